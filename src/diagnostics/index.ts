@@ -1,0 +1,3 @@
+// Public face of the diagnostics module.
+export * from "./types.js";
+export * from "./render.js";

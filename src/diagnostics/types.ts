@@ -1,0 +1,64 @@
+// The one Diagnostic shape every part of assess reports problems in: a code from the message
+// catalog, its data, a severity and where the problem is (a rubric line or a workbook cell).
+
+export type Severity = "error" | "warning";
+
+export type DataValue = string | number;
+export type DiagnosticData = Readonly<Record<string, DataValue>>;
+
+/** FILE:LINE:COL in a text file (the rubric). Lines and columns count from 1. */
+export interface TextLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** FILE plus SHEET!CELL in a workbook; cell is absent when the whole sheet is meant. */
+export interface CellLocation {
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell?: string;
+}
+
+/** The file as a whole (empty, not a zip, too large...). */
+export interface FileLocation {
+  readonly file: string;
+}
+
+export type Location = TextLocation | CellLocation | FileLocation;
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly data: DiagnosticData;
+  readonly location?: Location;
+}
+
+export function isTextLocation(l: Location): l is TextLocation {
+  return "line" in l;
+}
+
+export function isCellLocation(l: Location): l is CellLocation {
+  return "sheet" in l;
+}
+
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === "error");
+}
+
+/** Errors first, then warnings; within each, the order they were found. */
+export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
+  return [...diags.filter((d) => d.severity === "error"), ...diags.filter((d) => d.severity === "warning")];
+}
+
+/** A stable id for a diagnostic's place, for tests and JSON: "FILE:LINE:COL", "FILE: SHEET!CELL" or "FILE". */
+export function formatLocation(l: Location): string {
+  if (isTextLocation(l)) return `${l.file}:${l.line}:${l.col}`;
+  if (isCellLocation(l)) return `${l.file}: ${quoteSheet(l.sheet)}${l.cell ? `!${l.cell}` : ""}`;
+  return l.file;
+}
+
+/** Sheet names with spaces or punctuation are quoted the way Excel writes references. */
+export function quoteSheet(sheet: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}

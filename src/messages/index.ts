@@ -1,0 +1,56 @@
+// The message catalog: every text a user sees, by code, in zh-CN and en. Code passes a code and
+// data; this module picks the language and fills the {placeholders}.
+import { common } from "./catalog/common.js";
+import { rubricMessages } from "./catalog/rubric.js";
+import { workbookMessages } from "./catalog/workbook.js";
+import { engineMessages } from "./catalog/engine.js";
+import { reportMessages } from "./catalog/report.js";
+import { xlsxMessages } from "./catalog/xlsx.js";
+import type { Catalog } from "./catalog/types.js";
+
+export type Lang = "zh-CN" | "en";
+export const LANGS: readonly Lang[] = ["zh-CN", "en"];
+export type { Catalog, Entry } from "./catalog/types.js";
+
+export const catalog: Catalog = {
+  ...common,
+  ...rubricMessages,
+  ...workbookMessages,
+  ...engineMessages,
+  ...reportMessages,
+  ...xlsxMessages,
+};
+
+/** `--lang` wins; else LC_ALL, LC_MESSAGES, LANG; Chinese locales give zh-CN, anything else en. */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang | undefined {
+  if (flag !== undefined) return parseLang(flag);
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  // No locale at all is the usual case on Windows, where most of our users are: Chinese.
+  if (locale === "" || /^zh/i.test(locale)) return "zh-CN";
+  return "en";
+}
+
+/** A --lang value: zh, zh-CN, zh_CN.UTF-8 → zh-CN; en, en-US → en; anything else undefined. */
+export function parseLang(value: string): Lang | undefined {
+  if (/^zh([-_].*)?$/i.test(value)) return "zh-CN";
+  if (/^en([-_].*)?$/i.test(value)) return "en";
+  return undefined;
+}
+
+export function message(lang: Lang, code: string, data: Readonly<Record<string, string | number>> = {}): string {
+  const entry = catalog[code];
+  if (!entry) return `${code} ${JSON.stringify(data)}`;
+  return fill(entry[lang], data);
+}
+
+export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = data[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Placeholders a template uses, for the catalog test. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+}

@@ -1,0 +1,90 @@
+// Reads a rubric file: YAML 1.2 with positions, refusing what YAML lets through but a rubric must
+// not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
+// cross-checks. Returns every problem in one pass; never throws for bad input.
+import { createHash } from "node:crypto";
+import { LineCounter, parseAllDocuments, visit } from "yaml";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { rubricSchema } from "./schema.js";
+import { Positions } from "./positions.js";
+import { zodIssueToDiagnostic } from "./zod-issues.js";
+import { buildRubric } from "./build.js";
+import type { Rubric } from "./model.js";
+
+export const MAX_RUBRIC_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export interface RubricLoad {
+  rubric?: Rubric;
+  diagnostics: Diagnostic[];
+}
+
+function fail(file: string, code: string, line = 1, col = 1, data: Record<string, string | number> = {}): RubricLoad {
+  return { diagnostics: [{ code, severity: "error", data, location: { file, line, col } }] };
+}
+
+export function loadRubric(file: string, bytes: Uint8Array): RubricLoad {
+  if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
+  let source: string;
+  try {
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail(file, "rubric.not-utf8");
+  }
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  if (source.trim() === "") return fail(file, "rubric.empty");
+
+  const directive = /^%YAML.*$/m.exec(source);
+  if (directive) {
+    const line = source.slice(0, directive.index).split("\n").length;
+    return fail(file, "rubric.yaml-directive", line, 1, { directive: directive[0].trim() });
+  }
+
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+  if (!Array.isArray(docs)) return fail(file, "rubric.empty");
+  const diags: Diagnostic[] = [];
+  const loc = (offset: number) => {
+    const { line, col } = lc.linePos(offset);
+    return { file, line, col };
+  };
+  if (docs.length > 1) {
+    diags.push({ code: "rubric.many-documents", severity: "error", data: {}, location: loc(docs[1]?.range[0] ?? 0) });
+  }
+  const doc = docs[0];
+  if (!doc) return fail(file, "rubric.empty");
+  for (const e of doc.errors) {
+    const code = e.code === "DUPLICATE_KEY" ? "rubric.duplicate-key" : "rubric.yaml-syntax";
+    diags.push({ code, severity: "error", data: { detail: e.code }, location: loc(e.pos[0]) });
+  }
+  for (const w of doc.warnings) {
+    diags.push({ code: "rubric.yaml-warning", severity: "error", data: { detail: w.code }, location: loc(w.pos[0]) });
+  }
+  if (diags.length) return { diagnostics: diags };
+
+  let aliases = 0;
+  let firstAlias = 0;
+  visit(doc, {
+    Alias(_k, node) {
+      if (aliases === 0) firstAlias = node.range?.[0] ?? 0;
+      aliases++;
+    },
+  });
+  if (aliases > MAX_ALIASES) return fail(file, "rubric.too-many-aliases", loc(firstAlias).line, loc(firstAlias).col, { count: aliases, limit: MAX_ALIASES });
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    // Aliases that expand too far (nested): yaml throws without a position.
+    return fail(file, "rubric.too-many-aliases", loc(firstAlias).line, loc(firstAlias).col, { count: aliases, limit: MAX_ALIASES });
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return fail(file, "rubric.not-a-map");
+
+  const pos = new Positions(doc, lc, file);
+  const parsed = rubricSchema.safeParse(data);
+  if (!parsed.success) {
+    return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos)) };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return buildRubric(parsed.data, pos, { file, sha256 });
+}

@@ -1,0 +1,52 @@
+// Turns zod's issues into located diagnostics with catalog codes (zod's own English text never
+// reaches a user).
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Path, Positions } from "./positions.js";
+
+function keyName(path: Path): string {
+  return path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[") : "(root)";
+}
+
+export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions): Diagnostic[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const key = keyName(path);
+  const err = (code: string, data: Record<string, string | number>, at = pos.of(path)): Diagnostic => ({
+    code,
+    severity: "error",
+    data: { key, ...data },
+    location: at,
+  });
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((k) => ({
+        code: "rubric.unknown-key",
+        severity: "error" as const,
+        data: { key: k, where: key },
+        location: pos.ofKey(path, k),
+      }));
+    case "invalid_type": {
+      const missing = !pos.has(path);
+      return [missing ? err("rubric.missing-key", {}) : err("rubric.wrong-type", { expected: issue.expected })];
+    }
+    case "invalid_value":
+      return [err("rubric.not-allowed", { allowed: issue.values.map(String).join(", ") })];
+    case "invalid_format":
+      // The schema names each format (code, rate, date...) in its message; each has a catalog entry.
+      return [err(`rubric.bad-format-${issue.message}`, {})];
+    case "too_small":
+      return [
+        issue.origin === "array"
+          ? err("rubric.too-few", { min: Number(issue.minimum) })
+          : err("rubric.too-small", { min: Number(issue.minimum) }),
+      ];
+    case "too_big":
+      return [err("rubric.too-big", { max: Number(issue.maximum) })];
+    case "invalid_union": {
+      // A target or rate: report the shapes it may take.
+      return [err("rubric.wrong-shape", {})];
+    }
+    default:
+      return [err("rubric.wrong-shape", {})];
+  }
+}
