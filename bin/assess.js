@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The only place that sets the process's exit code; everything else returns one.
+import { main } from "../dist/cli/main.js";
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`assess: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

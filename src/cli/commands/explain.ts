@@ -1,0 +1,3 @@
+// placeholder: replaced below
+import type { Ctx } from "../io.js";
+export async function explain(_ctx: Ctx, ..._args: unknown[]): Promise<number> { return 2; }

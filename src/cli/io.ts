@@ -1,0 +1,46 @@
+// What a command may touch of the outside world besides files: its streams, environment and
+// language. Tests pass their own to run commands in-process.
+import type { Lang } from "../messages/index.js";
+import { message } from "../messages/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { renderText, renderJson } from "../diagnostics/index.js";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** stdout and stderr are terminals: colour and progress are allowed. */
+  readonly outIsTTY: boolean;
+  readonly errIsTTY: boolean;
+}
+
+export interface Ctx {
+  readonly io: Io;
+  readonly lang: Lang;
+  readonly color: boolean;
+  t(code: string, data?: Readonly<Record<string, string | number>>): string;
+}
+
+export function processIo(): Io {
+  return {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    outIsTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+export function makeCtx(io: Io, lang: Lang): Ctx {
+  const color = io.outIsTTY && !("NO_COLOR" in io.env) && io.env.TERM !== "dumb";
+  return { io, lang, color, t: (code, data = {}) => message(lang, code, data) };
+}
+
+/** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */
+export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false): number {
+  if (json) ctx.io.out(renderJson(diags, ctx.lang) + "\n");
+  else for (const line of renderText(diags, ctx.lang)) ctx.io.err(line + "\n");
+  return diags.some((d) => d.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,146 @@
+// The command line: parses arguments with commander and dispatches to the commands, which return
+// exit codes (0 ok, 1 invalid input, 2 usage). Heavy modules load only for the commands that need them.
+import { Command, CommanderError } from "commander";
+import { detectLang, message, type Lang } from "../messages/index.js";
+import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const langFlag = findLang(argv);
+  const lang = detectLang(langFlag, io.env);
+  if (!lang) {
+    io.err(message("en", "usage.bad-lang", { value: langFlag ?? "" }) + "\n");
+    return 2;
+  }
+  const ctx = makeCtx(io, lang);
+  let code = 0;
+  const program = buildProgram(ctx, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    throw e;
+  }
+  return code;
+}
+
+function findLang(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--lang") return argv[i + 1] ?? "";
+    if (a.startsWith("--lang=")) return a.slice(7);
+  }
+  return undefined;
+}
+
+function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
+  const t = ctx.t;
+  const program = new Command("assess")
+    .description(t("cli.description"))
+    .option("--lang <lang>", t("cli.opt.lang"))
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(t("usage.error", { detail: s.replace(/^error:\s*/, "").trim() }) + "\n"),
+    })
+    .showHelpAfterError(false);
+
+  const rubric = program.command("rubric").description(t("cli.rubric"));
+  rubric
+    .command("check <file>")
+    .description(t("cli.rubric.check"))
+    .option("--json", t("cli.opt.json"))
+    .action(async (file: string, o: { json?: boolean }) => {
+      const m = await import("./commands/rubric.js");
+      done(m.rubricCheck(ctx, file, o.json === true));
+    });
+  rubric
+    .command("show [file]")
+    .description(t("cli.rubric.show"))
+    .action(async (file: string | undefined) => {
+      const m = await import("./commands/rubric.js");
+      done(m.rubricShow(ctx, file));
+    });
+  rubric
+    .command("schema")
+    .description(t("cli.rubric.schema"))
+    .action(async () => {
+      const m = await import("./commands/rubric.js");
+      done(m.rubricSchema(ctx));
+    });
+
+  program
+    .command("template")
+    .description(t("cli.template"))
+    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("--units <file>", t("cli.opt.units"))
+    .option("--year <year>", t("cli.opt.year"))
+    .option("--district <name>", t("cli.opt.district"))
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .action(async (o: { output?: string; units?: string; year?: string; district?: string; rubric?: string }) => {
+      const m = await import("./commands/template.js");
+      done(await m.template(ctx, o));
+    });
+
+  program
+    .command("validate <workbook>")
+    .description(t("cli.validate"))
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--json", t("cli.opt.json"))
+    .action(async (wb: string, o: { rubric?: string; json?: boolean }) => {
+      const m = await import("./commands/validate.js");
+      done(await m.validate(ctx, wb, o));
+    });
+
+  program
+    .command("score <workbook>")
+    .description(t("cli.score"))
+    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--json", t("cli.opt.json"))
+    .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean }) => {
+      const m = await import("./commands/score.js");
+      done(await m.score(ctx, wb, o));
+    });
+
+  program
+    .command("explain <workbook> <unit>")
+    .description(t("cli.explain"))
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--json", t("cli.opt.json"))
+    .action(async (wb: string, unit: string, o: { rubric?: string; json?: boolean }) => {
+      const m = await import("./commands/explain.js");
+      done(await m.explain(ctx, wb, unit, o));
+    });
+
+  program
+    .command("report <workbook>")
+    .description(t("cli.report"))
+    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("--format <format>", t("cli.opt.format"), "both")
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .action(async (wb: string, o: { output?: string; format: string; rubric?: string }) => {
+      const m = await import("./commands/report.js");
+      done(await m.report(ctx, wb, o));
+    });
+
+  for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    c.exitOverride();
+    c.configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(t("usage.error", { detail: s.replace(/^error:\s*/, "").trim() }) + "\n"),
+    });
+    c.helpOption("-h, --help", t("cli.opt.help"));
+    if (c !== program) c.option("--lang <lang>", t("cli.opt.lang"));
+  }
+  return program;
+}
+
+export type { Lang };
