@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
+import { VERSION } from "./version.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);
@@ -42,7 +43,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   const program = new Command("assess")
     .description(t("cli.description"))
     .option("--lang <lang>", t("cli.opt.lang"))
-    .version("0.1.0")
+    .version(VERSION)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
@@ -83,7 +84,8 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("--year <year>", t("cli.opt.year"))
     .option("--district <name>", t("cli.opt.district"))
     .option("--rubric <file>", t("cli.opt.rubric"))
-    .action(async (o: { output?: string; units?: string; year?: string; district?: string; rubric?: string }) => {
+    .option("--force", t("cli.opt.force"))
+    .action(async (o: { output?: string; units?: string; year?: string; district?: string; rubric?: string; force?: boolean }) => {
       const m = await import("./commands/template.js");
       done(await m.template(ctx, o));
     });

@@ -1,3 +1,37 @@
-// placeholder: replaced below
-import type { Ctx } from "../io.js";
-export async function score(_ctx: Ctx, ..._args: unknown[]): Promise<number> { return 2; }
+// assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
+// (atomically, never over the input); print the overall ranking, or the JSON with --json.
+import { basename, dirname, extname, join } from "node:path";
+import { score as scoreEngine } from "../../engine/index.js";
+import { resultsJson } from "../../report/json.js";
+import { writeResultWorkbook } from "../../report/results-xlsx.js";
+import { reportDiagnostics, type Ctx } from "../io.js";
+import { loadInput } from "../input.js";
+import { rankingTable } from "../table.js";
+import { checkTarget, writeAtomic } from "../write.js";
+import { TOOL } from "../version.js";
+
+export function defaultOutput(input: string, suffix: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}${suffix}`);
+}
+
+export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
+  const { rubric, submission, diagnostics } = loadInput(file, o.rubric);
+  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
+  reportDiagnostics(ctx, diagnostics);
+  const target = o.output ?? defaultOutput(file, ".scored.xlsx");
+  const bad = checkTarget(target, [file]);
+  if (bad) return reportDiagnostics(ctx, [bad]);
+  const results = scoreEngine(rubric, submission);
+  const failed = await writeAtomic(target, (tmp) => writeResultWorkbook(tmp, results, ctx.lang, TOOL));
+  if (failed) return reportDiagnostics(ctx, [failed]);
+  if (o.json) {
+    ctx.io.out(resultsJson(results, ctx.lang) + "\n");
+  } else {
+    for (const r of results.rankings.filter((r) => r.by === "total" || r.unitKind === "department")) {
+      if (r.entries.length) ctx.io.out(rankingTable(ctx, results, r) + "\n");
+    }
+  }
+  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  return 0;
+}

@@ -1,3 +1,44 @@
-// placeholder: replaced below
-import type { Ctx } from "../io.js";
-export async function template(_ctx: Ctx, ..._args: unknown[]): Promise<number> { return 2; }
+// assess template: the blank input workbook for a rubric, optionally with the units filled in.
+import { existsSync } from "node:fs";
+import { buildTemplate } from "../../workbook/template.js";
+import { parseUnitsFile } from "../../workbook/units-file.js";
+import { reportDiagnostics, type Ctx } from "../io.js";
+import { readUserFile } from "../files.js";
+import { resolveRubric } from "../rubric-source.js";
+import { checkTarget, writeAtomic } from "../write.js";
+
+interface Opts {
+  output?: string;
+  units?: string;
+  year?: string;
+  district?: string;
+  rubric?: string;
+  force?: boolean;
+}
+
+export async function template(ctx: Ctx, o: Opts): Promise<number> {
+  const year = o.year ?? String(new Date().getFullYear());
+  if (!/^\d{4}$/.test(year)) {
+    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("template.bad-year", { value: year }) }) + "\n");
+    return 2;
+  }
+  const { rubric, diagnostics } = resolveRubric(o.rubric);
+  if (!rubric) return reportDiagnostics(ctx, diagnostics);
+  let units: { name: string; kind: "town" | "department" }[] = [];
+  if (o.units) {
+    const read = readUserFile(o.units, 10 * 1024 * 1024);
+    if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
+    const parsed = parseUnitsFile(o.units, new TextDecoder().decode(read.bytes), rubric);
+    if (parsed.diagnostics.length) return reportDiagnostics(ctx, parsed.diagnostics);
+    units = parsed.units;
+  }
+  const target = o.output ?? `${rubric.id}-${year}.xlsx`;
+  const bad = checkTarget(target, o.units ? [o.units] : []);
+  if (bad) return reportDiagnostics(ctx, [bad]);
+  if (existsSync(target) && !o.force) return reportDiagnostics(ctx, [{ code: "file.exists", severity: "error", data: {}, location: { file: target } }]);
+  const district = o.district ?? "";
+  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));
+  if (failed) return reportDiagnostics(ctx, [failed]);
+  ctx.io.out(ctx.t("file.written", { file: target }) + "\n");
+  return 0;
+}

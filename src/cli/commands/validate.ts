@@ -1,3 +1,17 @@
-// placeholder: replaced below
-import type { Ctx } from "../io.js";
-export async function validate(_ctx: Ctx, ..._args: unknown[]): Promise<number> { return 2; }
+// assess validate WORKBOOK: every problem of rubric and workbook, errors then warnings, a count.
+import { renderJson } from "../../diagnostics/index.js";
+import { reportDiagnostics, type Ctx } from "../io.js";
+import { loadInput } from "../input.js";
+
+export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean }): Promise<number> {
+  const { diagnostics } = loadInput(file, o.rubric);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (o.json) {
+    ctx.io.out(renderJson(diagnostics, ctx.lang) + "\n");
+    return errors ? 1 : 0;
+  }
+  reportDiagnostics(ctx, diagnostics);
+  ctx.io.out((diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok")) + "\n");
+  return errors ? 1 : 0;
+}

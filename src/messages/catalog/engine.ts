@@ -1,4 +1,37 @@
-// Messages of the engine module.
+// Messages of the engine: why each number is what it is (explanations), and award wording.
 import type { Catalog } from "./types.js";
 
-export const engineMessages: Catalog = {};
+export const engineMessages: Catalog = {
+  "why.missing": { "zh-CN": "未填写,按 0 分计", en: "not entered; counted as 0" },
+  "why.judged-full": { "zh-CN": "评定满分 {max}", en: "judged full marks {max}" },
+  "why.judged-partial": { "zh-CN": "评定 {points} 分(满分 {max},扣 {lost})", en: "judged {points} of {max} ({lost} lost)" },
+  "why.threshold-met": { "zh-CN": "{indicator} {value} ≥ {target},达标得 {max}", en: "{indicator} {value} ≥ {target}: met, {max}" },
+  "why.threshold-missed": { "zh-CN": "{indicator} {value} < {target},未达标不得分", en: "{indicator} {value} < {target}: missed, 0" },
+  "why.gate-passed": { "zh-CN": "{indicator} {value} ≥ {target},完成指标得 {max}", en: "{indicator} {value} ≥ {target}: passed, {max}" },
+  "why.gate-failed": { "zh-CN": "{indicator} {value} < {target},完不成指标:一票否决", en: "{indicator} {value} < {target}: failed, one-vote veto" },
+  "why.linear-full": { "zh-CN": "{indicator} {value} ≥ {target},得满分 {max}", en: "{indicator} {value} ≥ {target}: full {max}" },
+  "why.linear-floor": { "zh-CN": "{indicator} {value} ≤ 下限 {floor},不得分", en: "{indicator} {value} ≤ floor {floor}: 0" },
+  "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor} 与 {target} 之间,按比例得 {points}", en: "{indicator} {value} between {floor} and {target}: {points} pro rata" },
+  "why.ratio-full": { "zh-CN": "{indicator} {value} ≥ {target},得满分 {max}", en: "{indicator} {value} ≥ {target}: full {max}" },
+  "why.ratio-part": { "zh-CN": "{indicator} {value} / {target} × {max} = {points}", en: "{indicator} {value} / {target} × {max} = {points}" },
+  "why.ledger-pending": { "zh-CN": "状态为“{status}”,未经局务会认定,不计分", en: "status \"{status}\": not yet approved, not counted" },
+  "why.ledger-rejected": { "zh-CN": "状态为“{status}”,不计分", en: "status \"{status}\": not counted" },
+  "why.ledger-single": { "zh-CN": "单项工作名列前茅({level}),参评单项奖", en: "recognised at the top ({level}); competes for the single-item award" },
+  "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,已在前面的行计入", en: "{code} counts at most once a year and was counted on an earlier row" },
+  "why.ledger-counted-bonus": { "zh-CN": "{per} × {count} = 加 {points}", en: "{per} × {count} = +{points}" },
+  "why.ledger-counted-deduction": { "zh-CN": "{per} × {count} = 扣 {points}", en: "{per} × {count} = −{points}" },
+  "why.ledger-doubled-bonus": { "zh-CN": "加倍后 {per} × {count} = 加 {points}", en: "doubled: {per} × {count} = +{points}" },
+  "why.ledger-doubled-deduction": { "zh-CN": "未如实上报,加倍扣分:{per} × {count} = 扣 {points}", en: "not reported truthfully, doubled: {per} × {count} = −{points}" },
+  "why.ledger-once-count-bonus": { "zh-CN": "{code} 每年至多计一次:按 1 次计,加 {points}", en: "{code} counts at most once a year: counted once, +{points}" },
+  "why.ledger-once-count-deduction": { "zh-CN": "{code} 每年至多计一次:按 1 次计,扣 {points}", en: "{code} counts at most once a year: counted once, −{points}" },
+  "why.ledger-capped-bonus": { "zh-CN": "已达 {code} 年度上限 {cap},本行只计加 {points}", en: "{code} reached its yearly cap {cap}: this row adds only {points}" },
+  "why.ledger-capped-deduction": { "zh-CN": "已达 {code} 年度上限 {cap},本行只计扣 {points}", en: "{code} reached its yearly cap {cap}: this row removes only {points}" },
+  "award.rank": { "zh-CN": "名次奖:{tier}", en: "rank prize: {tier}" },
+  "award.single": { "zh-CN": "单项奖:{name}({level}),{amount} 元", en: "single-item award: {name} ({level}), {amount} yuan" },
+  "award.warning-last": { "zh-CN": "{name}:综合排名末位", en: "{name}: last overall" },
+  "award.warning-below": { "zh-CN": "{name}:总分低于 {below}", en: "{name}: total below {below}" },
+  "award.warning-both": { "zh-CN": "{name}:综合排名末位,且总分低于 {below}", en: "{name}: last overall and total below {below}" },
+  "award.veto": { "zh-CN": "一票否决:{gate} {gateName},{indicator} {value} 低于目标 {target}", en: "one-vote veto: {gate} {gateName}, {indicator} {value} below the target {target}" },
+  "status.vetoed": { "zh-CN": "一票否决", en: "vetoed" },
+  "total.floored": { "zh-CN": "总分低于 0,按 0 计", en: "the total fell below 0 and counts as 0" },
+};

@@ -1,0 +1,28 @@
+// Words shared by every output: award texts, statuses, rates and points for people.
+import type { Award, UnitResult } from "../engine/model.js";
+import { message, type Lang } from "../messages/index.js";
+import { formatPoints, formatRate } from "../rubric/numbers.js";
+
+export function awardText(a: Award, lang: Lang): string {
+  switch (a.kind) {
+    case "rank":
+      return message(lang, "award.rank", { tier: a.tier });
+    case "single":
+      return message(lang, "award.single", { name: a.name, level: a.level, amount: a.amount });
+    case "warning": {
+      const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
+      return message(lang, code, { name: a.name, below: a.below !== undefined ? formatPoints(a.below) : "" });
+    }
+    case "veto":
+      return message(lang, "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatRate(a.value), target: formatRate(a.target) });
+  }
+}
+
+/** The awards column of a ranking row: prizes and warnings, joined. */
+export function awardsCell(u: UnitResult, lang: Lang): string {
+  return u.awards.filter((a) => a.kind !== "veto").map((a) => awardText(a, lang)).join(";");
+}
+
+export function statusText(u: UnitResult, lang: Lang): string {
+  return u.vetoed ? message(lang, "status.vetoed") : "";
+}

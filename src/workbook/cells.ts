@@ -1,0 +1,142 @@
+// Reading one cell the way users fill them: names trimmed (spaces, NBSP, full-width spaces),
+// numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
+// diagnostic naming the cell.
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Points, Rate } from "../rubric/model.js";
+import { normalizeWidth, parseRate, toPoints, formatPoints } from "../rubric/numbers.js";
+import type { RawCell } from "./xlsx/index.js";
+
+export type Data = Record<string, string | number>;
+
+export class CellProblems {
+  readonly diags: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+  error(code: string, sheet: string, cell: string | undefined, data: Data = {}): void {
+    this.diags.push({ code, severity: "error", data, location: { file: this.file, sheet, ...(cell ? { cell } : {}) } });
+  }
+  warn(code: string, sheet: string, cell: string | undefined, data: Data = {}): void {
+    this.diags.push({ code, severity: "warning", data, location: { file: this.file, sheet, ...(cell ? { cell } : {}) } });
+  }
+}
+
+/** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
+export function cleanText(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, "");
+}
+
+/** The text a cell shows, trimmed; "" for empty, numbers as written. */
+export function cellText(c: RawCell | undefined): string {
+  if (!c) return "";
+  const v = c.value;
+  switch (v.t) {
+    case "s":
+      return cleanText(v.v);
+    case "n":
+      return String(v.v);
+    case "b":
+      return v.v ? "TRUE" : "FALSE";
+    case "e":
+      return v.v;
+    case "formula-no-result":
+      return "";
+  }
+}
+
+export function isBlank(c: RawCell | undefined): boolean {
+  return !c || (c.value.t === "s" && cleanText(c.value.v) === "");
+}
+
+/** Problems every numeric cell shares: error values, formulas never calculated, dates, booleans. */
+function commonRefusal(p: CellProblems, sheet: string, c: RawCell): boolean {
+  const v = c.value;
+  if (v.t === "e") p.error("workbook.error-value", sheet, c.ref, { value: v.v });
+  else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
+  else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
+  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref);
+  else return false;
+  return true;
+}
+
+/** Points for a judged item: 0 ≤ p ≤ max, in steps of 0.5. */
+export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefined, ref: string, max: Points, code: string): Points | undefined {
+  if (!c || isBlank(c)) {
+    p.error("workbook.blank-points", sheet, ref, { code, max: formatPoints(max) });
+    return undefined;
+  }
+  if (commonRefusal(p, sheet, c)) return undefined;
+  let n: number;
+  const v = c.value;
+  if (v.t === "n") {
+    if (v.fmt === "percent") {
+      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${v.v * 100}%`, code });
+      return undefined;
+    }
+    n = v.v;
+  } else {
+    const s = normalizeWidth(cellText(c)).replace(/\s+/g, "");
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
+      p.error("workbook.not-a-number", sheet, c.ref, { value: cellText(c) });
+      return undefined;
+    }
+    n = Number(s);
+  }
+  const pts = toPoints(n);
+  if (pts === undefined || pts % 50 !== 0) {
+    p.error("workbook.points-step", sheet, c.ref, { value: String(n), code });
+    return undefined;
+  }
+  if (pts < 0 || pts > max) {
+    p.error("workbook.points-out-of-range", sheet, c.ref, { value: formatPoints(pts), max: formatPoints(max), code });
+    return undefined;
+  }
+  return pts;
+}
+
+/** A rate: 0.95, 95% (formatted), "95%", "９５％". A bare 95 is refused with a suggestion. */
+export function readRate(p: CellProblems, sheet: string, c: RawCell | undefined, ref: string, code: string): Rate | undefined {
+  if (!c || isBlank(c)) {
+    p.error("workbook.blank-rate", sheet, ref, { code });
+    return undefined;
+  }
+  if (commonRefusal(p, sheet, c)) return undefined;
+  const v = c.value;
+  const raw: number | string = v.t === "n" ? v.v : cellText(c);
+  const r = parseRate(raw);
+  if (r === "bare") {
+    p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${raw}%` });
+    return undefined;
+  }
+  if (r === undefined) {
+    p.error("workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
+    return undefined;
+  }
+  if (r < 0 || r > 10000) {
+    p.error("workbook.rate-out-of-range", sheet, c.ref, { value: `${formatPoints(r)}%` });
+    return undefined;
+  }
+  return r;
+}
+
+/** A whole positive count; blank means 1. */
+export function readCount(p: CellProblems, sheet: string, c: RawCell | undefined): number | undefined {
+  if (!c || isBlank(c)) return 1;
+  if (commonRefusal(p, sheet, c)) return undefined;
+  const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
+  if (!Number.isInteger(n) || n < 1) {
+    p.error("workbook.bad-count", sheet, c.ref, { value: cellText(c) });
+    return undefined;
+  }
+  return n;
+}
+
+/** Points typed in a ledger row (KF3): a positive number exact to 0.01. */
+export function readEnteredPoints(p: CellProblems, sheet: string, c: RawCell, code: string): Points | undefined {
+  if (commonRefusal(p, sheet, c)) return undefined;
+  const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
+  const pts = Number.isFinite(n) ? toPoints(n) : undefined;
+  if (pts === undefined || pts < 0) {
+    p.error("workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
+    return undefined;
+  }
+  return pts;
+}

@@ -1,0 +1,41 @@
+// The workbook contract shared by the template writer and the reader: sheet names, header words,
+// cover labels. The reader finds sheets by their header codes, so renamed sheets still work.
+export const SHEET = {
+  cover: "封面",
+  indicators: "指标数据",
+  ledger: "加扣分",
+} as const;
+
+/** Cover labels (column A) and the field each fills (column B). */
+export const COVER_LABELS = {
+  rubricId: "方案编号",
+  rubricVersion: "方案版本",
+  year: "考核年度",
+  district: "区(县)",
+} as const;
+
+export const UNIT_HEADER = "单位名称";
+
+/** Ledger columns, in template order: header word → field. */
+export const LEDGER_COLUMNS = [
+  ["单位", "unit"],
+  ["代码", "code"],
+  ["数量", "count"],
+  ["级别", "level"],
+  ["分值", "points"],
+  ["状态", "status"],
+  ["未如实上报", "flag"],
+  ["说明", "note"],
+  ["依据", "evidence"],
+] as const;
+
+export type LedgerField = (typeof LEDGER_COLUMNS)[number][1];
+
+/** How many rows from the top the reader looks for a header row. */
+export const HEADER_SCAN_ROWS = 10;
+
+/** A header cell's leading code: "DZ3.2 流动人口… (20分)" → "DZ3.2". */
+export function headerCode(text: string): string | undefined {
+  const m = /^\s*([A-Z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC"));
+  return m?.[1];
+}

@@ -1,0 +1,60 @@
+// The submission: what the input workbook says, typed, every value keeping the cell it came from.
+// The reader makes it; the engine scores it. Points and rates are integers (see rubric/model.ts).
+import type { Points, Rate, UnitKindId } from "../rubric/model.js";
+
+/** Where a value came from: SHEET!CELL. */
+export interface Src {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface Cover {
+  readonly rubricId?: string;
+  readonly rubricVersion?: string;
+  readonly year?: string;
+  readonly district?: string;
+  readonly at?: Src;
+}
+
+export interface Unit {
+  readonly name: string;
+  readonly kind: UnitKindId;
+  /** The name cell on the unit's first line sheet. */
+  readonly at: Src;
+}
+
+export interface Entered<T> {
+  readonly value: T;
+  readonly at: Src;
+}
+
+export interface LedgerEntry {
+  /** The spreadsheet row, for messages and explanations. */
+  readonly row: number;
+  readonly sheet: string;
+  readonly unit: string;
+  readonly code: string;
+  readonly count: number;
+  readonly level?: string;
+  /** Points entered per entry (codes with a range: KF3). */
+  readonly points?: Points;
+  readonly status: string;
+  /** 未如实上报 (KF5): doubles the deduction. */
+  readonly flagged: boolean;
+  readonly note: string;
+  readonly evidence: string;
+  readonly at: Src;
+}
+
+export interface Submission {
+  readonly file: string;
+  readonly sha256: string;
+  readonly cover: Cover;
+  /** Units in the order they first appear. */
+  readonly units: readonly Unit[];
+  /** unit name → item code → points entered (judged leaves). */
+  readonly scores: ReadonlyMap<string, ReadonlyMap<string, Entered<Points>>>;
+  /** unit name → indicator or target code → rate entered. */
+  readonly rates: ReadonlyMap<string, ReadonlyMap<string, Entered<Rate>>>;
+  readonly ledger: readonly LedgerEntry[];
+}
