@@ -32,7 +32,7 @@ class Builder {
     const p = toPoints(value);
     if (p === undefined) {
       this.error("rubric.points-precision", path, { value });
-      return 0;
+      return Number.NaN; // poisons the sums above it, whose checks are then skipped
     }
     return p;
   }
@@ -100,6 +100,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string): 
 
 function checkSum(b: Builder, max: Points, children: readonly { max: Points }[], path: Path, code: string): void {
   const sum = children.reduce((s, c) => s + c.max, 0);
+  if (Number.isNaN(sum) || Number.isNaN(max)) return; // a precision error was reported already
   if (sum !== max) b.error("rubric.max-mismatch", path, { code, max: formatPoints(max), sum: formatPoints(sum) });
 }
 
@@ -183,7 +184,7 @@ export function buildRubric(
       if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
       else sum += line.max;
     });
-    if (sum !== scale) b.error("rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.id, scale: formatPoints(scale), sum: formatPoints(sum) });
+    if (!Number.isNaN(sum) && !Number.isNaN(scale) && sum !== scale) b.error("rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.id, scale: formatPoints(scale), sum: formatPoints(sum) });
     return { id: k.id, name: k.name, labels: k.labels, scale, lines: k.lines };
   });
   const seenKinds = new Set<string>();

@@ -1,0 +1,111 @@
+// The rubric loader: a located diagnostic (code and LINE:COL) for every kind of broken rubric,
+// and the bundled rubric matches the scheme clause by clause.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadRubric } from "../src/rubric/load.js";
+import { formatLocation } from "../src/diagnostics/index.js";
+
+const MINI = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
+
+function load(text: string) {
+  return loadRubric("r.yaml", new TextEncoder().encode(text));
+}
+
+function found(text: string): string[] {
+  return load(text).diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`);
+}
+
+/** The 1-based line of the first occurrence of a snippet in the mini rubric. */
+function lineOf(snippet: string, text = MINI): number {
+  const i = text.indexOf(snippet);
+  if (i < 0) throw new Error(`snippet not found: ${snippet}`);
+  return text.slice(0, i).split("\n").length;
+}
+
+function replace(from: string, to: string): string {
+  if (!MINI.includes(from)) throw new Error(`not in fixture: ${from}`);
+  return MINI.replace(from, to);
+}
+
+describe("the mini fixture", () => {
+  it("loads without a problem", () => {
+    const r = load(MINI);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.lines.map((l) => l.max)).toEqual([4000, 6000, 1000]);
+  });
+});
+
+interface Case {
+  name: string;
+  text: string;
+  expected: string[];
+}
+
+const cases: Case[] = [
+  { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
+  { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
+  { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
+  { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml-syntax r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  { name: "duplicate-key", text: replace("title: 迷你方案", "title: 迷你方案\ntitle: 又一个"), expected: [`rubric.duplicate-key r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  { name: "unknown-tag", text: replace("title: 迷你方案", "title: !weird 迷你方案"), expected: [`rubric.yaml-warning r.yaml:${lineOf("title: 迷你方案")}:8`] },
+  { name: "two-documents", text: MINI + "---\nid: x\n", expected: [`rubric.many-documents r.yaml:${MINI.split("\n").length}:1`] },
+  { name: "top-level-list", text: "- a\n- b\n", expected: ["rubric.not-a-map r.yaml:1:1"] },
+  {
+    name: "alias-bomb",
+    text: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [" + Array(12).fill("*a").join(", ") + "]\nc: [" + Array(120).fill("*b").join(", ") + "]\n",
+    expected: ["rubric.too-many-aliases r.yaml:2:8"],
+  },
+  { name: "unknown-key-typo", text: replace("    max: 40\n", "    max: 40\n    maks: 40\n"), expected: [`rubric.unknown-key r.yaml:${lineOf("    max: 40\n") + 1}:5`] },
+  { name: "wrong-type", text: replace("            max: 12.5", "            max: twelve"), expected: [`rubric.wrong-type r.yaml:${lineOf("max: 12.5")}:18`] },
+  { name: "missing-key", text: replace("title: 迷你方案\n", ""), expected: ["rubric.missing-key r.yaml:1:1"] },
+  { name: "bad-kind", text: replace("kind: threshold", "kind: thresold"), expected: [`rubric.not-allowed r.yaml:${lineOf("kind: threshold")}:15`] },
+  { name: "bad-code", text: replace("code: DZ2.2", "code: dz2.2"), expected: [`rubric.bad-format-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
+  {
+    name: "children-do-not-add-up",
+    text: replace("            max: 7.5", "            max: 8"),
+    expected: [`rubric.max-mismatch r.yaml:${lineOf("        max: 20\n        items:")}:14`],
+  },
+  { name: "lines-do-not-add-up-to-scale", text: replace("    scale: 100", "    scale: 1000"), expected: [`rubric.scale-mismatch r.yaml:${lineOf("scale: 100")}:12`] },
+  { name: "points-finer-than-0.01", text: replace("            max: 12.5", "            max: 12.505").replace("            max: 7.5", "            max: 7.495"), expected: [`rubric.points-precision r.yaml:${lineOf("max: 12.5")}:18`, `rubric.points-precision r.yaml:${lineOf("max: 7.5")}:18`] },
+  { name: "duplicate-code", text: replace("code: DZ2.2", "code: DZ2.1"), expected: [`rubric.duplicate-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
+  { name: "code-of-another-line", text: replace("code: BM1\n", "code: DZ9\n"), expected: [`rubric.code-prefix r.yaml:${lineOf("code: BM1\n")}:15`] },
+  { name: "unknown-indicator", text: replace("indicator: ZB2", "indicator: ZB7"), expected: [`rubric.unknown-indicator r.yaml:${lineOf("indicator: ZB2")}:20`] },
+  { name: "unknown-target", text: replace("target: MB1", "target: MB9"), expected: [`rubric.unknown-target r.yaml:${lineOf("target: MB1")}:17`] },
+  { name: "measured-without-indicator", text: replace("        indicator: ZB2\n", ""), expected: [`rubric.measured-needs r.yaml:${lineOf("code: JS2\n")}:9`] },
+  { name: "judged-with-target", text: replace("        name: 宣传\n", "        name: 宣传\n        target: 90%\n"), expected: [`rubric.key-not-for-kind r.yaml:${lineOf("name: 宣传") + 1}:17`] },
+  { name: "rate-over-100", text: replace("target: 90%", "target: 190%"), expected: [`rubric.bad-rate r.yaml:${lineOf("target: 90%")}:17`] },
+  { name: "unknown-line-in-unit-kind", text: replace("lines: [BM]", "lines: [BX]"), expected: [`rubric.unknown-line r.yaml:${lineOf("lines: [BM]")}:13`, `rubric.scale-mismatch r.yaml:${lineOf("scale: 10\n")}:12`, `rubric.line-owner r.yaml:${lineOf("code: BM\n")}:11`, `rubric.unknown-rank-key r.yaml:${lineOf("    by: BM")}:9`] },
+  { name: "ledger-two-ways-of-points", text: replace("      points: 20\n      once_per_year: true", "      points: 20\n      range: [1, 2]\n      once_per_year: true"), expected: [`rubric.ledger-points-ways r.yaml:${lineOf("    - code: JF1")}:7`] },
+  { name: "single-without-levels", text: replace("      levels: [市级, 省级, 国家级]", "      points: 3"), expected: [`rubric.single-needs-levels r.yaml:${lineOf("    - code: DX1")}:7`, `rubric.single-has-points r.yaml:${lineOf("    - code: DX1")}:7`] },
+  { name: "ranking-by-unknown-line", text: replace("    by: JS\n", "    by: XX\n"), expected: [`rubric.unknown-rank-key r.yaml:${lineOf("    by: JS\n")}:9`] },
+  { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
+  { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
+  { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
+];
+
+describe("every broken rubric gets one located line per problem", () => {
+  it.each(cases)("$name", ({ text, expected }) => {
+    const r = load(text);
+    expect(r.rubric).toBeUndefined();
+    expect(found(text)).toEqual(expected);
+  });
+
+  it("collects several problems in one pass", () => {
+    const text = replace("            max: 7.5", "            max: 8").replace("indicator: ZB2", "indicator: ZB7").replace("kind: threshold", "kind: thresold");
+    expect(found(text).length).toBe(1); // shape errors stop before cross-checks
+    const text2 = replace("            max: 7.5", "            max: 8").replace("indicator: ZB2", "indicator: ZB7");
+    expect(found(text2).map((s) => s.split(" ")[0])).toEqual(["rubric.max-mismatch", "rubric.unknown-indicator"]);
+  });
+
+  it("refuses oversized files and non-UTF-8 bytes", () => {
+    expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20)).diagnostics[0]?.code).toBe("rubric.too-large");
+    expect(loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x00])).diagnostics[0]?.code).toBe("rubric.not-utf8");
+  });
+
+  it("never throws on arbitrary text", () => {
+    for (const t of ["{", "[[[", "a: *b", "? : :", "\t- x", "a: !!binary x", "&a a: 1", "- &a\n- *a\n".repeat(200)]) {
+      expect(() => load(t)).not.toThrow();
+      expect(load(t).diagnostics.length).toBeGreaterThan(0);
+    }
+  });
+});
