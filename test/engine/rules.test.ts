@@ -1,0 +1,243 @@
+// The engine, rule by rule (RULES.md §2–§8), on small in-memory submissions.
+import { describe, expect, it } from "vitest";
+import { score } from "../../src/engine/index.js";
+import type { Results, UnitResult } from "../../src/engine/model.js";
+import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+
+const R = mini();
+
+function run(units: UnitSpec[], entries: EntrySpec[] = [], rubric = R): Results {
+  return score(rubric, submission(rubric, units, entries));
+}
+function unit(r: Results, name: string): UnitResult {
+  const u = r.units.find((x) => x.name === name);
+  if (!u) throw new Error(name);
+  return u;
+}
+const kinds = (u: UnitResult) => u.awards.map((a) => (a.kind === "rank" ? `rank:${a.tier}` : a.kind === "single" ? `single:${a.code}:${a.level}` : a.kind === "veto" ? `veto:${a.gate}` : `warning:${a.reasons.join("+")}`));
+
+describe("items and lines (§2, §6)", () => {
+  it("sums judged points exactly into groups, lines and the total", () => {
+    const r = run([{ name: "甲", scores: { "DZ2.1": 10.5, "DZ2.2": 7, JS1: 49.5 } }]);
+    const u = unit(r, "甲");
+    expect(u.subtotals).toEqual({ DZ: 3750, JS: 5950 });
+    expect(u.total).toBe(9700);
+    const dz2 = u.lines[0]?.items[1];
+    expect(dz2?.kind === "group" && [dz2.points, dz2.lost]).toEqual([1750, 250]);
+  });
+
+  it("scores a threshold: max at or above the target, 0 below", () => {
+    const r = run([
+      { name: "达标", rates: { ZB2: 0.9 } },
+      { name: "未达标", rates: { ZB2: 0.8999 } },
+    ]);
+    expect(unit(r, "达标").subtotals.JS).toBe(6000);
+    expect(unit(r, "未达标").subtotals.JS).toBe(5000);
+    expect(unit(r, "未达标").vetoed).toBe(false);
+  });
+
+  it("compares rates after rounding to 0.01 percentage point (0.9499999999 counts as 95%)", () => {
+    const r = run([{ name: "甲", rates: { ZB1: 0.9499999999, MB1: 0.95 } }, { name: "乙", rates: { ZB1: 0.94994, MB1: 0.95 } }]);
+    expect(unit(r, "甲").vetoed).toBe(false);
+    expect(unit(r, "乙").vetoed).toBe(true);
+  });
+
+  it("supports linear and ratio items with exact rounding", () => {
+    const rubric = mini((t) =>
+      t.replace("        kind: threshold\n        indicator: ZB2\n        target: 90%", "        kind: linear\n        indicator: ZB2\n        target: 90%\n        floor: 60%"),
+    );
+    const r = run([{ name: "线", rates: { ZB2: 0.75 } }, { name: "低", rates: { ZB2: 0.5 } }], [], rubric);
+    expect(unit(r, "线").lines[1]?.items[1]?.points).toBe(500); // 10 × (75−60)/(90−60) = 5
+    expect(unit(r, "低").lines[1]?.items[1]?.points).toBe(0);
+    const ratio = mini((t) => t.replace("        kind: threshold", "        kind: ratio"));
+    const r2 = run([{ name: "比", rates: { ZB2: 0.6 } }], [], ratio);
+    expect(unit(r2, "比").lines[1]?.items[1]?.points).toBe(667); // 10 × 60/90 = 6.67
+  });
+});
+
+describe("veto (§4)", () => {
+  it("a failed gate vetoes the unit: points shown, no rank, listed last, no award but the veto", () => {
+    const r = run([
+      { name: "否决镇", rates: { ZB1: 0.93, MB1: 0.95 } },
+      { name: "乙", scores: { JS1: 40 } },
+      { name: "丙", scores: { JS1: 30 } },
+    ], [{ unit: "否决镇", code: "DX1", level: "国家级" }]);
+    const v = unit(r, "否决镇");
+    expect(v.vetoed).toBe(true);
+    expect(v.total).toBe(8000); // 0 for DZ1, everything else full
+    expect(v.ranks).toEqual({ overall: null, DZ: null, JS: null });
+    expect(kinds(v)).toEqual(["veto:DZ1"]);
+    expect(v.vetoes[0]).toMatchObject({ gate: "DZ1", indicator: "ZB1", value: 9300, target: 9500 });
+    expect(r.rankings[0]?.entries.map((e) => [e.unit, e.rank])).toEqual([["乙", 1], ["丙", 2], ["否决镇", null]]);
+  });
+});
+
+describe("ledger (§5)", () => {
+  const base: UnitSpec[] = [{ name: "甲" }, { name: "乙" }];
+  it("counts only approved rows; pending and rejected are listed, not counted", () => {
+    const r = run(base, [
+      { unit: "甲", code: "KF1", status: "已认定" },
+      { unit: "甲", code: "KF1", status: "申报中" },
+      { unit: "甲", code: "KF1", status: "不予认定" },
+    ]);
+    const u = unit(r, "甲");
+    expect(u.deduction).toBe(2000);
+    expect(u.ledger.map((l) => [l.counted, l.reason.code])).toEqual([
+      [true, "why.ledger-counted-deduction"],
+      [false, "why.ledger-pending"],
+      [false, "why.ledger-rejected"],
+    ]);
+  });
+
+  it("JF2 by level per count, KF3 as entered per count, KF5 doubled when flagged", () => {
+    const r = run(base, [
+      { unit: "甲", code: "JF2", level: "市级" },
+      { unit: "甲", code: "JF2", level: "省级", count: 2 },
+      { unit: "甲", code: "JF2", level: "国家级" },
+      { unit: "乙", code: "KF3", points: 12.5, count: 2 },
+      { unit: "乙", code: "KF5", count: 1, flagged: true },
+      { unit: "乙", code: "KF5", count: 2, flagged: false },
+    ]);
+    expect(unit(r, "甲").bonus).toBe(500 + 1400 + 1000);
+    expect(unit(r, "乙").deduction).toBe(2500 + 1000 + 1000);
+    expect(unit(r, "乙").total).toBe(10000 - 4500);
+  });
+
+  it("JF1 counts at most once a year, whatever the rows or counts", () => {
+    const r = run(base, [
+      { unit: "甲", code: "JF1", count: 3 },
+      { unit: "甲", code: "JF1" },
+      { unit: "乙", code: "JF1" },
+    ]);
+    expect(unit(r, "甲").bonus).toBe(2000);
+    expect(unit(r, "甲").ledger.map((l) => l.reason.code)).toEqual(["why.ledger-once-count-bonus", "why.ledger-once"]);
+    expect(unit(r, "乙").bonus).toBe(2000);
+  });
+
+  it("applies an optional cap per code", () => {
+    const capped = mini((t) => t.replace("      name: 问题\n      points: 20", "      name: 问题\n      points: 20\n      cap: 30"));
+    const r = run(base, [{ unit: "甲", code: "KF1" }, { unit: "甲", code: "KF1" }, { unit: "甲", code: "KF1" }], capped);
+    expect(unit(r, "甲").deduction).toBe(3000);
+    expect(unit(r, "甲").ledger.map((l) => l.points)).toEqual([2000, 1000, 0]);
+  });
+
+  it("adds exactly: 10.1 + 10.2 is 20.3", () => {
+    const r = run(base, [{ unit: "甲", code: "KF3", points: 10.1 }, { unit: "甲", code: "KF3", points: 10.2 }]);
+    expect(unit(r, "甲").deduction).toBe(2030);
+  });
+
+  it("changes the total only, never a line's subtotal; the total is floored at 0", () => {
+    const r = run([{ name: "甲", scores: { JS1: 0, "DZ2.1": 0, "DZ2.2": 0 } }, { name: "乙" }], [
+      { unit: "甲", code: "KF1", count: 3 },
+      { unit: "乙", code: "JF1" },
+    ]);
+    const u = unit(r, "甲");
+    expect(u.subtotals).toEqual({ DZ: 2000, JS: 1000 });
+    expect(u.total).toBe(0);
+    expect(u.floored).toBe(true);
+    expect(unit(r, "乙").total).toBe(12000); // 1000-point scale can be exceeded by bonus
+    expect(unit(r, "乙").subtotals).toEqual({ DZ: 4000, JS: 6000 });
+  });
+});
+
+describe("rankings (§7)", () => {
+  it("is a competition ranking: 1, 2, 2, 4", () => {
+    const r = run([
+      { name: "甲", scores: { JS1: 50 } },
+      { name: "乙", scores: { JS1: 40 } },
+      { name: "丙", scores: { JS1: 40 } },
+      { name: "丁", scores: { JS1: 30 } },
+    ]);
+    expect(r.rankings[0]?.entries.map((e) => e.rank)).toEqual([1, 2, 2, 4]);
+  });
+
+  it("ranks each line separately and departments on their own", () => {
+    const r = run([
+      { name: "甲", scores: { JS1: 40, "DZ2.1": 12.5 } },
+      { name: "乙", scores: { JS1: 50, "DZ2.1": 1.5 } },
+      { name: "部门甲", kind: "department", scores: { BM1: 8 } },
+      { name: "部门乙", kind: "department", scores: { BM1: 9 } },
+    ]);
+    expect(unit(r, "甲").ranks).toEqual({ overall: 1, DZ: 1, JS: 2 });
+    expect(unit(r, "乙").ranks).toEqual({ overall: 2, DZ: 2, JS: 1 });
+    expect(unit(r, "部门乙").ranks).toEqual({ BM: 1 });
+    expect(unit(r, "部门甲").awards).toEqual([]);
+  });
+
+  it("applies declared tie-breakers in order", () => {
+    const tb = mini((t) => t.replace("    by: total\n", "    by: total\n    tie_breakers: [JS]\n"));
+    const r = run([
+      { name: "甲", scores: { JS1: 45, "DZ2.1": 12.5 } },
+      { name: "乙", scores: { JS1: 50, "DZ2.1": 7.5 } },
+      { name: "丙", scores: { JS1: 50, "DZ2.1": 7.5 } },
+    ], [], tb);
+    expect(r.rankings[0]?.entries.map((e) => [e.unit, e.rank])).toEqual([["丙", 1], ["乙", 1], ["甲", 3]]);
+  });
+});
+
+describe("awards (§8)", () => {
+  it("gives rank tiers, a tie inside a tier's ranks getting that tier", () => {
+    const r = run([
+      { name: "一", scores: { JS1: 50 } },
+      { name: "二", scores: { JS1: 45 } },
+      { name: "三a", scores: { JS1: 40 } },
+      { name: "三b", scores: { JS1: 40 } },
+      { name: "五", scores: { JS1: 30 } },
+    ]);
+    expect(["一", "二", "三a", "三b", "五"].map((n) => kinds(unit(r, n)).filter((k) => k.startsWith("rank")))).toEqual([
+      ["rank:一等奖"], ["rank:二等奖"], ["rank:二等奖"], ["rank:二等奖"], [],
+    ]);
+    expect(kinds(unit(r, "五"))).toEqual(["warning:last"]);
+  });
+
+  it("single-item awards: every approved non-vetoed town without a count", () => {
+    const r = run([{ name: "甲" }, { name: "乙" }, { name: "丙", rates: { ZB1: 0.5 } }, { name: "丁" }], [
+      { unit: "甲", code: "DX1", level: "市级" },
+      { unit: "乙", code: "DX1", level: "省级" },
+      { unit: "丙", code: "DX1", level: "国家级" },
+      { unit: "丁", code: "DX1", level: "国家级", status: "申报中" },
+    ]);
+    expect(r.units.map((u) => kinds(u).filter((k) => k.startsWith("single")))).toEqual([["single:DX1:市级"], ["single:DX1:省级"], [], []]);
+    const single = unit(r, "甲").awards.find((a) => a.kind === "single");
+    expect(single).toMatchObject({ amount: 3000, basis: { sheet: "L", cell: "B2" } });
+  });
+
+  it("single-item awards with a count: the higher level, then the linked item's score", () => {
+    const one = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 1\n"));
+    const r = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }], [
+      { unit: "甲", code: "DX1", level: "国家级" },
+      { unit: "乙", code: "DX1", level: "市级" },
+      { unit: "丙", code: "DX1", level: "市级" },
+    ], one);
+    expect(r.units.map((u) => kinds(u).filter((k) => k.startsWith("single")))).toEqual([["single:DX1:国家级"], [], []]);
+    const two = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 2\n"));
+    const r2 = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }], [
+      { unit: "甲", code: "DX1", level: "国家级" },
+      { unit: "乙", code: "DX1", level: "市级" },
+      { unit: "丙", code: "DX1", level: "市级" },
+    ], two);
+    expect(r2.units.map((u) => kinds(u).some((k) => k.startsWith("single")))).toEqual([true, false, true]);
+  });
+
+  it("yellow card: the last-ranked town(s) and any ranked town below the threshold; never a vetoed one", () => {
+    const r = run([
+      { name: "甲" },
+      { name: "乙", scores: { JS1: 49 } },
+      { name: "丙", scores: { JS1: 48 } },
+      { name: "末a", scores: { JS1: 0, "DZ2.1": 0, "DZ2.2": 0 } },
+      { name: "末b", scores: { JS1: 0, "DZ2.1": 0, "DZ2.2": 0 } },
+      { name: "低", scores: { JS1: 15, "DZ2.1": 0, "DZ2.2": 0 } },
+      { name: "否", scores: { JS1: 0 }, rates: { ZB1: 0.1 } },
+    ]);
+    expect(kinds(unit(r, "末a"))).toEqual(["warning:last+below"]);
+    expect(kinds(unit(r, "末b"))).toEqual(["warning:last+below"]);
+    expect(kinds(unit(r, "低"))).toEqual(["warning:below"]);
+    expect(kinds(unit(r, "否"))).toEqual(["veto:DZ1"]);
+    expect(kinds(unit(r, "甲"))).toEqual(["rank:一等奖"]);
+  });
+
+  it("no last-place card when every ranked town shares first place", () => {
+    const r = run([{ name: "甲" }, { name: "乙" }]);
+    expect(r.units.map(kinds)).toEqual([["rank:一等奖"], ["rank:一等奖"]]);
+  });
+});
