@@ -6,6 +6,7 @@ import { workbookMessages } from "./catalog/workbook.js";
 import { engineMessages } from "./catalog/engine.js";
 import { reportMessages } from "./catalog/report.js";
 import { xlsxMessages } from "./catalog/xlsx.js";
+import { septemberMessages } from "./catalog/september.js";
 import type { Catalog } from "./catalog/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -19,6 +20,7 @@ export const catalog: Catalog = {
   ...engineMessages,
   ...reportMessages,
   ...xlsxMessages,
+  ...septemberMessages,
 };
 
 /** `--lang` wins; else LC_ALL, LC_MESSAGES, LANG; Chinese locales give zh-CN, anything else en. */
