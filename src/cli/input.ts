@@ -19,7 +19,12 @@ export interface Input {
 export function loadInput(file: string, rubricFlag: string | undefined): Input {
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  const x = readXlsx(file, read.bytes);
+  return interpretInput(file, read.bytes, rubricFlag);
+}
+
+/** The same from bytes already read (tests, and callers that hold the file). */
+export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined): Input {
+  const x = readXlsx(file, bytes);
   if (!x.book) return { diagnostics: x.diagnostics };
   const cover = readCover(x.book);
   const r = resolveRubric(rubricFlag, {
@@ -37,7 +42,7 @@ export function loadInput(file: string, rubricFlag: string | undefined): Input {
       location: cover.at ? { file, ...cover.at } : { file },
     });
   }
-  const sha256 = createHash("sha256").update(read.bytes).digest("hex");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const s = readSubmission(r.rubric, x.book, { file, sha256 });
   diagnostics.push(...s.diagnostics);
   if (!s.submission) return { rubric: r.rubric, diagnostics };

@@ -154,7 +154,7 @@ export function buildRubric(
     const items = l.items.map((it, ii) => buildItem(b, it, ["lines", li, "items", ii], l.code));
     const max = b.points(l.max, ["lines", li, "max"]);
     checkSum(b, max, items, ["lines", li, "max"], l.code);
-    return { code: l.code, name: l.name, max, items };
+    return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, items };
   });
   const lineByCode = new Map(lines.map((l) => [l.code, l]));
 

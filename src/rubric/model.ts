@@ -45,6 +45,8 @@ export type LeafItem = JudgedItem | MeasuredItem;
 export interface Line {
   readonly code: string;
   readonly name: string;
+  /** The input sheet's name in templates. */
+  readonly sheet: string;
   readonly max: Points;
   readonly items: readonly Item[];
 }

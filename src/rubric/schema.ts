@@ -29,6 +29,8 @@ export const itemSchema = z.strictObject({
 const lineSchema = z.strictObject({
   code: lineCode,
   name: text,
+  /** The input sheet's name in templates (default: the line's name). */
+  sheet: text.optional(),
   max: points,
   text: z.string().optional(),
   items: z.array(itemSchema).min(1),

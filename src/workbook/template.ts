@@ -94,7 +94,7 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   for (const kind of rubric.unitKinds) {
     const names = opts.units.filter((u) => u.kind === kind.id).map((u) => u.name);
     for (const line of rubric.lines.filter((l) => kind.lines.includes(l.code))) {
-      const ws = wb.addWorksheet(line.name);
+      const ws = wb.addWorksheet(line.sheet);
       const judged = leaves(line.items).filter((l) => l.kind === "judged");
       header(ws, [UNIT_HEADER, ...judged.map(itemHeader)], 64);
       ws.getColumn(1).width = 16;

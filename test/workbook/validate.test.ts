@@ -1,0 +1,206 @@
+// `assess validate`'s promise: every mistake an assessor makes is found in one pass and located
+// to the cell (code and SHEET!CELL asserted for each), and what users really type is accepted.
+import { readFileSync } from "node:fs";
+import type { Workbook } from "exceljs";
+import { describe, expect, it } from "vitest";
+import { interpretInput } from "../../src/cli/input.js";
+import { formatLocation } from "../../src/diagnostics/index.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { fillToBuffer, type FillSpec, type LedgerRow, type Value } from "../helpers/fill.js";
+
+const FILE = "rubric/district-popplan-2022.1.yaml";
+const rubric = loadRubric(FILE, readFileSync(FILE)).rubric!;
+
+const TOWNS = ["甲镇", "乙街道", "丙镇"];
+const base = (): Record<string, Record<string, Value>> => ({
+  甲镇: { ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.99 }, MB2: { percent: 0.98 }, ZB3: { percent: 0.96 }, ZB4: { percent: 0.35 } },
+  乙街道: { ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.99 }, MB2: { percent: 0.98 }, ZB3: { percent: 0.96 }, ZB4: { percent: 0.35 } },
+  丙镇: { ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.99 }, MB2: { percent: 0.98 }, ZB3: { percent: 0.96 }, ZB4: { percent: 0.35 } },
+});
+/** Full marks on every judged item unless a case says otherwise. */
+function full(values: Record<string, Record<string, Value>>): Record<string, Record<string, Value>> {
+  const out: Record<string, Record<string, Value>> = {};
+  for (const line of rubric.lines) {
+    const names = line.code === "BM" ? ["丁局"] : TOWNS;
+    const walk = (items: typeof line.items): void =>
+      items.forEach((i) => {
+        if (i.kind === "group") walk(i.children);
+        else if (i.kind === "judged") for (const n of names) (out[n] ??= {})[i.code] = i.max / 100;
+      });
+    walk(line.items);
+  }
+  for (const [n, v] of Object.entries(values)) Object.assign((out[n] ??= {}), v);
+  return out;
+}
+
+interface Case {
+  name: string;
+  values?: Record<string, Record<string, Value>>;
+  ledger?: LedgerRow[];
+  edit?: (wb: Workbook) => void;
+  expected: string[];
+}
+
+async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: string[]; ok: boolean }> {
+  const values = base();
+  for (const [n, v] of Object.entries(c.values ?? {})) Object.assign((values[n] ??= {}), v);
+  const spec: FillSpec = {
+    units: [...TOWNS.map((name) => ({ name, kind: "town" as const })), { name: "丁局", kind: "department" as const }],
+    values: full(values),
+    ledger: c.ledger ?? [],
+    ...(c.edit ? { edit: c.edit } : {}),
+  };
+  const bytes = await fillToBuffer(rubric, spec);
+  const r = interpretInput("in.xlsx", bytes, undefined);
+  return {
+    lines: r.diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`),
+    ok: r.submission !== undefined,
+  };
+}
+
+const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
+
+const cases: Case[] = [
+  { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
+  { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
+  { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
+  { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.not-a-number 党政线!B4"] },
+  {
+    name: "a date where points belong",
+    values: { 甲镇: { DZ2: new Date(Date.UTC(2026, 0, 5)) } },
+    edit: (wb) => {
+      // exceljs shares style objects between loaded cells: give this one its own.
+      const cell = wb.getWorksheet("党政线")!.getCell("B2");
+      cell.style = { ...cell.style, numFmt: "yyyy/m/d" };
+    },
+    expected: ["workbook.date-not-number 党政线!B2"],
+  },
+  { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
+  { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
+  { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },
+  { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
+  { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
+  { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
+  { name: "a word where a rate belongs", values: { 丙镇: { ZB4: "高" } }, expected: ["workbook.not-a-rate 指标数据!E4"] },
+  { name: "a blank measured rate", values: { 甲镇: { ZB2: null } }, expected: ["workbook.blank-rate 指标数据!C2"] },
+  { name: "a missing target", values: { 乙街道: { MB1: null } }, expected: ["workbook.missing-target 指标数据!F3"] },
+  {
+    name: "a duplicate unit",
+    edit: (wb) => {
+      wb.getWorksheet("党政线")!.getCell("A5").value = "甲镇";
+    },
+    expected: ["workbook.duplicate-unit 党政线!A5"],
+  },
+  {
+    name: "a unit on one sheet but not another",
+    edit: (wb) => {
+      wb.getWorksheet("人口计生线")!.getCell("A3").value = "乙镇";
+    },
+    expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3"],
+  },
+  {
+    name: "an unknown code in a header",
+    edit: (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B1").value = "DZ9 统筹决策";
+    },
+    expected: ["workbook.unknown-header-code 党政线!B1", "workbook.missing-column 党政线"],
+  },
+  {
+    name: "a column for a computed item",
+    edit: (wb) => {
+      wb.getWorksheet("党政线")!.getCell("L1").value = "DZ1 基本人口指标";
+    },
+    expected: ["workbook.computed-column 党政线!L1"],
+  },
+  {
+    name: "values in a row without a name",
+    edit: (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B6").value = 12;
+    },
+    expected: ["workbook.missing-unit-name 党政线!A6"],
+  },
+  { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
+  { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-not-town 加扣分!A2"] },
+  { name: "ledger: unknown code", ledger: [row("甲镇", "KF9")], expected: ["workbook.ledger-unknown-code 加扣分!B2"] },
+  { name: "ledger: JF2 without a level", ledger: [row("甲镇", "JF2")], expected: ["workbook.ledger-level-required 加扣分!D2"] },
+  { name: "ledger: DX without a level", ledger: [row("甲镇", "DX1")], expected: ["workbook.ledger-level-required 加扣分!D2"] },
+  { name: "ledger: unknown level", ledger: [row("甲镇", "JF2", { level: "县级" })], expected: ["workbook.ledger-unknown-level 加扣分!D2"] },
+  { name: "ledger: KF3 points outside 10–30", ledger: [row("甲镇", "KF3", { points: 35 }), row("乙街道", "KF3", { points: 5 })], expected: ["workbook.ledger-points-range 加扣分!E2", "workbook.ledger-points-range 加扣分!E3"] },
+  { name: "ledger: KF3 without points", ledger: [row("甲镇", "KF3")], expected: ["workbook.ledger-points-required 加扣分!E2"] },
+  {
+    name: "ledger: counts that are not whole positive numbers",
+    ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "两" })],
+    expected: ["workbook.bad-count 加扣分!C2", "workbook.bad-count 加扣分!C3", "workbook.bad-count 加扣分!C4"],
+  },
+  { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
+  { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
+  { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
+  { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
+  {
+    name: "a hidden row is a warning",
+    edit: (wb) => {
+      wb.getWorksheet("党政线")!.getRow(3).hidden = true;
+    },
+    expected: ["warning workbook.hidden-row 党政线!A3"],
+  },
+  {
+    name: "a hidden sheet is a warning",
+    edit: (wb) => {
+      wb.getWorksheet("部门")!.state = "hidden";
+    },
+    expected: ["warning workbook.hidden-sheet 部门"],
+  },
+];
+
+describe("validate finds each mistake at its cell", () => {
+  it.each(cases)("$name", async (c) => {
+    const { lines, ok } = await diagnose(c);
+    expect(lines).toEqual(c.expected);
+    expect(ok).toBe(c.expected.every((e) => e.startsWith("warning")));
+  });
+
+  it("finds every problem of a workbook in one pass", async () => {
+    const { lines } = await diagnose({
+      values: { 甲镇: { DZ2: 25, ZB1: 95 }, 丙镇: { "DZ3.1": null } },
+      ledger: [row("戊镇", "KF1"), row("甲镇", "KF3", { points: 50 })],
+    });
+    expect(lines).toEqual([
+      "workbook.points-out-of-range 党政线!B2",
+      "workbook.blank-points 党政线!C4",
+      "workbook.rate-bare 指标数据!B2",
+      "workbook.ledger-unknown-unit 加扣分!A2",
+      "workbook.ledger-points-range 加扣分!E3",
+    ]);
+  });
+});
+
+describe("validate accepts what users really type", () => {
+  it.each([
+    ["a percent-formatted number", { percent: 0.96 }],
+    ["95% typed as text", "96%"],
+    ["full-width ９６％", "９６％"],
+    ["a fraction", 0.96],
+    ["a fraction typed as text", "0.96"],
+    ["spaces around a percent", " 96 % "],
+    ["a formula with a saved result", { formula: "48/50", result: 0.96 }],
+  ] as [string, Value][])("rates: %s", async (_n, v) => {
+    const { lines, ok } = await diagnose({ values: { 甲镇: { ZB3: v } } });
+    expect(lines).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("numbers stored as text, names with trailing, non-breaking and full-width spaces, blank rows, a renamed sheet", async () => {
+    const { lines, ok } = await diagnose({
+      values: { 甲镇: { DZ2: "18", "DZ3.1": "１９.５" } },
+      edit: (wb) => {
+        wb.getWorksheet("人口计生线")!.getCell("A2").value = "甲镇 ";
+        wb.getWorksheet("指标数据")!.getCell("A3").value = "\u00a0乙街道\u3000";
+        wb.getWorksheet("党政线")!.name = "DZ 打分表(已改名)";
+        const dept = wb.getWorksheet("部门")!;
+        dept.insertRow(2, []);
+      },
+    });
+    expect(lines).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});
