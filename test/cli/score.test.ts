@@ -1,0 +1,196 @@
+// `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
+// back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
+import { copyFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const SAMPLE = "samples/qingshan-2026.xlsx";
+let dir: string;
+let input: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "assess-score-"));
+  input = join(dir, "青山区.xlsx");
+  copyFileSync(SAMPLE, input);
+});
+
+async function sheetRows(file: string, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}: ${wb.worksheets.map((w) => w.name).join(",")}`);
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe("assess score on the sample", () => {
+  it("writes NAME.scored.xlsx beside the input, prints the ranking, leaves the input as it was", async () => {
+    const before = readFileSync(input);
+    const r = await cli(["score", input]);
+    expect(r.code).toBe(0);
+    const out = join(dir, "青山区.scored.xlsx");
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(r.out).toContain("综合排名");
+    expect(r.out).toMatch(/│ 1\s+│ 城关镇\s+│ 367\s+│ 621\s+│ 20\s+│ 0\s+│ 1008\s+│ 名次奖:一等奖/);
+    expect(r.err).toContain("加扣分!F7"); // the pending row's warning, located
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("the result workbook holds the four rankings, the detail, the award list and the provenance", async () => {
+    const out = join(dir, "青山区.scored.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
+    const overall = await sheetRows(out, "综合排名");
+    expect(overall[0]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩", "状态"]);
+    expect(overall.slice(1, 4).map((r) => r.slice(0, 7))).toEqual([
+      [1, "城关镇", 367, 621, 20, 0, 1008],
+      [2, "东湖街道", 362, 604.5, 5, 0, 971.5],
+      [2, "西山镇", 362, 604.5, 5, 0, 971.5],
+    ]);
+    const last = overall.slice(-2);
+    expect(last.map((r) => [r[0] ?? null, r[1], r[8]])).toEqual([
+      [null, "石门镇", "一票否决"],
+      [null, "北川镇", "一票否决"],
+    ]);
+    const dept = await sheetRows(out, "部门排名");
+    expect(dept[0]).toEqual(["名次", "单位", "部门职责", "状态"]);
+    expect(dept.slice(5, 7).map((r) => r.slice(0, 3))).toEqual([
+      [5, "区教育局", 91.5],
+      [5, "区民政局", 91.5],
+    ]);
+    const awards = await sheetRows(out, "奖惩名单");
+    const text = awards.map((r) => r.join("|"));
+    expect(text).toContain("一票否决|北川镇|一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%||ZB1 93.5% < 95%");
+    expect(text.some((t) => t.startsWith("黄牌警告|新华街道|黄牌警告(下年度重点管理):综合排名末位,且总分低于 600"))).toBe(true);
+    expect(text.some((t) => t.startsWith("单项奖|城关镇|单项奖:全员人口信息化建设单项奖(省级),3000 元|3000|加扣分!B"))).toBe(true);
+    const info = await sheetRows(out, "计分信息");
+    expect(info[1]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
+    const sha = (info[5]?.[1] ?? "") as string;
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("得分明细 accounts for every point: each unit's items add up to its total", async () => {
+    const out = join(dir, "青山区.scored.xlsx");
+    const rows = await sheetRows(out, "得分明细");
+    const overall = await sheetRows(out, "综合排名");
+    for (const r of overall.slice(1)) {
+      const unit = r[1] as string;
+      const mine = rows.filter((x) => x[0] === unit);
+      const lines = mine.filter((x) => x[1] === "DZ" || x[1] === "JS");
+      const ledger = mine.filter((x) => /^(JF|KF)\d$/.test(String(x[1])));
+      const total = mine.find((x) => x[1] === "总分")?.[3];
+      const sum = [...lines, ...ledger].reduce((s, x) => s + Math.round(Number(x[3]) * 100), 0);
+      expect(Math.max(0, sum) / 100, unit).toBe(total);
+    }
+  });
+
+  it("--json prints the documented document on stdout and nothing else there", async () => {
+    const r = await cli(["score", input, "--json", "-o", join(dir, "json.xlsx")]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { rubric: { id: string; version: string; sha256: string }; units: Record<string, unknown>[] };
+    expect(doc.rubric).toMatchObject({ id: "district-popplan", version: "2022.1" });
+    const beichuan = doc.units.find((u) => u.name === "北川镇");
+    expect(beichuan).toMatchObject({
+      kind: "town",
+      vetoed: true,
+      lines: { DZ: 259, JS: 588 },
+      total: 847,
+      rank: { overall: null, DZ: null, JS: null },
+      awards: [{ kind: "veto", gate: "DZ1", value: 0.935, target: 0.95 }, { kind: "veto", gate: "JS4.1" }],
+    });
+    expect(doc.units.find((u) => u.name === "城关镇")).toMatchObject({ rank: { overall: 1 }, awards: [{ kind: "rank", tier: "一等奖" }, { kind: "single", code: "DX1", amount: 3000 }] });
+    expect(doc.units.find((u) => u.name === "区公安分局")).toMatchObject({ kind: "department", lines: { BM: 99.5 }, rank: { BM: 1 }, awards: [] });
+  });
+
+  it("refuses to write over the input, and says so without a stack trace", async () => {
+    const r = await cli(["score", input, "-o", input]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("输出文件不能与输入工作簿相同");
+    expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("an unwritable folder is a clear error and leaves nothing behind", async () => {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: use a folder that does not exist instead
+      const r = await cli(["score", input, "-o", join(dir, "nope", "x.xlsx")]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("[file.output-dir-missing]");
+      return;
+    }
+    const ro = join(dir, "ro");
+    copyFileSync(input, join(dir, "ro-src.xlsx"));
+    chmodSync(dir, 0o555);
+    const r = await cli(["score", input, "-o", join(ro, "x.xlsx")]);
+    chmodSync(dir, 0o755);
+    expect(r.code).toBe(1);
+  });
+
+  it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {
+    const broken = join(dir, "typos.xlsx");
+    copyFileSync("samples/broken/typos.xlsx", broken);
+    const r = await cli(["score", broken]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20");
+    expect(existsSync(join(dir, "typos.scored.xlsx"))).toBe(false);
+  });
+});
+
+describe("assess explain", () => {
+  it("accounts for every item of a vetoed town, with cells, gates and ledger rows", async () => {
+    const r = await cli(["explain", input, "北川镇"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 = 93.5%,低于目标 95%(单元格 指标数据!B6)");
+    expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,扣 1.5)  [党政线!B6]");
+    expect(r.out).toContain("DX2  已记录  单项工作名列前茅(国家级),参评单项奖  [加扣分!B19]");
+    expect(r.out).toContain("总分 = 259 + 588 + 加分 0 − 扣分 0 = 847");
+  });
+
+  it("shows counted, doubled, once-a-year and pending ledger rows with why", async () => {
+    const xinhua = await cli(["explain", input, " 新华街道 "]);
+    expect(xinhua.out).toContain("KF5  −10  未如实上报,加倍扣分:10 × 1 = 扣 10");
+    const chengguan = await cli(["explain", input, "城关镇"]);
+    expect(chengguan.out).toContain("JF1  +20");
+    expect(chengguan.out).toContain("JF1  不计分  JF1 每年至多计一次,已在前面的行计入");
+    const jinshui = await cli(["explain", input, "金水街道", "--lang", "en"]);
+    expect(jinshui.out).toContain("KF3  not counted  status \"申报中\": not yet approved, not counted");
+  });
+
+  it("--json gives every item with its cell", async () => {
+    const r = await cli(["explain", input, "城关镇", "--json"]);
+    const u = JSON.parse(r.out) as { items: { code: string; items?: { code: string; cell?: string }[] }[] };
+    expect(u.items.find((i) => i.code === "DZ3")?.items?.[0]).toMatchObject({ code: "DZ3.1", cell: "党政线!C2" });
+  });
+
+  it("an unknown unit is an error listing close names", async () => {
+    const r = await cli(["explain", input, "城关"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("工作簿中没有单位 “城关”;可选:城关镇");
+  });
+});
+
+describe("usage", () => {
+  it("exit 2 for a usage error, 0 for help, English with --lang en", async () => {
+    expect((await cli(["score"])).code).toBe(2);
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    expect((await cli(["--help"])).code).toBe(0);
+    expect((await cli(["score", "x.xlsx", "--lang", "fr"])).code).toBe(2);
+    const r = await cli(["validate", "missing.xlsx", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("missing.xlsx: error: file not found [file.not-found]\n");
+  });
+
+  it("a file too small to be anything is one clean line", async () => {
+    for (const f of ["samples/broken/csv-renamed.xlsx", "samples/broken/legacy.xlsx"]) {
+      const r = await cli(["validate", f]);
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(statSync(f).size).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// Every message a user can see exists in zh-CN and en with the same placeholders, and every code
+// the source passes to the catalog is there.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { catalog, detectLang, placeholders } from "../src/messages/index.js";
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+const PREFIXES = ["rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
+const CODE = new RegExp(`["\`]((?:${PREFIXES.join("|")})\\.[a-z0-9.-]+)["\`]`, "g");
+/** Codes built at run time from a prefix and a value, with every value they can take. */
+const DYNAMIC: Record<string, string[]> = {
+  "rubric.bad-format-": ["code", "line-code", "rate", "id", "version", "date"],
+  "kind.": ["group", "judged", "threshold", "gate", "linear", "ratio"],
+  "explain.kind.": ["town", "department"],
+  "out.award-kind.": ["rank", "single", "warning", "veto"],
+};
+
+describe("message catalog", () => {
+  it("has both languages for every code, with the same placeholders, and no empty text", () => {
+    for (const [code, entry] of Object.entries(catalog)) {
+      expect(entry["zh-CN"], code).toBeTruthy();
+      expect(entry.en, code).toBeTruthy();
+      expect(placeholders(entry["zh-CN"]), code).toEqual(placeholders(entry.en));
+    }
+  });
+
+  it("holds every code the source uses", () => {
+    const used = new Set<string>();
+    for (const file of sources("src")) {
+      if (file.includes(join("messages", "catalog"))) continue;
+      for (const m of readFileSync(file, "utf8").matchAll(CODE)) if (!m[1]!.endsWith("-") && !m[1]!.endsWith(".")) used.add(m[1]!);
+    }
+    for (const [prefix, values] of Object.entries(DYNAMIC)) for (const v of values) used.add(prefix + v);
+    for (const kind of ["bonus", "deduction"]) for (const r of ["counted", "doubled", "once-count", "capped"]) used.add(`why.ledger-${r}-${kind}`);
+    // why.ledger-counted and its kin are prefixes completed with -bonus / -deduction (added above).
+    const missing = [...used].filter((c) => !(c in catalog) && !(`${c}-bonus` in catalog) && !/\.(js|ts|json|xlsx|yaml|html)$/.test(c));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(100);
+  });
+
+  it("chooses the language from --lang, else LC_ALL / LC_MESSAGES / LANG; no locale means Chinese", () => {
+    expect(detectLang("en", { LANG: "zh_CN.UTF-8" })).toBe("en");
+    expect(detectLang(undefined, { LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" })).toBe("en");
+    expect(detectLang(undefined, { LANG: "zh_TW.UTF-8" })).toBe("zh-CN");
+    expect(detectLang(undefined, {})).toBe("zh-CN");
+    expect(detectLang(undefined, { LANG: "C.UTF-8" })).toBe("en");
+    expect(detectLang("klingon", {})).toBeUndefined();
+  });
+});
