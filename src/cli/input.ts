@@ -9,8 +9,13 @@ import { readCover } from "../workbook/cover.js";
 import { readSubmission } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
 import { resolveRubric } from "./rubric-source.js";
+import { earlierResultSheets } from "../report/result-sheets.js";
 
 export interface Input {
+  /** Sheets of an earlier run's results (replaced when the results are written again). */
+  earlier?: (sheet: string) => boolean;
+  /** The workbook's bytes, for carrying the user's sheets into the result. */
+  bytes?: Buffer;
   rubric?: Rubric;
   submission?: Submission;
   diagnostics: Diagnostic[];
@@ -19,7 +24,7 @@ export interface Input {
 export function loadInput(file: string, rubricFlag: string | undefined): Input {
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return interpretInput(file, read.bytes, rubricFlag);
+  return { ...interpretInput(file, read.bytes, rubricFlag), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
 }
 
 /** The same from bytes already read (tests, and callers that hold the file). */
@@ -43,8 +48,12 @@ export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: stri
     });
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const s = readSubmission(r.rubric, x.book, { file, sha256 });
+  const ours = earlierResultSheets(
+    r.rubric.rankings.map((k) => k.name),
+    x.book.sheets.map((sh) => sh.name),
+  );
+  const s = readSubmission(r.rubric, x.book, { file, sha256 }, ours);
   diagnostics.push(...s.diagnostics);
-  if (!s.submission) return { rubric: r.rubric, diagnostics };
-  return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics };
+  if (!s.submission) return { rubric: r.rubric, diagnostics, earlier: ours };
+  return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics, earlier: ours };
 }

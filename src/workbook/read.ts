@@ -127,11 +127,13 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: string; sha256: string }): ReadResult {
+/** ignore: sheets that are not input (our result sheets from an earlier run). */
+export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: string; sha256: string }, ignore: (sheet: string) => boolean = () => false): ReadResult {
   const p = new CellProblems(meta.file);
   const located: Located[] = [];
-  const ledgerSheet = findLedgerSheet(book);
-  for (const sheet of book.sheets) {
+  const input: RawBook = { sheets: book.sheets.filter((s) => !ignore(s.name)) };
+  const ledgerSheet = findLedgerSheet(input);
+  for (const sheet of input.sheets) {
     if (sheet === ledgerSheet) continue;
     const role = classify(rubric, sheet, p);
     if (role) {

@@ -45,7 +45,8 @@ describe("assess score on the sample", () => {
     const out = join(dir, "青山区.scored.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
+    // The user's own sheets first, unchanged, then ours.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["封面", "党政线", "人口计生线", "部门", "指标数据", "加扣分", "_lists", "综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
     const overall = await sheetRows(out, "综合排名");
     expect(overall[0]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩", "状态"]);
     expect(overall.slice(1, 4).map((r) => r.slice(0, 7))).toEqual([

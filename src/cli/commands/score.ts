@@ -3,12 +3,12 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
-import { writeResultWorkbook } from "../../report/results-xlsx.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { rankingTable } from "../table.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
+import { writeResultFile, type Written } from "../result-file.js";
 
 export function defaultOutput(input: string, suffix: string): string {
   const ext = extname(input);
@@ -16,15 +16,21 @@ export function defaultOutput(input: string, suffix: string): string {
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
-  const { rubric, submission, diagnostics } = loadInput(file, o.rubric);
+  const { rubric, submission, diagnostics, bytes, earlier } = loadInput(file, o.rubric);
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const target = o.output ?? defaultOutput(file, ".scored.xlsx");
   const bad = checkTarget(target, [file]);
   if (bad) return reportDiagnostics(ctx, [bad]);
   const results = scoreEngine(rubric, submission);
-  const failed = await writeAtomic(target, (tmp) => writeResultWorkbook(tmp, results, ctx.lang, TOOL));
+  let written: Written = {};
+  const failed = await writeAtomic(target, async (tmp) => {
+    written = writeResultFile(tmp, results, ctx.lang, TOOL, bytes && earlier ? { bytes, earlier } : undefined);
+  });
   if (failed) return reportDiagnostics(ctx, [failed]);
+  if (written.notCarried) {
+    reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);
+  }
   if (o.json) {
     ctx.io.out(resultsJson(results, ctx.lang) + "\n");
   } else {

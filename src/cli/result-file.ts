@@ -1,0 +1,34 @@
+// Writes the result workbook of `assess score`: the user's workbook with our sheets added (every
+// original part kept byte for byte), or, where the package cannot be extended safely, our
+// sheets alone, in a package of our own — and says which.
+import { closeSync, openSync } from "node:fs";
+import type { Results } from "../engine/model.js";
+import type { Lang } from "../messages/index.js";
+import { resultSheets } from "../report/result-sheets.js";
+import { sheetXml } from "../report/sheet-xml.js";
+import { planExtension, writeExtension, type NotExtended } from "../workbook/xlsx-write/extend.js";
+import { writeNewPackage, type PackageSheet } from "../workbook/xlsx-write/new-package.js";
+import { ZipWriter } from "../workbook/xlsx-write/zip-writer.js";
+
+export interface Written {
+  /** Why the user's sheets were not carried; undefined when they were. */
+  readonly notCarried?: NotExtended;
+}
+
+export function writeResultFile(path: string, results: Results, lang: Lang, tool: string, input?: { bytes: Buffer; earlier: (sheet: string) => boolean }): Written {
+  const sheets: PackageSheet[] = resultSheets(results, lang, tool).map((spec) => ({
+    name: spec.name,
+    xml: (styles) => sheetXml(spec, styles, spec.columns.length > 2 ? 2 : 1),
+  }));
+  const plan = input ? planExtension(input.bytes, sheets, input.earlier) : "unreadable";
+  const fd = openSync(path, "wx");
+  try {
+    const zip = new ZipWriter(fd);
+    if (typeof plan === "string") writeNewPackage(zip, sheets, tool);
+    else writeExtension(zip, plan);
+    zip.finish();
+  } finally {
+    closeSync(fd);
+  }
+  return typeof plan === "string" ? { notCarried: plan } : {};
+}

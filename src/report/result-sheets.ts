@@ -1,0 +1,212 @@
+// The sheets of the result workbook of `assess score`: the four rankings, the per-item detail
+// (split where a sheet would pass Excel's row limit), the award list and the provenance (rubric
+// id, version, hashes). Rows are produced lazily, so a province-sized district streams.
+import type { ItemResult, RankingResult, Results, UnitResult } from "../engine/model.js";
+import { LANGS, message, type Lang } from "../messages/index.js";
+import { formatRate, pointsToNumber } from "../rubric/numbers.js";
+import { awardText, awardsCell, statusText } from "./labels.js";
+import { xmlSafe } from "../workbook/sanitize.js";
+
+type Cell = string | number | null;
+
+export interface Row {
+  readonly cells: readonly Cell[];
+  readonly vetoed?: boolean;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly columns: readonly { readonly header: string; readonly width: number }[];
+  readonly rows: Iterable<Row>;
+}
+
+/**
+ * Which sheets of a workbook are result sheets of an earlier run (to be replaced, and never read
+ * as input): those named like ours, in either language — but only in a workbook that also holds
+ * our provenance sheet, so that a user's own sheet called 综合排名 is left alone.
+ */
+export function earlierResultSheets(rankingNames: readonly string[], sheetNames: readonly string[]): (name: string) => boolean {
+  const info = LANGS.map((l) => t(l, "out.sheet.info"));
+  if (!sheetNames.some((n) => info.includes(n))) return () => false;
+  const exact = new Set([...rankingNames, ...info, ...LANGS.map((l) => t(l, "out.sheet.awards"))]);
+  const details = LANGS.map((l) => t(l, "out.sheet.detail"));
+  return (name) => exact.has(name) || details.some((d) => name === d || new RegExp(`^${d} \\(\\d+\\)$`).test(name));
+}
+
+/** Data rows per sheet: Excel's 1,048,576 rows less the header. */
+export const MAX_DATA_ROWS = 1_048_575;
+
+function t(lang: Lang, code: string, data: Record<string, string | number> = {}): string {
+  return message(lang, code, data);
+}
+
+function rankingSheet(r: RankingResult, results: Results, lang: Lang): SheetSpec {
+  const byName = new Map(results.units.map((u) => [u.name, u]));
+  const first = r.entries.map((e) => byName.get(e.unit)).find((u): u is UnitResult => u !== undefined);
+  const lineCodes = first ? Object.keys(first.subtotals) : [];
+  const lineNames = first ? first.lines.map((l) => l.name) : [];
+  const isTotal = r.by === "total";
+  const columns = [
+    { header: t(lang, "out.rank"), width: 7 },
+    { header: t(lang, "out.unit"), width: 18 },
+    ...(isTotal
+      ? [
+          ...lineNames.map((n) => ({ header: n, width: 12 })),
+          { header: t(lang, "out.bonus"), width: 8 },
+          { header: t(lang, "out.deduction"), width: 8 },
+          { header: t(lang, "out.total"), width: 10 },
+          { header: t(lang, "out.awards"), width: 40 },
+        ]
+      : [{ header: lineNames[lineCodes.indexOf(r.by)] ?? r.by, width: 12 }]),
+    { header: t(lang, "out.status"), width: 12 },
+  ];
+  const rows = r.entries.flatMap((e) => {
+    const u = byName.get(e.unit);
+    if (!u) return [];
+    const cells: Cell[] = [
+      e.rank,
+      xmlSafe(u.name),
+      ...(isTotal
+        ? [...lineCodes.map((c) => pointsToNumber(u.subtotals[c] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total), awardsCell(u, lang)]
+        : [pointsToNumber(e.value)]),
+      statusText(u, lang),
+    ];
+    return [{ cells, vetoed: u.vetoed }];
+  });
+  return { name: r.name, columns, rows };
+}
+
+function* unitDetail(u: UnitResult, lang: Lang): Generator<Row> {
+  const name = xmlSafe(u.name);
+  function* walk(items: readonly ItemResult[], depth: number): Generator<Row> {
+    for (const i of items) {
+      const why = i.kind === "group" ? "" : message(lang, i.reason.code, i.reason.data);
+      const src = i.kind !== "group" && i.source ? `${i.source.sheet}!${i.source.cell}` : "";
+      yield {
+        cells: [name, i.code, `${"  ".repeat(depth)}${i.name}`, pointsToNumber(i.points), pointsToNumber(i.max), pointsToNumber(i.lost), why, src],
+        vetoed: i.kind !== "group" && i.vetoes === true,
+      };
+      if (i.kind === "group") yield* walk(i.children, depth + 1);
+    }
+  }
+  for (const l of u.lines) {
+    yield { cells: [name, l.code, l.name, pointsToNumber(l.points), pointsToNumber(l.max), pointsToNumber(l.max - l.points), "", ""] };
+    yield* walk(l.items, 1);
+  }
+  for (const r of u.ledger) {
+    const sign = r.kind === "deduction" ? -1 : 1;
+    yield {
+      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted ? sign * pointsToNumber(r.points) : 0, null, null, message(lang, r.reason.code, r.reason.data), `${r.entry.sheet}!${r.entry.at.cell}`],
+    };
+  }
+  yield {
+    cells: [name, t(lang, "out.total"), u.floored ? t(lang, "total.floored") : "", pointsToNumber(u.total), null, null, u.vetoed ? t(lang, "status.vetoed") : "", ""],
+    vetoed: u.vetoed,
+  };
+}
+
+function countItems(items: readonly ItemResult[]): number {
+  return items.reduce((n, i) => n + 1 + (i.kind === "group" ? countItems(i.children) : 0), 0);
+}
+
+/** Rows a unit takes on the detail sheet (lines, items, ledger rows, total). */
+export function detailRowCount(u: UnitResult): number {
+  return u.lines.reduce((n, l) => n + 1 + countItems(l.items), 0) + u.ledger.length + 1;
+}
+
+/** The detail, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
+function detailSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[] {
+  const groups: UnitResult[][] = [[]];
+  let rows = 0;
+  for (const u of results.units) {
+    const n = detailRowCount(u);
+    if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
+      groups.push([]);
+      rows = 0;
+    }
+    groups.at(-1)?.push(u);
+    rows += n;
+  }
+  const columns = [
+    { header: t(lang, "out.unit"), width: 16 },
+    { header: t(lang, "out.code"), width: 11 },
+    { header: t(lang, "out.item"), width: 30 },
+    { header: t(lang, "out.points"), width: 8 },
+    { header: t(lang, "out.max"), width: 8 },
+    { header: t(lang, "out.lost"), width: 8 },
+    { header: t(lang, "out.why"), width: 50 },
+    { header: t(lang, "out.source"), width: 16 },
+  ];
+  return groups.map((units, i) => ({
+    name: t(lang, "out.sheet.detail") + (i === 0 ? "" : ` (${i + 1})`),
+    columns,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const u of units) yield* unitDetail(u, lang);
+      },
+    },
+  }));
+}
+
+function awardsSheet(results: Results, lang: Lang): SheetSpec {
+  const order = ["rank", "single", "warning", "veto"] as const;
+  const rows: Row[] = [];
+  const overall = results.rankings[0];
+  const rankOf = (u: UnitResult): number => (overall ? (u.ranks[overall.id] ?? 9999) : 0);
+  for (const kind of order) {
+    const units = results.units.filter((u) => u.awards.some((a) => a.kind === kind)).sort((a, b) => rankOf(a) - rankOf(b));
+    for (const u of units) {
+      for (const a of u.awards.filter((x) => x.kind === kind)) {
+        const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
+        const basis =
+          a.kind === "single"
+            ? `${a.basis.sheet}!${a.basis.cell}`
+            : a.kind === "veto"
+              ? `${a.indicator} ${formatRate(a.value)} < ${formatRate(a.target)}`
+              : a.kind === "rank"
+                ? t(lang, "out.overall-rank", { rank: rankOf(u) })
+                : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
+        rows.push({ cells: [t(lang, `out.award-kind.${kind}`), xmlSafe(u.name), awardText(a, lang), amount, basis], vetoed: kind === "veto" });
+      }
+    }
+  }
+  return {
+    name: t(lang, "out.sheet.awards"),
+    columns: [
+      { header: t(lang, "out.category"), width: 12 },
+      { header: t(lang, "out.unit"), width: 16 },
+      { header: t(lang, "out.award"), width: 56 },
+      { header: t(lang, "out.amount"), width: 10 },
+      { header: t(lang, "out.basis"), width: 28 },
+    ],
+    rows,
+  };
+}
+
+export function infoSheet(results: Results, lang: Lang, tool: string): SheetSpec {
+  const rows: [string, string][] = [
+    [t(lang, "out.info.rubric"), `${results.rubric.id} ${results.rubric.version}`],
+    [t(lang, "out.info.title"), results.rubric.title],
+    [t(lang, "out.info.rubric-sha"), results.rubric.sha256],
+    [t(lang, "out.info.input"), xmlSafe(results.input.file)],
+    [t(lang, "out.info.input-sha"), results.input.sha256],
+    [t(lang, "out.info.tool"), tool],
+  ];
+  return {
+    name: t(lang, "out.sheet.info"),
+    columns: [
+      { header: t(lang, "out.info.key"), width: 18 },
+      { header: t(lang, "out.info.value"), width: 70 },
+    ],
+    rows: rows.map((r) => ({ cells: r })),
+  };
+}
+
+export function resultSheets(results: Results, lang: Lang, tool: string, maxRows = MAX_DATA_ROWS): SheetSpec[] {
+  return [
+    ...results.rankings.map((r) => rankingSheet(r, results, lang)),
+    ...detailSheets(results, lang, maxRows),
+    awardsSheet(results, lang),
+    infoSheet(results, lang, tool),
+  ];
+}

@@ -1,0 +1,62 @@
+// Writes a result sheet (SheetSpec) as SpreadsheetML worksheet XML, in chunks, so that a sheet of
+// a million rows never sits in memory whole. Strings are inline (no shared-strings part to
+// patch), XML-safe, and never formulas.
+import { xmlSafe } from "../workbook/sanitize.js";
+import type { SheetSpec } from "./result-sheets.js";
+import type { SheetStyles } from "../workbook/xlsx-write/new-package.js";
+
+
+export function escapeXml(s: string): string {
+  return xmlSafe(s).replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+export function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const LETTERS: string[] = [];
+function col(i: number): string {
+  return (LETTERS[i] ??= colLetters(i));
+}
+
+function cell(ref: string, v: string | number | null, style: number): string {
+  const s = style ? ` s="${style}"` : "";
+  if (v === null || v === "") return style ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";
+  // Leading/trailing spaces must survive: xml:space="preserve".
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+}
+
+/** Rows per chunk yielded: large enough to be fast, small enough to stream. */
+const CHUNK_ROWS = 2000;
+
+export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2): Generator<string> {
+  const frozen = col(freezeCols + 1) + "2";
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<sheetViews><sheetView workbookViewId="0"><pane xSplit="${freezeCols}" ySplit="1" topLeftCell="${frozen}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${frozen}" sqref="${frozen}"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` +
+    "<sheetData>" +
+    `<row r="1" ht="24" customHeight="1">${spec.columns.map((c, i) => cell(`${col(i + 1)}1`, c.header, styles.header)).join("")}</row>`;
+  let buf = "";
+  let i = 0;
+  for (const row of spec.rows) {
+    const r = i + 2;
+    const style = row.vetoed ? styles.vetoed : 0;
+    let cells = "";
+    for (let c = 0; c < row.cells.length; c++) cells += cell(`${col(c + 1)}${r}`, row.cells[c] ?? null, style);
+    buf += `<row r="${r}">${cells}</row>`;
+    if (++i % CHUNK_ROWS === 0) {
+      yield buf;
+      buf = "";
+    }
+  }
+  yield buf;
+  yield '</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>';
+}

@@ -1,0 +1,122 @@
+// A small zip writer for xlsx packages: new entries are deflated as they stream in (with a data
+// descriptor, so nothing waits for the whole part), and entries of an existing package can be
+// copied byte for byte, compressed data and all.
+import { writeSync } from "node:fs";
+import { crc32 } from "node:zlib";
+import { Deflate } from "fflate";
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+const SIG_EOCD = 0x06054b50;
+const FLAG_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const LIMIT_32 = 0xffffffff;
+
+/** Thrown when the output would need ZIP64 (over 4 GiB or 65,535 entries). */
+export class ZipTooLarge extends Error {}
+
+export class ZipWriter {
+  private offset = 0;
+  private readonly central: Buffer[] = [];
+  private readonly dosTime: number;
+  private readonly dosDate: number;
+
+  constructor(
+    private readonly fd: number,
+    when: Date = new Date(1980, 0, 1),
+  ) {
+    this.dosTime = (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1);
+    this.dosDate = ((when.getFullYear() - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
+  }
+
+  private write(b: Uint8Array): void {
+    let done = 0;
+    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done);
+    this.offset += b.length;
+    if (this.offset > LIMIT_32) throw new ZipTooLarge();
+  }
+
+  /** Adds a part, deflating the chunks as they come. */
+  add(name: string, chunks: Iterable<string | Uint8Array>): void {
+    const nameBytes = Buffer.from(name, "utf8");
+    const start = this.offset;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(SIG_LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(FLAG_DESCRIPTOR | FLAG_UTF8, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(this.dosTime, 10);
+    local.writeUInt16LE(this.dosDate, 12);
+    local.writeUInt16LE(nameBytes.length, 26);
+    this.write(local);
+    this.write(nameBytes);
+    let crc = 0;
+    let usize = 0;
+    let csize = 0;
+    const deflate = new Deflate({ level: 6 }, (data) => {
+      csize += data.length;
+      this.write(data);
+    });
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      if (!bytes.length) continue;
+      crc = crc32(bytes, crc);
+      usize += bytes.length;
+      deflate.push(bytes);
+    }
+    deflate.push(new Uint8Array(0), true);
+    if (usize > LIMIT_32) throw new ZipTooLarge();
+    const desc = Buffer.alloc(16);
+    desc.writeUInt32LE(SIG_DESCRIPTOR, 0);
+    desc.writeUInt32LE(crc >>> 0, 4);
+    desc.writeUInt32LE(csize, 8);
+    desc.writeUInt32LE(usize, 12);
+    this.write(desc);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(SIG_CENTRAL, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(FLAG_DESCRIPTOR | FLAG_UTF8, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt16LE(this.dosTime, 12);
+    c.writeUInt16LE(this.dosDate, 14);
+    c.writeUInt32LE(crc >>> 0, 16);
+    c.writeUInt32LE(csize, 20);
+    c.writeUInt32LE(usize, 24);
+    c.writeUInt16LE(nameBytes.length, 28);
+    c.writeUInt32LE(start, 42);
+    this.central.push(Buffer.concat([c, nameBytes]));
+  }
+
+  /**
+   * Copies an entry of another archive unchanged: its local header, compressed data and data
+   * descriptor, and its central record with only the offset changed.
+   */
+  copy(src: Buffer, localOffset: number, centralRecord: Buffer): void {
+    const flags = src.readUInt16LE(localOffset + 6);
+    const csize = centralRecord.readUInt32LE(20);
+    const nameLen = src.readUInt16LE(localOffset + 26);
+    const extraLen = src.readUInt16LE(localOffset + 28);
+    let end = localOffset + 30 + nameLen + extraLen + csize;
+    if (flags & FLAG_DESCRIPTOR) end += src.readUInt32LE(end) === SIG_DESCRIPTOR ? 16 : 12;
+    const start = this.offset;
+    this.write(src.subarray(localOffset, end));
+    const rec = Buffer.from(centralRecord);
+    rec.writeUInt32LE(start, 42);
+    this.central.push(rec);
+  }
+
+  finish(): void {
+    if (this.central.length > 0xffff) throw new ZipTooLarge();
+    const cdStart = this.offset;
+    for (const c of this.central) this.write(c);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(SIG_EOCD, 0);
+    eocd.writeUInt16LE(this.central.length, 8);
+    eocd.writeUInt16LE(this.central.length, 10);
+    eocd.writeUInt32LE(this.offset - cdStart, 12);
+    eocd.writeUInt32LE(cdStart, 16);
+    this.write(eocd);
+  }
+}

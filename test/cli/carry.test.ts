@@ -1,0 +1,144 @@
+// The user's workbook comes back intact: every original part byte for byte (chart, pivot table
+// and cache, custom properties, styles, defined names), our sheets added by patching only the
+// workbook, its relationships and the content types; re-scoring replaces our sheets.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { centralRecords } from "../../src/workbook/xlsx-write/central.js";
+import { cli } from "../helpers/cli.js";
+
+const FIXTURE = "test/fixtures/chart-pivot.xlsx";
+const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"];
+
+/** The same archive with a ZIP64 end of central directory: readable, but not a layout we rewrite. */
+function asZip64(zip: Buffer): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  const size = zip.readUInt32LE(eocd + 12);
+  const offset = zip.readUInt32LE(eocd + 16);
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  rec.writeBigUInt64LE(44n, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  rec.writeBigUInt64LE(BigInt(count), 24);
+  rec.writeBigUInt64LE(BigInt(count), 32);
+  rec.writeBigUInt64LE(BigInt(size), 40);
+  rec.writeBigUInt64LE(BigInt(offset), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(eocd), 8);
+  loc.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([zip.subarray(0, eocd), rec, loc, end]);
+}
+
+/** Each entry's raw bytes as stored (local header onwards, compressed data included). */
+function rawEntries(buf: Buffer): Map<string, { raw: Buffer; text: () => string }> {
+  const recs = centralRecords(buf);
+  if (typeof recs === "string") throw new Error(recs);
+  return new Map(
+    recs.map((r) => {
+      const csize = r.record.readUInt32LE(20);
+      const method = r.record.readUInt16LE(10);
+      const start = r.localOffset + 30 + buf.readUInt16LE(r.localOffset + 26) + buf.readUInt16LE(r.localOffset + 28);
+      const data = buf.subarray(start, start + csize);
+      return [r.name, { raw: data, text: () => (method === 0 ? data : inflateRawSync(data)).toString("utf8") }];
+    }),
+  );
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "assess-carry-"));
+});
+
+describe("carrying the user's workbook", () => {
+  it("keeps every original part byte for byte and patches only the three package parts", async () => {
+    const input = join(dir, "office.xlsx");
+    copyFileSync(FIXTURE, input);
+    const r = await cli(["score", input]);
+    expect(r.code).toBe(0);
+    const before = rawEntries(readFileSync(input));
+    const after = rawEntries(readFileSync(join(dir, "office.scored.xlsx")));
+    for (const [name, e] of before) {
+      expect(after.has(name), name).toBe(true);
+      if (!PATCHED.includes(name)) expect(after.get(name)!.raw.equals(e.raw), name).toBe(true);
+    }
+    for (const part of ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/pivotCache/pivotCacheRecords1.xml", "docProps/custom.xml", "xl/styles.xml"]) {
+      expect(before.has(part), part).toBe(true);
+    }
+    const wb = after.get("xl/workbook.xml")!.text();
+    const original = before.get("xl/workbook.xml")!.text();
+    for (const m of original.matchAll(/<sheet [^>]*\/>/g)) expect(wb).toContain(m[0]);
+    expect(wb).toContain("满分");
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    expect(added).toHaveLength(7);
+    expect(added.every((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toBe(true);
+    const types = after.get("[Content_Types].xml")!.text();
+    for (const k of added) expect(types).toContain(`PartName="/${k}"`);
+  });
+
+  it("re-scoring a scored workbook replaces our sheets, never duplicates them", async () => {
+    const once = join(dir, "office.scored.xlsx");
+    const twice = join(dir, "twice.xlsx");
+    const r = await cli(["score", once, "-o", twice]);
+    expect(r.code).toBe(0);
+    const names = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb.worksheets.map((w) => w.name);
+    };
+    expect(await names(twice)).toEqual(await names(once));
+    expect((await names(twice)).filter((n) => n.includes("(2)"))).toEqual([]);
+    const a = rawEntries(readFileSync(once));
+    const b = rawEntries(readFileSync(twice));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect(b.get("xl/charts/chart1.xml")!.raw.equals(a.get("xl/charts/chart1.xml")!.raw)).toBe(true);
+  });
+
+  it("leaves a user's own sheet called 综合排名 alone and names ours beside it", async () => {
+    const input = join(dir, "own-name.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.addWorksheet("综合排名").getCell("A1").value = "我自己的表";
+    await wb.xlsx.writeFile(input);
+    expect((await cli(["score", input])).code).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, "own-name.scored.xlsx"));
+    expect(out.getWorksheet("综合排名")?.getCell("A1").value).toBe("我自己的表");
+    expect(out.getWorksheet("综合排名 (2)")?.getCell("A1").value).toBe("名次");
+  });
+
+  it("a package that cannot be extended safely gets the results alone, and says so", async () => {
+    const input = join(dir, "stub.xlsx");
+    writeFileSync(input, asZip64(readFileSync("samples/qingshan-2026.xlsx")));
+    const r = await cli(["score", input]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("[carry.zip64]");
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, "stub.scored.xlsx"));
+    expect(out.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
+    const head = out.getWorksheet("综合排名")!.getCell("A1");
+    expect(head.value).toBe("名次");
+    expect(head.font?.bold).toBe(true);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/soffice"))("LibreOffice re-reads the chart and the pivot table of the result", () => {
+    const out = join(dir, "lo");
+    execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, join(dir, "office.scored.xlsx")], { stdio: "ignore", timeout: 120_000 });
+    const names = [...rawEntries(readFileSync(join(out, "office.scored.xlsx"))).keys()];
+    expect(names).toContain("xl/charts/chart1.xml");
+    expect(names.some((n) => n.startsWith("xl/pivotTables/"))).toBe(true);
+    expect(names).toContain("docProps/custom.xml");
+  });
+});
