@@ -15,7 +15,7 @@ export interface Written {
   readonly notCarried?: NotExtended;
 }
 
-export function writeResultFile(path: string, results: Results, lang: Lang, tool: string, input?: { bytes: Buffer; earlier: (sheet: string) => boolean }): Written {
+export async function writeResultFile(path: string, results: Results, lang: Lang, tool: string, input?: { bytes: Buffer; earlier: (sheet: string) => boolean }): Promise<Written> {
   const sheets: PackageSheet[] = resultSheets(results, lang, tool).map((spec) => ({
     name: spec.name,
     xml: (styles) => sheetXml(spec, styles, spec.columns.length > 2 ? 2 : 1),
@@ -24,8 +24,8 @@ export function writeResultFile(path: string, results: Results, lang: Lang, tool
   const fd = openSync(path, "wx");
   try {
     const zip = new ZipWriter(fd);
-    if (typeof plan === "string") writeNewPackage(zip, sheets, tool);
-    else writeExtension(zip, plan);
+    if (typeof plan === "string") await writeNewPackage(zip, sheets, tool);
+    else await writeExtension(zip, plan);
     zip.finish();
   } finally {
     closeSync(fd);

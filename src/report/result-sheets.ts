@@ -3,7 +3,8 @@
 // id, version, hashes). Rows are produced lazily, so a province-sized district streams.
 import type { ItemResult, RankingResult, Results, UnitResult } from "../engine/model.js";
 import { LANGS, message, type Lang } from "../messages/index.js";
-import { formatRate, pointsToNumber } from "../rubric/numbers.js";
+import { formatPoints, formatRate, pointsToNumber } from "../rubric/numbers.js";
+import type { Points } from "../rubric/model.js";
 import { awardText, awardsCell, statusText } from "./labels.js";
 import { xmlSafe } from "../workbook/sanitize.js";
 
@@ -18,6 +19,8 @@ export interface SheetSpec {
   readonly name: string;
   readonly columns: readonly { readonly header: string; readonly width: number }[];
   readonly rows: Iterable<Row>;
+  /** Height of the header row in points (wrapped item headers need more). */
+  readonly headerHeight?: number;
 }
 
 /**
@@ -28,9 +31,13 @@ export interface SheetSpec {
 export function earlierResultSheets(rankingNames: readonly string[], sheetNames: readonly string[]): (name: string) => boolean {
   const info = LANGS.map((l) => t(l, "out.sheet.info"));
   if (!sheetNames.some((n) => info.includes(n))) return () => false;
-  const exact = new Set([...rankingNames, ...info, ...LANGS.map((l) => t(l, "out.sheet.awards"))]);
-  const details = LANGS.map((l) => t(l, "out.sheet.detail"));
-  return (name) => exact.has(name) || details.some((d) => name === d || new RegExp(`^${d} \\(\\d+\\)$`).test(name));
+  const exact = new Set([
+    ...rankingNames,
+    ...info,
+    ...LANGS.flatMap((l) => [t(l, "out.sheet.awards"), ...["town", "department"].map((k) => t(l, "out.sheet.detail-kind", { kind: t(l, `explain.kind.${k}`) }))]),
+  ]);
+  const notes = LANGS.map((l) => t(l, "out.sheet.notes"));
+  return (name) => exact.has(name) || notes.some((d) => name === d || new RegExp(`^${d} \\(\\d+\\)$`).test(name));
 }
 
 /** Data rows per sheet: Excel's 1,048,576 rows less the header. */
@@ -76,50 +83,82 @@ function rankingSheet(r: RankingResult, results: Results, lang: Lang): SheetSpec
   return { name: r.name, columns, rows };
 }
 
-function* unitDetail(u: UnitResult, lang: Lang): Generator<Row> {
+function itemHeader(i: { code: string; name: string; max: Points }): string {
+  return `${i.code} ${i.name}(${formatPoints(i.max)})`;
+}
+
+function flatItems(items: readonly ItemResult[]): ItemResult[] {
+  return items.flatMap((i) => (i.kind === "group" ? [i, ...flatItems(i.children)] : [i]));
+}
+
+/**
+ * 得分明细: a unit × item matrix per kind of unit, as assessors lay out their own sheets: one row
+ * per unit; for each line its subtotal then every item (groups and leaves) in rubric order; then
+ * bonus, deduction, total and status. A header names the item and its max.
+ */
+function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
+  const kinds = [...new Set(results.units.map((u) => u.kind))];
+  return kinds.map((kind) => {
+    const units = results.units.filter((u) => u.kind === kind);
+    const first = units[0];
+    const ranking = results.rankings.find((r) => r.unitKind === kind);
+    const layout = (first?.lines ?? []).map((l) => ({ line: l, items: flatItems(l.items) }));
+    const columns = [
+      { header: t(lang, "out.unit"), width: 16 },
+      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), width: 9 },
+      ...layout.flatMap(({ line, items }) => [{ header: itemHeader(line), width: 11 }, ...items.map((i) => ({ header: itemHeader(i), width: 11 }))]),
+      ...(kind === "town" ? [{ header: t(lang, "out.bonus"), width: 8 }, { header: t(lang, "out.deduction"), width: 8 }] : []),
+      { header: t(lang, "out.total"), width: 9 },
+      { header: t(lang, "out.status"), width: 10 },
+    ];
+    const rows: Iterable<Row> = {
+      *[Symbol.iterator]() {
+        for (const u of units) {
+          const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null];
+          for (const l of u.lines) {
+            cells.push(pointsToNumber(l.points));
+            for (const i of flatItems(l.items)) cells.push(pointsToNumber(i.points));
+          }
+          if (kind === "town") cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
+          cells.push(pointsToNumber(u.total), statusText(u, lang));
+          yield { cells, vetoed: u.vetoed };
+        }
+      },
+    };
+    return { name: t(lang, "out.sheet.detail-kind", { kind: t(lang, `explain.kind.${kind}`) }), columns, rows, headerHeight: 60 };
+  });
+}
+
+/** 计分说明: what the matrix cannot show — measured items with their values and targets, every
+ * ledger row (counted or not, and why), vetoes and totals floored at 0 — each with its cell. */
+function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
   const name = xmlSafe(u.name);
-  function* walk(items: readonly ItemResult[], depth: number): Generator<Row> {
-    for (const i of items) {
-      const why = i.kind === "group" ? "" : message(lang, i.reason.code, i.reason.data);
-      const src = i.kind !== "group" && i.source ? `${i.source.sheet}!${i.source.cell}` : "";
-      yield {
-        cells: [name, i.code, `${"  ".repeat(depth)}${i.name}`, pointsToNumber(i.points), pointsToNumber(i.max), pointsToNumber(i.lost), why, src],
-        vetoed: i.kind !== "group" && i.vetoes === true,
-      };
-      if (i.kind === "group") yield* walk(i.children, depth + 1);
-    }
-  }
   for (const l of u.lines) {
-    yield { cells: [name, l.code, l.name, pointsToNumber(l.points), pointsToNumber(l.max), pointsToNumber(l.max - l.points), "", ""] };
-    yield* walk(l.items, 1);
+    for (const i of flatItems(l.items)) {
+      if (i.kind === "group" || i.kind === "judged") continue;
+      const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
+      yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };
+    }
   }
   for (const r of u.ledger) {
     const sign = r.kind === "deduction" ? -1 : 1;
     yield {
-      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted ? sign * pointsToNumber(r.points) : 0, null, null, message(lang, r.reason.code, r.reason.data), `${r.entry.sheet}!${r.entry.at.cell}`],
+      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, message(lang, r.reason.code, r.reason.data), `${r.entry.sheet}!${r.entry.at.cell}`],
     };
   }
-  yield {
-    cells: [name, t(lang, "out.total"), u.floored ? t(lang, "total.floored") : "", pointsToNumber(u.total), null, null, u.vetoed ? t(lang, "status.vetoed") : "", ""],
-    vetoed: u.vetoed,
-  };
+  if (u.floored) yield { cells: [name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), ""] };
 }
 
-function countItems(items: readonly ItemResult[]): number {
-  return items.reduce((n, i) => n + 1 + (i.kind === "group" ? countItems(i.children) : 0), 0);
+function noteCount(u: UnitResult): number {
+  return u.lines.reduce((n, l) => n + flatItems(l.items).filter((i) => i.kind !== "group" && i.kind !== "judged").length, 0) + u.ledger.length + (u.floored ? 1 : 0);
 }
 
-/** Rows a unit takes on the detail sheet (lines, items, ledger rows, total). */
-export function detailRowCount(u: UnitResult): number {
-  return u.lines.reduce((n, l) => n + 1 + countItems(l.items), 0) + u.ledger.length + 1;
-}
-
-/** The detail, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
-function detailSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[] {
+/** The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
+function notesSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[] {
   const groups: UnitResult[][] = [[]];
   let rows = 0;
   for (const u of results.units) {
-    const n = detailRowCount(u);
+    const n = noteCount(u);
     if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
       groups.push([]);
       rows = 0;
@@ -133,16 +172,15 @@ function detailSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[
     { header: t(lang, "out.item"), width: 30 },
     { header: t(lang, "out.points"), width: 8 },
     { header: t(lang, "out.max"), width: 8 },
-    { header: t(lang, "out.lost"), width: 8 },
-    { header: t(lang, "out.why"), width: 50 },
+    { header: t(lang, "out.why"), width: 56 },
     { header: t(lang, "out.source"), width: 16 },
   ];
   return groups.map((units, i) => ({
-    name: t(lang, "out.sheet.detail") + (i === 0 ? "" : ` (${i + 1})`),
+    name: t(lang, "out.sheet.notes") + (i === 0 ? "" : ` (${i + 1})`),
     columns,
     rows: {
       *[Symbol.iterator]() {
-        for (const u of units) yield* unitDetail(u, lang);
+        for (const u of units) yield* unitNotes(u, lang);
       },
     },
   }));
@@ -205,7 +243,8 @@ export function infoSheet(results: Results, lang: Lang, tool: string): SheetSpec
 export function resultSheets(results: Results, lang: Lang, tool: string, maxRows = MAX_DATA_ROWS): SheetSpec[] {
   return [
     ...results.rankings.map((r) => rankingSheet(r, results, lang)),
-    ...detailSheets(results, lang, maxRows),
+    ...matrixSheets(results, lang),
+    ...notesSheets(results, lang, maxRows),
     awardsSheet(results, lang),
     infoSheet(results, lang, tool),
   ];

@@ -25,8 +25,9 @@ function cell(ref: string, v: string | number | null, style: number): string {
   const s = style ? ` s="${style}"` : "";
   if (v === null || v === "") return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";
-  // Leading/trailing spaces must survive: xml:space="preserve".
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  // Leading/trailing spaces must survive: xml:space="preserve" where there are any.
+  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
 }
 
 /** Rows per chunk yielded: large enough to be fast, small enough to stream. */
@@ -41,7 +42,7 @@ export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2):
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` +
     "<sheetData>" +
-    `<row r="1" ht="24" customHeight="1">${spec.columns.map((c, i) => cell(`${col(i + 1)}1`, c.header, styles.header)).join("")}</row>`;
+    `<row r="1" ht="${spec.headerHeight ?? 24}" customHeight="1">${spec.columns.map((c, i) => cell(`${col(i + 1)}1`, c.header, styles.header)).join("")}</row>`;
   let buf = "";
   let i = 0;
   for (const row of spec.rows) {

@@ -82,7 +82,7 @@ describe("carrying the user's workbook", () => {
     for (const m of original.matchAll(/<sheet [^>]*\/>/g)) expect(wb).toContain(m[0]);
     expect(wb).toContain("满分");
     const added = [...after.keys()].filter((k) => !before.has(k));
-    expect(added).toHaveLength(7);
+    expect(added).toHaveLength(9);
     expect(added.every((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toBe(true);
     const types = after.get("[Content_Types].xml")!.text();
     for (const k of added) expect(types).toContain(`PartName="/${k}"`);
@@ -127,7 +127,7 @@ describe("carrying the user's workbook", () => {
     expect(r.err).toContain("[carry.zip64]");
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(join(dir, "stub.scored.xlsx"));
-    expect(out.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
+    expect(out.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细(镇、街道)", "得分明细(责任部门)", "计分说明", "奖惩名单", "计分信息"]);
     const head = out.getWorksheet("综合排名")!.getCell("A1");
     expect(head.value).toBe("名次");
     expect(head.font?.bold).toBe(true);

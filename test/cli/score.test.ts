@@ -46,7 +46,7 @@ describe("assess score on the sample", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     // The user's own sheets first, unchanged, then ours.
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["封面", "党政线", "人口计生线", "部门", "指标数据", "加扣分", "_lists", "综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细", "奖惩名单", "计分信息"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["封面", "党政线", "人口计生线", "部门", "指标数据", "加扣分", "_lists", "综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细(镇、街道)", "得分明细(责任部门)", "计分说明", "奖惩名单", "计分信息"]);
     const overall = await sheetRows(out, "综合排名");
     expect(overall[0]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩", "状态"]);
     expect(overall.slice(1, 4).map((r) => r.slice(0, 7))).toEqual([
@@ -76,19 +76,28 @@ describe("assess score on the sample", () => {
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("得分明细 accounts for every point: each unit's items add up to its total", async () => {
+  it("得分明细 accounts for every point: items add up to lines, lines and ledger to the total", async () => {
     const out = join(dir, "青山区.scored.xlsx");
-    const rows = await sheetRows(out, "得分明细");
-    const overall = await sheetRows(out, "综合排名");
-    for (const r of overall.slice(1)) {
-      const unit = r[1] as string;
-      const mine = rows.filter((x) => x[0] === unit);
-      const lines = mine.filter((x) => x[1] === "DZ" || x[1] === "JS");
-      const ledger = mine.filter((x) => /^(JF|KF)\d$/.test(String(x[1])));
-      const total = mine.find((x) => x[1] === "总分")?.[3];
-      const sum = [...lines, ...ledger].reduce((s, x) => s + Math.round(Number(x[3]) * 100), 0);
-      expect(Math.max(0, sum) / 100, unit).toBe(total);
+    const rows = await sheetRows(out, "得分明细(镇、街道)");
+    const head = rows[0] as string[];
+    expect(head.slice(0, 4)).toEqual(["单位", "名次(综合排名)", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
+    const col = (code: string) => head.findIndex((h) => h.startsWith(`${code} `));
+    const topLevel = (line: string) => head.map((h, i) => [h.split(" ")[0] ?? "", i] as const).filter(([c]) => new RegExp(`^${line}\\d+$`).test(c)).map(([, i]) => i);
+    const cents = (v: unknown) => Math.round(Number(v) * 100);
+    expect(rows.length).toBe(15);
+    for (const r of rows.slice(1)) {
+      for (const line of ["DZ", "JS"]) {
+        expect(topLevel(line).reduce((s, i) => s + cents(r[i]), 0), `${r[0]} ${line}`).toBe(cents(r[col(line)]));
+      }
+      const total = cents(r[col("DZ")]) + cents(r[col("JS")]) + cents(r[head.indexOf("加分")]) - cents(r[head.indexOf("扣分")]);
+      expect(Math.max(0, total), String(r[0])).toBe(cents(r[head.indexOf("总分")]));
     }
+    const beichuan = rows.find((r) => r[0] === "北川镇")!;
+    expect([beichuan[1] ?? null, beichuan[col("DZ1")], beichuan[head.indexOf("状态")]]).toEqual([null, 0, "一票否决"]);
+    const notes = await sheetRows(out, "计分说明");
+    const text = notes.map((r) => r.join("|"));
+    expect(text).toContain("北川镇|DZ1|基本人口指标|0|100|ZB1 93.5% < 95%,完不成指标:一票否决|指标数据!B6");
+    expect(text).toContain("新华街道|KF5|超生举报查实,未如实上报|-10||未如实上报,加倍扣分:10 × 1 = 扣 10|加扣分!B13");
   });
 
   it("--json prints the documented document on stdout and nothing else there", async () => {

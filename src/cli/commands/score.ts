@@ -25,7 +25,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const results = scoreEngine(rubric, submission);
   let written: Written = {};
   const failed = await writeAtomic(target, async (tmp) => {
-    written = writeResultFile(tmp, results, ctx.lang, TOOL, bytes && earlier ? { bytes, earlier } : undefined);
+    written = await writeResultFile(tmp, results, ctx.lang, TOOL, bytes && earlier ? { bytes, earlier } : undefined);
   });
   if (failed) return reportDiagnostics(ctx, [failed]);
   if (written.notCarried) {

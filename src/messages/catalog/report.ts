@@ -2,6 +2,7 @@
 import type { Catalog } from "./types.js";
 
 export const reportMessages: Catalog = {
+  "table.more": { "zh-CN": "(仅显示前 {shown} 名;共 {total} 个单位,其中一票否决 {vetoed} 个;完整排名见结果工作簿)", en: "(the first {shown} shown; {total} units in all, {vetoed} vetoed; the full ranking is in the result workbook)" },
   "out.rank": { "zh-CN": "名次", en: "Rank" },
   "out.unit": { "zh-CN": "单位", en: "Unit" },
   "out.bonus": { "zh-CN": "加分", en: "Bonus" },
@@ -26,7 +27,8 @@ export const reportMessages: Catalog = {
   "out.award-kind.single": { "zh-CN": "单项奖", en: "Single-item award" },
   "out.award-kind.warning": { "zh-CN": "黄牌警告", en: "Yellow card" },
   "out.award-kind.veto": { "zh-CN": "一票否决", en: "One-vote veto" },
-  "out.sheet.detail": { "zh-CN": "得分明细", en: "Score detail" },
+  "out.sheet.detail-kind": { "zh-CN": "得分明细({kind})", en: "Scores ({kind})" },
+  "out.sheet.notes": { "zh-CN": "计分说明", en: "Scoring notes" },
   "out.sheet.awards": { "zh-CN": "奖惩名单", en: "Awards" },
   "out.sheet.info": { "zh-CN": "计分信息", en: "Provenance" },
   "out.info.key": { "zh-CN": "项目", en: "Field" },

@@ -139,19 +139,19 @@ export function planExtension(src: Buffer, sheets: readonly NewSheet[], earlier:
   }
 }
 
-export function writeExtension(zip: ZipWriter, plan: ExtensionPlan): void {
+export async function writeExtension(zip: ZipWriter, plan: ExtensionPlan): Promise<void> {
   const written = new Set<string>();
   for (const r of plan.records) {
     if (plan.removed.has(r.name)) continue;
     const patch = plan.patched.get(r.name);
     if (patch !== undefined) {
-      zip.add(r.name, [patch]);
+      await zip.add(r.name, [patch]);
       written.add(r.name);
     } else {
       zip.copy(plan.src, r.localOffset, r.record);
     }
   }
-  for (const [name, text] of plan.patched) if (!written.has(name)) zip.add(name, [text]);
+  for (const [name, text] of plan.patched) if (!written.has(name)) await zip.add(name, [text]);
   // The user's styles.xml is theirs: our sheets use only its default style.
-  for (const { part, sheet } of plan.parts) zip.add(part, sheet.xml(NO_STYLES));
+  for (const { part, sheet } of plan.parts) await zip.add(part, sheet.xml(NO_STYLES));
 }

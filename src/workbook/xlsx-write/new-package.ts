@@ -27,9 +27,9 @@ export interface PackageSheet {
   readonly xml: (styles: SheetStyles) => Iterable<string>;
 }
 
-export function writeNewPackage(zip: ZipWriter, sheets: readonly PackageSheet[], creator: string): void {
+export async function writeNewPackage(zip: ZipWriter, sheets: readonly PackageSheet[], creator: string): Promise<void> {
   const overrides = sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_WORKSHEET}"/>`).join("");
-  zip.add("[Content_Types].xml", [
+  await zip.add("[Content_Types].xml", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
@@ -38,28 +38,28 @@ export function writeNewPackage(zip: ZipWriter, sheets: readonly PackageSheet[],
       overrides +
       "</Types>",
   ]);
-  zip.add("_rels/.rels", [
+  await zip.add("_rels/.rels", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
       "</Relationships>",
   ]);
-  zip.add("docProps/app.xml", [
+  await zip.add("docProps/app.xml", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">' +
       `<Application>${escapeAttr(creator)}</Application></Properties>`,
   ]);
   const sheetEls = sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   const titles = sheets.map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${escapeAttr(s.name.replace(/'/g, "''"))}'!$1:$1</definedName>`).join("");
-  zip.add("xl/workbook.xml", [
+  await zip.add("xl/workbook.xml", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEls}</sheets><definedNames>${titles}</definedNames></workbook>`,
   ]);
   const rels = sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
-  zip.add("xl/_rels/workbook.xml.rels", [
+  await zip.add("xl/_rels/workbook.xml.rels", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       rels +
       `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   ]);
-  zip.add("xl/styles.xml", [STYLES]);
-  sheets.forEach((s, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.xml(RESULT_STYLES)));
+  await zip.add("xl/styles.xml", [STYLES]);
+  for (const [i, s] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.xml(RESULT_STYLES));
 }

@@ -1,9 +1,9 @@
 // A small zip writer for xlsx packages: new entries are deflated as they stream in (with a data
 // descriptor, so nothing waits for the whole part), and entries of an existing package can be
 // copied byte for byte, compressed data and all.
+import { once } from "node:events";
 import { writeSync } from "node:fs";
-import { crc32 } from "node:zlib";
-import { Deflate } from "fflate";
+import { constants, crc32, createDeflateRaw } from "node:zlib";
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -37,8 +37,8 @@ export class ZipWriter {
     if (this.offset > LIMIT_32) throw new ZipTooLarge();
   }
 
-  /** Adds a part, deflating the chunks as they come. */
-  add(name: string, chunks: Iterable<string | Uint8Array>): void {
+  /** Adds a part, deflating the chunks as they come (native zlib, level 1 for large parts: fast). */
+  async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const start = this.offset;
     const local = Buffer.alloc(30);
@@ -54,18 +54,21 @@ export class ZipWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    const deflate = new Deflate({ level: 6 }, (data) => {
+    const deflate = createDeflateRaw({ level: constants.Z_BEST_SPEED });
+    deflate.on("data", (data: Buffer) => {
       csize += data.length;
       this.write(data);
     });
+    const ended = once(deflate, "end");
     for (const chunk of chunks) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       if (!bytes.length) continue;
       crc = crc32(bytes, crc);
       usize += bytes.length;
-      deflate.push(bytes);
+      if (!deflate.write(bytes)) await once(deflate, "drain");
     }
-    deflate.push(new Uint8Array(0), true);
+    deflate.end();
+    await ended;
     if (usize > LIMIT_32) throw new ZipTooLarge();
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(SIG_DESCRIPTOR, 0);

@@ -1,0 +1,66 @@
+// npm run bench: generates districts of 20, 2,000 and 40,000 towns, times `assess validate` and
+// `assess score` end to end (a fresh process each, median of several runs) with peak memory, and
+// compares them with the floor (unzip + XML tokenize of the same file). BENCH_SIZES=20,2000 to
+// choose sizes.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { generate } from "./generate.mjs";
+import { loadRubric } from "../dist/rubric/load.js";
+import { leaves } from "../dist/rubric/model.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const out = join(here, "out");
+mkdirSync(out, { recursive: true });
+const rubricFile = join(here, "..", "rubric", "district-popplan-2022.1.yaml");
+const rubric = loadRubric(rubricFile, readFileSync(rubricFile)).rubric;
+const judged = Object.fromEntries(rubric.lines.map((l) => [l.code, leaves(l.items).filter((i) => i.kind === "judged").map((i) => ({ code: i.code, name: i.name, max: i.max / 100 }))]));
+
+const sizes = (process.env.BENCH_SIZES ?? "20,2000,40000").split(",").map(Number);
+const runsFor = (n) => (n <= 20 ? 7 : n <= 2000 ? 5 : 3);
+
+function timed(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  const lines = r.stdout.trim().split("\n");
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return { wall, rssMiB: Number(lines.at(-1)) / 1024, code: Number(lines.at(-2)) };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(args, runs) {
+  const rs = Array.from({ length: runs }, () => timed(args));
+  return { wall: median(rs.map((r) => r.wall)), rssMiB: Math.max(...rs.map((r) => r.rssMiB)), code: rs[0].code };
+}
+
+const rows = [];
+for (const n of sizes) {
+  const file = join(out, `district-${n}.xlsx`);
+  const g0 = performance.now();
+  generate(file, n, judged);
+  const gen = (performance.now() - g0) / 1000;
+  const runs = runsFor(n);
+  const floor = measure([join(here, "floor.mjs"), file], runs);
+  const validate = measure([join(here, "child.mjs"), "validate", file], runs);
+  const scoreOut = join(out, `district-${n}.scored.xlsx`);
+  const score = measure([join(here, "child.mjs"), "score", file, "-o", scoreOut], runs);
+  if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n}`);
+  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score });
+  rmSync(scoreOut, { force: true });
+  process.stderr.write(`${n} towns done\n`);
+}
+
+const f = (x, d = 2) => x.toFixed(d);
+const lines = [
+  "| towns | file | floor (unzip + XML scan) | validate | score | score ÷ floor | peak memory (validate / score) |",
+  "|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
+];
+process.stdout.write(lines.join("\n") + "\n");
