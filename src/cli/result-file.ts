@@ -1,7 +1,7 @@
 // Writes the result workbook of `assess score`: the user's workbook with our sheets added (every
 // original part kept byte for byte), or, where the package cannot be extended safely, our
 // sheets alone, in a package of our own — and says which.
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { Results } from "../engine/model.js";
 import type { Lang } from "../messages/index.js";
 import { resultSheets } from "../report/result-sheets.js";
@@ -23,7 +23,9 @@ export async function writeResultFile(path: string, results: Results, lang: Lang
   const plan = input ? planExtension(input.bytes, sheets, input.earlier) : "unreadable";
   const fd = openSync(path, "wx");
   try {
-    const zip = new ZipWriter(fd);
+    const zip = new ZipWriter((b) => {
+      for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
+    });
     if (typeof plan === "string") await writeNewPackage(zip, sheets, tool);
     else await writeExtension(zip, plan);
     zip.finish();

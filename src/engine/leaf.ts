@@ -25,10 +25,6 @@ export function resolveTarget(rubric: Rubric, item: MeasuredItem, inputs: UnitIn
   return def !== undefined ? { value: def, code } : undefined;
 }
 
-function result(item: LeafItem, points: Points, reason: Reason, extra: Partial<LeafResult> = {}): LeafResult {
-  return { code: item.code, name: item.name, kind: item.kind, max: item.max, points, lost: item.max - points, reason, ...extra };
-}
-
 /** Rounds a/b to the nearest integer, halves away from zero, in exact integer arithmetic. */
 export function divRound(a: number, b: number): number {
   const q = Math.floor(a / b);
@@ -36,19 +32,79 @@ export function divRound(a: number, b: number): number {
   return 2 * r >= b ? q + 1 : q;
 }
 
+/**
+ * A scored leaf. Only what cannot be derived is stored (the item, the points, the inputs); name,
+ * max, lost and the explanation are computed when asked, so that a province of 40,000 towns does
+ * not hold millions of explanation strings nobody reads.
+ */
+class LeafScore implements LeafResult {
+  constructor(
+    readonly item: LeafItem,
+    readonly points: Points,
+    private readonly entered?: Entered<number>,
+    readonly measured?: Measured,
+  ) {}
+  get code(): string {
+    return this.item.code;
+  }
+  get name(): string {
+    return this.item.name;
+  }
+  get kind(): LeafItem["kind"] {
+    return this.item.kind;
+  }
+  get max(): Points {
+    return this.item.max;
+  }
+  get lost(): Points {
+    return this.item.max - this.points;
+  }
+  get source(): Src | undefined {
+    return this.entered?.at;
+  }
+  get vetoes(): boolean {
+    return this.item.kind === "gate" && this.measured !== undefined && this.measured.value < this.measured.target;
+  }
+  get reason(): Reason {
+    return leafReason(this.item, this.points, this.entered !== undefined, this.measured);
+  }
+}
+
+function leafReason(item: LeafItem, points: Points, entered: boolean, m: Measured | undefined): Reason {
+  const max = formatPoints(item.max);
+  if (item.kind === "judged") {
+    if (!entered) return { code: "why.missing", data: {} };
+    return points >= item.max
+      ? { code: "why.judged-full", data: { max } }
+      : { code: "why.judged-partial", data: { points: formatPoints(points), max, lost: formatPoints(item.max - points) } };
+  }
+  if (!m) return { code: "why.missing", data: {} };
+  const data = { indicator: m.indicator, value: formatRate(m.value), target: formatRate(m.target), max };
+  const met = m.value >= m.target;
+  switch (item.kind) {
+    case "threshold":
+      return { code: met ? "why.threshold-met" : "why.threshold-missed", data };
+    case "gate":
+      return { code: met ? "why.gate-passed" : "why.gate-failed", data };
+    case "linear": {
+      const floor = formatRate(item.floor ?? 0);
+      if (met) return { code: "why.linear-full", data };
+      if (m.value <= (item.floor ?? 0)) return { code: "why.linear-floor", data: { ...data, floor } };
+      return { code: "why.linear-part", data: { ...data, floor, points: formatPoints(points) } };
+    }
+    case "ratio":
+      return met || m.target === 0 ? { code: "why.ratio-full", data } : { code: "why.ratio-part", data: { ...data, points: formatPoints(points) } };
+  }
+}
+
 export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): LeafResult {
   if (item.kind === "judged") {
     const e = inputs.scores?.get(item.code);
-    if (!e) return result(item, 0, { code: "why.missing", data: {} });
-    const reason: Reason =
-      e.value >= item.max
-        ? { code: "why.judged-full", data: { max: formatPoints(item.max) } }
-        : { code: "why.judged-partial", data: { points: formatPoints(e.value), max: formatPoints(item.max), lost: formatPoints(item.max - e.value) } };
-    return result(item, e.value, reason, { source: e.at });
+    return e ? new LeafScore(item, e.value, e) : new LeafScore(item, 0);
   }
   const value = inputs.rates?.get(item.indicator);
   const target = resolveTarget(rubric, item, inputs);
-  if (!value || !target) return result(item, 0, { code: "why.missing", data: {} }, item.kind === "gate" ? { vetoes: false } : {});
+  if (!value || !target) return new LeafScore(item, 0);
   const measured: Measured = {
     indicator: item.indicator,
     value: value.value,
@@ -57,29 +113,22 @@ export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): L
     ...(target.at ? { targetAt: target.at } : {}),
     ...(target.code ? { targetCode: target.code } : {}),
   };
-  const data = { indicator: item.indicator, value: formatRate(value.value), target: formatRate(target.value), max: formatPoints(item.max) };
   const met = value.value >= target.value;
-  const base = { source: value.at, measured };
+  let points = 0;
   switch (item.kind) {
     case "threshold":
-      return met
-        ? result(item, item.max, { code: "why.threshold-met", data }, base)
-        : result(item, 0, { code: "why.threshold-missed", data }, base);
     case "gate":
-      return met
-        ? result(item, item.max, { code: "why.gate-passed", data }, base)
-        : result(item, 0, { code: "why.gate-failed", data }, { ...base, vetoes: true });
+      points = met ? item.max : 0;
+      break;
     case "linear": {
       const floor = item.floor ?? 0;
-      if (met) return result(item, item.max, { code: "why.linear-full", data }, base);
-      if (value.value <= floor) return result(item, 0, { code: "why.linear-floor", data: { ...data, floor: formatRate(floor) } }, base);
-      const pts = divRound(item.max * (value.value - floor), target.value - floor);
-      return result(item, pts, { code: "why.linear-part", data: { ...data, floor: formatRate(floor), points: formatPoints(pts) } }, base);
+      if (met) points = item.max;
+      else if (value.value > floor) points = divRound(item.max * (value.value - floor), target.value - floor);
+      break;
     }
-    case "ratio": {
-      if (met || target.value === 0) return result(item, item.max, { code: "why.ratio-full", data }, base);
-      const pts = Math.min(item.max, divRound(item.max * value.value, target.value));
-      return result(item, pts, { code: "why.ratio-part", data: { ...data, points: formatPoints(pts) } }, base);
-    }
+    case "ratio":
+      points = met || target.value === 0 ? item.max : Math.min(item.max, divRound(item.max * value.value, target.value));
+      break;
   }
+  return new LeafScore(item, points, value, measured);
 }

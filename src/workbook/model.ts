@@ -28,6 +28,28 @@ export interface Entered<T> {
   readonly at: Src;
 }
 
+/**
+ * An entered value that computes its SHEET!CELL only when asked: millions of these make a
+ * province's submission, and most addresses are never shown.
+ */
+export class EnteredCell<T> implements Entered<T> {
+  constructor(
+    readonly value: T,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+  get at(): Src {
+    return { sheet: this.sheet, cell: `${columnLetters(this.col)}${this.row}` };
+  }
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 export interface LedgerEntry {
   /** The spreadsheet row, for messages and explanations. */
   readonly row: number;

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { LeafItem, Points, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
-import type { Entered, LedgerEntry, Submission, Unit, Src } from "./model.js";
+import { EnteredCell, type Entered, type LedgerEntry, type Submission, type Unit, type Src } from "./model.js";
 import type { RawBook, RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
 import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode } from "./layout.js";
@@ -174,9 +174,9 @@ export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: stri
         const m = scores.get(u.name) ?? new Map<string, Entered<Points>>();
         scores.set(u.name, m);
         for (const [col, item] of role.columns) {
-          const ref = `${colName(col)}${u.row}`;
-          const v = readPoints(p, sheet.name, u.cells.get(col), ref, item.max, item.code);
-          if (v !== undefined) m.set(item.code, { value: v, at: at(sheet, ref) });
+          const c = u.cells.get(col);
+          const v = readPoints(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, item.max, item.code);
+          if (v !== undefined) m.set(item.code, new EnteredCell(v, sheet.name, u.row, col));
         }
       }
     } else {
@@ -184,12 +184,11 @@ export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: stri
         const m = rates.get(u.name) ?? new Map<string, Entered<Rate>>();
         rates.set(u.name, m);
         for (const [col, code] of role.columns) {
-          const ref = `${colName(col)}${u.row}`;
           const c = u.cells.get(col);
           // Targets may be blank when the rubric gives a default; the check below decides.
           if (isBlank(c) && rubric.targets.some((t) => t.code === code)) continue;
-          const v = readRate(p, sheet.name, c, ref, code);
-          if (v !== undefined) m.set(code, { value: v, at: at(sheet, ref) });
+          const v = readRate(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, code);
+          if (v !== undefined) m.set(code, new EnteredCell(v, sheet.name, u.row, col));
         }
       }
     }

@@ -1,3 +1,58 @@
-// placeholder: replaced below
-import type { Ctx } from "../io.js";
-export async function report(_ctx: Ctx, ..._args: unknown[]): Promise<number> { return 2; }
+// assess report WORKBOOK: validate and score as `score` does, then write the September ranking
+// report (九月排名报告) as NAME.report.xlsx and/or NAME.report.html, each atomically.
+import { basename, dirname, extname, join } from "node:path";
+import { score as scoreEngine } from "../../engine/index.js";
+import { reportDiagnostics, type Ctx } from "../io.js";
+import { loadInput } from "../input.js";
+import { checkTarget, writeAtomic } from "../write.js";
+import { TOOL } from "../version.js";
+
+export type Format = "xlsx" | "html";
+const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
+
+/** NAME.report.EXT beside the input. */
+function besideInput(input: string, format: Format): string {
+  return join(dirname(input), `${basename(input, extname(input))}.report.${format}`);
+}
+
+/** The targets per format: -o as given for one format; for both, -o's extension replaced per format. */
+export function reportTargets(input: string, formats: readonly Format[], output: string | undefined): { format: Format; path: string }[] {
+  return formats.map((format) => {
+    if (!output) return { format, path: besideInput(input, format) };
+    if (formats.length === 1) return { format, path: output };
+    const ext = extname(output);
+    return { format, path: join(dirname(output), `${basename(output, ext)}.${format}`) };
+  });
+}
+
+/** The report date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible output; else today. */
+function reportDateFrom(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string }): Promise<number> {
+  const key = o.format.trim().toLowerCase();
+  const formats = Object.hasOwn(FORMATS, key) ? FORMATS[key] : undefined;
+  if (!formats) {
+    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-format", { value: o.format }) }) + "\n");
+    return 2;
+  }
+  const { rubric, submission, diagnostics } = loadInput(file, o.rubric);
+  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
+  reportDiagnostics(ctx, diagnostics);
+  const targets = reportTargets(file, formats, o.output);
+  const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
+  if (bad.length) return reportDiagnostics(ctx, bad);
+  const results = scoreEngine(rubric, submission);
+  const m = await import("../../report/september/index.js");
+  const date = reportDateFrom(ctx.io.env);
+  const model = m.buildReport(results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
+  for (const t of targets) {
+    const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));
+    if (failed) return reportDiagnostics(ctx, [failed]);
+    ctx.io.err(ctx.t("file.written", { file: t.path }) + "\n");
+  }
+  return 0;
+}

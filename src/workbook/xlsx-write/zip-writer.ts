@@ -2,7 +2,6 @@
 // descriptor, so nothing waits for the whole part), and entries of an existing package can be
 // copied byte for byte, compressed data and all.
 import { once } from "node:events";
-import { writeSync } from "node:fs";
 import { constants, crc32, createDeflateRaw } from "node:zlib";
 
 const SIG_LOCAL = 0x04034b50;
@@ -22,8 +21,9 @@ export class ZipWriter {
   private readonly dosTime: number;
   private readonly dosDate: number;
 
+  /** sink: writes all of the bytes given (the CLI passes a file's synchronous writer). */
   constructor(
-    private readonly fd: number,
+    private readonly sink: (bytes: Uint8Array) => void,
     when: Date = new Date(1980, 0, 1),
   ) {
     this.dosTime = (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1);
@@ -31,8 +31,7 @@ export class ZipWriter {
   }
 
   private write(b: Uint8Array): void {
-    let done = 0;
-    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done);
+    this.sink(b);
     this.offset += b.length;
     if (this.offset > LIMIT_32) throw new ZipTooLarge();
   }

@@ -1,0 +1,66 @@
+// The report's award list: rank prizes, single-item awards with amounts, yellow cards and vetoes
+// (with the failing values and targets), in that order, each kind by overall rank.
+import type { Award, RankingResult, Results, UnitResult } from "../../engine/model.js";
+import { message, type Lang } from "../../messages/index.js";
+import { formatRate, pointsToNumber } from "../../rubric/numbers.js";
+import { xmlSafe } from "../../workbook/sanitize.js";
+import { awardText } from "../labels.js";
+import type { Cell, Row } from "./model.js";
+
+const ORDER = ["rank", "single", "warning", "veto"] as const;
+const CATEGORY: Record<Award["kind"], string> = {
+  rank: "out.award-kind.rank",
+  single: "out.award-kind.single",
+  warning: "out.award-kind.warning",
+  veto: "out.award-kind.veto",
+};
+
+function basis(a: Award, u: UnitResult, rank: number | null, lang: Lang): string {
+  switch (a.kind) {
+    case "rank":
+      return message(lang, "out.overall-rank", { rank: rank ?? "" });
+    case "single":
+      return message(lang, "report.basis.single", { level: a.level, cell: `${a.basis.sheet}!${a.basis.cell}` });
+    case "warning":
+      return message(lang, "out.total-is", { total: pointsToNumber(u.total) });
+    case "veto":
+      return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatRate(a.value), target: formatRate(a.target) });
+  }
+}
+
+/** What was given, short: the category column already says which kind of award it is. */
+function content(a: Award, lang: Lang): string {
+  switch (a.kind) {
+    case "rank":
+      return a.tier;
+    case "single":
+      return message(lang, "report.award.single", { name: a.name, level: a.level });
+    case "warning":
+      return awardText(a, lang);
+    case "veto":
+      return `${a.gate} ${a.gateName}`;
+  }
+}
+
+function amount(a: Award): number | null {
+  if (a.kind === "single") return a.amount;
+  if (a.kind === "rank") return a.amount ?? null;
+  return null;
+}
+
+export function awardListRows(results: Results, overall: RankingResult | undefined, lang: Lang): Row[] {
+  const position = new Map((overall?.entries ?? []).map((e, i) => [e.unit, i]));
+  const pos = (u: UnitResult): number => position.get(u.name) ?? Number.MAX_SAFE_INTEGER;
+  const rows: Row[] = [];
+  for (const kind of ORDER) {
+    const units = results.units.filter((u) => u.awards.some((a) => a.kind === kind)).sort((a, b) => pos(a) - pos(b));
+    for (const u of units) {
+      const rank = overall ? (u.ranks[overall.id] ?? null) : null;
+      for (const a of u.awards.filter((x) => x.kind === kind)) {
+        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(content(a, lang)), amount(a), xmlSafe(basis(a, u, rank, lang))];
+        rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
+      }
+    }
+  }
+  return rows;
+}

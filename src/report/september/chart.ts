@@ -1,0 +1,76 @@
+// The HTML report's bar chart of the towns' overall totals, as inline SVG (no xmlns, no links):
+// ranked towns in blue, vetoed towns hatched in red, with a legend and a scale from zero.
+import type { Report } from "./model.js";
+import { textWidth } from "./layout.js";
+
+export type Escape = (s: string) => string;
+
+const ROW = 26;
+const BAR = 16;
+const TOP = 56;
+const FONT_PX = 13;
+const RANKED = "#4f81bd";
+const VETO = "#c00000";
+
+/** A round scale maximum ≥ max in about six steps of 1, 2, 2.5 or 5 × 10^k. */
+export function niceScale(max: number): { top: number; step: number } {
+  if (!(max > 0)) return { top: 1, step: 1 };
+  const raw = max / 6;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  return { top: Math.ceil(max / step) * step, step };
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+export function barChart(c: Report["chart"], esc: Escape): string {
+  const width = 1000;
+  const labelW = Math.min(260, Math.max(80, Math.max(0, ...c.bars.map((b) => textWidth(b.name))) * (FONT_PX / 2) + 16));
+  const left = labelW;
+  const right = 70;
+  const plotW = width - left - right;
+  const height = TOP + c.bars.length * ROW + 12;
+  const { top, step } = niceScale(Math.max(0, ...c.bars.map((b) => b.total)));
+  const x = (v: number): number => left + (plotW * Math.max(0, v)) / top;
+  const out: string[] = [];
+  out.push(
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title" font-size="${FONT_PX}">`,
+    `<title id="chart-title">${esc(c.label)}</title>`,
+    `<defs><pattern id="veto-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="6" height="6" fill="#f6d5d5"/><line x1="0" y1="0" x2="0" y2="6" stroke="${VETO}" stroke-width="3"/></pattern></defs>`,
+  );
+  // Legend.
+  const ly = 10;
+  const second = left + 24 + textWidth(c.ranked) * (FONT_PX / 2) + 36;
+  out.push(
+    `<g class="legend">`,
+    `<rect x="${left}" y="${ly}" width="16" height="12" fill="${RANKED}"/>`,
+    `<text x="${left + 22}" y="${ly + 11}">${esc(c.ranked)}</text>`,
+    `<rect x="${second}" y="${ly}" width="16" height="12" fill="url(#veto-hatch)" stroke="${VETO}"/>`,
+    `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`,
+    `</g>`,
+  );
+  // Scale: vertical grid lines with their values.
+  out.push(`<g class="axis" fill="#595959" font-size="11">`);
+  for (let v = 0; v <= top + 1e-9; v += step) {
+    const gx = x(v).toFixed(1);
+    out.push(`<line x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 12}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${TOP - 10}" text-anchor="middle">${num(v)}</text>`);
+  }
+  out.push(`</g>`);
+  c.bars.forEach((b, i) => {
+    const y = TOP + i * ROW;
+    const w = (x(b.total) - left).toFixed(1);
+    const fill = b.vetoed ? `url(#veto-hatch)" stroke="${VETO}` : RANKED;
+    out.push(
+      `<g class="${b.vetoed ? "bar vetoed" : "bar"}">`,
+      `<text x="${left - 8}" y="${y + BAR - 3}" text-anchor="end"${b.vetoed ? ` fill="${VETO}"` : ""}>${esc(b.name)}</text>`,
+      `<rect x="${left}" y="${y}" width="${w}" height="${BAR}" fill="${fill}"/>`,
+      `<text x="${(x(b.total) + 6).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${num(b.total)}</text>`,
+      `</g>`,
+    );
+  });
+  out.push(`</svg>`);
+  return out.join("\n");
+}

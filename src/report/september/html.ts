@@ -1,0 +1,94 @@
+// The September report as one self-contained HTML file: inline CSS and SVG only, nothing fetched,
+// every text HTML-escaped; prints on A4 landscape like the Excel report.
+import type { Cell, Column, Report, Table } from "./model.js";
+import { barChart } from "./chart.js";
+import { stylesheet } from "./style.js";
+
+/** Tables up to this many rows are kept on one printed page; longer ones break between rows. */
+const KEEP_ROWS = 18;
+const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_ROWS) ? " keep" : "");
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+function show(v: Cell, kind: Column["kind"]): string {
+  if (v === null) return "";
+  if (typeof v === "string") return esc(v);
+  if (kind === "share") return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+  return esc(String(v));
+}
+
+function table(t: Table): string {
+  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}">${esc(c.header)}</th>`).join("");
+  const body =
+    t.rows.length === 0
+      ? `<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`
+      : t.rows
+          .map((r) => {
+            const cells = t.columns.map((c, i) => `<td class="k-${c.kind}">${show(r.cells[i] ?? null, c.kind)}</td>`).join("");
+            return r.mark ? `<tr class="${r.mark}">${cells}</tr>` : `<tr>${cells}</tr>`;
+          })
+          .join("\n");
+  const note = t.note ? ` <small>${esc(t.note)}</small>` : "";
+  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, body, `</tbody>`, `</table>`, `</section>`].join("\n");
+}
+
+function tables(r: Report): string {
+  const out: string[] = [];
+  const lines = r.tables.filter((t) => t.kind === "line");
+  for (const t of r.tables) {
+    if (t.kind === "awards") continue;
+    if (t.kind === "overall") {
+      out.push(table(t));
+      if (r.chart.bars.length > 0) out.push(`<section class="block chart-block keep">`, `<h2>${esc(r.chart.heading)}</h2>`, barChart(r.chart, esc), `</section>`);
+      continue;
+    }
+    const i = lines.indexOf(t);
+    if (i % 2 === 1) continue;
+    const partner = lines[i + 1];
+    out.push(`<div class="pair${keep(t, ...(partner ? [partner] : []))}">\n${table(t)}${partner ? `\n${table(partner)}` : ""}\n</div>`);
+  }
+  return out.join("\n");
+}
+
+/** The award list and the closing block, kept together on the last page. */
+function tail(r: Report): string {
+  const list = r.tables.filter((t) => t.kind === "awards");
+  const awards = list.map(table);
+  const closing = r.closing.lines.map((l) => `<p>${esc(l)}</p>`).join("\n");
+  return `<div class="tail${keep(...list)}">
+${awards.join("\n")}
+<footer class="closing">
+${closing}
+<div class="seal"><div>${esc(r.closing.office)}</div><div>${esc(r.closing.date)}</div></div>
+</footer>
+</div>`;
+}
+
+export function reportHtml(r: Report): string {
+  return `<!DOCTYPE html>
+<html lang="${esc(r.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(r.title)}</title>
+<style>${stylesheet(r.footer)}</style>
+</head>
+<body>
+<header>
+<h1>${esc(r.title)}</h1>
+<div class="meta"><span class="subtitle">${esc(r.subtitle)}</span><span class="date">${esc(r.dateLine)}</span></div>
+</header>
+<main>
+${tables(r)}
+${tail(r)}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,162 @@
+// Where the report's tables go on the Excel sheet's column grid, how tall their rows must be for
+// wrapped text, and where pages should break so that no table is split or left headless.
+
+/** Column widths (characters): the overall table spans A–K; two line rankings sit side by side. */
+const BASE = [10, 16, 12, 12, 10, 10, 10, 16, 12, 12, 10];
+export const RIGHT_OFFSET = 6;
+export const BODY_SIZE = 10.5;
+export const LINE_PT = 14;
+export const MIN_ROW_PT = 17;
+
+export type Span = readonly [number, number];
+
+export function gridWidths(overallColumns: number): number[] {
+  const w = [...BASE];
+  while (w.length < overallColumns + 1) w.push(12);
+  return w;
+}
+
+/** Overall: one grid column each; the last (awards) stretches to the grid's end. */
+export function overallSpans(n: number, grid: number): Span[] {
+  return Array.from({ length: n }, (_, i): Span => (i === n - 1 ? [i, grid - 1] : [i, i]));
+}
+
+/** A line ranking (rank, unit, points, max, share) at column offset 0 or RIGHT_OFFSET. */
+export function lineSpans(n: number, offset: number): Span[] {
+  return Array.from({ length: n }, (_, i): Span => [offset + i, offset + i]);
+}
+
+/** Award list: category, unit, text (C–F), amount (G), basis (H to the end). */
+export function awardSpans(grid: number): Span[] {
+  return [
+    [0, 0],
+    [1, 1],
+    [2, 5],
+    [6, 6],
+    [7, grid - 1],
+  ];
+}
+
+export function spanWidth(widths: readonly number[], s: Span): number {
+  let sum = 0;
+  for (let i = s[0]; i <= s[1]; i++) sum += widths[i] ?? 0;
+  return sum;
+}
+
+/** Width of text in column units at the body size: CJK and full-width forms two, other text a
+ * little over one (宋体's half-width Latin is one; fallback fonts run wider). */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.05;
+  return w;
+}
+
+/** Lines wrapped text needs in a span of the given width: CJK breaks anywhere, Latin at spaces
+ * and hyphens, a word longer than the line wherever it must. */
+export function linesFor(s: string, width: number): number {
+  const usable = Math.max(4, width - 1.2); // less the indent and the cell padding
+  let lines = 0;
+  for (const part of s.split("\n")) {
+    lines += 1;
+    let cur = 0;
+    for (const tok of part.match(/[\u2e80-\uffff]|\s+|[^\s\u2e80-\uffff-]+-?|-/g) ?? []) {
+      const w = textWidth(tok);
+      if (/^\s+$/.test(tok) || cur + w <= usable) {
+        cur += w;
+        continue;
+      }
+      if (cur > 0) lines += 1;
+      lines += Math.ceil(w / usable) - 1;
+      cur = w - (Math.ceil(w / usable) - 1) * usable;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+export function rowHeight(lines: number): number {
+  return Math.max(MIN_ROW_PT, lines * LINE_PT + 4);
+}
+
+/** Printable height of an A4 landscape page in points, less margins and the repeated title rows. */
+export function pageCapacity(widths: readonly number[], margins: { top: number; bottom: number; left: number; right: number }, titles: number): number {
+  const pageH = 595.3 - (margins.top + margins.bottom) * 72;
+  const pageW = 841.9 - (margins.left + margins.right) * 72;
+  const gridPt = widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
+  const scale = Math.min(1, pageW / gridPt);
+  // Keep a margin for the spreadsheet program's own rounding and font metrics.
+  return (pageH / scale - titles) * 0.95;
+}
+
+export interface Block {
+  /** Height of the heading and header rows, repeated on every page the block spans. */
+  readonly head: number;
+  /** Height of each body row. */
+  readonly rows: readonly number[];
+  /** Space after the block. */
+  readonly gap: number;
+  /** Never alone at the top of a page: this many rows of the block before come along. */
+  readonly withPrevious?: number;
+}
+
+/** A part of a block on one page: body rows [from, to), after a page break or not. */
+export interface Chunk {
+  readonly from: number;
+  readonly to: number;
+  readonly breakBefore: boolean;
+  readonly continued: boolean;
+}
+
+/** Fewer body rows than this are never left under a heading at a page end. */
+const MIN_ROWS = 3;
+
+/**
+ * Splits blocks into page chunks: a block that fits a page is never split (it moves to the next
+ * page whole); a longer one is split between rows, with its head repeated on the next page.
+ */
+export function planPages(blocks: readonly Block[], capacity: number): Chunk[][] {
+  let used = 0;
+  let pendingBreak = false;
+  const plan = blocks.map((b) => {
+    const chunks: Chunk[] = [];
+    const n = b.rows.length;
+    const total = b.head + b.rows.reduce((a, h) => a + h, 0);
+    let i = 0;
+    for (;;) {
+      let k = i;
+      let h = used + b.head;
+      while (k < n && h + (b.rows[k] ?? 0) <= capacity) h += b.rows[k++] ?? 0;
+      const wholeLater = i === 0 && k < n && total <= capacity;
+      const tooFew = k - i < Math.min(MIN_ROWS, n - i);
+      if (used > 0 && (wholeLater || tooFew)) {
+        used = 0;
+        pendingBreak = true;
+        continue;
+      }
+      if (k === i && n > 0) h += b.rows[k++] ?? 0; // a row taller than a page: place it anyway
+      chunks.push({ from: i, to: k, breakBefore: pendingBreak, continued: i > 0 });
+      pendingBreak = false;
+      used = h;
+      i = k;
+      if (i >= n) break;
+      used = 0;
+      pendingBreak = true;
+    }
+    used += b.gap;
+    return chunks;
+  });
+  plan.forEach((chunks, k) => {
+    const pull = blocks[k]?.withPrevious;
+    const first = chunks[0];
+    const before = plan[k - 1];
+    if (!pull || !first?.breakBefore || !before) return;
+    const last = before[before.length - 1];
+    if (!last) return;
+    chunks[0] = { ...first, breakBefore: false };
+    if (last.to - last.from > pull) {
+      before.splice(before.length - 1, 1, { ...last, to: last.to - pull }, { from: last.to - pull, to: last.to, breakBefore: true, continued: true });
+    } else {
+      before[before.length - 1] = { ...last, breakBefore: true };
+    }
+  });
+  return plan;
+}

@@ -1,0 +1,60 @@
+// The HTML report's inline stylesheet: screen layout, and print rules for A4 landscape with the
+// table heads repeated, rows never split and headings kept with what follows them.
+
+/** A CSS string literal (for `content:`), safe inside a <style> element. */
+export function cssString(s: string): string {
+  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/</g, "\\3C ").replace(/\n/g, "\\A ")}"`;
+}
+
+/** The page footer for @page: "{page}" and "{pages}" become the page counters. */
+export function footerContent(template: string): string {
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== "")
+    .map((part) => (part === "{page}" ? "counter(page)" : part === "{pages}" ? "counter(pages)" : cssString(part)))
+    .join(" ");
+}
+
+export function stylesheet(footerTemplate: string): string {
+  return `
+:root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif;
+  font-size: 14px; line-height: 1.45; color: #222; max-width: 1240px; margin: 24px auto; padding: 0 20px; }
+header h1 { font-size: 22px; text-align: center; margin: 0 0 8px; letter-spacing: 0.02em; }
+header .meta { display: flex; justify-content: space-between; border-bottom: 2px solid #333; padding-bottom: 6px; margin-bottom: 8px; }
+header .meta .subtitle { font-weight: bold; }
+h2 { font-size: 16px; margin: 20px 0 6px; }
+h2 small { font-weight: normal; font-size: 12px; color: #666; margin-left: 6px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: middle; }
+th { background: var(--head); font-weight: bold; text-align: center; white-space: nowrap; }
+td.k-rank { text-align: center; white-space: nowrap; }
+td.k-name { white-space: nowrap; }
+td.k-points, td.k-share, td.k-money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.empty { text-align: center; font-style: italic; color: #666; }
+tr.veto td { color: var(--veto); background: #fce4e4; }
+tr.veto td.k-rank { font-weight: bold; }
+tr.warning td { background: #fff2cc; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; align-items: start; }
+.chart { display: block; max-width: 1000px; margin: 0 auto; }
+.chart text { fill: #222; }
+.chart .vetoed text { fill: var(--veto); }
+.closing { margin-top: 22px; font-size: 12px; color: #555; }
+.closing p { margin: 2px 0; }
+.seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
+@page { size: A4 landscape; margin: 12mm 12mm 14mm;
+  @bottom-center { content: ${footerContent(footerTemplate)}; font-size: 9pt; color: #555; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
+  header h1 { font-size: 16pt; }
+  h2 { font-size: 12pt; margin: 10px 0 4px; break-after: avoid; page-break-after: avoid; }
+  th, td { padding: 1px 6px; }
+  thead { display: table-header-group; }
+  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+  .keep, .closing { break-inside: avoid; page-break-inside: avoid; }
+  .chart { max-width: 660px; max-height: 160mm; }
+}
+`;
+}

@@ -1,0 +1,256 @@
+// The September report as a print-ready Excel workbook: one sheet, A4 landscape fitted to the
+// page width, title rows repeated on every page, page numbers in the footer, data bars on totals.
+import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Worksheet } from "exceljs";
+import type { Cell, Column, Report, Row, Table } from "./model.js";
+import { awardSpans, BODY_SIZE, gridWidths, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
+
+const FONT = "宋体";
+const TITLE_FONT = "黑体";
+const THIN = { style: "thin", color: { argb: "FF7F7F7F" } } as const;
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const HEADER_FILL = solid("FFDDEBF7");
+const MARK_FILL = { veto: solid("FFFCE4E4"), warning: solid("FFFFF2CC") } as const;
+const VETO_COLOR = "FFC00000";
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.55, header: 0.25, footer: 0.25 };
+const TITLE_ROWS = 2;
+const TITLE_HEIGHTS = [30, 20];
+const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.0%", money: "#,##0" };
+
+export function colLetter(i: number): string {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function font(extra: Partial<Font> = {}): Partial<Font> {
+  return { name: FONT, size: BODY_SIZE, ...extra };
+}
+
+function align(kind: Column["kind"]): Partial<Alignment> {
+  const horizontal = kind === "rank" ? "center" : kind === "name" || kind === "text" ? "left" : "right";
+  // Text and numbers keep a character's distance from the cell's border.
+  const indent = kind === "rank" ? 0 : 1;
+  return { horizontal, vertical: "middle", wrapText: kind === "text" || kind === "name", ...(indent ? { indent } : {}) };
+}
+
+interface Part {
+  readonly table: Table;
+  readonly spans: readonly Span[];
+}
+
+/** Lines the text cells of a body row need. */
+function rowLines(columns: readonly Column[], r: Row, spans: readonly Span[], widths: readonly number[]): number {
+  return columns.reduce((n, c, i) => {
+    const v = r.cells[i];
+    const s = spans[i];
+    return typeof v === "string" && s && (c.kind === "text" || c.kind === "name") ? Math.max(n, linesFor(v, spanWidth(widths, s))) : n;
+  }, 1);
+}
+
+function headerHeight(p: Part, widths: readonly number[]): number {
+  return Math.max(...p.table.columns.map((c, i) => rowHeight(linesFor(c.header, spanWidth(widths, p.spans[i] ?? [0, 0])))));
+}
+
+function bodyHeights(p: Part, widths: readonly number[]): number[] {
+  if (p.table.rows.length === 0) return [rowHeight(1)];
+  return p.table.rows.map((r) => rowHeight(rowLines(p.table.columns, r, p.spans, widths)));
+}
+
+const whole = (spans: readonly Span[]): Span => [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0];
+
+/** Paints the report onto one worksheet. */
+class Painter {
+  /** Ranges of the totals column, for one data-bar rule over all of them. */
+  readonly bars: string[] = [];
+  constructor(
+    readonly ws: Worksheet,
+    readonly widths: readonly number[],
+  ) {}
+
+  get last(): number {
+    return this.widths.length - 1;
+  }
+
+  /** Writes value into the span (merged when wider than one column) and returns the master cell. */
+  put(row: number, span: Span, value: Cell | CellValue, style: { font?: Partial<Font>; fill?: Fill; alignment?: Partial<Alignment>; border?: boolean; numFmt?: string }): XCell {
+    if (span[1] > span[0]) this.ws.mergeCells(row, span[0] + 1, row, span[1] + 1);
+    for (let c = span[0]; c <= span[1]; c++) {
+      const cell = this.ws.getCell(row, c + 1);
+      if (style.border) cell.border = BORDER;
+      if (style.fill) cell.fill = style.fill;
+    }
+    const cell = this.ws.getCell(row, span[0] + 1);
+    // Strings stay strings: a name like "=1+1" is a text cell, never a formula.
+    cell.value = value;
+    cell.font = style.font ?? font();
+    if (style.alignment) cell.alignment = style.alignment;
+    if (style.numFmt) cell.numFmt = style.numFmt;
+    return cell;
+  }
+
+  title(r: Report): void {
+    this.put(1, [0, this.last], r.title, { font: { name: TITLE_FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } });
+    this.put(2, [0, 4], r.subtitle, { font: font({ size: 11, bold: true }), alignment: { horizontal: "left", vertical: "middle" } });
+    this.put(2, [RIGHT_OFFSET, this.last], r.dateLine, { font: font({ size: 11 }), alignment: { horizontal: "right", vertical: "middle" } });
+    TITLE_HEIGHTS.forEach((h, i) => (this.ws.getRow(i + 1).height = h));
+    this.ws.getRow(TITLE_ROWS + 1).height = 6;
+  }
+
+  /** Heading and header row of a table at row, row + 1. */
+  head(p: Part, row: number, continued: boolean): void {
+    const t = p.table;
+    const note = t.note ? [{ text: ` ${t.note}`, font: font({ size: 9, color: { argb: "FF595959" } }) }] : [];
+    this.put(row, whole(p.spans), { richText: [{ text: continued ? t.continued : t.heading, font: font({ size: 12, bold: true }) }, ...note] }, { alignment: { horizontal: "left", vertical: "bottom" } });
+    t.columns.forEach((c, i) => {
+      this.put(row + 1, p.spans[i] ?? whole(p.spans), c.header, { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
+    });
+  }
+
+  body(p: Part, at: number, index: number): void {
+    const t = p.table;
+    if (t.rows.length === 0) {
+      if (index === 0) this.put(at, whole(p.spans), t.empty, { font: font({ italic: true }), border: true, alignment: { horizontal: "center", vertical: "middle" } });
+      return;
+    }
+    const r = t.rows[index];
+    if (!r) return;
+    const veto = r.mark === "veto";
+    t.columns.forEach((c, i) => {
+      const v = r.cells[i] ?? null;
+      this.put(at, p.spans[i] ?? [0, 0], v, {
+        font: font({ ...(veto ? { color: { argb: VETO_COLOR } } : {}), ...(veto && c.kind === "rank" ? { bold: true } : {}) }),
+        ...(r.mark ? { fill: MARK_FILL[r.mark] } : {}),
+        border: true,
+        alignment: { ...align(c.kind), ...(typeof v === "string" && c.kind === "rank" ? { shrinkToFit: true } : {}) },
+        ...(NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {}),
+      });
+    });
+  }
+
+  bar(p: Part, first: number, last: number): void {
+    const s = p.table.bar !== undefined ? p.spans[p.table.bar] : undefined;
+    if (s && last >= first && p.table.rows.length > 0) this.bars.push(`${colLetter(s[0])}${first}:${colLetter(s[0])}${last}`);
+  }
+
+  dataBars(): void {
+    if (this.bars.length === 0) return;
+    const rule: DataBarRuleType & { color: Partial<Color> } = {
+      type: "dataBar",
+      priority: 1,
+      gradient: true,
+      cfvo: [{ type: "num", value: 0 }, { type: "max" }],
+      color: { argb: "FF5B9BD5" },
+    };
+    this.ws.addConditionalFormatting({ ref: this.bars.join(" "), rules: [rule] });
+  }
+
+  closing(r: Report, start: number): void {
+    r.closing.lines.forEach((line, i) => {
+      this.put(start + i, [0, this.last], line, { font: font({ size: 9, color: { argb: "FF595959" } }), alignment: { horizontal: "left", vertical: "middle" } });
+    });
+    const seal = start + r.closing.lines.length + 1;
+    this.put(seal, [RIGHT_OFFSET, this.last], r.closing.office, { font: font({ size: 11 }), alignment: { horizontal: "right", vertical: "middle" } });
+    this.put(seal + 1, [RIGHT_OFFSET, this.last], r.closing.date, { font: font({ size: 11 }), alignment: { horizontal: "right", vertical: "middle" } });
+  }
+}
+
+function footer(template: string): string {
+  return "&C" + template.replace(/&/g, "&&").replace("{page}", "&P").replace("{pages}", "&N");
+}
+
+/** The tables in sheet order: overall, line rankings two by two side by side, the award list. */
+function partsOf(r: Report, grid: number): Part[][] {
+  const out: Part[][] = [];
+  const lines = r.tables.filter((t) => t.kind === "line");
+  for (const t of r.tables) {
+    if (t.kind === "overall") out.push([{ table: t, spans: overallSpans(t.columns.length, grid) }]);
+    else if (t.kind === "awards") out.push([{ table: t, spans: awardSpans(grid) }]);
+    else if (lines.indexOf(t) % 2 === 0) {
+      const partner = lines[lines.indexOf(t) + 1];
+      out.push([{ table: t, spans: lineSpans(t.columns.length, 0) }, ...(partner ? [{ table: partner, spans: lineSpans(partner.columns.length, RIGHT_OFFSET) }] : [])]);
+    }
+  }
+  return out;
+}
+
+const HEADING_PT = 22;
+const GAP_PT = 10;
+const CLOSING_HEIGHTS = (r: Report): number[] => [...r.closing.lines.map(() => 15), 20, 20, 20];
+
+/** Lays the report out page by page, breaking pages between blocks or between rows. */
+function paint(p: Painter, r: Report): void {
+  const groups = partsOf(r, p.widths.length);
+  const blocks: Block[] = groups.map((parts) => {
+    const bodies = parts.map((part) => bodyHeights(part, p.widths));
+    const n = Math.max(...bodies.map((b) => b.length));
+    return {
+      head: HEADING_PT + Math.max(...parts.map((part) => headerHeight(part, p.widths))),
+      rows: Array.from({ length: n }, (_, i) => Math.max(...bodies.map((b) => b[i] ?? 0))),
+      gap: GAP_PT,
+    };
+  });
+  blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r), gap: 0, withPrevious: 3 });
+  const titles = TITLE_HEIGHTS.reduce((a, b) => a + b, 0);
+  const plan = planPages(blocks, pageCapacity(p.widths, MARGINS, titles));
+  let row = TITLE_ROWS + 2;
+  plan.forEach((chunks, bi) => {
+    const block = blocks[bi];
+    const parts = groups[bi];
+    if (!block) return;
+    for (const c of chunks) {
+      if (c.breakBefore) p.ws.getRow(row - 1).addPageBreak();
+      if (!parts) {
+        p.closing(r, row);
+        block.rows.forEach((h, i) => (p.ws.getRow(row + i).height = h));
+        row += block.rows.length;
+        continue;
+      }
+      p.ws.getRow(row).height = HEADING_PT;
+      p.ws.getRow(row + 1).height = block.head - HEADING_PT;
+      for (const part of parts) p.head(part, row, c.continued);
+      for (let i = c.from; i < c.to; i++) {
+        const at = row + 2 + i - c.from;
+        p.ws.getRow(at).height = block.rows[i] ?? MIN_ROW;
+        for (const part of parts) p.body(part, at, i);
+      }
+      for (const part of parts) p.bar(part, row + 2, row + 1 + Math.min(c.to, part.table.rows.length) - c.from);
+      row += 2 + c.to - c.from;
+      if (c.to === block.rows.length) p.ws.getRow(row++).height = block.gap;
+    }
+  });
+  p.dataBars();
+}
+
+/** The workbook's bytes, re-read once to be sure Excel-compatible readers can open it. */
+export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "assess";
+  wb.created = created;
+  wb.modified = created;
+  const overall = r.tables.find((t) => t.kind === "overall");
+  const widths = gridWidths(overall?.columns.length ?? 8);
+  const ws = wb.addWorksheet(r.sheetName, {
+    views: [{ showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+      printTitlesRow: `1:${TITLE_ROWS}`,
+    },
+    headerFooter: { oddFooter: footer(r.footer) },
+    properties: { defaultRowHeight: 18 },
+  });
+  ws.columns = widths.map((width) => ({ width }));
+  const p = new Painter(ws, widths);
+  p.title(r);
+  paint(p, r);
+  const buffer = await wb.xlsx.writeBuffer();
+  await new ExcelJS.Workbook().xlsx.load(buffer);
+  return new Uint8Array(buffer);
+}

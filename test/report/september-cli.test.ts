@@ -1,0 +1,102 @@
+// `assess report` end to end through main() with a fake Io: default and -o targets, formats,
+// usage errors (exit 2, nothing written), invalid input (exit 1), the input never a target.
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
+import { reportTargets } from "../../src/cli/commands/report.js";
+import { readBook, SAMPLE, tempDir } from "./helpers.js";
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" }): Promise<Run> {
+  let out = "";
+  let err = "";
+  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), env, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+let dir: string;
+let input: string;
+
+beforeEach(() => {
+  dir = tempDir("assess-report-cli-");
+  input = join(dir, "青山区.xlsx");
+  copyFileSync(SAMPLE, input);
+});
+
+describe("assess report", () => {
+  it("writes NAME.report.xlsx and NAME.report.html beside the input and leaves the input alone", async () => {
+    const before = readFileSync(input);
+    const r = await run(["report", input]);
+    expect(r.code, r.err).toBe(0);
+    const xlsx = join(dir, "青山区.report.xlsx");
+    const html = join(dir, "青山区.report.html");
+    expect(existsSync(xlsx)).toBe(true);
+    expect(existsSync(html)).toBe(true);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(r.err).toContain(`已写入 ${xlsx}`);
+    expect(r.err).toContain(`已写入 ${html}`);
+    expect(r.err).toContain("加扣分!F7"); // warnings are still reported
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const wb = await readBook(readFileSync(xlsx));
+    expect(wb.getWorksheet("九月排名报告")?.getCell("A1").text).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("城关镇");
+    // SOURCE_DATE_EPOCH 1789430400 = 2026-09-15 UTC.
+    expect(page).toMatch(/报告日期:2026年9月1[45]日/);
+  });
+
+  it("writes one format to -o as given, and both with -o's extension replaced", async () => {
+    const one = join(dir, "九月.htm");
+    expect((await run(["report", input, "--format", "html", "-o", one])).code).toBe(0);
+    expect(existsSync(one)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["九月.htm", "青山区.xlsx"]);
+    const both = join(dir, "out", "..", "报告.pdf");
+    const r = await run(["report", input, "-o", both]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, "报告.xlsx"))).toBe(true);
+    expect(existsSync(join(dir, "报告.html"))).toBe(true);
+    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/d.e.f")).toEqual([
+      { format: "xlsx", path: join("c", "d.e.xlsx") },
+      { format: "html", path: join("c", "d.e.html") },
+    ]);
+  });
+
+  it("refuses an unknown --format with a usage error (exit 2) and writes nothing", async () => {
+    const r = await run(["report", input, "--format", "pdf"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("用法错误");
+    expect(r.err).toContain("pdf");
+    expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);
+    expect((await run(["report", input, "--format", "constructor"])).code).toBe(2);
+    expect((await run(["report", input, "--format", ""])).code).toBe(2);
+    expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);
+    const en = await run(["report", input, "--format", "pdf", "--lang", "en"]);
+    expect(en.err).toContain('unsupported report format "pdf"');
+  });
+
+  it("reports an invalid workbook's problems, exits 1 and writes nothing", async () => {
+    const bad = join(dir, "typos.xlsx");
+    copyFileSync("samples/broken/typos.xlsx", bad);
+    const r = await run(["report", bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("typos.xlsx");
+    expect(readdirSync(dir).sort()).toEqual(["typos.xlsx", "青山区.xlsx"]);
+  });
+
+  it("never writes over the input", async () => {
+    const before = readFileSync(input);
+    const r = await run(["report", input, "--format", "xlsx", "-o", input]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("输出文件不能与输入工作簿相同");
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);
+  });
+});

@@ -1,0 +1,90 @@
+// The September report as HTML from the sample: self-contained (no http(s) reference, no script),
+// the same rankings as the engine, the SVG chart with vetoed towns marked, print rules.
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildReport, reportHtml } from "../../src/report/september/index.js";
+import { pointsToNumber } from "../../src/rubric/numbers.js";
+import { DATE, SAMPLE, scoreFile, unit, type Scored } from "./helpers.js";
+
+let scored: Scored;
+let html: string;
+
+beforeAll(() => {
+  scored = scoreFile(SAMPLE);
+  html = reportHtml(buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+});
+
+const unescape = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+
+/** The body rows of the section with the given class, as cell texts. */
+function sectionRows(kind: string): string[][] {
+  const m = new RegExp(`<section class="block t-${kind}(?: keep)?">([\\s\\S]*?)</section>`).exec(html);
+  expect(m, kind).not.toBeNull();
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(m?.[1] ?? "")?.[1] ?? "";
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1] ?? "")));
+}
+
+describe("the report HTML", () => {
+  it("is one self-contained document in the user's language", () => {
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(/<script|<link|@import|@font-face|url\((?!#)/i);
+    expect(html).toContain("<title>青山区2026年度人口和计划生育目标管理责任制考核结果</title>");
+    expect(html).toContain("报告日期:2026年9月15日");
+  });
+
+  it("has the overall ranking as the engine ranked it", () => {
+    const body = sectionRows("overall");
+    const overall = scored.results.rankings.find((r) => r.id === "overall");
+    expect(body.map((r) => r[1])).toEqual(overall?.entries.map((e) => e.unit));
+    for (const r of body) {
+      const u = unit(scored.results, r[1] ?? "");
+      expect(r[6]).toBe(String(pointsToNumber(u.total)));
+    }
+    expect(body[0]?.slice(0, 2)).toEqual(["1", "城关镇"]);
+    expect(body[0]?.[7]).toContain("一等奖");
+    expect(body.slice(-2).map((r) => r[0])).toEqual(["一票否决", "一票否决"]);
+    expect(html).toMatch(/<tr class="veto"><td class="k-rank">一票否决<\/td><td class="k-name">北川镇<\/td>/);
+    expect(html).toMatch(/<tr class="warning"><td class="k-rank">12<\/td><td class="k-name">新华街道<\/td>/);
+  });
+
+  it("has the line and department rankings and the award list", () => {
+    const lines = sectionRows("line");
+    for (const id of ["DZ", "JS", "BM"]) expect(html).toContain(scored.results.rankings.find((r) => r.id === id)?.name);
+    expect(lines.length).toBeGreaterThanOrEqual(14);
+    const awards = sectionRows("awards").map((r) => r.join(" "));
+    expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 实际 93.5%,目标 95%");
+    expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 实际 96.5%,目标 98%");
+    expect(awards.some((a) => a.startsWith("黄牌警告 新华街道"))).toBe(true);
+    expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3000"))).toBe(true);
+  });
+
+  it("draws the towns' totals as an SVG bar chart, vetoed towns marked, with a legend", () => {
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(svg).toContain('role="img"');
+    expect(svg).not.toContain("xmlns");
+    expect((svg.match(/<g class="bar">/g) ?? []).length).toBe(12);
+    expect((svg.match(/<g class="bar vetoed">/g) ?? []).length).toBe(2);
+    expect(svg).toContain("参与排名");
+    expect(svg).toContain("一票否决(不参与排名)");
+    expect(svg).toMatch(/>1008</);
+  });
+
+  it("prints on A4 landscape with repeated table heads, unbroken rows and headings kept with their tables", () => {
+    expect(html).toMatch(/@page\s*\{\s*size:\s*A4 landscape/);
+    expect(html).toContain("thead { display: table-header-group; }");
+    expect(html).toMatch(/tr, th, td \{ break-inside: avoid/);
+    expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
+    expect(html).toContain('content: "第 " counter(page) " 页,共 " counter(pages) " 页"');
+  });
+
+  it("speaks English with --lang en", () => {
+    const en = reportHtml(buildReport(scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "assess test" }));
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("青山区 2026: results of the population and family planning target-responsibility assessment");
+    expect(en).toContain("Report date: 2026-09-15");
+    expect(en).toContain("<th scope=\"col\" class=\"k-rank\">Rank</th>");
+    expect(en).toContain(">vetoed</td>");
+  });
+});

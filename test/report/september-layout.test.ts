@@ -1,0 +1,84 @@
+// Pagination and measuring for the Excel report, and the chart's scale: small blocks move to the
+// next page whole, long ones split between rows with their head repeated, never a lone heading.
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { linesFor, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
+import { niceScale } from "../../src/report/september/chart.js";
+import { buildReport, reportXlsx } from "../../src/report/september/index.js";
+import { DATE, readBook, SAMPLE, scoreFile, texts } from "./helpers.js";
+
+const block = (rows: number, head = 40, h = 20): Block => ({ head, rows: Array.from({ length: rows }, () => h), gap: 10 });
+
+describe("page planning", () => {
+  it("keeps blocks that fit together on one page", () => {
+    const plan = planPages([block(5), block(5)], 400);
+    expect(plan).toEqual([[{ from: 0, to: 5, breakBefore: false, continued: false }], [{ from: 0, to: 5, breakBefore: false, continued: false }]]);
+  });
+
+  it("moves a block that fits a page but not the rest of this one to the next page whole", () => {
+    const plan = planPages([block(10), block(10)], 400);
+    expect(plan[1]).toEqual([{ from: 0, to: 10, breakBefore: true, continued: false }]);
+  });
+
+  it("splits a block longer than a page between rows, head repeated on the continuation", () => {
+    const plan = planPages([block(30)], 400);
+    expect(plan[0]).toEqual([
+      { from: 0, to: 18, breakBefore: false, continued: false },
+      { from: 18, to: 30, breakBefore: true, continued: true },
+    ]);
+  });
+
+  it("never leaves a heading with fewer than three rows at a page end", () => {
+    const plan = planPages([block(15), block(40)], 400);
+    // After 40 + 300 + 10 = 350 used, only 2 rows of the long block would fit: it starts on a new page.
+    expect(plan[1]?.[0]).toMatchObject({ from: 0, breakBefore: true, continued: false });
+  });
+
+  it("brings the last rows of the block before along when a closing block would start a page alone", () => {
+    const closing: Block = { head: 0, rows: [20, 20, 20, 20], gap: 0, withPrevious: 3 };
+    const plan = planPages([block(16), closing], 400);
+    expect(plan[0]).toEqual([
+      { from: 0, to: 13, breakBefore: false, continued: false },
+      { from: 13, to: 16, breakBefore: true, continued: true },
+    ]);
+    expect(plan[1]).toEqual([{ from: 0, to: 4, breakBefore: false, continued: false }]);
+  });
+
+  it("measures CJK text as two columns and wraps by the span's width", () => {
+    expect(textWidth("城关镇 1008")).toBeCloseTo(11.25);
+    expect(linesFor("Single-item award", 10)).toBe(3);
+    expect(linesFor("abcdefghijklmnopqrstuvwxyz", 10)).toBe(4);
+    expect(linesFor("一".repeat(10), 23)).toBe(1);
+    expect(linesFor("一".repeat(30), 23)).toBe(3);
+  });
+});
+
+describe("chart scale", () => {
+  it("rounds the maximum up to about six steps of 1, 2, 2.5 or 5", () => {
+    expect(niceScale(1008)).toEqual({ top: 1200, step: 200 });
+    expect(niceScale(99.5)).toEqual({ top: 100, step: 20 });
+    expect(niceScale(0)).toEqual({ top: 1, step: 1 });
+  });
+});
+
+describe("a long report", () => {
+  it("repeats a split table's heading and column heads after the page break", async () => {
+    const { results, cover } = scoreFile(SAMPLE);
+    const overall = results.rankings.find((r) => r.id === "overall");
+    if (!overall) throw new Error("no overall ranking");
+    // Eight times the towns: the overall ranking no longer fits one page.
+    const many = { ...results, rankings: results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: 8 }, () => r.entries).flat() } : r)) };
+    const bytes = await reportXlsx(buildReport(many, { lang: "zh-CN", cover, date: DATE, tool: "t" }), DATE);
+    const wb = await readBook(bytes);
+    const ws = wb.getWorksheet("九月排名报告");
+    if (!ws) throw new Error("no sheet");
+    const rows = texts(ws);
+    const cont = rows.findIndex((r) => r?.[0]?.startsWith("综合排名(续)"));
+    expect(cont).toBeGreaterThan(0);
+    expect(rows[cont + 1]?.slice(0, 2)).toEqual(["名次", "单位"]);
+    const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    // The break is right above the continuation's heading (sheet row cont + 1).
+    expect(breaks).toContain(cont);
+  });
+});

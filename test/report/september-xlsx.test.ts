@@ -1,0 +1,147 @@
+// The September report workbook, built from the sample through the real pipeline and read back
+// with exceljs: title, date, every ranking against the engine's results, awards, page setup.
+import type ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildReport, reportXlsx } from "../../src/report/september/index.js";
+import { pointsToNumber } from "../../src/rubric/numbers.js";
+import type { RankingResult } from "../../src/engine/model.js";
+import { DATE, readBook, SAMPLE, scoreFile, texts, unit, type Scored } from "./helpers.js";
+
+let scored: Scored;
+let ws: ExcelJS.Worksheet;
+let rows: string[][];
+
+beforeAll(async () => {
+  scored = scoreFile(SAMPLE);
+  const report = buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+  const wb = await readBook(await reportXlsx(report, DATE));
+  const sheet = wb.getWorksheet("九月排名报告");
+  if (!sheet) throw new Error("no report sheet");
+  ws = sheet;
+  rows = texts(ws);
+});
+
+/** The body rows under the table whose heading starts with `heading` (at column offset col). */
+function tableRows(heading: string, col = 0): string[][] {
+  const at = rows.findIndex((r) => (r?.[col] ?? "").startsWith(heading));
+  expect(at, heading).toBeGreaterThanOrEqual(0);
+  const out: string[][] = [];
+  for (let i = at + 2; i < rows.length; i++) {
+    const r = rows[i]?.slice(col);
+    if (!r || !r[1]) break;
+    out.push(r);
+  }
+  return out;
+}
+
+function ranking(id: string): RankingResult {
+  const r = scored.results.rankings.find((x) => x.id === id);
+  if (!r) throw new Error(id);
+  return r;
+}
+
+describe("the report workbook", () => {
+  it("is titled from the cover and dated", () => {
+    expect(rows[0]?.[0]).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    expect(rows[1]?.join(" ")).toContain("九月排名报告");
+    expect(rows[1]?.join(" ")).toContain("报告日期:2026年9月15日");
+    expect(ws.getCell("A1").font?.name).toBeTruthy();
+    expect(rows.flat().join("|")).not.toContain("undefined");
+  });
+
+  it("has the overall ranking in the engine's order with subtotals, bonus, deduction, total, rank", () => {
+    const body = tableRows("综合排名");
+    const header = rows[rows.findIndex((r) => r?.[0]?.startsWith("综合排名")) + 1];
+    expect(header?.slice(0, 7)).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分"]);
+    const overall = ranking("overall");
+    expect(body.map((r) => r[1])).toEqual(overall.entries.map((e) => e.unit));
+    for (const [i, e] of overall.entries.entries()) {
+      const u = unit(scored.results, e.unit);
+      const r = body[i] ?? [];
+      expect(r[0]).toBe(e.rank === null ? "一票否决" : String(e.rank));
+      expect(Number(r[2])).toBe(pointsToNumber(u.subtotals.DZ ?? 0));
+      expect(Number(r[3])).toBe(pointsToNumber(u.subtotals.JS ?? 0));
+      expect(Number(r[4])).toBe(pointsToNumber(u.bonus));
+      expect(Number(r[5])).toBe(pointsToNumber(u.deduction));
+      expect(Number(r[6])).toBe(pointsToNumber(u.total));
+    }
+  });
+
+  it("states the sample's known facts: 城关镇 first with 一等奖, two vetoes last, 新华街道's yellow card", () => {
+    const body = tableRows("综合排名");
+    expect(body[0]?.slice(0, 2)).toEqual(["1", "城关镇"]);
+    expect(body[0]?.[7]).toContain("一等奖");
+    expect(body.slice(-2).map((r) => [r[0], r[1]]).sort()).toEqual([
+      ["一票否决", "北川镇"],
+      ["一票否决", "石门镇"],
+    ]);
+    expect(body.find((r) => r[1] === "新华街道")?.[7]).toContain("黄牌警告");
+    const vetoRow = ws.getRow(rows.findIndex((r) => r?.[1] === "北川镇" && r[0] === "一票否决") + 1);
+    expect(vetoRow.getCell(1).font?.color?.argb).toBe("FFC00000");
+  });
+
+  it("has the 党政线, 人口计生线 and department rankings as the engine ranked them", () => {
+    const cases: [string, string, number][] = [
+      ["DZ", "党政线排名", 0],
+      ["JS", "人口计生线排名", 6],
+      ["BM", "部门排名", 0],
+    ];
+    for (const [id, heading, col] of cases) {
+      const body = tableRows(heading, col);
+      const r = ranking(id);
+      expect(body.map((x) => x[1]), id).toEqual(r.entries.map((e) => e.unit));
+      expect(body.map((x) => Number(x[2])), id).toEqual(r.entries.map((e) => pointsToNumber(e.value)));
+      expect(body.map((x) => x[0]), id).toEqual(r.entries.map((e) => (e.rank === null ? "一票否决" : String(e.rank))));
+    }
+    expect(tableRows("部门排名")[0]?.slice(0, 3)).toEqual(["1", "区公安分局", "99.5"]);
+  });
+
+  it("lists the awards: prizes, single-item awards with amounts, the yellow card, vetoes with values and targets", () => {
+    const body = tableRows("奖惩名单");
+    const of = (cat: string): string[][] => body.filter((r) => r[0] === cat);
+    expect(of("名次奖").map((r) => `${r[1]} ${r[2]}`)).toEqual(["城关镇 一等奖", "东湖街道 二等奖", "西山镇 二等奖", "青石镇 三等奖", "南岭镇 三等奖", "白沙街道 三等奖"]);
+    expect(of("单项奖")).toHaveLength(4);
+    for (const r of of("单项奖")) expect(r[6]).toBe("3000");
+    expect(of("黄牌警告").map((r) => r[1])).toEqual(["新华街道"]);
+    const vetoes = of("一票否决").map((r) => `${r[1]} ${r[2]} ${r[7]}`);
+    expect(vetoes).toContain("石门镇 JS4.2 统计合格率 ZB2 实际 96.5%,目标 98%");
+    expect(vetoes).toContain("北川镇 DZ1 基本人口指标 ZB1 实际 93.5%,目标 95%");
+    expect(vetoes).toContain("北川镇 JS4.1 出生政策符合率 ZB1 实际 93.5%,目标 95%");
+  });
+
+  it("closes with the rubric's id and version and a line for the seal and date", () => {
+    const all = rows.map((r) => (r ?? []).join("")).join("\n");
+    expect(all).toContain("district-popplan 2022.1");
+    expect(all).toContain("青山区人口和计划生育领导小组办公室(盖章)");
+    expect(all).toMatch(/年\s+月\s+日/);
+  });
+
+  it("is set up to print: A4 landscape, one page wide, title rows repeated, page numbers", () => {
+    const p = ws.pageSetup;
+    expect(p.orientation).toBe("landscape");
+    expect(p.paperSize).toBe(9);
+    expect(p.fitToPage).toBe(true);
+    expect(p.fitToWidth).toBe(1);
+    expect(p.fitToHeight).toBe(0);
+    expect(p.printTitlesRow).toMatch(/^\$?1:\$?2$/);
+    expect(ws.headerFooter.oddFooter).toContain("&P");
+    expect(ws.headerFooter.oddFooter).toContain("&N");
+  });
+
+  it("puts data bars on the totals column", () => {
+    // exceljs reads conditional formats back but does not declare them on Worksheet.
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const bar = cfs.find((cf) => cf.rules.some((r) => r.type === "dataBar"));
+    expect(bar?.ref).toMatch(/^G\d+:G\d+$/);
+    const first = rows.findIndex((r) => r?.[1] === "城关镇") + 1;
+    expect(bar?.ref.startsWith(`G${first}:`)).toBe(true);
+  });
+
+  it("styles the header rows bold with a fill and thin borders, in a CJK font", () => {
+    const head = ws.getRow(rows.findIndex((r) => r?.[0] === "名次") + 1).getCell(1);
+    expect(head.font?.bold).toBe(true);
+    expect(head.fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(head.border?.top?.style).toBe("thin");
+    expect(head.font?.name).toBe("宋体");
+  });
+});
