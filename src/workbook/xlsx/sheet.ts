@@ -1,0 +1,256 @@
+// One worksheet part, streamed through the XML reader: rows and cells (with or without r
+// attributes), hidden rows, merged ranges. Cells come out in row order, each row in column order.
+import { CellProblems, cellType, cellValue, tooManyCells, T_N, ValueCache, type CellContext, type CellParts } from "./cells.js";
+import { NameTable, nameIds } from "./names.js";
+import { parsePart } from "./part.js";
+import { colName, MAX_COL, MAX_ROW, parseRefBytes, parseUintBytes } from "./refs.js";
+import { RichText } from "./strings.js";
+import { XmlError } from "./text.js";
+import type { NumberFormat, RawCell, RawSheet, XlsxLimits } from "./types.js";
+import type { XmlHandler, XmlReader } from "./xml.js";
+import type { ZipArchive } from "./zip.js";
+
+const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref"] as const;
+const N = nameIds(NAMES);
+const TABLE = new NameTable(NAMES);
+
+export interface SheetInput {
+  name: string;
+  hidden: boolean;
+  part: string;
+  sst: readonly string[];
+  formats: readonly NumberFormat[];
+  date1904: boolean;
+  limits: XlsxLimits;
+  problems: CellProblems;
+  /** Cells stored so far in the book, shared across sheets for maxCells. */
+  counter: { cells: number };
+  cache: ValueCache;
+}
+
+/** A text element's content: one raw range in the usual case, decoded strings otherwise. */
+class TextSlot {
+  start = 0;
+  end = 0;
+  flags = 0;
+  count = 0;
+  parts: string[] | undefined;
+
+  reset(): void {
+    this.start = this.end = this.flags = this.count = 0;
+    this.parts = undefined;
+  }
+
+  add(x: XmlReader, start: number, end: number, flags: number): void {
+    if (this.count === 0) {
+      this.start = start;
+      this.end = end;
+      this.flags = flags;
+    } else {
+      if (this.parts === undefined) this.parts = [x.textValue(this.start, this.end, this.flags)];
+      this.parts.push(x.textValue(start, end, flags));
+    }
+    this.count++;
+  }
+
+  /** The single segment's start when it needs no decoding, else -1. */
+  fastStart(): number {
+    return this.count <= 1 && this.flags === 0 ? this.start : -1;
+  }
+
+  value(x: XmlReader): string {
+    if (this.count === 0) return "";
+    if (this.parts) return this.parts.join("");
+    return x.textValue(this.start, this.end, this.flags);
+  }
+}
+
+class SheetReader implements XmlHandler, CellParts {
+  readonly rows: RawCell[][] = [];
+  readonly hiddenRows = new Set<number>();
+  readonly merges: string[] = [];
+  private depth = 0;
+  private dataDepth = -1;
+  private rowDepth = -1;
+  private cellDepth = -1;
+  private disorder = false;
+  private rowNum = 0;
+  private rowStr = "";
+  private lastCol = 0;
+  private rowCells: RawCell[] = [];
+  private x!: XmlReader;
+  private readonly ctx: CellContext;
+  private readonly rich = new RichText(N.t, N.rPh);
+  // The current cell (CellParts).
+  private cRow = 0;
+  private cCol = 0;
+  type = T_N;
+  fmt: NumberFormat = "general";
+  hasF = false;
+  hasV = false;
+  vStart = -1;
+  vEnd = -1;
+  inline: string | undefined;
+  private inV = false;
+  private inF = false;
+  private inIs = false;
+  private readonly v = new TextSlot();
+  private readonly f = new TextSlot();
+
+  constructor(private readonly input: SheetInput) {
+    this.ctx = { cache: input.cache, b: Buffer.alloc(0), sheet: input.name, ref: "", sst: input.sst, limits: input.limits, date1904: input.date1904, problems: input.problems };
+  }
+
+  formula(): string {
+    return this.f.value(this.x);
+  }
+
+  vString(): string {
+    return this.v.value(this.x);
+  }
+
+  open(id: number, x: XmlReader): void {
+    const depth = ++this.depth;
+    if (this.cellDepth >= 0) {
+      if (depth === this.cellDepth + 1) {
+        if (id === N.v) {
+          this.inV = this.hasV = x.wantText = true;
+          this.v.reset();
+        } else if (id === N.f) {
+          this.inF = this.hasF = x.wantText = true;
+          this.f.reset();
+        } else if (id === N.is) {
+          this.inIs = true;
+          this.rich.take();
+        }
+      } else if (this.inIs) this.rich.open(id, x);
+    } else if (id === N.c && depth === this.rowDepth + 1) this.openCell(x);
+    else if (id === N.row && depth === this.dataDepth + 1) this.openRow(x);
+    else if (id === N.sheetData && this.dataDepth === -1) {
+      this.dataDepth = depth;
+      this.x = x;
+      this.ctx.b = x.b;
+    } else if (id === N.mergeCell) {
+      const ref = x.attrValue(N.ref);
+      if (ref === undefined) return;
+      if (++this.input.counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, undefined, this.input.limits.maxCells);
+      this.merges.push(ref.trim());
+    }
+  }
+
+  close(id: number, x: XmlReader): void {
+    const depth = this.depth--;
+    if (this.cellDepth >= 0) {
+      if (depth === this.cellDepth) this.closeCell();
+      else if (depth === this.cellDepth + 1) {
+        if (this.inV || this.inF) this.inV = this.inF = x.wantText = false;
+        else if (this.inIs) {
+          this.inIs = false;
+          this.inline = this.rich.take();
+        }
+      } else if (this.inIs) this.rich.close(x);
+    } else if (depth === this.rowDepth) this.closeRow();
+    else if (depth === this.dataDepth && id === N.sheetData) this.dataDepth = -2;
+  }
+
+  text(x: XmlReader, start: number, end: number, flags: number): void {
+    if (this.inV) this.v.add(x, start, end, flags);
+    else if (this.inF) this.f.add(x, start, end, flags);
+    else if (this.inIs) this.rich.text(x, start, end, flags);
+  }
+
+  private openRow(x: XmlReader): void {
+    const b = x.b;
+    const i = x.attr(N.r);
+    let r = this.rowNum + 1;
+    if (i >= 0) {
+      r = parseUintBytes(b, x.attrStart[i]!, x.attrEnd[i]!);
+      if (r < 1 || r > MAX_ROW) throw new XmlError(x.attrStart[i]!);
+    }
+    if (r <= this.rowNum) this.disorder = true;
+    this.rowNum = r;
+    this.rowStr = String(r);
+    this.lastCol = 0;
+    this.rowDepth = this.depth;
+    const h = x.attr(N.hidden);
+    if (h >= 0) {
+      const v = b[x.attrStart[h]!];
+      if (v === 0x31 || v === 0x74) this.hiddenRows.add(r);
+    }
+  }
+
+  private closeRow(): void {
+    if (this.rowCells.length > 0) {
+      this.rows.push(this.rowCells);
+      this.rowCells = [];
+    }
+    this.rowDepth = -1;
+  }
+
+  private openCell(x: XmlReader): void {
+    const b = x.b;
+    this.cellDepth = this.depth;
+    let i = x.attr(N.r);
+    if (i >= 0) {
+      const rc = parseRefBytes(b, x.attrStart[i]!, x.attrEnd[i]!);
+      if (rc < 0) throw new XmlError(x.attrStart[i]!);
+      this.cRow = Math.floor(rc / MAX_COL);
+      this.cCol = (rc % MAX_COL) + 1;
+      if (this.cRow !== this.rowNum || this.cCol <= this.lastCol) this.disorder = true;
+    } else {
+      this.cRow = this.rowNum;
+      this.cCol = this.lastCol + 1;
+      if (this.cCol > MAX_COL) throw new XmlError(x.tagStart);
+    }
+    this.lastCol = this.cCol;
+    i = x.attr(N.t);
+    this.type = i >= 0 ? cellType(b, x.attrStart[i]!, x.attrEnd[i]!) : T_N;
+    i = x.attr(N.s);
+    this.fmt = "general";
+    if (i >= 0) this.fmt = this.input.formats[parseUintBytes(b, x.attrStart[i]!, x.attrEnd[i]!)] ?? "general";
+    this.hasF = this.hasV = false;
+    this.inline = undefined;
+    this.v.reset();
+  }
+
+  private closeCell(): void {
+    this.cellDepth = -1;
+    this.inV = this.inF = this.inIs = false;
+    this.vStart = this.v.fastStart();
+    this.vEnd = this.v.end;
+    const ref = colName(this.cCol) + (this.cRow === this.rowNum ? this.rowStr : String(this.cRow));
+    const ctx = this.ctx;
+    ctx.ref = ref;
+    const value = cellValue(ctx, this);
+    if (value === undefined) return;
+    const counter = this.input.counter;
+    if (++counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, ref, this.input.limits.maxCells);
+    this.rowCells.push({ ref, row: this.cRow, col: this.cCol, value, formula: this.hasF });
+  }
+
+  /** Rows in order, columns in order, one cell per position (the last written wins). */
+  result(): RawCell[][] {
+    if (!this.disorder) return this.rows;
+    const all = this.rows.flat().sort((a, b) => a.row - b.row || a.col - b.col);
+    const rows: RawCell[][] = [];
+    let row: RawCell[] = [];
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k]!;
+      const next = all[k + 1];
+      if (next && next.row === c.row && next.col === c.col) continue;
+      if (row.length > 0 && row[0]!.row !== c.row) {
+        rows.push(row);
+        row = [];
+      }
+      row.push(c);
+    }
+    if (row.length > 0) rows.push(row);
+    return rows;
+  }
+}
+
+export function readSheet(zip: ZipArchive, input: SheetInput): RawSheet {
+  const reader = new SheetReader(input);
+  parsePart(zip, input.part, TABLE, reader);
+  return { name: input.name, hidden: input.hidden, rows: reader.result(), hiddenRows: reader.hiddenRows, merges: reader.merges };
+}

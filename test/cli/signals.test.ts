@@ -1,0 +1,74 @@
+// Interrupting a write with real signals: Ctrl-C (SIGINT) or kill -9 (SIGKILL) mid-write never
+// leaves a partial or empty result and never touches the input; SIGINT also removes the temp file.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.mjs";
+import { loadRubric } from "../../src/rubric/load.js";
+import { leaves } from "../../src/rubric/model.js";
+import { readXlsx } from "../../src/workbook/xlsx/index.js";
+
+let dir: string;
+let input: string;
+let inputHash: string;
+const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "assess-signals-"));
+  input = join(dir, "big.xlsx");
+  const f = "rubric/district-popplan-2022.1.yaml";
+  const rubric = loadRubric(f, readFileSync(f)).rubric!;
+  const judged = Object.fromEntries(rubric.lines.map((l) => [l.code, leaves(l.items).filter((i) => i.kind === "judged").map((i) => ({ code: i.code, name: i.name, max: i.max / 100 }))]));
+  generate(input, 6000, judged);
+  inputHash = sha(input);
+});
+
+/** Starts `assess score`, waits until its temporary output has bytes, then sends the signal. */
+function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/run-cli.ts", "score", input, "-o", out], { stdio: "ignore" });
+    let sawTemp = false;
+    const poll = setInterval(() => {
+      const tmp = readdirSync(dir).find((f) => f.startsWith(`.${out.split("/").pop()}.`) && f.endsWith(".tmp"));
+      if (tmp && statSync(join(dir, tmp)).size > 0) {
+        sawTemp = true;
+        clearInterval(poll);
+        child.kill(signal);
+      }
+    }, 5);
+    child.on("exit", (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, sawTemp });
+    });
+  });
+}
+
+describe("an interrupted score", () => {
+  it.each(["SIGINT", "SIGTERM", "SIGKILL"] as NodeJS.Signals[])("%s mid-write leaves no result, a whole one, or nothing at all — never a partial file", async (signal) => {
+    const out = join(dir, `out-${signal}.xlsx`);
+    const r = await interrupt(signal, out);
+    expect(r.sawTemp).toBe(true);
+    expect(sha(input)).toBe(inputHash);
+    if (existsSync(out)) {
+      // The rename won the race: then the file is whole.
+      expect(readXlsx(out, readFileSync(out)).book).toBeDefined();
+    }
+    if (signal !== "SIGKILL") {
+      expect(r.code === 130 || r.code === 143).toBe(true);
+      expect(readdirSync(dir).filter((f) => f.includes(`out-${signal}`) && f.endsWith(".tmp"))).toEqual([]);
+    }
+  });
+
+  it("an uninterrupted run writes the whole file", async () => {
+    const out = join(dir, "whole.xlsx");
+    const code = await new Promise<number | null>((resolve) => {
+      spawn(process.execPath, ["--import", "tsx", "test/helpers/run-cli.ts", "score", input, "-o", out], { stdio: "ignore" }).on("exit", (c) => resolve(c));
+    });
+    expect(code).toBe(0);
+    expect(readXlsx(out, readFileSync(out)).book?.sheets.length).toBeGreaterThan(6);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp") && f.includes("SIGKILL")));
+  });
+});
