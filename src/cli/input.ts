@@ -3,10 +3,10 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
-import type { Submission } from "../workbook/model.js";
-import { readXlsx, DEFAULT_LIMITS } from "../workbook/xlsx/index.js";
+import type { Cover, Submission } from "../workbook/model.js";
+import { readXlsx, DEFAULT_LIMITS, type RawSheet } from "../workbook/xlsx/index.js";
 import { readCover } from "../workbook/cover.js";
-import { readSubmission } from "../workbook/read.js";
+import { SubmissionReader } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
 import { resolveRubric } from "./rubric-source.js";
 import { earlierResultSheets } from "../report/result-sheets.js";
@@ -27,18 +27,52 @@ export function loadInput(file: string, rubricFlag: string | undefined): Input {
   return { ...interpretInput(file, read.bytes, rubricFlag), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
 }
 
-/** The same from bytes already read (tests, and callers that hold the file). */
+/**
+ * The same from bytes already read. Sheets are read one at a time and handed to the submission
+ * reader as they come, so a province-sized workbook never has all its cells in memory at once;
+ * sheets that come before the cover (rare) wait until the cover names the rubric.
+ */
 export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined): Input {
-  const x = readXlsx(file, bytes);
-  if (!x.book) return { diagnostics: x.diagnostics };
-  const cover = readCover(x.book);
-  const r = resolveRubric(rubricFlag, {
-    ...(cover.rubricId ? { id: cover.rubricId } : {}),
-    ...(cover.rubricVersion ? { version: cover.rubricVersion } : {}),
-    ...(cover.at ? { where: { file, ...cover.at } } : {}),
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const names: string[] = [];
+  let cover: Cover = {};
+  let coverFound = false;
+  let resolved: { rubric?: Rubric; diagnostics: Diagnostic[] } | undefined;
+  let reader: SubmissionReader | undefined;
+  let earlier: (sheet: string) => boolean = () => false;
+  const pending: RawSheet[] = [];
+  const start = (): void => {
+    resolved = resolveRubric(rubricFlag, {
+      ...(cover.rubricId ? { id: cover.rubricId } : {}),
+      ...(cover.rubricVersion ? { version: cover.rubricVersion } : {}),
+      ...(cover.at ? { where: { file, ...cover.at } } : {}),
+    });
+    if (!resolved.rubric) return;
+    earlier = earlierResultSheets(resolved.rubric.rankings.map((k) => k.name), names);
+    reader = new SubmissionReader(resolved.rubric, { file, sha256 }, earlier);
+    for (const sheet of pending.splice(0)) reader.addSheet(sheet);
+  };
+  const x = readXlsx(file, bytes, {
+    // Called for every sheet name before any sheet is parsed: the names are all known at start().
+    sheets: (name) => names.push(name) > 0,
+    onSheet: (sheet) => {
+      if (!coverFound) {
+        const c = readCover({ sheets: [sheet] });
+        if (c.rubricId !== undefined || c.at) {
+          cover = c;
+          coverFound = true;
+        }
+      }
+      if (!resolved && (coverFound || rubricFlag)) start();
+      if (reader) reader.addSheet(sheet);
+      else if (!resolved) pending.push(sheet);
+    },
   });
-  if (!r.rubric) return { diagnostics: [...x.diagnostics, ...r.diagnostics] };
+  if (!x.book) return { diagnostics: x.diagnostics };
+  if (!resolved) start();
+  const r = resolved ?? { diagnostics: [] };
   const diagnostics: Diagnostic[] = [...x.diagnostics, ...r.diagnostics];
+  if (!r.rubric || !reader) return { diagnostics };
   if (rubricFlag && cover.rubricId && (cover.rubricId !== r.rubric.id || (cover.rubricVersion && cover.rubricVersion !== r.rubric.version))) {
     diagnostics.push({
       code: "workbook.cover-rubric-mismatch",
@@ -47,13 +81,8 @@ export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: stri
       location: cover.at ? { file, ...cover.at } : { file },
     });
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const ours = earlierResultSheets(
-    r.rubric.rankings.map((k) => k.name),
-    x.book.sheets.map((sh) => sh.name),
-  );
-  const s = readSubmission(r.rubric, x.book, { file, sha256 }, ours);
+  const s = reader.finish();
   diagnostics.push(...s.diagnostics);
-  if (!s.submission) return { rubric: r.rubric, diagnostics, earlier: ours };
-  return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics, earlier: ours };
+  if (!s.submission) return { rubric: r.rubric, diagnostics, earlier };
+  return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics, earlier };
 }

@@ -10,7 +10,8 @@ export interface AwardInput {
   readonly rank: number | null;
   readonly total: Points;
   readonly ledger: readonly LedgerResult[];
-  readonly itemPoints: ReadonlyMap<string, Points>;
+  /** A scored item's points by code (for the linked item of a single-item award). */
+  readonly itemPoints: (code: string) => Points;
 }
 
 export function decideAwards(rubric: Rubric, units: readonly AwardInput[]): Map<string, Award[]> {
@@ -35,7 +36,7 @@ export function decideAwards(rubric: Rubric, units: readonly AwardInput[]): Map<
       if (!entries.length) return [];
       const best = [...entries].sort((a, b) => levelIndex(a.entry.level ?? "") - levelIndex(b.entry.level ?? "") || a.entry.row - b.entry.row)[0];
       if (!best) return [];
-      const score = s.linkedItem !== undefined ? (u.itemPoints.get(s.linkedItem) ?? 0) : 0;
+      const score = s.linkedItem !== undefined ? u.itemPoints(s.linkedItem) : 0;
       return [{ u, best, level: levelIndex(best.entry.level ?? ""), score }];
     });
     candidates.sort((a, b) => a.level - b.level || b.score - a.score || collator.compare(a.u.name, b.u.name));

@@ -2,12 +2,12 @@
 // from a measured rate against its target. Rates are already rounded to 0.01 percentage point.
 import type { LeafItem, MeasuredItem, Points, Rate, Rubric } from "../rubric/model.js";
 import { formatPoints, formatRate } from "../rubric/numbers.js";
-import type { Entered, Src } from "../workbook/model.js";
+import type { UnitValues, Src } from "../workbook/model.js";
 import type { LeafResult, Measured, Reason } from "./model.js";
 
 export interface UnitInputs {
-  readonly scores?: ReadonlyMap<string, Entered<Points>>;
-  readonly rates?: ReadonlyMap<string, Entered<Rate>>;
+  readonly scores?: UnitValues<Points>;
+  readonly rates?: UnitValues<Rate>;
 }
 
 interface TargetValue {
@@ -38,10 +38,11 @@ export function divRound(a: number, b: number): number {
  * not hold millions of explanation strings nobody reads.
  */
 class LeafScore implements LeafResult {
+  /** values: where a judged item's points were entered (kept to find the cell when asked). */
   constructor(
     readonly item: LeafItem,
     readonly points: Points,
-    private readonly entered?: Entered<number>,
+    private readonly values?: UnitValues<Points>,
     readonly measured?: Measured,
   ) {}
   get code(): string {
@@ -60,13 +61,13 @@ class LeafScore implements LeafResult {
     return this.item.max - this.points;
   }
   get source(): Src | undefined {
-    return this.entered?.at;
+    return this.measured ? this.measured.valueAt : this.values?.get(this.item.code)?.at;
   }
   get vetoes(): boolean {
     return this.item.kind === "gate" && this.measured !== undefined && this.measured.value < this.measured.target;
   }
   get reason(): Reason {
-    return leafReason(this.item, this.points, this.entered !== undefined, this.measured);
+    return leafReason(this.item, this.points, this.values !== undefined, this.measured);
   }
 }
 
@@ -100,7 +101,7 @@ function leafReason(item: LeafItem, points: Points, entered: boolean, m: Measure
 export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): LeafResult {
   if (item.kind === "judged") {
     const e = inputs.scores?.get(item.code);
-    return e ? new LeafScore(item, e.value, e) : new LeafScore(item, 0);
+    return e ? new LeafScore(item, e.value, inputs.scores) : new LeafScore(item, 0);
   }
   const value = inputs.rates?.get(item.indicator);
   const target = resolveTarget(rubric, item, inputs);
@@ -130,5 +131,5 @@ export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): L
       points = met || target.value === 0 ? item.max : Math.min(item.max, divRound(item.max * value.value, target.value));
       break;
   }
-  return new LeafScore(item, points, value, measured);
+  return new LeafScore(item, points, undefined, measured);
 }

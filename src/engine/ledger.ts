@@ -14,8 +14,11 @@ export function perCount(code: LedgerCode, e: LedgerEntry): Points {
   return p;
 }
 
-export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[]): { results: LedgerResult[]; bonus: Points; deduction: Points } {
-  const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
+export function scoreLedger(
+  rubric: Rubric,
+  entries: readonly LedgerEntry[],
+  codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])),
+): { results: LedgerResult[]; bonus: Points; deduction: Points } {
   const used = new Map<string, Points>();
   const seenOnce = new Set<string>();
   let bonus = 0;

@@ -1,7 +1,7 @@
 // Scores a submission: items, line subtotals, ledger, totals (floored at 0), the rankings over
 // non-vetoed units, then awards. Pure: the same rubric and submission always give the same results.
-import type { Item, Line, Points, Rubric, UnitKindId } from "../rubric/model.js";
-import type { Submission, Unit } from "../workbook/model.js";
+import type { Item, LedgerCode, Line, Points, Rubric, UnitKindId } from "../rubric/model.js";
+import type { LedgerEntry, Submission, Unit } from "../workbook/model.js";
 import { scoreLeaf, type UnitInputs } from "./leaf.js";
 import { scoreLedger } from "./ledger.js";
 import { competitionRanks } from "./rank.js";
@@ -25,22 +25,44 @@ function flatten(items: readonly ItemResult[]): ItemResult[] {
   return items.flatMap((i) => (i.kind === "group" ? [i, ...flatten(i.children)] : [i]));
 }
 
+/** Failed gates, in rubric order, walked without building lists (this runs for every unit). */
+function collectVetoes(items: readonly ItemResult[], out: Veto[]): void {
+  for (const r of items) {
+    if (r.kind === "group") collectVetoes(r.children, out);
+    else if (r.vetoes && r.measured) {
+      out.push({ gate: r.code, gateName: r.name, indicator: r.measured.indicator, value: r.measured.value, target: r.measured.target, at: r.measured.valueAt });
+    }
+  }
+}
+
+function findItem(items: readonly ItemResult[], code: string): ItemResult | undefined {
+  for (const i of items) {
+    if (i.code === code) return i;
+    if (i.kind === "group") {
+      const found = findItem(i.children, code);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 type Partial0 = Omit<UnitResult, "ranks" | "awards">;
 
-function scoreUnit(rubric: Rubric, sub: Submission, unit: Unit): Partial0 {
+interface Prepared {
+  readonly linesOf: ReadonlyMap<UnitKindId, readonly Line[]>;
+  readonly ledgerOf: ReadonlyMap<string, LedgerEntry[]>;
+  readonly codes: ReadonlyMap<string, LedgerCode>;
+}
+
+function scoreUnit(rubric: Rubric, sub: Submission, unit: Unit, prep: Prepared): Partial0 {
   const inputs: UnitInputs = { scores: sub.scores.get(unit.name), rates: sub.rates.get(unit.name) };
-  const kind = rubric.unitKinds.find((k) => k.id === unit.kind);
-  const lines = rubric.lines.filter((l) => kind?.lines.includes(l.code)).map((l) => scoreLine(rubric, l, inputs));
-  const subtotals = Object.fromEntries(lines.map((l) => [l.code, l.points]));
-  const ledger = scoreLedger(rubric, sub.ledger.filter((e) => e.unit === unit.name));
+  const lines = (prep.linesOf.get(unit.kind) ?? []).map((l) => scoreLine(rubric, l, inputs));
+  const subtotals: Record<string, Points> = {};
+  for (const l of lines) subtotals[l.code] = l.points;
+  const ledger = scoreLedger(rubric, prep.ledgerOf.get(unit.name) ?? [], prep.codes);
   const sum = lines.reduce((s, l) => s + l.points, 0) + ledger.bonus - ledger.deduction;
-  const vetoes: Veto[] = lines.flatMap((l) =>
-    flatten(l.items).flatMap((r) =>
-      r.kind !== "group" && r.vetoes && r.measured
-        ? [{ gate: r.code, gateName: r.name, indicator: r.measured.indicator, value: r.measured.value, target: r.measured.target, at: r.measured.valueAt }]
-        : [],
-    ),
-  );
+  const vetoes: Veto[] = [];
+  for (const l of lines) collectVetoes(l.items, vetoes);
   return {
     name: unit.name,
     kind: unit.kind,
@@ -62,7 +84,18 @@ function keyValue(u: Partial0, key: string): Points {
 }
 
 export function score(rubric: Rubric, sub: Submission): Results {
-  const partial = sub.units.map((u) => scoreUnit(rubric, sub, u));
+  const ledgerOf = new Map<string, LedgerEntry[]>();
+  for (const e of sub.ledger) {
+    const list = ledgerOf.get(e.unit);
+    if (list) list.push(e);
+    else ledgerOf.set(e.unit, [e]);
+  }
+  const prep: Prepared = {
+    linesOf: new Map(rubric.unitKinds.map((k) => [k.id, rubric.lines.filter((l) => k.lines.includes(l.code))])),
+    ledgerOf,
+    codes: new Map(rubric.ledger.map((c) => [c.code, c])),
+  };
+  const partial = sub.units.map((u) => scoreUnit(rubric, sub, u, prep));
   const ranks = new Map<string, Record<string, number | null>>(partial.map((u) => [u.name, {}]));
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const members = partial.filter((u) => u.kind === r.unitKind);
@@ -96,7 +129,13 @@ export function score(rubric: Rubric, sub: Submission): Results {
         rank: ranks.get(u.name)?.[rubric.awards.ranking] ?? null,
         total: u.total,
         ledger: u.ledger,
-        itemPoints: new Map(u.lines.flatMap((l) => flatten(l.items).map((i) => [i.code, i.points] as const))),
+        itemPoints: (code: string) => {
+          for (const l of u.lines) {
+            const found = findItem(l.items, code);
+            if (found) return found.points;
+          }
+          return 0;
+        },
       })),
   );
   const units: UnitResult[] = partial.map((u) => {

@@ -87,8 +87,30 @@ function itemHeader(i: { code: string; name: string; max: Points }): string {
   return `${i.code} ${i.name}(${formatPoints(i.max)})`;
 }
 
+/** Every item's points in rubric order, groups before their children, without building lists. */
+function pushPoints(cells: Cell[], items: readonly ItemResult[]): void {
+  for (const i of items) {
+    cells.push(pointsToNumber(i.points));
+    if (i.kind === "group") pushPoints(cells, i.children);
+  }
+}
+
+/** Every item in rubric order, groups before their children. */
+function* walkItems(items: readonly ItemResult[]): Generator<ItemResult> {
+  for (const i of items) {
+    yield i;
+    if (i.kind === "group") yield* walkItems(i.children);
+  }
+}
+
 function flatItems(items: readonly ItemResult[]): ItemResult[] {
-  return items.flatMap((i) => (i.kind === "group" ? [i, ...flatItems(i.children)] : [i]));
+  return [...walkItems(items)];
+}
+
+function measuredCount(items: readonly ItemResult[]): number {
+  let n = 0;
+  for (const i of items) n += i.kind === "group" ? measuredCount(i.children) : i.kind === "judged" ? 0 : 1;
+  return n;
 }
 
 /**
@@ -117,7 +139,7 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
           const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null];
           for (const l of u.lines) {
             cells.push(pointsToNumber(l.points));
-            for (const i of flatItems(l.items)) cells.push(pointsToNumber(i.points));
+            pushPoints(cells, l.items);
           }
           if (kind === "town") cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           cells.push(pointsToNumber(u.total), statusText(u, lang));
@@ -134,7 +156,7 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
 function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
   const name = xmlSafe(u.name);
   for (const l of u.lines) {
-    for (const i of flatItems(l.items)) {
+    for (const i of walkItems(l.items)) {
       if (i.kind === "group" || i.kind === "judged") continue;
       const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
       yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };
@@ -150,7 +172,7 @@ function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
 }
 
 function noteCount(u: UnitResult): number {
-  return u.lines.reduce((n, l) => n + flatItems(l.items).filter((i) => i.kind !== "group" && i.kind !== "judged").length, 0) + u.ledger.length + (u.floored ? 1 : 0);
+  return u.lines.reduce((n, l) => n + measuredCount(l.items), 0) + u.ledger.length + (u.floored ? 1 : 0);
 }
 
 /** The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. */

@@ -26,9 +26,12 @@ export function formatPoints(p: Points): string {
   return neg ? `-${s}` : s;
 }
 
-/** Points as a JS number for JSON and spreadsheet cells (exact: a decimal with ≤ 2 places). */
+/**
+ * Points as a JS number for JSON and spreadsheet cells: 1950 → 19.5. Division is correctly
+ * rounded, so this is the very double that parsing "19.5" gives: no float error can creep in.
+ */
 export function pointsToNumber(p: Points): number {
-  return Number(formatPoints(p));
+  return p / 100;
 }
 
 /** A rate for people: 9500 → "95%", 9512 → "95.12%". */

@@ -3,7 +3,7 @@
 import type { Rubric } from "../rubric/model.js";
 import { formatPoints } from "../rubric/numbers.js";
 import type { LedgerEntry, Unit } from "./model.js";
-import type { RawBook, RawCell, RawSheet } from "./xlsx/index.js";
+import type { RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "./refs.js";
@@ -27,8 +27,8 @@ function ledgerHeader(sheet: RawSheet): LedgerHeader | undefined {
   return undefined;
 }
 
-export function findLedgerSheet(book: RawBook): RawSheet | undefined {
-  return book.sheets.find((s) => ledgerHeader(s) !== undefined);
+export function isLedgerSheet(sheet: RawSheet): boolean {
+  return ledgerHeader(sheet) !== undefined;
 }
 
 export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: CellProblems): LedgerEntry[] {

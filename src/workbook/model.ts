@@ -68,6 +68,12 @@ export interface LedgerEntry {
   readonly at: Src;
 }
 
+/** A unit's entered values by item or rate code. A Map of Entered values is one; the reader uses a
+ * compact table. */
+export interface UnitValues<T> {
+  get(code: string): Entered<T> | undefined;
+}
+
 export interface Submission {
   readonly file: string;
   readonly sha256: string;
@@ -75,8 +81,8 @@ export interface Submission {
   /** Units in the order they first appear. */
   readonly units: readonly Unit[];
   /** unit name → item code → points entered (judged leaves). */
-  readonly scores: ReadonlyMap<string, ReadonlyMap<string, Entered<Points>>>;
+  readonly scores: ReadonlyMap<string, UnitValues<Points>>;
   /** unit name → indicator or target code → rate entered. */
-  readonly rates: ReadonlyMap<string, ReadonlyMap<string, Entered<Rate>>>;
+  readonly rates: ReadonlyMap<string, UnitValues<Rate>>;
   readonly ledger: readonly LedgerEntry[];
 }

@@ -1,23 +1,20 @@
 // Turns a parsed workbook into a Submission for a rubric: finds each sheet by its header codes,
 // reads every unit row, and collects every problem, located to the cell, in one pass.
 import type { Diagnostic } from "../diagnostics/index.js";
-import type { LeafItem, Points, Rate, Rubric, UnitKindId } from "../rubric/model.js";
+import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
-import { EnteredCell, type Entered, type LedgerEntry, type Submission, type Unit, type Src } from "./model.js";
+import type { LedgerEntry, Submission, UnitValues, Unit } from "./model.js";
+import { UnitTable, ValueLayout } from "./values.js";
 import type { RawBook, RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
 import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode } from "./layout.js";
-import { findLedgerSheet, readLedger } from "./ledger.js";
+import { isLedgerSheet, readLedger } from "./ledger.js";
 import { colName } from "./refs.js";
 
 type SheetRole =
   | { role: "line"; kind: UnitKindId; columns: Map<number, LeafItem>; headerRow: number; nameCol: number }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
 
-interface Located {
-  sheet: RawSheet;
-  role: SheetRole;
-}
 
 function rowCells(row: readonly RawCell[]): Map<number, RawCell> {
   return new Map(row.map((c) => [c.col, c]));
@@ -90,9 +87,8 @@ interface UnitRow {
   row: number;
 }
 
-/** The unit rows under the header: blank rows skipped, names trimmed, duplicates reported. */
-function unitRows(sheet: RawSheet, headerRow: number, nameCol: number, p: CellProblems): UnitRow[] {
-  const out: UnitRow[] = [];
+/** The unit rows under the header, one at a time: blank rows skipped, names trimmed, duplicates reported. */
+function* unitRows(sheet: RawSheet, headerRow: number, nameCol: number, p: CellProblems): Generator<UnitRow> {
   const seen = new Map<string, string>();
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
@@ -117,9 +113,8 @@ function unitRows(sheet: RawSheet, headerRow: number, nameCol: number, p: CellPr
       continue;
     }
     seen.set(name, nameRef);
-    out.push({ name, nameRef, cells, row: r });
+    yield { name, nameRef, cells, row: r };
   }
-  return out;
 }
 
 export interface ReadResult {
@@ -127,90 +122,151 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** ignore: sheets that are not input (our result sheets from an earlier run). */
+interface LocatedRole {
+  sheet: string;
+  role: SheetRole;
+}
+
+/**
+ * Reads a submission sheet by sheet, so that a streaming reader can hand each sheet over and
+ * drop its cells: line and rate sheets are read as they come; the ledger, which needs every unit,
+ * waits for finish(). ignore: sheets that are not input (our result sheets of an earlier run).
+ */
+export class SubmissionReader {
+  private readonly p: CellProblems;
+  private readonly located: LocatedRole[] = [];
+  private readonly units: Unit[] = [];
+  private readonly unitByName = new Map<string, Unit>();
+  private readonly layout: ValueLayout;
+  /** unit name → what it entered, judged points and rates alike (one table per unit). */
+  private readonly values = new Map<string, UnitTable>();
+  /** unit name → the sheets it appears on, with its name cell there. */
+  private readonly presence = new Map<string, Map<string, string>>();
+  /** item code → the sheet holding its column. */
+  private readonly judgedColumns = new Map<string, string>();
+  private ledgerSheet: RawSheet | undefined;
+  private sheetCount = 0;
+  private firstSheet = "";
+
+  constructor(
+    private readonly rubric: Rubric,
+    private readonly meta: { file: string; sha256: string },
+    private readonly ignore: (sheet: string) => boolean = () => false,
+  ) {
+    this.p = new CellProblems(meta.file);
+    const codes = rubric.lines.flatMap((l) => leaves(l.items).filter((i) => i.kind === "judged").map((i) => i.code));
+    this.layout = new ValueLayout([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
+  }
+
+  private table(unit: string): UnitTable {
+    let t = this.values.get(unit);
+    if (!t) {
+      t = new UnitTable(this.layout);
+      this.values.set(unit, t);
+    }
+    return t;
+  }
+
+  addSheet(sheet: RawSheet): void {
+    if (this.sheetCount++ === 0) this.firstSheet = sheet.name;
+    if (this.ignore(sheet.name)) return;
+    if (!this.ledgerSheet && isLedgerSheet(sheet)) {
+      this.ledgerSheet = sheet;
+      return;
+    }
+    const role = classify(this.rubric, sheet, this.p);
+    if (!role) return;
+    this.located.push({ sheet: sheet.name, role });
+    if (sheet.hidden) this.p.warn("workbook.hidden-sheet", sheet.name, undefined);
+    if (role.role === "line") this.readLine(sheet, role);
+    else this.readRates(sheet, role);
+  }
+
+  private present(sheet: RawSheet, u: UnitRow): void {
+    const pres = this.presence.get(u.name) ?? new Map<string, string>();
+    pres.set(sheet.name, u.nameRef);
+    this.presence.set(u.name, pres);
+  }
+
+  private readLine(sheet: RawSheet, role: Extract<SheetRole, { role: "line" }>): void {
+    const p = this.p;
+    const index = new Map<number, number>();
+    for (const [col, item] of role.columns) {
+      this.judgedColumns.set(item.code, sheet.name);
+      const i = this.layout.place(item.code, sheet.name, col);
+      if (i !== undefined) index.set(col, i);
+    }
+    for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
+      this.present(sheet, u);
+      const existing = this.unitByName.get(u.name);
+      if (existing && existing.kind !== role.kind) {
+        p.error("workbook.unit-two-kinds", sheet.name, u.nameRef, { unit: u.name });
+        continue;
+      }
+      if (!existing) {
+        const unit: Unit = { name: u.name, kind: role.kind, at: { sheet: sheet.name, cell: u.nameRef } };
+        this.units.push(unit);
+        this.unitByName.set(u.name, unit);
+      }
+      const m = this.table(u.name);
+      for (const [col, item] of role.columns) {
+        const c = u.cells.get(col);
+        const v = readPoints(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, item.max, item.code);
+        const i = index.get(col);
+        if (v !== undefined && i !== undefined) m.set(i, v, u.row);
+      }
+    }
+  }
+
+  private readRates(sheet: RawSheet, role: Extract<SheetRole, { role: "rates" }>): void {
+    const p = this.p;
+    const targets = new Set(this.rubric.targets.map((t) => t.code));
+    const index = new Map<number, number>();
+    for (const [col, code] of role.columns) {
+      const i = this.layout.place(code, sheet.name, col);
+      if (i !== undefined) index.set(col, i);
+    }
+    for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
+      this.present(sheet, u);
+      const m = this.table(u.name);
+      for (const [col, code] of role.columns) {
+        const c = u.cells.get(col);
+        // Targets may be blank when the rubric gives a default; the coverage check decides.
+        if (isBlank(c) && targets.has(code)) continue;
+        const v = readRate(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, code);
+        const i = index.get(col);
+        if (v !== undefined && i !== undefined) m.set(i, v, u.row);
+      }
+    }
+  }
+
+  finish(): ReadResult {
+    const p = this.p;
+    checkCoverage(this.rubric, this.located, this.units, this.presence, this.judgedColumns, this.values, p);
+    const ledger: LedgerEntry[] = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
+    if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
+    const diagnostics = p.diags;
+    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+    const { file, sha256 } = this.meta;
+    return { submission: { file, sha256, cover: {}, units: this.units, scores: this.values, rates: this.values, ledger }, diagnostics };
+  }
+}
+
+/** The whole book at once (tests, small inputs). */
 export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: string; sha256: string }, ignore: (sheet: string) => boolean = () => false): ReadResult {
-  const p = new CellProblems(meta.file);
-  const located: Located[] = [];
-  const input: RawBook = { sheets: book.sheets.filter((s) => !ignore(s.name)) };
-  const ledgerSheet = findLedgerSheet(input);
-  for (const sheet of input.sheets) {
-    if (sheet === ledgerSheet) continue;
-    const role = classify(rubric, sheet, p);
-    if (role) {
-      located.push({ sheet, role });
-      if (sheet.hidden) p.warn("workbook.hidden-sheet", sheet.name, undefined);
-    }
-  }
-
-  const units: Unit[] = [];
-  const unitByName = new Map<string, Unit>();
-  const scores = new Map<string, Map<string, Entered<Points>>>();
-  const rates = new Map<string, Map<string, Entered<Rate>>>();
-  /** unit name → the sheets it appears on (for the one-sheet-but-not-another check). */
-  const presence = new Map<string, Map<string, string>>();
-  const at = (sheet: RawSheet, ref: string): Src => ({ sheet: sheet.name, cell: ref });
-
-  const judgedColumns = new Map<string, string>(); // item code → sheet having it
-  for (const { sheet, role } of located) {
-    const rows = unitRows(sheet, role.headerRow, role.nameCol, p);
-    for (const u of rows) {
-      const pres = presence.get(u.name) ?? new Map<string, string>();
-      pres.set(sheet.name, u.nameRef);
-      presence.set(u.name, pres);
-    }
-    if (role.role === "line") {
-      for (const item of role.columns.values()) judgedColumns.set(item.code, sheet.name);
-      for (const u of rows) {
-        const existing = unitByName.get(u.name);
-        if (existing && existing.kind !== role.kind) {
-          p.error("workbook.unit-two-kinds", sheet.name, u.nameRef, { unit: u.name });
-          continue;
-        }
-        if (!existing) {
-          const unit: Unit = { name: u.name, kind: role.kind, at: at(sheet, u.nameRef) };
-          units.push(unit);
-          unitByName.set(u.name, unit);
-        }
-        const m = scores.get(u.name) ?? new Map<string, Entered<Points>>();
-        scores.set(u.name, m);
-        for (const [col, item] of role.columns) {
-          const c = u.cells.get(col);
-          const v = readPoints(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, item.max, item.code);
-          if (v !== undefined) m.set(item.code, new EnteredCell(v, sheet.name, u.row, col));
-        }
-      }
-    } else {
-      for (const u of rows) {
-        const m = rates.get(u.name) ?? new Map<string, Entered<Rate>>();
-        rates.set(u.name, m);
-        for (const [col, code] of role.columns) {
-          const c = u.cells.get(col);
-          // Targets may be blank when the rubric gives a default; the check below decides.
-          if (isBlank(c) && rubric.targets.some((t) => t.code === code)) continue;
-          const v = readRate(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, code);
-          if (v !== undefined) m.set(code, new EnteredCell(v, sheet.name, u.row, col));
-        }
-      }
-    }
-  }
-
-  checkCoverage(rubric, located, units, presence, judgedColumns, rates, p);
-  const ledger: LedgerEntry[] = ledgerSheet ? readLedger(rubric, ledgerSheet, unitByName, p) : [];
-
-  if (!units.length && !located.length) p.error("workbook.no-sheets-found", book.sheets[0]?.name ?? "", undefined);
-  const diagnostics = p.diags;
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  return { submission: { file: meta.file, sha256: meta.sha256, cover: {}, units, scores, rates, ledger }, diagnostics };
+  const r = new SubmissionReader(rubric, meta, ignore);
+  for (const sheet of book.sheets) r.addSheet(sheet);
+  return r.finish();
 }
 
 /** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
 function checkCoverage(
   rubric: Rubric,
-  located: Located[],
+  located: LocatedRole[],
   units: Unit[],
   presence: Map<string, Map<string, string>>,
   judgedColumns: Map<string, string>,
-  rates: Map<string, Map<string, Entered<Rate>>>,
+  rates: ReadonlyMap<string, UnitValues<Rate>>,
   p: CellProblems,
 ): void {
   const rateSheets = located.filter((l) => l.role.role === "rates");
@@ -224,15 +280,15 @@ function checkCoverage(
     for (const u of members) {
       const pres = presence.get(u.name);
       for (const s of sheets) {
-        if (!pres?.has(s.sheet.name)) {
+        if (!pres?.has(s.sheet)) {
           const [firstSheet, firstRef] = [...(pres ?? new Map<string, string>()).entries()][0] ?? [u.at.sheet, u.at.cell];
-          p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: s.sheet.name });
+          p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: s.sheet });
         }
       }
     }
     for (const leaf of lines.flatMap((l) => leaves(l.items))) {
       if (leaf.kind === "judged" && !judgedColumns.has(leaf.code)) {
-        const lineSheet = located.find((l) => l.role.role === "line" && l.role.kind === kind.id)?.sheet.name ?? "";
+        const lineSheet = located.find((l) => l.role.role === "line" && l.role.kind === kind.id)?.sheet ?? "";
         p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
       }
     }
@@ -243,7 +299,7 @@ function checkCoverage(
     const rateCols = new Map<string, { sheet: string; col: number; headerRow: number }>();
     for (const l of rateSheets) {
       if (l.role.role !== "rates") continue;
-      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet.name, col, headerRow: l.role.headerRow });
+      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, col, headerRow: l.role.headerRow });
     }
     const needed = new Map<string, boolean>(); // code → is a target with a default
     for (const m of measured) {
@@ -255,7 +311,7 @@ function checkCoverage(
     for (const [code, hasDefault] of needed) {
       const col = rateCols.get(code);
       if (!col) {
-        if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet.name ?? "", undefined, { code });
+        if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
         continue;
       }
       if (hasDefault) continue;
@@ -263,7 +319,7 @@ function checkCoverage(
         const pres = presence.get(u.name)?.get(col.sheet);
         if (!pres) continue; // reported as missing on that sheet
         const isTarget = rubric.targets.some((t) => t.code === code);
-        if (isTarget && !rates.get(u.name)?.has(code)) {
+        if (isTarget && rates.get(u.name)?.get(code) === undefined) {
           const row = Number(/\d+$/.exec(pres)?.[0] ?? 0);
           p.error("workbook.missing-target", col.sheet, `${colName(col.col)}${row}`, { code, unit: u.name });
         }

@@ -45,8 +45,12 @@ export function readXlsx(file: string, bytes: Uint8Array, opts: XlsxOptions = {}
     const counter = { cells: 0 };
     const cache = new ValueCache();
     const sheets = wb.sheets.map((s, i): RawSheet => {
-      if (!parse[i] || s.part === undefined) return { name: s.name, hidden: s.hidden, rows: [], hiddenRows: new Set(), merges: [] };
-      return readSheet(zip, { name: s.name, hidden: s.hidden, part: s.part, sst, formats, date1904: wb.date1904, limits, problems, counter, cache });
+      const empty: RawSheet = { name: s.name, hidden: s.hidden, rows: [], hiddenRows: new Set(), merges: [] };
+      if (!parse[i] || s.part === undefined) return empty;
+      const sheet = readSheet(zip, { name: s.name, hidden: s.hidden, part: s.part, sst, formats, date1904: wb.date1904, limits, problems, counter, cache });
+      if (!opts.onSheet) return sheet;
+      opts.onSheet(sheet);
+      return empty;
     });
     return { book: { sheets }, diagnostics: problems.all() };
   } catch (e) {

@@ -6,9 +6,22 @@ import { parsePart } from "./part.js";
 import { colName, MAX_COL, MAX_ROW, parseRefBytes, parseUintBytes } from "./refs.js";
 import { RichText } from "./strings.js";
 import { XmlError } from "./text.js";
-import type { NumberFormat, RawCell, RawSheet, XlsxLimits } from "./types.js";
+import type { CellValue, NumberFormat, RawCell, RawSheet, XlsxLimits } from "./types.js";
 import type { XmlHandler, XmlReader } from "./xml.js";
 import type { ZipArchive } from "./zip.js";
+
+/** A stored cell: its A1 reference is computed when asked, not kept for each of millions. */
+class Cell implements RawCell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly value: CellValue,
+    readonly formula: boolean,
+  ) {}
+  get ref(): string {
+    return colName(this.col) + this.row;
+  }
+}
 
 const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref"] as const;
 const N = nameIds(NAMES);
@@ -225,7 +238,7 @@ class SheetReader implements XmlHandler, CellParts {
     if (value === undefined) return;
     const counter = this.input.counter;
     if (++counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, ref, this.input.limits.maxCells);
-    this.rowCells.push({ ref, row: this.cRow, col: this.cCol, value, formula: this.hasF });
+    this.rowCells.push(new Cell(this.cRow, this.cCol, value, this.hasF));
   }
 
   /** Rows in order, columns in order, one cell per position (the last written wins). */

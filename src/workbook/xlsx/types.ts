@@ -47,17 +47,17 @@ export type CellValue =
 
 export interface RawCell {
   /** "C7" */
-  ref: string;
+  readonly ref: string;
   /** 1-based. */
-  row: number;
+  readonly row: number;
   /** 1-based. */
-  col: number;
-  value: CellValue;
+  readonly col: number;
+  readonly value: CellValue;
   /**
    * The cell had an <f> (also a shared-formula child): its value is the saved result, or
    * formula-no-result when none was saved (whose formula text is "" for a shared-formula child).
    */
-  formula: boolean;
+  readonly formula: boolean;
 }
 
 export interface RawSheet {
@@ -85,4 +85,9 @@ export interface XlsxOptions {
   limits?: XlsxLimits;
   /** Parse only the sheets this accepts; the others are listed with no rows. */
   sheets?: (name: string) => boolean;
+  /**
+   * Streaming: each parsed sheet is handed over as soon as it is read and not kept (the book then
+   * lists it with no rows), so only one sheet's cells are in memory at a time.
+   */
+  onSheet?: (sheet: RawSheet) => void;
 }
