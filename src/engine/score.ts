@@ -1,13 +1,13 @@
 // Scores a submission: items, line subtotals, ledger, totals (floored at 0), the rankings over
 // non-vetoed units, then awards. Pure: the same rubric and submission always give the same results.
 import type { Item, LedgerCode, Line, Points, Rubric, UnitKindId } from "../rubric/model.js";
-import type { LedgerEntry, Submission, Unit } from "../workbook/model.js";
+import type { LedgerEntry, Src, Submission, Unit } from "../workbook/model.js";
 import { scoreLeaf, type UnitInputs } from "./leaf.js";
 import { scoreLedger } from "./ledger.js";
 import { competitionRanks } from "./rank.js";
 import { decideAwards } from "./awards.js";
 import { collator } from "./order.js";
-import type { Award, ItemResult, LineResult, RankingResult, Results, UnitResult, Veto } from "./model.js";
+import type { Award, ItemResult, LedgerResult, LineResult, RankingResult, Results, UnitResult, Veto } from "./model.js";
 
 function scoreItem(rubric: Rubric, item: Item, inputs: UnitInputs): ItemResult {
   if (item.kind !== "group") return scoreLeaf(rubric, item, inputs);
@@ -46,40 +46,68 @@ function findItem(items: readonly ItemResult[], code: string): ItemResult | unde
   return undefined;
 }
 
-type Partial0 = Omit<UnitResult, "ranks" | "awards">;
-
 interface Prepared {
   readonly linesOf: ReadonlyMap<UnitKindId, readonly Line[]>;
   readonly ledgerOf: ReadonlyMap<string, LedgerEntry[]>;
   readonly codes: ReadonlyMap<string, LedgerCode>;
 }
 
-function scoreUnit(rubric: Rubric, sub: Submission, unit: Unit, prep: Prepared): Partial0 {
-  const inputs: UnitInputs = { scores: sub.scores.get(unit.name), rates: sub.rates.get(unit.name) };
-  const lines = (prep.linesOf.get(unit.kind) ?? []).map((l) => scoreLine(rubric, l, inputs));
-  const subtotals: Record<string, Points> = {};
-  for (const l of lines) subtotals[l.code] = l.points;
-  const ledger = scoreLedger(rubric, prep.ledgerOf.get(unit.name) ?? [], prep.codes);
-  const sum = lines.reduce((s, l) => s + l.points, 0) + ledger.bonus - ledger.deduction;
-  const vetoes: Veto[] = [];
-  for (const l of lines) collectVetoes(l.items, vetoes);
-  return {
-    name: unit.name,
-    kind: unit.kind,
-    at: unit.at,
-    lines,
-    subtotals,
-    bonus: ledger.bonus,
-    deduction: ledger.deduction,
-    total: Math.max(0, sum),
-    floored: sum < 0,
-    vetoed: vetoes.length > 0,
-    vetoes,
-    ledger: ledger.results,
-  };
+/**
+ * A unit's results. Its item tree is not kept: it is scored again, from the same inputs by the
+ * same pure functions, whenever it is asked for (an explanation, a sheet), so that 40,000 towns
+ * hold their totals, ranks and awards and not millions of item objects.
+ */
+class UnitScore implements UnitResult {
+  ranks: Record<string, number | null> = {};
+  awards: Award[] = [];
+  readonly subtotals: Record<string, Points> = {};
+  readonly bonus: Points;
+  readonly deduction: Points;
+  readonly total: Points;
+  readonly floored: boolean;
+  readonly vetoes: Veto[] = [];
+  readonly ledger: readonly LedgerResult[];
+
+  constructor(
+    private readonly rubric: Rubric,
+    private readonly unit: Unit,
+    private readonly inputs: UnitInputs,
+    private readonly lineDefs: readonly Line[],
+    entries: readonly LedgerEntry[],
+    codes: ReadonlyMap<string, LedgerCode>,
+  ) {
+    const lines = this.lines;
+    for (const l of lines) {
+      this.subtotals[l.code] = l.points;
+      collectVetoes(l.items, this.vetoes);
+    }
+    const ledger = scoreLedger(rubric, entries, codes);
+    this.ledger = ledger.results;
+    this.bonus = ledger.bonus;
+    this.deduction = ledger.deduction;
+    const sum = lines.reduce((s, l) => s + l.points, 0) + ledger.bonus - ledger.deduction;
+    this.total = Math.max(0, sum);
+    this.floored = sum < 0;
+  }
+
+  get name(): string {
+    return this.unit.name;
+  }
+  get kind(): UnitKindId {
+    return this.unit.kind;
+  }
+  get at(): Src {
+    return this.unit.at;
+  }
+  get vetoed(): boolean {
+    return this.vetoes.length > 0;
+  }
+  get lines(): LineResult[] {
+    return this.lineDefs.map((l) => scoreLine(this.rubric, l, this.inputs));
+  }
 }
 
-function keyValue(u: Partial0, key: string): Points {
+function keyValue(u: UnitScore, key: string): Points {
   return key === "total" ? u.total : (u.subtotals[key] ?? 0);
 }
 
@@ -95,7 +123,9 @@ export function score(rubric: Rubric, sub: Submission): Results {
     ledgerOf,
     codes: new Map(rubric.ledger.map((c) => [c.code, c])),
   };
-  const partial = sub.units.map((u) => scoreUnit(rubric, sub, u, prep));
+  const partial = sub.units.map(
+    (u) => new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes),
+  );
   const ranks = new Map<string, Record<string, number | null>>(partial.map((u) => [u.name, {}]));
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const members = partial.filter((u) => u.kind === r.unitKind);
@@ -105,7 +135,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
       const rec = ranks.get(u.name);
       if (rec && u.kind === r.unitKind) rec[r.id] = rk.get(u.name) ?? null;
     }
-    const byName = (a: Partial0, b: Partial0): number => collator.compare(a.name, b.name);
+    const byName = (a: UnitScore, b: UnitScore): number => collator.compare(a.name, b.name);
     const rankedSorted = eligible.sort((a, b) => (rk.get(a.name) ?? 0) - (rk.get(b.name) ?? 0) || byName(a, b));
     const vetoedSorted = members.filter((u) => u.vetoed).sort((a, b) => keyValue(b, r.by) - keyValue(a, r.by) || byName(a, b));
     return {
@@ -130,6 +160,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
         total: u.total,
         ledger: u.ledger,
         itemPoints: (code: string) => {
+          // Only single-award candidates with a count get here: scoring their items again is cheap.
           for (const l of u.lines) {
             const found = findItem(l.items, code);
             if (found) return found.points;
@@ -138,10 +169,12 @@ export function score(rubric: Rubric, sub: Submission): Results {
         },
       })),
   );
-  const units: UnitResult[] = partial.map((u) => {
+  for (const u of partial) {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target }));
-    return { ...u, ranks: ranks.get(u.name) ?? {}, awards: [...vetoAwards, ...(awards.get(u.name) ?? [])] };
-  });
+    u.ranks = ranks.get(u.name) ?? {};
+    u.awards = [...vetoAwards, ...(awards.get(u.name) ?? [])];
+  }
+  const units: UnitResult[] = partial;
   return {
     rubric: { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title },
     input: { file: sub.file, sha256: sub.sha256 },

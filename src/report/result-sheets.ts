@@ -171,16 +171,19 @@ function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
   if (u.floored) yield { cells: [name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), ""] };
 }
 
-function noteCount(u: UnitResult): number {
-  return u.lines.reduce((n, l) => n + measuredCount(l.items), 0) + u.ledger.length + (u.floored ? 1 : 0);
+/** Notes rows of a unit; measured is its kind's number of measured items (the same for all). */
+function noteCount(u: UnitResult, measured: number): number {
+  return measured + u.ledger.length + (u.floored ? 1 : 0);
 }
 
 /** The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
 function notesSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[] {
   const groups: UnitResult[][] = [[]];
   let rows = 0;
+  const measured = new Map<string, number>();
   for (const u of results.units) {
-    const n = noteCount(u);
+    if (!measured.has(u.kind)) measured.set(u.kind, u.lines.reduce((n, l) => n + measuredCount(l.items), 0));
+    const n = noteCount(u, measured.get(u.kind) ?? 0);
     if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
       groups.push([]);
       rows = 0;
