@@ -8,7 +8,7 @@ import { readXlsx, DEFAULT_LIMITS, type RawSheet } from "../workbook/xlsx/index.
 import { readCover } from "../workbook/cover.js";
 import { SubmissionReader } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
-import { resolveRubric } from "./rubric-source.js";
+import { resolveRubric, rubricParser } from "./rubric-source.js";
 import { earlierResultSheets } from "../report/result-sheets.js";
 
 export interface Input {
@@ -21,10 +21,10 @@ export interface Input {
   diagnostics: Diagnostic[];
 }
 
-export function loadInput(file: string, rubricFlag: string | undefined): Input {
+export async function loadInput(file: string, rubricFlag: string | undefined): Promise<Input> {
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return { ...interpretInput(file, read.bytes, rubricFlag), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
+  return { ...(await interpretInput(file, read.bytes, rubricFlag)), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
 }
 
 /**
@@ -32,7 +32,8 @@ export function loadInput(file: string, rubricFlag: string | undefined): Input {
  * reader as they come, so a province-sized workbook never has all its cells in memory at once;
  * sheets that come before the cover (rare) wait until the cover names the rubric.
  */
-export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined): Input {
+export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined): Promise<Input> {
+  const parse = await rubricParser(rubricFlag);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const names: string[] = [];
   let cover: Cover = {};
@@ -42,7 +43,7 @@ export function interpretInput(file: string, bytes: Uint8Array, rubricFlag: stri
   let earlier: (sheet: string) => boolean = () => false;
   const pending: RawSheet[] = [];
   const start = (): void => {
-    resolved = resolveRubric(rubricFlag, {
+    resolved = resolveRubric(rubricFlag, parse, {
       ...(cover.rubricId ? { id: cover.rubricId } : {}),
       ...(cover.rubricVersion ? { version: cover.rubricVersion } : {}),
       ...(cover.at ? { where: { file, ...cover.at } } : {}),

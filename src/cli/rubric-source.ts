@@ -1,12 +1,55 @@
 // Which rubric a command uses: --rubric FILE; else the bundled one the workbook's cover names
 // (id and version); else the newest bundled rubric.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { loadRubric, MAX_RUBRIC_BYTES } from "../rubric/load.js";
+import type { RubricLoad } from "../rubric/load.js";
 import type { Rubric } from "../rubric/model.js";
 import { readUserFile } from "./files.js";
+
+/** Parses rubric bytes (the full YAML + schema loader, or the build's cache of bundled rubrics). */
+export type ParseRubric = (file: string, bytes: Uint8Array) => RubricLoad;
+
+/** Bundled rubrics compiled at build time (dist/rubric-cache): a run that needs no other rubric
+ * never loads the YAML parser or the schema library, which is most of a small run's start-up. */
+const CACHE_DIR = fileURLToPath(new URL("../rubric-cache/", import.meta.url));
+const MAX_RUBRIC_FILE = 4 * 1024 * 1024;
+
+function cached(path: string, bytes: Uint8Array): Rubric | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(CACHE_DIR, `${basename(path)}.json`), "utf8")) as { sha256: string; rubric: Rubric };
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    return entry.sha256 === sha && entry.rubric.sha256 === sha ? entry.rubric : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The rubric parser a command needs: the cache for bundled rubrics, and the full loader, loaded
+ * only when --rubric names a file or a bundled rubric has no fresh cache.
+ */
+export async function rubricParser(flag?: string): Promise<ParseRubric> {
+  const fresh = new Map<string, Rubric>();
+  for (const b of bundledRubrics()) {
+    try {
+      const hit = cached(b.path, readFileSync(b.path));
+      if (hit) fresh.set(displayPath(b.path), hit);
+    } catch {
+      // unreadable: the full loader will say so
+    }
+  }
+  const needFull = flag !== undefined || fresh.size < bundledRubrics().length;
+  const full = needFull ? (await import("../rubric/load.js")).loadRubric : undefined;
+  return (file, bytes) => {
+    const hit = fresh.get(file);
+    if (hit && hit.sha256 === createHash("sha256").update(bytes).digest("hex")) return { rubric: hit, diagnostics: [] };
+    if (full) return full(file, bytes);
+    throw new Error(`rubric loader not prepared for ${file}`);
+  };
+}
 
 /** The bundled rubric folder: ../../rubric from both src/cli (tsx) and dist/cli (built). */
 export const BUNDLED_DIR = fileURLToPath(new URL("../../rubric/", import.meta.url));
@@ -47,22 +90,23 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Relative display path: the user sees their own spelling, bundled files as rubric/NAME. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   return path.startsWith(BUNDLED_DIR) ? join("rubric", path.slice(BUNDLED_DIR.length)) : path;
 }
 
-export function loadRubricFile(path: string): { rubric?: Rubric; diagnostics: Diagnostic[] } {
+export function loadRubricFile(path: string, parse: ParseRubric): { rubric?: Rubric; diagnostics: Diagnostic[] } {
   const shown = displayPath(path);
-  const read = readUserFile(path, MAX_RUBRIC_BYTES * 4);
+  const read = readUserFile(path, MAX_RUBRIC_FILE);
   if (!read.bytes) return { diagnostics: read.diagnostics.map((d) => ({ ...d, location: { file: shown } })) };
-  return loadRubric(shown, read.bytes);
+  return parse(shown, read.bytes);
 }
 
 export function resolveRubric(
   flag: string | undefined,
+  parse: ParseRubric,
   cover?: { id?: string; version?: string; where?: Diagnostic["location"] },
 ): { rubric?: Rubric; diagnostics: Diagnostic[] } {
-  if (flag) return loadRubricFile(flag);
+  if (flag) return loadRubricFile(flag, parse);
   const all = bundledRubrics();
   let pick: Bundled | undefined;
   if (cover?.id) {
@@ -84,5 +128,5 @@ export function resolveRubric(
     pick = all.at(-1);
   }
   if (!pick) return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: "", version: "", available: "" } }] };
-  return loadRubricFile(pick.path);
+  return loadRubricFile(pick.path, parse);
 }

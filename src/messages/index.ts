@@ -45,11 +45,22 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
   return fill(entry[lang], data);
 }
 
+/** Templates split once into literal text and {keys} (odd places), for filling in hot loops. */
+const compiled = new Map<string, string[]>();
+
 export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] ?? "";
     const v = data[key];
-    return v === undefined ? whole : String(v);
-  });
+    out += (v === undefined ? `{${key}}` : String(v)) + (parts[i + 1] ?? "");
+  }
+  return out;
 }
 
 /** Placeholders a template uses, for the catalog test. */

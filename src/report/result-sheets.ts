@@ -95,16 +95,13 @@ function pushPoints(cells: Cell[], items: readonly ItemResult[]): void {
   }
 }
 
-/** Every item in rubric order, groups before their children. */
-function* walkItems(items: readonly ItemResult[]): Generator<ItemResult> {
+/** Every item in rubric order, groups before their children (a plain walk: no generators). */
+function flatItems(items: readonly ItemResult[], out: ItemResult[] = []): ItemResult[] {
   for (const i of items) {
-    yield i;
-    if (i.kind === "group") yield* walkItems(i.children);
+    out.push(i);
+    if (i.kind === "group") flatItems(i.children, out);
   }
-}
-
-function flatItems(items: readonly ItemResult[]): ItemResult[] {
-  return [...walkItems(items)];
+  return out;
 }
 
 function measuredCount(items: readonly ItemResult[]): number {
@@ -156,7 +153,7 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
 function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
   const name = xmlSafe(u.name);
   for (const l of u.lines) {
-    for (const i of walkItems(l.items)) {
+    for (const i of flatItems(l.items)) {
       if (i.kind === "group" || i.kind === "judged") continue;
       const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
       yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };

@@ -18,8 +18,8 @@ export interface Scored {
   cover: Cover;
 }
 
-export function scoreFile(file: string): Scored {
-  const input = loadInput(file, undefined);
+export async function scoreFile(file: string): Promise<Scored> {
+  const input = await loadInput(file, undefined);
   if (!input.rubric || !input.submission) throw new Error(JSON.stringify(input.diagnostics));
   return { results: score(input.rubric, input.submission), cover: input.submission.cover };
 }

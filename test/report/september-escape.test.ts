@@ -12,7 +12,7 @@ let scored: Scored;
 
 beforeAll(async () => {
   const file = await renamedSample({ 新华街道: SCRIPT, 龙泉镇: FORMULA, 河口镇: "@SUM(A1)", 柳林镇: "+1-1", 桃源镇: `A&B "引号" 'x'` }, tempDir("assess-report-esc-"));
-  scored = scoreFile(file);
+  scored = await scoreFile(file);
   expect(scored.results.units.map((u) => u.name)).toContain(SCRIPT);
 });
 

@@ -8,8 +8,8 @@ import { DATE, SAMPLE, scoreFile, unit, type Scored } from "./helpers.js";
 let scored: Scored;
 let html: string;
 
-beforeAll(() => {
-  scored = scoreFile(SAMPLE);
+beforeAll(async () => {
+  scored = await scoreFile(SAMPLE);
   html = reportHtml(buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
 });
 

@@ -63,7 +63,7 @@ describe("chart scale", () => {
 
 describe("a long report", () => {
   it("repeats a split table's heading and column heads after the page break", async () => {
-    const { results, cover } = scoreFile(SAMPLE);
+    const { results, cover } = await scoreFile(SAMPLE);
     const overall = results.rankings.find((r) => r.id === "overall");
     if (!overall) throw new Error("no overall ranking");
     // Eight times the towns: the overall ranking no longer fits one page.

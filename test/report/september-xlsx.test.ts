@@ -12,7 +12,7 @@ let ws: ExcelJS.Worksheet;
 let rows: string[][];
 
 beforeAll(async () => {
-  scored = scoreFile(SAMPLE);
+  scored = await scoreFile(SAMPLE);
   const report = buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
   const wb = await readBook(await reportXlsx(report, DATE));
   const sheet = wb.getWorksheet("九月排名报告");

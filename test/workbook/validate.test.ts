@@ -51,7 +51,7 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
     ...(c.edit ? { edit: c.edit } : {}),
   };
   const bytes = await fillToBuffer(rubric, spec);
-  const r = interpretInput("in.xlsx", bytes, undefined);
+  const r = await interpretInput("in.xlsx", bytes, undefined);
   return {
     lines: r.diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`),
     ok: r.submission !== undefined,

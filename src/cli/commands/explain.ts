@@ -11,7 +11,7 @@ import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
-  const { rubric, submission, diagnostics } = loadInput(file, o.rubric);
+  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric);
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const results = scoreEngine(rubric, submission);

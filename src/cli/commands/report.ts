@@ -39,7 +39,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-format", { value: o.format }) }) + "\n");
     return 2;
   }
-  const { rubric, submission, diagnostics } = loadInput(file, o.rubric);
+  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric);
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const targets = reportTargets(file, formats, o.output);

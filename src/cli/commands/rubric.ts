@@ -4,16 +4,17 @@ import type { Item, Rubric } from "../../rubric/model.js";
 import { formatPoints, formatRate } from "../../rubric/numbers.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadRubricFile, resolveRubric } from "../rubric-source.js";
+import { loadRubric } from "../../rubric/load.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
-  const { rubric, diagnostics } = loadRubricFile(file);
+  const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
   const code = reportDiagnostics(ctx, diagnostics, json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
 }
 
 export function rubricShow(ctx: Ctx, file: string | undefined): number {
-  const { rubric, diagnostics } = resolveRubric(file);
+  const { rubric, diagnostics } = resolveRubric(file, loadRubric);
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
   ctx.io.out(renderTree(ctx, rubric));
   return 0;

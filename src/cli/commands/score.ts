@@ -5,7 +5,6 @@ import { score as scoreEngine } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
-import { rankingTable } from "../table.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { writeResultFile, type Written } from "../result-file.js";
@@ -16,7 +15,7 @@ export function defaultOutput(input: string, suffix: string): string {
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
-  const { rubric, submission, diagnostics, bytes, earlier } = loadInput(file, o.rubric);
+  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric);
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const target = o.output ?? defaultOutput(file, ".scored.xlsx");
@@ -34,6 +33,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (o.json) {
     ctx.io.out(resultsJson(results, ctx.lang) + "\n");
   } else {
+    const { rankingTable } = await import("../table.js");
     for (const r of results.rankings.filter((r) => r.by === "total" || r.unitKind === "department")) {
       if (r.entries.length) ctx.io.out(rankingTable(ctx, results, r) + "\n");
     }

@@ -4,7 +4,7 @@ import { buildTemplate } from "../../workbook/template.js";
 import { parseUnitsFile } from "../../workbook/units-file.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
-import { resolveRubric } from "../rubric-source.js";
+import { resolveRubric, rubricParser } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
 
 interface Opts {
@@ -22,7 +22,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     ctx.io.err(ctx.t("usage.error", { detail: ctx.t("template.bad-year", { value: year }) }) + "\n");
     return 2;
   }
-  const { rubric, diagnostics } = resolveRubric(o.rubric);
+  const { rubric, diagnostics } = resolveRubric(o.rubric, await rubricParser(o.rubric));
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
   let units: { name: string; kind: "town" | "department" }[] = [];
   if (o.units) {

@@ -4,7 +4,7 @@ import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 
 export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean }): Promise<number> {
-  const { diagnostics } = loadInput(file, o.rubric);
+  const { diagnostics } = await loadInput(file, o.rubric);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (o.json) {

@@ -11,6 +11,7 @@ const SIG_EOCD = 0x06054b50;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 const LIMIT_32 = 0xffffffff;
+const BLOCK = 1 << 20;
 
 /** Thrown when the output would need ZIP64 (over 4 GiB or 65,535 entries). */
 export class ZipTooLarge extends Error {}
@@ -59,13 +60,28 @@ export class ZipWriter {
       this.write(data);
     });
     const ended = once(deflate, "end");
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-      if (!bytes.length) continue;
+    // Small chunks are gathered into blocks of about a megabyte: each write to zlib costs a trip
+    // to its thread, and thousands of tiny ones cost seconds (measured).
+    // Strings become bytes at once, outside the JavaScript heap, so that they die young.
+    let pending: Uint8Array[] = [];
+    let pendingSize = 0;
+    const flush = async (): Promise<void> => {
+      if (!pendingSize) return;
+      const bytes = Buffer.concat(pending);
+      pending = [];
+      pendingSize = 0;
       crc = crc32(bytes, crc);
       usize += bytes.length;
       if (!deflate.write(bytes)) await once(deflate, "drain");
+    };
+    for (const chunk of chunks) {
+      if (!chunk.length) continue;
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      pending.push(bytes);
+      pendingSize += bytes.length;
+      if (pendingSize >= BLOCK) await flush();
     }
+    await flush();
     deflate.end();
     await ended;
     if (usize > LIMIT_32) throw new ZipTooLarge();
