@@ -84,6 +84,7 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
   }
   const s = reader.finish();
   diagnostics.push(...s.diagnostics);
-  if (!s.submission) return { rubric: r.rubric, diagnostics, earlier };
+  // A cell the reader refused (bad number, bad shared string...) makes the input invalid too.
+  if (!s.submission || diagnostics.some((d) => d.severity === "error")) return { rubric: r.rubric, diagnostics, earlier };
   return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics, earlier };
 }
