@@ -83,7 +83,9 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
     });
   }
   const s = reader.finish();
-  diagnostics.push(...s.diagnostics);
+  // A cell the package reader already refused is not reported again (as blank) by the contract.
+  const refused = new Set(x.diagnostics.flatMap((d) => (d.location && "cell" in d.location ? [`${d.location.sheet}!${d.location.cell}`] : [])));
+  diagnostics.push(...s.diagnostics.filter((d) => !(d.location && "cell" in d.location && refused.has(`${d.location.sheet}!${d.location.cell}`))));
   // A cell the reader refused (bad number, bad shared string...) makes the input invalid too.
   if (!s.submission || diagnostics.some((d) => d.severity === "error")) return { rubric: r.rubric, diagnostics, earlier };
   return { rubric: r.rubric, submission: { ...s.submission, cover }, diagnostics, earlier };

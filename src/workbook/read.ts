@@ -1,6 +1,6 @@
 // Turns a parsed workbook into a Submission for a rubric: finds each sheet by its header codes,
 // reads every unit row, and collects every problem, located to the cell, in one pass.
-import type { Diagnostic } from "../diagnostics/index.js";
+import { quoteSheet, type Diagnostic } from "../diagnostics/index.js";
 import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
 import type { LedgerEntry, Submission, UnitValues, Unit } from "./model.js";
@@ -144,6 +144,8 @@ export class SubmissionReader {
   private readonly presence = new Map<string, Map<string, string>>();
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
+  /** code → the header cell (SHEET!CELL) of the column that holds it. */
+  private readonly columnSheet = new Map<string, string>();
   private ledgerSheet: RawSheet | undefined;
   private sheetCount = 0;
   private firstSheet = "";
@@ -176,6 +178,17 @@ export class SubmissionReader {
     }
     const role = classify(this.rubric, sheet, this.p);
     if (!role) return;
+    // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
+    // or mix with the values of the sheet that holds them first.
+    const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
+    const taken = codes.find(([, code]) => this.columnSheet.has(code));
+    if (taken) {
+      const [col, code] = taken;
+      const first = this.columnSheet.get(code) ?? "";
+      this.p.error("workbook.column-on-two-sheets", sheet.name, `${colName(col)}${role.headerRow}`, { code, first });
+      return;
+    }
+    for (const [col, code] of codes) this.columnSheet.set(code, `${quoteSheet(sheet.name)}!${colName(col)}${role.headerRow}`);
     this.located.push({ sheet: sheet.name, role });
     if (sheet.hidden) this.p.warn("workbook.hidden-sheet", sheet.name, undefined);
     if (role.role === "line") this.readLine(sheet, role);
@@ -245,6 +258,17 @@ export class SubmissionReader {
     checkCoverage(this.rubric, this.located, this.units, this.presence, this.judgedColumns, this.values, p);
     const ledger: LedgerEntry[] = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
     if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
+    else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
+    else {
+      // A sheet deleted by hand must not silently drop a whole kind of unit, or every bonus.
+      const file = this.meta.file;
+      for (const kind of this.rubric.unitKinds) {
+        if (this.located.some((l) => l.role.role === "line" && l.role.kind === kind.id)) continue;
+        const lines = this.rubric.lines.filter((l) => kind.lines.includes(l.code)).map((l) => l.sheet);
+        p.diags.push({ code: "workbook.no-line-sheet", severity: "warning", data: { line: lines.join("、"), kind: kind.name }, location: { file } });
+      }
+      if (!this.ledgerSheet) p.diags.push({ code: "workbook.no-ledger-sheet", severity: "warning", data: {}, location: { file } });
+    }
     const diagnostics = p.diags;
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
     const { file, sha256 } = this.meta;

@@ -119,6 +119,31 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-unit-name 党政线!A6"],
   },
+  {
+    name: "a copy of a line sheet (Excel's Move or Copy) is refused, not mixed in",
+    edit: (wb) => {
+      const copy = wb.addWorksheet("党政线 (2)");
+      copy.getCell("A1").value = "单位名称";
+      copy.getCell("B1").value = "DZ2 统筹决策(20分)";
+      copy.getCell("A2").value = "甲镇";
+      copy.getCell("B2").value = 5;
+    },
+    expected: ["workbook.column-on-two-sheets '党政线 (2)'!B1"],
+  },
+  {
+    name: "a deleted department sheet is a warning",
+    edit: (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("部门")!.id);
+    },
+    expected: ["warning workbook.no-line-sheet in.xlsx"],
+  },
+  {
+    name: "a deleted ledger sheet is a warning",
+    edit: (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("加扣分")!.id);
+    },
+    expected: ["warning workbook.no-ledger-sheet in.xlsx"],
+  },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-not-town 加扣分!A2"] },
   { name: "ledger: unknown code", ledger: [row("甲镇", "KF9")], expected: ["workbook.ledger-unknown-code 加扣分!B2"] },
@@ -171,6 +196,15 @@ describe("validate finds each mistake at its cell", () => {
       "workbook.ledger-unknown-unit 加扣分!A2",
       "workbook.ledger-points-range 加扣分!E3",
     ]);
+  });
+});
+
+describe("a workbook without units", () => {
+  it("is an error, not an empty result", async () => {
+    const bytes = await fillToBuffer(rubric, { units: [], values: {} });
+    const r = await interpretInput("in.xlsx", bytes, undefined);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual(["workbook.no-units in.xlsx: 党政线"]);
+    expect(r.submission).toBeUndefined();
   });
 });
 
