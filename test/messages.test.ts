@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const PREFIXES = ["table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
+const PREFIXES = ["help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
 const CODE = new RegExp(`["\`]((?:${PREFIXES.join("|")})\\.[a-z0-9.-]+)["\`]`, "g");
 /** Codes built at run time from a prefix and a value, with every value they can take. */
 const DYNAMIC: Record<string, string[]> = {
@@ -45,12 +45,14 @@ describe("message catalog", () => {
     expect(used.size).toBeGreaterThan(100);
   });
 
-  it("chooses the language from --lang, else LC_ALL / LC_MESSAGES / LANG; no locale means Chinese", () => {
+  it("chooses the language from --lang, else LC_ALL / LC_MESSAGES / LANG; no locale or C means Chinese", () => {
     expect(detectLang("en", { LANG: "zh_CN.UTF-8" })).toBe("en");
     expect(detectLang(undefined, { LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" })).toBe("en");
     expect(detectLang(undefined, { LANG: "zh_TW.UTF-8" })).toBe("zh-CN");
     expect(detectLang(undefined, {})).toBe("zh-CN");
-    expect(detectLang(undefined, { LANG: "C.UTF-8" })).toBe("en");
+    expect(detectLang(undefined, { LANG: "C.UTF-8" })).toBe("zh-CN");
+    expect(detectLang(undefined, { LANG: "POSIX" })).toBe("zh-CN");
+    expect(detectLang(undefined, { LANG: "en_GB.UTF-8" })).toBe("en");
     expect(detectLang("klingon", {})).toBeUndefined();
   });
 });

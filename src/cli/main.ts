@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
+import { formatHelp, usageMessage } from "./help.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);
@@ -21,7 +22,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+      if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
+      io.err(usageMessage(ctx, e));
       return 2;
     }
     throw e;
@@ -43,13 +47,8 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   const program = new Command("assess")
     .description(t("cli.description"))
     .option("--lang <lang>", t("cli.opt.lang"))
-    .version(VERSION)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.io.out(s),
-      writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(t("usage.error", { detail: s.replace(/^error:\s*/, "").trim() }) + "\n"),
-    })
+    .version(VERSION, "-V, --version", t("cli.opt.version"))
+    .helpCommand("help [command]", t("cli.help-command"))
     .showHelpAfterError(false);
 
   const rubric = program.command("rubric").description(t("cli.rubric"));
@@ -134,11 +133,9 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
 
   for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     c.exitOverride();
-    c.configureOutput({
-      writeOut: (s) => ctx.io.out(s),
-      writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(t("usage.error", { detail: s.replace(/^error:\s*/, "").trim() }) + "\n"),
-    });
+    // commander's English error text is replaced by ours in main(); its help by formatHelp.
+    c.configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s), outputError: () => {} });
+    c.configureHelp({ formatHelp: (cmd, helper) => formatHelp(ctx, cmd, helper) });
     c.helpOption("-h, --help", t("cli.opt.help"));
     if (c !== program) c.option("--lang <lang>", t("cli.opt.lang"));
   }

@@ -23,13 +23,14 @@ export const catalog: Catalog = {
   ...septemberMessages,
 };
 
-/** `--lang` wins; else LC_ALL, LC_MESSAGES, LANG; Chinese locales give zh-CN, anything else en. */
+/**
+ * `--lang` wins; else LC_ALL, LC_MESSAGES, LANG: an English locale gives en; a Chinese one, none
+ * at all (Windows, where most users are) or the neutral C/POSIX locale of servers give zh-CN.
+ */
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang | undefined {
   if (flag !== undefined) return parseLang(flag);
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  // No locale at all is the usual case on Windows, where most of our users are: Chinese.
-  if (locale === "" || /^zh/i.test(locale)) return "zh-CN";
-  return "en";
+  return /^en([_.@-]|$)/i.test(locale) ? "en" : "zh-CN";
 }
 
 /** A --lang value: zh, zh-CN, zh_CN.UTF-8 → zh-CN; en, en-US → en; anything else undefined. */

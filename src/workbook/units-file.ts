@@ -5,6 +5,45 @@ import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
 
+/**
+ * The text of a units file as Excel and Notepad save it on Chinese Windows: UTF-8 (with or without
+ * a BOM), UTF-16 ("Unicode text"), or GB18030/GBK ("CSV (逗号分隔)").
+ */
+export function decodeUnitsFile(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** The fields of one line: separated by , ， ; ； or tab; "quoted" fields may hold separators. */
+export function splitFields(line: string): string[] {
+  const out: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? "";
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && cleanText(field) === "") {
+      quoted = true;
+      field = "";
+    } else if (/[,，;；\t]/.test(ch)) {
+      out.push(field);
+      field = "";
+    } else field += ch;
+  }
+  out.push(field);
+  return out.map(cleanText);
+}
+
 export function parseUnitsFile(file: string, text: string, rubric: Rubric): { units: TemplateUnit[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const units: TemplateUnit[] = [];
@@ -14,7 +53,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const parts = raw.split(/[,,\t]/).map(cleanText);
+    const parts = splitFields(raw);
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
     if (name === "" && label === "") return;
@@ -42,5 +81,6 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     seen.set(name, line);
     units.push({ name, kind });
   });
+  if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
   return { units, diagnostics };
 }

@@ -195,6 +195,29 @@ describe("usage", () => {
     expect(r.err).toBe("missing.xlsx: error: file not found [file.not-found]\n");
   });
 
+  it("usage errors speak the user's language and exit 2; help exits 0, a missing command 2", async () => {
+    const foo = await cli(["foo"]);
+    expect([foo.code, foo.err]).toEqual([2, "没有 “foo” 这个命令\n运行 assess --help 查看用法\n"]);
+    expect((await cli(["score", "a.xlsx", "--bogus", "--lang", "en"])).err).toContain('there is no option "--bogus"');
+    expect((await cli([])).code).toBe(2);
+    const help = await cli(["score", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("用法: assess score");
+    expect(help.out).not.toMatch(/Usage|Options|display help/);
+    expect((await cli(["score", input, "-o", join(dir, "x.txt")])).code).toBe(2);
+    expect((await cli(["report", input, "--format", "html", "-o", join(dir, "x.xlsx")])).code).toBe(2);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  });
+
+  it("score --json on an invalid workbook answers with the diagnostics document on stdout", async () => {
+    const broken = join(dir, "typos-json.xlsx");
+    copyFileSync("samples/broken/typos.xlsx", broken);
+    const r = await cli(["score", broken, "--json"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { diagnostics: { code: string; sheet: string; cell: string }[] };
+    expect(doc.diagnostics[0]).toMatchObject({ code: "workbook.points-out-of-range", sheet: "党政线", cell: "B3" });
+  });
+
   it("a file too small to be anything is one clean line", async () => {
     for (const f of ["samples/broken/csv-renamed.xlsx", "samples/broken/legacy.xlsx"]) {
       const r = await cli(["validate", f]);

@@ -39,12 +39,18 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-format", { value: o.format }) }) + "\n");
     return 2;
   }
+  const targets = reportTargets(file, formats, o.output);
+  // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
+  const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
+  if (misnamed) {
+    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-extension", { file: misnamed.path, format: misnamed.format }) }) + "\n");
+    return 2;
+  }
+  const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
+  if (bad.length) return reportDiagnostics(ctx, bad);
   const { rubric, submission, diagnostics } = await loadInput(file, o.rubric);
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
-  const targets = reportTargets(file, formats, o.output);
-  const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
-  if (bad.length) return reportDiagnostics(ctx, bad);
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);

@@ -15,12 +15,18 @@ export function defaultOutput(input: string, suffix: string): string {
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
-  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric);
-  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
-  reportDiagnostics(ctx, diagnostics);
   const target = o.output ?? defaultOutput(file, ".scored.xlsx");
+  if (!/\.xlsx$/i.test(target)) {
+    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("usage.xlsx-extension", { file: target }) }) + "\n");
+    return 2;
+  }
+  // A bad output path is said before the work, not after it.
   const bad = checkTarget(target, [file]);
-  if (bad) return reportDiagnostics(ctx, [bad]);
+  if (bad) return reportDiagnostics(ctx, [bad], o.json);
+  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric);
+  // With --json, even an invalid workbook answers on stdout: the diagnostics document.
+  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics, o.json) || 1;
+  reportDiagnostics(ctx, diagnostics);
   const results = scoreEngine(rubric, submission);
   let written: Written = {};
   const failed = await writeAtomic(target, async (tmp) => {

@@ -1,7 +1,7 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
 import { existsSync } from "node:fs";
 import { buildTemplate } from "../../workbook/template.js";
-import { parseUnitsFile } from "../../workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile } from "../../workbook/units-file.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { resolveRubric, rubricParser } from "../rubric-source.js";
@@ -18,7 +18,7 @@ interface Opts {
 
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const year = o.year ?? String(new Date().getFullYear());
-  if (!/^\d{4}$/.test(year)) {
+  if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100) {
     ctx.io.err(ctx.t("usage.error", { detail: ctx.t("template.bad-year", { value: year }) }) + "\n");
     return 2;
   }
@@ -28,11 +28,15 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   if (o.units) {
     const read = readUserFile(o.units, 10 * 1024 * 1024);
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
-    const parsed = parseUnitsFile(o.units, new TextDecoder().decode(read.bytes), rubric);
+    const parsed = parseUnitsFile(o.units, decodeUnitsFile(read.bytes), rubric);
     if (parsed.diagnostics.length) return reportDiagnostics(ctx, parsed.diagnostics);
     units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
+  if (!/\.xlsx$/i.test(target)) {
+    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("usage.xlsx-extension", { file: target }) }) + "\n");
+    return 2;
+  }
   const bad = checkTarget(target, o.units ? [o.units] : []);
   if (bad) return reportDiagnostics(ctx, [bad]);
   if (existsSync(target) && !o.force) return reportDiagnostics(ctx, [{ code: "file.exists", severity: "error", data: {}, location: { file: target } }]);

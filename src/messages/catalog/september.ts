@@ -3,6 +3,7 @@
 import type { Catalog } from "./types.js";
 
 export const septemberMessages: Catalog = {
+  "report.bad-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a {format} report's file name must end in .{format}: {file}" },
   "report.bad-format": { "zh-CN": "不支持的报告格式 “{value}”,可用:xlsx、html 或 both", en: "unsupported report format \"{value}\"; use xlsx, html or both" },
   "report.sheet": { "zh-CN": "九月排名报告", en: "September ranking" },
   "report.title.full": { "zh-CN": "{district}{year}年度人口和计划生育目标管理责任制考核结果", en: "{district} {year}: results of the population and family planning target-responsibility assessment" },

@@ -1,0 +1,39 @@
+// `assess template --units`: the units lists offices really have, in the encodings Windows saves.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatLocation } from "../../src/diagnostics/index.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { decodeUnitsFile, parseUnitsFile } from "../../src/workbook/units-file.js";
+
+const FILE = "rubric/district-popplan-2022.1.yaml";
+const rubric = loadRubric(FILE, readFileSync(FILE)).rubric!;
+const parse = (text: string) => parseUnitsFile("units.csv", text, rubric);
+
+describe("units file", () => {
+  it("reads names with kinds, a header, blank lines, quotes and the separators people use", () => {
+    const r = parse('单位,类型\n城关镇,镇\n\n"柳林镇",镇\n东湖街道;街道\n区公安分局，部门\n"区卫生,健康局"\t部门\n桃源镇\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "柳林镇", kind: "town" },
+      { name: "东湖街道", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+      { name: "区卫生,健康局", kind: "department" },
+      { name: "桃源镇", kind: "town" },
+    ]);
+  });
+
+  it("decodes UTF-8 with a BOM, UTF-16 and GBK (Excel's CSV on Chinese Windows)", () => {
+    const text = "城关镇,镇\n区公安分局,部门\n";
+    const gbk = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇
+    expect(decodeUnitsFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(text);
+    expect(decodeUnitsFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toBe(text);
+    expect(decodeUnitsFile(gbk)).toBe("城关镇,镇\n");
+  });
+
+  it("locates a duplicate, an unknown kind and an empty file", () => {
+    const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
+    expect(parse("\n\n").diagnostics.map((d) => d.code)).toEqual(["units.empty"]);
+  });
+});
