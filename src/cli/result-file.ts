@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Results } from "../engine/model.js";
 import type { Lang } from "../messages/index.js";
 import { resultSheets } from "../report/result-sheets.js";
-import { sheetXml } from "../report/sheet-xml.js";
+import { sheetXml, WIDE } from "../report/sheet-xml.js";
 import { planExtension, writeExtension, type NotExtended } from "../workbook/xlsx-write/extend.js";
 import { writeNewPackage, type PackageSheet } from "../workbook/xlsx-write/new-package.js";
 import { ZipWriter } from "../workbook/xlsx-write/zip-writer.js";
@@ -18,6 +18,7 @@ export interface Written {
 export async function writeResultFile(path: string, results: Results, lang: Lang, tool: string, input?: { bytes: Buffer; earlier: (sheet: string) => boolean }): Promise<Written> {
   const sheets: PackageSheet[] = resultSheets(results, lang, tool).map((spec) => ({
     name: spec.name,
+    wide: spec.columns.length > WIDE,
     xml: (styles) => sheetXml(spec, styles, spec.columns.length > 2 ? 2 : 1),
   }));
   const plan = input ? planExtension(input.bytes, sheets, input.earlier) : "unreadable";

@@ -21,6 +21,13 @@ export function colLetters(col: number): string {
   return s;
 }
 
+/** Width of text in spreadsheet column units: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 const LETTERS: string[] = [];
 function col(i: number): string {
   return (LETTERS[i] ??= colLetters(i));
@@ -54,16 +61,24 @@ function cell(ref: string, v: string | number | null, style: number): string {
  * chunks of thousands of rows got promoted and cost seconds of garbage collection (measured). */
 const CHUNK_ROWS = 16;
 
+/** Sheets with more columns than this print across pages instead of shrinking to one width. */
+export const WIDE = 16;
+
 export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2): Generator<string> {
   const frozen = col(freezeCols + 1) + "2";
+  const wide = spec.columns.length > WIDE;
+  // Without a style of our own (the user's package) headers cannot wrap: columns fit them instead.
+  const wraps = styles.header !== 0;
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    // Up to WIDE columns fit the page width; a wider sheet (the item matrix) prints across pages
+    // at full size, its header row and unit column repeated (print titles), so it stays legible.
+    (wide ? "" : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
     `<sheetViews><sheetView workbookViewId="0"><pane xSplit="${freezeCols}" ySplit="1" topLeftCell="${frozen}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${frozen}" sqref="${frozen}"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` +
+    `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${wraps ? c.width : Math.max(c.width, displayWidth(c.header) + 2)}" customWidth="1"/>`).join("")}</cols>` +
     "<sheetData>" +
-    `<row r="1" ht="${spec.headerHeight ?? 24}" customHeight="1">${spec.columns.map((c, i) => cell(`${col(i + 1)}1`, c.header, styles.header)).join("")}</row>`;
+    `<row r="1" ht="${wraps ? (spec.headerHeight ?? 24) : 20}" customHeight="1">${spec.columns.map((c, i) => cell(`${col(i + 1)}1`, c.header, styles.header)).join("")}</row>`;
   let buf = "";
   let i = 0;
   for (const row of spec.rows) {
@@ -79,6 +94,6 @@ export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2):
   }
   yield buf;
   yield '</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    (wide ? '<pageSetup paperSize="9" orientation="landscape"/>' : '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>') +
     '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>';
 }

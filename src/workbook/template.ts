@@ -19,6 +19,8 @@ export interface TemplateOptions {
   readonly units: readonly TemplateUnit[];
 }
 
+const WIDE_COLUMNS = 16;
+
 /** Rows prepared with validation when no units are given. */
 const BLANK_ROWS = 60;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
@@ -36,7 +38,12 @@ function header(ws: Worksheet, values: string[], height = 48): void {
   });
   row.height = height;
   ws.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  // A wide sheet prints across pages at full size with the name column repeated; a narrow one
+  // fits the page width.
+  ws.pageSetup =
+    values.length > WIDE_COLUMNS
+      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A" }
+      : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
 }
 
 function fillNames(ws: Worksheet, names: readonly string[]): number {
@@ -63,7 +70,10 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   const cover = wb.addWorksheet(SHEET.cover);
   cover.getCell("A1").value = `${opts.district}${opts.year}年度 ${rubric.title} 考核工作簿`;
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
-  cover.mergeCells("A1:D1");
+  cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
+  cover.mergeCells("A1:B1");
+  cover.getRow(1).height = 48;
+  cover.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
   const coverRows: [string, string][] = [
     [COVER_LABELS.rubricId, rubric.id],
     [COVER_LABELS.rubricVersion, rubric.version],
@@ -85,7 +95,11 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
     "4. 填好后运行 assess validate 检查,再运行 assess score 计分。",
   ];
   help.forEach((h, i) => {
-    cover.getCell(coverRows.length + 4 + i, 1).value = h;
+    const r = coverRows.length + 4 + i;
+    cover.getCell(r, 1).value = h;
+    cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
+    cover.mergeCells(r, 1, r, 2);
+    cover.getRow(r).height = i === 0 ? 18 : 34;
   });
   cover.getColumn(1).width = 16;
   cover.getColumn(2).width = 60;

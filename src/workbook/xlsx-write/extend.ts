@@ -17,6 +17,7 @@ import {
   declareNamespace,
   escapeAttr,
   insertDefinedNames,
+  printTitles,
   prefixFor,
   renumberDefinedNames,
   sheetElements,
@@ -118,7 +119,7 @@ export function planExtension(src: Buffer, sheets: readonly NewSheet[], earlier:
       sheetXml += `<${p}sheet name="${escapeAttr(name)}" sheetId="${++sheetId}" ${rp}id="${rid}"/>`;
       relXml += `<${relPrefix}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeAttr(posix.relative(dir, part))}"/>`;
       typeXml += `<Override PartName="/${escapeAttr(part)}" ContentType="${CT_WORKSHEET}"/>`;
-      names += `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${kept + i}">'${escapeAttr(name.replace(/'/g, "''"))}'!$1:$1</${p}definedName>`;
+      names += printTitles(p, name, kept + i, sheet.wide === true);
       return { part, sheet, name };
     });
     const sheetsClose = `</${p}sheets>`;

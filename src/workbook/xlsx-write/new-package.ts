@@ -1,7 +1,7 @@
 // A results-only workbook package: our own styles (bold header with a fill, red for vetoed
 // units), the sheets, and print titles; used when the user's package cannot be extended safely.
 import type { ZipWriter } from "./zip-writer.js";
-import { CT_WORKSHEET, REL_WORKSHEET, escapeAttr } from "./patch.js";
+import { CT_WORKSHEET, REL_WORKSHEET, escapeAttr, printTitles } from "./patch.js";
 
 /** Style ids a sheet may use: 0 is always the default. */
 export interface SheetStyles {
@@ -24,6 +24,8 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 export interface PackageSheet {
   readonly name: string;
+  /** Prints across pages with its first column repeated (see report/sheet-xml.ts). */
+  readonly wide?: boolean;
   readonly xml: (styles: SheetStyles) => Iterable<string>;
 }
 
@@ -49,7 +51,7 @@ export async function writeNewPackage(zip: ZipWriter, sheets: readonly PackageSh
       `<Application>${escapeAttr(creator)}</Application></Properties>`,
   ]);
   const sheetEls = sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  const titles = sheets.map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${escapeAttr(s.name.replace(/'/g, "''"))}'!$1:$1</definedName>`).join("");
+  const titles = sheets.map((s, i) => printTitles("", s.name, i, s.wide === true)).join("");
   await zip.add("xl/workbook.xml", [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEls}</sheets><definedNames>${titles}</definedNames></workbook>`,

@@ -104,3 +104,10 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
   taken.add(candidate.toLowerCase());
   return candidate;
 }
+
+/** The print titles of a sheet: its header row, and its first column too for a wide sheet. */
+export function printTitles(prefix: string, sheetName: string, index: number, repeatFirstColumn: boolean): string {
+  const ref = `'${escapeAttr(sheetName.replace(/'/g, "''"))}'`;
+  const area = repeatFirstColumn ? `${ref}!$A:$A,${ref}!$1:$1` : `${ref}!$1:$1`;
+  return `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${area}</${prefix}definedName>`;
+}
