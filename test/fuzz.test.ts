@@ -2,21 +2,21 @@
 // and damaged XML inside a well-formed zip. Whatever comes in: never a crash, a hang, a stack
 // trace, an internal error, or a written result for an invalid input. Bounded (a fixed seed and
 // a few hundred cases, well under a minute); FUZZ_SEED and FUZZ_RUNS explore further.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { interpretInput } from "../src/cli/input.js";
 import { cli } from "./helpers/cli.js";
+import { scratchDir } from "./helpers/tmp.js";
 
 const SAMPLE = readFileSync("samples/qingshan-2026.xlsx");
 const PARTS = unzipSync(new Uint8Array(SAMPLE));
 const XML_PARTS = Object.keys(PARTS).filter((n) => n.endsWith(".xml") || n.endsWith(".rels"));
 const seed = Number(process.env.FUZZ_SEED ?? 20261129);
 const runs = Number(process.env.FUZZ_RUNS ?? 120);
-const dir = mkdtempSync(join(tmpdir(), "assess-fuzz-"));
+const dir = scratchDir("assess-fuzz-");
 
 async function check(bytes: Uint8Array): Promise<void> {
   const t0 = performance.now();

@@ -2,14 +2,14 @@
 // and cache, custom properties, styles, defined names), our sheets added by patching only the
 // workbook, its relationships and the content types; re-scoring replaces our sheets.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { centralRecords } from "../../src/workbook/xlsx-write/central.js";
 import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
 
 const FIXTURE = "test/fixtures/chart-pivot.xlsx";
 const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"];
@@ -57,10 +57,7 @@ function rawEntries(buf: Buffer): Map<string, { raw: Buffer; text: () => string 
   );
 }
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "assess-carry-"));
-});
+const dir = scratchDir("assess-carry-");
 
 describe("carrying the user's workbook", () => {
   it("keeps every original part byte for byte and patches only the three package parts", async () => {

@@ -1,18 +1,17 @@
 // `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
 // back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
-import { copyFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, chmodSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
 
 const SAMPLE = "samples/qingshan-2026.xlsx";
-let dir: string;
+const dir = scratchDir("assess-score-");
 let input: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "assess-score-"));
   input = join(dir, "青山区.xlsx");
   copyFileSync(SAMPLE, input);
 });

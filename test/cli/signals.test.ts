@@ -2,22 +2,21 @@
 // leaves a partial or empty result and never touches the input; SIGINT also removes the temp file.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
 import { loadRubric } from "../../src/rubric/load.js";
 import { leaves } from "../../src/rubric/model.js";
 import { readXlsx } from "../../src/workbook/xlsx/index.js";
+import { scratchDir } from "../helpers/tmp.js";
 
-let dir: string;
+const dir = scratchDir("assess-signals-");
 let input: string;
 let inputHash: string;
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "assess-signals-"));
   input = join(dir, "big.xlsx");
   const f = "rubric/district-popplan-2022.1.yaml";
   const rubric = loadRubric(f, readFileSync(f)).rubric!;

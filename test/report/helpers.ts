@@ -1,7 +1,5 @@
 // Shared by the report tests: the sample scored through the real pipeline, a copy of the sample
 // with units renamed (for escaping), and reading a report workbook back with exceljs.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { loadInput } from "../../src/cli/input.js";
@@ -30,9 +28,8 @@ export function unit(results: Results, name: string): UnitResult {
   return u;
 }
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+/** A scratch folder removed after the calling test file (call at its top level or in a hook). */
+export { scratchDir as tempDir } from "../helpers/tmp.js";
 
 /** Copies the sample with unit names replaced in every cell that holds exactly the old name. */
 export async function renamedSample(renames: Record<string, string>, dir: string): Promise<string> {

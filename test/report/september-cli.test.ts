@@ -1,6 +1,6 @@
 // `assess report` end to end through main() with a fake Io: default and -o targets, formats,
 // usage errors (exit 2, nothing written), invalid input (exit 1), the input never a target.
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -22,11 +22,12 @@ async function run(args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8
   return { code, out, err };
 }
 
+const root = tempDir("assess-report-cli-");
 let dir: string;
 let input: string;
 
 beforeEach(() => {
-  dir = tempDir("assess-report-cli-");
+  dir = mkdtempSync(join(root, "case-"));
   input = join(dir, "青山区.xlsx");
   copyFileSync(SAMPLE, input);
 });

@@ -9,9 +9,10 @@ import { DATE, readBook, renamedSample, scoreFile, tempDir, type Scored } from "
 const SCRIPT = "<script>alert(1)</script>";
 const FORMULA = "=1+1";
 let scored: Scored;
+const dir = tempDir("assess-report-esc-");
 
 beforeAll(async () => {
-  const file = await renamedSample({ 新华街道: SCRIPT, 龙泉镇: FORMULA, 河口镇: "@SUM(A1)", 柳林镇: "+1-1", 桃源镇: `A&B "引号" 'x'` }, tempDir("assess-report-esc-"));
+  const file = await renamedSample({ 新华街道: SCRIPT, 龙泉镇: FORMULA, 河口镇: "@SUM(A1)", 柳林镇: "+1-1", 桃源镇: `A&B "引号" 'x'` }, dir);
   scored = await scoreFile(file);
   expect(scored.results.units.map((u) => u.name)).toContain(SCRIPT);
 });
