@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalog, detectLang, placeholders } from "../src/messages/index.js";
+import { YAML_ERRORS } from "../src/rubric/load.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,6 +21,7 @@ const DYNAMIC: Record<string, string[]> = {
   "kind.": ["group", "judged", "threshold", "gate", "linear", "ratio"],
   "explain.kind.": ["town", "department"],
   "out.award-kind.": ["rank", "single", "warning", "veto"],
+  "rubric.yaml.": [...YAML_ERRORS],
 };
 
 describe("message catalog", () => {

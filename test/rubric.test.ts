@@ -45,7 +45,13 @@ const cases: Case[] = [
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
-  { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml-syntax r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml.BAD_INDENT r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  { name: "tab-indentation", text: replace("    name: 镇街\n", "\tname: 镇街\n"), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街")}:1`] },
+  {
+    name: "nested-aliases-that-expand-too-far",
+    text: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+    expected: ["rubric.alias-expansion r.yaml:2:8"],
+  },
   { name: "duplicate-key", text: replace("title: 迷你方案", "title: 迷你方案\ntitle: 又一个"), expected: [`rubric.duplicate-key r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
   { name: "unknown-tag", text: replace("title: 迷你方案", "title: !weird 迷你方案"), expected: [`rubric.yaml-warning r.yaml:${lineOf("title: 迷你方案")}:8`] },
   { name: "two-documents", text: MINI + "---\nid: x\n", expected: [`rubric.many-documents r.yaml:${MINI.split("\n").length}:1`] },
@@ -57,6 +63,7 @@ const cases: Case[] = [
   },
   { name: "unknown-key-typo", text: replace("    max: 40\n", "    max: 40\n    maks: 40\n"), expected: [`rubric.unknown-key r.yaml:${lineOf("    max: 40\n") + 1}:5`] },
   { name: "wrong-type", text: replace("            max: 12.5", "            max: twelve"), expected: [`rubric.wrong-type r.yaml:${lineOf("max: 12.5")}:18`] },
+  { name: "missing-max-named-by-its-item", text: replace("            name: 决策乙\n            max: 7.5\n", "            name: 决策乙\n"), expected: [`rubric.missing-key r.yaml:${lineOf("          - code: DZ2.2")}:13`] },
   { name: "missing-key", text: replace("title: 迷你方案\n", ""), expected: ["rubric.missing-key r.yaml:1:1"] },
   { name: "bad-kind", text: replace("kind: threshold", "kind: thresold"), expected: [`rubric.not-allowed r.yaml:${lineOf("kind: threshold")}:15`] },
   { name: "bad-code", text: replace("code: DZ2.2", "code: dz2.2"), expected: [`rubric.bad-format-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
@@ -88,6 +95,11 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(text);
     expect(r.rubric).toBeUndefined();
     expect(found(text)).toEqual(expected);
+  });
+
+  it("names a key by the item that holds it, not by an index path", () => {
+    const r = load(replace("            name: 决策乙\n            max: 7.5\n", "            name: 决策乙\n"));
+    expect(r.diagnostics[0]?.data).toMatchObject({ key: "max (DZ2.2)" });
   });
 
   it("collects several problems in one pass", () => {

@@ -11,6 +11,8 @@ import { buildRubric } from "./build.js";
 import type { Rubric } from "./model.js";
 
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
+/** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
+export const YAML_ERRORS = new Set(["TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -52,9 +54,16 @@ export function loadRubric(file: string, bytes: Uint8Array): RubricLoad {
   }
   const doc = docs[0];
   if (!doc) return fail(file, "rubric.empty");
+  // Every duplicate key, but only the first syntax error: the ones after it are mostly echoes.
+  let syntax = false;
   for (const e of doc.errors) {
-    const code = e.code === "DUPLICATE_KEY" ? "rubric.duplicate-key" : "rubric.yaml-syntax";
-    diags.push({ code, severity: "error", data: { detail: e.code }, location: loc(e.pos[0]) });
+    if (e.code === "DUPLICATE_KEY") {
+      diags.push({ code: "rubric.duplicate-key", severity: "error", data: {}, location: loc(e.pos[0]) });
+    } else if (!syntax) {
+      syntax = true;
+      const known = YAML_ERRORS.has(e.code);
+      diags.push({ code: known ? `rubric.yaml.${e.code}` : "rubric.yaml-syntax", severity: "error", data: { detail: e.code }, location: loc(e.pos[0]) });
+    }
   }
   for (const w of doc.warnings) {
     diags.push({ code: "rubric.yaml-warning", severity: "error", data: { detail: w.code }, location: loc(w.pos[0]) });
@@ -76,14 +85,14 @@ export function loadRubric(file: string, bytes: Uint8Array): RubricLoad {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
     // Aliases that expand too far (nested): yaml throws without a position.
-    return fail(file, "rubric.too-many-aliases", loc(firstAlias).line, loc(firstAlias).col, { count: aliases, limit: MAX_ALIASES });
+    return fail(file, "rubric.alias-expansion", loc(firstAlias).line, loc(firstAlias).col, { limit: MAX_ALIASES });
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return fail(file, "rubric.not-a-map");
 
   const pos = new Positions(doc, lc, file);
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
-    return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos)) };
+    return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return buildRubric(parsed.data, pos, { file, sha256 });

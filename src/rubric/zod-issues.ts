@@ -4,13 +4,37 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 
-function keyName(path: Path): string {
-  return path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[") : "(root)";
+function pathText(path: Path): string {
+  return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");
 }
 
-export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions): Diagnostic[] {
+/**
+ * How a person finds the key: after the nearest item or code that holds it ("max (DZ2)"), not
+ * as an index path ("lines[0].items[1].max"); the line number points at it as well.
+ */
+function keyName(path: Path, data: unknown): string {
+  if (!path.length) return "(root)";
+  let node: unknown = data;
+  let owner: string | undefined;
+  let ownerDepth = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (node && typeof node === "object" && !Array.isArray(node)) {
+      const code = (node as Record<string, unknown>).code ?? (node as Record<string, unknown>).id;
+      if (typeof code === "string" && i > 0) {
+        owner = code;
+        ownerDepth = i;
+      }
+    }
+    if (i < path.length) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[path[i] as string | number] : undefined;
+  }
+  if (!owner) return pathText(path);
+  const rest = pathText(path.slice(ownerDepth));
+  return rest ? `${rest} (${owner})` : owner;
+}
+
+export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, data: unknown): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  const key = keyName(path);
+  const key = keyName(path, data);
   const err = (code: string, data: Record<string, string | number>, at = pos.of(path)): Diagnostic => ({
     code,
     severity: "error",
@@ -22,7 +46,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions): D
       return issue.keys.map((k) => ({
         code: "rubric.unknown-key",
         severity: "error" as const,
-        data: { key: k, where: key },
+        data: { key: k, where: keyName(path, data) },
         location: pos.ofKey(path, k),
       }));
     case "invalid_type": {
