@@ -13,13 +13,14 @@ function sources(dir: string): string[] {
   });
 }
 
-const PREFIXES = ["help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
+const PREFIXES = ["diff", "help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
 const CODE = new RegExp(`["\`]((?:${PREFIXES.join("|")})\\.[a-z0-9.-]+)["\`]`, "g");
 /** Codes built at run time from a prefix and a value, with every value they can take. */
 const DYNAMIC: Record<string, string[]> = {
   "rubric.bad-format-": ["code", "line-code", "rate", "id", "version", "date"],
   "kind.": ["group", "judged", "threshold", "gate", "linear", "ratio"],
   "explain.kind.": ["town", "department"],
+  "diff.": ["meta", "item", "indicator", "target", "ledger", "ranking", "award"],
   "out.award-kind.": ["rank", "single", "warning", "veto"],
   "rubric.yaml.": [...YAML_ERRORS],
 };

@@ -68,6 +68,13 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
       done(m.rubricShow(ctx, file));
     });
   rubric
+    .command("diff <older> <newer>")
+    .description(t("cli.rubric.diff"))
+    .action(async (older: string, newer: string) => {
+      const m = await import("./commands/rubric.js");
+      done(m.rubricDiff(ctx, older, newer));
+    });
+  rubric
     .command("schema")
     .description(t("cli.rubric.schema"))
     .action(async () => {

@@ -5,6 +5,7 @@ import { formatPoints, formatRate } from "../../rubric/numbers.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadRubricFile, resolveRubric } from "../rubric-source.js";
 import { loadRubric } from "../../rubric/load.js";
+import { diffRubrics } from "../../rubric/diff.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
@@ -76,4 +77,16 @@ export function renderTree(ctx: Ctx, rubric: Rubric): string {
   const yc = rubric.awards.yellowCard;
   if (yc) out.push(`  ${yc.name}: ${ctx.t("show.yellow", { below: yc.below !== undefined ? formatPoints(yc.below) : "-" })}`);
   return out.join("\n") + "\n";
+}
+
+export function rubricDiff(ctx: Ctx, older: string, newer: string): number {
+  const a = loadRubricFile(older, loadRubric);
+  const b = loadRubricFile(newer, loadRubric);
+  if (!a.rubric || !b.rubric) return reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
+  const changes = diffRubrics(a.rubric, b.rubric);
+  ctx.io.out(`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}\n`);
+  if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
+  const sign = { added: "+", removed: "-", changed: "~" } as const;
+  for (const c of changes) ctx.io.out(`${sign[c.kind]} ${ctx.t(`diff.${c.what}`)} ${c.code}: ${c.detail}\n`);
+  return 0;
 }
