@@ -92,6 +92,8 @@ export interface UnitResult {
   readonly vetoed: boolean;
   readonly vetoes: readonly Veto[];
   readonly ledger: readonly LedgerResult[];
+  /** The measured items (threshold, gate, linear, ratio) alone, in rubric order: cheaper than lines. */
+  measuredItems(): LeafResult[];
   /** Ranking id → rank for the rankings of the unit's kind; null when vetoed. */
   readonly ranks: Readonly<Record<string, number | null>>;
   readonly awards: readonly Award[];

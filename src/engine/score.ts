@@ -1,13 +1,13 @@
 // Scores a submission: items, line subtotals, ledger, totals (floored at 0), the rankings over
 // non-vetoed units, then awards. Pure: the same rubric and submission always give the same results.
-import type { Item, LedgerCode, Line, Points, Rubric, UnitKindId } from "../rubric/model.js";
+import { leaves, type Item, type LedgerCode, type Line, type Points, type Rubric, type UnitKindId } from "../rubric/model.js";
 import type { LedgerEntry, Src, Submission, Unit } from "../workbook/model.js";
 import { scoreLeaf, type UnitInputs } from "./leaf.js";
 import { scoreLedger } from "./ledger.js";
 import { competitionRanks } from "./rank.js";
 import { decideAwards } from "./awards.js";
 import { collator } from "./order.js";
-import type { Award, ItemResult, LedgerResult, LineResult, RankingResult, Results, UnitResult, Veto } from "./model.js";
+import type { Award, ItemResult, LeafResult, LedgerResult, LineResult, RankingResult, Results, UnitResult, Veto } from "./model.js";
 
 function scoreItem(rubric: Rubric, item: Item, inputs: UnitInputs): ItemResult {
   if (item.kind !== "group") return scoreLeaf(rubric, item, inputs);
@@ -104,6 +104,10 @@ class UnitScore implements UnitResult {
   }
   get lines(): LineResult[] {
     return this.lineDefs.map((l) => scoreLine(this.rubric, l, this.inputs));
+  }
+
+  measuredItems(): LeafResult[] {
+    return this.lineDefs.flatMap((l) => leaves(l.items).filter((i) => i.kind !== "judged").map((i) => scoreLeaf(this.rubric, i, this.inputs)));
   }
 }
 

@@ -104,12 +104,6 @@ function flatItems(items: readonly ItemResult[], out: ItemResult[] = []): ItemRe
   return out;
 }
 
-function measuredCount(items: readonly ItemResult[]): number {
-  let n = 0;
-  for (const i of items) n += i.kind === "group" ? measuredCount(i.children) : i.kind === "judged" ? 0 : 1;
-  return n;
-}
-
 /**
  * 得分明细: a unit × item matrix per kind of unit, as assessors lay out their own sheets: one row
  * per unit; for each line its subtotal then every item (groups and leaves) in rubric order; then
@@ -152,12 +146,9 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
  * ledger row (counted or not, and why), vetoes and totals floored at 0 — each with its cell. */
 function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
   const name = xmlSafe(u.name);
-  for (const l of u.lines) {
-    for (const i of flatItems(l.items)) {
-      if (i.kind === "group" || i.kind === "judged") continue;
-      const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
-      yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };
-    }
+  for (const i of u.measuredItems()) {
+    const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
+    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };
   }
   for (const r of u.ledger) {
     const sign = r.kind === "deduction" ? -1 : 1;
@@ -179,7 +170,7 @@ function notesSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[]
   let rows = 0;
   const measured = new Map<string, number>();
   for (const u of results.units) {
-    if (!measured.has(u.kind)) measured.set(u.kind, u.lines.reduce((n, l) => n + measuredCount(l.items), 0));
+    if (!measured.has(u.kind)) measured.set(u.kind, u.measuredItems().length);
     const n = noteCount(u, measured.get(u.kind) ?? 0);
     if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
       groups.push([]);

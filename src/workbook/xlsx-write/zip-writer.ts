@@ -2,7 +2,7 @@
 // descriptor, so nothing waits for the whole part), and entries of an existing package can be
 // copied byte for byte, compressed data and all.
 import { once } from "node:events";
-import { constants, crc32, createDeflateRaw } from "node:zlib";
+import { constants, crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -54,36 +54,48 @@ export class ZipWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    const deflate = createDeflateRaw({ level: constants.Z_BEST_SPEED });
-    deflate.on("data", (data: Buffer) => {
-      csize += data.length;
-      this.write(data);
-    });
-    const ended = once(deflate, "end");
-    // Small chunks are gathered into blocks of about a megabyte: each write to zlib costs a trip
-    // to its thread, and thousands of tiny ones cost seconds (measured).
-    // Strings become bytes at once, outside the JavaScript heap, so that they die young.
+    // Chunks are gathered into blocks of about a megabyte; strings become bytes at once, outside
+    // the JavaScript heap, so that they die young. A part that fits one block (most parts) is
+    // deflated in one synchronous call; a larger one streams through zlib, since each write to
+    // zlib's stream is a trip to its thread and thousands of tiny ones cost seconds (measured).
     let pending: Uint8Array[] = [];
     let pendingSize = 0;
-    const flush = async (): Promise<void> => {
-      if (!pendingSize) return;
+    let deflate: ReturnType<typeof createDeflateRaw> | undefined;
+    let ended: Promise<unknown> | undefined;
+    const take = (): Buffer => {
       const bytes = Buffer.concat(pending);
       pending = [];
       pendingSize = 0;
       crc = crc32(bytes, crc);
       usize += bytes.length;
-      if (!deflate.write(bytes)) await once(deflate, "drain");
+      return bytes;
     };
     for (const chunk of chunks) {
       if (!chunk.length) continue;
       const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       pending.push(bytes);
       pendingSize += bytes.length;
-      if (pendingSize >= BLOCK) await flush();
+      if (pendingSize < BLOCK) continue;
+      if (!deflate) {
+        const stream = createDeflateRaw({ level: constants.Z_BEST_SPEED });
+        stream.on("data", (data: Buffer) => {
+          csize += data.length;
+          this.write(data);
+        });
+        ended = once(stream, "end");
+        deflate = stream;
+      }
+      if (!deflate.write(take())) await once(deflate, "drain");
     }
-    await flush();
-    deflate.end();
-    await ended;
+    if (deflate) {
+      if (pendingSize) deflate.write(take());
+      deflate.end();
+      await ended;
+    } else {
+      const out = deflateRawSync(take(), { level: constants.Z_BEST_SPEED });
+      csize = out.length;
+      this.write(out);
+    }
     if (usize > LIMIT_32) throw new ZipTooLarge();
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(SIG_DESCRIPTOR, 0);
