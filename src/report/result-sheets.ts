@@ -67,19 +67,24 @@ function rankingSheet(r: RankingResult, results: Results, lang: Lang): SheetSpec
       : [{ header: lineNames[lineCodes.indexOf(r.by)] ?? r.by, width: 12 }]),
     { header: t(lang, "out.status"), width: 12 },
   ];
-  const rows = r.entries.flatMap((e) => {
-    const u = byName.get(e.unit);
-    if (!u) return [];
-    const cells: Cell[] = [
-      e.rank,
-      xmlSafe(u.name),
-      ...(isTotal
-        ? [...lineCodes.map((c) => pointsToNumber(u.subtotals[c] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total), awardsCell(u, lang)]
-        : [pointsToNumber(e.value)]),
-      statusText(u, lang),
-    ];
-    return [{ cells, vetoed: u.vetoed }];
-  });
+  // Rows are made as the sheet is written, not held: a province's four rankings are large.
+  const rows: Iterable<Row> = {
+    *[Symbol.iterator]() {
+      for (const e of r.entries) {
+        const u = byName.get(e.unit);
+        if (!u) continue;
+        const cells: Cell[] = [
+          e.rank,
+          xmlSafe(u.name),
+          ...(isTotal
+            ? [...lineCodes.map((c) => pointsToNumber(u.subtotals[c] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total), awardsCell(u, lang)]
+            : [pointsToNumber(e.value)]),
+          statusText(u, lang),
+        ];
+        yield { cells, vetoed: u.vetoed };
+      }
+    },
+  };
   return { name: r.name, columns, rows };
 }
 

@@ -48,12 +48,16 @@ export function numberText(v: number): string {
   return `${neg}${(a - frac) / 100}.${frac % 10 === 0 ? frac / 10 : frac < 10 ? `0${frac}` : frac}`;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
 function cell(ref: string, v: string | number | null, style: number): string {
   const s = style ? ` s="${style}"` : "";
   if (v === null || v === "") return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${numberText(v)}</v></c>` : "";
   // Leading/trailing spaces must survive: xml:space="preserve" where there are any.
-  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+  const space = isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
 }
 

@@ -2,7 +2,8 @@
 // descriptor, so nothing waits for the whole part), and entries of an existing package can be
 // copied byte for byte, compressed data and all.
 import { once } from "node:events";
-import { constants, crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import type { TransformOptions } from "node:stream";
+import { constants, crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from "node:zlib";
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -77,7 +78,9 @@ export class ZipWriter {
       pendingSize += bytes.length;
       if (pendingSize < BLOCK) continue;
       if (!deflate) {
-        const stream = createDeflateRaw({ level: constants.Z_BEST_SPEED });
+        // A deep buffer lets zlib compress on its thread while the next blocks are being made.
+        const options: ZlibOptions & TransformOptions = { level: constants.Z_BEST_SPEED, writableHighWaterMark: 8 * BLOCK };
+        const stream = createDeflateRaw(options);
         stream.on("data", (data: Buffer) => {
           csize += data.length;
           this.write(data);

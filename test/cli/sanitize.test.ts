@@ -1,0 +1,45 @@
+// What we write is safe whatever the input holds: characters XML forbids (C0 controls, U+FFFE)
+// never reach a result sheet, and a unit named like a formula stays text.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readXlsx } from "../../src/workbook/xlsx/index.js";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-sanitize-");
+
+/** The sample with two unit names changed everywhere (they are shared strings). */
+function renamed(): string {
+  const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+  const sst = strFromU8(parts["xl/sharedStrings.xml"]!);
+  // _x0007_ and _xFFFE_ are OOXML's escapes for a BEL control and U+FFFE inside text.
+  parts["xl/sharedStrings.xml"] = strToU8(sst.split(">城关镇<").join(">城关_x0007_镇_xFFFE_<").split(">东湖街道<").join(">=1+1<"));
+  const file = join(dir, "odd-names.xlsx");
+  writeFileSync(file, zipSync(parts));
+  return file;
+}
+
+describe("sanitising what we write", () => {
+  it("drops XML-forbidden characters from names and keeps formula-like names as text", async () => {
+    const input = renamed();
+    const out = join(dir, "odd-names.scored.xlsx");
+    const r = await cli(["score", input, "-o", out]);
+    expect(r.code).toBe(0);
+    // Our own strict reader accepts the result (it refuses malformed XML)...
+    const book = readXlsx(out, readFileSync(out)).book!;
+    const ranking = book.sheets.find((s) => s.name === "综合排名")!;
+    const names = ranking.rows.slice(1).map((row) => row.find((c) => c.col === 2)?.value);
+    expect(names).toContainEqual({ t: "s", v: "城关镇" });
+    expect(names).toContainEqual({ t: "s", v: "=1+1" });
+    // ...and so does exceljs, which sees a string, not a formula.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cells: unknown[] = [];
+    wb.getWorksheet("综合排名")!.getColumn(2).eachCell((c) => cells.push(c.value));
+    expect(cells).toContain("=1+1");
+    expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
+  });
+});
