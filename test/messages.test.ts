@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const PREFIXES = ["diff", "help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
+const PREFIXES = ["progress", "diff", "help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
 const CODE = new RegExp(`["\`]((?:${PREFIXES.join("|")})\\.[a-z0-9.-]+)["\`]`, "g");
 /** Codes built at run time from a prefix and a value, with every value they can take. */
 const DYNAMIC: Record<string, string[]> = {

@@ -10,6 +10,7 @@ import { SubmissionReader } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
 import { resolveRubric, rubricParser } from "./rubric-source.js";
 import { earlierResultSheets } from "../report/result-sheets.js";
+import type { Progress } from "./progress.js";
 
 export interface Input {
   /** Sheets of an earlier run's results (replaced when the results are written again). */
@@ -21,10 +22,10 @@ export interface Input {
   diagnostics: Diagnostic[];
 }
 
-export async function loadInput(file: string, rubricFlag: string | undefined): Promise<Input> {
+export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return { ...(await interpretInput(file, read.bytes, rubricFlag)), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
+  return { ...(await interpretInput(file, read.bytes, rubricFlag, progress)), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
 }
 
 /**
@@ -32,7 +33,7 @@ export async function loadInput(file: string, rubricFlag: string | undefined): P
  * reader as they come, so a province-sized workbook never has all its cells in memory at once;
  * sheets that come before the cover (rare) wait until the cover names the rubric.
  */
-export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined): Promise<Input> {
+export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
   const parse = await rubricParser(rubricFlag);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const names: string[] = [];
@@ -57,6 +58,7 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
     // Called for every sheet name before any sheet is parsed: the names are all known at start().
     sheets: (name) => names.push(name) > 0,
     onSheet: (sheet) => {
+      progress?.step("progress.sheet", { sheet: sheet.name });
       if (!coverFound) {
         const c = readCover({ sheets: [sheet] });
         if (c.rubricId !== undefined || c.at) {

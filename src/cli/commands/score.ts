@@ -7,6 +7,7 @@ import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
+import { progressFor } from "../progress.js";
 import { writeResultFile, type Written } from "../result-file.js";
 
 export function defaultOutput(input: string, suffix: string): string {
@@ -23,15 +24,20 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A bad output path is said before the work, not after it.
   const bad = checkTarget(target, [file]);
   if (bad) return reportDiagnostics(ctx, [bad], o.json);
-  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric);
+  const progress = progressFor(ctx, file);
+  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric, progress);
+  progress.done();
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics, o.json) || 1;
   reportDiagnostics(ctx, diagnostics);
+  progress.step("progress.scoring");
   const results = scoreEngine(rubric, submission);
+  progress.step("progress.writing", { file: target });
   let written: Written = {};
   const failed = await writeAtomic(target, async (tmp) => {
     written = await writeResultFile(tmp, results, ctx.lang, TOOL, bytes && earlier ? { bytes, earlier } : undefined);
   });
+  progress.done();
   if (failed) return reportDiagnostics(ctx, [failed]);
   if (written.notCarried) {
     reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);

@@ -2,9 +2,12 @@
 import { renderJson } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
+import { progressFor } from "../progress.js";
 
 export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean }): Promise<number> {
-  const { diagnostics } = await loadInput(file, o.rubric);
+  const progress = progressFor(ctx, file);
+  const { diagnostics } = await loadInput(file, o.rubric, progress);
+  progress.done();
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (o.json) {
