@@ -86,7 +86,7 @@ export interface UnitResult {
   readonly subtotals: Readonly<Record<string, Points>>;
   readonly bonus: Points;
   readonly deduction: Points;
-  /** Σ lines + bonus − deduction, floored at 0 (the floor is noted in totalReason). */
+  /** Σ lines + bonus − deduction, floored at 0 (then floored is true). */
   readonly total: Points;
   readonly floored: boolean;
   readonly vetoed: boolean;

@@ -4,6 +4,7 @@
 import { xmlSafe } from "../workbook/sanitize.js";
 import type { SheetSpec } from "./result-sheets.js";
 import type { SheetStyles } from "../workbook/xlsx-write/new-package.js";
+import { columnLetters } from "../workbook/model.js";
 
 
 // eslint-disable-next-line no-control-regex
@@ -15,12 +16,6 @@ export function escapeXml(s: string): string {
   return xmlSafe(s).replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
-export function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Width of text in spreadsheet column units: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;
@@ -28,10 +23,8 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const LETTERS: string[] = [];
-function col(i: number): string {
-  return (LETTERS[i] ??= colLetters(i));
-}
+/** Column letters (cached by the reader's own table). */
+const col = columnLetters;
 
 /**
  * A number as SpreadsheetML text. Our numbers are points (two decimals at most) and counts: the

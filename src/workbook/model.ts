@@ -1,6 +1,7 @@
 // The submission: what the input workbook says, typed, every value keeping the cell it came from.
 // The reader makes it; the engine scores it. Points and rates are integers (see rubric/model.ts).
 import type { Points, Rate, UnitKindId } from "../rubric/model.js";
+import { colName as columnLetters } from "./xlsx/refs.js";
 
 /** Where a value came from: SHEET!CELL. */
 export interface Src {
@@ -44,11 +45,7 @@ export class EnteredCell<T> implements Entered<T> {
   }
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { colName as columnLetters } from "./xlsx/refs.js";
 
 export interface LedgerEntry {
   /** The spreadsheet row, for messages and explanations. */

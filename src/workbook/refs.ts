@@ -1,5 +1,5 @@
 // A1-style references: column numbers to letters and back.
-export { columnLetters as colName } from "./model.js";
+export { colName } from "./xlsx/refs.js";
 
 export function colNumber(letters: string): number {
   let n = 0;
