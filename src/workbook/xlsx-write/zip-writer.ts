@@ -55,28 +55,23 @@ export class ZipWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    // Chunks are gathered into blocks of about a megabyte; strings become bytes at once, outside
-    // the JavaScript heap, so that they die young. A part that fits one block (most parts) is
-    // deflated in one synchronous call; a larger one streams through zlib, since each write to
-    // zlib's stream is a trip to its thread and thousands of tiny ones cost seconds (measured).
-    let pending: Uint8Array[] = [];
+    // Chunks are encoded straight into blocks of about a megabyte (no intermediate buffers, and
+    // the strings die young). A part that fits one block (most parts) is deflated in one
+    // synchronous call; a larger one streams through zlib, since each write to zlib's stream is a
+    // trip to its thread and thousands of tiny ones cost seconds (measured).
+    let block = Buffer.allocUnsafe(BLOCK);
     let pendingSize = 0;
     let deflate: ReturnType<typeof createDeflateRaw> | undefined;
     let ended: Promise<unknown> | undefined;
     const take = (): Buffer => {
-      const bytes = Buffer.concat(pending);
-      pending = [];
+      const bytes = block.subarray(0, pendingSize);
+      block = Buffer.allocUnsafe(BLOCK);
       pendingSize = 0;
       crc = crc32(bytes, crc);
       usize += bytes.length;
       return bytes;
     };
-    for (const chunk of chunks) {
-      if (!chunk.length) continue;
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-      pending.push(bytes);
-      pendingSize += bytes.length;
-      if (pendingSize < BLOCK) continue;
+    const send = async (): Promise<void> => {
       if (!deflate) {
         // A deep buffer lets zlib compress on its thread while the next blocks are being made.
         const options: ZlibOptions & TransformOptions = { level: constants.Z_BEST_SPEED, writableHighWaterMark: 8 * BLOCK };
@@ -89,6 +84,24 @@ export class ZipWriter {
         deflate = stream;
       }
       if (!deflate.write(take())) await once(deflate, "drain");
+    };
+    for (const chunk of chunks) {
+      if (!chunk.length) continue;
+      // A UTF-8 character takes at most 3 bytes per UTF-16 unit: make sure the chunk fits.
+      const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
+      if (pendingSize + most > BLOCK && pendingSize > 0) await send();
+      if (most > BLOCK) {
+        const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk);
+        block = bytes.length > BLOCK ? bytes : Buffer.concat([bytes], BLOCK);
+        pendingSize = bytes.length;
+        await send();
+        continue;
+      }
+      if (typeof chunk === "string") pendingSize += block.write(chunk, pendingSize, "utf8");
+      else {
+        block.set(chunk, pendingSize);
+        pendingSize += chunk.length;
+      }
     }
     if (deflate) {
       if (pendingSize) deflate.write(take());
