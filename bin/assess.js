@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The only place that sets the process's exit code; everything else returns one.
+// The only place that sets the process's exit code; everything else returns one. main() turns
+// its own faults into one catalog line (exit 70); this catch is only for a missing build.
 import { main } from "../dist/cli/main.js";
 
 main(process.argv.slice(2)).then(
@@ -7,7 +8,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`assess: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`assess: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 70;
   },
 );

@@ -21,14 +21,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-      if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
-      io.err(usageMessage(ctx, e));
-      return 2;
+    if (!(e instanceof CommanderError)) {
+      // A fault of ours, never of the input: one line in the user's language, no stack trace.
+      io.err(ctx.t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }) + "\n");
+      return 70;
     }
-    throw e;
+    // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
+    io.err(usageMessage(ctx, e));
+    return 2;
   }
   return code;
 }

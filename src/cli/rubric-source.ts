@@ -33,7 +33,8 @@ function cached(path: string, bytes: Uint8Array): Rubric | undefined {
  */
 export async function rubricParser(flag?: string): Promise<ParseRubric> {
   const fresh = new Map<string, Rubric>();
-  for (const b of bundledRubrics()) {
+  const bundled = bundledRubrics();
+  for (const b of bundled) {
     try {
       const hit = cached(b.path, readFileSync(b.path));
       if (hit) fresh.set(displayPath(b.path), hit);
@@ -41,7 +42,7 @@ export async function rubricParser(flag?: string): Promise<ParseRubric> {
       // unreadable: the full loader will say so
     }
   }
-  const needFull = flag !== undefined || fresh.size < bundledRubrics().length;
+  const needFull = flag !== undefined || fresh.size < bundled.length;
   const full = needFull ? (await import("../rubric/load.js")).loadRubric : undefined;
   return (file, bytes) => {
     const hit = fresh.get(file);

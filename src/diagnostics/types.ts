@@ -42,10 +42,6 @@ export function isCellLocation(l: Location): l is CellLocation {
   return "sheet" in l;
 }
 
-export function hasErrors(diags: readonly Diagnostic[]): boolean {
-  return diags.some((d) => d.severity === "error");
-}
-
 /** Errors first, then warnings; within each, the order they were found. */
 export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
   return [...diags.filter((d) => d.severity === "error"), ...diags.filter((d) => d.severity === "warning")];

@@ -162,10 +162,6 @@ export interface Rubric {
   readonly file: string;
 }
 
-export function isLeaf(item: Item): item is LeafItem {
-  return item.kind !== "group";
-}
-
 /** Every leaf of a line (or item list), depth-first in rubric order. */
 export function leaves(items: readonly Item[]): LeafItem[] {
   const out: LeafItem[] = [];
@@ -189,11 +185,6 @@ export function allItems(items: readonly Item[]): Item[] {
   };
   walk(items);
   return out;
-}
-
-export function lineOfKind(rubric: Rubric, kind: UnitKindId): Line[] {
-  const uk = rubric.unitKinds.find((k) => k.id === kind);
-  return uk ? rubric.lines.filter((l) => uk.lines.includes(l.code)) : [];
 }
 
 export function kindOfLine(rubric: Rubric, lineCode: string): UnitKindId | undefined {

@@ -6,7 +6,7 @@ import type { LedgerEntry, Unit } from "./model.js";
 import type { RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
-import { colName } from "./refs.js";
+import { colName } from "./xlsx/refs.js";
 
 interface LedgerHeader {
   row: number;

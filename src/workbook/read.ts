@@ -9,7 +9,7 @@ import type { RawBook, RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
 import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
-import { colName } from "./refs.js";
+import { colName } from "./xlsx/refs.js";
 
 type SheetRole =
   | { role: "line"; kind: UnitKindId; columns: Map<number, LeafItem>; headerRow: number; nameCol: number }

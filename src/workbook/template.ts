@@ -5,7 +5,7 @@ import type { LeafItem, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves } from "../rubric/model.js";
 import { formatPoints, formatRate } from "../rubric/numbers.js";
 import { COVER_LABELS, LEDGER_COLUMNS, SHEET, UNIT_HEADER } from "./layout.js";
-import { colName } from "./refs.js";
+import { colName } from "./xlsx/refs.js";
 import { xmlSafe } from "./sanitize.js";
 
 export interface TemplateUnit {

@@ -45,7 +45,6 @@ export const common: Catalog = {
   "progress.writing": { "zh-CN": "正在写出 {file}…", en: "writing {file}…" },
   "file.written": { "zh-CN": "已写入 {file}", en: "wrote {file}" },
   "internal.error": { "zh-CN": "内部错误(请把这条信息报告给维护者):{detail}", en: "internal error (please report this to the maintainers): {detail}" },
-  "interrupted": { "zh-CN": "已中断,未写入任何文件", en: "interrupted; nothing was written" },
   "cli.description": { "zh-CN": "目标管理责任制考核:按 YAML 考核方案校验、计分、排名、评奖,结果写回 Excel", en: "target-responsibility assessment: validate, score, rank and award from a YAML rubric and the workbook assessors fill" },
   "cli.opt.lang": { "zh-CN": "提示语言:zh-CN 或 en(默认取 LC_ALL/LANG)", en: "message language: zh-CN or en (default from LC_ALL/LANG)" },
   "cli.opt.json": { "zh-CN": "以 JSON 输出到标准输出", en: "print JSON on stdout" },
