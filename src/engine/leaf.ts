@@ -98,6 +98,39 @@ function leafReason(item: LeafItem, points: Points, entered: boolean, m: Measure
   }
 }
 
+/** A measured item's points from its rate and target (threshold, gate, linear, ratio). */
+function measuredPoints(item: MeasuredItem, value: Rate, target: Rate): Points {
+  const met = value >= target;
+  switch (item.kind) {
+    case "threshold":
+    case "gate":
+      return met ? item.max : 0;
+    case "linear": {
+      const floor = item.floor ?? 0;
+      if (met) return item.max;
+      return value > floor ? divRound(item.max * (value - floor), target - floor) : 0;
+    }
+    case "ratio":
+      return met || target === 0 ? item.max : Math.min(item.max, divRound(item.max * value, target));
+  }
+}
+
+function numberOf(values: UnitValues<number> | undefined, code: string): number | undefined {
+  if (!values) return undefined;
+  return values.numberOf ? values.numberOf(code) : values.get(code)?.value;
+}
+
+/**
+ * A leaf's points alone, as scoreLeaf gives them but building nothing: totals, ranks and the item
+ * matrix of a province are made from this (a property test holds the two equal).
+ */
+export function leafPoints(rubric: Rubric, item: LeafItem, inputs: UnitInputs): Points {
+  if (item.kind === "judged") return numberOf(inputs.scores, item.code) ?? 0;
+  const value = numberOf(inputs.rates, item.indicator);
+  const target = "value" in item.target ? item.target.value : (numberOf(inputs.rates, item.target.ref) ?? resolveTarget(rubric, item, inputs)?.value);
+  return value === undefined || target === undefined ? 0 : measuredPoints(item, value, target);
+}
+
 export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): LeafResult {
   if (item.kind === "judged") {
     const e = inputs.scores?.get(item.code);
@@ -114,22 +147,5 @@ export function scoreLeaf(rubric: Rubric, item: LeafItem, inputs: UnitInputs): L
     ...(target.at ? { targetAt: target.at } : {}),
     ...(target.code ? { targetCode: target.code } : {}),
   };
-  const met = value.value >= target.value;
-  let points = 0;
-  switch (item.kind) {
-    case "threshold":
-    case "gate":
-      points = met ? item.max : 0;
-      break;
-    case "linear": {
-      const floor = item.floor ?? 0;
-      if (met) points = item.max;
-      else if (value.value > floor) points = divRound(item.max * (value.value - floor), target.value - floor);
-      break;
-    }
-    case "ratio":
-      points = met || target.value === 0 ? item.max : Math.min(item.max, divRound(item.max * value.value, target.value));
-      break;
-  }
-  return new LeafScore(item, points, undefined, measured);
+  return new LeafScore(item, measuredPoints(item, value.value, target.value), undefined, measured);
 }

@@ -92,6 +92,11 @@ export interface UnitResult {
   readonly vetoed: boolean;
   readonly vetoes: readonly Veto[];
   readonly ledger: readonly LedgerResult[];
+  /**
+   * Every line's subtotal followed by its items' points, in rubric order with groups before their
+   * children (the order of the item matrix): the same numbers as lines, without building them.
+   */
+  readonly flatPoints: ArrayLike<Points>;
   /** The measured items (threshold, gate, linear, ratio) alone, in rubric order: cheaper than lines. */
   measuredItems(): LeafResult[];
   /** Ranking id → rank for the rankings of the unit's kind; null when vetoed. */

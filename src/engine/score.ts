@@ -2,7 +2,7 @@
 // non-vetoed units, then awards. Pure: the same rubric and submission always give the same results.
 import { leaves, type Item, type LedgerCode, type Line, type Points, type Rubric, type UnitKindId } from "../rubric/model.js";
 import type { LedgerEntry, Src, Submission, Unit } from "../workbook/model.js";
-import { scoreLeaf, type UnitInputs } from "./leaf.js";
+import { leafPoints, scoreLeaf, type UnitInputs } from "./leaf.js";
 import { scoreLedger } from "./ledger.js";
 import { competitionRanks } from "./rank.js";
 import { decideAwards } from "./awards.js";
@@ -68,6 +68,8 @@ class UnitScore implements UnitResult {
   readonly vetoes: Veto[] = [];
   readonly ledger: readonly LedgerResult[];
 
+  readonly flatPoints: Int32Array;
+
   constructor(
     private readonly rubric: Rubric,
     private readonly unit: Unit,
@@ -75,17 +77,39 @@ class UnitScore implements UnitResult {
     private readonly lineDefs: readonly Line[],
     entries: readonly LedgerEntry[],
     codes: ReadonlyMap<string, LedgerCode>,
+    itemCount: number,
   ) {
-    const lines = this.lines;
-    for (const l of lines) {
-      this.subtotals[l.code] = l.points;
-      collectVetoes(l.items, this.vetoes);
+    // Points only, no item objects: for each line its subtotal, then every item in rubric order.
+    this.flatPoints = new Int32Array(itemCount);
+    let pos = 0;
+    const fill = (items: readonly Item[]): Points => {
+      let total = 0;
+      for (const item of items) {
+        const at = pos++;
+        let p: Points;
+        if (item.kind === "group") p = fill(item.children);
+        else {
+          p = leafPoints(rubric, item, inputs);
+          if (item.kind === "gate" && p === 0) collectVetoes([scoreLeaf(rubric, item, inputs)], this.vetoes);
+        }
+        this.flatPoints[at] = p;
+        total += p;
+      }
+      return total;
+    };
+    let linesSum = 0;
+    for (const l of lineDefs) {
+      const at = pos++;
+      const p = fill(l.items);
+      this.flatPoints[at] = p;
+      this.subtotals[l.code] = p;
+      linesSum += p;
     }
     const ledger = scoreLedger(rubric, entries, codes);
     this.ledger = ledger.results;
     this.bonus = ledger.bonus;
     this.deduction = ledger.deduction;
-    const sum = lines.reduce((s, l) => s + l.points, 0) + ledger.bonus - ledger.deduction;
+    const sum = linesSum + ledger.bonus - ledger.deduction;
     this.total = Math.max(0, sum);
     this.floored = sum < 0;
   }
@@ -127,8 +151,11 @@ export function score(rubric: Rubric, sub: Submission): Results {
     ledgerOf,
     codes: new Map(rubric.ledger.map((c) => [c.code, c])),
   };
+  const count = (items: readonly Item[]): number => items.reduce((n, i) => n + 1 + (i.kind === "group" ? count(i.children) : 0), 0);
+  const itemCount = new Map([...prep.linesOf].map(([k, lines]) => [k, lines.reduce((n, l) => n + 1 + count(l.items), 0)]));
   const partial = sub.units.map(
-    (u) => new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes),
+    (u) =>
+      new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes, itemCount.get(u.kind) ?? 0),
   );
   const ranks = new Map<string, Record<string, number | null>>(partial.map((u) => [u.name, {}]));
   const rankings: RankingResult[] = rubric.rankings.map((r) => {

@@ -92,13 +92,6 @@ function itemHeader(i: { code: string; name: string; max: Points }): string {
   return `${i.code} ${i.name}(${formatPoints(i.max)})`;
 }
 
-/** Every item's points in rubric order, groups before their children, without building lists. */
-function pushPoints(cells: Cell[], items: readonly ItemResult[]): void {
-  for (const i of items) {
-    cells.push(pointsToNumber(i.points));
-    if (i.kind === "group") pushPoints(cells, i.children);
-  }
-}
 
 /** Every item in rubric order, groups before their children (a plain walk: no generators). */
 function flatItems(items: readonly ItemResult[], out: ItemResult[] = []): ItemResult[] {
@@ -133,10 +126,7 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
       *[Symbol.iterator]() {
         for (const u of units) {
           const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null];
-          for (const l of u.lines) {
-            cells.push(pointsToNumber(l.points));
-            pushPoints(cells, l.items);
-          }
+          for (let i = 0; i < u.flatPoints.length; i++) cells.push(pointsToNumber(u.flatPoints[i] ?? 0));
           if (kind === "town") cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           cells.push(pointsToNumber(u.total), statusText(u, lang));
           yield { cells, vetoed: u.vetoed };

@@ -69,6 +69,8 @@ export interface LedgerEntry {
  * compact table. */
 export interface UnitValues<T> {
   get(code: string): Entered<T> | undefined;
+  /** The value alone, without building an Entered (the compact table has it; a Map has not). */
+  numberOf?(code: string): T | undefined;
 }
 
 export interface Submission {

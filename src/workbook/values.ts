@@ -43,6 +43,12 @@ export class UnitTable implements UnitValues<number> {
     this.rows[index] = row;
   }
 
+  numberOf(code: string): number | undefined {
+    const i = this.layout.index.get(code);
+    const v = i === undefined ? undefined : this.values[i];
+    return v === undefined || v === MISSING ? undefined : v;
+  }
+
   get(code: string): Entered<number> | undefined {
     const i = this.layout.index.get(code);
     if (i === undefined) return undefined;

@@ -71,6 +71,9 @@ describe("engine invariants", () => {
               expect(Number.isInteger(g.points)).toBe(true);
             }
           }
+          // The fast totals (no item objects) are the very numbers of the explained item trees.
+          expect(Array.from(u.flatPoints)).toEqual(u.lines.flatMap((l) => [l.points, ...flattenItems(l.items).map((i) => i.points)]));
+          expect(u.vetoes.map((v) => v.gate)).toEqual(u.lines.flatMap((l) => flattenItems(l.items).filter((i) => i.kind !== "group" && i.vetoes).map((i) => i.code)));
           const lines = u.lines.reduce((s, l) => s + l.points, 0);
           expect(u.total).toBe(Math.max(0, lines + u.bonus - u.deduction));
           expect(u.bonus).toBe(u.ledger.filter((l) => l.kind === "bonus").reduce((s, l) => s + l.points, 0));
