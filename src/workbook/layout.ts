@@ -36,6 +36,7 @@ export const HEADER_SCAN_ROWS = 10;
 
 /** A header cell's leading code: "DZ3.2 流动人口… (20分)" → "DZ3.2". */
 export function headerCode(text: string): string | undefined {
-  const m = /^\s*([A-Z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC"));
-  return m?.[1];
+  // Full-width (ＤＺ２) and lower-case (dz2) codes, as people type them, are the same code.
+  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC"));
+  return m?.[1]?.toUpperCase();
 }

@@ -1,7 +1,7 @@
 // The 加扣分 ledger sheet: one row per bonus, deduction or single-item recognition. Columns are
 // found by their header words; every row is checked against the rubric's ledger codes.
 import type { Rubric } from "../rubric/model.js";
-import { formatPoints } from "../rubric/numbers.js";
+import { formatPoints, normalizeWidth } from "../rubric/numbers.js";
 import type { LedgerEntry, Unit } from "./model.js";
 import type { RawCell, RawSheet } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
@@ -50,7 +50,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (row.every((c) => isBlank(c))) continue;
     const before = p.diags.length;
     const unitName = cellText(get("unit"));
-    const codeText = cellText(get("code")).toUpperCase();
+    const codeText = normalizeWidth(cellText(get("code"))).replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
     if (unitName === "") p.error("workbook.ledger-blank", s, ref("unit"), { column: "单位" });
     else {

@@ -223,6 +223,12 @@ describe("validate accepts what users really type", () => {
     expect(ok).toBe(true);
   });
 
+  it("ledger codes typed in lower case or full width, with spaces", async () => {
+    const { lines, ok } = await diagnose({ ledger: [row("甲镇", "kf1"), row("乙街道", "ＪＦ２", { level: "市级" }), row("丙镇", " KF 4 ")] });
+    expect(lines).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
   it("numbers stored as text, names with trailing, non-breaking and full-width spaces, blank rows, a renamed sheet", async () => {
     const { lines, ok } = await diagnose({
       values: { 甲镇: { DZ2: "18", "DZ3.1": "１９.５" } },
