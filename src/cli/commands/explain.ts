@@ -9,9 +9,12 @@ import { formatPoints, formatRate } from "../../rubric/numbers.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
+import { progressFor } from "../progress.js";
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
-  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric);
+  const progress = progressFor(ctx, file);
+  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric, progress);
+  progress.done();
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const results = scoreEngine(rubric, submission);

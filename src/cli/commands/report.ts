@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
+import { progressFor } from "../progress.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 
@@ -48,7 +49,9 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   }
   const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
   if (bad.length) return reportDiagnostics(ctx, bad);
-  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric);
+  const progress = progressFor(ctx, file);
+  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric, progress);
+  progress.done();
   if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
   reportDiagnostics(ctx, diagnostics);
   const results = scoreEngine(rubric, submission);
