@@ -38,6 +38,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const s = sheet.name;
   const out: LedgerEntry[] = [];
+  const onceSeen = new Map<string, string>();
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
@@ -62,7 +63,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (codeText === "") p.error("workbook.ledger-blank", s, ref("code"), { column: "代码" });
     else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: codeText, allowed: [...codes.keys()].join(" ") });
     const count = readCount(p, s, get("count"));
-    const levelText = cellText(get("level"));
+    // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.
+    const levelText = cellText(get("level")).replace(/^(\S+?)\s*[(（][^)）]*[)）]$/, "$1");
     let level: string | undefined;
     if (code?.levels) {
       if (levelText === "") p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
@@ -102,6 +104,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (flagged && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
     if (p.diags.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
+    // Once-a-year codes (JF1): say at validation what scoring will do with a second one.
+    if (code.oncePerYear && rubric.statuses.counted.includes(status)) {
+      const key = `${unitName}\u0000${code.code}`;
+      if (onceSeen.has(key)) p.warn("workbook.ledger-once-again", s, ref("code"), { unit: unitName, code: code.code, first: onceSeen.get(key) ?? "" });
+      else {
+        onceSeen.set(key, ref("code"));
+        if (count > 1) p.warn("workbook.ledger-once-count", s, ref("count"), { code: code.code, count });
+      }
+    }
     out.push({
       row: r,
       sheet: s,

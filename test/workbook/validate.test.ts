@@ -160,6 +160,11 @@ const cases: Case[] = [
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
+  {
+    name: "ledger: a second JF1 of a town, or JF1 counted twice, is a warning",
+    ledger: [row("甲镇", "JF1"), row("甲镇", "JF1"), row("乙街道", "JF1", { count: 2 }), row("丙镇", "JF2", { level: "省级(全区)" })],
+    expected: ["warning workbook.ledger-once-again 加扣分!B3", "warning workbook.ledger-once-count 加扣分!C4"],
+  },
   { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
   {
     name: "a hidden row is a warning",
