@@ -10,7 +10,8 @@ import { SubmissionReader } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
 import { resolveRubric, rubricParser } from "./rubric-source.js";
 import { earlierResultSheets } from "../report/result-sheets.js";
-import type { Progress } from "./progress.js";
+import { progressFor, type Progress } from "./progress.js";
+import { reportDiagnostics, type Ctx } from "./io.js";
 
 export interface Input {
   /** Sheets of an earlier run's results (replaced when the results are written again). */
@@ -26,6 +27,27 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
   return { ...(await interpretInput(file, read.bytes, rubricFlag, progress)), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
+}
+
+export interface Loaded extends Input {
+  rubric: Rubric;
+  submission: Submission;
+  progress: Progress;
+}
+
+/**
+ * What score, explain and report share: load with progress, print the diagnostics, and either go
+ * on with a valid submission or stop with the exit code (1). With json, an invalid workbook
+ * answers with the diagnostics document on stdout.
+ */
+export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false): Promise<Loaded | number> {
+  const progress = progressFor(ctx, file);
+  const input = await loadInput(file, rubricFlag, progress);
+  progress.done();
+  const { rubric, submission, diagnostics } = input;
+  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics, json) || 1;
+  reportDiagnostics(ctx, diagnostics);
+  return { ...input, rubric, submission, progress };
 }
 
 /**

@@ -38,6 +38,17 @@ export function makeCtx(io: Io, lang: Lang): Ctx {
   return { io, lang, color, t: (code, data = {}) => message(lang, code, data) };
 }
 
+/** A usage error: the catalog's message, wrapped as a usage error on stderr; exit code 2. */
+export function usageError(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): number {
+  ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, data) }) + "\n");
+  return 2;
+}
+
+/** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
+export function requireXlsx(ctx: Ctx, target: string): number | undefined {
+  return /\.xlsx$/i.test(target) ? undefined : usageError(ctx, "usage.xlsx-extension", { file: target });
+}
+
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */
 export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false): number {
   if (json) ctx.io.out(renderJson(diags, ctx.lang) + "\n");

@@ -8,16 +8,12 @@ import { awardText } from "../../report/labels.js";
 import { formatPoints, formatRate } from "../../rubric/numbers.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadInput } from "../input.js";
-import { progressFor } from "../progress.js";
+import { loadForScoring } from "../input.js";
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
-  const progress = progressFor(ctx, file);
-  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric, progress);
-  progress.done();
-  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
-  reportDiagnostics(ctx, diagnostics);
-  const results = scoreEngine(rubric, submission);
+  const loaded = await loadForScoring(ctx, file, o.rubric);
+  if (typeof loaded === "number") return loaded;
+  const results = scoreEngine(loaded.rubric, loaded.submission);
   const name = cleanText(unitArg);
   const unit = results.units.find((u) => u.name === name);
   if (!unit) {

@@ -2,9 +2,8 @@
 // report (九月排名报告) as NAME.report.xlsx and/or NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadInput } from "../input.js";
-import { progressFor } from "../progress.js";
+import { reportDiagnostics, usageError, type Ctx } from "../io.js";
+import { loadForScoring } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 
@@ -37,23 +36,19 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const key = o.format.trim().toLowerCase();
   const formats = Object.hasOwn(FORMATS, key) ? FORMATS[key] : undefined;
   if (!formats) {
-    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-format", { value: o.format }) }) + "\n");
-    return 2;
+    return usageError(ctx, "report.bad-format", { value: o.format });
   }
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
   if (misnamed) {
-    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("report.bad-extension", { file: misnamed.path, format: misnamed.format }) }) + "\n");
-    return 2;
+    return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
   }
   const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
   if (bad.length) return reportDiagnostics(ctx, bad);
-  const progress = progressFor(ctx, file);
-  const { rubric, submission, diagnostics } = await loadInput(file, o.rubric, progress);
-  progress.done();
-  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics) || 1;
-  reportDiagnostics(ctx, diagnostics);
+  const loaded = await loadForScoring(ctx, file, o.rubric);
+  if (typeof loaded === "number") return loaded;
+  const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);

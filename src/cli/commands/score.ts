@@ -3,11 +3,10 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
-import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadInput } from "../input.js";
+import { reportDiagnostics, requireXlsx, type Ctx } from "../io.js";
+import { loadForScoring } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
-import { progressFor } from "../progress.js";
 import { writeResultFile, type Written } from "../result-file.js";
 
 export function defaultOutput(input: string, suffix: string): string {
@@ -17,19 +16,15 @@ export function defaultOutput(input: string, suffix: string): string {
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
   const target = o.output ?? defaultOutput(file, ".scored.xlsx");
-  if (!/\.xlsx$/i.test(target)) {
-    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("usage.xlsx-extension", { file: target }) }) + "\n");
-    return 2;
-  }
+  const misnamed = requireXlsx(ctx, target);
+  if (misnamed !== undefined) return misnamed;
   // A bad output path is said before the work, not after it.
   const bad = checkTarget(target, [file]);
   if (bad) return reportDiagnostics(ctx, [bad], o.json);
-  const progress = progressFor(ctx, file);
-  const { rubric, submission, diagnostics, bytes, earlier } = await loadInput(file, o.rubric, progress);
-  progress.done();
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
-  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics, o.json) || 1;
-  reportDiagnostics(ctx, diagnostics);
+  const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
+  if (typeof loaded === "number") return loaded;
+  const { rubric, submission, bytes, earlier, progress } = loaded;
   progress.step("progress.scoring");
   const results = scoreEngine(rubric, submission);
   progress.step("progress.writing", { file: target });

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { buildTemplate } from "../../workbook/template.js";
 import { decodeUnitsFile, parseUnitsFile } from "../../workbook/units-file.js";
-import { reportDiagnostics, type Ctx } from "../io.js";
+import { reportDiagnostics, requireXlsx, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { resolveRubric, rubricParser } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
@@ -19,8 +19,7 @@ interface Opts {
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const year = o.year ?? String(new Date().getFullYear());
   if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100) {
-    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("template.bad-year", { value: year }) }) + "\n");
-    return 2;
+    return usageError(ctx, "template.bad-year", { value: year });
   }
   const { rubric, diagnostics } = resolveRubric(o.rubric, await rubricParser(o.rubric));
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
@@ -33,10 +32,8 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
-  if (!/\.xlsx$/i.test(target)) {
-    ctx.io.err(ctx.t("usage.error", { detail: ctx.t("usage.xlsx-extension", { file: target }) }) + "\n");
-    return 2;
-  }
+  const misnamed = requireXlsx(ctx, target);
+  if (misnamed !== undefined) return misnamed;
   const bad = checkTarget(target, o.units ? [o.units] : []);
   if (bad) return reportDiagnostics(ctx, [bad]);
   if (existsSync(target) && !o.force) return reportDiagnostics(ctx, [{ code: "file.exists", severity: "error", data: {}, location: { file: target } }]);
