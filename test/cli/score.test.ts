@@ -124,7 +124,7 @@ describe("assess score on the sample", () => {
     expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
-  it("an unwritable folder is a clear error and leaves nothing behind", async () => {
+  it("an output folder that is missing (or, for a non-root user, read-only) is a clear error", async () => {
     if (process.getuid?.() === 0) {
       // root writes anywhere: use a folder that does not exist instead
       const r = await cli(["score", input, "-o", join(dir, "nope", "x.xlsx")]);

@@ -5,13 +5,10 @@ import { once } from "node:events";
 import type { TransformOptions } from "node:stream";
 import { constants, crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from "node:zlib";
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_DESCRIPTOR = 0x08074b50;
-const SIG_EOCD = 0x06054b50;
+import { SIG_CENTRAL, SIG_DESCRIPTOR, SIG_EOCD, SIG_LOCAL, U16, U32 } from "../xlsx/zip-format.js";
+
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
-const LIMIT_32 = 0xffffffff;
 const BLOCK = 1 << 20;
 
 /** Thrown when the output would need ZIP64 (over 4 GiB or 65,535 entries). */
@@ -35,7 +32,7 @@ export class ZipWriter {
   private write(b: Uint8Array): void {
     this.sink(b);
     this.offset += b.length;
-    if (this.offset > LIMIT_32) throw new ZipTooLarge();
+    if (this.offset > U32) throw new ZipTooLarge();
   }
 
   /** Adds a part, deflating the chunks as they come (native zlib, level 1 for large parts: fast). */
@@ -112,7 +109,7 @@ export class ZipWriter {
       csize = out.length;
       this.write(out);
     }
-    if (usize > LIMIT_32) throw new ZipTooLarge();
+    if (usize > U32) throw new ZipTooLarge();
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(SIG_DESCRIPTOR, 0);
     desc.writeUInt32LE(crc >>> 0, 4);
@@ -154,7 +151,7 @@ export class ZipWriter {
   }
 
   finish(): void {
-    if (this.central.length > 0xffff) throw new ZipTooLarge();
+    if (this.central.length > U16) throw new ZipTooLarge();
     const cdStart = this.offset;
     for (const c of this.central) this.write(c);
     const eocd = Buffer.alloc(22);

@@ -3,8 +3,8 @@
 import zlib from "node:zlib";
 import { fail } from "./fail.js";
 import type { ZipArchive, ZipEntry } from "./zip.js";
+import { SIG_LOCAL } from "./zip-format.js";
 
-const SIG_LOCAL = 0x04034b50;
 
 function isTooLarge(e: unknown): boolean {
   return e instanceof RangeError || (e instanceof Error && (e as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE");

@@ -2,6 +2,7 @@
 // and checks every entry's declared sizes against the limits BEFORE anything is inflated.
 import { fail } from "./fail.js";
 import { MAX_RATIO, RATIO_MIN_BYTES, type XlsxLimits } from "./types.js";
+import { EOCD_SIZE, SIG_CENTRAL, SIG_EOCD, SIG_Z64_EOCD, SIG_Z64_LOCATOR, U16, U32 } from "./zip-format.js";
 
 export interface ZipEntry {
   readonly name: string;
@@ -21,14 +22,7 @@ export interface ZipArchive {
   readonly lower: ReadonlyMap<string, ZipEntry>;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_Z64_LOCATOR = 0x07064b50;
-const SIG_Z64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const U16 = 0xffff;
-const U32 = 0xffffffff;
 
 function u64(buf: Buffer, at: number): number {
   const lo = buf.readUInt32LE(at);
