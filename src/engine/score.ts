@@ -77,10 +77,10 @@ class UnitScore implements UnitResult {
     private readonly lineDefs: readonly Line[],
     entries: readonly LedgerEntry[],
     codes: ReadonlyMap<string, LedgerCode>,
-    itemCount: number,
+    flatPoints: Int32Array,
   ) {
     // Points only, no item objects: for each line its subtotal, then every item in rubric order.
-    this.flatPoints = new Int32Array(itemCount);
+    this.flatPoints = flatPoints;
     let pos = 0;
     const fill = (items: readonly Item[]): Points => {
       let total = 0;
@@ -153,10 +153,19 @@ export function score(rubric: Rubric, sub: Submission): Results {
   };
   const count = (items: readonly Item[]): number => items.reduce((n, i) => n + 1 + (i.kind === "group" ? count(i.children) : 0), 0);
   const itemCount = new Map([...prep.linesOf].map(([k, lines]) => [k, lines.reduce((n, l) => n + 1 + count(l.items), 0)]));
-  const partial = sub.units.map(
-    (u) =>
-      new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes, itemCount.get(u.kind) ?? 0),
-  );
+  // Every unit's points in one array (a typed array per unit costs more than its numbers).
+  const offsets: number[] = [];
+  let size = 0;
+  for (const u of sub.units) {
+    offsets.push(size);
+    size += itemCount.get(u.kind) ?? 0;
+  }
+  const allPoints = new Int32Array(size);
+  const partial = sub.units.map((u, i) => {
+    const at = offsets[i] ?? 0;
+    const points = allPoints.subarray(at, at + (itemCount.get(u.kind) ?? 0));
+    return new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes, points);
+  });
   const ranks = new Map<string, Record<string, number | null>>(partial.map((u) => [u.name, {}]));
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const members = partial.filter((u) => u.kind === r.unitKind);

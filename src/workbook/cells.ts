@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Points, Rate } from "../rubric/model.js";
 import { normalizeWidth, parseRate, toPoints, formatPoints } from "../rubric/numbers.js";
 import type { RawCell } from "./xlsx/index.js";
+import { colName } from "./xlsx/refs.js";
 
 export type Data = Record<string, string | number>;
 
@@ -58,9 +59,9 @@ function commonRefusal(p: CellProblems, sheet: string, c: RawCell): boolean {
 }
 
 /** Points for a judged item: 0 ≤ p ≤ max, in steps of 0.5. */
-export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefined, ref: string, max: Points, code: string): Points | undefined {
+export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefined, col: number, row: number, max: Points, code: string): Points | undefined {
   if (!c || isBlank(c)) {
-    p.error("workbook.blank-points", sheet, ref, { code, max: formatPoints(max) });
+    p.error("workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
@@ -93,9 +94,9 @@ export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefine
 }
 
 /** A rate: 0.95, 95% (formatted), "95%", "９５％". A bare 95 is refused with a suggestion. */
-export function readRate(p: CellProblems, sheet: string, c: RawCell | undefined, ref: string, code: string): Rate | undefined {
+export function readRate(p: CellProblems, sheet: string, c: RawCell | undefined, col: number, row: number, code: string): Rate | undefined {
   if (!c || isBlank(c)) {
-    p.error("workbook.blank-rate", sheet, ref, { code });
+    p.error("workbook.blank-rate", sheet, colName(col) + row, { code });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;

@@ -16,9 +16,14 @@ type SheetRole =
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
 
 
-function rowCells(row: readonly RawCell[]): Map<number, RawCell> {
-  return new Map(row.map((c) => [c.col, c]));
+/** A row's cells by column number (a sparse array: faster than a map for a row read once). */
+function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
+  const cells: (RawCell | undefined)[] = [];
+  for (const c of row) cells[c.col] = c;
+  return cells;
 }
+
+const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: CellProblems): SheetRole | undefined {
@@ -82,38 +87,36 @@ function classify(rubric: Rubric, sheet: RawSheet, p: CellProblems): SheetRole |
 
 interface UnitRow {
   name: string;
-  nameRef: string;
-  cells: Map<number, RawCell>;
+  cells: (RawCell | undefined)[];
   row: number;
 }
 
 /** The unit rows under the header, one at a time: blank rows skipped, names trimmed, duplicates reported. */
 function* unitRows(sheet: RawSheet, headerRow: number, nameCol: number, p: CellProblems): Generator<UnitRow> {
-  const seen = new Map<string, string>();
+  // unit name → the row it was first on
+  const seen = new Map<string, number>();
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) continue;
     const cells = rowCells(row);
-    const nameCell = cells.get(nameCol);
-    const nameRef = `${colName(nameCol)}${r}`;
+    const nameCell = cells[nameCol];
     const name = cellText(nameCell);
-    const others = row.filter((c) => c.col !== nameCol && !isBlank(c));
     if (name === "") {
-      if (others.length) p.error("workbook.missing-unit-name", sheet.name, nameRef);
+      if (row.some((c) => c.col !== nameCol && !isBlank(c))) p.error("workbook.missing-unit-name", sheet.name, refOf(nameCol, r));
       continue;
     }
     if (nameCell && nameCell.value.t !== "s") {
-      p.error("workbook.bad-unit-name", sheet.name, nameRef, { value: name });
+      p.error("workbook.bad-unit-name", sheet.name, refOf(nameCol, r), { value: name });
       continue;
     }
-    if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", sheet.name, nameRef, { unit: name });
+    if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", sheet.name, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
-    if (first) {
-      p.error("workbook.duplicate-unit", sheet.name, nameRef, { unit: name, first });
+    if (first !== undefined) {
+      p.error("workbook.duplicate-unit", sheet.name, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first) });
       continue;
     }
-    seen.set(name, nameRef);
-    yield { name, nameRef, cells, row: r };
+    seen.set(name, r);
+    yield { name, cells, row: r };
   }
 }
 
@@ -126,6 +129,9 @@ interface LocatedRole {
   sheet: string;
   role: SheetRole;
 }
+
+/** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
+type Presence = Map<string, number[]>;
 
 /**
  * Reads a submission sheet by sheet, so that a streaming reader can hand each sheet over and
@@ -140,8 +146,7 @@ export class SubmissionReader {
   private readonly layout: ValueLayout;
   /** unit name → what it entered, judged points and rates alike (one table per unit). */
   private readonly values = new Map<string, UnitTable>();
-  /** unit name → the sheets it appears on, with its name cell there. */
-  private readonly presence = new Map<string, Map<string, string>>();
+  private readonly presence: Presence = new Map();
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
@@ -195,38 +200,39 @@ export class SubmissionReader {
     else this.readRates(sheet, role);
   }
 
-  private present(sheet: RawSheet, u: UnitRow): void {
-    const pres = this.presence.get(u.name) ?? new Map<string, string>();
-    pres.set(sheet.name, u.nameRef);
-    this.presence.set(u.name, pres);
+  /** Records that a unit is on the sheet located last. */
+  private present(u: UnitRow): void {
+    let rows = this.presence.get(u.name);
+    if (!rows) {
+      rows = [];
+      this.presence.set(u.name, rows);
+    }
+    rows[this.located.length - 1] = u.row;
   }
 
   private readLine(sheet: RawSheet, role: Extract<SheetRole, { role: "line" }>): void {
     const p = this.p;
-    const index = new Map<number, number>();
-    for (const [col, item] of role.columns) {
+    const columns = [...role.columns].map(([col, item]) => {
       this.judgedColumns.set(item.code, sheet.name);
-      const i = this.layout.place(item.code, sheet.name, col);
-      if (i !== undefined) index.set(col, i);
-    }
+      return { col, item, index: this.layout.place(item.code, sheet.name, col) };
+    });
     for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
-      this.present(sheet, u);
+      this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
-        p.error("workbook.unit-two-kinds", sheet.name, u.nameRef, { unit: u.name });
+        p.error("workbook.unit-two-kinds", sheet.name, refOf(role.nameCol, u.row), { unit: u.name });
         continue;
       }
       if (!existing) {
-        const unit: Unit = { name: u.name, kind: role.kind, at: { sheet: sheet.name, cell: u.nameRef } };
+        const unit: Unit = { name: u.name, kind: role.kind, at: { sheet: sheet.name, cell: refOf(role.nameCol, u.row) } };
         this.units.push(unit);
         this.unitByName.set(u.name, unit);
       }
       const m = this.table(u.name);
-      for (const [col, item] of role.columns) {
-        const c = u.cells.get(col);
-        const v = readPoints(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, item.max, item.code);
-        const i = index.get(col);
-        if (v !== undefined && i !== undefined) m.set(i, v, u.row);
+      for (const { col, item, index } of columns) {
+        const c = u.cells[col];
+        const v = readPoints(p, sheet.name, c, col, u.row, item.max, item.code);
+        if (v !== undefined && index !== undefined) m.set(index, v, u.row);
       }
     }
   }
@@ -234,21 +240,16 @@ export class SubmissionReader {
   private readRates(sheet: RawSheet, role: Extract<SheetRole, { role: "rates" }>): void {
     const p = this.p;
     const targets = new Set(this.rubric.targets.map((t) => t.code));
-    const index = new Map<number, number>();
-    for (const [col, code] of role.columns) {
-      const i = this.layout.place(code, sheet.name, col);
-      if (i !== undefined) index.set(col, i);
-    }
+    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), index: this.layout.place(code, sheet.name, col) }));
     for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
-      this.present(sheet, u);
+      this.present(u);
       const m = this.table(u.name);
-      for (const [col, code] of role.columns) {
-        const c = u.cells.get(col);
+      for (const { col, code, target, index } of columns) {
+        const c = u.cells[col];
         // Targets may be blank when the rubric gives a default; the coverage check decides.
-        if (isBlank(c) && targets.has(code)) continue;
-        const v = readRate(p, sheet.name, c, c?.ref ?? `${colName(col)}${u.row}`, code);
-        const i = index.get(col);
-        if (v !== undefined && i !== undefined) m.set(i, v, u.row);
+        if (target && isBlank(c)) continue;
+        const v = readRate(p, sheet.name, c, col, u.row, code);
+        if (v !== undefined && index !== undefined) m.set(index, v, u.row);
       }
     }
   }
@@ -288,7 +289,7 @@ function checkCoverage(
   rubric: Rubric,
   located: LocatedRole[],
   units: Unit[],
-  presence: Map<string, Map<string, string>>,
+  presence: Presence,
   judgedColumns: Map<string, string>,
   rates: ReadonlyMap<string, UnitValues<Rate>>,
   p: CellProblems,
@@ -300,14 +301,19 @@ function checkCoverage(
     const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
     const measured = lines.flatMap((l) => leaves(l.items)).filter((i) => i.kind !== "judged");
     // Sheets this kind's units must all appear on.
-    const sheets = located.filter((l) => (l.role.role === "line" && l.role.kind === kind.id) || (l.role.role === "rates" && measured.length > 0));
+    const sheets = [...located.keys()].filter((i) => {
+      const role = located[i]?.role;
+      return (role?.role === "line" && role.kind === kind.id) || (role?.role === "rates" && measured.length > 0);
+    });
     for (const u of members) {
-      const pres = presence.get(u.name);
+      const rows = presence.get(u.name) ?? [];
       for (const s of sheets) {
-        if (!pres?.has(s.sheet)) {
-          const [firstSheet, firstRef] = [...(pres ?? new Map<string, string>()).entries()][0] ?? [u.at.sheet, u.at.cell];
-          p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: s.sheet });
-        }
+        if (rows[s] !== undefined) continue;
+        // Located at the unit's name on the first sheet it is on.
+        const first = rows.findIndex((r) => r !== undefined);
+        const at = located[first];
+        const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
+        p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
       }
     }
     for (const leaf of lines.flatMap((l) => leaves(l.items))) {
@@ -320,11 +326,11 @@ function checkCoverage(
       p.error("workbook.missing-rates-sheet", members[0]?.at.sheet ?? "", undefined, { codes: [...new Set(measured.map((m) => ("indicator" in m ? m.indicator : "")))].join(", ") });
       continue;
     }
-    const rateCols = new Map<string, { sheet: string; col: number; headerRow: number }>();
-    for (const l of rateSheets) {
-      if (l.role.role !== "rates") continue;
-      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, col, headerRow: l.role.headerRow });
-    }
+    const rateCols = new Map<string, { sheet: string; at: number; col: number; headerRow: number }>();
+    located.forEach((l, at) => {
+      if (l.role.role !== "rates") return;
+      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, at, col, headerRow: l.role.headerRow });
+    });
     const needed = new Map<string, boolean>(); // code → is a target with a default
     for (const m of measured) {
       if (!("indicator" in m)) continue;
@@ -338,15 +344,11 @@ function checkCoverage(
         if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
         continue;
       }
-      if (hasDefault) continue;
+      if (hasDefault || !rubric.targets.some((t) => t.code === code)) continue;
       for (const u of members) {
-        const pres = presence.get(u.name)?.get(col.sheet);
-        if (!pres) continue; // reported as missing on that sheet
-        const isTarget = rubric.targets.some((t) => t.code === code);
-        if (isTarget && rates.get(u.name)?.get(code) === undefined) {
-          const row = Number(/\d+$/.exec(pres)?.[0] ?? 0);
-          p.error("workbook.missing-target", col.sheet, `${colName(col.col)}${row}`, { code, unit: u.name });
-        }
+        const row = presence.get(u.name)?.[col.at];
+        if (row === undefined) continue; // reported as missing on that sheet
+        if (rates.get(u.name)?.get(code) === undefined) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
       }
     }
   }

@@ -5,11 +5,16 @@ import { EnteredCell, type Entered, type UnitValues } from "./model.js";
 
 const MISSING = -2147483648;
 
-/** Where each code's column is: shared by every unit. */
+/** Units whose values share one typed array: a typed array per unit would cost more than its numbers. */
+const PAGE_UNITS = 4096;
+
+/** Where each code's column is: shared by every unit. It also hands out each unit's storage. */
 export class ValueLayout {
   readonly index = new Map<string, number>();
   readonly sheet: string[] = [];
   readonly col: number[] = [];
+  private page = new Int32Array(0);
+  private used = 0;
 
   constructor(codes: Iterable<string>) {
     for (const code of codes) {
@@ -27,33 +32,45 @@ export class ValueLayout {
     this.col[i] = col;
     return i;
   }
+
+  /** Room for one unit: its values (all missing at first), then the rows they were on. */
+  slot(): { page: Int32Array; offset: number } {
+    const width = 2 * this.sheet.length;
+    if (this.used + width > this.page.length) {
+      this.page = new Int32Array(Math.max(width, PAGE_UNITS * width));
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += width;
+    this.page.fill(MISSING, offset, offset + this.sheet.length);
+    return { page: this.page, offset };
+  }
 }
 
 export class UnitTable implements UnitValues<number> {
-  private readonly values: Int32Array;
-  private readonly rows: Int32Array;
+  private readonly page: Int32Array;
+  private readonly offset: number;
 
   constructor(private readonly layout: ValueLayout) {
-    this.values = new Int32Array(layout.sheet.length).fill(MISSING);
-    this.rows = new Int32Array(layout.sheet.length);
+    ({ page: this.page, offset: this.offset } = layout.slot());
   }
 
   set(index: number, value: number, row: number): void {
-    this.values[index] = value;
-    this.rows[index] = row;
+    this.page[this.offset + index] = value;
+    this.page[this.offset + this.layout.sheet.length + index] = row;
   }
 
   numberOf(code: string): number | undefined {
     const i = this.layout.index.get(code);
-    const v = i === undefined ? undefined : this.values[i];
+    const v = i === undefined ? undefined : this.page[this.offset + i];
     return v === undefined || v === MISSING ? undefined : v;
   }
 
   get(code: string): Entered<number> | undefined {
     const i = this.layout.index.get(code);
     if (i === undefined) return undefined;
-    const v = this.values[i];
+    const v = this.page[this.offset + i];
     if (v === undefined || v === MISSING) return undefined;
-    return new EnteredCell(v, this.layout.sheet[i] ?? "", this.rows[i] ?? 0, this.layout.col[i] ?? 0);
+    return new EnteredCell(v, this.layout.sheet[i] ?? "", this.page[this.offset + this.layout.sheet.length + i] ?? 0, this.layout.col[i] ?? 0);
   }
 }

@@ -1,15 +1,17 @@
 // A small zip writer for xlsx packages: new entries are deflated as they stream in (with a data
 // descriptor, so nothing waits for the whole part), and entries of an existing package can be
 // copied byte for byte, compressed data and all.
-import { once } from "node:events";
-import type { TransformOptions } from "node:stream";
-import { constants, crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 
 import { SIG_CENTRAL, SIG_DESCRIPTOR, SIG_EOCD, SIG_LOCAL, U16, U32 } from "../xlsx/zip-format.js";
 
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 const BLOCK = 1 << 20;
+/** Blocks being deflated at once, beyond the one being made. */
+const IN_FLIGHT = 3;
+const deflateRawAsync = promisify(deflateRaw);
 
 /** Thrown when the output would need ZIP64 (over 4 GiB or 65,535 entries). */
 export class ZipTooLarge extends Error {}
@@ -19,6 +21,8 @@ export class ZipWriter {
   private readonly central: Buffer[] = [];
   private readonly dosTime: number;
   private readonly dosDate: number;
+  /** Blocks whose bytes have been deflated, ready to be filled again (memory stays flat). */
+  private readonly spare: Buffer[] = [];
 
   /** sink: writes all of the bytes given (the CLI passes a file's synchronous writer). */
   constructor(
@@ -35,7 +39,7 @@ export class ZipWriter {
     if (this.offset > U32) throw new ZipTooLarge();
   }
 
-  /** Adds a part, deflating the chunks as they come (native zlib, level 1 for large parts: fast). */
+  /** Adds a part, deflating the chunks as they come (native zlib at level 1: fast). */
   async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const start = this.offset;
@@ -53,45 +57,53 @@ export class ZipWriter {
     let usize = 0;
     let csize = 0;
     // Chunks are encoded straight into blocks of about a megabyte (no intermediate buffers, and
-    // the strings die young). A part that fits one block (most parts) is deflated in one
-    // synchronous call; a larger one streams through zlib, since each write to zlib's stream is a
-    // trip to its thread and thousands of tiny ones cost seconds (measured).
-    let block = Buffer.allocUnsafe(BLOCK);
+    // the strings die young). Each block is deflated on its own on zlib's threads while the next
+    // ones are made (a sync flush ends each on a byte boundary, so the pieces concatenate into one
+    // deflate stream, as pigz does); the pieces are written in order, a few in flight at most.
+    const fresh = (): Buffer => this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
+    const recycle = (b: Buffer): void => {
+      if (b.length === BLOCK && this.spare.length <= IN_FLIGHT) this.spare.push(b);
+    };
+    let block = fresh();
     let pendingSize = 0;
-    let deflate: ReturnType<typeof createDeflateRaw> | undefined;
-    let ended: Promise<unknown> | undefined;
-    const take = (): Buffer => {
-      const bytes = block.subarray(0, pendingSize);
-      block = Buffer.allocUnsafe(BLOCK);
+    const inFlight: { block: Buffer; deflated: Promise<Buffer> }[] = [];
+    const emit = (data: Buffer): void => {
+      csize += data.length;
+      this.write(data);
+    };
+    const send = async (last: boolean): Promise<void> => {
+      const full = block;
+      const bytes = full.subarray(0, pendingSize);
+      block = fresh();
       pendingSize = 0;
       crc = crc32(bytes, crc);
       usize += bytes.length;
-      return bytes;
-    };
-    const send = async (): Promise<void> => {
-      if (!deflate) {
-        // A deep buffer lets zlib compress on its thread while the next blocks are being made.
-        const options: ZlibOptions & TransformOptions = { level: constants.Z_BEST_SPEED, writableHighWaterMark: 8 * BLOCK };
-        const stream = createDeflateRaw(options);
-        stream.on("data", (data: Buffer) => {
-          csize += data.length;
-          this.write(data);
-        });
-        ended = once(stream, "end");
-        deflate = stream;
+      const options = { level: constants.Z_BEST_SPEED, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
+      if (last && inFlight.length === 0) {
+        // Most parts fit one block: one synchronous call, no trip to a thread.
+        emit(deflateRawSync(bytes, options));
+        recycle(full);
+        return;
       }
-      if (!deflate.write(take())) await once(deflate, "drain");
+      inFlight.push({ block: full, deflated: deflateRawAsync(bytes, options) });
+      const limit = last ? 0 : IN_FLIGHT;
+      while (inFlight.length > limit) {
+        const done = inFlight.shift();
+        if (!done) break;
+        emit(await done.deflated);
+        recycle(done.block);
+      }
     };
     for (const chunk of chunks) {
       if (!chunk.length) continue;
       // A UTF-8 character takes at most 3 bytes per UTF-16 unit: make sure the chunk fits.
       const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
-      if (pendingSize + most > BLOCK && pendingSize > 0) await send();
+      if (pendingSize + most > BLOCK && pendingSize > 0) await send(false);
       if (most > BLOCK) {
         const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk);
         block = bytes.length > BLOCK ? bytes : Buffer.concat([bytes], BLOCK);
         pendingSize = bytes.length;
-        await send();
+        await send(false);
         continue;
       }
       if (typeof chunk === "string") pendingSize += block.write(chunk, pendingSize, "utf8");
@@ -100,15 +112,7 @@ export class ZipWriter {
         pendingSize += chunk.length;
       }
     }
-    if (deflate) {
-      if (pendingSize) deflate.write(take());
-      deflate.end();
-      await ended;
-    } else {
-      const out = deflateRawSync(take(), { level: constants.Z_BEST_SPEED });
-      csize = out.length;
-      this.write(out);
-    }
+    await send(true);
     if (usize > U32) throw new ZipTooLarge();
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(SIG_DESCRIPTOR, 0);

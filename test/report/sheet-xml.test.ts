@@ -1,0 +1,77 @@
+// The result-sheet writer: cells directly after the one before them carry no reference (a third
+// of a province-sized result), the first cell of a row and a cell after a gap always do, and
+// every cell lands in its column for exceljs, for our own reader, and in a workbook written with
+// our styles as well as without.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { sheetXml } from "../../src/report/sheet-xml.js";
+import type { SheetSpec } from "../../src/report/result-sheets.js";
+import { NO_STYLES, writeNewPackage } from "../../src/workbook/xlsx-write/new-package.js";
+import { ZipWriter } from "../../src/workbook/xlsx-write/zip-writer.js";
+import { readXlsx } from "../../src/workbook/xlsx/index.js";
+
+const spec: SheetSpec = {
+  name: "测试",
+  columns: ["单位", "代码", "得分", "满分", "说明"].map((header) => ({ header, width: 10 })),
+  rows: [
+    { cells: ["甲镇", "DZ1", 2.5, 5, "达标"] },
+    // gaps: no points, no max; a leading gap
+    { cells: ["乙镇", "KF5", null, "", "未如实上报"] },
+    { cells: [null, "X", 1] },
+    { cells: ["丙镇", " 前后空格 ", 0.05, 100, "a < b & c"], vetoed: true },
+  ],
+};
+
+const expected = [
+  ["甲镇", "DZ1", 2.5, 5, "达标"],
+  ["乙镇", "KF5", null, null, "未如实上报"],
+  [null, "X", 1, null, null],
+  ["丙镇", " 前后空格 ", 0.05, 100, "a < b & c"],
+];
+
+async function build(styled: boolean): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const zip = new ZipWriter((b) => parts.push(Buffer.from(b)));
+  await writeNewPackage(zip, [{ name: spec.name, wide: false, xml: (styles) => sheetXml(spec, styled ? styles : NO_STYLES) }], "test");
+  zip.finish();
+  return Buffer.concat(parts);
+}
+
+describe("result sheet XML", () => {
+  it("leaves out the reference only where a cell follows the one before it in its row", () => {
+    const xml = [...sheetXml(spec, NO_STYLES)].join("");
+    const rows = xml.slice(xml.indexOf('<row r="2"')).split("</row>");
+    // row 2: first cell referenced, the rest follow on
+    expect(rows[0]?.match(/<c(?: [^>]*)?>/g)).toEqual(['<c r="A2" t="inlineStr">', '<c t="inlineStr">', "<c>", "<c>", '<c t="inlineStr">']);
+    // row 3: E3 after two empty cells is referenced
+    expect(rows[1]).toContain('<c r="E3" t="inlineStr"><is><t>未如实上报</t>');
+    // row 4: the first cell written is B4
+    expect(rows[2]?.match(/<c(?: [^>]*)?>/g)).toEqual(['<c r="B4" t="inlineStr">', "<c>"]);
+    expect(xml).toContain('<t xml:space="preserve"> 前后空格 </t>');
+    expect(xml).toContain("a &lt; b &amp; c");
+  });
+
+  for (const styled of [false, true]) {
+    it(`every cell is read back in its column by exceljs and by our reader (${styled ? "our styles" : "no styles"})`, async () => {
+      const bytes = await build(styled);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(spec.name);
+      const got: unknown[][] = [];
+      for (let r = 2; r <= 5; r++) got.push([1, 2, 3, 4, 5].map((c) => ws?.getRow(r).getCell(c).value ?? null));
+      expect(got).toEqual(expected);
+      if (styled) expect(ws?.getRow(5).getCell(2).style.fill).toMatchObject({ type: "pattern" });
+
+      const ours = readXlsx("t.xlsx", bytes);
+      const sheet = ours.book?.sheets.find((s) => s.name === spec.name);
+      const grid = [2, 3, 4, 5].map((r) =>
+        [1, 2, 3, 4, 5].map((c) => {
+          const cell = sheet?.rows.flat().find((x) => x.row === r && x.col === c);
+          return cell && (cell.value.t === "s" || cell.value.t === "n") ? cell.value.v : null;
+        }),
+      );
+      expect(grid).toEqual(expected);
+    });
+  }
+});
+
