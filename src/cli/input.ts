@@ -51,9 +51,10 @@ export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string 
 }
 
 /**
- * The same from bytes already read. Sheets are read one at a time and handed to the submission
- * reader as they come, so a province-sized workbook never has all its cells in memory at once;
- * sheets that come before the cover (rare) wait until the cover names the rubric.
+ * The same from bytes already read. Sheets are read one at a time and their rows handed to the
+ * submission reader as they come, so a province-sized workbook never has a whole sheet's cells in
+ * memory; sheets that come before the cover (rare) are read whole and wait until the cover names
+ * the rubric.
  */
 export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
   const parse = await rubricParser(rubricFlag);
@@ -79,8 +80,13 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
   const x = readXlsx(file, bytes, {
     // Called for every sheet name before any sheet is parsed: the names are all known at start().
     sheets: (name) => names.push(name) > 0,
+    // Once the cover is read and the rubric known, sheets stream row by row into the reader;
+    // before (the cover, and any sheet in front of it) they come whole.
+    rowSink: ({ name, hidden }) => {
+      progress?.step("progress.sheet", { sheet: name });
+      return coverFound ? reader?.openSheet(name, hidden) : undefined;
+    },
     onSheet: (sheet) => {
-      progress?.step("progress.sheet", { sheet: sheet.name });
       if (!coverFound) {
         const c = readCover({ sheets: [sheet] });
         if (c.rubricId !== undefined || c.at) {

@@ -15,14 +15,23 @@ export function compareKeys(a: readonly number[], b: readonly number[]): number 
   return 0;
 }
 
+/**
+ * The items in ranking order, each with its rank, in one sort: best first on the keys; items
+ * equal on every key share a rank and are listed in `display` order (which never changes a rank).
+ */
+export function ranked<T extends { readonly keys: readonly number[] }>(items: readonly T[], display: (a: T, b: T) => number = () => 0): { item: T; rank: number }[] {
+  const sorted = [...items].sort((x, y) => compareKeys(x.keys, y.keys) || display(x, y));
+  const out: { item: T; rank: number }[] = [];
+  let rank = 0;
+  sorted.forEach((item, i) => {
+    const prev = sorted[i - 1];
+    if (!prev || compareKeys(prev.keys, item.keys) !== 0) rank = i + 1;
+    out.push({ item, rank });
+  });
+  return out;
+}
+
 /** Ranks for every item; the order of the input never changes a rank. */
 export function competitionRanks(items: readonly Rankable[]): Map<string, number> {
-  const sorted = [...items].sort((x, y) => compareKeys(x.keys, y.keys));
-  const ranks = new Map<string, number>();
-  sorted.forEach((it, i) => {
-    const prev = sorted[i - 1];
-    const rank = prev && compareKeys(prev.keys, it.keys) === 0 ? (ranks.get(prev.id) ?? i + 1) : i + 1;
-    ranks.set(it.id, rank);
-  });
-  return ranks;
+  return new Map(ranked(items).map(({ item, rank }) => [item.id, rank]));
 }

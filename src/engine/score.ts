@@ -4,7 +4,7 @@ import { leaves, type Item, type LedgerCode, type Line, type Points, type Rubric
 import type { LedgerEntry, Src, Submission, Unit } from "../workbook/model.js";
 import { leafPoints, scoreLeaf, type UnitInputs } from "./leaf.js";
 import { scoreLedger } from "./ledger.js";
-import { competitionRanks } from "./rank.js";
+import { ranked } from "./rank.js";
 import { decideAwards } from "./awards.js";
 import { collator } from "./order.js";
 import type { Award, ItemResult, LeafResult, LedgerResult, LineResult, RankingResult, Results, UnitResult, Veto } from "./model.js";
@@ -166,24 +166,29 @@ export function score(rubric: Rubric, sub: Submission): Results {
     const points = allPoints.subarray(at, at + (itemCount.get(u.kind) ?? 0));
     return new UnitScore(rubric, u, { scores: sub.scores.get(u.name), rates: sub.rates.get(u.name) }, prep.linesOf.get(u.kind) ?? [], ledgerOf.get(u.name) ?? [], prep.codes, points);
   });
-  const ranks = new Map<string, Record<string, number | null>>(partial.map((u) => [u.name, {}]));
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
-    const members = partial.filter((u) => u.kind === r.unitKind);
-    const eligible = members.filter((u) => !u.vetoed);
-    const rk = competitionRanks(eligible.map((u) => ({ id: u.name, keys: [r.by, ...r.tieBreakers].map((k) => keyValue(u, k)) })));
+    const keys = [r.by, ...r.tieBreakers];
+    const eligible: { u: UnitScore; keys: number[] }[] = [];
+    const vetoed: UnitScore[] = [];
     for (const u of partial) {
-      const rec = ranks.get(u.name);
-      if (rec && u.kind === r.unitKind) rec[r.id] = rk.get(u.name) ?? null;
+      if (u.kind !== r.unitKind) continue;
+      if (u.vetoed) vetoed.push(u);
+      else eligible.push({ u, keys: keys.map((k) => keyValue(u, k)) });
     }
-    const byName = (a: UnitScore, b: UnitScore): number => collator.compare(a.name, b.name);
-    const rankedSorted = eligible.sort((a, b) => (rk.get(a.name) ?? 0) - (rk.get(b.name) ?? 0) || byName(a, b));
-    const vetoedSorted = members.filter((u) => u.vetoed).sort((a, b) => keyValue(b, r.by) - keyValue(a, r.by) || byName(a, b));
+    // One sort gives both the ranks and the order of the sheet (ties by name, as people read them).
+    const order = ranked(eligible, (a, b) => collator.compare(a.u.name, b.u.name));
+    for (const { item, rank } of order) item.u.ranks[r.id] = rank;
+    for (const u of vetoed) u.ranks[r.id] = null;
+    vetoed.sort((a, b) => keyValue(b, r.by) - keyValue(a, r.by) || collator.compare(a.name, b.name));
     return {
       id: r.id,
       name: r.name,
       unitKind: r.unitKind,
       by: r.by,
-      entries: [...rankedSorted, ...vetoedSorted].map((u) => ({ unit: u.name, rank: rk.get(u.name) ?? null, value: keyValue(u, r.by) })),
+      entries: [
+        ...order.map(({ item, rank }) => ({ unit: item.u.name, rank, value: keyValue(item.u, r.by) })),
+        ...vetoed.map((u) => ({ unit: u.name, rank: null, value: keyValue(u, r.by) })),
+      ],
     };
   });
 
@@ -196,7 +201,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
       .map((u) => ({
         name: u.name,
         vetoed: u.vetoed,
-        rank: ranks.get(u.name)?.[rubric.awards.ranking] ?? null,
+        rank: u.ranks[rubric.awards.ranking] ?? null,
         total: u.total,
         ledger: u.ledger,
         itemPoints: (code: string) => {
@@ -211,7 +216,6 @@ export function score(rubric: Rubric, sub: Submission): Results {
   );
   for (const u of partial) {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target }));
-    u.ranks = ranks.get(u.name) ?? {};
     u.awards = [...vetoAwards, ...(awards.get(u.name) ?? [])];
   }
   const units: UnitResult[] = partial;

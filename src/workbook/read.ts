@@ -5,7 +5,7 @@ import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
 import type { LedgerEntry, Submission, UnitValues, Unit } from "./model.js";
 import { UnitTable, ValueLayout } from "./values.js";
-import type { RawBook, RawCell, RawSheet } from "./xlsx/index.js";
+import type { RawBook, RawCell, RawSheet, RowSink } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
 import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
@@ -91,34 +91,43 @@ interface UnitRow {
   row: number;
 }
 
-/** The unit rows under the header, one at a time: blank rows skipped, names trimmed, duplicates reported. */
-function* unitRows(sheet: RawSheet, headerRow: number, nameCol: number, p: CellProblems): Generator<UnitRow> {
+/** A row of a sheet as it comes, with whether it is hidden. */
+type RowHandler = (row: RawCell[], hidden: boolean) => void;
+
+/**
+ * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
+ * duplicates and rows without a name reported; gives each unit row to `take`.
+ */
+function unitRows(sheet: string, headerRow: number, nameCol: number, p: CellProblems, take: (u: UnitRow) => void): RowHandler {
   // unit name → the row it was first on
   const seen = new Map<string, number>();
-  for (const row of sheet.rows) {
+  return (row, hidden) => {
     const r = row[0]?.row ?? 0;
-    if (r <= headerRow) continue;
+    if (r <= headerRow) return;
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
     if (name === "") {
-      if (row.some((c) => c.col !== nameCol && !isBlank(c))) p.error("workbook.missing-unit-name", sheet.name, refOf(nameCol, r));
-      continue;
+      if (row.some((c) => c.col !== nameCol && !isBlank(c))) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      return;
     }
     if (nameCell && nameCell.value.t !== "s") {
-      p.error("workbook.bad-unit-name", sheet.name, refOf(nameCol, r), { value: name });
-      continue;
+      p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
+      return;
     }
-    if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", sheet.name, refOf(nameCol, r), { unit: name });
+    if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
-      p.error("workbook.duplicate-unit", sheet.name, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first) });
-      continue;
+      p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first) });
+      return;
     }
     seen.set(name, r);
-    yield { name, cells, row: r };
-  }
+    take({ name, cells, row: r });
+  };
 }
+
+/** Rows of a sheet that is not read (an earlier run's results). */
+const IGNORED: RowSink = { row: () => {}, end: () => {} };
 
 export interface ReadResult {
   submission?: Submission;
@@ -174,15 +183,54 @@ export class SubmissionReader {
     return t;
   }
 
+  /** A whole sheet at once (the cover-less start of a book, tests). */
   addSheet(sheet: RawSheet): void {
-    if (this.sheetCount++ === 0) this.firstSheet = sheet.name;
-    if (this.ignore(sheet.name)) return;
-    if (!this.ledgerSheet && isLedgerSheet(sheet)) {
-      this.ledgerSheet = sheet;
-      return;
-    }
+    const sink = this.openSheet(sheet.name, sheet.hidden);
+    for (const row of sheet.rows) sink.row(row, sheet.hiddenRows.has(row[0]?.row ?? 0));
+    sink.end(sheet);
+  }
+
+  /**
+   * A sheet row by row, as the package reader streams it: its first rows tell what it is (a line,
+   * the rates, the ledger, or none of ours); a line or rate sheet's rows are then read as they
+   * come and dropped; the ledger, which needs every unit, is kept until finish().
+   */
+  openSheet(name: string, hidden: boolean): RowSink {
+    if (this.sheetCount++ === 0) this.firstSheet = name;
+    if (this.ignore(name)) return IGNORED;
+    const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
+    let handle: RowHandler | undefined;
+    let kept: RawSheet | undefined;
+    let decided = false;
+    const decide = (): void => {
+      decided = true;
+      if (!this.ledgerSheet && isLedgerSheet(head)) {
+        this.ledgerSheet = kept = head;
+        return;
+      }
+      handle = this.rowsOf(head);
+      for (const row of head.rows) handle?.(row, head.hiddenRows.has(row[0]?.row ?? 0));
+      head.rows = [];
+    };
+    return {
+      row: (row, rowHidden) => {
+        if (kept || !decided) {
+          if (rowHidden) head.hiddenRows.add(row[0]?.row ?? 0);
+          head.rows.push(row);
+          if (!decided && head.rows.length >= HEADER_SCAN_ROWS) decide();
+        } else handle?.(row, rowHidden);
+      },
+      end: (sheet) => {
+        if (!decided) decide();
+        head.merges = sheet.merges;
+      },
+    };
+  }
+
+  /** What reads a sheet's rows, from its first rows (the header); undefined: none of ours. */
+  private rowsOf(sheet: RawSheet): RowHandler | undefined {
     const role = classify(this.rubric, sheet, this.p);
-    if (!role) return;
+    if (!role) return undefined;
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
     // or mix with the values of the sheet that holds them first.
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
@@ -191,13 +239,12 @@ export class SubmissionReader {
       const [col, code] = taken;
       const first = this.columnSheet.get(code) ?? "";
       this.p.error("workbook.column-on-two-sheets", sheet.name, `${colName(col)}${role.headerRow}`, { code, first });
-      return;
+      return undefined;
     }
     for (const [col, code] of codes) this.columnSheet.set(code, `${quoteSheet(sheet.name)}!${colName(col)}${role.headerRow}`);
     this.located.push({ sheet: sheet.name, role });
     if (sheet.hidden) this.p.warn("workbook.hidden-sheet", sheet.name, undefined);
-    if (role.role === "line") this.readLine(sheet, role);
-    else this.readRates(sheet, role);
+    return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);
   }
 
   /** Records that a unit is on the sheet located last. */
@@ -210,48 +257,48 @@ export class SubmissionReader {
     rows[this.located.length - 1] = u.row;
   }
 
-  private readLine(sheet: RawSheet, role: Extract<SheetRole, { role: "line" }>): void {
+  private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {
     const p = this.p;
     const columns = [...role.columns].map(([col, item]) => {
-      this.judgedColumns.set(item.code, sheet.name);
-      return { col, item, index: this.layout.place(item.code, sheet.name, col) };
+      this.judgedColumns.set(item.code, sheet);
+      return { col, item, index: this.layout.place(item.code, sheet, col) };
     });
-    for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
+    return unitRows(sheet, role.headerRow, role.nameCol, p, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
-        p.error("workbook.unit-two-kinds", sheet.name, refOf(role.nameCol, u.row), { unit: u.name });
-        continue;
+        p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name });
+        return;
       }
       if (!existing) {
-        const unit: Unit = { name: u.name, kind: role.kind, at: { sheet: sheet.name, cell: refOf(role.nameCol, u.row) } };
+        const unit: Unit = { name: u.name, kind: role.kind, at: { sheet, cell: refOf(role.nameCol, u.row) } };
         this.units.push(unit);
         this.unitByName.set(u.name, unit);
       }
       const m = this.table(u.name);
       for (const { col, item, index } of columns) {
         const c = u.cells[col];
-        const v = readPoints(p, sheet.name, c, col, u.row, item.max, item.code);
+        const v = readPoints(p, sheet, c, col, u.row, item.max, item.code);
         if (v !== undefined && index !== undefined) m.set(index, v, u.row);
       }
-    }
+    });
   }
 
-  private readRates(sheet: RawSheet, role: Extract<SheetRole, { role: "rates" }>): void {
+  private rateRows(sheet: string, role: Extract<SheetRole, { role: "rates" }>): RowHandler {
     const p = this.p;
     const targets = new Set(this.rubric.targets.map((t) => t.code));
-    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), index: this.layout.place(code, sheet.name, col) }));
-    for (const u of unitRows(sheet, role.headerRow, role.nameCol, p)) {
+    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), index: this.layout.place(code, sheet, col) }));
+    return unitRows(sheet, role.headerRow, role.nameCol, p, (u) => {
       this.present(u);
       const m = this.table(u.name);
       for (const { col, code, target, index } of columns) {
         const c = u.cells[col];
         // Targets may be blank when the rubric gives a default; the coverage check decides.
         if (target && isBlank(c)) continue;
-        const v = readRate(p, sheet.name, c, col, u.row, code);
+        const v = readRate(p, sheet, c, col, u.row, code);
         if (v !== undefined && index !== undefined) m.set(index, v, u.row);
       }
-    }
+    });
   }
 
   finish(): ReadResult {

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type RawSheet, type XlsxOptions, type XlsxResult } from
 import { openZip } from "./zip.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
-export type { CellValue, NumberFormat, RawBook, RawCell, RawSheet, XlsxLimits, XlsxOptions, XlsxResult } from "./types.js";
+export type { CellValue, NumberFormat, RawBook, RawCell, RawSheet, RowSink, XlsxLimits, XlsxOptions, XlsxResult } from "./types.js";
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -47,7 +47,12 @@ export function readXlsx(file: string, bytes: Uint8Array, opts: XlsxOptions = {}
     const sheets = wb.sheets.map((s, i): RawSheet => {
       const empty: RawSheet = { name: s.name, hidden: s.hidden, rows: [], hiddenRows: new Set(), merges: [] };
       if (!parse[i] || s.part === undefined) return empty;
-      const sheet = readSheet(zip, { name: s.name, hidden: s.hidden, part: s.part, sst, formats, date1904: wb.date1904, limits, problems, counter, cache });
+      const sink = opts.rowSink?.({ name: s.name, hidden: s.hidden });
+      const sheet = readSheet(zip, { name: s.name, hidden: s.hidden, part: s.part, sst, formats, date1904: wb.date1904, limits, problems, counter, cache, ...(sink ? { sink } : {}) });
+      if (sink) {
+        sink.end(sheet);
+        return empty;
+      }
       if (!opts.onSheet) return sheet;
       opts.onSheet(sheet);
       return empty;

@@ -6,7 +6,7 @@ import { parsePart } from "./part.js";
 import { colName, MAX_COL, MAX_ROW, parseRefBytes, parseUintBytes } from "./refs.js";
 import { RichText } from "./strings.js";
 import { XmlError } from "./text.js";
-import type { CellValue, NumberFormat, RawCell, RawSheet, XlsxLimits } from "./types.js";
+import type { CellValue, NumberFormat, RawCell, RawSheet, RowSink, XlsxLimits } from "./types.js";
 import type { XmlHandler, XmlReader } from "./xml.js";
 import type { ZipArchive } from "./zip.js";
 
@@ -39,6 +39,8 @@ export interface SheetInput {
   /** Cells stored so far in the book, shared across sheets for maxCells. */
   counter: { cells: number };
   cache: ValueCache;
+  /** Where rows go as they are read; without one they are kept and returned. */
+  sink?: RowSink;
 }
 
 /** A text element's content: one raw range in the usual case, decoded strings otherwise. */
@@ -87,6 +89,8 @@ class SheetReader implements XmlHandler, CellParts {
   private rowDepth = -1;
   private cellDepth = -1;
   private disorder = false;
+  /** The current row's cells are out of column order (or not all in this row). */
+  private rowDisorder = false;
   private rowNum = 0;
   private rowStr = "";
   private lastCol = 0;
@@ -194,9 +198,13 @@ class SheetReader implements XmlHandler, CellParts {
 
   private closeRow(): void {
     if (this.rowCells.length > 0) {
-      this.rows.push(this.rowCells);
+      const sink = this.input.sink;
+      if (!sink) this.rows.push(this.rowCells);
+      else if (!this.rowDisorder) sink.row(this.rowCells, this.hiddenRows.has(this.rowNum));
+      else for (const row of inOrder(this.rowCells)) sink.row(row, this.hiddenRows.has(row[0]?.row ?? 0));
       this.rowCells = [];
     }
+    this.rowDisorder = false;
     this.rowDepth = -1;
   }
 
@@ -209,7 +217,7 @@ class SheetReader implements XmlHandler, CellParts {
       if (rc < 0) throw new XmlError(x.attrStart[i]!);
       this.cRow = Math.floor(rc / MAX_COL);
       this.cCol = (rc % MAX_COL) + 1;
-      if (this.cRow !== this.rowNum || this.cCol <= this.lastCol) this.disorder = true;
+      if (this.cRow !== this.rowNum || this.cCol <= this.lastCol) this.disorder = this.rowDisorder = true;
     } else {
       this.cRow = this.rowNum;
       this.cCol = this.lastCol + 1;
@@ -260,6 +268,20 @@ class SheetReader implements XmlHandler, CellParts {
     if (row.length > 0) rows.push(row);
     return rows;
   }
+}
+
+/**
+ * A row element's cells out of order, for a row sink: by row (a cell may name another row), then
+ * by column, one per position (the last written wins), as result() does for a whole sheet.
+ */
+function inOrder(cells: readonly RawCell[]): RawCell[][] {
+  const rows = new Map<number, Map<number, RawCell>>();
+  for (const c of cells) {
+    let row = rows.get(c.row);
+    if (!row) rows.set(c.row, (row = new Map()));
+    row.set(c.col, c);
+  }
+  return [...rows].sort(([a], [b]) => a - b).map(([, row]) => [...row.values()].sort((a, b) => a.col - b.col));
 }
 
 export function readSheet(zip: ZipArchive, input: SheetInput): RawSheet {

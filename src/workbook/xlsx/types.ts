@@ -90,4 +90,21 @@ export interface XlsxOptions {
    * lists it with no rows), so only one sheet's cells are in memory at a time.
    */
   onSheet?: (sheet: RawSheet) => void;
+  /**
+   * Streaming by the row: where this gives a sink for a sheet, its rows go to the sink as they
+   * are read and are never held, and the sink (not onSheet) gets the sheet at its end.
+   */
+  rowSink?: (sheet: { name: string; hidden: boolean }) => RowSink | undefined;
+}
+
+/** Receives a sheet's rows as they are read, so that a large sheet is never held whole. */
+export interface RowSink {
+  /**
+   * A non-empty row: its cells in column order, one per column. Rows come in the order the file
+   * has them (Excel, WPS and LibreOffice write them in order; a row number may repeat or go back
+   * only in files written by hand).
+   */
+  row(cells: RawCell[], hidden: boolean): void;
+  /** The sheet has been read: its name, state and merged ranges (its rows went to row()). */
+  end(sheet: RawSheet): void;
 }
