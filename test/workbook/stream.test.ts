@@ -2,6 +2,7 @@
 // and values for the sample and for a workbook full of mistakes; and the package reader hands a
 // row sink cells in row and column order even when the file has them out of order.
 import { readFileSync } from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { interpretInput } from "../../src/cli/input.js";
 import { readSubmission } from "../../src/workbook/read.js";
@@ -38,6 +39,28 @@ describe("reading by the row", () => {
       expect(readCover(book).rubricId).toBe(rubric.id);
     });
   }
+
+  it("a cover that is not the first sheet: the sheets before it are read whole, with the same result", async () => {
+    const file = "samples/qingshan-2026.xlsx";
+    const bytes = readFileSync(file);
+    const files = unzipSync(new Uint8Array(bytes));
+    const wbXml = strFromU8(files["xl/workbook.xml"] ?? new Uint8Array());
+    const cover = /<sheet [^>]*name="封面"[^>]*\/>/.exec(wbXml)?.[0] ?? "";
+    expect(cover).not.toBe("");
+    // The cover moved behind 人口计生线: 党政线 and 人口计生线 now come before it.
+    const moved = wbXml.replace(cover, "").replace(/(<sheet [^>]*name="人口计生线"[^>]*\/>)/, `$1${cover}`);
+    expect(moved.indexOf('name="人口计生线"')).toBeLessThan(moved.indexOf('name="封面"'));
+    const reordered = zipSync({ ...files, "xl/workbook.xml": strToU8(moved) });
+    const a = await interpretInput(file, bytes, undefined);
+    const b = await interpretInput(file, reordered, undefined);
+    expect(b.rubric?.id).toBe(a.rubric?.id);
+    expect(b.diagnostics.map(where)).toEqual(a.diagnostics.map(where));
+    expect(b.submission?.units.map((u) => u.name).sort()).toEqual(a.submission?.units.map((u) => u.name).sort());
+    const towns = (a.submission?.units ?? []).filter((u) => a.submission?.scores.get(u.name)?.get("DZ2") !== undefined);
+    expect(towns.length).toBe(14);
+    for (const u of towns) expect(b.submission?.scores.get(u.name)?.get("DZ2")).toEqual(a.submission?.scores.get(u.name)?.get("DZ2"));
+    expect(b.submission?.cover.rubricVersion).toBe(a.submission?.cover.rubricVersion);
+  });
 
   it("hands a row sink its cells in order when the file has them out of order", () => {
     // Cells out of column order, a repeated cell (the last wins), and a cell naming the next row.
