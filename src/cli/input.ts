@@ -71,6 +71,7 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
       ...(cover.rubricId ? { id: cover.rubricId } : {}),
       ...(cover.rubricVersion ? { version: cover.rubricVersion } : {}),
       ...(cover.at ? { where: { file, ...cover.at } } : {}),
+      ...(cover.versionAt ? { versionWhere: { file, ...cover.versionAt } } : {}),
     });
     if (!resolved.rubric) return;
     earlier = earlierResultSheets(resolved.rubric.rankings.map((k) => k.name), names);

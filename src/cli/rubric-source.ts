@@ -105,7 +105,7 @@ export function loadRubricFile(path: string, parse: ParseRubric): { rubric?: Rub
 export function resolveRubric(
   flag: string | undefined,
   parse: ParseRubric,
-  cover?: { id?: string; version?: string; where?: Diagnostic["location"] },
+  cover?: { id?: string; version?: string; where?: Diagnostic["location"]; versionWhere?: Diagnostic["location"] },
 ): { rubric?: Rubric; diagnostics: Diagnostic[] } {
   if (flag) return loadRubricFile(flag, parse);
   const all = bundledRubrics();
@@ -114,13 +114,15 @@ export function resolveRubric(
     const same = all.filter((b) => b.id === cover.id);
     pick = cover.version ? same.find((b) => b.version === cover.version) : same.at(-1);
     if (!pick) {
+      // A known rubric in a version we do not have: the version cell is the one to fix.
+      const where = same.length && cover.versionWhere ? cover.versionWhere : cover.where;
       return {
         diagnostics: [
           {
             code: "rubric.not-found",
             severity: "error",
             data: { id: cover.id, version: cover.version ?? "", available: all.map((b) => `${b.id} ${b.version}`).join(", ") },
-            ...(cover.where ? { location: cover.where } : {}),
+            ...(where ? { location: where } : {}),
           },
         ],
       };

@@ -9,6 +9,7 @@ export function readCover(book: RawBook): Cover {
   for (const sheet of book.sheets) {
     const found: Record<string, string> = {};
     let at: { sheet: string; cell: string } | undefined;
+    let versionAt: { sheet: string; cell: string } | undefined;
     for (const row of sheet.rows.slice(0, 30)) {
       const label = cellText(row.find((c) => c.col === 1));
       for (const [field, word] of Object.entries(COVER_LABELS)) {
@@ -16,6 +17,7 @@ export function readCover(book: RawBook): Cover {
           const valueCell = row.find((c) => c.col === 2);
           found[field] = cellText(valueCell);
           if (field === "rubricId") at = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
+          if (field === "rubricVersion") versionAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
         }
       }
     }
@@ -26,6 +28,7 @@ export function readCover(book: RawBook): Cover {
         ...(found.year ? { year: found.year } : {}),
         ...(found.district ? { district: found.district } : {}),
         ...(at ? { at } : {}),
+        ...(versionAt ? { versionAt } : {}),
       };
     }
   }

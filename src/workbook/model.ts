@@ -14,7 +14,10 @@ export interface Cover {
   readonly rubricVersion?: string;
   readonly year?: string;
   readonly district?: string;
+  /** The rubric id's cell. */
   readonly at?: Src;
+  /** The rubric version's cell. */
+  readonly versionAt?: Src;
 }
 
 export interface Unit {

@@ -204,6 +204,36 @@ describe("validate finds each mistake at its cell", () => {
   });
 });
 
+describe("the cover names a rubric we do not have", () => {
+  /** Sets the value beside a cover label (column A) and returns that cell's address. */
+  const setCover = (wb: Workbook, label: string, value: string): string => {
+    const ws = wb.getWorksheet("封面");
+    let at = "";
+    ws?.eachRow((r) => {
+      if (String(r.getCell(1).value ?? "").startsWith(label)) {
+        r.getCell(2).value = value;
+        at = r.getCell(2).address;
+      }
+    });
+    return at;
+  };
+
+  it("an unknown version of a known rubric is located at the version cell", async () => {
+    let at = "";
+    const { lines, ok } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案版本", "2099.9")) });
+    expect(at).toMatch(/^B\d+$/);
+    expect(lines).toEqual([`rubric.not-found 封面!${at}`]);
+    expect(ok).toBe(false);
+  });
+
+  it("an unknown rubric is located at the id cell", async () => {
+    let at = "";
+    const { lines } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案编号", "province-x")) });
+    expect(at).toMatch(/^B\d+$/);
+    expect(lines).toEqual([`rubric.not-found 封面!${at}`]);
+  });
+});
+
 describe("a workbook without units", () => {
   it("is an error, not an empty result", async () => {
     const bytes = await fillToBuffer(rubric, { units: [], values: {} });
