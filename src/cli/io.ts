@@ -49,6 +49,12 @@ export function requireXlsx(ctx: Ctx, target: string): number | undefined {
   return /\.xlsx$/i.test(target) ? undefined : usageError(ctx, "usage.xlsx-extension", { file: target });
 }
 
+/** A refused output path (exists, is the input, has no folder): said as a diagnostic, exit 2. */
+export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
+  reportDiagnostics(ctx, [diag], json);
+  return 2;
+}
+
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */
 export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false): number {
   if (json) ctx.io.out(renderJson(diags, ctx.lang) + "\n");

@@ -114,7 +114,8 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("-o, --output <file>", t("cli.opt.output"))
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
-    .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean }) => {
+    .option("--force", t("cli.opt.force-result"))
+    .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }) => {
       const m = await import("./commands/score.js");
       done(await m.score(ctx, wb, o));
     });
@@ -135,7 +136,8 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("-o, --output <file>", t("cli.opt.output"))
     .option("--format <format>", t("cli.opt.format"), "both")
     .option("--rubric <file>", t("cli.opt.rubric"))
-    .action(async (wb: string, o: { output?: string; format: string; rubric?: string }) => {
+    .option("--force", t("cli.opt.force-result"))
+    .action(async (wb: string, o: { output?: string; format: string; rubric?: string; force?: boolean }) => {
       const m = await import("./commands/report.js");
       done(await m.report(ctx, wb, o));
     });

@@ -3,12 +3,20 @@
 // sheets alone, in a package of our own — and says which.
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Results } from "../engine/model.js";
-import type { Lang } from "../messages/index.js";
+import { LANGS, message, type Lang } from "../messages/index.js";
+import { readXlsx } from "../workbook/xlsx/index.js";
 import { resultSheets } from "../report/result-sheets.js";
 import { sheetXml, WIDE } from "../report/sheet-xml.js";
 import { planExtension, writeExtension, type NotExtended } from "../workbook/xlsx-write/extend.js";
 import { writeNewPackage, type PackageSheet } from "../workbook/xlsx-write/new-package.js";
 import { ZipWriter } from "../workbook/xlsx-write/zip-writer.js";
+
+/** A workbook holding our provenance sheet (in either language): an earlier `assess score` result. */
+export function isResultWorkbook(bytes: Uint8Array): boolean {
+  const book = readXlsx("", bytes, { sheets: () => false }).book;
+  const info = LANGS.map((l) => message(l, "out.sheet.info"));
+  return book?.sheets.some((s) => info.includes(s.name)) === true;
+}
 
 export interface Written {
   /** Why the user's sheets were not carried; undefined when they were. */

@@ -5,7 +5,7 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statS
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { fileError } from "./files.js";
+import { fileError, readUserFile } from "./files.js";
 
 const pendingTemps = new Set<string>();
 let handlersInstalled = false;
@@ -34,18 +34,39 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-/** Refuses an output that is an input; returns a diagnostic or undefined. */
-export function checkTarget(target: string, inputs: readonly string[]): Diagnostic | undefined {
+/** What may be written over: an earlier output of the same command, or anything with --force. */
+export interface Overwrite {
+  readonly force?: boolean;
+  /** An existing file's bytes are an earlier output of this command (replaced without asking). */
+  readonly ours: (bytes: Uint8Array) => boolean;
+  /** The refusal's message code for any other existing file. */
+  readonly refusal: string;
+}
+
+/** Larger files are not read to see whether they are ours: they are refused without --force. */
+const MAX_OURS_BYTES = 1 << 30;
+
+/**
+ * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
+ * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
+ */
+export function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Diagnostic | undefined {
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
   try {
     if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing");
   } catch {
     return fileError(target, "file.output-dir-missing");
   }
+  let exists = false;
   try {
     if (statSync(target).isDirectory()) return fileError(target, "file.is-directory");
+    exists = true;
   } catch {
     // does not exist yet: fine
+  }
+  if (exists && !overwrite.force) {
+    const read = readUserFile(target, MAX_OURS_BYTES);
+    if (!read.bytes || !overwrite.ours(read.bytes)) return fileError(target, overwrite.refusal);
   }
   return undefined;
 }

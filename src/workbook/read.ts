@@ -2,6 +2,7 @@
 // reads every unit row, and collects every problem, located to the cell, in one pass.
 import { quoteSheet, type Diagnostic } from "../diagnostics/index.js";
 import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
+import { formatRate } from "../rubric/numbers.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
 import type { LedgerEntry, Submission, UnitValues, Unit } from "./model.js";
 import { UnitTable, ValueLayout } from "./values.js";
@@ -24,6 +25,13 @@ function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
 }
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
+
+/** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
+const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
+
+export function isSummaryName(name: string): boolean {
+  return SUMMARY.test(name.replace(/[\s\u3000]+/g, ""));
+}
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: CellProblems): SheetRole | undefined {
@@ -113,6 +121,10 @@ function unitRows(sheet: string, headerRow: number, nameCol: number, p: CellProb
     }
     if (nameCell && nameCell.value.t !== "s") {
       p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
+    if (isSummaryName(name)) {
+      p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
@@ -331,6 +343,37 @@ export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: stri
   return r.finish();
 }
 
+/** A value without building its cell address where the table can (most are never shown). */
+function valueOf(values: UnitValues<Rate> | undefined, code: string): Rate | undefined {
+  return values?.numberOf ? values.numberOf(code) : values?.get(code)?.value;
+}
+
+/** A rate this far below a target of at least half is taken for a slip of the percent sign. */
+const IMPLAUSIBLE_BELOW: Rate = 100; // 1%
+const HIGH_TARGET: Rate = 5000; // 50%
+
+/**
+ * A rate under 1% against a target of 50% or more (0.99% typed for 99%) would fail its item, and
+ * a gate's failure vetoes the unit: a warning at the cell asks, once per unit and indicator.
+ */
+function implausibleRates(rubric: Rubric, measured: readonly LeafItem[], members: readonly Unit[], rates: ReadonlyMap<string, UnitValues<Rate>>, p: CellProblems): void {
+  for (const u of members) {
+    const values = rates.get(u.name);
+    const warned = new Set<string>();
+    for (const m of measured) {
+      if (!("indicator" in m) || warned.has(m.indicator)) continue;
+      const value = valueOf(values, m.indicator);
+      if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
+      const target = "value" in m.target ? m.target.value : (valueOf(values, m.target.ref) ?? rubric.targets.find((t) => "ref" in m.target && t.code === m.target.ref)?.default);
+      const at = values?.get(m.indicator)?.at;
+      if (target === undefined || target < HIGH_TARGET || !at) continue;
+      warned.add(m.indicator);
+      const data = { code: m.indicator, unit: u.name, value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
+      p.warn("workbook.rate-implausible", at.sheet, at.cell, data);
+    }
+  }
+}
+
 /** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
 function checkCoverage(
   rubric: Rubric,
@@ -363,11 +406,18 @@ function checkCoverage(
         p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
       }
     }
-    for (const leaf of lines.flatMap((l) => leaves(l.items))) {
-      if (leaf.kind === "judged" && !judgedColumns.has(leaf.code)) {
-        const lineSheet = located.find((l) => l.role.role === "line" && l.role.kind === kind.id)?.sheet ?? "";
-        p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+    for (const line of lines) {
+      const judged = leaves(line.items).filter((i) => i.kind === "judged");
+      const found = judged.find((i) => judgedColumns.has(i.code));
+      if (!found) {
+        // Not one column of the line: its sheet was deleted (or its header row), one error says so.
+        const data = { line: line.name, sheet: line.sheet, codes: judged.slice(0, 3).map((i) => i.code).join(", ") };
+        if (judged.length) p.diags.push({ code: "workbook.missing-line-sheet", severity: "error", data, location: { file: p.file } });
+        continue;
       }
+      // Some columns missing: said on the sheet that holds the line's other columns.
+      const lineSheet = judgedColumns.get(found.code) ?? "";
+      for (const leaf of judged) if (!judgedColumns.has(leaf.code)) p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
     }
     if (measured.length && !rateSheets.length) {
       p.error("workbook.missing-rates-sheet", members[0]?.at.sheet ?? "", undefined, { codes: [...new Set(measured.map((m) => ("indicator" in m ? m.indicator : "")))].join(", ") });
@@ -398,5 +448,6 @@ function checkCoverage(
         if (rates.get(u.name)?.get(code) === undefined) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
       }
     }
+    implausibleRates(rubric, measured, members, rates, p);
   }
 }

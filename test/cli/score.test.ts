@@ -119,7 +119,7 @@ describe("assess score on the sample", () => {
 
   it("refuses to write over the input, and says so without a stack trace", async () => {
     const r = await cli(["score", input, "-o", input]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("输出文件不能与输入工作簿相同");
     expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/);
   });
@@ -128,7 +128,7 @@ describe("assess score on the sample", () => {
     if (process.getuid?.() === 0) {
       // root writes anywhere: use a folder that does not exist instead
       const r = await cli(["score", input, "-o", join(dir, "nope", "x.xlsx")]);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.err).toContain("[file.output-dir-missing]");
       return;
     }
@@ -138,6 +138,28 @@ describe("assess score on the sample", () => {
     const r = await cli(["score", input, "-o", join(ro, "x.xlsx")]);
     chmodSync(dir, 0o755);
     expect(r.code).toBe(1);
+  });
+
+  it("replaces an earlier result, but no other existing file unless --force", async () => {
+    const other = join(dir, "另一区.xlsx");
+    copyFileSync(SAMPLE, other);
+    const before = readFileSync(other);
+    const refused = await cli(["score", input, "-o", other]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`${other}: 错误: 文件已存在,且不是 assess 此前写出的同类结果`);
+    expect(refused.err).toContain("[file.exists-not-result]");
+    expect(readFileSync(other).equals(before)).toBe(true);
+    // An earlier result of ours is replaced without asking (re-scoring is the daily work)...
+    const result = join(dir, "重算.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const first = readFileSync(result);
+    const again = await cli(["score", input, "-o", result, "--lang", "en"]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(result).equals(first)).toBe(false);
+    // ...and anything else only with --force.
+    const forced = await cli(["score", input, "-o", other, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(other).equals(before)).toBe(false);
   });
 
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {

@@ -1,6 +1,6 @@
 // `assess report` end to end through main() with a fake Io: default and -o targets, formats,
 // usage errors (exit 2, nothing written), invalid input (exit 1), the input never a target.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -92,10 +92,35 @@ describe("assess report", () => {
     expect(readdirSync(dir).sort()).toEqual(["typos.xlsx", "青山区.xlsx"]);
   });
 
+  it("replaces its own earlier reports, but no other existing file unless --force", async () => {
+    expect((await run(["report", input])).code).toBe(0);
+    // Run again (in English): both earlier reports are ours and are replaced.
+    const again = await run(["report", input, "--lang", "en"]);
+    expect(again.code, again.err).toBe(0);
+    expect(readFileSync(join(dir, "青山区.report.html"), "utf8")).toContain('<html lang="en"');
+    // A page of the user's own and a workbook of the user's own are not.
+    const page = join(dir, "mine.html");
+    const book = join(dir, "mine.xlsx");
+    copyFileSync(join(dir, "青山区.report.html"), page);
+    const html = readFileSync(page, "utf8").replace(/<meta name="generator"[^>]*>/, "");
+    writeFileSync(page, html);
+    copyFileSync(input, book);
+    const targets: [string, string][] = [["html", page], ["xlsx", book]];
+    for (const [format, target] of targets) {
+      const r = await run(["report", input, "--format", format, "-o", target]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${target}: 错误: 文件已存在,且不是 assess 此前写出的同类结果`);
+    }
+    expect(readFileSync(page, "utf8")).toBe(html);
+    expect(readFileSync(book).equals(readFileSync(input))).toBe(true);
+    expect((await run(["report", input, "--format", "html", "-o", page, "--force"])).code).toBe(0);
+    expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess">');
+  });
+
   it("never writes over the input", async () => {
     const before = readFileSync(input);
     const r = await run(["report", input, "--format", "xlsx", "-o", input]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("输出文件不能与输入工作簿相同");
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);

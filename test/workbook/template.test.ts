@@ -69,7 +69,7 @@ describe("assess template", () => {
 
   it("never overwrites a file unless asked", async () => {
     const again = await cli(["template", "-o", file]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.err).toContain("[file.exists]");
     expect((await cli(["template", "-o", file, "--force"])).code).toBe(0);
   });

@@ -138,6 +138,45 @@ const cases: Case[] = [
     expected: ["warning workbook.no-line-sheet in.xlsx"],
   },
   {
+    name: "a deleted 人口计生线 sheet is one error naming it, not an error per missing column",
+    edit: (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("人口计生线")!.id);
+    },
+    expected: ["workbook.missing-line-sheet in.xlsx"],
+  },
+  {
+    name: "a deleted 党政线 sheet is one error naming it",
+    edit: (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("党政线")!.id);
+    },
+    expected: ["workbook.missing-line-sheet in.xlsx"],
+  },
+  {
+    name: "a missing column of 人口计生线 is said on 人口计生线",
+    edit: (wb) => {
+      wb.getWorksheet("人口计生线")!.getCell("B1").value = "备注";
+    },
+    expected: ["workbook.missing-column 人口计生线"],
+  },
+  {
+    name: "a totals row under the units is a summary, not a unit",
+    edit: (wb) => {
+      for (const [name, label] of [["党政线", "合 计"], ["人口计生线", "平均分"], ["指标数据", "Total"]] as const) {
+        const ws = wb.getWorksheet(name)!;
+        const row = ws.getRow(5);
+        row.getCell(1).value = label;
+        row.getCell(2).value = 999;
+      }
+    },
+    expected: ["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 指标数据!A5"],
+  },
+  {
+    name: "a rate under 1% against a high target is a warning at its cell, once per unit and indicator",
+    // ZB1 decides two gates (DZ1, JS4.1); 0.97 typed as 0.97% would veto 甲镇.
+    values: { 甲镇: { ZB1: "0.97%" }, 乙街道: { ZB4: { percent: 0.005 } }, 丙镇: { ZB2: 0 } },
+    expected: ["warning workbook.rate-implausible 指标数据!B2"],
+  },
+  {
     name: "a deleted ledger sheet is a warning",
     edit: (wb) => {
       wb.removeWorksheet(wb.getWorksheet("加扣分")!.id);

@@ -6,6 +6,9 @@ import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
+import { LANGS, message } from "../../messages/index.js";
+import { readXlsx } from "../../workbook/xlsx/index.js";
+import { REPORT_GENERATOR } from "../../report/september/generator.js";
 
 export type Format = "xlsx" | "html";
 const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
@@ -32,7 +35,17 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
   return new Date();
 }
 
-export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string }): Promise<number> {
+/** An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet. */
+function isReport(format: Format): (bytes: Uint8Array) => boolean {
+  if (format === "html") return (bytes) => Buffer.from(bytes.subarray(0, 4096)).toString("utf8").includes(`<meta name="generator" content="${REPORT_GENERATOR}`);
+  const names = LANGS.map((l) => message(l, "report.sheet"));
+  return (bytes) => {
+    const sheets = readXlsx("", bytes, { sheets: () => false }).book?.sheets ?? [];
+    return sheets.length === 1 && names.includes(sheets[0]?.name ?? "");
+  };
+}
+
+export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {
   const key = o.format.trim().toLowerCase();
   const formats = Object.hasOwn(FORMATS, key) ? FORMATS[key] : undefined;
   if (!formats) {
@@ -44,8 +57,11 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (misnamed) {
     return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
   }
-  const bad = targets.flatMap((t) => checkTarget(t.path, [file]) ?? []);
-  if (bad.length) return reportDiagnostics(ctx, bad);
+  const bad = targets.flatMap((t) => checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" }) ?? []);
+  if (bad.length) {
+    reportDiagnostics(ctx, bad);
+    return 2;
+  }
   const loaded = await loadForScoring(ctx, file, o.rubric);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;

@@ -3,24 +3,26 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
-import { reportDiagnostics, requireXlsx, type Ctx } from "../io.js";
+import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
-import { writeResultFile, type Written } from "../result-file.js";
+import { isResultWorkbook, writeResultFile, type Written } from "../result-file.js";
 
 export function defaultOutput(input: string, suffix: string): string {
   const ext = extname(input);
   return join(dirname(input), `${basename(input, ext)}${suffix}`);
 }
 
-export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean }): Promise<number> {
+export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }): Promise<number> {
   const target = o.output ?? defaultOutput(file, ".scored.xlsx");
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A bad output path is said before the work, not after it.
-  const bad = checkTarget(target, [file]);
-  if (bad) return reportDiagnostics(ctx, [bad], o.json);
+  // An earlier result (NAME.scored.xlsx) is replaced: re-scoring is the daily work. Any other
+  // existing file (another district's workbook, say) is not, without --force.
+  const bad = checkTarget(target, [file], { force: o.force === true, ours: isResultWorkbook, refusal: "file.exists-not-result" });
+  if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
   if (typeof loaded === "number") return loaded;

@@ -1,8 +1,7 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
-import { existsSync } from "node:fs";
 import { buildTemplate } from "../../workbook/template.js";
 import { decodeUnitsFile, parseUnitsFile } from "../../workbook/units-file.js";
-import { reportDiagnostics, requireXlsx, usageError, type Ctx } from "../io.js";
+import { reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { resolveRubric, rubricParser } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
@@ -34,9 +33,9 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
-  const bad = checkTarget(target, o.units ? [o.units] : []);
-  if (bad) return reportDiagnostics(ctx, [bad]);
-  if (existsSync(target) && !o.force) return reportDiagnostics(ctx, [{ code: "file.exists", severity: "error", data: {}, location: { file: target } }]);
+  // A template is never written over an existing file (a filled one would be lost) without --force.
+  const bad = checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, ours: () => false, refusal: "file.exists" });
+  if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));
   if (failed) return reportDiagnostics(ctx, [failed]);

@@ -26,6 +26,10 @@ export const common: Catalog = {
   "file.unwritable": { "zh-CN": "无法写入(文件夹不可写或文件被其他程序占用:{detail})", en: "cannot write here (the folder is not writable or the file is open in another program: {detail})" },
   "file.output-is-input": { "zh-CN": "输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名", en: "the output may not be the input workbook, which is never modified; choose another name with -o" },
   "file.output-dir-missing": { "zh-CN": "输出文件夹不存在", en: "the output folder does not exist" },
+  "file.exists-not-result": {
+    "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
+    en: "the file exists and is not an earlier result of this command, so it was not overwritten; choose another name or add --force to overwrite it",
+  },
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
   "template.bad-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
   "units.empty": { "zh-CN": "单位名单是空的", en: "the units list is empty" },
@@ -33,6 +37,7 @@ export const common: Catalog = {
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
+  "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前的结果无须此项即会被替换)", en: "overwrite an existing file (an earlier result is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },
   "carry.zip64": { "zh-CN": "工作簿使用 ZIP64 格式,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook is a ZIP64 package that cannot be extended safely; the result file holds the result sheets only" },
   "carry.layout": { "zh-CN": "工作簿的压缩包结构不常见,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook's package has an unusual layout and cannot be extended safely; the result file holds the result sheets only" },

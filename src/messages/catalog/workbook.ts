@@ -32,6 +32,15 @@ export const workbookMessages: Catalog = {
   "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 同时出现在镇街和部门的工作表中", en: "\"{unit}\" appears on both town and department sheets" },
   "workbook.no-sheets-found": { "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板", en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); assess template writes one" },
   "workbook.unit-missing-on": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"" },
+  "workbook.rate-implausible": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},远低于目标 {target};是否应为 {suggestion}?如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, far below its target {target}; did you mean {suggestion}? If {value} is right, ignore this warning",
+  },
+  "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
+  "workbook.missing-line-sheet": {
+    "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
+    en: "no sheet for {line} (“{sheet}” in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
+  },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
   "workbook.missing-rate-column": { "zh-CN": "指标数据表缺少 {code} 列", en: "the indicators sheet has no column for {code}" },
