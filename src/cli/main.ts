@@ -10,7 +10,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const langFlag = findLang(argv);
   const lang = detectLang(langFlag, io.env);
   if (!lang) {
-    io.err(message("en", "usage.bad-lang", { value: langFlag ?? "" }) + "\n");
+    // Said in the language of the locale, the one the user would have had without the flag.
+    const fallback = detectLang(undefined, io.env) ?? "zh-CN";
+    io.err(message(fallback, "usage.error", { detail: message(fallback, "usage.bad-lang", { value: langFlag ?? "" }) }) + "\n");
     return 2;
   }
   const ctx = makeCtx(io, lang);

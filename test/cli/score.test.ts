@@ -228,6 +228,9 @@ describe("usage", () => {
     expect((await cli(["score", input, "-o", join(dir, "x.txt")])).code).toBe(2);
     expect((await cli(["report", input, "--format", "html", "-o", join(dir, "x.xlsx")])).code).toBe(2);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    // An unknown --lang is said in the locale's language.
+    expect(await cli(["score", input, "--lang", "fr"])).toMatchObject({ code: 2, err: "用法错误:不支持的语言 “fr”,可用:zh-CN、en\n" });
+    expect(await cli(["score", input, "--lang", "fr"], { LANG: "en_GB.UTF-8" })).toMatchObject({ code: 2, err: 'usage: unsupported language "fr"; use zh-CN or en\n' });
   });
 
   it("score --json on an invalid workbook answers with the diagnostics document on stdout", async () => {
