@@ -27,7 +27,7 @@ export async function writeResultFile(path: string, results: Results, lang: Lang
   const sheets: PackageSheet[] = resultSheets(results, lang, tool).map((spec) => ({
     name: spec.name,
     wide: spec.columns.length > WIDE,
-    xml: (styles) => sheetXml(spec, styles, spec.columns.length > 2 ? 2 : 1),
+    xml: (styles) => sheetXml(spec, styles, spec.frozenColumns ?? (spec.columns.length > 2 ? 2 : 1)),
   }));
   const plan = input ? planExtension(input.bytes, sheets, input.earlier) : "unreadable";
   const fd = openSync(path, "wx");

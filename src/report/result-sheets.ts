@@ -21,6 +21,8 @@ export interface SheetSpec {
   readonly rows: Iterable<Row>;
   /** Height of the header row in points (wrapped item headers need more). */
   readonly headerHeight?: number;
+  /** Columns kept in view when scrolling right (default: the first two). */
+  readonly frozenColumns?: number;
 }
 
 /**
@@ -114,26 +116,27 @@ function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
     const first = units[0];
     const ranking = results.rankings.find((r) => r.unitKind === kind);
     const layout = (first?.lines ?? []).map((l) => ({ line: l, items: flatItems(l.items) }));
+    // Name, rank, total and status first, kept in view (a veto is seen beside the name, on screen
+    // and on the first printed page); then each line's subtotal and items; then bonus and deduction.
     const columns = [
       { header: t(lang, "out.unit"), width: 16 },
       { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), width: 9 },
-      ...layout.flatMap(({ line, items }) => [{ header: itemHeader(line), width: 11 }, ...items.map((i) => ({ header: itemHeader(i), width: 11 }))]),
-      ...(kind === "town" ? [{ header: t(lang, "out.bonus"), width: 8 }, { header: t(lang, "out.deduction"), width: 8 }] : []),
       { header: t(lang, "out.total"), width: 9 },
       { header: t(lang, "out.status"), width: 10 },
+      ...layout.flatMap(({ line, items }) => [{ header: itemHeader(line), width: 11 }, ...items.map((i) => ({ header: itemHeader(i), width: 11 }))]),
+      ...(kind === "town" ? [{ header: t(lang, "out.bonus"), width: 8 }, { header: t(lang, "out.deduction"), width: 8 }] : []),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {
         for (const u of units) {
-          const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null];
+          const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null, pointsToNumber(u.total), statusText(u, lang)];
           for (let i = 0; i < u.flatPoints.length; i++) cells.push(pointsToNumber(u.flatPoints[i] ?? 0));
           if (kind === "town") cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
-          cells.push(pointsToNumber(u.total), statusText(u, lang));
           yield { cells, vetoed: u.vetoed };
         }
       },
     };
-    return { name: t(lang, "out.sheet.detail-kind", { kind: t(lang, `explain.kind.${kind}`) }), columns, rows, headerHeight: 60 };
+    return { name: t(lang, "out.sheet.detail-kind", { kind: t(lang, `explain.kind.${kind}`) }), columns, rows, headerHeight: 60, frozenColumns: 4 };
   });
 }
 

@@ -79,7 +79,8 @@ describe("assess score on the sample", () => {
     const out = join(dir, "青山区.scored.xlsx");
     const rows = await sheetRows(out, "得分明细(镇、街道)");
     const head = rows[0] as string[];
-    expect(head.slice(0, 4)).toEqual(["单位", "名次(综合排名)", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
+    // Name, rank, total and status first (kept in view), then the items.
+    expect(head.slice(0, 6)).toEqual(["单位", "名次(综合排名)", "总分", "状态", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
     const col = (code: string) => head.findIndex((h) => h.startsWith(`${code} `));
     const topLevel = (line: string) => head.map((h, i) => [h.split(" ")[0] ?? "", i] as const).filter(([c]) => new RegExp(`^${line}\\d+$`).test(c)).map(([, i]) => i);
     const cents = (v: unknown) => Math.round(Number(v) * 100);
