@@ -29,7 +29,7 @@ const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 /** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
 
-export function isSummaryName(name: string): boolean {
+function isSummaryName(name: string): boolean {
   return SUMMARY.test(name.replace(/[\s\u3000]+/g, ""));
 }
 
