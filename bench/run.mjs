@@ -1,7 +1,8 @@
 // npm run bench: generates districts of 20, 2,000 and 40,000 towns, times `assess validate` and
 // `assess score` end to end (a fresh process each, median of several runs) with peak memory, and
-// compares them with the floor (unzip + XML tokenize of the same file). BENCH_SIZES=20,2000 to
-// choose sizes.
+// compares them with the floor (unzip + XML tokenize of the same file); then `assess report`
+// (Excel and HTML, one run each: it has no target, the table says what it costs).
+// BENCH_SIZES=20,2000 to choose sizes.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -52,7 +53,15 @@ for (const n of sizes) {
   const scoreOut = join(out, `district-${n}.scored.xlsx`);
   const score = measure([join(here, "child.mjs"), "score", file, "-o", scoreOut], runs);
   if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n}`);
-  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score });
+  const reportOut = (ext) => join(out, `district-${n}.report.${ext}`);
+  const report = Object.fromEntries(
+    ["xlsx", "html"].map((ext) => {
+      const r = measure([join(here, "child.mjs"), "report", file, "--format", ext, "-o", reportOut(ext)], 1);
+      rmSync(reportOut(ext), { force: true });
+      return [ext, r];
+    }),
+  );
+  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score, report });
   rmSync(scoreOut, { force: true });
   process.stderr.write(`${n} towns done\n`);
 }
@@ -62,5 +71,9 @@ const lines = [
   "| towns | file | floor (unzip + XML scan) | validate | score | score ÷ floor | peak memory (validate / score) |",
   "|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
+  "",
+  "| towns | report, Excel | report, HTML |",
+  "|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.report.xlsx.wall)} s, ${Math.round(r.report.xlsx.rssMiB)} MiB | ${f(r.report.html.wall)} s, ${Math.round(r.report.html.rssMiB)} MiB |`),
 ];
 process.stdout.write(lines.join("\n") + "\n");

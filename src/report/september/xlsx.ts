@@ -1,6 +1,6 @@
 // The September report as a print-ready Excel workbook: one sheet, A4 landscape fitted to the
 // page width, title rows repeated on every page, page numbers in the footer, data bars on totals.
-import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Worksheet } from "exceljs";
+import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Style, Worksheet } from "exceljs";
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { awardSpans, BODY_SIZE, gridWidths, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 
@@ -59,14 +59,34 @@ function bodyHeights(p: Part, widths: readonly number[]): number[] {
 
 const whole = (spans: readonly Span[]): Span => [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0];
 
+/** exceljs 4.4's private list of a sheet's merged ranges (the version is pinned in package.json). */
+interface WithMerges {
+  _merges: Record<string, unknown>;
+}
+
 /** Paints the report onto one worksheet. */
 class Painter {
   /** Ranges of the totals column, for one data-bar rule over all of them. */
   readonly bars: string[] = [];
+  /**
+   * Our merged ranges, collected aside: exceljs checks each new merge against every earlier one,
+   * which made a province's report (hundreds of thousands of merges) take hours. Ours never
+   * overlap, so each merge is made against an empty list and the list is handed back at the end.
+   */
+  private readonly merges: Record<string, unknown> = {};
+  private readonly styles = new Map<string, Partial<Style>>();
   constructor(
     readonly ws: Worksheet,
     readonly widths: readonly number[],
   ) {}
+
+  private merge(row: number, span: Span): void {
+    const ws = this.ws as unknown as WithMerges;
+    ws._merges = {};
+    this.ws.mergeCells(row, span[0] + 1, row, span[1] + 1);
+    Object.assign(this.merges, ws._merges);
+    ws._merges = this.merges;
+  }
 
   get last(): number {
     return this.widths.length - 1;
@@ -74,19 +94,26 @@ class Painter {
 
   /** Writes value into the span (merged when wider than one column) and returns the master cell. */
   put(row: number, span: Span, value: Cell | CellValue, style: { font?: Partial<Font>; fill?: Fill; alignment?: Partial<Alignment>; border?: boolean; numFmt?: string }): XCell {
-    if (span[1] > span[0]) this.ws.mergeCells(row, span[0] + 1, row, span[1] + 1);
-    for (let c = span[0]; c <= span[1]; c++) {
-      const cell = this.ws.getCell(row, c + 1);
-      if (style.border) cell.border = BORDER;
-      if (style.fill) cell.fill = style.fill;
-    }
+    if (span[1] > span[0]) this.merge(row, span);
+    const edge = this.shared({ ...(style.border ? { border: BORDER } : {}), ...(style.fill ? { fill: style.fill } : {}) });
+    for (let c = span[0] + 1; c <= span[1]; c++) this.ws.getCell(row, c + 1).style = edge;
     const cell = this.ws.getCell(row, span[0] + 1);
     // Strings stay strings: a name like "=1+1" is a text cell, never a formula.
     cell.value = value;
-    cell.font = style.font ?? font();
-    if (style.alignment) cell.alignment = style.alignment;
-    if (style.numFmt) cell.numFmt = style.numFmt;
+    cell.style = this.shared({ ...edge, font: style.font ?? font(), ...(style.alignment ? { alignment: style.alignment } : {}), ...(style.numFmt ? { numFmt: style.numFmt } : {}) });
     return cell;
+  }
+
+  /**
+   * One style object for every cell that looks the same (exceljs otherwise keeps a style per
+   * cell: gigabytes for a province). Cells' styles are set whole and never changed afterwards.
+   */
+  private shared(style: Partial<Style>): Partial<Style> {
+    const key = JSON.stringify(style);
+    const known = this.styles.get(key);
+    if (known) return known;
+    this.styles.set(key, style);
+    return style;
   }
 
   title(r: Report): void {
@@ -222,7 +249,7 @@ function paint(p: Painter, r: Report): void {
   p.dataBars();
 }
 
-/** The workbook's bytes, re-read once to be sure Excel-compatible readers can open it. */
+/** The workbook's bytes. */
 export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
@@ -250,7 +277,5 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const p = new Painter(ws, widths);
   p.title(r);
   paint(p, r);
-  const buffer = await wb.xlsx.writeBuffer();
-  await new ExcelJS.Workbook().xlsx.load(buffer);
-  return new Uint8Array(buffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
