@@ -144,4 +144,25 @@ describe("the report workbook", () => {
     expect(head.border?.top?.style).toBe("thin");
     expect(head.font?.name).toBe("宋体");
   });
+
+  it("merges each spanned cell once, never overlapping, borders on every cell of a bordered span", () => {
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
+    expect(merges.length).toBeGreaterThan(50);
+    const grid = ws.columnCount;
+    expect(merges).toContain(`A1:${String.fromCharCode(64 + grid)}1`); // the title across the page
+    const taken = new Set<string>();
+    for (const m of merges) {
+      const [a, b] = m.split(":").map((ref) => ws.getCell(ref ?? ""));
+      expect(a && b).toBeTruthy();
+      if (!a || !b) continue;
+      for (let r = Number(a.row); r <= Number(b.row); r++) {
+        for (let c = Number(a.col); c <= Number(b.col); c++) {
+          expect(taken.has(`${r}:${c}`), m).toBe(false);
+          taken.add(`${r}:${c}`);
+        }
+      }
+      // A bordered merged cell (a table cell) has its border on the last column too.
+      if (a.border?.top) expect(b.border?.top?.style, m).toBe("thin");
+    }
+  });
 });
