@@ -36,9 +36,19 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(args, runs) {
-  const rs = Array.from({ length: runs }, () => timed(args));
+function summary(rs) {
   return { wall: median(rs.map((r) => r.wall)), rssMiB: Math.max(...rs.map((r) => r.rssMiB)), code: rs[0].code };
+}
+
+function measure(args, runs) {
+  return summary(Array.from({ length: runs }, () => timed(args)));
+}
+
+/** Each command `runs` times, taking turns; the summary of each. */
+function interleaved(commands, runs) {
+  const results = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((args, k) => results[k].push(timed(args)));
+  return results.map(summary);
 }
 
 const rows = [];
@@ -48,10 +58,13 @@ for (const n of sizes) {
   generate(file, n, judged);
   const gen = (performance.now() - g0) / 1000;
   const runs = runsFor(n);
-  const floor = measure([join(here, "floor.mjs"), file], runs);
-  const validate = measure([join(here, "child.mjs"), "validate", file], runs);
   const scoreOut = join(out, `district-${n}.scored.xlsx`);
-  const score = measure([join(here, "child.mjs"), "score", file, "-o", scoreOut], runs);
+  // The three are run in turn, not one after the other, so that a slower spell of a shared
+  // machine weighs on the floor as much as on the commands compared with it.
+  const [floor, validate, score] = interleaved(
+    [[join(here, "floor.mjs"), file], [join(here, "child.mjs"), "validate", file], [join(here, "child.mjs"), "score", file, "-o", scoreOut]],
+    runs,
+  );
   if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n}`);
   const reportOut = (ext) => join(out, `district-${n}.report.${ext}`);
   const report = Object.fromEntries(
