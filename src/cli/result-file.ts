@@ -6,7 +6,7 @@ import type { Results } from "../engine/model.js";
 import { LANGS, message, type Lang } from "../messages/index.js";
 import { readXlsx } from "../workbook/xlsx/index.js";
 import { resultSheets } from "../report/result-sheets.js";
-import { sheetXml, WIDE } from "../report/sheet-xml.js";
+import { COMPACT_UNITS, sheetXml, WIDE } from "../report/sheet-xml.js";
 import { planExtension, writeExtension, type NotExtended } from "../workbook/xlsx-write/extend.js";
 import { writeNewPackage, type PackageSheet } from "../workbook/xlsx-write/new-package.js";
 import { ZipWriter } from "../workbook/xlsx-write/zip-writer.js";
@@ -27,7 +27,7 @@ export async function writeResultFile(path: string, results: Results, lang: Lang
   const sheets: PackageSheet[] = resultSheets(results, lang, tool).map((spec) => ({
     name: spec.name,
     wide: spec.columns.length > WIDE,
-    xml: (styles) => sheetXml(spec, styles, spec.frozenColumns ?? (spec.columns.length > 2 ? 2 : 1)),
+    xml: (styles) => sheetXml(spec, styles, spec.frozenColumns ?? (spec.columns.length > 2 ? 2 : 1), results.units.length >= COMPACT_UNITS),
   }));
   const plan = input ? planExtension(input.bytes, sheets, input.earlier) : "unreadable";
   const fd = openSync(path, "wx");

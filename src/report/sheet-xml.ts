@@ -47,9 +47,8 @@ function isSpace(c: number): boolean {
 
 /**
  * One cell, or "" for an empty one without a style. ref is the cell's reference, or "" where the
- * cell directly follows the one written before it in its row: the reference is optional there
- * (ECMA-376 §18.3.1.4; Excel, LibreOffice, exceljs and openpyxl place such a cell in the next
- * column), and leaving it out spares a third of a large sheet's bytes and of the time to write it.
+ * cell directly follows the one written before it in its row and the sheet is compact: the
+ * reference is optional there (ECMA-376 §18.3.1.4; the next column is meant).
  */
 function cell(ref: string, v: string | number | null, style: number): string {
   const r = ref ? ` r="${ref}"` : "";
@@ -68,7 +67,16 @@ const CHUNK_ROWS = 16;
 /** Sheets with more columns than this print across pages instead of shrinking to one width. */
 export const WIDE = 16;
 
-export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2): Generator<string> {
+/**
+ * Results of at least this many units are written compact: a cell directly after the one before
+ * it in its row carries no reference. Excel, LibreOffice, exceljs and openpyxl read that (the
+ * format allows it), but some readers people script with do not (ClosedXML, EPPlus, older
+ * calamine) and WPS could not be tried here; so a district's results keep every reference, and
+ * only a province's, where it saves a third of the bytes and of the time, leave them out.
+ */
+export const COMPACT_UNITS = 10_000;
+
+export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2, compact = false): Generator<string> {
   const frozen = col(freezeCols + 1) + "2";
   const wide = spec.columns.length > WIDE;
   // Without a style of our own (the user's package) headers cannot wrap: columns fit them instead.
@@ -89,11 +97,11 @@ export function* sheetXml(spec: SheetSpec, styles: SheetStyles, freezeCols = 2):
     const r = String(i + 2);
     const style = row.vetoed ? styles.vetoed : 0;
     let cells = "";
-    // The column after the last cell written: a cell there needs no reference. The first cell
-    // of a row always has one (exceljs, which users script with, needs it there).
+    // Compact: the column after the last cell written needs no reference. The first cell of a
+    // row always has one (exceljs needs it there).
     let next = -1;
     for (let c = 0; c < row.cells.length; c++) {
-      const x = cell(c === next ? "" : col(c + 1) + r, row.cells[c] ?? null, style);
+      const x = cell(compact && c === next ? "" : col(c + 1) + r, row.cells[c] ?? null, style);
       if (x) {
         cells += x;
         next = c + 1;

@@ -1,7 +1,7 @@
-// The result-sheet writer: cells directly after the one before them carry no reference (a third
-// of a province-sized result), the first cell of a row and a cell after a gap always do, and
-// every cell lands in its column for exceljs, for our own reader, and in a workbook written with
-// our styles as well as without.
+// The result-sheet writer: every cell carries its reference; compact (a province's results),
+// cells directly after the one before them carry none while the first cell of a row and a cell
+// after a gap still do; either way every cell lands in its column for exceljs and for our own
+// reader, in a workbook written with our styles as well as without.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sheetXml } from "../../src/report/sheet-xml.js";
@@ -29,17 +29,24 @@ const expected = [
   ["丙镇", " 前后空格 ", 0.05, 100, "a < b & c"],
 ];
 
-async function build(styled: boolean): Promise<Buffer> {
+async function build(styled: boolean, compact: boolean): Promise<Buffer> {
   const parts: Buffer[] = [];
   const zip = new ZipWriter((b) => parts.push(Buffer.from(b)));
-  await writeNewPackage(zip, [{ name: spec.name, wide: false, xml: (styles) => sheetXml(spec, styled ? styles : NO_STYLES) }], "test");
+  await writeNewPackage(zip, [{ name: spec.name, wide: false, xml: (styles) => sheetXml(spec, styled ? styles : NO_STYLES, 2, compact) }], "test");
   zip.finish();
   return Buffer.concat(parts);
 }
 
 describe("result sheet XML", () => {
-  it("leaves out the reference only where a cell follows the one before it in its row", () => {
+  it("gives every cell its reference, unless compact", () => {
     const xml = [...sheetXml(spec, NO_STYLES)].join("");
+    const cells = xml.match(/<c(?: [^>]*)?>/g) ?? [];
+    expect(cells.length).toBe(5 + 5 + 3 + 2 + 5);
+    expect(cells.every((c) => / r="[A-E]\d"/.test(c))).toBe(true);
+  });
+
+  it("compact: leaves out the reference only where a cell follows the one before it in its row", () => {
+    const xml = [...sheetXml(spec, NO_STYLES, 2, true)].join("");
     const rows = xml.slice(xml.indexOf('<row r="2"')).split("</row>");
     // row 2: first cell referenced, the rest follow on
     expect(rows[0]?.match(/<c(?: [^>]*)?>/g)).toEqual(['<c r="A2" t="inlineStr">', '<c t="inlineStr">', "<c>", "<c>", '<c t="inlineStr">']);
@@ -51,9 +58,9 @@ describe("result sheet XML", () => {
     expect(xml).toContain("a &lt; b &amp; c");
   });
 
-  for (const styled of [false, true]) {
-    it(`every cell is read back in its column by exceljs and by our reader (${styled ? "our styles" : "no styles"})`, async () => {
-      const bytes = await build(styled);
+  for (const [styled, compact] of [[false, false], [false, true], [true, true]]) {
+    it(`every cell is read back in its column by exceljs and by our reader (${styled ? "our styles" : "no styles"}${compact ? ", compact" : ""})`, async () => {
+      const bytes = await build(styled === true, compact === true);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       const ws = wb.getWorksheet(spec.name);
