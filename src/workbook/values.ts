@@ -15,6 +15,8 @@ export class ValueLayout {
   readonly col: number[] = [];
   private page = new Int32Array(0);
   private used = 0;
+  /** Units the current page holds. */
+  private units = 0;
 
   constructor(codes: Iterable<string>) {
     for (const code of codes) {
@@ -37,7 +39,9 @@ export class ValueLayout {
   slot(): { page: Int32Array; offset: number } {
     const width = 2 * this.sheet.length;
     if (this.used + width > this.page.length) {
-      this.page = new Int32Array(Math.max(width, PAGE_UNITS * width));
+      // Pages grow with the district (a small one allocates little), up to PAGE_UNITS units.
+      this.units = Math.min(PAGE_UNITS, Math.max(64, this.units * 2));
+      this.page = new Int32Array(Math.max(width, this.units * width));
       this.used = 0;
     }
     const offset = this.used;
