@@ -1,6 +1,7 @@
-// Streaming by the row gives exactly what reading whole sheets gives: the same diagnostics, units
-// and values for the sample and for a workbook full of mistakes; and the package reader hands a
-// row sink cells in row and column order even when the file has them out of order.
+// Streaming by the row (the package reader's RowStream) gives exactly what reading whole sheets
+// (result()'s sort) gives: the same diagnostics, units and values for the sample, for a workbook
+// full of mistakes, and for the sample with its rows split and shuffled the way hand-made writers
+// do; whole rows in order reach a sink even when the file has them out of order.
 import { readFileSync } from "node:fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -62,26 +63,60 @@ describe("reading by the row", () => {
     expect(b.submission?.cover.rubricVersion).toBe(a.submission?.cover.rubricVersion);
   });
 
-  it("hands a row sink its cells in order when the file has them out of order", () => {
-    // Cells out of column order, a repeated cell (the last wins), and a cell naming the next row.
-    const bytes = oneSheet('<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="C1"><v>33</v></c><c r="B2"><v>22</v></c></row><row r="2" hidden="1"><c r="A2"><v>21</v></c></row>');
-    const rows: { cells: string; hidden: boolean }[] = [];
+  it("hands a row sink whole rows in order, as whole-sheet reading gives them", () => {
+    // Cells out of column order, a repeated cell (the last wins), a cell written in the element
+    // of the row before its own, and a row split over two elements.
+    const bytes = oneSheet(
+      '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="C1"><v>33</v></c><c r="B2"><v>22</v></c></row>' +
+        '<row r="2" hidden="1"><c r="A2"><v>21</v></c></row><row r="2"><c r="D2"><v>24</v></c></row>' +
+        '<row r="3"><c r="C4"><v>43</v></c></row><row r="5"><c r="A5"><v>51</v></c></row>',
+    );
+    const rows: string[] = [];
     const show = (cells: readonly RawCell[]): string => cells.map((c) => `${c.ref}=${c.value.t === "n" ? c.value.v : "?"}`).join(",");
     let ended = "";
     readXlsx("t.xlsx", bytes, {
       rowSink: ({ name }) => ({
-        row: (cells, hidden) => rows.push({ cells: show(cells), hidden }),
+        row: (cells, hidden) => rows.push(`${show(cells)}${hidden ? " (hidden)" : ""}`),
         end: (sheet) => (ended = `${name}:${sheet.rows.length}`),
       }),
     });
-    expect(rows).toEqual([
-      { cells: "A1=1,C1=33", hidden: false },
-      { cells: "B2=22", hidden: false },
-      { cells: "A2=21", hidden: true },
-    ]);
+    expect(rows).toEqual(["A1=1,C1=33", "A2=21,B2=22,D2=24 (hidden)", "C4=43", "A5=51"]);
     expect(ended).toBe("S:0");
-    // Read whole, the same cells are sorted into their rows.
     const whole = readXlsx("t.xlsx", bytes).book?.sheets[0]?.rows.map(show);
-    expect(whole).toEqual(["A1=1,C1=33", "A2=21,B2=22"]);
+    expect(whole).toEqual(["A1=1,C1=33", "A2=21,B2=22,D2=24", "C4=43", "A5=51"]);
+  });
+
+  it("rows that go backwards are handed over as they come, no cell lost", () => {
+    const bytes = oneSheet('<row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1"><v>1</v></c><c r="B2"><v>22</v></c></row>');
+    const rows: string[] = [];
+    readXlsx("t.xlsx", bytes, { rowSink: () => ({ row: (cells) => rows.push(cells.map((c) => c.ref).join(",")), end: () => {} }) });
+    expect(rows).toEqual(["A2", "A1", "B2"]);
+  });
+
+  it("a sample whose rows a hand-made writer split and shuffled reads exactly like the original", async () => {
+    const file = "samples/qingshan-2026.xlsx";
+    const bytes = readFileSync(file);
+    const files = unzipSync(new Uint8Array(bytes));
+    const rels = strFromU8(files["xl/_rels/workbook.xml.rels"] ?? new Uint8Array());
+    const wbXml = strFromU8(files["xl/workbook.xml"] ?? new Uint8Array());
+    const rid = /<sheet [^>]*name="党政线"[^>]*r:id="([^"]+)"/.exec(wbXml)?.[1] ?? "";
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels);
+    const part = `xl/${(target?.[1] ?? target?.[2] ?? "").replace(/^\/?xl\//, "")}`;
+    const xml = strFromU8(files[part] ?? new Uint8Array());
+    expect(xml).toContain('<c r="B3"');
+    // B3's cell moves into row 2's element; row 4 is split in two elements after its C column.
+    const b3 = /<c r="B3"[^>]*?(\/>|>.*?<\/c>)/.exec(xml)?.[0] ?? "";
+    expect(b3).not.toBe("");
+    let odd = xml.replace(b3, "").replace(/(<row r="2"[^>]*>)/, `$1${b3}`);
+    odd = odd.replace(/(<row r="4"[^>]*>)(.*?<c r="C4".*?<\/c>)(.*?)<\/row>/, '$1$2</row><row r="4">$3</row>');
+    expect(odd).not.toBe(xml);
+    const shuffled = zipSync({ ...files, [part]: strToU8(odd) });
+    const a = await interpretInput(file, bytes, undefined);
+    const b = await interpretInput(file, shuffled, undefined);
+    expect(b.diagnostics.map(where)).toEqual(a.diagnostics.map(where));
+    expect(b.submission?.units).toEqual(a.submission?.units);
+    for (const u of a.submission?.units ?? []) {
+      for (const code of ["DZ2", "DZ3.1", "DZ4"]) expect(b.submission?.scores.get(u.name)?.get(code), `${u.name} ${code}`).toEqual(a.submission?.scores.get(u.name)?.get(code));
+    }
   });
 });

@@ -89,8 +89,8 @@ class SheetReader implements XmlHandler, CellParts {
   private rowDepth = -1;
   private cellDepth = -1;
   private disorder = false;
-  /** The current row's cells are out of column order (or not all in this row). */
-  private rowDisorder = false;
+  /** With a sink: where rows go instead of `rows`. */
+  readonly stream: RowStream | undefined;
   private rowNum = 0;
   private rowStr = "";
   private lastCol = 0;
@@ -115,6 +115,7 @@ class SheetReader implements XmlHandler, CellParts {
   private readonly f = new TextSlot();
 
   constructor(private readonly input: SheetInput) {
+    this.stream = input.sink ? new RowStream(input.sink, this.hiddenRows) : undefined;
     this.ctx = { cache: input.cache, b: Buffer.alloc(0), sheet: input.name, ref: "", sst: input.sst, limits: input.limits, date1904: input.date1904, problems: input.problems };
   }
 
@@ -194,17 +195,14 @@ class SheetReader implements XmlHandler, CellParts {
       const v = b[x.attrStart[h]!];
       if (v === 0x31 || v === 0x74) this.hiddenRows.add(r);
     }
+    this.stream?.open(r);
   }
 
   private closeRow(): void {
     if (this.rowCells.length > 0) {
-      const sink = this.input.sink;
-      if (!sink) this.rows.push(this.rowCells);
-      else if (!this.rowDisorder) sink.row(this.rowCells, this.hiddenRows.has(this.rowNum));
-      else for (const row of inOrder(this.rowCells)) sink.row(row, this.hiddenRows.has(row[0]?.row ?? 0));
+      this.rows.push(this.rowCells);
       this.rowCells = [];
     }
-    this.rowDisorder = false;
     this.rowDepth = -1;
   }
 
@@ -217,7 +215,7 @@ class SheetReader implements XmlHandler, CellParts {
       if (rc < 0) throw new XmlError(x.attrStart[i]!);
       this.cRow = Math.floor(rc / MAX_COL);
       this.cCol = (rc % MAX_COL) + 1;
-      if (this.cRow !== this.rowNum || this.cCol <= this.lastCol) this.disorder = this.rowDisorder = true;
+      if (this.cRow !== this.rowNum || this.cCol <= this.lastCol) this.disorder = true;
     } else {
       this.cRow = this.rowNum;
       this.cCol = this.lastCol + 1;
@@ -246,7 +244,9 @@ class SheetReader implements XmlHandler, CellParts {
     if (value === undefined) return;
     const counter = this.input.counter;
     if (++counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, ref, this.input.limits.maxCells);
-    this.rowCells.push(new Cell(this.cRow, this.cCol, value, this.hasF));
+    const cell = new Cell(this.cRow, this.cCol, value, this.hasF);
+    if (this.stream) this.stream.add(cell);
+    else this.rowCells.push(cell);
   }
 
   /** Rows in order, columns in order, one cell per position (the last written wins). */
@@ -270,22 +270,83 @@ class SheetReader implements XmlHandler, CellParts {
   }
 }
 
+/** A row's cells by column, one per column (the last written wins). */
+function inColumnOrder(cells: readonly RawCell[]): RawCell[] {
+  const byCol = new Map<number, RawCell>();
+  for (const c of cells) byCol.set(c.col, c);
+  return [...byCol.values()].sort((a, b) => a.col - b.col);
+}
+
 /**
- * A row element's cells out of order, for a row sink: by row (a cell may name another row), then
- * by column, one per position (the last written wins), as result() does for a whole sheet.
+ * Rows for a sink as result() gives them for a whole sheet: in row order, each row's cells in
+ * column order, one per column. A row is handed over only when a row element with another number
+ * opens (or the sheet ends), so a row split over two elements, or a cell written inside the
+ * element of an earlier row, is put together first. Only in a file whose rows go backwards can a
+ * row come twice: then as it was written, and the reader says what it makes of it.
  */
-function inOrder(cells: readonly RawCell[]): RawCell[][] {
-  const rows = new Map<number, Map<number, RawCell>>();
-  for (const c of cells) {
-    let row = rows.get(c.row);
-    if (!row) rows.set(c.row, (row = new Map()));
-    row.set(c.col, c);
+class RowStream {
+  private cur: RawCell[] = [];
+  private curRow = 0;
+  private inOrder = true;
+  /** Cells of rows whose element has not opened yet. */
+  private readonly ahead = new Map<number, RawCell[]>();
+
+  constructor(
+    private readonly sink: RowSink,
+    private readonly hidden: ReadonlySet<number>,
+  ) {}
+
+  open(r: number): void {
+    if (r === this.curRow) return; // a second element for the same row: its cells join the first's
+    this.emitCurrent();
+    this.emitAhead(r);
+    this.curRow = r;
+    const early = this.ahead.get(r);
+    if (early) {
+      this.ahead.delete(r);
+      this.cur = early;
+      this.inOrder = false;
+    }
   }
-  return [...rows].sort(([a], [b]) => a - b).map(([, row]) => [...row.values()].sort((a, b) => a.col - b.col));
+
+  add(cell: RawCell): void {
+    if (cell.row === this.curRow) {
+      const last = this.cur[this.cur.length - 1];
+      if (last && cell.col <= last.col) this.inOrder = false;
+      this.cur.push(cell);
+    } else if (cell.row > this.curRow) {
+      const row = this.ahead.get(cell.row);
+      if (row) row.push(cell);
+      else this.ahead.set(cell.row, [cell]);
+    } else {
+      this.sink.row([cell], this.hidden.has(cell.row));
+    }
+  }
+
+  end(): void {
+    this.emitCurrent();
+    this.emitAhead(Infinity);
+  }
+
+  private emitCurrent(): void {
+    if (this.cur.length) this.sink.row(this.inOrder ? this.cur : inColumnOrder(this.cur), this.hidden.has(this.curRow));
+    this.cur = [];
+    this.inOrder = true;
+  }
+
+  /** Rows below `r` whose cells came early and whose own element never opened. */
+  private emitAhead(r: number): void {
+    if (this.ahead.size === 0) return;
+    for (const k of [...this.ahead.keys()].filter((k) => k < r).sort((a, b) => a - b)) {
+      this.sink.row(inColumnOrder(this.ahead.get(k) ?? []), this.hidden.has(k));
+      this.ahead.delete(k);
+    }
+  }
 }
 
 export function readSheet(zip: ZipArchive, input: SheetInput): RawSheet {
   const reader = new SheetReader(input);
   parsePart(zip, input.part, TABLE, reader);
+  reader.stream?.end();
   return { name: input.name, hidden: input.hidden, rows: reader.result(), hiddenRows: reader.hiddenRows, merges: reader.merges };
 }
