@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Cover, Submission } from "../workbook/model.js";
 import { readXlsx, DEFAULT_LIMITS, type RawSheet } from "../workbook/xlsx/index.js";
-import { readCover } from "../workbook/cover.js";
+import { COVER_ROWS, readCover } from "../workbook/cover.js";
 import { SubmissionReader } from "../workbook/read.js";
 import { readUserFile } from "./files.js";
 import { resolveRubric, rubricParser } from "./rubric-source.js";
@@ -78,23 +78,38 @@ export async function interpretInput(file: string, bytes: Uint8Array, rubricFlag
     reader = new SubmissionReader(resolved.rubric, { file, sha256 }, earlier);
     for (const sheet of pending.splice(0)) reader.addSheet(sheet);
   };
+  const noteCover = (sheet: RawSheet): void => {
+    if (coverFound) return;
+    const c = readCover({ sheets: [sheet] });
+    if (c.rubricId !== undefined || c.at) {
+      cover = c;
+      coverFound = true;
+    }
+  };
   const x = readXlsx(file, bytes, {
     // Called for every sheet name before any sheet is parsed: the names are all known at start().
     sheets: (name) => names.push(name) > 0,
-    // Once the cover is read and the rubric known, sheets stream row by row into the reader;
-    // before (the cover, and any sheet in front of it) they come whole.
+    // Once the rubric is known, sheets stream row by row into the reader; before (the cover, and
+    // any sheet in front of it) they come whole. With --rubric and no cover read yet, a streamed
+    // sheet's first rows are kept to see whether it is the cover.
     rowSink: ({ name, hidden }) => {
       progress?.step("progress.sheet", { sheet: name });
-      return coverFound ? reader?.openSheet(name, hidden) : undefined;
+      const sink = reader?.openSheet(name, hidden);
+      if (!sink || coverFound) return sink;
+      const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
+      return {
+        row: (cells, rowHidden) => {
+          if (head.rows.length < COVER_ROWS) head.rows.push(cells);
+          sink.row(cells, rowHidden);
+        },
+        end: (sheet) => {
+          sink.end(sheet);
+          noteCover(head);
+        },
+      };
     },
     onSheet: (sheet) => {
-      if (!coverFound) {
-        const c = readCover({ sheets: [sheet] });
-        if (c.rubricId !== undefined || c.at) {
-          cover = c;
-          coverFound = true;
-        }
-      }
+      noteCover(sheet);
       if (!resolved && (coverFound || rubricFlag)) start();
       if (reader) reader.addSheet(sheet);
       else if (!resolved) pending.push(sheet);

@@ -37,14 +37,17 @@ function samePath(a: string, b: string): boolean {
 /** What may be written over: an earlier output of the same command, or anything with --force. */
 export interface Overwrite {
   readonly force?: boolean;
-  /** An existing file's bytes are an earlier output of this command (replaced without asking). */
-  readonly ours: (bytes: Uint8Array) => boolean;
+  /**
+   * An existing file's bytes are an earlier output of this command (replaced without asking);
+   * without it, no existing file is replaced (and none is read to find out).
+   */
+  readonly ours?: (bytes: Uint8Array) => boolean;
   /** The refusal's message code for any other existing file. */
   readonly refusal: string;
 }
 
 /** Larger files are not read to see whether they are ours: they are refused without --force. */
-const MAX_OURS_BYTES = 1 << 30;
+export const MAX_OURS_BYTES = 1 << 30;
 
 /**
  * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
@@ -65,7 +68,12 @@ export function checkTarget(target: string, inputs: readonly string[], overwrite
     // does not exist yet: fine
   }
   if (exists && !overwrite.force) {
+    if (!overwrite.ours) return fileError(target, overwrite.refusal);
     const read = readUserFile(target, MAX_OURS_BYTES);
+    // A file we cannot read (no permission, say) is said as such; one too large to look at is
+    // simply not known to be ours.
+    const unreadable = read.diagnostics?.find((d) => d.code !== "xlsx.too-large");
+    if (unreadable) return unreadable;
     if (!read.bytes || !overwrite.ours(read.bytes)) return fileError(target, overwrite.refusal);
   }
   return undefined;

@@ -5,12 +5,15 @@ import type { RawBook } from "./xlsx/index.js";
 import { cellText } from "./cells.js";
 import { COVER_LABELS } from "./layout.js";
 
+/** The cover's labels are looked for in this many rows of a sheet. */
+export const COVER_ROWS = 30;
+
 export function readCover(book: RawBook): Cover {
   for (const sheet of book.sheets) {
     const found: Record<string, string> = {};
     let at: { sheet: string; cell: string } | undefined;
     let versionAt: { sheet: string; cell: string } | undefined;
-    for (const row of sheet.rows.slice(0, 30)) {
+    for (const row of sheet.rows.slice(0, COVER_ROWS)) {
       const label = cellText(row.find((c) => c.col === 1));
       for (const [field, word] of Object.entries(COVER_LABELS)) {
         if (label.startsWith(word)) {

@@ -61,6 +61,11 @@ describe("reading by the row", () => {
     expect(towns.length).toBe(14);
     for (const u of towns) expect(b.submission?.scores.get(u.name)?.get("DZ2")).toEqual(a.submission?.scores.get(u.name)?.get("DZ2"));
     expect(b.submission?.cover.rubricVersion).toBe(a.submission?.cover.rubricVersion);
+    // With --rubric the sheets stream from the start; the cover is still found behind them.
+    const rubric = "rubric/district-popplan-2022.1.yaml";
+    const c = await interpretInput(file, reordered, rubric);
+    expect(c.diagnostics.map(where)).toEqual(a.diagnostics.map(where));
+    expect(c.submission?.cover).toMatchObject({ rubricId: "district-popplan", rubricVersion: "2022.1", district: a.submission?.cover.district ?? "?" });
   });
 
   it("hands a row sink whole rows in order, as whole-sheet reading gives them", () => {

@@ -34,7 +34,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A template is never written over an existing file (a filled one would be lost) without --force.
-  const bad = checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, ours: () => false, refusal: "file.exists" });
+  const bad = checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));
