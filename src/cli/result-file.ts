@@ -4,8 +4,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Results } from "../engine/model.js";
 import { LANGS, message, type Lang } from "../messages/index.js";
-import { DEFAULT_LIMITS, readXlsx } from "../workbook/xlsx/index.js";
-import { MAX_OURS_BYTES } from "./write.js";
+import { sheetNamesOf } from "./write.js";
 import { resultSheets } from "../report/result-sheets.js";
 import { COMPACT_UNITS, sheetXml, WIDE } from "../report/sheet-xml.js";
 import { planExtension, writeExtension, type NotExtended } from "../workbook/xlsx-write/extend.js";
@@ -14,9 +13,8 @@ import { ZipWriter } from "../workbook/xlsx-write/zip-writer.js";
 
 /** A workbook holding our provenance sheet (in either language): an earlier `assess score` result. */
 export function isResultWorkbook(bytes: Uint8Array): boolean {
-  const book = readXlsx("", bytes, { sheets: () => false, limits: { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES } }).book;
   const info = LANGS.map((l) => message(l, "out.sheet.info"));
-  return book?.sheets.some((s) => info.includes(s.name)) === true;
+  return sheetNamesOf(bytes).some((name) => info.includes(name));
 }
 
 export interface Written {

@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
+import { DEFAULT_LIMITS, readXlsx } from "../workbook/xlsx/index.js";
 
 const pendingTemps = new Set<string>();
 let handlersInstalled = false;
@@ -47,7 +48,13 @@ export interface Overwrite {
 }
 
 /** Larger files are not read to see whether they are ours: they are refused without --force. */
-export const MAX_OURS_BYTES = 1 << 30;
+const MAX_OURS_BYTES = 1 << 30;
+
+/** The sheet names of an existing output (to tell an earlier result of ours); none if not a workbook. */
+export function sheetNamesOf(bytes: Uint8Array): string[] {
+  const book = readXlsx("", bytes, { sheets: () => false, limits: { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES } }).book;
+  return book?.sheets.map((s) => s.name) ?? [];
+}
 
 /**
  * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file

@@ -4,10 +4,9 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, MAX_OURS_BYTES, writeAtomic } from "../write.js";
+import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
-import { DEFAULT_LIMITS, readXlsx } from "../../workbook/xlsx/index.js";
 import { REPORT_GENERATOR } from "../../report/september/generator.js";
 
 export type Format = "xlsx" | "html";
@@ -40,8 +39,8 @@ function isReport(format: Format): (bytes: Uint8Array) => boolean {
   if (format === "html") return (bytes) => Buffer.from(bytes.subarray(0, 4096)).toString("utf8").includes(`<meta name="generator" content="${REPORT_GENERATOR}`);
   const names = LANGS.map((l) => message(l, "report.sheet"));
   return (bytes) => {
-    const sheets = readXlsx("", bytes, { sheets: () => false, limits: { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES } }).book?.sheets ?? [];
-    return sheets.length === 1 && names.includes(sheets[0]?.name ?? "");
+    const sheets = sheetNamesOf(bytes);
+    return sheets.length === 1 && names.includes(sheets[0] ?? "");
   };
 }
 
