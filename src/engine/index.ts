@@ -1,4 +1,3 @@
 // The scoring engine: pure functions from a rubric and a submission to explained results.
 export { score, flattenItems } from "./score.js";
-export { competitionRanks } from "./rank.js";
 export type * from "./model.js";

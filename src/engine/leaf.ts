@@ -2,7 +2,7 @@
 // from a measured rate against its target. Rates are already rounded to 0.01 percentage point.
 import type { LeafItem, MeasuredItem, Points, Rate, Rubric } from "../rubric/model.js";
 import { formatPoints, formatRate } from "../rubric/numbers.js";
-import type { UnitValues, Src } from "../workbook/model.js";
+import { targetValue, valueOf, type UnitValues, type Src } from "../workbook/model.js";
 import type { LeafResult, Measured, Reason } from "./model.js";
 
 export interface UnitInputs {
@@ -115,19 +115,14 @@ function measuredPoints(item: MeasuredItem, value: Rate, target: Rate): Points {
   }
 }
 
-function numberOf(values: UnitValues<number> | undefined, code: string): number | undefined {
-  if (!values) return undefined;
-  return values.numberOf ? values.numberOf(code) : values.get(code)?.value;
-}
-
 /**
  * A leaf's points alone, as scoreLeaf gives them but building nothing: totals, ranks and the item
  * matrix of a province are made from this (a property test holds the two equal).
  */
 export function leafPoints(rubric: Rubric, item: LeafItem, inputs: UnitInputs): Points {
-  if (item.kind === "judged") return numberOf(inputs.scores, item.code) ?? 0;
-  const value = numberOf(inputs.rates, item.indicator);
-  const target = "value" in item.target ? item.target.value : (numberOf(inputs.rates, item.target.ref) ?? resolveTarget(rubric, item, inputs)?.value);
+  if (item.kind === "judged") return valueOf(inputs.scores, item.code) ?? 0;
+  const value = valueOf(inputs.rates, item.indicator);
+  const target = targetValue(rubric, item, inputs.rates);
   return value === undefined || target === undefined ? 0 : measuredPoints(item, value, target);
 }
 

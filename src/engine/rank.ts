@@ -1,13 +1,7 @@
 // Competition ranking ("1, 2, 2, 4"): a unit's rank is one more than the number of units strictly
 // ahead of it on the ranking key, then on each tie-breaker in turn. Equal on all keys: same rank.
 
-export interface Rankable {
-  readonly id: string;
-  /** The ranking key first, then the tie-breakers; higher is better. */
-  readonly keys: readonly number[];
-}
-
-export function compareKeys(a: readonly number[], b: readonly number[]): number {
+function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const d = (b[i] ?? 0) - (a[i] ?? 0);
     if (d !== 0) return d;
@@ -19,7 +13,7 @@ export function compareKeys(a: readonly number[], b: readonly number[]): number 
  * The items in ranking order, each with its rank, in one sort: best first on the keys; items
  * equal on every key share a rank and are listed in `display` order (which never changes a rank).
  */
-export function ranked<T extends { readonly keys: readonly number[] }>(items: readonly T[], display: (a: T, b: T) => number = () => 0): { item: T; rank: number }[] {
+export function ranked<T extends { readonly keys: readonly number[] }>(items: readonly T[], display: (a: T, b: T) => number): { item: T; rank: number }[] {
   const sorted = [...items].sort((x, y) => compareKeys(x.keys, y.keys) || display(x, y));
   const out: { item: T; rank: number }[] = [];
   let rank = 0;
@@ -29,9 +23,4 @@ export function ranked<T extends { readonly keys: readonly number[] }>(items: re
     out.push({ item, rank });
   });
   return out;
-}
-
-/** Ranks for every item; the order of the input never changes a rank. */
-export function competitionRanks(items: readonly Rankable[]): Map<string, number> {
-  return new Map(ranked(items).map(({ item, rank }) => [item.id, rank]));
 }

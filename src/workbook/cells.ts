@@ -12,11 +12,15 @@ export type Data = Record<string, string | number>;
 export class CellProblems {
   readonly diags: Diagnostic[] = [];
   constructor(readonly file: string) {}
-  error(code: string, sheet: string, cell: string | undefined, data: Data = {}): void {
-    this.diags.push({ code, severity: "error", data, location: { file: this.file, sheet, ...(cell ? { cell } : {}) } });
+  /** A problem at SHEET!CELL, on a whole sheet (no cell), or with the whole file (no sheet). */
+  error(code: string, sheet: string | undefined, cell: string | undefined, data: Data = {}): void {
+    this.diags.push({ code, severity: "error", data, location: this.at(sheet, cell) });
   }
-  warn(code: string, sheet: string, cell: string | undefined, data: Data = {}): void {
-    this.diags.push({ code, severity: "warning", data, location: { file: this.file, sheet, ...(cell ? { cell } : {}) } });
+  warn(code: string, sheet: string | undefined, cell: string | undefined, data: Data = {}): void {
+    this.diags.push({ code, severity: "warning", data, location: this.at(sheet, cell) });
+  }
+  private at(sheet: string | undefined, cell: string | undefined): Diagnostic["location"] {
+    return sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
   }
 }
 

@@ -1,6 +1,6 @@
 // The submission: what the input workbook says, typed, every value keeping the cell it came from.
 // The reader makes it; the engine scores it. Points and rates are integers (see rubric/model.ts).
-import type { Points, Rate, UnitKindId } from "../rubric/model.js";
+import type { MeasuredItem, Points, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { colName as columnLetters } from "./xlsx/refs.js";
 
 /** Where a value came from: SHEET!CELL. */
@@ -74,6 +74,19 @@ export interface UnitValues<T> {
   get(code: string): Entered<T> | undefined;
   /** The value alone, without building an Entered (the compact table has it; a Map has not). */
   numberOf?(code: string): T | undefined;
+}
+
+/** A value alone, without building its cell address where the table can (most are never shown). */
+export function valueOf<T>(values: UnitValues<T> | undefined, code: string): T | undefined {
+  if (!values) return undefined;
+  return values.numberOf ? values.numberOf(code) : values.get(code)?.value;
+}
+
+/** A measured item's target for a unit: fixed by the rubric, entered by the unit, or the rubric's default. */
+export function targetValue(rubric: Rubric, item: MeasuredItem, rates: UnitValues<Rate> | undefined): Rate | undefined {
+  const target = item.target;
+  if ("value" in target) return target.value;
+  return valueOf(rates, target.ref) ?? rubric.targets.find((t) => t.code === target.ref)?.default;
 }
 
 export interface Submission {

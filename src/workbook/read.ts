@@ -4,7 +4,7 @@ import { quoteSheet, type Diagnostic } from "../diagnostics/index.js";
 import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
 import { formatRate } from "../rubric/numbers.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
-import type { LedgerEntry, Submission, UnitValues, Unit } from "./model.js";
+import { targetValue, valueOf, type LedgerEntry, type Submission, type UnitValues, type Unit } from "./model.js";
 import { UnitTable, ValueLayout } from "./values.js";
 import type { RawBook, RawCell, RawSheet, RowSink } from "./xlsx/index.js";
 import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
@@ -321,13 +321,12 @@ export class SubmissionReader {
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
     else {
       // A sheet deleted by hand must not silently drop a whole kind of unit, or every bonus.
-      const file = this.meta.file;
       for (const kind of this.rubric.unitKinds) {
         if (this.located.some((l) => l.role.role === "line" && l.role.kind === kind.id)) continue;
         const lines = this.rubric.lines.filter((l) => kind.lines.includes(l.code)).map((l) => l.sheet);
-        p.diags.push({ code: "workbook.no-line-sheet", severity: "warning", data: { line: lines.join("、"), kind: kind.name }, location: { file } });
+        p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
-      if (!this.ledgerSheet) p.diags.push({ code: "workbook.no-ledger-sheet", severity: "warning", data: {}, location: { file } });
+      if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
     }
     const diagnostics = p.diags;
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
@@ -341,11 +340,6 @@ export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: stri
   const r = new SubmissionReader(rubric, meta, ignore);
   for (const sheet of book.sheets) r.addSheet(sheet);
   return r.finish();
-}
-
-/** A value without building its cell address where the table can (most are never shown). */
-function valueOf(values: UnitValues<Rate> | undefined, code: string): Rate | undefined {
-  return values?.numberOf ? values.numberOf(code) : values?.get(code)?.value;
 }
 
 /** A rate this far below a target of at least half is taken for a slip of the percent sign. */
@@ -364,7 +358,7 @@ function implausibleRates(rubric: Rubric, measured: readonly LeafItem[], members
       if (!("indicator" in m) || warned.has(m.indicator)) continue;
       const value = valueOf(values, m.indicator);
       if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
-      const target = "value" in m.target ? m.target.value : (valueOf(values, m.target.ref) ?? rubric.targets.find((t) => "ref" in m.target && t.code === m.target.ref)?.default);
+      const target = targetValue(rubric, m, values);
       const at = values?.get(m.indicator)?.at;
       if (target === undefined || target < HIGH_TARGET || !at) continue;
       warned.add(m.indicator);
@@ -412,7 +406,7 @@ function checkCoverage(
       if (!found) {
         // Not one column of the line: its sheet was deleted (or its header row), one error says so.
         const data = { line: line.name, sheet: line.sheet, codes: judged.slice(0, 3).map((i) => i.code).join(", ") };
-        if (judged.length) p.diags.push({ code: "workbook.missing-line-sheet", severity: "error", data, location: { file: p.file } });
+        if (judged.length) p.error("workbook.missing-line-sheet", undefined, undefined, data);
         continue;
       }
       // Some columns missing: said on the sheet that holds the line's other columns.

@@ -3,24 +3,12 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { Io } from "../../src/cli/io.js";
+import { cli, type Run } from "../helpers/cli.js";
 import { reportTargets } from "../../src/cli/commands/report.js";
 import { readBook, SAMPLE, tempDir } from "./helpers.js";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" }): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), env, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+/** The CLI in-process, on a fixed report date. */
+const run = (args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" }): Promise<Run> => cli(args, env);
 
 const root = tempDir("assess-report-cli-");
 let dir: string;
