@@ -16,7 +16,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const out = join(here, "out");
 mkdirSync(out, { recursive: true });
 const rubricFile = join(here, "..", "rubric", "district-popplan-2022.1.yaml");
-const rubric = loadRubric(rubricFile, readFileSync(rubricFile)).rubric;
+const rubric = loadRubric(rubricFile, readFileSync(rubricFile), "bench").rubric;
 const judged = Object.fromEntries(rubric.lines.map((l) => [l.code, leaves(l.items).filter((i) => i.kind === "judged").map((i) => ({ code: i.code, name: i.name, max: i.max / 100 }))]));
 
 const sizes = (process.env.BENCH_SIZES ?? "20,2000,40000").split(",").map(Number);

@@ -1,13 +1,14 @@
 // Writes samples/: a fictional district (青山区, 2026) that exercises every rule, and
 // samples/broken/ with the mistakes assessors really make. Run: npm run samples.
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadRubric } from "../src/rubric/load.js";
 import { leaves } from "../src/rubric/model.js";
-import { formatPoints } from "../src/rubric/numbers.js";
+import { formatPoints } from "../src/model/numbers.js";
 import { fillToBuffer, type FillSpec, type LedgerRow, type Value } from "../test/helpers/fill.js";
 
 const RUBRIC = "rubric/district-popplan-2022.1.yaml";
-const loaded = loadRubric(RUBRIC, readFileSync(RUBRIC));
+const loaded = loadRubric(RUBRIC, readFileSync(RUBRIC), createHash("sha256").update(readFileSync(RUBRIC)).digest("hex"));
 if (!loaded.rubric) throw new Error(JSON.stringify(loaded.diagnostics));
 const rubric = loaded.rubric;
 

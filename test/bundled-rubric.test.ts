@@ -4,11 +4,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
 import { allItems, type Item } from "../src/rubric/model.js";
-import { formatPoints, formatRate } from "../src/rubric/numbers.js";
+import { formatPoints, formatRate } from "../src/model/numbers.js";
 import { rubricJsonSchema } from "../src/rubric/schema.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
-const loaded = loadRubric(FILE, readFileSync(FILE));
+const loaded = loadRubric(FILE, readFileSync(FILE), "test");
 const rubric = loaded.rubric;
 if (!rubric) throw new Error(JSON.stringify(loaded.diagnostics));
 

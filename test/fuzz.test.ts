@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { interpretInput } from "../src/cli/input.js";
+import { load } from "./helpers/load.js";
 import { cli } from "./helpers/cli.js";
 import { scratchDir } from "./helpers/tmp.js";
 
@@ -20,7 +20,7 @@ const dir = scratchDir("assess-fuzz-");
 
 async function check(bytes: Uint8Array): Promise<void> {
   const t0 = performance.now();
-  const r = await interpretInput("fuzz.xlsx", bytes, undefined);
+  const r = await load("fuzz.xlsx", bytes);
   expect(performance.now() - t0).toBeLessThan(10_000);
   expect(r.diagnostics.filter((d) => d.code === "internal.error")).toEqual([]);
   if (r.diagnostics.some((d) => d.severity === "error")) expect(r.submission).toBeUndefined();

@@ -8,7 +8,7 @@ import { formatLocation } from "../src/diagnostics/index.js";
 const MINI = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
 
 function load(text: string) {
-  return loadRubric("r.yaml", new TextEncoder().encode(text));
+  return loadRubric("r.yaml", new TextEncoder().encode(text), "test");
 }
 
 function found(text: string): string[] {
@@ -110,8 +110,8 @@ describe("every broken rubric gets one located line per problem", () => {
   });
 
   it("refuses oversized files and non-UTF-8 bytes", () => {
-    expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20)).diagnostics[0]?.code).toBe("rubric.too-large");
-    expect(loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x00])).diagnostics[0]?.code).toBe("rubric.not-utf8");
+    expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20), "test").diagnostics[0]?.code).toBe("rubric.too-large");
+    expect(loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x00]), "test").diagnostics[0]?.code).toBe("rubric.not-utf8");
   });
 
   it("never throws on arbitrary text", () => {

@@ -13,6 +13,8 @@ export interface Io {
   /** stdout and stderr are terminals: colour and progress are allowed. */
   readonly outIsTTY: boolean;
   readonly errIsTTY: boolean;
+  /** The terminal's width in columns, when stdout is one. */
+  readonly columns?: number;
 }
 
 export interface Ctx {
@@ -30,6 +32,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     outIsTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   };
 }
 

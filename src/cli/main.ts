@@ -69,7 +69,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .description(t("cli.rubric.show"))
     .action(async (file: string | undefined) => {
       const m = await import("./commands/rubric.js");
-      done(m.rubricShow(ctx, file));
+      done(await m.rubricShow(ctx, file));
     });
   rubric
     .command("diff <older> <newer>")
@@ -116,8 +116,9 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("-o, --output <file>", t("cli.opt.output"))
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
+    .option("--wide", t("cli.opt.wide"))
     .option("--force", t("cli.opt.force-result"))
-    .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }) => {
+    .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }) => {
       const m = await import("./commands/score.js");
       done(await m.score(ctx, wb, o));
     });

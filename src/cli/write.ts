@@ -3,13 +3,14 @@
 // The input workbook is never a target.
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
-import { DEFAULT_LIMITS, readXlsx } from "../workbook/xlsx/index.js";
+import { DEFAULT_LIMITS, WorkbookReader } from "../xlsx/read/index.js";
+import { nodeHost } from "./host.js";
 
 const pendingTemps = new Set<string>();
 let handlersInstalled = false;
+let tempCount = 0;
 
 /** On Ctrl-C or termination, remove the temporary files we were writing. */
 function installCleanup(): void {
@@ -42,7 +43,7 @@ export interface Overwrite {
    * An existing file's bytes are an earlier output of this command (replaced without asking);
    * without it, no existing file is replaced (and none is read to find out).
    */
-  readonly ours?: (bytes: Uint8Array) => boolean;
+  readonly ours?: (bytes: Uint8Array) => Promise<boolean>;
   /** The refusal's message code for any other existing file. */
   readonly refusal: string;
 }
@@ -51,16 +52,20 @@ export interface Overwrite {
 const MAX_OURS_BYTES = 1 << 30;
 
 /** The sheet names of an existing output (to tell an earlier result of ours); none if not a workbook. */
-export function sheetNamesOf(bytes: Uint8Array): string[] {
-  const book = readXlsx("", bytes, { sheets: () => false, limits: { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES } }).book;
-  return book?.sheets.map((s) => s.name) ?? [];
+export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
+  try {
+    const book = await WorkbookReader.open("", bytes, nodeHost, { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES });
+    return book.sheets.map((s) => s.name);
+  } catch {
+    return [];
+  }
 }
 
 /**
  * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
  * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
  */
-export function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Diagnostic | undefined {
+export async function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
   try {
     if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing");
@@ -81,7 +86,7 @@ export function checkTarget(target: string, inputs: readonly string[], overwrite
     // simply not known to be ours.
     const unreadable = read.diagnostics?.find((d) => d.code !== "xlsx.too-large");
     if (unreadable) return unreadable;
-    if (!read.bytes || !overwrite.ours(read.bytes)) return fileError(target, overwrite.refusal);
+    if (!read.bytes || !(await overwrite.ours(read.bytes))) return fileError(target, overwrite.refusal);
   }
   return undefined;
 }
@@ -93,7 +98,8 @@ export function checkTarget(target: string, inputs: readonly string[], overwrite
 export async function writeAtomic(target: string, produce: (tmp: string) => Promise<Uint8Array | void>): Promise<Diagnostic | undefined> {
   installCleanup();
   const dir = dirname(resolve(target));
-  const tmp = join(dir, `.${basename(target)}.${randomBytes(4).toString("hex")}.tmp`);
+  // A name no other run picks at the same moment (the process id), without loading crypto.
+  const tmp = join(dir, `.${basename(target)}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
   pendingTemps.add(tmp);
   try {
     const bytes = await produce(tmp);

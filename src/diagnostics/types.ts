@@ -50,11 +50,19 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
 /** A stable id for a diagnostic's place, for tests and JSON: "FILE:LINE:COL", "FILE: SHEET!CELL" or "FILE". */
 export function formatLocation(l: Location): string {
   if (isTextLocation(l)) return `${l.file}:${l.line}:${l.col}`;
-  if (isCellLocation(l)) return `${l.file}: ${quoteSheet(l.sheet)}${l.cell ? `!${l.cell}` : ""}`;
+  if (isCellLocation(l)) return `${l.file}: ${cellRef(l.sheet, l.cell)}`;
   return l.file;
 }
 
 /** Sheet names with spaces or punctuation are quoted the way Excel writes references. */
 export function quoteSheet(sheet: string): string {
-  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  // Letters, digits, _ and . need no quotes, unless the name starts with a digit or reads as a
+  // cell reference (A1, R1C1).
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d|^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** SHEET!CELL the way Excel writes a reference (the sheet alone without a cell): the one place. */
+export function cellRef(sheet: string, cell?: string): string {
+  return cell ? `${quoteSheet(sheet)}!${cell}` : quoteSheet(sheet);
 }

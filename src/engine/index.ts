@@ -1,3 +1,3 @@
-// The scoring engine: pure functions from a rubric and a submission to explained results.
-export { score, flattenItems } from "./score.js";
-export type * from "./model.js";
+// The scoring engine: a pure function from a rubric and a submission to results (plain data).
+export { score } from "./score.js";
+export { measuredPoints, divRound } from "./leaf.js";

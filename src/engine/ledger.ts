@@ -1,9 +1,9 @@
 // Bonus and deduction events for one unit: only counted statuses score; points per count, per
 // level or as entered; doubled when flagged; once-a-year codes and caps applied in row order.
 import type { LedgerCode, Points, Rubric } from "../rubric/model.js";
-import { formatPoints } from "../rubric/numbers.js";
-import type { LedgerEntry } from "../workbook/model.js";
-import type { LedgerResult } from "./model.js";
+import { formatPoints } from "../model/numbers.js";
+import type { LedgerEntry } from "../model/submission.js";
+import type { LedgerResult } from "../model/results.js";
 
 export function perCount(code: LedgerCode, e: LedgerEntry): Points {
   let p = 0;

@@ -27,7 +27,7 @@ export const catalog: Catalog = {
  * `--lang` wins; else LC_ALL, LC_MESSAGES, LANG: an English locale gives en; a Chinese one, none
  * at all (Windows, where most users are) or the neutral C/POSIX locale of servers give zh-CN.
  */
-export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang | undefined {
+export function detectLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang | undefined {
   if (flag !== undefined) return parseLang(flag);
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return /^en([_.@-]|$)/i.test(locale) ? "en" : "zh-CN";

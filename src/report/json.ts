@@ -1,15 +1,19 @@
-// The documented JSON of `assess score --json`: stable keys, points as decimal numbers, rates as
-// fractions, ranks null when a unit is not ranked.
-import type { Award, ItemResult, Results, UnitResult } from "../engine/model.js";
-import { pointsToNumber, rateToFraction } from "../rubric/numbers.js";
+// The documented JSON of `assess score --json` and `assess explain --json`: stable keys, points as
+// decimal numbers, rates as fractions, ranks null when a unit is not ranked.
+import { cellRef } from "../diagnostics/index.js";
+import type { Rubric } from "../rubric/model.js";
+import type { Award, Results, UnitResult } from "../model/results.js";
+import type { Submission } from "../model/submission.js";
+import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
+import { explainUnit, type ItemView } from "./explain.js";
 
 function awardJson(a: Award): Record<string, unknown> {
   switch (a.kind) {
     case "rank":
       return { kind: "rank", tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}) };
     case "single":
-      return { kind: "single", code: a.code, name: a.name, amount: a.amount, level: a.level, basis: `${a.basis.sheet}!${a.basis.cell}` };
+      return { kind: "single", code: a.code, name: a.name, amount: a.amount, level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell) };
     case "warning":
       return { kind: "warning", name: a.name, reasons: a.reasons };
     case "veto":
@@ -17,18 +21,18 @@ function awardJson(a: Award): Record<string, unknown> {
   }
 }
 
-function itemJson(i: ItemResult, lang: Lang): Record<string, unknown> {
+function itemJson(i: ItemView, lang: Lang): Record<string, unknown> {
   const base = { code: i.code, name: i.name, points: pointsToNumber(i.points), max: pointsToNumber(i.max), lost: pointsToNumber(i.lost) };
   if (i.kind === "group") return { ...base, items: i.children.map((c) => itemJson(c, lang)) };
   return {
     ...base,
     kind: i.kind,
-    why: message(lang, i.reason.code, i.reason.data),
-    ...(i.source ? { cell: `${i.source.sheet}!${i.source.cell}` } : {}),
+    why: i.reason ? message(lang, i.reason.code, i.reason.data) : "",
+    ...(i.source ? { cell: cellRef(i.source.sheet, i.source.cell) } : {}),
   };
 }
 
-export function unitJson(u: UnitResult, lang: Lang, withItems: boolean): Record<string, unknown> {
+export function unitJson(u: UnitResult): Record<string, unknown> {
   return {
     name: u.name,
     kind: u.kind,
@@ -39,27 +43,33 @@ export function unitJson(u: UnitResult, lang: Lang, withItems: boolean): Record<
     total: pointsToNumber(u.total),
     rank: { ...u.ranks },
     awards: u.awards.map(awardJson),
-    ...(withItems
-      ? {
-          items: u.lines.flatMap((l) => l.items.map((i) => itemJson(i, lang))),
-          ledger: u.ledger.map((r) => ({
-            row: r.entry.row,
-            code: r.entry.code,
-            status: r.entry.status,
-            counted: r.counted,
-            points: pointsToNumber(r.points),
-            why: message(lang, r.reason.code, r.reason.data),
-          })),
-        }
-      : {}),
   };
 }
 
-export function resultsJson(r: Results, lang: Lang): string {
+/** One unit with every item and ledger row, as `assess explain --json` prints it. */
+export function explainJson(rubric: Rubric, sub: Submission, results: Results, u: number, lang: Lang): Record<string, unknown> {
+  const unit = results.units[u];
+  if (!unit) return {};
+  const lines = explainUnit(rubric, sub, unit, u);
+  return {
+    ...unitJson(unit),
+    items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
+    ledger: unit.ledger.map((r) => ({
+      row: r.entry.row,
+      code: r.entry.code,
+      status: r.entry.status,
+      counted: r.counted,
+      points: pointsToNumber(r.points),
+      why: message(lang, r.reason.code, r.reason.data),
+    })),
+  };
+}
+
+export function resultsJson(r: Results): string {
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
-    units: r.units.map((u) => unitJson(u, lang, false)),
+    units: r.units.map(unitJson),
   };
   return JSON.stringify(doc, null, 2);
 }

@@ -1,7 +1,7 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
-import type { Award, UnitResult } from "../engine/model.js";
+import type { Award, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatPoints, formatRate } from "../rubric/numbers.js";
+import { formatPoints, formatRate } from "../model/numbers.js";
 
 export function awardText(a: Award, lang: Lang): string {
   switch (a.kind) {

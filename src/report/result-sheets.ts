@@ -1,262 +1,372 @@
-// The sheets of the result workbook of `assess score`: the four rankings, the per-item detail
-// (split where a sheet would pass Excel's row limit), the award list and the provenance (rubric
-// id, version, hashes). Rows are produced lazily, so a province-sized district streams.
-import type { ItemResult, RankingResult, Results, UnitResult } from "../engine/model.js";
-import { LANGS, message, type Lang } from "../messages/index.js";
-import { formatPoints, formatRate, pointsToNumber } from "../rubric/numbers.js";
-import type { Points } from "../rubric/model.js";
+// The sheets `assess score` adds to the workbook: each ranking, the item matrix of each unit kind,
+// the scoring notes (split where a sheet would pass Excel's row limit), the award list and the
+// provenance. Each is a finished table: a title naming district, year and rubric, a header band,
+// widths from content, frozen header and names, filters, print setup; vetoed rows tinted with the
+// reason beside them. Rows are made as the sheet is written, so a province's sheets stream.
+import { cellRef } from "../diagnostics/index.js";
+import { message, type Lang } from "../messages/index.js";
+import type { Rubric } from "../rubric/model.js";
+import { planOf } from "../rubric/plan.js";
+import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
+import type { Cover, Submission } from "../model/submission.js";
+import type { RankingResult, Results, UnitResult } from "../model/results.js";
+import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
+import { xmlSafe } from "../xlsx/escape.js";
+import type { Value } from "../xlsx/write/worksheet.js";
 import { awardText, awardsCell, statusText } from "./labels.js";
-import { xmlSafe } from "../workbook/sanitize.js";
+import { measuredViews } from "./explain.js";
+import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
-type Cell = string | number | null;
+export interface Column {
+  readonly header: string;
+  readonly kind: ColumnKind;
+  readonly width: number;
+}
 
 export interface Row {
-  readonly cells: readonly Cell[];
-  readonly vetoed?: boolean;
+  readonly cells: readonly Value[];
+  readonly row?: RowKind;
+  /** A cell set apart in its row (by column index). */
+  readonly mark?: { readonly col: number; readonly as: Mark | "veto" };
 }
 
-export interface SheetSpec {
+/** A result sheet as a table: what result-file.ts writes. Style ids are positions in SHEET_STYLES. */
+export interface SheetTable {
+  readonly sheet: ResultSheet;
   readonly name: string;
-  readonly columns: readonly { readonly header: string; readonly width: number }[];
+  readonly title: string;
+  readonly subtitle: string;
+  readonly columns: readonly Column[];
   readonly rows: Iterable<Row>;
-  /** Height of the header row in points (wrapped item headers need more). */
-  readonly headerHeight?: number;
-  /** Columns kept in view when scrolling right (default: the first two). */
-  readonly frozenColumns?: number;
+  /** Columns kept in view when scrolling right. */
+  readonly freezeCols: number;
+  readonly filter: boolean;
+  /** Pages across the printed table may take (1: fit to the page width). */
+  readonly pagesAcross: number;
+  /** The tab the workbook opens on. */
+  readonly active?: boolean;
 }
 
-/**
- * Which sheets of a workbook are result sheets of an earlier run (to be replaced, and never read
- * as input): those named like ours, in either language — but only in a workbook that also holds
- * our provenance sheet, so that a user's own sheet called 综合排名 is left alone.
- */
-export function earlierResultSheets(rankingNames: readonly string[], sheetNames: readonly string[]): (name: string) => boolean {
-  const info = LANGS.map((l) => t(l, "out.sheet.info"));
-  if (!sheetNames.some((n) => info.includes(n))) return () => false;
-  const exact = new Set([
-    ...rankingNames,
-    ...info,
-    ...LANGS.flatMap((l) => [t(l, "out.sheet.awards"), ...["town", "department"].map((k) => t(l, "out.sheet.detail-kind", { kind: t(l, `explain.kind.${k}`) }))]),
-  ]);
-  const notes = LANGS.map((l) => t(l, "out.sheet.notes"));
-  return (name) => exact.has(name) || notes.some((d) => name === d || new RegExp(`^${d} \\(\\d+\\)$`).test(name));
-}
+/** Data rows per sheet: Excel's 1,048,576 rows less the title and header rows. */
+export const MAX_DATA_ROWS = 1_048_576 - 3;
 
-/** Data rows per sheet: Excel's 1,048,576 rows less the header. */
-export const MAX_DATA_ROWS = 1_048_575;
+/** Printable width of an A4 landscape page at our margins, in column units (about 7 points each). */
+const PAGE_UNITS = 128;
+
+function col(header: string, kind: ColumnKind, width: number): Column {
+  return { header, kind, width };
+}
 
 function t(lang: Lang, code: string, data: Record<string, string | number> = {}): string {
   return message(lang, code, data);
 }
 
-function rankingSheet(r: RankingResult, results: Results, lang: Lang): SheetSpec {
-  const byName = new Map(results.units.map((u) => [u.name, u]));
-  const first = r.entries.map((e) => byName.get(e.unit)).find((u): u is UnitResult => u !== undefined);
-  const lineCodes = first ? Object.keys(first.subtotals) : [];
-  const lineNames = first ? first.lines.map((l) => l.name) : [];
+/** "青山区2026年度 综合排名": the district and year of the cover, as far as it gives them. */
+export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
+  const district = xmlSafe(cover.district ?? "").trim();
+  const year = xmlSafe(cover.year ?? "").trim().replace(/\s*(年度|年)$/, "");
+  if (district && year) return t(lang, "out.title.full", { district, year, name });
+  if (year) return t(lang, "out.title.year", { year, name });
+  if (district) return t(lang, "out.title.district", { district, name });
+  return name;
+}
+
+function subtitle(lang: Lang, results: Results): string {
+  return t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
+}
+
+/** A column as wide as its widest value (CJK counted double), within bounds; headers wrap. */
+function fit(values: Iterable<string>, min: number, max: number): number {
+  let w = min;
+  for (const v of values) w = Math.max(w, displayWidth(v) + 2);
+  return Math.min(max, w);
+}
+
+function nameWidth(units: readonly UnitResult[]): number {
+  return fit(units.map((u) => u.name), 10, 30);
+}
+
+/** Pages across a table needs at full size (columns beyond the frozen ones repeat those). */
+function pagesAcross(columns: readonly Column[], frozen: number): number {
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  if (total <= PAGE_UNITS) return 1;
+  const fixed = columns.slice(0, frozen).reduce((s, c) => s + c.width, 0);
+  return Math.ceil((total - fixed) / Math.max(20, PAGE_UNITS - fixed));
+}
+
+/** The awards column of a ranking: prizes and warnings, or why the unit is not ranked. */
+function remark(u: UnitResult, lang: Lang): { text: string; mark?: Mark | "veto" } {
+  if (u.vetoed) return { text: u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang)).join(";"), mark: "veto" };
+  const text = awardsCell(u, lang);
+  if (u.awards.some((a) => a.kind === "warning")) return { text, mark: "warning" };
+  if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) return { text, mark: "prize" };
+  return { text };
+}
+
+function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover: Cover, lang: Lang, active: boolean): SheetTable {
+  const units = r.entries.map((e) => results.units[e.unit]).filter((u): u is UnitResult => u !== undefined);
+  const plan = planOf(rubric, r.unitKind);
+  const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
-  const columns = [
-    { header: t(lang, "out.rank"), width: 7 },
-    { header: t(lang, "out.unit"), width: 18 },
+  const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
+  const remarks = ranked.map(({ u }) => remark(u, lang));
+  const awardsWidth = fit(remarks.map((m) => m.text), 14, 56);
+  const byLine = lines.find((l) => l.code === r.by);
+  const columns: Column[] = [
+    { header: t(lang, "out.rank"), kind: "rank", width: 9 },
+    { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
     ...(isTotal
       ? [
-          ...lineNames.map((n) => ({ header: n, width: 12 })),
-          { header: t(lang, "out.bonus"), width: 8 },
-          { header: t(lang, "out.deduction"), width: 8 },
-          { header: t(lang, "out.total"), width: 10 },
-          { header: t(lang, "out.awards"), width: 40 },
+          ...lines.map((l): Column => ({ header: l.name, kind: "points", width: Math.max(9, Math.min(14, displayWidth(l.name) + 2)) })),
+          col(t(lang, "out.bonus"), "points", 7),
+          col(t(lang, "out.deduction"), "points", 7),
+          col(t(lang, "out.total"), "subtotal", 9),
         ]
-      : [{ header: lineNames[lineCodes.indexOf(r.by)] ?? r.by, width: 12 }]),
-    { header: t(lang, "out.status"), width: 12 },
+      : [
+          col(byLine?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byLine?.name ?? r.by) + 2))),
+          col(t(lang, "report.col.max"), "points", 7),
+          col(t(lang, "report.col.share"), "share", 8),
+        ]),
+    { header: isTotal ? t(lang, "out.awards") : t(lang, "out.remark"), kind: "wrap", width: awardsWidth },
   ];
-  // Rows are made as the sheet is written, not held: a province's four rankings are large.
+  const last = columns.length - 1;
+  const max = byLine?.max ?? 0;
   const rows: Iterable<Row> = {
     *[Symbol.iterator]() {
-      for (const e of r.entries) {
-        const u = byName.get(e.unit);
-        if (!u) continue;
-        const cells: Cell[] = [
-          e.rank,
+      for (let i = 0; i < ranked.length; i++) {
+        const { e, u } = ranked[i]!;
+        const m = remarks[i]!;
+        const text = isTotal || u.vetoed ? m.text : "";
+        const cells: Value[] = [
+          e.rank ?? statusText(u, lang),
           xmlSafe(u.name),
           ...(isTotal
-            ? [...lineCodes.map((c) => pointsToNumber(u.subtotals[c] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total), awardsCell(u, lang)]
-            : [pointsToNumber(e.value)]),
-          statusText(u, lang),
+            ? [...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total)]
+            : [pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null]),
+          text,
         ];
-        yield { cells, vetoed: u.vetoed };
+        yield { cells, row: u.vetoed ? "vetoed" : "normal", ...(m.mark && text ? { mark: { col: last, as: m.mark } } : {}) };
       }
     },
   };
-  return { name: r.name, columns, rows };
-}
-
-function itemHeader(i: { code: string; name: string; max: Points }): string {
-  return `${i.code} ${i.name}(${formatPoints(i.max)})`;
-}
-
-
-/** Every item in rubric order, groups before their children (a plain walk: no generators). */
-function flatItems(items: readonly ItemResult[], out: ItemResult[] = []): ItemResult[] {
-  for (const i of items) {
-    out.push(i);
-    if (i.kind === "group") flatItems(i.children, out);
-  }
-  return out;
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results), columns, rows, freezeCols: 2, filter: true, pagesAcross: 1, active };
 }
 
 /**
- * 得分明细: a unit × item matrix per kind of unit, as assessors lay out their own sheets: one row
- * per unit; for each line its subtotal then every item (groups and leaves) in rubric order; then
- * bonus, deduction, total and status. A header names the item and its max.
+ * 得分明细: a unit × item matrix per kind of unit, as assessors lay out their own sheets: the unit,
+ * its rank (or 一票否决) and total kept in view; then each line's subtotal, set apart, and every
+ * item (groups and leaves) in rubric order; then bonus and deduction. A header names each item and
+ * its max.
  */
-function matrixSheets(results: Results, lang: Lang): SheetSpec[] {
-  const kinds = [...new Set(results.units.map((u) => u.kind))];
+function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang): SheetTable[] {
+  const kinds = rubric.unitKinds.filter((k) => results.units.some((u) => u.kind === k.id));
   return kinds.map((kind) => {
-    const units = results.units.filter((u) => u.kind === kind);
-    const first = units[0];
-    const ranking = results.rankings.find((r) => r.unitKind === kind);
-    const layout = (first?.lines ?? []).map((l) => ({ line: l, items: flatItems(l.items) }));
-    // Name, rank, total and status first, kept in view (a veto is seen beside the name, on screen
-    // and on the first printed page); then each line's subtotal and items; then bonus and deduction.
-    const columns = [
-      { header: t(lang, "out.unit"), width: 16 },
-      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), width: 9 },
-      { header: t(lang, "out.total"), width: 9 },
-      { header: t(lang, "out.status"), width: 10 },
-      ...layout.flatMap(({ line, items }) => [{ header: itemHeader(line), width: 11 }, ...items.map((i) => ({ header: itemHeader(i), width: 11 }))]),
-      ...(kind === "town" ? [{ header: t(lang, "out.bonus"), width: 8 }, { header: t(lang, "out.deduction"), width: 8 }] : []),
+    const plan = planOf(rubric, kind.id);
+    const ranking = results.rankings.find((r) => r.unitKind === kind.id && r.by === "total") ?? results.rankings.find((r) => r.unitKind === kind.id);
+    const order = ranking ? ranking.entries.map((e) => e.unit) : results.units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
+    const units = order.map((i) => results.units[i]).filter((u): u is UnitResult => u !== undefined);
+    const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some((u) => u.ledger.length > 0 || u.bonus || u.deduction);
+    const columns: Column[] = [
+      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
+      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: 9 },
+      { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
+      ...(plan?.nodes ?? []).map((n): Column => ({ header: `${n.code} ${n.name}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width: n.item ? 7 : 8 })),
+      ...(hasLedger ? [col(t(lang, "out.bonus"), "points", 7), col(t(lang, "out.deduction"), "points", 7)] : []),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {
         for (const u of units) {
-          const cells: Cell[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? null) : null, pointsToNumber(u.total), statusText(u, lang)];
-          for (let i = 0; i < u.flatPoints.length; i++) cells.push(pointsToNumber(u.flatPoints[i] ?? 0));
-          if (kind === "town") cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
-          yield { cells, vetoed: u.vetoed };
+          const cells: Value[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? statusText(u, lang)) : null, pointsToNumber(u.total)];
+          for (let i = 0; i < u.points.length; i++) cells.push(pointsToNumber(u.points[i] ?? 0));
+          if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
+          yield { cells, row: u.vetoed ? "vetoed" : "normal" };
         }
       },
     };
-    return { name: t(lang, "out.sheet.detail-kind", { kind: t(lang, `explain.kind.${kind}`) }), columns, rows, headerHeight: 60, frozenColumns: 4 };
+    const name = t(lang, "out.sheet.detail-kind", { kind: kind.name });
+    return {
+      sheet: { kind: "detail", unitKind: kind.id, unitKindName: kind.name },
+      name: "",
+      title: sheetTitle(lang, cover, name),
+      subtitle: subtitle(lang, results),
+      columns,
+      rows,
+      freezeCols: 3,
+      filter: false,
+      pagesAcross: pagesAcross(columns, 3),
+    };
   });
 }
 
-/** 计分说明: what the matrix cannot show — measured items with their values and targets, every
- * ledger row (counted or not, and why), vetoes and totals floored at 0 — each with its cell. */
-function* unitNotes(u: UnitResult, lang: Lang): Generator<Row> {
+/**
+ * 计分说明: what the matrix cannot show — measured items with their values and targets, every
+ * ledger row (counted or not, and why), totals floored at 0 — each with its cell.
+ */
+function* unitNotes(rubric: Rubric, sub: Submission, u: UnitResult, index: number, lang: Lang): Generator<Row> {
   const name = xmlSafe(u.name);
-  for (const i of u.measuredItems()) {
-    const src = i.source ? `${i.source.sheet}!${i.source.cell}` : "";
-    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), message(lang, i.reason.code, i.reason.data), src], vetoed: i.vetoes === true };
+  for (const i of measuredViews(rubric, sub, u, index)) {
+    const src = i.source ? cellRef(i.source.sheet, i.source.cell) : "";
+    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), i.reason ? message(lang, i.reason.code, i.reason.data) : "", src], row: i.vetoes ? "vetoed" : "normal" };
   }
   for (const r of u.ledger) {
     const sign = r.kind === "deduction" ? -1 : 1;
     yield {
-      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, message(lang, r.reason.code, r.reason.data), `${r.entry.sheet}!${r.entry.at.cell}`],
+      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, message(lang, r.reason.code, r.reason.data), cellRef(r.entry.at.sheet, r.entry.at.cell)],
     };
   }
   if (u.floored) yield { cells: [name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), ""] };
 }
 
-/** Notes rows of a unit; measured is its kind's number of measured items (the same for all). */
 function noteCount(u: UnitResult, measured: number): number {
   return measured + u.ledger.length + (u.floored ? 1 : 0);
 }
 
 /** The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
-function notesSheets(results: Results, lang: Lang, maxRows: number): SheetSpec[] {
-  const groups: UnitResult[][] = [[]];
+function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: Cover, lang: Lang, maxRows: number): SheetTable[] {
+  const measured = new Map(rubric.unitKinds.map((k) => [k.id, (planOf(rubric, k.id)?.leaves ?? []).filter((i) => {
+    const item = planOf(rubric, k.id)?.nodes[i]?.item;
+    return item !== undefined && item.kind !== "group" && item.kind !== "judged";
+  }).length]));
+  const groups: number[][] = [[]];
   let rows = 0;
-  const measured = new Map<string, number>();
-  for (const u of results.units) {
-    if (!measured.has(u.kind)) measured.set(u.kind, u.measuredItems().length);
+  results.units.forEach((u, i) => {
     const n = noteCount(u, measured.get(u.kind) ?? 0);
     if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
       groups.push([]);
       rows = 0;
     }
-    groups.at(-1)?.push(u);
+    groups.at(-1)?.push(i);
     rows += n;
-  }
-  const columns = [
-    { header: t(lang, "out.unit"), width: 16 },
-    { header: t(lang, "out.code"), width: 11 },
-    { header: t(lang, "out.item"), width: 30 },
-    { header: t(lang, "out.points"), width: 8 },
-    { header: t(lang, "out.max"), width: 8 },
-    { header: t(lang, "out.why"), width: 56 },
-    { header: t(lang, "out.source"), width: 16 },
+  });
+  const columns: Column[] = [
+    { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
+    { header: t(lang, "out.code"), kind: "text", width: 10 },
+    { header: t(lang, "out.item"), kind: "wrap", width: 24 },
+    { header: t(lang, "out.points"), kind: "points", width: 7 },
+    { header: t(lang, "out.max"), kind: "points", width: 7 },
+    { header: t(lang, "out.why"), kind: "wrap", width: 50 },
+    { header: t(lang, "out.source"), kind: "cell", width: 16 },
   ];
-  return groups.map((units, i) => ({
-    name: t(lang, "out.sheet.notes") + (i === 0 ? "" : ` (${i + 1})`),
-    columns,
-    rows: {
-      *[Symbol.iterator]() {
-        for (const u of units) yield* unitNotes(u, lang);
+  return groups.map((members, g) => {
+    const sheet: ResultSheet = { kind: "notes", part: g + 1 };
+    const name = resultSheetName(sheet, lang);
+    return {
+      sheet,
+      name: "",
+      title: sheetTitle(lang, cover, name),
+      subtitle: subtitle(lang, results),
+      columns,
+      rows: {
+        *[Symbol.iterator]() {
+          for (const i of members) {
+            const u = results.units[i];
+            if (u) yield* unitNotes(rubric, sub, u, i, lang);
+          }
+        },
       },
-    },
-  }));
+      freezeCols: 1,
+      filter: true,
+      pagesAcross: 1,
+    };
+  });
 }
 
-function awardsSheet(results: Results, lang: Lang): SheetSpec {
-  const order = ["rank", "single", "warning", "veto"] as const;
+function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
+  const kinds = ["rank", "single", "warning", "veto"] as const;
   const rows: Row[] = [];
+  // Every ranking's order, the award ranking's first: the one order of tied units everywhere.
+  const order = [...new Set([...results.rankings.flatMap((r) => r.entries.map((e) => e.unit)), ...results.units.keys()])];
   const overall = results.rankings[0];
-  const rankOf = (u: UnitResult): number => (overall ? (u.ranks[overall.id] ?? 9999) : 0);
-  for (const kind of order) {
-    const units = results.units.filter((u) => u.awards.some((a) => a.kind === kind)).sort((a, b) => rankOf(a) - rankOf(b));
-    for (const u of units) {
+  for (const kind of kinds) {
+    for (const i of order) {
+      const u = results.units[i];
+      if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
         const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
+        const rank = overall ? u.ranks[overall.id] : undefined;
         const basis =
           a.kind === "single"
-            ? `${a.basis.sheet}!${a.basis.cell}`
+            ? cellRef(a.basis.sheet, a.basis.cell)
             : a.kind === "veto"
               ? `${a.indicator} ${formatRate(a.value)} < ${formatRate(a.target)}`
               : a.kind === "rank"
-                ? t(lang, "out.overall-rank", { rank: rankOf(u) })
+                ? t(lang, "out.overall-rank", { rank: rank ?? "" })
                 : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
-        rows.push({ cells: [t(lang, `out.award-kind.${kind}`), xmlSafe(u.name), awardText(a, lang), amount, basis], vetoed: kind === "veto" });
+        const content = awardText(a, lang);
+        rows.push({ cells: [t(lang, `out.award-kind.${kind}`), xmlSafe(u.name), content, amount, basis], row: kind === "veto" ? "vetoed" : "normal", ...(kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } }) });
       }
     }
   }
+  const name = resultSheetName({ kind: "awards" }, lang);
   return {
-    name: t(lang, "out.sheet.awards"),
+    sheet: { kind: "awards" },
+    name: "",
+    title: sheetTitle(lang, cover, name),
+    subtitle: subtitle(lang, results),
     columns: [
-      { header: t(lang, "out.category"), width: 12 },
-      { header: t(lang, "out.unit"), width: 16 },
-      { header: t(lang, "out.award"), width: 56 },
-      { header: t(lang, "out.amount"), width: 10 },
-      { header: t(lang, "out.basis"), width: 28 },
+      { header: t(lang, "out.category"), kind: "text", width: 12 },
+      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
+      { header: t(lang, "out.award"), kind: "wrap", width: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50) },
+      { header: t(lang, "out.amount"), kind: "money", width: 10 },
+      { header: t(lang, "out.basis"), kind: "wrap", width: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) },
     ],
     rows,
+    freezeCols: 2,
+    filter: true,
+    pagesAcross: 1,
   };
 }
 
-export function infoSheet(results: Results, lang: Lang, tool: string): SheetSpec {
-  const rows: [string, string][] = [
+function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): SheetTable {
+  const file = results.input.file.split(/[\\/]/).pop() ?? results.input.file;
+  const pairs: [string, string][] = [
     [t(lang, "out.info.rubric"), `${results.rubric.id} ${results.rubric.version}`],
     [t(lang, "out.info.title"), results.rubric.title],
     [t(lang, "out.info.rubric-sha"), results.rubric.sha256],
-    [t(lang, "out.info.input"), xmlSafe(results.input.file)],
+    [t(lang, "out.info.input"), xmlSafe(file)],
     [t(lang, "out.info.input-sha"), results.input.sha256],
     [t(lang, "out.info.tool"), tool],
   ];
+  const name = resultSheetName({ kind: "info" }, lang);
   return {
-    name: t(lang, "out.sheet.info"),
+    sheet: { kind: "info" },
+    name: "",
+    title: sheetTitle(lang, cover, name),
+    subtitle: subtitle(lang, results),
     columns: [
-      { header: t(lang, "out.info.key"), width: 18 },
-      { header: t(lang, "out.info.value"), width: 70 },
+      { header: t(lang, "out.info.key"), kind: "text", width: 24 },
+      { header: t(lang, "out.info.value"), kind: "text", width: 70 },
     ],
-    rows: rows.map((r) => ({ cells: r })),
+    rows: pairs.map((r) => ({ cells: r })),
+    freezeCols: 0,
+    filter: false,
+    pagesAcross: 1,
   };
 }
 
-export function resultSheets(results: Results, lang: Lang, tool: string, maxRows = MAX_DATA_ROWS): SheetSpec[] {
-  return [
-    ...results.rankings.map((r) => rankingSheet(r, results, lang)),
-    ...matrixSheets(results, lang),
-    ...notesSheets(results, lang, maxRows),
-    awardsSheet(results, lang),
-    infoSheet(results, lang, tool),
+export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, maxRows = MAX_DATA_ROWS): SheetTable[] {
+  const cover = sub.cover;
+  const first = results.rankings.find((r) => r.entries.length > 0) ?? results.rankings[0];
+  const tables = [
+    ...results.rankings.map((r) => rankingTable(rubric, r, results, cover, lang, r === first)),
+    ...matrixTables(rubric, results, cover, lang),
+    ...notesTables(rubric, sub, results, cover, lang, maxRows),
+    awardsTable(results, cover, lang),
+    infoTable(results, cover, lang, tool),
   ];
+  return tables.map((s) => ({ ...s, name: resultSheetName(s.sheet, lang) }));
 }
+
+/** The header row's cells and styles, the body styles of each row kind: what the writer lays out. */
+export function tableStyles(columns: readonly Column[]): { header: number[]; body: Record<RowKind, number[]>; headerHeight: number } {
+  return {
+    header: columns.map((c) => headerStyle(c.kind)),
+    body: { normal: columns.map((c) => bodyStyle(c.kind, "normal")), vetoed: columns.map((c) => bodyStyle(c.kind, "vetoed")) },
+    headerHeight: headerHeight(
+      columns.map((c) => c.header),
+      columns.map((c) => c.width),
+    ),
+  };
+}
+
+export { markStyle, STYLE_SUBTITLE, STYLE_TITLE };

@@ -12,7 +12,7 @@ import type {
   UnitKind,
 } from "./model.js";
 import { allItems } from "./model.js";
-import { formatPoints, parseRate, toPoints } from "./numbers.js";
+import { formatPoints, parseRate, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 

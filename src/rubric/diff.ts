@@ -2,7 +2,7 @@
 // awards that were added, removed or changed. Pure; the CLI words it.
 import type { Item, LedgerCode, Rubric } from "./model.js";
 import { allItems } from "./model.js";
-import { formatPoints, formatRate } from "./numbers.js";
+import { formatPoints, formatRate } from "../model/numbers.js";
 
 export interface Change {
   readonly kind: "added" | "removed" | "changed";

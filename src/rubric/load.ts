@@ -1,7 +1,6 @@
 // Reads a rubric file: YAML 1.2 with positions, refusing what YAML lets through but a rubric must
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
-import { createHash } from "node:crypto";
 import { LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
@@ -24,7 +23,8 @@ function fail(file: string, code: string, line = 1, col = 1, data: Record<string
   return { diagnostics: [{ code, severity: "error", data, location: { file, line, col } }] };
 }
 
-export function loadRubric(file: string, bytes: Uint8Array): RubricLoad {
+/** sha256: of the file's bytes (the host hashes them), recorded in every result. */
+export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
   let source: string;
   try {
@@ -94,6 +94,5 @@ export function loadRubric(file: string, bytes: Uint8Array): RubricLoad {
   if (!parsed.success) {
     return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   return buildRubric(parsed.data, pos, { file, sha256 });
 }

@@ -2,10 +2,8 @@
 // (Points), every rate in integer hundredths of a percentage point (Rate: 95% = 9500).
 import type { TextLocation } from "../diagnostics/index.js";
 
-/** Points × 100, an integer: 2.5 points is 250. */
-export type Points = number;
-/** A rate in hundredths of a percentage point, an integer: 95.00% is 9500. */
-export type Rate = number;
+import type { Points, Rate } from "../model/numbers.js";
+export type { Points, Rate } from "../model/numbers.js";
 
 export type LeafKind = "judged" | "threshold" | "gate" | "linear" | "ratio";
 export type ItemKind = LeafKind | "group";
@@ -51,7 +49,8 @@ export interface Line {
   readonly items: readonly Item[];
 }
 
-export type UnitKindId = "town" | "department";
+/** A unit kind's id, as the rubric names it (town, department…). */
+export type UnitKindId = string;
 
 export interface UnitKind {
   readonly id: UnitKindId;

@@ -1,28 +1,10 @@
 // Reading one cell the way users fill them: names trimmed (spaces, NBSP, full-width spaces),
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
-import type { Diagnostic } from "../diagnostics/index.js";
-import type { Points, Rate } from "../rubric/model.js";
-import { normalizeWidth, parseRate, toPoints, formatPoints } from "../rubric/numbers.js";
-import type { RawCell } from "./xlsx/index.js";
-import { colName } from "./xlsx/refs.js";
-
-export type Data = Record<string, string | number>;
-
-export class CellProblems {
-  readonly diags: Diagnostic[] = [];
-  constructor(readonly file: string) {}
-  /** A problem at SHEET!CELL, on a whole sheet (no cell), or with the whole file (no sheet). */
-  error(code: string, sheet: string | undefined, cell: string | undefined, data: Data = {}): void {
-    this.diags.push({ code, severity: "error", data, location: this.at(sheet, cell) });
-  }
-  warn(code: string, sheet: string | undefined, cell: string | undefined, data: Data = {}): void {
-    this.diags.push({ code, severity: "warning", data, location: this.at(sheet, cell) });
-  }
-  private at(sheet: string | undefined, cell: string | undefined): Diagnostic["location"] {
-    return sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
-  }
-}
+import type { Problems } from "../diagnostics/index.js";
+import { normalizeWidth, parseRate, toPoints, formatPoints, type Points, type Rate } from "../model/numbers.js";
+import type { RawCell } from "../xlsx/read/index.js";
+import { colName } from "../xlsx/refs.js";
 
 /** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
 export function cleanText(s: string): string {
@@ -43,6 +25,7 @@ export function cellText(c: RawCell | undefined): string {
     case "e":
       return v.v;
     case "formula-no-result":
+    case "refused":
       return "";
   }
 }
@@ -51,9 +34,13 @@ export function isBlank(c: RawCell | undefined): boolean {
   return !c || (c.value.t === "s" && cleanText(c.value.v) === "");
 }
 
-/** Problems every numeric cell shares: error values, formulas never calculated, dates, booleans. */
-function commonRefusal(p: CellProblems, sheet: string, c: RawCell): boolean {
+/**
+ * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
+ * a cell the package reader refused has been reported already.
+ */
+function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   const v = c.value;
+  if (v.t === "refused") return true;
   if (v.t === "e") p.error("workbook.error-value", sheet, c.ref, { value: v.v });
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
@@ -63,7 +50,7 @@ function commonRefusal(p: CellProblems, sheet: string, c: RawCell): boolean {
 }
 
 /** Points for a judged item: 0 ≤ p ≤ max, in steps of 0.5. */
-export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefined, col: number, row: number, max: Points, code: string): Points | undefined {
+export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, max: Points, code: string): Points | undefined {
   if (!c || isBlank(c)) {
     p.error("workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
@@ -98,7 +85,7 @@ export function readPoints(p: CellProblems, sheet: string, c: RawCell | undefine
 }
 
 /** A rate: 0.95, 95% (formatted), "95%", "９５％". A bare 95 is refused with a suggestion. */
-export function readRate(p: CellProblems, sheet: string, c: RawCell | undefined, col: number, row: number, code: string): Rate | undefined {
+export function readRate(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, code: string): Rate | undefined {
   if (!c || isBlank(c)) {
     p.error("workbook.blank-rate", sheet, colName(col) + row, { code });
     return undefined;
@@ -123,7 +110,7 @@ export function readRate(p: CellProblems, sheet: string, c: RawCell | undefined,
 }
 
 /** A whole positive count; blank means 1. */
-export function readCount(p: CellProblems, sheet: string, c: RawCell | undefined): number | undefined {
+export function readCount(p: Problems, sheet: string, c: RawCell | undefined): number | undefined {
   if (!c || isBlank(c)) return 1;
   if (commonRefusal(p, sheet, c)) return undefined;
   const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
@@ -135,7 +122,7 @@ export function readCount(p: CellProblems, sheet: string, c: RawCell | undefined
 }
 
 /** Points typed in a ledger row (KF3): a positive number exact to 0.01. */
-export function readEnteredPoints(p: CellProblems, sheet: string, c: RawCell, code: string): Points | undefined {
+export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string): Points | undefined {
   if (commonRefusal(p, sheet, c)) return undefined;
   const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;

@@ -40,3 +40,21 @@ export function headerCode(text: string): string | undefined {
   const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC"));
   return m?.[1]?.toUpperCase();
 }
+
+/** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
+const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
+
+export function isSummaryName(name: string): boolean {
+  return SUMMARY.test(name.replace(/[\s\u3000]+/g, ""));
+}
+
+/**
+ * The first words of the lines a Chinese form ends with: a note (注:…, 说明:…) and the signature
+ * line (填表人: 审核人: 填表日期:). Under the units, with nothing in the item columns, they are the
+ * form's footer, not units.
+ */
+const FOOTER = /^(注|备注|说明|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|分管领导|联系人|联系电话|填表日期|填报日期|日期|盖章|签字|签名)\s*[:：(（\d一二三四、.．]/;
+
+export function isFooterText(name: string): boolean {
+  return FOOTER.test(name.normalize("NFKC").trim());
+}

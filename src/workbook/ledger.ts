@@ -1,12 +1,13 @@
 // The 加扣分 ledger sheet: one row per bonus, deduction or single-item recognition. Columns are
 // found by their header words; every row is checked against the rubric's ledger codes.
+import type { Problems } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
-import { formatPoints, normalizeWidth } from "../rubric/numbers.js";
-import type { LedgerEntry, Unit } from "./model.js";
-import type { RawCell, RawSheet } from "./xlsx/index.js";
-import { CellProblems, cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
+import { formatPoints, normalizeWidth } from "../model/numbers.js";
+import type { LedgerEntry, Unit } from "../model/submission.js";
+import type { RawCell, RawSheet } from "../xlsx/read/index.js";
+import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
-import { colName } from "./xlsx/refs.js";
+import { colName } from "../xlsx/refs.js";
 
 interface LedgerHeader {
   row: number;
@@ -31,7 +32,7 @@ export function isLedgerSheet(sheet: RawSheet): boolean {
   return ledgerHeader(sheet) !== undefined;
 }
 
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: CellProblems): LedgerEntry[] {
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn("workbook.hidden-sheet", sheet.name, undefined);
@@ -49,7 +50,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     };
     const ref = (f: LedgerField): string => `${colName(header.cols.get(f) ?? 1)}${r}`;
     if (row.every((c) => isBlank(c))) continue;
-    const before = p.diags.length;
+    const before = p.list.length;
     const unitName = cellText(get("unit"));
     const codeText = normalizeWidth(cellText(get("code"))).replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
@@ -103,7 +104,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       }
       if (flagged && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
-    if (p.diags.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
+    if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
     // Once-a-year codes (JF1): say at validation what scoring will do with a second one.
     if (code.oncePerYear && rubric.statuses.counted.includes(status)) {
       const key = `${unitName}\u0000${code.code}`;

@@ -1,21 +1,22 @@
-// Turns a parsed workbook into a Submission for a rubric: finds each sheet by its header codes,
-// reads every unit row, and collects every problem, located to the cell, in one pass.
-import { quoteSheet, type Diagnostic } from "../diagnostics/index.js";
-import type { LeafItem, Rate, Rubric, UnitKindId } from "../rubric/model.js";
-import { formatRate } from "../rubric/numbers.js";
+// Turns a workbook's rows into a Submission for a rubric: finds what each sheet is by its header
+// codes, reads every unit row as it comes, and collects every problem, located to the cell, in
+// one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
+// ledger, which needs every unit, is kept until finish().
+import { cellRef, type Problems } from "../diagnostics/index.js";
+import type { LeafItem, Rubric } from "../rubric/model.js";
 import { leaves, kindOfLine } from "../rubric/model.js";
-import { targetValue, valueOf, type LedgerEntry, type Submission, type UnitValues, type Unit } from "./model.js";
-import { UnitTable, ValueLayout } from "./values.js";
-import type { RawBook, RawCell, RawSheet, RowSink } from "./xlsx/index.js";
-import { CellProblems, cellText, isBlank, readPoints, readRate } from "./cells.js";
-import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode } from "./layout.js";
+import type { Cover, Submission, Unit } from "../model/submission.js";
+import { ValueStore } from "./values.js";
+import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
+import { cellText, isBlank, readPoints, readRate } from "./cells.js";
+import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
-import { colName } from "./xlsx/refs.js";
+import { checkCoverage, type LocatedSheet } from "./coverage.js";
+import { colName } from "../xlsx/refs.js";
 
-type SheetRole =
-  | { role: "line"; kind: UnitKindId; columns: Map<number, LeafItem>; headerRow: number; nameCol: number }
+export type SheetRole =
+  | { role: "line"; kind: string; columns: Map<number, LeafItem>; headerRow: number; nameCol: number }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
-
 
 /** A row's cells by column number (a sparse array: faster than a map for a row read once). */
 function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
@@ -26,15 +27,8 @@ function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 
-/** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
-const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
-
-function isSummaryName(name: string): boolean {
-  return SUMMARY.test(name.replace(/[\s\u3000]+/g, ""));
-}
-
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
-function classify(rubric: Rubric, sheet: RawSheet, p: CellProblems): SheetRole | undefined {
+function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
   const judged = new Map<string, LeafItem>();
   const computed = new Map<string, LeafItem>();
   for (const line of rubric.lines) {
@@ -56,7 +50,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: CellProblems): SheetRole |
     const lineCols = new Map<number, LeafItem>();
     const rateCols = new Map<number, string>();
     const seen = new Map<string, string>();
-    const kinds = new Set<UnitKindId>();
+    const kinds = new Set<string>();
     for (const { c, code } of coded) {
       if (seen.has(code)) {
         p.error("workbook.duplicate-column", sheet.name, c.ref, { code, first: seen.get(code) ?? "" });
@@ -99,24 +93,33 @@ interface UnitRow {
   row: number;
 }
 
-/** A row of a sheet as it comes, with whether it is hidden. */
-type RowHandler = (row: RawCell[], hidden: boolean) => void;
+type RowHandler = (row: RawRow) => void;
 
 /**
  * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
- * duplicates and rows without a name reported; gives each unit row to `take`.
+ * duplicates reported; gives each unit row to `take`. Only the columns that carry a code matter
+ * for a row: a row without a name but with values there is reported; helper columns, summary rows
+ * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, headerRow: number, nameCol: number, p: CellProblems, take: (u: UnitRow) => void): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow) => void): RowHandler {
+  const { headerRow, nameCol } = role;
+  const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on
   const seen = new Map<string, number>();
-  return (row, hidden) => {
+  let inFooter = false;
+  return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) return;
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
+    const valued = codedCols.some((col) => !isBlank(cells[col]));
     if (name === "") {
-      if (row.some((c) => c.col !== nameCol && !isBlank(c))) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      if (valued) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      return;
+    }
+    if (!valued && (inFooter || isFooterText(name))) {
+      inFooter = true;
       return;
     }
     if (nameCell && nameCell.value.t !== "s") {
@@ -138,35 +141,25 @@ function unitRows(sheet: string, headerRow: number, nameCol: number, p: CellProb
   };
 }
 
-/** Rows of a sheet that is not read (an earlier run's results). */
-const IGNORED: RowSink = { row: () => {}, end: () => {} };
-
-export interface ReadResult {
-  submission?: Submission;
-  diagnostics: Diagnostic[];
+/** Receives one sheet's rows as they are pulled, then its end. */
+export interface SheetConsumer {
+  row(row: RawRow): void;
+  /** The sheet's rows are all given; its merged ranges. */
+  end(merges: readonly string[]): void;
 }
 
-interface LocatedRole {
-  sheet: string;
-  role: SheetRole;
-}
+const IGNORED: SheetConsumer = { row: () => {}, end: () => {} };
 
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
 type Presence = Map<string, number[]>;
 
-/**
- * Reads a submission sheet by sheet, so that a streaming reader can hand each sheet over and
- * drop its cells: line and rate sheets are read as they come; the ledger, which needs every unit,
- * waits for finish(). ignore: sheets that are not input (our result sheets of an earlier run).
- */
 export class SubmissionReader {
-  private readonly p: CellProblems;
-  private readonly located: LocatedRole[] = [];
+  private readonly located: LocatedSheet[] = [];
   private readonly units: Unit[] = [];
   private readonly unitByName = new Map<string, Unit>();
-  private readonly layout: ValueLayout;
-  /** unit name → what it entered, judged points and rates alike (one table per unit). */
-  private readonly values = new Map<string, UnitTable>();
+  private readonly store: ValueStore;
+  /** unit name → its storage id in the value store (units of every sheet, known or not). */
+  private readonly storage = new Map<string, number>();
   private readonly presence: Presence = new Map();
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
@@ -178,63 +171,65 @@ export class SubmissionReader {
 
   constructor(
     private readonly rubric: Rubric,
-    private readonly meta: { file: string; sha256: string },
-    private readonly ignore: (sheet: string) => boolean = () => false,
+    private readonly p: Problems,
   ) {
-    this.p = new CellProblems(meta.file);
     const codes = rubric.lines.flatMap((l) => leaves(l.items).filter((i) => i.kind === "judged").map((i) => i.code));
-    this.layout = new ValueLayout([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
+    this.store = new ValueStore([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   }
 
-  private table(unit: string): UnitTable {
-    let t = this.values.get(unit);
-    if (!t) {
-      t = new UnitTable(this.layout);
-      this.values.set(unit, t);
+  private storageOf(unit: string): number {
+    let id = this.storage.get(unit);
+    if (id === undefined) {
+      id = this.store.addUnit();
+      this.storage.set(unit, id);
     }
-    return t;
+    return id;
   }
 
-  /** A whole sheet at once (the cover-less start of a book, tests). */
-  addSheet(sheet: RawSheet): void {
-    const sink = this.openSheet(sheet.name, sheet.hidden);
-    for (const row of sheet.rows) sink.row(row, sheet.hiddenRows.has(row[0]?.row ?? 0));
-    sink.end(sheet);
+  /** A whole sheet at once (a sheet read before the rubric was known, tests). */
+  addSheet(sheet: RawSheet, ignore = false): void {
+    const consumer = this.sheet(sheet.name, sheet.hidden, ignore);
+    for (const cells of sheet.rows) consumer.row({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) });
+    consumer.end(sheet.merges);
   }
 
   /**
-   * A sheet row by row, as the package reader streams it: its first rows tell what it is (a line,
-   * the rates, the ledger, or none of ours); a line or rate sheet's rows are then read as they
-   * come and dropped; the ledger, which needs every unit, is kept until finish().
+   * A sheet, row by row: its first rows tell what it is (a line, the rates, the ledger, or none of
+   * ours); a line or rate sheet's rows are then read as they come and dropped; the ledger is kept.
+   * ignore: a sheet that is not input (our result sheets of an earlier run).
    */
-  openSheet(name: string, hidden: boolean): RowSink {
+  sheet(name: string, hidden: boolean, ignore = false): SheetConsumer {
     if (this.sheetCount++ === 0) this.firstSheet = name;
-    if (this.ignore(name)) return IGNORED;
+    if (ignore) return IGNORED;
     const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
     let handle: RowHandler | undefined;
-    let kept: RawSheet | undefined;
+    let kept = false;
     let decided = false;
+    const keep = (row: RawRow): void => {
+      if (row.hidden) head.hiddenRows.add(row.cells[0]?.row ?? 0);
+      head.rows.push(row.cells);
+    };
     const decide = (): void => {
       decided = true;
       if (!this.ledgerSheet && isLedgerSheet(head)) {
-        this.ledgerSheet = kept = head;
+        this.ledgerSheet = head;
+        kept = true;
         return;
       }
       handle = this.rowsOf(head);
-      for (const row of head.rows) handle?.(row, head.hiddenRows.has(row[0]?.row ?? 0));
+      for (const cells of head.rows) handle?.({ cells, hidden: head.hiddenRows.has(cells[0]?.row ?? 0) });
       head.rows = [];
     };
     return {
-      row: (row, rowHidden) => {
+      row: (row) => {
         if (kept || !decided) {
-          if (rowHidden) head.hiddenRows.add(row[0]?.row ?? 0);
-          head.rows.push(row);
+          keep(row);
           if (!decided && head.rows.length >= HEADER_SCAN_ROWS) decide();
-        } else handle?.(row, rowHidden);
+        } else handle?.(row);
       },
-      end: (sheet) => {
+      end: (merges) => {
         if (!decided) decide();
-        head.merges = sheet.merges;
+        head.merges = [...merges];
       },
     };
   }
@@ -250,10 +245,10 @@ export class SubmissionReader {
     if (taken) {
       const [col, code] = taken;
       const first = this.columnSheet.get(code) ?? "";
-      this.p.error("workbook.column-on-two-sheets", sheet.name, `${colName(col)}${role.headerRow}`, { code, first });
+      this.p.error("workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
       return undefined;
     }
-    for (const [col, code] of codes) this.columnSheet.set(code, `${quoteSheet(sheet.name)}!${colName(col)}${role.headerRow}`);
+    for (const [col, code] of codes) this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
     this.located.push({ sheet: sheet.name, role });
     if (sheet.hidden) this.p.warn("workbook.hidden-sheet", sheet.name, undefined);
     return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);
@@ -273,9 +268,9 @@ export class SubmissionReader {
     const p = this.p;
     const columns = [...role.columns].map(([col, item]) => {
       this.judgedColumns.set(item.code, sheet);
-      return { col, item, index: this.layout.place(item.code, sheet, col) };
+      return { col, item, slot: this.store.place(item.code, sheet, col) };
     });
-    return unitRows(sheet, role.headerRow, role.nameCol, p, (u) => {
+    return unitRows(sheet, role, p, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
@@ -287,11 +282,10 @@ export class SubmissionReader {
         this.units.push(unit);
         this.unitByName.set(u.name, unit);
       }
-      const m = this.table(u.name);
-      for (const { col, item, index } of columns) {
-        const c = u.cells[col];
-        const v = readPoints(p, sheet, c, col, u.row, item.max, item.code);
-        if (v !== undefined && index !== undefined) m.set(index, v, u.row);
+      const id = this.storageOf(u.name);
+      for (const { col, item, slot } of columns) {
+        const v = readPoints(p, sheet, u.cells[col], col, u.row, item.max, item.code);
+        if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
       }
     });
   }
@@ -299,24 +293,27 @@ export class SubmissionReader {
   private rateRows(sheet: string, role: Extract<SheetRole, { role: "rates" }>): RowHandler {
     const p = this.p;
     const targets = new Set(this.rubric.targets.map((t) => t.code));
-    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), index: this.layout.place(code, sheet, col) }));
-    return unitRows(sheet, role.headerRow, role.nameCol, p, (u) => {
+    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), slot: this.store.place(code, sheet, col) }));
+    return unitRows(sheet, role, p, (u) => {
       this.present(u);
-      const m = this.table(u.name);
-      for (const { col, code, target, index } of columns) {
+      const id = this.storageOf(u.name);
+      for (const { col, code, target, slot } of columns) {
         const c = u.cells[col];
         // Targets may be blank when the rubric gives a default; the coverage check decides.
         if (target && isBlank(c)) continue;
         const v = readRate(p, sheet, c, col, u.row, code);
-        if (v !== undefined && index !== undefined) m.set(index, v, u.row);
+        if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
       }
     });
   }
 
-  finish(): ReadResult {
+  /** Every sheet given: the submission, or undefined when an error was found. */
+  finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
-    checkCoverage(this.rubric, this.located, this.units, this.presence, this.judgedColumns, this.values, p);
-    const ledger: LedgerEntry[] = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
+    const storageIds = Int32Array.from(this.units, (u) => this.storage.get(u.name) ?? -1);
+    const values = this.store.view(storageIds);
+    checkCoverage(this.rubric, this.located, this.units, this.presence, this.judgedColumns, values, p);
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
     if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
     else {
@@ -328,120 +325,7 @@ export class SubmissionReader {
       }
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
     }
-    const diagnostics = p.diags;
-    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-    const { file, sha256 } = this.meta;
-    return { submission: { file, sha256, cover: {}, units: this.units, scores: this.values, rates: this.values, ledger }, diagnostics };
-  }
-}
-
-/** The whole book at once (tests, small inputs). */
-export function readSubmission(rubric: Rubric, book: RawBook, meta: { file: string; sha256: string }, ignore: (sheet: string) => boolean = () => false): ReadResult {
-  const r = new SubmissionReader(rubric, meta, ignore);
-  for (const sheet of book.sheets) r.addSheet(sheet);
-  return r.finish();
-}
-
-/** A rate this far below a target of at least half is taken for a slip of the percent sign. */
-const IMPLAUSIBLE_BELOW: Rate = 100; // 1%
-const HIGH_TARGET: Rate = 5000; // 50%
-
-/**
- * A rate under 1% against a target of 50% or more (0.99% typed for 99%) would fail its item, and
- * a gate's failure vetoes the unit: a warning at the cell asks, once per unit and indicator.
- */
-function implausibleRates(rubric: Rubric, measured: readonly LeafItem[], members: readonly Unit[], rates: ReadonlyMap<string, UnitValues<Rate>>, p: CellProblems): void {
-  for (const u of members) {
-    const values = rates.get(u.name);
-    const warned = new Set<string>();
-    for (const m of measured) {
-      if (!("indicator" in m) || warned.has(m.indicator)) continue;
-      const value = valueOf(values, m.indicator);
-      if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
-      const target = targetValue(rubric, m, values);
-      const at = values?.get(m.indicator)?.at;
-      if (target === undefined || target < HIGH_TARGET || !at) continue;
-      warned.add(m.indicator);
-      const data = { code: m.indicator, unit: u.name, value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
-      p.warn("workbook.rate-implausible", at.sheet, at.cell, data);
-    }
-  }
-}
-
-/** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
-function checkCoverage(
-  rubric: Rubric,
-  located: LocatedRole[],
-  units: Unit[],
-  presence: Presence,
-  judgedColumns: Map<string, string>,
-  rates: ReadonlyMap<string, UnitValues<Rate>>,
-  p: CellProblems,
-): void {
-  const rateSheets = located.filter((l) => l.role.role === "rates");
-  for (const kind of rubric.unitKinds) {
-    const members = units.filter((u) => u.kind === kind.id);
-    if (!members.length) continue;
-    const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
-    const measured = lines.flatMap((l) => leaves(l.items)).filter((i) => i.kind !== "judged");
-    // Sheets this kind's units must all appear on.
-    const sheets = [...located.keys()].filter((i) => {
-      const role = located[i]?.role;
-      return (role?.role === "line" && role.kind === kind.id) || (role?.role === "rates" && measured.length > 0);
-    });
-    for (const u of members) {
-      const rows = presence.get(u.name) ?? [];
-      for (const s of sheets) {
-        if (rows[s] !== undefined) continue;
-        // Located at the unit's name on the first sheet it is on.
-        const first = rows.findIndex((r) => r !== undefined);
-        const at = located[first];
-        const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
-        p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
-      }
-    }
-    for (const line of lines) {
-      const judged = leaves(line.items).filter((i) => i.kind === "judged");
-      const found = judged.find((i) => judgedColumns.has(i.code));
-      if (!found) {
-        // Not one column of the line: its sheet was deleted (or its header row), one error says so.
-        const data = { line: line.name, sheet: line.sheet, codes: judged.slice(0, 3).map((i) => i.code).join(", ") };
-        if (judged.length) p.error("workbook.missing-line-sheet", undefined, undefined, data);
-        continue;
-      }
-      // Some columns missing: said on the sheet that holds the line's other columns.
-      const lineSheet = judgedColumns.get(found.code) ?? "";
-      for (const leaf of judged) if (!judgedColumns.has(leaf.code)) p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
-    }
-    if (measured.length && !rateSheets.length) {
-      p.error("workbook.missing-rates-sheet", members[0]?.at.sheet ?? "", undefined, { codes: [...new Set(measured.map((m) => ("indicator" in m ? m.indicator : "")))].join(", ") });
-      continue;
-    }
-    const rateCols = new Map<string, { sheet: string; at: number; col: number; headerRow: number }>();
-    located.forEach((l, at) => {
-      if (l.role.role !== "rates") return;
-      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, at, col, headerRow: l.role.headerRow });
-    });
-    const needed = new Map<string, boolean>(); // code → is a target with a default
-    for (const m of measured) {
-      if (!("indicator" in m)) continue;
-      needed.set(m.indicator, false);
-      const target = m.target;
-      if ("ref" in target) needed.set(target.ref, rubric.targets.find((t) => t.code === target.ref)?.default !== undefined);
-    }
-    for (const [code, hasDefault] of needed) {
-      const col = rateCols.get(code);
-      if (!col) {
-        if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
-        continue;
-      }
-      if (hasDefault || !rubric.targets.some((t) => t.code === code)) continue;
-      for (const u of members) {
-        const row = presence.get(u.name)?.[col.at];
-        if (row === undefined) continue; // reported as missing on that sheet
-        if (rates.get(u.name)?.get(code) === undefined) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
-      }
-    }
-    implausibleRates(rubric, measured, members, rates, p);
+    if (p.hasErrors) return undefined;
+    return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units: this.units, values, ledger };
   }
 }

@@ -3,10 +3,10 @@
 import type { DataValidation, Worksheet } from "exceljs";
 import type { LeafItem, Rubric, UnitKindId } from "../rubric/model.js";
 import { leaves } from "../rubric/model.js";
-import { formatPoints, formatRate } from "../rubric/numbers.js";
+import { formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, LEDGER_COLUMNS, SHEET, UNIT_HEADER } from "./layout.js";
-import { colName } from "./xlsx/refs.js";
-import { xmlSafe } from "./sanitize.js";
+import { colName } from "../xlsx/refs.js";
+import { xmlSafe } from "../xlsx/escape.js";
 
 export interface TemplateUnit {
   readonly name: string;
@@ -61,7 +61,7 @@ function itemHeader(item: LeafItem): string {
   return `${item.code} ${item.name}(${formatPoints(item.max)}分)`;
 }
 
-export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Buffer> {
+export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "assess";
@@ -202,5 +202,5 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
     if (dv) validationRows(ledger, 200, i + 1, dv);
   });
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -63,7 +63,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;
     }
-    let kind: UnitKindId = "town";
+    let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     if (label !== "") {
       const k = kindOf(label);
       if (!k) {

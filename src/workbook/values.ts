@@ -1,22 +1,27 @@
-// Compact storage of what units entered: one integer per code per unit, plus the row it was on,
-// in typed arrays; the SHEET!CELL of a value is computed only when asked. A province of 40,000
-// towns × 50 values fits in tens of megabytes instead of hundreds.
-import { EnteredCell, type Entered, type UnitValues } from "./model.js";
+// Compact storage of what units entered, as the reader finds it: per unit one number per code and
+// the row it was on, in typed arrays shared by many units; the SHEET!CELL of a value is made only
+// when asked. A province of 40,000 towns × 50 values takes tens of megabytes, not hundreds.
+import type { CellAt, Values } from "../model/submission.js";
+import { colName } from "../xlsx/refs.js";
 
-const MISSING = -2147483648;
-
-/** Units whose values share one typed array: a typed array per unit would cost more than its numbers. */
+/** Units whose values share one page: a typed array per unit would cost more than its numbers. */
 const PAGE_UNITS = 4096;
 
-/** Where each code's column is: shared by every unit. It also hands out each unit's storage. */
-export class ValueLayout {
+export class ValueStore {
+  /** code → slot */
   readonly index = new Map<string, number>();
-  readonly sheet: string[] = [];
-  readonly col: number[] = [];
-  private page = new Int32Array(0);
+  /** Where each slot's column is (the sheet and column it was read from). */
+  private readonly sheet: string[] = [];
+  private readonly col: number[] = [];
+  private readonly width: number;
+  private values = new Float64Array(0);
+  private rows = new Int32Array(0);
   private used = 0;
   /** Units the current page holds. */
-  private units = 0;
+  private pageUnits = 0;
+  /** Each stored unit's page and offset. */
+  private readonly pageOf: { values: Float64Array; rows: Int32Array }[] = [];
+  private readonly offsetOf: number[] = [];
 
   constructor(codes: Iterable<string>) {
     for (const code of codes) {
@@ -25,8 +30,10 @@ export class ValueLayout {
       this.sheet.push("");
       this.col.push(0);
     }
+    this.width = this.sheet.length;
   }
 
+  /** Records where a code's column is; its slot, or undefined for a code we do not keep. */
   place(code: string, sheet: string, col: number): number | undefined {
     const i = this.index.get(code);
     if (i === undefined) return undefined;
@@ -35,46 +42,52 @@ export class ValueLayout {
     return i;
   }
 
-  /** Room for one unit: its values (all missing at first), then the rows they were on. */
-  slot(): { page: Int32Array; offset: number } {
-    const width = 2 * this.sheet.length;
-    if (this.used + width > this.page.length) {
+  /** Room for one more unit's values (all missing at first); its storage id. */
+  addUnit(): number {
+    const w = this.width;
+    if (this.used + w > this.values.length) {
       // Pages grow with the district (a small one allocates little), up to PAGE_UNITS units.
-      this.units = Math.min(PAGE_UNITS, Math.max(64, this.units * 2));
-      this.page = new Int32Array(Math.max(width, this.units * width));
+      this.pageUnits = Math.min(PAGE_UNITS, Math.max(64, this.pageUnits * 2));
+      this.values = new Float64Array(Math.max(w, this.pageUnits * w)).fill(Number.NaN);
+      this.rows = new Int32Array(this.values.length);
       this.used = 0;
     }
-    const offset = this.used;
-    this.used += width;
-    this.page.fill(MISSING, offset, offset + this.sheet.length);
-    return { page: this.page, offset };
-  }
-}
-
-export class UnitTable implements UnitValues<number> {
-  private readonly page: Int32Array;
-  private readonly offset: number;
-
-  constructor(private readonly layout: ValueLayout) {
-    ({ page: this.page, offset: this.offset } = layout.slot());
+    const id = this.pageOf.length;
+    this.pageOf.push({ values: this.values, rows: this.rows });
+    this.offsetOf.push(this.used);
+    this.used += w;
+    return id;
   }
 
-  set(index: number, value: number, row: number): void {
-    this.page[this.offset + index] = value;
-    this.page[this.offset + this.layout.sheet.length + index] = row;
+  set(unit: number, slot: number, value: number, row: number): void {
+    const page = this.pageOf[unit];
+    const at = (this.offsetOf[unit] ?? 0) + slot;
+    if (!page) return;
+    page.values[at] = value;
+    page.rows[at] = row;
   }
 
-  numberOf(code: string): number | undefined {
-    const i = this.layout.index.get(code);
-    const v = i === undefined ? undefined : this.page[this.offset + i];
-    return v === undefined || v === MISSING ? undefined : v;
+  get(unit: number, slot: number): number | undefined {
+    const page = this.pageOf[unit];
+    if (!page || slot >= this.width) return undefined;
+    const v = page.values[(this.offsetOf[unit] ?? 0) + slot];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
   }
 
-  get(code: string): Entered<number> | undefined {
-    const i = this.layout.index.get(code);
-    if (i === undefined) return undefined;
-    const v = this.page[this.offset + i];
-    if (v === undefined || v === MISSING) return undefined;
-    return new EnteredCell(v, this.layout.sheet[i] ?? "", this.page[this.offset + this.layout.sheet.length + i] ?? 0, this.layout.col[i] ?? 0);
+  at(unit: number, slot: number): CellAt | undefined {
+    const page = this.pageOf[unit];
+    if (!page || this.get(unit, slot) === undefined) return undefined;
+    const row = page.rows[(this.offsetOf[unit] ?? 0) + slot] ?? 0;
+    return { sheet: this.sheet[slot] ?? "", cell: `${colName(this.col[slot] ?? 1)}${row}` };
+  }
+
+  /** The values as the submission sees them: by the units' indexes there (storage ids given). */
+  view(storageIds: ArrayLike<number>): Values {
+    const slots = this.index;
+    return {
+      slot: (code) => slots.get(code),
+      get: (u, slot) => this.get(storageIds[u] ?? -1, slot),
+      at: (u, slot) => this.at(storageIds[u] ?? -1, slot),
+    };
   }
 }

@@ -7,12 +7,16 @@ import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { centralRecords } from "../../src/workbook/xlsx-write/central.js";
+import { DEFAULT_LIMITS } from "../../src/xlsx/read/index.js";
+import { dataRange } from "../../src/xlsx/read/entry.js";
+import { openZip } from "../../src/xlsx/read/zip.js";
+import { expectStylesKept } from "../helpers/styles.js";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 
 const FIXTURE = "test/fixtures/chart-pivot.xlsx";
-const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"];
+/** The package parts we change: the sheet list, its relationships, the content types, and the styles (ours appended). */
+const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 
 /** The same archive with a ZIP64 end of central directory: readable, but not a layout we rewrite. */
 function asZip64(zip: Buffer): Buffer {
@@ -44,15 +48,12 @@ function asZip64(zip: Buffer): Buffer {
 
 /** Each entry's raw bytes as stored (local header onwards, compressed data included). */
 function rawEntries(buf: Buffer): Map<string, { raw: Buffer; text: () => string }> {
-  const recs = centralRecords(buf);
-  if (typeof recs === "string") throw new Error(recs);
+  const zip = openZip(buf, DEFAULT_LIMITS);
   return new Map(
-    recs.map((r) => {
-      const csize = r.record.readUInt32LE(20);
-      const method = r.record.readUInt16LE(10);
-      const start = r.localOffset + 30 + buf.readUInt16LE(r.localOffset + 26) + buf.readUInt16LE(r.localOffset + 28);
-      const data = buf.subarray(start, start + csize);
-      return [r.name, { raw: data, text: () => (method === 0 ? data : inflateRawSync(data)).toString("utf8") }];
+    zip.list.map((e) => {
+      const { start, end } = dataRange(zip, e);
+      const data = buf.subarray(start, end);
+      return [e.name, { raw: data, text: () => (e.method === 0 ? data : inflateRawSync(data)).toString("utf8") }];
     }),
   );
 }
@@ -60,17 +61,23 @@ function rawEntries(buf: Buffer): Map<string, { raw: Buffer; text: () => string 
 const dir = scratchDir("assess-carry-");
 
 describe("carrying the user's workbook", () => {
-  it("keeps every original part byte for byte and patches only the three package parts", async () => {
+  it("keeps every original part byte for byte, patches only the package parts and appends to the styles", async () => {
     const input = join(dir, "office.xlsx");
     copyFileSync(FIXTURE, input);
     const r = await cli(["score", input]);
     expect(r.code).toBe(0);
     const before = rawEntries(readFileSync(input));
     const after = rawEntries(readFileSync(join(dir, "office.scored.xlsx")));
+    const unselected: string[] = [];
     for (const [name, e] of before) {
       expect(after.has(name), name).toBe(true);
-      if (!PATCHED.includes(name)) expect(after.get(name)!.raw.equals(e.raw), name).toBe(true);
+      if (PATCHED.includes(name) || after.get(name)!.raw.equals(e.raw)) continue;
+      // The one other change: the user's selected tab is no longer selected, so that the
+      // workbook opens on 综合排名 alone (two selected tabs open grouped in Excel).
+      expect(after.get(name)!.text().replace('tabSelected="false"', 'tabSelected="true"'), name).toBe(e.text());
+      unselected.push(name);
     }
+    expect(unselected).toEqual(["xl/worksheets/sheet1.xml"]);
     for (const part of ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/pivotCache/pivotCacheRecords1.xml", "docProps/custom.xml", "xl/styles.xml"]) {
       expect(before.has(part), part).toBe(true);
     }
@@ -78,6 +85,10 @@ describe("carrying the user's workbook", () => {
     const original = before.get("xl/workbook.xml")!.text();
     for (const m of original.matchAll(/<sheet [^>]*\/>/g)) expect(wb).toContain(m[0]);
     expect(wb).toContain("满分");
+    const sheets = [...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(/activeTab="(\d+)"/.exec(wb)?.[1]).toBe(String(sheets.indexOf("综合排名")));
+    // Every style the user's cells use means what it meant: each entry unchanged and in its place.
+    expectStylesKept(before.get("xl/styles.xml")!.text(), after.get("xl/styles.xml")!.text());
     const added = [...after.keys()].filter((k) => !before.has(k));
     expect(added).toHaveLength(9);
     expect(added.every((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toBe(true);
@@ -113,7 +124,7 @@ describe("carrying the user's workbook", () => {
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(join(dir, "own-name.scored.xlsx"));
     expect(out.getWorksheet("综合排名")?.getCell("A1").value).toBe("我自己的表");
-    expect(out.getWorksheet("综合排名 (2)")?.getCell("A1").value).toBe("名次");
+    expect(out.getWorksheet("综合排名 (2)")?.getCell("A3").value).toBe("名次");
   });
 
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {
@@ -125,9 +136,10 @@ describe("carrying the user's workbook", () => {
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(join(dir, "stub.scored.xlsx"));
     expect(out.worksheets.map((w) => w.name)).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细(镇、街道)", "得分明细(责任部门)", "计分说明", "奖惩名单", "计分信息"]);
-    const head = out.getWorksheet("综合排名")!.getCell("A1");
+    const head = out.getWorksheet("综合排名")!.getCell("A3");
     expect(head.value).toBe("名次");
     expect(head.font?.bold).toBe(true);
+    expect(out.getWorksheet("综合排名")!.getCell("A1").value).toMatch(/综合排名/);
   });
 
   it.skipIf(!existsSync("/usr/bin/soffice"))("LibreOffice re-reads the chart and the pivot table of the result", () => {

@@ -47,20 +47,24 @@ describe("assess score on the sample", () => {
     // The user's own sheets first, unchanged, then ours.
     expect(wb.worksheets.map((w) => w.name)).toEqual(["封面", "党政线", "人口计生线", "部门", "指标数据", "加扣分", "_lists", "综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细(镇、街道)", "得分明细(责任部门)", "计分说明", "奖惩名单", "计分信息"]);
     const overall = await sheetRows(out, "综合排名");
-    expect(overall[0]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩", "状态"]);
-    expect(overall.slice(1, 4).map((r) => r.slice(0, 7))).toEqual([
+    // A title naming district, year and ranking; the rubric under it; then the header band.
+    expect(overall[0]?.[0]).toBe("青山区2026年度 综合排名");
+    expect(overall[1]?.[0]).toBe("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)");
+    expect(overall[2]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩"]);
+    expect(overall.slice(3, 6).map((r) => r.slice(0, 7))).toEqual([
       [1, "城关镇", 367, 621, 20, 0, 1008],
       [2, "东湖街道", 362, 604.5, 5, 0, 971.5],
       [2, "西山镇", 362, 604.5, 5, 0, 971.5],
     ]);
+    // A vetoed unit: 一票否决 in its rank cell and the reason in its awards cell.
     const last = overall.slice(-2);
-    expect(last.map((r) => [r[0] ?? null, r[1], r[8]])).toEqual([
-      [null, "石门镇", "一票否决"],
-      [null, "北川镇", "一票否决"],
+    expect(last.map((r) => [r[0], r[1], r[7]])).toEqual([
+      ["一票否决", "石门镇", "一票否决:JS4.2 统计合格率,ZB2 96.5% 低于目标 98%"],
+      ["一票否决", "北川镇", "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%;一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%"],
     ]);
     const dept = await sheetRows(out, "部门排名");
-    expect(dept[0]).toEqual(["名次", "单位", "部门职责", "状态"]);
-    expect(dept.slice(5, 7).map((r) => r.slice(0, 3))).toEqual([
+    expect(dept[2]).toEqual(["名次", "单位", "部门职责", "满分", "得分率", "备注"]);
+    expect(dept.slice(7, 9).map((r) => r.slice(0, 3))).toEqual([
       [5, "区教育局", 91.5],
       [5, "区民政局", 91.5],
     ]);
@@ -70,17 +74,20 @@ describe("assess score on the sample", () => {
     expect(text.some((t) => t.startsWith("黄牌警告|新华街道|黄牌警告(下年度重点管理):综合排名末位,且总分低于 600"))).toBe(true);
     expect(text.some((t) => t.startsWith("单项奖|城关镇|单项奖:全员人口信息化建设单项奖(省级),3000 元|3000|加扣分!B"))).toBe(true);
     const info = await sheetRows(out, "计分信息");
-    expect(info[1]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
-    const sha = (info[5]?.[1] ?? "") as string;
+    expect(info[3]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
+    // The input by its file name, not the path it was given as.
+    expect(info[6]).toEqual(["输入工作簿", "青山区.xlsx"]);
+    const sha = (info[7]?.[1] ?? "") as string;
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("得分明细 accounts for every point: items add up to lines, lines and ledger to the total", async () => {
     const out = join(dir, "青山区.scored.xlsx");
-    const rows = await sheetRows(out, "得分明细(镇、街道)");
+    const all = await sheetRows(out, "得分明细(镇、街道)");
+    const rows = all.slice(2);
     const head = rows[0] as string[];
-    // Name, rank, total and status first (kept in view), then the items.
-    expect(head.slice(0, 6)).toEqual(["单位", "名次(综合排名)", "总分", "状态", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
+    // Name, rank (or 一票否决) and total first (kept in view), then the items.
+    expect(head.slice(0, 5)).toEqual(["单位", "名次(综合排名)", "总分", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
     const col = (code: string) => head.findIndex((h) => h.startsWith(`${code} `));
     const topLevel = (line: string) => head.map((h, i) => [h.split(" ")[0] ?? "", i] as const).filter(([c]) => new RegExp(`^${line}\\d+$`).test(c)).map(([, i]) => i);
     const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -93,7 +100,7 @@ describe("assess score on the sample", () => {
       expect(Math.max(0, total), String(r[0])).toBe(cents(r[head.indexOf("总分")]));
     }
     const beichuan = rows.find((r) => r[0] === "北川镇")!;
-    expect([beichuan[1] ?? null, beichuan[col("DZ1")], beichuan[head.indexOf("状态")]]).toEqual([null, 0, "一票否决"]);
+    expect([beichuan[1], beichuan[col("DZ1")]]).toEqual(["一票否决", 0]);
     const notes = await sheetRows(out, "计分说明");
     const text = notes.map((r) => r.join("|"));
     expect(text).toContain("北川镇|DZ1|基本人口指标|0|100|ZB1 93.5% < 95%,完不成指标:一票否决|指标数据!B6");

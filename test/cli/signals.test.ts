@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
 import { loadRubric } from "../../src/rubric/load.js";
 import { leaves } from "../../src/rubric/model.js";
-import { readXlsx } from "../../src/workbook/xlsx/index.js";
+import { readXlsx } from "../xlsx/helpers.js";
 import { scratchDir } from "../helpers/tmp.js";
 
 const dir = scratchDir("assess-signals-");
@@ -19,7 +19,7 @@ const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("
 beforeAll(() => {
   input = join(dir, "big.xlsx");
   const f = "rubric/district-popplan-2022.1.yaml";
-  const rubric = loadRubric(f, readFileSync(f)).rubric!;
+  const rubric = loadRubric(f, readFileSync(f), "test").rubric!;
   const judged = Object.fromEntries(rubric.lines.map((l) => [l.code, leaves(l.items).filter((i) => i.kind === "judged").map((i) => ({ code: i.code, name: i.name, max: i.max / 100 }))]));
   generate(input, 6000, judged);
   inputHash = sha(input);
@@ -53,7 +53,7 @@ describe("an interrupted score", () => {
     expect(sha(input)).toBe(inputHash);
     if (existsSync(out)) {
       // The rename won the race: then the file is whole.
-      expect(readXlsx(out, readFileSync(out)).book).toBeDefined();
+      expect((await readXlsx(out, readFileSync(out))).book).toBeDefined();
     }
     if (signal !== "SIGKILL") {
       expect(r.code === 130 || r.code === 143).toBe(true);
@@ -67,7 +67,7 @@ describe("an interrupted score", () => {
       spawn(process.execPath, ["--import", "tsx", "test/helpers/run-cli.ts", "score", input, "-o", out], { stdio: "ignore" }).on("exit", (c) => resolve(c));
     });
     expect(code).toBe(0);
-    expect(readXlsx(out, readFileSync(out)).book?.sheets.length).toBeGreaterThan(6);
+    expect((await readXlsx(out, readFileSync(out))).book?.sheets.length).toBeGreaterThan(6);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp") && f.includes("SIGKILL")));
   });
 });

@@ -2,9 +2,13 @@
 // ranking, vetoed units never rank or win, and results do not depend on row order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { score, flattenItems } from "../../src/engine/index.js";
-import type { Results } from "../../src/engine/model.js";
+import { score } from "../../src/engine/index.js";
+import type { Results } from "../../src/model/results.js";
+import type { Submission } from "../../src/model/submission.js";
+import { fractionToRate } from "../../src/model/numbers.js";
+import { explainUnit } from "../../src/report/explain.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+import { flatten } from "../helpers/results.js";
 
 const R = mini();
 const half = (max: number) => fc.integer({ min: 0, max: max * 2 }).map((n) => n / 2);
@@ -48,6 +52,11 @@ function run(units: UnitSpec[], entries: EntrySpec[]): Results {
   return score(R, submission(R, units, entries));
 }
 
+function runWith(units: UnitSpec[], entries: EntrySpec[]): { r: Results; sub: Submission } {
+  const sub = submission(R, units, entries);
+  return { r: score(R, sub), sub };
+}
+
 /** What a user reads of a unit: independent of where its rows were. */
 function view(r: Results): Record<string, unknown> {
   return Object.fromEntries(
@@ -58,27 +67,33 @@ function view(r: Results): Record<string, unknown> {
 }
 
 describe("engine invariants", () => {
-  it("line subtotal = Σ items; total = max(0, Σ lines + bonus − deduction); bonus/deduction = Σ counted rows", () => {
+  it("leaves follow their rule; line subtotal = Σ items; total = max(0, Σ lines + bonus − deduction); bonus/deduction = Σ counted rows", () => {
     fc.assert(
       fc.property(caseArb, ({ units, entries }) => {
-        const r = run(units, entries);
-        for (const u of r.units) {
-          for (const l of u.lines) {
-            expect(l.points).toBe(l.items.reduce((s, i) => s + i.points, 0));
-            for (const g of flattenItems(l.items)) {
+        const { r, sub } = runWith(units, entries);
+        r.units.forEach((u, i) => {
+          const spec = units[i];
+          const lines = explainUnit(R, sub, u, i);
+          for (const l of lines) {
+            expect(l.points).toBe(l.children.reduce((s, c) => s + c.points, 0));
+            for (const g of flatten(l.children)) {
               if (g.kind === "group") expect(g.points).toBe(g.children.reduce((s, c) => s + c.points, 0));
               expect(g.points + g.lost).toBe(g.max);
               expect(Number.isInteger(g.points)).toBe(true);
+              // Each leaf by its rule, worked here from the unit's own inputs.
+              if (g.kind === "judged") expect(g.points).toBe(Math.round((spec?.scores?.[g.code] ?? g.max / 100) * 100));
+              const rates = spec?.rates ?? {};
+              if (g.code === "DZ1") expect(g.points).toBe(fractionToRate(rates.ZB1 ?? 1) >= fractionToRate(rates.MB1 ?? 0.95) ? g.max : 0);
+              if (g.code === "JS2") expect(g.points).toBe(fractionToRate(rates.ZB2 ?? 1) >= 9000 ? g.max : 0);
             }
           }
-          // The fast totals (no item objects) are the very numbers of the explained item trees.
-          expect(Array.from(u.flatPoints)).toEqual(u.lines.flatMap((l) => [l.points, ...flattenItems(l.items).map((i) => i.points)]));
-          expect(u.vetoes.map((v) => v.gate)).toEqual(u.lines.flatMap((l) => flattenItems(l.items).filter((i) => i.kind !== "group" && i.vetoes).map((i) => i.code)));
-          const lines = u.lines.reduce((s, l) => s + l.points, 0);
-          expect(u.total).toBe(Math.max(0, lines + u.bonus - u.deduction));
+          expect(u.subtotals).toEqual(Object.fromEntries(lines.map((l) => [l.code, l.points])));
+          expect(u.vetoes.map((v) => v.gate)).toEqual(lines.flatMap((l) => flatten(l.children).filter((i) => i.vetoes).map((i) => i.code)));
+          const sum = lines.reduce((s, l) => s + l.points, 0);
+          expect(u.total).toBe(Math.max(0, sum + u.bonus - u.deduction));
           expect(u.bonus).toBe(u.ledger.filter((l) => l.kind === "bonus").reduce((s, l) => s + l.points, 0));
           expect(u.deduction).toBe(u.ledger.filter((l) => l.kind === "deduction").reduce((s, l) => s + l.points, 0));
-        }
+        });
       }),
       { numRuns: 300 },
     );

@@ -1,28 +1,26 @@
 // The engine, rule by rule (RULES.md §2–§8), on small in-memory submissions.
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
-import type { Results, UnitResult } from "../../src/engine/model.js";
+import type { Results, UnitResult } from "../../src/model/results.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+import { order, pointsOf, tree, unitNamed as unit } from "../helpers/results.js";
 
 const R = mini();
 
 function run(units: UnitSpec[], entries: EntrySpec[] = [], rubric = R): Results {
   return score(rubric, submission(rubric, units, entries));
 }
-function unit(r: Results, name: string): UnitResult {
-  const u = r.units.find((x) => x.name === name);
-  if (!u) throw new Error(name);
-  return u;
-}
 const kinds = (u: UnitResult) => u.awards.map((a) => (a.kind === "rank" ? `rank:${a.tier}` : a.kind === "single" ? `single:${a.code}:${a.level}` : a.kind === "veto" ? `veto:${a.gate}` : `warning:${a.reasons.join("+")}`));
 
 describe("items and lines (§2, §6)", () => {
   it("sums judged points exactly into groups, lines and the total", () => {
-    const r = run([{ name: "甲", scores: { "DZ2.1": 10.5, "DZ2.2": 7, JS1: 49.5 } }]);
+    const units = [{ name: "甲", scores: { "DZ2.1": 10.5, "DZ2.2": 7, JS1: 49.5 } }];
+    const sub = submission(R, units);
+    const r = score(R, sub);
     const u = unit(r, "甲");
     expect(u.subtotals).toEqual({ DZ: 3750, JS: 5950 });
     expect(u.total).toBe(9700);
-    const dz2 = u.lines[0]?.items[1];
+    const dz2 = tree(R, sub, r, "甲")[0]?.children[1];
     expect(dz2?.kind === "group" && [dz2.points, dz2.lost]).toEqual([1750, 250]);
   });
 
@@ -47,11 +45,12 @@ describe("items and lines (§2, §6)", () => {
       t.replace("        kind: threshold\n        indicator: ZB2\n        target: 90%", "        kind: linear\n        indicator: ZB2\n        target: 90%\n        floor: 60%"),
     );
     const r = run([{ name: "线", rates: { ZB2: 0.75 } }, { name: "低", rates: { ZB2: 0.5 } }], [], rubric);
-    expect(unit(r, "线").lines[1]?.items[1]?.points).toBe(500); // 10 × (75−60)/(90−60) = 5
-    expect(unit(r, "低").lines[1]?.items[1]?.points).toBe(0);
+    const js2 = rubric.lines[1]?.items[1]?.code ?? "";
+    expect(pointsOf(rubric, unit(r, "线"), js2)).toBe(500); // 10 × (75−60)/(90−60) = 5
+    expect(pointsOf(rubric, unit(r, "低"), js2)).toBe(0);
     const ratio = mini((t) => t.replace("        kind: threshold", "        kind: ratio"));
     const r2 = run([{ name: "比", rates: { ZB2: 0.6 } }], [], ratio);
-    expect(unit(r2, "比").lines[1]?.items[1]?.points).toBe(667); // 10 × 60/90 = 6.67
+    expect(pointsOf(ratio, unit(r2, "比"), js2)).toBe(667); // 10 × 60/90 = 6.67
   });
 });
 
@@ -68,7 +67,7 @@ describe("veto (§4)", () => {
     expect(v.ranks).toEqual({ overall: null, DZ: null, JS: null });
     expect(kinds(v)).toEqual(["veto:DZ1"]);
     expect(v.vetoes[0]).toMatchObject({ gate: "DZ1", indicator: "ZB1", value: 9300, target: 9500 });
-    expect(r.rankings[0]?.entries.map((e) => [e.unit, e.rank])).toEqual([["乙", 1], ["丙", 2], ["否决镇", null]]);
+    expect(order(r)).toEqual([["乙", 1], ["丙", 2], ["否决镇", null]]);
   });
 });
 
@@ -171,7 +170,7 @@ describe("rankings (§7)", () => {
       { name: "乙", scores: { JS1: 50, "DZ2.1": 7.5 } },
       { name: "丙", scores: { JS1: 50, "DZ2.1": 7.5 } },
     ], [], tb);
-    expect(r.rankings[0]?.entries.map((e) => [e.unit, e.rank])).toEqual([["丙", 1], ["乙", 1], ["甲", 3]]);
+    expect(order(r)).toEqual([["丙", 1], ["乙", 1], ["甲", 3]]);
   });
 });
 

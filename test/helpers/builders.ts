@@ -4,13 +4,13 @@ import { readFileSync } from "node:fs";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Rubric, UnitKindId } from "../../src/rubric/model.js";
 import { leaves } from "../../src/rubric/model.js";
-import { fractionToRate, toPoints } from "../../src/rubric/numbers.js";
-import type { Entered, LedgerEntry, Submission, Unit } from "../../src/workbook/model.js";
+import { fractionToRate, toPoints } from "../../src/model/numbers.js";
+import { MapValues, type LedgerEntry, type Submission, type Unit } from "../../src/model/submission.js";
 
 export const MINI_TEXT = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
 
 export function rubricFrom(text: string): Rubric {
-  const r = loadRubric("mini.yaml", new TextEncoder().encode(text));
+  const r = loadRubric("mini.yaml", new TextEncoder().encode(text), "test");
   if (!r.rubric) throw new Error(JSON.stringify(r.diagnostics));
   return r.rubric;
 }
@@ -45,8 +45,7 @@ function pts(x: number): number {
 }
 
 export function submission(rubric: Rubric, units: UnitSpec[], entries: EntrySpec[] = []): Submission {
-  const scores = new Map<string, Map<string, Entered<number>>>();
-  const rates = new Map<string, Map<string, Entered<number>>>();
+  const values = new MapValues();
   const list: Unit[] = [];
   units.forEach((u, i) => {
     const kind = u.kind ?? "town";
@@ -54,22 +53,18 @@ export function submission(rubric: Rubric, units: UnitSpec[], entries: EntrySpec
     list.push({ name: u.name, kind, at: { sheet: "S", cell: `A${row}` } });
     const kindDef = rubric.unitKinds.find((k) => k.id === kind);
     const lines = rubric.lines.filter((l) => kindDef?.lines.includes(l.code));
-    const s = new Map<string, Entered<number>>();
-    const r = new Map<string, Entered<number>>();
     let col = 2;
     for (const leaf of lines.flatMap((l) => leaves(l.items))) {
       if (leaf.kind === "judged") {
-        s.set(leaf.code, { value: pts(u.scores?.[leaf.code] ?? leaf.max / 100), at: { sheet: "S", cell: `C${col++}${row}` } });
+        values.set(i, leaf.code, pts(u.scores?.[leaf.code] ?? leaf.max / 100), { sheet: "S", cell: `C${col++}${row}` });
       } else {
-        r.set(leaf.indicator, { value: fractionToRate(u.rates?.[leaf.indicator] ?? 1), at: { sheet: "R", cell: `${leaf.indicator}${row}` } });
+        values.set(i, leaf.indicator, fractionToRate(u.rates?.[leaf.indicator] ?? 1), { sheet: "R", cell: `${leaf.indicator}${row}` });
         if ("ref" in leaf.target) {
           const t = u.rates?.[leaf.target.ref] ?? 0.95;
-          r.set(leaf.target.ref, { value: fractionToRate(t), at: { sheet: "R", cell: `${leaf.target.ref}${row}` } });
+          values.set(i, leaf.target.ref, fractionToRate(t), { sheet: "R", cell: `${leaf.target.ref}${row}` });
         }
       }
     }
-    scores.set(u.name, s);
-    rates.set(u.name, r);
   });
   const ledger: LedgerEntry[] = entries.map((e, i) => ({
     row: i + 2,
@@ -85,5 +80,5 @@ export function submission(rubric: Rubric, units: UnitSpec[], entries: EntrySpec
     evidence: "",
     at: { sheet: "L", cell: `B${i + 2}` },
   }));
-  return { file: "mem.xlsx", sha256: "0", cover: {}, units: list, scores, rates, ledger };
+  return { file: "mem.xlsx", sha256: "0", cover: {}, units: list, values, ledger };
 }

@@ -4,14 +4,17 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { loadInput } from "../../src/cli/input.js";
 import { score } from "../../src/engine/index.js";
-import type { Results, UnitResult } from "../../src/engine/model.js";
-import type { Cover } from "../../src/workbook/model.js";
+import type { Results, UnitResult } from "../../src/model/results.js";
+import type { Cover, Submission } from "../../src/model/submission.js";
+import type { Rubric } from "../../src/rubric/model.js";
 
 export const SAMPLE = "samples/qingshan-2026.xlsx";
 /** A fixed report date: 15 September 2026, local time. */
 export const DATE = new Date(2026, 8, 15, 10, 0, 0);
 
 export interface Scored {
+  rubric: Rubric;
+  submission: Submission;
   results: Results;
   cover: Cover;
 }
@@ -19,7 +22,7 @@ export interface Scored {
 export async function scoreFile(file: string): Promise<Scored> {
   const input = await loadInput(file, undefined);
   if (!input.rubric || !input.submission) throw new Error(JSON.stringify(input.diagnostics));
-  return { results: score(input.rubric, input.submission), cover: input.submission.cover };
+  return { rubric: input.rubric, submission: input.submission, results: score(input.rubric, input.submission), cover: input.submission.cover };
 }
 
 export function unit(results: Results, name: string): UnitResult {

@@ -23,7 +23,7 @@ describe("escaping", () => {
   });
 
   it("never lets a unit name become markup in the HTML report", () => {
-    const html = reportHtml(buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "t" }));
+    const html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "t" }));
     expect(html).not.toContain("<script");
     expect(html).not.toContain("alert(1)</");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -35,7 +35,7 @@ describe("escaping", () => {
   });
 
   it("keeps formula-looking names as plain strings in the workbook", async () => {
-    const bytes = await reportXlsx(buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "t" }), DATE);
+    const bytes = await reportXlsx(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "t" }), DATE);
     const wb = await readBook(bytes);
     const ws = wb.getWorksheet("九月排名报告");
     const cells: { value: unknown; type: number; formula?: string }[] = [];
@@ -55,7 +55,7 @@ describe("escaping", () => {
     expect(reportTitle("zh-CN", { year: "2026年", district: " 青山区 " })).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
     expect(reportTitle("zh-CN", { district: "青山区" })).toBe("青山区人口和计划生育目标管理责任制考核结果");
     expect(reportTitle("en", {})).not.toContain("undefined");
-    const html = reportHtml(buildReport(scored.results, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));
+    const html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));
     expect(html).not.toContain("undefined");
     expect(html).toContain("<title>人口和计划生育目标管理责任制考核结果</title>");
     expect(html).toContain(">人口和计划生育领导小组办公室(盖章)<");

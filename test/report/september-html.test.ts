@@ -2,7 +2,7 @@
 // the same rankings as the engine, the SVG chart with vetoed towns marked, print rules.
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, reportHtml } from "../../src/report/september/index.js";
-import { pointsToNumber } from "../../src/rubric/numbers.js";
+import { pointsToNumber } from "../../src/model/numbers.js";
 import { DATE, SAMPLE, scoreFile, unit, type Scored } from "./helpers.js";
 
 let scored: Scored;
@@ -10,7 +10,7 @@ let html: string;
 
 beforeAll(async () => {
   scored = await scoreFile(SAMPLE);
-  html = reportHtml(buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+  html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
 });
 
 const unescape = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
@@ -37,7 +37,7 @@ describe("the report HTML", () => {
   it("has the overall ranking as the engine ranked it", () => {
     const body = sectionRows("overall");
     const overall = scored.results.rankings.find((r) => r.id === "overall");
-    expect(body.map((r) => r[1])).toEqual(overall?.entries.map((e) => e.unit));
+    expect(body.map((r) => r[1])).toEqual(overall?.entries.map((e) => scored.results.units[e.unit]?.name));
     for (const r of body) {
       const u = unit(scored.results, r[1] ?? "");
       expect(r[6]).toBe(String(pointsToNumber(u.total)));
@@ -80,7 +80,7 @@ describe("the report HTML", () => {
   });
 
   it("speaks English with --lang en", () => {
-    const en = reportHtml(buildReport(scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "assess test" }));
+    const en = reportHtml(buildReport(scored.rubric, scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "assess test" }));
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("青山区 2026: results of the population and family planning target-responsibility assessment");
     expect(en).toContain("Report date: 2026-09-15");

@@ -63,12 +63,12 @@ describe("chart scale", () => {
 
 describe("a long report", () => {
   it("repeats a split table's heading and column heads after the page break", async () => {
-    const { results, cover } = await scoreFile(SAMPLE);
+    const { rubric, results, cover } = await scoreFile(SAMPLE);
     const overall = results.rankings.find((r) => r.id === "overall");
     if (!overall) throw new Error("no overall ranking");
     // Eight times the towns: the overall ranking no longer fits one page.
     const many = { ...results, rankings: results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: 8 }, () => r.entries).flat() } : r)) };
-    const bytes = await reportXlsx(buildReport(many, { lang: "zh-CN", cover, date: DATE, tool: "t" }), DATE);
+    const bytes = await reportXlsx(buildReport(rubric, many, { lang: "zh-CN", cover, date: DATE, tool: "t" }), DATE);
     const wb = await readBook(bytes);
     const ws = wb.getWorksheet("九月排名报告");
     if (!ws) throw new Error("no sheet");

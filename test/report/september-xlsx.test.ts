@@ -3,9 +3,9 @@
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, reportXlsx } from "../../src/report/september/index.js";
-import { pointsToNumber } from "../../src/rubric/numbers.js";
-import type { RankingResult } from "../../src/engine/model.js";
-import { DATE, readBook, SAMPLE, scoreFile, texts, unit, type Scored } from "./helpers.js";
+import { pointsToNumber } from "../../src/model/numbers.js";
+import type { RankingResult } from "../../src/model/results.js";
+import { DATE, readBook, SAMPLE, scoreFile, texts, type Scored } from "./helpers.js";
 
 let scored: Scored;
 let ws: ExcelJS.Worksheet;
@@ -13,7 +13,7 @@ let rows: string[][];
 
 beforeAll(async () => {
   scored = await scoreFile(SAMPLE);
-  const report = buildReport(scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+  const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
   const wb = await readBook(await reportXlsx(report, DATE));
   const sheet = wb.getWorksheet("九月排名报告");
   if (!sheet) throw new Error("no report sheet");
@@ -54,9 +54,9 @@ describe("the report workbook", () => {
     const header = rows[rows.findIndex((r) => r?.[0]?.startsWith("综合排名")) + 1];
     expect(header?.slice(0, 7)).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分"]);
     const overall = ranking("overall");
-    expect(body.map((r) => r[1])).toEqual(overall.entries.map((e) => e.unit));
+    expect(body.map((r) => r[1])).toEqual(overall.entries.map((e) => scored.results.units[e.unit]?.name));
     for (const [i, e] of overall.entries.entries()) {
-      const u = unit(scored.results, e.unit);
+      const u = scored.results.units[e.unit]!;
       const r = body[i] ?? [];
       expect(r[0]).toBe(e.rank === null ? "一票否决" : String(e.rank));
       expect(Number(r[2])).toBe(pointsToNumber(u.subtotals.DZ ?? 0));
@@ -89,7 +89,7 @@ describe("the report workbook", () => {
     for (const [id, heading, col] of cases) {
       const body = tableRows(heading, col);
       const r = ranking(id);
-      expect(body.map((x) => x[1]), id).toEqual(r.entries.map((e) => e.unit));
+      expect(body.map((x) => x[1]), id).toEqual(r.entries.map((e) => scored.results.units[e.unit]?.name));
       expect(body.map((x) => Number(x[2])), id).toEqual(r.entries.map((e) => pointsToNumber(e.value)));
       expect(body.map((x) => x[0]), id).toEqual(r.entries.map((e) => (e.rank === null ? "一票否决" : String(e.rank))));
     }

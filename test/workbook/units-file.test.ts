@@ -6,7 +6,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import { decodeUnitsFile, parseUnitsFile } from "../../src/workbook/units-file.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
-const rubric = loadRubric(FILE, readFileSync(FILE)).rubric!;
+const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
 const parse = (text: string) => parseUnitsFile("units.csv", text, rubric);
 
 describe("units file", () => {

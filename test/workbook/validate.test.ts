@@ -3,13 +3,13 @@
 import { readFileSync } from "node:fs";
 import type { Workbook } from "exceljs";
 import { describe, expect, it } from "vitest";
-import { interpretInput } from "../../src/cli/input.js";
+import { load } from "../helpers/load.js";
 import { formatLocation } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fillToBuffer, type FillSpec, type LedgerRow, type Value } from "../helpers/fill.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
-const rubric = loadRubric(FILE, readFileSync(FILE)).rubric!;
+const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
 
 const TOWNS = ["甲镇", "乙街道", "丙镇"];
 const base = (): Record<string, Record<string, Value>> => ({
@@ -51,7 +51,7 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
     ...(c.edit ? { edit: c.edit } : {}),
   };
   const bytes = await fillToBuffer(rubric, spec);
-  const r = await interpretInput("in.xlsx", bytes, undefined);
+  const r = await load("in.xlsx", bytes);
   return {
     lines: r.diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`),
     ok: r.submission !== undefined,
@@ -276,7 +276,7 @@ describe("the cover names a rubric we do not have", () => {
 describe("a workbook without units", () => {
   it("is an error, not an empty result", async () => {
     const bytes = await fillToBuffer(rubric, { units: [], values: {} });
-    const r = await interpretInput("in.xlsx", bytes, undefined);
+    const r = await load("in.xlsx", bytes);
     expect(r.diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual(["workbook.no-units in.xlsx: 党政线"]);
     expect(r.submission).toBeUndefined();
   });

@@ -3,8 +3,8 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { catalog, placeholders } from "../../src/messages/index.js";
-import { DEFAULT_LIMITS, readXlsx, type XlsxLimits } from "../../src/workbook/xlsx/index.js";
-import { book, bookParts, CONTENT_TYPES, oneSheet, ROOT_RELS, worksheet, zipParts } from "./helpers.js";
+import { DEFAULT_LIMITS, type XlsxLimits } from "../../src/xlsx/read/index.js";
+import { CONTENT_TYPES, ROOT_RELS, book, bookParts, oneSheet, readXlsx, worksheet, zipParts } from "./helpers.js";
 
 const FILE = "考核.xlsx";
 const ROW = '<row r="1"><c r="A1"><v>1</v></c></row>';
@@ -17,8 +17,8 @@ function cfb(streamName?: string): Uint8Array {
   return new Uint8Array(buf);
 }
 
-function only(bytes: Uint8Array, limits?: Partial<XlsxLimits>) {
-  const r = readXlsx(FILE, bytes, limits ? { limits: { ...DEFAULT_LIMITS, ...limits } } : {});
+async function only(bytes: Uint8Array, limits?: Partial<XlsxLimits>) {
+  const r = await readXlsx(FILE, bytes, limits ? { limits: { ...DEFAULT_LIMITS, ...limits } } : {});
   expect(r.book).toBeUndefined();
   expect(r.diagnostics).toHaveLength(1);
   const d = r.diagnostics[0]!;
@@ -61,19 +61,19 @@ describe("file-level failures", () => {
     { case: "no [Content_Types].xml", bytes: zipParts(bookParts({ sheets: [{ name: "S", xml: ROW }], omit: ["[Content_Types].xml"] })), code: "xlsx.not-xlsx", data: {} },
     { case: "zero sheets", bytes: book({ sheets: [] }), code: "xlsx.no-sheets", data: {} },
     { case: "a sheet part missing", bytes: book({ sheets: [{ name: "S", xml: ROW, entry: "xl/worksheets/elsewhere.xml" }] }), code: "xlsx.missing-part", data: { entry: "xl/worksheets/sheet1.xml" } },
-  ])("$case → $code", ({ bytes, code, data }) => {
-    expect(only(bytes)).toEqual({ code, severity: "error", data, location: { file: FILE } });
+  ])("$case → $code", async ({ bytes, code, data }) => {
+    expect((await only(bytes))).toEqual({ code, severity: "error", data, location: { file: FILE } });
   });
 
-  it("too large → xlsx.too-large with size and limit", () => {
+  it("too large → xlsx.too-large with size and limit", async () => {
     const bytes = oneSheet(ROW);
-    expect(only(bytes, { maxFileBytes: 100 })).toEqual({
+    expect((await only(bytes, { maxFileBytes: 100 }))).toEqual({
       code: "xlsx.too-large", severity: "error", data: { size: bytes.length, limit: 100 }, location: { file: FILE },
     });
   });
 
-  it("more entries than the limit → xlsx.too-many-entries", () => {
-    expect(only(oneSheet(ROW), { maxEntries: 3 })).toMatchObject({ code: "xlsx.too-many-entries", data: { count: 5, limit: 3 }, location: { file: FILE } });
+  it("more entries than the limit → xlsx.too-many-entries", async () => {
+    expect((await only(oneSheet(ROW), { maxEntries: 3 }))).toMatchObject({ code: "xlsx.too-many-entries", data: { count: 5, limit: 3 }, location: { file: FILE } });
   });
 });
 
@@ -84,8 +84,8 @@ describe("XML failures", () => {
     { case: "billion laughs in the shared strings", part: "xl/sharedStrings.xml", xml: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><sst><si><t>&lol2;</t></si></sst>' },
     { case: "a lower-case doctype in the workbook", part: "xl/workbook.xml", xml: "<!doctype workbook><workbook/>" },
     { case: "an ENTITY declaration in the rels", part: "xl/_rels/workbook.xml.rels", xml: '<!ENTITY x "y"><Relationships/>' },
-  ])("$case → xlsx.doctype", ({ part, xml }) => {
-    expect(only(withPart(part, xml))).toEqual({ code: "xlsx.doctype", severity: "error", data: { entry: part }, location: { file: FILE } });
+  ])("$case → xlsx.doctype", async ({ part, xml }) => {
+    expect((await only(withPart(part, xml)))).toEqual({ code: "xlsx.doctype", severity: "error", data: { entry: part }, location: { file: FILE } });
   });
 
   it.each([
@@ -100,8 +100,8 @@ describe("XML failures", () => {
     { case: "an impossible cell reference", xml: worksheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'), detail: /^2:\d+$/ },
     { case: "an impossible row number", xml: worksheet('<row r="0"><c><v>1</v></c></row>'), detail: /^2:\d+$/ },
     { case: "invalid UTF-8", xml: Buffer.concat([Buffer.from("<worksheet>\n  <a>"), Buffer.from([0xc3, 0x28]), Buffer.from("</a></worksheet>")]), detail: /^2:6$/ },
-  ])("$case → xlsx.bad-xml with line:col", ({ xml, detail }) => {
-    const d = only(withPart(sheet, typeof xml === "string" ? xml : new Uint8Array(xml)));
+  ])("$case → xlsx.bad-xml with line:col", async ({ xml, detail }) => {
+    const d = (await only(withPart(sheet, typeof xml === "string" ? xml : new Uint8Array(xml))));
     expect(d).toMatchObject({ code: "xlsx.bad-xml", data: { entry: sheet }, location: { file: FILE } });
     expect(String(d.data.detail)).toMatch(detail);
   });

@@ -2,6 +2,8 @@
 // archives fflate will not write (lying sizes, bad CRCs, encrypted flags, ZIP64, odd methods).
 import zlib from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
+import { nodeHost } from "../../src/cli/host.js";
+import { readXlsx as readXlsxWith, type XlsxLimits, type XlsxResult } from "../../src/xlsx/read/index.js";
 
 export const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -179,4 +181,9 @@ export function rawZip(entries: RawEntry[], opts: { zip64?: boolean; prefix?: Ui
 /** The parts of a valid book as RawEntries (for rawZip). */
 export function rawEntries(parts: Record<string, string | Uint8Array>, method = 8): RawEntry[] {
   return Object.entries(parts).map(([name, v]) => ({ name, data: typeof v === "string" ? strToU8(v) : v, method }));
+}
+
+/** The reader with the CLI's codec, as a test calls it. */
+export function readXlsx(file: string, bytes: Uint8Array, opts: { limits?: XlsxLimits; sheets?: (name: string) => boolean } = {}): Promise<XlsxResult> {
+  return readXlsxWith(file, bytes, nodeHost, opts);
 }

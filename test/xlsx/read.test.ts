@@ -1,11 +1,11 @@
 // Reading what a correct workbook holds: every cell type, number formats, rich text, hidden rows
 // and sheets, merges, cells and rows without r, prefixed namespaces, unusual part names, ZIP64.
 import { describe, expect, it } from "vitest";
-import { readXlsx, type CellValue, type RawBook, type RawSheet } from "../../src/workbook/xlsx/index.js";
-import { book, bookParts, NS, oneSheet, RNS, rawEntries, rawZip, worksheet, zipParts } from "./helpers.js";
+import { type CellValue, type RawBook, type RawSheet } from "../../src/xlsx/read/index.js";
+import { NS, RNS, book, bookParts, oneSheet, rawEntries, rawZip, readXlsx, worksheet, zipParts } from "./helpers.js";
 
-function read(bytes: Uint8Array, opts?: Parameters<typeof readXlsx>[2]): RawBook {
-  const r = readXlsx("t.xlsx", bytes, opts);
+async function read(bytes: Uint8Array, opts?: Parameters<typeof readXlsx>[2]): Promise<RawBook> {
+  const r = await readXlsx("t.xlsx", bytes, opts);
   expect(r.diagnostics).toEqual([]);
   if (!r.book) throw new Error("no book");
   return r.book;
@@ -25,12 +25,12 @@ const STYLES = `<?xml version="1.0"?><styleSheet xmlns="${NS}">
   <dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="yyyy"/></dxf></dxfs></styleSheet>`;
 
 describe("readXlsx on correct workbooks", () => {
-  it("reads every cell type", () => {
+  it("reads every cell type", async () => {
     const rows =
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>95.5</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#DIV/0!</v></c>' +
       '<c r="E1" t="inlineStr"><is><t>内联</t></is></c><c r="F1" t="str"><f>A1&amp;"x"</f><v>甲x</v></c><c r="G1"><f>B1*2</f><v>191</v></c>' +
       '<c r="H1"><f>B1+1</f></c><c r="I1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="J1" t="b"><v>0</v></c><c r="K1" s="0"/><c r="L1"><v>-1.5E-3</v></c></row>';
-    const b = read(oneSheet(rows, { sst: ["甲"] }));
+    const b = (await read(oneSheet(rows, { sst: ["甲"] })));
     const row = b.sheets[0]?.rows[0] ?? [];
     expect(cells(b.sheets[0])).toEqual({
       A1: { t: "s", v: "甲" },
@@ -51,23 +51,23 @@ describe("readXlsx on correct workbooks", () => {
     ]);
   });
 
-  it("classifies number formats through cellXfs (not cellStyleXfs or dxfs)", () => {
+  it("classifies number formats through cellXfs (not cellStyleXfs or dxfs)", async () => {
     const rows = [0, 1, 2, 3, 4, 5, 6, 7, 99].map((s, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${s}"><v>0.5</v></c>`).join("");
-    const got = cells(read(oneSheet(`<row r="1">${rows}</row>`, { styles: STYLES })).sheets[0]);
+    const got = cells((await read(oneSheet(`<row r="1">${rows}</row>`, { styles: STYLES }))).sheets[0]);
     expect(Object.values(got).map((v) => (v.t === "n" ? v.fmt : v.t))).toEqual([
       "general", "percent", "date", "percent", "date", "general", "general", "date", "general",
     ]);
   });
 
-  it("reads numbers as general when the styles part is missing", () => {
-    expect(cells(read(oneSheet('<row r="1"><c r="A1" s="3"><v>1</v></c></row>')).sheets[0]).A1).toEqual({ t: "n", v: 1, fmt: "general" });
+  it("reads numbers as general when the styles part is missing", async () => {
+    expect(cells((await read(oneSheet('<row r="1"><c r="A1" s="3"><v>1</v></c></row>'))).sheets[0]).A1).toEqual({ t: "n", v: 1, fmt: "general" });
   });
 
-  it("joins rich-text runs, skips phonetic runs, keeps spaces and NBSP, decodes entities and _xHHHH_", () => {
+  it("joins rich-text runs, skips phonetic runs, keeps spaces and NBSP, decodes entities and _xHHHH_", async () => {
     const sst = `<sst xmlns="${NS}"><si><r><rPr><b/></rPr><t xml:space="preserve"> 张 </t></r><r><t>三\u00a0</t></r><rPh sb="0" eb="1"><t>ちょう</t></rPh></si>` +
       `<si><t>a&amp;b&lt;&#x4E2D;&#25991;_x000D__x005F_x0041_</t></si><si><t><![CDATA[<raw>]]></t></si><si><t>l1\r\nl2</t></si></sst>`;
     const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>';
-    expect(cells(read(oneSheet(rows, { sst })).sheets[0])).toEqual({
+    expect(cells((await read(oneSheet(rows, { sst }))).sheets[0])).toEqual({
       A1: { t: "s", v: " 张 三\u00a0" },
       B1: { t: "s", v: "a&b<中文\r_x0041_" },
       C1: { t: "s", v: "<raw>" },
@@ -75,36 +75,36 @@ describe("readXlsx on correct workbooks", () => {
     });
   });
 
-  it("lists hidden rows, merges, hidden and very hidden sheets, in workbook order", () => {
+  it("lists hidden rows, merges, hidden and very hidden sheets, in workbook order", async () => {
     const s1 = worksheet('<row r="2" hidden="1"><c r="A2"><v>1</v></c></row><row r="3" hidden="true"/><row r="4"><c r="A4"><v>2</v></c></row>',
       '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C3:C4"/></mergeCells>');
-    const b = read(book({ sheets: [{ name: "可见", xml: s1 }, { name: "隐藏", xml: "", state: "hidden" }, { name: "很隐藏", xml: "", state: "veryHidden" }] }));
+    const b = (await read(book({ sheets: [{ name: "可见", xml: s1 }, { name: "隐藏", xml: "", state: "hidden" }, { name: "很隐藏", xml: "", state: "veryHidden" }] })));
     expect(b.sheets.map((s) => [s.name, s.hidden])).toEqual([["可见", false], ["隐藏", true], ["很隐藏", true]]);
     expect([...(b.sheets[0]?.hiddenRows ?? [])]).toEqual([2, 3]);
     expect(b.sheets[0]?.merges).toEqual(["A1:B2", "C3:C4"]);
     expect(b.sheets[0]?.rows.map((r) => r.map((c) => c.ref))).toEqual([["A2"], ["A4"]]);
   });
 
-  it("places cells and rows without r attributes by their order", () => {
+  it("places cells and rows without r attributes by their order", async () => {
     const rows = '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c/><c><v>5</v></c></row>';
-    const b = read(oneSheet(rows));
+    const b = (await read(oneSheet(rows)));
     expect(b.sheets[0]?.rows.map((r) => r.map((c) => `${c.ref}=${c.value.t === "n" ? c.value.v : "?"}`))).toEqual([
       ["A1=1", "B1=2"], ["C5=3", "D5=4"], ["B6=5"],
     ]);
   });
 
-  it("sorts cells written out of order and keeps the last of duplicates", () => {
+  it("sorts cells written out of order and keeps the last of duplicates", async () => {
     const rows = '<row r="3"><c r="B3"><v>2</v></c><c r="A3"><v>1</v></c></row><row r="1"><c r="A1"><v>0</v></c><c r="A1"><v>9</v></c></row>';
-    const b = read(oneSheet(rows));
+    const b = (await read(oneSheet(rows)));
     expect(b.sheets[0]?.rows.map((r) => r.map((c) => `${c.ref}=${c.value.t === "n" ? c.value.v : "?"}`))).toEqual([["A1=9"], ["A3=1", "B3=2"]]);
   });
 
-  it("compares local names under prefixed namespaces", () => {
+  it("compares local names under prefixed namespaces", async () => {
     const ws = `<?xml version="1.0"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const sst = `<x:sst xmlns:x="${NS}"><x:si><x:t>前缀</x:t></x:si></x:sst>`;
     const parts = bookParts({ sheets: [{ name: "P", xml: ws }], sst });
     parts["xl/workbook.xml"] = `<x:workbook xmlns:x="${NS}" xmlns:rel="${RNS}"><x:sheets><x:sheet name="P" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`;
-    expect(cells(read(zipParts(parts)).sheets[0])).toEqual({ A1: { t: "s", v: "前缀" }, B1: { t: "n", v: 7, fmt: "general" } });
+    expect(cells((await read(zipParts(parts))).sheets[0])).toEqual({ A1: { t: "s", v: "前缀" }, B1: { t: "n", v: 7, fmt: "general" } });
   });
 
   it.each([
@@ -112,21 +112,21 @@ describe("readXlsx on correct workbooks", () => {
     { case: "an absolute target", target: "/xl/worksheets/sheet1.xml", entry: "xl/worksheets/sheet1.xml" },
     { case: "a target outside worksheets/", target: "../custom/data.xml", entry: "custom/data.xml" },
     { case: "a percent-encoded target", target: "worksheets/my%20sheet.xml", entry: "xl/worksheets/my sheet.xml" },
-  ])("finds a sheet part through the rels: $case", ({ target, entry }) => {
-    const b = read(book({ sheets: [{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>', target, entry }] }));
+  ])("finds a sheet part through the rels: $case", async ({ target, entry }) => {
+    const b = (await read(book({ sheets: [{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>', target, entry }] })));
     expect(cells(b.sheets[0]).A1).toEqual({ t: "n", v: 1, fmt: "general" });
   });
 
-  it("parses only the sheets the filter accepts, listing the others empty", () => {
+  it("parses only the sheets the filter accepts, listing the others empty", async () => {
     const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
-    const b = read(book({ sheets: [{ name: "a", xml: row }, { name: "b", xml: "<broken" }] }), { sheets: (n) => n === "a" });
+    const b = (await read(book({ sheets: [{ name: "a", xml: row }, { name: "b", xml: "<broken" }] }), { sheets: (n) => n === "a" }));
     expect(b.sheets.map((s) => [s.name, s.rows.length])).toEqual([["a", 1], ["b", 0]]);
   });
 
-  it("reads t=\"d\" ISO dates and date1904 workbooks as 1900-system serials", () => {
+  it("reads t=\"d\" ISO dates and date1904 workbooks as 1900-system serials", async () => {
     const styles = `<styleSheet xmlns="${NS}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
     const rows = '<row r="1"><c r="A1" t="d"><v>2024-03-01T12:00:00</v></c><c r="B1" s="1"><v>43890</v></c><c r="C1"><v>43890</v></c></row>';
-    const b = read(oneSheet(rows, { styles, workbookPr: '<workbookPr date1904="1"/>' }));
+    const b = (await read(oneSheet(rows, { styles, workbookPr: '<workbookPr date1904="1"/>' })));
     expect(cells(b.sheets[0])).toEqual({
       A1: { t: "n", v: 45352.5, fmt: "date" },
       B1: { t: "n", v: 45352, fmt: "date" },
@@ -134,22 +134,22 @@ describe("readXlsx on correct workbooks", () => {
     });
   });
 
-  it("reads the same book from a ZIP64 archive and from a stored one", () => {
+  it("reads the same book from a ZIP64 archive and from a stored one", async () => {
     const parts = bookParts({ sheets: [{ name: "S", xml: '<row r="1"><c r="A1"><v>42</v></c></row>' }] });
     for (const bytes of [rawZip(rawEntries(parts), { zip64: true }), rawZip(rawEntries(parts, 0))]) {
-      expect(cells(read(bytes).sheets[0]).A1).toEqual({ t: "n", v: 42, fmt: "general" });
+      expect(cells((await read(bytes)).sheets[0]).A1).toEqual({ t: "n", v: 42, fmt: "general" });
     }
   });
 
-  it("reads a UTF-16 part with a BOM", () => {
+  it("reads a UTF-16 part with a BOM", async () => {
     const ws = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>宽</t></is></c></row>').replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
     const parts = bookParts({ sheets: [{ name: "S", xml: "" }] });
     parts["xl/worksheets/sheet1.xml"] = new Uint8Array(ws);
-    expect(cells(read(zipParts(parts)).sheets[0]).A1).toEqual({ t: "s", v: "宽" });
+    expect(cells((await read(zipParts(parts))).sheets[0]).A1).toEqual({ t: "s", v: "宽" });
   });
 
-  it("shares equal value objects and freezes them", () => {
-    const b = read(oneSheet('<row r="1"><c r="A1"><v>3.5</v></c><c r="B1"><v>3.5</v></c></row>'));
+  it("shares equal value objects and freezes them", async () => {
+    const b = (await read(oneSheet('<row r="1"><c r="A1"><v>3.5</v></c><c r="B1"><v>3.5</v></c></row>')));
     const [a, c] = b.sheets[0]?.rows[0] ?? [];
     expect(a?.value).toBe(c?.value);
     expect(Object.isFrozen(a?.value)).toBe(true);

@@ -4,11 +4,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { catalog, placeholders } from "../../src/messages/index.js";
 import { xlsxMessages } from "../../src/messages/catalog/xlsx.js";
-import { readXlsx } from "../../src/workbook/xlsx/index.js";
-import { isoToSerial, parseRefBytes } from "../../src/workbook/xlsx/refs.js";
-import { builtinFormat, classifyFormatCode } from "../../src/workbook/xlsx/styles.js";
-import { parseNumberBytes } from "../../src/workbook/xlsx/text.js";
-import { bookParts, oneSheet, zipParts } from "./helpers.js";
+
+import { isoToSerial, parseRefBytes } from "../../src/xlsx/refs.js";
+import { builtinFormat, classifyFormatCode } from "../../src/xlsx/read/styles.js";
+import { parseNumberBytes } from "../../src/xlsx/text.js";
+import { bookParts, oneSheet, readXlsx, zipParts } from "./helpers.js";
 
 describe("number format classes", () => {
   it.each([
@@ -16,7 +16,7 @@ describe("number format classes", () => {
     ["General", "general"], ["@", "general"], ["yyyy-mm-dd", "date"], ['yyyy"年"m"月"d"日"', "date"], ["[h]:mm:ss", "date"],
     ["h:mm AM/PM", "date"], ["[$-804]yyyy/m/d", "date"], ["[Red]0.00", "general"], ['"days"0', "general"], ["_(* #,##0_)", "general"],
     ["0.00E+00", "general"], ["[$¥-804]#,##0.00", "general"], ["0%;[Red]-0%", "percent"],
-  ])("%s → %s", (code, cls) => {
+  ])("%s → %s", async (code, cls) => {
     expect(classifyFormatCode(code)).toBe(cls);
   });
 
@@ -29,7 +29,7 @@ describe("number format classes", () => {
 describe("numbers and references", () => {
   const bytes = (s: string) => Buffer.from(s, "latin1");
 
-  it("parses numbers exactly like Number() and refuses what Number() would wrongly accept", () => {
+  it("parses numbers exactly like Number() and refuses what Number() would wrongly accept", async () => {
     fc.assert(
       fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 100), fc.integer()), (v) => {
         for (const s of [String(v), v.toFixed(2), v.toPrecision(15)]) {
@@ -45,15 +45,15 @@ describe("numbers and references", () => {
     }
   });
 
-  it.each([["A1", 1, 1], ["Z9", 9, 26], ["AA10", 10, 27], ["xfd1048576", 1048576, 16384]])("%s → row %i col %i", (ref, row, col) => {
+  it.each([["A1", 1, 1], ["Z9", 9, 26], ["AA10", 10, 27], ["xfd1048576", 1048576, 16384]])("%s → row %i col %i", async (ref, row, col) => {
     expect(parseRefBytes(bytes(ref), 0, ref.length)).toBe(row * 16384 + col - 1);
   });
 
-  it.each(["", "A", "1", "A0", "A01", "XFE1", "A1048577", "AAAA1", "A1B", "$A$1"])("%j is no cell reference", (ref) => {
+  it.each(["", "A", "1", "A0", "A01", "XFE1", "A1048577", "AAAA1", "A1B", "$A$1"])("%j is no cell reference", async (ref) => {
     expect(parseRefBytes(bytes(ref), 0, ref.length)).toBe(-1);
   });
 
-  it("turns ISO dates into 1900-system serials", () => {
+  it("turns ISO dates into 1900-system serials", async () => {
     expect(isoToSerial("1900-01-01")).toBe(1);
     expect(isoToSerial("1900-03-01")).toBe(61);
     expect(isoToSerial("2024-03-01T06:00:00Z")).toBe(45352.25);
@@ -62,7 +62,7 @@ describe("numbers and references", () => {
 });
 
 describe("the xlsx catalog", () => {
-  it.each(Object.keys(xlsxMessages))("%s has both languages with the same placeholders, and is in the catalog", (code) => {
+  it.each(Object.keys(xlsxMessages))("%s has both languages with the same placeholders, and is in the catalog", async (code) => {
     const e = xlsxMessages[code]!;
     expect(catalog[code]).toBe(e);
     expect(e["zh-CN"].length).toBeGreaterThan(5);
@@ -77,13 +77,13 @@ describe("robustness", () => {
     styles: '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs><xf/><xf numFmtId="9"/></cellXfs></styleSheet>',
   });
 
-  it("never throws and never reports an internal error on damaged files", () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), fc.option(fc.nat()), (flips, cut) => {
+  it("never throws and never reports an internal error on damaged files", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), fc.option(fc.nat()), async (flips, cut) => {
         const bytes = new Uint8Array(good);
         for (const [at, v] of flips) bytes[at % bytes.length] = v;
         const input = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
-        const r = readXlsx("f.xlsx", input);
+        const r = await readXlsx("f.xlsx", input);
         for (const d of r.diagnostics) {
           expect(d.code).not.toBe("internal.error");
           expect(catalog[d.code], d.code).toBeDefined();
@@ -94,22 +94,22 @@ describe("robustness", () => {
     );
   });
 
-  it("never throws on damaged XML inside an intact zip", () => {
+  it("never throws on damaged XML inside an intact zip", async () => {
     const parts = bookParts({
       sheets: [{ name: "S", xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f>A1</f><v>2</v></c><c t="inlineStr"><is><r><t>a</t></r></is></c></row><row><c><v>1</v></c></row>' }],
       sst: ["x"],
     });
     const names = Object.keys(parts);
     const piece = fc.constantFrom("<", ">", "/", "&", ";", '"', "'", "=", ":", " ", "c", "v", "r", "1", "A", "<!--", "]]>", "<![CDATA[", "&#0;", "&#x10FFFF;", "\u00ff");
-    fc.assert(
-      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), piece), { minLength: 1, maxLength: 6 }), (which, edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), piece), { minLength: 1, maxLength: 6 }), async (which, edits) => {
         const name = names[which % names.length]!;
         let xml = String(parts[name]);
         for (const [at, del, ins] of edits) {
           const i = at % (xml.length + 1);
           xml = xml.slice(0, i) + ins + xml.slice(i + del);
         }
-        const r = readXlsx("f.xlsx", zipParts({ ...parts, [name]: xml }, 0));
+        const r = await readXlsx("f.xlsx", zipParts({ ...parts, [name]: xml }, 0));
         for (const d of r.diagnostics) expect(d.code).not.toBe("internal.error");
       }),
       { numRuns: 1500 },

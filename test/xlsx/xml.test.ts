@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { NameTable } from "../../src/workbook/xlsx/names.js";
-import { XmlError } from "../../src/workbook/xlsx/text.js";
-import { toUtf8, XmlReader } from "../../src/workbook/xlsx/xml.js";
+import { NameTable } from "../../src/xlsx/names.js";
+import { XmlError } from "../../src/xlsx/text.js";
+import { toUtf8, XmlReader } from "../../src/xlsx/xml.js";
 
 function saxesAccepts(xml: string): boolean {
   const p = new SaxesParser({ xmlns: false });

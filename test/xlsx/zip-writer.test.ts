@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { ZipWriter } from "../../src/workbook/xlsx-write/zip-writer.js";
+import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
+import { nodeHost } from "../../src/cli/host.js";
 
 function* rows(n: number): Generator<string> {
   // Varied text (digits and CJK) so that blocks compress differently and split mid-character.
@@ -14,7 +15,7 @@ function* rows(n: number): Generator<string> {
 
 async function zipOf(parts: [string, Iterable<string | Uint8Array>][]): Promise<Uint8Array> {
   const out: Buffer[] = [];
-  const zip = new ZipWriter((b) => out.push(Buffer.from(b)));
+  const zip = new ZipWriter((b) => out.push(Buffer.from(b)), nodeHost);
   for (const [name, chunks] of parts) await zip.add(name, chunks);
   zip.finish();
   return new Uint8Array(Buffer.concat(out));

@@ -35,11 +35,11 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
 }
 
 /** An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet. */
-function isReport(format: Format): (bytes: Uint8Array) => boolean {
-  if (format === "html") return (bytes) => Buffer.from(bytes.subarray(0, 4096)).toString("utf8").includes(`<meta name="generator" content="${REPORT_GENERATOR}`);
+function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
+  if (format === "html") return async (bytes) => new TextDecoder().decode(bytes.subarray(0, 4096)).includes(`<meta name="generator" content="${REPORT_GENERATOR}`);
   const names = LANGS.map((l) => message(l, "report.sheet"));
-  return (bytes) => {
-    const sheets = sheetNamesOf(bytes);
+  return async (bytes) => {
+    const sheets = await sheetNamesOf(bytes);
     return sheets.length === 1 && names.includes(sheets[0] ?? "");
   };
 }
@@ -56,7 +56,11 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (misnamed) {
     return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
   }
-  const bad = targets.flatMap((t) => checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" }) ?? []);
+  const bad = [];
+  for (const t of targets) {
+    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
+    if (refused) bad.push(refused);
+  }
   if (bad.length) {
     reportDiagnostics(ctx, bad);
     return 2;
@@ -67,7 +71,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);
-  const model = m.buildReport(results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
+  const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
   for (const t of targets) {
     const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));
     if (failed) return reportDiagnostics(ctx, [failed]);

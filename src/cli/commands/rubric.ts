@@ -1,9 +1,10 @@
 // assess rubric check|show|schema: validate a rubric, print its tree, emit its JSON Schema.
 import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Item, Rubric } from "../../rubric/model.js";
-import { formatPoints, formatRate } from "../../rubric/numbers.js";
+import { formatPoints, formatRate } from "../../model/numbers.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadRubricFile, resolveRubric } from "../rubric-source.js";
+import { loadRubricFile, rubricSource } from "../rubric-source.js";
+import { resolveRubric } from "../../load/rubrics.js";
 import { loadRubric } from "../../rubric/load.js";
 import { diffRubrics } from "../../rubric/diff.js";
 
@@ -14,8 +15,8 @@ export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   return code;
 }
 
-export function rubricShow(ctx: Ctx, file: string | undefined): number {
-  const { rubric, diagnostics } = resolveRubric(file, loadRubric);
+export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {
+  const { rubric, diagnostics } = resolveRubric(await rubricSource(file), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
   ctx.io.out(renderTree(ctx, rubric));
   return 0;

@@ -1,38 +1,65 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
-// (atomically, never over the input); print the overall ranking, or the JSON with --json.
+// (atomically, never over the input); print the rankings, or the JSON with --json.
+import { closeSync, openSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
+import { resultTables } from "../../report/result-sheets.js";
+import { writeResultWorkbook, type Written } from "../../report/result-file.js";
+import { LANGS } from "../../messages/index.js";
+import { resultSheetName } from "../../workbook/ours.js";
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, writeAtomic } from "../write.js";
+import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
+import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
-import { isResultWorkbook, writeResultFile, type Written } from "../result-file.js";
 
-export function defaultOutput(input: string, suffix: string): string {
+/**
+ * NAME.scored.xlsx beside the input. A result scored again (NAME.scored.xlsx, edited) may not be
+ * written over, being the input: NAME.scored (2).xlsx, then (3)…
+ */
+export function defaultOutput(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}${suffix}`);
+  const m = /^(.*?)\.scored(?: \((\d+)\))?$/i.exec(basename(input, ext));
+  if (!m) return join(dirname(input), `${basename(input, ext)}.scored.xlsx`);
+  return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
 }
 
-export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }): Promise<number> {
-  const target = o.output ?? defaultOutput(file, ".scored.xlsx");
+/** A workbook holding our provenance sheet (in either language): an earlier `assess score` result. */
+export async function isResultWorkbook(bytes: Uint8Array): Promise<boolean> {
+  const info = LANGS.map((l) => resultSheetName({ kind: "info" }, l));
+  return (await sheetNamesOf(bytes)).some((name) => info.includes(name));
+}
+
+export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
+  const target = o.output ?? defaultOutput(file);
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A bad output path is said before the work, not after it.
   // An earlier result (NAME.scored.xlsx) is replaced: re-scoring is the daily work. Any other
   // existing file (another district's workbook, say) is not, without --force.
-  const bad = checkTarget(target, [file], { force: o.force === true, ours: isResultWorkbook, refusal: "file.exists-not-result" });
+  const bad = await checkTarget(target, [file], { force: o.force === true, ours: isResultWorkbook, refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
   if (typeof loaded === "number") return loaded;
-  const { rubric, submission, bytes, earlier, progress } = loaded;
+  const { rubric, submission, workbook, progress } = loaded;
   progress.step("progress.scoring");
   const results = scoreEngine(rubric, submission);
   progress.step("progress.writing", { file: target });
+  const tables = resultTables(rubric, submission, results, ctx.lang, TOOL);
   let written: Written = {};
   const failed = await writeAtomic(target, async (tmp) => {
-    written = await writeResultFile(tmp, results, ctx.lang, TOOL, bytes && earlier ? { bytes, earlier } : undefined);
+    const fd = openSync(tmp, "wx");
+    try {
+      const sink = (b: Uint8Array): void => {
+        for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
+      };
+      const source = workbook ? { pkg: workbook.reader.pkg, earlier: workbook.earlier, selected: workbook.selected } : undefined;
+      written = await writeResultWorkbook(sink, nodeHost, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}) });
+    } finally {
+      closeSync(fd);
+    }
   });
   progress.done();
   if (failed) return reportDiagnostics(ctx, [failed]);
@@ -40,12 +67,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);
   }
   if (o.json) {
-    ctx.io.out(resultsJson(results, ctx.lang) + "\n");
+    ctx.io.out(resultsJson(results) + "\n");
   } else {
-    const { rankingTable } = await import("../table.js");
-    for (const r of results.rankings.filter((r) => r.by === "total" || r.unitKind === "department")) {
-      if (r.entries.length) ctx.io.out(rankingTable(ctx, results, r) + "\n");
-    }
+    const { rankingTables } = await import("../table.js");
+    ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true));
   }
   ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   return 0;

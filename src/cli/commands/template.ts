@@ -1,9 +1,10 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
-import { buildTemplate } from "../../workbook/template.js";
+import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import { decodeUnitsFile, parseUnitsFile } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
-import { resolveRubric, rubricParser } from "../rubric-source.js";
+import { rubricSource } from "../rubric-source.js";
+import { resolveRubric } from "../../load/rubrics.js";
 import { checkTarget, writeAtomic } from "../write.js";
 
 interface Opts {
@@ -20,9 +21,9 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100) {
     return usageError(ctx, "template.bad-year", { value: year });
   }
-  const { rubric, diagnostics } = resolveRubric(o.rubric, await rubricParser(o.rubric));
+  const { rubric, diagnostics } = resolveRubric(await rubricSource(o.rubric), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
-  let units: { name: string; kind: "town" | "department" }[] = [];
+  let units: TemplateUnit[] = [];
   if (o.units) {
     const read = readUserFile(o.units, 10 * 1024 * 1024);
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
@@ -34,7 +35,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A template is never written over an existing file (a filled one would be lost) without --force.
-  const bad = checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
+  const bad = await checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));

@@ -43,6 +43,7 @@ export const workbookMessages: Catalog = {
   },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
+  "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
   "workbook.missing-rate-column": { "zh-CN": "指标数据表缺少 {code} 列", en: "the indicators sheet has no column for {code}" },
   "workbook.missing-target": { "zh-CN": "“{unit}” 的目标 {code} 未填写,方案也没有默认值;请按责任书填写", en: "the target {code} of \"{unit}\" is blank and the rubric gives no default; fill it from the responsibility letter" },
   "workbook.ledger-blank": { "zh-CN": "“{column}” 未填写", en: "\"{column}\" is blank" },

@@ -1,9 +1,10 @@
 // The report's award list: rank prizes, single-item awards with amounts, yellow cards and vetoes
 // (with the failing values and targets), in that order, each kind by overall rank.
-import type { Award, RankingResult, Results, UnitResult } from "../../engine/model.js";
+import type { Award, RankingResult, Results, UnitResult } from "../../model/results.js";
+import { cellRef } from "../../diagnostics/index.js";
 import { message, type Lang } from "../../messages/index.js";
-import { formatRate, pointsToNumber } from "../../rubric/numbers.js";
-import { xmlSafe } from "../../workbook/sanitize.js";
+import { formatRate, pointsToNumber } from "../../model/numbers.js";
+import { xmlSafe } from "../../xlsx/escape.js";
 import { awardText } from "../labels.js";
 import type { Cell, Row } from "./model.js";
 
@@ -20,7 +21,7 @@ function basis(a: Award, u: UnitResult, rank: number | null, lang: Lang): string
     case "rank":
       return message(lang, "out.overall-rank", { rank: rank ?? "" });
     case "single":
-      return message(lang, "report.basis.single", { level: a.level, cell: `${a.basis.sheet}!${a.basis.cell}` });
+      return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
     case "warning":
       return message(lang, "out.total-is", { total: pointsToNumber(u.total) });
     case "veto":
@@ -50,11 +51,13 @@ function amount(a: Award): number | null {
 
 export function awardListRows(results: Results, overall: RankingResult | undefined, lang: Lang): Row[] {
   const position = new Map((overall?.entries ?? []).map((e, i) => [e.unit, i]));
-  const pos = (u: UnitResult): number => position.get(u.name) ?? Number.MAX_SAFE_INTEGER;
+  const pos = (i: number): number => position.get(i) ?? Number.MAX_SAFE_INTEGER;
   const rows: Row[] = [];
   for (const kind of ORDER) {
-    const units = results.units.filter((u) => u.awards.some((a) => a.kind === kind)).sort((a, b) => pos(a) - pos(b));
-    for (const u of units) {
+    const units = results.units.flatMap((u, i) => (u.awards.some((a) => a.kind === kind) ? [i] : [])).sort((a, b) => pos(a) - pos(b) || a - b);
+    for (const i of units) {
+      const u = results.units[i];
+      if (!u) continue;
       const rank = overall ? (u.ranks[overall.id] ?? null) : null;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
         const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(content(a, lang)), amount(a), xmlSafe(basis(a, u, rank, lang))];

@@ -1,10 +1,12 @@
 // The September ranking report as plain data (title, date, tables, chart bars, closing block),
 // built once from the results and rendered alike by the Excel and the HTML writers.
-import type { RankingResult, Results, UnitResult } from "../../engine/model.js";
+import type { RankingResult, Results, UnitResult } from "../../model/results.js";
 import { message, type Lang } from "../../messages/index.js";
-import type { Cover } from "../../workbook/model.js";
-import { xmlSafe } from "../../workbook/sanitize.js";
-import { pointsToNumber } from "../../rubric/numbers.js";
+import type { Cover } from "../../model/submission.js";
+import type { Rubric } from "../../rubric/model.js";
+import { planOf } from "../../rubric/plan.js";
+import { xmlSafe } from "../../xlsx/escape.js";
+import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { awardsCell, statusText } from "../labels.js";
 
@@ -87,13 +89,13 @@ function headings(name: string, lang: Lang): { heading: string; continued: strin
   return { heading, continued: message(lang, "report.continued", { heading }) };
 }
 
-function unitsOf(results: Results): Map<string, UnitResult> {
-  return new Map(results.units.map((u) => [u.name, u]));
+/** The line codes and names of a ranking's unit kind. */
+function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string; max: number }[] {
+  return (planOf(rubric, r.unitKind)?.lines ?? []).map(({ line }) => ({ code: line.code, name: line.name, max: line.max }));
 }
 
-function overallTable(r: RankingResult, byName: Map<string, UnitResult>, lang: Lang): Table {
-  const first = r.entries.map((e) => byName.get(e.unit)).find((u): u is UnitResult => u !== undefined);
-  const lines = first?.lines.map((l) => ({ code: l.code, name: l.name })) ?? [];
+function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
+  const lines = linesOf(rubric, r);
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -104,7 +106,7 @@ function overallTable(r: RankingResult, byName: Map<string, UnitResult>, lang: L
     { header: message(lang, "out.awards"), kind: "text" },
   ];
   const rows = r.entries.flatMap((e): Row[] => {
-    const u = byName.get(e.unit);
+    const u = units[e.unit];
     if (!u) return [];
     const gates = u.vetoes.map((v) => `${v.gate} ${v.gateName}`).join(";");
     const remark = u.vetoed ? message(lang, "report.veto-gates", { gates }) : awardsCell(u, lang);
@@ -123,7 +125,8 @@ function overallTable(r: RankingResult, byName: Map<string, UnitResult>, lang: L
   return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2 };
 }
 
-function lineTable(r: RankingResult, byName: Map<string, UnitResult>, lang: Lang): Table {
+function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
+  const max = linesOf(rubric, r).find((l) => l.code === r.by)?.max ?? 0;
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -132,9 +135,8 @@ function lineTable(r: RankingResult, byName: Map<string, UnitResult>, lang: Lang
     { header: message(lang, "report.col.share"), kind: "share" },
   ];
   const rows = r.entries.flatMap((e): Row[] => {
-    const u = byName.get(e.unit);
+    const u = units[e.unit];
     if (!u) return [];
-    const max = u.lines.find((l) => l.code === r.by)?.max ?? 0;
     const share = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
     const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
@@ -153,21 +155,21 @@ function awardsTable(results: Results, overall: RankingResult | undefined, lang:
   return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(results, overall, lang), empty: message(lang, "report.awards.none") };
 }
 
-export function buildReport(results: Results, o: ReportOptions): Report {
+export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
   const { lang } = o;
-  const byName = unitsOf(results);
+  const units = results.units;
   const overall = results.rankings.find((r) => r.by === "total");
   const townKind = overall?.unitKind;
   const lineRankings = results.rankings.filter((r) => r !== overall);
   // Town line rankings first, then the other kinds' (departments), each in rubric order.
   const ordered = [...lineRankings.filter((r) => r.unitKind === townKind), ...lineRankings.filter((r) => r.unitKind !== townKind)];
   const tables: Table[] = [
-    ...(overall ? [overallTable(overall, byName, lang)] : []),
-    ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(r, byName, lang)),
+    ...(overall ? [overallTable(rubric, overall, units, lang)] : []),
+    ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
     awardsTable(results, overall, lang),
   ];
   const bars: Bar[] = (overall?.entries ?? []).flatMap((e) => {
-    const u = byName.get(e.unit);
+    const u = units[e.unit];
     return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
   });
   const district = clean(o.cover.district);

@@ -1,0 +1,41 @@
+// Collects the problems of one file as they are found: at SHEET!CELL, on a whole sheet (no cell)
+// or with the file as a whole (no sheet). A cap keeps a badly damaged file from listing a million
+// cells: past it, problems are counted and said in one more line.
+import type { Diagnostic, DiagnosticData, Location, Severity } from "./types.js";
+
+export class Problems {
+  readonly list: Diagnostic[] = [];
+  private dropped = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly cap = Number.POSITIVE_INFINITY,
+  ) {}
+
+  error(code: string, sheet?: string, cell?: string, data: DiagnosticData = {}): void {
+    this.add("error", code, sheet, cell, data);
+  }
+
+  warn(code: string, sheet?: string, cell?: string, data: DiagnosticData = {}): void {
+    this.add("warning", code, sheet, cell, data);
+  }
+
+  private add(severity: Severity, code: string, sheet: string | undefined, cell: string | undefined, data: DiagnosticData): void {
+    if (this.list.length >= this.cap) {
+      this.dropped++;
+      return;
+    }
+    const location: Location = sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
+    this.list.push({ code, severity, data, location });
+  }
+
+  get hasErrors(): boolean {
+    return this.dropped > 0 || this.list.some((d) => d.severity === "error");
+  }
+
+  /** Every problem, and one line counting those past the cap. */
+  all(): Diagnostic[] {
+    if (this.dropped === 0) return this.list;
+    return [...this.list, { code: "xlsx.more-problems", severity: "error", data: { count: this.dropped }, location: { file: this.file } }];
+  }
+}

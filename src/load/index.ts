@@ -1,0 +1,154 @@
+// Loading as a library: a workbook's bytes (and the rubrics it may name) become the rubric, the
+// submission and every diagnostic, in one straight line — open the package, find the cover,
+// resolve the rubric, pull each sheet's rows into the submission reader. It runs wherever
+// JavaScript runs: what differs by host (inflating, hashing) comes in through `Host`.
+import { Problems, type Diagnostic } from "../diagnostics/index.js";
+import type { Cover, Submission } from "../model/submission.js";
+import type { Rubric } from "../rubric/model.js";
+import { readCover, COVER_ROWS } from "../workbook/cover.js";
+import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
+import { earlierResults } from "../workbook/ours.js";
+import { SubmissionReader } from "../workbook/read.js";
+import type { Codec } from "../xlsx/codec.js";
+import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
+import { resolveRubric, type RubricSource } from "./rubrics.js";
+
+export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
+export { compareVersions, byVersion } from "./rubrics.js";
+
+/** What the core needs from its host besides the codec. */
+export interface Host extends Codec {
+  /** SHA-256 of bytes, as lower-case hex. */
+  sha256(bytes: Uint8Array): Promise<string> | string;
+}
+
+export interface LoadInput {
+  /** The name the user knows the file by (shown in every diagnostic). */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly rubrics: RubricSource;
+  readonly host: Host;
+  readonly limits?: XlsxLimits;
+  /** Called as the work goes on (a message code and its data). */
+  readonly progress?: (code: string, data: Record<string, string | number>) => void;
+}
+
+/** The opened package, for writing the results into the user's own workbook. */
+export interface OpenedWorkbook {
+  readonly reader: WorkbookReader;
+  /** Sheets of an earlier run of ours (replaced when results are written again). */
+  readonly earlier: (sheet: string) => boolean;
+  /** The user's sheets whose tab is selected. */
+  readonly selected: readonly string[];
+}
+
+export interface Loaded {
+  readonly rubric?: Rubric;
+  /** Present only when nothing is wrong (warnings allowed). */
+  readonly submission?: Submission;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly workbook?: OpenedWorkbook;
+  readonly sha256: string;
+}
+
+/** The first rows of a sheet read whole: enough to see a cover or a header row. */
+const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
+
+export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
+  const { file, bytes, host } = input;
+  const sha256 = await host.sha256(bytes);
+  const problems = new Problems(file);
+  let book: WorkbookReader;
+  try {
+    book = await WorkbookReader.open(file, bytes, host, input.limits ?? DEFAULT_LIMITS);
+  } catch (e) {
+    return { diagnostics: [fileFailure(file, e)], sha256 };
+  }
+
+  let cover: Cover | undefined;
+  let rubric: Rubric | undefined;
+  let rubricDiagnostics: readonly Diagnostic[] = [];
+  let reader: SubmissionReader | undefined;
+  let earlier: (sheet: string) => boolean = () => false;
+  const selected: string[] = [];
+  // Sheets read before the rubric is known (usually none: the cover comes first), kept whole.
+  const waiting: RawSheet[] = [];
+  const start = (): void => {
+    const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
+    const resolved = resolveRubric(input.rubrics, cover, file, headerCodes);
+    rubricDiagnostics = resolved.diagnostics;
+    rubric = resolved.rubric;
+    if (!rubric) return;
+    earlier = earlierResults(rubric, book.sheets.map((s) => s.name));
+    reader = new SubmissionReader(rubric, problems);
+    for (const sheet of waiting.splice(0)) reader.addSheet({ ...sheet }, earlier(sheet.name));
+  };
+
+  try {
+    for (const info of book.sheets) {
+      input.progress?.("progress.sheet", { sheet: info.name });
+      if (!reader && rubricDiagnostics.length === 0 && (cover || input.rubrics.given)) start();
+      if (!reader) {
+        if (rubricDiagnostics.some((d) => d.severity === "error")) break;
+        const sheet = await book.sheet(info);
+        if (sheet.selected) selected.push(info.name);
+        cover ??= readCover(sheet);
+        waiting.push(sheet);
+        continue;
+      }
+      await streamSheet(book, info, reader, earlier(info.name), (head, isSelected) => {
+        if (isSelected) selected.push(info.name);
+        // With a rubric given, a cover behind other sheets is still read (for its district, year).
+        cover ??= readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] });
+      });
+    }
+    if (!reader && rubricDiagnostics.length === 0) start();
+  } catch (e) {
+    return { diagnostics: [fileFailure(file, e)], sha256 };
+  }
+
+  const diagnostics: Diagnostic[] = [...rubricDiagnostics];
+  if (!rubric || !reader) return { diagnostics, sha256 };
+  if (input.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
+    diagnostics.push({
+      code: "workbook.cover-rubric-mismatch",
+      severity: "warning",
+      data: { cover: `${cover.rubricId} ${cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}` },
+      location: cover.at ? { file, ...cover.at } : { file },
+    });
+  }
+  if (!cover && !input.rubrics.given) {
+    // No cover: say which rubric was taken, so that a wrong guess is seen.
+    diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
+  }
+  const submission = reader.finish({ file, sha256, cover: cover ?? {} });
+  diagnostics.push(...book.problems.all(), ...problems.list);
+  const invalid = book.problems.hasErrors || problems.hasErrors;
+  const workbook: OpenedWorkbook = { reader: book, earlier, selected };
+  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, workbook, sha256 };
+}
+
+/** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */
+async function streamSheet(book: WorkbookReader, info: SheetInfo, reader: SubmissionReader, ignore: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
+  const rows = await book.rows(info);
+  const consumer = reader.sheet(info.name, info.hidden, ignore);
+  const head: RawCell[][] = [];
+  for (const row of rows ?? []) {
+    consumer.row(row);
+    if (head.length < PEEK_ROWS) head.push(row.cells);
+  }
+  consumer.end(rows?.merges ?? []);
+  done(head, rows?.selected ?? false);
+}
+
+function codeOf(c: RawCell): string[] {
+  const code = c.value.t === "s" ? headerCode(c.value.v) : undefined;
+  return code ? [code] : [];
+}
+
+function fileFailure(file: string, e: unknown): Diagnostic {
+  const d = failureDiagnostic(file, e);
+  if (d) return d;
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { code: "internal.error", severity: "error", data: { detail }, location: { file } };
+}

@@ -1,0 +1,88 @@
+// Which rubric a workbook is scored under: the one given (--rubric, or a file the user chose);
+// else the bundled rubric its cover names, in the version it names; else the newest bundled one.
+import type { Diagnostic, Location } from "../diagnostics/index.js";
+import type { Cover } from "../model/submission.js";
+import type { Rubric } from "../rubric/model.js";
+
+export interface RubricLoad {
+  readonly rubric?: Rubric;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface BundledRubric {
+  readonly id: string;
+  readonly version: string;
+  /** Loaded when chosen (the CLI reads a file, the browser has it inline). */
+  load(): RubricLoad;
+}
+
+export interface RubricSource {
+  /** A rubric the user gave, already read (with its problems, if any). */
+  readonly given?: RubricLoad;
+  /** The bundled rubrics, in any order. */
+  readonly bundled: readonly BundledRubric[];
+}
+
+/** Compares dotted versions numerically where both parts are numbers ("2022.10" > "2022.9"). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "";
+    const y = pb[i] ?? "";
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isFinite(nx) && Number.isFinite(ny) && x !== "" && y !== "" ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The bundled rubrics ordered by id, then version (newest last). */
+export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
+  return [...list].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+}
+
+/**
+ * Without a cover: of the newest version of each bundled rubric, the one whose item and indicator
+ * codes the workbook's headers use most (the first listed on a tie).
+ */
+function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>): BundledRubric | undefined {
+  const latest = new Map<string, BundledRubric>();
+  for (const b of byVersion(list)) latest.set(b.id, b);
+  let best: { b: BundledRubric; score: number } | undefined;
+  for (const b of latest.values()) {
+    const r = b.load().rubric;
+    if (!r) continue;
+    const codes = [...r.lines.flatMap((l) => codesOf(l.items)), ...r.indicators.map((i) => i.code), ...r.targets.map((t) => t.code)];
+    const score = codes.filter((c) => headerCodes.has(c)).length;
+    if (!best || score > best.score) best = { b, score };
+  }
+  return best?.b;
+}
+
+function codesOf(items: Rubric["lines"][number]["items"]): string[] {
+  return items.flatMap((i) => [i.code, ...(i.kind === "group" ? codesOf(i.children) : [])]);
+}
+
+/** headerCodes: the codes found in the workbook's header rows (used only when there is no cover). */
+export function resolveRubric(source: RubricSource, cover: Cover | undefined, file: string, headerCodes: ReadonlySet<string> = new Set()): RubricLoad {
+  if (source.given) return source.given;
+  const all = source.bundled;
+  let pick: BundledRubric | undefined;
+  if (cover?.rubricId) {
+    const same = byVersion(all.filter((b) => b.id === cover.rubricId));
+    pick = cover.rubricVersion ? same.find((b) => b.version === cover.rubricVersion) : same.at(-1);
+    if (!pick) {
+      // A known rubric in a version we do not have: the version cell is the one to fix.
+      const at = same.length && cover.versionAt ? cover.versionAt : cover.at;
+      const location: Location = at ? { file, ...at } : { file };
+      const available = byVersion(all).map((b) => `${b.id} ${b.version}`).join(", ");
+      return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion ?? "", available }, location }] };
+    }
+  } else {
+    pick = likeliest(all, headerCodes);
+  }
+  if (!pick) return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: "", version: "", available: "" } }] };
+  return pick.load();
+}

@@ -1,0 +1,71 @@
+// Exact numbers: points in integer hundredths, rates in integer hundredths of a percentage point.
+// Every conversion from a float happens here, once, with rounding; sums are integer sums.
+
+/** Points × 100, an integer: 2.5 points is 250. */
+export type Points = number;
+/** A rate in hundredths of a percentage point, an integer: 95.00% is 9500. */
+export type Rate = number;
+
+const EPS = 1e-7;
+
+/** 2.5 → 250; undefined when the value is not a finite number exact to 0.01. */
+export function toPoints(x: number): Points | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const h = Math.round(x * 100);
+  return Math.abs(x * 100 - h) < EPS * Math.max(1, Math.abs(x)) * 100 ? h : undefined;
+}
+
+/** 0.9499999999 → 9500: a fraction rounded to 0.01 percentage point. */
+export function fractionToRate(x: number): Rate {
+  return Math.round(x * 10000 + 1e-9);
+}
+
+/** Points for people: 370, 2.5, 12.25, -20. */
+export function formatPoints(p: Points): string {
+  const neg = p < 0;
+  const a = Math.abs(p);
+  const whole = Math.floor(a / 100);
+  const frac = a % 100;
+  const s = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, "0").replace(/0$/, "")}`;
+  return neg ? `-${s}` : s;
+}
+
+/**
+ * Points as a JS number for JSON and spreadsheet cells: 1950 → 19.5. Division is correctly
+ * rounded, so this is the very double that parsing "19.5" gives: no float error can creep in.
+ */
+export function pointsToNumber(p: Points): number {
+  return p / 100;
+}
+
+/** A rate for people: 9500 → "95%", 9512 → "95.12%". */
+export function formatRate(r: Rate): string {
+  return `${formatPoints(r)}%`;
+}
+
+/** A rate as a fraction for spreadsheet cells: 9512 → 0.9512. */
+export function rateToFraction(r: Rate): number {
+  return Number((r / 10000).toFixed(4));
+}
+
+/**
+ * Parses a rate written by a person: "95%", "９５％", "95.5 %", or a fraction 0.95.
+ * Returns "bare" for a number above 1 without a percent sign (95 → ask: did you mean 95%?).
+ */
+export function parseRate(v: number | string): Rate | "bare" | undefined {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    if (v > 1) return "bare";
+    return fractionToRate(v);
+  }
+  const s = normalizeWidth(v).replace(/[\s\u00a0]+/g, "");
+  const m = /^([+-]?\d+(?:\.\d+)?)%$/.exec(s);
+  if (m) return fractionToRate(Number(m[1]) / 100);
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) return parseRate(Number(s));
+  return undefined;
+}
+
+/** Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms. */
+export function normalizeWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}

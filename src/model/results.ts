@@ -1,0 +1,83 @@
+// What scoring gives: per unit its points (one integer per line and item, in the order of its
+// kind's plan), ledger outcome, totals, ranks and awards; per ranking its order. Plain data,
+// computed once: sheets, the report, explanations and JSON read it and never score again.
+import type { Points, Rate } from "./numbers.js";
+import type { CellAt, LedgerEntry } from "./submission.js";
+
+/** Why a number is what it is: a message code and its data (rendered in the user's language). */
+export interface Reason {
+  readonly code: string;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+export interface LedgerResult {
+  readonly entry: LedgerEntry;
+  readonly kind: "bonus" | "deduction" | "single";
+  readonly counted: boolean;
+  /** Points this entry adds (bonus) or removes (deduction), ≥ 0; 0 when not counted. */
+  readonly points: Points;
+  readonly reason: Reason;
+}
+
+/** A failed gate: the item, the value that failed it and the target it missed. */
+export interface Veto {
+  readonly gate: string;
+  readonly gateName: string;
+  readonly indicator: string;
+  readonly value: Rate;
+  readonly target: Rate;
+  readonly at: CellAt;
+}
+
+export type Award =
+  | { readonly kind: "rank"; readonly tier: string; readonly amount?: number }
+  | { readonly kind: "single"; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
+  | { readonly kind: "warning"; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
+  | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate };
+
+export interface UnitResult {
+  readonly name: string;
+  readonly kind: string;
+  readonly group?: string;
+  readonly at: CellAt;
+  /** Points of every line and item, in the order of the kind's plan (rubric/plan.ts). */
+  readonly points: Int32Array;
+  /** Line code → subtotal. */
+  readonly subtotals: Readonly<Record<string, Points>>;
+  readonly bonus: Points;
+  readonly deduction: Points;
+  /** Σ lines + bonus − deduction, floored at 0 (then floored is true). */
+  readonly total: Points;
+  readonly floored: boolean;
+  readonly vetoed: boolean;
+  readonly vetoes: readonly Veto[];
+  readonly ledger: readonly LedgerResult[];
+  /** Ranking id → rank, for the rankings of the unit's kind; null when not ranked (vetoed). */
+  readonly ranks: Readonly<Record<string, number | null>>;
+  readonly awards: readonly Award[];
+}
+
+export interface RankingEntry {
+  /** The unit's index in Results.units. */
+  readonly unit: number;
+  readonly rank: number | null;
+  /** The value ranked on (a total, subtotal or item's points). */
+  readonly value: Points;
+}
+
+export interface RankingResult {
+  readonly id: string;
+  readonly name: string;
+  readonly unitKind: string;
+  readonly by: string;
+  /** Ranked units in rank order (ties in the one display order), then the unranked. */
+  readonly entries: readonly RankingEntry[];
+}
+
+export interface Results {
+  readonly rubric: { readonly id: string; readonly version: string; readonly sha256: string; readonly title: string };
+  readonly input: { readonly file: string; readonly sha256: string };
+  /** In the submission's order. */
+  readonly units: readonly UnitResult[];
+  readonly rankings: readonly RankingResult[];
+}

@@ -1,0 +1,116 @@
+// What is assessed: the units, what each entered (with the cell it came from), the ledger of
+// bonus and deduction events, and the cover. The workbook reader makes it; the engine scores it;
+// tests build it in memory. Points and measured values are integers (see numbers.ts).
+import type { Points } from "./numbers.js";
+
+/** Where a value came from: SHEET!CELL. */
+export interface CellAt {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface Cover {
+  readonly rubricId?: string;
+  readonly rubricVersion?: string;
+  readonly year?: string;
+  readonly district?: string;
+  /** The rubric id's cell. */
+  readonly at?: CellAt;
+  /** The rubric version's cell. */
+  readonly versionAt?: CellAt;
+}
+
+export interface Unit {
+  readonly name: string;
+  /** The rubric's unit kind id (town, department…). */
+  readonly kind: string;
+  /** The kind's group the unit belongs to (乡镇组, 街道组…), where the rubric has groups. */
+  readonly group?: string;
+  /** The name cell on the unit's first line sheet. */
+  readonly at: CellAt;
+}
+
+export interface LedgerEntry {
+  /** The spreadsheet row, for messages and explanations. */
+  readonly row: number;
+  readonly sheet: string;
+  readonly unit: string;
+  readonly code: string;
+  readonly count: number;
+  readonly level?: string;
+  /** Points entered per entry (codes with a range: KF3). */
+  readonly points?: Points;
+  readonly status: string;
+  /** 未如实上报 (KF5): doubles the deduction. */
+  readonly flagged: boolean;
+  readonly note: string;
+  readonly evidence: string;
+  /** The row's code cell. */
+  readonly at: CellAt;
+}
+
+/**
+ * What units entered, by unit (its index in Submission.units) and code (a judged item, an
+ * indicator or a target): a number, and the cell it came from. A code's values sit in a slot,
+ * looked up once, so that scoring a province reads numbers and never builds a cell address it does
+ * not show.
+ */
+export interface Values {
+  /** The slot of a code's values, or undefined when nothing was entered for it. */
+  slot(code: string): number | undefined;
+  /** Unit u's value at a slot, or undefined when it entered none. */
+  get(u: number, slot: number): number | undefined;
+  /** The cell unit u's value at a slot came from. */
+  at(u: number, slot: number): CellAt | undefined;
+}
+
+export interface Submission {
+  readonly file: string;
+  readonly sha256: string;
+  readonly cover: Cover;
+  /** Units in the order they first appear. */
+  readonly units: readonly Unit[];
+  readonly values: Values;
+  readonly ledger: readonly LedgerEntry[];
+}
+
+/** A unit's value for a code, or undefined (one lookup of the slot: fine outside hot loops). */
+export function valueOf(values: Values, u: number, code: string): number | undefined {
+  const slot = values.slot(code);
+  return slot === undefined ? undefined : values.get(u, slot);
+}
+
+/** A unit's cell for a code, or undefined. */
+export function cellOf(values: Values, u: number, code: string): CellAt | undefined {
+  const slot = values.slot(code);
+  return slot === undefined ? undefined : values.at(u, slot);
+}
+
+/** Values held in maps: for tests and small submissions built in memory. */
+export class MapValues implements Values {
+  private readonly slots = new Map<string, number>();
+  private readonly data: Map<number, { value: number; at: CellAt }>[] = [];
+
+  set(u: number, code: string, value: number, at: CellAt): this {
+    let slot = this.slots.get(code);
+    if (slot === undefined) {
+      slot = this.data.length;
+      this.slots.set(code, slot);
+      this.data.push(new Map());
+    }
+    this.data[slot]?.set(u, { value, at });
+    return this;
+  }
+
+  slot(code: string): number | undefined {
+    return this.slots.get(code);
+  }
+
+  get(u: number, slot: number): number | undefined {
+    return this.data[slot]?.get(u)?.value;
+  }
+
+  at(u: number, slot: number): CellAt | undefined {
+    return this.data[slot]?.get(u)?.at;
+  }
+}

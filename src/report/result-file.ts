@@ -1,0 +1,104 @@
+// Writes the result workbook of `assess score`: the user's workbook with the result sheets added
+// (every original part kept byte for byte, our styles appended to theirs), or, where the package
+// cannot be extended safely, the result sheets alone in a package of our own — and says which.
+import type { Codec } from "../xlsx/codec.js";
+import type { Pkg } from "../xlsx/read/zip.js";
+import { planExtension, writeExtension, writeNewPackage, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
+import { worksheetXml, type WsRow } from "../xlsx/write/worksheet.js";
+import { ZipWriter } from "../xlsx/write/zip-writer.js";
+import { colName } from "../xlsx/refs.js";
+import { message, type Lang } from "../messages/index.js";
+import { markStyle, STYLE_SUBTITLE, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
+import { SHEET_STYLES } from "./sheet-style.js";
+
+/** The workbook the results go into: its opened package, and what the loader learned of it. */
+export interface SourceWorkbook {
+  readonly pkg: Pkg;
+  /** Sheets of an earlier run of ours (replaced). */
+  readonly earlier: (sheet: string) => boolean;
+  /** The user's sheets whose tab is selected. */
+  readonly selected: readonly string[];
+}
+
+/**
+ * Results of at least this many units are written compact: a cell directly after the one before
+ * it in its row carries no reference. Excel, LibreOffice, exceljs and openpyxl read that (the
+ * format allows it), but some readers people script with do not (ClosedXML, EPPlus, older
+ * calamine) and WPS could not be tried here; so a district's results keep every reference, and
+ * only a province's, where it saves a third of the bytes and of the time, leave them out.
+ */
+export const COMPACT_UNITS = 10_000;
+
+/** A table as a worksheet part: title, subtitle and header rows, then its rows, styled. */
+function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageSheet {
+  const n = table.columns.length;
+  const last = colName(n);
+  const styles = tableStyles(table.columns);
+  const frozen = Math.min(table.freezeCols, n);
+  return {
+    name: table.name,
+    printTitles: { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
+    ...(table.active ? { active: true } : {}),
+    xml: (ids) => {
+      const mapped = new Map<readonly number[], number[]>();
+      const map = (positions: readonly number[]): number[] => {
+        let m = mapped.get(positions);
+        if (!m) {
+          m = positions.map((p) => ids[p] ?? 0);
+          mapped.set(positions, m);
+        }
+        return m;
+      };
+      const marked = new Map<string, number[]>();
+      const withMark = (base: readonly number[], col: number, style: number): number[] => {
+        const key = `${base === styles.body.vetoed ? "v" : "n"}${col}:${style}`;
+        let m = marked.get(key);
+        if (!m) {
+          m = [...map(base)];
+          m[col] = ids[style] ?? 0;
+          marked.set(key, m);
+        }
+        return m;
+      };
+      const titleRow = (text: string, style: number, height: number): WsRow => ({ cells: [text], styles: [ids[style] ?? 0], height });
+      const rows = function* (): Generator<WsRow> {
+        yield titleRow(table.title, STYLE_TITLE, 26);
+        yield titleRow(table.subtitle, STYLE_SUBTITLE, 18);
+        yield { cells: table.columns.map((c) => c.header), styles: map(styles.header), height: styles.headerHeight };
+        for (const r of table.rows) {
+          const base = r.row === "vetoed" ? styles.body.vetoed : styles.body.normal;
+          yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base) };
+        }
+      };
+      return worksheetXml({
+        widths: table.columns.map((c) => c.width),
+        rows: rows(),
+        freeze: { rows: 3, cols: frozen },
+        merges: n > 1 ? [`A1:${last}1`, `A2:${last}2`] : [],
+        ...(table.filter ? { filterRow: 3 } : {}),
+        pagesWide: table.pagesAcross,
+        landscape: true,
+        ...(table.active ? { selected: true } : {}),
+        compact,
+        footer: message(lang, "out.footer"),
+      });
+    },
+  };
+}
+
+export interface Written {
+  /** Why the user's sheets were not carried; undefined when they were. */
+  readonly notCarried?: NotExtended;
+}
+
+/** Writes the result workbook to sink: into `source` where that is safe, else on its own. */
+export async function writeResultWorkbook(sink: (bytes: Uint8Array) => void, codec: Codec, tables: readonly SheetTable[], o: { lang: Lang; tool: string; units: number; source?: SourceWorkbook }): Promise<Written> {
+  const compact = o.units >= COMPACT_UNITS;
+  const add = { sheets: tables.map((t) => packageSheet(t, o.lang, compact)), styles: SHEET_STYLES };
+  const plan = o.source ? await planExtension(o.source.pkg, add, o.source.earlier, o.source.selected) : "unreadable";
+  const zip = new ZipWriter(sink, codec);
+  if (typeof plan === "string") await writeNewPackage(zip, add, o.tool);
+  else await writeExtension(zip, plan);
+  zip.finish();
+  return typeof plan === "string" ? { notCarried: plan } : {};
+}

@@ -1,0 +1,94 @@
+// How the result sheets look: the cell styles they use (appended to the user's own styles, or to
+// ours in a results-only package), widths measured from content, and header heights for wrapped
+// text. The palette follows the September report's, so a sheet and the report read alike.
+import type { CellStyle } from "../xlsx/write/styles.js";
+
+const FONT = "等线";
+const THIN = { style: "thin", color: "FFA6A6A6" } as const;
+const HEADER_FILL = "FFDDEBF7";
+const SUBTOTAL_FILL = "FFF2F2F2";
+const VETO_FILL = "FFFCE4E4";
+const VETO_COLOR = "FFC00000";
+const PRIZE_FILL = "FFE2EFDA";
+const WARNING_FILL = "FFFFF2CC";
+
+/** What a column holds: how it is aligned, formatted and set apart. */
+export type ColumnKind = "rank" | "name" | "text" | "wrap" | "points" | "subtotal" | "share" | "money" | "cell";
+/** How a row is set apart. */
+export type RowKind = "normal" | "vetoed";
+/** A cell marked within its row: a prize or a yellow card in the awards column. */
+export type Mark = "prize" | "warning";
+
+const KINDS: readonly ColumnKind[] = ["rank", "name", "text", "wrap", "points", "subtotal", "share", "money", "cell"];
+const ROWS: readonly RowKind[] = ["normal", "vetoed"];
+
+function body(kind: ColumnKind, row: RowKind): CellStyle {
+  const numeric = kind === "points" || kind === "subtotal" || kind === "share" || kind === "money";
+  const center = numeric || kind === "rank";
+  return {
+    font: { name: FONT, size: 10.5, ...(kind === "subtotal" ? { bold: true } : {}), ...(row === "vetoed" && kind === "rank" ? { color: VETO_COLOR, bold: true } : {}) },
+    ...(row === "vetoed" ? { fill: VETO_FILL } : kind === "subtotal" ? { fill: SUBTOTAL_FILL } : {}),
+    border: THIN,
+    ...(kind === "share" ? { numFmt: "0.0%" } : kind === "money" ? { numFmt: "#,##0" } : {}),
+    align: { horizontal: center ? "center" : "left", vertical: "center", ...(kind === "wrap" || kind === "name" ? { wrap: true } : {}), ...(center ? {} : { indent: 1 }) },
+  };
+}
+
+function header(kind: ColumnKind): CellStyle {
+  const numeric = kind !== "name" && kind !== "text" && kind !== "wrap" && kind !== "cell";
+  return {
+    font: { name: FONT, size: 10.5, bold: true },
+    fill: kind === "subtotal" ? "FFBDD7EE" : HEADER_FILL,
+    border: THIN,
+    align: { horizontal: numeric ? "center" : "left", vertical: "center", wrap: true, ...(numeric ? {} : { indent: 1 }) },
+  };
+}
+
+/** Every style the result sheets use, and where each is in that list. */
+export const SHEET_STYLES: readonly CellStyle[] = [
+  { font: { name: FONT, size: 14, bold: true }, align: { vertical: "center" } },
+  { font: { name: FONT, size: 10, color: "FF595959" }, align: { vertical: "center" } },
+  ...KINDS.map(header),
+  ...ROWS.flatMap((r) => KINDS.map((k) => body(k, r))),
+  { ...body("wrap", "normal"), fill: PRIZE_FILL },
+  { ...body("wrap", "normal"), fill: WARNING_FILL },
+  { ...body("wrap", "vetoed"), font: { name: FONT, size: 10.5, color: VETO_COLOR } },
+];
+
+export const STYLE_TITLE = 0;
+export const STYLE_SUBTITLE = 1;
+const HEADER_AT = 2;
+const BODY_AT = HEADER_AT + KINDS.length;
+const MARK_AT = BODY_AT + ROWS.length * KINDS.length;
+
+/** Positions in SHEET_STYLES, turned into the package's style ids when the sheet is written. */
+export function headerStyle(kind: ColumnKind): number {
+  return HEADER_AT + KINDS.indexOf(kind);
+}
+
+export function bodyStyle(kind: ColumnKind, row: RowKind): number {
+  return BODY_AT + ROWS.indexOf(row) * KINDS.length + KINDS.indexOf(kind);
+}
+
+export function markStyle(mark: Mark | "veto"): number {
+  return MARK_AT + (mark === "prize" ? 0 : mark === "warning" ? 1 : 2);
+}
+
+/** Width of text in column units: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Lines wrapped text takes in a column of `width` units (one line at least). */
+export function linesIn(text: string, width: number): number {
+  const usable = Math.max(1, width - 1.5);
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
+}
+
+/** A header row's height in points for its wrapped headers. */
+export function headerHeight(headers: readonly string[], widths: readonly number[]): number {
+  const lines = Math.max(1, ...headers.map((h, i) => linesIn(h, widths[i] ?? 10)));
+  return Math.round(lines * 14 + 6);
+}

@@ -1,0 +1,126 @@
+// What must be in a workbook once every sheet is read: every unit on every sheet its kind needs,
+// every judged column, every measured input and target; and a question about rates that look
+// like a slip of the percent sign. Each problem is located where the user can fix it.
+import type { Problems } from "../diagnostics/index.js";
+import type { LeafItem, MeasuredItem, Rubric } from "../rubric/model.js";
+import { leaves } from "../rubric/model.js";
+import { formatRate, type Rate } from "../model/numbers.js";
+import { cellOf, valueOf, type Unit, type Values } from "../model/submission.js";
+import { targetOf } from "../rubric/targets.js";
+import { colName } from "../xlsx/refs.js";
+import type { SheetRole } from "./read.js";
+
+export interface LocatedSheet {
+  readonly sheet: string;
+  readonly role: SheetRole;
+}
+
+const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
+
+/** A rate this far below a target of at least half is taken for a slip of the percent sign. */
+const IMPLAUSIBLE_BELOW: Rate = 100; // 1%
+const HIGH_TARGET: Rate = 5000; // 50%
+
+/**
+ * A rate under 1% against a target of 50% or more (0.99% typed for 99%) would fail its item, and
+ * a gate's failure vetoes the unit: a warning at the cell asks, once per unit and indicator.
+ */
+function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  for (const u of members) {
+    const warned = new Set<string>();
+    for (const m of measured) {
+      if (warned.has(m.indicator)) continue;
+      const value = valueOf(values, u, m.indicator);
+      if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
+      const target = targetOf(rubric, m, values, u)?.value;
+      const at = cellOf(values, u, m.indicator);
+      if (target === undefined || target < HIGH_TARGET || !at) continue;
+      warned.add(m.indicator);
+      const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
+      p.warn("workbook.rate-implausible", at.sheet, at.cell, data);
+    }
+  }
+}
+
+/** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
+export function checkCoverage(
+  rubric: Rubric,
+  located: readonly LocatedSheet[],
+  units: readonly Unit[],
+  presence: ReadonlyMap<string, number[]>,
+  judgedColumns: ReadonlyMap<string, string>,
+  values: Values,
+  p: Problems,
+): void {
+  const rateSheets = located.filter((l) => l.role.role === "rates");
+  for (const kind of rubric.unitKinds) {
+    const members = units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
+    if (!members.length) continue;
+    const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
+    const measured = lines.flatMap((l) => leaves(l.items)).filter((i): i is MeasuredItem => i.kind !== "judged");
+    // Sheets this kind's units must all appear on.
+    const sheets = [...located.keys()].filter((i) => {
+      const role = located[i]?.role;
+      return (role?.role === "line" && role.kind === kind.id) || (role?.role === "rates" && measured.length > 0);
+    });
+    for (const ui of members) {
+      const u = units[ui];
+      if (!u) continue;
+      const rows = presence.get(u.name) ?? [];
+      for (const s of sheets) {
+        if (rows[s] !== undefined) continue;
+        // Located at the unit's name on the first sheet it is on.
+        const first = rows.findIndex((r) => r !== undefined);
+        const at = located[first];
+        const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
+        p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
+      }
+    }
+    for (const line of lines) {
+      const judged: LeafItem[] = leaves(line.items).filter((i) => i.kind === "judged");
+      const found = judged.find((i) => judgedColumns.has(i.code));
+      if (!found) {
+        // Not one column of the line: its sheet was deleted (or its header row), one error says so.
+        const data = { line: line.name, sheet: line.sheet, codes: judged.slice(0, 3).map((i) => i.code).join(", ") };
+        if (judged.length) p.error("workbook.missing-line-sheet", undefined, undefined, data);
+        continue;
+      }
+      // Some columns missing: said on the sheet that holds the line's other columns.
+      const lineSheet = judgedColumns.get(found.code) ?? "";
+      for (const leaf of judged) if (!judgedColumns.has(leaf.code)) p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+    }
+    // The indicators and targets this kind's measured items read, in rubric order.
+    const needed = new Map<string, boolean>(); // code → is a target with a default
+    for (const m of measured) {
+      if (!needed.has(m.indicator)) needed.set(m.indicator, false);
+      const target = m.target;
+      if ("ref" in target) needed.set(target.ref, rubric.targets.find((t) => t.code === target.ref)?.default !== undefined);
+    }
+    const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
+    if (measured.length && !rateSheets.length) {
+      // No rates sheet at all (deleted): one error for the workbook, naming what it must hold.
+      p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: ordered.join(", ") });
+      continue;
+    }
+    const rateCols = new Map<string, { sheet: string; at: number; col: number }>();
+    located.forEach((l, at) => {
+      if (l.role.role !== "rates") return;
+      for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, at, col });
+    });
+    for (const [code, hasDefault] of needed) {
+      const col = rateCols.get(code);
+      if (!col) {
+        if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
+        continue;
+      }
+      if (hasDefault || !rubric.targets.some((t) => t.code === code)) continue;
+      for (const ui of members) {
+        const u = units[ui];
+        const row = u ? presence.get(u.name)?.[col.at] : undefined;
+        if (!u || row === undefined) continue; // reported as missing on that sheet
+        if (valueOf(values, ui, code) === undefined) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
+      }
+    }
+    implausibleRates(rubric, measured, members, units, values, p);
+  }
+}

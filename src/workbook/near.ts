@@ -1,0 +1,29 @@
+// "Did you mean": the known names closest to one that was typed — a unit misspelt in the ledger
+// or on the command line, a command. Closest by edit distance (characters, so 城关镇 and 城关街
+// are one apart), then names that contain or are contained in it.
+
+/** Levenshtein distance over characters (code points). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length] ?? 0;
+}
+
+/** Up to `limit` names close to `typed`: within a third of its length in edits, or containing it. */
+export function nearestNames(typed: string, names: readonly string[], limit = 5): string[] {
+  const allowed = Math.max(1, Math.floor([...typed].length / 3));
+  return names
+    .map((n) => ({ n, d: editDistance(typed, n), within: n.includes(typed) || typed.includes(n) }))
+    .filter((x) => x.d <= allowed || x.within)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, limit)
+    .map((x) => x.n);
+}

@@ -1,0 +1,50 @@
+// What the file format needs from its host and cannot say in portable JavaScript at speed:
+// raw deflate in both directions and CRC-32. The CLI gives Node's zlib (native, with its
+// thread pool); the browser edition gives a small JavaScript library. Nothing else of the host
+// reaches the reader or the writer.
+
+export interface Deflater {
+  /**
+   * Compresses the next piece of one zip entry; `last` ends the entry's deflate stream. The
+   * pieces come back in order (a host may compress several at once and keep a few in flight).
+   */
+  push(bytes: Uint8Array, last: boolean): Promise<Uint8Array> | Uint8Array;
+}
+
+export interface Codec {
+  /**
+   * Inflates raw deflate data that should come to exactly `size` bytes. Throws InflateTooLarge
+   * as soon as it would produce more (a lying header is a zip bomb), any other error for
+   * damaged data.
+   */
+  inflateRaw(data: Uint8Array, size: number): Promise<Uint8Array> | Uint8Array;
+  /** A compressor for one zip entry. */
+  deflater(): Deflater;
+  /** CRC-32 of bytes, continuing from crc (0 to start). */
+  crc32(bytes: Uint8Array, crc?: number): number;
+}
+
+/** Raised by Codec.inflateRaw when the data inflates past its declared size. */
+export class InflateTooLarge extends Error {
+  constructor() {
+    super("inflated past the declared size");
+    this.name = "InflateTooLarge";
+  }
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 in JavaScript, for hosts without a native one. */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  let c = ~crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}

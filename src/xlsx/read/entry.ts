@@ -1,0 +1,42 @@
+// Reads one zip entry's bytes: locates its data through the local header, inflates it through the
+// host's codec with a hard cap at the declared size (a lying header is a zip bomb), and checks the
+// CRC-32 of what came out.
+import { u16, u32 } from "../bytes.js";
+import { InflateTooLarge, type Codec } from "../codec.js";
+import { fail } from "../fail.js";
+import { SIG_LOCAL } from "../zip-format.js";
+import type { ZipArchive, ZipEntry } from "./zip.js";
+
+/** Where an entry's compressed data is: buf[start, end). */
+export function dataRange(zip: ZipArchive, entry: ZipEntry): { start: number; end: number } {
+  const { buf } = zip;
+  const p = entry.localOffset;
+  if (p + 30 > buf.length) fail("xlsx.truncated");
+  if (u32(buf, p) !== SIG_LOCAL) fail("xlsx.corrupt", { entry: entry.name });
+  const start = p + 30 + u16(buf, p + 26) + u16(buf, p + 28);
+  const end = start + entry.csize;
+  if (end > buf.length) fail("xlsx.truncated");
+  return { start, end };
+}
+
+export async function readEntry(zip: ZipArchive, entry: ZipEntry, codec: Codec): Promise<Uint8Array> {
+  const { start, end } = dataRange(zip, entry);
+  const data = zip.buf.subarray(start, end);
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    if (entry.csize !== entry.usize) fail("xlsx.corrupt", { entry: entry.name });
+    out = data;
+  } else if (entry.method === 8) {
+    try {
+      out = await codec.inflateRaw(data, entry.usize);
+    } catch (e) {
+      if (e instanceof InflateTooLarge) fail("xlsx.zip-bomb", { entry: entry.name });
+      return fail("xlsx.corrupt", { entry: entry.name });
+    }
+    if (out.length !== entry.usize) fail("xlsx.corrupt", { entry: entry.name });
+  } else {
+    return fail("xlsx.corrupt", { entry: entry.name });
+  }
+  if (codec.crc32(out) >>> 0 !== entry.crc >>> 0) fail("xlsx.crc-mismatch", { entry: entry.name });
+  return out;
+}

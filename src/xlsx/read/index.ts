@@ -1,0 +1,153 @@
+// A fast, safe, low-level xlsx reader that does not use exceljs: checks the file (size, magic
+// bytes, zip structure, zip bombs, CRCs, DOCTYPE), lists the sheets, and lets the caller pull each
+// sheet's rows of raw cells one at a time. A file-level problem is thrown as an XlsxFailure (one
+// Diagnostic, see failureDiagnostic); cell-level problems are collected, capped, in `problems`.
+import { Problems, type Diagnostic } from "../../diagnostics/index.js";
+import type { Codec } from "../codec.js";
+import { XlsxFailure } from "../fail.js";
+import { ValueCache } from "./cells.js";
+import { findWorkbookPart, readWorkbook, type WorkbookInfo } from "./package.js";
+import { partXml } from "./part.js";
+import { inColumnOrder, SheetRows } from "./sheet.js";
+import { sniff } from "./sniff.js";
+import { readSharedStrings } from "./strings.js";
+import { readStyles } from "./styles.js";
+import { DEFAULT_LIMITS, type NumberFormat, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
+import { openZip, type Pkg } from "./zip.js";
+
+export { DEFAULT_LIMITS } from "./types.js";
+export type { CellValue, NumberFormat, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
+export { XlsxFailure } from "../fail.js";
+export type { SheetRows } from "./sheet.js";
+
+export interface SheetInfo {
+  readonly name: string;
+  /** state="hidden" or "veryHidden" in workbook.xml. */
+  readonly hidden: boolean;
+  /** Its place in the workbook, from 0. */
+  readonly index: number;
+}
+
+/** Cell-level problems past this many are counted in one line. */
+const CELL_PROBLEM_CAP = 100;
+
+/** The cells of an open workbook, read on demand. */
+export class WorkbookReader {
+  readonly sheets: readonly SheetInfo[];
+  /** Cell-level problems found so far (bad numbers, bad shared-string indexes, over-long text). */
+  readonly problems: Problems;
+  private shared: { sst: readonly string[]; formats: readonly NumberFormat[] } | undefined;
+  private readonly counter = { cells: 0 };
+  private readonly cache = new ValueCache();
+
+  private constructor(
+    readonly file: string,
+    readonly pkg: Pkg,
+    private readonly info: WorkbookInfo,
+    private readonly limits: XlsxLimits,
+  ) {
+    this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, index }));
+    this.problems = new Problems(file, CELL_PROBLEM_CAP);
+  }
+
+  /** Opens a package: throws XlsxFailure when the file is no workbook we can read. */
+  static async open(file: string, bytes: Uint8Array, codec: Codec, limits: XlsxLimits = DEFAULT_LIMITS): Promise<WorkbookReader> {
+    sniff(bytes, limits);
+    const pkg: Pkg = { zip: openZip(bytes, limits), codec };
+    const info = await readWorkbook(pkg, await findWorkbookPart(pkg));
+    return new WorkbookReader(file, pkg, info, limits);
+  }
+
+  /**
+   * A sheet's rows, to be pulled one at a time; none for a chart sheet. The shared strings and
+   * number formats are read with the first sheet opened.
+   */
+  async rows(sheet: SheetInfo): Promise<SheetRows | undefined> {
+    const part = this.info.sheets[sheet.index]?.part;
+    if (part === undefined) return undefined;
+    this.shared ??= {
+      formats: await readStyles(this.pkg, this.info.styles),
+      sst: await readSharedStrings(this.pkg, this.info.sharedStrings, this.limits.maxCells),
+    };
+    const { name, bytes } = await partXml(this.pkg.zip, part, this.pkg.codec);
+    return new SheetRows(bytes, {
+      name: sheet.name,
+      entry: name,
+      sst: this.shared.sst,
+      formats: this.shared.formats,
+      date1904: this.info.date1904,
+      limits: this.limits,
+      problems: this.problems,
+      counter: this.counter,
+      cache: this.cache,
+    });
+  }
+
+  /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
+  async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
+    const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, rows: [], hiddenRows: new Set(), merges: [] };
+    const rows = await this.rows(sheet);
+    if (!rows) return out;
+    const taken: RawRow[] = [];
+    for (const row of rows) {
+      if (taken.length >= maxRows) break;
+      taken.push(row);
+    }
+    out.rows = inRowOrder(taken.map((r) => r.cells));
+    out.hiddenRows = new Set(rows.hiddenRows);
+    out.merges = [...rows.merges];
+    if (rows.selected) out.selected = true;
+    return out;
+  }
+}
+
+/**
+ * Rows in order, columns in order, one cell per position (the last written wins): what pulled
+ * rows already are unless a hand-made file has rows going backwards.
+ */
+function inRowOrder(rows: RawCell[][]): RawCell[][] {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = (rows[i - 1]?.[0]?.row ?? 0) < (rows[i]?.[0]?.row ?? 0);
+  if (sorted) return rows;
+  const byRow = new Map<number, RawCell[]>();
+  for (const row of rows) {
+    for (const c of row) {
+      const list = byRow.get(c.row);
+      if (list) list.push(c);
+      else byRow.set(c.row, [c]);
+    }
+  }
+  return [...byRow.keys()].sort((a, b) => a - b).map((r) => inColumnOrder(byRow.get(r) ?? []));
+}
+
+/** The one Diagnostic of a failure thrown by the reader; undefined for anything else (a fault). */
+export function failureDiagnostic(file: string, e: unknown): Diagnostic | undefined {
+  if (!(e instanceof XlsxFailure)) return undefined;
+  const location = e.at ? { file, sheet: e.at.sheet, ...(e.at.cell !== undefined ? { cell: e.at.cell } : {}) } : { file };
+  return { code: e.code, severity: "error", data: e.data, location };
+}
+
+/**
+ * The whole workbook at once (tests, and a look at an existing file's sheet names): a file-level
+ * problem gives no book and one error; cell-level problems give the book without those cells'
+ * values plus an error for each. `sheets` chooses the sheets whose cells are read.
+ */
+export async function readXlsx(file: string, bytes: Uint8Array, codec: Codec, opts: { limits?: XlsxLimits; sheets?: (name: string) => boolean } = {}): Promise<XlsxResult> {
+  const wanted = opts.sheets ?? (() => true);
+  try {
+    const book = await WorkbookReader.open(file, bytes, codec, opts.limits);
+    const sheets: RawSheet[] = [];
+    for (const s of book.sheets) {
+      const sheet = wanted(s.name) ? await book.sheet(s) : { name: s.name, hidden: s.hidden, rows: [], hiddenRows: new Set<number>(), merges: [] };
+      // The book holds what could be read: a refused cell is its diagnostic, not a cell.
+      sheet.rows = sheet.rows.map((r) => r.filter((c) => c.value.t !== "refused")).filter((r) => r.length > 0);
+      sheets.push(sheet);
+    }
+    return { book: { sheets }, diagnostics: book.problems.all() };
+  } catch (e) {
+    const d = failureDiagnostic(file, e);
+    if (d) return { diagnostics: [d] };
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { diagnostics: [{ code: "internal.error", severity: "error", data: { detail }, location: { file } }] };
+  }
+}

@@ -1,0 +1,56 @@
+// The checks before any zip parsing: empty, too large, and what the magic bytes say the file is
+// (legacy .xls, an encrypted OOXML package, a text file such as CSV/HTML, or not a zip at all).
+import { indexOfBytes } from "../bytes.js";
+import { fail } from "../fail.js";
+import type { XlsxLimits } from "./types.js";
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+const TEXT_SAMPLE = 8192;
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    out[2 * i] = s.charCodeAt(i) & 0xff;
+    out[2 * i + 1] = s.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+/** A CFB container holding an encrypted OOXML package names these streams in its directory. */
+function isEncryptedOoxml(buf: Uint8Array): boolean {
+  return indexOfBytes(buf, utf16le("EncryptedPackage")) !== -1 || indexOfBytes(buf, utf16le("EncryptionInfo")) !== -1;
+}
+
+/**
+ * Mostly printable: no NUL, almost no C0 controls. Bytes ≥ 0x80 count as text, so UTF-8 and GBK
+ * CSV files (common here) both qualify. A UTF-16 BOM is text too.
+ */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const n = Math.min(bytes.length, TEXT_SAMPLE);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i] ?? 0;
+    if (c === 0) return false;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f) bad++;
+  }
+  return n > 0 && bad * 100 <= n;
+}
+
+/** Throws the first file-level failure of steps 1–3; returns when the file starts like a zip. */
+export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
+  if (buf.length === 0) fail("xlsx.empty");
+  if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
+  if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
+  if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
+  if (looksLikeText(buf)) fail("xlsx.text-file");
+  fail("xlsx.not-zip");
+}

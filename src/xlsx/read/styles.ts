@@ -1,0 +1,81 @@
+// Number formats from xl/styles.xml: each cellXfs entry classified as percent, date or general,
+// from the built-in format ids and the custom codes in numFmts.
+import { NameTable, nameIds } from "../names.js";
+import { parsePart } from "./part.js";
+import type { NumberFormat } from "./types.js";
+import type { XmlHandler, XmlReader } from "../xml.js";
+import type { Pkg } from "./zip.js";
+
+/** Built-in ids: 9, 10 are percent; 14–22 and 45–47 dates/times; 27–36 and 50–58 are the CJK-locale date formats. */
+export function builtinFormat(id: number): NumberFormat {
+  if (id === 9 || id === 10) return "percent";
+  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return "date";
+  return "general";
+}
+
+/**
+ * A custom format code: percent when a % stands outside quotes/escapes, date when y/m/d/h/s stands
+ * outside quotes, escapes and [brackets] (so [Red] and [$-804] do not count, "[h]:mm" still does
+ * through its mm). Only the first section decides.
+ */
+export function classifyFormatCode(code: string): NumberFormat {
+  let percent = false;
+  let date = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '"') {
+      const close = code.indexOf('"', i + 1);
+      i = close < 0 ? code.length : close;
+    } else if (c === "\\" || c === "_" || c === "*") {
+      i++;
+    } else if (c === "[") {
+      const close = code.indexOf("]", i + 1);
+      i = close < 0 ? code.length : close;
+    } else if (c === "%") {
+      percent = true;
+    } else if ("yYmMdDhHsS".includes(c)) {
+      date = true;
+    } else if (c === ";") {
+      break;
+    }
+  }
+  return percent ? "percent" : date ? "date" : "general";
+}
+
+const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;
+const N = nameIds(NAMES);
+const TABLE = new NameTable(NAMES);
+
+/** The format class of each cellXfs index (the cell's s attribute). */
+export async function readStyles(pkg: Pkg, part: string | undefined): Promise<NumberFormat[]> {
+  if (part === undefined) return [];
+  const custom = new Map<number, string>();
+  const xfIds: number[] = [];
+  let depth = 0;
+  let inNumFmts = false;
+  let inCellXfs = false;
+  const handler: XmlHandler = {
+    open(id: number, x: XmlReader) {
+      depth++;
+      if (depth === 2) {
+        inNumFmts = id === N.numFmts;
+        inCellXfs = id === N.cellXfs;
+      } else if (depth === 3 && inNumFmts && id === N.numFmt) {
+        const fid = Number(x.attrValue(N.numFmtId));
+        if (Number.isInteger(fid)) custom.set(fid, x.attrValue(N.formatCode) ?? "");
+      } else if (depth === 3 && inCellXfs && id === N.xf) {
+        const fid = Number(x.attrValue(N.numFmtId) ?? "0");
+        xfIds.push(Number.isInteger(fid) ? fid : 0);
+      }
+    },
+    close() {
+      depth--;
+    },
+    text() {},
+  };
+  await parsePart(pkg.zip, part, pkg.codec, TABLE, handler);
+  return xfIds.map((fid) => {
+    const code = custom.get(fid);
+    return code === undefined ? builtinFormat(fid) : classifyFormatCode(code);
+  });
+}

@@ -1,0 +1,93 @@
+// The public shapes of the low-level xlsx reader: limits, cell values, sheets and the result.
+import type { Diagnostic } from "../../diagnostics/index.js";
+
+export interface XlsxLimits {
+  /** The file itself, in bytes. */
+  maxFileBytes: number;
+  /** Entries in the zip's central directory. */
+  maxEntries: number;
+  /** One entry, inflated (declared and counted while inflating). */
+  maxEntryBytes: number;
+  /** All entries together, inflated, as declared. */
+  maxTotalInflatedBytes: number;
+  /** Non-empty cells over all parsed sheets. */
+  maxCells: number;
+  /** One cell's text, in UTF-16 code units (Excel's own limit is 32,767). */
+  maxStringLength: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: XlsxLimits = Object.freeze({
+  maxFileBytes: 200 * MiB,
+  maxEntries: 10_000,
+  maxEntryBytes: 1024 * MiB,
+  maxTotalInflatedBytes: 2048 * MiB,
+  maxCells: 20_000_000,
+  maxStringLength: 32_767,
+});
+
+/** An entry larger than this (inflated) must not inflate more than MAX_RATIO times its compressed size. */
+export const RATIO_MIN_BYTES = MiB;
+export const MAX_RATIO = 1000;
+
+export type NumberFormat = "percent" | "date" | "general";
+
+/**
+ * A cell's value. Treat it as read-only: equal short numbers, booleans and uses of one shared
+ * string share one frozen object. Numbers with fmt "date" are 1900-system serials (1904 workbooks
+ * are converted); strings keep their spaces and NBSP (the caller trims).
+ */
+export type CellValue =
+  | { t: "n"; v: number; fmt: NumberFormat }
+  | { t: "s"; v: string }
+  | { t: "b"; v: boolean }
+  | { t: "e"; v: string }
+  | { t: "formula-no-result"; formula: string }
+  /** A value the reader could not take (a bad number or shared-string index): already reported. */
+  | { t: "refused" };
+
+export interface RawCell {
+  /** "C7" */
+  readonly ref: string;
+  /** 1-based. */
+  readonly row: number;
+  /** 1-based. */
+  readonly col: number;
+  readonly value: CellValue;
+  /**
+   * The cell had an <f> (also a shared-formula child): its value is the saved result, or
+   * formula-no-result when none was saved (whose formula text is "" for a shared-formula child).
+   */
+  readonly formula: boolean;
+}
+
+export interface RawSheet {
+  name: string;
+  /** state="hidden" or "veryHidden" in workbook.xml. */
+  hidden: boolean;
+  /** Only non-empty rows, in row order; each row's cells in column order. */
+  rows: RawCell[][];
+  hiddenRows: Set<number>;
+  /** "A1:B2" */
+  merges: string[];
+  /** The sheet's tab is selected (tabSelected on its view). */
+  selected?: boolean;
+}
+
+/** A non-empty row as the reader pulls it: its cells in column order, one per column. */
+export interface RawRow {
+  readonly cells: RawCell[];
+  /** The row is hidden (hidden="1" on its element). */
+  readonly hidden: boolean;
+}
+
+export interface RawBook {
+  /** In workbook order. */
+  sheets: RawSheet[];
+}
+
+export interface XlsxResult {
+  book?: RawBook;
+  diagnostics: Diagnostic[];
+}

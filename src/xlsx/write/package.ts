@@ -1,0 +1,302 @@
+// Writes our sheets as a workbook: added to the user's own package where that is safe, else in a
+// package of our own. Adding edits the parsed parts at the places the parser found: the sheet list,
+// print titles and the tab the workbook opens on (workbook part), its relationships, the content
+// types and the styles (ours appended). Every other entry is copied byte for byte, but for the
+// selected-tab flag of a user's sheet, which must go when the workbook opens on one of ours (two
+// selected tabs would open grouped in Excel). Sheets of an earlier run are replaced, not kept.
+import { readEntry } from "../read/entry.js";
+import { findWorkbookPart } from "../read/package.js";
+import { relsPartOf, resolveTarget } from "../read/part.js";
+import { findEntry, type Pkg, type ZipEntry } from "../read/zip.js";
+import { XlsxFailure } from "../fail.js";
+import { escapeXml } from "../escape.js";
+import { CT_EXTENDED_PROPERTIES, CT_RELATIONSHIPS, CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, NS_CONTENT_TYPES, NS_MAIN, NS_PKG_REL, NS_REL, NS_STRICT_MAIN, REL_EXTENDED_PROPERTIES, REL_OFFICE_DOCUMENT, REL_STYLES, REL_WORKSHEET } from "../ns.js";
+import { attribute, childNamed, childrenNamed, Edits, elementNamespace, parseTree, prefixIn, type XmlElement } from "../tree.js";
+import { XmlError } from "../text.js";
+import { appendStyles, type CellStyle } from "./styles.js";
+import { printTitlesName, uniqueSheetName, type PrintTitles } from "./sheet-names.js";
+import type { ZipWriter } from "./zip-writer.js";
+
+export interface PackageSheet {
+  readonly name: string;
+  readonly printTitles?: PrintTitles;
+  /** The workbook opens on this sheet. */
+  readonly active?: boolean;
+  /** The sheet's XML, given the cell-format index of each style asked for. */
+  readonly xml: (styleIds: readonly number[]) => Iterable<string>;
+}
+
+export interface SheetsToWrite {
+  readonly sheets: readonly PackageSheet[];
+  /** The cell styles the sheets use, in the order their ids are handed to xml(). */
+  readonly styles: readonly CellStyle[];
+}
+
+/** Why a package is not extended (the results are then written alone). */
+export type NotExtended = "zip64" | "layout" | "strict" | "macro" | "unreadable";
+
+export interface ExtensionPlan {
+  readonly pkg: Pkg;
+  /** Entries replaced by new bytes (or added, when the package had none by that name). */
+  readonly patched: ReadonlyMap<string, Uint8Array>;
+  readonly removed: ReadonlySet<string>;
+  readonly parts: readonly { part: string; sheet: PackageSheet }[];
+  readonly styleIds: readonly number[];
+}
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Elements that may follow <definedNames> in a workbook part (CT_Workbook's order). */
+const AFTER_DEFINED_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+/** Elements that may follow <bookViews>. */
+const AFTER_BOOK_VIEWS = ["sheets", ...["functionGroups", "externalReferences", "definedNames"], ...AFTER_DEFINED_NAMES];
+
+async function partTree(pkg: Pkg, entry: ZipEntry): Promise<{ bytes: Uint8Array; root: XmlElement }> {
+  return parseTree(await readEntry(pkg.zip, entry, pkg.codec));
+}
+
+/** The folder of a part: xl/workbook.xml → xl. */
+function folderOf(part: string): string {
+  return part.slice(0, Math.max(0, part.lastIndexOf("/")));
+}
+
+/**
+ * Plans adding `add` to the package: every part to change is read, parsed and edited here, so
+ * that writing cannot fail halfway for a reason found late. `earlier`: names of sheets of an
+ * earlier run (replaced); `selected`: names of the user's sheets whose tab is selected.
+ */
+export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (sheet: string) => boolean, selected: readonly string[] = []): Promise<ExtensionPlan | NotExtended> {
+  const { zip } = pkg;
+  if (zip.zip64) return "zip64";
+  if (!zip.plain) return "layout";
+  try {
+    const wbPart = await findWorkbookPart(pkg);
+    const wbEntry = findEntry(zip, wbPart);
+    const ctEntry = findEntry(zip, "[Content_Types].xml");
+    if (!wbEntry || !ctEntry) return "layout";
+    const types = await partTree(pkg, ctEntry);
+    if (elementNamespace(types.root) !== NS_CONTENT_TYPES) return "layout";
+    const wbType = childrenNamed(types.root, "Override", NS_CONTENT_TYPES).find((o) => attribute(o, "PartName")?.value.replace(/^\//, "").toLowerCase() === wbPart.toLowerCase());
+    if (/macroEnabled/i.test(attribute(wbType ?? types.root, "ContentType")?.value ?? "")) return "macro";
+    const wb = await partTree(pkg, wbEntry);
+    const wbNs = elementNamespace(wb.root);
+    if (wbNs === NS_STRICT_MAIN) return "strict";
+    if (wbNs !== NS_MAIN || wb.root.local !== "workbook") return "layout";
+    const sheetsEl = childNamed(wb.root, "sheets", NS_MAIN);
+    if (!sheetsEl || sheetsEl.selfClosing) return "layout";
+    const relsName = findEntry(zip, relsPartOf(wbPart))?.name ?? relsPartOf(wbPart);
+    const relsEntry = findEntry(zip, relsName);
+    const rels = relsEntry ? await partTree(pkg, relsEntry) : parseTree(new TextEncoder().encode(`${DECLARATION}<Relationships xmlns="${NS_PKG_REL}"></Relationships>`));
+    if (elementNamespace(rels.root) !== NS_PKG_REL || rels.root.selfClosing) return "layout";
+
+    const wbEdits = new Edits();
+    const relEdits = new Edits();
+    const typeEdits = new Edits();
+    const patched = new Map<string, Uint8Array>();
+    const removed = new Set<string>();
+    const relById = new Map(childrenNamed(rels.root, "Relationship", NS_PKG_REL).map((r) => [attribute(r, "Id")?.value ?? "", r]));
+    const overrides = childrenNamed(types.root, "Override", NS_CONTENT_TYPES);
+
+    // The user's sheets, and ours of an earlier run, which go.
+    const sheetEls = childrenNamed(sheetsEl, "sheet", NS_MAIN);
+    const keptIndex: (number | undefined)[] = [];
+    const kept: { name: string; part: string | undefined }[] = [];
+    let maxSheetId = 0;
+    for (const el of sheetEls) {
+      const name = attribute(el, "name")?.value ?? "";
+      maxSheetId = Math.max(maxSheetId, Number(attribute(el, "sheetId")?.value) || 0);
+      const rel = relById.get(attribute(el, "id", NS_REL)?.value ?? "");
+      const part = rel ? resolveTarget(wbPart, attribute(rel, "Target")?.value ?? "") : undefined;
+      if (!earlier(name) || !rel || part === undefined) {
+        keptIndex.push(kept.length);
+        kept.push({ name, part });
+        continue;
+      }
+      keptIndex.push(undefined);
+      wbEdits.remove(el.start, el.end);
+      relEdits.remove(rel.start, rel.end);
+      const entry = findEntry(zip, part);
+      if (entry) removed.add(entry.name);
+      const partRels = findEntry(zip, relsPartOf(part));
+      if (partRels) removed.add(partRels.name);
+      const o = overrides.find((x) => attribute(x, "PartName")?.value.replace(/^\//, "").toLowerCase() === part.toLowerCase());
+      if (o) typeEdits.remove(o.start, o.end);
+    }
+
+    // Print titles and other sheet-local names follow their sheet's new place; those of removed sheets go.
+    const namesEl = childNamed(wb.root, "definedNames", NS_MAIN);
+    for (const dn of namesEl ? childrenNamed(namesEl, "definedName", NS_MAIN) : []) {
+      const local = attribute(dn, "localSheetId");
+      if (!local) continue;
+      const to = keptIndex[Number(local.value)];
+      if (to === undefined) wbEdits.remove(dn.start, dn.end);
+      else if (to !== Number(local.value)) wbEdits.replace(local.start, local.end, String(to));
+    }
+
+    // Our sheets: new part names, relationship ids, sheet ids and names.
+    const dir = folderOf(wbPart);
+    const inDir = (rel: string): string => (dir ? `${dir}/${rel}` : rel);
+    let partNo = 0;
+    for (const name of zip.entries.keys()) {
+      if (removed.has(name)) continue;
+      const m = /sheet(\d+)\.xml$/i.exec(name);
+      if (m && name.toLowerCase().startsWith(inDir("worksheets/").toLowerCase())) partNo = Math.max(partNo, Number(m[1]));
+    }
+    const taken = new Set(kept.map((s) => s.name.toLowerCase()));
+    const usedIds = new Set(relById.keys());
+    const p = prefixIn(sheetsEl, NS_MAIN) ?? "";
+    const rp = prefixIn(sheetsEl, NS_REL);
+    const relPrefix = prefixIn(rels.root, NS_PKG_REL) ?? "";
+    const ctPrefix = prefixIn(types.root, NS_CONTENT_TYPES) ?? "";
+    let sheetXml = "";
+    let relXml = "";
+    let typeXml = "";
+    let names = "";
+    let active: number | undefined;
+    const parts = add.sheets.map((sheet, i) => {
+      const name = uniqueSheetName(sheet.name, taken);
+      // sheetN.xml: some readers (exceljs) drop worksheet parts named otherwise.
+      const rel = `worksheets/sheet${++partNo}.xml`;
+      const part = inDir(rel);
+      let rid = `rIdAssess${i + 1}`;
+      for (let k = 2; usedIds.has(rid); k++) rid = `rIdAssess${i + 1}_${k}`;
+      usedIds.add(rid);
+      const idAttr = rp === undefined ? `xmlns:r="${NS_REL}" r:id="${rid}"` : `${rp}id="${rid}"`;
+      sheetXml += `<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" ${idAttr}/>`;
+      relXml += `<${relPrefix}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeXml(rel)}"/>`;
+      typeXml += `<${ctPrefix}Override PartName="/${escapeXml(part)}" ContentType="${CT_WORKSHEET}"/>`;
+      if (sheet.printTitles) names += printTitlesName(p, name, kept.length + i, sheet.printTitles);
+      if (sheet.active && active === undefined) active = kept.length + i;
+      return { part, sheet: { ...sheet, name } };
+    });
+    wbEdits.insert(sheetsEl.closeStart, sheetXml);
+    if (names) {
+      if (namesEl && !namesEl.selfClosing) wbEdits.insert(namesEl.closeStart, names);
+      else if (namesEl) wbEdits.replace(namesEl.start, namesEl.end, `<${p}definedNames>${names}</${p}definedNames>`);
+      else wbEdits.insert(firstOf(wb.root, AFTER_DEFINED_NAMES) ?? wb.root.closeStart, `<${p}definedNames>${names}</${p}definedNames>`);
+    }
+    if (active !== undefined) openOn(wb.root, p, active, wbEdits);
+    relEdits.insert(rels.root.closeStart, relXml);
+    typeEdits.insert(types.root.closeStart, typeXml);
+
+    // Our styles, appended to the user's.
+    const stylesRel = [...relById.values()].find((r) => attribute(r, "Type")?.value.endsWith("/styles"));
+    const stylesPart = stylesRel ? resolveTarget(wbPart, attribute(stylesRel, "Target")?.value ?? "") : undefined;
+    const stylesEntry = stylesPart !== undefined ? findEntry(zip, stylesPart) : undefined;
+    const styled = appendStyles(stylesEntry ? await readEntry(zip, stylesEntry, pkg.codec) : undefined, add.styles);
+    if (stylesEntry) patched.set(stylesEntry.name, styled.bytes);
+    else {
+      const part = inDir("styles.xml");
+      patched.set(part, styled.bytes);
+      relEdits.insert(rels.root.closeStart, `<${relPrefix}Relationship Id="rIdAssessStyles" Type="${REL_STYLES}" Target="styles.xml"/>`);
+      typeEdits.insert(types.root.closeStart, `<${ctPrefix}Override PartName="/${escapeXml(part)}" ContentType="${CT_STYLES}"/>`);
+    }
+
+    // Only one tab may be selected when the workbook opens on ours.
+    if (active !== undefined) {
+      for (const s of kept) {
+        if (!s.part || !selected.includes(s.name)) continue;
+        const entry = findEntry(zip, s.part);
+        if (entry) patched.set(entry.name, await unselect(pkg, entry));
+      }
+    }
+
+    patched.set(wbEntry.name, wbEdits.apply(wb.bytes));
+    patched.set(relsName, relEdits.apply(rels.bytes));
+    patched.set(ctEntry.name, typeEdits.apply(types.bytes));
+    return { pkg, patched, removed, parts, styleIds: styled.ids };
+  } catch (e) {
+    if (e instanceof XlsxFailure || e instanceof XmlError) return "unreadable";
+    throw e;
+  }
+}
+
+/** The first child of el named one of `names`: where something that precedes them goes. */
+function firstOf(el: XmlElement, names: readonly string[]): number | undefined {
+  return el.children.find((c) => names.includes(c.local) && elementNamespace(c) === NS_MAIN)?.start;
+}
+
+/** Makes the workbook open on the sheet at `index` (and that tab visible in the tab bar). */
+function openOn(root: XmlElement, p: string, index: number, edits: Edits): void {
+  const views = childNamed(root, "bookViews", NS_MAIN);
+  const view = views ? childNamed(views, "workbookView", NS_MAIN) : undefined;
+  if (!views || !view) {
+    if (views) edits.replace(views.start, views.end, `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>`);
+    else edits.insert(firstOf(root, AFTER_BOOK_VIEWS) ?? root.closeStart, `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>`);
+    return;
+  }
+  const tab = attribute(view, "activeTab");
+  if (tab) edits.replace(tab.start, tab.end, String(index));
+  else edits.insert(view.start + 1 + view.name.length, ` activeTab="${index}"`);
+  const first = attribute(view, "firstSheet");
+  if (first && Number(first.value) > index) edits.replace(first.start, first.end, String(index));
+}
+
+/** A user's sheet part with tabSelected taken off its views, every other byte as it was. */
+async function unselect(pkg: Pkg, entry: ZipEntry): Promise<Uint8Array> {
+  const raw = await readEntry(pkg.zip, entry, pkg.codec);
+  const { bytes, root } = parseTree(raw);
+  const edits = new Edits();
+  const views = childNamed(root, "sheetViews", NS_MAIN);
+  for (const v of views ? childrenNamed(views, "sheetView", NS_MAIN) : []) {
+    const a = attribute(v, "tabSelected");
+    // Written as the file writes booleans (1/0 or true/false).
+    if (a && (a.value === "1" || a.value === "true")) edits.replace(a.start, a.end, a.value === "true" ? "false" : "0");
+  }
+  return edits.empty ? raw : edits.apply(bytes);
+}
+
+export async function writeExtension(zip: ZipWriter, plan: ExtensionPlan): Promise<void> {
+  const written = new Set<string>();
+  for (const e of plan.pkg.zip.list) {
+    if (plan.removed.has(e.name)) continue;
+    const patch = plan.patched.get(e.name);
+    if (patch !== undefined) {
+      await zip.add(e.name, [patch]);
+      written.add(e.name);
+    } else {
+      zip.copy(plan.pkg.zip, e);
+    }
+  }
+  for (const [name, bytes] of plan.patched) if (!written.has(name)) await zip.add(name, [bytes]);
+  for (const { part, sheet } of plan.parts) await zip.add(part, sheet.xml(plan.styleIds));
+}
+
+/** A workbook of our sheets alone, in our styles, opening on the active one. */
+export async function writeNewPackage(zip: ZipWriter, add: SheetsToWrite, creator: string): Promise<void> {
+  const { bytes: styles, ids } = appendStyles(undefined, add.styles);
+  const names = new Set<string>();
+  const sheets = add.sheets.map((s) => ({ ...s, name: uniqueSheetName(s.name, names) }));
+  const overrides = sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_WORKSHEET}"/>`).join("");
+  await zip.add("[Content_Types].xml", [
+    `${DECLARATION}<Types xmlns="${NS_CONTENT_TYPES}">` +
+      `<Default Extension="rels" ContentType="${CT_RELATIONSHIPS}"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT_WORKBOOK}"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/>` +
+      `<Override PartName="/docProps/app.xml" ContentType="${CT_EXTENDED_PROPERTIES}"/>` +
+      overrides +
+      "</Types>",
+  ]);
+  await zip.add("_rels/.rels", [
+    `${DECLARATION}<Relationships xmlns="${NS_PKG_REL}">` +
+      `<Relationship Id="rId1" Type="${REL_OFFICE_DOCUMENT}" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="${REL_EXTENDED_PROPERTIES}" Target="docProps/app.xml"/>` +
+      "</Relationships>",
+  ]);
+  await zip.add("docProps/app.xml", [
+    `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeXml(creator)}</Application></Properties>`,
+  ]);
+  const active = Math.max(0, sheets.findIndex((s) => s.active));
+  const sheetEls = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const titles = sheets.map((s, i) => (s.printTitles ? printTitlesName("", s.name, i, s.printTitles) : "")).join("");
+  await zip.add("xl/workbook.xml", [
+    `${DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      `<bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetEls}</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ""}</workbook>`,
+  ]);
+  const rels = sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
+  await zip.add("xl/_rels/workbook.xml.rels", [
+    `${DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${rels}<Relationship Id="rId${sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+  ]);
+  await zip.add("xl/styles.xml", [styles]);
+  for (const [i, s] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.xml(ids));
+}
+

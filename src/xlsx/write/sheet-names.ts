@@ -1,0 +1,38 @@
+// Sheet names as Excel allows them: at most 31 characters, none of []:*?/\, not blank, no quote
+// at either end, unique without regard to case; and the print titles a sheet is given.
+import { escapeXml } from "../escape.js";
+import { colName } from "../refs.js";
+
+export function legalSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
+  return cleaned.trim() === "" ? "Sheet" : cleaned;
+}
+
+/** A name not yet taken (case-insensitively), by appending (2), (3)… within 31 characters. */
+export function uniqueSheetName(name: string, taken: Set<string>): string {
+  const base = legalSheetName(name);
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Rows and columns repeated on every printed page (1-based, inclusive). */
+export interface PrintTitles {
+  readonly rows?: readonly [number, number];
+  readonly cols?: readonly [number, number];
+}
+
+/** The workbook's defined name that makes them so, for the sheet at `index`. */
+export function printTitlesName(prefix: string, sheetName: string, index: number, titles: PrintTitles): string {
+  const ref = `'${sheetName.replace(/'/g, "''")}'`;
+  const areas = [
+    ...(titles.cols ? [`${ref}!$${colName(titles.cols[0])}:$${colName(titles.cols[1])}`] : []),
+    ...(titles.rows ? [`${ref}!$${titles.rows[0]}:$${titles.rows[1]}`] : []),
+  ];
+  if (!areas.length) return "";
+  return `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(areas.join(","))}</${prefix}definedName>`;
+}

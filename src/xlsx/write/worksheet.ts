@@ -1,0 +1,125 @@
+// Writes one worksheet part (SpreadsheetML) from a plain description, in chunks, so that a sheet of
+// a million rows never sits in memory whole. Strings are inline (no shared-strings part to
+// patch), XML-safe, and never formulas; style ids are indexes the caller got from the styles it
+// added to the package.
+import { escapeXml } from "../escape.js";
+import { colName } from "../refs.js";
+
+export type Value = string | number | null;
+
+export interface WsRow {
+  readonly cells: readonly Value[];
+  /** Style id of each column's cell (0: the package's default); arrays are shared between rows. */
+  readonly styles: readonly number[];
+  /** Height in points (undefined: as the application decides). */
+  readonly height?: number;
+}
+
+export interface Worksheet {
+  /** Column widths, in characters. */
+  readonly widths: readonly number[];
+  /** Every row from row 1, titles and headers included. */
+  readonly rows: Iterable<WsRow>;
+  /** Rows and columns kept in view when scrolling. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  /** Ranges merged into one cell ("A1:H1"). */
+  readonly merges?: readonly string[];
+  /** The header row of a filtered table: the filter spans from it to the last row written. */
+  readonly filterRow?: number;
+  /** Pages across the columns may take when printed (1: fit to the page's width; 0: as they come). */
+  readonly pagesWide: number;
+  readonly landscape: boolean;
+  /** The tab shown when the workbook opens. */
+  readonly selected?: boolean;
+  /** Leave out a cell's reference where it directly follows the one before it (very large sheets). */
+  readonly compact?: boolean;
+  /** The page footer, in SpreadsheetML's header/footer codes (&P page, &N pages). */
+  readonly footer?: string;
+}
+
+/**
+ * A number as SpreadsheetML text. Our numbers are points (two decimals at most), shares and counts:
+ * the integer path is fast, and two-decimal values are built from their hundredths, which is
+ * several times faster than the general double-to-string conversion.
+ */
+export function numberText(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const h = Math.round(v * 100);
+  if (Math.abs(v * 100 - h) > 1e-6 || !Number.isSafeInteger(h)) return String(v);
+  const neg = h < 0 ? "-" : "";
+  const a = Math.abs(h);
+  const frac = a % 100;
+  return `${neg}${(a - frac) / 100}.${frac % 10 === 0 ? frac / 10 : frac < 10 ? `0${frac}` : frac}`;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
+/**
+ * One cell, or "" for an empty one without a style. ref is the cell's reference, or "" where the
+ * cell directly follows the one written before it in its row and the sheet is compact: the
+ * reference is optional there (ECMA-376 §18.3.1.4; the next column is meant).
+ */
+function cell(ref: string, v: Value, style: number): string {
+  const r = ref ? ` r="${ref}"` : "";
+  const s = style ? ` s="${style}"` : "";
+  if (v === null || v === "") return style ? `<c${r}${s}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c${r}${s}><v>${numberText(v)}</v></c>` : "";
+  // Leading/trailing spaces must survive: xml:space="preserve" where there are any.
+  const space = isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? ' xml:space="preserve"' : "";
+  return `<c${r}${s} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
+}
+
+/** Rows per chunk yielded. Small on purpose: a chunk is a rope of strings that dies young, and
+ * chunks of thousands of rows got promoted and cost seconds of garbage collection (measured). */
+const CHUNK_ROWS = 16;
+
+export function* worksheetXml(ws: Worksheet): Generator<string> {
+  const freeze = ws.freeze && (ws.freeze.rows > 0 || ws.freeze.cols > 0) ? ws.freeze : undefined;
+  const topLeft = freeze ? `${colName(freeze.cols + 1)}${freeze.rows + 1}` : "A1";
+  const pane = freeze
+    ? `<pane${freeze.cols ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows ? ` ySplit="${freeze.rows}"` : ""} topLeftCell="${topLeft}" activePane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" state="frozen"/>` +
+      `<selection pane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" activeCell="${topLeft}" sqref="${topLeft}"/>`
+    : "";
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    (ws.pagesWide > 0 ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    `<sheetViews><sheetView${ws.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${ws.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
+    "<sheetData>";
+  let buf = "";
+  let r = 0;
+  let lastCol = 0;
+  for (const row of ws.rows) {
+    const rn = String(++r);
+    let cells = "";
+    // Compact: the column after the last cell written needs no reference. The first cell of a
+    // row always has one (exceljs needs it there).
+    let next = -1;
+    const n = Math.max(row.cells.length, row.styles.length);
+    for (let c = 0; c < n; c++) {
+      const x = cell(ws.compact && c === next ? "" : colName(c + 1) + rn, row.cells[c] ?? null, row.styles[c] ?? 0);
+      if (x) {
+        cells += x;
+        next = c + 1;
+      }
+    }
+    if (n > lastCol) lastCol = n;
+    buf += row.height !== undefined ? `<row r="${rn}" ht="${row.height}" customHeight="1">${cells}</row>` : `<row r="${rn}">${cells}</row>`;
+    if (r % CHUNK_ROWS === 0) {
+      yield buf;
+      buf = "";
+    }
+  }
+  let tail = buf + "</sheetData>";
+  if (ws.filterRow !== undefined && r >= ws.filterRow) tail += `<autoFilter ref="A${ws.filterRow}:${colName(Math.max(1, lastCol))}${r}"/>`;
+  if (ws.merges?.length) tail += `<mergeCells count="${ws.merges.length}">${ws.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+  tail +=
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.55" header="0.25" footer="0.25"/>' +
+    `<pageSetup paperSize="9" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""}/>` +
+    (ws.footer ? `<headerFooter><oddFooter>${escapeXml(ws.footer)}</oddFooter></headerFooter>` : "") +
+    "</worksheet>";
+  yield tail;
+}
