@@ -1,7 +1,8 @@
 // npm run bench: generates districts of 20, 2,000 and 40,000 towns, times `assess validate` and
 // `assess score` end to end (a fresh process each, median of several runs) with peak memory, and
-// compares them with the floor (unzip + XML tokenize of the same file); then `assess report`
-// (Excel and HTML, one run each: it has no target, the table says what it costs).
+// compares them with the floor (unzip + XML tokenize of the same file) and with a process that
+// does nothing (`node -e 0`: start-up alone); then `assess report` (Excel and HTML, one run each:
+// it has no target, the table says what it costs).
 // BENCH_SIZES=20,2000 to choose sizes.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -61,8 +62,8 @@ for (const n of sizes) {
   const scoreOut = join(out, `district-${n}.scored.xlsx`);
   // The three are run in turn, not one after the other, so that a slower spell of a shared
   // machine weighs on the floor as much as on the commands compared with it.
-  const [floor, validate, score] = interleaved(
-    [[join(here, "floor.mjs"), file], [join(here, "child.mjs"), "validate", file], [join(here, "child.mjs"), "score", file, "-o", scoreOut]],
+  const [floor, validate, score, bare] = interleaved(
+    [[join(here, "floor.mjs"), file], [join(here, "child.mjs"), "validate", file], [join(here, "child.mjs"), "score", file, "-o", scoreOut], [join(here, "bare.mjs")]],
     runs,
   );
   if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n}`);
@@ -74,16 +75,16 @@ for (const n of sizes) {
       return [ext, r];
     }),
   );
-  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score, report });
+  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score, bare, report });
   rmSync(scoreOut, { force: true });
   process.stderr.write(`${n} towns done\n`);
 }
 
 const f = (x, d = 2) => x.toFixed(d);
 const lines = [
-  "| towns | file | floor (unzip + XML scan) | validate | score | score ÷ floor | peak memory (validate / score) |",
-  "|---:|---:|---:|---:|---:|---:|---:|",
-  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
+  "| towns | file | node -e 0 | floor (unzip + XML scan) | validate | score | score ÷ floor | score ÷ node -e 0 | peak memory (validate / score) |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.bare.wall)} s | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${f(r.score.wall / r.bare.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
   "",
   "| towns | report, Excel | report, HTML |",
   "|---:|---:|---:|",

@@ -1,6 +1,6 @@
 // The module directions of docs/architecture.md, read from import lines: the core runs anywhere
 // JavaScript runs (no node: import outside the CLI), the engine never sees a workbook, exceljs
-// stays where templates and the September report are written, chalk and cli-table3 in the CLI.
+// stays where templates and the September report are written, chalk and commander in the CLI.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,6 @@ const MAY_IMPORT: Record<string, string[]> = {
 const PACKAGES: Record<string, string[]> = {
   exceljs: ["workbook", "report"],
   chalk: ["cli"],
-  "cli-table3": ["cli"],
   commander: ["cli"],
 };
 

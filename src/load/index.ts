@@ -10,7 +10,7 @@ import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
 import { earlierResults } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
-import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
+import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
 import { resolveRubric, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
@@ -33,22 +33,18 @@ export interface LoadInput {
   readonly progress?: (code: string, data: Record<string, string | number>) => void;
 }
 
-/** The opened package, for writing the results into the user's own workbook. */
-export interface OpenedWorkbook {
-  readonly reader: WorkbookReader;
-  /** Sheets of an earlier run of ours (replaced when results are written again). */
-  readonly earlier: (sheet: string) => boolean;
-  /** The user's sheets whose tab is selected. */
-  readonly selected: readonly string[];
-}
-
 export interface Loaded {
   readonly rubric?: Rubric;
   /** Present only when nothing is wrong (warnings allowed). */
   readonly submission?: Submission;
   readonly diagnostics: readonly Diagnostic[];
-  readonly workbook?: OpenedWorkbook;
   readonly sha256: string;
+  /** The opened package, for writing the results into the user's own workbook. */
+  readonly workbookReader?: WorkbookReader;
+  /** Sheets of an earlier run of ours (replaced when results are written again). */
+  readonly earlier?: (sheet: string) => boolean;
+  /** The user's sheets whose tab is selected. */
+  readonly selected?: readonly string[];
 }
 
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
@@ -57,14 +53,35 @@ const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
 export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   const { file, bytes, host } = input;
   const sha256 = await host.sha256(bytes);
-  const problems = new Problems(file);
   let book: WorkbookReader;
   try {
     book = await WorkbookReader.open(file, bytes, host, input.limits ?? DEFAULT_LIMITS);
   } catch (e) {
     return { diagnostics: [fileFailure(file, e)], sha256 };
   }
+  return { ...(await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) })), workbookReader: book };
+}
 
+/** The sheets of a workbook, as the pipeline reads them: an opened package, or one in memory (tests). */
+export interface Book {
+  readonly sheets: readonly SheetInfo[];
+  /** A sheet's rows, pulled one at a time; undefined for a chart sheet. */
+  rows(sheet: SheetInfo): Promise<PulledRows | undefined>;
+  /** A sheet at once. */
+  sheet(sheet: SheetInfo): Promise<RawSheet>;
+  /** Cell-level problems the package reader found. */
+  readonly problems: Problems;
+}
+
+export interface PulledRows extends Iterable<RawRow> {
+  readonly merges: readonly string[];
+  readonly selected: boolean;
+}
+
+/** The pipeline from the package on: cover, rubric, every sheet's rows into the reader. */
+export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"] }): Promise<Omit<Loaded, "workbookReader">> {
+  const { file, sha256 } = o;
+  const problems = new Problems(file);
   let cover: Cover | undefined;
   let rubric: Rubric | undefined;
   let rubricDiagnostics: readonly Diagnostic[] = [];
@@ -75,19 +92,19 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   const waiting: RawSheet[] = [];
   const start = (): void => {
     const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
-    const resolved = resolveRubric(input.rubrics, cover, file, headerCodes);
+    const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
     earlier = earlierResults(rubric, book.sheets.map((s) => s.name));
     reader = new SubmissionReader(rubric, problems);
-    for (const sheet of waiting.splice(0)) reader.addSheet({ ...sheet }, earlier(sheet.name));
+    for (const sheet of waiting.splice(0)) reader.addSheet(sheet, earlier(sheet.name));
   };
 
   try {
     for (const info of book.sheets) {
-      input.progress?.("progress.sheet", { sheet: info.name });
-      if (!reader && rubricDiagnostics.length === 0 && (cover || input.rubrics.given)) start();
+      o.progress?.("progress.sheet", { sheet: info.name });
+      if (!reader && rubricDiagnostics.length === 0 && (cover || o.rubrics.given)) start();
       if (!reader) {
         if (rubricDiagnostics.some((d) => d.severity === "error")) break;
         const sheet = await book.sheet(info);
@@ -109,7 +126,7 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
 
   const diagnostics: Diagnostic[] = [...rubricDiagnostics];
   if (!rubric || !reader) return { diagnostics, sha256 };
-  if (input.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
+  if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
     diagnostics.push({
       code: "workbook.cover-rubric-mismatch",
       severity: "warning",
@@ -117,19 +134,18 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
       location: cover.at ? { file, ...cover.at } : { file },
     });
   }
-  if (!cover && !input.rubrics.given) {
+  if (!cover && !o.rubrics.given) {
     // No cover: say which rubric was taken, so that a wrong guess is seen.
     diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
   }
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   diagnostics.push(...book.problems.all(), ...problems.list);
   const invalid = book.problems.hasErrors || problems.hasErrors;
-  const workbook: OpenedWorkbook = { reader: book, earlier, selected };
-  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, workbook, sha256 };
+  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256 };
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */
-async function streamSheet(book: WorkbookReader, info: SheetInfo, reader: SubmissionReader, ignore: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
+async function streamSheet(book: Book, info: SheetInfo, reader: SubmissionReader, ignore: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
   const rows = await book.rows(info);
   const consumer = reader.sheet(info.name, info.hidden, ignore);
   const head: RawCell[][] = [];

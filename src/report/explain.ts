@@ -4,7 +4,7 @@
 // JSON all show this.
 import type { LeafItem, Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
-import { targetOf } from "../rubric/targets.js";
+import { targetReader, type TargetReader } from "../rubric/targets.js";
 import { formatPoints, formatRate, type Points, type Rate } from "../model/numbers.js";
 import type { Reason, UnitResult } from "../model/results.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
@@ -65,13 +65,24 @@ function leafReason(item: LeafItem, points: Points, entered: boolean, m: Measure
   }
 }
 
+/** Each measured item's target reader over a submission's values, made once (sheets ask for every unit). */
+const readers = new WeakMap<object, Map<LeafItem, TargetReader>>();
+
+function readerOf(rubric: Rubric, item: Exclude<LeafItem, { kind: "judged" }>, sub: Submission): TargetReader {
+  let byItem = readers.get(sub.values);
+  if (!byItem) readers.set(sub.values, (byItem = new Map()));
+  let r = byItem.get(item);
+  if (!r) byItem.set(item, (r = targetReader(rubric, item, sub.values)));
+  return r;
+}
+
 /** The measured value and target unit u was scored on, with their cells. */
 function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number): Measured | undefined {
   if (item.kind === "judged") return undefined;
   const slot = sub.values.slot(item.indicator);
   const value = slot === undefined ? undefined : sub.values.get(u, slot);
   const valueAt = slot === undefined ? undefined : sub.values.at(u, slot);
-  const target = targetOf(rubric, item, sub.values, u);
+  const target = readerOf(rubric, item, sub).resolve(u);
   if (value === undefined || !valueAt || !target) return undefined;
   return {
     indicator: item.indicator,

@@ -9,7 +9,10 @@ import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
 import { markStyle, STYLE_SUBTITLE, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
-import { SHEET_STYLES } from "./sheet-style.js";
+import { linesIn, SHEET_STYLES } from "./sheet-style.js";
+
+/** Points a line of wrapped body text takes. */
+const LINE_HEIGHT = 14;
 
 /** The workbook the results go into: its opened package, and what the loader learned of it. */
 export interface SourceWorkbook {
@@ -25,9 +28,15 @@ export interface SourceWorkbook {
  * it in its row carries no reference. Excel, LibreOffice, exceljs and openpyxl read that (the
  * format allows it), but some readers people script with do not (ClosedXML, EPPlus, older
  * calamine) and WPS could not be tried here; so a district's results keep every reference, and
- * only a province's, where it saves a third of the bytes and of the time, leave them out.
+ * only a province's, where it saves a third of the bytes and of the time, leave them out. A
+ * province's two largest sheets (the item matrix, the notes: millions of cells nobody prints)
+ * also keep their styles to the title and header rows and the vetoed rows' tint, and wrapped
+ * text is not measured for row heights.
  */
 export const COMPACT_UNITS = 10_000;
+
+/** Sheets whose body rows go plain in a compact workbook. */
+const PLAIN_WHEN_COMPACT = new Set(["detail", "notes"]);
 
 /** A table as a worksheet part: title, subtitle and header rows, then its rows, styled. */
 function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageSheet {
@@ -35,6 +44,9 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
   const last = colName(n);
   const styles = tableStyles(table.columns);
   const frozen = Math.min(table.freezeCols, n);
+  const wrapped = compact ? [] : table.columns.flatMap((c, i) => (c.kind === "wrap" || c.kind === "name" ? [i] : []));
+  const plain = compact && PLAIN_WHEN_COMPACT.has(table.sheet.kind);
+  const NONE: number[] = [];
   return {
     name: table.name,
     printTitles: { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
@@ -66,8 +78,18 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
         yield titleRow(table.subtitle, STYLE_SUBTITLE, 18);
         yield { cells: table.columns.map((c) => c.header), styles: map(styles.header), height: styles.headerHeight };
         for (const r of table.rows) {
+          if (plain && r.row !== "vetoed") {
+            yield { cells: r.cells, styles: NONE };
+            continue;
+          }
           const base = r.row === "vetoed" ? styles.body.vetoed : styles.body.normal;
-          yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base) };
+          // Wrapped text gets the height it needs (spreadsheets do not grow a row on opening).
+          let lines = 1;
+          for (const c of wrapped) {
+            const v = r.cells[c];
+            if (typeof v === "string" && v.length > 4) lines = Math.max(lines, linesIn(v, table.columns[c]?.width ?? 10));
+          }
+          yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }
       };
       return worksheetXml({

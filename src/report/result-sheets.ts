@@ -9,7 +9,7 @@ import type { Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
 import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
-import type { RankingResult, Results, UnitResult } from "../model/results.js";
+import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
@@ -23,6 +23,7 @@ export interface Column {
   readonly width: number;
 }
 
+/** A body row. It is written before the next is asked for, so a producer may reuse its array. */
 export interface Row {
   readonly cells: readonly Value[];
   readonly row?: RowKind;
@@ -175,8 +176,11 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {
+        // One array for every row: each is written before the next is made.
+        const cells: Value[] = [];
         for (const u of units) {
-          const cells: Value[] = [xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? statusText(u, lang)) : null, pointsToNumber(u.total)];
+          cells.length = 0;
+          cells.push(xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? statusText(u, lang)) : null, pointsToNumber(u.total));
           for (let i = 0; i < u.points.length; i++) cells.push(pointsToNumber(u.points[i] ?? 0));
           if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };
@@ -273,30 +277,29 @@ function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: C
 
 function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
   const kinds = ["rank", "single", "warning", "veto"] as const;
-  const rows: Row[] = [];
-  // Every ranking's order, the award ranking's first: the one order of tied units everywhere.
+  // Every ranking's order, one after the other: the one order of tied units everywhere.
   const order = [...new Set([...results.rankings.flatMap((r) => r.entries.map((e) => e.unit)), ...results.units.keys()])];
+  const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
   const overall = results.rankings[0];
-  for (const kind of kinds) {
-    for (const i of order) {
-      const u = results.units[i];
-      if (!u) continue;
-      for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
-        const rank = overall ? u.ranks[overall.id] : undefined;
-        const basis =
-          a.kind === "single"
-            ? cellRef(a.basis.sheet, a.basis.cell)
-            : a.kind === "veto"
-              ? `${a.indicator} ${formatRate(a.value)} < ${formatRate(a.target)}`
-              : a.kind === "rank"
-                ? t(lang, "out.overall-rank", { rank: rank ?? "" })
-                : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
-        const content = awardText(a, lang);
-        rows.push({ cells: [t(lang, `out.award-kind.${kind}`), xmlSafe(u.name), content, amount, basis], row: kind === "veto" ? "vetoed" : "normal", ...(kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } }) });
-      }
+  for (const i of order) {
+    const u = results.units[i];
+    if (!u) continue;
+    for (const a of u.awards) {
+      const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
+      const rank = overall ? u.ranks[overall.id] : undefined;
+      const basis =
+        a.kind === "single"
+          ? cellRef(a.basis.sheet, a.basis.cell)
+          : a.kind === "veto"
+            ? `${a.indicator} ${formatRate(a.value)} < ${formatRate(a.target)}`
+            : a.kind === "rank"
+              ? t(lang, "out.overall-rank", { rank: rank ?? "" })
+              : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
+      const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
+      byKind.get(a.kind)?.push({ cells: [t(lang, `out.award-kind.${a.kind}`), xmlSafe(u.name), awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
   }
+  const rows = kinds.flatMap((k) => byKind.get(k) ?? []);
   const name = resultSheetName({ kind: "awards" }, lang);
   return {
     sheet: { kind: "awards" },

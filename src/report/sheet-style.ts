@@ -77,14 +77,25 @@ export function markStyle(mark: Mark | "veto"): number {
 /** Width of text in column units: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair is one character (counted at its high half).
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    w += c >= 0x2e80 ? 2 : 1;
+  }
   return w;
 }
 
-/** Lines wrapped text takes in a column of `width` units (one line at least). */
+/**
+ * Lines wrapped body text takes in a column of `width` units (one line at least). At the body's
+ * 10.5 points a CJK character is about 1.8 of the column unit (the width of a digit at 11 points),
+ * a little less than the 2 columns are sized by.
+ */
 export function linesIn(text: string, width: number): number {
   const usable = Math.max(1, width - 1.5);
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
+  // Text that fits even were every character wide needs no measuring (most cells).
+  if (text.length * 1.8 <= usable && text.indexOf("\n") < 0) return 1;
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * 0.9) / usable)), 0);
 }
 
 /** A header row's height in points for its wrapped headers. */

@@ -43,7 +43,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
   if (typeof loaded === "number") return loaded;
-  const { rubric, submission, workbook, progress } = loaded;
+  const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   progress.step("progress.scoring");
   const results = scoreEngine(rubric, submission);
   progress.step("progress.writing", { file: target });
@@ -55,7 +55,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
       const sink = (b: Uint8Array): void => {
         for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
       };
-      const source = workbook ? { pkg: workbook.reader.pkg, earlier: workbook.earlier, selected: workbook.selected } : undefined;
+      const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
       written = await writeResultWorkbook(sink, nodeHost, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}) });
     } finally {
       closeSync(fd);

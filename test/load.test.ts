@@ -1,0 +1,58 @@
+// Loading as a library: two different workbooks loaded and scored in one process, through the
+// same calls a host makes (bytes, rubrics, a codec), each giving its own results; and loading
+// from bytes alone (no file system) with the rubric given as bytes too.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { nodeHost } from "../src/cli/host.js";
+import { score } from "../src/engine/index.js";
+import { loadWorkbook, type RubricSource } from "../src/load/index.js";
+import { loadRubric } from "../src/rubric/load.js";
+import { fillToBuffer } from "./helpers/fill.js";
+import { unitNamed } from "./helpers/results.js";
+
+const RUBRIC = "rubric/district-popplan-2022.1.yaml";
+const rubricBytes = readFileSync(RUBRIC);
+const sha = nodeHost.sha256(rubricBytes) as string;
+/** The one bundled rubric, given as a host without files would give it. */
+const rubrics: RubricSource = { bundled: [{ id: "district-popplan", version: "2022.1", load: () => loadRubric(RUBRIC, rubricBytes, sha) }] };
+
+describe("the loading library", () => {
+  it("loads and scores two different workbooks in one process, each on its own", async () => {
+    const rubric = loadRubric(RUBRIC, rubricBytes, sha).rubric!;
+    const sample = readFileSync("samples/qingshan-2026.xlsx");
+    const small = await fillToBuffer(rubric, {
+      district: "小区",
+      units: [{ name: "甲镇", kind: "town" }, { name: "乙镇", kind: "town" }, { name: "丙局", kind: "department" }],
+      values: {
+        甲镇: { DZ2: 10, ZB1: 0.97, MB1: 0.95, ZB2: 0.99, MB2: 0.98, ZB3: 0.96, ZB4: 0.35 },
+        乙镇: { DZ2: 20, ZB1: 0.9, MB1: 0.95, ZB2: 0.99, MB2: 0.98, ZB3: 0.96, ZB4: 0.35 },
+      },
+    });
+    // Both loads in flight at once: nothing is shared between them.
+    const [a, b] = await Promise.all([
+      loadWorkbook({ file: "qingshan.xlsx", bytes: sample, rubrics, host: nodeHost }),
+      loadWorkbook({ file: "small.xlsx", bytes: small, rubrics, host: nodeHost }),
+    ]);
+    expect(a.submission?.units.length).toBe(22);
+    expect(a.submission?.cover.district).toBe("青山区");
+    // The small one has blank judged cells: invalid, and its diagnostics name its own file.
+    expect(b.submission).toBeUndefined();
+    expect(b.diagnostics.length).toBeGreaterThan(0);
+    expect(b.diagnostics.every((d) => d.location?.file === "small.xlsx")).toBe(true);
+    expect(a.diagnostics.every((d) => d.location?.file === "qingshan.xlsx")).toBe(true);
+    const ra = score(a.rubric!, a.submission!);
+    expect(unitNamed(ra, "城关镇")).toMatchObject({ total: 100800, ranks: { overall: 1 } });
+    expect(unitNamed(ra, "北川镇").vetoed).toBe(true);
+    expect(ra.input).toEqual({ file: "qingshan.xlsx", sha256: nodeHost.sha256(sample) });
+  });
+
+  it("gives the same results for the same bytes, whichever other workbook was loaded before", async () => {
+    const sample = readFileSync("samples/qingshan-2026.xlsx");
+    const first = await loadWorkbook({ file: "x.xlsx", bytes: sample, rubrics, host: nodeHost });
+    await loadWorkbook({ file: "y.xlsx", bytes: readFileSync("samples/broken/typos.xlsx"), rubrics, host: nodeHost });
+    const again = await loadWorkbook({ file: "x.xlsx", bytes: sample, rubrics, host: nodeHost });
+    expect(JSON.stringify(score(again.rubric!, again.submission!).units.map((u) => [u.name, u.total, u.ranks, u.awards]))).toBe(
+      JSON.stringify(score(first.rubric!, first.submission!).units.map((u) => [u.name, u.total, u.ranks, u.awards])),
+    );
+  });
+});
