@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
-import { allItems, type Item } from "../src/rubric/model.js";
+import { allItems, isMeasured, type Item } from "../src/rubric/model.js";
 import { formatPoints, formatRate } from "../src/model/numbers.js";
 import { rubricJsonSchema } from "../src/rubric/schema.js";
 
@@ -13,7 +13,7 @@ const rubric = loaded.rubric;
 if (!rubric) throw new Error(JSON.stringify(loaded.diagnostics));
 
 function row(i: Item): string {
-  const measured = i.kind !== "group" && i.kind !== "judged" ? ` ${i.indicator}>=${"ref" in i.target ? i.target.ref : formatRate(i.target.value)}` : "";
+  const measured = isMeasured(i) ? ` ${i.indicator}>=${"ref" in i.target ? i.target.ref : formatRate(i.target.value)}` : "";
   return `${i.code} ${formatPoints(i.max)} ${i.kind}${measured}`;
 }
 
@@ -114,9 +114,10 @@ describe("bundled rubric district-popplan 2022.1", () => {
 
   it("has four rankings without tie-breakers, and the awards of RULES §8", () => {
     expect(rubric.rankings.map((r) => `${r.id}:${r.unitKind}:${r.by}:${r.tieBreakers.length}`)).toEqual(["overall:town:total:0", "DZ:town:DZ:0", "JS:town:JS:0", "BM:department:BM:0"]);
-    expect(rubric.awards.tiers.map((t) => `${t.name} ${t.from}-${t.to} ${t.amount ?? "-"}`)).toEqual(["一等奖 1-1 -", "二等奖 2-3 -", "三等奖 4-6 -"]);
-    expect(rubric.awards.single.map((s) => `${s.code} ${s.amount} ${s.count ?? "-"} ${s.linkedItem}`)).toEqual(["DX1 3000 - JS6", "DX2 3000 - JS5.1", "DX3 3000 - JS5.2"]);
-    expect(rubric.awards.yellowCard).toEqual({ name: "黄牌警告(下年度重点管理)", lastPlace: true, below: 60000 });
+    const overall = rubric.rankings.find((r) => r.id === "overall");
+    expect(overall?.tiers.map((t) => `${t.name} ${t.from}-${t.to} ${t.amount ?? "-"}`)).toEqual(["一等奖 1-1 -", "二等奖 2-3 -", "三等奖 4-6 -"]);
+    expect(overall?.single.map((s) => `${s.code} ${s.amount} ${s.count ?? "-"} ${s.linkedItem}`)).toEqual(["DX1 3000 - JS6", "DX2 3000 - JS5.1", "DX3 3000 - JS5.2"]);
+    expect(overall?.yellowCard).toEqual({ name: "黄牌警告(下年度重点管理)", lastPlace: true, below: 60000 });
   });
 
   it("ships the JSON Schema editors use, up to date with the zod schema", () => {

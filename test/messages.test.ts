@@ -13,15 +13,23 @@ function sources(dir: string): string[] {
   });
 }
 
-const PREFIXES = ["progress", "diff", "help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "kind", "cli", "template", "internal", "report", "september"];
+const PREFIXES = ["progress", "diff", "help", "table", "carry", "rubric", "workbook", "xlsx", "file", "usage", "why", "award", "out", "explain", "units", "summary", "severity", "status", "total", "show", "word", "cli", "template", "internal", "report", "september"];
 const CODE = new RegExp(`["\`]((?:${PREFIXES.join("|")})\\.[a-z0-9.-]+)["\`]`, "g");
 /** Codes built at run time from a prefix and a value, with every value they can take. */
+const KINDS = ["group", "judged", "deducted", "threshold", "gate", "linear", "ratio", "bands", "shortfall", "relative-best", "rank-points"];
 const DYNAMIC: Record<string, string[]> = {
   "rubric.bad-format-": ["code", "line-code", "rate", "id", "version", "date"],
-  "kind.": ["group", "judged", "threshold", "gate", "linear", "ratio"],
-  "explain.kind.": ["town", "department"],
-  "diff.": ["meta", "item", "indicator", "target", "ledger", "ranking", "award"],
-  "out.award-kind.": ["rank", "single", "warning", "veto"],
+  "show.kind.": [...KINDS, "ratio-lower"],
+  "word.kind.": KINDS,
+  "word.unit.": ["percent", "number", "amount"],
+  "word.direction.": ["higher", "lower"],
+  "word.ledger-kind.": ["bonus", "deduction", "single"],
+  "word.ties.": ["all", "none"],
+  "word.": ["sep", "yes", "charge.total", "by.total", "veto.ranked", "veto.unranked", "veto.grade", "veto.grade-at-most", "veto.place-empty", "veto.place-passed", "grade-band", "quota", "single", "count", "linked", "yellow", "last-place", "below", "or"],
+  "diff.": ["added", "removed"],
+  "diff.area.": ["meta", "report", "unit-kind", "line", "item", "indicator", "target", "ledger", "cap", "statuses", "levels", "ranking"],
+  "diff.effect.": ["scores", "ranks", "awards", "validation", "words"],
+  "out.award-kind.": ["rank", "grade", "single", "warning", "veto"],
   "rubric.yaml.": [...YAML_ERRORS],
 };
 
@@ -41,7 +49,9 @@ describe("message catalog", () => {
       for (const m of readFileSync(file, "utf8").matchAll(CODE)) if (!m[1]!.endsWith("-") && !m[1]!.endsWith(".")) used.add(m[1]!);
     }
     for (const [prefix, values] of Object.entries(DYNAMIC)) for (const v of values) used.add(prefix + v);
-    for (const kind of ["bonus", "deduction"]) for (const r of ["counted", "doubled", "once-count", "capped"]) used.add(`why.ledger-${r}-${kind}`);
+    // Every field rubric diff compares has a name in the catalog.
+    for (const m of readFileSync("src/rubric/diff.ts", "utf8").matchAll(/\["([a-z][a-z-]*)", (?:(?!\[")[^\n])*?, "(?:scores|ranks|awards|validation|words)"\]/g)) used.add(`diff.field.${m[1]}`);
+    for (const kind of ["bonus", "deduction"]) for (const r of ["counted", "doubled", "once-count", "capped", "capped-group"]) used.add(`why.ledger-${r}-${kind}`);
     // why.ledger-counted and its kin are prefixes completed with -bonus / -deduction (added above).
     const missing = [...used].filter((c) => !(c in catalog) && !(`${c}-bonus` in catalog) && !/\.(js|ts|json|xlsx|yaml|html)$/.test(c));
     expect(missing).toEqual([]);

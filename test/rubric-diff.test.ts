@@ -1,29 +1,42 @@
-// assess rubric diff: what changed between two versions, item by item.
+// assess rubric diff: what changed between two versions, field by field, with what each change affects.
 import { describe, expect, it } from "vitest";
 import { diffRubrics } from "../src/rubric/diff.js";
+import { diffLines, rubricWords } from "../src/report/rubric-text.js";
 import { mini } from "./helpers/builders.js";
 
 describe("rubric diff", () => {
-  it("lists added, removed and changed items, ledger codes and awards", () => {
-    const a = mini();
-    const b = mini((t) =>
-      t
-        .replace("            name: 决策甲\n            max: 12.5", "            name: 决策甲(新)\n            max: 10")
-        .replace("            name: 决策乙\n            max: 7.5", "            name: 决策乙\n            max: 10")
-        .replace("      points: 20\n      once_per_year: true", "      points: 25\n      once_per_year: true")
-        .replace("    below: 60", "    below: 65"),
-    );
-    expect(diffRubrics(a, b).map((c) => `${c.kind} ${c.what} ${c.code}: ${c.detail}`)).toEqual([
-      "changed item DZ2.1: 决策甲 12.5 judged → 决策甲(新) 10 judged",
-      "changed item DZ2.2: 决策乙 7.5 judged → 决策乙 10 judged",
-      "changed ledger JF1: 创新 bonus 20 (once_per_year) → 创新 bonus 25 (once_per_year)",
-      "changed award 黄牌警告: last < 60 → last < 65",
+  const a = mini();
+  const b = mini((t) =>
+    t
+      .replace("            name: 决策甲\n            max: 12.5", "            name: 决策甲(新)\n            max: 10")
+      .replace("            name: 决策乙\n            max: 7.5", "            name: 决策乙\n            max: 10")
+      .replace("      points: 20\n      once_per_year: true", "      points: 25\n      once_per_year: true")
+      .replace("    below: 60", "    below: 65"),
+  );
+
+  it("lists every changed field of items, ledger codes and rankings, with its effect", () => {
+    expect(diffRubrics(a, b, rubricWords("en")).map((c) => `${c.kind} ${c.area} ${c.code} ${c.field ?? ""}: ${c.old ?? ""} → ${c.new ?? ""} [${c.effect}]`)).toEqual([
+      "changed item DZ2.1 name: 决策甲 → 决策甲(新) [words]",
+      "changed item DZ2.1 max: 12.5 → 10 [scores]",
+      "changed item DZ2.2 max: 7.5 → 10 [scores]",
+      "changed ledger JF1 points: 20 → 25 [scores]",
+      "changed ranking overall yellow-card: 黄牌警告: last place, or a score below 60 → 黄牌警告: last place, or a score below 65 [awards]",
     ]);
     expect(diffRubrics(a, a)).toEqual([]);
   });
 
+  it("says each change in the reader's language", () => {
+    expect(diffLines(a, b, "zh-CN").lines).toEqual([
+      "~ 项目 DZ2.1 名称: 决策甲 → 决策甲(新)  [只改文字]",
+      "~ 项目 DZ2.1 满分: 12.5 → 10  [改变得分]",
+      "~ 项目 DZ2.2 满分: 7.5 → 10  [改变得分]",
+      "~ 加扣分代码 JF1 分值: 20 → 25  [改变得分]",
+      "~ 排名 overall 黄牌警告: 黄牌警告:末位,或得分低于 60 → 黄牌警告:末位,或得分低于 65  [改变奖惩]",
+    ]);
+  });
+
   it("sees an item removed and another added", () => {
-    const b = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
-    expect(diffRubrics(mini(), b).map((c) => `${c.kind} ${c.code}`)).toEqual(["removed BM1", "added BM2"]);
+    const c = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
+    expect(diffRubrics(mini(), c).map((x) => `${x.kind} ${x.code}`)).toEqual(["removed BM1", "added BM2"]);
   });
 });

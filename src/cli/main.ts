@@ -74,9 +74,10 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   rubric
     .command("diff <older> <newer>")
     .description(t("cli.rubric.diff"))
-    .action(async (older: string, newer: string) => {
+    .option("--on <workbook>", t("cli.opt.on"))
+    .action(async (older: string, newer: string, o: { on?: string }) => {
       const m = await import("./commands/rubric.js");
-      done(m.rubricDiff(ctx, older, newer));
+      done(await m.rubricDiff(ctx, older, newer, o));
     });
   rubric
     .command("schema")

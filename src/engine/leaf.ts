@@ -1,61 +1,110 @@
-// One leaf item's points for one unit: judged points as entered; threshold, gate, linear and ratio
-// from a measured rate against its target. Rates are already rounded to 0.01 percentage point;
-// every division is exact integer arithmetic, rounded half away from zero.
-import type { LeafItem, MeasuredItem, Rubric } from "../rubric/model.js";
-import { targetReader } from "../rubric/targets.js";
-import type { Points, Rate } from "../model/numbers.js";
+// One leaf item's points for one unit, from what it entered: judged points as entered, deducted
+// items as the max less the points taken off, and the absolute measured kinds (threshold, gate,
+// linear, ratio, bands, shortfall) from a value against its target, higher or lower being better.
+// Values are integers (hundredths of their unit); every division is exact integer arithmetic,
+// rounded half away from zero. The relative kinds are scored in relative.ts, against the others.
+import type { LeafItem, Measure, MeasuredItem, Rubric } from "../rubric/model.js";
+import { isMeasured, isRelative } from "../rubric/model.js";
+import { targetReader, type TargetReader } from "../rubric/targets.js";
+import type { Points } from "../model/numbers.js";
 import type { Values } from "../model/submission.js";
 
-/** Rounds a/b to the nearest integer, halves away from zero, in exact integer arithmetic. */
+/** Rounds a/b to the nearest integer, halves away from zero, in exact integer arithmetic (b > 0). */
 export function divRound(a: number, b: number): number {
+  if (a < 0) return -divRound(-a, b);
   const q = Math.floor(a / b);
   const r = a - q * b;
   return 2 * r >= b ? q + 1 : q;
 }
 
-/** A measured item's points from its rate and target (threshold, gate, linear, ratio). */
-export function measuredPoints(item: MeasuredItem, value: Rate, target: Rate): Points {
-  const met = value >= target;
+/** Whether an indicator's value is better the lower it is. */
+export function lowerIsBetter(rubric: Rubric, item: MeasuredItem): boolean {
+  return rubric.indicators.find((i) => i.code === item.indicator)?.direction === "lower";
+}
+
+/** value at least as good as target. */
+export function reaches(value: Measure, target: Measure, lower: boolean): boolean {
+  return lower ? value <= target : value >= target;
+}
+
+/** An absolute measured item's points from its value, target (and floor, for linear). */
+export function measuredPoints(item: MeasuredItem, lower: boolean, value: Measure, target: Measure, floor?: Measure): Points {
+  const max = item.max;
+  const met = reaches(value, target, lower);
   switch (item.kind) {
     case "threshold":
     case "gate":
-      return met ? item.max : 0;
+      return met ? max : 0;
     case "linear": {
-      const floor = item.floor ?? 0;
-      if (met) return item.max;
-      return value > floor ? divRound(item.max * (value - floor), target - floor) : 0;
+      const f = floor ?? 0;
+      if (met) return max;
+      // At or beyond the floor (below it when higher is better): nothing.
+      if (f === target || (lower ? value >= f : value <= f)) return 0;
+      // Between the floor and the target: the share of the way from one to the other.
+      return divRound(max * Math.abs(value - f), Math.abs(target - f));
     }
     case "ratio":
-      return met || target === 0 ? item.max : Math.min(item.max, divRound(item.max * value, target));
+      if (met) return max;
+      if (lower) return value <= 0 ? max : Math.min(max, divRound(max * target, value));
+      return target <= 0 || value <= 0 ? 0 : Math.min(max, divRound(max * value, target));
+    case "bands":
+      for (const band of item.bands ?? []) {
+        if (reaches(value, band.from, lower)) return band.points ?? divRound(max * (band.share ?? 0), 10000);
+      }
+      return 0;
+    case "shortfall": {
+      const short = lower ? value - target : target - value;
+      if (short <= 0) return max;
+      const per = item.per ?? 1;
+      const deduct = item.deduct ?? 0;
+      const off = item.wholeSteps ? deduct * Math.floor(short / per) : divRound(deduct * short, per);
+      return Math.max(0, max - off);
+    }
+    case "relative-best":
+    case "rank-points":
+      return 0; // scored against the others (relative.ts)
   }
 }
 
 /** A leaf, ready to score any unit of a submission: the slots of what it reads looked up once. */
 export interface LeafScorer {
   readonly item: LeafItem;
-  /** Points for unit u; missing inputs give 0 (validation has reported them). */
+  /** Lower values are better (measured items). */
+  readonly lower: boolean;
+  /** Points for unit u (0 for a relative kind, scored later); missing inputs give 0 (validation has reported them). */
   points(u: number): Points;
   /** The measured value and target for unit u (measured items only). */
-  measured(u: number): { value: Rate; target: Rate } | undefined;
+  measured(u: number): { value: Measure; target: Measure } | undefined;
 }
 
 export function leafScorer(rubric: Rubric, item: LeafItem, values: Values): LeafScorer {
-  if (item.kind === "judged") {
+  if (!isMeasured(item)) {
     const slot = values.slot(item.code);
-    return { item, points: (u) => (slot === undefined ? 0 : (values.get(u, slot) ?? 0)), measured: () => undefined };
+    const entered = (u: number): Points => (slot === undefined ? 0 : (values.get(u, slot) ?? 0));
+    return {
+      item,
+      lower: false,
+      points: item.kind === "deducted" ? (u) => Math.max(0, item.max - entered(u)) : entered,
+      measured: () => undefined,
+    };
   }
   const valueSlot = values.slot(item.indicator);
+  const lower = lowerIsBetter(rubric, item);
   const targets = targetReader(rubric, item, values);
-  const measured = (u: number): { value: Rate; target: Rate } | undefined => {
+  const floors: TargetReader | undefined = item.floor ? targetReader(rubric, { ...item, target: item.floor }, values) : undefined;
+  const needsTarget = item.kind !== "bands" && !isRelative(item);
+  const measured = (u: number): { value: Measure; target: Measure } | undefined => {
     const value = valueSlot === undefined ? undefined : values.get(u, valueSlot);
-    const target = targets.value(u);
+    const target = needsTarget ? targets.value(u) : 0;
     return value === undefined || target === undefined ? undefined : { value, target };
   };
   return {
     item,
+    lower,
     points: (u) => {
+      if (isRelative(item)) return 0;
       const m = measured(u);
-      return m ? measuredPoints(item, m.value, m.target) : 0;
+      return m ? measuredPoints(item, lower, m.value, m.target, floors?.value(u)) : 0;
     },
     measured,
   };

@@ -1,6 +1,8 @@
 // Bonus and deduction events for one unit: only counted statuses score; points per count, per
-// level or as entered; doubled when flagged; once-a-year codes and caps applied in row order.
-import type { LedgerCode, Points, Rubric } from "../rubric/model.js";
+// level or as entered; doubled when flagged; once-a-year codes, then the caps (per code, per
+// group of codes, on all bonuses or deductions) applied in row order. Each counted row is charged
+// where its code says: the total, a line or an item.
+import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
 import type { LedgerEntry } from "../model/submission.js";
 import type { LedgerResult } from "../model/results.js";
@@ -14,15 +16,26 @@ export function perCount(code: LedgerCode, e: LedgerEntry): Points {
   return p;
 }
 
-export function scoreLedger(
-  rubric: Rubric,
-  entries: readonly LedgerEntry[],
-  codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])),
-): { results: LedgerResult[]; bonus: Points; deduction: Points } {
+export interface LedgerOutcome {
+  readonly results: LedgerResult[];
+  /** Charged to the total. */
+  readonly bonus: Points;
+  readonly deduction: Points;
+  /** Net points charged to lines and items (bonus positive, deduction negative), by code. */
+  readonly charges: Map<string, Points>;
+}
+
+/** The caps a code falls under: its own, and every group cap naming it. */
+function capsOf(code: LedgerCode, caps: readonly LedgerCap[]): { key: string; max: Points; codes?: readonly string[] }[] {
+  return [...(code.cap !== undefined ? [{ key: code.code, max: code.cap }] : []), ...caps.flatMap((c, i) => (c.codes.includes(code.code) ? [{ key: `#${i}`, max: c.max, codes: c.codes }] : []))];
+}
+
+export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c]))): LedgerOutcome {
   const used = new Map<string, Points>();
   const seenOnce = new Set<string>();
   let bonus = 0;
   let deduction = 0;
+  const charges = new Map<string, Points>();
   const results: LedgerResult[] = [];
   for (const e of entries) {
     const code = codes.get(e.code);
@@ -53,26 +66,25 @@ export function scoreLedger(
     }
     const unit = perCount(code, e);
     let pts = unit * count;
-    if (code.cap !== undefined) {
-      const before = used.get(code.code) ?? 0;
-      const room = Math.max(0, code.cap - before);
+    let capped: { max: Points; codes?: readonly string[] } | undefined;
+    for (const cap of capsOf(code, rubric.caps)) {
+      const room = Math.max(0, cap.max - (used.get(cap.key) ?? 0));
       if (pts > room) {
         pts = room;
-        reasonCode = "why.ledger-capped";
+        capped = cap;
+        reasonCode = cap.codes ? "why.ledger-capped-group" : "why.ledger-capped";
       }
-      used.set(code.code, before + pts);
     }
-    const data = {
-      ...d,
-      per: formatPoints(unit),
-      count,
-      points: formatPoints(pts),
-      cap: code.cap !== undefined ? formatPoints(code.cap) : "",
-    };
+    for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
+    const data = { ...d, per: formatPoints(unit), count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "" };
     const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
-    results.push({ ...base, counted: true, points: pts, reason: { code: `${reasonCode}-${kindCode}`, data } });
-    if (code.kind === "bonus") bonus += pts;
+    const charge = code.charge;
+    const target = charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
+    const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
+    results.push({ ...base, counted: true, points: pts, reason, ...(target ? { charged: target } : {}) });
+    if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
+    else if (code.kind === "bonus") bonus += pts;
     else deduction += pts;
   }
-  return { results, bonus, deduction };
+  return { results, bonus, deduction, charges };
 }

@@ -7,6 +7,7 @@ import { engineMessages } from "./catalog/engine.js";
 import { reportMessages } from "./catalog/report.js";
 import { xlsxMessages } from "./catalog/xlsx.js";
 import { septemberMessages } from "./catalog/september.js";
+import { languageMessages } from "./catalog/language.js";
 import type { Catalog } from "./catalog/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -21,6 +22,7 @@ export const catalog: Catalog = {
   ...reportMessages,
   ...xlsxMessages,
   ...septemberMessages,
+  ...languageMessages,
 };
 
 /**

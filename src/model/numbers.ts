@@ -43,6 +43,11 @@ export function formatRate(r: Rate): string {
   return `${formatPoints(r)}%`;
 }
 
+/** A measured value for people in its display unit: 9500 with "%" → "95%", 300 with "起" → "3起". */
+export function formatMeasure(v: number, display: string): string {
+  return display === "%" ? formatRate(v) : `${formatPoints(v)}${display}`;
+}
+
 /** A rate as a fraction for spreadsheet cells: 9512 → 0.9512. */
 export function rateToFraction(r: Rate): number {
   return Number((r / 10000).toFixed(4));

@@ -16,6 +16,8 @@ export interface LedgerResult {
   readonly counted: boolean;
   /** Points this entry adds (bonus) or removes (deduction), ≥ 0; 0 when not counted. */
   readonly points: Points;
+  /** The line or item code it is charged to (absent: the total). */
+  readonly charged?: string;
   readonly reason: Reason;
 }
 
@@ -26,14 +28,28 @@ export interface Veto {
   readonly indicator: string;
   readonly value: Rate;
   readonly target: Rate;
+  /** The indicator's display unit ("%", "起"…). */
+  readonly display: string;
+  /** Lower is better: the value was above its target. */
+  readonly lower: boolean;
   readonly at: CellAt;
 }
 
+/** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */
 export type Award =
-  | { readonly kind: "rank"; readonly tier: string; readonly amount?: number }
-  | { readonly kind: "single"; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
-  | { readonly kind: "warning"; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
-  | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate };
+  | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number }
+  | { readonly kind: "grade"; readonly ranking: string; readonly rankingName: string; readonly grade: string; readonly held?: boolean }
+  | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
+  | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
+  | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
+
+/** What a relative item was scored against: the group's best value, or the unit's place. */
+export interface RelativeBasis {
+  readonly best?: number;
+  readonly place?: number;
+  /** The group's name (or the unit kind's, without groups). */
+  readonly group: string;
+}
 
 export interface UnitResult {
   readonly name: string;
@@ -52,9 +68,15 @@ export interface UnitResult {
   readonly vetoed: boolean;
   readonly vetoes: readonly Veto[];
   readonly ledger: readonly LedgerResult[];
-  /** Ranking id → rank, for the rankings of the unit's kind; null when not ranked (vetoed). */
+  /** Ranking id → rank, for the rankings of the unit's kind (and group); null when not ranked (vetoed). */
   readonly ranks: Readonly<Record<string, number | null>>;
+  /** Ranking id → grade, for rankings with grades. */
+  readonly grades: Readonly<Record<string, string>>;
   readonly awards: readonly Award[];
+  /** Ledger points charged to a line or item (net, by code): already in `points`. */
+  readonly charges: Readonly<Record<string, Points>>;
+  /** Relative items' bases, by item code. */
+  readonly relative: Readonly<Record<string, RelativeBasis>>;
 }
 
 export interface RankingEntry {
@@ -69,6 +91,7 @@ export interface RankingResult {
   readonly id: string;
   readonly name: string;
   readonly unitKind: string;
+  readonly group?: string;
   readonly by: string;
   /** Ranked units in rank order (ties in the one display order), then the unranked. */
   readonly entries: readonly RankingEntry[];

@@ -2,11 +2,12 @@
 // scoring gave it (read from the results, never scored again), the points lost, the rule's
 // explanation and the cell the value came from. `assess explain`, the scoring-notes sheet and the
 // JSON all show this.
-import type { LeafItem, Rubric } from "../rubric/model.js";
+import type { LeafItem, MeasuredItem, Rubric } from "../rubric/model.js";
+import { isMeasured, isRelative } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
 import { targetReader, type TargetReader } from "../rubric/targets.js";
-import { formatPoints, formatRate, type Points, type Rate } from "../model/numbers.js";
-import type { Reason, UnitResult } from "../model/results.js";
+import { formatMeasure, formatPoints, formatRate, type Points, type Rate } from "../model/numbers.js";
+import type { Reason, RelativeBasis, UnitResult } from "../model/results.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
 
 export interface Measured {
@@ -14,6 +15,8 @@ export interface Measured {
   readonly value: Rate;
   readonly valueAt: CellAt;
   readonly target: Rate;
+  /** linear: the value that earns 0. */
+  readonly floor?: Rate;
   /** The target's cell, or undefined when the rubric gave it (fixed or default). */
   readonly targetAt?: CellAt;
   readonly targetCode?: string;
@@ -35,62 +38,118 @@ export interface ItemView {
   readonly measured?: Measured;
   /** A failed gate: the unit is vetoed. */
   readonly vetoes?: boolean;
+  /** Ledger points charged to it (net), already in `points`. */
+  readonly charge?: Points;
   readonly children: readonly ItemView[];
 }
 
-function leafReason(item: LeafItem, points: Points, entered: boolean, m: Measured | undefined): Reason {
+/** How a measured value is compared: ≥ and < where higher is better, ≤ and > where lower is. */
+function comparison(lower: boolean): { op: string; miss: string } {
+  return lower ? { op: "≤", miss: ">" } : { op: "≥", miss: "<" };
+}
+
+function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boolean, m: Measured | undefined, basis: RelativeBasis | undefined): Reason {
   const max = formatPoints(item.max);
-  if (item.kind === "judged") {
+  if (!isMeasured(item)) {
     if (!entered) return { code: "why.missing", data: {} };
+    if (item.kind === "deducted") return { code: "why.deducted", data: { off: formatPoints(item.max - points), max, points: formatPoints(points) } };
     return points >= item.max
       ? { code: "why.judged-full", data: { max } }
       : { code: "why.judged-partial", data: { points: formatPoints(points), max, lost: formatPoints(item.max - points) } };
   }
   if (!m) return { code: "why.missing", data: {} };
-  const data = { indicator: m.indicator, value: formatRate(m.value), target: formatRate(m.target), max };
-  const met = m.value >= m.target;
+  const ind = rubric.indicators.find((i) => i.code === item.indicator);
+  const lower = ind?.direction === "lower";
+  const show = (v: number): string => formatMeasure(v, ind?.display ?? "%");
+  const data = { indicator: m.indicator, value: show(m.value), target: show(m.target), max, points: formatPoints(points), ...comparison(lower) };
+  const met = lower ? m.value <= m.target : m.value >= m.target;
   switch (item.kind) {
     case "threshold":
       return { code: met ? "why.threshold-met" : "why.threshold-missed", data };
     case "gate":
       return { code: met ? "why.gate-passed" : "why.gate-failed", data };
     case "linear": {
-      const floor = formatRate(item.floor ?? 0);
+      const floor = show(m.floor ?? 0);
       if (met) return { code: "why.linear-full", data };
-      if (m.value <= (item.floor ?? 0)) return { code: "why.linear-floor", data: { ...data, floor } };
-      return { code: "why.linear-part", data: { ...data, floor, points: formatPoints(points) } };
+      if (points === 0) return { code: "why.linear-floor", data: { ...data, floor } };
+      return { code: "why.linear-part", data: { ...data, floor } };
     }
     case "ratio":
-      return met || m.target === 0 ? { code: "why.ratio-full", data } : { code: "why.ratio-part", data: { ...data, points: formatPoints(points) } };
+      return met ? { code: "why.ratio-full", data } : { code: lower ? "why.ratio-part-lower" : "why.ratio-part", data };
+    case "bands": {
+      const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));
+      const last = item.bands?.at(-1);
+      if (!band) return { code: "why.bands-none", data: { ...data, from: show(last?.from ?? 0) } };
+      return { code: "why.bands", data: { ...data, from: show(band.from), share: band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0) } };
+    }
+    case "shortfall": {
+      if (met) return { code: "why.shortfall-none", data };
+      const short = Math.abs(m.value - m.target);
+      return { code: lower ? "why.shortfall-over" : "why.shortfall", data: { ...data, short: show(short), per: show(item.per ?? 0), deduct: formatPoints(item.deduct ?? 0), off: formatPoints(item.max - points) } };
+    }
+    case "relative-best":
+      return { code: lower ? "why.relative-best-lower" : "why.relative-best", data: { ...data, best: show(basis?.best ?? 0), group: basis?.group ?? "" } };
+    case "rank-points":
+      return { code: "why.rank-points", data: { ...data, place: basis?.place ?? 0, group: basis?.group ?? "", step: formatPoints(item.step ?? 0) } };
   }
 }
 
-/** Each measured item's target reader over a submission's values, made once (sheets ask for every unit). */
-const readers = new WeakMap<object, Map<LeafItem, TargetReader>>();
+/** Each measured item's target (and floor) readers over a submission's values, made once (sheets ask for every unit). */
+const readers = new WeakMap<object, Map<MeasuredItem, { target: TargetReader; floor?: TargetReader }>>();
 
-function readerOf(rubric: Rubric, item: Exclude<LeafItem, { kind: "judged" }>, sub: Submission): TargetReader {
+function readerOf(rubric: Rubric, item: MeasuredItem, sub: Submission): { target: TargetReader; floor?: TargetReader } {
   let byItem = readers.get(sub.values);
   if (!byItem) readers.set(sub.values, (byItem = new Map()));
   let r = byItem.get(item);
-  if (!r) byItem.set(item, (r = targetReader(rubric, item, sub.values)));
+  if (!r) {
+    r = { target: targetReader(rubric, item, sub.values), ...(item.floor ? { floor: targetReader(rubric, { ...item, target: item.floor }, sub.values) } : {}) };
+    byItem.set(item, r);
+  }
   return r;
 }
 
 /** The measured value and target unit u was scored on, with their cells. */
 function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number): Measured | undefined {
-  if (item.kind === "judged") return undefined;
+  if (!isMeasured(item)) return undefined;
   const slot = sub.values.slot(item.indicator);
   const value = slot === undefined ? undefined : sub.values.get(u, slot);
   const valueAt = slot === undefined ? undefined : sub.values.at(u, slot);
-  const target = readerOf(rubric, item, sub).resolve(u);
+  const readers = readerOf(rubric, item, sub);
+  const relativeOrBands = isRelative(item) || item.kind === "bands";
+  const target = relativeOrBands ? { value: 0 } : readers.target.resolve(u);
+  const floor = readers.floor?.value(u);
   if (value === undefined || !valueAt || !target) return undefined;
   return {
     indicator: item.indicator,
     value,
     valueAt,
     target: target.value,
+    ...(floor !== undefined ? { floor } : {}),
     ...(target.at ? { targetAt: target.at } : {}),
     ...(target.code ? { targetCode: target.code } : {}),
+  };
+}
+
+/** A leaf's view: its points, why, the cell its value came from. */
+function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, item: LeafItem, points: Points, depth: number): ItemView {
+  const measured = measuredOf(rubric, item, sub, u);
+  const source = measured ? measured.valueAt : cellOf(sub.values, u, item.code);
+  const vetoes = item.kind === "gate" && unit.vetoes.some((v) => v.gate === item.code);
+  const charge = unit.charges[item.code];
+  return {
+    code: item.code,
+    name: item.name,
+    kind: item.kind,
+    max: item.max,
+    points,
+    lost: item.max - points,
+    depth,
+    reason: leafReason(rubric, item, points - (charge ?? 0), source !== undefined, measured, unit.relative[item.code]),
+    ...(source ? { source } : {}),
+    ...(measured ? { measured } : {}),
+    ...(vetoes ? { vetoes } : {}),
+    ...(charge !== undefined ? { charge } : {}),
+    children: [],
   };
 }
 
@@ -98,31 +157,19 @@ function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number):
 export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u: number): ItemView[] {
   const plan = planOf(rubric, unit.kind);
   if (!plan) return [];
-  const views: { code: string; name: string; kind: string; max: Points; points: Points; lost: Points; depth: number; children: ItemView[]; reason?: Reason; source?: CellAt; measured?: Measured; vetoes?: boolean }[] = [];
+  const views: ItemView[] = [];
   const lines: ItemView[] = [];
   plan.nodes.forEach((node, i) => {
     const points = unit.points[i] ?? 0;
-    const base = { code: node.code, name: node.name, max: node.max, points, lost: node.max - points, depth: node.depth, children: [] as ItemView[] };
     const item = node.item;
-    let view: (typeof views)[number];
-    if (!item) view = { ...base, kind: "line" };
-    else if (item.kind === "group") view = { ...base, kind: "group" };
-    else {
-      const measured = measuredOf(rubric, item, sub, u);
-      const source = measured ? measured.valueAt : cellOf(sub.values, u, item.code);
-      const vetoes = item.kind === "gate" && measured !== undefined && measured.value < measured.target;
-      view = {
-        ...base,
-        kind: item.kind,
-        reason: leafReason(item, points, source !== undefined, measured),
-        ...(source ? { source } : {}),
-        ...(measured ? { measured } : {}),
-        ...(vetoes ? { vetoes } : {}),
-      };
-    }
+    const charge = unit.charges[node.code];
+    const view: ItemView =
+      item && item.kind !== "group"
+        ? leafView(rubric, sub, unit, u, item, points, node.depth)
+        : { code: node.code, name: node.name, kind: item ? "group" : "line", max: node.max, points, lost: node.max - points, depth: node.depth, ...(charge !== undefined ? { charge } : {}), children: [] };
     views.push(view);
     const parent = views[node.parent];
-    if (parent) parent.children.push(view);
+    if (parent) (parent.children as ItemView[]).push(view);
     else lines.push(view);
   });
   return lines;
@@ -139,23 +186,7 @@ export function measuredViews(rubric: Rubric, sub: Submission, unit: UnitResult,
   for (const i of plan.leaves) {
     const node = plan.nodes[i];
     const item = node?.item;
-    if (!node || !item || item.kind === "group" || item.kind === "judged") continue;
-    const points = unit.points[i] ?? 0;
-    const measured = measuredOf(rubric, item, sub, u);
-    const vetoes = item.kind === "gate" && measured !== undefined && measured.value < measured.target;
-    out.push({
-      code: item.code,
-      name: item.name,
-      kind: item.kind,
-      max: item.max,
-      points,
-      lost: item.max - points,
-      depth: node.depth,
-      reason: leafReason(item, points, measured !== undefined, measured),
-      ...(measured ? { source: measured.valueAt, measured } : {}),
-      ...(vetoes ? { vetoes } : {}),
-      children: [],
-    });
+    if (node && item && isMeasured(item)) out.push(leafView(rubric, sub, unit, u, item, unit.points[i] ?? 0, node.depth));
   }
   return out;
 }

@@ -8,16 +8,23 @@ import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
 import { explainUnit, type ItemView } from "./explain.js";
 
+/** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
+function measureJson(v: number, display: string): number {
+  return display === "%" ? rateToFraction(v) : pointsToNumber(v);
+}
+
 function awardJson(a: Award): Record<string, unknown> {
   switch (a.kind) {
     case "rank":
-      return { kind: "rank", tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}) };
+      return { kind: "rank", ranking: a.ranking, tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}) };
+    case "grade":
+      return { kind: "grade", ranking: a.ranking, grade: a.grade, ...(a.held ? { held: true } : {}) };
     case "single":
-      return { kind: "single", code: a.code, name: a.name, amount: a.amount, level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell) };
+      return { kind: "single", ranking: a.ranking, code: a.code, name: a.name, amount: a.amount, level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell) };
     case "warning":
-      return { kind: "warning", name: a.name, reasons: a.reasons };
+      return { kind: "warning", ranking: a.ranking, name: a.name, reasons: a.reasons };
     case "veto":
-      return { kind: "veto", gate: a.gate, indicator: a.indicator, value: rateToFraction(a.value), target: rateToFraction(a.target) };
+      return { kind: "veto", gate: a.gate, indicator: a.indicator, value: measureJson(a.value, a.display), target: measureJson(a.target, a.display) };
   }
 }
 

@@ -1,7 +1,7 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatPoints, formatRate } from "../model/numbers.js";
+import { formatMeasure, formatPoints } from "../model/numbers.js";
 
 export function awardText(a: Award, lang: Lang): string {
   switch (a.kind) {
@@ -9,12 +9,14 @@ export function awardText(a: Award, lang: Lang): string {
       return message(lang, "award.rank", { tier: a.tier });
     case "single":
       return message(lang, "award.single", { name: a.name, level: a.level, amount: a.amount });
+    case "grade":
+      return message(lang, a.held ? "award.grade-held" : "award.grade", { grade: a.grade, ranking: a.rankingName });
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
-      return message(lang, code, { name: a.name, below: a.below !== undefined ? formatPoints(a.below) : "" });
+      return message(lang, code, { name: a.name, ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "" });
     }
     case "veto":
-      return message(lang, "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatRate(a.value), target: formatRate(a.target) });
+      return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }
 }
 

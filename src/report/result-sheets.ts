@@ -7,7 +7,7 @@ import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
-import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
+import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
@@ -276,24 +276,22 @@ function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: C
 }
 
 function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
-  const kinds = ["rank", "single", "warning", "veto"] as const;
+  const kinds = ["rank", "grade", "single", "warning", "veto"] as const;
   // Every ranking's order, one after the other: the one order of tied units everywhere.
   const order = [...new Set([...results.rankings.flatMap((r) => r.entries.map((e) => e.unit)), ...results.units.keys()])];
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
-  const overall = results.rankings[0];
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
     for (const a of u.awards) {
       const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
-      const rank = overall ? u.ranks[overall.id] : undefined;
       const basis =
         a.kind === "single"
           ? cellRef(a.basis.sheet, a.basis.cell)
           : a.kind === "veto"
-            ? `${a.indicator} ${formatRate(a.value)} < ${formatRate(a.target)}`
-            : a.kind === "rank"
-              ? t(lang, "out.overall-rank", { rank: rank ?? "" })
+            ? `${a.indicator} ${formatMeasure(a.value, a.display)} ${a.lower ? ">" : "<"} ${formatMeasure(a.target, a.display)}`
+            : a.kind === "rank" || a.kind === "grade"
+              ? t(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—" })
               : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
       byKind.get(a.kind)?.push({ cells: [t(lang, `out.award-kind.${a.kind}`), xmlSafe(u.name), awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });

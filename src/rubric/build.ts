@@ -1,22 +1,47 @@
-// Builds the engine's Rubric from the validated shape and checks what a schema cannot: maxes that
-// add up, unique codes, references that resolve. Every problem is located at its YAML line.
+// Builds the scoring Rubric from the validated shape and checks what a schema cannot: maxes that
+// add up, unique codes, references that resolve, measures in the units of their indicators, grades
+// and groups that exist. Every problem is located at its YAML line, in one pass.
 import type { Diagnostic, TextLocation } from "../diagnostics/index.js";
 import type {
+  Band,
+  GradeBand,
+  Grades,
+  Indicator,
   Item,
+  LedgerCap,
   LedgerCode,
   Line,
+  Measure,
+  MeasuredItem,
+  MeasureUnit,
   Points,
-  Rate,
+  Ranking,
+  RankTier,
   Rubric,
+  Share,
+  SingleAward,
+  Target,
   TargetSpec,
   UnitKind,
+  VetoEffect,
+  YellowCard,
 } from "./model.js";
-import { allItems } from "./model.js";
-import { formatPoints, parseRate, toPoints } from "../model/numbers.js";
+import { allItems, isMeasured } from "./model.js";
+import { formatPoints, formatRate, parseRate, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
 type Data = Record<string, string | number>;
+
+/** The unit a measured value is written in: its indicator's or target's. */
+interface MeasureSpec {
+  readonly unit: MeasureUnit;
+  /** The values a workbook may hold (a rate: 0% to 100% unless the indicator says otherwise). */
+  readonly min?: Measure;
+  readonly max?: Measure;
+}
+
+const PERCENT: MeasureSpec = { unit: "percent" };
 
 class Builder {
   readonly diags: Diagnostic[] = [];
@@ -37,13 +62,47 @@ class Builder {
     return p;
   }
 
-  rate(value: string | number, path: Path): Rate {
+  /** A share or weight: 40% or 0.4 → 4000. */
+  share(value: string | number, path: Path): Share {
     const r = parseRate(value);
-    if (typeof r !== "number" || r > 10000) {
-      this.error("rubric.bad-rate", path, { value: String(value) });
+    if (typeof r !== "number" || r < 0 || r > 10000) {
+      this.error("rubric.bad-share", path, { value: String(value) });
       return 0;
     }
     return r;
+  }
+
+  /** A measured value in its unit: 95% / 0.95 for a percent, a plain number for a count or amount. */
+  measure(value: string | number, spec: MeasureSpec, path: Path): Measure {
+    if (spec.unit === "percent") {
+      const r = parseRate(value);
+      if (typeof r !== "number") {
+        this.error("rubric.bad-rate", path, { value: String(value) });
+        return 0;
+      }
+      return r;
+    }
+    const p = typeof value === "number" ? toPoints(value) : undefined;
+    if (p === undefined) {
+      this.error("rubric.bad-number", path, { value: String(value) });
+      return 0;
+    }
+    return p;
+  }
+
+  /**
+   * A value a unit's data is compared with (a target, a floor, a band's mark): within what the
+   * workbook may hold for the indicator, else no unit could ever reach (or miss) it.
+   */
+  reachable(value: string | number, spec: MeasureSpec, path: Path): Measure {
+    const v = this.measure(value, spec, path);
+    const min = spec.min ?? 0;
+    const max = spec.max ?? (spec.unit === "percent" ? 10000 : undefined);
+    if (v < min || (max !== undefined && v > max)) {
+      const show = (x: number): string => (spec.unit === "percent" ? formatRate(x) : formatPoints(x));
+      this.error("rubric.measure-unreachable", path, { value: String(value), min: show(min), max: max === undefined ? "∞" : show(max) });
+    }
+    return v;
   }
 
   define(code: string, path: Path): void {
@@ -53,7 +112,49 @@ class Builder {
   }
 }
 
-function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string): Item {
+/** Keys each item kind may have (besides code, name, max, text, kind). */
+const KEYS: Readonly<Record<string, readonly (keyof ItemInput)[]>> = {
+  group: ["items"],
+  judged: ["step"],
+  deducted: ["step"],
+  threshold: ["indicator", "target"],
+  gate: ["indicator", "target", "veto"],
+  linear: ["indicator", "target", "floor"],
+  ratio: ["indicator", "target"],
+  bands: ["indicator", "bands"],
+  shortfall: ["indicator", "target", "per", "deduct", "whole_steps"],
+  "relative-best": ["indicator", "include_vetoed"],
+  "rank-points": ["indicator", "per_place", "include_vetoed"],
+};
+const OPTIONAL_KEYS: readonly (keyof ItemInput)[] = ["indicator", "target", "floor", "bands", "per", "deduct", "whole_steps", "per_place", "include_vetoed", "veto", "step", "items"];
+/** Keys a kind must have. */
+const NEEDS: Readonly<Record<string, readonly (keyof ItemInput)[]>> = {
+  threshold: ["indicator", "target"],
+  gate: ["indicator", "target"],
+  linear: ["indicator", "target", "floor"],
+  ratio: ["indicator", "target"],
+  bands: ["indicator", "bands"],
+  shortfall: ["indicator", "target", "per", "deduct"],
+  "relative-best": ["indicator"],
+  "rank-points": ["indicator", "per_place"],
+};
+
+interface Context {
+  readonly measures: ReadonlyMap<string, Indicator | Target>;
+  readonly targets: ReadonlySet<string>;
+}
+
+function targetSpec(b: Builder, value: string | number, indicator: MeasureSpec | undefined, ctx: Context, path: Path): TargetSpec {
+  if (typeof value === "string" && /^[A-Z]/.test(value)) {
+    const t = ctx.measures.get(value);
+    if (!t || !ctx.targets.has(value)) b.error("rubric.unknown-target", path, { code: value });
+    else if (indicator && t.unit !== indicator.unit) b.error("rubric.unit-mismatch", path, { code: value, unit: t.unit, expected: indicator.unit });
+    return { ref: value };
+  }
+  return { value: b.reachable(value, indicator ?? PERCENT, path) };
+}
+
+function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, ctx: Context): Item {
   b.define(input.code, [...path, "code"]);
   if (!input.code.startsWith(lineCode)) b.error("rubric.code-prefix", [...path, "code"], { code: input.code, line: lineCode });
   const base = {
@@ -63,39 +164,80 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string): 
     text: input.text ?? input.name,
     at: b.pos.of(path),
   };
+  const kind = input.items ? "group" : (input.kind ?? "judged");
+  if (input.items && input.kind) b.error("rubric.group-with-kind", [...path, "kind"], { code: input.code });
+  const allowed = KEYS[kind] ?? [];
+  for (const k of OPTIONAL_KEYS) {
+    if (input[k] !== undefined && !allowed.includes(k)) b.error("rubric.key-not-for-kind", [...path, k], { key: k, kind });
+  }
+  for (const k of NEEDS[kind] ?? []) {
+    if (input[k] === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: k });
+  }
   if (input.items) {
-    if (input.kind) b.error("rubric.group-with-kind", [...path, "kind"], { code: input.code });
-    for (const k of ["indicator", "target", "floor"] as const) {
-      if (input[k] !== undefined) b.error("rubric.key-not-for-kind", [...path, k], { key: k, kind: "group" });
-    }
-    const children = input.items.map((c, i) => buildItem(b, c, [...path, "items", i], lineCode));
+    const children = input.items.map((c, i) => buildItem(b, c, [...path, "items", i], lineCode, ctx));
     checkSum(b, base.max, children, [...path, "max"], input.code);
     return { ...base, kind: "group", children };
   }
-  const kind = input.kind ?? "judged";
   if (base.max <= 0) b.error("rubric.leaf-zero", [...path, "max"], { code: input.code });
-  if (kind === "judged") {
-    for (const k of ["indicator", "target", "floor"] as const) {
-      if (input[k] !== undefined) b.error("rubric.key-not-for-kind", [...path, k], { key: k, kind });
-    }
-    return { ...base, kind };
+  if (kind === "judged" || kind === "deducted") {
+    const step = input.step === undefined ? 50 : b.points(input.step, [...path, "step"]);
+    if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) b.error("rubric.max-not-steps", [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step) });
+    return { ...base, kind, step };
   }
-  if (input.indicator === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: "indicator" });
-  if (input.target === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: "target" });
-  let target: TargetSpec = { value: 0 };
-  if (typeof input.target === "string" && /^[A-Z]/.test(input.target)) target = { ref: input.target };
-  else if (input.target !== undefined) target = { value: b.rate(input.target, [...path, "target"]) };
-  let floor: Rate | undefined;
-  if (kind === "linear") {
-    if (input.floor === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: "floor" });
-    else floor = b.rate(input.floor, [...path, "floor"]);
-    if (floor !== undefined && "value" in target && floor >= target.value) {
+  const indicator = input.indicator === undefined ? undefined : ctx.measures.get(input.indicator);
+  if (input.indicator !== undefined && (!indicator || ctx.targets.has(input.indicator))) b.error("rubric.unknown-indicator", [...path, "indicator"], { code: input.indicator });
+  const spec = indicator ?? PERCENT;
+  const direction = indicator && "direction" in indicator ? indicator.direction : "higher";
+  const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, indicator, ctx, [...path, "target"]);
+  const item: { -readonly [K in keyof MeasuredItem]: MeasuredItem[K] } = { ...base, kind: kind as MeasuredItem["kind"], indicator: input.indicator ?? "", target };
+  if (input.floor !== undefined) {
+    item.floor = targetSpec(b, input.floor, indicator, ctx, [...path, "floor"]);
+    // A fixed floor must be on the far side of a fixed target: below it when higher is better.
+    const f = item.floor;
+    if ("value" in f && "value" in target && (direction === "higher" ? f.value >= target.value : f.value <= target.value)) {
       b.error("rubric.floor-above-target", [...path, "floor"], { code: input.code });
     }
-  } else if (input.floor !== undefined) {
-    b.error("rubric.key-not-for-kind", [...path, "floor"], { key: "floor", kind });
   }
-  return { ...base, kind, indicator: input.indicator ?? "", target, ...(floor !== undefined ? { floor } : {}) };
+  if (input.bands) {
+    const bands: Band[] = input.bands.map((band, i) => {
+      const at = [...path, "bands", i];
+      if ((band.share === undefined) === (band.points === undefined)) b.error("rubric.band-share-or-points", at, { code: input.code });
+      const out: Band = {
+        from: b.reachable(band.from, spec, [...at, "from"]),
+        ...(band.share !== undefined ? { share: b.share(band.share, [...at, "share"]) } : {}),
+        ...(band.points !== undefined ? { points: b.points(band.points, [...at, "points"]) } : {}),
+      };
+      if (out.points !== undefined && out.points > base.max) b.error("rubric.band-over-max", [...at, "points"], { code: input.code, max: formatPoints(base.max) });
+      return out;
+    });
+    // Best first: each band asks less than the one before.
+    for (let i = 1; i < bands.length; i++) {
+      const prev = bands[i - 1]?.from ?? 0;
+      const cur = bands[i]?.from ?? 0;
+      if (direction === "higher" ? cur >= prev : cur <= prev) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+    }
+    item.bands = bands;
+  }
+  if (input.per !== undefined) {
+    item.per = b.measure(input.per, spec, [...path, "per"]);
+    if (item.per <= 0) b.error("rubric.per-positive", [...path, "per"], { code: input.code });
+  }
+  if (input.deduct !== undefined) item.deduct = b.points(input.deduct, [...path, "deduct"]);
+  if (input.whole_steps) item.wholeSteps = true;
+  if (input.per_place !== undefined) item.step = b.points(input.per_place, [...path, "per_place"]);
+  if (input.include_vetoed) item.includeVetoed = true;
+  if (input.veto) {
+    const v = input.veto;
+    if (v.grade !== undefined && v.grade_at_most !== undefined) b.error("rubric.veto-grade-twice", [...path, "veto"], { code: input.code });
+    const veto: VetoEffect = {
+      ranked: v.ranked === true,
+      ...(v.grade !== undefined ? { grade: v.grade } : {}),
+      ...(v.grade_at_most !== undefined ? { gradeAtMost: v.grade_at_most } : {}),
+      placeEmpty: v.place === "empty",
+    };
+    item.veto = veto;
+  }
+  return item;
 }
 
 function checkSum(b: Builder, max: Points, children: readonly { max: Points }[], path: Path, code: string): void {
@@ -104,7 +246,7 @@ function checkSum(b: Builder, max: Points, children: readonly { max: Points }[],
   if (sum !== max) b.error("rubric.max-mismatch", path, { code, max: formatPoints(max), sum: formatPoints(sum) });
 }
 
-function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], path: Path): LedgerCode {
+function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], path: Path, defaultKind: string): LedgerCode {
   b.define(c.code, [...path, "code"]);
   let levels: Record<string, Points> | undefined;
   if (Array.isArray(c.levels)) levels = Object.fromEntries(c.levels.map((l) => [l, 0]));
@@ -115,9 +257,11 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
   if (c.kind === "single") {
     if (!Array.isArray(c.levels)) b.error("rubric.single-needs-levels", path, { code: c.code });
     if (c.points !== undefined || range) b.error("rubric.single-has-points", path, { code: c.code });
+    if (c.charge !== undefined) b.error("rubric.key-not-for-kind", [...path, "charge"], { key: "charge", kind: "single" });
   } else if (ways !== 1) {
     b.error("rubric.ledger-points-ways", path, { code: c.code });
   }
+  const charge: LedgerCode["charge"] = c.charge === undefined || c.charge === "total" ? "total" : /^[A-Z]{1,4}$/.test(c.charge) ? { line: c.charge } : { item: c.charge };
   return {
     code: c.code,
     name: c.name,
@@ -129,123 +273,230 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
     ...(c.double_when_flagged ? { doubleWhenFlagged: true } : {}),
     ...(c.once_per_year ? { oncePerYear: true } : {}),
     ...(c.cap !== undefined ? { cap: b.points(c.cap, [...path, "cap"]) } : {}),
+    unitKinds: c.unit_kinds ?? [defaultKind],
+    charge,
     at: b.pos.of(path),
   };
 }
 
-export function buildRubric(
-  input: RubricInput,
-  pos: Positions,
-  meta: { file: string; sha256: string },
-): { rubric?: Rubric; diagnostics: Diagnostic[] } {
+function buildTiers(b: Builder, tiers: NonNullable<RubricInput["rankings"][number]["tiers"]>, path: Path): RankTier[] {
+  return tiers.map((t, ti) => {
+    if (t.ranks[0] > t.ranks[1]) b.error("rubric.range-order", [...path, ti, "ranks"], { code: t.name });
+    return { name: t.name, from: t.ranks[0], to: t.ranks[1], ...(t.amount !== undefined ? { amount: t.amount } : {}) };
+  });
+}
+
+function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number]["grades"]>, path: Path): Grades {
+  const bands: GradeBand[] = g.bands.map((band, i) => {
+    const at = [...path, "bands", i];
+    const quota = band.quota;
+    const q = quota === undefined ? {} : typeof quota === "number" && Number.isInteger(quota) && quota >= 1 ? { quotaCount: quota } : { quotaShare: b.share(quota, [...at, "quota"]) };
+    return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
+  });
+  for (let i = 1; i < bands.length; i++) {
+    if ((bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0)) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: bands[i]?.name ?? "" });
+  }
+  const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
+  if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
+  return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all" };
+}
+
+function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]["yellow_card"]>, path: Path): YellowCard {
+  return { name: yc.name, lastPlace: yc.last_place, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}) };
+}
+
+export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[] } {
   const b = new Builder(pos);
 
-  const indicators = input.indicators.map((ind, i) => {
+  const indicators: Indicator[] = input.indicators.map((ind, i) => {
     b.define(ind.code, ["indicators", i, "code"]);
-    return { code: ind.code, name: ind.name };
+    const unit = ind.unit ?? "percent";
+    const spec = { unit };
+    const out: Indicator = {
+      code: ind.code,
+      name: ind.name,
+      unit,
+      display: unit === "percent" ? "%" : (ind.display ?? ""),
+      direction: ind.direction ?? "higher",
+      ...(ind.min !== undefined ? { min: b.measure(ind.min, spec, ["indicators", i, "min"]) } : {}),
+      ...(ind.max !== undefined ? { max: b.measure(ind.max, spec, ["indicators", i, "max"]) } : {}),
+    };
+    if (out.min !== undefined && out.max !== undefined && out.min >= out.max) b.error("rubric.range-order", ["indicators", i, "max"], { code: ind.code });
+    if (unit === "percent" && ind.display !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "display"], { key: "display", kind: "percent" });
+    return out;
   });
-  const targets = input.targets.map((t, i) => {
+  const targets: Target[] = input.targets.map((t, i) => {
     b.define(t.code, ["targets", i, "code"]);
-    return { code: t.code, name: t.name, ...(t.default !== undefined ? { default: b.rate(t.default, ["targets", i, "default"]) } : {}) };
+    const unit = t.unit ?? "percent";
+    return {
+      code: t.code,
+      name: t.name,
+      unit,
+      display: unit === "percent" ? "%" : (t.display ?? ""),
+      ...(t.default !== undefined ? { default: b.reachable(t.default, { unit }, ["targets", i, "default"]) } : {}),
+    };
   });
+  const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)) };
 
   const lines: Line[] = input.lines.map((l, li) => {
     b.define(l.code, ["lines", li, "code"]);
-    const items = l.items.map((it, ii) => buildItem(b, it, ["lines", li, "items", ii], l.code));
+    const items = l.items.map((it, ii) => buildItem(b, it, ["lines", li, "items", ii], l.code, ctx));
     const max = b.points(l.max, ["lines", li, "max"]);
     checkSum(b, max, items, ["lines", li, "max"], l.code);
     return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, items };
   });
   const lineByCode = new Map(lines.map((l) => [l.code, l]));
-
-  // Measured items must read an indicator and a target that exist.
-  const indicatorCodes = new Set(indicators.map((i) => i.code));
-  const targetCodes = new Set(targets.map((t) => t.code));
+  const sheets = new Map<string, number>();
   input.lines.forEach((l, li) => {
-    const walk = (list: ItemInput[], path: Path): void =>
-      list.forEach((it, ii) => {
-        const p = [...path, ii];
-        if (it.indicator !== undefined && !indicatorCodes.has(it.indicator)) {
-          b.error("rubric.unknown-indicator", [...p, "indicator"], { code: it.indicator });
-        }
-        if (typeof it.target === "string" && /^[A-Z]/.test(it.target) && !targetCodes.has(it.target)) {
-          b.error("rubric.unknown-target", [...p, "target"], { code: it.target });
-        }
-        if (it.items) walk(it.items, [...p, "items"]);
-      });
-    walk(l.items, ["lines", li, "items"]);
+    const sheet = l.sheet ?? l.name;
+    if (sheets.has(sheet)) b.error("rubric.sheet-twice", ["lines", li, l.sheet ? "sheet" : "name"], { sheet });
+    sheets.set(sheet, li);
   });
 
+  const kindIds = new Set<string>();
   const unitKinds: UnitKind[] = input.unit_kinds.map((k, ki) => {
+    if (kindIds.has(k.id)) b.error("rubric.duplicate-code", ["unit_kinds", ki, "id"], { code: k.id, line: 0 });
+    kindIds.add(k.id);
     const scale = b.points(k.scale, ["unit_kinds", ki, "scale"]);
+    const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line])])) : undefined;
     let sum = 0;
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
       if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
-      else sum += line.max;
+      else if (weights) {
+        const w = weights[lc];
+        if (w === undefined) b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc });
+        else sum += (line.max * w) / 10000;
+      } else sum += line.max;
     });
-    if (!Number.isNaN(sum) && !Number.isNaN(scale) && sum !== scale) b.error("rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.id, scale: formatPoints(scale), sum: formatPoints(sum) });
-    return { id: k.id, name: k.name, labels: k.labels, scale, lines: k.lines };
-  });
-  const seenKinds = new Set<string>();
-  input.unit_kinds.forEach((k, ki) => {
-    if (seenKinds.has(k.id)) b.error("rubric.duplicate-code", ["unit_kinds", ki, "id"], { code: k.id, line: 0 });
-    seenKinds.add(k.id);
+    for (const lc of Object.keys(weights ?? {})) if (!k.lines.includes(lc)) b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
+    if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
+      b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+    }
+    const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));
+    const gids = new Set<string>();
+    (k.groups ?? []).forEach((g, gi) => {
+      if (gids.has(g.id)) b.error("rubric.duplicate-code", ["unit_kinds", ki, "groups", gi, "id"], { code: g.id, line: 0 });
+      gids.add(g.id);
+    });
+    return { id: k.id, name: k.name, labels: k.labels, scale, lines: k.lines, ...(weights ? { weights } : {}), groups };
   });
   input.lines.forEach((l, li) => {
     const owners = input.unit_kinds.filter((k) => k.lines.includes(l.code)).length;
     if (owners !== 1) b.error("rubric.line-owner", ["lines", li, "code"], { code: l.code, count: owners });
   });
+  const kindOfLine = (lc: string): UnitKind | undefined => unitKinds.find((k) => k.lines.includes(lc));
+  const itemsOfKind = (kind: string): Map<string, Item> => new Map(lines.filter((l) => kindOfLine(l.code)?.id === kind).flatMap((l) => allItems(l.items).map((i) => [i.code, i] as const)));
 
-  const ledger = input.ledger.codes.map((c, i) => buildLedgerCode(b, c, ["ledger", "codes", i]));
-  const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
-  if (new Set(statusWords).size !== statusWords.length) b.error("rubric.status-twice", ["ledger", "statuses"]);
-
-  const itemCodes = new Set(lines.flatMap((l) => allItems(l.items).map((i) => i.code)));
-  const rankKeys = (kind: string): Set<string> =>
-    new Set([...(input.unit_kinds.find((k) => k.id === kind)?.lines ?? []), "total"]);
-  const rankingIds = new Set<string>();
-  const rankings = input.rankings.map((r, ri) => {
-    if (rankingIds.has(r.id)) b.error("rubric.duplicate-code", ["rankings", ri, "id"], { code: r.id, line: 0 });
-    rankingIds.add(r.id);
-    const keys = rankKeys(r.unit_kind);
-    if (!keys.has(r.by)) b.error("rubric.unknown-rank-key", ["rankings", ri, "by"], { key: r.by, allowed: [...keys].join(", ") });
-    (r.tie_breakers ?? []).forEach((t, ti) => {
-      if (!keys.has(t)) b.error("rubric.unknown-rank-key", ["rankings", ri, "tie_breakers", ti], { key: t, allowed: [...keys].join(", ") });
+  const defaultKind = unitKinds[0]?.id ?? "";
+  const ledger = input.ledger.codes.map((c, i) => buildLedgerCode(b, c, ["ledger", "codes", i], defaultKind));
+  ledger.forEach((c, i) => {
+    c.unitKinds.forEach((k, ki) => {
+      if (!kindIds.has(k)) b.error("rubric.unknown-unit-kind", ["ledger", "codes", i, "unit_kinds", ki], { kind: k });
     });
-    return { id: r.id, name: r.name, unitKind: r.unit_kind, by: r.by, tieBreakers: r.tie_breakers ?? [] };
-  });
-
-  const a = input.awards;
-  if (!rankingIds.has(a.ranking)) b.error("rubric.unknown-ranking", ["awards", "ranking"], { id: a.ranking });
-  const tiers = a.tiers.map((t, ti) => {
-    if (t.ranks[0] > t.ranks[1]) b.error("rubric.range-order", ["awards", "tiers", ti, "ranks"], { code: t.name });
-    return { name: t.name, from: t.ranks[0], to: t.ranks[1], ...(t.amount !== undefined ? { amount: t.amount } : {}) };
+    const charge = c.charge;
+    if (charge === "total") return;
+    for (const k of c.unitKinds) {
+      const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : itemsOfKind(k).has(charge.item);
+      if (!ok) b.error("rubric.unknown-charge", ["ledger", "codes", i, "charge"], { code: "line" in charge ? charge.line : charge.item, kind: k });
+    }
   });
   const ledgerByCode = new Map(ledger.map((l) => [l.code, l]));
-  const single = a.single.map((s, si) => {
-    const lc = ledgerByCode.get(s.code);
-    if (!lc || lc.kind !== "single") b.error("rubric.unknown-single", ["awards", "single", si, "code"], { code: s.code });
-    else {
-      for (const lv of Object.keys(lc.levels ?? {})) {
-        if (!a.level_order.includes(lv)) b.error("rubric.unknown-level", ["ledger", "codes", ledger.indexOf(lc), "levels"], { level: lv });
-      }
-    }
-    if (s.linked_item !== undefined && !itemCodes.has(s.linked_item)) {
-      b.error("rubric.unknown-item", ["awards", "single", si, "linked_item"], { code: s.linked_item });
-    }
+  const caps: LedgerCap[] = (input.ledger.caps ?? []).map((cap, i) => {
+    const at = ["ledger", "caps", i];
+    if ((cap.codes === undefined) === (cap.kind === undefined)) b.error("rubric.cap-codes-or-kind", at, {});
+    (cap.codes ?? []).forEach((c, ci) => {
+      const lc = ledgerByCode.get(c);
+      if (!lc || lc.kind === "single") b.error("rubric.unknown-ledger-code", [...at, "codes", ci], { code: c });
+    });
+    const codes = cap.codes ?? ledger.filter((l) => l.kind === cap.kind).map((l) => l.code);
+    return { codes, max: b.points(cap.max, [...at, "max"]) };
+  });
+  const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
+  if (new Set(statusWords).size !== statusWords.length) b.error("rubric.status-twice", ["ledger", "statuses"]);
+  const levelOrder = input.level_order ?? input.awards?.level_order ?? [...new Set(ledger.flatMap((l) => Object.keys(l.levels ?? {})))];
+
+  const rankingIds = new Set<string>();
+  const rankings: Ranking[] = input.rankings.map((r, ri) => {
+    const at = ["rankings", ri];
+    if (rankingIds.has(r.id)) b.error("rubric.duplicate-code", [...at, "id"], { code: r.id, line: 0 });
+    rankingIds.add(r.id);
+    const kind = unitKinds.find((k) => k.id === r.unit_kind);
+    if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind });
+    if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind });
+    const items = itemsOfKind(r.unit_kind);
+    const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);
+    const allowed = ["total", ...(kind?.lines ?? []), "…"].join(", ");
+    if (!keys.has(r.by)) b.error("rubric.unknown-rank-key", [...at, "by"], { key: r.by, allowed });
+    (r.tie_breakers ?? []).forEach((t, ti) => {
+      if (!keys.has(t)) b.error("rubric.unknown-rank-key", [...at, "tie_breakers", ti], { key: t, allowed });
+    });
     return {
-      code: s.code,
-      name: s.name,
-      amount: s.amount,
-      ...(s.count !== undefined ? { count: s.count } : {}),
-      ...(s.linked_item !== undefined ? { linkedItem: s.linked_item } : {}),
+      id: r.id,
+      name: r.name,
+      unitKind: r.unit_kind,
+      ...(r.group !== undefined ? { group: r.group } : {}),
+      by: r.by,
+      tieBreakers: r.tie_breakers ?? [],
+      tiers: buildTiers(b, r.tiers ?? [], [...at, "tiers"]),
+      ...(r.grades ? { grades: buildGrades(b, r.grades, [...at, "grades"]) } : {}),
+      single: (r.single ?? []).map((s) => single(s)),
+      ...(r.yellow_card ? { yellowCard: buildYellow(b, r.yellow_card, [...at, "yellow_card"]) } : {}),
     };
   });
-  const yc = a.yellow_card;
-  const yellowCard = yc
-    ? { name: yc.name, lastPlace: yc.last_place, ...(yc.below !== undefined ? { below: b.points(yc.below, ["awards", "yellow_card", "below"]) } : {}) }
-    : undefined;
+
+  function single(s: { code: string; name: string; amount: number; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
+    return { code: s.code, name: s.name, amount: s.amount, ...(s.count !== undefined ? { count: s.count } : {}), ...(s.linked_item !== undefined ? { linkedItem: s.linked_item } : {}) };
+  }
+
+  // The outcomes of one ranking as version-1 rubrics wrote them (awards: at the top).
+  const a = input.awards;
+  if (a) {
+    const i = rankings.findIndex((r) => r.id === a.ranking);
+    const r = rankings[i];
+    if (!r) b.error("rubric.unknown-ranking", ["awards", "ranking"], { id: a.ranking });
+    else {
+      if ((a.tiers?.length && r.tiers.length) || (a.single?.length && r.single.length) || (a.yellow_card && r.yellowCard)) b.error("rubric.outcomes-twice", ["awards"], { id: a.ranking });
+      rankings[i] = {
+        ...r,
+        tiers: r.tiers.length ? r.tiers : buildTiers(b, a.tiers ?? [], ["awards", "tiers"]),
+        single: r.single.length ? r.single : (a.single ?? []).map(single),
+        ...(r.yellowCard ? {} : a.yellow_card ? { yellowCard: buildYellow(b, a.yellow_card, ["awards", "yellow_card"]) } : {}),
+      };
+    }
+  }
+
+  // Single-item awards: codes of kind single whose levels are ranked, linked items of the kind.
+  const singlePaths = (ri: number, si: number): Path => (input.rankings[ri]?.single ? ["rankings", ri, "single", si] : ["awards", "single", si]);
+  rankings.forEach((r, ri) => {
+    const items = itemsOfKind(r.unitKind);
+    r.single.forEach((s, si) => {
+      const lc = ledgerByCode.get(s.code);
+      if (!lc || lc.kind !== "single") b.error("rubric.unknown-single", [...singlePaths(ri, si), "code"], { code: s.code });
+      else {
+        for (const lv of Object.keys(lc.levels ?? {})) {
+          if (!levelOrder.includes(lv)) b.error("rubric.unknown-level", ["ledger", "codes", ledger.indexOf(lc), "levels"], { level: lv });
+        }
+      }
+      if (s.linkedItem !== undefined && !items.has(s.linkedItem)) b.error("rubric.unknown-item", [...singlePaths(ri, si), "linked_item"], { code: s.linkedItem });
+    });
+  });
+
+  // A veto's grade must be a grade of a ranking of the gate's unit kind.
+  lines.forEach((l, li) => {
+    const kind = kindOfLine(l.code);
+    const grades = new Set(rankings.filter((r) => r.unitKind === kind?.id).flatMap((r) => [...(r.grades?.bands.map((g) => g.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])]));
+    const walk = (list: readonly Item[], path: Path): void =>
+      list.forEach((it, ii) => {
+        if (it.kind === "group") walk(it.children, [...path, ii, "items"]);
+        else if (isMeasured(it) && it.veto) {
+          for (const g of [it.veto.grade, it.veto.gradeAtMost]) {
+            if (g !== undefined && !grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto"], { grade: g, allowed: [...grades].join("、") });
+          }
+        }
+      });
+    walk(l.items, ["lines", li, "items"]);
+  });
 
   if (b.diags.length) return { diagnostics: b.diags };
   const rubric: Rubric = {
@@ -253,15 +504,17 @@ export function buildRubric(
     version: input.version,
     effective: input.effective,
     title: input.title,
+    report: { ...(input.report?.title ? { title: input.report.title } : {}), ...(input.report?.issuer ? { issuer: input.report.issuer } : {}) },
     unitKinds,
     lines,
     indicators,
     targets,
     ledger,
+    caps,
     statuses: input.ledger.statuses,
     flaggedWords: input.ledger.flag_words,
+    levelOrder,
     rankings,
-    awards: { ranking: a.ranking, levelOrder: a.level_order, tiers, single, ...(yellowCard ? { yellowCard } : {}) },
     sha256: meta.sha256,
     file: meta.file,
   };

@@ -1,65 +1,201 @@
-// Compares two versions of a rubric: items, indicators and targets, ledger codes, rankings and
-// awards that were added, removed or changed. Pure; the CLI words it.
-import type { Item, LedgerCode, Rubric } from "./model.js";
-import { allItems } from "./model.js";
-import { formatPoints, formatRate } from "../model/numbers.js";
+// Compares two versions of a rubric field by field: every unit kind, line, item, indicator, target,
+// ledger code, cap, status and flag word, level, ranking and its outcomes, and the report's words
+// that were added, removed or changed, each with what the change affects (scores, ranks, awards,
+// validation or only words). Pure data; report/rubric-text.ts words it.
+import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
+import { allItems, isMeasured } from "./model.js";
+import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+
+/** What a change can alter, from the most to the least consequential. */
+export type Effect = "scores" | "ranks" | "awards" | "validation" | "words";
+
+export type Area = "meta" | "report" | "unit-kind" | "group" | "line" | "item" | "indicator" | "target" | "ledger" | "cap" | "statuses" | "levels" | "ranking";
 
 export interface Change {
   readonly kind: "added" | "removed" | "changed";
-  /** What changed: an item, a ledger code, a ranking... (a catalog key suffix). */
-  readonly what: "meta" | "item" | "indicator" | "target" | "ledger" | "ranking" | "award";
+  readonly area: Area;
+  /** The thing's code or id. */
   readonly code: string;
-  /** "old → new" for a change; the thing itself for an addition or removal. */
-  readonly detail: string;
+  /** The field that changed (changes only): a catalog key suffix. */
+  readonly field?: string;
+  readonly old?: string;
+  readonly new?: string;
+  readonly effect: Effect;
 }
 
-function itemText(i: Item): string {
-  const measured = i.kind !== "group" && i.kind !== "judged" ? ` ${i.indicator} ≥ ${"ref" in i.target ? i.target.ref : formatRate(i.target.value)}` : "";
-  return `${i.name} ${formatPoints(i.max)} ${i.kind}${measured}`;
+/** A thing's fields as comparable text, each with what a change to it affects. */
+type Fields = Map<string, { value: string; effect: Effect }>;
+
+/** Words for the rubric's own terms (an item's kind, a direction…) in the reader's language. */
+export type Words = (key: string, data?: Readonly<Record<string, string | number>>) => string;
+
+function fields(entries: readonly (readonly [string, string | undefined, Effect])[]): Fields {
+  const m: Fields = new Map();
+  for (const [k, v, effect] of entries) if (v !== undefined && v !== "") m.set(k, { value: v, effect });
+  return m;
 }
 
-function ledgerText(c: LedgerCode): string {
-  const pts = c.points !== undefined ? formatPoints(c.points) : c.range ? `${formatPoints(c.range.min)}..${formatPoints(c.range.max)}` : Object.entries(c.levels ?? {}).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join("/");
-  const flags = [c.oncePerYear ? "once_per_year" : "", c.doubleWhenFlagged ? "double_when_flagged" : "", c.cap !== undefined ? `cap ${formatPoints(c.cap)}` : ""].filter(Boolean);
-  return `${c.name} ${c.kind} ${pts}${flags.length ? ` (${flags.join(", ")})` : ""}`;
+function spec(t: TargetSpec | undefined, display: string): string | undefined {
+  if (!t) return undefined;
+  return "ref" in t ? t.ref : formatMeasure(t.value, display);
 }
 
-/** Compares keyed descriptions: additions, removals and changes in the order of the new version. */
-function compare(what: Change["what"], a: Map<string, string>, b: Map<string, string>): Change[] {
+function itemFields(r: Rubric, i: Item, w: Words): Fields {
+  const base: [string, string | undefined, Effect][] = [
+    ["name", i.name, "words"],
+    ["max", formatPoints(i.max), "scores"],
+    ["kind", w(`kind.${i.kind}`), "scores"],
+    ["text", i.text === i.name ? undefined : i.text, "words"],
+  ];
+  if (i.kind === "group") return fields(base);
+  if (!isMeasured(i)) return fields([...base, ["step", formatPoints(i.step), "validation"]]);
+  const d = r.indicators.find((x) => x.code === i.indicator)?.display ?? "%";
+  return fields([
+    ...base,
+    ["indicator", i.indicator, "scores"],
+    ["target", i.kind === "bands" || i.kind === "relative-best" || i.kind === "rank-points" ? undefined : spec(i.target, d), "scores"],
+    ["floor", spec(i.floor, d), "scores"],
+    ["bands", i.bands?.map((b) => `${formatMeasure(b.from, d)}→${b.share !== undefined ? formatRate(b.share) : formatPoints(b.points ?? 0)}`).join(", "), "scores"],
+    ["per", i.per !== undefined ? formatMeasure(i.per, d) : undefined, "scores"],
+    ["deduct", i.deduct !== undefined ? formatPoints(i.deduct) : undefined, "scores"],
+    ["whole-steps", i.wholeSteps ? w("yes") : undefined, "scores"],
+    ["per-place", i.step !== undefined ? formatPoints(i.step) : undefined, "scores"],
+    ["include-vetoed", i.includeVetoed ? w("yes") : undefined, "scores"],
+    ["veto", i.veto ? vetoText(i.veto, w) : undefined, "ranks"],
+  ]);
+}
+
+/** A veto's effect in words: 不排名 / 仍排名, 定为…, 不高于…, 名次空缺 / 顺延. */
+export function vetoText(v: VetoEffect, w: Words): string {
+  return [
+    w(v.ranked ? "veto.ranked" : "veto.unranked"),
+    v.grade !== undefined ? w("veto.grade", { grade: v.grade }) : "",
+    v.gradeAtMost !== undefined ? w("veto.grade-at-most", { grade: v.gradeAtMost }) : "",
+    v.ranked ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",
+  ]
+    .filter(Boolean)
+    .join(w("sep"));
+}
+
+function measureFields(m: Indicator | Target, w: Words): Fields {
+  return fields([
+    ["name", m.name, "words"],
+    ["unit", `${w(`unit.${m.unit}`)}${m.display !== "%" ? ` ${m.display}` : ""}`, "validation"],
+    ["direction", "direction" in m ? w(`direction.${m.direction}`) : undefined, "scores"],
+    ["min", "min" in m && m.min !== undefined ? formatMeasure(m.min, m.display) : undefined, "validation"],
+    ["max", "max" in m && m.max !== undefined ? formatMeasure(m.max, m.display) : undefined, "validation"],
+    ["default", "default" in m && m.default !== undefined ? formatMeasure(m.default, m.display) : undefined, "scores"],
+  ]);
+}
+
+function ledgerFields(c: LedgerCode, w: Words): Fields {
+  return fields([
+    ["name", c.name, "words"],
+    ["kind", w(`ledger-kind.${c.kind}`), "scores"],
+    ["points", c.points !== undefined ? formatPoints(c.points) : undefined, "scores"],
+    ["levels", c.levels ? Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, "scores"],
+    ["range", c.range ? `${formatPoints(c.range.min)}–${formatPoints(c.range.max)}` : undefined, "validation"],
+    ["doubled", c.doubleWhenFlagged ? w("yes") : undefined, "scores"],
+    ["once", c.oncePerYear ? w("yes") : undefined, "scores"],
+    ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
+    ["unit-kinds", c.unitKinds.join(", "), "validation"],
+    ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
+    ["text", c.text === c.name ? undefined : c.text, "words"],
+  ]);
+}
+
+function kindFields(k: UnitKind): Fields {
+  return fields([
+    ["name", k.name, "words"],
+    ["labels", k.labels.join(", "), "validation"],
+    ["scale", formatPoints(k.scale), "scores"],
+    ["lines", k.lines.join("+"), "scores"],
+    ["weights", k.weights ? Object.entries(k.weights).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
+    ["groups", k.groups.map((g) => `${g.id} ${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
+  ]);
+}
+
+/** When a ranking's yellow card is shown: last place, a total below a mark, or either. */
+export function yellowWhen(y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
+  const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w("below", { below: formatPoints(y.below) })] : [])];
+  return when.join(w("or"));
+}
+
+function rankingFields(r: Ranking, w: Words): Fields {
+  return fields([
+    ["name", r.name, "words"],
+    ["unit-kind", r.unitKind, "ranks"],
+    ["group", r.group, "ranks"],
+    ["by", r.by, "ranks"],
+    ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
+    ["tiers", r.tiers.map((t) => `${t.name} ${t.from === t.to ? t.from : `${t.from}–${t.to}`}${t.amount !== undefined ? ` ${t.amount}` : ""}`).join("; "), "awards"],
+    ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
+    ["single", r.single.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount, count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
+    ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r.yellowCard, w) }) : undefined, "awards"],
+  ]);
+}
+
+function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
+  return new Map<Area, Map<string, Fields>>([
+    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"]])]])],
+    ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["issuer", r.report.issuer, "words"]])]])],
+    ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(k)]))],
+    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"]])]))],
+    ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
+    ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
+    ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
+    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, w)]))],
+    ["cap", new Map(r.caps.map((c) => [c.codes.join("+"), fields([["max", formatPoints(c.max), "scores"]])]))],
+    [
+      "statuses",
+      new Map([
+        [
+          "",
+          fields([
+            ["counted", r.statuses.counted.join(", "), "scores"],
+            ["pending", r.statuses.pending.join(", "), "validation"],
+            ["rejected", r.statuses.rejected.join(", "), "validation"],
+            ["flag-yes", r.flaggedWords.yes.join(", "), "scores"],
+            ["flag-no", r.flaggedWords.no.join(", "), "validation"],
+          ]),
+        ],
+      ]),
+    ],
+    ["levels", new Map([["", fields([["level-order", r.levelOrder.join(" > "), "awards"]])]])],
+    ["ranking", new Map(r.rankings.map((k) => [k.id, rankingFields(k, w)]))],
+  ]);
+}
+
+const RANK: Record<Effect, number> = { scores: 0, ranks: 1, awards: 2, validation: 3, words: 4 };
+
+/** The most consequential effect among some fields. */
+function strongest(f: Fields): Effect {
+  let best: Effect = "words";
+  for (const { effect } of f.values()) if (RANK[effect] < RANK[best]) best = effect;
+  return best;
+}
+
+/** Every difference between two rubrics; w words the rubric's own terms in the reader's language. */
+export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
+  const da = describe(a, w);
+  const db = describe(b, w);
   const out: Change[] = [];
-  for (const [code, text] of a) if (!b.has(code)) out.push({ kind: "removed", what, code, detail: text });
-  for (const [code, text] of b) {
-    const old = a.get(code);
-    if (old === undefined) out.push({ kind: "added", what, code, detail: text });
-    else if (old !== text) out.push({ kind: "changed", what, code, detail: `${old} → ${text}` });
+  for (const [area, olds] of da) {
+    const news = db.get(area) ?? new Map<string, Fields>();
+    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f) });
+    for (const [code, f] of news) {
+      const old = olds.get(code);
+      if (!old) {
+        out.push({ kind: "added", area, code, effect: strongest(f) });
+        continue;
+      }
+      for (const field of new Set([...old.keys(), ...f.keys()])) {
+        const x = old.get(field);
+        const y = f.get(field);
+        if (x?.value === y?.value) continue;
+        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect: (y ?? x)?.effect ?? "words" });
+      }
+    }
   }
   return out;
-}
-
-function describe(r: Rubric): Record<Change["what"], Map<string, string>> {
-  const items = r.lines.flatMap((l) => [[l.code, `${l.name} ${formatPoints(l.max)}`] as const, ...allItems(l.items).map((i) => [i.code, itemText(i)] as const)]);
-  const a = r.awards;
-  return {
-    meta: new Map([
-      ["title", r.title],
-      ["effective", r.effective],
-      ["scale", r.unitKinds.map((k) => `${k.id} ${k.lines.join("+")} = ${formatPoints(k.scale)}`).join("; ")],
-    ]),
-    item: new Map(items),
-    indicator: new Map(r.indicators.map((i) => [i.code, i.name])),
-    target: new Map(r.targets.map((t) => [t.code, `${t.name}${t.default !== undefined ? ` = ${formatRate(t.default)}` : ""}`])),
-    ledger: new Map(r.ledger.map((c) => [c.code, ledgerText(c)])),
-    ranking: new Map(r.rankings.map((k) => [k.id, `${k.name} ${k.unitKind} ${k.by}${k.tieBreakers.length ? ` [${k.tieBreakers.join(", ")}]` : ""}`])),
-    award: new Map([
-      ...a.tiers.map((t) => [t.name, `${t.from}–${t.to}${t.amount !== undefined ? ` ${t.amount}` : ""}`] as const),
-      ...a.single.map((s) => [s.code, `${s.name} ${s.amount}${s.count !== undefined ? ` ×${s.count}` : ""}${s.linkedItem ? ` ~${s.linkedItem}` : ""}`] as const),
-      ...(a.yellowCard ? [[a.yellowCard.name, `${a.yellowCard.lastPlace ? "last" : ""}${a.yellowCard.below !== undefined ? ` < ${formatPoints(a.yellowCard.below)}` : ""}`] as const] : []),
-    ]),
-  };
-}
-
-export function diffRubrics(a: Rubric, b: Rubric): Change[] {
-  const da = describe(a);
-  const db = describe(b);
-  return (Object.keys(da) as Change["what"][]).flatMap((what) => compare(what, da[what], db[what]));
 }

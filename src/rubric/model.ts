@@ -1,15 +1,21 @@
-// The rubric as the engine sees it, after loading: every point value in integer hundredths
-// (Points), every rate in integer hundredths of a percentage point (Rate: 95% = 9500).
+// The rubric as scoring sees it, after loading: every point value in integer hundredths (Points),
+// every measured value in integer hundredths of its display unit (Measure: 95% is 9500, 3 起 is
+// 300, 12.5 万元 is 1250), every share or weight in hundredths of a percent (100% is 10000).
+import type { Points } from "../model/numbers.js";
 import type { TextLocation } from "../diagnostics/index.js";
-
-import type { Points, Rate } from "../model/numbers.js";
 export type { Points, Rate } from "../model/numbers.js";
 
-export type LeafKind = "judged" | "threshold" | "gate" | "linear" | "ratio";
+/** A measured value in hundredths of its display unit (a rate: hundredths of a percentage point). */
+export type Measure = number;
+/** A share or weight in hundredths of a percent: 40% is 4000, 100% is 10000. */
+export type Share = number;
+
+export type MeasuredKind = "threshold" | "gate" | "linear" | "ratio" | "bands" | "shortfall" | "relative-best" | "rank-points";
+export type LeafKind = "judged" | "deducted" | MeasuredKind;
 export type ItemKind = LeafKind | "group";
 
-/** Where a target comes from: the workbook's target column (with an optional default), or a fixed rate. */
-export type TargetSpec = { readonly ref: string } | { readonly value: Rate };
+/** Where a target (or a linear item's floor) comes from: a target column (with an optional default), or a fixed value. */
+export type TargetSpec = { readonly ref: string } | { readonly value: Measure };
 
 interface ItemBase {
   readonly code: string;
@@ -25,20 +31,66 @@ export interface GroupItem extends ItemBase {
   readonly children: readonly Item[];
 }
 
+/** Points entered by the assessor (judged), or the points taken off (deducted, 扣分制). */
 export interface JudgedItem extends ItemBase {
-  readonly kind: "judged";
+  readonly kind: "judged" | "deducted";
+  /** The smallest step of points that may be entered (0.5 points: 50). */
+  readonly step: Points;
+}
+
+export interface Band {
+  /** The value a unit must reach (at least, or at most for lower-is-better). */
+  readonly from: Measure;
+  /** Points earned: a share of the max, or fixed points. */
+  readonly share?: Share;
+  readonly points?: Points;
+}
+
+/** What a veto does besides the gate's 0: declared per gate. */
+export interface VetoEffect {
+  /** The unit is still ranked (else it has no rank: the default). */
+  readonly ranked: boolean;
+  /** Its grade is set to this one (直接定为不合格). */
+  readonly grade?: string;
+  /** Its grade is at most this one (不得评为优秀). */
+  readonly gradeAtMost?: string;
+  /** The prize place the unit would hold stays empty (else it passes to the next unit). */
+  readonly placeEmpty: boolean;
 }
 
 export interface MeasuredItem extends ItemBase {
-  readonly kind: "threshold" | "gate" | "linear" | "ratio";
+  readonly kind: MeasuredKind;
   readonly indicator: string;
+  /** threshold, gate, linear, ratio, shortfall: the target. */
   readonly target: TargetSpec;
-  /** linear only: the rate that earns 0. */
-  readonly floor?: Rate;
+  /** linear: the value that earns 0. */
+  readonly floor?: TargetSpec;
+  /** bands: best first. */
+  readonly bands?: readonly Band[];
+  /** shortfall: points taken off per `per` of shortfall (扣完为止). */
+  readonly per?: Measure;
+  readonly deduct?: Points;
+  /** shortfall: only whole steps count (每低满 1 个百分点). */
+  readonly wholeSteps?: boolean;
+  /** rank-points: points less per place. */
+  readonly step?: Points;
+  /** relative kinds: vetoed units take part in the best value or the ranks. */
+  readonly includeVetoed?: boolean;
+  /** gate: what the veto does. */
+  readonly veto?: VetoEffect;
 }
 
 export type Item = GroupItem | JudgedItem | MeasuredItem;
 export type LeafItem = JudgedItem | MeasuredItem;
+
+export function isMeasured(i: Item): i is MeasuredItem {
+  return i.kind !== "group" && i.kind !== "judged" && i.kind !== "deducted";
+}
+
+/** Relative kinds are scored against the other units of the ranking group, after all are read. */
+export function isRelative(i: Item): boolean {
+  return i.kind === "relative-best" || i.kind === "rank-points";
+}
 
 export interface Line {
   readonly code: string;
@@ -52,6 +104,13 @@ export interface Line {
 /** A unit kind's id, as the rubric names it (town, department…). */
 export type UnitKindId = string;
 
+export interface UnitGroup {
+  readonly id: string;
+  readonly name: string;
+  /** Words the units list and the 分组 column may use. */
+  readonly labels: readonly string[];
+}
+
 export interface UnitKind {
   readonly id: UnitKindId;
   readonly name: string;
@@ -59,17 +118,31 @@ export interface UnitKind {
   readonly labels: readonly string[];
   readonly scale: Points;
   readonly lines: readonly string[];
+  /** Line code → weight; the total is Σ line × weight. Absent: plain sum. */
+  readonly weights?: Readonly<Record<string, Share>>;
+  /** Ranking groups within the kind (乡镇组, 街道组); a unit names its group in the 分组 column. */
+  readonly groups: readonly UnitGroup[];
 }
+
+export type MeasureUnit = "percent" | "number" | "amount";
 
 export interface Indicator {
   readonly code: string;
   readonly name: string;
+  readonly unit: MeasureUnit;
+  /** The unit shown after a number or amount (起, 人, 万元); "%" for a percent. */
+  readonly display: string;
+  readonly direction: "higher" | "lower";
+  readonly min?: Measure;
+  readonly max?: Measure;
 }
 
 export interface Target {
   readonly code: string;
   readonly name: string;
-  readonly default?: Rate;
+  readonly unit: MeasureUnit;
+  readonly display: string;
+  readonly default?: Measure;
 }
 
 export type LedgerKind = "bonus" | "deduction" | "single";
@@ -91,7 +164,17 @@ export interface LedgerCode {
   readonly oncePerYear?: boolean;
   /** Optional cap on this code's points per unit per year. */
   readonly cap?: Points;
+  /** The unit kinds it may be recorded for. */
+  readonly unitKinds: readonly string[];
+  /** What it is charged to: the total, a line or an item (by code). */
+  readonly charge: "total" | { readonly line: string } | { readonly item: string };
   readonly at: TextLocation;
+}
+
+/** A cap over several codes, or over all bonuses or all deductions of a unit in a year. */
+export interface LedgerCap {
+  readonly codes: readonly string[];
+  readonly max: Points;
 }
 
 export interface Statuses {
@@ -100,22 +183,32 @@ export interface Statuses {
   readonly rejected: readonly string[];
 }
 
-/** What a ranking orders by: a line code, or "total". */
+/** What a ranking orders by: "total", a line code or an item code. */
 export type RankKey = string;
-
-export interface Ranking {
-  readonly id: string;
-  readonly name: string;
-  readonly unitKind: UnitKindId;
-  readonly by: RankKey;
-  readonly tieBreakers: readonly RankKey[];
-}
 
 export interface RankTier {
   readonly name: string;
   readonly from: number;
   readonly to: number;
   readonly amount?: number;
+}
+
+export interface GradeBand {
+  readonly name: string;
+  /** The score (of the ranking's key) a unit must reach. */
+  readonly from: Points;
+  /** At most this share of the ranked units (rounded down)… */
+  readonly quotaShare?: Share;
+  /** …or at most this many. */
+  readonly quotaCount?: number;
+}
+
+export interface Grades {
+  readonly bands: readonly GradeBand[];
+  /** The grade of a ranked unit below every band (不合格). */
+  readonly otherwise?: string;
+  /** Units still tied at a quota's cut: all of them get the grade, or none. */
+  readonly ties: "all" | "none";
 }
 
 export interface SingleAward {
@@ -132,14 +225,25 @@ export interface YellowCard {
   readonly below?: Points;
 }
 
-export interface Awards {
-  /** The ranking whose ranks decide rank tiers and the yellow card. */
-  readonly ranking: string;
+export interface Ranking {
+  readonly id: string;
+  readonly name: string;
+  readonly unitKind: UnitKindId;
+  /** Only the units of this group of the kind. */
+  readonly group?: string;
+  readonly by: RankKey;
+  readonly tieBreakers: readonly RankKey[];
   readonly tiers: readonly RankTier[];
+  readonly grades?: Grades;
   readonly single: readonly SingleAward[];
-  /** Levels of recognition, highest first, for comparing single-award candidates. */
-  readonly levelOrder: readonly string[];
   readonly yellowCard?: YellowCard;
+}
+
+export interface ReportWords {
+  /** The report's title, with {district} and {year} filled from the cover. */
+  readonly title?: string;
+  /** Who issues it: the seal line (盖章). */
+  readonly issuer?: string;
 }
 
 export interface Rubric {
@@ -147,15 +251,18 @@ export interface Rubric {
   readonly version: string;
   readonly effective: string;
   readonly title: string;
+  readonly report: ReportWords;
   readonly unitKinds: readonly UnitKind[];
   readonly lines: readonly Line[];
   readonly indicators: readonly Indicator[];
   readonly targets: readonly Target[];
   readonly ledger: readonly LedgerCode[];
+  readonly caps: readonly LedgerCap[];
   readonly statuses: Statuses;
   readonly flaggedWords: { readonly yes: readonly string[]; readonly no: readonly string[] };
+  /** Levels of recognition, highest first, for comparing single-award candidates. */
+  readonly levelOrder: readonly string[];
   readonly rankings: readonly Ranking[];
-  readonly awards: Awards;
   /** SHA-256 of the rubric file's bytes, recorded in every result. */
   readonly sha256: string;
   readonly file: string;
@@ -188,4 +295,14 @@ export function allItems(items: readonly Item[]): Item[] {
 
 export function kindOfLine(rubric: Rubric, lineCode: string): UnitKindId | undefined {
   return rubric.unitKinds.find((k) => k.lines.includes(lineCode))?.id;
+}
+
+/** The unit kind of a measure's code (an indicator or a target). */
+export function measureOf(rubric: Rubric, code: string): Indicator | Target | undefined {
+  return rubric.indicators.find((i) => i.code === code) ?? rubric.targets.find((t) => t.code === code);
+}
+
+/** Judged points a workbook cell holds for a leaf: judged and deducted items. */
+export function isEntered(i: Item): i is JudgedItem {
+  return i.kind === "judged" || i.kind === "deducted";
 }

@@ -1,26 +1,54 @@
 // The rubric file's shape, as a zod 4 schema: strict objects, so a misspelt key is an error.
-// Cross-field rules (sums, references, unique codes) live in checks.ts; this is shape only.
+// Cross-field rules (sums, references, units, unique codes) live in build.ts; this is shape only.
 import { z } from "zod";
 
 const code = z.string().regex(/^[A-Z]{1,4}\d+(\.\d+)*$/, { message: "code" });
 const lineCode = z.string().regex(/^[A-Z]{1,4}$/, { message: "line-code" });
+const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: "id" });
 const points = z.number().nonnegative();
-/** A rate: "95%" or a fraction 0.95. */
-const rate = z.union([z.string().regex(/^\d+(\.\d+)?%$/, { message: "rate" }), z.number().min(0).max(1)]);
+/** A measured value: "95%" or a fraction 0.95 for a percent; a number for a count or an amount. */
+const measure = z.union([z.string().regex(/^[+-]?\d+(\.\d+)?%$/, { message: "rate" }), z.number()]);
+/** A share or weight: "40%" or 0.4. */
+const share = z.union([z.string().regex(/^\d+(\.\d+)?%$/, { message: "rate" }), z.number().min(0).max(1)]);
 const text = z.string().min(1);
+
+const vetoSchema = z.strictObject({
+  /** The vetoed unit keeps its rank (else it is not ranked). */
+  ranked: z.boolean().optional(),
+  /** Its grade is set to this one (直接定为不合格). */
+  grade: text.optional(),
+  /** Its grade is at most this one (不得评为优秀). */
+  grade_at_most: text.optional(),
+  /** The prize place it would hold: left empty, or passed to the next unit. */
+  place: z.enum(["empty", "passed"]).optional(),
+});
 
 export const itemSchema = z.strictObject({
   code,
   name: text,
   max: points,
   text: z.string().optional(),
-  kind: z.enum(["judged", "threshold", "gate", "linear", "ratio"]).optional(),
+  kind: z.enum(["judged", "deducted", "threshold", "gate", "linear", "ratio", "bands", "shortfall", "relative-best", "rank-points"]).optional(),
+  /** judged and deducted: the smallest step of points (default 0.5). */
+  step: z.number().positive().optional(),
   /** The indicator (ZB…) a measured item reads. */
   indicator: code.optional(),
-  /** A target code (MB…) or a fixed rate. */
-  target: z.union([code, rate]).optional(),
-  /** linear: the rate that earns 0. */
-  floor: rate.optional(),
+  /** A target code (MB…) or a fixed value. */
+  target: z.union([code, measure]).optional(),
+  /** linear: the value that earns 0 (fixed, or a target code: per unit). */
+  floor: z.union([code, measure]).optional(),
+  /** bands: best first, each the value to reach and the share of the max (or points) it earns. */
+  bands: z.array(z.strictObject({ from: measure, share: share.optional(), points: points.optional() })).min(1).optional(),
+  /** shortfall: points taken off for each `per` below the target (扣完为止). */
+  per: measure.optional(),
+  deduct: points.optional(),
+  whole_steps: z.boolean().optional(),
+  /** rank-points: points less for each place below the first. */
+  per_place: points.optional(),
+  /** relative-best and rank-points: vetoed units take part (default: no). */
+  include_vetoed: z.boolean().optional(),
+  /** gate: what the veto does (default: the unit is not ranked and wins nothing). */
+  veto: vetoSchema.optional(),
   get items(): z.ZodOptional<z.ZodArray<typeof itemSchema>> {
     return z.array(itemSchema).min(1).optional();
   },
@@ -37,12 +65,18 @@ const lineSchema = z.strictObject({
 });
 
 const unitKindSchema = z.strictObject({
-  id: z.enum(["town", "department"]),
+  id,
   name: text,
   labels: z.array(text).min(1),
   scale: points,
   lines: z.array(lineCode).min(1),
+  /** Line code → weight: total = Σ line score × weight. */
+  weights: z.record(z.string(), share).optional(),
+  /** Ranking groups within the kind (乡镇组, 街道组). */
+  groups: z.array(z.strictObject({ id, name: text, labels: z.array(text).min(1) })).min(2).optional(),
 });
+
+const measureUnit = z.enum(["percent", "number", "amount"]);
 
 const ledgerCodeSchema = z.strictObject({
   code,
@@ -55,42 +89,69 @@ const ledgerCodeSchema = z.strictObject({
   double_when_flagged: z.boolean().optional(),
   once_per_year: z.boolean().optional(),
   cap: points.optional(),
+  /** The unit kinds it may be recorded for (default: the first unit kind). */
+  unit_kinds: z.array(id).min(1).optional(),
+  /** What it is charged to: total (default), a line code or an item code. */
+  charge: z.string().min(1).optional(),
+});
+
+const tierSchema = z.strictObject({
+  name: text,
+  ranks: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  amount: z.number().nonnegative().optional(),
+});
+
+const singleSchema = z.strictObject({
+  code,
+  name: text,
+  amount: z.number().nonnegative(),
+  count: z.number().int().positive().optional(),
+  linked_item: code.optional(),
+});
+
+const yellowSchema = z.strictObject({
+  name: text,
+  last_place: z.boolean(),
+  below: points.optional(),
+});
+
+const gradesSchema = z.strictObject({
+  bands: z
+    .array(
+      z.strictObject({
+        name: text,
+        from: points,
+        /** At most this share of the ranked units ("20%", rounded down) or this many (3). */
+        quota: z.union([share, z.number().int().positive()]).optional(),
+      }),
+    )
+    .min(1),
+  /** The grade below every band (不合格). */
+  otherwise: text.optional(),
+  /** Units still tied at a quota's cut after the tie-breakers: all get the grade, or none. */
+  ties: z.enum(["all", "none"]).optional(),
 });
 
 const rankingSchema = z.strictObject({
   id: z.string().min(1),
   name: text,
-  unit_kind: z.enum(["town", "department"]),
+  unit_kind: id,
+  group: id.optional(),
   by: z.string().min(1),
   tie_breakers: z.array(z.string().min(1)).optional(),
+  tiers: z.array(tierSchema).optional(),
+  grades: gradesSchema.optional(),
+  single: z.array(singleSchema).optional(),
+  yellow_card: yellowSchema.optional(),
 });
 
+/** The outcomes of one ranking, as rubrics of version 1 wrote them. */
 const awardsSchema = z.strictObject({
   ranking: z.string().min(1),
-  level_order: z.array(text).min(1),
-  tiers: z.array(
-    z.strictObject({
-      name: text,
-      ranks: z.tuple([z.number().int().positive(), z.number().int().positive()]),
-      amount: z.number().nonnegative().optional(),
-    }),
-  ),
-  single: z.array(
-    z.strictObject({
-      code,
-      name: text,
-      amount: z.number().nonnegative(),
-      count: z.number().int().positive().optional(),
-      linked_item: code.optional(),
-    }),
-  ),
-  yellow_card: z
-    .strictObject({
-      name: text,
-      last_place: z.boolean(),
-      below: points.optional(),
-    })
-    .optional(),
+  level_order: z.array(text).min(1).optional(),
+  tiers: z.array(tierSchema).optional(),
+  single: z.array(singleSchema).optional(),
+  yellow_card: yellowSchema.optional(),
 });
 
 export const rubricSchema = z.strictObject({
@@ -100,9 +161,20 @@ export const rubricSchema = z.strictObject({
   effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" }),
   title: text,
   source: z.string().optional(),
+  report: z.strictObject({ title: text.optional(), issuer: text.optional() }).optional(),
   unit_kinds: z.array(unitKindSchema).min(1),
-  indicators: z.array(z.strictObject({ code, name: text })),
-  targets: z.array(z.strictObject({ code, name: text, default: rate.optional() })),
+  indicators: z.array(
+    z.strictObject({
+      code,
+      name: text,
+      unit: measureUnit.optional(),
+      display: text.optional(),
+      direction: z.enum(["higher", "lower"]).optional(),
+      min: measure.optional(),
+      max: measure.optional(),
+    }),
+  ),
+  targets: z.array(z.strictObject({ code, name: text, unit: measureUnit.optional(), display: text.optional(), default: measure.optional() })),
   lines: z.array(lineSchema).min(1),
   ledger: z.strictObject({
     statuses: z.strictObject({
@@ -111,10 +183,14 @@ export const rubricSchema = z.strictObject({
       rejected: z.array(text),
     }),
     flag_words: z.strictObject({ yes: z.array(text).min(1), no: z.array(text).min(1) }),
+    /** Caps over several codes, or over all of a unit's bonuses or deductions. */
+    caps: z.array(z.strictObject({ codes: z.array(code).min(1).optional(), kind: z.enum(["bonus", "deduction"]).optional(), max: points })).optional(),
     codes: z.array(ledgerCodeSchema),
   }),
+  /** Levels of recognition, highest first (single-item awards compare them). */
+  level_order: z.array(text).min(1).optional(),
   rankings: z.array(rankingSchema).min(1),
-  awards: awardsSchema,
+  awards: awardsSchema.optional(),
 });
 
 export type RubricInput = z.infer<typeof rubricSchema>;

@@ -2,7 +2,7 @@
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
-import { normalizeWidth, parseRate, toPoints, formatPoints, type Points, type Rate } from "../model/numbers.js";
+import { formatPoints, formatRate, fractionToRate, normalizeWidth, parseRate, toPoints, type Points } from "../model/numbers.js";
 import type { RawCell } from "../xlsx/read/index.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -49,8 +49,9 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   return true;
 }
 
-/** Points for a judged item: 0 ≤ p ≤ max, in steps of 0.5. */
-export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, max: Points, code: string): Points | undefined {
+/** Points for a judged item (or the points taken off a deducted one): 0 ≤ p ≤ max, in the item's steps. */
+export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, item: { code: string; max: Points; step: Points }): Points | undefined {
+  const { code, max, step } = item;
   if (!c || isBlank(c)) {
     p.error("workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
@@ -73,8 +74,8 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     n = Number(s);
   }
   const pts = toPoints(n);
-  if (pts === undefined || pts % 50 !== 0) {
-    p.error("workbook.points-step", sheet, c.ref, { value: String(n), code });
+  if (pts === undefined || pts % step !== 0) {
+    p.error("workbook.points-step", sheet, c.ref, { value: String(n), code, step: formatPoints(step) });
     return undefined;
   }
   if (pts < 0 || pts > max) {
@@ -84,29 +85,71 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   return pts;
 }
 
-/** A rate: 0.95, 95% (formatted), "95%", "９５％". A bare 95 is refused with a suggestion. */
-export function readRate(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, code: string): Rate | undefined {
+/** What a measured value is: a percent, or a number or amount in a display unit, within bounds. */
+export interface MeasureSpec {
+  readonly code: string;
+  readonly unit: "percent" | "number" | "amount";
+  readonly display: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
+export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec): number | undefined {
   if (!c || isBlank(c)) {
-    p.error("workbook.blank-rate", sheet, colName(col) + row, { code });
+    p.error("workbook.blank-rate", sheet, colName(col) + row, { code: spec.code });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
   const v = c.value;
   const raw: number | string = v.t === "n" ? v.v : cellText(c);
-  const r = parseRate(raw);
+  if (spec.unit !== "percent") return readQuantity(p, sheet, c, raw, spec);
+  const min = spec.min ?? 0;
+  const max = spec.max ?? 10000;
+  let r = parseRate(raw);
   if (r === "bare") {
-    p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${raw}%` });
-    return undefined;
+    // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
+    const n = typeof raw === "number" ? raw : Number(normalizeWidth(raw).replace(/\s+/g, ""));
+    if (max > 10000 && n * 10000 <= max) {
+      r = fractionToRate(n);
+      p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${raw}%` });
+    } else {
+      p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${raw}%` });
+      return undefined;
+    }
   }
   if (r === undefined) {
     p.error("workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
-  if (r < 0 || r > 10000) {
-    p.error("workbook.rate-out-of-range", sheet, c.ref, { value: `${formatPoints(r)}%` });
+  if (r < min || r > max) {
+    p.error("workbook.rate-out-of-range", sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max) });
     return undefined;
   }
   return r;
+}
+
+/** A count or an amount: a number, text digits with thousands separators, the display unit after it allowed. */
+function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec): number | undefined {
+  let n: number;
+  if (typeof raw === "number") n = raw;
+  else {
+    let s = normalizeWidth(raw).replace(/[\s,]+/g, "");
+    if (spec.display && s.endsWith(spec.display)) s = s.slice(0, -spec.display.length);
+    n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
+  }
+  const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
+  if (h === undefined || !Number.isSafeInteger(h)) {
+    p.error("workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: spec.display });
+    return undefined;
+  }
+  const min = spec.min ?? 0;
+  if (h < min || (spec.max !== undefined && h > spec.max)) {
+    const show = (x: number | undefined): string => (x === undefined ? "" : formatPoints(x));
+    p.error("workbook.quantity-out-of-range", sheet, c.ref, { value: `${show(h)}${spec.display}`, min: show(min), max: spec.max === undefined ? "" : show(spec.max), unit: spec.display });
+    return undefined;
+  }
+  return h;
 }
 
 /** A whole positive count; blank means 1. */

@@ -2,8 +2,8 @@
 // every judged column, every measured input and target; and a question about rates that look
 // like a slip of the percent sign. Each problem is located where the user can fix it.
 import type { Problems } from "../diagnostics/index.js";
-import type { LeafItem, MeasuredItem, Rubric } from "../rubric/model.js";
-import { leaves } from "../rubric/model.js";
+import type { JudgedItem, MeasuredItem, Rubric } from "../rubric/model.js";
+import { isEntered, isMeasured, leaves } from "../rubric/model.js";
 import { formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, valueOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf } from "../rubric/targets.js";
@@ -13,6 +13,20 @@ import type { SheetRole } from "./read.js";
 export interface LocatedSheet {
   readonly sheet: string;
   readonly role: SheetRole;
+}
+
+/** What the reader gathered, sheet by sheet, for the checks at the end. */
+export interface Gathered {
+  readonly located: readonly LocatedSheet[];
+  readonly units: readonly Unit[];
+  /** unit name → the row it is on in each located sheet, by the sheet's index. */
+  readonly presence: ReadonlyMap<string, number[]>;
+  /** item code → the sheet holding its column. */
+  readonly judgedColumns: ReadonlyMap<string, string>;
+  /** Unit kinds whose 分组 column was found. */
+  readonly groupColumns: ReadonlySet<string>;
+  /** "unit\0code" of measured values that were there but refused. */
+  readonly refused: ReadonlySet<string>;
 }
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
@@ -26,9 +40,14 @@ const HIGH_TARGET: Rate = 5000; // 50%
  * a gate's failure vetoes the unit: a warning at the cell asks, once per unit and indicator.
  */
 function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  // Only percents where higher is better and a target is set: a slip there fails the item.
+  const checked = measured.filter((m) => {
+    const ind = rubric.indicators.find((i) => i.code === m.indicator);
+    return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
+  });
   for (const u of members) {
     const warned = new Set<string>();
-    for (const m of measured) {
+    for (const m of checked) {
       if (warned.has(m.indicator)) continue;
       const value = valueOf(values, u, m.indicator);
       if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
@@ -43,21 +62,19 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
 }
 
 /** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
-export function checkCoverage(
-  rubric: Rubric,
-  located: readonly LocatedSheet[],
-  units: readonly Unit[],
-  presence: ReadonlyMap<string, number[]>,
-  judgedColumns: ReadonlyMap<string, string>,
-  values: Values,
-  p: Problems,
-): void {
+export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Problems): void {
+  const { located, units, presence, judgedColumns } = g;
   const rateSheets = located.filter((l) => l.role.role === "rates");
   for (const kind of rubric.unitKinds) {
     const members = units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
     if (!members.length) continue;
     const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
-    const measured = lines.flatMap((l) => leaves(l.items)).filter((i): i is MeasuredItem => i.kind !== "judged");
+    const measured = lines.flatMap((l) => leaves(l.items)).filter(isMeasured);
+    if (kind.groups.length) {
+      // Groups are read from a 分组 column; without one no unit of the kind can be ranked in its group.
+      const first = lines[0]?.sheet ?? "";
+      if (!g.groupColumns.has(kind.id)) p.error("workbook.missing-group-column", located.find((l) => l.role.role === "line" && l.role.kind === kind.id)?.sheet ?? first, undefined, { kind: kind.name, groups: kind.groups.map((x) => x.name).join("、") });
+    }
     // Sheets this kind's units must all appear on.
     const sheets = [...located.keys()].filter((i) => {
       const role = located[i]?.role;
@@ -77,7 +94,7 @@ export function checkCoverage(
       }
     }
     for (const line of lines) {
-      const judged: LeafItem[] = leaves(line.items).filter((i) => i.kind === "judged");
+      const judged: JudgedItem[] = leaves(line.items).filter(isEntered);
       const found = judged.find((i) => judgedColumns.has(i.code));
       if (!found) {
         // Not one column of the line: its sheet was deleted (or its header row), one error says so.
@@ -93,8 +110,9 @@ export function checkCoverage(
     const needed = new Map<string, boolean>(); // code → is a target with a default
     for (const m of measured) {
       if (!needed.has(m.indicator)) needed.set(m.indicator, false);
-      const target = m.target;
-      if ("ref" in target) needed.set(target.ref, rubric.targets.find((t) => t.code === target.ref)?.default !== undefined);
+      for (const spec of [m.target, m.floor]) {
+        if (spec && "ref" in spec && (m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points")) needed.set(spec.ref, rubric.targets.find((t) => t.code === spec.ref)?.default !== undefined);
+      }
     }
     const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
     if (measured.length && !rateSheets.length) {
@@ -113,12 +131,15 @@ export function checkCoverage(
         if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
         continue;
       }
-      if (hasDefault || !rubric.targets.some((t) => t.code === code)) continue;
+      if (hasDefault) continue;
+      const isTarget = rubric.targets.some((t) => t.code === code);
       for (const ui of members) {
         const u = units[ui];
         const row = u ? presence.get(u.name)?.[col.at] : undefined;
         if (!u || row === undefined) continue; // reported as missing on that sheet
-        if (valueOf(values, ui, code) === undefined) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
+        if (valueOf(values, ui, code) !== undefined || g.refused.has(`${u.name}\u0000${code}`)) continue;
+        if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
+        else p.error("workbook.blank-rate", col.sheet, refOf(col.col, row), { code });
       }
     }
     implausibleRates(rubric, measured, members, units, values, p);

@@ -16,6 +16,10 @@ export const COVER_LABELS = {
 
 export const UNIT_HEADER = "单位名称";
 
+/** The header of a line sheet's group column (乡镇组, 街道组…), where the unit kind has groups. */
+export const GROUP_HEADER = "分组";
+export const GROUP_HEADERS = [GROUP_HEADER, "组别"];
+
 /** Ledger columns, in template order: header word → field. */
 export const LEDGER_COLUMNS = [
   ["单位", "unit"],

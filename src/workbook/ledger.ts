@@ -8,6 +8,7 @@ import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
+import { nearestNames } from "./near.js";
 
 interface LedgerHeader {
   row: number;
@@ -54,13 +55,19 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const unitName = cellText(get("unit"));
     const codeText = normalizeWidth(cellText(get("code"))).replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
+    const code = codes.get(codeText);
     if (unitName === "") p.error("workbook.ledger-blank", s, ref("unit"), { column: "单位" });
     else {
       const unit = units.get(unitName);
-      if (!unit) p.error("workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName });
-      else if (unit.kind !== "town") p.error("workbook.ledger-not-town", s, ref("unit"), { unit: unitName });
+      if (!unit) {
+        const near = nearestNames(unitName, [...units.keys()]);
+        p.error(near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: near.join("、") });
+      } else if (code && !code.unitKinds.includes(unit.kind)) {
+        const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
+        const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");
+        p.error("workbook.ledger-wrong-kind", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed });
+      }
     }
-    const code = codes.get(codeText);
     if (codeText === "") p.error("workbook.ledger-blank", s, ref("code"), { column: "代码" });
     else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: codeText, allowed: [...codes.keys()].join(" ") });
     const count = readCount(p, s, get("count"));

@@ -17,9 +17,12 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length] ?? 0;
 }
 
-/** Up to `limit` names close to `typed`: within a third of its length in edits, or containing it. */
+/**
+ * Up to `limit` names close to `typed`: fewer edits than half its length (城关街 for 城关镇, but not
+ * 甲镇 for 戊镇: two names that share only 镇 are not alike), or containing it.
+ */
 export function nearestNames(typed: string, names: readonly string[], limit = 5): string[] {
-  const allowed = Math.max(1, Math.floor([...typed].length / 3));
+  const allowed = Math.floor(([...typed].length - 1) / 2);
   return names
     .map((n) => ({ n, d: editDistance(typed, n), within: n.includes(typed) || typed.includes(n) }))
     .filter((x) => x.d <= allowed || x.within)

@@ -3,19 +3,19 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Problems } from "../diagnostics/index.js";
-import type { LeafItem, Rubric } from "../rubric/model.js";
-import { leaves, kindOfLine } from "../rubric/model.js";
+import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
+import { isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
-import { cellText, isBlank, readPoints, readRate } from "./cells.js";
-import { HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
+import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
+import { GROUP_HEADERS, HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
 import { checkCoverage, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, LeafItem>; headerRow: number; nameCol: number }
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
 
 /** A row's cells by column number (a sparse array: faster than a map for a row read once). */
@@ -29,10 +29,13 @@ const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
-  const judged = new Map<string, LeafItem>();
+  const judged = new Map<string, JudgedItem>();
   const computed = new Map<string, LeafItem>();
   for (const line of rubric.lines) {
-    for (const leaf of leaves(line.items)) (leaf.kind === "judged" ? judged : computed).set(leaf.code, leaf);
+    for (const leaf of leaves(line.items)) {
+      if (isEntered(leaf)) judged.set(leaf.code, leaf);
+      else computed.set(leaf.code, leaf);
+    }
   }
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
@@ -46,8 +49,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     if (coded.every(({ code }) => ledgerCodes.has(code))) continue;
     const nameCell = row.find((c) => c.value.t === "s" && cellText(c).startsWith(UNIT_HEADER.slice(0, 2)));
     const nameCol = nameCell?.col ?? 1;
+    const groupCol = row.find((c) => c.value.t === "s" && GROUP_HEADERS.some((w) => cellText(c).startsWith(w)))?.col;
     const isRates = coded.some(({ code }) => rateCodes.has(code));
-    const lineCols = new Map<number, LeafItem>();
+    const lineCols = new Map<number, JudgedItem>();
     const rateCols = new Map<number, string>();
     const seen = new Map<string, string>();
     const kinds = new Set<string>();
@@ -82,7 +86,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       return undefined;
     }
     const kind = [...kinds][0];
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol } : undefined;
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}) } : undefined;
   }
   return undefined;
 }
@@ -168,6 +172,12 @@ export class SubmissionReader {
   private ledgerSheet: RawSheet | undefined;
   private sheetCount = 0;
   private firstSheet = "";
+  /** unit name → its group and the cell it was read from. */
+  private readonly groups = new Map<string, { group: string; at: string }>();
+  /** Unit kinds whose group column has been found. */
+  private readonly groupColumns = new Set<string>();
+  /** "unit\0code" of measured values that were there but refused (reported already). */
+  private readonly refused = new Set<string>();
 
   constructor(
     private readonly rubric: Rubric,
@@ -270,6 +280,9 @@ export class SubmissionReader {
       this.judgedColumns.set(item.code, sheet);
       return { col, item, slot: this.store.place(item.code, sheet, col) };
     });
+    const kind = this.rubric.unitKinds.find((k) => k.id === role.kind);
+    const groupCol = kind?.groups.length ? role.groupCol : undefined;
+    if (groupCol !== undefined) this.groupColumns.add(role.kind);
     return unitRows(sheet, role, p, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
@@ -282,27 +295,51 @@ export class SubmissionReader {
         this.units.push(unit);
         this.unitByName.set(u.name, unit);
       }
+      if (kind && groupCol !== undefined) this.readGroup(kind, sheet, u, groupCol);
       const id = this.storageOf(u.name);
       for (const { col, item, slot } of columns) {
-        const v = readPoints(p, sheet, u.cells[col], col, u.row, item.max, item.code);
+        const v = readPoints(p, sheet, u.cells[col], col, u.row, item);
         if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
       }
     });
   }
 
+  /** A unit's group from the 分组 column: a group's name, id or one of its labels. */
+  private readGroup(kind: UnitKind, sheet: string, u: UnitRow, col: number): void {
+    const ref = refOf(col, u.row);
+    const text = cellText(u.cells[col]);
+    const allowed = kind.groups.map((g) => g.name).join("、");
+    if (text === "") {
+      this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });
+      return;
+    }
+    const g = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+    if (!g) {
+      this.p.error("workbook.unknown-group", sheet, ref, { value: text, allowed });
+      return;
+    }
+    const prev = this.groups.get(u.name);
+    if (prev && prev.group !== g.id) this.p.error("workbook.group-conflict", sheet, ref, { unit: u.name, first: prev.at });
+    else if (!prev) this.groups.set(u.name, { group: g.id, at: cellRef(sheet, ref) });
+  }
+
   private rateRows(sheet: string, role: Extract<SheetRole, { role: "rates" }>): RowHandler {
     const p = this.p;
-    const targets = new Set(this.rubric.targets.map((t) => t.code));
-    const columns = [...role.columns].map(([col, code]) => ({ col, code, target: targets.has(code), slot: this.store.place(code, sheet, col) }));
+    const columns = [...role.columns].map(([col, code]) => {
+      const m = measureOf(this.rubric, code);
+      const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}) };
+      return { col, code, spec, slot: this.store.place(code, sheet, col) };
+    });
     return unitRows(sheet, role, p, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
-      for (const { col, code, target, slot } of columns) {
+      for (const { col, code, spec, slot } of columns) {
         const c = u.cells[col];
-        // Targets may be blank when the rubric gives a default; the coverage check decides.
-        if (target && isBlank(c)) continue;
-        const v = readRate(p, sheet, c, col, u.row, code);
-        if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
+        // A blank is judged once the unit's kind is known: only what its items need must be there.
+        if (isBlank(c)) continue;
+        const v = readMeasure(p, sheet, c, col, u.row, spec);
+        if (v === undefined) this.refused.add(`${u.name}\u0000${code}`);
+        else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
     });
   }
@@ -310,9 +347,13 @@ export class SubmissionReader {
   /** Every sheet given: the submission, or undefined when an error was found. */
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
-    const storageIds = Int32Array.from(this.units, (u) => this.storage.get(u.name) ?? -1);
+    const units = this.units.map((u) => {
+      const g = this.groups.get(u.name);
+      return g ? { ...u, group: g.group } : u;
+    });
+    const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
-    checkCoverage(this.rubric, this.located, this.units, this.presence, this.judgedColumns, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
     if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
@@ -326,6 +367,6 @@ export class SubmissionReader {
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
     }
     if (p.hasErrors) return undefined;
-    return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units: this.units, values, ledger };
+    return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger };
   }
 }

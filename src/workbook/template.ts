@@ -1,16 +1,20 @@
-// Writes the blank input workbook for a rubric (assess template): cover, one sheet per line, the
-// measured-rates sheet and the ledger, with validation, clause-text comments and print setup.
+// Writes the blank input workbook for a rubric (assess template): the cover with instructions
+// drawn from the rubric, one sheet per line (a 分组 column where the unit kind has groups), the
+// measures sheet for every indicator and target, and the ledger — each column with validation that
+// matches what the reader accepts, clause-text comments and print setup.
 import type { DataValidation, Worksheet } from "exceljs";
-import type { LeafItem, Rubric, UnitKindId } from "../rubric/model.js";
-import { leaves } from "../rubric/model.js";
-import { formatPoints, formatRate } from "../model/numbers.js";
-import { COVER_LABELS, LEDGER_COLUMNS, SHEET, UNIT_HEADER } from "./layout.js";
+import type { Indicator, JudgedItem, MeasureUnit, Rubric, Target, UnitKind, UnitKindId } from "../rubric/model.js";
+import { isEntered, isMeasured, leaves } from "../rubric/model.js";
+import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { xmlSafe } from "../xlsx/escape.js";
 
 export interface TemplateUnit {
   readonly name: string;
   readonly kind: UnitKindId;
+  /** The unit's ranking group (an id of its kind's groups), when the units list names one. */
+  readonly group?: string;
 }
 
 export interface TemplateOptions {
@@ -23,10 +27,12 @@ const WIDE_COLUMNS = 16;
 
 /** Rows prepared with validation when no units are given. */
 const BLANK_ROWS = 60;
+/** Rows of the ledger prepared with validation. */
+const LEDGER_ROWS = 500;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
 const FONT = { name: "等线", size: 11 };
 
-function header(ws: Worksheet, values: string[], height = 48): void {
+function header(ws: Worksheet, values: string[], frozenColumns: number, height = 48): void {
   const row = ws.getRow(1);
   values.forEach((v, i) => {
     const c = row.getCell(i + 1);
@@ -37,7 +43,7 @@ function header(ws: Worksheet, values: string[], height = 48): void {
     c.border = { bottom: { style: "thin" } };
   });
   row.height = height;
-  ws.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
+  ws.views = [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }];
   // A wide sheet prints across pages at full size with the name column repeated; a narrow one
   // fits the page width.
   ws.pageSetup =
@@ -46,29 +52,164 @@ function header(ws: Worksheet, values: string[], height = 48): void {
       : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
 }
 
-function fillNames(ws: Worksheet, names: readonly string[]): number {
-  names.forEach((n, i) => {
-    ws.getCell(i + 2, 1).value = xmlSafe(n);
+/** Writes the names down column A (and groups down B); returns the last row that gets validation. */
+function fillUnits(ws: Worksheet, units: readonly TemplateUnit[], groupName?: (u: TemplateUnit) => string | undefined): number {
+  units.forEach((u, i) => {
+    ws.getCell(i + 2, 1).value = xmlSafe(u.name);
+    const g = groupName?.(u);
+    if (g !== undefined) ws.getCell(i + 2, 2).value = g;
   });
-  return Math.max(names.length, BLANK_ROWS) + 1;
+  return Math.max(units.length, BLANK_ROWS) + 1;
 }
 
-function validationRows(ws: Worksheet, last: number, col: number, dv: DataValidation): void {
-  for (let r = 2; r <= last; r++) ws.getCell(r, col).dataValidation = dv;
+/** exceljs keeps range validations here; its typings leave the member out. */
+type WithValidations = Worksheet & { readonly dataValidations: { add(range: string, dv: DataValidation): void } };
+
+/**
+ * One validation over a column's rows (a formula's references are relative to its first row): one
+ * range, not a validation per cell, so no two ever overlap (which Excel reports as damage).
+ */
+function validate(ws: Worksheet, col: number, last: number, dv: DataValidation): void {
+  (ws as WithValidations).dataValidations.add(`${colName(col)}2:${colName(col)}${last}`, dv);
 }
 
-function itemHeader(item: LeafItem): string {
-  return `${item.code} ${item.name}(${formatPoints(item.max)}分)`;
+function formatColumn(ws: Worksheet, col: number, last: number, numFmt: string): void {
+  for (let r = 2; r <= last; r++) ws.getCell(r, col).numFmt = numFmt;
 }
 
-export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "assess";
-  wb.title = `${opts.district}${opts.year}年度${rubric.title}`;
+/** Decimal places a step of points needs: 0.5 → 1, 0.25 → 2, 1 → 0. */
+function stepDecimals(step: number): number {
+  return step % 100 === 0 ? 0 : step % 10 === 0 ? 1 : 2;
+}
 
+function itemHeader(item: JudgedItem): string {
+  return item.kind === "deducted"
+    ? `${item.code} ${item.name}(扣分,满分${formatPoints(item.max)}分)`
+    : `${item.code} ${item.name}(${formatPoints(item.max)}分)`;
+}
+
+function pointsValidation(item: JudgedItem, col: number): DataValidation {
+  const ref = `${colName(col)}2`;
+  const step = formatPoints(item.step);
+  const max = formatPoints(item.max);
+  // Rounding first keeps 0.1 + 0.2-style binary noise from rejecting a valid entry.
+  const onStep = `ROUND(${ref}/${step},6)=INT(ROUND(${ref}/${step},6))`;
+  const what = item.kind === "deducted" ? "扣分" : "分值";
+  return {
+    type: "custom",
+    allowBlank: true,
+    formulae: [`AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max},${onStep})`],
+    showErrorMessage: true,
+    errorTitle: item.code,
+    error: `请填写 0 到 ${max} 之间的${what},最小单位 ${step} 分`,
+    showInputMessage: true,
+    promptTitle: `${item.code} 满分 ${max}`,
+    prompt: item.kind === "deducted" ? `${item.name}:填写扣去的分数` : item.name,
+  };
+}
+
+interface MeasureColumn {
+  readonly code: string;
+  readonly label: string;
+  readonly note: string;
+  readonly unit: MeasureUnit;
+  readonly display: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+function measureColumn(m: Indicator | Target, isTarget: boolean): MeasureColumn {
+  const shown = m.unit === "percent" ? "" : `(${m.display})`;
+  const notes = [m.name];
+  if (!isTarget && "direction" in m && m.direction === "lower") notes.push("越低越好");
+  if (isTarget && "default" in m && m.default !== undefined) notes.push(`未填写时按 ${formatMeasure(m.default, m.display)}`);
+  return {
+    code: m.code,
+    label: `${m.code} ${m.name}${shown}`,
+    note: notes.join(";"),
+    unit: m.unit,
+    display: m.display,
+    ...("min" in m && m.min !== undefined ? { min: m.min } : {}),
+    ...("max" in m && m.max !== undefined ? { max: m.max } : {}),
+  };
+}
+
+/** A number format and validation a measure's cells share with the reader's bounds. */
+function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation } {
+  if (c.unit === "percent") {
+    const min = (c.min ?? 0) / 10000;
+    const max = (c.max ?? 10000) / 10000;
+    return {
+      numFmt: "0.00%",
+      dv: {
+        type: "decimal",
+        operator: "between",
+        allowBlank: true,
+        formulae: [min, max],
+        showErrorMessage: true,
+        errorTitle: c.code,
+        error: `请填写 ${formatRate(c.min ?? 0)} 到 ${formatRate(c.max ?? 10000)} 之间的百分数,如 95%`,
+      },
+    };
+  }
+  const min = (c.min ?? 0) / 100;
+  const bound: DataValidation =
+    c.max !== undefined
+      ? { type: "decimal", operator: "between", allowBlank: true, formulae: [min, c.max / 100] }
+      : { type: "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
+  const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)}` : `不小于 ${formatPoints(c.min ?? 0)}`;
+  return {
+    numFmt: c.unit === "amount" ? "#,##0.00" : "0.##",
+    dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error: `请填写${range}的数(单位:${c.display})` },
+  };
+}
+
+function linesOf(rubric: Rubric, kind: UnitKind) {
+  return rubric.lines.filter((l) => kind.lines.includes(l.code));
+}
+
+/** The cover's instructions, from what this rubric asks for. */
+function instructions(rubric: Rubric): string[] {
+  const all = rubric.lines.flatMap((l) => leaves(l.items));
+  const steps = [...new Set(all.filter(isEntered).map((i) => formatPoints(i.step)))];
+  const grouped = rubric.unitKinds.filter((k) => k.groups.length);
+  const out = ["填写说明:"];
+  const say = (s: string): void => {
+    out.push(`${out.length}. ${s}`);
+  };
+  if (steps.length) {
+    const deducted = all.some((i) => i.kind === "deducted");
+    say(
+      `各考核线工作表:每行一个单位,按列填写评定分值(0 至满分,最小单位 ${steps.join(" 或 ")} 分)` +
+        (deducted ? ";表头标“扣分”的列填写扣去的分数" : "") +
+        "。表头中的代码(如 " + (all.find(isEntered)?.code ?? "") + ")不要改动。",
+    );
+  }
+  if (grouped.length) say(`“${GROUP_HEADER}”列填写单位所在的组:${grouped.flatMap((k) => k.groups.map((g) => g.name)).join("、")}。`);
+  if (all.some(isMeasured)) {
+    const units = [...rubric.indicators, ...rubric.targets];
+    const percent = units.some((m) => m.unit === "percent");
+    const other = units.filter((m) => m.unit !== "percent").map((m) => m.display);
+    say(
+      `${SHEET.indicators}:` +
+        (percent ? "比率填写为百分数(如 95% 或 0.95)" : "") +
+        (percent && other.length ? ";" : "") +
+        (other.length ? `数量按表头所示单位填写(${[...new Set(other)].join("、")})` : "") +
+        (rubric.targets.length ? ";目标按责任书下达的指标填写" : "") +
+        "。",
+    );
+  }
+  if (rubric.ledger.length) {
+    const counted = rubric.statuses.counted[0] ?? "";
+    say(`${SHEET.ledger}:每条加分、扣分或单项奖认定一行;只有状态为“${counted}”的记录计分。`);
+  }
+  say("填好后运行 assess validate 检查,再运行 assess score 计分。");
+  return out;
+}
+
+function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   const cover = wb.addWorksheet(SHEET.cover);
-  cover.getCell("A1").value = `${opts.district}${opts.year}年度 ${rubric.title} 考核工作簿`;
+  cover.getCell("A1").value = `${xmlSafe(opts.district)}${opts.year}年度 ${rubric.title} 考核工作簿`;
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");
@@ -87,14 +228,7 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
     cover.getCell(i + 3, 1).font = { ...FONT, bold: true };
     cover.getCell(i + 3, 2).value = v;
   });
-  const help = [
-    "填写说明:",
-    "1. 各考核线工作表:每行一个单位,按列填写评定分值(0 至满分,最小单位 0.5 分)。表头中的代码(如 DZ3.2)不要改动。",
-    "2. 指标数据:比率填写为百分数(如 95% 或 0.95);目标(MB)按责任书下达指标填写。",
-    "3. 加扣分:每条加分、扣分或单项奖认定一行;只有状态为“已认定”的记录计分。",
-    "4. 填好后运行 assess validate 检查,再运行 assess score 计分。",
-  ];
-  help.forEach((h, i) => {
+  instructions(rubric).forEach((h, i) => {
     const r = coverRows.length + 4 + i;
     cover.getCell(r, 1).value = h;
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
@@ -103,83 +237,76 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   });
   cover.getColumn(1).width = 16;
   cover.getColumn(2).width = 60;
+}
 
-
+function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   for (const kind of rubric.unitKinds) {
-    const names = opts.units.filter((u) => u.kind === kind.id).map((u) => u.name);
-    for (const line of rubric.lines.filter((l) => kind.lines.includes(l.code))) {
+    const units = opts.units.filter((u) => u.kind === kind.id);
+    const grouped = kind.groups.length > 0;
+    const groupName = (u: TemplateUnit): string | undefined => kind.groups.find((g) => g.id === u.group)?.name;
+    for (const line of linesOf(rubric, kind)) {
+      const entered = leaves(line.items).filter(isEntered);
+      if (!entered.length) continue;
       const ws = wb.addWorksheet(line.sheet);
-      const judged = leaves(line.items).filter((l) => l.kind === "judged");
-      header(ws, [UNIT_HEADER, ...judged.map(itemHeader)], 64);
+      const first = grouped ? 3 : 2;
+      header(ws, [UNIT_HEADER, ...(grouped ? [GROUP_HEADER] : []), ...entered.map(itemHeader)], first - 1, 64);
       ws.getColumn(1).width = 16;
-      const last = fillNames(ws, names);
-      judged.forEach((item, i) => {
-        const col = i + 2;
+      const last = fillUnits(ws, units, grouped ? groupName : undefined);
+      if (grouped) {
+        ws.getColumn(2).width = 10;
+        validate(ws, 2, last, {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${kind.groups.map((g) => g.name).join(",")}"`],
+          showErrorMessage: true,
+          errorTitle: GROUP_HEADER,
+          error: `请选择:${kind.groups.map((g) => g.name).join("、")}`,
+        });
+      }
+      entered.forEach((item, i) => {
+        const col = i + first;
         ws.getColumn(col).width = 14;
         ws.getCell(1, col).note = { texts: [{ text: xmlSafe(item.text) }] };
-        const ref = `${colName(col)}2`;
-        validationRows(ws, last, col, {
-          type: "custom",
-          allowBlank: true,
-          formulae: [`AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${formatPoints(item.max)},MOD(${ref}*2,1)=0)`],
-          showErrorMessage: true,
-          errorTitle: item.code,
-          error: `请填写 0 到 ${formatPoints(item.max)} 之间的分值,最小单位 0.5 分`,
-          showInputMessage: true,
-          promptTitle: `${item.code} 满分 ${formatPoints(item.max)}`,
-          prompt: item.name,
-        });
-        for (let r = 2; r <= last; r++) ws.getCell(r, col).numFmt = "0.0";
+        validate(ws, col, last, pointsValidation(item, col));
+        const places = stepDecimals(item.step);
+        formatColumn(ws, col, last, places ? `0.${"0".repeat(places)}` : "0");
       });
     }
   }
+}
 
-  const measuredKinds = rubric.unitKinds.filter((k) =>
-    rubric.lines.filter((l) => k.lines.includes(l.code)).some((l) => leaves(l.items).some((i) => i.kind !== "judged")),
-  );
-  if (measuredKinds.length) {
-    const ws = wb.addWorksheet(SHEET.indicators);
-    const cols = [
-      ...rubric.indicators.map((i) => ({ code: i.code, label: `${i.code} ${i.name}`, note: i.name })),
-      ...rubric.targets.map((t) => ({
-        code: t.code,
-        label: `${t.code} ${t.name}`,
-        note: `${t.name}${t.default !== undefined ? `(未填写时按 ${formatRate(t.default)})` : ""}`,
-      })),
-    ];
-    header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 64);
-    ws.getColumn(1).width = 16;
-    const names = opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind)).map((u) => u.name);
-    const last = fillNames(ws, names);
-    cols.forEach((c, i) => {
-      const col = i + 2;
-      ws.getColumn(col).width = 16;
-      ws.getCell(1, col).note = { texts: [{ text: c.note }] };
-      validationRows(ws, last, col, {
-        type: "decimal",
-        operator: "between",
-        allowBlank: true,
-        formulae: [0, 1],
-        showErrorMessage: true,
-        errorTitle: c.code,
-        error: "请填写 0% 到 100% 之间的比率,如 95%",
-      });
-      for (let r = 2; r <= last; r++) ws.getCell(r, col).numFmt = "0.00%";
-    });
-  }
+function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
+  const measuredKinds = rubric.unitKinds.filter((k) => linesOf(rubric, k).some((l) => leaves(l.items).some(isMeasured)));
+  if (!measuredKinds.length) return;
+  const ws = wb.addWorksheet(SHEET.indicators);
+  const cols = [...rubric.indicators.map((i) => measureColumn(i, false)), ...rubric.targets.map((t) => measureColumn(t, true))];
+  header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 1, 64);
+  ws.getColumn(1).width = 16;
+  const last = fillUnits(ws, opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind)));
+  cols.forEach((c, i) => {
+    const col = i + 2;
+    ws.getColumn(col).width = 16;
+    ws.getCell(1, col).note = { texts: [{ text: xmlSafe(c.note) }] };
+    const f = measureFormat(c);
+    validate(ws, col, last, f.dv);
+    formatColumn(ws, col, last, f.numFmt);
+  });
+}
 
+function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   const ledger = wb.addWorksheet(SHEET.ledger);
-  header(ledger, LEDGER_COLUMNS.map(([w]) => w), 24);
+  header(ledger, LEDGER_COLUMNS.map(([w]) => w), 1, 24);
   const widths: Record<string, number> = { unit: 16, code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
   });
-  ledger.getCell(1, 2).note = { texts: [{ text: rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n") }] };
+  ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
+  const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
   const lists = wb.addWorksheet("_lists", { state: "hidden" });
   const listCols: string[][] = [
-    opts.units.filter((u) => u.kind === "town").map((u) => xmlSafe(u.name)),
+    opts.units.filter((u) => ledgerKinds.has(u.kind)).map((u) => xmlSafe(u.name)),
     rubric.ledger.map((c) => c.code),
-    [...new Set(rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {})))],
+    [...new Set([...rubric.levelOrder, ...rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {}))])],
     [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected],
     [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"],
   ];
@@ -188,19 +315,30 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
     const col = colName(i + 1);
     return `_lists!$${col}$1:$${col}$${Math.max(1, listCols[i]?.length ?? 1)}`;
   };
+  const statuses = listCols[3]?.join("、") ?? "";
   const byField: Partial<Record<string, DataValidation>> = {
     ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)] } } : {}),
-    code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: "代码不在方案中" },
-    level: { type: "list", allowBlank: true, formulae: [listRef(2)] },
-    status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: "状态只能为:已认定、申报中、不予认定" },
+    ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: "代码不在方案中" } } : {}),
+    ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)] } } : {}),
+    status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: `状态只能为:${statuses}` },
     flag: { type: "list", allowBlank: true, formulae: [listRef(4)] },
     count: { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [1], showErrorMessage: true, error: "数量为正整数" },
     points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000] },
   };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     const dv = byField[f];
-    if (dv) validationRows(ledger, 200, i + 1, dv);
+    if (dv) validate(ledger, i + 1, LEDGER_ROWS + 1, dv);
   });
+}
 
+export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "assess";
+  wb.title = `${opts.district}${opts.year}年度${rubric.title}`;
+  writeCover(wb, rubric, opts);
+  writeLineSheets(wb, rubric, opts);
+  writeMeasures(wb, rubric, opts);
+  writeLedger(wb, rubric, opts);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -50,6 +50,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const seen = new Map<string, number>();
   const kindOf = (label: string): UnitKindId | undefined =>
     rubric.unitKinds.find((k) => k.labels.includes(label) || k.id === label || k.name === label)?.id;
+  const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
+    for (const k of rubric.unitKinds) {
+      if (within !== undefined && k.id !== within) continue;
+      const g = k.groups.find((x) => x.name === word || x.id === word || x.labels.includes(word));
+      if (g) return { kind: k.id, group: g.id };
+    }
+    return undefined;
+  };
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -64,14 +72,22 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
-    if (label !== "") {
-      const k = kindOf(label);
-      if (!k) {
-        const allowed = rubric.unitKinds.flatMap((u) => u.labels).join("、");
-        diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: label, allowed }, location: { file, line, col: raw.indexOf(label) + 1 } });
+    let group: string | undefined;
+    // The second field names the kind (镇, 部门) or, where the kind has ranking groups, the group
+    // (乡镇组); a third field may name the group after the kind.
+    for (const [at, word] of [[1, label], [2, parts[2] ?? ""]] as const) {
+      if (word === "") continue;
+      const k = at === 1 ? kindOf(word) : undefined;
+      const g = k === undefined ? groupOf(word, at === 2 ? kind : undefined) : undefined;
+      if (k !== undefined) kind = k;
+      else if (g) {
+        kind = g.kind;
+        group = g.group;
+      } else {
+        const allowed = [...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.map((x) => x.name))].join("、");
+        diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: word, allowed }, location: { file, line, col: raw.indexOf(word) + 1 } });
         return;
       }
-      kind = k;
     }
     const prev = seen.get(name);
     if (prev !== undefined) {
@@ -79,7 +95,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     seen.set(name, line);
-    units.push({ name, kind });
+    units.push(group !== undefined ? { name, kind, group } : { name, kind });
   });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
   return { units, diagnostics };

@@ -10,7 +10,7 @@ const R = mini();
 function run(units: UnitSpec[], entries: EntrySpec[] = [], rubric = R): Results {
   return score(rubric, submission(rubric, units, entries));
 }
-const kinds = (u: UnitResult) => u.awards.map((a) => (a.kind === "rank" ? `rank:${a.tier}` : a.kind === "single" ? `single:${a.code}:${a.level}` : a.kind === "veto" ? `veto:${a.gate}` : `warning:${a.reasons.join("+")}`));
+const kinds = (u: UnitResult) => u.awards.map((a) => (a.kind === "rank" ? `rank:${a.tier}` : a.kind === "single" ? `single:${a.code}:${a.level}` : a.kind === "veto" ? `veto:${a.gate}` : a.kind === "grade" ? `grade:${a.grade}` : `warning:${a.reasons.join("+")}`));
 
 describe("items and lines (§2, §6)", () => {
   it("sums judged points exactly into groups, lines and the total", () => {

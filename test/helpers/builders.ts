@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Rubric, UnitKindId } from "../../src/rubric/model.js";
-import { leaves } from "../../src/rubric/model.js";
+import { isEntered, isMeasured, leaves } from "../../src/rubric/model.js";
 import { fractionToRate, toPoints } from "../../src/model/numbers.js";
 import { MapValues, type LedgerEntry, type Submission, type Unit } from "../../src/model/submission.js";
 
@@ -55,9 +55,9 @@ export function submission(rubric: Rubric, units: UnitSpec[], entries: EntrySpec
     const lines = rubric.lines.filter((l) => kindDef?.lines.includes(l.code));
     let col = 2;
     for (const leaf of lines.flatMap((l) => leaves(l.items))) {
-      if (leaf.kind === "judged") {
+      if (isEntered(leaf)) {
         values.set(i, leaf.code, pts(u.scores?.[leaf.code] ?? leaf.max / 100), { sheet: "S", cell: `C${col++}${row}` });
-      } else {
+      } else if (isMeasured(leaf)) {
         values.set(i, leaf.indicator, fractionToRate(u.rates?.[leaf.indicator] ?? 1), { sheet: "R", cell: `${leaf.indicator}${row}` });
         if ("ref" in leaf.target) {
           const t = u.rates?.[leaf.target.ref] ?? 0.95;

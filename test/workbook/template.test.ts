@@ -53,7 +53,7 @@ describe("assess template", () => {
     const dz = wb.getWorksheet("党政线")!;
     expect([dz.getCell("A2").value, dz.getCell("A3").value, dz.getCell("A4").value]).toEqual(["城关镇", "东湖街道", null]);
     expect(wb.getWorksheet("部门")!.getCell("A2").value).toBe("区公安分局");
-    expect(dz.getCell("B2").dataValidation).toMatchObject({ type: "custom", formulae: ["AND(ISNUMBER(B2),B2>=0,B2<=20,MOD(B2*2,1)=0)"] });
+    expect(dz.getCell("B2").dataValidation).toMatchObject({ type: "custom", formulae: ["AND(ISNUMBER(B2),B2>=0,B2<=20,ROUND(B2/0.5,6)=INT(ROUND(B2/0.5,6)))"] });
     expect(wb.getWorksheet("指标数据")!.getCell("B2").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1] });
     const ledger = wb.getWorksheet("加扣分")!;
     expect(ledger.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$B$1:$B$11"] });

@@ -9,7 +9,7 @@ import { awardText } from "../../report/labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Results } from "../../model/results.js";
 import type { Submission } from "../../model/submission.js";
-import { formatPoints, formatRate } from "../../model/numbers.js";
+import { formatMeasure, formatPoints } from "../../model/numbers.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
@@ -54,7 +54,7 @@ export function renderExplain(ctx: Ctx, rubric: Rubric, sub: Submission, results
     .join(" · ");
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
   for (const v of u.vetoes) {
-    out.push(c.red(ctx.t("explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatRate(v.value), target: formatRate(v.target), cell: cellRef(v.at.sheet, v.at.cell) })));
+    out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
   }
   const row = (i: ItemView, depth: number): void => {
     const pts = `${formatPoints(i.points)}/${formatPoints(i.max)}`;

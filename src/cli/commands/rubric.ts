@@ -1,12 +1,21 @@
-// assess rubric check|show|schema: validate a rubric, print its tree, emit its JSON Schema.
+// assess rubric check|show|schema|diff: validate a rubric, print it in words, emit its JSON Schema,
+// compare two versions (and, with --on, score a workbook under both to see what the revision does).
 import { rubricJsonSchema } from "../../rubric/schema.js";
-import type { Item, Rubric } from "../../rubric/model.js";
-import { formatPoints, formatRate } from "../../model/numbers.js";
+import type { Rubric } from "../../rubric/model.js";
+import { loadRubric } from "../../rubric/load.js";
+import { score as scoreEngine } from "../../engine/index.js";
+import type { Results, UnitResult } from "../../model/results.js";
+import { formatPoints } from "../../model/numbers.js";
+import { awardText } from "../../report/labels.js";
+import { diffLines, rubricTree } from "../../report/rubric-text.js";
+import { loadWorkbook } from "../../load/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadRubricFile, rubricSource } from "../rubric-source.js";
 import { resolveRubric } from "../../load/rubrics.js";
-import { loadRubric } from "../../rubric/load.js";
-import { diffRubrics } from "../../rubric/diff.js";
+import { readUserFile } from "../files.js";
+import { nodeHost } from "../host.js";
+import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
@@ -18,7 +27,7 @@ export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
 export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {
   const { rubric, diagnostics } = resolveRubric(await rubricSource(file), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
-  ctx.io.out(renderTree(ctx, rubric));
+  ctx.io.out(rubricTree(rubric, ctx.lang));
   return 0;
 }
 
@@ -27,67 +36,52 @@ export function rubricSchema(ctx: Ctx): number {
   return 0;
 }
 
-function kindLabel(ctx: Ctx, rubric: Rubric, item: Item): string {
-  if (item.kind === "group" || item.kind === "judged") return ctx.t(`kind.${item.kind}`);
-  const target =
-    "ref" in item.target ? item.target.ref : formatRate(item.target.value);
-  return ctx.t(`kind.${item.kind}`) + ` ${item.indicator} ≥ ${target}`;
+/** What a unit's results are, in one comparable line each: total, ranks, grades, awards. */
+function outcome(ctx: Ctx, results: Results, u: UnitResult): Map<string, string> {
+  const m = new Map<string, string>([[ctx.t("out.total"), formatPoints(u.total)]]);
+  for (const r of results.rankings) if (r.id in u.ranks) m.set(r.name, String(u.ranks[r.id] ?? ctx.t("status.vetoed")));
+  m.set(ctx.t("out.awards"), u.awards.map((a) => awardText(a, ctx.lang)).join(";") || "—");
+  return m;
 }
 
-export function renderTree(ctx: Ctx, rubric: Rubric): string {
-  const out: string[] = [];
-  out.push(`${rubric.title}  [${rubric.id} ${rubric.version}, ${rubric.effective}]`);
-  for (const uk of rubric.unitKinds) {
-    const lines = rubric.lines.filter((l) => uk.lines.includes(l.code));
-    const sum = lines.map((l) => formatPoints(l.max)).join(" + ");
-    out.push("");
-    out.push(`${uk.name}: ${sum} = ${formatPoints(uk.scale)}`);
-    for (const line of lines) {
-      out.push(`  ${line.code} ${line.name}  ${formatPoints(line.max)}`);
-      const walk = (items: readonly Item[], depth: number): void => {
-        for (const it of items) {
-          out.push(`${"  ".repeat(depth)}${it.code} ${it.name}  ${formatPoints(it.max)}  (${kindLabel(ctx, rubric, it)})`);
-          if (it.kind === "group") walk(it.children, depth + 1);
-        }
-      };
-      walk(line.items, 2);
-    }
-  }
-  out.push("");
-  out.push(ctx.t("show.indicators"));
-  for (const i of rubric.indicators) out.push(`  ${i.code} ${i.name}`);
-  for (const t of rubric.targets) out.push(`  ${t.code} ${t.name}${t.default !== undefined ? ` = ${formatRate(t.default)}` : ""}`);
-  out.push("");
-  out.push(ctx.t("show.ledger"));
-  for (const c of rubric.ledger) {
-    let pts = "";
-    if (c.points !== undefined) pts = `${c.kind === "deduction" ? "-" : "+"}${formatPoints(c.points)}`;
-    else if (c.range) pts = `-${formatPoints(c.range.min)}…-${formatPoints(c.range.max)}`;
-    else if (c.levels) pts = Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} +${formatPoints(v)}`)).join(", ");
-    const flags = [
-      c.oncePerYear ? ctx.t("show.once-per-year") : "",
-      c.doubleWhenFlagged ? ctx.t("show.doubled") : "",
-      c.cap !== undefined ? ctx.t("show.cap", { cap: formatPoints(c.cap) }) : "",
-    ].filter(Boolean);
-    out.push(`  ${c.code} ${c.name}  ${pts}${flags.length ? `  (${flags.join(", ")})` : ""}`);
-  }
-  out.push("");
-  out.push(ctx.t("show.awards"));
-  for (const t of rubric.awards.tiers) out.push(`  ${t.name}: ${ctx.t("show.ranks", { from: t.from, to: t.to })}`);
-  for (const s of rubric.awards.single) out.push(`  ${s.code} ${s.name}: ${s.amount}${s.count ? ` ×${s.count}` : ""}`);
-  const yc = rubric.awards.yellowCard;
-  if (yc) out.push(`  ${yc.name}: ${ctx.t("show.yellow", { below: yc.below !== undefined ? formatPoints(yc.below) : "-" })}`);
-  return out.join("\n") + "\n";
+/** A workbook scored under a rubric given outright (its cover's naming another is expected here). */
+async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[] }> {
+  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
+  const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
+  return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics } : { diagnostics };
 }
 
-export function rubricDiff(ctx: Ctx, older: string, newer: string): number {
+export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on?: string } = {}): Promise<number> {
   const a = loadRubricFile(older, loadRubric);
   const b = loadRubricFile(newer, loadRubric);
   if (!a.rubric || !b.rubric) return reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
-  const changes = diffRubrics(a.rubric, b.rubric);
+  const { changes, lines } = diffLines(a.rubric, b.rubric, ctx.lang);
   ctx.io.out(`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}\n`);
   if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
-  const sign = { added: "+", removed: "-", changed: "~" } as const;
-  for (const c of changes) ctx.io.out(`${sign[c.kind]} ${ctx.t(`diff.${c.what}`)} ${c.code}: ${c.detail}\n`);
+  for (const line of lines) ctx.io.out(line + "\n");
+  if (!o.on) return 0;
+  const read = readUserFile(o.on, DEFAULT_LIMITS.maxFileBytes);
+  if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
+  const before = await scoreUnder(o.on, read.bytes, a.rubric);
+  const after = await scoreUnder(o.on, read.bytes, b.rubric);
+  if (!before.results || !after.results) {
+    // Each problem said with the version it was found under.
+    const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
+    return reportDiagnostics(ctx, [...before.diagnostics.map((d) => tag(d, a.rubric?.version ?? "")), ...after.diagnostics.map((d) => tag(d, b.rubric?.version ?? ""))]) || 1;
+  }
+  ctx.io.out("\n" + ctx.t("diff.on", { file: o.on }) + "\n");
+  let moved = 0;
+  const names = [...new Set([...before.results.units.map((u) => u.name), ...after.results.units.map((u) => u.name)])];
+  for (const name of names) {
+    const x = before.results.units.find((u) => u.name === name);
+    const y = after.results.units.find((u) => u.name === name);
+    const ox = x ? outcome(ctx, before.results, x) : new Map<string, string>();
+    const oy = y ? outcome(ctx, after.results, y) : new Map<string, string>();
+    const parts = [...new Set([...ox.keys(), ...oy.keys()])].flatMap((k) => (ox.get(k) !== oy.get(k) ? [`${k} ${ox.get(k) ?? "—"} → ${oy.get(k) ?? "—"}`] : []));
+    if (!parts.length) continue;
+    moved++;
+    ctx.io.out(`  ${name}: ${parts.join(";")}\n`);
+  }
+  if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   return 0;
 }

@@ -3,29 +3,32 @@
 import type { Award, RankingResult, Results, UnitResult } from "../../model/results.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { message, type Lang } from "../../messages/index.js";
-import { formatRate, pointsToNumber } from "../../model/numbers.js";
+import { formatMeasure, pointsToNumber } from "../../model/numbers.js";
 import { xmlSafe } from "../../xlsx/escape.js";
 import { awardText } from "../labels.js";
 import type { Cell, Row } from "./model.js";
 
-const ORDER = ["rank", "single", "warning", "veto"] as const;
+const ORDER = ["rank", "grade", "single", "warning", "veto"] as const;
 const CATEGORY: Record<Award["kind"], string> = {
   rank: "out.award-kind.rank",
+  grade: "out.award-kind.grade",
   single: "out.award-kind.single",
   warning: "out.award-kind.warning",
   veto: "out.award-kind.veto",
 };
 
-function basis(a: Award, u: UnitResult, rank: number | null, lang: Lang): string {
+function basis(a: Award, u: UnitResult, lang: Lang): string {
   switch (a.kind) {
     case "rank":
-      return message(lang, "out.overall-rank", { rank: rank ?? "" });
+      return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "" });
+    case "grade":
+      return a.held ? awardText(a, lang) : message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "" });
     case "single":
       return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
     case "warning":
       return message(lang, "out.total-is", { total: pointsToNumber(u.total) });
     case "veto":
-      return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatRate(a.value), target: formatRate(a.target) });
+      return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display)});
   }
 }
 
@@ -34,6 +37,8 @@ function content(a: Award, lang: Lang): string {
   switch (a.kind) {
     case "rank":
       return a.tier;
+    case "grade":
+      return a.grade;
     case "single":
       return message(lang, "report.award.single", { name: a.name, level: a.level });
     case "warning":
@@ -58,9 +63,8 @@ export function awardListRows(results: Results, overall: RankingResult | undefin
     for (const i of units) {
       const u = results.units[i];
       if (!u) continue;
-      const rank = overall ? (u.ranks[overall.id] ?? null) : null;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(content(a, lang)), amount(a), xmlSafe(basis(a, u, rank, lang))];
+        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(content(a, lang)), amount(a), xmlSafe(basis(a, u, lang))];
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }

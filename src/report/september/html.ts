@@ -1,5 +1,6 @@
 // The September report as one self-contained HTML file: inline CSS and SVG only, nothing fetched,
 // every text HTML-escaped; prints on A4 landscape like the Excel report.
+import { escapeXml } from "../../xlsx/escape.js";
 import { REPORT_GENERATOR } from "./generator.js";
 import type { Cell, Column, Report, Table } from "./model.js";
 import { barChart } from "./chart.js";
@@ -9,12 +10,8 @@ import { stylesheet } from "./style.js";
 const KEEP_ROWS = 18;
 const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_ROWS) ? " keep" : "");
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
 /** Escapes text for HTML element content and quoted attribute values. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+export const esc = escapeXml;
 
 function show(v: Cell, kind: Column["kind"]): string {
   if (v === null) return "";

@@ -2,6 +2,7 @@
 // page width, title rows repeated on every page, page numbers in the footer, data bars on totals.
 import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Style, Worksheet } from "exceljs";
 import type { Cell, Column, Report, Row, Table } from "./model.js";
+import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 
 const FONT = "宋体";
@@ -17,11 +18,8 @@ const TITLE_ROWS = 2;
 const TITLE_HEIGHTS = [30, 20];
 const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.0%", money: "#,##0" };
 
-export function colLetter(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** The letters of a 0-based column index. */
+const colLetter = (i: number): string => colName(i + 1);
 
 function font(extra: Partial<Font> = {}): Partial<Font> {
   return { name: FONT, size: BODY_SIZE, ...extra };

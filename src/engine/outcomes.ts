@@ -1,0 +1,173 @@
+// What a ranking decides (六、考核奖惩): rank tiers, grades with their quotas, single-item awards
+// and the yellow card. A vetoed unit wins no prize; where its veto lets it keep its rank, its
+// prize place is left empty or passed on, and its grade held, as the rubric declares.
+import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
+import type { KindPlan } from "../rubric/plan.js";
+import type { Points } from "../model/numbers.js";
+import type { Award, UnitResult } from "../model/results.js";
+import { compareNames } from "./order.js";
+
+/** A ranked unit, in ranking order: its index, rank and key values. */
+export interface Placed {
+  readonly u: number;
+  readonly rank: number;
+  readonly keys: readonly number[];
+}
+
+export interface OutcomeInput {
+  readonly units: readonly UnitResult[];
+  /** Each vetoed unit's veto effect (merged over its failed gates). */
+  readonly effects: ReadonlyMap<number, VetoEffect>;
+  readonly plans: ReadonlyMap<string, KindPlan>;
+}
+
+function sameKeys(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The places prizes are given by: each unit that may win keeps the place it would have if only
+ * the units that may win, and the vetoed ones whose place stays empty, were ranked.
+ */
+export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => boolean, blocks: (u: number) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  let ahead = 0;
+  for (let i = 0; i < placed.length; ) {
+    let j = i;
+    while (j < placed.length && sameKeys(placed[j]?.keys ?? [], placed[i]?.keys ?? [])) j++;
+    for (let k = i; k < j; k++) {
+      const p = placed[k];
+      if (p && eligible(p.u)) out.set(p.u, ahead + 1);
+    }
+    for (let k = i; k < j; k++) {
+      const p = placed[k];
+      if (p && (eligible(p.u) || blocks(p.u))) ahead++;
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Grades by the ranking's score: best band first, each taking the units not yet graded that reach
+ * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
+ * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
+ */
+export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean }> {
+  const out = new Map<number, { grade: string; held: boolean }>();
+  const g = r.grades;
+  if (!g) return out;
+  const names = [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])];
+  const order = (name: string): number => names.indexOf(name);
+  const held = (u: number, band: number): boolean => {
+    const e = effects.get(u);
+    if (!e) return false;
+    if (e.grade !== undefined) return true;
+    return e.gradeAtMost !== undefined && band < order(e.gradeAtMost);
+  };
+  let left = placed.filter((p) => !out.has(p.u));
+  const n = placed.length;
+  /** Units kept out of a band they reach by their veto. */
+  const kept = new Set<number>();
+  g.bands.forEach((band, bi) => {
+    const reach = left.filter((p) => {
+      if ((p.keys[0] ?? 0) < band.from) return false;
+      if (!held(p.u, bi)) return true;
+      kept.add(p.u);
+      return false;
+    });
+    const quota = band.quotaCount ?? (band.quotaShare !== undefined ? Math.floor((n * band.quotaShare) / 10000) : Number.POSITIVE_INFINITY);
+    let take = reach;
+    if (reach.length > quota) {
+      const cut = reach[quota];
+      const last = quota > 0 ? reach[quota - 1] : undefined;
+      if (last && cut && sameKeys(last.keys, cut.keys)) {
+        // Still tied at the cut: all of the tied units, or none of them.
+        const tied = (p: Placed): boolean => sameKeys(p.keys, last.keys);
+        take = g.ties === "all" ? reach.filter((p, i) => i < quota || tied(p)) : reach.slice(0, quota).filter((p) => !tied(p));
+      } else take = reach.slice(0, quota);
+    }
+    for (const p of take) out.set(p.u, { grade: band.name, held: false });
+    left = left.filter((p) => !out.has(p.u));
+  });
+  for (const p of left) if (g.otherwise) out.set(p.u, { grade: g.otherwise, held: false });
+  // A veto's grade: set outright, or the unit went down to the first band it may hold.
+  for (const [u, e] of effects) {
+    const cur = out.get(u);
+    if (e.grade !== undefined) out.set(u, { grade: e.grade, held: true });
+    else if (cur && kept.has(u)) out.set(u, { grade: cur.grade, held: true });
+  }
+  return out;
+}
+
+/** Every award a ranking decides, by unit index. */
+export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Placed[], members: readonly number[], o: OutcomeInput): Map<number, Award[]> {
+  const out = new Map<number, Award[]>();
+  const push = (u: number, a: Award): void => {
+    const list = out.get(u);
+    if (list) list.push(a);
+    else out.set(u, [a]);
+  };
+  const { units, effects } = o;
+  const eligible = (u: number): boolean => !units[u]?.vetoed;
+  const blocks = (u: number): boolean => effects.get(u)?.placeEmpty === true;
+  const prize = prizePlaces(placed, eligible, blocks);
+
+  for (const p of placed) {
+    const place = prize.get(p.u);
+    if (place === undefined) continue;
+    const tier = r.tiers.find((t) => place >= t.from && place <= t.to);
+    if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}) });
+  }
+
+  const memberEffects = new Map(members.flatMap((u) => {
+    const e = effects.get(u);
+    return e ? [[u, e] as const] : [];
+  }));
+  const grades = decideGrades(r, placed, memberEffects);
+  // Units with a grade in rank order, then unranked ones holding one (a veto's grade).
+  const graded = [...placed.map((p) => p.u), ...members.filter((u) => !placed.some((p) => p.u === u))];
+  for (const u of graded) {
+    const g = grades.get(u);
+    if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}) });
+  }
+
+  const levelIndex = (level: string): number => {
+    const i = rubric.levelOrder.indexOf(level);
+    return i < 0 ? rubric.levelOrder.length : i;
+  };
+  for (const s of r.single) {
+    const candidates = placed.flatMap(({ u }) => {
+      const unit = units[u];
+      if (!unit || !eligible(u)) return [];
+      const entries = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
+      const best = [...entries].sort((a, b) => levelIndex(a.entry.level ?? "") - levelIndex(b.entry.level ?? "") || a.entry.row - b.entry.row)[0];
+      if (!best) return [];
+      const node = s.linkedItem !== undefined ? o.plans.get(unit.kind)?.index.get(s.linkedItem) : undefined;
+      const score: Points = node === undefined ? 0 : (unit.points[node] ?? 0);
+      return [{ u, best, level: levelIndex(best.entry.level ?? ""), score }];
+    });
+    candidates.sort((a, b) => a.level - b.level || b.score - a.score || compareNames(units[a.u]?.name ?? "", units[b.u]?.name ?? ""));
+    let winners = candidates;
+    if (s.count !== undefined && candidates.length > s.count) {
+      const last = candidates[s.count - 1];
+      // Candidates tied with the last place on level and linked score win too.
+      winners = last ? candidates.filter((c) => c.level < last.level || (c.level === last.level && c.score >= last.score)) : [];
+    }
+    for (const w of winners) push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, amount: s.amount, level: w.best.entry.level ?? "", basis: w.best.entry.at });
+  }
+
+  const yc = r.yellowCard;
+  if (yc && placed.length) {
+    const lastRank = Math.max(...placed.map((p) => p.rank));
+    for (const p of placed) {
+      const unit = units[p.u];
+      if (!unit) continue;
+      const reasons: ("last" | "below")[] = [];
+      if (yc.lastPlace && lastRank > 1 && p.rank === lastRank) reasons.push("last");
+      if (yc.below !== undefined && unit.total < yc.below) reasons.push("below");
+      if (reasons.length) push(p.u, { kind: "warning", ranking: r.id, rankingName: r.name, name: yc.name, reasons, ...(yc.below !== undefined ? { below: yc.below } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// A rubric in words, for `assess rubric show` (its whole tree: every item's rule with its
+// parameters, indicators, the ledger and its caps, every ranking and what it decides) and for
+// `assess rubric diff` (each change, and what it affects), in the reader's language.
+import type { Item, Measure, MeasuredItem, Rubric, TargetSpec } from "../rubric/model.js";
+import { isMeasured } from "../rubric/model.js";
+import { diffRubrics, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
+import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { message, type Lang } from "../messages/index.js";
+
+/** The rubric's own terms in a language (item kinds, directions, units…). */
+export function rubricWords(lang: Lang): Words {
+  return (key, data = {}) => message(lang, `word.${key}`, data);
+}
+
+function displayOf(r: Rubric, code: string): string {
+  return r.indicators.find((i) => i.code === code)?.display ?? r.targets.find((t) => t.code === code)?.display ?? "%";
+}
+
+function target(spec: TargetSpec | undefined, display: string): string {
+  if (!spec) return "";
+  return "ref" in spec ? spec.ref : formatMeasure(spec.value, display);
+}
+
+/** An item's rule with its numbers: what `rubric show` prints beside it. */
+export function ruleText(r: Rubric, item: Item, lang: Lang): string {
+  const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
+  if (item.kind === "group") return t("show.kind.group");
+  if (!isMeasured(item)) return t(`show.kind.${item.kind}`, { step: formatPoints(item.step) });
+  const m: MeasuredItem = item;
+  const d = displayOf(r, m.indicator);
+  const lower = r.indicators.find((i) => i.code === m.indicator)?.direction === "lower";
+  const data = {
+    indicator: m.indicator,
+    op: lower ? "≤" : "≥",
+    target: target(m.target, d),
+    floor: target(m.floor, d),
+    per: m.per !== undefined ? formatMeasure(m.per, d) : "",
+    deduct: formatPoints(m.deduct ?? 0),
+    step: formatPoints(m.step ?? 0),
+    short: t(lower ? "show.higher-by" : "show.lower-by"),
+    bands: (m.bands ?? []).map((b) => t("show.band", { op: lower ? "≤" : "≥", from: formatMeasure(b.from, d), gets: b.share !== undefined ? formatRate(b.share) : t("show.points", { points: formatPoints(b.points ?? 0) }) })).join(t("word.sep")),
+    vetoed: m.includeVetoed ? t("show.with-vetoed") : t("show.without-vetoed"),
+    whole: m.wholeSteps ? t("show.whole-steps") : "",
+    best: t(lower ? "show.best-lowest" : "show.best-highest"),
+  };
+  const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : ""}`, data);
+  return m.veto ? `${rule}(${vetoText(m.veto, rubricWords(lang))})` : rule;
+}
+
+function measureText(r: Rubric, value: Measure, code: string): string {
+  return formatMeasure(value, displayOf(r, code));
+}
+
+/** `assess rubric show`: the whole rubric, as a tree and lists. */
+export function rubricTree(r: Rubric, lang: Lang): string {
+  const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
+  const w = rubricWords(lang);
+  const out: string[] = [`${r.title}  [${r.id} ${r.version}, ${r.effective}]`];
+  if (r.report.title || r.report.issuer) out.push(t("show.report", { title: r.report.title ?? "—", issuer: r.report.issuer ?? "—" }));
+  for (const k of r.unitKinds) {
+    const lines = r.lines.filter((l) => k.lines.includes(l.code));
+    const sum = lines.map((l) => (k.weights ? `${l.code} ${formatPoints(l.max)}×${formatRate(k.weights[l.code] ?? 0)}` : `${l.code} ${formatPoints(l.max)}`)).join(" + ");
+    out.push("", `${k.name} (${k.id}): ${sum} = ${formatPoints(k.scale)}`);
+    if (k.groups.length) out.push(`  ${t("show.groups", { groups: k.groups.map((g) => `${g.name} [${g.labels.join("、")}]`).join(";") })}`);
+    for (const line of lines) {
+      out.push(`  ${line.code} ${line.name}  ${formatPoints(line.max)}  [${t("show.sheet", { sheet: line.sheet })}]`);
+      const walk = (items: readonly Item[], depth: number): void => {
+        for (const it of items) {
+          out.push(`${"  ".repeat(depth)}${it.code} ${it.name}  ${formatPoints(it.max)}  ${ruleText(r, it, lang)}`);
+          if (it.kind === "group") walk(it.children, depth + 1);
+        }
+      };
+      walk(line.items, 2);
+    }
+  }
+  out.push("", t("show.indicators"));
+  for (const i of r.indicators) {
+    const bounds = i.min !== undefined || i.max !== undefined ? t("show.bounds", { min: i.min !== undefined ? measureText(r, i.min, i.code) : "—", max: i.max !== undefined ? measureText(r, i.max, i.code) : "—" }) : "";
+    out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
+  }
+  for (const g of r.targets) out.push(`  ${g.code} ${g.name}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
+  out.push("", t("show.ledger"));
+  out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
+  for (const c of r.ledger) {
+    let pts = "";
+    if (c.points !== undefined) pts = `${c.kind === "deduction" ? "−" : "+"}${formatPoints(c.points)}`;
+    else if (c.range) pts = `−${formatPoints(c.range.min)}…${formatPoints(c.range.max)}`;
+    else if (c.levels) pts = Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${c.kind === "deduction" ? "−" : "+"}${formatPoints(v)}`)).join(", ");
+    const notes = [
+      c.oncePerYear ? t("show.once-per-year") : "",
+      c.doubleWhenFlagged ? t("show.doubled", { yes: r.flaggedWords.yes[0] ?? "" }) : "",
+      c.cap !== undefined ? t("show.cap", { cap: formatPoints(c.cap) }) : "",
+      c.kind === "single" ? "" : t("show.charge", { to: c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item }),
+      t("show.for", { kinds: c.unitKinds.map((id) => r.unitKinds.find((k) => k.id === id)?.name ?? id).join("、") }),
+    ].filter(Boolean);
+    out.push(`  ${c.code} ${c.name}  ${pts}  (${notes.join(", ")})`);
+  }
+  for (const cap of r.caps) out.push(`  ${t("show.group-cap", { codes: cap.codes.join("、"), cap: formatPoints(cap.max) })}`);
+  out.push("", t("show.rankings"));
+  for (const k of r.rankings) {
+    const kind = r.unitKinds.find((x) => x.id === k.unitKind);
+    const group = k.group ? kind?.groups.find((g) => g.id === k.group)?.name : undefined;
+    const by = k.by === "total" ? w("by.total") : k.by;
+    out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : x)).join(" > ") }) : "" })}`);
+    for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: tier.amount }) : ""}`);
+    if (k.grades) {
+      const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
+      out.push(`    ${t("show.grades", { bands: [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep")), ties: w(`ties.${k.grades.ties}`) })}`);
+    }
+    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount, count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
+    const yc = k.yellowCard;
+    if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(yc, w) })}`);
+  }
+  if (r.levelOrder.length) out.push("", t("show.level-order", { levels: r.levelOrder.join(" > ") }));
+  return out.join("\n") + "\n";
+}
+
+/** `assess rubric diff`: one line per change, saying what it affects. */
+export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]; lines: string[] } {
+  const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
+  const changes = diffRubrics(a, b, rubricWords(lang));
+  const sign = { added: "+", removed: "−", changed: "~" } as const;
+  const lines = changes.map((c) => {
+    const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${c.code}` : ""}`;
+    const effect = t(`diff.effect.${c.effect}`);
+    if (c.kind !== "changed") return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}  [${effect}]`;
+    return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${c.old ?? t("diff.none-value")} → ${c.new ?? t("diff.none-value")}  [${effect}]`;
+  });
+  return { changes, lines };
+}
