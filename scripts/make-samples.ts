@@ -1,16 +1,21 @@
-// Writes samples/: a fictional district (青山区, 2026) that exercises every rule, and
-// samples/broken/ with the mistakes assessors really make. Run: npm run samples.
+// Writes samples/: a fictional district (青山区, 2026) that exercises every rule of the district
+// scheme, one (柳河区, 2026) under the comprehensive scheme (sample-liuhe.ts), and samples/broken/
+// with the mistakes assessors really make. Run: npm run samples.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadRubric } from "../src/rubric/load.js";
 import { leaves } from "../src/rubric/model.js";
 import { formatPoints } from "../src/model/numbers.js";
 import { fillToBuffer, type FillSpec, type LedgerRow, type Value } from "../test/helpers/fill.js";
+import type { Rubric } from "../src/rubric/model.js";
+import { liuheSpec } from "./sample-liuhe.js";
 
-const RUBRIC = "rubric/district-popplan-2022.1.yaml";
-const loaded = loadRubric(RUBRIC, readFileSync(RUBRIC), createHash("sha256").update(readFileSync(RUBRIC)).digest("hex"));
-if (!loaded.rubric) throw new Error(JSON.stringify(loaded.diagnostics));
-const rubric = loaded.rubric;
+function rubricAt(file: string): Rubric {
+  const loaded = loadRubric(file, readFileSync(file), createHash("sha256").update(readFileSync(file)).digest("hex"));
+  if (!loaded.rubric) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.rubric;
+}
+const rubric = rubricAt("rubric/district-popplan-2022.1.yaml");
 
 export const TOWNS = ["城关镇", "东湖街道", "西山镇", "南岭镇", "北川镇", "河口镇", "青石镇", "白沙街道", "桃源镇", "柳林镇", "金水街道", "石门镇", "龙泉镇", "新华街道"];
 export const DEPARTMENTS = ["区公安分局", "区卫生健康局", "区民政局", "区教育局", "区财政局", "区统计局", "区人社局", "区农业农村局"];
@@ -105,6 +110,7 @@ const spec: FillSpec = {
 async function main(): Promise<void> {
   mkdirSync("samples/broken", { recursive: true });
   writeFileSync("samples/qingshan-2026.xlsx", await fillToBuffer(rubric, spec));
+  writeFileSync("samples/liuhe-2026.xlsx", await fillToBuffer(rubricAt("rubric/township-comprehensive-2026.1.yaml"), liuheSpec()));
 
   // The mistakes assessors make, all in one workbook.
   const typo = structuredClone(values);

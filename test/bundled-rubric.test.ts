@@ -123,6 +123,6 @@ describe("bundled rubric district-popplan 2022.1", () => {
   it("ships the JSON Schema editors use, up to date with the zod schema", () => {
     const shipped = JSON.parse(readFileSync("rubric/schema.json", "utf8")) as unknown;
     expect(shipped).toEqual(rubricJsonSchema());
-    expect(readdirSync("rubric").filter((f) => f.endsWith(".yaml"))).toEqual(["district-popplan-2022.1.yaml"]);
+    expect(readdirSync("rubric").filter((f) => f.endsWith(".yaml"))).toEqual(["district-popplan-2022.1.yaml", "township-comprehensive-2026.1.yaml"]);
   });
 });

@@ -4,8 +4,8 @@
 // when allowed.
 import { Chalk } from "chalk";
 import type { Rubric } from "../rubric/model.js";
-import { planOf } from "../rubric/plan.js";
-import type { RankingResult, Results } from "../model/results.js";
+import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
+import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
 import { awardText, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
@@ -39,7 +39,16 @@ function tableWidth(cols: readonly Col[], widths: readonly number[] = cols.map(w
 export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking: RankingResult, wide: boolean): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lines = planOf(rubric, ranking.unitKind)?.lines.map((l) => l.line) ?? [];
+  const kind = rubric.unitKinds.find((k) => k.id === ranking.unitKind);
   const isTotal = ranking.by === "total";
+  // Where the kind is ranked in groups too (乡镇组, 街道组), each unit's place in its group.
+  const groupRankings = results.rankings.filter((r) => r.unitKind === ranking.unitKind && r.group !== undefined && r.by === ranking.by && r.id !== ranking.id);
+  const groupPlace = (u: UnitResult): string => {
+    const g = groupRankings.find((r) => r.group === u.group);
+    const rank = g ? u.ranks[g.id] : undefined;
+    const name = kind?.groups.find((x) => x.id === u.group)?.name ?? "";
+    return rank === undefined ? "" : `${name} ${rank ?? statusText(u, ctx.lang)}`;
+  };
   const shown = ranking.entries.length <= FULL_TABLE ? ranking.entries : ranking.entries.slice(0, HEAD_ROWS);
   const units = shown.flatMap((e) => {
     const u = results.units[e.unit];
@@ -49,15 +58,16 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
+    ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => groupPlace(u)))] : []),
     ...(isTotal
       ? [
-          ...lines.map((l) => col(l.name, units.map(({ u }) => formatPoints(u.subtotals[l.code] ?? 0)), { drop: 1 })),
+          ...lines.map((l) => col(lineHeading(kind, l), units.map(({ u }) => formatPoints(u.subtotals[l.code] ?? 0)), { drop: 1 })),
           col(ctx.t("out.bonus"), units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(ctx.t("out.deduction"), units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
-          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang)).join(";")), { squeeze: true }),
+          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(";")), { squeeze: true }),
         ]
-      : [col(lines.find((l) => l.code === ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
+      : [col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
   ];
   const limit = ctx.io.columns ?? Number.POSITIVE_INFINITY;
   let widths = cols.map(width);

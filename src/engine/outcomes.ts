@@ -165,7 +165,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       if (!unit) continue;
       const reasons: ("last" | "below")[] = [];
       if (yc.lastPlace && lastRank > 1 && p.rank === lastRank) reasons.push("last");
-      if (yc.below !== undefined && unit.total < yc.below) reasons.push("below");
+      if (yc.below !== undefined && (p.keys[0] ?? 0) < yc.below) reasons.push("below");
       if (reasons.length) push(p.u, { kind: "warning", ranking: r.id, rankingName: r.name, name: yc.name, reasons, ...(yc.below !== undefined ? { below: yc.below } : {}) });
     }
   }

@@ -70,7 +70,10 @@ export function parseRate(v: number | string): Rate | "bare" | undefined {
   return undefined;
 }
 
-/** Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms. */
+/** Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms; the minus sign (−, from Word) to "-". */
 export function normalizeWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/\u2212/g, "-");
 }

@@ -52,7 +52,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
   const max = formatPoints(item.max);
   if (!isMeasured(item)) {
     if (!entered) return { code: "why.missing", data: {} };
-    if (item.kind === "deducted") return { code: "why.deducted", data: { off: formatPoints(item.max - points), max, points: formatPoints(points) } };
+    if (item.kind === "deducted") return points >= item.max ? { code: "why.deducted-none", data: { max } } : { code: "why.deducted", data: { off: formatPoints(item.max - points), max, points: formatPoints(points) } };
     return points >= item.max
       ? { code: "why.judged-full", data: { max } }
       : { code: "why.judged-partial", data: { points: formatPoints(points), max, lost: formatPoints(item.max - points) } };

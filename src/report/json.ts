@@ -43,12 +43,14 @@ export function unitJson(u: UnitResult): Record<string, unknown> {
   return {
     name: u.name,
     kind: u.kind,
+    ...(u.group !== undefined ? { group: u.group } : {}),
     vetoed: u.vetoed,
     lines: Object.fromEntries(Object.entries(u.subtotals).map(([k, v]) => [k, pointsToNumber(v)])),
     bonus: pointsToNumber(u.bonus),
     deduction: pointsToNumber(u.deduction),
     total: pointsToNumber(u.total),
     rank: { ...u.ranks },
+    ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
   };
 }

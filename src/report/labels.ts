@@ -3,10 +3,14 @@ import type { Award, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatMeasure, formatPoints } from "../model/numbers.js";
 
-export function awardText(a: Award, lang: Lang): string {
+/**
+ * An award in words. In a table of one ranking (`shown`), a prize won in another ranking (a group's)
+ * names that ranking.
+ */
+export function awardText(a: Award, lang: Lang, shown?: string): string {
   switch (a.kind) {
     case "rank":
-      return message(lang, "award.rank", { tier: a.tier });
+      return shown !== undefined && a.ranking !== shown ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     case "single":
       return message(lang, "award.single", { name: a.name, level: a.level, amount: a.amount });
     case "grade":
@@ -20,9 +24,9 @@ export function awardText(a: Award, lang: Lang): string {
   }
 }
 
-/** The awards column of a ranking row: prizes and warnings, joined. */
-export function awardsCell(u: UnitResult, lang: Lang): string {
-  return u.awards.filter((a) => a.kind !== "veto").map((a) => awardText(a, lang)).join(";");
+/** The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first). */
+export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
+  return u.awards.filter((a) => u.vetoed || a.kind !== "veto").map((a) => awardText(a, lang, shown)).join(";");
 }
 
 export function statusText(u: UnitResult, lang: Lang): string {

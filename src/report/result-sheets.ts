@@ -5,8 +5,8 @@
 // reason beside them. Rows are made as the sheet is written, so a province's sheets stream.
 import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
-import type { Rubric } from "../rubric/model.js";
-import { planOf } from "../rubric/plan.js";
+import { isMeasured, type Rubric } from "../rubric/model.js";
+import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
@@ -96,9 +96,9 @@ function pagesAcross(columns: readonly Column[], frozen: number): number {
 }
 
 /** The awards column of a ranking: prizes and warnings, or why the unit is not ranked. */
-function remark(u: UnitResult, lang: Lang): { text: string; mark?: Mark | "veto" } {
-  if (u.vetoed) return { text: u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang)).join(";"), mark: "veto" };
-  const text = awardsCell(u, lang);
+function remark(u: UnitResult, lang: Lang, shown: string): { text: string; mark?: Mark | "veto" } {
+  if (u.vetoed) return { text: awardsCell(u, lang, shown), mark: "veto" };
+  const text = awardsCell(u, lang, shown);
   if (u.awards.some((a) => a.kind === "warning")) return { text, mark: "warning" };
   if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) return { text, mark: "prize" };
   return { text };
@@ -110,28 +110,29 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
-  const remarks = ranked.map(({ u }) => remark(u, lang));
+  const remarks = ranked.map(({ u }) => remark(u, lang, r.id));
   const awardsWidth = fit(remarks.map((m) => m.text), 14, 56);
-  const byLine = lines.find((l) => l.code === r.by);
+  const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
+  const byKey = rankKey(rubric, r.unitKind, r.by);
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
     ...(isTotal
       ? [
-          ...lines.map((l): Column => ({ header: l.name, kind: "points", width: Math.max(9, Math.min(14, displayWidth(l.name) + 2)) })),
+          ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
           col(t(lang, "out.bonus"), "points", 7),
           col(t(lang, "out.deduction"), "points", 7),
           col(t(lang, "out.total"), "subtotal", 9),
         ]
       : [
-          col(byLine?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byLine?.name ?? r.by) + 2))),
+          col(byKey?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byKey?.name ?? r.by) + 2))),
           col(t(lang, "report.col.max"), "points", 7),
           col(t(lang, "report.col.share"), "share", 8),
         ]),
     { header: isTotal ? t(lang, "out.awards") : t(lang, "out.remark"), kind: "wrap", width: awardsWidth },
   ];
   const last = columns.length - 1;
-  const max = byLine?.max ?? 0;
+  const max = byKey?.max ?? 0;
   const rows: Iterable<Row> = {
     *[Symbol.iterator]() {
       for (let i = 0; i < ranked.length; i++) {
@@ -229,7 +230,7 @@ function noteCount(u: UnitResult, measured: number): number {
 function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: Cover, lang: Lang, maxRows: number): SheetTable[] {
   const measured = new Map(rubric.unitKinds.map((k) => [k.id, (planOf(rubric, k.id)?.leaves ?? []).filter((i) => {
     const item = planOf(rubric, k.id)?.nodes[i]?.item;
-    return item !== undefined && item.kind !== "group" && item.kind !== "judged";
+    return item !== undefined && isMeasured(item);
   }).length]));
   const groups: number[][] = [[]];
   let rows = 0;

@@ -3,6 +3,7 @@
 // points are one integer per node in this order; scoring, sheets, the report and explanations all
 // index them the same way.
 import type { Item, LeafItem, Line, Rubric, UnitKind } from "./model.js";
+import { formatRate } from "../model/numbers.js";
 
 export interface PlanNode {
   readonly code: string;
@@ -69,4 +70,17 @@ export function planOf(rubric: Rubric, kind: string): KindPlan | undefined {
 /** A plan node's leaf item, when it is one. */
 export function leafOf(node: PlanNode): LeafItem | undefined {
   return node.item && node.item.kind !== "group" ? node.item : undefined;
+}
+
+/** What a ranking orders by, for headings: a line's or an item's code, name and max. */
+export function rankKey(rubric: Rubric, kind: string, key: string): PlanNode | undefined {
+  const p = planOf(rubric, kind);
+  const i = p?.index.get(key);
+  return i === undefined ? undefined : p?.nodes[i];
+}
+
+/** A line's heading where the kind's total is weighted: "经济发展 ×40%". */
+export function lineHeading(kind: UnitKind | undefined, line: Line): string {
+  const w = kind?.weights?.[line.code];
+  return w === undefined ? line.name : `${line.name} ×${formatRate(w)}`;
 }

@@ -50,10 +50,12 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
 }
 
 /** Points for a judged item (or the points taken off a deducted one): 0 ≤ p ≤ max, in the item's steps. */
-export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, item: { code: string; max: Points; step: Points }): Points | undefined {
+export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, item: { code: string; max: Points; step: Points; kind: string }): Points | undefined {
   const { code, max, step } = item;
+  // A deducted item's cell holds the points taken off: said as such.
+  const deducted = item.kind === "deducted";
   if (!c || isBlank(c)) {
-    p.error("workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
+    p.error(deducted ? "workbook.blank-deduction" : "workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
@@ -79,7 +81,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     return undefined;
   }
   if (pts < 0 || pts > max) {
-    p.error("workbook.points-out-of-range", sheet, c.ref, { value: formatPoints(pts), max: formatPoints(max), code });
+    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: formatPoints(pts), max: formatPoints(max), code });
     return undefined;
   }
   return pts;
@@ -106,7 +108,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (spec.unit !== "percent") return readQuantity(p, sheet, c, raw, spec);
   const min = spec.min ?? 0;
   const max = spec.max ?? 10000;
-  let r = parseRate(raw);
+  // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
+  let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : parseRate(raw);
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
     const n = typeof raw === "number" ? raw : Number(normalizeWidth(raw).replace(/\s+/g, ""));

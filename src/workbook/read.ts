@@ -39,14 +39,23 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   }
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
+  // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
+  // units, under a header cell that names the line ("QY 区属国企…").
+  const listOnly = new Map(rubric.lines.filter((l) => !leaves(l.items).some(isEntered)).map((l) => [l.code, l]));
   for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
     const coded = row.flatMap((c) => {
       const code = c.value.t === "s" ? headerCode(c.value.v) : undefined;
       return code ? [{ c, code }] : [];
     });
+    const listed = listOnly.size
+      ? row.flatMap((c) => {
+          const lc = c.value.t === "s" ? lineMarker(c.value.v) : undefined;
+          return lc !== undefined && listOnly.has(lc) ? [lc] : [];
+        })
+      : [];
     // A header row: at least one cell whose code the rubric knows as a column.
-    if (!coded.some(({ code }) => judged.has(code) || rateCodes.has(code))) continue;
-    if (coded.every(({ code }) => ledgerCodes.has(code))) continue;
+    if (!coded.some(({ code }) => judged.has(code) || rateCodes.has(code)) && !listed.length) continue;
+    if (coded.length && coded.every(({ code }) => ledgerCodes.has(code))) continue;
     const nameCell = row.find((c) => c.value.t === "s" && cellText(c).startsWith(UNIT_HEADER.slice(0, 2)));
     const nameCol = nameCell?.col ?? 1;
     const groupCol = row.find((c) => c.value.t === "s" && GROUP_HEADERS.some((w) => cellText(c).startsWith(w)))?.col;
@@ -79,6 +88,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
         p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       }
     }
+    for (const lc of listed) {
+      const k = kindOfLine(rubric, lc);
+      if (k) kinds.add(k);
+    }
     const headerRow = row[0]?.row ?? 1;
     if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol };
     if (kinds.size > 1) {
@@ -89,6 +102,11 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}) } : undefined;
   }
   return undefined;
+}
+
+/** The line code a list-only sheet's header names: "QY 区属国企(…)" → "QY". */
+function lineMarker(text: string): string | undefined {
+  return /^\s*([A-Z]{1,4})(?=[\s(（]|$)/.exec(text.normalize("NFKC"))?.[1];
 }
 
 interface UnitRow {
@@ -183,7 +201,7 @@ export class SubmissionReader {
     private readonly rubric: Rubric,
     private readonly p: Problems,
   ) {
-    const codes = rubric.lines.flatMap((l) => leaves(l.items).filter((i) => i.kind === "judged").map((i) => i.code));
+    const codes = rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code));
     this.store = new ValueStore([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   }
 

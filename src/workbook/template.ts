@@ -185,7 +185,10 @@ function instructions(rubric: Rubric): string[] {
         "。表头中的代码(如 " + (all.find(isEntered)?.code ?? "") + ")不要改动。",
     );
   }
-  if (grouped.length) say(`“${GROUP_HEADER}”列填写单位所在的组:${grouped.flatMap((k) => k.groups.map((g) => g.name)).join("、")}。`);
+  for (const k of grouped) {
+    const sheet = linesOf(rubric, k)[0]?.sheet ?? "";
+    say(`${sheet}表的“${GROUP_HEADER}”列填写${k.name}所在的组:${k.groups.map((g) => g.name).join("、")}。`);
+  }
   if (all.some(isMeasured)) {
     const units = [...rubric.indicators, ...rubric.targets];
     const percent = units.some((m) => m.unit === "percent");
@@ -244,15 +247,21 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
     const units = opts.units.filter((u) => u.kind === kind.id);
     const grouped = kind.groups.length > 0;
     const groupName = (u: TemplateUnit): string | undefined => kind.groups.find((g) => g.id === u.group)?.name;
+    // The 分组 column is on the kind's first sheet only: a unit's group is said once.
+    let groupSheet = grouped;
     for (const line of linesOf(rubric, kind)) {
       const entered = leaves(line.items).filter(isEntered);
-      if (!entered.length) continue;
       const ws = wb.addWorksheet(line.sheet);
-      const first = grouped ? 3 : 2;
-      header(ws, [UNIT_HEADER, ...(grouped ? [GROUP_HEADER] : []), ...entered.map(itemHeader)], first - 1, 64);
+      const withGroup = groupSheet;
+      groupSheet = false;
+      const first = withGroup ? 3 : 2;
+      // A line with nothing to enter still lists its units, under a header naming the line.
+      const columns = entered.length ? entered.map(itemHeader) : [`${line.code} ${line.name}(本表只列单位,各项得分由“${SHEET.indicators}”计算)`];
+      header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, 64);
+      if (!entered.length) ws.getColumn(first).width = 40;
       ws.getColumn(1).width = 16;
-      const last = fillUnits(ws, units, grouped ? groupName : undefined);
-      if (grouped) {
+      const last = fillUnits(ws, units, withGroup ? groupName : undefined);
+      if (withGroup) {
         ws.getColumn(2).width = 10;
         validate(ws, 2, last, {
           type: "list",

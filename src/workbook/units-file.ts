@@ -79,8 +79,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (word === "") continue;
       const k = at === 1 ? kindOf(word) : undefined;
       const g = k === undefined ? groupOf(word, at === 2 ? kind : undefined) : undefined;
-      if (k !== undefined) kind = k;
-      else if (g) {
+      if (k !== undefined) {
+        kind = k;
+        // A kind's label that is also one of its groups' (镇 for 乡镇组) places the unit in it.
+        group = groupOf(word, k)?.group;
+      } else if (g) {
         kind = g.kind;
         group = g.group;
       } else {

@@ -1,5 +1,7 @@
 // Engine invariants for any submission (fast-check): totals are sums, ranks are a competition
-// ranking, vetoed units never rank or win, and results do not depend on row order.
+// ranking, vetoed units never win (and rank only where their gate says), and results do not
+// depend on row order — under the district rubric and under the comprehensive one.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
@@ -7,7 +9,9 @@ import type { Results } from "../../src/model/results.js";
 import type { Submission } from "../../src/model/submission.js";
 import { fractionToRate } from "../../src/model/numbers.js";
 import { explainUnit } from "../../src/report/explain.js";
-import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+import { planOf } from "../../src/rubric/plan.js";
+import { divRound } from "../../src/engine/leaf.js";
+import { mini, rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { flatten } from "../helpers/results.js";
 
 const R = mini();
@@ -151,6 +155,123 @@ describe("engine invariants", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("engine invariants under the comprehensive rubric (weights, groups, relative kinds, held vetoes)", () => {
+  const T = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"));
+  const tenth = (max: number) => fc.integer({ min: 0, max: max * 10 }).map((n) => n / 10);
+  const pct = (lo: number, hi: number) => fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => `${n / 100}%`);
+  const rare = fc.integer({ min: 0, max: 9 }).map((n) => (n === 0 ? 1 : 0));
+  const townArb = (name: string): fc.Arbitrary<UnitSpec> =>
+    fc
+      .record({
+        group: fc.constantFrom("rural", "urban"),
+        scores: fc.record({ JJ5: fc.integer({ min: 0, max: 30 }), SH3: tenth(15), SH6: half(20), SH7: half(20), DJ1: half(30), DJ2: half(30), DJ3: half(20) }),
+        measures: fc.record({ ZB1: pct(-5, 12), MB1: fc.constant("6%"), ZB2: fc.integer({ min: 500, max: 1500 }), MB2: fc.constant(1000), ZB3: pct(-10, 30), ZB4: fc.integer({ min: 0, max: 5 }).map((n) => n * 100), ZB5: rare, ZB6: fc.integer({ min: 0, max: 6 }), ZB7: pct(90, 100), ZB8: fc.integer({ min: 3, max: 12 }), ZB9: rare }),
+      })
+      .map((x) => ({ name, kind: "town", ...x }));
+  const deptArb = (name: string): fc.Arbitrary<UnitSpec> =>
+    fc.record({ scores: fc.record({ BM1: fc.integer({ min: 20, max: 40 }), BM2: half(30), BM4: half(10) }), measures: fc.record({ ZB10: pct(85, 100) }) }).map((x) => ({ name, kind: "department", ...x }));
+  const entArb = (name: string): fc.Arbitrary<UnitSpec> =>
+    fc
+      .record({ ZB11: fc.integer({ min: 400, max: 1200 }), ZB12: fc.integer({ min: -100, max: 300 }), ZB13: pct(95, 115), ZB5: rare })
+      .map((m) => ({ name, kind: "enterprise", measures: { ...m, MB3: 1000, MB4: 600, MB5: 200 } }));
+  const tcase = fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 })).chain(([t, d, e]) => {
+    const towns = Array.from({ length: t }, (_, i) => `镇${i}`);
+    const depts = Array.from({ length: d }, (_, i) => `局${i}`);
+    const ents = Array.from({ length: e }, (_, i) => `公司${i}`);
+    const townEntry = fc.record({ unit: fc.constantFrom(...towns), code: fc.constantFrom("JF1", "JF2", "KF1", "KF2", "KF3"), count: fc.integer({ min: 1, max: 5 }), level: fc.constantFrom("市级", "省级", "国家级"), points: fc.integer({ min: 1, max: 6 }).map((n) => n / 2), status: fc.constantFrom("已认定", "已认定", "申报中") });
+    return fc.record({
+      units: fc.tuple(...towns.map(townArb), ...depts.map(deptArb), ...ents.map(entArb)),
+      entries: fc.array(townEntry, { maxLength: 15 }),
+    });
+  });
+  const runT = (units: UnitSpec[], entries: EntrySpec[]): Results => score(T, submission(T, units, entries));
+
+  it("a weighted total is Σ line × weight rounded once, plus bonus, less deduction; lines are Σ items", () => {
+    fc.assert(
+      fc.property(tcase, ({ units, entries }) => {
+        const sub = submission(T, units, entries);
+        const r = score(T, sub);
+        r.units.forEach((u, i) => {
+          const lines = explainUnit(T, sub, u, i);
+          // A line is the sum of its items, and of the ledger rows charged to the line itself.
+          for (const l of lines) expect(l.points).toBe(Math.max(0, l.children.reduce((s, c) => s + c.points, 0) + (u.charges[l.code] ?? 0)));
+          const weights = T.unitKinds.find((k) => k.id === u.kind)?.weights;
+          const weighted = weights ? divRound(lines.reduce((s, l) => s + l.points * (weights[l.code] ?? 0), 0), 10000) : lines.reduce((s, l) => s + l.points, 0);
+          expect(u.total).toBe(Math.max(0, weighted + u.bonus - u.deduction));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("rankings are competition rankings over their kind or group; vetoed units rank only where their gate lets them, and win no prize", () => {
+    fc.assert(
+      fc.property(tcase, ({ units, entries }) => {
+        const r = runT(units, entries);
+        for (const ranking of r.rankings) {
+          const members = r.units.filter((u) => u.kind === ranking.unitKind && (ranking.group === undefined || u.group === ranking.group));
+          expect(ranking.entries.length).toBe(members.length);
+          // A competition ranking on the key, then the tie-breakers: 1 + the units strictly ahead.
+          const plan = planOf(T, ranking.unitKind);
+          const keyOf = (i: number, key: string): number => {
+            const u = r.units[i];
+            if (!u) return 0;
+            if (key === "total") return u.total;
+            return u.subtotals[key] ?? u.points[plan?.index.get(key) ?? -1] ?? 0;
+          };
+          const keys = [ranking.by, ...(T.rankings.find((x) => x.id === ranking.id)?.tieBreakers ?? [])];
+          const ahead = (a: number, b: number): boolean => {
+            for (const k of keys) {
+              const d = keyOf(a, k) - keyOf(b, k);
+              if (d !== 0) return d > 0;
+            }
+            return false;
+          };
+          const ranked = ranking.entries.filter((e) => e.rank !== null);
+          for (const e of ranked) expect(e.rank).toBe(ranked.filter((o) => ahead(o.unit, e.unit)).length + 1);
+        }
+        for (const u of r.units) {
+          const gates = u.vetoes.map((v) => v.gate);
+          // QY4 keeps the default (not ranked); SH1 and DJ4 keep the unit ranked.
+          const unranked = gates.includes("QY4");
+          if (u.vetoed) {
+            expect(Object.values(u.ranks).every((x) => (unranked ? x === null : x !== null))).toBe(true);
+            expect(u.awards.some((a) => a.kind === "rank" || a.kind === "single")).toBe(false);
+          }
+          if (gates.includes("SH1")) expect(u.grades.towns).toBe("不合格");
+          if (gates.includes("DJ4") && !gates.includes("SH1")) expect(["合格", "不合格"]).toContain(u.grades.towns);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a grade quota is never exceeded where ties at the cut get none", () => {
+    fc.assert(
+      fc.property(tcase, ({ units, entries }) => {
+        const r = runT(units, entries);
+        const towns = r.rankings.find((x) => x.id === "towns");
+        const ranked = towns?.entries.filter((e) => e.rank !== null).length ?? 0;
+        const best = r.units.filter((u) => u.grades.towns === "优秀").length;
+        expect(best).toBeLessThanOrEqual(Math.floor((ranked * 2000) / 10000));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("results do not depend on the order of unit rows or ledger rows", () => {
+    fc.assert(
+      fc.property(
+        tcase.chain((c) => fc.record({ c: fc.constant(c), perm: fc.shuffledSubarray(c.units as UnitSpec[], { minLength: c.units.length, maxLength: c.units.length }), permE: fc.shuffledSubarray(c.entries, { minLength: c.entries.length, maxLength: c.entries.length }) })),
+        ({ c, perm, permE }) => {
+          expect(view(runT(perm, permE))).toEqual(view(runT(c.units as UnitSpec[], c.entries)));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

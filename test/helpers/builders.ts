@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Rubric, UnitKindId } from "../../src/rubric/model.js";
-import { isEntered, isMeasured, leaves } from "../../src/rubric/model.js";
-import { fractionToRate, toPoints } from "../../src/model/numbers.js";
+import { isEntered, isMeasured, leaves, measureOf } from "../../src/rubric/model.js";
+import { fractionToRate, parseRate, toPoints } from "../../src/model/numbers.js";
 import { MapValues, type LedgerEntry, type Submission, type Unit } from "../../src/model/submission.js";
 
 export const MINI_TEXT = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
@@ -26,6 +26,10 @@ export interface UnitSpec {
   scores?: Record<string, number>;
   /** Rates as fractions by code; missing indicators default to passing (1.0), targets to 95%. */
   rates?: Record<string, number>;
+  /** Measured values by code as people write them: "−2%" / "95%" for a percent, a number (12.5) for a count or amount. */
+  measures?: Record<string, number | string>;
+  /** The unit's ranking group (a group id of its kind). */
+  group?: string;
 }
 
 export interface EntrySpec {
@@ -48,21 +52,27 @@ export function submission(rubric: Rubric, units: UnitSpec[], entries: EntrySpec
   const values = new MapValues();
   const list: Unit[] = [];
   units.forEach((u, i) => {
-    const kind = u.kind ?? "town";
+    const kind = u.kind ?? rubric.unitKinds[0]?.id ?? "town";
     const row = i + 2;
-    list.push({ name: u.name, kind, at: { sheet: "S", cell: `A${row}` } });
+    list.push({ name: u.name, kind, ...(u.group !== undefined ? { group: u.group } : {}), at: { sheet: "S", cell: `A${row}` } });
     const kindDef = rubric.unitKinds.find((k) => k.id === kind);
     const lines = rubric.lines.filter((l) => kindDef?.lines.includes(l.code));
     let col = 2;
+    const measure = (code: string, fallback: number | string): void => {
+      const given = u.measures?.[code] ?? u.rates?.[code] ?? fallback;
+      const m = measureOf(rubric, code);
+      const v = typeof given === "string" ? parseRate(given) : m && m.unit !== "percent" ? pts(given) : fractionToRate(given);
+      if (typeof v !== "number") throw new Error(`not a measure: ${given}`);
+      values.set(i, code, v, { sheet: "R", cell: `${code}${row}` });
+    };
     for (const leaf of lines.flatMap((l) => leaves(l.items))) {
       if (isEntered(leaf)) {
-        values.set(i, leaf.code, pts(u.scores?.[leaf.code] ?? leaf.max / 100), { sheet: "S", cell: `C${col++}${row}` });
+        // Judged items default to full marks; deducted items to nothing taken off.
+        const fallback = leaf.kind === "deducted" ? 0 : leaf.max / 100;
+        values.set(i, leaf.code, pts(u.scores?.[leaf.code] ?? fallback), { sheet: "S", cell: `C${col++}${row}` });
       } else if (isMeasured(leaf)) {
-        values.set(i, leaf.indicator, fractionToRate(u.rates?.[leaf.indicator] ?? 1), { sheet: "R", cell: `${leaf.indicator}${row}` });
-        if ("ref" in leaf.target) {
-          const t = u.rates?.[leaf.target.ref] ?? 0.95;
-          values.set(i, leaf.target.ref, fractionToRate(t), { sheet: "R", cell: `${leaf.target.ref}${row}` });
-        }
+        measure(leaf.indicator, 1);
+        for (const spec of [leaf.target, leaf.floor]) if (spec && "ref" in spec) measure(spec.ref, 0.95);
       }
     }
   });

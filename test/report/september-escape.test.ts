@@ -49,12 +49,18 @@ describe("escaping", () => {
     expect(xml).not.toMatch(/<f[ >]/);
   });
 
-  it("titles a report gracefully without district or year", () => {
-    expect(reportTitle("zh-CN", {})).toBe("人口和计划生育目标管理责任制考核结果");
-    expect(reportTitle("zh-CN", { year: "2026" })).toBe("2026年度人口和计划生育目标管理责任制考核结果");
-    expect(reportTitle("zh-CN", { year: "2026年", district: " 青山区 " })).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
-    expect(reportTitle("zh-CN", { district: "青山区" })).toBe("青山区人口和计划生育目标管理责任制考核结果");
-    expect(reportTitle("en", {})).not.toContain("undefined");
+  it("titles a report from the rubric's words, gracefully without district or year", () => {
+    const r = scored.rubric;
+    expect(reportTitle("zh-CN", {}, r)).toBe("人口和计划生育目标管理责任制考核结果");
+    expect(reportTitle("zh-CN", { year: "2026" }, r)).toBe("2026年度人口和计划生育目标管理责任制考核结果");
+    expect(reportTitle("zh-CN", { year: "2026年", district: " 青山区 " }, r)).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    expect(reportTitle("zh-CN", { district: "青山区" }, r)).toBe("青山区人口和计划生育目标管理责任制考核结果");
+    // A rubric without report words: the scheme's name, less the word for the document.
+    const plain = { title: "乡镇综合考核办法", report: {} };
+    expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, plain)).toBe("柳河区2026年度乡镇综合考核结果");
+    expect(reportTitle("zh-CN", {}, plain)).toBe("乡镇综合考核结果");
+    expect(reportTitle("en", { year: "2026" }, plain)).toBe("2026: results of 乡镇综合考核");
+    expect(reportTitle("en", {}, r)).not.toContain("undefined");
     const html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));
     expect(html).not.toContain("undefined");
     expect(html).toContain("<title>人口和计划生育目标管理责任制考核结果</title>");

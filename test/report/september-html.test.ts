@@ -82,7 +82,9 @@ describe("the report HTML", () => {
   it("speaks English with --lang en", () => {
     const en = reportHtml(buildReport(scored.rubric, scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "assess test" }));
     expect(en).toContain('<html lang="en">');
-    expect(en).toContain("青山区 2026: results of the population and family planning target-responsibility assessment");
+    // The title and seal line are the rubric's own words, as the rubric writes them.
+    expect(en).toContain("<h1>青山区2026年度人口和计划生育目标管理责任制考核结果</h1>");
+    expect(en).toContain(">青山区人口和计划生育领导小组办公室 (seal)<");
     expect(en).toContain("Report date: 2026-09-15");
     expect(en).toContain("<th scope=\"col\" class=\"k-rank\">Rank</th>");
     expect(en).toContain(">vetoed</td>");

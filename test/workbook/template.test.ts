@@ -74,3 +74,71 @@ describe("assess template", () => {
     expect((await cli(["template", "-o", file, "--force"])).code).toBe(0);
   });
 });
+
+describe("assess template for the comprehensive rubric", () => {
+  const file2 = join(dir, "柳河区2026.xlsx");
+  let wb2: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    // Kinds and groups as the units list names them: 镇 places a town in 乡镇组, 街道 in 街道组.
+    writeFileSync(join(dir, "units2.csv"), "单位,类型\n柳河镇,镇\n河西街道,街道\n青龙乡,乡\n区财政局,部门\n区城投集团,企业\n");
+    const r = await cli(["template", "--rubric", "rubric/township-comprehensive-2026.1.yaml", "--units", join(dir, "units2.csv"), "--year", "2026", "--district", "柳河区", "-o", file2]);
+    expect(r.code).toBe(0);
+    wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(readFileSync(file2) as unknown as ArrayBuffer);
+  });
+
+  it("puts the 分组 column on the kind's first sheet, filled from the units list, with a list to choose from", () => {
+    const jj = wb2.getWorksheet("经济发展")!;
+    expect(jj.getRow(1).values).toEqual([undefined, "单位名称", "分组", "JJ5 重点项目建设(30分)"]);
+    expect([2, 3, 4].map((r) => [jj.getCell(r, 1).value, jj.getCell(r, 2).value])).toEqual([["柳河镇", "乡镇组"], ["河西街道", "街道组"], ["青龙乡", "乡镇组"]]);
+    expect(jj.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ['"乡镇组,街道组"'] });
+    expect(jj.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
+    expect(wb2.getWorksheet("社会治理")!.getRow(1).values).toEqual([undefined, "单位名称", "SH3 信访稳定(扣分,满分15分)", "SH6 生态环境保护(20分)", "SH7 民生实事(20分)"]);
+  });
+
+  it("checks each judged column's step, and a deducted column's range", () => {
+    expect(wb2.getWorksheet("经济发展")!.getCell("C2").dataValidation).toMatchObject({ type: "custom", formulae: ["AND(ISNUMBER(C2),C2>=0,C2<=30,ROUND(C2/1,6)=INT(ROUND(C2/1,6)))"], error: "请填写 0 到 30 之间的分值,最小单位 1 分" });
+    expect(wb2.getWorksheet("社会治理")!.getCell("B3").dataValidation).toMatchObject({ formulae: ["AND(ISNUMBER(B2),B2>=0,B2<=15,ROUND(B2/0.1,6)=INT(ROUND(B2/0.1,6)))"], error: "请填写 0 到 15 之间的扣分,最小单位 0.1 分" });
+    expect(wb2.getWorksheet("社会治理")!.getCell("B2").numFmt).toBe("0.0");
+  });
+
+  it("lists the units of a line with nothing to enter, under a header naming the line", () => {
+    const qy = wb2.getWorksheet("区属国企")!;
+    expect(qy.getRow(1).values).toEqual([undefined, "单位名称", "QY 区属国企(本表只列单位,各项得分由“指标数据”计算)"]);
+    expect(qy.getCell("A2").value).toBe("区城投集团");
+  });
+
+  it("formats and bounds each measure by its unit: percentages (negative where allowed), counts, amounts", () => {
+    const zb = wb2.getWorksheet("指标数据")!;
+    const head = (zb.getRow(1).values as unknown[]).slice(1);
+    const col = (code: string): number => head.findIndex((h) => typeof h === "string" && h.startsWith(`${code} `)) + 1;
+    expect(head.slice(0, 3)).toEqual(["单位名称", "ZB1 地区生产总值增长率", "ZB2 一般公共预算收入(万元)"]);
+    expect(zb.getCell(2, col("ZB1")).numFmt).toBe("0.00%");
+    expect(zb.getCell(2, col("ZB1")).dataValidation).toMatchObject({ type: "decimal", formulae: [-0.5, 1] });
+    expect(zb.getCell(2, col("ZB13")).dataValidation).toMatchObject({ formulae: [0, 3] });
+    expect(zb.getCell(2, col("ZB2")).numFmt).toBe("#,##0.00");
+    expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0.##");
+    expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    const note = zb.getCell(1, col("ZB5")).note;
+    expect(typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("")).toBe("较大及以上生产安全事故;越低越好");
+    // Every unit with a measured item: the towns and the enterprise, not the department's (it has ZB10).
+    expect([2, 3, 4, 5, 6].map((r) => zb.getCell(r, 1).value)).toEqual(["柳河镇", "河西街道", "青龙乡", "区财政局", "区城投集团"]);
+  });
+
+  it("writes instructions from this rubric's own codes, steps, groups and statuses", () => {
+    const cover = wb2.getWorksheet("封面")!;
+    const text = [...Array(20).keys()].map((i) => String(cover.getCell(i + 1, 1).value ?? "")).join("\n");
+    expect(text).toContain("最小单位 1 或 0.1 或 0.5 分");
+    expect(text).toContain("表头标“扣分”的列填写扣去的分数");
+    expect(text).toContain("经济发展表的“分组”列填写乡镇(街道)所在的组:乡镇组、街道组");
+    expect(text).toContain("只有状态为“已认定”的记录计分");
+    expect(text).not.toMatch(/DZ3\.2|人口/);
+  });
+
+  it("validates clean once filled: the workbook and the reader agree", async () => {
+    const r = await cli(["validate", file2]);
+    // Blank cells are reported, but nothing about the layout: groups, list-only sheet and measures are read.
+    expect(r.err).not.toMatch(/no-line-sheet|group-blank|unknown-header|computed-column/);
+  });
+});

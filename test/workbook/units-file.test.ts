@@ -37,3 +37,26 @@ describe("units file", () => {
     expect(parse("\n\n").diagnostics.map((d) => d.code)).toEqual(["units.empty"]);
   });
 });
+
+describe("units file for a rubric with ranking groups", () => {
+  const T = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
+  const parseT = (text: string) => parseUnitsFile("units.csv", text, T);
+
+  it("places a unit in a group by its kind's label, the group's name, or a third field", () => {
+    const r = parseT("柳河镇,镇\n河西街道,街道组\n青龙乡,乡镇,乡镇组\n区财政局,部门\n区城投集团,企业\n新区,乡镇\n");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.units).toEqual([
+      { name: "柳河镇", kind: "town", group: "rural" },
+      { name: "河西街道", kind: "town", group: "urban" },
+      { name: "青龙乡", kind: "town", group: "rural" },
+      { name: "区财政局", kind: "department" },
+      { name: "区城投集团", kind: "enterprise" },
+      { name: "新区", kind: "town", group: "rural" },
+    ]);
+  });
+
+  it("locates a group that is not one of the kind's", () => {
+    const r = parseT("柳河镇,镇,城区组\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:7"]);
+  });
+});

@@ -9,7 +9,7 @@ import { awardText } from "../../report/labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Results } from "../../model/results.js";
 import type { Submission } from "../../model/submission.js";
-import { formatMeasure, formatPoints } from "../../model/numbers.js";
+import { formatMeasure, formatPoints, formatRate } from "../../model/numbers.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
@@ -85,11 +85,20 @@ export function renderExplain(ctx: Ctx, rubric: Rubric, sub: Submission, results
     }
   }
   out.push("");
-  const sum = Object.values(u.subtotals).map(formatPoints).join(" + ");
+  // A weighted total shows each line with its weight: 93.21×40% + 85.5×35% + 100×25%.
+  const kind = rubric.unitKinds.find((k) => k.id === u.kind);
+  const sum = Object.entries(u.subtotals)
+    .map(([code, p]) => {
+      const w = kind?.weights?.[code];
+      return w === undefined ? formatPoints(p) : `${formatPoints(p)}×${formatRate(w)}`;
+    })
+    .join(" + ");
+  // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
+  const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
   out.push(ctx.t("explain.total", { sum, bonus: formatPoints(u.bonus), deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   if (u.awards.length) {
     out.push(c.bold(ctx.t("explain.awards")));
-    for (const a of u.awards) out.push(`  ${awardText(a, ctx.lang)}`);
+    for (const a of u.awards) out.push(`  ${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);
   }
   return out.join("\n") + "\n";
 }

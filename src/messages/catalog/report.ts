@@ -29,6 +29,7 @@ export const reportMessages: Catalog = {
   "out.award-kind.grade": { "zh-CN": "等次", en: "Grade" },
   "out.ranking-rank": { "zh-CN": "{ranking}第 {rank} 名", en: "{ranking}: rank {rank}" },
   "out.award-kind.veto": { "zh-CN": "一票否决", en: "One-vote veto" },
+  "out.group-rank": { "zh-CN": "组内名次", en: "Group rank" },
   "out.sheet.detail-kind": { "zh-CN": "得分明细({kind})", en: "Scores ({kind})" },
   "out.sheet.ranking": { "zh-CN": "排名({id})", en: "Ranking {id}" },
   "out.title.full": { "zh-CN": "{district}{year}年度 {name}", en: "{name}, {district} {year}" },

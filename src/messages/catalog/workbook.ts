@@ -9,6 +9,8 @@ export const workbookMessages: Catalog = {
   "workbook.blank-points": { "zh-CN": "{code} 未填写(满分 {max});没有得分请填 0", en: "{code} is blank (max {max}); enter 0 if no points were earned" },
   "workbook.percent-in-points": { "zh-CN": "{code} 应填分值,不是百分数({value})", en: "{code} takes points, not a percentage ({value})" },
   "workbook.points-step": { "zh-CN": "{code} 的分值 {value} 不是 {step} 的整数倍", en: "{code}: the points {value} are not a multiple of {step}" },
+  "workbook.blank-deduction": { "zh-CN": "{code} 未填写扣分(最多扣 {max} 分);没有扣分请填 0", en: "{code} is blank (points taken off, at most {max}); enter 0 if nothing was taken off" },
+  "workbook.deduction-out-of-range": { "zh-CN": "{code} 的扣分 {value} 超出范围 0–{max}", en: "{code}: the {value} points taken off are outside 0–{max}" },
   "workbook.points-out-of-range": { "zh-CN": "{code} 的分值 {value} 超出范围 0–{max}", en: "{code}: the points {value} are outside 0–{max}" },
   "workbook.blank-rate": { "zh-CN": "{code} 未填写", en: "{code} is blank" },
   "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion} 或 0.xx", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or a fraction" },

@@ -4,11 +4,11 @@ import type { RankingResult, Results, UnitResult } from "../../model/results.js"
 import { message, type Lang } from "../../messages/index.js";
 import type { Cover } from "../../model/submission.js";
 import type { Rubric } from "../../rubric/model.js";
-import { planOf } from "../../rubric/plan.js";
+import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardsCell, statusText } from "../labels.js";
+import { awardText, awardsCell, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -67,14 +67,39 @@ function clean(s: string | undefined): string {
   return xmlSafe(s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
-/** The title from the cover: district and year when present, gracefully without either. */
-export function reportTitle(lang: Lang, cover: Cover): string {
+/**
+ * Fills a rubric's words ({district}, {year}) from the cover; where the cover lacks one, the
+ * placeholder goes, with the 年度 or 年 that follows a year.
+ */
+function fillCover(template: string, district: string, year: string): string {
+  const t = year ? template : template.replace(/\{year\}\s*(年度|年)?/g, "");
+  return t.replaceAll("{district}", district).replaceAll("{year}", year).replace(/\s+/g, " ").trim();
+}
+
+/** A scheme's name without the word for a document (办法, 实施细则…): what its results are called. */
+function schemeName(title: string): string {
+  return title.replace(/(实施)?(办法|方案|细则|规定|意见)$/, "");
+}
+
+/**
+ * The title: the rubric's report title filled from the cover, or the scheme's name with the
+ * district and year from the cover, gracefully without either.
+ */
+export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
   const district = clean(cover.district);
   const year = clean(cover.year).replace(/\s*(年度|年)$/, "");
-  if (district && year) return message(lang, "report.title.full", { district, year });
-  if (year) return message(lang, "report.title.year", { year });
-  if (district) return message(lang, "report.title.district", { district });
-  return message(lang, "report.title.none");
+  if (rubric.report.title) return fillCover(clean(rubric.report.title), district, year);
+  const scheme = clean(schemeName(rubric.title));
+  if (district && year) return message(lang, "report.title.full", { district, year, scheme });
+  if (year) return message(lang, "report.title.year", { year, scheme });
+  if (district) return message(lang, "report.title.district", { district, scheme });
+  return message(lang, "report.title.none", { scheme });
+}
+
+/** Who issues the report, for the seal line: the rubric's issuer filled from the cover, else the district. */
+function issuer(cover: Cover, rubric: Rubric): string {
+  const district = clean(cover.district);
+  return rubric.report.issuer ? fillCover(clean(rubric.report.issuer), district, clean(cover.year)) : district;
 }
 
 export function reportDate(lang: Lang, d: Date): string {
@@ -89,9 +114,10 @@ function headings(name: string, lang: Lang): { heading: string; continued: strin
   return { heading, continued: message(lang, "report.continued", { heading }) };
 }
 
-/** The line codes and names of a ranking's unit kind. */
+/** The line codes, names (with the weight, where the total is weighted) and maxima of a ranking's unit kind. */
 function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string; max: number }[] {
-  return (planOf(rubric, r.unitKind)?.lines ?? []).map(({ line }) => ({ code: line.code, name: line.name, max: line.max }));
+  const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
+  return (planOf(rubric, r.unitKind)?.lines ?? []).map(({ line }) => ({ code: line.code, name: lineHeading(kind, line), max: line.max }));
 }
 
 function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
@@ -109,7 +135,9 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     if (!u) return [];
     const gates = u.vetoes.map((v) => `${v.gate} ${v.gateName}`).join(";");
-    const remark = u.vetoed ? message(lang, "report.veto-gates", { gates }) : awardsCell(u, lang);
+    // A vetoed unit: its failed gates, then the grade its veto holds it to (where it keeps a rank).
+    const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang));
+    const remark = u.vetoed ? [message(lang, "report.veto-gates", { gates }), ...held].join(";") : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
       e.rank ?? statusText(u, lang),
       xmlSafe(u.name),
@@ -126,7 +154,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
-  const max = linesOf(rubric, r).find((l) => l.code === r.by)?.max ?? 0;
+  const max = rankKey(rubric, r.unitKind, r.by)?.max ?? 0;
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -158,13 +186,15 @@ function awardsTable(results: Results, overall: RankingResult | undefined, lang:
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
   const { lang } = o;
   const units = results.units;
-  const overall = results.rankings.find((r) => r.by === "total");
-  const townKind = overall?.unitKind;
-  const lineRankings = results.rankings.filter((r) => r !== overall);
-  // Town line rankings first, then the other kinds' (departments), each in rubric order.
-  const ordered = [...lineRankings.filter((r) => r.unitKind === townKind), ...lineRankings.filter((r) => r.unitKind !== townKind)];
+  // Rankings by the total first (the kind's overall, then its groups'), then those by a line or
+  // an item, each kind's together, in rubric order.
+  const totals = results.rankings.filter((r) => r.by === "total");
+  const others = results.rankings.filter((r) => r.by !== "total");
+  const kinds = [...new Set(results.rankings.map((r) => r.unitKind))];
+  const ordered = kinds.flatMap((k) => others.filter((r) => r.unitKind === k));
+  const overall = totals[0];
   const tables: Table[] = [
-    ...(overall ? [overallTable(rubric, overall, units, lang)] : []),
+    ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang)),
     ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
     awardsTable(results, overall, lang),
   ];
@@ -177,13 +207,13 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   return {
     lang,
     sheetName: message(lang, "report.sheet"),
-    title: reportTitle(lang, o.cover),
+    title: reportTitle(lang, o.cover, rubric),
     subtitle: message(lang, "report.subtitle"),
     dateLine: reportDate(lang, o.date),
     tables,
     chart: {
       heading: message(lang, "report.chart"),
-      label: message(lang, "report.chart.label"),
+      label: message(lang, "report.chart.label", { ranking: xmlSafe(overall?.name ?? "") }),
       ranked: message(lang, "report.chart.ranked"),
       vetoed: message(lang, "report.chart.vetoed"),
       bars,
@@ -194,7 +224,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),
       ],
-      office: message(lang, "report.closing.office", { district }).trim(),
+      office: message(lang, "report.closing.office", { issuer: issuer(o.cover, rubric) }).trim(),
       date: message(lang, "report.closing.date"),
     },
     footer: message(lang, "report.footer"),

@@ -254,8 +254,8 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   wb.creator = "assess";
   wb.created = created;
   wb.modified = created;
-  const overall = r.tables.find((t) => t.kind === "overall");
-  const widths = gridWidths(overall?.columns.length ?? 8);
+  // The grid is as wide as the widest table by the total (one kind may have more lines than another).
+  const widths = gridWidths(Math.max(8, ...r.tables.filter((t) => t.kind === "overall").map((t) => t.columns.length)));
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
     pageSetup: {

@@ -1,0 +1,83 @@
+// The second bundled rubric end to end on its sample (柳河区): what a clerk reads in the terminal,
+// in the result workbook and in `explain` — groups, weights, held vetoes, an empty prize, quotas.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli, type Run } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-liuhe-");
+const input = join(dir, "柳河区.xlsx");
+let scored: Run;
+let json: { units: { name: string; group?: string; total: number; rank: Record<string, number | null>; grade?: Record<string, string>; awards: { kind: string; ranking?: string; tier?: string }[] }[] };
+
+beforeAll(async () => {
+  copyFileSync("samples/liuhe-2026.xlsx", input);
+  scored = await cli(["score", input, "--wide"]);
+  const j = await cli(["score", input, "--json", "-o", join(dir, "j.xlsx")]);
+  json = JSON.parse(j.out) as typeof json;
+});
+
+const unit = (name: string) => {
+  const u = json.units.find((x) => x.name === name);
+  if (!u) throw new Error(name);
+  return u;
+};
+const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "rank").map((a) => `${a.ranking}:${a.tier}`);
+
+describe("the comprehensive sample", () => {
+  it("finds its bundled rubric from the cover and scores without errors", () => {
+    expect(scored.code).toBe(0);
+    expect(scored.err).toContain("加扣分!F11"); // the one row 待审核, said where it is
+    expect(scored.err).not.toContain("错误");
+  });
+
+  it("prints each kind's ranking with the group place and the weighted lines", () => {
+    expect(scored.out).toContain("│ 名次 │ 单位     │ 组内名次 │ 经济发展 ×40% │ 社会治理 ×35% │ 党的建设 ×25% │");
+    // 94.04 × 40% + 91.9 × 35% + 97 × 25% = 94.031 → 94.03, + 5 bonus (JF2 capped at 2, all bonuses at 5).
+    expect(scored.out).toMatch(/│ 2\s+│ 石桥镇\s+│ 乡镇组 2\s+│ 94\.04\s+│ 91\.9\s+│ 97\s+│ 5\s+│ 0\s+│ 99\.03\s+│ 等次:优秀;名次奖:乡镇组排名二等奖/);
+    expect(scored.out).toContain("区属国有企业排名");
+    expect(scored.out).toMatch(/│ 一票否决 │ 区文旅集团/);
+  });
+
+  it("keeps 白马镇 ranked with its grade held to 不合格, and passes its prize on", () => {
+    const b = unit("白马镇");
+    expect(b.group).toBe("rural");
+    expect([b.rank.rural, b.grade?.towns]).toEqual([3, "不合格"]);
+    expect(prizes("白马镇")).toEqual([]);
+    // 双河乡 and 杨柳镇, tied 4th, hold the third prize place: 二等奖 (2nd–3rd).
+    expect(prizes("双河乡")).toEqual(["rural:二等奖"]);
+    expect(prizes("杨柳镇")).toEqual(["rural:二等奖"]);
+  });
+
+  it("leaves 街道组's 一等奖 empty for 河西街道, at most 合格", () => {
+    expect([unit("河西街道").rank.urban, unit("河西街道").grade?.towns]).toEqual([1, "合格"]);
+    expect(json.units.flatMap((u) => u.awards.filter((a) => a.ranking === "urban" && a.tier === "一等奖"))).toEqual([]);
+    expect(prizes("文昌街道")).toEqual(["urban:二等奖"]);
+  });
+
+  it("grades on quotas: two 优秀 of eleven towns; departments tied at the cut both 优秀", () => {
+    expect(json.units.filter((u) => u.grade?.towns === "优秀").map((u) => u.name)).toEqual(["柳河镇", "石桥镇"]);
+    expect(json.units.filter((u) => u.grade?.departments === "优秀").map((u) => u.name).sort()).toEqual(["区发展改革局", "区财政局"].sort());
+    expect(unit("凤凰街道").awards.map((a) => a.kind)).toEqual(["grade", "warning"]);
+  });
+
+  it("names the result sheets after the rubric's rankings and unit kinds", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "柳河区.scored.xlsx"));
+    const ours = wb.worksheets.map((w) => w.name).filter((n) => !["封面", "经济发展", "社会治理", "党的建设", "区直部门", "区属国企", "指标数据", "加扣分", "_lists"].includes(n));
+    expect(ours).toEqual(["乡镇(街道)综合排名", "乡镇组排名", "街道组排名", "经济发展单项排名", "区直部门排名", "区属国有企业排名", "得分明细(乡镇(街道))", "得分明细(区直部门)", "得分明细(区属国有企业)", "计分说明", "奖惩名单", "计分信息"]);
+  });
+
+  it("explains a weighted total, a deducted item and a held veto", async () => {
+    const r = await cli(["explain", input, "白马镇"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("总分 = 93.21×40% + 85.5×35% + 100×25% + 加分 0 − 扣分 0 = 92.21");
+    expect(r.out).toContain("SH3 信访稳定  15/15  扣分制:未扣分,得满分 15  [社会治理!B4]");
+    expect(r.out).toContain("等次:不合格(因一票否决)");
+    const s = await cli(["explain", input, "金山镇"]);
+    // Negative growth: JJ1 between the floor 0% and the target earns nothing below the floor.
+    expect(s.out).toMatch(/JJ1 地区生产总值增长 {2}0\/20 −20 {2}ZB1 -1\.5%/);
+  });
+});

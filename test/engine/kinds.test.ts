@@ -1,0 +1,177 @@
+// Each measured kind, in both directions, with the worked examples of docs/rules.md: one item K1
+// (max 20) under test in a small rubric, the rest of the line judged.
+import { describe, expect, it } from "vitest";
+import { score } from "../../src/engine/index.js";
+import type { Rubric } from "../../src/rubric/model.js";
+import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
+import { pointsOf, unitNamed } from "../helpers/results.js";
+
+/** A rubric whose line K holds the item under test (K1, max 20) and a judged K2 (max 80). */
+function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }"): Rubric {
+  return rubricFrom(`id: kinds
+version: "1"
+effective: "2026-01-01"
+title: 计分方式测试
+unit_kinds:
+  - id: town
+    name: 乡镇
+    labels: [镇, 乡, 街道]
+    scale: 100
+    lines: [K]
+    groups:
+      - { id: rural, name: 乡镇组, labels: [镇, 乡] }
+      - { id: urban, name: 街道组, labels: [街道] }
+indicators:
+  - { code: ZB1, name: 达标率 }
+  - { code: ZB2, name: 事故, unit: number, display: 起, direction: lower }
+  - { code: ZB3, name: 收入, unit: amount, display: 万元 }
+  - { code: ZB4, name: 增长率, min: -50% }
+  - { code: ZB5, name: 重大事故, unit: number, display: 起, direction: lower }
+targets:
+  - { code: MB1, name: 达标率目标 }
+  - { code: MB2, name: 收入目标, unit: amount, display: 万元 }
+  - { code: MB3, name: 收入保底, unit: amount, display: 万元 }
+lines:
+  - code: K
+    name: 考核
+    max: 100
+    items:
+      - { code: K1, name: 被测项, max: 20, ${item} }
+      ${rest}
+ledger:
+  statuses: { counted: [已认定], pending: [], rejected: [] }
+  flag_words: { yes: [是], no: [否] }
+  codes: []
+rankings:
+  - { id: all, name: 综合排名, unit_kind: town, by: total }
+`);
+}
+
+/** K1's points for each unit, in hundredths. */
+function k1(item: string, units: UnitSpec[], rest?: string): Record<string, number> {
+  const rubric = withItem(item, rest);
+  const r = score(rubric, submission(rubric, units));
+  return Object.fromEntries(units.map((u) => [u.name, pointsOf(rubric, unitNamed(r, u.name), "K1")]));
+}
+
+describe("threshold and gate", () => {
+  it("threshold: the max when the value reaches the target, else 0 — higher or lower being better", () => {
+    expect(k1("kind: threshold, indicator: ZB1, target: 90%", [{ name: "甲", measures: { ZB1: "90%" } }, { name: "乙", measures: { ZB1: "89.99%" } }])).toEqual({ 甲: 2000, 乙: 0 });
+    expect(k1("kind: threshold, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 2 } }, { name: "乙", measures: { ZB2: 3 } }])).toEqual({ 甲: 2000, 乙: 0 });
+  });
+});
+
+describe("linear (按比例计分)", () => {
+  it("between the floor and the target: max × (value − floor) ÷ (target − floor)", () => {
+    // 20 × (75 − 60) ÷ (90 − 60) = 10; at or past the target 20; at or below the floor 0.
+    const item = "kind: linear, indicator: ZB1, target: MB1, floor: 60%";
+    expect(k1(item, [
+      { name: "甲", measures: { ZB1: "75%", MB1: "90%" } },
+      { name: "乙", measures: { ZB1: "95%", MB1: "90%" } },
+      { name: "丙", measures: { ZB1: "60%", MB1: "90%" } },
+      { name: "丁", measures: { ZB1: "72.5%", MB1: "80%" } }, // 20 × 12.5 ÷ 20 = 12.5
+    ])).toEqual({ 甲: 1000, 乙: 2000, 丙: 0, 丁: 1250 });
+  });
+
+  it("lower is better: the floor is the worst value, above the target", () => {
+    // 20 × (10 − 7) ÷ (10 − 2) = 7.5
+    const item = "kind: linear, indicator: ZB2, target: 2, floor: 10";
+    expect(k1(item, [{ name: "甲", measures: { ZB2: 7 } }, { name: "乙", measures: { ZB2: 1 } }, { name: "丙", measures: { ZB2: 12 } }])).toEqual({ 甲: 750, 乙: 2000, 丙: 0 });
+  });
+
+  it("a floor per unit from a target column, amounts in 万元", () => {
+    // 20 × (900 − 500) ÷ (1000 − 500) = 16
+    expect(k1("kind: linear, indicator: ZB3, target: MB2, floor: MB3", [{ name: "甲", measures: { ZB3: 900, MB2: 1000, MB3: 500 } }])).toEqual({ 甲: 1600 });
+  });
+});
+
+describe("ratio (实际 ÷ 目标 × 满分)", () => {
+  it("higher is better: max × value ÷ target, at most the max; a value of 0 or less earns 0", () => {
+    expect(k1("kind: ratio, indicator: ZB3, target: MB2", [
+      { name: "甲", measures: { ZB3: 850, MB2: 1000 } },
+      { name: "乙", measures: { ZB3: 1200, MB2: 1000 } },
+      { name: "丙", measures: { ZB3: 666.66, MB2: 1000 } }, // 20 × 0.66666 = 13.3332 → 13.33
+    ])).toEqual({ 甲: 1700, 乙: 2000, 丙: 1333 });
+    expect(k1("kind: ratio, indicator: ZB4, target: 5%", [{ name: "负增长", measures: { ZB4: "-2%" } }])).toEqual({ 负增长: 0 });
+  });
+
+  it("lower is better: max × target ÷ value", () => {
+    // 20 × 2 ÷ 3 = 13.33; 0 起 is the best there is.
+    expect(k1("kind: ratio, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 3 } }, { name: "乙", measures: { ZB2: 0 } }])).toEqual({ 甲: 1333, 乙: 2000 });
+  });
+});
+
+describe("bands (分档计分)", () => {
+  it("the first band reached, best first: a share of the max or fixed points", () => {
+    const item = "kind: bands, indicator: ZB1, bands: [{ from: 98%, share: 100% }, { from: 95%, share: 80% }, { from: 90%, points: 5 }]";
+    expect(k1(item, [
+      { name: "甲", measures: { ZB1: "99%" } },
+      { name: "乙", measures: { ZB1: "95%" } },
+      { name: "丙", measures: { ZB1: "92%" } },
+      { name: "丁", measures: { ZB1: "89.99%" } },
+    ])).toEqual({ 甲: 2000, 乙: 1600, 丙: 500, 丁: 0 });
+  });
+
+  it("lower is better: each band is the most a unit may have", () => {
+    const item = "kind: bands, indicator: ZB2, bands: [{ from: 0, share: 100% }, { from: 2, share: 70% }, { from: 4, share: 40% }]";
+    expect(k1(item, [0, 1, 2, 3, 5].map((n) => ({ name: `${n}起`, measures: { ZB2: n } })))).toEqual({ "0起": 2000, "1起": 1400, "2起": 1400, "3起": 800, "5起": 0 });
+  });
+});
+
+describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
+  it("whole steps only: 92.5% against 95% is two whole points short, 4 off", () => {
+    const item = "kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2, whole_steps: true";
+    expect(k1(item, [{ name: "甲", measures: { ZB1: "92.5%" } }, { name: "乙", measures: { ZB1: "95.5%" } }, { name: "丙", measures: { ZB1: "80%" } }])).toEqual({ 甲: 1600, 乙: 2000, 丙: 0 });
+  });
+
+  it("in proportion without whole steps: 2.5 points short, 5 off; lower is better counts the excess", () => {
+    expect(k1("kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2", [{ name: "甲", measures: { ZB1: "92.5%" } }])).toEqual({ 甲: 1500 });
+    // 5 起 against a target of 2: 3 too many, 3 × 3 = 9 off.
+    expect(k1("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", [{ name: "甲", measures: { ZB2: 5 } }])).toEqual({ 甲: 1100 });
+  });
+});
+
+describe("relative kinds: against the others of the ranking group", () => {
+  it("relative-best: max × value ÷ the group's best; groups apart", () => {
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB1: "80%" } },
+      { name: "乙镇", group: "rural", measures: { ZB1: "100%" } },
+      { name: "丙镇", group: "rural", measures: { ZB1: "90%" } },
+      { name: "丁街道", group: "urban", measures: { ZB1: "50%" } },
+    ];
+    // 20 × 80 ÷ 100 = 16; 20 × 90 ÷ 100 = 18; 丁街道 is the best of its own group.
+    expect(k1("kind: relative-best, indicator: ZB1", units)).toEqual({ 甲镇: 1600, 乙镇: 2000, 丙镇: 1800, 丁街道: 2000 });
+  });
+
+  it("relative-best, lower is better: max × best ÷ value", () => {
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB2: 2 } },
+      { name: "乙镇", group: "rural", measures: { ZB2: 3 } },
+    ];
+    expect(k1("kind: relative-best, indicator: ZB2", units)).toEqual({ 甲镇: 2000, 乙镇: 1333 });
+  });
+
+  it("rank-points: the max for first place, less per place, ties sharing a place", () => {
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB3: 500 } },
+      { name: "乙镇", group: "rural", measures: { ZB3: 300 } },
+      { name: "丙镇", group: "rural", measures: { ZB3: 300 } },
+      { name: "丁镇", group: "rural", measures: { ZB3: 100 } },
+    ];
+    // Places 1, 2, 2, 4: 20, 18.5, 18.5, 15.5.
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙镇: 1850, 丁镇: 1550 });
+  });
+
+  it("a vetoed unit sets no best value unless the rubric says so, and is still scored against the others", () => {
+    const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
+    const units: UnitSpec[] = [
+      { name: "否决镇", group: "rural", measures: { ZB1: "100%", ZB5: 1 } },
+      { name: "甲镇", group: "rural", measures: { ZB1: "80%", ZB5: 0 } },
+      { name: "乙镇", group: "rural", measures: { ZB1: "40%", ZB5: 0 } },
+    ];
+    // Without: the best is 甲镇's 80% — 否决镇 at 100% is past it (20), 乙镇 20 × 40 ÷ 80 = 10.
+    expect(k1("kind: relative-best, indicator: ZB1", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 2000, 乙镇: 1000 });
+    // With: the best is 100%: 20 × 80 ÷ 100 = 16, 20 × 40 ÷ 100 = 8.
+    expect(k1("kind: relative-best, indicator: ZB1, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1600, 乙镇: 800 });
+  });
+});

@@ -1,0 +1,193 @@
+// The second bundled rubric (乡镇(街道)和区直部门综合考核办法), scored from plain numbers with results
+// worked by hand from docs/rules.md: weights, deducted items, ranking groups, tie-breakers on a line
+// and an item, grades with quotas and ties, vetoes held to a grade, ledger charges and caps.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { score } from "../../src/engine/index.js";
+import type { Results } from "../../src/model/results.js";
+import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+import { pointsOf, unitNamed } from "../helpers/results.js";
+
+const R = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"));
+
+/** Measures that give a town full marks on every measured item. */
+const TOWN_FULL = { ZB1: "8%", MB1: "6%", ZB2: 1000, MB2: 1000, ZB3: "10%", ZB4: 100, ZB5: 0, ZB6: 0, ZB7: "96%", ZB8: 5, ZB9: 0 };
+const town = (name: string, group: "rural" | "urban", o: { scores?: Record<string, number>; measures?: Record<string, number | string> } = {}): UnitSpec => ({
+  name,
+  kind: "town",
+  group,
+  scores: o.scores ?? {},
+  measures: { ...TOWN_FULL, ...o.measures },
+});
+/** A town that loses `lost` points of JJ5 (重点项目建设, weight 40%): its total is 100 − 0.4 × lost. */
+const losing = (name: string, group: "rural" | "urban", lost: number, o: { measures?: Record<string, number | string> } = {}): UnitSpec => town(name, group, { scores: { JJ5: 30 - lost }, ...o });
+const dept = (name: string, scores: Record<string, number> = {}): UnitSpec => ({ name, kind: "department", scores, measures: { ZB10: "96%" } });
+
+function run(units: UnitSpec[], entries: EntrySpec[] = []): Results {
+  return score(R, submission(R, units, entries));
+}
+const ranks = (r: Results, id: string): [string, number | null][] =>
+  (r.rankings.find((x) => x.id === id)?.entries ?? []).map((e) => [r.units[e.unit]?.name ?? "?", e.rank]);
+const awardsOf = (r: Results, name: string): string[] =>
+  unitNamed(r, name).awards.map((a) => (a.kind === "rank" ? `${a.ranking}:${a.tier}${a.amount !== undefined ? `:${a.amount}` : ""}` : a.kind === "grade" ? `${a.ranking}:${a.grade}${a.held ? "(held)" : ""}` : a.kind === "warning" ? `${a.ranking}:${a.name}` : a.kind === "single" ? `${a.ranking}:${a.code}` : `veto:${a.gate}`));
+
+describe("weights and deducted items", () => {
+  it("a town's total is 40% of 经济发展 + 35% of 社会治理 + 25% of 党的建设, rounded once to 0.01", () => {
+    // JJ 85.5, SH 90, DJ 77.5: 34.2 + 31.5 + 19.375 = 85.075 → 85.08 (half away from zero).
+    const r = run([town("甲镇", "rural", { scores: { JJ5: 15.5, SH6: 10, DJ1: 7.5 } })]);
+    const u = unitNamed(r, "甲镇");
+    expect(u.subtotals).toEqual({ JJ: 8550, SH: 9000, DJ: 7750 });
+    expect(u.total).toBe(8508);
+  });
+
+  it("a deducted item scores its max less what the workbook says was taken off, never below 0", () => {
+    const r = run([town("甲镇", "rural", { scores: { SH3: 2.3 } }), town("乙镇", "rural", { scores: { SH3: 15 } })]);
+    expect(pointsOf(R, unitNamed(r, "甲镇"), "SH3")).toBe(1270);
+    expect(pointsOf(R, unitNamed(r, "乙镇"), "SH3")).toBe(0);
+  });
+});
+
+describe("rankings by group, by a line, with tie-breakers", () => {
+  const units = [
+    losing("甲镇", "rural", 0), // 100
+    losing("乙镇", "rural", 10), // 96
+    town("丙镇", "rural", { scores: { DJ1: 14 } }), // DJ 84: 100 − 0.25 × 16 = 96, behind 乙镇 on DJ
+    losing("丁街道", "urban", 25), // 90
+    losing("戊街道", "urban", 5), // 98
+  ];
+  const r = run(units);
+
+  it("ranks each group apart, ties broken by 党的建设 then 经济发展", () => {
+    expect(ranks(r, "rural")).toEqual([["甲镇", 1], ["乙镇", 2], ["丙镇", 3]]);
+    expect(ranks(r, "urban")).toEqual([["戊街道", 1], ["丁街道", 2]]);
+    expect(ranks(r, "towns")).toEqual([["甲镇", 1], ["戊街道", 2], ["乙镇", 3], ["丙镇", 4], ["丁街道", 5]]);
+  });
+
+  it("ranks by a line, its tie-breaker an item", () => {
+    // JJ: 甲镇 and 丙镇 100 (JJ4 equal: one place), 戊街道 98, 乙镇 96, 丁街道 90 — in points of the line.
+    expect(ranks(r, "economy")).toEqual([["丙镇", 1], ["甲镇", 1], ["戊街道", 3], ["乙镇", 4], ["丁街道", 5]]);
+  });
+
+  it("gives each group its own prizes with their amounts, and grades over all towns with the quota", () => {
+    expect(awardsOf(r, "甲镇")).toEqual(["towns:优秀", "rural:一等奖:50000"]);
+    expect(awardsOf(r, "乙镇")).toEqual(["towns:良好", "rural:二等奖:30000"]);
+    expect(awardsOf(r, "丙镇")).toEqual(["towns:良好", "rural:二等奖:30000"]);
+    // 戊街道 reaches 90 but 20% of 5 ranked towns is 1 优秀.
+    expect(awardsOf(r, "戊街道")).toEqual(["towns:良好", "urban:一等奖:50000"]);
+    expect(awardsOf(r, "丁街道")).toEqual(["towns:良好", "urban:二等奖:30000"]);
+  });
+});
+
+describe("grades: quotas and ties at the cut", () => {
+  it("towns tied at the quota's cut get none of that grade (ties: none); below 60 is 不合格 and a yellow card", () => {
+    const r = run([losing("甲镇", "rural", 5), losing("乙镇", "rural", 5), losing("丙镇", "rural", 30, { measures: { ZB7: "93%" } }), town("丁镇", "rural", { scores: { JJ5: 0, DJ1: 0, DJ2: 18 } }), town("戊镇", "rural", { scores: { JJ5: 0, SH6: 0, SH7: 0, DJ1: 0, DJ2: 0 } })]);
+    // 甲镇, 乙镇 98 and tied on DJ and JJ: one 优秀 place, both at its cut → neither.
+    expect(unitNamed(r, "甲镇").grades).toEqual({ towns: "良好" });
+    expect(unitNamed(r, "乙镇").grades).toEqual({ towns: "良好" });
+    // 丙镇: JJ 70, SH 96 (参保率 93%: two whole points short, 4 off) → 28 + 33.6 + 25 = 86.6.
+    expect(unitNamed(r, "丙镇").total).toBe(8660);
+    expect(unitNamed(r, "丙镇").grades).toEqual({ towns: "良好" });
+    // 丁镇: JJ 70, SH 100, DJ 58 → 28 + 35 + 14.5 = 77.5.
+    expect(unitNamed(r, "丁镇").total).toBe(7750);
+    expect(unitNamed(r, "丁镇").grades).toEqual({ towns: "合格" });
+    // 戊镇: JJ 70, SH 60, DJ 40 → 28 + 21 + 10 = 59: 不合格 and 黄牌警告 (below 60).
+    expect(unitNamed(r, "戊镇").total).toBe(5900);
+    expect(awardsOf(r, "戊镇")).toEqual(["towns:不合格", "towns:黄牌警告"]);
+  });
+
+  it("departments tied at the cut all get the grade (ties: all); last place gets the yellow card", () => {
+    const r = run([dept("甲局"), dept("乙局"), dept("丙局", { BM2: 25 }), dept("丁局", { BM1: 25 }), dept("戊局", { BM1: 10 }), dept("己局", { BM1: 5, BM2: 20 })]);
+    expect(ranks(r, "departments").map(([n, k]) => `${n}${k}`)).toEqual(["甲局1", "乙局1", "丙局3", "丁局4", "戊局5", "己局6"]);
+    // 30% of 6 is 1 优秀, but 甲局 and 乙局 are tied on the total and BM1.
+    expect(awardsOf(r, "甲局")).toEqual(["departments:优秀"]);
+    expect(awardsOf(r, "乙局")).toEqual(["departments:优秀"]);
+    expect(awardsOf(r, "丙局")).toEqual(["departments:良好"]); // 95
+    expect(awardsOf(r, "丁局")).toEqual(["departments:良好"]); // 85
+    expect(awardsOf(r, "戊局")).toEqual(["departments:合格"]); // 70
+    expect(awardsOf(r, "己局")).toEqual(["departments:不合格", "departments:黄牌警告"]); // 55
+  });
+});
+
+describe("vetoes that keep the rank and hold the grade", () => {
+  const r = run([
+    town("甲镇", "rural", { measures: { ZB5: 1 } }), // SH1 fails: 96.5, ranked, 不合格, its prize passed on
+    losing("乙镇", "rural", 10), // 96
+    losing("丙镇", "rural", 20), // 92
+    losing("丁镇", "rural", 30), // 88
+    town("戊街道", "urban", { measures: { ZB9: 1 } }), // DJ4 fails: 95, ranked, at most 合格, its prize left empty
+    losing("己街道", "urban", 15), // 94
+    losing("庚街道", "urban", 25), // 90
+  ]);
+
+  it("keeps vetoed units in the ranking where the gate says so", () => {
+    expect(unitNamed(r, "甲镇").total).toBe(9650);
+    expect(ranks(r, "rural")).toEqual([["甲镇", 1], ["乙镇", 2], ["丙镇", 3], ["丁镇", 4]]);
+    expect(ranks(r, "urban")).toEqual([["戊街道", 1], ["己街道", 2], ["庚街道", 3]]);
+  });
+
+  it("passes a vetoed unit's prize to the next, or leaves it empty", () => {
+    // 乡镇组: 甲镇's 一等奖 passes to 乙镇, 二等奖 (2nd–3rd prize places) to 丙镇 and 丁镇.
+    expect(awardsOf(r, "乙镇")).toContain("rural:一等奖:50000");
+    expect(awardsOf(r, "丙镇")).toContain("rural:二等奖:30000");
+    expect(awardsOf(r, "丁镇")).toContain("rural:二等奖:30000");
+    // 街道组: 戊街道's 一等奖 stays empty; 己街道 is second: 二等奖; 庚街道 third: nothing.
+    expect(awardsOf(r, "己街道")).toContain("urban:二等奖:30000");
+    expect(awardsOf(r, "庚街道").filter((a) => a.startsWith("urban"))).toEqual([]);
+  });
+
+  it("holds the vetoed units' grades: set to 不合格, or at most 合格", () => {
+    // 7 ranked towns: 20% is 1 优秀 — 乙镇, the best that may have it.
+    expect(awardsOf(r, "甲镇")).toEqual(["veto:SH1", "towns:不合格(held)"]);
+    expect(awardsOf(r, "戊街道")).toEqual(["veto:DJ4", "towns:合格(held)"]);
+    expect(unitNamed(r, "乙镇").grades).toEqual({ towns: "优秀" });
+    for (const n of ["己街道", "丙镇", "庚街道", "丁镇"]) expect(unitNamed(r, n).grades).toEqual({ towns: "良好" });
+  });
+});
+
+describe("an enterprise's default veto, amounts and a loss", () => {
+  const ent = (name: string, m: Record<string, number | string>): UnitSpec => ({ name, kind: "enterprise", measures: { ZB11: 1000, MB3: 1000, MB4: 600, ZB12: 200, MB5: 200, ZB13: "112%", ZB5: 0, ...m } });
+  const r = run([ent("甲公司", {}), ent("乙公司", { ZB11: 800, ZB12: -50, ZB13: "106%" }), ent("丙公司", { ZB5: 1 })]);
+
+  it("scores linear between a per-unit floor and target, a loss as 0, and bands", () => {
+    // 30 × (800 − 600) ÷ (1000 − 600) = 15; −50 万元 → 0; 106% → 80% of 20 = 16; 安全生产 20.
+    const u = unitNamed(r, "乙公司");
+    expect(["QY1", "QY2", "QY3", "QY4"].map((c) => pointsOf(R, u, c))).toEqual([1500, 0, 1600, 2000]);
+    expect(u.total).toBe(5100);
+  });
+
+  it("leaves the vetoed enterprise unranked and ungraded; a quota of one", () => {
+    expect(ranks(r, "enterprises")).toEqual([["甲公司", 1], ["乙公司", 2], ["丙公司", null]]);
+    expect(awardsOf(r, "甲公司")).toEqual(["enterprises:优秀"]);
+    expect(awardsOf(r, "乙公司")).toEqual(["enterprises:不合格"]);
+    expect(awardsOf(r, "丙公司")).toEqual(["veto:QY4"]);
+  });
+});
+
+describe("the ledger: any unit kind, charged to a line or an item, caps over codes", () => {
+  it("charges KF2 to 社会治理 and KF3 to SH2 (weighted with their line); caps JF2 at 2 and all bonuses at 5", () => {
+    const r = run(
+      [town("甲镇", "rural"), town("乙镇", "rural", { measures: { ZB6: 3 } }), dept("甲局"), { name: "甲公司", kind: "enterprise", measures: { ZB11: 1000, MB3: 1000, MB4: 600, ZB12: 200, MB5: 200, ZB13: "112%", ZB5: 0 } }],
+      [
+        { unit: "甲镇", code: "KF2" }, // SH −2
+        { unit: "甲镇", code: "KF3", points: 3 }, // SH2 15 → 12, SH −3
+        { unit: "甲镇", code: "JF2", count: 5 }, // 2.5, capped at 2
+        { unit: "甲镇", code: "JF1", level: "国家级" }, // 3: bonuses 5
+        { unit: "甲镇", code: "JF1", level: "省级" }, // over the cap of 5: nothing
+        { unit: "乙镇", code: "KF3", points: 3 }, // SH2 6 → 3
+        { unit: "乙镇", code: "KF3", points: 3 }, // 3 → 0
+        { unit: "乙镇", code: "KF3", points: 3 }, // SH2 stays 0
+        { unit: "甲局", code: "KF1", count: 2 },
+        { unit: "甲局", code: "JF1", level: "市级" },
+        { unit: "甲公司", code: "KF1" },
+      ],
+    );
+    const a = unitNamed(r, "甲镇");
+    // SH 95: 40 + 33.25 + 25 = 98.25, + 5 bonus = 103.25.
+    expect([pointsOf(R, a, "SH2"), a.subtotals.SH, a.bonus, a.deduction, a.total]).toEqual([1200, 9500, 500, 0, 10325]);
+    expect(a.ledger.map((l) => `${l.entry.code} ${l.counted ? l.points : "—"}`)).toEqual(["KF2 200", "KF3 300", "JF2 200", "JF1 300", "JF1 0"]);
+    const b = unitNamed(r, "乙镇");
+    // SH2 6 (3 起: 40%) taken to 0; SH 100 − 9 − 6 = 85: 40 + 29.75 + 25 = 94.75.
+    expect([pointsOf(R, b, "SH2"), b.subtotals.SH, b.total]).toEqual([0, 8500, 9475]);
+    expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
+  });
+});

@@ -1,0 +1,65 @@
+// Validation under the comprehensive rubric: the new kinds of cell each located to the cell —
+// a judged step of 1, a deducted column, the 分组 column, negative and above-100% percentages,
+// counts and amounts typed as people type them, the ledger for other unit kinds. The sample's
+// values (柳河区) are the clean base each case changes.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatLocation } from "../../src/diagnostics/index.js";
+import { readBook } from "../../src/load/index.js";
+import { rubricSource } from "../../src/cli/rubric-source.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
+import { liuheSpec } from "../../scripts/sample-liuhe.js";
+
+const FILE = "rubric/township-comprehensive-2026.1.yaml";
+const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
+const spec = liuheSpec();
+
+interface Case {
+  name: string;
+  values?: Record<string, Record<string, Value>>;
+  ledger?: LedgerRow[];
+  edit?: (wb: MemBook) => void;
+  expected: string[];
+}
+
+async function diagnose(c: Case): Promise<string[]> {
+  const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+  for (const [n, v] of Object.entries(c.values ?? {})) Object.assign((values[n] ??= {}), v);
+  const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, c.ledger ?? []);
+  c.edit?.(book);
+  const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+  return r.diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`);
+}
+
+const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
+
+const cases: Case[] = [
+  { name: "the sample as it is", expected: [] },
+  { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
+  { name: "0.05 where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.points-step 社会治理!B3"] },
+  { name: "more taken off than the item's max", values: { 柳河镇: { SH3: 16 } }, expected: ["workbook.deduction-out-of-range 社会治理!B2"] },
+  { name: "a blank deduction", values: { 柳河镇: { DJ3: null } }, expected: ["workbook.blank-deduction 党的建设!D2"] },
+  {
+    name: "a blank or unknown group",
+    edit: (wb) => {
+      wb.sheetNamed("经济发展").set("B2", null).set("B3", "城区组");
+    },
+    expected: ["workbook.group-blank 经济发展!B2", "workbook.unknown-group 经济发展!B3"],
+  },
+  { name: "a group's label for its name", edit: (wb) => void wb.sheetNamed("经济发展").set("B2", "镇"), expected: [] },
+  { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },
+  { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
+  { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
+  { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-out-of-range 指标数据!G3"] },
+  { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },
+  { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
+  { name: "a bonus for a kind it is not for", ledger: [row("区城投集团", "JF1", { level: "市级" }), row("区财政局", "JF2")], expected: ["workbook.ledger-wrong-kind 加扣分!A2", "workbook.ledger-wrong-kind 加扣分!A3"] },
+  { name: "deductions for departments and enterprises, a pending status of this rubric", ledger: [row("区财政局", "KF1"), row("区城投集团", "KF1", { status: "待审核" })], expected: ["warning workbook.ledger-pending 加扣分!F3"] },
+];
+
+describe("validate under the comprehensive rubric", () => {
+  it.each(cases)("$name", async (c) => {
+    expect(await diagnose(c)).toEqual(c.expected);
+  });
+});
