@@ -202,7 +202,6 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     const u = units[e.unit];
     return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
   });
-  const district = clean(o.cover.district);
   const fileName = clean(results.input.file.split(/[\\/]/).pop());
   return {
     lang,
