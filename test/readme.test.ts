@@ -1,17 +1,55 @@
-// The README stays true: the validate example it shows is what the tool prints today.
-import { readFileSync } from "node:fs";
+// The README stays true: the examples it shows are what the tool prints today, its links lead to
+// files in this repository, and the first commands a newcomer runs are there.
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
 
+const readme = readFileSync("README.md", "utf8");
+
+/** The text of a ```-block that follows a line. */
+function blockAfter(line: string): string {
+  const start = readme.indexOf(line);
+  expect(start, line).toBeGreaterThan(0);
+  return readme.slice(start + line.length, readme.indexOf("```", start));
+}
+
 describe("README", () => {
   it("shows exactly what `assess validate samples/broken/typos.xlsx` prints", async () => {
-    const readme = readFileSync("README.md", "utf8");
-    const command = "$ npx assess validate samples/broken/typos.xlsx\n";
-    const start = readme.indexOf(command);
-    expect(start).toBeGreaterThan(0);
-    const shown = readme.slice(start + command.length, readme.indexOf("```", start));
+    const shown = blockAfter("$ npx assess validate samples/broken/typos.xlsx\n");
     const r = await cli(["validate", "samples/broken/typos.xlsx"]);
     expect(r.code).toBe(1);
     expect(shown).toBe(r.err + r.out);
+  });
+
+  it("shows lines `assess explain` prints, in its order (… marks lines left out)", async () => {
+    const shown = blockAfter("$ npx assess explain samples/qingshan-2026.xlsx 北川镇\n").split("\n").filter((l) => l && l !== "…");
+    const printed = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out.split("\n");
+    let at = 0;
+    for (const line of shown) {
+      const i = printed.indexOf(line, at);
+      expect(i, line).toBeGreaterThanOrEqual(0);
+      at = i + 1;
+    }
+  });
+
+  it("starts with the commands that score each sample and run the tests", () => {
+    const at = readme.indexOf("## First commands");
+    const first = readme.slice(at, readme.indexOf("\n## ", at + 3));
+    expect(first).toContain("npm ci && npx assess score samples/qingshan-2026.xlsx");
+    expect(first).toContain("npm test");
+    expect(first).toContain("npx assess score samples/liuhe-2026.xlsx");
+  });
+
+  it("links only to files in this repository, never outside it", () => {
+    for (const file of ["README.md", "docs/rules.md", "docs/rubric.md", "docs/architecture.md"]) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).not.toMatch(/\.\.\/shared|shared\/spec|RULES\.md/);
+      const base = file.includes("/") ? "docs/" : "";
+      for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        const target = m[1] ?? "";
+        if (/^https?:/.test(target)) continue;
+        expect(existsSync(base + target), `${file} → ${target}`).toBe(true);
+      }
+    }
   });
 });
