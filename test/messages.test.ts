@@ -27,6 +27,7 @@ const DYNAMIC: Record<string, string[]> = {
   "word.ties.": ["all", "none"],
   "word.": ["sep", "yes", "charge.total", "by.total", "veto.ranked", "veto.unranked", "veto.grade", "veto.grade-at-most", "veto.place-empty", "veto.place-passed", "grade-band", "quota", "single", "count", "linked", "yellow", "last-place", "below", "or"],
   "diff.": ["added", "removed"],
+  "show.all-cap-": ["bonus", "deduction"],
   "diff.area.": ["meta", "report", "unit-kind", "line", "item", "indicator", "target", "ledger", "cap", "statuses", "levels", "ranking"],
   "diff.effect.": ["scores", "ranks", "awards", "validation", "words"],
   "out.award-kind.": ["rank", "grade", "single", "warning", "veto"],
@@ -51,7 +52,7 @@ describe("message catalog", () => {
     for (const [prefix, values] of Object.entries(DYNAMIC)) for (const v of values) used.add(prefix + v);
     // Every field rubric diff compares has a name in the catalog.
     for (const m of readFileSync("src/rubric/diff.ts", "utf8").matchAll(/\["([a-z][a-z-]*)", (?:(?!\[")[^\n])*?, "(?:scores|ranks|awards|validation|words)"\]/g)) used.add(`diff.field.${m[1]}`);
-    for (const kind of ["bonus", "deduction"]) for (const r of ["counted", "doubled", "once-count", "capped", "capped-group"]) used.add(`why.ledger-${r}-${kind}`);
+    for (const kind of ["bonus", "deduction"]) for (const r of ["counted", "doubled", "once-count", "capped", "capped-group", "capped-all"]) used.add(`why.ledger-${r}-${kind}`);
     // why.ledger-counted and its kin are prefixes completed with -bonus / -deduction (added above).
     const missing = [...used].filter((c) => !(c in catalog) && !(`${c}-bonus` in catalog) && !/\.(js|ts|json|xlsx|yaml|html)$/.test(c));
     expect(missing).toEqual([]);

@@ -2,7 +2,11 @@
 // files in this repository, and the first commands a newcomer runs are there.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { cli } from "./helpers/cli.js";
+import { scratchDir } from "./helpers/tmp.js";
+
+const tmp = scratchDir("assess-readme-");
 
 const readme = readFileSync("README.md", "utf8");
 
@@ -30,6 +34,14 @@ describe("README", () => {
       expect(i, line).toBeGreaterThanOrEqual(0);
       at = i + 1;
     }
+  });
+
+  it("shows units exactly as `assess score --json` prints them", async () => {
+    const shown = readme.slice(readme.indexOf("```json\n") + 8, readme.indexOf("```", readme.indexOf("```json\n") + 8));
+    const doc = JSON.parse(shown.replaceAll('"…"', '""')) as { units: { name: string }[] };
+    const r = await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(tmp, "r.xlsx")]);
+    const real = JSON.parse(r.out) as { units: { name: string }[] };
+    for (const u of doc.units) expect(real.units.find((x) => x.name === u.name), u.name).toEqual(u);
   });
 
   it("starts with the commands that score each sample and run the tests", () => {

@@ -1,5 +1,6 @@
 // What score, validate, explain and report load: the workbook's file, read and handed to the
 // loading library with the rubrics on disk; diagnostics printed; a valid submission or an exit code.
+import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { loadWorkbook, type Loaded } from "../load/index.js";
 import type { Rubric } from "../rubric/model.js";
@@ -17,7 +18,8 @@ export type Input = Loaded & { readonly bytes?: Uint8Array };
 export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
   const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics, sha256: "" };
-  const rubrics = await rubricSource(rubricFlag);
+  // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
+  const rubrics = await rubricSource(rubricFlag, [dirname(file), process.cwd()]);
   const loaded = await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, ...(progress ? { progress: (code, data) => progress.step(code, data) } : {}) });
   return { ...loaded, bytes: read.bytes };
 }

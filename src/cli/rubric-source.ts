@@ -1,10 +1,10 @@
-// The rubrics a command may use, read from disk: --rubric FILE, and the bundled ones in the
-// rubric/ folder. Bundled rubrics are compiled at build time (dist/rubric-cache), so a run that
+// The rubrics a command may use, read from disk: --rubric FILE, the bundled ones in the rubric/
+// folder, and an office's own found beside the workbook. Bundled rubrics are compiled at build time (dist/rubric-cache), so a run that
 // needs no other rubric never loads the YAML parser or the schema library — most of a small
 // run's start-up.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
 import type { Rubric } from "../rubric/model.js";
@@ -38,18 +38,43 @@ export function displayPath(path: string): string {
   return path.startsWith(BUNDLED_DIR) ? join("rubric", path.slice(BUNDLED_DIR.length)) : path;
 }
 
-/** The bundled rubric files: rubric/ID-VERSION.yaml. */
-export function bundledFiles(): { id: string; version: string; path: string }[] {
+/** The rubric files of a folder, named ID-VERSION.yaml. */
+function rubricFilesIn(dir: string): { id: string; version: string; path: string }[] {
   let names: string[] = [];
   try {
-    names = readdirSync(BUNDLED_DIR);
+    names = readdirSync(dir);
   } catch {
     return [];
   }
   return names
     .map((n) => /^([a-z0-9-]+?)-(\d[0-9A-Za-z.-]*)\.ya?ml$/.exec(n))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ id: m[1] ?? "", version: m[2] ?? "", path: join(BUNDLED_DIR, m[0]) }));
+    .map((m) => ({ id: m[1] ?? "", version: m[2] ?? "", path: join(dir, m[0]) }));
+}
+
+/** The bundled rubric files: rubric/ID-VERSION.yaml. */
+export function bundledFiles(): { id: string; version: string; path: string }[] {
+  return rubricFilesIn(BUNDLED_DIR);
+}
+
+/**
+ * An office's own rubrics, found where a workbook's cover can name them without --rubric: files
+ * named ID-VERSION.yaml beside the workbook, in a rubric/ folder beside it, in the current folder
+ * or its rubric/ folder. A bundled rubric of the same id and version is used before them.
+ */
+function ownFiles(near: readonly string[], bundled: readonly { id: string; version: string }[]): { id: string; version: string; path: string }[] {
+  const seen = new Set([resolve(BUNDLED_DIR)]);
+  const out: { id: string; version: string; path: string }[] = [];
+  for (const dir of near.flatMap((d) => [d, join(d, "rubric")])) {
+    const abs = resolve(dir);
+    if (seen.has(abs) || seen.has(abs + sep)) continue;
+    seen.add(abs);
+    for (const f of rubricFilesIn(dir)) {
+      if (bundled.some((b) => b.id === f.id && b.version === f.version) || out.some((o) => o.id === f.id && o.version === f.version)) continue;
+      out.push(f);
+    }
+  }
+  return out;
 }
 
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
@@ -68,8 +93,9 @@ export async function fullParser(): Promise<ParseRubric> {
  * The rubrics for a command: the file --rubric names (read now, so its problems are known before
  * the workbook is read), and every bundled one, each from the build's cache when it is fresh.
  */
-export async function rubricSource(flag: string | undefined): Promise<RubricSource> {
-  const files = bundledFiles();
+export async function rubricSource(flag: string | undefined, near: readonly string[] = []): Promise<RubricSource> {
+  const shipped = bundledFiles();
+  const files = flag === undefined ? [...shipped, ...ownFiles(near, shipped)] : shipped;
   const hits = new Map<string, Rubric>();
   for (const f of files) {
     try {

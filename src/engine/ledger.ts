@@ -26,8 +26,11 @@ export interface LedgerOutcome {
 }
 
 /** The caps a code falls under: its own, and every group cap naming it. */
-function capsOf(code: LedgerCode, caps: readonly LedgerCap[]): { key: string; max: Points; codes?: readonly string[] }[] {
-  return [...(code.cap !== undefined ? [{ key: code.code, max: code.cap }] : []), ...caps.flatMap((c, i) => (c.codes.includes(code.code) ? [{ key: `#${i}`, max: c.max, codes: c.codes }] : []))];
+function capsOf(code: LedgerCode, caps: readonly LedgerCap[]): { key: string; max: Points; codes?: readonly string[]; all?: boolean }[] {
+  return [
+    ...(code.cap !== undefined ? [{ key: code.code, max: code.cap }] : []),
+    ...caps.flatMap((c, i) => (c.codes.includes(code.code) ? [{ key: `#${i}`, max: c.max, codes: c.codes, ...(c.kind ? { all: true } : {}) }] : [])),
+  ];
 }
 
 export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c]))): LedgerOutcome {
@@ -66,13 +69,13 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     }
     const unit = perCount(code, e);
     let pts = unit * count;
-    let capped: { max: Points; codes?: readonly string[] } | undefined;
+    let capped: { max: Points; codes?: readonly string[]; all?: boolean } | undefined;
     for (const cap of capsOf(code, rubric.caps)) {
       const room = Math.max(0, cap.max - (used.get(cap.key) ?? 0));
       if (pts > room) {
         pts = room;
         capped = cap;
-        reasonCode = cap.codes ? "why.ledger-capped-group" : "why.ledger-capped";
+        reasonCode = cap.all ? "why.ledger-capped-all" : cap.codes ? "why.ledger-capped-group" : "why.ledger-capped";
       }
     }
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);

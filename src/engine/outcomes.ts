@@ -117,7 +117,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const place = prize.get(p.u);
     if (place === undefined) continue;
     const tier = r.tiers.find((t) => place >= t.from && place <= t.to);
-    if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}) });
+    if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}), ...(place !== p.rank ? { place } : {}) });
   }
 
   const memberEffects = new Map(members.flatMap((u) => {

@@ -77,3 +77,9 @@ export function normalizeWidth(s: string): string {
     .replace(/\u3000/g, " ")
     .replace(/\u2212/g, "-");
 }
+
+/** A sum of money for people: 50000 → "50,000", 2500.5 → "2,500.5". */
+export function formatAmount(v: number): string {
+  const [whole = "", frac] = String(v).split(".");
+  return whole.replace(/\B(?=(\d{3})+$)/g, ",") + (frac ? `.${frac}` : "");
+}

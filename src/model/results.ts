@@ -37,7 +37,8 @@ export interface Veto {
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */
 export type Award =
-  | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number }
+  /** `place`: the prize place, where vetoed units ahead passed theirs on (递补) and it differs from the rank. */
+  | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number; readonly place?: number }
   | { readonly kind: "grade"; readonly ranking: string; readonly rankingName: string; readonly grade: string; readonly held?: boolean }
   | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }

@@ -75,7 +75,10 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       return { code: "why.linear-part", data: { ...data, floor } };
     }
     case "ratio":
-      return met ? { code: "why.ratio-full", data } : { code: lower ? "why.ratio-part-lower" : "why.ratio-part", data };
+      if (met) return { code: "why.ratio-full", data };
+      // Higher being better, a value (or target) of 0 or less leaves no ratio to take: 0 points.
+      if (!lower && (m.value <= 0 || m.target <= 0)) return { code: "why.ratio-none", data };
+      return { code: lower ? "why.ratio-part-lower" : "why.ratio-part", data };
     case "bands": {
       const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));
       const last = item.bands?.at(-1);
@@ -88,6 +91,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       return { code: lower ? "why.shortfall-over" : "why.shortfall", data: { ...data, short: show(short), per: show(item.per ?? 0), deduct: formatPoints(item.deduct ?? 0), off: formatPoints(item.max - points) } };
     }
     case "relative-best":
+      if (!lower && m.value <= 0 && m.value !== basis?.best) return { code: "why.relative-none", data: { ...data, best: show(basis?.best ?? 0), group: basis?.group ?? "" } };
       return { code: lower ? "why.relative-best-lower" : "why.relative-best", data: { ...data, best: show(basis?.best ?? 0), group: basis?.group ?? "" } };
     case "rank-points":
       return { code: "why.rank-points", data: { ...data, place: basis?.place ?? 0, group: basis?.group ?? "", step: formatPoints(item.step ?? 0) } };

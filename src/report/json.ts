@@ -16,7 +16,7 @@ function measureJson(v: number, display: string): number {
 function awardJson(a: Award): Record<string, unknown> {
   switch (a.kind) {
     case "rank":
-      return { kind: "rank", ranking: a.ranking, tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}) };
+      return { kind: "rank", ranking: a.ranking, tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}), ...(a.place !== undefined ? { place: a.place } : {}) };
     case "grade":
       return { kind: "grade", ranking: a.ranking, grade: a.grade, ...(a.held ? { held: true } : {}) };
     case "single":

@@ -1,7 +1,7 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatMeasure, formatPoints } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints } from "../model/numbers.js";
 
 /**
  * An award in words. In a table of one ranking (`shown`), a prize won in another ranking (a group's)
@@ -12,7 +12,7 @@ export function awardText(a: Award, lang: Lang, shown?: string): string {
     case "rank":
       return shown !== undefined && a.ranking !== shown ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     case "single":
-      return message(lang, "award.single", { name: a.name, level: a.level, amount: a.amount });
+      return message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) });
     case "grade":
       return message(lang, a.held ? "award.grade-held" : "award.grade", { grade: a.grade, ranking: a.rankingName });
     case "warning": {

@@ -114,9 +114,17 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const awardsWidth = fit(remarks.map((m) => m.text), 14, 56);
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
+  // Where the kind is ranked in groups too, each unit's place in its group.
+  const groupRankings = results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by && x.id !== r.id);
+  const groupPlace = (u: UnitResult): string => {
+    const g = groupRankings.find((x) => x.group === u.group);
+    const rank = g ? u.ranks[g.id] : undefined;
+    return rank === undefined ? "" : `${kind?.groups.find((x) => x.id === u.group)?.name ?? ""} ${rank ?? statusText(u, lang)}`;
+  };
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
+    ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", 11)] : []),
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
@@ -142,6 +150,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         const cells: Value[] = [
           e.rank ?? statusText(u, lang),
           xmlSafe(u.name),
+          ...(groupRankings.length ? [groupPlace(u)] : []),
           ...(isTotal
             ? [...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total)]
             : [pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null]),
@@ -292,10 +301,10 @@ function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
           : a.kind === "veto"
             ? `${a.indicator} ${formatMeasure(a.value, a.display)} ${a.lower ? ">" : "<"} ${formatMeasure(a.target, a.display)}`
             : a.kind === "rank" || a.kind === "grade"
-              ? t(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—" })
+              ? t(lang, a.kind === "rank" && a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—", place: a.kind === "rank" ? (a.place ?? "") : "" })
               : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
-      byKind.get(a.kind)?.push({ cells: [t(lang, `out.award-kind.${a.kind}`), xmlSafe(u.name), awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [t(lang, `out.award-kind.${a.kind}`), xmlSafe(u.name), a.kind === "single" ? t(lang, "report.award.single", { name: a.name, level: a.level }) : awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
   }
   const rows = kinds.flatMap((k) => byKind.get(k) ?? []);

@@ -95,7 +95,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     ].filter(Boolean);
     out.push(`  ${c.code} ${c.name}  ${pts}  (${notes.join(", ")})`);
   }
-  for (const cap of r.caps) out.push(`  ${t("show.group-cap", { codes: cap.codes.join("、"), cap: formatPoints(cap.max) })}`);
+  for (const cap of r.caps) out.push(`  ${cap.kind ? t(`show.all-cap-${cap.kind}`, { cap: formatPoints(cap.max) }) : t("show.group-cap", { codes: cap.codes.join("、"), cap: formatPoints(cap.max) })}`);
   out.push("", t("show.rankings"));
   for (const k of r.rankings) {
     const kind = r.unitKinds.find((x) => x.id === k.unitKind);

@@ -410,7 +410,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       if (!lc || lc.kind === "single") b.error("rubric.unknown-ledger-code", [...at, "codes", ci], { code: c });
     });
     const codes = cap.codes ?? ledger.filter((l) => l.kind === cap.kind).map((l) => l.code);
-    return { codes, max: b.points(cap.max, [...at, "max"]) };
+    return { codes, max: b.points(cap.max, [...at, "max"]), ...(cap.codes === undefined && cap.kind ? { kind: cap.kind } : {}) };
   });
   const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
   if (new Set(statusWords).size !== statusWords.length) b.error("rubric.status-twice", ["ledger", "statuses"]);

@@ -175,6 +175,8 @@ export interface LedgerCode {
 export interface LedgerCap {
   readonly codes: readonly string[];
   readonly max: Points;
+  /** A cap on all of a unit's bonuses (or deductions), rather than on named codes. */
+  readonly kind?: "bonus" | "deduction";
 }
 
 export interface Statuses {

@@ -99,7 +99,8 @@ export interface MeasureSpec {
 /** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
 export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec): number | undefined {
   if (!c || isBlank(c)) {
-    p.error("workbook.blank-rate", sheet, colName(col) + row, { code: spec.code });
+    if (spec.unit !== "percent") p.error("workbook.blank-quantity", sheet, colName(col) + row, { code: spec.code, unit: spec.display });
+    else p.error("workbook.blank-rate", sheet, colName(col) + row, { code: spec.code });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;

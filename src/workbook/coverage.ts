@@ -3,7 +3,7 @@
 // like a slip of the percent sign. Each problem is located where the user can fix it.
 import type { Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric } from "../rubric/model.js";
-import { isEntered, isMeasured, leaves } from "../rubric/model.js";
+import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
 import { formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, valueOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf } from "../rubric/targets.js";
@@ -139,7 +139,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (!u || row === undefined) continue; // reported as missing on that sheet
         if (valueOf(values, ui, code) !== undefined || g.refused.has(`${u.name}\u0000${code}`)) continue;
         if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
-        else p.error("workbook.blank-rate", col.sheet, refOf(col.col, row), { code });
+        else {
+          const m = measureOf(rubric, code);
+          if (m && m.unit !== "percent") p.error("workbook.blank-quantity", col.sheet, refOf(col.col, row), { code, unit: m.display });
+          else p.error("workbook.blank-rate", col.sheet, refOf(col.col, row), { code });
+        }
       }
     }
     implausibleRates(rubric, measured, members, units, values, p);

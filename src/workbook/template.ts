@@ -31,6 +31,8 @@ const BLANK_ROWS = 60;
 const LEDGER_ROWS = 500;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
 const FONT = { name: "等线", size: 11 };
+/** A measures cell its unit's kind does not read. */
+const NOT_USED = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 
 function header(ws: Worksheet, values: string[], frozenColumns: number, height = 48): void {
   const row = ws.getRow(1);
@@ -291,14 +293,30 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
   const cols = [...rubric.indicators.map((i) => measureColumn(i, false)), ...rubric.targets.map((t) => measureColumn(t, true))];
   header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 1, 64);
   ws.getColumn(1).width = 16;
-  const last = fillUnits(ws, opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind)));
+  const units = opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind));
+  const last = fillUnits(ws, units);
+  // Which kinds read each code: said in its note, and the cells of other kinds' units greyed out.
+  const usedBy = new Map<string, Set<UnitKindId>>();
+  for (const k of measuredKinds) {
+    for (const item of linesOf(rubric, k).flatMap((l) => leaves(l.items)).filter(isMeasured)) {
+      for (const code of [item.indicator, ...[item.target, item.floor].flatMap((t) => (t && "ref" in t ? [t.ref] : []))]) {
+        (usedBy.get(code) ?? usedBy.set(code, new Set()).get(code))?.add(k.id);
+      }
+    }
+  }
   cols.forEach((c, i) => {
     const col = i + 2;
     ws.getColumn(col).width = 16;
-    ws.getCell(1, col).note = { texts: [{ text: xmlSafe(c.note) }] };
+    const kinds = usedBy.get(c.code) ?? new Set<UnitKindId>();
+    const names = measuredKinds.filter((k) => kinds.has(k.id)).map((k) => k.name);
+    const note = measuredKinds.length > 1 ? `${c.note}\n适用:${names.join("、") || "无"}` : c.note;
+    ws.getCell(1, col).note = { texts: [{ text: xmlSafe(note) }] };
     const f = measureFormat(c);
     validate(ws, col, last, f.dv);
     formatColumn(ws, col, last, f.numFmt);
+    units.forEach((u, r) => {
+      if (!kinds.has(u.kind)) ws.getCell(r + 2, col).fill = NOT_USED;
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 // The second bundled rubric end to end on its sample (柳河区): what a clerk reads in the terminal,
 // in the result workbook and in `explain` — groups, weights, held vetoes, an empty prize, quotas.
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -79,5 +79,23 @@ describe("the comprehensive sample", () => {
     const s = await cli(["explain", input, "金山镇"]);
     // Negative growth: JJ1 between the floor 0% and the target earns nothing below the floor.
     expect(s.out).toMatch(/JJ1 地区生产总值增长 {2}0\/20 −20 {2}ZB1 -1\.5%/);
+  });
+});
+
+describe("the comprehensive sample's report", () => {
+  it("speaks in the rubric's words: title, seal line, a chart per kind, nothing of the other scheme", async () => {
+    const html = join(dir, "报告.html");
+    const r = await cli(["report", input, "--format", "html", "-o", html], { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789000000" });
+    expect(r.code).toBe(0);
+    const text = readFileSync(html, "utf8");
+    expect(text).toContain("<h1>柳河区2026年度乡镇(街道)和区直部门综合考核结果</h1>");
+    expect(text).toContain(">柳河区综合考核工作领导小组办公室(盖章)<");
+    // One chart for each kind's whole ranking (towns, departments, enterprises), not for the groups.
+    expect((text.match(/<svg class="chart"/g) ?? []).length).toBe(3);
+    expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名得分条形图</title>');
+    // Vetoed towns keep their ranks here: the legend does not say they are unranked.
+    expect(/<svg[\s\S]*?<\/svg>/.exec(text)?.[0]).toContain(">一票否决<");
+    expect(text).toContain("50,000");
+    expect(text).not.toMatch(/人口|计划生育|镇、街道/);
   });
 });

@@ -57,7 +57,7 @@ describe("the report HTML", () => {
     expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 实际 93.5%,目标 95%");
     expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 实际 96.5%,目标 98%");
     expect(awards.some((a) => a.startsWith("黄牌警告 新华街道"))).toBe(true);
-    expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3000"))).toBe(true);
+    expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3,000"))).toBe(true);
   });
 
   it("draws the towns' totals as an SVG bar chart, vetoed towns marked, with a legend", () => {

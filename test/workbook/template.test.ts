@@ -121,7 +121,10 @@ describe("assess template for the comprehensive rubric", () => {
     expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0.##");
     expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
     const note = zb.getCell(1, col("ZB5")).note;
-    expect(typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("")).toBe("较大及以上生产安全事故;越低越好");
+    expect(typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("")).toBe("较大及以上生产安全事故;越低越好\n适用:乡镇(街道)、区属国有企业");
+    // A department's row has nothing to fill for a town's indicator: greyed out.
+    expect(zb.getCell(5, col("ZB1")).fill).toMatchObject({ fgColor: { argb: "FFE7E6E6" } });
+    expect(zb.getCell(5, col("ZB10")).fill).not.toMatchObject({ fgColor: { argb: "FFE7E6E6" } });
     // Every unit with a measured item: the towns and the enterprise, not the department's (it has ZB10).
     expect([2, 3, 4, 5, 6].map((r) => zb.getCell(r, 1).value)).toEqual(["柳河镇", "河西街道", "青龙乡", "区财政局", "区城投集团"]);
   });

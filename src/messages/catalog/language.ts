@@ -17,6 +17,8 @@ export const languageMessages: Catalog = {
   "show.cap": { "zh-CN": "上限 {cap}", en: "cap {cap}" },
   "show.charge": { "zh-CN": "计入 {to}", en: "charged to {to}" },
   "show.for": { "zh-CN": "适用 {kinds}", en: "for {kinds}" },
+  "show.all-cap-bonus": { "zh-CN": "加分合计不超过 {cap}", en: "all bonuses together at most {cap}" },
+  "show.all-cap-deduction": { "zh-CN": "扣分合计不超过 {cap}", en: "all deductions together at most {cap}" },
   "show.group-cap": { "zh-CN": "{codes} 合计不超过 {cap}", en: "{codes} together at most {cap}" },
   "show.ranking": { "zh-CN": "{name}({kind},按 {by}{ties})", en: "{name} ({kind}, by {by}{ties})" },
   "show.tie-breakers": { "zh-CN": ",同分依次比 {keys}", en: ", ties broken by {keys}" },

@@ -83,6 +83,6 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-single": { "zh-CN": "{code} 不是 ledger 中定义的单项奖代码(kind: single)", en: "{code} is not a single-award code (kind: single) of the ledger" },
   "rubric.unknown-level": { "zh-CN": "级别 “{level}” 不在 level_order 中", en: "the level \"{level}\" is not in level_order" },
   "rubric.unknown-item": { "zh-CN": "未定义的项目 {code}", en: "the item {code} is not defined" },
-  "rubric.not-found": { "zh-CN": "找不到方案 {id} {version}(内置方案:{available});请用 --rubric 指定文件", en: "the rubric {id} {version} was not found (bundled: {available}); name a file with --rubric" },
+  "rubric.not-found": { "zh-CN": "找不到方案 {id} {version}(可用:{available});请把方案文件 {id}-{version}.yaml 放在工作簿旁边,或用 --rubric 指定文件", en: "the rubric {id} {version} was not found (available: {available}); put the file {id}-{version}.yaml beside the workbook, or name it with --rubric" },
   "rubric.ok": { "zh-CN": "方案有效:{id} {version}({title})", en: "the rubric is valid: {id} {version} ({title})" },
 };

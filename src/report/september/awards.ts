@@ -20,9 +20,9 @@ const CATEGORY: Record<Award["kind"], string> = {
 function basis(a: Award, u: UnitResult, lang: Lang): string {
   switch (a.kind) {
     case "rank":
-      return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "" });
+      return message(lang, a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "", place: a.place ?? "" });
     case "grade":
-      return a.held ? awardText(a, lang) : message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "" });
+      return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "" });
     case "single":
       return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
     case "warning":
@@ -38,7 +38,7 @@ function content(a: Award, lang: Lang): string {
     case "rank":
       return a.tier;
     case "grade":
-      return a.grade;
+      return a.held ? awardText(a, lang) : a.grade;
     case "single":
       return message(lang, "report.award.single", { name: a.name, level: a.level });
     case "warning":
@@ -54,8 +54,10 @@ function amount(a: Award): number | null {
   return null;
 }
 
-export function awardListRows(results: Results, overall: RankingResult | undefined, lang: Lang): Row[] {
-  const position = new Map((overall?.entries ?? []).map((e, i) => [e.unit, i]));
+/** The award list: each kind of award in turn, units in the order the report's rankings list them. */
+export function awardListRows(results: Results, rankings: readonly RankingResult[], lang: Lang): Row[] {
+  const position = new Map<number, number>();
+  for (const r of rankings) for (const e of r.entries) if (!position.has(e.unit)) position.set(e.unit, position.size);
   const pos = (i: number): number => position.get(i) ?? Number.MAX_SAFE_INTEGER;
   const rows: Row[] = [];
   for (const kind of ORDER) {

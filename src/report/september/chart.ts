@@ -1,6 +1,6 @@
 // The HTML report's bar chart of the towns' overall totals, as inline SVG (no xmlns, no links):
 // ranked towns in blue, vetoed towns hatched in red, with a legend and a scale from zero.
-import type { Report } from "./model.js";
+import type { Bar } from "./model.js";
 import { textWidth } from "./layout.js";
 
 export type Escape = (s: string) => string;
@@ -25,7 +25,16 @@ function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-export function barChart(c: Report["chart"], esc: Escape): string {
+/** One chart's words and bars; `id` keeps its element ids apart from other charts' on the page. */
+export interface ChartData {
+  readonly id: string;
+  readonly label: string;
+  readonly ranked: string;
+  readonly vetoed: string;
+  readonly bars: readonly Bar[];
+}
+
+export function barChart(c: ChartData, esc: Escape): string {
   const width = 1000;
   const labelW = Math.min(260, Math.max(80, Math.max(0, ...c.bars.map((b) => textWidth(b.name))) * (FONT_PX / 2) + 16));
   const left = labelW;
@@ -36,9 +45,9 @@ export function barChart(c: Report["chart"], esc: Escape): string {
   const x = (v: number): number => left + (plotW * Math.max(0, v)) / top;
   const out: string[] = [];
   out.push(
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title" font-size="${FONT_PX}">`,
-    `<title id="chart-title">${esc(c.label)}</title>`,
-    `<defs><pattern id="veto-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
+    `<title id="${c.id}-title">${esc(c.label)}</title>`,
+    `<defs><pattern id="${c.id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
       `<rect width="6" height="6" fill="#f6d5d5"/><line x1="0" y1="0" x2="0" y2="6" stroke="${VETO}" stroke-width="3"/></pattern></defs>`,
   );
   // Legend.
@@ -48,7 +57,7 @@ export function barChart(c: Report["chart"], esc: Escape): string {
     `<g class="legend">`,
     `<rect x="${left}" y="${ly}" width="16" height="12" fill="${RANKED}"/>`,
     `<text x="${left + 22}" y="${ly + 11}">${esc(c.ranked)}</text>`,
-    `<rect x="${second}" y="${ly}" width="16" height="12" fill="url(#veto-hatch)" stroke="${VETO}"/>`,
+    `<rect x="${second}" y="${ly}" width="16" height="12" fill="url(#${c.id}-hatch)" stroke="${VETO}"/>`,
     `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`,
     `</g>`,
   );
@@ -62,7 +71,7 @@ export function barChart(c: Report["chart"], esc: Escape): string {
   c.bars.forEach((b, i) => {
     const y = TOP + i * ROW;
     const w = (x(b.total) - left).toFixed(1);
-    const fill = b.vetoed ? `url(#veto-hatch)" stroke="${VETO}` : RANKED;
+    const fill = b.vetoed ? `url(#${c.id}-hatch)" stroke="${VETO}` : RANKED;
     out.push(
       `<g class="${b.vetoed ? "bar vetoed" : "bar"}">`,
       `<text x="${left - 8}" y="${y + BAR - 3}" text-anchor="end"${b.vetoed ? ` fill="${VETO}"` : ""}>${esc(b.name)}</text>`,

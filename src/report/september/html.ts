@@ -1,6 +1,7 @@
 // The September report as one self-contained HTML file: inline CSS and SVG only, nothing fetched,
 // every text HTML-escaped; prints on A4 landscape like the Excel report.
 import { escapeXml } from "../../xlsx/escape.js";
+import { formatAmount } from "../../model/numbers.js";
 import { REPORT_GENERATOR } from "./generator.js";
 import type { Cell, Column, Report, Table } from "./model.js";
 import { barChart } from "./chart.js";
@@ -17,6 +18,7 @@ function show(v: Cell, kind: Column["kind"]): string {
   if (v === null) return "";
   if (typeof v === "string") return esc(v);
   if (kind === "share") return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+  if (kind === "money") return formatAmount(v);
   return esc(String(v));
 }
 
@@ -37,12 +39,13 @@ function table(t: Table): string {
 
 function tables(r: Report): string {
   const out: string[] = [];
+  let charts = 0;
   const lines = r.tables.filter((t) => t.kind === "line");
   for (const t of r.tables) {
     if (t.kind === "awards") continue;
     if (t.kind === "overall") {
       out.push(table(t));
-      if (r.chart.bars.length > 0) out.push(`<section class="block chart-block keep">`, `<h2>${esc(r.chart.heading)}</h2>`, barChart(r.chart, esc), `</section>`);
+      if (t.chart) out.push(`<section class="block chart-block keep">`, `<h2>${esc(r.chart.heading)}</h2>`, barChart({ ...t.chart, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
       continue;
     }
     const i = lines.indexOf(t);

@@ -34,6 +34,8 @@ export interface Table {
   readonly empty: string;
   /** The column that gets data bars (the totals). */
   readonly bar?: number;
+  /** A ranking by the total of a whole kind: its bar chart (HTML). */
+  readonly chart?: { readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
 }
 export interface Bar {
   readonly name: string;
@@ -47,7 +49,8 @@ export interface Report {
   readonly subtitle: string;
   readonly dateLine: string;
   readonly tables: readonly Table[];
-  readonly chart: { readonly heading: string; readonly label: string; readonly ranked: string; readonly vetoed: string; readonly bars: readonly Bar[] };
+  /** The charts' heading and legend word for ranked units (each overall table carries its own bars). */
+  readonly chart: { readonly heading: string; readonly ranked: string };
   /** Provenance lines, then the office's seal line and the date line. */
   readonly closing: { readonly lines: readonly string[]; readonly office: string; readonly date: string };
   /** The page footer with {page} and {pages} placeholders. */
@@ -150,7 +153,14 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const warned = u.awards.some((a) => a.kind === "warning");
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : warned ? { mark: "warning" as const } : {}) }];
   });
-  return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2 };
+  // A chart for a kind's whole ranking (a group's would repeat part of it).
+  const bars: Bar[] = r.entries.flatMap((e) => {
+    const u = units[e.unit];
+    return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
+  });
+  const vetoedRanked = r.entries.some((e) => e.rank !== null && units[e.unit]?.vetoed);
+  const chart = r.group === undefined && bars.length ? { chart: { label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
+  return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
@@ -172,7 +182,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
   return { kind: "line", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "" };
 }
 
-function awardsTable(results: Results, overall: RankingResult | undefined, lang: Lang): Table {
+function awardsTable(results: Results, order: readonly RankingResult[], lang: Lang): Table {
   const columns: Column[] = [
     { header: message(lang, "out.category"), kind: "text" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -180,7 +190,7 @@ function awardsTable(results: Results, overall: RankingResult | undefined, lang:
     { header: message(lang, "out.amount"), kind: "money" },
     { header: message(lang, "out.basis"), kind: "text" },
   ];
-  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(results, overall, lang), empty: message(lang, "report.awards.none") };
+  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(results, order, lang), empty: message(lang, "report.awards.none") };
 }
 
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
@@ -192,16 +202,11 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   const others = results.rankings.filter((r) => r.by !== "total");
   const kinds = [...new Set(results.rankings.map((r) => r.unitKind))];
   const ordered = kinds.flatMap((k) => others.filter((r) => r.unitKind === k));
-  const overall = totals[0];
   const tables: Table[] = [
     ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang)),
     ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
-    awardsTable(results, overall, lang),
+    awardsTable(results, [...totals, ...ordered], lang),
   ];
-  const bars: Bar[] = (overall?.entries ?? []).flatMap((e) => {
-    const u = units[e.unit];
-    return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
-  });
   const fileName = clean(results.input.file.split(/[\\/]/).pop());
   return {
     lang,
@@ -210,13 +215,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     subtitle: message(lang, "report.subtitle"),
     dateLine: reportDate(lang, o.date),
     tables,
-    chart: {
-      heading: message(lang, "report.chart"),
-      label: message(lang, "report.chart.label", { ranking: xmlSafe(overall?.name ?? "") }),
-      ranked: message(lang, "report.chart.ranked"),
-      vetoed: message(lang, "report.chart.vetoed"),
-      bars,
-    },
+    chart: { heading: message(lang, "report.chart"), ranked: message(lang, "report.chart.ranked") },
     closing: {
       lines: [
         message(lang, "report.closing.rubric", { id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version), title: xmlSafe(results.rubric.title) }),
