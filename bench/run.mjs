@@ -3,13 +3,15 @@
 // compares them with the floor (unzip + XML tokenize of the same file) and with a process that
 // does nothing (`node -e 0`: start-up alone); then `assess report` (Excel and HTML, one run each:
 // it has no target, the table says what it costs).
-// BENCH_SIZES=20,2000 to choose sizes.
+// Then the comprehensive rubric (weights, groups, relative kinds) at 2,000 and 40,000 towns.
+// BENCH_SIZES=20,2000 and BENCH_SIZES2=2000 to choose sizes (BENCH_SIZES2= to skip).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { generate } from "./generate.mjs";
+import { generateAny } from "./generate-any.mjs";
 import { loadRubric } from "../dist/rubric/load.js";
 import { leaves } from "../dist/rubric/model.js";
 
@@ -80,6 +82,22 @@ for (const n of sizes) {
   process.stderr.write(`${n} towns done\n`);
 }
 
+// The comprehensive rubric (weights, groups, relative kinds, three unit kinds): validate and score.
+const second = join(here, "..", "rubric", "township-comprehensive-2026.1.yaml");
+const secondRubric = loadRubric(second, readFileSync(second), "bench").rubric;
+const secondSizes = (process.env.BENCH_SIZES2 ?? "2000,40000").split(",").filter(Boolean).map(Number);
+const rows2 = [];
+for (const n of secondSizes) {
+  const file = join(out, `comprehensive-${n}.xlsx`);
+  generateAny(file, secondRubric, n);
+  const scoreOut = join(out, `comprehensive-${n}.scored.xlsx`);
+  const [floor, validate, score] = interleaved([[join(here, "floor.mjs"), file], [join(here, "child.mjs"), "validate", file], [join(here, "child.mjs"), "score", file, "-o", scoreOut]], runsFor(n));
+  if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n} (comprehensive)`);
+  rows2.push({ n, mb: statSync(file).size / 1048576, floor, validate, score });
+  rmSync(scoreOut, { force: true });
+  process.stderr.write(`${n} towns (comprehensive) done\n`);
+}
+
 const f = (x, d = 2) => x.toFixed(d);
 const lines = [
   "| towns | file | node -e 0 | floor (unzip + XML scan) | validate | score | score ÷ floor | score ÷ node -e 0 | peak memory (validate / score) |",
@@ -89,5 +107,15 @@ const lines = [
   "| towns | report, Excel | report, HTML |",
   "|---:|---:|---:|",
   ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.report.xlsx.wall)} s, ${Math.round(r.report.xlsx.rssMiB)} MiB | ${f(r.report.html.wall)} s, ${Math.round(r.report.html.rssMiB)} MiB |`),
+  ...(rows2.length
+    ? [
+        "",
+        "Comprehensive rubric (towns, with N/5 departments and N/5 enterprises):",
+        "",
+        "| towns | file | floor | validate | score | score ÷ floor | peak memory (validate / score) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        ...rows2.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
+      ]
+    : []),
 ];
 process.stdout.write(lines.join("\n") + "\n");

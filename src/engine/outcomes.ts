@@ -126,7 +126,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
   }));
   const grades = decideGrades(r, placed, memberEffects);
   // Units with a grade in rank order, then unranked ones holding one (a veto's grade).
-  const graded = [...placed.map((p) => p.u), ...members.filter((u) => !placed.some((p) => p.u === u))];
+  const isPlaced = new Set(placed.map((p) => p.u));
+  const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
   for (const u of graded) {
     const g = grades.get(u);
     if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}) });

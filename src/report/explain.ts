@@ -48,8 +48,30 @@ function comparison(lower: boolean): { op: string; miss: string } {
   return lower ? { op: "≤", miss: ">" } : { op: "≥", miss: "<" };
 }
 
+/** What a measured leaf's reasons share, worked out once per item (sheets ask for every unit). */
+interface ItemWords {
+  readonly max: string;
+  readonly display: string;
+  readonly lower: boolean;
+  readonly op: string;
+  readonly miss: string;
+}
+const itemWords = new WeakMap<LeafItem, ItemWords>();
+
+function wordsOf(rubric: Rubric, item: LeafItem): ItemWords {
+  let w = itemWords.get(item);
+  if (!w) {
+    const ind = isMeasured(item) ? rubric.indicators.find((i) => i.code === item.indicator) : undefined;
+    const lower = ind?.direction === "lower";
+    w = { max: formatPoints(item.max), display: ind?.display ?? "%", lower, ...comparison(lower) };
+    itemWords.set(item, w);
+  }
+  return w;
+}
+
 function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boolean, m: Measured | undefined, basis: RelativeBasis | undefined): Reason {
-  const max = formatPoints(item.max);
+  const w = wordsOf(rubric, item);
+  const max = w.max;
   if (!isMeasured(item)) {
     if (!entered) return { code: "why.missing", data: {} };
     if (item.kind === "deducted") return points >= item.max ? { code: "why.deducted-none", data: { max } } : { code: "why.deducted", data: { off: formatPoints(item.max - points), max, points: formatPoints(points) } };
@@ -58,43 +80,53 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       : { code: "why.judged-partial", data: { points: formatPoints(points), max, lost: formatPoints(item.max - points) } };
   }
   if (!m) return { code: "why.missing", data: {} };
-  const ind = rubric.indicators.find((i) => i.code === item.indicator);
-  const lower = ind?.direction === "lower";
-  const show = (v: number): string => formatMeasure(v, ind?.display ?? "%");
-  const data = { indicator: m.indicator, value: show(m.value), target: show(m.target), max, points: formatPoints(points), ...comparison(lower) };
+  const lower = w.lower;
+  const show = (v: number): string => formatMeasure(v, w.display);
+  // One data object per reason, filled in place (a province's notes make hundreds of thousands).
+  const data: Record<string, string | number> = { indicator: m.indicator, value: show(m.value), target: show(m.target), max, points: formatPoints(points), op: w.op, miss: w.miss };
   const met = lower ? m.value <= m.target : m.value >= m.target;
+  const reason = (code: string): Reason => ({ code, data });
   switch (item.kind) {
     case "threshold":
-      return { code: met ? "why.threshold-met" : "why.threshold-missed", data };
+      return reason(met ? "why.threshold-met" : "why.threshold-missed");
     case "gate":
-      return { code: met ? "why.gate-passed" : "why.gate-failed", data };
-    case "linear": {
-      const floor = show(m.floor ?? 0);
-      if (met) return { code: "why.linear-full", data };
-      if (points === 0) return { code: "why.linear-floor", data: { ...data, floor } };
-      return { code: "why.linear-part", data: { ...data, floor } };
-    }
+      return reason(met ? "why.gate-passed" : "why.gate-failed");
+    case "linear":
+      if (met) return reason("why.linear-full");
+      data.floor = show(m.floor ?? 0);
+      return reason(points === 0 ? "why.linear-floor" : "why.linear-part");
     case "ratio":
-      if (met) return { code: "why.ratio-full", data };
+      if (met) return reason("why.ratio-full");
       // Higher being better, a value (or target) of 0 or less leaves no ratio to take: 0 points.
-      if (!lower && (m.value <= 0 || m.target <= 0)) return { code: "why.ratio-none", data };
-      return { code: lower ? "why.ratio-part-lower" : "why.ratio-part", data };
+      if (!lower && (m.value <= 0 || m.target <= 0)) return reason("why.ratio-none");
+      return reason(lower ? "why.ratio-part-lower" : "why.ratio-part");
     case "bands": {
       const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));
-      const last = item.bands?.at(-1);
-      if (!band) return { code: "why.bands-none", data: { ...data, from: show(last?.from ?? 0) } };
-      return { code: "why.bands", data: { ...data, from: show(band.from), share: band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0) } };
+      if (!band) {
+        data.from = show(item.bands?.at(-1)?.from ?? 0);
+        return reason("why.bands-none");
+      }
+      data.from = show(band.from);
+      data.share = band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0);
+      return reason("why.bands");
     }
-    case "shortfall": {
-      if (met) return { code: "why.shortfall-none", data };
-      const short = Math.abs(m.value - m.target);
-      return { code: lower ? "why.shortfall-over" : "why.shortfall", data: { ...data, short: show(short), per: show(item.per ?? 0), deduct: formatPoints(item.deduct ?? 0), off: formatPoints(item.max - points) } };
-    }
+    case "shortfall":
+      if (met) return reason("why.shortfall-none");
+      data.short = show(Math.abs(m.value - m.target));
+      data.per = show(item.per ?? 0);
+      data.deduct = formatPoints(item.deduct ?? 0);
+      data.off = formatPoints(item.max - points);
+      return reason(lower ? "why.shortfall-over" : "why.shortfall");
     case "relative-best":
-      if (!lower && m.value <= 0 && m.value !== basis?.best) return { code: "why.relative-none", data: { ...data, best: show(basis?.best ?? 0), group: basis?.group ?? "" } };
-      return { code: lower ? "why.relative-best-lower" : "why.relative-best", data: { ...data, best: show(basis?.best ?? 0), group: basis?.group ?? "" } };
+      data.best = show(basis?.best ?? 0);
+      data.group = basis?.group ?? "";
+      if (!lower && m.value <= 0 && m.value !== basis?.best) return reason("why.relative-none");
+      return reason(lower ? "why.relative-best-lower" : "why.relative-best");
     case "rank-points":
-      return { code: "why.rank-points", data: { ...data, place: basis?.place ?? 0, group: basis?.group ?? "", step: formatPoints(item.step ?? 0) } };
+      data.place = basis?.place ?? 0;
+      data.group = basis?.group ?? "";
+      data.step = formatPoints(item.step ?? 0);
+      return reason("why.rank-points");
   }
 }
 
@@ -123,15 +155,11 @@ function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number):
   const target = relativeOrBands ? { value: 0 } : readers.target.resolve(u);
   const floor = readers.floor?.value(u);
   if (value === undefined || !valueAt || !target) return undefined;
-  return {
-    indicator: item.indicator,
-    value,
-    valueAt,
-    target: target.value,
-    ...(floor !== undefined ? { floor } : {}),
-    ...(target.at ? { targetAt: target.at } : {}),
-    ...(target.code ? { targetCode: target.code } : {}),
-  };
+  const out: { -readonly [K in keyof Measured]: Measured[K] } = { indicator: item.indicator, value, valueAt, target: target.value };
+  if (floor !== undefined) out.floor = floor;
+  if (target.at) out.targetAt = target.at;
+  if (target.code) out.targetCode = target.code;
+  return out;
 }
 
 /** A leaf's view: its points, why, the cell its value came from. */
@@ -140,7 +168,7 @@ function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, 
   const source = measured ? measured.valueAt : cellOf(sub.values, u, item.code);
   const vetoes = item.kind === "gate" && unit.vetoes.some((v) => v.gate === item.code);
   const charge = unit.charges[item.code];
-  return {
+  const view: { -readonly [K in keyof ItemView]: ItemView[K] } = {
     code: item.code,
     name: item.name,
     kind: item.kind,
@@ -149,13 +177,16 @@ function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, 
     lost: item.max - points,
     depth,
     reason: leafReason(rubric, item, points - (charge ?? 0), source !== undefined, measured, unit.relative[item.code]),
-    ...(source ? { source } : {}),
-    ...(measured ? { measured } : {}),
-    ...(vetoes ? { vetoes } : {}),
-    ...(charge !== undefined ? { charge } : {}),
-    children: [],
+    children: NO_CHILDREN,
   };
+  if (source) view.source = source;
+  if (measured) view.measured = measured;
+  if (vetoes) view.vetoes = vetoes;
+  if (charge !== undefined) view.charge = charge;
+  return view;
 }
+
+const NO_CHILDREN: readonly ItemView[] = [];
 
 /** Unit u's lines, each with its items as a tree. */
 export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u: number): ItemView[] {
