@@ -19,14 +19,14 @@ function blockAfter(line: string): string {
 
 describe("README", () => {
   it("shows exactly what `assess validate samples/broken/typos.xlsx` prints", async () => {
-    const shown = blockAfter("$ npx assess validate samples/broken/typos.xlsx\n");
+    const shown = blockAfter("$ assess validate samples/broken/typos.xlsx\n");
     const r = await cli(["validate", "samples/broken/typos.xlsx"]);
     expect(r.code).toBe(1);
     expect(shown).toBe(r.err + r.out);
   });
 
   it("shows lines `assess explain` prints, in its order (… marks lines left out)", async () => {
-    const shown = blockAfter("$ npx assess explain samples/qingshan-2026.xlsx 北川镇\n").split("\n").filter((l) => l && l !== "…");
+    const shown = blockAfter("$ assess explain samples/qingshan-2026.xlsx 北川镇\n").split("\n").filter((l) => l && l !== "…");
     const printed = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out.split("\n");
     let at = 0;
     for (const line of shown) {

@@ -2,6 +2,7 @@
 // command") are replaced by catalog messages.
 import type { Command, CommanderError, Help } from "commander";
 import type { Ctx } from "./io.js";
+import { nearestNames } from "../workbook/near.js";
 
 export function formatHelp(ctx: Ctx, cmd: Command, helper: Help): string {
   const t = ctx.t;
@@ -31,9 +32,28 @@ const CODES: Record<string, string> = {
   "commander.missingMandatoryOptionValue": "usage.option-missing-argument",
 };
 
-export function usageMessage(ctx: Ctx, e: CommanderError): string {
+/** Every command name and long option a user could have meant, for "did you mean". */
+export function knownWords(cmd: Command): { commands: string[]; options: string[] } {
+  const commands: string[] = [];
+  const options: string[] = [];
+  const walk = (c: Command): void => {
+    for (const o of c.options) if (o.long) options.push(o.long);
+    for (const sub of c.commands) {
+      commands.push(sub.name());
+      walk(sub);
+    }
+  };
+  walk(cmd);
+  return { commands: [...new Set(commands)], options: [...new Set(options)] };
+}
+
+export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: string[]; options: string[] } = { commands: [], options: [] }): string {
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? "";
   const code = CODES[e.code];
   const text = code ? ctx.t(code, { name }) : ctx.t("usage.error", { detail: e.message.replace(/^error:\s*/, "") });
-  return `${text}\n${ctx.t("help.hint")}\n`;
+  // A mistyped command or option: the nearest ones there are.
+  const among = e.code === "commander.unknownCommand" ? known.commands : e.code === "commander.unknownOption" ? known.options : [];
+  const near = name ? nearestNames(name.split("=")[0] ?? name, among, 3) : [];
+  const hint = near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
+  return `${text}\n${hint}${ctx.t("help.hint")}\n`;
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
-import { formatHelp, usageMessage } from "./help.js";
+import { formatHelp, knownWords, usageMessage } from "./help.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);
@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
-    io.err(usageMessage(ctx, e));
+    io.err(usageMessage(ctx, e, knownWords(program)));
     return 2;
   }
   return code;

@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { linesFor, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
-import { niceScale } from "../../src/report/september/chart.js";
+import { niceRange, niceScale } from "../../src/report/september/chart.js";
 import { buildReport, reportXlsx } from "../../src/report/september/index.js";
 import { DATE, readBook, SAMPLE, scoreFile, texts } from "./helpers.js";
 
@@ -58,6 +58,15 @@ describe("chart scale", () => {
     expect(niceScale(1008)).toEqual({ top: 1200, step: 200 });
     expect(niceScale(99.5)).toEqual({ top: 100, step: 20 });
     expect(niceScale(0)).toEqual({ top: 1, step: 1 });
+  });
+
+  it("starts a little below the lowest total, on a round value, so that 953 and 988 look apart", () => {
+    // 847 to 1008: a quarter of the spread below 847 is 806.75; steps of 50 → from 800 to 1050.
+    expect(niceRange(847, 1008)).toEqual({ bottom: 800, top: 1050, step: 50 });
+    // 43 to 100: 28.75 below; steps of 20 (of 71.25 in about six) → from 20.
+    expect(niceRange(43, 100)).toEqual({ bottom: 20, top: 100, step: 20 });
+    // One value, or nothing: from 0.
+    expect(niceRange(90, 90)).toEqual({ bottom: 0, top: 100, step: 20 });
   });
 });
 

@@ -128,9 +128,11 @@ describe("the report workbook", () => {
     expect(ws.headerFooter.oddFooter).toContain("&N");
   });
 
-  it("puts data bars on the totals column", () => {
+  it("puts data bars on the totals column, from the chart's round bottom below the lowest total", () => {
     // exceljs reads conditional formats back but does not declare them on Worksheet.
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; cfvo?: { type: string; value?: number }[] }[] }[] }).conditionalFormattings;
+    // The towns' totals run from 596.5 to 1008: a quarter of the spread below, in steps of 100 → 400.
+    expect(cfs.find((cf) => cf.rules.some((r) => r.type === "dataBar"))?.rules[0]?.cfvo?.[0]).toEqual({ type: "num", value: 400 });
     const bar = cfs.find((cf) => cf.rules.some((r) => r.type === "dataBar"));
     expect(bar?.ref).toMatch(/^G\d+:G\d+$/);
     const first = rows.findIndex((r) => r?.[1] === "城关镇") + 1;

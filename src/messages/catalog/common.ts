@@ -8,6 +8,8 @@ export const common: Catalog = {
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
   "usage.bad-lang": { "zh-CN": "不支持的语言 “{value}”,可用:zh-CN、en", en: "unsupported language \"{value}\"; use zh-CN or en" },
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
+  "usage.did-you-mean": { "zh-CN": "是否要输入:{names}?", en: "did you mean {names}?" },
+  "list.or": { "zh-CN": " 或 ", en: " or " },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
   "usage.missing-argument": { "zh-CN": "缺少参数 {name}", en: "the argument {name} is missing" },
   "usage.option-missing-argument": { "zh-CN": "选项 {name} 需要一个值", en: "the option {name} needs a value" },

@@ -1,5 +1,6 @@
 // The HTML report's bar chart of the towns' overall totals, as inline SVG (no xmlns, no links):
-// ranked towns in blue, vetoed towns hatched in red, with a legend and a scale from zero.
+// ranked towns in blue, vetoed towns hatched in red, with a legend and a scale from a round value
+// below the lowest total.
 import type { Bar } from "./model.js";
 import { textWidth } from "./layout.js";
 
@@ -11,6 +12,20 @@ const TOP = 56;
 const FONT_PX = 13;
 const RANKED = "#4f81bd";
 const VETO = "#c00000";
+
+/**
+ * The stretch of a scale for totals from min to max: from a round value a little below the lowest
+ * (not from 0, where 953 and 988 would look alike) to a round value at or above the highest.
+ */
+export function niceRange(min: number, max: number): { bottom: number; top: number; step: number } {
+  if (!(max > 0)) return { bottom: 0, top: 1, step: 1 };
+  const span = max - Math.max(0, min);
+  if (span <= 0) return { bottom: 0, ...niceScale(max) };
+  const rough = Math.max(0, min - span * 0.25);
+  const { step } = niceScale(max - rough);
+  const bottom = Math.floor(rough / step) * step;
+  return { bottom, top: Math.ceil(max / step) * step, step };
+}
 
 /** A round scale maximum ≥ max in about six steps of 1, 2, 2.5 or 5 × 10^k. */
 export function niceScale(max: number): { top: number; step: number } {
@@ -41,8 +56,9 @@ export function barChart(c: ChartData, esc: Escape): string {
   const right = 70;
   const plotW = width - left - right;
   const height = TOP + c.bars.length * ROW + 12;
-  const { top, step } = niceScale(Math.max(0, ...c.bars.map((b) => b.total)));
-  const x = (v: number): number => left + (plotW * Math.max(0, v)) / top;
+  const totals = c.bars.map((b) => b.total);
+  const { bottom, top, step } = niceRange(Math.min(...totals), Math.max(0, ...totals));
+  const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (top - bottom);
   const out: string[] = [];
   out.push(
     `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
@@ -63,7 +79,7 @@ export function barChart(c: ChartData, esc: Escape): string {
   );
   // Scale: vertical grid lines with their values.
   out.push(`<g class="axis" fill="#595959" font-size="11">`);
-  for (let v = 0; v <= top + 1e-9; v += step) {
+  for (let v = bottom; v <= top + 1e-9; v += step) {
     const gx = x(v).toFixed(1);
     out.push(`<line x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 12}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${TOP - 10}" text-anchor="middle">${num(v)}</text>`);
   }

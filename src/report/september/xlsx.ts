@@ -4,6 +4,7 @@ import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleTy
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
+import { niceRange } from "./chart.js";
 
 const FONT = "宋体";
 const TITLE_FONT = "黑体";
@@ -65,7 +66,7 @@ interface WithMerges {
 /** Paints the report onto one worksheet. */
 class Painter {
   /** Ranges of the totals column, for one data-bar rule over all of them. */
-  readonly bars: string[] = [];
+  readonly bars: { table: Table; refs: string[]; bottom: number }[] = [];
   /**
    * Our merged ranges, collected aside: exceljs checks each new merge against every earlier one,
    * which made a province's report (hundreds of thousands of merges) take hours. Ours never
@@ -154,20 +155,28 @@ class Painter {
   }
 
   bar(p: Part, first: number, last: number): void {
-    const s = p.table.bar !== undefined ? p.spans[p.table.bar] : undefined;
-    if (s && last >= first && p.table.rows.length > 0) this.bars.push(`${colLetter(s[0])}${first}:${colLetter(s[0])}${last}`);
+    const col = p.table.bar;
+    const s = col !== undefined ? p.spans[col] : undefined;
+    if (!s || col === undefined || last < first || p.table.rows.length === 0) return;
+    const ref = `${colLetter(s[0])}${first}:${colLetter(s[0])}${last}`;
+    const totals = p.table.rows.map((r) => r.cells[col]).filter((v): v is number => typeof v === "number");
+    const prev = this.bars.find((b) => b.table === p.table);
+    if (prev) prev.refs.push(ref);
+    else this.bars.push({ table: p.table, refs: [ref], bottom: niceRange(Math.min(...totals), Math.max(0, ...totals)).bottom });
   }
 
+  /** Data bars per table (a kind's totals are not drawn against another's), from the chart's bottom. */
   dataBars(): void {
-    if (this.bars.length === 0) return;
-    const rule: DataBarRuleType & { color: Partial<Color> } = {
-      type: "dataBar",
-      priority: 1,
-      gradient: true,
-      cfvo: [{ type: "num", value: 0 }, { type: "max" }],
-      color: { argb: "FF5B9BD5" },
-    };
-    this.ws.addConditionalFormatting({ ref: this.bars.join(" "), rules: [rule] });
+    this.bars.forEach((b, i) => {
+      const rule: DataBarRuleType & { color: Partial<Color> } = {
+        type: "dataBar",
+        priority: i + 1,
+        gradient: true,
+        cfvo: [{ type: "num", value: b.bottom }, { type: "max" }],
+        color: { argb: "FF5B9BD5" },
+      };
+      this.ws.addConditionalFormatting({ ref: b.refs.join(" "), rules: [rule] });
+    });
   }
 
   closing(r: Report, start: number): void {

@@ -1,0 +1,23 @@
+// A mistyped command or option gets the nearest ones there are, in the user's language.
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+import { editDistance, nearestNames } from "../../src/workbook/near.js";
+
+describe("did you mean", () => {
+  it("suggests the command or option meant, and nothing for a word far from all of them", async () => {
+    expect((await cli(["scroe", "x.xlsx"])).err).toBe("没有 “scroe” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n");
+    expect((await cli(["rubric", "shwo"])).err).toContain("是否要输入:show?");
+    expect((await cli(["score", "x.xlsx", "--rubirc", "r.yaml"])).err).toContain("是否要输入:--rubric?");
+    const far = await cli(["frobnicate"]);
+    expect(far.code).toBe(2);
+    expect(far.err).not.toContain("是否要输入");
+    expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
+  });
+
+  it("counts a swap of neighbours as one edit, and needs more than one shared character in two", () => {
+    expect(editDistance("shwo", "show")).toBe(1);
+    expect(editDistance("城关镇", "城关街")).toBe(1);
+    expect(nearestNames("戊镇", ["甲镇", "乙镇"])).toEqual([]);
+    expect(nearestNames("城关", ["城关镇", "西山镇"])).toEqual(["城关镇"]);
+  });
+});

@@ -1,0 +1,99 @@
+// What a clerk sees in the sheets `assess score` adds, read from the written XML itself: a title,
+// a bold header band with fill and borders, frozen panes, an autofilter, print setup, the workbook
+// opening on the first ranking, vetoed rows tinted — in the user's own package.
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-styles-");
+let parts: Record<string, string>;
+let sheetOf: (name: string) => string;
+
+/** The attributes of the n-th <tag …> element inside `within` (cellXfs, fonts…) of styles.xml. */
+function entries(xml: string, list: string, tag: string): string[] {
+  const body = new RegExp(`<${list}[^>]*>([\\s\\S]*?)</${list}>`).exec(xml)?.[1] ?? "";
+  return [...body.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))].map((m) => m[0]);
+}
+
+/** The style index of a cell of a sheet's XML. */
+function styleOf(sheet: string, ref: string): number {
+  const m = new RegExp(`<c r="${ref}"[^>]*?(?: s="(\\d+)")?[^>]*>`).exec(sheet);
+  const s = /s="(\d+)"/.exec(m?.[0] ?? "")?.[1];
+  return Number(s ?? 0);
+}
+
+beforeAll(async () => {
+  const input = join(dir, "青山区.xlsx");
+  copyFileSync("samples/qingshan-2026.xlsx", input);
+  expect((await cli(["score", input])).code).toBe(0);
+  const raw = unzipSync(new Uint8Array(readFileSync(join(dir, "青山区.scored.xlsx"))));
+  parts = Object.fromEntries(Object.entries(raw).filter(([k]) => k.endsWith(".xml") || k.endsWith(".rels")).map(([k, v]) => [k, strFromU8(v)]));
+  const wb = parts["xl/workbook.xml"] ?? "";
+  const rels = parts["xl/_rels/workbook.xml.rels"] ?? "";
+  const quote = (x: string): string => x.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&");
+  sheetOf = (name) => {
+    const rid = new RegExp(`<sheet [^>]*name="${quote(name)}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const xml = parts[`xl/${(target ?? "").replace(/^\/?xl\//, "")}`];
+    if (!xml) throw new Error(`no sheet ${name}`);
+    return xml;
+  };
+});
+
+describe("the result sheets as written", () => {
+  it("open the workbook on 综合排名", () => {
+    const wb = parts["xl/workbook.xml"] ?? "";
+    const names = [...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(/activeTab="(\d+)"/.exec(wb)?.[1]).toBe(String(names.indexOf("综合排名")));
+    expect(sheetOf("综合排名")).toMatch(/<sheetView [^>]*tabSelected="1"/);
+  });
+
+  it("have a title, a header band that is bold, filled and bordered, and the header frozen with the unit column", () => {
+    const ws = sheetOf("综合排名");
+    const styles = parts["xl/styles.xml"] ?? "";
+    const xfs = entries(styles, "cellXfs", "xf");
+    const fonts = entries(styles, "fonts", "font");
+    const fills = entries(styles, "fills", "fill");
+    const borders = entries(styles, "borders", "border");
+    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度 综合排名<\/t>/);
+    const head = xfs[styleOf(ws, "A3")] ?? "";
+    const attr = (n: string): number => Number(new RegExp(`${n}="(\\d+)"`).exec(head)?.[1] ?? -1);
+    expect(fonts[attr("fontId")]).toContain("<b/>");
+    expect(fills[attr("fillId")]).toMatch(/patternType="solid"/);
+    expect(borders[attr("borderId")]).toMatch(/<bottom style="thin"/);
+    expect(head).toMatch(/<alignment [^>]*horizontal="center"[^>]*wrapText="1"/);
+    expect(ws).toMatch(/<pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"\/>/);
+  });
+
+  it("filter the ranking, print A4 landscape fit to width with print titles and page numbers", () => {
+    const ws = sheetOf("综合排名");
+    expect(ws).toMatch(/<autoFilter ref="A3:[A-Z]+\d+"\/>/);
+    expect(ws).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
+    expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(ws).toMatch(/<oddFooter>[^<]*&amp;P[^<]*&amp;N/);
+    expect(parts["xl/workbook.xml"]).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)综合排名(?:&apos;|&#39;)!\$1:\$3<\/definedName>/);
+  });
+
+  it("tint a vetoed row and say 一票否决 in its rank cell", () => {
+    const ws = sheetOf("综合排名");
+    const styles = parts["xl/styles.xml"] ?? "";
+    const xfs = entries(styles, "cellXfs", "xf");
+    const fills = entries(styles, "fills", "fill");
+    const row = [...ws.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)].find((m) => (m[2] ?? "").includes("北川镇"));
+    expect(row?.[2]).toContain("<t>一票否决</t>");
+    const xf = xfs[styleOf(ws, `A${row?.[1]}`)] ?? "";
+    const fill = fills[Number(/fillId="(\d+)"/.exec(xf)?.[1] ?? -1)] ?? "";
+    expect(fill).toMatch(/patternType="solid"/);
+  });
+
+  it("lay out 得分明细 to print across at most 4 pages for the sample", () => {
+    const ws = sheetOf("得分明细(镇、街道)");
+    const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);
+    expect(fitToWidth).toBeGreaterThan(0);
+    expect(fitToWidth).toBeLessThanOrEqual(4);
+    expect(ws).toMatch(/<pane [^>]*state="frozen"/);
+  });
+});
