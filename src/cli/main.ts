@@ -88,6 +88,16 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     });
 
   program
+    .command("web")
+    .description(t("cli.web"))
+    .option("-o, --output <file>", t("cli.opt.web-output"))
+    .option("--force", t("cli.opt.force-result"))
+    .action(async (o: { output?: string; force?: boolean }) => {
+      const m = await import("./commands/web.js");
+      done(await m.web(ctx, o));
+    });
+
+  program
     .command("template")
     .description(t("cli.template"))
     .option("-o, --output <file>", t("cli.opt.output"))

@@ -1,3 +1,2 @@
-// The tool's name and version, recorded in every result file.
-export const VERSION = "0.1.0";
-export const TOOL = `assess ${VERSION}`;
+// The tool's name and version, for the CLI (defined once in the report module, which both hosts use).
+export { TOOL, VERSION } from "../report/tool.js";

@@ -1,0 +1,32 @@
+// assess web [-o FILE.html]: writes the browser edition, one self-contained page (built into
+// dist/web/assess.html at install), for a clerk who can open a browser but install nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { BUNDLED_DIR } from "../rubric-source.js";
+import { checkTarget, writeAtomic } from "../write.js";
+
+/** The page as the build made it (beside the bundled rubrics' folder, in dist/web). */
+const PAGE = join(BUNDLED_DIR, "..", "dist", "web", "assess.html");
+
+/** An earlier page of ours: replaced without asking. */
+async function isOurPage(bytes: Uint8Array): Promise<boolean> {
+  return new TextDecoder().decode(bytes.subarray(0, 2048)).includes('<meta name="generator" content="assess">');
+}
+
+export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Promise<number> {
+  const target = o.output ?? "assess.html";
+  if (!/\.html?$/i.test(target)) return usageError(ctx, "web.bad-extension", { file: target });
+  const bad = await checkTarget(target, [], { force: o.force === true, ours: isOurPage, refusal: "file.exists-not-result" });
+  if (bad) return targetError(ctx, bad);
+  let page: Uint8Array;
+  try {
+    page = readFileSync(PAGE);
+  } catch {
+    return reportDiagnostics(ctx, [{ code: "web.not-built", severity: "error", data: { file: PAGE }, location: { file: PAGE } }]);
+  }
+  const failed = await writeAtomic(target, async () => page);
+  if (failed) return reportDiagnostics(ctx, [failed]);
+  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  return 0;
+}

@@ -1,0 +1,85 @@
+// `assess explain` in words: a unit's lines and items with the cell each came from, its vetoes,
+// ledger rows, total and awards — the text the terminal prints and the browser edition shows.
+import { cellRef } from "../diagnostics/index.js";
+import { explainUnit, type ItemView } from "./explain.js";
+import { awardText } from "./labels.js";
+import type { Rubric } from "../rubric/model.js";
+import type { Results } from "../model/results.js";
+import type { Submission } from "../model/submission.js";
+import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import type { Lang } from "../messages/index.js";
+
+/** How emphasis is shown: terminal colours, or nothing. */
+export interface Paint {
+  bold(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+}
+
+export const PLAIN: Paint = { bold: (s) => s, red: (s) => s, yellow: (s) => s };
+
+export interface Words {
+  readonly lang: Lang;
+  t(code: string, data?: Readonly<Record<string, string | number>>): string;
+}
+
+export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submission, results: Results, index: number): string {
+  const u = results.units[index];
+  if (!u) return "";
+  const out: string[] = [];
+  const kindName = rubric.unitKinds.find((k) => k.id === u.kind)?.name ?? u.kind;
+  out.push(c.bold(`${u.name}  (${kindName})`));
+  const ranks = results.rankings
+    .filter((r) => r.id in u.ranks)
+    .map((r) => `${r.name} ${u.ranks[r.id] ?? ctx.t("status.vetoed")}`)
+    .join(" · ");
+  out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
+  for (const v of u.vetoes) {
+    out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
+  }
+  const row = (i: ItemView, depth: number): void => {
+    const pts = `${formatPoints(i.points)}/${formatPoints(i.max)}`;
+    const lost = i.lost > 0 ? c.yellow(` −${formatPoints(i.lost)}`) : "";
+    if (i.kind === "group") {
+      out.push(`${"  ".repeat(depth)}${i.code} ${i.name}  ${pts}${lost}`);
+      for (const ch of i.children) row(ch, depth + 1);
+      return;
+    }
+    const why = i.reason ? ctx.t(i.reason.code, i.reason.data) : "";
+    const cell = i.source ? `  [${cellRef(i.source.sheet, i.source.cell)}]` : "";
+    const target = i.measured?.targetAt ? ctx.t("explain.target-from", { cell: cellRef(i.measured.targetAt.sheet, i.measured.targetAt.cell) }) : "";
+    const line = `${"  ".repeat(depth)}${i.code} ${i.name}  ${pts}${lost}  ${why}${target}${cell}`;
+    out.push(i.vetoes ? c.red(line) : line);
+  };
+  for (const l of explainUnit(rubric, sub, u, index)) {
+    out.push("");
+    out.push(c.bold(`${l.code} ${l.name}  ${formatPoints(l.points)}/${formatPoints(l.max)}`));
+    for (const i of l.children) row(i, 1);
+  }
+  if (u.ledger.length) {
+    out.push("");
+    out.push(c.bold(ctx.t("explain.ledger")));
+    for (const r of u.ledger) {
+      const sign = r.kind === "deduction" ? "−" : "+";
+      const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
+      out.push(`  ${r.entry.code}  ${pts}  ${ctx.t(r.reason.code, r.reason.data)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+    }
+  }
+  out.push("");
+  // A weighted total shows each line with its weight: 93.21×40% + 85.5×35% + 100×25%.
+  const kind = rubric.unitKinds.find((k) => k.id === u.kind);
+  const sum = Object.entries(u.subtotals)
+    .map(([code, p]) => {
+      const w = kind?.weights?.[code];
+      return w === undefined ? formatPoints(p) : `${formatPoints(p)}×${formatRate(w)}`;
+    })
+    .join(" + ");
+  // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
+  const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
+  out.push(ctx.t("explain.total", { sum, bonus: formatPoints(u.bonus), deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
+  if (u.awards.length) {
+    out.push(c.bold(ctx.t("explain.awards")));
+    for (const a of u.awards) out.push(`  ${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,261 @@
+// The browser edition's page: a workbook (and optionally a rubric file) chosen or dropped; what
+// `assess validate` says, or the rankings with a unit's explanation on click; the scored workbook,
+// the September report and the JSON to download. The same core as the CLI does every step; the
+// page only reads files, shows text and hands out downloads. Nothing leaves the browser.
+import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
+import { score } from "../engine/index.js";
+import { renderLine, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { message, type Lang } from "../messages/index.js";
+import type { Rubric } from "../rubric/model.js";
+import type { Results, UnitResult } from "../model/results.js";
+import type { Submission } from "../model/submission.js";
+import { formatPoints } from "../model/numbers.js";
+import { lineHeading, planOf } from "../rubric/plan.js";
+import { resultTables } from "../report/result-sheets.js";
+import { writeResultWorkbook } from "../report/result-file.js";
+import { resultsJson } from "../report/json.js";
+import { renderExplain, PLAIN } from "../report/explain-text.js";
+import { awardText, statusText } from "../report/labels.js";
+import { buildReport } from "../report/september/model.js";
+import { reportHtml } from "../report/september/html.js";
+import { TOOL } from "../report/tool.js";
+import { browserHost } from "./host.js";
+
+/** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */
+interface Inlined {
+  readonly id: string;
+  readonly version: string;
+  readonly rubric: Rubric;
+}
+
+interface Scored {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly loaded: Loaded;
+  readonly rubric: Rubric;
+  readonly submission: Submission;
+  readonly results: Results;
+}
+
+const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
+  const el = doc.getElementById(id);
+  if (!el) throw new Error(`#${id} missing`);
+  return el as T;
+};
+
+/** Yields to the browser so that a status line is painted before long work. */
+const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function start(doc: Document): void {
+  const inlined = JSON.parse($(doc, "assess-rubrics").textContent ?? "[]") as Inlined[];
+  let lang: Lang = /^zh/i.test(doc.defaultView?.navigator.language ?? "zh") ? "zh-CN" : "en";
+  let given: { name: string; load: RubricLoad } | undefined;
+  let last: { file: File } | undefined;
+  const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
+
+  const status = $(doc, "status");
+  const out = $(doc, "output");
+  const explainBox = $(doc, "explain");
+  const downloads = $(doc, "downloads");
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
+
+  /** Every word of the page's own in the chosen language. */
+  const words = (): void => {
+    doc.documentElement.lang = lang;
+    doc.title = t("web.title");
+    for (const el of doc.querySelectorAll<HTMLElement>("[data-msg]")) el.textContent = t(el.dataset.msg ?? "");
+    $(doc, "lang").textContent = lang === "zh-CN" ? "English" : "中文";
+  };
+
+  const source = (): RubricSource => ({
+    bundled: inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
+    ...(given ? { given: given.load } : {}),
+  });
+
+  const clear = (): void => {
+    out.replaceChildren();
+    explainBox.replaceChildren();
+    downloads.replaceChildren();
+  };
+
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] => {
+    const e = doc.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  };
+
+  const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement): void => {
+    if (!diags.length) return;
+    const list = el("ul", undefined, "diagnostics");
+    for (const d of sortDiagnostics(diags)) list.append(el("li", renderLine(d, lang), d.severity === "error" ? "error" : "warning"));
+    into.append(list);
+  };
+
+  const download = (label: string, name: string, parts: BlobPart[], type: string): void => {
+    const a = el("a", label, "download");
+    a.href = URL.createObjectURL(new Blob(parts, { type }));
+    a.download = name;
+    downloads.append(a);
+  };
+
+  const rankingTable = (s: Scored, rankingId: string): HTMLElement => {
+    const r = s.results.rankings.find((x) => x.id === rankingId);
+    const section = el("section", undefined, "ranking");
+    if (!r) return section;
+    const kind = s.rubric.unitKinds.find((k) => k.id === r.unitKind);
+    const lines = planOf(s.rubric, r.unitKind)?.lines.map((l) => l.line) ?? [];
+    const groups = s.results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by && x.id !== r.id);
+    section.append(el("h2", r.name));
+    const table = el("table");
+    const head = el("tr");
+    const cols = [t("out.rank"), t("out.unit"), ...(groups.length ? [t("out.group-rank")] : []), ...(r.by === "total" ? lines.map((l) => lineHeading(kind, l)) : []), t("out.bonus"), t("out.deduction"), t("out.total"), t("out.awards")];
+    for (const c of cols) head.append(el("th", c));
+    table.append(el("thead"));
+    table.tHead?.append(head);
+    const body = el("tbody");
+    for (const e of r.entries) {
+      const u = s.results.units[e.unit];
+      if (!u) continue;
+      const tr = el("tr", undefined, u.vetoed ? "vetoed" : undefined);
+      const groupRank = (x: UnitResult): string => {
+        const g = groups.find((y) => y.group === x.group);
+        const rank = g ? x.ranks[g.id] : undefined;
+        return rank === undefined ? "" : `${kind?.groups.find((k) => k.id === x.group)?.name ?? ""} ${rank ?? statusText(x, lang)}`;
+      };
+      const name = el("button", u.name, "unit");
+      name.type = "button";
+      name.addEventListener("click", () => explain(s, e.unit));
+      const cells: (string | HTMLElement)[] = [
+        e.rank === null ? statusText(u, lang) : String(e.rank),
+        name,
+        ...(groups.length ? [groupRank(u)] : []),
+        ...(r.by === "total" ? lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)) : []),
+        formatPoints(u.bonus),
+        formatPoints(u.deduction),
+        formatPoints(u.total),
+        u.awards.map((a) => awardText(a, lang, r.id)).join(";"),
+      ];
+      for (const c of cells) {
+        const td = el("td");
+        td.append(c);
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.append(body);
+    section.append(table);
+    return section;
+  };
+
+  const explain = (s: Scored, index: number): void => {
+    explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
+    explainBox.scrollIntoView({ block: "nearest" });
+  };
+
+  const showScored = async (s: Scored): Promise<void> => {
+    showDiagnostics(s.loaded.diagnostics, out);
+    // Each kind's main ranking (by the total where it has one), as the terminal shows them.
+    for (const kind of s.rubric.unitKinds) {
+      const rankings = s.results.rankings.filter((r) => r.unitKind === kind.id && r.entries.length > 0 && r.group === undefined);
+      const main = rankings.find((r) => r.by === "total") ?? rankings[0];
+      if (main) out.append(rankingTable(s, main.id));
+    }
+    const base = s.file.replace(/\.xlsx$/i, "");
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const reader = s.loaded.workbookReader;
+    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL);
+    await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
+      lang,
+      tool: TOOL,
+      units: s.results.units.length,
+      ...(reader ? { source: { pkg: reader.pkg, earlier: s.loaded.earlier ?? (() => false), selected: s.loaded.selected ?? [] } } : {}),
+    });
+    download(t("web.download.scored"), `${base}.scored.xlsx`, chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const report = reportHtml(buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL }));
+    download(t("web.download.report"), `${base}.report.html`, [report], "text/html");
+    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results) + "\n"], "application/json");
+  };
+
+  const run = async (file: File): Promise<void> => {
+    last = { file };
+    clear();
+    say(t("web.reading", { file: file.name }));
+    await paint();
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const loaded = await loadWorkbook({
+        file: file.name,
+        bytes,
+        rubrics: source(),
+        host: browserHost,
+        progress: (code, data) => say(t(code, data)),
+      });
+      const { rubric, submission } = loaded;
+      if (!rubric || !submission) {
+        const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
+        say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }));
+        showDiagnostics(loaded.diagnostics, out);
+        return;
+      }
+      say(t("progress.scoring"));
+      await paint();
+      const results = score(rubric, submission);
+      await showScored({ file: file.name, bytes, loaded, rubric, submission, results });
+      say(t("web.scored", { units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }));
+    } catch (e) {
+      say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+    }
+  };
+
+  const input = $<HTMLInputElement>(doc, "workbook");
+  input.addEventListener("change", () => {
+    const f = input.files?.[0];
+    if (f) void run(f);
+  });
+  const drop = $(doc, "drop");
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    drop.classList.remove("over");
+    const f = e.dataTransfer?.files[0];
+    if (f) void run(f);
+  });
+
+  const rubricInput = $<HTMLInputElement>(doc, "rubric");
+  rubricInput.addEventListener("change", () => {
+    const f = rubricInput.files?.[0];
+    if (!f) {
+      given = undefined;
+      return;
+    }
+    void (async () => {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const { loadRubric } = await import("../rubric/load.js");
+      given = { name: f.name, load: loadRubric(f.name, bytes, await browserHost.sha256(bytes)) };
+      clear();
+      if (given.load.rubric) say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
+      else {
+        say(t("web.rubric-invalid"));
+        showDiagnostics(given.load.diagnostics, out);
+      }
+      if (last && given.load.rubric) await run(last.file);
+    })();
+  });
+
+  $(doc, "lang").addEventListener("click", () => {
+    lang = lang === "zh-CN" ? "en" : "zh-CN";
+    words();
+    if (last) void run(last.file);
+    else say(t("web.ready"));
+  });
+
+  words();
+  say(t("web.ready"));
+}

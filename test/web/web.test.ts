@@ -1,0 +1,121 @@
+// The browser edition, used as a person would in headless Chromium (the machine's own, driven by
+// playwright-core): a valid sample gives the rankings `assess score --json` gives, a broken one the
+// messages `assess validate` prints, the downloaded workbook scores again the same, a unit's
+// explanation is `assess explain`'s — and the page asks the network for nothing.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const PAGE = resolve("dist/web/assess.html");
+// CI installs Chromium and sets this: there the tests must run, not skip.
+const required = process.env.ASSESS_REQUIRE_BROWSER === "1";
+if (required && !BROWSER) throw new Error("ASSESS_REQUIRE_BROWSER is set but no Chromium was found");
+
+describe.skipIf(!BROWSER)("the browser edition", () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const dir = scratchDir("assess-web-");
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: BROWSER, args: ["--no-sandbox"] });
+    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+    page = await context.newPage();
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) requests.push(url);
+    });
+    await page.goto(pathToFileURL(PAGE).href);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const choose = async (file: string): Promise<void> => {
+    await page.setInputFiles("#workbook", file);
+    await page.waitForFunction(() => !/正在|reading|scoring/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+  };
+
+  it("is one self-contained file of at most 2 MB, with a policy that forbids the network", () => {
+    const html = readFileSync(PAGE, "utf8");
+    expect(html.length).toBeLessThan(2 * 1024 * 1024);
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+';[^"]*connect-src 'none'/);
+    // Nothing loaded from elsewhere: no script, style sheet, image or frame by address.
+    expect(/<(script|img|iframe)[^>]+src=|<link[^>]+href=/.test(html)).toBe(false);
+  });
+
+  it("shows what validate says for a broken workbook, each message at its cell", async () => {
+    await choose("samples/broken/typos.xlsx");
+    const shown = await page.locator("ul.diagnostics li").allTextContents();
+    const cliLines = (await cli(["validate", "samples/broken/typos.xlsx"])).err.trim().split("\n");
+    expect(shown).toEqual(cliLines.map((l) => l.replace("samples/broken/", "")));
+    expect(await page.textContent("#status")).toContain("18 个错误");
+  });
+
+  it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
+    await choose("samples/qingshan-2026.xlsx");
+    const json = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "cli.xlsx")])).out) as { units: { name: string; kind: string; total: number; rank: Record<string, number | null> }[] };
+    const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    // Each town with the rank and total the CLI gives it, in rank order (the vetoed last).
+    const towns = json.units.filter((u) => u.kind === "town");
+    expect(rows.map((r) => r[1]).sort()).toEqual(towns.map((u) => u.name).sort());
+    for (const r of rows) {
+      const u = towns.find((x) => x.name === r[1]);
+      expect([r[0], r[6]], r[1]).toEqual([u?.rank.overall === null ? "一票否决" : String(u?.rank.overall), String(u?.total)]);
+    }
+    const order = rows.map((r) => (r[0] === "一票否决" ? Infinity : Number(r[0])));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    await page.getByRole("button", { name: "北川镇" }).click();
+    const text = await page.textContent("#explain pre");
+    const cliText = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out;
+    expect(text?.trim()).toBe(cliText.trim());
+  });
+
+  it("hands out the scored workbook, which scores again exactly as the CLI scores the input", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("计分结果工作簿(.xlsx)").click()]);
+    expect(download.suggestedFilename()).toBe("qingshan-2026.scored.xlsx");
+    const saved = join(dir, "from-web.xlsx");
+    await download.saveAs(saved);
+    const again = JSON.parse((await cli(["score", saved, "--json", "-o", join(dir, "again.xlsx")])).out) as { units: unknown[] };
+    const direct = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "direct.xlsx")])).out) as { units: unknown[] };
+    expect(again.units).toEqual(direct.units);
+    const [report] = await Promise.all([page.waitForEvent("download"), page.getByText("九月排名报告(.html)").click()]);
+    const reportFile = join(dir, "report.html");
+    await report.saveAs(reportFile);
+    expect(readFileSync(reportFile, "utf8")).toContain("青山区2026年度人口和计划生育目标管理责任制考核结果");
+  });
+
+  it("speaks English on the switch", async () => {
+    await page.click("#lang");
+    await page.waitForFunction(() => /Scored/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.locator("section.ranking th").first().textContent()).toBe("Rank");
+    await page.click("#lang");
+  });
+
+  it("made no network request at all", () => {
+    writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
+    expect(requests).toEqual([]);
+  });
+});
+
+describe("assess web", () => {
+  it("writes the page, replaces its own earlier copy, and refuses to overwrite anything else", async () => {
+    const dir = scratchDir("assess-web-cli-");
+    const page = join(dir, "考核.html");
+    expect((await cli(["web", "-o", page])).code).toBe(0);
+    expect(readFileSync(page).equals(readFileSync(PAGE))).toBe(true);
+    expect((await cli(["web", "-o", page])).code).toBe(0);
+    const other = join(dir, "notes.html");
+    writeFileSync(other, "<p>mine</p>");
+    const refused = await cli(["web", "-o", other]);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(other, "utf8")).toBe("<p>mine</p>");
+    expect((await cli(["web", "-o", join(dir, "page.txt")])).err).toContain("应以 .html 结尾");
+  });
+});
