@@ -8,13 +8,14 @@ import { isMeasured, isRelative } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { LedgerEntry, Submission } from "../model/submission.js";
-import type { Award, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
+import type { Award, Certainty, Gap, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
 import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger } from "./ledger.js";
 import { ranked } from "./rank.js";
 import { decideOutcomes, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
+import { bandAt, gapToNextTier, placeRanges, prizeOrder, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -29,6 +30,44 @@ interface Building extends UnitResult {
   charges: Record<string, Points>;
   relative: Record<string, RelativeBasis>;
   ledger: UnitResult["ledger"];
+  certainty?: Certainty;
+  gap?: Gap | null;
+}
+
+/** A unit's lines and total from its points and what its ledger charges to the total. */
+function settle(k: KindScorer, points: Int32Array, bonus: Points, deduction: Points): { subtotals: Record<string, Points>; total: Points; floored: boolean } {
+  const subtotals: Record<string, Points> = {};
+  let lines = 0;
+  const weights = k.kind.weights;
+  for (const { line, node } of k.plan.lines) {
+    const p = points[node] ?? 0;
+    subtotals[line.code] = p;
+    lines += weights ? p * (weights[line.code] ?? 0) : p;
+  }
+  if (weights) lines = divRound(lines, 10000);
+  const sum = lines + bonus - deduction;
+  return { subtotals, total: Math.max(0, sum), floored: sum < 0 };
+}
+
+/** A unit's outcome with its pending rows decided one way: bonuses counted ("hi"), or deductions ("lo"). */
+interface Outcome {
+  readonly points: Int32Array;
+  readonly subtotals: Record<string, Points>;
+  readonly total: Points;
+}
+
+function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode>, way: "hi" | "lo"): Outcome {
+  const counted = rubric.statuses.counted[0] ?? "";
+  const decided = entries.map((e) => {
+    if (!rubric.statuses.pending.includes(e.status)) return e;
+    const kind = codes.get(e.code)?.kind;
+    return (way === "hi" ? kind === "bonus" : kind === "deduction") ? { ...e, status: counted } : e;
+  });
+  const ledger = scoreLedger(rubric, decided, codes);
+  const points = before.slice();
+  if (ledger.charges.size) applyCharges(k.plan, points, ledger.charges);
+  const { subtotals, total } = settle(k, points, ledger.bonus, ledger.deduction);
+  return { points, subtotals, total };
 }
 
 interface KindScorer {
@@ -209,33 +248,38 @@ export function score(rubric: Rubric, sub: Submission): Results {
   }
 
   // 3. Groups and lines; the ledger where it is charged; the (weighted) total.
-  units.forEach((unit) => {
+  // A unit with pending rows is also worked out at its lowest and highest outcome.
+  const pendingStatus = new Set(rubric.statuses.pending);
+  const outcomes = new Map<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>();
+  units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
-    const ledger = scoreLedger(rubric, ledgerOf.get(unit.name) ?? [], codes);
+    const entries = ledgerOf.get(unit.name) ?? [];
+    const ledger = scoreLedger(rubric, entries, codes);
     unit.ledger = ledger.results;
     unit.bonus = ledger.bonus;
     unit.deduction = ledger.deduction;
     if (!k) return;
     sumUp(k.plan, unit.points);
+    const pendingRows = entries.filter((e) => pendingStatus.has(e.status));
+    if (pendingRows.length) {
+      const before = unit.points.slice();
+      outcomes.set(u, { lo: outcome(rubric, k, before, entries, codes, "lo"), hi: outcome(rubric, k, before, entries, codes, "hi"), rows: pendingRows });
+    }
     if (ledger.charges.size) {
       applyCharges(k.plan, unit.points, ledger.charges);
       unit.charges = Object.fromEntries(ledger.charges);
     }
-    let lines = 0;
-    const weights = k.kind.weights;
-    for (const { line, node } of k.plan.lines) {
-      const p = unit.points[node] ?? 0;
-      unit.subtotals[line.code] = p;
-      lines += weights ? p * (weights[line.code] ?? 0) : p;
-    }
-    if (weights) lines = divRound(lines, 10000);
-    const sum = lines + ledger.bonus - ledger.deduction;
-    unit.total = Math.max(0, sum);
-    unit.floored = sum < 0;
+    const settled = settle(k, unit.points, ledger.bonus, ledger.deduction);
+    unit.subtotals = settled.subtotals;
+    unit.total = settled.total;
+    unit.floored = settled.floored;
   });
 
   // 4. The rankings, and what each decides.
   const awards = new Map<number, Award[]>();
+  const pendingRanks = new Map<string, readonly [number, number] | null>();
+  const unsettled = new Set<number>();
+  const moving: { r: string; c: Contender }[] = [];
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
@@ -255,6 +299,45 @@ export function score(rubric: Rubric, sub: Submission): Results {
     const value = (u: number): Points => keyValue(units[u] as Building, r.by, plan);
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
+    // Where it could end up while claims are pending, and what it lacks for the next prize.
+    const keysOf = (o: Outcome, u: number): number[] => keys.map((key) => outcomeKey(o, units[u] as Building, key, plan));
+    const contenders: Contender[] = eligible.map(({ u, keys: k }) => {
+      const o = outcomes.get(u);
+      const vetoed = units[u]?.vetoed === true;
+      return { u, keys: k, lo: o ? keysOf(o.lo, u) : k, hi: o ? keysOf(o.hi, u) : k, eligible: !vetoed, prize: !vetoed || effects.get(u)?.placeEmpty === true };
+    });
+    if (outcomes.size) {
+      const ranks = placeRanges(contenders, () => true);
+      const prizePlaces = placeRanges(contenders, (c) => c.prize);
+      for (const c of contenders) {
+        const range = ranks.get(c.u);
+        const place = prizePlaces.get(c.u);
+        const ownSingles = outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false;
+        const lo0 = c.lo[0] ?? 0;
+        const hi0 = c.hi[0] ?? 0;
+        const below = r.yellowCard?.below;
+        const moves =
+          (c.eligible && place !== undefined && tierAt(r, place[0]) !== tierAt(r, place[1])) ||
+          bandAt(r, lo0) !== bandAt(r, hi0) ||
+          (below !== undefined && lo0 < below !== hi0 < below) ||
+          (r.yellowCard?.lastPlace === true && range !== undefined && range[0] !== range[1] && range[1] === contenders.length) ||
+          (r.single.length > 0 && ownSingles);
+        pendingRanks.set(`${r.id}\u0000${c.u}`, range ?? null);
+        if (moves) unsettled.add(c.u);
+        if (range && range[0] !== range[1]) moving.push({ r: r.id, c });
+      }
+    }
+    if (r.tiers.length) {
+      const order = prizeOrder(contenders);
+      const byUnit = new Map(contenders.map((c) => [c.u, c]));
+      for (const u of members) {
+        const unit = units[u] as Building;
+        if (unit.gap !== undefined) continue;
+        const c = byUnit.get(u);
+        const gap = c ? gapToNextTier(r, order, c) : undefined;
+        unit.gap = gap ? { ranking: r.id, rankingName: r.name, ...gap } : null;
+      }
+    }
     for (const [u, list] of decideOutcomes(rubric, r, placed, members, { units, effects, plans })) {
       for (const a of list) if (a.kind === "grade") (units[u] as Building).grades[r.id] = a.grade;
       const mine = awards.get(u);
@@ -265,6 +348,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries };
   });
 
+  if (outcomes.size) certainties(units, rankings, outcomes, pendingRanks, unsettled, moving);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     u.awards = [...vetoAwards, ...(awards.get(i) ?? [])];
@@ -275,4 +359,61 @@ export function score(rubric: Rubric, sub: Submission): Results {
     units,
     rankings,
   };
+}
+
+/** A ranking key from one outcome of a unit: its total, a line's subtotal or an item's points. */
+function outcomeKey(o: Outcome, unit: Building, key: string, plan: KindPlan | undefined): Points {
+  if (key === "total") return o.total;
+  const line = o.subtotals[key];
+  if (line !== undefined) return line;
+  const i = plan?.index.get(key);
+  return i === undefined ? keyValue(unit, key, plan) : (o.points[i] ?? 0);
+}
+
+/**
+ * Every unit's certainty, where some rows are pending: its total range, its rank range on each
+ * ranking, whether its awards are settled, and the pending rows that could move it — its own,
+ * and those of the units whose range overlaps its own on a ranking where it could move.
+ */
+function certainties(
+  units: Building[],
+  rankings: readonly RankingResult[],
+  outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
+  ranks: ReadonlyMap<string, readonly [number, number] | null>,
+  unsettled: ReadonlySet<number>,
+  moving: readonly { r: string; c: Contender }[],
+): void {
+  const movers = new Map<string, Contender[]>();
+  for (const m of moving) (movers.get(m.r) ?? movers.set(m.r, []).get(m.r))?.push(m.c);
+  const pendingOf = new Map<number, Set<string>>();
+  const add = (u: number, cells: readonly LedgerEntry[]): void => {
+    const set = pendingOf.get(u) ?? pendingOf.set(u, new Set()).get(u);
+    for (const e of cells) set?.add(`${e.at.sheet}\u0000${e.at.cell}`);
+  };
+  for (const list of movers.values()) {
+    const withRows = list.filter((c) => outcomes.has(c.u));
+    for (const c of list) {
+      for (const o of withRows) {
+        // Another unit's claims matter where its range meets this one's on the key.
+        if (o.u !== c.u && (o.hi[0] ?? 0) >= (c.lo[0] ?? 0) && (o.lo[0] ?? 0) <= (c.hi[0] ?? 0)) add(c.u, outcomes.get(o.u)?.rows ?? []);
+      }
+    }
+  }
+  units.forEach((unit, u) => {
+    const own = outcomes.get(u);
+    const unitRanks: Record<string, readonly [number, number] | null> = {};
+    for (const r of rankings) if (r.id in unit.ranks) unitRanks[r.id] = ranks.get(`${r.id}\u0000${u}`) ?? (unit.ranks[r.id] === null ? null : [unit.ranks[r.id] ?? 0, unit.ranks[r.id] ?? 0]);
+    const moves = Object.values(unitRanks).some((x) => x !== null && x[0] !== x[1]) || unsettled.has(u);
+    if (own && moves) add(u, own.rows);
+    const cells = [...(pendingOf.get(u) ?? [])].map((k) => {
+      const [sheet = "", cell = ""] = k.split("\u0000");
+      return { sheet, cell };
+    });
+    unit.certainty = {
+      total: own ? [own.lo.total, own.hi.total] : [unit.total, unit.total],
+      ranks: unitRanks,
+      settled: !unsettled.has(u),
+      pending: moves ? cells : [],
+    };
+  });
 }

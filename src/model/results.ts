@@ -52,6 +52,26 @@ export interface RelativeBasis {
   readonly group: string;
 }
 
+/** Where a unit stands while ledger claims are still pending (only where some are). */
+export interface Certainty {
+  /** Its lowest and highest total over every outcome of the pending rows. */
+  readonly total: readonly [Points, Points];
+  /** Ranking id → its best and worst rank; null where it is not ranked. */
+  readonly ranks: Readonly<Record<string, readonly [number, number] | null>>;
+  /** Its prize tiers, grade bands, yellow cards and single-item awards are the same whatever is decided. */
+  readonly settled: boolean;
+  /** The pending rows (their cells) that could change its rank or awards. */
+  readonly pending: readonly CellAt[];
+}
+
+/** The points a unit lacks for the next better prize tier, others unchanged. */
+export interface Gap {
+  readonly ranking: string;
+  readonly rankingName: string;
+  readonly tier: string;
+  readonly points: Points;
+}
+
 export interface UnitResult {
   readonly name: string;
   readonly kind: string;
@@ -78,6 +98,13 @@ export interface UnitResult {
   readonly charges: Readonly<Record<string, Points>>;
   /** Relative items' bases, by item code. */
   readonly relative: Readonly<Record<string, RelativeBasis>>;
+  /** Present when some ledger rows of the submission are pending. */
+  readonly certainty?: Certainty;
+  /**
+   * In the first ranking with prizes it is in: what it lacks for the next better tier; null at the
+   * top tier or when vetoed; absent when it is in no ranking with prizes.
+   */
+  readonly gap?: Gap | null;
 }
 
 export interface RankingEntry {

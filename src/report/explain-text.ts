@@ -34,6 +34,19 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .map((r) => `${r.name} ${u.ranks[r.id] ?? ctx.t("status.vetoed")}`)
     .join(" · ");
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
+  if (u.gap) out.push(ctx.t("explain.gap", { ranking: u.gap.rankingName, tier: u.gap.tier, points: formatPoints(u.gap.points) }));
+  const moves = u.certainty && (u.certainty.total[0] !== u.certainty.total[1] || !u.certainty.settled);
+  if (u.certainty && moves) {
+    const ranges = results.rankings
+      .filter((r) => u.certainty?.ranks[r.id])
+      .map((r) => {
+        const [best, worst] = u.certainty?.ranks[r.id] ?? [0, 0];
+        return `${r.name} ${best === worst ? best : `${best}–${worst}`}`;
+      })
+      .join(" · ");
+    const cells = u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)).join("、");
+    out.push(ctx.t(u.certainty.settled ? "explain.pending-settled" : "explain.pending", { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));
+  }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
   }

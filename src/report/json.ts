@@ -52,6 +52,17 @@ export function unitJson(u: UnitResult): Record<string, unknown> {
     rank: { ...u.ranks },
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
+    ...(u.gap !== undefined ? { gap: u.gap ? { ranking: u.gap.ranking, tier: u.gap.tier, points: pointsToNumber(u.gap.points) } : null } : {}),
+    ...(u.certainty
+      ? {
+          certainty: {
+            total: u.certainty.total.map(pointsToNumber),
+            rank: Object.fromEntries(Object.entries(u.certainty.ranks).map(([k, v]) => [k, v ? [...v] : null])),
+            settled: u.certainty.settled,
+            pending: u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)),
+          },
+        }
+      : {}),
   };
 }
 

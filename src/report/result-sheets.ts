@@ -121,8 +121,18 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     const rank = g ? u.ranks[g.id] : undefined;
     return rank === undefined ? "" : `${kind?.groups.find((x) => x.id === u.group)?.name ?? ""} ${rank ?? statusText(u, lang)}`;
   };
+  // While claims are pending that could move a unit here: where each could end up.
+  const pending = ranked.some(({ u }) => {
+    const range = u.certainty?.ranks[r.id];
+    return range !== undefined && range !== null && range[0] !== range[1];
+  });
+  const rangeOf = (u: UnitResult): string => {
+    const range = u.certainty?.ranks[r.id];
+    return range ? (range[0] === range[1] ? String(range[0]) : `${range[0]}–${range[1]}`) : "";
+  };
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
+    ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
     ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", 11)] : []),
     ...(isTotal
@@ -149,6 +159,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         const text = isTotal || u.vetoed ? m.text : "";
         const cells: Value[] = [
           e.rank ?? statusText(u, lang),
+          ...(pending ? [rangeOf(u)] : []),
           xmlSafe(u.name),
           ...(groupRankings.length ? [groupPlace(u)] : []),
           ...(isTotal
@@ -160,7 +171,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       }
     },
   };
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results), columns, rows, freezeCols: 2, filter: true, pagesAcross: 1, active };
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /**

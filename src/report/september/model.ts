@@ -6,6 +6,7 @@ import type { Cover } from "../../model/submission.js";
 import type { Rubric } from "../../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
+import { cellRef } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { awardText, awardsCell, statusText } from "../labels.js";
@@ -193,6 +194,18 @@ function awardsTable(results: Results, order: readonly RankingResult[], lang: La
   return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(results, order, lang), empty: message(lang, "report.awards.none") };
 }
 
+/**
+ * While claims are pending: a line for each unit whose prizes or grade could still change, with
+ * the claims that decide it; or one line saying that none can.
+ */
+function pendingLines(results: Results, lang: Lang): string[] {
+  const pending = results.units.filter((u) => u.certainty);
+  if (!pending.length) return [];
+  const open = pending.filter((u) => u.certainty && !u.certainty.settled);
+  if (!open.length) return [message(lang, "report.pending-none")];
+  return open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map((c) => cellRef(c.sheet, c.cell)).join("、") }));
+}
+
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
   const { lang } = o;
   const units = results.units;
@@ -218,6 +231,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     chart: { heading: message(lang, "report.chart"), ranked: message(lang, "report.chart.ranked") },
     closing: {
       lines: [
+        ...pendingLines(results, lang),
         message(lang, "report.closing.rubric", { id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version), title: xmlSafe(results.rubric.title) }),
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),

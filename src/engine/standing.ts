@@ -1,0 +1,96 @@
+// Where a unit stands beyond its rank: how far its rank could move while ledger claims are still
+// pending (each unit's lowest and highest outcome, against the others' opposite), and how many
+// points it lacks for the next better prize, others unchanged.
+import type { Ranking } from "../rubric/model.js";
+import type { Points } from "../model/numbers.js";
+
+/** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
+export interface Contender {
+  readonly u: number;
+  readonly keys: readonly number[];
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+  /** Holds a prize place (not vetoed), or keeps one empty (a veto with place: empty). */
+  readonly prize: boolean;
+  /** May win a prize (not vetoed). */
+  readonly eligible: boolean;
+}
+
+/** Negative when a is better than b (higher on the first key that differs). */
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** How many of `sorted` (best first) are strictly better than k. */
+function countBetter(sorted: readonly (readonly number[])[], k: readonly number[]): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(sorted[mid] ?? [], k) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Each contender's best and worst place among `among` (itself included or not): best when its
+ * highest outcome meets every other's lowest, worst the reverse. Exact: a place counts the units
+ * strictly ahead, and each unit's outcome is its own ledger's alone.
+ */
+export function placeRanges(all: readonly Contender[], among: (c: Contender) => boolean): Map<number, [number, number]> {
+  const members = all.filter(among);
+  const los = members.map((c) => c.lo).sort(compare);
+  const his = members.map((c) => c.hi).sort(compare);
+  const out = new Map<number, [number, number]>();
+  for (const c of all) {
+    const inside = among(c);
+    // Its own lowest is never better than its own highest; its own highest may be better than its lowest.
+    const best = 1 + countBetter(los, c.hi);
+    const worst = 1 + countBetter(his, c.lo) - (inside && compare(c.hi, c.lo) < 0 ? 1 : 0);
+    out.set(c.u, [best, worst]);
+  }
+  return out;
+}
+
+/** The tier a prize place falls in. */
+export function tierAt(r: Ranking, place: number): string | undefined {
+  return r.tiers.find((t) => place >= t.from && place <= t.to)?.name;
+}
+
+/** The grade band a score reaches (quotas aside). */
+export function bandAt(r: Ranking, score: number): string | undefined {
+  return r.grades?.bands.find((b) => score >= b.from)?.name ?? r.grades?.otherwise;
+}
+
+/** The prize contenders' keys, best first, for gapToNextTier. */
+export function prizeOrder(all: readonly Contender[]): (readonly number[])[] {
+  return all.filter((c) => c.prize).map((c) => c.keys).sort(compare);
+}
+
+/**
+ * The points a unit lacks for the next better tier than the one it holds (the lowest tier when it
+ * holds none), others unchanged: to hold prize place R or better it must reach the R-th best of
+ * the others, and pass it where the tie-breakers would put it behind. Undefined at the top tier,
+ * or where the ranking gives no prizes. `order`: prizeOrder of the ranking's contenders.
+ */
+export function gapToNextTier(r: Ranking, order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points } | undefined {
+  if (!x.eligible || !r.tiers.length) return undefined;
+  const place = 1 + countBetter(order, x.keys);
+  const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
+  const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
+  const next = held < 0 ? tiers.filter((t) => t.to < place).at(-1) : tiers[held - 1];
+  if (!next) return undefined;
+  // It is behind at least next.to others, so the next.to-th best is another unit's.
+  const rival = order[next.to - 1];
+  if (!rival) return { tier: next.name, points: 0 };
+  const need = rival[0] ?? 0;
+  const own = x.keys[0] ?? 0;
+  // Level on the key, it stays behind where the tie-breakers favour the rival.
+  const behindAtEqual = compare([need, ...x.keys.slice(1)], rival) > 0;
+  return { tier: next.name, points: Math.max(0, need - own + (behindAtEqual ? 1 : 0)) };
+}
