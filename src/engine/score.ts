@@ -7,7 +7,7 @@ import type { LedgerCode, Rubric, UnitKind, VetoEffect } from "../rubric/model.j
 import { isMeasured, isRelative } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
-import type { LedgerEntry, Submission } from "../model/submission.js";
+import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Award, Certainty, Gap, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
 import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js";
 import { scoreRelative, type Member } from "./relative.js";
@@ -250,6 +250,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
   // 3. Groups and lines; the ledger where it is charged; the (weighted) total.
   // A unit with pending rows is also worked out at its lowest and highest outcome.
   const pendingStatus = new Set(rubric.statuses.pending);
+  let pendingRows = 0;
+  for (const e of sub.ledger) if (pendingStatus.has(e.status)) pendingRows++;
   const outcomes = new Map<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>();
   units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
@@ -277,20 +279,25 @@ export function score(rubric: Rubric, sub: Submission): Results {
 
   // 4. The rankings, and what each decides.
   const awards = new Map<number, Award[]>();
-  const pendingRanks = new Map<string, readonly [number, number] | null>();
+  const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   const unsettled = new Set<number>();
   const moving: { r: string; c: Contender }[] = [];
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const members: number[] = [];
-    const eligible: { u: number; keys: number[] }[] = [];
+    // Each ranked unit once, as a contender: its scored keys (its lowest and highest outcome set below).
+    const eligible: Contender[] = [];
     const unranked: number[] = [];
     units.forEach((unit, u) => {
       if (unit.kind !== r.unitKind || (r.group !== undefined && unit.group !== r.group)) return;
       members.push(u);
       if (unit.vetoed && !effects.get(u)?.ranked) unranked.push(u);
-      else eligible.push({ u, keys: keys.map((key) => keyValue(unit, key, plan)) });
+      else {
+        const k = keys.map((key) => keyValue(unit, key, plan));
+        const vetoed = unit.vetoed;
+        eligible.push({ u, keys: k, lo: k, hi: k, eligible: !vetoed, prize: !vetoed || effects.get(u)?.placeEmpty === true });
+      }
     });
     // One sort gives both the ranks and the order every output lists them in (ties by name).
     const order = ranked(eligible, (a, b) => compareNames(units[a.u]?.name ?? "", units[b.u]?.name ?? ""));
@@ -301,40 +308,46 @@ export function score(rubric: Rubric, sub: Submission): Results {
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
     // Where it could end up while claims are pending, and what it lacks for the next prize.
     const keysOf = (o: Outcome, u: number): number[] => keys.map((key) => outcomeKey(o, units[u] as Building, key, plan));
-    const contenders: Contender[] = eligible.map(({ u, keys: k }) => {
-      const o = outcomes.get(u);
-      const vetoed = units[u]?.vetoed === true;
-      return { u, keys: k, lo: o ? keysOf(o.lo, u) : k, hi: o ? keysOf(o.hi, u) : k, eligible: !vetoed, prize: !vetoed || effects.get(u)?.placeEmpty === true };
-    });
+    const contenders: Contender[] = outcomes.size
+      ? eligible.map((c) => {
+          const o = outcomes.get(c.u);
+          return o ? { ...c, lo: keysOf(o.lo, c.u), hi: keysOf(o.hi, c.u) } : c;
+        })
+      : eligible;
     if (outcomes.size) {
-      const ranks = placeRanges(contenders, () => true);
-      const prizePlaces = placeRanges(contenders, (c) => c.prize);
-      for (const c of contenders) {
-        const range = ranks.get(c.u);
-        const place = prizePlaces.get(c.u);
+      // The scored keys in ranking order (the sort already made), and those of the prize contenders.
+      const sortedKeys = order.map(({ item }) => item.keys);
+      const ranks = placeRanges(contenders, () => true, sortedKeys);
+      const prizePlaces = placeRanges(contenders, (c) => c.prize, order.filter(({ item }) => item.prize).map(({ item }) => item.keys));
+      contenders.forEach((c, i) => {
+        const range: [number, number] = [ranks.best[i] ?? 0, ranks.worst[i] ?? 0];
+        const place: [number, number] = [prizePlaces.best[i] ?? 0, prizePlaces.worst[i] ?? 0];
         const ownSingles = outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
         const below = r.yellowCard?.below;
         const moves =
-          (c.eligible && place !== undefined && tierAt(r, place[0]) !== tierAt(r, place[1])) ||
-          bandAt(r, lo0) !== bandAt(r, hi0) ||
+          (c.eligible && place[0] !== place[1] && tierAt(r, place[0]) !== tierAt(r, place[1])) ||
+          (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0)) ||
           (below !== undefined && lo0 < below !== hi0 < below) ||
-          (r.yellowCard?.lastPlace === true && range !== undefined && range[0] !== range[1] && range[1] === contenders.length) ||
+          (r.yellowCard?.lastPlace === true && range[0] !== range[1] && range[1] === contenders.length) ||
           (r.single.length > 0 && ownSingles);
-        pendingRanks.set(`${r.id}\u0000${c.u}`, range ?? null);
         if (moves) unsettled.add(c.u);
-        if (range && range[0] !== range[1]) moving.push({ r: r.id, c });
-      }
+        if (range[0] !== range[1]) {
+          (pendingRanks.get(r.id) ?? pendingRanks.set(r.id, new Map()).get(r.id))?.set(c.u, range);
+          moving.push({ r: r.id, c });
+        }
+      });
     }
     if (r.tiers.length) {
-      const order = prizeOrder(contenders);
+      const prizes = prizeOrder(contenders);
+      const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
       const byUnit = new Map(contenders.map((c) => [c.u, c]));
       for (const u of members) {
         const unit = units[u] as Building;
         if (unit.gap !== undefined) continue;
         const c = byUnit.get(u);
-        const gap = c ? gapToNextTier(r, order, c) : undefined;
+        const gap = c ? gapToNextTier(tiers, prizes, c) : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, ...gap } : null;
       }
     }
@@ -348,7 +361,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries };
   });
 
-  if (outcomes.size) certainties(units, rankings, outcomes, pendingRanks, unsettled, moving);
+  if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     u.awards = [...vetoAwards, ...(awards.get(i) ?? [])];
@@ -356,6 +369,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
   return {
     rubric: { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title },
     input: { file: sub.file, sha256: sub.sha256 },
+    pendingRows,
     units,
     rankings,
   };
@@ -370,50 +384,75 @@ function outcomeKey(o: Outcome, unit: Building, key: string, plan: KindPlan | un
   return i === undefined ? keyValue(unit, key, plan) : (o.points[i] ?? 0);
 }
 
+/** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */
+const MAX_OTHERS = 3;
+
 /**
  * Every unit's certainty, where some rows are pending: its total range, its rank range on each
  * ranking, whether its awards are settled, and the pending rows that could move it — its own,
- * and those of the units whose range overlaps its own on a ranking where it could move.
+ * and those of the units (the nearest few) whose range meets its own on a ranking where it could
+ * move.
  */
 function certainties(
   units: Building[],
-  rankings: readonly RankingResult[],
   outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
-  ranks: ReadonlyMap<string, readonly [number, number] | null>,
+  ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlySet<number>,
   moving: readonly { r: string; c: Contender }[],
 ): void {
   const movers = new Map<string, Contender[]>();
   for (const m of moving) (movers.get(m.r) ?? movers.set(m.r, []).get(m.r))?.push(m.c);
-  const pendingOf = new Map<number, Set<string>>();
-  const add = (u: number, cells: readonly LedgerEntry[]): void => {
-    const set = pendingOf.get(u) ?? pendingOf.set(u, new Set()).get(u);
-    for (const e of cells) set?.add(`${e.at.sheet}\u0000${e.at.cell}`);
+  // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
+  const pendingOf = new Map<number, CellAt[]>();
+  const add = (u: number, rows: readonly LedgerEntry[]): void => {
+    let list = pendingOf.get(u);
+    if (!list) pendingOf.set(u, (list = []));
+    for (const e of rows) if (!list.includes(e.at)) list.push(e.at);
   };
   for (const list of movers.values()) {
-    const withRows = list.filter((c) => outcomes.has(c.u));
+    // The units with claims of their own, by their lowest key; a range is never wider than `span`.
+    const claimants = list.filter((c) => outcomes.has(c.u)).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
+    const span = Math.max(0, ...claimants.map((c) => (c.hi[0] ?? 0) - (c.lo[0] ?? 0)));
     for (const c of list) {
-      for (const o of withRows) {
-        // Another unit's claims matter where its range meets this one's on the key.
-        if (o.u !== c.u && (o.hi[0] ?? 0) >= (c.lo[0] ?? 0) && (o.lo[0] ?? 0) <= (c.hi[0] ?? 0)) add(c.u, outcomes.get(o.u)?.rows ?? []);
+      const lo = c.lo[0] ?? 0;
+      const hi = c.hi[0] ?? 0;
+      // The last claimant whose lowest is within this unit's range, then back while any could reach it.
+      let i = claimants.length - 1;
+      let a = 0;
+      let b = claimants.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if ((claimants[mid]?.lo[0] ?? 0) <= hi) a = mid + 1;
+        else b = mid;
+      }
+      i = a - 1;
+      let found = 0;
+      for (; i >= 0 && found < MAX_OTHERS; i--) {
+        const o = claimants[i];
+        if (!o) break;
+        if ((o.lo[0] ?? 0) + span < lo) break;
+        if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
+          add(c.u, outcomes.get(o.u)?.rows ?? []);
+          found++;
+        }
       }
     }
   }
-  units.forEach((unit, u) => {
+  // Only the units the pending rows could change carry a certainty.
+  const touched = new Set<number>([...outcomes.keys(), ...unsettled, ...moving.map((m) => m.c.u)]);
+  for (const u of touched) {
+    const unit = units[u];
+    if (!unit) continue;
     const own = outcomes.get(u);
-    const unitRanks: Record<string, readonly [number, number] | null> = {};
-    for (const r of rankings) if (r.id in unit.ranks) unitRanks[r.id] = ranks.get(`${r.id}\u0000${u}`) ?? (unit.ranks[r.id] === null ? null : [unit.ranks[r.id] ?? 0, unit.ranks[r.id] ?? 0]);
-    const moves = Object.values(unitRanks).some((x) => x !== null && x[0] !== x[1]) || unsettled.has(u);
+    const unitRanks: Record<string, readonly [number, number]> = {};
+    for (const [id, byUnit] of ranks) {
+      const range = byUnit.get(u);
+      if (range) unitRanks[id] = range;
+    }
+    const total: readonly [Points, Points] = own ? [own.lo.total, own.hi.total] : [unit.total, unit.total];
+    const moves = Object.keys(unitRanks).length > 0 || unsettled.has(u);
     if (own && moves) add(u, own.rows);
-    const cells = [...(pendingOf.get(u) ?? [])].map((k) => {
-      const [sheet = "", cell = ""] = k.split("\u0000");
-      return { sheet, cell };
-    });
-    unit.certainty = {
-      total: own ? [own.lo.total, own.hi.total] : [unit.total, unit.total],
-      ranks: unitRanks,
-      settled: !unsettled.has(u),
-      pending: moves ? cells : [],
-    };
-  });
+    if (!moves && total[0] === total[1]) continue;
+    unit.certainty = { total, ranks: unitRanks, settled: !unsettled.has(u), pending: moves ? (pendingOf.get(u) ?? []) : [] };
+  }
 }

@@ -1,7 +1,7 @@
 // Where a unit stands beyond its rank: how far its rank could move while ledger claims are still
 // pending (each unit's lowest and highest outcome, against the others' opposite), and how many
 // points it lacks for the next better prize, others unchanged.
-import type { Ranking } from "../rubric/model.js";
+import type { Ranking, RankTier } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
@@ -38,23 +38,31 @@ function countBetter(sorted: readonly (readonly number[])[], k: readonly number[
 }
 
 /**
- * Each contender's best and worst place among `among` (itself included or not): best when its
- * highest outcome meets every other's lowest, worst the reverse. Exact: a place counts the units
- * strictly ahead, and each unit's outcome is its own ledger's alone.
+ * Each contender's best and worst place among those `among` admits: best when its highest outcome
+ * meets every other's lowest, worst the reverse. Exact: a place counts the units strictly ahead, and
+ * each unit's outcome is its own ledger's alone. Only the claimants (units with pending rows) can
+ * differ from their scored keys, so a place is the scored count ahead, corrected for the claimants:
+ * the units without claims are counted once, in the scored order (`sorted`: every admitted unit's
+ * scored keys, best first).
  */
-export function placeRanges(all: readonly Contender[], among: (c: Contender) => boolean): Map<number, [number, number]> {
-  const members = all.filter(among);
-  const los = members.map((c) => c.lo).sort(compare);
-  const his = members.map((c) => c.hi).sort(compare);
-  const out = new Map<number, [number, number]>();
-  for (const c of all) {
-    const inside = among(c);
+export function placeRanges(all: readonly Contender[], among: (c: Contender) => boolean, sorted: readonly (readonly number[])[]): { best: Int32Array; worst: Int32Array } {
+  const claimants = all.filter((c) => among(c) && (c.lo !== c.keys || c.hi !== c.keys) && (compare(c.lo, c.keys) !== 0 || compare(c.hi, c.keys) !== 0));
+  const keys = claimants.map((c) => c.keys).sort(compare);
+  const los = claimants.map((c) => c.lo).sort(compare);
+  const his = claimants.map((c) => c.hi).sort(compare);
+  const isClaimant = new Set(claimants.map((c) => c.u));
+  const best = new Int32Array(all.length);
+  const worst = new Int32Array(all.length);
+  all.forEach((c, i) => {
+    // Units without claims ahead of a value: every admitted unit ahead, less the claimants ahead
+    // (a claimant counted in `sorted` is counted in `keys` too: it, and this unit itself, drop out).
+    const steady = (k: readonly number[]): number => countBetter(sorted, k) - countBetter(keys, k);
+    const own = isClaimant.has(c.u);
+    best[i] = 1 + steady(c.hi) + countBetter(los, c.hi);
     // Its own lowest is never better than its own highest; its own highest may be better than its lowest.
-    const best = 1 + countBetter(los, c.hi);
-    const worst = 1 + countBetter(his, c.lo) - (inside && compare(c.hi, c.lo) < 0 ? 1 : 0);
-    out.set(c.u, [best, worst]);
-  }
-  return out;
+    worst[i] = 1 + steady(c.lo) + countBetter(his, c.lo) - (own && compare(c.hi, c.lo) < 0 ? 1 : 0);
+  });
+  return { best, worst };
 }
 
 /** The tier a prize place falls in. */
@@ -76,14 +84,15 @@ export function prizeOrder(all: readonly Contender[]): (readonly number[])[] {
  * The points a unit lacks for the next better tier than the one it holds (the lowest tier when it
  * holds none), others unchanged: to hold prize place R or better it must reach the R-th best of
  * the others, and pass it where the tie-breakers would put it behind. Undefined at the top tier,
- * or where the ranking gives no prizes. `order`: prizeOrder of the ranking's contenders.
+ * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: prizeOrder of
+ * its contenders.
  */
-export function gapToNextTier(r: Ranking, order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points } | undefined {
-  if (!x.eligible || !r.tiers.length) return undefined;
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points } | undefined {
+  if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
-  const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
-  const next = held < 0 ? tiers.filter((t) => t.to < place).at(-1) : tiers[held - 1];
+  let next = held < 0 ? undefined : tiers[held - 1];
+  if (held < 0) for (const t of tiers) if (t.to < place) next = t;
   if (!next) return undefined;
   // It is behind at least next.to others, so the next.to-th best is another unit's.
   const rival = order[next.to - 1];

@@ -52,12 +52,15 @@ export interface RelativeBasis {
   readonly group: string;
 }
 
-/** Where a unit stands while ledger claims are still pending (only where some are). */
+/**
+ * Where a unit stands while ledger claims are still pending: present only on a unit the pending
+ * rows could change (its own total, a rank, an award); every other unit's standing is its result.
+ */
 export interface Certainty {
   /** Its lowest and highest total over every outcome of the pending rows. */
   readonly total: readonly [Points, Points];
-  /** Ranking id → its best and worst rank; null where it is not ranked. */
-  readonly ranks: Readonly<Record<string, readonly [number, number] | null>>;
+  /** Ranking id → its best and worst rank, where these differ (elsewhere: its rank). */
+  readonly ranks: Readonly<Record<string, readonly [number, number]>>;
   /** Its prize tiers, grade bands, yellow cards and single-item awards are the same whatever is decided. */
   readonly settled: boolean;
   /** The pending rows (their cells) that could change its rank or awards. */
@@ -98,7 +101,7 @@ export interface UnitResult {
   readonly charges: Readonly<Record<string, Points>>;
   /** Relative items' bases, by item code. */
   readonly relative: Readonly<Record<string, RelativeBasis>>;
-  /** Present when some ledger rows of the submission are pending. */
+  /** Present when pending ledger rows could change its total, a rank or an award. */
   readonly certainty?: Certainty;
   /**
    * In the first ranking with prizes it is in: what it lacks for the next better tier; null at the
@@ -126,6 +129,8 @@ export interface RankingResult {
 }
 
 export interface Results {
+  /** How many ledger rows are pending (申报中): certainty is reported where there are any. */
+  readonly pendingRows: number;
   readonly rubric: { readonly id: string; readonly version: string; readonly sha256: string; readonly title: string };
   readonly input: { readonly file: string; readonly sha256: string };
   /** In the submission's order. */

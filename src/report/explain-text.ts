@@ -38,9 +38,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const moves = u.certainty && (u.certainty.total[0] !== u.certainty.total[1] || !u.certainty.settled);
   if (u.certainty && moves) {
     const ranges = results.rankings
-      .filter((r) => u.certainty?.ranks[r.id])
+      .filter((r) => r.id in u.ranks && u.ranks[r.id] !== null)
       .map((r) => {
-        const [best, worst] = u.certainty?.ranks[r.id] ?? [0, 0];
+        const [best, worst] = u.certainty?.ranks[r.id] ?? [u.ranks[r.id] ?? 0, u.ranks[r.id] ?? 0];
         return `${r.name} ${best === worst ? best : `${best}–${worst}`}`;
       })
       .join(" · ");

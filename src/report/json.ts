@@ -39,7 +39,18 @@ function itemJson(i: ItemView, lang: Lang): Record<string, unknown> {
   };
 }
 
-export function unitJson(u: UnitResult): Record<string, unknown> {
+/** A unit's standing while claims are pending: its own certainty, or its result where nothing can move it. */
+function certaintyJson(u: UnitResult): Record<string, unknown> {
+  const c = u.certainty;
+  return {
+    total: (c?.total ?? [u.total, u.total]).map(pointsToNumber),
+    rank: Object.fromEntries(Object.entries(u.ranks).map(([id, rank]) => [id, rank === null ? null : [...(c?.ranks[id] ?? [rank, rank])]])),
+    settled: c?.settled ?? true,
+    pending: (c?.pending ?? []).map((x) => cellRef(x.sheet, x.cell)),
+  };
+}
+
+export function unitJson(u: UnitResult, pending = false): Record<string, unknown> {
   return {
     name: u.name,
     kind: u.kind,
@@ -53,16 +64,7 @@ export function unitJson(u: UnitResult): Record<string, unknown> {
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
     ...(u.gap !== undefined ? { gap: u.gap ? { ranking: u.gap.ranking, tier: u.gap.tier, points: pointsToNumber(u.gap.points) } : null } : {}),
-    ...(u.certainty
-      ? {
-          certainty: {
-            total: u.certainty.total.map(pointsToNumber),
-            rank: Object.fromEntries(Object.entries(u.certainty.ranks).map(([k, v]) => [k, v ? [...v] : null])),
-            settled: u.certainty.settled,
-            pending: u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)),
-          },
-        }
-      : {}),
+    ...(pending ? { certainty: certaintyJson(u) } : {}),
   };
 }
 
@@ -89,7 +91,7 @@ export function resultsJson(r: Results): string {
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
-    units: r.units.map(unitJson),
+    units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),
   };
   return JSON.stringify(doc, null, 2);
 }

@@ -124,11 +124,12 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // While claims are pending that could move a unit here: where each could end up.
   const pending = ranked.some(({ u }) => {
     const range = u.certainty?.ranks[r.id];
-    return range !== undefined && range !== null && range[0] !== range[1];
+    return range !== undefined && range[0] !== range[1];
   });
   const rangeOf = (u: UnitResult): string => {
     const range = u.certainty?.ranks[r.id];
-    return range ? (range[0] === range[1] ? String(range[0]) : `${range[0]}–${range[1]}`) : "";
+    const rank = u.ranks[r.id];
+    return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : String(rank);
   };
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },

@@ -1,6 +1,8 @@
 // Rank certainty while claims are pending, and the gap to the next prize — worked by hand on the
 // mini rubric (towns on 100; 一等奖 1st, 二等奖 2nd–3rd; JF2 国家级 +10, KF1 −20).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { placeRanges, type Contender } from "../../src/engine/standing.js";
 import { score } from "../../src/engine/index.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
@@ -28,14 +30,17 @@ describe("rank certainty while claims are pending", () => {
     expect(c("乙")?.total).toEqual([9500, 10500]);
     expect(c("丙")?.total).toEqual([7200, 9200]);
     // 甲 is passed only if 乙's claim counts; 丙 falls behind 丁 only if its deduction does.
-    expect(["甲", "乙", "丙", "丁", "戊"].map((n) => c(n)?.ranks.overall)).toEqual([[1, 2], [1, 2], [3, 4], [3, 4], [5, 5]]);
+    expect(["甲", "乙", "丙", "丁"].map((n) => c(n)?.ranks.overall)).toEqual([[1, 2], [1, 2], [3, 4], [3, 4]]);
+    // 戊 cannot move at all: no certainty of its own (its result is its standing).
+    expect(c("戊")).toBeUndefined();
+    expect(r.pendingRows).toBe(2);
   });
 
   it("says whose prizes are settled, and which pending rows could move each unit", () => {
-    expect(["甲", "乙", "丙", "丁", "戊"].map((n) => c(n)?.settled)).toEqual([false, false, false, false, true]);
+    expect(["甲", "乙", "丙", "丁"].map((n) => c(n)?.settled)).toEqual([false, false, false, false]);
     const cells = (n: string) => c(n)?.pending.map((x) => x.cell);
     // The made-up ledger cells are B2 (乙's claim) and B3 (丙's).
-    expect([cells("甲"), cells("乙"), cells("丙"), cells("丁"), cells("戊")]).toEqual([["B2"], ["B2"], ["B3"], ["B3"], []]);
+    expect([cells("甲"), cells("乙"), cells("丙"), cells("丁")]).toEqual([["B2"], ["B2"], ["B3"], ["B3"]]);
   });
 
   it("adds a rank-range column to a ranking sheet only where ranks can move", () => {
@@ -71,5 +76,27 @@ describe("the gap to the next prize", () => {
     const r = score(R, submission(R, [...UNITS, { name: "否决", rates: { ZB1: 0.9 } }, { name: "局", kind: "department" }]));
     expect(unitNamed(r, "否决").gap).toBeNull();
     expect(unitNamed(r, "局").gap).toBeUndefined();
+  });
+});
+
+describe("rank ranges, for any contenders (fast-check)", () => {
+  it("equal the count of others strictly ahead: best against their lowest, worst against their highest", () => {
+    const contender = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(contender, { minLength: 1, maxLength: 25 }), (specs) => {
+        const all: Contender[] = specs.map(([k, down, up, tb, prize], u) => ({ u, keys: [k, tb], lo: [k - down, tb], hi: [k + up, tb], prize, eligible: prize }));
+        const better = (a: readonly number[], b: readonly number[]): boolean => (a[0] ?? 0) > (b[0] ?? 0) || ((a[0] ?? 0) === (b[0] ?? 0) && (a[1] ?? 0) > (b[1] ?? 0));
+        for (const among of [() => true, (c: Contender) => c.prize]) {
+          const admitted = all.filter(among);
+          const sorted = admitted.map((c) => c.keys).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+          const got = placeRanges(all, among, sorted);
+          all.forEach((c, i) => {
+            const others = admitted.filter((o) => o.u !== c.u);
+            expect([got.best[i], got.worst[i]]).toEqual([1 + others.filter((o) => better(o.lo, c.hi)).length, 1 + others.filter((o) => better(o.hi, c.lo)).length]);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

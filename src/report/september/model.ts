@@ -199,9 +199,8 @@ function awardsTable(results: Results, order: readonly RankingResult[], lang: La
  * the claims that decide it; or one line saying that none can.
  */
 function pendingLines(results: Results, lang: Lang): string[] {
-  const pending = results.units.filter((u) => u.certainty);
-  if (!pending.length) return [];
-  const open = pending.filter((u) => u.certainty && !u.certainty.settled);
+  if (!results.pendingRows) return [];
+  const open = results.units.filter((u) => u.certainty && !u.certainty.settled);
   if (!open.length) return [message(lang, "report.pending-none")];
   return open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map((c) => cellRef(c.sheet, c.cell)).join("、") }));
 }
