@@ -88,6 +88,18 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     });
 
   program
+    .command("diff <old> <new>")
+    .description(t("cli.diff"))
+    .option("-o, --output <file>", t("cli.opt.diff-output"))
+    .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--json", t("cli.opt.json"))
+    .option("--force", t("cli.opt.force-result"))
+    .action(async (older: string, newer: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }) => {
+      const m = await import("./commands/diff.js");
+      done(await m.diff(ctx, older, newer, o));
+    });
+
+  program
     .command("web")
     .description(t("cli.web"))
     .option("-o, --output <file>", t("cli.opt.web-output"))

@@ -10,7 +10,8 @@ export type ResultSheet =
   | { readonly kind: "detail"; readonly unitKind: string; readonly unitKindName: string }
   | { readonly kind: "notes"; readonly part: number }
   | { readonly kind: "awards" }
-  | { readonly kind: "info" };
+  | { readonly kind: "info" }
+  | { readonly kind: "changes" };
 
 /** A result sheet's tab name: the rubric's words in Chinese, codes in English (never mixed). */
 export function resultSheetName(s: ResultSheet, lang: Lang): string {
@@ -25,6 +26,8 @@ export function resultSheetName(s: ResultSheet, lang: Lang): string {
       return message(lang, "out.sheet.awards");
     case "info":
       return message(lang, "out.sheet.info");
+    case "changes":
+      return message(lang, "diff.title");
   }
 }
 

@@ -4,9 +4,9 @@ import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
 import { score as scoreEngine } from "../../engine/index.js";
-import type { Results, UnitResult } from "../../model/results.js";
-import { formatPoints } from "../../model/numbers.js";
-import { awardText } from "../../report/labels.js";
+import type { Results } from "../../model/results.js";
+import { compareResults } from "../../report/compare.js";
+import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import { loadWorkbook } from "../../load/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
@@ -36,14 +36,6 @@ export function rubricSchema(ctx: Ctx): number {
   return 0;
 }
 
-/** What a unit's results are, in one comparable line each: total, ranks, grades, awards. */
-function outcome(ctx: Ctx, results: Results, u: UnitResult): Map<string, string> {
-  const m = new Map<string, string>([[ctx.t("out.total"), formatPoints(u.total)]]);
-  for (const r of results.rankings) if (r.id in u.ranks) m.set(r.name, String(u.ranks[r.id] ?? ctx.t("status.vetoed")));
-  m.set(ctx.t("out.awards"), u.awards.map((a) => awardText(a, ctx.lang)).join(";") || "—");
-  return m;
-}
-
 /** A workbook scored under a rubric given outright (its cover's naming another is expected here). */
 async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[] }> {
   const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
@@ -71,16 +63,10 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
   }
   ctx.io.out("\n" + ctx.t("diff.on", { file: o.on }) + "\n");
   let moved = 0;
-  const names = [...new Set([...before.results.units.map((u) => u.name), ...after.results.units.map((u) => u.name)])];
-  for (const name of names) {
-    const x = before.results.units.find((u) => u.name === name);
-    const y = after.results.units.find((u) => u.name === name);
-    const ox = x ? outcome(ctx, before.results, x) : new Map<string, string>();
-    const oy = y ? outcome(ctx, after.results, y) : new Map<string, string>();
-    const parts = [...new Set([...ox.keys(), ...oy.keys()])].flatMap((k) => (ox.get(k) !== oy.get(k) ? [`${k} ${ox.get(k) ?? "—"} → ${oy.get(k) ?? "—"}`] : []));
-    if (!parts.length) continue;
+  for (const m of compareResults(before.results, after.results, [])) {
+    if (!m.moved) continue;
     moved++;
-    ctx.io.out(`  ${name}: ${parts.join(";")}\n`);
+    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m).join(";")}\n`);
   }
   if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   return 0;

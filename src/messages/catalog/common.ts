@@ -69,6 +69,8 @@ export const common: Catalog = {
   "cli.rubric.show": { "zh-CN": "显示方案的项目树(代码、名称、分值、类型)", en: "print the rubric's tree (codes, names, points, kinds)" },
   "cli.rubric.schema": { "zh-CN": "输出方案文件的 JSON Schema(供编辑器补全)", en: "print the rubric's JSON Schema (for editor completion)" },
   "cli.rubric.diff": { "zh-CN": "比较两个版本的方案:新增、删除和改动的项目", en: "compare two versions of a rubric: what was added, removed or changed" },
+  "cli.diff": { "zh-CN": "比较两个工作簿:输入改了什么,结果因此怎样变化", en: "compare two workbooks: what changed in the inputs, and what it did to the results" },
+  "cli.opt.diff-output": { "zh-CN": "写出变更说明(.xlsx 或 .html)", en: "write the changes as a sheet or page (.xlsx or .html)" },
   "cli.web": { "zh-CN": "写出离线浏览器版(一个 HTML 文件,无需安装即可检查和计分)", en: "write the offline browser edition (one HTML file: validate and score with nothing installed)" },
   "cli.opt.web-output": { "zh-CN": "输出文件(默认 assess.html)", en: "output file (default assess.html)" },
   "web.bad-extension": { "zh-CN": "浏览器版的文件名应以 .html 结尾:{file}", en: "the browser edition's file name must end in .html: {file}" },

@@ -1,0 +1,135 @@
+// assess diff OLD.xlsx NEW.xlsx: what changed in the inputs, by meaning, and what it did to every
+// unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
+// under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
+import { score as scoreEngine } from "../../engine/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
+import { compareInputs, compareResults, type Side } from "../../report/compare.js";
+import { changeText, compareJson, compareLines, moveParts, rubricsDiffer } from "../../report/compare-text.js";
+import { diffLines } from "../../report/rubric-text.js";
+import { writeResultWorkbook } from "../../report/result-file.js";
+import type { SheetTable } from "../../report/result-sheets.js";
+import { escapeXml } from "../../xlsx/escape.js";
+import { reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { loadInput } from "../input.js";
+import { checkTarget, writeAtomic } from "../write.js";
+import { nodeHost } from "../host.js";
+import { TOOL } from "../version.js";
+
+interface Opts {
+  rubric?: string;
+  json?: boolean;
+  output?: string;
+  force?: boolean;
+}
+
+/** An earlier 变更说明 of ours: the page names us; the workbook has our one sheet. */
+async function isOurs(bytes: Uint8Array): Promise<boolean> {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (head.includes('<meta name="generator" content="assess diff">')) return true;
+  const { sheetNamesOf } = await import("../write.js");
+  const names = await sheetNamesOf(bytes);
+  return names.length === 1 && (names[0] === "变更说明" || names[0] === "Changes");
+}
+
+export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
+  const format = o.output ? (/\.html?$/i.test(o.output) ? "html" : /\.xlsx$/i.test(o.output) ? "xlsx" : undefined) : undefined;
+  if (o.output && !format) return usageError(ctx, "diff.bad-extension", { file: o.output });
+  if (o.output) {
+    const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
+    if (bad) return targetError(ctx, bad, o.json);
+  }
+  const [a, b] = [await loadInput(older, o.rubric), await loadInput(newer, o.rubric)];
+  if (!a.rubric || !a.submission || !b.rubric || !b.submission) {
+    // Both files' problems, each located in its own file.
+    const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics];
+    return reportDiagnostics(ctx, all, o.json) || 1;
+  }
+  const sa: Side = { rubric: a.rubric, submission: a.submission };
+  const sb: Side = { rubric: b.rubric, submission: b.submission };
+  const ra = scoreEngine(a.rubric, a.submission);
+  const rb = scoreEngine(b.rubric, b.submission);
+  const changes = compareInputs(sa, sb);
+  const moves = compareResults(ra, rb, changes);
+  const rubricLines = rubricsDiffer(a.rubric, b.rubric) ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...diffLines(a.rubric, b.rubric, ctx.lang).lines] : [];
+  if (o.json) ctx.io.out(compareJson(sa, sb, ra, rb, changes, moves) + "\n");
+  else {
+    ctx.io.out(`${older} → ${newer}\n`);
+    if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
+    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves).join("\n") + "\n");
+  }
+  if (o.output && format) {
+    const rows = [
+      ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
+      ...moves
+        .filter((m) => m.moved)
+        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveParts(ctx, ra, rb, m).join(";")] })),
+    ];
+    const title = ctx.t("diff.title");
+    const subtitle = `${older} → ${newer}`;
+    const target = o.output;
+    const failed = await writeAtomic(target, async () => {
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], rubricLines, rows.map((r) => r.cells)));
+      const table: SheetTable = {
+        sheet: { kind: "changes" },
+        name: ctx.t("diff.title"),
+        title,
+        subtitle,
+        columns: [
+          { header: ctx.t("diff.col.what"), kind: "text", width: 10 },
+          { header: ctx.t("diff.col.ref"), kind: "text", width: 10 },
+          { header: ctx.t("out.unit"), kind: "name", width: 16 },
+          { header: ctx.t("diff.col.change"), kind: "wrap", width: 80 },
+        ],
+        rows: [...rubricLines.map((l) => ({ cells: [ctx.t("diff.row-rubric"), "", "", l] })), ...rows],
+        freezeCols: 0,
+        filter: true,
+        pagesAcross: 1,
+        active: true,
+      };
+      const chunks: Uint8Array[] = [];
+      await writeResultWorkbook((c) => chunks.push(c.slice()), nodeHost, [table], { lang: ctx.lang, tool: TOOL, units: 0 });
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
+    });
+    if (failed) return reportDiagnostics(ctx, [failed]);
+    ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  }
+  return 0;
+}
+
+/** The 变更说明 page: self-contained, printable. */
+function changesHtml(lang: string, title: string, subtitle: string, head: readonly string[], rubricLines: readonly string[], rows: readonly (readonly string[])[]): string {
+  const esc = escapeXml;
+  const cells = (r: readonly string[], tag: string): string => r.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("");
+  return `<!DOCTYPE html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="assess diff">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${esc(title)}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 14px; max-width: 1100px; margin: 24px auto; padding: 0 20px; color: #222; }
+h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; border-bottom: 2px solid #333; padding-bottom: 6px; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
+@page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
+</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+<p class="sub">${esc(subtitle)}</p>
+${rubricLines.length ? `<pre>${esc(rubricLines.join("\n"))}</pre>` : ""}
+<table><thead><tr>${cells(head, "th")}</tr></thead>
+<tbody>
+${rows.map((r) => `<tr>${cells(r, "td")}</tr>`).join("\n")}
+</tbody></table>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,96 @@
+// assess diff for people and programs: the input changes numbered, each unit whose results moved
+// with what moved and which changes moved it — as terminal lines, a JSON document, and the rows of
+// a 变更说明 sheet or page.
+import { cellRef } from "../diagnostics/index.js";
+import type { Results, UnitResult } from "../model/results.js";
+import type { LedgerEntry } from "../model/submission.js";
+import { formatPoints, pointsToNumber } from "../model/numbers.js";
+import type { Rubric } from "../rubric/model.js";
+import type { Words } from "./explain-text.js";
+import { awardText } from "./labels.js";
+import { unitJson } from "./json.js";
+import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
+
+function ledgerText(w: Words, e: LedgerEntry): string {
+  const parts = [e.code, e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? formatPoints(e.points) : "", e.status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
+  return parts.join(" ");
+}
+
+/** One change in words: what, old → new, where (the unit left out where a column says it). */
+export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit = true): string {
+  const said = changeWords(w, a, b, c);
+  return withUnit || c.what !== "value" ? said : said.slice(c.unit.length + 1);
+}
+
+function changeWords(w: Words, a: Side, b: Side, c: InputChange): string {
+  const where = c.where ? `  [${cellRef(c.where.sheet, c.where.cell)}]` : "";
+  if (c.what === "unit") return c.new !== undefined ? w.t("diff.unit-added", { unit: c.unit }) : w.t("diff.unit-removed", { unit: c.unit });
+  if (c.what === "ledger") {
+    const o = c.old as LedgerEntry | undefined;
+    const n = c.new as LedgerEntry | undefined;
+    if (o && n) return `${w.t("diff.ledger-changed", { unit: c.unit, old: ledgerText(w, o), new: ledgerText(w, n) })}${where}`;
+    if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n) })}${where}`;
+    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${where}`;
+  }
+  const code = c.code ?? "";
+  return `${c.unit} ${code}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
+}
+
+/** What a unit's results say, one comparable phrase each: total, lines, ranks, veto, awards. */
+function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<string, string> {
+  const m = new Map<string, string>();
+  if (!u) return m;
+  m.set(w.t("out.total"), formatPoints(u.total));
+  for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
+  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(";") || "—");
+  return m;
+}
+
+/** The results that moved, as "名称 旧 → 新" phrases. */
+export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string[] {
+  const x = outcomeParts(w, a, m.old);
+  const y = outcomeParts(w, b, m.new);
+  return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => (x.get(k) !== y.get(k) ? [`${k} ${x.get(k) ?? "—"} → ${y.get(k) ?? "—"}`] : []));
+}
+
+export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
+  const out: string[] = [];
+  out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
+  changes.forEach((c, i) => out.push(`  [${i + 1}] ${changeText(w, a, b, c)}`));
+  const moved = moves.filter((m) => m.moved);
+  out.push(moved.length ? w.t("diff.results", { count: moved.length }) : w.t("diff.results-none"));
+  const rubricChanged = rubricsDiffer(a.rubric, b.rubric);
+  for (const m of moved) {
+    const because = m.because.length ? `  ${w.t("diff.because", { refs: m.because.map((i) => `[${i + 1}]`).join("") })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
+    out.push(`  ${m.name}: ${moveParts(w, ra, rb, m).join(";")}${because}`);
+  }
+  return out;
+}
+
+function ledgerJson(e: LedgerEntry): Record<string, unknown> {
+  return { unit: e.unit, code: e.code, count: e.count, level: e.level ?? null, points: e.points === undefined ? null : pointsToNumber(e.points), status: e.status, flagged: e.flagged, note: e.note, evidence: e.evidence };
+}
+
+function side(r: Results): Record<string, unknown> {
+  return { file: r.input.file, sha256: r.input.sha256, rubric: { id: r.rubric.id, version: r.rubric.version } };
+}
+
+export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string {
+  const change = (c: InputChange): Record<string, unknown> => {
+    const value = (s: Side, v: InputChange["old"]): unknown =>
+      v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : valueJson(s.rubric, c.code ?? "", v as number);
+    return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null };
+  };
+  const doc = {
+    old: side(ra),
+    new: side(rb),
+    changes: changes.map(change),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, because: m.because })),
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+/** The rubrics, when the two files were scored under different ones. */
+export function rubricsDiffer(a: Rubric, b: Rubric): boolean {
+  return a.id !== b.id || a.version !== b.version || a.sha256 !== b.sha256;
+}

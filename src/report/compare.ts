@@ -1,0 +1,159 @@
+// What changed between two workbooks, by meaning, and what it did to the results (assess diff):
+// each unit's entered values and measures compared by code, ledger rows matched by unit, code and
+// content (never by row number), units added or removed; then, unit by unit, every result that
+// moved and the changes that moved it — its own, and those of the units that passed it or fell
+// behind it.
+import type { Rubric } from "../rubric/model.js";
+import { isEntered, leaves, measureOf } from "../rubric/model.js";
+import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
+import type { Results, UnitResult } from "../model/results.js";
+import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
+
+export interface Side {
+  readonly rubric: Rubric;
+  readonly submission: Submission;
+}
+
+/** One change in the inputs: a value (code), a ledger row (code, row objects), or a unit (code null). */
+export interface InputChange {
+  readonly unit: string;
+  readonly code: string | null;
+  readonly what: "value" | "ledger" | "unit";
+  /** Hundredths for a value; the row for a ledger row; the unit's kind for a unit; undefined when absent. */
+  readonly old?: number | LedgerEntry | string;
+  readonly new?: number | LedgerEntry | string;
+  /** The cell in the new file (in the old one for a removal). */
+  readonly where?: CellAt;
+}
+
+/** The codes a unit of a kind enters or is measured on, under a rubric. */
+function codesOf(rubric: Rubric, kind: string): string[] {
+  const k = rubric.unitKinds.find((x) => x.id === kind);
+  if (!k) return [];
+  const items = rubric.lines.filter((l) => k.lines.includes(l.code)).flatMap((l) => leaves(l.items));
+  const entered = items.filter(isEntered).map((i) => i.code);
+  const measured = items.flatMap((i) => ("indicator" in i ? [i.indicator, ...[i.target, i.floor].flatMap((t) => (t && "ref" in t ? [t.ref] : []))] : []));
+  return [...new Set([...entered, ...measured])];
+}
+
+/** A ledger row's content, everything but where it is. */
+function content(e: LedgerEntry): string {
+  return JSON.stringify([e.unit, e.code, e.count, e.level ?? null, e.points ?? null, e.status, e.flagged, e.note, e.evidence]);
+}
+
+export function compareInputs(a: Side, b: Side): InputChange[] {
+  const out: InputChange[] = [];
+  const unitsA = new Map(a.submission.units.map((u, i) => [u.name, { u, i }]));
+  const unitsB = new Map(b.submission.units.map((u, i) => [u.name, { u, i }]));
+  for (const [name, { u }] of unitsA) if (!unitsB.has(name)) out.push({ unit: name, code: null, what: "unit", old: u.kind, where: u.at });
+  for (const [name, { u }] of unitsB) if (!unitsA.has(name)) out.push({ unit: name, code: null, what: "unit", new: u.kind, where: u.at });
+  for (const [name, { u: ub, i: ib }] of unitsB) {
+    const x = unitsA.get(name);
+    if (!x) continue;
+    const codes = [...new Set([...codesOf(a.rubric, x.u.kind), ...codesOf(b.rubric, ub.kind)])];
+    for (const code of codes) {
+      const sa = a.submission.values.slot(code);
+      const sb = b.submission.values.slot(code);
+      const va = sa === undefined ? undefined : a.submission.values.get(x.i, sa);
+      const vb = sb === undefined ? undefined : b.submission.values.get(ib, sb);
+      if (va === vb) continue;
+      const where = (sb !== undefined ? b.submission.values.at(ib, sb) : undefined) ?? (sa !== undefined ? a.submission.values.at(x.i, sa) : undefined);
+      out.push({ unit: name, code, what: "value", ...(va !== undefined ? { old: va } : {}), ...(vb !== undefined ? { new: vb } : {}), ...(where ? { where } : {}) });
+    }
+  }
+  // Ledger rows: the same content on both sides is no change, wherever it sits; of the rest, rows
+  // of one unit and code are paired in order (a changed row), the others added or removed.
+  const left = new Map<string, LedgerEntry[]>();
+  for (const e of a.submission.ledger) (left.get(content(e)) ?? left.set(content(e), []).get(content(e)))?.push(e);
+  const added: LedgerEntry[] = [];
+  for (const e of b.submission.ledger) {
+    const same = left.get(content(e));
+    if (same?.length) same.shift();
+    else added.push(e);
+  }
+  const removed = [...left.values()].flat().sort((x, y) => x.row - y.row);
+  const pairKey = (e: LedgerEntry): string => `${e.unit}\u0000${e.code}`;
+  const removedBy = new Map<string, LedgerEntry[]>();
+  for (const e of removed) (removedBy.get(pairKey(e)) ?? removedBy.set(pairKey(e), []).get(pairKey(e)))?.push(e);
+  for (const e of added) {
+    const was = removedBy.get(pairKey(e))?.shift();
+    out.push({ unit: e.unit, code: e.code, what: "ledger", ...(was ? { old: was } : {}), new: e, where: e.at });
+  }
+  for (const list of removedBy.values()) for (const e of list) out.push({ unit: e.unit, code: e.code, what: "ledger", old: e, where: e.at });
+  return out;
+}
+
+/** A unit's results, old and new, and the changes that moved them. */
+export interface UnitMove {
+  readonly name: string;
+  readonly old?: UnitResult;
+  readonly new?: UnitResult;
+  /** Indexes into the changes. */
+  readonly because: readonly number[];
+  /** Whether any result differs. */
+  readonly moved: boolean;
+}
+
+/** What a comparison looks at in a unit's results. */
+function outcomeKey(u: UnitResult | undefined): string {
+  if (!u) return "";
+  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map((a) => (a.kind === "single" ? { ...a, basis: null } : a))]);
+}
+
+/** Units with changes of their own beyond which others' moves are not traced to them. */
+const MAX_CITED = 500;
+
+export function compareResults(a: Results, b: Results, changes: readonly InputChange[]): UnitMove[] {
+  const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
+  const ua = byName(a);
+  const ub = byName(b);
+  const own = new Map<string, number[]>();
+  changes.forEach((c, i) => (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i));
+  // Units with changes of their own: each can explain another's move by passing it or falling
+  // behind it. Past a few hundred (two years compared), only a unit's own changes are cited.
+  const changedUnits = own.size <= MAX_CITED ? [...own.keys()] : [];
+  const names = [...new Set([...a.units.map((u) => u.name), ...b.units.map((u) => u.name)])];
+  return names.map((name): UnitMove => {
+    const x = ua.get(name);
+    const y = ub.get(name);
+    const moved = outcomeKey(x) !== outcomeKey(y);
+    const because = new Set(own.get(name) ?? []);
+    if (moved && x && y) {
+      // Another unit with changes of its own that passed this one, or fell behind it, on a ranking.
+      for (const other of changedUnits) {
+        if (other === name) continue;
+        // A unit added (or removed) was behind (or is behind) every ranked one.
+        const ox = ua.get(other);
+        const oy = ub.get(other);
+        const flipped = Object.keys(y.ranks).some((id) => {
+          const before = order(x.ranks[id], ox?.ranks[id]);
+          const after = order(y.ranks[id], oy?.ranks[id]);
+          return before !== after;
+        });
+        if (flipped) for (const i of own.get(other) ?? []) because.add(i);
+      }
+    }
+    return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
+  });
+}
+
+/** -1 when a unit ranks ahead of another, 1 behind, 0 level (an unranked unit is behind). */
+function order(mine: number | null | undefined, theirs: number | null | undefined): number {
+  const m = mine ?? Number.POSITIVE_INFINITY;
+  const t = theirs ?? Number.POSITIVE_INFINITY;
+  return m < t ? -1 : m > t ? 1 : 0;
+}
+
+/** A changed value for people: points, or a measure in its unit. */
+export function valueText(rubric: Rubric, code: string, v: number | undefined): string {
+  if (v === undefined) return "—";
+  const m = measureOf(rubric, code);
+  return m ? formatMeasure(v, m.display) : formatPoints(v);
+}
+
+/** A changed value as `score --json` gives values: points as decimals, rates as fractions. */
+export function valueJson(rubric: Rubric, code: string, v: number | undefined): number | null {
+  if (v === undefined) return null;
+  const m = measureOf(rubric, code);
+  return m && m.unit === "percent" ? rateToFraction(v) : pointsToNumber(v);
+}

@@ -1,0 +1,108 @@
+// `assess diff` end to end on real files: what people change in a workbook, what does not count as
+// a change (a file re-saved, rows reordered, a sheet renamed), two years under two rubric versions,
+// the JSON, the 变更说明 sheet and page, and both files' problems when one is invalid.
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-diff-");
+
+async function edited(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  edit(wb);
+  const out = join(dir, to);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+describe("assess diff", () => {
+  it("sees no change in a file re-saved with its ledger rows reordered, a sheet renamed and a number re-formatted", async () => {
+    const same = await edited("samples/qingshan-2026.xlsx", "same.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      const a = (l.getRow(2).values as unknown[]).slice(1);
+      const b = (l.getRow(5).values as unknown[]).slice(1);
+      a.forEach((v, i) => (l.getRow(5).getCell(i + 1).value = v as ExcelJS.CellValue));
+      b.forEach((v, i) => (l.getRow(2).getCell(i + 1).value = v as ExcelJS.CellValue));
+      wb.getWorksheet("部门")!.name = "责任部门";
+      wb.getWorksheet("指标数据")!.getCell("C3").numFmt = "0.0%";
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", same]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("输入没有变化");
+    expect(r.out).toContain("没有单位的结果发生变化");
+  });
+
+  it("lists a corrected cell and a confirmed claim, and the units they moved, as JSON too", async () => {
+    const fixed = await edited("samples/qingshan-2026.xlsx", "fixed.xlsx", (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B3").value = 20; // 东湖街道 DZ2 19 → 20
+      const l = wb.getWorksheet("加扣分")!;
+      l.getCell("F7").value = "已认定"; // 青石镇's 国家级 claim confirmed
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", fixed]);
+    expect(r.out).toContain("[1] 东湖街道 DZ2: 19 → 20  [党政线!B3]");
+    expect(r.out).toContain("[2] 加扣分 青石镇 JF2 国家级 申报中 → JF2 国家级 已认定  [加扣分!B7]");
+    // 东湖街道 and 西山镇 were tied second: 东湖街道 alone now, 西山镇 third.
+    expect(r.out).toContain("西山镇: 综合排名 2 → 3;党政线排名 2 → 3  因 [1]");
+    const j = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", fixed, "--json"])).out) as {
+      old: { rubric: { id: string } };
+      changes: { unit: string; code: string; old: unknown; new: unknown; where: { sheet: string; cell: string } }[];
+      units: { name: string; old: { total: number } | null; new: { total: number } | null; because: number[] }[];
+    };
+    expect(j.old.rubric.id).toBe("district-popplan");
+    expect(j.changes[0]).toEqual({ unit: "东湖街道", code: "DZ2", old: 19, new: 20, where: { sheet: "党政线", cell: "B3" } });
+    expect(j.units.find((u) => u.name === "青石镇")).toMatchObject({ old: { total: 954.5 }, new: { total: 964.5 }, because: [1] });
+    expect(j.units).toHaveLength(22); // every unit of either file
+  });
+
+  it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
+    const next = join(dir, "township-comprehensive-2026.2.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
+    copyFileSync("samples/liuhe-2026.xlsx", join(dir, "2026.xlsx"));
+    const y2027 = await edited("samples/liuhe-2026.xlsx", "2027.xlsx", (wb) => {
+      wb.getWorksheet("封面")!.getCell("B4").value = "2026.2";
+      wb.getWorksheet("经济发展")!.getCell("C2").value = 25; // 柳河镇 JJ5 28 → 25
+    });
+    const r = await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");
+    expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2");
+    expect(r.out).toContain("[1] 柳河镇 JJ5: 28 → 25  [经济发展!C2]");
+    // A unit moved by the new version alone says so.
+    expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "变更说明.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
+    expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5: 28 → 25  [经济发展!C2]")).toBe(true);
+    expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
+    const html = readFileSync(join(dir, "变更说明.html"), "utf8");
+    expect(html).toContain("<h1>变更说明</h1>");
+    expect(html).toContain("<td>柳河镇</td>");
+  });
+
+  it("says what is wrong with either file, each problem in its own file, and exits 1", async () => {
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", "samples/broken/typos.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("samples/broken/typos.xlsx: 党政线!B3: 错误");
+    expect(r.err).toContain("samples/qingshan-2026.xlsx: 加扣分!F7: 警告");
+  });
+});
+
+describe("assess rubric diff --on", () => {
+  it("scores one workbook under both versions and lists whose results change", async () => {
+    const next = join(dir, "v2.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]");
+    // 招商引资 loses 2 (not 1.5) a place: 石桥镇, 2nd in 乡镇组 on it, loses 0.5 more of JJ (40%): 0.2.
+    // 柳河镇, first there, keeps the full 15.
+    expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83\n");
+    expect(r.out).not.toContain("柳河镇:");
+  });
+});

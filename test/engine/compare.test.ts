@@ -1,0 +1,64 @@
+// assess diff's comparison, worked by hand on the mini rubric (towns on 100; 一等奖 1st, 二等奖
+// 2nd–3rd): each change found by meaning, each moved unit with the changes that moved it.
+import { describe, expect, it } from "vitest";
+import { score } from "../../src/engine/index.js";
+import { compareInputs, compareResults } from "../../src/report/compare.js";
+import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+
+const R = mini();
+const BASE: UnitSpec[] = [
+  { name: "甲" }, // 100
+  { name: "乙", scores: { JS1: 45 } }, // 95
+  { name: "丙", scores: { JS1: 42 } }, // 92
+  { name: "丁", scores: { JS1: 40 } }, // 90
+];
+
+function run(before: UnitSpec[], after: UnitSpec[], ledgerA: EntrySpec[] = [], ledgerB: EntrySpec[] = ledgerA) {
+  const a = { rubric: R, submission: submission(R, before, ledgerA) };
+  const b = { rubric: R, submission: submission(R, after, ledgerB) };
+  const ra = score(R, a.submission);
+  const rb = score(R, b.submission);
+  const changes = compareInputs(a, b);
+  const moves = compareResults(ra, rb, changes).filter((m) => m.moved);
+  const prize = (u: (typeof moves)[number]["old"]) => u?.awards.find((x) => x.kind === "rank")?.tier ?? "—";
+  return {
+    changes: changes.map((c) => `${c.unit} ${c.code ?? ""} ${c.what}`),
+    moves: moves.map((m) => `${m.name} ${m.old?.ranks.overall ?? "—"}→${m.new?.ranks.overall ?? "—"} ${prize(m.old)}→${prize(m.new)} [${m.because.join(",")}]`),
+  };
+}
+
+describe("comparing two submissions", () => {
+  it("a corrected cell moves two units across a tier boundary, the other's move traced to it", () => {
+    // 丁's 宣传 corrected from 40 to 46: 96, second; 乙 third; 丙 out of the prizes.
+    const r = run(BASE, BASE.map((u) => (u.name === "丁" ? { ...u, scores: { JS1: 46 } } : u)));
+    expect(r.changes).toEqual(["丁 JS1 value"]);
+    expect(r.moves).toEqual(["乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→2 —→二等奖 [0]"]);
+  });
+
+  it("a rate that newly fails a gate vetoes the unit; those below move up", () => {
+    const r = run(BASE, BASE.map((u) => (u.name === "乙" ? { ...u, rates: { ZB1: 0.94, MB1: 0.95 } } : u)));
+    expect(r.changes).toEqual(["乙 ZB1 value"]);
+    expect(r.moves).toEqual(["乙 2→— 二等奖→— [0]", "丙 3→2 二等奖→二等奖 [0]", "丁 4→3 —→二等奖 [0]"]);
+  });
+
+  it("a ledger row whose status changes is one changed row, found by unit, code and content", () => {
+    const pending: EntrySpec[] = [{ unit: "甲", code: "KF1", status: "已认定" }, { unit: "丙", code: "JF2", level: "国家级", status: "申报中" }];
+    const confirmed: EntrySpec[] = [{ unit: "丙", code: "JF2", level: "国家级", status: "已认定" }, { unit: "甲", code: "KF1", status: "已认定" }];
+    // 甲 100 − 20 = 80; 丙 92 + 10 = 102: first, and 甲 now fourth.
+    const r = run(BASE, BASE, pending, confirmed);
+    expect(r.changes).toEqual(["丙 JF2 ledger"]);
+    expect(r.moves).toEqual(["乙 1→2 一等奖→二等奖 [0]", "丙 2→1 二等奖→一等奖 [0]"]);
+  });
+
+  it("a unit added is a change of its own, and moves those it passes", () => {
+    const r = run(BASE, [...BASE, { name: "戊", scores: { JS1: 49 } }]);
+    expect(r.changes).toEqual(["戊  unit"]);
+    expect(r.moves).toEqual(["乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→5 —→— [0]", "戊 —→2 —→二等奖 [0]"]);
+  });
+
+  it("the same inputs in another order are no change at all", () => {
+    const ledger: EntrySpec[] = [{ unit: "甲", code: "KF1" }, { unit: "乙", code: "JF1" }];
+    const r = run(BASE, [...BASE].reverse(), ledger, [...ledger].reverse());
+    expect(r).toEqual({ changes: [], moves: [] });
+  });
+});
