@@ -32,7 +32,7 @@ function lineSheet(codes, names, seed) {
 }
 
 /** Leaves of the bundled rubric (judged items per line, as the template lays them out). */
-export function generate(file, towns, judged) {
+export function generate(file, towns, judged, variant = 0) {
   const townNames = Array.from({ length: towns }, (_, i) => `镇${String(i + 1).padStart(5, "0")}`);
   const deptNames = Array.from({ length: Math.max(2, Math.floor(towns / 5)) }, (_, i) => `部门${String(i + 1).padStart(5, "0")}`);
   const rateCodes = [["ZB1", "出生政策符合率"], ["ZB2", "统计合格率"], ["ZB3", "满意率"], ["ZB4", "男性参与率"], ["MB1", "出生政策符合率目标"], ["MB2", "统计合格率目标"]];
@@ -62,9 +62,9 @@ export function generate(file, towns, judged) {
   ]);
   const sheets = [
     ["封面", cover],
-    ["党政线", lineSheet(judged.DZ, townNames, 1)],
-    ["人口计生线", lineSheet(judged.JS, townNames, 2)],
-    ["部门", lineSheet(judged.BM, deptNames, 3)],
+    ["党政线", lineSheet(judged.DZ, townNames, 1 + variant)],
+    ["人口计生线", lineSheet(judged.JS, townNames, 2 + variant)],
+    ["部门", lineSheet(judged.BM, deptNames, 3 + variant)],
     ["指标数据", sheet(rateRows)],
     ["加扣分", sheet(ledgerRows)],
   ];

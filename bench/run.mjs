@@ -69,6 +69,11 @@ for (const n of sizes) {
     runs,
   );
   if (validate.code !== 0 || score.code !== 0) throw new Error(`exit codes ${validate.code}/${score.code} for ${n}`);
+  // assess diff against next year's district: every judged value moved (the costliest diff).
+  const nextYear = join(out, `district-${n}-next.xlsx`);
+  generate(nextYear, n, judged, 1);
+  const diff = measure([join(here, "child.mjs"), "diff", file, nextYear], 1);
+  rmSync(nextYear, { force: true });
   const reportOut = (ext) => join(out, `district-${n}.report.${ext}`);
   const report = Object.fromEntries(
     ["xlsx", "html"].map((ext) => {
@@ -77,7 +82,7 @@ for (const n of sizes) {
       return [ext, r];
     }),
   );
-  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score, bare, report });
+  rows.push({ n, mb: statSync(file).size / 1048576, gen, floor, validate, score, bare, report, diff });
   rmSync(scoreOut, { force: true });
   process.stderr.write(`${n} towns done\n`);
 }
@@ -104,9 +109,9 @@ const lines = [
   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.mb, 1)} MiB | ${f(r.bare.wall)} s | ${f(r.floor.wall)} s | ${f(r.validate.wall)} s | ${f(r.score.wall)} s | ${f(r.score.wall / r.floor.wall, 1)}× | ${f(r.score.wall / r.bare.wall, 1)}× | ${Math.round(r.validate.rssMiB)} / ${Math.round(r.score.rssMiB)} MiB |`),
   "",
-  "| towns | report, Excel | report, HTML |",
-  "|---:|---:|---:|",
-  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.report.xlsx.wall)} s, ${Math.round(r.report.xlsx.rssMiB)} MiB | ${f(r.report.html.wall)} s, ${Math.round(r.report.html.rssMiB)} MiB |`),
+  "| towns | report, Excel | report, HTML | diff with next year | diff ÷ score |",
+  "|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${f(r.report.xlsx.wall)} s, ${Math.round(r.report.xlsx.rssMiB)} MiB | ${f(r.report.html.wall)} s, ${Math.round(r.report.html.rssMiB)} MiB | ${f(r.diff.wall)} s, ${Math.round(r.diff.rssMiB)} MiB | ${f(r.diff.wall / r.score.wall, 1)}× |`),
   ...(rows2.length
     ? [
         "",

@@ -11,6 +11,9 @@ import { awardText } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
+/** Lines of changes and of moved units a terminal shows at most. */
+const SHOWN = 300;
+
 function ledgerText(w: Words, e: LedgerEntry): string {
   const parts = [e.code, e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? formatPoints(e.points) : "", e.status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
   return parts.join(" ");
@@ -56,11 +59,14 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
   const out: string[] = [];
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
-  changes.forEach((c, i) => out.push(`  [${i + 1}] ${changeText(w, a, b, c)}`));
+  // A terminal shows the first few hundred; the sheet, the page and the JSON hold them all.
+  changes.slice(0, SHOWN).forEach((c, i) => out.push(`  [${i + 1}] ${changeText(w, a, b, c)}`));
+  if (changes.length > SHOWN) out.push(`  ${w.t("diff.more", { count: changes.length - SHOWN })}`);
   const moved = moves.filter((m) => m.moved);
   out.push(moved.length ? w.t("diff.results", { count: moved.length }) : w.t("diff.results-none"));
   const rubricChanged = rubricsDiffer(a.rubric, b.rubric);
-  for (const m of moved) {
+  if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
+  for (const m of moved.slice(0, SHOWN)) {
     const because = m.because.length ? `  ${w.t("diff.because", { refs: m.because.map((i) => `[${i + 1}]`).join("") })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
     out.push(`  ${m.name}: ${moveParts(w, ra, rb, m).join(";")}${because}`);
   }

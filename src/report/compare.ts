@@ -26,6 +26,29 @@ export interface InputChange {
   readonly where?: CellAt;
 }
 
+/**
+ * A value that changed. Its cell is found when asked for (a year compared with the last can change
+ * a million values, and most are only counted).
+ */
+class ValueChange implements InputChange {
+  readonly what = "value";
+  readonly old: number | undefined;
+  readonly new: number | undefined;
+  constructor(
+    readonly unit: string,
+    readonly code: string,
+    before: number | undefined,
+    after: number | undefined,
+    private readonly cell: () => CellAt | undefined,
+  ) {
+    this.old = before;
+    this.new = after;
+  }
+  get where(): CellAt | undefined {
+    return this.cell();
+  }
+}
+
 /** The codes a unit of a kind enters or is measured on, under a rubric. */
 function codesOf(rubric: Rubric, kind: string): string[] {
   const k = rubric.unitKinds.find((x) => x.id === kind);
@@ -57,8 +80,7 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
       const va = sa === undefined ? undefined : a.submission.values.get(x.i, sa);
       const vb = sb === undefined ? undefined : b.submission.values.get(ib, sb);
       if (va === vb) continue;
-      const where = (sb !== undefined ? b.submission.values.at(ib, sb) : undefined) ?? (sa !== undefined ? a.submission.values.at(x.i, sa) : undefined);
-      out.push({ unit: name, code, what: "value", ...(va !== undefined ? { old: va } : {}), ...(vb !== undefined ? { new: vb } : {}), ...(where ? { where } : {}) });
+      out.push(new ValueChange(name, code, va, vb, () => (sb !== undefined ? b.submission.values.at(ib, sb) : undefined) ?? (sa !== undefined ? a.submission.values.at(x.i, sa) : undefined)));
     }
   }
   // Ledger rows: the same content on both sides is no change, wherever it sits; of the rest, rows

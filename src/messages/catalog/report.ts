@@ -65,6 +65,8 @@ export const reportMessages: Catalog = {
   "diff.results": { "zh-CN": "结果有变化的单位({count} 个):", en: "Units whose results changed ({count}):" },
   "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "No unit's results changed" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
+  "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
+  "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
   "diff.because-rubric": { "zh-CN": "因方案变化", en: "because the rubric changed" },
   "diff.unit-added": { "zh-CN": "新增单位 {unit}", en: "unit added: {unit}" },
   "diff.unit-removed": { "zh-CN": "删除单位 {unit}", en: "unit removed: {unit}" },
