@@ -17,7 +17,7 @@ export function perCount(code: LedgerCode, e: LedgerEntry): Points {
 }
 
 export interface LedgerOutcome {
-  readonly results: LedgerResult[];
+  readonly results: readonly LedgerResult[];
   /** Charged to the total. */
   readonly bonus: Points;
   readonly deduction: Points;
@@ -33,7 +33,11 @@ function capsOf(code: LedgerCode, caps: readonly LedgerCap[]): { key: string; ma
   ];
 }
 
+/** A unit without ledger rows (most of a province's): one shared outcome, never changed. */
+const NOTHING: LedgerOutcome = Object.freeze({ results: Object.freeze([]), bonus: 0, deduction: 0, charges: new Map<string, Points>() });
+
 export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c]))): LedgerOutcome {
+  if (!entries.length) return NOTHING;
   const used = new Map<string, Points>();
   const seenOnce = new Set<string>();
   let bonus = 0;

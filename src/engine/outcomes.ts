@@ -111,7 +111,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
   const { units, effects } = o;
   const eligible = (u: number): boolean => !units[u]?.vetoed;
   const blocks = (u: number): boolean => effects.get(u)?.placeEmpty === true;
-  const prize = prizePlaces(placed, eligible, blocks);
+  // Prize places only where the ranking gives prizes.
+  const prize = r.tiers.length ? prizePlaces(placed, eligible, blocks) : new Map<number, number>();
 
   for (const p of placed) {
     const place = prize.get(p.u);
@@ -120,25 +121,30 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}), ...(place !== p.rank ? { place } : {}) });
   }
 
-  const memberEffects = new Map(members.flatMap((u) => {
-    const e = effects.get(u);
-    return e ? [[u, e] as const] : [];
-  }));
-  const grades = decideGrades(r, placed, memberEffects);
-  // Units with a grade in rank order, then unranked ones holding one (a veto's grade).
-  const isPlaced = new Set(placed.map((p) => p.u));
-  const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
-  for (const u of graded) {
-    const g = grades.get(u);
-    if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}) });
+  if (r.grades) {
+    const memberEffects = new Map<number, VetoEffect>();
+    for (const u of members) {
+      const e = effects.get(u);
+      if (e) memberEffects.set(u, e);
+    }
+    const grades = decideGrades(r, placed, memberEffects);
+    // Units with a grade in rank order, then unranked ones holding one (a veto's grade).
+    const isPlaced = new Set(placed.map((p) => p.u));
+    const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
+    for (const u of graded) {
+      const g = grades.get(u);
+      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}) });
+    }
   }
 
   const levelIndex = (level: string): number => {
     const i = rubric.levelOrder.indexOf(level);
     return i < 0 ? rubric.levelOrder.length : i;
   };
+  // The units with a counted single-item row at all (few, in any district).
+  const recognised = r.single.length ? placed.filter(({ u }) => units[u]?.ledger.some((x) => x.counted && x.kind === "single")) : [];
   for (const s of r.single) {
-    const candidates = placed.flatMap(({ u }) => {
+    const candidates = recognised.flatMap(({ u }) => {
       const unit = units[u];
       if (!unit || !eligible(u)) return [];
       const entries = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);

@@ -34,6 +34,8 @@ interface Building extends UnitResult {
   gap?: Gap | null;
 }
 
+const NO_ROWS: readonly LedgerEntry[] = [];
+
 /** A unit's lines and total from its points and what its ledger charges to the total. */
 function settle(k: KindScorer, points: Int32Array, bonus: Points, deduction: Points): { subtotals: Record<string, Points>; total: Points; floored: boolean } {
   const subtotals: Record<string, Points> = {};
@@ -193,7 +195,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
     return {
       name: unit.name,
       kind: unit.kind,
-      ...(unit.group !== undefined ? { group: unit.group } : {}),
+      // Always present (undefined without groups): one shape for every unit's object.
+      group: unit.group,
       at: unit.at,
       points,
       subtotals: {},
@@ -262,7 +265,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
     unit.deduction = ledger.deduction;
     if (!k) return;
     sumUp(k.plan, unit.points);
-    const pendingRows = entries.filter((e) => pendingStatus.has(e.status));
+    const pendingRows = entries.length && pendingStatus.size ? entries.filter((e) => pendingStatus.has(e.status)) : NO_ROWS;
     if (pendingRows.length) {
       const before = unit.points.slice();
       outcomes.set(u, { lo: outcome(rubric, k, before, entries, codes, "lo"), hi: outcome(rubric, k, before, entries, codes, "hi"), rows: pendingRows });
@@ -281,7 +284,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   const unsettled = new Set<number>();
-  const moving: { r: string; c: Contender }[] = [];
+  /** Ranking id → the contenders whose rank could move there. */
+  const moving = new Map<string, Contender[]>();
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
@@ -318,7 +322,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
       // The scored keys in ranking order (the sort already made), and those of the prize contenders.
       const sortedKeys = order.map(({ item }) => item.keys);
       const ranks = placeRanges(contenders, () => true, sortedKeys);
-      const prizePlaces = placeRanges(contenders, (c) => c.prize, order.filter(({ item }) => item.prize).map(({ item }) => item.keys));
+      // Prize places only where the ranking gives prizes; elsewhere no tier can change.
+      const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, order.filter(({ item }) => item.prize).map(({ item }) => item.keys)) : ranks;
       contenders.forEach((c, i) => {
         const range: [number, number] = [ranks.best[i] ?? 0, ranks.worst[i] ?? 0];
         const place: [number, number] = [prizePlaces.best[i] ?? 0, prizePlaces.worst[i] ?? 0];
@@ -335,21 +340,21 @@ export function score(rubric: Rubric, sub: Submission): Results {
         if (moves) unsettled.add(c.u);
         if (range[0] !== range[1]) {
           (pendingRanks.get(r.id) ?? pendingRanks.set(r.id, new Map()).get(r.id))?.set(c.u, range);
-          moving.push({ r: r.id, c });
+          (moving.get(r.id) ?? moving.set(r.id, []).get(r.id))?.push(c);
         }
       });
     }
     if (r.tiers.length) {
       const prizes = prizeOrder(contenders);
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
-      const byUnit = new Map(contenders.map((c) => [c.u, c]));
-      for (const u of members) {
-        const unit = units[u] as Building;
+      for (const c of contenders) {
+        const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
-        const c = byUnit.get(u);
-        const gap = c ? gapToNextTier(tiers, prizes, c) : undefined;
-        unit.gap = gap ? { ranking: r.id, rankingName: r.name, ...gap } : null;
+        const gap = gapToNextTier(tiers, prizes, c);
+        unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points } : null;
       }
+      // Units not ranked here (vetoed) have no gap to speak of.
+      for (const u of unranked) if ((units[u] as Building).gap === undefined) (units[u] as Building).gap = null;
     }
     for (const [u, list] of decideOutcomes(rubric, r, placed, members, { units, effects, plans })) {
       for (const a of list) if (a.kind === "grade") (units[u] as Building).grades[r.id] = a.grade;
@@ -398,10 +403,8 @@ function certainties(
   outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlySet<number>,
-  moving: readonly { r: string; c: Contender }[],
+  movers: ReadonlyMap<string, readonly Contender[]>,
 ): void {
-  const movers = new Map<string, Contender[]>();
-  for (const m of moving) (movers.get(m.r) ?? movers.set(m.r, []).get(m.r))?.push(m.c);
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
   const pendingOf = new Map<number, CellAt[]>();
   const add = (u: number, rows: readonly LedgerEntry[]): void => {
@@ -439,7 +442,8 @@ function certainties(
     }
   }
   // Only the units the pending rows could change carry a certainty.
-  const touched = new Set<number>([...outcomes.keys(), ...unsettled, ...moving.map((m) => m.c.u)]);
+  const touched = new Set<number>([...outcomes.keys(), ...unsettled]);
+  for (const list of movers.values()) for (const c of list) touched.add(c.u);
   for (const u of touched) {
     const unit = units[u];
     if (!unit) continue;

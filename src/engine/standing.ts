@@ -53,10 +53,10 @@ export function placeRanges(all: readonly Contender[], among: (c: Contender) => 
   const isClaimant = new Set(claimants.map((c) => c.u));
   const best = new Int32Array(all.length);
   const worst = new Int32Array(all.length);
+  // Units without claims ahead of a value: every admitted unit ahead, less the claimants ahead
+  // (a claimant counted in `sorted` is counted in `keys` too: it, and this unit itself, drop out).
+  const steady = (k: readonly number[]): number => countBetter(sorted, k) - (keys.length ? countBetter(keys, k) : 0);
   all.forEach((c, i) => {
-    // Units without claims ahead of a value: every admitted unit ahead, less the claimants ahead
-    // (a claimant counted in `sorted` is counted in `keys` too: it, and this unit itself, drop out).
-    const steady = (k: readonly number[]): number => countBetter(sorted, k) - countBetter(keys, k);
     const own = isClaimant.has(c.u);
     best[i] = 1 + steady(c.hi) + countBetter(los, c.hi);
     // Its own lowest is never better than its own highest; its own highest may be better than its lowest.
