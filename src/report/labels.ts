@@ -8,9 +8,20 @@ import { formatAmount, formatMeasure, formatPoints } from "../model/numbers.js";
  * names that ranking.
  */
 export function awardText(a: Award, lang: Lang, shown?: string): string {
+  // Said once per award, language and wording: every ranking sheet of a province asks again.
+  const named = a.kind === "rank" && shown !== undefined && a.ranking !== shown;
+  const key = named ? `${lang}+` : lang;
+  let said = spoken.get(a);
+  if (!said) spoken.set(a, (said = {}));
+  return (said[key] ??= say(a, lang, named));
+}
+
+const spoken = new WeakMap<Award, Record<string, string>>();
+
+function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
     case "rank":
-      return shown !== undefined && a.ranking !== shown ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
+      return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     case "single":
       return message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) });
     case "grade":

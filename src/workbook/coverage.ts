@@ -45,16 +45,17 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
     const ind = rubric.indicators.find((i) => i.code === m.indicator);
     return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
   });
+  if (!checked.length) return;
   for (const u of members) {
-    const warned = new Set<string>();
+    let warned: Set<string> | undefined;
     for (const m of checked) {
-      if (warned.has(m.indicator)) continue;
+      if (warned?.has(m.indicator)) continue;
       const value = valueOf(values, u, m.indicator);
       if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
       const target = targetOf(rubric, m, values, u)?.value;
       const at = cellOf(values, u, m.indicator);
       if (target === undefined || target < HIGH_TARGET || !at) continue;
-      warned.add(m.indicator);
+      (warned ??= new Set()).add(m.indicator);
       const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
       p.warn("workbook.rate-implausible", at.sheet, at.cell, data);
     }
@@ -66,7 +67,10 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
   const { located, units, presence, judgedColumns } = g;
   const rateSheets = located.filter((l) => l.role.role === "rates");
   for (const kind of rubric.unitKinds) {
-    const members = units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
+    const members: number[] = [];
+    units.forEach((u, i) => {
+      if (u.kind === kind.id) members.push(i);
+    });
     if (!members.length) continue;
     const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
     const measured = lines.flatMap((l) => leaves(l.items)).filter(isMeasured);
