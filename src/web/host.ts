@@ -4,6 +4,7 @@
 import { Deflate, inflateSync } from "fflate";
 import type { Host } from "../load/index.js";
 import { crc32, InflateTooLarge, type Deflater } from "../xlsx/codec.js";
+import { concatBytes } from "../xlsx/bytes.js";
 import { sha256Hex } from "./sha256.js";
 
 function deflater(): Deflater {
@@ -17,14 +18,7 @@ function deflater(): Deflater {
       stream.push(bytes, last);
       const parts = out;
       out = [];
-      if (parts.length === 1) return parts[0] ?? new Uint8Array(0);
-      const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        joined.set(p, at);
-        at += p.length;
-      }
-      return joined;
+      return parts.length === 1 ? (parts[0] ?? new Uint8Array(0)) : concatBytes(parts);
     },
   };
 }

@@ -10,6 +10,7 @@ import { headerCode, LEDGER_COLUMNS } from "../../src/workbook/layout.js";
 import type { CellValue, RawCell, RawRow, RawSheet, SheetInfo } from "../../src/xlsx/read/index.js";
 import { colName } from "../../src/xlsx/refs.js";
 import { readXlsx } from "../xlsx/helpers.js";
+import type { LedgerRow as FillLedgerRow } from "./fill.js";
 
 /** What a test puts in a cell. */
 export type Value = number | string | boolean | Date | null | { percent: number } | { error: string } | { formula: string; result?: number | string | { error: string } };
@@ -178,17 +179,8 @@ export async function templateBook(rubric: Rubric, units: readonly TemplateUnit[
   return t.clone();
 }
 
-export interface LedgerRow {
-  unit: string;
-  code: string;
-  count?: Value;
-  level?: string;
-  points?: Value;
-  status: string;
-  flag?: string;
-  note?: string;
-  evidence?: string;
-}
+/** A ledger row as a test gives it (the fields of the template's 加扣分 columns). */
+export type LedgerRow = Omit<FillLedgerRow, "count" | "points"> & { count?: Value; points?: Value };
 
 /** Fills values by unit name and code on every sheet whose header carries the code, and the ledger. */
 export function fill(book: MemBook, values: Record<string, Record<string, Value>>, ledger: readonly LedgerRow[] = []): MemBook {

@@ -9,6 +9,7 @@ import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import type { SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
+import { concatBytes } from "../../xlsx/bytes.js";
 import { reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
@@ -88,13 +89,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       };
       const chunks: Uint8Array[] = [];
       await writeResultWorkbook((c) => chunks.push(c.slice()), nodeHost, [table], { lang: ctx.lang, tool: TOOL, units: 0 });
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
+      return concatBytes(chunks);
     });
     if (failed) return reportDiagnostics(ctx, [failed]);
     ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
