@@ -4,7 +4,7 @@
 // run's start-up.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
 import type { Rubric } from "../rubric/model.js";
@@ -67,7 +67,7 @@ function ownFiles(near: readonly string[], bundled: readonly { id: string; versi
   const out: { id: string; version: string; path: string }[] = [];
   for (const dir of near.flatMap((d) => [d, join(d, "rubric")])) {
     const abs = resolve(dir);
-    if (seen.has(abs) || seen.has(abs + sep)) continue;
+    if (seen.has(abs)) continue;
     seen.add(abs);
     for (const f of rubricFilesIn(dir)) {
       if (bundled.some((b) => b.id === f.id && b.version === f.version) || out.some((o) => o.id === f.id && o.version === f.version)) continue;

@@ -21,11 +21,6 @@ function ledgerText(w: Words, e: LedgerEntry): string {
 
 /** One change in words: what, old → new, where (the unit left out where a column says it). */
 export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit = true): string {
-  const said = changeWords(w, a, b, c);
-  return withUnit || c.what !== "value" ? said : said.slice(c.unit.length + 1);
-}
-
-function changeWords(w: Words, a: Side, b: Side, c: InputChange): string {
   const where = c.where ? `  [${cellRef(c.where.sheet, c.where.cell)}]` : "";
   if (c.what === "unit") return c.new !== undefined ? w.t("diff.unit-added", { unit: c.unit }) : w.t("diff.unit-removed", { unit: c.unit });
   if (c.what === "ledger") {
@@ -36,7 +31,8 @@ function changeWords(w: Words, a: Side, b: Side, c: InputChange): string {
     return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${where}`;
   }
   const code = c.code ?? "";
-  return `${c.unit} ${code}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
+  const value = `${code}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
+  return withUnit ? `${c.unit} ${value}` : value;
 }
 
 /** What a unit's results say, one comparable phrase each: total, lines, ranks, veto, awards. */

@@ -1,7 +1,7 @@
 // `assess explain` in words: a unit's lines and items with the cell each came from, its vetoes,
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { cellRef } from "../diagnostics/index.js";
-import { explainUnit, type ItemView } from "./explain.js";
+import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText } from "./labels.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results } from "../model/results.js";
@@ -58,7 +58,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       for (const ch of i.children) row(ch, depth + 1);
       return;
     }
-    const why = i.reason ? ctx.t(i.reason.code, i.reason.data) : "";
+    const why = whyText(ctx.lang, i);
     const cell = i.source ? `  [${cellRef(i.source.sheet, i.source.cell)}]` : "";
     const target = i.measured?.targetAt ? ctx.t("explain.target-from", { cell: cellRef(i.measured.targetAt.sheet, i.measured.targetAt.cell) }) : "";
     const line = `${"  ".repeat(depth)}${i.code} ${i.name}  ${pts}${lost}  ${why}${target}${cell}`;
@@ -66,7 +66,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   };
   for (const l of explainUnit(rubric, sub, u, index)) {
     out.push("");
-    out.push(c.bold(`${l.code} ${l.name}  ${formatPoints(l.points)}/${formatPoints(l.max)}`));
+    // A line's own charges (环保督察 to 社会治理) are said beside it: its items do not hold them.
+    out.push(c.bold(`${l.code} ${l.name}  ${formatPoints(l.points)}/${formatPoints(l.max)}`) + (l.charge ? whyText(ctx.lang, l) : ""));
     for (const i of l.children) row(i, 1);
   }
   if (u.ledger.length) {
@@ -75,7 +76,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? "−" : "+";
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
-      out.push(`  ${r.entry.code}  ${pts}  ${ctx.t(r.reason.code, r.reason.data)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

@@ -7,7 +7,8 @@ import { isMeasured, isRelative } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
 import { targetReader, type TargetReader } from "../rubric/targets.js";
 import { formatMeasure, formatPoints, formatRate, type Points, type Rate } from "../model/numbers.js";
-import type { Reason, RelativeBasis, UnitResult } from "../model/results.js";
+import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/results.js";
+import { message, type Lang } from "../messages/index.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
 
 export interface Measured {
@@ -224,4 +225,24 @@ export function measuredViews(rubric: Rubric, sub: Submission, unit: UnitResult,
     if (node && item && isMeasured(item)) out.push(leafView(rubric, sub, unit, u, item, unit.points[i] ?? 0, node.depth));
   }
   return out;
+}
+
+/** Signed points for people: "+2", "−2". */
+function signed(p: Points): string {
+  return p < 0 ? `−${formatPoints(-p)}` : `+${formatPoints(p)}`;
+}
+
+/**
+ * Why an item or line has its points, in words: its rule's reason, and the ledger points charged
+ * to it (which its reason, worked on the item's own data, does not include).
+ */
+export function whyText(lang: Lang, v: ItemView): string {
+  const why = v.reason ? message(lang, v.reason.code, v.reason.data) : "";
+  return v.charge ? `${why}${message(lang, "why.charged", { points: signed(v.charge) })}` : why;
+}
+
+/** Why a ledger row counted as it did, and where it was charged when not to the total. */
+export function ledgerWhy(lang: Lang, r: LedgerResult): string {
+  const why = message(lang, r.reason.code, r.reason.data);
+  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged }) : why;
 }

@@ -5,8 +5,8 @@ import type { Rubric } from "../rubric/model.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
-import { message, type Lang } from "../messages/index.js";
-import { explainUnit, type ItemView } from "./explain.js";
+import type { Lang } from "../messages/index.js";
+import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
 function measureJson(v: number, display: string): number {
@@ -34,7 +34,7 @@ function itemJson(i: ItemView, lang: Lang): Record<string, unknown> {
   return {
     ...base,
     kind: i.kind,
-    why: i.reason ? message(lang, i.reason.code, i.reason.data) : "",
+    why: whyText(lang, i),
     ...(i.source ? { cell: cellRef(i.source.sheet, i.source.cell) } : {}),
   };
 }
@@ -82,7 +82,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       status: r.entry.status,
       counted: r.counted,
       points: pointsToNumber(r.points),
-      why: message(lang, r.reason.code, r.reason.data),
+      why: ledgerWhy(lang, r),
     })),
   };
 }

@@ -14,7 +14,7 @@ import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardText, awardsCell, statusText } from "./labels.js";
-import { measuredViews } from "./explain.js";
+import { ledgerWhy, measuredViews, whyText } from "./explain.js";
 import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
@@ -232,12 +232,12 @@ function* unitNotes(rubric: Rubric, sub: Submission, u: UnitResult, index: numbe
   const name = xmlSafe(u.name);
   for (const i of measuredViews(rubric, sub, u, index)) {
     const src = i.source ? cellRef(i.source.sheet, i.source.cell) : "";
-    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), i.reason ? message(lang, i.reason.code, i.reason.data) : "", src], row: i.vetoes ? "vetoed" : "normal" };
+    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), whyText(lang, i), src], row: i.vetoes ? "vetoed" : "normal" };
   }
   for (const r of u.ledger) {
     const sign = r.kind === "deduction" ? -1 : 1;
     yield {
-      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, message(lang, r.reason.code, r.reason.data), cellRef(r.entry.at.sheet, r.entry.at.cell)],
+      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r), cellRef(r.entry.at.sheet, r.entry.at.cell)],
     };
   }
   if (u.floored) yield { cells: [name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), ""] };

@@ -9,7 +9,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 /** What a change can alter, from the most to the least consequential. */
 export type Effect = "scores" | "ranks" | "awards" | "validation" | "words";
 
-export type Area = "meta" | "report" | "unit-kind" | "group" | "line" | "item" | "indicator" | "target" | "ledger" | "cap" | "statuses" | "levels" | "ranking";
+export type Area = "meta" | "report" | "unit-kind" | "line" | "item" | "indicator" | "target" | "ledger" | "cap" | "statuses" | "levels" | "ranking";
 
 export interface Change {
   readonly kind: "added" | "removed" | "changed";

@@ -74,7 +74,11 @@ export function start(doc: Document): void {
     ...(given ? { given: given.load } : {}),
   });
 
+  // The downloads of the last run, released when the next one starts.
+  let urls: string[] = [];
   const clear = (): void => {
+    for (const u of urls) URL.revokeObjectURL(u);
+    urls = [];
     out.replaceChildren();
     explainBox.replaceChildren();
     downloads.replaceChildren();
@@ -97,6 +101,7 @@ export function start(doc: Document): void {
   const download = (label: string, name: string, parts: BlobPart[], type: string): void => {
     const a = el("a", label, "download");
     a.href = URL.createObjectURL(new Blob(parts, { type }));
+    urls.push(a.href);
     a.download = name;
     downloads.append(a);
   };

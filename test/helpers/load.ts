@@ -2,8 +2,20 @@
 // codec), but from bytes in memory.
 import { nodeHost } from "../../src/cli/host.js";
 import { rubricSource } from "../../src/cli/rubric-source.js";
-import { loadWorkbook, type Loaded } from "../../src/load/index.js";
+import { loadWorkbook, readBook, type Book, type Loaded } from "../../src/load/index.js";
+import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 
 export async function load(file: string, bytes: Uint8Array, rubric?: string): Promise<Loaded> {
   return loadWorkbook({ file, bytes, rubrics: await rubricSource(rubric), host: nodeHost });
+}
+
+/** Diagnostics as validation tests assert them: "[warning ]CODE SHEET!CELL", the file name left out. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], file = "in.xlsx"): string[] {
+  return diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace(`${file}: `, "") : ""}`);
+}
+
+/** A workbook in memory read as the pipeline reads a file, with the bundled rubrics. */
+export async function readMemBook(book: Book, file = "in.xlsx"): Promise<{ lines: string[]; ok: boolean }> {
+  const r = await readBook(book, { file, sha256: "", rubrics: await rubricSource(undefined) });
+  return { lines: diagnosticLines(r.diagnostics, file), ok: r.submission !== undefined };
 }

@@ -4,9 +4,7 @@
 // values (柳河区) are the clean base each case changes.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatLocation } from "../../src/diagnostics/index.js";
-import { readBook } from "../../src/load/index.js";
-import { rubricSource } from "../../src/cli/rubric-source.js";
+import { readMemBook } from "../helpers/load.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { liuheSpec } from "../../scripts/sample-liuhe.js";
@@ -28,8 +26,7 @@ async function diagnose(c: Case): Promise<string[]> {
   for (const [n, v] of Object.entries(c.values ?? {})) Object.assign((values[n] ??= {}), v);
   const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, c.ledger ?? []);
   c.edit?.(book);
-  const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
-  return r.diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`);
+  return (await readMemBook(book)).lines;
 }
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });

@@ -4,10 +4,8 @@
 // through the whole package path checks the same at the end.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { load } from "../helpers/load.js";
+import { diagnosticLines, load, readMemBook } from "../helpers/load.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
-import { readBook } from "../../src/load/index.js";
-import { rubricSource } from "../../src/cli/rubric-source.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
@@ -53,15 +51,12 @@ function valuesOf(c: Omit<Case, "name" | "expected">): Record<string, Record<str
   return full(values);
 }
 
-function lines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace("in.xlsx: ", "") : ""}`);
-}
+const lines = (diagnostics: readonly Diagnostic[]): string[] => diagnosticLines(diagnostics);
 
 async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: string[]; ok: boolean }> {
   const book = fill(await templateBook(rubric, UNITS), valuesOf(c), c.ledger ?? []);
   c.edit?.(book);
-  const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
-  return { lines: lines(r.diagnostics), ok: r.submission !== undefined };
+  return readMemBook(book);
 }
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });

@@ -27,7 +27,7 @@ export const engineMessages: Catalog = {
   "why.rank-points": { "zh-CN": "{indicator} {value} 在{group}中排第 {place} 名,第 1 名 {max},每降一名减 {step},得 {points}", en: "{indicator} {value} is placed {place} in {group}: {max} for the first, {step} less a place, {points}" },
   "why.deducted-none": { "zh-CN": "扣分制:未扣分,得满分 {max}", en: "points off: none, full marks {max}" },
   "why.deducted": { "zh-CN": "扣分制:扣 {off}(满分 {max}),得 {points}", en: "points off: {off} off {max}, {points}" },
-  "why.ledger-charged": { "zh-CN": "计入 {target}", en: "charged to {target}" },
+  "why.ledger-charged": { "zh-CN": "{why},计入 {target}", en: "{why}; charged to {target}" },
   "why.charged": { "zh-CN": "(含加扣分 {points})", en: " (ledger {points} included)" },
   "why.ledger-pending": { "zh-CN": "状态为“{status}”,未经局务会认定,不计分", en: "status \"{status}\": not yet approved, not counted" },
   "why.ledger-rejected": { "zh-CN": "状态为“{status}”,不计分", en: "status \"{status}\": not counted" },

@@ -97,7 +97,6 @@ export const languageMessages: Catalog = {
   "diff.area.meta": { "zh-CN": "方案", en: "rubric" },
   "diff.area.report": { "zh-CN": "报告", en: "report" },
   "diff.area.unit-kind": { "zh-CN": "单位类型", en: "unit kind" },
-  "diff.area.group": { "zh-CN": "分组", en: "group" },
   "diff.area.line": { "zh-CN": "考核线", en: "line" },
   "diff.area.item": { "zh-CN": "项目", en: "item" },
   "diff.area.indicator": { "zh-CN": "指标", en: "indicator" },
