@@ -7,15 +7,18 @@ import { leaves } from "../dist/rubric/model.js";
 
 const isEntered = (i) => i.kind === "judged" || i.kind === "deducted";
 
-/** A measure's value for unit u: near its target, lower-is-better counts mostly 0. */
-function measureValue(m, u, floors) {
+/**
+ * A measure's value for unit u: near its target; lower-is-better counts 0 to 2, but those a gate
+ * tests (较大事故: one vetoes) 0 but for one unit in 89, so that vetoes come now and then.
+ */
+function measureValue(m, u, floors, gated) {
   const wobble = ((u * 7919) % 101) / 100; // 0..1, deterministic
   if (m.unit === "percent") {
     const lo = (m.min ?? 0) / 10000;
     const hi = Math.min((m.max ?? 10000) / 10000, 1.2);
     return { v: Math.round((lo + (hi - lo) * (0.75 + 0.25 * wobble)) * 10000) / 10000, s: 1 };
   }
-  if (m.direction === "lower") return { v: u % 89 === 0 ? 1 : Math.floor(wobble * 3), s: 0 };
+  if (m.direction === "lower") return { v: gated.has(m.code) ? (u % 89 === 0 ? 1 : 0) : Math.floor(wobble * 3), s: 0 };
   if (m.direction === undefined) return { v: floors.has(m.code) ? 1000 : 3000, s: 0 }; // a target
   return { v: Math.round(1500 + 3000 * wobble), s: 0 };
 }
@@ -51,11 +54,12 @@ export function generateAny(file, rubric, n) {
   }
   const measured = units.filter((u) => rubric.lines.some((l) => u.kind.lines.includes(l.code) && leaves(l.items).some((i) => !isEntered(i))));
   const codes = [...rubric.indicators, ...rubric.targets];
+  const gated = new Set(rubric.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? [i.indicator] : [])));
   const floors = new Set(rubric.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.floor && "ref" in i.floor ? [i.floor.ref] : [])));
   const rateRows = [`<row r="1">${str("A1", "单位名称")}${codes.map((m, i) => str(`${col(i + 2)}1`, `${m.code} ${m.name}`)).join("")}</row>`];
   measured.forEach((u, k) => {
     const r = k + 2;
-    rateRows.push(`<row r="${r}">${str(`A${r}`, u.name)}${codes.map((m, i) => { const { v, s } = measureValue(m, k, floors); return num(`${col(i + 2)}${r}`, v, s); }).join("")}</row>`);
+    rateRows.push(`<row r="${r}">${str(`A${r}`, u.name)}${codes.map((m, i) => { const { v, s } = measureValue(m, k, floors, gated); return num(`${col(i + 2)}${r}`, v, s); }).join("")}</row>`);
   });
   sheets.push(["指标数据", sheet(rateRows)]);
   const ledgerHead = ["单位", "代码", "数量", "级别", "分值", "状态", "未如实上报", "说明", "依据"];

@@ -56,11 +56,20 @@ export function formatLocation(l: Location): string {
 
 /** Sheet names with spaces or punctuation are quoted the way Excel writes references. */
 export function quoteSheet(sheet: string): string {
-  // Letters, digits, _ and . need no quotes, unless the name starts with a digit or reads as a
-  // cell reference (A1, R1C1).
-  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d|^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$/.test(sheet);
-  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  let q = quoted.get(sheet);
+  if (q === undefined) {
+    // Letters, digits, _ and . need no quotes, unless the name starts with a digit or reads as a
+    // cell reference (A1, R1C1).
+    const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d|^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$/.test(sheet);
+    q = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+    // A workbook has a few dozen sheets; the cache stays small whatever comes.
+    if (quoted.size < 256) quoted.set(sheet, q);
+  }
+  return q;
 }
+
+/** Sheet names as quoted, by name (notes of a province name the same few sheets many times). */
+const quoted = new Map<string, string>();
 
 /** SHEET!CELL the way Excel writes a reference (the sheet alone without a cell): the one place. */
 export function cellRef(sheet: string, cell?: string): string {

@@ -4,6 +4,7 @@
 // vetoed units take part only where the rubric says so.
 import type { Measure, MeasuredItem } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
+import type { RelativeBasis } from "../model/results.js";
 import { divRound } from "./leaf.js";
 
 export interface Member {
@@ -14,34 +15,35 @@ export interface Member {
   readonly counts: boolean;
 }
 
-/** What a unit was scored against, for its explanation. */
-export interface RelativeBasis {
-  /** relative-best: the group's best value. */
-  readonly best?: Measure;
-  /** rank-points: the unit's place in its group. */
-  readonly place?: number;
-}
-
-/** Each member's points and basis, for one relative item over one group. */
-export function scoreRelative(item: MeasuredItem, lower: boolean, members: readonly Member[]): Map<number, { points: Points; basis: RelativeBasis }> {
-  const out = new Map<number, { points: Points; basis: RelativeBasis }>();
+/**
+ * Each member's points and what it was scored against (with the group's name, for its
+ * explanation), in members' order. Members of a group scored against its best value share one
+ * basis: a province's group has tens of thousands.
+ */
+export function scoreRelative(item: MeasuredItem, lower: boolean, members: readonly Member[], group: string): { points: Points[]; bases: RelativeBasis[] } {
+  const points: Points[] = [];
+  const bases: RelativeBasis[] = [];
   const counted = members.filter((m) => m.counts);
   const better = (a: Measure, b: Measure): boolean => (lower ? a < b : a > b);
   if (item.kind === "relative-best") {
-    if (!counted.length) return out;
+    if (!counted.length) return { points, bases };
     const best = counted.reduce((x, m) => (better(m.value, x) ? m.value : x), counted[0]?.value ?? 0);
-    for (const m of members) out.set(m.u, { points: againstBest(item.max, lower, m.value, best), basis: { best } });
-    return out;
+    const basis: RelativeBasis = { best, group };
+    for (const m of members) {
+      points.push(againstBest(item.max, lower, m.value, best));
+      bases.push(basis);
+    }
+    return { points, bases };
   }
   // rank-points: a competition place (1, 2, 2, 4) among the members that count.
   const step = item.step ?? 0;
   const values = counted.map((m) => m.value).sort((a, b) => (lower ? a - b : b - a));
   for (const m of members) {
-    const ahead = countAhead(values, m.value, lower);
-    const place = ahead + 1;
-    out.set(m.u, { points: Math.max(0, item.max - step * (place - 1)), basis: { place } });
+    const place = countAhead(values, m.value, lower) + 1;
+    points.push(Math.max(0, item.max - step * (place - 1)));
+    bases.push({ place, group });
   }
-  return out;
+  return { points, bases };
 }
 
 /** Values strictly better than v, in a list sorted best first. */

@@ -157,12 +157,14 @@ function applyCharges(plan: KindPlan, points: Int32Array, charges: ReadonlyMap<s
   }
 }
 
-function keyValue(u: UnitResult, key: string, plan: KindPlan | undefined): Points {
-  if (key === "total") return u.total;
-  const line = u.subtotals[key];
-  if (line !== undefined) return line;
+/**
+ * A ranking key's reader: the total, or the points of a line or item (a line's points are its
+ * subtotal), looked up once for every unit of a ranking.
+ */
+function keyReader(key: string, plan: KindPlan | undefined): (u: UnitResult) => Points {
+  if (key === "total") return (u) => u.total;
   const i = plan?.index.get(key);
-  return i === undefined ? 0 : (u.points[i] ?? 0);
+  return i === undefined ? () => 0 : (u) => u.points[i] ?? 0;
 }
 
 export function score(rubric: Rubric, sub: Submission): Results {
@@ -240,12 +242,14 @@ export function score(rubric: Rubric, sub: Submission): Results {
           return value === undefined ? [] : [{ u, value, counts: item.includeVetoed === true || !units[u]?.vetoed }];
         });
         const groupName = k.kind.groups.find((x) => x.id === g)?.name ?? k.kind.name;
-        for (const [u, r] of scoreRelative(item, lower, members)) {
-          const unit = units[u];
-          if (!unit) continue;
-          unit.points[i] = r.points;
-          unit.relative[item.code] = { ...r.basis, group: groupName };
-        }
+        const { points, bases } = scoreRelative(item, lower, members, groupName);
+        members.forEach((m, j) => {
+          const unit = units[m.u];
+          const basis = bases[j];
+          if (!unit || !basis) return;
+          unit.points[i] = points[j] ?? 0;
+          unit.relative[item.code] = basis;
+        });
       }
     }
   }
@@ -286,36 +290,46 @@ export function score(rubric: Rubric, sub: Submission): Results {
   const unsettled = new Set<number>();
   /** Ranking id → the contenders whose rank could move there. */
   const moving = new Map<string, Contender[]>();
+  // Each kind's units, in input order: every ranking of the kind picks its members from these.
+  const ofKind = new Map<string, number[]>();
+  units.forEach((unit, u) => {
+    const list = ofKind.get(unit.kind);
+    if (list) list.push(u);
+    else ofKind.set(unit.kind, [u]);
+  });
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
+    const readers = keys.map((key) => keyReader(key, plan));
     const members: number[] = [];
     // Each ranked unit once, as a contender: its scored keys (its lowest and highest outcome set below).
     const eligible: Contender[] = [];
     const unranked: number[] = [];
-    units.forEach((unit, u) => {
-      if (unit.kind !== r.unitKind || (r.group !== undefined && unit.group !== r.group)) return;
+    for (const u of ofKind.get(r.unitKind) ?? []) {
+      const unit = units[u] as Building;
+      if (r.group !== undefined && unit.group !== r.group) continue;
       members.push(u);
       if (unit.vetoed && !effects.get(u)?.ranked) unranked.push(u);
       else {
-        const k = keys.map((key) => keyValue(unit, key, plan));
+        const k = readers.length === 1 ? [(readers[0] as (u: UnitResult) => Points)(unit)] : readers.map((read) => read(unit));
         const vetoed = unit.vetoed;
         eligible.push({ u, keys: k, lo: k, hi: k, eligible: !vetoed, prize: !vetoed || effects.get(u)?.placeEmpty === true });
       }
-    });
+    }
     // One sort gives both the ranks and the order every output lists them in (ties by name).
     const order = ranked(eligible, (a, b) => compareNames(units[a.u]?.name ?? "", units[b.u]?.name ?? ""));
     for (const { item, rank } of order) (units[item.u] as Building).ranks[r.id] = rank;
     for (const u of unranked) (units[u] as Building).ranks[r.id] = null;
-    const value = (u: number): Points => keyValue(units[u] as Building, r.by, plan);
+    const readBy = readers[0] ?? (() => 0);
+    const value = (u: number): Points => readBy(units[u] as Building);
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
     // Where it could end up while claims are pending, and what it lacks for the next prize.
-    const keysOf = (o: Outcome, u: number): number[] => keys.map((key) => outcomeKey(o, units[u] as Building, key, plan));
+    const keysOf = (o: Outcome): number[] => keys.map((key) => outcomeKey(o, key, plan));
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {
           const o = outcomes.get(c.u);
-          return o ? { ...c, lo: keysOf(o.lo, c.u), hi: keysOf(o.hi, c.u) } : c;
+          return o ? { ...c, lo: keysOf(o.lo), hi: keysOf(o.hi) } : c;
         })
       : eligible;
     if (outcomes.size) {
@@ -324,25 +338,33 @@ export function score(rubric: Rubric, sub: Submission): Results {
       const ranks = placeRanges(contenders, () => true, sortedKeys);
       // Prize places only where the ranking gives prizes; elsewhere no tier can change.
       const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, order.filter(({ item }) => item.prize).map(({ item }) => item.keys)) : ranks;
+      const ranges = new Map<number, readonly [number, number]>();
+      const movers: Contender[] = [];
+      const below = r.yellowCard?.below;
+      const lastPlace = r.yellowCard?.lastPlace === true;
       contenders.forEach((c, i) => {
-        const range: [number, number] = [ranks.best[i] ?? 0, ranks.worst[i] ?? 0];
-        const place: [number, number] = [prizePlaces.best[i] ?? 0, prizePlaces.worst[i] ?? 0];
-        const ownSingles = outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false;
+        const best = ranks.best[i] ?? 0;
+        const worst = ranks.worst[i] ?? 0;
+        const placeBest = prizePlaces.best[i] ?? 0;
+        const placeWorst = prizePlaces.worst[i] ?? 0;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
-        const below = r.yellowCard?.below;
         const moves =
-          (c.eligible && place[0] !== place[1] && tierAt(r, place[0]) !== tierAt(r, place[1])) ||
+          (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) ||
           (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0)) ||
           (below !== undefined && lo0 < below !== hi0 < below) ||
-          (r.yellowCard?.lastPlace === true && range[0] !== range[1] && range[1] === contenders.length) ||
-          (r.single.length > 0 && ownSingles);
+          (lastPlace && best !== worst && worst === contenders.length) ||
+          (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false));
         if (moves) unsettled.add(c.u);
-        if (range[0] !== range[1]) {
-          (pendingRanks.get(r.id) ?? pendingRanks.set(r.id, new Map()).get(r.id))?.set(c.u, range);
-          (moving.get(r.id) ?? moving.set(r.id, []).get(r.id))?.push(c);
+        if (best !== worst) {
+          ranges.set(c.u, [best, worst]);
+          movers.push(c);
         }
       });
+      if (movers.length) {
+        pendingRanks.set(r.id, ranges);
+        moving.set(r.id, movers);
+      }
     }
     if (r.tiers.length) {
       const prizes = prizeOrder(contenders);
@@ -380,13 +402,11 @@ export function score(rubric: Rubric, sub: Submission): Results {
   };
 }
 
-/** A ranking key from one outcome of a unit: its total, a line's subtotal or an item's points. */
-function outcomeKey(o: Outcome, unit: Building, key: string, plan: KindPlan | undefined): Points {
+/** A ranking key from one outcome of a unit: its total, or a line's or an item's points. */
+function outcomeKey(o: Outcome, key: string, plan: KindPlan | undefined): Points {
   if (key === "total") return o.total;
-  const line = o.subtotals[key];
-  if (line !== undefined) return line;
   const i = plan?.index.get(key);
-  return i === undefined ? keyValue(unit, key, plan) : (o.points[i] ?? 0);
+  return i === undefined ? 0 : (o.points[i] ?? 0);
 }
 
 /** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */

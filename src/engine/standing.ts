@@ -57,6 +57,13 @@ export function placeRanges(all: readonly Contender[], among: (c: Contender) => 
   // (a claimant counted in `sorted` is counted in `keys` too: it, and this unit itself, drop out).
   const steady = (k: readonly number[]): number => countBetter(sorted, k) - (keys.length ? countBetter(keys, k) : 0);
   all.forEach((c, i) => {
+    if (c.lo === c.hi) {
+      // No claims of its own (one set of keys): the steady units ahead are counted once.
+      const ahead = 1 + steady(c.hi);
+      best[i] = ahead + countBetter(los, c.hi);
+      worst[i] = ahead + countBetter(his, c.lo);
+      return;
+    }
     const own = isClaimant.has(c.u);
     best[i] = 1 + steady(c.hi) + countBetter(los, c.hi);
     // Its own lowest is never better than its own highest; its own highest may be better than its lowest.

@@ -26,7 +26,8 @@ export function formatPoints(p: Points): string {
   const a = Math.abs(p);
   const whole = Math.floor(a / 100);
   const frac = a % 100;
-  const s = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, "0").replace(/0$/, "")}`;
+  // 1950 → "19.5", 1905 → "19.05": no trailing zero (built from the digits: a hot path).
+  const s = frac === 0 ? String(whole) : frac % 10 === 0 ? `${whole}.${frac / 10}` : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
   return neg ? `-${s}` : s;
 }
 

@@ -148,10 +148,13 @@ function readerOf(rubric: Rubric, item: MeasuredItem, sub: Submission): { target
 /** The measured value and target unit u was scored on, with their cells. */
 function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number): Measured | undefined {
   if (!isMeasured(item)) return undefined;
-  const slot = sub.values.slot(item.indicator);
+  return measuredAt(item, sub.values.slot(item.indicator), readerOf(rubric, item, sub), sub, u);
+}
+
+/** The same, with the indicator's slot and the item's target readers looked up already. */
+function measuredAt(item: MeasuredItem, slot: number | undefined, readers: { target: TargetReader; floor?: TargetReader }, sub: Submission, u: number): Measured | undefined {
   const value = slot === undefined ? undefined : sub.values.get(u, slot);
   const valueAt = slot === undefined ? undefined : sub.values.at(u, slot);
-  const readers = readerOf(rubric, item, sub);
   const relativeOrBands = isRelative(item) || item.kind === "bands";
   const target = relativeOrBands ? { value: 0 } : readers.target.resolve(u);
   const floor = readers.floor?.value(u);
@@ -211,20 +214,54 @@ export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u
   return lines;
 }
 
+/** A measured leaf's note: what the scoring-notes sheet lists for it. */
+export interface LeafNote {
+  readonly item: MeasuredItem;
+  readonly points: Points;
+  /** Why, in words (as whyText says it). */
+  readonly why: string;
+  /** The cell the value came from. */
+  readonly source?: CellAt;
+  /** A failed gate: the unit is vetoed. */
+  readonly vetoes: boolean;
+}
+
 /**
- * The measured leaves of a unit alone (what the scoring notes list), in rubric order: cheaper than
- * the whole tree, for sheets that list every unit.
+ * The measured leaves of each unit, in rubric order, as notes: what `explain` says of them, made
+ * without the tree, for the sheet that lists every unit of a province. Each kind's leaves, slots
+ * and target readers are looked up once; the notes returned are reused by the next call.
  */
-export function measuredViews(rubric: Rubric, sub: Submission, unit: UnitResult, u: number): ItemView[] {
-  const plan = planOf(rubric, unit.kind);
-  if (!plan) return [];
-  const out: ItemView[] = [];
-  for (const i of plan.leaves) {
-    const node = plan.nodes[i];
-    const item = node?.item;
-    if (node && item && isMeasured(item)) out.push(leafView(rubric, sub, unit, u, item, unit.points[i] ?? 0, node.depth));
+export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: UnitResult, u: number) => readonly LeafNote[] {
+  type Leaf = { i: number; item: MeasuredItem; slot: number | undefined; readers: { target: TargetReader; floor?: TargetReader } };
+  const byKind = new Map<string, Leaf[]>();
+  for (const kind of rubric.unitKinds) {
+    const plan = planOf(rubric, kind.id);
+    const leaves = (plan?.leaves ?? []).flatMap((i): Leaf[] => {
+      const item = plan?.nodes[i]?.item;
+      return item && isMeasured(item) ? [{ i, item, slot: sub.values.slot(item.indicator), readers: readerOf(rubric, item, sub) }] : [];
+    });
+    byKind.set(kind.id, leaves);
   }
-  return out;
+  const pool: { -readonly [K in keyof LeafNote]: LeafNote[K] }[] = [];
+  const out: LeafNote[] = [];
+  return (unit, u) => {
+    out.length = 0;
+    for (const { i, item, slot, readers } of byKind.get(unit.kind) ?? []) {
+      const points = unit.points[i] ?? 0;
+      const measured = measuredAt(item, slot, readers, sub, u);
+      const charge = unit.charges[item.code];
+      const reason = leafReason(rubric, item, points - (charge ?? 0), measured !== undefined, measured, unit.relative[item.code]);
+      const why = message(lang, reason.code, reason.data);
+      const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
+      note.item = item;
+      note.points = points;
+      note.why = charge ? `${why}${message(lang, "why.charged", { points: signed(charge) })}` : why;
+      note.source = measured?.valueAt;
+      note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
+      out.push(note);
+    }
+    return out;
+  };
 }
 
 /** Signed points for people: "+2", "−2". */

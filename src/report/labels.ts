@@ -37,7 +37,14 @@ function say(a: Award, lang: Lang, named: boolean): string {
 
 /** The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first). */
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
-  return u.awards.filter((a) => u.vetoed || a.kind !== "veto").map((a) => awardText(a, lang, shown)).join(";");
+  // Joined by hand: every ranking sheet of a province asks for every unit.
+  let out = "";
+  for (const a of u.awards) {
+    if (!u.vetoed && a.kind === "veto") continue;
+    const text = awardText(a, lang, shown);
+    out = out ? `${out};${text}` : text;
+  }
+  return out;
 }
 
 export function statusText(u: UnitResult, lang: Lang): string {

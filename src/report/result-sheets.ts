@@ -14,7 +14,7 @@ import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardText, awardsCell, statusText } from "./labels.js";
-import { ledgerWhy, measuredViews, whyText } from "./explain.js";
+import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
@@ -79,8 +79,11 @@ function subtitle(lang: Lang, results: Results): string {
 /** A column as wide as its widest value (CJK counted double), within bounds; headers wrap. */
 function fit(values: Iterable<string>, min: number, max: number): number {
   let w = min;
-  for (const v of values) w = Math.max(w, displayWidth(v) + 2);
-  return Math.min(max, w);
+  for (const v of values) {
+    w = Math.max(w, displayWidth(v) + 2);
+    if (w >= max) return max;
+  }
+  return w;
 }
 
 function nameWidth(units: readonly UnitResult[]): number {
@@ -95,13 +98,12 @@ function pagesAcross(columns: readonly Column[], frozen: number): number {
   return Math.ceil((total - fixed) / Math.max(20, PAGE_UNITS - fixed));
 }
 
-/** The awards column of a ranking: prizes and warnings, or why the unit is not ranked. */
-function remark(u: UnitResult, lang: Lang, shown: string): { text: string; mark?: Mark | "veto" } {
-  if (u.vetoed) return { text: awardsCell(u, lang, shown), mark: "veto" };
-  const text = awardsCell(u, lang, shown);
-  if (u.awards.some((a) => a.kind === "warning")) return { text, mark: "warning" };
-  if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) return { text, mark: "prize" };
-  return { text };
+/** How the awards cell of a ranking's row is set apart: why the unit is not ranked, a warning or a prize. */
+function remarkMark(u: UnitResult): Mark | "veto" | undefined {
+  if (u.vetoed) return "veto";
+  if (u.awards.some((a) => a.kind === "warning")) return "warning";
+  if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) return "prize";
+  return undefined;
 }
 
 function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover: Cover, lang: Lang, active: boolean): SheetTable {
@@ -110,8 +112,14 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
-  const remarks = ranked.map(({ u }) => remark(u, lang, r.id));
-  const awardsWidth = fit(remarks.map((m) => m.text), 14, 56);
+  // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
+  const awardsWidth = fit(
+    (function* () {
+      for (const { u } of ranked) yield awardsCell(u, lang, r.id);
+    })(),
+    14,
+    56,
+  );
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
   // Where the kind is ranked in groups too, each unit's place in its group.
@@ -156,8 +164,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     *[Symbol.iterator]() {
       for (let i = 0; i < ranked.length; i++) {
         const { e, u } = ranked[i]!;
-        const m = remarks[i]!;
-        const text = isTotal || u.vetoed ? m.text : "";
+        const text = isTotal || u.vetoed ? awardsCell(u, lang, r.id) : "";
+        const mark = text ? remarkMark(u) : undefined;
         const cells: Value[] = [
           e.rank ?? statusText(u, lang),
           ...(pending ? [rangeOf(u)] : []),
@@ -168,7 +176,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
             : [pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null]),
           text,
         ];
-        yield { cells, row: u.vetoed ? "vetoed" : "normal", ...(m.mark && text ? { mark: { col: last, as: m.mark } } : {}) };
+        yield { cells, row: u.vetoed ? "vetoed" : "normal", ...(mark ? { mark: { col: last, as: mark } } : {}) };
       }
     },
   };
@@ -226,21 +234,35 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
 
 /**
  * 计分说明: what the matrix cannot show — measured items with their values and targets, every
- * ledger row (counted or not, and why), totals floored at 0 — each with its cell.
+ * ledger row (counted or not, and why), totals floored at 0 — each with its cell. Rows share one
+ * cells array (each is written before the next is made): a province has hundreds of thousands.
  */
-function* unitNotes(rubric: Rubric, sub: Submission, u: UnitResult, index: number, lang: Lang): Generator<Row> {
-  const name = xmlSafe(u.name);
-  for (const i of measuredViews(rubric, sub, u, index)) {
-    const src = i.source ? cellRef(i.source.sheet, i.source.cell) : "";
-    yield { cells: [name, i.code, i.name, pointsToNumber(i.points), pointsToNumber(i.max), whyText(lang, i), src], row: i.vetoes ? "vetoed" : "normal" };
+function* notesRows(rubric: Rubric, sub: Submission, results: Results, members: readonly number[], lang: Lang): Generator<Row> {
+  const notes = measuredNotes(rubric, sub, lang);
+  const cells: Value[] = [];
+  const normal: Row = { cells, row: "normal" };
+  const vetoed: Row = { cells, row: "vetoed" };
+  for (const index of members) {
+    const u = results.units[index];
+    if (!u) continue;
+    const name = xmlSafe(u.name);
+    for (const n of notes(u, index)) {
+      cells.length = 0;
+      cells.push(name, n.item.code, n.item.name, pointsToNumber(n.points), pointsToNumber(n.item.max), n.why, n.source ? cellRef(n.source.sheet, n.source.cell) : "");
+      yield n.vetoes ? vetoed : normal;
+    }
+    for (const r of u.ledger) {
+      const sign = r.kind === "deduction" ? -1 : 1;
+      cells.length = 0;
+      cells.push(name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      yield normal;
+    }
+    if (u.floored) {
+      cells.length = 0;
+      cells.push(name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), "");
+      yield normal;
+    }
   }
-  for (const r of u.ledger) {
-    const sign = r.kind === "deduction" ? -1 : 1;
-    yield {
-      cells: [name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r), cellRef(r.entry.at.sheet, r.entry.at.cell)],
-    };
-  }
-  if (u.floored) yield { cells: [name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), ""] };
 }
 
 function noteCount(u: UnitResult, measured: number): number {
@@ -282,14 +304,7 @@ function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: C
       title: sheetTitle(lang, cover, name),
       subtitle: subtitle(lang, results),
       columns,
-      rows: {
-        *[Symbol.iterator]() {
-          for (const i of members) {
-            const u = results.units[i];
-            if (u) yield* unitNotes(rubric, sub, u, i, lang);
-          }
-        },
-      },
+      rows: { [Symbol.iterator]: () => notesRows(rubric, sub, results, members, lang) },
       freezeCols: 1,
       filter: true,
       pagesAcross: 1,
@@ -300,8 +315,17 @@ function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: C
 function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
   const kinds = ["rank", "grade", "single", "warning", "veto"] as const;
   // Every ranking's order, one after the other: the one order of tied units everywhere.
-  const order = [...new Set([...results.rankings.flatMap((r) => r.entries.map((e) => e.unit)), ...results.units.keys()])];
+  const order: number[] = [];
+  const seen = new Uint8Array(results.units.length);
+  const visit = (i: number): void => {
+    if (seen[i]) return;
+    seen[i] = 1;
+    order.push(i);
+  };
+  for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
+  for (let i = 0; i < results.units.length; i++) visit(i);
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
+  const category = new Map(kinds.map((k) => [k, t(lang, `out.award-kind.${k}`)]));
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
@@ -316,7 +340,7 @@ function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
               ? t(lang, a.kind === "rank" && a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—", place: a.kind === "rank" ? (a.place ?? "") : "" })
               : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
-      byKind.get(a.kind)?.push({ cells: [t(lang, `out.award-kind.${a.kind}`), xmlSafe(u.name), a.kind === "single" ? t(lang, "report.award.single", { name: a.name, level: a.level }) : awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), a.kind === "single" ? t(lang, "report.award.single", { name: a.name, level: a.level }) : awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
   }
   const rows = kinds.flatMap((k) => byKind.get(k) ?? []);

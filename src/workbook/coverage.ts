@@ -5,7 +5,7 @@ import type { Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
 import { formatRate, type Rate } from "../model/numbers.js";
-import { cellOf, valueOf, type Unit, type Values } from "../model/submission.js";
+import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
@@ -46,11 +46,14 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
     return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
   });
   if (!checked.length) return;
+  const slots = checked.map((m) => values.slot(m.indicator));
   for (const u of members) {
     let warned: Set<string> | undefined;
-    for (const m of checked) {
-      if (warned?.has(m.indicator)) continue;
-      const value = valueOf(values, u, m.indicator);
+    for (let k = 0; k < checked.length; k++) {
+      const m = checked[k] as MeasuredItem;
+      const slot = slots[k];
+      if (slot === undefined || warned?.has(m.indicator)) continue;
+      const value = values.get(u, slot);
       if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
       const target = targetOf(rubric, m, values, u)?.value;
       const at = cellOf(values, u, m.indicator);
@@ -137,11 +140,13 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
       if (hasDefault) continue;
       const isTarget = rubric.targets.some((t) => t.code === code);
+      const slot = values.slot(code);
       for (const ui of members) {
         const u = units[ui];
+        if (slot !== undefined && values.get(ui, slot) !== undefined) continue;
         const row = u ? presence.get(u.name)?.[col.at] : undefined;
         if (!u || row === undefined) continue; // reported as missing on that sheet
-        if (valueOf(values, ui, code) !== undefined || g.refused.has(`${u.name}\u0000${code}`)) continue;
+        if (g.refused.has(`${u.name}\u0000${code}`)) continue;
         if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
         else {
           const m = measureOf(rubric, code);
