@@ -5,7 +5,7 @@
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
 import type { LedgerEntry } from "../model/submission.js";
-import type { LedgerResult } from "../model/results.js";
+import type { LedgerResult, Reason } from "../model/results.js";
 
 export function perCount(code: LedgerCode, e: LedgerEntry): Points {
   let p = 0;
@@ -33,6 +33,11 @@ function capsOf(code: LedgerCode, caps: readonly LedgerCap[]): { key: string; ma
   ];
 }
 
+/** One row's result, its fields always in one order (one shape for every row of a province). */
+function result(entry: LedgerEntry, kind: LedgerResult["kind"], counted: boolean, points: Points, reason: Reason, charged?: string): LedgerResult {
+  return charged ? { entry, kind, counted, points, reason, charged } : { entry, kind, counted, points, reason };
+}
+
 /** A unit without ledger rows (most of a province's): one shared outcome, never changed. */
 const NOTHING: LedgerOutcome = Object.freeze({ results: Object.freeze([]), bonus: 0, deduction: 0, charges: new Map<string, Points>() });
 
@@ -47,22 +52,22 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
   for (const e of entries) {
     const code = codes.get(e.code);
     if (!code) continue; // validation reports unknown codes; nothing to score
-    const base = { entry: e, kind: code.kind };
+    const kind = code.kind;
     const d = { code: e.code, name: code.name, status: e.status };
     if (!rubric.statuses.counted.includes(e.status)) {
       const pending = rubric.statuses.pending.includes(e.status);
-      results.push({ ...base, counted: false, points: 0, reason: { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d } });
+      results.push(result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d }));
       continue;
     }
     if (code.kind === "single") {
-      results.push({ ...base, counted: true, points: 0, reason: { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } } });
+      results.push(result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } }));
       continue;
     }
     let count = e.count;
     let reasonCode = code.doubleWhenFlagged && e.flagged ? "why.ledger-doubled" : "why.ledger-counted";
     if (code.oncePerYear) {
       if (seenOnce.has(code.code)) {
-        results.push({ ...base, counted: false, points: 0, reason: { code: "why.ledger-once", data: d } });
+        results.push(result(e, kind, false, 0, { code: "why.ledger-once", data: d }));
         continue;
       }
       seenOnce.add(code.code);
@@ -88,7 +93,7 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const charge = code.charge;
     const target = charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
-    results.push({ ...base, counted: true, points: pts, reason, ...(target ? { charged: target } : {}) });
+    results.push(result(e, kind, true, pts, reason, target));
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
     else if (code.kind === "bonus") bonus += pts;
     else deduction += pts;

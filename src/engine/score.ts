@@ -411,6 +411,9 @@ function outcomeKey(o: Outcome, key: string, plan: KindPlan | undefined): Points
 
 /** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */
 const MAX_OTHERS = 3;
+/** Claimants are passed over in blocks of 2^BLOCK_BITS where none can reach a unit. */
+const BLOCK_BITS = 5;
+const BLOCK_LAST = (1 << BLOCK_BITS) - 1;
 
 /**
  * Every unit's certainty, where some rows are pending: its total range, its rank range on each
@@ -436,6 +439,12 @@ function certainties(
     // The units with claims of their own, by their lowest key; a range is never wider than `span`.
     const claimants = list.filter((c) => outcomes.has(c.u)).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
     const span = Math.max(0, ...claimants.map((c) => (c.hi[0] ?? 0) - (c.lo[0] ?? 0)));
+    // The highest of each block of claimants: a block none of whose highest reaches a unit's lowest
+    // is passed over whole (a province has hundreds of claimants within reach of each unit).
+    const blockHi: number[] = [];
+    claimants.forEach((o, j) => {
+      blockHi[j >> BLOCK_BITS] = Math.max(blockHi[j >> BLOCK_BITS] ?? Number.NEGATIVE_INFINITY, o.hi[0] ?? 0);
+    });
     for (const c of list) {
       const lo = c.lo[0] ?? 0;
       const hi = c.hi[0] ?? 0;
@@ -451,6 +460,10 @@ function certainties(
       i = a - 1;
       let found = 0;
       for (; i >= 0 && found < MAX_OTHERS; i--) {
+        if ((i & BLOCK_LAST) === BLOCK_LAST && (blockHi[i >> BLOCK_BITS] ?? 0) < lo) {
+          i -= BLOCK_LAST; // the loop takes the last one
+          continue;
+        }
         const o = claimants[i];
         if (!o) break;
         if ((o.lo[0] ?? 0) + span < lo) break;

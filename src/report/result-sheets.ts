@@ -87,7 +87,21 @@ function fit(values: Iterable<string>, min: number, max: number): number {
 }
 
 function nameWidth(units: readonly UnitResult[]): number {
-  return fit(units.map((u) => u.name), 10, 30);
+  let w = 10;
+  for (const u of units) {
+    w = Math.max(w, nameWidths.get(u) ?? measured(u));
+    if (w >= 30) return 30;
+  }
+  return w;
+}
+
+/** Each unit's name width (plus margin), measured once: every sheet of a province lists every unit. */
+const nameWidths = new WeakMap<UnitResult, number>();
+
+function measured(u: UnitResult): number {
+  const w = displayWidth(u.name) + 2;
+  nameWidths.set(u, w);
+  return w;
 }
 
 /** Pages across a table needs at full size (columns beyond the frozen ones repeat those). */
@@ -124,10 +138,12 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const byKey = rankKey(rubric, r.unitKind, r.by);
   // Where the kind is ranked in groups too, each unit's place in its group.
   const groupRankings = results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by && x.id !== r.id);
+  // Group id → its ranking's id and the group's name, looked up once.
+  const groupOf = new Map(groupRankings.map((x) => [x.group, { id: x.id, name: kind?.groups.find((g) => g.id === x.group)?.name ?? "" }]));
   const groupPlace = (u: UnitResult): string => {
-    const g = groupRankings.find((x) => x.group === u.group);
+    const g = groupOf.get(u.group);
     const rank = g ? u.ranks[g.id] : undefined;
-    return rank === undefined ? "" : `${kind?.groups.find((x) => x.id === u.group)?.name ?? ""} ${rank ?? statusText(u, lang)}`;
+    return rank === undefined || !g ? "" : `${g.name} ${rank ?? statusText(u, lang)}`;
   };
   // While claims are pending that could move a unit here: where each could end up.
   const pending = ranked.some(({ u }) => {
@@ -162,21 +178,24 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const max = byKey?.max ?? 0;
   const rows: Iterable<Row> = {
     *[Symbol.iterator]() {
+      // One cells array for every row: each is written before the next is made.
+      const cells: Value[] = [];
+      const lineCodes = lines.map((l) => l.code);
       for (let i = 0; i < ranked.length; i++) {
         const { e, u } = ranked[i]!;
         const text = isTotal || u.vetoed ? awardsCell(u, lang, r.id) : "";
         const mark = text ? remarkMark(u) : undefined;
-        const cells: Value[] = [
-          e.rank ?? statusText(u, lang),
-          ...(pending ? [rangeOf(u)] : []),
-          xmlSafe(u.name),
-          ...(groupRankings.length ? [groupPlace(u)] : []),
-          ...(isTotal
-            ? [...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)), pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total)]
-            : [pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null]),
-          text,
-        ];
-        yield { cells, row: u.vetoed ? "vetoed" : "normal", ...(mark ? { mark: { col: last, as: mark } } : {}) };
+        cells.length = 0;
+        cells.push(e.rank ?? statusText(u, lang));
+        if (pending) cells.push(rangeOf(u));
+        cells.push(xmlSafe(u.name));
+        if (groupRankings.length) cells.push(groupPlace(u));
+        if (isTotal) {
+          for (const code of lineCodes) cells.push(pointsToNumber(u.subtotals[code] ?? 0));
+          cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total));
+        } else cells.push(pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null);
+        cells.push(text);
+        yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };
       }
     },
   };

@@ -367,7 +367,8 @@ export class SubmissionReader {
     const p = this.p;
     const units = this.units.map((u) => {
       const g = this.groups.get(u.name);
-      return g ? { ...u, group: g.group } : u;
+      // Written out, not spread: a spread gives each of a province's units a shape of its own.
+      return g ? { name: u.name, kind: u.kind, at: u.at, group: g.group } : u;
     });
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
