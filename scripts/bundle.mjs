@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { assess: "dist/cli/main.js" },
+  entryPoints: { assess: "dist/cli/main.js", "sheet-worker": "dist/cli/sheet-worker.js" },
   outdir: "dist/cli",
   outExtension: { ".js": ".mjs" },
   // The commands each in their own chunk, loaded when run.

@@ -1,10 +1,12 @@
 // The Node host of the core: zlib for raw deflate both ways (native; blocks of a large part are
-// compressed on its thread pool while the next are made) and CRC-32, crypto for SHA-256.
+// compressed on its thread pool while the next are made) and CRC-32, crypto for SHA-256, and a
+// worker thread that writes a province's result sheets while this one makes their rows.
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Host } from "../load/index.js";
 import { InflateTooLarge, type Deflater } from "../xlsx/codec.js";
+import { startSheetDeflater } from "./sheet-deflater.js";
 
 const deflateRawAsync = promisify(zlib.deflateRaw);
 
@@ -40,5 +42,6 @@ export const nodeHost: Host = {
   },
   deflater,
   crc32: (bytes, crc = 0) => zlib.crc32(bytes, crc),
+  sheetDeflater: () => startSheetDeflater(),
   sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
 };

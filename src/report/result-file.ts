@@ -4,7 +4,7 @@
 import type { Codec } from "../xlsx/codec.js";
 import type { Pkg } from "../xlsx/read/zip.js";
 import { planExtension, writeExtension, writeNewPackage, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
-import { worksheetXml, type WsRow } from "../xlsx/write/worksheet.js";
+import type { WsRow } from "../xlsx/write/worksheet.js";
 import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
@@ -51,7 +51,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
     name: table.name,
     printTitles: { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
     ...(table.active ? { active: true } : {}),
-    xml: (ids) => {
+    worksheet: (ids) => {
       const mapped = new Map<readonly number[], number[]>();
       const map = (positions: readonly number[]): number[] => {
         let m = mapped.get(positions);
@@ -92,7 +92,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
           yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }
       };
-      return worksheetXml({
+      return {
         widths: table.columns.map((c) => c.width),
         rows: rows(),
         freeze: { rows: 3, cols: frozen },
@@ -103,7 +103,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
         ...(table.active ? { selected: true } : {}),
         compact,
         footer: message(lang, "out.footer"),
-      });
+      };
     },
   };
 }
@@ -116,11 +116,17 @@ export interface Written {
 /** Writes the result workbook to sink: into `source` where that is safe, else on its own. */
 export async function writeResultWorkbook(sink: (bytes: Uint8Array) => void, codec: Codec, tables: readonly SheetTable[], o: { lang: Lang; tool: string; units: number; source?: SourceWorkbook }): Promise<Written> {
   const compact = o.units >= COMPACT_UNITS;
-  const add = { sheets: tables.map((t) => packageSheet(t, o.lang, compact)), styles: SHEET_STYLES };
-  const plan = o.source ? await planExtension(o.source.pkg, add, o.source.earlier, o.source.selected) : "unreadable";
-  const zip = new ZipWriter(sink, codec);
-  if (typeof plan === "string") await writeNewPackage(zip, add, o.tool);
-  else await writeExtension(zip, plan);
-  zip.finish();
-  return typeof plan === "string" ? { notCarried: plan } : {};
+  // A province's sheets are written on the host's second thread while this one makes their rows.
+  const offload = compact ? codec.sheetDeflater?.() : undefined;
+  try {
+    const add = { sheets: tables.map((t) => packageSheet(t, o.lang, compact)), styles: SHEET_STYLES, ...(offload ? { offload } : {}) };
+    const plan = o.source ? await planExtension(o.source.pkg, add, o.source.earlier, o.source.selected) : "unreadable";
+    const zip = new ZipWriter(sink, codec);
+    if (typeof plan === "string") await writeNewPackage(zip, add, o.tool);
+    else await writeExtension(zip, plan);
+    zip.finish();
+    return typeof plan === "string" ? { notCarried: plan } : {};
+  } finally {
+    offload?.close();
+  }
 }

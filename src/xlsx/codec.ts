@@ -1,7 +1,9 @@
 // What the file format needs from its host and cannot say in portable JavaScript at speed:
 // raw deflate in both directions and CRC-32. The CLI gives Node's zlib (native, with its
-// thread pool); the browser edition gives a small JavaScript library. Nothing else of the host
-// reaches the reader or the writer.
+// thread pool, and a worker thread for a province's largest sheets); the browser edition gives a
+// small JavaScript library. Nothing else of the host reaches the reader or the writer.
+
+import type { Worksheet } from "./write/worksheet.js";
 
 export interface Deflater {
   /**
@@ -22,6 +24,22 @@ export interface Codec {
   deflater(): Deflater;
   /** CRC-32 of bytes, continuing from crc (0 to start). */
   crc32(bytes: Uint8Array, crc?: number): number;
+  /**
+   * A second thread that writes and compresses large worksheets while this one makes their rows,
+   * where the host has one (Node's worker threads); undefined where it has not, or could not start
+   * it. Closed when the workbook is written.
+   */
+  sheetDeflater?(): SheetDeflater | undefined;
+}
+
+/** Writes a worksheet's XML and deflates it on another thread. */
+export interface SheetDeflater {
+  /**
+   * The sheet's rows are taken here, as they come, and handed over in batches; each piece of the
+   * raw deflate stream comes back to emit, in order. Gives the CRC-32 and size of the XML.
+   */
+  deflate(ws: Worksheet, emit: (data: Uint8Array) => void): Promise<{ crc: number; size: number }>;
+  close(): void;
 }
 
 /** Raised by Codec.inflateRaw when the data inflates past its declared size. */

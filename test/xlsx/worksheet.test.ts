@@ -37,7 +37,7 @@ async function build(styled: boolean, compact: boolean): Promise<Buffer> {
   const parts: Buffer[] = [];
   const zip = new ZipWriter((b) => parts.push(Buffer.from(b)), nodeHost);
   const styles = styled ? [{ fill: "FFFCE4E4" }] : [];
-  await writeNewPackage(zip, { sheets: [{ name: NAME, xml: (ids) => worksheetXml(sheet(compact, ids[0] ?? 0)) }], styles }, "test");
+  await writeNewPackage(zip, { sheets: [{ name: NAME, worksheet: (ids) => sheet(compact, ids[0] ?? 0) }], styles }, "test");
   zip.finish();
   return Buffer.concat(parts);
 }

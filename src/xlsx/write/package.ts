@@ -16,20 +16,30 @@ import { XmlError } from "../text.js";
 import { appendStyles, type CellStyle } from "./styles.js";
 import { printTitlesName, uniqueSheetName, type PrintTitles } from "./sheet-names.js";
 import type { ZipWriter } from "./zip-writer.js";
+import { worksheetXml, type Worksheet } from "./worksheet.js";
+import type { SheetDeflater } from "../codec.js";
 
 export interface PackageSheet {
   readonly name: string;
   readonly printTitles?: PrintTitles;
   /** The workbook opens on this sheet. */
   readonly active?: boolean;
-  /** The sheet's XML, given the cell-format index of each style asked for. */
-  readonly xml: (styleIds: readonly number[]) => Iterable<string>;
+  /** The sheet, given the cell-format index of each style asked for. */
+  readonly worksheet: (styleIds: readonly number[]) => Worksheet;
 }
 
 export interface SheetsToWrite {
   readonly sheets: readonly PackageSheet[];
-  /** The cell styles the sheets use, in the order their ids are handed to xml(). */
+  /** The cell styles the sheets use, in the order their ids are handed to worksheet(). */
   readonly styles: readonly CellStyle[];
+  /** Written on the host's second thread, where it has one (a province's sheets). */
+  readonly offload?: SheetDeflater;
+}
+
+/** A sheet part: written and compressed on the second thread where there is one, else here. */
+async function addSheet(zip: ZipWriter, part: string, ws: Worksheet, offload: SheetDeflater | undefined): Promise<void> {
+  if (offload) await zip.addDeflated(part, (emit) => offload.deflate(ws, emit));
+  else await zip.add(part, worksheetXml(ws));
 }
 
 /** Why a package is not extended (the results are then written alone). */
@@ -42,6 +52,7 @@ export interface ExtensionPlan {
   readonly removed: ReadonlySet<string>;
   readonly parts: readonly { part: string; sheet: PackageSheet }[];
   readonly styleIds: readonly number[];
+  readonly offload?: SheetDeflater;
 }
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -203,7 +214,7 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     patched.set(wbEntry.name, wbEdits.apply(wb.bytes));
     patched.set(relsName, relEdits.apply(rels.bytes));
     patched.set(ctEntry.name, typeEdits.apply(types.bytes));
-    return { pkg, patched, removed, parts, styleIds: styled.ids };
+    return { pkg, patched, removed, parts, styleIds: styled.ids, ...(add.offload ? { offload: add.offload } : {}) };
   } catch (e) {
     if (e instanceof XlsxFailure || e instanceof XmlError) return "unreadable";
     throw e;
@@ -258,7 +269,7 @@ export async function writeExtension(zip: ZipWriter, plan: ExtensionPlan): Promi
     }
   }
   for (const [name, bytes] of plan.patched) if (!written.has(name)) await zip.add(name, [bytes]);
-  for (const { part, sheet } of plan.parts) await zip.add(part, sheet.xml(plan.styleIds));
+  for (const { part, sheet } of plan.parts) await addSheet(zip, part, sheet.worksheet(plan.styleIds), plan.offload);
 }
 
 /** A workbook of our sheets alone, in our styles, opening on the active one. */
@@ -297,6 +308,6 @@ export async function writeNewPackage(zip: ZipWriter, add: SheetsToWrite, creato
     `${DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${rels}<Relationship Id="rId${sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
   ]);
   await zip.add("xl/styles.xml", [styles]);
-  for (const [i, s] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.xml(ids));
+  for (const [i, s] of sheets.entries()) await addSheet(zip, `xl/worksheets/sheet${i + 1}.xml`, s.worksheet(ids), add.offload);
 }
 

@@ -75,51 +75,84 @@ function cell(ref: string, v: Value, style: number): string {
  * chunks of thousands of rows got promoted and cost seconds of garbage collection (measured). */
 const CHUNK_ROWS = 16;
 
-export function* worksheetXml(ws: Worksheet): Generator<string> {
-  const freeze = ws.freeze && (ws.freeze.rows > 0 || ws.freeze.cols > 0) ? ws.freeze : undefined;
-  const topLeft = freeze ? `${colName(freeze.cols + 1)}${freeze.rows + 1}` : "A1";
-  const pane = freeze
-    ? `<pane${freeze.cols ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows ? ` ySplit="${freeze.rows}"` : ""} topLeftCell="${topLeft}" activePane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" state="frozen"/>` +
-      `<selection pane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" activeCell="${topLeft}" sqref="${topLeft}"/>`
-    : "";
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    (ws.pagesWide > 0 ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-    `<sheetViews><sheetView${ws.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${ws.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-    "<sheetData>";
-  let buf = "";
-  let r = 0;
-  let lastCol = 0;
-  for (const row of ws.rows) {
-    const rn = String(++r);
-    let cells = "";
+/** A worksheet without its rows: what a writer needs before and after them. */
+export type SheetLayout = Omit<Worksheet, "rows">;
+
+/**
+ * A worksheet's XML piece by piece: its head, each row in turn, then its tail (which closes the
+ * filter over the rows written). The one writer of our worksheets, on whichever thread writes them.
+ */
+export class WorksheetWriter {
+  private r = 0;
+  private lastCol = 0;
+
+  constructor(private readonly ws: SheetLayout) {}
+
+  head(): string {
+    const ws = this.ws;
+    const freeze = ws.freeze && (ws.freeze.rows > 0 || ws.freeze.cols > 0) ? ws.freeze : undefined;
+    const topLeft = freeze ? `${colName(freeze.cols + 1)}${freeze.rows + 1}` : "A1";
+    const pane = freeze
+      ? `<pane${freeze.cols ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows ? ` ySplit="${freeze.rows}"` : ""} topLeftCell="${topLeft}" activePane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" state="frozen"/>` +
+        `<selection pane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" activeCell="${topLeft}" sqref="${topLeft}"/>`
+      : "";
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      (ws.pagesWide > 0 ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      `<sheetViews><sheetView${ws.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      `<cols>${ws.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
+      "<sheetData>"
+    );
+  }
+
+  /** The next row (row 1 first): its cells are cells[from, from + count). */
+  row(cells: readonly Value[], styles: readonly number[], height: number | undefined, from = 0, count = cells.length - from): string {
+    const rn = String(++this.r);
+    let out = "";
     // Compact: the column after the last cell written needs no reference. The first cell of a
     // row always has one (exceljs needs it there).
     let next = -1;
-    const n = Math.max(row.cells.length, row.styles.length);
+    const n = Math.max(count, styles.length);
     for (let c = 0; c < n; c++) {
-      const x = cell(ws.compact && c === next ? "" : colName(c + 1) + rn, row.cells[c] ?? null, row.styles[c] ?? 0);
+      const x = cell(this.ws.compact && c === next ? "" : colName(c + 1) + rn, c < count ? (cells[from + c] ?? null) : null, styles[c] ?? 0);
       if (x) {
-        cells += x;
+        out += x;
         next = c + 1;
       }
     }
-    if (n > lastCol) lastCol = n;
-    buf += row.height !== undefined ? `<row r="${rn}" ht="${row.height}" customHeight="1">${cells}</row>` : `<row r="${rn}">${cells}</row>`;
-    if (r % CHUNK_ROWS === 0) {
+    if (n > this.lastCol) this.lastCol = n;
+    return height !== undefined ? `<row r="${rn}" ht="${height}" customHeight="1">${out}</row>` : `<row r="${rn}">${out}</row>`;
+  }
+
+  tail(): string {
+    const { ws, r } = this;
+    let tail = "</sheetData>";
+    if (ws.filterRow !== undefined && r >= ws.filterRow) tail += `<autoFilter ref="A${ws.filterRow}:${colName(Math.max(1, this.lastCol))}${r}"/>`;
+    if (ws.merges?.length) tail += `<mergeCells count="${ws.merges.length}">${ws.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    return (
+      tail +
+      '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.55" header="0.25" footer="0.25"/>' +
+      `<pageSetup paperSize="9" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""}/>` +
+      (ws.footer ? `<headerFooter><oddFooter>${escapeXml(ws.footer)}</oddFooter></headerFooter>` : "") +
+      "</worksheet>"
+    );
+  }
+}
+
+/** A worksheet's XML in chunks of CHUNK_ROWS rows. */
+export function* worksheetXml(ws: Worksheet): Generator<string> {
+  const w = new WorksheetWriter(ws);
+  yield w.head();
+  let buf = "";
+  let r = 0;
+  for (const row of ws.rows) {
+    buf += w.row(row.cells, row.styles, row.height);
+    if (++r % CHUNK_ROWS === 0) {
       yield buf;
       buf = "";
     }
   }
-  let tail = buf + "</sheetData>";
-  if (ws.filterRow !== undefined && r >= ws.filterRow) tail += `<autoFilter ref="A${ws.filterRow}:${colName(Math.max(1, lastCol))}${r}"/>`;
-  if (ws.merges?.length) tail += `<mergeCells count="${ws.merges.length}">${ws.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
-  tail +=
-    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.55" header="0.25" footer="0.25"/>' +
-    `<pageSetup paperSize="9" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""}/>` +
-    (ws.footer ? `<headerFooter><oddFooter>${escapeXml(ws.footer)}</oddFooter></headerFooter>` : "") +
-    "</worksheet>";
-  yield tail;
+  yield buf + w.tail();
 }

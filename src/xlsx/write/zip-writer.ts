@@ -3,7 +3,7 @@
 // byte for byte, compressed data and all. Compression goes through the host's codec, which may
 // deflate several blocks at once (Node) or one after the other (a browser).
 import { encodeUtf8, encodeUtf8Into, setU16, setU32, u16, u32 } from "../bytes.js";
-import type { Codec } from "../codec.js";
+import type { Codec, Deflater } from "../codec.js";
 import type { ZipArchive, ZipEntry } from "../read/zip.js";
 import { SIG_CENTRAL, SIG_DESCRIPTOR, SIG_EOCD, SIG_LOCAL, U16, U32 } from "../zip-format.js";
 
@@ -42,6 +42,18 @@ export class ZipWriter {
 
   /** Adds a part, compressing the chunks as they come. */
   async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+    await this.addDeflated(name, async (emit) => {
+      const d = new EntryDeflater(this.codec, this.codec.deflater(), emit, this.spare);
+      for (const chunk of chunks) await d.push(chunk);
+      return d.finish();
+    });
+  }
+
+  /**
+   * Adds a part compressed elsewhere: `run` hands each piece of its raw deflate stream to emit, in
+   * order, and gives the CRC-32 and size of the uncompressed bytes.
+   */
+  async addDeflated(name: string, run: (emit: (data: Uint8Array) => void) => Promise<{ crc: number; size: number }>): Promise<void> {
     const nameBytes = encodeUtf8(name);
     const start = this.offset;
     const local = new Uint8Array(30);
@@ -54,59 +66,11 @@ export class ZipWriter {
     setU16(local, 26, nameBytes.length);
     this.write(local);
     this.write(nameBytes);
-    let crc = 0;
-    let usize = 0;
     let csize = 0;
-    // Chunks are encoded straight into blocks of about a megabyte (no intermediate buffers, and
-    // the strings die young). Each block goes to the compressor while the next ones are made; the
-    // compressed pieces are written in order, a few in flight at most.
-    const deflater = this.codec.deflater();
-    const fresh = (): Uint8Array => this.spare.pop() ?? new Uint8Array(BLOCK);
-    const recycle = (b: Uint8Array): void => {
-      if (b.length === BLOCK && this.spare.length <= IN_FLIGHT) this.spare.push(b);
-    };
-    let block = fresh();
-    let pending = 0;
-    const inFlight: { block: Uint8Array; out: Promise<Uint8Array> | Uint8Array }[] = [];
-    const emit = (data: Uint8Array): void => {
+    const { crc, size: usize } = await run((data) => {
       csize += data.length;
       if (data.length) this.write(data);
-    };
-    const send = async (last: boolean): Promise<void> => {
-      const full = block;
-      const bytes = full.subarray(0, pending);
-      block = fresh();
-      pending = 0;
-      crc = this.codec.crc32(bytes, crc);
-      usize += bytes.length;
-      inFlight.push({ block: full, out: deflater.push(bytes, last) });
-      const limit = last ? 0 : IN_FLIGHT;
-      while (inFlight.length > limit) {
-        const done = inFlight.shift();
-        if (!done) break;
-        emit(await done.out);
-        recycle(done.block);
-      }
-    };
-    for (const chunk of chunks) {
-      if (!chunk.length) continue;
-      // A UTF-8 character takes at most 3 bytes per UTF-16 unit: make sure the chunk fits.
-      const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
-      if (pending + most > BLOCK && pending > 0) await send(false);
-      if (most > BLOCK) {
-        const bytes = typeof chunk === "string" ? encodeUtf8(chunk) : chunk;
-        block = bytes;
-        pending = bytes.length;
-        await send(false);
-        continue;
-      }
-      if (typeof chunk === "string") pending += encodeUtf8Into(chunk, block, pending);
-      else {
-        block.set(chunk, pending);
-        pending += chunk.length;
-      }
-    }
-    await send(true);
+    });
     if (usize > U32) throw new ZipTooLarge();
     const desc = new Uint8Array(16);
     setU32(desc, 0, SIG_DESCRIPTOR);
@@ -160,5 +124,75 @@ export class ZipWriter {
     setU32(eocd, 12, this.offset - cdStart);
     setU32(eocd, 16, cdStart);
     this.write(eocd);
+  }
+}
+
+/**
+ * One entry's bytes compressed as they come: chunks are encoded straight into blocks of about a
+ * megabyte (no intermediate buffers, and the strings die young); each block goes to the deflater
+ * while the next ones are made; the compressed pieces are emitted in order, a few in flight at
+ * most. Gives the CRC-32 and the sizes at the end.
+ */
+export class EntryDeflater {
+  private crc = 0;
+  private usize = 0;
+  private block: Uint8Array;
+  private pending = 0;
+  private readonly inFlight: { block: Uint8Array; out: Promise<Uint8Array> | Uint8Array }[] = [];
+
+  /** spare: blocks whose bytes have been compressed, to be filled again (memory stays flat). */
+  constructor(
+    private readonly codec: Pick<Codec, "crc32">,
+    private readonly deflater: Deflater,
+    private readonly emit: (data: Uint8Array) => void,
+    private readonly spare: Uint8Array[] = [],
+  ) {
+    this.block = this.fresh();
+  }
+
+  private fresh(): Uint8Array {
+    return this.spare.pop() ?? new Uint8Array(BLOCK);
+  }
+
+  private async send(last: boolean): Promise<void> {
+    const full = this.block;
+    const bytes = full.subarray(0, this.pending);
+    this.block = this.fresh();
+    this.pending = 0;
+    this.crc = this.codec.crc32(bytes, this.crc);
+    this.usize += bytes.length;
+    this.inFlight.push({ block: full, out: this.deflater.push(bytes, last) });
+    const limit = last ? 0 : IN_FLIGHT;
+    while (this.inFlight.length > limit) {
+      const done = this.inFlight.shift();
+      if (!done) break;
+      this.emit(await done.out);
+      if (done.block.length === BLOCK && this.spare.length <= IN_FLIGHT) this.spare.push(done.block);
+    }
+  }
+
+  /** The next chunk of the entry (bytes are copied before this returns: their maker may reuse them). */
+  async push(chunk: string | Uint8Array): Promise<void> {
+    if (!chunk.length) return;
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit: make sure the chunk fits.
+    const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
+    if (this.pending + most > BLOCK && this.pending > 0) await this.send(false);
+    if (most > BLOCK) {
+      this.block = typeof chunk === "string" ? encodeUtf8(chunk) : chunk.slice();
+      this.pending = this.block.length;
+      await this.send(false);
+      return;
+    }
+    if (typeof chunk === "string") this.pending += encodeUtf8Into(chunk, this.block, this.pending);
+    else {
+      this.block.set(chunk, this.pending);
+      this.pending += chunk.length;
+    }
+  }
+
+  /** Ends the entry's deflate stream: its CRC-32 and uncompressed size. */
+  async finish(): Promise<{ crc: number; size: number }> {
+    await this.send(true);
+    return { crc: this.crc >>> 0, size: this.usize };
   }
 }

@@ -1,0 +1,121 @@
+// The CLI's second thread for a province's result sheets: this thread makes the rows and hands
+// them over in batches; the worker (sheet-worker.ts) writes their XML, encodes, checksums and
+// deflates it, and sends the compressed pieces back in order. Started once per run, and only for
+// a workbook that large; where the worker's file is not there (the sources run by tests), the
+// sheets are written on this thread as before.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { SheetDeflater } from "../xlsx/codec.js";
+import type { SheetLayout, Value, Worksheet } from "../xlsx/write/worksheet.js";
+
+/** What this thread sends the worker: a sheet's start, its rows in batches, its end. */
+export type ToWorker =
+  | { readonly t: "start"; readonly layout: SheetLayout }
+  | {
+      readonly t: "rows";
+      /** Every row's cells, one after the other. */
+      readonly cells: Value[];
+      /** Each row's count of cells, height (NaN: none) and style list (by its number). */
+      readonly counts: Int32Array;
+      readonly heights: Float64Array;
+      readonly styleRefs: Int32Array;
+      /** Style lists first used in this batch, numbered on from those before. */
+      readonly styles: number[][];
+    }
+  | { readonly t: "end" };
+
+/** What the worker sends back. */
+export type FromWorker = { readonly t: "data"; readonly bytes: Uint8Array } | { readonly t: "ack" } | { readonly t: "done"; readonly crc: number; readonly size: number } | { readonly t: "error"; readonly message: string };
+
+/** The worker as built (the bundle's sheet-worker.mjs beside this module's file). */
+export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
+
+/** Rows per batch handed over, and batches on their way at most (memory stays flat). */
+const BATCH_ROWS = 2000;
+const IN_FLIGHT = 4;
+
+interface Batch {
+  cells: Value[];
+  counts: number[];
+  heights: number[];
+  styleRefs: number[];
+  styles: number[][];
+}
+
+const batch = (): Batch => ({ cells: [], counts: [], heights: [], styleRefs: [], styles: [] });
+
+export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | undefined {
+  if (!existsSync(fileURLToPath(file))) return undefined;
+  const worker = new Worker(file);
+  let failure: Error | undefined;
+  let sheet: { emit: (data: Uint8Array) => void; resolve: (r: { crc: number; size: number }) => void; reject: (e: Error) => void } | undefined;
+  let acked = 0;
+  let wake: (() => void) | undefined;
+  const fail = (e: Error): void => {
+    failure ??= e;
+    sheet?.reject(failure);
+    wake?.();
+  };
+  worker.on("message", (m: FromWorker) => {
+    if (m.t === "data") sheet?.emit(m.bytes);
+    else if (m.t === "ack") {
+      acked++;
+      wake?.();
+    } else if (m.t === "done") sheet?.resolve({ crc: m.crc, size: m.size });
+    else fail(new Error(m.message));
+  });
+  worker.on("error", (e) => fail(e));
+  worker.on("exit", () => fail(new Error("the sheet writer stopped")));
+  const send = (m: ToWorker): void => worker.postMessage(m);
+  const post = (b: Batch): void =>
+    send({ t: "rows", cells: b.cells, counts: Int32Array.from(b.counts), heights: Float64Array.from(b.heights), styleRefs: Int32Array.from(b.styleRefs), styles: b.styles });
+  return {
+    async deflate(ws: Worksheet, emit) {
+      if (failure) throw failure;
+      const done = new Promise<{ crc: number; size: number }>((resolve, reject) => {
+        sheet = { emit, resolve, reject };
+      });
+      // A failure while the rows are made is thrown from the loop; `done` is awaited only after it.
+      done.catch(() => undefined);
+      const { rows, ...layout } = ws;
+      send({ t: "start", layout });
+      acked = 0;
+      let sent = 0;
+      // Style lists are shared between rows: each is sent once, then named by its number.
+      const numbered = new Map<readonly number[], number>();
+      let b = batch();
+      try {
+        for (const row of rows) {
+          let ref = numbered.get(row.styles);
+          if (ref === undefined) {
+            ref = numbered.size;
+            numbered.set(row.styles, ref);
+            b.styles.push([...row.styles]);
+          }
+          for (const v of row.cells) b.cells.push(v);
+          b.counts.push(row.cells.length);
+          b.heights.push(row.height ?? Number.NaN);
+          b.styleRefs.push(ref);
+          if (b.counts.length < BATCH_ROWS) continue;
+          post(b);
+          sent++;
+          b = batch();
+          while (sent - acked > IN_FLIGHT && !failure) await new Promise<void>((r) => (wake = r));
+          if (failure) throw failure;
+        }
+      } catch (e) {
+        // The worker is left halfway through the sheet: it writes no other.
+        failure ??= e instanceof Error ? e : new Error(String(e));
+        throw e;
+      }
+      post(b);
+      send({ t: "end" });
+      return done;
+    },
+    close() {
+      worker.removeAllListeners("exit");
+      void worker.terminate();
+    },
+  };
+}
