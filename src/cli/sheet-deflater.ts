@@ -47,7 +47,8 @@ const batch = (): Batch => ({ cells: [], counts: [], heights: [], styleRefs: [],
 
 export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | undefined {
   if (!existsSync(fileURLToPath(file))) return undefined;
-  const worker = new Worker(file);
+  // A small young generation: the worker's strings die young, and its memory stays small.
+  const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let failure: Error | undefined;
   let sheet: { emit: (data: Uint8Array) => void; resolve: (r: { crc: number; size: number }) => void; reject: (e: Error) => void } | undefined;
   let acked = 0;

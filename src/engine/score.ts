@@ -35,6 +35,11 @@ interface Building extends UnitResult {
 }
 
 const NO_ROWS: readonly LedgerEntry[] = [];
+// Shared by the units that have none (most of a province's): never written to, replaced when needed.
+const NO_VETOES: Veto[] = Object.freeze([]) as unknown as Veto[];
+const NO_CHARGES: Record<string, Points> = Object.freeze({});
+const NO_AWARDS: Award[] = Object.freeze([]) as unknown as Award[];
+const NO_RELATIVE: Record<string, RelativeBasis> = Object.freeze({}) as Record<string, RelativeBasis>;
 
 /** A unit's lines and total from its points and what its ledger charges to the total. */
 function settle(k: KindScorer, points: Int32Array, bonus: Points, deduction: Points): { subtotals: Record<string, Points>; total: Points; floored: boolean } {
@@ -190,9 +195,10 @@ export function score(rubric: Rubric, sub: Submission): Results {
     const n = k?.plan.nodes.length ?? 0;
     const points = all.subarray(offset, offset + n);
     offset += n;
-    const vetoes: Veto[] = [];
+    const found: Veto[] = [];
     const gateEffects: VetoEffect[] = [];
-    if (k) scoreLeaves(rubric, k, u, points, sub, vetoes, gateEffects);
+    if (k) scoreLeaves(rubric, k, u, points, sub, found, gateEffects);
+    const vetoes = found.length ? found : NO_VETOES;
     if (gateEffects.length) effects.set(u, mergeEffects(gateEffects));
     return {
       name: unit.name,
@@ -212,8 +218,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
       ranks: {},
       grades: {},
       awards: [],
-      charges: {},
-      relative: {},
+      charges: NO_CHARGES,
+      relative: NO_RELATIVE,
     };
   });
 
@@ -248,6 +254,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
           const basis = bases[j];
           if (!unit || !basis) return;
           unit.points[i] = points[j] ?? 0;
+          if (unit.relative === NO_RELATIVE) unit.relative = {};
           unit.relative[item.code] = basis;
         });
       }
@@ -391,7 +398,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
   if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target, display: v.display, lower: v.lower }));
-    u.awards = [...vetoAwards, ...(awards.get(i) ?? [])];
+    const decided = awards.get(i);
+    u.awards = vetoAwards.length ? [...vetoAwards, ...(decided ?? [])] : (decided ?? NO_AWARDS);
   });
   return {
     rubric: { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title },

@@ -19,8 +19,9 @@ export class ValueStore {
   private used = 0;
   /** Units the current page holds. */
   private pageUnits = 0;
-  /** Each stored unit's page and offset. */
-  private readonly pageOf: { values: Float64Array; rows: Int32Array }[] = [];
+  /** The pages, and each stored unit's page (by its number) and offset in it. */
+  private readonly pages: { values: Float64Array; rows: Int32Array }[] = [];
+  private readonly pageOf: number[] = [];
   private readonly offsetOf: number[] = [];
 
   constructor(codes: Iterable<string>) {
@@ -50,17 +51,18 @@ export class ValueStore {
       this.pageUnits = Math.min(PAGE_UNITS, Math.max(64, this.pageUnits * 2));
       this.values = new Float64Array(Math.max(w, this.pageUnits * w)).fill(Number.NaN);
       this.rows = new Int32Array(this.values.length);
+      this.pages.push({ values: this.values, rows: this.rows });
       this.used = 0;
     }
     const id = this.pageOf.length;
-    this.pageOf.push({ values: this.values, rows: this.rows });
+    this.pageOf.push(this.pages.length - 1);
     this.offsetOf.push(this.used);
     this.used += w;
     return id;
   }
 
   set(unit: number, slot: number, value: number, row: number): void {
-    const page = this.pageOf[unit];
+    const page = this.pages[this.pageOf[unit] ?? -1];
     const at = (this.offsetOf[unit] ?? 0) + slot;
     if (!page) return;
     page.values[at] = value;
@@ -68,14 +70,14 @@ export class ValueStore {
   }
 
   get(unit: number, slot: number): number | undefined {
-    const page = this.pageOf[unit];
+    const page = this.pages[this.pageOf[unit] ?? -1];
     if (!page || slot >= this.width) return undefined;
     const v = page.values[(this.offsetOf[unit] ?? 0) + slot];
     return v === undefined || Number.isNaN(v) ? undefined : v;
   }
 
   at(unit: number, slot: number): CellAt | undefined {
-    const page = this.pageOf[unit];
+    const page = this.pages[this.pageOf[unit] ?? -1];
     if (!page || this.get(unit, slot) === undefined) return undefined;
     const row = page.rows[(this.offsetOf[unit] ?? 0) + slot] ?? 0;
     return { sheet: this.sheet[slot] ?? "", cell: `${colName(this.col[slot] ?? 1)}${row}` };
