@@ -7,43 +7,44 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SheetDeflater } from "../xlsx/codec.js";
-import type { SheetLayout, Value, Worksheet } from "../xlsx/write/worksheet.js";
-
-/** What this thread sends the worker: a sheet's start, its rows in batches, its end. */
-export type ToWorker =
-  | { readonly t: "start"; readonly layout: SheetLayout }
-  | {
-      readonly t: "rows";
-      /** Every row's cells, one after the other. */
-      readonly cells: Value[];
-      /** Each row's count of cells, height (NaN: none) and style list (by its number). */
-      readonly counts: Int32Array;
-      readonly heights: Float64Array;
-      readonly styleRefs: Int32Array;
-      /** Style lists first used in this batch, numbered on from those before. */
-      readonly styles: number[][];
-    }
-  | { readonly t: "end" };
-
-/** What the worker sends back. */
-export type FromWorker = { readonly t: "data"; readonly bytes: Uint8Array } | { readonly t: "ack" } | { readonly t: "done"; readonly crc: number; readonly size: number } | { readonly t: "error"; readonly message: string };
+import type { Value, Worksheet } from "../xlsx/write/worksheet.js";
+import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
 
 /** The worker as built (the bundle's sheet-worker.mjs beside this module's file). */
 export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
 
 /** Rows per batch handed over, and batches on their way at most (memory stays flat). */
-const BATCH_ROWS = 2000;
-const IN_FLIGHT = 4;
+const BATCH_ROWS = 500;
+const IN_FLIGHT = 8;
 
 interface Batch {
-  cells: Value[];
+  kinds: number[];
+  values: number[];
+  text: string;
   counts: number[];
   heights: number[];
   styleRefs: number[];
   styles: number[][];
 }
 
-const batch = (): Batch => ({ cells: [], counts: [], heights: [], styleRefs: [], styles: [] });
+const batch = (): Batch => ({ kinds: [], values: [], text: "", counts: [], heights: [], styleRefs: [], styles: [] });
+
+/** Adds a row's cells to a batch, packed. */
+function pack(b: Batch, cells: readonly Value[]): void {
+  for (const v of cells) {
+    if (typeof v === "number") {
+      b.kinds.push(CELL_NUMBER);
+      b.values.push(v);
+    } else if (typeof v === "string") {
+      b.kinds.push(CELL_TEXT);
+      b.values.push(v.length);
+      b.text += v;
+    } else {
+      b.kinds.push(CELL_EMPTY);
+      b.values.push(0);
+    }
+  }
+}
 
 export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | undefined {
   if (!existsSync(fileURLToPath(file))) return undefined;
@@ -70,7 +71,16 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
   worker.on("exit", () => fail(new Error("the sheet writer stopped")));
   const send = (m: ToWorker): void => worker.postMessage(m);
   const post = (b: Batch): void =>
-    send({ t: "rows", cells: b.cells, counts: Int32Array.from(b.counts), heights: Float64Array.from(b.heights), styleRefs: Int32Array.from(b.styleRefs), styles: b.styles });
+    send({
+      t: "rows",
+      kinds: Uint8Array.from(b.kinds),
+      values: Float64Array.from(b.values),
+      text: b.text,
+      counts: Int32Array.from(b.counts),
+      heights: Float64Array.from(b.heights),
+      styleRefs: Int32Array.from(b.styleRefs),
+      styles: b.styles,
+    });
   return {
     async deflate(ws: Worksheet, emit) {
       if (failure) throw failure;
@@ -94,7 +104,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
             numbered.set(row.styles, ref);
             b.styles.push([...row.styles]);
           }
-          for (const v of row.cells) b.cells.push(v);
+          pack(b, row.cells);
           b.counts.push(row.cells.length);
           b.heights.push(row.height ?? Number.NaN);
           b.styleRefs.push(ref);

@@ -4,9 +4,9 @@
 // pieces back in order, a batch's acknowledgement after its rows.
 import { parentPort } from "node:worker_threads";
 import zlib from "node:zlib";
-import { WorksheetWriter } from "../xlsx/write/worksheet.js";
+import { WorksheetWriter, type Value } from "../xlsx/write/worksheet.js";
 import { EntryDeflater } from "../xlsx/write/zip-writer.js";
-import type { FromWorker, ToWorker } from "./sheet-deflater.js";
+import { CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
 
 const port = parentPort;
 /** Rows joined into one chunk before encoding (short strings die young). */
@@ -21,6 +21,7 @@ if (port) {
   let writer: WorksheetWriter | undefined;
   let entry: EntryDeflater | undefined;
   let styles: number[][] = [];
+  const cells: Value[] = [];
   const handle = async (m: ToWorker): Promise<void> => {
     if (m.t === "start") {
       writer = new WorksheetWriter(m.layout);
@@ -37,11 +38,23 @@ if (port) {
     if (m.t === "rows") {
       styles.push(...m.styles);
       let at = 0;
+      let pos = 0;
       let buf = "";
       for (let i = 0; i < m.counts.length; i++) {
         const count = m.counts[i] ?? 0;
         const height = m.heights[i] ?? Number.NaN;
-        buf += writer.row(m.cells, styles[m.styleRefs[i] ?? 0] ?? [], Number.isNaN(height) ? undefined : height, at, count);
+        // The row's cells unpacked (texts are slices of the batch's one string).
+        cells.length = 0;
+        for (let c = at; c < at + count; c++) {
+          const kind = m.kinds[c];
+          const v = m.values[c] ?? 0;
+          if (kind === CELL_NUMBER) cells.push(v);
+          else if (kind === CELL_TEXT) {
+            cells.push(m.text.slice(pos, pos + v));
+            pos += v;
+          } else cells.push(null);
+        }
+        buf += writer.row(cells, styles[m.styleRefs[i] ?? 0] ?? [], Number.isNaN(height) ? undefined : height);
         at += count;
         if ((i + 1) % CHUNK_ROWS === 0) {
           await entry.push(buf);

@@ -318,7 +318,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
       members.push(u);
       if (unit.vetoed && !effects.get(u)?.ranked) unranked.push(u);
       else {
-        const k = readers.length === 1 ? [(readers[0] as (u: UnitResult) => Points)(unit)] : readers.map((read) => read(unit));
+        const k = readers.map((read) => read(unit));
         const vetoed = unit.vetoed;
         eligible.push({ u, keys: k, lo: k, hi: k, eligible: !vetoed, prize: !vetoed || effects.get(u)?.placeEmpty === true });
       }

@@ -107,16 +107,16 @@ export class WorksheetWriter {
     );
   }
 
-  /** The next row (row 1 first): its cells are cells[from, from + count). */
-  row(cells: readonly Value[], styles: readonly number[], height: number | undefined, from = 0, count = cells.length - from): string {
+  /** The next row (row 1 first). */
+  row(cells: readonly Value[], styles: readonly number[], height: number | undefined): string {
     const rn = String(++this.r);
     let out = "";
     // Compact: the column after the last cell written needs no reference. The first cell of a
     // row always has one (exceljs needs it there).
     let next = -1;
-    const n = Math.max(count, styles.length);
+    const n = Math.max(cells.length, styles.length);
     for (let c = 0; c < n; c++) {
-      const x = cell(this.ws.compact && c === next ? "" : colName(c + 1) + rn, c < count ? (cells[from + c] ?? null) : null, styles[c] ?? 0);
+      const x = cell(this.ws.compact && c === next ? "" : colName(c + 1) + rn, cells[c] ?? null, styles[c] ?? 0);
       if (x) {
         out += x;
         next = c + 1;

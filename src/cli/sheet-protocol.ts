@@ -1,0 +1,34 @@
+// What the CLI's main thread and its sheet worker say to each other (sheet-deflater.ts and
+// sheet-worker.ts): a sheet's layout, its rows in packed batches, its end; the compressed pieces,
+// acknowledgements and the part's checksum back.
+import type { SheetLayout } from "../xlsx/write/worksheet.js";
+
+/** A packed cell's kind. */
+export const CELL_EMPTY = 0;
+export const CELL_NUMBER = 1;
+export const CELL_TEXT = 2;
+
+/** What the main thread sends the worker: a sheet's start, its rows in batches, its end. */
+export type ToWorker =
+  | { readonly t: "start"; readonly layout: SheetLayout }
+  | {
+      readonly t: "rows";
+      /**
+       * Every row's cells, one after the other, packed: each cell's kind (0 empty, 1 number, 2
+       * text), its number or its text's length, and the texts as one string (a message of a few
+       * arrays and one string is quick to copy between threads; thousands of values are not).
+       */
+      readonly kinds: Uint8Array;
+      readonly values: Float64Array;
+      readonly text: string;
+      /** Each row's count of cells, height (NaN: none) and style list (by its number). */
+      readonly counts: Int32Array;
+      readonly heights: Float64Array;
+      readonly styleRefs: Int32Array;
+      /** Style lists first used in this batch, numbered on from those before. */
+      readonly styles: number[][];
+    }
+  | { readonly t: "end" };
+
+/** What the worker sends back. */
+export type FromWorker = { readonly t: "data"; readonly bytes: Uint8Array } | { readonly t: "ack" } | { readonly t: "done"; readonly crc: number; readonly size: number } | { readonly t: "error"; readonly message: string };
