@@ -10,6 +10,14 @@ import type { SheetDeflater } from "../xlsx/codec.js";
 import type { Value, Worksheet } from "../xlsx/write/worksheet.js";
 import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
 
+/** The worker failed or stopped (not the rows being made): the sheets can be written on this thread instead. */
+export class SheetWriterStopped extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = "SheetWriterStopped";
+  }
+}
+
 /** The worker as built (the bundle's sheet-worker.mjs beside this module's file). */
 export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
 
@@ -65,10 +73,10 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
       acked++;
       wake?.();
     } else if (m.t === "done") sheet?.resolve({ crc: m.crc, size: m.size });
-    else fail(new Error(m.message));
+    else fail(new SheetWriterStopped(m.message));
   });
-  worker.on("error", (e) => fail(e));
-  worker.on("exit", () => fail(new Error("the sheet writer stopped")));
+  worker.on("error", (e) => fail(new SheetWriterStopped(e.message)));
+  worker.on("exit", (code) => fail(new SheetWriterStopped(`exit ${code}`)));
   const send = (m: ToWorker): void => worker.postMessage(m);
   const post = (b: Batch): void =>
     send({

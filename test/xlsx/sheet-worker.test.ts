@@ -9,7 +9,9 @@ import { pathToFileURL } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeHost } from "../../src/cli/host.js";
-import { SHEET_WORKER, startSheetDeflater } from "../../src/cli/sheet-deflater.js";
+import { SHEET_WORKER, SheetWriterStopped, startSheetDeflater } from "../../src/cli/sheet-deflater.js";
+import { COMPACT_UNITS, writeResultWorkbook } from "../../src/report/result-file.js";
+import type { SheetTable } from "../../src/report/result-sheets.js";
 import { worksheetXml, type Value, type Worksheet, type WsRow } from "../../src/xlsx/write/worksheet.js";
 import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
 
@@ -94,14 +96,25 @@ describe("a worker that stops", () => {
   const dead = join(dir, "dead.mjs");
   writeFileSync(dead, "process.exit(3);\n");
 
-  it("fails the sheet with an error instead of waiting for it", async () => {
+  it("fails the sheet with an error of its own instead of waiting (score then writes on its own thread)", async () => {
     const deflater = startSheetDeflater(pathToFileURL(dead));
     expect(deflater).toBeDefined();
     try {
-      await expect(deflater!.deflate(sheet(rowsOf(20_000), true), () => undefined)).rejects.toThrow(/stopped/);
+      await expect(deflater!.deflate(sheet(rowsOf(20_000), true), () => undefined)).rejects.toBeInstanceOf(SheetWriterStopped);
     } finally {
       deflater?.close();
     }
+  });
+
+  it("fails a whole result workbook the same way, so that it can be written again without it", async () => {
+    const deflater = startSheetDeflater(pathToFileURL(dead));
+    const host = { ...nodeHost, sheetDeflater: () => deflater };
+    const table: SheetTable = { sheet: { kind: "info" }, name: "计分信息", title: "t", subtitle: "s", columns: [{ header: "a", kind: "text", width: 10 }], rows: rowsOf(3).map((r) => ({ cells: r.cells })), freezeCols: 0, filter: false, pagesAcross: 1 };
+    await expect(writeResultWorkbook(() => undefined, host, [table], { lang: "zh-CN", tool: "t", units: COMPACT_UNITS })).rejects.toBeInstanceOf(SheetWriterStopped);
+    // Without the second thread, the same workbook is written.
+    const parts: Uint8Array[] = [];
+    await writeResultWorkbook((b) => parts.push(b.slice()), { ...nodeHost, sheetDeflater: () => undefined }, [table], { lang: "zh-CN", tool: "t", units: COMPACT_UNITS });
+    expect(parts.length).toBeGreaterThan(0);
   });
 
   it("is not started where its file is missing", () => {

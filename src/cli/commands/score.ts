@@ -12,6 +12,8 @@ import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js"
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
+import { SheetWriterStopped } from "../sheet-deflater.js";
+import type { Host } from "../../load/index.js";
 import { TOOL } from "../version.js";
 
 /**
@@ -49,18 +51,30 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   progress.step("progress.writing", { file: target });
   const tables = resultTables(rubric, submission, results, ctx.lang, TOOL);
   let written: Written = {};
-  const failed = await writeAtomic(target, async (tmp) => {
+  // A province's sheets are written on a second thread; should it stop (it should not), the
+  // workbook is written again on this one.
+  let host: Host = nodeHost;
+  let stopped = false;
+  const produce = async (tmp: string): Promise<void> => {
     const fd = openSync(tmp, "wx");
     try {
       const sink = (b: Uint8Array): void => {
         for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
       };
       const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
-      written = await writeResultWorkbook(sink, nodeHost, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}) });
+      written = await writeResultWorkbook(sink, host, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}) });
+    } catch (e) {
+      if (e instanceof SheetWriterStopped) stopped = true;
+      throw e;
     } finally {
       closeSync(fd);
     }
-  });
+  };
+  let failed = await writeAtomic(target, produce);
+  if (failed && stopped) {
+    host = { ...nodeHost, sheetDeflater: () => undefined };
+    failed = await writeAtomic(target, produce);
+  }
   progress.done();
   if (failed) return reportDiagnostics(ctx, [failed]);
   if (written.notCarried) {
