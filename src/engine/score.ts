@@ -15,7 +15,7 @@ import { scoreLedger } from "./ledger.js";
 import { ranked } from "./rank.js";
 import { decideOutcomes, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, gapToNextTier, placeRanges, prizeOrder, tierAt, type Contender } from "./standing.js";
+import { bandAt, gapToNextTier, placeRanges, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -339,12 +339,14 @@ export function score(rubric: Rubric, sub: Submission): Results {
           return o ? { ...c, lo: keysOf(o.lo), hi: keysOf(o.hi) } : c;
         })
       : eligible;
+    // The prize contenders' scored keys, best first: in ranking order already (ties share their keys).
+    const prizeKeys = r.tiers.length ? order.filter(({ item }) => item.prize).map(({ item }) => item.keys) : [];
     if (outcomes.size) {
       // The scored keys in ranking order (the sort already made), and those of the prize contenders.
       const sortedKeys = order.map(({ item }) => item.keys);
       const ranks = placeRanges(contenders, () => true, sortedKeys);
       // Prize places only where the ranking gives prizes; elsewhere no tier can change.
-      const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, order.filter(({ item }) => item.prize).map(({ item }) => item.keys)) : ranks;
+      const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, prizeKeys) : ranks;
       const ranges = new Map<number, readonly [number, number]>();
       const movers: Contender[] = [];
       const below = r.yellowCard?.below;
@@ -374,7 +376,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
       }
     }
     if (r.tiers.length) {
-      const prizes = prizeOrder(contenders);
+      const prizes = prizeKeys;
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
       for (const c of contenders) {
         const unit = units[c.u] as Building;

@@ -82,17 +82,12 @@ export function bandAt(r: Ranking, score: number): string | undefined {
   return r.grades?.bands.find((b) => score >= b.from)?.name ?? r.grades?.otherwise;
 }
 
-/** The prize contenders' keys, best first, for gapToNextTier. */
-export function prizeOrder(all: readonly Contender[]): (readonly number[])[] {
-  return all.filter((c) => c.prize).map((c) => c.keys).sort(compare);
-}
-
 /**
  * The points a unit lacks for the next better tier than the one it holds (the lowest tier when it
  * holds none), others unchanged: to hold prize place R or better it must reach the R-th best of
  * the others, and pass it where the tie-breakers would put it behind. Undefined at the top tier,
- * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: prizeOrder of
- * its contenders.
+ * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
+ * keys of its prize contenders, best first.
  */
 export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
