@@ -23,10 +23,15 @@ function isTooLarge(e: unknown): boolean {
 function deflater(): Deflater {
   return {
     push(bytes, last) {
-      if (last) return zlib.deflateRawSync(bytes, { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_FINISH });
+      if (last) return deflateBlockSync(bytes, true);
       return deflateRawAsync(bytes, { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_SYNC_FLUSH });
     },
   };
+}
+
+/** One block deflated here and now, as `deflater` does it (the sheet worker deflates every block so). */
+export function deflateBlockSync(bytes: Uint8Array, last: boolean): Uint8Array {
+  return zlib.deflateRawSync(bytes, { level: zlib.constants.Z_BEST_SPEED, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
 }
 
 export const nodeHost: Host = {

@@ -3,10 +3,10 @@
 // are (zlib here, synchronously: this thread has nothing else to do), sending the compressed
 // pieces back in order, a batch's acknowledgement after its rows.
 import { parentPort } from "node:worker_threads";
-import zlib from "node:zlib";
 import { WorksheetWriter, type Value } from "../xlsx/write/worksheet.js";
 import { EntryDeflater } from "../xlsx/write/zip-writer.js";
 import { CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
+import { deflateBlockSync, nodeHost } from "./host.js";
 
 const port = parentPort;
 /** Rows joined into one chunk before encoding (short strings die young). */
@@ -14,10 +14,7 @@ const CHUNK_ROWS = 16;
 
 if (port) {
   const send = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
-  const deflater = {
-    push: (bytes: Uint8Array, last: boolean): Uint8Array =>
-      zlib.deflateRawSync(bytes, { level: zlib.constants.Z_BEST_SPEED, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
-  };
+  const deflater = { push: deflateBlockSync };
   let writer: WorksheetWriter | undefined;
   let entry: EntryDeflater | undefined;
   let styles: number[][] = [];
@@ -26,7 +23,7 @@ if (port) {
     if (m.t === "start") {
       writer = new WorksheetWriter(m.layout);
       styles = [];
-      entry = new EntryDeflater({ crc32: (b, c) => zlib.crc32(b, c) }, deflater, (data) => {
+      entry = new EntryDeflater(nodeHost, deflater, (data) => {
         // A copy of its own, handed over whole (zlib's buffer may share its memory).
         const bytes = new Uint8Array(data);
         send({ t: "data", bytes }, [bytes.buffer]);

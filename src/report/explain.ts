@@ -251,11 +251,10 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
       const measured = measuredAt(item, slot, readers, sub, u);
       const charge = unit.charges[item.code];
       const reason = leafReason(rubric, item, points - (charge ?? 0), measured !== undefined, measured, unit.relative[item.code]);
-      const why = message(lang, reason.code, reason.data);
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
-      note.why = charge ? `${why}${message(lang, "why.charged", { points: signed(charge) })}` : why;
+      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge);
       note.source = measured?.valueAt;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
@@ -274,8 +273,12 @@ function signed(p: Points): string {
  * to it (which its reason, worked on the item's own data, does not include).
  */
 export function whyText(lang: Lang, v: ItemView): string {
-  const why = v.reason ? message(lang, v.reason.code, v.reason.data) : "";
-  return v.charge ? `${why}${message(lang, "why.charged", { points: signed(v.charge) })}` : why;
+  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge);
+}
+
+/** A reason in words, with the ledger points charged to its item or line said after it. */
+function withCharge(lang: Lang, why: string, charge: Points | undefined): string {
+  return charge ? `${why}${message(lang, "why.charged", { points: signed(charge) })}` : why;
 }
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */
