@@ -162,11 +162,17 @@ function applyCharges(plan: KindPlan, points: Int32Array, charges: ReadonlyMap<s
   }
 }
 
+/** What a ranking key is read from: a unit as scored, or one outcome of its pending rows. */
+interface Keyed {
+  readonly total: Points;
+  readonly points: ArrayLike<number>;
+}
+
 /**
  * A ranking key's reader: the total, or the points of a line or item (a line's points are its
  * subtotal), looked up once for every unit of a ranking.
  */
-function keyReader(key: string, plan: KindPlan | undefined): (u: UnitResult) => Points {
+function keyReader(key: string, plan: KindPlan | undefined): (u: Keyed) => Points {
   if (key === "total") return (u) => u.total;
   const i = plan?.index.get(key);
   return i === undefined ? () => 0 : (u) => u.points[i] ?? 0;
@@ -332,7 +338,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
     // Where it could end up while claims are pending, and what it lacks for the next prize.
-    const keysOf = (o: Outcome): number[] => keys.map((key) => outcomeKey(o, key, plan));
+    const keysOf = (o: Outcome): number[] => readers.map((read) => read(o));
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {
           const o = outcomes.get(c.u);
@@ -376,12 +382,11 @@ export function score(rubric: Rubric, sub: Submission): Results {
       }
     }
     if (r.tiers.length) {
-      const prizes = prizeKeys;
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
-        const gap = gapToNextTier(tiers, prizes, c);
+        const gap = gapToNextTier(tiers, prizeKeys, c);
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
@@ -412,18 +417,8 @@ export function score(rubric: Rubric, sub: Submission): Results {
   };
 }
 
-/** A ranking key from one outcome of a unit: its total, or a line's or an item's points. */
-function outcomeKey(o: Outcome, key: string, plan: KindPlan | undefined): Points {
-  if (key === "total") return o.total;
-  const i = plan?.index.get(key);
-  return i === undefined ? 0 : (o.points[i] ?? 0);
-}
-
 /** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */
 const MAX_OTHERS = 3;
-/** Claimants are passed over in blocks of 2^BLOCK_BITS where none can reach a unit. */
-const BLOCK_BITS = 5;
-const BLOCK_LAST = (1 << BLOCK_BITS) - 1;
 
 /**
  * Every unit's certainty, where some rows are pending: its total range, its rank range on each
@@ -449,12 +444,6 @@ function certainties(
     // The units with claims of their own, by their lowest key; a range is never wider than `span`.
     const claimants = list.filter((c) => outcomes.has(c.u)).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
     const span = Math.max(0, ...claimants.map((c) => (c.hi[0] ?? 0) - (c.lo[0] ?? 0)));
-    // The highest of each block of claimants: a block none of whose highest reaches a unit's lowest
-    // is passed over whole (a province has hundreds of claimants within reach of each unit).
-    const blockHi: number[] = [];
-    claimants.forEach((o, j) => {
-      blockHi[j >> BLOCK_BITS] = Math.max(blockHi[j >> BLOCK_BITS] ?? Number.NEGATIVE_INFINITY, o.hi[0] ?? 0);
-    });
     for (const c of list) {
       const lo = c.lo[0] ?? 0;
       const hi = c.hi[0] ?? 0;
@@ -470,10 +459,6 @@ function certainties(
       i = a - 1;
       let found = 0;
       for (; i >= 0 && found < MAX_OTHERS; i--) {
-        if ((i & BLOCK_LAST) === BLOCK_LAST && (blockHi[i >> BLOCK_BITS] ?? 0) < lo) {
-          i -= BLOCK_LAST; // the loop takes the last one
-          continue;
-        }
         const o = claimants[i];
         if (!o) break;
         if ((o.lo[0] ?? 0) + span < lo) break;

@@ -128,9 +128,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
   // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
   const awardsWidth = fit(
-    (function* () {
-      for (const { u } of ranked) yield awardsCell(u, lang, r.id);
-    })(),
+    ranked.map(({ u }) => awardsCell(u, lang, r.id)),
     14,
     56,
   );

@@ -84,7 +84,11 @@ describe("rank ranges, for any contenders (fast-check)", () => {
     const contender = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), fc.boolean());
     fc.assert(
       fc.property(fc.array(contender, { minLength: 1, maxLength: 25 }), (specs) => {
-        const all: Contender[] = specs.map(([k, down, up, tb, prize], u) => ({ u, keys: [k, tb], lo: [k - down, tb], hi: [k + up, tb], prize, eligible: prize }));
+        // A unit without claims has one set of keys for all three, as the engine gives it.
+        const all: Contender[] = specs.map(([k, down, up, tb, prize], u) => {
+          const keys = [k, tb];
+          return down === 0 && up === 0 ? { u, keys, lo: keys, hi: keys, prize, eligible: prize } : { u, keys, lo: [k - down, tb], hi: [k + up, tb], prize, eligible: prize };
+        });
         const better = (a: readonly number[], b: readonly number[]): boolean => (a[0] ?? 0) > (b[0] ?? 0) || ((a[0] ?? 0) === (b[0] ?? 0) && (a[1] ?? 0) > (b[1] ?? 0));
         for (const among of [() => true, (c: Contender) => c.prize]) {
           const admitted = all.filter(among);

@@ -3,7 +3,9 @@
 import zlib from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { nodeHost } from "../../src/cli/host.js";
-import { readXlsx as readXlsxWith, type XlsxLimits, type XlsxResult } from "../../src/xlsx/read/index.js";
+import { DEFAULT_LIMITS, readXlsx as readXlsxWith, type XlsxLimits, type XlsxResult } from "../../src/xlsx/read/index.js";
+import { openZip } from "../../src/xlsx/read/zip.js";
+import { readEntry } from "../../src/xlsx/read/entry.js";
 
 export const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -186,4 +188,15 @@ export function rawEntries(parts: Record<string, string | Uint8Array>, method = 
 /** The reader with the CLI's codec, as a test calls it. */
 export function readXlsx(file: string, bytes: Uint8Array, opts: { limits?: XlsxLimits; sheets?: (name: string) => boolean } = {}): Promise<XlsxResult> {
   return readXlsxWith(file, bytes, nodeHost, opts);
+}
+
+/**
+ * Every entry of an archive, inflated by our reader, which checks each against the CRC-32 and size
+ * its directory declares (fflate does not): what a zip writer wrote is read back as a reader will.
+ */
+export async function checkedEntries(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const zip = openZip(bytes, DEFAULT_LIMITS);
+  const out: Record<string, Uint8Array> = {};
+  for (const e of zip.list) out[e.name] = await readEntry(zip, e, nodeHost);
+  return out;
 }

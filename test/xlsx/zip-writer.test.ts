@@ -1,12 +1,13 @@
 // The zip writer's parts come back byte for byte: small parts (one synchronous deflate), parts of
 // many blocks deflated on zlib's threads and joined in order, a single chunk larger than a block,
-// and text with multi-byte characters split across blocks. fflate inflates and checks each CRC,
-// independently of node's zlib that wrote them.
+// and text with multi-byte characters split across blocks. fflate inflates them, independently of
+// node's zlib that wrote them; our reader checks each against its CRC-32 and size.
 import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
 import { nodeHost } from "../../src/cli/host.js";
+import { checkedEntries } from "./helpers.js";
 
 function* rows(n: number): Generator<string> {
   // Varied text (digits and CJK) so that blocks compress differently and split mid-character.
@@ -37,6 +38,8 @@ describe("zip writer", () => {
     ]);
     const files = unzipSync(bytes);
     expect(Object.keys(files)).toEqual(["small.xml", "big.xml", "huge.txt", "binary.bin", "empty.xml"]);
+    const checked = await checkedEntries(bytes);
+    for (const [name, data] of Object.entries(files)) expect(sha(checked[name] ?? new Uint8Array()), name).toBe(sha(data));
     expect(Buffer.from(files["small.xml"] ?? []).toString("utf8")).toBe("<a>小</a>");
     expect(Buffer.byteLength(big.join(""))).toBeGreaterThan(8 * 1024 * 1024);
     expect(sha(files["big.xml"] ?? new Uint8Array())).toBe(sha(big.join("")));

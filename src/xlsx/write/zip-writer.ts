@@ -131,7 +131,7 @@ export class ZipWriter {
  * One entry's bytes compressed as they come: chunks are encoded straight into blocks of about a
  * megabyte (no intermediate buffers, and the strings die young); each block goes to the deflater
  * while the next ones are made; the compressed pieces are emitted in order, a few in flight at
- * most. Gives the CRC-32 and the sizes at the end.
+ * most. Gives the CRC-32 and the size at the end.
  */
 export class EntryDeflater {
   private crc = 0;
