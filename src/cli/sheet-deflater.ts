@@ -59,20 +59,23 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
   // A small young generation: the worker's strings die young, and its memory stays small.
   const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let failure: Error | undefined;
-  let sheet: { emit: (data: Uint8Array) => void; resolve: (r: { crc: number; size: number }) => void; reject: (e: Error) => void } | undefined;
+  // The sheets given and not yet done, in order: the worker's pieces belong to the first.
+  const sheets: { emit: (data: Uint8Array) => void; resolve: (r: { crc: number; size: number }) => void; reject: (e: Error) => void }[] = [];
+  // Batches handed over and acknowledged, over every sheet.
+  let sent = 0;
   let acked = 0;
   let wake: (() => void) | undefined;
   const fail = (e: Error): void => {
     failure ??= e;
-    sheet?.reject(failure);
+    for (const s of sheets.splice(0)) s.reject(failure);
     wake?.();
   };
   worker.on("message", (m: FromWorker) => {
-    if (m.t === "data") sheet?.emit(m.bytes);
+    if (m.t === "data") sheets[0]?.emit(m.bytes);
     else if (m.t === "ack") {
       acked++;
       wake?.();
-    } else if (m.t === "done") sheet?.resolve({ crc: m.crc, size: m.size });
+    } else if (m.t === "done") sheets.shift()?.resolve({ crc: m.crc, size: m.size });
     else fail(new SheetWriterStopped(m.message));
   });
   worker.on("error", (e) => fail(new SheetWriterStopped(e.message)));
@@ -90,17 +93,15 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
       styles: b.styles,
     });
   return {
-    async deflate(ws: Worksheet, emit) {
+    async deflate(ws: Worksheet, emit, o = {}) {
       if (failure) throw failure;
       const done = new Promise<{ crc: number; size: number }>((resolve, reject) => {
-        sheet = { emit, resolve, reject };
+        sheets.push({ emit, resolve, reject });
       });
       // A failure while the rows are made is thrown from the loop; `done` is awaited only after it.
       done.catch(() => undefined);
       const { rows, ...layout } = ws;
       send({ t: "start", layout });
-      acked = 0;
-      let sent = 0;
       // Style lists are shared between rows: each is sent once, then named by its number.
       const numbered = new Map<readonly number[], number>();
       let b = batch();
@@ -120,6 +121,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
           post(b);
           sent++;
           b = batch();
+          if (o.ahead) continue;
           while (sent - acked > IN_FLIGHT && !failure) await new Promise<void>((r) => (wake = r));
           if (failure) throw failure;
         }
@@ -129,6 +131,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
         throw e;
       }
       post(b);
+      sent++;
       send({ t: "end" });
       return done;
     },

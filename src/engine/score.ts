@@ -178,7 +178,24 @@ function keyReader(key: string, plan: KindPlan | undefined): (u: Keyed) => Point
   return i === undefined ? () => 0 : (u) => u.points[i] ?? 0;
 }
 
+/**
+ * Scoring begun: every unit's items, lines, ledger and total are worked out; the rankings and what
+ * they decide (ranks, grades, awards, gaps, certainty) wait for `finish`. What needs only the
+ * points (the scoring notes) can be made from `units` in between.
+ */
+export interface Scoring {
+  readonly rubric: Results["rubric"];
+  /** Each unit's result, its ranks, grades, awards, gap and certainty still to come. */
+  readonly units: readonly UnitResult[];
+  /** The rankings and what each decides: the results, whole (the same units, completed). */
+  finish(): Results;
+}
+
 export function score(rubric: Rubric, sub: Submission): Results {
+  return startScoring(rubric, sub).finish();
+}
+
+export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   const scorers = kindScorers(rubric, sub);
   const plans = new Map([...scorers].map(([id, k]) => [id, k.plan]));
   const codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c]));
@@ -297,7 +314,28 @@ export function score(rubric: Rubric, sub: Submission): Results {
     unit.floored = settled.floored;
   });
 
-  // 4. The rankings, and what each decides.
+  const about = { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title };
+  let results: Results | undefined;
+  return {
+    rubric: about,
+    units,
+    finish: () => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, codes, pendingRows, about })),
+  };
+}
+
+/** What the rankings start from: the units scored, each kind's plan, veto effects, pending outcomes. */
+interface Scored {
+  readonly units: Building[];
+  readonly plans: ReadonlyMap<string, KindPlan>;
+  readonly effects: ReadonlyMap<number, VetoEffect>;
+  readonly outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>;
+  readonly codes: ReadonlyMap<string, LedgerCode>;
+  readonly pendingRows: number;
+  readonly about: Results["rubric"];
+}
+
+/** 4. The rankings, and what each decides; then each unit's certainty and awards. */
+function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, codes, pendingRows, about }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   const unsettled = new Set<number>();
@@ -409,7 +447,7 @@ export function score(rubric: Rubric, sub: Submission): Results {
     u.awards = vetoAwards.length ? [...vetoAwards, ...(decided ?? [])] : (decided ?? NO_AWARDS);
   });
   return {
-    rubric: { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title },
+    rubric: about,
     input: { file: sub.file, sha256: sub.sha256 },
     pendingRows,
     units,

@@ -3,7 +3,8 @@
 // cannot be extended safely, the result sheets alone in a package of our own — and says which.
 import type { Codec } from "../xlsx/codec.js";
 import type { Pkg } from "../xlsx/read/zip.js";
-import { planExtension, writeExtension, writeNewPackage, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
+import { planExtension, styleIdsFor, writeExtension, writeNewPackage, type DeflatedPart, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
+import type { SheetDeflater } from "../xlsx/codec.js";
 import type { WsRow } from "../xlsx/write/worksheet.js";
 import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
@@ -38,8 +39,9 @@ export const COMPACT_UNITS = 10_000;
 /** Sheets whose body rows go plain in a compact workbook. */
 const PLAIN_WHEN_COMPACT = new Set(["detail", "notes"]);
 
-/** A table as a worksheet part: title, subtitle and header rows, then its rows, styled. */
-function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageSheet {
+/** A table as a worksheet part: title, subtitle and header rows, then its rows, styled; `ahead`: the part written already. */
+function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: WrittenAhead): PackageSheet {
+  const early = ahead?.parts.get(table);
   const n = table.columns.length;
   const last = colName(n);
   const styles = tableStyles(table.columns);
@@ -51,6 +53,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
     name: table.name,
     printTitles: { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
     ...(table.active ? { active: true } : {}),
+    ...(early && ahead ? { written: (ids: readonly number[]) => (sameIds(ids, ahead.ids) ? early : undefined) } : {}),
     worksheet: (ids) => {
       const mapped = new Map<readonly number[], number[]>();
       const map = (positions: readonly number[]): number[] => {
@@ -108,18 +111,63 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean): PackageS
   };
 }
 
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Sheets of a province's results written ahead, on the second thread, while this one goes on (the
+ * scoring notes, while the rankings are made); writeResultWorkbook then takes their parts as
+ * written, on the same thread.
+ */
+export interface WrittenAhead {
+  readonly offload: SheetDeflater;
+  /** The style ids they were written with. */
+  readonly ids: readonly number[];
+  readonly parts: ReadonlyMap<SheetTable, Promise<DeflatedPart>>;
+}
+
+/**
+ * Starts writing `tables` on the host's second thread, every row handed over at once, for a
+ * workbook of `units` units large enough to be written there (undefined otherwise: they are
+ * written with the others). The parts are kept, compressed, until the workbook is written.
+ */
+export async function writeAhead(codec: Codec, tables: readonly SheetTable[], o: { lang: Lang; units: number; source?: SourceWorkbook }): Promise<WrittenAhead | undefined> {
+  if (o.units < COMPACT_UNITS) return undefined;
+  const offload = codec.sheetDeflater?.();
+  if (!offload) return undefined;
+  try {
+    const ids = await styleIdsFor(o.source?.pkg, SHEET_STYLES, o.source?.earlier ?? (() => false));
+    const parts = new Map<SheetTable, Promise<DeflatedPart>>();
+    for (const table of tables) {
+      const pieces: Uint8Array[] = [];
+      const part = offload.deflate(packageSheet(table, o.lang, true).worksheet(ids), (data) => pieces.push(data), { ahead: true }).then(({ crc, size }) => ({ pieces, crc, size }));
+      // Awaited when the workbook is written; a failure before then is that write's to report.
+      part.catch(() => undefined);
+      parts.set(table, part);
+    }
+    return { offload, ids, parts };
+  } catch (e) {
+    offload.close();
+    throw e;
+  }
+}
+
 export interface Written {
   /** Why the user's sheets were not carried; undefined when they were. */
   readonly notCarried?: NotExtended;
 }
 
-/** Writes the result workbook to sink: into `source` where that is safe, else on its own. */
-export async function writeResultWorkbook(sink: (bytes: Uint8Array) => void, codec: Codec, tables: readonly SheetTable[], o: { lang: Lang; tool: string; units: number; source?: SourceWorkbook }): Promise<Written> {
+/**
+ * Writes the result workbook to sink: into `source` where that is safe, else on its own. `ahead`:
+ * sheets among `tables` written already (writeAhead); its second thread is used, then closed.
+ */
+export async function writeResultWorkbook(sink: (bytes: Uint8Array) => void, codec: Codec, tables: readonly SheetTable[], o: { lang: Lang; tool: string; units: number; source?: SourceWorkbook; ahead?: WrittenAhead }): Promise<Written> {
   const compact = o.units >= COMPACT_UNITS;
   // A province's sheets are written on the host's second thread while this one makes their rows.
-  const offload = compact ? codec.sheetDeflater?.() : undefined;
+  const offload = o.ahead?.offload ?? (compact ? codec.sheetDeflater?.() : undefined);
   try {
-    const add = { sheets: tables.map((t) => packageSheet(t, o.lang, compact)), styles: SHEET_STYLES, ...(offload ? { offload } : {}) };
+    const add = { sheets: tables.map((t) => packageSheet(t, o.lang, compact, o.ahead)), styles: SHEET_STYLES, ...(offload ? { offload } : {}) };
     const plan = o.source ? await planExtension(o.source.pkg, add, o.source.earlier, o.source.selected) : "unreadable";
     const zip = new ZipWriter(sink, codec);
     if (typeof plan === "string") await writeNewPackage(zip, add, o.tool);

@@ -72,7 +72,7 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
   return name;
 }
 
-function subtitle(lang: Lang, results: Results): string {
+function subtitle(lang: Lang, results: Pick<Results, "rubric">): string {
   return t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
 }
 
@@ -254,7 +254,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
  * ledger row (counted or not, and why), totals floored at 0 — each with its cell. Rows share one
  * cells array (each is written before the next is made): a province has hundreds of thousands.
  */
-function* notesRows(rubric: Rubric, sub: Submission, results: Results, members: readonly number[], lang: Lang): Generator<Row> {
+function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, members: readonly number[], lang: Lang): Generator<Row> {
   const notes = measuredNotes(rubric, sub, lang);
   const cells: Value[] = [];
   const normal: Row = { cells, row: "normal" };
@@ -286,8 +286,15 @@ function noteCount(u: UnitResult, measured: number): number {
   return measured + u.ledger.length + (u.floored ? 1 : 0);
 }
 
-/** The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. */
-function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: Cover, lang: Lang, maxRows: number): SheetTable[] {
+/** What the notes are made from: the units scored (their ranks and awards are not needed). */
+export type ScoredUnits = Pick<Results, "rubric" | "units">;
+
+/**
+ * The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. They
+ * need the units' points alone, so they can be made (and written) before the rankings are done.
+ */
+export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnits, lang: Lang, maxRows = MAX_DATA_ROWS): SheetTable[] {
+  const cover = sub.cover;
   const measured = new Map(rubric.unitKinds.map((k) => [k.id, (planOf(rubric, k.id)?.leaves ?? []).filter((i) => {
     const item = planOf(rubric, k.id)?.nodes[i]?.item;
     return item !== undefined && isMeasured(item);
@@ -317,7 +324,7 @@ function notesTables(rubric: Rubric, sub: Submission, results: Results, cover: C
     const name = resultSheetName(sheet, lang);
     return {
       sheet,
-      name: "",
+      name,
       title: sheetTitle(lang, cover, name),
       subtitle: subtitle(lang, results),
       columns,
@@ -408,17 +415,21 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): Sh
   };
 }
 
-export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, maxRows = MAX_DATA_ROWS): SheetTable[] {
+/**
+ * Every result sheet, in workbook order. `notes`: the notes tables made already (notesTables, from
+ * these results' units), kept as they are (the writer may have started on them).
+ */
+export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[] } = {}): SheetTable[] {
   const cover = sub.cover;
   const first = results.rankings.find((r) => r.entries.length > 0) ?? results.rankings[0];
-  const tables = [
-    ...results.rankings.map((r) => rankingTable(rubric, r, results, cover, lang, r === first)),
-    ...matrixTables(rubric, results, cover, lang),
-    ...notesTables(rubric, sub, results, cover, lang, maxRows),
-    awardsTable(results, cover, lang),
-    infoTable(results, cover, lang, tool),
+  const named = (s: SheetTable): SheetTable => ({ ...s, name: resultSheetName(s.sheet, lang) });
+  return [
+    ...results.rankings.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))),
+    ...matrixTables(rubric, results, cover, lang).map(named),
+    ...(o.notes ?? notesTables(rubric, sub, results, lang, o.maxRows)),
+    named(awardsTable(results, cover, lang)),
+    named(infoTable(results, cover, lang, tool)),
   ];
-  return tables.map((s) => ({ ...s, name: resultSheetName(s.sheet, lang) }));
 }
 
 /** The header row's cells and styles, the body styles of each row kind: what the writer lays out. */

@@ -10,7 +10,7 @@ import { strFromU8 } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeHost } from "../../src/cli/host.js";
 import { SHEET_WORKER, SheetWriterStopped, startSheetDeflater } from "../../src/cli/sheet-deflater.js";
-import { COMPACT_UNITS, writeResultWorkbook } from "../../src/report/result-file.js";
+import { COMPACT_UNITS, writeAhead, writeResultWorkbook } from "../../src/report/result-file.js";
 import type { SheetTable } from "../../src/report/result-sheets.js";
 import { worksheetXml, type Value, type Worksheet, type WsRow } from "../../src/xlsx/write/worksheet.js";
 import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
@@ -75,6 +75,26 @@ describe("worksheets written on the worker thread", () => {
     }
   });
 
+  it("takes sheets handed over ahead, every row at once, and gives each back whole and in order", async () => {
+    const sizes = [3_001, 0, 7_002];
+    const pieces = sizes.map(() => [] as Uint8Array[]);
+    // All three are given before the first is done (nothing awaited in between).
+    const done = sizes.map((n, i) => deflater!.deflate(sheet(rowsOf(n), true), (d) => pieces[i]!.push(d), { ahead: true }));
+    // A sheet given the usual way after them waits its turn.
+    const after = await written((zip) => zip.addDeflated("s.xml", (emit) => deflater!.deflate(sheet(rowsOf(10), true), emit)));
+    expect(strFromU8(after)).toBe([...worksheetXml(sheet(rowsOf(10), true))].join(""));
+    for (const [i, n] of sizes.entries()) {
+      const { crc, size } = await done[i]!;
+      const there = await written((zip) =>
+        zip.addDeflated("s.xml", async (emit) => {
+          for (const d of pieces[i]!) emit(d);
+          return { crc, size };
+        }),
+      );
+      expect(strFromU8(there)).toBe([...worksheetXml(sheet(rowsOf(n), true))].join(""));
+    }
+  });
+
   it("ends the sheet with the rows' own error when making them fails", async () => {
     const failing: Iterable<WsRow> = {
       *[Symbol.iterator]() {
@@ -121,5 +141,72 @@ describe("a worker that stops", () => {
 
   it("is not started where its file is missing", () => {
     expect(startSheetDeflater(pathToFileURL(join(dir, "missing.mjs")))).toBeUndefined();
+  });
+});
+
+describe("result sheets written ahead", () => {
+  // How often each table's rows were made.
+  const made = new WeakMap<object, number>();
+  const counted = <T,>(rows: T[]): Iterable<T> => {
+    const it: Iterable<T> = {
+      [Symbol.iterator]: () => {
+        made.set(it, (made.get(it) ?? 0) + 1);
+        return rows[Symbol.iterator]();
+      },
+    };
+    return it;
+  };
+  const table = (kind: "notes" | "info", n: number): SheetTable => ({
+    sheet: kind === "notes" ? { kind, part: 1 } : { kind },
+    name: kind === "notes" ? "计分说明" : "计分信息",
+    title: "t",
+    subtitle: "s",
+    columns: [
+      { header: "单位", kind: "name", width: 12 },
+      { header: "a", kind: "points", width: 8 },
+      { header: "b", kind: "points", width: 8 },
+      { header: "c", kind: "wrap", width: 20 },
+      { header: "d", kind: "points", width: 8 },
+    ],
+    rows: counted(rowsOf(n).map((r, i) => ({ cells: r.cells, row: i % 13 === 0 ? "vetoed" : "normal" }))),
+    freezeCols: 1,
+    filter: true,
+    pagesAcross: 1,
+  });
+  const parts = async (write: (sink: (b: Uint8Array) => void) => Promise<unknown>): Promise<Record<string, string>> => {
+    const out: Uint8Array[] = [];
+    await write((b) => out.push(b.slice()));
+    return Object.fromEntries(Object.entries(await checkedEntries(concatBytes(out))).map(([name, b]) => [name, strFromU8(b)]));
+  };
+  const o = { lang: "zh-CN" as const, tool: "t", units: COMPACT_UNITS };
+
+  it("gives the workbook written without them, part by part", async () => {
+    const tables = [table("info", 20), table("notes", 12_000)];
+    const plain = await parts((sink) => writeResultWorkbook(sink, { ...nodeHost, sheetDeflater: () => undefined }, tables, o));
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(BUILT) };
+    const ahead = await writeAhead(host, [tables[1]!], o);
+    expect(ahead?.parts.size).toBe(1);
+    const withAhead = await parts((sink) => writeResultWorkbook(sink, host, tables, { ...o, ...(ahead ? { ahead } : {}) }));
+    expect(withAhead["xl/worksheets/sheet2.xml"]).toContain("第 11998 行");
+    expect(withAhead).toEqual(plain);
+    // The notes' rows were made once without the sheets ahead, once more with them: not again.
+    expect(made.get(tables[1]!.rows)).toBe(2);
+  });
+
+  it("writes a sheet again where its styles came out otherwise, and the workbook is the same", async () => {
+    const tables = [table("info", 20), table("notes", 12_000)];
+    const plain = await parts((sink) => writeResultWorkbook(sink, { ...nodeHost, sheetDeflater: () => undefined }, tables, o));
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(BUILT) };
+    const ahead = await writeAhead(host, [tables[1]!], o);
+    expect(ahead).toBeDefined();
+    const wrong = { ...ahead!, ids: ahead!.ids.map((id) => id + 1) };
+    expect(await parts((sink) => writeResultWorkbook(sink, host, tables, { ...o, ahead: wrong }))).toEqual(plain);
+    expect(made.get(tables[1]!.rows)).toBe(3);
+  });
+
+  it("writes nothing ahead for a district's results, or where the host has no second thread", async () => {
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(BUILT) };
+    expect(await writeAhead(host, [table("notes", 10)], { ...o, units: COMPACT_UNITS - 1 })).toBeUndefined();
+    expect(await writeAhead({ ...nodeHost, sheetDeflater: () => undefined }, [table("notes", 10)], o)).toBeUndefined();
   });
 });

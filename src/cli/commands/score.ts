@@ -2,10 +2,11 @@
 // (atomically, never over the input); print the rankings, or the JSON with --json.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { score as scoreEngine } from "../../engine/index.js";
+import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
-import { resultTables } from "../../report/result-sheets.js";
-import { writeResultWorkbook, type Written } from "../../report/result-file.js";
+import { notesTables, resultTables } from "../../report/result-sheets.js";
+import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
+import type { Results } from "../../model/results.js";
 import { LANGS } from "../../messages/index.js";
 import { resultSheetName } from "../../workbook/ours.js";
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
@@ -47,36 +48,50 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   progress.step("progress.scoring");
-  const results = scoreEngine(rubric, submission);
-  progress.step("progress.writing", { file: target });
-  const tables = resultTables(rubric, submission, results, ctx.lang, TOOL);
+  const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
+  const scoring = startScoring(rubric, submission);
+  // A province's scoring notes (most of its result's bytes) need the points alone: the second
+  // thread writes them while this one makes the rankings.
+  const notes = notesTables(rubric, submission, scoring, ctx.lang);
+  const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
+  let results: Results;
   let written: Written = {};
-  // A province's sheets are written on a second thread; should it stop (it should not), the
-  // workbook is written again on this one.
-  let host: Host = nodeHost;
-  let stopped = false;
-  const produce = async (tmp: string): Promise<void> => {
-    const fd = openSync(tmp, "wx");
-    try {
-      const sink = (b: Uint8Array): void => {
-        for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
-      };
-      const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
-      written = await writeResultWorkbook(sink, host, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}) });
-    } catch (e) {
-      if (e instanceof SheetWriterStopped) stopped = true;
-      throw e;
-    } finally {
-      closeSync(fd);
+  try {
+    results = scoring.finish();
+    progress.step("progress.writing", { file: target });
+    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes });
+    // A province's sheets are written on a second thread; should it stop (it should not), the
+    // workbook is written again on this one, without what it had written ahead.
+    let host: Host = nodeHost;
+    let first = ahead;
+    let stopped = false;
+    const produce = async (tmp: string): Promise<void> => {
+      const fd = openSync(tmp, "wx");
+      try {
+        const sink = (b: Uint8Array): void => {
+          for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done);
+        };
+        const taken = first;
+        first = undefined;
+        written = await writeResultWorkbook(sink, host, tables, { lang: ctx.lang, tool: TOOL, units: results.units.length, ...(source ? { source } : {}), ...(taken ? { ahead: taken } : {}) });
+      } catch (e) {
+        if (e instanceof SheetWriterStopped) stopped = true;
+        throw e;
+      } finally {
+        closeSync(fd);
+      }
+    };
+    let failed = await writeAtomic(target, produce);
+    if (failed && stopped) {
+      host = { ...nodeHost, sheetDeflater: () => undefined };
+      failed = await writeAtomic(target, produce);
     }
-  };
-  let failed = await writeAtomic(target, produce);
-  if (failed && stopped) {
-    host = { ...nodeHost, sheetDeflater: () => undefined };
-    failed = await writeAtomic(target, produce);
+    progress.done();
+    if (failed) return reportDiagnostics(ctx, [failed]);
+  } finally {
+    // The workbook's writer closes the thread it takes; this one, should it never get there.
+    ahead?.offload.close();
   }
-  progress.done();
-  if (failed) return reportDiagnostics(ctx, [failed]);
   if (written.notCarried) {
     reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);
   }

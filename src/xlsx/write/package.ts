@@ -26,6 +26,15 @@ export interface PackageSheet {
   readonly active?: boolean;
   /** The sheet, given the cell-format index of each style asked for. */
   readonly worksheet: (styleIds: readonly number[]) => Worksheet;
+  /** The part written already (ahead, on the second thread), if it was with these style ids. */
+  readonly written?: (styleIds: readonly number[]) => Promise<DeflatedPart> | undefined;
+}
+
+/** A part's raw deflate stream, in pieces, with the CRC-32 and size of what it holds. */
+export interface DeflatedPart {
+  readonly pieces: readonly Uint8Array[];
+  readonly crc: number;
+  readonly size: number;
 }
 
 export interface SheetsToWrite {
@@ -36,10 +45,29 @@ export interface SheetsToWrite {
   readonly offload?: SheetDeflater;
 }
 
-/** A sheet part: written and compressed on the second thread where there is one, else here. */
-async function addSheet(zip: ZipWriter, part: string, ws: Worksheet, offload: SheetDeflater | undefined): Promise<void> {
+/** A sheet part: as written ahead, or written and compressed on the second thread where there is one, else here. */
+async function addSheet(zip: ZipWriter, part: string, sheet: PackageSheet, ids: readonly number[], offload: SheetDeflater | undefined): Promise<void> {
+  const written = sheet.written?.(ids);
+  if (written) {
+    await zip.addDeflated(part, async (emit) => {
+      const d = await written;
+      for (const piece of d.pieces) emit(piece);
+      return d;
+    });
+    return;
+  }
+  const ws = sheet.worksheet(ids);
   if (offload) await zip.addDeflated(part, (emit) => offload.deflate(ws, emit));
   else await zip.add(part, worksheetXml(ws));
+}
+
+/**
+ * The cell-format ids our styles get in the workbook written from pkg (appended to the user's where
+ * the package can be extended, else in a package of our own): what sheets written ahead use.
+ */
+export async function styleIdsFor(pkg: Pkg | undefined, styles: readonly CellStyle[], earlier: (sheet: string) => boolean): Promise<readonly number[]> {
+  const plan = pkg ? await planExtension(pkg, { sheets: [], styles }, earlier) : "unreadable";
+  return typeof plan === "string" ? appendStyles(undefined, styles).ids : plan.styleIds;
 }
 
 /** Why a package is not extended (the results are then written alone). */
@@ -269,7 +297,7 @@ export async function writeExtension(zip: ZipWriter, plan: ExtensionPlan): Promi
     }
   }
   for (const [name, bytes] of plan.patched) if (!written.has(name)) await zip.add(name, [bytes]);
-  for (const { part, sheet } of plan.parts) await addSheet(zip, part, sheet.worksheet(plan.styleIds), plan.offload);
+  for (const { part, sheet } of plan.parts) await addSheet(zip, part, sheet, plan.styleIds, plan.offload);
 }
 
 /** A workbook of our sheets alone, in our styles, opening on the active one. */
@@ -308,6 +336,6 @@ export async function writeNewPackage(zip: ZipWriter, add: SheetsToWrite, creato
     `${DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${rels}<Relationship Id="rId${sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
   ]);
   await zip.add("xl/styles.xml", [styles]);
-  for (const [i, s] of sheets.entries()) await addSheet(zip, `xl/worksheets/sheet${i + 1}.xml`, s.worksheet(ids), add.offload);
+  for (const [i, s] of sheets.entries()) await addSheet(zip, `xl/worksheets/sheet${i + 1}.xml`, s, ids, add.offload);
 }
 
