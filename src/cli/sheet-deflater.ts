@@ -25,32 +25,71 @@ export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
 const BATCH_ROWS = 500;
 const IN_FLIGHT = 8;
 
-interface Batch {
-  kinds: number[];
-  values: number[];
-  text: string;
-  counts: number[];
-  heights: number[];
-  styleRefs: number[];
-  styles: number[][];
-}
+/**
+ * A batch being packed, straight into typed arrays that are handed over (transferred, not copied)
+ * when it is sent; the cells' arrays grow as a batch needs.
+ */
+class Batch {
+  kinds = new Uint8Array(BATCH_ROWS * 8);
+  values = new Float64Array(BATCH_ROWS * 8);
+  cells = 0;
+  text = "";
+  readonly counts = new Int32Array(BATCH_ROWS);
+  readonly heights = new Float64Array(BATCH_ROWS);
+  readonly styleRefs = new Int32Array(BATCH_ROWS);
+  rows = 0;
+  readonly styles: number[][] = [];
 
-const batch = (): Batch => ({ kinds: [], values: [], text: "", counts: [], heights: [], styleRefs: [], styles: [] });
-
-/** Adds a row's cells to a batch, packed. */
-function pack(b: Batch, cells: readonly Value[]): void {
-  for (const v of cells) {
-    if (typeof v === "number") {
-      b.kinds.push(CELL_NUMBER);
-      b.values.push(v);
-    } else if (typeof v === "string") {
-      b.kinds.push(CELL_TEXT);
-      b.values.push(v.length);
-      b.text += v;
-    } else {
-      b.kinds.push(CELL_EMPTY);
-      b.values.push(0);
+  /** Adds a row's cells, packed. */
+  add(cells: readonly Value[], height: number | undefined, styleRef: number): void {
+    const n = cells.length;
+    if (this.cells + n > this.kinds.length) this.grow(this.cells + n);
+    const { kinds, values } = this;
+    let at = this.cells;
+    for (let i = 0; i < n; i++, at++) {
+      const v = cells[i];
+      if (typeof v === "number") {
+        kinds[at] = CELL_NUMBER;
+        values[at] = v;
+      } else if (typeof v === "string") {
+        kinds[at] = CELL_TEXT;
+        values[at] = v.length;
+        this.text += v;
+      } else {
+        kinds[at] = CELL_EMPTY;
+        values[at] = 0;
+      }
     }
+    this.cells = at;
+    this.counts[this.rows] = n;
+    this.heights[this.rows] = height ?? Number.NaN;
+    this.styleRefs[this.rows] = styleRef;
+    this.rows++;
+  }
+
+  private grow(need: number): void {
+    const size = Math.max(need, this.kinds.length * 2);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds.subarray(0, this.cells));
+    const values = new Float64Array(size);
+    values.set(this.values.subarray(0, this.cells));
+    this.kinds = kinds;
+    this.values = values;
+  }
+
+  /** The message, and the buffers it hands over (this batch is not used again). */
+  message(): { m: ToWorker; transfer: ArrayBuffer[] } {
+    const m: ToWorker = {
+      t: "rows",
+      kinds: this.kinds.subarray(0, this.cells),
+      values: this.values.subarray(0, this.cells),
+      text: this.text,
+      counts: this.counts.subarray(0, this.rows),
+      heights: this.heights.subarray(0, this.rows),
+      styleRefs: this.styleRefs.subarray(0, this.rows),
+      styles: this.styles,
+    };
+    return { m, transfer: [this.kinds.buffer, this.values.buffer, this.counts.buffer, this.heights.buffer, this.styleRefs.buffer] };
   }
 }
 
@@ -81,17 +120,10 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
   worker.on("error", (e) => fail(new SheetWriterStopped(e.message)));
   worker.on("exit", (code) => fail(new SheetWriterStopped(`exit ${code}`)));
   const send = (m: ToWorker): void => worker.postMessage(m);
-  const post = (b: Batch): void =>
-    send({
-      t: "rows",
-      kinds: Uint8Array.from(b.kinds),
-      values: Float64Array.from(b.values),
-      text: b.text,
-      counts: Int32Array.from(b.counts),
-      heights: Float64Array.from(b.heights),
-      styleRefs: Int32Array.from(b.styleRefs),
-      styles: b.styles,
-    });
+  const post = (b: Batch): void => {
+    const { m, transfer } = b.message();
+    worker.postMessage(m, transfer);
+  };
   return {
     async deflate(ws: Worksheet, emit, o = {}) {
       if (failure) throw failure;
@@ -104,7 +136,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
       send({ t: "start", layout });
       // Style lists are shared between rows: each is sent once, then named by its number.
       const numbered = new Map<readonly number[], number>();
-      let b = batch();
+      let b = new Batch();
       try {
         for (const row of rows) {
           let ref = numbered.get(row.styles);
@@ -113,14 +145,11 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
             numbered.set(row.styles, ref);
             b.styles.push([...row.styles]);
           }
-          pack(b, row.cells);
-          b.counts.push(row.cells.length);
-          b.heights.push(row.height ?? Number.NaN);
-          b.styleRefs.push(ref);
-          if (b.counts.length < BATCH_ROWS) continue;
+          b.add(row.cells, row.height, ref);
+          if (b.rows < BATCH_ROWS) continue;
           post(b);
           sent++;
-          b = batch();
+          b = new Batch();
           if (o.ahead) continue;
           while (sent - acked > IN_FLIGHT && !failure) await new Promise<void>((r) => (wake = r));
           if (failure) throw failure;
