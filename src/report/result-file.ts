@@ -1,10 +1,9 @@
 // Writes the result workbook of `assess score`: the user's workbook with the result sheets added
 // (every original part kept byte for byte, our styles appended to theirs), or, where the package
 // cannot be extended safely, the result sheets alone in a package of our own — and says which.
-import type { Codec } from "../xlsx/codec.js";
+import type { Codec, SheetDeflater } from "../xlsx/codec.js";
 import type { Pkg } from "../xlsx/read/zip.js";
 import { planExtension, styleIdsFor, writeExtension, writeNewPackage, type DeflatedPart, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
-import type { SheetDeflater } from "../xlsx/codec.js";
 import type { WsRow } from "../xlsx/write/worksheet.js";
 import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
