@@ -1,8 +1,18 @@
 // Competition ranking ("1, 2, 2, 4"): a unit's rank is one more than the number of units strictly
 // ahead of it on the ranking key, then on each tie-breaker in turn. Equal on all keys: same rank.
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+/** Negative when a is better than b (higher on the first key that differs; a missing key is 0). */
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  if (n === b.length) {
+    // One ranking's keys are all as long: the loop every sort and search runs.
+    for (let i = 0; i < n; i++) {
+      const d = (b[i] as number) - (a[i] as number);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+  for (let i = 0; i < Math.max(n, b.length); i++) {
     const d = (b[i] ?? 0) - (a[i] ?? 0);
     if (d !== 0) return d;
   }

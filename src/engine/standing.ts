@@ -3,6 +3,7 @@
 // points it lacks for the next better prize, others unchanged.
 import type { Ranking, RankTier } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
+import { compareKeys as compare } from "./rank.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {
@@ -16,14 +17,6 @@ export interface Contender {
   readonly eligible: boolean;
 }
 
-/** Negative when a is better than b (higher on the first key that differs). */
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (b[i] ?? 0) - (a[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** How many of `sorted` (best first) are strictly better than k. */
 function countBetter(sorted: readonly (readonly number[])[], k: readonly number[]): number {
