@@ -139,6 +139,15 @@ describe("a worker that stops", () => {
     expect(alone).toEqual(offloaded);
   });
 
+  it("fails a workbook whose notes it was writing ahead the same way", async () => {
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(pathToFileURL(dead)) };
+    const notes: SheetTable = { sheet: { kind: "notes", part: 1 }, name: "计分说明", title: "t", subtitle: "s", columns: [{ header: "a", kind: "text", width: 10 }], rows: rowsOf(20_000).map((r) => ({ cells: r.cells })), freezeCols: 0, filter: false, pagesAcross: 1 };
+    const o = { lang: "zh-CN" as const, tool: "t", units: COMPACT_UNITS };
+    const ahead = await writeAhead(host, [notes], o);
+    expect(ahead).toBeDefined();
+    await expect(writeResultWorkbook(() => undefined, host, [notes], { ...o, ...(ahead ? { ahead } : {}) })).rejects.toBeInstanceOf(SheetWriterStopped);
+  });
+
   it("is not started where its file is missing", () => {
     expect(startSheetDeflater(pathToFileURL(join(dir, "missing.mjs")))).toBeUndefined();
   });
