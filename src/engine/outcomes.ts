@@ -166,7 +166,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
 
   const yc = r.yellowCard;
   if (yc && placed.length) {
-    const lastRank = Math.max(...placed.map((p) => p.rank));
+    // In ranking order, the last rank is the largest (no spread of a province's ranks into arguments).
+    const lastRank = placed[placed.length - 1]?.rank ?? 0;
     for (const p of placed) {
       const unit = units[p.u];
       if (!unit) continue;

@@ -481,7 +481,8 @@ function certainties(
   for (const list of movers.values()) {
     // The units with claims of their own, by their lowest key; a range is never wider than `span`.
     const claimants = list.filter((c) => outcomes.has(c.u)).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
-    const span = Math.max(0, ...claimants.map((c) => (c.hi[0] ?? 0) - (c.lo[0] ?? 0)));
+    let span = 0;
+    for (const c of claimants) span = Math.max(span, (c.hi[0] ?? 0) - (c.lo[0] ?? 0));
     for (const c of list) {
       const lo = c.lo[0] ?? 0;
       const hi = c.hi[0] ?? 0;
