@@ -110,8 +110,14 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
     wake?.();
   };
   worker.on("message", (m: FromWorker) => {
-    if (m.t === "data") sheets[0]?.emit(m.bytes);
-    else if (m.t === "ack") {
+    if (m.t === "data") {
+      // Where the pieces go may fail (a full disk): that ends the sheet, with that error.
+      try {
+        sheets[0]?.emit(m.bytes);
+      } catch (e) {
+        fail(e instanceof Error ? e : new Error(String(e)));
+      }
+    } else if (m.t === "ack") {
       acked++;
       wake?.();
     } else if (m.t === "done") sheets.shift()?.resolve({ crc: m.crc, size: m.size });

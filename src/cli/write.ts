@@ -115,6 +115,7 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, "file.disk-full", {});
     return fileError(target, "file.unwritable", { detail: code });
   } finally {
     pendingTemps.delete(tmp);

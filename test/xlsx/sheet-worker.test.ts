@@ -95,6 +95,20 @@ describe("worksheets written on the worker thread", () => {
     }
   });
 
+  it("ends the sheet with the error of where its pieces go (a full disk), not an uncaught one", async () => {
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const own = startSheetDeflater(BUILT);
+    try {
+      let pieces = 0;
+      const failing = own!.deflate(sheet(rowsOf(30_000), true), () => {
+        if (++pieces > 1) throw full;
+      });
+      await expect(failing).rejects.toBe(full);
+    } finally {
+      own?.close();
+    }
+  });
+
   it("ends the sheet with the rows' own error when making them fails", async () => {
     const failing: Iterable<WsRow> = {
       *[Symbol.iterator]() {

@@ -1,0 +1,40 @@
+// Writing a result when the disk fails under it: the user is told why in words (a full disk is
+// not "the folder is not writable"), the half-written temporary file goes, and what was at the
+// target before is still there.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeAtomic } from "../../src/cli/write.js";
+import { message } from "../../src/messages/index.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-write-");
+
+function failing(code: string): (tmp: string) => Promise<void> {
+  return async (tmp) => {
+    writeFileSync(tmp, "half a workbook");
+    throw Object.assign(new Error(`${code}: it failed, write`), { code });
+  };
+}
+
+describe("a result that cannot be written", () => {
+  for (const code of ["ENOSPC", "EDQUOT"]) {
+    it(`says the disk is full (${code}), removes the temporary file and keeps the earlier result`, async () => {
+      const target = join(dir, `full-${code}.xlsx`);
+      writeFileSync(target, "the earlier result");
+      const d = await writeAtomic(target, failing(code));
+      expect(d).toMatchObject({ code: "file.disk-full", severity: "error", location: { file: target } });
+      expect(message("zh-CN", d!.code, d!.data)).toContain("磁盘空间不足");
+      expect(readFileSync(target, "utf8")).toBe("the earlier result");
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    });
+  }
+
+  it("names any other failure's code", async () => {
+    const target = join(dir, "denied.xlsx");
+    const d = await writeAtomic(target, failing("EACCES"));
+    expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "EACCES" }, location: { file: target } });
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
