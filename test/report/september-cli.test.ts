@@ -102,7 +102,7 @@ describe("assess report", () => {
     expect(readFileSync(page, "utf8")).toBe(html);
     expect(readFileSync(book).equals(readFileSync(input))).toBe(true);
     expect((await run(["report", input, "--format", "html", "-o", page, "--force"])).code).toBe(0);
-    expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess">');
+    expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess report">');
   });
 
   it("never writes over the input", async () => {
