@@ -5,7 +5,7 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statS
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
-import { DEFAULT_LIMITS, WorkbookReader } from "../xlsx/read/index.js";
+import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
 import { nodeHost } from "./host.js";
 
 const pendingTemps = new Set<string>();
@@ -58,6 +58,20 @@ export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
     return book.sheets.map((s) => s.name);
   } catch {
     return [];
+  }
+}
+
+/**
+ * Whether an existing workbook has a sheet whose name passes `named` and whose rows pass `test`;
+ * false for anything that is not a workbook we can read.
+ */
+export async function hasSheet(bytes: Uint8Array, named: (name: string) => boolean, test: (rows: RawCell[][]) => boolean): Promise<boolean> {
+  try {
+    const book = await WorkbookReader.open("", bytes, nodeHost, { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES });
+    for (const sheet of book.sheets) if (named(sheet.name) && test((await book.sheet(sheet)).rows)) return true;
+    return false;
+  } catch {
+    return false;
   }
 }
 

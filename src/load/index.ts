@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { earlierResults } from "../workbook/ours.js";
+import { earlierResults, isInfoSheetName, isOurInfoSheet } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -90,21 +90,43 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const selected: string[] = [];
   // Sheets read before the rubric is known (usually none: the cover comes first), kept whole.
   const waiting: RawSheet[] = [];
+  // Sheets named as our provenance sheet, read first: whether the workbook is an earlier result of
+  // ours (whose result sheets are not input, and are replaced) depends on what they say.
+  const infoSheets = book.sheets.filter((s) => isInfoSheetName(s.name));
+  const infoRead = new Map<SheetInfo, RawSheet>();
   const start = (): void => {
     const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
     const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
-    earlier = earlierResults(rubric, book.sheets.map((s) => s.name));
+    // The last that is ours: our sheets are appended, an earlier run's replaced.
+    const ours = infoSheets.filter((s) => isOurInfoSheet(infoRead.get(s)?.rows ?? [])).at(-1);
+    earlier = earlierResults(
+      rubric,
+      book.sheets.map((s) => s.name),
+      ours?.index,
+    );
     reader = new SubmissionReader(rubric, problems);
     for (const sheet of waiting.splice(0)) reader.addSheet(sheet, earlier(sheet.name));
   };
 
   try {
+    for (const s of infoSheets) infoRead.set(s, await book.sheet(s));
     for (const info of book.sheets) {
       o.progress?.("progress.sheet", { sheet: info.name });
       if (!reader && rubricDiagnostics.length === 0 && (cover || o.rubrics.given)) start();
+      const read = infoRead.get(info);
+      if (read) {
+        // Read already: taken as it was read (its cells are not read, nor their problems said, twice).
+        if (read.selected) selected.push(info.name);
+        if (reader) reader.addSheet(read, earlier(info.name));
+        else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
+          cover ??= readCover(read);
+          waiting.push(read);
+        }
+        continue;
+      }
       if (!reader) {
         if (rubricDiagnostics.some((d) => d.severity === "error")) break;
         const sheet = await book.sheet(info);

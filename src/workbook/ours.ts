@@ -1,9 +1,11 @@
 // The names of the sheets `assess score` adds to a workbook, in every language: what the result
 // writer calls them, and how the reader knows an earlier run's sheets (never input; replaced when
 // the results are written again). A sheet is taken for ours only in a workbook that also holds our
-// provenance sheet, so that a user's own sheet called 综合排名 is left alone.
+// provenance sheet, so that a user's own sheet called 综合排名 is left alone; and a provenance sheet
+// is ours by what it says (the tool that wrote it), not by its name alone.
 import { LANGS, message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
+import type { RawCell } from "../xlsx/read/index.js";
 
 export type ResultSheet =
   | { readonly kind: "ranking"; readonly id: string; readonly name: string }
@@ -34,16 +36,55 @@ export function resultSheetName(s: ResultSheet, lang: Lang): string {
 /** Names earlier versions gave the detail sheets (their unit kinds were fixed words). */
 const LEGACY_DETAIL = ["得分明细(镇、街道)", "得分明细(责任部门)", "Scores (town or street)", "Scores (department)"];
 
-/** Which of a workbook's sheets are ours from an earlier run. */
-export function earlierResults(rubric: Rubric, sheetNames: readonly string[]): (name: string) => boolean {
-  const info = LANGS.map((l) => resultSheetName({ kind: "info" }, l));
-  if (!sheetNames.some((n) => info.includes(n))) return () => false;
-  const exact = new Set<string>([...info, ...LEGACY_DETAIL]);
+/** Our provenance sheet's name, in every language. */
+export const INFO_SHEET_NAMES: readonly string[] = LANGS.map((l) => resultSheetName({ kind: "info" }, l));
+
+/** "计分信息 (2)": a name the writer made unique, or a later part of the notes. */
+const NUMBERED = / \((\d+)\)$/;
+
+function baseName(name: string): string {
+  return name.replace(NUMBERED, "");
+}
+
+/** A sheet that may be our provenance sheet: named as ours is, or as ours made unique beside a user's sheet of that name. */
+export function isInfoSheetName(name: string): boolean {
+  return INFO_SHEET_NAMES.includes(baseName(name));
+}
+
+/** A sheet of that name is ours when a row names the tool that wrote it: 计分工具 | assess 0.1.0. */
+export function isOurInfoSheet(rows: readonly (readonly RawCell[])[]): boolean {
+  const labels = LANGS.map((l) => message(l, "out.info.tool"));
+  return rows.some((r) => {
+    const [a, b] = r;
+    return a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s" && /^assess \S/.test(b.value.v);
+  });
+}
+
+/**
+ * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
+ * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Our sheets are the run
+ * of sheets named as ours (or as ours made unique) that ends with it, as we write them: a name
+ * met twice (but the notes' parts), or another sheet, ends the run, so that a user's own sheet
+ * called 综合排名 before ours is left alone.
+ */
+export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
+  if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
+  const exact = new Set<string>([...INFO_SHEET_NAMES, ...LEGACY_DETAIL]);
   for (const lang of LANGS) {
     for (const r of rubric.rankings) exact.add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, lang));
     for (const k of rubric.unitKinds) exact.add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang));
     exact.add(resultSheetName({ kind: "awards" }, lang));
   }
   const notes = LANGS.map((l) => resultSheetName({ kind: "notes", part: 1 }, l));
-  return (name) => exact.has(name) || notes.some((d) => name === d || (name.startsWith(`${d} (`) && /^ \(\d+\)$/.test(name.slice(d.length))));
+  const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
+  const seen = new Set<string>([baseName(sheetNames[infoAt] ?? "")]);
+  for (let i = infoAt - 1; i >= 0; i--) {
+    const name = sheetNames[i] ?? "";
+    const base = baseName(name);
+    const isNotes = notes.includes(base);
+    if (!(exact.has(name) || exact.has(base) || isNotes) || (seen.has(base) && !isNotes) || INFO_SHEET_NAMES.includes(base)) break;
+    seen.add(base);
+    ours.add(name);
+  }
+  return (name) => ours.has(name);
 }

@@ -151,3 +151,37 @@ describe("carrying the user's workbook", () => {
     expect(names).toContain("docProps/custom.xml");
   });
 });
+
+describe("a user's own sheets named like ours", () => {
+  const dir = scratchDir("assess-own-names-");
+
+  it("are kept (and our sheets named apart) where the workbook is not an earlier result: a sheet of the provenance sheet's name is ours only by what it says", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.addWorksheet("综合排名").getCell("A1").value = "我自己的手工排名";
+    wb.addWorksheet("计分信息").getCell("A1").value = "我的备注";
+    const input = join(dir, "own.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, "own.scored.xlsx");
+    const r = await cli(["score", input, "-o", out]);
+    expect(r.code, r.err).toBe(0);
+    const scored = new ExcelJS.Workbook();
+    await scored.xlsx.readFile(out);
+    const names = scored.worksheets.map((s) => s.name);
+    expect(scored.getWorksheet("综合排名")?.getCell("A1").value).toBe("我自己的手工排名");
+    expect(scored.getWorksheet("计分信息")?.getCell("A1").value).toBe("我的备注");
+    // Ours are there too, under names of their own.
+    expect(names.filter((n) => n.startsWith("综合排名"))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith("计分信息"))).toHaveLength(2);
+    // Scored again, the result is an earlier result of ours: our sheets are replaced, the user's stay.
+    const again = join(dir, "own.scored (2).xlsx");
+    expect((await cli(["score", out, "-o", again])).code).toBe(0);
+    const twice = new ExcelJS.Workbook();
+    await twice.xlsx.readFile(again);
+    expect(twice.worksheets.map((s) => s.name)).toEqual(names);
+    // And a workbook of the user's with a sheet of that name is not written over without --force.
+    const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", input]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("文件已存在,且不是 assess 此前写出的同类结果");
+  });
+});

@@ -7,11 +7,10 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { LANGS } from "../../messages/index.js";
-import { resultSheetName } from "../../workbook/ours.js";
+import { isInfoSheetName, isOurInfoSheet } from "../../workbook/ours.js";
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
 import type { Host } from "../../load/index.js";
@@ -28,10 +27,9 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
 }
 
-/** A workbook holding our provenance sheet (in either language): an earlier `assess score` result. */
+/** A workbook holding our provenance sheet (in either language, by what it says): an earlier `assess score` result. */
 export async function isResultWorkbook(bytes: Uint8Array): Promise<boolean> {
-  const info = LANGS.map((l) => resultSheetName({ kind: "info" }, l));
-  return (await sheetNamesOf(bytes)).some((name) => info.includes(name));
+  return hasSheet(bytes, isInfoSheetName, isOurInfoSheet);
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
