@@ -156,7 +156,10 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   return h;
 }
 
-/** A whole positive count; blank means 1. */
+/** The largest count a ledger row may give: beyond it, a slip (and points stay exact). */
+export const MAX_COUNT = 10_000;
+
+/** A whole positive count, at most MAX_COUNT; blank means 1. */
 export function readCount(p: Problems, sheet: string, c: RawCell | undefined): number | undefined {
   if (!c || isBlank(c)) return 1;
   if (commonRefusal(p, sheet, c)) return undefined;
@@ -165,15 +168,23 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
     p.error("workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
   }
+  if (n > MAX_COUNT) {
+    p.error("workbook.count-too-large", sheet, c.ref, { value: cellText(c), max: MAX_COUNT });
+    return undefined;
+  }
   return n;
 }
 
-/** Points typed in a ledger row (KF3): a positive number exact to 0.01. */
+/** Points a ledger row may give as typed, at most (in hundredths: 1,000,000 points). */
+const MAX_ENTERED_POINTS = 100_000_000;
+
+/** Points typed in a ledger row (KF3): a positive number exact to 0.01, at most 1,000,000. */
 export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string): Points | undefined {
   if (commonRefusal(p, sheet, c)) return undefined;
   const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;
-  if (pts === undefined || pts < 0) {
+  // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
+  if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {
     p.error("workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
     return undefined;
   }

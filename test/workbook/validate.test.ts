@@ -186,6 +186,12 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "两" })],
     expected: ["workbook.bad-count 加扣分!C2", "workbook.bad-count 加扣分!C3", "workbook.bad-count 加扣分!C4"],
   },
+  {
+    name: "ledger: a count past 10,000 (a slip: it would make the points meaningless)",
+    ledger: [row("甲镇", "KF1", { count: 10_000 }), row("甲镇", "KF1", { count: 10_001 }), row("乙街道", "JF2", { level: "国家级", count: 1e300 }), row("丙镇", "KF1", { count: "２００００" })],
+    expected: ["workbook.count-too-large 加扣分!C3", "workbook.count-too-large 加扣分!C4", "workbook.count-too-large 加扣分!C5"],
+  },
+  { name: "ledger: KF3 points past a million", ledger: [row("甲镇", "KF3", { points: 1e300 })], expected: ["workbook.ledger-bad-points 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
