@@ -12,17 +12,20 @@ const pendingTemps = new Set<string>();
 let handlersInstalled = false;
 let tempCount = 0;
 
-/** On Ctrl-C or termination, remove the temporary files we were writing. */
+/** Exit codes after a signal, as shells give them (128 + its number). */
+const SIGNAL_EXIT: Readonly<Partial<Record<NodeJS.Signals, number>>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/** On Ctrl-C, termination or the terminal closing, remove the temporary files we were writing. */
 function installCleanup(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   const clean = (signal: NodeJS.Signals): void => {
     for (const t of pendingTemps) rmSync(t, { force: true });
-    process.exitCode = signal === "SIGINT" ? 130 : 143;
+    process.exitCode = SIGNAL_EXIT[signal] ?? 143;
     process.exit();
   };
-  process.once("SIGINT", clean);
-  process.once("SIGTERM", clean);
+  // SIGHUP does not exist on Windows (closing the console there ends the process outright).
+  for (const signal of ["SIGINT", "SIGTERM", ...(process.platform === "win32" ? [] : ["SIGHUP"])] as NodeJS.Signals[]) process.once(signal, clean);
 }
 
 function samePath(a: string, b: string): boolean {
