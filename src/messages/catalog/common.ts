@@ -25,7 +25,7 @@ export const common: Catalog = {
   "file.not-found": { "zh-CN": "找不到文件", en: "file not found" },
   "file.is-directory": { "zh-CN": "这是一个文件夹,不是文件", en: "this is a folder, not a file" },
   "file.unreadable": { "zh-CN": "无法读取文件({detail})", en: "cannot read the file ({detail})" },
-  "file.disk-full": { "zh-CN": "磁盘空间不足,结果未写入(其他文件都没有改动)", en: "the disk is full: the result was not written (no other file was changed)" },
+  "file.disk-full": { "zh-CN": "磁盘空间不足,未能写入此文件(同名的原有文件未改动)", en: "the disk is full: this file was not written (an earlier file of this name is unchanged)" },
   "file.unwritable": { "zh-CN": "无法写入(文件夹不可写或文件被其他程序占用:{detail})", en: "cannot write here (the folder is not writable or the file is open in another program: {detail})" },
   "file.output-is-input": { "zh-CN": "输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名", en: "the output may not be the input workbook, which is never modified; choose another name with -o" },
   "file.output-dir-missing": { "zh-CN": "输出文件夹不存在", en: "the output folder does not exist" },
