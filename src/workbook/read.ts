@@ -135,7 +135,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
-    const valued = codedCols.some((col) => !isBlank(cells[col]));
+    // A footer's words may stand under the score columns too (填表人:张三 … 审核人:李四): not values.
+    const valued = codedCols.some((col) => {
+      const c = cells[col];
+      return !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v));
+    });
     if (name === "") {
       if (valued) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
       return;

@@ -151,6 +151,17 @@ const cases: Case[] = [
     expected: ["workbook.missing-column 人口计生线"],
   },
   {
+    name: "the footer under a form (注, 填表人 and 审核人 side by side, a date) is not a unit",
+    edit: (wb) => {
+      for (const name of ["党政线", "人口计生线", "指标数据"]) {
+        wb.sheetNamed(name).set("A6", "注:本表由各镇街填报").set("A7", "填表人:张三").set("D7", "审核人:李四").set("F7", "填表日期:2026年11月30日");
+      }
+      // Under the departments' form, the signatures alone, the name column left empty.
+      wb.sheetNamed("部门").set("C5", "审核人:王五");
+    },
+    expected: [],
+  },
+  {
     name: "a totals row under the units is a summary, not a unit",
     edit: (wb) => {
       for (const [name, label] of [["党政线", "合 计"], ["人口计生线", "平均分"], ["指标数据", "Total"]] as const) {
