@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatLocation } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
-import { decodeUnitsFile, parseUnitsFile } from "../../src/workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../src/workbook/units-file.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
 const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
@@ -59,4 +59,19 @@ describe("units file for a rubric with ranking groups", () => {
     const r = parseT("柳河镇,镇,城区组\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:7"]);
   });
+
+  it("refuses a workbook saved instead of a CSV, or any binary file, in one line at the file", () => {
+    const xlsx = readFileSync("samples/qingshan-2026.xlsx");
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    const binary = Buffer.from([0x12, 0x34, 0, 0x56, 0x78]);
+    const problem = (b: Uint8Array) => {
+      const d = unitsFileProblem("units.csv", b);
+      return d && `${d.code} ${formatLocation(d.location!)}`;
+    };
+    expect([problem(xlsx), problem(xls), problem(binary)]).toEqual(["units.is-workbook units.csv", "units.is-workbook units.csv", "units.not-text units.csv"]);
+    // Text in every encoding Windows saves is not refused.
+    const text = "城关镇,镇\n";
+    for (const b of [Buffer.from(text), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a])]) expect(problem(b)).toBeUndefined();
+  });
 });
+

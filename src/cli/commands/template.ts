@@ -1,6 +1,6 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
-import { decodeUnitsFile, parseUnitsFile } from "../../workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
@@ -27,6 +27,8 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   if (o.units) {
     const read = readUserFile(o.units, 10 * 1024 * 1024);
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
+    const unreadable = unitsFileProblem(o.units, read.bytes);
+    if (unreadable) return reportDiagnostics(ctx, [unreadable]);
     const parsed = parseUnitsFile(o.units, decodeUnitsFile(read.bytes), rubric);
     if (parsed.diagnostics.length) return reportDiagnostics(ctx, parsed.diagnostics);
     units = parsed.units;

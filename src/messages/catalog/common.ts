@@ -35,6 +35,8 @@ export const common: Catalog = {
   },
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
   "template.bad-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
+  "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
+  "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
   "units.empty": { "zh-CN": "单位名单是空的", en: "the units list is empty" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
