@@ -211,6 +211,19 @@ describe("assess explain", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("工作簿中没有单位 “城关”;可选:城关镇");
   });
+
+  it("--json answers an unknown unit or an invalid workbook on stdout too, as the diagnostics document", async () => {
+    const unknown = await cli(["explain", input, "城关", "--json"]);
+    expect(unknown.code).toBe(1);
+    const doc = JSON.parse(unknown.out) as { diagnostics: { code: string; location?: { file: string } }[] };
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(["explain.unknown-unit"]);
+    const broken = join(dir, "typos-explain.xlsx");
+    copyFileSync("samples/broken/typos.xlsx", broken);
+    const invalid = await cli(["explain", broken, "城关镇", "--json"]);
+    expect(invalid.code).toBe(1);
+    const found = (JSON.parse(invalid.out) as { diagnostics: { code: string; sheet?: string; cell?: string }[] }).diagnostics;
+    expect(found).toContainEqual(expect.objectContaining({ code: "workbook.bad-count", sheet: "加扣分", cell: "C9" }));
+  });
 });
 
 describe("usage", () => {

@@ -17,7 +17,8 @@ function aboutOther(unit: string): (d: Diagnostic) => boolean {
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
   const name = cleanText(unitArg);
-  const loaded = await loadForScoring(ctx, file, o.rubric, false, aboutOther(name));
+  // With --json, an invalid workbook or an unknown unit answers on stdout too: the diagnostics document.
+  const loaded = await loadForScoring(ctx, file, o.rubric, o.json === true, aboutOther(name));
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
@@ -26,7 +27,7 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     const names = results.units.map((x) => x.name);
     const near = nearest(name, names);
     const list = (near.length ? near : names).slice(0, 30).join("、");
-    return reportDiagnostics(ctx, [{ code: "explain.unknown-unit", severity: "error", data: { unit: name, units: list }, location: { file } }]);
+    return reportDiagnostics(ctx, [{ code: "explain.unknown-unit", severity: "error", data: { unit: name, units: list }, location: { file } }], o.json === true);
   }
   if (o.json) {
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang), null, 2) + "\n");
