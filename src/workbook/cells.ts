@@ -75,13 +75,14 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     }
     n = Number(s);
   }
+  // Out of range first: a number far outside 0–max is that, whatever its decimals.
+  if (!(n >= 0 && n * 100 <= max)) {
+    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: valueText(n), max: formatPoints(max), code });
+    return undefined;
+  }
   const pts = toPoints(n);
   if (pts === undefined || pts % step !== 0) {
     p.error("workbook.points-step", sheet, c.ref, { value: String(n), code, step: formatPoints(step) });
-    return undefined;
-  }
-  if (pts < 0 || pts > max) {
-    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: formatPoints(pts), max: formatPoints(max), code });
     return undefined;
   }
   return pts;
@@ -122,7 +123,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       return undefined;
     }
   }
-  if (r === undefined) {
+  // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
+  if (r === undefined || !Number.isSafeInteger(r)) {
     p.error("workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
@@ -158,6 +160,12 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
 
 /** The largest count a ledger row may give: beyond it, a slip (and points stay exact). */
 export const MAX_COUNT = 10_000;
+
+/** A number typed as points, for a message: as points where it is exact to 0.01, else as typed. */
+function valueText(n: number): string {
+  const pts = toPoints(n);
+  return pts !== undefined && Number.isSafeInteger(pts) ? formatPoints(pts) : String(n);
+}
 
 /** A whole positive count, at most MAX_COUNT; blank means 1. */
 export function readCount(p: Problems, sheet: string, c: RawCell | undefined): number | undefined {

@@ -64,6 +64,11 @@ const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerR
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
   { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
+  {
+    name: "points far out of range are out of range, not off the step, and a rate past a trillion percent is no rate",
+    values: { 甲镇: { DZ2: 1e308, ZB1: { percent: 1e18 } }, 乙街道: { DZ4: -1e300, DZ2: 25.3 } },
+    expected: ["workbook.points-out-of-range 党政线!B2", "workbook.points-out-of-range 党政线!B3", "workbook.points-out-of-range 党政线!G3", "workbook.not-a-rate 指标数据!B2"],
+  },
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
   { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.not-a-number 党政线!B4"] },
   {
