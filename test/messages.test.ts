@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalog, detectLang, placeholders } from "../src/messages/index.js";
+import { catalog, detectLang, message, placeholders } from "../src/messages/index.js";
 import { YAML_ERRORS } from "../src/rubric/load.js";
 
 function sources(dir: string): string[] {
@@ -68,5 +68,13 @@ describe("message catalog", () => {
     expect(detectLang(undefined, { LANG: "POSIX" })).toBe("zh-CN");
     expect(detectLang(undefined, { LANG: "en_GB.UTF-8" })).toBe("en");
     expect(detectLang("klingon", {})).toBeUndefined();
+  });
+});
+
+describe("lists in messages", () => {
+  it("are joined with 、 in Chinese and read “a, b” in English", () => {
+    const data = { value: "已批准", allowed: "已认定、申报中、不予认定" };
+    expect(message("zh-CN", "workbook.ledger-unknown-status", data)).toContain("已认定、申报中、不予认定");
+    expect(message("en", "workbook.ledger-unknown-status", data)).toContain("已认定, 申报中, 不予认定");
   });
 });

@@ -45,7 +45,18 @@ export function parseLang(value: string): Lang | undefined {
 export function message(lang: Lang, code: string, data: Readonly<Record<string, string | number>> = {}): string {
   const entry = catalog[code];
   if (!entry) return `${code} ${JSON.stringify(data)}`;
-  return fill(entry[lang], data);
+  return fill(entry[lang], lang === "en" ? inEnglish(data) : data);
+}
+
+/** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b". */
+function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
+  let out: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v !== "string" || !v.includes("、")) continue;
+    out ??= { ...data };
+    out[k] = v.replaceAll("、", ", ");
+  }
+  return out ?? data;
 }
 
 /** Templates split once into literal text and {keys} (odd places), for filling in hot loops. */

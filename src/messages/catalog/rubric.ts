@@ -33,7 +33,7 @@ export const rubricMessages: Catalog = {
   "rubric.bad-format-id": { "zh-CN": "{key} 应以小写字母开头,只含小写字母、数字、- 和 _", en: "{key} must start with a lower-case letter and hold only lower-case letters, digits, - and _" },
   "rubric.bad-format-version": { "zh-CN": "{key} 只能包含字母、数字、点和连字符", en: "{key} may hold only letters, digits, dots and hyphens" },
   "rubric.bad-format-date": { "zh-CN": "{key} 应为日期 YYYY-MM-DD(请加引号)", en: "{key} must be a date YYYY-MM-DD (quote it)" },
-  "rubric.too-few": { "zh-CN": "{key} 至少需要 {min} 项", en: "{key} needs at least {min} entries" },
+  "rubric.too-few": { "zh-CN": "{key} 至少需要 {min} 项", en: "{key} needs more entries (at least {min})" },
   "rubric.too-small": { "zh-CN": "{key} 不能小于 {min}", en: "{key} may not be less than {min}" },
   "rubric.too-big": { "zh-CN": "{key} 不能大于 {max}", en: "{key} may not be more than {max}" },
   "rubric.wrong-shape": { "zh-CN": "{key} 的写法不对", en: "{key} is not written in a form the rubric accepts" },
