@@ -122,3 +122,11 @@ describe("every broken rubric gets one located line per problem", () => {
     }
   });
 });
+
+describe("flag words", () => {
+  it("are optional: a ledger without them reads 是 √ Y as flagged and 否 × N as not", () => {
+    const r = load(replace("  flag_words:\n    yes: [是]\n    no: [否]\n", ""));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.flaggedWords).toEqual({ yes: ["是", "√", "Y"], no: ["否", "×", "N"] });
+  });
+});

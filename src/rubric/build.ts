@@ -33,6 +33,9 @@ import type { ItemInput, RubricInput } from "./schema.js";
 
 type Data = Record<string, string | number>;
 
+/** The words of the 未如实上报 column where the rubric gives none. */
+const DEFAULT_FLAG_WORDS = { yes: ["是", "√", "Y"], no: ["否", "×", "N"] };
+
 /** The unit a measured value is written in: its indicator's or target's. */
 interface MeasureSpec {
   readonly unit: MeasureUnit;
@@ -512,7 +515,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     ledger,
     caps,
     statuses: input.ledger.statuses,
-    flaggedWords: input.ledger.flag_words,
+    flaggedWords: input.ledger.flag_words ?? DEFAULT_FLAG_WORDS,
     levelOrder,
     rankings,
     sha256: meta.sha256,

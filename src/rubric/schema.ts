@@ -182,7 +182,8 @@ export const rubricSchema = z.strictObject({
       pending: z.array(text),
       rejected: z.array(text),
     }),
-    flag_words: z.strictObject({ yes: z.array(text).min(1), no: z.array(text).min(1) }),
+    /** The words of the 未如实上报 column; by default 是 √ Y / 否 × N. */
+    flag_words: z.strictObject({ yes: z.array(text).min(1), no: z.array(text).min(1) }).optional(),
     /** Caps over several codes, or over all of a unit's bonuses or deductions. */
     caps: z.array(z.strictObject({ codes: z.array(code).min(1).optional(), kind: z.enum(["bonus", "deduction"]).optional(), max: points })).optional(),
     codes: z.array(ledgerCodeSchema),
