@@ -130,3 +130,10 @@ describe("flag words", () => {
     expect(r.rubric?.flaggedWords).toEqual({ yes: ["是", "√", "Y"], no: ["否", "×", "N"] });
   });
 });
+
+describe("a workbook given as the rubric", () => {
+  it("is said to be a workbook, at the file, not text in the wrong encoding", () => {
+    const xlsx = readFileSync("samples/qingshan-2026.xlsx");
+    expect(loadRubric("青山区.xlsx", xlsx, "test").diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual(["rubric.is-workbook 青山区.xlsx:1:1"]);
+  });
+});

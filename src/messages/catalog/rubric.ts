@@ -3,6 +3,7 @@ import type { Catalog } from "./types.js";
 
 export const rubricMessages: Catalog = {
   "rubric.too-large": { "zh-CN": "方案文件过大({size} 字节,上限 {limit})", en: "the rubric file is too large ({size} bytes; the limit is {limit})" },
+  "rubric.is-workbook": { "zh-CN": "这是 Excel 工作簿,不是考核方案:方案是 YAML 文本文件(如 my-scheme-2026.1.yaml)", en: "this is an Excel workbook, not a rubric: a rubric is a YAML text file (such as my-scheme-2026.1.yaml)" },
   "rubric.not-utf8": { "zh-CN": "方案文件不是 UTF-8 编码的文本", en: "the rubric file is not UTF-8 text" },
   "rubric.empty": { "zh-CN": "方案文件是空的", en: "the rubric file is empty" },
   "rubric.not-a-map": { "zh-CN": "方案文件的顶层必须是键值映射(id: …、version: …)", en: "the rubric's top level must be a mapping (id: …, version: …)" },
