@@ -1,6 +1,7 @@
 // Reads a rubric file: YAML 1.2 with positions, refusing what YAML lets through but a rubric must
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
+import { looksLikeWorkbook } from "../xlsx/read/sniff.js";
 import { LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
@@ -27,9 +28,7 @@ function fail(file: string, code: string, line = 1, col = 1, data: Record<string
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
   // A workbook given where the rubric goes (rubric show 青山区.xlsx): said as such.
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (zip || ole) return fail(file, "rubric.is-workbook");
+  if (looksLikeWorkbook(bytes)) return fail(file, "rubric.is-workbook");
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

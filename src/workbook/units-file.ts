@@ -4,18 +4,15 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
+import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
 /**
  * Why a units file cannot be read as text at all: a workbook (Excel's .xlsx or .xls, saved instead
  * of as CSV) or other binary data; undefined for text.
  */
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {
-  const at = { file };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { code: "units.is-workbook", severity: "error", data: {}, location: at };
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return { code: "units.is-workbook", severity: "error", data: {}, location: at };
-  // UTF-16 text has its BOM (decodeUnitsFile); any other zero byte is not text.
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 4096).includes(0)) return { code: "units.not-text", severity: "error", data: {}, location: at };
+  if (looksLikeWorkbook(bytes)) return { code: "units.is-workbook", severity: "error", data: {}, location: { file } };
+  if (bytes.length > 0 && !looksLikeText(bytes)) return { code: "units.not-text", severity: "error", data: {}, location: { file } };
   return undefined;
 }
 

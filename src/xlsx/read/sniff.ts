@@ -45,6 +45,11 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return n > 0 && bad * 100 <= n;
 }
 
+/** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
+export function looksLikeWorkbook(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, CFB_MAGIC);
+}
+
 /** Throws the first file-level failure of steps 1–3; returns when the file starts like a zip. */
 export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length === 0) fail("xlsx.empty");
