@@ -137,3 +137,17 @@ describe("a workbook given as the rubric", () => {
     expect(loadRubric("青山区.xlsx", xlsx, "test").diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual(["rubric.is-workbook 青山区.xlsx:1:1"]);
   });
 });
+
+describe("YAML mistakes people make", () => {
+  it("a key indented one space too few is an indentation error at its line, not a missing bracket", () => {
+    const text = replace("  - code: DZ\n    name: 党政线", "  - code: DZ\n   name: 党政线");
+    const line = lineOf("   name: 党政线", text);
+    expect(found(text)[0]).toBe(`rubric.yaml.SEQ_INDENT r.yaml:${line}:1`);
+  });
+
+  it("an unclosed quote is reported where it opens, not at the end of the file", () => {
+    const text = replace('effective: "2026-01-01"', 'effective: "2026-01-01');
+    const line = lineOf('effective: "2026-01-01', text);
+    expect(found(text)).toEqual([`rubric.yaml.UNCLOSED_QUOTE r.yaml:${line}:12`]);
+  });
+});

@@ -12,7 +12,7 @@ import type { Rubric } from "./model.js";
 
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -22,6 +22,27 @@ export interface RubricLoad {
 
 function fail(file: string, code: string, line = 1, col = 1, data: Record<string, string | number> = {}): RubricLoad {
   return { diagnostics: [{ code, severity: "error", data, location: { file, line, col } }] };
+}
+
+/**
+ * What the YAML parser's first error means for a rubric's author, and where. Two of its "missing
+ * character" errors say more than that: a list item not lined up with the one above ("Sequence item
+ * without - indicator"), and a quote never closed, which the parser only notices at the end of the
+ * file; that one is located at the line where the quote opens (the first with one left unpaired).
+ */
+function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
+  if (code !== "MISSING_CHAR") return { code, at: offset };
+  if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
+  const quote = /Missing closing "quote/.test(text) ? '"' : /Missing closing 'quote/.test(text) ? "'" : undefined;
+  if (!quote) return { code, at: offset };
+  let start = 0;
+  for (const line of source.split("\n")) {
+    // Comment lines aside; an escaped \" (double quotes) or a doubled '' (single) is no quote.
+    const marks = line.trimStart().startsWith("#") ? 0 : quote === '"' ? line.replace(/\\./g, "").split('"').length - 1 : line.replace(/''/g, "").split("'").length - 1;
+    if (marks % 2 === 1) return { code: "UNCLOSED_QUOTE", at: start + line.lastIndexOf(quote) };
+    start += line.length + 1;
+  }
+  return { code: "UNCLOSED_QUOTE", at: offset };
 }
 
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */
@@ -64,8 +85,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
       diags.push({ code: "rubric.duplicate-key", severity: "error", data: {}, location: loc(e.pos[0]) });
     } else if (!syntax) {
       syntax = true;
-      const known = YAML_ERRORS.has(e.code);
-      diags.push({ code: known ? `rubric.yaml.${e.code}` : "rubric.yaml-syntax", severity: "error", data: { detail: e.code }, location: loc(e.pos[0]) });
+      const { code, at } = yamlError(e.code, e.message, e.pos[0], source);
+      const known = YAML_ERRORS.has(code);
+      diags.push({ code: known ? `rubric.yaml.${code}` : "rubric.yaml-syntax", severity: "error", data: { detail: e.code }, location: loc(at) });
     }
   }
   for (const w of doc.warnings) {

@@ -14,6 +14,8 @@ export const rubricMessages: Catalog = {
   "rubric.alias-expansion": { "zh-CN": "YAML 别名(*)层层嵌套,展开后过大,拒绝展开", en: "YAML aliases (*) nest so deep that they expand too far; refusing to expand them" },
   "rubric.yaml.TAB_AS_INDENT": { "zh-CN": "YAML 缩进不能用 Tab 键,请改用空格", en: "YAML indentation must use spaces, not tabs" },
   "rubric.yaml.BAD_INDENT": { "zh-CN": "YAML 缩进不对:同一层级的键应对齐", en: "bad YAML indentation: keys of one level must line up" },
+  "rubric.yaml.SEQ_INDENT": { "zh-CN": "YAML 缩进不对:此行与上一行不在同一层级(列表项以 “- ” 开头,其下各键应与第一个键对齐)", en: "bad YAML indentation: this line is not at the level of the line above (a list item starts with \"- \", and its keys line up with the first)" },
+  "rubric.yaml.UNCLOSED_QUOTE": { "zh-CN": "引号没有闭合:此处的引号缺少配对的另一半", en: "a quote opened here is never closed" },
   "rubric.yaml.MISSING_CHAR": { "zh-CN": "YAML 缺少配对的字符(如引号、] 或 })", en: "YAML is missing a closing character (a quote, ] or })" },
   "rubric.yaml.BLOCK_AS_IMPLICIT_KEY": { "zh-CN": "YAML 结构不对:此处应为 “键: 值”,请检查上一行的缩进或冒号", en: "bad YAML structure: a \"key: value\" belongs here; check the indentation or colon of the line above" },
   "rubric.yaml.MULTILINE_IMPLICIT_KEY": { "zh-CN": "YAML 的键不能跨行,请检查是否漏了冒号", en: "a YAML key cannot span lines; is a colon missing?" },
