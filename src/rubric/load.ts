@@ -1,7 +1,6 @@
 // Reads a rubric file: YAML 1.2 with positions, refusing what YAML lets through but a rubric must
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
-import { looksLikeWorkbook } from "../xlsx/read/sniff.js";
 import { LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
@@ -22,6 +21,14 @@ export interface RubricLoad {
 
 function fail(file: string, code: string, line = 1, col = 1, data: Record<string, string | number> = {}): RubricLoad {
   return { diagnostics: [{ code, severity: "error", data, location: { file, line, col } }] };
+}
+
+/**
+ * A workbook by its first bytes: a zip package (.xlsx) or a CFB container (.xls). The rubric layer
+ * reads no workbooks (the xlsx reader has the full sniff); these two signatures are all it needs.
+ */
+function isWorkbookStart(b: Uint8Array): boolean {
+  return (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
 }
 
 /**
@@ -49,7 +56,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
   // A workbook given where the rubric goes (rubric show 青山区.xlsx): said as such.
-  if (looksLikeWorkbook(bytes)) return fail(file, "rubric.is-workbook");
+  if (isWorkbookStart(bytes)) return fail(file, "rubric.is-workbook");
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
