@@ -51,6 +51,8 @@ export function start(doc: Document): void {
   let lang: Lang = /^zh/i.test(doc.defaultView?.navigator.language ?? "zh") ? "zh-CN" : "en";
   let given: { name: string; load: RubricLoad } | undefined;
   let last: { file: File } | undefined;
+  /** The latest run: a run that another has followed (a second file, a language switch) stops where it is. */
+  let current = 0;
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
 
   const status = $(doc, "status");
@@ -160,7 +162,7 @@ export function start(doc: Document): void {
     explainBox.scrollIntoView({ block: "nearest" });
   };
 
-  const showScored = async (s: Scored): Promise<void> => {
+  const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
     showDiagnostics(s.loaded.diagnostics, out);
     // Each kind's main ranking (by the total where it has one), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
@@ -178,6 +180,7 @@ export function start(doc: Document): void {
       units: s.results.units.length,
       ...(reader ? { source: { pkg: reader.pkg, earlier: s.loaded.earlier ?? (() => false), selected: s.loaded.selected ?? [] } } : {}),
     });
+    if (!live()) return;
     download(t("web.download.scored"), `${base}.scored.xlsx`, chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const report = reportHtml(buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL }));
     download(t("web.download.report"), `${base}.report.html`, [report], "text/html");
@@ -185,19 +188,33 @@ export function start(doc: Document): void {
   };
 
   const run = async (file: File): Promise<void> => {
+    const id = ++current;
+    const live = (): boolean => id === current;
     last = { file };
     clear();
     say(t("web.reading", { file: file.name }));
     await paint();
+    if (!live()) return;
+    let bytes: Uint8Array;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      // Chosen earlier and changed on disk since (a language switch reads it again): choose it again.
+      if (live()) say(t("web.unreadable", { file: file.name }));
+      return;
+    }
+    if (!live()) return;
+    try {
       const loaded = await loadWorkbook({
         file: file.name,
         bytes,
         rubrics: source(),
         host: browserHost,
-        progress: (code, data) => say(t(code, data)),
+        progress: (code, data) => {
+          if (live()) say(t(code, data));
+        },
       });
+      if (!live()) return;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
         const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
@@ -207,17 +224,20 @@ export function start(doc: Document): void {
       }
       say(t("progress.scoring"));
       await paint();
+      if (!live()) return;
       const results = score(rubric, submission);
-      await showScored({ file: file.name, bytes, loaded, rubric, submission, results });
-      say(t("web.scored", { units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }));
+      await showScored({ file: file.name, bytes, loaded, rubric, submission, results }, live);
+      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }));
     } catch (e) {
-      say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+      if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }
   };
 
   const input = $<HTMLInputElement>(doc, "workbook");
   input.addEventListener("change", () => {
     const f = input.files?.[0];
+    // Emptied, so that the same file chosen again (corrected in Excel meanwhile) runs again.
+    input.value = "";
     if (f) void run(f);
   });
   const drop = $(doc, "drop");

@@ -98,6 +98,43 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.click("#lang");
   });
 
+  it("scores the same file chosen again, corrected meanwhile (the input is emptied after each choice)", async () => {
+    const file = join(dir, "fixme.xlsx");
+    writeFileSync(file, readFileSync("samples/broken/typos.xlsx"));
+    await choose(file);
+    expect(await page.textContent("#status")).toContain("18 个错误");
+    writeFileSync(file, readFileSync("samples/qingshan-2026.xlsx"));
+    await choose(file);
+    expect(await page.textContent("#status")).toContain("已计分 fixme.xlsx");
+    expect(await page.locator("ul.diagnostics li.error").count()).toBe(0);
+  });
+
+  it("says a file changed on disk since it was chosen must be chosen again (a language switch reads it again)", async () => {
+    const file = join(dir, "moved.xlsx");
+    writeFileSync(file, readFileSync("samples/qingshan-2026.xlsx"));
+    await choose(file);
+    writeFileSync(file, readFileSync("samples/liuhe-2026.xlsx"));
+    await page.click("#lang");
+    await page.waitForFunction(() => /could not be read again/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.textContent("#status")).toBe("moved.xlsx could not be read again: it may have been changed, moved or deleted. Choose it again.");
+    await page.click("#lang");
+  });
+
+  it("shows only the last of two workbooks chosen in quick succession", async () => {
+    // The first is still being read when the second is chosen.
+    await page.setInputFiles("#workbook", "samples/qingshan-2026.xlsx");
+    await choose("samples/liuhe-2026.xlsx");
+    // Give the first run every chance to come back.
+    await page.waitForTimeout(1500);
+    expect(await page.textContent("#status")).toContain("已计分 liuhe-2026.xlsx");
+    const links = await page.locator("#downloads a").allTextContents();
+    expect(links).toHaveLength(3);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("计分结果工作簿(.xlsx)").click()]);
+    expect(download.suggestedFilename()).toBe("liuhe-2026.scored.xlsx");
+    const units = await page.locator("section.ranking tbody tr td:nth-child(2)").allTextContents();
+    expect(units.some((u) => u === "北川镇")).toBe(false);
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
