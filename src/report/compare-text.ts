@@ -26,7 +26,15 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
   if (c.what === "ledger") {
     const o = c.old as LedgerEntry | undefined;
     const n = c.new as LedgerEntry | undefined;
-    if (o && n) return `${w.t("diff.ledger-changed", { unit: c.unit, old: ledgerText(w, o), new: ledgerText(w, n) })}${where}`;
+    if (o && n) {
+      let [old, now] = [ledgerText(w, o), ledgerText(w, n)];
+      // Alike on what scores: what else changed is said (the 说明 or 依据 typed in the row).
+      if (old === now) {
+        const words = (e: LedgerEntry): string => [e.note ? `${w.t("diff.ledger-note")} “${e.note}”` : "", e.evidence ? `${w.t("diff.ledger-evidence")} “${e.evidence}”` : ""].filter(Boolean).join(" ");
+        [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
+      }
+      return `${w.t("diff.ledger-changed", { unit: c.unit, old, new: now })}${where}`;
+    }
     if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n) })}${where}`;
     return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${where}`;
   }
@@ -49,7 +57,11 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<stri
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string[] {
   const x = outcomeParts(w, a, m.old);
   const y = outcomeParts(w, b, m.new);
-  return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => (x.get(k) !== y.get(k) ? [`${k} ${x.get(k) ?? "—"} → ${y.get(k) ?? "—"}`] : []));
+  // Compared as shown: a removed unit that had no awards has none to lose ("奖惩 — → —" is no change).
+  return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => {
+    const [before, after] = [x.get(k) ?? "—", y.get(k) ?? "—"];
+    return before !== after ? [`${k} ${before} → ${after}`] : [];
+  });
 }
 
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {

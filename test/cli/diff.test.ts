@@ -58,6 +58,32 @@ describe("assess diff", () => {
     expect(j.units).toHaveLength(22); // every unit of either file
   });
 
+  it("says what changed in a ledger row where only its 说明 did (both sides read the same otherwise)", async () => {
+    const noted = await edited("samples/qingshan-2026.xlsx", "noted.xlsx", (wb) => {
+      wb.getWorksheet("加扣分")!.getCell("H2").value = "流动人口服务创新(已推广)";
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", noted]);
+    expect(r.out).toContain("[1] 加扣分 城关镇 JF1 已认定 说明 “流动人口“一站式”服务创新” 依据 “局务会纪要〔2026〕3号” → JF1 已认定 说明 “流动人口服务创新(已推广)” 依据 “局务会纪要〔2026〕3号”  [加扣分!B2]");
+    const en = await cli(["diff", "samples/qingshan-2026.xlsx", noted, "--lang", "en"]);
+    expect(en.out).toContain("note “流动人口服务创新(已推广)”");
+  });
+
+  it("lists a unit removed from every sheet without an empty \"奖惩 — → —\" where it had no awards", async () => {
+    const without = await edited("samples/qingshan-2026.xlsx", "without.xlsx", (wb) => {
+      for (const ws of wb.worksheets) {
+        const rows: number[] = [];
+        ws.eachRow((r, i) => {
+          if (r.getCell(1).value === "桃源镇") rows.push(i);
+        });
+        for (const i of rows.reverse()) ws.spliceRows(i, 1);
+      }
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", without]);
+    const line = r.out.split("\n").find((l) => l.trim().startsWith("桃源镇:"));
+    expect(line).toContain("总分");
+    expect(line).not.toContain("— → —");
+  });
+
   it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
     const next = join(dir, "township-comprehensive-2026.2.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));

@@ -67,6 +67,8 @@ export const reportMessages: Catalog = {
   "diff.unit-removed": { "zh-CN": "删除单位 {unit}", en: "unit removed: {unit}" },
   "diff.ledger-added": { "zh-CN": "加扣分 新增 {unit} {row}", en: "ledger row added: {unit} {row}" },
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "ledger row removed: {unit} {row}" },
+  "diff.ledger-note": { "zh-CN": "说明", en: "note" },
+  "diff.ledger-evidence": { "zh-CN": "依据", en: "evidence" },
   "diff.ledger-changed": { "zh-CN": "加扣分 {unit} {old} → {new}", en: "ledger row changed: {unit} {old} → {new}" },
   "diff.flagged": { "zh-CN": "未如实上报", en: "not reported truthfully" },
   "diff.row-input": { "zh-CN": "输入", en: "Input" },
