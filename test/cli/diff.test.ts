@@ -68,6 +68,20 @@ describe("assess diff", () => {
     expect(en.out).toContain("note “流动人口服务创新(已推广)”");
   });
 
+  it("traces a unit vetoed by its own change to that change alone, and never to a change of a unit on another ranking", async () => {
+    const vetoed = await edited("samples/qingshan-2026.xlsx", "vetoed.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("B3").value = 0.9; // [1] 东湖街道 ZB1 96.7% → 90%: under 95%, vetoed
+      wb.getWorksheet("党政线")!.getCell("B4").value = 15; // [2] 西山镇 DZ2
+      wb.getWorksheet("部门")!.getCell("B2").value = 25; // [3] 区公安分局 BM1 29.5 → 25
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
+    const line = (name: string): string => r.out.split("\n").find((l) => l.trim().startsWith(`${name}:`)) ?? "";
+    expect(r.out).toContain("[1] 东湖街道 ZB1");
+    expect(r.out).toContain("[3] 区公安分局 BM1");
+    expect(line("东湖街道")).toMatch(/因 \[1\]$/);
+    expect(line("区公安分局")).toMatch(/因 \[3\]$/);
+  });
+
   it("lists a unit removed from every sheet without an empty \"奖惩 — → —\" where it had no awards", async () => {
     const without = await edited("samples/qingshan-2026.xlsx", "without.xlsx", (wb) => {
       for (const ws of wb.worksheets) {
