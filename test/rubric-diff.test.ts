@@ -17,8 +17,9 @@ describe("rubric diff", () => {
   it("lists every changed field of items, ledger codes and rankings, with its effect", () => {
     expect(diffRubrics(a, b, rubricWords("en")).map((c) => `${c.kind} ${c.area} ${c.code} ${c.field ?? ""}: ${c.old ?? ""} → ${c.new ?? ""} [${c.effect}]`)).toEqual([
       "changed item DZ2.1 name: 决策甲 → 决策甲(新) [words]",
-      "changed item DZ2.1 max: 12.5 → 10 [scores]",
-      "changed item DZ2.2 max: 7.5 → 10 [scores]",
+      // Judged items: the points typed are the points; a new max only bounds what may be typed.
+      "changed item DZ2.1 max: 12.5 → 10 [validation]",
+      "changed item DZ2.2 max: 7.5 → 10 [validation]",
       "changed ledger JF1 points: 20 → 25 [scores]",
       "changed ranking overall yellow-card: 黄牌警告: last place, or a score below 60 → 黄牌警告: last place, or a score below 65 [awards]",
     ]);
@@ -28,8 +29,8 @@ describe("rubric diff", () => {
   it("says each change in the reader's language", () => {
     expect(diffLines(a, b, "zh-CN").lines).toEqual([
       "~ 项目 DZ2.1 名称: 决策甲 → 决策甲(新)  [只改文字]",
-      "~ 项目 DZ2.1 满分: 12.5 → 10  [改变得分]",
-      "~ 项目 DZ2.2 满分: 7.5 → 10  [改变得分]",
+      "~ 项目 DZ2.1 满分: 12.5 → 10  [改变工作簿的填写与检查]",
+      "~ 项目 DZ2.2 满分: 7.5 → 10  [改变工作簿的填写与检查]",
       "~ 加扣分代码 JF1 分值: 20 → 25  [改变得分]",
       "~ 排名 overall 黄牌警告: 黄牌警告:末位,或得分低于 60 → 黄牌警告:末位,或得分低于 65  [改变奖惩]",
     ]);

@@ -43,7 +43,9 @@ function spec(t: TargetSpec | undefined, display: string): string | undefined {
 function itemFields(r: Rubric, i: Item, w: Words): Fields {
   const base: [string, string | undefined, Effect][] = [
     ["name", i.name, "words"],
-    ["max", formatPoints(i.max), "scores"],
+    // A judged item scores as typed: its max only bounds what may be typed. Every other kind's
+    // points are made from its max (a deducted item's max less what is taken off, measured ones).
+    ["max", formatPoints(i.max), i.kind === "judged" ? "validation" : "scores"],
     ["kind", w(`kind.${i.kind}`), "scores"],
     ["text", i.text === i.name ? undefined : i.text, "words"],
   ];
