@@ -29,8 +29,11 @@ export interface LoadInput {
   readonly rubrics: RubricSource;
   readonly host: Host;
   readonly limits?: XlsxLimits;
-  /** Called as the work goes on (a message code and its data). */
-  readonly progress?: (code: string, data: Record<string, string | number>) => void;
+  /**
+   * Called as the work goes on (a message code and its data), before each sheet; awaited, so that
+   * a page can paint the news before the sheet is read.
+   */
+  readonly progress?: (code: string, data: Record<string, string | number>) => void | Promise<void>;
 }
 
 export interface Loaded {
@@ -114,7 +117,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   try {
     for (const s of infoSheets) infoRead.set(s, await book.sheet(s));
     for (const info of book.sheets) {
-      o.progress?.("progress.sheet", { sheet: info.name });
+      await o.progress?.("progress.sheet", { sheet: info.name });
       if (!reader && rubricDiagnostics.length === 0 && (cover || o.rubrics.given)) start();
       const read = infoRead.get(info);
       if (read) {

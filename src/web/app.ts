@@ -210,8 +210,11 @@ export function start(doc: Document): void {
         bytes,
         rubrics: source(),
         host: browserHost,
-        progress: (code, data) => {
-          if (live()) say(t(code, data));
+        // Each sheet's news is painted before the sheet is read (a province takes seconds here).
+        progress: async (code, data) => {
+          if (!live()) return;
+          say(t(code, data));
+          await paint();
         },
       });
       if (!live()) return;
