@@ -150,8 +150,8 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
         const flipped = Object.keys(y.ranks).some((id) => {
           // Only where both are on the ranking, and this unit ranked before and after: a unit
           // unranked by its own veto (or ranked again) has moved by its own change alone.
-          const theirs = ox !== undefined && id in ox.ranks ? ox : oy !== undefined && id in oy.ranks ? oy : undefined;
-          if (!theirs || x.ranks[id] == null || y.ranks[id] == null) return false;
+          const onIt = (ox !== undefined && id in ox.ranks) || (oy !== undefined && id in oy.ranks);
+          if (!onIt || x.ranks[id] === null || x.ranks[id] === undefined || y.ranks[id] === null || y.ranks[id] === undefined) return false;
           const before = order(x.ranks[id], ox?.ranks[id]);
           const after = order(y.ranks[id], oy?.ranks[id]);
           return before !== after;

@@ -75,12 +75,14 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     }
     n = Number(s);
   }
-  // Out of range first: a number far outside 0–max is that, whatever its decimals.
-  if (!(n >= 0 && n * 100 <= max)) {
+  const pts = toPoints(n);
+  // Out of range first: on the points as read where they are exact to 0.01 (a formula's
+  // 20.000000000000004 is 20), else on the number (1e308 is out of range, whatever its decimals).
+  const outside = pts !== undefined && Number.isSafeInteger(pts) ? pts < 0 || pts > max : !(n >= 0 && n * 100 <= max);
+  if (outside) {
     p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: valueText(n), max: formatPoints(max), code });
     return undefined;
   }
-  const pts = toPoints(n);
   if (pts === undefined || pts % step !== 0) {
     p.error("workbook.points-step", sheet, c.ref, { value: String(n), code, step: formatPoints(step) });
     return undefined;

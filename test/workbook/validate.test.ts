@@ -64,6 +64,7 @@ const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerR
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
   { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
+  { name: "full marks with a formula's float noise (0.1 × 200) are full marks", values: { 甲镇: { DZ2: 20.000000000000004 } }, expected: [] },
   {
     name: "points far out of range are out of range, not off the step, and a rate past a trillion percent is no rate",
     values: { 甲镇: { DZ2: 1e308, ZB1: { percent: 1e18 } }, 乙街道: { DZ4: -1e300, DZ2: 25.3 } },
