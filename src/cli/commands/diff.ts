@@ -1,6 +1,7 @@
 // assess diff OLD.xlsx NEW.xlsx: what changed in the inputs, by meaning, and what it did to every
 // unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
+import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, type Side } from "../../report/compare.js";
@@ -25,8 +26,7 @@ interface Opts {
 
 /** An earlier 变更说明 of ours: the page names us; the workbook has our one sheet. */
 async function isOurs(bytes: Uint8Array): Promise<boolean> {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  if (head.includes('<meta name="generator" content="assess diff">')) return true;
+  if (pageKind(bytes) === "diff") return true;
   const { sheetNamesOf } = await import("../write.js");
   const names = await sheetNamesOf(bytes);
   return names.length === 1 && (names[0] === "变更说明" || names[0] === "Changes");
@@ -105,7 +105,7 @@ function changesHtml(lang: string, title: string, subtitle: string, head: readon
 <html lang="${esc(lang)}">
 <head>
 <meta charset="utf-8">
-<meta name="generator" content="assess diff">
+<meta name="generator" content="${GENERATOR.diff}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
 <style>

@@ -7,7 +7,7 @@ import { loadForScoring } from "../input.js";
 import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
-import { isReportPage } from "../../report/september/generator.js";
+import { pageKind } from "../../report/pages.js";
 
 export type Format = "xlsx" | "html";
 const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
@@ -36,7 +36,7 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
 
 /** An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet. */
 function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
-  if (format === "html") return async (bytes) => isReportPage(new TextDecoder().decode(bytes.subarray(0, 4096)));
+  if (format === "html") return async (bytes) => pageKind(bytes) === "report";
   const names = LANGS.map((l) => message(l, "report.sheet"));
   return async (bytes) => {
     const sheets = await sheetNamesOf(bytes);

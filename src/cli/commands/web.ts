@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { BUNDLED_DIR } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
-import { isWebPage } from "../../report/september/generator.js";
+import { pageKind } from "../../report/pages.js";
 
 /** The page as the build made it (beside the bundled rubrics' folder, in dist/web). */
 const PAGE = join(BUNDLED_DIR, "..", "dist", "web", "assess.html");
 
 /** An earlier page of ours: replaced without asking. */
 async function isOurPage(bytes: Uint8Array): Promise<boolean> {
-  return isWebPage(new TextDecoder().decode(bytes.subarray(0, 2048)));
+  return pageKind(bytes) === "web";
 }
 
 export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Promise<number> {

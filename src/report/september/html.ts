@@ -2,7 +2,7 @@
 // every text HTML-escaped; prints on A4 landscape like the Excel report.
 import { escapeXml } from "../../xlsx/escape.js";
 import { formatAmount } from "../../model/numbers.js";
-import { REPORT_GENERATOR } from "./generator.js";
+import { GENERATOR } from "../pages.js";
 import type { Cell, Column, Report, Table } from "./model.js";
 import { barChart } from "./chart.js";
 import { stylesheet } from "./style.js";
@@ -75,7 +75,7 @@ export function reportHtml(r: Report): string {
 <html lang="${esc(r.lang)}">
 <head>
 <meta charset="utf-8">
-<meta name="generator" content="${REPORT_GENERATOR}">
+<meta name="generator" content="${GENERATOR.report}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(r.title)}</title>
