@@ -54,14 +54,18 @@ export interface Overwrite {
 /** Larger files are not read to see whether they are ours: they are refused without --force. */
 const MAX_OURS_BYTES = 1 << 30;
 
+/** An existing output opened to tell whether it is ours; undefined for anything we cannot read as a workbook. */
+async function openExisting(bytes: Uint8Array): Promise<WorkbookReader | undefined> {
+  try {
+    return await WorkbookReader.open("", bytes, nodeHost, { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The sheet names of an existing output (to tell an earlier result of ours); none if not a workbook. */
 export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
-  try {
-    const book = await WorkbookReader.open("", bytes, nodeHost, { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES });
-    return book.sheets.map((s) => s.name);
-  } catch {
-    return [];
-  }
+  return (await openExisting(bytes))?.sheets.map((s) => s.name) ?? [];
 }
 
 /**
@@ -69,13 +73,14 @@ export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
  * false for anything that is not a workbook we can read.
  */
 export async function hasSheet(bytes: Uint8Array, named: (name: string) => boolean, test: (rows: RawCell[][]) => boolean): Promise<boolean> {
+  const book = await openExisting(bytes);
+  if (!book) return false;
   try {
-    const book = await WorkbookReader.open("", bytes, nodeHost, { ...DEFAULT_LIMITS, maxFileBytes: MAX_OURS_BYTES });
     for (const sheet of book.sheets) if (named(sheet.name) && test((await book.sheet(sheet)).rows)) return true;
-    return false;
   } catch {
-    return false;
+    // A sheet that cannot be read: not a result of ours.
   }
+  return false;
 }
 
 /**

@@ -78,9 +78,10 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   const pts = toPoints(n);
   // Out of range first: on the points as read where they are exact to 0.01 (a formula's
   // 20.000000000000004 is 20), else on the number (1e308 is out of range, whatever its decimals).
-  const outside = pts !== undefined && Number.isSafeInteger(pts) ? pts < 0 || pts > max : !(n >= 0 && n * 100 <= max);
+  const exact = pts !== undefined && Number.isSafeInteger(pts);
+  const outside = exact ? pts < 0 || pts > max : !(n >= 0 && n * 100 <= max);
   if (outside) {
-    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: valueText(n), max: formatPoints(max), code });
+    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: exact ? formatPoints(pts) : String(n), max: formatPoints(max), code });
     return undefined;
   }
   if (pts === undefined || pts % step !== 0) {
@@ -162,12 +163,6 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
 
 /** The largest count a ledger row may give: beyond it, a slip (and points stay exact). */
 export const MAX_COUNT = 10_000;
-
-/** A number typed as points, for a message: as points where it is exact to 0.01, else as typed. */
-function valueText(n: number): string {
-  const pts = toPoints(n);
-  return pts !== undefined && Number.isSafeInteger(pts) ? formatPoints(pts) : String(n);
-}
 
 /** A whole positive count, at most MAX_COUNT; blank means 1. */
 export function readCount(p: Problems, sheet: string, c: RawCell | undefined): number | undefined {
