@@ -12,6 +12,7 @@ import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js"
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
+import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
 import type { Host } from "../../load/index.js";
 import { TOOL } from "../version.js";
@@ -52,10 +53,14 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // thread writes them while this one makes the rankings.
   const notes = notesTables(rubric, submission, scoring, ctx.lang);
   const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
+  // What reading, scoring the items and making the notes left goes before the rankings pile on it.
+  stepEnded(scoring.units.length);
   let results: Results;
   let written: Written = {};
   try {
     results = scoring.finish();
+    // And what ranking left (its sort keys and ranges), before the other sheets are made.
+    stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
     const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes });
     // A province's sheets are written on a second thread; should it stop (it should not), the

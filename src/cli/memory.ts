@@ -1,0 +1,33 @@
+// Memory between the steps of a province's run. Each step leaves most of what it made behind
+// (reading its XML and cells, the notes their rows, ranking its sort keys and ranges), and V8
+// collects the old generation only once it has grown well past what is alive: the next step's
+// work then piles up on the last one's garbage. Measured on 40,000 towns under the comprehensive
+// rubric, a full collection before the rankings and another after them take the peak from
+// 414–446 MiB to 380–389 (a district's 40,000 towns: 367–417 to 314–320), for about 0.15 s.
+// Node gives no way to ask for one but the --expose-gc flag: set here, where the function is
+// taken, and unset at once, so that nothing else sees a `gc`.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { COMPACT_UNITS } from "../report/result-file.js";
+
+let collect: (() => void) | null | undefined;
+
+function collector(): (() => void) | null {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      const gc: unknown = runInNewContext("gc");
+      collect = typeof gc === "function" ? () => void gc() : null;
+    } catch {
+      collect = null;
+    } finally {
+      setFlagsFromString("--no-expose-gc");
+    }
+  }
+  return collect;
+}
+
+/** Where a step of a run of `units` units has ended: its garbage is collected now, if the run is a province's (as large as a compact result's). */
+export function stepEnded(units: number): void {
+  if (units >= COMPACT_UNITS) collector()?.();
+}
