@@ -48,6 +48,8 @@ export interface Loaded {
   readonly earlier?: (sheet: string) => boolean;
   /** The user's sheets whose tab is selected. */
   readonly selected?: readonly string[];
+  /** The cover as read (the rubric it names), valid or not. */
+  readonly cover?: Cover;
 }
 
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
@@ -166,7 +168,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   diagnostics.push(...book.problems.all(), ...problems.list);
   const invalid = book.problems.hasErrors || problems.hasErrors;
-  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256 };
+  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */

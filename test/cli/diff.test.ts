@@ -145,4 +145,25 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83\n");
     expect(r.out).not.toContain("柳河镇:");
   });
+
+  it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {
+    const next = join(dir, "popplan-v2.yaml");
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(1);
+    // Not every cell of the other scheme's sheets that does not fit this one (176 lines before).
+    expect(r.err.trim().split("\n")).toEqual([
+      "samples/liuhe-2026.xlsx: 封面!B3: 错误: 这份工作簿的封面写的方案是 township-comprehensive 2026.1,不是 district-popplan:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 district-popplan 填的工作簿 [rubric.diff-on-other-scheme]",
+    ]);
+  });
+
+  it("still lists the problems of a workbook of the same scheme that does not read, under each version", async () => {
+    const next = join(dir, "popplan-v2b.yaml");
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/broken/typos.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("samples/broken/typos.xlsx (2022.1): 党政线!B3: 错误");
+    expect(r.err).toContain("samples/broken/typos.xlsx (2022.2): 党政线!B3: 错误");
+    expect(r.err).not.toContain("rubric.diff-on-other-scheme");
+  });
 });

@@ -5,6 +5,7 @@ import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Results } from "../../model/results.js";
+import type { Cover } from "../../model/submission.js";
 import { compareResults } from "../../report/compare.js";
 import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
@@ -36,11 +37,12 @@ export function rubricSchema(ctx: Ctx): number {
   return 0;
 }
 
-/** A workbook scored under a rubric given outright (its cover's naming another is expected here). */
-async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[] }> {
+/** A workbook scored under a rubric given outright (its cover's naming another version is expected here). */
+async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
   const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
-  return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics } : { diagnostics };
+  const cover = loaded.cover ? { cover: loaded.cover } : {};
+  return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
 }
 
 export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on?: string } = {}): Promise<number> {
@@ -57,6 +59,12 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
   const before = await scoreUnder(o.on, read.bytes, a.rubric);
   const after = await scoreUnder(o.on, read.bytes, b.rubric);
   if (!before.results || !after.results) {
+    // A workbook filled for another scheme altogether: said once, not as every cell that does not fit.
+    const named = before.cover?.rubricId;
+    if (named !== undefined && named !== a.rubric.id && named !== b.rubric.id) {
+      const at = before.cover?.at;
+      return reportDiagnostics(ctx, [{ code: "rubric.diff-on-other-scheme", severity: "error", data: { cover: `${named} ${before.cover?.rubricVersion ?? ""}`.trim(), rubric: a.rubric.id === b.rubric.id ? a.rubric.id : `${a.rubric.id}、${b.rubric.id}` }, location: at ? { file: o.on, ...at } : { file: o.on } }]) || 1;
+    }
     // Each problem said with the version it was found under.
     const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
     return reportDiagnostics(ctx, [...before.diagnostics.map((d) => tag(d, a.rubric?.version ?? "")), ...after.diagnostics.map((d) => tag(d, b.rubric?.version ?? ""))]) || 1;

@@ -87,5 +87,6 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-level": { "zh-CN": "级别 “{level}” 不在 level_order 中", en: "the level \"{level}\" is not in level_order" },
   "rubric.unknown-item": { "zh-CN": "未定义的项目 {code}", en: "the item {code} is not defined" },
   "rubric.not-found": { "zh-CN": "找不到方案 {id} {version}(可用:{available});请把方案文件 {id}-{version}.yaml 放在工作簿旁边,或用 --rubric 指定文件", en: "the rubric {id} {version} was not found (available: {available}); put the file {id}-{version}.yaml beside the workbook, or name it with --rubric" },
+  "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
   "rubric.ok": { "zh-CN": "方案有效:{id} {version}({title})", en: "the rubric is valid: {id} {version} ({title})" },
 };
