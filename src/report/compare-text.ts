@@ -22,7 +22,10 @@ function ledgerText(w: Words, e: LedgerEntry): string {
 /** One change in words: what, old → new, where (the unit left out where a column says it). */
 export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit = true): string {
   const where = c.where ? `  [${cellRef(c.where.sheet, c.where.cell)}]` : "";
-  if (c.what === "unit") return c.new !== undefined ? w.t("diff.unit-added", { unit: c.unit }) : w.t("diff.unit-removed", { unit: c.unit });
+  if (c.what === "unit") {
+    if (c.new === undefined) return w.t("diff.unit-removed", { unit: c.unit });
+    return c.like !== undefined ? w.t("diff.unit-added-like", { unit: c.unit, like: c.like }) : w.t("diff.unit-added", { unit: c.unit });
+  }
   if (c.what === "ledger") {
     const o = c.old as LedgerEntry | undefined;
     const n = c.new as LedgerEntry | undefined;
@@ -93,7 +96,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : valueJson(s.rubric, c.code ?? "", v as number);
-    return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null };
+    return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like } : {}) };
   };
   const doc = {
     old: side(ra),

@@ -24,6 +24,11 @@ export interface InputChange {
   readonly new?: number | LedgerEntry | string;
   /** The cell in the new file (in the old one for a removal). */
   readonly where?: CellAt;
+  /**
+   * A unit added: the unit removed that entered every value it enters, where no other unit of
+   * either file entered those (renamed, most likely: 撤镇设街道).
+   */
+  readonly like?: string;
 }
 
 /**
@@ -59,6 +64,52 @@ function codesOf(rubric: Rubric, kind: string): string[] {
   return [...new Set([...entered, ...measured])];
 }
 
+type Named = readonly [string, { readonly u: { readonly kind: string }; readonly i: number }];
+
+/**
+ * Units added that entered exactly what a unit removed entered (of the same kind, at least one
+ * value), where no other unit of either file entered the same: added name → removed name.
+ */
+function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[]): Map<string, string> {
+  const kinds = new Set(come.map(([, x]) => x.u.kind));
+  const codes = new Map([...kinds].map((k) => [k, [...new Set([...codesOf(a.rubric, k), ...codesOf(b.rubric, k)])]]));
+  /** A unit's kind and every value it entered, as one string; undefined where it entered none. */
+  const signature = (s: Side, kind: string, i: number): string | undefined => {
+    let entered = false;
+    const values = (codes.get(kind) ?? []).map((code) => {
+      const slot = s.submission.values.slot(code);
+      const v = slot === undefined ? undefined : s.submission.values.get(i, slot);
+      if (v !== undefined) entered = true;
+      return v === undefined ? "" : String(v);
+    });
+    return entered ? `${kind}\u0000${values.join("\u0000")}` : undefined;
+  };
+  // How many units of each file entered each signature (of the kinds some unit was added to).
+  const count = (s: Side): Map<string, number> => {
+    const n = new Map<string, number>();
+    s.submission.units.forEach((u, i) => {
+      if (!kinds.has(u.kind)) return;
+      const sig = signature(s, u.kind, i);
+      if (sig !== undefined) n.set(sig, (n.get(sig) ?? 0) + 1);
+    });
+    return n;
+  };
+  const inA = count(a);
+  const inB = count(b);
+  const goneBy = new Map<string, string>();
+  for (const [name, x] of gone) {
+    const sig = kinds.has(x.u.kind) ? signature(a, x.u.kind, x.i) : undefined;
+    if (sig !== undefined && inA.get(sig) === 1) goneBy.set(sig, name);
+  }
+  const out = new Map<string, string>();
+  for (const [name, x] of come) {
+    const sig = signature(b, x.u.kind, x.i);
+    const was = sig === undefined || inB.get(sig) !== 1 ? undefined : goneBy.get(sig);
+    if (was !== undefined) out.set(name, was);
+  }
+  return out;
+}
+
 /** A ledger row's content, everything but where it is. */
 function content(e: LedgerEntry): string {
   return JSON.stringify([e.unit, e.code, e.count, e.level ?? null, e.points ?? null, e.status, e.flagged, e.note, e.evidence]);
@@ -68,8 +119,14 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
   const out: InputChange[] = [];
   const unitsA = new Map(a.submission.units.map((u, i) => [u.name, { u, i }]));
   const unitsB = new Map(b.submission.units.map((u, i) => [u.name, { u, i }]));
-  for (const [name, { u }] of unitsA) if (!unitsB.has(name)) out.push({ unit: name, code: null, what: "unit", old: u.kind, where: u.at });
-  for (const [name, { u }] of unitsB) if (!unitsA.has(name)) out.push({ unit: name, code: null, what: "unit", new: u.kind, where: u.at });
+  const gone = [...unitsA].filter(([name]) => !unitsB.has(name));
+  const come = [...unitsB].filter(([name]) => !unitsA.has(name));
+  const like = gone.length && come.length ? renamed(a, b, gone, come) : new Map<string, string>();
+  for (const [name, { u }] of gone) out.push({ unit: name, code: null, what: "unit", old: u.kind, where: u.at });
+  for (const [name, { u }] of come) {
+    const was = like.get(name);
+    out.push({ unit: name, code: null, what: "unit", new: u.kind, where: u.at, ...(was !== undefined ? { like: was } : {}) });
+  }
   for (const [name, { u: ub, i: ib }] of unitsB) {
     const x = unitsA.get(name);
     if (!x) continue;

@@ -133,6 +133,37 @@ describe("assess diff", () => {
   });
 });
 
+describe("assess diff: a unit renamed", () => {
+  /** Every cell naming `from` names `to` instead. */
+  const rename = (from: string, to: string) => (wb: ExcelJS.Workbook) => {
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (c.value === from && (c.value = to))));
+  };
+
+  it("says that a unit added entered exactly what the unit removed entered (撤镇设街道), in words and in the JSON", async () => {
+    const next = await edited("samples/qingshan-2026.xlsx", "renamed.xlsx", rename("青石镇", "青石街道"));
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  [1] 删除单位 青石镇\n  [2] 新增单位 青石街道(所填各项与删除的 青石镇 完全相同,是否改名?)\n");
+    const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
+    expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
+  });
+
+  it("says nothing of the kind where a value differs too, or where another unit entered the same", async () => {
+    const changed = await edited("samples/qingshan-2026.xlsx", "renamed-and-changed.xlsx", (wb) => {
+      rename("青石镇", "青石街道")(wb);
+      wb.getWorksheet("党政线")!.eachRow((row) => void (row.getCell(1).value === "青石街道" && (row.getCell(2).value = 1)));
+    });
+    // 西山镇 entered on every sheet what 东湖街道 entered: renamed, it could be either.
+    const twin = await edited("samples/qingshan-2026.xlsx", "twin-renamed.xlsx", rename("西山镇", "西山街道"));
+    for (const [b, added] of [[changed, "青石街道"], [twin, "西山街道"]] as const) {
+      const r = await cli(["diff", "samples/qingshan-2026.xlsx", b]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`  [2] 新增单位 ${added}\n`);
+      expect(r.out).not.toContain("改名");
+    }
+  });
+});
+
 describe("assess rubric diff --on", () => {
   it("scores one workbook under both versions and lists whose results change", async () => {
     const next = join(dir, "v2.yaml");

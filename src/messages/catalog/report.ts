@@ -64,6 +64,7 @@ export const reportMessages: Catalog = {
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
   "diff.because-rubric": { "zh-CN": "因方案变化", en: "because the rubric changed" },
   "diff.unit-added": { "zh-CN": "新增单位 {unit}", en: "unit added: {unit}" },
+  "diff.unit-added-like": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had: renamed?)" },
   "diff.unit-removed": { "zh-CN": "删除单位 {unit}", en: "unit removed: {unit}" },
   "diff.ledger-added": { "zh-CN": "加扣分 新增 {unit} {row}", en: "ledger row added: {unit} {row}" },
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "ledger row removed: {unit} {row}" },
