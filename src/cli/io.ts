@@ -25,9 +25,16 @@ export interface Ctx {
 }
 
 export function processIo(): Io {
+  // A reader that stops reading (`assess diff … | head`) closes the pipe: what is left to say is
+  // dropped, and the command goes on with its work (a stream's error event, unheard, would end
+  // the process with a stack trace).
+  let outClosed = false;
+  let errClosed = false;
+  process.stdout.on("error", () => (outClosed = true));
+  process.stderr.on("error", () => (errClosed = true));
   return {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: (s) => void (outClosed || process.stdout.write(s)),
+    err: (s) => void (errClosed || process.stderr.write(s)),
     env: process.env,
     cwd: process.cwd(),
     outIsTTY: process.stdout.isTTY === true,

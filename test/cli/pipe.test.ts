@@ -1,0 +1,36 @@
+// Output read by a program that stops reading (`assess diff … | head -1`): the rest is dropped,
+// without a stack trace, and the command still does its work and exits as it would have.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-pipe-");
+
+/** The built command, as a user runs it, its standard output closed before it writes a line. */
+function closedOutput(args: string[]): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/assess.js", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("exit", (code) => resolve({ code, err }));
+  });
+}
+
+describe("output closed by its reader", () => {
+  it("ends a diff quietly, with the exit code it would have had", async () => {
+    const r = await closedOutput(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "--lang", "en"]);
+    expect(r.err).not.toMatch(/EPIPE|node:events|at /);
+    expect(r.code).toBe(0);
+  });
+
+  it("still writes the result of a score whose rankings nobody reads", async () => {
+    const out = join(dir, "scored.xlsx");
+    const r = await closedOutput(["score", "samples/qingshan-2026.xlsx", "-o", out]);
+    expect(r.err).not.toMatch(/EPIPE|node:events/);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+});
