@@ -19,13 +19,23 @@ function ledgerText(w: Words, e: LedgerEntry): string {
   return parts.join(" ");
 }
 
+/** A group's name under a side's rubric ("—": none). */
+function groupName(s: Side, id: InputChange["old"]): string {
+  return typeof id === "string" ? (s.rubric.unitKinds.flatMap((k) => k.groups).find((g) => g.id === id)?.name ?? id) : "—";
+}
+
 /** One change in words: what, old → new, where (the unit left out where a column says it). */
 export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit = true): string {
   const where = c.where ? `  [${cellRef(c.where.sheet, c.where.cell)}]` : "";
   if (c.what === "unit") {
     if (c.new === undefined) return w.t("diff.unit-removed", { unit: c.unit });
-    return c.like !== undefined ? w.t("diff.unit-added-like", { unit: c.unit, like: c.like }) : w.t("diff.unit-added", { unit: c.unit });
+    if (c.like === undefined) return w.t("diff.unit-added", { unit: c.unit });
+    // Renamed, most likely; regrouped too where its group is not the one the other had (撤镇设街道).
+    const was = a.submission.units.find((u) => u.name === c.like)?.group;
+    const now = b.submission.units.find((u) => u.name === c.unit)?.group;
+    return was === now ? w.t("diff.unit-added-like", { unit: c.unit, like: c.like }) : w.t("diff.unit-added-like-regrouped", { unit: c.unit, like: c.like, old: groupName(a, was), new: groupName(b, now) });
   }
+  if (c.what === "group") return `${w.t("diff.group-changed", { unit: c.unit, old: groupName(a, c.old), new: groupName(b, c.new) })}${where}`;
   if (c.what === "ledger") {
     const o = c.old as LedgerEntry | undefined;
     const n = c.new as LedgerEntry | undefined;
@@ -95,14 +105,14 @@ function side(r: Results): Record<string, unknown> {
 export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
-      v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : valueJson(s.rubric, c.code ?? "", v as number);
+      v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
     return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like } : {}) };
   };
   const doc = {
     old: side(ra),
     new: side(rb),
     changes: changes.map(change),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, because: m.because })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because })),
   };
   return JSON.stringify(doc, null, 2);
 }

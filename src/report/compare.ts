@@ -4,7 +4,7 @@
 // moved and the changes that moved it — its own, and those of the units that passed it or fell
 // behind it.
 import type { Rubric } from "../rubric/model.js";
-import { isEntered, leaves, measureOf } from "../rubric/model.js";
+import { isEntered, isRelative, leaves, measureOf } from "../rubric/model.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Results, UnitResult } from "../model/results.js";
 import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
@@ -14,12 +14,12 @@ export interface Side {
   readonly submission: Submission;
 }
 
-/** One change in the inputs: a value (code), a ledger row (code, row objects), or a unit (code null). */
+/** One change in the inputs: a value (code), a ledger row (code, row objects), a unit or its group (code null). */
 export interface InputChange {
   readonly unit: string;
   readonly code: string | null;
-  readonly what: "value" | "ledger" | "unit";
-  /** Hundredths for a value; the row for a ledger row; the unit's kind for a unit; undefined when absent. */
+  readonly what: "value" | "ledger" | "unit" | "group";
+  /** Hundredths for a value; the row for a ledger row; the unit's kind for a unit; the group's id for a group; undefined when absent. */
   readonly old?: number | LedgerEntry | string;
   readonly new?: number | LedgerEntry | string;
   /** The cell in the new file (in the old one for a removal). */
@@ -110,6 +110,19 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
   return out;
 }
 
+/** The input codes each relative item of these rubrics reads (its indicator), by item code. */
+export function relativeReads(...rubrics: readonly Rubric[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rubrics)
+    for (const item of r.lines.flatMap((l) => leaves(l.items)))
+      if (isRelative(item) && "indicator" in item) {
+        const list = out.get(item.code) ?? [];
+        if (!list.includes(item.indicator)) list.push(item.indicator);
+        out.set(item.code, list);
+      }
+  return out;
+}
+
 /** A ledger row's content, everything but where it is. */
 function content(e: LedgerEntry): string {
   return JSON.stringify([e.unit, e.code, e.count, e.level ?? null, e.points ?? null, e.status, e.flagged, e.note, e.evidence]);
@@ -130,6 +143,8 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
   for (const [name, { u: ub, i: ib }] of unitsB) {
     const x = unitsA.get(name);
     if (!x) continue;
+    // Its group (乡镇组, 街道组): which units it is ranked and scored against.
+    if (x.u.group !== ub.group) out.push({ unit: name, code: null, what: "group", ...(x.u.group !== undefined ? { old: x.u.group } : {}), ...(ub.group !== undefined ? { new: ub.group } : {}), where: ub.at });
     const codes = [...new Set([...codesOf(a.rubric, x.u.kind), ...codesOf(b.rubric, ub.kind)])];
     for (const code of codes) {
       const sa = a.submission.values.slot(code);
@@ -182,7 +197,11 @@ function outcomeKey(u: UnitResult | undefined): string {
 /** Units with changes of their own beyond which others' moves are not traced to them. */
 const MAX_CITED = 500;
 
-export function compareResults(a: Results, b: Results, changes: readonly InputChange[]): UnitMove[] {
+/**
+ * `reads`: the input codes (indicators) each relative item of either rubric reads, by item code:
+ * a unit scored against the others of its group moves with their values and with who is in it.
+ */
+export function compareResults(a: Results, b: Results, changes: readonly InputChange[], reads: ReadonlyMap<string, readonly string[]> = new Map()): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
   const ub = byName(b);
@@ -214,6 +233,24 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
           return before !== after;
         });
         if (flipped) for (const i of own.get(other) ?? []) because.add(i);
+      }
+      // Scored against its group (ratio to the best, points by place): the others' changes that
+      // moved the best or its place — their values on what it is scored on, and who joined or left
+      // (a unit regrouped, added or removed).
+      for (const [item, basis] of Object.entries(y.relative)) {
+        const before = x.relative[item];
+        if (before && before.best === basis.best && before.place === basis.place) continue;
+        const codes = reads.get(item) ?? [];
+        const groups = new Set([basis.group, before?.group]);
+        for (const other of changedUnits) {
+          if (other === name) continue;
+          const inGroup = [ua.get(other)?.relative[item]?.group, ub.get(other)?.relative[item]?.group].some((g) => g !== undefined && groups.has(g));
+          if (!inGroup) continue;
+          for (const i of own.get(other) ?? []) {
+            const c = changes[i];
+            if (c && (c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)))) because.add(i);
+          }
+        }
       }
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };

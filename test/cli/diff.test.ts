@@ -50,12 +50,14 @@ describe("assess diff", () => {
     const j = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", fixed, "--json"])).out) as {
       old: { rubric: { id: string } };
       changes: { unit: string; code: string; old: unknown; new: unknown; where: { sheet: string; cell: string } }[];
-      units: { name: string; old: { total: number } | null; new: { total: number } | null; because: number[] }[];
+      units: { name: string; old: { total: number } | null; new: { total: number } | null; moved: boolean; because: number[] }[];
     };
     expect(j.old.rubric.id).toBe("district-popplan");
     expect(j.changes[0]).toEqual({ unit: "东湖街道", code: "DZ2", old: 19, new: 20, where: { sheet: "党政线", cell: "B3" } });
-    expect(j.units.find((u) => u.name === "青石镇")).toMatchObject({ old: { total: 954.5 }, new: { total: 964.5 }, because: [1] });
-    expect(j.units).toHaveLength(22); // every unit of either file
+    // `because` counts the changes from 0, as JSON arrays do ([2] in words is 1 here).
+    expect(j.units.find((u) => u.name === "青石镇")).toMatchObject({ old: { total: 954.5 }, new: { total: 964.5 }, moved: true, because: [1] });
+    expect(j.units).toHaveLength(22); // every unit of either file, those whose results moved said so
+    expect(j.units.filter((u) => u.moved).map((u) => u.name)).toEqual(["东湖街道", "西山镇", "青石镇"]);
   });
 
   it("says what changed in a ledger row where only its 说明 did (both sides read the same otherwise)", async () => {
@@ -161,6 +163,39 @@ describe("assess diff: a unit renamed", () => {
       expect(r.out).toContain(`  [2] 新增单位 ${added}\n`);
       expect(r.out).not.toContain("改名");
     }
+  });
+});
+
+describe("assess diff: a unit moved to another group", () => {
+  it("lists the move as a change, and traces to it the units it moved by being scored against their group", async () => {
+    // 金山镇 joins 街道组: its points by place (招商引资, JJ4) are taken among the 街道 now, and
+    // 河东街道's fall with one more unit in its group, 凤凰街道's rank too.
+    const next = await edited("samples/liuhe-2026.xlsx", "regrouped.xlsx", (wb) => void (wb.getWorksheet("经济发展")!.getCell("B8").value = "街道组"));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!A8]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5 → 88.9  因 [1]\n");
+    expect(r.out).toMatch(/ {2}金山镇: 总分 72\.55 → 74\.95;.*因 \[1\]\n/);
+    const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: unknown[] };
+    expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "A8" } }]);
+  });
+
+  it("traces to the group's best unit the points every other unit of its group lost against it", async () => {
+    // 柳河镇 sets 乡镇组's best 固定资产投资增长 (ZB3, 15%): at 30%, every other town's JJ3 halves.
+    const next = await edited("samples/liuhe-2026.xlsx", "best-higher.xlsx", (wb) => void (wb.getWorksheet("指标数据")!.getCell("D2").value = 0.3));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.out).toContain("  [1] 柳河镇 ZB3: 15% → 30%  [指标数据!D2]\n");
+    expect(r.out).toMatch(/ {2}石桥镇: 总分 [\d.]+ → [\d.]+.* 因 \[1\]\n/);
+  });
+
+  it("says where a unit renamed was regrouped too (撤镇设街道), and traces its group's moves to it", async () => {
+    const next = await edited("samples/liuhe-2026.xlsx", "town-to-street.xlsx", (wb) => {
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (c.value === "金山镇" && (c.value = "金山街道"))));
+      wb.getWorksheet("经济发展")!.getCell("B8").value = "街道组";
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
+    expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
+    expect(r.out).toContain("  河东街道: Total 89.5 → 88.9  because of [2]\n");
   });
 });
 

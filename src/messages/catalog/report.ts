@@ -65,6 +65,8 @@ export const reportMessages: Catalog = {
   "diff.because-rubric": { "zh-CN": "因方案变化", en: "because the rubric changed" },
   "diff.unit-added": { "zh-CN": "新增单位 {unit}", en: "unit added: {unit}" },
   "diff.unit-added-like": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had: renamed?)" },
+  "diff.group-changed": { "zh-CN": "{unit} 分组:{old} → {new}", en: "{unit} group: {old} → {new}" },
+  "diff.unit-added-like-regrouped": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had, its group {old} → {new}: renamed?)" },
   "diff.unit-removed": { "zh-CN": "删除单位 {unit}", en: "unit removed: {unit}" },
   "diff.ledger-added": { "zh-CN": "加扣分 新增 {unit} {row}", en: "ledger row added: {unit} {row}" },
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "ledger row removed: {unit} {row}" },
