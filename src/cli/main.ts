@@ -31,10 +31,22 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
-    io.err(usageMessage(ctx, e, knownWords(program)));
+    // An option mistyped is looked for among the options of the command it was given to.
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? knownWords(commandOf(program, argv)).options : undefined));
     return 2;
   }
   return code;
+}
+
+/** The command the arguments name ("rubric diff" → diff under rubric), or the program. */
+function commandOf(program: Command, argv: readonly string[]): Command {
+  let c = program;
+  for (const word of argv) {
+    const sub = c.commands.find((x) => x.name() === word);
+    if (!sub) break;
+    c = sub;
+  }
+  return c;
 }
 
 function findLang(argv: string[]): string | undefined {

@@ -223,13 +223,21 @@ describe("assess rubric diff --on", () => {
     ]);
   });
 
-  it("still lists the problems of a workbook of the same scheme that does not read, under each version", async () => {
+  it("lists the problems of a workbook of the same scheme that does not read once, and with its version one found under a single version", async () => {
+    // 2022.2 scores JS1.1 in steps of 0.1: typos.xlsx's 12.3 there is wrong under 2022.1 alone.
     const next = join(dir, "popplan-v2b.yaml");
-    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"').replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/broken/typos.xlsx"]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("samples/broken/typos.xlsx (2022.1): 党政线!B3: 错误");
-    expect(r.err).toContain("samples/broken/typos.xlsx (2022.2): 党政线!B3: 错误");
+    const lines = r.err.trim().split("\n");
+    expect(lines.filter((l) => l.includes("党政线!B3"))).toEqual(["samples/broken/typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20 [workbook.points-out-of-range]"]);
+    expect(lines.filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍 [workbook.points-step]"]);
+    expect(r.err).not.toContain("(2022.2)");
     expect(r.err).not.toContain("rubric.diff-on-other-scheme");
+  });
+
+  it("says that two rubrics of different ids are two schemes, not two versions", async () => {
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/township-comprehensive-2026.1.yaml"]);
+    expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → township-comprehensive 2026.1", "注意:两个方案的编号不同(district-popplan、township-comprehensive),这是两个不同的方案,而不是同一方案的两个版本"]);
   });
 });

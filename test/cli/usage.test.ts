@@ -14,6 +14,14 @@ describe("did you mean", () => {
     expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
   });
 
+  it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
+    // rubric diff has no --json or -o: another command's --json and --output are no answer.
+    const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
+    expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess --help 查看用法\n");
+    expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
+    expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
+  });
+
   it("counts a swap of neighbours as one edit, and needs more than one shared character in two", () => {
     expect(editDistance("shwo", "show")).toBe(1);
     expect(editDistance("城关镇", "城关街")).toBe(1);

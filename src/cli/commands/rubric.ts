@@ -51,6 +51,8 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
   if (!a.rubric || !b.rubric) return reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
   const { changes, lines } = diffLines(a.rubric, b.rubric, ctx.lang);
   ctx.io.out(`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}\n`);
+  // Two schemes, not two versions of one: said before their every field is listed as changed.
+  if (a.rubric.id !== b.rubric.id) ctx.io.out(ctx.t("rubric.diff-two-schemes", { old: a.rubric.id, new: b.rubric.id }) + "\n");
   if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;
@@ -65,9 +67,18 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
       const at = before.cover?.at;
       return reportDiagnostics(ctx, [{ code: "rubric.diff-on-other-scheme", severity: "error", data: { cover: `${named} ${before.cover?.rubricVersion ?? ""}`.trim(), rubric: a.rubric.id === b.rubric.id ? a.rubric.id : `${a.rubric.id}、${b.rubric.id}` }, location: at ? { file: o.on, ...at } : { file: o.on } }]) || 1;
     }
-    // Each problem said with the version it was found under.
+    // A problem found under both versions is said once; one found under a single version, with it.
+    const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
+    const inBefore = new Set(before.diagnostics.map(key));
+    const inAfter = new Set(after.diagnostics.map(key));
     const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
-    return reportDiagnostics(ctx, [...before.diagnostics.map((d) => tag(d, a.rubric?.version ?? "")), ...after.diagnostics.map((d) => tag(d, b.rubric?.version ?? ""))]) || 1;
+    return (
+      reportDiagnostics(ctx, [
+        ...before.diagnostics.filter((d) => inAfter.has(key(d))),
+        ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, a.rubric?.version ?? "")),
+        ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, b.rubric?.version ?? "")),
+      ]) || 1
+    );
   }
   ctx.io.out("\n" + ctx.t("diff.on", { file: o.on }) + "\n");
   let moved = 0;
