@@ -62,7 +62,7 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<stri
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
   for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
-  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(";") || "—");
+  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(w.t("list.awards")) || "—");
   return m;
 }
 
@@ -89,7 +89,7 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
   for (const m of moved.slice(0, SHOWN)) {
     const because = m.because.length ? `  ${w.t("diff.because", { refs: m.because.map((i) => `[${i + 1}]`).join("") })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
-    out.push(`  ${m.name}: ${moveParts(w, ra, rb, m).join(";")}${because}`);
+    out.push(`  ${m.name}: ${moveParts(w, ra, rb, m).join(w.t("list.parts"))}${because}`);
   }
   return out;
 }
