@@ -9,6 +9,7 @@ import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
+import { nearestNames } from "./near.js";
 
 export interface LocatedSheet {
   readonly sheet: string;
@@ -69,6 +70,8 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
 export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Problems): void {
   const { located, units, presence, judgedColumns } = g;
   const rateSheets = located.filter((l) => l.role.role === "rates");
+  /** Sheet index → the units missing there (what a name found there alone may have meant). */
+  const missing = new Map<number, string[]>();
   for (const kind of rubric.unitKinds) {
     const members: number[] = [];
     units.forEach((u, i) => {
@@ -98,6 +101,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const at = located[first];
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
         p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
+        (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
     }
     for (const line of lines) {
@@ -156,5 +160,37 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
     }
     implausibleRates(rubric, measured, members, units, values, p);
+  }
+  strangers(g, missing, p);
+}
+
+/** Names near enough to suggest are looked for only among this many units missing on a sheet. */
+const MAX_NEAR = 1000;
+
+/**
+ * A name on an indicator sheet that is on no sheet of items (a unit renamed on one sheet alone, a
+ * typo, a unit not assessed): its row counts for nothing, which is said at its name, with the
+ * unit missing there it may have meant.
+ */
+function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>, p: Problems): void {
+  const names = new Set(g.units.map((u) => u.name));
+  const found: { name: string; row: number; s: number }[] = [];
+  for (const [name, rows] of g.presence) {
+    if (names.has(name)) continue;
+    rows.forEach((row, s) => {
+      if (row !== undefined) found.push({ name, row, s });
+    });
+  }
+  const perSheet = new Map<number, number>();
+  for (const f of found) perSheet.set(f.s, (perSheet.get(f.s) ?? 0) + 1);
+  for (const { name, row, s } of found) {
+    const at = g.located[s];
+    if (!at) continue;
+    const candidates = missing.get(s) ?? [];
+    let near = candidates.length <= MAX_NEAR ? nearestNames(name, candidates, 3) : [];
+    // One name alone there, one unit alone missing there: that one, however unlike (镇 → 街道).
+    if (!near.length && candidates.length === 1 && perSheet.get(s) === 1) near = [...candidates];
+    const data = { unit: name, sheet: at.sheet, near: near.join("、") };
+    p.warn(near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }
 }

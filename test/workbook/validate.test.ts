@@ -101,6 +101,23 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3"],
   },
   {
+    // 乙街道 renamed 乙镇 on the indicator sheet alone: its row there counts for nothing, and the
+    // unit missing there is named, however unlike (one name alone, one unit alone missing).
+    name: "a unit renamed on the indicator sheet alone",
+    edit: (wb) => {
+      wb.sheetNamed("指标数据").set("A3", "乙镇");
+    },
+    expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-near 指标数据!A3"],
+  },
+  {
+    name: "a name on the indicator sheet that is no unit, near none missing there",
+    edit: (wb) => {
+      wb.sheetNamed("指标数据").set("A6", "戊乡");
+      wb.sheetNamed("指标数据").set("B6", 0.9);
+    },
+    expected: ["warning workbook.unit-only-on 指标数据!A6"],
+  },
+  {
     name: "an unknown code in a header",
     edit: (wb) => {
       wb.sheetNamed("党政线").set("B1", "DZ9 统筹决策");
