@@ -47,6 +47,8 @@ describe("file-level failures", () => {
     { case: "UTF-8 CSV", bytes: strToU8("姓名,得分\r\n张三,95\r\n"), code: "xlsx.text-file", data: {} },
     { case: "GBK CSV", bytes: new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xb5, 0xc3, 0xb7, 0xd6, 0x0a]), code: "xlsx.text-file", data: {} },
     { case: "TSV", bytes: strToU8("a\tb\n1\t2\n"), code: "xlsx.text-file", data: {} },
+    { case: "a rubric given for the workbook", bytes: strToU8('%YAML 1.2\n---\n# 方案\nid: my-scheme\nversion: "2026.1"\ntitle: 考核办法\n'), code: "xlsx.rubric-file", data: {} },
+    { case: "other YAML", bytes: strToU8("name: x\nversion: 1\n"), code: "xlsx.text-file", data: {} },
     { case: "HTML saved as .xls", bytes: strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"), code: "xlsx.text-file", data: {} },
     { case: "UTF-16 text", bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\n", "utf16le")])), code: "xlsx.text-file", data: {} },
     { case: "PNG", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), code: "xlsx.not-zip", data: {} },

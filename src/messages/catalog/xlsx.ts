@@ -21,6 +21,10 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是旧版 .xls 文件,请在 Excel/WPS 中另存为 .xlsx 后重试",
     en: "this is a legacy .xls file; save it as .xlsx in Excel or WPS and try again",
   },
+  "xlsx.rubric-file": {
+    "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
+    en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",
+  },
   "xlsx.text-file": {
     "zh-CN": "这是文本文件(例如 CSV 或网页),不是 Excel 工作簿;请用 Excel 或 WPS 打开后另存为 .xlsx 再试",
     en: "this is a text file (such as CSV or a web page), not an Excel workbook; open it in Excel or WPS and save it as .xlsx",

@@ -45,6 +45,12 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return n > 0 && bad * 100 <= n;
 }
 
+/** Text opening as a rubric does: its id and version among the top-level keys of its first lines. */
+function looksLikeRubric(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
+  return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
+}
+
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
 export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, CFB_MAGIC);
@@ -56,6 +62,6 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
   if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
   if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
-  if (looksLikeText(buf)) fail("xlsx.text-file");
+  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : "xlsx.text-file");
   fail("xlsx.not-zip");
 }
