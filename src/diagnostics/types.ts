@@ -44,8 +44,17 @@ export function isCellLocation(l: Location): l is CellLocation {
 
 /** Errors first, then warnings; within each, the order they were found. */
 export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
-  return [...diags.filter((d) => d.severity === "error"), ...diags.filter((d) => d.severity === "warning")];
+  const first = diags.filter((d) => HEADLINES.has(d.code));
+  const rest = diags.filter((d) => !HEADLINES.has(d.code));
+  return [...first, ...rest.filter((d) => d.severity === "error"), ...rest.filter((d) => d.severity === "warning")];
 }
+
+/**
+ * Problems said before all others, whatever their severity, as they may explain the rest: a
+ * workbook scored under another rubric than its cover names (every cell that does not fit that
+ * rubric follows).
+ */
+const HEADLINES: ReadonlySet<string> = new Set(["workbook.cover-rubric-mismatch"]);
 
 /** A stable id for a diagnostic's place, for tests and JSON: "FILE:LINE:COL", "FILE: SHEET!CELL" or "FILE". */
 export function formatLocation(l: Location): string {

@@ -21,6 +21,18 @@ import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
 
+/** A rubric file by its name (.yaml, .yml). */
+function isRubricName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** What the command line says in its own terms, said in the page's: a rubric is chosen here, not named with --rubric. */
+function onThePage(d: Diagnostic): Diagnostic {
+  const code = PAGE_WORDS[d.code];
+  return code ? { ...d, code } : d;
+}
+const PAGE_WORDS: Readonly<Record<string, string>> = { "rubric.not-found": "web.rubric-not-found", "xlsx.rubric-file": "web.rubric-file" };
+
 /** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */
 interface Inlined {
   readonly id: string;
@@ -96,7 +108,7 @@ export function start(doc: Document): void {
   const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement): void => {
     if (!diags.length) return;
     const list = el("ul", undefined, "diagnostics");
-    for (const d of sortDiagnostics(diags)) list.append(el("li", renderLine(d, lang), d.severity === "error" ? "error" : "warning"));
+    for (const d of sortDiagnostics(diags)) list.append(el("li", renderLine(onThePage(d), lang), d.severity === "error" ? "error" : "warning"));
     into.append(list);
   };
 
@@ -188,6 +200,8 @@ export function start(doc: Document): void {
   };
 
   const run = async (file: File): Promise<void> => {
+    // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
+    if (isRubricName(file.name)) return takeRubric(file);
     const id = ++current;
     const live = (): boolean => id === current;
     last = { file };
@@ -252,29 +266,50 @@ export function start(doc: Document): void {
   drop.addEventListener("drop", (e) => {
     e.preventDefault();
     drop.classList.remove("over");
-    const f = e.dataTransfer?.files[0];
-    if (f) void run(f);
+    // A workbook, a rubric, or both at once: the rubric is taken first, then the workbook scored.
+    const files = [...(e.dataTransfer?.files ?? [])];
+    const rubricFile = files.find((f) => isRubricName(f.name));
+    const workbook = files.find((f) => f !== rubricFile);
+    void (async () => {
+      if (rubricFile) await takeRubric(rubricFile, workbook === undefined);
+      if (workbook) await run(workbook);
+    })();
   });
+
+  /**
+   * A rubric file of the user's own: loaded, and the last workbook scored again under it (`rerun`);
+   * one that is not valid says why and is not used (the bundled rubrics stay).
+   */
+  const takeRubric = async (f: File, rerun = true): Promise<void> => {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const { loadRubric } = await import("../rubric/load.js");
+    const load = loadRubric(f.name, bytes, await browserHost.sha256(bytes));
+    clear();
+    if (!load.rubric) {
+      given = undefined;
+      say(t("web.rubric-invalid", { file: f.name }));
+      showDiagnostics(load.diagnostics, out);
+      return;
+    }
+    given = { name: f.name, load };
+    say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }));
+    if (rerun && last) await run(last.file);
+  };
 
   const rubricInput = $<HTMLInputElement>(doc, "rubric");
   rubricInput.addEventListener("change", () => {
     const f = rubricInput.files?.[0];
-    if (!f) {
-      given = undefined;
+    if (f) {
+      void takeRubric(f);
       return;
     }
-    void (async () => {
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      const { loadRubric } = await import("../rubric/load.js");
-      given = { name: f.name, load: loadRubric(f.name, bytes, await browserHost.sha256(bytes)) };
+    // Emptied: the bundled rubrics again, for the workbook on the page too.
+    given = undefined;
+    if (last) void run(last.file);
+    else {
       clear();
-      if (given.load.rubric) say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
-      else {
-        say(t("web.rubric-invalid"));
-        showDiagnostics(given.load.diagnostics, out);
-      }
-      if (last && given.load.rubric) await run(last.file);
-    })();
+      say(t("web.ready"));
+    }
   });
 
   $(doc, "lang").addEventListener("click", () => {

@@ -6,6 +6,16 @@ import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 
+describe("a rubric given that the cover does not name", () => {
+  it("is said first, before every cell that does not fit it", async () => {
+    const r = await cli(["validate", "samples/qingshan-2026.xlsx", "--rubric", "rubric/township-comprehensive-2026.1.yaml"]);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split("\n");
+    expect(lines[0]).toBe("samples/qingshan-2026.xlsx: 封面!B3: 警告: 封面写的方案是 district-popplan 2022.1,但本次使用 township-comprehensive 2026.1 [workbook.cover-rubric-mismatch]");
+    expect(lines.filter((l) => l.includes(": 错误: ")).length).toBeGreaterThan(20);
+  });
+});
+
 describe("a rubric of the office's own", () => {
   it("is found beside the workbook, or in a rubric/ folder there; otherwise the error says where to put it", async () => {
     const dir = scratchDir("assess-own-");

@@ -3,10 +3,11 @@
 // messages `assess validate` prints, the downloaded workbook scores again the same, a unit's
 // explanation is `assess explain`'s — and the page asks the network for nothing.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 
@@ -133,6 +134,65 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(download.suggestedFilename()).toBe("liuhe-2026.scored.xlsx");
     const units = await page.locator("section.ranking tbody tr td:nth-child(2)").allTextContents();
     expect(units.some((u) => u === "北川镇")).toBe(false);
+  });
+
+  /** Files dropped on the page together, as from the desktop. */
+  const dropFiles = async (files: string[]): Promise<void> => {
+    const payload = files.map((f) => ({ name: basename(f), bytes: [...readFileSync(f)] }));
+    await page.evaluate((fs) => {
+      const dt = new DataTransfer();
+      for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      document.getElementById("drop")?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, payload);
+  };
+  const settled = (pattern: RegExp): Promise<unknown> => page.waitForFunction((p) => new RegExp(p).test(document.getElementById("status")?.textContent ?? ""), pattern.source, { timeout: 60_000 });
+
+  describe("a rubric of the user's own", () => {
+    // A workbook made for version 2026.1 of the district rubric, which is not built in.
+    const workbook = join(dir, "qingshan-v2026.xlsx");
+    const rubric = join(dir, "district-popplan-2026.1.yaml");
+    beforeAll(async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+      wb.getWorksheet("封面")!.getCell("B4").value = "2026.1";
+      await wb.xlsx.writeFile(workbook);
+      writeFileSync(rubric, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2026.1"'));
+    });
+    afterAll(async () => {
+      await page.setInputFiles("#rubric", []);
+    });
+
+    it("is asked for in the page's own words where the cover names one not built in", async () => {
+      await choose(workbook);
+      const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+      expect(shown).toContain("找不到方案 district-popplan 2026.1(本页内置:");
+      expect(shown).toContain("请在“自己的考核方案文件”处选择 district-popplan-2026.1.yaml,或把它和工作簿一起拖到这里");
+      expect(shown).not.toContain("--rubric");
+    });
+
+    it("is taken when dropped with the workbook, and the workbook scored under it", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分/);
+      expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
+    });
+
+    it("is taken for what it is when chosen where the workbook goes (and the workbook on the page scored again)", async () => {
+      await page.setInputFiles("#rubric", []);
+      await settled(/已计分|有 \d+ 个错误/);
+      await page.setInputFiles("#workbook", rubric);
+      await settled(/已计分 qingshan-v2026.xlsx/);
+      expect(await page.textContent("#status")).toContain("方案 district-popplan 2026.1");
+    });
+
+    it("is not used when it is not valid, and the workbook is not blamed for it", async () => {
+      const bad = join(dir, "bad.yaml");
+      writeFileSync(bad, 'id: x\nversion: "1\n');
+      await page.setInputFiles("#rubric", bad);
+      await settled(/有问题/);
+      expect(await page.textContent("#status")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
+      await choose("samples/qingshan-2026.xlsx");
+      expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
+    });
   });
 
   it("made no network request at all", () => {
