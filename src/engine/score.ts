@@ -522,8 +522,9 @@ function certainties(
     }
     const total: readonly [Points, Points] = own ? [own.lo.total, own.hi.total] : [unit.total, unit.total];
     const moves = Object.keys(unitRanks).length > 0 || unsettled.has(u);
-    if (own && moves) add(u, own.rows);
+    // Its own rows wherever they move its total, if nothing else; the others' where it may move.
+    if (own && (moves || total[0] !== total[1])) add(u, own.rows);
     if (!moves && total[0] === total[1]) continue;
-    unit.certainty = { total, ranks: unitRanks, settled: !unsettled.has(u), pending: moves ? (pendingOf.get(u) ?? []) : [] };
+    unit.certainty = { total, ranks: unitRanks, settled: !unsettled.has(u), pending: pendingOf.get(u) ?? [] };
   }
 }

@@ -43,6 +43,16 @@ describe("rank certainty while claims are pending", () => {
     expect([cells("甲"), cells("乙"), cells("丙"), cells("丁")]).toEqual([["B2"], ["B2"], ["B3"], ["B3"]]);
   });
 
+  it("lists a unit's own pending row where it moves the unit's total alone (its rank and awards settled)", () => {
+    // 戊 at 60 with a pending 国家级 claim: up to 70, still last, its awards the same either way.
+    const alone = score(R, submission(R, UNITS, [{ unit: "戊", code: "JF2", level: "国家级", status: "申报中" }]));
+    const w = unitNamed(alone, "戊").certainty;
+    expect(w?.total).toEqual([6000, 7000]);
+    expect(w?.ranks).toEqual({});
+    expect(w?.settled).toBe(true);
+    expect(w?.pending.map((x) => x.cell)).toEqual(["B2"]);
+  });
+
   it("adds a rank-range column to a ranking sheet only where ranks can move", () => {
     const tables = resultTables(R, sub, r, "zh-CN", "t");
     expect(tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall")?.columns.map((x) => x.header).slice(0, 3)).toEqual(["名次", "名次区间", "单位"]);
