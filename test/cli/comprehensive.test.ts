@@ -104,4 +104,16 @@ describe("the comprehensive sample's report", () => {
     expect(text).toContain("50,000");
     expect(text).not.toMatch(/人口|计划生育|镇、街道/);
   });
+
+  it("writes nothing of the other scheme into the result sheets, the notes included", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const ours = ["乡镇(街道)综合排名", "计分说明", "奖惩名单", "计分信息"];
+    const words: string[] = [];
+    for (const name of ours) wb.getWorksheet(name)?.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && words.push(c.value))));
+    expect(words.length).toBeGreaterThan(100);
+    // 河东街道's 待审核 bonus: not counted, and no 局务会 (the district scheme's approving body) named.
+    expect(words).toContain("状态为“待审核”,尚未认定,不计分");
+    expect(words.join("\n")).not.toMatch(/人口|计划生育|计生|局务会|镇、街道/);
+  });
 });
