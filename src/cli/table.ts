@@ -41,8 +41,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const lines = planOf(rubric, ranking.unitKind)?.lines.map((l) => l.line) ?? [];
   const kind = rubric.unitKinds.find((k) => k.id === ranking.unitKind);
   const isTotal = ranking.by === "total";
-  // Where the kind is ranked in groups too (乡镇组, 街道组), each unit's place in its group.
-  const groupRankings = results.rankings.filter((r) => r.unitKind === ranking.unitKind && r.group !== undefined && r.by === ranking.by && r.id !== ranking.id);
+  // Where the kind is ranked in groups too (乡镇组, 街道组), each unit's place in its group: on a
+  // ranking of the whole kind (a group's own ranking is one).
+  const groupRankings = ranking.group === undefined ? results.rankings.filter((r) => r.unitKind === ranking.unitKind && r.group !== undefined && r.by === ranking.by) : [];
   const groupPlace = (u: UnitResult): string => {
     const g = groupRankings.find((r) => r.group === u.group);
     const rank = g ? u.ranks[g.id] : undefined;

@@ -134,8 +134,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   );
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
-  // Where the kind is ranked in groups too, each unit's place in its group.
-  const groupRankings = results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by && x.id !== r.id);
+  // Where the kind is ranked in groups too, each unit's place in its group (not on a group's own ranking).
+  const groupRankings = r.group === undefined ? results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by) : [];
   // Group id → its ranking's id and the group's name, looked up once.
   const groupOf = new Map(groupRankings.map((x) => [x.group, { id: x.id, name: kind?.groups.find((g) => g.id === x.group)?.name ?? "" }]));
   const groupPlace = (u: UnitResult): string => {

@@ -105,6 +105,16 @@ describe("the comprehensive sample's report", () => {
     expect(text).not.toMatch(/人口|计划生育|镇、街道/);
   });
 
+  it("shows each town's place in its group on the whole ranking, and no empty 组内名次 on a group's own", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const header = (name: string) => (wb.getWorksheet(name)?.getRow(3).values as unknown[]).slice(1);
+    const at = header("乡镇(街道)综合排名").indexOf("组内名次") + 1;
+    expect(at).toBeGreaterThan(0);
+    expect(wb.getWorksheet("乡镇(街道)综合排名")?.getRow(4).getCell(at).value).toBe("乡镇组 1");
+    for (const group of ["乡镇组排名", "街道组排名"]) expect(header(group)).not.toContain("组内名次");
+  });
+
   it("writes nothing of the other scheme into the result sheets, the notes included", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));
