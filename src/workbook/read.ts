@@ -144,10 +144,14 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
       if (valued) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
       return;
     }
-    if (!valued && (inFooter || isFooterText(name))) {
+    // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
+    // a score column): said, where it holds anything there, and passed over.
+    if (isFooterText(name)) {
+      if (valued) p.warn("workbook.footer-values", sheet, refOf(nameCol, r), { value: name });
       inFooter = true;
       return;
     }
+    if (!valued && inFooter) return;
     if (nameCell && nameCell.value.t !== "s") {
       p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
       return;

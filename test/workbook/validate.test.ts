@@ -185,6 +185,14 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: "a footer's line with a date typed under a score column is not a unit either, and is said",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "填表人:张三").set("C6", "2026年12月20日");
+      wb.sheetNamed("人口计生线").set("A6", "审核人:李四").set("B6", new Date(Date.UTC(2026, 11, 20)));
+    },
+    expected: ["warning workbook.footer-values 党政线!A6", "warning workbook.footer-values 人口计生线!A6"],
+  },
+  {
     name: "a totals row under the units is a summary, not a unit",
     edit: (wb) => {
       for (const [name, label] of [["党政线", "合 计"], ["人口计生线", "平均分"], ["指标数据", "Total"]] as const) {
