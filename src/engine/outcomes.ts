@@ -48,13 +48,22 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
   return out;
 }
 
+/** A better grade a unit reached but was left out of: its quota, and whether a tie at its line did it. */
+export interface GradeCut {
+  readonly grade: string;
+  readonly quota: number;
+  readonly tied?: boolean;
+}
+
 /**
  * Grades by the ranking's score: best band first, each taking the units not yet graded that reach
  * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
  * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
  */
-export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean }> {
-  const out = new Map<number, { grade: string; held: boolean }>();
+export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean; cut?: GradeCut }> {
+  const out = new Map<number, { grade: string; held: boolean; cut?: GradeCut }>();
+  /** Units that reached a band but were left out by its quota: the best such band. */
+  const cutFrom = new Map<number, GradeCut>();
   const g = r.grades;
   if (!g) return out;
   const names = [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])];
@@ -87,10 +96,19 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
         take = g.ties === "all" ? reach.filter((p, i) => i < quota || tied(p)) : reach.slice(0, quota).filter((p) => !tied(p));
       } else take = reach.slice(0, quota);
     }
-    for (const p of take) out.set(p.u, { grade: band.name, held: false });
+    for (const p of take) {
+      const cut = cutFrom.get(p.u);
+      out.set(p.u, { grade: band.name, held: false, ...(cut ? { cut } : {}) });
+    }
+    // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line.
+    const tied = take.length < Math.min(quota, reach.length);
+    if (take.length < reach.length) for (const p of reach) if (!out.has(p.u) && !cutFrom.has(p.u)) cutFrom.set(p.u, { grade: band.name, quota, ...(tied ? { tied: true } : {}) });
     left = left.filter((p) => !out.has(p.u));
   });
-  for (const p of left) if (g.otherwise) out.set(p.u, { grade: g.otherwise, held: false });
+  for (const p of left) {
+    const cut = cutFrom.get(p.u);
+    if (g.otherwise) out.set(p.u, { grade: g.otherwise, held: false, ...(cut ? { cut } : {}) });
+  }
   // A veto's grade: set outright, or the unit went down to the first band it may hold.
   for (const [u, e] of effects) {
     const cur = out.get(u);
@@ -133,7 +151,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
     for (const u of graded) {
       const g = grades.get(u);
-      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}) });
+      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}) });
     }
   }
 

@@ -39,7 +39,18 @@ export interface Veto {
 export type Award =
   /** `place`: the prize place, where vetoed units ahead passed theirs on (递补) and it differs from the rank. */
   | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number; readonly place?: number }
-  | { readonly kind: "grade"; readonly ranking: string; readonly rankingName: string; readonly grade: string; readonly held?: boolean }
+  | {
+      readonly kind: "grade";
+      readonly ranking: string;
+      readonly rankingName: string;
+      readonly grade: string;
+      readonly held?: boolean;
+      /**
+       * A better grade whose line the unit reached, but whose quota (places) the units ranked ahead
+       * filled; `tied`: it was tied at the quota's line, and the rubric gives the grade to none of those tied.
+       */
+      readonly cut?: { readonly grade: string; readonly quota: number; readonly tied?: boolean };
+    }
   | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
   | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };

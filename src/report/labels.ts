@@ -25,6 +25,7 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "single":
       return message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) });
     case "grade":
+      if (a.cut && !a.held) return message(lang, a.cut.tied ? "award.grade-cut-tied" : "award.grade-cut", { grade: a.grade, ranking: a.rankingName, better: a.cut.grade, quota: a.cut.quota });
       return message(lang, a.held ? "award.grade-held" : "award.grade", { grade: a.grade, ranking: a.rankingName });
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";

@@ -72,8 +72,12 @@ describe("rankings by group, by a line, with tie-breakers", () => {
     expect(awardsOf(r, "甲镇")).toEqual(["towns:优秀", "rural:一等奖:50000"]);
     expect(awardsOf(r, "乙镇")).toEqual(["towns:良好", "rural:二等奖:30000"]);
     expect(awardsOf(r, "丙镇")).toEqual(["towns:良好", "rural:二等奖:30000"]);
-    // 戊街道 reaches 90 but 20% of 5 ranked towns is 1 优秀.
+    // 戊街道 reaches 90 but 20% of 5 ranked towns is 1 优秀: its 良好 says so.
     expect(awardsOf(r, "戊街道")).toEqual(["towns:良好", "urban:一等奖:50000"]);
+    expect(unitNamed(r, "戊街道").awards.find((a) => a.kind === "grade")).toMatchObject({ grade: "良好", cut: { grade: "优秀", quota: 1 } });
+    expect(unitNamed(r, "戊街道").awards.find((a) => a.kind === "grade")).not.toHaveProperty("cut.tied");
+    // 丁街道 at 90 exactly reaches the line too.
+    expect(unitNamed(r, "丁街道").awards.find((a) => a.kind === "grade")).toMatchObject({ grade: "良好", cut: { grade: "优秀", quota: 1 } });
     expect(awardsOf(r, "丁街道")).toEqual(["towns:良好", "urban:二等奖:30000"]);
   });
 });
@@ -81,12 +85,15 @@ describe("rankings by group, by a line, with tie-breakers", () => {
 describe("grades: quotas and ties at the cut", () => {
   it("towns tied at the quota's cut get none of that grade (ties: none); below 60 is 不合格 and a yellow card", () => {
     const r = run([losing("甲镇", "rural", 5), losing("乙镇", "rural", 5), losing("丙镇", "rural", 30, { measures: { ZB7: "93%" } }), town("丁镇", "rural", { scores: { JJ5: 0, DJ1: 0, DJ2: 18 } }), town("戊镇", "rural", { scores: { JJ5: 0, SH6: 0, SH7: 0, DJ1: 0, DJ2: 0 } })]);
-    // 甲镇, 乙镇 98 and tied on DJ and JJ: one 优秀 place, both at its cut → neither.
+    // 甲镇, 乙镇 98 and tied on DJ and JJ: one 优秀 place, both at its cut → neither, and their 良好 says why.
     expect(unitNamed(r, "甲镇").grades).toEqual({ towns: "良好" });
     expect(unitNamed(r, "乙镇").grades).toEqual({ towns: "良好" });
+    expect(unitNamed(r, "甲镇").awards.find((a) => a.kind === "grade")).toMatchObject({ cut: { grade: "优秀", quota: 1, tied: true } });
     // 丙镇: JJ 70, SH 96 (参保率 93%: two whole points short, 4 off) → 28 + 33.6 + 25 = 86.6.
     expect(unitNamed(r, "丙镇").total).toBe(8660);
     expect(unitNamed(r, "丙镇").grades).toEqual({ towns: "良好" });
+    // Below 优秀's line: its 良好 is its band, no quota said.
+    expect(unitNamed(r, "丙镇").awards.find((a) => a.kind === "grade")).not.toHaveProperty("cut");
     // 丁镇: JJ 70, SH 100, DJ 58 → 28 + 35 + 14.5 = 77.5.
     expect(unitNamed(r, "丁镇").total).toBe(7750);
     expect(unitNamed(r, "丁镇").grades).toEqual({ towns: "合格" });
