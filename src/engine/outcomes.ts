@@ -100,9 +100,15 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
       const cut = cutFrom.get(p.u);
       out.set(p.u, { grade: band.name, held: false, ...(cut ? { cut } : {}) });
     }
-    // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line.
-    const tied = take.length < Math.min(quota, reach.length);
-    if (take.length < reach.length) for (const p of reach) if (!out.has(p.u) && !cutFrom.has(p.u)) cutFrom.set(p.u, { grade: band.name, quota, ...(tied ? { tied: true } : {}) });
+    // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line. One
+    // object for all of them (a province's band leaves out thousands).
+    if (take.length < reach.length) {
+      const full: GradeCut = { grade: band.name, quota };
+      const tied: GradeCut = { grade: band.name, quota, tied: true };
+      // The keys tied at the line, where the rubric gives the grade to none of them.
+      const line = take.length < Math.min(quota, reach.length) ? reach[quota - 1]?.keys : undefined;
+      for (const p of reach) if (!out.has(p.u) && !cutFrom.has(p.u)) cutFrom.set(p.u, line && sameKeys(p.keys, line) ? tied : full);
+    }
     left = left.filter((p) => !out.has(p.u));
   });
   for (const p of left) {

@@ -46,8 +46,8 @@ export type Award =
       readonly grade: string;
       readonly held?: boolean;
       /**
-       * A better grade whose line the unit reached, but whose quota (places) the units ranked ahead
-       * filled; `tied`: it was tied at the quota's line, and the rubric gives the grade to none of those tied.
+       * A better grade whose line the unit reached without being within its quota (places); `tied`: it
+       * was tied at the quota's line, and the rubric gives the grade to none of those tied.
        */
       readonly cut?: { readonly grade: string; readonly quota: number; readonly tied?: boolean };
     }

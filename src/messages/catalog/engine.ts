@@ -49,7 +49,7 @@ export const engineMessages: Catalog = {
   "award.rank-in": { "zh-CN": "名次奖:{ranking}{tier}", en: "rank prize: {tier} in {ranking}" },
   "award.single": { "zh-CN": "单项奖:{name}({level}),{amount}元", en: "single-item award: {name} ({level}), {amount} yuan" },
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
-  "award.grade-cut": { "zh-CN": "等次:{grade}(达到{better}分数线,但该等次名额 {quota} 个已满)", en: "grade: {grade} (reached {better}, whose {quota} places were taken)" },
+  "award.grade-cut": { "zh-CN": "等次:{grade}(达到{better}分数线,但未进入该等次名额({quota} 个))", en: "grade: {grade} (reached {better}, but not within its {quota} places)" },
   "award.grade-cut-tied": { "zh-CN": "等次:{grade}(达到{better}分数线,但与其他单位并列于该等次名额({quota} 个)线上,按方案均不评)", en: "grade: {grade} (reached {better}, but tied at the line of its {quota} places, where the rubric gives it to none of those tied)" },
   "award.grade-held": { "zh-CN": "等次:{grade}(因一票否决)", en: "grade: {grade} (held by a veto)" },
   "award.warning-last": { "zh-CN": "{name}:{ranking}末位", en: "{name}: last in {ranking}" },
