@@ -76,7 +76,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? "−" : "+";
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
-      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r, u.vetoed)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

@@ -282,7 +282,8 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined): string
 }
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */
-export function ledgerWhy(lang: Lang, r: LedgerResult): string {
-  const why = message(lang, r.reason.code, r.reason.data);
+export function ledgerWhy(lang: Lang, r: LedgerResult, vetoed = false): string {
+  // A vetoed unit competes for no single-item award, however it was recognised.
+  const why = vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
   return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged }) : why;
 }

@@ -82,7 +82,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       status: r.entry.status,
       counted: r.counted,
       points: pointsToNumber(r.points),
-      why: ledgerWhy(lang, r),
+      why: ledgerWhy(lang, r, unit.vetoed),
     })),
   };
 }

@@ -271,7 +271,7 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? -1 : 1;
       cells.length = 0;
-      cells.push(name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      cells.push(name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u.vetoed), cellRef(r.entry.at.sheet, r.entry.at.cell));
       yield normal;
     }
     if (u.floored) {

@@ -31,6 +31,7 @@ export const engineMessages: Catalog = {
   "why.charged": { "zh-CN": "(含加扣分 {points})", en: " (ledger {points} included)" },
   "why.ledger-pending": { "zh-CN": "状态为“{status}”,尚未认定,不计分", en: "status \"{status}\": not yet approved, not counted" },
   "why.ledger-rejected": { "zh-CN": "状态为“{status}”,不计分", en: "status \"{status}\": not counted" },
+  "why.ledger-single-vetoed": { "zh-CN": "单项工作名列前茅({level}),但一票否决的单位不得评单项奖", en: "recognised at the top ({level}), but a vetoed unit wins no single-item award" },
   "why.ledger-single": { "zh-CN": "单项工作名列前茅({level}),参评单项奖", en: "recognised at the top ({level}); competes for the single-item award" },
   "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,已在前面的行计入", en: "{code} counts at most once a year and was counted on an earlier row" },
   "why.ledger-counted-bonus": { "zh-CN": "{per} × {count} = 加 {points}", en: "{per} × {count} = +{points}" },
