@@ -1,5 +1,6 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
-import type { Award, UnitResult } from "../model/results.js";
+import type { Award, Results, UnitResult } from "../model/results.js";
+import type { Rubric } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints } from "../model/numbers.js";
 
@@ -46,6 +47,31 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
     out = out ? `${out};${text}` : text;
   }
   return out;
+}
+
+/** A prize tier nobody holds (奖次空缺): its ranking, name and places. */
+export interface Vacancy {
+  readonly ranking: string;
+  readonly tier: string;
+  readonly places: string;
+}
+
+/**
+ * The prize tiers of each ranking (with units) that no unit holds: a vetoed unit's place left
+ * empty, or fewer units than places. Said in the award lists, as the rubric's 奖次空缺.
+ */
+export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
+  const held = new Set<string>();
+  for (const u of results.units) for (const a of u.awards) if (a.kind === "rank") held.add(`${a.ranking}\u0000${a.tier}`);
+  return rubric.rankings.flatMap((r) => {
+    if (!results.rankings.some((x) => x.id === r.id && x.entries.length > 0)) return [];
+    return r.tiers.filter((t) => !held.has(`${r.id}\u0000${t.name}`)).map((t) => ({ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }));
+  });
+}
+
+/** A vacancy as the award lists show it: what, and why. */
+export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
+  return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis: message(lang, "out.tier-vacant-basis", { ranking: v.ranking, places: v.places }) };
 }
 
 export function statusText(u: UnitResult, lang: Lang): string {

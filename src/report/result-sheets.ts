@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardText, awardsCell, statusText } from "./labels.js";
+import { awardText, awardsCell, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -336,7 +336,7 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
   });
 }
 
-function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
+function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang): SheetTable {
   const kinds = ["rank", "grade", "single", "warning", "veto"] as const;
   // Every ranking's order, one after the other: the one order of tied units everywhere.
   const order: number[] = [];
@@ -366,6 +366,11 @@ function awardsTable(results: Results, cover: Cover, lang: Lang): SheetTable {
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
       byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), a.kind === "single" ? t(lang, "report.award.single", { name: a.name, level: a.level }) : awardText(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
+  }
+  // The prize tiers nobody holds, after the prizes given (奖次空缺).
+  for (const v of vacancies(rubric, results)) {
+    const { award, basis } = vacancyCells(v, lang);
+    byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "—", award, null, basis] });
   }
   const rows = kinds.flatMap((k) => byKind.get(k) ?? []);
   const name = resultSheetName({ kind: "awards" }, lang);
@@ -427,7 +432,7 @@ export function resultTables(rubric: Rubric, sub: Submission, results: Results, 
     ...results.rankings.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))),
     ...matrixTables(rubric, results, cover, lang).map(named),
     ...(o.notes ?? notesTables(rubric, sub, results, lang, o.maxRows)),
-    named(awardsTable(results, cover, lang)),
+    named(awardsTable(rubric, results, cover, lang)),
     named(infoTable(results, cover, lang, tool)),
   ];
 }

@@ -115,6 +115,17 @@ describe("the comprehensive sample's report", () => {
     for (const group of ["乡镇组排名", "街道组排名"]) expect(header(group)).not.toContain("组内名次");
   });
 
+  it("says that 街道组's 一等奖 is vacant, in the 奖惩名单 and in the report", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const rows: unknown[][] = [];
+    wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => String(r[2]).includes("空缺"))).toEqual([["名次奖", "—", "一等奖 空缺", undefined, "街道组排名 第 1 名无可获奖单位"]]);
+    const html = join(dir, "空缺.html");
+    expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toMatch(/一等奖 空缺<\/td>[\s\S]*?街道组排名 第 1 名无可获奖单位/);
+  });
+
   it("writes nothing of the other scheme into the result sheets, the notes included", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));

@@ -5,7 +5,8 @@ import { cellRef } from "../../diagnostics/index.js";
 import { message, type Lang } from "../../messages/index.js";
 import { formatMeasure, pointsToNumber } from "../../model/numbers.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardText } from "../labels.js";
+import { awardText, vacancies, vacancyCells } from "../labels.js";
+import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
 const ORDER = ["rank", "grade", "single", "warning", "veto"] as const;
@@ -55,7 +56,7 @@ function amount(a: Award): number | null {
 }
 
 /** The award list: each kind of award in turn, units in the order the report's rankings list them. */
-export function awardListRows(results: Results, rankings: readonly RankingResult[], lang: Lang): Row[] {
+export function awardListRows(rubric: Rubric, results: Results, rankings: readonly RankingResult[], lang: Lang): Row[] {
   const position = new Map<number, number>();
   for (const r of rankings) for (const e of r.entries) if (!position.has(e.unit)) position.set(e.unit, position.size);
   const pos = (i: number): number => position.get(i) ?? Number.MAX_SAFE_INTEGER;
@@ -70,6 +71,12 @@ export function awardListRows(results: Results, rankings: readonly RankingResult
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
+    // The prize tiers nobody holds, after the prizes given (奖次空缺).
+    if (kind === "rank")
+      for (const v of vacancies(rubric, results)) {
+        const { award, basis } = vacancyCells(v, lang);
+        rows.push({ cells: [message(lang, CATEGORY.rank), "—", xmlSafe(award), null, xmlSafe(basis)] });
+      }
   }
   return rows;
 }

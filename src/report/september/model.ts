@@ -183,7 +183,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
   return { kind: "line", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "" };
 }
 
-function awardsTable(results: Results, order: readonly RankingResult[], lang: Lang): Table {
+function awardsTable(rubric: Rubric, results: Results, order: readonly RankingResult[], lang: Lang): Table {
   const columns: Column[] = [
     { header: message(lang, "out.category"), kind: "text" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -191,7 +191,7 @@ function awardsTable(results: Results, order: readonly RankingResult[], lang: La
     { header: message(lang, "out.amount"), kind: "money" },
     { header: message(lang, "out.basis"), kind: "text" },
   ];
-  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(results, order, lang), empty: message(lang, "report.awards.none") };
+  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(rubric, results, order, lang), empty: message(lang, "report.awards.none") };
 }
 
 /**
@@ -217,7 +217,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   const tables: Table[] = [
     ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang)),
     ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
-    awardsTable(results, [...totals, ...ordered], lang),
+    awardsTable(rubric, results, [...totals, ...ordered], lang),
   ];
   const fileName = clean(results.input.file.split(/[\\/]/).pop());
   return {
