@@ -211,6 +211,30 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
   // behind it. Past a few hundred (two years compared), only a unit's own changes are cited.
   const changedUnits = own.size <= MAX_CITED ? [...own.keys()] : [];
   const names = [...new Set([...a.units.map((u) => u.name), ...b.units.map((u) => u.name)])];
+  // Item → group → the changes that could move a unit scored against that group on the item;
+  // made once per item (a province's best value moving moves thousands of units).
+  const byItem = new Map<string, Map<string, number[]>>();
+  const groupCauses = (item: string): Map<string, number[]> => {
+    let m = byItem.get(item);
+    if (m) return m;
+    m = new Map();
+    byItem.set(item, m);
+    const codes = reads.get(item) ?? [];
+    for (const other of changedUnits) {
+      const causes = (own.get(other) ?? []).filter((i) => {
+        const c = changes[i];
+        return c !== undefined && (c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)));
+      });
+      if (!causes.length) continue;
+      for (const g of new Set([ua.get(other)?.relative[item]?.group, ub.get(other)?.relative[item]?.group])) {
+        if (g === undefined) continue;
+        const list = m.get(g) ?? [];
+        list.push(...causes);
+        m.set(g, list);
+      }
+    }
+    return m;
+  };
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
@@ -240,17 +264,8 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
       for (const [item, basis] of Object.entries(y.relative)) {
         const before = x.relative[item];
         if (before && before.best === basis.best && before.place === basis.place) continue;
-        const codes = reads.get(item) ?? [];
-        const groups = new Set([basis.group, before?.group]);
-        for (const other of changedUnits) {
-          if (other === name) continue;
-          const inGroup = [ua.get(other)?.relative[item]?.group, ub.get(other)?.relative[item]?.group].some((g) => g !== undefined && groups.has(g));
-          if (!inGroup) continue;
-          for (const i of own.get(other) ?? []) {
-            const c = changes[i];
-            if (c && (c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)))) because.add(i);
-          }
-        }
+        const inGroups = groupCauses(item);
+        for (const g of new Set([basis.group, before?.group])) for (const i of (g !== undefined ? inGroups.get(g) : undefined) ?? []) because.add(i);
       }
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
