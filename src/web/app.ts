@@ -126,7 +126,8 @@ export function start(doc: Document): void {
     if (!r) return section;
     const kind = s.rubric.unitKinds.find((k) => k.id === r.unitKind);
     const lines = planOf(s.rubric, r.unitKind)?.lines.map((l) => l.line) ?? [];
-    const groups = s.results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by && x.id !== r.id);
+    // Each unit's place in its group, on a ranking of the whole kind (a group's own ranking is one).
+    const groups = r.group === undefined ? s.results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by) : [];
     section.append(el("h2", r.name));
     const table = el("table");
     const head = el("tr");
