@@ -33,6 +33,8 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     // Renamed, most likely; regrouped too where its group is not the one the other had (撤镇设街道).
     const was = a.submission.units.find((u) => u.name === c.like)?.group;
     const now = b.submission.units.find((u) => u.name === c.unit)?.group;
+    const except = c.likeExcept?.join("、") ?? "";
+    if (except) return w.t(was === now ? "diff.unit-added-near" : "diff.unit-added-near-regrouped", { unit: c.unit, like: c.like, except, old: groupName(a, was), new: groupName(b, now) });
     return was === now ? w.t("diff.unit-added-like", { unit: c.unit, like: c.like }) : w.t("diff.unit-added-like-regrouped", { unit: c.unit, like: c.like, old: groupName(a, was), new: groupName(b, now) });
   }
   if (c.what === "group") return `${w.t("diff.group-changed", { unit: c.unit, old: groupName(a, c.old), new: groupName(b, c.new) })}${where}`;
@@ -106,7 +108,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
-    return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like } : {}) };
+    return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like, ...(c.likeExcept ? { likeExcept: c.likeExcept } : {}) } : {}) };
   };
   const doc = {
     old: side(ra),

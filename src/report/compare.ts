@@ -25,10 +25,11 @@ export interface InputChange {
   /** The cell in the new file (in the old one for a removal). */
   readonly where?: CellAt;
   /**
-   * A unit added: the unit removed that entered every value it enters, where no other unit of
-   * either file entered those (renamed, most likely: 撤镇设街道).
+   * A unit added: the unit removed that entered every value it enters (but those of `likeExcept`),
+   * where no other unit removed or added comes as near (renamed, most likely: 撤镇设街道).
    */
   readonly like?: string;
+  readonly likeExcept?: readonly string[];
 }
 
 /**
@@ -66,47 +67,84 @@ function codesOf(rubric: Rubric, kind: string): string[] {
 
 type Named = readonly [string, { readonly u: { readonly kind: string }; readonly i: number }];
 
+/** Pairs of units removed and added looked at, at most, for a rename with a few values changed too. */
+const NEAR_PAIRS = 40_000;
+
+/** A unit added that is most likely one removed, renamed: that unit, and the codes whose values differ. */
+export interface Like {
+  readonly name: string;
+  readonly except: readonly string[];
+}
+
 /**
- * Units added that entered exactly what a unit removed entered (of the same kind, at least one
- * value), where no other unit of either file entered the same: added name → removed name.
+ * Units added that entered what a unit removed entered (of the same kind, at least one value),
+ * where no other unit removed or added entered the same; or, failing that, all but a few values
+ * (one in ten at most), where no other unit removed comes as near: added name → removed name.
  */
-function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[]): Map<string, string> {
+function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[]): Map<string, Like> {
   const kinds = new Set(come.map(([, x]) => x.u.kind));
   const codes = new Map([...kinds].map((k) => [k, [...new Set([...codesOf(a.rubric, k), ...codesOf(b.rubric, k)])]]));
+  /** Every value a unit entered, by its kind's codes. */
+  const values = (s: Side, kind: string, i: number): (number | undefined)[] =>
+    (codes.get(kind) ?? []).map((code) => {
+      const slot = s.submission.values.slot(code);
+      return slot === undefined ? undefined : s.submission.values.get(i, slot);
+    });
   /** A unit's kind and every value it entered, as one string; undefined where it entered none. */
   const signature = (s: Side, kind: string, i: number): string | undefined => {
-    let entered = false;
-    const values = (codes.get(kind) ?? []).map((code) => {
-      const slot = s.submission.values.slot(code);
-      const v = slot === undefined ? undefined : s.submission.values.get(i, slot);
-      if (v !== undefined) entered = true;
-      return v === undefined ? "" : String(v);
-    });
-    return entered ? `${kind}\u0000${values.join("\u0000")}` : undefined;
+    const v = values(s, kind, i);
+    return v.some((x) => x !== undefined) ? `${kind}\u0000${v.map((x) => (x === undefined ? "" : String(x))).join("\u0000")}` : undefined;
   };
-  // How many units of each file entered each signature (of the kinds some unit was added to).
-  const count = (s: Side): Map<string, number> => {
+  // How many of the units removed, and of those added, entered each signature.
+  const count = (s: Side, units: readonly Named[]): Map<string, number> => {
     const n = new Map<string, number>();
-    s.submission.units.forEach((u, i) => {
-      if (!kinds.has(u.kind)) return;
-      const sig = signature(s, u.kind, i);
+    for (const [, x] of units) {
+      const sig = kinds.has(x.u.kind) ? signature(s, x.u.kind, x.i) : undefined;
       if (sig !== undefined) n.set(sig, (n.get(sig) ?? 0) + 1);
-    });
+    }
     return n;
   };
-  const inA = count(a);
-  const inB = count(b);
+  const inA = count(a, gone);
+  const inB = count(b, come);
   const goneBy = new Map<string, string>();
   for (const [name, x] of gone) {
     const sig = kinds.has(x.u.kind) ? signature(a, x.u.kind, x.i) : undefined;
     if (sig !== undefined && inA.get(sig) === 1) goneBy.set(sig, name);
   }
-  const out = new Map<string, string>();
+  const out = new Map<string, Like>();
   for (const [name, x] of come) {
     const sig = signature(b, x.u.kind, x.i);
     const was = sig === undefined || inB.get(sig) !== 1 ? undefined : goneBy.get(sig);
-    if (was !== undefined) out.set(name, was);
+    if (was !== undefined) out.set(name, { name: was, except: [] });
   }
+  // Renamed with a value or two changed as well: the one unit removed nearest, and only it.
+  const taken = new Set([...out.values()].map((l) => l.name));
+  const left = come.filter(([name]) => !out.has(name));
+  const open = gone.filter(([name, x]) => !taken.has(name) && kinds.has(x.u.kind));
+  if (!left.length || !open.length || left.length * open.length > NEAR_PAIRS) return out;
+  const before = new Map(open.map(([name, x]) => [name, values(a, x.u.kind, x.i)]));
+  const near = new Map<string, Like>();
+  for (const [name, x] of left) {
+    const now = values(b, x.u.kind, x.i);
+    const allowed = Math.floor(now.filter((v) => v !== undefined).length / 10);
+    if (!allowed) continue;
+    const list = codes.get(x.u.kind) ?? [];
+    let best: Like | undefined;
+    let ambiguous = false;
+    for (const [was, y] of open) {
+      if (y.u.kind !== x.u.kind) continue;
+      const old = before.get(was) ?? [];
+      const except = list.filter((_, k) => old[k] !== now[k]);
+      if (except.length > allowed || (best && except.length > best.except.length)) continue;
+      ambiguous = best !== undefined && except.length === best.except.length;
+      if (!ambiguous) best = { name: was, except };
+    }
+    if (best && !ambiguous) near.set(name, best);
+  }
+  // A unit removed that two added come as near to is neither's.
+  const uses = new Map<string, number>();
+  for (const l of near.values()) uses.set(l.name, (uses.get(l.name) ?? 0) + 1);
+  for (const [name, l] of near) if (uses.get(l.name) === 1) out.set(name, l);
   return out;
 }
 
@@ -134,11 +172,11 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
   const unitsB = new Map(b.submission.units.map((u, i) => [u.name, { u, i }]));
   const gone = [...unitsA].filter(([name]) => !unitsB.has(name));
   const come = [...unitsB].filter(([name]) => !unitsA.has(name));
-  const like = gone.length && come.length ? renamed(a, b, gone, come) : new Map<string, string>();
+  const like = gone.length && come.length ? renamed(a, b, gone, come) : new Map<string, Like>();
   for (const [name, { u }] of gone) out.push({ unit: name, code: null, what: "unit", old: u.kind, where: u.at });
   for (const [name, { u }] of come) {
     const was = like.get(name);
-    out.push({ unit: name, code: null, what: "unit", new: u.kind, where: u.at, ...(was !== undefined ? { like: was } : {}) });
+    out.push({ unit: name, code: null, what: "unit", new: u.kind, where: u.at, ...(was ? { like: was.name, ...(was.except.length ? { likeExcept: was.except } : {}) } : {}) });
   }
   for (const [name, { u: ub, i: ib }] of unitsB) {
     const x = unitsA.get(name);

@@ -154,17 +154,41 @@ describe("assess diff: a unit renamed", () => {
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });
 
-  it("says nothing of the kind where a value differs too, or where another unit entered the same", async () => {
+  it("says so too where a value or two changed with the name, naming them", async () => {
     const changed = await edited("samples/qingshan-2026.xlsx", "renamed-and-changed.xlsx", (wb) => {
       rename("青石镇", "青石街道")(wb);
-      wb.getWorksheet("党政线")!.eachRow((row) => void (row.getCell(1).value === "青石街道" && (row.getCell(2).value = 1)));
+      wb.getWorksheet("党政线")!.eachRow((row) => void (row.getCell(1).value === "青石街道" && (row.getCell(2).value = 20)));
     });
-    // 西山镇 entered on every sheet what 东湖街道 entered: renamed, it could be either.
-    const twin = await edited("samples/qingshan-2026.xlsx", "twin-renamed.xlsx", rename("西山镇", "西山街道"));
-    for (const [b, added] of [[changed, "青石街道"], [twin, "西山街道"]] as const) {
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", changed]);
+    expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 外与删除的 青石镇 相同,是否改名?)\n");
+    const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "--json"])).out) as { changes: { unit: string; like?: string; likeExcept?: string[] }[] };
+    expect(json.changes.find((c) => c.like !== undefined)).toMatchObject({ unit: "青石街道", like: "青石镇", likeExcept: ["DZ2"] });
+  });
+
+  it("says nothing of the kind where many values differ, or where two units removed could each be either added", async () => {
+    // 青石镇 gone, 新村镇 come with another town's figures (城关镇's, every judged item different).
+    const other = await edited("samples/qingshan-2026.xlsx", "other-town.xlsx", (wb) => {
+      for (const name of ["党政线", "人口计生线", "指标数据"]) {
+        const ws = wb.getWorksheet(name)!;
+        let from: ExcelJS.Row | undefined;
+        let to: ExcelJS.Row | undefined;
+        ws.eachRow((row) => {
+          if (row.getCell(1).value === "城关镇") from = row;
+          if (row.getCell(1).value === "青石镇") to = row;
+        });
+        from!.eachCell((c, col) => void (to!.getCell(col).value = col === 1 ? "新村镇" : c.value));
+      }
+      wb.getWorksheet("加扣分")!.eachRow((row) => void (row.getCell(1).value === "青石镇" && (row.getCell(1).value = "新村镇")));
+    });
+    // 西山镇 entered on every sheet what 东湖街道 entered: both renamed, each could be either.
+    const twins = await edited("samples/qingshan-2026.xlsx", "twins-renamed.xlsx", (wb) => {
+      rename("西山镇", "西山街道")(wb);
+      rename("东湖街道", "东湖镇")(wb);
+    });
+    for (const [b, added] of [[other, "新村镇"], [twins, "西山街道"]] as const) {
       const r = await cli(["diff", "samples/qingshan-2026.xlsx", b]);
       expect(r.code).toBe(0);
-      expect(r.out).toContain(`  [2] 新增单位 ${added}\n`);
+      expect(r.out).toMatch(new RegExp(`\\] 新增单位 ${added}\\n`));
       expect(r.out).not.toContain("改名");
     }
   });

@@ -69,6 +69,8 @@ export const reportMessages: Catalog = {
   "diff.unit-added-like-regrouped": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had, its group {old} → {new}: renamed?)" },
   "out.tier-vacant": { "zh-CN": "{tier} 空缺", en: "{tier}: vacant" },
   "out.tier-vacant-basis": { "zh-CN": "{ranking} 第 {places} 名无可获奖单位", en: "no unit may win place {places} of {ranking}" },
+  "diff.unit-added-near": { "zh-CN": "新增单位 {unit}(所填各项除 {except} 外与删除的 {like} 相同,是否改名?)", en: "unit added: {unit} (every value but {except} the same as the removed {like} had: renamed?)" },
+  "diff.unit-added-near-regrouped": { "zh-CN": "新增单位 {unit}(所填各项除 {except} 外与删除的 {like} 相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value but {except} the same as the removed {like} had, its group {old} → {new}: renamed?)" },
   "diff.unit-removed": { "zh-CN": "删除单位 {unit}", en: "unit removed: {unit}" },
   "diff.ledger-added": { "zh-CN": "加扣分 新增 {unit} {row}", en: "ledger row added: {unit} {row}" },
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "ledger row removed: {unit} {row}" },
