@@ -264,6 +264,19 @@ describe("assess rubric diff --on", () => {
     expect(r.err).not.toContain("rubric.diff-on-other-scheme");
   });
 
+  it("notes a workbook filled in under a third version of the scheme, and scores it under both", async () => {
+    const v2 = join(dir, "popplan-2022.2.yaml");
+    const v3 = join(dir, "popplan-2022.3.yaml");
+    const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8");
+    writeFileSync(v2, text.replace('version: "2022.1"', 'version: "2022.2"'));
+    writeFileSync(v3, text.replace('version: "2022.1"', 'version: "2022.3"'));
+    const r = await cli(["rubric", "diff", v2, v3, "--on", "samples/qingshan-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("\n注意:工作簿封面写的是 district-popplan 2022.1,不是所比较的 2022.2 或 2022.3\n按两个版本分别计分 samples/qingshan-2026.xlsx");
+    // The cover's own version compared: nothing to note.
+    expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", v2, "--on", "samples/qingshan-2026.xlsx"])).out).not.toContain("注意");
+  });
+
   it("says that two rubrics of different ids are two schemes, not two versions", async () => {
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/township-comprehensive-2026.1.yaml"]);
     expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → township-comprehensive 2026.1", "注意:两个方案的编号不同(district-popplan、township-comprehensive),这是两个不同的方案,而不是同一方案的两个版本"]);

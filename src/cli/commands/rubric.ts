@@ -80,7 +80,13 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
       ]) || 1
     );
   }
-  ctx.io.out("\n" + ctx.t("diff.on", { file: o.on }) + "\n");
+  ctx.io.out("\n");
+  // Filled in under a third version of the scheme: both versions still score it, but it is said.
+  const cover = before.cover;
+  if (cover?.rubricVersion !== undefined && cover.rubricId === a.rubric.id && cover.rubricVersion !== a.rubric.version && cover.rubricVersion !== b.rubric.version) {
+    ctx.io.out(ctx.t("rubric.diff-on-third-version", { cover: `${cover.rubricId} ${cover.rubricVersion}`, old: a.rubric.version, new: b.rubric.version }) + "\n");
+  }
+  ctx.io.out(ctx.t("diff.on", { file: o.on }) + "\n");
   let moved = 0;
   for (const m of compareResults(before.results, after.results, [])) {
     if (!m.moved) continue;
