@@ -62,6 +62,8 @@ export function start(doc: Document): void {
   const inlined = JSON.parse($(doc, "assess-rubrics").textContent ?? "[]") as Inlined[];
   let lang: Lang = /^zh/i.test(doc.defaultView?.navigator.language ?? "zh") ? "zh-CN" : "en";
   let given: { name: string; load: RubricLoad } | undefined;
+  /** The last rubric file refused, for a workbook that then asks for it. */
+  let rejected: { name: string; diagnostics: readonly Diagnostic[] } | undefined;
   let last: { file: File } | undefined;
   /** The latest run: a run that another has followed (a second file, a language switch) stops where it is. */
   let current = 0;
@@ -83,9 +85,14 @@ export function start(doc: Document): void {
     $(doc, "lang").textContent = lang === "zh-CN" ? "English" : "中文";
   };
 
+  // The user's own rubric is one more to choose from, as a file beside the workbook is on the
+  // command line: a workbook is scored under the rubric its cover names (theirs where it names
+  // theirs), never under theirs by mere choice.
   const source = (): RubricSource => ({
-    bundled: inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
-    ...(given ? { given: given.load } : {}),
+    bundled: [
+      ...(given?.load.rubric ? [{ id: given.load.rubric.id, version: given.load.rubric.version, load: () => given?.load ?? { diagnostics: [] } }] : []),
+      ...inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
+    ],
   });
 
   // The downloads of the last run, released when the next one starts.
@@ -202,7 +209,10 @@ export function start(doc: Document): void {
 
   const run = async (file: File): Promise<void> => {
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
-    if (isRubricName(file.name)) return takeRubric(file);
+    if (isRubricName(file.name)) {
+      await takeRubric(file);
+      return;
+    }
     const id = ++current;
     const live = (): boolean => id === current;
     last = { file };
@@ -235,6 +245,13 @@ export function start(doc: Document): void {
       if (!live()) return;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
+        // Asking for a rubric the user gave and we refused: its problems again, first.
+        if (rejected && loaded.diagnostics.some((d) => d.code === "rubric.not-found")) {
+          say(t("web.rubric-invalid", { file: rejected.name }));
+          showDiagnostics(rejected.diagnostics, out);
+          showDiagnostics(loaded.diagnostics, out);
+          return;
+        }
         const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
         say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }));
         showDiagnostics(loaded.diagnostics, out);
@@ -272,8 +289,9 @@ export function start(doc: Document): void {
     const rubricFile = files.find((f) => isRubricName(f.name));
     const workbook = files.find((f) => f !== rubricFile);
     void (async () => {
-      if (rubricFile) await takeRubric(rubricFile, workbook === undefined);
-      if (workbook) await run(workbook);
+      // A rubric that is not valid: its problems stay on the page, not the workbook's asking for it.
+      const ok = rubricFile ? await takeRubric(rubricFile, workbook === undefined) : true;
+      if (workbook && ok) await run(workbook);
     })();
   });
 
@@ -281,20 +299,25 @@ export function start(doc: Document): void {
    * A rubric file of the user's own: loaded, and the last workbook scored again under it (`rerun`);
    * one that is not valid says why and is not used (the bundled rubrics stay).
    */
-  const takeRubric = async (f: File, rerun = true): Promise<void> => {
+  const takeRubric = async (f: File, rerun = true): Promise<boolean> => {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const { loadRubric } = await import("../rubric/load.js");
     const load = loadRubric(f.name, bytes, await browserHost.sha256(bytes));
     clear();
     if (!load.rubric) {
       given = undefined;
+      rejected = { name: f.name, diagnostics: load.diagnostics };
+      // The picker no longer shows a file that is not in use.
+      rubricInput.value = "";
       say(t("web.rubric-invalid", { file: f.name }));
       showDiagnostics(load.diagnostics, out);
-      return;
+      return false;
     }
     given = { name: f.name, load };
+    rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }));
     if (rerun && last) await run(last.file);
+    return true;
   };
 
   const rubricInput = $<HTMLInputElement>(doc, "rubric");
@@ -306,6 +329,7 @@ export function start(doc: Document): void {
     }
     // Emptied: the bundled rubrics again, for the workbook on the page too.
     given = undefined;
+    rejected = undefined;
     if (last) void run(last.file);
     else {
       clear();

@@ -2,7 +2,7 @@
 // playwright-core): a valid sample gives the rankings `assess score --json` gives, a broken one the
 // messages `assess validate` prints, the downloaded workbook scores again the same, a unit's
 // explanation is `assess explain`'s — and the page asks the network for nothing.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -182,6 +182,34 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await page.setInputFiles("#workbook", rubric);
       await settled(/已计分 qingshan-v2026.xlsx/);
       expect(await page.textContent("#status")).toContain("方案 district-popplan 2026.1");
+    });
+
+    it("scores only the workbooks whose cover names it: another workbook keeps its own rubric", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分 qingshan-v2026/);
+      await choose("samples/qingshan-2026.xlsx");
+      expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
+    });
+
+    it("keeps the problems of a rubric that is not valid on the page, dropped with the workbook or chosen before it", async () => {
+      const broken = join(dir, "broken", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "broken"), { recursive: true });
+      writeFileSync(broken, readFileSync(rubric, "utf8").replace("title: ", 'title: "'));
+      await page.setInputFiles("#rubric", []);
+      await settled(/已计分|有 \d+ 个错误/);
+      await dropFiles([workbook, broken]);
+      await settled(/有问题/);
+      expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
+      const first = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+      expect(first).not.toContain("找不到方案");
+      // Chosen in the picker, then the workbook that asks for it: its problems first, then the asking.
+      await page.setInputFiles("#rubric", broken);
+      await settled(/有问题/);
+      await choose(workbook);
+      expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
+      const shown = await page.locator("ul.diagnostics li").allTextContents();
+      expect(shown.at(-1)).toContain("找不到方案 district-popplan 2026.1");
+      expect(shown.length).toBeGreaterThan(1);
     });
 
     it("is not used when it is not valid, and the workbook is not blamed for it", async () => {

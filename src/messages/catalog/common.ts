@@ -100,7 +100,7 @@ export const common: Catalog = {
   "web.download.scored": { "zh-CN": "计分结果工作簿(.xlsx)", en: "Scored workbook (.xlsx)" },
   "web.download.report": { "zh-CN": "九月排名报告(.html)", en: "September report (.html)" },
   "web.download.json": { "zh-CN": "结果数据(.json)", en: "Results (.json)" },
-  "web.rubric-ready": { "zh-CN": "已载入方案 {rubric},请选择工作簿。", en: "Rubric {rubric} loaded; choose a workbook." },
+  "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
   "web.rubric-invalid": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用内置方案):", en: "The rubric file {file} has problems and is not used (the bundled rubrics are):" },
   "web.rubric-not-found": { "zh-CN": "找不到方案 {id} {version}(本页内置:{available});请在“自己的考核方案文件”处选择 {id}-{version}.yaml,或把它和工作簿一起拖到这里", en: "the rubric {id} {version} was not found (built in: {available}); choose {id}-{version}.yaml under “Your own rubric file”, or drop it here with the workbook" },
   "web.rubric-file": { "zh-CN": "这是考核方案文件,不是工作簿;请在“自己的考核方案文件”处选择它,再选择工作簿", en: "this is a rubric file, not a workbook: choose it under “Your own rubric file”, then choose the workbook" },
