@@ -33,7 +33,14 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     // Renamed, most likely; regrouped too where its group is not the one the other had (撤镇设街道).
     const was = a.submission.units.find((u) => u.name === c.like)?.group;
     const now = b.submission.units.find((u) => u.name === c.unit)?.group;
-    const except = c.likeExcept?.join("、") ?? "";
+    // The values it changed besides its name, old → new.
+    const ia = a.submission.units.findIndex((u) => u.name === c.like);
+    const ib = b.submission.units.findIndex((u) => u.name === c.unit);
+    const valueOf = (s: Side, i: number, code: string): number | undefined => {
+      const slot = s.submission.values.slot(code);
+      return slot === undefined || i < 0 ? undefined : s.submission.values.get(i, slot);
+    };
+    const except = (c.likeExcept ?? []).map((code) => `${code} ${valueText(a.rubric, code, valueOf(a, ia, code))} → ${valueText(b.rubric, code, valueOf(b, ib, code))}`).join(w.t("list.items"));
     if (except) return w.t(was === now ? "diff.unit-added-near" : "diff.unit-added-near-regrouped", { unit: c.unit, like: c.like, except, old: groupName(a, was), new: groupName(b, now) });
     return was === now ? w.t("diff.unit-added-like", { unit: c.unit, like: c.like }) : w.t("diff.unit-added-like-regrouped", { unit: c.unit, like: c.like, old: groupName(a, was), new: groupName(b, now) });
   }
@@ -64,7 +71,7 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<stri
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
   for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
-  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(w.t("list.awards")) || "—");
+  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(w.t("list.items")) || "—");
   return m;
 }
 

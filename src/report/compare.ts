@@ -161,9 +161,9 @@ export function relativeReads(...rubrics: readonly Rubric[]): Map<string, string
   return out;
 }
 
-/** A ledger row's content, everything but where it is. */
-function content(e: LedgerEntry): string {
-  return JSON.stringify([e.unit, e.code, e.count, e.level ?? null, e.points ?? null, e.status, e.flagged, e.note, e.evidence]);
+/** A ledger row's content, everything but where it is; `unit`: the name its unit is compared under. */
+function content(e: LedgerEntry, unit = e.unit): string {
+  return JSON.stringify([unit, e.code, e.count, e.level ?? null, e.points ?? null, e.status, e.flagged, e.note, e.evidence]);
 }
 
 export function compareInputs(a: Side, b: Side): InputChange[] {
@@ -194,21 +194,23 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
     }
   }
   // Ledger rows: the same content on both sides is no change, wherever it sits; of the rest, rows
-  // of one unit and code are paired in order (a changed row), the others added or removed.
+  // of one unit and code are paired in order (a changed row), the others added or removed. A unit
+  // renamed, most likely, has its rows compared under its old name: they are not all new.
+  const oldName = (e: LedgerEntry): string => like.get(e.unit)?.name ?? e.unit;
   const left = new Map<string, LedgerEntry[]>();
   for (const e of a.submission.ledger) (left.get(content(e)) ?? left.set(content(e), []).get(content(e)))?.push(e);
   const added: LedgerEntry[] = [];
   for (const e of b.submission.ledger) {
-    const same = left.get(content(e));
+    const same = left.get(content(e, oldName(e)));
     if (same?.length) same.shift();
     else added.push(e);
   }
   const removed = [...left.values()].flat().sort((x, y) => x.row - y.row);
-  const pairKey = (e: LedgerEntry): string => `${e.unit}\u0000${e.code}`;
+  const pairKey = (e: LedgerEntry, unit = e.unit): string => `${unit}\u0000${e.code}`;
   const removedBy = new Map<string, LedgerEntry[]>();
   for (const e of removed) (removedBy.get(pairKey(e)) ?? removedBy.set(pairKey(e), []).get(pairKey(e)))?.push(e);
   for (const e of added) {
-    const was = removedBy.get(pairKey(e))?.shift();
+    const was = removedBy.get(pairKey(e, oldName(e)))?.shift();
     out.push({ unit: e.unit, code: e.code, what: "ledger", ...(was ? { old: was } : {}), new: e, where: e.at });
   }
   for (const list of removedBy.values()) for (const e of list) out.push({ unit: e.unit, code: e.code, what: "ledger", old: e, where: e.at });

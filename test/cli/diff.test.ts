@@ -145,11 +145,12 @@ describe("assess diff: a unit renamed", () => {
     const next = await edited("samples/qingshan-2026.xlsx", "renamed.xlsx", rename("青石镇", "青石街道"));
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("  [1] 删除单位 青石镇\n  [2] 新增单位 青石街道(所填各项与删除的 青石镇 完全相同,是否改名?)\n");
+    // Its ledger rows, unchanged, are compared under its old name: no change of theirs is listed.
+    expect(r.out).toContain("输入的变化(2 处):\n  [1] 删除单位 青石镇\n  [2] 新增单位 青石街道(所填各项与删除的 青石镇 完全相同,是否改名?)\n");
     // The parts of a line apart from the awards within one: ; between parts, 、 between awards.
-    expect(r.out).toContain("  青石镇: 总分 954.5 → —;综合排名 4 → —;党政线排名 4 → —;人口计生线排名 4 → —;奖惩 名次奖:三等奖、单项奖:全员人口信息化建设单项奖(市级),3,000元 → —  因 [1][5][6]\n");
+    expect(r.out).toContain("  青石镇: 总分 954.5 → —;综合排名 4 → —;党政线排名 4 → —;人口计生线排名 4 → —;奖惩 名次奖:三等奖、单项奖:全员人口信息化建设单项奖(市级),3,000元 → —  因 [1]\n");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--lang", "en"]);
-    expect(en.out).toContain("  青石镇: Total 954.5 → —; 综合排名 4 → —; 党政线排名 4 → —; 人口计生线排名 4 → —; Awards rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1][5][6]\n");
+    expect(en.out).toContain("  青石镇: Total 954.5 → —; 综合排名 4 → —; 党政线排名 4 → —; 人口计生线排名 4 → —; Awards rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });
@@ -160,7 +161,7 @@ describe("assess diff: a unit renamed", () => {
       wb.getWorksheet("党政线")!.eachRow((row) => void (row.getCell(1).value === "青石街道" && (row.getCell(2).value = 20)));
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", changed]);
-    expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 外与删除的 青石镇 相同,是否改名?)\n");
+    expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 19.5 → 20 外与删除的 青石镇 相同,是否改名?)\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "--json"])).out) as { changes: { unit: string; like?: string; likeExcept?: string[] }[] };
     expect(json.changes.find((c) => c.like !== undefined)).toMatchObject({ unit: "青石街道", like: "青石镇", likeExcept: ["DZ2"] });
   });

@@ -10,9 +10,9 @@ export const common: Catalog = {
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
   "usage.did-you-mean": { "zh-CN": "是否要输入:{names}?", en: "did you mean {names}?" },
   "list.or": { "zh-CN": " 或 ", en: " or " },
-  // A diff's line: the parts of what moved, and the awards within one part.
+  // A diff's line: the parts of what moved; items listed within one (awards, values).
   "list.parts": { "zh-CN": ";", en: "; " },
-  "list.awards": { "zh-CN": "、", en: ", " },
+  "list.items": { "zh-CN": "、", en: ", " },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
   "usage.missing-argument": { "zh-CN": "缺少参数 {name}", en: "the argument {name} is missing" },
   "usage.option-missing-argument": { "zh-CN": "选项 {name} 需要一个值", en: "the option {name} needs a value" },
