@@ -66,7 +66,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(ctx.t("out.bonus"), units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(ctx.t("out.deduction"), units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
-          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(";")), { squeeze: true }),
+          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
         ]
       : [col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
   ];

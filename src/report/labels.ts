@@ -44,7 +44,7 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
   for (const a of u.awards) {
     if (!u.vetoed && a.kind === "veto") continue;
     const text = awardText(a, lang, shown);
-    out = out ? `${out};${text}` : text;
+    out = out ? `${out}${message(lang, "list.parts")}${text}` : text;
   }
   return out;
 }

@@ -163,7 +163,7 @@ export function start(doc: Document): void {
         formatPoints(u.bonus),
         formatPoints(u.deduction),
         formatPoints(u.total),
-        u.awards.map((a) => awardText(a, lang, r.id)).join(";"),
+        u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
       ];
       for (const c of cells) {
         const td = el("td");

@@ -10,7 +10,8 @@ export const common: Catalog = {
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
   "usage.did-you-mean": { "zh-CN": "是否要输入:{names}?", en: "did you mean {names}?" },
   "list.or": { "zh-CN": " 或 ", en: " or " },
-  // A diff's line: the parts of what moved; items listed within one (awards, values).
+  // Parts said one after the other (a unit's awards in a table, what moved in a diff's line), and
+  // items listed within one part (the awards a diff's line compares, a rename's changed values).
   "list.parts": { "zh-CN": ";", en: "; " },
   "list.items": { "zh-CN": "、", en: ", " },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
