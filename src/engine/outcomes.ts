@@ -4,7 +4,7 @@
 import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
-import type { Award, UnitResult } from "../model/results.js";
+import type { Award, GradeCut, UnitResult } from "../model/results.js";
 import { compareNames } from "./order.js";
 
 /** A ranked unit, in ranking order: its index, rank and key values. */
@@ -46,13 +46,6 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
     i = j;
   }
   return out;
-}
-
-/** A better grade a unit reached but was left out of: its quota, and whether a tie at its line did it. */
-export interface GradeCut {
-  readonly grade: string;
-  readonly quota: number;
-  readonly tied?: boolean;
 }
 
 /**

@@ -36,6 +36,16 @@ export interface Veto {
 }
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */
+/**
+ * A better grade whose line a unit reached without being within its quota (places); `tied`: it was
+ * tied at the quota's line, and the rubric gives the grade to none of those tied.
+ */
+export interface GradeCut {
+  readonly grade: string;
+  readonly quota: number;
+  readonly tied?: boolean;
+}
+
 export type Award =
   /** `place`: the prize place, where vetoed units ahead passed theirs on (递补) and it differs from the rank. */
   | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number; readonly place?: number }
@@ -45,11 +55,7 @@ export type Award =
       readonly rankingName: string;
       readonly grade: string;
       readonly held?: boolean;
-      /**
-       * A better grade whose line the unit reached without being within its quota (places); `tied`: it
-       * was tied at the quota's line, and the rubric gives the grade to none of those tied.
-       */
-      readonly cut?: { readonly grade: string; readonly quota: number; readonly tied?: boolean };
+      readonly cut?: GradeCut;
     }
   | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }

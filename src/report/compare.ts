@@ -71,7 +71,7 @@ type Named = readonly [string, { readonly u: { readonly kind: string }; readonly
 const NEAR_PAIRS = 40_000;
 
 /** A unit added that is most likely one removed, renamed: that unit, and the codes whose values differ. */
-export interface Like {
+interface Like {
   readonly name: string;
   readonly except: readonly string[];
 }

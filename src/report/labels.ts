@@ -41,10 +41,11 @@ function say(a: Award, lang: Lang, named: boolean): string {
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
   // Joined by hand: every ranking sheet of a province asks for every unit.
   let out = "";
+  const between = message(lang, "list.parts");
   for (const a of u.awards) {
     if (!u.vetoed && a.kind === "veto") continue;
     const text = awardText(a, lang, shown);
-    out = out ? `${out}${message(lang, "list.parts")}${text}` : text;
+    out = out ? `${out}${between}${text}` : text;
   }
   return out;
 }

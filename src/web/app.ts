@@ -88,12 +88,15 @@ export function start(doc: Document): void {
   // The user's own rubric is one more to choose from, as a file beside the workbook is on the
   // command line: a workbook is scored under the rubric its cover names (theirs where it names
   // theirs), never under theirs by mere choice.
-  const source = (): RubricSource => ({
-    bundled: [
-      ...(given?.load.rubric ? [{ id: given.load.rubric.id, version: given.load.rubric.version, load: () => given?.load ?? { diagnostics: [] } }] : []),
-      ...inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
-    ],
-  });
+  const source = (): RubricSource => {
+    const mine = given?.load;
+    return {
+      bundled: [
+        ...(mine?.rubric ? [{ id: mine.rubric.id, version: mine.rubric.version, load: () => mine }] : []),
+        ...inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
+      ],
+    };
+  };
 
   // The downloads of the last run, released when the next one starts.
   let urls: string[] = [];

@@ -61,6 +61,8 @@ describe("the comprehensive sample", () => {
     expect(json.units.filter((u) => u.grade?.towns === "优秀").map((u) => u.name)).toEqual(["柳河镇", "石桥镇"]);
     expect(json.units.filter((u) => u.grade?.departments === "优秀").map((u) => u.name).sort()).toEqual(["区发展改革局", "区财政局"].sort());
     expect(unit("凤凰街道").awards.map((a) => a.kind)).toEqual(["grade", "warning"]);
+    // 双河乡 at 91.18 reached 优秀's line, outside its two places: the JSON says so.
+    expect(unit("双河乡").awards.find((a) => a.kind === "grade")).toEqual({ kind: "grade", ranking: "towns", grade: "良好", cut: { grade: "优秀", quota: 2 } });
   });
 
   it("names the result sheets after the rubric's rankings and unit kinds", async () => {
