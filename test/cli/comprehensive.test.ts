@@ -126,6 +126,8 @@ describe("the comprehensive sample's report", () => {
     const html = join(dir, "空缺.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
     expect(readFileSync(html, "utf8")).toMatch(/一等奖 空缺<\/td>[\s\S]*?街道组排名 第 1 名无可获奖单位/);
+    // A grade short of the band its score reached says why there too.
+    expect(readFileSync(html, "utf8")).toContain(">等次:良好(达到优秀分数线,但未进入该等次名额(2 个))<");
   });
 
   it("writes nothing of the other scheme into the result sheets, the notes included", async () => {

@@ -39,7 +39,8 @@ function content(a: Award, lang: Lang): string {
     case "rank":
       return a.tier;
     case "grade":
-      return a.held ? awardText(a, lang) : a.grade;
+      // Held by a veto, or short of the band its score reached: the words say why.
+      return a.held || a.cut ? awardText(a, lang) : a.grade;
     case "single":
       return message(lang, "report.award.single", { name: a.name, level: a.level });
     case "warning":
