@@ -1,12 +1,14 @@
 // The Node host of the core: zlib for raw deflate both ways (native; blocks of a large part are
 // compressed on its thread pool while the next are made) and CRC-32, crypto for SHA-256, and a
-// worker thread that writes a province's result sheets while this one makes their rows.
+// worker thread that writes a province's result sheets while this one makes their rows, and one
+// that reads a large workbook's largest sheets while this one reads the others.
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Host } from "../load/index.js";
 import { InflateTooLarge, type Deflater } from "../xlsx/codec.js";
 import { startSheetDeflater } from "./sheet-deflater.js";
+import { startSheetReader } from "./sheet-reader.js";
 
 const deflateRawAsync = promisify(zlib.deflateRaw);
 
@@ -48,5 +50,6 @@ export const nodeHost: Host = {
   deflater,
   crc32: (bytes, crc = 0) => zlib.crc32(bytes, crc),
   sheetDeflater: () => startSheetDeflater(),
+  sheetReader: (input, jobs) => startSheetReader(input, jobs),
   sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
 };

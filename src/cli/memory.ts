@@ -27,6 +27,11 @@ function collector(): (() => void) | null {
   return collect;
 }
 
+/** Collects this thread's garbage now (the sheet worker's, once it has read a workbook's sheets). */
+export function collectNow(): void {
+  collector()?.();
+}
+
 /** Where a step of a run of `units` units has ended: its garbage is collected now, if the run is a province's (as large as a compact result's). */
 export function stepEnded(units: number): void {
   if (units >= COMPACT_UNITS) collector()?.();

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SheetDeflater } from "../xlsx/codec.js";
 import type { Value, Worksheet } from "../xlsx/write/worksheet.js";
-import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
+import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, SHEET_WORKER, WORKER_LIMITS, type FromWorker, type ToWorker } from "./sheet-protocol.js";
+import { takeSpare } from "./sheet-thread.js";
 
 /** The worker failed or stopped (not the rows being made): the sheets can be written on this thread instead. */
 export class SheetWriterStopped extends Error {
@@ -18,8 +19,7 @@ export class SheetWriterStopped extends Error {
   }
 }
 
-/** The worker as built (the bundle's sheet-worker.mjs beside this module's file). */
-export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
+export { SHEET_WORKER } from "./sheet-protocol.js";
 
 /** Rows per batch handed over, and batches on their way at most (memory stays flat). */
 const BATCH_ROWS = 500;
@@ -95,8 +95,8 @@ class Batch {
 
 export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | undefined {
   if (!existsSync(fileURLToPath(file))) return undefined;
-  // A small young generation: the worker's strings die young, and its memory stays small.
-  const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // The one that read the workbook, where it did; else one of its own.
+  const worker = takeSpare(file) ?? new Worker(file, { resourceLimits: WORKER_LIMITS });
   let failure: Error | undefined;
   // The sheets given and not yet done, in order: the worker's pieces belong to the first.
   const sheets: { emit: (data: Uint8Array) => void; resolve: (r: { crc: number; size: number }) => void; reject: (e: Error) => void }[] = [];
@@ -121,6 +121,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
       acked++;
       wake?.();
     } else if (m.t === "done") sheets.shift()?.resolve({ crc: m.crc, size: m.size });
+    else if (m.t === "sheet") return; // read for a workbook, and no longer wanted
     else fail(new SheetWriterStopped(m.message));
   });
   worker.on("error", (e) => fail(new SheetWriterStopped(e.message)));

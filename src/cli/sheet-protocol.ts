@@ -1,7 +1,27 @@
-// What the CLI's main thread and its sheet worker say to each other (sheet-deflater.ts and
-// sheet-worker.ts): a sheet's layout, its rows in packed batches, its end; the compressed pieces,
-// acknowledgements and the part's checksum back.
+// What the CLI's main thread and its sheet worker say to each other. Reading (sheet-reader.ts):
+// the sheets to read, given when the worker starts, and each sheet's rows packed back. Writing
+// (sheet-deflater.ts): a sheet's layout, its rows in packed batches, its end; the compressed
+// pieces, acknowledgements and the part's checksum back.
+import type { AheadInput, AheadJob, PackedSheet } from "../xlsx/read/ahead.js";
 import type { SheetLayout } from "../xlsx/write/worksheet.js";
+
+/** The worker as built (the bundle's sheet-worker.mjs beside this module's file). */
+export const SHEET_WORKER = new URL("./sheet-worker.mjs", import.meta.url);
+
+/** A small young generation: the worker's strings and cells die young, and its memory stays small. */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/** A sheet to read's state, shared by both threads: free, the worker's, or the main thread's. */
+export const FREE = 0;
+export const WORKER = 1;
+export const HERE = 2;
+
+/** The sheets to read, given to the worker as it starts, and each one's state (an Int32Array over shared memory). */
+export interface ReaderData {
+  readonly input: AheadInput;
+  readonly jobs: readonly AheadJob[];
+  readonly states: SharedArrayBuffer;
+}
 
 /** A packed cell's kind. */
 export const CELL_EMPTY = 0;
@@ -30,5 +50,5 @@ export type ToWorker =
     }
   | { readonly t: "end" };
 
-/** What the worker sends back. */
-export type FromWorker = { readonly t: "data"; readonly bytes: Uint8Array } | { readonly t: "ack" } | { readonly t: "done"; readonly crc: number; readonly size: number } | { readonly t: "error"; readonly message: string };
+/** What the worker sends back: a sheet read (undefined: to be read on the main thread), or what writing gives. */
+export type FromWorker = { readonly t: "sheet"; readonly i: number; readonly packed: PackedSheet | undefined } | { readonly t: "data"; readonly bytes: Uint8Array } | { readonly t: "ack" } | { readonly t: "done"; readonly crc: number; readonly size: number } | { readonly t: "error"; readonly message: string };

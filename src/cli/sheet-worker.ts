@@ -1,12 +1,17 @@
-// The second thread of sheet-deflater.ts: takes a sheet's layout and its rows in batches, writes
-// the XML with the one worksheet writer, and encodes, checksums and deflates it as zip entries
-// are (zlib here, synchronously: this thread has nothing else to do), sending the compressed
-// pieces back in order, a batch's acknowledgement after its rows.
-import { parentPort } from "node:worker_threads";
+// The CLI's second thread. Reading (sheet-reader.ts): reads the sheets it is started with, in
+// order, each the main thread has not taken first, and sends each back packed (a sheet that fails
+// here is sent back as undefined, to be read, and its problem said, on the main thread). Writing
+// (sheet-deflater.ts): takes a sheet's layout and its rows in batches, writes the XML with the one
+// worksheet writer, and encodes, checksums and deflates it as zip entries are (zlib here,
+// synchronously: this thread has nothing else to do), sending the compressed pieces back in
+// order, a batch's acknowledgement after its rows.
+import { parentPort, workerData } from "node:worker_threads";
+import { packSheet } from "../xlsx/read/ahead.js";
 import { WorksheetWriter, type Value } from "../xlsx/write/worksheet.js";
 import { EntryDeflater } from "../xlsx/write/zip-writer.js";
-import { CELL_NUMBER, CELL_TEXT, type FromWorker, type ToWorker } from "./sheet-protocol.js";
+import { CELL_NUMBER, CELL_TEXT, FREE, WORKER, type FromWorker, type ReaderData, type ToWorker } from "./sheet-protocol.js";
 import { deflateBlockSync, nodeHost } from "./host.js";
+import { collectNow } from "./memory.js";
 
 const port = parentPort;
 /** Rows joined into one chunk before encoding (short strings die young). */
@@ -68,9 +73,28 @@ if (port) {
     entry = undefined;
     send({ t: "done", crc, size });
   };
-  // One message after the other, in order.
-  let queue = Promise.resolve();
+  // One message after the other, in order; the sheets to read, if any, first.
+  let queue = read(workerData as ReaderData | undefined, send);
   port.on("message", (m: ToWorker) => {
     queue = queue.then(() => handle(m)).catch((e: unknown) => send({ t: "error", message: e instanceof Error ? e.message : String(e) }));
   });
+}
+
+/** Reads each sheet the main thread has not taken, in order, and sends it back. */
+async function read(data: ReaderData | undefined, send: (m: FromWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  if (!data) return;
+  const state = new Int32Array(data.states);
+  let taken = 0;
+  for (const [i, job] of data.jobs.entries()) {
+    if (Atomics.compareExchange(state, i, FREE, WORKER) !== FREE) continue;
+    taken++;
+    try {
+      const { packed, transfer } = await packSheet(data.input, job, nodeHost);
+      send({ t: "sheet", i, packed }, transfer);
+    } catch {
+      send({ t: "sheet", i, packed: undefined });
+    }
+  }
+  // What reading left is not left to sit beside what writing makes.
+  if (taken) collectNow();
 }

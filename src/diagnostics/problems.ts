@@ -20,6 +20,22 @@ export class Problems {
     this.add("warning", code, sheet, cell, data);
   }
 
+  /** A problem found elsewhere (another thread's reader), kept as if found here. */
+  take(d: Diagnostic): void {
+    if (this.list.length >= this.cap) this.dropped++;
+    else this.list.push(d);
+  }
+
+  /** Problems past another reader's cap: counted here too. */
+  drop(count: number): void {
+    this.dropped += count;
+  }
+
+  /** How many were past the cap. */
+  get past(): number {
+    return this.dropped;
+  }
+
   private add(severity: Severity, code: string, sheet: string | undefined, cell: string | undefined, data: DiagnosticData): void {
     if (this.list.length >= this.cap) {
       this.dropped++;

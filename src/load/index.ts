@@ -64,7 +64,13 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   } catch (e) {
     return { diagnostics: [fileFailure(file, e)], sha256 };
   }
-  return { ...(await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) })), workbookReader: book };
+  // A province's largest sheets are read on a second thread, where the host has one.
+  book.readAhead();
+  try {
+    return { ...(await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) })), workbookReader: book };
+  } finally {
+    book.endAhead();
+  }
 }
 
 /** The sheets of a workbook, as the pipeline reads them: an opened package, or one in memory (tests). */

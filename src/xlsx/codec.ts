@@ -3,6 +3,7 @@
 // thread pool, and a worker thread for a province's largest sheets); the browser edition gives a
 // small JavaScript library. Nothing else of the host reaches the reader or the writer.
 
+import type { AheadInput, AheadJob, PackedSheet } from "./read/ahead.js";
 import type { Worksheet } from "./write/worksheet.js";
 
 export interface Deflater {
@@ -30,6 +31,24 @@ export interface Codec {
    * it. Closed when the workbook is written.
    */
   sheetDeflater?(): SheetDeflater | undefined;
+  /**
+   * A second thread that reads a large workbook's largest sheets while this one reads the others,
+   * where the host has one; undefined where it has not, or could not start it.
+   */
+  sheetReader?(input: AheadInput, jobs: readonly AheadJob[]): AheadReads | undefined;
+}
+
+/** Sheets being read on another thread, in order, each unless this thread takes it first. */
+export interface AheadReads {
+  /**
+   * This thread reads job i itself, if the other has not begun it (true); else (false) its rows
+   * come from `result`.
+   */
+  claim(i: number): boolean;
+  /** Job i's rows, packed; undefined when they are to be read here after all (a failure there). */
+  result(i: number): Promise<PackedSheet | undefined>;
+  /** Stops the other thread (its work left is not needed). */
+  close(): void;
 }
 
 /** Writes a worksheet's XML and deflates it on another thread. */

@@ -47,6 +47,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   progress.step("progress.scoring");
+  stepEnded(submission.units.length);
   const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
   const scoring = startScoring(rubric, submission);
   // A province's scoring notes (most of its result's bytes) need the points alone: the second

@@ -21,7 +21,14 @@ export function dataRange(zip: ZipArchive, entry: ZipEntry): { start: number; en
 
 export async function readEntry(zip: ZipArchive, entry: ZipEntry, codec: Codec): Promise<Uint8Array> {
   const { start, end } = dataRange(zip, entry);
-  const data = zip.buf.subarray(start, end);
+  return entryBytes(entry, zip.buf.subarray(start, end), codec);
+}
+
+/** What an entry's data needs to be read: its name, method, sizes and checksum. */
+export type EntryFacts = Pick<ZipEntry, "name" | "method" | "csize" | "usize" | "crc">;
+
+/** An entry's bytes from its compressed data (found by dataRange), inflated and checked. */
+export async function entryBytes(entry: EntryFacts, data: Uint8Array, codec: Codec): Promise<Uint8Array> {
   let out: Uint8Array;
   if (entry.method === 0) {
     if (entry.csize !== entry.usize) fail("xlsx.corrupt", { entry: entry.name });

@@ -3,7 +3,9 @@
 // sheet's rows of raw cells one at a time. A file-level problem is thrown as an XlsxFailure (one
 // Diagnostic, see failureDiagnostic); cell-level problems are collected, capped, in `problems`.
 import { Problems, type Diagnostic } from "../../diagnostics/index.js";
-import type { Codec } from "../codec.js";
+import type { AheadReads, Codec } from "../codec.js";
+import { PackedRows, type AheadJob } from "./ahead.js";
+import { dataRange } from "./entry.js";
 import { XlsxFailure } from "../fail.js";
 import { ValueCache } from "./cells.js";
 import { findWorkbookPart, readWorkbook, type WorkbookInfo } from "./package.js";
@@ -12,13 +14,12 @@ import { inColumnOrder, SheetRows } from "./sheet.js";
 import { sniff } from "./sniff.js";
 import { readSharedStrings } from "./strings.js";
 import { readStyles } from "./styles.js";
-import { DEFAULT_LIMITS, type NumberFormat, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
-import { openZip, type Pkg } from "./zip.js";
+import { DEFAULT_LIMITS, type NumberFormat, type PulledSheet, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
+import { findEntry, openZip, type Pkg } from "./zip.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
-export type { CellValue, NumberFormat, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
+export type { CellValue, NumberFormat, PulledSheet, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
 export { XlsxFailure } from "../fail.js";
-export type { SheetRows } from "./sheet.js";
 
 export interface SheetInfo {
   readonly name: string;
@@ -31,6 +32,19 @@ export interface SheetInfo {
 /** Cell-level problems past this many are counted in one line. */
 const CELL_PROBLEM_CAP = 100;
 
+/**
+ * A part this large (inflated) may be read on the host's second thread, when such parts come to
+ * AHEAD_MIN_TOTAL or more: below that, starting the thread costs more than it saves.
+ */
+const AHEAD_MIN_PART = 1 << 20;
+const AHEAD_MIN_TOTAL = 8 << 20;
+
+/** Sheets being read on the other thread: the job of each sheet not yet asked for, by its index. */
+interface Ahead {
+  readonly reads: AheadReads;
+  readonly jobs: Map<number, number>;
+}
+
 /** The cells of an open workbook, read on demand. */
 export class WorkbookReader {
   readonly sheets: readonly SheetInfo[];
@@ -39,6 +53,8 @@ export class WorkbookReader {
   private shared: { sst: readonly string[]; formats: readonly NumberFormat[] } | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
+  private aheadWanted = false;
+  private ahead: Ahead | undefined;
 
   private constructor(
     readonly file: string,
@@ -59,28 +75,86 @@ export class WorkbookReader {
   }
 
   /**
+   * The largest sheets are read on the host's second thread (where it has one) as this one reads
+   * the others, from the next sheet asked for on. What each gives is what it would give here.
+   */
+  readAhead(): void {
+    this.aheadWanted = true;
+  }
+
+  /** Stops reading ahead: what the other thread has not done is not needed. */
+  endAhead(): void {
+    this.ahead?.reads.close();
+    this.ahead = undefined;
+  }
+
+  /**
    * A sheet's rows, to be pulled one at a time; none for a chart sheet. The shared strings and
    * number formats are read with the first sheet opened.
    */
-  async rows(sheet: SheetInfo): Promise<SheetRows | undefined> {
+  async rows(sheet: SheetInfo): Promise<PulledSheet | undefined> {
     const part = this.info.sheets[sheet.index]?.part;
     if (part === undefined) return undefined;
-    this.shared ??= {
+    const shared = (this.shared ??= {
       formats: await readStyles(this.pkg, this.info.styles),
       sst: await readSharedStrings(this.pkg, this.info.sharedStrings, this.limits.maxCells),
-    };
+    });
+    if (this.aheadWanted) this.startAhead(sheet.index, shared);
+    const ahead = this.ahead;
+    const job = ahead?.jobs.get(sheet.index);
+    if (ahead && job !== undefined) {
+      ahead.jobs.delete(sheet.index);
+      const packed = ahead.reads.claim(job) ? undefined : await ahead.reads.result(job);
+      if (ahead.jobs.size === 0) this.endAhead();
+      // Past the book's cell limit, the sheet is read here: the reader names the cell it is passed at.
+      if (packed && this.counter.cells + packed.counted <= this.limits.maxCells) {
+        return new PackedRows(packed, { problems: this.problems, counter: this.counter, cache: this.cache });
+      }
+    }
     const { name, bytes } = await partXml(this.pkg.zip, part, this.pkg.codec);
     return new SheetRows(bytes, {
       name: sheet.name,
       entry: name,
-      sst: this.shared.sst,
-      formats: this.shared.formats,
+      sst: shared.sst,
+      formats: shared.formats,
       date1904: this.info.date1904,
       limits: this.limits,
       problems: this.problems,
       counter: this.counter,
       cache: this.cache,
     });
+  }
+
+  /** Hands the large sheets other than `current` (being read here now) to the host's second thread. */
+  private startAhead(current: number, shared: { sst: readonly string[]; formats: readonly NumberFormat[] }): void {
+    this.aheadWanted = false;
+    const { zip, codec } = this.pkg;
+    if (!codec.sheetReader) return;
+    const found: { i: number; job: AheadJob }[] = [];
+    let total = 0;
+    this.info.sheets.forEach((s, i) => {
+      const entry = i === current || s.part === undefined ? undefined : findEntry(zip, s.part);
+      if (!entry || entry.usize < AHEAD_MIN_PART) return;
+      let range: { start: number; end: number };
+      try {
+        range = dataRange(zip, entry);
+      } catch {
+        return; // said when the sheet is read here
+      }
+      const { name, method, csize, usize, crc } = entry;
+      // A copy of its own to hand over (the file's bytes stay here, whole).
+      found.push({ i, job: { sheet: this.sheets[i]?.name ?? "", entry: { name, method, csize, usize, crc }, data: new Uint8Array(zip.buf.subarray(range.start, range.end)) } });
+      total += usize;
+    });
+    // The largest first: the other thread begins with the sheet that would keep this one longest,
+    // while this one reads the smaller sheets before it; the others go to whichever comes first.
+    found.sort((a, b) => b.job.entry.usize - a.job.entry.usize);
+    const jobs = found.map((f) => f.job);
+    const index = new Map(found.map((f, j) => [f.i, j]));
+    if (total < AHEAD_MIN_TOTAL) return;
+    const input = { file: this.file, sst: shared.sst, formats: shared.formats, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
+    const reads = codec.sheetReader(input, jobs);
+    if (reads) this.ahead = { reads, jobs: index };
   }
 
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */

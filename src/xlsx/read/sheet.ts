@@ -12,7 +12,7 @@ import type { CellValue, NumberFormat, RawCell, RawRow, XlsxLimits } from "./typ
 import { XmlReader, type XmlHandler } from "../xml.js";
 
 /** A stored cell: its A1 reference is computed when asked, not kept for each of millions. */
-class Cell implements RawCell {
+export class Cell implements RawCell {
   constructor(
     readonly row: number,
     readonly col: number,

@@ -82,6 +82,16 @@ export interface RawRow {
   readonly hidden: boolean;
 }
 
+/** A sheet's rows as they are pulled, and what is known of the sheet once they all are. */
+export interface PulledSheet extends Iterable<RawRow> {
+  /** Merged ranges ("A1:B2"). */
+  readonly merges: readonly string[];
+  /** The sheet's tab is selected. */
+  readonly selected: boolean;
+  /** Row numbers hidden. */
+  readonly hiddenRows: ReadonlySet<number>;
+}
+
 export interface RawBook {
   /** In workbook order. */
   sheets: RawSheet[];
