@@ -1,5 +1,5 @@
 // What the CLI's main thread and its sheet worker say to each other. Reading (sheet-reader.ts):
-// the sheets to read, given when the worker starts, and each sheet's rows packed back. Writing
+// the sheets to read, in its first message, and each sheet's rows packed back. Writing
 // (sheet-deflater.ts): a sheet's layout, its rows in packed batches, its end; the compressed
 // pieces, acknowledgements and the part's checksum back.
 import type { AheadInput, AheadJob, PackedSheet } from "../xlsx/read/ahead.js";
@@ -16,7 +16,7 @@ export const FREE = 0;
 export const WORKER = 1;
 export const HERE = 2;
 
-/** The sheets to read, given to the worker as it starts, and each one's state (an Int32Array over shared memory). */
+/** The sheets to read, the worker's first message, and each one's state (an Int32Array over shared memory). */
 export interface ReaderData {
   readonly input: AheadInput;
   readonly jobs: readonly AheadJob[];
@@ -28,8 +28,9 @@ export const CELL_EMPTY = 0;
 export const CELL_NUMBER = 1;
 export const CELL_TEXT = 2;
 
-/** What the main thread sends the worker: a sheet's start, its rows in batches, its end. */
+/** What the main thread sends the worker: sheets to read; a sheet to write's start, its rows in batches, its end. */
 export type ToWorker =
+  | { readonly t: "read"; readonly data: ReaderData }
   | { readonly t: "start"; readonly layout: SheetLayout }
   | {
       readonly t: "rows";

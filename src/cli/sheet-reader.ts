@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AheadReads } from "../xlsx/codec.js";
 import type { AheadInput, AheadJob, PackedSheet } from "../xlsx/read/ahead.js";
-import { FREE, HERE, SHEET_WORKER, WORKER_LIMITS, type FromWorker, type ReaderData } from "./sheet-protocol.js";
+import { FREE, HERE, SHEET_WORKER, WORKER_LIMITS, type FromWorker, type ReaderData, type ToWorker } from "./sheet-protocol.js";
 import { park } from "./sheet-thread.js";
 
 export function startSheetReader(input: AheadInput, jobs: readonly AheadJob[], file: URL = SHEET_WORKER): AheadReads | undefined {
@@ -46,8 +46,11 @@ export function startSheetReader(input: AheadInput, jobs: readonly AheadJob[], f
     arrived.clear();
   };
   try {
-    const workerData: ReaderData = { input, jobs, states };
-    worker = new Worker(file, { workerData, transferList: jobs.map((j) => j.data.buffer as ArrayBuffer), resourceLimits: WORKER_LIMITS });
+    worker = new Worker(file, { resourceLimits: WORKER_LIMITS });
+    // A message, not the worker's start data: that would hold the sheets' bytes to its end.
+    const data: ReaderData = { input, jobs, states };
+    const m: ToWorker = { t: "read", data };
+    worker.postMessage(m, jobs.map((j) => j.data.buffer as ArrayBuffer));
   } catch {
     return undefined;
   }

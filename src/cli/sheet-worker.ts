@@ -1,11 +1,11 @@
-// The CLI's second thread. Reading (sheet-reader.ts): reads the sheets it is started with, in
+// The CLI's second thread. Reading (sheet-reader.ts): reads the sheets it is given first, in
 // order, each the main thread has not taken first, and sends each back packed (a sheet that fails
 // here is sent back as undefined, to be read, and its problem said, on the main thread). Writing
 // (sheet-deflater.ts): takes a sheet's layout and its rows in batches, writes the XML with the one
 // worksheet writer, and encodes, checksums and deflates it as zip entries are (zlib here,
 // synchronously: this thread has nothing else to do), sending the compressed pieces back in
 // order, a batch's acknowledgement after its rows.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { packSheet } from "../xlsx/read/ahead.js";
 import { WorksheetWriter, type Value } from "../xlsx/write/worksheet.js";
 import { EntryDeflater } from "../xlsx/write/zip-writer.js";
@@ -25,6 +25,7 @@ if (port) {
   let styles: number[][] = [];
   const cells: Value[] = [];
   const handle = async (m: ToWorker): Promise<void> => {
+    if (m.t === "read") return read(m.data, send);
     if (m.t === "start") {
       writer = new WorksheetWriter(m.layout);
       styles = [];
@@ -74,15 +75,14 @@ if (port) {
     send({ t: "done", crc, size });
   };
   // One message after the other, in order; the sheets to read, if any, first.
-  let queue = read(workerData as ReaderData | undefined, send);
+  let queue = Promise.resolve();
   port.on("message", (m: ToWorker) => {
     queue = queue.then(() => handle(m)).catch((e: unknown) => send({ t: "error", message: e instanceof Error ? e.message : String(e) }));
   });
 }
 
 /** Reads each sheet the main thread has not taken, in order, and sends it back. */
-async function read(data: ReaderData | undefined, send: (m: FromWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
-  if (!data) return;
+async function read(data: ReaderData, send: (m: FromWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const state = new Int32Array(data.states);
   let taken = 0;
   for (const [i, job] of data.jobs.entries()) {
