@@ -2,7 +2,11 @@
 // some eighty: start-up is most of a small district's run. exceljs, yaml and zod stay separate and
 // load only for the commands that need them. dist/cli keeps its place, so the paths the CLI finds
 // its files by (../rubric-cache, ../../rubric) hold in the bundle too.
+import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// An earlier build's chunks go first: their names change with their contents, and would pile up.
+for (const f of readdirSync("dist/cli")) if (f.endsWith(".mjs")) rmSync(`dist/cli/${f}`);
 
 await build({
   entryPoints: { assess: "dist/cli/main.js", "sheet-worker": "dist/cli/sheet-worker.js" },
