@@ -47,6 +47,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   progress.step("progress.scoring");
+  // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
   stepEnded(submission.units.length);
   const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
   const scoring = startScoring(rubric, submission);
@@ -54,7 +55,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // thread writes them while this one makes the rankings.
   const notes = notesTables(rubric, submission, scoring, ctx.lang);
   const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
-  // What reading, scoring the items and making the notes left goes before the rankings pile on it.
+  // What scoring the items and making the notes left goes before the rankings pile on it.
   stepEnded(scoring.units.length);
   let results: Results;
   let written: Written = {};
