@@ -68,6 +68,7 @@ export function startSheetReader(input: AheadInput, jobs: readonly AheadJob[], f
       if (!worker) return Promise.resolve(undefined);
       return new Promise((resolve) => waiting.set(i, resolve));
     },
-    close: () => end(true),
+    // Kept for writing the results once every sheet was asked for; else (a failure on the way) stopped.
+    close: (finished) => end(finished),
   };
 }

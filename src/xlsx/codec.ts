@@ -47,8 +47,11 @@ export interface AheadReads {
   claim(i: number): boolean;
   /** Job i's rows, packed; undefined when they are to be read here after all (a failure there). */
   result(i: number): Promise<PackedSheet | undefined>;
-  /** Stops the other thread (its work left is not needed). */
-  close(): void;
+  /**
+   * Done with the other thread: every sheet given was asked for (`finished`: the host may keep the
+   * thread for other work), or the rest are not needed (it is stopped).
+   */
+  close(finished: boolean): void;
 }
 
 /** Writes a worksheet's XML and deflates it on another thread. */

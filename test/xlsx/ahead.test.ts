@@ -165,13 +165,13 @@ describe("the sheet worker reading ahead (the built worker)", () => {
     expect(await reads.result(2)).toBeUndefined();
     const last = await reads.result(3);
     expect(last && unpacked(last)).toEqual(here(TRICKY));
-    reads.close();
+    reads.close(true);
   });
 
   it("goes on to write the results once it has read the workbook", async () => {
     const reads = startSheetReader(INPUT, [job(TRICKY)], BUILT);
     expect(await reads?.result(0)).toBeDefined();
-    reads?.close();
+    reads?.close(true);
     const deflater = startSheetDeflater(BUILT);
     expect(deflater).toBeDefined();
     const parts: Uint8Array[] = [];

@@ -1,7 +1,9 @@
 // A fast, safe, low-level xlsx reader that does not use exceljs: checks the file (size, magic
 // bytes, zip structure, zip bombs, CRCs, DOCTYPE), lists the sheets, and lets the caller pull each
-// sheet's rows of raw cells one at a time. A file-level problem is thrown as an XlsxFailure (one
-// Diagnostic, see failureDiagnostic); cell-level problems are collected, capped, in `problems`.
+// sheet's rows of raw cells one at a time (a large workbook's largest sheets read ahead on the
+// host's second thread, where it has one: ahead.ts). A file-level problem is thrown as an
+// XlsxFailure (one Diagnostic, see failureDiagnostic); cell-level problems are collected, capped,
+// in `problems`.
 import { Problems, type Diagnostic } from "../../diagnostics/index.js";
 import type { AheadReads, Codec } from "../codec.js";
 import { PackedRows, type AheadJob } from "./ahead.js";
@@ -82,9 +84,9 @@ export class WorkbookReader {
     this.aheadWanted = true;
   }
 
-  /** Stops reading ahead: what the other thread has not done is not needed. */
+  /** Done reading ahead: what the other thread has not done (if anything) is not needed. */
   endAhead(): void {
-    this.ahead?.reads.close();
+    this.ahead?.reads.close(this.ahead.jobs.size === 0);
     this.ahead = undefined;
   }
 
