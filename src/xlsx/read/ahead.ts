@@ -32,10 +32,11 @@ export interface AheadJob {
 }
 
 /**
- * Whole rows packed, up to BLOCK_CELLS cells: each cell's row, column, kind (with FORMULA and SHARED set
- * for a cell that had a formula, or a number the reader shares), number and text (by its place in the sheet's `strings`); where
- * each row's cells start, whether it is hidden, and the problems raised by the time it was given
- * (an index into the sheet's `problems`). The arrays may be longer than what they hold.
+ * Whole rows packed, up to BLOCK_CELLS cells: each cell's row, column, kind (FORMULA set for a
+ * cell that had a formula, SHARED for a number the reader shares), number and text (by its place
+ * in the sheet's `strings`); where each row's cells start, whether it is hidden, and the problems
+ * raised by the time it was given (an index into the sheet's `problems`). The arrays may be longer
+ * than what they hold.
  */
 export interface PackedBlock {
   readonly rows: number;
