@@ -9,7 +9,7 @@ import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
-import { nearestNames } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 
 export interface LocatedSheet {
   readonly sheet: string;
@@ -182,12 +182,13 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     });
   }
   const perSheet = new Map<number, number>();
+  let searches = 0;
   for (const f of found) perSheet.set(f.s, (perSheet.get(f.s) ?? 0) + 1);
   for (const { name, row, s } of found) {
     const at = g.located[s];
     if (!at) continue;
     const candidates = missing.get(s) ?? [];
-    let near = candidates.length <= MAX_NEAR ? nearestNames(name, candidates, 3) : [];
+    let near = candidates.length <= MAX_NEAR && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, candidates, 3) : [];
     // One name alone there, one unit alone missing there: that one, however unlike (镇 → 街道).
     if (!near.length && candidates.length === 1 && perSheet.get(s) === 1) near = [...candidates];
     const data = { unit: name, sheet: at.sheet, near: near.join("、") };

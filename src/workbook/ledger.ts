@@ -8,7 +8,7 @@ import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
-import { nearestNames } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 
 interface LedgerHeader {
   row: number;
@@ -41,6 +41,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   const s = sheet.name;
   const out: LedgerEntry[] = [];
   const onceSeen = new Map<string, string>();
+  // Units' names, listed once for the first few unknown names to be compared with.
+  let known: string[] | undefined;
+  let searches = 0;
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
@@ -60,7 +63,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else {
       const unit = units.get(unitName);
       if (!unit) {
-        const near = nearestNames(unitName, [...units.keys()]);
+        const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
         p.error(near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: near.join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;

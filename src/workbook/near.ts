@@ -2,6 +2,13 @@
 // or on the command line, a command. Closest by edit distance (characters, so 城关镇 and 城关街
 // are one apart), then names that contain or are contained in it.
 
+/**
+ * Names looked for at most in one workbook, per kind of problem: each search reads every name, and
+ * a workbook read with the wrong rubric (or a ledger of another district) can have thousands of
+ * names unknown. Past this many, the problems are said without a suggestion.
+ */
+export const MAX_NEAR_SEARCHES = 200;
+
 /** Edit distance over characters (code points), a swap of two neighbours counting as one edit. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];

@@ -282,6 +282,15 @@ describe("validate finds each mistake at its cell", () => {
     expect((await diagnose(ONE_PASS)).lines).toEqual(ONE_PASS_FOUND);
   });
 
+  it("suggests a name for the first 200 unknown units of a ledger, then says them plainly", async () => {
+    // A ledger of another district, or a workbook read with the wrong rubric, can name thousands
+    // of units that are not there: each suggestion reads every name, so only so many are made.
+    const ledger = Array.from({ length: 205 }, () => row("乙街", "KF1"));
+    const { lines: found } = await diagnose({ ledger });
+    const unknown = found.filter((l) => l.startsWith("workbook.ledger-unknown-unit"));
+    expect(unknown).toEqual(Array.from({ length: 205 }, (_, i) => `workbook.ledger-unknown-unit${i < 200 ? "-near" : ""} 加扣分!A${i + 2}`));
+  });
+
   it("finds the same in the workbook written as a file and read through the package", async () => {
     // The case's values are plain numbers and text, which exceljs writes as they are.
     const bytes = await fillToBuffer(rubric, { units: UNITS, values: valuesOf(ONE_PASS) as FillSpec["values"], ledger: ONE_PASS.ledger as FillSpec["ledger"] });
