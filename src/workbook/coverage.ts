@@ -182,8 +182,9 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     });
   }
   const perSheet = new Map<number, number>();
-  let searches = 0;
   for (const f of found) perSheet.set(f.s, (perSheet.get(f.s) ?? 0) + 1);
+  // Suggestions for the first names only (a province read with the wrong rubric has thousands).
+  let searches = 0;
   for (const { name, row, s } of found) {
     const at = g.located[s];
     if (!at) continue;
