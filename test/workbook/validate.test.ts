@@ -291,6 +291,25 @@ describe("validate finds each mistake at its cell", () => {
     expect(unknown).toEqual(Array.from({ length: 205 }, (_, i) => `workbook.ledger-unknown-unit${i < 200 ? "-near" : ""} 加扣分!A${i + 2}`));
   });
 
+  it("suggests the unit meant for the first 200 names on the indicator sheet alone, then says them plainly", async () => {
+    // 乙街道 renamed there, and 205 more names that are no unit: each is near 乙街道.
+    const { lines: found } = await diagnose({
+      edit: (wb) => {
+        const rates = wb.sheetNamed("指标数据");
+        rates.set("A3", "乙街道0");
+        for (let i = 1; i <= 205; i++) {
+          rates.set(`A${i + 9}`, `乙街道${i}`);
+          rates.set(`B${i + 9}`, 0.9);
+        }
+      },
+    });
+    const strangers = found.filter((l) => l.startsWith("warning workbook.unit-only-on"));
+    expect(strangers.length).toBe(206);
+    // The first 200 looked for (A3, then A10 to A208) name 乙街道; the last six are said plainly.
+    const plain = strangers.filter((l) => l.startsWith("warning workbook.unit-only-on "));
+    expect(plain.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `warning workbook.unit-only-on 指标数据!A${209 + i}`).sort());
+  });
+
   it("finds the same in the workbook written as a file and read through the package", async () => {
     // The case's values are plain numbers and text, which exceljs writes as they are.
     const bytes = await fillToBuffer(rubric, { units: UNITS, values: valuesOf(ONE_PASS) as FillSpec["values"], ledger: ONE_PASS.ledger as FillSpec["ledger"] });
