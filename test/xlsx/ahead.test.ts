@@ -11,6 +11,7 @@ import { generate } from "../../bench/generate.mjs";
 import { nodeHost } from "../../src/cli/host.js";
 import { startSheetDeflater } from "../../src/cli/sheet-deflater.js";
 import { startSheetReader } from "../../src/cli/sheet-reader.js";
+import { park, takeSpare } from "../../src/cli/sheet-thread.js";
 import { Problems } from "../../src/diagnostics/index.js";
 import { loadWorkbook, type Host } from "../../src/load/index.js";
 import type { Submission } from "../../src/model/submission.js";
@@ -168,11 +169,25 @@ describe("the sheet worker reading ahead (the built worker)", () => {
     reads.close(true);
   });
 
+  it("is stopped when reading ends halfway, not kept", async () => {
+    // (Ending any kept by the test before.)
+    await takeSpare(BUILT)?.terminate();
+    const reads = startSheetReader(INPUT, [job(TRICKY), job(TRICKY)], BUILT);
+    expect(await reads?.result(0)).toBeDefined();
+    reads?.close(false);
+    expect(takeSpare(BUILT)).toBeUndefined();
+  });
+
   it("goes on to write the results once it has read the workbook", async () => {
     const reads = startSheetReader(INPUT, [job(TRICKY)], BUILT);
     expect(await reads?.result(0)).toBeDefined();
     reads?.close(true);
+    // The thread that read is the one kept, and the one the writer takes.
+    const kept = takeSpare(BUILT);
+    expect(kept).toBeDefined();
+    if (kept) park(kept, BUILT);
     const deflater = startSheetDeflater(BUILT);
+    expect(takeSpare(BUILT)).toBeUndefined();
     expect(deflater).toBeDefined();
     const parts: Uint8Array[] = [];
     const { size } = (await deflater?.deflate({ widths: [10], rows: [{ cells: ["甲镇", 1], styles: [] }], pagesWide: 1, landscape: false }, (b) => parts.push(b))) ?? { size: 0 };

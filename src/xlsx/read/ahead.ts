@@ -7,7 +7,7 @@
 import { Problems, type Diagnostic } from "../../diagnostics/index.js";
 import type { Codec } from "../codec.js";
 import { toUtf8 } from "../xml.js";
-import { REFUSED, ValueCache } from "./cells.js";
+import { FALSE, REFUSED, TRUE, ValueCache } from "./cells.js";
 import { entryBytes, type EntryFacts } from "./entry.js";
 import { Cell, SheetRows } from "./sheet.js";
 import type { CellValue, NumberFormat, RawCell, RawRow, XlsxLimits } from "./types.js";
@@ -182,7 +182,8 @@ export async function packSheet(input: AheadInput, job: AheadJob, codec: Codec):
   });
   const p = new Packer();
   for (const r of rows) p.addRow(r, problems.list.length);
-  const blocks: PackedBlock[] = p.finish().map(({ rows: n, rowStart, rowHidden, rowProblems, row, col, kind, num, str }) => ({ rows: n, rowStart, rowHidden, rowProblems, row, col, kind, num, str }));
+  // Handed over as they are: a copy between threads keeps an object's fields, not its class.
+  const blocks: readonly PackedBlock[] = p.finish();
   const packed: PackedSheet = {
     blocks,
     strings: p.strings,
@@ -248,11 +249,11 @@ export class PackedRows implements Iterable<RawRow> {
             const n = num[i] ?? 0;
             const fmt = FORMATS[base] ?? "general";
             value = k & SHARED ? sink.cache.number(n, fmt) : { t: "n", v: n, fmt };
-          }
-          else if (base === K_TEXT) {
+          } else if (base === K_TEXT) {
             const s = str[i] ?? 0;
             value = texts[s] ??= Object.freeze({ t: "s", v: strings[s] ?? "" });
-          } else if (base === K_TRUE || base === K_FALSE) value = { t: "b", v: base === K_TRUE };
+          } else if (base === K_TRUE) value = TRUE;
+          else if (base === K_FALSE) value = FALSE;
           else if (base === K_ERROR) value = { t: "e", v: strings[str[i] ?? 0] ?? "" };
           else if (base === K_NO_RESULT) value = { t: "formula-no-result", formula: strings[str[i] ?? 0] ?? "" };
           else value = REFUSED;

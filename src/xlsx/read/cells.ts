@@ -35,8 +35,8 @@ export interface CellParts {
 
 const CACHE_CAP = 65_536;
 const SHORT_NUMBER = 8;
-const TRUE: CellValue = Object.freeze({ t: "b", v: true });
-const FALSE: CellValue = Object.freeze({ t: "b", v: false });
+export const TRUE: CellValue = Object.freeze({ t: "b", v: true });
+export const FALSE: CellValue = Object.freeze({ t: "b", v: false });
 /** A cell whose problem has been reported: it is there, but has no value to read. */
 export const REFUSED: CellValue = Object.freeze({ t: "refused" });
 
