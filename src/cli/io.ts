@@ -3,7 +3,7 @@
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { renderText, renderJson } from "../diagnostics/index.js";
+import { LISTED_PER_KIND, renderText, renderJson } from "../diagnostics/index.js";
 
 export interface Io {
   out(text: string): void;
@@ -21,6 +21,8 @@ export interface Ctx {
   readonly io: Io;
   readonly lang: Lang;
   readonly color: boolean;
+  /** --all: every problem listed, however many of a kind (else the first of each kind, then a count). */
+  all: boolean;
   t(code: string, data?: Readonly<Record<string, string | number>>): string;
 }
 
@@ -45,7 +47,7 @@ export function processIo(): Io {
 
 export function makeCtx(io: Io, lang: Lang): Ctx {
   const color = io.outIsTTY && !("NO_COLOR" in io.env) && io.env.TERM !== "dumb";
-  return { io, lang, color, t: (code, data = {}) => message(lang, code, data) };
+  return { io, lang, color, all: false, t: (code, data = {}) => message(lang, code, data) };
 }
 
 /** A usage error: the catalog's message, wrapped as a usage error on stderr; exit code 2. */
@@ -68,6 +70,6 @@ export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */
 export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false): number {
   if (json) ctx.io.out(renderJson(diags, ctx.lang) + "\n");
-  else for (const line of renderText(diags, ctx.lang)) ctx.io.err(line + "\n");
+  else for (const line of renderText(diags, ctx.lang, ctx.all ? Number.POSITIVE_INFINITY : LISTED_PER_KIND)) ctx.io.err(line + "\n");
   return diags.some((d) => d.severity === "error") ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
+import { LISTED_PER_KIND } from "../diagnostics/render.js";
 import { formatHelp, knownWords, usageMessage } from "./help.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -87,6 +88,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .command("diff <older> <newer>")
     .description(t("cli.rubric.diff"))
     .option("--on <workbook>", t("cli.opt.on"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (older: string, newer: string, o: { on?: string }) => {
       const m = await import("./commands/rubric.js");
       done(await m.rubricDiff(ctx, older, newer, o));
@@ -106,6 +108,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
     .option("--force", t("cli.opt.force-result"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (older: string, newer: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean }) => {
       const m = await import("./commands/diff.js");
       done(await m.diff(ctx, older, newer, o));
@@ -140,6 +143,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .description(t("cli.validate"))
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (wb: string, o: { rubric?: string; json?: boolean }) => {
       const m = await import("./commands/validate.js");
       done(await m.validate(ctx, wb, o));
@@ -153,6 +157,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("--json", t("cli.opt.json"))
     .option("--wide", t("cli.opt.wide"))
     .option("--force", t("cli.opt.force-result"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (wb: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }) => {
       const m = await import("./commands/score.js");
       done(await m.score(ctx, wb, o));
@@ -163,6 +168,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .description(t("cli.explain"))
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (wb: string, unit: string, o: { rubric?: string; json?: boolean }) => {
       const m = await import("./commands/explain.js");
       done(await m.explain(ctx, wb, unit, o));
@@ -175,6 +181,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("--format <format>", t("cli.opt.format"), "both")
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--force", t("cli.opt.force-result"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (wb: string, o: { output?: string; format: string; rubric?: string; force?: boolean }) => {
       const m = await import("./commands/report.js");
       done(await m.report(ctx, wb, o));
@@ -188,6 +195,10 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     c.helpOption("-h, --help", t("cli.opt.help"));
     if (c !== program) c.option("--lang <lang>", t("cli.opt.lang"));
   }
+  // --all belongs to the command it is given to; every command prints its problems through ctx.
+  program.hook("preAction", (_program, command) => {
+    ctx.all = command.opts<{ all?: boolean }>().all === true;
+  });
   return program;
 }
 

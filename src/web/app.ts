@@ -4,7 +4,7 @@
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
 import { score } from "../engine/index.js";
-import { renderLine, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { LISTED_PER_KIND, renderLine, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -118,7 +118,24 @@ export function start(doc: Document): void {
   const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement): void => {
     if (!diags.length) return;
     const list = el("ul", undefined, "diagnostics");
-    for (const d of sortDiagnostics(diags)) list.append(el("li", renderLine(onThePage(d), lang), d.severity === "error" ? "error" : "warning"));
+    const item = (d: Diagnostic): HTMLLIElement => el("li", renderLine(onThePage(d), lang), d.severity === "error" ? "error" : "warning");
+    // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
+    // (thousands of lines would freeze the page and bury the first ones).
+    const { listed, unlisted } = shorten(diags, LISTED_PER_KIND, "web.more");
+    for (const d of listed) list.append(item(d));
+    for (const u of unlisted) {
+      const more = el("details");
+      more.append(el("summary", renderLine(u.summary, lang, false)));
+      more.addEventListener("toggle", () => {
+        if (!more.open || more.querySelector("ul")) return;
+        const rest = el("ul", undefined, "diagnostics");
+        for (const d of u.rest) rest.append(item(d));
+        more.append(rest);
+      });
+      const li = el("li", undefined, u.summary.severity === "error" ? "error" : "warning");
+      li.append(more);
+      list.append(li);
+    }
     into.append(list);
   };
 
@@ -180,7 +197,10 @@ export function start(doc: Document): void {
     return section;
   };
 
+  // The unit explained last, explained again when the page changes language.
+  let explained: string | undefined;
   const explain = (s: Scored, index: number): void => {
+    explained = s.results.units[index]?.name;
     explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
     explainBox.scrollIntoView({ block: "nearest" });
   };
@@ -210,7 +230,8 @@ export function start(doc: Document): void {
     download(t("web.download.json"), `${base}.json`, [resultsJson(s.results) + "\n"], "application/json");
   };
 
-  const run = async (file: File): Promise<void> => {
+  /** Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language switch). */
+  const run = async (file: File, again?: string): Promise<void> => {
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
     if (isRubricName(file.name)) {
       await takeRubric(file);
@@ -219,6 +240,7 @@ export function start(doc: Document): void {
     const id = ++current;
     const live = (): boolean => id === current;
     last = { file };
+    explained = undefined;
     clear();
     say(t("web.reading", { file: file.name }));
     await paint();
@@ -264,7 +286,10 @@ export function start(doc: Document): void {
       await paint();
       if (!live()) return;
       const results = score(rubric, submission);
-      await showScored({ file: file.name, bytes, loaded, rubric, submission, results }, live);
+      const scored: Scored = { file: file.name, bytes, loaded, rubric, submission, results };
+      await showScored(scored, live);
+      const unit = again === undefined ? -1 : results.units.findIndex((u) => u.name === again);
+      if (live() && unit >= 0) explain(scored, unit);
       if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }));
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
@@ -343,7 +368,7 @@ export function start(doc: Document): void {
   $(doc, "lang").addEventListener("click", () => {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     words();
-    if (last) void run(last.file);
+    if (last) void run(last.file, explained);
     else say(t("web.ready"));
   });
 

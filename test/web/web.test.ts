@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { floodedWorkbook } from "../helpers/flooded.js";
 
 const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const PAGE = resolve("dist/web/assess.html");
@@ -59,6 +60,22 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("18 个错误");
   });
 
+  it("lists the first 20 problems of a kind, and the rest of it when their line is opened", async () => {
+    const file = await floodedWorkbook(dir);
+    await choose(file);
+    const items = page.locator("ul.diagnostics > li");
+    // 20 unknown units (rows 2–21), the unknown code, then the line that counts rows 22–26.
+    await expect.poll(() => items.count()).toBe(22);
+    const more = page.locator("ul.diagnostics details summary");
+    expect(await more.textContent()).toBe("flooded.xlsx: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点此展开");
+    await more.click();
+    await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(5);
+    const rest = await page.locator("ul.diagnostics details li").allTextContents();
+    const all = (await cli(["validate", file, "--all"])).err.trim().split("\n").map((l) => l.replace(`${dir}/`, ""));
+    expect(rest).toEqual(all.slice(20, 25));
+    expect(await page.textContent("#status")).toContain("26 个错误");
+  });
+
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     const json = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "cli.xlsx")])).out) as { units: { name: string; kind: string; total: number; rank: Record<string, number | null> }[] };
@@ -96,6 +113,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.click("#lang");
     await page.waitForFunction(() => /Scored/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.locator("section.ranking th").first().textContent()).toBe("Rank");
+    // The unit explained before the switch is explained still, in English.
+    const cliText = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇", "--lang", "en"])).out;
+    expect((await page.textContent("#explain pre"))?.trim()).toBe(cliText.trim());
     await page.click("#lang");
   });
 

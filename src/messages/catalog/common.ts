@@ -3,6 +3,8 @@ import type { Catalog } from "./types.js";
 
 export const common: Catalog = {
   "severity.error": { "zh-CN": "错误", en: "error" },
+  "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "{count} more problem(s) like [{code}] are not listed; add --all to list them all" },
+  "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点此展开", en: "{count} more problem(s) like [{code}]: click to show them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "{errors} error(s), {warnings} warning(s)" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
@@ -62,6 +64,7 @@ export const common: Catalog = {
   "cli.description": { "zh-CN": "目标管理责任制考核:按 YAML 考核方案校验、计分、排名、评奖,结果写回 Excel", en: "target-responsibility assessment: validate, score, rank and award from a YAML rubric and the workbook assessors fill" },
   "cli.opt.lang": { "zh-CN": "提示语言:zh-CN 或 en(默认取 LC_ALL/LANG)", en: "message language: zh-CN or en (default from LC_ALL/LANG)" },
   "cli.opt.json": { "zh-CN": "以 JSON 输出到标准输出", en: "print JSON on stdout" },
+  "cli.opt.all": { "zh-CN": "列出全部问题(默认每类只列前 {n} 处,其余计数)", en: "list every problem (by default the first {n} of each kind, the rest counted)" },
   "cli.opt.help": { "zh-CN": "显示帮助", en: "show help" },
   "cli.opt.output": { "zh-CN": "输出文件", en: "output file" },
   "cli.opt.units": { "zh-CN": "单位名单(每行一个,或 CSV:单位,类型)", en: "list of units (one per line, or CSV: name,kind)" },
