@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardText, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -56,6 +56,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     return u ? [{ e, u }] : [];
   });
   const col = (head: string, cells: string[], more: Partial<Col> = {}): Col => ({ head, cells, ...more });
+  const heads = ledgerHeadings(rubric, ranking.unitKind, ctx.lang);
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
@@ -63,8 +64,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     ...(isTotal
       ? [
           ...lines.map((l) => col(lineHeading(kind, l), units.map(({ u }) => formatPoints(u.subtotals[l.code] ?? 0)), { drop: 1 })),
-          col(ctx.t("out.bonus"), units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
-          col(ctx.t("out.deduction"), units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
+          col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
+          col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
           col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
         ]

@@ -5,6 +5,19 @@ import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints } from "../model/numbers.js";
 
 /**
+ * The headings of a kind's 加分 and 扣分 columns. Those columns hold what is charged to the total;
+ * where the rubric charges some of the kind's codes to a line or an item instead (在社会治理中扣2分),
+ * they are in that line's or item's points, and the heading says the column is the total's alone.
+ */
+export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonus: string; deduction: string } {
+  const elsewhere = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.charge !== "total" && c.unitKinds.includes(kind));
+  return {
+    bonus: message(lang, elsewhere("bonus") ? "out.bonus-on-total" : "out.bonus"),
+    deduction: message(lang, elsewhere("deduction") ? "out.deduction-on-total" : "out.deduction"),
+  };
+}
+
+/**
  * An award in words. In a table of one ranking (`shown`), a prize won in another ranking (a group's)
  * names that ranking.
  */

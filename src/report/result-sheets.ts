@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardText, awardsCell, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardText, awardsCell, ledgerHeadings, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -86,6 +86,11 @@ function fit(values: Iterable<string>, min: number, max: number): number {
   return w;
 }
 
+/** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
+function headWidth(heading: string): number {
+  return Math.max(7, Math.min(16, displayWidth(heading) + 2));
+}
+
 function nameWidth(units: readonly UnitResult[]): number {
   let w = 10;
   for (const u of units) {
@@ -153,6 +158,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     const rank = u.ranks[r.id];
     return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : String(rank);
   };
+  const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
@@ -161,8 +167,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
-          col(t(lang, "out.bonus"), "points", 7),
-          col(t(lang, "out.deduction"), "points", 7),
+          col(heads.bonus, "points", headWidth(heads.bonus)),
+          col(heads.deduction, "points", headWidth(heads.deduction)),
           col(t(lang, "out.total"), "subtotal", 9),
         ]
       : [
@@ -213,13 +219,15 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const ranking = results.rankings.find((r) => r.unitKind === kind.id && r.by === "total") ?? results.rankings.find((r) => r.unitKind === kind.id);
     const order = ranking ? ranking.entries.map((e) => e.unit) : results.units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
     const units = order.map((i) => results.units[i]).filter((u): u is UnitResult => u !== undefined);
+    const heads = ledgerHeadings(rubric, kind.id, lang);
     const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some((u) => u.ledger.length > 0 || u.bonus || u.deduction);
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
       { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: 9 },
       { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
       ...(plan?.nodes ?? []).map((n): Column => ({ header: `${n.code} ${n.name}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width: n.item ? 7 : 8 })),
-      ...(hasLedger ? [col(t(lang, "out.bonus"), "points", 7), col(t(lang, "out.deduction"), "points", 7)] : []),
+      // Headings wrap here, as the items' do: 扣分(计入总分) on two lines, broken before its bracket.
+      ...(hasLedger ? [heads.bonus, heads.deduction].map((h) => col(h.replace(/ ?([(（])/u, "\n$1"), "points", Math.min(10, headWidth(h)))) : []),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {

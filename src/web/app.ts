@@ -15,7 +15,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardText, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, statusText } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -156,9 +156,10 @@ export function start(doc: Document): void {
     // Each unit's place in its group, on a ranking of the whole kind (a group's own ranking is one).
     const groups = r.group === undefined ? s.results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by) : [];
     section.append(el("h2", r.name));
+    const heads = ledgerHeadings(s.rubric, r.unitKind, lang);
     const table = el("table");
     const head = el("tr");
-    const cols = [t("out.rank"), t("out.unit"), ...(groups.length ? [t("out.group-rank")] : []), ...(r.by === "total" ? lines.map((l) => lineHeading(kind, l)) : []), t("out.bonus"), t("out.deduction"), t("out.total"), t("out.awards")];
+    const cols = [t("out.rank"), t("out.unit"), ...(groups.length ? [t("out.group-rank")] : []), ...(r.by === "total" ? lines.map((l) => lineHeading(kind, l)) : []), heads.bonus, heads.deduction, t("out.total"), t("out.awards")];
     for (const c of cols) head.append(el("th", c));
     table.append(el("thead"));
     table.tHead?.append(head);

@@ -117,6 +117,25 @@ describe("the comprehensive sample's report", () => {
     for (const group of ["乡镇组排名", "街道组排名"]) expect(header(group)).not.toContain("组内名次");
   });
 
+  it("heads the towns' 扣分 column 扣分(计入总分): KF2 and KF3 are charged to 社会治理 and its SH2, not to the total", async () => {
+    // 双河乡's KF3 (2 points) is in its 社会治理 line, so its 扣分 on the total is 0: the heading says so.
+    expect(scored.out).toContain("│ 党的建设 ×25% │ 加分 │ 扣分(计入总分) │ 总分   │");
+    expect(scored.out).toMatch(/│ 名次\s+│ 单位\s+│ 区直部门 │ 加分 │ 扣分 │ 总分\s+│/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const header = (name: string) => (wb.getWorksheet(name)?.getRow(3).values as unknown[]).slice(1);
+    expect(header("乡镇(街道)综合排名")).toEqual(expect.arrayContaining(["加分", "扣分(计入总分)"]));
+    expect(header("得分明细(乡镇(街道))")).toEqual(expect.arrayContaining(["加分", "扣分\n(计入总分)"]));
+    // Departments have KF1 alone, on the total.
+    expect(header("区直部门排名")).toEqual(expect.arrayContaining(["加分", "扣分"]));
+    expect(header("区直部门排名")).not.toContain("扣分(计入总分)");
+    const html = join(dir, "heads.html");
+    await cli(["report", input, "--format", "html", "-o", html]);
+    expect(readFileSync(html, "utf8")).toContain(`<th scope="col" class="k-points">扣分(计入总分)</th>`);
+    const en = await cli(["score", input, "--lang", "en", "-o", join(dir, "en.xlsx")]);
+    expect(en.out).toContain("Deduction (on the total)");
+  });
+
   it("says that 街道组's 一等奖 is vacant, in the 奖惩名单 and in the report", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));

@@ -7,6 +7,8 @@ export const reportMessages: Catalog = {
   "out.unit": { "zh-CN": "单位", en: "Unit" },
   "out.bonus": { "zh-CN": "加分", en: "Bonus" },
   "out.deduction": { "zh-CN": "扣分", en: "Deduction" },
+  "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
+  "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
   "out.total": { "zh-CN": "总分", en: "Total" },
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
   "out.code": { "zh-CN": "代码", en: "Code" },

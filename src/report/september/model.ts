@@ -9,7 +9,7 @@ import { xmlSafe } from "../../xlsx/escape.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardText, awardsCell, statusText } from "../labels.js";
+import { awardText, awardsCell, ledgerHeadings, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -126,12 +126,13 @@ function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string
 
 function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
   const lines = linesOf(rubric, r);
+  const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     ...lines.map((l) => ({ header: l.name, kind: "points" as const })),
-    { header: message(lang, "out.bonus"), kind: "points" },
-    { header: message(lang, "out.deduction"), kind: "points" },
+    { header: heads.bonus, kind: "points" },
+    { header: heads.deduction, kind: "points" },
     { header: message(lang, "out.total"), kind: "points" },
     { header: message(lang, "out.awards"), kind: "text" },
   ];

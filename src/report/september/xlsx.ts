@@ -3,7 +3,7 @@
 import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Style, Worksheet } from "exceljs";
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
-import { awardSpans, BODY_SIZE, gridWidths, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
+import { awardSpans, BODY_SIZE, gridWidths, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { niceRange } from "./chart.js";
 
 const FONT = "宋体";
@@ -48,7 +48,10 @@ function rowLines(columns: readonly Column[], r: Row, spans: readonly Span[], wi
 }
 
 function headerHeight(p: Part, widths: readonly number[]): number {
-  return Math.max(...p.table.columns.map((c, i) => rowHeight(linesFor(c.header, spanWidth(widths, p.spans[i] ?? [0, 0])))));
+  return Math.max(...p.table.columns.map((c, i) => {
+    const width = spanWidth(widths, p.spans[i] ?? [0, 0]);
+    return rowHeight(linesFor(headingLines(c.header, width), width));
+  }));
 }
 
 function bodyHeights(p: Part, widths: readonly number[]): number[] {
@@ -129,7 +132,8 @@ class Painter {
     const note = t.note ? [{ text: ` ${t.note}`, font: font({ size: 9, color: { argb: "FF595959" } }) }] : [];
     this.put(row, whole(p.spans), { richText: [{ text: continued ? t.continued : t.heading, font: font({ size: 12, bold: true }) }, ...note] }, { alignment: { horizontal: "left", vertical: "bottom" } });
     t.columns.forEach((c, i) => {
-      this.put(row + 1, p.spans[i] ?? whole(p.spans), c.header, { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
+      const span = p.spans[i] ?? whole(p.spans);
+      this.put(row + 1, span, headingLines(c.header, spanWidth(this.widths, span)), { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
     });
   }
 
