@@ -72,6 +72,18 @@ export interface Submission {
   readonly units: readonly Unit[];
   readonly values: Values;
   readonly ledger: readonly LedgerEntry[];
+  /**
+   * Each line sheet's 分组 column (its letters), where it has one. A unit's group is read beside
+   * its name cell (Unit.at) where that sheet has the column; kept per sheet, not per unit.
+   */
+  readonly groupColumns?: ReadonlyMap<string, string>;
+}
+
+/** The cell a unit's group was read from, where it is known; else its name cell. */
+export function groupCellOf(sub: Submission, u: Unit): CellAt {
+  const col = sub.groupColumns?.get(u.at.sheet);
+  const row = /\d+$/.exec(u.at.cell)?.[0];
+  return col !== undefined && row !== undefined ? { sheet: u.at.sheet, cell: `${col}${row}` } : u.at;
 }
 
 /** A unit's value for a code, or undefined (one lookup of the slot: fine outside hot loops). */

@@ -5,7 +5,7 @@
 // behind it.
 import type { Rubric } from "../rubric/model.js";
 import { isEntered, isRelative, leaves, measureOf } from "../rubric/model.js";
-import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
+import { groupCellOf, type CellAt, type LedgerEntry, type Submission } from "../model/submission.js";
 import type { Results, UnitResult } from "../model/results.js";
 import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
 
@@ -182,7 +182,7 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
     const x = unitsA.get(name);
     if (!x) continue;
     // Its group (乡镇组, 街道组): which units it is ranked and scored against.
-    if (x.u.group !== ub.group) out.push({ unit: name, code: null, what: "group", ...(x.u.group !== undefined ? { old: x.u.group } : {}), ...(ub.group !== undefined ? { new: ub.group } : {}), where: ub.at });
+    if (x.u.group !== ub.group) out.push({ unit: name, code: null, what: "group", ...(x.u.group !== undefined ? { old: x.u.group } : {}), ...(ub.group !== undefined ? { new: ub.group } : {}), where: groupCellOf(b.submission, ub) });
     const codes = [...new Set([...codesOf(a.rubric, x.u.kind), ...codesOf(b.rubric, ub.kind)])];
     for (const code of codes) {
       const sa = a.submission.values.slot(code);

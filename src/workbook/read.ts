@@ -200,6 +200,8 @@ export class SubmissionReader {
   private firstSheet = "";
   /** unit name → its group and the cell it was read from. */
   private readonly groups = new Map<string, { group: string; at: string }>();
+  /** Each line sheet's group column (letters), where it has one. */
+  private readonly groupColumnOf = new Map<string, string>();
   /** Unit kinds whose group column has been found. */
   private readonly groupColumns = new Set<string>();
   /** "unit\0code" of measured values that were there but refused (reported already). */
@@ -308,7 +310,10 @@ export class SubmissionReader {
     });
     const kind = this.rubric.unitKinds.find((k) => k.id === role.kind);
     const groupCol = kind?.groups.length ? role.groupCol : undefined;
-    if (groupCol !== undefined) this.groupColumns.add(role.kind);
+    if (groupCol !== undefined) {
+      this.groupColumns.add(role.kind);
+      this.groupColumnOf.set(sheet, colName(groupCol));
+    }
     return unitRows(sheet, role, p, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
@@ -394,6 +399,6 @@ export class SubmissionReader {
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
     }
     if (p.hasErrors) return undefined;
-    return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger };
+    return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
 }

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { groupCellOf, MapValues, type Submission } from "../../src/model/submission.js";
 
 const dir = scratchDir("assess-diff-");
 
@@ -197,16 +198,24 @@ describe("assess diff: a unit renamed", () => {
 
 describe("assess diff: a unit moved to another group", () => {
   it("lists the move as a change, and traces to it the units it moved by being scored against their group", async () => {
-    // 金山镇 joins 街道组: its points by place (招商引资, JJ4) are taken among the 街道 now, and
+    // 金山镇 joins 街道组 (its 分组 cell, B8, is where the change is said): its points by place (招商引资, JJ4) are taken among the 街道 now, and
     // 河东街道's fall with one more unit in its group, 凤凰街道's rank too.
     const next = await edited("samples/liuhe-2026.xlsx", "regrouped.xlsx", (wb) => void (wb.getWorksheet("经济发展")!.getCell("B8").value = "街道组"));
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!A8]\n");
+    expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!B8]\n");
     expect(r.out).toContain("  河东街道: 总分 89.5 → 88.9  因 [1]\n");
     expect(r.out).toMatch(/ {2}金山镇: 总分 72\.55 → 74\.95;.*因 \[1\]\n/);
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: unknown[] };
-    expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "A8" } }]);
+    expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "B8" } }]);
+  });
+
+  it("says a group where it was read: beside the name where that sheet has the 分组 column, else at the name", () => {
+    const sub = (groupColumns?: Map<string, string>): Submission => ({ file: "x.xlsx", sha256: "", cover: {}, units: [], values: new MapValues(), ledger: [], ...(groupColumns ? { groupColumns } : {}) });
+    const unit = { name: "金山镇", kind: "town", group: "rural", at: { sheet: "经济发展", cell: "A12" } };
+    expect(groupCellOf(sub(new Map([["经济发展", "C"]])), unit)).toEqual({ sheet: "经济发展", cell: "C12" });
+    expect(groupCellOf(sub(new Map([["社会治理", "B"]])), unit)).toEqual(unit.at);
+    expect(groupCellOf(sub(), unit)).toEqual(unit.at);
   });
 
   it("traces to the group's best unit the points every other unit of its group lost against it", async () => {
