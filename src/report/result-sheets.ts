@@ -132,8 +132,11 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const isTotal = r.by === "total";
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
   // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
+  // Made one at a time: the width is found once a text reaches the widest (at the top, as a rule).
   const awardsWidth = fit(
-    ranked.map(({ u }) => awardsCell(u, lang, r.id)),
+    (function* () {
+      for (const { u } of ranked) yield awardsCell(u, lang, r.id);
+    })(),
     14,
     56,
   );
