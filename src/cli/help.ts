@@ -48,7 +48,8 @@ export function knownWords(cmd: Command): { commands: string[]; options: string[
 }
 
 /** `own`: the options of the command an unknown option was given to (else every command's are looked at). */
-export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: string[]; options: string[] } = { commands: [], options: [] }, own?: readonly string[]): string {
+/** A usage error in words, the nearest words meant, and whose help to read (`command`: "assess rubric diff"). */
+export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: string[]; options: string[] } = { commands: [], options: [] }, own?: readonly string[], command = "assess"): string {
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? "";
   const code = CODES[e.code];
   const text = code ? ctx.t(code, { name }) : ctx.t("usage.error", { detail: e.message.replace(/^error:\s*/, "") });
@@ -56,5 +57,5 @@ export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: str
   const among = (e.code === "commander.unknownCommand" ? known.commands : e.code === "commander.unknownOption" ? (own ?? known.options) : []).filter((n) => n !== name);
   const near = name ? nearestNames(name.split("=")[0] ?? name, among, 3) : [];
   const hint = near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
-  return `${text}\n${hint}${ctx.t("help.hint")}\n`;
+  return `${text}\n${hint}${ctx.t("help.hint", { command })}\n`;
 }

@@ -68,8 +68,14 @@ export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
 }
 
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */
-export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false): number {
+export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json = false, o: { counted?: boolean } = {}): number {
+  const errors = diags.filter((d) => d.severity === "error").length;
   if (json) ctx.io.out(renderJson(diags, ctx.lang) + "\n");
-  else for (const line of renderText(diags, ctx.lang, ctx.all ? Number.POSITIVE_INFINITY : LISTED_PER_KIND)) ctx.io.err(line + "\n");
-  return diags.some((d) => d.severity === "error") ? 1 : 0;
+  else {
+    const { lines, unlisted } = renderText(diags, ctx.lang, ctx.all ? Number.POSITIVE_INFINITY : LISTED_PER_KIND);
+    for (const line of lines) ctx.io.err(line + "\n");
+    // A list shortened is counted whole, unless the command counts it itself (validate).
+    if (unlisted && !o.counted) ctx.io.err(ctx.t("summary.counts", { errors, warnings: diags.length - errors }) + "\n");
+  }
+  return errors ? 1 : 0;
 }

@@ -5,6 +5,9 @@ import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 import { LISTED_PER_KIND } from "../diagnostics/render.js";
+
+/** The bundled rubric a template is made for without --rubric: the first by id (no cover to go by). */
+export const TEMPLATE_RUBRIC = "district-popplan";
 import { formatHelp, knownWords, usageMessage } from "./help.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -33,7 +36,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
     // An option mistyped is looked for among the options of the command it was given to.
-    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? knownWords(commandOf(program, argv)).options : undefined));
+    // Its own help where the error is a command's (an option it has not, an argument missing).
+    const own = commandOf(program, argv);
+    const path: string[] = [];
+    for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? knownWords(own).options : undefined, ["assess", ...path].join(" ")));
     return 2;
   }
   return code;
@@ -73,6 +80,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .command("check <file>")
     .description(t("cli.rubric.check"))
     .option("--json", t("cli.opt.json"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (file: string, o: { json?: boolean }) => {
       const m = await import("./commands/rubric.js");
       done(m.rubricCheck(ctx, file, o.json === true));
@@ -80,6 +88,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   rubric
     .command("show [file]")
     .description(t("cli.rubric.show"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (file: string | undefined) => {
       const m = await import("./commands/rubric.js");
       done(await m.rubricShow(ctx, file));
@@ -131,8 +140,9 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .option("--units <file>", t("cli.opt.units"))
     .option("--year <year>", t("cli.opt.year"))
     .option("--district <name>", t("cli.opt.district"))
-    .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--rubric <file>", t("cli.opt.rubric-template", { id: TEMPLATE_RUBRIC }))
     .option("--force", t("cli.opt.force"))
+    .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (o: { output?: string; units?: string; year?: string; district?: string; rubric?: string; force?: boolean }) => {
       const m = await import("./commands/template.js");
       done(await m.template(ctx, o));

@@ -12,7 +12,8 @@ export function renderLine(d: Diagnostic, lang: Lang, withCode = true): string {
 /**
  * Problems of one kind (code) listed at most, per file and severity, where a list is shortened: a
  * workbook read with another scheme's rubric has thousands of each, and the first ones say what
- * the rest would. The rest are counted in one line.
+ * the rest would. The rest are counted in one line, right after the last one listed; a kind with
+ * one more than this is listed whole (its count would take the line the problem takes).
  */
 export const LISTED_PER_KIND = 20;
 
@@ -23,34 +24,44 @@ export interface Unlisted {
   readonly rest: readonly Diagnostic[];
 }
 
-/** The problems in the order they are said, the first `perKind` of each kind listed, the rest apart. */
-export function shorten(diags: readonly Diagnostic[], perKind: number, moreCode: string): { listed: Diagnostic[]; unlisted: Unlisted[] } {
-  const listed: Diagnostic[] = [];
-  const past = new Map<string, Diagnostic[]>();
+/** A problem listed, or the line counting the rest of a kind, in the order they are said. */
+export type Listed = { readonly d: Diagnostic } | { readonly more: Unlisted };
+
+/** The problems in the order they are said, the first `perKind` of each kind listed, then a line counting the rest of that kind. */
+export function shorten(diags: readonly Diagnostic[], perKind: number, moreCode: string): { items: Listed[]; unlisted: number } {
+  const sorted = sortDiagnostics(diags);
+  const key = (d: Diagnostic): string => `${d.location?.file ?? ""}\u0000${d.severity}\u0000${d.code}`;
+  const total = new Map<string, number>();
+  for (const d of sorted) total.set(key(d), (total.get(key(d)) ?? 0) + 1);
+  const items: Listed[] = [];
   const seen = new Map<string, number>();
-  for (const d of sortDiagnostics(diags)) {
-    const key = `${d.location?.file ?? ""}\u0000${d.severity}\u0000${d.code}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= perKind) listed.push(d);
-    else {
-      const rest = past.get(key);
-      if (rest) rest.push(d);
-      else past.set(key, [d]);
+  const rests = new Map<string, Diagnostic[]>();
+  let unlisted = 0;
+  for (const d of sorted) {
+    const k = key(d);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    const all = total.get(k) ?? 0;
+    if (all <= perKind + 1 || n <= perKind) {
+      items.push({ d });
+      if (n === perKind && all > perKind + 1) {
+        const rest: Diagnostic[] = [];
+        rests.set(k, rest);
+        const file = d.location?.file;
+        items.push({ more: { summary: { code: moreCode, severity: d.severity, data: { count: all - perKind, code: d.code }, ...(file !== undefined ? { location: { file } } : {}) }, rest } });
+      }
+    } else {
+      rests.get(k)?.push(d);
+      unlisted++;
     }
   }
-  const unlisted = [...past.values()].map((rest): Unlisted => {
-    const first = rest[0] as Diagnostic;
-    const file = first.location?.file;
-    return { summary: { code: moreCode, severity: first.severity, data: { count: rest.length, code: first.code }, ...(file !== undefined ? { location: { file } } : {}) }, rest };
-  });
-  return { listed, unlisted };
+  return { items, unlisted };
 }
 
 /** One line per problem, in the order they are said; past `perKind` of a kind, one line counts the rest. */
-export function renderText(diags: readonly Diagnostic[], lang: Lang, perKind = Number.POSITIVE_INFINITY): string[] {
-  const { listed, unlisted } = shorten(diags, perKind, "diagnostics.more");
-  return [...listed.map((d) => renderLine(d, lang)), ...unlisted.map((u) => renderLine(u.summary, lang, false))];
+export function renderText(diags: readonly Diagnostic[], lang: Lang, perKind = Number.POSITIVE_INFINITY): { lines: string[]; unlisted: number } {
+  const { items, unlisted } = shorten(diags, perKind, "diagnostics.more");
+  return { lines: items.map((x) => ("d" in x ? renderLine(x.d, lang) : renderLine(x.more.summary, lang, false))), unlisted };
 }
 
 export interface JsonDiagnostic {

@@ -144,9 +144,10 @@ function sumUp(plan: KindPlan, points: Int32Array): void {
 
 /**
  * Ledger points charged to items and lines: an item stays within 0 and its max (its groups and line
- * follow it); a line's subtotal is floored at 0.
+ * follow it); a line's subtotal is floored at 0. Gives what the charge changed at each.
  */
-function applyCharges(plan: KindPlan, points: Int32Array, charges: ReadonlyMap<string, Points>): void {
+function applyCharges(plan: KindPlan, points: Int32Array, charges: ReadonlyMap<string, Points>): Record<string, Points> {
+  const changed: Record<string, Points> = {};
   const byDepth = [...charges].flatMap(([code, net]) => {
     const i = plan.index.get(code);
     return i === undefined ? [] : [{ i, net, depth: plan.nodes[i]?.depth ?? 0 }];
@@ -158,8 +159,10 @@ function applyCharges(plan: KindPlan, points: Int32Array, charges: ReadonlyMap<s
     const before = points[i] ?? 0;
     const after = node.item ? Math.min(node.max, Math.max(0, before + net)) : Math.max(0, before + net);
     const delta = after - before;
+    changed[node.code] = delta;
     for (let k = i; k >= 0; k = plan.nodes[k]?.parent ?? -1) points[k] = (points[k] ?? 0) + delta;
   }
+  return changed;
 }
 
 /** What a ranking key is read from: a unit as scored, or one outcome of its pending rows. */
@@ -305,8 +308,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
       outcomes.set(u, { lo: outcome(rubric, k, before, entries, codes, "lo"), hi: outcome(rubric, k, before, entries, codes, "hi"), rows: pendingRows });
     }
     if (ledger.charges.size) {
-      applyCharges(k.plan, unit.points, ledger.charges);
-      unit.charges = Object.fromEntries(ledger.charges);
+      unit.charges = applyCharges(k.plan, unit.points, ledger.charges);
     }
     const settled = settle(k, unit.points, ledger.bonus, ledger.deduction);
     unit.subtotals = settled.subtotals;

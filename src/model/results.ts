@@ -114,7 +114,10 @@ export interface UnitResult {
   /** Ranking id → grade, for rankings with grades. */
   readonly grades: Readonly<Record<string, string>>;
   readonly awards: readonly Award[];
-  /** Ledger points charged to a line or item (net, by code): already in `points`. */
+  /**
+   * What the ledger's rows charged to a line or item changed there (net, by code, after an item's
+   * bounds: −2 charged to an item at 1 takes 1): already in `points`.
+   */
   readonly charges: Readonly<Record<string, Points>>;
   /** Relative items' bases, by item code. */
   readonly relative: Readonly<Record<string, RelativeBasis>>;

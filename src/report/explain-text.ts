@@ -2,7 +2,7 @@
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardText } from "./labels.js";
+import { awardText, ledgerHeadings } from "./labels.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
@@ -90,7 +90,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .join(" + ");
   // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
-  out.push(ctx.t("explain.total", { sum, bonus: formatPoints(u.bonus), deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
+  // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
+  const heads = ledgerHeadings(rubric, u.kind, ctx.lang);
+  out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   if (u.awards.length) {
     out.push(c.bold(ctx.t("explain.awards")));
     for (const a of u.awards) out.push(`  ${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);

@@ -254,7 +254,7 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
-      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge);
+      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points);
       note.source = measured?.valueAt;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
@@ -273,12 +273,17 @@ function signed(p: Points): string {
  * to it (which its reason, worked on the item's own data, does not include).
  */
 export function whyText(lang: Lang, v: ItemView): string {
-  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge);
+  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge, v.points);
 }
 
-/** A reason in words, with the ledger points charged to its item or line said after it. */
-function withCharge(lang: Lang, why: string, charge: Points | undefined): string {
-  return charge ? `${why}${message(lang, "why.charged", { points: signed(charge) })}` : why;
+/**
+ * A reason in words, with the ledger points charged to its item or line said after it: an item's
+ * reason gives its points before the charge, then the charge and what it comes to (计 15;加扣分
+ * −2,得 13); a line's subtotal, shown beside it, includes them (含加扣分 −2).
+ */
+function withCharge(lang: Lang, why: string, charge: Points | undefined, points: Points): string {
+  if (!charge) return why;
+  return why ? message(lang, "why.charged-item", { why, points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged", { points: signed(charge) });
 }
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */

@@ -121,9 +121,12 @@ export function start(doc: Document): void {
     const item = (d: Diagnostic): HTMLLIElement => el("li", renderLine(onThePage(d), lang), d.severity === "error" ? "error" : "warning");
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
     // (thousands of lines would freeze the page and bury the first ones).
-    const { listed, unlisted } = shorten(diags, LISTED_PER_KIND, "web.more");
-    for (const d of listed) list.append(item(d));
-    for (const u of unlisted) {
+    for (const x of shorten(diags, LISTED_PER_KIND, "web.more").items) {
+      if ("d" in x) {
+        list.append(item(x.d));
+        continue;
+      }
+      const u = x.more;
       const more = el("details");
       more.append(el("summary", renderLine(u.summary, lang, false)));
       more.addEventListener("toggle", () => {

@@ -66,6 +66,11 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   }
 }
 
+/** Text compared without its spaces and in one width (统筹 决策 = 统筹决策). */
+function squeeze(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, "");
+}
+
 /** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
 export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Problems): void {
   const { located, units, presence, judgedColumns } = g;
@@ -115,7 +120,15 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
       // Some columns missing: said on the sheet that holds the line's other columns.
       const lineSheet = judgedColumns.get(found.code) ?? "";
-      for (const leaf of judged) if (!judgedColumns.has(leaf.code)) p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+      const uncoded = located.find((l) => l.sheet === lineSheet && l.role.role === "line")?.role;
+      const headers = uncoded?.role === "line" ? (uncoded.uncoded ?? []) : [];
+      for (const leaf of judged) {
+        if (judgedColumns.has(leaf.code)) continue;
+        // Its header there, without its code (retyped, or the code deleted): said at that cell.
+        const header = headers.find((h) => squeeze(h.text).includes(squeeze(leaf.name)));
+        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim() });
+        else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+      }
     }
     // The indicators and targets this kind's measured items read, in rubric order.
     const needed = new Map<string, boolean>(); // code → is a target with a default

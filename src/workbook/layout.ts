@@ -54,10 +54,11 @@ export function isSummaryName(name: string): boolean {
 
 /**
  * The first words of the lines a Chinese form ends with: a note (注:…, 说明:…) and the signature
- * line (填表人: 审核人: 填表日期:). Under the units, with nothing in the item columns, they are the
- * form's footer, not units.
+ * line (填表人: 审核人: 填表日期:), followed by a colon, a space or nothing (填表人 in one cell, the
+ * name in the next). Under the units, with nothing in the item columns, they are the form's footer,
+ * not units.
  */
-const FOOTER = /^(注|备注|说明|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|分管领导|联系人|联系电话|填表日期|填报日期|日期|盖章|签字|签名)\s*[:：(（\d一二三四、.．]/;
+const FOOTER = /^(注|备注|说明|附注|填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|分管领导|联系人|联系电话|填表日期|填报日期|日期|盖章|签字|签名)(\s*[:：(（\d一二三四、.．]|\s|$)/;
 
 export function isFooterText(name: string): boolean {
   return FOOTER.test(name.normalize("NFKC").trim());

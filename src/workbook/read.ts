@@ -15,8 +15,14 @@ import { checkCoverage, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number }
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
+
+/** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
+export interface HeaderCell {
+  readonly ref: string;
+  readonly text: string;
+}
 
 /** A row's cells by column number (a sparse array: faster than a map for a row read once). */
 function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
@@ -99,7 +105,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       return undefined;
     }
     const kind = [...kinds][0];
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}) } : undefined;
+    const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, text: c.value.v }] : []));
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}) } : undefined;
   }
   return undefined;
 }

@@ -75,12 +75,12 @@ describe("the comprehensive sample", () => {
   it("explains a weighted total, a deducted item and a held veto", async () => {
     const r = await cli(["explain", input, "白马镇"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("总分 = 93.21×40% + 85.5×35% + 100×25% + 加分 0 − 扣分 0 = 92.21");
+    expect(r.out).toContain("总分 = 93.21×40% + 85.5×35% + 100×25% + 加分 0 − 扣分(计入总分) 0 = 92.21");
     expect(r.out).toContain("SH3 信访稳定  15/15  扣分制:未扣分,得满分 15  [社会治理!B4]");
     expect(r.out).toContain("等次:不合格(因一票否决)");
     // Ledger points charged to an item or a line are said where they land, and where they went.
     const charged = await cli(["explain", input, "杨柳镇"]);
-    expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15(含加扣分 −2)  [指标数据!G6]");
+    expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15;加扣分 −2,得 13  [指标数据!G6]");
     expect(charged.out).toContain("KF3  −2  2 × 1 = 扣 2,计入 SH2  [加扣分!B8]");
     const line = await cli(["explain", input, "青龙乡"]);
     expect(line.out).toContain("SH 社会治理  87.2/100(含加扣分 −2)");

@@ -272,6 +272,9 @@ describe("assess rubric diff --on", () => {
     expect(lines.filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍 [workbook.points-step]"]);
     expect(r.err).not.toContain("(2022.2)");
     expect(r.err).not.toContain("rubric.diff-on-other-scheme");
+    // The rubric's changes are on stdout; the last line says whom they affect was not worked out.
+    expect(r.out).toContain("JS1.1");
+    expect(lines.at(-1)).toBe("samples/broken/typos.xlsx 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化");
   });
 
   it("notes a workbook filled in under a third version of the scheme, and scores it under both", async () => {

@@ -2,6 +2,7 @@
 // and severity) are listed, then one line counts the rest of that kind. `--all` lists every one,
 // and `--json` always does. A workbook read with another scheme's rubric has thousands of
 // problems; the first of each kind say what the rest would.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LISTED_PER_KIND, renderText, type Diagnostic } from "../../src/diagnostics/index.js";
@@ -19,9 +20,8 @@ describe("a long list of problems", () => {
     const short = await cli(["validate", file]);
     expect(short.code).toBe(1);
     const lines = short.err.trimEnd().split("\n");
-    // Rows 2–21 listed, row 27's unknown code, then the count of rows 22–26.
-    expect(lines.slice(0, -1).map(kindAt)).toEqual([...Array.from({ length: 20 }, (_, i) => `workbook.ledger-unknown-unit A${i + 2}`), "workbook.ledger-unknown-code B27"]);
-    expect(lines.at(-1)).toBe(`${file}: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处未列出;加 --all 可全部列出`);
+    // Rows 2–21 listed, the count of rows 22–26 right after them, then row 27's unknown code.
+    expect(lines.map(kindAt)).toEqual([...Array.from({ length: 20 }, (_, i) => `workbook.ledger-unknown-unit A${i + 2}`), `${file}: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处未列出;加 --all 可全部列出`, "workbook.ledger-unknown-code B27"]);
     // The count of problems is of all of them.
     expect(short.out).toBe("26 个错误,0 个警告\n");
 
@@ -33,19 +33,42 @@ describe("a long list of problems", () => {
     expect((JSON.parse(json.out) as { diagnostics: unknown[] }).diagnostics).toHaveLength(26);
 
     const en = await cli(["validate", file, "--lang", "en"]);
-    expect(en.err.trimEnd().split("\n").at(-1)).toBe(`${file}: error: 5 more problem(s) like [workbook.ledger-unknown-unit] are not listed; add --all to list them all`);
+    expect(en.err.trimEnd().split("\n")[20]).toBe(`${file}: error: [workbook.ledger-unknown-unit]: 5 more of this kind not listed; add --all to list them all`);
   });
 
-  it("score stops at the same shortened list, and takes --all too", async () => {
+  it("score stops at the same shortened list, counted whole, and takes --all too", async () => {
     const file = await floodedWorkbook(dir);
     const out = join(dir, "flooded.scored.xlsx");
     const short = await cli(["score", file, "-o", out]);
     expect(short.code).toBe(1);
-    expect(short.err.trimEnd().split("\n")).toHaveLength(22);
-    expect((await cli(["score", file, "-o", out, "--all"])).err.trimEnd().split("\n")).toHaveLength(26);
+    const lines = short.err.trimEnd().split("\n");
+    // 20 listed, the count of the 5 others, the unknown code; then how many in all (validate says it on stdout).
+    expect(lines).toHaveLength(23);
+    expect(lines.at(-1)).toBe("26 个错误,0 个警告");
+    // Listed whole: no count at all.
+    const all = (await cli(["score", file, "-o", out, "--all"])).err.trimEnd().split("\n");
+    expect(all).toHaveLength(26);
+    expect(all.at(-1)).toContain("[workbook.ledger-unknown-code]");
   });
 
-  it("counts each kind apart per file and per severity, and lists a kind of exactly 20 whole", () => {
+  it("shortens a rubric's problems too, and rubric check, show and template take --all", async () => {
+    // Every item's `max:` misspelt: one unknown key per item.
+    const file = join(dir, "misspelt.yaml");
+    writeFileSync(file, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace(/^(\s+)max:/gm, "$1maxx:"));
+    const json = JSON.parse((await cli(["rubric", "check", file, "--json"])).out) as { diagnostics: { code: string }[] };
+    const unknown = json.diagnostics.filter((d) => d.code === "rubric.unknown-key").length;
+    expect(unknown).toBeGreaterThan(LISTED_PER_KIND + 1);
+    for (const args of [["rubric", "check", file], ["rubric", "show", file], ["template", "--rubric", file, "-o", join(dir, "t.xlsx")]]) {
+      const short = await cli(args);
+      expect(short.code, args.join(" ")).toBe(1);
+      expect(short.err, args.join(" ")).toContain(`同类问题 [rubric.unknown-key] 另有 ${unknown - LISTED_PER_KIND} 处未列出`);
+      const all = await cli([...args, "--all"]);
+      expect(all.code, args.join(" ")).toBe(1);
+      expect(all.err.split("\n").filter((l) => l.endsWith("[rubric.unknown-key]")), args.join(" ")).toHaveLength(unknown);
+    }
+  });
+
+  it("counts each kind apart per file and per severity, and lists a kind of 20 or 21 whole", () => {
     const at = (file: string, severity: Diagnostic["severity"], code: string, n: number): Diagnostic[] =>
       Array.from({ length: n }, (_, i) => ({ code, severity, data: { unit: `U${i}` }, location: { file, sheet: "加扣分", cell: `A${i + 2}` } }));
     const diags = [
@@ -53,13 +76,14 @@ describe("a long list of problems", () => {
       ...at("b.xlsx", "error", "workbook.ledger-unknown-unit", LISTED_PER_KIND + 1),
       ...at("a.xlsx", "warning", "workbook.ledger-unknown-unit", LISTED_PER_KIND),
     ];
-    const lines = renderText(diags, "en", LISTED_PER_KIND);
-    expect(lines).toHaveLength(3 * LISTED_PER_KIND + 2);
-    expect(lines.slice(-2)).toEqual([
-      "a.xlsx: error: 3 more problem(s) like [workbook.ledger-unknown-unit] are not listed; add --all to list them all",
-      "b.xlsx: error: 1 more problem(s) like [workbook.ledger-unknown-unit] are not listed; add --all to list them all",
-    ]);
+    const { lines, unlisted } = renderText(diags, "en", LISTED_PER_KIND);
+    // a.xlsx's 23 errors: 20, then a count of 3; b.xlsx's 21 whole (a count would take the line the
+    // one left out takes); a.xlsx's 20 warnings whole.
+    expect(lines).toHaveLength(LISTED_PER_KIND + 1 + (LISTED_PER_KIND + 1) + LISTED_PER_KIND);
+    expect(unlisted).toBe(3);
+    expect(lines[LISTED_PER_KIND]).toBe("a.xlsx: error: [workbook.ledger-unknown-unit]: 3 more of this kind not listed; add --all to list them all");
+    expect(lines.filter((l) => l.includes("more of this kind"))).toHaveLength(1);
     // Unshortened, every one.
-    expect(renderText(diags, "en")).toHaveLength(diags.length);
+    expect(renderText(diags, "en").lines).toHaveLength(diags.length);
   });
 });

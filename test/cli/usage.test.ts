@@ -1,6 +1,11 @@
 // A mistyped command or option gets the nearest ones there are, in the user's language.
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
+import { TEMPLATE_RUBRIC } from "../../src/cli/main.js";
 import { editDistance, nearestNames } from "../../src/workbook/near.js";
 
 describe("did you mean", () => {
@@ -17,9 +22,28 @@ describe("did you mean", () => {
   it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
-    expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess --help 查看用法\n");
+    // And the help to read is that command's own.
+    expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
+    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("the argument workbook is missing\nrun assess score --help for usage\n");
     expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
+  });
+
+  it("template's help names the rubric a template is made for without --rubric", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-usage-"));
+    try {
+      const r = await cli(["template", "-o", join(dir, "t.xlsx")]);
+      expect(r.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, "t.xlsx"));
+      const cover = wb.getWorksheet("封面");
+      const ids: unknown[] = [];
+      cover?.eachRow((row) => row.eachCell((c) => void ids.push(c.value)));
+      expect(ids).toContain(TEMPLATE_RUBRIC);
+      expect((await cli(["template", "--help"])).out).toContain(`默认为内置的 ${TEMPLATE_RUBRIC} 方案`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("counts a swap of neighbours as one edit, and needs more than one shared character in two", () => {

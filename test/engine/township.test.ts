@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
 import type { Results } from "../../src/model/results.js";
+import type { Submission } from "../../src/model/submission.js";
+import { explainUnit, whyText } from "../../src/report/explain.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
@@ -23,8 +25,11 @@ const town = (name: string, group: "rural" | "urban", o: { scores?: Record<strin
 const losing = (name: string, group: "rural" | "urban", lost: number, o: { measures?: Record<string, number | string> } = {}): UnitSpec => town(name, group, { scores: { JJ5: 30 - lost }, ...o });
 const dept = (name: string, scores: Record<string, number> = {}): UnitSpec => ({ name, kind: "department", scores, measures: { ZB10: "96%" } });
 
+/** The submission the last run scored (for its explanation). */
+let scored: Submission | undefined;
 function run(units: UnitSpec[], entries: EntrySpec[] = []): Results {
-  return score(R, submission(R, units, entries));
+  scored = submission(R, units, entries);
+  return score(R, scored);
 }
 const ranks = (r: Results, id: string): [string, number | null][] =>
   (r.rankings.find((x) => x.id === id)?.entries ?? []).map((e) => [r.units[e.unit]?.name ?? "?", e.rank]);
@@ -200,6 +205,10 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     const b = unitNamed(r, "乙镇");
     // SH2 6 (3 起: 40%) taken to 0; SH 100 − 9 − 6 = 85: 40 + 29.75 + 25 = 94.75.
     expect([pointsOf(R, b, "SH2"), b.subtotals.SH, b.total]).toEqual([0, 8500, 9475]);
+    // Charged 9, SH2 lost the 6 it had: that is what the charge did there, and what its reason says.
+    expect(b.charges).toEqual({ SH2: -600 });
+    const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
+    expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 });

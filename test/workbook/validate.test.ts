@@ -174,6 +174,15 @@ const cases: Case[] = [
     expected: ["workbook.missing-column 人口计生线"],
   },
   {
+    name: "a header whose code was deleted is pointed at, with the code to write",
+    edit: (wb) => {
+      const sheet = wb.sheetNamed("党政线");
+      const col = sheet.codeColumns().get("DZ2") ?? 0;
+      sheet.setAt(1, col, "统筹 决策(20分)");
+    },
+    expected: ["workbook.header-without-code 党政线!B1"],
+  },
+  {
     name: "the footer under a form (注, 填表人 and 审核人 side by side, a date) is not a unit",
     edit: (wb) => {
       for (const name of ["党政线", "人口计生线", "指标数据"]) {
@@ -191,6 +200,14 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "审核人:李四").set("B6", new Date(Date.UTC(2026, 11, 20)));
     },
     expected: ["warning workbook.footer-values 党政线!A6", "warning workbook.footer-values 人口计生线!A6"],
+  },
+  {
+    name: "a footer's label alone in its cell, the name beside it (under a score column), is a footer too",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "填表人").set("B6", "张三");
+      wb.sheetNamed("人口计生线").set("A6", "审核人 李四");
+    },
+    expected: ["warning workbook.footer-values 党政线!A6"],
   },
   {
     name: "a totals row under the units is a summary, not a unit",

@@ -72,13 +72,14 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
     const inBefore = new Set(before.diagnostics.map(key));
     const inAfter = new Set(after.diagnostics.map(key));
     const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
-    return (
-      reportDiagnostics(ctx, [
-        ...before.diagnostics.filter((d) => inAfter.has(key(d))),
-        ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, a.rubric?.version ?? "")),
-        ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, b.rubric?.version ?? "")),
-      ]) || 1
-    );
+    reportDiagnostics(ctx, [
+      ...before.diagnostics.filter((d) => inAfter.has(key(d))),
+      ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, a.rubric?.version ?? "")),
+      ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, b.rubric?.version ?? "")),
+    ]);
+    // The changes are listed above; whom they affect could not be worked out.
+    ctx.io.err(ctx.t("rubric.diff-on-not-scored", { file: o.on }) + "\n");
+    return 1;
   }
   ctx.io.out("\n");
   // Filled in under a third version of the scheme: both versions still score it, but it is said.

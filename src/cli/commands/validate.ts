@@ -14,7 +14,7 @@ export async function validate(ctx: Ctx, file: string, o: { rubric?: string; jso
     ctx.io.out(renderJson(diagnostics, ctx.lang) + "\n");
     return errors ? 1 : 0;
   }
-  reportDiagnostics(ctx, diagnostics);
+  reportDiagnostics(ctx, diagnostics, false, { counted: true });
   ctx.io.out((diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok")) + "\n");
   return errors ? 1 : 0;
 }

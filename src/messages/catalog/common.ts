@@ -3,8 +3,8 @@ import type { Catalog } from "./types.js";
 
 export const common: Catalog = {
   "severity.error": { "zh-CN": "错误", en: "error" },
-  "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "{count} more problem(s) like [{code}] are not listed; add --all to list them all" },
-  "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点此展开", en: "{count} more problem(s) like [{code}]: click to show them" },
+  "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
+  "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点此展开", en: "[{code}]: {count} more of this kind; click to show them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "{errors} error(s), {warnings} warning(s)" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
@@ -24,7 +24,7 @@ export const common: Catalog = {
   "help.arguments": { "zh-CN": "参数:", en: "Arguments:" },
   "help.options": { "zh-CN": "选项:", en: "Options:" },
   "help.commands": { "zh-CN": "命令:", en: "Commands:" },
-  "help.hint": { "zh-CN": "运行 assess --help 查看用法", en: "run assess --help for usage" },
+  "help.hint": { "zh-CN": "运行 {command} --help 查看用法", en: "run {command} --help for usage" },
   "cli.opt.version": { "zh-CN": "显示版本号", en: "print the version" },
   "cli.help-command": { "zh-CN": "显示某个命令的帮助", en: "show help for a command" },
   "usage.error": { "zh-CN": "用法错误:{detail}", en: "usage: {detail}" },
@@ -70,6 +70,7 @@ export const common: Catalog = {
   "cli.opt.units": { "zh-CN": "单位名单(每行一个,或 CSV:单位,类型)", en: "list of units (one per line, or CSV: name,kind)" },
   "cli.opt.year": { "zh-CN": "考核年度", en: "assessment year" },
   "cli.opt.district": { "zh-CN": "区(县)名称", en: "district name" },
+  "cli.opt.rubric-template": { "zh-CN": "考核方案 YAML 文件(默认为内置的 {id} 方案)", en: "rubric YAML file (default: the bundled {id} rubric)" },
   "cli.opt.rubric": { "zh-CN": "考核方案 YAML 文件(默认按封面选择内置方案)", en: "rubric YAML file (default: the bundled rubric the cover sheet names)" },
   "cli.opt.format": { "zh-CN": "报告格式:xlsx、html 或 both(默认 both,两种都写)", en: "report format: xlsx, html or both (default: both)" },
   "cli.opt.on": { "zh-CN": "按两个版本分别计分这个工作簿,列出结果有变化的单位", en: "score this workbook under both versions and list the units whose results change" },

@@ -87,6 +87,7 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-level": { "zh-CN": "级别 “{level}” 不在 level_order 中", en: "the level \"{level}\" is not in level_order" },
   "rubric.unknown-item": { "zh-CN": "未定义的项目 {code}", en: "the item {code} is not defined" },
   "rubric.not-found": { "zh-CN": "找不到方案 {id} {version}(可用:{available});请把方案文件 {id}-{version}.yaml 放在工作簿旁边,或用 --rubric 指定文件", en: "the rubric {id} {version} was not found (available: {available}); put the file {id}-{version}.yaml beside the workbook, or name it with --rubric" },
+  "rubric.diff-on-not-scored": { "zh-CN": "{file} 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化", en: "{file} has errors (above), so it could not be scored under both versions; the changes above are the rubric's alone" },
   "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
   "rubric.diff-two-schemes": { "zh-CN": "注意:两个方案的编号不同({old}、{new}),这是两个不同的方案,而不是同一方案的两个版本", en: "note: the two rubrics have different ids ({old}, {new}): they are two schemes, not two versions of one" },
   "rubric.diff-on-third-version": { "zh-CN": "注意:工作簿封面写的是 {cover},不是所比较的 {old} 或 {new}", en: "note: the workbook's cover names {cover}, neither {old} nor {new}" },

@@ -55,6 +55,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
     en: "no sheet for {line} (“{sheet}” in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
   },
+  "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {header}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {header}\"" },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
   "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
