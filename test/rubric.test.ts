@@ -88,6 +88,7 @@ const cases: Case[] = [
   { name: "ranking-by-unknown-line", text: replace("    by: JS\n", "    by: XX\n"), expected: [`rubric.unknown-rank-key r.yaml:${lineOf("    by: JS\n")}:9`] },
   { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
   { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
+  { name: "linked-item-of-another-kind", text: replace("linked_item: JS1", "linked_item: BM1"), expected: [`rubric.linked-item-other-kind r.yaml:${lineOf("linked_item: JS1")}:20`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 

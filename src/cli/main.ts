@@ -5,10 +5,10 @@ import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 import { LISTED_PER_KIND } from "../diagnostics/render.js";
+import { formatHelp, knownWords, usageMessage } from "./help.js";
 
 /** The bundled rubric a template is made for without --rubric: the first by id (no cover to go by). */
 export const TEMPLATE_RUBRIC = "district-popplan";
-import { formatHelp, knownWords, usageMessage } from "./help.js";
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);

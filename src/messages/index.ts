@@ -45,7 +45,7 @@ export function parseLang(value: string): Lang | undefined {
 export function message(lang: Lang, code: string, data: Readonly<Record<string, string | number>> = {}): string {
   const entry = catalog[code];
   if (!entry) return `${code} ${JSON.stringify(data)}`;
-  return fill(entry[lang], lang === "en" ? inEnglish(data) : data);
+  return fill(entry[lang], lang === "en" ? inEnglish(data) : data, lang);
 }
 
 /** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b". */
@@ -62,22 +62,34 @@ function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Re
 /** Templates split once into literal text and {keys} (odd places), for filling in hot loops. */
 const compiled = new Map<string, string[]>();
 
-export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
+/**
+ * Fills a template's {keys} from data. `{unit@word.unit}` is the catalog's word for the value:
+ * unit "percent" gives word.unit.percent in `lang` (百分比), for ids said in the user's words.
+ */
+export function fill(template: string, data: Readonly<Record<string, string | number>>, lang: Lang = "zh-CN"): string {
   let parts = compiled.get(template);
   if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
+    parts = template.split(/\{(\w+(?:@[\w.-]+)?)\}/);
     compiled.set(template, parts);
   }
   let out = parts[0] ?? "";
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i] ?? "";
-    const v = data[key];
+    const at = key.indexOf("@");
+    const v = at < 0 ? data[key] : wordFor(lang, key.slice(at + 1), data[key.slice(0, at)]);
     out += (v === undefined ? `{${key}}` : String(v)) + (parts[i + 1] ?? "");
   }
   return out;
 }
 
-/** Placeholders a template uses, for the catalog test. */
+/** The catalog's word for an id (word.unit + percent → 百分比); the id itself where there is none. */
+function wordFor(lang: Lang, prefix: string, id: string | number | undefined): string | number | undefined {
+  if (id === undefined) return undefined;
+  const entry = catalog[`${prefix}.${id}`];
+  return entry ? entry[lang] : id;
+}
+
+/** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+  return [...template.matchAll(/\{(\w+)(?:@[\w.-]+)?\}/g)].map((m) => m[1] ?? "").sort();
 }

@@ -391,7 +391,8 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     title: sheetTitle(lang, cover, name),
     subtitle: subtitle(lang, results),
     columns: [
-      { header: t(lang, "out.category"), kind: "text", width: 12 },
+      // As wide as its longest category (Single-item award in English), one of five words.
+      { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
       { header: t(lang, "out.award"), kind: "wrap", width: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50) },
       { header: t(lang, "out.amount"), kind: "money", width: 10 },

@@ -374,7 +374,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
     for (const lc of Object.keys(weights ?? {})) if (!k.lines.includes(lc)) b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
-      b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
     const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));
     const gids = new Set<string>();
@@ -481,7 +481,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
           if (!levelOrder.includes(lv)) b.error("rubric.unknown-level", ["ledger", "codes", ledger.indexOf(lc), "levels"], { level: lv });
         }
       }
-      if (s.linkedItem !== undefined && !items.has(s.linkedItem)) b.error("rubric.unknown-item", [...singlePaths(ri, si), "linked_item"], { code: s.linkedItem });
+      if (s.linkedItem !== undefined && !items.has(s.linkedItem)) {
+        // An item of another kind (a department's, on the towns' ranking) is said as such.
+        const other = unitKinds.find((k) => itemsOfKind(k.id).has(s.linkedItem ?? ""));
+        const kindName = (id: string): string => unitKinds.find((k) => k.id === id)?.name ?? id;
+        const at = [...singlePaths(ri, si), "linked_item"];
+        if (other) b.error("rubric.linked-item-other-kind", at, { code: s.linkedItem, other: other.name, kind: kindName(r.unitKind) });
+        else b.error("rubric.unknown-item", at, { code: s.linkedItem });
+      }
     });
   });
 

@@ -51,8 +51,6 @@ export function textWidth(s: string): number {
   return w;
 }
 
-/** Lines wrapped text needs in a span of the given width: CJK breaks anywhere, Latin at spaces
- * and hyphens, a word longer than the line wherever it must. */
 /**
  * A heading too long for its column, broken before its bracket where it has one (扣分 / (计入总分))
  * rather than wherever the spreadsheet would wrap it (a lone bracket on the second line).
@@ -61,6 +59,8 @@ export function headingLines(s: string, width: number): string {
   return linesFor(s, width) > 1 ? s.replace(/ ?([(（])/u, "\n$1") : s;
 }
 
+/** Lines wrapped text needs in a span of the given width: CJK breaks anywhere, Latin at spaces
+ * and hyphens, a word longer than the line wherever it must. */
 export function linesFor(s: string, width: number): number {
   const usable = Math.max(4, width - 1.2); // less the indent and the cell padding
   let lines = 0;
