@@ -101,6 +101,8 @@ describe("the comprehensive sample's report", () => {
     // One chart for each kind's whole ranking (towns, departments, enterprises), not for the groups.
     expect((text.match(/<svg class="chart"/g) ?? []).length).toBe(3);
     expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名得分条形图</title>');
+    // Each chart headed by its ranking (they all said 综合得分).
+    expect([...text.matchAll(/<section class="block chart-block keep">\n<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(["乡镇(街道)综合排名得分", "区直部门排名得分", "区属国有企业排名得分"]);
     // Vetoed towns keep their ranks here: the legend does not say they are unranked.
     expect(/<svg[\s\S]*?<\/svg>/.exec(text)?.[0]).toContain(">一票否决<");
     expect(text).toContain("50,000");

@@ -45,7 +45,7 @@ function tables(r: Report): string {
     if (t.kind === "awards") continue;
     if (t.kind === "overall") {
       out.push(table(t));
-      if (t.chart) out.push(`<section class="block chart-block keep">`, `<h2>${esc(r.chart.heading)}</h2>`, barChart({ ...t.chart, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
+      if (t.chart) out.push(`<section class="block chart-block keep">`, `<h2>${esc(t.chart.heading)}</h2>`, barChart({ ...t.chart, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
       continue;
     }
     const i = lines.indexOf(t);

@@ -36,7 +36,7 @@ export interface Table {
   /** The column that gets data bars (the totals). */
   readonly bar?: number;
   /** A ranking by the total of a whole kind: its bar chart (HTML). */
-  readonly chart?: { readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
+  readonly chart?: { readonly heading: string; readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
 }
 export interface Bar {
   readonly name: string;
@@ -50,8 +50,8 @@ export interface Report {
   readonly subtitle: string;
   readonly dateLine: string;
   readonly tables: readonly Table[];
-  /** The charts' heading and legend word for ranked units (each overall table carries its own bars). */
-  readonly chart: { readonly heading: string; readonly ranked: string };
+  /** The charts' legend word for ranked units (each overall table carries its own heading and bars). */
+  readonly chart: { readonly ranked: string };
   /** Provenance lines, then the office's seal line and the date line. */
   readonly closing: { readonly lines: readonly string[]; readonly office: string; readonly date: string };
   /** The page footer with {page} and {pages} placeholders. */
@@ -161,7 +161,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
   });
   const vetoedRanked = r.entries.some((e) => e.rank !== null && units[e.unit]?.vetoed);
-  const chart = r.group === undefined && bars.length ? { chart: { label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
+  const chart = r.group === undefined && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
   return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
@@ -228,7 +228,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     subtitle: message(lang, "report.subtitle"),
     dateLine: reportDate(lang, o.date),
     tables,
-    chart: { heading: message(lang, "report.chart"), ranked: message(lang, "report.chart.ranked") },
+    chart: { ranked: message(lang, "report.chart.ranked") },
     closing: {
       lines: [
         ...pendingLines(results, lang),
