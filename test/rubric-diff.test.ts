@@ -32,7 +32,23 @@ describe("rubric diff", () => {
       "~ 项目 DZ2.1 满分: 12.5 → 10  [改变工作簿的填写与检查]",
       "~ 项目 DZ2.2 满分: 7.5 → 10  [改变工作簿的填写与检查]",
       "~ 加扣分代码 JF1 分值: 20 → 25  [改变得分]",
-      "~ 排名 overall 黄牌警告: 黄牌警告:末位,或得分低于 60 → 黄牌警告:末位,或得分低于 65  [改变奖惩]",
+      // A ranking by its name, its id after it.
+      "~ 排名 综合排名(overall) 黄牌警告: 黄牌警告:末位,或得分低于 60 → 黄牌警告:末位,或得分低于 65  [改变奖惩]",
+    ]);
+  });
+
+  it("sees a line's clause text, the scheme's source and a cap on all bonuses change", () => {
+    const with1 = (t: string): string =>
+      t
+        .replace("title: 迷你方案\n", "title: 迷你方案\nsource: 迷政〔2026〕1号\n")
+        .replace("  - code: DZ\n    name: 党政线\n    max: 40\n", "  - code: DZ\n    name: 党政线\n    max: 40\n    text: 党政线占 40 分。\n")
+        .replace("  codes:\n    - code: JF1", "  caps:\n    - { kind: bonus, max: 5 }\n  codes:\n    - code: JF1");
+    const one = mini(with1);
+    const two = mini((t) => with1(t).replace("迷政〔2026〕1号", "迷政〔2026〕2号").replace("党政线占 40 分。", "党政线占 40 分,按权重 40% 计入总分。").replace("{ kind: bonus, max: 5 }", "{ kind: bonus, max: 6 }"));
+    expect(diffLines(one, two, "zh-CN").lines).toEqual([
+      "~ 方案 文件依据: 迷政〔2026〕1号 → 迷政〔2026〕2号  [只改文字]",
+      "~ 考核线 DZ 条文: 党政线占 40 分。 → 党政线占 40 分,按权重 40% 计入总分。  [只改文字]",
+      "~ 合计上限 加分 上限: 5 → 6  [改变得分]",
     ]);
   });
 

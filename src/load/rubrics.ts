@@ -74,9 +74,14 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
     const same = byVersion(all.filter((b) => b.id === cover.rubricId));
     pick = cover.rubricVersion ? same.find((b) => b.version === cover.rubricVersion) : same.at(-1);
     if (!pick) {
-      // A known rubric in a version we do not have: the version cell is the one to fix.
+      // A known rubric in a version we do not have: the version cell is the one to fix, or the
+      // new version's file is to be given (an office's revision): both are said.
       const at = same.length && cover.versionAt ? cover.versionAt : cover.at;
       const location: Location = at ? { file, ...at } : { file };
+      if (same.length && cover.rubricVersion) {
+        const versions = same.map((b) => b.version).join("、");
+        return { diagnostics: [{ code: "rubric.version-not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion, versions }, location }] };
+      }
       const available = byVersion(all).map((b) => `${b.id} ${b.version}`).join(", ");
       return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion ?? "", available }, location }] };
     }

@@ -247,8 +247,8 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
   const ub = byName(b);
   const own = new Map<string, number[]>();
   changes.forEach((c, i) => (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i));
-  // Units with changes of their own: each can explain another's move by passing it or falling
-  // behind it. Past a few hundred (two years compared), only a unit's own changes are cited.
+  // Units with changes of their own (what a group's best or places move with). Past a few hundred
+  // (two years compared), they are not traced to the units of their group.
   const changedUnits = own.size <= MAX_CITED ? [...own.keys()] : [];
   const names = [...new Set([...a.units.map((u) => u.name), ...b.units.map((u) => u.name)])];
   // Item → group → the changes that could move a unit scored against that group on the item;
@@ -275,14 +275,36 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
     }
     return m;
   };
+  // Each unit's own changes, and for one scored against its group (ratio to the best, points by
+  // place) whose basis changed, the others' changes that moved the best or its place: their values
+  // on what it is scored on, and who joined or left (a unit regrouped, added or removed).
+  const causesOf = new Map<string, Set<number>>();
+  for (const name of names) {
+    const x = ua.get(name);
+    const y = ub.get(name);
+    const because = new Set(own.get(name) ?? []);
+    if (x && y && outcomeKey(x) !== outcomeKey(y)) {
+      for (const [item, basis] of Object.entries(y.relative)) {
+        const before = x.relative[item];
+        if (before && before.best === basis.best && before.place === basis.place) continue;
+        const inGroups = groupCauses(item);
+        for (const g of new Set([basis.group, before?.group])) for (const i of (g !== undefined ? inGroups.get(g) : undefined) ?? []) because.add(i);
+      }
+    }
+    if (because.size) causesOf.set(name, because);
+  }
+  // Units moved by changes (their own, or their group's): each can explain another's move by
+  // passing it or falling behind it. Past a few hundred, only those with changes of their own
+  // (and past a few hundred of those, two years compared, none: a unit's own changes are cited).
+  const movers = causesOf.size <= MAX_CITED ? [...causesOf.keys()] : changedUnits;
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
     const moved = outcomeKey(x) !== outcomeKey(y);
-    const because = new Set(own.get(name) ?? []);
+    const because = new Set(causesOf.get(name) ?? []);
     if (moved && x && y) {
-      // Another unit with changes of its own that passed this one, or fell behind it, on a ranking.
-      for (const other of changedUnits) {
+      // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
+      for (const other of movers) {
         if (other === name) continue;
         // A unit added (or removed) was behind (or is behind) every ranked one.
         const ox = ua.get(other);
@@ -296,16 +318,7 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
           const after = order(y.ranks[id], oy?.ranks[id]);
           return before !== after;
         });
-        if (flipped) for (const i of own.get(other) ?? []) because.add(i);
-      }
-      // Scored against its group (ratio to the best, points by place): the others' changes that
-      // moved the best or its place — their values on what it is scored on, and who joined or left
-      // (a unit regrouped, added or removed).
-      for (const [item, basis] of Object.entries(y.relative)) {
-        const before = x.relative[item];
-        if (before && before.best === basis.best && before.place === basis.place) continue;
-        const inGroups = groupCauses(item);
-        for (const g of new Set([basis.group, before?.group])) for (const i of (g !== undefined ? inGroups.get(g) : undefined) ?? []) because.add(i);
+        if (flipped) for (const i of causesOf.get(other) ?? []) because.add(i);
       }
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };

@@ -120,8 +120,13 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   const changes = diffRubrics(a, b, rubricWords(lang));
   const sign = { added: "+", removed: "−", changed: "~" } as const;
+  // Unit kinds and rankings by their names (their ids are the rubric's own words): 排名 综合排名(overall).
+  const named = (area: string, code: string): string => {
+    const name = area === "ranking" ? (b.rankings.find((r) => r.id === code) ?? a.rankings.find((r) => r.id === code))?.name : area === "unit-kind" ? (b.unitKinds.find((k) => k.id === code) ?? a.unitKinds.find((k) => k.id === code))?.name : undefined;
+    return name && name !== code ? `${name}(${code})` : code;
+  };
   const lines = changes.map((c) => {
-    const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${c.code}` : ""}`;
+    const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}`;
     const effect = t(`diff.effect.${c.effect}`);
     if (c.kind !== "changed") return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}  [${effect}]`;
     return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${c.old ?? t("diff.none-value")} → ${c.new ?? t("diff.none-value")}  [${effect}]`;

@@ -346,7 +346,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const items = l.items.map((it, ii) => buildItem(b, it, ["lines", li, "items", ii], l.code, ctx));
     const max = b.points(l.max, ["lines", li, "max"]);
     checkSum(b, max, items, ["lines", li, "max"], l.code);
-    return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, items };
+    return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, ...(l.text !== undefined ? { text: l.text } : {}), items };
   });
   const lineByCode = new Map(lines.map((l) => [l.code, l]));
   const sheets = new Map<string, number>();
@@ -514,6 +514,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     version: input.version,
     effective: input.effective,
     title: input.title,
+    ...(input.source !== undefined ? { source: input.source } : {}),
     report: { ...(input.report?.title ? { title: input.report.title } : {}), ...(input.report?.issuer ? { issuer: input.report.issuer } : {}) },
     unitKinds,
     lines,

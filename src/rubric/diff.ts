@@ -139,15 +139,16 @@ function rankingFields(r: Ranking, w: Words): Fields {
 
 function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
-    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"]])]])],
+    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"], ["source", r.source, "words"]])]])],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["issuer", r.report.issuer, "words"]])]])],
     ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(k)]))],
-    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"]])]))],
+    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
     ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, w)]))],
-    ["cap", new Map(r.caps.map((c) => [c.codes.join("+"), fields([["max", formatPoints(c.max), "scores"]])]))],
+    // A cap on a kind of row (all bonuses) is named by that kind, not by the codes it covers today.
+    ["cap", new Map(r.caps.map((c) => [c.kind ? w(`ledger-kind.${c.kind}`) : c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
     [
       "statuses",
       new Map([

@@ -98,6 +98,8 @@ export interface Line {
   /** The input sheet's name in templates. */
   readonly sheet: string;
   readonly max: Points;
+  /** The clause text of the scheme for the line (its weight, how it is scored), where it has one. */
+  readonly text?: string;
   readonly items: readonly Item[];
 }
 
@@ -253,6 +255,8 @@ export interface Rubric {
   readonly version: string;
   readonly effective: string;
   readonly title: string;
+  /** Where the scheme comes from (its 文件 number), where the rubric says. */
+  readonly source?: string;
   readonly report: ReportWords;
   readonly unitKinds: readonly UnitKind[];
   readonly lines: readonly Line[];

@@ -31,7 +31,7 @@ function onThePage(d: Diagnostic): Diagnostic {
   const code = PAGE_WORDS[d.code];
   return code ? { ...d, code } : d;
 }
-const PAGE_WORDS: Readonly<Record<string, string>> = { "rubric.not-found": "web.rubric-not-found", "xlsx.rubric-file": "web.rubric-file" };
+const PAGE_WORDS: Readonly<Record<string, string>> = { "rubric.not-found": "web.rubric-not-found", "rubric.version-not-found": "web.rubric-version-not-found", "xlsx.rubric-file": "web.rubric-file" };
 
 /** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */
 interface Inlined {
@@ -275,7 +275,7 @@ export function start(doc: Document): void {
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
         // Asking for a rubric the user gave and we refused: its problems again, first.
-        if (rejected && loaded.diagnostics.some((d) => d.code === "rubric.not-found")) {
+        if (rejected && loaded.diagnostics.some((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found")) {
           say(t("web.rubric-invalid", { file: rejected.name }));
           showDiagnostics(rejected.diagnostics, out);
           showDiagnostics(loaded.diagnostics, out);

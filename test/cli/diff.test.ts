@@ -218,6 +218,24 @@ describe("assess diff: a unit moved to another group", () => {
     expect(groupCellOf(sub(), unit)).toEqual(unit.at);
   });
 
+  it("traces a unit's move to the changes that moved the unit that passed it, its group's included", async () => {
+    // [1] 柳河镇's investment growth falls (ZB3 15% → 12%): 乡镇组's best is lower, and 青龙乡's
+    // JJ3 (ratio to the best) rises; [2] 青龙乡's SH6 19 → 20; [3] 文昌街道's JJ5 30 → 28.
+    // 青龙乡 passes 文昌街道, by [1] as much as by [2]: both are causes of 文昌街道's fall.
+    const next = await edited("samples/liuhe-2026.xlsx", "passed.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("D2").value = 0.12;
+      wb.getWorksheet("社会治理")!.getCell("C5").value = 20;
+      wb.getWorksheet("经济发展")!.getCell("C11").value = 28;
+    });
+    const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; code: string }[]; units: { name: string; moved: boolean; because: number[]; old: { rank: Record<string, number> }; new: { rank: Record<string, number> } }[] };
+    expect(j.changes.map((c) => `${c.unit} ${c.code}`)).toEqual(["柳河镇 ZB3", "青龙乡 SH6", "文昌街道 JJ5"]);
+    const unit = (name: string) => j.units.find((u) => u.name === name)!;
+    expect([unit("青龙乡").old.rank.towns, unit("青龙乡").new.rank.towns, unit("文昌街道").old.rank.towns, unit("文昌街道").new.rank.towns]).toEqual([8, 7, 7, 8]);
+    // Each rank moved by all three: its own, the other's, and what moved the other.
+    expect(unit("青龙乡").because).toEqual([0, 1, 2]);
+    expect(unit("文昌街道").because).toEqual([0, 1, 2]);
+  });
+
   it("traces to the group's best unit the points every other unit of its group lost against it", async () => {
     // 柳河镇 sets 乡镇组's best 固定资产投资增长 (ZB3, 15%): at 30%, every other town's JJ3 halves.
     const next = await edited("samples/liuhe-2026.xlsx", "best-higher.xlsx", (wb) => void (wb.getWorksheet("指标数据")!.getCell("D2").value = 0.3));

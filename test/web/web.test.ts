@@ -185,8 +185,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     it("is asked for in the page's own words where the cover names one not built in", async () => {
       await choose(workbook);
       const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
-      expect(shown).toContain("找不到方案 district-popplan 2026.1(本页内置:");
-      expect(shown).toContain("请在“自己的考核方案文件”处选择 district-popplan-2026.1.yaml,或把它和工作簿一起拖到这里");
+      // Both ways out: the new version's file, or the version cell corrected to the one built in.
+      expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,本页内置的是 2022.1 版");
+      expect(shown).toContain("要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里");
+      expect(shown).toContain("如是版本号填错,请改为 2022.1");
       expect(shown).not.toContain("--rubric");
     });
 
@@ -221,14 +223,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/有问题/);
       expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
       const first = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
-      expect(first).not.toContain("找不到方案");
+      expect(first).not.toContain("封面写的是方案");
       // Chosen in the picker, then the workbook that asks for it: its problems first, then the asking.
       await page.setInputFiles("#rubric", broken);
       await settled(/有问题/);
       await choose(workbook);
       expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
       const shown = await page.locator("ul.diagnostics li").allTextContents();
-      expect(shown.at(-1)).toContain("找不到方案 district-popplan 2026.1");
+      expect(shown.at(-1)).toContain("封面写的是方案 district-popplan 的 2026.1 版");
       expect(shown.length).toBeGreaterThan(1);
     });
 

@@ -355,7 +355,7 @@ describe("the cover names a rubric we do not have", () => {
     let at = "";
     const { lines, ok } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案版本", "2099.9")) });
     expect(at).toMatch(/^B\d+$/);
-    expect(lines).toEqual([`rubric.not-found 封面!${at}`]);
+    expect(lines).toEqual([`rubric.version-not-found 封面!${at}`]);
     expect(ok).toBe(false);
   });
 

@@ -108,6 +108,7 @@ export const common: Catalog = {
   "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
   "web.rubric-invalid": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用内置方案):", en: "The rubric file {file} has problems and is not used (the bundled rubrics are):" },
   "web.rubric-not-found": { "zh-CN": "找不到方案 {id} {version}(本页内置:{available});请在“自己的考核方案文件”处选择 {id}-{version}.yaml,或把它和工作簿一起拖到这里", en: "the rubric {id} {version} was not found (built in: {available}); choose {id}-{version}.yaml under “Your own rubric file”, or drop it here with the workbook" },
+  "web.rubric-version-not-found": { "zh-CN": "封面写的是方案 {id} 的 {version} 版,本页内置的是 {versions} 版;如是新版本,请向下发考核办法的部门要方案文件 {id}-{version}.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里;如是版本号填错,请改为 {versions}", en: "the cover names version {version} of the rubric {id}, but this page has {versions} built in; if it is a new version, ask the office that issued the scheme for the file {id}-{version}.yaml and choose it under “Your own rubric file”, or drop it here with the workbook; if the version is mistyped, write {versions}" },
   "web.rubric-file": { "zh-CN": "这是考核方案文件,不是工作簿;请在“自己的考核方案文件”处选择它,再选择工作簿", en: "this is a rubric file, not a workbook: choose it under “Your own rubric file”, then choose the workbook" },
   "web.privacy": { "zh-CN": "本页面不联网:所有计算在本机完成。", en: "This page never goes online: everything is computed on this computer." },
 };
