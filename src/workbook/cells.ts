@@ -70,7 +70,10 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   } else {
     const s = normalizeWidth(cellText(c)).replace(/\s+/g, "");
     if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
-      p.error("workbook.not-a-number", sheet, c.ref, { value: cellText(c) });
+      // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
+      const bare = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))分$/.exec(s)?.[1];
+      if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
+      else p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
       return undefined;
     }
     n = Number(s);

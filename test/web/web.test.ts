@@ -67,7 +67,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // 20 unknown units (rows 2–21), the unknown code, then the line that counts rows 22–26.
     await expect.poll(() => items.count()).toBe(22);
     const more = page.locator("ul.diagnostics details summary");
-    expect(await more.textContent()).toBe("flooded.xlsx: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点此展开");
+    expect(await more.textContent()).toBe("flooded.xlsx: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点击展开或收起");
     await more.click();
     await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(5);
     const rest = await page.locator("ul.diagnostics details li").allTextContents();

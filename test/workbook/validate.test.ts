@@ -71,7 +71,8 @@ const cases: Case[] = [
     expected: ["workbook.points-out-of-range 党政线!B2", "workbook.points-out-of-range 党政线!B3", "workbook.points-out-of-range 党政线!G3", "workbook.not-a-rate 指标数据!B2"],
   },
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
-  { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.not-a-number 党政线!B4"] },
+  { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
+  { name: "points typed with their 分", values: { 丙镇: { DZ2: "18.5分" } }, expected: ["workbook.points-with-unit 党政线!B4"] },
   {
     name: "a date where points belong",
     values: { 甲镇: { DZ2: new Date(Date.UTC(2026, 0, 5)) } },

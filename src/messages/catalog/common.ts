@@ -4,7 +4,7 @@ import type { Catalog } from "./types.js";
 export const common: Catalog = {
   "severity.error": { "zh-CN": "错误", en: "error" },
   "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
-  "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点此展开", en: "[{code}]: {count} more of this kind; click to show them" },
+  "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点击展开或收起", en: "[{code}]: {count} more of this kind; click to show or hide them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "{errors} error(s), {warnings} warning(s)" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },

@@ -4,6 +4,8 @@ import type { Catalog } from "./types.js";
 export const workbookMessages: Catalog = {
   "workbook.error-value": { "zh-CN": "单元格是错误值 {value},应为数字;请修正公式或直接填写数值", en: "the cell holds the error {value} where a number belongs; fix the formula or type the value" },
   "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel 或 WPS 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel or WPS, then try again" },
+  "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填阿拉伯数字,如 18.5", en: "{code}: the points \"{value}\" are not a number; write digits, such as 18.5" },
+  "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带“分”字", en: "{code}: write the points \"{value}\" as the number {number} alone, without 分" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
   "workbook.date-not-number": { "zh-CN": "单元格是日期,应为数字;请把单元格格式改为“常规”或“数值”", en: "the cell holds a date where a number belongs; set its format to General or Number" },
   "workbook.blank-points": { "zh-CN": "{code} 未填写(满分 {max});没有得分请填 0", en: "{code} is blank (max {max}); enter 0 if no points were earned" },
