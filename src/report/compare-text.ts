@@ -5,7 +5,7 @@ import { cellRef } from "../diagnostics/index.js";
 import type { Results, UnitResult } from "../model/results.js";
 import type { LedgerEntry } from "../model/submission.js";
 import { formatPoints, pointsToNumber } from "../model/numbers.js";
-import type { Rubric } from "../rubric/model.js";
+import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Words } from "./explain-text.js";
 import { awardText } from "./labels.js";
 import { unitJson } from "./json.js";
@@ -61,7 +61,8 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${where}`;
   }
   const code = c.code ?? "";
-  const value = `${code}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
+  const name = codeName(b.rubric, code) ?? codeName(a.rubric, code);
+  const value = `${code}${name ? ` ${name}` : ""}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
   return withUnit ? `${c.unit} ${value}` : value;
 }
 
@@ -130,3 +131,15 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
 export function rubricsDiffer(a: Rubric, b: Rubric): boolean {
   return a.id !== b.id || a.version !== b.version || a.sha256 !== b.sha256;
 }
+
+/** The name of an item, indicator or target code (DZ2 统筹决策), looked up once per rubric. */
+function codeName(rubric: Rubric, code: string): string | undefined {
+  let names = codeNames.get(rubric);
+  if (!names) {
+    names = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, i.name] as const)));
+    codeNames.set(rubric, names);
+  }
+  return names.get(code) ?? measureOf(rubric, code)?.name;
+}
+
+const codeNames = new WeakMap<Rubric, Map<string, string>>();

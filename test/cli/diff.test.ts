@@ -44,7 +44,7 @@ describe("assess diff", () => {
       l.getCell("F7").value = "已认定"; // 青石镇's 国家级 claim confirmed
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", fixed]);
-    expect(r.out).toContain("[1] 东湖街道 DZ2: 19 → 20  [党政线!B3]");
+    expect(r.out).toContain("[1] 东湖街道 DZ2 统筹决策: 19 → 20  [党政线!B3]");
     expect(r.out).toContain("[2] 加扣分 青石镇 JF2 国家级 申报中 → JF2 国家级 已认定  [加扣分!B7]");
     // 东湖街道 and 西山镇 were tied second: 东湖街道 alone now, 西山镇 third.
     expect(r.out).toContain("西山镇: 综合排名 2 → 3;党政线排名 2 → 3  因 [1]");
@@ -113,7 +113,7 @@ describe("assess diff", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");
     expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2");
-    expect(r.out).toContain("[1] 柳河镇 JJ5: 28 → 25  [经济发展!C2]");
+    expect(r.out).toContain("[1] 柳河镇 JJ5 重点项目建设: 28 → 25  [经济发展!C2]");
     // A unit moved by the new version alone says so.
     expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
     const wb = new ExcelJS.Workbook();
@@ -121,7 +121,7 @@ describe("assess diff", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
-    expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5: 28 → 25  [经济发展!C2]")).toBe(true);
+    expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
     expect(html).toContain("<h1>变更说明</h1>");
@@ -240,7 +240,7 @@ describe("assess diff: a unit moved to another group", () => {
     // 柳河镇 sets 乡镇组's best 固定资产投资增长 (ZB3, 15%): at 30%, every other town's JJ3 halves.
     const next = await edited("samples/liuhe-2026.xlsx", "best-higher.xlsx", (wb) => void (wb.getWorksheet("指标数据")!.getCell("D2").value = 0.3));
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  [1] 柳河镇 ZB3: 15% → 30%  [指标数据!D2]\n");
+    expect(r.out).toContain("  [1] 柳河镇 ZB3 固定资产投资增长率: 15% → 30%  [指标数据!D2]\n");
     expect(r.out).toMatch(/ {2}石桥镇: 总分 [\d.]+ → [\d.]+.* 因 \[1\]\n/);
   });
 
