@@ -234,6 +234,13 @@ describe("assess diff: a unit moved to another group", () => {
     // Each rank moved by all three: its own, the other's, and what moved the other.
     expect(unit("青龙乡").because).toEqual([0, 1, 2]);
     expect(unit("文昌街道").because).toEqual([0, 1, 2]);
+    // The 变更说明 sheet shows the whole list: its causes column is as wide as "[1][2][3]" needs.
+    const out = join(dir, "passed-changes.xlsx");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", next, "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual("[1][2][3]".length + 2);
   });
 
   it("traces to the group's best unit the points every other unit of its group lost against it", async () => {
