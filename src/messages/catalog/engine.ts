@@ -10,7 +10,7 @@ export const engineMessages: Catalog = {
   "why.gate-passed": { "zh-CN": "{indicator} {value} {op} {target},完成指标得 {max}", en: "{indicator} {value} {op} {target}: passed, {max}" },
   "why.gate-failed": { "zh-CN": "{indicator} {value} {miss} {target},完不成指标:一票否决", en: "{indicator} {value} {miss} {target}: failed, one-vote veto" },
   "why.linear-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full {max}" },
-  "why.linear-floor": { "zh-CN": "{indicator} {value} 未超过得 0 分处 {floor},不得分", en: "{indicator} {value} is not past the floor {floor}: 0" },
+  "why.linear-floor": { "zh-CN": "{indicator} {value},未达到计分起点 {floor},得 0", en: "{indicator} {value} has not reached the point where scoring starts, {floor}: 0" },
   "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor}(0 分)与 {target}(满分 {max})之间,按比例得 {points}", en: "{indicator} {value} between {floor} (0) and {target} (full {max}): {points} pro rata" },
   "why.ratio-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full {max}" },
   "why.ratio-none": { "zh-CN": "{indicator} {value},不大于 0,不得分(目标 {target})", en: "{indicator} {value} is not above 0: no points (target {target})" },
