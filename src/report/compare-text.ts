@@ -87,6 +87,20 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string
   });
 }
 
+/**
+ * A unit's move in words, its parts joined. A unit added that is most likely one removed, renamed
+ * (its values those of the removed one), is also compared with that one: what the rename is
+ * worth, where the line alone says only "— → 49.95".
+ */
+export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[]): string {
+  const parts = moveParts(w, a, b, m).join(w.t("list.parts"));
+  const like = m.old === undefined && m.new !== undefined ? changes.find((c) => c.what === "unit" && c.unit === m.name && c.like !== undefined)?.like : undefined;
+  const was = like === undefined ? undefined : a.units.find((u) => u.name === like);
+  if (like === undefined || !was) return parts;
+  const renamed = moveParts(w, a, b, { name: m.name, old: was, new: m.new, because: [], moved: true });
+  return `${parts}${renamed.length ? w.t("diff.as-renamed", { like, parts: renamed.join(w.t("list.parts")) }) : w.t("diff.as-renamed-same", { like })}`;
+}
+
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
   const out: string[] = [];
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
@@ -99,7 +113,7 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
   for (const m of moved.slice(0, SHOWN)) {
     const because = m.because.length ? `  ${w.t("diff.because", { refs: m.because.map((i) => `[${i + 1}]`).join("") })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
-    out.push(`  ${m.name}: ${moveParts(w, ra, rb, m).join(w.t("list.parts"))}${because}`);
+    out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes)}${because}`);
   }
   return out;
 }

@@ -150,6 +150,9 @@ describe("assess diff: a unit renamed", () => {
     expect(r.out).toContain("输入的变化(2 处):\n  [1] 删除单位 青石镇\n  [2] 新增单位 青石街道(所填各项与删除的 青石镇 完全相同,是否改名?)\n");
     // The parts of a line apart from the awards within one: ; between parts, 、 between awards.
     expect(r.out).toContain("  青石镇: 总分 954.5 → —;综合排名 4 → —;党政线排名 4 → —;人口计生线排名 4 → —;奖惩 名次奖:三等奖、单项奖:全员人口信息化建设单项奖(市级),3,000元 → —  因 [1]\n");
+    // The unit added, compared with the one it most likely is: renamed, nothing else changed.
+    expect(r.out).toContain("(如是 青石镇 改名:结果不变)  因 [2]\n");
+    expect(r.out).toContain("  青石街道: 总分 — → 954.5;");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--lang", "en"]);
     expect(en.out).toContain("  青石镇: Total 954.5 → —; 综合排名 4 → —; 党政线排名 4 → —; 人口计生线排名 4 → —; Awards rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
@@ -163,6 +166,8 @@ describe("assess diff: a unit renamed", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", changed]);
     expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 19.5 → 20 外与删除的 青石镇 相同,是否改名?)\n");
+    // What the rename with its one change did: the half point more.
+    expect(r.out).toContain("(如是 青石镇 改名:总分 954.5 → 955)  因 [2]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "--json"])).out) as { changes: { unit: string; like?: string; likeExcept?: string[] }[] };
     expect(json.changes.find((c) => c.like !== undefined)).toMatchObject({ unit: "青石街道", like: "青石镇", likeExcept: ["DZ2"] });
   });

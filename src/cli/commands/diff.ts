@@ -5,7 +5,7 @@ import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, relativeReads, type Side } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, moveParts, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import type { SheetTable } from "../../report/result-sheets.js";
@@ -63,7 +63,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
         .filter((m) => m.moved)
-        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveParts(ctx, ra, rb, m).join(ctx.t("list.parts"))] })),
+        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes)] })),
     ];
     const title = ctx.t("diff.title");
     const subtitle = `${older} → ${newer}`;

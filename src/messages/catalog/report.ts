@@ -66,6 +66,8 @@ export const reportMessages: Catalog = {
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
   "diff.because-rubric": { "zh-CN": "因方案变化", en: "because the rubric changed" },
   "diff.unit-added": { "zh-CN": "新增单位 {unit}", en: "unit added: {unit}" },
+  "diff.as-renamed": { "zh-CN": "(如是 {like} 改名:{parts})", en: " (if renamed from {like}: {parts})" },
+  "diff.as-renamed-same": { "zh-CN": "(如是 {like} 改名:结果不变)", en: " (if renamed from {like}: no result changes)" },
   "diff.unit-added-like": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had: renamed?)" },
   "diff.group-changed": { "zh-CN": "{unit} 分组:{old} → {new}", en: "{unit} group: {old} → {new}" },
   "diff.unit-added-like-regrouped": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had, its group {old} → {new}: renamed?)" },
