@@ -94,12 +94,25 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string
  */
 export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[]): string {
   const parts = moveParts(w, a, b, m).join(w.t("list.parts"));
-  const like = m.old === undefined && m.new !== undefined ? changes.find((c) => c.what === "unit" && c.unit === m.name && c.like !== undefined)?.like : undefined;
-  const was = like === undefined ? undefined : a.units.find((u) => u.name === like);
+  const like = m.old === undefined && m.new !== undefined ? likelyRenames(changes).get(m.name) : undefined;
+  const was = like === undefined ? undefined : a.units.find((u) => u.name === like); // a rename or two: found by name
   if (like === undefined || !was) return parts;
   const renamed = moveParts(w, a, b, { name: m.name, old: was, new: m.new, because: [], moved: true });
   return `${parts}${renamed.length ? w.t("diff.as-renamed", { like, parts: renamed.join(w.t("list.parts")) }) : w.t("diff.as-renamed-same", { like })}`;
 }
+
+/** Unit added → the unit removed it most likely is, found once per list of changes (two years: millions). */
+function likelyRenames(changes: readonly InputChange[]): ReadonlyMap<string, string> {
+  let m = renames.get(changes);
+  if (!m) {
+    m = new Map();
+    for (const c of changes) if (c.what === "unit" && c.like !== undefined) m.set(c.unit, c.like);
+    renames.set(changes, m);
+  }
+  return m;
+}
+
+const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
   const out: string[] = [];

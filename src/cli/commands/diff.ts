@@ -78,7 +78,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         columns: [
           { header: ctx.t("diff.col.what"), kind: "text", width: 10 },
           // As wide as the longest list of causes (up to 24; longer ones wrap): [1][2][5][6][8] was cut.
-          { header: ctx.t("diff.col.ref"), kind: "wrap", width: Math.min(24, Math.max(10, ...rows.map((r) => String(r.cells[1]).length + 2))) },
+          { header: ctx.t("diff.col.ref"), kind: "wrap", width: Math.min(24, rows.reduce((w, r) => Math.max(w, String(r.cells[1]).length + 2), 10)) },
           { header: ctx.t("out.unit"), kind: "name", width: 16 },
           { header: ctx.t("diff.col.change"), kind: "wrap", width: 80 },
         ],
