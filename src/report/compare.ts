@@ -275,15 +275,16 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
     }
     return m;
   };
-  // Each unit's own changes, and for one scored against its group (ratio to the best, points by
+  // Whether each unit's results moved, worked out once.
+  const moves = new Map(names.map((name) => [name, outcomeKey(ua.get(name)) !== outcomeKey(ub.get(name))]));
+  // A unit's own changes, and for one scored against its group (ratio to the best, points by
   // place) whose basis changed, the others' changes that moved the best or its place: their values
   // on what it is scored on, and who joined or left (a unit regrouped, added or removed).
-  const causesOf = new Map<string, Set<number>>();
-  for (const name of names) {
+  const direct = (name: string): Set<number> => {
     const x = ua.get(name);
     const y = ub.get(name);
     const because = new Set(own.get(name) ?? []);
-    if (x && y && outcomeKey(x) !== outcomeKey(y)) {
+    if (x && y && moves.get(name) === true) {
       for (const [item, basis] of Object.entries(y.relative)) {
         const before = x.relative[item];
         if (before && before.best === basis.best && before.place === basis.place) continue;
@@ -291,17 +292,24 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
         for (const g of new Set([basis.group, before?.group])) for (const i of (g !== undefined ? inGroups.get(g) : undefined) ?? []) because.add(i);
       }
     }
+    return because;
+  };
+  // Units moved by changes (their own, or their group's): each can explain another's move by
+  // passing it or falling behind it, with its causes. Past a few hundred, only those with changes
+  // of their own (and past a few hundred of those, two years compared, none).
+  const candidates = names.filter((name) => own.has(name) || moves.get(name) === true);
+  const causesOf = new Map<string, Set<number>>();
+  for (const name of candidates.length <= MAX_CITED ? candidates : changedUnits) {
+    const because = direct(name);
     if (because.size) causesOf.set(name, because);
   }
-  // Units moved by changes (their own, or their group's): each can explain another's move by
-  // passing it or falling behind it. Past a few hundred, only those with changes of their own
-  // (and past a few hundred of those, two years compared, none: a unit's own changes are cited).
-  const movers = causesOf.size <= MAX_CITED ? [...causesOf.keys()] : changedUnits;
+  const movers = [...causesOf.keys()];
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
-    const moved = outcomeKey(x) !== outcomeKey(y);
-    const because = new Set(causesOf.get(name) ?? []);
+    const moved = moves.get(name) === true;
+    const cited = causesOf.get(name);
+    const because = cited ? new Set(cited) : direct(name);
     if (moved && x && y) {
       // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
       for (const other of movers) {
