@@ -115,10 +115,21 @@ export function start(doc: Document): void {
     return e;
   };
 
-  const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement): void => {
+  /**
+   * Problems as the command line says them, for a person reading a page: without the name of the
+   * workbook on the page (`shown`; a rubric file's problems keep theirs), the code set apart.
+   */
+  const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement, shown?: string): void => {
     if (!diags.length) return;
     const list = el("ul", undefined, "diagnostics");
-    const item = (d: Diagnostic): HTMLLIElement => el("li", renderLine(onThePage(d), lang), d.severity === "error" ? "error" : "warning");
+    const words = (line: string): string => (shown !== undefined && line.startsWith(`${shown}: `) ? line.slice(shown.length + 2) : line);
+    const item = (d: Diagnostic): HTMLLIElement => {
+      const line = words(renderLine(onThePage(d), lang));
+      const code = / \[[a-z][\w.-]*\]$/.exec(line);
+      const li = el("li", code ? line.slice(0, code.index) : line, d.severity === "error" ? "error" : "warning");
+      if (code) li.append(el("span", code[0], "code"));
+      return li;
+    };
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
     // (thousands of lines would freeze the page and bury the first ones).
     for (const x of shorten(diags, LISTED_PER_KIND, "web.more").items) {
@@ -128,7 +139,7 @@ export function start(doc: Document): void {
       }
       const u = x.more;
       const more = el("details");
-      more.append(el("summary", renderLine(u.summary, lang, false)));
+      more.append(el("summary", words(renderLine(u.summary, lang, false))));
       more.addEventListener("toggle", () => {
         if (!more.open || more.querySelector("ul")) return;
         const rest = el("ul", undefined, "diagnostics");
@@ -210,7 +221,7 @@ export function start(doc: Document): void {
   };
 
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
-    showDiagnostics(s.loaded.diagnostics, out);
+    showDiagnostics(s.loaded.diagnostics, out, s.file);
     // Each kind's main ranking (by the total where it has one), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
       const rankings = s.results.rankings.filter((r) => r.unitKind === kind.id && r.entries.length > 0 && r.group === undefined);
@@ -278,12 +289,12 @@ export function start(doc: Document): void {
         if (rejected && loaded.diagnostics.some((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found")) {
           say(t("web.rubric-invalid", { file: rejected.name }));
           showDiagnostics(rejected.diagnostics, out);
-          showDiagnostics(loaded.diagnostics, out);
+          showDiagnostics(loaded.diagnostics, out, file.name);
           return;
         }
         const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
         say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }));
-        showDiagnostics(loaded.diagnostics, out);
+        showDiagnostics(loaded.diagnostics, out, file.name);
         return;
       }
       say(t("progress.scoring"));

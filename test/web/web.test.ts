@@ -56,7 +56,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await choose("samples/broken/typos.xlsx");
     const shown = await page.locator("ul.diagnostics li").allTextContents();
     const cliLines = (await cli(["validate", "samples/broken/typos.xlsx"])).err.trim().split("\n");
-    expect(shown).toEqual(cliLines.map((l) => l.replace("samples/broken/", "")));
+    // Without the name of the workbook on the page; the code apart, in its own grey.
+    expect(shown).toEqual(cliLines.map((l) => l.replace("samples/broken/typos.xlsx: ", "")));
+    expect(await page.locator("ul.diagnostics li span.code").first().textContent()).toBe(" [workbook.points-out-of-range]");
     expect(await page.textContent("#status")).toContain("18 个错误");
   });
 
@@ -67,11 +69,11 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // 20 unknown units (rows 2–21), the unknown code, then the line that counts rows 22–26.
     await expect.poll(() => items.count()).toBe(22);
     const more = page.locator("ul.diagnostics details summary");
-    expect(await more.textContent()).toBe("flooded.xlsx: 错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点击展开或收起");
+    expect(await more.textContent()).toBe("错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点击展开或收起");
     await more.click();
     await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(5);
     const rest = await page.locator("ul.diagnostics details li").allTextContents();
-    const all = (await cli(["validate", file, "--all"])).err.trim().split("\n").map((l) => l.replace(`${dir}/`, ""));
+    const all = (await cli(["validate", file, "--all"])).err.trim().split("\n").map((l) => l.replace(`${dir}/flooded.xlsx: `, ""));
     expect(rest).toEqual(all.slice(20, 25));
     expect(await page.textContent("#status")).toContain("26 个错误");
   });
