@@ -1,12 +1,22 @@
 // Renders diagnostics for people (one editor-clickable line each) and for programs (JSON).
-import { formatLocation, sortDiagnostics, type Diagnostic } from "./types.js";
+import { cellRef, formatLocation, isCellLocation, isTextLocation, sortDiagnostics, type Diagnostic } from "./types.js";
 import { message, type Lang } from "../messages/index.js";
+
+/**
+ * A problem's line in parts: where ("FILE: SHEET!CELL: "; without the file where `withFile` is
+ * false: a page showing one workbook), severity and message, and its code.
+ */
+export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: string; what: string; code: string } {
+  const l = d.location;
+  const place = !l ? "" : withFile ? formatLocation(l) : isCellLocation(l) ? cellRef(l.sheet, l.cell) : isTextLocation(l) ? `${l.line}:${l.col}` : "";
+  const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
+  return { where: place ? `${place}: ` : "", what: `${sev}: ${message(lang, d.code, d.data)}`, code: d.code };
+}
 
 /** A problem as one line: where, severity, what, and its code (`withCode`: not for a line counting others, which names theirs). */
 export function renderLine(d: Diagnostic, lang: Lang, withCode = true): string {
-  const where = d.location ? `${formatLocation(d.location)}: ` : "";
-  const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
-  return `${where}${sev}: ${message(lang, d.code, d.data)}${withCode ? ` [${d.code}]` : ""}`;
+  const { where, what, code } = lineParts(d, lang);
+  return `${where}${what}${withCode ? ` [${code}]` : ""}`;
 }
 
 /**

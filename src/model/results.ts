@@ -35,7 +35,6 @@ export interface Veto {
   readonly at: CellAt;
 }
 
-/** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */
 /**
  * A better grade whose line a unit reached without being within its quota (places); `tied`: it was
  * tied at the quota's line, and the rubric gives the grade to none of those tied.
@@ -46,6 +45,7 @@ export interface GradeCut {
   readonly tied?: boolean;
 }
 
+/** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */
 export type Award =
   /** `place`: the prize place, where vetoed units ahead passed theirs on (递补) and it differs from the rank. */
   | { readonly kind: "rank"; readonly ranking: string; readonly rankingName: string; readonly tier: string; readonly amount?: number; readonly place?: number }

@@ -15,7 +15,7 @@ import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardText, awardsCell, ledgerHeadings, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
-import { bodyStyle, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -229,8 +229,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: 9 },
       { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
       ...(plan?.nodes ?? []).map((n): Column => ({ header: `${n.code} ${n.name}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width: n.item ? 7 : 8 })),
-      // Headings wrap here, as the items' do: 扣分(计入总分) on two lines, broken before its bracket.
-      ...(hasLedger ? [heads.bonus, heads.deduction].map((h) => col(h.replace(/ ?([(（])/u, "\n$1"), "points", Math.min(10, headWidth(h)))) : []),
+      // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
+      ...(hasLedger ? [heads.bonus, heads.deduction].map((h) => col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))) : []),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {

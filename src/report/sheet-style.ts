@@ -74,6 +74,14 @@ export function markStyle(mark: Mark | "veto"): number {
   return MARK_AT + (mark === "prize" ? 0 : mark === "warning" ? 1 : 2);
 }
 
+/**
+ * A heading on two lines, broken before its bracket (扣分 / (计入总分)) rather than wherever the
+ * spreadsheet would wrap it (a lone bracket on the second line); one without a bracket as it is.
+ */
+export function breakBeforeBracket(heading: string): string {
+  return heading.replace(/ ?([(（])/u, "\n$1");
+}
+
 /** Width of text in column units: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;

@@ -4,7 +4,7 @@
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
 import { score } from "../engine/index.js";
-import { LISTED_PER_KIND, renderLine, shorten, type Diagnostic } from "../diagnostics/index.js";
+import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -122,12 +122,11 @@ export function start(doc: Document): void {
   const showDiagnostics = (diags: readonly Diagnostic[], into: HTMLElement, shown?: string): void => {
     if (!diags.length) return;
     const list = el("ul", undefined, "diagnostics");
-    const words = (line: string): string => (shown !== undefined && line.startsWith(`${shown}: `) ? line.slice(shown.length + 2) : line);
+    const parts = (d: Diagnostic): ReturnType<typeof lineParts> => lineParts(onThePage(d), lang, shown === undefined || d.location?.file !== shown);
     const item = (d: Diagnostic): HTMLLIElement => {
-      const line = words(renderLine(onThePage(d), lang));
-      const code = / \[[a-z][\w.-]*\]$/.exec(line);
-      const li = el("li", code ? line.slice(0, code.index) : line, d.severity === "error" ? "error" : "warning");
-      if (code) li.append(el("span", code[0], "code"));
+      const { where, what, code } = parts(d);
+      const li = el("li", `${where}${what}`, d.severity === "error" ? "error" : "warning");
+      li.append(el("span", ` [${code}]`, "code"));
       return li;
     };
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
@@ -139,7 +138,8 @@ export function start(doc: Document): void {
       }
       const u = x.more;
       const more = el("details");
-      more.append(el("summary", words(renderLine(u.summary, lang, false))));
+      const { where, what } = parts(u.summary);
+      more.append(el("summary", `${where}${what}`));
       more.addEventListener("toggle", () => {
         if (!more.open || more.querySelector("ul")) return;
         const rest = el("ul", undefined, "diagnostics");

@@ -1,5 +1,6 @@
 // Where the report's tables go on the Excel sheet's column grid, how tall their rows must be for
 // wrapped text, and where pages should break so that no table is split or left headless.
+import { breakBeforeBracket } from "../sheet-style.js";
 
 /** Column widths (characters): the overall table spans A–K; two line rankings sit side by side. */
 const BASE = [10, 16, 12, 12, 10, 10, 10, 16, 12, 12, 10];
@@ -51,12 +52,9 @@ export function textWidth(s: string): number {
   return w;
 }
 
-/**
- * A heading too long for its column, broken before its bracket where it has one (扣分 / (计入总分))
- * rather than wherever the spreadsheet would wrap it (a lone bracket on the second line).
- */
+/** A heading too long for its column, broken before its bracket where it has one. */
 export function headingLines(s: string, width: number): string {
-  return linesFor(s, width) > 1 ? s.replace(/ ?([(（])/u, "\n$1") : s;
+  return linesFor(s, width) > 1 ? breakBeforeBracket(s) : s;
 }
 
 /** Lines wrapped text needs in a span of the given width: CJK breaks anywhere, Latin at spaces

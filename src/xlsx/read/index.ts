@@ -17,7 +17,7 @@ import { sniff } from "./sniff.js";
 import { readSharedStrings } from "./strings.js";
 import { readStyles } from "./styles.js";
 import { DEFAULT_LIMITS, type NumberFormat, type PulledSheet, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
-import { findEntry, openZip, type Pkg } from "./zip.js";
+import { findEntry, openZip, type Pkg, type ZipEntry } from "./zip.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
 export type { CellValue, NumberFormat, PulledSheet, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
@@ -132,28 +132,27 @@ export class WorkbookReader {
     this.aheadWanted = false;
     const { zip, codec } = this.pkg;
     if (!codec.sheetReader) return;
-    const found: { i: number; job: AheadJob }[] = [];
+    const found: { i: number; entry: ZipEntry; start: number; end: number }[] = [];
     let total = 0;
     this.info.sheets.forEach((s, i) => {
       const entry = i === current || s.part === undefined ? undefined : findEntry(zip, s.part);
       if (!entry || entry.usize < AHEAD_MIN_PART) return;
-      let range: { start: number; end: number };
       try {
-        range = dataRange(zip, entry);
+        found.push({ i, entry, ...dataRange(zip, entry) });
       } catch {
         return; // said when the sheet is read here
       }
-      const { name, method, csize, usize, crc } = entry;
-      // A copy of its own to hand over (the file's bytes stay here, whole).
-      found.push({ i, job: { sheet: this.sheets[i]?.name ?? "", entry: { name, method, csize, usize, crc }, data: new Uint8Array(zip.buf.subarray(range.start, range.end)) } });
-      total += usize;
+      total += entry.usize;
     });
+    if (total < AHEAD_MIN_TOTAL) return;
     // The largest first: the other thread begins with the sheet that would keep this one longest,
     // while this one reads the smaller sheets before it; the others go to whichever comes first.
-    found.sort((a, b) => b.job.entry.usize - a.job.entry.usize);
-    const jobs = found.map((f) => f.job);
+    found.sort((a, b) => b.entry.usize - a.entry.usize);
+    const jobs = found.map(({ i, entry: { name, method, csize, usize, crc }, start, end }): AheadJob => {
+      // A copy of its own to hand over (the file's bytes stay here, whole).
+      return { sheet: this.sheets[i]?.name ?? "", entry: { name, method, csize, usize, crc }, data: new Uint8Array(zip.buf.subarray(start, end)) };
+    });
     const index = new Map(found.map((f, j) => [f.i, j]));
-    if (total < AHEAD_MIN_TOTAL) return;
     const input = { file: this.file, sst: shared.sst, formats: shared.formats, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
     const reads = codec.sheetReader(input, jobs);
     if (reads) this.ahead = { reads, jobs: index };
