@@ -1,7 +1,7 @@
 // Writing results the safe way: into a temporary file in the target's folder, flushed to disk,
 // then renamed over the target, so an interrupted run leaves either nothing or a whole file.
 // The input workbook is never a target.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
@@ -88,6 +88,8 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
  * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
  */
 export async function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
+  // An input that is not there is what to say (reading it does), not the folder of an output named after it.
+  if (inputs.some((i) => !existsSync(i))) return undefined;
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
   try {
     if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing");
@@ -113,6 +115,20 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
   return undefined;
 }
 
+/** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */
+const TEMP_STEM_BYTES = 120;
+
+/** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
+function tempStem(name: string): string {
+  if (Buffer.byteLength(name) <= TEMP_STEM_BYTES) return name;
+  let out = "";
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES) break;
+    out += ch;
+  }
+  return out;
+}
+
 /**
  * Writes target atomically. `produce` writes the whole content to the temporary path it is given
  * (or returns bytes to write there).
@@ -121,7 +137,7 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
   installCleanup();
   const dir = dirname(resolve(target));
   // A name no other run picks at the same moment (the process id), without loading crypto.
-  const tmp = join(dir, `.${basename(target)}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
+  const tmp = join(dir, `.${tempStem(basename(target))}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
   pendingTemps.add(tmp);
   try {
     const bytes = await produce(tmp);
@@ -135,7 +151,11 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
     renameSync(tmp, target);
     return undefined;
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Never made (its folder refused it): nothing to remove.
+    }
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, "file.disk-full", {});
     return fileError(target, "file.unwritable", { detail: code });

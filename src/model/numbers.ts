@@ -46,7 +46,15 @@ export function formatRate(r: Rate): string {
 
 /** A measured value for people in its display unit: 9500 with "%" → "95%", 300 with "起" → "3起". */
 export function formatMeasure(v: number, display: string): string {
-  return display === "%" ? formatRate(v) : `${formatPoints(v)}${display}`;
+  return display === "%" ? formatRate(v) : withDisplay(formatPoints(v), display);
+}
+
+/**
+ * A number and its display unit, joined as people write them (3起, 50万元), apart where the unit
+ * starts with a digit: 20 with "1/10万" is "20 1/10万", never "201/10万".
+ */
+export function withDisplay(number: string, display: string): string {
+  return /^[0-9.]/.test(display) ? `${number} ${display}` : `${number}${display}`;
 }
 
 /** A rate as a fraction for spreadsheet cells: 9512 → 0.9512. */

@@ -35,7 +35,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .join(" · ");
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
   if (u.gap) out.push(ctx.t("explain.gap", { ranking: u.gap.rankingName, tier: u.gap.tier, points: formatPoints(u.gap.points) }));
-  const moves = u.certainty && (u.certainty.total[0] !== u.certainty.total[1] || !u.certainty.settled);
+  const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
+  const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
     const ranges = results.rankings
       .filter((r) => r.id in u.ranks && u.ranks[r.id] !== null)
@@ -45,7 +46,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       })
       .join(" · ");
     const cells = u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)).join("、");
-    out.push(ctx.t(u.certainty.settled ? "explain.pending-settled" : "explain.pending", { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));
+    // Its own total fixed: what may move it are the claims of others.
+    const said = fixedTotal ? (u.certainty.settled ? "explain.pending-others-settled" : "explain.pending-others") : u.certainty.settled ? "explain.pending-settled" : "explain.pending";
+    out.push(ctx.t(said, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
@@ -76,7 +79,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? "−" : "+";
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
-      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r, u.vetoed)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

@@ -41,6 +41,8 @@ export interface ItemView {
   readonly vetoes?: boolean;
   /** Ledger points charged to it (net), already in `points`. */
   readonly charge?: Points;
+  /** What its ledger rows asked of it, where its bounds held them (charge is what counted). */
+  readonly asked?: Points;
   readonly children: readonly ItemView[];
 }
 
@@ -122,6 +124,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.best = show(basis?.best ?? 0);
       data.group = basis?.group ?? "";
       if (!lower && m.value <= 0 && m.value !== basis?.best) return reason("why.relative-none");
+      // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
+      if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
       return reason(lower ? "why.relative-best-lower" : "why.relative-best");
     case "rank-points":
       data.place = basis?.place ?? 0;
@@ -186,7 +190,10 @@ function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, 
   if (source) view.source = source;
   if (measured) view.measured = measured;
   if (vetoes) view.vetoes = vetoes;
-  if (charge !== undefined) view.charge = charge;
+  if (charge !== undefined) {
+    view.charge = charge;
+    view.asked = askedCharge(unit, item.code);
+  }
   return view;
 }
 
@@ -205,7 +212,7 @@ export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u
     const view: ItemView =
       item && item.kind !== "group"
         ? leafView(rubric, sub, unit, u, item, points, node.depth)
-        : { code: node.code, name: node.name, kind: item ? "group" : "line", max: node.max, points, lost: node.max - points, depth: node.depth, ...(charge !== undefined ? { charge } : {}), children: [] };
+        : { code: node.code, name: node.name, kind: item ? "group" : "line", max: node.max, points, lost: node.max - points, depth: node.depth, ...(charge !== undefined ? { charge, asked: askedCharge(unit, node.code) } : {}), children: [] };
     views.push(view);
     const parent = views[node.parent];
     if (parent) (parent.children as ItemView[]).push(view);
@@ -254,7 +261,7 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
-      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points);
+      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points, charge === undefined ? 0 : askedCharge(unit, item.code));
       note.source = measured?.valueAt;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
@@ -265,7 +272,7 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
 
 /** Signed points for people: "+2", "−2". */
 function signed(p: Points): string {
-  return p < 0 ? `−${formatPoints(-p)}` : `+${formatPoints(p)}`;
+  return p < 0 ? `−${formatPoints(-p)}` : p === 0 ? "0" : `+${formatPoints(p)}`;
 }
 
 /**
@@ -273,7 +280,7 @@ function signed(p: Points): string {
  * to it (which its reason, worked on the item's own data, does not include).
  */
 export function whyText(lang: Lang, v: ItemView): string {
-  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge, v.points);
+  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge, v.points, v.asked ?? v.charge ?? 0);
 }
 
 /**
@@ -281,14 +288,31 @@ export function whyText(lang: Lang, v: ItemView): string {
  * reason gives its points before the charge, then the charge and what it comes to (计 15;加扣分
  * −2,得 13); a line's subtotal, shown beside it, includes them (含加扣分 −2).
  */
-function withCharge(lang: Lang, why: string, charge: Points | undefined, points: Points): string {
+function withCharge(lang: Lang, why: string, charge: Points | undefined, points: Points, asked: Points): string {
+  if (charge === undefined) return why;
+  // Held by the bounds (an item within 0 and its max, a line not below 0): what was asked, and what counted.
+  if (asked !== charge) return why ? message(lang, "why.charged-item-held", { why, asked: signed(asked), points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged-held", { asked: signed(asked), points: signed(charge) });
   if (!charge) return why;
   return why ? message(lang, "why.charged-item", { why, points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged", { points: signed(charge) });
 }
 
-/** Why a ledger row counted as it did, and where it was charged when not to the total. */
-export function ledgerWhy(lang: Lang, r: LedgerResult, vetoed = false): string {
+/** What a unit's counted ledger rows charge to a line or item before its bounds (bonus +, deduction −). */
+function askedCharge(unit: Pick<UnitResult, "ledger">, code: string): Points {
+  let sum = 0;
+  for (const r of unit.ledger) if (r.counted && r.charged === code) sum += r.kind === "deduction" ? -r.points : r.points;
+  return sum;
+}
+
+/**
+ * Why a ledger row counted as it did, and where it was charged when not to the total; where that
+ * line or item's bounds held what its rows asked, what counted there.
+ */
+export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "ledger" | "charges">): string {
   // A vetoed unit competes for no single-item award, however it was recognised.
-  const why = vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
-  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged }) : why;
+  const why = unit.vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
+  if (!r.charged) return why;
+  const counted = unit.charges[r.charged];
+  const asked = r.counted ? askedCharge(unit, r.charged) : 0;
+  if (r.counted && counted !== undefined && counted !== asked) return message(lang, "why.ledger-charged-held", { why, target: r.charged, asked: signed(asked), points: signed(counted) });
+  return message(lang, "why.ledger-charged", { why, target: r.charged });
 }

@@ -74,7 +74,8 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
   if (!unit) return {};
   const lines = explainUnit(rubric, sub, unit, u);
   return {
-    ...unitJson(unit),
+    // Its standing while claims are pending, as `score --json` gives it.
+    ...unitJson(unit, results.pendingRows > 0),
     items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
     ledger: unit.ledger.map((r) => ({
       row: r.entry.row,
@@ -82,7 +83,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       status: r.entry.status,
       counted: r.counted,
       points: pointsToNumber(r.points),
-      why: ledgerWhy(lang, r, unit.vetoed),
+      why: ledgerWhy(lang, r, unit),
     })),
   };
 }

@@ -267,6 +267,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
  */
 function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, members: readonly number[], lang: Lang): Generator<Row> {
   const notes = measuredNotes(rubric, sub, lang);
+  const ledgerNames = new Map(rubric.ledger.map((c) => [c.code, c.name]));
   const cells: Value[] = [];
   const normal: Row = { cells, row: "normal" };
   const vetoed: Row = { cells, row: "vetoed" };
@@ -282,7 +283,9 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? -1 : 1;
       cells.length = 0;
-      cells.push(name, r.entry.code, xmlSafe(r.entry.note), r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u.vetoed), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      const codeName = ledgerNames.get(r.entry.code) ?? "";
+      const note = xmlSafe(r.entry.note);
+      cells.push(name, r.entry.code, note && note !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u), cellRef(r.entry.at.sheet, r.entry.at.cell));
       yield normal;
     }
     if (u.floored) {

@@ -75,7 +75,10 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   }
   out.push("", t("show.indicators"));
   for (const i of r.indicators) {
-    const bounds = i.min !== undefined || i.max !== undefined ? t("show.bounds", { min: i.min !== undefined ? measureText(r, i.min, i.code) : "—", max: i.max !== undefined ? measureText(r, i.max, i.code) : "—" }) : "";
+    // The bounds a workbook's value is held to: those the rubric sets, else the reader's (0 to 100%, or from 0).
+    const max = i.max ?? (i.unit === "percent" ? 10000 : undefined);
+    const min = measureText(r, i.min ?? 0, i.code);
+    const bounds = i.min === undefined && i.max === undefined ? "" : max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, i.code) });
     out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
   }
   for (const g of r.targets) out.push(`  ${g.code} ${g.name}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);

@@ -2,7 +2,7 @@
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
-import { formatPoints, formatRate, fractionToRate, normalizeWidth, parseRate, toPoints, type Points } from "../model/numbers.js";
+import { formatPoints, formatRate, fractionToRate, normalizeWidth, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
 import type { RawCell } from "../xlsx/read/index.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -152,13 +152,14 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
-    p.error("workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: spec.display });
+    p.error("workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: withDisplay("", spec.display) });
     return undefined;
   }
   const min = spec.min ?? 0;
   if (h < min || (spec.max !== undefined && h > spec.max)) {
-    const show = (x: number | undefined): string => (x === undefined ? "" : formatPoints(x));
-    p.error("workbook.quantity-out-of-range", sheet, c.ref, { value: `${show(h)}${spec.display}`, min: show(min), max: spec.max === undefined ? "" : show(spec.max), unit: spec.display });
+    const value = withDisplay(formatPoints(h), spec.display);
+    if (spec.max === undefined) p.error("workbook.quantity-below-min", sheet, c.ref, { value, min: withDisplay(formatPoints(min), spec.display) });
+    else p.error("workbook.quantity-out-of-range", sheet, c.ref, { value, min: formatPoints(min), max: withDisplay(formatPoints(spec.max), spec.display) });
     return undefined;
   }
   return h;

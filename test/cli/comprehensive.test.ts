@@ -88,6 +88,21 @@ describe("the comprehensive sample", () => {
     // Negative growth: JJ1 between the floor 0% and the target earns nothing below the floor.
     expect(s.out).toMatch(/JJ1 地区生产总值增长 {2}0\/20 −20 {2}ZB1 -1\.5%/);
   });
+
+  it("explain --json gives a unit's standing while a claim is pending, as score --json does", async () => {
+    // 河东街道's JF1 is 待审核: its total and its places are ranges until it is decided.
+    const r = await cli(["explain", input, "河东街道", "--json"]);
+    const explained = JSON.parse(r.out) as { certainty?: unknown };
+    const scored = json.units.find((u) => u.name === "河东街道") as unknown as { certainty?: unknown };
+    expect(scored.certainty).toMatchObject({ settled: false });
+    expect(explained.certainty).toEqual(scored.certainty);
+  });
+
+  it("explain says when another unit's pending claim may move a unit whose own total is settled", async () => {
+    // 河东街道 may reach 90.5 and pass 青龙乡's 89.61: 8–9 overall, its awards unchanged either way.
+    const r = await cli(["explain", input, "青龙乡"]);
+    expect(r.out).toContain("总分已定,但其他单位尚有待认定的加扣分:名次 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5(取决于 加扣分!B11 的认定);无论如何认定,奖惩不变");
+  });
 });
 
 describe("the comprehensive sample's report", () => {

@@ -104,7 +104,7 @@ describe("assess score on the sample", () => {
     const notes = await sheetRows(out, "计分说明");
     const text = notes.map((r) => r.join("|"));
     expect(text).toContain("北川镇|DZ1|基本人口指标|0|100|ZB1 93.5% < 95%,完不成指标:一票否决|指标数据!B6");
-    expect(text).toContain("新华街道|KF5|超生举报查实,未如实上报|-10||未如实上报,加倍扣分:10 × 1 = 扣 10|加扣分!B13");
+    expect(text).toContain("新华街道|KF5|两个年度内超生举报查实(超生举报查实,未如实上报)|-10||未如实上报,加倍扣分:10 × 1 = 扣 10|加扣分!B13");
   });
 
   it("--json prints the documented document on stdout and nothing else there", async () => {
@@ -186,7 +186,7 @@ describe("assess explain", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 = 93.5%,低于目标 95%(单元格 指标数据!B6)");
     expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,扣 1.5)  [党政线!B6]");
-    expect(r.out).toContain("DX2  已记录  单项工作名列前茅(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
+    expect(r.out).toContain("DX2  已记录  移民地区综合治理(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
     expect(r.out).toContain("总分 = 259 + 588 + 加分 0 − 扣分 0 = 847");
   });
 
@@ -235,6 +235,11 @@ describe("usage", () => {
     const r = await cli(["validate", "missing.xlsx", "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.err).toBe("missing.xlsx: error: file not found [file.not-found]\n");
+    // A mistyped folder is the input's: not the folder of the output named after it.
+    for (const command of ["score", "report"]) {
+      const typo = await cli([command, join("nodir", "x.xlsx"), "--lang", "en"]);
+      expect([typo.code, typo.err]).toEqual([1, `${join("nodir", "x.xlsx")}: error: file not found [file.not-found]\n`]);
+    }
   });
 
   it("usage errors speak the user's language and exit 2; help exits 0, a missing command 2", async () => {

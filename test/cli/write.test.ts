@@ -30,11 +30,33 @@ describe("a result that cannot be written", () => {
     });
   }
 
-  it("names any other failure's code", async () => {
+  it("says any other failure in words (its code where there are none)", async () => {
     const target = join(dir, "denied.xlsx");
     const d = await writeAtomic(target, failing("EACCES"));
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "EACCES" }, location: { file: target } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(没有权限:文件夹不可写,或文件只读)");
+    expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV)");
     expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("a long file name", () => {
+  const bytes = (s: string): number => Buffer.byteLength(s);
+
+  it("near the system's limit is written: the temporary file's name is kept short", async () => {
+    const target = join(dir, `${"长".repeat(80)}.xlsx`);
+    expect(bytes(`${"长".repeat(80)}.xlsx`)).toBe(245);
+    expect(await writeAtomic(target, async () => new Uint8Array([1, 2, 3]))).toBeUndefined();
+    expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("past it is said in words, and nothing is left behind", async () => {
+    const target = join(dir, `${"长".repeat(90)}.xlsx`);
+    const d = await writeAtomic(target, async () => new Uint8Array([1]));
+    expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENAMETOOLONG" }, location: { file: target } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长)");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

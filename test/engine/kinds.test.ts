@@ -5,6 +5,7 @@ import { score } from "../../src/engine/index.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
+import { explainUnit, whyText } from "../../src/report/explain.js";
 
 /** A rubric whose line K holds the item under test (K1, max 20) and a judged K2 (max 80). */
 function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }"): Rubric {
@@ -173,5 +174,14 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1("kind: relative-best, indicator: ZB1", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 2000, 乙镇: 1000 });
     // With: the best is 100%: 20 × 80 ÷ 100 = 16, 20 × 40 ÷ 100 = 8.
     expect(k1("kind: relative-best, indicator: ZB1, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1600, 乙镇: 800 });
+    // Its full marks are said as what they are, not as 100% ÷ 80% × 20 = 20.
+    const rubric = withItem("kind: relative-best, indicator: ZB1", gate);
+    const sub = submission(rubric, units);
+    const r = score(rubric, sub);
+    const vetoed = unitNamed(r, "否决镇");
+    const view = explainUnit(rubric, sub, vetoed, r.units.indexOf(vetoed))
+      .flatMap((l) => l.children)
+      .find((i) => i.code === "K1");
+    expect(view && whyText("zh-CN", view)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
 import type { Results } from "../../src/model/results.js";
 import type { Submission } from "../../src/model/submission.js";
-import { explainUnit, whyText } from "../../src/report/explain.js";
+import { explainUnit, ledgerWhy, whyText } from "../../src/report/explain.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
@@ -208,7 +208,10 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     // Charged 9, SH2 lost the 6 it had: that is what the charge did there, and what its reason says.
     expect(b.charges).toEqual({ SH2: -600 });
     const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
-    expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
+    expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −9,该项得分不低于 0、不超过满分,实计 −6,得 0$/);
+    // Its row says the same: what it asked of SH2, and what counted there.
+    const kf3 = b.ledger.find((l) => l.entry.code === "KF3");
+    expect(kf3 && ledgerWhy("zh-CN", kf3, b)).toMatch(/,计入 SH2;该处得分不低于 0、不超过满分,计入该处的加扣分合计 −9,实计 −6$/);
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 });

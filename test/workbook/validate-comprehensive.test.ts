@@ -48,7 +48,7 @@ const cases: Case[] = [
   { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
   { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
-  { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-out-of-range 指标数据!G3"] },
+  { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },

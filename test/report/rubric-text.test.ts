@@ -1,0 +1,42 @@
+// `assess rubric show`: an indicator's bounds are the ones a workbook's value is held to, and a
+// display unit that starts with a digit is never glued to the number before it.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadRubric } from "../../src/rubric/load.js";
+import { rubricTree } from "../../src/report/rubric-text.js";
+import { formatMeasure } from "../../src/model/numbers.js";
+
+const FILE = "rubric/township-comprehensive-2026.1.yaml";
+const TEXT = readFileSync(FILE, "utf8");
+
+function tree(text: string, lang: "zh-CN" | "en" = "zh-CN"): string[] {
+  const { rubric, diagnostics } = loadRubric(FILE, Buffer.from(text), "test");
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  if (!rubric) throw new Error("no rubric");
+  return rubricTree(rubric, lang).split("\n");
+}
+
+describe("rubric show: an indicator's bounds", () => {
+  it("say the reader's own where the rubric sets one side: a percentage up to 100%, a count from 0", () => {
+    const lines = tree(TEXT);
+    // min -50% set, max not: a percentage is held to 100% all the same.
+    expect(lines).toContain("  ZB1 地区生产总值增长率  百分比, 越高越好,取值 -50% 至 100%");
+    // min set, no max: an amount has none.
+    expect(lines).toContain("  ZB12 利润总额  金额 (万元), 越高越好,取值不小于 -100000万元");
+    // Neither set: nothing said.
+    expect(lines).toContain("  ZB6 一般生产安全事故  数量 (起), 越低越好");
+    expect(tree(TEXT, "en")).toContain("  ZB12 利润总额  amount (万元), higher is better, values of -100000万元 or more");
+  });
+
+  it("a count with a max and no min starts at 0, and a unit like 1/10万 stands apart from the number", () => {
+    const text = TEXT.replace("    display: 起/万人\n", "    display: 1/10万\n    max: 1000\n");
+    expect(text).not.toBe(TEXT);
+    expect(tree(text)).toContain("  ZB8 刑事案件万人发案率  数量 (1/10万), 越低越好,取值 0 1/10万 至 1000 1/10万");
+  });
+});
+
+describe("a measured value in its display unit", () => {
+  it("is joined to a unit of words and set apart from one that starts with a digit", () => {
+    expect([formatMeasure(300, "起"), formatMeasure(2000, "1/10万"), formatMeasure(9500, "%"), formatMeasure(150, "")]).toEqual(["3起", "20 1/10万", "95%", "1.5"]);
+  });
+});
