@@ -23,6 +23,8 @@ export interface Ctx {
   readonly color: boolean;
   /** --all: every problem listed, however many of a kind (else the first of each kind, then a count). */
   all: boolean;
+  /** --json was given: a usage error is one JSON document on stdout too (as every other outcome is). */
+  json: boolean;
   t(code: string, data?: Readonly<Record<string, string | number>>): string;
 }
 
@@ -47,13 +49,19 @@ export function processIo(): Io {
 
 export function makeCtx(io: Io, lang: Lang): Ctx {
   const color = io.outIsTTY && !("NO_COLOR" in io.env) && io.env.TERM !== "dumb";
-  return { io, lang, color, all: false, t: (code, data = {}) => message(lang, code, data) };
+  return { io, lang, color, all: false, json: false, t: (code, data = {}) => message(lang, code, data) };
 }
 
 /** A usage error: the catalog's message, wrapped as a usage error on stderr; exit code 2. */
 export function usageError(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): number {
   ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, data) }) + "\n");
+  usageJson(ctx, code, data);
   return 2;
+}
+
+/** With --json, a usage error as the one document on stdout (its text stays on stderr). */
+export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): void {
+  if (ctx.json) ctx.io.out(renderJson([{ code, severity: "error", data: { ...data } }], ctx.lang) + "\n");
 }
 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */

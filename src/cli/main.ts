@@ -2,10 +2,10 @@
 // exit codes (0 ok, 1 invalid input, 2 usage). Heavy modules load only for the commands that need them.
 import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
-import { makeCtx, processIo, type Ctx, type Io } from "./io.js";
+import { makeCtx, processIo, usageJson, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 import { LISTED_PER_KIND } from "../diagnostics/render.js";
-import { formatHelp, knownWords, usageMessage } from "./help.js";
+import { formatHelp, knownWords, usageMessage, usageOf } from "./help.js";
 
 /** The bundled rubric a template is made for without --rubric: the first by id (no cover to go by). */
 export const TEMPLATE_RUBRIC = "district-popplan";
@@ -17,9 +17,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // Said in the language of the locale, the one the user would have had without the flag.
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
     io.err(message(fallback, "usage.error", { detail: message(fallback, "usage.bad-lang", { value: langFlag ?? "" }) }) + "\n");
+    usageJson({ ...makeCtx(io, fallback), json: jsonAsked(argv) }, "usage.bad-lang", { value: langFlag ?? "" });
     return 2;
   }
   const ctx = makeCtx(io, lang);
+  ctx.json = jsonAsked(argv);
   let code = 0;
   const program = buildProgram(ctx, (c) => {
     code = c;
@@ -34,6 +36,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+    // Help asked for by name ("assess help", "assess help score"): 0, as --help.
+    if (e.code === "commander.help" && argv[0] === "help" && (argv.length === 1 || commandOf(program, argv.slice(1)) !== program)) return 0;
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
     // An option mistyped is looked for among the options of the command it was given to.
     // Its own help where the error is a command's (an option it has not, an argument missing).
@@ -41,6 +45,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const path: string[] = [];
     for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
     io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? knownWords(own).options : undefined, ["assess", ...path].join(" ")));
+    const { code: usage, data } = usageOf(e);
+    usageJson(ctx, usage, data);
     return 2;
   }
   return code;
@@ -55,6 +61,12 @@ function commandOf(program: Command, argv: readonly string[]): Command {
     c = sub;
   }
   return c;
+}
+
+/** --json among the options (before "--", after which everything is an argument). */
+function jsonAsked(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
 }
 
 function findLang(argv: string[]): string | undefined {

@@ -251,6 +251,28 @@ describe("usage", () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain("用法: assess score");
     expect(help.out).not.toMatch(/Usage|Options|display help/);
+    // With --json every outcome is one document on stdout, a usage error too (its words stay on stderr).
+    const usage = {
+      "usage.missing-argument": ["score", "--json"],
+      "usage.unknown-option": ["score", input, "--bogus", "--json"],
+      "usage.xlsx-extension": ["score", input, "-o", join(dir, "x.txt"), "--json"],
+      "usage.bad-lang": ["score", input, "--lang", "fr", "--json"],
+    };
+    for (const [code, args] of Object.entries(usage)) {
+      const r = await cli(args);
+      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args.join(" ")).toEqual([2, [code]]);
+      expect(r.err).not.toBe("");
+    }
+    // A file that cannot be written is the document, not the results it would have held.
+    const long = join(dir, `${"长".repeat(90)}.xlsx`);
+    for (const args of [["score", input, "-o", long, "--json"], ["diff", input, input, "-o", long, "--json"]]) {
+      const r = await cli(args);
+      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, ["file.unwritable"]]);
+    }
+    // Help asked for by name is help too: the same text, exit 0.
+    const byName = await cli(["help", "score"]);
+    expect([byName.code, byName.out]).toEqual([0, help.out]);
+    expect((await cli(["help"])).code).toBe(0);
     expect((await cli(["score", input, "-o", join(dir, "x.txt")])).code).toBe(2);
     expect((await cli(["report", input, "--format", "html", "-o", join(dir, "x.xlsx")])).code).toBe(2);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);

@@ -52,8 +52,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const changes = compareInputs(sa, sb);
   const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric));
   const rubricLines = rubricsDiffer(a.rubric, b.rubric) ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...diffLines(a.rubric, b.rubric, ctx.lang).lines] : [];
-  if (o.json) ctx.io.out(compareJson(sa, sb, ra, rb, changes, moves) + "\n");
-  else {
+  // The JSON document only once the file asked for is written: a write that fails is the document then.
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
+  if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves).join("\n") + "\n");
@@ -92,9 +93,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       await writeResultWorkbook((c) => chunks.push(c.slice()), nodeHost, [table], { lang: ctx.lang, tool: TOOL, units: 0 });
       return concatBytes(chunks);
     });
-    if (failed) return reportDiagnostics(ctx, [failed]);
+    if (failed) return reportDiagnostics(ctx, [failed], o.json);
     ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   }
+  if (json) ctx.io.out(json);
   return 0;
 }
 

@@ -92,7 +92,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
       failed = await writeAtomic(target, produce);
     }
     progress.done();
-    if (failed) return reportDiagnostics(ctx, [failed]);
+    if (failed) return reportDiagnostics(ctx, [failed], o.json);
   } finally {
     // The workbook's writer closes the thread it takes; this one, should it never get there.
     ahead?.offload.close();
