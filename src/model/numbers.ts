@@ -72,10 +72,22 @@ export function parseRate(v: number | string): Rate | "bare" | undefined {
     if (v > 1) return "bare";
     return fractionToRate(v);
   }
-  const s = normalizeWidth(v).replace(/[\s\u00a0]+/g, "");
-  const m = /^([+-]?\d+(?:\.\d+)?)%$/.exec(s);
-  if (m) return fractionToRate(Number(m[1]) / 100);
-  if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) return parseRate(Number(s));
+  const t = normalizeWidth(v).trim();
+  const percent = /^(.*?)\s*%$/.exec(t);
+  const n = numberText(percent ? (percent[1] ?? "") : t);
+  if (n === undefined) return undefined;
+  return percent ? fractionToRate(Number(n) / 100) : parseRate(Number(n));
+}
+
+/**
+ * A number typed as text, as people type it: full-width forms, spaces at its ends, thousands
+ * grouped by commas (12,000.5); its digits alone ("12000.5"), or undefined for anything else.
+ * "1,5" and "1 8" are not numbers here: 15, 1.5 or 18 is the user's to say, not ours to guess.
+ */
+export function numberText(text: string): string | undefined {
+  const t = normalizeWidth(text).trim();
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return t;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return t.replaceAll(",", "");
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
-import { formatPoints, formatRate, fractionToRate, normalizeWidth, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
+import { formatPoints, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
 import type { RawCell } from "../xlsx/read/index.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -68,10 +68,11 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     }
     n = v.v;
   } else {
-    const s = normalizeWidth(cellText(c)).replace(/\s+/g, "");
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
+    const s = numberText(cellText(c));
+    if (s === undefined) {
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
-      const bare = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))分$/.exec(s)?.[1];
+      const withUnit = /^(.*?)\s*分$/.exec(normalizeWidth(cellText(c)).trim());
+      const bare = withUnit ? numberText(withUnit[1] ?? "") : undefined;
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
       else p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
       return undefined;
@@ -120,7 +121,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : parseRate(raw);
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
-    const n = typeof raw === "number" ? raw : Number(normalizeWidth(raw).replace(/\s+/g, ""));
+    const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
     if (max > 10000 && n * 10000 <= max) {
       r = fractionToRate(n);
       p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${raw}%` });
@@ -146,9 +147,9 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   let n: number;
   if (typeof raw === "number") n = raw;
   else {
-    let s = normalizeWidth(raw).replace(/[\s,]+/g, "");
+    let s = normalizeWidth(raw).trim();
     if (spec.display && s.endsWith(spec.display)) s = s.slice(0, -spec.display.length);
-    n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
+    n = Number(numberText(s) ?? Number.NaN);
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
@@ -172,7 +173,7 @@ export const MAX_COUNT = 10_000;
 export function readCount(p: Problems, sheet: string, c: RawCell | undefined): number | undefined {
   if (!c || isBlank(c)) return 1;
   if (commonRefusal(p, sheet, c)) return undefined;
-  const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
+  const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
   if (!Number.isInteger(n) || n < 1) {
     p.error("workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
@@ -190,7 +191,7 @@ const MAX_ENTERED_POINTS = 100_000_000;
 /** Points typed in a ledger row (KF3): a positive number exact to 0.01, at most 1,000,000. */
 export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string): Points | undefined {
   if (commonRefusal(p, sheet, c)) return undefined;
-  const n = c.value.t === "n" ? c.value.v : Number(normalizeWidth(cellText(c)));
+  const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;
   // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
   if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {

@@ -6,9 +6,10 @@ import { formatPoints, normalizeWidth } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
-import { HEADER_SCAN_ROWS, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
+import { HEADER_SCAN_ROWS, isFooterText, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
+import { checkMerges } from "./merges.js";
 
 interface LedgerHeader {
   row: number;
@@ -44,6 +45,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   // Units' names, listed once for the first few unknown names to be compared with.
   let known: string[] | undefined;
   let searches = 0;
+  /** The last row read as a claim: merged cells down to it are said. */
+  let lastRow = header.row;
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
@@ -59,6 +62,14 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const codeText = normalizeWidth(cellText(get("code"))).replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
     const code = codes.get(codeText);
+    // The form's footer (注:…, 填表人:张三 审核人:李四), in the unit column or alone on its row:
+    // no claim. Said only where a code of the rubric stands beside it (someone's claim, not read).
+    const footer = isFooterText(unitName) || (unitName === "" && row.every((c) => isBlank(c) || (c.value.t === "s" && isFooterText(c.value.v))));
+    if (footer) {
+      if (code) p.warn("workbook.footer-values", s, ref("unit"), { value: unitName });
+      continue;
+    }
+    lastRow = r;
     if (unitName === "") p.error("workbook.ledger-blank", s, ref("unit"), { column: "单位" });
     else {
       const unit = units.get(unitName);
@@ -139,5 +150,6 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       at: { sheet: s, cell: ref("code") },
     });
   }
+  checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(header.cols.values()) });
   return out;
 }

@@ -11,6 +11,7 @@ import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
 import { GROUP_HEADERS, HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
+import { checkMerges } from "./merges.js";
 import { checkCoverage, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -198,6 +199,8 @@ export class SubmissionReader {
   /** unit name → its storage id in the value store (units of every sheet, known or not). */
   private readonly storage = new Map<string, number>();
   private readonly presence: Presence = new Map();
+  /** Each located sheet's last unit row (by its index in `located`): where its data ends. */
+  private readonly lastUnitRow: number[] = [];
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
@@ -248,6 +251,8 @@ export class SubmissionReader {
     if (ignore) return IGNORED;
     const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
     let handle: RowHandler | undefined;
+    /** Its index among the located sheets, once located. */
+    let index: number | undefined;
     let kept = false;
     let decided = false;
     const keep = (row: RawRow): void => {
@@ -261,7 +266,9 @@ export class SubmissionReader {
         kept = true;
         return;
       }
+      const before = this.located.length;
       handle = this.rowsOf(head);
+      if (this.located.length > before) index = before;
       for (const cells of head.rows) handle?.({ cells, hidden: head.hiddenRows.has(cells[0]?.row ?? 0) });
       head.rows = [];
     };
@@ -275,6 +282,7 @@ export class SubmissionReader {
       end: (merges) => {
         if (!decided) decide();
         head.merges = [...merges];
+        if (index !== undefined) this.checkMerged(index, merges);
       },
     };
   }
@@ -307,6 +315,16 @@ export class SubmissionReader {
       this.presence.set(u.name, rows);
     }
     rows[this.located.length - 1] = u.row;
+    this.lastUnitRow[this.located.length - 1] = u.row;
+  }
+
+  /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */
+  private checkMerged(index: number, merges: readonly string[]): void {
+    const at = this.located[index];
+    if (!at || !merges.length) return;
+    const { role } = at;
+    const cols = new Set<number>([...role.columns.keys(), role.nameCol, ...(role.role === "line" && role.groupCol !== undefined ? [role.groupCol] : [])]);
+    checkMerges(this.p, at.sheet, merges, { from: role.headerRow + 1, to: this.lastUnitRow[index] ?? 0, cols });
   }
 
   private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {

@@ -52,6 +52,7 @@ export class MemSheet {
   /** row → col → cell */
   readonly rows = new Map<number, Map<number, RawCell>>();
   readonly hiddenRows = new Set<number>();
+  readonly merges: string[] = [];
   constructor(
     public name: string,
     public hidden: boolean,
@@ -76,6 +77,16 @@ export class MemSheet {
   get(ref: string): RawCell | undefined {
     const { row, col } = parseRef(ref);
     return this.rows.get(row)?.get(col);
+  }
+
+  /** Merges a range (A1:B2): its first cell keeps its value, the others are emptied, as Excel does. */
+  merge(range: string): this {
+    const [a = "", b = a] = range.split(":");
+    const from = parseRef(a);
+    const to = parseRef(b);
+    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) this.setAt(r, c, null);
+    this.merges.push(range);
+    return this;
   }
 
   /** Rows from `at` on move one down (Excel's Insert Row). */
@@ -104,13 +115,14 @@ export class MemSheet {
       .sort((a, b) => a - b)
       .map((r) => [...(this.rows.get(r)?.values() ?? [])].sort((a, b) => a.col - b.col))
       .filter((cells) => cells.length > 0);
-    return { name: this.name, hidden: this.hidden, rows, hiddenRows: new Set(this.hiddenRows), merges: [] };
+    return { name: this.name, hidden: this.hidden, rows, hiddenRows: new Set(this.hiddenRows), merges: [...this.merges] };
   }
 
   clone(): MemSheet {
     const s = new MemSheet(this.name, this.hidden);
     for (const [r, cells] of this.rows) s.rows.set(r, new Map(cells));
     for (const r of this.hiddenRows) s.hiddenRows.add(r);
+    s.merges.push(...this.merges);
     return s;
   }
 }
@@ -148,7 +160,7 @@ export class MemBook implements Book {
   async rows(info: SheetInfo): Promise<PulledRows | undefined> {
     const sheet = await this.sheet(info);
     const rows: RawRow[] = sheet.rows.map((cells) => ({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) }));
-    return Object.assign(rows, { merges: [] as string[], selected: false });
+    return Object.assign(rows, { merges: sheet.merges, selected: false });
   }
 
   clone(): MemBook {

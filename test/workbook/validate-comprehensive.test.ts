@@ -48,6 +48,12 @@ const cases: Case[] = [
   { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
   { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
+  {
+    // 1,5 could be 15 or 1.5, 1 2 could be 12 or a slip: asked, never guessed. 12,000 is twelve thousand.
+    name: "a comma that groups no thousands, a space inside a number",
+    values: { 柳河镇: { ZB2: "1,5", ZB6: "1 2", ZB4: " 12,000 万元 " }, 石桥镇: { ZB1: "9 6.7%", ZB7: "96.7 %" } },
+    expected: ["workbook.not-a-quantity 指标数据!C2", "workbook.not-a-quantity 指标数据!G2", "workbook.not-a-rate 指标数据!B3"],
+  },
   { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },

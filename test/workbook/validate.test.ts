@@ -73,6 +73,7 @@ const cases: Case[] = [
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
   { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
   { name: "points typed with their 分", values: { 丙镇: { DZ2: "18.5分" } }, expected: ["workbook.points-with-unit 党政线!B4"] },
+  { name: "points with a space or a comma inside, and with spaces around", values: { 丙镇: { DZ2: "1 8", DZ5: "1,5" }, 甲镇: { DZ2: " 18 " } }, expected: ["workbook.points-not-a-number 党政线!B4", "workbook.points-not-a-number 党政线!H4"] },
   {
     name: "a date where points belong",
     values: { 甲镇: { DZ2: new Date(Date.UTC(2026, 0, 5)) } },
@@ -209,6 +210,26 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "审核人 李四");
     },
     expected: ["warning workbook.footer-values 党政线!A6"],
+  },
+  {
+    name: "the footer under 加扣分 is no claim; one beside a code of the rubric is said",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => {
+      wb.sheetNamed("加扣分").set("A4", "注:加扣分须附佐证材料").set("A5", "填表人:张三").set("D5", "审核人:李四").set("B6", "填表日期:2026年11月30日").set("A7", "填表人").set("B7", "KF1");
+    },
+    expected: ["warning workbook.footer-values 加扣分!A7"],
+  },
+  {
+    // What the user sees across a merged range is in its first cell alone: said at the range, not read as blank or as one claim.
+    name: "merged cells over points, a name and a ledger flag; merged title rows and a merged footer are fine",
+    ledger: [row("甲镇", "KF5"), row("乙街道", "KF5")],
+    edit: (wb) => {
+      wb.sheetNamed("党政线").merge("B2:B3");
+      wb.sheetNamed("指标数据").merge("B3:C3");
+      wb.sheetNamed("加扣分").set("G2", "是").merge("G2:G3");
+      wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
+    },
+    expected: ["workbook.blank-points 党政线!B3", "workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
   },
   {
     name: "a totals row under the units is a summary, not a unit",

@@ -45,6 +45,7 @@ export const workbookMessages: Catalog = {
   "workbook.hidden-sheet": { "zh-CN": "此工作表被隐藏,仍会读取", en: "this sheet is hidden; it is read all the same" },
   "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 同时出现在镇街和部门的工作表中", en: "\"{unit}\" appears on both town and department sheets" },
   "workbook.no-sheets-found": { "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板", en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); assess template writes one" },
+  "workbook.merged-data": { "zh-CN": "{range} 是合并单元格:只有左上角的 {first} 有值,其余单元格读作空白;请取消合并,在每个单元格中分别填写", en: "{range} is merged: only its first cell, {first}, holds a value and the others read as blank; unmerge it and fill in each cell" },
   "workbook.footer-values": { "zh-CN": "“{value}” 是表尾(填表人、注等),不是单位;这一行计分列中的内容不计入", en: "\"{value}\" is the form's footer (填表人, 注…), not a unit: what this row holds under the score columns is not read" },
   "workbook.unit-only-on": { "zh-CN": "单位 “{unit}” 只在工作表 “{sheet}” 中出现,不在任何计分工作表中,本行不计入", en: "the unit \"{unit}\" is on the sheet \"{sheet}\" alone, on none of the sheets of items: this row counts for nothing" },
   "workbook.unit-only-on-near": { "zh-CN": "单位 “{unit}” 只在工作表 “{sheet}” 中出现,不在任何计分工作表中,本行不计入;是否为 {near}?", en: "the unit \"{unit}\" is on the sheet \"{sheet}\" alone, on none of the sheets of items: this row counts for nothing; did you mean {near}?" },

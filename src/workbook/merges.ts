@@ -1,0 +1,39 @@
+// Merged cells over the cells a form's rows are read from. A merged range keeps its value in its
+// first cell alone: the others read as blank though the user sees the value across them (是
+// merged over two claims flags one of them). Said at the range, never read as the user sees it.
+import type { Problems } from "../diagnostics/index.js";
+import { colName } from "../xlsx/refs.js";
+
+/** Rows and columns of a form's data: rows `from`..`to`, the columns read. */
+export interface DataArea {
+  readonly from: number;
+  readonly to: number;
+  readonly cols: ReadonlySet<number>;
+}
+
+/** A1 or A1:C3 → its first and last row and column; undefined for anything else. */
+function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
+  if (!m) return undefined;
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c1 = col(m[1] ?? "A");
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+}
+
+/** Each merged range that covers a read cell of the data area: an error at its first cell. */
+export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea): void {
+  if (area.to < area.from) return;
+  for (const ref of merges) {
+    const r = rangeOf(ref);
+    if (!r || (r.r1 === r.r2 && r.c1 === r.c2)) continue;
+    if (r.r2 < area.from || r.r1 > area.to) continue;
+    let read = false;
+    for (let c = r.c1; c <= r.c2 && !read; c++) read = area.cols.has(c);
+    if (!read) continue;
+    const first = `${colName(r.c1)}${r.r1}`;
+    p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
+  }
+}
