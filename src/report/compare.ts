@@ -246,7 +246,12 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
   const ua = byName(a);
   const ub = byName(b);
   const own = new Map<string, number[]>();
-  changes.forEach((c, i) => (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i));
+  // A claim that counts in neither year (pending, or rejected, in both) moves nothing: never a cause.
+  const counted = (u: UnitResult | undefined, e: InputChange["old"]): boolean => typeof e === "object" && (u?.ledger.some((r) => r.entry === e && r.counted) ?? false);
+  const inert = (c: InputChange): boolean => c.what === "ledger" && !counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new);
+  changes.forEach((c, i) => {
+    if (!inert(c)) (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i);
+  });
   // Units with changes of their own (what a group's best or places move with). Past a few hundred
   // (two years compared), they are not traced to the units of their group.
   const changedUnits = own.size <= MAX_CITED ? [...own.keys()] : [];

@@ -50,6 +50,14 @@ describe("comparing two submissions", () => {
     expect(r.moves).toEqual(["乙 1→2 一等奖→二等奖 [0]", "丙 2→1 二等奖→一等奖 [0]"]);
   });
 
+  it("a claim added as pending is a change, but the cause of no move: only what counts moves a unit", () => {
+    // 丁's 宣传 corrected to 46 passes 乙 and 丙; 丙's claim, still 申报中, scores nothing.
+    const claim: EntrySpec[] = [{ unit: "丙", code: "JF2", level: "国家级", status: "申报中" }];
+    const r = run(BASE, BASE.map((u) => (u.name === "丁" ? { ...u, scores: { JS1: 46 } } : u)), [], claim);
+    expect(r.changes).toEqual(["丁 JS1 value", "丙 JF2 ledger"]);
+    expect(r.moves).toEqual(["乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→2 —→二等奖 [0]"]);
+  });
+
   it("a unit added is a change of its own, and moves those it passes", () => {
     const r = run(BASE, [...BASE, { name: "戊", scores: { JS1: 49 } }]);
     expect(r.changes).toEqual(["戊  unit"]);
