@@ -115,10 +115,16 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
     }
     case "shortfall":
       if (met) return reason("why.shortfall-none");
-      data.short = show(Math.abs(m.value - m.target));
-      data.per = show(item.per ?? 0);
       data.deduct = formatPoints(item.deduct ?? 0);
       data.off = formatPoints(item.max - points);
+      // A percentage's shortfall is in percentage points (95% − 86.4% is 8.6 个百分点, not 8.6%).
+      if (w.display === "%") {
+        data.short = formatPoints(Math.abs(m.value - m.target));
+        data.per = formatPoints(item.per ?? 0);
+        return reason(lower ? "why.shortfall-over-pp" : "why.shortfall-pp");
+      }
+      data.short = show(Math.abs(m.value - m.target));
+      data.per = show(item.per ?? 0);
       return reason(lower ? "why.shortfall-over" : "why.shortfall");
     case "relative-best":
       data.best = show(basis?.best ?? 0);

@@ -34,7 +34,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang): string {
     op: lower ? "≤" : "≥",
     target: target(m.target, d),
     floor: target(m.floor, d),
-    per: m.per !== undefined ? formatMeasure(m.per, d) : "",
+    per: m.per === undefined ? "" : d === "%" ? t("show.pp", { n: formatPoints(m.per) }) : formatMeasure(m.per, d),
     deduct: formatPoints(m.deduct ?? 0),
     step: formatPoints(m.step ?? 0),
     short: t(lower ? "show.higher-by" : "show.lower-by"),

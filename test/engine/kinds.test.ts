@@ -48,6 +48,18 @@ rankings:
 `);
 }
 
+/** Why K1 has its points for one unit, as explain says it. */
+function k1Why(item: string, units: UnitSpec[], name: string, rest?: string, lang: "zh-CN" | "en" = "zh-CN"): string | undefined {
+  const rubric = withItem(item, rest);
+  const sub = submission(rubric, units);
+  const r = score(rubric, sub);
+  const unit = unitNamed(r, name);
+  const view = explainUnit(rubric, sub, unit, r.units.indexOf(unit))
+    .flatMap((l) => l.children)
+    .find((i) => i.code === "K1");
+  return view && whyText(lang, view);
+}
+
 /** K1's points for each unit, in hundredths. */
 function k1(item: string, units: UnitSpec[], rest?: string): Record<string, number> {
   const rubric = withItem(item, rest);
@@ -130,6 +142,14 @@ describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
     // 5 起 against a target of 2: 3 too many, 3 × 3 = 9 off.
     expect(k1("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", [{ name: "甲", measures: { ZB2: 5 } }])).toEqual({ 甲: 1100 });
   });
+
+  it("says a percentage's shortfall in percentage points, a count's in its unit", () => {
+    const short = [{ name: "甲", measures: { ZB1: "92.5%", ZB2: 5 } }];
+    const pp = "kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2";
+    expect(k1Why(pp, short, "甲")).toBe("ZB1 92.5% 比目标 95% 低 2.5 个百分点,每低 1 个百分点扣 2,扣 5,得 15");
+    expect(k1Why(pp, short, "甲", undefined, "en")).toBe("ZB1 92.5% is 2.5 pp below the target 95%; 2 off per 1 pp: 5 off, 15");
+    expect(k1Why("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", short, "甲")).toBe("ZB2 5起 比目标 2起 高 3起,每高 1起 扣 3,扣 9,得 11");
+  });
 });
 
 describe("relative kinds: against the others of the ranking group", () => {
@@ -175,13 +195,6 @@ describe("relative kinds: against the others of the ranking group", () => {
     // With: the best is 100%: 20 × 80 ÷ 100 = 16, 20 × 40 ÷ 100 = 8.
     expect(k1("kind: relative-best, indicator: ZB1, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1600, 乙镇: 800 });
     // Its full marks are said as what they are, not as 100% ÷ 80% × 20 = 20.
-    const rubric = withItem("kind: relative-best, indicator: ZB1", gate);
-    const sub = submission(rubric, units);
-    const r = score(rubric, sub);
-    const vetoed = unitNamed(r, "否决镇");
-    const view = explainUnit(rubric, sub, vetoed, r.units.indexOf(vetoed))
-      .flatMap((l) => l.children)
-      .find((i) => i.code === "K1");
-    expect(view && whyText("zh-CN", view)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
+    expect(k1Why("kind: relative-best, indicator: ZB1", units, "否决镇", gate)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
   });
 });

@@ -20,6 +20,8 @@ export const engineMessages: Catalog = {
   "why.bands-none": { "zh-CN": "{indicator} {value} 未达到最低一档 {from},不得分", en: "{indicator} {value} does not reach the lowest band {from}: 0" },
   "why.shortfall-none": { "zh-CN": "{indicator} {value} {op} 目标 {target},得满分 {max}", en: "{indicator} {value} {op} the target {target}: full {max}" },
   "why.shortfall": { "zh-CN": "{indicator} {value} 比目标 {target} 低 {short},每低 {per} 扣 {deduct},扣 {off},得 {points}", en: "{indicator} {value} is {short} below the target {target}; {deduct} off for each {per}: {off} off, {points}" },
+  "why.shortfall-pp": { "zh-CN": "{indicator} {value} 比目标 {target} 低 {short} 个百分点,每低 {per} 个百分点扣 {deduct},扣 {off},得 {points}", en: "{indicator} {value} is {short} pp below the target {target}; {deduct} off per {per} pp: {off} off, {points}" },
+  "why.shortfall-over-pp": { "zh-CN": "{indicator} {value} 比目标 {target} 高 {short} 个百分点,每高 {per} 个百分点扣 {deduct},扣 {off},得 {points}", en: "{indicator} {value} is {short} pp above the target {target}; {deduct} off per {per} pp: {off} off, {points}" },
   "why.shortfall-over": { "zh-CN": "{indicator} {value} 比目标 {target} 高 {short},每高 {per} 扣 {deduct},扣 {off},得 {points}", en: "{indicator} {value} is {short} above the target {target}; {deduct} off for each {per}: {off} off, {points}" },
   "why.relative-none": { "zh-CN": "{indicator} {value},不大于 0,不得分({group}最优值 {best})", en: "{indicator} {value} is not above 0: no points (best in {group}: {best})" },
   "why.relative-best": { "zh-CN": "{indicator} {value} ÷ {group}最优值 {best} × {max} = {points}", en: "{indicator} {value} ÷ the best of {group} {best} × {max} = {points}" },

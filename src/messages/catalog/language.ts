@@ -10,6 +10,7 @@ export const languageMessages: Catalog = {
   "show.groups": { "zh-CN": "分组:{groups}", en: "groups: {groups}" },
   "show.sheet": { "zh-CN": "工作表 {sheet}", en: "sheet {sheet}" },
   "show.bounds": { "zh-CN":",取值 {min} 至 {max}", en: ", values {min} to {max}" },
+  "show.pp": { "zh-CN": "{n} 个百分点", en: "{n} pp" },
   "show.bounds-min": { "zh-CN": ",取值不小于 {min}", en: ", values of {min} or more" },
   "show.default": { "zh-CN": "(未填写时按 {value})", en: " (when blank: {value})" },
   "show.statuses": { "zh-CN": "计分的状态:{counted};待定:{pending};不计:{rejected}", en: "counted: {counted}; pending: {pending}; not counted: {rejected}" },
