@@ -39,14 +39,34 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "single":
       return message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) });
     case "grade":
-      if (a.cut && !a.held) return message(lang, a.cut.tied ? "award.grade-cut-tied" : "award.grade-cut", { grade: a.grade, ranking: a.rankingName, better: a.cut.grade, quota: a.cut.quota });
-      return message(lang, a.held ? "award.grade-held" : "award.grade", { grade: a.grade, ranking: a.rankingName });
-    case "warning": {
-      const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
-      return message(lang, code, { name: a.name, ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "" });
-    }
+      return message(lang, "award.grade", { grade: awardContent(a, lang) });
+    case "warning":
+      return message(lang, "award.warning", { name: a.name, reason: awardContent(a, lang) });
     case "veto":
       return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
+  }
+}
+
+/**
+ * What was given, short, where a category column beside it says which kind of award it is (the
+ * award lists): 一等奖, 良好(因一票否决), 总分低于 60, DJ4 意识形态工作.
+ */
+export function awardContent(a: Award, lang: Lang): string {
+  switch (a.kind) {
+    case "rank":
+      return a.tier;
+    case "single":
+      return message(lang, "report.award.single", { name: a.name, level: a.level });
+    case "grade":
+      // Held by a veto, or short of the band its score reached: the words say why.
+      if (a.cut && !a.held) return message(lang, a.cut.tied ? "award.grade-cut-tied" : "award.grade-cut", { grade: a.grade, better: a.cut.grade, quota: a.cut.quota });
+      return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;
+    case "warning": {
+      const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
+      return message(lang, code, { ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "" });
+    }
+    case "veto":
+      return `${a.gate} ${a.gateName}`;
   }
 }
 

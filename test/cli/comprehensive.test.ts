@@ -162,8 +162,12 @@ describe("the comprehensive sample's report", () => {
     const html = join(dir, "空缺.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
     expect(readFileSync(html, "utf8")).toMatch(/一等奖 空缺<\/td>[\s\S]*?街道组排名 第 1 名无可获奖单位/);
-    // A grade short of the band its score reached says why there too.
-    expect(readFileSync(html, "utf8")).toContain(">等次:良好(达到优秀分数线,但未进入该等次名额(2 个))<");
+    // A grade short of the band its score reached says why there too, as briefly as the others
+    // (the category column beside it says 等次): 良好(…) beside 优秀, never 等次:良好(…).
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain(">良好(达到优秀分数线,但未进入该等次名额(2 个))<");
+    expect(rows.filter((r) => r[0] === "等次" && r[1] === "双河乡").map((r) => r[2])).toEqual(["良好(达到优秀分数线,但未进入该等次名额(2 个))"]);
+    expect(rows.filter((r) => r[0] === "等次" && r[1] === "白马镇").map((r) => r[2])).toEqual(["不合格(因一票否决)"]);
   });
 
   it("writes nothing of the other scheme into the result sheets, the notes included", async () => {

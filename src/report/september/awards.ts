@@ -5,7 +5,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { message, type Lang } from "../../messages/index.js";
 import { formatMeasure, pointsToNumber } from "../../model/numbers.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardText, vacancies, vacancyCells } from "../labels.js";
+import { awardContent, vacancies, vacancyCells } from "../labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
@@ -33,23 +33,6 @@ function basis(a: Award, u: UnitResult, lang: Lang): string {
   }
 }
 
-/** What was given, short: the category column already says which kind of award it is. */
-function content(a: Award, lang: Lang): string {
-  switch (a.kind) {
-    case "rank":
-      return a.tier;
-    case "grade":
-      // Held by a veto, or short of the band its score reached: the words say why.
-      return a.held || a.cut ? awardText(a, lang) : a.grade;
-    case "single":
-      return message(lang, "report.award.single", { name: a.name, level: a.level });
-    case "warning":
-      return awardText(a, lang);
-    case "veto":
-      return `${a.gate} ${a.gateName}`;
-  }
-}
-
 function amount(a: Award): number | null {
   if (a.kind === "single") return a.amount;
   if (a.kind === "rank") return a.amount ?? null;
@@ -68,7 +51,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
       const u = results.units[i];
       if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(content(a, lang)), amount(a), xmlSafe(basis(a, u, lang))];
+        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(awardContent(a, lang)), amount(a), xmlSafe(basis(a, u, lang))];
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
