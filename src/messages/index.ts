@@ -59,25 +59,53 @@ function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Re
   return out ?? data;
 }
 
-/** Templates split once into literal text and {keys} (odd places), for filling in hot loops. */
-const compiled = new Map<string, string[]>();
+/** A template split once, for filling in hot loops: its literal text around each {key}, and each key's parts. */
+interface Compiled {
+  /** Literal text: before the first key, between keys, after the last (one more than keys). */
+  readonly lits: readonly string[];
+  /** Each key's data name (unit in {unit@word.unit}). */
+  readonly names: readonly string[];
+  /** Each key's catalog prefix for words (word.unit), or undefined. */
+  readonly words: readonly (string | undefined)[];
+  /** Each key as written, for one the data lacks. */
+  readonly raw: readonly string[];
+}
+
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  const parts = template.split(/\{(\w+(?:@[\w.-]+)?)\}/);
+  const lits: string[] = [];
+  const names: string[] = [];
+  const words: (string | undefined)[] = [];
+  const raw: string[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) return void lits.push(part);
+    const at = part.indexOf("@");
+    names.push(at < 0 ? part : part.slice(0, at));
+    words.push(at < 0 ? undefined : part.slice(at + 1));
+    raw.push(part);
+  });
+  return { lits, names, words, raw };
+}
 
 /**
  * Fills a template's {keys} from data. `{unit@word.unit}` is the catalog's word for the value:
  * unit "percent" gives word.unit.percent in `lang` (百分比), for ids said in the user's words.
  */
 export function fill(template: string, data: Readonly<Record<string, string | number>>, lang: Lang = "zh-CN"): string {
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+(?:@[\w.-]+)?)\}/);
-    compiled.set(template, parts);
+  let c = compiled.get(template);
+  if (!c) {
+    c = compile(template);
+    compiled.set(template, c);
   }
-  let out = parts[0] ?? "";
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i] ?? "";
-    const at = key.indexOf("@");
-    const v = at < 0 ? data[key] : wordFor(lang, key.slice(at + 1), data[key.slice(0, at)]);
-    out += (v === undefined ? `{${key}}` : String(v)) + (parts[i + 1] ?? "");
+  const { lits, names, words, raw } = c;
+  let out = lits[0] ?? "";
+  for (let i = 0; i < names.length; i++) {
+    const word = words[i];
+    const value = data[names[i] ?? ""];
+    const v = word === undefined ? value : wordFor(lang, word, value);
+    out += (v === undefined ? `{${raw[i] ?? ""}}` : typeof v === "string" ? v : String(v)) + (lits[i + 1] ?? "");
   }
   return out;
 }

@@ -54,7 +54,9 @@ export function formatMeasure(v: number, display: string): string {
  * starts with a digit: 20 with "1/10万" is "20 1/10万", never "201/10万".
  */
 export function withDisplay(number: string, display: string): string {
-  return /^[0-9.]/.test(display) ? `${number} ${display}` : `${number}${display}`;
+  // By its first character's code, not a pattern: a province's notes say hundreds of thousands.
+  const c = display.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 46 ? `${number} ${display}` : `${number}${display}`;
 }
 
 /** A rate as a fraction for spreadsheet cells: 9512 → 0.9512. */
