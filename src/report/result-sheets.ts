@@ -44,6 +44,8 @@ export interface SheetTable {
   readonly filter: boolean;
   /** Pages across the printed table may take (1: fit to the page width). */
   readonly pagesAcross: number;
+  /** Its rows under the header, where known before they are made (a table printed several pages across). */
+  readonly rowCount?: number;
   /** The tab the workbook opens on. */
   readonly active?: boolean;
 }
@@ -256,6 +258,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       freezeCols: 3,
       filter: false,
       pagesAcross: pagesAcross(columns, 3),
+      rowCount: units.length,
     };
   });
 }

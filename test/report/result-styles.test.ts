@@ -77,6 +77,16 @@ describe("the result sheets as written", () => {
     expect(parts["xl/workbook.xml"]).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)综合排名(?:&apos;|&#39;)!\$1:\$3<\/definedName>/);
   });
 
+  it("print a table several pages across with its title and subtitle as every page's header, not as rows cut at the repeated columns", () => {
+    const ws = sheetOf("得分明细(镇、街道)");
+    const book = parts["xl/workbook.xml"] ?? "";
+    // The header row and the frozen columns repeat; rows 1–2 stay on screen but are not printed.
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$A:\$C,(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$3:\$3<\/definedName>/);
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="\d+">(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$A\$3:\$[A-Z]+\$17<\/definedName>/);
+    expect(ws).toMatch(/<oddHeader>&amp;C&amp;(?:"|&quot;)-,Bold(?:"|&quot;)&amp;12青山区2026年度 得分明细\(镇、街道\)\n&amp;(?:"|&quot;)-,Regular(?:"|&quot;)&amp;9考核方案:/);
+    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度 得分明细\(镇、街道\)<\/t>/);
+  });
+
   it("tint a vetoed row and say 一票否决 in its rank cell", () => {
     const ws = sheetOf("综合排名");
     const styles = parts["xl/styles.xml"] ?? "";

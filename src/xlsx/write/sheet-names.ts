@@ -24,6 +24,8 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
 export interface PrintTitles {
   readonly rows?: readonly [number, number];
   readonly cols?: readonly [number, number];
+  /** The part printed, where not all of it is: its first and last row, and its last column. */
+  readonly area?: { readonly rows: readonly [number, number]; readonly lastCol: number };
 }
 
 /** The workbook's defined name that makes them so, for the sheet at `index`. */
@@ -33,6 +35,7 @@ export function printTitlesName(prefix: string, sheetName: string, index: number
     ...(titles.cols ? [`${ref}!$${colName(titles.cols[0])}:$${colName(titles.cols[1])}`] : []),
     ...(titles.rows ? [`${ref}!$${titles.rows[0]}:$${titles.rows[1]}`] : []),
   ];
-  if (!areas.length) return "";
-  return `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(areas.join(","))}</${prefix}definedName>`;
+  const area = titles.area ? `<${prefix}definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(`${ref}!$A$${titles.area.rows[0]}:$${colName(titles.area.lastCol)}$${titles.area.rows[1]}`)}</${prefix}definedName>` : "";
+  if (!areas.length) return area;
+  return `${area}<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(areas.join(","))}</${prefix}definedName>`;
 }

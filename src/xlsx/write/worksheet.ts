@@ -35,6 +35,11 @@ export interface Worksheet {
   readonly compact?: boolean;
   /** The page footer, in SpreadsheetML's header/footer codes (&P page, &N pages). */
   readonly footer?: string;
+  /**
+   * The page header, in the same codes: the title, where the title rows are not printed (a table
+   * printed several pages across cuts a merged title at the edge of its repeated columns).
+   */
+  readonly header?: string;
 }
 
 /**
@@ -133,12 +138,20 @@ export class WorksheetWriter {
     if (ws.merges?.length) tail += `<mergeCells count="${ws.merges.length}">${ws.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
     return (
       tail +
-      '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.55" header="0.25" footer="0.25"/>' +
+      // A page header of two lines (title, subtitle) needs the room above the table.
+      `<pageMargins left="0.4" right="0.4" top="${ws.header ? "0.85" : "0.5"}" bottom="0.55" header="0.25" footer="0.25"/>` +
       `<pageSetup paperSize="9" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""}/>` +
-      (ws.footer ? `<headerFooter><oddFooter>${escapeXml(ws.footer)}</oddFooter></headerFooter>` : "") +
+      headerFooter(ws) +
       "</worksheet>"
     );
   }
+}
+
+/** The page header and footer. */
+function headerFooter(ws: SheetLayout): string {
+  const header = ws.header ? `<oddHeader>${escapeXml(ws.header)}</oddHeader>` : "";
+  const footer = ws.footer ? `<oddFooter>${escapeXml(ws.footer)}</oddFooter>` : "";
+  return header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : "";
 }
 
 /** A worksheet's XML in chunks of CHUNK_ROWS rows. */
