@@ -4,7 +4,7 @@
 import type { Item, Measure, MeasuredItem, Rubric, TargetSpec } from "../rubric/model.js";
 import { isMeasured } from "../rubric/model.js";
 import { diffRubrics, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
-import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
 
 /** The rubric's own terms in a language (item kinds, directions, units…). */
@@ -44,7 +44,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang): string {
     best: t(lower ? "show.best-lowest" : "show.best-highest"),
   };
   const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : ""}`, data);
-  return m.veto ? `${rule}(${vetoText(m.veto, rubricWords(lang))})` : rule;
+  return m.veto ? t("show.with-veto", { rule, veto: vetoText(m.veto, rubricWords(lang)) }) : rule;
 }
 
 function measureText(r: Rubric, value: Measure, code: string): string {
@@ -61,7 +61,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const lines = r.lines.filter((l) => k.lines.includes(l.code));
     const sum = lines.map((l) => (k.weights ? `${l.code} ${formatPoints(l.max)}×${formatRate(k.weights[l.code] ?? 0)}` : `${l.code} ${formatPoints(l.max)}`)).join(" + ");
     out.push("", `${k.name} (${k.id}): ${sum} = ${formatPoints(k.scale)}`);
-    if (k.groups.length) out.push(`  ${t("show.groups", { groups: k.groups.map((g) => `${g.name} [${g.labels.join("、")}]`).join(";") })}`);
+    if (k.groups.length) out.push(`  ${t("show.groups", { groups: k.groups.map((g) => `${g.name} [${g.labels.join("、")}]`).join(t("word.sep")) })}`);
     for (const line of lines) {
       out.push(`  ${line.code} ${line.name}  ${formatPoints(line.max)}  [${t("show.sheet", { sheet: line.sheet })}]`);
       const walk = (items: readonly Item[], depth: number): void => {
@@ -105,12 +105,12 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const group = k.group ? kind?.groups.find((g) => g.id === k.group)?.name : undefined;
     const by = k.by === "total" ? w("by.total") : k.by;
     out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : x)).join(" > ") }) : "" })}`);
-    for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: tier.amount }) : ""}`);
+    for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: formatAmount(tier.amount) }) : ""}`);
     if (k.grades) {
       const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
       out.push(`    ${t("show.grades", { bands: [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep")), ties: w(`ties.${k.grades.ties}`) })}`);
     }
-    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount, count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
+    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: formatAmount(s.amount), count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
     const yc = k.yellowCard;
     if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(yc, w) })}`);
   }

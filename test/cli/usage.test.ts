@@ -24,7 +24,7 @@ describe("did you mean", () => {
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
     // And the help to read is that command's own.
     expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
-    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("the argument workbook is missing\nrun assess score --help for usage\n");
+    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("missing argument: workbook\nrun assess score --help for usage\n");
     expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
   });

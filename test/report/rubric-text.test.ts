@@ -40,3 +40,13 @@ describe("a measured value in its display unit", () => {
     expect([formatMeasure(300, "起"), formatMeasure(2000, "1/10万"), formatMeasure(9500, "%"), formatMeasure(150, "")]).toEqual(["3起", "20 1/10万", "95%", "1.5"]);
   });
 });
+
+describe("rubric show in English", () => {
+  it("separates groups as English does, groups thousands in amounts, and sets a veto's effect apart", () => {
+    const lines = tree(TEXT, "en");
+    expect(lines).toContain("  groups: 乡镇组 [乡镇, 镇, 乡]; 街道组 [街道]");
+    expect(lines).toContain("    一等奖: rank 1, 50,000 yuan");
+    expect(lines.find((l) => l.startsWith("    SH1 "))).toMatch(/and a veto \(still ranked when vetoed, no prize; /);
+    expect(tree(TEXT).find((l) => l.startsWith("    SH1 "))).toContain("并否决(否决后仍排名、不得奖;");
+  });
+});

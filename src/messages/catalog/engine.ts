@@ -27,7 +27,7 @@ export const engineMessages: Catalog = {
   "why.relative-best": { "zh-CN": "{indicator} {value} ÷ {group}最优值 {best} × {max} = {points}", en: "{indicator} {value} ÷ the best of {group} {best} × {max} = {points}" },
   "why.relative-beyond-best": { "zh-CN": "{indicator} {value} 优于{group}最优值 {best}(最优值未计入本单位),得满分 {max}", en: "{indicator} {value} is better than the best of {group}, {best}, which leaves this unit out: full marks {max}" },
   "why.relative-best-lower": { "zh-CN": "{indicator} {group}最优值 {best} ÷ {value} × {max} = {points}(越低越好)", en: "{indicator} the best of {group} {best} ÷ {value} × {max} = {points} (lower is better)" },
-  "why.rank-points": { "zh-CN": "{indicator} {value} 在{group}中排第 {place} 名,第 1 名 {max},每降一名减 {step},得 {points}", en: "{indicator} {value} is placed {place} in {group}: {max} for the first, {step} less a place, {points}" },
+  "why.rank-points": { "zh-CN": "{indicator} {value} 在{group}中排第 {place} 名,第 1 名 {max},每降一名减 {step},得 {points}", en: "{indicator} {value} is in place {place} in {group}: {max} for the first place, {step} less for each place below, {points}" },
   "why.deducted-none": { "zh-CN": "扣分制:未扣分,得满分 {max}", en: "points off: none, full marks {max}" },
   "why.deducted": { "zh-CN": "扣分制:扣 {off}(满分 {max}),得 {points}", en: "points off: {off} off {max}, {points}" },
   "why.ledger-charged": { "zh-CN": "{why},计入 {target}", en: "{why}; charged to {target}" },
