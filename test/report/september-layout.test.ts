@@ -2,7 +2,7 @@
 // next page whole, long ones split between rows with their head repeated, never a lone heading.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { linesFor, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
+import { gridWidths, linesFor, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
 import { niceRange, niceScale } from "../../src/report/september/chart.js";
 import { buildReport, reportXlsx } from "../../src/report/september/index.js";
 import { DATE, readBook, SAMPLE, scoreFile, texts } from "./helpers.js";
@@ -89,5 +89,14 @@ describe("a long report", () => {
     const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     // The break is right above the continuation's heading (sheet row cont + 1).
     expect(breaks).toContain(cont);
+  });
+});
+
+describe("the report grid's first column", () => {
+  it("widens for an English award category (Rank prize on one line, not two), within reason; Chinese ones fit as it is", () => {
+    expect(gridWidths(8, textWidth("一票否决"))[0]).toBe(10);
+    expect(gridWidths(8, textWidth("Rank prize"))[0]).toBe(12);
+    expect(linesFor("Rank prize", gridWidths(8, textWidth("Rank prize"))[0] ?? 0)).toBe(1);
+    expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(15);
   });
 });

@@ -11,8 +11,13 @@ export const MIN_ROW_PT = 17;
 
 export type Span = readonly [number, number];
 
-export function gridWidths(overallColumns: number): number[] {
+/** The first column's width at most, widened for what it holds (an English award category). */
+const FIRST_MAX = 15;
+
+/** The grid; `first`: the widest text the first column holds on one line (the award list's categories). */
+export function gridWidths(overallColumns: number, first = 0): number[] {
   const w = [...BASE];
+  w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(first + 1.2)));
   while (w.length < overallColumns + 1) w.push(12);
   return w;
 }

@@ -3,7 +3,7 @@
 import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Style, Worksheet } from "exceljs";
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
-import { awardSpans, BODY_SIZE, gridWidths, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
+import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { niceRange } from "./chart.js";
 
 const FONT = "宋体";
@@ -268,7 +268,10 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   wb.created = created;
   wb.modified = created;
   // The grid is as wide as the widest table by the total (one kind may have more lines than another).
-  const widths = gridWidths(Math.max(8, ...r.tables.filter((t) => t.kind === "overall").map((t) => t.columns.length)));
+  // Its first column as wide as the award list's categories need (Single-item award), within reason.
+  const categories = r.tables.filter((t) => t.kind === "awards").flatMap((t) => t.rows.map((row) => row.cells[0]));
+  const first = Math.max(0, ...categories.map((c) => (typeof c === "string" ? textWidth(c) : 0)));
+  const widths = gridWidths(Math.max(8, ...r.tables.filter((t) => t.kind === "overall").map((t) => t.columns.length)), first);
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
     pageSetup: {
