@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
 import { formatLocation } from "../src/diagnostics/index.js";
+import { message } from "../src/messages/index.js";
 
 const MINI = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
 
@@ -150,5 +151,15 @@ describe("YAML mistakes people make", () => {
     const text = replace('effective: "2026-01-01"', 'effective: "2026-01-01');
     const line = lineOf('effective: "2026-01-01', text);
     expect(found(text)).toEqual([`rubric.yaml.UNCLOSED_QUOTE r.yaml:${line}:12`]);
+  });
+});
+
+describe("a value of the wrong type", () => {
+  it("is said in the user's words, not zod's (应为列表, not 应为 array)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace(/^unit_kinds:\n(?: .*\n)+/m, "unit_kinds: 5\n");
+    const { diagnostics } = loadRubric("r.yaml", Buffer.from(text), "test");
+    const wrong = diagnostics.find((d) => d.code === "rubric.wrong-type");
+    expect(wrong && message("zh-CN", wrong.code, wrong.data)).toBe("unit_kinds 的类型不对,应为列表(每项一行,以 - 开头;或写成 [甲, 乙])");
+    expect(wrong && message("en", wrong.code, wrong.data)).toBe("unit_kinds has the wrong type; expected a list (one item a line, each starting with -; or [a, b])");
   });
 });

@@ -124,9 +124,10 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
     if (max > 10000 && n * 10000 <= max) {
       r = fractionToRate(n);
-      p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${raw}%` });
+      p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
     } else {
-      p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${raw}%` });
+      // What to type, in plain digits (95%, not ９５%).
+      p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
       return undefined;
     }
   }

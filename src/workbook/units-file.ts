@@ -98,7 +98,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         kind = g.kind;
         group = g.group;
       } else {
-        const allowed = [...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.map((x) => x.name))].join("、");
+        // Every word it takes: the kinds' labels, and the groups' names and labels.
+        const allowed = [...new Set([...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.flatMap((x) => [x.name, ...x.labels]))])].join("、");
         diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: word, allowed }, location: { file, line, col: raw.indexOf(word) + 1 } });
         return;
       }

@@ -58,6 +58,13 @@ describe("units file for a rubric with ranking groups", () => {
   it("locates a group that is not one of the kind's", () => {
     const r = parseT("柳河镇,镇,城区组\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:7"]);
+    // What it takes is listed whole: the kinds' labels, the groups' names, and their labels (农村,
+    // a group's alone here, is taken: it is listed).
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("labels: [乡镇, 镇, 乡]\n", "labels: [乡镇, 镇, 乡, 农村]\n");
+    const withLabel = loadRubric("r.yaml", Buffer.from(text), "test").rubric!;
+    expect(parseUnitsFile("units.csv", "柳河镇,农村\n", withLabel).units).toEqual([{ name: "柳河镇", kind: "town", group: "rural" }]);
+    const listed = parseUnitsFile("units.csv", "柳河镇,城区组\n", withLabel).diagnostics[0]?.data.allowed;
+    expect(String(listed).split("、")).toEqual(expect.arrayContaining(["镇", "部门", "乡镇组", "街道组", "农村"]));
   });
 
   it("refuses a workbook saved instead of a CSV, or any binary file, in one line at the file", () => {
