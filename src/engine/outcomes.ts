@@ -96,7 +96,7 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
     // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line. One
     // object for all of them (a province's band leaves out thousands).
     if (take.length < reach.length) {
-      const full: GradeCut = { grade: band.name, quota };
+      const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}) };
       const tied: GradeCut = { grade: band.name, quota, tied: true };
       // The keys tied at the line, where the rubric gives the grade to none of them.
       const line = take.length < Math.min(quota, reach.length) ? reach[quota - 1]?.keys : undefined;

@@ -43,6 +43,8 @@ export interface GradeCut {
   readonly grade: string;
   readonly quota: number;
   readonly tied?: boolean;
+  /** Units given the band, where more than its quota (tied at its last place, all of them given it). */
+  readonly given?: number;
 }
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */

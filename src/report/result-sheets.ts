@@ -372,11 +372,12 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     if (!u) continue;
     for (const a of u.awards) {
       const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
+      // The basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起).
       const basis =
         a.kind === "single"
-          ? cellRef(a.basis.sheet, a.basis.cell)
+          ? t(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) })
           : a.kind === "veto"
-            ? `${a.indicator} ${formatMeasure(a.value, a.display)} ${a.lower ? ">" : "<"} ${formatMeasure(a.target, a.display)}`
+            ? t(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) })
             : a.kind === "rank" || a.kind === "grade"
               ? t(lang, a.kind === "rank" && a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—", place: a.kind === "rank" ? (a.place ?? "") : "" })
               : t(lang, "out.total-is", { total: pointsToNumber(u.total) });

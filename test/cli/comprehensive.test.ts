@@ -158,15 +158,17 @@ describe("the comprehensive sample's report", () => {
     await wb.xlsx.readFile(join(dir, "j.xlsx"));
     const rows: unknown[][] = [];
     wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.filter((r) => String(r[2]).includes("空缺"))).toEqual([["名次奖", "—", "一等奖 空缺", undefined, "街道组排名 第 1 名无可获奖单位"]]);
+    expect(rows.filter((r) => String(r[2]).includes("空缺"))).toEqual([["名次奖", "—", "一等奖空缺", undefined, "街道组排名第 1 名无可获奖单位"]]);
     const html = join(dir, "空缺.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
-    expect(readFileSync(html, "utf8")).toMatch(/一等奖 空缺<\/td>[\s\S]*?街道组排名 第 1 名无可获奖单位/);
+    expect(readFileSync(html, "utf8")).toMatch(/一等奖空缺<\/td>[\s\S]*?街道组排名第 1 名无可获奖单位/);
     // A grade short of the band its score reached says why there too, as briefly as the others
     // (the category column beside it says 等次): 良好(…) beside 优秀, never 等次:良好(…).
     const page = readFileSync(html, "utf8");
-    expect(page).toContain(">良好(达到优秀分数线,但未进入该等次名额(2 个))<");
-    expect(rows.filter((r) => r[0] === "等次" && r[1] === "双河乡").map((r) => r[2])).toEqual(["良好(达到优秀分数线,但未进入该等次名额(2 个))"]);
+    expect(page).toContain(">良好(达到优秀分数线,但优秀名额 2 个已满)<");
+    expect(rows.filter((r) => r[0] === "等次" && r[1] === "双河乡").map((r) => r[2])).toEqual(["良好(达到优秀分数线,但优秀名额 2 个已满)"]);
+    // 区直部门: a quota of 1, and two departments tied at it both 优秀 — said, not left to look wrong.
+    expect(rows.filter((r) => r[0] === "等次" && r[1] === "区生态环境分局").map((r) => r[2])).toEqual(["良好(达到优秀分数线,但优秀名额 1 个已满;并列于名额线上的单位均评为优秀,共 2 个)"]);
     expect(rows.filter((r) => r[0] === "等次" && r[1] === "白马镇").map((r) => r[2])).toEqual(["不合格(因一票否决)"]);
   });
 
