@@ -45,6 +45,8 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
   else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref);
+  // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
+  else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });
   else return false;
   return true;
 }
@@ -62,8 +64,8 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   let n: number;
   const v = c.value;
   if (v.t === "n") {
-    if (v.fmt === "percent") {
-      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${v.v * 100}%`, code });
+    if (v.fmt === "percent" || v.fmt === "shown-percent") {
+      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${v.fmt === "percent" ? v.v * 100 : v.v}%`, code });
       return undefined;
     }
     n = v.v;
@@ -118,7 +120,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   const min = spec.min ?? 0;
   const max = spec.max ?? 10000;
   // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
-  let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : parseRate(raw);
+  // A % written after the number by its format (0.00"%"): the number shown is the percentage.
+  let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : v.t === "n" && v.fmt === "shown-percent" ? fractionToRate(v.v / 100) : parseRate(raw);
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
@@ -145,6 +148,12 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
 
 /** A count or an amount: a number, text digits with thousands separators, the display unit after it allowed. */
 function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec): number | undefined {
+  const v = c.value;
+  if (v.t === "n" && (v.fmt === "percent" || v.fmt === "shown-percent")) {
+    // A percentage where a count or an amount belongs: 115% is not 1.15万元.
+    p.error("workbook.percent-in-quantity", sheet, c.ref, { value: `${v.fmt === "percent" ? Math.round(v.v * 1e6) / 1e4 : v.v}%`, code: spec.code, unit: withDisplay("", spec.display) });
+    return undefined;
+  }
   let n: number;
   if (typeof raw === "number") n = raw;
   else {

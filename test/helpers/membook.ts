@@ -7,13 +7,13 @@ import type { Book, PulledRows } from "../../src/load/index.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { buildTemplate, type TemplateUnit } from "../../src/workbook/template.js";
 import { headerCode, LEDGER_COLUMNS } from "../../src/workbook/layout.js";
-import type { CellValue, RawCell, RawRow, RawSheet, SheetInfo } from "../../src/xlsx/read/index.js";
+import type { CellValue, NumberFormat, RawCell, RawRow, RawSheet, SheetInfo } from "../../src/xlsx/read/index.js";
 import { colName } from "../../src/xlsx/refs.js";
 import { readXlsx } from "../xlsx/helpers.js";
 import type { LedgerRow as FillLedgerRow } from "./fill.js";
 
 /** What a test puts in a cell. */
-export type Value = number | string | boolean | Date | null | { percent: number } | { error: string } | { formula: string; result?: number | string | { error: string } };
+export type Value = number | string | boolean | Date | null | { percent: number } | { shown: number; fmt: NumberFormat } | { error: string } | { formula: string; result?: number | string | { error: string } };
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
@@ -23,6 +23,7 @@ function toCell(v: Exclude<Value, null>): { value: CellValue; formula: boolean }
   if (typeof v === "boolean") return { value: { t: "b", v }, formula: false };
   if (v instanceof Date) return { value: { t: "n", v: (v.getTime() - EPOCH_1900) / 86_400_000, fmt: "date" }, formula: false };
   if ("percent" in v) return { value: { t: "n", v: v.percent, fmt: "percent" }, formula: false };
+  if ("shown" in v) return { value: { t: "n", v: v.shown, fmt: v.fmt }, formula: false };
   if ("error" in v) return { value: { t: "e", v: v.error }, formula: false };
   if (v.result === undefined) return { value: { t: "formula-no-result", formula: v.formula }, formula: true };
   return { value: toCell(v.result).value, formula: true };

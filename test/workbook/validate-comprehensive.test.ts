@@ -54,6 +54,14 @@ const cases: Case[] = [
     values: { 柳河镇: { ZB2: "1,5", ZB6: "1 2", ZB4: " 12,000 万元 " }, 石桥镇: { ZB1: "9 6.7%", ZB7: "96.7 %" } },
     expected: ["workbook.not-a-quantity 指标数据!C2", "workbook.not-a-quantity 指标数据!G2", "workbook.not-a-rate 指标数据!B3"],
   },
+  {
+    // Read as the cell shows it: 96.2 formatted 0.00"%" shows 96.20%, a 0.95 so formatted shows 0.95%
+    // (which the low-rate check then questions); a percentage where an amount or a count belongs,
+    // and a number shown scaled (the 万元 format 0!.0000), are errors.
+    name: "formats that show the number as it is with a %, percentages for amounts, a scaled number",
+    values: { 柳河镇: { ZB7: { shown: 96.2, fmt: "shown-percent" }, ZB2: { percent: 1.15 }, ZB6: { shown: 2, fmt: "shown-percent" } }, 石桥镇: { ZB7: { shown: 0.95, fmt: "shown-percent" }, ZB4: { shown: 113500000, fmt: "scaled" } } },
+    expected: ["workbook.percent-in-quantity 指标数据!C2", "workbook.percent-in-quantity 指标数据!G2", "workbook.scaled-format 指标数据!E3", "warning workbook.rate-implausible 指标数据!H3"],
+  },
   { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },

@@ -21,6 +21,8 @@ export const workbookMessages: Catalog = {
   "workbook.rate-out-of-range": { "zh-CN": "比率 {value} 超出 {min}–{max}", en: "the rate {value} is outside {min}–{max}" },
   "workbook.rate-large": { "zh-CN": "{value} 按 {read} 计;如是 {suggestion},请填写 {suggestion}", en: "{value} is read as {read}; if {suggestion} was meant, type {suggestion}" },
   "workbook.not-a-quantity": { "zh-CN": "“{value}” 不是数值(应填数字{unit})", en: "\"{value}\" is not a number (a number{unit} belongs here)" },
+  "workbook.scaled-format": { "zh-CN": "单元格的数字格式把所存的数 {value} 缩放后显示(如 0!.0000\"万元\" 或 #,##0,),看到的不是所存的数;请清除该格式,直接填写要计的数值", en: "the cell's number format shows the stored {value} scaled (as 0!.0000\"万元\" or #,##0, do): what you see is not what is stored; clear the format and type the value to count" },
+  "workbook.percent-in-quantity": { "zh-CN": "{value} 是百分比,但 {code} 应填数字{unit};请清除单元格的百分比格式后重填", en: "{value} is a percentage, but {code} takes a number{unit}; clear the cell's percent format and type it again" },
   "workbook.quantity-out-of-range": { "zh-CN": "{value} 超出取值范围 {min}–{max}", en: "{value} is outside {min}–{max}" },
   "workbook.quantity-below-min": { "zh-CN": "{value} 小于最小值 {min}", en: "{value} is below the least allowed, {min}" },
   "workbook.group-blank": { "zh-CN": "“{unit}” 未填写分组(可填:{allowed})", en: "\"{unit}\" has no group (use one of: {allowed})" },

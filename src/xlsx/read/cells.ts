@@ -45,7 +45,7 @@ export const REFUSED: CellValue = Object.freeze({ t: "refused" });
  * and names, and 2.4 M cells × 2 objects is most of the reader's garbage.
  */
 export class ValueCache {
-  private readonly numbers = { percent: new Map<number, CellValue>(), date: new Map<number, CellValue>(), general: new Map<number, CellValue>() };
+  private readonly numbers: Record<NumberFormat, Map<number, CellValue>> = { percent: new Map(), date: new Map(), general: new Map(), "shown-percent": new Map(), scaled: new Map() };
   private readonly strings: (CellValue | undefined)[] = [];
 
   number(v: number, fmt: NumberFormat): CellValue {

@@ -16,30 +16,54 @@ export function builtinFormat(id: number): NumberFormat {
 /**
  * A custom format code: percent when a % stands outside quotes/escapes, date when y/m/d/h/s stands
  * outside quotes, escapes and [brackets] (so [Red] and [$-804] do not count, "[h]:mm" still does
- * through its mm). Only the first section decides.
+ * through its mm); shown-percent when a % stands only quoted or escaped ("%", \%: the number is
+ * shown as it is, with a % after it); scaled when the number shown is not the one stored: a comma
+ * after the digits (#,##0, shows thousands) or an escaped point between digits (0!.0000 shows
+ * ten-thousands, the 万元 trick). Only the first section decides.
  */
 export function classifyFormatCode(code: string): NumberFormat {
   let percent = false;
+  let shownPercent = false;
+  let scaled = false;
   let date = false;
+  const digit = (ch: string | undefined): boolean => ch === "0" || ch === "#" || ch === "?";
+  /** A digit placeholder seen so far. */
+  let digits = false;
   for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
+    if (digit(c)) digits = true;
     if (c === '"') {
       const close = code.indexOf('"', i + 1);
+      // A % written after the digits ("ymd%"0.00 has one before them: no percentage).
+      if (digits && code.slice(i + 1, close < 0 ? code.length : close).includes("%")) shownPercent = true;
       i = close < 0 ? code.length : close;
-    } else if (c === "\\" || c === "_" || c === "*") {
+    } else if (c === "\\" || c === "!") {
+      const next = code[i + 1];
+      if (next === "%" && digits) shownPercent = true;
+      if (next === "." && digit(code[i - 1]) && digit(code[i + 2])) scaled = true;
+      i++;
+    } else if (c === "_" || c === "*") {
       i++;
     } else if (c === "[") {
       const close = code.indexOf("]", i + 1);
       i = close < 0 ? code.length : close;
     } else if (c === "%") {
       percent = true;
+    } else if (c === "," && digit(code[i - 1])) {
+      // Commas after the digits, not followed by more digits: each divides by a thousand.
+      let j = i;
+      while (code[j] === ",") j++;
+      if (!digit(code[j])) scaled = true;
+      i = j - 1;
     } else if ("yYmMdDhHsS".includes(c)) {
       date = true;
     } else if (c === ";") {
       break;
     }
   }
-  return percent ? "percent" : date ? "date" : "general";
+  if (date && !percent) return "date";
+  if (scaled) return "scaled";
+  return percent ? "percent" : shownPercent ? "shown-percent" : "general";
 }
 
 const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;

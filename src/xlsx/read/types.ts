@@ -31,7 +31,12 @@ export const DEFAULT_LIMITS: XlsxLimits = Object.freeze({
 export const RATIO_MIN_BYTES = MiB;
 export const MAX_RATIO = 1000;
 
-export type NumberFormat = "percent" | "date" | "general";
+/**
+ * How a cell's number format shows it: as a percentage (×100, then %), a date, as it is, as it is
+ * with a % written after it ("shown-percent": 0.00"%" shows 95 as 95.00%), or scaled (0!.0000 or
+ * #,##0, show another number than the one stored: 113500000 as 11350.0000).
+ */
+export type NumberFormat = "percent" | "date" | "general" | "shown-percent" | "scaled";
 
 /**
  * A cell's value. Treat it as read-only: equal short numbers, booleans and uses of one shared
