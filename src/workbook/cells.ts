@@ -122,6 +122,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
   // A % written after the number by its format (0.00"%"): the number shown is the percentage.
   let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : v.t === "n" && v.fmt === "shown-percent" ? fractionToRate(v.v / 100) : parseRate(raw);
+  const typedFraction = r !== "bare" && r !== undefined && r !== 0 && !c.formula && (typeof raw === "string" ? !raw.includes("%") && !raw.includes("％") : v.t === "n" && v.fmt === "general");
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
@@ -133,6 +134,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
       return undefined;
     }
+  }
+  // A growth rate (its range past 0–100%) typed as a plain fraction, 0.8: 80%, or 0.8% meant? Read
+  // as a fraction, and said (a formula's result is a fraction computed, and left alone).
+  if (typedFraction && typeof r === "number" && (max > 10000 || min < 0)) {
+    p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
   }
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
@@ -201,7 +207,15 @@ const MAX_ENTERED_POINTS = 100_000_000;
 /** Points typed in a ledger row (KF3): a positive number exact to 0.01, at most 1,000,000. */
 export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string): Points | undefined {
   if (commonRefusal(p, sheet, c)) return undefined;
-  const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
+  const text = cellText(c);
+  // 10分: the number without its 分 is asked for, as in a points cell.
+  const withUnit = c.value.t === "n" ? undefined : /^(.*?)\s*分$/.exec(normalizeWidth(text).trim());
+  const bare = withUnit ? numberText(withUnit[1] ?? "") : undefined;
+  if (bare !== undefined) {
+    p.error("workbook.points-with-unit", sheet, c.ref, { code, value: text, number: bare });
+    return undefined;
+  }
+  const n = c.value.t === "n" ? c.value.v : Number(numberText(text) ?? Number.NaN);
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;
   // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
   if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {

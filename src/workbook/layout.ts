@@ -58,7 +58,7 @@ export function isSummaryName(name: string): boolean {
  * name in the next). Under the units, with nothing in the item columns, they are the form's footer,
  * not units.
  */
-const FOOTER_WORDS = ["注", "备注", "说明", "附注", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "联系人", "联系电话", "填表日期", "填报日期", "日期", "盖章", "签字", "签名"];
+const FOOTER_WORDS = ["注", "备注", "说明", "附注", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "联系人", "联系电话", "填表日期", "填报日期", "日期", "盖章", "签字", "签名"];
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join("|")})(\\s*[:：(（\\d一二三四、.．]|\\s|$)`);
 /** The characters a footer's first word starts with. */
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));

@@ -62,6 +62,12 @@ const cases: Case[] = [
     values: { 柳河镇: { ZB7: { shown: 96.2, fmt: "shown-percent" }, ZB2: { percent: 1.15 }, ZB6: { shown: 2, fmt: "shown-percent" } }, 石桥镇: { ZB7: { shown: 0.95, fmt: "shown-percent" }, ZB4: { shown: 113500000, fmt: "scaled" } } },
     expected: ["workbook.percent-in-quantity 指标数据!C2", "workbook.percent-in-quantity 指标数据!G2", "workbook.scaled-format 指标数据!E3", "warning workbook.rate-implausible 指标数据!H3"],
   },
+  {
+    // ZB3 allows −100% to 500%: a typed 0.8 could be 80% or 0.8%. Read as 80%, and said; a formula's 0.08 is left alone.
+    name: "a growth rate typed as a plain fraction is questioned, not guessed silently",
+    values: { 柳河镇: { ZB3: "0.8" }, 石桥镇: { ZB3: { formula: "=0.4/5", result: 0.08 } } },
+    expected: ["warning workbook.rate-large 指标数据!D2"],
+  },
   { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },

@@ -212,6 +212,12 @@ const cases: Case[] = [
     expected: ["warning workbook.footer-values 党政线!A6"],
   },
   {
+    name: "a 填报单位 line under 加扣分 is the form's footer too",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("A4", "填报单位:区卫健局").set("D4", "报送单位(盖章)"),
+    expected: [],
+  },
+  {
     name: "the footer under 加扣分 is no claim; one beside a code of the rubric is said",
     ledger: [row("甲镇", "KF1")],
     edit: (wb) => {
@@ -262,6 +268,7 @@ const cases: Case[] = [
   { name: "ledger: unknown level", ledger: [row("甲镇", "JF2", { level: "县级" })], expected: ["workbook.ledger-unknown-level 加扣分!D2"] },
   { name: "ledger: KF3 points outside 10–30", ledger: [row("甲镇", "KF3", { points: 35 }), row("乙街道", "KF3", { points: 5 })], expected: ["workbook.ledger-points-range 加扣分!E2", "workbook.ledger-points-range 加扣分!E3"] },
   { name: "ledger: KF3 without points", ledger: [row("甲镇", "KF3")], expected: ["workbook.ledger-points-required 加扣分!E2"] },
+  { name: "ledger: KF3 points typed with their 分", ledger: [row("甲镇", "KF3", { points: "15分" })], expected: ["workbook.points-with-unit 加扣分!E2"] },
   {
     name: "ledger: counts that are not whole positive numbers",
     ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "两" })],
