@@ -305,7 +305,10 @@ export function start(doc: Document): void {
       await showScored(scored, live);
       const unit = again === undefined ? -1 : results.units.findIndex((u) => u.name === again);
       if (live() && unit >= 0) explain(scored, unit);
-      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }));
+      // A rubric of the user's own that this workbook's cover does not name: said, not left to be taken for the one used.
+      const mine = given?.load.rubric;
+      const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? ` ${t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` })}` : "";
+      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed);
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }

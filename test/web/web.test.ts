@@ -188,7 +188,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await choose(workbook);
       const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
       // Both ways out: the new version's file, or the version cell corrected to the one built in.
-      expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,本页内置的是 2022.1 版");
+      expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,本页可用的是 2022.1 版");
       expect(shown).toContain("要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里");
       expect(shown).toContain("如是版本号填错,请改为 2022.1");
       expect(shown).not.toContain("--rubric");
@@ -213,6 +213,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分 qingshan-v2026/);
       await choose("samples/qingshan-2026.xlsx");
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
+      // Said, so that nobody takes their rubric for the one used.
+      expect(await page.textContent("#status")).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
     });
 
     it("keeps the problems of a rubric that is not valid on the page, dropped with the workbook or chosen before it", async () => {
@@ -244,6 +246,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
       await choose("samples/qingshan-2026.xlsx");
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
+      expect(await page.textContent("#status")).not.toContain("所选方案");
     });
   });
 
