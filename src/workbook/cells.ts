@@ -51,6 +51,12 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   return true;
 }
 
+/** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
+function beforeFen(text: string): string | undefined {
+  const m = /^(.*?)\s*分$/.exec(normalizeWidth(text).trim());
+  return m ? numberText(m[1] ?? "") : undefined;
+}
+
 /** Points for a judged item (or the points taken off a deducted one): 0 ≤ p ≤ max, in the item's steps. */
 export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, item: { code: string; max: Points; step: Points; kind: string }): Points | undefined {
   const { code, max, step } = item;
@@ -73,8 +79,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     const s = numberText(cellText(c));
     if (s === undefined) {
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
-      const withUnit = /^(.*?)\s*分$/.exec(normalizeWidth(cellText(c)).trim());
-      const bare = withUnit ? numberText(withUnit[1] ?? "") : undefined;
+      const bare = beforeFen(cellText(c));
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
       else p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
       return undefined;
@@ -209,8 +214,7 @@ export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: 
   if (commonRefusal(p, sheet, c)) return undefined;
   const text = cellText(c);
   // 10分: the number without its 分 is asked for, as in a points cell.
-  const withUnit = c.value.t === "n" ? undefined : /^(.*?)\s*分$/.exec(normalizeWidth(text).trim());
-  const bare = withUnit ? numberText(withUnit[1] ?? "") : undefined;
+  const bare = c.value.t === "n" ? undefined : beforeFen(text);
   if (bare !== undefined) {
     p.error("workbook.points-with-unit", sheet, c.ref, { code, value: text, number: bare });
     return undefined;
