@@ -387,6 +387,12 @@ export function start(doc: Document): void {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     words();
     if (last) void run(last.file, explained);
+    else if (rejected) {
+      // No workbook yet: the refused rubric's problems, said again in this language.
+      clear();
+      say(t("web.rubric-invalid", { file: rejected.name }));
+      showDiagnostics(rejected.diagnostics, out);
+    } else if (given?.load.rubric) say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
     else say(t("web.ready"));
   });
 

@@ -248,6 +248,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
       expect(await page.textContent("#status")).not.toContain("所选方案");
     });
+
+    it("keeps a refused rubric's problems on a fresh page across a language switch, in the new language", async () => {
+      const bad = join(dir, "bad.yaml");
+      await page.reload();
+      await page.setInputFiles("#rubric", bad);
+      await settled(/有问题/);
+      const zh = await page.locator("ul.diagnostics li").allTextContents();
+      await page.click("#lang");
+      expect(await page.textContent("#status")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are):");
+      const en = await page.locator("ul.diagnostics li").allTextContents();
+      expect(en).toHaveLength(zh.length);
+      expect(en.join("\n")).not.toMatch(/[\u4e00-\u9fff]/);
+      await page.click("#lang");
+      await page.setInputFiles("#rubric", []);
+    });
   });
 
   it("made no network request at all", () => {
