@@ -172,7 +172,9 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
   }
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
-  diagnostics.push(...book.problems.all(), ...problems.list);
+  // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
+  for (const d of book.problems.all()) diagnostics.push(d);
+  for (const d of problems.list) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
 }

@@ -51,13 +51,14 @@ export interface ChartData {
 
 export function barChart(c: ChartData, esc: Escape): string {
   const width = 1000;
-  const labelW = Math.min(260, Math.max(80, Math.max(0, ...c.bars.map((b) => textWidth(b.name))) * (FONT_PX / 2) + 16));
+  // Folded, not spread: a province's chart has tens of thousands of bars.
+  const labelW = Math.min(260, Math.max(80, c.bars.reduce((w, b) => Math.max(w, textWidth(b.name)), 0) * (FONT_PX / 2) + 16));
   const left = labelW;
   const right = 70;
   const plotW = width - left - right;
   const height = TOP + c.bars.length * ROW + 12;
   const totals = c.bars.map((b) => b.total);
-  const { bottom, top, step } = niceRange(Math.min(...totals), Math.max(0, ...totals));
+  const { bottom, top, step } = niceRange(totals.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY), totals.reduce((m, x) => Math.max(m, x), 0));
   const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (top - bottom);
   const out: string[] = [];
   out.push(

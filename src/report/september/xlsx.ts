@@ -166,7 +166,7 @@ class Painter {
     const totals = p.table.rows.map((r) => r.cells[col]).filter((v): v is number => typeof v === "number");
     const prev = this.bars.find((b) => b.table === p.table);
     if (prev) prev.refs.push(ref);
-    else this.bars.push({ table: p.table, refs: [ref], bottom: niceRange(Math.min(...totals), Math.max(0, ...totals)).bottom });
+    else this.bars.push({ table: p.table, refs: [ref], bottom: niceRange(totals.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY), totals.reduce((m, x) => Math.max(m, x), 0)).bottom });
   }
 
   /** Data bars per table (a kind's totals are not drawn against another's), from the chart's bottom. */
@@ -270,7 +270,8 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   // The grid is as wide as the widest table by the total (one kind may have more lines than another).
   // Its first column as wide as the award list's categories need (Single-item award), within reason.
   const categories = r.tables.filter((t) => t.kind === "awards").flatMap((t) => t.rows.map((row) => row.cells[0]));
-  const first = Math.max(0, ...categories.map((c) => (typeof c === "string" ? textWidth(c) : 0)));
+  // Folded, not spread: a province's award list has a row for every unit graded.
+  const first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
   const widths = gridWidths(Math.max(8, ...r.tables.filter((t) => t.kind === "overall").map((t) => t.columns.length)), first);
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
