@@ -38,10 +38,13 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
+    // A ranking it is not ranked on (vetoed) is said as the line above says it, not left out.
     const ranges = results.rankings
-      .filter((r) => r.id in u.ranks && u.ranks[r.id] !== null)
+      .filter((r) => r.id in u.ranks)
       .map((r) => {
-        const [best, worst] = u.certainty?.ranks[r.id] ?? [u.ranks[r.id] ?? 0, u.ranks[r.id] ?? 0];
+        const rank = u.ranks[r.id];
+        if (rank === null || rank === undefined) return `${r.name} ${ctx.t("status.vetoed")}`;
+        const [best, worst] = u.certainty?.ranks[r.id] ?? [rank, rank];
         return `${r.name} ${best === worst ? best : `${best}–${worst}`}`;
       })
       .join(" · ");

@@ -51,6 +51,17 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   return true;
 }
 
+/**
+ * Digits that could be read as more than one number: a comma that groups no thousands (1,5: 15 or
+ * 1.5?) or a space between digits (1 8): the message that says so, else undefined.
+ */
+function ambiguous(text: string): string | undefined {
+  const t = normalizeWidth(text).trim().replace(/[%％]$/, "");
+  if (/^[+-]?\d+(,\d+)+(\.\d*)?$/.test(t)) return "workbook.number-comma";
+  if (/\d\s+\d/.test(t) && /^[+-]?[\d\s.]+$/.test(t)) return "workbook.number-space";
+  return undefined;
+}
+
 /** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
 function beforeFen(text: string): string | undefined {
   const m = /^(.*?)\s*分$/.exec(normalizeWidth(text).trim());
@@ -81,7 +92,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
       const bare = beforeFen(cellText(c));
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
-      else p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
+      else p.error(ambiguous(cellText(c)) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
       return undefined;
     }
     n = Number(s);
@@ -147,11 +158,14 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   }
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
-    p.error("workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
+    p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
   if (r < min || r > max) {
-    p.error("workbook.rate-out-of-range", sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max) });
+    // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
+    const meant = r / 100;
+    const typed = v.t === "n" && v.fmt === "percent" && r > max && Number.isInteger(meant) && meant >= min && meant <= max;
+    p.error(typed ? "workbook.rate-percent-typed" : "workbook.rate-out-of-range", sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant) });
     return undefined;
   }
   return r;
@@ -174,7 +188,7 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
-    p.error("workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: withDisplay("", spec.display) });
+    p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: withDisplay("", spec.display) });
     return undefined;
   }
   const min = spec.min ?? 0;

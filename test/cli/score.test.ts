@@ -182,6 +182,17 @@ describe("assess score on the sample", () => {
 });
 
 describe("assess explain", () => {
+  it("says a vetoed unit's standing while its own claim is pending: its total's range, and each ranking as the line above says it", async () => {
+    const file = join(dir, "北川镇申报.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.getWorksheet("加扣分")!.addRow(["北川镇", "JF2", null, "国家级", null, "申报中", null, "待认定", ""]);
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["explain", file, "北川镇"]);
+    expect(r.out).toContain("尚有待认定的加扣分:总分可能在 847–857 之间,名次 综合排名 一票否决 · 党政线排名 一票否决 · 人口计生线排名 一票否决;");
+    expect(r.out).not.toContain("名次 ;");
+  });
+
   it("accounts for every item of a vetoed town, with cells, gates and ledger rows", async () => {
     const r = await cli(["explain", input, "北川镇"]);
     expect(r.code).toBe(0);

@@ -52,7 +52,7 @@ const cases: Case[] = [
     // 1,5 could be 15 or 1.5, 1 2 could be 12 or a slip: asked, never guessed. 12,000 is twelve thousand.
     name: "a comma that groups no thousands, a space inside a number",
     values: { 柳河镇: { ZB2: "1,5", ZB6: "1 2", ZB4: " 12,000 万元 " }, 石桥镇: { ZB1: "9 6.7%", ZB7: "96.7 %" } },
-    expected: ["workbook.not-a-quantity 指标数据!C2", "workbook.not-a-quantity 指标数据!G2", "workbook.not-a-rate 指标数据!B3"],
+    expected: ["workbook.number-comma 指标数据!C2", "workbook.number-space 指标数据!G2", "workbook.number-space 指标数据!B3"],
   },
   {
     // Read as the cell shows it: 96.2 formatted 0.00"%" shows 96.20%, a 0.95 so formatted shows 0.95%
