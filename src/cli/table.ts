@@ -73,9 +73,12 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   ];
   const limit = ctx.io.columns ?? Number.POSITIVE_INFINITY;
   let widths = cols.map(width);
+  /** Columns left out to fit the terminal: said under the table, with the way to see them. */
+  const dropped: string[] = [];
   if (!wide) {
     for (const level of [1, 2]) {
       if (tableWidth(cols) <= limit) break;
+      for (const x of cols) if (x.drop === level) dropped.push(x.head);
       cols = cols.filter((x) => x.drop !== level);
     }
     widths = cols.map(width);
@@ -95,7 +98,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   ];
   const vetoed = ranking.entries.filter((e) => e.rank === null).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
-  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}`;
+  const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
+  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}`;
 }
 
 /** Each unit kind's main ranking (by total where it has one), one table each. */
