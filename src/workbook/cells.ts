@@ -176,7 +176,9 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   const v = c.value;
   if (v.t === "n" && (v.fmt === "percent" || v.fmt === "shown-percent")) {
     // A percentage where a count or an amount belongs: 115% is not 1.15万元.
-    p.error("workbook.percent-in-quantity", sheet, c.ref, { value: `${v.fmt === "percent" ? Math.round(v.v * 1e6) / 1e4 : v.v}%`, code: spec.code, unit: withDisplay("", spec.display) });
+    const value = `${v.fmt === "percent" ? Math.round(v.v * 1e6) / 1e4 : v.v}%`;
+    if (spec.display) p.error("workbook.percent-in-quantity", sheet, c.ref, { value, code: spec.code, unit: spec.display });
+    else p.error("workbook.percent-in-number", sheet, c.ref, { value, code: spec.code });
     return undefined;
   }
   let n: number;
@@ -210,7 +212,7 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
   if (commonRefusal(p, sheet, c)) return undefined;
   const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
   if (!Number.isInteger(n) || n < 1) {
-    p.error("workbook.bad-count", sheet, c.ref, { value: cellText(c) });
+    p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
   }
   if (n > MAX_COUNT) {
@@ -237,7 +239,7 @@ export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: 
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;
   // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
   if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {
-    p.error("workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
+    p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
     return undefined;
   }
   return pts;

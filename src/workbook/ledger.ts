@@ -150,6 +150,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       at: { sheet: s, cell: ref("code") },
     });
   }
-  checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(header.cols.values()) });
+  if (sheet.merges.length) {
+    const rows = new Map(sheet.rows.map((cells) => [cells[0]?.row ?? 0, cells]));
+    const filled = (row: number, col: number): boolean => !isBlank(rows.get(row)?.find((c) => c.col === col));
+    checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(header.cols.values()) }, filled);
+  }
   return out;
 }

@@ -23,8 +23,11 @@ function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number 
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
-/** Each merged range that covers a read cell of the data area: an error at its first cell. */
-export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea): void {
+/**
+ * Each merged range that covers a read cell of the data area and shows a value (its first cell is
+ * `filled`; a merge of blank cells misleads nobody): an error at its first cell.
+ */
+export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): void {
   if (area.to < area.from) return;
   for (const ref of merges) {
     const r = rangeOf(ref);
@@ -32,7 +35,7 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     if (r.r2 < area.from || r.r1 > area.to) continue;
     let read = false;
     for (let c = r.c1; c <= r.c2 && !read; c++) read = area.cols.has(c);
-    if (!read) continue;
+    if (!read || !filled(r.r1, r.c1)) continue;
     const first = `${colName(r.c1)}${r.r1}`;
     p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
   }

@@ -188,6 +188,42 @@ export interface SheetConsumer {
 
 const IGNORED: SheetConsumer = { row: () => {}, end: () => {} };
 
+/**
+ * Which of a located sheet's read cells (its names, groups and coded columns) hold something, on its
+ * unit rows: a bit each, so that a province's sheet costs kilobytes.
+ */
+class ReadCells {
+  private readonly cols = new Map<number, number>();
+  private readonly from: number;
+  private bits = new Uint8Array(1024);
+
+  constructor(role: SheetRole) {
+    const cols = [...role.columns.keys(), role.nameCol, ...(role.role === "line" && role.groupCol !== undefined ? [role.groupCol] : [])];
+    for (const c of cols) if (!this.cols.has(c)) this.cols.set(c, this.cols.size);
+    this.from = role.headerRow + 1;
+  }
+
+  take(row: number, cells: readonly (RawCell | undefined)[]): void {
+    for (const [col, i] of this.cols) if (!isBlank(cells[col])) this.set((row - this.from) * this.cols.size + i);
+  }
+
+  has(row: number, col: number): boolean {
+    const i = this.cols.get(col);
+    if (i === undefined || row < this.from) return false;
+    const bit = (row - this.from) * this.cols.size + i;
+    return ((this.bits[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+  }
+
+  private set(bit: number): void {
+    if (bit >> 3 >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, (bit >> 3) + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[bit >> 3] = (this.bits[bit >> 3] ?? 0) | (1 << (bit & 7));
+  }
+}
+
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
 type Presence = Map<string, number[]>;
 
@@ -201,6 +237,8 @@ export class SubmissionReader {
   private readonly presence: Presence = new Map();
   /** Each located sheet's last unit row (by its index in `located`): where its data ends. */
   private readonly lastUnitRow: number[] = [];
+  /** Each located sheet's read cells that hold something, a bit each (for merged ranges: ReadCells). */
+  private readonly filled: ReadCells[] = [];
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
@@ -314,8 +352,11 @@ export class SubmissionReader {
       rows = [];
       this.presence.set(u.name, rows);
     }
-    rows[this.located.length - 1] = u.row;
-    this.lastUnitRow[this.located.length - 1] = u.row;
+    const index = this.located.length - 1;
+    rows[index] = u.row;
+    this.lastUnitRow[index] = u.row;
+    const at = this.located[index];
+    if (at) (this.filled[index] ??= new ReadCells(at.role)).take(u.row, u.cells);
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */
@@ -324,7 +365,8 @@ export class SubmissionReader {
     if (!at || !merges.length) return;
     const { role } = at;
     const cols = new Set<number>([...role.columns.keys(), role.nameCol, ...(role.role === "line" && role.groupCol !== undefined ? [role.groupCol] : [])]);
-    checkMerges(this.p, at.sheet, merges, { from: role.headerRow + 1, to: this.lastUnitRow[index] ?? 0, cols });
+    const filled = this.filled[index];
+    checkMerges(this.p, at.sheet, merges, { from: role.headerRow + 1, to: this.lastUnitRow[index] ?? 0, cols }, (row, col) => filled?.has(row, col) ?? false);
   }
 
   private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {

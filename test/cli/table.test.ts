@@ -16,7 +16,7 @@ async function scoreIn(columns: number | undefined, args: string[] = []): Promis
 describe("the ranking in a terminal", () => {
   it("names the columns a narrow terminal leaves out, and how to see them", async () => {
     const narrow = await scoreIn(80);
-    expect(narrow).toContain("(终端较窄,未显示 党政线、人口计生线、加分、扣分 列;加 --wide 显示全部,或见结果工作簿)");
+    expect(narrow).toContain("(终端较窄,未显示 党政线、人口计生线、加分、扣分;加 --wide 可全部显示)");
     // Wide enough, or --wide: every column, and nothing said.
     expect(await scoreIn(undefined)).not.toContain("终端较窄");
     expect(await scoreIn(80, ["--wide"])).not.toContain("终端较窄");

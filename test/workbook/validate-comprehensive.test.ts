@@ -68,6 +68,21 @@ const cases: Case[] = [
     values: { 柳河镇: { ZB3: "0.8" }, 石桥镇: { ZB3: { formula: "=0.4/5", result: 0.08 } } },
     expected: ["warning workbook.rate-large 指标数据!D2"],
   },
+  {
+    // A department leaves the towns' indicators blank: merging those blank cells misleads nobody.
+    name: "merged blank cells, on a row that leaves them blank, are fine",
+    edit: (wb) => {
+      const sheet = wb.sheetNamed("指标数据");
+      const row = [...sheet.rows].find(([, cells]) => {
+        const name = cells.get(1)?.value;
+        return name?.t === "s" && name.v === "区发展改革局";
+      })?.[0];
+      expect(row).toBeDefined();
+      expect(sheet.get(`B${row}`)).toBeUndefined();
+      sheet.merge(`B${row}:J${row}`);
+    },
+    expected: [],
+  },
   { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity 指标数据!C2"] },

@@ -269,6 +269,7 @@ const cases: Case[] = [
   { name: "ledger: KF3 points outside 10–30", ledger: [row("甲镇", "KF3", { points: 35 }), row("乙街道", "KF3", { points: 5 })], expected: ["workbook.ledger-points-range 加扣分!E2", "workbook.ledger-points-range 加扣分!E3"] },
   { name: "ledger: KF3 without points", ledger: [row("甲镇", "KF3")], expected: ["workbook.ledger-points-required 加扣分!E2"] },
   { name: "ledger: KF3 points typed with their 分", ledger: [row("甲镇", "KF3", { points: "15分" })], expected: ["workbook.points-with-unit 加扣分!E2"] },
+  { name: "ledger: a count or points that could be read two ways", ledger: [row("甲镇", "KF1", { count: "1,5" }), row("乙街道", "KF3", { points: "1 5" })], expected: ["workbook.number-comma 加扣分!C2", "workbook.number-space 加扣分!E3"] },
   {
     name: "ledger: counts that are not whole positive numbers",
     ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "两" })],
