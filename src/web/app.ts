@@ -285,10 +285,15 @@ export function start(doc: Document): void {
       if (!live()) return;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
-        // Asking for a rubric the user gave and we refused: its problems again, first.
-        if (rejected && loaded.diagnostics.some((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found")) {
-          say(t("web.rubric-invalid", { file: rejected.name }));
-          showDiagnostics(rejected.diagnostics, out);
+        // Asking for a rubric the user gave and we refused (by its file's name, ID-VERSION.yaml, or a
+        // name that says nothing): its problems again, first. A refused file named for another
+        // rubric is not blamed for this one.
+        const refused = rejected;
+        const asked = loaded.diagnostics.find((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
+        const named = (name: string): boolean => !/^[a-z0-9-]+?-\d[0-9A-Za-z.-]*\.ya?ml$/i.test(name) || name.toLowerCase() === `${String(asked?.data.id)}-${String(asked?.data.version)}.yaml`.toLowerCase();
+        if (refused && asked && named(refused.name)) {
+          say(t("web.rubric-invalid", { file: refused.name }));
+          showDiagnostics(refused.diagnostics, out);
           showDiagnostics(loaded.diagnostics, out, file.name);
           return;
         }

@@ -238,6 +238,17 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown.length).toBeGreaterThan(1);
     });
 
+    it("is not blamed for another rubric's absence when its file is named for a different one", async () => {
+      const other = join(dir, "other-scheme-1.yaml");
+      writeFileSync(other, 'id: other-scheme\nversion: "1\n');
+      await page.setInputFiles("#rubric", other);
+      await settled(/有问题/);
+      await choose(workbook);
+      expect(await page.textContent("#status")).not.toContain("other-scheme-1.yaml");
+      expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("封面写的是方案 district-popplan 的 2026.1 版");
+      await page.setInputFiles("#rubric", []);
+    });
+
     it("is not used when it is not valid, and the workbook is not blamed for it", async () => {
       const bad = join(dir, "bad.yaml");
       writeFileSync(bad, 'id: x\nversion: "1\n');
