@@ -442,3 +442,14 @@ describe("validate accepts what users really type", () => {
     expect(ok).toBe(true);
   });
 });
+
+describe("a workbook with more problems than a call takes arguments", () => {
+  it("lists them all: a province read against the wrong rubric can have hundreds of thousands", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    // As many as a badly damaged province can give (196,000 for 40,000 towns under the wrong rubric; a spread failed past about half a million).
+    for (let i = 0; i < 600_000; i++) book.problems.warn("workbook.hidden-row", "党政线", `A${i + 2}`, { unit: "甲镇" });
+    const { lines, ok } = await readMemBook(book);
+    expect(ok).toBe(true);
+    expect(lines.filter((l) => l.startsWith("warning workbook.hidden-row")).length).toBe(600_000);
+  });
+});
