@@ -47,18 +47,21 @@ export function knownWords(cmd: Command): { commands: string[]; options: string[
   return { commands: [...new Set(commands)], options: [...new Set(options)] };
 }
 
-/** `own`: the options of the command an unknown option was given to (else every command's are looked at). */
-/** A usage error in words, the nearest words meant, and whose help to read (`command`: "assess rubric diff"). */
 /** A commander error as our catalog's code and data (its own English words only where we have no code for it). */
 export function usageOf(e: CommanderError): { code: string; data: Record<string, string> } {
   const code = CODES[e.code];
   return code ? { code, data: { name: /'([^']+)'/.exec(e.message)?.[1] ?? "" } } : { code: "usage.error", data: { detail: e.message.replace(/^error:\s*/, "") } };
 }
 
+/**
+ * A usage error in words, the nearest words meant, and whose help to read (`command`: "assess
+ * rubric diff"). `own`: the options of the command an unknown option was given to (else every
+ * command's are looked at).
+ */
 export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: string[]; options: string[] } = { commands: [], options: [] }, own?: readonly string[], command = "assess"): string {
   const { code, data } = usageOf(e);
-  const name = String(data.name ?? "");
-  const text = code === "usage.error" ? ctx.t(code, data) : ctx.t(code, { name });
+  const name = data.name ?? "";
+  const text = ctx.t(code, data);
   // A mistyped command or option: the nearest ones there are (never the very one refused).
   const among = (e.code === "commander.unknownCommand" ? known.commands : e.code === "commander.unknownOption" ? (own ?? known.options) : []).filter((n) => n !== name);
   const near = name ? nearestNames(name.split("=")[0] ?? name, among, 3) : [];

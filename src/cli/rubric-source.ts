@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
+import { rubricFileName } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
 import { readUserFile } from "./files.js";
 
@@ -46,10 +47,10 @@ function rubricFilesIn(dir: string): { id: string; version: string; path: string
   } catch {
     return [];
   }
-  return names
-    .map((n) => /^([a-z0-9-]+?)-(\d[0-9A-Za-z.-]*)\.ya?ml$/.exec(n))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ id: m[1] ?? "", version: m[2] ?? "", path: join(dir, m[0]) }));
+  return names.flatMap((n) => {
+    const f = rubricFileName(n);
+    return f ? [{ ...f, path: join(dir, n) }] : [];
+  });
 }
 
 /** The bundled rubric files: rubric/ID-VERSION.yaml. */

@@ -120,10 +120,11 @@ const TEMP_STEM_BYTES = 120;
 
 /** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
 function tempStem(name: string): string {
-  if (Buffer.byteLength(name) <= TEMP_STEM_BYTES) return name;
   let out = "";
+  let bytes = 0;
   for (const ch of name) {
-    if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES) break;
+    bytes += Buffer.byteLength(ch);
+    if (bytes > TEMP_STEM_BYTES) break;
     out += ch;
   }
   return out;

@@ -23,6 +23,12 @@ export interface RubricSource {
   readonly bundled: readonly BundledRubric[];
 }
 
+/** A rubric file's name, ID-VERSION.yaml (district-popplan-2022.1.yaml): its id and version; undefined for any other name. */
+export function rubricFileName(name: string): { id: string; version: string } | undefined {
+  const m = /^([a-z0-9-]+?)-(\d[0-9A-Za-z.-]*)\.ya?ml$/.exec(name);
+  return m ? { id: m[1] ?? "", version: m[2] ?? "" } : undefined;
+}
+
 /** Compares dotted versions numerically where both parts are numbers ("2022.10" > "2022.9"). */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);

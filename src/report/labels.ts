@@ -2,7 +2,8 @@
 import type { Award, Results, UnitResult } from "../model/results.js";
 import type { Rubric } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatAmount, formatMeasure, formatPoints } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { cellRef } from "../diagnostics/index.js";
 
 /**
  * The headings of a kind's 加分 and 扣分 columns. Those columns hold what is charged to the total;
@@ -45,6 +46,32 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "veto":
       return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }
+}
+
+/**
+ * What an award in the award lists was given on: its place, the recognition's level and cell, the
+ * total, the failed value and its target. `unranked`: the rank said for a unit not ranked there.
+ */
+export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): string {
+  switch (a.kind) {
+    case "rank":
+      return message(lang, a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, place: a.place ?? "" });
+    case "grade":
+      return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
+    case "single":
+      return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
+    case "warning":
+      return message(lang, "out.total-is", { total: pointsToNumber(u.total) });
+    case "veto":
+      return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
+  }
+}
+
+/** An award's amount in 元 (a prize's or a single-item award's), or null. */
+export function awardAmount(a: Award): number | null {
+  if (a.kind === "single") return a.amount;
+  if (a.kind === "rank") return a.amount ?? null;
+  return null;
 }
 
 /**

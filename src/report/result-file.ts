@@ -45,7 +45,8 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
   const last = colName(n);
   const styles = tableStyles(table.columns);
   const frozen = Math.min(table.freezeCols, n);
-  const across = table.pagesAcross > 1 && frozen > 0 && table.rowCount !== undefined ? { rows: table.rowCount } : undefined;
+  /** Rows of a table printed several pages across, its title then the page header (see printTitles). */
+  const across = table.pagesAcross > 1 && frozen > 0 ? table.rowCount : undefined;
   const wrapped = compact ? [] : table.columns.flatMap((c, i) => (c.kind === "wrap" || c.kind === "name" ? [i] : []));
   const plain = compact && PLAIN_WHEN_COMPACT.has(table.sheet.kind);
   const NONE: number[] = [];
@@ -54,7 +55,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
     // Several pages across: the header row and the frozen columns repeat, and the title and
     // subtitle are the page header of every page, not printed rows (their merged cells would be
     // cut at the edge of the repeated columns on every page after the first across).
-    printTitles: across ? { rows: [3, 3], cols: [1, frozen], area: { rows: [3, 3 + across.rows], lastCol: n } } : { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
+    printTitles: across !== undefined ? { rows: [3, 3], cols: [1, frozen], area: { rows: [3, 3 + across], lastCol: n } } : { rows: [1, 3], ...(table.pagesAcross > 1 && frozen > 0 ? { cols: [1, frozen] as const } : {}) },
     ...(table.active ? { active: true } : {}),
     ...(early && ahead ? { written: (ids: readonly number[]) => (sameIds(ids, ahead.ids) ? early : undefined) } : {}),
     worksheet: (ids) => {
@@ -109,7 +110,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
         ...(table.active ? { selected: true } : {}),
         compact,
         footer: message(lang, "out.footer"),
-        ...(across ? { header: `&C&"-,Bold"&12${table.title.replaceAll("&", "&&")}\n&"-,Regular"&9${table.subtitle.replaceAll("&", "&&")}` } : {}),
+        ...(across !== undefined ? { header: `&C&"-,Bold"&12${table.title.replaceAll("&", "&&")}\n&"-,Regular"&9${table.subtitle.replaceAll("&", "&&")}` } : {}),
       };
     },
   };

@@ -7,13 +7,13 @@ import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
-import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatPoints, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardContent, awardsCell, ledgerHeadings, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -371,16 +371,9 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     const u = results.units[i];
     if (!u) continue;
     for (const a of u.awards) {
-      const amount = a.kind === "single" ? a.amount : a.kind === "rank" ? (a.amount ?? null) : null;
       // The basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起).
-      const basis =
-        a.kind === "single"
-          ? t(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) })
-          : a.kind === "veto"
-            ? t(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) })
-            : a.kind === "rank" || a.kind === "grade"
-              ? t(lang, a.kind === "rank" && a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? "—", place: a.kind === "rank" ? (a.place ?? "") : "" })
-              : t(lang, "out.total-is", { total: pointsToNumber(u.total) });
+      const basis = awardBasis(a, u, lang, "—");
+      const amount = awardAmount(a);
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
       byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }

@@ -3,6 +3,7 @@
 // the September report and the JSON to download. The same core as the CLI does every step; the
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
+import { rubricFileName } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
@@ -290,7 +291,10 @@ export function start(doc: Document): void {
         // rubric is not blamed for this one.
         const refused = rejected;
         const asked = loaded.diagnostics.find((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
-        const named = (name: string): boolean => !/^[a-z0-9-]+?-\d[0-9A-Za-z.-]*\.ya?ml$/i.test(name) || name.toLowerCase() === `${String(asked?.data.id)}-${String(asked?.data.version)}.yaml`.toLowerCase();
+        const named = (name: string): boolean => {
+          const f = rubricFileName(name);
+          return !f || (f.id === asked?.data.id && f.version === asked.data.version);
+        };
         if (refused && asked && named(refused.name)) {
           say(t("web.rubric-invalid", { file: refused.name }));
           showDiagnostics(refused.diagnostics, out);

@@ -120,8 +120,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
       // Some columns missing: said on the sheet that holds the line's other columns.
       const lineSheet = judgedColumns.get(found.code) ?? "";
-      const uncoded = located.find((l) => l.sheet === lineSheet && l.role.role === "line")?.role;
-      const headers = uncoded?.role === "line" ? (uncoded.uncoded ?? []) : [];
+      const role = located.find((l) => l.sheet === lineSheet)?.role;
+      const headers = role?.role === "line" ? (role.uncoded ?? []) : [];
       for (const leaf of judged) {
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.

@@ -11,7 +11,7 @@ import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
 import { GROUP_HEADERS, HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
-import { checkMerges } from "./merges.js";
+import { checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -189,12 +189,14 @@ export interface SheetConsumer {
 const IGNORED: SheetConsumer = { row: () => {}, end: () => {} };
 
 /**
- * Which of a located sheet's read cells (its names, groups and coded columns) hold something, on its
- * unit rows: a bit each, so that a province's sheet costs kilobytes.
+ * A located sheet's unit rows as merged ranges are judged against them: which of its read cells
+ * (names, groups, coded columns) hold something, a bit each (a province's sheet costs kilobytes),
+ * and the last unit row, where its data ends.
  */
 class ReadCells {
   private readonly cols = new Map<number, number>();
   private readonly from: number;
+  private last = 0;
   private bits = new Uint8Array(1024);
 
   constructor(role: SheetRole) {
@@ -203,7 +205,13 @@ class ReadCells {
     this.from = role.headerRow + 1;
   }
 
+  /** The rows and columns merged cells are looked for in. */
+  get area(): DataArea {
+    return { from: this.from, to: this.last, cols: new Set(this.cols.keys()) };
+  }
+
   take(row: number, cells: readonly (RawCell | undefined)[]): void {
+    this.last = row;
     for (const [col, i] of this.cols) if (!isBlank(cells[col])) this.set((row - this.from) * this.cols.size + i);
   }
 
@@ -235,9 +243,7 @@ export class SubmissionReader {
   /** unit name → its storage id in the value store (units of every sheet, known or not). */
   private readonly storage = new Map<string, number>();
   private readonly presence: Presence = new Map();
-  /** Each located sheet's last unit row (by its index in `located`): where its data ends. */
-  private readonly lastUnitRow: number[] = [];
-  /** Each located sheet's read cells that hold something, a bit each (for merged ranges: ReadCells). */
+  /** Each located sheet's unit rows as merged ranges are judged against them (by its index in `located`). */
   private readonly filled: ReadCells[] = [];
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
@@ -354,7 +360,6 @@ export class SubmissionReader {
     }
     const index = this.located.length - 1;
     rows[index] = u.row;
-    this.lastUnitRow[index] = u.row;
     const at = this.located[index];
     if (at) (this.filled[index] ??= new ReadCells(at.role)).take(u.row, u.cells);
   }
@@ -362,11 +367,9 @@ export class SubmissionReader {
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */
   private checkMerged(index: number, merges: readonly string[]): void {
     const at = this.located[index];
-    if (!at || !merges.length) return;
-    const { role } = at;
-    const cols = new Set<number>([...role.columns.keys(), role.nameCol, ...(role.role === "line" && role.groupCol !== undefined ? [role.groupCol] : [])]);
-    const filled = this.filled[index];
-    checkMerges(this.p, at.sheet, merges, { from: role.headerRow + 1, to: this.lastUnitRow[index] ?? 0, cols }, (row, col) => filled?.has(row, col) ?? false);
+    const cells = this.filled[index];
+    if (!at || !cells || !merges.length) return;
+    checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col));
   }
 
   private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {

@@ -17,6 +17,17 @@ const VETO = "#c00000";
  * The stretch of a scale for totals from min to max: from a round value a little below the lowest
  * (not from 0, where 953 and 988 would look alike) to a round value at or above the highest.
  */
+/** niceRange of a list of totals (folded, not spread: a province's list has tens of thousands). */
+export function totalsRange(totals: readonly number[]): { bottom: number; top: number; step: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const t of totals) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return niceRange(min, max);
+}
+
 export function niceRange(min: number, max: number): { bottom: number; top: number; step: number } {
   if (!(max > 0)) return { bottom: 0, top: 1, step: 1 };
   const span = max - Math.max(0, min);
@@ -58,7 +69,7 @@ export function barChart(c: ChartData, esc: Escape): string {
   const plotW = width - left - right;
   const height = TOP + c.bars.length * ROW + 12;
   const totals = c.bars.map((b) => b.total);
-  const { bottom, top, step } = niceRange(totals.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY), totals.reduce((m, x) => Math.max(m, x), 0));
+  const { bottom, top, step } = totalsRange(totals);
   const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (top - bottom);
   const out: string[] = [];
   out.push(

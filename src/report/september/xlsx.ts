@@ -4,7 +4,7 @@ import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleTy
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
-import { niceRange } from "./chart.js";
+import { totalsRange } from "./chart.js";
 
 const FONT = "宋体";
 const TITLE_FONT = "黑体";
@@ -166,7 +166,7 @@ class Painter {
     const totals = p.table.rows.map((r) => r.cells[col]).filter((v): v is number => typeof v === "number");
     const prev = this.bars.find((b) => b.table === p.table);
     if (prev) prev.refs.push(ref);
-    else this.bars.push({ table: p.table, refs: [ref], bottom: niceRange(totals.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY), totals.reduce((m, x) => Math.max(m, x), 0)).bottom });
+    else this.bars.push({ table: p.table, refs: [ref], bottom: totalsRange(totals).bottom });
   }
 
   /** Data bars per table (a kind's totals are not drawn against another's), from the chart's bottom. */
