@@ -16,6 +16,17 @@ export const COVER_LABELS = {
 
 export const UNIT_HEADER = "单位名称";
 
+/**
+ * The template's hidden sheet of drop-down lists. Its first column lists the units a ledger row may
+ * name; its sixth every unit the template was made for (`--units`), and the seventh each one's kind
+ * (id), so that a unit whose rows were all deleted is missed (templates before the sixth column:
+ * the first, the ledger's units, kinds unknown).
+ */
+export const LISTS_SHEET = "_lists";
+export const LISTS_LEDGER_UNITS = 1;
+export const LISTS_ALL_UNITS = 6;
+export const LISTS_UNIT_KINDS = 7;
+
 /** The header of a line sheet's group column (乡镇组, 街道组…), where the unit kind has groups. */
 export const GROUP_HEADER = "分组";
 export const GROUP_HEADERS = [GROUP_HEADER, "组别"];

@@ -9,7 +9,8 @@ import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
-import { GROUP_HEADERS, HEADER_SCAN_ROWS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
+import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
+import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
 import { checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, type LocatedSheet } from "./coverage.js";
@@ -232,6 +233,13 @@ class ReadCells {
   }
 }
 
+/** A unit on the template's lists sheet: its name, row and (where the template says it) kind. */
+interface Listed {
+  readonly name: string;
+  readonly row: number;
+  readonly kind?: string;
+}
+
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
 type Presence = Map<string, number[]>;
 
@@ -240,6 +248,8 @@ export class SubmissionReader {
   private readonly units: Unit[] = [];
   private readonly unitByName = new Map<string, Unit>();
   private readonly store: ValueStore;
+  /** The units the template was made for, from its lists sheet: each name and the cell it is in. */
+  private roster: { readonly sheet: string; readonly col: number; readonly names: readonly Listed[] } | undefined;
   /** unit name → its storage id in the value store (units of every sheet, known or not). */
   private readonly storage = new Map<string, number>();
   private readonly presence: Presence = new Map();
@@ -293,6 +303,7 @@ export class SubmissionReader {
   sheet(name: string, hidden: boolean, ignore = false): SheetConsumer {
     if (this.sheetCount++ === 0) this.firstSheet = name;
     if (ignore) return IGNORED;
+    if (name === LISTS_SHEET) return this.listsSheet(name);
     const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
     let handle: RowHandler | undefined;
     /** Its index among the located sheets, once located. */
@@ -405,6 +416,57 @@ export class SubmissionReader {
     });
   }
 
+  /**
+   * The template's lists sheet: the units it was made for (its column of every unit, or in a
+   * template older than that column, of the ledger's units), each once.
+   */
+  private listsSheet(sheet: string): SheetConsumer {
+    const all: Listed[] = [];
+    const ledger: Listed[] = [];
+    return {
+      row: ({ cells }) => {
+        let name = "";
+        let kind: string | undefined;
+        for (const c of cells) {
+          if (c.col === LISTS_LEDGER_UNITS && cellText(c) !== "") ledger.push({ name: cellText(c), row: c.row });
+          else if (c.col === LISTS_ALL_UNITS) name = cellText(c);
+          else if (c.col === LISTS_UNIT_KINDS) kind = cellText(c);
+        }
+        if (name !== "") all.push({ name, row: cells[0]?.row ?? 0, ...(kind ? { kind } : {}) });
+      },
+      end: () => {
+        const col = all.length ? LISTS_ALL_UNITS : LISTS_LEDGER_UNITS;
+        const once = new Map<string, Listed>();
+        for (const n of all.length ? all : ledger) if (!once.has(n.name)) once.set(n.name, n);
+        if (once.size) this.roster = { sheet, col, names: [...once.values()] };
+      },
+    };
+  }
+
+  /**
+   * A unit the template was made for that is on none of the sheets (its rows deleted everywhere, or
+   * renamed everywhere): said, since it would go unranked unseen; a unit merged away is fine.
+   */
+  private checkRoster(): void {
+    const roster = this.roster;
+    if (!roster || !this.units.length) return;
+    // A kind without a sheet is said once for all its units (workbook.no-line-sheet).
+    const sheetless = this.rubric.unitKinds.filter((k) => !this.located.some((l) => l.role.role === "line" && l.role.kind === k.id)).map((k) => k.id);
+    const listed = new Set(roster.names.map((n) => n.name));
+    const unlisted = this.units.filter((u) => !listed.has(u.name)).map((u) => u.name);
+    // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
+    const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
+    let searches = 0;
+    for (const { name, row } of absent) {
+      let near = unlisted.length && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, unlisted, 3) : [];
+      // One unit alone gone, one alone come: that one, however unlike (乙街道 → 乙镇); not where
+      // the list is the ledger's units alone (the others are not on it).
+      if (!near.length && roster.col === LISTS_ALL_UNITS && absent.length === 1 && unlisted.length === 1) near = unlisted;
+      const data = { unit: name, near: near.join("、") };
+      this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
+    }
+  }
+
   /** A unit's group from the 分组 column: a group's name, id or one of its labels. */
   private readGroup(kind: UnitKind, sheet: string, u: UnitRow, col: number): void {
     const ref = refOf(col, u.row);
@@ -456,6 +518,7 @@ export class SubmissionReader {
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    this.checkRoster();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
     if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);

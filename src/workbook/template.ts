@@ -6,7 +6,7 @@ import type { DataValidation, Worksheet } from "exceljs";
 import type { Indicator, JudgedItem, MeasureUnit, Rubric, Target, UnitKind, UnitKindId } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves } from "../rubric/model.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
-import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, SHEET, UNIT_HEADER } from "./layout.js";
+import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { xmlSafe } from "../xlsx/escape.js";
 
@@ -329,13 +329,17 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   });
   ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
   const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
-  const lists = wb.addWorksheet("_lists", { state: "hidden" });
+  const lists = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
   const listCols: string[][] = [
     opts.units.filter((u) => ledgerKinds.has(u.kind)).map((u) => xmlSafe(u.name)),
     rubric.ledger.map((c) => c.code),
     [...new Set([...rubric.levelOrder, ...rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {}))])],
     [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected],
     [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"],
+    // Columns LISTS_ALL_UNITS and LISTS_UNIT_KINDS: every unit and its kind, read back to miss a
+    // unit deleted everywhere.
+    opts.units.map((u) => xmlSafe(u.name)),
+    opts.units.map((u) => u.kind),
   ];
   listCols.forEach((vals, i) => vals.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v)));
   const listRef = (i: number): string => {

@@ -101,6 +101,18 @@ export class MemSheet {
     return this;
   }
 
+  /** Row `at` goes, the rows under it move one up (Excel's Delete Row). */
+  deleteRow(at: number): this {
+    const kept = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);
+    this.rows.clear();
+    for (const [r, cells] of kept) {
+      if (r === at) continue;
+      const to = r > at ? r - 1 : r;
+      this.rows.set(to, new Map([...cells].map(([c, cell]) => [c, new MemCell(to, c, cell.value, cell.formula)])));
+    }
+    return this;
+  }
+
   /** The header row's columns by item code (DZ3.2 …). */
   codeColumns(): Map<string, number> {
     const out = new Map<string, number>();

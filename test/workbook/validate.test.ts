@@ -112,6 +112,32 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-near 指标数据!A3"],
   },
   {
+    // The template lists the units it was made for (hidden sheet _lists, column F): one whose
+    // rows were deleted from every sheet would go unranked unseen.
+    name: "a unit deleted from every sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).deleteRow(4);
+    },
+    expected: ["warning workbook.roster-unit-absent _lists!F3"],
+  },
+  {
+    name: "a unit renamed on every sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
+    },
+    expected: ["warning workbook.roster-unit-absent-near _lists!F2"],
+  },
+  {
+    // A template made before the lists sheet had its column of every unit: the ledger's units.
+    name: "a unit deleted from every sheet of an older template",
+    edit: (wb) => {
+      const lists = wb.sheetNamed("_lists");
+      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).deleteRow(4);
+    },
+    expected: ["warning workbook.roster-unit-absent _lists!A3"],
+  },
+  {
     name: "a name on the indicator sheet that is no unit, near none missing there",
     edit: (wb) => {
       wb.sheetNamed("指标数据").set("A6", "戊乡");
