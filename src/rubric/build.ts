@@ -515,7 +515,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     effective: input.effective,
     title: input.title,
     ...(input.source !== undefined ? { source: input.source } : {}),
-    report: { ...(input.report?.title ? { title: input.report.title } : {}), ...(input.report?.issuer ? { issuer: input.report.issuer } : {}) },
+    report: { ...(input.report?.title ? { title: input.report.title } : {}), ...(input.report?.name ? { name: input.report.name } : {}), ...(input.report?.issuer ? { issuer: input.report.issuer } : {}) },
     unitKinds,
     lines,
     indicators,

@@ -140,7 +140,7 @@ function rankingFields(r: Ranking, w: Words): Fields {
 function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
     ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"], ["source", r.source, "words"]])]])],
-    ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["issuer", r.report.issuer, "words"]])]])],
+    ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
     ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(k)]))],
     ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],

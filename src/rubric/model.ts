@@ -246,6 +246,8 @@ export interface Ranking {
 export interface ReportWords {
   /** The report's title, with {district} and {year} filled from the cover. */
   readonly title?: string;
+  /** What the report is called (九月排名报告): its sheet's tab and the line under its title. */
+  readonly name?: string;
   /** Who issues it: the seal line (盖章). */
   readonly issuer?: string;
 }

@@ -161,7 +161,7 @@ export const rubricSchema = z.strictObject({
   effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" }),
   title: text,
   source: z.string().optional(),
-  report: z.strictObject({ title: text.optional(), issuer: text.optional() }).optional(),
+  report: z.strictObject({ title: text.optional(), name: text.optional(), issuer: text.optional() }).optional(),
   unit_kinds: z.array(unitKindSchema).min(1),
   indicators: z.array(
     z.strictObject({

@@ -241,8 +241,9 @@ export function start(doc: Document): void {
     });
     if (!live()) return;
     download(t("web.download.scored"), `${base}.scored.xlsx`, chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const report = reportHtml(buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL }));
-    download(t("web.download.report"), `${base}.report.html`, [report], "text/html");
+    const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
+    // Named as the rubric names its report (the bundled scheme's 九月排名报告).
+    download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");
     download(t("web.download.json"), `${base}.json`, [resultsJson(s.results) + "\n"], "application/json");
   };
 

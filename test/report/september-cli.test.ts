@@ -105,6 +105,26 @@ describe("assess report", () => {
     expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess report">');
   });
 
+  it("names the report as the rubric names it: its tab and the line under its title", async () => {
+    // The bundled district scheme calls it 九月排名报告; a rubric that gives no name gets 排名报告.
+    const liuhe = join(dir, "柳河区.xlsx");
+    copyFileSync("samples/liuhe-2026.xlsx", liuhe);
+    expect((await run(["report", liuhe])).code).toBe(0);
+    expect((await readBook(readFileSync(join(dir, "柳河区.report.xlsx")))).worksheets.map((w) => w.name)).toEqual(["排名报告"]);
+    expect(readFileSync(join(dir, "柳河区.report.html"), "utf8")).toContain('<span class="subtitle">排名报告</span>');
+    expect(readFileSync(join(dir, "柳河区.report.html"), "utf8")).not.toContain("九月");
+    // A rubric's own name, in either language; and a report of that name is its earlier report.
+    const yaml = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("name: 九月排名报告", "name: 年度考核情况通报");
+    const rubric = join(dir, "district-popplan-2022.1.yaml");
+    writeFileSync(rubric, yaml);
+    for (const lang of ["zh", "en"]) {
+      const r = await run(["report", input, "--rubric", rubric, "--lang", lang]);
+      expect(r.code, r.err).toBe(0);
+      expect((await readBook(readFileSync(join(dir, "青山区.report.xlsx")))).worksheets.map((w) => w.name)).toEqual(["年度考核情况通报"]);
+      expect(readFileSync(join(dir, "青山区.report.html"), "utf8")).toContain('<span class="subtitle">年度考核情况通报</span>');
+    }
+  });
+
   it("never writes over the input", async () => {
     const before = readFileSync(input);
     const r = await run(["report", input, "--format", "xlsx", "-o", input]);

@@ -1,5 +1,6 @@
-// assess report WORKBOOK: validate and score as `score` does, then write the September ranking
-// report (九月排名报告) as NAME.report.xlsx and/or NAME.report.html, each atomically.
+// assess report WORKBOOK: validate and score as `score` does, then write the ranking report (named
+// as the rubric names it: the bundled scheme's 九月排名报告) as NAME.report.xlsx and/or
+// NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
@@ -8,6 +9,8 @@ import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../report/pages.js";
+import type { Rubric } from "../../rubric/model.js";
+import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 
 export type Format = "xlsx" | "html";
 const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
@@ -34,10 +37,16 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
   return new Date();
 }
 
-/** An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet. */
-function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
+/** What an earlier version called the report's sheet, whatever the rubric: still ours. */
+const EARLIER_SHEET_NAMES = ["九月排名报告", "September ranking"];
+
+/**
+ * An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet,
+ * named as the rubric names its report, or by default in either language.
+ */
+function isReport(format: Format, rubric: Rubric): (bytes: Uint8Array) => Promise<boolean> {
   if (format === "html") return async (bytes) => pageKind(bytes) === "report";
-  const names = LANGS.map((l) => message(l, "report.sheet"));
+  const names = [...LANGS.map((l) => message(l, "report.sheet")), ...EARLIER_SHEET_NAMES, ...(rubric.report.name ? [legalSheetName(rubric.report.name)] : [])];
   return async (bytes) => {
     const sheets = await sheetNamesOf(bytes);
     return sheets.length === 1 && names.includes(sheets[0] ?? "");
@@ -56,18 +65,19 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (misnamed) {
     return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
   }
+  const loaded = await loadForScoring(ctx, file, o.rubric);
+  if (typeof loaded === "number") return loaded;
+  const { rubric, submission } = loaded;
+  // Once the rubric is known: an earlier report is recognised by the name the rubric gives it.
   const bad = [];
   for (const t of targets) {
-    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
+    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format, rubric), refusal: "file.exists-not-result" });
     if (refused) bad.push(refused);
   }
   if (bad.length) {
     reportDiagnostics(ctx, bad);
     return 2;
   }
-  const loaded = await loadForScoring(ctx, file, o.rubric);
-  if (typeof loaded === "number") return loaded;
-  const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);

@@ -6,6 +6,7 @@ import type { Cover } from "../../model/submission.js";
 import type { Rubric } from "../../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
+import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
@@ -223,9 +224,9 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   const fileName = clean(results.input.file.split(/[\\/]/).pop());
   return {
     lang,
-    sheetName: message(lang, "report.sheet"),
+    sheetName: legalSheetName(rubric.report.name ? clean(rubric.report.name) : message(lang, "report.sheet")),
     title: reportTitle(lang, o.cover, rubric),
-    subtitle: message(lang, "report.subtitle"),
+    subtitle: rubric.report.name ? clean(rubric.report.name) : message(lang, "report.subtitle"),
     dateLine: reportDate(lang, o.date),
     tables,
     chart: { ranked: message(lang, "report.chart.ranked") },
