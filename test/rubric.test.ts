@@ -90,6 +90,10 @@ const cases: Case[] = [
   { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
   { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
   { name: "linked-item-of-another-kind", text: replace("linked_item: JS1", "linked_item: BM1"), expected: [`rubric.linked-item-other-kind r.yaml:${lineOf("linked_item: JS1")}:20`] },
+  // A word of the units list naming two kinds would place a unit by chance (the first kind).
+  { name: "label-of-two-kinds", text: replace("    labels: [部门]", "    labels: [部门, 街道]"), expected: [`rubric.label-twice r.yaml:${lineOf("    labels: [部门]")}:18`] },
+  // A single award whose rows only departments may claim, on the towns' ranking: never won.
+  { name: "single-award-of-another-kind", text: replace("      name: 信息化\n      levels: [市级, 省级, 国家级]", "      name: 信息化\n      levels: [市级, 省级, 国家级]\n      unit_kinds: [department]"), expected: [`rubric.single-other-kind r.yaml:${lineOf("    - code: DX1\n      name: 信息化单项奖") + 1}:13`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 

@@ -96,10 +96,11 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
     // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line. One
     // object for all of them (a province's band leaves out thousands).
     if (take.length < reach.length) {
-      const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}) };
-      const tied: GradeCut = { grade: band.name, quota, tied: true };
       // The keys tied at the line, where the rubric gives the grade to none of them.
       const line = take.length < Math.min(quota, reach.length) ? reach[quota - 1]?.keys : undefined;
+      // Behind such a tie the quota is not full: its places are left empty, not passed on.
+      const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}), ...(line ? { unused: quota - take.length } : {}) };
+      const tied: GradeCut = { grade: band.name, quota, tied: true };
       for (const p of reach) if (!out.has(p.u) && !cutFrom.has(p.u)) cutFrom.set(p.u, line && sameKeys(p.keys, line) ? tied : full);
     }
     left = left.filter((p) => !out.has(p.u));

@@ -45,6 +45,8 @@ export interface GradeCut {
   readonly tied?: boolean;
   /** Units given the band, where more than its quota (tied at its last place, all of them given it). */
   readonly given?: number;
+  /** Places of the quota left empty, where units tied at its edge got none (ties: none): not passed on. */
+  readonly unused?: number;
 }
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */

@@ -86,7 +86,10 @@ export function awardContent(a: Award, lang: Lang): string {
       return message(lang, "report.award.single", { name: a.name, level: a.level });
     case "grade":
       // Held by a veto, or short of the band its score reached: the words say why.
-      if (a.cut && !a.held) return message(lang, a.cut.tied ? "award.grade-cut-tied" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut", { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0 });
+      if (a.cut && !a.held) {
+        const key = a.cut.tied ? "award.grade-cut-tied" : a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut";
+        return message(lang, key, { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0 });
+      }
       return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";

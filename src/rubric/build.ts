@@ -384,6 +384,24 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
     return { id: k.id, name: k.name, labels: k.labels, scale, lines: k.lines, ...(weights ? { weights } : {}), groups };
   });
+  // A word of the units list (assess template --units) places a unit in one kind, and in one group
+  // of it: the same word for two kinds, or for two groups of a kind, would place it by chance.
+  const kindOfWord = new Map<string, string>();
+  input.unit_kinds.forEach((k, ki) => {
+    const groupOfWord = new Map<string, string>();
+    const words: [string, Path, string | undefined][] = [
+      ...k.labels.map((l, li): [string, Path, undefined] => [l, ["unit_kinds", ki, "labels", li], undefined]),
+      ...(k.groups ?? []).flatMap((g, gi) => [g.name, ...g.labels].map((l, li): [string, Path, string] => [l, ["unit_kinds", ki, "groups", gi, ...(li === 0 ? ["name"] : ["labels", li - 1])], g.name])),
+    ];
+    for (const [word, at, group] of words) {
+      const kind = kindOfWord.get(word);
+      const other = group === undefined ? undefined : groupOfWord.get(word);
+      if (kind !== undefined && kind !== k.name) b.error("rubric.label-twice", at, { label: word, other: kind });
+      else if (other !== undefined && other !== group) b.error("rubric.label-twice", at, { label: word, other });
+      kindOfWord.set(word, kind ?? k.name);
+      if (group !== undefined && other === undefined) groupOfWord.set(word, group);
+    }
+  });
   input.lines.forEach((l, li) => {
     const owners = input.unit_kinds.filter((k) => k.lines.includes(l.code)).length;
     if (owners !== 1) b.error("rubric.line-owner", ["lines", li, "code"], { code: l.code, count: owners });
@@ -475,8 +493,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const items = itemsOfKind(r.unitKind);
     r.single.forEach((s, si) => {
       const lc = ledgerByCode.get(s.code);
+      const kindName = (id: string): string => unitKinds.find((k) => k.id === id)?.name ?? id;
       if (!lc || lc.kind !== "single") b.error("rubric.unknown-single", [...singlePaths(ri, si), "code"], { code: s.code });
-      else {
+      else if (!lc.unitKinds.includes(r.unitKind)) {
+        // Its rows may name only units of other kinds: no unit of this ranking could ever win it.
+        b.error("rubric.single-other-kind", [...singlePaths(ri, si), "code"], { code: s.code, kinds: lc.unitKinds.map(kindName).join("、"), kind: kindName(r.unitKind) });
+      } else {
         for (const lv of Object.keys(lc.levels ?? {})) {
           if (!levelOrder.includes(lv)) b.error("rubric.unknown-level", ["ledger", "codes", ledger.indexOf(lc), "levels"], { level: lv });
         }
@@ -484,7 +506,6 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       if (s.linkedItem !== undefined && !items.has(s.linkedItem)) {
         // An item of another kind (a department's, on the towns' ranking) is said as such.
         const other = unitKinds.find((k) => itemsOfKind(k.id).has(s.linkedItem ?? ""));
-        const kindName = (id: string): string => unitKinds.find((k) => k.id === id)?.name ?? id;
         const at = [...singlePaths(ri, si), "linked_item"];
         if (other) b.error("rubric.linked-item-other-kind", at, { code: s.linkedItem, other: other.name, kind: kindName(r.unitKind) });
         else b.error("rubric.unknown-item", at, { code: s.linkedItem });

@@ -92,14 +92,16 @@ describe("grades: quotas and ties at the cut", () => {
   it("towns tied at the quota's cut get none of that grade (ties: none); below 60 is 不合格 and a yellow card", () => {
     const r = run([losing("甲镇", "rural", 5), losing("乙镇", "rural", 5), losing("丙镇", "rural", 30, { measures: { ZB7: "93%" } }), town("丁镇", "rural", { scores: { JJ5: 0, DJ1: 0, DJ2: 18 } }), town("戊镇", "rural", { scores: { JJ5: 0, SH6: 0, SH7: 0, DJ1: 0, DJ2: 0 } }), losing("己镇", "rural", 12)]);
     // 甲镇, 乙镇 98 and tied on DJ and JJ: one 优秀 place (20% of 6), both at its cut → neither,
-    // and their 良好 says why; 己镇 at 95.2 reaches 90 too, but is not within the one place.
+    // and their 良好 says why; 己镇 at 95.2 reaches 90 too, but is not within the one place: it is
+    // left empty by the tie, not passed on, and 己镇's 良好 says so (not that 优秀 is full).
     expect(unitNamed(r, "甲镇").grades).toEqual({ towns: "良好" });
     expect(unitNamed(r, "乙镇").grades).toEqual({ towns: "良好" });
     expect(unitNamed(r, "甲镇").awards.find((a) => a.kind === "grade")).toMatchObject({ cut: { grade: "优秀", quota: 1, tied: true } });
     expect(unitNamed(r, "己镇").total).toBe(9520);
     const own = unitNamed(r, "己镇").awards.find((a) => a.kind === "grade");
-    expect(own).toMatchObject({ grade: "良好", cut: { grade: "优秀", quota: 1 } });
+    expect(own).toMatchObject({ grade: "良好", cut: { grade: "优秀", quota: 1, unused: 1 } });
     expect(own).not.toHaveProperty("cut.tied");
+    expect(r.units.filter((u) => u.grades.towns === "优秀")).toEqual([]);
     // 丙镇: JJ 70, SH 96 (参保率 93%: two whole points short, 4 off) → 28 + 33.6 + 25 = 86.6.
     expect(unitNamed(r, "丙镇").total).toBe(8660);
     expect(unitNamed(r, "丙镇").grades).toEqual({ towns: "良好" });

@@ -89,6 +89,8 @@ export const rubricMessages: Catalog = {
   "rubric.status-twice": { "zh-CN": "同一个状态词出现在多个类别中", en: "a status word appears in more than one category" },
   "rubric.unknown-rank-key": { "zh-CN": "排名依据 “{key}” 无效,可用:{allowed}", en: "the ranking key \"{key}\" is not valid; use one of: {allowed}" },
   "rubric.unknown-ranking": { "zh-CN": "未定义的排名 {id}", en: "the ranking {id} is not defined" },
+  "rubric.label-twice": { "zh-CN": "“{label}” 已用于{other}:单位名单中的一个词只能指一种单位类型、一个分组", en: "\"{label}\" already stands for {other}: a word of the units list names one unit kind, one group" },
+  "rubric.single-other-kind": { "zh-CN": "{code} 只记给{kinds}(见 ledger 中它的 unit_kinds),本排名是{kind}的排名,没有单位能获此奖", en: "{code} is for {kinds} alone (its unit_kinds in the ledger), and this ranking is of {kind}: no unit of it could win the award" },
   "rubric.unknown-single": { "zh-CN": "{code} 不是 ledger 中定义的单项奖代码(kind: single)", en: "{code} is not a single-award code (kind: single) of the ledger" },
   "rubric.unknown-level": { "zh-CN": "级别 “{level}” 不在 level_order 中", en: "the level \"{level}\" is not in level_order" },
   "rubric.unknown-item": { "zh-CN": "未定义的项目 {code}", en: "the item {code} is not defined" },
