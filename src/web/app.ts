@@ -247,30 +247,46 @@ export function start(doc: Document): void {
     download(t("web.download.json"), `${base}.json`, [resultsJson(s.results) + "\n"], "application/json");
   };
 
-  /** Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language switch). */
-  const run = async (file: File, again?: string): Promise<void> => {
+  /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */
+  const showRejected = (): void => {
+    if (!rejected) return;
+    out.append(el("p", rejectedLine(rejected.name), "notice"));
+    showDiagnostics(rejected.diagnostics, out);
+  };
+  /** A refused rubric is not used: the bundled rubrics are, and the user's earlier valid one if any. */
+  const rejectedLine = (file: string): string => {
+    const kept = given?.load.rubric;
+    return kept ? t("web.rubric-invalid-kept", { file, rubric: `${kept.id} ${kept.version}` }) : t("web.rubric-invalid", { file });
+  };
+
+  /**
+   * Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language
+   * switch); `note`: said after the outcome (files dropped but not read). True if it was not overtaken.
+   */
+  const run = async (file: File, again?: string, note = ""): Promise<boolean> => {
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
     if (isRubricName(file.name)) {
       await takeRubric(file);
-      return;
+      return false;
     }
     const id = ++current;
     const live = (): boolean => id === current;
     last = { file };
     explained = undefined;
     clear();
+    showRejected();
     say(t("web.reading", { file: file.name }));
     await paint();
-    if (!live()) return;
+    if (!live()) return false;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       // Chosen earlier and changed on disk since (a language switch reads it again): choose it again.
-      if (live()) say(t("web.unreadable", { file: file.name }));
-      return;
+      if (live()) say(t("web.unreadable", { file: file.name }) + note);
+      return live();
     }
-    if (!live()) return;
+    if (!live()) return false;
     try {
       const loaded = await loadWorkbook({
         file: file.name,
@@ -284,7 +300,7 @@ export function start(doc: Document): void {
           await paint();
         },
       });
-      if (!live()) return;
+      if (!live()) return false;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
         // Asking for a rubric the user gave and we refused (by its file's name, ID-VERSION.yaml, or a
@@ -296,20 +312,20 @@ export function start(doc: Document): void {
           const f = rubricFileName(name);
           return !f || (f.id === asked?.data.id && f.version === asked.data.version);
         };
+        // (Its problems are on the page already, above the workbook's.)
         if (refused && asked && named(refused.name)) {
-          say(t("web.rubric-invalid", { file: refused.name }));
-          showDiagnostics(refused.diagnostics, out);
+          say(rejectedLine(refused.name) + note);
           showDiagnostics(loaded.diagnostics, out, file.name);
-          return;
+          return true;
         }
         const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
-        say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }));
+        say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }) + note);
         showDiagnostics(loaded.diagnostics, out, file.name);
-        return;
+        return true;
       }
       say(t("progress.scoring"));
       await paint();
-      if (!live()) return;
+      if (!live()) return false;
       const results = score(rubric, submission);
       const scored: Scored = { file: file.name, bytes, loaded, rubric, submission, results };
       await showScored(scored, live);
@@ -317,11 +333,13 @@ export function start(doc: Document): void {
       if (live() && unit >= 0) explain(scored, unit);
       // A rubric of the user's own that this workbook's cover does not name: said, not left to be taken for the one used.
       const mine = given?.load.rubric;
-      const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? ` ${t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` })}` : "";
-      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed);
+      const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` }) : "";
+      const refusedToo = rejected ? t("web.rubric-invalid-above", { file: rejected.name }) : "";
+      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed + refusedToo + note);
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }
+    return live();
   };
 
   const input = $<HTMLInputElement>(doc, "workbook");
@@ -340,14 +358,18 @@ export function start(doc: Document): void {
   drop.addEventListener("drop", (e) => {
     e.preventDefault();
     drop.classList.remove("over");
-    // A workbook, a rubric, or both at once: the rubric is taken first, then the workbook scored.
+    // A workbook, a rubric, or both at once: the rubric is taken first, then the workbook scored
+    // (under the bundled rubrics where the rubric is not valid: its problems stay on top). One of
+    // each: any more are said not to be read.
     const files = [...(e.dataTransfer?.files ?? [])];
     const rubricFile = files.find((f) => isRubricName(f.name));
-    const workbook = files.find((f) => f !== rubricFile);
+    const workbook = files.find((f) => f !== rubricFile && !isRubricName(f.name));
+    const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
+    const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
     void (async () => {
-      // A rubric that is not valid: its problems stay on the page, not the workbook's asking for it.
-      const ok = rubricFile ? await takeRubric(rubricFile, workbook === undefined) : true;
-      if (workbook && ok) await run(workbook);
+      if (rubricFile) await takeRubric(rubricFile, workbook === undefined);
+      if (workbook) await run(workbook, undefined, note);
+      else if (note) say(status.textContent + note);
     })();
   });
 
@@ -359,16 +381,22 @@ export function start(doc: Document): void {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const { loadRubric } = await import("../rubric/load.js");
     const load = loadRubric(f.name, bytes, await browserHost.sha256(bytes));
-    clear();
     if (!load.rubric) {
-      given = undefined;
+      // Not used: the workbook on the page stays scored as it was, under the rubrics in use (an
+      // earlier valid one of the user's own too), with this one's problems on top.
       rejected = { name: f.name, diagnostics: load.diagnostics };
       // The picker no longer shows a file that is not in use.
       rubricInput.value = "";
-      say(t("web.rubric-invalid", { file: f.name }));
+      if (rerun && last) {
+        await run(last.file, explained);
+        return false;
+      }
+      clear();
+      say(rejectedLine(f.name));
       showDiagnostics(load.diagnostics, out);
       return false;
     }
+    clear();
     given = { name: f.name, load };
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }));
@@ -400,7 +428,7 @@ export function start(doc: Document): void {
     else if (rejected) {
       // No workbook yet: the refused rubric's problems, said again in this language.
       clear();
-      say(t("web.rubric-invalid", { file: rejected.name }));
+      say(rejectedLine(rejected.name));
       showDiagnostics(rejected.diagnostics, out);
     } else if (given?.load.rubric) say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
     else say(t("web.ready"));

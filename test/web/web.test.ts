@@ -226,8 +226,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await dropFiles([workbook, broken]);
       await settled(/有问题/);
       expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
-      const first = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
-      expect(first).not.toContain("封面写的是方案");
+      // The rubric's problems first; the workbook's asking for it after them.
+      const first = await page.locator("ul.diagnostics li").allTextContents();
+      expect(first[0]).not.toContain("封面写的是方案");
+      expect(first.at(-1)).toContain("封面写的是方案 district-popplan 的 2026.1 版");
       // Chosen in the picker, then the workbook that asks for it: its problems first, then the asking.
       await page.setInputFiles("#rubric", broken);
       await settled(/有问题/);
@@ -242,7 +244,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const other = join(dir, "other-scheme-1.yaml");
       writeFileSync(other, 'id: other-scheme\nversion: "1\n');
       await page.setInputFiles("#rubric", other);
-      await settled(/有问题/);
+      // The workbook on the page read again, the refused rubric's problems above its own.
+      await page.waitForFunction(() => /other-scheme-1.yaml 有问题/.test(document.querySelector("p.notice")?.textContent ?? ""), undefined, { timeout: 60_000 });
+      await settled(/有 \d+ 个错误|已计分/);
       await choose(workbook);
       expect(await page.textContent("#status")).not.toContain("other-scheme-1.yaml");
       expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("封面写的是方案 district-popplan 的 2026.1 版");
@@ -260,6 +264,37 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).not.toContain("所选方案");
     });
 
+    it("leaves a workbook scored as it was when a rubric chosen after it is refused, its problems on top, across a language switch", async () => {
+      const bad = join(dir, "bad.yaml");
+      await page.setInputFiles("#rubric", []);
+      await choose("samples/liuhe-2026.xlsx");
+      await page.setInputFiles("#rubric", bad);
+      await settled(/已计分 liuhe-2026.xlsx.*bad.yaml 有问题/);
+      expect(await page.textContent("#status")).toBe("已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。点击单位名称查看逐项说明。方案文件 bad.yaml 有问题,未采用,其问题见下方。");
+      expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
+      expect(await page.locator("table").count()).toBeGreaterThan(0);
+      await page.click("#lang");
+      await settled(/Scored liuhe-2026.xlsx/);
+      expect(await page.textContent("#status")).toContain("The rubric file bad.yaml has problems and is not used: see below.");
+      expect(await page.textContent("p.notice")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are):");
+      await page.click("#lang");
+      await settled(/已计分/);
+      await page.setInputFiles("#rubric", []);
+      await settled(/已计分/);
+    });
+
+    it("keeps an earlier valid rubric of the user's own when a later one is refused", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分 qingshan-v2026/);
+      await page.setInputFiles("#rubric", join(dir, "bad.yaml"));
+      await settled(/bad.yaml 有问题/);
+      // Still scored under 2026.1, the rubric loaded before.
+      expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
+      expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用此前载入的方案 district-popplan 2026.1 和内置方案):");
+      await page.setInputFiles("#rubric", []);
+      await settled(/已计分|有 \d+ 个错误/);
+    });
+
     it("keeps a refused rubric's problems on a fresh page across a language switch, in the new language", async () => {
       const bad = join(dir, "bad.yaml");
       await page.reload();
@@ -274,6 +309,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await page.click("#lang");
       await page.setInputFiles("#rubric", []);
     });
+  });
+
+  it("scores one of two workbooks dropped at once, and names the other as not read", async () => {
+    await dropFiles(["samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx"]);
+    await settled(/已计分/);
+    const status = await page.textContent("#status");
+    expect(status).toContain("已计分 qingshan-2026.xlsx:22 个单位");
+    expect(status?.endsWith("一次只处理一个工作簿(和一个方案文件),未读取:liuhe-2026.xlsx。")).toBe(true);
   });
 
   it("made no network request at all", () => {
