@@ -79,7 +79,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const max = i.max ?? (i.unit === "percent" ? 10000 : undefined);
     const min = measureText(r, i.min ?? 0, i.code);
     const bounds = i.min === undefined && i.max === undefined ? "" : max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, i.code) });
-    out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
+    out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}${i.whole ? `, ${w("whole")}` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
   }
   for (const g of r.targets) out.push(`  ${g.code} ${g.name}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
   out.push("", t("show.ledger"));

@@ -321,11 +321,13 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       unit,
       display: unit === "percent" ? "%" : (ind.display ?? ""),
       direction: ind.direction ?? "higher",
+      ...(ind.whole ? { whole: true } : {}),
       ...(ind.min !== undefined ? { min: b.measure(ind.min, spec, ["indicators", i, "min"]) } : {}),
       ...(ind.max !== undefined ? { max: b.measure(ind.max, spec, ["indicators", i, "max"]) } : {}),
     };
     if (out.min !== undefined && out.max !== undefined && out.min >= out.max) b.error("rubric.range-order", ["indicators", i, "max"], { code: ind.code });
     if (unit === "percent" && ind.display !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "display"], { key: "display", kind: "percent" });
+    if (unit === "percent" && ind.whole !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "whole"], { key: "whole", kind: "percent" });
     return out;
   });
   const targets: Target[] = input.targets.map((t, i) => {

@@ -84,8 +84,9 @@ function measureFields(m: Indicator | Target, w: Words): Fields {
     ["name", m.name, "words"],
     ["unit", `${w(`unit.${m.unit}`)}${m.display !== "%" ? ` ${m.display}` : ""}`, "validation"],
     ["direction", "direction" in m ? w(`direction.${m.direction}`) : undefined, "scores"],
+    ["whole", "whole" in m && m.whole ? w("yes") : undefined, "validation"],
     ["min", "min" in m && m.min !== undefined ? formatMeasure(m.min, m.display) : undefined, "validation"],
-    ["max", "max" in m && m.max !== undefined ? formatMeasure(m.max, m.display) : undefined, "validation"],
+    ["upper", "max" in m && m.max !== undefined ? formatMeasure(m.max, m.display) : undefined, "validation"],
     ["default", "default" in m && m.default !== undefined ? formatMeasure(m.default, m.display) : undefined, "scores"],
   ]);
 }

@@ -135,6 +135,8 @@ export interface Indicator {
   /** The unit shown after a number or amount (起, 人, 万元); "%" for a percent. */
   readonly display: string;
   readonly direction: "higher" | "lower";
+  /** A count of whole things (起, 人): a value with a fraction is refused. */
+  readonly whole?: boolean;
   readonly min?: Measure;
   readonly max?: Measure;
 }

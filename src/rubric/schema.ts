@@ -170,6 +170,7 @@ export const rubricSchema = z.strictObject({
       unit: measureUnit.optional(),
       display: text.optional(),
       direction: z.enum(["higher", "lower"]).optional(),
+      whole: z.boolean().optional(),
       min: measure.optional(),
       max: measure.optional(),
     }),

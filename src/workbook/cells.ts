@@ -120,6 +120,8 @@ export interface MeasureSpec {
   readonly display: string;
   readonly min?: number;
   readonly max?: number;
+  /** Whole things counted (起, 人): no fraction. */
+  readonly whole?: boolean;
 }
 
 /** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
@@ -198,6 +200,10 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     const value = withDisplay(formatPoints(h), spec.display);
     if (spec.max === undefined) p.error("workbook.quantity-below-min", sheet, c.ref, { value, min: withDisplay(formatPoints(min), spec.display) });
     else p.error("workbook.quantity-out-of-range", sheet, c.ref, { value, min: formatPoints(min), max: withDisplay(formatPoints(spec.max), spec.display) });
+    return undefined;
+  }
+  if (spec.whole && h % 100 !== 0) {
+    p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(formatPoints(h), spec.display), code: spec.code });
     return undefined;
   }
   return h;

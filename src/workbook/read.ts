@@ -490,7 +490,7 @@ export class SubmissionReader {
     const p = this.p;
     const columns = [...role.columns].map(([col, code]) => {
       const m = measureOf(this.rubric, code);
-      const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}) };
+      const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
     return unitRows(sheet, role, p, (u) => {

@@ -118,12 +118,15 @@ interface MeasureColumn {
   readonly display: string;
   readonly min?: number;
   readonly max?: number;
+  readonly whole?: boolean;
 }
 
 function measureColumn(m: Indicator | Target, isTarget: boolean): MeasureColumn {
   const shown = m.unit === "percent" ? "" : `(${m.display})`;
   const notes = [m.name];
   if (!isTarget && "direction" in m && m.direction === "lower") notes.push("越低越好");
+  const whole = "whole" in m && m.whole === true;
+  if (whole) notes.push("填整数");
   if (isTarget && "default" in m && m.default !== undefined) notes.push(`未填写时按 ${formatMeasure(m.default, m.display)}`);
   return {
     code: m.code,
@@ -133,6 +136,7 @@ function measureColumn(m: Indicator | Target, isTarget: boolean): MeasureColumn 
     display: m.display,
     ...("min" in m && m.min !== undefined ? { min: m.min } : {}),
     ...("max" in m && m.max !== undefined ? { max: m.max } : {}),
+    ...(whole ? { whole } : {}),
   };
 }
 
@@ -155,14 +159,17 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
     };
   }
   const min = (c.min ?? 0) / 100;
+  // A count of whole things is validated as whole numbers, and shown without decimals.
+  const type = c.whole ? "whole" : "decimal";
   const bound: DataValidation =
     c.max !== undefined
-      ? { type: "decimal", operator: "between", allowBlank: true, formulae: [min, c.max / 100] }
-      : { type: "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
+      ? { type, operator: "between", allowBlank: true, formulae: [min, c.max / 100] }
+      : { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
   const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)}` : `不小于 ${formatPoints(c.min ?? 0)}`;
   return {
-    numFmt: c.unit === "amount" ? "#,##0.00" : "0.##",
-    dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error: `请填写${range}的数(单位:${c.display})` },
+    // General, not 0.##: Excel shows 1 in 0.## as "1.".
+    numFmt: c.unit === "amount" ? "#,##0.00" : c.whole ? "0" : "General",
+    dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error: `请填写${range}的${c.whole ? "整数" : "数"}(单位:${c.display})` },
   };
 }
 

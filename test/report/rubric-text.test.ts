@@ -24,7 +24,7 @@ describe("rubric show: an indicator's bounds", () => {
     // min set, no max: an amount has none.
     expect(lines).toContain("  ZB12 利润总额  金额 (万元), 越高越好,取值不小于 -100000万元");
     // Neither set: nothing said.
-    expect(lines).toContain("  ZB6 一般生产安全事故  数量 (起), 越低越好");
+    expect(lines).toContain("  ZB6 一般生产安全事故  数量 (起), 整数, 越低越好");
     expect(tree(TEXT, "en")).toContain("  ZB12 利润总额  amount (万元), higher is better, values of -100000万元 or more");
   });
 

@@ -118,10 +118,14 @@ describe("assess template for the comprehensive rubric", () => {
     expect(zb.getCell(2, col("ZB1")).dataValidation).toMatchObject({ type: "decimal", formulae: [-0.5, 1] });
     expect(zb.getCell(2, col("ZB13")).dataValidation).toMatchObject({ formulae: [0, 3] });
     expect(zb.getCell(2, col("ZB2")).numFmt).toBe("#,##0.00");
-    expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0.##");
-    expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    // 起 counts whole accidents (whole: true): whole numbers, shown so; 起/万人 may have a fraction,
+    // shown as General (0.## would show 1 as "1." in Excel).
+    expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0");
+    expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "请填写不小于 0的整数(单位:起)" });
+    expect(zb.getCell(2, col("ZB8")).numFmt ?? "General").toBe("General");
+    expect(zb.getCell(2, col("ZB8")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
     const note = zb.getCell(1, col("ZB5")).note;
-    expect(typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("")).toBe("较大及以上生产安全事故;越低越好\n适用:乡镇(街道)、区属国有企业");
+    expect(typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("")).toBe("较大及以上生产安全事故;越低越好;填整数\n适用:乡镇(街道)、区属国有企业");
     // A department's row has nothing to fill for a town's indicator: greyed out.
     expect(zb.getCell(5, col("ZB1")).fill).toMatchObject({ fgColor: { argb: "FFE7E6E6" } });
     expect(zb.getCell(5, col("ZB10")).fill).not.toMatchObject({ fgColor: { argb: "FFE7E6E6" } });

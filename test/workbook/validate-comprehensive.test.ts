@@ -49,6 +49,13 @@ const cases: Case[] = [
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
   { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
   {
+    // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
+    // 起/万人, a rate per 10,000 people, may have a fraction.
+    name: "a fraction of a count of whole things",
+    values: { 柳河镇: { ZB5: 0.5, ZB6: "1.5起", ZB8: 0.35 } },
+    expected: ["workbook.quantity-not-whole 指标数据!F2", "workbook.quantity-not-whole 指标数据!G2"],
+  },
+  {
     // 1,5 could be 15 or 1.5, 1 2 could be 12 or a slip: asked, never guessed. 12,000 is twelve thousand.
     name: "a comma that groups no thousands, a space inside a number",
     values: { 柳河镇: { ZB2: "1,5", ZB6: "1 2", ZB4: " 12,000 万元 " }, 石桥镇: { ZB1: "9 6.7%", ZB7: "96.7 %" } },
