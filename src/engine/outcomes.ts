@@ -53,20 +53,30 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
  * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
  * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
  */
+/** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */
+export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>): (u: number, band: number) => boolean {
+  const g = r.grades;
+  const names = g ? [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])] : [];
+  return (u, band) => {
+    const e = effects.get(u);
+    if (!e) return false;
+    if (e.grade !== undefined) return true;
+    return e.gradeAtMost !== undefined && band < names.indexOf(e.gradeAtMost);
+  };
+}
+
+/** A band's quota for `n` ranked units: a count, or a share rounded down; Infinity where it has none. */
+export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShare?: number }, n: number): number {
+  return band.quotaCount ?? (band.quotaShare !== undefined ? Math.floor((n * band.quotaShare) / 10000) : Number.POSITIVE_INFINITY);
+}
+
 export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean; cut?: GradeCut }> {
   const out = new Map<number, { grade: string; held: boolean; cut?: GradeCut }>();
   /** Units that reached a band but were left out by its quota: the best such band. */
   const cutFrom = new Map<number, GradeCut>();
   const g = r.grades;
   if (!g) return out;
-  const names = [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])];
-  const order = (name: string): number => names.indexOf(name);
-  const held = (u: number, band: number): boolean => {
-    const e = effects.get(u);
-    if (!e) return false;
-    if (e.grade !== undefined) return true;
-    return e.gradeAtMost !== undefined && band < order(e.gradeAtMost);
-  };
+  const held = heldOutOf(r, effects);
   let left = placed.filter((p) => !out.has(p.u));
   const n = placed.length;
   /** Units kept out of a band they reach by their veto. */
@@ -78,7 +88,7 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
       kept.add(p.u);
       return false;
     });
-    const quota = band.quotaCount ?? (band.quotaShare !== undefined ? Math.floor((n * band.quotaShare) / 10000) : Number.POSITIVE_INFINITY);
+    const quota = quotaOf(band, n);
     let take = reach;
     if (reach.length > quota) {
       const cut = reach[quota];

@@ -13,9 +13,9 @@ import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js"
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger } from "./ledger.js";
 import { ranked } from "./rank.js";
-import { decideOutcomes, type Placed } from "./outcomes.js";
+import { decideOutcomes, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, gapToNextTier, placeRanges, tierAt, type Contender } from "./standing.js";
+import { bandAt, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -341,8 +341,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   const unsettled = new Set<number>();
-  /** Ranking id → the contenders whose rank could move there. */
-  const moving = new Map<string, Contender[]>();
+  /** Ranking id → the contenders whose rank could move there, those with claims of their own, and those a quota or the last place could move. */
+  const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[] }>();
   // Each kind's units, in input order: every ranking of the kind picks its members from these.
   const ofKind = new Map<string, number[]>();
   units.forEach((unit, u) => {
@@ -416,10 +416,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           movers.push(c);
         }
       });
-      if (movers.length) {
-        pendingRanks.set(r.id, ranges);
-        moving.set(r.id, movers);
-      }
+      if (movers.length) pendingRanks.set(r.id, ranges);
+      moving.set(r.id, { movers, claimants: contenders.filter((c) => outcomes.has(c.u)), others: [] });
     }
     if (r.tiers.length) {
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
@@ -437,6 +435,21 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       const mine = awards.get(u);
       if (mine) mine.push(...list);
       else awards.set(u, list);
+    }
+    // Where others' claims could move a unit across a grade quota's cut, or into the last place (or
+    // out of it), though its own band and rank range say nothing of it.
+    const pending = moving.get(r.id);
+    if (pending) {
+      const grades = r.grades;
+      const others = new Set<number>();
+      if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
+        const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, placed.length) }));
+        const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
+        for (const u of quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded)) others.add(u);
+      }
+      if (r.yellowCard?.lastPlace) for (const u of lastPlaceUnsettled(contenders)) others.add(u);
+      for (const u of others) unsettled.add(u);
+      if (others.size) pending.others = contenders.filter((c) => others.has(c.u));
     }
     const entries: RankingEntry[] = [...order.map(({ item, rank }) => ({ unit: item.u, rank, value: value(item.u) })), ...unranked.map((u) => ({ unit: u, rank: null, value: value(u) }))];
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries };
@@ -471,7 +484,7 @@ function certainties(
   outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlySet<number>,
-  movers: ReadonlyMap<string, readonly Contender[]>,
+  moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
 ): void {
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
   const pendingOf = new Map<number, CellAt[]>();
@@ -480,12 +493,14 @@ function certainties(
     if (!list) pendingOf.set(u, (list = []));
     for (const e of rows) if (!list.includes(e.at)) list.push(e.at);
   };
-  for (const list of movers.values()) {
-    // The units with claims of their own, by their lowest key; a range is never wider than `span`.
-    const claimants = list.filter((c) => outcomes.has(c.u)).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
+  for (const { movers, claimants: all, others } of moving.values()) {
+    if (!movers.length && !others.length) continue;
+    // Every unit with claims of its own (its rank may stay where it moves others), by its lowest
+    // key; a range is never wider than `span`.
+    const claimants = [...all].sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
     let span = 0;
     for (const c of claimants) span = Math.max(span, (c.hi[0] ?? 0) - (c.lo[0] ?? 0));
-    for (const c of list) {
+    for (const c of [...movers, ...others]) {
       const lo = c.lo[0] ?? 0;
       const hi = c.hi[0] ?? 0;
       // The last claimant whose lowest is within this unit's range, then back while any could reach it.
@@ -508,11 +523,21 @@ function certainties(
           found++;
         }
       }
+      // Moved by a quota's cut from further off (no range meets its own): the nearest above it.
+      if (!found && !outcomes.has(c.u)) {
+        for (const o of claimants) {
+          if (found >= MAX_OTHERS) break;
+          if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
+            add(c.u, outcomes.get(o.u)?.rows ?? []);
+            found++;
+          }
+        }
+      }
     }
   }
   // Only the units the pending rows could change carry a certainty.
   const touched = new Set<number>([...outcomes.keys(), ...unsettled]);
-  for (const list of movers.values()) for (const c of list) touched.add(c.u);
+  for (const { movers } of moving.values()) for (const c of movers) touched.add(c.u);
   for (const u of touched) {
     const unit = units[u];
     if (!unit) continue;

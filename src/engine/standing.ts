@@ -98,3 +98,119 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   const behindAtEqual = compare([need, ...x.keys.slice(1)], rival) > 0;
   return { tier: next.name, points: Math.max(0, need - own + (behindAtEqual ? 1 : 0)) };
 }
+
+/** A contender's ranking score (its first key) at its lowest and highest outcome. */
+const lo0 = (c: Contender): number => c.lo[0] ?? 0;
+const hi0 = (c: Contender): number => c.hi[0] ?? 0;
+/** Its keys differ between its outcomes (it has pending rows that count). */
+const moves = (c: Contender): boolean => compare(c.lo, c.hi) !== 0;
+
+/** How many of `sorted` (ascending) are below `x`. */
+function below(sorted: readonly number[], x: number, orEqual: boolean): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    const v = sorted[mid] ?? 0;
+    if (v < x || (orEqual && v === x)) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** A grade band as the quota check needs it: its line, and how many units it takes at most (Infinity: no quota). */
+export interface QuotaBand {
+  readonly from: Points;
+  readonly quota: number;
+}
+
+/**
+ * The contenders whose grade a band's quota could give or take as the pending rows are decided,
+ * beyond what their own score's band says (that is judged apart): a unit may be pushed out of a
+ * full band by another's claim, or let into it. Sound, not exact: a unit is left settled only
+ * where, whatever is decided, it is surely within the quota (it reaches the band, and fewer units
+ * than the quota could be ahead of it or level with it) or surely outside it (as many as the quota
+ * are surely ahead), or where neither it nor any unit that could be level or ahead has rows that
+ * count. Bands are taken best first; a unit surely given one goes no further, and one that may be
+ * given one is never counted as surely taking a place in the next. `held`: a veto keeps it out of
+ * that band; `graded`: its grade as scored is that band.
+ */
+export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly Contender[], held: (u: number, band: number) => boolean, graded: (u: number, band: number) => boolean): number[] {
+  const out: number[] = [];
+  let pool = contenders;
+  /** Units that may yet be given a better band: they may not take a place in this one. */
+  const maybeAbove = new Set<number>();
+  bands.forEach((band, bi) => {
+    const reach = pool.filter((c) => hi0(c) >= band.from && !held(c.u, bi));
+    const surely = new Set<number>();
+    const maybe: number[] = [];
+    if (reach.length > band.quota) {
+      const his = reach.map(hi0).sort((a, b) => a - b);
+      // Only a unit surely competing here (no better band possible) surely takes a place ahead.
+      const los = reach.filter((c) => !maybeAbove.has(c.u)).map(lo0).sort((a, b) => a - b);
+      let movingHi = Number.NEGATIVE_INFINITY;
+      for (const c of reach) if (moves(c) && hi0(c) > movingHi) movingHi = hi0(c);
+      for (const c of reach) {
+        // Nothing that could be level with it or ahead moves, nor does it: as scored.
+        if (!moves(c) && movingHi < lo0(c)) {
+          if (graded(c.u, bi)) surely.add(c.u);
+          continue;
+        }
+        // Others that could be ahead or level (its own highest is among `his`: not counted).
+        const aheadOrLevel = his.length - below(his, lo0(c), false) - 1;
+        const surelyAhead = los.length - below(los, hi0(c), true);
+        if (lo0(c) >= band.from && aheadOrLevel < band.quota) surely.add(c.u);
+        else if (surelyAhead < band.quota) {
+          out.push(c.u);
+          maybe.push(c.u);
+        }
+      }
+    } else {
+      // No cut: whoever reaches it at its lowest is graded here (the others' band is their own to
+      // judge, but they may yet be graded here).
+      for (const c of reach) {
+        if (lo0(c) >= band.from) surely.add(c.u);
+        else maybe.push(c.u);
+      }
+    }
+    for (const u of maybe) maybeAbove.add(u);
+    if (surely.size) pool = pool.filter((c) => !surely.has(c.u));
+  });
+  return out;
+}
+
+/**
+ * The contenders whose being last (a yellow card for the last place) could change as the pending
+ * rows are decided: those that could end last, level with others or alone, but not surely so, where
+ * it or a unit whose range meets its own has rows that count. Sound, not exact (the first key only).
+ */
+export function lastPlaceUnsettled(contenders: readonly Contender[]): number[] {
+  if (contenders.length < 2) return [];
+  // The two lowest highs and lows: the lowest among the others of any unit.
+  const two = (f: (c: Contender) => number): [number, number, number] => {
+    let first = Number.POSITIVE_INFINITY;
+    let second = Number.POSITIVE_INFINITY;
+    let at = -1;
+    contenders.forEach((c, i) => {
+      const v = f(c);
+      if (v < first) {
+        second = first;
+        first = v;
+        at = i;
+      } else if (v < second) second = v;
+    });
+    return [first, second, at];
+  };
+  const [hiMin, hiNext, hiAt] = two(hi0);
+  const [loMin, loNext, loAt] = two(lo0);
+  const movers = contenders.filter(moves);
+  const out: number[] = [];
+  contenders.forEach((c, i) => {
+    // Could end last: none of the others surely below it.
+    if ((i === hiAt ? hiNext : hiMin) < lo0(c)) return;
+    // Surely last alone: every other surely above it.
+    if ((i === loAt ? loNext : loMin) > hi0(c)) return;
+    if (moves(c) || movers.some((v) => v.u !== c.u && hi0(v) >= lo0(c) && lo0(v) <= hi0(c))) out.push(c.u);
+  });
+  return out;
+}

@@ -62,6 +62,28 @@ describe("rank certainty while claims are pending", () => {
   });
 });
 
+describe("a unit that others' claims move without moving its own rank", () => {
+  it("lists the claim that may pass it where the claimant's rank stays (丙 90 → 95 stays 3rd; 丁, level with it, may fall to 4th)", () => {
+    const r = score(R, submission(R, [{ name: "甲" }, { name: "乙", scores: { JS1: 48 } }, { name: "丙", scores: { JS1: 40 } }, { name: "丁", scores: { JS1: 40 } }, { name: "戊", scores: { JS1: 10 } }], [{ unit: "丙", code: "JF2", level: "市级", status: "申报中" }]));
+    // 丙's rank is 3 whatever is decided: no range of its own.
+    expect(unitNamed(r, "丙").ranks.overall).toBe(3);
+    expect(unitNamed(r, "丙").certainty?.ranks.overall).toBeUndefined();
+    expect(unitNamed(r, "丁").certainty?.ranks.overall).toEqual([3, 4]);
+    // 丁 is 3rd (二等奖) or 4th (none) as 丙's claim is decided: unsettled, and that claim named.
+    expect(unitNamed(r, "丁").certainty?.settled).toBe(false);
+    expect(unitNamed(r, "丁").certainty?.pending.map((x) => x.cell)).toEqual(["B2"]);
+  });
+
+  it("sees a yellow card for the last place that a tie at the bottom would give (丁 65 → 70 ties 丙 at the last place)", () => {
+    const r = score(R, submission(R, [{ name: "甲" }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 20 } }, { name: "丁", scores: { JS1: 15 } }], [{ unit: "丁", code: "JF2", level: "市级", status: "申报中" }]));
+    // As scored 丁 alone is last; with its claim both are, and both get the card. 丙's rank is 3 either way.
+    expect(unitNamed(r, "丙").awards.filter((a) => a.kind === "warning")).toEqual([]);
+    expect(unitNamed(r, "丙").certainty).toMatchObject({ settled: false, pending: [{ cell: "B2" }] });
+    const counted = score(R, submission(R, [{ name: "甲" }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 20 } }, { name: "丁", scores: { JS1: 15 } }], [{ unit: "丁", code: "JF2", level: "市级", status: "已认定" }]));
+    expect(unitNamed(counted, "丙").awards.filter((a) => a.kind === "warning")).toHaveLength(1);
+  });
+});
+
 describe("the gap to the next prize", () => {
   it("is what a unit lacks to reach the worst place of the next better tier, others unchanged", () => {
     const r = score(R, submission(R, UNITS));
@@ -113,4 +135,51 @@ describe("rank ranges, for any contenders (fast-check)", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("a settled unit's awards, for any district with pending claims (fast-check)", () => {
+  // Every way the pending rows can be decided is scored; a unit said to be settled (or given no
+  // certainty at all) must hold the same prizes, grades and cards in every one of them.
+  const awardWords = (r: ReturnType<typeof score>, u: number): string =>
+    (r.units[u]?.awards ?? [])
+      .map((a) => (a.kind === "rank" ? `${a.ranking}:${a.tier}` : a.kind === "grade" ? `${a.ranking}:${a.grade}` : a.kind === "warning" ? `${a.ranking}:card` : a.kind === "single" ? `${a.ranking}:${a.code}` : `veto:${a.gate}`))
+      .sort()
+      .join(",");
+  const claims: EntrySpec[] = [
+    { unit: "", code: "JF2", level: "市级" },
+    { unit: "", code: "JF2", level: "国家级" },
+    { unit: "", code: "KF1" },
+    { unit: "", code: "KF5" },
+  ];
+  const check = (rubric: typeof R, kind: string | undefined, pointsCode: string, max: number): void => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max }), { minLength: 3, maxLength: 7 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: claims.length - 1 })), { minLength: 1, maxLength: 3 }),
+        (scores, rows) => {
+          const units: UnitSpec[] = scores.map((s, i) => ({ name: `U${i}`, ...(kind ? { kind } : {}), scores: { [pointsCode]: s } }));
+          const entries = rows.map(([u, c]) => ({ ...(claims[c] as EntrySpec), unit: `U${u % scores.length}` }));
+          const claimed = score(rubric, submission(rubric, units, entries.map((e) => ({ ...e, status: "申报中" }))));
+          const outcomes = Array.from({ length: 1 << entries.length }, (_, bits) => score(rubric, submission(rubric, units, entries.map((e, i) => ({ ...e, status: bits & (1 << i) ? "已认定" : "不予认定" })))));
+          claimed.units.forEach((unit, u) => {
+            if (unit.certainty && !unit.certainty.settled) return;
+            const seen = new Set(outcomes.map((o) => awardWords(o, u)));
+            expect(seen.size, `${unit.name} said settled: ${[...seen].join(" | ")}`).toBe(1);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  };
+
+  it("holds on the mini rubric: prize tiers, a yellow card for the last place and below 60", () => {
+    check(R, undefined, "JS1", 50);
+  });
+
+  for (const ties of ["all", "none"]) {
+    it(`holds on grades with quotas (30% 优秀, two 良好 by the total, ties: ${ties})`, () => {
+      const T = mini((t) => t.replace("  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n", `  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 85, quota: 30% }\n        - { name: 良好, from: 70, quota: 2 }\n      otherwise: 一般\n      ties: ${ties}\n`));
+      check(T, undefined, "JS1", 50);
+    });
+  }
 });

@@ -88,6 +88,22 @@ describe("rankings by group, by a line, with tie-breakers", () => {
   });
 });
 
+describe("grades: quotas while claims are pending", () => {
+  it("a quota's cut moved by another's claim unsettles the units it could push out (30% of 4 departments: one 优秀)", () => {
+    const units = [dept("甲局"), dept("乙局"), dept("丙局", { BM2: 28 }), dept("丁局", { BM2: 20 })];
+    // 甲局 and 乙局 level at 100 (and on BM1): both 优秀 (ties: all). 丙局's pending 国家级 JF1 (+3)
+    // would put it alone at 101, the one 优秀, and both of them at 良好.
+    const pending = run(units, [{ unit: "丙局", code: "JF1", level: "国家级", status: "待审核" }]);
+    expect(["甲局", "乙局", "丙局"].map((n) => unitNamed(pending, n).grades.departments)).toEqual(["优秀", "优秀", "良好"]);
+    const counted = run(units, [{ unit: "丙局", code: "JF1", level: "国家级", status: "已认定" }]);
+    expect(["甲局", "乙局", "丙局"].map((n) => unitNamed(counted, n).grades.departments)).toEqual(["良好", "良好", "优秀"]);
+    // Neither is settled, though its own total and band are; the claim that could move them is named.
+    for (const n of ["甲局", "乙局"]) expect(unitNamed(pending, n).certainty).toMatchObject({ total: [10000, 10000], settled: false, pending: [{ cell: "B2" }] });
+    // 丁局 at 90 reaches 优秀's line but three are surely ahead of it: 良好 whatever is decided.
+    expect(unitNamed(pending, "丁局").certainty?.settled ?? true).toBe(true);
+  });
+});
+
 describe("grades: quotas and ties at the cut", () => {
   it("towns tied at the quota's cut get none of that grade (ties: none); below 60 is 不合格 and a yellow card", () => {
     const r = run([losing("甲镇", "rural", 5), losing("乙镇", "rural", 5), losing("丙镇", "rural", 30, { measures: { ZB7: "93%" } }), town("丁镇", "rural", { scores: { JJ5: 0, DJ1: 0, DJ2: 18 } }), town("戊镇", "rural", { scores: { JJ5: 0, SH6: 0, SH7: 0, DJ1: 0, DJ2: 0 } }), losing("己镇", "rural", 12)]);
