@@ -94,6 +94,14 @@ const cases: Case[] = [
   { name: "label-of-two-kinds", text: replace("    labels: [部门]", "    labels: [部门, 街道]"), expected: [`rubric.label-twice r.yaml:${lineOf("    labels: [部门]")}:18`] },
   // A single award whose rows only departments may claim, on the towns' ranking: never won.
   { name: "single-award-of-another-kind", text: replace("      name: 信息化\n      levels: [市级, 省级, 国家级]", "      name: 信息化\n      levels: [市级, 省级, 国家级]\n      unit_kinds: [department]"), expected: [`rubric.single-other-kind r.yaml:${lineOf("    - code: DX1\n      name: 信息化单项奖") + 1}:13`] },
+  // Unquoted, 2026.1 is a number (and 2026.10 would be 2026.1): said as such.
+  { name: "version-unquoted", text: replace('version: "1"', "version: 2026.1"), expected: ["rubric.needs-quotes r.yaml:2:10"] },
+  // A text cut at a half-width comma in the one-line form: its rest is taken for a key.
+  {
+    name: "text-cut-at-a-comma",
+    text: replace("    - code: JF1\n      kind: bonus\n      name: 创新\n      points: 20\n      once_per_year: true\n", "    - { code: JF1, kind: bonus, name: 创新, text: 由县评定, 以1分为单位。, points: 20, once_per_year: true }\n"),
+    expected: [`rubric.unknown-key-text r.yaml:${lineOf("    - code: JF1")}:${"    - { code: JF1, kind: bonus, name: 创新, text: 由县评定, ".length + 1}`],
+  },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 

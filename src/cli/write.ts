@@ -91,10 +91,11 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
   // An input that is not there is what to say (reading it does), not the folder of an output named after it.
   if (inputs.some((i) => !existsSync(i))) return undefined;
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
+  const dir = dirname(target);
   try {
-    if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing");
+    if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing", { dir });
   } catch {
-    return fileError(target, "file.output-dir-missing");
+    return fileError(target, "file.output-dir-missing", { dir });
   }
   let exists = false;
   try {

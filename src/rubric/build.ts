@@ -446,7 +446,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     rankingIds.add(r.id);
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
     if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind });
-    if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind });
+    if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });
     const items = itemsOfKind(r.unit_kind);
     const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);
     const allowed = ["total", ...(kind?.lines ?? []), "…"].join(", ");

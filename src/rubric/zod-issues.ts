@@ -44,14 +44,18 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => ({
-        code: "rubric.unknown-key",
+        // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
+        code: /[\u3400-\u9fff]/.test(k) ? "rubric.unknown-key-text" : "rubric.unknown-key",
         severity: "error" as const,
         data: { key: k, where: keyName(path, data) },
         location: pos.ofKey(path, k),
       }));
     case "invalid_type": {
       const missing = !pos.has(path);
-      return [missing ? err("rubric.missing-key", {}) : err("rubric.wrong-type", { expected: issue.expected })];
+      if (missing) return [err("rubric.missing-key", {})];
+      // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
+      if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", { value: String(valueAt(data, path)) })];
+      return [err("rubric.wrong-type", { expected: issue.expected })];
     }
     case "invalid_value":
       return [err("rubric.not-allowed", { allowed: issue.values.map(String).join(", ") })];
@@ -73,4 +77,14 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     default:
       return [err("rubric.wrong-shape", {})];
   }
+}
+
+/** The value at a path of the parsed document, if any. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
 }

@@ -95,6 +95,24 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       const role = located[i]?.role;
       return (role?.role === "line" && role.kind === kind.id) || (role?.role === "rates" && measured.length > 0);
     });
+    // The kind's units on sheet `s` but not on sheet `t`: a name spelt two ways (龙泉乡, 龙泉镇) is
+    // one of them on each side. Listed once per pair of sheets, where asked.
+    const onlyOn = new Map<string, string[]>();
+    const spelt = (s: number, t: number): string[] => {
+      const key = `${s}:${t}`;
+      let list = onlyOn.get(key);
+      if (!list) {
+        list = [];
+        for (const i of members) {
+          const name = units[i]?.name ?? "";
+          const at = presence.get(name) ?? [];
+          if (at[s] !== undefined && at[t] === undefined) list.push(name);
+        }
+        onlyOn.set(key, list);
+      }
+      return list;
+    };
+    let nearSearches = 0;
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;
@@ -105,6 +123,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const first = rows.findIndex((r) => r !== undefined);
         const at = located[first];
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
+        const near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, spelt(s, first), 3) : [];
+        if (near.length) {
+          p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "", near: near.join("、") });
+          continue;
+        }
         p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }

@@ -298,7 +298,7 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/broken/typos.xlsx"]);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split("\n");
-    expect(lines.filter((l) => l.includes("党政线!B3"))).toEqual(["samples/broken/typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20 [workbook.points-out-of-range]"]);
+    expect(lines.filter((l) => l.includes("党政线!B3"))).toEqual(["samples/broken/typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20;请填 0 到 20 之间的分数 [workbook.points-out-of-range]"]);
     expect(lines.filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍 [workbook.points-step]"]);
     expect(r.err).not.toContain("(2022.2)");
     expect(r.err).not.toContain("rubric.diff-on-other-scheme");

@@ -138,7 +138,7 @@ describe("assess score on the sample", () => {
       // root writes anywhere: use a folder that does not exist instead
       const r = await cli(["score", input, "-o", join(dir, "nope", "x.xlsx")]);
       expect(r.code).toBe(2);
-      expect(r.err).toContain("[file.output-dir-missing]");
+      expect(r.err).toContain(`输出文件夹 ${join(dir, "nope")} 不存在;请先建立它,或用 -o 写到别处 [file.output-dir-missing]`);
       return;
     }
     const ro = join(dir, "ro");

@@ -42,7 +42,7 @@ export const common: Catalog = {
   "word.errno.ELOOP": { "zh-CN": "路径中的链接循环指向自身", en: "the path's links loop" },
   "word.errno.EISDIR": { "zh-CN": "这是一个文件夹", en: "it is a folder" },
   "file.output-is-input": { "zh-CN": "输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名", en: "the output may not be the input workbook, which is never modified; choose another name with -o" },
-  "file.output-dir-missing": { "zh-CN": "输出文件夹不存在", en: "the output folder does not exist" },
+  "file.output-dir-missing": { "zh-CN": "输出文件夹 {dir} 不存在;请先建立它,或用 -o 写到别处", en: "the output folder {dir} does not exist; create it, or write elsewhere with -o" },
   "file.exists-not-result": {
     "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is not an earlier result of this command, so it was not overwritten; choose another name or add --force to overwrite it",
