@@ -195,6 +195,16 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         }
       }
     }
+    // A value typed where the kind reads nothing (a town's indicator on a department's row; the
+    // template greys those cells): said, not silently passed over.
+    for (const code of rateCols.keys()) {
+      const slot = needed.has(code) ? undefined : values.slot(code);
+      if (slot === undefined) continue;
+      for (const ui of members) {
+        const at = values.get(ui, slot) === undefined ? undefined : values.at(ui, slot);
+        if (at) p.warn("workbook.value-not-used", at.sheet, at.cell, { unit: units[ui]?.name ?? "", code, kind: kind.name });
+      }
+    }
     implausibleRates(rubric, measured, members, units, values, p);
   }
   strangers(g, missing, p);

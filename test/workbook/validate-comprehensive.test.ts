@@ -49,6 +49,13 @@ const cases: Case[] = [
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
   { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
   {
+    // A department reads no town indicator (the template greys those cells): a value typed there
+    // counts for nothing, and is said to; a town's own indicator is read as ever.
+    name: "a value typed where the unit's kind reads nothing",
+    values: { 区财政局: { ZB1: "5%", ZB6: 1 } },
+    expected: ["warning workbook.value-not-used 指标数据!B14", "warning workbook.value-not-used 指标数据!G14"],
+  },
+  {
     // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
     // 起/万人, a rate per 10,000 people, may have a fraction.
     name: "a fraction of a count of whole things",
