@@ -196,14 +196,22 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
     }
     // A value typed where the kind reads nothing (a town's indicator on a department's row; the
-    // template greys those cells): said, not silently passed over.
+    // template greys those cells): said, not silently passed over; once per column, at its first
+    // such cell (a column filled down for every unit is one slip, not thousands).
     for (const code of rateCols.keys()) {
       const slot = needed.has(code) ? undefined : values.slot(code);
       if (slot === undefined) continue;
+      let first: { ui: number; at: { sheet: string; cell: string } } | undefined;
+      let count = 0;
       for (const ui of members) {
-        const at = values.get(ui, slot) === undefined ? undefined : values.at(ui, slot);
-        if (at) p.warn("workbook.value-not-used", at.sheet, at.cell, { unit: units[ui]?.name ?? "", code, kind: kind.name });
+        if (values.get(ui, slot) === undefined) continue;
+        count++;
+        const at = first ? undefined : values.at(ui, slot);
+        if (at) first = { ui, at };
       }
+      if (!first) continue;
+      const data = { unit: units[first.ui]?.name ?? "", code, kind: kind.name, count };
+      p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", first.at.sheet, first.at.cell, data);
     }
     implausibleRates(rubric, measured, members, units, values, p);
   }

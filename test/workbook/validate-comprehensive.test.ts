@@ -50,10 +50,11 @@ const cases: Case[] = [
   { name: "counts and amounts with their unit or thousands separators", values: { 柳河镇: { ZB6: "2起", ZB2: "12,000", ZB4: "52,000万元" } }, expected: [] },
   {
     // A department reads no town indicator (the template greys those cells): a value typed there
-    // counts for nothing, and is said to; a town's own indicator is read as ever.
+    // counts for nothing, and is said to, once per column at its first such cell (a column filled
+    // down for every unit is one slip); a town's own indicator is read as ever.
     name: "a value typed where the unit's kind reads nothing",
-    values: { 区财政局: { ZB1: "5%", ZB6: 1 } },
-    expected: ["warning workbook.value-not-used 指标数据!B14", "warning workbook.value-not-used 指标数据!G14"],
+    values: { 区发展改革局: { ZB1: "4%" }, 区财政局: { ZB1: "5%", ZB6: 1 } },
+    expected: ["warning workbook.values-not-used 指标数据!B13", "warning workbook.value-not-used 指标数据!G14"],
   },
   {
     // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
