@@ -48,11 +48,6 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
   return out;
 }
 
-/**
- * Grades by the ranking's score: best band first, each taking the units not yet graded that reach
- * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
- * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
- */
 /** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */
 export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>): (u: number, band: number) => boolean {
   const g = r.grades;
@@ -70,6 +65,11 @@ export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShar
   return band.quotaCount ?? (band.quotaShare !== undefined ? Math.floor((n * band.quotaShare) / 10000) : Number.POSITIVE_INFINITY);
 }
 
+/**
+ * Grades by the ranking's score: best band first, each taking the units not yet graded that reach
+ * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
+ * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
+ */
 export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean; cut?: GradeCut }> {
   const out = new Map<number, { grade: string; held: boolean; cut?: GradeCut }>();
   /** Units that reached a band but were left out by its quota: the best such band. */

@@ -106,7 +106,7 @@ const hi0 = (c: Contender): number => c.hi[0] ?? 0;
 const moves = (c: Contender): boolean => compare(c.lo, c.hi) !== 0;
 
 /** How many of `sorted` (ascending) are below `x`. */
-function below(sorted: readonly number[], x: number, orEqual: boolean): number {
+function below(sorted: ArrayLike<number>, x: number, orEqual: boolean): number {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -145,9 +145,10 @@ export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly
     const surely = new Set<number>();
     const maybe: number[] = [];
     if (reach.length > band.quota) {
-      const his = reach.map(hi0).sort((a, b) => a - b);
+      // Typed arrays sort numbers without a comparator (a province's band holds tens of thousands).
+      const his = Float64Array.from(reach, hi0).sort();
       // Only a unit surely competing here (no better band possible) surely takes a place ahead.
-      const los = reach.filter((c) => !maybeAbove.has(c.u)).map(lo0).sort((a, b) => a - b);
+      const los = Float64Array.from(reach.filter((c) => !maybeAbove.has(c.u)), lo0).sort();
       let movingHi = Number.NEGATIVE_INFINITY;
       for (const c of reach) if (moves(c) && hi0(c) > movingHi) movingHi = hi0(c);
       for (const c of reach) {

@@ -261,13 +261,13 @@ export function start(doc: Document): void {
 
   /**
    * Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language
-   * switch); `note`: said after the outcome (files dropped but not read). True if it was not overtaken.
+   * switch); `note`: said after the outcome (files dropped but not read).
    */
-  const run = async (file: File, again?: string, note = ""): Promise<boolean> => {
+  const run = async (file: File, again?: string, note = ""): Promise<void> => {
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
     if (isRubricName(file.name)) {
       await takeRubric(file);
-      return false;
+      return;
     }
     const id = ++current;
     const live = (): boolean => id === current;
@@ -277,16 +277,16 @@ export function start(doc: Document): void {
     showRejected();
     say(t("web.reading", { file: file.name }));
     await paint();
-    if (!live()) return false;
+    if (!live()) return;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       // Chosen earlier and changed on disk since (a language switch reads it again): choose it again.
       if (live()) say(t("web.unreadable", { file: file.name }) + note);
-      return live();
+      return;
     }
-    if (!live()) return false;
+    if (!live()) return;
     try {
       const loaded = await loadWorkbook({
         file: file.name,
@@ -300,7 +300,7 @@ export function start(doc: Document): void {
           await paint();
         },
       });
-      if (!live()) return false;
+      if (!live()) return;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {
         // Asking for a rubric the user gave and we refused (by its file's name, ID-VERSION.yaml, or a
@@ -316,16 +316,16 @@ export function start(doc: Document): void {
         if (refused && asked && named(refused.name)) {
           say(rejectedLine(refused.name) + note);
           showDiagnostics(loaded.diagnostics, out, file.name);
-          return true;
+          return;
         }
         const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
         say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }) + note);
         showDiagnostics(loaded.diagnostics, out, file.name);
-        return true;
+        return;
       }
       say(t("progress.scoring"));
       await paint();
-      if (!live()) return false;
+      if (!live()) return;
       const results = score(rubric, submission);
       const scored: Scored = { file: file.name, bytes, loaded, rubric, submission, results };
       await showScored(scored, live);
@@ -339,7 +339,6 @@ export function start(doc: Document): void {
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }
-    return live();
   };
 
   const input = $<HTMLInputElement>(doc, "workbook");

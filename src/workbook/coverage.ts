@@ -124,11 +124,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const at = located[first];
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
         const near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, spelt(s, first), 3) : [];
-        if (near.length) {
-          p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "", near: near.join("、") });
-          continue;
-        }
-        p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet: located[s]?.sheet ?? "" });
+        const sheet = located[s]?.sheet ?? "";
+        if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
+        else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
     }

@@ -453,7 +453,9 @@ export class SubmissionReader {
     // A kind without a sheet is said once for all its units (workbook.no-line-sheet).
     const sheetless = this.rubric.unitKinds.filter((k) => !this.located.some((l) => l.role.role === "line" && l.role.kind === k.id)).map((k) => k.id);
     const listed = new Set(roster.names.map((n) => n.name));
-    const unlisted = this.units.filter((u) => !listed.has(u.name)).map((u) => u.name);
+    // Of the kinds the list holds (an older template's: the ledger's kinds alone).
+    const ledgerKinds = new Set(this.rubric.ledger.flatMap((c) => c.unitKinds));
+    const unlisted = this.units.filter((u) => !listed.has(u.name) && (roster.col === LISTS_ALL_UNITS || ledgerKinds.has(u.kind))).map((u) => u.name);
     // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
     const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
