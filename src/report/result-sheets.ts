@@ -158,10 +158,11 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     const range = u.certainty?.ranks[r.id];
     return range !== undefined && range[0] !== range[1];
   });
-  const rangeOf = (u: UnitResult): string => {
+  // A range in words (2–5); a rank that cannot move, the number itself (not a number stored as text).
+  const rangeOf = (u: UnitResult): string | number => {
     const range = u.certainty?.ranks[r.id];
     const rank = u.ranks[r.id];
-    return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : String(rank);
+    return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : rank;
   };
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [

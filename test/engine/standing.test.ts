@@ -57,6 +57,17 @@ describe("rank certainty while claims are pending", () => {
     const tables = resultTables(R, sub, r, "zh-CN", "t");
     expect(tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall")?.columns.map((x) => x.header).slice(0, 3)).toEqual(["名次", "名次区间", "单位"]);
     expect(tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "DZ")?.columns.map((x) => x.header).slice(0, 2)).toEqual(["名次", "单位"]);
+    // A range in words; a rank that cannot move (戊, 5th) the number itself, not a number as text.
+    const overall: unknown[][] = [];
+    // Each row is read as it comes (the rows are made one at a time, into one array).
+    for (const row of tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall")?.rows ?? []) overall.push(row.cells.slice(0, 3));
+    expect(overall).toEqual([
+      [1, "1–2", "甲"],
+      [2, "1–2", "乙"],
+      [3, "3–4", "丙"],
+      [4, "3–4", "丁"],
+      [5, 5, "戊"],
+    ]);
     const settled = score(R, submission(R, UNITS, []));
     expect(settled.units.every((u) => u.certainty === undefined)).toBe(true);
   });
