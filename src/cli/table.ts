@@ -57,8 +57,17 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   });
   const col = (head: string, cells: string[], more: Partial<Col> = {}): Col => ({ head, cells, ...more });
   const heads = ledgerHeadings(rubric, ranking.unitKind, ctx.lang);
+  // While claims are pending that could move a rank here: where each unit could end up, as the
+  // result sheet says; and awards that could still change are marked so.
+  const rangeOf = (u: UnitResult): readonly [number, number] | undefined => u.certainty?.ranks[ranking.id];
+  const moving = ranking.entries.some((e) => {
+    const range = rangeOf(results.units[e.unit] as UnitResult);
+    return range !== undefined && range[0] !== range[1];
+  });
+  const unsettled = (u: UnitResult): string => (u.certainty && !u.certainty.settled ? ctx.t("table.unsettled") : "");
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
+    ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ e, u }) => (rangeOf(u) ? `${rangeOf(u)?.[0]}–${rangeOf(u)?.[1]}` : e.rank === null ? "" : String(e.rank))))] : []),
     col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
     ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => groupPlace(u)))] : []),
     ...(isTotal
@@ -67,7 +76,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
-          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
+          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts")) + unsettled(u)), { squeeze: true }),
         ]
       : [col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
   ];
@@ -99,7 +108,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const vetoed = ranking.entries.filter((e) => e.rank === null).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
-  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}`;
+  const pending = results.pendingRows > 0 && (moving || units.some(({ u }) => unsettled(u))) ? ctx.t("table.pending") + "\n" : "";
+  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 
 /** Each unit kind's main ranking (by total where it has one), one table each. */
