@@ -58,6 +58,11 @@ describe("rubric diff", () => {
     expect(diffLines(one, two, "zh-CN").lines).toEqual(["~ 报告 发文单位: 迷你办 → 迷你考核办  [只改文字]", "~ 报告 报告名称: (无) → 年度考核通报  [只改文字]"]);
   });
 
+  it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {
+    const two = mini((t) => t.replace("      points: 20\n      once_per_year: true", "      points: 20"));
+    expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 once a year: yes → no  [changes scores]"]);
+  });
+
   it("sees an item removed and another added", () => {
     const c = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
     expect(diffRubrics(mini(), c).map((x) => `${x.kind} ${x.code}`)).toEqual(["removed BM1", "added BM2"]);

@@ -3,7 +3,7 @@
 // that were added, removed or changed, each with what the change affects (scores, ranks, awards,
 // validation or only words). Pure data; report/rubric-text.ts words it.
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
-import { allItems, isMeasured } from "./model.js";
+import { allItems, isMeasured, isRelative } from "./model.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 
 /** What a change can alter, from the most to the least consequential. */
@@ -60,9 +60,10 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["bands", i.bands?.map((b) => `${formatMeasure(b.from, d)}→${b.share !== undefined ? formatRate(b.share) : formatPoints(b.points ?? 0)}`).join(", "), "scores"],
     ["per", i.per !== undefined ? formatMeasure(i.per, d) : undefined, "scores"],
     ["deduct", i.deduct !== undefined ? formatPoints(i.deduct) : undefined, "scores"],
-    ["whole-steps", i.wholeSteps ? w("yes") : undefined, "scores"],
+    // A switch reads yes or no where the kind has it (turned off is "no", not "none").
+    ["whole-steps", i.kind === "shortfall" ? w(i.wholeSteps ? "yes" : "no") : undefined, "scores"],
     ["per-place", i.step !== undefined ? formatPoints(i.step) : undefined, "scores"],
-    ["include-vetoed", i.includeVetoed ? w("yes") : undefined, "scores"],
+    ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
     ["veto", i.veto ? vetoText(i.veto, w) : undefined, "ranks"],
   ]);
 }
@@ -84,7 +85,7 @@ function measureFields(m: Indicator | Target, w: Words): Fields {
     ["name", m.name, "words"],
     ["unit", `${w(`unit.${m.unit}`)}${m.display !== "%" ? ` ${m.display}` : ""}`, "validation"],
     ["direction", "direction" in m ? w(`direction.${m.direction}`) : undefined, "scores"],
-    ["whole", "whole" in m && m.whole ? w("yes") : undefined, "validation"],
+    ["whole", "direction" in m && m.unit !== "percent" ? w("whole" in m && m.whole ? "yes" : "no") : undefined, "validation"],
     ["min", "min" in m && m.min !== undefined ? formatMeasure(m.min, m.display) : undefined, "validation"],
     ["upper", "max" in m && m.max !== undefined ? formatMeasure(m.max, m.display) : undefined, "validation"],
     ["default", "default" in m && m.default !== undefined ? formatMeasure(m.default, m.display) : undefined, "scores"],
@@ -98,8 +99,8 @@ function ledgerFields(c: LedgerCode, w: Words): Fields {
     ["points", c.points !== undefined ? formatPoints(c.points) : undefined, "scores"],
     ["levels", c.levels ? Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, "scores"],
     ["range", c.range ? `${formatPoints(c.range.min)}–${formatPoints(c.range.max)}` : undefined, "validation"],
-    ["doubled", c.doubleWhenFlagged ? w("yes") : undefined, "scores"],
-    ["once", c.oncePerYear ? w("yes") : undefined, "scores"],
+    ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
+    ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
     ["unit-kinds", c.unitKinds.join(", "), "validation"],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],

@@ -53,6 +53,7 @@ export const languageMessages: Catalog = {
   "show.kind.rank-points": { "zh-CN": "{indicator} 组内排名:第 1 名满分,每降一名减 {step} 分({vetoed})", en: "{indicator} by place in the group: full marks for the first, {step} less a place ({vetoed})" },
   "word.sep": { "zh-CN": ";", en: "; " },
   "word.yes": { "zh-CN": "是", en: "yes" },
+  "word.no": { "zh-CN": "否", en: "no" },
   "word.whole": { "zh-CN": "整数", en: "whole numbers" },
   "word.kind.group": { "zh-CN": "分组", en: "group" },
   "word.kind.judged": { "zh-CN": "评定", en: "judged" },
