@@ -55,7 +55,7 @@ describe("rubric diff", () => {
   it("sees the report's name given, and its issuer change", () => {
     const one = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  issuer: 迷你办\n"));
     const two = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  name: 年度考核通报\n  issuer: 迷你考核办\n"));
-    expect(diffLines(one, two, "zh-CN").lines).toEqual(["~ 报告 发文单位: 迷你办 → 迷你考核办  [只改文字]", "~ 报告 报告名称: (无) → 年度考核通报  [只改文字]"]);
+    expect(diffLines(one, two, "zh-CN").lines).toEqual(["~ 报告 发文单位: 迷你办 → 迷你考核办  [只改文字]", "~ 报告 名称: (无) → 年度考核通报  [只改文字]"]);
   });
 
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {

@@ -126,7 +126,7 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   // Unit kinds and rankings by their names (their ids are the rubric's own words): 排名 综合排名(overall).
   const named = (area: string, code: string): string => {
     const name = area === "ranking" ? (b.rankings.find((r) => r.id === code) ?? a.rankings.find((r) => r.id === code))?.name : area === "unit-kind" ? (b.unitKinds.find((k) => k.id === code) ?? a.unitKinds.find((k) => k.id === code))?.name : undefined;
-    return name && name !== code ? `${name}(${code})` : code;
+    return name && name !== code ? t("diff.named", { name, code }) : code;
   };
   const lines = changes.map((c) => {
     const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}`;
