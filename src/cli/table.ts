@@ -76,7 +76,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
-          col(ctx.t("out.awards"), units.map(({ u }) => u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts")) + unsettled(u)), { squeeze: true }),
+          // The mark first: a narrow terminal shortens the text from its end.
+          col(ctx.t("out.awards"), units.map(({ u }) => unsettled(u) + u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
         ]
       : [col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
   ];

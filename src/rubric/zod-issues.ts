@@ -54,7 +54,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const missing = !pos.has(path);
       if (missing) return [err("rubric.missing-key", {})];
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
-      if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", { value: String(valueAt(data, path)) })];
+      if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
     case "invalid_value":

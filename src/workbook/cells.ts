@@ -202,8 +202,10 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     else p.error("workbook.quantity-out-of-range", sheet, c.ref, { value, min: formatPoints(min), max: withDisplay(formatPoints(spec.max), spec.display) });
     return undefined;
   }
-  if (spec.whole && h % 100 !== 0) {
-    p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(formatPoints(h), spec.display), code: spec.code });
+  // Judged on the number itself, not its hundredths: 0.004起 is no whole count either (a formula's
+  // float error aside).
+  if (spec.whole && Math.abs(n - Math.round(n)) > 1e-9) {
+    p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(String(n), spec.display), code: spec.code });
     return undefined;
   }
   return h;

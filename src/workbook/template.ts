@@ -165,7 +165,7 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
     c.max !== undefined
       ? { type, operator: "between", allowBlank: true, formulae: [min, c.max / 100] }
       : { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
-  const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)}` : `不小于 ${formatPoints(c.min ?? 0)}`;
+  const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)} ` : `不小于 ${formatPoints(c.min ?? 0)} `;
   return {
     // General, not 0.##: Excel shows 1 in 0.## as "1.".
     numFmt: c.unit === "amount" ? "#,##0.00" : c.whole ? "0" : "General",

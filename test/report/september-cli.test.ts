@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cli, type Run } from "../helpers/cli.js";
 import { reportTargets } from "../../src/cli/commands/report.js";
+import ExcelJS from "exceljs";
 import { readBook, SAMPLE, tempDir } from "./helpers.js";
 
 /** The CLI in-process, on a fixed report date. */
@@ -123,6 +124,28 @@ describe("assess report", () => {
       expect((await readBook(readFileSync(join(dir, "青山区.report.xlsx")))).worksheets.map((w) => w.name)).toEqual(["年度考核情况通报"]);
       expect(readFileSync(join(dir, "青山区.report.html"), "utf8")).toContain('<span class="subtitle">年度考核情况通报</span>');
     }
+  });
+
+  it("replaces its earlier report whatever the rubric named it, but never a one-sheet workbook of the user's own named like one", async () => {
+    const yaml = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("name: 九月排名报告", "name: 年度考核情况通报");
+    const rubric = join(dir, "district-popplan-2022.1.yaml");
+    writeFileSync(rubric, yaml);
+    const out = join(dir, "report.xlsx");
+    expect((await run(["report", input, "--format", "xlsx", "-o", out, "--rubric", rubric])).code).toBe(0);
+    // The rubric's name changed back: still our report, replaced.
+    const again = await run(["report", input, "--format", "xlsx", "-o", out]);
+    expect(again.code, again.err).toBe(0);
+    expect((await readBook(readFileSync(out))).worksheets.map((w) => w.name)).toEqual(["九月排名报告"]);
+    // The office's own report, one sheet called 九月排名报告: theirs.
+    const mine = join(dir, "mine.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("九月排名报告").getCell("A1").value = "青山区九月排名(手工)";
+    await wb.xlsx.writeFile(mine);
+    const before = readFileSync(mine);
+    const r = await run(["report", input, "--format", "xlsx", "-o", mine]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${mine}: 错误: 文件已存在,且不是 assess 此前写出的同类结果`);
+    expect(readFileSync(mine).equals(before)).toBe(true);
   });
 
   it("never writes over the input", async () => {

@@ -121,7 +121,7 @@ describe("assess template for the comprehensive rubric", () => {
     // 起 counts whole accidents (whole: true): whole numbers, shown so; 起/万人 may have a fraction,
     // shown as General (0.## would show 1 as "1." in Excel).
     expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0");
-    expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "请填写不小于 0的整数(单位:起)" });
+    expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "请填写不小于 0 的整数(单位:起)" });
     expect(zb.getCell(2, col("ZB8")).numFmt ?? "General").toBe("General");
     expect(zb.getCell(2, col("ZB8")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
     const note = zb.getCell(1, col("ZB5")).note;

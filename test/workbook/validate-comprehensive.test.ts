@@ -60,8 +60,8 @@ const cases: Case[] = [
     // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
     // 起/万人, a rate per 10,000 people, may have a fraction.
     name: "a fraction of a count of whole things",
-    values: { 柳河镇: { ZB5: 0.5, ZB6: "1.5起", ZB8: 0.35 } },
-    expected: ["workbook.quantity-not-whole 指标数据!F2", "workbook.quantity-not-whole 指标数据!G2"],
+    values: { 柳河镇: { ZB5: 0.5, ZB6: "1.5起", ZB8: 0.35 }, 石桥镇: { ZB5: 0.004, ZB6: { formula: "=0.1*3/0.3", result: 1.0000000000000002 } } },
+    expected: ["workbook.quantity-not-whole 指标数据!F2", "workbook.quantity-not-whole 指标数据!G2", "workbook.quantity-not-whole 指标数据!F3"],
   },
   {
     // 1,5 could be 15 or 1.5, 1 2 could be 12 or a slip: asked, never guessed. 12,000 is twelve thousand.

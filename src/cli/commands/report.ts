@@ -5,12 +5,11 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, sheetNamesOf, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, sheetNamesOf, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../report/pages.js";
-import type { Rubric } from "../../rubric/model.js";
-import { legalSheetName } from "../../xlsx/write/sheet-names.js";
+import type { RawCell } from "../../xlsx/read/index.js";
 
 export type Format = "xlsx" | "html";
 const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
@@ -37,20 +36,17 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
   return new Date();
 }
 
-/** What an earlier version called the report's sheet, whatever the rubric: still ours. */
-const EARLIER_SHEET_NAMES = ["九月排名报告", "September ranking"];
-
 /**
- * An earlier report of ours: the HTML names us as its generator; the workbook is our one sheet,
- * named as the rubric names its report, or by default in either language.
+ * An earlier report of ours: the HTML names us as its generator; the workbook is one sheet whose
+ * closing block names us (生成工具:assess …), whatever the sheet is called (a rubric names its
+ * report, and may have named it otherwise last time). A workbook of the user's own, whatever its
+ * sheet's name, is not.
  */
-function isReport(format: Format, rubric: Rubric): (bytes: Uint8Array) => Promise<boolean> {
+function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
   if (format === "html") return async (bytes) => pageKind(bytes) === "report";
-  const names = [...LANGS.map((l) => message(l, "report.sheet")), ...EARLIER_SHEET_NAMES, ...(rubric.report.name ? [legalSheetName(rubric.report.name)] : [])];
-  return async (bytes) => {
-    const sheets = await sheetNamesOf(bytes);
-    return sheets.length === 1 && names.includes(sheets[0] ?? "");
-  };
+  const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
+  const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some((c) => c.value.t === "s" && tool.some((w) => c.value.t === "s" && c.value.v.trim().startsWith(w))));
+  return async (bytes) => (await sheetNamesOf(bytes)).length === 1 && (await hasSheet(bytes, () => true, ours));
 }
 
 export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {
@@ -65,19 +61,18 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (misnamed) {
     return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
   }
-  const loaded = await loadForScoring(ctx, file, o.rubric);
-  if (typeof loaded === "number") return loaded;
-  const { rubric, submission } = loaded;
-  // Once the rubric is known: an earlier report is recognised by the name the rubric gives it.
   const bad = [];
   for (const t of targets) {
-    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format, rubric), refusal: "file.exists-not-result" });
+    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
     if (refused) bad.push(refused);
   }
   if (bad.length) {
     reportDiagnostics(ctx, bad);
     return 2;
   }
+  const loaded = await loadForScoring(ctx, file, o.rubric);
+  if (typeof loaded === "number") return loaded;
+  const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);
