@@ -31,6 +31,13 @@ export class Problems {
     this.dropped += count;
   }
 
+  /** Problems said too soon (a cell found not to matter once every sheet is read): taken back. */
+  withdraw(gone: ReadonlySet<Diagnostic>): void {
+    let at = 0;
+    for (const d of this.list) if (!gone.has(d)) this.list[at++] = d;
+    this.list.length = at;
+  }
+
   /** How many were past the cap. */
   get past(): number {
     return this.dropped;

@@ -151,14 +151,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
       }
     }
-    // The indicators and targets this kind's measured items read, in rubric order.
-    const needed = new Map<string, boolean>(); // code → is a target with a default
-    for (const m of measured) {
-      if (!needed.has(m.indicator)) needed.set(m.indicator, false);
-      for (const spec of [m.target, m.floor]) {
-        if (spec && "ref" in spec && (m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points")) needed.set(spec.ref, rubric.targets.find((t) => t.code === spec.ref)?.default !== undefined);
-      }
-    }
+    const needed = neededCodes(rubric, measured);
     const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
     if (measured.length && !rateSheets.length) {
       // No rates sheet at all (deleted): one error for the workbook, naming what it must hold.
@@ -247,4 +240,19 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     const data = { unit: name, sheet: at.sheet, near: near.join("、") };
     p.warn(near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }
+}
+
+/**
+ * The indicators and targets a kind's measured items read (code → whether it is a target with a
+ * default, which may be left blank).
+ */
+export function neededCodes(rubric: Rubric, measured: readonly MeasuredItem[]): Map<string, boolean> {
+  const needed = new Map<string, boolean>();
+  for (const m of measured) {
+    if (!needed.has(m.indicator)) needed.set(m.indicator, false);
+    for (const spec of [m.target, m.floor]) {
+      if (spec && "ref" in spec && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points") needed.set(spec.ref, rubric.targets.find((t) => t.code === spec.ref)?.default !== undefined);
+    }
+  }
+  return needed;
 }

@@ -2,9 +2,9 @@
 // codes, reads every unit row as it comes, and collects every problem, located to the cell, in
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
-import { cellRef, type Problems } from "../diagnostics/index.js";
+import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
-import { isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
+import { isEntered, isMeasured, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -13,7 +13,7 @@ import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, L
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
 import { checkMerges, type DataArea } from "./merges.js";
-import { checkCoverage, type LocatedSheet } from "./coverage.js";
+import { checkCoverage, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
 export type SheetRole =
@@ -270,6 +270,8 @@ export class SubmissionReader {
   private readonly groupColumns = new Set<string>();
   /** "unit\0code" of measured values that were there but refused (reported already). */
   private readonly refused = new Set<string>();
+  /** Each refused measured value, with what was said of it. */
+  private readonly refusals: { unit: string; code: string; at: { sheet: string; cell: string }; said: Diagnostic[] }[] = [];
 
   constructor(
     private readonly rubric: Rubric,
@@ -469,6 +471,33 @@ export class SubmissionReader {
     }
   }
 
+  /**
+   * A value refused in a cell the unit's kind reads nothing from (a town's indicator on a
+   * department's row): not an error that stops scoring, since it counts for nothing; said so.
+   */
+  private unusedRefusals(): void {
+    if (!this.refusals.length) return;
+    const neededBy = new Map<string, Map<string, boolean>>();
+    const needed = (kind: string): Map<string, boolean> => {
+      let m = neededBy.get(kind);
+      if (!m) {
+        const k = this.rubric.unitKinds.find((x) => x.id === kind);
+        const measured = this.rubric.lines.filter((l) => k?.lines.includes(l.code)).flatMap((l) => leaves(l.items)).filter(isMeasured);
+        neededBy.set(kind, (m = neededCodes(this.rubric, measured)));
+      }
+      return m;
+    };
+    const gone = new Set<Diagnostic>();
+    for (const r of this.refusals) {
+      const unit = this.unitByName.get(r.unit);
+      if (!unit || needed(unit.kind).has(r.code)) continue;
+      for (const d of r.said) gone.add(d);
+      const kind = this.rubric.unitKinds.find((x) => x.id === unit.kind)?.name ?? unit.kind;
+      this.p.warn("workbook.bad-value-not-used", r.at.sheet, r.at.cell, { unit: r.unit, code: r.code, kind });
+    }
+    if (gone.size) this.p.withdraw(gone);
+  }
+
   /** A unit's group from the 分组 column: a group's name, id or one of its labels. */
   private readGroup(kind: UnitKind, sheet: string, u: UnitRow, col: number): void {
     const ref = refOf(col, u.row);
@@ -502,9 +531,13 @@ export class SubmissionReader {
         const c = u.cells[col];
         // A blank is judged once the unit's kind is known: only what its items need must be there.
         if (isBlank(c)) continue;
+        const before = p.list.length;
         const v = readMeasure(p, sheet, c, col, u.row, spec);
-        if (v === undefined) this.refused.add(`${u.name}\u0000${code}`);
-        else if (slot !== undefined) this.store.set(id, slot, v, u.row);
+        if (v === undefined) {
+          this.refused.add(`${u.name}\u0000${code}`);
+          // Taken back in the end if the unit's kind reads nothing there (a greyed cell).
+          if (p.list.length > before) this.refusals.push({ unit: u.name, code, at: { sheet, cell: refOf(col, u.row) }, said: p.list.slice(before) });
+        } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
     });
   }
@@ -521,6 +554,7 @@ export class SubmissionReader {
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     this.checkRoster();
+    this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
     if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);

@@ -57,6 +57,12 @@ const cases: Case[] = [
     expected: ["warning workbook.values-not-used 指标数据!B13", "warning workbook.value-not-used 指标数据!G14"],
   },
   {
+    // Not even a valid value there: no error that stops scoring (the cell counts for nothing), but said.
+    name: "a value that is no value, where the unit's kind reads nothing",
+    values: { 柳河镇: { ZB10: 95 }, 区财政局: { ZB1: "abc" } },
+    expected: ["warning workbook.bad-value-not-used 指标数据!K2", "warning workbook.bad-value-not-used 指标数据!B14"],
+  },
+  {
     // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
     // 起/万人, a rate per 10,000 people, may have a fraction.
     name: "a fraction of a count of whole things",

@@ -59,6 +59,7 @@ export const workbookMessages: Catalog = {
   "workbook.unit-only-on": { "zh-CN": "单位 “{unit}” 只在工作表 “{sheet}” 中出现,不在任何计分工作表中,本行不计入", en: "the unit \"{unit}\" is on the sheet \"{sheet}\" alone, on none of the sheets of items: this row counts for nothing" },
   "workbook.unit-only-on-near": { "zh-CN": "单位 “{unit}” 只在工作表 “{sheet}” 中出现,不在任何计分工作表中,本行不计入;是否为 {near}?", en: "the unit \"{unit}\" is on the sheet \"{sheet}\" alone, on none of the sheets of items: this row counts for nothing; did you mean {near}?" },
   "workbook.value-not-used": { "zh-CN": "“{unit}” 填写了 {code},但{kind}的考核项目都不用它,此值不计入", en: "\"{unit}\" has a value for {code}, but no item of {kind} reads it: it counts for nothing" },
+  "workbook.bad-value-not-used": { "zh-CN": "“{unit}” 的 {code} 一格所填不是有效的值,但{kind}的考核项目都不用它,不计入;可清空此格", en: "the cell for {code} of \"{unit}\" does not hold a valid value, but no item of {kind} reads it: it counts for nothing; it can be cleared" },
   "workbook.values-not-used": { "zh-CN": "“{unit}” 等 {count} 个{kind}填写了 {code},但{kind}的考核项目都不用它,这些值不计入", en: "\"{unit}\" and others, {count} units of {kind} in all, have values for {code}, but no item of {kind} reads it: they count for nothing" },
   "workbook.unit-missing-on-near": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 {near} 是否就是它(名称写法不同)?", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; is {near} there the same unit, spelt another way?" },
   "workbook.unit-missing-on": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"" },
