@@ -103,14 +103,20 @@ export function awardContent(a: Award, lang: Lang): string {
 /** The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first). */
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
   // Joined by hand: every ranking sheet of a province asks for every unit.
-  let out = "";
+  let out = pendingMark(u, lang);
+  const mark = out;
   const between = message(lang, "list.parts");
   for (const a of u.awards) {
     if (!u.vetoed && a.kind === "veto") continue;
     const text = awardText(a, lang, shown);
-    out = out ? `${out}${between}${text}` : text;
+    out = out !== mark ? `${out}${between}${text}` : out + text;
   }
   return out;
+}
+
+/** "(待定)" before the awards of a unit whose awards pending claims could still change; else nothing. */
+export function pendingMark(u: UnitResult, lang: Lang): string {
+  return u.certainty && !u.certainty.settled ? message(lang, "award.unsettled") : "";
 }
 
 /** A prize tier nobody holds (奖次空缺): its ranking, name and places. */

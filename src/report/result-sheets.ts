@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -376,7 +376,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
       const basis = awardBasis(a, u, lang, "—");
       const amount = awardAmount(a);
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "veto" ? {} : { mark: { col: 2, as: "prize" as const } };
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang) + awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).

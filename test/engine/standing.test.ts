@@ -71,6 +71,24 @@ describe("rank certainty while claims are pending", () => {
     const settled = score(R, submission(R, UNITS, []));
     expect(settled.units.every((u) => u.certainty === undefined)).toBe(true);
   });
+
+  it("marks the awards that pending claims could still change (待定), in the ranking sheet and the award list", () => {
+    const tables = resultTables(R, sub, r, "zh-CN", "t");
+    /** A table's rows as unit name and one cell, read as they come (the rows share one array). */
+    const cellsOf = (table: (typeof tables)[number] | undefined, nameCol: number, col: number): [string, string][] => {
+      const out: [string, string][] = [];
+      for (const row of table?.rows ?? []) out.push([String(row.cells[nameCol]), String(row.cells[col] ?? "")]);
+      return out;
+    };
+    const overall = tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall");
+    const ranking = new Map(cellsOf(overall, 2, (overall?.columns.length ?? 0) - 1));
+    // 甲 may end 1st or 2nd (一等奖 or 二等奖): pending; 戊, last whatever is decided, is not.
+    expect(ranking.get("甲")).toMatch(/^\(待定\)名次奖:/);
+    expect(ranking.get("戊")).not.toContain("待定");
+    const list = cellsOf(tables.find((t) => t.sheet.kind === "awards"), 1, 2).filter(([name]) => name === "甲");
+    expect(list.length).toBeGreaterThan(0);
+    for (const [, content] of list) expect(content).toMatch(/^\(待定\)/);
+  });
 });
 
 describe("a unit that others' claims move without moving its own rank", () => {
