@@ -96,7 +96,7 @@ export const reportMessages: Catalog = {
   "explain.pending-others-settled": { "zh-CN": "总分已定,但其他单位尚有待认定的加扣分:名次 {ranges}(取决于 {cells} 的认定);无论如何认定,奖惩不变", en: "the total is settled, but others' claims are pending: ranks {ranges} (as {cells} are decided); the awards stay whatever is decided" },
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};无论如何认定,奖惩不变", en: "claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards stay whatever is decided" },
   "out.rank-range": { "zh-CN": "名次区间", en: "Rank range" },
-  "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}", en: "total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}" },
+  "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
   "explain.unknown-unit": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
 };
