@@ -16,7 +16,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardText, ledgerHeadings, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, pendingMark, statusText } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -199,7 +199,8 @@ export function start(doc: Document): void {
         formatPoints(u.bonus),
         formatPoints(u.deduction),
         formatPoints(u.total),
-        u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
+        // Awards pending claims could still change: marked, as in the terminal and the result sheets.
+        pendingMark(u, lang) + u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
       ];
       for (const c of cells) {
         const td = el("td");

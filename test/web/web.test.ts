@@ -319,6 +319,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(status?.endsWith("一次只处理一个工作簿(和一个方案文件),未读取:liuhe-2026.xlsx。")).toBe(true);
   });
 
+  it("marks awards that pending claims could still change (待定), as the terminal and the result sheets do", async () => {
+    await choose("samples/liuhe-2026.xlsx");
+    const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const awards = (name: string): string => rows.find((r) => r[1] === name)?.at(-1) ?? "?";
+    expect(awards("河东街道")).toMatch(/^\(待定\)等次:良好/);
+    expect(awards("柳河镇")).not.toContain("待定");
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
