@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardText, ledgerHeadings, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, pendingMark, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -64,7 +64,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     const range = rangeOf(results.units[e.unit] as UnitResult);
     return range !== undefined && range[0] !== range[1];
   });
-  const unsettled = (u: UnitResult): string => (u.certainty && !u.certainty.settled ? ctx.t("table.unsettled") : "");
+  const unsettled = (u: UnitResult): string => pendingMark(u, ctx.lang);
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ e, u }) => (rangeOf(u) ? `${rangeOf(u)?.[0]}–${rangeOf(u)?.[1]}` : e.rank === null ? "" : String(e.rank))))] : []),

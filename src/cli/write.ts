@@ -69,12 +69,12 @@ export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
 }
 
 /**
- * Whether an existing workbook has a sheet whose name passes `named` and whose rows pass `test`;
- * false for anything that is not a workbook we can read.
+ * Whether an existing workbook has a sheet whose name passes `named` and whose rows pass `test`
+ * (`alone`: and no other sheet); false for anything that is not a workbook we can read.
  */
-export async function hasSheet(bytes: Uint8Array, named: (name: string) => boolean, test: (rows: RawCell[][]) => boolean): Promise<boolean> {
+export async function hasSheet(bytes: Uint8Array, named: (name: string) => boolean, test: (rows: RawCell[][]) => boolean, alone = false): Promise<boolean> {
   const book = await openExisting(bytes);
-  if (!book) return false;
+  if (!book || (alone && book.sheets.length !== 1)) return false;
   try {
     for (const sheet of book.sheets) if (named(sheet.name) && test((await book.sheet(sheet)).rows)) return true;
   } catch {

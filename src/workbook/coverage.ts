@@ -2,7 +2,7 @@
 // every judged column, every measured input and target; and a question about rates that look
 // like a slip of the percent sign. Each problem is located where the user can fix it.
 import type { Problems } from "../diagnostics/index.js";
-import type { JudgedItem, MeasuredItem, Rubric } from "../rubric/model.js";
+import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
 import { formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, type Unit, type Values } from "../model/submission.js";
@@ -84,7 +84,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     });
     if (!members.length) continue;
     const lines = rubric.lines.filter((l) => kind.lines.includes(l.code));
-    const measured = lines.flatMap((l) => leaves(l.items)).filter(isMeasured);
+    const measured = measuredOf(rubric, kind);
     if (kind.groups.length) {
       // Groups are read from a 分组 column; without one no unit of the kind can be ranked in its group.
       const first = lines[0]?.sheet ?? "";
@@ -240,6 +240,11 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     const data = { unit: name, sheet: at.sheet, near: near.join("、") };
     p.warn(near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }
+}
+
+/** A unit kind's measured items, line by line. */
+export function measuredOf(rubric: Rubric, kind: UnitKind): MeasuredItem[] {
+  return rubric.lines.filter((l) => kind.lines.includes(l.code)).flatMap((l) => leaves(l.items)).filter(isMeasured);
 }
 
 /**

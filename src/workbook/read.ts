@@ -4,7 +4,7 @@
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
-import { isEntered, isMeasured, leaves, kindOfLine, measureOf } from "../rubric/model.js";
+import { isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -13,7 +13,7 @@ import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, L
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
 import { checkMerges, type DataArea } from "./merges.js";
-import { checkCoverage, neededCodes, type LocatedSheet } from "./coverage.js";
+import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
 export type SheetRole =
@@ -482,8 +482,7 @@ export class SubmissionReader {
       let m = neededBy.get(kind);
       if (!m) {
         const k = this.rubric.unitKinds.find((x) => x.id === kind);
-        const measured = this.rubric.lines.filter((l) => k?.lines.includes(l.code)).flatMap((l) => leaves(l.items)).filter(isMeasured);
-        neededBy.set(kind, (m = neededCodes(this.rubric, measured)));
+        neededBy.set(kind, (m = k ? neededCodes(this.rubric, measuredOf(this.rubric, k)) : new Map()));
       }
       return m;
     };

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, sheetNamesOf, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../report/pages.js";
@@ -45,8 +45,12 @@ function reportDateFrom(env: NodeJS.ProcessEnv): Date {
 function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
   if (format === "html") return async (bytes) => pageKind(bytes) === "report";
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
-  const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some((c) => c.value.t === "s" && tool.some((w) => c.value.t === "s" && c.value.v.trim().startsWith(w))));
-  return async (bytes) => (await sheetNamesOf(bytes)).length === 1 && (await hasSheet(bytes, () => true, ours));
+  const closing = (c: RawCell): boolean => {
+    const text = c.value.t === "s" ? c.value.v.trim() : "";
+    return tool.some((w) => text.startsWith(w));
+  };
+  const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some(closing));
+  return (bytes) => hasSheet(bytes, () => true, ours, true);
 }
 
 export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {
