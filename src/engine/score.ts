@@ -390,9 +390,24 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     if (outcomes.size) {
       // The scored keys in ranking order (the sort already made), and those of the prize contenders.
       const sortedKeys = order.map(({ item }) => item.keys);
-      const ranks = placeRanges(contenders, () => true, sortedKeys);
+      // How many are ahead of each contender as scored, read off the sort: of all (its rank less
+      // one), and of the prize contenders (those in the better tie groups).
+      const slot = new Map<number, number>();
+      eligible.forEach((c, i) => slot.set(c.u, i));
+      const ahead = new Int32Array(eligible.length);
+      const prizeAhead = new Int32Array(eligible.length);
+      let prizesSoFar = 0;
+      let prizesBefore = 0;
+      order.forEach(({ item, rank }, i) => {
+        if (i === 0 || order[i - 1]?.rank !== rank) prizesBefore = prizesSoFar;
+        const at = slot.get(item.u) ?? 0;
+        ahead[at] = rank - 1;
+        prizeAhead[at] = prizesBefore;
+        if (item.prize) prizesSoFar++;
+      });
+      const ranks = placeRanges(contenders, () => true, sortedKeys, ahead);
       // Prize places only where the ranking gives prizes; elsewhere no tier can change.
-      const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, prizeKeys) : ranks;
+      const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, prizeKeys, prizeAhead) : ranks;
       const ranges = new Map<number, readonly [number, number]>();
       const movers: Contender[] = [];
       const below = r.yellowCard?.below;

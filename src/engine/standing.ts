@@ -36,9 +36,11 @@ function countBetter(sorted: readonly (readonly number[])[], k: readonly number[
  * each unit's outcome is its own ledger's alone. Only the claimants (units with pending rows) can
  * differ from their scored keys, so a place is the scored count ahead, corrected for the claimants:
  * the units without claims are counted once, in the scored order (`sorted`: every admitted unit's
- * scored keys, best first).
+ * scored keys, best first). `scoredAhead`, where given: for each of `all`, how many of `sorted`
+ * are strictly better than its scored keys (a province's ranking knows it from its sort, and
+ * need not search for it).
  */
-export function placeRanges(all: readonly Contender[], among: (c: Contender) => boolean, sorted: readonly (readonly number[])[]): { best: Int32Array; worst: Int32Array } {
+export function placeRanges(all: readonly Contender[], among: (c: Contender) => boolean, sorted: readonly (readonly number[])[], scoredAhead?: Int32Array): { best: Int32Array; worst: Int32Array } {
   const claimants = all.filter((c) => among(c) && (c.lo !== c.keys || c.hi !== c.keys) && (compare(c.lo, c.keys) !== 0 || compare(c.hi, c.keys) !== 0));
   const keys = claimants.map((c) => c.keys).sort(compare);
   const los = claimants.map((c) => c.lo).sort(compare);
@@ -51,8 +53,9 @@ export function placeRanges(all: readonly Contender[], among: (c: Contender) => 
   const steady = (k: readonly number[]): number => countBetter(sorted, k) - (keys.length ? countBetter(keys, k) : 0);
   all.forEach((c, i) => {
     if (c.lo === c.hi) {
-      // No claims of its own (one set of keys): the steady units ahead are counted once.
-      const ahead = 1 + steady(c.hi);
+      // No claims of its own (one set of keys): the steady units ahead are counted once; of
+      // `sorted`, those ahead of its scored keys are known where the caller counted them.
+      const ahead = 1 + (scoredAhead && c.hi === c.keys ? (scoredAhead[i] as number) - (keys.length ? countBetter(keys, c.hi) : 0) : steady(c.hi));
       best[i] = ahead + countBetter(los, c.hi);
       worst[i] = ahead + countBetter(his, c.lo);
       return;

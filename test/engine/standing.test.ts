@@ -154,11 +154,14 @@ describe("rank ranges, for any contenders (fast-check)", () => {
         for (const among of [() => true, (c: Contender) => c.prize]) {
           const admitted = all.filter(among);
           const sorted = admitted.map((c) => c.keys).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-          const got = placeRanges(all, among, sorted);
-          all.forEach((c, i) => {
-            const others = admitted.filter((o) => o.u !== c.u);
-            expect([got.best[i], got.worst[i]]).toEqual([1 + others.filter((o) => better(o.lo, c.hi)).length, 1 + others.filter((o) => better(o.hi, c.lo)).length]);
-          });
+          // The same, searched for, and with the count ahead of each as scored given (as a ranking's sort gives it).
+          const ahead = Int32Array.from(all, (c) => admitted.filter((o) => better(o.keys, c.keys)).length);
+          for (const got of [placeRanges(all, among, sorted), placeRanges(all, among, sorted, ahead)]) {
+            all.forEach((c, i) => {
+              const others = admitted.filter((o) => o.u !== c.u);
+              expect([got.best[i], got.worst[i]]).toEqual([1 + others.filter((o) => better(o.lo, c.hi)).length, 1 + others.filter((o) => better(o.hi, c.lo)).length]);
+            });
+          }
         }
       }),
       { numRuns: 300 },
