@@ -134,14 +134,17 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const isTotal = r.by === "total";
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
   // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
-  // Made one at a time: the width is found once a text reaches the widest (at the top, as a rule).
-  const awardsWidth = fit(
-    (function* () {
-      for (const { u } of ranked) yield awardsCell(u, lang, r.id);
-    })(),
-    14,
-    56,
-  );
+  // Made one at a time: the width is found once a text reaches the widest (at the top, as a rule),
+  // and only when the sheet is written (a province's second thread writes the sheet before it).
+  let awardsWidth: number | undefined;
+  const widthOfAwards = (): number =>
+    (awardsWidth ??= fit(
+      (function* () {
+        for (const { u } of ranked) yield awardsCell(u, lang, r.id);
+      })(),
+      14,
+      56,
+    ));
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
   // Where the kind is ranked in groups too, each unit's place in its group (not on a group's own ranking).
@@ -182,7 +185,13 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.max"), "points", 7),
           col(t(lang, "report.col.share"), "share", 8),
         ]),
-    { header: isTotal ? t(lang, "out.awards") : t(lang, "out.remark"), kind: "wrap", width: awardsWidth },
+    {
+      header: isTotal ? t(lang, "out.awards") : t(lang, "out.remark"),
+      kind: "wrap",
+      get width() {
+        return widthOfAwards();
+      },
+    },
   ];
   const last = columns.length - 1;
   const max = byKey?.max ?? 0;
@@ -354,8 +363,56 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
   });
 }
 
+/**
+ * 奖惩名单: every award by category, then the tiers nobody holds. Its rows (and the widths they
+ * need) are made when the sheet is written, not before: a province's second thread writes the
+ * sheets before it meanwhile.
+ */
 function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang): SheetTable {
   const kinds = ["rank", "grade", "single", "warning", "veto"] as const;
+  const category = new Map(kinds.map((k) => [k, t(lang, `out.award-kind.${k}`)]));
+  let made: { rows: Row[]; award: number; basis: number } | undefined;
+  const make = (): { rows: Row[]; award: number; basis: number } => {
+    if (made) return made;
+    const rows = awardRows(rubric, results, lang, kinds, category);
+    made = { rows, award: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50), basis: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) };
+    return made;
+  };
+  const name = resultSheetName({ kind: "awards" }, lang);
+  return {
+    sheet: { kind: "awards" },
+    name: "",
+    title: sheetTitle(lang, cover, name),
+    subtitle: subtitle(lang, results),
+    columns: [
+      // As wide as its longest category (Single-item award in English), one of five words.
+      { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
+      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
+      {
+        header: t(lang, "out.award"),
+        kind: "wrap",
+        get width() {
+          return make().award;
+        },
+      },
+      { header: t(lang, "out.amount"), kind: "money", width: 10 },
+      {
+        header: t(lang, "out.basis"),
+        kind: "wrap",
+        get width() {
+          return make().basis;
+        },
+      },
+    ],
+    rows: { [Symbol.iterator]: () => make().rows[Symbol.iterator]() },
+    freezeCols: 2,
+    filter: true,
+    pagesAcross: 1,
+  };
+}
+
+/** The award list's rows: each category's awards in ranking order, then the vacant tiers. */
+function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly Award["kind"][], category: ReadonlyMap<Award["kind"], string>): Row[] {
   // Every ranking's order, one after the other: the one order of tied units everywhere.
   const order: number[] = [];
   const seen = new Uint8Array(results.units.length);
@@ -367,7 +424,6 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
-  const category = new Map(kinds.map((k) => [k, t(lang, `out.award-kind.${k}`)]));
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
@@ -384,26 +440,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     const { award, basis } = vacancyCells(v, lang);
     byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "—", award, null, basis] });
   }
-  const rows = kinds.flatMap((k) => byKind.get(k) ?? []);
-  const name = resultSheetName({ kind: "awards" }, lang);
-  return {
-    sheet: { kind: "awards" },
-    name: "",
-    title: sheetTitle(lang, cover, name),
-    subtitle: subtitle(lang, results),
-    columns: [
-      // As wide as its longest category (Single-item award in English), one of five words.
-      { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
-      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
-      { header: t(lang, "out.award"), kind: "wrap", width: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50) },
-      { header: t(lang, "out.amount"), kind: "money", width: 10 },
-      { header: t(lang, "out.basis"), kind: "wrap", width: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) },
-    ],
-    rows,
-    freezeCols: 2,
-    filter: true,
-    pagesAcross: 1,
-  };
+  return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 
 function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): SheetTable {
