@@ -36,15 +36,23 @@ const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 const IMPLAUSIBLE_BELOW: Rate = 100; // 1%
 const HIGH_TARGET: Rate = 5000; // 50%
 
+/** Graded bands' lowest line: what a value must reach for any points. */
+function lowestBand(m: MeasuredItem): Rate | undefined {
+  let low: Rate | undefined;
+  for (const b of m.bands ?? []) if (low === undefined || b.from < low) low = b.from;
+  return low;
+}
+
 /**
- * A rate under 1% against a target of 50% or more (0.99% typed for 99%) would fail its item, and
- * a gate's failure vetoes the unit: a warning at the cell asks, once per unit and indicator.
+ * A rate under 1% against a target (or graded bands' lowest line) of 50% or more (0.99% typed for
+ * 99%) would fail its item, and a gate's failure vetoes the unit: a warning at the cell asks, once
+ * per unit and indicator.
  */
 function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
-  // Only percents where higher is better and a target is set: a slip there fails the item.
+  // Only percents where higher is better and a target or bands are set: a slip there fails the item.
   const checked = measured.filter((m) => {
     const ind = rubric.indicators.find((i) => i.code === m.indicator);
-    return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
+    return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "relative-best" && m.kind !== "rank-points";
   });
   if (!checked.length) return;
   const slots = checked.map((m) => values.slot(m.indicator));
@@ -56,12 +64,13 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       if (slot === undefined || warned?.has(m.indicator)) continue;
       const value = values.get(u, slot);
       if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
-      const target = targetOf(rubric, m, values, u)?.value;
+      const bands = m.kind === "bands";
+      const target = bands ? lowestBand(m) : targetOf(rubric, m, values, u)?.value;
       const at = cellOf(values, u, m.indicator);
       if (target === undefined || target < HIGH_TARGET || !at) continue;
       (warned ??= new Set()).add(m.indicator);
       const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
-      p.warn("workbook.rate-implausible", at.sheet, at.cell, data);
+      p.warn(bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data);
     }
   }
 }

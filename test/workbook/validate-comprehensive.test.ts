@@ -84,6 +84,12 @@ const cases: Case[] = [
     expected: ["workbook.percent-in-quantity 指标数据!C2", "workbook.percent-in-quantity 指标数据!G2", "workbook.scaled-format 指标数据!E3", "warning workbook.rate-implausible 指标数据!H3"],
   },
   {
+    // 0.99% typed for 99% on graded bands whose lowest line is 100%: no band, no points; asked.
+    name: "a rate far below graded bands' lowest line is questioned",
+    values: { 区城投集团: { ZB13: { percent: 0.0099 } } },
+    expected: ["warning workbook.rate-implausible-bands 指标数据!N19"],
+  },
+  {
     // ZB3 allows −100% to 500%: a typed 0.8 could be 80% or 0.8%. Read as 80%, and said; a formula's 0.08 is left alone.
     name: "a growth rate typed as a plain fraction is questioned, not guessed silently",
     values: { 柳河镇: { ZB3: "0.8" }, 石桥镇: { ZB3: { formula: "=0.4/5", result: 0.08 } } },
