@@ -2,9 +2,9 @@
 // with what moved and which changes moved it — as terminal lines, a JSON document, and the rows of
 // a 变更说明 sheet or page.
 import { cellRef } from "../diagnostics/index.js";
-import type { Results, UnitResult } from "../model/results.js";
+import type { Award, Results, UnitResult } from "../model/results.js";
 import type { LedgerEntry } from "../model/submission.js";
-import { formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Words } from "./explain-text.js";
 import { awardText } from "./labels.js";
@@ -66,20 +66,34 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
   return withUnit ? `${c.unit} ${value}` : value;
 }
 
-/** What a unit's results say, one comparable phrase each: total, lines, ranks, veto, awards. */
+/** An award as a revision compares it: a prize tier with its amount (a revised 办法 may change only that). */
+function awardPhrase(w: Words, a: Award): string {
+  const text = awardText(a, w.lang);
+  return a.kind === "rank" && a.amount !== undefined ? text + w.t("award.amount", { amount: formatAmount(a.amount) }) : text;
+}
+
+/** What a unit's results say, one comparable phrase each: total, ranks, veto, awards. */
 function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
   for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
-  m.set(w.t("out.awards"), u.awards.map((a) => awardText(a, w.lang)).join(w.t("list.items")) || "—");
+  m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a)).join(w.t("list.items")) || "—");
   return m;
 }
 
-/** The results that moved, as "名称 旧 → 新" phrases. */
-export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string[] {
-  const x = outcomeParts(w, a, m.old);
-  const y = outcomeParts(w, b, m.new);
+/** Its lines' subtotals, named by the rubrics (the newer first), said where nothing above moved. */
+function lineParts(u: UnitResult | undefined, rubrics: readonly Rubric[]): Map<string, string> {
+  const m = new Map<string, string>();
+  if (!u) return m;
+  for (const [code, points] of Object.entries(u.subtotals)) {
+    const name = rubrics.map((r) => r.lines.find((l) => l.code === code)?.name).find((x) => x !== undefined);
+    m.set(name ?? code, formatPoints(points));
+  }
+  return m;
+}
+
+function changed(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
   // Compared as shown: a removed unit that had no awards has none to lose ("奖惩 — → —" is no change).
   return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => {
     const [before, after] = [x.get(k) ?? "—", y.get(k) ?? "—"];
@@ -88,16 +102,26 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove): string
 }
 
 /**
+ * The results that moved, as "名称 旧 → 新" phrases: total, ranks and awards; where none of them
+ * did (a line's weight changed, the total did not), the lines that did. `rubrics`: the two
+ * versions, the newer first, which name the lines.
+ */
+export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
+  const parts = changed(outcomeParts(w, a, m.old), outcomeParts(w, b, m.new));
+  return parts.length ? parts : changed(lineParts(m.old, rubrics), lineParts(m.new, rubrics));
+}
+
+/**
  * A unit's move in words, its parts joined. A unit added that is most likely one removed, renamed
  * (its values those of the removed one), is also compared with that one: what the rename is
  * worth, where the line alone says only "— → 49.95".
  */
-export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[]): string {
-  const parts = moveParts(w, a, b, m).join(w.t("list.parts"));
+export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[], rubrics: readonly Rubric[] = []): string {
+  const parts = moveParts(w, a, b, m, rubrics).join(w.t("list.parts"));
   const like = m.old === undefined && m.new !== undefined ? likelyRenames(changes).get(m.name) : undefined;
   const was = like === undefined ? undefined : a.units.find((u) => u.name === like); // a rename or two: found by name
   if (like === undefined || !was) return parts;
-  const renamed = moveParts(w, a, b, { name: m.name, old: was, new: m.new, because: [], moved: true });
+  const renamed = moveParts(w, a, b, { name: m.name, old: was, new: m.new, because: [], moved: true }, rubrics);
   return `${parts}${renamed.length ? w.t("diff.as-renamed", { like, parts: renamed.join(w.t("list.parts")) }) : w.t("diff.as-renamed-same", { like })}`;
 }
 
@@ -126,7 +150,7 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
   for (const m of moved.slice(0, SHOWN)) {
     const because = m.because.length ? `  ${w.t("diff.because", { refs: m.because.map((i) => `[${i + 1}]`).join("") })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
-    out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes)}${because}`);
+    out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
   }
   return out;
 }

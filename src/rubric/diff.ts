@@ -64,7 +64,8 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["whole-steps", i.kind === "shortfall" ? w(i.wholeSteps ? "yes" : "no") : undefined, "scores"],
     ["per-place", i.step !== undefined ? formatPoints(i.step) : undefined, "scores"],
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
-    ["veto", i.veto ? vetoText(i.veto, w) : undefined, "ranks"],
+    // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
+    ["veto", i.veto ? vetoText(i.veto, w) : undefined, i.veto?.ranked ? "awards" : "ranks"],
   ]);
 }
 
@@ -198,7 +199,10 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         const x = old.get(field);
         const y = f.get(field);
         if (x?.value === y?.value) continue;
-        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect: (y ?? x)?.effect ?? "words" });
+        // A field's effect may depend on its value (a veto that keeps the unit ranked moves awards
+        // alone): the more consequential of the two sides'.
+        const effect = x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
+        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }
     }
   }

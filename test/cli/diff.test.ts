@@ -267,6 +267,18 @@ describe("assess diff: a unit moved to another group", () => {
   });
 });
 
+describe("assess rubric diff: a veto's effect", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
+  it("moves awards alone where the vetoed unit stays ranked, and the ranks where it leaves the ranking", async () => {
+    const empty = join(dir, "veto-empty.yaml");
+    writeFileSync(empty, text.replace("          grade: 不合格\n          place: passed\n", "          grade: 不合格\n          place: empty\n"));
+    const unranked = join(dir, "veto-unranked.yaml");
+    writeFileSync(unranked, text.replace("          ranked: true\n          grade: 不合格\n          place: passed\n", "          ranked: false\n"));
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", empty])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得奖;直接定为不合格;其名次奖依次递补 → 否决后仍排名、不得奖;直接定为不合格;其名次奖空缺  [改变奖惩]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", unranked])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
+  });
+});
+
 describe("assess rubric diff --on", () => {
   it("scores one workbook under both versions and lists whose results change", async () => {
     const next = join(dir, "v2.yaml");
@@ -278,6 +290,25 @@ describe("assess rubric diff --on", () => {
     // 柳河镇, first there, keeps the full 15.
     expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83\n");
     expect(r.out).not.toContain("柳河镇:");
+  });
+
+  it("names a prize's amount where a revision changes only that (the unit's line said nothing)", async () => {
+    const next = join(dir, "v2-amount.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("{ name: 二等奖, ranks: [2, 3], amount: 30000 }", "{ name: 二等奖, ranks: [2, 3], amount: 35000 }"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  杨柳镇: 奖惩 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:二等奖,30,000元 → 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:二等奖,35,000元\n");
+    // 柳河镇 holds the 一等奖, whose amount stays.
+    expect(r.out).not.toContain("柳河镇:");
+  });
+
+  it("says which line moved where the total, ranks and awards did not", async () => {
+    // JF2 charged to 人口计生线 instead of the total: 东湖街道's +5 moves from one to the other.
+    const next = join(dir, "popplan-charge.yaml");
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"').replace("      name: 经验介绍、获奖\n", "      name: 经验介绍、获奖\n      charge: JS\n"));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/qingshan-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  东湖街道: 人口计生线 604.5 → 609.5\n");
   });
 
   it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {

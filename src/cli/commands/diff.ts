@@ -64,7 +64,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
         .filter((m) => m.moved)
-        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes)] })),
+        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
     ];
     const title = ctx.t("diff.title");
     const subtitle = `${older} → ${newer}`;

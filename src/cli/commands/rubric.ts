@@ -92,7 +92,7 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
   for (const m of compareResults(before.results, after.results, [])) {
     if (!m.moved) continue;
     moved++;
-    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m).join(ctx.t("list.parts"))}\n`);
+    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric]).join(ctx.t("list.parts"))}\n`);
   }
   if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   return 0;

@@ -55,6 +55,7 @@ export const engineMessages: Catalog = {
   "why.ledger-capped-deduction": { "zh-CN": "受 {code} 年度上限 {cap} 所限,本行只计扣 {points}", en: "held by {code}'s yearly cap {cap}: this row removes only {points}" },
   "award.rank": { "zh-CN": "名次奖:{tier}", en: "rank prize: {tier}" },
   "award.rank-in": { "zh-CN": "名次奖:{ranking}{tier}", en: "rank prize: {tier} in {ranking}" },
+  "award.amount": { "zh-CN": ",{amount}元", en: ", {amount} yuan" },
   "award.single": { "zh-CN": "单项奖:{name}({level}),{amount}元", en: "single-item award: {name} ({level}), {amount} yuan" },
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
   "award.grade-cut": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满)", en: "{grade} (reached the {better} line, but {better} is full: {quota} in all)" },
