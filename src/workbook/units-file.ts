@@ -1,5 +1,6 @@
 // The units list for `assess template --units`: one name per line, or CSV "name,kind" where kind
-// is one of the rubric's labels (镇, 街道, 部门...). Problems are located FILE:LINE:COL.
+// is one of the rubric's labels (镇, 街道, 部门...); a name alone takes the kind its ending names
+// (城关镇, 市教育局). Problems are located FILE:LINE:COL.
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
@@ -69,6 +70,23 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     return undefined;
   };
+  /** A label the name ends with (城关镇: 镇), the longest: the kind and the group it names, where one kind's. */
+  const byName = (name: string): { kind: UnitKindId; group?: string } | undefined => {
+    let best: { kind: UnitKindId; length: number } | undefined;
+    let ambiguous = false;
+    for (const k of rubric.unitKinds)
+      for (const label of k.labels) {
+        if (!name.endsWith(label) || label.length >= name.length) continue;
+        if (!best || label.length > best.length) [best, ambiguous] = [{ kind: k.id, length: label.length }, false];
+        else if (label.length === best.length && best.kind !== k.id) ambiguous = true;
+      }
+    if (!best || ambiguous) return undefined;
+    const kind = rubric.unitKinds.find((k) => k.id === best.kind);
+    const group = kind?.groups
+      .flatMap((g) => g.labels.filter((l) => name.endsWith(l) && l.length < name.length).map((l) => ({ g: g.id, length: l.length })))
+      .sort((a, b) => b.length - a.length)[0]?.g;
+    return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
+  };
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -84,6 +102,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
+    if (label === "" && rubric.unitKinds.length > 1) {
+      // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
+      const named = byName(name);
+      if (named) ({ kind, group } = named);
+      else {
+        const labels = [...new Set(rubric.unitKinds.flatMap((k) => k.labels))].join("、");
+        diagnostics.push({ code: "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
+      }
+    }
     // The second field names the kind (镇, 部门) or, where the kind has ranking groups, the group
     // (乡镇组); a third field may name the group after the kind.
     for (const [at, word] of [[1, label], [2, parts[2] ?? ""]] as const) {

@@ -38,3 +38,31 @@ describe("a rubric of the office's own", () => {
     expect(lost.err).toContain("请把方案文件 mini-1.yaml 放在工作簿旁边");
   });
 });
+
+describe("a rubric file not named ID-VERSION.yaml", () => {
+  it("is said to be misnamed by rubric check and by template, which still do their work", async () => {
+    const dir = scratchDir("assess-own-");
+    const rubric = join(dir, "my-scheme.yaml");
+    copyFileSync("test/fixtures/mini-rubric.yaml", rubric);
+    const warning = `${rubric}: 警告: 文件名应为 mini-1.yaml:工作簿的封面按编号和版本指明方案,不用 --rubric 时只认这样命名、放在工作簿旁边的文件 [rubric.file-name]`;
+    const checked = await cli(["rubric", "check", rubric]);
+    expect(checked.code).toBe(0);
+    expect(checked.err.trim()).toBe(warning);
+    const made = await cli(["template", "--rubric", rubric, "-o", join(dir, "t.xlsx")]);
+    expect(made.code).toBe(0);
+    expect(made.err.trim()).toBe(warning);
+    // Named so, nothing to say.
+    copyFileSync(rubric, join(dir, "mini-1.yaml"));
+    expect((await cli(["rubric", "check", join(dir, "mini-1.yaml")])).err).toBe("");
+  });
+});
+
+describe("a units list of names alone", () => {
+  it("places each unit by its name's ending, and says where the name does not tell", async () => {
+    const dir = scratchDir("assess-own-");
+    writeFileSync(join(dir, "units.csv"), "单位\n城关镇\n区教育局\n区人武部\n");
+    const r = await cli(["template", "--rubric", "rubric/township-comprehensive-2026.1.yaml", "--units", join(dir, "units.csv"), "-o", join(dir, "t.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split("\n")[0]).toBe(`${join(dir, "units.csv")}:4:1: 警告: 单位 “区人武部” 未写类型,名称也看不出是哪一类,已列为乡镇(街道);如不是,请在名称后写上类型,如 “区人武部,类型”(可用:乡镇、镇、乡、街道、部门、区直部门、局、委、办、企业、国有企业、国企、公司) [units.kind-guessed]`);
+  });
+});

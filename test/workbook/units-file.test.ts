@@ -31,6 +31,21 @@ describe("units file", () => {
     expect(decodeUnitsFile(gbk)).toBe("城关镇,镇\n");
   });
 
+  it("takes a name alone's kind and group from its ending, and says where it cannot", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const comprehensive = loadRubric(C, readFileSync(C), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "单位\n区教育局\n城关镇\n东湖街道\n区城投集团\n区人武部\n", comprehensive);
+    expect(r.units).toEqual([
+      { name: "区教育局", kind: "department" },
+      { name: "城关镇", kind: "town", group: "rural" },
+      { name: "东湖街道", kind: "town", group: "urban" },
+      // Neither 集团 nor 部 is a label: the first kind, and a warning at the line.
+      { name: "区城投集团", kind: "town" },
+      { name: "区人武部", kind: "town" },
+    ]);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed units.csv:5:1", "warning units.kind-guessed units.csv:6:1"]);
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);

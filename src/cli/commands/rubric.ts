@@ -1,5 +1,6 @@
 // assess rubric check|show|schema|diff: validate a rubric, print it in words, emit its JSON Schema,
 // compare two versions (and, with --on, score a workbook under both to see what the revision does).
+import { basename } from "node:path";
 import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
@@ -13,16 +14,27 @@ import { loadWorkbook } from "../../load/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadRubricFile, rubricSource } from "../rubric-source.js";
-import { resolveRubric } from "../../load/rubrics.js";
+import { resolveRubric, rubricFileName } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { nodeHost } from "../host.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
-  const code = reportDiagnostics(ctx, diagnostics, json);
+  const misnamed = rubric ? fileNameWarning(file, rubric) : undefined;
+  const code = reportDiagnostics(ctx, misnamed ? [...diagnostics, misnamed] : diagnostics, json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
+}
+
+/**
+ * A rubric file not named ID-VERSION.yaml: a workbook's cover names its rubric by id and version,
+ * and only a file so named is found beside the workbook (without --rubric) later.
+ */
+export function fileNameWarning(file: string, rubric: { id: string; version: string }): Diagnostic | undefined {
+  const named = rubricFileName(basename(file));
+  if (named && named.id === rubric.id && named.version === rubric.version) return undefined;
+  return { code: "rubric.file-name", severity: "warning", data: { name: `${rubric.id}-${rubric.version}.yaml` }, location: { file } };
 }
 
 export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {

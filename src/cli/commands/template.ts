@@ -5,6 +5,7 @@ import { reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } fro
 import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { resolveRubric } from "../../load/rubrics.js";
+import { fileNameWarning } from "./rubric.js";
 import { checkTarget, writeAtomic } from "../write.js";
 
 interface Opts {
@@ -23,6 +24,9 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   }
   const { rubric, diagnostics } = resolveRubric(await rubricSource(o.rubric), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
+  // The cover will name the rubric: a file not named by it is not found for the workbook later.
+  const oddName = o.rubric !== undefined && /\.ya?ml$/i.test(o.rubric) ? fileNameWarning(o.rubric, rubric) : undefined;
+  if (oddName) reportDiagnostics(ctx, [oddName]);
   let units: TemplateUnit[] = [];
   if (o.units) {
     const read = readUserFile(o.units, 10 * 1024 * 1024);
@@ -30,7 +34,9 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     const unreadable = unitsFileProblem(o.units, read.bytes);
     if (unreadable) return reportDiagnostics(ctx, [unreadable]);
     const parsed = parseUnitsFile(o.units, decodeUnitsFile(read.bytes), rubric);
-    if (parsed.diagnostics.length) return reportDiagnostics(ctx, parsed.diagnostics);
+    if (parsed.diagnostics.some((d) => d.severity === "error")) return reportDiagnostics(ctx, parsed.diagnostics);
+    // Warnings (a kind guessed) are said, and the template is made.
+    if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
     units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;

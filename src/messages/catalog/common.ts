@@ -55,6 +55,10 @@ export const common: Catalog = {
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
+  "units.kind-guessed": {
+    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind};如不是,请在名称后写上类型,如 “{unit},类型”(可用:{labels})",
+    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},kind\" (one of: {labels})",
+  },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
   "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前的结果无须此项即会被替换)", en: "overwrite an existing file (an earlier result is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },

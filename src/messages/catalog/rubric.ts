@@ -103,5 +103,9 @@ export const rubricMessages: Catalog = {
   "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
   "rubric.diff-two-schemes": { "zh-CN": "注意:两个方案的编号不同({old}、{new}),这是两个不同的方案,而不是同一方案的两个版本", en: "note: the two rubrics have different ids ({old}, {new}): they are two schemes, not two versions of one" },
   "rubric.diff-on-third-version": { "zh-CN": "注意:工作簿封面写的是 {cover},不是所比较的 {old} 或 {new}", en: "note: the workbook's cover names {cover}, neither {old} nor {new}" },
+  "rubric.file-name": {
+    "zh-CN": "文件名应为 {name}:工作簿的封面按编号和版本指明方案,不用 --rubric 时只认这样命名、放在工作簿旁边的文件",
+    en: "the file should be named {name}: a workbook's cover names its rubric by id and version, and without --rubric only a file so named beside the workbook is found",
+  },
   "rubric.ok": { "zh-CN": "方案有效:{id} {version}({title})", en: "the rubric is valid: {id} {version} ({title})" },
 };
