@@ -18,6 +18,9 @@ export interface Cover {
   readonly at?: CellAt;
   /** The rubric version's cell. */
   readonly versionAt?: CellAt;
+  /** The cells of the year and of the district, where the cover has their labels. */
+  readonly yearAt?: CellAt;
+  readonly districtAt?: CellAt;
 }
 
 export interface Unit {

@@ -3,7 +3,7 @@
 import type { CellAt, Cover } from "../model/submission.js";
 import type { RawSheet } from "../xlsx/read/index.js";
 import { cellText } from "./cells.js";
-import { COVER_LABELS } from "./layout.js";
+import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
 
 /** The cover's labels are looked for in this many rows of a sheet. */
 export const COVER_ROWS = 30;
@@ -13,13 +13,18 @@ export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};
   let at: CellAt | undefined;
   let versionAt: CellAt | undefined;
+  let yearAt: CellAt | undefined;
+  let districtAt: CellAt | undefined;
   for (const row of sheet.rows.slice(0, COVER_ROWS)) {
     const label = cellText(row.find((c) => c.col === 1));
     for (const [field, word] of Object.entries(COVER_LABELS)) {
-      if (!label.startsWith(word)) continue;
+      const earlier = COVER_LABELS_EARLIER[field as keyof typeof COVER_LABELS] ?? [];
+      if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;
       found[field] = cellText(row.find((c) => c.col === 2));
       if (field === "rubricId") at = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
       if (field === "rubricVersion") versionAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
+      if (field === "year") yearAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
+      if (field === "district") districtAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
     }
   }
   if (found.rubricId === undefined) return undefined;
@@ -30,5 +35,7 @@ export function readCover(sheet: RawSheet): Cover | undefined {
     ...(found.district ? { district: found.district } : {}),
     ...(at ? { at } : {}),
     ...(versionAt ? { versionAt } : {}),
+    ...(yearAt ? { yearAt } : {}),
+    ...(districtAt ? { districtAt } : {}),
   };
 }

@@ -6,13 +6,16 @@ export const SHEET = {
   ledger: "加扣分",
 } as const;
 
-/** Cover labels (column A) and the field each fills (column B). */
+/** Cover labels (column A) and the field each fills (column B). 地区: a district's, a county's or a city's name. */
 export const COVER_LABELS = {
   rubricId: "方案编号",
   rubricVersion: "方案版本",
   year: "考核年度",
-  district: "区(县)",
+  district: "地区",
 } as const;
+
+/** Labels earlier templates wrote for a field, read as well. */
+export const COVER_LABELS_EARLIER: Readonly<Partial<Record<keyof typeof COVER_LABELS, readonly string[]>>> = { district: ["区(县)"] };
 
 export const UNIT_HEADER = "单位名称";
 

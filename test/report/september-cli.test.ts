@@ -43,6 +43,27 @@ describe("assess report", () => {
     expect(page).toMatch(/报告日期:2026年9月1[45]日/);
   });
 
+  it("says where the cover's district is blank (the title and the seal line would go without it)", async () => {
+    // The sample's cover, made before its label was 地区, says 区(县): read all the same.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const cover = wb.getWorksheet("封面");
+    let row = 0;
+    cover?.eachRow((r, n) => {
+      if (String(r.getCell(1).value ?? "").startsWith("区(县)")) row = n;
+    });
+    expect(row).toBeGreaterThan(0);
+    cover!.getCell(`B${row}`).value = null;
+    await wb.xlsx.writeFile(input);
+    const r = await run(["report", input, "--format", "html"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`封面!B${row}: 警告: 封面的地区为空,报告的标题和落款中将没有地区 [report.cover-blank]`);
+    expect(r.err).not.toContain("考核年度为空");
+    // As given, nothing to say.
+    copyFileSync(SAMPLE, input);
+    expect((await run(["report", input, "--format", "html", "--force"])).err).not.toContain("report.cover-blank");
+  });
+
   it("writes one format to -o as given, and both with -o's extension replaced", async () => {
     const one = join(dir, "九月.htm");
     expect((await run(["report", input, "--format", "html", "-o", one])).code).toBe(0);

@@ -3,6 +3,7 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
@@ -77,6 +78,15 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const loaded = await loadForScoring(ctx, file, o.rubric);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
+  // A cover's blank year or district: the report's title and seal line would go without it, unsaid.
+  const cover = submission.cover;
+  const blank = (
+    [
+      ["year", cover.year, cover.yearAt],
+      ["district", cover.district, cover.districtAt],
+    ] as const
+  ).flatMap(([field, value, at]): Diagnostic[] => (at && !value ? [{ code: "report.cover-blank", severity: "warning", data: { field: ctx.t(`report.cover-field.${field}`) }, location: { file, ...at } }] : []));
+  if (blank.length) reportDiagnostics(ctx, blank);
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);

@@ -81,7 +81,7 @@ export const common: Catalog = {
   "cli.opt.output": { "zh-CN": "输出文件", en: "output file" },
   "cli.opt.units": { "zh-CN": "单位名单(每行一个,或 CSV:单位,类型)", en: "list of units (one per line, or CSV: name,kind)" },
   "cli.opt.year": { "zh-CN": "考核年度", en: "assessment year" },
-  "cli.opt.district": { "zh-CN": "区(县)名称", en: "district name" },
+  "cli.opt.district": { "zh-CN": "地区名称(区、县或市)", en: "the name of the district (or county, or city)" },
   "cli.opt.rubric-template": { "zh-CN": "考核方案 YAML 文件(默认为内置的 {id} 方案)", en: "rubric YAML file (default: the bundled {id} rubric)" },
   "cli.opt.rubric": { "zh-CN": "考核方案 YAML 文件(默认按封面选择内置方案)", en: "rubric YAML file (default: the bundled rubric the cover sheet names)" },
   "cli.opt.format": { "zh-CN": "报告格式:xlsx、html 或 both(默认 both,两种都写)", en: "report format: xlsx, html or both (default: both)" },
