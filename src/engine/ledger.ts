@@ -88,7 +88,9 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       }
     }
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
-    const data = { ...d, per: formatPoints(unit), count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "" };
+    // Points by level: the level that decided them is said beside them (2(省级) × 1).
+    const level = code.levels && e.level ? `(${e.level})` : "";
+    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "" };
     const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
     const charge = code.charge;
     const target = charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;

@@ -210,6 +210,9 @@ describe("assess explain", () => {
     expect(chengguan.out).toContain("JF1  不计分  JF1 每年至多计一次,已在前面的行计入");
     const jinshui = await cli(["explain", input, "金水街道", "--lang", "en"]);
     expect(jinshui.out).toContain("KF3  not counted  status \"申报中\": not yet approved, not counted");
+    // Points by level: the level that gave them is said.
+    const donghu = await cli(["explain", input, "东湖街道"]);
+    expect(donghu.out).toContain("JF2  +5  5(市级) × 1 = 加 5  [加扣分!B4]");
   });
 
   it("--json gives every item with its cell", async () => {
