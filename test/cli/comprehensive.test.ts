@@ -154,6 +154,21 @@ describe("the comprehensive sample's report", () => {
     expect(en.out).toContain("Deduction (on the total)");
   });
 
+  it("sets prizes apart in 奖惩名单 as on the rankings, and no grade (不合格 is no prize)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const fills = new Map<string, string[]>();
+    wb.getWorksheet("奖惩名单")?.eachRow((row) => {
+      const fill = row.getCell(3).fill;
+      const key = String(row.getCell(1).value);
+      fills.set(key, [...(fills.get(key) ?? []), fill?.type === "pattern" && fill.pattern === "solid" ? String((fill.fgColor as { argb?: string } | undefined)?.argb) : "none"]);
+    });
+    expect(new Set(fills.get("等次"))).toEqual(new Set(["none"]));
+    expect(fills.get("名次奖")?.filter((f) => f !== "none").length).toBeGreaterThan(0);
+    expect(fills.get("黄牌警告")?.length).toBeGreaterThan(0);
+    expect(new Set(fills.get("黄牌警告"))).not.toContain("none");
+  });
+
   it("says that 街道组's 一等奖 is vacant, in the 奖惩名单 and in the report", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));
