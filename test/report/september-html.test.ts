@@ -60,12 +60,15 @@ describe("the report HTML", () => {
     expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3,000"))).toBe(true);
   });
 
-  it("draws the towns' totals as an SVG bar chart, vetoed towns marked, with a legend", () => {
+  it("draws the towns' totals as an SVG chart of dots (its scale starts near the lowest: no bar lengths to misread), vetoed towns marked, with a legend", () => {
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
     expect(svg).toContain('role="img"');
     expect(svg).not.toContain("xmlns");
     expect((svg.match(/<g class="bar">/g) ?? []).length).toBe(12);
     expect((svg.match(/<g class="bar vetoed">/g) ?? []).length).toBe(2);
+    // A dot per town and two in the legend; no bars.
+    expect((svg.match(/<circle /g) ?? []).length).toBe(16);
+    expect(svg).not.toContain("<rect");
     expect(svg).toContain("参与排名");
     expect(svg).toContain("一票否决(不参与排名)");
     expect(svg).toMatch(/>1008</);

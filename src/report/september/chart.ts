@@ -1,6 +1,7 @@
-// The HTML report's bar chart of the towns' overall totals, as inline SVG (no xmlns, no links):
-// ranked towns in blue, vetoed towns hatched in red, with a legend and a scale from a round value
-// below the lowest total.
+// The HTML report's chart of the towns' overall totals, as inline SVG (no xmlns, no links): a dot
+// at each total on a scale from a round value below the lowest (not from 0, where 953 and 988
+// would look alike; dots, not bars, as a bar's length would then misstate the total), ranked towns
+// in blue, vetoed towns hollow in red, with a legend.
 import type { Bar } from "./model.js";
 import { textWidth } from "./layout.js";
 
@@ -47,6 +48,11 @@ export function niceScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
+/** A total's dot: filled blue for a ranked town, hollow red for a vetoed one. */
+function dot(cx: number, cy: number, vetoed: boolean): string {
+  return vetoed ? `<circle cx="${cx.toFixed(1)}" cy="${cy}" r="5" fill="#ffffff" stroke="${VETO}" stroke-width="2.5"/>` : `<circle cx="${cx.toFixed(1)}" cy="${cy}" r="6" fill="${RANKED}"/>`;
+}
+
 function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
@@ -75,17 +81,15 @@ export function barChart(c: ChartData, esc: Escape): string {
   out.push(
     `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
     `<title id="${c.id}-title">${esc(c.label)}</title>`,
-    `<defs><pattern id="${c.id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-      `<rect width="6" height="6" fill="#f6d5d5"/><line x1="0" y1="0" x2="0" y2="6" stroke="${VETO}" stroke-width="3"/></pattern></defs>`,
   );
   // Legend.
   const ly = 10;
   const second = left + 24 + textWidth(c.ranked) * (FONT_PX / 2) + 36;
   out.push(
     `<g class="legend">`,
-    `<rect x="${left}" y="${ly}" width="16" height="12" fill="${RANKED}"/>`,
+    dot(left + 8, ly + 6, false),
     `<text x="${left + 22}" y="${ly + 11}">${esc(c.ranked)}</text>`,
-    `<rect x="${second}" y="${ly}" width="16" height="12" fill="url(#${c.id}-hatch)" stroke="${VETO}"/>`,
+    dot(second + 8, ly + 6, true),
     `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`,
     `</g>`,
   );
@@ -98,13 +102,15 @@ export function barChart(c: ChartData, esc: Escape): string {
   out.push(`</g>`);
   c.bars.forEach((b, i) => {
     const y = TOP + i * ROW;
-    const w = (x(b.total) - left).toFixed(1);
-    const fill = b.vetoed ? `url(#${c.id}-hatch)" stroke="${VETO}` : RANKED;
+    const cx = x(b.total);
+    const cy = y + BAR / 2;
     out.push(
       `<g class="${b.vetoed ? "bar vetoed" : "bar"}">`,
       `<text x="${left - 8}" y="${y + BAR - 3}" text-anchor="end"${b.vetoed ? ` fill="${VETO}"` : ""}>${esc(b.name)}</text>`,
-      `<rect x="${left}" y="${y}" width="${w}" height="${BAR}" fill="${fill}"/>`,
-      `<text x="${(x(b.total) + 6).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${num(b.total)}</text>`,
+      // A faint line along the row leads the eye from the name to its dot.
+      `<line x1="${left}" y1="${cy}" x2="${cx.toFixed(1)}" y2="${cy}" stroke="#e6e6e6"/>`,
+      dot(cx, cy, b.vetoed),
+      `<text x="${(cx + 10).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${num(b.total)}</text>`,
       `</g>`,
     );
   });
