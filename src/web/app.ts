@@ -11,7 +11,7 @@ import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { formatPoints } from "../model/numbers.js";
-import { lineHeading, planOf } from "../rubric/plan.js";
+import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
@@ -174,7 +174,21 @@ export function start(doc: Document): void {
     const heads = ledgerHeadings(s.rubric, r.unitKind, lang);
     const table = el("table");
     const head = el("tr");
-    const cols = [t("out.rank"), t("out.unit"), ...(groups.length ? [t("out.group-rank")] : []), ...(r.by === "total" ? lines.map((l) => lineHeading(kind, l)) : []), heads.bonus, heads.deduction, t("out.total"), t("out.awards")];
+    const isTotal = r.by === "total";
+    // While claims are pending that could move a rank here: where each unit could end, as the terminal and the result sheets say.
+    const rangeOf = (u: UnitResult): readonly [number, number] | undefined => u.certainty?.ranks[r.id];
+    const moving = r.entries.some((e) => {
+      const range = s.results.units[e.unit] ? rangeOf(s.results.units[e.unit] as UnitResult) : undefined;
+      return range !== undefined && range[0] !== range[1];
+    });
+    // Ranked by a line or an item: its points alone, as the terminal shows them.
+    const cols = [
+      t("out.rank"),
+      ...(moving ? [t("out.rank-range")] : []),
+      t("out.unit"),
+      ...(groups.length ? [t("out.group-rank")] : []),
+      ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), heads.bonus, heads.deduction, t("out.total"), t("out.awards")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
+    ];
     for (const c of cols) head.append(el("th", c));
     table.append(el("thead"));
     table.tHead?.append(head);
@@ -191,22 +205,30 @@ export function start(doc: Document): void {
       const name = el("button", u.name, "unit");
       name.type = "button";
       name.addEventListener("click", () => explain(s, e.unit));
+      const range = rangeOf(u);
       const cells: (string | HTMLElement)[] = [
         e.rank === null ? statusText(u, lang) : String(e.rank),
+        ...(moving ? [range ? `${range[0]}–${range[1]}` : e.rank === null ? "" : String(e.rank)] : []),
         name,
         ...(groups.length ? [groupRank(u)] : []),
-        ...(r.by === "total" ? lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)) : []),
-        formatPoints(u.bonus),
-        formatPoints(u.deduction),
-        formatPoints(u.total),
-        // Awards pending claims could still change: marked, as in the terminal and the result sheets.
-        pendingMark(u, lang) + u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
+        ...(isTotal
+          ? [
+              ...lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)),
+              formatPoints(u.bonus),
+              formatPoints(u.deduction),
+              formatPoints(u.total),
+              // Awards pending claims could still change: marked, as in the terminal and the result sheets.
+              pendingMark(u, lang) + u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
+            ]
+          : [formatPoints(e.value)]),
       ];
-      for (const c of cells) {
-        const td = el("td");
+      // The unit's name and its awards read left to right; the numbers align right.
+      const nameAt = moving ? 2 : 1;
+      cells.forEach((c, i) => {
+        const td = el("td", undefined, i === nameAt ? "name" : isTotal && i === cells.length - 1 ? "awards" : undefined);
         td.append(c);
         tr.append(td);
-      }
+      });
       body.append(tr);
     }
     table.append(body);

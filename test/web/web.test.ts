@@ -81,13 +81,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     const json = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "cli.xlsx")])).out) as { units: { name: string; kind: string; total: number; rank: Record<string, number | null> }[] };
+    const heads = await page.locator("section.ranking").first().locator("thead th").allTextContents();
     const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const [unitAt, totalAt] = [heads.indexOf("单位"), heads.indexOf("总分")];
     // Each town with the rank and total the CLI gives it, in rank order (the vetoed last).
     const towns = json.units.filter((u) => u.kind === "town");
-    expect(rows.map((r) => r[1]).sort()).toEqual(towns.map((u) => u.name).sort());
+    expect(rows.map((r) => r[unitAt]).sort()).toEqual(towns.map((u) => u.name).sort());
     for (const r of rows) {
-      const u = towns.find((x) => x.name === r[1]);
-      expect([r[0], r[6]], r[1]).toEqual([u?.rank.overall === null ? "一票否决" : String(u?.rank.overall), String(u?.total)]);
+      const u = towns.find((x) => x.name === r[unitAt]);
+      expect([r[0], r[totalAt]], r[unitAt]).toEqual([u?.rank.overall === null ? "一票否决" : String(u?.rank.overall), String(u?.total)]);
     }
     const order = rows.map((r) => (r[0] === "一票否决" ? Infinity : Number(r[0])));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -154,7 +156,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(links).toHaveLength(3);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("计分结果工作簿(.xlsx)").click()]);
     expect(download.suggestedFilename()).toBe("liuhe-2026.scored.xlsx");
-    const units = await page.locator("section.ranking tbody tr td:nth-child(2)").allTextContents();
+    const units = await page.locator("section.ranking tbody tr td.name").allTextContents();
     expect(units.some((u) => u === "北川镇")).toBe(false);
   });
 
@@ -322,9 +324,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   it("marks awards that pending claims could still change (待定), as the terminal and the result sheets do", async () => {
     await choose("samples/liuhe-2026.xlsx");
     const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
-    const awards = (name: string): string => rows.find((r) => r[1] === name)?.at(-1) ?? "?";
-    expect(awards("河东街道")).toMatch(/^\(待定\)等次:良好/);
-    expect(awards("柳河镇")).not.toContain("待定");
+    const heads = await page.locator("section.ranking").first().locator("thead th").allTextContents();
+    const row = (name: string): string[] => rows.find((r) => r[heads.indexOf("单位")] === name) ?? [];
+    expect(row("河东街道").at(-1)).toMatch(/^\(待定\)等次:良好/);
+    expect(row("柳河镇").at(-1)).not.toContain("待定");
+    // Where a rank could move: its range, as the terminal and the ranking sheet say it.
+    expect(heads.slice(0, 3)).toEqual(["名次", "名次区间", "单位"]);
+    expect(row("青龙乡").slice(0, 2)).toEqual(["8", "8–9"]);
+  });
+
+  it("shows a ranking by a line with that line's points, as the terminal does", async () => {
+    await choose("samples/qingshan-2026.xlsx");
+    const departments = page.locator("section.ranking").last();
+    expect(await departments.locator("thead th").allTextContents()).toEqual(["名次", "单位", "部门职责"]);
+    const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
+    expect(first).toEqual(["1", "区公安分局", "99.5"]);
   });
 
   it("made no network request at all", () => {

@@ -46,6 +46,12 @@ tr.warning td { background: #fff2cc; }
 .closing { margin-top: 22px; font-size: 12px; color: #555; }
 .closing p { margin: 2px 0; }
 .seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
+/* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
+@media screen and (max-width: 1000px) {
+  th { white-space: normal; word-break: keep-all; }
+  td:last-child { min-width: 11em; }
+  .pair { grid-template-columns: 1fr; }
+}
 @page { size: A4 landscape; margin: 12mm 12mm 14mm;
   @bottom-center { content: ${footerContent(footerTemplate)}; font-size: 9pt; color: #555; } }
 @media print {
