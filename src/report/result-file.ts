@@ -43,7 +43,6 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
   const early = ahead?.parts.get(table);
   const n = table.columns.length;
   const last = colName(n);
-  const styles = tableStyles(table.columns);
   const frozen = Math.min(table.freezeCols, n);
   /** Rows of a table printed several pages across, its title then the page header (see printTitles). */
   const across = table.pagesAcross > 1 && frozen > 0 ? table.rowCount : undefined;
@@ -59,6 +58,8 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
     ...(table.active ? { active: true } : {}),
     ...(early && ahead ? { written: (ids: readonly number[]) => (sameIds(ids, ahead.ids) ? early : undefined) } : {}),
     worksheet: (ids) => {
+      // Measured now, as the sheet is written: a column's width may wait for its rows (a ranking's awards).
+      const styles = tableStyles(table.columns);
       const mapped = new Map<readonly number[], number[]>();
       const map = (positions: readonly number[]): number[] => {
         let m = mapped.get(positions);
