@@ -149,16 +149,24 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
 }
 
 /** The input codes each relative item of these rubrics reads (its indicator), by item code. */
-export function relativeReads(...rubrics: readonly Rubric[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function relativeReads(...rubrics: readonly Rubric[]): Map<string, RelativeReads> {
+  const out = new Map<string, { codes: string[]; vetoes: boolean }>();
   for (const r of rubrics)
     for (const item of r.lines.flatMap((l) => leaves(l.items)))
       if (isRelative(item) && "indicator" in item) {
-        const list = out.get(item.code) ?? [];
-        if (!list.includes(item.indicator)) list.push(item.indicator);
-        out.set(item.code, list);
+        const reads = out.get(item.code) ?? { codes: [], vetoes: false };
+        if (!reads.codes.includes(item.indicator)) reads.codes.push(item.indicator);
+        // Vetoed units left out: a veto given or lifted changes who the best or the places are among.
+        if (!item.includeVetoed) reads.vetoes = true;
+        out.set(item.code, reads);
       }
   return out;
+}
+
+/** What a relative item moves with: the codes it reads, and whether a unit vetoed or no longer vetoed leaves or joins its group. */
+export interface RelativeReads {
+  readonly codes: readonly string[];
+  readonly vetoes: boolean;
 }
 
 /** A ledger row's content, everything but where it is; `unit`: the name its unit is compared under. */
@@ -241,7 +249,7 @@ const MAX_CITED = 500;
  * `reads`: the input codes (indicators) each relative item of either rubric reads, by item code:
  * a unit scored against the others of its group moves with their values and with who is in it.
  */
-export function compareResults(a: Results, b: Results, changes: readonly InputChange[], reads: ReadonlyMap<string, readonly string[]> = new Map()): UnitMove[] {
+export function compareResults(a: Results, b: Results, changes: readonly InputChange[], reads: ReadonlyMap<string, RelativeReads> = new Map()): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
   const ub = byName(b);
@@ -264,11 +272,14 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
     if (m) return m;
     m = new Map();
     byItem.set(item, m);
-    const codes = reads.get(item) ?? [];
+    const codes = reads.get(item)?.codes ?? [];
+    const vetoes = reads.get(item)?.vetoes === true;
     for (const other of changedUnits) {
+      // Vetoed in one and not the other: it left the group or joined it, by its own changes.
+      const flipped = vetoes && ua.get(other) !== undefined && ub.get(other) !== undefined && ua.get(other)?.vetoed !== ub.get(other)?.vetoed;
       const causes = (own.get(other) ?? []).filter((i) => {
         const c = changes[i];
-        return c !== undefined && (c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)));
+        return c !== undefined && (flipped || c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)));
       });
       if (!causes.length) continue;
       for (const g of new Set([ua.get(other)?.relative[item]?.group, ub.get(other)?.relative[item]?.group])) {

@@ -267,6 +267,20 @@ describe("assess diff: a unit moved to another group", () => {
   });
 });
 
+describe("assess diff: a unit scored against its group", () => {
+  it("is moved by a veto lifted in its group (the unit joins the places it is scored by), and says so", async () => {
+    // 白马镇's 较大事故 1起 → 0起: no longer vetoed, it takes a place in 乡镇组 on 招商引资 (JJ4,
+    // points by place, vetoed units left out), and the towns behind it lose 1.5 × 40% each.
+    const lifted = await edited("samples/liuhe-2026.xlsx", "lifted.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
+    expect(r.out).toContain("  [1] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;乡镇(街道)综合排名 8 → 9  因 [1]\n");
+  });
+});
+
 describe("assess rubric diff: a veto's effect", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
   it("moves awards alone where the vetoed unit stays ranked, and the ranks where it leaves the ranking", async () => {
