@@ -192,7 +192,8 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
-    p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-quantity", sheet, c.ref, { value: String(raw), unit: withDisplay("", spec.display) });
+    const plain = typeof raw === "string" ? ambiguous(raw) : undefined;
+    p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;
   }
   const min = spec.min ?? 0;
