@@ -409,6 +409,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       // Prize places only where the ranking gives prizes; elsewhere no tier can change.
       const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, prizeKeys, prizeAhead) : ranks;
       const ranges = new Map<number, readonly [number, number]>();
+      // One array per distinct range (a province's tied units share theirs): results are read-only.
+      const shared = new Map<number, readonly [number, number]>();
       const movers: Contender[] = [];
       const below = r.yellowCard?.below;
       const lastPlace = r.yellowCard?.lastPlace === true;
@@ -427,7 +429,10 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false));
         if (moves) unsettled.add(c.u);
         if (best !== worst) {
-          ranges.set(c.u, [best, worst]);
+          const key = best * 4194304 + worst;
+          let range = shared.get(key);
+          if (!range) shared.set(key, (range = [best, worst]));
+          ranges.set(c.u, range);
           movers.push(c);
         }
       });
@@ -550,23 +555,67 @@ function certainties(
       }
     }
   }
-  // Only the units the pending rows could change carry a certainty.
+  // Only the units the pending rows could change carry a certainty. A province's units share
+  // most of its parts (tied units, the same nearby claims): each distinct one is made once, as
+  // results are read-only.
   const touched = new Set<number>([...outcomes.keys(), ...unsettled]);
   for (const { movers } of moving.values()) for (const c of movers) touched.add(c.u);
+  const interned = new Interned();
   for (const u of touched) {
     const unit = units[u];
     if (!unit) continue;
     const own = outcomes.get(u);
+    let ranksKey = "";
     const unitRanks: Record<string, readonly [number, number]> = {};
     for (const [id, byUnit] of ranks) {
       const range = byUnit.get(u);
-      if (range) unitRanks[id] = range;
+      if (range) {
+        unitRanks[id] = range;
+        ranksKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
+      }
     }
-    const total: readonly [Points, Points] = own ? [own.lo.total, own.hi.total] : [unit.total, unit.total];
-    const moves = Object.keys(unitRanks).length > 0 || unsettled.has(u);
+    const lo = own ? own.lo.total : unit.total;
+    const hi = own ? own.hi.total : unit.total;
+    const moves = ranksKey !== "" || unsettled.has(u);
     // Its own rows wherever they move its total, if nothing else; the others' where it may move.
-    if (own && (moves || total[0] !== total[1])) add(u, own.rows);
-    if (!moves && total[0] === total[1]) continue;
-    unit.certainty = { total, ranks: unitRanks, settled: !unsettled.has(u), pending: pendingOf.get(u) ?? [] };
+    if (own && (moves || lo !== hi)) add(u, own.rows);
+    if (!moves && lo === hi) continue;
+    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: !unsettled.has(u), pending: interned.cells(pendingOf.get(u) ?? []) };
+  }
+}
+
+/** The parts of certainties, one object per distinct value. */
+class Interned {
+  private readonly totals = new Map<string, readonly [Points, Points]>();
+  private readonly rankSets = new Map<string, Readonly<Record<string, readonly [number, number]>>>();
+  private readonly lists = new Map<string, readonly CellAt[]>();
+  private readonly ids = new Map<CellAt, number>();
+
+  total(lo: Points, hi: Points): readonly [Points, Points] {
+    const key = `${lo},${hi}`;
+    let t = this.totals.get(key);
+    if (!t) this.totals.set(key, (t = [lo, hi]));
+    return t;
+  }
+
+  ranks(key: string, made: Readonly<Record<string, readonly [number, number]>>): Readonly<Record<string, readonly [number, number]>> {
+    const seen = this.rankSets.get(key);
+    if (seen) return seen;
+    this.rankSets.set(key, made);
+    return made;
+  }
+
+  /** A list of cells, by the cells' identity and order. */
+  cells(list: readonly CellAt[]): readonly CellAt[] {
+    let key = "";
+    for (const c of list) {
+      let id = this.ids.get(c);
+      if (id === undefined) this.ids.set(c, (id = this.ids.size));
+      key += `${id},`;
+    }
+    const seen = this.lists.get(key);
+    if (seen) return seen;
+    this.lists.set(key, list);
+    return list;
   }
 }
