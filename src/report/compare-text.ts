@@ -103,8 +103,8 @@ function changed(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>)
 
 /**
  * The results that moved, as "名称 旧 → 新" phrases: total, ranks and awards; where none of them
- * did (a line's weight changed, the total did not), the lines that did. `rubrics`: the two
- * versions, the newer first, which name the lines.
+ * did (a bonus charged to a line instead of the total, say), the lines that did. `rubrics`: the
+ * two versions, the newer first, which name the lines.
  */
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
   const parts = changed(outcomeParts(w, a, m.old), outcomeParts(w, b, m.new));
