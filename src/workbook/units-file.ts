@@ -70,12 +70,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     return undefined;
   };
-  /** A label the name ends with (城关镇: 镇), the longest: the kind and the group it names, where one kind's. */
+  /**
+   * The longest label the name ends with (城关镇: 镇; 东城街道办: 街道办), a kind's or one of its
+   * groups': that kind, and the group its ending names; undefined where none, or two kinds' alike.
+   */
   const byName = (name: string): { kind: UnitKindId; group?: string } | undefined => {
     let best: { kind: UnitKindId; length: number } | undefined;
     let ambiguous = false;
     for (const k of rubric.unitKinds)
-      for (const label of k.labels) {
+      for (const label of [...k.labels, ...k.groups.flatMap((g) => g.labels)]) {
         if (!name.endsWith(label) || label.length >= name.length) continue;
         if (!best || label.length > best.length) [best, ambiguous] = [{ kind: k.id, length: label.length }, false];
         else if (label.length === best.length && best.kind !== k.id) ambiguous = true;
@@ -107,7 +110,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const named = byName(name);
       if (named) ({ kind, group } = named);
       else {
-        const labels = [...new Set(rubric.unitKinds.flatMap((k) => k.labels))].join("、");
+        const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         diagnostics.push({ code: "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
       }
     }

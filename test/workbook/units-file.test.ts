@@ -34,6 +34,13 @@ describe("units file", () => {
   it("takes a name alone's kind and group from its ending, and says where it cannot", () => {
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const comprehensive = loadRubric(C, readFileSync(C), "test").rubric!;
+    // 街道办 and 社区 are 街道组's labels alone: a longer ending than 办 (a department's).
+    const withOffice = loadRubric(C, Buffer.from(readFileSync(C, "utf8").replace("        labels: [街道]\n", "        labels: [街道, 街道办, 社区]\n")), "test").rubric!;
+    expect(parseUnitsFile("units.csv", "东城街道办\n光明社区\n区政府办\n", withOffice).units).toEqual([
+      { name: "东城街道办", kind: "town", group: "urban" },
+      { name: "光明社区", kind: "town", group: "urban" },
+      { name: "区政府办", kind: "department" },
+    ]);
     const r = parseUnitsFile("units.csv", "单位\n区教育局\n城关镇\n东湖街道\n区城投集团\n区人武部\n", comprehensive);
     expect(r.units).toEqual([
       { name: "区教育局", kind: "department" },
