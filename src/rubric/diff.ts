@@ -64,10 +64,14 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["whole-steps", i.kind === "shortfall" ? w(i.wholeSteps ? "yes" : "no") : undefined, "scores"],
     ["per-place", i.step !== undefined ? formatPoints(i.step) : undefined, "scores"],
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
+    // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
-    ["veto", i.veto ? vetoText(i.veto, w) : undefined, i.veto?.ranked ? "awards" : "ranks"],
+    ["veto", i.kind === "gate" ? vetoText(i.veto ?? UNRANKED, w) : undefined, i.veto?.ranked ? "awards" : "ranks"],
   ]);
 }
+
+/** What a veto does where a gate declares nothing. */
+const UNRANKED: VetoEffect = { ranked: false, placeEmpty: false };
 
 /** A veto's effect in words: 不排名 / 仍排名, 定为…, 不高于…, 名次空缺 / 顺延. */
 export function vetoText(v: VetoEffect, w: Words): string {
