@@ -116,7 +116,10 @@ describe("the comprehensive sample's report", () => {
     expect(text).toContain(">柳河区综合考核工作领导小组办公室(盖章)<");
     // One chart for each kind's whole ranking (towns, departments, enterprises), not for the groups.
     expect((text.match(/<svg class="chart"/g) ?? []).length).toBe(3);
-    expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名得分条形图</title>');
+    expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名各单位得分</title>');
+    // The vetoed dot is in the legend of the towns' chart alone (no department or enterprise is vetoed).
+    const charts = [...text.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(charts.map((c) => c.includes(">一票否决<"))).toEqual([true, false, false]);
     // Each chart headed by its ranking (they all said 综合得分).
     expect([...text.matchAll(/<section class="block chart-block keep">\n<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(["乡镇(街道)综合排名得分", "区直部门排名得分", "区属国有企业排名得分"]);
     // Vetoed towns keep their ranks here: the legend does not say they are unranked.

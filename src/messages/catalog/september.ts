@@ -15,7 +15,7 @@ export const septemberMessages: Catalog = {
   "report.date-format": { "zh-CN": "{year}年{month}月{day}日", en: "{year}-{month}-{day}" },
   "report.count": { "zh-CN": "(共 {count} 个单位)", en: "({count} units)" },
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },
-  "report.chart.label": { "zh-CN": "{ranking}得分条形图", en: "Bar chart of the totals: {ranking}" },
+  "report.chart.label": { "zh-CN": "{ranking}各单位得分", en: "Each unit's total: {ranking}" },
   "report.chart.ranked": { "zh-CN": "参与排名", en: "Ranked" },
   "report.chart.vetoed": { "zh-CN": "一票否决(不参与排名)", en: "Vetoed (not ranked)" },
   "report.chart.vetoed-ranked": { "zh-CN": "一票否决", en: "Vetoed" },

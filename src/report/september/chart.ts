@@ -85,12 +85,13 @@ export function barChart(c: ChartData, esc: Escape): string {
   // Legend.
   const ly = 10;
   const second = left + 24 + textWidth(c.ranked) * (FONT_PX / 2) + 36;
+  // The vetoed dot is explained only where one is drawn.
+  const anyVetoed = c.bars.some((b) => b.vetoed);
   out.push(
     `<g class="legend">`,
     dot(left + 8, ly + 6, false),
     `<text x="${left + 22}" y="${ly + 11}">${esc(c.ranked)}</text>`,
-    dot(second + 8, ly + 6, true),
-    `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`,
+    ...(anyVetoed ? [dot(second + 8, ly + 6, true), `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`] : []),
     `</g>`,
   );
   // Scale: vertical grid lines with their values.
