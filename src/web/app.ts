@@ -18,6 +18,7 @@ import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardText, ledgerHeadings, pendingMark, statusText } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
+import { coverGaps } from "../workbook/cover.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
@@ -245,7 +246,8 @@ export function start(doc: Document): void {
   };
 
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
-    showDiagnostics(s.loaded.diagnostics, out, s.file);
+    // The report offered below would go without a blank year or district: said, as `report` says it.
+    showDiagnostics([...s.loaded.diagnostics, ...coverGaps(s.file, s.submission.cover)], out, s.file);
     // Each kind's main ranking (by the total where it has one), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
       const rankings = s.results.rankings.filter((r) => r.unitKind === kind.id && r.entries.length > 0 && r.group === undefined);

@@ -57,8 +57,14 @@ describe("assess report", () => {
     await wb.xlsx.writeFile(input);
     const r = await run(["report", input, "--format", "html"]);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`封面!B${row}: 警告: 封面的地区为空,报告的标题和落款中将没有地区 [report.cover-blank]`);
-    expect(r.err).not.toContain("考核年度为空");
+    expect(r.err).toContain(`封面!B${row}: 警告: 封面未填地区,报告的标题和落款中将没有地区名称 [report.cover-blank.district]`);
+    expect(r.err).not.toContain("report.cover-blank.year");
+    // Its label changed (县(市、区)): not found at all, said at the cover.
+    cover!.getCell(`A${row}`).value = "县(市、区)";
+    cover!.getCell(`B${row}`).value = "青山区";
+    await wb.xlsx.writeFile(input);
+    const relabelled = await run(["report", input, "--format", "html", "--force"]);
+    expect(relabelled.err).toContain(": 封面: 警告: 封面未填地区,报告的标题和落款中将没有地区名称 [report.cover-blank.district]");
     // As given, nothing to say.
     copyFileSync(SAMPLE, input);
     expect((await run(["report", input, "--format", "html", "--force"])).err).not.toContain("report.cover-blank");

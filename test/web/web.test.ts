@@ -333,6 +333,18 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(row("青龙乡").slice(0, 2)).toEqual(["8", "8–9"]);
   });
 
+  it("says where the cover's district is blank, which the report it offers would go without", async () => {
+    const file = join(dir, "no-district.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B6").value = null;
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+    expect(shown).toContain("封面!B6: 警告: 封面未填地区,报告的标题和落款中将没有地区名称");
+    expect(await page.textContent("#status")).toContain("已计分 no-district.xlsx");
+  });
+
   it("shows a ranking by a line with that line's points, as the terminal does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     const departments = page.locator("section.ranking").last();

@@ -3,7 +3,7 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import type { Diagnostic } from "../../diagnostics/index.js";
+import { coverGaps } from "../../workbook/cover.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
@@ -79,13 +79,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   // A cover's blank year or district: the report's title and seal line would go without it, unsaid.
-  const cover = submission.cover;
-  const blank = (
-    [
-      ["year", cover.year, cover.yearAt],
-      ["district", cover.district, cover.districtAt],
-    ] as const
-  ).flatMap(([field, value, at]): Diagnostic[] => (at && !value ? [{ code: "report.cover-blank", severity: "warning", data: { field: ctx.t(`report.cover-field.${field}`) }, location: { file, ...at } }] : []));
+  const blank = coverGaps(file, submission.cover);
   if (blank.length) reportDiagnostics(ctx, blank);
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
