@@ -1,7 +1,6 @@
 // The cover sheet (封面): which rubric (id, version), year and district. Found by its labels in
 // column A, whatever the sheet is called.
 import type { CellAt, Cover } from "../model/submission.js";
-import type { Diagnostic } from "../diagnostics/index.js";
 import type { RawSheet } from "../xlsx/read/index.js";
 import { cellText } from "./cells.js";
 import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
@@ -39,20 +38,4 @@ export function readCover(sheet: RawSheet): Cover | undefined {
     ...(yearAt ? { yearAt } : {}),
     ...(districtAt ? { districtAt } : {}),
   };
-}
-
-/**
- * What a report would go without: a cover's year or district left blank (said at its cell), or
- * not found on it at all (a label changed or a row deleted: said at the cover). The report's title
- * and seal line put them in front of the rubric's words.
- */
-export function coverGaps(file: string, cover: Cover): Diagnostic[] {
-  if (!cover.at) return [];
-  const sheet = cover.at.sheet;
-  return (
-    [
-      ["year", cover.year, cover.yearAt],
-      ["district", cover.district, cover.districtAt],
-    ] as const
-  ).flatMap(([field, value, at]): Diagnostic[] => (value ? [] : [{ code: `report.cover-blank.${field}`, severity: "warning", data: {}, location: at ? { file, ...at } : { file, sheet } }]));
 }

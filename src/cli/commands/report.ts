@@ -3,7 +3,7 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { coverGaps } from "../../workbook/cover.js";
+import { coverGaps } from "../../report/september/model.js";
 import { reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
