@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardText, ledgerHeadings, pendingMark, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, ofRanking, pendingMark, showsAwards, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -79,7 +79,11 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           // The mark first: a narrow terminal shortens the text from its end.
           col(ctx.t("out.awards"), units.map(({ u }) => unsettled(u) + u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
         ]
-      : [col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value)))]),
+      : [
+          col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value))),
+          // A ranking by a line or an item that decides awards shows them, as one by the total does.
+          ...(showsAwards(rubric, ranking) ? [col(ctx.t("out.awards"), units.map(({ u }) => unsettled(u) + u.awards.filter((a) => ofRanking(a, ranking.id)).map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true })] : []),
+        ]),
   ];
   const limit = ctx.io.columns ?? Number.POSITIVE_INFINITY;
   let widths = cols.map(width);

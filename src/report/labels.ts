@@ -101,17 +101,34 @@ export function awardContent(a: Award, lang: Lang): string {
 }
 
 /** The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first). */
-export function awardsCell(u: UnitResult, lang: Lang, shown?: string): string {
+export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false): string {
   // Joined by hand: every ranking sheet of a province asks for every unit.
   let out = pendingMark(u, lang);
   const mark = out;
   const between = message(lang, "list.parts");
   for (const a of u.awards) {
     if (!u.vetoed && a.kind === "veto") continue;
+    if (own && !ofRanking(a, shown)) continue;
     const text = awardText(a, lang, shown);
     out = out !== mark ? `${out}${between}${text}` : out + text;
   }
   return out;
+}
+
+/** An award the ranking `id` decided, or a veto (which every ranking of the unit says). */
+export function ofRanking(a: Award, id: string | undefined): boolean {
+  return a.kind === "veto" || a.ranking === id;
+}
+
+/**
+ * Whether a ranking shows its units' awards: one by the total does, and one by a line or an item
+ * that decides any (its prizes, grades, single-item awards or yellow card); else it says only why
+ * a unit is not ranked.
+ */
+export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly by: string }): boolean {
+  if (r.by === "total") return true;
+  const x = rubric.rankings.find((y) => y.id === r.id);
+  return x !== undefined && (x.tiers.length > 0 || x.grades !== undefined || x.single.length > 0 || x.yellowCard !== undefined);
 }
 
 /** "(待定)" before the awards of a unit whose awards pending claims could still change; else nothing. */

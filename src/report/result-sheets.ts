@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, showsAwards, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -132,6 +132,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const plan = planOf(rubric, r.unitKind);
   const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
+  const awarding = showsAwards(rubric, r);
   const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
   // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
   // Made one at a time: the width is found once a text reaches the widest (at the top, as a rule),
@@ -140,7 +141,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const widthOfAwards = (): number =>
     (awardsWidth ??= fit(
       (function* () {
-        for (const { u } of ranked) yield awardsCell(u, lang, r.id);
+        for (const { u } of ranked) yield awardsCell(u, lang, r.id, !isTotal);
       })(),
       14,
       56,
@@ -186,7 +187,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.share"), "share", 8),
         ]),
     {
-      header: isTotal ? t(lang, "out.awards") : t(lang, "out.remark"),
+      header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",
       get width() {
         return widthOfAwards();
@@ -202,7 +203,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       const lineCodes = lines.map((l) => l.code);
       for (let i = 0; i < ranked.length; i++) {
         const { e, u } = ranked[i]!;
-        const text = isTotal || u.vetoed ? awardsCell(u, lang, r.id) : "";
+        // By the total: every award of the unit; by a line or an item, this ranking's own.
+        const text = awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "";
         const mark = text ? remarkMark(u) : undefined;
         cells.length = 0;
         cells.push(e.rank ?? statusText(u, lang));

@@ -16,7 +16,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardText, ledgerHeadings, pendingMark, statusText } from "../report/labels.js";
+import { awardText, ledgerHeadings, ofRanking, pendingMark, showsAwards, statusText } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -175,6 +175,7 @@ export function start(doc: Document): void {
     const table = el("table");
     const head = el("tr");
     const isTotal = r.by === "total";
+    const awarding = showsAwards(s.rubric, r);
     // While claims are pending that could move a rank here: where each unit could end, as the terminal and the result sheets say.
     const rangeOf = (u: UnitResult): readonly [number, number] | undefined => u.certainty?.ranks[r.id];
     const moving = r.entries.some((e) => {
@@ -187,7 +188,8 @@ export function start(doc: Document): void {
       ...(moving ? [t("out.rank-range")] : []),
       t("out.unit"),
       ...(groups.length ? [t("out.group-rank")] : []),
-      ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), heads.bonus, heads.deduction, t("out.total"), t("out.awards")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
+      ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), heads.bonus, heads.deduction, t("out.total")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
+      ...(awarding ? [t("out.awards")] : []),
     ];
     for (const c of cols) head.append(el("th", c));
     table.append(el("thead"));
@@ -211,21 +213,15 @@ export function start(doc: Document): void {
         ...(moving ? [range ? `${range[0]}–${range[1]}` : e.rank === null ? "" : String(e.rank)] : []),
         name,
         ...(groups.length ? [groupRank(u)] : []),
-        ...(isTotal
-          ? [
-              ...lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)),
-              formatPoints(u.bonus),
-              formatPoints(u.deduction),
-              formatPoints(u.total),
-              // Awards pending claims could still change: marked, as in the terminal and the result sheets.
-              pendingMark(u, lang) + u.awards.map((a) => awardText(a, lang, r.id)).join(t("list.parts")),
-            ]
-          : [formatPoints(e.value)]),
+        ...(isTotal ? [...lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)), formatPoints(u.bonus), formatPoints(u.deduction), formatPoints(u.total)] : [formatPoints(e.value)]),
+        // Awards pending claims could still change: marked, as in the terminal and the result sheets.
+        // By the total: every award of the unit; by a line or an item, this ranking's own.
+        ...(awarding ? [pendingMark(u, lang) + u.awards.filter((a) => isTotal || ofRanking(a, r.id)).map((a) => awardText(a, lang, r.id)).join(t("list.parts"))] : []),
       ];
       // The unit's name and its awards read left to right; the numbers align right.
       const nameAt = moving ? 2 : 1;
       cells.forEach((c, i) => {
-        const td = el("td", undefined, i === nameAt ? "name" : isTotal && i === cells.length - 1 ? "awards" : undefined);
+        const td = el("td", undefined, i === nameAt ? "name" : awarding && i === cells.length - 1 ? "awards" : undefined);
         td.append(c);
         tr.append(td);
       });

@@ -1,6 +1,6 @@
 // The second bundled rubric end to end on its sample (柳河区): what a clerk reads in the terminal,
 // in the result workbook and in `explain` — groups, weights, held vetoes, an empty prize, quotas.
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -170,6 +170,26 @@ describe("the comprehensive sample's report", () => {
     expect(fills.get("名次奖")?.filter((f) => f !== "none").length).toBeGreaterThan(0);
     expect(fills.get("黄牌警告")?.length).toBeGreaterThan(0);
     expect(new Set(fills.get("黄牌警告"))).not.toContain("none");
+  });
+
+  it("shows the awards a ranking by a line or an item decides, its own alone: in the terminal, the ranking sheet and (by the total) all of a unit's", async () => {
+    const rubric = join(dir, "by-line.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("    unit_kind: department\n    by: total\n", "    unit_kind: department\n    by: BM\n"));
+    const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "by-line.xlsx"), "--wide"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/│ 名次 │ 单位\s+│ 区直部门 │ 奖惩\s+│/);
+    expect(r.out).toMatch(/│ 6\s+│ 区市场监管局\s+│ 88\.97\s+│ 等次:良好;黄牌警告:区直部门排名末位\s+│/);
+    // 经济发展单项排名 (by JJ) decides the single-item award: its own, not the unit's grade or group prize.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const sheet = wb.getWorksheet("经济发展单项排名")!;
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(header.at(-1)).toBe("奖惩");
+    let liuhe: unknown[] = [];
+    sheet.eachRow((row) => {
+      if ((row.values as unknown[]).includes("柳河镇")) liuhe = (row.values as unknown[]).slice(1);
+    });
+    expect(liuhe.at(-1)).toBe("单项奖:经济发展突出贡献奖(省级),20,000元");
   });
 
   it("says that 街道组's 一等奖 is vacant, in the 奖惩名单 and in the report", async () => {
