@@ -56,6 +56,8 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   });
   if (!checked.length) return;
   const slots = checked.map((m) => values.slot(m.indicator));
+  // Indicators a gate reads: their warning says the unit would be vetoed, whichever item comes first.
+  const gated = new Set(checked.filter((m) => m.kind === "gate").map((m) => m.indicator));
   for (const u of members) {
     let warned: Set<string> | undefined;
     for (let k = 0; k < checked.length; k++) {
@@ -70,7 +72,8 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       if (target === undefined || target < HIGH_TARGET || !at) continue;
       (warned ??= new Set()).add(m.indicator);
       const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
-      p.warn(bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data);
+      // A gate's is said with what it does: the unit vetoed.
+      p.warn(gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data);
     }
   }
 }

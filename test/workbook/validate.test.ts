@@ -276,7 +276,7 @@ const cases: Case[] = [
     name: "a rate under 1% against a high target is a warning at its cell, once per unit and indicator",
     // ZB1 decides two gates (DZ1, JS4.1); 0.97 typed as 0.97% would veto 甲镇.
     values: { 甲镇: { ZB1: "0.97%" }, 乙街道: { ZB4: { percent: 0.005 } }, 丙镇: { ZB2: 0 } },
-    expected: ["warning workbook.rate-implausible 指标数据!B2"],
+    expected: ["warning workbook.rate-implausible-gate 指标数据!B2"],
   },
   {
     name: "a deleted ledger sheet is a warning",

@@ -68,6 +68,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于目标 {target};是否应为 {suggestion}?如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, far below its target {target}; did you mean {suggestion}? If {value} is right, ignore this warning",
   },
+  "workbook.rate-implausible-gate": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},远低于目标 {target},将被一票否决;是否应为 {suggestion}?如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, far below its target {target}, and vetoes the unit; did you mean {suggestion}? If {value} is right, ignore this warning",
+  },
   "workbook.rate-implausible-bands": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于最低一档 {target},不得分;是否应为 {suggestion}?如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, far below the lowest band {target}, and earns nothing; did you mean {suggestion}? If {value} is right, ignore this warning",
