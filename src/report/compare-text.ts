@@ -67,18 +67,19 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
 }
 
 /** An award as a revision compares it: a prize tier with its amount (a revised 办法 may change only that). */
-function awardPhrase(w: Words, a: Award): string {
-  const text = awardText(a, w.lang);
+function awardPhrase(w: Words, a: Award, named: boolean): string {
+  // Named by its ranking where the scheme gives prizes on several (乡镇组排名二等奖).
+  const text = awardText(a, w.lang, named ? "" : undefined);
   return a.kind === "rank" && a.amount !== undefined ? text + w.t("award.amount", { amount: formatAmount(a.amount) }) : text;
 }
 
 /** What a unit's results say, one comparable phrase each: total, ranks, veto, awards. */
-function outcomeParts(w: Words, r: Results, u: UnitResult | undefined): Map<string, string> {
+function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, named = false): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
   for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
-  m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a)).join(w.t("list.items")) || "—");
+  m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
   return m;
 }
 
@@ -93,11 +94,11 @@ function lineParts(u: UnitResult | undefined, rubrics: readonly Rubric[]): Map<s
   return m;
 }
 
-function changed(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
+function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
   // Compared as shown: a removed unit that had no awards has none to lose ("奖惩 — → —" is no change).
   return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => {
     const [before, after] = [x.get(k) ?? "—", y.get(k) ?? "—"];
-    return before !== after ? [`${k} ${before} → ${after}`] : [];
+    return before !== after ? [w.t("diff.part", { name: k, old: before, new: after })] : [];
   });
 }
 
@@ -107,8 +108,9 @@ function changed(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>)
  * two versions, the newer first, which name the lines.
  */
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
-  const parts = changed(outcomeParts(w, a, m.old), outcomeParts(w, b, m.new));
-  return parts.length ? parts : changed(lineParts(m.old, rubrics), lineParts(m.new, rubrics));
+  const named = rubrics.some((r) => r.rankings.filter((x) => x.tiers.length > 0).length > 1);
+  const parts = changed(w, outcomeParts(w, a, m.old, named), outcomeParts(w, b, m.new, named));
+  return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
 }
 
 /**

@@ -87,7 +87,8 @@ export function awardContent(a: Award, lang: Lang): string {
     case "grade":
       // Held by a veto, or short of the band its score reached: the words say why.
       if (a.cut && !a.held) {
-        const key = a.cut.tied ? "award.grade-cut-tied" : a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut";
+        // A quota of none (20% of a unit or two, rounded down) is no full quota: said as it is.
+        const key = a.cut.quota === 0 ? "award.grade-cut-none" : a.cut.tied ? "award.grade-cut-tied" : a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut";
         return message(lang, key, { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0 });
       }
       return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;

@@ -154,7 +154,7 @@ describe("assess diff: a unit renamed", () => {
     expect(r.out).toContain("(如是 青石镇 改名:结果不变)  因 [2]\n");
     expect(r.out).toContain("  青石街道: 总分 — → 954.5;");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--lang", "en"]);
-    expect(en.out).toContain("  青石镇: Total 954.5 → —; 综合排名 4 → —; 党政线排名 4 → —; 人口计生线排名 4 → —; Awards rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
+    expect(en.out).toContain("  青石镇: Total: 954.5 → —; 综合排名: 4 → —; 党政线排名: 4 → —; 人口计生线排名: 4 → —; Awards: rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });
@@ -263,7 +263,7 @@ describe("assess diff: a unit moved to another group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
     expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
-    expect(r.out).toContain("  河东街道: Total 89.5 → 88.9  because of [2]\n");
+    expect(r.out).toContain("  河东街道: Total: 89.5 → 88.9  because of [2]\n");
   });
 });
 
@@ -316,8 +316,8 @@ describe("assess rubric diff --on", () => {
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("{ name: 二等奖, ranks: [2, 3], amount: 30000 }", "{ name: 二等奖, ranks: [2, 3], amount: 35000 }"));
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("  杨柳镇: 奖惩 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:二等奖,30,000元 → 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:二等奖,35,000元\n");
-    // 柳河镇 holds the 一等奖, whose amount stays.
+    expect(r.out).toContain("  杨柳镇: 奖惩 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:乡镇组排名二等奖,30,000元 → 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:乡镇组排名二等奖,35,000元\n");
+    // Named by its ranking: the scheme gives prizes on two (乡镇组, 街道组). 柳河镇 holds the 一等奖, whose amount stays.
     expect(r.out).not.toContain("柳河镇:");
   });
 

@@ -10,6 +10,9 @@ describe("a grade short of the band its score reached", () => {
     expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀 is full: 1 in all)");
     expect(awardContent(grade({ quota: 1, given: 2 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀 is full: 1 by its quota, and the units tied at the last place all got 优秀, 2 in all)");
     expect(awardContent(grade({ quota: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 2 个已满)");
+    // 20% of a single unit, rounded down: no place at all, not a full band.
+    expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
+    expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀's quota comes to none, rounded down)");
     expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案均不评)");
     // Behind a tie that got none (ties: none), the band is not full: its place is left empty.
     expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 1 个在名额线上并列,按方案并列单位均不评,空出的名额不顺延)");

@@ -59,6 +59,7 @@ export const engineMessages: Catalog = {
   "award.single": { "zh-CN": "单项奖:{name}({level}),{amount}元", en: "single-item award: {name} ({level}), {amount} yuan" },
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
   "award.grade-cut": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满)", en: "{grade} (reached the {better} line, but {better} is full: {quota} in all)" },
+  "award.grade-cut-none": { "zh-CN": "{grade}(达到{better}分数线,但按比例{better}名额为 0,向下取整)", en: "{grade} (reached the {better} line, but {better}'s quota comes to none, rounded down)" },
   "award.grade-cut-more": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满;并列于名额线上的单位均评为{better},共 {given} 个)", en: "{grade} (reached the {better} line, but {better} is full: {quota} by its quota, and the units tied at the last place all got {better}, {given} in all)" },
   "award.unsettled": { "zh-CN": "(待定)", en: "(pending) " },
   "award.grade-cut-unused": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个在名额线上并列,按方案并列单位均不评,空出的名额不顺延)", en: "{grade} (reached the {better} line, but {better}'s quota of {quota} ends in a tie, which the rubric gives to none of those tied; the places left are not passed on)" },

@@ -93,6 +93,7 @@ export const languageMessages: Catalog = {
   "word.last-place": { "zh-CN": "末位", en: "last place" },
   "word.below": { "zh-CN": "得分低于 {below}", en: "a score below {below}" },
   "word.or": { "zh-CN": ",或", en: ", or " },
+  "diff.part": { "zh-CN": "{name} {old} → {new}", en: "{name}: {old} → {new}" },
   "diff.none": { "zh-CN": "两个版本没有差别", en: "the two versions are the same" },
   "diff.added": { "zh-CN": "新增 {what}", en: "added {what}" },
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
