@@ -91,14 +91,27 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
   };
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
+  // Where the name and the kind are: the first two fields, or where a header line says (序号,单位名称,类型
+  // as a list kept in Excel has it; a kind column without a heading follows the name's).
+  let at = { name: 0, kind: 1 };
+  const NAME_HEADER = /^(单位|名称|name)/i;
+  const KIND_HEADER = /^(类型|类别|kind|type)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const parts = splitFields(raw);
+    const fields = splitFields(raw);
+    if (i === 0) {
+      const nameAt = fields.findIndex((f) => NAME_HEADER.test(f));
+      const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
+      // A header line: skipped, once its columns are known.
+      if (nameAt >= 0 && fields.every((f, k) => k === nameAt || k === kindAt || f === "" || /^(序号|编号|no\.?|#)$/i.test(f))) {
+        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : nameAt + 1 };
+        return;
+      }
+    }
+    const parts = at.name === 0 && at.kind === 1 ? fields : [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.kind + 1] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
     if (name === "" && label === "") return;
-    // A header line such as "单位,类型" is skipped.
-    if (i === 0 && /^(单位|名称|name)/i.test(name) && (label === "" || /^(类型|类别|kind|type)/i.test(label))) return;
     if (name === "") {
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;

@@ -53,6 +53,20 @@ describe("units file", () => {
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed units.csv:5:1", "warning units.kind-guessed units.csv:6:1"]);
   });
 
+  it("reads a list kept in Excel with a 序号 column, by its headings", () => {
+    // 区公安分局 alone: no label of the district scheme ends it, so the first kind (with a warning).
+    expect(parse("序号,单位名称\n1,城关镇\n2,区公安分局\n").units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "town" },
+    ]);
+    expect(parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n").units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+    ]);
+    // The heading alone, as before: the name first, its kind after it.
+    expect(parse("单位\n城关镇,镇\n区公安分局,部门\n").units.map((u) => u.kind)).toEqual(["town", "department"]);
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
