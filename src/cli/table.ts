@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardText, ledgerHeadings, ofRanking, pendingMark, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -59,15 +59,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const heads = ledgerHeadings(rubric, ranking.unitKind, ctx.lang);
   // While claims are pending that could move a rank here: where each unit could end up, as the
   // result sheet says; and awards that could still change are marked so.
-  const rangeOf = (u: UnitResult): readonly [number, number] | undefined => u.certainty?.ranks[ranking.id];
-  const moving = ranking.entries.some((e) => {
-    const range = rangeOf(results.units[e.unit] as UnitResult);
-    return range !== undefined && range[0] !== range[1];
-  });
-  const unsettled = (u: UnitResult): string => pendingMark(u, ctx.lang);
+  const moving = ranksMove(results, ranking);
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
-    ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ e, u }) => (rangeOf(u) ? `${rangeOf(u)?.[0]}–${rangeOf(u)?.[1]}` : e.rank === null ? "" : String(e.rank))))] : []),
+    ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ u }) => String(rankRange(u, ranking.id))))] : []),
     col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
     ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => groupPlace(u)))] : []),
     ...(isTotal
@@ -77,12 +72,12 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
           // The mark first: a narrow terminal shortens the text from its end.
-          col(ctx.t("out.awards"), units.map(({ u }) => unsettled(u) + u.awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true }),
+          col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id)), { squeeze: true }),
         ]
       : [
           col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value))),
           // A ranking by a line or an item that decides awards shows them, as one by the total does.
-          ...(showsAwards(rubric, ranking) ? [col(ctx.t("out.awards"), units.map(({ u }) => unsettled(u) + u.awards.filter((a) => ofRanking(a, ranking.id)).map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.parts"))), { squeeze: true })] : []),
+          ...(showsAwards(rubric, ranking) ? [col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id, true)), { squeeze: true })] : []),
         ]),
   ];
   const limit = ctx.io.columns ?? Number.POSITIVE_INFINITY;
@@ -113,7 +108,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const vetoed = ranking.entries.filter((e) => e.rank === null).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
-  const pending = results.pendingRows > 0 && (moving || units.some(({ u }) => unsettled(u))) ? ctx.t("table.pending") + "\n" : "";
+  const pending = results.pendingRows > 0 && (moving || units.some(({ u }) => pendingMark(u, ctx.lang))) ? ctx.t("table.pending") + "\n" : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

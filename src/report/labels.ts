@@ -117,7 +117,7 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
 }
 
 /** An award the ranking `id` decided, or a veto (which every ranking of the unit says). */
-export function ofRanking(a: Award, id: string | undefined): boolean {
+function ofRanking(a: Award, id: string | undefined): boolean {
   return a.kind === "veto" || a.ranking === id;
 }
 
@@ -130,6 +130,21 @@ export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly b
   if (r.by === "total") return true;
   const x = rubric.rankings.find((y) => y.id === r.id);
   return x !== undefined && (x.tiers.length > 0 || x.grades !== undefined || x.single.length > 0 || x.yellowCard !== undefined);
+}
+
+/** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */
+export function ranksMove(results: Pick<Results, "units">, r: { readonly id: string; readonly entries: readonly { readonly unit: number }[] }): boolean {
+  return r.entries.some((e) => {
+    const range = results.units[e.unit]?.certainty?.ranks[r.id];
+    return range !== undefined && range[0] !== range[1];
+  });
+}
+
+/** A unit's 名次区间 cell: where it could end (2–5), else its rank, which cannot move (a number), else nothing. */
+export function rankRange(u: UnitResult, id: string): string | number {
+  const range = u.certainty?.ranks[id];
+  const rank = u.ranks[id];
+  return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : rank;
 }
 
 /** "(待定)" before the awards of a unit whose awards pending claims could still change; else nothing. */

@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, showsAwards, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -157,17 +157,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     const rank = g ? u.ranks[g.id] : undefined;
     return rank === undefined || !g ? "" : `${g.name} ${rank ?? statusText(u, lang)}`;
   };
-  // While claims are pending that could move a unit here: where each could end up.
-  const pending = ranked.some(({ u }) => {
-    const range = u.certainty?.ranks[r.id];
-    return range !== undefined && range[0] !== range[1];
-  });
-  // A range in words (2–5); a rank that cannot move, the number itself (not a number stored as text).
-  const rangeOf = (u: UnitResult): string | number => {
-    const range = u.certainty?.ranks[r.id];
-    const rank = u.ranks[r.id];
-    return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : rank;
-  };
+  // While claims are pending that could move a unit here: where each could end up (a rank that
+  // cannot move, the number itself, not a number stored as text).
+  const pending = ranksMove(results, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
@@ -208,7 +200,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         const mark = text ? remarkMark(u) : undefined;
         cells.length = 0;
         cells.push(e.rank ?? statusText(u, lang));
-        if (pending) cells.push(rangeOf(u));
+        if (pending) cells.push(rankRange(u, r.id));
         cells.push(xmlSafe(u.name));
         if (groupRankings.length) cells.push(groupPlace(u));
         if (isTotal) {

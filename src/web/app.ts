@@ -16,7 +16,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardText, ledgerHeadings, ofRanking, pendingMark, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, ledgerHeadings, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -177,11 +177,7 @@ export function start(doc: Document): void {
     const isTotal = r.by === "total";
     const awarding = showsAwards(s.rubric, r);
     // While claims are pending that could move a rank here: where each unit could end, as the terminal and the result sheets say.
-    const rangeOf = (u: UnitResult): readonly [number, number] | undefined => u.certainty?.ranks[r.id];
-    const moving = r.entries.some((e) => {
-      const range = s.results.units[e.unit] ? rangeOf(s.results.units[e.unit] as UnitResult) : undefined;
-      return range !== undefined && range[0] !== range[1];
-    });
+    const moving = ranksMove(s.results, r);
     // Ranked by a line or an item: its points alone, as the terminal shows them.
     const cols = [
       t("out.rank"),
@@ -207,16 +203,15 @@ export function start(doc: Document): void {
       const name = el("button", u.name, "unit");
       name.type = "button";
       name.addEventListener("click", () => explain(s, e.unit));
-      const range = rangeOf(u);
       const cells: (string | HTMLElement)[] = [
         e.rank === null ? statusText(u, lang) : String(e.rank),
-        ...(moving ? [range ? `${range[0]}–${range[1]}` : e.rank === null ? "" : String(e.rank)] : []),
+        ...(moving ? [String(rankRange(u, r.id))] : []),
         name,
         ...(groups.length ? [groupRank(u)] : []),
         ...(isTotal ? [...lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)), formatPoints(u.bonus), formatPoints(u.deduction), formatPoints(u.total)] : [formatPoints(e.value)]),
         // Awards pending claims could still change: marked, as in the terminal and the result sheets.
         // By the total: every award of the unit; by a line or an item, this ranking's own.
-        ...(awarding ? [pendingMark(u, lang) + u.awards.filter((a) => isTotal || ofRanking(a, r.id)).map((a) => awardText(a, lang, r.id)).join(t("list.parts"))] : []),
+        ...(awarding ? [awardsCell(u, lang, r.id, !isTotal)] : []),
       ];
       // The unit's name and its awards read left to right; the numbers align right.
       const nameAt = moving ? 2 : 1;

@@ -108,7 +108,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         return;
       }
     }
-    const parts = at.name === 0 && at.kind === 1 ? fields : [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.kind + 1] ?? ""];
+    const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.kind + 1] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
     if (name === "" && label === "") return;
