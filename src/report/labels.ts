@@ -101,7 +101,10 @@ export function awardContent(a: Award, lang: Lang): string {
   }
 }
 
-/** The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first). */
+/**
+ * The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first);
+ * `own`: those of the ranking `shown` alone.
+ */
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false): string {
   // Joined by hand: every ranking sheet of a province asks for every unit.
   let out = pendingMark(u, lang);
@@ -113,7 +116,8 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
     const text = awardText(a, lang, shown);
     out = out !== mark ? `${out}${between}${text}` : out + text;
   }
-  return out;
+  // A ranking's own awards, none: no bare (待定) (what may change is the unit's standing elsewhere).
+  return own && out === mark ? "" : out;
 }
 
 /** An award the ranking `id` decided, or a veto (which every ranking of the unit says). */
