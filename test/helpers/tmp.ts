@@ -1,12 +1,19 @@
-// A scratch folder for one test file, removed when the file's tests are done.
+// Scratch folders for one test file, all removed when the file's tests are done.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 
-/** Call at the top level of a test file (it registers the file's afterAll). */
+const made: string[] = [];
+// Registered once, while the test file is collected (this module is loaded afresh for each file):
+// a folder made inside a test or a describe block is removed too, not only one made at the top.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed after the file's tests. */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }

@@ -2,8 +2,7 @@
 // the part it gives is the very XML this thread writes, whatever the rows hold (text to escape,
 // characters XML cannot carry, spaces to keep, styles, heights, gaps, many batches), its CRC and
 // size are right, and a failure on either side ends the sheet with an error, not a hang.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { strFromU8 } from "fflate";
@@ -13,6 +12,7 @@ import { SHEET_WORKER, SheetWriterStopped, startSheetDeflater } from "../../src/
 import { COMPACT_UNITS, writeAhead, writeResultWorkbook } from "../../src/report/result-file.js";
 import type { SheetTable } from "../../src/report/result-sheets.js";
 import { worksheetXml, type Value, type Worksheet, type WsRow } from "../../src/xlsx/write/worksheet.js";
+import { scratchDir } from "../helpers/tmp.js";
 import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
 import { concatBytes } from "../../src/xlsx/bytes.js";
 import { checkedEntries } from "./helpers.js";
@@ -121,7 +121,7 @@ describe("worksheets written on the worker thread", () => {
 });
 
 describe("a worker that stops", () => {
-  const dir = mkdtempSync(join(tmpdir(), "assess-worker-"));
+  const dir = scratchDir("assess-worker-");
   const dead = join(dir, "dead.mjs");
   writeFileSync(dead, "process.exit(3);\n");
 
