@@ -4,7 +4,7 @@
 // validation or only words). Pure data; report/rubric-text.ts words it.
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
 import { allItems, isMeasured, isRelative } from "./model.js";
-import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 
 /** What a change can alter, from the most to the least consequential. */
 export type Effect = "scores" | "ranks" | "awards" | "validation" | "words";
@@ -137,9 +137,9 @@ function rankingFields(r: Ranking, w: Words): Fields {
     ["group", r.group, "ranks"],
     ["by", r.by, "ranks"],
     ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
-    ["tiers", r.tiers.map((t) => `${t.name} ${t.from === t.to ? t.from : `${t.from}–${t.to}`}${t.amount !== undefined ? ` ${t.amount}` : ""}`).join("; "), "awards"],
+    ["tiers", r.tiers.map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
-    ["single", r.single.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount, count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
+    ["single", r.single.map((s) => w("single", { code: s.code, name: s.name, amount: formatAmount(s.amount), count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }
