@@ -8,7 +8,7 @@ import { isMeasured, isRelative } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
-import type { Award, Certainty, Gap, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
+import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
 import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger } from "./ledger.js";
@@ -340,7 +340,13 @@ interface Scored {
 function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, codes, pendingRows, about }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
-  const unsettled = new Set<number>();
+  /** Unit → the awards pending claims could change: each as its ranking and kind. */
+  const unsettled = new Map<number, OpenAward[]>();
+  const open = (u: number, ranking: string, kind: OpenAward["kind"]): void => {
+    const list = unsettled.get(u);
+    if (!list) unsettled.set(u, [{ ranking, kind }]);
+    else if (!list.some((a) => a.ranking === ranking && a.kind === kind)) list.push({ ranking, kind });
+  };
   /** Ranking id → the contenders whose rank could move there, those with claims of their own, and those a quota or the last place could move. */
   const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[] }>();
   // Each kind's units, in input order: every ranking of the kind picks its members from these.
@@ -421,13 +427,10 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const placeWorst = prizePlaces.worst[i] ?? 0;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
-        const moves =
-          (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) ||
-          (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0)) ||
-          (below !== undefined && lo0 < below !== hi0 < below) ||
-          (lastPlace && best !== worst && worst === contenders.length) ||
-          (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false));
-        if (moves) unsettled.add(c.u);
+        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r.id, "rank");
+        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0)) open(c.u, r.id, "grade");
+        if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r.id, "warning");
+        if (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r.id, "single");
         if (best !== worst) {
           const key = best * 4194304 + worst;
           let range = shared.get(key);
@@ -465,10 +468,17 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
         const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, placed.length) }));
         const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
-        for (const u of quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded)) others.add(u);
+        for (const u of quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded)) {
+          others.add(u);
+          open(u, r.id, "grade");
+        }
       }
-      if (r.yellowCard?.lastPlace) for (const u of lastPlaceUnsettled(contenders)) others.add(u);
-      for (const u of others) unsettled.add(u);
+      if (r.yellowCard?.lastPlace) {
+        for (const u of lastPlaceUnsettled(contenders)) {
+          others.add(u);
+          open(u, r.id, "warning");
+        }
+      }
       if (others.size) pending.others = contenders.filter((c) => others.has(c.u));
     }
     const entries: RankingEntry[] = [...order.map(({ item, rank }) => ({ unit: item.u, rank, value: value(item.u) })), ...unranked.map((u) => ({ unit: u, rank: null, value: value(u) }))];
@@ -503,7 +513,7 @@ function certainties(
   units: Building[],
   outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
-  unsettled: ReadonlySet<number>,
+  unsettled: ReadonlyMap<number, readonly OpenAward[]>,
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
 ): void {
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
@@ -558,7 +568,7 @@ function certainties(
   // Only the units the pending rows could change carry a certainty. A province's units share
   // most of its parts (tied units, the same nearby claims): each distinct one is made once, as
   // results are read-only.
-  const touched = new Set<number>([...outcomes.keys(), ...unsettled]);
+  const touched = new Set<number>([...outcomes.keys(), ...unsettled.keys()]);
   for (const { movers } of moving.values()) for (const c of movers) touched.add(c.u);
   const interned = new Interned();
   for (const u of touched) {
@@ -580,15 +590,19 @@ function certainties(
     // Its own rows wherever they move its total, if nothing else; the others' where it may move.
     if (own && (moves || lo !== hi)) add(u, own.rows);
     if (!moves && lo === hi) continue;
-    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: !unsettled.has(u), pending: interned.cells(pendingOf.get(u) ?? []) };
+    const awards = unsettled.get(u) ?? [];
+    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells(pendingOf.get(u) ?? []) };
   }
 }
+
+const NO_OPEN: readonly OpenAward[] = [];
 
 /** The parts of certainties, one object per distinct value. */
 class Interned {
   private readonly totals = new Map<string, readonly [Points, Points]>();
   private readonly rankSets = new Map<string, Readonly<Record<string, readonly [number, number]>>>();
   private readonly lists = new Map<string, readonly CellAt[]>();
+  private readonly opens = new Map<string, readonly OpenAward[]>();
   private readonly ids = new Map<CellAt, number>();
 
   total(lo: Points, hi: Points): readonly [Points, Points] {
@@ -603,6 +617,17 @@ class Interned {
     if (seen) return seen;
     this.rankSets.set(key, made);
     return made;
+  }
+
+  /** The awards claims could change, in the order found. */
+  open(list: readonly OpenAward[]): readonly OpenAward[] {
+    if (!list.length) return NO_OPEN;
+    let key = "";
+    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000`;
+    const seen = this.opens.get(key);
+    if (seen) return seen;
+    this.opens.set(key, list);
+    return list;
   }
 
   /** A list of cells, by the cells' identity and order. */

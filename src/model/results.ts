@@ -82,10 +82,18 @@ export interface Certainty {
   readonly total: readonly [Points, Points];
   /** Ranking id → its best and worst rank, where these differ (elsewhere: its rank). */
   readonly ranks: Readonly<Record<string, readonly [number, number]>>;
-  /** Its prize tiers, grade bands, yellow cards and single-item awards are the same whatever is decided. */
+  /** Its prize tiers, grade bands, yellow cards and single-item awards are the same whatever is decided (open is empty). */
   readonly settled: boolean;
+  /** The awards the pending rows could still change (gain, lose or alter): each as its ranking and kind. */
+  readonly open: readonly OpenAward[];
   /** The pending rows (their cells) that could change its rank or awards. */
   readonly pending: readonly CellAt[];
+}
+
+/** Awards of one kind on one ranking: a rank prize, a grade, a single-item award or a yellow card. */
+export interface OpenAward {
+  readonly ranking: string;
+  readonly kind: "rank" | "grade" | "single" | "warning";
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

@@ -46,6 +46,7 @@ function certaintyJson(u: UnitResult): Record<string, unknown> {
     total: (c?.total ?? [u.total, u.total]).map(pointsToNumber),
     rank: Object.fromEntries(Object.entries(u.ranks).map(([id, rank]) => [id, rank === null ? null : [...(c?.ranks[id] ?? [rank, rank])]])),
     settled: c?.settled ?? true,
+    open: (c?.open ?? []).map((o) => ({ ranking: o.ranking, kind: o.kind })),
     pending: (c?.pending ?? []).map((x) => cellRef(x.sheet, x.cell)),
   };
 }

@@ -1,5 +1,5 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
-import type { Award, Results, UnitResult } from "../model/results.js";
+import type { Award, OpenAward, Results, UnitResult } from "../model/results.js";
 import type { Rubric } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
@@ -106,23 +106,27 @@ export function awardContent(a: Award, lang: Lang): string {
  * `own`: those of the ranking `shown` alone.
  */
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false): string {
+  const open = u.certainty?.open ?? NONE_OPEN;
   // Joined by hand: every ranking sheet of a province asks for every unit.
-  let out = pendingMark(u, lang);
-  const mark = out;
+  let out = "";
   const between = message(lang, "list.parts");
-  for (const a of u.awards) {
-    if (!u.vetoed && a.kind === "veto") continue;
-    if (own && !ofRanking(a, shown)) continue;
-    const text = awardText(a, lang, shown);
-    out = out !== mark ? `${out}${between}${text}` : out + text;
+  const add = (text: string): void => void (out = out ? `${out}${between}${text}` : text);
+  // The veto first, then what pending claims could still change (marked, so that a narrow
+  // terminal's cut never hides it), each award it could bring that the unit does not hold, the rest.
+  if (u.vetoed) for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
+  if (open.length) {
+    const mark = message(lang, "award.unsettled");
+    for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + awardText(a, lang, shown));
+    for (const o of open) if ((!own || o.ranking === shown) && !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) add(message(lang, `award.may-win.${o.kind}`));
   }
-  // A ranking's own awards, none: no bare (待定) (what may change is the unit's standing elsewhere).
-  return own && out === mark ? "" : out;
+  for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
+  return out;
 }
 
-/** An award the ranking `id` decided, or a veto (which every ranking of the unit says). */
-function ofRanking(a: Award, id: string | undefined): boolean {
-  return a.kind === "veto" || a.ranking === id;
+const NONE_OPEN: readonly OpenAward[] = [];
+
+function isOpen(open: readonly OpenAward[], a: Award): boolean {
+  return a.kind !== "veto" && open.some((o) => o.kind === a.kind && o.ranking === a.ranking);
 }
 
 /**
@@ -151,9 +155,14 @@ export function rankRange(u: UnitResult, id: string): string | number {
   return range ? `${range[0]}–${range[1]}` : rank === null || rank === undefined ? "" : rank;
 }
 
-/** "(待定)" before the awards of a unit whose awards pending claims could still change; else nothing. */
-export function pendingMark(u: UnitResult, lang: Lang): string {
-  return u.certainty && !u.certainty.settled ? message(lang, "award.unsettled") : "";
+/**
+ * "(待定)" before an award pending claims could still change (`a`), or, without one, where any of
+ * the unit's could; else nothing.
+ */
+export function pendingMark(u: UnitResult, lang: Lang, a?: Award): string {
+  const c = u.certainty;
+  if (!c || c.settled) return "";
+  return !a || isOpen(c.open, a) ? message(lang, "award.unsettled") : "";
 }
 
 /** A prize tier nobody holds (奖次空缺): its ranking, name and places. */

@@ -427,7 +427,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang) + awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).

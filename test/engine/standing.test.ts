@@ -7,6 +7,7 @@ import { score } from "../../src/engine/index.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { unitNamed } from "../helpers/results.js";
+import type { Award } from "../../src/model/results.js";
 
 const R = mini();
 const UNITS: UnitSpec[] = [
@@ -171,9 +172,11 @@ describe("rank ranges, for any contenders (fast-check)", () => {
 
 describe("a settled unit's awards, for any district with pending claims (fast-check)", () => {
   // Every way the pending rows can be decided is scored; a unit said to be settled (or given no
-  // certainty at all) must hold the same prizes, grades and cards in every one of them.
-  const awardWords = (r: ReturnType<typeof score>, u: number): string =>
+  // certainty at all) must hold the same prizes, grades and cards in every one of them, and every
+  // kind of award on a ranking that its certainty does not say is open must be the same in all.
+  const awardWords = (r: ReturnType<typeof score>, u: number, of?: (a: Award) => boolean): string =>
     (r.units[u]?.awards ?? [])
+      .filter((a) => !of || of(a))
       .map((a) => (a.kind === "rank" ? `${a.ranking}:${a.tier}` : a.kind === "grade" ? `${a.ranking}:${a.grade}` : a.kind === "warning" ? `${a.ranking}:card` : a.kind === "single" ? `${a.ranking}:${a.code}` : `veto:${a.gate}`))
       .sort()
       .join(",");
@@ -194,9 +197,16 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
           const claimed = score(rubric, submission(rubric, units, entries.map((e) => ({ ...e, status: "申报中" }))));
           const outcomes = Array.from({ length: 1 << entries.length }, (_, bits) => score(rubric, submission(rubric, units, entries.map((e, i) => ({ ...e, status: bits & (1 << i) ? "已认定" : "不予认定" })))));
           claimed.units.forEach((unit, u) => {
-            if (unit.certainty && !unit.certainty.settled) return;
-            const seen = new Set(outcomes.map((o) => awardWords(o, u)));
-            expect(seen.size, `${unit.name} said settled: ${[...seen].join(" | ")}`).toBe(1);
+            const open = unit.certainty?.open ?? [];
+            expect(open.length === 0).toBe(unit.certainty?.settled ?? true);
+            for (const ranking of rubric.rankings) {
+              for (const kind of ["rank", "grade", "single", "warning"] as const) {
+                if (open.some((a) => a.ranking === ranking.id && a.kind === kind)) continue;
+                const seen = new Set(outcomes.map((o) => awardWords(o, u, (a) => a.kind === kind && a.ranking === ranking.id)));
+                expect(seen.size, `${unit.name}'s ${kind} on ${ranking.id} said settled: ${[...seen].join(" | ")}`).toBe(1);
+              }
+            }
+            if (!open.length) expect(new Set(outcomes.map((o) => awardWords(o, u))).size, `${unit.name} said settled`).toBe(1);
           });
         },
       ),

@@ -8,6 +8,8 @@ import type { Results } from "../../src/model/results.js";
 import type { Submission } from "../../src/model/submission.js";
 import { explainUnit, ledgerWhy, whyText } from "../../src/report/explain.js";
 import { message } from "../../src/messages/index.js";
+import { awardsCell } from "../../src/report/labels.js";
+import { resultTables } from "../../src/report/result-sheets.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
@@ -101,6 +103,44 @@ describe("grades: quotas while claims are pending", () => {
     for (const n of ["甲局", "乙局"]) expect(unitNamed(pending, n).certainty).toMatchObject({ total: [10000, 10000], settled: false, pending: [{ cell: "B2" }] });
     // 丁局 at 90 reaches 优秀's line but three are surely ahead of it: 良好 whatever is decided.
     expect(unitNamed(pending, "丁局").certainty?.settled ?? true).toBe(true);
+  });
+});
+
+describe("pending claims: which of a unit's awards they could change", () => {
+  it("marks the grade another's claim could take, not the group's prize no claim can", () => {
+    // 优秀 at most 20% of five towns: one place. 甲镇 100 is 优秀 and 乡镇组's 一等奖 (乙镇 96 next);
+    // 丙街道 at 98.8 with a pending 国家级 JF1 (+3) would take 优秀, and keeps 街道组's 一等奖 either way.
+    const units = [losing("甲镇", "rural", 0), losing("乙镇", "rural", 10), losing("丙街道", "urban", 3), losing("丁街道", "urban", 40), losing("戊镇", "rural", 50)];
+    const r = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "待审核" }]);
+    const pendingSub = scored as Submission;
+    expect(awardsOf(r, "甲镇")).toEqual(["towns:优秀", "rural:一等奖:50000"]);
+    expect(unitNamed(r, "甲镇").certainty).toMatchObject({ settled: false, open: [{ ranking: "towns", kind: "grade" }] });
+    expect(unitNamed(r, "丙街道").certainty?.open).toEqual([{ ranking: "towns", kind: "grade" }]);
+    // Decided, 甲镇 loses 优秀 and keeps its prize, as said.
+    const counted = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "已认定" }]);
+    expect(awardsOf(counted, "甲镇")).toEqual(["towns:良好", "rural:一等奖:50000"]);
+    expect(awardsOf(counted, "丙街道")).toEqual(["towns:优秀", "urban:一等奖:50000"]);
+    // The awards cell marks that grade alone, first; the prize stands unmarked.
+    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "towns")).toBe("(待定)等次:优秀;名次奖:乡镇组排名一等奖");
+    // On 乡镇组排名's own table (its awards only), nothing is pending.
+    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "rural", true)).toBe("名次奖:一等奖");
+    // 奖惩名单 likewise: the grade's row marked, the prize's not.
+    const list = resultTables(R, pendingSub, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    const rows: string[] = [];
+    for (const row of list?.rows ?? []) if (row.cells[1] === "甲镇") rows.push(`${String(row.cells[0])} ${String(row.cells[2])}`);
+    expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀"]);
+  });
+
+  it("says what a unit could win that it does not hold", () => {
+    // 乙镇 96, second in 乡镇组 (二等奖 is 2nd–3rd): its pending +3 cannot pass 甲镇's 100. 丁街道 at 84,
+    // second in 街道组 (二等奖 is 2nd alone there) holds it; 戊街道 at 82 with a pending +3 could take it.
+    const units = [losing("甲镇", "rural", 0), losing("乙镇", "rural", 10), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("戊街道", "urban", 45)];
+    const r = run(units, [{ unit: "戊街道", code: "JF1", level: "国家级", status: "待审核" }]);
+    expect(awardsOf(r, "戊街道")).not.toContain("urban:二等奖:30000");
+    expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank" });
+    expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获名次奖");
+    expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖");
+    expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize");
   });
 });
 

@@ -28,7 +28,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
       const u = results.units[i];
       if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(pendingMark(u, lang) + awardContent(a, lang)), awardAmount(a), xmlSafe(awardBasis(a, u, lang))];
+        const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(pendingMark(u, lang, a) + awardContent(a, lang)), awardAmount(a), xmlSafe(awardBasis(a, u, lang))];
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
