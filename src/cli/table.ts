@@ -48,7 +48,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     const g = groupRankings.find((r) => r.group === u.group);
     const rank = g ? u.ranks[g.id] : undefined;
     const name = kind?.groups.find((x) => x.id === u.group)?.name ?? "";
-    return rank === undefined ? "" : `${name} ${rank ?? statusText(u, ctx.lang)}`;
+    // Where pending claims could move it there, where it could end too (乡镇组 4(3–6)).
+    const range = g ? u.certainty?.ranks[g.id] : undefined;
+    const could = range ? ctx.t("table.group-range", { from: range[0], to: range[1] }) : "";
+    return rank === undefined ? "" : `${name} ${rank ?? statusText(u, ctx.lang)}${could}`;
   };
   const shown = ranking.entries.length <= FULL_TABLE ? ranking.entries : ranking.entries.slice(0, HEAD_ROWS);
   const units = shown.flatMap((e) => {
@@ -108,7 +111,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const vetoed = ranking.entries.filter((e) => e.rank === null).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
-  const pending = results.pendingRows > 0 && (moving || units.some(({ u }) => pendingMark(u, ctx.lang))) ? ctx.t("table.pending") + "\n" : "";
+  const pending = results.pendingRows > 0 && (moving || groupRankings.some((g) => ranksMove(results, g)) || units.some(({ u }) => pendingMark(u, ctx.lang))) ? ctx.t("table.pending") + "\n" : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

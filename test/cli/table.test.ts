@@ -4,6 +4,7 @@ import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 
 async function scoreIn(columns: number | undefined, args: string[] = [], file = "samples/qingshan-2026.xlsx"): Promise<string> {
   let out = "";
@@ -23,7 +24,7 @@ describe("the ranking in a terminal", () => {
   });
 
   it("shows where each unit could end while claims are pending, and marks awards that may change", async () => {
-    // 柳河区: 河东街道's own 待审核 claim (+1) could lift it past 青龙乡 (8th–9th), and to 街道组's 二等奖 place.
+    // 柳河区: 河东街道's own 待审核 claim (+1) could lift it past 青龙乡 (8th–9th); not past 文昌街道's 90.51 in 街道组.
     const out = await scoreIn(undefined, [], "samples/liuhe-2026.xlsx");
     const table = out.slice(0, out.indexOf("区直部门排名"));
     expect(table).toContain("名次区间");
@@ -33,5 +34,22 @@ describe("the ranking in a terminal", () => {
     expect(table).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;assess explain 单位 可查看取决于哪些记录)");
     // Where nothing is pending that could move a rank there, neither.
     expect(out.slice(out.indexOf("区直部门排名"))).not.toContain("名次区间");
+  });
+
+  it("shows where a unit could end in its group, and the prize it could win there", async () => {
+    // 河东街道's claim at 省级 (+2): 91.5 would pass 文昌街道's 90.51 (2nd in 街道组, its 二等奖) and 双河乡, 杨柳镇 (5th–9th).
+    const dir = scratchDir("assess-table-group-");
+    const file = join(dir, "liuhe.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const cell = wb.getWorksheet("加扣分")?.getCell("D11");
+    expect(cell?.value).toBe("市级");
+    if (cell) cell.value = "省级";
+    await wb.xlsx.writeFile(file);
+    const out = await scoreIn(undefined, [], file);
+    expect(out).toMatch(/│ 9 +│ 5–9 +│ 河东街道 +│ 街道组 3\(2–3\) .*│ \(待定\)等次:良好;\(待定\)可能获名次奖/);
+    expect(out).toMatch(/│ 7 +│ 7–8 +│ 文昌街道 +│ 街道组 2\(2–3\) .*│ \(待定\)名次奖:街道组排名二等奖;等次:良好/);
+    // Where a group's rank could move, the note says so though the whole kind's could not.
+    expect(out).toContain("(加扣分尚有待认定:");
   });
 });

@@ -106,6 +106,7 @@ export const common: Catalog = {
   "web.title": { "zh-CN": "assess 考核计分(离线版)", en: "assess: assessment scoring (offline)" },
   "web.lead": { "zh-CN": "检查并计分目标管理责任制考核工作簿。文件只在本机浏览器中处理,不会上传到任何地方。", en: "Check and score a target-responsibility assessment workbook. The file is processed in this browser only and is sent nowhere." },
   "web.drop": { "zh-CN": "把考核工作簿(.xlsx)拖到这里,或选择文件:", en: "Drop the assessment workbook (.xlsx) here, or choose the file:" },
+  "table.group-range": { "zh-CN": "({from}–{to})", en: " ({from}–{to})" },
   "table.pending": { "zh-CN": "(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;assess explain 单位 可查看取决于哪些记录)", en: "(claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; assess explain UNIT names the claims)" },
   "table.dropped": { "zh-CN": "(终端较窄,未显示 {columns};加 --wide 可全部显示)", en: "(narrow terminal: {columns} not shown; --wide shows all)" },
   "web.rubric": { "zh-CN": "自己的考核方案文件(可选,.yaml):", en: "Your own rubric file (optional, .yaml):" },
