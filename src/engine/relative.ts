@@ -23,12 +23,16 @@ export interface Member {
 export function scoreRelative(item: MeasuredItem, lower: boolean, members: readonly Member[], group: string): { points: Points[]; bases: RelativeBasis[] } {
   const points: Points[] = [];
   const bases: RelativeBasis[] = [];
-  const counted = members.filter((m) => m.counts);
+  // Where no unit of the group counts (every one vetoed, vetoed ones left out), the vetoed units
+  // set the best value, or take the places, among themselves, as with include_vetoed.
+  const counting = members.filter((m) => m.counts);
+  const fallback = counting.length === 0;
+  const counted = fallback ? members : counting;
   const better = (a: Measure, b: Measure): boolean => (lower ? a < b : a > b);
   if (item.kind === "relative-best") {
     if (!counted.length) return { points, bases };
     const best = counted.reduce((x, m) => (better(m.value, x) ? m.value : x), counted[0]?.value ?? 0);
-    const basis: RelativeBasis = { best, group };
+    const basis: RelativeBasis = { best, group, ...(fallback ? { amongVetoed: true } : {}) };
     for (const m of members) {
       points.push(againstBest(item.max, lower, m.value, best));
       bases.push(basis);
@@ -41,7 +45,7 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   for (const m of members) {
     const place = countAhead(values, m.value, lower) + 1;
     points.push(Math.max(0, item.max - step * (place - 1)));
-    bases.push({ place, group });
+    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : {}) });
   }
   return { points, bases };
 }
@@ -61,10 +65,11 @@ function countAhead(sorted: readonly Measure[], v: Measure, lower: boolean): num
 
 /**
  * max × value ÷ best (higher is better) or max × best ÷ value (lower is better), within 0..max.
- * A value as good as the best earns the max; where the best is 0 or less no ratio can be taken,
- * and only the units at the best earn anything.
+ * A value as good as the best earns the max, but where higher is better a value of 0 or less
+ * earns 0, the best's too (no ratio can be taken: −1% is no achievement for being the best).
  */
 export function againstBest(max: Points, lower: boolean, value: Measure, best: Measure): Points {
+  if (!lower && value <= 0) return 0;
   if (value === best) return max;
   if (lower) return value <= 0 ? max : best <= 0 ? 0 : Math.min(max, divRound(max * best, value));
   return best <= 0 || value <= 0 ? 0 : Math.min(max, divRound(max * value, best));

@@ -71,6 +71,8 @@ export interface RelativeBasis {
   readonly place?: number;
   /** The group's name (or the unit kind's, without groups). */
   readonly group: string;
+  /** Every unit of the group was vetoed: the vetoed ones set the best (or took the places) among themselves. */
+  readonly amongVetoed?: boolean;
 }
 
 /**

@@ -129,15 +129,15 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
     case "relative-best":
       data.best = show(basis?.best ?? 0);
       data.group = basis?.group ?? "";
-      if (!lower && m.value <= 0 && m.value !== basis?.best) return reason("why.relative-none");
+      if (!lower && m.value <= 0) return reason("why.relative-none");
       // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
-      return reason(lower ? "why.relative-best-lower" : "why.relative-best");
+      return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : ""}`);
     case "rank-points":
       data.place = basis?.place ?? 0;
       data.group = basis?.group ?? "";
       data.step = formatPoints(item.step ?? 0);
-      return reason("why.rank-points");
+      return reason(basis?.amongVetoed ? "why.rank-points-vetoed" : "why.rank-points");
   }
 }
 

@@ -197,4 +197,34 @@ describe("relative kinds: against the others of the ranking group", () => {
     // Its full marks are said as what they are, not as 100% ÷ 80% × 20 = 20.
     expect(k1Why("kind: relative-best, indicator: ZB1", units, "否决镇", gate)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
   });
+
+  it("relative-best gives nothing for a value of 0 or less where higher is better, the group's best's included", () => {
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB4: "-1%" } },
+      { name: "乙镇", group: "rural", measures: { ZB4: "-3%" } },
+      { name: "丙街道", group: "urban", measures: { ZB4: "0%" } },
+      { name: "丁街道", group: "urban", measures: { ZB4: "0%" } },
+    ];
+    // −1% is 乡镇组's best, and still no growth: no ratio can be taken, 0 (it scored 20).
+    expect(k1("kind: relative-best, indicator: ZB4", units)).toEqual({ 甲镇: 0, 乙镇: 0, 丙街道: 0, 丁街道: 0 });
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "甲镇")).toBe("ZB4 -1%,不大于 0,不得分(乡镇组最优值 -1%)");
+  });
+
+  it("where every unit of a group is vetoed, they set the best and take the places among themselves", () => {
+    const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB1: "80%", ZB3: 300, ZB5: 1 } },
+      { name: "乙镇", group: "rural", measures: { ZB1: "40%", ZB3: 100, ZB5: 2 } },
+      { name: "丙街道", group: "urban", measures: { ZB1: "20%", ZB3: 50, ZB5: 0 } },
+    ];
+    // 乡镇组 all vetoed: 80% is its best, 20 × 40 ÷ 80 = 10 (it scored 0 against a best of none);
+    // 街道组's unit is its own best.
+    expect(k1("kind: relative-best, indicator: ZB1", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1000, 丙街道: 2000 });
+    expect(k1Why("kind: relative-best, indicator: ZB1", units, "乙镇", gate)).toBe("ZB1 40% ÷ 乡镇组最优值 80% × 20 = 10(乡镇组单位均被一票否决,最优值在被否决的单位中取)");
+    // Places 1 and 2 among the two (each was placed 1st against nobody).
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(
+      "ZB3 100万元 is in place 2 in 乡镇组: 20 for the first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
+    );
+  });
 });
