@@ -91,24 +91,27 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
   };
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
-  // Where the name and the kind are: the first two fields, or where a header line says (序号,单位名称,类型
-  // as a list kept in Excel has it; a kind column without a heading follows the name's).
-  let at = { name: 0, kind: 1 };
+  // Where the name, the kind and the group are: the first three fields, or where a header line says
+  // (序号,单位名称,类型,分组,备注 as a list kept in Excel has it: columns it does not head as one of
+  // these are left alone; a kind column without a heading follows the name's).
+  let at = { name: 0, kind: 1, group: 2 };
   const NAME_HEADER = /^(单位|名称|name)/i;
   const KIND_HEADER = /^(类型|类别|kind|type)/i;
+  const GROUP_HEADER = /^(分组|组别|所属组|group)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
     const fields = splitFields(raw);
     if (i === 0) {
       const nameAt = fields.findIndex((f) => NAME_HEADER.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
-      // A header line: skipped, once its columns are known.
-      if (nameAt >= 0 && fields.every((f, k) => k === nameAt || k === kindAt || f === "" || /^(序号|编号|no\.?|#)$/i.test(f))) {
-        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : nameAt + 1 };
+      const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
+      // A header line (no field of it a kind or a group): skipped, once its columns are known.
+      if (nameAt >= 0 && fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined))) {
+        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 ? -1 : nameAt + 1, group: groupAt };
         return;
       }
     }
-    const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.kind + 1] ?? ""];
+    const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
     if (name === "" && label === "") return;
@@ -118,7 +121,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
-    if (label === "" && rubric.unitKinds.length > 1) {
+    // (A group column names the kind itself.)
+    if (label === "" && rubric.unitKinds.length > 1 && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
       // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
       const named = byName(name);
       if (named) ({ kind, group } = named);
@@ -132,7 +136,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     for (const [at, word] of [[1, label], [2, parts[2] ?? ""]] as const) {
       if (word === "") continue;
       const k = at === 1 ? kindOf(word) : undefined;
-      const g = k === undefined ? groupOf(word, at === 2 ? kind : undefined) : undefined;
+      // A group after a kind is one of that kind's; a group alone (no kind column) names its kind.
+      const g = k === undefined ? groupOf(word, at === 2 && label !== "" ? kind : undefined) : undefined;
       if (k !== undefined) {
         kind = k;
         // A kind's label that is also one of its groups' (镇 for 乡镇组) places the unit in it.

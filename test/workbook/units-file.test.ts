@@ -67,6 +67,26 @@ describe("units file", () => {
     expect(parse("单位\n城关镇,镇\n区公安分局,部门\n").units.map((u) => u.kind)).toEqual(["town", "department"]);
   });
 
+  it("leaves alone the columns its headings do not name (a 备注 column), and reads a 分组 column by its heading", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const comprehensive = loadRubric(C, readFileSync(C), "test").rubric!;
+    // A 备注 column, blank or holding a word that is a kind's label's look-alike (山区乡).
+    const noted = parseUnitsFile("units.csv", "序号,单位名称,类型,备注\n1,城关镇,镇,\n2,石门乡,乡,山区乡\n3,区教育局,部门,\n", comprehensive);
+    expect(noted.diagnostics).toEqual([]);
+    expect(noted.units).toEqual([
+      { name: "城关镇", kind: "town", group: "rural" },
+      { name: "石门乡", kind: "town", group: "rural" },
+      { name: "区教育局", kind: "department" },
+    ]);
+    // A group column without a kind column: the group names the kind.
+    const grouped = parseUnitsFile("units.csv", "单位名称,分组,备注\n东湖,街道组,城区\n西山,乡镇组,\n", comprehensive);
+    expect(grouped.diagnostics).toEqual([]);
+    expect(grouped.units).toEqual([
+      { name: "东湖", kind: "town", group: "urban" },
+      { name: "西山", kind: "town", group: "rural" },
+    ]);
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
