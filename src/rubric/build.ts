@@ -282,11 +282,22 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
   };
 }
 
+/** Places 3 or 3–6, as the messages say them. */
+function placesText(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
 function buildTiers(b: Builder, tiers: NonNullable<RubricInput["rankings"][number]["tiers"]>, path: Path): RankTier[] {
-  return tiers.map((t, ti) => {
+  const built = tiers.map((t, ti) => {
     if (t.ranks[0] > t.ranks[1]) b.error("rubric.range-order", [...path, ti, "ranks"], { code: t.name });
     return { name: t.name, from: t.ranks[0], to: t.ranks[1], ...(t.amount !== undefined ? { amount: t.amount } : {}) };
   });
+  // A place in two tiers would be given the first of them and never the other: said, at the later.
+  built.forEach((t, ti) => {
+    const earlier = built.slice(0, ti).find((o) => o.from <= t.to && t.from <= o.to);
+    if (earlier && t.from <= t.to) b.error("rubric.tiers-overlap", [...path, ti, "ranks"], { code: t.name, other: earlier.name, places: placesText(Math.max(t.from, earlier.from), Math.min(t.to, earlier.to)) });
+  });
+  return built;
 }
 
 function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number]["grades"]>, path: Path): Grades {
