@@ -102,6 +102,8 @@ const cases: Case[] = [
     text: replace("    - code: JF1\n      kind: bonus\n      name: 创新\n      points: 20\n      once_per_year: true\n", "    - { code: JF1, kind: bonus, name: 创新, text: 由县评定, 以1分为单位。, points: 20, once_per_year: true }\n"),
     expected: [`rubric.unknown-key-text r.yaml:${lineOf("    - code: JF1")}:${"    - { code: JF1, kind: bonus, name: 创新, text: 由县评定, ".length + 1}`],
   },
+  // 每低 1 个百分点 written per: 1 is a step of 100%.
+  { name: "per-bare-percent", text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: shortfall\n        indicator: ZB1\n        target: MB1\n        per: 1\n        deduct: 2\n"), expected: [`rubric.per-bare-percent r.yaml:${lineOf("        target: MB1") + 1}:14`] },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
