@@ -6,7 +6,7 @@ import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model
 import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
 import { formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, type Unit, type Values } from "../model/submission.js";
-import { targetOf } from "../rubric/targets.js";
+import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -75,6 +75,29 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       // A gate's is said with what it does: the unit vetoed.
       p.warn(gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data);
     }
+  }
+}
+
+/**
+ * A unit's own target of 0 for a count or an amount where more is better (a 责任书's 0 万元 left
+ * for a blank) gives the item full marks whatever the unit did: a warning at the target's cell, once
+ * per unit and target. (A percentage's 0%, growth not to fall, may be meant.)
+ */
+function zeroTargets(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  const checked = measured.filter((m) => {
+    const ind = rubric.indicators.find((i) => i.code === m.indicator);
+    return "ref" in m.target && ind !== undefined && ind.unit !== "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
+  });
+  if (!checked.length) return;
+  const readers = checked.map((m) => targetReader(rubric, m, values));
+  for (const u of members) {
+    let warned: Set<string> | undefined;
+    checked.forEach((m, k) => {
+      const t = readers[k]?.resolve(u);
+      if (!t?.at || t.value !== 0 || t.code === undefined || warned?.has(t.code)) return;
+      (warned ??= new Set()).add(t.code);
+      p.warn(m.kind === "gate" ? "workbook.target-zero-gate" : "workbook.target-zero", t.at.sheet, t.at.cell, { unit: units[u]?.name ?? "", code: t.code, item: `${m.code} ${m.name}` });
+    });
   }
 }
 
@@ -217,6 +240,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", first.at.sheet, first.at.cell, data);
     }
     implausibleRates(rubric, measured, members, units, values, p);
+    zeroTargets(rubric, measured, members, units, values, p);
   }
   strangers(g, missing, p);
 }

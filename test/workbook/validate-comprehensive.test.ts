@@ -90,6 +90,13 @@ const cases: Case[] = [
     expected: ["warning workbook.rate-implausible-bands 指标数据!N19"],
   },
   {
+    // A 责任书's 0 万元 for a blank: JJ2 (a ratio) would give full marks whatever was done; asked.
+    // A growth target of 0% (MB1: not to fall) may be meant: left alone.
+    name: "a unit's own target of 0 for an amount where more is better is questioned",
+    values: { 石桥镇: { MB2: 0, MB1: 0 } },
+    expected: ["warning workbook.target-zero 指标数据!P3"],
+  },
+  {
     // ZB3 allows −100% to 500%: a typed 0.8 could be 80% or 0.8%. Read as 80%, and said; a formula's 0.08 is left alone.
     name: "a growth rate typed as a plain fraction is questioned, not guessed silently",
     values: { 柳河镇: { ZB3: "0.8" }, 石桥镇: { ZB3: { formula: "=0.4/5", result: 0.08 } } },
