@@ -1,20 +1,23 @@
 // Bonus and deduction events for one unit: only counted statuses score; points per count, per
-// level or as entered; doubled when flagged; once-a-year codes, then the caps (per code, per
-// group of codes, on all bonuses or deductions) applied in row order. Each counted row is charged
-// where its code says: the total, a line or an item.
+// level or as entered; doubled when flagged; a once-a-year code's row worth the most; then the
+// caps (per code, per group of codes, on all bonuses or deductions), filled first by the rows that
+// weigh most on the total (charged to the total, then to the lines and items of the heaviest
+// line), in row order among equals. Each counted row is charged where its code says: the total, a
+// line or an item. Neither rule depends on the rows' order in the sheet, and deciding a pending
+// bonus never lowers a total, nor a pending deduction raises one.
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
 import type { LedgerEntry } from "../model/submission.js";
 import type { LedgerResult, Reason } from "../model/results.js";
+import { onceOver, perCount } from "../rubric/ledger-points.js";
+import { cellRef } from "../diagnostics/index.js";
 
-export function perCount(code: LedgerCode, e: LedgerEntry): Points {
-  let p = 0;
-  if (code.points !== undefined) p = code.points;
-  else if (code.range) p = e.points ?? 0;
-  else if (code.levels && e.level !== undefined) p = code.levels[e.level] ?? 0;
-  if (code.doubleWhenFlagged && e.flagged) p *= 2;
-  return p;
-}
+export { perCount };
+
+/** How much a point charged to a line or an item (its code), or to the total (undefined), weighs on the total. */
+export type ChargeWeight = (target: string | undefined) => number;
+
+const EVEN: ChargeWeight = () => 1;
 
 export interface LedgerOutcome {
   readonly results: readonly LedgerResult[];
@@ -41,40 +44,55 @@ function result(entry: LedgerEntry, kind: LedgerResult["kind"], counted: boolean
 /** A unit without ledger rows (most of a province's): one shared outcome, never changed. */
 const NOTHING: LedgerOutcome = Object.freeze({ results: Object.freeze([]), bonus: 0, deduction: 0, charges: new Map<string, Points>() });
 
-export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c]))): LedgerOutcome {
+function chargedTo(code: LedgerCode): string | undefined {
+  const charge = code.charge;
+  return charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
+}
+
+export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])), weight: ChargeWeight = EVEN): LedgerOutcome {
   if (!entries.length) return NOTHING;
   const used = new Map<string, Points>();
-  const seenOnce = new Set<string>();
   let bonus = 0;
   let deduction = 0;
   const charges = new Map<string, Points>();
-  const results: LedgerResult[] = [];
-  for (const e of entries) {
+  const results: (LedgerResult | undefined)[] = entries.map(() => undefined);
+  const counts = (e: LedgerEntry): boolean => codes.has(e.code) && rubric.statuses.counted.includes(e.status);
+  const instead = onceOver(entries, codes, counts);
+  /** The rows that score, by index: filled into the caps heaviest first. */
+  const scoring: number[] = [];
+  entries.forEach((e, i) => {
     const code = codes.get(e.code);
-    if (!code) continue; // validation reports unknown codes; nothing to score
+    if (!code) return; // validation reports unknown codes; nothing to score
     const kind = code.kind;
     const d = { code: e.code, name: code.name, status: e.status };
     if (!rubric.statuses.counted.includes(e.status)) {
       const pending = rubric.statuses.pending.includes(e.status);
-      results.push(result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d }));
-      continue;
-    }
-    if (code.kind === "single") {
-      results.push(result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } }));
-      continue;
-    }
+      results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
+    } else if (code.kind === "single") results[i] = result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } });
+    else if (instead.has(i)) {
+      const other = entries[instead.get(i) ?? 0];
+      results[i] = result(e, kind, false, 0, { code: "why.ledger-once", data: { ...d, cell: other ? cellRef(other.at.sheet, other.at.cell) : "" } });
+    } else scoring.push(i);
+  });
+  if (scoring.length > 1) {
+    const w = scoring.map((i) => {
+      const code = codes.get(entries[i]?.code ?? "");
+      return code ? weight(chargedTo(code)) : 0;
+    });
+    const order = scoring.map((i, k) => ({ i, w: w[k] ?? 0 }));
+    order.sort((a, b) => b.w - a.w || a.i - b.i);
+    order.forEach((o, k) => (scoring[k] = o.i));
+  }
+  for (const i of scoring) {
+    const e = entries[i] as LedgerEntry;
+    const code = codes.get(e.code) as LedgerCode;
+    const kind = code.kind;
+    const d = { code: e.code, name: code.name, status: e.status };
     let count = e.count;
     let reasonCode = code.doubleWhenFlagged && e.flagged ? "why.ledger-doubled" : "why.ledger-counted";
-    if (code.oncePerYear) {
-      if (seenOnce.has(code.code)) {
-        results.push(result(e, kind, false, 0, { code: "why.ledger-once", data: d }));
-        continue;
-      }
-      seenOnce.add(code.code);
-      if (count > 1) {
-        count = 1;
-        reasonCode = "why.ledger-once-count";
-      }
+    if (code.oncePerYear && count > 1) {
+      count = 1;
+      reasonCode = "why.ledger-once-count";
     }
     const unit = perCount(code, e);
     let pts = unit * count;
@@ -92,13 +110,12 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const level = code.levels && e.level ? `(${e.level})` : "";
     const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "" };
     const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
-    const charge = code.charge;
-    const target = charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
+    const target = chargedTo(code);
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
-    results.push(result(e, kind, true, pts, reason, target));
+    results[i] = result(e, kind, true, pts, reason, target);
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
     else if (code.kind === "bonus") bonus += pts;
     else deduction += pts;
   }
-  return { results, bonus, deduction, charges };
+  return { results: results.filter((r): r is LedgerResult => r !== undefined), bonus, deduction, charges };
 }

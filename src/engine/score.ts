@@ -11,7 +11,7 @@ import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
 import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js";
 import { scoreRelative, type Member } from "./relative.js";
-import { scoreLedger } from "./ledger.js";
+import { scoreLedger, type ChargeWeight } from "./ledger.js";
 import { ranked } from "./rank.js";
 import { decideOutcomes, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
@@ -70,7 +70,7 @@ function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: rea
     const kind = codes.get(e.code)?.kind;
     return (way === "hi" ? kind === "bonus" : kind === "deduction") ? { ...e, status: counted } : e;
   });
-  const ledger = scoreLedger(rubric, decided, codes);
+  const ledger = scoreLedger(rubric, decided, codes, k.weight);
   const points = before.slice();
   if (ledger.charges.size) applyCharges(k.plan, points, ledger.charges);
   const { subtotals, total } = settle(k, points, ledger.bonus, ledger.deduction);
@@ -82,6 +82,19 @@ interface KindScorer {
   readonly plan: KindPlan;
   /** The scorer of each leaf node, by node index. */
   readonly leaves: readonly (LeafScorer | undefined)[];
+  /** How much a ledger point charged to a line or item (or the total) weighs on the kind's total. */
+  readonly weight: ChargeWeight;
+}
+
+/** A kind's ledger charges' weights: the total's 100%, a line's (and its items') the line's weight. */
+function chargeWeight(plan: KindPlan): ChargeWeight {
+  const weights = plan.kind.weights;
+  if (!weights) return () => 1;
+  return (target) => {
+    if (target === undefined) return 10000;
+    const node = plan.nodes[plan.index.get(target) ?? -1];
+    return node ? (weights[node.line.code] ?? 0) : 0;
+  };
 }
 
 function kindScorers(rubric: Rubric, sub: Submission): Map<string, KindScorer> {
@@ -92,7 +105,7 @@ function kindScorers(rubric: Rubric, sub: Submission): Map<string, KindScorer> {
       const item = plan.nodes[i]?.item;
       if (item && item.kind !== "group") leaves[i] = leafScorer(rubric, item, sub.values);
     }
-    out.set(id, { kind: plan.kind, plan, leaves });
+    out.set(id, { kind: plan.kind, plan, leaves, weight: chargeWeight(plan) });
   }
   return out;
 }
@@ -296,7 +309,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
     const entries = ledgerOf.get(unit.name) ?? [];
-    const ledger = scoreLedger(rubric, entries, codes);
+    const ledger = scoreLedger(rubric, entries, codes, k?.weight);
     unit.ledger = ledger.results;
     unit.bonus = ledger.bonus;
     unit.deduction = ledger.deduction;

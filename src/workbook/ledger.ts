@@ -10,6 +10,7 @@ import { HEADER_SCAN_ROWS, isFooterText, LEDGER_COLUMNS, type LedgerField } from
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { checkMerges } from "./merges.js";
+import { onceOver } from "../rubric/ledger-points.js";
 
 interface LedgerHeader {
   row: number;
@@ -41,7 +42,6 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const s = sheet.name;
   const out: LedgerEntry[] = [];
-  const onceSeen = new Map<string, string>();
   // Units' names, listed once for the first few unknown names to be compared with.
   let known: string[] | undefined;
   let searches = 0;
@@ -126,15 +126,6 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (flagged && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
     if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
-    // Once-a-year codes (JF1): say at validation what scoring will do with a second one.
-    if (code.oncePerYear && rubric.statuses.counted.includes(status)) {
-      const key = `${unitName}\u0000${code.code}`;
-      if (onceSeen.has(key)) p.warn("workbook.ledger-once-again", s, ref("code"), { unit: unitName, code: code.code, first: onceSeen.get(key) ?? "" });
-      else {
-        onceSeen.set(key, ref("code"));
-        if (count > 1) p.warn("workbook.ledger-once-count", s, ref("count"), { code: code.code, count });
-      }
-    }
     out.push({
       row: r,
       sheet: s,
@@ -150,6 +141,16 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       at: { sheet: s, cell: ref("code") },
     });
   }
+  // Once-a-year codes (JF1): say at validation what scoring will do with the rows past one.
+  const counted = (e: LedgerEntry): boolean => rubric.statuses.counted.includes(e.status);
+  const instead = onceOver(out, codes, counted);
+  out.forEach((e, i) => {
+    const code = codes.get(e.code);
+    if (!code?.oncePerYear || !counted(e)) return;
+    const other = instead.get(i);
+    if (other !== undefined) p.warn("workbook.ledger-once-again", s, e.at.cell, { unit: e.unit, code: e.code, first: out[other]?.at.cell ?? "" });
+    else if (e.count > 1) p.warn("workbook.ledger-once-count", s, `${colName(header.cols.get("count") ?? 1)}${e.row}`, { code: e.code, count: e.count });
+  });
   if (sheet.merges.length) {
     const rows = new Map(sheet.rows.map((cells) => [cells[0]?.row ?? 0, cells]));
     const filled = (row: number, col: number): boolean => !isBlank(rows.get(row)?.find((c) => c.col === col));

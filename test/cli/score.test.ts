@@ -207,7 +207,7 @@ describe("assess explain", () => {
     expect(xinhua.out).toContain("KF5  −10  未如实上报,加倍扣分:10 × 1 = 扣 10");
     const chengguan = await cli(["explain", input, "城关镇"]);
     expect(chengguan.out).toContain("JF1  +20");
-    expect(chengguan.out).toContain("JF1  不计分  JF1 每年至多计一次,已在前面的行计入");
+    expect(chengguan.out).toContain("JF1  不计分  JF1 每年至多计一次,计入分值最高的 加扣分!B2");
     const jinshui = await cli(["explain", input, "金水街道", "--lang", "en"]);
     expect(jinshui.out).toContain("KF3  not counted  status \"申报中\": not yet approved, not counted");
     // Points by level: the level that gave them is said.

@@ -275,3 +275,57 @@ describe("engine invariants under the comprehensive rubric (weights, groups, rel
     );
   });
 });
+
+describe("the ledger where its order could matter: caps over rows charged to weighted lines, once-a-year levels (fast-check)", () => {
+  // The comprehensive rubric with JF1 once a year (市级 1 … 国家级 3), JF2 charged to 经济发展
+  // (40%) at 2.5 a row, the bonuses' cap of 5 over both, and a cap of 3 on all deductions.
+  const base = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const L = rubricFrom(
+    base
+      .replace("      levels: { 市级: 1, 省级: 2, 国家级: 3 }\n", "      levels: { 市级: 1, 省级: 2, 国家级: 3 }\n      once_per_year: true\n")
+      .replace("      points: 0.5\n      cap: 2\n", "      points: 2.5\n      cap: 5\n      charge: JJ\n")
+      .replace("    - kind: bonus\n      max: 5\n", "    - kind: bonus\n      max: 5\n    - kind: deduction\n      max: 3\n"),
+  );
+  const towns = ["甲镇", "乙镇", "丙街道"];
+  const units: UnitSpec[] = towns.map((name, i) => ({ name, kind: "town", group: i < 2 ? "rural" : "urban", scores: { JJ5: 20 + i }, measures: { ZB1: "8%", MB1: "6%", ZB2: 1000, MB2: 1000, ZB3: "10%", ZB4: 100, ZB5: 0, ZB6: 0, ZB7: "96%", ZB8: 5, ZB9: 0 } }));
+  const entry = fc.record({ unit: fc.constantFrom(...towns), code: fc.constantFrom("JF1", "JF2", "KF1", "KF2", "KF3"), count: fc.integer({ min: 1, max: 2 }), level: fc.constantFrom("市级", "省级", "国家级"), points: fc.integer({ min: 1, max: 6 }).map((n) => n / 2), pending: fc.boolean() });
+  const entries = fc.array(entry, { maxLength: 8 }).filter((es) => es.filter((e) => e.pending).length <= 4);
+  const asRows = (es: readonly { pending: boolean }[], decided: (i: number) => string = () => "申报中"): EntrySpec[] => {
+    let k = 0;
+    return es.map((e) => {
+      const { pending, ...row } = e as EntrySpec & { pending: boolean };
+      return { ...row, status: pending ? decided(k++) : "已认定" };
+    });
+  };
+  const runL = (rows: EntrySpec[]): Results => score(L, submission(L, units, rows));
+  const totals = (r: Results): Record<string, number> => Object.fromEntries(r.units.map((u) => [u.name, u.total]));
+
+  it("gives the same totals and results whatever the order of the ledger's rows", () => {
+    fc.assert(
+      fc.property(
+        entries.chain((es) => fc.record({ es: fc.constant(es), perm: fc.shuffledSubarray(es, { minLength: es.length, maxLength: es.length }) })),
+        ({ es, perm }) => {
+          expect(view(runL(asRows(perm, () => "已认定")))).toEqual(view(runL(asRows(es, () => "已认定"))));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("says the lowest and highest total every way of deciding the pending rows can give, exactly", () => {
+    fc.assert(
+      fc.property(entries, (es) => {
+        const pending = es.filter((e) => e.pending).length;
+        const claimed = runL(asRows(es));
+        const outcomes = Array.from({ length: 1 << pending }, (_, bits) => totals(runL(asRows(es, (k) => (bits & (1 << k) ? "已认定" : "不予认定")))));
+        for (const u of claimed.units) {
+          const seen = outcomes.map((o) => o[u.name] ?? 0);
+          const [lo, hi] = u.certainty?.total ?? [u.total, u.total];
+          expect([lo, hi], u.name).toEqual([Math.min(...seen), Math.max(...seen)]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

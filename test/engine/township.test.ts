@@ -275,4 +275,28 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     expect(kf3 && ledgerWhy("zh-CN", kf3, b)).toMatch(/,计入 SH2;该处得分不低于 0、不超过满分,计入该处的加扣分合计 −9,实计 −6$/);
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
+
+  it("fills a cap with the rows that weigh most on the total first, and counts a once-a-year code's best row, whatever their order", () => {
+    // JF2 charged to 经济发展 (40%) at 2.5 a row; JF1 once a year; bonuses capped at 5 (docs/rules.md).
+    const L = rubricFrom(
+      readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")
+        .replace("      levels: { 市级: 1, 省级: 2, 国家级: 3 }\n", "      levels: { 市级: 1, 省级: 2, 国家级: 3 }\n      once_per_year: true\n")
+        .replace("      points: 0.5\n      cap: 2\n", "      points: 2.5\n      cap: 5\n      charge: JJ\n"),
+    );
+    const rows: EntrySpec[] = [
+      { unit: "甲镇", code: "JF2" },
+      { unit: "甲镇", code: "JF2" },
+      { unit: "甲镇", code: "JF1", level: "市级" },
+      { unit: "甲镇", code: "JF1", level: "国家级" },
+    ];
+    // JJ 100 (the line may go past its max with a bonus); the JF1 国家级 row takes 3 of the cap on the
+    // total, the first JF2 the 2 left (0.8 on the total), the second nothing; the 市级 JF1 is not the
+    // year's one. Total 100 + 0.8 + 3 = 103.8, in either order.
+    for (const order of [rows, [...rows].reverse()]) {
+      const r = score(L, submission(L, [town("甲镇", "rural")], order));
+      const u = unitNamed(r, "甲镇");
+      expect([u.bonus, u.charges.JJ, u.total]).toEqual([300, 200, 10380]);
+      expect(u.ledger.filter((l) => l.entry.level === "市级").map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual([`JF1 每年至多计一次,计入分值最高的 L!B${order === rows ? 5 : 2}`]);
+    }
+  });
 });

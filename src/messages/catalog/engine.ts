@@ -43,7 +43,7 @@ export const engineMessages: Catalog = {
   "why.ledger-rejected": { "zh-CN": "状态为“{status}”,不计分", en: "status \"{status}\": not counted" },
   "why.ledger-single-vetoed": { "zh-CN": "{name}({level}),但一票否决的单位不得评单项奖", en: "{name} ({level}), but a vetoed unit wins no single-item award" },
   "why.ledger-single": { "zh-CN": "{name}({level}),参评单项奖", en: "{name} ({level}): competes for the single-item award" },
-  "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,已在前面的行计入", en: "{code} counts at most once a year and was counted on an earlier row" },
+  "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,计入分值最高的 {cell}", en: "{code} counts at most once a year: the row worth most, {cell}, counts" },
   "why.ledger-counted-bonus": { "zh-CN": "{per}{level} × {count} = 加 {points}", en: "{per}{level} × {count} = +{points}" },
   "why.ledger-counted-deduction": { "zh-CN": "{per}{level} × {count} = 扣 {points}", en: "{per}{level} × {count} = −{points}" },
   "why.ledger-doubled-bonus": { "zh-CN": "加倍后 {per}{level} × {count} = 加 {points}", en: "doubled: {per}{level} × {count} = +{points}" },

@@ -107,7 +107,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-points-range": { "zh-CN": "{code} 的分值 {value} 超出 {min}–{max};请填 {min} 到 {max} 之间的分数", en: "{code}: the points {value} are outside {min}–{max}; enter points from {min} to {max}" },
   "workbook.ledger-points-ignored": { "zh-CN": "{code} 按固定分值计,此处填写的分值不起作用", en: "{code} has fixed points; the points entered here are ignored" },
   "workbook.ledger-unknown-status": { "zh-CN": "状态 “{value}” 无效,可用:{allowed}", en: "the status \"{value}\" is not valid; use one of: {allowed}" },
-  "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,已在 {first} 计入,本行不计分", en: "{code} of \"{unit}\" counts at most once a year and is counted at {first}; this row does not count" },
+  "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,计入分值最高的 {first},本行不计分", en: "{code} of \"{unit}\" counts at most once a year: the row worth most, {first}, counts; this row does not" },
   "workbook.ledger-once-count": { "zh-CN": "{code} 每年至多计一次,数量 {count} 按 1 计", en: "{code} counts at most once a year: the count {count} counts as 1" },
   "workbook.ledger-pending": { "zh-CN": "“{unit}” 的 {code} 状态为 “{status}”,尚未认定,本次不计分", en: "{code} of \"{unit}\" is \"{status}\", not yet approved; it is not counted" },
   "workbook.ledger-bad-flag": { "zh-CN": "“未如实上报” 应填 {yes} 或 {no},而不是 “{value}”", en: "\"未如实上报\" takes {yes} or {no}, not \"{value}\"" },
