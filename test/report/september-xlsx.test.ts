@@ -109,9 +109,10 @@ describe("the report workbook", () => {
     expect(vetoes).toContain("北川镇 JS4.1 出生政策符合率 ZB1 实际 93.5%,目标 95%");
   });
 
-  it("says that the sample's pending claims may move totals and ranks but no award, in words that fit a scheme without grades", () => {
+  it("says that the sample's pending claims may move totals but no rank and no award, in words that fit a scheme without grades", () => {
+    // 青石镇's +10 (954.5–964.5) stays 4th, 金水街道's deduction keeps its place: no rank can move.
     const all = rows.map((r) => (r ?? []).join("")).join("\n");
-    expect(all).toContain("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;无论如何认定,各单位的奖惩均不变。");
+    expect(all).toContain("尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;无论如何认定,各单位的奖惩均不变。");
   });
 
   it("closes with the rubric's id and version and a line for the seal and date", () => {

@@ -29,6 +29,8 @@ export const septemberMessages: Catalog = {
   "report.basis.single": { "zh-CN": "{level}认定,见 {cell}", en: "recognised at {level}, see {cell}" },
   "report.basis.veto": { "zh-CN": "{indicator} 实际 {value},目标 {target}", en: "{indicator} measured {value}, target {target}" },
   "report.pending-none": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;无论如何认定,各单位的奖惩均不变。", en: "Some ledger claims are still pending: the totals and ranks of the units concerned may still move, but however they are decided, no unit's awards change." },
+  "report.pending-none-ranks": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;无论如何认定,各单位的奖惩均不变。", en: "Some ledger claims are still pending: the totals of the units concerned may still move, but not their ranks; however they are decided, no unit's awards change." },
+  "report.pending-none-totals": { "zh-CN": "尚有待认定的加扣分记录;无论如何认定,各单位的总分、名次和奖惩均不变。", en: "Some ledger claims are still pending; however they are decided, no unit's total, rank or awards change." },
   "report.pending-unit": { "zh-CN": "{unit}的奖惩取决于待认定记录 {cells} 的认定结果。", en: "{unit}'s awards depend on how the pending claims {cells} are decided." },
   "report.closing.rubric": { "zh-CN": "考核方案:{id} {version}《{title}》", en: "Rubric: {id} {version}, \"{title}\"" },
   "report.closing.input": { "zh-CN": "数据来源:{file}(SHA-256 {sha})", en: "Data: {file} (SHA-256 {sha})" },
