@@ -19,6 +19,7 @@ export function readUserFile(file: string, maxBytes?: number): ReadResult {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { diagnostics: [fileError(file, "file.not-found")] };
-    return { diagnostics: [fileError(file, "file.unreadable", { detail: code ?? "?" })] };
+    // Permission to read is what is missing here, not to write (the writing words would mislead).
+    return { diagnostics: [fileError(file, "file.unreadable", { detail: code === "EACCES" ? "EACCES-read" : (code ?? "?") })] };
   }
 }

@@ -1,5 +1,6 @@
 // What a command may touch of the outside world besides files: its streams, environment and
 // language. Tests pass their own to run commands in-process.
+import { statSync } from "node:fs";
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -66,7 +67,17 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string): number | undefined {
-  return /\.xlsx$/i.test(target) ? undefined : usageError(ctx, "usage.xlsx-extension", { file: target });
+  if (/\.xlsx$/i.test(target)) return undefined;
+  return isFolder(target) ? usageError(ctx, "usage.output-is-folder", { file: target, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" }) : usageError(ctx, "usage.xlsx-extension", { file: target });
+}
+
+/** An existing folder given where an output file's name belongs (said as that, not as its extension). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A refused output path (exists, is the input, has no folder): said as a diagnostic, exit 2. */

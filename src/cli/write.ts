@@ -93,7 +93,7 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
   const dir = dirname(target);
   try {
-    if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-missing", { dir });
+    if (!statSync(dirname(resolve(target))).isDirectory()) return fileError(target, "file.output-dir-is-file", { dir });
   } catch {
     return fileError(target, "file.output-dir-missing", { dir });
   }

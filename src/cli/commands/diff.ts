@@ -11,7 +11,7 @@ import { writeResultWorkbook } from "../../report/result-file.js";
 import type { SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
-import { reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
@@ -34,7 +34,7 @@ async function isOurs(bytes: Uint8Array): Promise<boolean> {
 
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
   const format = o.output ? (/\.html?$/i.test(o.output) ? "html" : /\.xlsx$/i.test(o.output) ? "xlsx" : undefined) : undefined;
-  if (o.output && !format) return usageError(ctx, "diff.bad-extension", { file: o.output });
+  if (o.output && !format) return usageError(ctx, isFolder(o.output) ? "usage.output-is-folder" : "diff.bad-extension", { file: o.output, example: ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx" });
   if (o.output) {
     const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);

@@ -4,7 +4,7 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { coverGaps } from "../../report/september/model.js";
-import { reportDiagnostics, usageError, type Ctx } from "../io.js";
+import { isFolder, reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
@@ -64,7 +64,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
   if (misnamed) {
-    return usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format });
+    return usageError(ctx, isFolder(misnamed.path) ? "usage.output-is-folder" : "report.bad-extension", { file: misnamed.path, format: misnamed.format, example: `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}` });
   }
   const bad = [];
   for (const t of targets) {

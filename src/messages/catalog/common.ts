@@ -34,6 +34,7 @@ export const common: Catalog = {
   "file.disk-full": { "zh-CN": "磁盘空间不足,未能写入此文件(同名的原有文件未改动)", en: "the disk is full: this file was not written (an earlier file of this name is unchanged)" },
   "file.unwritable": { "zh-CN": "无法写入({detail@word.errno})", en: "cannot write here ({detail@word.errno})" },
   "word.errno.EACCES": { "zh-CN": "没有权限:文件夹不可写,或文件只读", en: "permission denied: the folder is not writable, or the file is read-only" },
+  "word.errno.EACCES-read": { "zh-CN": "没有读取这个文件的权限", en: "permission denied: this file may not be read" },
   "word.errno.EPERM": { "zh-CN": "没有权限,或文件正被其他程序打开", en: "not permitted, or the file is open in another program" },
   "word.errno.EBUSY": { "zh-CN": "文件正被其他程序打开", en: "the file is open in another program" },
   "word.errno.EROFS": { "zh-CN": "磁盘只读", en: "the disk is read-only" },
@@ -42,6 +43,7 @@ export const common: Catalog = {
   "word.errno.ELOOP": { "zh-CN": "路径中的链接循环指向自身", en: "the path's links loop" },
   "word.errno.EISDIR": { "zh-CN": "这是一个文件夹", en: "it is a folder" },
   "file.output-is-input": { "zh-CN": "输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名", en: "the output may not be the input workbook, which is never modified; choose another name with -o" },
+  "file.output-dir-is-file": { "zh-CN": "{dir} 是一个文件,不是文件夹;请用 -o 写到一个文件夹里", en: "{dir} is a file, not a folder; write into a folder with -o" },
   "file.output-dir-missing": { "zh-CN": "输出文件夹 {dir} 不存在;请先建立它,或用 -o 写到别处", en: "the output folder {dir} does not exist; create it, or write elsewhere with -o" },
   "file.exists-not-result": {
     "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
@@ -52,6 +54,7 @@ export const common: Catalog = {
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
   "units.empty": { "zh-CN": "单位名单是空的", en: "the units list is empty" },
+  "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
