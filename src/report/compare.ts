@@ -291,6 +291,10 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
     }
     return m;
   };
+  // A change of a single-item recognition alone (its row, old or new, of a single kind): it decides
+  // awards, never a total or a rank.
+  const single = (u: UnitResult | undefined, e: InputChange["old"]): boolean => typeof e !== "object" || e === null || (u?.ledger.some((r) => r.entry === e && r.kind === "single") ?? false);
+  const awardOnly = (c: InputChange | undefined): boolean => c !== undefined && c.what === "ledger" && single(ua.get(c.unit), c.old) && single(ub.get(c.unit), c.new) && (typeof c.old === "object" || typeof c.new === "object");
   // Whether each unit's results moved, worked out once.
   const moves = new Map(names.map((name) => [name, outcomeKey(ua.get(name)) !== outcomeKey(ub.get(name))]));
   // A unit's own changes, and for one scored against its group (ratio to the best, points by
@@ -342,7 +346,8 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
           const after = order(y.ranks[id], oy?.ranks[id]);
           return before !== after;
         });
-        if (flipped) for (const i of causesOf.get(other) ?? []) because.add(i);
+        // Only its changes that could move a rank: a single-item recognition moves none.
+        if (flipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
       }
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };

@@ -37,6 +37,23 @@ describe("assess diff", () => {
     expect(r.out).toContain("没有单位的结果发生变化");
   });
 
+  it("cites, for a unit passed by another, only the other's changes that could move a rank (not a single-item recognition)", async () => {
+    // 金水街道's JF2 省级 (+7) and its DX3 recognition, pending, then both confirmed: it passes 白沙街道.
+    const claims = (status: string) => (wb: ExcelJS.Workbook) => {
+      const l = wb.getWorksheet("加扣分")!;
+      const at = l.rowCount + 1;
+      l.getRow(at).values = ["金水街道", "JF2", null, "省级", null, status];
+      l.getRow(at + 1).values = ["金水街道", "DX3", null, "市级", null, status];
+    };
+    const before = await edited("samples/qingshan-2026.xlsx", "claims-pending.xlsx", claims("申报中"));
+    const after = await edited("samples/qingshan-2026.xlsx", "claims-confirmed.xlsx", claims("已认定"));
+    const r = await cli(["diff", before, after]);
+    expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 省级 申报中 → JF2 省级 已认定/);
+    expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 市级 申报中 → DX3 市级 已认定/);
+    expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
+    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6 → 7;.* 因 \[1\]\n/);
+  });
+
   it("lists a corrected cell and a confirmed claim, and the units they moved, as JSON too", async () => {
     const fixed = await edited("samples/qingshan-2026.xlsx", "fixed.xlsx", (wb) => {
       wb.getWorksheet("党政线")!.getCell("B3").value = 20; // 东湖街道 DZ2 19 → 20
