@@ -104,6 +104,14 @@ const cases: Case[] = [
   },
   // 每低 1 个百分点 written per: 1 is a step of 100%.
   { name: "per-bare-percent", text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: shortfall\n        indicator: ZB1\n        target: MB1\n        per: 1\n        deduct: 2\n"), expected: [`rubric.per-bare-percent r.yaml:${lineOf("        target: MB1") + 1}:14`] },
+  // A yellow card with neither the last place nor a mark is never given.
+  { name: "yellow-card-never", text: replace("    last_place: true\n    below: 60\n", "    last_place: false\n"), expected: [`rubric.yellow-never r.yaml:${lineOf("  yellow_card:") + 1}:5`] },
+  // A veto's grade not among the rankings' grades: said at the grade itself.
+  {
+    name: "veto-grade-unknown",
+    text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: gate\n        indicator: ZB1\n        target: MB1\n        veto:\n          ranked: true\n          grade: 不及格\n"),
+    expected: [`rubric.unknown-grade r.yaml:${lineOf("        target: MB1") + 3}:18`],
+  },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
@@ -113,6 +121,12 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(text);
     expect(r.rubric).toBeUndefined();
     expect(found(text)).toEqual(expected);
+  });
+
+  it("takes a yellow card below a mark alone, without last_place", () => {
+    const r = load(replace("    last_place: true\n    below: 60\n", "    below: 60\n"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.rankings[0]?.yellowCard).toEqual({ name: "黄牌警告", lastPlace: false, below: 6000 });
   });
 
   it("names a key by the item that holds it, not by an index path", () => {

@@ -318,7 +318,9 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
 }
 
 function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]["yellow_card"]>, path: Path): YellowCard {
-  return { name: yc.name, lastPlace: yc.last_place, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}) };
+  // Neither the last place nor a mark: a card never given.
+  if (yc.last_place !== true && yc.below === undefined) b.error("rubric.yellow-never", path, { name: yc.name });
+  return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}) };
 }
 
 export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[] } {
@@ -536,8 +538,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       list.forEach((it, ii) => {
         if (it.kind === "group") walk(it.children, [...path, ii, "items"]);
         else if (isMeasured(it) && it.veto) {
-          for (const g of [it.veto.grade, it.veto.gradeAtMost]) {
-            if (g !== undefined && !grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto"], { grade: g, allowed: [...grades].join("、") });
+          for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
+            if (g !== undefined && !grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
           }
         }
       });

@@ -111,7 +111,7 @@ const singleSchema = z.strictObject({
 
 const yellowSchema = z.strictObject({
   name: text,
-  last_place: z.boolean(),
+  last_place: z.boolean().optional(),
   below: points.optional(),
 });
 
