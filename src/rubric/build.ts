@@ -464,10 +464,18 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });
     const items = itemsOfKind(r.unit_kind);
     const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);
-    const allowed = ["total", ...(kind?.lines ?? []), "…"].join(", ");
-    if (!keys.has(r.by)) b.error("rubric.unknown-rank-key", [...at, "by"], { key: r.by, allowed });
+    // Every key there is (a long list cut short), and where a line's or an item's name was written, its code.
+    const codes = ["total", ...keys].filter((k, i, all) => all.indexOf(k) === i);
+    const allowed = (codes.length > 40 ? [...codes.slice(0, 40), "…"] : codes).join(", ");
+    const named = new Map([...lines.filter((l) => kind?.lines.includes(l.code)).map((l) => [l.name, l.code] as const), ...[...items.values()].map((i) => [i.name, i.code] as const)]);
+    const badKey = (key: string, path: Path): void => {
+      const code = named.get(key);
+      if (code !== undefined) b.error("rubric.rank-key-name", path, { key, code });
+      else b.error("rubric.unknown-rank-key", path, { key, allowed });
+    };
+    if (!keys.has(r.by)) badKey(r.by, [...at, "by"]);
     (r.tie_breakers ?? []).forEach((t, ti) => {
-      if (!keys.has(t)) b.error("rubric.unknown-rank-key", [...at, "tie_breakers", ti], { key: t, allowed });
+      if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti]);
     });
     return {
       id: r.id,

@@ -59,9 +59,14 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     }
     case "invalid_value":
       return [err("rubric.not-allowed", { allowed: issue.values.map(String).join(", ") })];
-    case "invalid_format":
+    case "invalid_format": {
       // The schema names each format (code, rate, date...) in its message; each has a catalog entry.
+      // An id where a kind or a group is named (group: 平原组): its id is meant, not its name.
+      const last = path.at(-1);
+      const ref = last === "group" || last === "unit_kind" || (typeof last === "number" && path.at(-2) === "unit_kinds");
+      if (issue.message === "id" && ref) return [err("rubric.bad-format-id-ref", {})];
       return [err(`rubric.bad-format-${issue.message}`, {})];
+    }
     case "too_small":
       return [
         issue.origin === "array"
