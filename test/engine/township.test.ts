@@ -10,6 +10,7 @@ import { explainUnit, ledgerWhy, whyText } from "../../src/report/explain.js";
 import { message } from "../../src/messages/index.js";
 import { awardsCell } from "../../src/report/labels.js";
 import { resultTables } from "../../src/report/result-sheets.js";
+import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
@@ -141,6 +142,9 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获名次奖");
     expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖");
     expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize");
+    // explain says it too, with the ranking, where the unit holds no award to mark.
+    const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(unitNamed(r, "戊街道")));
+    expect(text).toContain("奖惩:\n  等次:良好\n  (待定)可能获名次奖(街道组排名)\n");
   });
 });
 

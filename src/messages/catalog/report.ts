@@ -94,6 +94,7 @@ export const reportMessages: Catalog = {
   "diff.bad-extension": { "zh-CN": "变更说明的文件名应以 .xlsx 或 .html 结尾:{file}", en: "the changes file's name must end in .xlsx or .html: {file}" },
   "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} points short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
+  "explain.on-ranking": { "zh-CN": "({ranking})", en: " ({ranking})" },
   "explain.pending-others": { "zh-CN": "总分已定,但其他单位尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "the total is settled, but others' claims are pending: ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others-settled": { "zh-CN": "总分已定,但其他单位尚有待认定的加扣分:名次 {ranges}(取决于 {cells} 的认定);无论如何认定,奖惩不变", en: "the total is settled, but others' claims are pending: ranks {ranges} (as {cells} are decided); the awards stay whatever is decided" },
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};无论如何认定,奖惩不变", en: "claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards stay whatever is decided" },
