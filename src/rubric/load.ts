@@ -11,7 +11,7 @@ import type { Rubric } from "./model.js";
 
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -38,6 +38,10 @@ function isWorkbookStart(b: Uint8Array): boolean {
  * file; that one is located at the line where the quote opens (the first with one left unpaired).
  */
 function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
+  // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
+  // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
+  const fullWidth = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/m.exec(source);
+  if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
   const quote = /Missing closing "quote/.test(text) ? '"' : /Missing closing 'quote/.test(text) ? "'" : undefined;

@@ -76,7 +76,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "too_big":
       return [err("rubric.too-big", { max: Number(issue.maximum) })];
     case "invalid_union": {
-      // A target or rate: report the shapes it may take.
+      // A target or rate: report the shapes it may take; a number written with its unit (0起, 500万元): the number alone.
+      const v = valueAt(data, path);
+      const withUnit = typeof v === "string" ? /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v) : null;
+      if (withUnit) return [err("rubric.number-with-unit", { value: v as string, number: withUnit[1] ?? "" })];
       return [err("rubric.wrong-shape", {})];
     }
     default:
