@@ -81,7 +81,8 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const bounds = i.min === undefined && i.max === undefined ? "" : max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, i.code) });
     out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}${i.whole ? `, ${w("whole")}` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
   }
-  for (const g of r.targets) out.push(`  ${g.code} ${g.name}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
+  // A target says its unit as an indicator does (金额 (万元)).
+  for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${w(`unit.${g.unit}`)}${g.display !== "%" ? ` (${g.display})` : ""}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
   out.push("", t("show.ledger"));
   out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
   for (const c of r.ledger) {

@@ -25,6 +25,8 @@ describe("rubric show: an indicator's bounds", () => {
     expect(lines).toContain("  ZB12 利润总额  金额 (万元), 越高越好,取值不小于 -100000万元");
     // Neither set: nothing said.
     expect(lines).toContain("  ZB6 一般生产安全事故  数量 (起), 整数, 越低越好");
+    // A target says its unit too.
+    expect(lines).toContain("  MB2 一般公共预算收入目标(责任书下达)  金额 (万元)");
     expect(tree(TEXT, "en")).toContain("  ZB12 利润总额  amount (万元), higher is better, values of -100000万元 or more");
   });
 
