@@ -23,12 +23,22 @@ function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number 
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
+/** A cell's row and column (B3), or undefined. */
+export function cellAt(ref: string): { row: number; col: number } | undefined {
+  const r = rangeOf(ref);
+  return r && r.r1 === r.r2 && r.c1 === r.c2 ? { row: r.r1, col: r.c1 } : undefined;
+}
+
+/** Problems of blank cells, which a merged range over them explains (its error is said instead). */
+export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-blank", "workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate"]);
+
 /**
  * Each merged range that covers a read cell of the data area and shows a value (its first cell is
- * `filled`; a merge of blank cells misleads nobody): an error at its first cell.
+ * `filled`; a merge of blank cells misleads nobody): an error at its first cell. Gives the ranges said.
  */
-export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): void {
-  if (area.to < area.from) return;
+export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): { r1: number; c1: number; r2: number; c2: number }[] {
+  const said: { r1: number; c1: number; r2: number; c2: number }[] = [];
+  if (area.to < area.from) return said;
   for (const ref of merges) {
     const r = rangeOf(ref);
     if (!r || (r.r1 === r.r2 && r.c1 === r.c2)) continue;
@@ -38,5 +48,7 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     if (!read || !filled(r.r1, r.c1)) continue;
     const first = `${colName(r.c1)}${r.r1}`;
     p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
+    said.push(r);
   }
+  return said;
 }

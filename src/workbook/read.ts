@@ -12,7 +12,7 @@ import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./
 import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
-import { checkMerges, type DataArea } from "./merges.js";
+import { BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -382,7 +382,17 @@ export class SubmissionReader {
     const at = this.located[index];
     const cells = this.filled[index];
     if (!at || !cells || !merges.length) return;
-    checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col));
+    const merged = checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col));
+    if (!merged.length) return;
+    // Cells under a merged range read blank below its first: the merge is said, not each blank cell.
+    const gone = new Set<Diagnostic>();
+    for (const d of this.p.list) {
+      const loc = d.location;
+      if (!BLANK_UNDER_MERGE.has(d.code) || !loc || !("sheet" in loc) || loc.sheet !== at.sheet || !loc.cell) continue;
+      const cell = cellAt(loc.cell);
+      if (cell && merged.some((r) => r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2)) gone.add(d);
+    }
+    if (gone.size) this.p.withdraw(gone);
   }
 
   private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {

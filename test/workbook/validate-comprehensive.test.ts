@@ -44,6 +44,14 @@ const cases: Case[] = [
     },
     expected: ["workbook.group-blank 经济发展!B2", "workbook.unknown-group 经济发展!B3"],
   },
+  {
+    // 分组 merged down a form's rows, as Chinese forms often are: the merge is said, not each blank below it.
+    name: "a group merged over several units' rows",
+    edit: (wb) => {
+      wb.sheetNamed("经济发展").set("B3", null).set("B4", null).merge("B2:B4");
+    },
+    expected: ["workbook.merged-data 经济发展!B2"],
+  },
   { name: "a group's label for its name", edit: (wb) => void wb.sheetNamed("经济发展").set("B2", "镇"), expected: [] },
   { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },

@@ -261,7 +261,7 @@ const cases: Case[] = [
       wb.sheetNamed("加扣分").set("G2", "是").merge("G2:G3");
       wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
     },
-    expected: ["workbook.blank-points 党政线!B3", "workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
+    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
   },
   {
     name: "a totals row under the units is a summary, not a unit",
