@@ -15,7 +15,7 @@ import { scoreLedger, type ChargeWeight } from "./ledger.js";
 import { ranked } from "./rank.js";
 import { decideOutcomes, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { bandAt, bandReach, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -433,6 +433,14 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       const movers: Contender[] = [];
       const below = r.yellowCard?.below;
       const lastPlace = r.yellowCard?.lastPlace === true;
+      let reach: ((score: number) => number) | undefined;
+      const gradeReach = (): ((score: number) => number) =>
+        bandReach(
+          r,
+          contenders,
+          (r.grades?.bands ?? []).map((b) => quotaOf(b, placed.length)),
+          heldOutOf(r, effects),
+        );
       contenders.forEach((c, i) => {
         const best = ranks.best[i] ?? 0;
         const worst = ranks.worst[i] ?? 0;
@@ -441,7 +449,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
         if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r.id, "rank");
-        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0)) open(c.u, r.id, "grade");
+        // Its own claims move its score across a band's line: its grade may change, unless the better
+        // band's places are surely taken by others ahead of it at its best.
+        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r.id, "grade");
         if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r.id, "warning");
         if (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r.id, "single");
         if (best !== worst) {

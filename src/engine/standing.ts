@@ -73,6 +73,41 @@ export function tierAt(r: Ranking, place: number): string | undefined {
   return r.tiers.find((t) => place >= t.from && place <= t.to)?.name;
 }
 
+/**
+ * The best grade band (its index; the bands' count for none of them) a unit scoring `score` on a
+ * ranking's key can be given: the band the score reaches, or a worse one where that band's quota
+ * is surely filled before it — as many units as the quota surely strictly ahead (their lowest
+ * above `score`), none held out of the band by a veto nor able to reach a better band (their
+ * highest below its line). Made once per ranking: each call is a binary search per band.
+ */
+export function bandReach(r: Ranking, contenders: readonly Contender[], quotas: readonly number[], held: (u: number, band: number) => boolean): (score: number) => number {
+  const bands = r.grades?.bands ?? [];
+  // Per band with a quota: the lowest keys of the units that surely take one of its places when ahead.
+  const lows = bands.map((b, i) => {
+    if (!Number.isFinite(quotas[i] ?? Number.POSITIVE_INFINITY)) return undefined;
+    const better = bands[i - 1];
+    return Float64Array.from(contenders.filter((c) => !held(c.u, i) && (better === undefined || (c.hi[0] ?? 0) < better.from)).map((c) => c.lo[0] ?? 0)).sort();
+  });
+  return (score) => {
+    let i = bands.findIndex((b) => score >= b.from);
+    if (i < 0) return bands.length;
+    for (; i < bands.length; i++) {
+      const sorted = lows[i];
+      if (!sorted) break;
+      // Units whose lowest is above the score: after the last at or below it.
+      let a = 0;
+      let z = sorted.length;
+      while (a < z) {
+        const mid = (a + z) >> 1;
+        if ((sorted[mid] ?? 0) <= score) a = mid + 1;
+        else z = mid;
+      }
+      if (sorted.length - a < (quotas[i] ?? 0)) break;
+    }
+    return i;
+  };
+}
+
 /** The grade band a score reaches (quotas aside). */
 export function bandAt(r: Ranking, score: number): string | undefined {
   return r.grades?.bands.find((b) => score >= b.from)?.name ?? r.grades?.otherwise;

@@ -105,6 +105,15 @@ describe("grades: quotas while claims are pending", () => {
     // 丁局 at 90 reaches 优秀's line but three are surely ahead of it: 良好 whatever is decided.
     expect(unitNamed(pending, "丁局").certainty?.settled ?? true).toBe(true);
   });
+
+  it("a unit's own claim that lifts it past a band's line moves nothing where that band's places are surely taken ahead of it", () => {
+    // One 优秀 place (30% of 4), held by 甲局 and 乙局 at 100 (ties: all). 丙局 at 88 with a pending
+    // 国家级 JF1 (+3) would reach 91, 优秀's line, still behind both: 良好 either way, not pending.
+    const units = [dept("甲局"), dept("乙局"), dept("丙局", { BM2: 18 }), dept("丁局", { BM2: 10 })];
+    const pending = run(units, [{ unit: "丙局", code: "JF1", level: "国家级", status: "待审核" }]);
+    expect(unitNamed(pending, "丙局").certainty).toMatchObject({ total: [8800, 9100], settled: true, open: [] });
+    for (const status of ["已认定", "不予认定"]) expect(unitNamed(run(units, [{ unit: "丙局", code: "JF1", level: "国家级", status }]), "丙局").grades.departments).toBe("良好");
+  });
 });
 
 describe("pending claims: which of a unit's awards they could change", () => {
