@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -44,15 +44,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // Where the kind is ranked in groups too (乡镇组, 街道组), each unit's place in its group: on a
   // ranking of the whole kind (a group's own ranking is one).
   const groupRankings = ranking.group === undefined ? results.rankings.filter((r) => r.unitKind === ranking.unitKind && r.group !== undefined && r.by === ranking.by) : [];
-  const groupPlace = (u: UnitResult): string => {
-    const g = groupRankings.find((r) => r.group === u.group);
-    const rank = g ? u.ranks[g.id] : undefined;
-    const name = kind?.groups.find((x) => x.id === u.group)?.name ?? "";
-    // Where pending claims could move it there, where it could end too (乡镇组 4(3–6)).
-    const range = g ? u.certainty?.ranks[g.id] : undefined;
-    const could = range ? ctx.t("table.group-range", { from: range[0], to: range[1] }) : "";
-    return rank === undefined ? "" : `${name} ${rank ?? statusText(u, ctx.lang)}${could}`;
-  };
+  const inGroup = (u: UnitResult): string => groupPlace(u, groupRankings.find((r) => r.group === u.group)?.id, kind?.groups.find((x) => x.id === u.group)?.name ?? "", ctx.lang);
   const shown = ranking.entries.length <= FULL_TABLE ? ranking.entries : ranking.entries.slice(0, HEAD_ROWS);
   const units = shown.flatMap((e) => {
     const u = results.units[e.unit];
@@ -67,7 +59,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ u }) => String(rankRange(u, ranking.id))))] : []),
     col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
-    ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => groupPlace(u)))] : []),
+    ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => inGroup(u)))] : []),
     ...(isTotal
       ? [
           ...lines.map((l) => col(lineHeading(kind, l), units.map(({ u }) => formatPoints(u.subtotals[l.code] ?? 0)), { drop: 1 })),

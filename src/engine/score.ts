@@ -3,7 +3,7 @@
 // (floored at 0), the rankings, then what each ranking decides. Pure: the same rubric and
 // submission always give the same results. Each unit's points are computed once, into one shared
 // integer array.
-import type { LedgerCode, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
+import type { LedgerCode, Ranking, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
 import { isMeasured, isRelative } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
@@ -355,10 +355,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
-  const open = (u: number, ranking: string, kind: OpenAward["kind"]): void => {
+  const open = (u: number, r: Ranking, kind: OpenAward["kind"]): void => {
     const list = unsettled.get(u);
-    if (!list) unsettled.set(u, [{ ranking, kind }]);
-    else if (!list.some((a) => a.ranking === ranking && a.kind === kind)) list.push({ ranking, kind });
+    if (list?.some((a) => a.ranking === r.id && a.kind === kind)) return;
+    const card = kind === "warning" ? r.yellowCard?.name : undefined;
+    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}) };
+    if (!list) unsettled.set(u, [award]);
+    else list.push(award);
   };
   /** Ranking id → the contenders whose rank could move there, those with claims of their own, and those a quota or the last place could move. */
   const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[] }>();
@@ -448,12 +451,12 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const placeWorst = prizePlaces.worst[i] ?? 0;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
-        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r.id, "rank");
+        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank");
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
-        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r.id, "grade");
-        if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r.id, "warning");
-        if (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r.id, "single");
+        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r, "grade");
+        if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r, "warning");
+        if (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r, "single");
         if (best !== worst) {
           const key = best * 4194304 + worst;
           let range = shared.get(key);
@@ -493,13 +496,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
         for (const u of quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded)) {
           others.add(u);
-          open(u, r.id, "grade");
+          open(u, r, "grade");
         }
       }
       if (r.yellowCard?.lastPlace) {
         for (const u of lastPlaceUnsettled(contenders)) {
           others.add(u);
-          open(u, r.id, "warning");
+          open(u, r, "warning");
         }
       }
       if (others.size) pending.others = contenders.filter((c) => others.has(c.u));

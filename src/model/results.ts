@@ -96,6 +96,9 @@ export interface Certainty {
 export interface OpenAward {
   readonly ranking: string;
   readonly kind: "rank" | "grade" | "single" | "warning";
+  /** The ranking's name, and a yellow card's own (黄牌警告): for saying what a unit could get. */
+  readonly rankingName: string;
+  readonly card?: string;
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

@@ -2,7 +2,7 @@
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardText, ledgerHeadings, pendingMark } from "./labels.js";
+import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark } from "./labels.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
@@ -105,7 +105,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   if (u.awards.length || mayWin.length) {
     out.push(c.bold(ctx.t("explain.awards")));
     for (const a of u.awards) out.push(`  ${pendingMark(u, ctx.lang, a)}${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);
-    for (const o of mayWin) out.push(`  ${ctx.t(`award.may-win.${o.kind}`)}${ctx.t("explain.on-ranking", { ranking: rubric.rankings.find((r) => r.id === o.ranking)?.name ?? o.ranking })}`);
+    for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang)}`);
   }
   return out.join("\n") + "\n";
 }

@@ -117,13 +117,18 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   if (open.length) {
     const mark = message(lang, "award.unsettled");
     for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + awardText(a, lang, shown));
-    for (const o of open) if ((!own || o.ranking === shown) && !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) add(message(lang, `award.may-win.${o.kind}`));
+    for (const o of open) if ((!own || o.ranking === shown) && !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) add(mayWin(o, lang));
   }
   for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
   return out;
 }
 
 const NONE_OPEN: readonly OpenAward[] = [];
+
+/** What a unit could still win (or be given) on a ranking where it holds nothing of that kind. */
+export function mayWin(o: OpenAward, lang: Lang): string {
+  return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
+}
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {
   return a.kind !== "veto" && open.some((o) => o.kind === a.kind && o.ranking === a.ranking);
@@ -188,6 +193,17 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
 /** A vacancy as the award lists show it: what, and why. */
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis: message(lang, "out.tier-vacant-basis", { ranking: v.ranking, places: v.places }) };
+}
+
+/**
+ * A unit's place in its ranking group (乡镇组 4), with where pending claims could take it there
+ * (乡镇组 4(3–6)); "" where it is in no group ranking.
+ */
+export function groupPlace(u: UnitResult, groupRanking: string | undefined, groupName: string, lang: Lang): string {
+  const rank = groupRanking === undefined ? undefined : u.ranks[groupRanking];
+  if (rank === undefined) return "";
+  const range = groupRanking === undefined ? undefined : u.certainty?.ranks[groupRanking];
+  return `${groupName} ${rank ?? statusText(u, lang)}${range ? message(lang, "table.group-range", { from: range[0], to: range[1] }) : ""}`;
 }
 
 export function statusText(u: UnitResult, lang: Lang): string {

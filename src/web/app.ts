@@ -16,7 +16,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, ledgerHeadings, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -195,11 +195,8 @@ export function start(doc: Document): void {
       const u = s.results.units[e.unit];
       if (!u) continue;
       const tr = el("tr", undefined, u.vetoed ? "vetoed" : undefined);
-      const groupRank = (x: UnitResult): string => {
-        const g = groups.find((y) => y.group === x.group);
-        const rank = g ? x.ranks[g.id] : undefined;
-        return rank === undefined ? "" : `${kind?.groups.find((k) => k.id === x.group)?.name ?? ""} ${rank ?? statusText(x, lang)}`;
-      };
+      // Its place in its group, and where claims could take it there, as the terminal says it.
+      const groupRank = (x: UnitResult): string => groupPlace(x, groups.find((y) => y.group === x.group)?.id, kind?.groups.find((k) => k.id === x.group)?.name ?? "", lang);
       const name = el("button", u.name, "unit");
       name.type = "button";
       name.addEventListener("click", () => explain(s, e.unit));
@@ -224,6 +221,15 @@ export function start(doc: Document): void {
     }
     table.append(body);
     section.append(table);
+    // What the range and the marks mean, under a table that shows either, as the terminal says it.
+    const marked =
+      s.results.pendingRows > 0 &&
+      (groups.some((g) => ranksMove(s.results, g)) ||
+        r.entries.some((e) => {
+          const u = s.results.units[e.unit];
+          return u !== undefined && pendingMark(u, lang) !== "";
+        }));
+    if (s.results.pendingRows > 0 && (moving || marked)) section.append(el("p", t("web.pending"), "note"));
     return section;
   };
 

@@ -124,8 +124,8 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const r = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "待审核" }]);
     const pendingSub = scored as Submission;
     expect(awardsOf(r, "甲镇")).toEqual(["towns:优秀", "rural:一等奖:50000"]);
-    expect(unitNamed(r, "甲镇").certainty).toMatchObject({ settled: false, open: [{ ranking: "towns", kind: "grade" }] });
-    expect(unitNamed(r, "丙街道").certainty?.open).toEqual([{ ranking: "towns", kind: "grade" }]);
+    expect(unitNamed(r, "甲镇").certainty).toMatchObject({ settled: false, open: [{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名" }] });
+    expect(unitNamed(r, "丙街道").certainty?.open).toEqual([{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名" }]);
     // Decided, 甲镇 loses 优秀 and keeps its prize, as said.
     const counted = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "已认定" }]);
     expect(awardsOf(counted, "甲镇")).toEqual(["towns:良好", "rural:一等奖:50000"]);
@@ -147,13 +147,13 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const units = [losing("甲镇", "rural", 0), losing("乙镇", "rural", 10), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("戊街道", "urban", 45)];
     const r = run(units, [{ unit: "戊街道", code: "JF1", level: "国家级", status: "待审核" }]);
     expect(awardsOf(r, "戊街道")).not.toContain("urban:二等奖:30000");
-    expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank" });
-    expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获名次奖");
+    expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank", rankingName: "街道组排名" });
+    expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获街道组排名名次奖");
     expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖");
-    expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize");
+    expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize in 街道组排名");
     // explain says it too, with the ranking, where the unit holds no award to mark.
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(unitNamed(r, "戊街道")));
-    expect(text).toContain("奖惩:\n  等次:良好\n  (待定)可能获名次奖(街道组排名)\n");
+    expect(text).toContain("奖惩:\n  等次:良好\n  (待定)可能获街道组排名名次奖\n");
   });
 });
 

@@ -322,15 +322,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   });
 
   it("marks awards that pending claims could still change (待定), as the terminal and the result sheets do", async () => {
-    await choose("samples/liuhe-2026.xlsx");
-    const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
-    const heads = await page.locator("section.ranking").first().locator("thead th").allTextContents();
+    // 河东街道's claim at 省级 (+2): it could pass 文昌街道 for 街道组's 二等奖.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
+    const file = join(dir, "liuhe-pending.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const section = page.locator("section.ranking").first();
+    const rows = await section.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const heads = await section.locator("thead th").allTextContents();
     const row = (name: string): string[] => rows.find((r) => r[heads.indexOf("单位")] === name) ?? [];
-    expect(row("河东街道").at(-1)).toMatch(/^\(待定\)等次:良好/);
+    expect(row("文昌街道").at(-1)).toMatch(/^\(待定\)名次奖:街道组排名二等奖;等次:良好/);
+    expect(row("河东街道").at(-1)).toBe("(待定)可能获街道组排名名次奖;等次:良好");
     expect(row("柳河镇").at(-1)).not.toContain("待定");
-    // Where a rank could move: its range, as the terminal and the ranking sheet say it.
+    // Where a rank could move: its range, as the terminal and the ranking sheet say it; in its group too.
     expect(heads.slice(0, 3)).toEqual(["名次", "名次区间", "单位"]);
     expect(row("青龙乡").slice(0, 2)).toEqual(["8", "8–9"]);
+    expect(row("河东街道")[heads.indexOf("组内名次")]).toBe("街道组 3(2–3)");
+    // And what they mean, under the table.
+    expect(await section.locator("p.note").textContent()).toContain("名次区间是各单位可能的名次");
   });
 
   it("says where the cover's district is blank, which the report it offers would go without", async () => {

@@ -119,6 +119,7 @@ export const common: Catalog = {
   "web.unreadable": { "zh-CN": "无法再次读取 {file}:文件可能已被修改、移动或删除。请重新选择它。", en: "{file} could not be read again: it may have been changed, moved or deleted. Choose it again." },
   "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. Click a unit's name for its explanation." },
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
+  "web.pending": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;点击单位名称可查看取决于哪些记录。", en: "Claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; click a unit's name to see which claims." },
   "web.downloads": { "zh-CN": "下载", en: "Downloads" },
   "web.download.scored": { "zh-CN": "计分结果工作簿(.xlsx)", en: "Scored workbook (.xlsx)" },
   "web.download.report": { "zh-CN": "{name}(.html)", en: "{name} (.html)" },
