@@ -2,7 +2,7 @@
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark } from "./labels.js";
+import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
@@ -101,7 +101,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   // Each award (marked where pending claims could still change it), then what the unit could win
   // that it does not hold.
-  const mayWin = (u.certainty?.open ?? []).filter((o) => !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking));
+  const mayWin = unheld(u);
   if (u.awards.length || mayWin.length) {
     out.push(c.bold(ctx.t("explain.awards")));
     for (const a of u.awards) out.push(`  ${pendingMark(u, ctx.lang, a)}${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);

@@ -117,13 +117,19 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   if (open.length) {
     const mark = message(lang, "award.unsettled");
     for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + awardText(a, lang, shown));
-    for (const o of open) if ((!own || o.ranking === shown) && !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) add(mayWin(o, lang));
+    for (const o of unheld(u)) if (!own || o.ranking === shown) add(mayWin(o, lang));
   }
   for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
   return out;
 }
 
 const NONE_OPEN: readonly OpenAward[] = [];
+
+/** The awards pending claims could bring a unit that it holds nothing of (that kind, on that ranking). */
+export function unheld(u: UnitResult): readonly OpenAward[] {
+  const open = u.certainty?.open ?? NONE_OPEN;
+  return open.length ? open.filter((o) => !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) : NONE_OPEN;
+}
 
 /** What a unit could still win (or be given) on a ranking where it holds nothing of that kind. */
 export function mayWin(o: OpenAward, lang: Lang): string {

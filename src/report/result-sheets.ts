@@ -13,7 +13,7 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -429,6 +429,8 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
       byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
+    // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
+    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang), null, xmlSafe(o.rankingName)] });
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
   for (const v of vacancies(rubric, results)) {

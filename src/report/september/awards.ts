@@ -3,7 +3,7 @@
 import type { Award, RankingResult, Results } from "../../model/results.js";
 import { message, type Lang } from "../../messages/index.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardAmount, awardBasis, awardContent, pendingMark, vacancies, vacancyCells } from "../labels.js";
+import { awardAmount, awardBasis, awardContent, mayWin, pendingMark, unheld, vacancies, vacancyCells } from "../labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
@@ -31,6 +31,13 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
         const cells: Cell[] = [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(pendingMark(u, lang, a) + awardContent(a, lang)), awardAmount(a), xmlSafe(awardBasis(a, u, lang))];
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
+    }
+    // What pending claims could still bring a unit, in that award's list, in the rankings' order.
+    const could = results.units.flatMap((u, i) => (unheld(u).some((o) => o.kind === kind) ? [i] : [])).sort((a, b) => pos(a) - pos(b) || a - b);
+    for (const i of could) {
+      const u = results.units[i];
+      if (!u) continue;
+      for (const o of unheld(u)) if (o.kind === kind) rows.push({ cells: [message(lang, CATEGORY[kind]), xmlSafe(u.name), xmlSafe(mayWin(o, lang)), null, xmlSafe(o.rankingName)] });
     }
     // The prize tiers nobody holds, after the prizes given (奖次空缺).
     if (kind === "rank")
