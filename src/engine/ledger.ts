@@ -15,7 +15,7 @@ import { cellRef } from "../diagnostics/index.js";
 export { perCount };
 
 /** How much a point charged to a line or an item (its code), or to the total (undefined), weighs on the total. */
-export type ChargeWeight = (target: string | undefined) => number;
+export type ChargeWeight = (target: string | undefined, kind: "bonus" | "deduction") => number;
 
 const EVEN: ChargeWeight = () => 1;
 
@@ -77,7 +77,7 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
   if (scoring.length > 1) {
     const w = scoring.map((i) => {
       const code = codes.get(entries[i]?.code ?? "");
-      return code ? weight(chargedTo(code)) : 0;
+      return code ? weight(chargedTo(code), code.kind === "bonus" ? "bonus" : "deduction") : 0;
     });
     const order = scoring.map((i, k) => ({ i, w: w[k] ?? 0 }));
     order.sort((a, b) => b.w - a.w || a.i - b.i);

@@ -70,7 +70,7 @@ function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: rea
     const kind = codes.get(e.code)?.kind;
     return (way === "hi" ? kind === "bonus" : kind === "deduction") ? { ...e, status: counted } : e;
   });
-  const ledger = scoreLedger(rubric, decided, codes, k.weight);
+  const ledger = scoreLedger(rubric, decided, codes, k.weight(before));
   const points = before.slice();
   if (ledger.charges.size) applyCharges(k.plan, points, ledger.charges);
   const { subtotals, total } = settle(k, points, ledger.bonus, ledger.deduction);
@@ -83,17 +83,27 @@ interface KindScorer {
   /** The scorer of each leaf node, by node index. */
   readonly leaves: readonly (LeafScorer | undefined)[];
   /** How much a ledger point charged to a line or item (or the total) weighs on the kind's total. */
-  readonly weight: ChargeWeight;
+  /** A unit's ledger charges' weights, given its items' points. */
+  readonly weight: (points: Int32Array) => ChargeWeight;
 }
 
-/** A kind's ledger charges' weights: the total's 100%, a line's (and its items') the line's weight. */
-function chargeWeight(plan: KindPlan): ChargeWeight {
+/**
+ * A kind's ledger charges' weights on a unit's total: the total's 100%, a line's (and its items')
+ * the line's weight; nothing for a charge to an item that can move it no further (a bonus to an
+ * item at its max, a deduction to one at 0), so that it fills a cap after those that count.
+ */
+function chargeWeight(plan: KindPlan): (points: Int32Array) => ChargeWeight {
   const weights = plan.kind.weights;
-  if (!weights) return () => 1;
-  return (target) => {
+  return (points) => (target, kind) => {
     if (target === undefined) return 10000;
-    const node = plan.nodes[plan.index.get(target) ?? -1];
-    return node ? (weights[node.line.code] ?? 0) : 0;
+    const i = plan.index.get(target) ?? -1;
+    const node = plan.nodes[i];
+    if (!node) return 0;
+    if (node.item && node.item.kind !== "group") {
+      const p = points[i] ?? 0;
+      if (kind === "bonus" ? p >= node.item.max : p <= 0) return 0;
+    }
+    return weights ? (weights[node.line.code] ?? 0) : 10000;
   };
 }
 
@@ -309,7 +319,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
     const entries = ledgerOf.get(unit.name) ?? [];
-    const ledger = scoreLedger(rubric, entries, codes, k?.weight);
+    const ledger = scoreLedger(rubric, entries, codes, k?.weight(unit.points));
     unit.ledger = ledger.results;
     unit.bonus = ledger.bonus;
     unit.deduction = ledger.deduction;
