@@ -70,7 +70,8 @@ function countAhead(sorted: readonly Measure[], v: Measure, lower: boolean): num
  */
 export function againstBest(max: Points, lower: boolean, value: Measure, best: Measure): Points {
   if (!lower && value <= 0) return 0;
-  if (value === best) return max;
+  // At the best, or past it (a unit left out of the best: a vetoed one): the max.
+  if (lower ? value <= best : value >= best) return max;
   if (lower) return value <= 0 ? max : best <= 0 ? 0 : Math.min(max, divRound(max * best, value));
   return best <= 0 || value <= 0 ? 0 : Math.min(max, divRound(max * value, best));
 }

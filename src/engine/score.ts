@@ -466,7 +466,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // band's places are surely taken by others ahead of it at its best.
         if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r, "grade");
         if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r, "warning");
-        if (r.single.length > 0 && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r, "single");
+        // A single-item claim of its own (a vetoed unit wins none, whatever is recorded).
+        if (r.single.length > 0 && !(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r, "single");
         if (best !== worst) {
           const key = best * 4194304 + worst;
           let range = shared.get(key);
@@ -508,6 +509,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           others.add(u);
           open(u, r, "grade");
         }
+      }
+      // A single-item award given to so many (count): another's claim to it may take it from a holder.
+      for (const s of r.single) {
+        if (s.count === undefined) continue;
+        const claimed = contenders.some((c) => !(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => e.code === s.code) ?? false));
+        if (!claimed) continue;
+        for (const c of contenders) if (awards.get(c.u)?.some((a) => a.kind === "single" && a.code === s.code)) open(c.u, r, "single");
       }
       if (r.yellowCard?.lastPlace) {
         for (const u of lastPlaceUnsettled(contenders)) {

@@ -210,6 +210,17 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "甲镇")).toBe("ZB4 -1%,不大于 0,不得分(乡镇组最优值 -1%)");
   });
 
+  it("a vetoed unit past a best of 0 or less earns the max, as past any best", () => {
+    const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
+    const units: UnitSpec[] = [
+      { name: "否决镇", group: "rural", measures: { ZB4: "16%", ZB5: 1 } },
+      { name: "甲镇", group: "rural", measures: { ZB4: "0%", ZB5: 0 } },
+      { name: "乙镇", group: "rural", measures: { ZB4: "-2%", ZB5: 0 } },
+    ];
+    // The best is 甲镇's 0%: no ratio for the others (0), the vetoed unit past it 20 (it scored 0, said full marks).
+    expect(k1("kind: relative-best, indicator: ZB4", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 0, 乙镇: 0 });
+  });
+
   it("where every unit of a group is vetoed, they set the best and take the places among themselves", () => {
     const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
     const units: UnitSpec[] = [

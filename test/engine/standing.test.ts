@@ -185,6 +185,8 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     { unit: "", code: "JF2", level: "国家级" },
     { unit: "", code: "KF1" },
     { unit: "", code: "KF5" },
+    { unit: "", code: "DX1", level: "市级" },
+    { unit: "", code: "DX1", level: "省级" },
   ];
   const check = (rubric: typeof R, kind: string | undefined, pointsCode: string, max: number): void => {
     fc.assert(
@@ -216,6 +218,21 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
 
   it("holds on the mini rubric: prize tiers, a yellow card for the last place and below 60", () => {
     check(R, undefined, "JS1", 50);
+  });
+
+  it("holds where a single-item award goes to one unit alone (count: 1): another's claim may take it", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 1\n"));
+    check(T, undefined, "JS1", 50);
+    // 甲 holds it (市级, counted); 乙's pending 省级 would take it: 甲's award is not settled.
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 30 } }, { name: "丙", scores: { JS1: 20 } }];
+    const rows = (status: string): EntrySpec[] => [
+      { unit: "甲", code: "DX1", level: "市级", status: "已认定" },
+      { unit: "乙", code: "DX1", level: "省级", status },
+    ];
+    const pending = score(T, submission(T, units, rows("申报中")));
+    expect(unitNamed(pending, "甲").awards.some((a) => a.kind === "single")).toBe(true);
+    expect(unitNamed(pending, "甲").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "single" }));
+    expect(unitNamed(score(T, submission(T, units, rows("已认定"))), "甲").awards.some((a) => a.kind === "single")).toBe(false);
   });
 
   for (const ties of ["all", "none"]) {
