@@ -107,7 +107,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
       // A header line (no field of it a kind or a group): skipped, once its columns are known.
       if (nameAt >= 0 && fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined))) {
-        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 ? -1 : nameAt + 1, group: groupAt };
+        // Without a 类型 heading, the column after the name is its kind only where nothing heads it
+        // (单位 alone); a column headed otherwise (备注) is left alone.
+        const headed = fields.some((f, k) => k > nameAt && f !== "");
+        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt };
         return;
       }
     }

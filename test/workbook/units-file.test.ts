@@ -78,6 +78,12 @@ describe("units file", () => {
       { name: "石门乡", kind: "town", group: "rural" },
       { name: "区教育局", kind: "department" },
     ]);
+    // A 备注 column and no kind column: the kind comes from the name's ending, not from the remark.
+    const remarks = parseUnitsFile("units.csv", "序号,单位名称,备注\n1,柳河镇,街道\n2,区财政局,镇\n", comprehensive);
+    expect(remarks.units).toEqual([
+      { name: "柳河镇", kind: "town", group: "rural" },
+      { name: "区财政局", kind: "department" },
+    ]);
     // A group column without a kind column: the group names the kind.
     const grouped = parseUnitsFile("units.csv", "单位名称,分组,备注\n东湖,街道组,城区\n西山,乡镇组,\n", comprehensive);
     expect(grouped.diagnostics).toEqual([]);
