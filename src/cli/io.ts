@@ -68,7 +68,7 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string): number | undefined {
   if (/\.xlsx$/i.test(target)) return undefined;
-  return isFolder(target) ? usageError(ctx, "usage.output-is-folder", { file: target, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" }) : usageError(ctx, "usage.xlsx-extension", { file: target });
+  return isFolder(target) ? usageError(ctx, "usage.output-is-folder", { file: target.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" }) : usageError(ctx, "usage.xlsx-extension", { file: target });
 }
 
 /** An existing folder given where an output file's name belongs (said as that, not as its extension). */

@@ -224,8 +224,10 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (input.per !== undefined) {
     // 每低 1 个百分点 written per: 1 is a step of 100 percentage points: nothing would ever be taken off.
     if (spec.unit === "percent" && typeof input.per === "number" && input.per >= 1) b.error("rubric.per-bare-percent", [...path, "per"], { code: input.code, value: input.per, pct: Math.round(input.per * 10000) / 100 });
-    item.per = b.measure(input.per, spec, [...path, "per"]);
-    if (item.per <= 0) b.error("rubric.per-positive", [...path, "per"], { code: input.code });
+    else {
+      item.per = b.measure(input.per, spec, [...path, "per"]);
+      if (item.per <= 0) b.error("rubric.per-positive", [...path, "per"], { code: input.code });
+    }
   }
   if (input.deduct !== undefined) item.deduct = b.points(input.deduct, [...path, "deduct"]);
   if (input.whole_steps) item.wholeSteps = true;

@@ -22,6 +22,20 @@ beforeEach(() => {
 });
 
 describe("assess report", () => {
+  it("says what pending claims may move, and then whose awards they may change", async () => {
+    // 河东街道's claim at 省级 (+2): ranks may move, and 文昌街道's 二等奖 may pass to it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
+    const file = join(dir, "柳河区.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "r.html");
+    expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    expect(text).toContain("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;以下单位的奖惩可能随之改变(表中标“待定”):");
+    expect(text).toMatch(/文昌街道的奖惩取决于待认定记录 加扣分!B11/);
+  });
+
   it("writes NAME.report.xlsx and NAME.report.html beside the input and leaves the input alone", async () => {
     const before = readFileSync(input);
     const r = await run(["report", input]);

@@ -60,6 +60,9 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (!formats) {
     return usageError(ctx, "report.bad-format", { value: o.format });
   }
+  // A folder given for the output: said as such (with both formats, -o is the files' stem, and the
+  // folder's name would have become SOMEFOLDER.xlsx beside it).
+  if (o.output !== undefined && isFolder(o.output)) return usageError(ctx, "usage.output-is-folder", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));

@@ -203,13 +203,12 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
 function pendingLines(results: Results, lang: Lang): string[] {
   if (!results.pendingRows) return [];
   const open = results.units.filter((u) => u.certainty && !u.certainty.settled);
-  if (!open.length) {
-    // Said as it is: ranks that may move, else totals alone, else nothing at all.
-    const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
-    const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
-    return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals")];
-  }
-  return open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map((c) => cellRef(c.sheet, c.cell)).join("、") }));
+  // Said as it is: ranks that may move, else totals alone, else nothing at all; and the awards.
+  const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
+  const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
+  if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals")];
+  const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
+  return [message(lang, moves)].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map((c) => cellRef(c.sheet, c.cell)).join("、") })));
 }
 
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
