@@ -114,7 +114,7 @@ const cases: Case[] = [
   },
   // A name where a code or an id belongs: said so.
   { name: "rank-key-a-name", text: replace("    by: total\n", "    by: 党政线\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },
-  { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-ref r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },

@@ -64,7 +64,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // An id where a kind or a group is named (group: 平原组): its id is meant, not its name.
       const last = path.at(-1);
       const ref = last === "group" || last === "unit_kind" || (typeof last === "number" && path.at(-2) === "unit_kinds");
-      if (issue.message === "id" && ref) return [err("rubric.bad-format-id-ref", {})];
+      if (issue.message === "id" && ref) return [err(last === "group" ? "rubric.bad-format-id-group" : "rubric.bad-format-id-kind", {})];
       return [err(`rubric.bad-format-${issue.message}`, {})];
     }
     case "too_small":

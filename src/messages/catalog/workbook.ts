@@ -65,12 +65,12 @@ export const workbookMessages: Catalog = {
   "workbook.unit-missing-on-near": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 {near} 是否就是它(名称写法不同)?", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; is {near} there the same unit, spelt another way?" },
   "workbook.unit-missing-on": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"" },
   "workbook.target-zero": {
-    "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 无论完成多少都得满分;如属漏填,请填上责任书下达的目标",
-    en: "\"{unit}\"'s target {code} is 0: {item} earns full marks whatever the unit did; if it was left blank by mistake, enter the target its responsibility letter sets",
+    "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就得满分;如属漏填,请填上责任书下达的目标",
+    en: "\"{unit}\"'s target {code} is 0: {item} earns full marks for anything but a loss; if it was left blank by mistake, enter the target its responsibility letter sets",
   },
   "workbook.target-zero-gate": {
-    "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 无论完成多少都不会否决;如属漏填,请填上责任书下达的目标",
-    en: "\"{unit}\"'s target {code} is 0: {item} never vetoes it whatever the unit did; if it was left blank by mistake, enter the target its responsibility letter sets",
+    "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就不会否决;如属漏填,请填上责任书下达的目标",
+    en: "\"{unit}\"'s target {code} is 0: {item} vetoes it for nothing but a loss; if it was left blank by mistake, enter the target its responsibility letter sets",
   },
   "workbook.rate-implausible": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于目标 {target};是否应为 {suggestion}?如确为 {value},可忽略本提示",
