@@ -126,3 +126,14 @@ describe("bundled rubric district-popplan 2022.1", () => {
     expect(readdirSync("rubric").filter((f) => f.endsWith(".yaml"))).toEqual(["district-popplan-2022.1.yaml", "township-comprehensive-2026.1.yaml"]);
   });
 });
+
+describe("a veto held to a grade, where the rankings grade differently", () => {
+  it("is an error at the veto's grade where a ranking of the kind gives grades without it", () => {
+    // 街道组排名 graded 先进/一般: the vetoes held to 不合格 (SH1) and to at most 合格 (DJ4) would not hold there.
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const text = readFileSync(C, "utf8").replace("    group: urban\n    by: total\n", "    group: urban\n    by: total\n    grades:\n      bands:\n        - { name: 先进, from: 90 }\n      otherwise: 一般\n");
+    const r = loadRubric(C, Buffer.from(text), "test");
+    expect(r.rubric).toBeUndefined();
+    expect(r.diagnostics.map((d) => `${d.code} ${"line" in (d.location ?? {}) ? (d.location as { line: number }).line : 0}`)).toEqual(["rubric.veto-grade-not-in 168", "rubric.veto-grade-not-in 239"]);
+  });
+});

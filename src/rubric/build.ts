@@ -540,16 +540,24 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
   });
 
-  // A veto's grade must be a grade of a ranking of the gate's unit kind.
+  // A veto's grade must be a grade of every ranking of the gate's unit kind that gives grades (one
+  // without it would grade the vetoed unit as if no veto held it there).
   lines.forEach((l, li) => {
     const kind = kindOfLine(l.code);
-    const grades = new Set(rankings.filter((r) => r.unitKind === kind?.id).flatMap((r) => [...(r.grades?.bands.map((g) => g.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])]));
+    const graded = rankings.filter((r) => r.unitKind === kind?.id && r.grades !== undefined);
+    const namesOf = (r: Ranking): string[] => [...(r.grades?.bands.map((g) => g.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
+    const grades = new Set(graded.flatMap(namesOf));
     const walk = (list: readonly Item[], path: Path): void =>
       list.forEach((it, ii) => {
         if (it.kind === "group") walk(it.children, [...path, ii, "items"]);
         else if (isMeasured(it) && it.veto) {
           for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
-            if (g !== undefined && !grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+            if (g === undefined) continue;
+            if (!grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+            else {
+              const without = graded.find((r) => !namesOf(r).includes(g));
+              if (without) b.error("rubric.veto-grade-not-in", [...path, ii, "veto", key], { grade: g, ranking: without.name, allowed: namesOf(without).join("、") });
+            }
           }
         }
       });

@@ -90,6 +90,7 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-target": { "zh-CN": "未定义的目标 {code}(请在 targets 中定义)", en: "the target {code} is not defined (define it under targets)" },
   "rubric.per-bare-percent": { "zh-CN": "{code} 的 per 是百分比:每低 {value} 个百分点请写 per: {value}%(不带 % 的 {value} 表示 {pct}%)", en: "{code}: per is a percentage: for each {value} percentage point(s) write per: {value}% (a bare {value} means {pct}%)" },
   "rubric.yellow-never": { "zh-CN": "{name} 既没有 last_place: true,也没有 below:不会给任何单位;请写明给末位(last_place: true)或低于某分(below: 60),或两者都写", en: "{name} has neither last_place: true nor below: it would never be given; say last_place: true, below: 60, or both" },
+  "rubric.veto-grade-not-in": { "zh-CN": "等次 “{grade}” 不是排名 {ranking} 的等次(它的等次:{allowed}),被否决的单位在那里会不受限制地评等次;请让各排名的等次一致", en: "the grade \"{grade}\" is not one of {ranking}'s ({allowed}): a vetoed unit would be graded there as if no veto held it; give the rankings the same grades" },
   "rubric.tiers-overlap": { "zh-CN": "{code} 与 {other} 的名次重叠(第 {places} 名):每个名次只能属于一个奖次", en: "{code} and {other} share places ({places}): each place belongs to one tier" },
   "rubric.range-order": { "zh-CN": "{code} 的范围下限大于上限", en: "{code}: the range's lower end is above its upper end" },
   "rubric.single-needs-levels": { "zh-CN": "单项奖代码 {code} 需要以列表给出 levels(如 [市级, 省级, 国家级])", en: "the single-award code {code} needs levels as a list (like [市级, 省级, 国家级])" },
