@@ -2,7 +2,7 @@
 // level or as entered; doubled when flagged; a once-a-year code's row worth the most; then the
 // caps (per code, per group of codes, on all bonuses or deductions), filled first by the rows that
 // weigh most on the total (charged to the total, then to the lines and items of the heaviest
-// line), in row order among equals. Each counted row is charged where its code says: the total, a
+// line; a row that can move its item no further last), in row order among equals. Each counted row is charged where its code says: the total, a
 // line or an item. Neither rule depends on the rows' order in the sheet, and deciding a pending
 // bonus never lowers a total, nor a pending deduction raises one.
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
