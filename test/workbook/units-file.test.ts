@@ -78,6 +78,9 @@ describe("units file", () => {
       { name: "石门乡", kind: "town", group: "rural" },
       { name: "区教育局", kind: "department" },
     ]);
+    // A group of another kind after the kind: said as that, with the kind's own groups (none here).
+    const other = parseUnitsFile("units.csv", "序号,单位名称,类型,分组\n1,区财政局,部门,乡镇组\n", comprehensive);
+    expect(other.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${JSON.stringify(d.data)}`)).toEqual([`units.group-of-other-kind units.csv:2:11 {"group":"乡镇组","kind":"区直部门","groups":"—"}`]);
     // A 备注 column and no kind column: the kind comes from the name's ending, not from the remark.
     const remarks = parseUnitsFile("units.csv", "序号,单位名称,备注\n1,柳河镇,街道\n2,区财政局,镇\n", comprehensive);
     expect(remarks.units).toEqual([
