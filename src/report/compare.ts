@@ -350,6 +350,19 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
         if (flipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
       }
     }
+    if (moved && x && y) {
+      // A single-item award given to so many (count) that another's recognition took or gave back:
+      // the recognitions of its code.
+      const singles = (u: UnitResult): string[] => u.awards.flatMap((a) => (a.kind === "single" ? [`${a.code}\u0000${a.level}`] : []));
+      const before = singles(x).sort().join(",");
+      const after = singles(y).sort().join(",");
+      if (before !== after) {
+        const codes = new Set([...x.awards, ...y.awards].flatMap((a) => (a.kind === "single" ? [a.code] : [])));
+        changes.forEach((c, i) => {
+          if (c.unit !== name && c.code !== null && codes.has(c.code) && awardOnly(c)) because.add(i);
+        });
+      }
+    }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
   });
 }

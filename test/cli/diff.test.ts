@@ -54,6 +54,19 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6 → 7;.* 因 \[1\]\n/);
   });
 
+  it("cites another's recognition where a single-item award given to so many (count) passes to it", async () => {
+    // 经济发展突出贡献奖 goes to two towns (柳河镇 省级, 石桥镇 市级); 青龙乡's 国家级 takes 石桥镇's.
+    const more = await edited("samples/liuhe-2026.xlsx", "liuhe-dx1.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["青龙乡", "DX1", null, "国家级", null, "已认定"];
+    });
+    const rubric = join(dir, "township-comprehensive-2026.1.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("        linked_item: JJ5\n", "        linked_item: JJ5\n        count: 2\n"));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", more, "--rubric", rubric]);
+    expect(r.out).toMatch(/\[1\] 加扣分 新增 青龙乡 DX1 国家级 已认定/);
+    expect(r.out).toMatch(/ {2}石桥镇: 奖惩 .*单项奖:经济发展突出贡献奖\(市级\),20,000元 → .* 因 \[1\]\n/);
+  });
+
   it("lists a corrected cell and a confirmed claim, and the units they moved, as JSON too", async () => {
     const fixed = await edited("samples/qingshan-2026.xlsx", "fixed.xlsx", (wb) => {
       wb.getWorksheet("党政线")!.getCell("B3").value = 20; // 东湖街道 DZ2 19 → 20
