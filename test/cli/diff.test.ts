@@ -54,6 +54,14 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6 → 7;.* 因 \[1\]\n/);
   });
 
+  it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
+    const rubric = join(dir, "broken-1.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }", "      - { name: 二等奖, ranks: [1, 3], amount: 30000 }"));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n").filter((l) => l.includes("[rubric.tiers-overlap]"))).toHaveLength(1);
+  });
+
   it("cites another's recognition where a single-item award given to so many (count) passes to it", async () => {
     // 经济发展突出贡献奖 goes to two towns (柳河镇 省级, 石桥镇 市级); 青龙乡's 国家级 takes 石桥镇's.
     const more = await edited("samples/liuhe-2026.xlsx", "liuhe-dx1.xlsx", (wb) => {

@@ -41,8 +41,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   }
   const [a, b] = [await loadInput(older, o.rubric), await loadInput(newer, o.rubric)];
   if (!a.rubric || !a.submission || !b.rubric || !b.submission) {
-    // Both files' problems, each located in its own file.
-    const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics];
+    // Both files' problems, each located in its own file; a rubric's (--rubric, read for each) once.
+    const key = (d: Diagnostic): string => JSON.stringify([d.code, d.location, d.data]);
+    const seen = new Set(a.diagnostics.map(key));
+    const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics.filter((d) => !seen.has(key(d)))];
     return reportDiagnostics(ctx, all, o.json) || 1;
   }
   const sa: Side = { rubric: a.rubric, submission: a.submission };
