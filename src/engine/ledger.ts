@@ -75,13 +75,12 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     } else scoring.push(i);
   });
   if (scoring.length > 1) {
-    const w = scoring.map((i) => {
-      const code = codes.get(entries[i]?.code ?? "");
-      return code ? weight(chargedTo(code), code.kind === "bonus" ? "bonus" : "deduction") : 0;
-    });
-    const order = scoring.map((i, k) => ({ i, w: w[k] ?? 0 }));
-    order.sort((a, b) => b.w - a.w || a.i - b.i);
-    order.forEach((o, k) => (scoring[k] = o.i));
+    // Heaviest first, in row order among equals (each row's weight asked once).
+    const w = new Map(scoring.map((i) => {
+      const code = codes.get(entries[i]?.code ?? "") as LedgerCode;
+      return [i, weight(chargedTo(code), code.kind === "bonus" ? "bonus" : "deduction")] as const;
+    }));
+    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || a - b);
   }
   for (const i of scoring) {
     const e = entries[i] as LedgerEntry;

@@ -222,14 +222,14 @@ export function start(doc: Document): void {
     table.append(body);
     section.append(table);
     // What the range and the marks mean, under a table that shows either, as the terminal says it.
-    const marked =
-      s.results.pendingRows > 0 &&
-      (groups.some((g) => ranksMove(s.results, g)) ||
-        r.entries.some((e) => {
-          const u = s.results.units[e.unit];
-          return u !== undefined && pendingMark(u, lang) !== "";
-        }));
-    if (s.results.pendingRows > 0 && (moving || marked)) section.append(el("p", t("web.pending"), "note"));
+    const marked = (): boolean =>
+      moving ||
+      groups.some((g) => ranksMove(s.results, g)) ||
+      r.entries.some((e) => {
+        const u = s.results.units[e.unit];
+        return u !== undefined && pendingMark(u, lang) !== "";
+      });
+    if (s.results.pendingRows > 0 && marked()) section.append(el("p", t("web.pending"), "note"));
     return section;
   };
 
