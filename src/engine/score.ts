@@ -571,7 +571,9 @@ function certainties(
     if (!movers.length && !others.length) continue;
     // Every unit with claims of its own (its rank may stay where it moves others), by its lowest
     // key; a range is never wider than `span`.
-    const claimants = [...all].sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
+    // Those whose claims can move their keys at all (a single-item recognition alone moves none, and
+    // passes nobody), by their lowest key.
+    const claimants = all.filter((c) => c.lo.some((k, i) => k !== c.hi[i])).sort((a, b) => (a.lo[0] ?? 0) - (b.lo[0] ?? 0));
     let span = 0;
     for (const c of claimants) span = Math.max(span, (c.hi[0] ?? 0) - (c.lo[0] ?? 0));
     for (const c of [...movers, ...others]) {

@@ -141,6 +141,20 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀"]);
   });
 
+  it("names no other unit's single-item recognition among the claims that could move a unit (it moves no one)", () => {
+    // 丁街道 84, 戊街道 82 with a pending +3 that could pass it; 己街道 at 84.4, within their range,
+    // claims a recognition alone.
+    const units = [losing("甲镇", "rural", 0), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("戊街道", "urban", 45), losing("己街道", "urban", 39)];
+    const r = run(units, [
+      { unit: "戊街道", code: "JF1", level: "国家级", status: "待审核" },
+      { unit: "己街道", code: "DX1", level: "市级", status: "待审核" },
+    ]);
+    // Rows: B2 is 戊街道's claim, B3 己街道's recognition.
+    // 戊街道 may end anywhere in 82–85: its own claim alone decides where (己街道's stays at 84.4).
+    expect(unitNamed(r, "戊街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2"]);
+    expect(unitNamed(r, "丁街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2"]);
+  });
+
   it("says what a unit could win that it does not hold", () => {
     // 乙镇 96, second in 乡镇组 (二等奖 is 2nd–3rd): its pending +3 cannot pass 甲镇's 100. 丁街道 at 84,
     // second in 街道组 (二等奖 is 2nd alone there) holds it; 戊街道 at 82 with a pending +3 could take it.
