@@ -1,5 +1,6 @@
-// A table drawn with box characters for the terminal, CJK characters two columns wide, cells cut
-// short with "…" where a column is given less room than its text. Small and quick to start.
+// A table drawn with box characters for the terminal, CJK characters two columns wide. A cell given
+// less room than its text is wrapped onto more lines (at a list's or a clause's end where it can
+// be), so nothing in it is lost; a coloured cell is cut short with "…" instead. Small and quick to start.
 import { displayWidth } from "../report/sheet-style.js";
 
 /** Strips ANSI colour codes, which take no room on screen. */
@@ -22,6 +23,62 @@ function cut(s: string, width: number): string {
   return `${out}…`;
 }
 
+/** Where a line may end, best first: after a list's separator (outside brackets, then inside), a clause's comma, a space. */
+const BREAKS: readonly ((ch: string, depth: number) => boolean)[] = [
+  (ch, depth) => depth === 0 && /[;；]/.test(ch),
+  (ch) => /[;；]/.test(ch),
+  (ch) => /[,，、]/.test(ch),
+  (ch) => ch === " ",
+];
+const OPENING = /[(（[【]/;
+const CLOSING = /[)）\]】]/;
+
+/** Where the first line of `chars` ends (its length), given that `fit` characters fit. */
+function lineEnd(chars: readonly string[], fit: number): number {
+  // Each character's bracket depth (after an opening one, before its closing one).
+  const depth: number[] = [];
+  let d = 0;
+  for (let i = 0; i < fit; i++) {
+    const ch = chars[i] ?? "";
+    if (CLOSING.test(ch)) d = Math.max(0, d - 1);
+    depth.push(d);
+    if (OPENING.test(ch)) d++;
+  }
+  for (const breaks of BREAKS) {
+    for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0)) return at + 1;
+  }
+  // Nowhere to end but where the width does: not just after an opening bracket.
+  let end = fit;
+  while (end > 1 && OPENING.test(chars[end - 1] ?? "")) end--;
+  return Math.max(1, end);
+}
+
+/** Plain text in lines no wider than `width`, each ending where it reads best (lineEnd). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...text];
+  while (rest.length) {
+    let w = 0;
+    let fit = 0;
+    while (fit < rest.length && w + displayWidth(rest[fit] ?? "") <= width) w += displayWidth(rest[fit++] ?? "");
+    if (fit === rest.length) {
+      lines.push(rest.join(""));
+      break;
+    }
+    const end = lineEnd(rest, fit);
+    lines.push(rest.slice(0, end).join("").trimEnd());
+    rest = rest.slice(end);
+    while (rest[0] === " ") rest.shift();
+  }
+  return lines;
+}
+
+/** A cell's lines in a column `width` wide. */
+function cellLines(s: string, width: number): string[] {
+  if (displayWidth(visible(s)) <= width) return [s];
+  return visible(s) === s ? wrap(s, width) : [cut(s, width)];
+}
+
 function pad(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(visible(s))));
 }
@@ -34,7 +91,11 @@ export function boxTable(rows: readonly (readonly string[])[], widths: readonly 
   const cols = Math.max(0, ...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, i) => widths[i] ?? Math.max(0, ...rows.map((r) => displayWidth(visible(r[i] ?? "")))));
   const rule = (l: string, m: string, r: string): string => l + w.map((x) => "─".repeat(x + 2)).join(m) + r;
-  const line = (r: readonly string[]): string => "│" + w.map((x, i) => ` ${pad(cut(r[i] ?? "", x), x)} `).join("│") + "│";
+  const line = (r: readonly string[]): string => {
+    const cells = w.map((x, i) => cellLines(r[i] ?? "", x));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) => "│" + w.map((x, i) => ` ${pad(cells[i]?.[k] ?? "", x)} `).join("│") + "│").join("\n");
+  };
   const [head, ...body] = rows;
   return [rule("┌", "┬", "┐"), ...(head ? [line(head), rule("├", "┼", "┤")] : []), ...body.map(line), rule("└", "┴", "┘")].join("\n");
 }

@@ -1,7 +1,7 @@
 // The rankings as terminal tables, fitted to the terminal's width: where the whole table would
-// wrap, the line subtotals, then bonus and deduction are left out and the awards text is cut
-// short (--wide, or --json, for everything; output to a file or pipe is never cut). Colour only
-// when allowed.
+// wrap, the line subtotals, then bonus and deduction are left out and the awards text is wrapped
+// onto more lines in its column (--wide, or --json, for every column; output to a file or pipe is
+// never narrowed). Colour only when allowed.
 import { Chalk } from "chalk";
 import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
@@ -22,7 +22,7 @@ interface Col {
   readonly cells: string[];
   /** Left out first (lower first) when the table is too wide; undefined: always kept. */
   readonly drop?: number;
-  /** Cut short to fit. */
+  /** Made narrower to fit (its text wrapped onto more lines). */
   readonly squeeze?: boolean;
   readonly bold?: boolean;
 }
@@ -66,7 +66,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
-          // The mark first: a narrow terminal shortens the text from its end.
+          // The mark first: a narrow terminal wraps the text, the first award on its first line.
           col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id)), { squeeze: true }),
         ]
       : [

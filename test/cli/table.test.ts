@@ -1,10 +1,12 @@
-// The ranking printed in a terminal: in a narrow one, the columns left out are named, with the way to see them.
+// The ranking printed in a terminal: in a narrow one, the columns left out are named, with the way
+// to see them, and a long awards cell wraps onto more lines.
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { displayWidth } from "../../src/report/sheet-style.js";
 
 async function scoreIn(columns: number | undefined, args: string[] = [], file = "samples/qingshan-2026.xlsx"): Promise<string> {
   let out = "";
@@ -21,6 +23,25 @@ describe("the ranking in a terminal", () => {
     // Wide enough, or --wide: every column, and nothing said.
     expect(await scoreIn(undefined)).not.toContain("终端较窄");
     expect(await scoreIn(80, ["--wide"])).not.toContain("终端较窄");
+  });
+
+  it("wraps a long awards cell onto more lines in a narrow terminal, losing nothing of it", async () => {
+    const out = await scoreIn(80, [], "samples/liuhe-2026.xlsx");
+    const table = out.slice(0, out.indexOf("\n\n"));
+    const lines = table.split("\n").filter((l) => l.startsWith("│"));
+    // Every line of the table fits the terminal, and none is cut short.
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    expect(table).not.toContain("…");
+    // 柳河镇's row: its awards on four lines, one award a line where it fits; one too long breaks
+    // before its bracket, not just after it.
+    const at = lines.findIndex((l) => l.includes("柳河镇"));
+    const cellsOf = (l: string): string[] => l.split("│").slice(1, -1).map((c) => c.trim());
+    const row = [lines[at], ...lines.slice(at + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((l) => cellsOf(l)[0] === ""))];
+    expect(row.map((l) => cellsOf(l ?? "").at(-1))).toEqual(["等次:优秀;", "名次奖:乡镇组排名一等奖;", "单项奖:经济发展突出贡献奖", "(省级),20,000元"]);
+    // Inside brackets a list's separator is a later choice than one outside: 区生态环境分局's
+    // grade note breaks at its comma, then at the semicolon inside its brackets.
+    const dept = out.slice(out.indexOf("区直部门排名"));
+    expect(dept).toMatch(/│ 等次:良好\(达到优秀分数线, +│\n.*│ 但优秀名额 1 个已满; +│\n.*│ 并列于名额线上的单位均评为优秀,共 2 个\) +│/);
   });
 
   it("shows where each unit could end while claims are pending, and marks awards that may change", async () => {

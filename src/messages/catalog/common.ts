@@ -90,7 +90,7 @@ export const common: Catalog = {
   "cli.opt.rubric": { "zh-CN": "考核方案 YAML 文件(默认按封面选择内置方案)", en: "rubric YAML file (default: the bundled rubric the cover sheet names)" },
   "cli.opt.format": { "zh-CN": "报告格式:xlsx、html 或 both(默认 both,两种都写)", en: "report format: xlsx, html or both (default: both)" },
   "cli.opt.on": { "zh-CN": "按两个版本分别计分这个工作簿,列出结果有变化的单位", en: "score this workbook under both versions and list the units whose results change" },
-  "cli.opt.wide": { "zh-CN": "排名表显示全部列,不按终端宽度截短", en: "show every column of the ranking table, whatever the terminal's width" },
+  "cli.opt.wide": { "zh-CN": "排名表显示全部列,终端较窄时也不省略", en: "show every column of the ranking table, however narrow the terminal" },
   "cli.rubric": { "zh-CN": "考核方案:检查、显示、比较两个版本、导出 JSON Schema", en: "rubrics: check, show, compare two versions, JSON Schema" },
   "cli.rubric.check": { "zh-CN": "检查方案文件,逐行列出所有问题", en: "check a rubric file and list every problem by line" },
   "cli.rubric.show": { "zh-CN": "显示方案的项目树(代码、名称、分值、类型)", en: "print the rubric's tree (codes, names, points, kinds)" },
