@@ -189,7 +189,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       // Candidates tied with the last place on level and linked score win too.
       winners = last ? candidates.filter((c) => c.level < last.level || (c.level === last.level && c.score >= last.score)) : [];
     }
-    for (const w of winners) push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, amount: s.amount, level: w.best.entry.level ?? "", basis: w.best.entry.at });
+    for (const w of winners) push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), level: w.best.entry.level ?? "", basis: w.best.entry.at });
   }
 
   const yc = r.yellowCard;

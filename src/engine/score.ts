@@ -363,6 +363,8 @@ interface Scored {
 function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, codes, pendingRows, about }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
+  /** Holder of a single-item award given to so many → others' pending claims to it (which may take it). */
+  const takers = new Map<number, LedgerEntry[]>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
   const open = (u: number, r: Ranking, kind: OpenAward["kind"]): void => {
@@ -510,12 +512,19 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           open(u, r, "grade");
         }
       }
-      // A single-item award given to so many (count): another's claim to it may take it from a holder.
+      // A single-item award given to so many (count): another's claim to it may take it from a
+      // holder, whose pending rows then include those claims.
       for (const s of r.single) {
         if (s.count === undefined) continue;
-        const claimed = contenders.some((c) => !(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => e.code === s.code) ?? false));
-        if (!claimed) continue;
-        for (const c of contenders) if (awards.get(c.u)?.some((a) => a.kind === "single" && a.code === s.code)) open(c.u, r, "single");
+        const claims = contenders.flatMap((c) => ((units[c.u] as Building).vetoed ? [] : (outcomes.get(c.u)?.rows.filter((e) => e.code === s.code) ?? [])));
+        if (!claims.length) continue;
+        for (const c of contenders) {
+          if (!awards.get(c.u)?.some((a) => a.kind === "single" && a.code === s.code)) continue;
+          open(c.u, r, "single");
+          const mine = takers.get(c.u);
+          if (mine) mine.push(...claims);
+          else takers.set(c.u, [...claims]);
+        }
       }
       if (r.yellowCard?.lastPlace) {
         for (const u of lastPlaceUnsettled(contenders)) {
@@ -529,7 +538,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries };
   });
 
-  if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving);
+  if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving, takers);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     const decided = awards.get(i);
@@ -559,6 +568,7 @@ function certainties(
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlyMap<number, readonly OpenAward[]>,
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
+  takers: ReadonlyMap<number, readonly LedgerEntry[]>,
 ): void {
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
   const pendingOf = new Map<number, CellAt[]>();
@@ -633,8 +643,11 @@ function certainties(
     const lo = own ? own.lo.total : unit.total;
     const hi = own ? own.hi.total : unit.total;
     const moves = ranksKey !== "" || unsettled.has(u);
-    // Its own rows wherever they move its total, if nothing else; the others' where it may move.
+    // Its own rows wherever they move its total, if nothing else; the others' where it may move;
+    // others' claims to a single-item award it holds (the nearest few).
     if (own && (moves || lo !== hi)) add(u, own.rows);
+    const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
+    if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
     unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells(pendingOf.get(u) ?? []) };

@@ -61,7 +61,7 @@ export type Award =
       readonly held?: boolean;
       readonly cut?: GradeCut;
     }
-  | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount: number; readonly level: string; readonly basis: CellAt }
+  | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount?: number; readonly level: string; readonly basis: CellAt }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
   | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
 

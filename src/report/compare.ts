@@ -6,7 +6,7 @@
 import type { Rubric } from "../rubric/model.js";
 import { isEntered, isRelative, leaves, measureOf } from "../rubric/model.js";
 import { groupCellOf, type CellAt, type LedgerEntry, type Submission } from "../model/submission.js";
-import type { Results, UnitResult } from "../model/results.js";
+import type { Award, Results, UnitResult } from "../model/results.js";
 import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
 
 export interface Side {
@@ -236,10 +236,14 @@ export interface UnitMove {
   readonly moved: boolean;
 }
 
-/** What a comparison looks at in a unit's results. */
+/**
+ * What a comparison looks at in a unit's results: not where a recognition was entered, nor the
+ * place a prize was passed on from (the same prize held at its own rank is no change).
+ */
 function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
-  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map((a) => (a.kind === "single" ? { ...a, basis: null } : a))]);
+  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a);
+  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award)]);
 }
 
 /** Units with changes of their own beyond which others' moves are not traced to them. */
@@ -346,8 +350,21 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
           const after = order(y.ranks[id], oy?.ranks[id]);
           return before !== after;
         });
+        // A veto given or lifted on a unit ranked ahead of this one (or level with it) where the veto
+        // keeps its rank: the prize place it held out of (passed on to those behind), or now holds
+        // again, or its grade against a quota, moved this one's awards without passing it.
+        const vetoFlipped =
+          !flipped &&
+          ox !== undefined &&
+          oy !== undefined &&
+          ox.vetoed !== oy.vetoed &&
+          Object.keys(y.ranks).some((id) => {
+            const [a, b, p, q] = [x.ranks[id], y.ranks[id], ox.ranks[id], oy.ranks[id]];
+            if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
+            return order(a, p) >= 0 || order(b, q) >= 0;
+          });
         // Only its changes that could move a rank: a single-item recognition moves none.
-        if (flipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
+        if (flipped || vetoFlipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
       }
     }
     if (moved && x && y) {

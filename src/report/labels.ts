@@ -38,7 +38,7 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "rank":
       return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     case "single":
-      return message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) });
+      return a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level });
     case "grade":
       return message(lang, "award.grade", { grade: awardContent(a, lang) });
     case "warning":
@@ -69,8 +69,7 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
 
 /** An award's amount in 元 (a prize's or a single-item award's), or null. */
 export function awardAmount(a: Award): number | null {
-  if (a.kind === "single") return a.amount;
-  if (a.kind === "rank") return a.amount ?? null;
+  if (a.kind === "single" || a.kind === "rank") return a.amount ?? null;
   return null;
 }
 

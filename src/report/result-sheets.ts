@@ -215,9 +215,16 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
+/** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
+function detailRank(u: UnitResult, ranking: string, lang: Lang): Value {
+  const rank = u.ranks[ranking];
+  if (rank === null || rank === undefined) return statusText(u, lang);
+  return u.vetoed ? t(lang, "status.vetoed-ranked", { rank }) : rank;
+}
+
 /**
  * 得分明细: a unit × item matrix per kind of unit, as assessors lay out their own sheets: the unit,
- * its rank (or 一票否决) and total kept in view; then each line's subtotal, set apart, and every
+ * its rank (or 一票否决, or both where a veto keeps it ranked) and total kept in view; then each line's subtotal, set apart, and every
  * item (groups and leaves) in rubric order; then bonus and deduction. A header names each item and
  * its max.
  */
@@ -244,7 +251,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         const cells: Value[] = [];
         for (const u of units) {
           cells.length = 0;
-          cells.push(xmlSafe(u.name), ranking ? (u.ranks[ranking.id] ?? statusText(u, lang)) : null, pointsToNumber(u.total));
+          cells.push(xmlSafe(u.name), ranking ? detailRank(u, ranking.id, lang) : null, pointsToNumber(u.total));
           for (let i = 0; i < u.points.length; i++) cells.push(pointsToNumber(u.points[i] ?? 0));
           if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };

@@ -1,7 +1,7 @@
 // A rubric in words, for `assess rubric show` (its whole tree: every item's rule with its
 // parameters, indicators, the ledger and its caps, every ranking and what it decides) and for
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
-import type { Item, Measure, MeasuredItem, Rubric, TargetSpec } from "../rubric/model.js";
+import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec } from "../rubric/model.js";
 import { isMeasured } from "../rubric/model.js";
 import { diffRubrics, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -74,15 +74,16 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     }
   }
   out.push("", t("show.indicators"));
-  for (const i of r.indicators) {
-    // The bounds a workbook's value is held to: those the rubric sets, else the reader's (0 to 100%, or from 0).
-    const max = i.max ?? (i.unit === "percent" ? 10000 : undefined);
-    const min = measureText(r, i.min ?? 0, i.code);
-    const bounds = i.min === undefined && i.max === undefined ? "" : max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, i.code) });
-    out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}${i.whole ? `, ${w("whole")}` : ""}, ${w(`direction.${i.direction}`)}${bounds}`);
-  }
+  // The bounds a workbook's value is held to, where the rubric sets them (else the reader's: 0 to 100%, or from 0).
+  const bounds = (m: Indicator | Target): string => {
+    if (m.min === undefined && m.max === undefined) return "";
+    const max = m.max ?? (m.unit === "percent" ? 10000 : undefined);
+    const min = measureText(r, m.min ?? 0, m.code);
+    return max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, m.code) });
+  };
+  for (const i of r.indicators) out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}${i.whole ? `, ${w("whole")}` : ""}, ${w(`direction.${i.direction}`)}${bounds(i)}`);
   // A target says its unit as an indicator does (金额 (万元)).
-  for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${w(`unit.${g.unit}`)}${g.display !== "%" ? ` (${g.display})` : ""}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
+  for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${w(`unit.${g.unit}`)}${g.display !== "%" ? ` (${g.display})` : ""}${bounds(g)}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
   out.push("", t("show.ledger"));
   out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
   for (const c of r.ledger) {
@@ -111,7 +112,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
       out.push(`    ${t("show.grades", { bands: [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep")), ties: w(`ties.${k.grades.ties}`) })}`);
     }
-    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: formatAmount(s.amount), count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
+    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
     const yc = k.yellowCard;
     if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(yc, w) })}`);
   }

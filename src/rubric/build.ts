@@ -350,12 +350,18 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   const targets: Target[] = input.targets.map((t, i) => {
     b.define(t.code, ["targets", i, "code"]);
     const unit = t.unit ?? "percent";
+    const bounds = {
+      ...(t.min !== undefined ? { min: b.measure(t.min, { unit }, ["targets", i, "min"]) } : {}),
+      ...(t.max !== undefined ? { max: b.measure(t.max, { unit }, ["targets", i, "max"]) } : {}),
+    };
+    if (bounds.min !== undefined && bounds.max !== undefined && bounds.min >= bounds.max) b.error("rubric.range-order", ["targets", i, "max"], { code: t.code });
     return {
       code: t.code,
       name: t.name,
       unit,
       display: unit === "percent" ? "%" : (t.display ?? ""),
-      ...(t.default !== undefined ? { default: b.reachable(t.default, { unit }, ["targets", i, "default"]) } : {}),
+      ...(t.default !== undefined ? { default: b.reachable(t.default, { unit, ...bounds }, ["targets", i, "default"]) } : {}),
+      ...bounds,
     };
   });
   const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)) };
@@ -493,8 +499,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     };
   });
 
-  function single(s: { code: string; name: string; amount: number; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
-    return { code: s.code, name: s.name, amount: s.amount, ...(s.count !== undefined ? { count: s.count } : {}), ...(s.linked_item !== undefined ? { linkedItem: s.linked_item } : {}) };
+  function single(s: { code: string; name: string; amount?: number | undefined; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
+    return { code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), ...(s.count !== undefined ? { count: s.count } : {}), ...(s.linked_item !== undefined ? { linkedItem: s.linked_item } : {}) };
   }
 
   // The outcomes of one ranking as version-1 rubrics wrote them (awards: at the top).

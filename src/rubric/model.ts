@@ -147,6 +147,9 @@ export interface Target {
   readonly unit: MeasureUnit;
   readonly display: string;
   readonly default?: Measure;
+  /** What a unit's target cell may hold (as an indicator's). */
+  readonly min?: Measure;
+  readonly max?: Measure;
 }
 
 export type LedgerKind = "bonus" | "deduction" | "single";
@@ -220,7 +223,8 @@ export interface Grades {
 export interface SingleAward {
   readonly code: string;
   readonly name: string;
-  readonly amount: number;
+  /** In 元; none for an honour without money. */
+  readonly amount?: number;
   readonly count?: number;
   readonly linkedItem?: string;
 }

@@ -104,7 +104,7 @@ const tierSchema = z.strictObject({
 const singleSchema = z.strictObject({
   code,
   name: text,
-  amount: z.number().nonnegative(),
+  amount: z.number().nonnegative().optional(),
   count: z.number().int().positive().optional(),
   linked_item: code.optional(),
 });
@@ -175,7 +175,7 @@ export const rubricSchema = z.strictObject({
       max: measure.optional(),
     }),
   ),
-  targets: z.array(z.strictObject({ code, name: text, unit: measureUnit.optional(), display: text.optional(), default: measure.optional() })),
+  targets: z.array(z.strictObject({ code, name: text, unit: measureUnit.optional(), display: text.optional(), default: measure.optional(), min: measure.optional(), max: measure.optional() })),
   lines: z.array(lineSchema).min(1),
   ledger: z.strictObject({
     statuses: z.strictObject({

@@ -4,7 +4,7 @@
 import type { Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
-import { formatRate, type Rate } from "../model/numbers.js";
+import { formatMeasure, formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
@@ -97,6 +97,35 @@ function zeroTargets(rubric: Rubric, measured: readonly MeasuredItem[], members:
       if (!t?.at || t.value !== 0 || t.code === undefined || warned?.has(t.code)) return;
       (warned ??= new Set()).add(t.code);
       p.warn(m.kind === "gate" ? "workbook.target-zero-gate" : "workbook.target-zero", t.at.sheet, t.at.cell, { unit: units[u]?.name ?? "", code: t.code, item: `${m.code} ${m.name}` });
+    });
+  }
+}
+
+/**
+ * A linear item's floor (where 0 is earned) must lie beyond its target: below it where higher is
+ * better, above it where lower is. The rubric checks fixed ones; where either is a unit's own
+ * (a target column), a unit whose two are the wrong way round (a slip, or the two cells swapped)
+ * is an error at its cell (the floor's, else the target's), once per unit and item.
+ */
+function floorsBeyondTargets(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  const checked = measured.filter((m) => m.kind === "linear" && m.floor !== undefined && ("ref" in m.target || "ref" in m.floor));
+  if (!checked.length) return;
+  const readers = checked.map((m) => {
+    const ind = measureOf(rubric, m.indicator);
+    return { target: targetReader(rubric, m, values), floor: targetReader(rubric, { ...m, target: m.floor ?? m.target }, values), lower: ind !== undefined && "direction" in ind && ind.direction === "lower" };
+  });
+  for (const u of members) {
+    checked.forEach((m, k) => {
+      const r = readers[k];
+      const target = r?.target.resolve(u);
+      const floor = r?.floor.resolve(u);
+      if (!r || !target || !floor) return;
+      // Level, the item is all or nothing (a growth target of 0% over a floor of 0%: not to fall).
+      if (r.lower ? floor.value >= target.value : floor.value <= target.value) return;
+      const at = floor.at ?? target.at;
+      if (!at) return;
+      const show = (x: { value: Rate; code?: string }): string => `${x.code ? `${x.code} ` : ""}${formatMeasure(x.value, measureOf(rubric, m.indicator)?.display ?? "%")}`;
+      p.error(r.lower ? "workbook.floor-below-target" : "workbook.floor-above-target", at.sheet, at.cell, { unit: units[u]?.name ?? "", item: `${m.code} ${m.name}`, floor: show(floor), target: show(target) });
     });
   }
 }
@@ -241,6 +270,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     }
     implausibleRates(rubric, measured, members, units, values, p);
     zeroTargets(rubric, measured, members, units, values, p);
+    floorsBeyondTargets(rubric, measured, members, units, values, p);
   }
   strangers(g, missing, p);
 }

@@ -103,7 +103,7 @@ describe("the comprehensive sample", () => {
   it("explain says when another unit's pending claim may move a unit whose own total is settled", async () => {
     // 河东街道 may reach 90.5 and pass 青龙乡's 89.61: 8–9 overall, its awards unchanged either way.
     const r = await cli(["explain", input, "青龙乡"]);
-    expect(r.out).toContain("总分已定,但其他单位尚有待认定的加扣分:名次 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5(取决于 加扣分!B11 的认定);无论如何认定,奖惩不变");
+    expect(r.out).toContain("总分已定,但尚有待认定的加扣分:名次 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5(取决于 加扣分!B11 的认定);无论如何认定,奖惩不变");
   });
 });
 
@@ -137,6 +137,21 @@ describe("the comprehensive sample's report", () => {
     expect(at).toBeGreaterThan(0);
     expect(wb.getWorksheet("乡镇(街道)综合排名")?.getRow(4).getCell(at).value).toBe("乡镇组 1");
     for (const group of ["乡镇组排名", "街道组排名"]) expect(header(group)).not.toContain("组内名次");
+  });
+
+  it("marks in 得分明细 a unit its veto keeps ranked (白马镇, 4th and held to 不合格) as well as one it unranks", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "j.xlsx"));
+    const rank = (sheet: string, unit: string): unknown => {
+      let found: unknown;
+      wb.getWorksheet(sheet)?.eachRow((row) => {
+        if (row.getCell(1).value === unit) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(rank("得分明细(乡镇(街道))", "白马镇")).toBe("4(一票否决)");
+    expect(rank("得分明细(乡镇(街道))", "柳河镇")).toBe(1);
+    expect(rank("得分明细(区属国有企业)", "区文旅集团")).toBe("一票否决");
   });
 
   it("heads the towns' 扣分 column 扣分(计入总分): KF2 and KF3 are charged to 社会治理 and its SH2, not to the total", async () => {

@@ -41,6 +41,21 @@ describe("comparing two submissions", () => {
     expect(r.moves).toEqual(["乙 2→— 二等奖→— [0]", "丙 3→2 二等奖→二等奖 [0]", "丁 4→3 —→二等奖 [0]"]);
   });
 
+  it("a veto lifted on a unit that kept its rank gives back the prize it held out of: those it passed it to are traced to the change", () => {
+    // The gate's veto keeps the unit's rank and passes its prize place on. 乙 98, vetoed 78 (its gate
+    // scores 0), is 2nd either way, ahead of 丙 75 and 丁 72: vetoed, its 二等奖 place (2nd–3rd) passes
+    // down to 丁; lifted, 乙 takes it back and 丁 loses it, passed by no one.
+    const V = mini((t) => t.replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: gate\n        indicator: ZB1\n        target: MB1\n        veto:\n          ranked: true\n          place: passed\n"));
+    const units: UnitSpec[] = [{ name: "甲" }, { name: "乙", scores: { JS1: 48 } }, { name: "丙", scores: { JS1: 25 } }, { name: "丁", scores: { JS1: 22 } }];
+    const vetoed = units.map((u) => (u.name === "乙" ? { ...u, rates: { ZB1: 0.94, MB1: 0.95 } } : u));
+    const a = { rubric: V, submission: submission(V, vetoed) };
+    const b = { rubric: V, submission: submission(V, units) };
+    const changes = compareInputs(a, b);
+    const moves = compareResults(score(V, a.submission), score(V, b.submission), changes).filter((m) => m.moved);
+    const prize = (u: (typeof moves)[number]["old"]) => u?.awards.find((x) => x.kind === "rank")?.tier ?? "—";
+    expect(moves.map((m) => `${m.name} ${m.old?.ranks.overall ?? "—"}→${m.new?.ranks.overall ?? "—"} ${prize(m.old)}→${prize(m.new)} [${m.because.join(",")}]`)).toEqual(["乙 2→2 —→二等奖 [0]", "丁 4→4 二等奖→— [0]"]);
+  });
+
   it("a ledger row whose status changes is one changed row, found by unit, code and content", () => {
     const pending: EntrySpec[] = [{ unit: "甲", code: "KF1", status: "已认定" }, { unit: "丙", code: "JF2", level: "国家级", status: "申报中" }];
     const confirmed: EntrySpec[] = [{ unit: "丙", code: "JF2", level: "国家级", status: "已认定" }, { unit: "甲", code: "KF1", status: "已认定" }];

@@ -1,5 +1,6 @@
 // The engine, rule by rule (RULES.md §2–§8), on small in-memory submissions.
 import { describe, expect, it } from "vitest";
+import { awardAmount, awardText } from "../../src/report/labels.js";
 import { score } from "../../src/engine/index.js";
 import type { Results, UnitResult } from "../../src/model/results.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
@@ -199,6 +200,16 @@ describe("awards (§8)", () => {
     expect(r.units.map((u) => kinds(u).filter((k) => k.startsWith("single")))).toEqual([["single:DX1:市级"], ["single:DX1:省级"], [], []]);
     const single = unit(r, "甲").awards.find((a) => a.kind === "single");
     expect(single).toMatchObject({ amount: 3000, basis: { sheet: "L", cell: "B2" } });
+  });
+
+  it("a single-item award without an amount: an honour, said without money", () => {
+    const honour = mini((t) => t.replace("      amount: 3000\n", ""));
+    const r = run([{ name: "甲" }], [{ unit: "甲", code: "DX1", level: "市级" }], honour);
+    const single = unit(r, "甲").awards.find((a) => a.kind === "single");
+    expect(single).toBeDefined();
+    expect(single && "amount" in single).toBe(false);
+    expect(single && awardText(single, "zh-CN")).toBe("单项奖:信息化单项奖(市级)");
+    expect(single && awardAmount(single)).toBeNull();
   });
 
   it("single-item awards with a count: the higher level, then the linked item's score", () => {

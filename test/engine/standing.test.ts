@@ -229,9 +229,14 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
       { unit: "甲", code: "DX1", level: "市级", status: "已认定" },
       { unit: "乙", code: "DX1", level: "省级", status },
     ];
-    const pending = score(T, submission(T, units, rows("申报中")));
+    const sub = submission(T, units, rows("申报中"));
+    const pending = score(T, sub);
     expect(unitNamed(pending, "甲").awards.some((a) => a.kind === "single")).toBe(true);
     expect(unitNamed(pending, "甲").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "single" }));
+    // The row that may take it is named among those its awards depend on (explain, the report).
+    const claim = sub.ledger.find((e) => e.unit === "乙")?.at;
+    expect(claim).toBeDefined();
+    expect(unitNamed(pending, "甲").certainty?.pending).toEqual([claim]);
     expect(unitNamed(score(T, submission(T, units, rows("已认定"))), "甲").awards.some((a) => a.kind === "single")).toBe(false);
   });
 

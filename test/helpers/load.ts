@@ -14,8 +14,8 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], file = "in.x
   return diagnostics.map((d) => `${d.severity === "warning" ? "warning " : ""}${d.code} ${d.location ? formatLocation(d.location).replace(`${file}: `, "") : ""}`);
 }
 
-/** A workbook in memory read as the pipeline reads a file, with the bundled rubrics. */
-export async function readMemBook(book: Book, file = "in.xlsx"): Promise<{ lines: string[]; ok: boolean }> {
-  const r = await readBook(book, { file, sha256: "", rubrics: await rubricSource(undefined) });
+/** A workbook in memory read as the pipeline reads a file, with the bundled rubrics (or the rubric file given, as --rubric). */
+export async function readMemBook(book: Book, file = "in.xlsx", rubric?: string): Promise<{ lines: string[]; ok: boolean }> {
+  const r = await readBook(book, { file, sha256: "", rubrics: await rubricSource(rubric) });
   return { lines: diagnosticLines(r.diagnostics, file), ok: r.submission !== undefined };
 }

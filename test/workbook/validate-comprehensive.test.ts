@@ -2,7 +2,10 @@
 // a judged step of 1, a deducted column, the 分组 column, negative and above-100% percentages,
 // counts and amounts typed as people type them, the ledger for other unit kinds. The sample's
 // values (柳河区) are the clean base each case changes.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { scratchDir } from "../helpers/tmp.js";
+import { formatLocation } from "../../src/diagnostics/index.js";
 import { describe, expect, it } from "vitest";
 import { readMemBook } from "../helpers/load.js";
 import { loadRubric } from "../../src/rubric/load.js";
@@ -136,5 +139,34 @@ const cases: Case[] = [
 describe("validate under the comprehensive rubric", () => {
   it.each(cases)("$name", async (c) => {
     expect(await diagnose(c)).toEqual(c.expected);
+  });
+});
+
+describe("a target's own bounds, and a unit's target against its floor", () => {
+  // MB1 (JJ1's growth target, over a fixed floor of 0%) allowed from −50% to 200%, as an indicator may be.
+  const text = readFileSync(FILE, "utf8").replace("  - code: MB1\n", "  - code: MB1\n    min: -50%\n    max: 200%\n");
+  const file = join(scratchDir("assess-target-bounds-"), "township-comprehensive-2026.1.yaml");
+  writeFileSync(file, text);
+  async function lines(values: Record<string, Record<string, Value>>, bounds = true): Promise<string[]> {
+    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    for (const [n, v] of Object.entries(values)) Object.assign((all[n] ??= {}), v);
+    return (await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", bounds ? file : undefined)).lines;
+  }
+
+  it("holds a target cell to the target's min and max, not to 0%–100%", async () => {
+    expect(await lines({ 柳河镇: { MB1: "120%" }, 石桥镇: { MB1: "250%" } })).toEqual(["workbook.rate-out-of-range 指标数据!O3"]);
+    // Without them, 120% is past a percentage's 100%.
+    expect(await lines({ 柳河镇: { MB1: "120%" } }, false)).toEqual(["workbook.rate-out-of-range 指标数据!O2"]);
+  });
+
+  it("says where a unit's target is below its floor (higher is better), and leaves a target level with it alone", async () => {
+    // 石桥镇's −5% growth target under JJ1's floor of 0%: the cells are the wrong way round. 柳河镇's 0%: all or nothing.
+    expect(await lines({ 石桥镇: { MB1: "-5%" }, 柳河镇: { MB1: "0%" } })).toEqual(["workbook.floor-above-target 指标数据!O3"]);
+  });
+
+  it("is a rubric error where a target's min is not below its max, or its default outside them", () => {
+    const bad = text.replace("    max: 200%\n", "    max: -60%\n").replace("  - code: MB2\n", "  - code: MB2\n    max: 5000\n    default: 10000\n");
+    const r = loadRubric(FILE, Buffer.from(bad), "test");
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.range-order ${FILE}:99:10`, `rubric.measure-unreachable ${FILE}:103:14`]);
   });
 });

@@ -59,6 +59,7 @@ export const engineMessages: Catalog = {
   "award.rank": { "zh-CN": "名次奖:{tier}", en: "rank prize: {tier}" },
   "award.rank-in": { "zh-CN": "名次奖:{ranking}{tier}", en: "rank prize: {tier} in {ranking}" },
   "award.amount": { "zh-CN": ",{amount}元", en: ", {amount} yuan" },
+  "award.single-honour": { "zh-CN": "单项奖:{name}({level})", en: "single-item award: {name} ({level})" },
   "award.single": { "zh-CN": "单项奖:{name}({level}),{amount}元", en: "single-item award: {name} ({level}), {amount} yuan" },
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
   "award.grade-cut": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满)", en: "{grade} (reached the {better} line, but {better} is full: {quota} in all)" },
@@ -79,5 +80,6 @@ export const engineMessages: Catalog = {
   "award.veto-lower": { "zh-CN": "一票否决:{gate} {gateName},{indicator} {value} 高于目标 {target}", en: "one-vote veto: {gate} {gateName}, {indicator} {value} above the target {target}" },
   "award.veto": { "zh-CN": "一票否决:{gate} {gateName},{indicator} {value} 低于目标 {target}", en: "one-vote veto: {gate} {gateName}, {indicator} {value} below the target {target}" },
   "status.vetoed": { "zh-CN": "一票否决", en: "vetoed" },
+  "status.vetoed-ranked": { "zh-CN": "{rank}(一票否决)", en: "{rank} (vetoed)" },
   "total.floored": { "zh-CN": "总分低于 0,按 0 计", en: "the total fell below 0 and counts as 0" },
 };

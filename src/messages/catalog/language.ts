@@ -86,7 +86,7 @@ export const languageMessages: Catalog = {
   "word.ties.none": { "zh-CN": "并列者均不入该等次", en: "no tied unit gets it" },
   "word.grade-band": { "zh-CN": "{name} ≥ {from}{quota}", en: "{name} ≥ {from}{quota}" },
   "word.quota": { "zh-CN": "(至多 {quota})", en: " (at most {quota})" },
-  "word.single": { "zh-CN": "单项奖 {code} {name},{amount} 元{count}{linked}", en: "single-item award {code} {name}, {amount} yuan{count}{linked}" },
+  "word.single": { "zh-CN": "单项奖 {code} {name}{amount}{count}{linked}", en: "single-item award {code} {name}{amount}{count}{linked}" },
   "word.tier": { "zh-CN": "{name} {place}{amount}", en: "{name} {place}{amount}" },
   "word.place": { "zh-CN": "第 {rank} 名", en: "rank {rank}" },
   "word.places": { "zh-CN": "第 {from}–{to} 名", en: "ranks {from}–{to}" },
