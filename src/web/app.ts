@@ -27,6 +27,11 @@ function isRubricName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
+/** A workbook by its name (.xlsx, .xlsm). */
+function isWorkbookName(name: string): boolean {
+  return /\.xls[xm]$/i.test(name);
+}
+
 /** What the command line says in its own terms, said in the page's: a rubric is chosen here, not named with --rubric. */
 function onThePage(d: Diagnostic): Diagnostic {
   const code = PAGE_WORDS[d.code];
@@ -369,21 +374,28 @@ export function start(doc: Document): void {
     input.value = "";
     if (f) void run(f);
   });
+  // A file dropped anywhere on the page is taken (the box is scrolled out of view under a long
+  // result); the box shows it is welcome while a file is over the page.
   const drop = $(doc, "drop");
-  drop.addEventListener("dragover", (e) => {
+  doc.addEventListener("dragover", (e) => {
     e.preventDefault();
     drop.classList.add("over");
   });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
+  doc.addEventListener("dragleave", (e) => {
+    // Out of the window (not merely from one element to another).
+    if (!e.relatedTarget) drop.classList.remove("over");
+  });
+  doc.addEventListener("drop", (e) => {
     e.preventDefault();
     drop.classList.remove("over");
     // A workbook, a rubric, or both at once: the rubric is taken first, then the workbook scored
     // (under the bundled rubrics where the rubric is not valid: its problems stay on top). One of
-    // each: any more are said not to be read.
+    // each (a workbook by its name first: a document dropped with it is not taken for it); any
+    // more are said not to be read.
     const files = [...(e.dataTransfer?.files ?? [])];
     const rubricFile = files.find((f) => isRubricName(f.name));
-    const workbook = files.find((f) => f !== rubricFile && !isRubricName(f.name));
+    const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));
+    const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
     const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
     const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
     void (async () => {
@@ -401,10 +413,10 @@ export function start(doc: Document): void {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const { loadRubric } = await import("../rubric/load.js");
     const load = loadRubric(f.name, bytes, await browserHost.sha256(bytes));
-    if (!load.rubric) {
-      // Not used: the workbook on the page stays scored as it was, under the rubrics in use (an
-      // earlier valid one of the user's own too), with this one's problems on top.
-      rejected = { name: f.name, diagnostics: load.diagnostics };
+    // Not used: the workbook on the page stays scored as it was, under the rubrics in use (an
+    // earlier valid one of the user's own too), with this one's problems on top.
+    const refuse = async (diagnostics: readonly Diagnostic[]): Promise<false> => {
+      rejected = { name: f.name, diagnostics };
       // The picker no longer shows a file that is not in use.
       rubricInput.value = "";
       if (rerun && last) {
@@ -413,8 +425,17 @@ export function start(doc: Document): void {
       }
       clear();
       say(rejectedLine(f.name));
-      showDiagnostics(load.diagnostics, out);
+      showDiagnostics(diagnostics, out);
       return false;
+    };
+    if (!load.rubric) return refuse(load.diagnostics);
+    // One with a bundled rubric's id and version but other content would score workbooks made for
+    // that one differently under the same name: not used (as a file beside a workbook is not on
+    // the command line), and said why.
+    const { id, version, sha256 } = load.rubric;
+    const twin = inlined.find((r) => r.id === id && r.version === version);
+    if (twin && twin.rubric.sha256 !== sha256) {
+      return refuse([{ code: "web.rubric-same-as-bundled", severity: "error", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
     }
     clear();
     given = { name: f.name, load };

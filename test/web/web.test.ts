@@ -160,14 +160,17 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(units.some((u) => u === "北川镇")).toBe(false);
   });
 
-  /** Files dropped on the page together, as from the desktop. */
-  const dropFiles = async (files: string[]): Promise<void> => {
+  /** Files dropped on the page together, as from the desktop: on the box, or on what `at` selects. */
+  const dropFiles = async (files: string[], at = "#drop"): Promise<void> => {
     const payload = files.map((f) => ({ name: basename(f), bytes: [...readFileSync(f)] }));
-    await page.evaluate((fs) => {
-      const dt = new DataTransfer();
-      for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
-      document.getElementById("drop")?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, payload);
+    await page.evaluate(
+      ([fs, target]) => {
+        const dt = new DataTransfer();
+        for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+        document.querySelector(target)?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [payload, at] as const,
+    );
   };
   const settled = (pattern: RegExp): Promise<unknown> => page.waitForFunction((p) => new RegExp(p).test(document.getElementById("status")?.textContent ?? ""), pattern.source, { timeout: 60_000 });
 
@@ -242,6 +245,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown.length).toBeGreaterThan(1);
     });
 
+    it("is not used in place of a bundled rubric of the same id and version, and says why", async () => {
+      // The district rubric with 三等奖 widened to the 8th place, its version left at 2022.1.
+      const twin = join(dir, "twin", "district-popplan-2022.1.yaml");
+      mkdirSync(join(dir, "twin"), { recursive: true });
+      writeFileSync(twin, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("ranks: [4, 6]", "ranks: [4, 8]"));
+      expect(readFileSync(twin, "utf8")).toContain("ranks: [4, 8]");
+      await page.setInputFiles("#rubric", twin);
+      // The workbook on the page is scored again without it (here: one its cover names no rubric for).
+      await settled(/未采用|有 \d+ 个错误/);
+      expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("编号和版本(district-popplan 2022.1)与内置方案相同,内容却不同,不能顶替内置方案");
+      // The sample is scored under the bundled one: 金水街道, 7th, has no prize.
+      await choose("samples/qingshan-2026.xlsx");
+      const row = await page.locator("section.ranking tr", { hasText: "金水街道" }).first().textContent();
+      expect(row).not.toContain("三等奖");
+      await page.setInputFiles("#rubric", []);
+    });
+
     it("is not blamed for another rubric's absence when its file is named for a different one", async () => {
       const other = join(dir, "other-scheme-1.yaml");
       writeFileSync(other, 'id: other-scheme\nversion: "1\n');
@@ -311,6 +331,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await page.click("#lang");
       await page.setInputFiles("#rubric", []);
     });
+  });
+
+  it("takes a workbook dropped anywhere on the page, over the last results too", async () => {
+    await choose("samples/qingshan-2026.xlsx");
+    await dropFiles(["samples/liuhe-2026.xlsx"], "section.ranking table");
+    await settled(/已计分 liuhe/);
+    expect(await page.textContent("#status")).toContain("已计分 liuhe-2026.xlsx");
+  });
+
+  it("takes the workbook among other files dropped with it, whichever comes first", async () => {
+    const doc = join(dir, "考核办法说明.docx");
+    writeFileSync(doc, "not a workbook");
+    await dropFiles([doc, "samples/qingshan-2026.xlsx"]);
+    await settled(/已计分/);
+    const status = await page.textContent("#status");
+    expect(status).toContain("已计分 qingshan-2026.xlsx:22 个单位");
+    expect(status).toContain("未读取:考核办法说明.docx");
   });
 
   it("scores one of two workbooks dropped at once, and names the other as not read", async () => {

@@ -130,6 +130,10 @@ export const common: Catalog = {
   "web.rubric-invalid-kept": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用此前载入的方案 {rubric} 和内置方案):", en: "The rubric file {file} has problems and is not used (the rubric {rubric} loaded before and the bundled rubrics are):" },
   "web.rubric-invalid-above": { "zh-CN": "方案文件 {file} 有问题,未采用,其问题见下方。", en: " The rubric file {file} has problems and is not used: see below." },
   "web.one-at-a-time": { "zh-CN": "一次只处理一个工作簿(和一个方案文件),未读取:{files}。", en: " One workbook (and one rubric file) at a time: not read: {files}." },
+  "web.rubric-same-as-bundled": {
+    "zh-CN": "编号和版本({rubric})与内置方案相同,内容却不同,不能顶替内置方案;修订后的方案请改用新的版本号(文件名 {id}-新版本号.yaml),并把工作簿封面上的方案版本改成它",
+    en: "it has the id and version of a bundled rubric ({rubric}) but other content, and cannot take its place; give a revised scheme a new version (file {id}-VERSION.yaml) and put that version on the workbook's cover",
+  },
   "web.rubric-invalid": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用内置方案):", en: "The rubric file {file} has problems and is not used (the bundled rubrics are):" },
   "web.rubric-not-found": { "zh-CN": "找不到方案 {id} {version}(本页可用:{available});请在“自己的考核方案文件”处选择 {id}-{version}.yaml,或把它和工作簿一起拖到这里", en: "the rubric {id} {version} was not found (available here: {available}); choose {id}-{version}.yaml under \"Your own rubric file\", or drop it here with the workbook" },
   "web.rubric-version-not-found": { "zh-CN": "封面写的是方案 {id} 的 {version} 版,本页可用的是 {versions} 版;如是新版本,请向下发考核办法的部门要方案文件 {id}-{version}.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里;如是版本号填错,请改为 {versions}", en: "the cover names version {version} of the rubric {id}, but this page has {versions}; if it is a new version, ask the office that issued the scheme for the file {id}-{version}.yaml and choose it under \"Your own rubric file\", or drop it here with the workbook; if the version is mistyped, write {versions}" },
