@@ -39,14 +39,21 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
+/** Why an existing output of ours is not replaced: a message code and its data. */
+export interface Refusal {
+  readonly code: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
 /** What may be written over: an earlier output of the same command, or anything with --force. */
 export interface Overwrite {
   readonly force?: boolean;
   /**
-   * An existing file's bytes are an earlier output of this command (replaced without asking);
-   * without it, no existing file is replaced (and none is read to find out).
+   * An existing file's bytes are an earlier output of this command (true: replaced without
+   * asking), not one (false: the refusal), or one not to be replaced (its own refusal); without
+   * it, no existing file is replaced (and none is read to find out).
    */
-  readonly ours?: (bytes: Uint8Array) => Promise<boolean>;
+  readonly ours?: (bytes: Uint8Array) => Promise<boolean | Refusal>;
   /** The refusal's message code for any other existing file. */
   readonly refusal: string;
 }
@@ -111,7 +118,9 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
     // simply not known to be ours.
     const unreadable = read.diagnostics?.find((d) => d.code !== "xlsx.too-large");
     if (unreadable) return unreadable;
-    if (!read.bytes || !(await overwrite.ours(read.bytes))) return fileError(target, overwrite.refusal);
+    const ours = read.bytes ? await overwrite.ours(read.bytes) : false;
+    if (ours === false) return fileError(target, overwrite.refusal);
+    if (ours !== true) return fileError(target, ours.code, ours.data);
   }
   return undefined;
 }

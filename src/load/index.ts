@@ -13,6 +13,13 @@ import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
 import { resolveRubric, type RubricSource } from "./rubrics.js";
 
+
+/** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds). */
+function isYear(text: string): boolean {
+  const year = /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
+  return year >= 1990 && year <= 2100;
+}
+
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
 
@@ -166,6 +173,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       data: { cover: `${cover.rubricId} ${cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}` },
       location: cover.at ? { file, ...cover.at } : { file },
     });
+  }
+  // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
+  if (cover?.year && !isYear(cover.year)) {
+    diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
   }
   if (!cover && !o.rubrics.given) {
     // No cover: say which rubric was taken, so that a wrong guess is seen.

@@ -8,6 +8,11 @@ import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
 /** The cover's labels are looked for in this many rows of a sheet. */
 export const COVER_ROWS = 30;
 
+/** The year of a 1900-system date serial (1 = 1900-01-01; Excel's 1900-02-29 is a serial of its own, before March). */
+function yearOfSerial(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+}
+
 /** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
 export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};
@@ -20,7 +25,9 @@ export function readCover(sheet: RawSheet): Cover | undefined {
     for (const [field, word] of Object.entries(COVER_LABELS)) {
       const earlier = COVER_LABELS_EARLIER[field as keyof typeof COVER_LABELS] ?? [];
       if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;
-      found[field] = cellText(row.find((c) => c.col === 2));
+      const value = row.find((c) => c.col === 2);
+      // A year typed into a cell formatted as a date (yyyy"年" shows 2026年 but holds 2026-01-01's serial): its year.
+      found[field] = field === "year" && value?.value.t === "n" && value.value.fmt === "date" ? String(yearOfSerial(value.value.v)) : cellText(value);
       if (field === "rubricId") at = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
       if (field === "rubricVersion") versionAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
       if (field === "year") yearAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };

@@ -211,7 +211,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
         const header = headers.find((h) => squeeze(h.text).includes(squeeze(leaf.name)));
-        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim() });
+        // A code mistyped in front of the name (DZ 2, DZ2。1) is replaced in what to write, not kept beside it.
+        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\d０-９.．。]*(?=\S)/, "") });
         else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
       }
     }

@@ -6,7 +6,7 @@ import { formatPoints, normalizeWidth } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
-import { HEADER_SCAN_ROWS, isFooterText, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
+import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { checkMerges } from "./merges.js";
@@ -15,18 +15,44 @@ import { onceOver } from "../rubric/ledger-points.js";
 interface LedgerHeader {
   row: number;
   cols: Map<LedgerField, number>;
+  /** Header cells that name no column of the ledger (read as nothing), by column. */
+  others: { col: number; text: string }[];
 }
 
+/** The three a ledger cannot be read without; the others have their defaults (数量 1, 如实上报). */
+const REQUIRED: readonly LedgerField[] = ["unit", "code", "status"];
+
+/** The informational columns' other usual names (a 说明 column headed 备注, 依据 headed 佐证材料). */
+const ALIASES: readonly (readonly [string, LedgerField])[] = [
+  ["备注", "note"],
+  ["佐证", "evidence"],
+];
+
+/** A header cell's field: its text begins with the column's word (单位名称), or, for the three required, ends with it (被考核单位, 项目代码, 审核状态). */
+function fieldOf(text: string, taken: ReadonlyMap<LedgerField, number>): LedgerField | undefined {
+  for (const [word, field] of [...LEDGER_COLUMNS, ...ALIASES]) {
+    if (taken.has(field)) continue;
+    if (text.startsWith(word) || (REQUIRED.includes(field) && text.endsWith(word))) return field;
+  }
+  return undefined;
+}
+
+/** Columns people add to a ledger that hold nothing to read: no word about them. */
+const HARMLESS = /^(序号|编号|日期|填报日期|申报日期|认定日期|附件|联系人|填报人|经办人|no\.?|#)$/i;
+
+/** The ledger's header row: the first with three of its column words (so one with a column renamed is still known for a ledger). */
 function ledgerHeader(sheet: RawSheet): LedgerHeader | undefined {
   for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
     const cols = new Map<LedgerField, number>();
+    const others: { col: number; text: string }[] = [];
     for (const c of row) {
-      const text = cellText(c);
-      for (const [word, field] of LEDGER_COLUMNS) {
-        if (!cols.has(field) && text.startsWith(word)) cols.set(field, c.col);
-      }
+      const text = cellText(c).replace(/\s+/g, "");
+      if (text === "") continue;
+      const field = fieldOf(text, cols);
+      if (field) cols.set(field, c.col);
+      else others.push({ col: c.col, text });
     }
-    if (cols.has("code") && cols.has("status") && cols.has("unit")) return { row: row[0]?.row ?? 1, cols };
+    if (cols.size >= 3 && (cols.has("unit") || cols.has("code"))) return { row: row[0]?.row ?? 1, cols, others };
   }
   return undefined;
 }
@@ -35,10 +61,49 @@ export function isLedgerSheet(sheet: RawSheet): boolean {
   return ledgerHeader(sheet) !== undefined;
 }
 
+/** Column names as the message lists them. */
+const COLUMN_WORDS: ReadonlyMap<LedgerField, string> = new Map(LEDGER_COLUMNS.map(([word, field]) => [field, word]));
+
+/**
+ * What the header says of the columns: a required one missing is an error at the header (no row
+ * can be read); a header naming no column is said not to be read, and is an error where a column
+ * whose rows would count is missing too (数量 renamed 次数: every count read as 1); a column the
+ * rubric's codes need (级别, 分值) missing is said once, at the header. False: nothing to read.
+ */
+function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: Problems): boolean {
+  const s = sheet.name;
+  const at = (col: number): string => `${colName(col)}${header.row}`;
+  const unknown = header.others.filter((o) => !HARMLESS.test(o.text));
+  const first = unknown[0]?.col ?? [...header.cols.values()].sort((a, b) => a - b)[0] ?? 1;
+  const missing = (f: LedgerField): boolean => !header.cols.has(f);
+  const word = (f: LedgerField): string => COLUMN_WORDS.get(f) ?? f;
+  const columns = LEDGER_COLUMNS.map(([w]) => w).join("、");
+  const required = REQUIRED.filter(missing);
+  if (required.length) {
+    for (const f of required) p.error("workbook.ledger-column-missing", s, at(first), { column: word(f), columns });
+    return false;
+  }
+  // Columns whose absence changes what counts: 数量 (each row taken as 1), 未如实上报 where a code
+  // doubles; 级别 and 分值 where codes are scored by them (no row of those can be read).
+  const levels = rubric.ledger.filter((c) => c.levels).map((c) => c.code);
+  const ranges = rubric.ledger.filter((c) => c.range).map((c) => c.code);
+  const needed: LedgerField[] = [...(levels.length ? (["level"] as const) : []), ...(ranges.length ? (["points"] as const) : [])].filter(missing);
+  const counting: LedgerField[] = [...(["count"] as const), ...(rubric.ledger.some((c) => c.doubleWhenFlagged) ? (["flag"] as const) : [])].filter(missing);
+  const wanted = [...needed, ...counting];
+  // A heading that names no column, where one is wanted: most likely that one renamed.
+  for (const o of unknown) {
+    if (wanted.length) p.error("workbook.ledger-unknown-column-missing", s, at(o.col), { header: o.text, missing: wanted.map(word).join("、"), columns });
+    else p.warn("workbook.ledger-unknown-column", s, at(o.col), { header: o.text, columns });
+  }
+  if (!unknown.length) for (const f of needed) p.error("workbook.ledger-column-needed", s, at(first), { column: word(f), codes: (f === "level" ? levels : ranges).join("、") });
+  return true;
+}
+
 export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn("workbook.hidden-sheet", sheet.name, undefined);
+  if (!checkHeader(rubric, sheet, header, p)) return [];
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const s = sheet.name;
   const out: LedgerEntry[] = [];
@@ -69,8 +134,19 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (code) p.warn("workbook.footer-values", s, ref("unit"), { value: unitName });
       continue;
     }
+    // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other sheets.
+    if (isSummaryName(unitName)) {
+      p.warn("workbook.summary-row", s, ref("unit"), { value: unitName });
+      continue;
+    }
+    if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
     lastRow = r;
-    if (unitName === "") p.error("workbook.ledger-blank", s, ref("unit"), { column: "单位" });
+    // Blank, or a formula never calculated (its text not saved): said as what it is.
+    const blank = (f: LedgerField, column: string): void => {
+      if (get(f)?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref(f));
+      else p.error("workbook.ledger-blank", s, ref(f), { column });
+    };
+    if (unitName === "") blank("unit", "单位");
     else {
       const unit = units.get(unitName);
       if (!unit) {
@@ -82,14 +158,17 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         p.error("workbook.ledger-wrong-kind", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed });
       }
     }
-    if (codeText === "") p.error("workbook.ledger-blank", s, ref("code"), { column: "代码" });
+    if (codeText === "") blank("code", "代码");
     else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: codeText, allowed: [...codes.keys()].join(" ") });
     const count = readCount(p, s, get("count"));
     // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.
     const levelText = cellText(get("level")).replace(/^(\S+?)\s*[(（][^)）]*[)）]$/, "$1");
     let level: string | undefined;
     if (code?.levels) {
-      if (levelText === "") p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
+      // Without a 级别 column at all, said once at the header.
+      if (levelText === "") {
+        if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
+      }
       else if (!(levelText in code.levels)) p.error("workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: Object.keys(code.levels).join("、") });
       else level = levelText;
     } else if (code && levelText !== "") {
@@ -98,7 +177,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const pointsCell = get("points");
     let points: number | undefined;
     if (code?.range) {
-      if (isBlank(pointsCell) || !pointsCell) p.error("workbook.ledger-points-required", s, ref("points"), { code: code.code, min: formatPoints(code.range.min), max: formatPoints(code.range.max) });
+      if (isBlank(pointsCell) || !pointsCell) {
+        if (header.cols.has("points")) p.error("workbook.ledger-points-required", s, ref("points"), { code: code.code, min: formatPoints(code.range.min), max: formatPoints(code.range.max) });
+      }
       else {
         points = readEnteredPoints(p, s, pointsCell, code.code);
         if (points !== undefined && (points < code.range.min || points > code.range.max)) {
@@ -110,7 +191,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
     }
     const all = [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected];
-    if (status === "") p.error("workbook.ledger-blank", s, ref("status"), { column: "状态" });
+    if (status === "") blank("status", "状态");
     else if (!all.includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, allowed: all.join("、") });
     else if (rubric.statuses.pending.includes(status)) p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");

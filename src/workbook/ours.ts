@@ -60,6 +60,15 @@ export function isOurInfoSheet(rows: readonly (readonly RawCell[])[]): boolean {
   });
 }
 
+/** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
+export function recordedInput(rows: readonly (readonly RawCell[])[]): string {
+  const labels = LANGS.map((l) => message(l, "out.info.input"));
+  for (const [a, b] of rows) {
+    if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return b.value.v.trim();
+  }
+  return "";
+}
+
 /**
  * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
  * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Our sheets are the run

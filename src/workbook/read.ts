@@ -3,7 +3,7 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
-import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
+import type { Item, JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
@@ -45,6 +45,16 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       else computed.set(leaf.code, leaf);
     }
   }
+  // Groups (DZ3 综合治理, the sum of DZ3.1…): a subtotal column people keep beside the items.
+  const groups = new Map<string, string>();
+  const walk = (items: readonly Item[]): void => {
+    for (const it of items) {
+      if (it.kind !== "group") continue;
+      groups.set(it.code, it.name);
+      walk(it.children);
+    }
+  };
+  for (const line of rubric.lines) walk(line.items);
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
@@ -92,6 +102,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       } else if (computed.has(code)) {
         const item = computed.get(code);
         p.error("workbook.computed-column", sheet.name, c.ref, { code, indicator: item && "indicator" in item ? item.indicator : "" });
+      } else if (groups.has(code)) {
+        p.warn("workbook.subtotal-column", sheet.name, c.ref, { code, name: groups.get(code) ?? "" });
       } else {
         p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       }
@@ -150,7 +162,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
       return !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v));
     });
     if (name === "") {
-      if (valued) p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      // A name made by a formula never calculated (a file written by a program): that, not "no name".
+      if (valued) p.error(nameCell?.value.t === "formula-no-result" ? "workbook.formula-no-result" : "workbook.missing-unit-name", sheet, refOf(nameCol, r));
       return;
     }
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under

@@ -183,6 +183,17 @@ describe("assess score on the sample", () => {
     expect(readFileSync(other).equals(before)).toBe(false);
   });
 
+  it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {
+    const liuhe = join(dir, "柳河区.scored.xlsx");
+    expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", liuhe])).code).toBe(0);
+    const before = readFileSync(liuhe);
+    const refused = await cli(["score", input, "-o", liuhe]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`${liuhe}: 错误: 文件已存在,是另一个工作簿(liuhe-2026.xlsx)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]`);
+    expect(readFileSync(liuhe).equals(before)).toBe(true);
+    expect((await cli(["score", input, "-o", liuhe, "--force"])).code).toBe(0);
+  });
+
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {
     const broken = join(dir, "typos.xlsx");
     copyFileSync("samples/broken/typos.xlsx", broken);

@@ -5,6 +5,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticLines, load, readMemBook } from "../helpers/load.js";
+import { readBook } from "../../src/load/index.js";
+import { COVER_LABELS } from "../../src/workbook/layout.js";
+import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
@@ -211,6 +214,26 @@ const cases: Case[] = [
     expected: ["workbook.header-without-code 党政线!B1"],
   },
   {
+    // A file written by a program: the names and the claim's words are formulas never calculated.
+    name: "a name or a ledger word made by a formula with no saved result is said so, not as blank",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A3", { formula: "=人口计生线!A3" });
+      wb.sheetNamed("加扣分").set("F2", { formula: "=\"已认定\"" });
+    },
+    expected: ["workbook.formula-no-result 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.formula-no-result 加扣分!F2"],
+  },
+  {
+    // A subtotal column kept beside its items (DZ3 综合治理 = DZ3.1 + … + DZ3.4): not read, and said so; not "no such code".
+    name: "a group's subtotal column is said not to be read",
+    edit: (wb) => {
+      const sheet = wb.sheetNamed("党政线");
+      const last = Math.max(...sheet.codeColumns().values());
+      sheet.setAt(1, last + 1, "DZ3 综合治理(70分)").setAt(2, last + 1, 65);
+    },
+    expected: ["warning workbook.subtotal-column 党政线!L1"],
+  },
+  {
     name: "the footer under a form (注, 填表人 and 审核人 side by side, a date) is not a unit",
     edit: (wb) => {
       for (const name of ["党政线", "人口计生线", "指标数据"]) {
@@ -284,6 +307,47 @@ const cases: Case[] = [
       wb.removeSheet("加扣分");
     },
     expected: ["warning workbook.no-ledger-sheet in.xlsx"],
+  },
+  {
+    // 数量 headed 次数: every count would be read as 1 (南岭镇's 2 × 省级 as one); said at the heading.
+    name: "ledger: a counting column renamed is an error at its heading",
+    ledger: [row("甲镇", "JF2", { level: "省级", count: 2 }), row("乙街道", "KF5", { flag: "是" })],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("C1", "次数").set("G1", "瞒报"),
+    expected: ["workbook.ledger-unknown-column-missing 加扣分!C1", "workbook.ledger-unknown-column-missing 加扣分!G1"],
+  },
+  {
+    name: "ledger: 级别 renamed, where codes are scored by level: at the heading, not at column A",
+    ledger: [row("甲镇", "JF2", { level: "市级" })],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("D1", "等级"),
+    expected: ["workbook.ledger-unknown-column-missing 加扣分!D1"],
+  },
+  {
+    // Not "no ledger sheet, nothing counted": the sheet is the ledger, and cannot be read without it.
+    name: "ledger: 代码 renamed 编码 is an error at the heading",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("B1", "编码"),
+    expected: ["workbook.ledger-column-missing 加扣分!B1"],
+  },
+  {
+    name: "ledger: 审核状态, 被考核单位, 项目代码, 备注 and a 序号 column are read as they mean",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("F1", "审核状态").set("A1", "被考核单位").set("B1", "项目代码").set("H1", "备注").set("J1", "序号"),
+    expected: [],
+  },
+  {
+    name: "ledger: a heading that names nothing, where nothing is missing, is said not to be read",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("J1", "牵头科室"),
+    expected: ["warning workbook.ledger-unknown-column 加扣分!J1"],
+  },
+  {
+    name: "ledger: a hidden claim counts, and is said; a 合计 row under the claims is no claim",
+    ledger: [row("甲镇", "KF1"), row("乙街道", "KF1")],
+    edit: (wb) => {
+      wb.sheetNamed("加扣分").hiddenRows.add(3);
+      wb.sheetNamed("加扣分").set("A4", "合计").set("C4", 2);
+    },
+    expected: ["warning workbook.hidden-row 加扣分!A3", "warning workbook.summary-row 加扣分!A4"],
   },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
@@ -421,6 +485,50 @@ describe("the cover names a rubric we do not have", () => {
     const { lines } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案编号", "province-x")) });
     expect(at).toMatch(/^B\d+$/);
     expect(lines).toEqual([`rubric.not-found 封面!${at}`]);
+  });
+});
+
+describe("a header's code typed with a space (DZ 2)", () => {
+  it("is said at its cell with the header to write, the mistyped code replaced", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const sheet = book.sheetNamed("党政线");
+    sheet.setAt(1, sheet.codeColumns().get("DZ2") ?? 0, "DZ 2 统筹决策(20分)");
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    const d = r.diagnostics.find((x) => x.code === "workbook.header-without-code");
+    expect(d && formatLocation(d.location ?? { file: "" })).toBe("in.xlsx: 党政线!B1");
+    expect(d?.data).toMatchObject({ code: "DZ2", header: "统筹决策(20分)" });
+  });
+});
+
+describe("the cover's year", () => {
+  const setYear = (wb: MemBook, value: Value): string => {
+    const ws = wb.sheetNamed("封面");
+    for (const [r, cells] of ws.rows) {
+      const a = cells.get(1);
+      if (a?.value.t === "s" && a.value.v.startsWith(COVER_LABELS.year)) {
+        ws.setAt(r, 2, value);
+        return `B${r}`;
+      }
+    }
+    return "";
+  };
+
+  it("is read from a cell formatted as a date (yyyy\"年\" showing 2026年 holds 2026-01-01), not as its serial", async () => {
+    // A template for 2025, its year cell then given 2026-01-01.
+    const book = fill(await templateBook(rubric, UNITS, "2025"), valuesOf({}), []);
+    expect(setYear(book, new Date(Date.UTC(2026, 0, 1)))).toMatch(/^B\d+$/);
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(lines(r.diagnostics)).toEqual([]);
+    expect(r.submission?.cover.year).toBe("2026");
+  });
+
+  it("that is no year (26, 2026.5, 2026 typed into a date cell: 1905) is a warning at its cell", async () => {
+    for (const value of [26, 2026.5, { shown: 2026, fmt: "date" } as const]) {
+      let at = "";
+      const { lines: said } = await diagnose({ edit: (wb) => (at = setYear(wb, value)) });
+      expect(at).toMatch(/^B\d+$/);
+      expect(said).toEqual([`warning workbook.cover-bad-year 封面!${at}`]);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { nodeHost } from "../../src/cli/host.js";
-import { worksheetXml, type Value, type Worksheet } from "../../src/xlsx/write/worksheet.js";
+import { MAX_CELL_TEXT, worksheetXml, type Value, type Worksheet } from "../../src/xlsx/write/worksheet.js";
 import { writeNewPackage } from "../../src/xlsx/write/package.js";
 import { ZipWriter } from "../../src/xlsx/write/zip-writer.js";
 import { readXlsx } from "./helpers.js";
@@ -61,6 +61,15 @@ describe("worksheet XML", () => {
     expect(parts[2]?.match(/<c(?: [^>]*)?>/g)).toEqual(['<c r="B4" t="inlineStr">', "<c>"]);
     expect(xml).toContain('<t xml:space="preserve"> 前后空格 </t>');
     expect(xml).toContain("a &lt; b &amp; c");
+  });
+
+  it("cuts a text past Excel's 32,767 characters a cell to that, … at its end (a whole document pasted into a note)", () => {
+    const long = "说".repeat(40_000);
+    const ws: Worksheet = { widths: [10], rows: [{ cells: [long], styles: [] }, { cells: ["说".repeat(MAX_CELL_TEXT)], styles: [] }], freeze: { rows: 0, cols: 0 }, pagesWide: 1, landscape: true, compact: false };
+    const texts = [...[...worksheetXml(ws)].join("").matchAll(/<t>([^<]*)<\/t>/g)].map((m) => m[1] ?? "");
+    expect(texts.map((t) => t.length)).toEqual([MAX_CELL_TEXT, MAX_CELL_TEXT]);
+    expect(texts[0]?.endsWith("说…")).toBe(true);
+    expect(texts[1]?.endsWith("说说")).toBe(true);
   });
 
   for (const [styled, compact] of [[false, false], [false, true], [true, true]]) {

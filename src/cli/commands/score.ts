@@ -7,10 +7,10 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { isInfoSheetName, isOurInfoSheet } from "../../workbook/ours.js";
+import { isInfoSheetName, isOurInfoSheet, recordedInput } from "../../workbook/ours.js";
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, writeAtomic, type Refusal } from "../write.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
@@ -28,9 +28,22 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
 }
 
-/** A workbook holding our provenance sheet (in either language, by what it says): an earlier `assess score` result. */
-export async function isResultWorkbook(bytes: Uint8Array): Promise<boolean> {
-  return hasSheet(bytes, isInfoSheetName, isOurInfoSheet);
+/**
+ * An earlier result of this input (by the workbook's name its provenance sheet records): replaced
+ * without asking, re-scoring being the daily work. Another workbook's result (another district's,
+ * named by a slip of -o) holds a copy of that workbook: not replaced without --force.
+ */
+function resultOfThis(input: string): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+  return async (bytes) => {
+    let recorded = "";
+    const ours = await hasSheet(bytes, isInfoSheetName, (rows) => {
+      if (!isOurInfoSheet(rows)) return false;
+      recorded = recordedInput(rows);
+      return true;
+    });
+    if (!ours) return false;
+    return recorded === "" || recorded === basename(input) ? true : { code: "file.result-of-other", data: { input: recorded } };
+  };
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
@@ -38,9 +51,9 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A bad output path is said before the work, not after it.
-  // An earlier result (NAME.scored.xlsx) is replaced: re-scoring is the daily work. Any other
-  // existing file (another district's workbook, say) is not, without --force.
-  const bad = await checkTarget(target, [file], { force: o.force === true, ours: isResultWorkbook, refusal: "file.exists-not-result" });
+  // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
+  // work. Any other existing file (another district's workbook or result, say) is not, without --force.
+  const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);

@@ -44,6 +44,7 @@ export const workbookMessages: Catalog = {
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
   "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first})", en: "the column for {code} appears twice (first at {first})" },
   "workbook.unknown-header-code": { "zh-CN": "表头代码 {code} 不在考核方案中", en: "the header code {code} is not in the rubric" },
+  "workbook.subtotal-column": { "zh-CN": "{code} {name} 是小计项目,由其下各项相加得出:本列不读取", en: "{code} {name} is a subtotal, the sum of the items under it: this column is not read" },
   "workbook.computed-column": { "zh-CN": "{code} 由指标 {indicator} 自动计分,不应在此填写;请删除此列,在“指标数据”表填写 {indicator}", en: "{code} is scored from {indicator} and is not entered here; remove this column and fill {indicator} on the indicators sheet" },
   "workbook.mixed-kinds": { "zh-CN": "同一工作表中混有镇街和部门的考核项目", en: "the sheet mixes items of towns and of departments" },
   "workbook.missing-unit-name": { "zh-CN": "此行有分值但没有单位名称", en: "this row has values but no unit name" },
@@ -103,6 +104,13 @@ export const workbookMessages: Catalog = {
   "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
   "workbook.missing-rate-column": { "zh-CN": "指标数据表缺少 {code} 列", en: "the indicators sheet has no column for {code}" },
   "workbook.missing-target": { "zh-CN": "“{unit}” 的目标 {code} 未填写,方案也没有默认值;请按责任书填写", en: "the target {code} of \"{unit}\" is blank and the rubric gives no default; fill it from the responsibility letter" },
+  "workbook.ledger-column-missing": { "zh-CN": "加扣分表没有 “{column}” 列,无法读取各行(加扣分表的列:{columns});如已改名,请改回 “{column}”", en: "the ledger has no \"{column}\" column, and no row can be read (the ledger's columns: {columns}); if it was renamed, name it \"{column}\" again" },
+  "workbook.ledger-column-needed": { "zh-CN": "加扣分表没有 “{column}” 列,而 {codes} 要按它计分;请加上此列(或把改了名的列改回 “{column}”)", en: "the ledger has no \"{column}\" column, which {codes} are scored by; add it (or name a renamed column \"{column}\" again)" },
+  "workbook.ledger-unknown-column": { "zh-CN": "表头 “{header}” 不是加扣分表的列名,此列不读取(加扣分表的列:{columns})", en: "the heading \"{header}\" names no column of the ledger: this column is not read (the ledger's columns: {columns})" },
+  "workbook.ledger-unknown-column-missing": {
+    "zh-CN": "表头 “{header}” 不是加扣分表的列名,而本表没有 {missing} 列:如此列就是它,请把表头改为该名称;如不是,请删除此列(加扣分表的列:{columns})",
+    en: "the heading \"{header}\" names no column of the ledger, and the ledger has no {missing} column: if this is it, give it that heading; if not, delete this column (the ledger's columns: {columns})",
+  },
   "workbook.ledger-blank": { "zh-CN": "“{column}” 未填写", en: "\"{column}\" is blank" },
   "workbook.ledger-unknown-unit": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets" },
   "workbook.ledger-unknown-unit-near": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;是否为 {near}?", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; did you mean {near}?" },
@@ -120,5 +128,6 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-pending": { "zh-CN": "“{unit}” 的 {code} 状态为 “{status}”,尚未认定,本次不计分", en: "{code} of \"{unit}\" is \"{status}\", not yet approved; it is not counted" },
   "workbook.ledger-bad-flag": { "zh-CN": "“未如实上报” 应填 {yes} 或 {no},而不是 “{value}”", en: "\"未如实上报\" takes {yes} or {no}, not \"{value}\"" },
   "workbook.ledger-flag-ignored": { "zh-CN": "{code} 不因“未如实上报”加倍,此标记不起作用", en: "{code} is not doubled for 未如实上报; the flag is ignored" },
+  "workbook.cover-bad-year": { "zh-CN": "封面的年度 “{value}” 不是四位数的年份(如 2026),结果表和报告的标题会照此写出;请改正", en: "the cover's year \"{value}\" is no four-digit year (such as 2026); the result sheets' and the report's titles would say it as it is; correct it" },
   "workbook.cover-rubric-mismatch": { "zh-CN": "封面写的方案是 {cover},但本次使用 {rubric}", en: "the cover names the rubric {cover}, but {rubric} is being used" },
 };

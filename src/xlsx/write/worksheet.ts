@@ -61,16 +61,30 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 }
 
+/** Excel's limit on a cell's text, in UTF-16 code units: a longer text makes the file one Excel repairs. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text within Excel's limit: one longer (a note pasted whole into a claim's 说明) cut, with … at its end. */
+function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  // Not between the two halves of a character outside the BMP.
+  let end = MAX_CELL_TEXT - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * One cell, or "" for an empty one without a style. ref is the cell's reference, or "" where the
  * cell directly follows the one written before it in its row and the sheet is compact: the
  * reference is optional there (ECMA-376 §18.3.1.4; the next column is meant).
  */
-function cell(ref: string, v: Value, style: number): string {
+function cell(ref: string, value: Value, style: number): string {
   const r = ref ? ` r="${ref}"` : "";
   const s = style ? ` s="${style}"` : "";
-  if (v === null || v === "") return style ? `<c${r}${s}/>` : "";
-  if (typeof v === "number") return Number.isFinite(v) ? `<c${r}${s}><v>${numberText(v)}</v></c>` : "";
+  if (value === null || value === "") return style ? `<c${r}${s}/>` : "";
+  if (typeof value === "number") return Number.isFinite(value) ? `<c${r}${s}><v>${numberText(value)}</v></c>` : "";
+  const v = fitCell(value);
   // Leading/trailing spaces must survive: xml:space="preserve" where there are any.
   const space = isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? ' xml:space="preserve"' : "";
   return `<c${r}${s} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
