@@ -60,11 +60,23 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
   // units, under a header cell that names the line ("QY 区属国企…").
   const listOnly = new Map(rubric.lines.filter((l) => !leaves(l.items).some(isEntered)).map((l) => [l.code, l]));
-  for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
-    const coded = row.flatMap((c) => {
+  const codedIn = (row: readonly RawCell[]): { c: RawCell; code: string }[] =>
+    row.flatMap((c) => {
       const code = c.value.t === "s" ? headerCode(c.value.v) : undefined;
       return code ? [{ c, code }] : [];
     });
+  const top = sheet.rows.slice(0, HEADER_SCAN_ROWS);
+  for (const [i, first] of top.entries()) {
+    let row = first;
+    let coded = codedIn(row);
+    // A two-level header, as forms group their items: 综合治理(70分) over DZ3.1 … DZ3.4 on the row
+    // under it. Both rows are the header; the groups above name their items, no column of their own.
+    const under = sheet.rows[i + 1];
+    const below = under && (under[0]?.row ?? 0) === (row[0]?.row ?? 0) + 1 ? codedIn(under).filter(({ code }) => judged.has(code)) : [];
+    if (below.length && coded.some(({ code }) => groups.has(code) || judged.has(code))) {
+      coded = [...coded.filter(({ code }) => !groups.has(code)), ...below];
+      row = [...row, ...(under ?? [])];
+    }
     const listed = listOnly.size
       ? row.flatMap((c) => {
           const lc = c.value.t === "s" ? lineMarker(c.value.v) : undefined;
@@ -112,7 +124,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       const k = kindOfLine(rubric, lc);
       if (k) kinds.add(k);
     }
-    const headerRow = row[0]?.row ?? 1;
+    const headerRow = row.at(-1)?.row ?? 1;
     if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);

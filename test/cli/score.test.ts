@@ -204,6 +204,42 @@ describe("assess score on the sample", () => {
   });
 });
 
+describe("a judged sheet with a two-level header, as forms group their items", () => {
+  it("reads the items under their group's heading, and scores as the one-row header does", async () => {
+    // 党政线 as a form lays it out: DZ3 综合治理(70分) merged over DZ3.1 … DZ3.4 on the row under
+    // it; items without a group merged down both rows; the units from row 3.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.getWorksheet("党政线")!;
+    ws.spliceRows(1, 0, []);
+    const spans = new Map<string, [number, number]>();
+    ws.getRow(2).eachCell((c, col) => {
+      const group = /^(DZ\d+)\.\d+/.exec(String(c.value ?? ""))?.[1];
+      if (group) {
+        const span = spans.get(group);
+        spans.set(group, span ? [span[0], col] : [col, col]);
+        return;
+      }
+      ws.getRow(1).getCell(col).value = c.value;
+      c.value = null;
+      ws.mergeCells(1, col, 2, col);
+    });
+    expect([...spans.keys()]).toEqual(["DZ3", "DZ6"]);
+    const names: Record<string, string> = { DZ3: "DZ3 综合治理(70分)", DZ6: "DZ6 阵地、队伍建设(100分)" };
+    for (const [group, [from, to]] of spans) {
+      ws.getRow(1).getCell(from).value = names[group] ?? group;
+      ws.mergeCells(1, from, 1, to);
+    }
+    const file = join(dir, "two-level.xlsx");
+    await wb.xlsx.writeFile(file);
+    const two = await cli(["score", file, "-o", join(dir, "two-level.scored.xlsx"), "--json"]);
+    const one = await cli(["score", SAMPLE, "-o", join(dir, "one-level.scored.xlsx"), "--json"]);
+    expect(two.code).toBe(0);
+    const totals = (out: string): string[] => (JSON.parse(out) as { units: { name: string; total: number }[] }).units.map((u) => `${u.name} ${u.total}`);
+    expect(totals(two.out)).toEqual(totals(one.out));
+  });
+});
+
 describe("assess explain", () => {
   it("says a vetoed unit's standing while its own claim is pending: its total's range, and each ranking as the line above says it", async () => {
     const file = join(dir, "北川镇申报.xlsx");
