@@ -23,15 +23,21 @@ function cut(s: string, width: number): string {
   return `${out}…`;
 }
 
-/** Where a line may end, best first: after a list's separator (outside brackets, then inside), a clause's comma, a space. */
-const BREAKS: readonly ((ch: string, depth: number) => boolean)[] = [
+/** Where a line may end, best first: after a list's separator (outside brackets, then inside), a clause's comma (not one in 20,000), a space. */
+const BREAKS: readonly ((ch: string, depth: number, next: string) => boolean)[] = [
   (ch, depth) => depth === 0 && /[;；]/.test(ch),
   (ch) => /[;；]/.test(ch),
-  (ch) => /[,，、]/.test(ch),
+  (ch, _depth, next) => /[，、]/.test(ch) || (ch === "," && !/\d/.test(next)),
   (ch) => ch === " ",
 ];
 const OPENING = /[(（[【]/;
 const CLOSING = /[)）\]】]/;
+
+/** Whether a line may end between a and b. */
+function mayBreak(a: string, b: string): boolean {
+  if (OPENING.test(a) || CLOSING.test(b) || /[;；,，、:：]/.test(b)) return false;
+  return !(/[\d,.]/.test(a) && /\d/.test(b)) && !(/\d/.test(a) && /[,.]/.test(b));
+}
 
 /** Where the first line of `chars` ends (its length), given that `fit` characters fit. */
 function lineEnd(chars: readonly string[], fit: number): number {
@@ -45,12 +51,13 @@ function lineEnd(chars: readonly string[], fit: number): number {
     if (OPENING.test(ch)) d++;
   }
   for (const breaks of BREAKS) {
-    for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0)) return at + 1;
+    for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0, chars[at + 1] ?? "")) return at + 1;
   }
-  // Nowhere to end but where the width does: not just after an opening bracket.
+  // Nowhere to end but where the width does: not just after an opening bracket, nor before a
+  // closing one or a separator, nor inside a number (20,000).
   let end = fit;
-  while (end > 1 && OPENING.test(chars[end - 1] ?? "")) end--;
-  return Math.max(1, end);
+  while (end > 1 && !mayBreak(chars[end - 1] ?? "", chars[end] ?? "")) end--;
+  return end > 1 ? end : fit;
 }
 
 /** Plain text in lines no wider than `width`, each ending where it reads best (lineEnd). */

@@ -15,7 +15,7 @@ import type { Ctx } from "./io.js";
 /** Up to this many units are printed whole; a larger ranking shows its head and a count. */
 const FULL_TABLE = 40;
 const HEAD_ROWS = 30;
-const MIN_AWARDS = 12;
+const MIN_AWARDS = 8;
 
 interface Col {
   readonly head: string;

@@ -353,6 +353,7 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
         // A veto given or lifted on a unit ranked ahead of this one (or level with it) where the veto
         // keeps its rank: the prize place it held out of (passed on to those behind), or now holds
         // again, or its grade against a quota, moved this one's awards without passing it.
+        // Only on a ranking where this unit's prize or grade changed.
         const vetoFlipped =
           !flipped &&
           ox !== undefined &&
@@ -361,7 +362,7 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
           Object.keys(y.ranks).some((id) => {
             const [a, b, p, q] = [x.ranks[id], y.ranks[id], ox.ranks[id], oy.ranks[id]];
             if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
-            return order(a, p) >= 0 || order(b, q) >= 0;
+            return (order(a, p) >= 0 || order(b, q) >= 0) && placedAwards(x, id) !== placedAwards(y, id);
           });
         // Only its changes that could move a rank: a single-item recognition moves none.
         if (flipped || vetoFlipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
@@ -382,6 +383,11 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
   });
+}
+
+/** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
+function placedAwards(u: UnitResult, ranking: string): string {
+  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking ? [["grade", a.grade]] : [])));
 }
 
 /** -1 when a unit ranks ahead of another, 1 behind, 0 level (an unranked unit is behind). */

@@ -239,7 +239,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some((u) => u.ledger.length > 0 || u.bonus || u.deduction);
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
-      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: 9 },
+      // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured alone).
+      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter((u) => u.vetoed).map((u) => displayWidth(String(ranking ? detailRank(u, ranking.id, lang) : "")) + 2)) },
       { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
       ...(plan?.nodes ?? []).map((n): Column => ({ header: `${n.code} ${n.name}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width: n.item ? 7 : 8 })),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.

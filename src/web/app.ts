@@ -27,6 +27,11 @@ function isRubricName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
+/** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */
+function rubricContent(r: Rubric): string {
+  return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "file" ? undefined : value));
+}
+
 /** A workbook by its name (.xlsx, .xlsm). */
 function isWorkbookName(name: string): boolean {
   return /\.xls[xm]$/i.test(name);
@@ -432,9 +437,10 @@ export function start(doc: Document): void {
     // One with a bundled rubric's id and version but other content would score workbooks made for
     // that one differently under the same name: not used (as a file beside a workbook is not on
     // the command line), and said why.
-    const { id, version, sha256 } = load.rubric;
+    const { id, version } = load.rubric;
     const twin = inlined.find((r) => r.id === id && r.version === version);
-    if (twin && twin.rubric.sha256 !== sha256) {
+    // The same rubric saved again (other line endings, a comment added) is the same: only its bytes differ.
+    if (twin && rubricContent(twin.rubric) !== rubricContent(load.rubric)) {
       return refuse([{ code: "web.rubric-same-as-bundled", severity: "error", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
     }
     clear();

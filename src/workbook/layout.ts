@@ -55,7 +55,8 @@ export const HEADER_SCAN_ROWS = 10;
 /** A header cell's leading code: "DZ3.2 流动人口… (20分)" → "DZ3.2". */
 export function headerCode(text: string): string | undefined {
   // Full-width (ＤＺ２) and lower-case (dz2) codes, as people type them, are the same code.
-  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC"));
+  // 。 typed for . by a Chinese input method between a code's numbers (DZ3。1) is the same code.
+  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC").replace(/(?<=\d)。(?=\d)/g, "."));
   return m?.[1]?.toUpperCase();
 }
 
@@ -63,7 +64,8 @@ export function headerCode(text: string): string | undefined {
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
 
 export function isSummaryName(name: string): boolean {
-  return SUMMARY.test(name.replace(/[\s\u3000]+/g, ""));
+  // 合计: and 合计： as typed before the figures' columns.
+  return SUMMARY.test(name.replace(/[\s\u3000]+/g, "").replace(/[:：]$/, ""));
 }
 
 /**

@@ -17,6 +17,8 @@ interface LedgerHeader {
   cols: Map<LedgerField, number>;
   /** Header cells that name no column of the ledger (read as nothing), by column. */
   others: { col: number; text: string }[];
+  /** Header cells that name a column already found left of them (a second 分值). */
+  again: { col: number; text: string; field: LedgerField }[];
 }
 
 /** The three a ledger cannot be read without; the others have their defaults (数量 1, 如实上报). */
@@ -29,12 +31,14 @@ const ALIASES: readonly (readonly [string, LedgerField])[] = [
 ];
 
 /** A header cell's field: its text begins with the column's word (单位名称), or, for the three required, ends with it (被考核单位, 项目代码, 审核状态). */
-function fieldOf(text: string, taken: ReadonlyMap<LedgerField, number>): LedgerField | undefined {
+function fieldOf(text: string, taken: ReadonlyMap<LedgerField, number>): { field: LedgerField; again: boolean } | undefined {
+  let again: LedgerField | undefined;
   for (const [word, field] of [...LEDGER_COLUMNS, ...ALIASES]) {
-    if (taken.has(field)) continue;
-    if (text.startsWith(word) || (REQUIRED.includes(field) && text.endsWith(word))) return field;
+    if (!(text.startsWith(word) || (REQUIRED.includes(field) && text.endsWith(word)))) continue;
+    if (!taken.has(field)) return { field, again: false };
+    again ??= field;
   }
-  return undefined;
+  return again ? { field: again, again: true } : undefined;
 }
 
 /** Columns people add to a ledger that hold nothing to read: no word about them. */
@@ -45,14 +49,16 @@ function ledgerHeader(sheet: RawSheet): LedgerHeader | undefined {
   for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
     const cols = new Map<LedgerField, number>();
     const others: { col: number; text: string }[] = [];
+    const again: { col: number; text: string; field: LedgerField }[] = [];
     for (const c of row) {
       const text = cellText(c).replace(/\s+/g, "");
       if (text === "") continue;
-      const field = fieldOf(text, cols);
-      if (field) cols.set(field, c.col);
-      else others.push({ col: c.col, text });
+      const found = fieldOf(text, cols);
+      if (!found) others.push({ col: c.col, text });
+      else if (found.again) again.push({ col: c.col, text, field: found.field });
+      else cols.set(found.field, c.col);
     }
-    if (cols.size >= 3 && (cols.has("unit") || cols.has("code"))) return { row: row[0]?.row ?? 1, cols, others };
+    if (cols.size >= 3 && (cols.has("unit") || cols.has("code"))) return { row: row[0]?.row ?? 1, cols, others, again };
   }
   return undefined;
 }
@@ -96,6 +102,13 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
     else p.warn("workbook.ledger-unknown-column", s, at(o.col), { header: o.text, columns });
   }
   if (!unknown.length) for (const f of needed) p.error("workbook.ledger-column-needed", s, at(first), { column: word(f), codes: (f === "level" ? levels : ranges).join("、") });
+  // A column named twice: the first is read. A second 分值 (or 数量, 状态…) would be dropped: an
+  // error; a second 说明 or 依据 holds words alone: a warning.
+  for (const a of header.again) {
+    const data = { header: a.text, first: at(header.cols.get(a.field) ?? 1) };
+    if (a.field === "note" || a.field === "evidence") p.warn("workbook.ledger-column-again", s, at(a.col), data);
+    else p.error("workbook.ledger-column-again", s, at(a.col), data);
+  }
   return true;
 }
 
@@ -134,9 +147,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (code) p.warn("workbook.footer-values", s, ref("unit"), { value: unitName });
       continue;
     }
-    // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other sheets.
-    if (isSummaryName(unitName)) {
-      p.warn("workbook.summary-row", s, ref("unit"), { value: unitName });
+    // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other
+    // sheets; its word in the unit column, or in another (序号) with the unit column blank.
+    const summary = isSummaryName(unitName) ? get("unit") : unitName === "" ? row.find((c) => c.value.t === "s" && isSummaryName(c.value.v)) : undefined;
+    if (summary) {
+      p.warn("workbook.summary-row", s, summary.ref, { value: cellText(summary) });
       continue;
     }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
@@ -167,7 +182,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (code?.levels) {
       // Without a 级别 column at all, said once at the header.
       if (levelText === "") {
-        if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
+        if (get("level")?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref("level"));
+        else if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
       }
       else if (!(levelText in code.levels)) p.error("workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: Object.keys(code.levels).join("、") });
       else level = levelText;
@@ -196,7 +212,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else if (rubric.statuses.pending.includes(status)) p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");
     let flagged = false;
-    if (!isBlank(flagCell) && flagCell) {
+    if (flagCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref("flag"));
+    else if (!isBlank(flagCell) && flagCell) {
       const v = flagCell.value;
       const text = cellText(flagCell);
       if (v.t === "b") flagged = v.v;

@@ -174,6 +174,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
       return !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v));
     });
     if (name === "") {
+      // 合计 in another column (序号) with the name column blank: a summary row all the same.
+      const summary = row.find((c) => c.value.t === "s" && isSummaryName(c.value.v));
+      if (summary) {
+        p.warn("workbook.summary-row", sheet, summary.ref, { value: cellText(summary) });
+        return;
+      }
       // A name made by a formula never calculated (a file written by a program): that, not "no name".
       if (valued) p.error(nameCell?.value.t === "formula-no-result" ? "workbook.formula-no-result" : "workbook.missing-unit-name", sheet, refOf(nameCol, r));
       return;
@@ -538,7 +544,8 @@ export class SubmissionReader {
     const text = cellText(u.cells[col]);
     const allowed = kind.groups.map((g) => g.name).join("、");
     if (text === "") {
-      this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });
+      if (u.cells[col]?.value.t === "formula-no-result") this.p.error("workbook.formula-no-result", sheet, ref);
+      else this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });
       return;
     }
     const g = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));

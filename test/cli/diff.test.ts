@@ -319,6 +319,23 @@ describe("assess diff: a unit scored against its group", () => {
   });
 });
 
+describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
+  it("is cited for the units whose passed prize it takes back, and for no unit whose awards it left alone", async () => {
+    // [1] 白马镇's veto lifted: 乡镇组's 二等奖 it held out of goes back to it from 双河乡 and 杨柳镇.
+    // [2] 凤凰街道's own JJ5: it moves by that alone, behind 白马镇 with the same awards.
+    const both = await edited("samples/liuhe-2026.xlsx", "lift-and-own.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
+      const c = wb.getWorksheet("经济发展")!.getCell("C12");
+      expect(c.value).toBe(8);
+      c.value = 10;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
+    expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
+    expect(r.out).toMatch(/ {2}双河乡: .*名次奖:乡镇组排名二等奖,30,000元 → .* {2}因 \[1\]\n/);
+    expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35  因 [2]\n");
+  });
+});
+
 describe("assess rubric diff: a veto's effect", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
   it("moves awards alone where the vetoed unit stays ranked, and the ranks where it leaves the ranking", async () => {

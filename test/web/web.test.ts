@@ -260,6 +260,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const row = await page.locator("section.ranking tr", { hasText: "金水街道" }).first().textContent();
       expect(row).not.toContain("三等奖");
       await page.setInputFiles("#rubric", []);
+      await settled(/已计分/);
+      // The same rubric saved again (a comment added, Windows line endings) is the same rubric.
+      const same = join(dir, "same", "district-popplan-2022.1.yaml");
+      mkdirSync(join(dir, "same"), { recursive: true });
+      writeFileSync(same, ("# 本区存档\n" + readFileSync("rubric/district-popplan-2022.1.yaml", "utf8")).replaceAll("\n", "\r\n"));
+      await page.setInputFiles("#rubric", same);
+      await settled(/已计分/);
+      expect(await page.textContent("#status")).not.toContain("未采用");
+      await page.setInputFiles("#rubric", []);
     });
 
     it("is not blamed for another rubric's absence when its file is named for a different one", async () => {

@@ -496,7 +496,56 @@ describe("a header's code typed with a space (DZ 2)", () => {
     const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
     const d = r.diagnostics.find((x) => x.code === "workbook.header-without-code");
     expect(d && formatLocation(d.location ?? { file: "" })).toBe("in.xlsx: 党政线!B1");
-    expect(d?.data).toMatchObject({ code: "DZ2", header: "统筹决策(20分)" });
+    // The header quoted as it is; what to write has the code once, the mistyped one gone.
+    expect(d?.data).toMatchObject({ code: "DZ2", header: "DZ 2 统筹决策(20分)", rest: "统筹决策(20分)" });
+  });
+});
+
+describe("what a clerk types around the figures", () => {
+  it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
+    const { lines: said } = await diagnose({
+      edit: (wb) => {
+        const sheet = wb.sheetNamed("党政线");
+        sheet.setAt(1, sheet.codeColumns().get("DZ3.1") ?? 0, "DZ3。1 移民地区综合整治(20分)");
+      },
+    });
+    expect(said).toEqual([]);
+  });
+
+  it("takes 合计: with its colon, and 合计 in a 序号 column beside a blank name, for summary rows", async () => {
+    const { lines: said } = await diagnose({
+      ledger: [row("甲镇", "KF1")],
+      edit: (wb) => {
+        wb.sheetNamed("党政线").set("A5", "合计:").set("B5", 60);
+        wb.sheetNamed("加扣分").set("J1", "序号").set("J3", "合计").set("C3", 1);
+      },
+    });
+    expect(said).toEqual(["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 加扣分!J3"]);
+  });
+
+  it("says a ledger column named twice: an error for figures, a warning for words", async () => {
+    const { lines: said } = await diagnose({ ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("J1", "分值").set("K1", "说明") });
+    expect(said).toEqual(["workbook.ledger-column-again 加扣分!J1", "warning workbook.ledger-column-again 加扣分!K1"]);
+  });
+
+  it("says a formula never calculated in the 级别, 未如实上报 and 分组 cells, not that they are blank", async () => {
+    const { lines: said } = await diagnose({
+      ledger: [row("甲镇", "JF2", { level: "市级" }), row("乙街道", "KF5")],
+      edit: (wb) => {
+        wb.sheetNamed("加扣分").set("D2", { formula: "=\"市级\"" }).set("G3", { formula: "=\"否\"" });
+      },
+    });
+    expect(said).toEqual(["workbook.formula-no-result 加扣分!D2", "workbook.formula-no-result 加扣分!G3"]);
+  });
+
+  it("takes 2026年 and 2026年度 typed on the cover for the year", async () => {
+    for (const value of ["2026年", "2026 年", "2026年度"]) {
+      const { lines: said } = await diagnose({ edit: (wb) => void wb.sheetNamed("封面").rows.forEach((cells, r) => {
+        const a = cells.get(1);
+        if (a?.value.t === "s" && a.value.v.startsWith(COVER_LABELS.year)) wb.sheetNamed("封面").setAt(r, 2, value);
+      }) });
+      expect(said).toEqual([]);
+    }
   });
 });
 

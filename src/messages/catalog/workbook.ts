@@ -70,12 +70,12 @@ export const workbookMessages: Catalog = {
     en: "\"{unit}\"'s target {code} is 0: {item} earns full marks for anything but a loss; if it was left blank by mistake, enter the target its responsibility letter sets",
   },
   "workbook.floor-above-target": {
-    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 高于目标 {target}:越高越好的指标,得 0 分的起点应低于目标(两格是否填反?)",
-    en: "\"{unit}\"'s {item} has its floor {floor} above its target {target}: where higher is better, the floor (where 0 is earned) is below the target (are the two cells swapped?)",
+    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 高于目标 {target}:越高越好的指标,得 0 分的起点应低于目标(请核对计分起点和目标)",
+    en: "\"{unit}\"'s {item} has its floor {floor} above its target {target}: where higher is better, the floor (where 0 is earned) is below the target (check the floor and the target)",
   },
   "workbook.floor-below-target": {
-    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 低于目标 {target}:越低越好的指标,得 0 分的起点应高于目标(两格是否填反?)",
-    en: "\"{unit}\"'s {item} has its floor {floor} below its target {target}: where lower is better, the floor (where 0 is earned) is above the target (are the two cells swapped?)",
+    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 低于目标 {target}:越低越好的指标,得 0 分的起点应高于目标(请核对计分起点和目标)",
+    en: "\"{unit}\"'s {item} has its floor {floor} below its target {target}: where lower is better, the floor (where 0 is earned) is above the target (check the floor and the target)",
   },
   "workbook.target-zero-gate": {
     "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就不会否决;如属漏填,请填上责任书下达的目标",
@@ -98,7 +98,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
     en: "no sheet for {line} (“{sheet}” in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
   },
-  "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {header}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {header}\"" },
+  "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {rest}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {rest}\"" },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
   "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
@@ -106,6 +106,7 @@ export const workbookMessages: Catalog = {
   "workbook.missing-target": { "zh-CN": "“{unit}” 的目标 {code} 未填写,方案也没有默认值;请按责任书填写", en: "the target {code} of \"{unit}\" is blank and the rubric gives no default; fill it from the responsibility letter" },
   "workbook.ledger-column-missing": { "zh-CN": "加扣分表没有 “{column}” 列,无法读取各行(加扣分表的列:{columns});如已改名,请改回 “{column}”", en: "the ledger has no \"{column}\" column, and no row can be read (the ledger's columns: {columns}); if it was renamed, name it \"{column}\" again" },
   "workbook.ledger-column-needed": { "zh-CN": "加扣分表没有 “{column}” 列,而 {codes} 要按它计分;请加上此列(或把改了名的列改回 “{column}”)", en: "the ledger has no \"{column}\" column, which {codes} are scored by; add it (or name a renamed column \"{column}\" again)" },
+  "workbook.ledger-column-again": { "zh-CN": "“{header}” 列与 {first} 重复,只读取 {first} 一列;请合并成一列", en: "the \"{header}\" column repeats {first}, and only {first} is read; make them one column" },
   "workbook.ledger-unknown-column": { "zh-CN": "表头 “{header}” 不是加扣分表的列名,此列不读取(加扣分表的列:{columns})", en: "the heading \"{header}\" names no column of the ledger: this column is not read (the ledger's columns: {columns})" },
   "workbook.ledger-unknown-column-missing": {
     "zh-CN": "表头 “{header}” 不是加扣分表的列名,而本表没有 {missing} 列:如此列就是它,请把表头改为该名称;如不是,请删除此列(加扣分表的列:{columns})",
