@@ -344,7 +344,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   return {
     rubric: about,
     units,
-    finish: () => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, codes, pendingRows, about })),
+    finish: () => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, pendingRows, about })),
   };
 }
 
@@ -354,13 +354,12 @@ interface Scored {
   readonly plans: ReadonlyMap<string, KindPlan>;
   readonly effects: ReadonlyMap<number, VetoEffect>;
   readonly outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>;
-  readonly codes: ReadonlyMap<string, LedgerCode>;
   readonly pendingRows: number;
   readonly about: Results["rubric"];
 }
 
 /** 4. The rankings, and what each decides; then each unit's certainty and awards. */
-function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, codes, pendingRows, about }: Scored): Results {
+function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   /** Holder of a single-item award given to so many → others' pending claims to it (which may take it). */
@@ -468,8 +467,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // band's places are surely taken by others ahead of it at its best.
         if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r, "grade");
         if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r, "warning");
-        // A single-item claim of its own (a vetoed unit wins none, whatever is recorded).
-        if (r.single.length > 0 && !(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => codes.get(e.code)?.kind === "single") ?? false)) open(c.u, r, "single");
+        // A single-item claim of its own to an award given to all it is recorded for (a vetoed
+        // unit wins none, whatever is recorded); one given to so many is judged below.
+        if (!(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => r.single.some((s) => s.code === e.code && s.count === undefined)) ?? false)) open(c.u, r, "single");
         if (best !== worst) {
           const key = best * 4194304 + worst;
           let range = shared.get(key);
@@ -512,18 +512,52 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           open(u, r, "grade");
         }
       }
-      // A single-item award given to so many (count): another's claim to it may take it from a
-      // holder, whose pending rows then include those claims.
+      // A single-item award given to so many (count): others' claims to it may take it from a
+      // holder, where as many as it is given to could end ahead of it (a higher level, or the same
+      // with more points on the linked item at their best and its worst: a tie keeps it). Its
+      // pending rows then include those claims.
       for (const s of r.single) {
         if (s.count === undefined) continue;
-        const claims = contenders.flatMap((c) => ((units[c.u] as Building).vetoed ? [] : (outcomes.get(c.u)?.rows.filter((e) => e.code === s.code) ?? [])));
-        if (!claims.length) continue;
+        const count = s.count;
+        const levelOf = (level: string | undefined): number => {
+          const i = rubric.levelOrder.indexOf(level ?? "");
+          return i < 0 ? rubric.levelOrder.length : i;
+        };
+        const node = s.linkedItem !== undefined ? plan?.index.get(s.linkedItem) : undefined;
+        const linked = (u: number, way: "lo" | "hi"): number => {
+          if (node === undefined) return 0;
+          const o = outcomes.get(u);
+          return (o ? o[way].points[node] : (units[u] as Building).points[node]) ?? 0;
+        };
+        const held = new Map<number, number>();
         for (const c of contenders) {
-          if (!awards.get(c.u)?.some((a) => a.kind === "single" && a.code === s.code)) continue;
-          open(c.u, r, "single");
-          const mine = takers.get(c.u);
+          const a = awards.get(c.u)?.find((x) => x.kind === "single" && x.code === s.code);
+          if (a?.kind === "single") held.set(c.u, levelOf(a.level));
+        }
+        // Claimants (not vetoed) at the best level they claim.
+        const claimants = contenders.flatMap((c) => {
+          const rows = (units[c.u] as Building).vetoed ? [] : (outcomes.get(c.u)?.rows.filter((e) => e.code === s.code) ?? []);
+          return rows.length ? [{ u: c.u, rows, level: Math.min(held.get(c.u) ?? Number.POSITIVE_INFINITY, ...rows.map((e) => levelOf(e.level))) }] : [];
+        });
+        if (!claimants.length) continue;
+        // A claimant may win it unless as many holders as it goes to are surely ahead of it at its
+        // best (a holder's claim may change the level it holds it at).
+        for (const c of claimants) {
+          const best = linked(c.u, "hi");
+          const surely = [...held].filter(([u, at]) => u !== c.u && !claimants.some((x) => x.u === u) && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
+          if (held.has(c.u) || surely < count) open(c.u, r, "single");
+        }
+        for (const [h, level] of held) {
+          const worst = linked(h, "lo");
+          const ahead = (u: number, at: number): boolean => u !== h && (at < level || (at === level && linked(u, "hi") > worst));
+          const passers = claimants.filter((c) => ahead(c.u, c.level));
+          const holdersAhead = [...held].filter(([u, at]) => !claimants.some((c) => c.u === u) && ahead(u, at)).length;
+          if (!passers.length || holdersAhead + passers.length < count) continue;
+          open(h, r, "single");
+          const claims = passers.flatMap((c) => c.rows);
+          const mine = takers.get(h);
           if (mine) mine.push(...claims);
-          else takers.set(c.u, [...claims]);
+          else takers.set(h, claims);
         }
       }
       if (r.yellowCard?.lastPlace) {

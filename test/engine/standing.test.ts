@@ -240,6 +240,28 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unitNamed(score(T, submission(T, units, rows("已认定"))), "甲").awards.some((a) => a.kind === "single")).toBe(false);
   });
 
+  it("holds where it goes to two: a claim opens only the holders it could pass, and names itself to them alone", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 2\n"));
+    check(T, undefined, "JS1", 50);
+    // 甲 (市级, JS1 40) and 乙 (省级) hold it; 丙 claims 市级. With JS1 30 it is behind 甲 either way:
+    // nothing can change. With JS1 45 it would pass 甲 (乙, at 省级, stays ahead of both).
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "DX1", level: "市级", status: "已认定" },
+      { unit: "乙", code: "DX1", level: "省级", status: "已认定" },
+      { unit: "丙", code: "DX1", level: "市级", status: "申报中" },
+    ];
+    const units = (js1: number): UnitSpec[] => [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 35 } }, { name: "丙", scores: { JS1: js1 } }];
+    const behind = score(T, submission(T, units(30), rows));
+    // Nor can 丙 win it: 甲 and 乙 are surely ahead of it at its best.
+    for (const name of ["甲", "乙", "丙"]) expect(unitNamed(behind, name).certainty?.open ?? [], name).not.toContainEqual(expect.objectContaining({ kind: "single" }));
+    const sub = submission(T, units(45), rows);
+    const passing = score(T, sub);
+    expect(unitNamed(passing, "甲").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "single" }));
+    expect(unitNamed(passing, "甲").certainty?.pending).toEqual([sub.ledger.find((e) => e.unit === "丙")?.at]);
+    expect(unitNamed(passing, "乙").certainty?.open ?? []).not.toContainEqual(expect.objectContaining({ kind: "single" }));
+    expect(unitNamed(passing, "丙").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "single" }));
+  });
+
   for (const ties of ["all", "none"]) {
     it(`holds on grades with quotas (30% 优秀, two 良好 by the total, ties: ${ties})`, () => {
       const T = mini((t) => t.replace("  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n", `  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 85, quota: 30% }\n        - { name: 良好, from: 70, quota: 2 }\n      otherwise: 一般\n      ties: ${ties}\n`));
