@@ -540,18 +540,19 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           return rows.length ? [{ u: c.u, rows, level: Math.min(held.get(c.u) ?? Number.POSITIVE_INFINITY, ...rows.map((e) => levelOf(e.level))) }] : [];
         });
         if (!claimants.length) continue;
+        const claiming = new Set(claimants.map((c) => c.u));
         // A claimant may win it unless as many holders as it goes to are surely ahead of it at its
         // best (a holder's claim may change the level it holds it at).
         for (const c of claimants) {
           const best = linked(c.u, "hi");
-          const surely = [...held].filter(([u, at]) => u !== c.u && !claimants.some((x) => x.u === u) && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
+          const surely = [...held].filter(([u, at]) => u !== c.u && !claiming.has(u) && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
           if (held.has(c.u) || surely < count) open(c.u, r, "single");
         }
         for (const [h, level] of held) {
           const worst = linked(h, "lo");
           const ahead = (u: number, at: number): boolean => u !== h && (at < level || (at === level && linked(u, "hi") > worst));
           const passers = claimants.filter((c) => ahead(c.u, c.level));
-          const holdersAhead = [...held].filter(([u, at]) => !claimants.some((c) => c.u === u) && ahead(u, at)).length;
+          const holdersAhead = [...held].filter(([u, at]) => !claiming.has(u) && ahead(u, at)).length;
           if (!passers.length || holdersAhead + passers.length < count) continue;
           open(h, r, "single");
           const claims = passers.flatMap((c) => c.rows);
