@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
-import { rubricFileName } from "../load/rubrics.js";
+import { rubricContent, rubricFileName, type ShadowRubric } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
 import { readUserFile } from "./files.js";
 
@@ -63,19 +63,20 @@ export function bundledFiles(): { id: string; version: string; path: string }[] 
  * named ID-VERSION.yaml beside the workbook, in a rubric/ folder beside it, in the current folder
  * or its rubric/ folder. A bundled rubric of the same id and version is used before them.
  */
-function ownFiles(near: readonly string[], bundled: readonly { id: string; version: string }[]): { id: string; version: string; path: string }[] {
+function ownFiles(near: readonly string[], bundled: readonly { id: string; version: string }[]): { own: { id: string; version: string; path: string }[]; shadows: { id: string; version: string; path: string }[] } {
   const seen = new Set([resolve(BUNDLED_DIR)]);
-  const out: { id: string; version: string; path: string }[] = [];
+  const own: { id: string; version: string; path: string }[] = [];
+  const shadows: { id: string; version: string; path: string }[] = [];
   for (const dir of near.flatMap((d) => [d, join(d, "rubric")])) {
     const abs = resolve(dir);
     if (seen.has(abs)) continue;
     seen.add(abs);
     for (const f of rubricFilesIn(dir)) {
-      if (bundled.some((b) => b.id === f.id && b.version === f.version) || out.some((o) => o.id === f.id && o.version === f.version)) continue;
-      out.push(f);
+      if (bundled.some((b) => b.id === f.id && b.version === f.version)) shadows.push(f);
+      else if (!own.some((o) => o.id === f.id && o.version === f.version)) own.push(f);
     }
   }
-  return out;
+  return { own, shadows };
 }
 
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
@@ -96,7 +97,8 @@ export async function fullParser(): Promise<ParseRubric> {
  */
 export async function rubricSource(flag: string | undefined, near: readonly string[] = []): Promise<RubricSource> {
   const shipped = bundledFiles();
-  const files = flag === undefined ? [...shipped, ...ownFiles(near, shipped)] : shipped;
+  const found = flag === undefined ? ownFiles(near, shipped) : { own: [], shadows: [] };
+  const files = [...shipped, ...found.own];
   const hits = new Map<string, Rubric>();
   for (const f of files) {
     try {
@@ -106,7 +108,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       // unreadable: the full loader will say so
     }
   }
-  const full = flag !== undefined || hits.size < files.length ? await fullParser() : undefined;
+  const full = flag !== undefined || hits.size < files.length || found.shadows.length ? await fullParser() : undefined;
   const bundled: BundledRubric[] = files.map((f) => {
     let loaded: RubricLoad | undefined;
     return {
@@ -119,5 +121,18 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       },
     };
   });
-  return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}) };
+  // A file of the user's own named as a bundled rubric: the bundled one is used; whether the file
+  // says anything else is read only when a workbook is scored under that one (it is then said).
+  const shadows: ShadowRubric[] = found.shadows.map((f) => ({
+    id: f.id,
+    version: f.version,
+    file: displayPath(f.path),
+    differs: () => {
+      if (!full) return false;
+      const mine = loadRubricFile(f.path, full);
+      const theirs = bundled.find((b) => b.id === f.id && b.version === f.version)?.load().rubric;
+      return mine.rubric === undefined || theirs === undefined || rubricContent(mine.rubric) !== rubricContent(theirs);
+    },
+  }));
+  return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}) };
 }

@@ -175,6 +175,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       location: cover.at ? { file, ...cover.at } : { file },
     });
   }
+  // A file of the user's own named as this bundled rubric but saying something else: not used, and said.
+  const { id, version } = rubric;
+  const shadow = o.rubrics.given ? undefined : o.rubrics.shadows?.find((s) => s.id === id && s.version === version);
+  if (shadow?.differs()) {
+    diagnostics.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
+  }
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
   if (cover?.year && !isYear(cover.year)) {
     diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });

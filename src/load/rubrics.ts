@@ -16,11 +16,28 @@ export interface BundledRubric {
   load(): RubricLoad;
 }
 
+/** A file of the user's own named as a bundled rubric (ID-VERSION.yaml), and so not used in its place. */
+export interface ShadowRubric {
+  readonly id: string;
+  readonly version: string;
+  /** The file, as the user sees its path. */
+  readonly file: string;
+  /** Whether it says anything else than the bundled one (read when asked). */
+  differs(): boolean;
+}
+
 export interface RubricSource {
   /** A rubric the user gave, already read (with its problems, if any). */
   readonly given?: RubricLoad;
   /** The bundled rubrics, in any order. */
   readonly bundled: readonly BundledRubric[];
+  /** Files of the user's own that a bundled rubric of the same id and version is used before. */
+  readonly shadows?: readonly ShadowRubric[];
+}
+
+/** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */
+export function rubricContent(r: Rubric): string {
+  return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "file" ? undefined : value));
 }
 
 /** A rubric file's name, ID-VERSION.yaml (district-popplan-2022.1.yaml): its id and version; undefined for any other name. */

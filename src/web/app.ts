@@ -3,7 +3,7 @@
 // the September report and the JSON to download. The same core as the CLI does every step; the
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
-import { rubricFileName } from "../load/rubrics.js";
+import { rubricContent, rubricFileName } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
@@ -25,11 +25,6 @@ import { browserHost } from "./host.js";
 /** A rubric file by its name (.yaml, .yml). */
 function isRubricName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
-}
-
-/** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */
-function rubricContent(r: Rubric): string {
-  return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "file" ? undefined : value));
 }
 
 /** A workbook by its name (.xlsx, .xlsm). */

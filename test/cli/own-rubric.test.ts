@@ -1,6 +1,6 @@
 // An office's own rubric: once the template is made with --rubric, the cover names it, and the
 // file named ID-VERSION.yaml beside the workbook is found without --rubric again.
-import { copyFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -36,6 +36,26 @@ describe("a rubric of the office's own", () => {
     expect(lost.code).toBe(1);
     expect(lost.err).toContain("封面!B3: 错误: 找不到方案 mini 1");
     expect(lost.err).toContain("请把方案文件 mini-1.yaml 放在工作簿旁边");
+  });
+});
+
+describe("a file beside the workbook named as a bundled rubric", () => {
+  it("is not used in its place, and says so where it says anything else; saved again unchanged, nothing is said", async () => {
+    const dir = scratchDir("assess-shadow-");
+    const book = join(dir, "青山区.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", book);
+    const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8");
+    const file = join(dir, "district-popplan-2022.1.yaml");
+    // 三等奖 widened to the 8th place, the version left as it was.
+    writeFileSync(file, text.replace("ranks: [4, 6]", "ranks: [4, 8]"));
+    const changed = await cli(["score", book, "-o", join(dir, "out.xlsx"), "--json"]);
+    expect(changed.code).toBe(0);
+    expect(changed.err).toContain(`${file}: 警告: 此文件的编号和版本与内置方案 district-popplan 2022.1 相同,内容却不同,未采用(用的是内置方案)`);
+    const jinshui = (JSON.parse(changed.out) as { units: { name: string; awards: { kind: string }[] }[] }).units.find((u) => u.name === "金水街道");
+    expect(jinshui?.awards.some((a) => a.kind === "rank")).toBe(false);
+    // The same rubric with a comment and Windows line endings: the same.
+    writeFileSync(file, ("# 本区存档\n" + text).replaceAll("\n", "\r\n"));
+    expect((await cli(["validate", book])).err).not.toContain("rubric.shadowed");
   });
 });
 
