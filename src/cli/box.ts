@@ -28,15 +28,30 @@ const BREAKS: readonly ((ch: string, depth: number, next: string) => boolean)[] 
   (ch, depth) => depth === 0 && /[;；]/.test(ch),
   (ch) => /[;；]/.test(ch),
   (ch, _depth, next) => /[，、]/.test(ch) || (ch === "," && !/\d/.test(next)),
-  (ch) => ch === " ",
+  (ch, _depth, next) => ch === " " || (ch === "-" && /[A-Za-z]/.test(next)),
 ];
 const OPENING = /[(（[【]/;
 const CLOSING = /[)）\]】]/;
 
-/** Whether a line may end between a and b. */
+/** Whether a line may end between a and b inside a number (20,000 or 1.5): never. */
+function inNumber(a: string, b: string): boolean {
+  return (/[\d,.]/.test(a) && /\d/.test(b)) || (/\d/.test(a) && /[,.]/.test(b));
+}
+
+/**
+ * Whether a line may end between a and b where no separator fits: not inside a number or a word,
+ * nor between a number and its unit (20,000元), nor after an opening bracket or before a closing
+ * one or a separator.
+ */
 function mayBreak(a: string, b: string): boolean {
   if (OPENING.test(a) || CLOSING.test(b) || /[;；,，、:：]/.test(b)) return false;
-  return !(/[\d,.]/.test(a) && /\d/.test(b)) && !(/\d/.test(a) && /[,.]/.test(b));
+  if (/[A-Za-z]/.test(a) && /[A-Za-z]/.test(b)) return false;
+  return amountWhole(a, b);
+}
+
+/** Not inside a number, nor between a number and its unit (20,000元). */
+function amountWhole(a: string, b: string): boolean {
+  return !inNumber(a, b) && !(/\d/.test(a) && /[元%起人个万亿次]/.test(b));
 }
 
 /** Where the first line of `chars` ends (its length), given that `fit` characters fit. */
@@ -53,11 +68,14 @@ function lineEnd(chars: readonly string[], fit: number): number {
   for (const breaks of BREAKS) {
     for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0, chars[at + 1] ?? "")) return at + 1;
   }
-  // Nowhere to end but where the width does: not just after an opening bracket, nor before a
-  // closing one or a separator, nor inside a number (20,000).
-  let end = fit;
-  while (end > 1 && !mayBreak(chars[end - 1] ?? "", chars[end] ?? "")) end--;
-  return end > 1 ? end : fit;
+  // Nowhere to end but where the width does: where it reads best (mayBreak), else anywhere but
+  // inside an amount, else anywhere but inside a number, else where the width ends.
+  for (const may of [mayBreak, amountWhole, (a: string, b: string): boolean => !inNumber(a, b)]) {
+    let end = fit;
+    while (end > 1 && !may(chars[end - 1] ?? "", chars[end] ?? "")) end--;
+    if (end > 1) return end;
+  }
+  return fit;
 }
 
 /** Plain text in lines no wider than `width`, each ending where it reads best (lineEnd). */

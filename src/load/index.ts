@@ -16,7 +16,7 @@ import { resolveRubric, type RubricSource } from "./rubrics.js";
 
 /** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds); 2026年 and 2026年度 too, as titles read them. */
 function isYear(text: string): boolean {
-  const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.trim())?.[1];
+  const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.normalize("NFKC").trim())?.[1];
   const year = digits ? Number(digits) : Number.NaN;
   return year >= 1990 && year <= 2100;
 }

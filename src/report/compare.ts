@@ -163,6 +163,46 @@ export function relativeReads(...rubrics: readonly Rubric[]): Map<string, Relati
   return out;
 }
 
+/**
+ * The input codes that can move each ranking's keys (its key and tie-breakers), by ranking id:
+ * "all" for one by the total; for one by a line or an item, its items' own codes, the indicators
+ * and targets they read, the ledger codes charged to them; and every gate's (a veto moves a unit
+ * on every ranking).
+ */
+export function rankingReads(...rubrics: readonly Rubric[]): Map<string, ReadonlySet<string> | "all"> {
+  const out = new Map<string, Set<string> | "all">();
+  for (const r of rubrics) {
+    const gates = r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []));
+    for (const ranking of r.rankings) {
+      const keys = [ranking.by, ...ranking.tieBreakers];
+      if (keys.includes("total") || out.get(ranking.id) === "all") {
+        out.set(ranking.id, "all");
+        continue;
+      }
+      const set = (out.get(ranking.id) as Set<string> | undefined) ?? new Set<string>(gates);
+      for (const key of keys) {
+        const line = r.lines.find((l) => l.code === key);
+        const under = line ? leaves(line.items) : r.lines.flatMap((l) => leaves(l.items)).filter((i) => i.code === key || i.code.startsWith(`${key}.`));
+        for (const item of under) for (const c of readsOf(item)) set.add(c);
+        for (const c of r.ledger) {
+          const to = c.charge;
+          if (to !== "total" && (("line" in to && to.line === key) || ("item" in to && under.some((i) => i.code === to.item)))) set.add(c.code);
+        }
+      }
+      out.set(ranking.id, set);
+    }
+  }
+  return out;
+}
+
+/** The input codes an item's points move with: its own (judged), or the indicator and targets it reads. */
+function readsOf(item: ReturnType<typeof leaves>[number]): string[] {
+  const out = [item.code];
+  if ("indicator" in item) out.push(item.indicator);
+  for (const spec of [("target" in item ? item.target : undefined), ("floor" in item ? item.floor : undefined)]) if (spec && "ref" in spec) out.push(spec.ref);
+  return out;
+}
+
 /** What a relative item moves with: the codes it reads, and whether a unit vetoed or no longer vetoed leaves or joins its group. */
 export interface RelativeReads {
   readonly codes: readonly string[];
@@ -252,8 +292,15 @@ const MAX_CITED = 500;
 /**
  * `reads`: the input codes (indicators) each relative item of either rubric reads, by item code:
  * a unit scored against the others of its group moves with their values and with who is in it.
+ * `keys`: the input codes each ranking's keys read (rankingReads); a ranking not there reads all.
  */
-export function compareResults(a: Results, b: Results, changes: readonly InputChange[], reads: ReadonlyMap<string, RelativeReads> = new Map()): UnitMove[] {
+export function compareResults(
+  a: Results,
+  b: Results,
+  changes: readonly InputChange[],
+  reads: ReadonlyMap<string, RelativeReads> = new Map(),
+  keys: ReadonlyMap<string, ReadonlySet<string> | "all"> = new Map(),
+): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
   const ub = byName(b);
@@ -341,15 +388,19 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
         // A unit added (or removed) was behind (or is behind) every ranked one.
         const ox = ua.get(other);
         const oy = ub.get(other);
-        const flipped = Object.keys(y.ranks).some((id) => {
+        // The rankings where it passed this one or fell behind it, and this one's rank or awards
+        // there changed (passed by one and passing another, its rank the same: neither moved it).
+        const flippedOn = Object.keys(y.ranks).filter((id) => {
           // Only where both are on the ranking, and this unit ranked before and after: a unit
           // unranked by its own veto (or ranked again) has moved by its own change alone.
           const onIt = (ox !== undefined && id in ox.ranks) || (oy !== undefined && id in oy.ranks);
           if (!onIt || x.ranks[id] === null || x.ranks[id] === undefined || y.ranks[id] === null || y.ranks[id] === undefined) return false;
+          if (x.ranks[id] === y.ranks[id] && placedAwards(x, id) === placedAwards(y, id)) return false;
           const before = order(x.ranks[id], ox?.ranks[id]);
           const after = order(y.ranks[id], oy?.ranks[id]);
           return before !== after;
         });
+        const flipped = flippedOn.length > 0;
         // A veto given or lifted on a unit ranked ahead of this one (or level with it) where the veto
         // keeps its rank: the prize place it held out of (passed on to those behind), or now holds
         // again, or its grade against a quota, moved this one's awards without passing it.
@@ -364,8 +415,18 @@ export function compareResults(a: Results, b: Results, changes: readonly InputCh
             if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
             return (order(a, p) >= 0 || order(b, q) >= 0) && placedAwards(x, id) !== placedAwards(y, id);
           });
-        // Only its changes that could move a rank: a single-item recognition moves none.
-        if (flipped || vetoFlipped) for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
+        // Only its changes that could move a rank: a single-item recognition moves none, and a change
+        // to what a ranking by a line or an item does not read moves nothing there.
+        const moving = (i: number): boolean => {
+          const c = changes[i];
+          if (!c || awardOnly(c)) return false;
+          if (vetoFlipped || c.code === null || c.what === "unit" || c.what === "group") return true;
+          return flippedOn.some((id) => {
+            const read = keys.get(id);
+            return read === undefined || read === "all" || read.has(c.code ?? "");
+          });
+        };
+        if (flipped || vetoFlipped) for (const i of causesOf.get(other) ?? []) if (moving(i)) because.add(i);
       }
     }
     if (moved && x && y) {

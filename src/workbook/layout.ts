@@ -64,8 +64,8 @@ export function headerCode(text: string): string | undefined {
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
 
 export function isSummaryName(name: string): boolean {
-  // 合计: and 合计： as typed before the figures' columns.
-  return SUMMARY.test(name.replace(/[\s\u3000]+/g, "").replace(/[:：]$/, ""));
+  // 合计: and 合计： as typed before the figures' columns; 合计(14个单位) with a note in brackets.
+  return SUMMARY.test(name.replace(/[\s\u3000]+/g, "").replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, ""));
 }
 
 /**

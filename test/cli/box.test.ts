@@ -14,4 +14,25 @@ describe("wrapping an awards cell", () => {
     }
     expect(wrap(text, 26)).toEqual(["等次:优秀;", "名次奖:乡镇组排名一等奖;", "单项奖:经济发展突出贡献奖", "(省级),20,000元"]);
   });
+
+  it("keeps an amount whole, with its 元, and an English word whole, however narrow", () => {
+    const zh = "单项奖:经济发展突出贡献奖(省级),20,000元";
+    for (const width of [8, 9, 10, 11, 12, 13, 14]) {
+      const lines = wrap(zh, width);
+      expect(lines.join(""), String(width)).toBe(zh);
+      // 20,000 never split; its 元 on its own line only where ",20,000元" cannot fit (8 columns).
+      expect(lines.some((l) => /^\d|^,?\d{1,2}[^\d,]|\d,$|,\d{1,2}$/.test(l)), `${width}: ${lines.join(" | ")}`).toBe(false);
+      if (width > 8) expect(lines.some((l) => /^元/.test(l)), `${width}: ${lines.join(" | ")}`).toBe(false);
+    }
+    const en = "single-item award: 经济发展突出贡献奖 (省级), 20,000 yuan";
+    for (const width of [10, 12, 14, 16, 20]) {
+      const lines = wrap(en, width);
+      // Where each line ends in the text: never between two letters of a word.
+      let at = 0;
+      for (const l of lines.slice(0, -1)) {
+        at = en.indexOf(l, at) + l.length;
+        expect(/[A-Za-z]/.test(en[at - 1] ?? "") && /[A-Za-z]/.test(en[at] ?? ""), `${width}: ${lines.join(" | ")}`).toBe(false);
+      }
+    }
+  });
 });

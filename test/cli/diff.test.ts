@@ -336,6 +336,46 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
   });
 });
 
+describe("assess diff: several changes at once", () => {
+  it("cites for a unit passed on a ranking by a line only the other's changes that line reads, and none where its rank and awards there stayed", async () => {
+    // [3] 河西街道's veto lifted (it rejoins 街道组's 固定资产投资 best and places: 经济发展 moves for
+    // 文昌街道 and 凤凰街道); the others change their own 社会治理 or 党的建设 alone.
+    const many = await edited("samples/liuhe-2026.xlsx", "many.xlsx", (wb) => {
+      const set = (sheet: string, cell: string, from: number, to: number): void => {
+        const c = wb.getWorksheet(sheet)!.getCell(cell);
+        expect(c.value).toBe(from);
+        c.value = to;
+      };
+      set("党的建设", "B6", 28, 29);
+      set("党的建设", "C8", 25.5, 29);
+      set("指标数据", "J10", 1, 0);
+      set("社会治理", "D11", 20, 19);
+      set("社会治理", "C12", 9, 15);
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", many]);
+    const line = (name: string): string => r.out.split("\n").find((l) => l.startsWith(`  ${name}:`)) ?? "";
+    expect(line("金山镇")).toMatch(/经济发展单项排名 11 → 10 {2}因 \[2\]\[3\]$/);
+    expect(line("凤凰街道")).toMatch(/经济发展单项排名 10 → 11 {2}因 \[3\]\[5\]$/);
+    expect(line("文昌街道")).toMatch(/ {2}因 \[3\]\[4\]$/);
+  });
+
+  it("cites nothing of two units that passed a unit one way and the other, its rank the same", async () => {
+    // [1] 金水街道 vetoed (it falls behind 龙泉镇), [2] 石门镇's veto lifted (it rises ahead of it):
+    // 龙泉镇 stays 11th; its total moves by its own [3] alone.
+    const swapped = await edited("samples/qingshan-2026.xlsx", "swapped.xlsx", (wb) => {
+      const rates = wb.getWorksheet("指标数据")!;
+      rates.getCell("B12").value = 0.94;
+      rates.getCell("C13").value = 0.99;
+      const c = wb.getWorksheet("人口计生线")!.getCell("B14");
+      expect(c.value).toBe(37.5);
+      c.value = 36.5;
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", swapped]);
+    expect(r.out).toContain("  [3] 龙泉镇 JS1.1 婚育文明“五级联创”: 37.5 → 36.5  [人口计生线!B14]\n");
+    expect(r.out).toContain("  龙泉镇: 总分 855.5 → 854.5  因 [3]\n");
+  });
+});
+
 describe("assess rubric diff: a veto's effect", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
   it("moves awards alone where the vetoed unit stays ranked, and the ranks where it leaves the ranking", async () => {

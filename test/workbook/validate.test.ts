@@ -517,10 +517,11 @@ describe("what a clerk types around the figures", () => {
       ledger: [row("甲镇", "KF1")],
       edit: (wb) => {
         wb.sheetNamed("党政线").set("A5", "合计:").set("B5", 60);
+        wb.sheetNamed("人口计生线").set("A5", "合计(3个单位)").set("B5", 60);
         wb.sheetNamed("加扣分").set("J1", "序号").set("J3", "合计").set("C3", 1);
       },
     });
-    expect(said).toEqual(["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 加扣分!J3"]);
+    expect(said).toEqual(["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 加扣分!J3"]);
   });
 
   it("says a ledger column named twice: an error for figures, a warning for words", async () => {
@@ -539,7 +540,7 @@ describe("what a clerk types around the figures", () => {
   });
 
   it("takes 2026年 and 2026年度 typed on the cover for the year", async () => {
-    for (const value of ["2026年", "2026 年", "2026年度"]) {
+    for (const value of ["2026年", "2026 年", "2026年度", "２０２６年"]) {
       const { lines: said } = await diagnose({ edit: (wb) => void wb.sheetNamed("封面").rows.forEach((cells, r) => {
         const a = cells.get(1);
         if (a?.value.t === "s" && a.value.v.startsWith(COVER_LABELS.year)) wb.sheetNamed("封面").setAt(r, 2, value);

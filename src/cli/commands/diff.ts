@@ -4,7 +4,7 @@
 import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { compareInputs, compareResults, relativeReads, type Side } from "../../report/compare.js";
+import { compareInputs, compareResults, rankingReads, relativeReads, type Side } from "../../report/compare.js";
 import { changeText, compareJson, compareLines, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
@@ -52,7 +52,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const ra = scoreEngine(a.rubric, a.submission);
   const rb = scoreEngine(b.rubric, b.submission);
   const changes = compareInputs(sa, sb);
-  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric));
+  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric));
   const rubricLines = rubricsDiffer(a.rubric, b.rubric) ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...diffLines(a.rubric, b.rubric, ctx.lang).lines] : [];
   // The JSON document only once the file asked for is written: a write that fails is the document then.
   const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
