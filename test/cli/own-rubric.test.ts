@@ -53,6 +53,12 @@ describe("a file beside the workbook named as a bundled rubric", () => {
     expect(changed.err).toContain(`${file}: 警告: 此文件的编号和版本与内置方案 district-popplan 2022.1 相同,内容却不同,未采用(用的是内置方案)`);
     const jinshui = (JSON.parse(changed.out) as { units: { name: string; awards: { kind: string }[] }[] }).units.find((u) => u.name === "金水街道");
     expect(jinshui?.awards.some((a) => a.kind === "rank")).toBe(false);
+    // diff says it too (once, though both workbooks are beside it), as it says no other warning.
+    const other = join(dir, "青山区-改.xlsx");
+    copyFileSync(book, other);
+    const diffed = await cli(["diff", book, other]);
+    expect(diffed.code).toBe(0);
+    expect(diffed.err.split("\n").filter((l) => l.includes("[rubric.shadowed]"))).toHaveLength(1);
     // The same rubric with a comment and Windows line endings: the same.
     writeFileSync(file, ("# 本区存档\n" + text).replaceAll("\n", "\r\n"));
     expect((await cli(["validate", book])).err).not.toContain("rubric.shadowed");

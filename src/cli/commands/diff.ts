@@ -47,6 +47,13 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics.filter((d) => !seen.has(key(d)))];
     return reportDiagnostics(ctx, all, o.json) || 1;
   }
+  // A rubric file beside either workbook that is not used though it says something else: said
+  // (diff says no other warning: it compares, it does not validate), once.
+  if (!o.json) {
+    const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => d.code === "rubric.shadowed");
+    const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
+    reportDiagnostics(ctx, [...once.values()]);
+  }
   const sa: Side = { rubric: a.rubric, submission: a.submission };
   const sb: Side = { rubric: b.rubric, submission: b.submission };
   const ra = scoreEngine(a.rubric, a.submission);
