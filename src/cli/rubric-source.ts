@@ -123,16 +123,20 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   });
   // A file of the user's own named as a bundled rubric: the bundled one is used; whether the file
   // says anything else is read only when a workbook is scored under that one (it is then said).
-  const shadows: ShadowRubric[] = found.shadows.map((f) => ({
-    id: f.id,
-    version: f.version,
-    file: displayPath(f.path),
-    differs: () => {
-      if (!full) return false;
-      const mine = loadRubricFile(f.path, full);
-      const theirs = bundled.find((b) => b.id === f.id && b.version === f.version)?.load().rubric;
-      return mine.rubric === undefined || theirs === undefined || rubricContent(mine.rubric) !== rubricContent(theirs);
-    },
-  }));
+  const shadows: ShadowRubric[] = found.shadows.map((f) => {
+    let differs: boolean | undefined;
+    return {
+      id: f.id,
+      version: f.version,
+      file: displayPath(f.path),
+      differs: () => {
+        if (differs !== undefined || !full) return differs ?? false;
+        const mine = loadRubricFile(f.path, full);
+        const theirs = bundled.find((b) => b.id === f.id && b.version === f.version)?.load().rubric;
+        differs = mine.rubric === undefined || theirs === undefined || rubricContent(mine.rubric) !== rubricContent(theirs);
+        return differs;
+      },
+    };
+  });
   return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}) };
 }
