@@ -85,4 +85,9 @@ describe("lists in messages", () => {
     expect(message("zh-CN", "workbook.ledger-unknown-status", data)).toContain("已认定、申报中、不予认定");
     expect(message("en", "workbook.ledger-unknown-status", data)).toContain("已认定, 申报中, 不予认定");
   });
+
+  it("leave a name that holds a 、 of its own as written: a kind named 镇、街道 is one kind", () => {
+    expect(message("en", "out.sheet.detail-kind", { kind: "镇、街道" })).toBe("Scores (镇、街道)");
+    expect(message("en", "units.unknown-kind", { kind: "镇、街道", allowed: "镇、部门" })).toBe('unknown unit kind "镇、街道"; use one of: 镇, 部门');
+  });
 });

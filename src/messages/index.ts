@@ -48,11 +48,14 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
   return fill(entry[lang], lang === "en" ? inEnglish(data) : data, lang);
 }
 
-/** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b". */
+/** Data that is one name from the rubric or the workbook (a kind named 镇、街道): kept as written. */
+const NAMES: ReadonlySet<string> = new Set(["kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district"]);
+
+/** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b" (a name keeps its own 、). */
 function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
   let out: Record<string, string | number> | undefined;
   for (const [k, v] of Object.entries(data)) {
-    if (typeof v !== "string" || !v.includes("、")) continue;
+    if (typeof v !== "string" || !v.includes("、") || NAMES.has(k)) continue;
     out ??= { ...data };
     out[k] = v.replaceAll("、", ", ");
   }

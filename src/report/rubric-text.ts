@@ -89,7 +89,11 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   for (const c of r.ledger) {
     let pts = "";
     if (c.points !== undefined) pts = `${c.kind === "deduction" ? "−" : "+"}${formatPoints(c.points)}`;
-    else if (c.range) pts = `−${formatPoints(c.range.min)}…${formatPoints(c.range.max)}`;
+    else if (c.range) {
+      // A range of points each way: −0.5…−3 for a deduction (not −0.5…3, which reads as up to +3).
+      const sign = c.kind === "deduction" ? "−" : "+";
+      pts = `${sign}${formatPoints(c.range.min)}…${sign}${formatPoints(c.range.max)}`;
+    }
     else if (c.levels) pts = Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${c.kind === "deduction" ? "−" : "+"}${formatPoints(v)}`)).join(", ");
     const notes = [
       c.oncePerYear ? t("show.once-per-year") : "",

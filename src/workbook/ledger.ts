@@ -96,9 +96,14 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
   const needed: LedgerField[] = [...(levels.length ? (["level"] as const) : []), ...(ranges.length ? (["points"] as const) : [])].filter(missing);
   const counting: LedgerField[] = [...(["count"] as const), ...(rubric.ledger.some((c) => c.doubleWhenFlagged) ? (["flag"] as const) : [])].filter(missing);
   const wanted = [...needed, ...counting];
-  // A heading that names no column, where one is wanted: most likely that one renamed.
+  // A heading that names no column, where one is wanted: most likely that one renamed — the one
+  // standing where the template puts a wanted column (数量 in C), if any does; else any of them.
+  const templateCol = (f: LedgerField): number => LEDGER_COLUMNS.findIndex(([, x]) => x === f) + 1;
+  const inPlace = (o: { col: number }): LedgerField[] => wanted.filter((f) => templateCol(f) === o.col);
+  const placed = unknown.some((o) => inPlace(o).length > 0);
   for (const o of unknown) {
-    if (wanted.length) p.error("workbook.ledger-unknown-column-missing", s, at(o.col), { header: o.text, missing: wanted.map(word).join("、"), columns });
+    const suspects = placed ? inPlace(o) : wanted;
+    if (suspects.length) p.error("workbook.ledger-unknown-column-missing", s, at(o.col), { header: o.text, missing: suspects.map(word).join("、"), columns });
     else p.warn("workbook.ledger-unknown-column", s, at(o.col), { header: o.text, columns });
   }
   if (!unknown.length) for (const f of needed) p.error("workbook.ledger-column-needed", s, at(first), { column: word(f), codes: (f === "level" ? levels : ranges).join("、") });

@@ -37,6 +37,13 @@ describe("rubric show: an indicator's bounds", () => {
   });
 });
 
+describe("rubric show: a ledger code's range of points", () => {
+  it("signs both ends of a deduction's range (−0.5…−3, not −0.5…3, which reads as up to +3)", () => {
+    const line = tree(TEXT).find((l) => l.startsWith("  KF3 "));
+    expect(line).toContain("−0.5…−3");
+  });
+});
+
 describe("a measured value in its display unit", () => {
   it("is joined to a unit of words and set apart from one that starts with a digit", () => {
     expect([formatMeasure(300, "起"), formatMeasure(2000, "1/10万"), formatMeasure(9500, "%"), formatMeasure(150, "")]).toEqual(["3起", "20 1/10万", "95%", "1.5"]);

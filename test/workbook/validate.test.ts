@@ -316,6 +316,13 @@ const cases: Case[] = [
     expected: ["workbook.ledger-unknown-column-missing 加扣分!C1", "workbook.ledger-unknown-column-missing 加扣分!G1"],
   },
   {
+    // 数量 headed 次数 where the template puts 数量 (C), and 说明 headed 其他: the one in 数量's place is taken for it.
+    name: "ledger: of two headings that name nothing, the one in a missing column's place is the error",
+    ledger: [row("甲镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("C1", "次数").set("H1", "其他"),
+    expected: ["workbook.ledger-unknown-column-missing 加扣分!C1", "warning workbook.ledger-unknown-column 加扣分!H1"],
+  },
+  {
     name: "ledger: 级别 renamed, where codes are scored by level: at the heading, not at column A",
     ledger: [row("甲镇", "JF2", { level: "市级" })],
     edit: (wb) => void wb.sheetNamed("加扣分").set("D1", "等级"),
