@@ -24,18 +24,21 @@ function cut(s: string, width: number): string {
 }
 
 /** Where a line may end, best first: after a list's separator (outside brackets, then inside), a clause's comma (not one in 20,000), a space. */
-const BREAKS: readonly ((ch: string, depth: number, next: string) => boolean)[] = [
+const BREAKS: readonly ((ch: string, depth: number, next: string, prev: string) => boolean)[] = [
   (ch, depth) => depth === 0 && /[;；]/.test(ch),
   (ch) => /[;；]/.test(ch),
-  (ch, _depth, next) => /[，、]/.test(ch) || (ch === "," && !/\d/.test(next)),
-  (ch, _depth, next) => ch === " " || (ch === "-" && /[A-Za-z]/.test(next)),
+  (ch, _depth, next, prev) => /[，、]/.test(ch) || (ch === "," && !(/\d/.test(prev) && /\d/.test(next))),
+  // Not between an amount and its unit (20,000 yuan).
+  (ch, _depth, next, prev) => (ch === " " && !(/\d/.test(prev) && /[A-Za-z]/.test(next))) || (ch === "-" && /[A-Za-z]/.test(next)),
 ];
 const OPENING = /[(（[【]/;
 const CLOSING = /[)）\]】]/;
 
-/** Whether a line may end between a and b inside a number (20,000 or 1.5): never. */
-function inNumber(a: string, b: string): boolean {
-  return (/[\d,.]/.test(a) && /\d/.test(b)) || (/\d/.test(a) && /[,.]/.test(b));
+/** Whether a line would end between a and b inside a number (20,000 or 1.5; prev comes before a). */
+function inNumber(a: string, b: string, prev = ""): boolean {
+  if (/\d/.test(a) && /\d/.test(b)) return true;
+  if (/[,.]/.test(a) && /\d/.test(b)) return /\d/.test(prev);
+  return /\d/.test(a) && /[,.]/.test(b);
 }
 
 /**
@@ -43,15 +46,15 @@ function inNumber(a: string, b: string): boolean {
  * nor between a number and its unit (20,000元), nor after an opening bracket or before a closing
  * one or a separator.
  */
-function mayBreak(a: string, b: string): boolean {
+function mayBreak(a: string, b: string, prev: string): boolean {
   if (OPENING.test(a) || CLOSING.test(b) || /[;；,，、:：]/.test(b)) return false;
   if (/[A-Za-z]/.test(a) && /[A-Za-z]/.test(b)) return false;
-  return amountWhole(a, b);
+  return amountWhole(a, b, prev);
 }
 
 /** Not inside a number, nor between a number and its unit (20,000元). */
-function amountWhole(a: string, b: string): boolean {
-  return !inNumber(a, b) && !(/\d/.test(a) && /[元%起人个万亿次]/.test(b));
+function amountWhole(a: string, b: string, prev: string): boolean {
+  return !inNumber(a, b, prev) && !(/\d/.test(a) && /[元%起人个万亿次]/.test(b));
 }
 
 /** Where the first line of `chars` ends (its length), given that `fit` characters fit. */
@@ -66,13 +69,13 @@ function lineEnd(chars: readonly string[], fit: number): number {
     if (OPENING.test(ch)) d++;
   }
   for (const breaks of BREAKS) {
-    for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0, chars[at + 1] ?? "")) return at + 1;
+    for (let at = fit - 1; at > 0; at--) if (breaks(chars[at] ?? "", depth[at] ?? 0, chars[at + 1] ?? "", chars[at - 1] ?? "")) return at + 1;
   }
   // Nowhere to end but where the width does: where it reads best (mayBreak), else anywhere but
   // inside an amount, else anywhere but inside a number, else where the width ends.
-  for (const may of [mayBreak, amountWhole, (a: string, b: string): boolean => !inNumber(a, b)]) {
+  for (const may of [mayBreak, amountWhole, (a: string, b: string, prev: string): boolean => !inNumber(a, b, prev)]) {
     let end = fit;
-    while (end > 1 && !may(chars[end - 1] ?? "", chars[end] ?? "")) end--;
+    while (end > 1 && !may(chars[end - 1] ?? "", chars[end] ?? "", chars[end - 2] ?? "")) end--;
     if (end > 1) return end;
   }
   return fit;

@@ -278,11 +278,13 @@ export interface UnitMove {
 
 /**
  * What a comparison looks at in a unit's results: not where a recognition was entered, nor the
- * place a prize was passed on from (the same prize held at its own rank is no change).
+ * place a prize was passed on from (the same prize held at its own rank is no change), nor a
+ * grade's note on its quota.
  */
 function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
-  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a);
+  // Nor how a grade's quota was filled around it (the note on a tie at the cut): the grade is what it is.
+  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a);
   return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award)]);
 }
 
@@ -307,7 +309,15 @@ export function compareResults(
   const own = new Map<string, number[]>();
   // A claim that counts in neither year (pending, or rejected, in both) moves nothing: never a cause.
   const counted = (u: UnitResult | undefined, e: InputChange["old"]): boolean => typeof e === "object" && (u?.ledger.some((r) => r.entry === e && r.counted) ?? false);
-  const inert = (c: InputChange): boolean => c.what === "ledger" && !counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new);
+  // Nor do a unit's ledger changes where its ledger comes to the same (a once-a-year code's row
+  // rejected, another of its rows counted in its place).
+  const same = new Map<string, boolean>();
+  const sameLedger = (unit: string): boolean => {
+    let s = same.get(unit);
+    if (s === undefined) same.set(unit, (s = ledgerEffect(ua.get(unit)) === ledgerEffect(ub.get(unit))));
+    return s;
+  };
+  const inert = (c: InputChange): boolean => c.what === "ledger" && ((!counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new)) || sameLedger(c.unit));
   changes.forEach((c, i) => {
     if (!inert(c)) (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i);
   });
@@ -359,8 +369,9 @@ export function compareResults(
       for (const [item, basis] of Object.entries(y.relative)) {
         const before = x.relative[item];
         if (before && before.best === basis.best && before.place === basis.place) continue;
-        const inGroups = groupCauses(item);
-        for (const g of new Set([basis.group, before?.group])) for (const i of (g !== undefined ? inGroups.get(g) : undefined) ?? []) because.add(i);
+        // The group it is scored against now: a unit that changed group moved by that (its own
+        // change), and by what happened in its new group, not in the one it left.
+        for (const i of groupCauses(item).get(basis.group) ?? []) because.add(i);
       }
     }
     return because;
@@ -375,6 +386,16 @@ export function compareResults(
     if (because.size) causesOf.set(name, because);
   }
   const movers = [...causesOf.keys()];
+  // A unit added that is most likely one removed, renamed (撤镇设街道): compared with its old self,
+  // it passed a unit only where it moved; its rename moves nobody where it entered the same values.
+  const renamedAs = new Map<string, string>();
+  const sameAsBefore = new Set<string>();
+  for (const c of changes) {
+    if (c.what !== "unit" || c.like === undefined || !ub.has(c.unit) || ua.has(c.unit)) continue;
+    renamedAs.set(c.unit, c.like);
+    if (!c.likeExcept?.length) sameAsBefore.add(c.unit).add(c.like);
+  }
+  const renamedFrom = new Set(renamedAs.values());
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
@@ -384,9 +405,10 @@ export function compareResults(
     if (moved && x && y) {
       // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
       for (const other of movers) {
-        if (other === name) continue;
-        // A unit added (or removed) was behind (or is behind) every ranked one.
-        const ox = ua.get(other);
+        if (other === name || renamedFrom.has(other)) continue;
+        // A unit added (or removed) was behind (or is behind) every ranked one; one renamed is
+        // compared with itself under its old name.
+        const ox = ua.get(renamedAs.get(other) ?? other);
         const oy = ub.get(other);
         // The rankings where it passed this one or fell behind it, and this one's rank or awards
         // there changed (passed by one and passing another, its rank the same: neither moved it).
@@ -419,7 +441,7 @@ export function compareResults(
         // to what a ranking by a line or an item does not read moves nothing there.
         const moving = (i: number): boolean => {
           const c = changes[i];
-          if (!c || awardOnly(c)) return false;
+          if (!c || awardOnly(c) || (c.what === "unit" && sameAsBefore.has(c.unit))) return false;
           if (vetoFlipped || c.code === null || c.what === "unit" || c.what === "group") return true;
           return flippedOn.some((id) => {
             const read = keys.get(id);
@@ -444,6 +466,22 @@ export function compareResults(
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
   });
+}
+
+/** What a unit's ledger does: its counted points by kind and where they are charged, and its recognitions. */
+function ledgerEffect(u: UnitResult | undefined): string {
+  if (!u) return "";
+  const sums = new Map<string, number>();
+  const recognised: string[] = [];
+  for (const r of u.ledger) {
+    if (!r.counted) continue;
+    if (r.kind === "single") recognised.push(`${r.entry.code}\u0000${r.entry.level ?? ""}`);
+    else {
+      const key = `${r.kind}\u0000${r.charged ?? ""}`;
+      sums.set(key, (sums.get(key) ?? 0) + r.points);
+    }
+  }
+  return JSON.stringify([[...sums].sort(), recognised.sort()]);
 }
 
 /** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */

@@ -20,11 +20,13 @@ describe("wrapping an awards cell", () => {
     for (const width of [8, 9, 10, 11, 12, 13, 14]) {
       const lines = wrap(zh, width);
       expect(lines.join(""), String(width)).toBe(zh);
-      // 20,000 never split; its 元 on its own line only where ",20,000元" cannot fit (8 columns).
-      expect(lines.some((l) => /^\d|^,?\d{1,2}[^\d,]|\d,$|,\d{1,2}$/.test(l)), `${width}: ${lines.join(" | ")}`).toBe(false);
-      if (width > 8) expect(lines.some((l) => /^元/.test(l)), `${width}: ${lines.join(" | ")}`).toBe(false);
+      // 20,000 never split, nor parted from its 元.
+      const split = lines.some((l, i) => /\d[,.]?$/.test(l) && /^[\d,.元]/.test(lines[i + 1] ?? ""));
+      expect(split, `${width}: ${lines.join(" | ")}`).toBe(false);
     }
     const en = "single-item award: 经济发展突出贡献奖 (省级), 20,000 yuan";
+    // The amount with its unit, where the two fit on a line.
+    for (const width of [11, 12, 14, 16]) expect(wrap(en, width).some((l) => l.endsWith("20,000 yuan")), `${width}: ${wrap(en, width).join(" | ")}`).toBe(true);
     for (const width of [10, 12, 14, 16, 20]) {
       const lines = wrap(en, width);
       // Where each line ends in the text: never between two letters of a word.

@@ -359,6 +359,45 @@ describe("assess diff: several changes at once", () => {
     expect(line("文昌街道")).toMatch(/ {2}因 \[3\]\[4\]$/);
   });
 
+  it("lists no unit whose grade stayed (only the note on its quota's tie went), and so none without a cause", async () => {
+    // 区财政局 39 of 40 on BM1: no longer tied first for the one 优秀 place.
+    const one = await edited("samples/liuhe-2026.xlsx", "caizheng.xlsx", (wb) => {
+      const c = wb.getWorksheet("区直部门")!.getCell("B3");
+      expect(c.value).toBe(40);
+      c.value = 39;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", one]);
+    expect(r.out).toContain("结果有变化的单位(1 个):\n  区财政局: ");
+  });
+
+  it("traces no move to a rename that entered the same values, to a unit's ledger that came to the same, or to the group a unit left", async () => {
+    // [1]/[2] 杨柳镇 renamed 杨柳街道 everywhere, [3] 文昌街道's SH7 20 → 10.
+    const renamed = await edited("samples/liuhe-2026.xlsx", "renamed.xlsx", (wb) => {
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.value === "杨柳镇" && (c.value = "杨柳街道")))));
+      wb.getWorksheet("社会治理")!.getCell("D11").value = 10;
+    });
+    const r1 = await cli(["diff", "samples/liuhe-2026.xlsx", renamed]);
+    expect(r1.out).toContain("  [2] 新增单位 杨柳街道(所填各项与删除的 杨柳镇 完全相同,是否改名?)\n");
+    for (const unit of ["青龙乡", "河东街道", "文昌街道"]) expect(r1.out.split("\n").find((l) => l.startsWith(`  ${unit}:`))).toMatch(/ {2}因 \[3\]$/);
+    // [1] 城关镇's DZ2, [2] its JF1 row B2 rejected: B3, the same code, counts in its place.
+    const ledger = await edited("samples/qingshan-2026.xlsx", "jf1.xlsx", (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B2").value = 18;
+      const status = wb.getWorksheet("加扣分")!.getCell("F2");
+      expect(status.value).toBe("已认定");
+      status.value = "不予认定";
+    });
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", ledger])).out).toContain("  城关镇: 总分 1008 → 1006.5  因 [1]\n");
+    // [1] 白马镇's veto lifted in 乡镇组, [2] 金山镇 moved to 街道组: 金山镇 moved by its own move alone.
+    const moved = await edited("samples/liuhe-2026.xlsx", "moved.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
+      const g = wb.getWorksheet("经济发展")!.getCell("B8");
+      expect(g.value).toBe("乡镇组");
+      g.value = "街道组";
+    });
+    const r3 = await cli(["diff", "samples/liuhe-2026.xlsx", moved]);
+    expect(r3.out.split("\n").find((l) => l.startsWith("  金山镇:"))).toMatch(/ {2}因 \[2\]$/);
+  });
+
   it("cites nothing of two units that passed a unit one way and the other, its rank the same", async () => {
     // [1] 金水街道 vetoed (it falls behind 龙泉镇), [2] 石门镇's veto lifted (it rises ahead of it):
     // 龙泉镇 stays 11th; its total moves by its own [3] alone.
