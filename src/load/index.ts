@@ -13,7 +13,6 @@ import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
 import { resolveRubric, type RubricSource } from "./rubrics.js";
 
-
 /** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds); 2026年 and 2026年度 too, as titles read them. */
 function isYear(text: string): boolean {
   const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.normalize("NFKC").trim())?.[1];

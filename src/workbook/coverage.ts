@@ -211,8 +211,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
         const header = headers.find((h) => squeeze(h.text).includes(squeeze(leaf.name)));
-        // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2) is replaced in what to write, not kept beside it.
-        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\d０-９.．。\-_－＿]*(?=\S)/, "") });
+        // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced
+        // in what to write, not kept beside it; letters of the name itself (GDP增长) are kept.
+        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") });
         else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
       }
     }

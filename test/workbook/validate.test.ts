@@ -499,12 +499,20 @@ describe("a header's code typed with a space (DZ 2)", () => {
   it("is said at its cell with the header to write, the mistyped code replaced", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     const sheet = book.sheetNamed("党政线");
-    sheet.setAt(1, sheet.codeColumns().get("DZ2") ?? 0, "DZ 2 统筹决策(20分)");
+    const col = sheet.codeColumns().get("DZ2");
+    expect(col).toBe(2);
+    sheet.setAt(1, col ?? 0, "DZ 2 统筹决策(20分)");
     const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
     const d = r.diagnostics.find((x) => x.code === "workbook.header-without-code");
     expect(d && formatLocation(d.location ?? { file: "" })).toBe("in.xlsx: 党政线!B1");
     // The header quoted as it is; what to write has the code once, the mistyped one gone.
     expect(d?.data).toMatchObject({ code: "DZ2", header: "DZ 2 统筹决策(20分)", rest: "统筹决策(20分)" });
+    // Letters that are the name's own, with no number after them, are kept.
+    sheet.setAt(1, col ?? 0, "GDP统筹决策(20分)");
+    const again = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    const d2 = again.diagnostics.find((x) => x.code === "workbook.header-without-code");
+    expect(d2 && formatLocation(d2.location ?? { file: "" })).toBe("in.xlsx: 党政线!B1");
+    expect(d2?.data).toMatchObject({ header: "GDP统筹决策(20分)", rest: "GDP统筹决策(20分)" });
   });
 });
 
