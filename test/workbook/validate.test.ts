@@ -556,10 +556,15 @@ describe("what a clerk types around the figures", () => {
 
   it("takes 2026年 and 2026年度 typed on the cover for the year", async () => {
     for (const value of ["2026年", "2026 年", "2026年度", "２０２６年"]) {
-      const { lines: said } = await diagnose({ edit: (wb) => void wb.sheetNamed("封面").rows.forEach((cells, r) => {
-        const a = cells.get(1);
-        if (a?.value.t === "s" && a.value.v.startsWith(COVER_LABELS.year)) wb.sheetNamed("封面").setAt(r, 2, value);
-      }) });
+      let set = 0;
+      const { lines: said } = await diagnose({
+        edit: (wb) =>
+          void wb.sheetNamed("封面").rows.forEach((cells, r) => {
+            const a = cells.get(1);
+            if (a?.value.t === "s" && a.value.v.startsWith(COVER_LABELS.year)) set += wb.sheetNamed("封面").setAt(r, 2, value) ? 1 : 0;
+          }),
+      });
+      expect(set).toBe(1);
       expect(said).toEqual([]);
     }
   });
