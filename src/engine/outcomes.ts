@@ -2,6 +2,7 @@
 // and the yellow card. A vetoed unit wins no prize; where its veto lets it keep its rank, its
 // prize place is left empty or passed on, and its grade held, as the rubric declares.
 import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
+import { levelRank } from "../rubric/model.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { Award, GradeCut, UnitResult } from "../model/results.js";
@@ -165,10 +166,6 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     }
   }
 
-  const levelIndex = (level: string): number => {
-    const i = rubric.levelOrder.indexOf(level);
-    return i < 0 ? rubric.levelOrder.length : i;
-  };
   // The units with a counted single-item row at all (few, in any district).
   const recognised = r.single.length ? placed.filter(({ u }) => units[u]?.ledger.some((x) => x.counted && x.kind === "single")) : [];
   for (const s of r.single) {
@@ -176,11 +173,11 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       const unit = units[u];
       if (!unit || !eligible(u)) return [];
       const entries = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
-      const best = [...entries].sort((a, b) => levelIndex(a.entry.level ?? "") - levelIndex(b.entry.level ?? "") || a.entry.row - b.entry.row)[0];
+      const best = [...entries].sort((a, b) => levelRank(rubric, a.entry.level) - levelRank(rubric, b.entry.level) || a.entry.row - b.entry.row)[0];
       if (!best) return [];
       const node = s.linkedItem !== undefined ? o.plans.get(unit.kind)?.index.get(s.linkedItem) : undefined;
       const score: Points = node === undefined ? 0 : (unit.points[node] ?? 0);
-      return [{ u, best, level: levelIndex(best.entry.level ?? ""), score }];
+      return [{ u, best, level: levelRank(rubric, best.entry.level), score }];
     });
     candidates.sort((a, b) => a.level - b.level || b.score - a.score || compareNames(units[a.u]?.name ?? "", units[b.u]?.name ?? ""));
     let winners = candidates;

@@ -4,7 +4,7 @@
 // submission always give the same results. Each unit's points are computed once, into one shared
 // integer array.
 import type { LedgerCode, Ranking, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
-import { isMeasured, isRelative } from "../rubric/model.js";
+import { isMeasured, isRelative, levelRank } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
@@ -519,10 +519,6 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       for (const s of r.single) {
         if (s.count === undefined) continue;
         const count = s.count;
-        const levelOf = (level: string | undefined): number => {
-          const i = rubric.levelOrder.indexOf(level ?? "");
-          return i < 0 ? rubric.levelOrder.length : i;
-        };
         const node = s.linkedItem !== undefined ? plan?.index.get(s.linkedItem) : undefined;
         const linked = (u: number, way: "lo" | "hi"): number => {
           if (node === undefined) return 0;
@@ -532,12 +528,12 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const held = new Map<number, number>();
         for (const c of contenders) {
           const a = awards.get(c.u)?.find((x) => x.kind === "single" && x.code === s.code);
-          if (a?.kind === "single") held.set(c.u, levelOf(a.level));
+          if (a?.kind === "single") held.set(c.u, levelRank(rubric, a.level));
         }
         // Claimants (not vetoed) at the best level they claim.
         const claimants = contenders.flatMap((c) => {
           const rows = (units[c.u] as Building).vetoed ? [] : (outcomes.get(c.u)?.rows.filter((e) => e.code === s.code) ?? []);
-          return rows.length ? [{ u: c.u, rows, level: Math.min(held.get(c.u) ?? Number.POSITIVE_INFINITY, ...rows.map((e) => levelOf(e.level))) }] : [];
+          return rows.length ? [{ u: c.u, rows, level: Math.min(held.get(c.u) ?? Number.POSITIVE_INFINITY, ...rows.map((e) => levelRank(rubric, e.level))) }] : [];
         });
         if (!claimants.length) continue;
         const claiming = new Set(claimants.map((c) => c.u));

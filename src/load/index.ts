@@ -5,20 +5,13 @@
 import { Problems, type Diagnostic } from "../diagnostics/index.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
-import { readCover, COVER_ROWS } from "../workbook/cover.js";
+import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
 import { earlierResults, isInfoSheetName, isOurInfoSheet } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
 import { resolveRubric, type RubricSource } from "./rubrics.js";
-
-/** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds); 2026年 and 2026年度 too, as titles read them. */
-function isYear(text: string): boolean {
-  const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.normalize("NFKC").trim())?.[1];
-  const year = digits ? Number(digits) : Number.NaN;
-  return year >= 1990 && year <= 2100;
-}
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";

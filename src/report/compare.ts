@@ -3,8 +3,8 @@
 // content (never by row number), units added or removed; then, unit by unit, every result that
 // moved and the changes that moved it — its own, and those of the units that passed it or fell
 // behind it.
-import type { Rubric } from "../rubric/model.js";
-import { isEntered, isRelative, leaves, measureOf } from "../rubric/model.js";
+import type { LeafItem, Rubric } from "../rubric/model.js";
+import { allItems, isEntered, isMeasured, isRelative, leaves, measuredInputs, measureOf } from "../rubric/model.js";
 import { groupCellOf, type CellAt, type LedgerEntry, type Submission } from "../model/submission.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
@@ -182,7 +182,8 @@ export function rankingReads(...rubrics: readonly Rubric[]): Map<string, Readonl
       const set = (out.get(ranking.id) as Set<string> | undefined) ?? new Set<string>(gates);
       for (const key of keys) {
         const line = r.lines.find((l) => l.code === key);
-        const under = line ? leaves(line.items) : r.lines.flatMap((l) => leaves(l.items)).filter((i) => i.code === key || i.code.startsWith(`${key}.`));
+        const item = line ? undefined : r.lines.flatMap((l) => allItems(l.items)).find((i) => i.code === key);
+        const under = line ? leaves(line.items) : item ? leaves([item]) : [];
         for (const item of under) for (const c of readsOf(item)) set.add(c);
         for (const c of r.ledger) {
           const to = c.charge;
@@ -196,11 +197,8 @@ export function rankingReads(...rubrics: readonly Rubric[]): Map<string, Readonl
 }
 
 /** The input codes an item's points move with: its own (judged), or the indicator and targets it reads. */
-function readsOf(item: ReturnType<typeof leaves>[number]): string[] {
-  const out = [item.code];
-  if ("indicator" in item) out.push(item.indicator);
-  for (const spec of [("target" in item ? item.target : undefined), ("floor" in item ? item.floor : undefined)]) if (spec && "ref" in spec) out.push(spec.ref);
-  return out;
+function readsOf(item: LeafItem): string[] {
+  return [item.code, ...(isMeasured(item) ? measuredInputs(item) : [])];
 }
 
 /** What a relative item moves with: the codes it reads, and whether a unit vetoed or no longer vetoed leaves or joins its group. */

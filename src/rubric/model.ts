@@ -87,6 +87,11 @@ export function isMeasured(i: Item): i is MeasuredItem {
   return i.kind !== "group" && i.kind !== "judged" && i.kind !== "deducted";
 }
 
+/** The 指标数据 codes a measured item reads: its indicator, and its target's and floor's columns where they are units' own. */
+export function measuredInputs(item: MeasuredItem): string[] {
+  return [item.indicator, ...[item.target, item.floor].flatMap((t) => (t && "ref" in t ? [t.ref] : []))];
+}
+
 /** Relative kinds are scored against the other units of the ranking group, after all are read. */
 export function isRelative(i: Item): boolean {
   return i.kind === "relative-best" || i.kind === "rank-points";
@@ -280,6 +285,12 @@ export interface Rubric {
   /** SHA-256 of the rubric file's bytes, recorded in every result. */
   readonly sha256: string;
   readonly file: string;
+}
+
+/** A recognition level's place in the rubric's level order, highest first (0); a level not in it after all. */
+export function levelRank(rubric: Pick<Rubric, "levelOrder">, level: string | undefined): number {
+  const i = rubric.levelOrder.indexOf(level ?? "");
+  return i < 0 ? rubric.levelOrder.length : i;
 }
 
 /** Every leaf of a line (or item list), depth-first in rubric order. */

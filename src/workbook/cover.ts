@@ -13,6 +13,13 @@ function yearOfSerial(serial: number): number {
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
 }
 
+/** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds); 2026年 and 2026年度 too, as titles read them. */
+export function isYear(text: string): boolean {
+  const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.normalize("NFKC").trim())?.[1];
+  const year = digits ? Number(digits) : Number.NaN;
+  return year >= 1990 && year <= 2100;
+}
+
 /** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
 export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};

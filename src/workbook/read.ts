@@ -3,8 +3,8 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
-import type { Item, JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
-import { isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
+import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
+import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -46,15 +46,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     }
   }
   // Groups (DZ3 综合治理, the sum of DZ3.1…): a subtotal column people keep beside the items.
-  const groups = new Map<string, string>();
-  const walk = (items: readonly Item[]): void => {
-    for (const it of items) {
-      if (it.kind !== "group") continue;
-      groups.set(it.code, it.name);
-      walk(it.children);
-    }
-  };
-  for (const line of rubric.lines) walk(line.items);
+  const groups = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((it) => (it.kind === "group" ? [[it.code, it.name] as const] : [])));
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the

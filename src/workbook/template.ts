@@ -4,7 +4,7 @@
 // matches what the reader accepts, clause-text comments and print setup.
 import type { DataValidation, Worksheet } from "exceljs";
 import type { Indicator, JudgedItem, MeasureUnit, Rubric, Target, UnitKind, UnitKindId } from "../rubric/model.js";
-import { isEntered, isMeasured, leaves } from "../rubric/model.js";
+import { isEntered, isMeasured, leaves, measuredInputs } from "../rubric/model.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
@@ -306,7 +306,7 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
   const usedBy = new Map<string, Set<UnitKindId>>();
   for (const k of measuredKinds) {
     for (const item of linesOf(rubric, k).flatMap((l) => leaves(l.items)).filter(isMeasured)) {
-      for (const code of [item.indicator, ...[item.target, item.floor].flatMap((t) => (t && "ref" in t ? [t.ref] : []))]) {
+      for (const code of measuredInputs(item)) {
         (usedBy.get(code) ?? usedBy.set(code, new Set()).get(code))?.add(k.id);
       }
     }
