@@ -119,6 +119,16 @@ const cases: Case[] = [
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
+  // A step of 0 must be above 0, and is said so (not "not less than 0", which it is not).
+  { name: "step-zero", text: replace("        name: 宣传\n", "        name: 宣传\n        step: 0\n"), expected: [`rubric.too-small-exclusive r.yaml:${lineOf("        name: 宣传") + 1}:15`] },
+  { name: "ledger-points-zero", text: replace("      points: 20\n", "      points: 0\n"), expected: [`rubric.too-small-exclusive r.yaml:${lineOf("      points: 20\n")}:15`] },
+  // A lower mark paying more than the one above it would score 99% below 96%.
+  {
+    name: "bands-paying-more-lower",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 50% }\n          - { from: 95%, share: 100% }\n"),
+    expected: [`rubric.bands-pay-order r.yaml:${lineOf("        kind: threshold") + 4}:13`],
+  },
+  { name: "tie-breaker-twice", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [JS, DZ, JS]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:28`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 
@@ -165,6 +175,28 @@ describe("flag words", () => {
     const r = load(replace("  flag_words:\n    yes: [是]\n    no: [否]\n", ""));
     expect(r.diagnostics).toEqual([]);
     expect(r.rubric?.flaggedWords).toEqual({ yes: ["是", "√", "Y"], no: ["否", "×", "N"] });
+  });
+});
+
+describe("indicators and targets", () => {
+  it("may be left out by a scheme that measures nothing", () => {
+    const judgedOnly = MINI.replace(/indicators:\n(?: {2}.*\n)+targets:\n(?: {2}.*\n)+/, "")
+      .replace("        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        max: 20\n")
+      .replace("        max: 10\n        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        max: 10\n");
+    expect(judgedOnly).not.toMatch(/indicators|targets|ZB|MB/);
+    const r = load(judgedOnly);
+    expect(r.diagnostics).toEqual([]);
+    expect([r.rubric?.indicators, r.rubric?.targets]).toEqual([[], []]);
+  });
+});
+
+describe("a gate of no points", () => {
+  it("is a veto alone; any other item of no points is an error at its max", () => {
+    // DZ1 (a gate of 20) gives its points to DZ2.1; DZ2 and the line still add up.
+    const vetoOnly = replace("        max: 20\n        kind: gate", "        max: 0\n        kind: gate").replace("            max: 12.5\n", "            max: 32.5\n").replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max: 40\n");
+    expect(found(vetoOnly)).toEqual([]);
+    const threshold = vetoOnly.replace("        max: 10\n        kind: threshold", "        max: 0\n        kind: threshold").replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 60\n");
+    expect(found(threshold)).toEqual([`rubric.leaf-zero r.yaml:${lineOf("max: 0\n        kind: threshold", threshold)}:14`]);
   });
 });
 

@@ -1,5 +1,5 @@
 // Reading the user's files: every failure becomes a located diagnostic, never an exception.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/index.js";
 
 export type ReadResult = { bytes: Uint8Array; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
@@ -8,13 +8,38 @@ export function fileError(file: string, code: string, data: Record<string, strin
   return { code, severity: "error", data, location: { file } };
 }
 
-export function readUserFile(file: string, maxBytes?: number): ReadResult {
+/** The most read from a file that is not a regular file (a pipe, a device) where no limit is given. */
+const UNSIZED_LIMIT = 256 * 1024 * 1024;
+
+function readCapped(file: string, limit: number, tooLarge: string): ReadResult {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) return { diagnostics: [fileError(file, tooLarge, { size: total, limit })] };
+      chunks.push(chunk.subarray(0, n));
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `tooLarge`: the message for a file past `maxBytes` (a workbook's, by default). */
+export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): ReadResult {
   try {
     const st = statSync(file);
     if (st.isDirectory()) return { diagnostics: [fileError(file, "file.is-directory")] };
     if (maxBytes !== undefined && st.size > maxBytes) {
-      return { diagnostics: [fileError(file, "xlsx.too-large", { size: st.size, limit: maxBytes })] };
+      return { diagnostics: [fileError(file, tooLarge, { size: st.size, limit: maxBytes })] };
     }
+    // A device or a pipe (/dev/zero, <(…)) has no size to check first: read up to the limit, and no further.
+    if (!st.isFile()) return readCapped(file, maxBytes ?? UNSIZED_LIMIT, tooLarge);
     return { bytes: readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -16,6 +16,8 @@ export interface Io {
   readonly errIsTTY: boolean;
   /** The terminal's width in columns, when stdout is one. */
   readonly columns?: number;
+  /** Why stdout could not be written (a full disk under `--json > 结果.json`), once it failed; not a closed pipe. */
+  outFailure?(): string | undefined;
 }
 
 export interface Ctx {
@@ -35,11 +37,17 @@ export function processIo(): Io {
   // the process with a stack trace).
   let outClosed = false;
   let errClosed = false;
-  process.stdout.on("error", () => (outClosed = true));
+  // Any other failure (a full disk under `> 结果.json`) leaves the output cut short: said, and exit 1.
+  let outFailed: string | undefined;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    outClosed = true;
+    if (e.code !== "EPIPE") outFailed ??= e.code ?? e.message;
+  });
   process.stderr.on("error", () => (errClosed = true));
   return {
     out: (s) => void (outClosed || process.stdout.write(s)),
     err: (s) => void (errClosed || process.stderr.write(s)),
+    outFailure: () => outFailed,
     env: process.env,
     cwd: process.cwd(),
     outIsTTY: process.stdout.isTTY === true,

@@ -49,7 +49,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     usageJson(ctx, usage, data);
     return 2;
   }
-  return code;
+  return outWritten(ctx, code);
+}
+
+/**
+ * What was written to stdout, written: a failure there (a full disk under `--json > 结果.json`)
+ * is said after it has had its turn to be reported, and the command fails (1) however it went.
+ */
+async function outWritten(ctx: Ctx, code: number): Promise<number> {
+  if (!ctx.io.outFailure) return code;
+  await new Promise((resolve) => setImmediate(resolve));
+  const failed = ctx.io.outFailure();
+  if (failed === undefined) return code;
+  ctx.io.err(ctx.t("file.stdout-failed", { detail: failed }) + "\n");
+  return code === 0 ? 1 : code;
 }
 
 /** The command the arguments name ("rubric diff" → diff under rubric), or the program. */

@@ -81,7 +81,7 @@ function ownFiles(near: readonly string[], bundled: readonly { id: string; versi
 
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
   const shown = displayPath(path);
-  const read = readUserFile(path, MAX_RUBRIC_FILE);
+  const read = readUserFile(path, MAX_RUBRIC_FILE, "rubric.too-large");
   if (!read.bytes) return { diagnostics: read.diagnostics.map((d) => ({ ...d, location: { file: shown } })) };
   return parse(shown, read.bytes, sha256(read.bytes));
 }

@@ -36,7 +36,14 @@ function samePath(a: string, b: string): boolean {
       return resolve(p);
     }
   };
-  return real(a) === real(b);
+  if (real(a) === real(b)) return true;
+  // The same file by another name: a hard link, or a folder mounted twice (its device and inode).
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Why an existing output of ours is not replaced: a message code and its data. */

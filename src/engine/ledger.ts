@@ -3,7 +3,7 @@
 // caps (per code, per group of codes, on all bonuses or deductions), filled first by the rows that
 // weigh most on the total (charged to the total, then to the lines and items of the heaviest
 // line; a row that can move its item no further last), in row order among equals. Each counted row is charged where its code says: the total, a
-// line or an item. Neither rule depends on the rows' order in the sheet, and deciding a pending
+// line or an item, and counts (in its caps too) only as far as it moves that line or item. Neither rule depends on the rows' order in the sheet, and deciding a pending
 // bonus never lowers a total, nor a pending deduction raises one.
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
@@ -16,6 +16,18 @@ export { perCount };
 
 /** How much a point charged to a line or an item (its code), or to the total (undefined), weighs on the total. */
 export type ChargeWeight = (target: string | undefined, kind: "bonus" | "deduction") => number;
+
+/**
+ * How far the rows charged to a line or an item can still move it (an item within 0 and its max, a
+ * line not below 0), as they are counted one after the other: a row counts (and fills its caps)
+ * only as far as it moves its item or line.
+ */
+export interface ChargeRoom {
+  /** The points a bonus may still add there, or a deduction take off. */
+  left(target: string, kind: "bonus" | "deduction"): Points;
+  /** A row counted there: + for a bonus, − for a deduction. */
+  take(target: string, delta: Points): void;
+}
 
 const EVEN: ChargeWeight = () => 1;
 
@@ -49,7 +61,7 @@ function chargedTo(code: LedgerCode): string | undefined {
   return charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
 }
 
-export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])), weight: ChargeWeight = EVEN): LedgerOutcome {
+export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])), weight: ChargeWeight = EVEN, room?: ChargeRoom): LedgerOutcome {
   if (!entries.length) return NOTHING;
   const used = new Map<string, Points>();
   let bonus = 0;
@@ -104,12 +116,24 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
         reasonCode = cap.all ? "why.ledger-capped-all" : cap.codes ? "why.ledger-capped-group" : "why.ledger-capped";
       }
     }
+    const target = chargedTo(code);
+    const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
+    // Where the line or item it is charged to can move no further, the row counts no further.
+    let held = false;
+    if (target && room) {
+      const left = Math.max(0, room.left(target, kindCode));
+      if (pts > left) {
+        pts = left;
+        held = true;
+        capped = undefined;
+        reasonCode = "why.ledger-held";
+      }
+      room.take(target, kindCode === "bonus" ? pts : -pts);
+    }
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
     // Points by level: the level that decided them is said beside them (2(省级) × 1).
     const level = code.levels && e.level ? `(${e.level})` : "";
-    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "" };
-    const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
-    const target = chargedTo(code);
+    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "", asked: held ? formatPoints(unit * count) : "" };
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
     results[i] = result(e, kind, true, pts, reason, target);
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));

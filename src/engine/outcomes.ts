@@ -50,9 +50,14 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
 }
 
 /** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */
-export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>): (u: number, band: number) => boolean {
+/** A ranking's grades, best first, the one below every band last: a grade's place is its band's index. */
+export function gradeNames(r: Ranking): string[] {
   const g = r.grades;
-  const names = g ? [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])] : [];
+  return g ? [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])] : [];
+}
+
+export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>): (u: number, band: number) => boolean {
+  const names = gradeNames(r);
   return (u, band) => {
     const e = effects.get(u);
     if (!e) return false;
@@ -190,6 +195,9 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
   }
 
   const yc = r.yellowCard;
+  // A ranking by a line or an item: what its score is (a card below a mark is below that, not the total).
+  const byNode = r.by === "total" ? undefined : o.plans.get(r.unitKind)?.nodes[o.plans.get(r.unitKind)?.index.get(r.by) ?? -1];
+  const of = byNode ? `${byNode.code} ${byNode.name}` : undefined;
   if (yc && placed.length) {
     // In ranking order, the last rank is the largest (no spread of a province's ranks into arguments).
     const lastRank = placed[placed.length - 1]?.rank ?? 0;
@@ -199,7 +207,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       const reasons: ("last" | "below")[] = [];
       if (yc.lastPlace && lastRank > 1 && p.rank === lastRank) reasons.push("last");
       if (yc.below !== undefined && (p.keys[0] ?? 0) < yc.below) reasons.push("below");
-      if (reasons.length) push(p.u, { kind: "warning", ranking: r.id, rankingName: r.name, name: yc.name, reasons, ...(yc.below !== undefined ? { below: yc.below } : {}) });
+      if (reasons.length) push(p.u, { kind: "warning", ranking: r.id, rankingName: r.name, name: yc.name, reasons, ...(yc.below !== undefined ? { below: yc.below } : {}), ...(of !== undefined ? { of, score: p.keys[0] ?? 0 } : {}) });
     }
   }
   return out;

@@ -9,11 +9,11 @@ import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
-import { divRound, leafScorer, lowerIsBetter, type LeafScorer } from "./leaf.js";
+import { divRound, leafScorer, lowerIsBetter, reaches, type LeafScorer } from "./leaf.js";
 import { scoreRelative, type Member } from "./relative.js";
-import { scoreLedger, type ChargeWeight } from "./ledger.js";
+import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { ranked } from "./rank.js";
-import { decideOutcomes, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
+import { decideOutcomes, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
@@ -70,7 +70,7 @@ function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: rea
     const kind = codes.get(e.code)?.kind;
     return (way === "hi" ? kind === "bonus" : kind === "deduction") ? { ...e, status: counted } : e;
   });
-  const ledger = scoreLedger(rubric, decided, codes, k.weight(before));
+  const ledger = scoreLedger(rubric, decided, codes, k.weight(before), chargeRoom(k.plan, before));
   const points = before.slice();
   if (ledger.charges.size) applyCharges(k.plan, points, ledger.charges);
   const { subtotals, total } = settle(k, points, ledger.bonus, ledger.deduction);
@@ -107,6 +107,25 @@ function chargeWeight(plan: KindPlan): (points: Int32Array) => ChargeWeight {
   };
 }
 
+/** How far a unit's lines and items (its points summed up) can still be moved by the rows charged there. */
+function chargeRoom(plan: KindPlan, points: ArrayLike<number>): ChargeRoom {
+  const taken = new Map<number, Points>();
+  const at = (i: number): Points => (points[i] ?? 0) + (taken.get(i) ?? 0);
+  return {
+    left: (target, kind) => {
+      const i = plan.index.get(target);
+      const node = i === undefined ? undefined : plan.nodes[i];
+      if (i === undefined || !node) return 0;
+      // An item (or group) within 0 and its max; a line not below 0, with no ceiling.
+      if (kind === "deduction") return at(i);
+      return node.item ? node.max - at(i) : Number.POSITIVE_INFINITY;
+    },
+    take: (target, delta) => {
+      for (let k = plan.index.get(target) ?? -1; k >= 0; k = plan.nodes[k]?.parent ?? -1) taken.set(k, (taken.get(k) ?? 0) + delta);
+    },
+  };
+}
+
 function kindScorers(rubric: Rubric, sub: Submission): Map<string, KindScorer> {
   const out = new Map<string, KindScorer>();
   for (const [id, plan] of plansOf(rubric)) {
@@ -128,11 +147,13 @@ function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Arra
     const p = leaf.points(u);
     points[i] = p;
     const item = leaf.item;
-    if (item.kind === "gate" && p === 0) {
-      const m = leaf.measured(u);
+    if (item.kind !== "gate") continue;
+    // Failed: its value short of its target (a gate of no points, a veto alone, scores 0 either way).
+    const m = leaf.measured(u);
+    if (m && !reaches(m.value, m.target, leaf.lower)) {
       const slot = sub.values.slot(item.indicator);
       const at = slot === undefined ? undefined : sub.values.at(u, slot);
-      if (m && at) {
+      if (at) {
         const display = rubric.indicators.find((i) => i.code === item.indicator)?.display ?? "%";
         vetoes.push({ gate: item.code, gateName: item.name, indicator: item.indicator, value: m.value, target: m.target, display, lower: leaf.lower, at });
         effects.push(item.veto ?? { ranked: false, placeEmpty: false });
@@ -319,12 +340,12 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
     const entries = ledgerOf.get(unit.name) ?? [];
-    const ledger = scoreLedger(rubric, entries, codes, k?.weight(unit.points));
+    if (k) sumUp(k.plan, unit.points);
+    const ledger = scoreLedger(rubric, entries, codes, k?.weight(unit.points), k && entries.length ? chargeRoom(k.plan, unit.points) : undefined);
     unit.ledger = ledger.results;
     unit.bonus = ledger.bonus;
     unit.deduction = ledger.deduction;
     if (!k) return;
-    sumUp(k.plan, unit.points);
     const pendingRows = entries.length && pendingStatus.size ? entries.filter((e) => pendingStatus.has(e.status)) : NO_ROWS;
     if (pendingRows.length) {
       const before = unit.points.slice();
@@ -465,7 +486,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank");
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
-        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && (reach ??= gradeReach())(lo0) !== reach(hi0)) open(c.u, r, "grade");
+        // A grade a veto sets (直接定为不合格) cannot move; one it holds at most moves only below that.
+        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && effects.get(c.u)?.grade === undefined) {
+          reach ??= gradeReach();
+          const most = effects.get(c.u)?.gradeAtMost;
+          const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
+          if (Math.max(floor, reach(lo0)) !== Math.max(floor, reach(hi0))) open(c.u, r, "grade");
+        }
         if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r, "warning");
         // A single-item claim of its own to an award given to all it is recorded for (a vetoed
         // unit wins none, whatever is recorded); one given to so many is judged below.

@@ -62,7 +62,7 @@ export type Award =
       readonly cut?: GradeCut;
     }
   | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount?: number; readonly level: string; readonly basis: CellAt }
-  | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points }
+  | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points; /** A ranking by a line or an item: its code and name, and the unit's score there. */ readonly of?: string; readonly score?: Points }
   | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
 
 /** What a relative item was scored against: the group's best value, or the unit's place. */

@@ -282,7 +282,8 @@ export interface UnitMove {
 function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
   // Nor how a grade's quota was filled around it (the note on a tie at the cut): the grade is what it is.
-  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a);
+  // Nor a yellow card's score on its ranking (the ranks and points say it).
+  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
   return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award)]);
 }
 

@@ -80,7 +80,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     out.push("");
     out.push(c.bold(ctx.t("explain.ledger")));
     for (const r of u.ledger) {
-      const sign = r.kind === "deduction" ? "−" : "+";
+      // A row held to nothing (a cap reached, its item at 0) shows 0, not −0.
+      const sign = r.points === 0 ? "" : r.kind === "deduction" ? "−" : "+";
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
       out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }

@@ -93,7 +93,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
     case "threshold":
       return reason(met ? "why.threshold-met" : "why.threshold-missed");
     case "gate":
-      return reason(met ? "why.gate-passed" : "why.gate-failed");
+      return reason(met ? (item.max === 0 ? "why.gate-passed-veto-only" : "why.gate-passed") : "why.gate-failed");
     case "linear":
       if (met) return reason("why.linear-full");
       data.floor = show(m.floor ?? 0);
@@ -132,6 +132,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (!lower && m.value <= 0) return reason("why.relative-none");
       // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
+      // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
+      if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
       return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : ""}`);
     case "rank-points":
       data.place = basis?.place ?? 0;

@@ -61,7 +61,7 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
     case "single":
       return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
     case "warning":
-      return message(lang, "out.total-is", { total: pointsToNumber(u.total) });
+      return a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: pointsToNumber(a.score ?? 0) }) : message(lang, "out.total-is", { total: pointsToNumber(u.total) });
     case "veto":
       return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }
@@ -93,7 +93,7 @@ export function awardContent(a: Award, lang: Lang): string {
       return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
-      return message(lang, code, { ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "" });
+      return message(lang, a.of !== undefined && code !== "award.warning-last" ? `${code}-of` : code, { ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "", of: a.of ?? "" });
     }
     case "veto":
       return `${a.gate} ${a.gateName}`;

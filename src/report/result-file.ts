@@ -8,7 +8,7 @@ import type { WsRow } from "../xlsx/write/worksheet.js";
 import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
-import { markStyle, STYLE_SUBTITLE, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
+import { markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
 import { linesIn, SHEET_STYLES } from "./sheet-style.js";
 
 /** Points a line of wrapped body text takes. */
@@ -83,7 +83,9 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
       const titleRow = (text: string, style: number, height: number): WsRow => ({ cells: [text], styles: [ids[style] ?? 0], height });
       const rows = function* (): Generator<WsRow> {
         yield titleRow(table.title, STYLE_TITLE, 26);
-        yield titleRow(table.subtitle, STYLE_SUBTITLE, 18);
+        // A subtitle of more lines (what pending claims mean) wraps across the table's width.
+        const lines = table.subtitle.includes("\n") ? linesIn(table.subtitle, table.columns.reduce((w, c) => w + c.width, 0)) : 1;
+        yield lines > 1 ? titleRow(table.subtitle, STYLE_SUBTITLE_LINES, lines * LINE_HEIGHT + 6) : titleRow(table.subtitle, STYLE_SUBTITLE, 18);
         yield { cells: table.columns.map((c) => c.header), styles: map(styles.header), height: styles.headerHeight };
         for (const r of table.rows) {
           if (plain && r.row !== "vetoed") {

@@ -13,9 +13,9 @@ import type { Award, RankingResult, Results, UnitResult } from "../model/results
 import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardContent, awardText, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
-import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -74,8 +74,15 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
   return name;
 }
 
-function subtitle(lang: Lang, results: Pick<Results, "rubric">): string {
-  return t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending = false): string {
+  const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
+  // Where claims still pending could move a rank or an award: what 名次区间 and (待定) mean, under it.
+  return pending ? `${line}\n${t(lang, "out.pending-note", { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}` : line;
+}
+
+/** A unit whose rank or awards pending claims could still change. */
+function unsettled(u: UnitResult | undefined): boolean {
+  return u?.certainty !== undefined && !u.certainty.settled;
 }
 
 /** A column as wide as its widest value (CJK counted double), within bounds; headers wrap. */
@@ -212,7 +219,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       }
     },
   };
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  const moving = pending || r.entries.some((e) => unsettled(results.units[e.unit]));
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, moving), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
@@ -385,7 +393,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     sheet: { kind: "awards" },
     name: "",
     title: sheetTitle(lang, cover, name),
-    subtitle: subtitle(lang, results),
+    subtitle: subtitle(lang, results, results.units.some(unsettled)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
@@ -435,7 +443,9 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + awardContent(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      // A card the rubric names otherwise than the category says (招商黄牌) is named.
+      const content = a.kind === "warning" && !a.name.includes(category.get("warning") ?? "") ? awardText(a, lang) : awardContent(a, lang);
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + content, amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
     for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang), null, xmlSafe(o.rankingName)] });
@@ -455,6 +465,8 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): Sh
     [t(lang, "out.info.title"), results.rubric.title],
     [t(lang, "out.info.rubric-sha"), results.rubric.sha256],
     [t(lang, "out.info.input"), xmlSafe(file)],
+    // The cover's district: another district's result (its workbook named alike) is not replaced.
+    ...(cover.district?.trim() ? [[t(lang, "out.info.district"), xmlSafe(cover.district.trim())] as [string, string]] : []),
     [t(lang, "out.info.input-sha"), results.input.sha256],
     [t(lang, "out.info.tool"), tool],
   ];
@@ -504,4 +516,4 @@ export function tableStyles(columns: readonly Column[]): { header: number[]; bod
   };
 }
 
-export { markStyle, STYLE_SUBTITLE, STYLE_TITLE };
+export { markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE };

@@ -53,6 +53,8 @@ export const SHEET_STYLES: readonly CellStyle[] = [
   { ...body("wrap", "normal"), fill: PRIZE_FILL },
   { ...body("wrap", "normal"), fill: WARNING_FILL },
   { ...body("wrap", "vetoed"), font: { name: FONT, size: 10.5, color: VETO_COLOR } },
+  // A subtitle of two lines (the rubric, then what pending claims mean).
+  { font: { name: FONT, size: 10, color: "FF595959" }, align: { vertical: "center", wrap: true } },
 ];
 
 export const STYLE_TITLE = 0;
@@ -60,6 +62,7 @@ export const STYLE_SUBTITLE = 1;
 const HEADER_AT = 2;
 const BODY_AT = HEADER_AT + KINDS.length;
 const MARK_AT = BODY_AT + ROWS.length * KINDS.length;
+export const STYLE_SUBTITLE_LINES = MARK_AT + 3;
 
 /** Positions in SHEET_STYLES, turned into the package's style ids when the sheet is written. */
 export function headerStyle(kind: ColumnKind): number {

@@ -181,7 +181,8 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     checkSum(b, base.max, children, [...path, "max"], input.code);
     return { ...base, kind: "group", children };
   }
-  if (base.max <= 0) b.error("rubric.leaf-zero", [...path, "max"], { code: input.code });
+  // A gate may carry no points: a veto alone (党风廉政 一票否决), met or not.
+  if (base.max < 0 || (base.max === 0 && kind !== "gate")) b.error("rubric.leaf-zero", [...path, "max"], { code: input.code });
   if (kind === "judged" || kind === "deducted") {
     const step = input.step === undefined ? 50 : b.points(input.step, [...path, "step"]);
     if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) b.error("rubric.max-not-steps", [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step) });
@@ -218,6 +219,9 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
       const prev = bands[i - 1]?.from ?? 0;
       const cur = bands[i]?.from ?? 0;
       if (direction === "higher" ? cur >= prev : cur <= prev) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+      // And pays no more than it: a lower mark worth more would score 99% below 96%.
+      const worth = (x: Band | undefined): number => (x?.points !== undefined ? x.points * 10000 : base.max * (x?.share ?? 0));
+      if (worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
     }
     item.bands = bands;
   }
@@ -328,7 +332,7 @@ function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]
 export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[] } {
   const b = new Builder(pos);
 
-  const indicators: Indicator[] = input.indicators.map((ind, i) => {
+  const indicators: Indicator[] = (input.indicators ?? []).map((ind, i) => {
     b.define(ind.code, ["indicators", i, "code"]);
     const unit = ind.unit ?? "percent";
     const spec = { unit };
@@ -347,7 +351,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (unit === "percent" && ind.whole !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "whole"], { key: "whole", kind: "percent" });
     return out;
   });
-  const targets: Target[] = input.targets.map((t, i) => {
+  const targets: Target[] = (input.targets ?? []).map((t, i) => {
     b.define(t.code, ["targets", i, "code"]);
     const unit = t.unit ?? "percent";
     const bounds = {
@@ -484,6 +488,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (!keys.has(r.by)) badKey(r.by, [...at, "by"]);
     (r.tie_breakers ?? []).forEach((t, ti) => {
       if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti]);
+      // A key met again separates nothing the first did not.
+      else if (t === r.by || (r.tie_breakers ?? []).indexOf(t) < ti) b.error("rubric.tie-breaker-again", [...at, "tie_breakers", ti], { key: t });
     });
     return {
       id: r.id,

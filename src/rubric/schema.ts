@@ -6,6 +6,8 @@ const code = z.string().regex(/^[A-Z]{1,4}\d+(\.\d+)*$/, { message: "code" });
 const lineCode = z.string().regex(/^[A-Z]{1,4}$/, { message: "line-code" });
 const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: "id" });
 const points = z.number().nonnegative();
+/** Points that must be some: a scale, a cap, a code's points, a step down a place (0 would mean nothing, or refuse everything). */
+const some = z.number().positive();
 /** A measured value: "95%" or a fraction 0.95 for a percent; a number for a count or an amount. */
 const measure = z.union([z.string().regex(/^[+-]?\d+(\.\d+)?%$/, { message: "rate" }), z.number()]);
 /** A share or weight: "40%" or 0.4. */
@@ -41,10 +43,10 @@ export const itemSchema = z.strictObject({
   bands: z.array(z.strictObject({ from: measure, share: share.optional(), points: points.optional() })).min(1).optional(),
   /** shortfall: points taken off for each `per` below the target (扣完为止). */
   per: measure.optional(),
-  deduct: points.optional(),
+  deduct: some.optional(),
   whole_steps: z.boolean().optional(),
   /** rank-points: points less for each place below the first. */
-  per_place: points.optional(),
+  per_place: some.optional(),
   /** relative-best and rank-points: vetoed units take part (default: no). */
   include_vetoed: z.boolean().optional(),
   /** gate: what the veto does (default: the unit is not ranked and wins nothing). */
@@ -68,7 +70,7 @@ const unitKindSchema = z.strictObject({
   id,
   name: text,
   labels: z.array(text).min(1),
-  scale: points,
+  scale: some,
   lines: z.array(lineCode).min(1),
   /** Line code → weight: total = Σ line score × weight. */
   weights: z.record(z.string(), share).optional(),
@@ -83,12 +85,12 @@ const ledgerCodeSchema = z.strictObject({
   name: text,
   kind: z.enum(["bonus", "deduction", "single"]),
   text: z.string().optional(),
-  points: points.optional(),
-  levels: z.union([z.record(z.string().min(1), points), z.array(text).min(1)]).optional(),
+  points: some.optional(),
+  levels: z.union([z.record(z.string().min(1), some), z.array(text).min(1)]).optional(),
   range: z.tuple([points, points]).optional(),
   double_when_flagged: z.boolean().optional(),
   once_per_year: z.boolean().optional(),
-  cap: points.optional(),
+  cap: some.optional(),
   /** The unit kinds it may be recorded for (default: the first unit kind). */
   unit_kinds: z.array(id).min(1).optional(),
   /** What it is charged to: total (default), a line code or an item code. */
@@ -163,6 +165,7 @@ export const rubricSchema = z.strictObject({
   source: z.string().optional(),
   report: z.strictObject({ title: text.optional(), name: text.optional(), issuer: text.optional() }).optional(),
   unit_kinds: z.array(unitKindSchema).min(1),
+  /** Either may be left out by a scheme that measures nothing (every item judged). */
   indicators: z.array(
     z.strictObject({
       code,
@@ -174,8 +177,8 @@ export const rubricSchema = z.strictObject({
       min: measure.optional(),
       max: measure.optional(),
     }),
-  ),
-  targets: z.array(z.strictObject({ code, name: text, unit: measureUnit.optional(), display: text.optional(), default: measure.optional(), min: measure.optional(), max: measure.optional() })),
+  ).optional(),
+  targets: z.array(z.strictObject({ code, name: text, unit: measureUnit.optional(), display: text.optional(), default: measure.optional(), min: measure.optional(), max: measure.optional() })).optional(),
   lines: z.array(lineSchema).min(1),
   ledger: z.strictObject({
     statuses: z.strictObject({
@@ -186,7 +189,7 @@ export const rubricSchema = z.strictObject({
     /** The words of the 未如实上报 column; by default 是 √ Y / 否 × N. */
     flag_words: z.strictObject({ yes: z.array(text).min(1), no: z.array(text).min(1) }).optional(),
     /** Caps over several codes, or over all of a unit's bonuses or deductions. */
-    caps: z.array(z.strictObject({ codes: z.array(code).min(1).optional(), kind: z.enum(["bonus", "deduction"]).optional(), max: points })).optional(),
+    caps: z.array(z.strictObject({ codes: z.array(code).min(1).optional(), kind: z.enum(["bonus", "deduction"]).optional(), max: some })).optional(),
     codes: z.array(ledgerCodeSchema),
   }),
   /** Levels of recognition, highest first (single-item awards compare them). */

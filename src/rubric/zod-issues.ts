@@ -71,7 +71,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       return [
         issue.origin === "array"
           ? err("rubric.too-few", { min: Number(issue.minimum) })
-          : err("rubric.too-small", { min: Number(issue.minimum) }),
+          : // positive(): above the bound, not at it (step: 0 is refused as "must be above 0").
+            err(issue.inclusive === false ? "rubric.too-small-exclusive" : "rubric.too-small", { min: Number(issue.minimum) }),
       ];
     case "too_big":
       return [err("rubric.too-big", { max: Number(issue.maximum) })];

@@ -154,10 +154,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       const first = lines[0]?.sheet ?? "";
       if (!g.groupColumns.has(kind.id)) p.error("workbook.missing-group-column", located.find((l) => l.role.role === "line" && l.role.kind === kind.id)?.sheet ?? first, undefined, { kind: kind.name, groups: kind.groups.map((x) => x.name).join("、") });
     }
-    // Sheets this kind's units must all appear on.
+    // Sheets this kind's units must all appear on: those something is read from. (A sheet that only
+    // lists the units of a line computed from 指标数据 may lack one, or be deleted: nothing is lost.)
     const sheets = [...located.keys()].filter((i) => {
       const role = located[i]?.role;
-      return (role?.role === "line" && role.kind === kind.id) || (role?.role === "rates" && measured.length > 0);
+      return (role?.role === "line" && role.kind === kind.id && (role.columns.size > 0 || role.groupCol !== undefined)) || (role?.role === "rates" && measured.length > 0);
     });
     // The kind's units on sheet `s` but not on sheet `t`: a name spelt two ways (龙泉乡, 龙泉镇) is
     // one of them on each side. Listed once per pair of sheets, where asked.

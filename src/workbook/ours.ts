@@ -60,13 +60,23 @@ export function isOurInfoSheet(rows: readonly (readonly RawCell[])[]): boolean {
   });
 }
 
-/** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
-export function recordedInput(rows: readonly (readonly RawCell[])[]): string {
-  const labels = LANGS.map((l) => message(l, "out.info.input"));
+/** What our provenance sheet records under a label (in any language); "" where it records nothing. */
+function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
+  const labels = LANGS.map((l) => message(l, code));
   for (const [a, b] of rows) {
     if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return b.value.v.trim();
   }
   return "";
+}
+
+/** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
+export function recordedInput(rows: readonly (readonly RawCell[])[]): string {
+  return recorded(rows, "out.info.input");
+}
+
+/** The district the scored workbook's cover named (地区 | 青山区); "" where none is recorded. */
+export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string {
+  return recorded(rows, "out.info.district");
 }
 
 /**

@@ -158,11 +158,13 @@ describe("assess diff", () => {
     await wb.xlsx.readFile(join(dir, "变更说明.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    // Titled as the result sheets are: the district and year of the workbooks (both of 2026 here).
+    expect(rows[0]?.[0]).toBe("柳河区2026年度 变更说明");
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
-    expect(html).toContain("<h1>变更说明</h1>");
+    expect(html).toContain("<h1>柳河区2026年度 变更说明</h1>");
     expect(html).toContain("<td>柳河镇</td>");
   });
 

@@ -1,7 +1,7 @@
 // Output read by a program that stops reading (`assess diff … | head -1`): the rest is dropped,
 // without a stack trace, and the command still does its work and exits as it would have.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "../helpers/tmp.js";
@@ -33,5 +33,19 @@ describe("output closed by its reader", () => {
     expect(r.err).not.toMatch(/EPIPE|node:events/);
     expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe("output that cannot be written", () => {
+  // A full disk under `assess rubric schema > schema.json` (Linux's /dev/full says ENOSPC to every write).
+  it.skipIf(!existsSync("/dev/full"))("is said, and the command fails: the file it left is cut short", async () => {
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ["bin/assess.js", "rubric", "schema", "--lang", "en"], { stdio: ["ignore", openSync("/dev/full", "w"), "pipe"] });
+      let err = "";
+      child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("exit", (code) => resolve({ code, err }));
+    });
+    expect(r.err).toBe("the output could not be written in full (the disk is full) and must not be used\n");
+    expect(r.code).toBe(1);
   });
 });

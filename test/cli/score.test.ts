@@ -1,6 +1,6 @@
 // `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
 // back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
-import { copyFileSync, chmodSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -78,7 +78,8 @@ describe("assess score on the sample", () => {
     expect(info[3]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
     // The input by its file name, not the path it was given as.
     expect(info[6]).toEqual(["输入工作簿", "青山区.xlsx"]);
-    const sha = (info[7]?.[1] ?? "") as string;
+    expect(info[7]).toEqual(["地区(封面所填)", "青山区"]);
+    const sha = (info[8]?.[1] ?? "") as string;
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -131,6 +132,15 @@ describe("assess score on the sample", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("输出文件不能与输入工作簿相同");
     expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/);
+    // The input by another name (a hard link; a folder mounted twice is the same file too): refused
+    // as the input, even with --force, and left as it was.
+    const link = join(dir, "另一个名字.xlsx");
+    linkSync(input, link);
+    const before = readFileSync(input);
+    const linked = await cli(["score", input, "-o", link, "--force"]);
+    expect([linked.code, linked.err.trim()]).toEqual([2, `${link}: 错误: 输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名 [file.output-is-input]`]);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    rmSync(link);
   });
 
   it("an output given as a folder, or inside a file, is said as what it is", async () => {
@@ -192,6 +202,20 @@ describe("assess score on the sample", () => {
     expect(refused.err).toContain(`${liuhe}: 错误: 文件已存在,是另一个工作簿(liuhe-2026.xlsx)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]`);
     expect(readFileSync(liuhe).equals(before)).toBe(true);
     expect((await cli(["score", input, "-o", liuhe, "--force"])).code).toBe(0);
+    // Two districts' workbooks named alike (each office's 2026.xlsx): the district the result records tells them apart.
+    mkdirSync(join(dir, "青山区"));
+    mkdirSync(join(dir, "柳河区"));
+    copyFileSync("samples/qingshan-2026.xlsx", join(dir, "青山区", "2026.xlsx"));
+    copyFileSync("samples/liuhe-2026.xlsx", join(dir, "柳河区", "2026.xlsx"));
+    const shared = join(dir, "2026.scored.xlsx");
+    expect((await cli(["score", join(dir, "青山区", "2026.xlsx"), "-o", shared])).code).toBe(0);
+    const qingshan = readFileSync(shared);
+    const slip = await cli(["score", join(dir, "柳河区", "2026.xlsx"), "-o", shared]);
+    expect(slip.code).toBe(2);
+    expect(slip.err).toContain(`${shared}: 错误: 文件已存在,是另一个工作簿(2026.xlsx 青山区)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]`);
+    expect(readFileSync(shared).equals(qingshan)).toBe(true);
+    // The same district's workbook scored again replaces it, as ever.
+    expect((await cli(["score", join(dir, "青山区", "2026.xlsx"), "-o", shared])).code).toBe(0);
   });
 
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {

@@ -8,7 +8,7 @@ import { pointsOf, unitNamed } from "../helpers/results.js";
 import { explainUnit, whyText } from "../../src/report/explain.js";
 
 /** A rubric whose line K holds the item under test (K1, max 20) and a judged K2 (max 80). */
-function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }"): Rubric {
+function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }", max = 20): Rubric {
   return rubricFrom(`id: kinds
 version: "1"
 effective: "2026-01-01"
@@ -37,7 +37,7 @@ lines:
     name: 考核
     max: 100
     items:
-      - { code: K1, name: 被测项, max: 20, ${item} }
+      - { code: K1, name: 被测项, max: ${max}, ${item} }
       ${rest}
 ledger:
   statuses: { counted: [已认定], pending: [], rejected: [] }
@@ -71,6 +71,31 @@ describe("threshold and gate", () => {
   it("threshold: the max when the value reaches the target, else 0 — higher or lower being better", () => {
     expect(k1("kind: threshold, indicator: ZB1, target: 90%", [{ name: "甲", measures: { ZB1: "90%" } }, { name: "乙", measures: { ZB1: "89.99%" } }])).toEqual({ 甲: 2000, 乙: 0 });
     expect(k1("kind: threshold, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 2 } }, { name: "乙", measures: { ZB2: 3 } }])).toEqual({ 甲: 2000, 乙: 0 });
+  });
+});
+
+describe("a gate of no points: a veto alone", () => {
+  it("vetoes a unit short of its target and scores 0 for every unit; 0 is the max for one that meets it", () => {
+    const rubric = withItem("kind: gate, indicator: ZB5, target: 0", "- { code: K2, name: 其余, max: 100 }", 0);
+    const sub = submission(rubric, [
+      { name: "甲", measures: { ZB5: 0 }, scores: { K2: 90 } },
+      { name: "乙", measures: { ZB5: 1 }, scores: { K2: 95 } },
+      { name: "丙", measures: { ZB5: 0 }, scores: { K2: 80 } },
+    ]);
+    const r = score(rubric, sub);
+    expect(["甲", "乙", "丙"].map((n) => [unitNamed(r, n).total, unitNamed(r, n).vetoed, unitNamed(r, n).ranks.all])).toEqual([
+      [9000, false, 1],
+      [9500, true, null],
+      [8000, false, 2],
+    ]);
+    const why = (n: string): string | undefined => {
+      const unit = unitNamed(r, n);
+      const view = explainUnit(rubric, sub, unit, r.units.indexOf(unit))
+        .flatMap((l) => l.children)
+        .find((i) => i.code === "K1");
+      return view && `${view.points}/${view.max} ${whyText("zh-CN", view)}`;
+    };
+    expect([why("乙"), why("甲")]).toEqual(["0/0 ZB5 1起 > 0起,完不成指标:一票否决", "0/0 ZB5 0起 ≤ 0起,完成指标,不否决(本项不计分)"]);
   });
 });
 
@@ -170,6 +195,13 @@ describe("relative kinds: against the others of the ranking group", () => {
       { name: "乙镇", group: "rural", measures: { ZB2: 3 } },
     ];
     expect(k1("kind: relative-best, indicator: ZB2", units)).toEqual({ 甲镇: 2000, 乙镇: 1333 });
+    // A best of 0 起: the unit at it has full marks, said without a 0 ÷ 0.
+    const none: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB2: 0 } },
+      { name: "乙镇", group: "rural", measures: { ZB2: 1 } },
+    ];
+    expect(k1("kind: relative-best, indicator: ZB2", none)).toEqual({ 甲镇: 2000, 乙镇: 0 });
+    expect(k1Why("kind: relative-best, indicator: ZB2", none, "甲镇")).toBe("ZB2 0起 即乡镇组最优值,得满分 20");
   });
 
   it("rank-points: the max for first place, less per place, ties sharing a place", () => {

@@ -141,6 +141,17 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀"]);
   });
 
+  it("marks no grade a veto sets, whatever a claim does to the score", () => {
+    // 甲镇 fails SH1 (ranked, set to 不合格): 96.5, with a pending −3 that would take it from 优秀's
+    // line to 良好's. Its grade is 不合格 either way: nothing pending about it.
+    const units = [town("甲镇", "rural", { measures: { ZB5: 1 } }), losing("乙镇", "rural", 50), losing("丙镇", "rural", 55), losing("丁镇", "rural", 60), losing("戊镇", "rural", 65)];
+    const r = run(units, [{ unit: "甲镇", code: "KF1", count: 7, status: "待审核" }]);
+    const a = unitNamed(r, "甲镇");
+    expect([a.vetoed, awardsOf(r, "甲镇")]).toEqual([true, ["veto:SH1", "towns:不合格(held)"]]);
+    expect(a.certainty?.total).toEqual([8950, 9650]);
+    expect(a.certainty?.open.filter((o) => o.kind === "grade")).toEqual([]);
+  });
+
   it("names no other unit's single-item recognition among the claims that could move a unit (it moves no one)", () => {
     // 丁街道 84, 戊街道 82 with a pending +3 that could pass it; 己街道 at 84.4, within their range,
     // claims a recognition alone.
@@ -213,6 +224,21 @@ describe("grades: quotas and ties at the cut", () => {
     expect(awardsOf(r, "丁局")).toEqual(["departments:良好"]); // 85
     expect(awardsOf(r, "戊局")).toEqual(["departments:合格"]); // 70
     expect(awardsOf(r, "己局")).toEqual(["departments:不合格", "departments:黄牌警告"]); // 55
+  });
+});
+
+describe("a yellow card on a ranking by a line", () => {
+  it("says the line's score was below the mark, not the total", () => {
+    const L = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("        linked_item: JJ5\n", "        linked_item: JJ5\n    yellow_card: { name: 经济黄牌, below: 80 }\n"));
+    // 乙镇 loses 25 of JJ5: 经济发展 75 (below 80), total 100 − 0.4 × 25 = 90.
+    const sub = submission(L, [town("甲镇", "rural"), losing("乙镇", "rural", 25)]);
+    const r = score(L, sub);
+    const card = unitNamed(r, "乙镇").awards.find((a) => a.kind === "warning");
+    expect(card).toMatchObject({ ranking: "economy", reasons: ["below"], of: "JJ 经济发展", score: 7500 });
+    expect(awardsCell(unitNamed(r, "乙镇"), "zh-CN")).toContain("经济黄牌:JJ 经济发展 得分低于 80");
+    const awards = resultTables(L, sub, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    const row = [...(awards?.rows ?? [])].find((x) => x.cells[1] === "乙镇" && String(x.cells[2]).includes("经济黄牌"));
+    expect(row?.cells.slice(2)).toEqual(["经济黄牌:JJ 经济发展 得分低于 80", null, "JJ 经济发展 得分 75"]);
   });
 });
 
@@ -298,13 +324,13 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     const b = unitNamed(r, "乙镇");
     // SH2 6 (3 起: 40%) taken to 0; SH 100 − 9 − 6 = 85: 40 + 29.75 + 25 = 94.75.
     expect([pointsOf(R, b, "SH2"), b.subtotals.SH, b.total]).toEqual([0, 8500, 9475]);
-    // Charged 9, SH2 lost the 6 it had: that is what the charge did there, and what its reason says.
+    // Three rows of 3 asked of SH2, which had 6: the third counts nothing (nor fills a cap), and says why.
     expect(b.charges).toEqual({ SH2: -600 });
+    expect(b.ledger.map((l) => l.points)).toEqual([300, 300, 0]);
     const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
-    expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −9,该项得分不低于 0、不超过满分,实计 −6,得 0$/);
-    // Its row says the same: what it asked of SH2, and what counted there.
-    const kf3 = b.ledger.find((l) => l.entry.code === "KF3");
-    expect(kf3 && ledgerWhy("zh-CN", kf3, b)).toMatch(/,计入 SH2;该处得分不低于 0、不超过满分,计入该处的加扣分合计 −9,实计 −6$/);
+    expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
+    const third = b.ledger[2];
+    expect(third && ledgerWhy("zh-CN", third, b)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2");
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 

@@ -1,8 +1,9 @@
 // `assess template --units`: the units lists offices really have, in the encodings Windows saves.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatLocation } from "../../src/diagnostics/index.js";
+import { formatLocation, renderLine } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
+import { rubricFrom } from "../helpers/builders.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../src/workbook/units-file.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
@@ -51,6 +52,42 @@ describe("units file", () => {
       { name: "区人武部", kind: "town" },
     ]);
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed units.csv:5:1", "warning units.kind-guessed units.csv:6:1"]);
+  });
+
+  it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {
+    const oneKind = rubricFrom(`id: one
+version: "1"
+effective: "2026-01-01"
+title: 一类单位
+unit_kinds:
+  - id: dept
+    name: 县直部门
+    labels: [部门]
+    scale: 10
+    lines: [K]
+    groups:
+      - { id: general, name: 综合部门组, labels: [办公室] }
+      - { id: economic, name: 经济部门组, labels: [发展和改革局] }
+indicators: []
+targets: []
+lines:
+  - { code: K, name: 考核, max: 10, items: [{ code: K1, name: 工作, max: 10 }] }
+ledger:
+  statuses: { counted: [已认定], pending: [], rejected: [] }
+  flag_words: { yes: [是], no: [否] }
+  codes: []
+rankings:
+  - { id: all, name: 综合排名, unit_kind: dept, by: total }
+`);
+    const r = parseUnitsFile("units.csv", "县委办公室\n县城管执法大队\n县财政局,经济部门组\n县审计局,部门\n", oneKind);
+    expect(r.units).toEqual([
+      { name: "县委办公室", kind: "dept", group: "general" },
+      { name: "县城管执法大队", kind: "dept" },
+      { name: "县财政局", kind: "dept", group: "economic" },
+      { name: "县审计局", kind: "dept" },
+    ]);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.group-unknown units.csv:2:1", "warning units.group-unknown units.csv:4:1"]);
+    expect(renderLine(r.diagnostics[0]!, "zh-CN")).toContain("“县城管执法大队,综合部门组”");
   });
 
   it("reads a list kept in Excel with a 序号 column, by its headings", () => {

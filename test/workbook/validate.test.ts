@@ -2,7 +2,8 @@
 // to the cell (code and SHEET!CELL asserted for each), and what users really type is accepted.
 // The cases run on the template's layout in memory (no zip per case); a workbook written and read
 // through the whole package path checks the same at the end.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnosticLines, load, readMemBook } from "../helpers/load.js";
 import { readBook } from "../../src/load/index.js";
@@ -12,6 +13,8 @@ import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js"
 import { loadRubric } from "../../src/rubric/load.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
+import { MINI_TEXT, rubricFrom } from "../helpers/builders.js";
+import { scratchDir } from "../helpers/tmp.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
 const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
@@ -655,5 +658,33 @@ describe("a workbook with more problems than a call takes arguments", () => {
     const { lines, ok } = await readMemBook(book);
     expect(ok).toBe(true);
     expect(lines.filter((l) => l.startsWith("warning workbook.hidden-row")).length).toBe(600_000);
+  });
+});
+
+describe("a sheet that only lists units, beside a kind's sheets of judged items", () => {
+  // 计生线 holds a threshold alone (computed from 指标数据): its sheet only lists the towns.
+  const text = MINI_TEXT.replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: threshold\n        indicator: ZB2\n        target: 80%\n");
+  const listOnly = rubricFrom(text);
+  const file = join(scratchDir("assess-list-only-"), "mini-1.yaml");
+  writeFileSync(file, text);
+  const units = [
+    { name: "甲镇", kind: "town" },
+    { name: "乙街道", kind: "town" },
+    { name: "丁局", kind: "department" },
+  ];
+  const values = { 甲镇: { "DZ2.1": 12, "DZ2.2": 7, ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.95 } }, 乙街道: { "DZ2.1": 10, "DZ2.2": 7.5, ZB1: { percent: 0.96 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.8 } }, 丁局: { BM1: 9 } };
+  const lines = async (edit: (wb: MemBook) => void): Promise<string[]> => {
+    const book = fill(await templateBook(listOnly, units), values);
+    edit(book);
+    return (await readMemBook(book, "in.xlsx", file)).lines;
+  };
+
+  it("lets a unit be missing there, or the sheet be deleted: nothing is read from it", async () => {
+    expect(listOnly.lines.find((l) => l.code === "JS")?.items.map((i) => i.kind)).toEqual(["threshold", "threshold"]);
+    expect(await lines(() => undefined)).toEqual([]);
+    expect(await lines((wb) => void wb.sheetNamed("计生线").deleteRow(3))).toEqual([]);
+    expect(await lines((wb) => wb.removeSheet("计生线"))).toEqual([]);
+    // A sheet of judged items still needs every unit of its kind.
+    expect(await lines((wb) => void wb.sheetNamed("党政线").deleteRow(3))).toEqual(["workbook.unit-missing-on 计生线!A3"]);
   });
 });

@@ -8,7 +8,7 @@ import { compareInputs, compareResults, rankingReads, relativeReads, type Side }
 import { changeText, compareJson, compareLines, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
-import type { SheetTable } from "../../report/result-sheets.js";
+import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
@@ -75,7 +75,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         .filter((m) => m.moved)
         .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
     ];
-    const title = ctx.t("diff.title");
+    // Titled as the result sheets are: the district, and the year where both workbooks are of one.
+    const [ca, cb] = [a.submission.cover, b.submission.cover];
+    const sameYear = (ca.year ?? "").trim() === (cb.year ?? "").trim();
+    const title = sheetTitle(ctx.lang, sameYear ? cb : { ...cb, year: undefined }, ctx.t("diff.title"));
     const subtitle = `${older} → ${newer}`;
     const target = o.output;
     const failed = await writeAtomic(target, async () => {

@@ -1,16 +1,17 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
 // (atomically, never over the input); print the rankings, or the JSON with --json.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { isInfoSheetName, isOurInfoSheet, recordedInput } from "../../workbook/ours.js";
+import { isInfoSheetName, isOurInfoSheet, recordedDistrict, recordedInput } from "../../workbook/ours.js";
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic, type Refusal } from "../write.js";
+import { readUserFile } from "../files.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
@@ -46,6 +47,21 @@ function resultOfThis(input: string): (bytes: Uint8Array) => Promise<boolean | R
   };
 }
 
+/** The recorded input (with its district) of an existing result of ours at `target` whose district is not `district`; undefined otherwise. */
+async function otherDistrict(target: string, district: string): Promise<string | undefined> {
+  if (!district || !existsSync(target)) return undefined;
+  const read = readUserFile(target);
+  if (!read.bytes) return undefined;
+  let other: string | undefined;
+  await hasSheet(read.bytes, isInfoSheetName, (rows) => {
+    if (!isOurInfoSheet(rows)) return false;
+    const theirs = recordedDistrict(rows);
+    if (theirs && theirs !== district) other = `${recordedInput(rows)} ${theirs}`;
+    return true;
+  });
+  return other;
+}
+
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
   const target = o.output ?? defaultOutput(file);
   const misnamed = requireXlsx(ctx, target);
@@ -59,6 +75,15 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
+  // An earlier result of a workbook named alike but of another district (d1/2026.xlsx, d2/2026.xlsx):
+  // known by the district its provenance sheet records, now that this cover's is read.
+  if (!o.force) {
+    const other = await otherDistrict(target, submission.cover.district?.trim() ?? "");
+    if (other) {
+      progress.done();
+      return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: other }, location: { file: target } }, o.json);
+    }
+  }
   progress.step("progress.scoring");
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
   stepEnded(submission.units.length);

@@ -29,7 +29,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   if (oddName) reportDiagnostics(ctx, [oddName]);
   let units: TemplateUnit[] = [];
   if (o.units) {
-    const read = readUserFile(o.units, 10 * 1024 * 1024);
+    const read = readUserFile(o.units, 10 * 1024 * 1024, "units.too-large");
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
     const unreadable = unitsFileProblem(o.units, read.bytes);
     if (unreadable) return reportDiagnostics(ctx, [unreadable]);
