@@ -1,6 +1,6 @@
 // What a command may touch of the outside world besides files: its streams, environment and
 // language. Tests pass their own to run commands in-process.
-import { statSync } from "node:fs";
+import { fstatSync, statSync, writeSync } from "node:fs";
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -44,8 +44,22 @@ export function processIo(): Io {
     if (e.code !== "EPIPE") outFailed ??= e.code ?? e.message;
   });
   process.stderr.on("error", () => (errClosed = true));
+  // Into a file (`> 结果.json`), written here and now, every byte: a write the disk cuts short
+  // (a partial write, then ENOSPC or EFBIG) is known at once, not after the command has ended.
+  const toFile = isFileDescriptor(1);
+  const out = (s: string): void => {
+    if (outClosed) return;
+    if (!toFile) return void process.stdout.write(s);
+    try {
+      const bytes = Buffer.from(s);
+      for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done, bytes.length - done);
+    } catch (e) {
+      outClosed = true;
+      outFailed ??= (e as NodeJS.ErrnoException).code ?? String(e);
+    }
+  };
   return {
-    out: (s) => void (outClosed || process.stdout.write(s)),
+    out,
     err: (s) => void (errClosed || process.stderr.write(s)),
     outFailure: () => outFailed,
     env: process.env,
@@ -54,6 +68,15 @@ export function processIo(): Io {
     errIsTTY: process.stderr.isTTY === true,
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   };
+}
+
+/** Whether a descriptor is a regular file (stdout redirected into one). */
+function isFileDescriptor(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function makeCtx(io: Io, lang: Lang): Ctx {

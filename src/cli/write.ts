@@ -97,11 +97,31 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
   return false;
 }
 
+/** What an output was when it was checked: not there, or this file (its inode, size and time). */
+type Seen = { readonly there: false } | { readonly there: true; readonly ino: number; readonly size: number; readonly mtimeMs: number };
+
+/** Outputs checked (and not forced), by their resolved path: what they were then. */
+const seenAtCheck = new Map<string, Seen>();
+
+function seen(target: string): Seen {
+  try {
+    const st = statSync(target);
+    return { there: true, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return { there: false };
+  }
+}
+
+function sameSeen(a: Seen, b: Seen): boolean {
+  return a.there === b.there && (!a.there || !b.there || (a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs));
+}
+
 /**
  * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
  * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
  */
 export async function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
+  seenAtCheck.delete(resolve(target));
   // An input that is not there is what to say (reading it does), not the folder of an output named after it.
   if (inputs.some((i) => !existsSync(i))) return undefined;
   if (inputs.some((i) => samePath(i, target))) return fileError(target, "file.output-is-input");
@@ -118,6 +138,8 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
   } catch {
     // does not exist yet: fine
   }
+  // Written over only as it is now: a file made there meanwhile (another run's, the user's) is not replaced.
+  if (!overwrite.force) seenAtCheck.set(resolve(target), seen(target));
   if (exists && !overwrite.force) {
     if (!overwrite.ours) return fileError(target, overwrite.refusal);
     const read = readUserFile(target, MAX_OURS_BYTES);
@@ -166,7 +188,14 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
     } finally {
       closeSync(fd);
     }
+    const before = seenAtCheck.get(resolve(target));
+    if (before && !sameSeen(before, seen(target))) {
+      rmSync(tmp, { force: true });
+      return fileError(target, "file.changed-meanwhile");
+    }
     renameSync(tmp, target);
+    // What it is now, for a second write of the same run (a report's two formats, a retry).
+    if (before) seenAtCheck.set(resolve(target), seen(target));
     return undefined;
   } catch (e) {
     try {

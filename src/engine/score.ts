@@ -701,9 +701,11 @@ function certainties(
     const lo = own ? own.lo.total : unit.total;
     const hi = own ? own.hi.total : unit.total;
     const moves = ranksKey !== "" || unsettled.has(u);
-    // Its own rows wherever they move its total, if nothing else; the others' where it may move;
-    // others' claims to a single-item award it holds (the nearest few).
-    if (own && (moves || lo !== hi)) add(u, own.rows);
+    // Its own rows where they can move it: its total or a line or item a ranking may read, or a
+    // single-item award it claims (rows past a cap, or charged to an item at its bound, move
+    // nothing, and are not named); the others' where it may move; others' claims to a
+    // single-item award it holds (the nearest few).
+    if (own && (lo !== hi || !samePoints(own.lo.points, own.hi.points) || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
     const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
     if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;
@@ -713,6 +715,12 @@ function certainties(
 }
 
 const NO_OPEN: readonly OpenAward[] = [];
+
+function samePoints(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** The parts of certainties, one object per distinct value. */
 class Interned {

@@ -74,10 +74,14 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
   return name;
 }
 
-function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending = false): string {
+/**
+ * The rubric's line; where the sheet shows what claims still pending could change, what that means
+ * under it: `ranks`, a 名次区间 column (and maybe (待定) marks); `marks`, (待定) marks alone.
+ */
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "marks"): string {
   const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
-  // Where claims still pending could move a rank or an award: what 名次区间 and (待定) mean, under it.
-  return pending ? `${line}\n${t(lang, "out.pending-note", { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}` : line;
+  if (!pending) return line;
+  return `${line}\n${t(lang, pending === "ranks" ? "out.pending-note" : "out.pending-note-marks", { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}`;
 }
 
 /** A unit whose rank or awards pending claims could still change. */
@@ -219,8 +223,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       }
     },
   };
-  const moving = pending || r.entries.some((e) => unsettled(results.units[e.unit]));
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, moving), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
+  const marked = ranked.some(({ u }) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? "ranks" : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
@@ -393,7 +398,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     sheet: { kind: "awards" },
     name: "",
     title: sheetTitle(lang, cover, name),
-    subtitle: subtitle(lang, results, results.units.some(unsettled)),
+    subtitle: subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },

@@ -124,7 +124,6 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
-    let guessed = false;
     // (A group column names the kind itself.) One kind alone: its group may still be in the name.
     if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") group = byName(name)?.group;
     if (label === "" && rubric.unitKinds.length > 1 && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
@@ -134,7 +133,6 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         diagnostics.push({ code: "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
-        guessed = true;
       }
     }
     // The second field names the kind (镇, 部门) or, where the kind has ranking groups, the group
@@ -170,9 +168,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     seen.set(name, line);
     // A unit of a kind ranked in groups whose group nothing said: its 分组 cell is left blank, and said
-    // (where its kind was guessed, that warning says what to write).
+    // (after the kind's warning, where its kind was guessed too).
     const groups = rubric.unitKinds.find((k) => k.id === kind)?.groups ?? [];
-    if (groups.length && group === undefined && !guessed) {
+    if (groups.length && group === undefined) {
       const first = groups[0]?.name ?? "";
       diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });
     }

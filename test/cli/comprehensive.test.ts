@@ -73,6 +73,17 @@ describe("the comprehensive sample", () => {
     expect(ours).toEqual(["乡镇(街道)综合排名", "乡镇组排名", "街道组排名", "经济发展单项排名", "区直部门排名", "区属国有企业排名", "得分明细(乡镇(街道))", "得分明细(区直部门)", "得分明细(区属国有企业)", "计分说明", "奖惩名单", "计分信息"]);
   });
 
+  it("says under a sheet's title what 名次区间 and (待定) mean, on the sheets that show them", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "柳河区.scored.xlsx"));
+    const notes = wb.worksheets.flatMap((w) => {
+      const v = w.getCell("A2").value;
+      return typeof v === "string" && v.includes("\n") ? [`${w.name}: ${v.split("\n")[1]}`] : [];
+    });
+    // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.
+    expect(notes).toEqual(["乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 计分说明 表"]);
+  });
+
   it("explains a weighted total, a deducted item and a held veto", async () => {
     const r = await cli(["explain", input, "白马镇"]);
     expect(r.code).toBe(0);

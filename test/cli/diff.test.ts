@@ -165,6 +165,9 @@ describe("assess diff", () => {
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
     expect(html).toContain("<h1>柳河区2026年度 变更说明</h1>");
+    // Two districts' workbooks: neither district in the title (the year they share stays).
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", join(dir, "2026.xlsx"), "-o", join(dir, "两区.html")])).code).toBe(0);
+    expect(readFileSync(join(dir, "两区.html"), "utf8")).toContain("<h1>2026年度 变更说明</h1>");
     expect(html).toContain("<td>柳河镇</td>");
   });
 

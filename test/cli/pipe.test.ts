@@ -1,7 +1,7 @@
 // Output read by a program that stops reading (`assess diff … | head -1`): the rest is dropped,
 // without a stack trace, and the command still does its work and exits as it would have.
 import { spawn } from "node:child_process";
-import { existsSync, openSync } from "node:fs";
+import { existsSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "../helpers/tmp.js";
@@ -46,6 +46,20 @@ describe("output that cannot be written", () => {
       child.on("exit", (code) => resolve({ code, err }));
     });
     expect(r.err).toBe("the output could not be written in full (the disk is full) and must not be used\n");
+    expect(r.code).toBe(1);
+  });
+
+  // Room for the first 8 KiB only (a shell's file size limit): the first write goes in part, the rest fails.
+  it.skipIf(process.platform === "win32")("is said when the file took part of it, and the command fails", async () => {
+    const file = join(dir, "cut.json");
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn("bash", ["-c", `ulimit -f 8; exec "${process.execPath}" bin/assess.js rubric schema --lang en > "${file}"`], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("exit", (code) => resolve({ code, err }));
+    });
+    expect(statSync(file).size).toBe(8192);
+    expect(r.err).toBe("the output could not be written in full (the file grew past the size allowed) and must not be used\n");
     expect(r.code).toBe(1);
   });
 });

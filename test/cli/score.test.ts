@@ -308,6 +308,12 @@ describe("assess explain", () => {
     const r = await cli(["explain", input, "城关"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("工作簿中没有单位 “城关”;可选:城关镇");
+    // A word many names share: the first few, and how many there are.
+    const many = await cli(["explain", input, "镇"]);
+    expect(many.err).toContain("工作簿中没有单位 “镇”;名称含 “镇” 的有 10 个,如:城关镇、西山镇、南岭镇、北川镇、河口镇;请写全名 [explain.unknown-unit-many]");
+    // Nothing typed: the units to choose from.
+    const blank = await cli(["explain", input, ""]);
+    expect(blank.err).toContain("工作簿中没有单位 “”;可选:城关镇、东湖街道、西山镇、南岭镇、北川镇、河口镇、青石镇、白沙街道、桃源镇、柳林镇、金水街道、石门镇、龙泉镇、新华街道、区公安分局、");
   });
 
   it("--json answers an unknown unit or an invalid workbook on stdout too, as the diagnostics document", async () => {

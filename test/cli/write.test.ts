@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeAtomic } from "../../src/cli/write.js";
+import { checkTarget, writeAtomic } from "../../src/cli/write.js";
 import { message } from "../../src/messages/index.js";
 import { scratchDir } from "../helpers/tmp.js";
 
@@ -58,5 +58,31 @@ describe("a long file name", () => {
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENAMETOOLONG" }, location: { file: target } });
     expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长)");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("a file made at the output while the command ran", () => {
+  it("is not replaced: checked absent, found there at the end, the result is not written", async () => {
+    const target = join(dir, "made-meanwhile.xlsx");
+    expect(await checkTarget(target, [], { refusal: "file.exists" })).toBeUndefined();
+    // The user (or another run) saves something there while this one scores.
+    const d = await writeAtomic(target, async () => {
+      writeFileSync(target, "the user's notes");
+      return new TextEncoder().encode("our result");
+    });
+    expect(d).toMatchObject({ code: "file.changed-meanwhile", location: { file: target } });
+    expect(readFileSync(target, "utf8")).toBe("the user's notes");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("is replaced with --force, and a target left as it was is written", async () => {
+    const forced = join(dir, "forced.xlsx");
+    expect(await checkTarget(forced, [], { force: true, refusal: "file.exists" })).toBeUndefined();
+    expect(await writeAtomic(forced, async () => (writeFileSync(forced, "notes"), new TextEncoder().encode("ours")))).toBeUndefined();
+    expect(readFileSync(forced, "utf8")).toBe("ours");
+    const calm = join(dir, "calm.xlsx");
+    expect(await checkTarget(calm, [], { refusal: "file.exists" })).toBeUndefined();
+    expect(await writeAtomic(calm, async () => new TextEncoder().encode("ours"))).toBeUndefined();
+    expect(readFileSync(calm, "utf8")).toBe("ours");
   });
 });

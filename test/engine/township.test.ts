@@ -139,6 +139,26 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const rows: string[] = [];
     for (const row of list?.rows ?? []) if (row.cells[1] === "甲镇") rows.push(`${String(row.cells[0])} ${String(row.cells[2])}`);
     expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀"]);
+    // And its title says what (待定) means (it has no 名次区间 to explain).
+    expect(list?.subtitle.split("\n")[1]).toBe("加扣分尚有待认定:标“待定”的奖惩可能随认定改变;待认定的记录见 计分说明 表");
+  });
+
+  it("names a unit's own pending row only where it could move the unit (not one past its caps)", () => {
+    // 甲镇 99.6 + 5 (its bonuses at the cap of 5; JF2 at its own cap of 2) = 104.6, with one more
+    // JF2 pending that can add nothing; 乙镇 100 + 3, with a pending JF2 of 2 that would pass it.
+    const r = run([losing("甲镇", "rural", 1), losing("乙镇", "rural", 0)], [
+      { unit: "甲镇", code: "JF1", level: "国家级" },
+      { unit: "甲镇", code: "JF2", count: 5 },
+      { unit: "甲镇", code: "JF2", status: "待审核" },
+      { unit: "乙镇", code: "JF1", level: "国家级" },
+      { unit: "乙镇", code: "JF2", count: 4, status: "待审核" },
+    ]);
+    const a = unitNamed(r, "甲镇");
+    expect([a.total, a.certainty?.total, a.certainty?.ranks.towns]).toEqual([10460, [10460, 10460], [1, 2]]);
+    // Only 乙镇's claim (the 5th row) can move 甲镇; its own (the 3rd) moves nothing.
+    const rowOf = (u: typeof a): string[] => (u.certainty?.pending ?? []).map((c) => c.cell);
+    expect(rowOf(a)).toEqual([r.units[1]!.ledger[1]!.entry.at.cell]);
+    expect(rowOf(a)).not.toContain(a.ledger[2]!.entry.at.cell);
   });
 
   it("marks no grade a veto sets, whatever a claim does to the score", () => {

@@ -75,10 +75,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         .filter((m) => m.moved)
         .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
     ];
-    // Titled as the result sheets are: the district, and the year where both workbooks are of one.
+    // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
-    const sameYear = (ca.year ?? "").trim() === (cb.year ?? "").trim();
-    const title = sheetTitle(ctx.lang, sameYear ? cb : { ...cb, year: undefined }, ctx.t("diff.title"));
+    const shared = (x: string | undefined, y: string | undefined): string | undefined => ((x ?? "").trim() === (y ?? "").trim() ? y : undefined);
+    const title = sheetTitle(ctx.lang, { ...cb, year: shared(ca.year, cb.year), district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
     const subtitle = `${older} → ${newer}`;
     const target = o.output;
     const failed = await writeAtomic(target, async () => {

@@ -22,12 +22,21 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
-  const u = results.units.findIndex((x) => x.name === name);
+  // The name as typed; else the one unit it names in one width (镇００００１ for 镇00001).
+  const wide = (s: string): string => s.normalize("NFKC");
+  let u = results.units.findIndex((x) => x.name === name);
+  if (u < 0) {
+    const same = results.units.flatMap((x, i) => (wide(x.name) === wide(name) ? [i] : []));
+    if (same.length === 1) u = same[0] ?? -1;
+  }
   if (u < 0) {
     const names = results.units.map((x) => x.name);
-    const near = nearest(name, names);
-    const list = (near.length ? near : names).slice(0, 30).join("、");
-    return reportDiagnostics(ctx, [{ code: "explain.unknown-unit", severity: "error", data: { unit: name, units: list }, location: { file } }], o.json === true);
+    const near = name === "" ? [] : nearest(wide(name), names);
+    // Of many alike (镇: every town), the first few, and how many there are.
+    const alike = name === "" ? 0 : names.filter((n) => n.includes(wide(name))).length;
+    const list = (near.length ? near : names.slice(0, 30)).join("、");
+    const more = near.length && alike > near.length;
+    return reportDiagnostics(ctx, [{ code: more ? "explain.unknown-unit-many" : "explain.unknown-unit", severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } }], o.json === true);
   }
   if (o.json) {
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang), null, 2) + "\n");

@@ -40,6 +40,7 @@ export const reportMessages: Catalog = {
   "out.title.year": { "zh-CN": "{year}年度 {name}", en: "{name}, {year}" },
   "out.title.district": { "zh-CN": "{district} {name}", en: "{name}, {district}" },
   "out.pending-note": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
+  "out.pending-note-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
   "out.subtitle": { "zh-CN": "考核方案:{title}({id} {version})", en: "Rubric: {title} ({id} {version})" },
   "out.footer": { "zh-CN": "&C第 &P 页,共 &N 页", en: "&CPage &P of &N" },
   "out.remark": { "zh-CN": "备注", en: "Remark" },
@@ -104,4 +105,5 @@ export const reportMessages: Catalog = {
   "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
   "explain.unknown-unit": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
+  "explain.unknown-unit-many": { "zh-CN": "工作簿中没有单位 “{unit}”;名称含 “{unit}” 的有 {count} 个,如:{units};请写全名", en: "the workbook has no unit \"{unit}\"; {count} units have \"{unit}\" in their names, such as: {units}; write the whole name" },
 };

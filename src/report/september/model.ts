@@ -182,7 +182,9 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
-  return { kind: "line", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "" };
+  // No awards column here to say 一票否决: the note says what the red rows are.
+  const note = message(lang, rows.some((x) => x.mark === "veto") ? "report.count-vetoed" : "report.count", { count: rows.length });
+  return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "" };
 }
 
 function awardsTable(rubric: Rubric, results: Results, order: readonly RankingResult[], lang: Lang): Table {
