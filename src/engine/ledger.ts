@@ -87,12 +87,15 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     } else scoring.push(i);
   });
   if (scoring.length > 1) {
-    // Heaviest first, in row order among equals (each row's weight asked once).
+    // Heaviest first; bonuses before deductions among equals (on one line or item, what a deduction
+    // may take off includes what the bonuses put there, whatever the rows' order); then row order
+    // (each row's weight asked once).
     const w = new Map(scoring.map((i) => {
       const code = codes.get(entries[i]?.code ?? "") as LedgerCode;
       return [i, weight(chargedTo(code), code.kind === "bonus" ? "bonus" : "deduction")] as const;
     }));
-    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || a - b);
+    const isBonus = (i: number): number => (codes.get(entries[i]?.code ?? "")?.kind === "bonus" ? 0 : 1);
+    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || isBonus(a) - isBonus(b) || a - b);
   }
   for (const i of scoring) {
     const e = entries[i] as LedgerEntry;

@@ -74,6 +74,21 @@ describe("veto (§4)", () => {
 
 describe("ledger (§5)", () => {
   const base: UnitSpec[] = [{ name: "甲" }, { name: "乙" }];
+  it("counts a line's bonuses before its deductions, whatever the rows' order: a row counts as far as it moves the line", () => {
+    // 甲's 党政线 at 2 (its gate failed, DZ2.1 2, DZ2.2 0); +2.5 and −3 charged to it: 4.5, then 1.5.
+    const R = mini((t) => t.replace("  codes:\n", "  codes:\n    - { code: JF9, kind: bonus, name: 加到线, points: 2.5, charge: DZ }\n    - { code: KF9, kind: deduction, name: 扣到线, points: 3, charge: DZ }\n"));
+    const units: UnitSpec[] = [{ name: "甲", rates: { ZB1: 0.5 }, scores: { "DZ2.1": 2, "DZ2.2": 0 } }];
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "KF9" },
+      { unit: "甲", code: "JF9" },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const u = unit(score(R, submission(R, units, order)), "甲");
+      expect([u.subtotals.DZ, u.charges.DZ]).toEqual([150, -50]);
+      expect(u.ledger.map((l) => `${l.entry.code} ${l.points}`).sort()).toEqual(["JF9 250", "KF9 300"]);
+    }
+  });
+
   it("counts only approved rows; pending and rejected are listed, not counted", () => {
     const r = run(base, [
       { unit: "甲", code: "KF1", status: "已认定" },
