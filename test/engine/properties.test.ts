@@ -293,7 +293,10 @@ describe("the ledger where its order could matter: caps over rows charged to wei
   const towns = ["甲镇", "乙镇", "丙街道"];
   // 丙街道's SH2 is 0 before any deduction (6 accidents): a KF3 there can take nothing more;
   // 乙镇's is 1.5 (5 accidents): a KF3 there takes what is left of it, and only that from the cap.
-  const units: UnitSpec[] = towns.map((name, i) => ({ name, kind: "town", group: i < 2 ? "rural" : "urban", scores: { JJ5: 20 + i }, measures: { ZB1: "8%", MB1: "6%", ZB2: 1000, MB2: 1000, ZB3: "10%", ZB4: 100, ZB5: 0, ZB6: [0, 5, 6][i] ?? 0, ZB7: "96%", ZB8: 5, ZB9: 0 } }));
+  // 丙街道's whole 社会治理 is at 0 (its gate failed, every item lost): a bonus (JF4) and a
+  // deduction (KF2) on that line meet its floor.
+  const low = { SH3: 15, SH6: 0, SH7: 0 };
+  const units: UnitSpec[] = towns.map((name, i) => ({ name, kind: "town", group: i < 2 ? "rural" : "urban", scores: { JJ5: 20 + i, ...(i === 2 ? low : {}) }, measures: { ZB1: "8%", MB1: "6%", ZB2: 1000, MB2: 1000, ZB3: "10%", ZB4: 100, ZB5: i === 2 ? 1 : 0, ZB6: [0, 5, 6][i] ?? 0, ZB7: i === 2 ? "50%" : "96%", ZB8: i === 2 ? 99 : 5, ZB9: 0 } }));
   const entry = fc.record({ unit: fc.constantFrom(...towns), code: fc.constantFrom("JF1", "JF2", "JF3", "JF4", "KF1", "KF2", "KF3"), count: fc.integer({ min: 1, max: 2 }), level: fc.constantFrom("市级", "省级", "国家级"), points: fc.integer({ min: 1, max: 6 }).map((n) => n / 2), pending: fc.boolean() });
   const entries = fc.array(entry, { maxLength: 8 }).filter((es) => es.filter((e) => e.pending).length <= 4);
   const asRows = (es: readonly { pending: boolean }[], decided: (i: number) => string = () => "申报中"): EntrySpec[] => {
@@ -304,6 +307,7 @@ describe("the ledger where its order could matter: caps over rows charged to wei
     });
   };
   const runL = (rows: EntrySpec[]): Results => score(L, submission(L, units, rows));
+  it("has 丙街道's 社会治理 at 0 before its rows", () => expect(runL([]).units.find((u) => u.name === "丙街道")?.subtotals.SH).toBe(0));
   const totals = (r: Results): Record<string, number> => Object.fromEntries(r.units.map((u) => [u.name, u.total]));
 
   it("gives the same totals and results whatever the order of the ledger's rows", () => {
