@@ -27,6 +27,8 @@ export interface ChargeRoom {
   left(target: string, kind: "bonus" | "deduction"): Points;
   /** A row counted there: + for a bonus, − for a deduction. */
   take(target: string, delta: Points): void;
+  /** How deep the line or item is (a line 0): an item's rows count before its line's. */
+  depth(target: string): number;
 }
 
 const EVEN: ChargeWeight = () => 1;
@@ -87,15 +89,18 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     } else scoring.push(i);
   });
   if (scoring.length > 1) {
-    // Heaviest first; bonuses before deductions among equals (on one line or item, what a deduction
-    // may take off includes what the bonuses put there, whatever the rows' order); then row order
-    // (each row's weight asked once).
-    const w = new Map(scoring.map((i) => {
+    // Heaviest first; among equals an item's rows before its line's (what they take off the line
+    // is known before the line's own rows ask: the same whatever the rows' order); then row order
+    // (each row's weight and depth asked once).
+    const w = new Map<number, number>();
+    const deep = new Map<number, number>();
+    for (const i of scoring) {
       const code = codes.get(entries[i]?.code ?? "") as LedgerCode;
-      return [i, weight(chargedTo(code), code.kind === "bonus" ? "bonus" : "deduction")] as const;
-    }));
-    const isBonus = (i: number): number => (codes.get(entries[i]?.code ?? "")?.kind === "bonus" ? 0 : 1);
-    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || isBonus(a) - isBonus(b) || a - b);
+      const target = chargedTo(code);
+      w.set(i, weight(target, code.kind === "bonus" ? "bonus" : "deduction"));
+      deep.set(i, target && room ? room.depth(target) + 1 : 0);
+    }
+    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (deep.get(b) ?? 0) - (deep.get(a) ?? 0) || a - b);
   }
   for (const i of scoring) {
     const e = entries[i] as LedgerEntry;

@@ -107,22 +107,31 @@ function chargeWeight(plan: KindPlan): (points: Int32Array) => ChargeWeight {
   };
 }
 
-/** How far a unit's lines and items (its points summed up) can still be moved by the rows charged there. */
+/**
+ * How far a unit's lines and items (its points summed up) can still be moved by the rows charged
+ * there. Bonuses and deductions are each held against what the line or item scored before either
+ * (a deduction takes at most its points, a bonus adds at most what it lacks of its max), so that
+ * neither kind's rows can undo the other's: deciding a pending bonus never lowers a total, nor a
+ * pending deduction raises one, under caps shared across lines.
+ */
 function chargeRoom(plan: KindPlan, points: ArrayLike<number>): ChargeRoom {
+  const added = new Map<number, Points>();
   const taken = new Map<number, Points>();
-  const at = (i: number): Points => (points[i] ?? 0) + (taken.get(i) ?? 0);
   return {
     left: (target, kind) => {
       const i = plan.index.get(target);
       const node = i === undefined ? undefined : plan.nodes[i];
       if (i === undefined || !node) return 0;
+      const p = points[i] ?? 0;
       // An item (or group) within 0 and its max; a line not below 0, with no ceiling.
-      if (kind === "deduction") return at(i);
-      return node.item ? node.max - at(i) : Number.POSITIVE_INFINITY;
+      if (kind === "deduction") return p - (taken.get(i) ?? 0);
+      return node.item ? node.max - p - (added.get(i) ?? 0) : Number.POSITIVE_INFINITY;
     },
     take: (target, delta) => {
-      for (let k = plan.index.get(target) ?? -1; k >= 0; k = plan.nodes[k]?.parent ?? -1) taken.set(k, (taken.get(k) ?? 0) + delta);
+      const by = delta >= 0 ? added : taken;
+      for (let k = plan.index.get(target) ?? -1; k >= 0; k = plan.nodes[k]?.parent ?? -1) by.set(k, (by.get(k) ?? 0) + Math.abs(delta));
     },
+    depth: (target) => plan.nodes[plan.index.get(target) ?? -1]?.depth ?? 0,
   };
 }
 
@@ -436,7 +445,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {
           const o = outcomes.get(c.u);
-          return o ? { ...c, lo: keysOf(o.lo), hi: keysOf(o.hi) } : c;
+          if (!o) return c;
+          // A line's or an item's points need not follow the total: a bonus on the total decided
+          // may take a capped place from one on that line. Each key spans its lowest and highest
+          // of the two outcomes and the present.
+          const a = keysOf(o.lo);
+          const b = keysOf(o.hi);
+          return { ...c, lo: a.map((x, k) => Math.min(x, b[k] ?? x, c.keys[k] ?? x)), hi: a.map((x, k) => Math.max(x, b[k] ?? x, c.keys[k] ?? x)) };
         })
       : eligible;
     // The prize contenders' scored keys, best first: in ranking order already (ties share their keys).

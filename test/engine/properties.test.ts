@@ -287,8 +287,9 @@ describe("the ledger where its order could matter: caps over rows charged to wei
       .replace("    - kind: bonus\n      max: 5\n", "    - kind: bonus\n      max: 5\n    - kind: deduction\n      max: 3\n")
       // SH2 at 1.5 for 5 accidents: a KF3 of up to 6 there moves it only part of the way.
       .replace("          - { from: 4, share: 40% }\n", "          - { from: 4, share: 40% }\n          - { from: 5, points: 1.5 }\n")
-      // JF3 charged to SH7 (at its max: it can add nothing), beside KF2 and KF3 on the same line.
-      .replace("    - code: DX1\n", "    - code: JF3\n      kind: bonus\n      name: 民生加分\n      points: 2\n      unit_kinds: [town]\n      charge: SH7\n    - code: JF4\n      kind: bonus\n      name: 治理加分\n      points: 2\n      unit_kinds: [town]\n      charge: SH\n    - code: DX1\n"),
+      // JF3 charged to SH7 (at its max: it can add nothing) and KF5 taking from it, beside KF2 and KF3
+      // on the same line and KF6 on the lighter 党的建设, all under the cap of 3 on deductions.
+      .replace("    - code: DX1\n", "    - code: JF3\n      kind: bonus\n      name: 民生加分\n      points: 2\n      unit_kinds: [town]\n      charge: SH7\n    - code: JF4\n      kind: bonus\n      name: 治理加分\n      points: 2\n      unit_kinds: [town]\n      charge: SH\n    - code: KF5\n      kind: deduction\n      name: 民生扣分\n      points: 1.5\n      unit_kinds: [town]\n      charge: SH7\n    - code: KF6\n      kind: deduction\n      name: 党建扣分\n      points: 1\n      unit_kinds: [town]\n      charge: DJ\n    - code: DX1\n"),
   );
   const towns = ["甲镇", "乙镇", "丙街道"];
   // 丙街道's SH2 is 0 before any deduction (6 accidents): a KF3 there can take nothing more;
@@ -297,7 +298,7 @@ describe("the ledger where its order could matter: caps over rows charged to wei
   // deduction (KF2) on that line meet its floor.
   const low = { SH3: 15, SH6: 0, SH7: 0 };
   const units: UnitSpec[] = towns.map((name, i) => ({ name, kind: "town", group: i < 2 ? "rural" : "urban", scores: { JJ5: 20 + i, ...(i === 2 ? low : {}) }, measures: { ZB1: "8%", MB1: "6%", ZB2: 1000, MB2: 1000, ZB3: "10%", ZB4: 100, ZB5: i === 2 ? 1 : 0, ZB6: [0, 5, 6][i] ?? 0, ZB7: i === 2 ? "50%" : "96%", ZB8: i === 2 ? 99 : 5, ZB9: 0 } }));
-  const entry = fc.record({ unit: fc.constantFrom(...towns), code: fc.constantFrom("JF1", "JF2", "JF3", "JF4", "KF1", "KF2", "KF3"), count: fc.integer({ min: 1, max: 2 }), level: fc.constantFrom("市级", "省级", "国家级"), points: fc.integer({ min: 1, max: 6 }).map((n) => n / 2), pending: fc.boolean() });
+  const entry = fc.record({ unit: fc.constantFrom(...towns), code: fc.constantFrom("JF1", "JF2", "JF3", "JF4", "KF1", "KF2", "KF3", "KF5", "KF6"), count: fc.integer({ min: 1, max: 2 }), level: fc.constantFrom("市级", "省级", "国家级"), points: fc.integer({ min: 1, max: 6 }).map((n) => n / 2), pending: fc.boolean() });
   const entries = fc.array(entry, { maxLength: 8 }).filter((es) => es.filter((e) => e.pending).length <= 4);
   const asRows = (es: readonly { pending: boolean }[], decided: (i: number) => string = () => "申报中"): EntrySpec[] => {
     let k = 0;

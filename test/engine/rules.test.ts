@@ -74,8 +74,35 @@ describe("veto (§4)", () => {
 
 describe("ledger (§5)", () => {
   const base: UnitSpec[] = [{ name: "甲" }, { name: "乙" }];
-  it("counts a line's bonuses before its deductions, whatever the rows' order: a row counts as far as it moves the line", () => {
-    // 甲's 党政线 at 2 (its gate failed, DZ2.1 2, DZ2.2 0); +2.5 and −3 charged to it: 4.5, then 1.5.
+  it("counts an item's deduction before its line's, so that the line's is held to what the item left, in either order", () => {
+    // 甲's 党政线 at 5 (DZ2.1 5, all else 0); −3 on DZ2.1, −10 on the line, −5 on 计生线, all
+    // deductions capped at 8: DZ2.1 takes 3, the line the 2 left of it, 计生线 the 3 left of the cap.
+    const R = mini((t) =>
+      t.replace("  codes:\n", "  caps:\n    - { kind: deduction, max: 8 }\n  codes:\n    - { code: KF7, kind: deduction, name: 扣到计生线, points: 5, charge: JS }\n    - { code: KF8, kind: deduction, name: 扣到项目, points: 3, charge: DZ2.1 }\n    - { code: KF9, kind: deduction, name: 扣到线, points: 10, charge: DZ }\n"),
+    );
+    const units: UnitSpec[] = [{ name: "甲", rates: { ZB1: 0.5 }, scores: { "DZ2.1": 5, "DZ2.2": 0 } }];
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "KF9" },
+      { unit: "甲", code: "KF8" },
+      { unit: "甲", code: "KF7" },
+    ];
+    // The lines weigh alike here: which of them the cap's rest goes to follows the rows' order, the
+    // total not; no row counts more than it moved (it counted 5 of the line's −10, which moved 2).
+    const totals = [rows, [...rows].reverse()].map((order) => {
+      const u = unit(score(R, submission(R, units, order)), "甲");
+      expect(u.ledger.find((l) => l.entry.code === "KF8")?.points).toBe(300);
+      const counted = u.ledger.reduce((n, l) => n + l.points, 0);
+      const moved = Object.values(u.charges).reduce((n, c) => n - c, 0);
+      expect([counted, moved]).toEqual([800, 800]);
+      return u.total;
+    });
+    expect(totals[0]).toBe(totals[1]);
+  });
+
+  it("holds a line's bonuses and deductions each against what it scored, whatever the rows' order", () => {
+    // 甲's 党政线 at 2 (its gate failed, DZ2.1 2, DZ2.2 0); −3 charged to it takes the 2 it had,
+    // +2.5 adds 2.5: 2.5 (a deduction never takes what a bonus added, nor a bonus fills what a
+    // deduction took).
     const R = mini((t) => t.replace("  codes:\n", "  codes:\n    - { code: JF9, kind: bonus, name: 加到线, points: 2.5, charge: DZ }\n    - { code: KF9, kind: deduction, name: 扣到线, points: 3, charge: DZ }\n"));
     const units: UnitSpec[] = [{ name: "甲", rates: { ZB1: 0.5 }, scores: { "DZ2.1": 2, "DZ2.2": 0 } }];
     const rows: EntrySpec[] = [
@@ -84,8 +111,8 @@ describe("ledger (§5)", () => {
     ];
     for (const order of [rows, [...rows].reverse()]) {
       const u = unit(score(R, submission(R, units, order)), "甲");
-      expect([u.subtotals.DZ, u.charges.DZ]).toEqual([150, -50]);
-      expect(u.ledger.map((l) => `${l.entry.code} ${l.points}`).sort()).toEqual(["JF9 250", "KF9 300"]);
+      expect([u.subtotals.DZ, u.charges.DZ]).toEqual([250, 50]);
+      expect(u.ledger.map((l) => `${l.entry.code} ${l.points}`).sort()).toEqual(["JF9 250", "KF9 200"]);
     }
   });
 
