@@ -48,7 +48,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
         return `${r.name} ${best === worst ? best : `${best}–${worst}`}`;
       })
       .join(" · ");
-    const cells = u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)).join("、");
+    // (None named where no single claim is known to move it, but the claims as a whole may.)
+    const cells = u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)).join("、") || ctx.t("explain.pending-claims");
     // Its own total fixed: what may move it are the claims of others.
     const said = fixedTotal ? (u.certainty.settled ? "explain.pending-others-settled" : "explain.pending-others") : u.certainty.settled ? "explain.pending-settled" : "explain.pending";
     out.push(ctx.t(said, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));

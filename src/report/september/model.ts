@@ -202,15 +202,26 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
  * While claims are pending: a line for each unit whose prizes or grade could still change, with
  * the claims that decide it; or one line saying that none can.
  */
-function pendingLines(results: Results, lang: Lang): string[] {
+function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   if (!results.pendingRows) return [];
+  // Each pending claim as a reader knows it: whose, which code and name, its level and status (and its cell).
+  const names = new Map(rubric.ledger.map((c) => [c.code, c.name]));
+  const claims = new Map<string, string>();
+  for (const u of results.units) {
+    for (const r of u.ledger) {
+      if (r.counted || !rubric.statuses.pending.includes(r.entry.status)) continue;
+      const e = r.entry;
+      claims.set(cellRef(e.at.sheet, e.at.cell), message(lang, "report.pending-claim", { unit: xmlSafe(u.name), code: e.code, name: xmlSafe(names.get(e.code) ?? ""), state: xmlSafe(e.level ? `${e.level}${lang === "en" ? ", " : ","}${e.status}` : e.status), cell: cellRef(e.at.sheet, e.at.cell) }));
+    }
+  }
+  const described = (c: { sheet: string; cell: string }): string => claims.get(cellRef(c.sheet, c.cell)) ?? cellRef(c.sheet, c.cell);
   const open = results.units.filter((u) => u.certainty && !u.certainty.settled);
   // Said as it is: ranks that may move, else totals alone, else nothing at all; and the awards.
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
   if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals")];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
-  return [message(lang, moves)].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map((c) => cellRef(c.sheet, c.cell)).join("、") })));
+  return [message(lang, moves)].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })));
 }
 
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
@@ -238,7 +249,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     chart: { ranked: message(lang, "report.chart.ranked") },
     closing: {
       lines: [
-        ...pendingLines(results, lang),
+        ...pendingLines(rubric, results, lang),
         message(lang, "report.closing.rubric", { id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version), title: xmlSafe(results.rubric.title) }),
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),
