@@ -76,7 +76,8 @@ describe("a rubric file not named ID-VERSION.yaml", () => {
     expect(checked.err.trim()).toBe(warning);
     const made = await cli(["template", "--rubric", rubric, "-o", join(dir, "t.xlsx")]);
     expect(made.code).toBe(0);
-    expect(made.err.trim()).toBe(warning);
+    // What was written is said on stderr, as every command says it; stdout stays empty.
+    expect([made.out, made.err.trim()]).toEqual(["", `${warning}\n已写入 ${join(dir, "t.xlsx")}`]);
     // Named so, nothing to say.
     copyFileSync(rubric, join(dir, "mini-1.yaml"));
     expect((await cli(["rubric", "check", join(dir, "mini-1.yaml")])).err).toBe("");

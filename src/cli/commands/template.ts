@@ -48,6 +48,6 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));
   if (failed) return reportDiagnostics(ctx, [failed]);
-  ctx.io.out(ctx.t("file.written", { file: target }) + "\n");
+  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   return 0;
 }
