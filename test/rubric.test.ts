@@ -129,6 +129,13 @@ const cases: Case[] = [
     expected: [`rubric.bands-pay-order r.yaml:${lineOf("        kind: threshold") + 4}:13`],
   },
   { name: "tie-breaker-twice", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [JS, DZ, JS]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:28`] },
+  // A cap over bonuses and deductions together, and two group caps sharing part of their codes.
+  { name: "cap-mixed-kinds", text: replace("  codes:\n", "  caps:\n    - { codes: [JF1, KF1], max: 20 }\n  codes:\n"), expected: [`rubric.cap-mixed-kinds r.yaml:${lineOf("  codes:\n") + 1}:16`] },
+  {
+    name: "caps-overlap",
+    text: replace("  codes:\n", "  caps:\n    - { codes: [KF1, KF3], max: 20 }\n    - { codes: [KF3, KF5], max: 20 }\n    - { codes: [KF1, KF3, KF5], max: 30 }\n  codes:\n"),
+    expected: [`rubric.caps-overlap r.yaml:${lineOf("  codes:\n") + 2}:16`],
+  },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 

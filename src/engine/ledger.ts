@@ -2,9 +2,11 @@
 // level or as entered; doubled when flagged; a once-a-year code's row worth the most; then the
 // caps (per code, per group of codes, on all bonuses or deductions), filled first by the rows that
 // weigh most on the total (charged to the total, then to the lines and items of the heaviest
-// line; a row that can move its item no further last), in row order among equals. Each counted row is charged where its code says: the total, a
-// line or an item, and counts (in its caps too) only as far as it moves that line or item. Neither rule depends on the rows' order in the sheet, and deciding a pending
-// bonus never lowers a total, nor a pending deduction raises one.
+// line; a row that can move its item no further last), by code among equals. Each counted row is charged where its code says: the total, a
+// line or an item, and counts (in its caps too) only as far as it moves that line or item. Neither
+// rule depends on the rows' order in the sheet; deciding a pending bonus does not lower a total, nor
+// a deduction raise one, but where one row takes both a shared cap's last room and a line's last
+// points (docs/rules.md says so).
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
 import type { LedgerEntry } from "../model/submission.js";
@@ -98,9 +100,16 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       const code = codes.get(entries[i]?.code ?? "") as LedgerCode;
       const target = chargedTo(code);
       w.set(i, weight(target, code.kind === "bonus" ? "bonus" : "deduction"));
-      deep.set(i, target && room ? room.depth(target) + 1 : 0);
+      // The total first (no room to hold it), then the deepest item first.
+      deep.set(i, target && room ? room.depth(target) + 1 : Number.POSITIVE_INFINITY);
     }
-    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (deep.get(b) ?? 0) - (deep.get(a) ?? 0) || a - b);
+    // Then by what the row is (code, its points), not where it stands: rows alike are interchangeable,
+    // so the rows' order in the sheet decides nothing.
+    const what = (i: number): string => {
+      const e = entries[i];
+      return e ? `${e.code}\u0000${String(perCount(codes.get(e.code) as LedgerCode, e) * e.count).padStart(12, "0")}` : "";
+    };
+    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (deep.get(b) ?? 0) - (deep.get(a) ?? 0) || (what(a) < what(b) ? -1 : what(a) > what(b) ? 1 : 0) || a - b);
   }
   for (const i of scoring) {
     const e = entries[i] as LedgerEntry;

@@ -713,8 +713,10 @@ function certainties(
         ranksKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
       }
     }
-    const lo = own ? own.lo.total : unit.total;
-    const hi = own ? own.hi.total : unit.total;
+    // Its ends, lowest first (a row that takes both a shared cap and a line's last points can move a
+    // total against its kind: the range still spans both ways).
+    const lo = own ? Math.min(own.lo.total, own.hi.total, unit.total) : unit.total;
+    const hi = own ? Math.max(own.lo.total, own.hi.total, unit.total) : unit.total;
     const moves = ranksKey !== "" || unsettled.has(u);
     // Its own rows where they can move it: its total or a line or item a ranking may read, or a
     // single-item award it claims (rows past a cap, or charged to an item at its bound, move

@@ -459,8 +459,18 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       const lc = ledgerByCode.get(c);
       if (!lc || lc.kind === "single") b.error("rubric.unknown-ledger-code", [...at, "codes", ci], { code: c });
     });
+    // A cap over bonuses and deductions together would let one kind's rows crowd out the other's.
+    const kinds = new Set((cap.codes ?? []).map((c) => ledgerByCode.get(c)?.kind).filter((k) => k === "bonus" || k === "deduction"));
+    if (kinds.size > 1) b.error("rubric.cap-mixed-kinds", [...at, "codes"], {});
     const codes = cap.codes ?? ledger.filter((l) => l.kind === cap.kind).map((l) => l.code);
     return { codes, max: b.points(cap.max, [...at, "max"]), ...(cap.codes === undefined && cap.kind ? { kind: cap.kind } : {}) };
+  });
+  // Caps over groups of codes nest (one within another) or stay apart: two that share some codes
+  // but not all would fill in an order that depends on the rows.
+  caps.forEach((c, i) => {
+    if (c.kind) return;
+    const earlier = caps.slice(0, i).find((o) => !o.kind && o.codes.some((x) => c.codes.includes(x)) && !o.codes.every((x) => c.codes.includes(x)) && !c.codes.every((x) => o.codes.includes(x)));
+    if (earlier) b.error("rubric.caps-overlap", ["ledger", "caps", i, "codes"], { codes: c.codes.join("、"), other: earlier.codes.join("、") });
   });
   const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
   if (new Set(statusWords).size !== statusWords.length) b.error("rubric.status-twice", ["ledger", "statuses"]);

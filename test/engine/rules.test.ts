@@ -99,6 +99,29 @@ describe("ledger (§5)", () => {
     expect(totals[0]).toBe(totals[1]);
   });
 
+  it("fills a cap with rows on the total first, then by what the rows are, never by where they stand", () => {
+    // Unweighted lines weigh as the total does: the total's +3 first (加分 3), the lines' none; of
+    // the two lines' rows alike in weight, the lower code (JF6, on 计生线) first.
+    const R = mini((t) =>
+      t.replace("  codes:\n", "  caps:\n    - { kind: bonus, max: 3 }\n  codes:\n    - { code: JF6, kind: bonus, name: 加到计生线, points: 3, charge: JS }\n    - { code: JF7, kind: bonus, name: 加到总分, points: 3 }\n    - { code: JF8, kind: bonus, name: 加到党政线, points: 3, charge: DZ }\n"),
+    );
+    const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10 } }];
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "JF8" },
+      { unit: "甲", code: "JF6" },
+      { unit: "甲", code: "JF7" },
+    ];
+    for (const order of [rows, [...rows].reverse(), [rows[1]!, rows[0]!, rows[2]!]]) {
+      const u = unit(score(R, submission(R, units, order)), "甲");
+      expect([u.bonus, u.charges]).toEqual([300, { JS: 0, DZ: 0 }]);
+    }
+    const lines = [rows[0]!, rows[1]!];
+    for (const order of [lines, [...lines].reverse()]) {
+      const u = unit(score(R, submission(R, units, order)), "甲");
+      expect([u.bonus, u.charges, u.subtotals.DZ]).toEqual([0, { JS: 300, DZ: 0 }, 3750]);
+    }
+  });
+
   it("holds a line's bonuses and deductions each against what it scored, whatever the rows' order", () => {
     // 甲's 党政线 at 2 (its gate failed, DZ2.1 2, DZ2.2 0); −3 charged to it takes the 2 it had,
     // +2.5 adds 2.5: 2.5 (a deduction never takes what a bonus added, nor a bonus fills what a
