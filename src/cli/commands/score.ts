@@ -50,7 +50,8 @@ function resultOfThis(input: string): (bytes: Uint8Array) => Promise<boolean | R
 /** The recorded input (with its district) of an existing result of ours at `target` whose district is not `district`; undefined otherwise. */
 async function otherDistrict(target: string, district: string): Promise<string | undefined> {
   if (!district || !existsSync(target)) return undefined;
-  const read = readUserFile(target);
+  // (A file too large to look at is not known to be ours: checkTarget has said so already.)
+  const read = readUserFile(target, 1 << 30);
   if (!read.bytes) return undefined;
   let other: string | undefined;
   await hasSheet(read.bytes, isInfoSheetName, (rows) => {
