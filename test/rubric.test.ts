@@ -136,6 +136,7 @@ const cases: Case[] = [
     text: replace("  codes:\n", "  caps:\n    - { codes: [KF1, KF3], max: 20 }\n    - { codes: [KF3, KF5], max: 20 }\n    - { codes: [KF1, KF3, KF5], max: 30 }\n  codes:\n"),
     expected: [`rubric.caps-overlap r.yaml:${lineOf("  codes:\n") + 2}:16`],
   },
+  { name: "range-of-nothing", text: replace("      range: [10, 30]\n", "      range: [0, 0]\n"), expected: [`rubric.too-small-exclusive r.yaml:${lineOf("      range: [10, 30]")}:18`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 
@@ -194,6 +195,15 @@ describe("indicators and targets", () => {
     const r = load(judgedOnly);
     expect(r.diagnostics).toEqual([]);
     expect([r.rubric?.indicators, r.rubric?.targets]).toEqual([[], []]);
+  });
+});
+
+describe("a grade's quota", () => {
+  it("of 0 is an error at its line (no unit could get the grade)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const zero = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 90, quota: 0% }");
+    expect(zero).not.toBe(text);
+    expect(found(zero)).toEqual([`rubric.quota-zero r.yaml:${lineOf("quota: 20%", text)}:${text.split("\n")[lineOf("quota: 20%", text) - 1]!.indexOf("20%") + 1}`]);
   });
 });
 

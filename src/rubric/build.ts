@@ -313,6 +313,8 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     const at = [...path, "bands", i];
     const quota = band.quota;
     const q = quota === undefined ? {} : typeof quota === "number" && Number.isInteger(quota) && quota >= 1 ? { quotaCount: quota } : { quotaShare: b.share(quota, [...at, "quota"]) };
+    // A quota of nothing would give the grade to no one, whatever the scores.
+    if ("quotaShare" in q && q.quotaShare === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
   for (let i = 1; i < bands.length; i++) {

@@ -87,7 +87,7 @@ const ledgerCodeSchema = z.strictObject({
   text: z.string().optional(),
   points: some.optional(),
   levels: z.union([z.record(z.string().min(1), some), z.array(text).min(1)]).optional(),
-  range: z.tuple([points, points]).optional(),
+  range: z.tuple([points, some]).optional(),
   double_when_flagged: z.boolean().optional(),
   once_per_year: z.boolean().optional(),
   cap: some.optional(),

@@ -70,6 +70,7 @@ export const rubricMessages: Catalog = {
   "rubric.tie-breaker-again": { "zh-CN": "{key} 已用于排序或前面的并列比较,再用一次分不开任何并列;请删去或换成别的项目", en: "{key} already orders this ranking or breaks its ties earlier: again it separates nothing; remove it or use another" },
   "rubric.cap-mixed-kinds": { "zh-CN": "一个上限只能管加分代码或扣分代码中的一类,不能混在一起", en: "a cap is over bonus codes or over deduction codes, not both" },
   "rubric.caps-overlap": { "zh-CN": "上限 {codes} 与上限 {other} 有部分代码相同:几个合计上限应互不相交,或一个包含另一个", en: "the cap over {codes} shares some codes with the cap over {other}: caps over groups of codes must be apart, or one within the other" },
+  "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-order": { "zh-CN": "{code} 的各档应从最好的一档写起,逐档降低要求", en: "{code}: the bands must run from the best down, each asking less than the one before" },
   "rubric.per-positive": { "zh-CN": "{code} 的 per(每低多少扣分)必须大于 0", en: "{code}: per (the shortfall each deduction is for) must be above 0" },
   "rubric.veto-grade-twice": { "zh-CN": "{code} 的否决效果只能给出 grade(直接定为)或 grade_at_most(不得高于)之一", en: "{code}: a veto gives one of grade (set to) or grade_at_most (held to), not both" },
