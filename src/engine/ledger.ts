@@ -96,20 +96,23 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     // (each row's weight and depth asked once).
     const w = new Map<number, number>();
     const deep = new Map<number, number>();
+    // Then by what the row is (code, its points), not where it stands: rows alike are
+    // interchangeable, so the rows' order in the sheet decides nothing.
+    const what = new Map<number, string>();
     for (const i of scoring) {
-      const code = codes.get(entries[i]?.code ?? "") as LedgerCode;
+      const e = entries[i] as LedgerEntry;
+      const code = codes.get(e.code) as LedgerCode;
       const target = chargedTo(code);
       w.set(i, weight(target, code.kind === "bonus" ? "bonus" : "deduction"));
       // The total first (no room to hold it), then the deepest item first.
       deep.set(i, target && room ? room.depth(target) + 1 : Number.POSITIVE_INFINITY);
+      what.set(i, `${e.code}\u0000${String(perCount(code, e) * e.count).padStart(12, "0")}`);
     }
-    // Then by what the row is (code, its points), not where it stands: rows alike are interchangeable,
-    // so the rows' order in the sheet decides nothing.
-    const what = (i: number): string => {
-      const e = entries[i];
-      return e ? `${e.code}\u0000${String(perCount(codes.get(e.code) as LedgerCode, e) * e.count).padStart(12, "0")}` : "";
+    const byWhat = (a: number, b: number): number => {
+      const [x, y] = [what.get(a) ?? "", what.get(b) ?? ""];
+      return x < y ? -1 : x > y ? 1 : 0;
     };
-    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (deep.get(b) ?? 0) - (deep.get(a) ?? 0) || (what(a) < what(b) ? -1 : what(a) > what(b) ? 1 : 0) || a - b);
+    scoring.sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (deep.get(b) ?? 0) - (deep.get(a) ?? 0) || byWhat(a, b) || a - b);
   }
   for (const i of scoring) {
     const e = entries[i] as LedgerEntry;

@@ -196,7 +196,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
 
   const yc = r.yellowCard;
   // A ranking by a line or an item: what its score is (a card below a mark is below that, not the total).
-  const byNode = r.by === "total" ? undefined : o.plans.get(r.unitKind)?.nodes[o.plans.get(r.unitKind)?.index.get(r.by) ?? -1];
+  const plan = o.plans.get(r.unitKind);
+  const byNode = r.by === "total" ? undefined : plan?.nodes[plan.index.get(r.by) ?? -1];
   const of = byNode ? `${byNode.code} ${byNode.name}` : undefined;
   if (yc && placed.length) {
     // In ranking order, the last rank is the largest (no spread of a province's ranks into arguments).

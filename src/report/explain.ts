@@ -41,8 +41,6 @@ export interface ItemView {
   readonly vetoes?: boolean;
   /** Ledger points charged to it (net), already in `points`. */
   readonly charge?: Points;
-  /** What its ledger rows asked of it, where its bounds held them (charge is what counted). */
-  readonly asked?: Points;
   readonly children: readonly ItemView[];
 }
 
@@ -200,7 +198,6 @@ function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, 
   if (vetoes) view.vetoes = vetoes;
   if (charge !== undefined) {
     view.charge = charge;
-    view.asked = askedCharge(unit, item.code);
   }
   return view;
 }
@@ -220,7 +217,7 @@ export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u
     const view: ItemView =
       item && item.kind !== "group"
         ? leafView(rubric, sub, unit, u, item, points, node.depth)
-        : { code: node.code, name: node.name, kind: item ? "group" : "line", max: node.max, points, lost: node.max - points, depth: node.depth, ...(charge !== undefined ? { charge, asked: askedCharge(unit, node.code) } : {}), children: [] };
+        : { code: node.code, name: node.name, kind: item ? "group" : "line", max: node.max, points, lost: node.max - points, depth: node.depth, ...(charge !== undefined ? { charge } : {}), children: [] };
     views.push(view);
     const parent = views[node.parent];
     if (parent) (parent.children as ItemView[]).push(view);
@@ -269,7 +266,7 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
-      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points, charge === undefined ? 0 : askedCharge(unit, item.code));
+      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points);
       note.source = measured?.valueAt;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
@@ -288,7 +285,7 @@ function signed(p: Points): string {
  * to it (which its reason, worked on the item's own data, does not include).
  */
 export function whyText(lang: Lang, v: ItemView): string {
-  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge, v.points, v.asked ?? v.charge ?? 0);
+  return withCharge(lang, v.reason ? message(lang, v.reason.code, v.reason.data) : "", v.charge, v.points);
 }
 
 /**
@@ -296,31 +293,16 @@ export function whyText(lang: Lang, v: ItemView): string {
  * reason gives its points before the charge, then the charge and what it comes to (计 15;加扣分
  * −2,得 13); a line's subtotal, shown beside it, includes them (含加扣分 −2).
  */
-function withCharge(lang: Lang, why: string, charge: Points | undefined, points: Points, asked: Points): string {
-  if (charge === undefined) return why;
-  // Held by the bounds (an item within 0 and its max, a line not below 0): what was asked, and what counted.
-  if (asked !== charge) return why ? message(lang, "why.charged-item-held", { why, asked: signed(asked), points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged-held", { asked: signed(asked), points: signed(charge) });
+function withCharge(lang: Lang, why: string, charge: Points | undefined, points: Points): string {
+  // Each row is counted only as far as it moves its line or item (engine/ledger.ts): what was
+  // charged is what counted, never held again here.
   if (!charge) return why;
   return why ? message(lang, "why.charged-item", { why, points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged", { points: signed(charge) });
 }
 
-/** What a unit's counted ledger rows charge to a line or item before its bounds (bonus +, deduction −). */
-function askedCharge(unit: Pick<UnitResult, "ledger">, code: string): Points {
-  let sum = 0;
-  for (const r of unit.ledger) if (r.counted && r.charged === code) sum += r.kind === "deduction" ? -r.points : r.points;
-  return sum;
-}
-
-/**
- * Why a ledger row counted as it did, and where it was charged when not to the total; where that
- * line or item's bounds held what its rows asked, what counted there.
- */
-export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "ledger" | "charges">): string {
+/** Why a ledger row counted as it did, and where it was charged when not to the total. */
+export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed">): string {
   // A vetoed unit competes for no single-item award, however it was recognised.
   const why = unit.vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
-  if (!r.charged) return why;
-  const counted = unit.charges[r.charged];
-  const asked = r.counted ? askedCharge(unit, r.charged) : 0;
-  if (r.counted && counted !== undefined && counted !== asked) return message(lang, "why.ledger-charged-held", { why, target: r.charged, asked: signed(asked), points: signed(counted) });
-  return message(lang, "why.ledger-charged", { why, target: r.charged });
+  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged }) : why;
 }

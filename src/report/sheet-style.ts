@@ -45,16 +45,18 @@ function header(kind: ColumnKind): CellStyle {
 }
 
 /** Every style the result sheets use, and where each is in that list. */
+const SUBTITLE: CellStyle = { font: { name: FONT, size: 10, color: "FF595959" }, align: { vertical: "center" } };
+
 export const SHEET_STYLES: readonly CellStyle[] = [
   { font: { name: FONT, size: 14, bold: true }, align: { vertical: "center" } },
-  { font: { name: FONT, size: 10, color: "FF595959" }, align: { vertical: "center" } },
+  SUBTITLE,
   ...KINDS.map(header),
   ...ROWS.flatMap((r) => KINDS.map((k) => body(k, r))),
   { ...body("wrap", "normal"), fill: PRIZE_FILL },
   { ...body("wrap", "normal"), fill: WARNING_FILL },
   { ...body("wrap", "vetoed"), font: { name: FONT, size: 10.5, color: VETO_COLOR } },
   // A subtitle of two lines (the rubric, then what pending claims mean).
-  { font: { name: FONT, size: 10, color: "FF595959" }, align: { vertical: "center", wrap: true } },
+  { ...SUBTITLE, align: { vertical: "center", wrap: true } },
 ];
 
 export const STYLE_TITLE = 0;

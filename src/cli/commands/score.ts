@@ -1,6 +1,6 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
 // (atomically, never over the input); print the rankings, or the JSON with --json.
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
@@ -11,7 +11,6 @@ import { isInfoSheetName, isOurInfoSheet, recordedDistrict, recordedInput } from
 import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic, type Refusal } from "../write.js";
-import { readUserFile } from "../files.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
@@ -32,35 +31,20 @@ export function defaultOutput(input: string): string {
 /**
  * An earlier result of this input (by the workbook's name its provenance sheet records): replaced
  * without asking, re-scoring being the daily work. Another workbook's result (another district's,
- * named by a slip of -o) holds a copy of that workbook: not replaced without --force.
+ * named by a slip of -o) holds a copy of that workbook: not replaced without --force. The district
+ * it records is kept (`seen`), to be told against this workbook's cover once that is read.
  */
-function resultOfThis(input: string): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+function resultOfThis(input: string, seen: { input: string; district: string }): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   return async (bytes) => {
-    let recorded = "";
     const ours = await hasSheet(bytes, isInfoSheetName, (rows) => {
       if (!isOurInfoSheet(rows)) return false;
-      recorded = recordedInput(rows);
+      seen.input = recordedInput(rows);
+      seen.district = recordedDistrict(rows);
       return true;
     });
     if (!ours) return false;
-    return recorded === "" || recorded === basename(input) ? true : { code: "file.result-of-other", data: { input: recorded } };
+    return seen.input === "" || seen.input === basename(input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
-}
-
-/** The recorded input (with its district) of an existing result of ours at `target` whose district is not `district`; undefined otherwise. */
-async function otherDistrict(target: string, district: string): Promise<string | undefined> {
-  if (!district || !existsSync(target)) return undefined;
-  // (A file too large to look at is not known to be ours: checkTarget has said so already.)
-  const read = readUserFile(target, 1 << 30);
-  if (!read.bytes) return undefined;
-  let other: string | undefined;
-  await hasSheet(read.bytes, isInfoSheetName, (rows) => {
-    if (!isOurInfoSheet(rows)) return false;
-    const theirs = recordedDistrict(rows);
-    if (theirs && theirs !== district) other = `${recordedInput(rows)} ${theirs}`;
-    return true;
-  });
-  return other;
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
@@ -70,7 +54,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A bad output path is said before the work, not after it.
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
-  const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file), refusal: "file.exists-not-result" });
+  const earlierResult = { input: "", district: "" };
+  const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
@@ -78,12 +63,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   // An earlier result of a workbook named alike but of another district (d1/2026.xlsx, d2/2026.xlsx):
   // known by the district its provenance sheet records, now that this cover's is read.
-  if (!o.force) {
-    const other = await otherDistrict(target, submission.cover.district?.trim() ?? "");
-    if (other) {
-      progress.done();
-      return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: other }, location: { file: target } }, o.json);
-    }
+  const district = submission.cover.district?.trim() ?? "";
+  if (earlierResult.district && district && earlierResult.district !== district) {
+    progress.done();
+    return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: `${earlierResult.input} ${earlierResult.district}` }, location: { file: target } }, o.json);
   }
   progress.step("progress.scoring");
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).

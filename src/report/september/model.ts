@@ -204,17 +204,22 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
  */
 function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   if (!results.pendingRows) return [];
-  // Each pending claim as a reader knows it: whose, which code and name, its level and status (and its cell).
-  const names = new Map(rubric.ledger.map((c) => [c.code, c.name]));
-  const claims = new Map<string, string>();
-  for (const u of results.units) {
-    for (const r of u.ledger) {
-      if (r.counted || !rubric.statuses.pending.includes(r.entry.status)) continue;
-      const e = r.entry;
-      claims.set(cellRef(e.at.sheet, e.at.cell), message(lang, "report.pending-claim", { unit: xmlSafe(u.name), code: e.code, name: xmlSafe(names.get(e.code) ?? ""), state: xmlSafe(e.level ? `${e.level}${lang === "en" ? ", " : ","}${e.status}` : e.status), cell: cellRef(e.at.sheet, e.at.cell) }));
+  // Each pending claim as a reader knows it: whose, which code and name, its level and status (and
+  // its cell); gathered only where some unit's awards wait on claims.
+  let claims: Map<string, string> | undefined;
+  const gather = (): Map<string, string> => {
+    const found = new Map<string, string>();
+    const names = new Map(rubric.ledger.map((c) => [c.code, c.name]));
+    for (const u of results.units) {
+      for (const r of u.ledger) {
+        if (r.counted || !rubric.statuses.pending.includes(r.entry.status)) continue;
+        const e = r.entry;
+        found.set(cellRef(e.at.sheet, e.at.cell), message(lang, "report.pending-claim", { unit: xmlSafe(u.name), code: e.code, name: xmlSafe(names.get(e.code) ?? ""), state: xmlSafe(e.level ? `${e.level}${lang === "en" ? ", " : ","}${e.status}` : e.status), cell: cellRef(e.at.sheet, e.at.cell) }));
+      }
     }
-  }
-  const described = (c: { sheet: string; cell: string }): string => claims.get(cellRef(c.sheet, c.cell)) ?? cellRef(c.sheet, c.cell);
+    return found;
+  };
+  const described = (c: { sheet: string; cell: string }): string => (claims ??= gather()).get(cellRef(c.sheet, c.cell)) ?? cellRef(c.sheet, c.cell);
   const open = results.units.filter((u) => u.certainty && !u.certainty.settled);
   // Said as it is: ranks that may move, else totals alone, else nothing at all; and the awards.
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
