@@ -44,11 +44,11 @@ describe("message catalog", () => {
   });
 
   it("says ids in the user's words where a template asks for the word (unit@word.unit)", () => {
-    const data = { code: "MB1", unit: "percent", expected: "amount" };
-    expect(message("zh-CN", "rubric.unit-mismatch", data)).toBe("MB1 的计量方式为百分比,与该项指标的金额不同");
-    expect(message("en", "rubric.unit-mismatch", data)).toBe("MB1 is measured as percent, but the item's indicator is amount");
+    const data = { code: "MB1", unit: "percent", indicator: "ZB3", expected: "amount" };
+    expect(message("zh-CN", "rubric.unit-mismatch", data)).toBe("MB1 的计量方式为百分比,而该项的指标 ZB3 为金额:目标须与指标计量方式相同");
+    expect(message("en", "rubric.unit-mismatch", data)).toBe("MB1 is measured as percent, but the item's indicator ZB3 as amount: a target is measured as its indicator is");
     // An id with no word is said as it is.
-    expect(message("zh-CN", "rubric.unit-mismatch", { ...data, unit: "kg" })).toBe("MB1 的计量方式为kg,与该项指标的金额不同");
+    expect(message("zh-CN", "rubric.unit-mismatch", { ...data, unit: "kg" })).toBe("MB1 的计量方式为kg,而该项的指标 ZB3 为金额:目标须与指标计量方式相同");
   });
 
   it("holds every code the source uses", () => {

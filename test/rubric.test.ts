@@ -128,6 +128,18 @@ const cases: Case[] = [
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 50% }\n          - { from: 95%, share: 100% }\n"),
     expected: [`rubric.bands-pay-order r.yaml:${lineOf("        kind: threshold") + 4}:13`],
   },
+  // A bare 98 on a percent indicator is said once, at its band; the next band is not then "out of order".
+  {
+    name: "band-mark-not-a-rate",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98, share: 100% }\n          - { from: 95%, share: 80% }\n"),
+    expected: [`rubric.bad-rate r.yaml:${lineOf("        kind: threshold") + 3}:21`],
+  },
+  // A target measured otherwise than its indicator: the error names both.
+  {
+    name: "target-unit-mismatch",
+    text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: number\n    display: 件\n").replace("        target: 90%\n", "        target: MB1\n"),
+    expected: [`rubric.unit-mismatch r.yaml:${lineOf("        target: 90%") + 2}:17`],
+  },
   { name: "tie-breaker-twice", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [JS, DZ, JS]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:28`] },
   // A cap over bonuses and deductions together, and two group caps sharing part of their codes.
   { name: "cap-mixed-kinds", text: replace("  codes:\n", "  caps:\n    - { codes: [JF1, KF1], max: 20 }\n  codes:\n"), expected: [`rubric.cap-mixed-kinds r.yaml:${lineOf("  codes:\n") + 1}:16`] },
@@ -151,6 +163,13 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(replace("    last_place: true\n    below: 60\n", "    below: 60\n"));
     expect(r.diagnostics).toEqual([]);
     expect(r.rubric?.rankings[0]?.yellowCard).toEqual({ name: "黄牌警告", lastPlace: false, below: 6000 });
+  });
+
+  it("names a unit kind by its name where a charge is not its own (镇街, not its id)", () => {
+    const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: BM\n");
+    const r = load(text);
+    expect(found(text)).toEqual([`rubric.unknown-charge r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目");
   });
 
   it("names a key by the item that holds it, not by an index path", () => {

@@ -63,18 +63,48 @@ interface Outcome {
   readonly total: Points;
 }
 
-function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode>, way: "hi" | "lo"): Outcome {
+function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode>, confirm: (code: LedgerCode | undefined) => boolean): Outcome {
   const counted = rubric.statuses.counted[0] ?? "";
   const decided = entries.map((e) => {
     if (!rubric.statuses.pending.includes(e.status)) return e;
-    const kind = codes.get(e.code)?.kind;
-    return (way === "hi" ? kind === "bonus" : kind === "deduction") ? { ...e, status: counted } : e;
+    return confirm(codes.get(e.code)) ? { ...e, status: counted } : e;
   });
   const ledger = scoreLedger(rubric, decided, codes, k.weight(before), chargeRoom(k.plan, before));
   const points = before.slice();
   if (ledger.charges.size) applyCharges(k.plan, points, ledger.charges);
   const { subtotals, total } = settle(k, points, ledger.bonus, ledger.deduction);
   return { points, subtotals, total };
+}
+
+/** Bonuses confirmed ("hi") or deductions ("lo"): the total's two ends. */
+const ends = { hi: (c: LedgerCode | undefined): boolean => c?.kind === "bonus", lo: (c: LedgerCode | undefined): boolean => c?.kind === "deduction" };
+
+/**
+ * A line's or an item's own two ends: at its highest, the pending bonuses charged to it (or to an
+ * item within it) confirmed and every other pending bonus refused, its own pending deductions
+ * refused and every other confirmed (a row elsewhere only takes the room of a cap it shares);
+ * at its lowest, the other way round. The total's two ends need not be these: a bonus on the
+ * total confirmed may take a capped place from one on the line.
+ */
+function toward(plan: KindPlan, node: number, way: "hi" | "lo"): (c: LedgerCode | undefined) => boolean {
+  return (c) => {
+    if (!c || c.kind === "single") return false;
+    const target = c.charge === "total" ? undefined : plan.index.get("line" in c.charge ? c.charge.line : c.charge.item);
+    let within = false;
+    for (let i = target ?? -1; i >= 0 && !within; i = plan.nodes[i]?.parent ?? -1) within = i === node;
+    return (c.kind === "bonus") === (way === "hi") ? within : !within;
+  };
+}
+
+/** A unit with pending rows: its two ends, a line's or item's own (made when asked), its pending rows. */
+interface Pending {
+  readonly lo: Outcome;
+  readonly hi: Outcome;
+  readonly rows: readonly LedgerEntry[];
+  /** The lowest and highest a line or item (by its node) can score as the rows are decided. */
+  readonly span: (node: number) => readonly [Points, Points];
+  /** A span asked for so far is more than one value. */
+  readonly spans: () => boolean;
 }
 
 interface KindScorer {
@@ -345,7 +375,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   const pendingStatus = new Set(rubric.statuses.pending);
   let pendingRows = 0;
   for (const e of sub.ledger) if (pendingStatus.has(e.status)) pendingRows++;
-  const outcomes = new Map<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>();
+  const outcomes = new Map<number, Pending>();
   units.forEach((unit, u) => {
     const k = scorers.get(unit.kind);
     const entries = ledgerOf.get(unit.name) ?? [];
@@ -358,7 +388,21 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     const pendingRows = entries.length && pendingStatus.size ? entries.filter((e) => pendingStatus.has(e.status)) : NO_ROWS;
     if (pendingRows.length) {
       const before = unit.points.slice();
-      outcomes.set(u, { lo: outcome(rubric, k, before, entries, codes, "lo"), hi: outcome(rubric, k, before, entries, codes, "hi"), rows: pendingRows });
+      const lo = outcome(rubric, k, before, entries, codes, ends.lo);
+      const hi = outcome(rubric, k, before, entries, codes, ends.hi);
+      const now = unit.points;
+      const spans = new Map<number, readonly [Points, Points]>();
+      const span = (node: number): readonly [Points, Points] => {
+        let s = spans.get(node);
+        if (!s) {
+          const at = (o: Outcome): Points => o.points[node] ?? 0;
+          const xs = [at(lo), at(hi), now[node] ?? 0, at(outcome(rubric, k, before, entries, codes, toward(k.plan, node, "lo"))), at(outcome(rubric, k, before, entries, codes, toward(k.plan, node, "hi")))];
+          s = [Math.min(...xs), Math.max(...xs)];
+          spans.set(node, s);
+        }
+        return s;
+      };
+      outcomes.set(u, { lo, hi, rows: pendingRows, span, spans: () => [...spans.values()].some(([a, b]) => a !== b) });
     }
     if (ledger.charges.size) {
       unit.charges = applyCharges(k.plan, unit.points, ledger.charges);
@@ -383,7 +427,7 @@ interface Scored {
   readonly units: Building[];
   readonly plans: ReadonlyMap<string, KindPlan>;
   readonly effects: ReadonlyMap<number, VetoEffect>;
-  readonly outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>;
+  readonly outcomes: ReadonlyMap<number, Pending>;
   readonly pendingRows: number;
   readonly about: Results["rubric"];
 }
@@ -441,17 +485,23 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
     // Where it could end up while claims are pending, and what it lacks for the next prize.
-    const keysOf = (o: Outcome): number[] => readers.map((read) => read(o));
+    // Each key spans its lowest and highest: the total's at its two ends; a line's or an item's at
+    // its own (a bonus on the total confirmed may take a capped place from one on that line).
+    const nodes = keys.map((key) => (key === "total" ? undefined : plan?.index.get(key)));
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {
           const o = outcomes.get(c.u);
           if (!o) return c;
-          // A line's or an item's points need not follow the total: a bonus on the total decided
-          // may take a capped place from one on that line. Each key spans its lowest and highest
-          // of the two outcomes and the present.
-          const a = keysOf(o.lo);
-          const b = keysOf(o.hi);
-          return { ...c, lo: a.map((x, k) => Math.min(x, b[k] ?? x, c.keys[k] ?? x)), hi: a.map((x, k) => Math.max(x, b[k] ?? x, c.keys[k] ?? x)) };
+          const lo: number[] = [];
+          const hi: number[] = [];
+          keys.forEach((key, k) => {
+            const node = nodes[k];
+            const now = c.keys[k] ?? 0;
+            const [a, b] = key === "total" ? [Math.min(o.lo.total, o.hi.total, now), Math.max(o.lo.total, o.hi.total, now)] : node === undefined ? [now, now] : o.span(node);
+            lo.push(a);
+            hi.push(b);
+          });
+          return { ...c, lo, hi };
         })
       : eligible;
     // The prize contenders' scored keys, best first: in ranking order already (ties share their keys).
@@ -565,7 +615,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const linked = (u: number, way: "lo" | "hi"): number => {
           if (node === undefined) return 0;
           const o = outcomes.get(u);
-          return (o ? o[way].points[node] : (units[u] as Building).points[node]) ?? 0;
+          return o ? o.span(node)[way === "lo" ? 0 : 1] : ((units[u] as Building).points[node] ?? 0);
         };
         const held = new Map<number, number>();
         for (const c of contenders) {
@@ -637,7 +687,7 @@ const MAX_OTHERS = 3;
  */
 function certainties(
   units: Building[],
-  outcomes: ReadonlyMap<number, { lo: Outcome; hi: Outcome; rows: readonly LedgerEntry[] }>,
+  outcomes: ReadonlyMap<number, Pending>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlyMap<number, readonly OpenAward[]>,
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
@@ -722,7 +772,7 @@ function certainties(
     // single-item award it claims (rows past a cap, or charged to an item at its bound, move
     // nothing, and are not named); the others' where it may move; others' claims to a
     // single-item award it holds (the nearest few).
-    if (own && (lo !== hi || !samePoints(own.lo.points, own.hi.points) || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
+    if (own && (lo !== hi || !samePoints(own.lo.points, own.hi.points) || own.spans() || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
     const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
     if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;

@@ -1,7 +1,7 @@
 // A rubric in words, for `assess rubric show` (its whole tree: every item's rule with its
 // parameters, indicators, the ledger and its caps, every ranking and what it decides) and for
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
-import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec } from "../rubric/model.js";
+import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
 import { isMeasured } from "../rubric/model.js";
 import { diffRubrics, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -22,7 +22,7 @@ function target(spec: TargetSpec | undefined, display: string): string {
 }
 
 /** An item's rule with its numbers: what `rubric show` prints beside it. */
-export function ruleText(r: Rubric, item: Item, lang: Lang): string {
+export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): string {
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   if (item.kind === "group") return t("show.kind.group");
   if (!isMeasured(item)) return t(`show.kind.${item.kind}`, { step: formatPoints(item.step) });
@@ -42,6 +42,8 @@ export function ruleText(r: Rubric, item: Item, lang: Lang): string {
     vetoed: m.includeVetoed ? t("show.with-vetoed") : t("show.without-vetoed"),
     whole: m.wholeSteps ? t("show.whole-steps") : "",
     best: t(lower ? "show.best-lowest" : "show.best-highest"),
+    // Relative kinds compare a unit with the others of its group, or of its kind where it has none.
+    among: kind && kind.groups.length === 0 ? t("show.among-kind", { kind: kind.name }) : t("show.among-group"),
   };
   const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : ""}`, data);
   return m.veto ? t("show.with-veto", { rule, veto: vetoText(m.veto, rubricWords(lang)) }) : rule;
@@ -66,7 +68,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       out.push(`  ${line.code} ${line.name}  ${formatPoints(line.max)}  [${t("show.sheet", { sheet: line.sheet })}]`);
       const walk = (items: readonly Item[], depth: number): void => {
         for (const it of items) {
-          out.push(`${"  ".repeat(depth)}${it.code} ${it.name}  ${formatPoints(it.max)}  ${ruleText(r, it, lang)}`);
+          out.push(`${"  ".repeat(depth)}${it.code} ${it.name}  ${formatPoints(it.max)}  ${ruleText(r, it, lang, k)}`);
           if (it.kind === "group") walk(it.children, depth + 1);
         }
       };

@@ -147,14 +147,14 @@ interface Context {
   readonly targets: ReadonlySet<string>;
 }
 
-function targetSpec(b: Builder, value: string | number, indicator: MeasureSpec | undefined, ctx: Context, path: Path): TargetSpec {
+function targetSpec(b: Builder, value: string | number, indicator: { readonly code: string; readonly spec: MeasureSpec } | undefined, ctx: Context, path: Path): TargetSpec {
   if (typeof value === "string" && /^[A-Z]/.test(value)) {
     const t = ctx.measures.get(value);
     if (!t || !ctx.targets.has(value)) b.error("rubric.unknown-target", path, { code: value });
-    else if (indicator && t.unit !== indicator.unit) b.error("rubric.unit-mismatch", path, { code: value, unit: t.unit, expected: indicator.unit });
+    else if (indicator && t.unit !== indicator.spec.unit) b.error("rubric.unit-mismatch", path, { code: value, unit: t.unit, indicator: indicator.code, expected: indicator.spec.unit });
     return { ref: value };
   }
-  return { value: b.reachable(value, indicator ?? PERCENT, path) };
+  return { value: b.reachable(value, indicator?.spec ?? PERCENT, path) };
 }
 
 function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, ctx: Context): Item {
@@ -192,10 +192,11 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (input.indicator !== undefined && (!indicator || ctx.targets.has(input.indicator))) b.error("rubric.unknown-indicator", [...path, "indicator"], { code: input.indicator });
   const spec = indicator ?? PERCENT;
   const direction = indicator && "direction" in indicator ? indicator.direction : "higher";
-  const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, indicator, ctx, [...path, "target"]);
+  const measuredBy = indicator && input.indicator !== undefined ? { code: input.indicator, spec: indicator } : undefined;
+  const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, measuredBy, ctx, [...path, "target"]);
   const item: { -readonly [K in keyof MeasuredItem]: MeasuredItem[K] } = { ...base, kind: kind as MeasuredItem["kind"], indicator: input.indicator ?? "", target };
   if (input.floor !== undefined) {
-    item.floor = targetSpec(b, input.floor, indicator, ctx, [...path, "floor"]);
+    item.floor = targetSpec(b, input.floor, measuredBy, ctx, [...path, "floor"]);
     // A fixed floor must be on the far side of a fixed target: below it when higher is better.
     const f = item.floor;
     if ("value" in f && "value" in target && (direction === "higher" ? f.value >= target.value : f.value <= target.value)) {
@@ -203,11 +204,16 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     }
   }
   if (input.bands) {
+    // A band whose mark could not be read is said once: it is not compared with its neighbours.
+    const unread = new Set<number>();
     const bands: Band[] = input.bands.map((band, i) => {
       const at = [...path, "bands", i];
       if ((band.share === undefined) === (band.points === undefined)) b.error("rubric.band-share-or-points", at, { code: input.code });
+      const said = b.diags.length;
+      const from = b.reachable(band.from, spec, [...at, "from"]);
+      if (b.diags.length > said) unread.add(i);
       const out: Band = {
-        from: b.reachable(band.from, spec, [...at, "from"]),
+        from,
         ...(band.share !== undefined ? { share: b.share(band.share, [...at, "share"]) } : {}),
         ...(band.points !== undefined ? { points: b.points(band.points, [...at, "points"]) } : {}),
       };
@@ -218,7 +224,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     for (let i = 1; i < bands.length; i++) {
       const prev = bands[i - 1]?.from ?? 0;
       const cur = bands[i]?.from ?? 0;
-      if (direction === "higher" ? cur >= prev : cur <= prev) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+      if (!unread.has(i) && !unread.has(i - 1) && (direction === "higher" ? cur >= prev : cur <= prev)) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
       // And pays no more than it: a lower mark worth more would score 99% below 96%.
       const worth = (x: Band | undefined): number => (x?.points !== undefined ? x.points * 10000 : base.max * (x?.share ?? 0));
       if (worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
@@ -450,7 +456,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (charge === "total") return;
     for (const k of c.unitKinds) {
       const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : itemsOfKind(k).has(charge.item);
-      if (!ok) b.error("rubric.unknown-charge", ["ledger", "codes", i, "charge"], { code: "line" in charge ? charge.line : charge.item, kind: k });
+      if (!ok) b.error("rubric.unknown-charge", ["ledger", "codes", i, "charge"], { code: "line" in charge ? charge.line : charge.item, kind: unitKinds.find((x) => x.id === k)?.name ?? k });
     }
   });
   const ledgerByCode = new Map(ledger.map((l) => [l.code, l]));

@@ -115,6 +115,11 @@ describe("linear (按比例计分)", () => {
     // 20 × (10 − 7) ÷ (10 − 2) = 7.5
     const item = "kind: linear, indicator: ZB2, target: 2, floor: 10";
     expect(k1(item, [{ name: "甲", measures: { ZB2: 7 } }, { name: "乙", measures: { ZB2: 1 } }, { name: "丙", measures: { ZB2: 12 } }])).toEqual({ 甲: 750, 乙: 2000, 丙: 0 });
+    // At or past the floor the explanation says no better than it, in either direction (12 is
+    // worse than 10 here; it does "exceed" it).
+    expect(k1Why(item, [{ name: "丙", measures: { ZB2: 12 } }], "丙")).toBe("ZB2 12起,未优于计分起点 10起,得 0");
+    expect(k1Why(item, [{ name: "丙", measures: { ZB2: 12 } }], "丙", undefined, "en")).toBe("ZB2 12起 is no better than 10起, where scoring starts: 0");
+    expect(k1Why("kind: linear, indicator: ZB1, target: MB1, floor: 60%", [{ name: "丁", measures: { ZB1: "55%", MB1: "90%" } }], "丁")).toBe("ZB1 55%,未优于计分起点 60%,得 0");
   });
 
   it("a floor per unit from a target column, amounts in 万元", () => {

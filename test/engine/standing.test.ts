@@ -269,3 +269,40 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     });
   }
 });
+
+describe("a ranking by a line while a bonus on the total and one on that line wait for the same cap", () => {
+  // Bonuses capped at 3: JF7 +3 on the total, JF8 +3 charged to 党政线 (DZ, max 40). 甲's DZ is
+  // 38 (DZ2.1 10.5 of 12.5), 乙's 39. 甲 claims both: confirmed together, JF7 (on the total) fills
+  // the cap first and DZ stays 38; refused together, 38 too. But JF8 confirmed and JF7 refused
+  // gives DZ its 3 (a line has no ceiling), 41: ahead of 乙 and first by 党政线.
+  const T = mini((t) =>
+    t
+      .replace("  codes:\n", "  caps:\n    - { kind: bonus, max: 3 }\n  codes:\n    - { code: JF7, kind: bonus, name: 加到总分, points: 3 }\n    - { code: JF8, kind: bonus, name: 加到党政线, points: 3, charge: DZ }\n")
+      .replace("    by: DZ\n", "    by: DZ\n    tiers:\n      - { name: 党建一等奖, ranks: [1, 1] }\n"),
+  );
+  const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5 } }, { name: "乙", scores: { "DZ2.1": 11.5 } }];
+  const rows: EntrySpec[] = [
+    { unit: "甲", code: "JF7", status: "申报中" },
+    { unit: "甲", code: "JF8", status: "申报中" },
+  ];
+  const sub = submission(T, units, rows);
+  const r = score(T, sub);
+
+  it("spans the line's own highest, not only the two ends of the total", () => {
+    expect([unitNamed(r, "甲").subtotals.DZ, unitNamed(r, "乙").subtotals.DZ]).toEqual([3800, 3900]);
+    expect(unitNamed(r, "甲").certainty?.ranks.DZ).toEqual([1, 2]);
+    expect(unitNamed(r, "乙").certainty?.ranks.DZ).toEqual([1, 2]);
+    // Decided that way, it is so.
+    const decided = score(T, submission(T, units, [{ unit: "甲", code: "JF7", status: "不予认定" }, { unit: "甲", code: "JF8", status: "已认定" }]));
+    expect([unitNamed(decided, "甲").ranks.DZ, unitNamed(decided, "甲").subtotals.DZ]).toEqual([1, 4100]);
+  });
+
+  it("leaves the line's prize open (待定) for its holder and for the claimant, both rows named", () => {
+    const open = (name: string) => unitNamed(r, name).certainty?.open ?? [];
+    expect(unitNamed(r, "乙").awards).toContainEqual(expect.objectContaining({ kind: "rank", ranking: "DZ", tier: "党建一等奖" }));
+    expect(open("乙")).toContainEqual(expect.objectContaining({ ranking: "DZ", kind: "rank" }));
+    expect(open("甲")).toContainEqual(expect.objectContaining({ ranking: "DZ", kind: "rank" }));
+    const at = (name: string) => unitNamed(r, name).certainty?.pending.map((x) => x.cell).sort();
+    expect(at("甲")).toEqual(sub.ledger.map((e) => e.at.cell).sort());
+  });
+});

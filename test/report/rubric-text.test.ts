@@ -59,3 +59,15 @@ describe("rubric show in English", () => {
     expect(tree(TEXT).find((l) => l.startsWith("    SH1 "))).toContain("并否决(否决后仍排名、不得奖;");
   });
 });
+
+describe("rubric show: relative kinds", () => {
+  it("compare a unit within its group where its kind has groups, else among its kind, by name", () => {
+    expect(tree(TEXT).find((l) => l.startsWith("    JJ3 "))).toContain("ZB3 本单位值与组内最高值相比 × 满分");
+    const mini = readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: rank-points\n        indicator: ZB2\n        per_place: 1\n");
+    const { rubric } = loadRubric("mini.yaml", Buffer.from(mini), "test");
+    if (!rubric) throw new Error("no rubric");
+    const js2 = (lang: "zh-CN" | "en") => rubricTree(rubric, lang).split("\n").find((l) => l.startsWith("    JS2 "));
+    expect(js2("zh-CN")).toContain("ZB2 镇街中排名:第 1 名满分,每降一名减 1 分");
+    expect(js2("en")).toContain("ZB2 by place among 镇街: full marks for the first, 1 less a place");
+  });
+});

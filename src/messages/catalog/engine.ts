@@ -11,7 +11,7 @@ export const engineMessages: Catalog = {
   "why.gate-passed-veto-only": { "zh-CN": "{indicator} {value} {op} {target},完成指标,不否决(本项不计分)", en: "{indicator} {value} {op} {target}: passed, no veto (the item carries no points)" },
   "why.gate-failed": { "zh-CN": "{indicator} {value} {miss} {target},完不成指标:一票否决", en: "{indicator} {value} {miss} {target}: failed, one-vote veto" },
   "why.linear-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full {max}" },
-  "why.linear-floor": { "zh-CN": "{indicator} {value},未超过计分起点 {floor},得 0", en: "{indicator} {value} is not past {floor}, where scoring starts: 0" },
+  "why.linear-floor": { "zh-CN": "{indicator} {value},未优于计分起点 {floor},得 0", en: "{indicator} {value} is no better than {floor}, where scoring starts: 0" },
   "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor}(0 分)与 {target}(满分 {max})之间,按比例得 {points}", en: "{indicator} {value} between {floor} (0) and {target} (full {max}): {points} pro rata" },
   "why.ratio-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full {max}" },
   "why.ratio-none": { "zh-CN": "{indicator} {value} ÷ {target}:实际值不大于 0,得 0", en: "{indicator} {value} ÷ {target}: the value is not above 0, so 0" },
