@@ -56,3 +56,31 @@ describe("the loading library", () => {
     );
   });
 });
+
+describe("a damaged part that no sheet needs", () => {
+  /** The sample with one entry's checksum in the central directory changed (as a damaged copy has it wrong). */
+  function damaged(name: string): Uint8Array {
+    const bytes = new Uint8Array(readFileSync("samples/qingshan-2026.xlsx"));
+    const view = new DataView(bytes.buffer);
+    const key = new TextEncoder().encode(name);
+    for (let p = 0; p + 46 < bytes.length; p++) {
+      if (view.getUint32(p, true) !== 0x02014b50) continue;
+      const len = view.getUint16(p + 28, true);
+      if (len === key.length && bytes.subarray(p + 46, p + 46 + len).every((b, i) => b === key[i])) {
+        view.setUint32(p + 16, view.getUint32(p + 16, true) ^ 1, true);
+        return bytes;
+      }
+    }
+    throw new Error(`no entry ${name}`);
+  }
+
+  it("is said as the file's damage, and nothing is scored (a result would carry it on)", async () => {
+    for (const part of ["xl/comments2.xml", "xl/drawings/vmlDrawing2.vml"]) {
+      const r = await loadWorkbook({ file: "q.xlsx", bytes: damaged(part), rubrics, host: nodeHost });
+      expect(r.submission, part).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.severity === "error"), part).toEqual([{ code: "xlsx.crc-mismatch", severity: "error", data: { entry: part }, location: { file: "q.xlsx" } }]);
+    }
+    const whole = await loadWorkbook({ file: "q.xlsx", bytes: readFileSync("samples/qingshan-2026.xlsx"), rubrics, host: nodeHost });
+    expect(whole.submission?.units.length).toBe(22);
+  });
+});

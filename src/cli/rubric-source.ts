@@ -3,7 +3,7 @@
 // needs no other rubric never loads the YAML parser or the schema library — most of a small
 // run's start-up.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
@@ -79,10 +79,28 @@ function ownFiles(near: readonly string[], bundled: readonly { id: string; versi
   return { own, shadows };
 }
 
+/**
+ * A bundled rubric named as the user would name it where no such file is: its id (the one
+ * version there is), ID-VERSION or its file's name (township-comprehensive-2026.1.yaml).
+ */
+function bundledNamed(name: string): string | undefined {
+  if (existsSync(name)) return undefined;
+  const shipped = bundledFiles();
+  const exact = shipped.find((f) => name === `${f.id}-${f.version}` || name === `${f.id}-${f.version}.yaml` || name === `${f.id}@${f.version}`);
+  if (exact) return exact.path;
+  const ofId = shipped.filter((f) => f.id === name);
+  return ofId.length === 1 ? ofId[0]?.path : undefined;
+}
+
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
-  const shown = displayPath(path);
-  const read = readUserFile(path, MAX_RUBRIC_FILE, "rubric.too-large");
-  if (!read.bytes) return { diagnostics: read.diagnostics.map((d) => ({ ...d, location: { file: shown } })) };
+  const file = bundledNamed(path) ?? path;
+  const shown = displayPath(file);
+  const read = readUserFile(file, MAX_RUBRIC_FILE, "rubric.too-large");
+  if (!read.bytes) {
+    // Not there: the bundled ones are named, as a rubric may be named by them.
+    const names = bundledFiles().map((f) => `${f.id}-${f.version}`).sort().join(", ");
+    return { diagnostics: read.diagnostics.map((d) => (d.code === "file.not-found" ? { ...d, code: "rubric.file-not-found", data: { bundled: names }, location: { file: shown } } : { ...d, location: { file: shown } })) };
+  }
   return parse(shown, read.bytes, sha256(read.bytes));
 }
 

@@ -66,11 +66,23 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   }
   // A province's largest sheets are read on a second thread, where the host has one.
   book.readAhead();
+  let read: Omit<Loaded, "workbookReader">;
   try {
-    return { ...(await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) })), workbookReader: book };
+    read = await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) });
   } finally {
     book.endAhead();
   }
+  // A damaged part nothing read (a theme, a comment) is said too: a result would carry it on. (A
+  // package that failed already has said so.)
+  if (!read.diagnostics.some((d) => d.severity === "error" && d.code.startsWith("xlsx."))) {
+    try {
+      await book.checkRest();
+    } catch (e) {
+      const { submission: _, ...rest } = read;
+      return { ...rest, diagnostics: [...read.diagnostics, fileFailure(file, e)] };
+    }
+  }
+  return { ...read, workbookReader: book };
 }
 
 /** The sheets of a workbook, as the pipeline reads them: an opened package, or one in memory (tests). */

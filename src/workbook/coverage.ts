@@ -9,7 +9,7 @@ import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
-import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 
 export interface LocatedSheet {
   readonly sheet: string;
@@ -130,10 +130,6 @@ function floorsBeyondTargets(rubric: Rubric, measured: readonly MeasuredItem[], 
   }
 }
 
-/** Text compared without its spaces and in one width (统筹 决策 = 统筹决策). */
-function squeeze(s: string): string {
-  return s.normalize("NFKC").replace(/\s+/g, "");
-}
 
 /** Every unit on every sheet its kind needs; every judged column present; every measured input there. */
 export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Problems): void {
@@ -190,7 +186,10 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
         const near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, spelt(s, first), 3) : [];
         const sheet = located[s]?.sheet ?? "";
-        if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
+        // Spelt alike but for full- and half-width characters or spaces, which look alike on screen: said so.
+        const twin = near.find((n) => oneWidth(n) === oneWidth(u.name));
+        if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
+        else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
         else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
@@ -211,7 +210,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       for (const leaf of judged) {
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
-        const header = headers.find((h) => squeeze(h.text).includes(squeeze(leaf.name)));
+        const header = headers.find((h) => oneWidth(h.text).includes(oneWidth(leaf.name)));
         // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced
         // in what to write, not kept beside it; letters of the name itself (GDP增长) are kept.
         if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") });

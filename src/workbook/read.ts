@@ -378,7 +378,8 @@ export class SubmissionReader {
     if (taken) {
       const [col, code] = taken;
       const first = this.columnSheet.get(code) ?? "";
-      this.p.error("workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
+      // A hidden copy cannot be seen to be deleted: said so.
+      this.p.error(sheet.hidden ? "workbook.column-on-two-sheets-hidden" : "workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
       return undefined;
     }
     for (const [col, code] of codes) this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));

@@ -93,3 +93,20 @@ describe("a units list of names alone", () => {
     expect(r.err.trim().split("\n")[0]).toBe(`${join(dir, "units.csv")}:4:1: 警告: 单位 “区人武部” 未写类型,名称也看不出是哪一类,已列为乡镇(街道);如不是,请在名称后写上类型,如 “区人武部,类型”(可用:乡镇、镇、乡、街道、部门、区直部门、局、委、办、企业、国有企业、国企、公司) [units.kind-guessed]`);
   });
 });
+
+describe("a bundled rubric named with --rubric", () => {
+  it("is taken by its id or its file's name where no such file is; a name that is neither lists the bundled ones", async () => {
+    const dir = scratchDir("assess-named-");
+    for (const name of ["township-comprehensive", "township-comprehensive-2026.1", "township-comprehensive-2026.1.yaml"]) {
+      const out = join(dir, `${name}.xlsx`);
+      const r = await cli(["template", "--rubric", name, "-o", out]);
+      expect(r.code, r.err).toBe(0);
+      // The template of that rubric: its first line sheet, with no unit yet.
+      expect((await cli(["validate", out])).err).toContain(": 经济发展: 错误: 工作簿中没有任何单位");
+    }
+    const shown = await cli(["rubric", "show", "district-popplan"]);
+    expect([shown.code, shown.out.split("\n")[0]]).toEqual([0, "完善人口计生目标管理责任制考核办法  [district-popplan 2022.1, 2022-06-24]"]);
+    const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);
+    expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
+  });
+});

@@ -109,6 +109,15 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3"],
   },
   {
+    // A full-width space typed into a name on one sheet: told as a difference of width or spaces,
+    // both ways (it looks the same on screen), not as a name spelt another way.
+    name: "a unit's name with a full-width space on one sheet",
+    edit: (wb) => {
+      wb.sheetNamed("人口计生线").set("A3", "乙　街道");
+    },
+    expected: ["workbook.unit-missing-on-width 党政线!A3", "workbook.unit-missing-on-width 人口计生线!A3", "workbook.unit-missing-on-width 人口计生线!A3"],
+  },
+  {
     // 乙街道 renamed 乙镇 on the indicator sheet alone: its row there counts for nothing, and the
     // unit missing there is named, however unlike (one name alone, one unit alone missing).
     name: "a unit renamed on the indicator sheet alone",
@@ -178,6 +187,15 @@ const cases: Case[] = [
       wb.addSheet("党政线 (2)").set("A1", "单位名称").set("B1", "DZ2 统筹决策(20分)").set("A2", "甲镇").set("B2", 5);
     },
     expected: ["workbook.column-on-two-sheets '党政线 (2)'!B1"],
+  },
+  {
+    // Hidden, the copy is out of sight: the error says so (and how to show it).
+    name: "a hidden copy of a line sheet says it is hidden",
+    edit: (wb) => {
+      const copy = wb.addSheet("党政线(旧)").set("A1", "单位名称").set("B1", "DZ2 统筹决策(20分)").set("A2", "甲镇").set("B2", 5);
+      copy.hidden = true;
+    },
+    expected: ["workbook.column-on-two-sheets-hidden '党政线(旧)'!B1"],
   },
   {
     name: "a deleted department sheet is a warning",

@@ -109,6 +109,12 @@ describe("zip bombs", () => {
     expect(rssGrowthMiB).toBeLessThan(200);
   });
 
+  it("data a little longer than declared (a flipped bit) is a damaged file, not a malicious one", async () => {
+    const sheet = strToU8("<worksheet>" + "<x/>".repeat(640) + "</worksheet>");
+    const d = await one(bombZip(new Uint8Array(zlib.deflateRawSync(sheet)), sheet.length - 21));
+    expect(d).toMatchObject({ code: "xlsx.crc-mismatch", data: { entry: SHEET }, location: { file: FILE } });
+  });
+
   it("a lying header on a stored entry is caught by its sizes", async () => {
     const list = entries((e) => ({ ...e, method: 0, usize: 5 }));
     expect((await one(rawZip(list)))?.code).toBe("xlsx.corrupt");

@@ -51,6 +51,7 @@ export const workbookMessages: Catalog = {
   "workbook.bad-unit-name": { "zh-CN": "单位名称 “{value}” 应为文字", en: "the unit name \"{value}\" must be text" },
   "workbook.hidden-row": { "zh-CN": "“{unit}” 所在行被隐藏,仍会计分", en: "the row of \"{unit}\" is hidden; it is scored all the same" },
   "workbook.duplicate-unit": { "zh-CN": "单位 “{unit}” 重复(已在 {first})", en: "the unit \"{unit}\" appears twice (first at {first})" },
+  "workbook.column-on-two-sheets-hidden": { "zh-CN": "{code} 的列已在 {first} 出现,此工作表不被读取;此工作表被隐藏(在工作表标签上右键 → 取消隐藏),请删除这个复制出的工作表或其中重复的列", en: "the column for {code} is already at {first}, so this sheet is not read; it is hidden (right-click a sheet tab → Unhide): delete the copied sheet or its repeated columns" },
   "workbook.hidden-sheet": { "zh-CN": "此工作表被隐藏,仍会读取", en: "this sheet is hidden; it is read all the same" },
   "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 同时出现在镇街和部门的工作表中", en: "\"{unit}\" appears on both town and department sheets" },
   "workbook.no-sheets-found": { "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板", en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); assess template writes one" },
@@ -63,6 +64,7 @@ export const workbookMessages: Catalog = {
   "workbook.value-not-used": { "zh-CN": "“{unit}” 填写了 {code},但{kind}的考核项目都不用它,此值不计入", en: "\"{unit}\" has a value for {code}, but no item of {kind} reads it: it counts for nothing" },
   "workbook.bad-value-not-used": { "zh-CN": "“{unit}” 的 {code} 一格所填不是有效的值,但{kind}的考核项目都不用它,不计入;可清空此格", en: "the cell for {code} of \"{unit}\" does not hold a valid value, but no item of {kind} reads it: it counts for nothing; it can be cleared" },
   "workbook.values-not-used": { "zh-CN": "“{unit}” 等 {count} 个{kind}填写了 {code},但{kind}的考核项目都不用它,这些值不计入", en: "\"{unit}\" and others, {count} units of {kind} in all, have values for {code}, but no item of {kind} reads it: they count for nothing" },
+  "workbook.unit-missing-on-width": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 “{near}” 与它只差全角、半角字符或空格(如括号 （） 与 ()),请改成同一写法", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; \"{near}\" there differs from it only in full- and half-width characters or spaces (such as （） and ()): spell both alike" },
   "workbook.unit-missing-on-near": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 {near} 是否就是它(名称写法不同)?", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; is {near} there the same unit, spelt another way?" },
   "workbook.unit-missing-on": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"" },
   "workbook.target-zero": {

@@ -7,7 +7,7 @@
 import { Problems, type Diagnostic } from "../../diagnostics/index.js";
 import type { AheadReads, Codec } from "../codec.js";
 import { PackedRows, type AheadJob } from "./ahead.js";
-import { dataRange } from "./entry.js";
+import { checkRest, dataRange } from "./entry.js";
 import { XlsxFailure } from "../fail.js";
 import { ValueCache } from "./cells.js";
 import { findWorkbookPart, readWorkbook, type WorkbookInfo } from "./package.js";
@@ -84,6 +84,11 @@ export class WorkbookReader {
     this.aheadWanted = true;
   }
 
+  /** Every part no sheet or setting needed, unpacked and checked (throws XlsxFailure for a damaged one). */
+  async checkRest(): Promise<void> {
+    await checkRest(this.pkg.zip, this.pkg.codec);
+  }
+
   /** Done reading ahead: what the other thread has not done (if anything) is not needed. */
   endAhead(): void {
     this.ahead?.reads.close(this.ahead.jobs.size === 0);
@@ -108,6 +113,9 @@ export class WorkbookReader {
       ahead.jobs.delete(sheet.index);
       const packed = ahead.reads.claim(job) ? undefined : await ahead.reads.result(job);
       if (ahead.jobs.size === 0) this.endAhead();
+      // Read there, its checksum was found right there.
+      const entry = packed ? findEntry(this.pkg.zip, part) : undefined;
+      if (entry) this.pkg.zip.checked.add(entry.name);
       // Past the book's cell limit, the sheet is read here: the reader names the cell it is passed at.
       if (packed && this.counter.cells + packed.counted <= this.limits.maxCells) {
         return new PackedRows(packed, { problems: this.problems, counter: this.counter, cache: this.cache });

@@ -33,6 +33,8 @@ export interface ZipArchive {
   readonly zip64: boolean;
   /** Entries by exact name (backslashes turned into slashes). */
   readonly entries: ReadonlyMap<string, ZipEntry>;
+  /** Entries whose data has been unpacked and its checksum found right (by name). */
+  readonly checked: Set<string>;
   /** Entries by lower-cased name: OPC part names are case-insensitive. */
   readonly lower: ReadonlyMap<string, ZipEntry>;
 }
@@ -173,7 +175,7 @@ export function openZip(buf: Uint8Array, limits: XlsxLimits): ZipArchive {
     p = end;
   }
   const plain = !dir.zip64 && !entryZip64 && shift === 0 && dir.offset + dir.size === eocd;
-  return { buf, list, plain, zip64: dir.zip64 || entryZip64, entries, lower };
+  return { buf, list, plain, zip64: dir.zip64 || entryZip64, entries, lower, checked: new Set() };
 }
 
 /** An entry by part name, exact first, then ignoring case; leading "/" ignored. */
