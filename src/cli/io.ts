@@ -111,6 +111,16 @@ export function isFolder(path: string): boolean {
   }
 }
 
+/** A pipe or a device (`<(…)`, /dev/stdin): nothing can be written beside it. */
+export function isStream(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A refused output path (exists, is the input, has no folder): said as a diagnostic, exit 2. */
 export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
   reportDiagnostics(ctx, [diag], json);

@@ -24,6 +24,8 @@ export interface Gathered {
   readonly presence: ReadonlyMap<string, number[]>;
   /** item code → the sheet holding its column. */
   readonly judgedColumns: ReadonlyMap<string, string>;
+  /** Sheet → its header cells merged across columns. */
+  readonly headerMerges?: ReadonlyMap<string, readonly string[]>;
   /** Unit kinds whose 分组 column was found. */
   readonly groupColumns: ReadonlySet<string>;
   /** "unit\0code" of measured values that were there but refused. */
@@ -214,7 +216,12 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced
         // in what to write, not kept beside it; letters of the name itself (GDP增长) are kept.
         if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") });
-        else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+        else {
+          // A header merged across columns leaves the columns after its first with no header: said at it.
+          const merged = g.headerMerges?.get(lineSheet)?.[0];
+          if (merged !== undefined) p.error("workbook.missing-column-merged", lineSheet, merged.split(":")[0], { code: leaf.code, name: leaf.name, range: merged });
+          else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
+        }
       }
     }
     const needed = neededCodes(rubric, measured);

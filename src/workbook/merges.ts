@@ -23,6 +23,14 @@ function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number 
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
+/** Ranges of `merges` that lie on `row` and span more than one column (a header merged over two items). */
+export function acrossRow(merges: readonly string[], row: number): string[] {
+  return merges.filter((m) => {
+    const r = rangeOf(m);
+    return r !== undefined && r.r1 <= row && row <= r.r2 && r.c2 > r.c1;
+  });
+}
+
 /** A cell's row and column (B3), or undefined. */
 export function cellAt(ref: string): { row: number; col: number } | undefined {
   const r = rangeOf(ref);

@@ -12,7 +12,7 @@ import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./
 import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { isLedgerSheet, readLedger } from "./ledger.js";
-import { BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
+import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
 
@@ -280,6 +280,8 @@ export class SubmissionReader {
   private readonly filled: ReadCells[] = [];
   /** item code → the sheet holding its column. */
   private readonly judgedColumns = new Map<string, string>();
+  /** Sheet → header cells merged across columns (an item's column then has no header). */
+  private readonly headerMerges = new Map<string, readonly string[]>();
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   private ledgerSheet: RawSheet | undefined;
@@ -362,7 +364,12 @@ export class SubmissionReader {
       end: (merges) => {
         if (!decided) decide();
         head.merges = [...merges];
-        if (index !== undefined) this.checkMerged(index, merges);
+        if (index !== undefined) {
+          this.checkMerged(index, merges);
+          const at = this.located[index];
+          const across = at ? acrossRow(merges, at.role.headerRow) : [];
+          if (at && across.length) this.headerMerges.set(at.sheet, across);
+        }
       },
     };
   }
@@ -586,7 +593,7 @@ export class SubmissionReader {
     });
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];

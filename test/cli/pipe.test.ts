@@ -63,3 +63,26 @@ describe("output that cannot be written", () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe("a workbook read from a pipe", () => {
+  /** The built command with the sample workbook on its standard input, through a pipe (as `cat … |` gives it). */
+  function piped(args: string[]): Promise<{ code: number | null; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn("sh", ["-c", `cat samples/qingshan-2026.xlsx | "$0" bin/assess.js "$@"`, process.execPath, ...args], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LANG: "zh_CN.UTF-8" } });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("exit", (code) => resolve({ code, err }));
+    });
+  }
+
+  it.skipIf(process.platform === "win32")("asks for -o where a result would go beside it, and scores with -o", async () => {
+    for (const command of ["score", "report"]) {
+      const r = await piped([command, "/dev/stdin"]);
+      expect([r.code, r.err], command).toEqual([2, `用法错误:/dev/stdin 不是普通文件(如管道),结果无法写在它旁边;请用 -o 指定输出文件,如 -o ${command === "score" ? "结果" : "报告"}.xlsx\n`]);
+    }
+    const out = join(dir, "piped.xlsx");
+    const r = await piped(["score", "/dev/stdin", "-o", out]);
+    expect(r.code, r.err).toBe(0);
+    expect(statSync(out).size).toBeGreaterThan(10_000);
+  });
+});

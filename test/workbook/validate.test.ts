@@ -308,6 +308,14 @@ const cases: Case[] = [
     expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
   },
   {
+    // Two items' headers merged into one (for looks): the second item's column has no header; said at the merge.
+    name: "a header merged over two items' columns",
+    edit: (wb) => {
+      wb.sheetNamed("人口计生线").merge("B1:C1");
+    },
+    expected: ["workbook.missing-column-merged 人口计生线!B1"],
+  },
+  {
     name: "a totals row under the units is a summary, not a unit",
     edit: (wb) => {
       for (const [name, label] of [["党政线", "合 计"], ["人口计生线", "平均分"], ["指标数据", "Total"]] as const) {

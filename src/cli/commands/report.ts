@@ -4,7 +4,7 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { coverGaps } from "../../report/september/model.js";
-import { isFolder, reportDiagnostics, usageError, type Ctx } from "../io.js";
+import { isFolder, isStream, reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
@@ -63,6 +63,8 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   // A folder given for the output: said as such (with both formats, -o is the files' stem, and the
   // folder's name would have become SOMEFOLDER.xlsx beside it).
   if (o.output !== undefined && isFolder(o.output)) return usageError(ctx, "usage.output-is-folder", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
+  // Read from a pipe, the report has no folder to go beside it in.
+  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));

@@ -8,7 +8,7 @@ import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import { isInfoSheetName, isOurInfoSheet, recordedDistrict, recordedInput } from "../../workbook/ours.js";
-import { reportDiagnostics, requireXlsx, targetError, type Ctx } from "../io.js";
+import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic, type Refusal } from "../write.js";
 import { nodeHost } from "../host.js";
@@ -48,6 +48,8 @@ function resultOfThis(input: string, seen: { input: string; district: string }):
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
+  // Read from a pipe, the result has no folder to go beside it in.
+  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" });
   const target = o.output ?? defaultOutput(file);
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;

@@ -101,6 +101,7 @@ export const workbookMessages: Catalog = {
     en: "no sheet for {line} (“{sheet}” in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
   },
   "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {rest}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {rest}\"" },
+  "workbook.missing-column-merged": { "zh-CN": "缺少 {code} {name} 的列;表头 {range} 是合并的单元格,合并后只有第一列有表头:请取消合并,为每一列写上项目", en: "the column for {code} {name} is missing; the header {range} is merged, which leaves a header on its first column alone: unmerge it and head each column with its item" },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
   "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
