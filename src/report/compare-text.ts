@@ -74,13 +74,53 @@ function awardPhrase(w: Words, a: Award, named: boolean): string {
 }
 
 /** What a unit's results say, one comparable phrase each: total, ranks, veto, awards. */
-function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, named = false): Map<string, string> {
+function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, named = false, awards = true): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
   for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
-  m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
+  if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
   return m;
+}
+
+/** Which award an award is, from one result to the next: a ranking's tier, its grade, a code's single award, its card, a veto. */
+function awardKey(a: Award): string {
+  switch (a.kind) {
+    case "rank":
+      return `rank\u0000${a.ranking}\u0000${a.tier}`;
+    case "grade":
+      return `grade\u0000${a.ranking}`;
+    case "single":
+      return `single\u0000${a.ranking}\u0000${a.code}`;
+    case "warning":
+      return `warning\u0000${a.ranking}`;
+    case "veto":
+      return `veto\u0000${a.gate}`;
+  }
+}
+
+/** An award the same from one result to the next: a grade by its name (its note on the quota aside), any other as said. */
+function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
+  if (a.kind === "grade" && b.kind === "grade") return a.grade === b.grade && (a.held ?? false) === (b.held ?? false);
+  return awardPhrase(w, a, named) === awardPhrase(w, b, named);
+}
+
+/**
+ * A unit's awards from one result to the next, award by award: those lost, those won, and those
+ * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
+ * none moved (a grade's note on its quota is no change).
+ */
+function awardChanges(w: Words, x: readonly Award[], y: readonly Award[], named: boolean): string | undefined {
+  const before = new Map(x.map((a) => [awardKey(a), a]));
+  const after = new Map(y.map((a) => [awardKey(a), a]));
+  const out: string[] = [];
+  for (const [key, a] of before) {
+    const b = after.get(key);
+    if (!b) out.push(w.t("diff.award-lost", { award: awardPhrase(w, a, named) }));
+    else if (!sameAward(w, a, b, named)) out.push(w.t("diff.award-changed", { old: awardPhrase(w, a, named), new: awardPhrase(w, b, named) }));
+  }
+  for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: awardPhrase(w, b, named) }));
+  return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t("list.items")) }) : undefined;
 }
 
 /** Its lines' subtotals, named by the rubrics (the newer first), said where nothing above moved. */
@@ -109,7 +149,11 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
  */
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
   const named = rubrics.some((r) => r.rankings.filter((x) => x.tiers.length > 0).length > 1);
-  const parts = changed(w, outcomeParts(w, a, m.old, named), outcomeParts(w, b, m.new, named));
+  // A unit in both: its awards compared one by one; added or removed, all of them at once (→ —).
+  const both = m.old !== undefined && m.new !== undefined;
+  const parts = changed(w, outcomeParts(w, a, m.old, named, !both), outcomeParts(w, b, m.new, named, !both));
+  const awards = m.old && m.new ? awardChanges(w, m.old.awards, m.new.awards, named) : undefined;
+  if (awards) parts.push(awards);
   return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
 }
 

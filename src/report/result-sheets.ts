@@ -15,7 +15,7 @@ import { xmlSafe } from "../xlsx/escape.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardContent, awardText, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
-import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -253,9 +253,14 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured alone).
-      { header: ranking ? `${t(lang, "out.rank")}(${ranking.name})` : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter((u) => u.vetoed).map((u) => displayWidth(String(ranking ? detailRank(u, ranking.id, lang) : "")) + 2)) },
+      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter((u) => u.vetoed).map((u) => displayWidth(String(ranking ? detailRank(u, ranking.id, lang) : "")) + 2)) },
       { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
-      ...(plan?.nodes ?? []).map((n): Column => ({ header: `${n.code} ${n.name}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width: n.item ? 7 : 8 })),
+      // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
+      ...(plan?.nodes ?? []).map((n): Column => {
+        const width = n.item ? 7 : 8;
+        const head = `${n.code} ${n.name}`;
+        return { header: `${head}${linesIn(`${head}(${formatPoints(n.max)})`, width) > 1 ? "\n" : ""}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width };
+      }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       ...(hasLedger ? [heads.bonus, heads.deduction].map((h) => col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))) : []),
     ];

@@ -29,7 +29,7 @@ function body(kind: ColumnKind, row: RowKind): CellStyle {
     font: { name: FONT, size: 10.5, ...(kind === "subtotal" ? { bold: true } : {}), ...(row === "vetoed" && kind === "rank" ? { color: VETO_COLOR, bold: true } : {}) },
     ...(row === "vetoed" ? { fill: VETO_FILL } : kind === "subtotal" ? { fill: SUBTOTAL_FILL } : {}),
     border: THIN,
-    ...(kind === "share" ? { numFmt: "0.0%" } : kind === "money" ? { numFmt: "#,##0" } : {}),
+    ...(kind === "share" ? { numFmt: "0.00%" } : kind === "money" ? { numFmt: "#,##0" } : {}),
     align: { horizontal: center ? "center" : "left", vertical: "center", ...(kind === "wrap" || kind === "name" ? { wrap: true } : {}), ...(center ? {} : { indent: 1 }) },
   };
 }

@@ -18,10 +18,11 @@ export type ResultSheet =
 /** A result sheet's tab name: the rubric's words in Chinese, codes in English (never mixed). */
 export function resultSheetName(s: ResultSheet, lang: Lang): string {
   switch (s.kind) {
+    // Named by the rubric in every language, as their titles are.
     case "ranking":
-      return lang === "en" ? message(lang, "out.sheet.ranking", { id: s.id }) : s.name;
+      return s.name;
     case "detail":
-      return message(lang, "out.sheet.detail-kind", { kind: lang === "en" ? s.unitKind : s.unitKindName });
+      return message(lang, "out.sheet.detail-kind", { kind: s.unitKindName });
     case "notes":
       return message(lang, "out.sheet.notes") + (s.part <= 1 ? "" : ` (${s.part})`);
     case "awards":
@@ -89,6 +90,9 @@ export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string 
 export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
   if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
   const exact = new Set<string>([...INFO_SHEET_NAMES, ...LEGACY_DETAIL]);
+  // Names earlier versions gave these sheets in English: by the ranking's and the unit kind's ids.
+  for (const r of rubric.rankings) exact.add(`Ranking ${r.id}`);
+  for (const k of rubric.unitKinds) exact.add(`Scores (${k.id})`);
   for (const lang of LANGS) {
     for (const r of rubric.rankings) exact.add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, lang));
     for (const k of rubric.unitKinds) exact.add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang));

@@ -114,6 +114,25 @@ describe("carrying the user's workbook", () => {
     expect(b.get("xl/charts/chart1.xml")!.raw.equals(a.get("xl/charts/chart1.xml")!.raw)).toBe(true);
   });
 
+  it("names the sheets by the rubric in English too, and replaces those an earlier version named by id", async () => {
+    const en = join(dir, "en.scored.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", en, "--lang", "en"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(en);
+    const ours = wb.worksheets.map((w) => w.name).slice(7);
+    expect(ours).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "Scores (镇、街道)", "Scores (责任部门)", "Scoring notes", "Awards", "Provenance"]);
+    // As an earlier version named them in English: by the rankings' and kinds' ids.
+    const ids: Record<string, string> = { 综合排名: "Ranking overall", 党政线排名: "Ranking DZ", 人口计生线排名: "Ranking JS", 部门排名: "Ranking BM", "Scores (镇、街道)": "Scores (town)", "Scores (责任部门)": "Scores (department)" };
+    for (const ws of wb.worksheets) ws.name = ids[ws.name] ?? ws.name;
+    const old = join(dir, "en-old.xlsx");
+    await wb.xlsx.writeFile(old);
+    const again = join(dir, "en-again.xlsx");
+    expect((await cli(["score", old, "-o", again, "--lang", "en"])).code).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(again);
+    expect(out.worksheets.map((w) => w.name).slice(7)).toEqual(ours);
+  });
+
   it("leaves a user's own sheet called 综合排名 alone and names ours beside it", async () => {
     const input = join(dir, "own-name.xlsx");
     const wb = new ExcelJS.Workbook();

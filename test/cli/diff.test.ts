@@ -72,7 +72,8 @@ describe("assess diff", () => {
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("        linked_item: JJ5\n", "        linked_item: JJ5\n        count: 2\n"));
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", more, "--rubric", rubric]);
     expect(r.out).toMatch(/\[1\] 加扣分 新增 青龙乡 DX1 国家级 已认定/);
-    expect(r.out).toMatch(/ {2}石桥镇: 奖惩 .*单项奖:经济发展突出贡献奖\(市级\),20,000元 → .* 因 \[1\]\n/);
+    // Award by award: what it lost, not its whole list before and after.
+    expect(r.out).toContain("  石桥镇: 奖惩 失去 单项奖:经济发展突出贡献奖(市级),20,000元  因 [1]\n");
   });
 
   it("lists a corrected cell and a confirmed claim, and the units they moved, as JSON too", async () => {
@@ -160,6 +161,8 @@ describe("assess diff", () => {
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     // Titled as the result sheets are: the district and year of the workbooks (both of 2026 here).
     expect(rows[0]?.[0]).toBe("柳河区2026年度 变更说明");
+    // The two workbooks by their names, not by the folders the command was run from.
+    expect(rows[1]?.[0]).toBe("2026.xlsx → 2027.xlsx");
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
@@ -324,6 +327,22 @@ describe("assess diff: a unit scored against its group", () => {
   });
 });
 
+describe("assess diff: awards compared one by one", () => {
+  it("names the prize won and the prize lost, and not a grade whose note on its quota alone changed", async () => {
+    // [1] 文昌街道 DJ1 29 → 28, [2] 河东街道's claim confirmed: 河东 passes 文昌 for 街道组's 二等奖;
+    // 河东's 良好 now reaches the 优秀 line (its note on the full quota), a grade the same all the same.
+    const next = await edited("samples/liuhe-2026.xlsx", "swap.xlsx", (wb) => {
+      wb.getWorksheet("党的建设")!.getCell("B11").value = 28;
+      wb.getWorksheet("加扣分")!.getCell("F11").value = "已认定";
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9 → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    const en = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
+    expect(en.out).toMatch(/ {2}河东街道: .*; Awards: gains .*街道组.* {2}because of \[1\]\[2\]\n/);
+  });
+});
+
 describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
   it("is cited for the units whose passed prize it takes back, and for no unit whose awards it left alone", async () => {
     // [1] 白马镇's veto lifted: 乡镇组's 二等奖 it held out of goes back to it from 双河乡 and 杨柳镇.
@@ -336,7 +355,7 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
     expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
-    expect(r.out).toMatch(/ {2}双河乡: .*名次奖:乡镇组排名二等奖,30,000元 → .* {2}因 \[1\]\n/);
+    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖,30,000元  因 [1]\n");
     expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35  因 [2]\n");
   });
 });
@@ -456,7 +475,8 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("~ 排名 乡镇组排名(rural) 名次奖: 一等奖 第 1 名,50,000 元;二等奖 第 2–3 名,30,000 元 → 一等奖 第 1 名,50,000 元;二等奖 第 2–3 名,35,000 元  [改变奖惩]\n");
-    expect(r.out).toContain("  杨柳镇: 奖惩 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:乡镇组排名二等奖,30,000元 → 等次:良好(达到优秀分数线,但优秀名额 2 个已满)、名次奖:乡镇组排名二等奖,35,000元\n");
+    // The one award that changed, not the unit's whole list twice.
+    expect(r.out).toContain("  杨柳镇: 奖惩 名次奖:乡镇组排名二等奖,30,000元 → 名次奖:乡镇组排名二等奖,35,000元\n");
     // Named by its ranking: the scheme gives prizes on two (乡镇组, 街道组). 柳河镇 holds the 一等奖, whose amount stays.
     expect(r.out).not.toContain("柳河镇:");
   });

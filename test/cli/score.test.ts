@@ -89,7 +89,8 @@ describe("assess score on the sample", () => {
     const rows = all.slice(2);
     const head = rows[0] as string[];
     // Name, rank (or 一票否决) and total first (kept in view), then the items.
-    expect(head.slice(0, 5)).toEqual(["单位", "名次(综合排名)", "总分", "DZ 党政线(370)", "DZ1 基本人口指标(100)"]);
+    // Headings that wrap break before their bracket: never a lone ")" on the last line.
+    expect(head.slice(0, 5)).toEqual(["单位", "名次\n(综合排名)", "总分", "DZ 党政线\n(370)", "DZ1 基本人口指标\n(100)"]);
     const col = (code: string) => head.findIndex((h) => h.startsWith(`${code} `));
     const topLevel = (line: string) => head.map((h, i) => [h.split(" ")[0] ?? "", i] as const).filter(([c]) => new RegExp(`^${line}\\d+$`).test(c)).map(([, i]) => i);
     const cents = (v: unknown) => Math.round(Number(v) * 100);

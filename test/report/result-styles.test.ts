@@ -99,6 +99,17 @@ describe("the result sheets as written", () => {
     expect(fill).toMatch(/patternType="solid"/);
   });
 
+  it("show a line ranking's 得分率 to 0.01%, as exact as its points", () => {
+    const ws = sheetOf("党政线排名");
+    expect(ws).toMatch(/<c r="E3"[^>]*><is><t>得分率<\/t>/);
+    const styles = parts["xl/styles.xml"] ?? "";
+    // Each xf, self-closing or not (the cell's style is its place among them).
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const id = /numFmtId="(\d+)"/.exec(xfs[styleOf(ws, "E4")] ?? "")?.[1];
+    // Excel's own 10 is 0.00%; a format of ours would be declared.
+    expect(id === "10" || new RegExp(`<numFmt numFmtId="${id}" formatCode="0.00%"/>`).test(styles), `numFmtId ${id}`).toBe(true);
+  });
+
   it("lay out 得分明细 to print across at most 4 pages for the sample", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);

@@ -34,6 +34,16 @@ describe("the report HTML", () => {
     expect(html).toContain("报告日期:2026年9月15日");
   });
 
+  it("gives a line's share of its max to 0.01%, as exact as the points", () => {
+    const rows = sectionRows("line");
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const [points, max, share] = [Number(r[2]), Number(r[3]), r[4] ?? ""];
+      expect(share, r.join(" ")).toMatch(/^\d{1,3}\.\d{2}%$/);
+      expect(Number(share.slice(0, -1))).toBeCloseTo(Math.round((points / max) * 10000) / 100, 6);
+    }
+  });
+
   it("has the overall ranking as the engine ranked it", () => {
     const body = sectionRows("overall");
     const overall = scored.results.rankings.find((r) => r.id === "overall");

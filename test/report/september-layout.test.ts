@@ -100,3 +100,18 @@ describe("the report grid's first column", () => {
     expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(15);
   });
 });
+
+describe("the overall table's awards", () => {
+  const english = "grade: 良好 (reached the 优秀 line, but 优秀 is full: 2 in all); rank prize: 二等奖 in 乡镇组排名";
+  it("get one more column where the grid's would wrap one onto three lines (an English award), and none otherwise", () => {
+    // Nine columns (three lines): the awards span the grid's last three, 34 wide.
+    const base = gridWidths(9);
+    const span = (w: readonly number[]) => w.slice(8).reduce((a, b) => a + b, 0);
+    expect(span(base)).toBe(34);
+    expect(linesFor(english, span(base))).toBeGreaterThan(2);
+    const wide = gridWidths(9, 0, ["等次:良好", english]);
+    expect(wide.length).toBe(base.length + 1);
+    expect(linesFor(english, span(wide))).toBeLessThanOrEqual(2);
+    expect(gridWidths(9, 0, ["等次:良好", "名次奖:乡镇组排名二等奖"])).toEqual(base);
+  });
+});

@@ -1,6 +1,7 @@
 // assess diff OLD.xlsx NEW.xlsx: what changed in the inputs, by meaning, and what it did to every
 // unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
+import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
@@ -79,7 +80,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const [ca, cb] = [a.submission.cover, b.submission.cover];
     const shared = (x: string | undefined, y: string | undefined): string | undefined => ((x ?? "").trim() === (y ?? "").trim() ? y : undefined);
     const title = sheetTitle(ctx.lang, { ...cb, year: shared(ca.year, cb.year), district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
-    const subtitle = `${older} → ${newer}`;
+    // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
+    const [na, nb] = [basename(older), basename(newer)];
+    const subtitle = na === nb ? `${older} → ${newer}` : `${na} → ${nb}`;
     const target = o.output;
     const failed = await writeAtomic(target, async () => {
       if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], rubricLines, rows.map((r) => r.cells)));

@@ -35,7 +35,6 @@ export const reportMessages: Catalog = {
   "out.award-kind.veto": { "zh-CN": "一票否决", en: "One-vote veto" },
   "out.group-rank": { "zh-CN": "组内名次", en: "Group rank" },
   "out.sheet.detail-kind": { "zh-CN": "得分明细({kind})", en: "Scores ({kind})" },
-  "out.sheet.ranking": { "zh-CN": "排名({id})", en: "Ranking {id}" },
   "out.title.full": { "zh-CN": "{district}{year}年度 {name}", en: "{name}, {district} {year}" },
   "out.title.year": { "zh-CN": "{year}年度 {name}", en: "{name}, {year}" },
   "out.title.district": { "zh-CN": "{district} {name}", en: "{name}, {district}" },

@@ -17,7 +17,7 @@ export const esc = escapeXml;
 function show(v: Cell, kind: Column["kind"]): string {
   if (v === null) return "";
   if (typeof v === "string") return esc(v);
-  if (kind === "share") return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+  if (kind === "share") return `${(Math.round(v * 10000) / 100).toFixed(2)}%`;
   if (kind === "money") return formatAmount(v);
   return esc(String(v));
 }

@@ -14,11 +14,25 @@ export type Span = readonly [number, number];
 /** The first column's width at most, widened for what it holds (an English award category). */
 const FIRST_MAX = 15;
 
-/** The grid; `first`: the widest text the first column holds on one line (the award list's categories). */
-export function gridWidths(overallColumns: number, first = 0): number[] {
+/** Width the overall table's awards may be given beyond the grid's, at most (the page then prints a little smaller). */
+const AWARDS_EXTRA_MAX = 20;
+
+/**
+ * The grid; `first`: the widest text the first column holds on one line (the award list's
+ * categories); `awards`: the overall tables' awards texts (those of a table of `overallColumns`
+ * columns), for which one more column is added where their span would wrap one onto more than
+ * two lines (an English award's words run longer than its Chinese).
+ */
+export function gridWidths(overallColumns: number, first = 0, awards: readonly string[] = []): number[] {
   const w = [...BASE];
   w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(first + 1.2)));
   while (w.length < overallColumns + 1) w.push(12);
+  // The longest few are enough to measure (a province's list is long).
+  const longest = [...awards].sort((a, b) => textWidth(b) - textWidth(a)).slice(0, 20);
+  const span = spanWidth(w, [overallColumns - 1, w.length - 1]);
+  let extra = 0;
+  while (extra < AWARDS_EXTRA_MAX && longest.some((t) => linesFor(t, span + extra) > 2)) extra += 2;
+  if (extra > 0) w.push(extra);
   return w;
 }
 

@@ -17,7 +17,7 @@ const VETO_COLOR = "FFC00000";
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.55, header: 0.25, footer: 0.25 };
 const TITLE_ROWS = 2;
 const TITLE_HEIGHTS = [30, 20];
-const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.0%", money: "#,##0" };
+const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.00%", money: "#,##0" };
 
 /** The letters of a 0-based column index. */
 const colLetter = (i: number): string => colName(i + 1);
@@ -272,7 +272,11 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const categories = r.tables.filter((t) => t.kind === "awards").flatMap((t) => t.rows.map((row) => row.cells[0]));
   // Folded, not spread: a province's award list has a row for every unit graded.
   const first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
-  const widths = gridWidths(Math.max(8, ...r.tables.filter((t) => t.kind === "overall").map((t) => t.columns.length)), first);
+  const overall = r.tables.filter((t) => t.kind === "overall");
+  const columns = Math.max(8, ...overall.map((t) => t.columns.length));
+  // The awards of the widest overall tables (whose awards span the grid's last columns).
+  const awards = overall.filter((t) => t.columns.length === columns).flatMap((t) => t.rows.map((row) => row.cells.at(-1)).filter((c): c is string => typeof c === "string"));
+  const widths = gridWidths(columns, first, awards);
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
     pageSetup: {
