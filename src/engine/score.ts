@@ -63,11 +63,11 @@ interface Outcome {
   readonly total: Points;
 }
 
-function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode>, confirm: (code: LedgerCode | undefined) => boolean): Outcome {
+function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode>, confirm: (e: LedgerEntry) => boolean): Outcome {
   const counted = rubric.statuses.counted[0] ?? "";
   const decided = entries.map((e) => {
     if (!rubric.statuses.pending.includes(e.status)) return e;
-    return confirm(codes.get(e.code)) ? { ...e, status: counted } : e;
+    return confirm(e) ? { ...e, status: counted } : e;
   });
   const ledger = scoreLedger(rubric, decided, codes, k.weight(before), chargeRoom(k.plan, before));
   const points = before.slice();
@@ -76,35 +76,82 @@ function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: rea
   return { points, subtotals, total };
 }
 
-/** Bonuses confirmed ("hi") or deductions ("lo"): the total's two ends. */
-const ends = { hi: (c: LedgerCode | undefined): boolean => c?.kind === "bonus", lo: (c: LedgerCode | undefined): boolean => c?.kind === "deduction" };
+/**
+ * A unit's pending rows up to this many are decided every way (2^n outcomes): its total's and each
+ * line's and item's lowest and highest are then exact. Past it (rare), they are worked from the
+ * two ends and each line's or item's own ends (pendingFromEnds).
+ */
+const EVERY_WAY_MAX = 8;
+
+/** A unit with pending rows: the lowest and highest its total and each line or item can reach as they are decided. */
+interface Pending {
+  readonly rows: readonly LedgerEntry[];
+  readonly total: readonly [Points, Points];
+  /** A line's or item's (by its node). */
+  readonly span: (node: number) => readonly [Points, Points];
+  /** Its total, or a line or an item (one asked for so far, where not every way was tried), can move. */
+  readonly moves: () => boolean;
+}
+
+/** How a unit's outcome is worked out with its pending rows decided as `confirm` says. */
+type Decide = (confirm: (e: LedgerEntry) => boolean) => Outcome;
 
 /**
- * A line's or an item's own two ends: at its highest, the pending bonuses charged to it (or to an
- * item within it) confirmed and every other pending bonus refused, its own pending deductions
- * refused and every other confirmed (a row elsewhere only takes the room of a cap it shares);
- * at its lowest, the other way round. The total's two ends need not be these: a bonus on the
- * total confirmed may take a capped place from one on the line.
+ * Every way its pending rows can be decided (each confirmed or not), from the present (none
+ * confirmed: `now`, `total`) on: exact, whatever the caps and the holds on lines and items make
+ * of each row (a bonus confirmed may take a shared cap's room that another row would have used
+ * to more effect, so that a total falls as a bonus counts).
  */
-function toward(plan: KindPlan, node: number, way: "hi" | "lo"): (c: LedgerCode | undefined) => boolean {
-  return (c) => {
+function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+  const lo = Int32Array.from(now);
+  const hi = Int32Array.from(now);
+  let [least, most] = [total, total];
+  for (let mask = 1; mask < 1 << rows.length; mask++) {
+    const chosen = new Set(rows.filter((_, i) => (mask >> i) & 1));
+    const o = decide((e) => chosen.has(e));
+    for (let i = 0; i < o.points.length; i++) {
+      const p = o.points[i] ?? 0;
+      if (p < (lo[i] ?? 0)) lo[i] = p;
+      if (p > (hi[i] ?? 0)) hi[i] = p;
+    }
+    least = Math.min(least, o.total);
+    most = Math.max(most, o.total);
+  }
+  return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
+}
+
+/**
+ * Too many pending rows to try every way: the total at its two ends (every bonus confirmed, or
+ * every deduction) and the present; a line or an item at its own ends too — at its highest, the
+ * pending bonuses charged to it (or to an item within it) confirmed and every other refused, its
+ * own deductions refused and every other confirmed (a row elsewhere only takes the room of a cap
+ * it shares), at its lowest the other way round. Close, not always exact.
+ */
+function pendingFromEnds(plan: KindPlan, codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+  const kind = (e: LedgerEntry): LedgerCode["kind"] | undefined => codes.get(e.code)?.kind;
+  const lo = decide((e) => kind(e) === "deduction");
+  const hi = decide((e) => kind(e) === "bonus");
+  const toward = (node: number, way: "hi" | "lo") => (e: LedgerEntry): boolean => {
+    const c = codes.get(e.code);
     if (!c || c.kind === "single") return false;
     const target = c.charge === "total" ? undefined : plan.index.get("line" in c.charge ? c.charge.line : c.charge.item);
     let within = false;
     for (let i = target ?? -1; i >= 0 && !within; i = plan.nodes[i]?.parent ?? -1) within = i === node;
     return (c.kind === "bonus") === (way === "hi") ? within : !within;
   };
-}
-
-/** A unit with pending rows: its two ends, a line's or item's own (made when asked), its pending rows. */
-interface Pending {
-  readonly lo: Outcome;
-  readonly hi: Outcome;
-  readonly rows: readonly LedgerEntry[];
-  /** The lowest and highest a line or item (by its node) can score as the rows are decided. */
-  readonly span: (node: number) => readonly [Points, Points];
-  /** A span asked for so far is more than one value. */
-  readonly spans: () => boolean;
+  const spans = new Map<number, readonly [Points, Points]>();
+  const span = (node: number): readonly [Points, Points] => {
+    let s = spans.get(node);
+    if (!s) {
+      const at = (o: Outcome): Points => o.points[node] ?? 0;
+      const xs = [at(lo), at(hi), now[node] ?? 0, at(decide(toward(node, "lo"))), at(decide(toward(node, "hi")))];
+      s = [Math.min(...xs), Math.max(...xs)];
+      spans.set(node, s);
+    }
+    return s;
+  };
+  const range: readonly [Points, Points] = [Math.min(lo.total, hi.total, total), Math.max(lo.total, hi.total, total)];
+  return { rows, total: range, span, moves: () => range[0] !== range[1] || !samePoints(lo.points, hi.points) || [...spans.values()].some(([a, b]) => a !== b) };
 }
 
 interface KindScorer {
@@ -386,24 +433,8 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     unit.deduction = ledger.deduction;
     if (!k) return;
     const pendingRows = entries.length && pendingStatus.size ? entries.filter((e) => pendingStatus.has(e.status)) : NO_ROWS;
-    if (pendingRows.length) {
-      const before = unit.points.slice();
-      const lo = outcome(rubric, k, before, entries, codes, ends.lo);
-      const hi = outcome(rubric, k, before, entries, codes, ends.hi);
-      const now = unit.points;
-      const spans = new Map<number, readonly [Points, Points]>();
-      const span = (node: number): readonly [Points, Points] => {
-        let s = spans.get(node);
-        if (!s) {
-          const at = (o: Outcome): Points => o.points[node] ?? 0;
-          const xs = [at(lo), at(hi), now[node] ?? 0, at(outcome(rubric, k, before, entries, codes, toward(k.plan, node, "lo"))), at(outcome(rubric, k, before, entries, codes, toward(k.plan, node, "hi")))];
-          s = [Math.min(...xs), Math.max(...xs)];
-          spans.set(node, s);
-        }
-        return s;
-      };
-      outcomes.set(u, { lo, hi, rows: pendingRows, span, spans: () => [...spans.values()].some(([a, b]) => a !== b) });
-    }
+    // The points before the ledger: each way its pending rows may be decided starts from them.
+    const before = pendingRows.length ? unit.points.slice() : undefined;
     if (ledger.charges.size) {
       unit.charges = applyCharges(k.plan, unit.points, ledger.charges);
     }
@@ -411,6 +442,10 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     unit.subtotals = settled.subtotals;
     unit.total = settled.total;
     unit.floored = settled.floored;
+    if (before) {
+      const decide: Decide = (confirm) => outcome(rubric, k, before, entries, codes, confirm);
+      outcomes.set(u, pendingRows.length <= EVERY_WAY_MAX ? pendingEveryWay(pendingRows, unit.points, unit.total, decide) : pendingFromEnds(k.plan, codes, pendingRows, unit.points, unit.total, decide));
+    }
   });
 
   const about = { id: rubric.id, version: rubric.version, sha256: rubric.sha256, title: rubric.title };
@@ -497,7 +532,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           keys.forEach((key, k) => {
             const node = nodes[k];
             const now = c.keys[k] ?? 0;
-            const [a, b] = key === "total" ? [Math.min(o.lo.total, o.hi.total, now), Math.max(o.lo.total, o.hi.total, now)] : node === undefined ? [now, now] : o.span(node);
+            const [a, b] = key === "total" ? o.total : node === undefined ? [now, now] : o.span(node);
             lo.push(a);
             hi.push(b);
           });
@@ -765,14 +800,13 @@ function certainties(
     }
     // Its ends, lowest first (a row that takes both a shared cap and a line's last points can move a
     // total against its kind: the range still spans both ways).
-    const lo = own ? Math.min(own.lo.total, own.hi.total, unit.total) : unit.total;
-    const hi = own ? Math.max(own.lo.total, own.hi.total, unit.total) : unit.total;
+    const [lo, hi] = own ? own.total : [unit.total, unit.total];
     const moves = ranksKey !== "" || unsettled.has(u);
     // Its own rows where they can move it: its total or a line or item a ranking may read, or a
     // single-item award it claims (rows past a cap, or charged to an item at its bound, move
     // nothing, and are not named); the others' where it may move; others' claims to a
     // single-item award it holds (the nearest few).
-    if (own && (lo !== hi || !samePoints(own.lo.points, own.hi.points) || own.spans() || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
+    if (own && (own.moves() || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
     const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
     if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;

@@ -338,5 +338,86 @@ describe("the ledger where its order could matter: caps over rows charged to wei
       { numRuns: 200 },
     );
   });
+
+  it("puts every decided rank within the unit's 名次区间, on the rankings by a line too, and keeps every award not marked (待定)", () => {
+    fc.assert(
+      fc.property(entries, (es) => {
+        const pending = es.filter((e) => e.pending).length;
+        const claimed = runL(asRows(es));
+        // An award as given (a grade's note on its quota is a note, not the award).
+        const awardKeys = (u: Results["units"][number]) => u.awards.map((a) => JSON.stringify(a.kind === "grade" ? { ...a, cut: undefined } : a)).sort();
+        for (let bits = 0; bits < 1 << pending; bits++) {
+          const decided = runL(asRows(es, (k) => (bits & (1 << k) ? "已认定" : "不予认定")));
+          for (const u of claimed.units) {
+            const d = decided.units.find((x) => x.name === u.name);
+            for (const [id, rank] of Object.entries(d?.ranks ?? {})) {
+              if (rank === null) continue;
+              const [best, worst] = u.certainty?.ranks[id] ?? [u.ranks[id], u.ranks[id]];
+              expect(rank, `${u.name} ${id} ${bits}`).toBeGreaterThanOrEqual(best ?? 0);
+              expect(rank, `${u.name} ${id} ${bits}`).toBeLessThanOrEqual(worst ?? 0);
+            }
+            // Settled: every award the same, whichever way the rows go.
+            if (u.certainty === undefined || u.certainty.settled) expect(awardKeys(d!), `${u.name} ${bits}`).toEqual(awardKeys(u));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
+
+describe("pending claims where caps are shared by rows on an item, a line and the total (fast-check, every way decided)", () => {
+  // JF7 and JF8 on DZ2.1, JF9 on 计生线, JF10 on the total; JF7 and JF9 share a cap of 2. KF7 on
+  // DZ2.1 and KF8 on 计生线 share a cap of 3. 党政线's ranking gives a prize to its first.
+  const P = mini((t) =>
+    t
+      .replace(
+        "  codes:\n",
+        "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n    - { codes: [KF7, KF8], max: 3 }\n  codes:\n" +
+          "    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n" +
+          "    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n    - { code: JF10, kind: bonus, name: 总分加分, points: 2 }\n" +
+          "    - { code: KF7, kind: deduction, name: 项目扣分, points: 2, charge: DZ2.1 }\n    - { code: KF8, kind: deduction, name: 计生线扣分, points: 3, charge: JS }\n",
+      )
+      .replace("    by: DZ\n", "    by: DZ\n    tiers:\n      - { name: 党政线奖, ranks: [1, 1] }\n"),
+  );
+  const names = ["甲", "乙", "丙"];
+  const unitsOf = (dz: readonly number[], js: readonly number[]): UnitSpec[] => names.map((name, i) => ({ name, scores: { "DZ2.1": dz[i] ?? 12.5, JS1: js[i] ?? 50 } }));
+  const half = (min: number, max: number) => fc.integer({ min: min * 2, max: max * 2 }).map((n) => n / 2);
+  const row = fc.record({ unit: fc.constantFrom(...names), code: fc.constantFrom("JF7", "JF8", "JF9", "JF10", "KF7", "KF8"), pending: fc.boolean() });
+  const input = fc.record({ dz: fc.array(half(9, 12.5), { minLength: 3, maxLength: 3 }), js: fc.array(half(44, 50), { minLength: 3, maxLength: 3 }), rows: fc.array(row, { maxLength: 6 }).filter((rs) => rs.filter((r) => r.pending).length <= 4) });
+
+  it("gives each unit's total exactly, every decided rank within its 名次区间, and every award not marked (待定) in every decision", () => {
+    fc.assert(
+      fc.property(input, ({ dz, js, rows }) => {
+        const units = unitsOf(dz, js);
+        const asRows = (decided: (k: number) => string): EntrySpec[] => {
+          let k = 0;
+          return rows.map(({ pending, ...r }) => ({ ...r, status: pending ? decided(k++) : "已认定" }));
+        };
+        const claimed = score(P, submission(P, units, asRows(() => "申报中")));
+        const pending = rows.filter((r) => r.pending).length;
+        const given = (u: Results["units"][number]) => u.awards.map((a) => JSON.stringify(a.kind === "grade" ? { ...a, cut: undefined } : a)).sort();
+        const seen = new Map<string, number[]>();
+        for (let bits = 0; bits < 1 << pending; bits++) {
+          const decided = score(P, submission(P, units, asRows((k) => (bits & (1 << k) ? "已认定" : "不予认定"))));
+          for (const u of claimed.units) {
+            const d = decided.units.find((x) => x.name === u.name)!;
+            seen.set(u.name, [...(seen.get(u.name) ?? []), d.total]);
+            for (const [id, rank] of Object.entries(d.ranks)) {
+              if (rank === null) continue;
+              const [best, worst] = u.certainty?.ranks[id] ?? [u.ranks[id] ?? 0, u.ranks[id] ?? 0];
+              expect(rank >= best && rank <= worst, `${u.name} ${id}: ${rank} outside ${best}–${worst} (${bits})`).toBe(true);
+            }
+            if (u.certainty === undefined || u.certainty.settled) expect(given(d), `${u.name} (${bits})`).toEqual(given(u));
+          }
+        }
+        for (const u of claimed.units) {
+          const totals = seen.get(u.name) ?? [];
+          expect(u.certainty?.total ?? [u.total, u.total], u.name).toEqual([Math.min(...totals), Math.max(...totals)]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

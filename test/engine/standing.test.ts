@@ -306,3 +306,30 @@ describe("a ranking by a line while a bonus on the total and one on that line wa
     expect(at("甲")).toEqual(sub.ledger.map((e) => e.at.cell).sort());
   });
 });
+
+describe("a bonus that takes a shared cap's room another row would have used to more effect", () => {
+  // 甲's DZ2.1 lacks 2; JF7 and JF8 (+2 each) are charged to it, JF9 (+2) to 计生线; JF7 and JF9
+  // share a cap of 2. All three confirmed: JF7 fills DZ2.1 and the cap, JF8 and JF9 count nothing
+  // (+2). JF8 and JF9 alone: JF8 fills DZ2.1, JF9 the cap (+4). Confirming a bonus can lower a total.
+  const T = mini((t) =>
+    t.replace(
+      "  codes:\n",
+      "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n  codes:\n    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n",
+    ),
+  );
+  const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5, JS1: 45 } }, { name: "乙", scores: { JS1: 47 } }];
+  const rows = (status: (code: string) => string): EntrySpec[] => ["JF7", "JF8", "JF9"].map((code) => ({ unit: "甲", code, status: status(code) }));
+
+  it("spans the total every way the rows can be decided, not only its two ends", () => {
+    const r = score(T, submission(T, units, rows(() => "申报中")));
+    // Now 93 (DZ 20 + 10.5 + 7.5, JS 45 + 10); at best 97, with JF7 refused and the others confirmed.
+    expect(unitNamed(r, "甲").total).toBe(9300);
+    expect(unitNamed(r, "甲").certainty?.total).toEqual([9300, 9700]);
+    const all = score(T, submission(T, units, rows(() => "已认定")));
+    const best = score(T, submission(T, units, rows((code) => (code === "JF7" ? "不予认定" : "已认定"))));
+    expect([unitNamed(all, "甲").total, unitNamed(best, "甲").total]).toEqual([9500, 9700]);
+    // 乙 is at 97 (JS1 47): 甲 at its best ties it for the first place.
+    expect(unitNamed(r, "乙").total).toBe(9700);
+    expect(unitNamed(r, "甲").certainty?.ranks.overall).toEqual([1, 2]);
+  });
+});
