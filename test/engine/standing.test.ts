@@ -333,3 +333,13 @@ describe("a bonus that takes a shared cap's room another row would have used to 
     expect(unitNamed(r, "甲").certainty?.ranks.overall).toEqual([1, 2]);
   });
 });
+
+describe("a unit with more pending rows than are tried every way (over 8)", () => {
+  it("is worked from its two ends: nine pending 市级 JF2 claims of 5, and a pending KF1 of 20", () => {
+    const rows: EntrySpec[] = [...Array.from({ length: 9 }, (): EntrySpec => ({ unit: "甲", code: "JF2", level: "市级", status: "申报中" })), { unit: "甲", code: "KF1", status: "申报中" }];
+    const r = score(R, submission(R, [{ name: "甲" }, { name: "乙", scores: { JS1: 40 } }], rows));
+    // 100 now; every deduction confirmed and no bonus: 80; every bonus and no deduction: 145.
+    expect(unitNamed(r, "甲").certainty?.total).toEqual([8000, 14500]);
+    expect(unitNamed(r, "甲").certainty?.ranks.overall).toEqual([1, 2]);
+  });
+});
