@@ -1,6 +1,7 @@
 // What a command may touch of the outside world besides files: its streams, environment and
 // language. Tests pass their own to run commands in-process.
 import { fstatSync, statSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -111,8 +112,12 @@ export function isFolder(path: string): boolean {
   }
 }
 
-/** A pipe or a device (`<(…)`, /dev/stdin): nothing can be written beside it. */
+/**
+ * A pipe or a device (`<(…)`, /dev/stdin, a file redirected to it): nothing can be written
+ * beside it (in /dev, or /proc).
+ */
 export function isStream(path: string): boolean {
+  if (/^\/(dev|proc)\//.test(resolve(path))) return true;
   try {
     const st = statSync(path);
     return !st.isFile() && !st.isDirectory();

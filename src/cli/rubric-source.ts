@@ -92,8 +92,13 @@ function bundledNamed(name: string): string | undefined {
   return ofId.length === 1 ? ofId[0]?.path : undefined;
 }
 
+/** The file a rubric named on the command line is read from: the file itself, or a bundled one named by it. */
+export function rubricPath(name: string): string {
+  return bundledNamed(name) ?? name;
+}
+
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
-  const file = bundledNamed(path) ?? path;
+  const file = rubricPath(path);
   const shown = displayPath(file);
   const read = readUserFile(file, MAX_RUBRIC_FILE, "rubric.too-large");
   if (!read.bytes) {

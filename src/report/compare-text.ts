@@ -83,11 +83,11 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, named = f
   return m;
 }
 
-/** Which award an award is, from one result to the next: a ranking's tier, its grade, a code's single award, its card, a veto. */
+/** Which award an award is, from one result to the next: a ranking's prize (一等奖 → 二等奖 is one changed), its grade, a code's single award, its card, a veto. */
 function awardKey(a: Award): string {
   switch (a.kind) {
     case "rank":
-      return `rank\u0000${a.ranking}\u0000${a.tier}`;
+      return `rank\u0000${a.ranking}`;
     case "grade":
       return `grade\u0000${a.ranking}`;
     case "single":

@@ -312,8 +312,10 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     let near = candidates.length <= MAX_NEAR && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, candidates, 3) : [];
     // One name alone there, one unit alone missing there: that one, however unlike (镇 → 街道).
     if (!near.length && candidates.length === 1 && perSheet.get(s) === 1) near = [...candidates];
-    const data = { unit: name, sheet: at.sheet, near: near.join("、") };
-    p.warn(near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
+    // Spelt alike but for width or spaces (looking the same on screen): said so.
+    const twin = near.find((n) => oneWidth(n) === oneWidth(name));
+    const data = { unit: name, sheet: at.sheet, near: twin ?? near.join("、") };
+    p.warn(twin !== undefined ? "workbook.unit-only-on-width" : near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }
 }
 

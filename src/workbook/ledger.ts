@@ -8,7 +8,7 @@ import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
-import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { checkMerges } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
@@ -171,7 +171,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const unit = units.get(unitName);
       if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
-        p.error(near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: near.join("、") });
+        const twin = near.find((n) => oneWidth(n) === oneWidth(unitName));
+        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? near.join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
         const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");

@@ -15,7 +15,7 @@ export type ResultSheet =
   | { readonly kind: "info" }
   | { readonly kind: "changes" };
 
-/** A result sheet's tab name: the rubric's words in Chinese, codes in English (never mixed). */
+/** A result sheet's tab name: the rubric's own words where it names one (a ranking, a unit kind), ours in the reader's language. */
 export function resultSheetName(s: ResultSheet, lang: Lang): string {
   switch (s.kind) {
     // Named by the rubric in every language, as their titles are.
@@ -83,30 +83,38 @@ export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string 
 /**
  * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
  * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Our sheets are the run
- * of sheets named as ours (or as ours made unique) that ends with it, as we write them: a name
- * met twice (but the notes' parts), or another sheet, ends the run, so that a user's own sheet
- * called 综合排名 before ours is left alone.
+ * of sheets named as ours (or as ours made unique) that ends with it, as we write them: a sheet
+ * of the run met twice under any of its names (but the notes' parts), or another sheet, ends the
+ * run, so that a user's own sheet called 综合排名 (or Ranking overall) before ours is left alone.
  */
 export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
   if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
-  const exact = new Set<string>([...INFO_SHEET_NAMES, ...LEGACY_DETAIL]);
-  // Names earlier versions gave these sheets in English: by the ranking's and the unit kind's ids.
-  for (const r of rubric.rankings) exact.add(`Ranking ${r.id}`);
-  for (const k of rubric.unitKinds) exact.add(`Scores (${k.id})`);
+  // Each name ours may have, in any language or version, and the one sheet of the run it names: a
+  // run holds one of each (but the notes' parts), so a second (a user's own 综合排名 or
+  // "Ranking overall" just before ours, named alike) ends it.
+  const slot = new Map<string, string>();
+  for (const name of INFO_SHEET_NAMES) slot.set(name, "info");
+  LEGACY_DETAIL.forEach((name, i) => slot.set(name, `legacy:${i}`));
+  for (const r of rubric.rankings) slot.set(`Ranking ${r.id}`, `ranking:${r.id}`);
+  for (const k of rubric.unitKinds) slot.set(`Scores (${k.id})`, `detail:${k.id}`);
   for (const lang of LANGS) {
-    for (const r of rubric.rankings) exact.add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, lang));
-    for (const k of rubric.unitKinds) exact.add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang));
-    exact.add(resultSheetName({ kind: "awards" }, lang));
+    for (const r of rubric.rankings) slot.set(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, lang), `ranking:${r.id}`);
+    for (const k of rubric.unitKinds) slot.set(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang), `detail:${k.id}`);
+    slot.set(resultSheetName({ kind: "awards" }, lang), "awards");
   }
   const notes = LANGS.map((l) => resultSheetName({ kind: "notes", part: 1 }, l));
   const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
-  const seen = new Set<string>([baseName(sheetNames[infoAt] ?? "")]);
+  const seen = new Set<string>(["info"]);
   for (let i = infoAt - 1; i >= 0; i--) {
     const name = sheetNames[i] ?? "";
     const base = baseName(name);
-    const isNotes = notes.includes(base);
-    if (!(exact.has(name) || exact.has(base) || isNotes) || (seen.has(base) && !isNotes) || INFO_SHEET_NAMES.includes(base)) break;
-    seen.add(base);
+    if (notes.includes(base)) {
+      ours.add(name);
+      continue;
+    }
+    const which = slot.get(name) ?? slot.get(base);
+    if (which === undefined || seen.has(which)) break;
+    seen.add(which);
     ours.add(name);
   }
   return (name) => ours.has(name);

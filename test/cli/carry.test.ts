@@ -146,6 +146,26 @@ describe("carrying the user's workbook", () => {
     expect(out.getWorksheet("综合排名 (2)")?.getCell("A3").value).toBe("名次");
   });
 
+  it("keeps a user's own sheets named as ours were (综合排名, Ranking overall) when the result is scored again", async () => {
+    const input = join(dir, "own-names.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.addWorksheet("综合排名").getCell("A1").value = "我的表";
+    wb.addWorksheet("Ranking overall").getCell("A1").value = "mine too";
+    await wb.xlsx.writeFile(input);
+    const once = join(dir, "own-names.s1.xlsx");
+    const twice = join(dir, "own-names.s2.xlsx");
+    expect((await cli(["score", input, "-o", once])).code).toBe(0);
+    expect((await cli(["score", once, "-o", twice])).code).toBe(0);
+    for (const f of [once, twice]) {
+      const out = new ExcelJS.Workbook();
+      await out.xlsx.readFile(f);
+      expect(out.getWorksheet("综合排名")?.getCell("A1").value, f).toBe("我的表");
+      expect(out.getWorksheet("Ranking overall")?.getCell("A1").value, f).toBe("mine too");
+      expect(out.worksheets.filter((w) => w.name.startsWith("综合排名")).length, f).toBe(2);
+    }
+  });
+
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {
     const input = join(dir, "stub.xlsx");
     writeFileSync(input, asZip64(readFileSync("samples/qingshan-2026.xlsx")));

@@ -338,6 +338,11 @@ describe("assess diff: awards compared one by one", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9 → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    // A prize of one ranking moving to another tier is one award changed, not one lost and one won.
+    const lower = await edited("samples/qingshan-2026.xlsx", "dong.xlsx", (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B3").value = 1; // 东湖街道 DZ2 19 → 1
+    });
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", lower])).out).toMatch(/ {2}东湖街道: 总分 971\.5 → 953\.5;.*;奖惩 名次奖:二等奖 → 名次奖:三等奖 {2}因 \[1\]\n/);
     const en = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
     expect(en.out).toMatch(/ {2}河东街道: .*; Awards: gains .*街道组.* {2}because of \[1\]\[2\]\n/);
   });

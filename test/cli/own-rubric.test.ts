@@ -104,6 +104,9 @@ describe("a bundled rubric named with --rubric", () => {
       // The template of that rubric: its first line sheet, with no unit yet.
       expect((await cli(["validate", out])).err).toContain(": 经济发展: 错误: 工作簿中没有任何单位");
     }
+    // Checked by its name: valid, and no warning that "district-popplan" is no ID-VERSION.yaml file name.
+    const checked = await cli(["rubric", "check", "district-popplan"]);
+    expect([checked.code, checked.err]).toEqual([0, ""]);
     const shown = await cli(["rubric", "show", "district-popplan"]);
     expect([shown.code, shown.out.split("\n")[0]]).toEqual([0, "完善人口计生目标管理责任制考核办法  [district-popplan 2022.1, 2022-06-24]"]);
     const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);

@@ -127,6 +127,15 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-near 指标数据!A3"],
   },
   {
+    // The same on the indicator sheet alone with full-width brackets: told as a difference of width.
+    name: "a unit's name in full-width brackets on the indicator sheet alone",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", sheet === "指标数据" ? "乙街道（新）" : "乙街道(新)");
+    },
+    // (Renamed on every sheet of items, it is not the template's 乙街道 either: the roster says so.)
+    expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-width 指标数据!A3", "warning workbook.roster-unit-absent-near _lists!F2"],
+  },
+  {
     // The template lists the units it was made for (hidden sheet _lists, column F): one whose
     // rows were deleted from every sheet would go unranked unseen.
     name: "a unit deleted from every sheet",
@@ -387,6 +396,8 @@ const cases: Case[] = [
   },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
+  // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
+  { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
   { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind 加扣分!A2"] },
   { name: "ledger: unknown code", ledger: [row("甲镇", "KF9")], expected: ["workbook.ledger-unknown-code 加扣分!B2"] },
   { name: "ledger: JF2 without a level", ledger: [row("甲镇", "JF2")], expected: ["workbook.ledger-level-required 加扣分!D2"] },

@@ -64,7 +64,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   // folder's name would have become SOMEFOLDER.xlsx beside it).
   if (o.output !== undefined && isFolder(o.output)) return usageError(ctx, "usage.output-is-folder", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
   // Read from a pipe, the report has no folder to go beside it in.
-  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
+  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}` });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));

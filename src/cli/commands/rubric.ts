@@ -13,7 +13,7 @@ import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import { loadWorkbook } from "../../load/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadRubricFile, rubricSource } from "../rubric-source.js";
+import { loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
 import { resolveRubric, rubricFileName } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { nodeHost } from "../host.js";
@@ -21,7 +21,8 @@ import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
-  const misnamed = rubric ? fileNameWarning(file, rubric) : undefined;
+  // Named as a bundled rubric, it is that file (named as it should be).
+  const misnamed = rubric ? fileNameWarning(rubricPath(file), rubric) : undefined;
   const code = reportDiagnostics(ctx, misnamed ? [...diagnostics, misnamed] : diagnostics, json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
