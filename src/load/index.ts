@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { earlierResults, isInfoSheetName, isOurInfoSheet } from "../workbook/ours.js";
+import { earlierResults, isInfoSheetName, isOurInfoSheet, namedAsOurs } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -110,6 +110,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   let rubricDiagnostics: readonly Diagnostic[] = [];
   let reader: SubmissionReader | undefined;
   let earlier: (sheet: string) => boolean = () => false;
+  let notInput: (sheet: string) => boolean = () => false;
   const selected: string[] = [];
   // Sheets read before the rubric is known (usually none: the cover comes first), kept whole.
   const waiting: RawSheet[] = [];
@@ -130,8 +131,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       book.sheets.map((s) => s.name),
       ours?.index,
     );
+    // In a result of ours, a sheet named as ours that is not of its last run (moved away from it, or
+    // a user's sheet put among them) is kept, but never read as input (its codes are results).
+    const named = ours ? namedAsOurs(rubric) : () => false;
+    const replaced = earlier;
+    notInput = (name) => replaced(name) || named(name);
     reader = new SubmissionReader(rubric, problems);
-    for (const sheet of waiting.splice(0)) reader.addSheet(sheet, earlier(sheet.name));
+    for (const sheet of waiting.splice(0)) reader.addSheet(sheet, notInput(sheet.name));
   };
 
   try {
@@ -143,7 +149,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       if (read) {
         // Read already: taken as it was read (its cells are not read, nor their problems said, twice).
         if (read.selected) selected.push(info.name);
-        if (reader) reader.addSheet(read, earlier(info.name));
+        if (reader) reader.addSheet(read, notInput(info.name));
         else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
           cover ??= readCover(read);
           waiting.push(read);
@@ -158,7 +164,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         waiting.push(sheet);
         continue;
       }
-      await streamSheet(book, info, reader, earlier(info.name), (head, isSelected) => {
+      await streamSheet(book, info, reader, notInput(info.name), (head, isSelected) => {
         if (isSelected) selected.push(info.name);
         // With a rubric given, a cover behind other sheets is still read (for its district, year).
         cover ??= readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] });

@@ -139,6 +139,23 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
   const rateSheets = located.filter((l) => l.role.role === "rates");
   /** Sheet index → the units missing there (what a name found there alone may have meant). */
   const missing = new Map<number, string[]>();
+  /** Sheet index → the names on it by their one-width form (made when first asked). */
+  const twins = new Map<number, Map<string, string[]>>();
+  const widthTwins = (sheet: number): Map<string, string[]> => {
+    let m = twins.get(sheet);
+    if (!m) {
+      m = new Map();
+      for (const [name, rows] of presence) {
+        if (rows[sheet] === undefined) continue;
+        const key = oneWidth(name);
+        const list = m.get(key);
+        if (list) list.push(name);
+        else m.set(key, [name]);
+      }
+      twins.set(sheet, m);
+    }
+    return m;
+  };
   for (const kind of rubric.unitKinds) {
     const members: number[] = [];
     units.forEach((u, i) => {
@@ -188,8 +205,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
         const near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, spelt(s, first), 3) : [];
         const sheet = located[s]?.sheet ?? "";
-        // Spelt alike but for full- and half-width characters or spaces, which look alike on screen: said so.
-        const twin = near.find((n) => oneWidth(n) === oneWidth(u.name));
+        // Spelt alike but for full- and half-width characters or spaces, which look alike on screen
+        // (there as a unit of the kind, or a name found there alone): said so.
+        const twin = near.find((n) => oneWidth(n) === oneWidth(u.name)) ?? widthTwins(s).get(oneWidth(u.name))?.find((n) => n !== u.name);
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
         else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });

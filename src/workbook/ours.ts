@@ -80,41 +80,79 @@ export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string 
   return recorded(rows, "out.info.district");
 }
 
+/** What a sheet named as ours would be in a run of ours: which one, where in the run, in which naming. */
+interface OurName {
+  /** The one sheet of a run it names (a run holds one of each, but the notes' parts). */
+  readonly slot: string;
+  /** Its place in a run: rankings (in the rubric's order), detail sheets (by kind), notes, awards, provenance. */
+  readonly order: number;
+  /** The language it is named in ("" for the rubric's own words, the same in every language), or an earlier version's English. */
+  readonly family: string;
+}
+
+/** Every name a sheet of ours may have, in any language or earlier version. */
+function ourNames(rubric: Rubric): Map<string, OurName> {
+  const names = new Map<string, OurName>();
+  const add = (name: string, n: OurName): void => void (names.has(name) ? undefined : names.set(name, n));
+  const kinds = rubric.unitKinds.length;
+  for (const lang of LANGS) {
+    add(resultSheetName({ kind: "info" }, lang), { slot: "info", order: 5, family: lang });
+    add(resultSheetName({ kind: "awards" }, lang), { slot: "awards", order: 4, family: lang });
+    add(resultSheetName({ kind: "notes", part: 1 }, lang), { slot: "notes", order: 3, family: lang });
+    rubric.unitKinds.forEach((k, i) => add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang), { slot: `detail:${k.id}`, order: 2 + i / (kinds + 1), family: lang }));
+  }
+  rubric.rankings.forEach((r, i) => {
+    const order = 1 + i / (rubric.rankings.length + 1);
+    add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, "zh-CN"), { slot: `ranking:${r.id}`, order, family: "" });
+    // Named by id in English by earlier versions.
+    add(`Ranking ${r.id}`, { slot: `ranking:${r.id}`, order, family: "en-ids" });
+  });
+  rubric.unitKinds.forEach((k, i) => add(`Scores (${k.id})`, { slot: `detail:${k.id}`, order: 2 + i / (kinds + 1), family: "en-ids" }));
+  // The fixed names of earlier versions' detail sheets (two kinds: the first, the second).
+  LEGACY_DETAIL.forEach((name, i) => add(name, { slot: `detail:legacy${i % 2}`, order: 2 + (i % 2) / 3, family: i < 2 ? "zh-CN" : "en" }));
+  return names;
+}
+
+/** A workbook's sheets named as ours would be (in any language or earlier version): in a result of ours, never read as input. */
+export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
+  const names = ourNames(rubric);
+  return (name) => names.has(name) || names.has(baseName(name));
+}
+
 /**
  * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
  * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Our sheets are the run
- * of sheets named as ours (or as ours made unique) that ends with it, as we write them: a sheet
- * of the run met twice under any of its names (but the notes' parts), or another sheet, ends the
- * run, so that a user's own sheet called 综合排名 (or Ranking overall) before ours is left alone.
+ * of sheets named as ours (or as ours made unique) that ends with it, as we write them: rankings
+ * in the rubric's order, detail sheets, notes, awards, provenance, in one language. A sheet out of
+ * that order (a user's own 计分说明 just before our rankings), a second of one kind (a user's own
+ * 综合排名 or "Ranking overall" before ours), a name in another language or version than the run's,
+ * or any other sheet ends the run: a user's own sheet is never taken for ours.
  */
 export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
   if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
-  // Each name ours may have, in any language or version, and the one sheet of the run it names: a
-  // run holds one of each (but the notes' parts), so a second (a user's own 综合排名 or
-  // "Ranking overall" just before ours, named alike) ends it.
-  const slot = new Map<string, string>();
-  for (const name of INFO_SHEET_NAMES) slot.set(name, "info");
-  LEGACY_DETAIL.forEach((name, i) => slot.set(name, `legacy:${i}`));
-  for (const r of rubric.rankings) slot.set(`Ranking ${r.id}`, `ranking:${r.id}`);
-  for (const k of rubric.unitKinds) slot.set(`Scores (${k.id})`, `detail:${k.id}`);
-  for (const lang of LANGS) {
-    for (const r of rubric.rankings) slot.set(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, lang), `ranking:${r.id}`);
-    for (const k of rubric.unitKinds) slot.set(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang), `detail:${k.id}`);
-    slot.set(resultSheetName({ kind: "awards" }, lang), "awards");
-  }
-  const notes = LANGS.map((l) => resultSheetName({ kind: "notes", part: 1 }, l));
+  const names = ourNames(rubric);
+  const info = names.get(baseName(sheetNames[infoAt] ?? ""));
+  const lang = info?.family ?? "";
   const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
   const seen = new Set<string>(["info"]);
+  let order = info?.order ?? 5;
+  // Rankings and detail sheets named by id (an earlier English run) or by the rubric: one or the other.
+  let ids: boolean | undefined;
   for (let i = infoAt - 1; i >= 0; i--) {
     const name = sheetNames[i] ?? "";
-    const base = baseName(name);
-    if (notes.includes(base)) {
-      ours.add(name);
-      continue;
+    const n = names.get(name) ?? names.get(baseName(name));
+    if (!n) break;
+    const notes = n.slot === "notes";
+    if (notes ? n.order > order : n.order >= order) break;
+    if (!notes && seen.has(n.slot)) break;
+    if (n.family !== "" && n.family !== lang && !(n.family === "en-ids" && lang === "en")) break;
+    if (n.family === "en-ids" || n.family === "") {
+      const byId = n.family === "en-ids";
+      if (ids !== undefined && ids !== byId && n.slot.startsWith("ranking:")) break;
+      if (n.slot.startsWith("ranking:")) ids ??= byId;
     }
-    const which = slot.get(name) ?? slot.get(base);
-    if (which === undefined || seen.has(which)) break;
-    seen.add(which);
+    seen.add(n.slot);
+    order = n.order;
     ours.add(name);
   }
   return (name) => ours.has(name);

@@ -133,6 +133,40 @@ describe("carrying the user's workbook", () => {
     expect(out.worksheets.map((w) => w.name).slice(7)).toEqual(ours);
   });
 
+  it("never takes for ours a user's last sheet named as our notes, and scores a result whose sheets were moved or had one put among them", async () => {
+    const names = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb;
+    };
+    // A user's own 计分说明, the last of the user's sheets (ours then come right after it).
+    const input = join(dir, "notes-name.xlsx");
+    const wb = await names("samples/qingshan-2026.xlsx");
+    wb.addWorksheet("计分说明").getCell("A1").value = "我的说明";
+    await wb.xlsx.writeFile(input);
+    const once = join(dir, "notes-name.s1.xlsx");
+    const twice = join(dir, "notes-name.s2.xlsx");
+    expect((await cli(["score", input, "-o", once])).code).toBe(0);
+    expect((await cli(["score", once, "-o", twice])).code).toBe(0);
+    const after = await names(twice);
+    expect(after.getWorksheet("计分说明")?.getCell("A1").value).toBe("我的说明");
+    expect(after.worksheets.map((w) => w.name).filter((n) => n.startsWith("计分说明"))).toEqual(["计分说明", "计分说明 (2)"]);
+    // A user's sheet put among ours, and our notes moved to the front: scored again all the same
+    // (ours left where they were are not read as input), the user's sheet kept.
+    const moved = await names(once);
+    const mine = moved.addWorksheet("我的备注");
+    mine.getCell("A1").value = "mine";
+    const list = moved.worksheets.filter((w) => w !== mine);
+    const at = list.findIndex((w) => w.name === "综合排名");
+    const notes = list.find((w) => w.name === "计分说明 (2)")!;
+    [notes, ...list.slice(0, at + 1).filter((w) => w !== notes), mine, ...list.slice(at + 1).filter((w) => w !== notes)].forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i)); // the order exceljs writes them in (not in its typings)
+    const shuffled = join(dir, "notes-name.moved.xlsx");
+    await moved.xlsx.writeFile(shuffled);
+    const r = await cli(["score", shuffled, "-o", join(dir, "notes-name.s3.xlsx")]);
+    expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    expect((await names(join(dir, "notes-name.s3.xlsx"))).getWorksheet("我的备注")?.getCell("A1").value).toBe("mine");
+  });
+
   it("leaves a user's own sheet called 综合排名 alone and names ours beside it", async () => {
     const input = join(dir, "own-name.xlsx");
     const wb = new ExcelJS.Workbook();

@@ -133,7 +133,7 @@ const cases: Case[] = [
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", sheet === "指标数据" ? "乙街道（新）" : "乙街道(新)");
     },
     // (Renamed on every sheet of items, it is not the template's 乙街道 either: the roster says so.)
-    expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-width 指标数据!A3", "warning workbook.roster-unit-absent-near _lists!F2"],
+    expected: ["workbook.unit-missing-on-width 党政线!A3", "warning workbook.unit-only-on-width 指标数据!A3", "warning workbook.roster-unit-absent-near _lists!F2"],
   },
   {
     // The template lists the units it was made for (hidden sheet _lists, column F): one whose
