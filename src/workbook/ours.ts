@@ -126,7 +126,8 @@ export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
  * in the rubric's order, detail sheets, notes, awards, provenance, in one language. A sheet out of
  * that order (a user's own 计分说明 just before our rankings), a second of one kind (a user's own
  * 综合排名 or "Ranking overall" before ours), a name in another language or version than the run's,
- * or any other sheet ends the run: a user's own sheet is never taken for ours.
+ * or any other sheet ends the run: a user's own sheet before ours is never taken for ours (one put
+ * among ours and named as one of ours would be, 综合排名 (2), cannot be told from it).
  */
 export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
   if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
@@ -136,7 +137,7 @@ export function earlierResults(rubric: Rubric, sheetNames: readonly string[], in
   const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
   const seen = new Set<string>(["info"]);
   let order = info?.order ?? 5;
-  // Rankings and detail sheets named by id (an earlier English run) or by the rubric: one or the other.
+  // Rankings named by id (an earlier English run) or by the rubric: one or the other.
   let ids: boolean | undefined;
   for (let i = infoAt - 1; i >= 0; i--) {
     const name = sheetNames[i] ?? "";
@@ -146,10 +147,9 @@ export function earlierResults(rubric: Rubric, sheetNames: readonly string[], in
     if (notes ? n.order > order : n.order >= order) break;
     if (!notes && seen.has(n.slot)) break;
     if (n.family !== "" && n.family !== lang && !(n.family === "en-ids" && lang === "en")) break;
-    if (n.family === "en-ids" || n.family === "") {
+    if (n.slot.startsWith("ranking:")) {
       const byId = n.family === "en-ids";
-      if (ids !== undefined && ids !== byId && n.slot.startsWith("ranking:")) break;
-      if (n.slot.startsWith("ranking:")) ids ??= byId;
+      if ((ids ??= byId) !== byId) break;
     }
     seen.add(n.slot);
     order = n.order;
