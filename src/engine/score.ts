@@ -520,8 +520,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
     // Where it could end up while claims are pending, and what it lacks for the next prize.
-    // Each key spans its lowest and highest: the total's at its two ends; a line's or an item's at
-    // its own (a bonus on the total confirmed may take a capped place from one on that line).
+    // Each key spans its lowest and highest as the unit's pending rows are decided (the total's, or
+    // a line's or an item's: they need not move together, a bonus on the total confirmed may take
+    // a capped place from one on that line).
     const nodes = keys.map((key) => (key === "total" ? undefined : plan?.index.get(key)));
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {

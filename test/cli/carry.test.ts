@@ -60,6 +60,24 @@ function rawEntries(buf: Buffer): Map<string, { raw: Buffer; text: () => string 
 
 const dir = scratchDir("assess-carry-");
 
+async function opened(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The sample with sheets of the user's own added last (name → what its A1 says), scored, then its result scored again: both results. */
+async function scoredTwice(stem: string, own: Record<string, string>): Promise<[string, string]> {
+  const wb = await opened("samples/qingshan-2026.xlsx");
+  for (const [name, text] of Object.entries(own)) wb.addWorksheet(name).getCell("A1").value = text;
+  const input = join(dir, `${stem}.xlsx`);
+  await wb.xlsx.writeFile(input);
+  const [once, twice] = [join(dir, `${stem}.s1.xlsx`), join(dir, `${stem}.s2.xlsx`)];
+  expect((await cli(["score", input, "-o", once])).code).toBe(0);
+  expect((await cli(["score", once, "-o", twice])).code).toBe(0);
+  return [once, twice];
+}
+
 describe("carrying the user's workbook", () => {
   it("keeps every original part byte for byte, patches only the package parts and appends to the styles", async () => {
     const input = join(dir, "office.xlsx");
@@ -134,26 +152,14 @@ describe("carrying the user's workbook", () => {
   });
 
   it("never takes for ours a user's last sheet named as our notes, and scores a result whose sheets were moved or had one put among them", async () => {
-    const names = async (f: string) => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(f);
-      return wb;
-    };
     // A user's own 计分说明, the last of the user's sheets (ours then come right after it).
-    const input = join(dir, "notes-name.xlsx");
-    const wb = await names("samples/qingshan-2026.xlsx");
-    wb.addWorksheet("计分说明").getCell("A1").value = "我的说明";
-    await wb.xlsx.writeFile(input);
-    const once = join(dir, "notes-name.s1.xlsx");
-    const twice = join(dir, "notes-name.s2.xlsx");
-    expect((await cli(["score", input, "-o", once])).code).toBe(0);
-    expect((await cli(["score", once, "-o", twice])).code).toBe(0);
-    const after = await names(twice);
+    const [once, twice] = await scoredTwice("notes-name", { 计分说明: "我的说明" });
+    const after = await opened(twice);
     expect(after.getWorksheet("计分说明")?.getCell("A1").value).toBe("我的说明");
     expect(after.worksheets.map((w) => w.name).filter((n) => n.startsWith("计分说明"))).toEqual(["计分说明", "计分说明 (2)"]);
     // A user's sheet put among ours, and our notes moved to the front: scored again all the same
     // (ours left where they were are not read as input), the user's sheet kept.
-    const moved = await names(once);
+    const moved = await opened(once);
     const mine = moved.addWorksheet("我的备注");
     mine.getCell("A1").value = "mine";
     const list = moved.worksheets.filter((w) => w !== mine);
@@ -164,7 +170,7 @@ describe("carrying the user's workbook", () => {
     await moved.xlsx.writeFile(shuffled);
     const r = await cli(["score", shuffled, "-o", join(dir, "notes-name.s3.xlsx")]);
     expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect((await names(join(dir, "notes-name.s3.xlsx"))).getWorksheet("我的备注")?.getCell("A1").value).toBe("mine");
+    expect((await opened(join(dir, "notes-name.s3.xlsx"))).getWorksheet("我的备注")?.getCell("A1").value).toBe("mine");
   });
 
   it("leaves a user's own sheet called 综合排名 alone and names ours beside it", async () => {
@@ -181,19 +187,9 @@ describe("carrying the user's workbook", () => {
   });
 
   it("keeps a user's own sheets named as ours were (综合排名, Ranking overall) when the result is scored again", async () => {
-    const input = join(dir, "own-names.xlsx");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
-    wb.addWorksheet("综合排名").getCell("A1").value = "我的表";
-    wb.addWorksheet("Ranking overall").getCell("A1").value = "mine too";
-    await wb.xlsx.writeFile(input);
-    const once = join(dir, "own-names.s1.xlsx");
-    const twice = join(dir, "own-names.s2.xlsx");
-    expect((await cli(["score", input, "-o", once])).code).toBe(0);
-    expect((await cli(["score", once, "-o", twice])).code).toBe(0);
+    const [once, twice] = await scoredTwice("own-names", { 综合排名: "我的表", "Ranking overall": "mine too" });
     for (const f of [once, twice]) {
-      const out = new ExcelJS.Workbook();
-      await out.xlsx.readFile(f);
+      const out = await opened(f);
       expect(out.getWorksheet("综合排名")?.getCell("A1").value, f).toBe("我的表");
       expect(out.getWorksheet("Ranking overall")?.getCell("A1").value, f).toBe("mine too");
       expect(out.worksheets.filter((w) => w.name.startsWith("综合排名")).length, f).toBe(2);
