@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { earlierResults, isInfoSheetName, isOurInfoSheet, namedAsOurs } from "../workbook/ours.js";
+import { earlierResults, isInfoSheetName, isOurInfoSheet, namedAsOurs, recordedSheets } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -130,6 +130,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       rubric,
       book.sheets.map((s) => s.name),
       ours?.index,
+      ours ? recordedSheets(infoRead.get(ours)?.rows ?? []) : undefined,
     );
     // In a result of ours, a sheet named as ours that is not of its last run (moved away from it, or
     // a user's sheet put among them) is kept, but never read as input (its codes are results).

@@ -23,6 +23,11 @@ export interface SourceWorkbook {
   readonly selected: readonly string[];
 }
 
+/** The names of the user's sheets a result keeps (every sheet of the workbook but an earlier run's): ours are named beside them. */
+export function keptSheetNames(sheets: readonly { readonly name: string }[], earlier: (sheet: string) => boolean = () => false): string[] {
+  return sheets.map((s) => s.name).filter((name) => !earlier(name));
+}
+
 /**
  * Results of at least this many units are written compact: a cell directly after the one before
  * it in its row carries no reference. Excel, LibreOffice, exceljs and openpyxl read that (the

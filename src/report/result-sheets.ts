@@ -10,8 +10,9 @@ import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { formatPoints, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
-import { resultSheetName, type ResultSheet } from "../workbook/ours.js";
+import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
+import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardContent, awardText, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { ledgerWhy, measuredNotes } from "./explain.js";
@@ -340,8 +341,10 @@ export type ScoredUnits = Pick<Results, "rubric" | "units">;
  * The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. They
  * need the units' points alone, so they can be made (and written) before the rankings are done.
  */
-export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnits, lang: Lang, maxRows = MAX_DATA_ROWS): SheetTable[] {
+export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnits, lang: Lang, o: { maxRows?: number; kept?: readonly string[] } = {}): SheetTable[] {
   const cover = sub.cover;
+  const maxRows = o.maxRows ?? MAX_DATA_ROWS;
+  const unique = sheetNamer(o.kept ?? []);
   const measured = new Map(rubric.unitKinds.map((k) => [k.id, (planOf(rubric, k.id)?.leaves ?? []).filter((i) => {
     const item = planOf(rubric, k.id)?.nodes[i]?.item;
     return item !== undefined && isMeasured(item);
@@ -371,7 +374,7 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
     const name = resultSheetName(sheet, lang);
     return {
       sheet,
-      name,
+      name: unique(name),
       title: sheetTitle(lang, cover, name),
       subtitle: subtitle(lang, results),
       columns,
@@ -468,7 +471,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 
-function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): SheetTable {
+function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[]): SheetTable {
   const file = results.input.file.split(/[\\/]/).pop() ?? results.input.file;
   const pairs: [string, string][] = [
     [t(lang, "out.info.rubric"), `${results.rubric.id} ${results.rubric.version}`],
@@ -479,6 +482,8 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): Sh
     ...(cover.district?.trim() ? [[t(lang, "out.info.district"), xmlSafe(cover.district.trim())] as [string, string]] : []),
     [t(lang, "out.info.input-sha"), results.input.sha256],
     [t(lang, "out.info.tool"), tool],
+    // The sheets this run added (this one last): scored again, exactly these are replaced.
+    [t(lang, "out.info.sheets"), sheets.join(SHEETS_SEPARATOR)],
   ];
   const name = resultSheetName({ kind: "info" }, lang);
   return {
@@ -488,7 +493,7 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): Sh
     subtitle: subtitle(lang, results),
     columns: [
       { header: t(lang, "out.info.key"), kind: "text", width: 24 },
-      { header: t(lang, "out.info.value"), kind: "text", width: 70 },
+      { header: t(lang, "out.info.value"), kind: "wrap", width: 70 },
     ],
     rows: pairs.map((r) => ({ cells: r })),
     freezeCols: 0,
@@ -499,19 +504,32 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string): Sh
 
 /**
  * Every result sheet, in workbook order. `notes`: the notes tables made already (notesTables, from
- * these results' units), kept as they are (the writer may have started on them).
+ * these results' units), kept as they are (the writer may have started on them). `kept`: the
+ * names of the user's sheets the workbook keeps: ours are named beside them as the writer would
+ * (综合排名 (2) beside a user's 综合排名), and the provenance sheet records the names they get.
  */
-export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[] } = {}): SheetTable[] {
+export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[] } = {}): SheetTable[] {
   const cover = sub.cover;
+  const kept = o.kept ?? [];
   const first = results.rankings.find((r) => r.entries.length > 0) ?? results.rankings[0];
-  const named = (s: SheetTable): SheetTable => ({ ...s, name: resultSheetName(s.sheet, lang) });
-  return [
-    ...results.rankings.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))),
-    ...matrixTables(rubric, results, cover, lang).map(named),
-    ...(o.notes ?? notesTables(rubric, sub, results, lang, o.maxRows)),
-    named(awardsTable(rubric, results, cover, lang)),
-    named(infoTable(results, cover, lang, tool)),
-  ];
+  // The notes first: named already where they were made ahead.
+  const notes = o.notes ?? notesTables(rubric, sub, results, lang, { ...(o.maxRows !== undefined ? { maxRows: o.maxRows } : {}), kept });
+  const unique = sheetNamer(kept, notes.map((n) => n.name));
+  const named = (s: SheetTable): SheetTable => ({ ...s, name: unique(resultSheetName(s.sheet, lang)) });
+  const before = [...results.rankings.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))), ...matrixTables(rubric, results, cover, lang).map(named)];
+  const awards = named(awardsTable(rubric, results, cover, lang));
+  const infoName = unique(resultSheetName({ kind: "info" }, lang));
+  const sheets = [...before, ...notes, awards].map((s) => s.name);
+  return [...before, ...notes, awards, { ...infoTable(results, cover, lang, tool, [...sheets, infoName]), name: infoName }];
+}
+
+/**
+ * Names for our sheets beside the user's sheets that stay (`kept`) and ours named already
+ * (`ours`): each as intended, or made unique (case aside) as the workbook's writer does.
+ */
+function sheetNamer(kept: readonly string[], ours: readonly string[] = []): (intended: string) => string {
+  const taken = new Set([...kept, ...ours].map((n) => n.toLowerCase()));
+  return (intended) => uniqueSheetName(intended, taken);
 }
 
 /** The header row's cells and styles, the body styles of each row kind: what the writer lays out. */

@@ -13,7 +13,7 @@ import type { Submission } from "../model/submission.js";
 import { formatPoints } from "../model/numbers.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { resultTables } from "../report/result-sheets.js";
-import { writeResultWorkbook } from "../report/result-file.js";
+import { keptSheetNames, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
@@ -258,7 +258,7 @@ export function start(doc: Document): void {
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;
-    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL);
+    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [] });
     await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
       lang,
       tool: TOOL,

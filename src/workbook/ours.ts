@@ -61,13 +61,27 @@ export function isOurInfoSheet(rows: readonly (readonly RawCell[])[]): boolean {
   });
 }
 
-/** What our provenance sheet records under a label (in any language); "" where it records nothing. */
-function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
+/** What our provenance sheet records under a label (in any language), as written; undefined where it records nothing. */
+function recordedText(rows: readonly (readonly RawCell[])[], code: string): string | undefined {
   const labels = LANGS.map((l) => message(l, code));
   for (const [a, b] of rows) {
-    if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return b.value.v.trim();
+    if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return b.value.v;
   }
-  return "";
+  return undefined;
+}
+
+/** What our provenance sheet records under a label, trimmed; "" where it records nothing. */
+function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
+  return recordedText(rows, code)?.trim() ?? "";
+}
+
+/** Between the names of the sheets a run wrote, as its provenance sheet lists them ("/" is in no sheet's name). */
+export const SHEETS_SEPARATOR = " / ";
+
+/** The names of the sheets a run wrote, as its provenance sheet lists them; undefined where it does not (an earlier version's). */
+export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] | undefined {
+  const text = recordedText(rows, "out.info.sheets");
+  return text === undefined || text.trim() === "" ? undefined : text.split(SHEETS_SEPARATOR);
 }
 
 /** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
@@ -121,20 +135,28 @@ export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
 
 /**
  * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
- * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Our sheets are the run
- * of sheets named as ours (or as ours made unique) that ends with it, as we write them: rankings
- * in the rubric's order, detail sheets, notes, awards, provenance, in one language. A sheet out of
- * that order (a user's own 计分说明 just before our rankings), a second of one kind (a user's own
- * 综合排名 or "Ranking overall" before ours), a name in another language or version than the run's,
- * or any other sheet ends the run: a user's own sheet before ours is never taken for ours (one put
- * among ours and named as one of ours would be, 综合排名 (2), cannot be told from it).
+ * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Where it lists the
+ * sheets its run wrote (`recorded`), exactly those still there: a user's sheet named as one of ours
+ * would be, wherever it is put, is not one of them. Else (a result of an earlier version) our
+ * sheets are the run of sheets named as ours (or as ours made unique) that ends with it, as we
+ * write them: rankings in the rubric's order, detail sheets, notes, awards, provenance, in one
+ * language. A sheet out of that order (a user's own 计分说明 just before our rankings), a second of
+ * one kind (a user's own 综合排名 or "Ranking overall" before ours), a name in another language or
+ * version than the run's, or any other sheet ends the run: a user's own sheet before ours is never
+ * taken for ours (one put among ours and named as one of ours would be, 综合排名 (2), cannot be
+ * told from it there).
  */
-export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined): (name: string) => boolean {
+export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined, recorded?: readonly string[]): (name: string) => boolean {
   if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
+  const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
+  if (recorded) {
+    const listed = new Set(recorded);
+    for (const name of sheetNames) if (listed.has(name)) ours.add(name);
+    return (name) => ours.has(name);
+  }
   const names = ourNames(rubric);
   const info = names.get(baseName(sheetNames[infoAt] ?? ""));
   const lang = info?.family ?? "";
-  const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
   const seen = new Set<string>(["info"]);
   let order = info?.order ?? 5;
   // Rankings named by id (an earlier English run) or by the rubric: one or the other.

@@ -142,6 +142,11 @@ describe("carrying the user's workbook", () => {
     // As an earlier version named them in English: by the rankings' and kinds' ids.
     const ids: Record<string, string> = { 综合排名: "Ranking overall", 党政线排名: "Ranking DZ", 人口计生线排名: "Ranking JS", 部门排名: "Ranking BM", "Scores (镇、街道)": "Scores (town)", "Scores (责任部门)": "Scores (department)" };
     for (const ws of wb.worksheets) ws.name = ids[ws.name] ?? ws.name;
+    // Whose provenance sheet did not list the sheets it wrote.
+    const provenance = wb.getWorksheet("Provenance")!;
+    const listed = provenance.getColumn(1).values.findIndex((v) => v === "Sheets written");
+    expect(listed).toBeGreaterThan(0);
+    provenance.spliceRows(listed, 1);
     const old = join(dir, "en-old.xlsx");
     await wb.xlsx.writeFile(old);
     const again = join(dir, "en-again.xlsx");
@@ -194,6 +199,39 @@ describe("carrying the user's workbook", () => {
       expect(out.getWorksheet("Ranking overall")?.getCell("A1").value, f).toBe("mine too");
       expect(out.worksheets.filter((w) => w.name.startsWith("综合排名")).length, f).toBe(2);
     }
+  });
+
+  it("keeps a user's sheet put among ours and named as one of ours would be: the provenance sheet lists the sheets its run wrote", async () => {
+    const [once] = await scoredTwice("among", { 计分说明: "我的说明" });
+    const wb = await opened(once);
+    const info = wb.getWorksheet("计分信息")!;
+    const listed = info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表");
+    const ours = wb.worksheets.map((w) => w.name).slice(wb.worksheets.findIndex((w) => w.name === "综合排名"));
+    expect(String(info.getCell(listed, 2).value).split(" / ")).toEqual(ours);
+    expect(ours).toContain("计分说明 (2)");
+    // Sheets of the user's named as ours are, put among ours: after 综合排名, and before our notes.
+    const own: Record<string, string> = { "综合排名 (2)": "mine 1", "Ranking overall": "mine 2", 部门排名x: "mine 3" };
+    const added = Object.entries(own).map(([name, text]) => {
+      const ws = wb.addWorksheet(name);
+      ws.getCell("A1").value = text;
+      return ws;
+    });
+    const list = wb.worksheets.filter((w) => !added.includes(w));
+    const at = (name: string): number => list.findIndex((w) => w.name === name);
+    const order = [...list.slice(0, at("综合排名") + 1), added[0]!, added[1]!, ...list.slice(at("综合排名") + 1, at("计分说明 (2)")), added[2]!, ...list.slice(at("计分说明 (2)"))];
+    order.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i)); // the order exceljs writes them in (not in its typings)
+    const edited = join(dir, "among.edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const again = join(dir, "among.s3.xlsx");
+    const r = await cli(["score", edited, "-o", again]);
+    expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    const out = await opened(again);
+    for (const [name, text] of Object.entries(own)) expect(out.getWorksheet(name)?.getCell("A1").value, name).toBe(text);
+    // The user's own 计分说明 too; ours replaced, not doubled.
+    expect(out.getWorksheet("计分说明")?.getCell("A1").value).toBe("我的说明");
+    const names = out.worksheets.map((w) => w.name);
+    expect(names.filter((n) => n === "计分信息" || n.startsWith("计分信息 ("))).toEqual(["计分信息"]);
+    expect(names.length).toBe(wb.worksheets.length);
   });
 
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {

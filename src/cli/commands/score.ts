@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
-import { writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
+import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import { isInfoSheetName, isOurInfoSheet, recordedDistrict, recordedInput } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
@@ -77,7 +77,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const scoring = startScoring(rubric, submission);
   // A province's scoring notes (most of its result's bytes) need the points alone: the second
   // thread writes them while this one makes the rankings.
-  const notes = notesTables(rubric, submission, scoring, ctx.lang);
+  const kept = workbookReader ? keptSheetNames(workbookReader.sheets, earlier) : [];
+  const notes = notesTables(rubric, submission, scoring, ctx.lang, { kept });
   const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
   // What scoring the items and making the notes left goes before the rankings pile on it.
   stepEnded(scoring.units.length);
@@ -88,7 +89,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     // And what ranking left (its sort keys and ranges), before the other sheets are made.
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
-    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes });
+    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept });
     // A province's sheets are written on a second thread; should it stop (it should not), the
     // workbook is written again on this one, without what it had written ahead.
     let host: Host = nodeHost;

@@ -55,6 +55,7 @@ export const reportMessages: Catalog = {
   "out.info.district": { "zh-CN": "地区(封面所填)", en: "District (on the cover)" },
   "out.info.input-sha": { "zh-CN": "输入工作簿 SHA-256", en: "Input workbook SHA-256" },
   "out.info.tool": { "zh-CN": "计分工具", en: "Scored by" },
+  "out.info.sheets": { "zh-CN": "本次写入的工作表", en: "Sheets written" },
   "explain.veto-lower": { "zh-CN": "一票否决:{gate} {name},{indicator} = {value},高于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator} = {value}, above the target {target} (cell {cell})" },
   "explain.veto": { "zh-CN": "一票否决:{gate} {name},{indicator} = {value},低于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator} = {value}, below the target {target} (cell {cell})" },
   "explain.target-from": { "zh-CN": "(目标取自 {cell})", en: " (target from {cell})" },
