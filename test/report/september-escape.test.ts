@@ -61,6 +61,12 @@ describe("escaping", () => {
     expect(reportTitle("zh-CN", {}, plain)).toBe("乡镇综合考核结果");
     expect(reportTitle("en", { year: "2026" }, plain)).toBe("2026: results of 乡镇综合考核");
     expect(reportTitle("en", {}, r)).not.toContain("undefined");
+    // A scheme named with its district and year says them once.
+    const named = { title: "柳河区2026年度乡镇综合考核办法", report: {} };
+    expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, named)).toBe("柳河区2026年度乡镇综合考核结果");
+    expect(reportTitle("zh-CN", { year: "2026年" }, named)).toBe("柳河区2026年度乡镇综合考核结果");
+    expect(reportTitle("zh-CN", { district: "柳河区" }, { title: "柳河区乡镇综合考核办法", report: {} })).toBe("柳河区乡镇综合考核结果");
+    expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, { title: "2026年柳河区乡镇综合考核办法", report: {} })).toBe("柳河区2026年度乡镇综合考核结果");
     const html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));
     expect(html).not.toContain("undefined");
     expect(html).toContain("<title>人口和计划生育目标管理责任制考核结果</title>");

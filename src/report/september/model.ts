@@ -87,14 +87,30 @@ function schemeName(title: string): string {
 }
 
 /**
+ * A scheme's name less the district and year it begins with, where the title says them before it
+ * (青山区2026年度乡镇综合考核 under 青山区 and 2026: 乡镇综合考核), so that they are not said twice.
+ */
+function withoutCover(scheme: string, district: string, year: string): string {
+  let rest = scheme;
+  for (let pass = 0; pass < 2; pass++) {
+    if (district && rest.startsWith(district)) rest = rest.slice(district.length).trimStart();
+    if (year && rest.startsWith(year)) rest = rest.slice(year.length).replace(/^\s*(年度|年)?\s*/, "");
+  }
+  return rest === "" ? scheme : rest;
+}
+
+/**
  * The title: the rubric's report title filled from the cover, or the scheme's name with the
  * district and year from the cover, gracefully without either.
  */
 export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
-  const district = clean(cover.district);
-  const year = clean(cover.year).replace(/\s*(年度|年)$/, "");
+  let district = clean(cover.district);
+  let year = clean(cover.year).replace(/\s*(年度|年)$/, "");
   if (rubric.report.title) return fillCover(clean(rubric.report.title), district, year);
-  const scheme = clean(schemeName(rubric.title));
+  const scheme = withoutCover(clean(schemeName(rubric.title)), district, year);
+  // What the scheme's name says still (柳河区2026年度乡镇综合考核 under a cover of 2026 alone) is not said before it.
+  if (district && scheme.includes(district)) district = "";
+  if (year && scheme.includes(`${year}年`)) year = "";
   if (district && year) return message(lang, "report.title.full", { district, year, scheme });
   if (year) return message(lang, "report.title.year", { year, scheme });
   if (district) return message(lang, "report.title.district", { district, scheme });
