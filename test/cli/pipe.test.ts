@@ -93,5 +93,17 @@ describe("a workbook read from a pipe", () => {
     const r = await piped(["score", "/dev/stdin", "-o", out]);
     expect(r.code, r.err).toBe(0);
     expect(statSync(out).size).toBeGreaterThan(10_000);
+    // Scored again through another pipe (bash's <(…), /dev/fd/63): replaced as this workbook's result.
+    const again = spawn("bash", ["-c", `"$0" bin/assess.js score <(cat samples/qingshan-2026.xlsx) -o "$1"`, process.execPath, out], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LANG: "zh_CN.UTF-8" } });
+    let err = "";
+    again.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => again.on("exit", resolve));
+    expect([code, err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    // The result of a workbook read by its name is not (it may be another's), piped or not.
+    const named = join(dir, "named.xlsx");
+    const byName = spawn(process.execPath, ["bin/assess.js", "score", "samples/liuhe-2026.xlsx", "-o", named], { stdio: "ignore" });
+    expect(await new Promise((resolve) => byName.on("exit", resolve))).toBe(0);
+    const refused = await piped(["score", "/dev/stdin", "-o", named]);
+    expect([refused.code, refused.err]).toEqual([2, `${named}: 错误: 文件已存在,是另一个工作簿(liuhe-2026.xlsx)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]\n`]);
   });
 });

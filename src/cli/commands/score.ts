@@ -35,6 +35,10 @@ export function defaultOutput(input: string): string {
  * it records is kept (`seen`), to be told against this workbook's cover once that is read.
  */
 function resultOfThis(input: string, seen: { input: string; district: string }): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+  // Read from a pipe, the workbook has no name of its own ("stdin", "63"): a result of another
+  // pipe's is this one's as much (the district still tells another district's apart).
+  const piped = isStream(input);
+  const same = (recorded: string): boolean => recorded === basename(input) || (piped && !/\.xlsx$/i.test(recorded));
   return async (bytes) => {
     const ours = await hasSheet(bytes, isInfoSheetName, (rows) => {
       if (!isOurInfoSheet(rows)) return false;
@@ -43,7 +47,7 @@ function resultOfThis(input: string, seen: { input: string; district: string }):
       return true;
     });
     if (!ours) return false;
-    return seen.input === "" || seen.input === basename(input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
+    return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
 }
 
