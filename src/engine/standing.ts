@@ -221,35 +221,39 @@ export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly
 /**
  * The contenders whose being last (a yellow card for the last place) could change as the pending
  * rows are decided: those that could end last, level with others or alone, but not surely so, where
- * it or a unit whose range meets its own has rows that count. Sound, not exact (the first key only).
+ * it or a unit whose range meets its own has rows that count. On every key, the tie-breakers
+ * included (level on the score, a unit the tie-breakers put ahead is not last). Sound, not exact:
+ * each unit's lowest and highest keys are taken whole.
  */
 export function lastPlaceUnsettled(contenders: readonly Contender[]): number[] {
   if (contenders.length < 2) return [];
-  // The two lowest highs and lows: the lowest among the others of any unit.
-  const two = (f: (c: Contender) => number): [number, number, number] => {
-    let first = Number.POSITIVE_INFINITY;
-    let second = Number.POSITIVE_INFINITY;
+  // The two worst of the units' highest keys (and of their lowest): the worst among the others of any unit.
+  const two = (f: (c: Contender) => readonly number[]): { worst?: readonly number[]; next?: readonly number[]; at: number } => {
+    let worst: readonly number[] | undefined;
+    let next: readonly number[] | undefined;
     let at = -1;
     contenders.forEach((c, i) => {
       const v = f(c);
-      if (v < first) {
-        second = first;
-        first = v;
+      if (worst === undefined || compare(v, worst) > 0) {
+        next = worst;
+        worst = v;
         at = i;
-      } else if (v < second) second = v;
+      } else if (next === undefined || compare(v, next) > 0) next = v;
     });
-    return [first, second, at];
+    return { ...(worst ? { worst } : {}), ...(next ? { next } : {}), at };
   };
-  const [hiMin, hiNext, hiAt] = two(hi0);
-  const [loMin, loNext, loAt] = two(lo0);
+  const highs = two((c) => c.hi);
+  const lows = two((c) => c.lo);
   const movers = contenders.filter(moves);
   const out: number[] = [];
   contenders.forEach((c, i) => {
-    // Could end last: none of the others surely below it.
-    if ((i === hiAt ? hiNext : hiMin) < lo0(c)) return;
-    // Surely last alone: every other surely above it.
-    if ((i === loAt ? loNext : loMin) > hi0(c)) return;
-    if (moves(c) || movers.some((v) => v.u !== c.u && hi0(v) >= lo0(c) && lo0(v) <= hi0(c))) out.push(c.u);
+    // Could end last: none of the others surely behind it (their highest behind its lowest).
+    const otherHigh = i === highs.at ? highs.next : highs.worst;
+    if (otherHigh && compare(otherHigh, c.lo) > 0) return;
+    // Surely last alone: every other surely ahead of it (their lowest ahead of its highest).
+    const otherLow = i === lows.at ? lows.next : lows.worst;
+    if (otherLow && compare(otherLow, c.hi) < 0) return;
+    if (moves(c) || movers.some((v) => v.u !== c.u && compare(v.hi, c.lo) <= 0 && compare(v.lo, c.hi) >= 0)) out.push(c.u);
   });
   return out;
 }

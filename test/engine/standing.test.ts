@@ -2,7 +2,7 @@
 // mini rubric (towns on 100; 一等奖 1st, 二等奖 2nd–3rd; JF2 国家级 +10, KF1 −20).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { placeRanges, type Contender } from "../../src/engine/standing.js";
+import { lastPlaceUnsettled, placeRanges, type Contender } from "../../src/engine/standing.js";
 import { score } from "../../src/engine/index.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
@@ -341,5 +341,17 @@ describe("a unit with more pending rows than are tried every way (over 8)", () =
     // 100 now; every deduction confirmed and no bonus: 80; every bonus and no deduction: 145.
     expect(unitNamed(r, "甲").certainty?.total).toEqual([8000, 14500]);
     expect(unitNamed(r, "甲").certainty?.ranks.overall).toEqual([1, 2]);
+  });
+});
+
+describe("whether a claim could change who is last", () => {
+  const unit = (u: number, lo: number[], hi: number[] = lo): Contender => ({ u, keys: lo, lo, hi, prize: true, eligible: true });
+  it("judges on every key: level on the total, the unit the tie-breaker puts ahead is not last whatever its claim", () => {
+    // 0 and 1 level at 73.30, 0 ahead on the tie-breaker (72.60 to 70.00), a +3 pending on 0's total.
+    expect(lastPlaceUnsettled([unit(0, [7330, 7260], [7630, 7260]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([]);
+    // Level on both keys at its lowest: 0 and 1 could share the last place, or 1 be last alone.
+    expect(lastPlaceUnsettled([unit(0, [7330, 7000], [7630, 7000]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0, 1]);
+    // Behind on the tie-breaker at its lowest: 0 could be last, or pass 1.
+    expect(lastPlaceUnsettled([unit(0, [7330, 6900], [7630, 6900]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0, 1]);
   });
 });
