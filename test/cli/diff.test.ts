@@ -522,6 +522,13 @@ describe("assess rubric diff --on", () => {
     expect(lines.at(-1)).toBe("samples/broken/typos.xlsx 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化");
   });
 
+  it("tags a problem found under one rubric alone by its id and version where the two share a version", async () => {
+    const copy = join(dir, "popplan-copy.yaml");
+    writeFileSync(copy, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("id: district-popplan", "id: popplan-copy").replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", copy, "--on", "samples/broken/typos.xlsx"]);
+    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (district-popplan 2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍 [workbook.points-step]"]);
+  });
+
   it("notes a workbook filled in under a third version of the scheme, and scores it under both", async () => {
     const v2 = join(dir, "popplan-2022.2.yaml");
     const v3 = join(dir, "popplan-2022.3.yaml");

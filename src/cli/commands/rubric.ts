@@ -84,11 +84,15 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
     const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
     const inBefore = new Set(before.diagnostics.map(key));
     const inAfter = new Set(after.diagnostics.map(key));
+    // Each rubric by its version, or by its id and version where that alone does not tell them apart.
+    const [older, newer] = [a.rubric, b.rubric];
+    const byVersion = a.rubric.id === b.rubric.id && a.rubric.version !== b.rubric.version;
+    const label = (r: { id: string; version: string }): string => (byVersion ? r.version : `${r.id} ${r.version}`);
     const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
     reportDiagnostics(ctx, [
       ...before.diagnostics.filter((d) => inAfter.has(key(d))),
-      ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, a.rubric?.version ?? "")),
-      ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, b.rubric?.version ?? "")),
+      ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, label(older))),
+      ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, label(newer))),
     ]);
     // The changes are listed above; whom they affect could not be worked out.
     ctx.io.err(ctx.t("rubric.diff-on-not-scored", { file: o.on }) + "\n");
