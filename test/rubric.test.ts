@@ -109,8 +109,14 @@ const cases: Case[] = [
   // A veto's grade not among the rankings' grades: said at the grade itself.
   {
     name: "veto-grade-unknown",
-    text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: gate\n        indicator: ZB1\n        target: MB1\n        veto:\n          ranked: true\n          grade: 不及格\n"),
+    text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: gate\n        indicator: ZB1\n        target: MB1\n        veto:\n          ranked: true\n          grade: 不及格\n").replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    grades:\n      bands: [{ name: 优秀, from: 90 }]\n      otherwise: 合格\n"),
     expected: [`rubric.unknown-grade r.yaml:${lineOf("        target: MB1") + 3}:18`],
+  },
+  // A veto's grade where no ranking of the kind gives grades: said so (not "defined: " and nothing).
+  {
+    name: "veto-grade-no-grades",
+    text: replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: gate\n        indicator: ZB1\n        target: MB1\n        veto:\n          ranked: true\n          grade: 不及格\n"),
+    expected: [`rubric.veto-grade-no-grades r.yaml:${lineOf("        target: MB1") + 3}:18`],
   },
   // A name where a code or an id belongs: said so.
   { name: "rank-key-a-name", text: replace("    by: total\n", "    by: 党政线\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },

@@ -583,7 +583,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         else if (isMeasured(it) && it.veto) {
           for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
             if (g === undefined) continue;
-            if (!grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+            if (!graded.length) b.error("rubric.veto-grade-no-grades", [...path, ii, "veto", key], { grade: g, kind: kind?.name ?? "", key });
+            else if (!grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
             else {
               const without = graded.find((r) => !namesOf(r).includes(g));
               if (without) b.error("rubric.veto-grade-not-in", [...path, ii, "veto", key], { grade: g, ranking: without.name, allowed: namesOf(without).join("、") });

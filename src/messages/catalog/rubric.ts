@@ -84,6 +84,7 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-ledger-code": { "zh-CN": "{code} 不是计分的加扣分代码", en: "{code} is no scoring ledger code" },
   "rubric.grade-twice": { "zh-CN": "同一个等次名出现了两次", en: "a grade's name appears twice" },
   "rubric.outcomes-twice": { "zh-CN": "排名 {id} 的奖项在 awards 和 rankings 中各写了一遍,请只留一处", en: "the ranking {id} has its outcomes both under awards and under rankings; keep one" },
+  "rubric.veto-grade-no-grades": { "zh-CN": "{kind}的排名都不评等次,否决所定的等次 “{grade}” 无处可用;请删去 {key},或给{kind}的排名加上 grades", en: "no ranking of {kind} gives grades, so the grade \"{grade}\" the veto sets has nowhere to apply; remove {key}, or give a ranking of {kind} grades" },
   "rubric.unknown-grade": { "zh-CN": "等次 “{grade}” 未在该单位类型的排名 grades 中定义(可用:{allowed})", en: "the grade \"{grade}\" is not defined in the grades of a ranking of this unit kind (defined: {allowed})" },
   "rubric.duplicate-code": { "zh-CN": "代码 {code} 重复(第 {line} 行已定义)", en: "the code {code} is defined twice (first on line {line})" },
   "rubric.code-prefix": { "zh-CN": "项目代码 {code} 应以所属考核线代码 {line} 开头", en: "the item code {code} must begin with its line's code {line}" },
