@@ -146,6 +146,9 @@ const cases: Case[] = [
     text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: number\n    display: 件\n").replace("        target: 90%\n", "        target: MB1\n"),
     expected: [`rubric.unit-mismatch r.yaml:${lineOf("        target: 90%") + 2}:17`],
   },
+  // A tie-breaker that is no key, or a name: said as a tie-breaker, not as the ranking's key.
+  { name: "tie-breaker-unknown", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [JS, DZX]\n"), expected: [`rubric.unknown-tie-breaker r.yaml:${lineOf("    by: total") + 1}:24`] },
+  { name: "tie-breaker-a-name", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [党政线]\n"), expected: [`rubric.tie-breaker-name r.yaml:${lineOf("    by: total") + 1}:20`] },
   { name: "tie-breaker-twice", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [JS, DZ, JS]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:28`] },
   // A cap over bonuses and deductions together, and two group caps sharing part of their codes.
   { name: "cap-mixed-kinds", text: replace("  codes:\n", "  caps:\n    - { codes: [JF1, KF1], max: 20 }\n  codes:\n"), expected: [`rubric.cap-mixed-kinds r.yaml:${lineOf("  codes:\n") + 1}:16`] },

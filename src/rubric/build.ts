@@ -498,14 +498,15 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const codes = ["total", ...keys].filter((k, i, all) => all.indexOf(k) === i);
     const allowed = (codes.length > 40 ? [...codes.slice(0, 40), "…"] : codes).join(", ");
     const named = new Map([...lines.filter((l) => kind?.lines.includes(l.code)).map((l) => [l.name, l.code] as const), ...[...items.values()].map((i) => [i.name, i.code] as const)]);
-    const badKey = (key: string, path: Path): void => {
+    // Said as what it is: the ranking's key, or one of its tie-breakers.
+    const badKey = (key: string, path: Path, tie: boolean): void => {
       const code = named.get(key);
-      if (code !== undefined) b.error("rubric.rank-key-name", path, { key, code });
-      else b.error("rubric.unknown-rank-key", path, { key, allowed });
+      if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
+      else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed });
     };
-    if (!keys.has(r.by)) badKey(r.by, [...at, "by"]);
+    if (!keys.has(r.by)) badKey(r.by, [...at, "by"], false);
     (r.tie_breakers ?? []).forEach((t, ti) => {
-      if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti]);
+      if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti], true);
       // A key met again separates nothing the first did not.
       else if (t === r.by || (r.tie_breakers ?? []).indexOf(t) < ti) b.error("rubric.tie-breaker-again", [...at, "tie_breakers", ti], { key: t });
     });

@@ -109,6 +109,8 @@ export const rubricMessages: Catalog = {
   "rubric.ledger-points-ways": { "zh-CN": "加扣分代码 {code} 必须且只能用 points、levels(级别→分值)或 range 之一给出分值", en: "the ledger code {code} must give its points in exactly one way: points, levels (level → points) or range" },
   "rubric.status-twice": { "zh-CN": "同一个状态词出现在多个类别中", en: "a status word appears in more than one category" },
   "rubric.rank-key-name": { "zh-CN": "排名依据写代码,不写名称:“{key}” 请写作 {code}", en: "a ranking key is a code, not a name: write {code} for \"{key}\"" },
+  "rubric.tie-breaker-name": { "zh-CN": "并列时的比较依据(tie_breakers)写代码,不写名称:“{key}” 请写作 {code}", en: "a tie-breaker is a code, not a name: write {code} for \"{key}\"" },
+  "rubric.unknown-tie-breaker": { "zh-CN": "并列时的比较依据(tie_breakers)“{key}” 无效,可用:{allowed}", en: "the tie-breaker \"{key}\" is not valid; use one of: {allowed}" },
   "rubric.unknown-rank-key": { "zh-CN": "排名依据 “{key}” 无效,可用:{allowed}", en: "the ranking key \"{key}\" is not valid; use one of: {allowed}" },
   "rubric.unknown-ranking": { "zh-CN": "未定义的排名 {id}", en: "the ranking {id} is not defined" },
   "rubric.label-twice": { "zh-CN": "“{label}” 已用于{other}:单位名单中的一个词只能指一种单位类型、一个分组", en: "\"{label}\" already stands for {other}: a word of the units list names one unit kind, one group" },
