@@ -127,7 +127,7 @@ export interface MeasureSpec {
 /** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
 export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec): number | undefined {
   if (!c || isBlank(c)) {
-    if (spec.unit !== "percent") p.error("workbook.blank-quantity", sheet, colName(col) + row, { code: spec.code, unit: spec.display });
+    if (spec.unit !== "percent") p.error(spec.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", sheet, colName(col) + row, { code: spec.code, unit: spec.display });
     else p.error("workbook.blank-rate", sheet, colName(col) + row, { code: spec.code });
     return undefined;
   }

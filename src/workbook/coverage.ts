@@ -272,7 +272,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
         else {
           const m = measureOf(rubric, code);
-          if (m && m.unit !== "percent") p.error("workbook.blank-quantity", col.sheet, refOf(col.col, row), { code, unit: m.display });
+          if (m && m.unit !== "percent") p.error(m.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", col.sheet, refOf(col.col, row), { code, unit: m.display });
           else p.error("workbook.blank-rate", col.sheet, refOf(col.col, row), { code });
         }
       }

@@ -130,6 +130,8 @@ const cases: Case[] = [
   },
   { name: "a count in words, a negative count", values: { 柳河镇: { ZB6: "两起" }, 石桥镇: { ZB6: -1 } }, expected: ["workbook.not-a-quantity-in 指标数据!G2", "workbook.quantity-below-min 指标数据!G3"] },
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
+  // An amount (万元) is not a count of events: "none happened" is not what to say of it.
+  { name: "a blank amount", values: { 柳河镇: { ZB2: null } }, expected: ["workbook.blank-amount 指标数据!C2"] },
   { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity-in 指标数据!C2"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
   { name: "a bonus for a kind it is not for", ledger: [row("区城投集团", "JF1", { level: "市级" }), row("区财政局", "JF2")], expected: ["workbook.ledger-wrong-kind 加扣分!A2", "workbook.ledger-wrong-kind 加扣分!A3"] },

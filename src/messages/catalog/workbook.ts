@@ -15,6 +15,7 @@ export const workbookMessages: Catalog = {
   "workbook.deduction-out-of-range": { "zh-CN": "{code} 的扣分 {value} 超出范围 0–{max};扣分最多扣到 0 分为止,请填 0 到 {max} 之间的扣分", en: "{code}: the {value} points taken off are outside 0–{max}; an item loses at most all its points: enter from 0 to {max}" },
   "workbook.points-out-of-range": { "zh-CN": "{code} 的分值 {value} 超出范围 0–{max};请填 0 到 {max} 之间的分数", en: "{code}: the points {value} are outside 0–{max}; enter points from 0 to {max}" },
   "workbook.blank-rate": { "zh-CN": "{code} 未填写", en: "{code} is blank" },
+  "workbook.blank-amount": { "zh-CN": "{code} 未填写(单位:{unit});金额为零请填 0", en: "{code} is blank (in {unit}); enter 0 if the amount is nil" },
   "workbook.blank-quantity": { "zh-CN": "{code} 未填写(单位:{unit});没有发生请填 0", en: "{code} is blank (in {unit}); enter 0 if there were none" },
   "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion} 或 0.xx", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or a fraction" },
   "workbook.not-a-rate": { "zh-CN": "“{value}” 不是比率(应如 95% 或 0.95)", en: "\"{value}\" is not a rate (write 95% or 0.95)" },
