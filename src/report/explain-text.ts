@@ -67,7 +67,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     }
     const why = whyText(ctx.lang, i);
     const cell = i.source ? `  [${cellRef(i.source.sheet, i.source.cell)}]` : "";
-    const target = i.measured?.targetAt ? ctx.t("explain.target-from", { cell: cellRef(i.measured.targetAt.sheet, i.measured.targetAt.cell) }) : "";
+    // Where the unit's target came from: its own cell, or (none entered) the rubric's default.
+    const target = i.measured?.targetAt ? ctx.t("explain.target-from", { cell: cellRef(i.measured.targetAt.sheet, i.measured.targetAt.cell) }) : i.measured?.targetCode ? ctx.t("explain.target-default", { code: i.measured.targetCode }) : "";
     const line = `${"  ".repeat(depth)}${i.code} ${i.name}  ${pts}${lost}  ${why}${target}${cell}`;
     out.push(i.vetoes ? c.red(line) : line);
   };

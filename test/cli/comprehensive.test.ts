@@ -101,6 +101,20 @@ describe("the comprehensive sample", () => {
     expect(s.out).toMatch(/JJ1 地区生产总值增长 {2}0\/20 −20 {2}ZB1 -1\.5%/);
   });
 
+  it("explain says where a unit's target came from: its own cell, or the rubric's default where none is entered", async () => {
+    const rubric = join(dir, "township-comprehensive-2026.1.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("  - code: MB2\n", "  - code: MB2\n    default: 11000\n"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.getWorksheet("指标数据")!.getCell("P2").value = null;
+    const blank = join(dir, "default-target.xlsx");
+    await wb.xlsx.writeFile(blank);
+    const r = await cli(["explain", blank, "柳河镇", "--rubric", rubric]);
+    expect(r.out).toContain("JJ2 一般公共预算收入  20/20  ZB2 12000万元 ≥ 11000万元,得满分 20(未填 MB2,目标取方案默认值)  [指标数据!C2]");
+    const own = await cli(["explain", input, "柳河镇"]);
+    expect(own.out).toContain("JJ2 一般公共预算收入  20/20  ZB2 12000万元 ≥ 11500万元,得满分 20(目标取自 指标数据!P2)  [指标数据!C2]");
+  });
+
   it("explain --json gives a unit's standing while a claim is pending, as score --json does", async () => {
     // 河东街道's JF1 is 待审核: its total and its places are ranges until it is decided. Its grade
     // stays: at 90.5 it reaches 优秀's line, but both places are surely held by units ahead.
