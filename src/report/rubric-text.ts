@@ -45,7 +45,8 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     // Relative kinds compare a unit with the others of its group, or of its kind where it has none.
     among: kind && kind.groups.length === 0 ? t("show.among-kind", { kind: kind.name }) : t("show.among-group"),
   };
-  const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : ""}`, data);
+  // A gate of no points (max 0) gives none: met, it passes; not met, it vetoes.
+  const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
   return m.veto ? t("show.with-veto", { rule, veto: vetoText(m.veto, rubricWords(lang)) }) : rule;
 }
 

@@ -71,3 +71,14 @@ describe("rubric show: relative kinds", () => {
     expect(js2("en")).toContain("ZB2 by place among 镇街: full marks for the first, 1 less a place");
   });
 });
+
+describe("rubric show: a gate of no points", () => {
+  it("says it passes or vetoes, not that it earns full marks", () => {
+    const text = TEXT.replace("      - code: SH1\n", "      - { code: SH8, name: 底线否决, max: 0, kind: gate, indicator: ZB5, target: 0 }\n      - code: SH1\n");
+    expect(text).not.toBe(TEXT);
+    expect(tree(text).find((l) => l.startsWith("    SH8 "))).toBe("    SH8 底线否决  0  一票否决:ZB5 ≤ 0起 为达标(不计分),否则否决");
+    expect(tree(text, "en").find((l) => l.startsWith("    SH8 "))).toBe("    SH8 底线否决  0  veto gate: ZB5 ≤ 0起 passes (no points), else a veto");
+    // One with points still earns them.
+    expect(tree(text).find((l) => l.startsWith("    SH1 "))).toContain("一票否决:ZB5 ≤ 0起 得满分,否则 0 分并否决");
+  });
+});

@@ -43,6 +43,7 @@ export const languageMessages: Catalog = {
   "show.kind.judged": { "zh-CN": "评定分值,最小单位 {step} 分", en: "judged, in steps of {step}" },
   "show.kind.deducted": { "zh-CN": "扣分制:填写扣减的分值(最小单位 {step} 分),满分减去扣分", en: "points off: the points taken off are entered (steps of {step}), the max less them" },
   "show.kind.threshold": { "zh-CN": "{indicator} {op} {target} 得满分,否则 0 分", en: "{indicator} {op} {target}: full marks, else 0" },
+  "show.kind.gate-no-points": { "zh-CN": "一票否决:{indicator} {op} {target} 为达标(不计分),否则否决", en: "veto gate: {indicator} {op} {target} passes (no points), else a veto" },
   "show.kind.gate": { "zh-CN": "一票否决:{indicator} {op} {target} 得满分,否则 0 分并否决", en: "veto gate: {indicator} {op} {target}: full marks, else 0 and a veto" },
   "show.kind.linear": { "zh-CN": "{indicator} 在 {floor}(0 分)与 {target}(满分)之间按比例计分", en: "{indicator} pro rata between {floor} (0) and {target} (full marks)" },
   "show.kind.ratio": { "zh-CN": "{indicator} ÷ {target} × 满分,不超过满分", en: "{indicator} ÷ {target} × the max, at most the max" },
