@@ -205,3 +205,23 @@ export type ItemInput = z.infer<typeof itemSchema>;
 export function rubricJsonSchema(): unknown {
   return z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" });
 }
+
+let keys: readonly string[] | undefined;
+
+/** Every key a rubric may have, somewhere: what a misspelt key is likely to have meant. */
+export function rubricKeys(): readonly string[] {
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "properties" && v && typeof v === "object" && !Array.isArray(v)) for (const name of Object.keys(v)) found.add(name);
+        walk(v);
+      }
+    }
+  };
+  walk(rubricJsonSchema());
+  keys = [...found];
+  return keys;
+}

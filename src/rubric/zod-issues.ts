@@ -3,6 +3,20 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
+import { editDistance } from "../workbook/near.js";
+import { rubricKeys } from "./schema.js";
+
+/** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
+function meantKey(typed: string): string | undefined {
+  const allowed = typed.length >= 6 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const k of rubricKeys()) {
+    const d = editDistance(typed.toLowerCase(), k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
 
 function pathText(path: Path): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");
@@ -43,13 +57,17 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   });
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((k) => ({
+      return issue.keys.map((k) => {
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
-        code: /[\u3400-\u9fff]/.test(k) ? "rubric.unknown-key-text" : "rubric.unknown-key",
-        severity: "error" as const,
-        data: { key: k, where: keyName(path, data) },
-        location: pos.ofKey(path, k),
-      }));
+        const text = /[\u3400-\u9fff]/.test(k);
+        const meant = text ? undefined : meantKey(k);
+        return {
+          code: text ? "rubric.unknown-key-text" : meant ? "rubric.unknown-key-near" : "rubric.unknown-key",
+          severity: "error" as const,
+          data: { key: k, where: keyName(path, data), ...(meant ? { meant } : {}) },
+          location: pos.ofKey(path, k),
+        };
+      });
     case "invalid_type": {
       const missing = !pos.has(path);
       if (missing) return [err("rubric.missing-key", {})];

@@ -31,6 +31,7 @@ export const rubricMessages: Catalog = {
   "rubric.yaml.KEY_OVER_1024_CHARS": { "zh-CN": "YAML 的键过长(超过 1024 个字符)", en: "a YAML key is longer than 1024 characters" },
   "rubric.duplicate-key": { "zh-CN": "重复的键:同一层级中已出现过", en: "duplicate key: it already appears at this level" },
   "rubric.too-many-aliases": { "zh-CN": "YAML 别名(*)过多({count} 个,上限 {limit}),拒绝展开", en: "too many YAML aliases ({count}; the limit is {limit}); refusing to expand them" },
+  "rubric.unknown-key-near": { "zh-CN": "未知的键 “{key}”(位于 {where});是否要写 {meant}?", en: "unknown key \"{key}\" (in {where}); did you mean {meant}?" },
   "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where});是否拼写错误?", en: "unknown key \"{key}\" (in {where}); is it misspelt?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
   "rubric.unknown-key-text": { "zh-CN": "未知的键 “{key}”(位于 {where}):像是一段文字被半角逗号隔开了;请把整段文字用引号括起来,或改用全角逗号", en: "unknown key \"{key}\" (in {where}): it looks like a text cut at a half-width comma; put the whole text in quotes, or use a full-width comma" },
