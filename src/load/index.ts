@@ -124,9 +124,16 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
-    // The last that is ours: our sheets are appended, an earlier run's replaced.
-    const ours = infoSheets.filter((s) => isOurInfoSheet(infoRead.get(s)?.rows ?? [])).at(-1);
-    earlier = earlierResults(
+    // The last that is ours: our sheets are appended, an earlier run's replaced. A copy of it (计分信息 (2),
+    // as Excel names one) lists the sheets of the run it was copied from, itself not among them.
+    const ours = infoSheets
+      .filter((s) => {
+        const rows = infoRead.get(s)?.rows ?? [];
+        const listed = recordedSheets(rows);
+        return isOurInfoSheet(rows) && (listed === undefined || listed.at(-1) === s.name);
+      })
+      .at(-1);
+    const listed = earlierResults(
       rubric,
       book.sheets.map((s) => s.name),
       ours?.index,
@@ -135,9 +142,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     // In a result of ours, a sheet named as ours that is not of its last run (moved away from it, or
     // a user's sheet put among them) is kept, but never read as input (its codes are results).
     const named = ours ? namedAsOurs(rubric) : () => false;
-    const replaced = earlier;
-    notInput = (name) => replaced(name) || named(name);
-    reader = new SubmissionReader(rubric, problems);
+    notInput = (name) => listed(name) || named(name);
+    const made = new SubmissionReader(rubric, problems);
+    reader = made;
+    // Replaced: the run's sheets that still say they are ours (a user's own sheet given one of
+    // their names, after deleting ours, is not).
+    earlier = (name) => listed(name) && made.resultSheets.has(name);
     for (const sheet of waiting.splice(0)) reader.addSheet(sheet, notInput(sheet.name));
   };
 
@@ -200,12 +210,21 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     // No cover: say which rubric was taken, so that a wrong guess is seen.
     diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
   }
+  // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
+  // as they are, never input, and not brought up to date: said, so that nobody reads them for new.
+  const stale = [...reader.resultSheets].filter((name) => !earlier(name));
+  if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: listNames(stale), count: stale.length }, location: { file, sheet: stale[0] ?? "" } });
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.list) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
+}
+
+/** Up to five sheet names, then how many more. */
+function listNames(names: readonly string[]): string {
+  return names.length <= 5 ? names.join("、") : `${names.slice(0, 5).join("、")}…`;
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */

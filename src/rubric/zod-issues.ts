@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
-import { editDistance } from "../workbook/near.js";
+import { editDistance } from "../diagnostics/near.js";
 import { rubricKeys } from "./schema.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */

@@ -1,6 +1,7 @@
 // "Did you mean": the known names closest to one that was typed — a unit misspelt in the ledger
 // or on the command line, a command. Closest by edit distance (characters, so 城关镇 and 城关街
 // are one apart), then names that contain or are contained in it.
+import { editDistance } from "../diagnostics/near.js";
 
 /**
  * Names looked for at most in one workbook, per kind of problem: each search reads every name, and
@@ -9,24 +10,7 @@
  */
 export const MAX_NEAR_SEARCHES = 200;
 
-/** Edit distance over characters (code points), a swap of two neighbours counting as one edit. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let before: number[] = [];
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
-      cur[j] = d;
-    }
-    before = prev;
-    prev = cur;
-  }
-  return prev[y.length] ?? 0;
-}
+export { editDistance };
 
 /** A name in one width and without its spaces: 龙泉镇（新）, 龙泉镇 (新) and 龙泉镇(新) are one. */
 export function oneWidth(name: string): string {

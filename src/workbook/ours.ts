@@ -61,6 +61,30 @@ export function isOurInfoSheet(rows: readonly (readonly RawCell[])[]): boolean {
   });
 }
 
+/** Our sheets' second row, "考核方案:{title}({id} {version})", in every language: a pattern each. */
+const SUBTITLES: readonly RegExp[] = LANGS.map((l) => {
+  const marks = { title: "\u0001", id: "\u0002", version: "\u0003" };
+  const text = message(l, "out.subtitle", marks).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${text.replace(marks.title, ".*").replace(marks.id, "\\S+").replace(marks.version, "\\S+")}$`);
+});
+
+/**
+ * A sheet we wrote, by what it says: under its title, our line naming the rubric (考核方案:…(id
+ * version)). Whatever its name now (renamed, a copy): never input, and replaced only where the
+ * run that wrote it lists it.
+ */
+export function isOurResultSheet(rows: readonly (readonly RawCell[])[]): boolean {
+  for (const r of rows) {
+    const c = r[0];
+    if (!c || c.row > 2) return false;
+    if (c.row === 2 && c.col === 1 && c.value.t === "s") {
+      const line = c.value.v.split("\n")[0] ?? "";
+      return SUBTITLES.some((re) => re.test(line));
+    }
+  }
+  return false;
+}
+
 /** What our provenance sheet records under a label (in any language), as written; undefined where it records nothing. */
 function recordedText(rows: readonly (readonly RawCell[])[], code: string): string | undefined {
   const labels = LANGS.map((l) => message(l, code));

@@ -15,6 +15,7 @@ import { isLedgerSheet, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
+import { isOurResultSheet } from "./ours.js";
 
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[] }
@@ -210,8 +211,6 @@ export interface SheetConsumer {
   end(merges: readonly string[]): void;
 }
 
-const IGNORED: SheetConsumer = { row: () => {}, end: () => {} };
-
 /**
  * A located sheet's unit rows as merged ranges are judged against them: which of its read cells
  * (names, groups, coded columns) hold something, a bit each (a province's sheet costs kilobytes),
@@ -285,6 +284,8 @@ export class SubmissionReader {
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   private ledgerSheet: RawSheet | undefined;
+  /** Sheets that say they are results we wrote (isOurResultSheet): never input, whatever their name. */
+  readonly resultSheets = new Set<string>();
   private sheetCount = 0;
   private firstSheet = "";
   /** unit name → its group and the cell it was read from. */
@@ -329,7 +330,7 @@ export class SubmissionReader {
    */
   sheet(name: string, hidden: boolean, ignore = false): SheetConsumer {
     if (this.sheetCount++ === 0) this.firstSheet = name;
-    if (ignore) return IGNORED;
+    if (ignore) return this.resultOrNot(name);
     if (name === LISTS_SHEET) return this.listsSheet(name);
     const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
     let handle: RowHandler | undefined;
@@ -343,6 +344,12 @@ export class SubmissionReader {
     };
     const decide = (): void => {
       decided = true;
+      // A result of ours (renamed, or copied): not input.
+      if (isOurResultSheet(head.rows)) {
+        this.resultSheets.add(name);
+        head.rows = [];
+        return;
+      }
       if (!this.ledgerSheet && isLedgerSheet(head)) {
         this.ledgerSheet = head;
         kept = true;
@@ -371,6 +378,15 @@ export class SubmissionReader {
           if (at && across.length) this.headerMerges.set(at.sheet, across);
         }
       },
+    };
+  }
+
+  /** A sheet not read as input (named as a result of ours): only whether it says it is one. */
+  private resultOrNot(name: string): SheetConsumer {
+    const head: RawCell[][] = [];
+    return {
+      row: ({ cells }) => void (head.length < 2 ? head.push(cells) : undefined),
+      end: () => void (isOurResultSheet(head) ? this.resultSheets.add(name) : undefined),
     };
   }
 

@@ -234,6 +234,44 @@ describe("carrying the user's workbook", () => {
     expect(names.length).toBe(wb.worksheets.length);
   });
 
+  it("tells our sheets by what they say: a copy or a renamed one is kept and never read, a user's sheet given one of our names is kept", async () => {
+    const once = join(dir, "content.s1.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", once])).code).toBe(0);
+    const wb = await opened(once);
+    // Excel's Move or Copy of 计分信息 (named 计分信息 (2), put last), a note of the user's added to it.
+    const info = wb.getWorksheet("计分信息")!;
+    const copy = wb.addWorksheet("计分信息 (2)");
+    info.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+    copy.getCell("A20").value = "初评时的计分信息,请保留";
+    // Our 计分说明 renamed (kept as the first assessment's); our 奖惩名单 deleted and one of the user's made in its name.
+    wb.getWorksheet("计分说明")!.name = "计分说明-初评";
+    wb.removeWorksheet(wb.getWorksheet("奖惩名单")!.id);
+    wb.addWorksheet("奖惩名单").getCell("A1").value = "报局党组审定稿";
+    // The record naming 封面 as well (a slip of the pen): the cover is no result of ours.
+    const listed = info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表");
+    info.getCell(listed, 2).value = `封面 / ${String(info.getCell(listed, 2).value)}`;
+    const edited = join(dir, "content.edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const again = join(dir, "content.s2.xlsx");
+    const r = await cli(["score", edited, "-o", again]);
+    expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评、计分信息 (2)(共 2 个)是以前计分写入的结果,不作为输入读取;它们不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
+    const out = await opened(again);
+    expect(out.getWorksheet("计分信息 (2)")?.getCell("A20").value).toBe("初评时的计分信息,请保留");
+    expect(out.getWorksheet("计分说明-初评")?.getCell("A1").value).toBe("青山区2026年度 计分说明");
+    expect(out.getWorksheet("奖惩名单")?.getCell("A1").value).toBe("报局党组审定稿");
+    expect(out.getWorksheet("奖惩名单 (2)")?.getCell("A1").value).toBe("青山区2026年度 奖惩名单");
+    expect(out.getWorksheet("封面")?.getCell("A1").value).toBe((await opened("samples/qingshan-2026.xlsx")).getWorksheet("封面")?.getCell("A1").value);
+    // Its provenance sheet deleted: the old sheets are kept, not read (no error about our own columns), and said.
+    const bare = await opened(once);
+    bare.removeWorksheet(bare.getWorksheet("计分信息")!.id);
+    const noInfo = join(dir, "content.noinfo.xlsx");
+    await bare.xlsx.writeFile(noInfo);
+    const n = await cli(["score", noInfo, "-o", join(dir, "content.s3.xlsx")]);
+    expect([n.code, n.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    expect(n.err).toContain("(共 8 个)是以前计分写入的结果");
+  });
+
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {
     const input = join(dir, "stub.xlsx");
     writeFileSync(input, asZip64(readFileSync("samples/qingshan-2026.xlsx")));

@@ -52,9 +52,9 @@ describe("a long list of problems", () => {
   });
 
   it("shortens a rubric's problems too, and rubric check, show and template take --all", async () => {
-    // Every item's `max:` misspelt: one unknown key per item.
+    // Every item's `max:` misspelt (too far from any key to name one): one unknown key per item.
     const file = join(dir, "misspelt.yaml");
-    writeFileSync(file, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace(/^(\s+)max:/gm, "$1maxx:"));
+    writeFileSync(file, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace(/^(\s+)max:/gm, "$1maxxx:"));
     const json = JSON.parse((await cli(["rubric", "check", file, "--json"])).out) as { diagnostics: { code: string }[] };
     const unknown = json.diagnostics.filter((d) => d.code === "rubric.unknown-key").length;
     expect(unknown).toBeGreaterThan(LISTED_PER_KIND + 1);
