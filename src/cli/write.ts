@@ -97,6 +97,29 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
   return false;
 }
 
+/**
+ * The sheets of an earlier result (its bytes) that scoring again would not carry: neither in the
+ * input workbook (`inputSheets`, by name) nor results of ours (`listed` by its provenance sheet, or
+ * by what they say): a sheet the user added to the result, a 领导批示. None for anything we cannot
+ * read as a workbook.
+ */
+export async function sheetsOnlyIn(bytes: Uint8Array, inputSheets: readonly string[], ours: (rows: RawCell[][]) => boolean, listed: readonly string[] = []): Promise<string[]> {
+  const book = await openExisting(bytes);
+  if (!book) return [];
+  // Those its provenance sheet lists as written are not read (a province's notes are large).
+  const known = new Set([...inputSheets, ...listed]);
+  const own: string[] = [];
+  for (const sheet of book.sheets) {
+    if (known.has(sheet.name)) continue;
+    try {
+      if (!ours((await book.sheet(sheet, 2)).rows)) own.push(sheet.name);
+    } catch {
+      own.push(sheet.name);
+    }
+  }
+  return own;
+}
+
 /** What an output was when it was checked: not there, or this file (its inode, size and time). */
 type Seen = { readonly there: false } | { readonly there: true; readonly ino: number; readonly size: number; readonly mtimeMs: number };
 

@@ -147,7 +147,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     reader = made;
     // Replaced: the run's sheets that still say they are ours (a user's own sheet given one of
     // their names, after deleting ours, is not).
-    earlier = (name) => listed(name) && made.resultSheets.has(name);
+    earlier = replacedOf(listed, made.resultSheets);
     for (const sheet of waiting.splice(0)) reader.addSheet(sheet, notInput(sheet.name));
   };
 
@@ -220,6 +220,15 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   for (const d of problems.list) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
+}
+
+/**
+ * The sheets of an earlier run replaced: those it lists that say they are ours. Made out here, so
+ * that what it keeps alive to the end of a run is these two alone (a function made in readBook
+ * would keep the reader's whole scope).
+ */
+function replacedOf(listed: (name: string) => boolean, results: ReadonlySet<string>): (name: string) => boolean {
+  return (name) => listed(name) && results.has(name);
 }
 
 /** Up to five sheet names, then how many more. */

@@ -194,6 +194,20 @@ describe("assess score on the sample", () => {
     expect(readFileSync(other).equals(before)).toBe(false);
   });
 
+  it("does not replace an earlier result a sheet was added to (it would be lost) without --force", async () => {
+    const result = join(dir, "批示.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.addWorksheet("领导批示").getCell("A1").value = "局长批示:请复核东湖街道";
+    await wb.xlsx.writeFile(result);
+    const before = readFileSync(result);
+    const refused = await cli(["score", input, "-o", result]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
+    expect(readFileSync(result).equals(before)).toBe(true);
+    expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
+  });
+
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {
     const liuhe = join(dir, "柳河区.scored.xlsx");
     expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", liuhe])).code).toBe(0);

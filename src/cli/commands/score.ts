@@ -7,10 +7,12 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { isInfoSheetName, isOurInfoSheet, recordedDistrict, recordedInput } from "../../workbook/ours.js";
+import { isInfoSheetName, isOurInfoSheet, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, hasSheet, sheetNamesOf, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
+import { readUserFile } from "../files.js";
+import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
@@ -28,13 +30,22 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
 }
 
+/** What an existing output that is a result of ours records: its input's name and district, the sheets it wrote; and its bytes. */
+interface EarlierResult {
+  input: string;
+  district: string;
+  listed: readonly string[];
+  /** Its sheets' names. */
+  sheets: readonly string[];
+}
+
 /**
  * An earlier result of this input (by the workbook's name its provenance sheet records): replaced
  * without asking, re-scoring being the daily work. Another workbook's result (another district's,
  * named by a slip of -o) holds a copy of that workbook: not replaced without --force. The district
  * it records is kept (`seen`), to be told against this workbook's cover once that is read.
  */
-function resultOfThis(input: string, seen: { input: string; district: string }): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   // Read from a pipe, the workbook has no name of its own ("stdin", "63"): a result of another
   // pipe's is this one's as much (the district still tells another district's apart).
   const piped = isStream(input);
@@ -44,9 +55,11 @@ function resultOfThis(input: string, seen: { input: string; district: string }):
       if (!isOurInfoSheet(rows)) return false;
       seen.input = recordedInput(rows);
       seen.district = recordedDistrict(rows);
+      seen.listed = recordedSheets(rows) ?? [];
       return true;
     });
     if (!ours) return false;
+    seen.sheets = await sheetNamesOf(bytes);
     return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
 }
@@ -60,7 +73,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A bad output path is said before the work, not after it.
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
-  const earlierResult = { input: "", district: "" };
+  const earlierResult: EarlierResult = { input: "", district: "", listed: [], sheets: [] };
   const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
@@ -73,6 +86,18 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (earlierResult.district && district && earlierResult.district !== district) {
     progress.done();
     return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: `${earlierResult.input} ${earlierResult.district}` }, location: { file: target } }, o.json);
+  }
+  // An earlier result a sheet was added to (领导批示): scoring again would lose it. Its sheets
+  // neither in this workbook nor listed as written by it are looked at (none, as a rule).
+  const inputSheets = workbookReader?.sheets.map((s) => s.name) ?? [];
+  const known = new Set([...inputSheets, ...earlierResult.listed]);
+  if (!o.force && workbookReader && earlierResult.sheets.some((name) => !known.has(name))) {
+    const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
+    const own = read.bytes ? await sheetsOnlyIn(read.bytes, inputSheets, isOurResultSheet, earlierResult.listed) : [];
+    if (own.length) {
+      progress.done();
+      return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join("、") }, location: { file: target } }, o.json);
+    }
   }
   progress.step("progress.scoring");
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
