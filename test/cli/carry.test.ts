@@ -130,6 +130,11 @@ describe("carrying the user's workbook", () => {
     const b = rawEntries(readFileSync(twice));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect(b.get("xl/charts/chart1.xml")!.raw.equals(a.get("xl/charts/chart1.xml")!.raw)).toBe(true);
+    // A formula of the user's reading a sheet replaced (=综合排名!G5) holds the old figure: the
+    // workbook is worked out again on opening (Excel, WPS), where the first result needs it not.
+    const calc = (m: Map<string, { text: () => string }>) => /<calcPr[^>]*>/.exec(m.get("xl/workbook.xml")!.text())?.[0] ?? "";
+    expect(calc(a)).not.toContain("fullCalcOnLoad");
+    expect(calc(b)).toContain('fullCalcOnLoad="1"');
   });
 
   it("names the sheets by the rubric in English too, and replaces those an earlier version named by id", async () => {

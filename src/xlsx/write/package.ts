@@ -214,6 +214,8 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       else wbEdits.insert(firstOf(wb.root, AFTER_DEFINED_NAMES) ?? wb.root.closeStart, `<${p}definedNames>${names}</${p}definedNames>`);
     }
     if (active !== undefined) openOn(wb.root, p, active, wbEdits);
+    // The user's formulas that read sheets of the run replaced (=综合排名!G5) hold its figures: worked out again on opening.
+    if (removed.size) recalcOnLoad(wb.root, p, wbEdits);
     relEdits.insert(rels.root.closeStart, relXml);
     typeEdits.insert(types.root.closeStart, typeXml);
 
@@ -247,6 +249,18 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     if (e instanceof XlsxFailure || e instanceof XmlError) return "unreadable";
     throw e;
   }
+}
+
+/** Has the workbook worked out again when it is opened (its calculation properties' fullCalcOnLoad). */
+function recalcOnLoad(root: XmlElement, p: string, edits: Edits): void {
+  const calc = childNamed(root, "calcPr", NS_MAIN);
+  if (!calc) {
+    edits.insert(firstOf(root, AFTER_DEFINED_NAMES.slice(1)) ?? root.closeStart, `<${p}calcPr fullCalcOnLoad="1"/>`);
+    return;
+  }
+  const flag = attribute(calc, "fullCalcOnLoad");
+  if (!flag) edits.insert(calc.start + 1 + calc.name.length, ' fullCalcOnLoad="1"');
+  else if (flag.value !== "1" && flag.value !== "true") edits.replace(flag.start, flag.end, "1");
 }
 
 /** The first child of el named one of `names`: where something that precedes them goes. */
