@@ -149,7 +149,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // no claim. Said only where a code of the rubric stands beside it (someone's claim, not read).
     const footer = isFooterText(unitName) || (unitName === "" && row.every((c) => isBlank(c) || (c.value.t === "s" && isFooterText(c.value.v))));
     if (footer) {
-      if (code) p.warn("workbook.footer-values", s, ref("unit"), { value: unitName });
+      if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: unitName });
       continue;
     }
     // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other

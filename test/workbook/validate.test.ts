@@ -302,7 +302,7 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("加扣分").set("A4", "注:加扣分须附佐证材料").set("A5", "填表人:张三").set("D5", "审核人:李四").set("B6", "填表日期:2026年11月30日").set("A7", "填表人").set("B7", "KF1");
     },
-    expected: ["warning workbook.footer-values 加扣分!A7"],
+    expected: ["warning workbook.footer-ledger 加扣分!A7"],
   },
   {
     // What the user sees across a merged range is in its first cell alone: said at the range, not read as blank or as one claim.
