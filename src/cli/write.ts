@@ -164,6 +164,9 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
   // Written over only as it is now: a file made there meanwhile (another run's, the user's) is not replaced.
   if (!overwrite.force) seenAtCheck.set(resolve(target), seen(target));
   if (exists && !overwrite.force) {
+    // Open in a spreadsheet program: written over, the program would save its copy over ours.
+    const lock = lockOf(target);
+    if (lock) return fileError(target, "file.output-open", { lock });
     if (!overwrite.ours) return fileError(target, overwrite.refusal);
     const read = readUserFile(target, MAX_OURS_BYTES);
     // A file we cannot read (no permission, say) is said as such; one too large to look at is
@@ -175,6 +178,18 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
     if (ours !== true) return fileError(target, ours.code, ours.data);
   }
   return undefined;
+}
+
+/**
+ * The lock file a spreadsheet program keeps beside a workbook it has open (LibreOffice's
+ * .~lock.NAME#, Excel's and WPS's ~$NAME, ~$ taking the place of a long name's first two
+ * characters), if there is one.
+ */
+function lockOf(target: string): string | undefined {
+  const dir = dirname(target);
+  const name = basename(target);
+  const locks = [`.~lock.${name}#`, `~$${name}`, `~$${name.slice(2)}`, `.~${name}`];
+  return locks.find((l) => existsSync(join(dir, l)));
 }
 
 /** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */

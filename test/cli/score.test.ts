@@ -1,6 +1,6 @@
 // `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
 // back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
-import { copyFileSync, chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -205,6 +205,21 @@ describe("assess score on the sample", () => {
     const refused = await cli(["score", input, "-o", result]);
     expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
     expect(readFileSync(result).equals(before)).toBe(true);
+    expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
+  });
+
+  it("does not replace a result open in a spreadsheet program (its lock file beside it) without --force", async () => {
+    const result = join(dir, "打开中.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const before = readFileSync(result);
+    for (const lock of [".~lock.打开中.xlsx#", "~$打开中.xlsx"]) {
+      writeFileSync(join(dir, lock), "");
+      const refused = await cli(["score", input, "-o", result]);
+      expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 ${lock}),为免它之后保存时覆盖新结果,未写入;请先关闭它再运行;如已关闭,请删除该锁文件或加 --force [file.output-open]`]);
+      expect(readFileSync(result).equals(before)).toBe(true);
+      rmSync(join(dir, lock));
+    }
+    writeFileSync(join(dir, ".~lock.打开中.xlsx#"), "");
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });
 

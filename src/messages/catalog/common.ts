@@ -62,6 +62,10 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖",
     en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), which overwriting would lose, so it was not overwritten; copy them into the input workbook and score again, choose another name, or add --force to overwrite it",
   },
+  "file.output-open": {
+    "zh-CN": "文件似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}),为免它之后保存时覆盖新结果,未写入;请先关闭它再运行;如已关闭,请删除该锁文件或加 --force",
+    en: "the file seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it), so it was not overwritten (saving it there later would undo the new result); close it and run again; if it is closed, delete the lock file or add --force",
+  },
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
   "template.bad-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
