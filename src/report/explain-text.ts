@@ -3,7 +3,7 @@
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
-import type { Rubric } from "../rubric/model.js";
+import { allItems, type Rubric } from "../rubric/model.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -110,5 +110,32 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const a of u.awards) out.push(`  ${pendingMark(u, ctx.lang, a)}${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);
     for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang)}`);
   }
+  // A single-item award its counted row entered it for and others won (given to so many): why.
+  for (const { code, data } of singlesLost(rubric, results, index)) out.push(`  ${ctx.t(code, data)}`);
   return out.join("\n") + "\n";
+}
+
+/**
+ * The single-item awards given to so many (count) that a unit's counted rows entered it for and
+ * others won, with what decided it: each as a message's code and data.
+ */
+function singlesLost(rubric: Rubric, results: Results, index: number): { code: string; data: Record<string, string | number> }[] {
+  const u = results.units[index];
+  if (!u || u.vetoed) return [];
+  const out: { code: string; data: Record<string, string | number> }[] = [];
+  for (const r of rubric.rankings) {
+    if (r.unitKind !== u.kind || (r.group !== undefined && r.group !== u.group)) continue;
+    for (const s of r.single) {
+      if (s.count === undefined) continue;
+      const entered = u.ledger.some((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
+      const holds = u.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code);
+      const open = u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single") ?? false;
+      if (!entered || holds || open) continue;
+      const winners = results.units.filter((w) => w.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code)).map((w) => w.name);
+      const linked = s.linkedItem === undefined ? undefined : rubric.lines.flatMap((l) => allItems(l.items)).find((i) => i.code === s.linkedItem);
+      const data = { name: s.name, ranking: r.name, count: s.count, winners: winners.join("、") };
+      out.push(linked ? { code: "explain.single-lost", data: { ...data, by: `${linked.code} ${linked.name}` } } : { code: "explain.single-lost-level", data });
+    }
+  }
+  return out;
 }

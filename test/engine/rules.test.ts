@@ -1,6 +1,8 @@
 // The engine, rule by rule (RULES.md §2–§8), on small in-memory submissions.
 import { describe, expect, it } from "vitest";
 import { awardAmount, awardText } from "../../src/report/labels.js";
+import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
+import { message } from "../../src/messages/index.js";
 import { score } from "../../src/engine/index.js";
 import type { Results, UnitResult } from "../../src/model/results.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
@@ -292,6 +294,15 @@ describe("awards (§8)", () => {
       { unit: "丙", code: "DX1", level: "市级" },
     ], two);
     expect(r2.units.map((u) => kinds(u).some((k) => k.startsWith("single")))).toEqual([true, false, true]);
+    // explain says why 乙 did not win it, and who did.
+    const sub = submission(two, [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }], [
+      { unit: "甲", code: "DX1", level: "国家级" },
+      { unit: "乙", code: "DX1", level: "市级" },
+      { unit: "丙", code: "DX1", level: "市级" },
+    ]);
+    const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
+    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, two, sub, r2, 1)).toContain("\n  未获信息化单项奖(综合排名):限 2 个,按认定级别、同级按 JS1 宣传 得分在先者获得,获奖的是 甲、丙\n");
+    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, two, sub, r2, 2)).not.toContain("未获");
   });
 
   it("yellow card: the last-ranked town(s) and any ranked town below the threshold; never a vetoed one", () => {

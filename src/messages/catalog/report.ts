@@ -58,6 +58,8 @@ export const reportMessages: Catalog = {
   "out.info.sheets": { "zh-CN": "本次写入的工作表", en: "Sheets written" },
   "explain.veto-lower": { "zh-CN": "一票否决:{gate} {name},{indicator} = {value},高于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator} = {value}, above the target {target} (cell {cell})" },
   "explain.veto": { "zh-CN": "一票否决:{gate} {name},{indicator} = {value},低于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator} = {value}, below the target {target} (cell {cell})" },
+  "explain.single-lost": { "zh-CN": "未获{name}({ranking}):限 {count} 个,按认定级别、同级按 {by} 得分在先者获得,获奖的是 {winners}", en: "not won: {name} ({ranking}), given to {count}, by level of recognition, then by points on {by}: won by {winners}" },
+  "explain.single-lost-level": { "zh-CN": "未获{name}({ranking}):限 {count} 个,按认定级别在先者获得,获奖的是 {winners}", en: "not won: {name} ({ranking}), given to {count}, by level of recognition: won by {winners}" },
   "explain.target-default": { "zh-CN": "(未填 {code},目标取方案默认值)", en: " ({code} not entered: the rubric's default target)" },
   "explain.target-from": { "zh-CN": "(目标取自 {cell})", en: " (target from {cell})" },
   "explain.ledger": { "zh-CN": "加分、扣分与单项认定:", en: "Bonus, deduction and single-item entries:" },
