@@ -221,7 +221,10 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
   if (commonRefusal(p, sheet, c)) return undefined;
   const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
   if (!Number.isInteger(n) || n < 1) {
-    p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });
+    // 2次, 3项: the number without its word is asked for (not taken: the cell is the user's to fix).
+    const counted = c.value.t === "s" ? /^(\d+)\s*[\u3400-\u9fff]{1,2}$/.exec(normalizeWidth(c.value.v).trim()) : null;
+    if (counted?.[1] && Number(counted[1]) >= 1) p.error("workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
+    else p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
   }
   if (n > MAX_COUNT) {

@@ -38,6 +38,7 @@ export const workbookMessages: Catalog = {
   "workbook.group-conflict": { "zh-CN": "“{unit}” 的分组与 {first} 不一致", en: "\"{unit}\" has another group at {first}" },
   "workbook.missing-group-column": { "zh-CN": "{kind}分组排名({groups}),但找不到“分组”列;请在单位名称后加一列“分组”", en: "{kind} are ranked in groups ({groups}) but there is no 分组 column; add one after the unit names" },
   "workbook.count-too-large": { "zh-CN": "数量 “{value}” 过大,至多为 {max}", en: "the count \"{value}\" is too large; at most {max}" },
+  "workbook.count-with-word": { "zh-CN": "数量 “{value}” 请只填数字 {number},不带单位", en: "the count \"{value}\": write the number {number} alone, without its word" },
   "workbook.bad-count": { "zh-CN": "数量 “{value}” 应为正整数", en: "the count \"{value}\" must be a whole number of at least 1" },
   "workbook.ledger-bad-points": { "zh-CN": "{code} 的分值 “{value}” 无效,请填正数(如 20)", en: "{code}: the points \"{value}\" are not valid; type a positive number such as 20" },
   "workbook.column-on-two-sheets": { "zh-CN": "{code} 的列已在 {first} 出现,此工作表不被读取;请删除复制出的工作表或其中重复的列", en: "the column for {code} is already at {first}, so this sheet is not read; delete the copied sheet or its repeated columns" },
