@@ -125,6 +125,12 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     }
     const kind = [...kinds][0];
     const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, text: c.value.v }] : []));
+    // A line's own column (DZ 党政线小计) beside its items: its subtotal, summed from them, as a
+    // group's is (a sheet naming a line with no items to enter lists its units alone).
+    for (const h of uncoded) {
+      const line = rubric.lines.find((l) => l.code === lineMarker(h.text));
+      if (line && [...lineCols.values()].some((i) => leaves(line.items).includes(i))) p.warn("workbook.subtotal-column", sheet.name, h.ref, { code: line.code, name: line.name });
+    }
     return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}) } : undefined;
   }
   return undefined;

@@ -264,6 +264,16 @@ const cases: Case[] = [
     expected: ["warning workbook.subtotal-column 党政线!L1"],
   },
   {
+    // The line's own subtotal (DZ 党政线小计): said as a group's is, not left unsaid.
+    name: "a line's subtotal column is said not to be read",
+    edit: (wb) => {
+      const sheet = wb.sheetNamed("党政线");
+      const last = Math.max(...sheet.codeColumns().values());
+      sheet.setAt(1, last + 1, "DZ 党政线小计").setAt(2, last + 1, 370);
+    },
+    expected: ["warning workbook.subtotal-column 党政线!L1"],
+  },
+  {
     name: "the footer under a form (注, 填表人 and 审核人 side by side, a date) is not a unit",
     edit: (wb) => {
       for (const name of ["党政线", "人口计生线", "指标数据"]) {
