@@ -82,6 +82,19 @@ export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
   return (await openExisting(bytes))?.sheets.map((s) => s.name) ?? [];
 }
 
+/** An existing workbook's sheet names, and the rows of those `named` passes; undefined for anything we cannot read as a workbook (or a sheet of it). */
+export async function sheetsNamed(bytes: Uint8Array, named: (name: string) => boolean): Promise<{ names: string[]; read: { name: string; rows: RawCell[][] }[] } | undefined> {
+  const book = await openExisting(bytes);
+  if (!book) return undefined;
+  try {
+    const read: { name: string; rows: RawCell[][] }[] = [];
+    for (const sheet of book.sheets) if (named(sheet.name)) read.push({ name: sheet.name, rows: (await book.sheet(sheet)).rows });
+    return { names: book.sheets.map((s) => s.name), read };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Whether an existing workbook has a sheet whose name passes `named` and whose rows pass `test`
  * (`alone`: and no other sheet); false for anything that is not a workbook we can read.
@@ -99,18 +112,24 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
 
 /**
  * The sheets of an earlier result (its bytes) that scoring again would not carry: neither in the
- * input workbook (`inputSheets`, by name) nor results of ours (`listed` by its provenance sheet, or
- * by what they say): a sheet the user added to the result, a 领导批示. None for anything we cannot
+ * input workbook (`inputSheets`, by name) nor results of its run (`listed` by its provenance sheet;
+ * in an earlier version's result, which lists none, those that say they are ours): a sheet the
+ * user added to the result, a 领导批示, or a copy of one of ours kept. None for anything we cannot
  * read as a workbook.
  */
 export async function sheetsOnlyIn(bytes: Uint8Array, inputSheets: readonly string[], ours: (rows: RawCell[][]) => boolean, listed: readonly string[] = []): Promise<string[]> {
   const book = await openExisting(bytes);
   if (!book) return [];
-  // Those its provenance sheet lists as written are not read (a province's notes are large).
+  // Those its provenance sheet lists as written are not read (a province's notes are large); where
+  // it lists them, any other is one kept (a copy of ours, 综合排名(初评), is the user's now).
   const known = new Set([...inputSheets, ...listed]);
   const own: string[] = [];
   for (const sheet of book.sheets) {
-    if (known.has(sheet.name)) continue;
+    if (known.has(sheet.name) || known.has(sheet.name.trim())) continue;
+    if (listed.length) {
+      own.push(sheet.name);
+      continue;
+    }
     try {
       if (!ours((await book.sheet(sheet, 2)).rows)) own.push(sheet.name);
     } catch {

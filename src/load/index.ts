@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { earlierResults, isInfoSheetName, isOurInfoSheet, namedAsOurs, recordedSheets } from "../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, namedAsOurs, recordedSheets } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -64,8 +64,6 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   } catch (e) {
     return { diagnostics: [fileFailure(file, e)], sha256 };
   }
-  // A province's largest sheets are read on a second thread, where the host has one.
-  book.readAhead();
   let read: Omit<Loaded, "workbookReader">;
   try {
     read = await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}) });
@@ -92,6 +90,8 @@ export interface Book {
   rows(sheet: SheetInfo): Promise<PulledRows | undefined>;
   /** A sheet at once. */
   sheet(sheet: SheetInfo): Promise<RawSheet>;
+  /** From the next sheet asked for on, the largest (but those `skip` names) are read on a second thread, where there is one. */
+  readAhead?(skip: (name: string) => boolean): void;
   /** Cell-level problems the package reader found. */
   readonly problems: Problems;
 }
@@ -126,13 +126,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     if (!rubric) return;
     // The last that is ours: our sheets are appended, an earlier run's replaced. A copy of it (计分信息 (2),
     // as Excel names one) lists the sheets of the run it was copied from, itself not among them.
-    const ours = infoSheets
-      .filter((s) => {
-        const rows = infoRead.get(s)?.rows ?? [];
-        const listed = recordedSheets(rows);
-        return isOurInfoSheet(rows) && (listed === undefined || listed.at(-1) === s.name);
-      })
-      .at(-1);
+    const ours = currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [], info })))?.info;
     const listed = earlierResults(
       rubric,
       book.sheets.map((s) => s.name),
@@ -153,6 +147,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
 
   try {
     for (const s of infoSheets) infoRead.set(s, await book.sheet(s));
+    // A province's largest sheets are read on a second thread, where the host has one, from the
+    // next sheet on: not those an earlier run of ours lists (only their first rows are read, here).
+    const written = new Set(recordedSheets(currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [] })))?.rows ?? []) ?? []);
+    book.readAhead?.((name) => written.has(name.trim()));
     for (const info of book.sheets) {
       await o.progress?.("progress.sheet", { sheet: info.name });
       if (!reader && rubricDiagnostics.length === 0 && (cover || o.rubrics.given)) start();
@@ -213,7 +211,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
   // as they are, never input, and not brought up to date: said, so that nobody reads them for new.
   const stale = [...reader.resultSheets].filter((name) => !earlier(name));
-  if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: listNames(stale), count: stale.length }, location: { file, sheet: stale[0] ?? "" } });
+  if (stale.length) diagnostics.push({ code: stale.length > 5 ? "workbook.old-results-many" : "workbook.old-results", severity: "warning", data: { sheets: listNames(stale), count: stale.length }, location: { file, sheet: stale[0] ?? "" } });
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
@@ -231,19 +229,21 @@ function replacedOf(listed: (name: string) => boolean, results: ReadonlySet<stri
   return (name) => listed(name) && results.has(name);
 }
 
-/** Up to five sheet names, then how many more. */
+/** Up to five sheet names (the message says how many there are past that). */
 function listNames(names: readonly string[]): string {
-  return names.length <= 5 ? names.join("、") : `${names.slice(0, 5).join("、")}…`;
+  return names.slice(0, 5).join("、");
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */
-async function streamSheet(book: Book, info: SheetInfo, reader: SubmissionReader, ignore: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
+async function streamSheet(book: Book, info: SheetInfo, reader: SubmissionReader, probablyOurs: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
   const rows = await book.rows(info);
-  const consumer = reader.sheet(info.name, info.hidden, ignore);
+  const consumer = reader.sheet(info.name, info.hidden, probablyOurs);
   const head: RawCell[][] = [];
   for (const row of rows ?? []) {
     consumer.row(row);
     if (head.length < PEEK_ROWS) head.push(row.cells);
+    // A result of ours: the rest of its rows (a province's notes are most of its bytes) is not read.
+    if (consumer.done?.()) break;
   }
   consumer.end(rows?.merges ?? []);
   done(head, rows?.selected ?? false);

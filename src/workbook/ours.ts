@@ -102,10 +102,27 @@ function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
 /** Between the names of the sheets a run wrote, as its provenance sheet lists them ("/" is in no sheet's name). */
 export const SHEETS_SEPARATOR = " / ";
 
-/** The names of the sheets a run wrote, as its provenance sheet lists them; undefined where it does not (an earlier version's). */
+/**
+ * The names of the sheets a run wrote, as its provenance sheet lists them (between slashes, which
+ * no sheet's name holds; spaces around them aside); undefined where it lists none (an earlier
+ * version's).
+ */
 export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] | undefined {
-  const text = recordedText(rows, "out.info.sheets");
-  return text === undefined || text.trim() === "" ? undefined : text.split(SHEETS_SEPARATOR);
+  const names = (recordedText(rows, "out.info.sheets") ?? "")
+    .split("/")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  return names.length ? names : undefined;
+}
+
+/**
+ * Of a workbook's sheets named as our provenance sheet (with their rows), the one of the last run:
+ * the last that says it is ours and lists itself among the sheets its run wrote (a copy of it,
+ * 计分信息 (2) as Excel names one, lists the sheet it was copied from, not itself); or, in a result
+ * of an earlier version that lists none, the last that says it is ours.
+ */
+export function currentInfoSheet<T extends { readonly name: string; readonly rows: readonly (readonly RawCell[])[] }>(sheets: readonly T[]): T | undefined {
+  return sheets.filter((s) => isOurInfoSheet(s.rows) && (recordedSheets(s.rows)?.includes(s.name.trim()) ?? true)).at(-1);
 }
 
 /** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
@@ -175,7 +192,7 @@ export function earlierResults(rubric: Rubric, sheetNames: readonly string[], in
   const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
   if (recorded) {
     const listed = new Set(recorded);
-    for (const name of sheetNames) if (listed.has(name)) ours.add(name);
+    for (const name of sheetNames) if (listed.has(name.trim())) ours.add(name);
     return (name) => ours.has(name);
   }
   const names = ourNames(rubric);

@@ -215,6 +215,8 @@ export interface SheetConsumer {
   row(row: RawRow): void;
   /** The sheet's rows are all given; its merged ranges. */
   end(merges: readonly string[]): void;
+  /** No more of its rows are wanted (a result of ours): they need not be pulled. */
+  done?(): boolean;
 }
 
 /**
@@ -332,11 +334,52 @@ export class SubmissionReader {
   /**
    * A sheet, row by row: its first rows tell what it is (a line, the rates, the ledger, or none of
    * ours); a line or rate sheet's rows are then read as they come and dropped; the ledger is kept.
-   * ignore: a sheet that is not input (our result sheets of an earlier run).
+   * probablyOurs: a sheet named as a result of ours: taken for one only where it says so.
    */
-  sheet(name: string, hidden: boolean, ignore = false): SheetConsumer {
+  sheet(name: string, hidden: boolean, probablyOurs = false): SheetConsumer {
     if (this.sheetCount++ === 0) this.firstSheet = name;
-    if (ignore) return this.resultOrNot(name);
+    return probablyOurs ? this.oursOrInput(name, hidden) : this.input(name, hidden);
+  }
+
+  /**
+   * A sheet named as a result of ours: ours if it says so (its first two rows), and then nothing
+   * more of it is read; else the user's, read as input like any other.
+   */
+  private oursOrInput(name: string, hidden: boolean): SheetConsumer {
+    const head: RawRow[] = [];
+    let ours = false;
+    let input: SheetConsumer | undefined;
+    /** Decided on its first rows: undefined where it is ours, else the input consumer they were given to. */
+    const settle = (): SheetConsumer | undefined => {
+      if (isOurResultSheet(head.map((r) => r.cells))) {
+        ours = true;
+        this.resultSheets.add(name);
+        return undefined;
+      }
+      const consumer = this.input(name, hidden);
+      for (const r of head) consumer.row(r);
+      return consumer;
+    };
+    return {
+      row: (row) => {
+        if (ours) return;
+        if (input) return input.row(row);
+        if (head.length < 2 && (row.cells[0]?.row ?? 0) <= 2) {
+          head.push(row);
+          return;
+        }
+        input = settle();
+        input?.row(row);
+      },
+      end: (merges) => {
+        if (!ours && !input) input = settle();
+        input?.end(merges);
+      },
+      done: () => ours,
+    };
+  }
+
+  private input(name: string, hidden: boolean): SheetConsumer {
     if (name === LISTS_SHEET) return this.listsSheet(name);
     const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
     let handle: RowHandler | undefined;
@@ -350,15 +393,15 @@ export class SubmissionReader {
     };
     const decide = (): void => {
       decided = true;
+      if (!this.ledgerSheet && isLedgerSheet(head)) {
+        this.ledgerSheet = head;
+        kept = true;
+        return;
+      }
       // A result of ours (renamed, or copied): not input.
       if (isOurResultSheet(head.rows)) {
         this.resultSheets.add(name);
         head.rows = [];
-        return;
-      }
-      if (!this.ledgerSheet && isLedgerSheet(head)) {
-        this.ledgerSheet = head;
-        kept = true;
         return;
       }
       const before = this.located.length;
@@ -384,15 +427,6 @@ export class SubmissionReader {
           if (at && across.length) this.headerMerges.set(at.sheet, across);
         }
       },
-    };
-  }
-
-  /** A sheet not read as input (named as a result of ours): only whether it says it is one. */
-  private resultOrNot(name: string): SheetConsumer {
-    const head: RawCell[][] = [];
-    return {
-      row: ({ cells }) => void (head.length < 2 ? head.push(cells) : undefined),
-      end: () => void (isOurResultSheet(head) ? this.resultSheets.add(name) : undefined),
     };
   }
 

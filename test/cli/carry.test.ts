@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/xlsx/read/index.js";
 import { dataRange } from "../../src/xlsx/read/entry.js";
@@ -260,7 +261,7 @@ describe("carrying the user's workbook", () => {
     const again = join(dir, "content.s2.xlsx");
     const r = await cli(["score", edited, "-o", again]);
     expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评、计分信息 (2)(共 2 个)是以前计分写入的结果,不作为输入读取;它们不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
+    expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评、计分信息 (2) 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
     const out = await opened(again);
     expect(out.getWorksheet("计分信息 (2)")?.getCell("A20").value).toBe("初评时的计分信息,请保留");
     expect(out.getWorksheet("计分说明-初评")?.getCell("A1").value).toBe("青山区2026年度 计分说明");
@@ -274,7 +275,94 @@ describe("carrying the user's workbook", () => {
     await bare.xlsx.writeFile(noInfo);
     const n = await cli(["score", noInfo, "-o", join(dir, "content.s3.xlsx")]);
     expect([n.code, n.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect(n.err).toContain("(共 8 个)是以前计分写入的结果");
+    expect(n.err).toContain("等 8 个是以前计分写入的结果");
+  });
+
+  it("takes the provenance sheet of the last run, not a copy kept beside it, to tell whose result an output is", async () => {
+    const once = join(dir, "copy-info.s1.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", once])).code).toBe(0);
+    const wb = await opened(once);
+    const info = wb.getWorksheet("计分信息")!;
+    const copy = wb.addWorksheet("计分信息 (2)");
+    info.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+    const edited = join(dir, "copy-info.edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const out = join(dir, "copy-info.out.xlsx");
+    expect((await cli(["score", edited, "-o", out])).code).toBe(0);
+    // Its own earlier result (the kept copy, which names qingshan-2026.xlsx, comes before ours): replaced.
+    const again = await cli(["score", edited, "-o", out]);
+    expect([again.code, again.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
+    // Another workbook's (by a slip of -o): not, whatever the copy says.
+    const before = readFileSync(out);
+    const slip = await cli(["score", "samples/qingshan-2026.xlsx", "-o", out]);
+    expect([slip.code, slip.err.includes("[file.result-of-other]")]).toEqual([2, true]);
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it("does not replace an earlier result holding a copy of one of our sheets (the user's now), and reads a listed sheet that does not say it is ours", async () => {
+    const result = join(dir, "kept-copy.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", result])).code).toBe(0);
+    const wb = await opened(result);
+    const ranking = wb.getWorksheet("综合排名")!;
+    const copy = wb.addWorksheet("综合排名(初评)");
+    ranking.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+    await wb.xlsx.writeFile(result);
+    const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", result]);
+    expect([refused.code, refused.err.includes("输入工作簿没有的工作表(综合排名(初评))")]).toEqual([2, true]);
+    // The list names 加扣分 and has a slip or two (a name that is no sheet, one twice, a trailing slash): 加扣分 is still read.
+    const listed = await opened(join(dir, "kept-copy.xlsx"));
+    const infoSheet = listed.getWorksheet("计分信息")!;
+    const row = infoSheet.getColumn(1).values.findIndex((v) => v === "本次写入的工作表");
+    const names = String(infoSheet.getCell(row, 2).value);
+    infoSheet.getCell(row, 2).value = `加扣分 / ${names.split(" / ").reverse().join(" / ")} / 没有这张表 / 综合排名 / `;
+    const slipped = join(dir, "kept-copy.listed.xlsx");
+    await listed.xlsx.writeFile(slipped);
+    const first = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "kept-copy.j1.xlsx")])).out) as { units: { name: string; total: number }[] };
+    const r = await cli(["score", slipped, "--json", "-o", join(dir, "kept-copy.j2.xlsx")]);
+    expect(r.err).not.toContain("[workbook.no-ledger-sheet]");
+    const second = JSON.parse(r.out) as { units: { name: string; total: number }[] };
+    expect(second.units.map((u) => [u.name, u.total])).toEqual(first.units.map((u) => [u.name, u.total]));
+    // Our sheets replaced (not kept beside new ones): as many sheets as before, the user's copy among them.
+    expect((await opened(join(dir, "kept-copy.j2.xlsx"))).worksheets.length).toBe(listed.worksheets.length);
+  });
+
+  it("drops Excel's calculation chain when sheets are replaced (it would name cells of sheets gone)", async () => {
+    const once = join(dir, "chain.s1.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", once])).code).toBe(0);
+    const parts = unzipSync(new Uint8Array(readFileSync(once)));
+    parts["xl/calcChain.xml"] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="J5" i="8"/></calcChain>');
+    const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace("</Relationships>", '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+    const types = strFromU8(parts["[Content_Types].xml"]!);
+    parts["[Content_Types].xml"] = strToU8(types.replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+    const chained = join(dir, "chain.edited.xlsx");
+    writeFileSync(chained, zipSync(parts));
+    const twice = join(dir, "chain.s2.xlsx");
+    expect((await cli(["score", chained, "-o", twice])).code).toBe(0);
+    const out = unzipSync(new Uint8Array(readFileSync(twice)));
+    expect(Object.keys(out)).not.toContain("xl/calcChain.xml");
+    expect(strFromU8(out["xl/_rels/workbook.xml.rels"]!)).not.toContain("calcChain");
+    expect(strFromU8(out["[Content_Types].xml"]!)).not.toContain("calcChain");
+    // The first scoring removes no sheet: a chain there stays as it is.
+    const fresh = join(dir, "chain.fresh.xlsx");
+    const input = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+    input["xl/calcChain.xml"] = parts["xl/calcChain.xml"]!;
+    input["xl/_rels/workbook.xml.rels"] = strToU8(strFromU8(input["xl/_rels/workbook.xml.rels"]!).replace("</Relationships>", '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+    writeFileSync(fresh, zipSync(input));
+    expect((await cli(["score", fresh, "-o", join(dir, "chain.fresh.out.xlsx")])).code).toBe(0);
+    expect(Object.keys(unzipSync(new Uint8Array(readFileSync(join(dir, "chain.fresh.out.xlsx")))))).toContain("xl/calcChain.xml");
+  });
+
+  it("reads an input sheet whose title rows happen to hold our rubric line (a ledger with it above its header)", async () => {
+    const wb = await opened("samples/qingshan-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.spliceRows(1, 0, ["青山区2026年度加扣分"], ["考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)"]);
+    const titled = join(dir, "titled-ledger.xlsx");
+    await wb.xlsx.writeFile(titled);
+    const r = await cli(["score", titled, "-o", join(dir, "titled-ledger.out.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("以前计分写入的结果");
+    expect(r.err).toContain("加扣分!F9: 警告");
   });
 
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {

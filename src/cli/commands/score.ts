@@ -7,10 +7,10 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { isInfoSheetName, isOurInfoSheet, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets } from "../../workbook/ours.js";
+import { currentInfoSheet, isInfoSheetName, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, sheetNamesOf, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 import { nodeHost } from "../host.js";
@@ -51,15 +51,14 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
   const piped = isStream(input);
   const same = (recorded: string): boolean => recorded === basename(input) || (piped && !/\.xlsx$/i.test(recorded));
   return async (bytes) => {
-    const ours = await hasSheet(bytes, isInfoSheetName, (rows) => {
-      if (!isOurInfoSheet(rows)) return false;
-      seen.input = recordedInput(rows);
-      seen.district = recordedDistrict(rows);
-      seen.listed = recordedSheets(rows) ?? [];
-      return true;
-    });
-    if (!ours) return false;
-    seen.sheets = await sheetNamesOf(bytes);
+    // The provenance sheet of its last run (not a copy of one kept beside it).
+    const found = await sheetsNamed(bytes, isInfoSheetName);
+    const info = found ? currentInfoSheet(found.read) : undefined;
+    if (!found || !info) return false;
+    seen.input = recordedInput(info.rows);
+    seen.district = recordedDistrict(info.rows);
+    seen.listed = recordedSheets(info.rows) ?? [];
+    seen.sheets = found.names;
     return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
 }
@@ -91,7 +90,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // neither in this workbook nor listed as written by it are looked at (none, as a rule).
   const inputSheets = workbookReader?.sheets.map((s) => s.name) ?? [];
   const known = new Set([...inputSheets, ...earlierResult.listed]);
-  if (!o.force && workbookReader && earlierResult.sheets.some((name) => !known.has(name))) {
+  if (!o.force && workbookReader && earlierResult.sheets.some((name) => !known.has(name) && !known.has(name.trim()))) {
     const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
     const own = read.bytes ? await sheetsOnlyIn(read.bytes, inputSheets, isOurResultSheet, earlierResult.listed) : [];
     if (own.length) {

@@ -56,6 +56,8 @@ export class WorkbookReader {
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
   private aheadWanted = false;
+  /** Sheets not to read ahead (only their first rows will be wanted). */
+  private aheadSkip: (name: string) => boolean = () => false;
   private ahead: Ahead | undefined;
 
   private constructor(
@@ -78,10 +80,12 @@ export class WorkbookReader {
 
   /**
    * The largest sheets are read on the host's second thread (where it has one) as this one reads
-   * the others, from the next sheet asked for on. What each gives is what it would give here.
+   * the others, from the next sheet asked for on (but those `skip` names). What each gives is what
+   * it would give here.
    */
-  readAhead(): void {
+  readAhead(skip: (name: string) => boolean = () => false): void {
     this.aheadWanted = true;
+    this.aheadSkip = skip;
   }
 
   /** Every part no sheet or setting needed, unpacked and checked (throws XlsxFailure for a damaged one). */
@@ -93,6 +97,8 @@ export class WorkbookReader {
   endAhead(): void {
     this.ahead?.reads.close(this.ahead.jobs.size === 0);
     this.ahead = undefined;
+    // Kept no longer than reading lasts (what it was made from need not live as long as the book).
+    this.aheadSkip = () => false;
   }
 
   /**
@@ -143,7 +149,7 @@ export class WorkbookReader {
     const found: { i: number; entry: ZipEntry; start: number; end: number }[] = [];
     let total = 0;
     this.info.sheets.forEach((s, i) => {
-      const entry = i === current || s.part === undefined ? undefined : findEntry(zip, s.part);
+      const entry = i === current || s.part === undefined || this.aheadSkip(this.sheets[i]?.name ?? "") ? undefined : findEntry(zip, s.part);
       if (!entry || entry.usize < AHEAD_MIN_PART) return;
       try {
         found.push({ i, entry, ...dataRange(zip, entry) });

@@ -161,6 +161,21 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       if (o) typeEdits.remove(o.start, o.end);
     }
 
+    // Excel's calculation chain names cells of the sheets removed (by their sheetId): a chain that
+    // points at formulas no longer there is "repaired" away with a warning on opening. It is only
+    // an order to work formulas out in, rebuilt whenever missing: it goes with them.
+    if (removed.size) {
+      for (const rel of relById.values()) {
+        if (!attribute(rel, "Type")?.value.endsWith("/calcChain")) continue;
+        const part = resolveTarget(wbPart, attribute(rel, "Target")?.value ?? "");
+        relEdits.remove(rel.start, rel.end);
+        const entry = findEntry(zip, part);
+        if (entry) removed.add(entry.name);
+        const o = overrides.find((x) => attribute(x, "PartName")?.value.replace(/^\//, "").toLowerCase() === part.toLowerCase());
+        if (o) typeEdits.remove(o.start, o.end);
+      }
+    }
+
     // Print titles and other sheet-local names follow their sheet's new place; those of removed sheets go.
     const namesEl = childNamed(wb.root, "definedNames", NS_MAIN);
     for (const dn of namesEl ? childrenNamed(namesEl, "definedName", NS_MAIN) : []) {
