@@ -67,6 +67,13 @@ async function opened(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** A copy of a sheet's values under another name (as Excel's Move or Copy makes one, values alone), added last. */
+function copySheet(wb: ExcelJS.Workbook, from: string, name: string): ExcelJS.Worksheet {
+  const copy = wb.addWorksheet(name);
+  wb.getWorksheet(from)!.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+  return copy;
+}
+
 /** The sample with sheets of the user's own added last (name → what its A1 says), scored, then its result scored again: both results. */
 async function scoredTwice(stem: string, own: Record<string, string>): Promise<[string, string]> {
   const wb = await opened("samples/qingshan-2026.xlsx");
@@ -246,9 +253,7 @@ describe("carrying the user's workbook", () => {
     const wb = await opened(once);
     // Excel's Move or Copy of 计分信息 (named 计分信息 (2), put last), a note of the user's added to it.
     const info = wb.getWorksheet("计分信息")!;
-    const copy = wb.addWorksheet("计分信息 (2)");
-    info.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
-    copy.getCell("A20").value = "初评时的计分信息,请保留";
+    copySheet(wb, "计分信息", "计分信息 (2)").getCell("A20").value = "初评时的计分信息,请保留";
     // Our 计分说明 renamed (kept as the first assessment's); our 奖惩名单 deleted and one of the user's made in its name.
     wb.getWorksheet("计分说明")!.name = "计分说明-初评";
     wb.removeWorksheet(wb.getWorksheet("奖惩名单")!.id);
@@ -282,9 +287,7 @@ describe("carrying the user's workbook", () => {
     const once = join(dir, "copy-info.s1.xlsx");
     expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", once])).code).toBe(0);
     const wb = await opened(once);
-    const info = wb.getWorksheet("计分信息")!;
-    const copy = wb.addWorksheet("计分信息 (2)");
-    info.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+    copySheet(wb, "计分信息", "计分信息 (2)");
     const edited = join(dir, "copy-info.edited.xlsx");
     await wb.xlsx.writeFile(edited);
     const out = join(dir, "copy-info.out.xlsx");
@@ -303,9 +306,7 @@ describe("carrying the user's workbook", () => {
     const result = join(dir, "kept-copy.xlsx");
     expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", result])).code).toBe(0);
     const wb = await opened(result);
-    const ranking = wb.getWorksheet("综合排名")!;
-    const copy = wb.addWorksheet("综合排名(初评)");
-    ranking.eachRow((row, r) => row.eachCell((c, col) => void (copy.getCell(r, col).value = c.value)));
+    copySheet(wb, "综合排名", "综合排名(初评)");
     await wb.xlsx.writeFile(result);
     const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", result]);
     expect([refused.code, refused.err.includes("输入工作簿没有的工作表(综合排名(初评))")]).toEqual([2, true]);
