@@ -30,7 +30,7 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
 }
 
-/** What an existing output that is a result of ours records: its input's name and district, the sheets it wrote; and its bytes. */
+/** What an existing output that is a result of ours records (its input's name and district, the sheets its run wrote), and its sheets. */
 interface EarlierResult {
   input: string;
   district: string;
