@@ -7,7 +7,7 @@ import type { LedgerEntry } from "../model/submission.js";
 import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Words } from "./explain-text.js";
-import { awardText } from "./labels.js";
+import { awardText, pendingMark } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -110,16 +110,19 @@ function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
  * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
  * none moved (a grade's note on its quota is no change).
  */
-function awardChanges(w: Words, x: readonly Award[], y: readonly Award[], named: boolean): string | undefined {
-  const before = new Map(x.map((a) => [awardKey(a), a]));
-  const after = new Map(y.map((a) => [awardKey(a), a]));
+function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): string | undefined {
+  const before = new Map(x.awards.map((a) => [awardKey(a), a]));
+  const after = new Map(y.awards.map((a) => [awardKey(a), a]));
+  // Each as its result says it: (待定) where claims still pending could change it there.
+  const old = (a: Award): string => pendingMark(x, w.lang, a) + awardPhrase(w, a, named);
+  const now = (a: Award): string => pendingMark(y, w.lang, a) + awardPhrase(w, a, named);
   const out: string[] = [];
   for (const [key, a] of before) {
     const b = after.get(key);
-    if (!b) out.push(w.t("diff.award-lost", { award: awardPhrase(w, a, named) }));
-    else if (!sameAward(w, a, b, named)) out.push(w.t("diff.award-changed", { old: awardPhrase(w, a, named), new: awardPhrase(w, b, named) }));
+    if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
+    else if (!sameAward(w, a, b, named)) out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
   }
-  for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: awardPhrase(w, b, named) }));
+  for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: now(b) }));
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t("list.items")) }) : undefined;
 }
 
@@ -152,7 +155,7 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // A unit in both: its awards compared one by one; added or removed, all of them at once (→ —).
   const both = m.old !== undefined && m.new !== undefined;
   const parts = changed(w, outcomeParts(w, a, m.old, named, !both), outcomeParts(w, b, m.new, named, !both));
-  const awards = m.old && m.new ? awardChanges(w, m.old.awards, m.new.awards, named) : undefined;
+  const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   if (awards) parts.push(awards);
   return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
 }

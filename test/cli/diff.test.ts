@@ -338,6 +338,15 @@ describe("assess diff: awards compared one by one", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9 → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    // An award claims still pending could change is marked so, as its result marks it: 文昌街道's
+    // 二等奖 while 河东街道's claim at 省级 is pending.
+    const pending = await edited("samples/liuhe-2026.xlsx", "pending-base.xlsx", (wb) => {
+      wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
+    });
+    const lowered = await edited(pending, "pending-next.xlsx", (wb) => {
+      wb.getWorksheet("党的建设")!.getCell("B11").value = 24;
+    });
+    expect((await cli(["diff", pending, lowered])).out).toContain(";奖惩 失去 (待定)名次奖:街道组排名二等奖,30,000元  因 [1]\n");
     // A prize of one ranking moving to another tier is one award changed, not one lost and one won.
     const lower = await edited("samples/qingshan-2026.xlsx", "dong.xlsx", (wb) => {
       wb.getWorksheet("党政线")!.getCell("B3").value = 1; // 东湖街道 DZ2 19 → 1
