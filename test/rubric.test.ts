@@ -277,3 +277,10 @@ describe("a value of the wrong type", () => {
     expect(wrong && message("en", wrong.code, wrong.data)).toBe("unit_kinds has the wrong type; expected a list (one item a line, each starting with -; or [a, b])");
   });
 });
+
+describe("a duplicate key", () => {
+  it("is named in its message, at the second one", () => {
+    const d = load(replace("            max: 7.5\n", "            max: 7.5\n            max: 8\n")).diagnostics.find((x) => x.code === "rubric.duplicate-key");
+    expect(d && message("zh-CN", d.code, d.data)).toBe("重复的键 “max”:同一层级中已出现过");
+  });
+});

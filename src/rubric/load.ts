@@ -93,7 +93,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   let syntax = false;
   for (const e of doc.errors) {
     if (e.code === "DUPLICATE_KEY") {
-      diags.push({ code: "rubric.duplicate-key", severity: "error", data: {}, location: loc(e.pos[0]) });
+      // The key as written there (up to its colon), named in the message.
+      const key = /^\s*(?:-\s+)?["']?([^"':\n]+?)["']?\s*:/.exec(source.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim() ?? "";
+      diags.push({ code: "rubric.duplicate-key", severity: "error", data: { key }, location: loc(e.pos[0]) });
     } else if (!syntax) {
       syntax = true;
       const { code, at } = yamlError(e.code, e.message, e.pos[0], source);
