@@ -480,6 +480,8 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
     [t(lang, "out.info.input"), xmlSafe(file)],
     // The cover's district: another district's result (its workbook named alike) is not replaced.
     ...(cover.district?.trim() ? [[t(lang, "out.info.district"), xmlSafe(cover.district.trim())] as [string, string]] : []),
+    // And its year: last year's workbook of the same name is not this year's.
+    ...(cover.year?.trim() ? [[t(lang, "out.info.year"), xmlSafe(cover.year.trim())] as [string, string]] : []),
     [t(lang, "out.info.input-sha"), results.input.sha256],
     [t(lang, "out.info.tool"), tool],
     // The sheets this run added (this one last): scored again, exactly these are replaced.

@@ -135,6 +135,11 @@ export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string 
   return recorded(rows, "out.info.district");
 }
 
+/** The year the scored workbook's cover gave (年度 | 2026); "" where none is recorded. */
+export function recordedYear(rows: readonly (readonly RawCell[])[]): string {
+  return recorded(rows, "out.info.year");
+}
+
 /** What a sheet named as ours would be in a run of ours: which one, where in the run, in which naming. */
 interface OurName {
   /** The one sheet of a run it names (a run holds one of each, but the notes' parts). */

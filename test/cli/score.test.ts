@@ -79,7 +79,8 @@ describe("assess score on the sample", () => {
     // The input by its file name, not the path it was given as.
     expect(info[6]).toEqual(["输入工作簿", "青山区.xlsx"]);
     expect(info[7]).toEqual(["地区(封面所填)", "青山区"]);
-    const sha = (info[8]?.[1] ?? "") as string;
+    expect(info[8]).toEqual(["年度(封面所填)", "2026"]);
+    const sha = (info[9]?.[1] ?? "") as string;
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -246,6 +247,14 @@ describe("assess score on the sample", () => {
     expect(readFileSync(shared).equals(qingshan)).toBe(true);
     // The same district's workbook scored again replaces it, as ever.
     expect((await cli(["score", join(dir, "青山区", "2026.xlsx"), "-o", shared])).code).toBe(0);
+    // Last year's workbook of the same name and district (its cover's year tells it): not without --force.
+    mkdirSync(join(dir, "y2025"));
+    const lastYear = new ExcelJS.Workbook();
+    await lastYear.xlsx.readFile("samples/qingshan-2026.xlsx");
+    lastYear.getWorksheet("封面")!.getCell("B5").value = "2025";
+    await lastYear.xlsx.writeFile(join(dir, "y2025", "2026.xlsx"));
+    const year = await cli(["score", join(dir, "y2025", "2026.xlsx"), "-o", shared]);
+    expect([year.code, year.err.trim().split("\n").at(-1)]).toEqual([2, `${shared}: 错误: 文件已存在,是另一个工作簿(2026.xlsx 青山区 2026)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]`]);
   });
 
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {

@@ -7,7 +7,7 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { currentInfoSheet, isInfoSheetName, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets } from "../../workbook/ours.js";
+import { currentInfoSheet, isInfoSheetName, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
@@ -34,6 +34,7 @@ export function defaultOutput(input: string): string {
 interface EarlierResult {
   input: string;
   district: string;
+  year: string;
   listed: readonly string[];
   /** Its sheets' names. */
   sheets: readonly string[];
@@ -57,10 +58,16 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     if (!found || !info) return false;
     seen.input = recordedInput(info.rows);
     seen.district = recordedDistrict(info.rows);
+    seen.year = recordedYear(info.rows);
     seen.listed = recordedSheets(info.rows) ?? [];
     seen.sheets = found.names;
     return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
+}
+
+/** A cover's year as compared: 2026, 2026年 and 2026年度 are one. */
+function yearOf(text: string | undefined): string {
+  return (text ?? "").trim().replace(/\s*(年度|年)$/, "");
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
@@ -72,7 +79,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A bad output path is said before the work, not after it.
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
-  const earlierResult: EarlierResult = { input: "", district: "", listed: [], sheets: [] };
+  const earlierResult: EarlierResult = { input: "", district: "", year: "", listed: [], sheets: [] };
   const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
@@ -81,10 +88,14 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   // An earlier result of a workbook named alike but of another district (d1/2026.xlsx, d2/2026.xlsx):
   // known by the district its provenance sheet records, now that this cover's is read.
+  // So is last year's of the same name (2025/青山区.xlsx onto 2026/青山区.scored.xlsx), by its year.
   const district = submission.cover.district?.trim() ?? "";
-  if (earlierResult.district && district && earlierResult.district !== district) {
+  const year = yearOf(submission.cover.year);
+  const otherYear = earlierResult.year !== "" && year !== "" && yearOf(earlierResult.year) !== year;
+  if ((earlierResult.district && district && earlierResult.district !== district) || otherYear) {
     progress.done();
-    return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: `${earlierResult.input} ${earlierResult.district}` }, location: { file: target } }, o.json);
+    const said = [earlierResult.input, earlierResult.district, otherYear ? earlierResult.year : ""].filter((x) => x !== "").join(" ");
+    return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: said }, location: { file: target } }, o.json);
   }
   // An earlier result a sheet was added to (领导批示): scoring again would lose it. Its sheets
   // neither in this workbook nor listed as written by it are looked at (none, as a rule).

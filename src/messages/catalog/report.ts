@@ -52,6 +52,7 @@ export const reportMessages: Catalog = {
   "out.info.title": { "zh-CN": "方案名称", en: "Rubric title" },
   "out.info.rubric-sha": { "zh-CN": "方案文件 SHA-256", en: "Rubric file SHA-256" },
   "out.info.input": { "zh-CN": "输入工作簿", en: "Input workbook" },
+  "out.info.year": { "zh-CN": "年度(封面所填)", en: "Year (on the cover)" },
   "out.info.district": { "zh-CN": "地区(封面所填)", en: "District (on the cover)" },
   "out.info.input-sha": { "zh-CN": "输入工作簿 SHA-256", en: "Input workbook SHA-256" },
   "out.info.tool": { "zh-CN": "计分工具", en: "Scored by" },
