@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, r
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
+import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
 import { nodeHost } from "./host.js";
 
@@ -110,6 +111,9 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
   return false;
 }
 
+/** A listed sheet's part past this size (unpacked) is not looked into: no sheet of the user's own is that large. */
+const LARGE_LISTED_PART = 8 << 20;
+
 /**
  * The sheets of an earlier result (its bytes) that scoring again would not carry: neither in the
  * input workbook (`inputSheets`, by name) nor results of its run (`listed` by its provenance sheet;
@@ -120,18 +124,23 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
 export async function sheetsOnlyIn(bytes: Uint8Array, inputSheets: readonly string[], ours: (rows: RawCell[][]) => boolean, listed: readonly string[] = []): Promise<string[]> {
   const book = await openExisting(bytes);
   if (!book) return [];
-  // Those its provenance sheet lists as written are not read (a province's notes are large); where
-  // it lists them, any other is one kept (a copy of ours, 综合排名(初评), is the user's now).
-  const known = new Set([...inputSheets, ...listed]);
+  // Where its provenance sheet lists the sheets its run wrote, any other is one kept (a copy of
+  // ours, 综合排名(初评), is the user's now); one it lists is its run's where it says it is ours (a
+  // user's own 奖惩名单, made after deleting ours, is not). A listed part too large for a sheet of
+  // the user's own (a province's notes) is taken at its word, not unpacked to look.
+  const input = new Set(inputSheets);
+  const listedNames = new Set(listed);
   const own: string[] = [];
   for (const sheet of book.sheets) {
-    if (known.has(sheet.name) || known.has(sheet.name.trim())) continue;
-    if (listed.length) {
+    if (input.has(sheet.name)) continue;
+    const isListed = listedNames.has(sheet.name.trim());
+    if (listed.length && !isListed) {
       own.push(sheet.name);
       continue;
     }
+    if (isListed && (book.partSize(sheet) ?? 0) > LARGE_LISTED_PART) continue;
     try {
-      if (!ours((await book.sheet(sheet, 2)).rows)) own.push(sheet.name);
+      if (!ours((await book.sheet(sheet, OUR_LINE_ROWS + 1)).rows)) own.push(sheet.name);
     } catch {
       own.push(sheet.name);
     }

@@ -211,7 +211,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
   // as they are, never input, and not brought up to date: said, so that nobody reads them for new.
   const stale = [...reader.resultSheets].filter((name) => !earlier(name));
-  if (stale.length) diagnostics.push({ code: stale.length > 5 ? "workbook.old-results-many" : "workbook.old-results", severity: "warning", data: { sheets: listNames(stale), count: stale.length }, location: { file, sheet: stale[0] ?? "" } });
+  if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: stale.join("、") }, location: { file, sheet: stale[0] ?? "" } });
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
@@ -227,11 +227,6 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
  */
 function replacedOf(listed: (name: string) => boolean, results: ReadonlySet<string>): (name: string) => boolean {
   return (name) => listed(name) && results.has(name);
-}
-
-/** Up to five sheet names (the message says how many there are past that). */
-function listNames(names: readonly string[]): string {
-  return names.slice(0, 5).join("、");
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */

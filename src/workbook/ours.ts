@@ -68,18 +68,29 @@ const SUBTITLES: readonly RegExp[] = LANGS.map((l) => {
   return new RegExp(`^${text.replace(marks.title, ".*").replace(marks.id, "\\S+").replace(marks.version, "\\S+")}$`);
 });
 
+/** The first line of a header of ours that no input sheet has: 名次 (rankings, 得分明细), 来源单元格 (notes), 类别 (awards), 内容 (provenance). */
+const OUR_HEADS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => ["out.rank", "out.source", "out.category", "out.info.value"].map((code) => message(l, code))));
+
+/** The rows a sheet's first rows are looked for our line in (a row or two put above the title allowed). */
+export const OUR_LINE_ROWS = 6;
+
+function firstLine(text: string): string {
+  return (text.split("\n")[0] ?? "").trim();
+}
+
 /**
- * A sheet we wrote, by what it says: under its title, our line naming the rubric (考核方案:…(id
- * version)). Whatever its name now (renamed, a copy): never input, and replaced only where the
- * run that wrote it lists it.
+ * A sheet we wrote, by what it says: our line naming the rubric (考核方案:…(id version), under the
+ * title), with our header row right under it (名次, 来源单元格, 类别 or 内容: none an input sheet has,
+ * so that an input sheet given our title rows stays input). Whatever its name now (renamed, a
+ * copy): never input, and replaced only where the run that wrote it lists it.
  */
 export function isOurResultSheet(rows: readonly (readonly RawCell[])[]): boolean {
-  for (const r of rows) {
-    const c = r[0];
-    if (!c || c.row > 2) return false;
-    if (c.row === 2 && c.col === 1 && c.value.t === "s") {
-      const line = c.value.v.split("\n")[0] ?? "";
-      return SUBTITLES.some((re) => re.test(line));
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i]?.[0];
+    if (!c || c.row > OUR_LINE_ROWS) return false;
+    const v = c.value;
+    if (c.col === 1 && v.t === "s" && SUBTITLES.some((re) => re.test(firstLine(v.v)))) {
+      return rows[i + 1]?.some((h) => h.value.t === "s" && OUR_HEADS.has(firstLine(h.value.v))) ?? false;
     }
   }
   return false;
@@ -108,8 +119,9 @@ export const SHEETS_SEPARATOR = " / ";
  * version's).
  */
 export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] | undefined {
+  // Retyped, the slashes may be full-width (／), or the names on lines of their own.
   const names = (recordedText(rows, "out.info.sheets") ?? "")
-    .split("/")
+    .split(/[/／\n]/)
     .map((n) => n.trim())
     .filter((n) => n !== "");
   return names.length ? names : undefined;
@@ -119,10 +131,17 @@ export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] 
  * Of a workbook's sheets named as our provenance sheet (with their rows), the one of the last run:
  * the last that says it is ours and lists itself among the sheets its run wrote (a copy of it,
  * 计分信息 (2) as Excel names one, lists the sheet it was copied from, not itself); or, in a result
- * of an earlier version that lists none, the last that says it is ours.
+ * of an earlier version that lists none, the last that says it is ours and is not numbered as a
+ * copy (else the last).
  */
 export function currentInfoSheet<T extends { readonly name: string; readonly rows: readonly (readonly RawCell[])[] }>(sheets: readonly T[]): T | undefined {
-  return sheets.filter((s) => isOurInfoSheet(s.rows) && (recordedSheets(s.rows)?.includes(s.name.trim()) ?? true)).at(-1);
+  const ours = sheets.filter((s) => isOurInfoSheet(s.rows));
+  const listing = ours.filter((s) => recordedSheets(s.rows)?.includes(s.name.trim()));
+  if (listing.length) return listing.at(-1);
+  // An earlier version's, which lists none: the one not numbered as a copy (计分信息 (2)) where
+  // there is one, wherever the copy was put.
+  const legacy = ours.filter((s) => recordedSheets(s.rows) === undefined);
+  return legacy.filter((s) => !NUMBERED.test(s.name)).at(-1) ?? legacy.at(-1);
 }
 
 /** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */

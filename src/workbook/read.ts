@@ -15,7 +15,7 @@ import { isLedgerSheet, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
-import { isOurResultSheet } from "./ours.js";
+import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[] }
@@ -342,7 +342,7 @@ export class SubmissionReader {
   }
 
   /**
-   * A sheet named as a result of ours: ours if it says so (its first two rows), and then nothing
+   * A sheet named as a result of ours: ours if it says so (its first rows), and then nothing
    * more of it is read; else the user's, read as input like any other.
    */
   private oursOrInput(name: string, hidden: boolean): SheetConsumer {
@@ -364,7 +364,7 @@ export class SubmissionReader {
       row: (row) => {
         if (ours) return;
         if (input) return input.row(row);
-        if (head.length < 2 && (row.cells[0]?.row ?? 0) <= 2) {
+        if ((row.cells[0]?.row ?? 0) <= OUR_LINE_ROWS + 1) {
           head.push(row);
           return;
         }

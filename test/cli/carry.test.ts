@@ -280,7 +280,7 @@ describe("carrying the user's workbook", () => {
     await bare.xlsx.writeFile(noInfo);
     const n = await cli(["score", noInfo, "-o", join(dir, "content.s3.xlsx")]);
     expect([n.code, n.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect(n.err).toContain("等 8 个是以前计分写入的结果");
+    expect(n.err).toContain("工作表 综合排名、党政线排名、人口计生线排名、部门排名、得分明细(镇、街道)、得分明细(责任部门)、计分说明、奖惩名单 是以前计分写入的结果");
   });
 
   it("takes the provenance sheet of the last run, not a copy kept beside it, to tell whose result an output is", async () => {
@@ -354,16 +354,63 @@ describe("carrying the user's workbook", () => {
     expect(Object.keys(unzipSync(new Uint8Array(readFileSync(join(dir, "chain.fresh.out.xlsx")))))).toContain("xl/calcChain.xml");
   });
 
-  it("reads an input sheet whose title rows happen to hold our rubric line (a ledger with it above its header)", async () => {
+  it("reads input sheets whose title rows happen to hold our rubric line, and knows ours with a row put above their title", async () => {
+    const line = "考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)";
     const wb = await opened("samples/qingshan-2026.xlsx");
-    const ledger = wb.getWorksheet("加扣分")!;
-    ledger.spliceRows(1, 0, ["青山区2026年度加扣分"], ["考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)"]);
-    const titled = join(dir, "titled-ledger.xlsx");
+    for (const name of ["党政线", "人口计生线", "部门", "指标数据", "加扣分"]) wb.getWorksheet(name)!.spliceRows(1, 0, [`青山区2026年度 ${name}`], [line]);
+    const titled = join(dir, "titled.xlsx");
     await wb.xlsx.writeFile(titled);
-    const r = await cli(["score", titled, "-o", join(dir, "titled-ledger.out.xlsx")]);
-    expect(r.code).toBe(0);
-    expect(r.err).not.toContain("以前计分写入的结果");
+    const r = await cli(["score", titled, "--json", "-o", join(dir, "titled.out.xlsx")]);
+    expect([r.code, r.err.includes("以前计分写入的结果")]).toEqual([0, false]);
     expect(r.err).toContain("加扣分!F9: 警告");
+    const plain = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "titled.plain.xlsx")])).out) as { units: { name: string; total: number }[] };
+    expect((JSON.parse(r.out) as typeof plain).units.map((u) => [u.name, u.total])).toEqual(plain.units.map((u) => [u.name, u.total]));
+    // A row put above the title of our sheets (内部资料), or the title deleted: still ours, replaced.
+    const once = await opened(join(dir, "titled.plain.xlsx"));
+    once.getWorksheet("得分明细(镇、街道)")!.spliceRows(1, 0, ["内部资料 注意保密"]);
+    once.getWorksheet("计分说明")!.spliceRows(1, 1);
+    const marked = join(dir, "titled.marked.xlsx");
+    await once.xlsx.writeFile(marked);
+    const again = await cli(["score", marked, "-o", join(dir, "titled.again.xlsx")]);
+    expect([again.code, again.err.split("\n").filter((l) => l.includes("错误") || l.includes("以前计分"))]).toEqual([0, []]);
+    expect((await opened(join(dir, "titled.again.xlsx"))).worksheets.length).toBe(once.worksheets.length);
+  });
+
+  it("in an earlier version's result (no list), takes the provenance sheet not numbered as a copy, wherever the copy is", async () => {
+    const once = await opened(join(dir, "titled.plain.xlsx"));
+    const info = once.getWorksheet("计分信息")!;
+    info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
+    copySheet(once, "计分信息", "计分信息 (2)");
+    const legacy = join(dir, "legacy-copy.xlsx");
+    await once.xlsx.writeFile(legacy);
+    const r = await cli(["score", legacy, "-o", join(dir, "legacy-copy.out.xlsx")]);
+    expect(r.code).toBe(0);
+    // Ours replaced, the copy kept (and said): no sheet doubled.
+    expect(r.err).toContain("工作表 计分信息 (2) 是以前计分写入的结果");
+    expect((await opened(join(dir, "legacy-copy.out.xlsx"))).worksheets.length).toBe(once.worksheets.length);
+  });
+
+  it("a user's sheet made in place of ours in an earlier result, and a list retyped with full-width slashes or on lines of its own", async () => {
+    const result = join(dir, "own-awards.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", result])).code).toBe(0);
+    const wb = await opened(result);
+    wb.removeWorksheet(wb.getWorksheet("奖惩名单")!.id);
+    wb.addWorksheet("奖惩名单").getCell("A1").value = "报局党组审定稿";
+    await wb.xlsx.writeFile(result);
+    const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", result]);
+    expect([refused.code, refused.err.includes("输入工作簿没有的工作表(奖惩名单)")]).toEqual([2, true]);
+    // The list retyped: ／ for /, or a name a line. Ours still replaced, none doubled.
+    for (const [sep, stem] of [[" ／ ", "wide"], ["\n", "lines"]] as const) {
+      const once = await opened(join(dir, "titled.plain.xlsx"));
+      const info = once.getWorksheet("计分信息")!;
+      const row = info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表");
+      info.getCell(row, 2).value = String(info.getCell(row, 2).value).split(" / ").join(sep);
+      const file = join(dir, `list-${stem}.xlsx`);
+      await once.xlsx.writeFile(file);
+      const r = await cli(["score", file, "-o", join(dir, `list-${stem}.out.xlsx`)]);
+      expect([r.code, r.err.includes("以前计分写入的结果")], stem).toEqual([0, false]);
+      expect((await opened(join(dir, `list-${stem}.out.xlsx`))).worksheets.length, stem).toBe(once.worksheets.length);
+    }
   });
 
   it("a package that cannot be extended safely gets the results alone, and says so", async () => {

@@ -97,11 +97,11 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     const said = [earlierResult.input, earlierResult.district, otherYear ? earlierResult.year : ""].filter((x) => x !== "").join(" ");
     return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: said }, location: { file: target } }, o.json);
   }
-  // An earlier result a sheet was added to (领导批示): scoring again would lose it. Its sheets
-  // neither in this workbook nor listed as written by it are looked at (none, as a rule).
+  // An earlier result a sheet was added to (领导批示), or one of ours replaced by a sheet of the
+  // user's: scoring again would lose it. Looked for in its sheets not in this workbook.
   const inputSheets = workbookReader?.sheets.map((s) => s.name) ?? [];
-  const known = new Set([...inputSheets, ...earlierResult.listed]);
-  if (!o.force && workbookReader && earlierResult.sheets.some((name) => !known.has(name) && !known.has(name.trim()))) {
+  const input = new Set(inputSheets);
+  if (!o.force && workbookReader && earlierResult.sheets.some((name) => !input.has(name))) {
     const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
     const own = read.bytes ? await sheetsOnlyIn(read.bytes, inputSheets, isOurResultSheet, earlierResult.listed) : [];
     if (own.length) {

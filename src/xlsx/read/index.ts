@@ -172,6 +172,12 @@ export class WorkbookReader {
     if (reads) this.ahead = { reads, jobs: index };
   }
 
+  /** A sheet's part's size unpacked, in bytes; undefined for a chart sheet or a part not there. */
+  partSize(sheet: SheetInfo): number | undefined {
+    const part = this.info.sheets[sheet.index]?.part;
+    return part === undefined ? undefined : findEntry(this.pkg.zip, part)?.usize;
+  }
+
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
   async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
     const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, rows: [], hiddenRows: new Set(), merges: [] };
