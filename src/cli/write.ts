@@ -112,7 +112,7 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
 }
 
 /** A listed sheet's part past this size (unpacked) is not looked into: no sheet of the user's own is that large. */
-const LARGE_LISTED_PART = 8 << 20;
+const LARGE_LISTED_PART = 2 << 20;
 
 /**
  * The sheets of an earlier result (its bytes) that scoring again would not carry: neither in the
