@@ -111,41 +111,44 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
   return false;
 }
 
-/** A listed sheet's part past this size (unpacked) is not looked into: no sheet of the user's own is that large. */
+/** A part past this size (unpacked), named as ours, is not looked into: no sheet of the user's own is that large. */
 const LARGE_LISTED_PART = 2 << 20;
 
 /**
- * The sheets of an earlier result (its bytes) that scoring again would not carry: neither in the
- * input workbook (`inputSheets`, by name) nor results of its run (`listed` by its provenance sheet;
- * in an earlier version's result, which lists none, those that say they are ours): a sheet the
- * user added to the result, a 领导批示, or a copy of one of ours kept. None for anything we cannot
+ * The sheets of an earlier result (its bytes) that scoring again would not carry: those neither
+ * in the input workbook (`inputSheets`, by name) nor replaced as its run's (`replaced`, given the
+ * sheet names and those of them that say they are ours): a sheet the user added to the result (a
+ * 领导批示), a copy of one of ours kept, a user's own sheet made in place of one of ours. Whether a
+ * sheet says it is ours is read from its first rows, but for a part too large to be the user's own
+ * that `probablyOurs` names (a province's notes), taken at its word. None for anything we cannot
  * read as a workbook.
  */
-export async function sheetsOnlyIn(bytes: Uint8Array, inputSheets: readonly string[], ours: (rows: RawCell[][]) => boolean, listed: readonly string[] = []): Promise<string[]> {
+export async function sheetsOnlyIn(
+  bytes: Uint8Array,
+  inputSheets: readonly string[],
+  o: { ours: (rows: RawCell[][]) => boolean; probablyOurs: (name: string) => boolean; replaced: (names: readonly string[], results: ReadonlySet<string>) => ReadonlySet<string> },
+): Promise<string[]> {
   const book = await openExisting(bytes);
   if (!book) return [];
-  // Where its provenance sheet lists the sheets its run wrote, any other is one kept (a copy of
-  // ours, 综合排名(初评), is the user's now); one it lists is its run's where it says it is ours (a
-  // user's own 奖惩名单, made after deleting ours, is not). A listed part too large for a sheet of
-  // the user's own (a province's notes) is taken at its word, not unpacked to look.
   const input = new Set(inputSheets);
-  const listedNames = new Set(listed);
-  const own: string[] = [];
-  for (const sheet of book.sheets) {
-    if (input.has(sheet.name)) continue;
-    const isListed = listedNames.has(sheet.name.trim());
-    if (listed.length && !isListed) {
-      own.push(sheet.name);
+  const others = book.sheets.filter((s) => !input.has(s.name));
+  const results = new Set<string>();
+  for (const sheet of others) {
+    if (o.probablyOurs(sheet.name) && (book.partSize(sheet) ?? 0) > LARGE_LISTED_PART) {
+      results.add(sheet.name);
       continue;
     }
-    if (isListed && (book.partSize(sheet) ?? 0) > LARGE_LISTED_PART) continue;
     try {
-      if (!ours((await book.sheet(sheet, OUR_LINE_ROWS + 1)).rows)) own.push(sheet.name);
+      if (o.ours((await book.sheet(sheet, OUR_LINE_ROWS + 1)).rows)) results.add(sheet.name);
     } catch {
-      own.push(sheet.name);
+      // Not readable: not ours to replace.
     }
   }
-  return own;
+  const replaced = o.replaced(
+    book.sheets.map((s) => s.name),
+    results,
+  );
+  return others.map((s) => s.name).filter((name) => !replaced.has(name));
 }
 
 /** What an output was when it was checked: not there, or this file (its inode, size and time). */

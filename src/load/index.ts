@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, namedAsOurs, recordedSheets } from "../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, listedBy, namedAsOurs } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -124,24 +124,26 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
-    // The last that is ours: our sheets are appended, an earlier run's replaced. A copy of it (计分信息 (2),
-    // as Excel names one) lists the sheets of the run it was copied from, itself not among them.
-    const ours = currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [], info })))?.info;
-    const listed = earlierResults(
-      rubric,
-      book.sheets.map((s) => s.name),
-      ours?.index,
-      ours ? recordedSheets(infoRead.get(ours)?.rows ?? []) : undefined,
-    );
-    // In a result of ours, a sheet named as ours that is not of its last run (moved away from it, or
-    // a user's sheet put among them) is kept, but never read as input (its codes are results).
-    const named = ours ? namedAsOurs(rubric) : () => false;
-    notInput = (name) => listed(name) || named(name);
+    // The provenance sheet of the last run: our sheets are appended, an earlier run's replaced.
+    const sheets = infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [], info }));
+    const current = currentInfoSheet(sheets);
+    const recorded = current ? listedBy(current) : undefined;
+    const listedNames = new Set(recorded ?? []);
+    // Sheets named as ours (or listed as its run's): only their first rows are read, to tell
+    // whether they say they are ours (a province's notes are most of its bytes); the others are
+    // read as input.
+    const named = current ? namedAsOurs(rubric) : () => false;
+    notInput = (name) => listedNames.has(name.trim()) || named(name);
     const made = new SubmissionReader(rubric, problems);
     reader = made;
-    // Replaced: the run's sheets that still say they are ours (a user's own sheet given one of
-    // their names, after deleting ours, is not).
-    earlier = replacedOf(listed, made.resultSheets);
+    // Replaced: those of the run that say they are ours (known once every sheet is read).
+    earlier = replacedOf(
+      rubric,
+      book.sheets.map((s) => s.name),
+      current?.info.index,
+      recorded,
+      made.resultSheets,
+    );
     for (const sheet of waiting.splice(0)) reader.addSheet(sheet, notInput(sheet.name));
   };
 
@@ -149,7 +151,8 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     for (const s of infoSheets) infoRead.set(s, await book.sheet(s));
     // A province's largest sheets are read on a second thread, where the host has one, from the
     // next sheet on: not those an earlier run of ours lists (only their first rows are read, here).
-    const written = new Set(recordedSheets(currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [] })))?.rows ?? []) ?? []);
+    const last = currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [] })));
+    const written = new Set((last ? listedBy(last) : undefined) ?? []);
     book.readAhead?.((name) => written.has(name.trim()));
     for (const info of book.sheets) {
       await o.progress?.("progress.sheet", { sheet: info.name });
@@ -209,9 +212,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
   }
   // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
-  // as they are, never input, and not brought up to date: said, so that nobody reads them for new.
+  // as they are, never input, and not brought up to date: said, so that nobody reads them for new
+  // (between slashes, which no sheet's name holds: 得分明细(镇、街道) stays one name).
   const stale = [...reader.resultSheets].filter((name) => !earlier(name));
-  if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: stale.join("、") }, location: { file, sheet: stale[0] ?? "" } });
+  if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: stale.join(" / ") }, location: { file, sheet: stale[0] ?? "" } });
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
@@ -221,12 +225,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
 }
 
 /**
- * The sheets of an earlier run replaced: those it lists that say they are ours. Made out here, so
- * that what it keeps alive to the end of a run is these two alone (a function made in readBook
- * would keep the reader's whole scope).
+ * The sheets of an earlier run replaced (earlierResults), worked out when first asked, once every
+ * sheet is read. Made out here, so that what it keeps alive to the end of a run is what it is given
+ * alone (a function made in readBook would keep the reader's whole scope).
  */
-function replacedOf(listed: (name: string) => boolean, results: ReadonlySet<string>): (name: string) => boolean {
-  return (name) => listed(name) && results.has(name);
+function replacedOf(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined, recorded: readonly string[] | undefined, results: ReadonlySet<string>): (name: string) => boolean {
+  let replaced: Set<string> | undefined;
+  return (name) => (replaced ??= earlierResults(rubric, sheetNames, infoAt, recorded, results)).has(name);
 }
 
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */

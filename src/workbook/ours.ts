@@ -130,18 +130,23 @@ export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] 
 /**
  * Of a workbook's sheets named as our provenance sheet (with their rows), the one of the last run:
  * the last that says it is ours and lists itself among the sheets its run wrote (a copy of it,
- * 计分信息 (2) as Excel names one, lists the sheet it was copied from, not itself); or, in a result
- * of an earlier version that lists none, the last that says it is ours and is not numbered as a
+ * 计分信息 (2) as Excel names one, lists the sheet it was copied from, not itself); or, where none
+ * does (a result of an earlier version), the last that says it is ours and is not numbered as a
  * copy (else the last).
  */
 export function currentInfoSheet<T extends { readonly name: string; readonly rows: readonly (readonly RawCell[])[] }>(sheets: readonly T[]): T | undefined {
   const ours = sheets.filter((s) => isOurInfoSheet(s.rows));
-  const listing = ours.filter((s) => recordedSheets(s.rows)?.includes(s.name.trim()));
+  const listing = ours.filter((s) => listedBy(s) !== undefined);
   if (listing.length) return listing.at(-1);
-  // An earlier version's, which lists none: the one not numbered as a copy (计分信息 (2)) where
-  // there is one, wherever the copy was put.
-  const legacy = ours.filter((s) => recordedSheets(s.rows) === undefined);
-  return legacy.filter((s) => !NUMBERED.test(s.name)).at(-1) ?? legacy.at(-1);
+  // An earlier version's, which lists none (or a list retyped past reading): the one not numbered
+  // as a copy (计分信息 (2)) where there is one, wherever the copy was put.
+  return ours.filter((s) => !NUMBERED.test(s.name)).at(-1) ?? ours.at(-1);
+}
+
+/** The sheets a provenance sheet lists as its run's, where it lists itself among them (else its list is not one to go by). */
+export function listedBy(info: { readonly name: string; readonly rows: readonly (readonly RawCell[])[] }): string[] | undefined {
+  const list = recordedSheets(info.rows);
+  return list?.includes(info.name.trim()) ? list : undefined;
 }
 
 /** The input workbook's name our provenance sheet records (输入工作簿 | 青山区2026.xlsx); "" where none is. */
@@ -199,48 +204,43 @@ export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
 }
 
 /**
- * Which of a workbook's sheets are ours from an earlier run: none unless it holds our provenance
- * sheet (`infoAt`: the index of a sheet found to be ours, isOurInfoSheet). Where it lists the
- * sheets its run wrote (`recorded`), exactly those still there: a user's sheet named as one of ours
- * would be, wherever it is put, is not one of them. Else (a result of an earlier version) our
- * sheets are the run of sheets named as ours (or as ours made unique) that ends with it, as we
- * write them: rankings in the rubric's order, detail sheets, notes, awards, provenance, in one
- * language. A sheet out of that order (a user's own 计分说明 just before our rankings), a second of
- * one kind (a user's own 综合排名 or "Ranking overall" before ours), a name in another language or
- * version than the run's, or any other sheet ends the run: a user's own sheet before ours is never
- * taken for ours (one put among ours and named as one of ours would be, 综合排名 (2), cannot be
- * told from it there).
+ * The sheets of an earlier run that are replaced: none unless the workbook holds our provenance
+ * sheet (`infoAt`: the index of the one of the last run, currentInfoSheet); of the sheets that say
+ * they are ours (`results`: isOurResultSheet), those it lists as written (`recorded`), wherever they
+ * are. A sheet of the user's (named as one of ours, or listed by a slip) says no such thing and is
+ * never replaced; a copy of ours that is not listed (计分信息 (2), 计分说明-初评) is kept.
  */
-export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined, recorded?: readonly string[]): (name: string) => boolean {
-  if (infoAt === undefined || !isInfoSheetName(sheetNames[infoAt] ?? "")) return () => false;
-  const ours = new Set<string>([sheetNames[infoAt] ?? ""]);
-  if (recorded) {
-    const listed = new Set(recorded);
-    for (const name of sheetNames) if (listed.has(name.trim())) ours.add(name);
-    return (name) => ours.has(name);
-  }
+export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined, recorded: readonly string[] | undefined, results: ReadonlySet<string>): Set<string> {
+  const info = infoAt === undefined ? undefined : sheetNames[infoAt];
+  if (info === undefined || !isInfoSheetName(info)) return new Set();
+  if (!recorded) return legacyResults(rubric, sheetNames, results, info);
+  const listed = new Set(recorded);
+  return new Set([info, ...sheetNames.filter((name) => listed.has(name.trim()) && results.has(name))]);
+}
+
+/**
+ * In a result of an earlier version, whose provenance sheet lists nothing: of the sheets that say
+ * they are ours, those named as ours are (in any language or earlier naming), one for each of our
+ * sheets; where there are several for one (a copy, 综合排名 (2), beside it), the one named exactly
+ * as ours, else the one numbered lowest (ours made unique beside a user's 综合排名 of its own). The
+ * provenance sheet `info` is its own. A copy is kept.
+ */
+function legacyResults(rubric: Rubric, sheetNames: readonly string[], results: ReadonlySet<string>, info: string): Set<string> {
   const names = ourNames(rubric);
-  const info = names.get(baseName(sheetNames[infoAt] ?? ""));
-  const lang = info?.family ?? "";
-  const seen = new Set<string>(["info"]);
-  let order = info?.order ?? 5;
-  // Rankings named by id (an earlier English run) or by the rubric: one or the other.
-  let ids: boolean | undefined;
-  for (let i = infoAt - 1; i >= 0; i--) {
-    const name = sheetNames[i] ?? "";
+  const bySlot = new Map<string, string[]>();
+  for (const name of sheetNames) {
+    if (name === info || !results.has(name)) continue;
     const n = names.get(name) ?? names.get(baseName(name));
-    if (!n) break;
-    const notes = n.slot === "notes";
-    if (notes ? n.order > order : n.order >= order) break;
-    if (!notes && seen.has(n.slot)) break;
-    if (n.family !== "" && n.family !== lang && !(n.family === "en-ids" && lang === "en")) break;
-    if (n.slot.startsWith("ranking:")) {
-      const byId = n.family === "en-ids";
-      if ((ids ??= byId) !== byId) break;
-    }
-    seen.add(n.slot);
-    order = n.order;
-    ours.add(name);
+    if (!n || n.slot === "info") continue;
+    const list = bySlot.get(n.slot);
+    if (list) list.push(name);
+    else bySlot.set(n.slot, [name]);
   }
-  return (name) => ours.has(name);
+  const number = (name: string): number => (names.has(name) ? 0 : Number(NUMBERED.exec(name)?.[1] ?? Number.POSITIVE_INFINITY));
+  const ours = new Set([info]);
+  for (const list of bySlot.values()) {
+    const best = [...list].sort((a, b) => number(a) - number(b))[0];
+    if (best !== undefined) ours.add(best);
+  }
+  return ours;
 }

@@ -266,7 +266,7 @@ describe("carrying the user's workbook", () => {
     const again = join(dir, "content.s2.xlsx");
     const r = await cli(["score", edited, "-o", again]);
     expect([r.code, r.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评、计分信息 (2) 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
+    expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评 / 计分信息 (2) 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
     const out = await opened(again);
     expect(out.getWorksheet("计分信息 (2)")?.getCell("A20").value).toBe("初评时的计分信息,请保留");
     expect(out.getWorksheet("计分说明-初评")?.getCell("A1").value).toBe("青山区2026年度 计分说明");
@@ -280,7 +280,7 @@ describe("carrying the user's workbook", () => {
     await bare.xlsx.writeFile(noInfo);
     const n = await cli(["score", noInfo, "-o", join(dir, "content.s3.xlsx")]);
     expect([n.code, n.err.split("\n").filter((l) => l.includes("错误"))]).toEqual([0, []]);
-    expect(n.err).toContain("工作表 综合排名、党政线排名、人口计生线排名、部门排名、得分明细(镇、街道)、得分明细(责任部门)、计分说明、奖惩名单 是以前计分写入的结果");
+    expect(n.err).toContain("工作表 综合排名 / 党政线排名 / 人口计生线排名 / 部门排名 / 得分明细(镇、街道) / 得分明细(责任部门) / 计分说明 / 奖惩名单 是以前计分写入的结果");
   });
 
   it("takes the provenance sheet of the last run, not a copy kept beside it, to tell whose result an output is", async () => {
@@ -388,6 +388,51 @@ describe("carrying the user's workbook", () => {
     // Ours replaced, the copy kept (and said): no sheet doubled.
     expect(r.err).toContain("工作表 计分信息 (2) 是以前计分写入的结果");
     expect((await opened(join(dir, "legacy-copy.out.xlsx"))).worksheets.length).toBe(once.worksheets.length);
+  });
+
+  it("in an earlier version's result, replaces the sheet named exactly as ours and keeps a copy beside it, wherever the copy is", async () => {
+    const legacy = async (): Promise<ExcelJS.Workbook> => {
+      const wb = await opened(join(dir, "titled.plain.xlsx"));
+      const info = wb.getWorksheet("计分信息")!;
+      info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
+      return wb;
+    };
+    // Copies put where Move or Copy puts them (before the original), or after it.
+    const wb = await legacy();
+    const order = (w: ExcelJS.Workbook, name: string, before: string) => {
+      const list = w.worksheets.filter((x) => x.name !== name);
+      const at = list.findIndex((x) => x.name === before);
+      [...list.slice(0, at), w.getWorksheet(name)!, ...list.slice(at)].forEach((x, i) => ((x as unknown as { orderNo: number }).orderNo = i));
+    };
+    copySheet(wb, "计分信息", "计分信息 (2)");
+    copySheet(wb, "计分说明", "计分说明 (2)");
+    copySheet(wb, "综合排名", "综合排名 (2)");
+    order(wb, "计分信息 (2)", "计分信息");
+    order(wb, "计分说明 (2)", "计分说明");
+    order(wb, "综合排名 (2)", "党政线排名");
+    const file = join(dir, "legacy-copies.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["score", file, "-o", join(dir, "legacy-copies.out.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("工作表 综合排名 (2) / 计分说明 (2) / 计分信息 (2) 是以前计分写入的结果");
+    const out = await opened(join(dir, "legacy-copies.out.xlsx"));
+    expect(out.worksheets.length).toBe(wb.worksheets.length);
+    // The copies are kept as they were; ours are new (综合排名 named as before, not 综合排名 (3)).
+    expect(out.getWorksheet("综合排名 (2)")).toBeDefined();
+    expect(out.getWorksheet("综合排名 (3)")).toBeUndefined();
+    // Scoring the sample onto it: the copies would be lost, so it is refused.
+    const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", file]);
+    expect([refused.code, refused.err.includes("[file.result-has-own-sheets]")]).toEqual([2, true]);
+    // A list retyped past reading (、 between the names) is read as an earlier version's: nothing doubled.
+    const garbled = await opened(join(dir, "titled.plain.xlsx"));
+    const info = garbled.getWorksheet("计分信息")!;
+    const row = info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表");
+    info.getCell(row, 2).value = String(info.getCell(row, 2).value).split(" / ").join("、");
+    const g = join(dir, "list-comma.xlsx");
+    await garbled.xlsx.writeFile(g);
+    const again = await cli(["score", g, "-o", join(dir, "list-comma.out.xlsx")]);
+    expect([again.code, again.err.includes("以前计分写入的结果")]).toEqual([0, false]);
+    expect((await opened(join(dir, "list-comma.out.xlsx"))).worksheets.length).toBe(garbled.worksheets.length);
   });
 
   it("a user's sheet made in place of ours in an earlier result, and a list retyped with full-width slashes or on lines of its own", async () => {

@@ -255,6 +255,11 @@ describe("assess score on the sample", () => {
     await lastYear.xlsx.writeFile(join(dir, "y2025", "2026.xlsx"));
     const year = await cli(["score", join(dir, "y2025", "2026.xlsx"), "-o", shared]);
     expect([year.code, year.err.trim().split("\n").at(-1)]).toEqual([2, `${shared}: 错误: 文件已存在,是另一个工作簿(2026.xlsx 青山区 2026)的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.result-of-other]`]);
+    // This year's typed in full-width digits (２０２６) is this year's.
+    lastYear.getWorksheet("封面")!.getCell("B5").value = "２０２６";
+    mkdirSync(join(dir, "y2026w"));
+    await lastYear.xlsx.writeFile(join(dir, "y2026w", "2026.xlsx"));
+    expect((await cli(["score", join(dir, "y2026w", "2026.xlsx"), "-o", shared])).code).toBe(0);
   });
 
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {

@@ -7,7 +7,7 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { currentInfoSheet, isInfoSheetName, isOurResultSheet, recordedDistrict, recordedInput, recordedSheets, recordedYear } from "../../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, namedAsOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
@@ -35,6 +35,8 @@ interface EarlierResult {
   input: string;
   district: string;
   year: string;
+  /** Its provenance sheet's name. */
+  info: string;
   listed: readonly string[];
   /** Its sheets' names. */
   sheets: readonly string[];
@@ -59,15 +61,16 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     seen.input = recordedInput(info.rows);
     seen.district = recordedDistrict(info.rows);
     seen.year = recordedYear(info.rows);
-    seen.listed = recordedSheets(info.rows) ?? [];
+    seen.listed = listedBy(info) ?? [];
+    seen.info = info.name;
     seen.sheets = found.names;
     return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
 }
 
-/** A cover's year as compared: 2026, 2026年 and 2026年度 are one. */
+/** A cover's year as compared: 2026, ２０２６, 2026年 and 2026年度 are one. */
 function yearOf(text: string | undefined): string {
-  return (text ?? "").trim().replace(/\s*(年度|年)$/, "");
+  return (text ?? "").normalize("NFKC").trim().replace(/\s*(年度|年)$/, "");
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
@@ -79,7 +82,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A bad output path is said before the work, not after it.
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
-  const earlierResult: EarlierResult = { input: "", district: "", year: "", listed: [], sheets: [] };
+  const earlierResult: EarlierResult = { input: "", district: "", year: "", info: "", listed: [], sheets: [] };
   const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
@@ -103,7 +106,15 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const input = new Set(inputSheets);
   if (!o.force && workbookReader && earlierResult.sheets.some((name) => !input.has(name))) {
     const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
-    const own = read.bytes ? await sheetsOnlyIn(read.bytes, inputSheets, isOurResultSheet, earlierResult.listed) : [];
+    const listed = new Set(earlierResult.listed);
+    const named = namedAsOurs(rubric);
+    const own = read.bytes
+      ? await sheetsOnlyIn(read.bytes, inputSheets, {
+          ours: isOurResultSheet,
+          probablyOurs: (name) => listed.has(name.trim()) || named(name),
+          replaced: (names, results) => earlierResults(rubric, names, names.indexOf(earlierResult.info), earlierResult.listed.length ? earlierResult.listed : undefined, results),
+        })
+      : [];
     if (own.length) {
       progress.done();
       return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join("、") }, location: { file: target } }, o.json);
