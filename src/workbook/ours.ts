@@ -1,8 +1,10 @@
 // The names of the sheets `assess score` adds to a workbook, in every language: what the result
 // writer calls them, and how the reader knows an earlier run's sheets (never input; replaced when
-// the results are written again). A sheet is taken for ours only in a workbook that also holds our
-// provenance sheet, so that a user's own sheet called 综合排名 is left alone; and a provenance sheet
-// is ours by what it says (the tool that wrote it), not by its name alone.
+// the results are written again). A sheet is ours by what it says (our rubric line and header row
+// under its title; a provenance sheet, the tool that wrote it), not by its name alone; and one is
+// replaced only where the provenance sheet of its run lists it (or, in an earlier version's result,
+// which lists none, where it is named as ours), so that a user's own sheet called 综合排名, or a
+// copy of ours kept, is left alone.
 import { LANGS, message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { RawCell } from "../xlsx/read/index.js";
@@ -164,36 +166,27 @@ export function recordedYear(rows: readonly (readonly RawCell[])[]): string {
   return recorded(rows, "out.info.year");
 }
 
-/** What a sheet named as ours would be in a run of ours: which one, where in the run, in which naming. */
-interface OurName {
-  /** The one sheet of a run it names (a run holds one of each, but the notes' parts). */
-  readonly slot: string;
-  /** Its place in a run: rankings (in the rubric's order), detail sheets (by kind), notes, awards, provenance. */
-  readonly order: number;
-  /** The language it is named in ("" for the rubric's own words, the same in every language), or an earlier version's English. */
-  readonly family: string;
-}
-
-/** Every name a sheet of ours may have, in any language or earlier version. */
-function ourNames(rubric: Rubric): Map<string, OurName> {
-  const names = new Map<string, OurName>();
-  const add = (name: string, n: OurName): void => void (names.has(name) ? undefined : names.set(name, n));
-  const kinds = rubric.unitKinds.length;
+/**
+ * Every name a sheet of ours may have, in any language or earlier version, and which of a run's
+ * sheets it names (its slot: a run holds one of each, but the notes' parts).
+ */
+function ourNames(rubric: Rubric): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (name: string, slot: string): void => void (names.has(name) ? undefined : names.set(name, slot));
   for (const lang of LANGS) {
-    add(resultSheetName({ kind: "info" }, lang), { slot: "info", order: 5, family: lang });
-    add(resultSheetName({ kind: "awards" }, lang), { slot: "awards", order: 4, family: lang });
-    add(resultSheetName({ kind: "notes", part: 1 }, lang), { slot: "notes", order: 3, family: lang });
-    rubric.unitKinds.forEach((k, i) => add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang), { slot: `detail:${k.id}`, order: 2 + i / (kinds + 1), family: lang }));
+    add(resultSheetName({ kind: "info" }, lang), "info");
+    add(resultSheetName({ kind: "awards" }, lang), "awards");
+    add(resultSheetName({ kind: "notes", part: 1 }, lang), "notes");
+    for (const k of rubric.unitKinds) add(resultSheetName({ kind: "detail", unitKind: k.id, unitKindName: k.name }, lang), `detail:${k.id}`);
   }
-  rubric.rankings.forEach((r, i) => {
-    const order = 1 + i / (rubric.rankings.length + 1);
-    add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, "zh-CN"), { slot: `ranking:${r.id}`, order, family: "" });
+  for (const r of rubric.rankings) {
+    add(resultSheetName({ kind: "ranking", id: r.id, name: r.name }, "zh-CN"), `ranking:${r.id}`);
     // Named by id in English by earlier versions.
-    add(`Ranking ${r.id}`, { slot: `ranking:${r.id}`, order, family: "en-ids" });
-  });
-  rubric.unitKinds.forEach((k, i) => add(`Scores (${k.id})`, { slot: `detail:${k.id}`, order: 2 + i / (kinds + 1), family: "en-ids" }));
+    add(`Ranking ${r.id}`, `ranking:${r.id}`);
+  }
+  for (const k of rubric.unitKinds) add(`Scores (${k.id})`, `detail:${k.id}`);
   // The fixed names of earlier versions' detail sheets (two kinds: the first, the second).
-  LEGACY_DETAIL.forEach((name, i) => add(name, { slot: `detail:legacy${i % 2}`, order: 2 + (i % 2) / 3, family: i < 2 ? "zh-CN" : "en" }));
+  LEGACY_DETAIL.forEach((name, i) => add(name, `detail:legacy${i % 2}`));
   return names;
 }
 
@@ -230,11 +223,11 @@ function legacyResults(rubric: Rubric, sheetNames: readonly string[], results: R
   const bySlot = new Map<string, string[]>();
   for (const name of sheetNames) {
     if (name === info || !results.has(name)) continue;
-    const n = names.get(name) ?? names.get(baseName(name));
-    if (!n || n.slot === "info") continue;
-    const list = bySlot.get(n.slot);
+    const slot = names.get(name) ?? names.get(baseName(name));
+    if (slot === undefined || slot === "info") continue;
+    const list = bySlot.get(slot);
     if (list) list.push(name);
-    else bySlot.set(n.slot, [name]);
+    else bySlot.set(slot, [name]);
   }
   const number = (name: string): number => (names.has(name) ? 0 : Number(NUMBERED.exec(name)?.[1] ?? Number.POSITIVE_INFINITY));
   const ours = new Set([info]);
