@@ -74,6 +74,14 @@ function copySheet(wb: ExcelJS.Workbook, from: string, name: string): ExcelJS.Wo
   return copy;
 }
 
+/** A result as an earlier version wrote it: its provenance sheet lists no sheets. */
+async function earlierVersion(file: string): Promise<ExcelJS.Workbook> {
+  const wb = await opened(file);
+  const info = wb.getWorksheet("计分信息")!;
+  info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
+  return wb;
+}
+
 /** The sample with sheets of the user's own added last (name → what its A1 says), scored, then its result scored again: both results. */
 async function scoredTwice(stem: string, own: Record<string, string>): Promise<[string, string]> {
   const wb = await opened("samples/qingshan-2026.xlsx");
@@ -376,29 +384,9 @@ describe("carrying the user's workbook", () => {
     expect((await opened(join(dir, "titled.again.xlsx"))).worksheets.length).toBe(once.worksheets.length);
   });
 
-  it("in an earlier version's result (no list), takes the provenance sheet not numbered as a copy, wherever the copy is", async () => {
-    const once = await opened(join(dir, "titled.plain.xlsx"));
-    const info = once.getWorksheet("计分信息")!;
-    info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
-    copySheet(once, "计分信息", "计分信息 (2)");
-    const legacy = join(dir, "legacy-copy.xlsx");
-    await once.xlsx.writeFile(legacy);
-    const r = await cli(["score", legacy, "-o", join(dir, "legacy-copy.out.xlsx")]);
-    expect(r.code).toBe(0);
-    // Ours replaced, the copy kept (and said): no sheet doubled.
-    expect(r.err).toContain("工作表 计分信息 (2) 是以前计分写入的结果");
-    expect((await opened(join(dir, "legacy-copy.out.xlsx"))).worksheets.length).toBe(once.worksheets.length);
-  });
-
   it("in an earlier version's result, replaces the sheet named exactly as ours and keeps a copy beside it, wherever the copy is", async () => {
-    const legacy = async (): Promise<ExcelJS.Workbook> => {
-      const wb = await opened(join(dir, "titled.plain.xlsx"));
-      const info = wb.getWorksheet("计分信息")!;
-      info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
-      return wb;
-    };
     // Copies put where Move or Copy puts them (before the original), or after it.
-    const wb = await legacy();
+    const wb = await earlierVersion(join(dir, "titled.plain.xlsx"));
     const order = (w: ExcelJS.Workbook, name: string, before: string) => {
       const list = w.worksheets.filter((x) => x.name !== name);
       const at = list.findIndex((x) => x.name === before);
@@ -407,6 +395,8 @@ describe("carrying the user's workbook", () => {
     copySheet(wb, "计分信息", "计分信息 (2)");
     copySheet(wb, "计分说明", "计分说明 (2)");
     copySheet(wb, "综合排名", "综合排名 (2)");
+    // And one left last, after the provenance sheet.
+    copySheet(wb, "奖惩名单", "奖惩名单 (2)");
     order(wb, "计分信息 (2)", "计分信息");
     order(wb, "计分说明 (2)", "计分说明");
     order(wb, "综合排名 (2)", "党政线排名");
@@ -414,7 +404,7 @@ describe("carrying the user's workbook", () => {
     await wb.xlsx.writeFile(file);
     const r = await cli(["score", file, "-o", join(dir, "legacy-copies.out.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("工作表 综合排名 (2) / 计分说明 (2) / 计分信息 (2) 是以前计分写入的结果");
+    expect(r.err).toContain("工作表 综合排名 (2) / 计分说明 (2) / 计分信息 (2) / 奖惩名单 (2) 是以前计分写入的结果");
     const out = await opened(join(dir, "legacy-copies.out.xlsx"));
     expect(out.worksheets.length).toBe(wb.worksheets.length);
     // The copies are kept as they were; ours are new (综合排名 named as before, not 综合排名 (3)).
