@@ -118,16 +118,16 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // ours (whose result sheets are not input, and are replaced) depends on what they say.
   const infoSheets = book.sheets.filter((s) => isInfoSheetName(s.name));
   const infoRead = new Map<SheetInfo, RawSheet>();
+  // The provenance sheet of the last run (our sheets are appended, an earlier run's replaced), and
+  // the sheets it lists as its run's (where its list is one to go by): once those are read.
+  let current: { readonly name: string; readonly rows: readonly RawCell[][]; readonly info: SheetInfo } | undefined;
+  let recorded: string[] | undefined;
   const start = (): void => {
     const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
     const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
-    // The provenance sheet of the last run: our sheets are appended, an earlier run's replaced.
-    const sheets = infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [], info }));
-    const current = currentInfoSheet(sheets);
-    const recorded = current ? listedBy(current) : undefined;
     const listedNames = new Set(recorded ?? []);
     // Sheets named as ours (or listed as its run's): only their first rows are read, to tell
     // whether they say they are ours (a province's notes are most of its bytes); the others are
@@ -149,10 +149,11 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
 
   try {
     for (const s of infoSheets) infoRead.set(s, await book.sheet(s));
+    current = currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [], info })));
+    recorded = current ? listedBy(current) : undefined;
     // A province's largest sheets are read on a second thread, where the host has one, from the
     // next sheet on: not those an earlier run of ours lists (only their first rows are read, here).
-    const last = currentInfoSheet(infoSheets.map((info) => ({ name: info.name, rows: infoRead.get(info)?.rows ?? [] })));
-    const written = new Set((last ? listedBy(last) : undefined) ?? []);
+    const written = new Set(recorded ?? []);
     book.readAhead?.((name) => written.has(name.trim()));
     for (const info of book.sheets) {
       await o.progress?.("progress.sheet", { sheet: info.name });
