@@ -199,16 +199,20 @@ export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
 /**
  * The sheets of an earlier run that are replaced: none unless the workbook holds our provenance
  * sheet (`infoAt`: the index of the one of the last run, currentInfoSheet); of the sheets that say
- * they are ours (`results`: isOurResultSheet), those it lists as written (`recorded`), wherever they
- * are. A sheet of the user's (named as one of ours, or listed by a slip) says no such thing and is
- * never replaced; a copy of ours that is not listed (计分信息 (2), 计分说明-初评) is kept.
+ * they are ours (`results`: isOurResultSheet), those it lists as written (`recorded`) or named
+ * exactly as ours, wherever they are. A sheet of the user's (named as one of ours, or listed by a
+ * slip) says no such thing and is never replaced; a copy of ours that is not listed (计分信息 (2),
+ * 计分说明-初评) is kept.
  */
 export function earlierResults(rubric: Rubric, sheetNames: readonly string[], infoAt: number | undefined, recorded: readonly string[] | undefined, results: ReadonlySet<string>): Set<string> {
   const info = infoAt === undefined ? undefined : sheetNames[infoAt];
   if (info === undefined || !isInfoSheetName(info)) return new Set();
   if (!recorded) return legacyResults(rubric, sheetNames, results, info);
+  // And those named exactly as ours that say they are (a name left out of the list by an edit: no
+  // user's sheet says it, and a copy is named otherwise).
   const listed = new Set(recorded);
-  return new Set([info, ...sheetNames.filter((name) => listed.has(name.trim()) && results.has(name))]);
+  const names = ourNames(rubric);
+  return new Set([info, ...sheetNames.filter((name) => (listed.has(name.trim()) || names.has(name)) && results.has(name))]);
 }
 
 /**
