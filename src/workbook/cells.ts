@@ -77,6 +77,11 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     p.error(deducted ? "workbook.blank-deduction" : "workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
   }
+  // TRUE or FALSE (a checkbox, a comparison typed for a number): said as the item's points.
+  if (c.value.t === "b") {
+    p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: c.value.v ? "TRUE" : "FALSE" });
+    return undefined;
+  }
   if (commonRefusal(p, sheet, c)) return undefined;
   let n: number;
   const v = c.value;

@@ -79,6 +79,8 @@ const cases: Case[] = [
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
   { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
   { name: "points typed with their 分", values: { 丙镇: { DZ2: "18.5分" } }, expected: ["workbook.points-with-unit 党政线!B4"] },
+  // TRUE (a checkbox's value) where points belong: said as the item's points, with its code.
+  { name: "TRUE where points belong", values: { 丙镇: { DZ2: true } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
   { name: "points with a space or a comma inside, and with spaces around", values: { 丙镇: { DZ2: "1 8", DZ5: "1,5" }, 甲镇: { DZ2: " 18 " } }, expected: ["workbook.number-space 党政线!B4", "workbook.number-comma 党政线!H4"] },
   {
     name: "a date where points belong",
