@@ -121,7 +121,9 @@ export const SHEETS_SEPARATOR = " / ";
  * version's).
  */
 export function recordedSheets(rows: readonly (readonly RawCell[])[]): string[] | undefined {
-  // Retyped, the slashes may be full-width (／), or the names on lines of their own.
+  // Retyped, the slashes may be full-width (／), or the names on lines of their own. (A sheet's name
+  // may hold a ／, where "/" it may not: one of ours so named is then not found in its list, and is
+  // replaced all the same where it is named exactly as ours.)
   const names = (recordedText(rows, "out.info.sheets") ?? "")
     .split(/[/／\n]/)
     .map((n) => n.trim())
