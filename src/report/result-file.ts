@@ -23,6 +23,17 @@ export interface SourceWorkbook {
   readonly selected: readonly string[];
 }
 
+/**
+ * A result's file name for a workbook's (no folder): NAME.scored.xlsx; a result scored again
+ * (NAME.scored.xlsx) may not be written over, being the input: NAME.scored (2).xlsx, then (3)…
+ */
+export function scoredName(input: string): string {
+  const dot = input.lastIndexOf(".");
+  const stem = dot > 0 ? input.slice(0, dot) : input;
+  const m = /^(.*?)\.scored(?: \((\d+)\))?$/i.exec(stem);
+  return m ? `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx` : `${stem}.scored.xlsx`;
+}
+
 /** The names of the user's sheets a result keeps (every sheet of the workbook but an earlier run's): ours are named beside them. */
 export function keptSheetNames(sheets: readonly { readonly name: string }[], earlier: (sheet: string) => boolean = () => false): string[] {
   return sheets.map((s) => s.name).filter((name) => !earlier(name));

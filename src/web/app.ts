@@ -13,7 +13,7 @@ import type { Submission } from "../model/submission.js";
 import { formatPoints } from "../model/numbers.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { resultTables } from "../report/result-sheets.js";
-import { keptSheetNames, writeResultWorkbook } from "../report/result-file.js";
+import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
@@ -266,7 +266,7 @@ export function start(doc: Document): void {
       ...(reader ? { source: { pkg: reader.pkg, earlier: s.loaded.earlier ?? (() => false), selected: s.loaded.selected ?? [] } } : {}),
     });
     if (!live()) return;
-    download(t("web.download.scored"), `${base}.scored.xlsx`, chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    download(t("web.download.scored"), scoredName(s.file), chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");

@@ -111,6 +111,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const reportFile = join(dir, "report.html");
     await report.saveAs(reportFile);
     expect(readFileSync(reportFile, "utf8")).toContain("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    // That result chosen again: its own result is named as the CLI names it (not NAME.scored.scored.xlsx).
+    const scored = join(dir, "qingshan-2026.scored.xlsx");
+    await download.saveAs(scored);
+    await choose(scored);
+    const [second] = await Promise.all([page.waitForEvent("download"), page.getByText("计分结果工作簿(.xlsx)").click()]);
+    expect(second.suggestedFilename()).toBe("qingshan-2026.scored (2).xlsx");
+    // The page as it was (the next test switches the language of an explanation on it).
+    await choose("samples/qingshan-2026.xlsx");
+    await page.getByRole("button", { name: "北川镇" }).click();
   });
 
   it("speaks English on the switch", async () => {

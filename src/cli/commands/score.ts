@@ -1,11 +1,11 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
 // (atomically, never over the input); print the rankings, or the JSON with --json.
 import { closeSync, openSync, writeSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
-import { keptSheetNames, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
+import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, namedAsOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
@@ -24,10 +24,7 @@ import { TOOL } from "../version.js";
  * written over, being the input: NAME.scored (2).xlsx, then (3)…
  */
 export function defaultOutput(input: string): string {
-  const ext = extname(input);
-  const m = /^(.*?)\.scored(?: \((\d+)\))?$/i.exec(basename(input, ext));
-  if (!m) return join(dirname(input), `${basename(input, ext)}.scored.xlsx`);
-  return join(dirname(input), `${m[1]}.scored (${Number(m[2] ?? 1) + 1}).xlsx`);
+  return join(dirname(input), scoredName(basename(input)));
 }
 
 /** What an existing output that is a result of ours records (its input's name and district, the sheets its run wrote), and its sheets. */
