@@ -7,7 +7,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, listedBy, namedAsOurs } from "../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -128,12 +128,8 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
     if (!rubric) return;
-    const listedNames = new Set(recorded ?? []);
-    // Sheets named as ours (or listed as its run's): only their first rows are read, to tell
-    // whether they say they are ours (a province's notes are most of its bytes); the others are
-    // read as input.
-    const named = current ? namedAsOurs(rubric) : () => false;
-    notInput = (name) => listedNames.has(name.trim()) || named(name);
+    // Sheets that may be ours: only their first rows are read, to tell; the others are read as input.
+    notInput = current ? probablyOurs(rubric, recorded ?? []) : () => false;
     const made = new SubmissionReader(rubric, problems);
     reader = made;
     // Replaced: those of the run that say they are ours (known once every sheet is read).

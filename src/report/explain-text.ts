@@ -3,7 +3,8 @@
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
-import { allItems, type Rubric } from "../rubric/model.js";
+import type { Rubric } from "../rubric/model.js";
+import { rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -132,7 +133,7 @@ function singlesLost(rubric: Rubric, results: Results, index: number): { code: s
       const open = u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single") ?? false;
       if (!entered || holds || open) continue;
       const winners = results.units.filter((w) => w.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code)).map((w) => w.name);
-      const linked = s.linkedItem === undefined ? undefined : rubric.lines.flatMap((l) => allItems(l.items)).find((i) => i.code === s.linkedItem);
+      const linked = s.linkedItem === undefined ? undefined : rankKey(rubric, u.kind, s.linkedItem);
       const data = { name: s.name, ranking: r.name, count: s.count, winners: winners.join("、") };
       out.push(linked ? { code: "explain.single-lost", data: { ...data, by: `${linked.code} ${linked.name}` } } : { code: "explain.single-lost-level", data });
     }

@@ -129,11 +129,16 @@ export interface MeasureSpec {
   readonly whole?: boolean;
 }
 
+/** A measured value left blank, said as its unit asks: a rate, a count (none happened: 0), an amount (nil: 0). */
+export function blankMeasure(p: Problems, sheet: string, ref: string, code: string, m: { readonly unit: string; readonly display: string }): void {
+  if (m.unit === "percent") p.error("workbook.blank-rate", sheet, ref, { code });
+  else p.error(m.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", sheet, ref, { code, unit: m.display });
+}
+
 /** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
 export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec): number | undefined {
   if (!c || isBlank(c)) {
-    if (spec.unit !== "percent") p.error(spec.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", sheet, colName(col) + row, { code: spec.code, unit: spec.display });
-    else p.error("workbook.blank-rate", sheet, colName(col) + row, { code: spec.code });
+    blankMeasure(p, sheet, colName(col) + row, spec.code, spec);
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;

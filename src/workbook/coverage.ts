@@ -10,6 +10,7 @@ import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
+import { blankMeasure } from "./cells.js";
 
 export interface LocatedSheet {
   readonly sheet: string;
@@ -271,9 +272,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (g.refused.has(`${u.name}\u0000${code}`)) continue;
         if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
         else {
-          const m = measureOf(rubric, code);
-          if (m && m.unit !== "percent") p.error(m.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", col.sheet, refOf(col.col, row), { code, unit: m.display });
-          else p.error("workbook.blank-rate", col.sheet, refOf(col.col, row), { code });
+          blankMeasure(p, col.sheet, refOf(col.col, row), code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
         }
       }
     }

@@ -192,10 +192,15 @@ function ourNames(rubric: Rubric): Map<string, string> {
   return names;
 }
 
-/** A workbook's sheets named as ours would be (in any language or earlier version): in a result of ours, never read as input. */
-export function namedAsOurs(rubric: Rubric): (name: string) => boolean {
+/**
+ * In a result of ours, the sheets that may be ours (its run lists them, `listed`, or they are named
+ * as ours would be, in any language or earlier version, or as ours made unique): only their first
+ * rows need be read to tell (isOurResultSheet); a province's notes are most of its bytes.
+ */
+export function probablyOurs(rubric: Rubric, listed: readonly string[]): (name: string) => boolean {
   const names = ourNames(rubric);
-  return (name) => names.has(name) || names.has(baseName(name));
+  const list = new Set(listed);
+  return (name) => list.has(name.trim()) || names.has(name) || names.has(baseName(name));
 }
 
 /**

@@ -7,7 +7,7 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, namedAsOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
@@ -98,23 +98,22 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: said }, location: { file: target } }, o.json);
   }
   // An earlier result a sheet was added to (领导批示), or one of ours replaced by a sheet of the
-  // user's: scoring again would lose it. Looked for in its sheets not in this workbook.
+  // user's: scoring again would lose it. Looked for in its sheets not in this workbook (the file
+  // read again: its bytes are not kept through loading, a province's result being large).
   const inputSheets = workbookReader?.sheets.map((s) => s.name) ?? [];
   const input = new Set(inputSheets);
   if (!o.force && workbookReader && earlierResult.sheets.some((name) => !input.has(name))) {
     const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
-    const listed = new Set(earlierResult.listed);
-    const named = namedAsOurs(rubric);
     const own = read.bytes
       ? await sheetsOnlyIn(read.bytes, inputSheets, {
           ours: isOurResultSheet,
-          probablyOurs: (name) => listed.has(name.trim()) || named(name),
+          probablyOurs: probablyOurs(rubric, earlierResult.listed),
           replaced: (names, results) => earlierResults(rubric, names, names.indexOf(earlierResult.info), earlierResult.listed.length ? earlierResult.listed : undefined, results),
         })
       : [];
     if (own.length) {
       progress.done();
-      return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join("、") }, location: { file: target } }, o.json);
+      return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, o.json);
     }
   }
   progress.step("progress.scoring");
