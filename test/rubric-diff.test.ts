@@ -1,5 +1,8 @@
 // assess rubric diff: what changed between two versions, field by field, with what each change affects.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadRubric } from "../src/rubric/load.js";
+import type { Rubric } from "../src/rubric/model.js";
 import { diffRubrics } from "../src/rubric/diff.js";
 import { diffLines, rubricWords } from "../src/report/rubric-text.js";
 import { mini } from "./helpers/builders.js";
@@ -56,6 +59,28 @@ describe("rubric diff", () => {
     const one = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  issuer: 迷你办\n"));
     const two = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  name: 年度考核通报\n  issuer: 迷你考核办\n"));
     expect(diffLines(one, two, "zh-CN").lines).toEqual(["~ 报告 发文单位: 迷你办 → 迷你考核办  [只改文字]", "~ 报告 名称: (无) → 年度考核通报  [只改文字]"]);
+  });
+
+  it("sees no change in the order of what has none: weights, a code's levels, statuses, flag words, a code's unit kinds", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("counted: [已认定]", "counted: [已认定, 已确认]");
+    const load = (t: string): Rubric => {
+      const r = loadRubric("x.yaml", new TextEncoder().encode(t), "x").rubric;
+      if (!r) throw new Error("rubric did not load");
+      return r;
+    };
+    const reordered = [
+      ["weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { DJ: 25%, JJ: 40%, SH: 35% }"],
+      ["levels: { 市级: 1, 省级: 2, 国家级: 3 }", "levels: { 国家级: 3, 市级: 1, 省级: 2 }"],
+      ["levels: [市级, 省级, 国家级]", "levels: [国家级, 市级, 省级]"],
+      ["unit_kinds: [town, department, enterprise]", "unit_kinds: [enterprise, town, department]"],
+    ].reduce((t, [a, b]) => {
+      expect(t).toContain(a);
+      return t.replace(a ?? "", b ?? "");
+    }, text);
+    expect(diffRubrics(load(text), load(reordered))).toEqual([]);
+    // The first counted status is the one the template names: said, as words alone.
+    const swapped = text.replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定]");
+    expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);
   });
 
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
 import { rubricContent, rubricFileName, type ShadowRubric } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
@@ -115,6 +116,18 @@ export async function fullParser(): Promise<ParseRubric> {
 }
 
 /**
+ * An office's own file, found by its name (ID-VERSION.yaml, as the cover names it), that says
+ * another id or version inside: not used, and said (scoring under it would record a version the
+ * cover does not name, a guess either way).
+ */
+function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad): RubricLoad {
+  const r = load.rubric;
+  if (!r || (r.id === f.id && r.version === f.version)) return load;
+  const diagnostic: Diagnostic = { code: "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml` }, location: { file: displayPath(f.path) } };
+  return { diagnostics: [...load.diagnostics, diagnostic] };
+}
+
+/**
  * The rubrics for a command: the file --rubric names (read now, so its problems are known before
  * the workbook is read), and every bundled one, each from the build's cache when it is fresh.
  */
@@ -132,6 +145,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
     }
   }
   const full = flag !== undefined || hits.size < files.length || found.shadows.length ? await fullParser() : undefined;
+  const own = new Set(found.own.map((f) => f.path));
   const bundled: BundledRubric[] = files.map((f) => {
     let loaded: RubricLoad | undefined;
     return {
@@ -140,6 +154,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       load: () => {
         const hit = hits.get(f.path);
         loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };
+        if (own.has(f.path)) loaded = asNamed(f, loaded);
         return loaded;
       },
     };

@@ -73,12 +73,16 @@ function awardPhrase(w: Words, a: Award, named: boolean): string {
   return a.kind === "rank" && a.amount !== undefined ? text + w.t("award.amount", { amount: formatAmount(a.amount) }) : text;
 }
 
-/** What a unit's results say, one comparable phrase each: total, ranks, veto, awards. */
-function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, named = false, awards = true): Map<string, string> {
+/**
+ * What a unit's results say, one comparable phrase each: total, ranks, veto, awards. A ranking is
+ * named by `rankingName` (its id's name in the newer results): a ranking renamed by a revised
+ * 办法 is the same ranking.
+ */
+function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingName: (id: string) => string, named = false, awards = true): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
-  for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(r2.name, String(u.ranks[r2.id] ?? w.t("status.vetoed")));
+  for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(rankingName(r2.id), String(u.ranks[r2.id] ?? w.t("status.vetoed")));
   if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
   return m;
 }
@@ -99,10 +103,14 @@ function awardKey(a: Award): string {
   }
 }
 
-/** An award the same from one result to the next: a grade by its name (its note on the quota aside), any other as said. */
+/**
+ * An award the same from one result to the next: a grade by its name (its note on the quota aside),
+ * any other as said, its ranking's name aside (the same ranking, renamed by a revised 办法).
+ */
 function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
   if (a.kind === "grade" && b.kind === "grade") return a.grade === b.grade && (a.held ?? false) === (b.held ?? false);
-  return awardPhrase(w, a, named) === awardPhrase(w, b, named);
+  const renamed = a.kind !== "veto" && b.kind !== "veto" && a.kind === b.kind ? ({ ...a, rankingName: b.rankingName } as Award) : a;
+  return awardPhrase(w, renamed, named) === awardPhrase(w, b, named);
 }
 
 /**
@@ -154,7 +162,9 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   const named = rubrics.some((r) => r.rankings.filter((x) => x.tiers.length > 0).length > 1);
   // A unit in both: its awards compared one by one; added or removed, all of them at once (→ —).
   const both = m.old !== undefined && m.new !== undefined;
-  const parts = changed(w, outcomeParts(w, a, m.old, named, !both), outcomeParts(w, b, m.new, named, !both));
+  const names = new Map([...a.rankings, ...b.rankings].map((r) => [r.id, r.name]));
+  const rankingName = (id: string): string => names.get(id) ?? id;
+  const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), outcomeParts(w, b, m.new, rankingName, named, !both));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   if (awards) parts.push(awards);
   return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));

@@ -97,29 +97,50 @@ function measureFields(m: Indicator | Target, w: Words): Fields {
   ]);
 }
 
-function ledgerFields(c: LedgerCode, w: Words): Fields {
+/** A map's entries in the rubric's order of levels (国家级 > 省级 > 市级), any other after them by name. */
+function inLevelOrder<T>(order: readonly string[], entries: readonly (readonly [string, T])[]): (readonly [string, T])[] {
+  const at = (k: string): number => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  return [...entries].sort(([a], [b]) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Words whose order means nothing (statuses, flag words): compared as a set. */
+function set(words: readonly string[]): string {
+  return [...words].sort().join(", ");
+}
+
+function ledgerFields(c: LedgerCode, levelOrder: readonly string[], w: Words): Fields {
   return fields([
     ["name", c.name, "words"],
     ["kind", w(`ledger-kind.${c.kind}`), "scores"],
     ["points", c.points !== undefined ? formatPoints(c.points) : undefined, "scores"],
-    ["levels", c.levels ? Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, "scores"],
+    // A map, in the rubric's order of levels (the order written means nothing): a single code's
+    // levels decide its awards, scoring none.
+    ["levels", c.levels ? inLevelOrder(levelOrder, Object.entries(c.levels)).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, c.kind === "single" ? "awards" : "scores"],
     ["range", c.range ? `${formatPoints(c.range.min)}–${formatPoints(c.range.max)}` : undefined, "validation"],
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
-    ["unit-kinds", c.unitKinds.join(", "), "validation"],
+    ["unit-kinds", [...c.unitKinds].sort().join(", "), "validation"],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
 }
 
 function kindFields(k: UnitKind): Fields {
+  const lineAt = (code: string): number => {
+    const i = k.lines.indexOf(code);
+    return i < 0 ? k.lines.length : i;
+  };
   return fields([
     ["name", k.name, "words"],
     ["labels", k.labels.join(", "), "validation"],
     ["scale", formatPoints(k.scale), "scores"],
     ["lines", k.lines.join("+"), "scores"],
-    ["weights", k.weights ? Object.entries(k.weights).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
+    // In the order of the kind's lines (a map's order, as written, means nothing).
+    ["weights", k.weights ? Object.entries(k.weights).sort(([a], [b]) => lineAt(a) - lineAt(b)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
     ["groups", k.groups.map((g) => `${g.id} ${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
   ]);
 }
@@ -153,7 +174,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
-    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, w)]))],
+    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, r.levelOrder, w)]))],
     // A cap on a kind of row (all bonuses) is named by that kind, not by the codes it covers today.
     ["cap", new Map(r.caps.map((c) => [c.kind ? w(`ledger-kind.${c.kind}`) : c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
     [
@@ -162,11 +183,14 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
         [
           "",
           fields([
-            ["counted", r.statuses.counted.join(", "), "scores"],
-            ["pending", r.statuses.pending.join(", "), "validation"],
-            ["rejected", r.statuses.rejected.join(", "), "validation"],
-            ["flag-yes", r.flaggedWords.yes.join(", "), "scores"],
-            ["flag-no", r.flaggedWords.no.join(", "), "validation"],
+            ["counted", set(r.statuses.counted), "scores"],
+            ["pending", set(r.statuses.pending), "validation"],
+            ["rejected", set(r.statuses.rejected), "validation"],
+            ["flag-yes", set(r.flaggedWords.yes), "scores"],
+            ["flag-no", set(r.flaggedWords.no), "validation"],
+            // The first of each is the one the template and messages name (只有状态为“已认定”的记录计分).
+            ["counted-word", r.statuses.counted[0], "words"],
+            ["flag-words", `${r.flaggedWords.yes[0] ?? ""}/${r.flaggedWords.no[0] ?? ""}`, "words"],
           ]),
         ],
       ]),

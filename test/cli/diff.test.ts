@@ -551,6 +551,30 @@ describe("assess rubric diff --on", () => {
     expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", v2, "--on", "samples/qingshan-2026.xlsx"])).out).not.toContain("注意");
   });
 
+  it("takes a ranking renamed by the revision for the same ranking: a rank or card that stays is no change", async () => {
+    // 区直部门排名 renamed, and BM3's target lowered (which moves departments' totals, not their ranks).
+    const next = join(dir, "v2-renamed.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("    name: 区直部门排名\n", "    name: 区直部门综合排名\n").replace("        indicator: ZB10\n        target: 95%\n", "        indicator: ZB10\n        target: 90%\n"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("~ 排名 区直部门综合排名(departments) 名称: 区直部门排名 → 区直部门综合排名  [只改文字]\n");
+    // Its last place keeps its yellow card (named by the ranking's old and new name before).
+    const moves = r.out.slice(r.out.indexOf("按两个版本分别计分"));
+    expect(moves).toContain("  区市场监管局: 总分 88.97 → 89.5\n");
+    expect(moves).not.toContain("排名");
+    expect(moves).not.toContain("黄牌");
+  });
+
+  it("says a revision that kept its version, and tags a problem by each file", async () => {
+    const copy = join(dir, "popplan-same-version.yaml");
+    writeFileSync(copy, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", copy, "--on", "samples/broken/typos.xlsx"]);
+    expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → district-popplan 2022.1", "注意:两个方案的版本号都是 2022.1,内容却不同:修订后的方案应改用新的版本号(工作簿封面按编号和版本指明方案,版本号相同就分不清用的是哪一个)"]);
+    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (rubric/district-popplan-2022.1.yaml): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍 [workbook.points-step]"]);
+    // The same content: nothing to note.
+    expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/district-popplan-2022.1.yaml"])).out).not.toContain("注意");
+  });
+
   it("says that two rubrics of different ids are two schemes, not two versions", async () => {
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/township-comprehensive-2026.1.yaml"]);
     expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → township-comprehensive 2026.1", "注意:两个方案的编号不同(district-popplan、township-comprehensive),这是两个不同的方案,而不是同一方案的两个版本"]);

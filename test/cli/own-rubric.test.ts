@@ -39,6 +39,23 @@ describe("a rubric of the office's own", () => {
   });
 });
 
+describe("a file of the office's own whose name and content disagree", () => {
+  it("is not used: the cover's rubric would be a guess either way", async () => {
+    const dir = scratchDir("assess-own-says-");
+    const book = join(dir, "2026.xlsx");
+    writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
+    const given = join(dir, "given.yaml");
+    copyFileSync("test/fixtures/mini-rubric.yaml", given);
+    expect((await cli(["template", "--rubric", given, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
+    // Named mini-1.yaml, as the cover names it, but saying version 2 (a revision saved under the old name).
+    writeFileSync(join(dir, "mini-1.yaml"), readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace('version: "1"', 'version: "2"'));
+    const r = await cli(["validate", book]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(dir, "mini-1.yaml")}: 错误: 文件名表明它是 mini 1,文件里写的却是 mini 2,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-2.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]`);
+    expect(r.err).not.toContain("workbook.blank-points");
+  });
+});
+
 describe("a file beside the workbook named as a bundled rubric", () => {
   it("is not used in its place, and says so where it says anything else; saved again unchanged, nothing is said", async () => {
     const dir = scratchDir("assess-shadow-");

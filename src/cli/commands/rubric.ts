@@ -13,7 +13,7 @@ import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import { loadWorkbook } from "../../load/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
+import { displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
 import { resolveRubric, rubricFileName } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { nodeHost } from "../host.js";
@@ -58,14 +58,18 @@ async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Prom
   return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
 }
 
-export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on?: string } = {}): Promise<number> {
-  const a = loadRubricFile(older, loadRubric);
-  const b = loadRubricFile(newer, loadRubric);
+export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
+  const a = loadRubricFile(olderFile, loadRubric);
+  const b = loadRubricFile(newerFile, loadRubric);
   if (!a.rubric || !b.rubric) return reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
   const { changes, lines } = diffLines(a.rubric, b.rubric, ctx.lang);
   ctx.io.out(`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}\n`);
   // Two schemes, not two versions of one: said before their every field is listed as changed.
   if (a.rubric.id !== b.rubric.id) ctx.io.out(ctx.t("rubric.diff-two-schemes", { old: a.rubric.id, new: b.rubric.id }) + "\n");
+  // A revision that kept its version: a cover naming it could mean either (and a file of either
+  // found beside a workbook scores it).
+  const sameVersion = a.rubric.id === b.rubric.id && a.rubric.version === b.rubric.version;
+  if (sameVersion && changes.length) ctx.io.out(ctx.t("rubric.diff-same-version", { version: a.rubric.version }) + "\n");
   if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;
@@ -87,7 +91,8 @@ export async function rubricDiff(ctx: Ctx, older: string, newer: string, o: { on
     // Each rubric by its version, or by its id and version where that alone does not tell them apart.
     const [older, newer] = [a.rubric, b.rubric];
     const byVersion = a.rubric.id === b.rubric.id && a.rubric.version !== b.rubric.version;
-    const label = (r: { id: string; version: string }): string => (byVersion ? r.version : `${r.id} ${r.version}`);
+    // Both of one id and version: by their files.
+    const label = (r: { id: string; version: string }): string => (sameVersion ? (r === older ? displayPath(rubricPath(olderFile)) : displayPath(rubricPath(newerFile))) : byVersion ? r.version : `${r.id} ${r.version}`);
     const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
     reportDiagnostics(ctx, [
       ...before.diagnostics.filter((d) => inAfter.has(key(d))),

@@ -175,6 +175,8 @@ export const languageMessages: Catalog = {
   "diff.field.rejected": { "zh-CN": "不计的状态", en: "rejected statuses" },
   "diff.field.flag-yes": { "zh-CN": "“是”的写法", en: "words for yes" },
   "diff.field.flag-no": { "zh-CN": "“否”的写法", en: "words for no" },
+  "diff.field.counted-word": { "zh-CN": "模板所写的计分状态", en: "counted status the template names" },
+  "diff.field.flag-words": { "zh-CN": "模板所写的是/否", en: "yes/no words the template names" },
   "diff.field.level-order": { "zh-CN": "级别高低", en: "level order" },
   "diff.field.unit-kind": { "zh-CN": "单位类型", en: "unit kind" },
   "diff.field.group": { "zh-CN": "分组", en: "group" },

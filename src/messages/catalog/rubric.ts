@@ -125,7 +125,15 @@ export const rubricMessages: Catalog = {
   "rubric.diff-on-not-scored": { "zh-CN": "{file} 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化", en: "{file} has errors (above), so it could not be scored under both versions; the changes above are the rubric's alone" },
   "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
   "rubric.diff-two-schemes": { "zh-CN": "注意:两个方案的编号不同({old}、{new}),这是两个不同的方案,而不是同一方案的两个版本", en: "note: the two rubrics have different ids ({old}, {new}): they are two schemes, not two versions of one" },
+  "rubric.diff-same-version": {
+    "zh-CN": "注意:两个方案的版本号都是 {version},内容却不同:修订后的方案应改用新的版本号(工作簿封面按编号和版本指明方案,版本号相同就分不清用的是哪一个)",
+    en: "note: both rubrics are version {version} but say different things: give the revision a new version (a workbook's cover names its rubric by id and version, and cannot tell these two apart)",
+  },
   "rubric.diff-on-third-version": { "zh-CN": "注意:工作簿封面写的是 {cover},不是所比较的 {old} 或 {new}", en: "note: the workbook's cover names {cover}, neither {old} nor {new}" },
+  "rubric.file-says-other": {
+    "zh-CN": "文件名表明它是 {named},文件里写的却是 {says},未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 {name} 并在封面写上这个编号和版本",
+    en: "the file's name says {named} but the file says {says}, so it is not used: make its id and version match the file's name, or rename it {name} and name that id and version on the cover",
+  },
   "rubric.file-name": {
     "zh-CN": "文件名应为 {name}:工作簿的封面按编号和版本指明方案,不用 --rubric 时只认这样命名、放在工作簿旁边的文件",
     en: "the file should be named {name}: a workbook's cover names its rubric by id and version, and without --rubric only a file so named beside the workbook is found",
