@@ -226,31 +226,35 @@ export function explainUnit(rubric: Rubric, sub: Submission, unit: UnitResult, u
   return lines;
 }
 
-/** A measured leaf's note: what the scoring-notes sheet lists for it. */
+/** A leaf's note: what the scoring-notes sheet lists for it. */
 export interface LeafNote {
-  readonly item: MeasuredItem;
+  readonly item: LeafItem;
   readonly points: Points;
   /** Why, in words (as whyText says it). */
   readonly why: string;
-  /** The cell the value came from. */
+  /** The cell the value (or the points entered) came from. */
   readonly source?: CellAt;
   /** A failed gate: the unit is vetoed. */
   readonly vetoes: boolean;
 }
 
 /**
- * The measured leaves of each unit, in rubric order, as notes: what `explain` says of them, made
- * without the tree, for the sheet that lists every unit of a province. Each kind's leaves, slots
- * and target readers are looked up once; the notes returned are reused by the next call.
+ * The leaves the scoring-notes sheet lists for a unit, in rubric order: every measured one (the
+ * matrix shows its points, not its value and target), and a judged or deducted one a ledger row
+ * was charged to (the matrix shows 8 where 9 was entered: 评定 9 分;加扣分 −1,得 8). What
+ * `explain` says of them, made without the tree, for the sheet that lists every unit of a
+ * province. Each kind's leaves, slots and target readers are looked up once; the notes returned
+ * are reused by the next call.
  */
-export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: UnitResult, u: number) => readonly LeafNote[] {
-  type Leaf = { i: number; item: MeasuredItem; slot: number | undefined; readers: { target: TargetReader; floor?: TargetReader } };
+export function leafNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: UnitResult, u: number) => readonly LeafNote[] {
+  type Leaf = { i: number; item: MeasuredItem; slot: number | undefined; readers: { target: TargetReader; floor?: TargetReader } } | { i: number; item: LeafItem; slot?: undefined; readers?: undefined };
   const byKind = new Map<string, Leaf[]>();
   for (const kind of rubric.unitKinds) {
     const plan = planOf(rubric, kind.id);
     const leaves = (plan?.leaves ?? []).flatMap((i): Leaf[] => {
       const item = plan?.nodes[i]?.item;
-      return item && isMeasured(item) ? [{ i, item, slot: sub.values.slot(item.indicator), readers: readerOf(rubric, item, sub) }] : [];
+      if (!item || item.kind === "group") return [];
+      return isMeasured(item) ? [{ i, item, slot: sub.values.slot(item.indicator), readers: readerOf(rubric, item, sub) }] : [{ i, item }];
     });
     byKind.set(kind.id, leaves);
   }
@@ -258,21 +262,43 @@ export function measuredNotes(rubric: Rubric, sub: Submission, lang: Lang): (uni
   const out: LeafNote[] = [];
   return (unit, u) => {
     out.length = 0;
-    for (const { i, item, slot, readers } of byKind.get(unit.kind) ?? []) {
-      const points = unit.points[i] ?? 0;
-      const measured = measuredAt(item, slot, readers, sub, u);
+    for (const leaf of byKind.get(unit.kind) ?? []) {
+      const { i, item } = leaf;
       const charge = unit.charges[item.code];
-      const reason = leafReason(rubric, item, points - (charge ?? 0), measured !== undefined, measured, unit.relative[item.code]);
+      let reason: Reason;
+      let source: CellAt | undefined;
+      const points = unit.points[i] ?? 0;
+      if (leaf.readers) {
+        const measured = measuredAt(leaf.item, leaf.slot, leaf.readers, sub, u);
+        reason = leafReason(rubric, item, points - (charge ?? 0), measured !== undefined, measured, unit.relative[item.code]);
+        source = measured?.valueAt;
+      } else {
+        if (!charge) continue;
+        source = cellOf(sub.values, u, item.code);
+        reason = leafReason(rubric, item, points - charge, source !== undefined, undefined, undefined);
+      }
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
       note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points);
-      note.source = measured?.valueAt;
+      note.source = source;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
     }
     return out;
   };
+}
+
+/** How many leaves of a unit the scoring-notes sheet lists (as leafNotes gives them): its kind's measured ones, and those charged. */
+export function leafNoteCount(rubric: Rubric, unit: UnitResult, measured: number): number {
+  let n = measured;
+  const plan = planOf(rubric, unit.kind);
+  for (const code of Object.keys(unit.charges)) {
+    const node = plan?.index.get(code);
+    const item = node === undefined ? undefined : plan?.nodes[node]?.item;
+    if (item && item.kind !== "group" && !isMeasured(item) && unit.charges[code]) n++;
+  }
+  return n;
 }
 
 /** Signed points for people: "+2", "−2". */

@@ -15,7 +15,7 @@ import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardContent, awardText, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
-import { ledgerWhy, measuredNotes } from "./explain.js";
+import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
@@ -295,12 +295,13 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
 }
 
 /**
- * 计分说明: what the matrix cannot show — measured items with their values and targets, every
- * ledger row (counted or not, and why), totals floored at 0 — each with its cell. Rows share one
+ * 计分说明: what the matrix cannot show — measured items with their values and targets, judged
+ * items a ledger row was charged to (entered, charged, scored), every ledger row (counted or not,
+ * and why), totals floored at 0 — each with its cell. Rows share one
  * cells array (each is written before the next is made): a province has hundreds of thousands.
  */
 function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, members: readonly number[], lang: Lang): Generator<Row> {
-  const notes = measuredNotes(rubric, sub, lang);
+  const notes = leafNotes(rubric, sub, lang);
   const ledgerNames = new Map(rubric.ledger.map((c) => [c.code, c.name]));
   const cells: Value[] = [];
   const normal: Row = { cells, row: "normal" };
@@ -330,8 +331,8 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
   }
 }
 
-function noteCount(u: UnitResult, measured: number): number {
-  return measured + u.ledger.length + (u.floored ? 1 : 0);
+function noteCount(rubric: Rubric, u: UnitResult, measured: number): number {
+  return leafNoteCount(rubric, u, measured) + u.ledger.length + (u.floored ? 1 : 0);
 }
 
 /** What the notes are made from: the units scored (their ranks and awards are not needed). */
@@ -352,7 +353,7 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
   const groups: number[][] = [[]];
   let rows = 0;
   results.units.forEach((u, i) => {
-    const n = noteCount(u, measured.get(u.kind) ?? 0);
+    const n = noteCount(rubric, u, measured.get(u.kind) ?? 0);
     if (rows + n > maxRows && (groups.at(-1)?.length ?? 0) > 0) {
       groups.push([]);
       rows = 0;

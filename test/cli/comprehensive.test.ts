@@ -84,6 +84,25 @@ describe("the comprehensive sample", () => {
     expect(notes).toEqual(["乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 计分说明 表"]);
   });
 
+  it("lists in 计分说明 a judged or deducted item a ledger row was charged to: entered, charged, scored", async () => {
+    // KF3 charged to SH3 (扣分制) instead of SH2: 杨柳镇's 2 × 1 lands on an item whose points were entered.
+    const rubric = join(dir, "kf3-sh3.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      charge: SH2\n", "      charge: SH3\n"));
+    const out = join(dir, "kf3-sh3.xlsx");
+    expect((await cli(["score", input, "--rubric", rubric, "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = (wb.getWorksheet("计分说明")?.getSheetValues() ?? []).flatMap((r) => (Array.isArray(r) && r[1] === "杨柳镇" ? [r.slice(1).join(" | ")] : []));
+    expect(rows.filter((r) => /\| (SH2|SH3|KF3) \|/.test(r))).toEqual([
+      "杨柳镇 | SH2 | 一般生产安全事故控制 | 15 | 15 | ZB6 0起 ≤ 0起,得该档 100%,计 15 | 指标数据!G6",
+      "杨柳镇 | SH3 | 信访稳定 | 12.9 | 15 | 扣分制:扣 0.1(满分 15),得 14.9;加扣分 −2,得 12.9 | 社会治理!B6",
+      "杨柳镇 | KF3 | 安全隐患整改不到位(重大安全隐患整改不到位) | -2 |  | 2 × 1 = 扣 2,计入 SH3 | 加扣分!B8",
+    ]);
+    // An item nothing was charged to is the matrix's alone: not listed.
+    expect(rows.some((r) => r.includes("| DJ3 |"))).toBe(false);
+    expect(rows.some((r) => r.includes("| SH1 |"))).toBe(true);
+  });
+
   it("explains a weighted total, a deducted item and a held veto", async () => {
     const r = await cli(["explain", input, "白马镇"]);
     expect(r.code).toBe(0);
