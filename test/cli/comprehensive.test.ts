@@ -245,11 +245,14 @@ describe("the comprehensive sample's report", () => {
     const sheet = wb.getWorksheet("经济发展单项排名")!;
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(header.at(-1)).toBe("奖惩");
+    // Ranked by JJ, ties broken by JJ4: its column is shown, or equal scores ranked apart say no why.
+    expect(header.slice(0, -1)).toEqual(["名次", "单位", "经济发展", "满分", "得分率", "JJ4 招商引资\n(同分时比较)"]);
     let liuhe: unknown[] = [];
     sheet.eachRow((row) => {
       if ((row.values as unknown[]).includes("柳河镇")) liuhe = (row.values as unknown[]).slice(1);
     });
     expect(liuhe.at(-1)).toBe("单项奖:经济发展突出贡献奖(省级),20,000元");
+    expect(liuhe[header.indexOf("JJ4 招商引资\n(同分时比较)")]).toBe(15);
     // 河东街道 holds none of this ranking's awards, and its claim can bring it none here: nothing, no bare (待定).
     let hedong: unknown[] = [];
     sheet.eachRow((row) => {

@@ -10,6 +10,7 @@ export const reportMessages: Catalog = {
   "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
   "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
   "out.total": { "zh-CN": "总分", en: "Total" },
+  "out.tie-breaker": { "zh-CN": "{name}(同分时比较)", en: "{name} (tie-breaker)" },
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
   "out.code": { "zh-CN": "代码", en: "Code" },
   "out.item": { "zh-CN": "项目", en: "Item" },
