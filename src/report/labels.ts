@@ -101,6 +101,14 @@ export function awardContent(a: Award, lang: Lang): string {
 }
 
 /**
+ * What an award list's award column says beside its category (黄牌警告): the award short, but a
+ * card the rubric names otherwise (招商黄牌) by its name, which the category does not say.
+ */
+export function listedAward(a: Award, lang: Lang): string {
+  return a.kind === "warning" && !a.name.includes(message(lang, "out.award-kind.warning")) ? awardText(a, lang) : awardContent(a, lang);
+}
+
+/**
  * The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first);
  * `own`: those of the ranking `shown` alone.
  */

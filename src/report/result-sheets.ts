@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardContent, awardText, awardsCell, ledgerHeadings, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardsCell, ledgerHeadings, listedAward, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -469,9 +469,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      // A card the rubric names otherwise than the category says (招商黄牌) is named.
-      const content = a.kind === "warning" && !a.name.includes(category.get("warning") ?? "") ? awardText(a, lang) : awardContent(a, lang);
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + content, amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + listedAward(a, lang), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
     for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang), null, xmlSafe(o.rankingName)] });

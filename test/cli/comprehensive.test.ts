@@ -262,6 +262,21 @@ describe("the comprehensive sample's report", () => {
     expect(hedong[header.indexOf("奖惩")] ?? "").toBe("");
   });
 
+  it("names a yellow card the rubric names otherwise (部门黄牌) in the 奖惩名单 and in the report's award list alike", async () => {
+    const rubric = join(dir, "card-named.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("    yellow_card:\n      name: 黄牌警告\n      last_place: true\n", "    yellow_card:\n      name: 部门黄牌\n      last_place: true\n"));
+    const out = join(dir, "card-named.xlsx");
+    expect((await cli(["score", input, "--rubric", rubric, "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => r[0] === "黄牌警告" && r[1] === "区市场监管局").map((r) => r[2])).toEqual(["部门黄牌:区直部门排名末位"]);
+    const html = join(dir, "card-named.html");
+    expect((await cli(["report", input, "--rubric", rubric, "--format", "html", "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toMatch(/>区市场监管局<\/td><td[^>]*>部门黄牌:区直部门排名末位</);
+  });
+
   it("says that 街道组's 一等奖 is vacant, in the 奖惩名单 and in the report", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));
