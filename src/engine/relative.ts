@@ -45,7 +45,7 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   for (const m of members) {
     const place = countAhead(values, m.value, lower) + 1;
     points.push(Math.max(0, item.max - step * (place - 1)));
-    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : {}) });
+    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }) });
   }
   return { points, bases };
 }

@@ -73,6 +73,8 @@ export interface RelativeBasis {
   readonly group: string;
   /** Every unit of the group was vetoed: the vetoed ones set the best (or took the places) among themselves. */
   readonly amongVetoed?: boolean;
+  /** Vetoed, where the rubric leaves vetoed units out: placed where its value stands, taking no place from the others. */
+  readonly aside?: boolean;
 }
 
 /**

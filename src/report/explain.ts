@@ -137,7 +137,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.place = basis?.place ?? 0;
       data.group = basis?.group ?? "";
       data.step = formatPoints(item.step ?? 0);
-      return reason(basis?.amongVetoed ? "why.rank-points-vetoed" : "why.rank-points");
+      // Whether vetoed units take places is the rubric's choice: said where it bears on this place.
+      return reason(basis?.amongVetoed ? "why.rank-points-vetoed" : basis?.aside ? "why.rank-points-aside" : item.includeVetoed ? "why.rank-points-with-vetoed" : "why.rank-points");
   }
 }
 

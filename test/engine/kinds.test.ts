@@ -235,6 +235,22 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1Why("kind: relative-best, indicator: ZB1", units, "否决镇", gate)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
   });
 
+  it("rank-points says whether vetoed units take places: a vetoed unit left out takes none, one counted in takes its own", () => {
+    const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
+    const units: UnitSpec[] = [
+      { name: "否决镇", group: "rural", measures: { ZB3: 500, ZB5: 1 } },
+      { name: "甲镇", group: "rural", measures: { ZB3: 300, ZB5: 0 } },
+      { name: "乙镇", group: "rural", measures: { ZB3: 100, ZB5: 0 } },
+    ];
+    // Left out: 否决镇 stands 1st by its value without moving 甲镇 from 1st (20, 20, 18.5).
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 2000, 乙镇: 1850 });
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "否决镇", gate)).toBe("ZB3 500万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(本单位被一票否决,按方案不占名次:排在其值所在的位置,其他单位的名次不变)");
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
+    // Counted in: 甲镇 is 2nd behind the vetoed unit, and says why.
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1850, 乙镇: 1700 });
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5, include_vetoed: true", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 2 名(名次含被一票否决的单位),第 1 名 20,每降一名减 1.5,得 18.5");
+  });
+
   it("relative-best gives nothing for a value of 0 or less where higher is better, the group's best's included", () => {
     const units: UnitSpec[] = [
       { name: "甲镇", group: "rural", measures: { ZB4: "-1%" } },
