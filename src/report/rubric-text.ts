@@ -47,7 +47,9 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
   };
   // A gate of no points (max 0) gives none: met, it passes; not met, it vetoes.
   const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
-  return m.veto ? t("show.with-veto", { rule, veto: vetoText(m.veto, rubricWords(lang)) }) : rule;
+  // A gate's veto said as it acts, written or not (by default the unit is not ranked).
+  const veto = m.kind === "gate" ? (m.veto ?? { ranked: false, placeEmpty: false }) : m.veto;
+  return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang)) }) : rule;
 }
 
 function measureText(r: Rubric, value: Measure, code: string): string {

@@ -76,8 +76,9 @@ describe("rubric show: a gate of no points", () => {
   it("says it passes or vetoes, not that it earns full marks", () => {
     const text = TEXT.replace("      - code: SH1\n", "      - { code: SH8, name: 底线否决, max: 0, kind: gate, indicator: ZB5, target: 0 }\n      - code: SH1\n");
     expect(text).not.toBe(TEXT);
-    expect(tree(text).find((l) => l.startsWith("    SH8 "))).toBe("    SH8 底线否决  0  一票否决:ZB5 ≤ 0起 为达标(不计分),否则否决");
-    expect(tree(text, "en").find((l) => l.startsWith("    SH8 "))).toBe("    SH8 底线否决  0  veto gate: ZB5 ≤ 0起 passes (no points), else a veto");
+    // With no veto: block, what the veto does by default is said (the unit is not ranked).
+    expect(tree(text).find((l) => l.startsWith("    SH8 "))).toBe("    SH8 底线否决  0  一票否决:ZB5 ≤ 0起 为达标(不计分),否则否决(否决后不参加排名)");
+    expect(tree(text, "en").find((l) => l.startsWith("    SH8 "))).toMatch(/^ {4}SH8 底线否决 {2}0 {2}veto gate: ZB5 ≤ 0起 passes \(no points\), else a veto.*unranked when vetoed/);
     // One with points still earns them.
     expect(tree(text).find((l) => l.startsWith("    SH1 "))).toContain("一票否决:ZB5 ≤ 0起 得满分,否则 0 分并否决");
   });
