@@ -235,6 +235,46 @@ describe("a grade's quota", () => {
     expect(zero).not.toBe(text);
     expect(found(zero)).toEqual([`rubric.quota-zero r.yaml:${lineOf("quota: 20%", text)}:${text.split("\n")[lineOf("quota: 20%", text) - 1]!.indexOf("20%") + 1}`]);
   });
+
+  it("not read is said once, as what a quota may be: a count or a share (130% is not also a quota of 0)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const at = `r.yaml:${lineOf("quota: 20%", text)}:${text.split("\n")[lineOf("quota: 20%", text) - 1]!.indexOf("20%") + 1}`;
+    const quota = (q: string): string[] => found(text.replace("{ name: 优秀, from: 90, quota: 20% }", `{ name: 优秀, from: 90, quota: ${q} }`));
+    expect(quota("130%")).toEqual([`rubric.bad-share ${at}`]);
+    expect(quota("1.5")).toEqual([`rubric.bad-quota ${at}`]);
+    expect(quota("-1")).toEqual([`rubric.bad-quota ${at}`]);
+    // A count and a share are both quotas.
+    expect(quota("2")).toEqual([]);
+    expect(quota("0.2")).toEqual([]);
+  });
+});
+
+describe("a kind's weights", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const line = lineOf("weights: { JJ: 40%, SH: 35%, DJ: 25% }", text);
+  const col = (written: string, key: string): number => written.split("\n")[line - 1]!.indexOf(key) + 1;
+  it("written as whole numbers ask whether a percentage was meant, each at its value", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 40, SH: 35, DJ: 25 }");
+    expect(found(written)).toEqual([`rubric.bad-weight-percent r.yaml:${line}:${col(written, "40")}`, `rubric.bad-weight-percent r.yaml:${line}:${col(written, "35")}`, `rubric.bad-weight-percent r.yaml:${line}:${col(written, "25")}`]);
+    expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))[0]).toBe("weights.JJ (town) 的权重 40 大于 1:是否应为 40%?权重写作百分比(如 40%)或小数(如 0.4)");
+  });
+
+  it("on a line of another kind is said to be that, not an undefined line", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 40%, SH: 35%, DJ: 25%, BM: 0% }");
+    expect(found(written)).toEqual([`rubric.weight-other-kind r.yaml:${line}:${col(written, "BM: 0%") + "BM: ".length}`]);
+  });
+});
+
+describe("grades out of order", () => {
+  it("are said by the ranking and the grades, not as an item's bands", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const bands = /( +- \{ name: 优秀, from: 90, quota: 20% \}\n)( +- \{ name: 良好[^\n]*\n)( +- \{ name: 合格[^\n]*\n)/.exec(text);
+    if (!bands) throw new Error("the towns' grades are not as this test expects");
+    const written = text.replace(bands[0], `${bands[1]}${bands[3]}${bands[2]}`);
+    const d = load(written).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(["rubric.grade-bands-order"]);
+    expect(message("zh-CN", d[0]!.code, d[0]!.data)).toBe("乡镇(街道)综合排名 的等次应从最好的一档写起,分数线逐档降低:良好 的分数线不低于上一档 合格 的");
+  });
 });
 
 describe("a gate of no points", () => {

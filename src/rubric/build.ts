@@ -314,17 +314,17 @@ function buildTiers(b: Builder, tiers: NonNullable<RubricInput["rankings"][numbe
   return built;
 }
 
-function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number]["grades"]>, path: Path): Grades {
+function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number]["grades"]>, path: Path, ranking: string): Grades {
   const bands: GradeBand[] = g.bands.map((band, i) => {
     const at = [...path, "bands", i];
     const quota = band.quota;
     const q = quota === undefined ? {} : typeof quota === "number" && Number.isInteger(quota) && quota >= 1 ? { quotaCount: quota } : { quotaShare: b.share(quota, [...at, "quota"]) };
-    // A quota of nothing would give the grade to no one, whatever the scores.
-    if ("quotaShare" in q && q.quotaShare === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
+    // A quota of nothing would give the grade to no one, whatever the scores (one not read is said so already).
+    if ("quotaShare" in q && q.quotaShare === 0 && quota !== undefined && parseRate(quota) === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
   for (let i = 1; i < bands.length; i++) {
-    if ((bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0)) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: bands[i]?.name ?? "" });
+    if ((bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], { ranking, grade: bands[i]?.name ?? "", better: bands[i - 1]?.name ?? "" });
   }
   const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
   if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
@@ -409,7 +409,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         else sum += (line.max * w) / 10000;
       } else sum += line.max;
     });
-    for (const lc of Object.keys(weights ?? {})) if (!k.lines.includes(lc)) b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
+    // A weight on a line of the scheme that is not this kind's (BM on the towns): said so, with the kind's own.
+    for (const lc of Object.keys(weights ?? {})) {
+      if (k.lines.includes(lc)) continue;
+      if (lineByCode.has(lc)) b.error("rubric.weight-other-kind", ["unit_kinds", ki, "weights", lc], { code: lc, kind: k.name ?? k.id, lines: k.lines.join("、") });
+      else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
+    }
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
       b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
@@ -518,7 +523,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       by: r.by,
       tieBreakers: r.tie_breakers ?? [],
       tiers: buildTiers(b, r.tiers ?? [], [...at, "tiers"]),
-      ...(r.grades ? { grades: buildGrades(b, r.grades, [...at, "grades"]) } : {}),
+      ...(r.grades ? { grades: buildGrades(b, r.grades, [...at, "grades"], r.name ?? r.id) } : {}),
       single: (r.single ?? []).map((s) => single(s)),
       ...(r.yellow_card ? { yellowCard: buildYellow(b, r.yellow_card, [...at, "yellow_card"]) } : {}),
     };

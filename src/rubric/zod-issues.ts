@@ -55,6 +55,13 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     data: { key, ...data },
     location: at,
   });
+  // A quota or a weight not read: what it may be, with the value written (45 meant as 45%).
+  const last = path.at(-1);
+  if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
+  if (path.at(-2) === "weights" && issue.code !== "unrecognized_keys") {
+    const v = valueAt(data, path);
+    return [err(typeof v === "number" && v > 1 && v <= 100 ? "rubric.bad-weight-percent" : "rubric.bad-weight", { value: String(v) })];
+  }
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
