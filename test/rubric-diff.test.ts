@@ -91,5 +91,7 @@ describe("rubric diff", () => {
   it("sees an item removed and another added", () => {
     const c = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
     expect(diffRubrics(mini(), c).map((x) => `${x.kind} ${x.code}`)).toEqual(["removed BM1", "added BM2"]);
+    // Each by its name and max: the other side has no line of it to read them in.
+    expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10)", "+ 新增 项目 BM2 职责(满分 10)"]);
   });
 });

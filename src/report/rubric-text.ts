@@ -142,7 +142,13 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   const lines = changes.map((c) => {
     const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}`;
     const effect = t(`diff.effect.${c.effect}`);
-    if (c.kind !== "changed") return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}  [${effect}]`;
+    if (c.kind !== "changed") {
+      // Said by its name and max (or cap), as the other side has no line of it to read them in.
+      const name = c.about?.name !== undefined && c.about.name !== named(c.area, c.code) ? c.about.name : undefined;
+      const field = c.about?.field !== undefined ? t(`diff.field.${c.about.field}`) : undefined;
+      const about = field !== undefined ? t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" }) : name !== undefined ? ` ${name}` : "";
+      return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}  [${effect}]`;
+    }
     return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${c.old ?? t("diff.none-value")} → ${c.new ?? t("diff.none-value")}  [${effect}]`;
   });
   return { changes, lines };

@@ -21,6 +21,8 @@ export interface Change {
   readonly old?: string;
   readonly new?: string;
   readonly effect: Effect;
+  /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 底线否决,满分 10). */
+  readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string };
 }
 
 /** A thing's fields as comparable text, each with what a change to it affects. */
@@ -209,6 +211,15 @@ function strongest(f: Fields): Effect {
   return best;
 }
 
+/** A thing's name and its max (or cap, or points), where it has them. */
+function brief(f: Fields): Pick<Change, "about"> {
+  const name = f.get("name")?.value;
+  const field = ["max", "cap", "points"].find((k) => f.has(k));
+  const value = field === undefined ? undefined : f.get(field)?.value;
+  if (name === undefined && value === undefined) return {};
+  return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}) } };
+}
+
 /** Every difference between two rubrics; w words the rubric's own terms in the reader's language. */
 export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
   const da = describe(a, w);
@@ -216,11 +227,11 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   const out: Change[] = [];
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
-    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f) });
+    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f), ...brief(f) });
     for (const [code, f] of news) {
       const old = olds.get(code);
       if (!old) {
-        out.push({ kind: "added", area, code, effect: strongest(f) });
+        out.push({ kind: "added", area, code, effect: strongest(f), ...brief(f) });
         continue;
       }
       for (const field of new Set([...old.keys(), ...f.keys()])) {

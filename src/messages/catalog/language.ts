@@ -107,6 +107,8 @@ export const languageMessages: Catalog = {
   "diff.award-changed": { "zh-CN": "{old} → {new}", en: "{old} → {new}" },
   "diff.none": { "zh-CN": "两个版本没有差别", en: "the two versions are the same" },
   "diff.added": { "zh-CN": "新增 {what}", en: "added {what}" },
+  "diff.about-named": { "zh-CN": " {name}({field} {value})", en: " {name} ({field} {value})" },
+  "diff.about": { "zh-CN": "({field} {value})", en: " ({field} {value})" },
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
   "diff.none-value": { "zh-CN": "(无)", en: "(none)" },
   "diff.on": { "zh-CN": "按两个版本分别计分 {file},结果有变化的单位:", en: "{file} scored under each version; the units whose results change:" },
