@@ -20,6 +20,8 @@ export interface Measured {
   readonly floor?: Rate;
   /** The target's cell, or undefined when the rubric gave it (fixed or default). */
   readonly targetAt?: CellAt;
+  /** linear: the floor's cell, where each unit has its own. */
+  readonly floorAt?: CellAt;
   readonly targetCode?: string;
 }
 
@@ -168,10 +170,11 @@ function measuredAt(item: MeasuredItem, slot: number | undefined, readers: { tar
   const valueAt = slot === undefined ? undefined : sub.values.at(u, slot);
   const relativeOrBands = isRelative(item) || item.kind === "bands";
   const target = relativeOrBands ? { value: 0 } : readers.target.resolve(u);
-  const floor = readers.floor?.value(u);
+  const floor = readers.floor?.resolve(u);
   if (value === undefined || !valueAt || !target) return undefined;
   const out: { -readonly [K in keyof Measured]: Measured[K] } = { indicator: item.indicator, value, valueAt, target: target.value };
-  if (floor !== undefined) out.floor = floor;
+  if (floor !== undefined) out.floor = floor.value;
+  if (floor?.at) out.floorAt = floor.at;
   if (target.at) out.targetAt = target.at;
   if (target.code) out.targetCode = target.code;
   return out;

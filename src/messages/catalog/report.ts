@@ -64,6 +64,8 @@ export const reportMessages: Catalog = {
   "explain.single-lost-level": { "zh-CN": "未获{name}({ranking}):限 {count} 个,按认定级别在先者获得,获奖的是 {winners}", en: "not won: {name} ({ranking}), given to {count}, by level of recognition: won by {winners}" },
   "explain.target-default": { "zh-CN": "(未填 {code},目标取方案默认值)", en: " ({code} not entered: the rubric's default target)" },
   "explain.target-from": { "zh-CN": "(目标取自 {cell})", en: " (target from {cell})" },
+  "explain.floor-from": { "zh-CN": "(下限取自 {cell})", en: " (floor from {cell})" },
+  "explain.target-floor-from": { "zh-CN": "(目标取自 {target},下限取自 {floor})", en: " (target from {target}, floor from {floor})" },
   "explain.ledger": { "zh-CN": "加分、扣分与单项认定:", en: "Bonus, deduction and single-item entries:" },
   "explain.recorded": { "zh-CN": "已记录", en: "recorded" },
   "explain.not-counted": { "zh-CN": "不计分", en: "not counted" },
