@@ -15,6 +15,6 @@ describe("a grade short of the band its score reached", () => {
     expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀's quota comes to none, rounded down)");
     expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案均不评)");
     // Behind a tie that got none (ties: none), the band is not full: its place is left empty.
-    expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 1 个在名额线上并列,按方案并列单位均不评,空出的名额不顺延)");
+    expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额(1 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
   });
 });
