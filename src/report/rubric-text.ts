@@ -149,7 +149,23 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       const about = field !== undefined ? t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" }) : name !== undefined ? ` ${name}` : "";
       return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}  [${effect}]`;
     }
-    return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${c.old ?? t("diff.none-value")} → ${c.new ?? t("diff.none-value")}  [${effect}]`;
+    const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];
+    return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${old ?? t("diff.none-value")} → ${now ?? t("diff.none-value")}  [${effect}]`;
   });
   return { changes, lines };
+}
+
+/** Fields that list named parts (each tier, each grade): a change names the parts that changed, not the whole list twice. */
+const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single"]);
+
+/**
+ * Of two lists of as many parts, those that differ (良好 ≥ 80 → 良好 ≥ 85); lists of different
+ * lengths (a tier added) whole, as the parts no longer pair up.
+ */
+function changedParts(old: string, now: string, sep: string): [string, string] {
+  const a = old.split(sep);
+  const b = now.split(sep);
+  if (a.length !== b.length) return [old, now];
+  const differ = a.flatMap((x, i) => (x === b[i] ? [] : [i]));
+  return [differ.map((i) => a[i]).join(sep), differ.map((i) => b[i]).join(sep)];
 }
