@@ -221,7 +221,7 @@ function instructions(rubric: Rubric): string[] {
 
 function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   const cover = wb.addWorksheet(SHEET.cover);
-  cover.getCell("A1").value = `${xmlSafe(opts.district)}${opts.year}年度 ${rubric.title} 考核工作簿`;
+  cover.getCell("A1").value = `${xmlSafe(coverPrefix(opts.district, opts.year, rubric.title))} ${rubric.title} 考核工作簿`.trimStart();
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");
@@ -369,11 +369,21 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   });
 }
 
+/**
+ * 青山区2026年度 before a scheme's title, less what the title says already: 某市乡镇考核办法 under
+ * 某市 and 2026 is 2026年度 某市乡镇考核办法, not 某市2026年度 某市乡镇考核办法.
+ */
+function coverPrefix(district: string, year: string, title: string): string {
+  const d = district && !title.includes(district) ? district : "";
+  const y = year && !title.includes(year) ? `${year}年度` : "";
+  return `${d}${y}`;
+}
+
 export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "assess";
-  wb.title = `${opts.district}${opts.year}年度${rubric.title}`;
+  wb.title = `${coverPrefix(opts.district, opts.year, rubric.title)}${rubric.title}`;
   writeCover(wb, rubric, opts);
   writeLineSheets(wb, rubric, opts);
   writeMeasures(wb, rubric, opts);

@@ -37,6 +37,17 @@ describe("assess template", () => {
       ["考核年度", "2026"],
       ["地区", "青山区"],
     ]);
+    expect(cover.getCell("A1").value).toBe("青山区2026年度 完善人口计生目标管理责任制考核办法 考核工作簿");
+  });
+
+  it("says the district and year once on the cover where the scheme's title names them already", async () => {
+    const rubric = join(dir, "own-title.yaml");
+    writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("title: 迷你方案\n", "title: 青山区迷你方案\n"));
+    const out = join(dir, "own-title.xlsx");
+    expect((await cli(["template", "--rubric", rubric, "--year", "2026", "--district", "青山区", "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(book.getWorksheet("封面")!.getCell("A1").value).toBe("2026年度 青山区迷你方案 考核工作簿");
   });
 
   it("heads each column with the code, name and max, and carries the clause text", () => {
