@@ -78,6 +78,13 @@ describe("rubric diff", () => {
       return t.replace(a ?? "", b ?? "");
     }, text);
     expect(diffRubrics(load(text), load(reordered))).toEqual([]);
+    // The order of a kind's lines sets only where each is shown; the order of levels is a change of its own, and only that.
+    const lines = text.replace("lines: [JJ, SH, DJ]", "lines: [SH, JJ, DJ]");
+    expect(lines).not.toBe(text);
+    expect(diffRubrics(load(text), load(lines))).toEqual([]);
+    const levels = text.replace("level_order: [国家级, 省级, 市级]", "level_order: [省级, 国家级, 市级]");
+    expect(levels).not.toBe(text);
+    expect(diffRubrics(load(text), load(levels)).map((c) => `${c.area} ${c.field}`)).toEqual(["levels level-order"]);
     // The first counted status is the one the template names: said, as words alone.
     const swapped = text.replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定]");
     expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);

@@ -46,7 +46,17 @@ const cases: Case[] = [
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
-  { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml.BAD_INDENT r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  // An id used twice names the line it was first used on (it said line 0), and is said as an id.
+  { name: "ranking-id-twice", text: replace("  - id: JS\n", "  - id: DZ\n"), expected: [`rubric.duplicate-id r.yaml:${lineOf("  - id: JS\n")}:9`] },
+  // A date of no calendar day.
+  { name: "effective-no-such-day", text: replace('effective: "2026-01-01"', 'effective: "2026-13-45"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
+  // A status word in two categories is named.
+  { name: "status-twice", text: replace("    pending: [申报中]", "    pending: [申报中, 已认定]"), expected: [`rubric.status-twice r.yaml:${lineOf("    counted: [已认定]")}:5`] },
+  // A [ never closed: said at the [, not as the next line's indentation (where yaml trips).
+  { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("title: 迷你方案")}:8`] },
+  { name: "yaml-unclosed-list", text: replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length}`] },
+  // A list over several lines, closed, is no mistake: a later one is said where it is.
+  { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
   { name: "tab-indentation", text: replace("    name: 镇街\n", "\tname: 镇街\n"), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街")}:1`] },
   {
     name: "nested-aliases-that-expand-too-far",
@@ -240,7 +250,7 @@ describe("a grade's quota", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const at = `r.yaml:${lineOf("quota: 20%", text)}:${text.split("\n")[lineOf("quota: 20%", text) - 1]!.indexOf("20%") + 1}`;
     const quota = (q: string): string[] => found(text.replace("{ name: 优秀, from: 90, quota: 20% }", `{ name: 优秀, from: 90, quota: ${q} }`));
-    expect(quota("130%")).toEqual([`rubric.bad-share ${at}`]);
+    expect(quota("130%")).toEqual([`rubric.bad-quota-share ${at}`]);
     expect(quota("1.5")).toEqual([`rubric.bad-quota ${at}`]);
     expect(quota("-1")).toEqual([`rubric.bad-quota ${at}`]);
     // A count and a share are both quotas.
@@ -257,6 +267,11 @@ describe("a kind's weights", () => {
     const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 40, SH: 35, DJ: 25 }");
     expect(found(written)).toEqual([`rubric.bad-weight-percent r.yaml:${line}:${col(written, "40")}`, `rubric.bad-weight-percent r.yaml:${line}:${col(written, "35")}`, `rubric.bad-weight-percent r.yaml:${line}:${col(written, "25")}`]);
     expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))[0]).toBe("weights.JJ (town) 的权重 40 大于 1:是否应为 40%?权重写作百分比(如 40%)或小数(如 0.4)");
+  });
+
+  it("not read is one error, not also a sum of weights that does not come out", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 150%, SH: 35%, DJ: 25% }");
+    expect(found(written)).toEqual([`rubric.bad-weight-share r.yaml:${line}:${col(written, "150%")}`]);
   });
 
   it("on a line of another kind is said to be that, not an undefined line", () => {

@@ -283,7 +283,8 @@ function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
   // Nor how a grade's quota was filled around it (the note on a tie at the cut): the grade is what it is.
   // Nor a yellow card's score on its ranking (the ranks and points say it).
-  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
+  // An award is known by its ranking's id, not its name (a revised 办法 may rename the ranking).
+  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
   return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award)]);
 }
 

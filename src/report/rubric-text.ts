@@ -144,7 +144,8 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
     const effect = t(`diff.effect.${c.effect}`);
     if (c.kind !== "changed") {
       // Said by its name and max (or cap), as the other side has no line of it to read them in.
-      const name = c.about?.name !== undefined && c.about.name !== named(c.area, c.code) ? c.about.name : undefined;
+      // A ranking or a unit kind is named already (排名 综合排名(overall)).
+      const name = c.about?.name !== undefined && c.about.name !== c.code && c.area !== "ranking" && c.area !== "unit-kind" ? c.about.name : undefined;
       const field = c.about?.field !== undefined ? t(`diff.field.${c.about.field}`) : undefined;
       const about = field !== undefined ? t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" }) : name !== undefined ? ` ${name}` : "";
       return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}  [${effect}]`;

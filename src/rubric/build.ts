@@ -65,12 +65,12 @@ class Builder {
     return p;
   }
 
-  /** A share or weight: 40% or 0.4 → 4000. */
-  share(value: string | number, path: Path): Share {
+  /** A share or weight: 40% or 0.4 → 4000; NaN where it is none (said, by `code`). */
+  share(value: string | number, path: Path, code = "rubric.bad-share"): Share {
     const r = parseRate(value);
     if (typeof r !== "number" || r < 0 || r > 10000) {
-      this.error("rubric.bad-share", path, { value: String(value) });
-      return 0;
+      this.error(code, path, { value: String(value) });
+      return Number.NaN;
     }
     return r;
   }
@@ -106,6 +106,16 @@ class Builder {
       this.error("rubric.measure-unreachable", path, { value: String(value), min: show(min), max: max === undefined ? "∞" : show(max) });
     }
     return v;
+  }
+
+  /**
+   * An id among others of its kind (unit kinds, a kind's groups, rankings): one used before is an
+   * error at this one, naming the line of the first.
+   */
+  uniqueId(seen: Map<string, Path>, id: string, path: Path): void {
+    const first = seen.get(id);
+    if (first) this.error("rubric.duplicate-id", path, { code: id, line: this.pos.of(first).line });
+    else seen.set(id, path);
   }
 
   define(code: string, path: Path): void {
@@ -318,9 +328,10 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
   const bands: GradeBand[] = g.bands.map((band, i) => {
     const at = [...path, "bands", i];
     const quota = band.quota;
-    const q = quota === undefined ? {} : typeof quota === "number" && Number.isInteger(quota) && quota >= 1 ? { quotaCount: quota } : { quotaShare: b.share(quota, [...at, "quota"]) };
+    const share = quota === undefined || (typeof quota === "number" && Number.isInteger(quota) && quota >= 1) ? undefined : b.share(quota, [...at, "quota"], "rubric.bad-quota-share");
+    const q = quota === undefined ? {} : share === undefined ? { quotaCount: quota as number } : { quotaShare: Number.isNaN(share) ? 0 : share };
     // A quota of nothing would give the grade to no one, whatever the scores (one not read is said so already).
-    if ("quotaShare" in q && q.quotaShare === 0 && quota !== undefined && parseRate(quota) === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
+    if (share === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
   for (let i = 1; i < bands.length; i++) {
@@ -393,12 +404,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     sheets.set(sheet, li);
   });
 
-  const kindIds = new Set<string>();
+  const kindIds = new Map<string, Path>();
   const unitKinds: UnitKind[] = input.unit_kinds.map((k, ki) => {
-    if (kindIds.has(k.id)) b.error("rubric.duplicate-code", ["unit_kinds", ki, "id"], { code: k.id, line: 0 });
-    kindIds.add(k.id);
+    b.uniqueId(kindIds, k.id, ["unit_kinds", ki, "id"]);
     const scale = b.points(k.scale, ["unit_kinds", ki, "scale"]);
-    const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line])])) : undefined;
+    // A weight not read is said; the sum is then not checked (NaN: it would be one error twice).
+    const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line], "rubric.bad-weight-share")])) : undefined;
     let sum = 0;
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
@@ -419,10 +430,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
     const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));
-    const gids = new Set<string>();
+    const gids = new Map<string, Path>();
     (k.groups ?? []).forEach((g, gi) => {
-      if (gids.has(g.id)) b.error("rubric.duplicate-code", ["unit_kinds", ki, "groups", gi, "id"], { code: g.id, line: 0 });
-      gids.add(g.id);
+      b.uniqueId(gids, g.id, ["unit_kinds", ki, "groups", gi, "id"]);
     });
     return { id: k.id, name: k.name, labels: k.labels, scale, lines: k.lines, ...(weights ? { weights } : {}), groups };
   });
@@ -486,14 +496,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (earlier) b.error("rubric.caps-overlap", ["ledger", "caps", i, "codes"], { codes: c.codes.join("、"), other: earlier.codes.join("、") });
   });
   const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
-  if (new Set(statusWords).size !== statusWords.length) b.error("rubric.status-twice", ["ledger", "statuses"]);
+  const twice = statusWords.find((w, i) => statusWords.indexOf(w) !== i);
+  if (twice !== undefined) b.error("rubric.status-twice", ["ledger", "statuses"], { word: twice });
   const levelOrder = input.level_order ?? input.awards?.level_order ?? [...new Set(ledger.flatMap((l) => Object.keys(l.levels ?? {})))];
 
-  const rankingIds = new Set<string>();
+  const rankingIds = new Map<string, Path>();
   const rankings: Ranking[] = input.rankings.map((r, ri) => {
     const at = ["rankings", ri];
-    if (rankingIds.has(r.id)) b.error("rubric.duplicate-code", [...at, "id"], { code: r.id, line: 0 });
-    rankingIds.add(r.id);
+    b.uniqueId(rankingIds, r.id, [...at, "id"]);
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
     if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind });
     if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });

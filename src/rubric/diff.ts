@@ -99,13 +99,9 @@ function measureFields(m: Indicator | Target, w: Words): Fields {
   ]);
 }
 
-/** A map's entries in the rubric's order of levels (国家级 > 省级 > 市级), any other after them by name. */
-function inLevelOrder<T>(order: readonly string[], entries: readonly (readonly [string, T])[]): (readonly [string, T])[] {
-  const at = (k: string): number => {
-    const i = order.indexOf(k);
-    return i < 0 ? order.length : i;
-  };
-  return [...entries].sort(([a], [b]) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+/** A map's entries by key: two maps alike whatever order they were written in. */
+function byKey<T>(entries: readonly (readonly [string, T])[]): (readonly [string, T])[] {
+  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Words whose order means nothing (statuses, flag words): compared as a set. */
@@ -113,14 +109,14 @@ function set(words: readonly string[]): string {
   return [...words].sort().join(", ");
 }
 
-function ledgerFields(c: LedgerCode, levelOrder: readonly string[], w: Words): Fields {
+function ledgerFields(c: LedgerCode, w: Words): Fields {
   return fields([
     ["name", c.name, "words"],
     ["kind", w(`ledger-kind.${c.kind}`), "scores"],
     ["points", c.points !== undefined ? formatPoints(c.points) : undefined, "scores"],
-    // A map, in the rubric's order of levels (the order written means nothing): a single code's
-    // levels decide its awards, scoring none.
-    ["levels", c.levels ? inLevelOrder(levelOrder, Object.entries(c.levels)).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, c.kind === "single" ? "awards" : "scores"],
+    // A map, by level name (the order written means nothing, nor does the rubric's order of levels
+    // here: that is a change of its own): a single code's levels decide its awards, scoring none.
+    ["levels", c.levels ? byKey(Object.entries(c.levels)).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, c.kind === "single" ? "awards" : "scores"],
     ["range", c.range ? `${formatPoints(c.range.min)}–${formatPoints(c.range.max)}` : undefined, "validation"],
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
@@ -132,17 +128,14 @@ function ledgerFields(c: LedgerCode, levelOrder: readonly string[], w: Words): F
 }
 
 function kindFields(k: UnitKind): Fields {
-  const lineAt = (code: string): number => {
-    const i = k.lines.indexOf(code);
-    return i < 0 ? k.lines.length : i;
-  };
   return fields([
     ["name", k.name, "words"],
     ["labels", k.labels.join(", "), "validation"],
     ["scale", formatPoints(k.scale), "scores"],
-    ["lines", k.lines.join("+"), "scores"],
-    // In the order of the kind's lines (a map's order, as written, means nothing).
-    ["weights", k.weights ? Object.entries(k.weights).sort(([a], [b]) => lineAt(a) - lineAt(b)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
+    // The lines a kind is scored on, and their weights, whatever order they are written in (the
+    // order sets only where each is shown: the sheets', the columns').
+    ["lines", [...k.lines].sort().join("+"), "scores"],
+    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
     ["groups", k.groups.map((g) => `${g.id} ${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
   ]);
 }
@@ -176,7 +169,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
-    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, r.levelOrder, w)]))],
+    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, w)]))],
     // A cap on a kind of row (all bonuses) is named by that kind, not by the codes it covers today.
     ["cap", new Map(r.caps.map((c) => [c.kind ? w(`ledger-kind.${c.kind}`) : c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
     [

@@ -11,7 +11,7 @@ import type { Rubric } from "./model.js";
 
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -37,11 +37,39 @@ function isWorkbookStart(b: Uint8Array): boolean {
  * without - indicator"), and a quote never closed, which the parser only notices at the end of the
  * file; that one is located at the line where the quote opens (the first with one left unpaired).
  */
+/**
+ * The offset of a [ or { before `end` that is still open there (its ] or } nowhere before), outside
+ * comments and quotes; undefined where every one is closed.
+ */
+function unclosedFlow(source: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < end && i < source.length; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      else if (ch === "\n") quote = undefined; // a quote left open is said as such, not here
+      continue;
+    }
+    if (ch === "#" && (i === 0 || /\s/.test(source[i - 1] ?? ""))) {
+      const nl = source.indexOf("\n", i);
+      i = nl < 0 ? source.length : nl - 1;
+    } else if ((ch === '"' || ch === "'") && (open.length > 0 || /[\s:[{,-]/.test(source[i - 1] ?? " "))) quote = ch;
+    else if (ch === "[" || ch === "{") open.push(i);
+    else if (ch === "]" || ch === "}") open.pop();
+  }
+  return open.at(-1);
+}
+
 function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
   // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
   const fullWidth = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/m.exec(source);
   if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
+  // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
+  const unclosed = unclosedFlow(source, offset);
+  if (unclosed !== undefined) return { code: "UNCLOSED_FLOW", at: unclosed };
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
   const quote = /Missing closing "quote/.test(text) ? '"' : /Missing closing 'quote/.test(text) ? "'" : undefined;

@@ -160,7 +160,14 @@ export const rubricSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" }),
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, { message: "version" }),
-  effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" }),
+  // A day of the calendar (2026-13-45 is none): the date read back must be the date written.
+  effective: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" })
+    .refine((d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    }, { message: "date" }),
   title: text,
   source: z.string().optional(),
   report: z.strictObject({ title: text.optional(), name: text.optional(), issuer: text.optional() }).optional(),

@@ -62,6 +62,13 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     const v = valueAt(data, path);
     return [err(typeof v === "number" && v > 1 && v <= 100 ? "rubric.bad-weight-percent" : "rubric.bad-weight", { value: String(v) })];
   }
+  // A band's share written 70 for 70%.
+  if (last === "share" && issue.code === "too_big") {
+    const v = valueAt(data, path);
+    if (typeof v === "number" && v > 1 && v <= 100) return [err("rubric.bad-share-percent", { value: String(v) })];
+  }
+  // A date that is no day of the calendar (2026-13-45).
+  if (issue.code === "custom" && issue.message === "date") return [err("rubric.bad-format-date", {})];
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {

@@ -566,6 +566,25 @@ describe("assess rubric diff --on", () => {
     expect(moves).not.toContain("黄牌");
   });
 
+  it("lists no unit for a renamed ranking that gives single-item awards (its awards are the same)", async () => {
+    const next = join(dir, "v2-renamed-single.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("    name: 经济发展单项排名\n");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace("    name: 经济发展单项排名\n", "    name: 经济发展排名\n"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.out.slice(r.out.indexOf("按两个版本分别计分")).split("\n").slice(1, 2)).toEqual(["  没有单位的总分、名次或奖惩发生变化"]);
+  });
+
+  it("names a ranking added or removed once", async () => {
+    const next = join(dir, "v2-no-enterprises.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const block = / {2}- id: enterprises\n[\s\S]*?(?=\n\S|\n {2}- id:|$)/.exec(text)?.[0] ?? "";
+    expect(block).not.toBe("");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace(block, ""));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next]);
+    expect(r.out).toContain("− 删除 排名 区属国有企业排名(enterprises)  [改变排名]\n");
+  });
+
   it("says a revision that kept its version, and tags a problem by each file", async () => {
     const copy = join(dir, "popplan-same-version.yaml");
     writeFileSync(copy, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));

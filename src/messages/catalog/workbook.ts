@@ -3,7 +3,7 @@ import type { Catalog } from "./types.js";
 
 export const workbookMessages: Catalog = {
   "workbook.error-value": { "zh-CN": "单元格是错误值 {value},应为数字;请修正公式或直接填写数值", en: "the cell holds the error {value} where a number belongs; fix the formula or type the value" },
-  "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel 或 WPS 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel or WPS, then try again" },
+  "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel、WPS 或 LibreOffice 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel, WPS or LibreOffice, then try again" },
   "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填阿拉伯数字,如 18.5", en: "{code}: the points \"{value}\" are not a number; write digits, such as 18.5" },
   "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带“分”字", en: "{code}: write the points \"{value}\" as the number {number} alone, without 分" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
@@ -21,7 +21,7 @@ export const workbookMessages: Catalog = {
   "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion},或写成小数(如 0.95)", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or a fraction" },
   "workbook.not-a-rate": { "zh-CN": "“{value}” 不是比率(应如 95% 或 0.95)", en: "\"{value}\" is not a rate (write 95% or 0.95)" },
   "workbook.rate-out-of-range": { "zh-CN": "比率 {value} 超出 {min}–{max}", en: "the rate {value} is outside {min}–{max}" },
-  "workbook.number-comma": { "zh-CN": "“{value}” 可作不同的数解(1,5 是 15 还是 1.5?);小数请用小数点 .,千位不加分隔或每三位加逗号(12,000)", en: "\"{value}\" can be read as different numbers (is 1,5 15 or 1.5?): write a decimal with a point, and thousands with no separator or a comma every three digits (12,000)" },
+  "workbook.number-comma": { "zh-CN": "“{value}” 中的逗号不是每三位一个,可作不同的数解(是千位分隔,还是小数点?);小数请用小数点 .,千位不加分隔或每三位加逗号(12,000)", en: "the commas in \"{value}\" do not group thousands, so it can be read as different numbers (a thousands separator, or a decimal point?): write a decimal with a point, and thousands with no separator or a comma every three digits (12,000)" },
   "workbook.number-space": { "zh-CN": "“{value}” 数字中间有空格,可作不同的数解;请只填一个数", en: "\"{value}\" has a space between its digits and can be read as different numbers: type one number" },
   "workbook.rate-percent-typed": { "zh-CN": "比率 {value} 超出 {min}–{max}:单元格是百分比格式,所填的数显示时乘了 100;是否应为 {suggestion}?如是,请填写 {suggestion}", en: "the rate {value} is outside {min}–{max}: the cell is formatted as a percentage, which shows the number typed times 100; was {suggestion} meant? If so, type {suggestion}" },
   "workbook.rate-large": { "zh-CN": "{value} 按 {read} 计;如是 {suggestion},请填写 {suggestion}", en: "{value} is read as {read}; if {suggestion} was meant, type {suggestion}" },

@@ -1,8 +1,8 @@
 // Messages about the workbook file itself (not a zip, legacy .xls, zip bombs, tampered data...).
 import type { Catalog } from "./types.js";
 
-const RESAVE_ZH = "请在 Excel 或 WPS 中打开该文件,另存为 .xlsx 后重试";
-const RESAVE_EN = "open it in Excel or WPS, save it as .xlsx and try again";
+const RESAVE_ZH = "请在 Excel、WPS 或 LibreOffice 中打开该文件,另存为 .xlsx 后重试";
+const RESAVE_EN = "open it in Excel, WPS or LibreOffice, save it as .xlsx and try again";
 
 export const xlsxMessages: Catalog = {
   "xlsx.empty": {
