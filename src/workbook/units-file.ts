@@ -170,6 +170,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A unit of a kind ranked in groups whose group nothing said: its 分组 cell is left blank, and said
     // (after the kind's warning, where its kind was guessed too).
     const groups = rubric.unitKinds.find((k) => k.id === kind)?.groups ?? [];
+    // The kind given (江北区,区县), the group its name's ending says (区 of 区组).
+    if (groups.length && group === undefined) {
+      const named = byName(name);
+      if (named?.kind === kind && named.group !== undefined) group = named.group;
+    }
     if (groups.length && group === undefined) {
       const first = groups[0]?.name ?? "";
       diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });

@@ -94,6 +94,14 @@ rankings:
     ]);
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.group-unknown units.csv:2:1", "warning units.group-unknown units.csv:4:1"]);
     expect(renderLine(r.diagnostics[0]!, "zh-CN")).toContain("“县城管执法大队,综合部门组”");
+    // The kind given, its group is still the one its name's ending says.
+    expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
+      units: [
+        { name: "县委办公室", kind: "dept", group: "general" },
+        { name: "县发展和改革局", kind: "dept", group: "economic" },
+      ],
+      diagnostics: [],
+    });
   });
 
   it("reads a list kept in Excel with a 序号 column, by its headings", () => {
