@@ -157,6 +157,18 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     }
     return m;
   };
+  /** Sheet index → the names on it that are no unit (on no sheet of items: a unit renamed there alone), made when first asked. */
+  const strayNames = new Map<number, string[]>();
+  const unitNames = new Set(units.map((u) => u.name));
+  const strays = (sheet: number): string[] => {
+    let list = strayNames.get(sheet);
+    if (!list) {
+      list = [];
+      for (const [name, rows] of presence) if (rows[sheet] !== undefined && !unitNames.has(name)) list.push(name);
+      strayNames.set(sheet, list);
+    }
+    return list;
+  };
   for (const kind of rubric.unitKinds) {
     const members: number[] = [];
     units.forEach((u, i) => {
@@ -194,6 +206,16 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       return list;
     };
     let nearSearches = 0;
+    const missingCounts = new Map<number, number>();
+    const missingThere = (sheet: number): number => {
+      let n = missingCounts.get(sheet);
+      if (n === undefined) {
+        n = 0;
+        for (const ui of members) if ((presence.get(units[ui]?.name ?? "") ?? [])[sheet] === undefined) n++;
+        missingCounts.set(sheet, n);
+      }
+      return n;
+    };
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;
@@ -204,7 +226,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const first = rows.findIndex((r) => r !== undefined);
         const at = located[first];
         const [firstSheet, firstRef] = at ? [at.sheet, refOf(at.role.nameCol, rows[first] ?? 0)] : [u.at.sheet, u.at.cell];
-        const near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, spelt(s, first), 3) : [];
+        // Among the kind's units there and not where it is, and the names there that are no unit.
+        let near = first >= 0 && nearSearches++ < MAX_NEAR_SEARCHES ? nearestNames(u.name, [...spelt(s, first), ...strays(s)], 3) : [];
+        // One name there that is no unit, and this unit alone missing there: that one, however unlike
+        // (江州交投公司 for 江州交通投资有限公司), as the name's own warning says.
+        if (!near.length && strays(s).length === 1 && missingThere(s) === 1) near = strays(s);
         const sheet = located[s]?.sheet ?? "";
         // Spelt alike but for full- and half-width characters or spaces, which look alike on screen
         // (there as a unit of the kind, or a name found there alone): said so.

@@ -121,12 +121,13 @@ const cases: Case[] = [
   },
   {
     // 乙街道 renamed 乙镇 on the indicator sheet alone: its row there counts for nothing, and the
-    // unit missing there is named, however unlike (one name alone, one unit alone missing).
+    // unit missing there is named, however unlike (one name alone, one unit alone missing); the
+    // error at the unit names that name, as the warning names the unit.
     name: "a unit renamed on the indicator sheet alone",
     edit: (wb) => {
       wb.sheetNamed("指标数据").set("A3", "乙镇");
     },
-    expected: ["workbook.unit-missing-on 党政线!A3", "warning workbook.unit-only-on-near 指标数据!A3"],
+    expected: ["workbook.unit-missing-on-near 党政线!A3", "warning workbook.unit-only-on-near 指标数据!A3"],
   },
   {
     // The same on the indicator sheet alone with full-width brackets: told as a difference of width.
