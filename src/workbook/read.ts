@@ -186,7 +186,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
     // a score column): said, where it holds anything there, and passed over.
     if (isFooterText(name)) {
-      if (valued) p.warn("workbook.footer-values", sheet, refOf(nameCol, r), { value: name });
+      // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
+      // where a number or a date stands under a score column.
+      const numbered = codedCols.some((col) => {
+        const c = cells[col];
+        return !isBlank(c) && c?.value.t !== "s";
+      });
+      if (numbered) p.warn("workbook.footer-values", sheet, refOf(nameCol, r), { value: name });
       inFooter = true;
       return;
     }
