@@ -6,6 +6,7 @@ import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
+import { numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
@@ -190,7 +191,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
       // where a number or a date stands under a score column.
       const numbered = codedCols.some((col) => {
         const c = cells[col];
-        return !isBlank(c) && c?.value.t !== "s";
+        // A number typed as text ('45', 45%) is read as a number elsewhere: so it is here.
+        return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined);
       });
       if (numbered) p.warn("workbook.footer-values", sheet, refOf(nameCol, r), { value: name });
       inFooter = true;

@@ -295,8 +295,10 @@ const cases: Case[] = [
       wb.sheetNamed("党政线").set("A6", "填表人:张三").set("C6", "2026年12月20日");
       wb.sheetNamed("人口计生线").set("A6", "审核人:李四").set("B6", new Date(Date.UTC(2026, 11, 20)));
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("B6", 18.5);
+      // A number typed as text is a number too (read as one everywhere else).
+      wb.sheetNamed("指标数据").set("A6", "审核人:赵六").set("B6", "45%");
     },
-    expected: ["warning workbook.footer-values 人口计生线!A6", "warning workbook.footer-values 部门!A6"],
+    expected: ["warning workbook.footer-values 人口计生线!A6", "warning workbook.footer-values 部门!A6", "warning workbook.footer-values 指标数据!A6"],
   },
   {
     // The name beside its label is its signature: nothing to say, on every run (it said so before).
