@@ -85,6 +85,13 @@ describe("rubric diff", () => {
     const levels = text.replace("level_order: [国家级, 省级, 市级]", "level_order: [省级, 国家级, 市级]");
     expect(levels).not.toBe(text);
     expect(diffRubrics(load(text), load(levels)).map((c) => `${c.area} ${c.field}`)).toEqual(["levels level-order"]);
+    // Tiers written in another order are the same tiers; one added is said alone.
+    const tiers = "tiers:\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n";
+    expect(text).toContain(tiers);
+    const tiersSwapped = text.replace(tiers, "tiers:\n      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n");
+    expect(diffRubrics(load(text), load(tiersSwapped))).toEqual([]);
+    const third = text.replace(tiers, `${tiers}      - { name: 三等奖, ranks: [4, 5], amount: 10000 }\n`);
+    expect(diffLines(load(text), load(third), "zh-CN").lines).toEqual(["~ 排名 乡镇组排名(rural) 名次奖: (无) → 三等奖 第 4–5 名,10,000 元  [改变奖惩]"]);
     // The first counted status is the one the template names: said, as words alone.
     const swapped = text.replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定]");
     expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);

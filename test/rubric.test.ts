@@ -51,7 +51,8 @@ const cases: Case[] = [
   // A date of no calendar day.
   { name: "effective-no-such-day", text: replace('effective: "2026-01-01"', 'effective: "2026-13-45"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
   // A status word in two categories is named.
-  { name: "status-twice", text: replace("    pending: [申报中]", "    pending: [申报中, 已认定]"), expected: [`rubric.status-twice r.yaml:${lineOf("    counted: [已认定]")}:5`] },
+  { name: "status-twice", text: replace("    pending: [申报中]", "    pending: [申报中, 已认定]"), expected: [`rubric.status-twice r.yaml:${lineOf("    pending: [申报中]")}:14`] },
+  { name: "status-repeated", text: replace("    pending: [申报中]", "    pending: [申报中, 申报中]"), expected: [`rubric.status-repeated r.yaml:${lineOf("    pending: [申报中]")}:14`] },
   // A [ never closed: said at the [, not as the next line's indentation (where yaml trips).
   { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("title: 迷你方案")}:8`] },
   { name: "yaml-unclosed-list", text: replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length}`] },

@@ -160,13 +160,13 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
 const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single"]);
 
 /**
- * Of two lists of as many parts, those that differ (良好 ≥ 80 → 良好 ≥ 85); lists of different
- * lengths (a tier added) whole, as the parts no longer pair up.
+ * Of two lists, the parts of each the other has not (良好 ≥ 80 → 良好 ≥ 85; a tier added: (无) →
+ * 三等奖 第 4–5 名), in their order; undefined for a side with none.
  */
-function changedParts(old: string, now: string, sep: string): [string, string] {
+function changedParts(old: string, now: string, sep: string): [string | undefined, string | undefined] {
   const a = old.split(sep);
   const b = now.split(sep);
-  if (a.length !== b.length) return [old, now];
-  const differ = a.flatMap((x, i) => (x === b[i] ? [] : [i]));
-  return [differ.map((i) => a[i]).join(sep), differ.map((i) => b[i]).join(sep)];
+  const onlyA = a.filter((x) => !b.includes(x));
+  const onlyB = b.filter((x) => !a.includes(x));
+  return [onlyA.length ? onlyA.join(sep) : undefined, onlyB.length ? onlyB.join(sep) : undefined];
 }

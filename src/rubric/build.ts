@@ -495,9 +495,16 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const earlier = caps.slice(0, i).find((o) => !o.kind && o.codes.some((x) => c.codes.includes(x)) && !o.codes.every((x) => c.codes.includes(x)) && !c.codes.every((x) => o.codes.includes(x)));
     if (earlier) b.error("rubric.caps-overlap", ["ledger", "caps", i, "codes"], { codes: c.codes.join("、"), other: earlier.codes.join("、") });
   });
-  const statusWords = [...input.ledger.statuses.counted, ...input.ledger.statuses.pending, ...input.ledger.statuses.rejected];
+  // A word in two categories (counted and pending) decides nothing; one listed twice in one is a slip.
+  const st = input.ledger.statuses;
+  const categories = [["counted", st.counted], ["pending", st.pending], ["rejected", st.rejected]] as const;
+  const statusWords = [...st.counted, ...st.pending, ...st.rejected];
   const twice = statusWords.find((w, i) => statusWords.indexOf(w) !== i);
-  if (twice !== undefined) b.error("rubric.status-twice", ["ledger", "statuses"], { word: twice });
+  if (twice !== undefined) {
+    const inOne = categories.find(([, words]) => words.indexOf(twice) !== words.lastIndexOf(twice));
+    const key = inOne?.[0] ?? categories.filter(([, words]) => words.includes(twice)).at(-1)?.[0] ?? "counted";
+    b.error(inOne ? "rubric.status-repeated" : "rubric.status-twice", ["ledger", "statuses", key], { word: twice });
+  }
   const levelOrder = input.level_order ?? input.awards?.level_order ?? [...new Set(ledger.flatMap((l) => Object.keys(l.levels ?? {})))];
 
   const rankingIds = new Map<string, Path>();

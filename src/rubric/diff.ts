@@ -153,9 +153,10 @@ function rankingFields(r: Ranking, w: Words): Fields {
     ["group", r.group, "ranks"],
     ["by", r.by, "ranks"],
     ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
-    ["tiers", r.tiers.map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
+    // Tiers by their places, single-item awards by code: the order written means nothing.
+    ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
-    ["single", r.single.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
+    ["single", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }

@@ -118,6 +118,7 @@ export const rubricMessages: Catalog = {
   "rubric.single-needs-levels": { "zh-CN": "单项奖代码 {code} 需要以列表给出 levels(如 [市级, 省级, 国家级])", en: "the single-award code {code} needs levels as a list (like [市级, 省级, 国家级])" },
   "rubric.single-has-points": { "zh-CN": "单项奖代码 {code} 不计分,不能有 points 或 range", en: "the single-award code {code} carries no points, so it may not have points or range" },
   "rubric.ledger-points-ways": { "zh-CN": "加扣分代码 {code} 必须且只能用 points、levels(级别→分值)或 range 之一给出分值", en: "the ledger code {code} must give its points in exactly one way: points, levels (level → points) or range" },
+  "rubric.status-repeated": { "zh-CN": "状态词 “{word}” 写了两次", en: "the status word \"{word}\" is listed twice" },
   "rubric.status-twice": { "zh-CN": "状态词 “{word}” 出现在多个类别中(计分、待定、不计只能选一)", en: "the status word \"{word}\" appears in more than one category (counted, pending, rejected: one only)" },
   "rubric.rank-key-name": { "zh-CN": "排名依据写代码,不写名称:“{key}” 请写作 {code}", en: "a ranking key is a code, not a name: write {code} for \"{key}\"" },
   "rubric.tie-breaker-name": { "zh-CN": "并列时的比较依据(tie_breakers)写代码,不写名称:“{key}” 请写作 {code}", en: "a tie-breaker is a code, not a name: write {code} for \"{key}\"" },
