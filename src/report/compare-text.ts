@@ -7,7 +7,7 @@ import type { LedgerEntry } from "../model/submission.js";
 import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Words } from "./explain-text.js";
-import { awardText, pendingMark } from "./labels.js";
+import { awardText, mayWin, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -82,7 +82,12 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingNa
   const m = new Map<string, string>();
   if (!u) return m;
   m.set(w.t("out.total"), formatPoints(u.total));
-  for (const r2 of r.rankings) if (r2.id in u.ranks) m.set(rankingName(r2.id), String(u.ranks[r2.id] ?? w.t("status.vetoed")));
+  // A rank with where pending claims could still take it (8(8–9)): a claim decided settles it.
+  for (const r2 of r.rankings) {
+    if (!(r2.id in u.ranks)) continue;
+    const range = u.certainty?.ranks[r2.id];
+    m.set(rankingName(r2.id), `${u.ranks[r2.id] ?? w.t("status.vetoed")}${range ? w.t("table.group-range", { from: range[0], to: range[1] }) : ""}`);
+  }
   if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
   return m;
 }
@@ -128,9 +133,15 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   for (const [key, a] of before) {
     const b = after.get(key);
     if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
-    else if (!sameAward(w, a, b, named)) out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
+    // The same award, pending once and settled now (or the other way): said too.
+    else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b)) out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
   }
   for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: now(b) }));
+  // What pending claims could still bring it (可能获…), where it holds nothing of that kind: gone or come.
+  const could = (u: UnitResult): Map<string, string> => new Map(unheld(u).map((o) => [`${o.kind}\u0000${o.ranking}`, mayWin(o, w.lang)]));
+  const [mayBefore, mayAfter] = [could(x), could(y)];
+  for (const [key, text] of mayBefore) if (!mayAfter.has(key)) out.push(w.t("diff.award-lost", { award: text }));
+  for (const [key, text] of mayAfter) if (!mayBefore.has(key)) out.push(w.t("diff.award-won", { award: text }));
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t("list.items")) }) : undefined;
 }
 

@@ -285,7 +285,11 @@ function outcomeKey(u: UnitResult | undefined): string {
   // Nor a yellow card's score on its ranking (the ranks and points say it).
   // An award is known by its ranking's id, not its name (a revised 办法 may rename the ranking).
   const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
-  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award)]);
+  // And where pending claims leave it: its rank ranges and the awards they could change (a claim
+  // decided settles them: a change worth saying, though no number moved).
+  const c = u.certainty;
+  const pending = c ? [Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1)), c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()] : null;
+  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award), pending]);
 }
 
 /** Units with changes of their own beyond which others' moves are not traced to them. */
@@ -462,6 +466,29 @@ export function compareResults(
         changes.forEach((c, i) => {
           if (c.unit !== name && c.code !== null && codes.has(c.code) && awardOnly(c)) because.add(i);
         });
+      }
+    }
+    if (moved && x && y) {
+      // Moved by nothing above (its rank range closing, a (待定) mark gone): a claim pending for it
+      // decided or changed, of the rows its certainty named (another's single-item recognition
+      // moving none of its ranks).
+      const pendingCells = x.certainty?.pending ?? [];
+      if (!because.size && pendingCells.length) {
+        changes.forEach((c, i) => {
+          const was = c.what === "ledger" && typeof c.old === "object" && c.old !== null ? (c.old as LedgerEntry).at : undefined;
+          if (was && pendingCells.includes(was) && (c.unit === name || !awardOnly(c))) because.add(i);
+        });
+      }
+      // Still no cause: who joined or left its rankings (a unit added, removed, regrouped, or vetoed
+      // out or back in), which moves a quota's size and the last place without passing anyone.
+      if (!because.size) {
+        for (const other of changedUnits) {
+          if (other === name) continue;
+          const [ox, oy] = [ua.get(other), ub.get(other)];
+          if ((ox ?? oy)?.kind !== y.kind) continue;
+          const joinedOrLeft = ox === undefined || oy === undefined || ox.vetoed !== oy.vetoed || ox.group !== oy.group;
+          if (joinedOrLeft) for (const i of own.get(other) ?? []) because.add(i);
+        }
       }
     }
     return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };

@@ -51,7 +51,32 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 省级 申报中 → JF2 省级 已认定/);
     expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 市级 申报中 → DX3 市级 已认定/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
-    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6 → 7;.* 因 \[1\]\n/);
+    // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
+    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\);.* 因 \[1\]\n/);
+  });
+
+  it("says a pending claim decided, where it settles ranks and (待定) marks alone, and traces them to it", async () => {
+    // 河东街道's JF1 (市级) is 待审核 in the sample: rejected, no number moves, but 青龙乡's and its own
+    // rank ranges close (8–9 → 8), and what it could have won is gone.
+    const rejected = await edited("samples/liuhe-2026.xlsx", "claim-rejected.xlsx", (wb) => void (wb.getWorksheet("加扣分")!.getCell("F11").value = "不予认定"));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", rejected]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  [1] 加扣分 河东街道 JF1 市级 待审核 → JF1 市级 不予认定  [加扣分!B11]\n");
+    expect(r.out).toContain("  青龙乡: 乡镇(街道)综合排名 8(8–9) → 8  因 [1]\n");
+    expect(r.out).toMatch(/ {2}河东街道: 乡镇\(街道\)综合排名 9\(8–9\) → 9.* 因 \[1\]\n/);
+    expect(r.out).not.toContain("没有单位的结果发生变化");
+  });
+
+  it("traces a last place's yellow card to the unit that left the ranking behind it", async () => {
+    // 新华街道, last, vetoed (ZB1 below 95%): 龙泉镇 is last now, and its card is 新华街道's doing.
+    const vetoed = await edited("samples/qingshan-2026.xlsx", "last-vetoed.xlsx", (wb) => {
+      const s = wb.getWorksheet("指标数据")!;
+      s.eachRow((row) => {
+        if (row.getCell(1).value === "新华街道") row.getCell(2).value = 0.94;
+      });
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
+    expect(r.out).toMatch(/ {2}龙泉镇: 奖惩 新获 黄牌警告[^\n]*综合排名末位 {2}因 \[1\]\n/);
   });
 
   it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
@@ -323,7 +348,7 @@ describe("assess diff: a unit scored against its group", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [1] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
     expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95  因 [1]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;乡镇(街道)综合排名 8 → 9  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
   });
 });
 
@@ -336,7 +361,7 @@ describe("assess diff: awards compared one by one", () => {
       wb.getWorksheet("加扣分")!.getCell("F11").value = "已认定";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9 → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9(8–9) → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     // An award claims still pending could change is marked so, as its result marks it: 文昌街道's
     // 二等奖 while 河东街道's claim at 省级 is pending.
