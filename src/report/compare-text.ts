@@ -210,6 +210,8 @@ const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
   const out: string[] = [];
+  const covers = coverChanges(w, a, b);
+  if (covers.length) out.push(w.t("diff.covers", { changes: covers.join(w.t("list.parts")) }));
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
   // A terminal shows the first few hundred; the sheet, the page and the JSON hold them all.
   changes.slice(0, SHOWN).forEach((c, i) => out.push(`  [${i + 1}] ${changeText(w, a, b, c)}`));
@@ -229,8 +231,22 @@ function ledgerJson(e: LedgerEntry): Record<string, unknown> {
   return { unit: e.unit, code: e.code, count: e.count, level: e.level ?? null, points: e.points === undefined ? null : pointsToNumber(e.points), status: e.status, flagged: e.flagged, note: e.note, evidence: e.evidence };
 }
 
-function side(r: Results): Record<string, unknown> {
-  return { file: r.input.file, sha256: r.input.sha256, rubric: { id: r.rubric.id, version: r.rubric.version } };
+function side(r: Results, s: Side): Record<string, unknown> {
+  const { district, year } = s.submission.cover;
+  return { file: r.input.file, sha256: r.input.sha256, rubric: { id: r.rubric.id, version: r.rubric.version }, cover: { district: district ?? null, year: year ?? null } };
+}
+
+/**
+ * What the two covers say differently (考核年度 2026 → 2027, 地区 青山区 → 白云区), each a phrase;
+ * none where they agree. No unit's input, but what the comparison is of: said before the changes.
+ */
+export function coverChanges(w: Words, a: Side, b: Side): string[] {
+  const [ca, cb] = [a.submission.cover, b.submission.cover];
+  const out: string[] = [];
+  const differ = (x: string | undefined, y: string | undefined): boolean => (x ?? "").trim() !== (y ?? "").trim();
+  if (differ(ca.year, cb.year)) out.push(w.t("diff.part", { name: w.t("diff.cover-year"), old: ca.year?.trim() || "—", new: cb.year?.trim() || "—" }));
+  if (differ(ca.district, cb.district)) out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
+  return out;
 }
 
 export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string {
@@ -240,8 +256,8 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like, ...(c.likeExcept ? { likeExcept: c.likeExcept } : {}) } : {}) };
   };
   const doc = {
-    old: side(ra),
-    new: side(rb),
+    old: side(ra, a),
+    new: side(rb, b),
     changes: changes.map(change),
     units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because })),
   };

@@ -79,6 +79,23 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}龙泉镇: 奖惩 新获 黄牌警告[^\n]*综合排名末位 {2}因 \[1\]\n/);
   });
 
+  it("says what the covers say differently (another year, another district) before the changes, in the JSON and the document too", async () => {
+    const other = await edited("samples/liuhe-2026.xlsx", "other-cover.xlsx", (wb) => {
+      wb.getWorksheet("封面")!.getCell("B5").value = "2027";
+      wb.getWorksheet("封面")!.getCell("B6").value = "白云区";
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", other]);
+    expect(r.out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区");
+    const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", other, "--json"])).out) as { old: { cover: unknown }; new: { cover: unknown } };
+    expect([json.old.cover, json.new.cover]).toEqual([{ district: "柳河区", year: "2026" }, { district: "白云区", year: "2027" }]);
+    const html = join(dir, "other-cover.html");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", other, "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toContain("<td>封面</td><td></td><td></td><td>考核年度 2026 → 2027</td>");
+    expect(readFileSync(html, "utf8")).toContain("<td>封面</td><td></td><td></td><td>地区 柳河区 → 白云区</td>");
+    // The same covers: nothing said.
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
+  });
+
   it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
     const rubric = join(dir, "broken-1.yaml");
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }", "      - { name: 二等奖, ranks: [1, 3], amount: 30000 }"));

@@ -6,7 +6,7 @@ import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, rankingReads, relativeReads, type Side } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, coverChanges, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -83,9 +83,11 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
     const [na, nb] = [basename(older), basename(newer)];
     const subtitle = na === nb ? `${older} → ${newer}` : `${na} → ${nb}`;
+    // What the covers say differently (two years, or another district's workbook), first.
+    const coverRows = coverChanges(ctx, sa, sb).map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;
     const failed = await writeAtomic(target, async () => {
-      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], rubricLines, rows.map((r) => r.cells)));
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], rubricLines, [...coverRows, ...rows].map((r) => r.cells)));
       const table: SheetTable = {
         sheet: { kind: "changes" },
         name: ctx.t("diff.title"),
@@ -98,7 +100,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
           { header: ctx.t("out.unit"), kind: "name", width: 16 },
           { header: ctx.t("diff.col.change"), kind: "wrap", width: 80 },
         ],
-        rows: [...rubricLines.map((l) => ({ cells: [ctx.t("diff.row-rubric"), "", "", l] })), ...rows],
+        rows: [...coverRows, ...rubricLines.map((l) => ({ cells: [ctx.t("diff.row-rubric"), "", "", l] })), ...rows],
         freezeCols: 0,
         filter: true,
         pagesAcross: 1,
