@@ -421,10 +421,13 @@ export function compareResults(
           // unranked by its own veto (or ranked again) has moved by its own change alone.
           const onIt = (ox !== undefined && id in ox.ranks) || (oy !== undefined && id in oy.ranks);
           if (!onIt || x.ranks[id] === null || x.ranks[id] === undefined || y.ranks[id] === null || y.ranks[id] === undefined) return false;
-          if (x.ranks[id] === y.ranks[id] && placedAwards(x, id) === placedAwards(y, id)) return false;
+          const awardsMoved = placedAwards(x, id) !== placedAwards(y, id);
+          if (x.ranks[id] === y.ranks[id] && !awardsMoved) return false;
           const before = order(x.ranks[id], ox?.ranks[id]);
           const after = order(y.ranks[id], oy?.ranks[id]);
-          return before !== after;
+          // A rank counts those strictly ahead: level with it before and behind it now (or the other
+          // way) moves no rank, only awards a tie decides (a prize place, a quota's cut).
+          return awardsMoved ? before !== after : (before === 1) !== (after === 1);
         });
         const flipped = flippedOn.length > 0;
         // A veto given or lifted on a unit ranked ahead of this one (or level with it) where the veto

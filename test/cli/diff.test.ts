@@ -96,6 +96,18 @@ describe("assess diff", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
   });
 
+  it("does not cite a unit that went from level with another to behind it, where that moved no rank", async () => {
+    // 西山镇 and 东湖街道 level 2nd on 党政线; 城关镇 (1st) drops below both [1], 东湖街道 drops behind 西山镇 [2].
+    const fell = await edited("samples/qingshan-2026.xlsx", "tie-fall.xlsx", (wb) => {
+      const s = wb.getWorksheet("党政线")!;
+      expect([s.getCell("A2").value, s.getCell("A3").value]).toEqual(["城关镇", "东湖街道"]);
+      s.getCell("B2").value = 14;
+      s.getCell("B3").value = 18;
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", fell]);
+    expect(r.out).toContain("  西山镇: 党政线排名 2 → 1  因 [1]\n");
+  });
+
   it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
     const rubric = join(dir, "broken-1.yaml");
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }", "      - { name: 二等奖, ranks: [1, 3], amount: 30000 }"));
