@@ -207,8 +207,10 @@ describe("assess diff", () => {
     expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");
     expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2");
     expect(r.out).toContain("[1] 柳河镇 JJ5 重点项目建设: 28 → 25  [经济发展!C2]");
-    // A unit moved by the new version alone says so.
+    // A unit moved by the new version alone says so; one moved by its own change says the rubric
+    // changed too (which of the two moved it is not told apart).
     expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
+    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85  因 [1](方案也有变化)\n");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "变更说明.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
@@ -219,6 +221,7 @@ describe("assess diff", () => {
     expect(rows[1]?.[0]).toBe("2026.xlsx → 2027.xlsx");
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
+    expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("[1]方案");
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
     expect(html).toContain("<h1>柳河区2026年度 变更说明</h1>");

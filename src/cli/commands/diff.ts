@@ -6,7 +6,7 @@ import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, rankingReads, relativeReads, type Side } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, coverChanges, moveSummary, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, coverChanges, moveSummary, rubricMovesResults, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -70,11 +70,13 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves).join("\n") + "\n");
   }
   if (o.output && format) {
+    // Where the rubric changed what scores, every unit's move may be its doing too: said in the causes' column.
+    const rubricMoves = rubricMovesResults(a.rubric, b.rubric);
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
         .filter((m) => m.moved)
-        .map((m) => ({ cells: [ctx.t("diff.row-result"), m.because.map((i) => `[${i + 1}]`).join(""), m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
+        .map((m) => ({ cells: [ctx.t("diff.row-result"), `${m.because.map((i) => `[${i + 1}]`).join("")}${rubricMoves ? ctx.t("diff.row-rubric") : ""}`, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];

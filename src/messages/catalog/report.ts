@@ -82,6 +82,7 @@ export const reportMessages: Catalog = {
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
+  "diff.because-and-rubric": { "zh-CN": "因 {refs}(方案也有变化)", en: "because of {refs} (the rubric changed too)" },
   "diff.because-rubric": { "zh-CN": "因方案变化", en: "because the rubric changed" },
   "diff.unit-added": { "zh-CN": "新增单位 {unit}", en: "unit added: {unit}" },
   "diff.as-renamed": { "zh-CN": "(如是 {like} 改名:{parts})", en: " (if renamed from {like}: {parts})" },
