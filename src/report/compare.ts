@@ -400,6 +400,17 @@ export function compareResults(
     if (!c.likeExcept?.length) sameAsBefore.add(c.unit).add(c.like);
   }
   const renamedFrom = new Set(renamedAs.values());
+  // An earlier ledger row's cell → the change made to it, made when first asked (two years: millions of changes).
+  let rowChanges: Map<CellAt, number> | undefined;
+  const changeOfRow = (): Map<CellAt, number> => {
+    if (!rowChanges) {
+      rowChanges = new Map();
+      changes.forEach((c, i) => {
+        if (c.what === "ledger" && typeof c.old === "object" && c.old !== null) rowChanges?.set((c.old as LedgerEntry).at, i);
+      });
+    }
+    return rowChanges;
+  };
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
@@ -477,10 +488,11 @@ export function compareResults(
       // moving none of its ranks).
       const pendingCells = x.certainty?.pending ?? [];
       if (!because.size && pendingCells.length) {
-        changes.forEach((c, i) => {
-          const was = c.what === "ledger" && typeof c.old === "object" && c.old !== null ? (c.old as LedgerEntry).at : undefined;
-          if (was && pendingCells.includes(was) && (c.unit === name || !awardOnly(c))) because.add(i);
-        });
+        for (const cell of pendingCells) {
+          const i = changeOfRow().get(cell);
+          const c = i === undefined ? undefined : changes[i];
+          if (i !== undefined && c && (c.unit === name || !awardOnly(c))) because.add(i);
+        }
       }
       // Still no cause: who joined or left its rankings (a unit added, removed, regrouped, or vetoed
       // out or back in), which moves a quota's size and the last place without passing anyone.
