@@ -83,6 +83,11 @@ export interface Submission {
 }
 
 /** The cell a unit's group was read from, where it is known; else its name cell. */
+/** A cover's year as compared: 2026, ２０２６, 2026年 and 2026年度 are one. */
+export function coverYear(text: string | undefined): string {
+  return (text ?? "").normalize("NFKC").trim().replace(/\s*(年度|年)$/, "");
+}
+
 export function groupCellOf(sub: Submission, u: Unit): CellAt {
   const col = sub.groupColumns?.get(u.at.sheet);
   const row = /\d+$/.exec(u.at.cell)?.[0];

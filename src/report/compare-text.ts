@@ -3,7 +3,7 @@
 // a 变更说明 sheet or page.
 import { cellRef } from "../diagnostics/index.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
-import type { LedgerEntry } from "../model/submission.js";
+import { coverYear, type LedgerEntry } from "../model/submission.js";
 import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import { diffRubrics } from "../rubric/diff.js";
@@ -211,8 +211,6 @@ const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
   const out: string[] = [];
-  const covers = coverChanges(w, a, b);
-  if (covers.length) out.push(w.t("diff.covers", { changes: covers.join(w.t("list.parts")) }));
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
   // A terminal shows the first few hundred; the sheet, the page and the JSON hold them all.
   changes.slice(0, SHOWN).forEach((c, i) => out.push(`  [${i + 1}] ${changeText(w, a, b, c)}`));
@@ -247,8 +245,9 @@ function side(r: Results, s: Side): Record<string, unknown> {
 export function coverChanges(w: Words, a: Side, b: Side): string[] {
   const [ca, cb] = [a.submission.cover, b.submission.cover];
   const out: string[] = [];
-  const differ = (x: string | undefined, y: string | undefined): boolean => (x ?? "").trim() !== (y ?? "").trim();
-  if (differ(ca.year, cb.year)) out.push(w.t("diff.part", { name: w.t("diff.cover-year"), old: ca.year?.trim() || "—", new: cb.year?.trim() || "—" }));
+  const differ = (x: string | undefined, y: string | undefined): boolean => (x ?? "").normalize("NFKC").trim() !== (y ?? "").normalize("NFKC").trim();
+  // 2026, ２０２６ and 2026年度 are one year.
+  if (coverYear(ca.year) !== coverYear(cb.year)) out.push(w.t("diff.part", { name: w.t("diff.cover-year"), old: ca.year?.trim() || "—", new: cb.year?.trim() || "—" }));
   if (differ(ca.district, cb.district)) out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
   return out;
 }

@@ -400,13 +400,15 @@ export function compareResults(
     if (!c.likeExcept?.length) sameAsBefore.add(c.unit).add(c.like);
   }
   const renamedFrom = new Set(renamedAs.values());
-  // An earlier ledger row's cell → the change made to it, made when first asked (two years: millions of changes).
+  // A ledger row's cell (the earlier row's, or the row's now) → the change made to it, made when
+  // first asked (two years: millions of changes).
   let rowChanges: Map<CellAt, number> | undefined;
   const changeOfRow = (): Map<CellAt, number> => {
     if (!rowChanges) {
       rowChanges = new Map();
       changes.forEach((c, i) => {
-        if (c.what === "ledger" && typeof c.old === "object" && c.old !== null) rowChanges?.set((c.old as LedgerEntry).at, i);
+        if (c.what !== "ledger") return;
+        for (const e of [c.old, c.new]) if (typeof e === "object" && e !== null) rowChanges?.set((e as LedgerEntry).at, i);
       });
     }
     return rowChanges;
@@ -486,23 +488,26 @@ export function compareResults(
       // Moved by nothing above (its rank range closing, a (待定) mark gone): a claim pending for it
       // decided or changed, of the rows its certainty named (another's single-item recognition
       // moving none of its ranks).
-      const pendingCells = x.certainty?.pending ?? [];
-      if (!because.size && pendingCells.length) {
-        for (const cell of pendingCells) {
-          const i = changeOfRow().get(cell);
+      // (Its certainty before names the earlier rows; after, the rows as they are now: a claim added, or edited and still pending.)
+      if (!because.size) {
+        const rows = changeOfRow();
+        for (const cell of [...(x.certainty?.pending ?? []), ...(y.certainty?.pending ?? [])]) {
+          const i = rows.get(cell);
           const c = i === undefined ? undefined : changes[i];
           if (i !== undefined && c && (c.unit === name || !awardOnly(c))) because.add(i);
         }
       }
-      // Still no cause: who joined or left its rankings (a unit added, removed, regrouped, or vetoed
-      // out or back in), which moves a quota's size and the last place without passing anyone.
-      if (!because.size) {
+      // Where its last place or a grade cut by a quota changed on a ranking: who joined or left that
+      // ranking (a unit added, removed, regrouped, or vetoed out or back in), which moves the last
+      // place and a quota's size without passing anyone.
+      for (const id of Object.keys(y.ranks)) {
+        if (byMembership(x, id) === byMembership(y, id)) continue;
         for (const other of changedUnits) {
-          if (other === name) continue;
+          // A unit renamed with the same values neither left nor joined.
+          if (other === name || sameAsBefore.has(other)) continue;
           const [ox, oy] = [ua.get(other), ub.get(other)];
-          if ((ox ?? oy)?.kind !== y.kind) continue;
-          const joinedOrLeft = ox === undefined || oy === undefined || ox.vetoed !== oy.vetoed || ox.group !== oy.group;
-          if (joinedOrLeft) for (const i of own.get(other) ?? []) because.add(i);
+          const ranked = (u: UnitResult | undefined): boolean => u?.ranks[id] !== undefined && u.ranks[id] !== null;
+          if (ranked(ox) !== ranked(oy)) for (const i of own.get(other) ?? []) because.add(i);
         }
       }
     }
@@ -527,6 +532,11 @@ function ledgerEffect(u: UnitResult | undefined): string {
 }
 
 /** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
+/** A unit's awards on a ranking that who is ranked there decides, passing nobody: a last place's card, a grade a quota cut. */
+function byMembership(u: UnitResult, ranking: string): string {
+  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "warning" && a.ranking === ranking && a.reasons.includes("last") ? [["last", a.name]] : a.kind === "grade" && a.ranking === ranking && a.cut !== undefined ? [["grade", a.grade]] : [])));
+}
+
 function placedAwards(u: UnitResult, ranking: string): string {
   return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking ? [["grade", a.grade]] : [])));
 }

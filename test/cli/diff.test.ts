@@ -77,6 +77,24 @@ describe("assess diff", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
     expect(r.out).toMatch(/ {2}龙泉镇: 奖惩 新获 黄牌警告[^\n]*综合排名末位 {2}因 \[1\]\n/);
+    // With 北川镇's veto lifted too [1] (it passes 龙泉镇): its card is both changes' doing.
+    const swapped = await edited("samples/qingshan-2026.xlsx", "veto-swap.xlsx", (wb) => {
+      const s = wb.getWorksheet("指标数据")!;
+      expect([s.getCell("A6").value, s.getCell("A15").value]).toEqual(["北川镇", "新华街道"]);
+      s.getCell("B6").value = 0.951;
+      s.getCell("B15").value = 0.94;
+    });
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", swapped])).out).toMatch(/ {2}龙泉镇: [^\n]*综合排名末位 {2}因 \[1\]\[2\]\n/);
+  });
+
+  it("traces a pending claim added to the units whose ranges it opens", async () => {
+    const added = await edited("samples/liuhe-2026.xlsx", "claim-added.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["区交通运输局", "KF1", 8, null, null, "申报中"];
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", added]);
+    expect(r.out).toMatch(/ {2}区交通运输局: 区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
   });
 
   it("says what the covers say differently (another year, another district) before the changes, in the JSON and the document too", async () => {
@@ -90,8 +108,11 @@ describe("assess diff", () => {
     expect([json.old.cover, json.new.cover]).toEqual([{ district: "柳河区", year: "2026" }, { district: "白云区", year: "2027" }]);
     const html = join(dir, "other-cover.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", other, "-o", html])).code).toBe(0);
-    expect(readFileSync(html, "utf8")).toContain("<td>封面</td><td></td><td></td><td>考核年度 2026 → 2027</td>");
-    expect(readFileSync(html, "utf8")).toContain("<td>封面</td><td></td><td></td><td>地区 柳河区 → 白云区</td>");
+    // In the page, before the table (and before a rubric's changes), as in the terminal.
+    expect(readFileSync(html, "utf8")).toContain("<pre>考核年度 2026 → 2027\n地区 柳河区 → 白云区</pre>");
+    // The same year written otherwise (２０２６, 2026年度) is no difference.
+    const sameYear = await edited("samples/liuhe-2026.xlsx", "same-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "２０２６年度"));
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", sameYear])).out).not.toContain("封面");
     // The same covers: nothing said.
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
   });

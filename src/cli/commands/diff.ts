@@ -66,6 +66,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
+    // What the covers say differently first (another year, another district), then the rubrics.
+    const covers = coverChanges(ctx, sa, sb);
+    if (covers.length) ctx.io.out(`${ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) })}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves).join("\n") + "\n");
   }
@@ -89,7 +92,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const coverRows = coverChanges(ctx, sa, sb).map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;
     const failed = await writeAtomic(target, async () => {
-      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], rubricLines, [...coverRows, ...rows].map((r) => r.cells)));
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...coverRows.map((r) => r.cells[3] ?? ""), ...rubricLines], rows.map((r) => r.cells)));
       const table: SheetTable = {
         sheet: { kind: "changes" },
         name: ctx.t("diff.title"),

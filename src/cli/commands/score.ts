@@ -13,6 +13,7 @@ import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
+import { coverYear } from "../../model/submission.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
@@ -65,10 +66,6 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
   };
 }
 
-/** A cover's year as compared: 2026, ２０２６, 2026年 and 2026年度 are one. */
-function yearOf(text: string | undefined): string {
-  return (text ?? "").normalize("NFKC").trim().replace(/\s*(年度|年)$/, "");
-}
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
   // Read from a pipe, the result has no folder to go beside it in.
@@ -90,8 +87,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // known by the district its provenance sheet records, now that this cover's is read.
   // So is last year's of the same name (2025/青山区.xlsx onto 2026/青山区.scored.xlsx), by its year.
   const district = submission.cover.district?.trim() ?? "";
-  const year = yearOf(submission.cover.year);
-  const otherYear = earlierResult.year !== "" && year !== "" && yearOf(earlierResult.year) !== year;
+  const year = coverYear(submission.cover.year);
+  const otherYear = earlierResult.year !== "" && year !== "" && coverYear(earlierResult.year) !== year;
   if ((earlierResult.district && district && earlierResult.district !== district) || otherYear) {
     progress.done();
     const said = [earlierResult.input, earlierResult.district, otherYear ? earlierResult.year : ""].filter((x) => x !== "").join(" ");
