@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
 import { displayWidth } from "../report/sheet-style.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -55,6 +55,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // While claims are pending that could move a rank here: where each unit could end up, as the
   // result sheet says; and awards that could still change are marked so.
   const moving = ranksMove(results, ranking);
+  // The tie-breakers shown nowhere else, each a column (left out first where the terminal is narrow).
+  const ties = tieColumns(rubric, ranking, ctx.lang).map((t) => col(t.heading, units.map(({ u }) => formatPoints(t.points(u))), { drop: 1 }));
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ u }) => String(rankRange(u, ranking.id))))] : []),
@@ -66,11 +68,13 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }),
           col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 }),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
+          ...ties,
           // The mark first: a narrow terminal wraps the text, the first award on its first line.
           col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id)), { squeeze: true }),
         ]
       : [
           col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value))),
+          ...ties,
           // A ranking by a line or an item that decides awards shows them, as one by the total does.
           ...(showsAwards(rubric, ranking) ? [col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id, true)), { squeeze: true })] : []),
         ]),

@@ -2,7 +2,8 @@
 import type { Award, OpenAward, Results, UnitResult } from "../model/results.js";
 import type { Rubric } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
+import { planOf, rankKey } from "../rubric/plan.js";
 import { cellRef } from "../diagnostics/index.js";
 
 /**
@@ -156,6 +157,30 @@ export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly b
   if (r.by === "total") return true;
   const x = rubric.rankings.find((y) => y.id === r.id);
   return x !== undefined && (x.tiers.length > 0 || x.grades !== undefined || x.single.length > 0 || x.yellowCard !== undefined);
+}
+
+/** A tie-breaker a ranking's table shows in a column of its own: its heading, and a unit's points there. */
+export interface TieColumn {
+  readonly key: string;
+  /** 同分时比较 after its code and name: GZ3 重点项目(同分时比较). */
+  readonly heading: string;
+  readonly points: (u: UnitResult) => Points;
+}
+
+/**
+ * The tie-breakers of a ranking that its table shows nowhere else (an item; the total where a line
+ * ranks; a line where an item does): each in a column, or a reader sees 46.5 ranked 2nd and 46.5
+ * ranked 4th and no why. A table by the total shows the lines and the total already.
+ */
+export function tieColumns(rubric: Rubric, r: { readonly id: string; readonly unitKind: string; readonly by: string }, lang: Lang): TieColumn[] {
+  const plan = planOf(rubric, r.unitKind);
+  const shown = new Set(r.by === "total" ? ["total", ...(plan?.lines.map((l) => l.line.code) ?? [])] : [r.by]);
+  const keys = (rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? []).filter((k) => !shown.has(k));
+  return keys.map((key) => {
+    const node = key === "total" ? undefined : plan?.index.get(key);
+    const name = key === "total" ? message(lang, "out.total") : `${key} ${rankKey(rubric, r.unitKind, key)?.name ?? ""}`.trim();
+    return { key, heading: message(lang, "out.tie-breaker", { name }), points: (u) => (node === undefined ? u.total : (u.points[node] ?? 0)) };
+  });
 }
 
 /** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */

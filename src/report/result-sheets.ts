@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardsCell, ledgerHeadings, listedAward, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardsCell, ledgerHeadings, listedAward, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { bodyStyle, breakBeforeBracket, displayWidth, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -173,16 +173,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // cannot move, the number itself, not a number stored as text).
   const pending = ranksMove(results, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
-  // Tie-breakers the sheet shows no column of (an item, or the total where it ranks by a line):
-  // each in a column of its own, or a reader sees 46.5 ranked 2nd and 46.5 ranked 4th and no why.
-  const shownKeys = new Set(isTotal ? ["total", ...lines.map((l) => l.code)] : [r.by]);
-  const tieKeys = (rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? []).filter((k) => !shownKeys.has(k));
-  const tieNodes = tieKeys.map((k) => (k === "total" ? undefined : plan?.index.get(k)));
-  const tieColumns = tieKeys.map((k): Column => {
-    const name = k === "total" ? t(lang, "out.total") : `${k} ${rankKey(rubric, r.unitKind, k)?.name ?? ""}`.trim();
-    const header = t(lang, "out.tie-breaker", { name });
-    return { header: breakBeforeBracket(header), kind: "points", width: Math.max(9, Math.min(14, headWidth(header))) };
-  });
+  // Tie-breakers the sheet shows no column of, each in one.
+  const ties = tieColumns(rubric, r, lang);
+  const tieCols = ties.map((c): Column => ({ header: breakBeforeBracket(c.heading), kind: "points", width: Math.max(9, Math.min(14, headWidth(c.heading))) }));
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
@@ -200,7 +193,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.max"), "points", 7),
           col(t(lang, "report.col.share"), "share", 8),
         ]),
-    ...tieColumns,
+    ...tieCols,
     {
       header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",
@@ -230,7 +223,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           for (const code of lineCodes) cells.push(pointsToNumber(u.subtotals[code] ?? 0));
           cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total));
         } else cells.push(pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null);
-        for (const node of tieNodes) cells.push(pointsToNumber(node === undefined ? u.total : (u.points[node] ?? 0)));
+        for (const c of ties) cells.push(pointsToNumber(c.points(u)));
         cells.push(text);
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };
       }

@@ -16,7 +16,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -183,6 +183,8 @@ export function start(doc: Document): void {
     const awarding = showsAwards(s.rubric, r);
     // While claims are pending that could move a rank here: where each unit could end, as the terminal and the result sheets say.
     const moving = ranksMove(s.results, r);
+    // The tie-breakers shown nowhere else, each a column, as in the terminal and the ranking sheet.
+    const ties = tieColumns(s.rubric, r, lang);
     // Ranked by a line or an item: its points alone, as the terminal shows them.
     const cols = [
       t("out.rank"),
@@ -190,6 +192,7 @@ export function start(doc: Document): void {
       t("out.unit"),
       ...(groups.length ? [t("out.group-rank")] : []),
       ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), heads.bonus, heads.deduction, t("out.total")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
+      ...ties.map((c) => c.heading),
       ...(awarding ? [t("out.awards")] : []),
     ];
     for (const c of cols) head.append(el("th", c));
@@ -211,6 +214,7 @@ export function start(doc: Document): void {
         name,
         ...(groups.length ? [groupRank(u)] : []),
         ...(isTotal ? [...lines.map((l) => formatPoints(u.subtotals[l.code] ?? 0)), formatPoints(u.bonus), formatPoints(u.deduction), formatPoints(u.total)] : [formatPoints(e.value)]),
+        ...ties.map((c) => formatPoints(c.points(u))),
         // Awards pending claims could still change: marked, as in the terminal and the result sheets.
         // By the total: every award of the unit; by a line or an item, this ranking's own.
         ...(awarding ? [awardsCell(u, lang, r.id, !isTotal)] : []),

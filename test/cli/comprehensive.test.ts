@@ -240,8 +240,9 @@ describe("the comprehensive sample's report", () => {
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("    unit_kind: department\n    by: total\n", "    unit_kind: department\n    by: BM\n"));
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "by-line.xlsx"), "--wide"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/│ 名次 │ 单位\s+│ 区直部门 │ 奖惩\s+│/);
-    expect(r.out).toMatch(/│ 6\s+│ 区市场监管局\s+│ 88\.97\s+│ 等次:良好;黄牌警告:区直部门排名末位\s+│/);
+    // Its tie-breaker (BM1) beside it, as on the ranking sheet.
+    expect(r.out).toMatch(/│ 名次 │ 单位\s+│ 区直部门 │ BM1 重点工作任务.同分时比较. │ 奖惩\s+│/);
+    expect(r.out).toMatch(/│ 6\s+│ 区市场监管局\s+│ 88\.97\s+│ \d+(\.\d+)?\s+│ 等次:良好;黄牌警告:区直部门排名末位\s+│/);
     // 经济发展单项排名 (by JJ) decides the single-item award: its own, not the unit's grade or group prize.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));

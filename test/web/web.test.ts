@@ -419,6 +419,16 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(first).toEqual(["1", "区公安分局", "99.5"]);
   });
 
+  it("shows a tie-breaker the table shows nowhere else in a column of its own, as the terminal and the ranking sheet do", async () => {
+    await choose("samples/liuhe-2026.xlsx");
+    const departments = page.locator("section.ranking").nth(1);
+    expect(await departments.locator("h2").textContent()).toBe("区直部门排名");
+    const heads = await departments.locator("thead th").allTextContents();
+    expect(heads).toContain("BM1 重点工作任务(同分时比较)");
+    const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
+    expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40");
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
