@@ -348,9 +348,14 @@ export function start(doc: Document): void {
           showDiagnostics(loaded.diagnostics, out, file.name);
           return;
         }
-        const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
-        say(t("web.invalid", { errors, warnings: loaded.diagnostics.length - errors }) + note);
-        showDiagnostics(loaded.diagnostics, out, file.name);
+        // The user's own rubric is of the scheme the cover names, in another version (a revision
+        // saved under the old name, or the cover not brought up to date): said so, not asked for again.
+        const mine = given?.load.rubric;
+        const chosen = asked && mine && asked.data.id === mine.id && asked.data.version !== mine.version ? given : undefined;
+        const diagnostics = chosen && asked && mine ? loaded.diagnostics.map((d) => (d === asked ? { ...d, code: "web.rubric-chosen-other", data: { file: chosen.name, id: mine.id, chosen: mine.version, version: asked.data.version ?? "" } } : d)) : loaded.diagnostics;
+        const errors = diagnostics.filter((d) => d.severity === "error").length;
+        say(t("web.invalid", { errors, warnings: diagnostics.length - errors }) + note);
+        showDiagnostics(diagnostics, out, file.name);
         return;
       }
       say(t("progress.scoring"));

@@ -208,6 +208,19 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown).not.toContain("--rubric");
     });
 
+    it("is said to be of another version where it is the cover's scheme in another, not asked for again", async () => {
+      // Named as the cover names it, but a revision saved under the old name (2026.2 inside).
+      const misnamed = join(dir, "misnamed", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "misnamed"), { recursive: true });
+      writeFileSync(misnamed, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2026.2"'));
+      await dropFiles([workbook, misnamed]);
+      await settled(/有 \d+ 个错误/);
+      const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+      expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,所选的方案文件 district-popplan-2026.1.yaml 却是 2026.2 版");
+      expect(shown).not.toContain("要方案文件");
+      await page.setInputFiles("#rubric", []);
+    });
+
     it("is taken when dropped with the workbook, and the workbook scored under it", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分/);
