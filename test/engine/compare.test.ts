@@ -70,7 +70,8 @@ describe("comparing two submissions", () => {
     const claim: EntrySpec[] = [{ unit: "丙", code: "JF2", level: "国家级", status: "申报中" }];
     const r = run(BASE, BASE.map((u) => (u.name === "丁" ? { ...u, scores: { JS1: 46 } } : u)), [], claim);
     expect(r.changes).toEqual(["丁 JS1 value", "丙 JF2 ledger"]);
-    expect(r.moves).toEqual(["乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→2 —→二等奖 [0]"]);
+    // It moves none of them; it leaves 甲's first place open, though (丙 confirmed would pass it): that is its doing.
+    expect(r.moves).toEqual(["甲 1→1 一等奖→一等奖 [1]", "乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→2 —→二等奖 [0]"]);
   });
 
   it("a unit added is a change of its own, and moves those it passes", () => {

@@ -214,7 +214,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       mkdirSync(join(dir, "misnamed"), { recursive: true });
       writeFileSync(misnamed, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2026.2"'));
       await dropFiles([workbook, misnamed]);
-      await settled(/有 \d+ 个错误/);
+      await page.waitForFunction(() => [...document.querySelectorAll("ul.diagnostics li")].some((li) => li.textContent?.includes("2026.2")), undefined, { timeout: 60_000 });
       const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
       expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,所选的方案文件 district-popplan-2026.1.yaml 却是 2026.2 版");
       expect(shown).not.toContain("要方案文件");
