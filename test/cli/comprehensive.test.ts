@@ -9,6 +9,20 @@ import { scratchDir } from "../helpers/tmp.js";
 
 const dir = scratchDir("assess-liuhe-");
 const input = join(dir, "柳河区.xlsx");
+
+/** The sample scored under its rubric as `edit` changes it: the rubric's file, and the workbook written. */
+async function scoredUnder(name: string, edit: (yaml: string) => string): Promise<{ rubric: string; book: ExcelJS.Workbook }> {
+  const rubric = join(dir, `${name}.yaml`);
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  writeFileSync(rubric, edited);
+  const out = join(dir, `${name}.xlsx`);
+  expect((await cli(["score", input, "--rubric", rubric, "-o", out])).code).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  return { rubric, book };
+}
 let scored: Run;
 let json: { units: { name: string; group?: string; total: number; rank: Record<string, number | null>; grade?: Record<string, string>; awards: { kind: string; ranking?: string; tier?: string }[] }[] };
 
@@ -86,12 +100,7 @@ describe("the comprehensive sample", () => {
 
   it("lists in 计分说明 a judged or deducted item a ledger row was charged to: entered, charged, scored", async () => {
     // KF3 charged to SH3 (扣分制) instead of SH2: 杨柳镇's 2 × 1 lands on an item whose points were entered.
-    const rubric = join(dir, "kf3-sh3.yaml");
-    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      charge: SH2\n", "      charge: SH3\n"));
-    const out = join(dir, "kf3-sh3.xlsx");
-    expect((await cli(["score", input, "--rubric", rubric, "-o", out])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
+    const { book: wb } = await scoredUnder("kf3-sh3", (t) => t.replace("      charge: SH2\n", "      charge: SH3\n"));
     const rows = (wb.getWorksheet("计分说明")?.getSheetValues() ?? []).flatMap((r) => (Array.isArray(r) && r[1] === "杨柳镇" ? [r.slice(1).join(" | ")] : []));
     expect(rows.filter((r) => /\| (SH2|SH3|KF3) \|/.test(r))).toEqual([
       "杨柳镇 | SH2 | 一般生产安全事故控制 | 15 | 15 | ZB6 0起 ≤ 0起,得该档 100%,计 15 | 指标数据!G6",
@@ -267,12 +276,7 @@ describe("the comprehensive sample's report", () => {
   });
 
   it("names a yellow card the rubric names otherwise (部门黄牌) in the 奖惩名单 and in the report's award list alike", async () => {
-    const rubric = join(dir, "card-named.yaml");
-    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("    yellow_card:\n      name: 黄牌警告\n      last_place: true\n", "    yellow_card:\n      name: 部门黄牌\n      last_place: true\n"));
-    const out = join(dir, "card-named.xlsx");
-    expect((await cli(["score", input, "--rubric", rubric, "-o", out])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
+    const { rubric, book: wb } = await scoredUnder("card-named", (t) => t.replace("    yellow_card:\n      name: 黄牌警告\n      last_place: true\n", "    yellow_card:\n      name: 部门黄牌\n      last_place: true\n"));
     const rows: unknown[][] = [];
     wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
     expect(rows.filter((r) => r[0] === "黄牌警告" && r[1] === "区市场监管局").map((r) => r[2])).toEqual(["部门黄牌:区直部门排名末位"]);
