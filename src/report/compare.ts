@@ -285,11 +285,15 @@ function outcomeKey(u: UnitResult | undefined): string {
   // Nor a yellow card's score on its ranking (the ranks and points say it).
   // An award is known by its ranking's id, not its name (a revised 办法 may rename the ranking).
   const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
-  // And where pending claims leave it: its rank ranges and the awards they could change (a claim
-  // decided settles them: a change worth saying, though no number moved).
-  const c = u.certainty;
-  const pending = c ? [Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1)), c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()] : null;
-  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award), pending]);
+  // And where pending claims leave it (a claim decided settles them: a change worth saying, though
+  // no number moved).
+  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award), pendingKey(u)]);
+}
+
+/** Where pending claims leave a unit: its rank ranges and the awards they could change; "" where none. */
+function pendingKey(u: UnitResult | undefined): string {
+  const c = u?.certainty;
+  return c ? JSON.stringify([Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1)), c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()]) : "";
 }
 
 /** Units with changes of their own beyond which others' moves are not traced to them. */
@@ -488,8 +492,10 @@ export function compareResults(
       // Moved by nothing above (its rank range closing, a (待定) mark gone): a claim pending for it
       // decided or changed, of the rows its certainty named (another's single-item recognition
       // moving none of its ranks).
-      // (Its certainty before names the earlier rows; after, the rows as they are now: a claim added, or edited and still pending.)
-      if (!because.size) {
+      // (Its certainty before names the earlier rows; after, the rows as they are now: a claim added,
+      // or edited and still pending.) Also where it moved for another reason too, if its ranges or
+      // marks did.
+      if (!because.size || pendingKey(x) !== pendingKey(y)) {
         const rows = changeOfRow();
         for (const cell of [...(x.certainty?.pending ?? []), ...(y.certainty?.pending ?? [])]) {
           const i = rows.get(cell);

@@ -95,6 +95,15 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", added]);
     expect(r.out).toMatch(/ {2}区交通运输局: 区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
+    // A unit that moved by its own change too: the claim is cited with it, for the places it opens.
+    const both = await edited("samples/liuhe-2026.xlsx", "claim-and-own.xlsx", (wb) => {
+      const d = wb.getWorksheet("党的建设")!;
+      expect(d.getCell("A4").value).toBe("白马镇");
+      d.getCell("B4").value = 29.5;
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["青龙乡", "JF1", null, "国家级", null, "申报中"];
+    });
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", both])).out).toMatch(/ {2}白马镇: [^\n]*4 → 4\(4–5\)[^\n]* {2}因 \[1\]\[2\]\n/);
   });
 
   it("says what the covers say differently (another year, another district) before the changes, in the JSON and the document too", async () => {

@@ -24,6 +24,11 @@ function run(before: UnitSpec[], after: UnitSpec[], ledgerA: EntrySpec[] = [], l
   return {
     changes: changes.map((c) => `${c.unit} ${c.code ?? ""} ${c.what}`),
     moves: moves.map((m) => `${m.name} ${m.old?.ranks.overall ?? "—"}→${m.new?.ranks.overall ?? "—"} ${prize(m.old)}→${prize(m.new)} [${m.because.join(",")}]`),
+    // Where pending claims leave each moved unit's overall place, before and after.
+    ranges: moves.map((m) => {
+      const range = (u: (typeof moves)[number]["old"]) => u?.certainty?.ranks.overall?.join("–") ?? "—";
+      return `${m.name} ${range(m.old)} → ${range(m.new)}`;
+    }),
   };
 }
 
@@ -70,8 +75,10 @@ describe("comparing two submissions", () => {
     const claim: EntrySpec[] = [{ unit: "丙", code: "JF2", level: "国家级", status: "申报中" }];
     const r = run(BASE, BASE.map((u) => (u.name === "丁" ? { ...u, scores: { JS1: 46 } } : u)), [], claim);
     expect(r.changes).toEqual(["丁 JS1 value", "丙 JF2 ledger"]);
-    // It moves none of them; it leaves 甲's first place open, though (丙 confirmed would pass it): that is its doing.
-    expect(r.moves).toEqual(["甲 1→1 一等奖→一等奖 [1]", "乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→2 —→二等奖 [0]"]);
+    // Their ranks and prizes are 丁's doing alone; the claim opens their places (丙 confirmed would
+    // pass them, and 甲): that is its doing, cited with it.
+    expect(r.moves).toEqual(["甲 1→1 一等奖→一等奖 [1]", "乙 2→3 二等奖→二等奖 [0,1]", "丙 3→4 二等奖→— [0,1]", "丁 4→2 —→二等奖 [0,1]"]);
+    expect(r.ranges).toEqual(["甲 — → 1–2", "乙 — → 3–4", "丙 — → 1–4", "丁 — → 2–3"]);
   });
 
   it("a unit added is a change of its own, and moves those it passes", () => {
@@ -83,6 +90,6 @@ describe("comparing two submissions", () => {
   it("the same inputs in another order are no change at all", () => {
     const ledger: EntrySpec[] = [{ unit: "甲", code: "KF1" }, { unit: "乙", code: "JF1" }];
     const r = run(BASE, [...BASE].reverse(), ledger, [...ledger].reverse());
-    expect(r).toEqual({ changes: [], moves: [] });
+    expect(r).toEqual({ changes: [], moves: [], ranges: [] });
   });
 });
