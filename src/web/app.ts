@@ -350,9 +350,20 @@ export function start(doc: Document): void {
         }
         // The user's own rubric is of the scheme the cover names, in another version (a revision
         // saved under the old name, or the cover not brought up to date): said so, not asked for again.
+        // One named as the cover names its rubric but of another scheme inside: said what it is.
         const mine = given?.load.rubric;
-        const chosen = asked && mine && asked.data.id === mine.id && asked.data.version !== mine.version ? given : undefined;
-        const diagnostics = chosen && asked && mine ? loaded.diagnostics.map((d) => (d === asked ? { ...d, code: "web.rubric-chosen-other", data: { file: chosen.name, id: mine.id, chosen: mine.version, version: asked.data.version ?? "" } } : d)) : loaded.diagnostics;
+        const namedAs = given ? rubricFileName(given.name) : undefined;
+        const sameScheme = asked && mine && asked.data.id === mine.id && asked.data.version !== mine.version;
+        const namedForIt = asked && mine && namedAs && namedAs.id === asked.data.id && namedAs.version === asked.data.version && namedAs.id !== mine.id;
+        const said = (d: Diagnostic): Diagnostic =>
+          d !== asked || !given || !mine
+            ? d
+            : sameScheme
+              ? { ...d, code: "web.rubric-chosen-other", data: { file: given.name, id: mine.id, chosen: mine.version, version: asked.data.version ?? "" } }
+              : namedForIt
+                ? { ...d, code: "web.rubric-chosen-says-other", data: { file: given.name, says: `${mine.id} ${mine.version}`, cover: `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim() } }
+                : d;
+        const diagnostics = loaded.diagnostics.map(said);
         const errors = diagnostics.filter((d) => d.severity === "error").length;
         say(t("web.invalid", { errors, warnings: diagnostics.length - errors }) + note);
         showDiagnostics(diagnostics, out, file.name);

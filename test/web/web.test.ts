@@ -219,6 +219,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,所选的方案文件 district-popplan-2026.1.yaml 却是 2026.2 版");
       expect(shown).not.toContain("要方案文件");
       await page.setInputFiles("#rubric", []);
+      // Named so, but another scheme inside: said what it is.
+      const other = join(dir, "other-id", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "other-id"), { recursive: true });
+      writeFileSync(other, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("id: district-popplan", "id: other-scheme").replace('version: "2022.1"', 'version: "2026.2"'));
+      await dropFiles([workbook, other]);
+      await page.waitForFunction(() => [...document.querySelectorAll("ul.diagnostics li")].some((li) => li.textContent?.includes("other-scheme 2026.2")), undefined, { timeout: 60_000 });
+      const said = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+      expect(said).toContain("所选的方案文件 district-popplan-2026.1.yaml 里写的是方案 other-scheme 2026.2,不是封面所写的 district-popplan 2026.1");
+      await page.setInputFiles("#rubric", []);
     });
 
     it("is taken when dropped with the workbook, and the workbook scored under it", async () => {
