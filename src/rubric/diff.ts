@@ -21,7 +21,7 @@ export interface Change {
   readonly old?: string;
   readonly new?: string;
   readonly effect: Effect;
-  /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 底线否决,满分 10). */
+  /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 平安建设(满分 10)). */
   readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string };
 }
 
