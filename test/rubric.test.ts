@@ -270,6 +270,13 @@ describe("a kind's weights", () => {
     expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))[0]).toBe("weights.JJ (town) 的权重 40 大于 1:是否应为 40%?权重写作百分比(如 40%)或小数(如 0.4)");
   });
 
+  it("written with a full-width ％ (typed with a Chinese input method) read as with %", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 40％, SH: 35％, DJ: 25％ }");
+    expect(written).not.toBe(text);
+    expect(found(written)).toEqual([]);
+    expect(load(written).rubric?.unitKinds[0]?.weights).toEqual(load(text).rubric?.unitKinds[0]?.weights);
+  });
+
   it("not read is one error, not also a sum of weights that does not come out", () => {
     const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 150%, SH: 35%, DJ: 25% }");
     expect(found(written)).toEqual([`rubric.bad-weight-share r.yaml:${line}:${col(written, "150%")}`]);

@@ -9,9 +9,9 @@ const points = z.number().nonnegative();
 /** Points that must be some: a scale, a cap, a code's points, a step down a place (0 would mean nothing, or refuse everything). */
 const some = z.number().positive();
 /** A measured value: "95%" or a fraction 0.95 for a percent; a number for a count or an amount. */
-const measure = z.union([z.string().regex(/^[+-]?\d+(\.\d+)?%$/, { message: "rate" }), z.number()]);
+const measure = z.union([z.string().regex(/^[+-]?\d+(\.\d+)?[%％]$/, { message: "rate" }), z.number()]);
 /** A share or weight: "40%" or 0.4. */
-const share = z.union([z.string().regex(/^\d+(\.\d+)?%$/, { message: "rate" }), z.number().min(0).max(1)]);
+const share = z.union([z.string().regex(/^\d+(\.\d+)?[%％]$/, { message: "rate" }), z.number().min(0).max(1)]);
 const text = z.string().min(1);
 
 const vetoSchema = z.strictObject({
