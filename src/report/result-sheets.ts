@@ -470,7 +470,8 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
   for (const v of vacancies(rubric, results)) {
     const { award, basis } = vacancyCells(v, lang);
-    byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "—", award, null, basis] });
+    // No unit: the cell left empty (a dash prints like 一 in a Chinese font: "一 一等奖空缺").
+    byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "", award, null, basis] });
   }
   return kinds.flatMap((k) => byKind.get(k) ?? []);
 }

@@ -43,7 +43,8 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
     if (kind === "rank")
       for (const v of vacancies(rubric, results)) {
         const { award, basis } = vacancyCells(v, lang);
-        rows.push({ cells: [message(lang, CATEGORY.rank), "—", xmlSafe(award), null, xmlSafe(basis)] });
+        // No unit: the cell left empty (a dash prints like 一 in a Chinese font).
+        rows.push({ cells: [message(lang, CATEGORY.rank), "", xmlSafe(award), null, xmlSafe(basis)] });
       }
   }
   return rows;

@@ -105,7 +105,8 @@ function withoutCover(scheme: string, district: string, year: string): string {
  */
 export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
   let district = clean(cover.district);
-  let year = clean(cover.year).replace(/\s*(年度|年)$/, "");
+  // A year typed in full-width digits (２０２６) said in the title as any other.
+  let year = clean(cover.year).normalize("NFKC").replace(/\s*(年度|年)$/, "");
   if (rubric.report.title) return fillCover(clean(rubric.report.title), district, year);
   const scheme = withoutCover(clean(schemeName(rubric.title)), district, year);
   // What the scheme's name says still (柳河区2026年度乡镇综合考核 under a cover of 2026 alone) is not said before it.
