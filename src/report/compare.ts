@@ -489,12 +489,10 @@ export function compareResults(
       }
     }
     if (moved && x && y) {
-      // Moved by nothing above (its rank range closing, a (待定) mark gone): a claim pending for it
-      // decided or changed, of the rows its certainty named (another's single-item recognition
-      // moving none of its ranks).
-      // (Its certainty before names the earlier rows; after, the rows as they are now: a claim added,
-      // or edited and still pending.) Also where it moved for another reason too, if its ranges or
-      // marks did.
+      // Where its rank ranges or (待定) marks moved, or nothing above explains its move: the claims
+      // pending for it that were decided, added or changed, of the rows its certainty names before
+      // (the earlier rows) and after (the rows as they are now); another's single-item recognition
+      // moves none of its ranks.
       if (!because.size || pendingKey(x) !== pendingKey(y)) {
         const rows = changeOfRow();
         for (const cell of [...(x.certainty?.pending ?? []), ...(y.certainty?.pending ?? [])]) {
