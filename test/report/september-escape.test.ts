@@ -57,6 +57,8 @@ describe("escaping", () => {
     expect(reportTitle("zh-CN", { district: "青山区" }, r)).toBe("青山区人口和计划生育目标管理责任制考核结果");
     // A year typed in full-width digits reads as any other.
     expect(reportTitle("zh-CN", { year: "２０２６年度", district: "青山区" }, r)).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    // The year typed after the district in its cell too: said once.
+    expect(reportTitle("zh-CN", { year: "2026", district: "青山区2026年度" }, r)).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
     // A rubric without report words: the scheme's name, less the word for the document.
     const plain = { title: "乡镇综合考核办法", report: {} };
     expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, plain)).toBe("柳河区2026年度乡镇综合考核结果");

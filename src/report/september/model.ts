@@ -104,9 +104,9 @@ function withoutCover(scheme: string, district: string, year: string): string {
  * district and year from the cover, gracefully without either.
  */
 export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
-  let district = clean(cover.district);
   // A year typed in full-width digits (２０２６) said in the title as any other.
   let year = clean(cover.year).normalize("NFKC").replace(/\s*(年度|年)$/, "");
+  let district = districtOf(cover, year);
   if (rubric.report.title) return fillCover(clean(rubric.report.title), district, year);
   const scheme = withoutCover(clean(schemeName(rubric.title)), district, year);
   // What the scheme's name says still (柳河区2026年度乡镇综合考核 under a cover of 2026 alone) is not said before it.
@@ -118,9 +118,20 @@ export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "titl
   return message(lang, "report.title.none", { scheme });
 }
 
+/**
+ * The cover's district, less the year where it was typed after it (柳河区2026年度 in the district's
+ * cell, the year's cell saying 2026): said once in the title and the seal line, not twice.
+ */
+function districtOf(cover: Cover, year: string): string {
+  const district = clean(cover.district);
+  if (!year) return district;
+  const m = /^(.+?)\s*(\d{4})\s*(年度|年)?$/.exec(district.normalize("NFKC"));
+  return m && m[2] === year ? (m[1] ?? district) : district;
+}
+
 /** Who issues the report, for the seal line: the rubric's issuer filled from the cover, else the district. */
 function issuer(cover: Cover, rubric: Rubric): string {
-  const district = clean(cover.district);
+  const district = districtOf(cover, clean(cover.year).normalize("NFKC").replace(/\s*(年度|年)$/, ""));
   return rubric.report.issuer ? fillCover(clean(rubric.report.issuer), district, clean(cover.year)) : district;
 }
 
