@@ -239,6 +239,14 @@ describe("indicators and targets", () => {
   });
 });
 
+describe("a status word in two categories, or twice in one", () => {
+  it("is named, as what it is", () => {
+    const said = (t: string): string[] => load(t).diagnostics.map((d) => message("zh-CN", d.code, d.data));
+    expect(said(replace("    pending: [申报中]", "    pending: [申报中, 已认定]"))).toEqual(["状态词 “已认定” 出现在多个类别中(计分、待定、不计只能选一)"]);
+    expect(said(replace("    pending: [申报中]", "    pending: [申报中, 申报中]"))).toEqual(["状态词 “申报中” 写了两次"]);
+  });
+});
+
 describe("a grade's quota", () => {
   it("of 0 is an error at its line (no unit could get the grade)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

@@ -123,7 +123,16 @@ export async function fullParser(): Promise<ParseRubric> {
 function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad): RubricLoad {
   const r = load.rubric;
   if (!r || (r.id === f.id && r.version === f.version)) return load;
-  const diagnostic: Diagnostic = { code: "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml` }, location: { file: displayPath(f.path) } };
+  // Said at the line of the key that disagrees (id:, else version:), read again on this error alone.
+  const key = r.id !== f.id ? "id" : "version";
+  let line = 0;
+  try {
+    line = readFileSync(f.path, "utf8").split("\n").findIndex((l) => new RegExp(`^${key}\\s*:`).test(l)) + 1;
+  } catch {
+    // unreadable now: said at the file
+  }
+  const location = line > 0 ? { file: displayPath(f.path), line, col: 1 } : { file: displayPath(f.path) };
+  const diagnostic: Diagnostic = { code: "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml` }, location };
   return { diagnostics: [...load.diagnostics, diagnostic] };
 }
 

@@ -6,7 +6,7 @@ import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
 import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
-import { diffRubrics } from "../rubric/diff.js";
+import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { awardText, mayWin, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
@@ -209,7 +209,8 @@ function likelyRenames(changes: readonly InputChange[]): ReadonlyMap<string, str
 
 const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
-export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string[] {
+/** `rubricMoves`: the two rubrics differ in what can move results (changesMoveResults). */
+export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubricMoves = false): string[] {
   const out: string[] = [];
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
   // A terminal shows the first few hundred; the sheet, the page and the JSON hold them all.
@@ -217,13 +218,12 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   if (changes.length > SHOWN) out.push(`  ${w.t("diff.more", { count: changes.length - SHOWN })}`);
   const moved = moves.filter((m) => m.moved);
   out.push(moved.length ? w.t("diff.results", { count: moved.length }) : w.t("diff.results-none"));
-  const rubricChanged = rubricMovesResults(a.rubric, b.rubric);
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
   for (const m of moved.slice(0, SHOWN)) {
     // Its changes, and where the rubric changed what scores too, that (which of the two moved it
     // is not told apart: the rubric is said as changed, not as the cause).
     const refs = m.because.map((i) => `[${i + 1}]`).join("");
-    const because = m.because.length ? `  ${w.t(rubricChanged ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricChanged ? `  ${w.t("diff.because-rubric")}` : "";
+    const because = m.because.length ? `  ${w.t(rubricMoves ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricMoves ? `  ${w.t("diff.because-rubric")}` : "";
     out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
   }
   return out;
@@ -272,9 +272,9 @@ export function rubricsDiffer(a: Rubric, b: Rubric): boolean {
   return a.id !== b.id || a.version !== b.version || a.sha256 !== b.sha256;
 }
 
-/** Whether the rubrics differ in what can move results (scores, ranks, awards), not in words or checks alone. */
-export function rubricMovesResults(a: Rubric, b: Rubric): boolean {
-  return rubricsDiffer(a, b) && diffRubrics(a, b).some((c) => c.effect === "scores" || c.effect === "ranks" || c.effect === "awards");
+/** Whether a rubric's changes can move results (scores, ranks, awards), not words or checks alone. */
+export function changesMoveResults(changes: readonly Change[]): boolean {
+  return changes.some((c) => c.effect === "scores" || c.effect === "ranks" || c.effect === "awards");
 }
 
 /** The name of an item, indicator or target code (DZ2 统筹决策), looked up once per rubric. */

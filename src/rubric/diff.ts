@@ -104,7 +104,7 @@ function byKey<T>(entries: readonly (readonly [string, T])[]): (readonly [string
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Words whose order means nothing (statuses, flag words): compared as a set. */
+/** Words whose order means nothing (statuses, flag words, unit kinds): compared as a set. */
 function set(words: readonly string[]): string {
   return [...words].sort().join(", ");
 }
@@ -121,7 +121,7 @@ function ledgerFields(c: LedgerCode, w: Words): Fields {
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
-    ["unit-kinds", [...c.unitKinds].sort().join(", "), "validation"],
+    ["unit-kinds", set(c.unitKinds), "validation"],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);

@@ -51,7 +51,7 @@ describe("a file of the office's own whose name and content disagree", () => {
     writeFileSync(join(dir, "mini-1.yaml"), readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace('version: "1"', 'version: "2"'));
     const r = await cli(["validate", book]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${join(dir, "mini-1.yaml")}: 错误: 文件名表明它是 mini 1,文件里写的却是 mini 2,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-2.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]`);
+    expect(r.err).toContain(`${join(dir, "mini-1.yaml")}:2:1: 错误: 文件名表明它是 mini 1,文件里写的却是 mini 2,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-2.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]`);
     expect(r.err).not.toContain("workbook.blank-points");
   });
 });

@@ -6,7 +6,7 @@ import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, rankingReads, relativeReads, type Side } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, coverChanges, moveSummary, rubricMovesResults, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -61,7 +61,11 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const rb = scoreEngine(b.rubric, b.submission);
   const changes = compareInputs(sa, sb);
   const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric));
-  const rubricLines = rubricsDiffer(a.rubric, b.rubric) ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...diffLines(a.rubric, b.rubric, ctx.lang).lines] : [];
+  // The rubrics' changes, worked out once: listed, and whether they can move results (then every
+  // unit's move may be their doing too, said with its causes).
+  const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
+  const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines] : [];
+  const rubricMoves = rubricDiff !== undefined && changesMoveResults(rubricDiff.changes);
   // The JSON document only once the file asked for is written: a write that fails is the document then.
   const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
   if (!json) {
@@ -70,11 +74,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const covers = coverChanges(ctx, sa, sb);
     if (covers.length) ctx.io.out(`${ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) })}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
-    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves).join("\n") + "\n");
+    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, rubricMoves).join("\n") + "\n");
   }
   if (o.output && format) {
     // Where the rubric changed what scores, every unit's move may be its doing too: said in the causes' column.
-    const rubricMoves = rubricMovesResults(a.rubric, b.rubric);
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
