@@ -118,7 +118,7 @@ describe("assess diff", () => {
     const html = join(dir, "other-cover.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", other, "-o", html])).code).toBe(0);
     // In the page, before the table (and before a rubric's changes), as in the terminal.
-    expect(readFileSync(html, "utf8")).toContain("<pre>考核年度 2026 → 2027\n地区 柳河区 → 白云区</pre>");
+    expect(readFileSync(html, "utf8")).toContain("<pre>两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区</pre>");
     // The same year written otherwise (２０２６, 2026年度) is no difference.
     const sameYear = await edited("samples/liuhe-2026.xlsx", "same-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "２０２６年度"));
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", sameYear])).out).not.toContain("封面");

@@ -66,13 +66,15 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
   const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines] : [];
   const rubricMoves = rubricDiff !== undefined && changesMoveResults(rubricDiff.changes);
+  // What the covers say differently (another year, another district): said before all else.
+  const covers = coverChanges(ctx, sa, sb);
+  const coversLine = covers.length ? ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) }) : undefined;
   // The JSON document only once the file asked for is written: a write that fails is the document then.
   const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
-    const covers = coverChanges(ctx, sa, sb);
-    if (covers.length) ctx.io.out(`${ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) })}\n`);
+    if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, rubricMoves).join("\n") + "\n");
   }
@@ -92,10 +94,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const [na, nb] = [basename(older), basename(newer)];
     const subtitle = na === nb ? `${older} → ${newer}` : `${na} → ${nb}`;
     // What the covers say differently (two years, or another district's workbook), first.
-    const coverRows = coverChanges(ctx, sa, sb).map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
+    const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;
     const failed = await writeAtomic(target, async () => {
-      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...coverRows.map((r) => r.cells[3] ?? ""), ...rubricLines], rows.map((r) => r.cells)));
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells)));
       const table: SheetTable = {
         sheet: { kind: "changes" },
         name: ctx.t("diff.title"),
