@@ -82,12 +82,16 @@ export interface Submission {
   readonly groupColumns?: ReadonlyMap<string, string>;
 }
 
-/** The cell a unit's group was read from, where it is known; else its name cell. */
-/** A cover's year as compared: 2026, ２０２６, 2026年 and 2026年度 are one. */
+/** Chinese digits as a year is written in documents (二〇二六, 二零二六). */
+const HAN_DIGITS: Readonly<Record<string, string>> = { "〇": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** A cover's year as compared: 2026, ２０２６, 二〇二六, 2026年 and 2026年度 are one. */
 export function coverYear(text: string | undefined): string {
-  return (text ?? "").normalize("NFKC").trim().replace(/\s*(年度|年)$/, "");
+  const year = (text ?? "").normalize("NFKC").trim().replace(/\s*(年度|年)$/, "");
+  return /^[〇零一二三四五六七八九]{4}$/.test(year) ? [...year].map((c) => HAN_DIGITS[c] ?? c).join("") : year;
 }
 
+/** The cell a unit's group was read from, where it is known; else its name cell. */
 export function groupCellOf(sub: Submission, u: Unit): CellAt {
   const col = sub.groupColumns?.get(u.at.sheet);
   const row = /\d+$/.exec(u.at.cell)?.[0];

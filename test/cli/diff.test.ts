@@ -122,6 +122,11 @@ describe("assess diff", () => {
     // The same year written otherwise (２０２６, 2026年度) is no difference.
     const sameYear = await edited("samples/liuhe-2026.xlsx", "same-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "２０２６年度"));
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", sameYear])).out).not.toContain("封面");
+    // Nor is it in Chinese digits, as documents write it (二〇二六年).
+    const hanYear = await edited("samples/liuhe-2026.xlsx", "han-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "二〇二六年"));
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", hanYear])).out).not.toContain("封面");
+    const hanOther = await edited("samples/liuhe-2026.xlsx", "han-other.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "二〇二五年"));
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", hanOther])).out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 二〇二五年");
     // The same covers: nothing said.
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
   });

@@ -260,6 +260,15 @@ describe("assess score on the sample", () => {
     mkdirSync(join(dir, "y2026w"));
     await lastYear.xlsx.writeFile(join(dir, "y2026w", "2026.xlsx"));
     expect((await cli(["score", join(dir, "y2026w", "2026.xlsx"), "-o", shared])).code).toBe(0);
+    // And in Chinese digits, as documents write it (二〇二六年); 二〇二五年 is last year's.
+    lastYear.getWorksheet("封面")!.getCell("B5").value = "二〇二六年";
+    mkdirSync(join(dir, "y2026h"));
+    await lastYear.xlsx.writeFile(join(dir, "y2026h", "2026.xlsx"));
+    expect((await cli(["score", join(dir, "y2026h", "2026.xlsx"), "-o", shared])).code).toBe(0);
+    lastYear.getWorksheet("封面")!.getCell("B5").value = "二〇二五年";
+    mkdirSync(join(dir, "y2025h"));
+    await lastYear.xlsx.writeFile(join(dir, "y2025h", "2026.xlsx"));
+    expect((await cli(["score", join(dir, "y2025h", "2026.xlsx"), "-o", shared])).code).toBe(2);
   });
 
   it("an invalid workbook gets its diagnostics, exit 1, and nothing written", async () => {
