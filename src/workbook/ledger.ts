@@ -67,6 +67,12 @@ export function isLedgerSheet(sheet: RawSheet): boolean {
   return ledgerHeader(sheet) !== undefined;
 }
 
+/** Where a ledger sheet's header begins (its first column's cell), or undefined: not a ledger. */
+export function ledgerHeaderAt(sheet: RawSheet): string | undefined {
+  const header = ledgerHeader(sheet);
+  return header ? `${colName(Math.min(...header.cols.values()))}${header.row}` : undefined;
+}
+
 /** Column names as the message lists them. */
 const COLUMN_WORDS: ReadonlyMap<LedgerField, string> = new Map(LEDGER_COLUMNS.map(([word, field]) => [field, word]));
 

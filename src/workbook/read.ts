@@ -12,7 +12,7 @@ import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
 import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
-import { isLedgerSheet, readLedger } from "./ledger.js";
+import { ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { colName } from "../xlsx/refs.js";
@@ -300,6 +300,8 @@ export class SubmissionReader {
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   private ledgerSheet: RawSheet | undefined;
+  /** The ledger's header cell, as a reference: where a second ledger is told to look. */
+  private ledgerAt: string | undefined;
   /** Sheets that say they are results we wrote (isOurResultSheet): never input, whatever their name. */
   readonly resultSheets = new Set<string>();
   private sheetCount = 0;
@@ -401,14 +403,23 @@ export class SubmissionReader {
     };
     const decide = (): void => {
       decided = true;
-      if (!this.ledgerSheet && isLedgerSheet(head)) {
+      const ledgerAt = ledgerHeaderAt(head);
+      if (!this.ledgerSheet && ledgerAt !== undefined) {
         this.ledgerSheet = head;
+        this.ledgerAt = cellRef(name, ledgerAt);
         kept = true;
         return;
       }
       // A result of ours (renamed, or copied): not input.
       if (isOurResultSheet(head.rows)) {
         this.resultSheets.add(name);
+        head.rows = [];
+        return;
+      }
+      // A second ledger (a copy, 加扣分 (2), put before the sheet edited or after it): which one
+      // holds the rows to count cannot be told, and one of them would be left out without a word.
+      if (ledgerAt !== undefined) {
+        this.p.error(hidden ? "workbook.ledger-on-two-sheets-hidden" : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
         head.rows = [];
         return;
       }

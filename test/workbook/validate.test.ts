@@ -210,6 +210,22 @@ const cases: Case[] = [
     expected: ["workbook.column-on-two-sheets-hidden '党政线(旧)'!B1"],
   },
   {
+    // Excel's Move or Copy puts the copy before the sheet by default: the rows edited on either
+    // would be left out without a word. Said at the later one, naming the first.
+    name: "a copy of the ledger, before it or after it, is refused, not one of them read",
+    edit: (wb) => {
+      const at = wb.list.findIndex((s) => s.name === "加扣分");
+      const before = wb.sheetNamed("加扣分").clone();
+      before.name = "加扣分 (2)";
+      const after = wb.sheetNamed("加扣分").clone();
+      after.name = "加扣分(旧)";
+      after.hidden = true;
+      wb.list.splice(at, 0, before);
+      wb.list.push(after);
+    },
+    expected: ["workbook.ledger-on-two-sheets 加扣分!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
+  },
+  {
     name: "a deleted department sheet is a warning",
     edit: (wb) => {
       wb.removeSheet("部门");
