@@ -296,6 +296,32 @@ describe("a kind's weights", () => {
   });
 });
 
+describe("a grade's or a card's mark above the most a total can be (written on another scale)", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const at = (written: string, line: string, value: string): string => `r.yaml:${lineOf(line, written)}:${written.split("\n")[lineOf(line, written) - 1]!.indexOf(value) + 1}`;
+  it("is an error at the mark: no unit could get the grade, every unit would get the card", () => {
+    const grade = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 900, quota: 20% }");
+    expect(found(grade)).toEqual([`rubric.grade-unreachable ${at(grade, "from: 900", "900")}`]);
+    // The towns' scale is 100 and their bonuses are capped at 5.
+    expect(load(grade).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["“优秀” 的分数线 900 高于乡镇(街道)总分最多可得的 105,没有单位能评上;分数线按总分制 100 写"]);
+    const card = text.replace("      below: 60\n", "      below: 600\n");
+    expect(found(card)).toEqual([`rubric.yellow-below-everyone ${at(card, "below: 600", "600")}`]);
+    // A mark within reach with the bonuses (103 of 100 + 5) is no error.
+    expect(found(text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 103, quota: 20% }"))).toEqual([]);
+  });
+});
+
+describe("a line left out of every kind's lines", () => {
+  it("is said as that; its veto's grade is not said to have no ranking of a blank kind", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const written = text.replace("lines: [JJ, SH, DJ]", "lines: [JJ, DJ]");
+    expect(written).not.toBe(text);
+    const codes = found(written).map((f) => f.split(" ")[0]);
+    expect(codes).toContain("rubric.line-owner");
+    expect(codes).not.toContain("rubric.veto-grade-no-grades");
+  });
+});
+
 describe("grades out of order", () => {
   it("are said by the ranking and the grades, not as an item's bands", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

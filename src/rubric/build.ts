@@ -532,6 +532,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       // A key met again separates nothing the first did not.
       else if (t === r.by || (r.tie_breakers ?? []).indexOf(t) < ti) b.error("rubric.tie-breaker-again", [...at, "tie_breakers", ti], { key: t });
     });
+    const grades = r.grades ? buildGrades(b, r.grades, [...at, "grades"], r.name ?? r.id) : undefined;
+    const yellowCard = r.yellow_card ? buildYellow(b, r.yellow_card, [...at, "yellow_card"]) : undefined;
+    if (kind && r.by === "total") beyondTotal(kind, grades, yellowCard, at);
     return {
       id: r.id,
       name: r.name,
@@ -540,11 +543,30 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       by: r.by,
       tieBreakers: r.tie_breakers ?? [],
       tiers: buildTiers(b, r.tiers ?? [], [...at, "tiers"]),
-      ...(r.grades ? { grades: buildGrades(b, r.grades, [...at, "grades"], r.name ?? r.id) } : {}),
+      ...(grades ? { grades } : {}),
       single: (r.single ?? []).map((s) => single(s)),
-      ...(r.yellow_card ? { yellowCard: buildYellow(b, r.yellow_card, [...at, "yellow_card"]) } : {}),
+      ...(yellowCard ? { yellowCard } : {}),
     };
   });
+
+  /**
+   * A grade's mark or a card's mark above the most a kind's total can be (written on another
+   * scale: 900 for 90 on a 百分制): no unit could get the grade, every unit would get the card.
+   * The most is the scale and what bonuses may add (their overall cap; none said: not checked).
+   */
+  function beyondTotal(kind: UnitKind, grades: Grades | undefined, card: YellowCard | undefined, at: Path): void {
+    if (Number.isNaN(kind.scale)) return;
+    const bonuses = ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind.id));
+    const cap = caps.find((c) => c.kind === "bonus");
+    const room = bonuses.length === 0 ? 0 : cap ? cap.max : undefined;
+    if (room === undefined || Number.isNaN(room)) return;
+    const most = kind.scale + room;
+    const data = { kind: kind.name, most: formatPoints(most), scale: formatPoints(kind.scale) };
+    grades?.bands.forEach((band, i) => {
+      if (band.from > most) b.error("rubric.grade-unreachable", [...at, "grades", "bands", i, "from"], { ...data, grade: band.name, from: formatPoints(band.from) });
+    });
+    if (card?.below !== undefined && card.below > most) b.error("rubric.yellow-below-everyone", [...at, "yellow_card", "below"], { ...data, name: card.name, below: formatPoints(card.below) });
+  }
 
   function single(s: { code: string; name: string; amount?: number | undefined; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
     return { code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), ...(s.count !== undefined ? { count: s.count } : {}), ...(s.linked_item !== undefined ? { linkedItem: s.linked_item } : {}) };
@@ -597,6 +619,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   // without it would grade the vetoed unit as if no veto held it there).
   lines.forEach((l, li) => {
     const kind = kindOfLine(l.code);
+    // A line of no kind (or of two) is said as such; its vetoes have no rankings to look at.
+    if (!kind) return;
     const graded = rankings.filter((r) => r.unitKind === kind?.id && r.grades !== undefined);
     const namesOf = (r: Ranking): string[] => [...(r.grades?.bands.map((g) => g.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
     const grades = new Set(graded.flatMap(namesOf));
@@ -606,7 +630,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         else if (isMeasured(it) && it.veto) {
           for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
             if (g === undefined) continue;
-            if (!graded.length) b.error("rubric.veto-grade-no-grades", [...path, ii, "veto", key], { grade: g, kind: kind?.name ?? "", key });
+            if (!graded.length) b.error("rubric.veto-grade-no-grades", [...path, ii, "veto", key], { grade: g, kind: kind.name, key });
             else if (!grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
             else {
               const without = graded.find((r) => !namesOf(r).includes(g));
