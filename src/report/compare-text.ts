@@ -82,7 +82,9 @@ function awardPhrase(w: Words, a: Award, named: boolean): string {
 function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingName: (id: string) => string, named = false, awards = true): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
-  m.set(w.t("out.total"), formatPoints(u.total));
+  // A total with what pending claims could still bring (954.5(954.5–964.5)): a claim decided closes it.
+  const span = u.certainty?.total;
+  m.set(w.t("out.total"), `${formatPoints(u.total)}${span && span[0] !== span[1] ? w.t("table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) }) : ""}`);
   // A rank with where pending claims could still take it (8(8–9)): a claim decided settles it.
   for (const r2 of r.rankings) {
     if (!(r2.id in u.ranks)) continue;

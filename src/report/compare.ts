@@ -290,10 +290,16 @@ function outcomeKey(u: UnitResult | undefined): string {
   return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award), pendingKey(u)]);
 }
 
-/** Where pending claims leave a unit: its rank ranges and the awards they could change; "" where none. */
+/**
+ * Where pending claims leave a unit: what they could bring its total, its rank ranges and the
+ * awards they could change; "" where none (pending rows that can move nothing are no difference).
+ */
 function pendingKey(u: UnitResult | undefined): string {
   const c = u?.certainty;
-  return c ? JSON.stringify([Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1)), c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()]) : "";
+  if (!c) return "";
+  const total = c.total[0] !== c.total[1] ? c.total : null;
+  const ranks = Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1));
+  return total || ranks.length || c.open.length ? JSON.stringify([total, ranks, c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()]) : "";
 }
 
 /** Units with changes of their own beyond which others' moves are not traced to them. */

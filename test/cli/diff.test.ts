@@ -63,8 +63,18 @@ describe("assess diff", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("  [1] 加扣分 河东街道 JF1 市级 待审核 → JF1 市级 不予认定  [加扣分!B11]\n");
     expect(r.out).toContain("  青龙乡: 乡镇(街道)综合排名 8(8–9) → 8  因 [1]\n");
-    expect(r.out).toMatch(/ {2}河东街道: 乡镇\(街道\)综合排名 9\(8–9\) → 9.* 因 \[1\]\n/);
+    // What the claim could have brought its total is gone too.
+    expect(r.out).toMatch(/ {2}河东街道: 总分 89\.5\(89\.5–90\.5\) → 89\.5;乡镇\(街道\)综合排名 9\(8–9\) → 9.* 因 \[1\]\n/);
     expect(r.out).not.toContain("没有单位的结果发生变化");
+    // A claim refused that could have moved no rank nor award: what it could have brought is said
+    // (the unit's line was empty).
+    const refused = await edited("samples/qingshan-2026.xlsx", "claim-refused.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      expect([l.getCell("A7").value, l.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
+      l.getCell("F7").value = "不予认定";
+    });
+    const q = await cli(["diff", "samples/qingshan-2026.xlsx", refused]);
+    expect(q.out).toContain("结果有变化的单位(1 个):\n  青石镇: 总分 954.5(954.5–964.5) → 954.5  因 [1]\n");
   });
 
   it("traces a last place's yellow card to the unit that left the ranking behind it", async () => {
@@ -93,7 +103,7 @@ describe("assess diff", () => {
       l.getRow(l.rowCount + 1).values = ["区交通运输局", "KF1", 8, null, null, "申报中"];
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", added]);
-    expect(r.out).toMatch(/ {2}区交通运输局: 区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}区交通运输局: 总分 [\d.]+ → [\d.]+\([\d.]+–[\d.]+\);区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
     // A unit that moved by its own change too: the claim is cited with it, for the places it opens.
     const both = await edited("samples/liuhe-2026.xlsx", "claim-and-own.xlsx", (wb) => {
@@ -287,12 +297,12 @@ describe("assess diff: a unit renamed", () => {
     // Its ledger rows, unchanged, are compared under its old name: no change of theirs is listed.
     expect(r.out).toContain("输入的变化(2 处):\n  [1] 删除单位 青石镇\n  [2] 新增单位 青石街道(所填各项与删除的 青石镇 完全相同,是否改名?)\n");
     // The parts of a line apart from the awards within one: ; between parts, 、 between awards.
-    expect(r.out).toContain("  青石镇: 总分 954.5 → —;综合排名 4 → —;党政线排名 4 → —;人口计生线排名 4 → —;奖惩 名次奖:三等奖、单项奖:全员人口信息化建设单项奖(市级),3,000元 → —  因 [1]\n");
+    expect(r.out).toContain("  青石镇: 总分 954.5(954.5–964.5) → —;综合排名 4 → —;党政线排名 4 → —;人口计生线排名 4 → —;奖惩 名次奖:三等奖、单项奖:全员人口信息化建设单项奖(市级),3,000元 → —  因 [1]\n");
     // The unit added, compared with the one it most likely is: renamed, nothing else changed.
     expect(r.out).toContain("(如是 青石镇 改名:结果不变)  因 [2]\n");
-    expect(r.out).toContain("  青石街道: 总分 — → 954.5;");
+    expect(r.out).toContain("  青石街道: 总分 — → 954.5(954.5–964.5);");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--lang", "en"]);
-    expect(en.out).toContain("  青石镇: Total: 954.5 → —; 综合排名: 4 → —; 党政线排名: 4 → —; 人口计生线排名: 4 → —; Awards: rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
+    expect(en.out).toContain("  青石镇: Total: 954.5 (954.5–964.5) → —; 综合排名: 4 → —; 党政线排名: 4 → —; 人口计生线排名: 4 → —; Awards: rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });
@@ -305,7 +315,7 @@ describe("assess diff: a unit renamed", () => {
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", changed]);
     expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 19.5 → 20 外与删除的 青石镇 相同,是否改名?)\n");
     // What the rename with its one change did: the half point more.
-    expect(r.out).toContain("(如是 青石镇 改名:总分 954.5 → 955)  因 [2]\n");
+    expect(r.out).toContain("(如是 青石镇 改名:总分 954.5(954.5–964.5) → 955(955–965))  因 [2]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "--json"])).out) as { changes: { unit: string; like?: string; likeExcept?: string[] }[] };
     expect(json.changes.find((c) => c.like !== undefined)).toMatchObject({ unit: "青石街道", like: "青石镇", likeExcept: ["DZ2"] });
   });
@@ -347,7 +357,7 @@ describe("assess diff: a unit moved to another group", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!B8]\n");
-    expect(r.out).toContain("  河东街道: 总分 89.5 → 88.9  因 [1]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 88.9(88.9–89.9)  因 [1]\n");
     expect(r.out).toMatch(/ {2}金山镇: 总分 72\.55 → 74\.95;.*因 \[1\]\n/);
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: unknown[] };
     expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "B8" } }]);
@@ -401,7 +411,7 @@ describe("assess diff: a unit moved to another group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
     expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
-    expect(r.out).toContain("  河东街道: Total: 89.5 → 88.9  because of [2]\n");
+    expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9)  because of [2]\n");
   });
 });
 
@@ -428,7 +438,7 @@ describe("assess diff: awards compared one by one", () => {
       wb.getWorksheet("加扣分")!.getCell("F11").value = "已认定";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  河东街道: 总分 89.5 → 90.5;乡镇(街道)综合排名 9(8–9) → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 90.5;乡镇(街道)综合排名 9(8–9) → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     // An award claims still pending could change is marked so, as its result marks it: 文昌街道's
     // 二等奖 while 河东街道's claim at 省级 is pending.
