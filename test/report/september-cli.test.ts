@@ -56,6 +56,12 @@ describe("assess report", () => {
     expect(page).toContain("城关镇");
     // SOURCE_DATE_EPOCH 1789430400 = 2026-09-15 UTC.
     expect(page).toMatch(/报告日期:2026年9月1[45]日/);
+    // Written again on another day's clock, with the same SOURCE_DATE_EPOCH: the same bytes, the
+    // workbook's zip entries dated as the report is.
+    const again = join(dir, "again.xlsx");
+    await new Promise((done) => setTimeout(done, 2100));
+    expect((await run(["report", input, "--format", "xlsx", "-o", again])).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(xlsx))).toBe(true);
   });
 
   it("says where the cover's district is blank (the title and the seal line would go without it)", async () => {

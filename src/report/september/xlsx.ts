@@ -5,6 +5,7 @@ import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { totalsRange } from "./chart.js";
+import { stampZip } from "../../xlsx/write/zip-stamp.js";
 
 const FONT = "宋体";
 const TITLE_FONT = "黑体";
@@ -296,5 +297,6 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const p = new Painter(ws, widths);
   p.title(r);
   paint(p, r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Every entry dated as the report is (SOURCE_DATE_EPOCH gives the same bytes run after run).
+  return stampZip(new Uint8Array(await wb.xlsx.writeBuffer()), created);
 }
