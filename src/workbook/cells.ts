@@ -158,8 +158,14 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       r = fractionToRate(n);
       p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
     } else {
-      // What to type, in plain digits (95%, not ９５%).
-      p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
+      // What to type, in plain digits (95%, not ９５%): the number as a percentage where that is a
+      // rate the indicator may be; else a hundredth of it (9500 for 95%, 9670 for 96.7%);
+      // else no guess.
+      const typed = numberText(String(raw)) ?? String(raw);
+      const within = (rate: number): boolean => Number.isFinite(rate) && rate >= min && rate <= max;
+      if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${typed}%` });
+      else if (Number.isInteger(n) && n % 10 === 0 && within(n)) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
+      else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: String(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
     }
   }

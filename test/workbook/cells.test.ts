@@ -16,4 +16,19 @@ describe("a bare number where a rate belongs", () => {
     expect(d && message("zh-CN", d.code, d.data)).toContain("95%");
     expect(d && message("zh-CN", d.code, d.data)).not.toContain("９５%");
   });
+
+  it("never asks for a rate the indicator cannot be: 9500 asks for 95%, 967 asks for the rate as it is", () => {
+    const said = (typed: number): { code: string; text: string } => {
+      const p = new Problems("in.xlsx");
+      const c: RawCell = { row: 2, col: 2, ref: "B2", value: { t: "n", v: typed, fmt: "general" }, formula: false };
+      expect(readMeasure(p, "指标数据", c, 2, 2, { code: "ZB1", unit: "percent", display: "%" })).toBeUndefined();
+      const d = p.list[0]!;
+      expect(d.location).toEqual({ file: "in.xlsx", sheet: "指标数据", cell: "B2" });
+      return { code: d.code, text: message("zh-CN", d.code, d.data) };
+    };
+    expect(said(95)).toEqual({ code: "workbook.rate-bare", text: "比率 95 大于 1;是否应为 95%?请填写 95%,或写成小数(如 0.95)" });
+    expect(said(9500)).toEqual({ code: "workbook.rate-bare", text: "比率 9500 大于 1;是否应为 95%?请填写 95%,或写成小数(如 0.95)" });
+    expect(said(9670).text).toContain("是否应为 96.7%?");
+    expect(said(967)).toEqual({ code: "workbook.rate-bare-unclear", text: "比率 967 大于 1,当作百分数也超出 0%–100%;请按实际填写百分比(如 95%)或小数(如 0.95)" });
+  });
 });
