@@ -7,7 +7,7 @@ export const workbookMessages: Catalog = {
   "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填阿拉伯数字,如 18.5", en: "{code}: the points \"{value}\" are not a number; write digits, such as 18.5" },
   "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带“分”字", en: "{code}: write the points \"{value}\" as the number {number} alone, without 分" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
-  "workbook.date-not-number": { "zh-CN": "单元格是日期,应为数字;请把单元格格式改为“常规”或“数值”", en: "the cell holds a date where a number belongs; set its format to General or Number" },
+  "workbook.date-not-number": { "zh-CN": "单元格是日期,应为数字;请把单元格格式改为“常规”或“数值”,再重新填写这个数(改格式后显示的是日期的序号,如 46041,不是要填的数)", en: "the cell holds a date where a number belongs; set its format to General or Number and type the number again (once reformatted it shows the date's serial, such as 46041, not the number meant)" },
   "workbook.blank-points": { "zh-CN": "{code} 未填写(满分 {max});没有得分请填 0", en: "{code} is blank (max {max}); enter 0 if no points were earned" },
   "workbook.percent-in-points": { "zh-CN": "{code} 应填分值,不是百分数({value})", en: "{code} takes points, not a percentage ({value})" },
   "workbook.points-step": { "zh-CN": "{code} 的分值 {value} 不是 {step} 的整数倍", en: "{code}: the points {value} are not a multiple of {step}" },
