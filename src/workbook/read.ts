@@ -37,6 +37,9 @@ function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 
+/** A heading that numbers a part of a list, as forms do: 一、镇, （二）街道, 第三组, 二. 部门. */
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+[组类部分片])/;
+
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
   const judged = new Map<string, JudgedItem>();
@@ -205,6 +208,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
     }
     if (isSummaryName(name)) {
       p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
+    // A heading over a part of the list (一、镇 / （二）街道) with nothing filled beside it: no unit.
+    if (!valued && SECTION_HEADING.test(name)) {
+      p.warn("workbook.section-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });

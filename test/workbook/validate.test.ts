@@ -226,6 +226,16 @@ const cases: Case[] = [
     expected: ["workbook.ledger-on-two-sheets 加扣分!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
   },
   {
+    // A form's headings over parts of its list, nothing filled beside them: said, never a unit
+    // missing every value (nor a unit missing from the other sheets).
+    name: "a heading row over part of the list (一、镇, （二）街道) is no unit",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").insertRow(2).set("A2", "一、镇");
+      wb.sheetNamed("指标数据").insertRow(2).set("A2", "（二）街道");
+    },
+    expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 指标数据!A2"],
+  },
+  {
     name: "a deleted department sheet is a warning",
     edit: (wb) => {
       wb.removeSheet("部门");

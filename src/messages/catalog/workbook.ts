@@ -103,6 +103,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于最低一档 {target},不得分;是否应为 {suggestion}?如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, far below the lowest band {target}, and earns nothing; did you mean {suggestion}? If {value} is right, ignore this warning",
   },
+  "workbook.section-row": { "zh-CN": "“{value}” 行是分类标题,不是单位,不读取(如不需要可删去此行)", en: "the row \"{value}\" is a heading over part of the list, not a unit, and is not read (delete it if it is not wanted)" },
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
   "workbook.missing-line-sheet": {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
