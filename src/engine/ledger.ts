@@ -128,12 +128,15 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const unit = perCount(code, e);
     let pts = unit * count;
     let capped: { max: Points; codes?: readonly string[]; all?: boolean } | undefined;
+    // The code's own cap where it held the row before a cap over several codes held it further.
+    let own: Points | undefined;
     for (const cap of capsOf(code, rubric.caps)) {
       const room = Math.max(0, cap.max - (used.get(cap.key) ?? 0));
       if (pts > room) {
+        if (capped && !capped.codes) own = capped.max;
         pts = room;
         capped = cap;
-        reasonCode = cap.all ? "why.ledger-capped-all" : cap.codes ? "why.ledger-capped-group" : "why.ledger-capped";
+        reasonCode = (cap.all ? "why.ledger-capped-all" : cap.codes ? "why.ledger-capped-group" : "why.ledger-capped") + (own !== undefined ? "-own" : "");
       }
     }
     const target = chargedTo(code);
@@ -153,7 +156,10 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
     // Points by level: the level that decided them is said beside them (2(省级) × 1).
     const level = code.levels && e.level ? `(${e.level})` : "";
-    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", codes: capped?.codes?.join("、") ?? "", asked: held ? formatPoints(unit * count) : "" };
+    // What the row asked (its points before any cap held them), and how: doubled where it was
+    // (said by its word, why.ledger-how.doubled; nothing is said of a row not doubled).
+    const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
+    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", own: own !== undefined ? formatPoints(own) : "", codes: capped?.codes?.join("、") ?? "", asked: capped || held ? formatPoints(unit * count) : "", how };
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
     results[i] = result(e, kind, true, pts, reason, target);
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));

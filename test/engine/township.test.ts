@@ -342,7 +342,7 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     // Rows of equal weight fill a cap in the order of what they are (code, points), not of where they
     // stand: the two JF1 first (3 + 2), JF2 (2.5, held to its own cap of 2) finds the cap of 5 full.
     // A cap holds what a row asked: said as the cap's doing, not as a cap reached before the row.
-    expect(a.ledger.filter((l) => l.entry.code === "JF2").map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["受加分合计上限 5 所限,本行只计加 0"]);
+    expect(a.ledger.filter((l) => l.entry.code === "JF2").map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["0.5 × 5 = 加 2.5,受 JF2 年度上限 2 及加分合计上限 5 所限,本行只计加 0"]);
     const b = unitNamed(r, "乙镇");
     // SH2 6 (3 起: 40%) taken to 0; SH 100 − 9 − 6 = 85: 40 + 29.75 + 25 = 94.75.
     expect([pointsOf(R, b, "SH2"), b.subtotals.SH, b.total]).toEqual([0, 8500, 9475]);
