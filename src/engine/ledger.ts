@@ -83,7 +83,14 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const d = { code: e.code, name: code.name, status: e.status };
     if (!rubric.statuses.counted.includes(e.status)) {
       const pending = rubric.statuses.pending.includes(e.status);
-      results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
+      if (pending && kind !== "single") {
+        // What it would bring if approved: at most that where a cap or the line or item it is
+        // charged to may hold it.
+        const count = code.oncePerYear ? Math.min(1, e.count) : e.count;
+        const most = capsOf(code, rubric.caps).length > 0 || chargedTo(code) !== undefined ? "most" : "";
+        const data = { ...d, per: formatPoints(perCount(code, e)), level: code.levels && e.level ? `(${e.level})` : "", count, asked: formatPoints(perCount(code, e) * count), most };
+        results[i] = result(e, kind, false, 0, { code: `why.ledger-pending-${kind}`, data });
+      } else results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
     } else if (code.kind === "single") results[i] = result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } });
     else if (instead.has(i)) {
       const other = entries[instead.get(i) ?? 0];

@@ -313,7 +313,7 @@ describe("the comprehensive sample's report", () => {
     for (const name of ours) wb.getWorksheet(name)?.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && words.push(c.value))));
     expect(words.length).toBeGreaterThan(100);
     // 河东街道's 待审核 bonus: not counted, and no 局务会 (the district scheme's approving body) named.
-    expect(words).toContain("状态为“待审核”,尚未认定,不计分");
+    expect(words).toContain("状态为“待审核”,尚未认定,不计分;认定后按 1(市级) × 1 至多加 1");
     expect(words.join("\n")).not.toMatch(/人口|计划生育|计生|局务会|镇、街道/);
   });
 });

@@ -151,9 +151,11 @@ describe("ledger (§5)", () => {
     expect(u.deduction).toBe(2000);
     expect(u.ledger.map((l) => [l.counted, l.reason.code])).toEqual([
       [true, "why.ledger-counted-deduction"],
-      [false, "why.ledger-pending"],
+      [false, "why.ledger-pending-deduction"],
       [false, "why.ledger-rejected"],
     ]);
+    // A pending row says what it would take off once approved (at most that, where a cap may hold it).
+    expect(message("zh-CN", u.ledger[1]!.reason.code, u.ledger[1]!.reason.data)).toBe("状态为“申报中”,尚未认定,不计分;认定后按 20 × 1 扣 20");
   });
 
   it("JF2 by level per count, KF3 as entered per count, KF5 doubled when flagged", () => {
