@@ -115,8 +115,14 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const mayWin = unheld(u);
   if (u.awards.length || mayWin.length) {
     out.push(c.bold(ctx.t("explain.awards")));
-    for (const a of u.awards) out.push(`  ${pendingMark(u, ctx.lang, a)}${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`);
+    // In the order the sheets list them: a veto, then what pending claims could change (those
+    // held, then those it could win), then the settled.
+    const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${awardText(a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`;
+    const open = (a: (typeof u.awards)[number]): boolean => a.kind !== "veto" && pendingMark(u, ctx.lang, a) !== "";
+    for (const a of u.awards) if (a.kind === "veto") out.push(line(a));
+    for (const a of u.awards) if (open(a)) out.push(line(a));
     for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang)}`);
+    for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.
   for (const { code, data } of singlesLost(rubric, results, index)) out.push(`  ${ctx.t(code, data)}`);

@@ -161,6 +161,18 @@ describe("the comprehensive sample", () => {
     const r = await cli(["explain", input, "青龙乡"]);
     expect(r.out).toContain("总分已定,但尚有待认定的加扣分:名次 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5(取决于 加扣分!B11 的认定);无论如何认定,奖惩不变");
   });
+
+  it("explain lists what a pending claim could still change first, as the sheets do", async () => {
+    // 河东街道's claim at 省级 (+2) may take 文昌街道's 二等奖: listed before its settled grade.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
+    const file = join(dir, "provincial.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["explain", file, "河东街道"]);
+    expect(r.out).toContain("奖惩:\n  (待定)可能获街道组排名名次奖\n  等次:良好\n");
+    expect(r.out).toContain("JF1  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 至多加 2  [加扣分!B11]");
+  });
 });
 
 describe("the comprehensive sample's report", () => {
