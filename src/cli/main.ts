@@ -68,7 +68,14 @@ async function outWritten(ctx: Ctx, code: number): Promise<number> {
 /** The command the arguments name ("rubric diff" → diff under rubric), or the program. */
 function commandOf(program: Command, argv: readonly string[]): Command {
   let c = program;
-  for (const word of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? "";
+    // The options before a command (assess --lang en diff …), and --lang's value, are no command.
+    if (word === "--lang") {
+      i++;
+      continue;
+    }
+    if (word.startsWith("-")) continue;
     const sub = c.commands.find((x) => x.name() === word);
     if (!sub) break;
     c = sub;

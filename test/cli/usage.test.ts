@@ -24,7 +24,12 @@ describe("did you mean", () => {
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
     // And the help to read is that command's own.
     expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
-    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("missing argument: workbook\nrun assess score --help for usage\n");
+    // A missing argument is named in words, as the help's arguments say it.
+    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
+    expect((await cli(["explain", "x.xlsx"])).err).toBe("缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
+    // The command's own help also where --lang comes before it.
+    expect((await cli(["--lang", "en", "score", "--bogus"])).err).toBe('there is no option "--bogus"\nrun assess score --help for usage\n');
+    expect((await cli(["--lang=en", "diff", "a.xlsx"])).err).toBe("missing argument: the newer workbook (new)\nrun assess diff --help for usage\n");
     expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
   });
