@@ -198,7 +198,7 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize in 街道组排名");
     // explain says it too, with the ranking, where the unit holds no award to mark.
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(unitNamed(r, "戊街道")));
-    expect(text).toContain("奖惩:\n  等次:良好\n  (待定)可能获街道组排名名次奖\n");
+    expect(text).toContain("奖惩:\n  (待定)可能获街道组排名名次奖\n  等次:良好\n");
     // And in 奖惩名单, among the rank prizes: a leader signing the list sees what may still come.
     const list = resultTables(R, scored as Submission, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
     const rows: string[] = [];
