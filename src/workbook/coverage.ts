@@ -81,6 +81,44 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   }
 }
 
+/** An amount this many times its target, or the other units' middle value, is taken for 元 typed where 万元 belongs. */
+const IMPLAUSIBLE_TIMES = 1000;
+
+/**
+ * An amount in 万 (万元) a thousand times or more its target (the unit's own, or the rubric's), or,
+ * scored against the others (no target), the middle value of its kind's units: typed in 元, it
+ * would take full marks or the first place from every other unit. A warning at the cell asks,
+ * once per unit and indicator.
+ */
+function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  const byIndicator = new Map<string, MeasuredItem>();
+  for (const m of measured) {
+    const ind = rubric.indicators.find((i) => i.code === m.indicator);
+    if (ind?.unit === "amount" && ind.display.startsWith("万") && !byIndicator.has(m.indicator)) byIndicator.set(m.indicator, m);
+  }
+  for (const [code, m] of byIndicator) {
+    const slot = values.slot(code);
+    if (slot === undefined) continue;
+    const display = rubric.indicators.find((i) => i.code === code)?.display ?? "";
+    const relative = m.kind === "relative-best" || m.kind === "rank-points";
+    // The middle of the units' values (those entered, above 0), where no target is asked of them.
+    let middle: number | undefined;
+    if (relative) {
+      const all = members.map((u) => values.get(u, slot)).filter((v): v is number => v !== undefined && v > 0).sort((x, y) => x - y);
+      middle = all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined;
+    }
+    for (const u of members) {
+      const value = values.get(u, slot);
+      const basis = relative ? middle : targetOf(rubric, m, values, u)?.value;
+      if (value === undefined || basis === undefined || basis <= 0 || value < basis * IMPLAUSIBLE_TIMES) continue;
+      const at = cellOf(values, u, code);
+      if (!at) continue;
+      const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(basis, display), times: Math.round(value / basis).toLocaleString("en"), suggestion: formatMeasure(Math.round(value / 10000), display) };
+      p.warn(relative ? "workbook.amount-implausible-others" : "workbook.amount-implausible", at.sheet, at.cell, data);
+    }
+  }
+}
+
 /**
  * A unit's own target of 0 for a count or an amount where more is better (a 责任书's 0 万元 left
  * for a blank) gives the item full marks whatever the unit did: a warning at the target's cell, once
@@ -321,6 +359,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", first.at.sheet, first.at.cell, data);
     }
     implausibleRates(rubric, measured, members, units, values, p);
+    implausibleAmounts(rubric, measured, members, units, values, p);
     zeroTargets(rubric, measured, members, units, values, p);
     floorsBeyondTargets(rubric, measured, members, units, values, p);
   }

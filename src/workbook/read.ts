@@ -37,6 +37,15 @@ function rowCells(row: readonly RawCell[]): (RawCell | undefined)[] {
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 
+/** Units a header may name in its closing parentheses (一般公共预算收入(万元)). */
+const HEADER_UNITS: ReadonlySet<string> = new Set(["元", "千元", "万元", "百万元", "亿元", "%", "‰", "人", "万人", "人次", "起", "个", "次", "户", "家", "项", "亩", "公顷", "吨", "万吨", "件", "例", "所", "座", "公里", "千米", "米", "平方米", "万平方米", "天", "小时"]);
+
+/** The unit a header names in its closing parentheses, where it is one of those; else undefined. */
+function headerUnit(text: string): string | undefined {
+  const m = /\(\s*([^()]+?)\s*\)\s*$/.exec(text.normalize("NFKC"));
+  return m?.[1] !== undefined && HEADER_UNITS.has(m[1]) ? m[1] : undefined;
+}
+
 /** A heading that numbers a part of a list, as forms do: 一、镇, （二）街道, 第三组, 二. 部门. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+[组类部分片])/;
 
@@ -98,8 +107,14 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       }
       seen.set(code, c.ref);
       if (isRates) {
-        if (rateCodes.has(code)) rateCols.set(c.col, code);
-        else p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
+        if (rateCodes.has(code)) {
+          rateCols.set(c.col, code);
+          // A unit in the header other than the rubric's (一般公共预算收入(元) for 万元): the column
+          // was likely filled in it, and would be read in the rubric's.
+          const display = (rubric.indicators.find((x) => x.code === code) ?? rubric.targets.find((x) => x.code === code))?.display;
+          const written = headerUnit(cellText(c));
+          if (display && written !== undefined && written !== display.normalize("NFKC")) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
+        } else p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       } else if (judged.has(code)) {
         const item = judged.get(code);
         if (item) {

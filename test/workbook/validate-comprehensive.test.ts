@@ -108,6 +108,19 @@ const cases: Case[] = [
     expected: ["warning workbook.target-zero 指标数据!P3"],
   },
   {
+    // 万元 typed in 元: full marks against a target, or the first place from every other unit where
+    // the units are scored against each other (ZB4, points by place: against their middle value).
+    name: "an amount a thousand times its target, or the units' middle value, is questioned",
+    values: { 柳河镇: { ZB2: 120000000 }, 石桥镇: { ZB4: 489000000 } },
+    expected: ["warning workbook.amount-implausible 指标数据!C2", "warning workbook.amount-implausible-others 指标数据!E3"],
+  },
+  {
+    // The column headed in 元 is read in the rubric's 万元: said at the header, once.
+    name: "a header naming another unit than the rubric's is questioned at the header",
+    edit: (wb) => void wb.sheetNamed("指标数据").set("C1", "ZB2 一般公共预算收入(元)").set("D1", "ZB3 固定资产投资增长(％)"),
+    expected: ["warning workbook.header-unit 指标数据!C1"],
+  },
+  {
     // ZB3 allows −100% to 500%: a typed 0.8 could be 80% or 0.8%. Read as 80%, and said; a formula's 0.08 is left alone.
     name: "a growth rate typed as a plain fraction is questioned, not guessed silently",
     values: { 柳河镇: { ZB3: "0.8" }, 石桥镇: { ZB3: { formula: "=0.4/5", result: 0.08 } } },
