@@ -101,6 +101,22 @@ describe("the report grid's first column", () => {
   });
 });
 
+describe("the report grid's unit columns", () => {
+  it("widen for long unit names (two lines, not four), within reason, as the line ranking's beside", async () => {
+    expect(gridWidths(8)[1]).toBe(16);
+    const long = "城关镇人民政府（含城关经济技术开发区管委会）";
+    const w = gridWidths(8, 0, [], textWidth(long));
+    expect([w[1], w[7]]).toEqual([30, 30]);
+    expect(linesFor(long, 16)).toBe(4);
+    expect(linesFor(long, w[1] ?? 0)).toBe(2);
+    // Written: the sample with its towns' names made long.
+    const { rubric, results, cover } = await scoreFile(SAMPLE);
+    const renamed = { ...results, units: results.units.map((u) => (u.name === "城关镇" ? { ...u, name: long } : u)) };
+    const ws = (await readBook(await reportXlsx(buildReport(rubric, renamed, { lang: "zh-CN", cover, date: DATE, tool: "t" }), DATE))).getWorksheet("九月排名报告");
+    expect([ws?.getColumn(2).width, ws?.getColumn(8).width]).toEqual([30, 30]);
+  });
+});
+
 describe("the overall table's awards", () => {
   const english = "grade: 良好 (reached the 优秀 line, but 优秀 is full: 2 in all); rank prize: 二等奖 in 乡镇组排名";
   it("get one more column where the grid's would wrap one onto three lines (an English award), and none otherwise", () => {

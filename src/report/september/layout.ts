@@ -14,6 +14,9 @@ export type Span = readonly [number, number];
 /** The first column's width at most, widened for what it holds (an English award category). */
 const FIRST_MAX = 15;
 
+/** The unit columns' width at most (then a name wraps). */
+const UNIT_MAX = 30;
+
 /** Width the overall table's awards may be given beyond the grid's, at most (the page then prints a little smaller). */
 const AWARDS_EXTRA_MAX = 20;
 
@@ -21,11 +24,16 @@ const AWARDS_EXTRA_MAX = 20;
  * The grid; `first`: the widest text the first column holds on one line (the award list's
  * categories); `awards`: the overall tables' awards texts (those of a table of `overallColumns`
  * columns), for which one more column is added where their span would wrap one onto more than
- * two lines (an English award's words run longer than its Chinese).
+ * two lines (an English award's words run longer than its Chinese); `unit`: the widest unit name.
  */
-export function gridWidths(overallColumns: number, first = 0, awards: readonly string[] = []): number[] {
+export function gridWidths(overallColumns: number, first = 0, awards: readonly string[] = [], unit = 0): number[] {
   const w = [...BASE];
   w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(first + 1.2)));
+  // The unit columns (B, and H of the line ranking beside) as wide as the longest name, within
+  // reason (某某镇人民政府（含开发区管委会） wraps onto two lines, not three or four).
+  const names = Math.max(BASE[1] ?? 16, Math.min(UNIT_MAX, Math.ceil(unit + 1)));
+  w[1] = names;
+  w[RIGHT_OFFSET + 1] = Math.max(w[RIGHT_OFFSET + 1] ?? 16, names);
   while (w.length < overallColumns + 1) w.push(12);
   // The longest few are enough to measure (a province's list is long).
   const longest = [...awards].sort((a, b) => textWidth(b) - textWidth(a)).slice(0, 20);

@@ -277,7 +277,13 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const columns = Math.max(8, ...overall.map((t) => t.columns.length));
   // The awards of the widest overall tables (whose awards span the grid's last columns).
   const awards = overall.filter((t) => t.columns.length === columns).flatMap((t) => t.rows.map((row) => row.cells.at(-1)).filter((c): c is string => typeof c === "string"));
-  const widths = gridWidths(columns, first, awards);
+  // The widest unit name of the rankings.
+  let unit = 0;
+  for (const t of r.tables) {
+    const at = t.kind === "awards" ? -1 : t.columns.findIndex((c) => c.kind === "name");
+    if (at >= 0) for (const row of t.rows) if (typeof row.cells[at] === "string") unit = Math.max(unit, textWidth(row.cells[at]));
+  }
+  const widths = gridWidths(columns, first, awards, unit);
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
     pageSetup: {
