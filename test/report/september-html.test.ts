@@ -87,6 +87,21 @@ describe("the report HTML", () => {
     expect(svg).toMatch(/>1008</);
   });
 
+  it("gives long unit names room in the chart, and draws one longer than that narrower rather than cut; lets them wrap in the tables", () => {
+    const long = "城关镇人民政府（含城关经济技术开发区管委会）";
+    const longer = `${long}及城关镇新区建设指挥部办公室`;
+    const renamed = { ...scored.results, units: scored.results.units.map((u) => (u.name === "城关镇" ? { ...u, name: long } : u.name === "西山镇" ? { ...u, name: longer } : u)) };
+    const page = reportHtml(buildReport(scored.rubric, renamed, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(page)?.[0] ?? "";
+    // The names' room widened from 260 to its most, 360: the long one (22 characters at 13 px: 286 + 16)
+    // fits as it is; the longer (33: 429 + 16) is drawn in the room there is.
+    const label = (name: string): string => new RegExp(`<text x="(\\d+)" [^>]*>${name}</text>`).exec(svg)?.[0] ?? "";
+    expect(label(long)).toMatch(/^<text x="352" /);
+    expect(label(long)).not.toContain("textLength");
+    expect(label(longer)).toContain('textLength="344" lengthAdjust="spacingAndGlyphs"');
+    expect(page).not.toMatch(/td\.k-name \{[^}]*nowrap/);
+  });
+
   it("prints on A4 landscape with repeated table heads, unbroken rows and headings kept with their tables", () => {
     expect(html).toMatch(/@page\s*\{\s*size:\s*A4 landscape/);
     expect(html).toContain("thead { display: table-header-group; }");

@@ -66,10 +66,15 @@ export interface ChartData {
   readonly bars: readonly Bar[];
 }
 
+/** The room for the units' names at most, of the chart's 1000: past it a name is drawn narrower. */
+const LABEL_MAX = 360;
+
 export function barChart(c: ChartData, esc: Escape): string {
   const width = 1000;
   // Folded, not spread: a province's chart has tens of thousands of bars.
-  const labelW = Math.min(260, Math.max(80, c.bars.reduce((w, b) => Math.max(w, textWidth(b.name)), 0) * (FONT_PX / 2) + 16));
+  const labelW = Math.min(LABEL_MAX, Math.max(80, c.bars.reduce((w, b) => Math.max(w, textWidth(b.name)), 0) * (FONT_PX / 2) + 16));
+  // A name longer than the room for names is drawn narrower to fit, never cut at the chart's edge.
+  const fit = (name: string): string => (textWidth(name) * (FONT_PX / 2) + 16 > labelW ? ` textLength="${labelW - 16}" lengthAdjust="spacingAndGlyphs"` : "");
   const left = labelW;
   const right = 70;
   const plotW = width - left - right;
@@ -107,7 +112,7 @@ export function barChart(c: ChartData, esc: Escape): string {
     const cy = y + BAR / 2;
     out.push(
       `<g class="${b.vetoed ? "bar vetoed" : "bar"}">`,
-      `<text x="${left - 8}" y="${y + BAR - 3}" text-anchor="end"${b.vetoed ? ` fill="${VETO}"` : ""}>${esc(b.name)}</text>`,
+      `<text x="${left - 8}" y="${y + BAR - 3}" text-anchor="end"${fit(b.name)}${b.vetoed ? ` fill="${VETO}"` : ""}>${esc(b.name)}</text>`,
       // A faint line along the row leads the eye from the name to its dot.
       `<line x1="${left}" y1="${cy}" x2="${cx.toFixed(1)}" y2="${cy}" stroke="#e6e6e6"/>`,
       dot(cx, cy, b.vetoed),

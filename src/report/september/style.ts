@@ -31,7 +31,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: middle; }
 th { background: var(--head); font-weight: bold; text-align: center; white-space: nowrap; }
 td.k-rank { text-align: center; white-space: nowrap; }
-td.k-name { white-space: nowrap; }
+td.k-name { min-width: 7em; }
 /* The award list's category (一票否决, 黄牌警告) stays on one line. */
 .t-awards td:first-child { white-space: nowrap; }
 td.k-points, td.k-share, td.k-money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
