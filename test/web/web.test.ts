@@ -451,6 +451,25 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40");
   });
 
+  it("wraps long unit names in a ranking at 800 px rather than push the awards out of sight", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    const names = new Map([["城关镇", "城关镇人民政府（含城关经济技术开发区管委会）"], ["西山镇", "西山镇人民政府（含西山风景名胜区管理处）"]]);
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && names.has(c.value) ? (c.value = names.get(c.value) ?? c.value) : undefined))));
+    const file = join(dir, "long-names.xlsx");
+    await wb.xlsx.writeFile(file);
+    await page.setViewportSize({ width: 800, height: 900 });
+    try {
+      await choose(file);
+      const ranking = page.locator("section.ranking").first();
+      expect(await ranking.locator("tbody tr").first().locator("td").nth(1).textContent()).toBe("城关镇人民政府（含城关经济技术开发区管委会）");
+      const [scroll, client] = await ranking.evaluate((s) => [s.scrollWidth, s.clientWidth]);
+      expect(scroll).toBeLessThanOrEqual(client ?? 0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
