@@ -268,7 +268,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
       const columns = entered.length ? entered.map(itemHeader) : [`${line.code} ${line.name}(本表只列单位,各项得分由“${SHEET.indicators}”计算)`];
       header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, 64);
       if (!entered.length) ws.getColumn(first).width = 40;
-      ws.getColumn(1).width = 16;
+      ws.getColumn(1).width = nameWidth(units);
       const last = fillUnits(ws, units, withGroup ? groupName : undefined);
       if (withGroup) {
         ws.getColumn(2).width = 10;
@@ -293,14 +293,28 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
   }
 }
 
+/**
+ * The unit-name column as wide as the longest name given (a CJK character two), within reason:
+ * 某某镇人民政府（含开发区管委会） is seen whole, not cut at the next column.
+ */
+function nameWidth(units: readonly TemplateUnit[]): number {
+  let widest = 0;
+  for (const u of units) {
+    let w = 0;
+    for (const ch of u.name) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+    widest = Math.max(widest, w);
+  }
+  return Math.max(16, Math.min(44, widest + 2));
+}
+
 function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   const measuredKinds = rubric.unitKinds.filter((k) => linesOf(rubric, k).some((l) => leaves(l.items).some(isMeasured)));
   if (!measuredKinds.length) return;
   const ws = wb.addWorksheet(SHEET.indicators);
   const cols = [...rubric.indicators.map((i) => measureColumn(i, false)), ...rubric.targets.map((t) => measureColumn(t, true))];
   header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 1, 64);
-  ws.getColumn(1).width = 16;
   const units = opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind));
+  ws.getColumn(1).width = nameWidth(units);
   const last = fillUnits(ws, units);
   // Which kinds read each code: said in its note, and the cells of other kinds' units greyed out.
   const usedBy = new Map<string, Set<UnitKindId>>();
@@ -330,7 +344,7 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
 function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
   const ledger = wb.addWorksheet(SHEET.ledger);
   header(ledger, LEDGER_COLUMNS.map(([w]) => w), 1, 24);
-  const widths: Record<string, number> = { unit: 16, code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
+  const widths: Record<string, number> = { unit: nameWidth(opts.units), code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
   });

@@ -71,6 +71,18 @@ describe("assess template", () => {
     expect(ledger.getCell("F2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$D$1:$D$3"] });
   });
 
+  it("widens the name column for long unit names (seen whole, not cut at the next column), within reason", async () => {
+    // The short names above: as wide as ever.
+    expect(wb.getWorksheet("党政线")!.getColumn(1).width).toBe(16);
+    const long = join(dir, "long.xlsx");
+    writeFileSync(join(dir, "long.csv"), "单位,类型\n城关镇人民政府（含城关经济技术开发区管委会）,镇\n东湖街道,街道\n区公安分局,部门\n");
+    expect((await cli(["template", "--units", join(dir, "long.csv"), "-o", long])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(long);
+    // 22 characters, two columns each, and a little room.
+    expect(["党政线", "指标数据", "加扣分"].map((n) => book.getWorksheet(n)!.getColumn(1).width)).toEqual([44, 44, 44]);
+  });
+
   it("freezes the header and name column and sets up printing", () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
