@@ -8,6 +8,7 @@
 // a deduction raise one, but where one row takes both a shared cap's last room and a line's last
 // points (docs/rules.md says so).
 import type { LedgerCap, LedgerCode, Points, Rubric } from "../rubric/model.js";
+import { allItems } from "../rubric/model.js";
 import { formatPoints } from "../model/numbers.js";
 import type { LedgerEntry } from "../model/submission.js";
 import type { LedgerResult, Reason } from "../model/results.js";
@@ -59,6 +60,19 @@ function result(entry: LedgerEntry, kind: LedgerResult["kind"], counted: boolean
 
 /** A unit without ledger rows (most of a province's): one shared outcome, never changed. */
 const NOTHING: LedgerOutcome = Object.freeze({ results: Object.freeze([]), bonus: 0, deduction: 0, charges: new Map<string, Points>() });
+
+/** Each line's and item's name by its code, made once per rubric (asked per charged row). */
+const names = new WeakMap<Rubric, ReadonlyMap<string, string>>();
+
+/** The name of the line or item a row is charged to (社会治理 for SH). */
+function nameOf(rubric: Rubric, code: string): string {
+  let m = names.get(rubric);
+  if (!m) {
+    m = new Map([...rubric.lines.map((l) => [l.code, l.name] as const), ...rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, i.name] as const))]);
+    names.set(rubric, m);
+  }
+  return m.get(code) ?? "";
+}
 
 function chargedTo(code: LedgerCode): string | undefined {
   const charge = code.charge;
@@ -167,7 +181,7 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     // (said by its word, why.ledger-how.doubled; nothing is said of a row not doubled).
     const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
     const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", own: own !== undefined ? formatPoints(own) : "", codes: capped?.codes?.join("、") ?? "", asked: capped || held ? formatPoints(unit * count) : "", how };
-    const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target } : data };
+    const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target, targetName: nameOf(rubric, target) } : data };
     results[i] = result(e, kind, true, pts, reason, target);
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
     else if (code.kind === "bonus") bonus += pts;

@@ -3,6 +3,7 @@
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
+import { targetSource } from "./explain.js";
 import type { Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
@@ -68,15 +69,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     }
     const why = whyText(ctx.lang, i);
     const cell = i.source ? `  [${cellRef(i.source.sheet, i.source.cell)}]` : "";
-    // Where the unit's target came from: its own cell, or (none entered) the rubric's default.
-    // And a floor of its own (linear, each unit's from its column), said with it.
-    const m = i.measured;
-    const floorAt = m?.floorAt ? cellRef(m.floorAt.sheet, m.floorAt.cell) : undefined;
-    const target = m?.targetAt
-      ? floorAt !== undefined
-        ? ctx.t("explain.target-floor-from", { target: cellRef(m.targetAt.sheet, m.targetAt.cell), floor: floorAt })
-        : ctx.t("explain.target-from", { cell: cellRef(m.targetAt.sheet, m.targetAt.cell) })
-      : `${m?.targetCode ? ctx.t("explain.target-default", { code: m.targetCode }) : ""}${floorAt !== undefined ? ctx.t("explain.floor-from", { cell: floorAt }) : ""}`;
+    const target = targetSource(ctx.lang, i.measured);
     const line = `${"  ".repeat(depth)}${i.code} ${i.name}  ${pts}${lost}  ${why}${target}${cell}`;
     out.push(i.vetoes ? c.red(line) : line);
   };

@@ -10,6 +10,7 @@ import { formatMeasure, formatPoints, formatRate, type Points, type Rate } from 
 import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
+import { cellRef } from "../diagnostics/index.js";
 
 export interface Measured {
   readonly indicator: string;
@@ -180,6 +181,19 @@ function measuredAt(item: MeasuredItem, slot: number | undefined, readers: { tar
   return out;
 }
 
+/**
+ * Where a unit's target came from: its own cell, or (none entered) the rubric's default; and a
+ * floor of its own (linear, each unit's from its column), said with it. "" for a fixed target.
+ */
+export function targetSource(lang: Lang, m: Measured | undefined): string {
+  const floorAt = m?.floorAt ? cellRef(m.floorAt.sheet, m.floorAt.cell) : undefined;
+  if (m?.targetAt) {
+    const target = cellRef(m.targetAt.sheet, m.targetAt.cell);
+    return floorAt !== undefined ? message(lang, "explain.target-floor-from", { target, floor: floorAt }) : message(lang, "explain.target-from", { cell: target });
+  }
+  return `${m?.targetCode ? message(lang, "explain.target-default", { code: m.targetCode }) : ""}${floorAt !== undefined ? message(lang, "explain.floor-from", { cell: floorAt }) : ""}`;
+}
+
 /** A leaf's view: its points, why, the cell its value came from. */
 function leafView(rubric: Rubric, sub: Submission, unit: UnitResult, u: number, item: LeafItem, points: Points, depth: number): ItemView {
   const measured = measuredOf(rubric, item, sub, u);
@@ -271,9 +285,10 @@ export function leafNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: U
       const charge = unit.charges[item.code];
       let reason: Reason;
       let source: CellAt | undefined;
+      let measured: Measured | undefined;
       const points = unit.points[i] ?? 0;
       if (leaf.readers) {
-        const measured = measuredAt(leaf.item, leaf.slot, leaf.readers, sub, u);
+        measured = measuredAt(leaf.item, leaf.slot, leaf.readers, sub, u);
         reason = leafReason(rubric, item, points - (charge ?? 0), measured !== undefined, measured, unit.relative[item.code]);
         source = measured?.valueAt;
       } else {
@@ -284,7 +299,8 @@ export function leafNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: U
       const note = pool[out.length] ?? (pool[out.length] = { item, points, why: "", vetoes: false });
       note.item = item;
       note.points = points;
-      note.why = withCharge(lang, message(lang, reason.code, reason.data), charge, points);
+      // Where its target came from too (a unit's own cell, or the rubric's default), as explain says.
+      note.why = withCharge(lang, message(lang, reason.code, reason.data) + targetSource(lang, measured), charge, points);
       note.source = source;
       note.vetoes = item.kind === "gate" && unit.vetoed && unit.vetoes.some((v) => v.gate === item.code);
       out.push(note);
@@ -334,5 +350,5 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined, points:
 export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed">): string {
   // A vetoed unit competes for no single-item award, however it was recognised.
   const why = unit.vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
-  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged }) : why;
+  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged, targetName: String(r.reason.data.targetName ?? "") }) : why;
 }

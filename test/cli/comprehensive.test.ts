@@ -105,7 +105,7 @@ describe("the comprehensive sample", () => {
     expect(rows.filter((r) => /\| (SH2|SH3|KF3) \|/.test(r))).toEqual([
       "杨柳镇 | SH2 | 一般生产安全事故控制 | 15 | 15 | ZB6 0起 ≤ 0起,得该档 100%,计 15 | 指标数据!G6",
       "杨柳镇 | SH3 | 信访稳定 | 12.9 | 15 | 扣分制:扣 0.1(满分 15),得 14.9;加扣分 −2,得 12.9 | 社会治理!B6",
-      "杨柳镇 | KF3 | 安全隐患整改不到位(重大安全隐患整改不到位) | -2 |  | 2 × 1 = 扣 2,计入 SH3 | 加扣分!B8",
+      "杨柳镇 | KF3 | 安全隐患整改不到位(重大安全隐患整改不到位) | -2 |  | 2 × 1 = 扣 2,计入 SH3 信访稳定 | 加扣分!B8",
     ]);
     // An item nothing was charged to is the matrix's alone: not listed.
     expect(rows.some((r) => r.includes("| DJ3 |"))).toBe(false);
@@ -121,7 +121,7 @@ describe("the comprehensive sample", () => {
     // Ledger points charged to an item or a line are said where they land, and where they went.
     const charged = await cli(["explain", input, "杨柳镇"]);
     expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15;加扣分 −2,得 13  [指标数据!G6]");
-    expect(charged.out).toContain("KF3  −2  2 × 1 = 扣 2,计入 SH2  [加扣分!B8]");
+    expect(charged.out).toContain("KF3  −2  2 × 1 = 扣 2,计入 SH2 一般生产安全事故控制  [加扣分!B8]");
     const line = await cli(["explain", input, "青龙乡"]);
     expect(line.out).toContain("SH 社会治理  87.2/100(含加扣分 −2)");
     const s = await cli(["explain", input, "金山镇"]);

@@ -352,7 +352,7 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
     expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
     const third = b.ledger[2];
-    expect(third && ledgerWhy("zh-CN", third, b)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2");
+    expect(third && ledgerWhy("zh-CN", third, b)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2 一般生产安全事故控制");
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 
