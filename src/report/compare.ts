@@ -6,6 +6,7 @@
 import type { LeafItem, Rubric } from "../rubric/model.js";
 import { allItems, isEntered, isMeasured, isRelative, leaves, measuredInputs, measureOf } from "../rubric/model.js";
 import { groupCellOf, type CellAt, type LedgerEntry, type Submission } from "../model/submission.js";
+import { planOf } from "../rubric/plan.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { formatMeasure, formatPoints, pointsToNumber, rateToFraction } from "../model/numbers.js";
 
@@ -196,6 +197,25 @@ export function rankingReads(...rubrics: readonly Rubric[]): Map<string, Readonl
   return out;
 }
 
+/**
+ * Where each input code is read, by unit kind: the points (plan nodes) of the leaves that read it.
+ * A value changed where none of these moved changed nothing of its unit.
+ */
+export function leafReads(rubric: Rubric): Map<string, Map<string, number[]>> {
+  const out = new Map<string, Map<string, number[]>>();
+  for (const kind of rubric.unitKinds) {
+    const plan = planOf(rubric, kind.id);
+    const codes = new Map<string, number[]>();
+    for (const i of plan?.leaves ?? []) {
+      const item = plan?.nodes[i]?.item;
+      if (!item || item.kind === "group") continue;
+      for (const c of readsOf(item)) (codes.get(c) ?? codes.set(c, []).get(c))?.push(i);
+    }
+    out.set(kind.id, codes);
+  }
+  return out;
+}
+
 /** The input codes an item's points move with: its own (judged), or the indicator and targets it reads. */
 function readsOf(item: LeafItem): string[] {
   return [item.code, ...(isMeasured(item) ? measuredInputs(item) : [])];
@@ -316,6 +336,7 @@ export function compareResults(
   changes: readonly InputChange[],
   reads: ReadonlyMap<string, RelativeReads> = new Map(),
   keys: ReadonlyMap<string, ReadonlySet<string> | "all"> = new Map(),
+  nodes?: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>,
 ): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
@@ -331,7 +352,18 @@ export function compareResults(
     if (s === undefined) same.set(unit, (s = ledgerEffect(ua.get(unit)) === ledgerEffect(ub.get(unit))));
     return s;
   };
-  const inert = (c: InputChange): boolean => c.what === "ledger" && ((!counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new)) || sameLedger(c.unit));
+  // Nor does a value that left the points of what reads it as they were (34% → 35% above a 30%
+  // line), under one rubric (`nodes`: where each code is read), unless a unit scored against the
+  // others reads it (the best value moves theirs).
+  const relativeCodes = new Set([...reads.values()].flatMap((r) => r.codes));
+  const readers = a.rubric.sha256 === b.rubric.sha256 ? nodes : undefined;
+  const movedNothing = (unit: string, code: string): boolean => {
+    const [x, y] = [ua.get(unit), ub.get(unit)];
+    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code)) return false;
+    return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
+  };
+  const inert = (c: InputChange): boolean =>
+    c.what === "ledger" ? (!counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new)) || sameLedger(c.unit) : c.what === "value" && c.code !== null && movedNothing(c.unit, c.code);
   changes.forEach((c, i) => {
     if (!inert(c)) (own.get(c.unit) ?? own.set(c.unit, []).get(c.unit))?.push(i);
   });

@@ -141,6 +141,20 @@ describe("assess diff", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
   });
 
+  it("does not cite a value that moved none of its unit's points (34% → 35% above a 30% line)", async () => {
+    const both = await edited("samples/qingshan-2026.xlsx", "no-effect.xlsx", (wb) => {
+      const d = wb.getWorksheet("党政线")!;
+      const m = wb.getWorksheet("指标数据")!;
+      expect([d.getCell("A10").value, m.getCell("A11").value, m.getCell("E11").value]).toEqual(["桃源镇", "柳林镇", 0.34]);
+      d.getCell("B10").value = 20;
+      m.getCell("E11").value = 0.35;
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", both]);
+    expect(r.out).toContain("  [1] 桃源镇 DZ2 统筹决策: 16.5 → 20  [党政线!B10]\n  [2] 柳林镇 ZB4 男性参与率: 34% → 35%  [指标数据!E11]\n");
+    // 柳林镇 moved because 桃源镇 passed it, not by its own change (its points are as they were).
+    expect(r.out).toContain("  柳林镇: 综合排名 8 → 9  因 [1]\n");
+  });
+
   it("does not cite a unit that went from level with another to behind it, where that moved no rank", async () => {
     // 西山镇 and 东湖街道 level 2nd on 党政线; 城关镇 (1st) drops below both [1], 东湖街道 drops behind 西山镇 [2].
     const fell = await edited("samples/qingshan-2026.xlsx", "tie-fall.xlsx", (wb) => {
