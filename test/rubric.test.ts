@@ -311,6 +311,24 @@ describe("a grade's or a card's mark above the most a total can be (written on a
   });
 });
 
+describe("a prize's amount written as people write money", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const line = lineOf("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", text);
+  const at = (written: string, value: string): string => `r.yaml:${line}:${written.split("\n")[line - 1]!.indexOf(value) + 1}`;
+  const said = (written: string): string[] => load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data));
+  it("asks for the number alone: no thousands comma (cut in two in a { } list, or quoted), no 万元", () => {
+    const cut = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 50,000 }");
+    expect(found(cut)).toEqual([`rubric.number-cut-at-comma ${at(cut, "000 }")}`]);
+    expect(said(cut)[0]).toContain("数字中不写千分位逗号,如 20,000 请写作 20000");
+    const quoted = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", '{ name: 一等奖, ranks: [1, 1], amount: "50,000" }');
+    expect(found(quoted)).toEqual([`rubric.number-comma ${at(quoted, '"50,000"')}`]);
+    expect(said(quoted)[0]).toContain("“50,000” 请写作 50000");
+    const wan = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 5万元 }");
+    expect(found(wan)).toEqual([`rubric.amount-in-yuan ${at(wan, "5万元")}`]);
+    expect(said(wan)[0]).toContain("以元计,只写数字:“5万元” 请写作 50000");
+  });
+});
+
 describe("a line left out of every kind's lines", () => {
   it("is said as that; its veto's grade is not said to have no ranking of a blank kind", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

@@ -72,6 +72,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
+        // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
+        if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
         const meant = text ? undefined : meantKey(k);
@@ -87,6 +89,17 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (missing) return [err("rubric.missing-key", {})];
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
       if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
+      const v = valueAt(data, path);
+      if (issue.expected === "number" && typeof v === "string") {
+        // "20,000" and 2万元 (prize money, in 元) where a plain number is asked for: the number meant.
+        const plain = v.trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
+        if (plain !== v.trim() && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
+        // A prize's amount is in 元: 2万元 is 20000.
+        const wan = path.at(-1) === "amount" ? /^\s*(\d+(?:\.\d+)?)\s*万元?\s*$/.exec(v) : null;
+        if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * 10000)) })];
+        const withUnit = /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v);
+        if (withUnit) return [err("rubric.number-with-unit", { value: v, number: withUnit[1] ?? "" })];
+      }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
     case "invalid_value":
