@@ -329,6 +329,16 @@ describe("a prize's amount written as people write money", () => {
   });
 });
 
+describe("a target whose unit was left out", () => {
+  it("is said once, where it is defined, with the unit to write (not at every item that reads it)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const written = text.replace("    name: 一般公共预算收入目标(责任书下达)\n    unit: amount\n    display: 万元\n", "    name: 一般公共预算收入目标(责任书下达)\n");
+    expect(written).not.toBe(text);
+    expect(found(written)).toEqual([`rubric.target-unit-unsaid r.yaml:${lineOf("  - code: MB2", written)}:11`]);
+    expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["目标 MB2 没有写 unit,按百分比计,而读取它的指标 ZB2 为金额:请在此写 unit: amount(及 display)"]);
+  });
+});
+
 describe("a line left out of every kind's lines", () => {
   it("is said as that; its veto's grade is not said to have no ranking of a blank kind", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

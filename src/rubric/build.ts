@@ -155,16 +155,46 @@ const NEEDS: Readonly<Record<string, readonly (keyof ItemInput)[]>> = {
 interface Context {
   readonly measures: ReadonlyMap<string, Indicator | Target>;
   readonly targets: ReadonlySet<string>;
+  /** Targets written without a unit (percent by default), by code: where each is defined. */
+  readonly unitUnsaid: ReadonlyMap<string, Path>;
+  /** Targets read by an item whose indicator is measured otherwise: where, and as what. */
+  readonly mismatched: Map<string, { path: Path; indicator: string; expected: string }[]>;
+  /** Targets read by an item whose indicator is measured as they are. */
+  readonly agreed: Set<string>;
 }
 
 function targetSpec(b: Builder, value: string | number, indicator: { readonly code: string; readonly spec: MeasureSpec } | undefined, ctx: Context, path: Path): TargetSpec {
   if (typeof value === "string" && /^[A-Z]/.test(value)) {
     const t = ctx.measures.get(value);
     if (!t || !ctx.targets.has(value)) b.error("rubric.unknown-target", path, { code: value });
-    else if (indicator && t.unit !== indicator.spec.unit) b.error("rubric.unit-mismatch", path, { code: value, unit: t.unit, indicator: indicator.code, expected: indicator.spec.unit });
+    else if (indicator && t.unit !== indicator.spec.unit) {
+      // Said once every item is built (unitMismatches): where the target's unit was left out and
+      // no item reads it as a percentage, at the target, once.
+      const list = ctx.mismatched.get(value) ?? [];
+      list.push({ path, indicator: indicator.code, expected: indicator.spec.unit });
+      ctx.mismatched.set(value, list);
+    } else if (indicator) ctx.agreed.add(value);
     return { ref: value };
   }
   return { value: b.reachable(value, indicator?.spec ?? PERCENT, path) };
+}
+
+/**
+ * Targets read by items whose indicators are measured otherwise: where a target's unit was left
+ * out (a percentage by default) and no item reads it as one, once at the target, with the unit to
+ * write; else at each item.
+ */
+function unitMismatches(b: Builder, ctx: Context): void {
+  for (const [code, list] of ctx.mismatched) {
+    const defined = ctx.unitUnsaid.get(code);
+    const first = list[0];
+    if (defined !== undefined && first && !ctx.agreed.has(code) && list.every((m) => m.expected === first.expected)) {
+      b.error("rubric.target-unit-unsaid", defined, { code, indicator: first.indicator, expected: first.expected });
+      continue;
+    }
+    const unit = ctx.measures.get(code)?.unit ?? "percent";
+    for (const m of list) b.error("rubric.unit-mismatch", m.path, { code, unit, indicator: m.indicator, expected: m.expected });
+  }
 }
 
 function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, ctx: Context): Item {
@@ -387,7 +417,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       ...bounds,
     };
   });
-  const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)) };
+  const unitUnsaid = new Map((input.targets ?? []).flatMap((t, i) => (t.unit === undefined ? [[t.code, ["targets", i, "code"] as Path] as const] : [])));
+  const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)), unitUnsaid, mismatched: new Map(), agreed: new Set() };
 
   const lines: Line[] = input.lines.map((l, li) => {
     b.define(l.code, ["lines", li, "code"]);
@@ -396,6 +427,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     checkSum(b, max, items, ["lines", li, "max"], l.code);
     return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, ...(l.text !== undefined ? { text: l.text } : {}), items };
   });
+  unitMismatches(b, ctx);
   const lineByCode = new Map(lines.map((l) => [l.code, l]));
   const sheets = new Map<string, number>();
   input.lines.forEach((l, li) => {

@@ -68,6 +68,7 @@ export const rubricMessages: Catalog = {
   "rubric.measure-unreachable": { "zh-CN": "“{value}” 超出该指标可填写的范围({min} 至 {max}),没有单位能达到", en: "\"{value}\" is outside what the indicator's data may be ({min} to {max}): no unit could reach it" },
   "rubric.bad-number": { "zh-CN": "“{value}” 应为数值(该指标以数量或金额计,不写百分号),精确到 0.01", en: "\"{value}\" must be a number (this indicator is a count or an amount, without a percent sign), exact to 0.01" },
   "rubric.max-not-steps": { "zh-CN": "{code} 的满分 {max} 不是评分单位 {step} 的整数倍,满分无法填出", en: "{code}: the max {max} is not a whole number of steps of {step}, so full marks cannot be entered" },
+  "rubric.target-unit-unsaid": { "zh-CN": "目标 {code} 没有写 unit,按百分比计,而读取它的指标 {indicator} 为{expected@word.unit}:请在此写 unit: {expected}(及 display)", en: "the target {code} says no unit and is a percentage by default, but the indicator {indicator} that reads it is {expected@word.unit}: write unit: {expected} here (and its display)" },
   "rubric.unit-mismatch": { "zh-CN": "{code} 的计量方式为{unit@word.unit},而该项的指标 {indicator} 为{expected@word.unit}:目标须与指标计量方式相同", en: "{code} is measured as {unit@word.unit}, but the item's indicator {indicator} as {expected@word.unit}: a target is measured as its indicator is" },
   "rubric.band-share-or-points": { "zh-CN": "{code} 的每一档须且只能给出 share(满分的比例)或 points(分值)之一", en: "{code}: each band gives exactly one of share (a share of the max) or points" },
   "rubric.band-over-max": { "zh-CN": "{code} 的档位分值超过满分 {max}", en: "{code}: a band's points exceed the max {max}" },
