@@ -147,6 +147,19 @@ const cases: Case[] = [
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 50% }\n          - { from: 95%, share: 100% }\n"),
     expected: [`rubric.bands-pay-order r.yaml:${lineOf("        kind: threshold") + 4}:13`],
   },
+  // Written worst first throughout: said once, to reverse them (not each band out of order and
+  // "asking less, paying more", which they do not).
+  {
+    name: "bands-worst-first",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 90%, share: 50% }\n          - { from: 95%, share: 80% }\n          - { from: 98%, share: 100% }\n"),
+    expected: [`rubric.bands-reversed r.yaml:${lineOf("        kind: threshold") + 3}:13`],
+  },
+  // One band out of order among others in order: said at it.
+  {
+    name: "bands-one-out-of-order",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 100% }\n          - { from: 90%, share: 50% }\n          - { from: 95%, share: 80% }\n"),
+    expected: [`rubric.bands-order r.yaml:${lineOf("        kind: threshold") + 5}:21`],
+  },
   // A bare 98 on a percent indicator is said once, at its band; the next band is not then "out of order".
   {
     name: "band-mark-not-a-rate",

@@ -261,10 +261,20 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
       return out;
     });
     // Best first: each band asks less than the one before.
-    for (let i = 1; i < bands.length; i++) {
+    const misordered = (i: number): boolean => {
       const prev = bands[i - 1]?.from ?? 0;
       const cur = bands[i]?.from ?? 0;
-      if (!unread.has(i) && !unread.has(i - 1) && (direction === "higher" ? cur >= prev : cur <= prev)) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+      return !unread.has(i) && !unread.has(i - 1) && (direction === "higher" ? cur >= prev : cur <= prev);
+    };
+    const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);
+    // Written worst first throughout: said once, at the first band.
+    const reversed = pairs.length > 0 && pairs.every(misordered);
+    if (reversed) b.error("rubric.bands-reversed", [...path, "bands", 0], { code: input.code });
+    for (const i of pairs) {
+      if (misordered(i)) {
+        if (!reversed) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+        continue;
+      }
       // And pays no more than it: a lower mark worth more would score 99% below 96%.
       const worth = (x: Band | undefined): number => (x?.points !== undefined ? x.points * 10000 : base.max * (x?.share ?? 0));
       if (worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
