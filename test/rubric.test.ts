@@ -79,7 +79,7 @@ const cases: Case[] = [
   { name: "wrong-type", text: replace("            max: 12.5", "            max: twelve"), expected: [`rubric.wrong-type r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "missing-max-named-by-its-item", text: replace("            name: 决策乙\n            max: 7.5\n", "            name: 决策乙\n"), expected: [`rubric.missing-key r.yaml:${lineOf("          - code: DZ2.2")}:13`] },
   { name: "missing-key", text: replace("title: 迷你方案\n", ""), expected: ["rubric.missing-key r.yaml:1:1"] },
-  { name: "bad-kind", text: replace("kind: threshold", "kind: thresold"), expected: [`rubric.not-allowed r.yaml:${lineOf("kind: threshold")}:15`] },
+  { name: "bad-kind", text: replace("kind: threshold", "kind: thresold"), expected: [`rubric.not-allowed-near r.yaml:${lineOf("kind: threshold")}:15`] },
   { name: "bad-code", text: replace("code: DZ2.2", "code: dz2.2"), expected: [`rubric.bad-format-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
   {
     name: "children-do-not-add-up",
@@ -133,7 +133,7 @@ const cases: Case[] = [
   },
   // A name where a code or an id belongs: said so.
   { name: "rank-key-a-name", text: replace("    by: total\n", "    by: 党政线\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },
-  { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind-of r.yaml:${lineOf("    unit_kind: town")}:16`] },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },
@@ -184,7 +184,7 @@ const cases: Case[] = [
     expected: [`rubric.caps-overlap r.yaml:${lineOf("  codes:\n") + 2}:16`],
   },
   { name: "range-of-nothing", text: replace("      range: [10, 30]\n", "      range: [0, 0]\n"), expected: [`rubric.too-small-exclusive r.yaml:${lineOf("      range: [10, 30]")}:18`] },
-  { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-order r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
+  { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-reversed r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
 ];
 
 describe("every broken rubric gets one located line per problem", () => {
@@ -349,6 +349,15 @@ describe("a target whose unit was left out", () => {
     expect(written).not.toBe(text);
     expect(found(written)).toEqual([`rubric.target-unit-unsaid r.yaml:${lineOf("  - code: MB2", written)}:11`]);
     expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["目标 MB2 没有写 unit,按百分比计,而读取它的指标 ZB2 为金额:请在此写 unit: amount(及 display)"]);
+  });
+});
+
+describe("a choice written otherwise", () => {
+  const said = (written: string): string[] => load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data));
+  it("says which was meant, or what there is to choose from in this rubric", () => {
+    expect(said(replace("kind: threshold", "kind: thresold"))[0]).toContain("是否要写 threshold?");
+    expect(said(replace("    unit_kind: town\n", "    unit_kind: 镇街\n"))).toEqual(["unit_kind (overall) 写单位类型的 id,不写名称;本方案的单位类型:town(镇街)、department(部门)"]);
+    expect(said(replace("ranks: [2, 3]", "ranks: [3, 2]"))).toEqual(["二等奖 的范围写反了(下限大于上限):请写作 [2, 3]"]);
   });
 });
 

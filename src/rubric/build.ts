@@ -319,7 +319,7 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
   if (Array.isArray(c.levels)) levels = Object.fromEntries(c.levels.map((l) => [l, 0]));
   else if (c.levels) levels = Object.fromEntries(Object.entries(c.levels).map(([k, v]) => [k, b.points(v, [...path, "levels", k])]));
   const range = c.range ? { min: b.points(c.range[0], [...path, "range", 0]), max: b.points(c.range[1], [...path, "range", 1]) } : undefined;
-  if (range && range.min > range.max) b.error("rubric.range-order", [...path, "range"], { code: c.code });
+  if (range && range.min > range.max) b.error("rubric.range-reversed", [...path, "range"], { code: c.code, from: formatPoints(range.max), to: formatPoints(range.min) });
   const ways = [c.points !== undefined, c.levels !== undefined && !Array.isArray(c.levels), range !== undefined].filter(Boolean).length;
   if (c.kind === "single") {
     if (!Array.isArray(c.levels)) b.error("rubric.single-needs-levels", path, { code: c.code });
@@ -353,7 +353,7 @@ function placesText(from: number, to: number): string {
 
 function buildTiers(b: Builder, tiers: NonNullable<RubricInput["rankings"][number]["tiers"]>, path: Path): RankTier[] {
   const built = tiers.map((t, ti) => {
-    if (t.ranks[0] > t.ranks[1]) b.error("rubric.range-order", [...path, ti, "ranks"], { code: t.name });
+    if (t.ranks[0] > t.ranks[1]) b.error("rubric.range-reversed", [...path, ti, "ranks"], { code: t.name, from: t.ranks[1], to: t.ranks[0] });
     return { name: t.name, from: t.ranks[0], to: t.ranks[1], ...(t.amount !== undefined ? { amount: t.amount } : {}) };
   });
   // A place in two tiers would be given the first of them and never the other: said, at the later.
@@ -500,6 +500,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const owners = input.unit_kinds.filter((k) => k.lines.includes(l.code)).length;
     if (owners !== 1) b.error("rubric.line-owner", ["lines", li, "code"], { code: l.code, count: owners });
   });
+  /** The rubric's unit kinds as a message lists them: village(村)、community(社区). */
+  const kindsText = unitKinds.map((k) => `${k.id}(${k.name})`).join("、");
   const kindOfLine = (lc: string): UnitKind | undefined => unitKinds.find((k) => k.lines.includes(lc));
   const itemsOfKind = (kind: string): Map<string, Item> => new Map(lines.filter((l) => kindOfLine(l.code)?.id === kind).flatMap((l) => allItems(l.items).map((i) => [i.code, i] as const)));
 
@@ -507,7 +509,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   const ledger = input.ledger.codes.map((c, i) => buildLedgerCode(b, c, ["ledger", "codes", i], defaultKind));
   ledger.forEach((c, i) => {
     c.unitKinds.forEach((k, ki) => {
-      if (!kindIds.has(k)) b.error("rubric.unknown-unit-kind", ["ledger", "codes", i, "unit_kinds", ki], { kind: k });
+      if (!kindIds.has(k)) b.error("rubric.unknown-unit-kind", ["ledger", "codes", i, "unit_kinds", ki], { kind: k, allowed: kindsText });
     });
     const charge = c.charge;
     if (charge === "total") return;
@@ -554,7 +556,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const at = ["rankings", ri];
     b.uniqueId(rankingIds, r.id, [...at, "id"]);
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
-    if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind });
+    if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind, allowed: kindsText });
     if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });
     const items = itemsOfKind(r.unit_kind);
     const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);

@@ -7,11 +7,11 @@ import { editDistance } from "../diagnostics/near.js";
 import { rubricKeys } from "./schema.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
-function meantKey(typed: string): string | undefined {
+function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
   const allowed = typed.length >= 6 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = allowed + 1;
-  for (const k of rubricKeys()) {
+  for (const k of among) {
     const d = editDistance(typed.toLowerCase(), k);
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
@@ -102,14 +102,27 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
-    case "invalid_value":
-      return [err("rubric.not-allowed", { allowed: issue.values.map(String).join(", ") })];
+    case "invalid_value": {
+      const v = valueAt(data, path);
+      const allowed = issue.values.map(String);
+      // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display.
+      if (last === "unit" && typeof v === "string" && allowed.includes("amount")) return [err("rubric.unit-is-display", { value: v, suggestion: /%|％|百分/.test(v) ? "percent" : /元/.test(v) ? "amount" : "number" })];
+      // A value misspelt (kind: shortfal): the one meant.
+      const meant = typeof v === "string" ? meantKey(v, allowed) : undefined;
+      return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
+    }
     case "invalid_format": {
       // The schema names each format (code, rate, date...) in its message; each has a catalog entry.
       // An id where a kind or a group is named (group: 平原组): its id is meant, not its name.
       const last = path.at(-1);
       const ref = last === "group" || last === "unit_kind" || (typeof last === "number" && path.at(-2) === "unit_kinds");
-      if (issue.message === "id" && ref) return [err(last === "group" ? "rubric.bad-format-id-group" : "rubric.bad-format-id-kind", {})];
+      if (issue.message === "id" && ref) {
+        // The ids there are, with their names (village(村)), from the document itself.
+        const kinds = valueAt(data, ["unit_kinds"]);
+        const ids = Array.isArray(kinds) ? kinds.flatMap((k: unknown) => (k && typeof k === "object" && "id" in k ? [`${String((k as { id: unknown }).id)}${"name" in k ? `(${String((k as { name: unknown }).name)})` : ""}`] : [])) : [];
+        if (last === "group") return [err("rubric.bad-format-id-group", {})];
+        return [err(ids.length ? "rubric.bad-format-id-kind-of" : "rubric.bad-format-id-kind", ids.length ? { allowed: ids.join("、") } : {})];
+      }
       return [err(`rubric.bad-format-${issue.message}`, {})];
     }
     case "too_small":
