@@ -99,6 +99,8 @@ export interface Book {
 export interface PulledRows extends Iterable<RawRow> {
   readonly merges: readonly string[];
   readonly selected: boolean;
+  /** Hidden columns, as pairs of first and last column numbers. */
+  readonly hiddenCols?: readonly number[];
 }
 
 /** The pipeline from the package on: cover, rubric, every sheet's rows into the reader. */
@@ -242,7 +244,7 @@ async function streamSheet(book: Book, info: SheetInfo, reader: SubmissionReader
     // A result of ours: the rest of its rows (a province's notes are most of its bytes) is not read.
     if (consumer.done?.()) break;
   }
-  consumer.end(rows?.merges ?? []);
+  consumer.end(rows?.merges ?? [], rows?.hiddenCols ?? []);
   done(head, rows?.selected ?? false);
 }
 

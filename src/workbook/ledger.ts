@@ -128,6 +128,16 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   if (!header) return [];
   if (sheet.hidden) p.warn("workbook.hidden-sheet", sheet.name, undefined);
   if (!checkHeader(rubric, sheet, header, p)) return [];
+  // A column hidden (未如实上报 out of sight doubles a deduction unseen): said at its header.
+  const hiddenCols = sheet.hiddenCols ?? [];
+  for (const [field, col] of header.cols) {
+    for (let i = 0; i + 1 < hiddenCols.length; i += 2) {
+      if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) {
+        p.warn("workbook.hidden-column-ledger", sheet.name, `${colName(col)}${header.row}`, { column: COLUMN_WORDS.get(field) ?? field });
+        break;
+      }
+    }
+  }
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const s = sheet.name;
   const out: LedgerEntry[] = [];

@@ -244,8 +244,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
 /** Receives one sheet's rows as they are pulled, then its end. */
 export interface SheetConsumer {
   row(row: RawRow): void;
-  /** The sheet's rows are all given; its merged ranges. */
-  end(merges: readonly string[]): void;
+  /** The sheet's rows are all given; its merged ranges, and its hidden columns (pairs of first and last). */
+  end(merges: readonly string[], hiddenCols?: readonly number[]): void;
   /** No more of its rows are wanted (a result of ours): they need not be pulled. */
   done?(): boolean;
 }
@@ -361,7 +361,7 @@ export class SubmissionReader {
   addSheet(sheet: RawSheet, ignore = false): void {
     const consumer = this.sheet(sheet.name, sheet.hidden, ignore);
     for (const cells of sheet.rows) consumer.row({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) });
-    consumer.end(sheet.merges);
+    consumer.end(sheet.merges, sheet.hiddenCols);
   }
 
   /**
@@ -404,9 +404,9 @@ export class SubmissionReader {
         input = settle();
         input?.row(row);
       },
-      end: (merges) => {
+      end: (merges, hiddenCols) => {
         if (!ours && !input) input = settle();
-        input?.end(merges);
+        input?.end(merges, hiddenCols);
       },
       done: () => ours,
     };
@@ -459,11 +459,14 @@ export class SubmissionReader {
           if (!decided && head.rows.length >= HEADER_SCAN_ROWS) decide();
         } else handle?.(row);
       },
-      end: (merges) => {
+      end: (merges, hiddenCols = []) => {
         if (!decided) decide();
         head.merges = [...merges];
+        // The ledger's hidden columns are said as its rows are read (it is kept whole).
+        if (kept) head.hiddenCols = hiddenCols;
         if (index !== undefined) {
           this.checkMerged(index, merges);
+          this.checkHidden(index, hiddenCols);
           const at = this.located[index];
           const across = at ? acrossRow(merges, at.role.headerRow) : [];
           if (at && across.length) this.headerMerges.set(at.sheet, across);
@@ -504,6 +507,22 @@ export class SubmissionReader {
     rows[index] = u.row;
     const at = this.located[index];
     if (at) (this.filled[index] ??= new ReadCells(at.role)).take(u.row, u.cells);
+  }
+
+  /**
+   * A coded column hidden (out of sight, its values read and scored all the same): said at its
+   * header, as a hidden row is.
+   */
+  private checkHidden(index: number, hiddenCols: readonly number[]): void {
+    const at = this.located[index];
+    if (!at || !hiddenCols.length) return;
+    const hidden = (col: number): boolean => {
+      for (let i = 0; i + 1 < hiddenCols.length; i += 2) if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) return true;
+      return false;
+    };
+    const { role } = at;
+    const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
+    for (const [col, code] of codes) if (hidden(col)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */

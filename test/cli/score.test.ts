@@ -111,6 +111,18 @@ describe("assess score on the sample", () => {
     expect(text).toContain("新华街道|KF5|两个年度内超生举报查实(超生举报查实,未如实上报)|-10||未如实上报,加倍扣分:10 × 1 = 扣 10|加扣分!B13");
   });
 
+  it("says a hidden column it reads, at its header, in a workbook saved by a spreadsheet program", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.getWorksheet("党政线")!.getColumn(3).hidden = true;
+    wb.getWorksheet("加扣分")!.getColumn(7).hidden = true;
+    const file = join(dir, "hidden-columns.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.err).toContain(`${file}: 党政线!C1: 警告: DZ3.1 所在的列被隐藏,仍会读取并计分(选中两侧的列标,右键 → 取消隐藏,可以看到它) [workbook.hidden-column]`);
+    expect(r.err).toContain(`${file}: 加扣分!G1: 警告: 加扣分表的“未如实上报”列被隐藏,仍会读取(选中两侧的列标,右键 → 取消隐藏,可以看到它) [workbook.hidden-column-ledger]`);
+  });
+
   it("--json prints the documented document on stdout and nothing else there", async () => {
     const r = await cli(["score", input, "--json", "-o", join(dir, "json.xlsx")]);
     expect(r.code).toBe(0);

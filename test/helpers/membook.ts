@@ -54,6 +54,8 @@ export class MemSheet {
   readonly rows = new Map<number, Map<number, RawCell>>();
   readonly hiddenRows = new Set<number>();
   readonly merges: string[] = [];
+  /** Hidden columns, as pairs of first and last column numbers. */
+  readonly hiddenCols: number[] = [];
   constructor(
     public name: string,
     public hidden: boolean,
@@ -128,7 +130,7 @@ export class MemSheet {
       .sort((a, b) => a - b)
       .map((r) => [...(this.rows.get(r)?.values() ?? [])].sort((a, b) => a.col - b.col))
       .filter((cells) => cells.length > 0);
-    return { name: this.name, hidden: this.hidden, rows, hiddenRows: new Set(this.hiddenRows), merges: [...this.merges] };
+    return { name: this.name, hidden: this.hidden, rows, hiddenRows: new Set(this.hiddenRows), merges: [...this.merges], ...(this.hiddenCols.length ? { hiddenCols: [...this.hiddenCols] } : {}) };
   }
 
   clone(): MemSheet {
@@ -136,6 +138,7 @@ export class MemSheet {
     for (const [r, cells] of this.rows) s.rows.set(r, new Map(cells));
     for (const r of this.hiddenRows) s.hiddenRows.add(r);
     s.merges.push(...this.merges);
+    s.hiddenCols.push(...this.hiddenCols);
     return s;
   }
 }
@@ -173,7 +176,7 @@ export class MemBook implements Book {
   async rows(info: SheetInfo): Promise<PulledRows | undefined> {
     const sheet = await this.sheet(info);
     const rows: RawRow[] = sheet.rows.map((cells) => ({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) }));
-    return Object.assign(rows, { merges: sheet.merges, selected: false });
+    return Object.assign(rows, { merges: sheet.merges, selected: false, hiddenCols: sheet.hiddenCols ?? [] });
   }
 
   clone(): MemBook {

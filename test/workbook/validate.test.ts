@@ -236,6 +236,16 @@ const cases: Case[] = [
     expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 指标数据!A2"],
   },
   {
+    // Out of sight, read all the same: said at the column's header, as a hidden row is (a hidden
+    // 未如实上报 column doubles a deduction unseen).
+    name: "a hidden column of items or of the ledger is said at its header",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").hiddenCols.push(3, 3);
+      wb.sheetNamed("加扣分").hiddenCols.push(7, 9);
+    },
+    expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column-ledger 加扣分!G1", "warning workbook.hidden-column-ledger 加扣分!H1", "warning workbook.hidden-column-ledger 加扣分!I1"],
+  },
+  {
     name: "a deleted department sheet is a warning",
     edit: (wb) => {
       wb.removeSheet("部门");

@@ -42,7 +42,7 @@ const TRICKY = worksheet(
     '<row r="5"><c r="B5"><v>2</v></c></row><row r="5"><c r="A5"><v>1</v></c></row>' +
     "<row><c><v>7</v></c><c/><c t=\"str\"><v>文本</v></c></row>",
   '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
-).replace("<sheetData>", '<sheetViews><sheetView tabSelected="1"/></sheetViews><sheetData>');
+).replace("<sheetData>", '<sheetViews><sheetView tabSelected="1"/></sheetViews><cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" width="12"/></cols><sheetData>');
 
 function job(xml: string, method: 0 | 8 = 8, sheet = "指标数据"): AheadJob {
   const bytes = encodeUtf8(xml);
@@ -57,11 +57,12 @@ interface Read {
   merges: readonly string[];
   selected: boolean;
   hidden: number[];
+  hiddenCols: readonly number[];
 }
 
 function taken(rows: PulledSheet, problems: Problems, counter: { cells: number }): Read {
   const out = [...rows].map((r) => ({ hidden: r.hidden, cells: r.cells.map((c) => ({ ref: c.ref, row: c.row, col: c.col, value: c.value, formula: c.formula })) }));
-  return { rows: out, problems: problems.all(), cells: counter.cells, merges: rows.merges, selected: rows.selected, hidden: [...rows.hiddenRows].sort((a, b) => a - b) };
+  return { rows: out, problems: problems.all(), cells: counter.cells, merges: rows.merges, selected: rows.selected, hidden: [...rows.hiddenRows].sort((a, b) => a - b), hiddenCols: rows.hiddenCols ?? [] };
 }
 
 /** The sheet as this thread's reader reads it, after `before` problems found in sheets before it. */
@@ -90,6 +91,8 @@ describe("a sheet packed on one thread and handed out on another", () => {
       expect.objectContaining({ code: "xlsx.bad-shared-string", location: { file: FILE, sheet: "指标数据", cell: "F2" } }),
     ]);
     expect(want.hidden).toEqual([2]);
+    // Columns B–C hidden (E only sized): as first and last.
+    expect(want.hiddenCols).toEqual([2, 3]);
     expect(want.merges).toEqual(["A1:B1"]);
     for (const method of [0, 8] as const) {
       const { packed } = await packSheet(INPUT, job(TRICKY, method), nodeHost);

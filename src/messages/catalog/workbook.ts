@@ -58,6 +58,8 @@ export const workbookMessages: Catalog = {
   "workbook.hidden-row": { "zh-CN": "“{unit}” 所在行被隐藏,仍会计分", en: "the row of \"{unit}\" is hidden; it is scored all the same" },
   "workbook.duplicate-unit": { "zh-CN": "单位 “{unit}” 重复(已在 {first})", en: "the unit \"{unit}\" appears twice (first at {first})" },
   "workbook.column-on-two-sheets-hidden": { "zh-CN": "{code} 的列已在 {first} 出现:两张工作表填写了同样的项目,不知以哪张为准(此表未读取);此工作表被隐藏(在工作表标签上右键 → 取消隐藏),请删除不用的那张,或删去其中重复的列", en: "the column for {code} is already at {first}: two sheets hold the same items and which one counts cannot be told (this one is not read); it is hidden (right-click a sheet tab → Unhide): delete the one not to be scored or its repeated columns" },
+  "workbook.hidden-column": { "zh-CN": "{code} 所在的列被隐藏,仍会读取并计分(选中两侧的列标,右键 → 取消隐藏,可以看到它)", en: "the column of {code} is hidden; it is read and scored all the same (select the columns on either side, right-click → Unhide, to see it)" },
+  "workbook.hidden-column-ledger": { "zh-CN": "加扣分表的“{column}”列被隐藏,仍会读取(选中两侧的列标,右键 → 取消隐藏,可以看到它)", en: "the ledger's column \"{column}\" is hidden; it is read all the same (select the columns on either side, right-click → Unhide, to see it)" },
   "workbook.hidden-sheet": { "zh-CN": "此工作表被隐藏,仍会读取", en: "this sheet is hidden; it is read all the same" },
   "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 同时出现在镇街和部门的工作表中", en: "\"{unit}\" appears on both town and department sheets" },
   "workbook.no-sheets-found": { "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板", en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); assess template writes one" },

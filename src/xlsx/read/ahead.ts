@@ -57,6 +57,8 @@ export interface PackedSheet {
   readonly hiddenRows: readonly number[];
   readonly merges: readonly string[];
   readonly selected: boolean;
+  /** Hidden columns, as pairs of first and last column numbers. */
+  readonly hiddenCols: readonly number[];
   readonly problems: readonly Diagnostic[];
   /** Problems past the cap. */
   readonly dropped: number;
@@ -190,6 +192,7 @@ export async function packSheet(input: AheadInput, job: AheadJob, codec: Codec):
     hiddenRows: [...rows.hiddenRows],
     merges: [...rows.merges],
     selected: rows.selected,
+    hiddenCols: [...rows.hiddenCols],
     problems: problems.list,
     dropped: problems.past,
     counted: counter.cells,
@@ -222,6 +225,10 @@ export class PackedRows implements Iterable<RawRow> {
 
   get selected(): boolean {
     return this.p.selected;
+  }
+
+  get hiddenCols(): readonly number[] {
+    return this.p.hiddenCols;
   }
 
   *[Symbol.iterator](): Generator<RawRow> {

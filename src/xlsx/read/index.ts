@@ -191,6 +191,7 @@ export class WorkbookReader {
     out.rows = inRowOrder(taken.map((r) => r.cells));
     out.hiddenRows = new Set(rows.hiddenRows);
     out.merges = [...rows.merges];
+    if (rows.hiddenCols?.length) out.hiddenCols = [...rows.hiddenCols];
     if (rows.selected) out.selected = true;
     return out;
   }

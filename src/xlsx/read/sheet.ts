@@ -24,7 +24,7 @@ export class Cell implements RawCell {
   }
 }
 
-const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected"] as const;
+const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max"] as const;
 const N = nameIds(NAMES);
 const TABLE = new NameTable(NAMES);
 
@@ -81,6 +81,8 @@ class TextSlot {
 
 class SheetReader implements XmlHandler, CellParts {
   readonly hiddenRows = new Set<number>();
+  /** Hidden columns, as pairs of first and last column numbers (<col min max hidden="1">). */
+  readonly hiddenCols: number[] = [];
   readonly merges: string[] = [];
   /** A view of the sheet has its tab selected. */
   selected = false;
@@ -147,6 +149,11 @@ class SheetReader implements XmlHandler, CellParts {
       this.dataDepth = depth;
       this.x = x;
       this.ctx.b = x.b;
+    } else if (id === N.col && this.dataDepth === -1) {
+      const hidden = x.attrValue(N.hidden);
+      const min = Number(x.attrValue(N.min));
+      const max = Number(x.attrValue(N.max));
+      if ((hidden === "1" || hidden === "true") && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) this.hiddenCols.push(min, Math.min(max, 16384));
     } else if (id === N.sheetView && this.dataDepth === -1) {
       const v = x.attrValue(N.tabSelected);
       if (v === "1" || v === "true") this.selected = true;
@@ -346,6 +353,11 @@ export class SheetRows {
   /** Row numbers hidden so far. */
   get hiddenRows(): ReadonlySet<number> {
     return this.reader.hiddenRows;
+  }
+
+  /** Hidden columns, as pairs of first and last column numbers (known before the first row). */
+  get hiddenCols(): readonly number[] {
+    return this.reader.hiddenCols;
   }
 
   *[Symbol.iterator](): Generator<RawRow> {

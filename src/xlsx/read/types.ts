@@ -78,6 +78,8 @@ export interface RawSheet {
   merges: string[];
   /** The sheet's tab is selected (tabSelected on its view). */
   selected?: boolean;
+  /** Hidden columns, as pairs of first and last column numbers. */
+  hiddenCols?: readonly number[];
 }
 
 /** A non-empty row as the reader pulls it: its cells in column order, one per column. */
@@ -95,6 +97,8 @@ export interface PulledSheet extends Iterable<RawRow> {
   readonly selected: boolean;
   /** Row numbers hidden. */
   readonly hiddenRows: ReadonlySet<number>;
+  /** Hidden columns, as pairs of first and last column numbers. */
+  readonly hiddenCols?: readonly number[];
 }
 
 export interface RawBook {
