@@ -42,6 +42,11 @@ describe("README", () => {
     const r = await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(tmp, "r.xlsx")]);
     const real = JSON.parse(r.out) as { units: { name: string }[] };
     for (const u of doc.units) expect(real.units.find((x) => x.name === u.name), u.name).toEqual(u);
+    // The cover and the rankings as printed; each warning shown is one printed.
+    const [shownMore, realMore] = [doc, real] as unknown as { cover: unknown; rankings: unknown; diagnostics: unknown[] }[];
+    expect(shownMore?.cover).toEqual(realMore?.cover);
+    expect(shownMore?.rankings).toEqual(realMore?.rankings);
+    for (const d of shownMore?.diagnostics ?? []) expect(realMore?.diagnostics).toContainEqual(d);
   });
 
   it("starts with the commands that score each sample and run the tests", () => {

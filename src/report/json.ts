@@ -3,7 +3,8 @@
 import { cellRef } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
-import type { Submission } from "../model/submission.js";
+import type { Cover, Submission } from "../model/submission.js";
+import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
@@ -89,11 +90,20 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
   };
 }
 
-export function resultsJson(r: Results): string {
+/**
+ * `with`: the cover's district and year, and the warnings the workbook got (as `validate --json`
+ * gives them): where they are known (the command line; the browser edition gives the results alone).
+ */
+export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[] } = {}): string {
+  const { cover, warnings } = with_;
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
+    ...(cover ? { cover: { district: cover.district ?? null, year: cover.year ?? null } } : {}),
+    // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
+    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by })),
     units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),
+    ...(warnings ? { diagnostics: warnings } : {}),
   };
   return JSON.stringify(doc, null, 2);
 }

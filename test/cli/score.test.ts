@@ -139,6 +139,13 @@ describe("assess score on the sample", () => {
     });
     expect(doc.units.find((u) => u.name === "城关镇")).toMatchObject({ rank: { overall: 1 }, awards: [{ kind: "rank", tier: "一等奖" }, { kind: "single", code: "DX1", amount: 3000 }] });
     expect(doc.units.find((u) => u.name === "区公安分局")).toMatchObject({ kind: "department", lines: { BM: 99.5 }, rank: { BM: 1 }, awards: [] });
+    // The cover, each ranking's name by the id ranks are keyed by, and the warnings as data (a
+    // script keeps them without a second run of validate).
+    const more = JSON.parse(r.out) as { cover: unknown; rankings: unknown[]; diagnostics: { code: string; severity: string; sheet: string; cell: string }[] };
+    expect(more.cover).toEqual({ district: "青山区", year: "2026" });
+    expect(more.rankings[0]).toEqual({ id: "overall", name: "综合排名", unitKind: "town", by: "total" });
+    expect(more.diagnostics.map((d) => `${d.severity} ${d.code} ${d.sheet}!${d.cell}`)).toEqual(["warning workbook.ledger-pending 加扣分!F7", "warning workbook.ledger-pending 加扣分!F16", "warning workbook.ledger-once-again 加扣分!B3"]);
+    expect(Object.keys(more)).toEqual(["rubric", "input", "cover", "rankings", "units", "diagnostics"]);
   });
 
   it("refuses to write over the input, and says so without a stack trace", async () => {

@@ -19,6 +19,8 @@ import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
 import type { Host } from "../../load/index.js";
 import { TOOL } from "../version.js";
+import { toJson } from "../../diagnostics/render.js";
+import { sortDiagnostics } from "../../diagnostics/types.js";
 
 /**
  * NAME.scored.xlsx beside the input. A result scored again (NAME.scored.xlsx, edited) may not be
@@ -169,7 +171,9 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);
   }
   if (o.json) {
-    ctx.io.out(resultsJson(results) + "\n");
+    // With the cover, and the warnings as data (they went to standard error as text too).
+    const warnings = sortDiagnostics(loaded.diagnostics).map((d) => toJson(d, ctx.lang));
+    ctx.io.out(resultsJson(results, { cover: submission.cover, warnings }) + "\n");
   } else {
     const { rankingTables } = await import("../table.js");
     ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true));
