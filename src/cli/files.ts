@@ -32,6 +32,8 @@ function readCapped(file: string, limit: number, tooLarge: string): ReadResult {
 
 /** `tooLarge`: the message for a file past `maxBytes` (a workbook's, by default). */
 export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): ReadResult {
+  // An empty name (a script's variable left unset: assess score "$FILE") names no file at all.
+  if (file.trim() === "") return { diagnostics: [fileError(file, "file.empty-name")] };
   try {
     const st = statSync(file);
     if (st.isDirectory()) return { diagnostics: [fileError(file, "file.is-directory")] };

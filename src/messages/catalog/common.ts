@@ -36,6 +36,7 @@ export const common: Catalog = {
   "cli.help-command": { "zh-CN": "显示某个命令的帮助", en: "show help for a command" },
   "usage.error": { "zh-CN": "用法错误:{detail}", en: "usage: {detail}" },
   "file.not-found": { "zh-CN": "找不到文件", en: "file not found" },
+  "file.empty-name": { "zh-CN": "文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?)", en: "the file name is empty: no file to read was given (a script's variable left unset?)" },
   "rubric.file-not-found": { "zh-CN": "找不到考核方案文件;内置方案可直接写其名称:{bundled}", en: "no such rubric file; a bundled rubric may be named instead: {bundled}" },
   "file.is-directory": { "zh-CN": "这是一个文件夹,不是文件", en: "this is a folder, not a file" },
   "file.unreadable": { "zh-CN": "无法读取文件({detail@word.errno})", en: "cannot read the file ({detail@word.errno})" },
