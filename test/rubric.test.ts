@@ -316,7 +316,7 @@ describe("a grade's or a card's mark above the most a total can be (written on a
     const grade = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 900, quota: 20% }");
     expect(found(grade)).toEqual([`rubric.grade-unreachable ${at(grade, "from: 900", "900")}`]);
     // The towns' scale is 100 and their bonuses are capped at 5.
-    expect(load(grade).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["“优秀” 的分数线 900 高于乡镇(街道)总分最多可得的 105,没有单位能评上;分数线按总分制 100 写"]);
+    expect(load(grade).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["“优秀” 的分数线 900 高于乡镇(街道)总分最多可得的 105,没有单位能评上;分数线按满分 100 写"]);
     const card = text.replace("      below: 60\n", "      below: 600\n");
     expect(found(card)).toEqual([`rubric.yellow-below-everyone ${at(card, "below: 600", "600")}`]);
     // A mark within reach with the bonuses (103 of 100 + 5) is no error.
@@ -358,6 +358,29 @@ describe("a choice written otherwise", () => {
     expect(said(replace("kind: threshold", "kind: thresold"))[0]).toContain("是否要写 threshold?");
     expect(said(replace("    unit_kind: town\n", "    unit_kind: 镇街\n"))).toEqual(["unit_kind (overall) 写单位类型的 id,不写名称;本方案的单位类型:town(镇街)、department(部门)"]);
     expect(said(replace("ranks: [2, 3]", "ranks: [3, 2]"))).toEqual(["二等奖 的范围写反了(下限大于上限):请写作 [2, 3]"]);
+  });
+});
+
+describe("slips in writing a measure's unit, a prize or a tier's places", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const said = (written: string): string[] => load(written).diagnostics.map((d) => `${message("zh-CN", d.code, d.data)} @${d.location && "line" in d.location ? d.location.line : "?"}`);
+  const zb4 = lineOf("  - code: ZB4", text);
+  it("says what to write, at the line to change", () => {
+    // display without unit: the unit is what is missing (was: remove the display, and it passed as a percentage).
+    expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n"))).toEqual([`指标 ZB4 写了 display: 万元,却没写 unit(不写即为百分比):请加 unit: amount @${zb4}`]);
+    // A unit word misspelt or not one: the one meant, or the choices (never a display made of it).
+    expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n    unit: Amount\n"))[0]).toContain("是否要写 amount?");
+    expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n    unit: money\n"))[0]).toBe(`unit (ZB4) 的取值不被接受,可用:percent, number, amount @${zb4 + 2}`);
+    // A prize in 元, with its sign; places as one number, or with a full-width comma.
+    expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1, 1], amount: ￥50000 }"))[0]).toContain("以元计,只写数字:“￥50000” 请写作 50000");
+    expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: 1, amount: 50000 }"))[0]).toContain("应为两个数的列表,如 [2, 3]");
+    expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1，1], amount: 50000 }"))[0]).toContain("中用了全角逗号“,”");
+  });
+
+  it("checks a ranking by a line's grade and card marks against the line's max, and a mark written as a share", () => {
+    const graded = text.replace("    by: JJ\n    tie_breakers: [JJ4]\n", "    by: JJ\n    tie_breakers: [JJ4]\n    grades:\n      bands:\n        - { name: 优秀, from: 900 }\n        - { name: 合格, from: 0.6 }\n      otherwise: 不合格\n");
+    expect(graded).not.toBe(text);
+    expect(said(graded)).toEqual([`“优秀” 的分数线 900 高于JJ 经济发展最多可得的 100,没有单位能评上;分数线按满分 100 写 @${lineOf("    by: JJ", text) + 4}`, `分数线 0.6 是小数,而JJ 经济发展满分 100:分数线按分数写(如 60),不写比例 @${lineOf("    by: JJ", text) + 5}`]);
   });
 });
 

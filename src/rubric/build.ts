@@ -406,7 +406,11 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       ...(ind.max !== undefined ? { max: b.measure(ind.max, spec, ["indicators", i, "max"]) } : {}),
     };
     if (out.min !== undefined && out.max !== undefined && out.min >= out.max) b.error("rubric.range-order", ["indicators", i, "max"], { code: ind.code });
-    if (unit === "percent" && ind.display !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "display"], { key: "display", kind: "percent" });
+    // A display written without a unit (a percentage by default): the unit was left out, not the display put in.
+    if (unit === "percent" && ind.display !== undefined) {
+      if (ind.unit === undefined && !/%|％/.test(ind.display)) b.error("rubric.display-without-unit", ["indicators", i, "code"], { code: ind.code, display: ind.display, suggestion: /元/.test(ind.display) ? "amount" : "number" });
+      else b.error("rubric.display-on-percent", ["indicators", i, "display"], { code: ind.code });
+    }
     if (unit === "percent" && ind.whole !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "whole"], { key: "whole", kind: "percent" });
     return out;
   });
@@ -578,7 +582,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
     const grades = r.grades ? buildGrades(b, r.grades, [...at, "grades"], r.name ?? r.id) : undefined;
     const yellowCard = r.yellow_card ? buildYellow(b, r.yellow_card, [...at, "yellow_card"]) : undefined;
-    if (kind && r.by === "total") beyondTotal(kind, grades, yellowCard, at);
+    if (kind) marksOnScale(kind, r.by, grades, yellowCard, at);
     return {
       id: r.id,
       name: r.name,
@@ -594,22 +598,37 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   });
 
   /**
-   * A grade's mark or a card's mark above the most a kind's total can be (written on another
-   * scale: 900 for 90 on a 百分制): no unit could get the grade, every unit would get the card.
-   * The most is the scale and what bonuses may add (their overall cap; none said: not checked).
+   * A grade's mark or a card's mark written on another scale: above the most the ranking's key can
+   * be (900 for 90 on a 百分制: no unit could get the grade, every unit would get the card), or a
+   * fraction of it (0.7 for 70). By the total, the most is the kind's scale and what bonuses may
+   * add (their overall cap; none said: not checked above); by a line or an item, its max (what is
+   * charged to it never takes it past that).
    */
-  function beyondTotal(kind: UnitKind, grades: Grades | undefined, card: YellowCard | undefined, at: Path): void {
-    if (Number.isNaN(kind.scale)) return;
-    const bonuses = ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind.id));
-    const cap = caps.find((c) => c.kind === "bonus");
-    const room = bonuses.length === 0 ? 0 : cap ? cap.max : undefined;
-    if (room === undefined || Number.isNaN(room)) return;
-    const most = kind.scale + room;
-    const data = { kind: kind.name, most: formatPoints(most), scale: formatPoints(kind.scale) };
+  function marksOnScale(kind: UnitKind, by: string, grades: Grades | undefined, card: YellowCard | undefined, at: Path): void {
+    const line = lines.find((l) => l.code === by && kind.lines.includes(l.code));
+    const item = by === "total" || line ? undefined : itemsOfKind(kind.id).get(by);
+    const scale = by === "total" ? kind.scale : (line?.max ?? item?.max);
+    if (scale === undefined || Number.isNaN(scale)) return;
+    let most: number | undefined = scale;
+    if (by === "total") {
+      const bonuses = ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind.id));
+      const cap = caps.find((c) => c.kind === "bonus");
+      most = bonuses.length === 0 ? scale : cap && !Number.isNaN(cap.max) ? scale + cap.max : undefined;
+    }
+    const keyName = by === "total" ? `${kind.name}总分` : `${by} ${line?.name ?? item?.name ?? ""}`;
+    const data = { kind: keyName, most: most === undefined ? "" : formatPoints(most), scale: formatPoints(scale) };
+    // A fraction of a scale of ten or more: a share written for a mark.
+    const fraction = (mark: number): boolean => scale >= 1000 && mark > 0 && mark < 100;
     grades?.bands.forEach((band, i) => {
-      if (band.from > most) b.error("rubric.grade-unreachable", [...at, "grades", "bands", i, "from"], { ...data, grade: band.name, from: formatPoints(band.from) });
+      const path = [...at, "grades", "bands", i, "from"];
+      if (most !== undefined && band.from > most) b.error("rubric.grade-unreachable", path, { ...data, grade: band.name, from: formatPoints(band.from) });
+      else if (fraction(band.from)) b.error("rubric.mark-fraction", path, { ...data, mark: formatPoints(band.from), example: formatPoints(band.from * 100) });
     });
-    if (card?.below !== undefined && card.below > most) b.error("rubric.yellow-below-everyone", [...at, "yellow_card", "below"], { ...data, name: card.name, below: formatPoints(card.below) });
+    const below = card?.below;
+    if (below === undefined || !card) return;
+    const path = [...at, "yellow_card", "below"];
+    if (most !== undefined && below > most) b.error("rubric.yellow-below-everyone", path, { ...data, name: card.name, below: formatPoints(below) });
+    else if (fraction(below)) b.error("rubric.mark-fraction", path, { ...data, mark: formatPoints(below), example: formatPoints(below * 100) });
   }
 
   function single(s: { code: string; name: string; amount?: number | undefined; count?: number | undefined; linked_item?: string | undefined }): SingleAward {

@@ -94,9 +94,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // "20,000" and 2万元 (prize money, in 元) where a plain number is asked for: the number meant.
         const plain = v.trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
         if (plain !== v.trim() && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
-        // A prize's amount is in 元: 2万元 is 20000.
-        const wan = path.at(-1) === "amount" ? /^\s*(\d+(?:\.\d+)?)\s*万元?\s*$/.exec(v) : null;
-        if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * 10000)) })];
+        // A prize's amount is in 元: 2万元 is 20000, 3000元 is 3000.
+        const wan = path.at(-1) === "amount" ? /^\s*[￥¥]?\s*(\d+(?:\.\d+)?)\s*(万)?元?\s*$/.exec(v.normalize("NFKC")) : null;
+        if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * (wan[2] ? 10000 : 1))) })];
         const withUnit = /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v);
         if (withUnit) return [err("rubric.number-with-unit", { value: v, number: withUnit[1] ?? "" })];
       }
@@ -105,10 +105,14 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "invalid_value": {
       const v = valueAt(data, path);
       const allowed = issue.values.map(String);
-      // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display.
-      if (last === "unit" && typeof v === "string" && allowed.includes("amount")) return [err("rubric.unit-is-display", { value: v, suggestion: /%|％|百分/.test(v) ? "percent" : /元/.test(v) ? "amount" : "number" })];
-      // A value misspelt (kind: shortfal): the one meant.
+      // A value misspelt (kind: shortfal, unit: Amount): the one meant.
       const meant = typeof v === "string" ? meantKey(v, allowed) : undefined;
+      // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display
+      // (a percentage takes none). Words (unit: money) are not units: the choices are listed.
+      if (!meant && last === "unit" && typeof v === "string" && allowed.includes("amount") && !/^[a-z]+$/i.test(v)) {
+        if (/%|％|百分/.test(v)) return [err("rubric.unit-is-percent", { value: v })];
+        return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number" })];
+      }
       return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
     }
     case "invalid_format": {
@@ -126,6 +130,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       return [err(`rubric.bad-format-${issue.message}`, {})];
     }
     case "too_small":
+      // [2，3] typed with a Chinese input method: one entry "2，3", not two.
+      if (issue.origin === "array") {
+        const v = valueAt(data, path);
+        if (Array.isArray(v) && v.some((x) => typeof x === "string" && x.includes("，"))) return [err("rubric.fullwidth-comma-in-list", {})];
+      }
       return [
         issue.origin === "array"
           ? err("rubric.too-few", { min: Number(issue.minimum) })
