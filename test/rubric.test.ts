@@ -349,6 +349,10 @@ describe("a target whose unit was left out", () => {
     expect(written).not.toBe(text);
     expect(found(written)).toEqual([`rubric.target-unit-unsaid r.yaml:${lineOf("  - code: MB2", written)}:11`]);
     expect(load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["目标 MB2 没有写 unit,按百分比计,而读取它的指标 ZB2 为金额:请在此写 unit: amount(及 display)"]);
+    // Written, but another than every item that reads it wants: said at its unit, with the one to write.
+    const other = text.replace("    name: 一般公共预算收入目标(责任书下达)\n    unit: amount\n", "    name: 一般公共预算收入目标(责任书下达)\n    unit: number\n");
+    expect(found(other)).toEqual([`rubric.target-unit-other r.yaml:${lineOf("  - code: MB2", other) + 2}:11`]);
+    expect(load(other).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["目标 MB2 的计量方式为数量,而读取它的指标 ZB2 为金额:请改为 unit: amount"]);
   });
 });
 

@@ -157,6 +157,8 @@ interface Context {
   readonly targets: ReadonlySet<string>;
   /** Targets written without a unit (percent by default), by code: where each is defined. */
   readonly unitUnsaid: ReadonlyMap<string, Path>;
+  /** Targets with a unit written, by code: where it is. */
+  readonly unitAt: ReadonlyMap<string, Path>;
   /** Targets read by an item whose indicator is measured otherwise: where, and as what. */
   readonly mismatched: Map<string, { path: Path; indicator: string; expected: string }[]>;
   /** Targets read by an item whose indicator is measured as they are. */
@@ -187,12 +189,20 @@ function targetSpec(b: Builder, value: string | number, indicator: { readonly co
 function unitMismatches(b: Builder, ctx: Context): void {
   for (const [code, list] of ctx.mismatched) {
     const defined = ctx.unitUnsaid.get(code);
+    const written = ctx.unitAt.get(code);
     const first = list[0];
-    if (defined !== undefined && first && !ctx.agreed.has(code) && list.every((m) => m.expected === first.expected)) {
-      b.error("rubric.target-unit-unsaid", defined, { code, indicator: first.indicator, expected: first.expected });
-      continue;
-    }
     const unit = ctx.measures.get(code)?.unit ?? "percent";
+    // Every item that reads it wants one other unit: the target's is what to change.
+    if (first && !ctx.agreed.has(code) && list.every((m) => m.expected === first.expected)) {
+      if (defined !== undefined) {
+        b.error("rubric.target-unit-unsaid", defined, { code, indicator: first.indicator, expected: first.expected });
+        continue;
+      }
+      if (written !== undefined) {
+        b.error("rubric.target-unit-other", written, { code, unit, indicator: first.indicator, expected: first.expected });
+        continue;
+      }
+    }
     for (const m of list) b.error("rubric.unit-mismatch", m.path, { code, unit, indicator: m.indicator, expected: m.expected });
   }
 }
@@ -432,7 +442,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     };
   });
   const unitUnsaid = new Map((input.targets ?? []).flatMap((t, i) => (t.unit === undefined ? [[t.code, ["targets", i, "code"] as Path] as const] : [])));
-  const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)), unitUnsaid, mismatched: new Map(), agreed: new Set() };
+  const unitAt = new Map((input.targets ?? []).flatMap((t, i) => (t.unit !== undefined ? [[t.code, ["targets", i, "unit"] as Path] as const] : [])));
+  const ctx: Context = { measures: new Map<string, Indicator | Target>([...indicators.map((x) => [x.code, x] as const), ...targets.map((x) => [x.code, x] as const)]), targets: new Set(targets.map((t) => t.code)), unitUnsaid, unitAt, mismatched: new Map(), agreed: new Set() };
 
   const lines: Line[] = input.lines.map((l, li) => {
     b.define(l.code, ["lines", li, "code"]);
