@@ -357,9 +357,12 @@ export function compareResults(
   // others reads it (the best value moves theirs).
   const relativeCodes = new Set([...reads.values()].flatMap((r) => r.codes));
   const readers = a.rubric.sha256 === b.rubric.sha256 ? nodes : undefined;
+  // A veto is more than points (a gate of no points vetoes all the same; a failing value said in
+  // the award): the vetoes must be as they were too.
+  const vetoKey = (u: UnitResult): string => JSON.stringify(u.vetoes.map((v) => [v.gate, v.indicator, v.value, v.target]));
   const movedNothing = (unit: string, code: string): boolean => {
     const [x, y] = [ua.get(unit), ub.get(unit)];
-    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code)) return false;
+    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code) || x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)) return false;
     return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
   };
   const inert = (c: InputChange): boolean =>

@@ -153,6 +153,15 @@ describe("assess diff", () => {
     expect(r.out).toContain("  [1] 桃源镇 DZ2 统筹决策: 16.5 → 20  [党政线!B10]\n  [2] 柳林镇 ZB4 男性参与率: 34% → 35%  [指标数据!E11]\n");
     // 柳林镇 moved because 桃源镇 passed it, not by its own change (its points are as they were).
     expect(r.out).toContain("  柳林镇: 综合排名 8 → 9  因 [1]\n");
+    // A vetoed unit's failing value changed: its points are as they were (its gates fail either
+    // way), but its veto is said with the value: that change is its cause.
+    const vetoed = await edited("samples/qingshan-2026.xlsx", "veto-value.xlsx", (wb) => {
+      const m = wb.getWorksheet("指标数据")!;
+      expect([m.getCell("A6").value, m.getCell("B6").value]).toEqual(["北川镇", 0.935]);
+      m.getCell("B6").value = 0.94;
+    });
+    const v = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
+    expect(v.out).toMatch(/\n {2}北川镇: 奖惩 一票否决:DZ1 基本人口指标,ZB1 93\.5% 低于目标 95% → [^\n]* {2}因 \[1\]\n/);
   });
 
   it("does not cite a unit that went from level with another to behind it, where that moved no rank", async () => {
