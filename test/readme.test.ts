@@ -25,6 +25,19 @@ describe("README", () => {
     expect(shown).toBe(r.err + r.out);
   });
 
+  it("shows exactly what `assess diff` prints for the appeal it describes", async () => {
+    const shown = blockAfter("$ assess diff samples/qingshan-2026.xlsx 复核.xlsx\n");
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("党政线")!.getCell("B3").value = 20;
+    wb.getWorksheet("加扣分")!.getCell("F7").value = "已认定";
+    const file = join(tmp, "复核.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", file]);
+    expect(shown).toBe(r.out.replaceAll(file, "复核.xlsx"));
+  });
+
   it("shows lines `assess explain` prints, in its order (… marks lines left out)", async () => {
     const shown = blockAfter("$ assess explain samples/qingshan-2026.xlsx 北川镇\n").split("\n").filter((l) => l && l !== "…");
     const printed = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out.split("\n");
