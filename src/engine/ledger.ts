@@ -90,6 +90,8 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
   const instead = onceOver(entries, codes, counts);
   /** The rows that score, by index: filled into the caps heaviest first. */
   const scoring: number[] = [];
+  /** Pending rows (not single-item), by index. */
+  const waiting: number[] = [];
   entries.forEach((e, i) => {
     const code = codes.get(e.code);
     if (!code) return; // validation reports unknown codes; nothing to score
@@ -97,14 +99,9 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const d = { code: e.code, name: code.name, status: e.status };
     if (!rubric.statuses.counted.includes(e.status)) {
       const pending = rubric.statuses.pending.includes(e.status);
-      if (pending && kind !== "single") {
-        // What it would bring if approved: at most that where a cap or the line or item it is
-        // charged to may hold it.
-        const count = code.oncePerYear ? Math.min(1, e.count) : e.count;
-        const most = capsOf(code, rubric.caps).length > 0 || chargedTo(code) !== undefined ? "most" : "";
-        const data = { ...d, per: formatPoints(perCount(code, e)), level: code.levels && e.level ? `(${e.level})` : "", count, asked: formatPoints(perCount(code, e) * count), most };
-        results[i] = result(e, kind, false, 0, { code: `why.ledger-pending-${kind}`, data });
-      } else results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
+      // What a pending row would bring is said once the counted rows have filled the caps.
+      if (pending && kind !== "single") waiting.push(i);
+      else results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
     } else if (code.kind === "single") results[i] = result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } });
     else if (instead.has(i)) {
       const other = entries[instead.get(i) ?? 0];
@@ -186,6 +183,24 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
     else if (code.kind === "bonus") bonus += pts;
     else deduction += pts;
+  }
+  // A pending row: what it would bring approved, the counted rows as they are: what its caps and
+  // the line or item it is charged to have room for (the total's range says what the rows could
+  // bring together).
+  for (const i of waiting) {
+    const e = entries[i] as LedgerEntry;
+    const code = codes.get(e.code) as LedgerCode;
+    const kindCode = code.kind === "bonus" ? "bonus" : "deduction";
+    const count = code.oncePerYear ? Math.min(1, e.count) : e.count;
+    const unit = perCount(code, e);
+    let pts = unit * count;
+    for (const cap of capsOf(code, rubric.caps)) pts = Math.min(pts, Math.max(0, cap.max - (used.get(cap.key) ?? 0)));
+    const target = chargedTo(code);
+    if (target && room) pts = Math.min(pts, Math.max(0, room.left(target, kindCode)));
+    const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
+    const data = { code: e.code, name: code.name, status: e.status, per: formatPoints(unit), level: code.levels && e.level ? `(${e.level})` : "", count, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
+    const held = pts < unit * count ? "-held" : "";
+    results[i] = result(e, code.kind, false, 0, { code: `why.ledger-pending${held}-${kindCode}`, data });
   }
   return { results: results.filter((r): r is LedgerResult => r !== undefined), bonus, deduction, charges };
 }

@@ -350,5 +350,7 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined, points:
 export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed">): string {
   // A vetoed unit competes for no single-item award, however it was recognised.
   const why = unit.vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
-  return r.charged ? message(lang, "why.ledger-charged", { why, target: r.charged, targetName: String(r.reason.data.targetName ?? "") }) : why;
+  // A pending row says where it would be charged once approved.
+  const to = r.charged ?? (!r.counted && typeof r.reason.data.target === "string" ? r.reason.data.target : undefined);
+  return to ? message(lang, "why.ledger-charged", { why, target: to, targetName: String(r.reason.data.targetName ?? "") }) : why;
 }
