@@ -44,7 +44,7 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   if (v.t === "e") p.error("workbook.error-value", sheet, c.ref, { value: v.v });
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
-  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref);
+  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref, { value: String(v.v) });
   // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
   else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });
   else return false;

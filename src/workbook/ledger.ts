@@ -168,6 +168,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: unitName });
       continue;
     }
+    // A numbered heading over a part of the claims (一、加分, （二）扣分), with no code or status
+    // beside it: no claim, and no unit.
+    if (codeText === "" && status === "" && !units.has(unitName) && /^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])/.test(unitName)) {
+      p.warn("workbook.section-row", s, ref("unit"), { value: unitName });
+      continue;
+    }
     // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other
     // sheets; its word in the unit column, or in another (序号) with the unit column blank.
     const summary = isSummaryName(unitName) ? get("unit") : unitName === "" ? row.find((c) => c.value.t === "s" && isSummaryName(c.value.v)) : undefined;

@@ -10,7 +10,7 @@ import { numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
-import { GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
@@ -46,8 +46,21 @@ function headerUnit(text: string): string | undefined {
   return m?.[1] !== undefined && HEADER_UNITS.has(m[1]) ? m[1] : undefined;
 }
 
-/** A heading that numbers a part of a list, as forms do: 一、镇, （二）街道, 第三组, 二. 部门. */
-const SECTION_HEADING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+[组类部分片])/;
+/**
+ * A heading over a part of a list, as forms write them: numbered (一、镇, （二）街道, 1、乡, 第三组)
+ * or not (乡镇组:, 镇(7个)), naming a kind of unit or a group, and short. A unit's own name
+ * (二、三产业办公室) names no such thing at its end.
+ */
+const SECTION_HEADING = new RegExp(
+  [
+    // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门
+    String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:镇|乡|街道|社区|村|部门|单位|企业|国企|组|类|片区)\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$`,
+    // 第一组 / 第2类
+    String.raw`^第[一二三四五六七八九十\d]+[组类片](?:\s*[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$`,
+    // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
+    String.raw`^[\u4e00-\u9fff]{0,3}(?:镇|乡|街道|社区|村|部门|单位|企业|国企|组|类|片区)\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
+  ].join("|"),
+);
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
@@ -522,7 +535,9 @@ export class SubmissionReader {
     };
     const { role } = at;
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
-    for (const [col, code] of codes) if (hidden(col)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
+    // The unit names and the 分组 column too: a unit moved to another group out of sight.
+    const named: (readonly [number, string])[] = [[role.nameCol, UNIT_HEADER], ...(role.role === "line" && role.groupCol !== undefined ? [[role.groupCol, GROUP_HEADER] as const] : [])];
+    for (const [col, code] of [...named, ...codes]) if (hidden(col)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */

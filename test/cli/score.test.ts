@@ -119,7 +119,7 @@ describe("assess score on the sample", () => {
     const file = join(dir, "hidden-columns.xlsx");
     await wb.xlsx.writeFile(file);
     const r = await cli(["validate", file]);
-    expect(r.err).toContain(`${file}: 党政线!C1: 警告: DZ3.1 所在的列被隐藏,仍会读取并计分(选中两侧的列标,右键 → 取消隐藏,可以看到它) [workbook.hidden-column]`);
+    expect(r.err).toContain(`${file}: 党政线!C1: 警告: “DZ3.1”所在的列被隐藏,仍会读取并计分(选中两侧的列标,右键 → 取消隐藏,可以看到它) [workbook.hidden-column]`);
     expect(r.err).toContain(`${file}: 加扣分!G1: 警告: 加扣分表的“未如实上报”列被隐藏,仍会读取(选中两侧的列标,右键 → 取消隐藏,可以看到它) [workbook.hidden-column-ledger]`);
   });
 

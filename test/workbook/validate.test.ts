@@ -228,12 +228,15 @@ const cases: Case[] = [
   {
     // A form's headings over parts of its list, nothing filled beside them: said, never a unit
     // missing every value (nor a unit missing from the other sheets).
-    name: "a heading row over part of the list (一、镇, （二）街道) is no unit",
+    name: "a heading row over part of the list (一、镇, （二）街道, 乡镇组:) is no unit; a unit named like one (二、三产业办公室) is",
     edit: (wb) => {
       wb.sheetNamed("党政线").insertRow(2).set("A2", "一、镇");
       wb.sheetNamed("指标数据").insertRow(2).set("A2", "（二）街道");
+      wb.sheetNamed("人口计生线").insertRow(2).set("A2", "乡镇组:");
+      // Not filled yet, under a name no heading ends with: a unit missing its values (as ever).
+      wb.sheetNamed("部门").set("A3", "二、三产业办公室");
     },
-    expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 指标数据!A2"],
+    expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 人口计生线!A2", ...["B", "C", "D", "E"].map((c) => `workbook.blank-points 部门!${c}3`), "warning workbook.section-row 指标数据!A2"],
   },
   {
     // Out of sight, read all the same: said at the column's header, as a hidden row is (a hidden
@@ -242,8 +245,20 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("党政线").hiddenCols.push(3, 3);
       wb.sheetNamed("加扣分").hiddenCols.push(7, 9);
+      // The unit names too (what else is hidden there is said as the sheet's).
+      wb.sheetNamed("部门").hiddenCols.push(1, 1);
     },
-    expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column-ledger 加扣分!G1", "warning workbook.hidden-column-ledger 加扣分!H1", "warning workbook.hidden-column-ledger 加扣分!I1"],
+    expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column 部门!A1", "warning workbook.hidden-column-ledger 加扣分!G1", "warning workbook.hidden-column-ledger 加扣分!H1", "warning workbook.hidden-column-ledger 加扣分!I1"],
+  },
+  {
+    // Numbered headings among the claims (一、加分): no claim, no unknown unit.
+    name: "ledger: a numbered heading over part of the claims is no claim",
+    ledger: [{ unit: "甲镇", code: "JF1", status: "已认定" }],
+    edit: (wb) => {
+      wb.sheetNamed("加扣分").insertRow(2).set("A2", "一、加分");
+      wb.sheetNamed("加扣分").set("A4", "（二）扣分");
+    },
+    expected: ["warning workbook.section-row 加扣分!A2", "warning workbook.section-row 加扣分!A4"],
   },
   {
     name: "a deleted department sheet is a warning",
