@@ -109,7 +109,15 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
     }
     for (const u of members) {
       const value = values.get(u, slot);
-      const basis = relative ? middle : targetOf(rubric, m, values, u)?.value;
+      const target = relative ? undefined : targetOf(rubric, m, values, u);
+      const basis = relative ? middle : target?.value;
+      // A unit's own target a thousand times its value: the target typed in 元 (the value then
+      // scores nothing), said at the target's cell.
+      if (value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {
+        const data = { code: target.code, unit: units[u]?.name ?? "", value: formatMeasure(target.value, display), basis: formatMeasure(value, display), indicator: code, times: Math.round(target.value / value).toLocaleString("en"), suggestion: formatMeasure(Math.round(target.value / 10000), display) };
+        p.warn("workbook.target-implausible", target.at.sheet, target.at.cell, data);
+        continue;
+      }
       if (value === undefined || basis === undefined || basis <= 0 || value < basis * IMPLAUSIBLE_TIMES) continue;
       const at = cellOf(values, u, code);
       if (!at) continue;

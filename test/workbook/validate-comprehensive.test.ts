@@ -115,6 +115,12 @@ const cases: Case[] = [
     expected: ["warning workbook.amount-implausible 指标数据!C2", "warning workbook.amount-implausible-others 指标数据!E3"],
   },
   {
+    // The other way: a unit's own target typed in 元 (its value then scores 0 against it), said at the target.
+    name: "a unit's own target a thousand times its value is questioned at the target",
+    values: { 石桥镇: { MB2: 115000000 } },
+    expected: ["warning workbook.target-implausible 指标数据!P3"],
+  },
+  {
     // The column headed in 元 is read in the rubric's 万元: said at the header, once.
     name: "a header naming another unit than the rubric's is questioned at the header",
     edit: (wb) => void wb.sheetNamed("指标数据").set("C1", "ZB2 一般公共预算收入(元)").set("D1", "ZB3 固定资产投资增长(％)"),
