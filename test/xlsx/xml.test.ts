@@ -50,7 +50,8 @@ describe("XML well-formedness", () => {
         const saxes = saxesAccepts(xml);
         const reader = readerAccepts(xml);
         if (saxes && !reader && xml.includes("<!DOCTYPE")) return; // refused on purpose
-        if (saxes && !reader && /<\?[\w:.-]+\?(?!>)/.test(xml)) return; // saxes lets "<?pi?x" (no space after the target) through
+        // saxes lets "<?pi?x" (no space after the target) through, whatever letters the target has (<?xmé?<).
+        if (saxes && !reader && /<\?[^\s?<>]+\?(?!>)/u.test(xml)) return;
         expect(reader, JSON.stringify(xml)).toBe(saxes);
       }),
       { numRuns: 10_000 },
