@@ -103,11 +103,37 @@ export interface PulledRows extends Iterable<RawRow> {
   readonly hiddenCols?: readonly number[];
 }
 
+/**
+ * Of two covers (封面, and 封面 (2) as Excel names a copy, wherever it was put), the original is
+ * read where it names the same rubric as the one read first (the rubric was found by that one);
+ * a cover that says otherwise than the one read is said, at its rubric cell.
+ */
+function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnostics: Diagnostic[]): Cover {
+  const sheetOf = (c: Cover): string => c.at?.sheet ?? "";
+  const copyOf = (a: string, b: string): boolean => a !== b && a.replace(/\s*[(（]\d+[)）]$/, "") === b;
+  const original = covers.find((c) => !covers.some((o) => copyOf(sheetOf(c), sheetOf(o)))) ?? first;
+  const read = original !== first && original.rubricId === first.rubricId && original.rubricVersion === first.rubricVersion ? original : first;
+  const said = (c: Cover): string => [c.rubricId, c.rubricVersion, c.year, c.district].map((x) => (x ?? "").trim()).join("\u0000");
+  for (const c of covers) {
+    if (c === read || said(c) === said(read)) continue;
+    diagnostics.push({ code: "workbook.cover-twice", severity: "warning", data: { read: sheetOf(read) }, location: c.at ? { file, ...c.at } : { file } });
+  }
+  return read;
+}
+
 /** The pipeline from the package on: cover, rubric, every sheet's rows into the reader. */
 export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"] }): Promise<Omit<Loaded, "workbookReader">> {
   const { file, sha256 } = o;
   const problems = new Problems(file);
   let cover: Cover | undefined;
+  // Every sheet that is a cover (封面, and a copy of it put before or after it): the first is read
+  // until the others are seen.
+  const covers: Cover[] = [];
+  const seeCover = (c: Cover | undefined): void => {
+    if (!c) return;
+    covers.push(c);
+    cover ??= c;
+  };
   let rubric: Rubric | undefined;
   let rubricDiagnostics: readonly Diagnostic[] = [];
   let reader: SubmissionReader | undefined;
@@ -162,7 +188,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         if (read.selected) selected.push(info.name);
         if (reader) reader.addSheet(read, notInput(info.name));
         else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
-          cover ??= readCover(read);
+          seeCover(readCover(read));
           waiting.push(read);
         }
         continue;
@@ -171,14 +197,14 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         if (rubricDiagnostics.some((d) => d.severity === "error")) break;
         const sheet = await book.sheet(info);
         if (sheet.selected) selected.push(info.name);
-        cover ??= readCover(sheet);
+        seeCover(readCover(sheet));
         waiting.push(sheet);
         continue;
       }
       await streamSheet(book, info, reader, notInput(info.name), (head, isSelected) => {
         if (isSelected) selected.push(info.name);
         // With a rubric given, a cover behind other sheets is still read (for its district, year).
-        cover ??= readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] });
+        seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }));
       });
     }
     if (!reader && rubricDiagnostics.length === 0) start();
@@ -187,6 +213,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   }
 
   const diagnostics: Diagnostic[] = [...rubricDiagnostics];
+  if (cover && covers.length > 1) cover = oneCover(covers, cover, file, diagnostics);
   if (!rubric || !reader) return { diagnostics, sha256 };
   if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
     diagnostics.push({

@@ -251,6 +251,18 @@ const cases: Case[] = [
     expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column 部门!A1", "warning workbook.hidden-column-ledger 加扣分!G1", "warning workbook.hidden-column-ledger 加扣分!H1", "warning workbook.hidden-column-ledger 加扣分!I1"],
   },
   {
+    // Excel's Move or Copy puts a copy of the cover first: the original is read (its year on the
+    // report's title), and the copy saying another year is said.
+    name: "a copy of the cover put before it, saying another year, is said; the original is read",
+    edit: (wb) => {
+      const copy = wb.sheetNamed("封面").clone();
+      copy.name = "封面 (2)";
+      for (const [r, cells] of copy.rows) if (cells.get(1)?.value.t === "s" && String(cells.get(1)?.value.v).startsWith(COVER_LABELS.year)) copy.setAt(r, 2, "2025");
+      wb.list.unshift(copy);
+    },
+    expected: ["warning workbook.cover-twice '封面 (2)'!B3"],
+  },
+  {
     // Numbered headings among the claims (一、加分): no claim, no unknown unit.
     name: "ledger: a numbered heading over part of the claims is no claim",
     ledger: [{ unit: "甲镇", code: "JF1", status: "已认定" }],
@@ -702,6 +714,23 @@ describe("the cover's year", () => {
     const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
     expect(lines(r.diagnostics)).toEqual([]);
     expect(r.submission?.cover.year).toBe("2026");
+  });
+
+  it("is the original cover's where a copy of the cover saying another was put before it", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const copy = book.sheetNamed("封面").clone();
+    copy.name = "封面 (2)";
+    book.list.unshift(copy);
+    setYear(book, 2026);
+    // The copy (now first) says 2025; the original 2026.
+    const at = (() => {
+      for (const [r, cells] of copy.rows) if (cells.get(1)?.value.t === "s" && String(cells.get(1)?.value.v).startsWith(COVER_LABELS.year)) return r;
+      return 0;
+    })();
+    copy.setAt(at, 2, "2025");
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(r.submission?.cover.year).toBe("2026");
+    expect(lines(r.diagnostics)).toEqual(["warning workbook.cover-twice '封面 (2)'!B3"]);
   });
 
   it("that is no year (26, 2026.5, 2026 typed into a date cell: 1905) is a warning at its cell", async () => {
