@@ -257,7 +257,10 @@ const cases: Case[] = [
     edit: (wb) => {
       const copy = wb.sheetNamed("封面").clone();
       copy.name = "封面 (2)";
-      for (const [r, cells] of copy.rows) if (cells.get(1)?.value.t === "s" && String(cells.get(1)?.value.v).startsWith(COVER_LABELS.year)) copy.setAt(r, 2, "2025");
+      for (const [r, cells] of copy.rows) {
+        const label = cells.get(1)?.value;
+        if (label?.t === "s" && label.v.startsWith(COVER_LABELS.year)) copy.setAt(r, 2, "2025");
+      }
       wb.list.unshift(copy);
     },
     expected: ["warning workbook.cover-twice '封面 (2)'!B3"],
@@ -724,7 +727,10 @@ describe("the cover's year", () => {
     setYear(book, 2026);
     // The copy (now first) says 2025; the original 2026.
     const at = (() => {
-      for (const [r, cells] of copy.rows) if (cells.get(1)?.value.t === "s" && String(cells.get(1)?.value.v).startsWith(COVER_LABELS.year)) return r;
+      for (const [r, cells] of copy.rows) {
+        const label = cells.get(1)?.value;
+        if (label?.t === "s" && label.v.startsWith(COVER_LABELS.year)) return r;
+      }
       return 0;
     })();
     copy.setAt(at, 2, "2025");
