@@ -3,10 +3,10 @@
 // resolve the rubric, pull each sheet's rows into the submission reader. It runs wherever
 // JavaScript runs: what differs by host (inflating, hashing) comes in through `Host`.
 import { Problems, type Diagnostic } from "../diagnostics/index.js";
-import type { Cover, Submission } from "../model/submission.js";
+import { coverYear, type CellAt, type Cover, type Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
-import { headerCode, HEADER_SCAN_ROWS } from "../workbook/layout.js";
+import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, SHEET } from "../workbook/layout.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
@@ -111,12 +111,20 @@ export interface PulledRows extends Iterable<RawRow> {
 function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnostics: Diagnostic[]): Cover {
   const sheetOf = (c: Cover): string => c.at?.sheet ?? "";
   const copyOf = (a: string, b: string): boolean => a !== b && a.replace(/\s*[(（]\d+[)）]$/, "") === b;
-  const original = covers.find((c) => !covers.some((o) => copyOf(sheetOf(c), sheetOf(o)))) ?? first;
+  // The one named as the template names it (封面), else the one no other is the original of.
+  const original = covers.find((c) => sheetOf(c) === SHEET.cover) ?? covers.find((c) => !covers.some((o) => copyOf(sheetOf(c), sheetOf(o)))) ?? first;
   const read = original !== first && original.rubricId === first.rubricId && original.rubricVersion === first.rubricVersion ? original : first;
-  const said = (c: Cover): string => [c.rubricId, c.rubricVersion, c.year, c.district].map((x) => (x ?? "").trim()).join("\u0000");
   for (const c of covers) {
-    if (c === read || said(c) === said(read)) continue;
-    diagnostics.push({ code: "workbook.cover-twice", severity: "warning", data: { read: sheetOf(read) }, location: c.at ? { file, ...c.at } : { file } });
+    if (c === read) continue;
+    // What it says otherwise (a year written 2026年 is 2026), said at that cell.
+    const differs: [string, string | undefined, CellAt | undefined][] = [];
+    if (coverYear(c.year) !== coverYear(read.year)) differs.push([COVER_LABELS.year, c.year, c.yearAt]);
+    if ((c.district ?? "").trim() !== (read.district ?? "").trim()) differs.push([COVER_LABELS.district, c.district, c.districtAt]);
+    if ((c.rubricId ?? "") !== (read.rubricId ?? "") || (c.rubricVersion ?? "") !== (read.rubricVersion ?? "")) differs.push([COVER_LABELS.rubricId, `${c.rubricId ?? ""} ${c.rubricVersion ?? ""}`.trim(), c.at]);
+    const [label, value, at] = differs[0] ?? [];
+    if (label === undefined) continue;
+    const cell = at ?? c.at;
+    diagnostics.push({ code: "workbook.cover-twice", severity: "warning", data: { read: sheetOf(read), field: label, value: value?.trim() || "—" }, location: cell ? { file, ...cell } : { file } });
   }
   return read;
 }

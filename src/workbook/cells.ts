@@ -171,7 +171,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   }
   // A growth rate (its range past 0–100%) typed as a plain fraction, 0.8: 80%, or 0.8% meant? Read
   // as a fraction, and said (a formula's result is a fraction computed, and left alone).
-  if (typedFraction && typeof r === "number" && (max > 10000 || min < 0)) {
+  // (Only where rates above 100% are allowed: below it, 0.072 is 7.2% however the range goes.)
+  if (typedFraction && typeof r === "number" && max > 10000) {
     p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
   }
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.

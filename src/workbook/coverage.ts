@@ -101,16 +101,26 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
     if (slot === undefined) continue;
     const display = rubric.indicators.find((i) => i.code === code)?.display ?? "";
     const relative = m.kind === "relative-best" || m.kind === "rank-points";
-    // The middle of the units' values (those entered, above 0), where no target is asked of them.
-    let middle: number | undefined;
+    // The middle of the units' values (those entered, above 0), where no target is asked of them:
+    // of each group (乡镇组 and 街道组 are scored apart), as they are compared.
+    const middles = new Map<string, number | undefined>();
     if (relative) {
-      const all = members.map((u) => values.get(u, slot)).filter((v): v is number => v !== undefined && v > 0).sort((x, y) => x - y);
-      middle = all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined;
+      const byGroup = new Map<string, number[]>();
+      for (const u of members) {
+        const v = values.get(u, slot);
+        if (v === undefined || v <= 0) continue;
+        const g = units[u]?.group ?? "";
+        (byGroup.get(g) ?? byGroup.set(g, []).get(g))?.push(v);
+      }
+      for (const [g, all] of byGroup) {
+        all.sort((x, y) => x - y);
+        middles.set(g, all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined);
+      }
     }
     for (const u of members) {
       const value = values.get(u, slot);
       const target = relative ? undefined : targetOf(rubric, m, values, u);
-      const basis = relative ? middle : target?.value;
+      const basis = relative ? middles.get(units[u]?.group ?? "") : target?.value;
       // A unit's own target a thousand times its value: the target typed in 元 (the value then
       // scores nothing), said at the target's cell.
       if (value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {
@@ -135,7 +145,8 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
 function zeroTargets(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
   const checked = measured.filter((m) => {
     const ind = rubric.indicators.find((i) => i.code === m.indicator);
-    return "ref" in m.target && ind !== undefined && ind.unit !== "percent" && ind.direction === "higher" && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
+    // Where the value may be negative (利润总额: 扭亏 is a target of 0), a 0 is meant.
+    return "ref" in m.target && ind !== undefined && ind.unit !== "percent" && ind.direction === "higher" && (ind.min === undefined || ind.min >= 0) && m.kind !== "bands" && m.kind !== "relative-best" && m.kind !== "rank-points";
   });
   if (!checked.length) return;
   const readers = checked.map((m) => targetReader(rubric, m, values));

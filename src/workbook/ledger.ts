@@ -131,6 +131,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   // A column hidden (未如实上报 out of sight doubles a deduction unseen): said at its header.
   const hiddenCols = sheet.hiddenCols ?? [];
   for (const [field, col] of header.cols) {
+    // Words alone (说明, 依据) move no point: offices hide them for printing.
+    if (field === "note" || field === "evidence") continue;
     for (let i = 0; i + 1 < hiddenCols.length; i += 2) {
       if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) {
         p.warn("workbook.hidden-column-ledger", sheet.name, `${colName(col)}${header.row}`, { column: COLUMN_WORDS.get(field) ?? field });

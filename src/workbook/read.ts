@@ -40,6 +40,18 @@ const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 /** Units a header may name in its closing parentheses (一般公共预算收入(万元)). */
 const HEADER_UNITS: ReadonlySet<string> = new Set(["元", "千元", "万元", "百万元", "亿元", "%", "‰", "人", "万人", "人次", "起", "个", "次", "户", "家", "项", "亩", "公顷", "吨", "万吨", "件", "例", "所", "座", "公里", "千米", "米", "平方米", "万平方米", "天", "小时"]);
 
+/** Money by its scale, and shares: another of these than the rubric's reads a number 10 to 10,000 times off. */
+const SCALED: ReadonlySet<string> = new Set(["元", "千元", "万元", "百万元", "亿元", "%", "‰"]);
+
+/**
+ * Whether a header's unit reads the column on another scale than the rubric's: money or shares
+ * on either side and not the same (元 over 万元, % over 万元); counts by other words (个 for 起)
+ * are one scale.
+ */
+function otherScale(written: string, display: string): boolean {
+  return written !== display && (SCALED.has(written) || SCALED.has(display));
+}
+
 /** The unit a header names in its closing parentheses, where it is one of those; else undefined. */
 function headerUnit(text: string): string | undefined {
   const m = /\(\s*([^()]+?)\s*\)\s*$/.exec(text.normalize("NFKC"));
@@ -51,16 +63,26 @@ function headerUnit(text: string): string | undefined {
  * or not (乡镇组:, 镇(7个)), naming a kind of unit or a group, and short. A unit's own name
  * (二、三产业办公室) names no such thing at its end.
  */
-const SECTION_HEADING = new RegExp(
-  [
-    // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门
-    String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:镇|乡|街道|社区|村|部门|单位|企业|国企|组|类|片区)\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$`,
-    // 第一组 / 第2类
-    String.raw`^第[一二三四五六七八九十\d]+[组类片](?:\s*[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$`,
-    // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
-    String.raw`^[\u4e00-\u9fff]{0,3}(?:镇|乡|街道|社区|村|部门|单位|企业|国企|组|类|片区)\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
-  ].join("|"),
-);
+/** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
+const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单位", "企业", "国企", "组", "类", "片区"];
+
+function sectionHeading(rubric: Rubric): RegExp {
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The rubric's own kinds and groups by their names and labels (乡镇(街道), 区属国有企业, 站所).
+  const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]);
+  const words = [...new Set([...HEADING_WORDS, ...own].filter((w) => w.trim() !== ""))].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
+  return new RegExp(
+    [
+      // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
+      String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
+      // 第一组 / 第2类 / 第一部分 村
+      String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
+      // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
+      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
+    ].join("|"),
+  );
+}
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
@@ -126,7 +148,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
           // was likely filled in it, and would be read in the rubric's.
           const display = (rubric.indicators.find((x) => x.code === code) ?? rubric.targets.find((x) => x.code === code))?.display;
           const written = headerUnit(cellText(c));
-          if (display && written !== undefined && written !== display.normalize("NFKC")) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
+          if (display && written !== undefined && otherScale(written, display.normalize("NFKC"))) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
         } else p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       } else if (judged.has(code)) {
         const item = judged.get(code);
@@ -187,7 +209,7 @@ type RowHandler = (row: RawRow) => void;
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow) => void): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on
@@ -239,7 +261,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, take: (u: UnitRow
       return;
     }
     // A heading over a part of the list (一、镇 / （二）街道) with nothing filled beside it: no unit.
-    if (!valued && SECTION_HEADING.test(name)) {
+    if (!valued && heading.test(name)) {
       p.warn("workbook.section-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
@@ -290,6 +312,12 @@ class ReadCells {
     for (const [col, i] of this.cols) if (!isBlank(cells[col])) this.set((row - this.from) * this.cols.size + i);
   }
 
+  /** Whether any unit row holds something in the column (asked of a hidden column only). */
+  any(col: number): boolean {
+    for (let row = this.from; row <= this.last; row++) if (this.has(row, col)) return true;
+    return false;
+  }
+
   has(row: number, col: number): boolean {
     const i = this.cols.get(col);
     if (i === undefined || row < this.from) return false;
@@ -335,6 +363,8 @@ export class SubmissionReader {
   private readonly headerMerges = new Map<string, readonly string[]>();
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
+  /** A heading over a part of a list, in this rubric's words (sectionHeading). */
+  private readonly heading: RegExp;
   private ledgerSheet: RawSheet | undefined;
   /** The ledger's header cell, as a reference: where a second ledger is told to look. */
   private ledgerAt: string | undefined;
@@ -358,6 +388,7 @@ export class SubmissionReader {
     private readonly p: Problems,
   ) {
     const codes = rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code));
+    this.heading = sectionHeading(rubric);
     this.store = new ValueStore([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   }
 
@@ -537,7 +568,9 @@ export class SubmissionReader {
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
     // The unit names and the 分组 column too: a unit moved to another group out of sight.
     const named: (readonly [number, string])[] = [[role.nameCol, UNIT_HEADER], ...(role.role === "line" && role.groupCol !== undefined ? [[role.groupCol, GROUP_HEADER] as const] : [])];
-    for (const [col, code] of [...named, ...codes]) if (hidden(col)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
+    // A hidden column that holds nothing (an indicator no unit of the district has) moves nothing.
+    const cells = this.filled[index];
+    for (const [col, code] of [...named, ...codes]) if (hidden(col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */
@@ -570,7 +603,7 @@ export class SubmissionReader {
       this.groupColumns.add(role.kind);
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
-    return unitRows(sheet, role, p, (u) => {
+    return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
@@ -697,7 +730,7 @@ export class SubmissionReader {
       const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
-    return unitRows(sheet, role, p, (u) => {
+    return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
       for (const { col, code, spec, slot } of columns) {

@@ -115,6 +115,44 @@ const cases: Case[] = [
     expected: ["warning workbook.amount-implausible 指标数据!C2", "warning workbook.amount-implausible-others 指标数据!E3"],
   },
   {
+    // Streets ranked apart from towns on ZB4 (points by place in 街道组): their amounts are
+    // compared with the streets' own middle, not the towns'. Large there, and alike: no question.
+    name: "an amount scored within its group is compared with its group's middle value",
+    values: { 河东街道: { ZB4: 40000000 }, 河西街道: { ZB4: 35000000 }, 文昌街道: { ZB4: 30000000 }, 凤凰街道: { ZB4: 50000000 } },
+    expected: [],
+  },
+  {
+    // 利润总额 may be negative (a loss): a target of 0 (扭亏) is meant, not a blank left at 0.
+    name: "a target of 0 where the value may be negative is not questioned",
+    values: { 区城投集团: { MB5: 0 } },
+    expected: [],
+  },
+  {
+    // Counted in other words (个 for 起): one scale, nothing read wrong; money or shares on another scale are said.
+    name: "a header counting in other words is no other unit; money on another scale is",
+    edit: (wb) => void wb.sheetNamed("指标数据").set("F1", "ZB5 较大及以上生产安全事故(个)").set("L1", "ZB11 营业收入(亿元)"),
+    expected: ["warning workbook.header-unit 指标数据!L1"],
+  },
+  {
+    // Hidden, but holding nothing (a district of no enterprises hides their columns): nothing said of it
+    // (here the enterprises are still there, and their blanks are said as blanks).
+    name: "a hidden column that holds nothing is not said",
+    edit: (wb) => {
+      const m = wb.sheetNamed("指标数据");
+      for (let r = 2; r <= 30; r++) m.set(`M${r}`, null);
+      m.hiddenCols.push(13, 13);
+    },
+    expected: ["workbook.blank-amount 指标数据!M19", "workbook.blank-amount 指标数据!M20", "workbook.blank-amount 指标数据!M21"],
+  },
+  {
+    // A heading in the rubric's own words for its kinds (乡镇(街道), 区属国企): no unit.
+    name: "a heading naming a kind as the rubric names it is no unit",
+    edit: (wb) => {
+      wb.sheetNamed("经济发展").insertRow(2).set("A2", "一、乡镇(街道)");
+    },
+    expected: ["warning workbook.section-row 经济发展!A2"],
+  },
+  {
     // The other way: a unit's own target typed in 元 (its value then scores 0 against it), said at the target.
     name: "a unit's own target a thousand times its value is questioned at the target",
     values: { 石桥镇: { MB2: 115000000 } },

@@ -248,7 +248,8 @@ const cases: Case[] = [
       // The unit names too (what else is hidden there is said as the sheet's).
       wb.sheetNamed("部门").hiddenCols.push(1, 1);
     },
-    expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column 部门!A1", "warning workbook.hidden-column-ledger 加扣分!G1", "warning workbook.hidden-column-ledger 加扣分!H1", "warning workbook.hidden-column-ledger 加扣分!I1"],
+    // (H and I, 说明 and 依据, hide words alone: nothing said of them.)
+    expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column 部门!A1", "warning workbook.hidden-column-ledger 加扣分!G1"],
   },
   {
     // Excel's Move or Copy puts a copy of the cover first: the original is read (its year on the
@@ -263,7 +264,7 @@ const cases: Case[] = [
       }
       wb.list.unshift(copy);
     },
-    expected: ["warning workbook.cover-twice '封面 (2)'!B3"],
+    expected: ["warning workbook.cover-twice '封面 (2)'!B5"],
   },
   {
     // Numbered headings among the claims (一、加分): no claim, no unknown unit.
@@ -736,7 +737,15 @@ describe("the cover's year", () => {
     copy.setAt(at, 2, "2025");
     const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
     expect(r.submission?.cover.year).toBe("2026");
-    expect(lines(r.diagnostics)).toEqual(["warning workbook.cover-twice '封面 (2)'!B3"]);
+    expect(lines(r.diagnostics)).toEqual(["warning workbook.cover-twice '封面 (2)'!B5"]);
+    // Kept as last year's record under a name of its own: 封面 is read all the same.
+    copy.name = "2025年封面";
+    const kept = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(kept.submission?.cover.year).toBe("2026");
+    expect(lines(kept.diagnostics)).toEqual(["warning workbook.cover-twice '2025年封面'!B5"]);
+    // The same year written otherwise (2026年) says nothing other: nothing said.
+    copy.setAt(at, 2, "2026年");
+    expect(lines((await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) })).diagnostics)).toEqual([]);
   });
 
   it("that is no year (26, 2026.5, 2026 typed into a date cell: 1905) is a warning at its cell", async () => {

@@ -118,7 +118,7 @@ export const workbookMessages: Catalog = {
     en: "{code} of \"{unit}\" is {value}, {times} times the units' middle value {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
   "workbook.header-unit": { "zh-CN": "表头写的单位是 {written},而方案中 {code} 以 {unit} 为单位,本列按 {unit} 读取;请按 {unit} 填写,并把表头改为 {unit}", en: "the header says {written}, but {code} is in {unit} in the rubric and the column is read in {unit}: fill it in {unit}, and correct the header to {unit}" },
-  "workbook.cover-twice": { "zh-CN": "此工作表也是封面,所填与“{read}”不同;读取的是“{read}”,此表不读取:如是复制出的工作表,请删除", en: "this sheet is a cover too, and says otherwise than \"{read}\"; \"{read}\" is read, not this one: if it is a copy, delete it" },
+  "workbook.cover-twice": { "zh-CN": "此工作表也是封面,其{field}为 {value},与“{read}”所填不同;读取的是“{read}”,此表不读取:如是复制出的或往年的封面,请删除或改正", en: "this sheet is a cover too, and its {field} is {value}, unlike \"{read}\"'s; \"{read}\" is read, not this one: if it is a copy or last year's, delete or correct it" },
   "workbook.section-row": { "zh-CN": "“{value}” 行是分类标题,不是单位,不读取(如不需要可删去此行)", en: "the row \"{value}\" is a heading over part of the list, not a unit, and is not read (delete it if it is not wanted)" },
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
   "workbook.missing-line-sheet": {
