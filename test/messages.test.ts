@@ -89,5 +89,7 @@ describe("lists in messages", () => {
   it("leave a name that holds a 、 of its own as written: a kind named 镇、街道 is one kind", () => {
     expect(message("en", "out.sheet.detail-kind", { kind: "镇、街道" })).toBe("Scores (镇、街道)");
     expect(message("en", "units.unknown-kind", { kind: "镇、街道", allowed: "镇、部门" })).toBe('unknown unit kind "镇、街道"; use one of: 镇, 部门');
+    // A cell's text quoted is as the cell holds it (a search for it finds it).
+    expect(message("en", "workbook.section-row", { value: "一、乡镇" })).toContain('"一、乡镇"');
   });
 });
