@@ -194,12 +194,20 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     const count = code.oncePerYear ? Math.min(1, e.count) : e.count;
     const unit = perCount(code, e);
     let pts = unit * count;
+    // Once a year: it would count in place of the row counted, for what it is worth more.
+    let instead = false;
+    if (code.oncePerYear) {
+      let counted = 0;
+      for (const j of scoring) if (entries[j]?.code === e.code) counted = Math.max(counted, results[j]?.points ?? 0);
+      instead = counted > 0;
+      pts = Math.max(0, pts - counted);
+    }
     for (const cap of capsOf(code, rubric.caps)) pts = Math.min(pts, Math.max(0, cap.max - (used.get(cap.key) ?? 0)));
     const target = chargedTo(code);
     if (target && room) pts = Math.min(pts, Math.max(0, room.left(target, kindCode)));
     const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
     const data = { code: e.code, name: code.name, status: e.status, per: formatPoints(unit), level: code.levels && e.level ? `(${e.level})` : "", count, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
-    const held = pts < unit * count ? "-held" : "";
+    const held = pts < unit * count ? (instead ? "-once" : "-held") : "";
     results[i] = result(e, code.kind, false, 0, { code: `why.ledger-pending${held}-${kindCode}`, data });
   }
   return { results: results.filter((r): r is LedgerResult => r !== undefined), bonus, deduction, charges };

@@ -181,6 +181,9 @@ describe("ledger (§5)", () => {
     expect(unit(r, "甲").bonus).toBe(2000);
     expect(unit(r, "甲").ledger.map((l) => l.reason.code)).toEqual(["why.ledger-once-count-bonus", "why.ledger-once"]);
     expect(unit(r, "乙").bonus).toBe(2000);
+    // Pending beside one counted: approved, it would count in place of it, for nothing more.
+    const p = run(base, [{ unit: "甲", code: "JF1" }, { unit: "甲", code: "JF1", status: "申报中" }]);
+    expect(message("zh-CN", unit(p, "甲").ledger[1]!.reason.code, unit(p, "甲").ledger[1]!.reason.data)).toBe("状态为“申报中”,尚未认定,不计分;JF1 每年至多计一次,认定后按 20 × 1 = 加 20,替代已计的一行,只多计加 0");
   });
 
   it("applies an optional cap per code", () => {
