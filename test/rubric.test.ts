@@ -384,7 +384,11 @@ describe("slips in writing a measure's unit, a prize or a tier's places", () => 
   it("checks a ranking by a line's grade and card marks against the line's max, and a mark written as a share", () => {
     const graded = text.replace("    by: JJ\n    tie_breakers: [JJ4]\n", "    by: JJ\n    tie_breakers: [JJ4]\n    grades:\n      bands:\n        - { name: 优秀, from: 900 }\n        - { name: 合格, from: 0.6 }\n      otherwise: 不合格\n");
     expect(graded).not.toBe(text);
-    expect(said(graded)).toEqual([`“优秀” 的分数线 900 高于JJ 经济发展最多可得的 100,没有单位能评上;分数线按满分 100 写 @${lineOf("    by: JJ", text) + 4}`, `分数线 0.6 是小数,而JJ 经济发展满分 100:分数线按分数写(如 60),不写比例 @${lineOf("    by: JJ", text) + 5}`]);
+    expect(said(graded)).toEqual([`“优秀” 的分数线 900 高于 JJ 经济发展 最多可得的 100,没有单位能评上;分数线按满分 100 写 @${lineOf("    by: JJ", text) + 4}`, `分数线 0.6 是小数,而 JJ 经济发展 满分 100:分数线按分数写(如 60),不写比例 @${lineOf("    by: JJ", text) + 5}`]);
+    // In English, nothing of the Chinese message's words (总分) is put into the data.
+    expect(load(graded).diagnostics.map((d) => message("en", d.code, d.data))[0]).toBe("the mark 900 for \"优秀\" is above the most JJ 经济发展 can be (100): no unit could get it; write marks on the scale of 100");
+    const total = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 900, quota: 20% }");
+    expect(load(total).diagnostics.map((d) => message("en", d.code, d.data))[0]).toBe("the mark 900 for \"优秀\" is above the most a total of 乡镇(街道) can be (105): no unit could get it; write marks on the scale of 100");
   });
 });
 

@@ -626,20 +626,21 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       const cap = caps.find((c) => c.kind === "bonus");
       most = bonuses.length === 0 ? scale : cap && !Number.isNaN(cap.max) ? scale + cap.max : undefined;
     }
-    const keyName = by === "total" ? `${kind.name}总分` : `${by} ${line?.name ?? item?.name ?? ""}`;
-    const data = { kind: keyName, most: most === undefined ? "" : formatPoints(most), scale: formatPoints(scale) };
+    // By the total the kind is named (乡镇(街道)总分); by a line or an item, that (JJ 经济发展).
+    const of = by === "total" ? "" : "-key";
+    const data = { kind: by === "total" ? kind.name : `${by} ${line?.name ?? item?.name ?? ""}`, most: most === undefined ? "" : formatPoints(most), scale: formatPoints(scale) };
     // A fraction of a scale of ten or more: a share written for a mark.
     const fraction = (mark: number): boolean => scale >= 1000 && mark > 0 && mark < 100;
     grades?.bands.forEach((band, i) => {
       const path = [...at, "grades", "bands", i, "from"];
-      if (most !== undefined && band.from > most) b.error("rubric.grade-unreachable", path, { ...data, grade: band.name, from: formatPoints(band.from) });
-      else if (fraction(band.from)) b.error("rubric.mark-fraction", path, { ...data, mark: formatPoints(band.from), example: formatPoints(band.from * 100) });
+      if (most !== undefined && band.from > most) b.error(`rubric.grade-unreachable${of}`, path, { ...data, grade: band.name, from: formatPoints(band.from) });
+      else if (fraction(band.from)) b.error(`rubric.mark-fraction${of}`, path, { ...data, mark: formatPoints(band.from), example: formatPoints(band.from * 100) });
     });
     const below = card?.below;
     if (below === undefined || !card) return;
     const path = [...at, "yellow_card", "below"];
-    if (most !== undefined && below > most) b.error("rubric.yellow-below-everyone", path, { ...data, name: card.name, below: formatPoints(below) });
-    else if (fraction(below)) b.error("rubric.mark-fraction", path, { ...data, mark: formatPoints(below), example: formatPoints(below * 100) });
+    if (most !== undefined && below > most) b.error(`rubric.yellow-below-everyone${of}`, path, { ...data, name: card.name, below: formatPoints(below) });
+    else if (fraction(below)) b.error(`rubric.mark-fraction${of}`, path, { ...data, mark: formatPoints(below), example: formatPoints(below * 100) });
   }
 
   function single(s: { code: string; name: string; amount?: number | undefined; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
