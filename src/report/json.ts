@@ -91,8 +91,8 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
 }
 
 /**
- * `with`: the cover's district and year, and the warnings the workbook got (as `validate --json`
- * gives them): where they are known (the command line; the browser edition gives the results alone).
+ * `with_`: the cover's district and year, and the warnings the workbook got (as `validate --json`
+ * gives them), where the caller has them (the command line and the browser edition do).
  */
 export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[] } = {}): string {
   const { cover, warnings } = with_;

@@ -6,6 +6,8 @@ import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type Ru
 import { rubricContent, rubricFileName } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
+import { toJson } from "../diagnostics/render.js";
+import { sortDiagnostics } from "../diagnostics/types.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -274,7 +276,9 @@ export function start(doc: Document): void {
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");
-    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results) + "\n"], "application/json");
+    // As the command line's score --json: with the cover and the workbook's warnings.
+    const warnings = sortDiagnostics(s.loaded.diagnostics).map((d) => toJson(d, lang));
+    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { cover: s.submission.cover, warnings }) + "\n"], "application/json");
   };
 
   /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */

@@ -111,6 +111,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const reportFile = join(dir, "report.html");
     await report.saveAs(reportFile);
     expect(readFileSync(reportFile, "utf8")).toContain("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    // The results as data, as score --json gives them: the cover, the rankings, the units, the warnings.
+    const [data] = await Promise.all([page.waitForEvent("download"), page.getByText("结果数据(.json)").click()]);
+    const dataFile = join(dir, "results.json");
+    await data.saveAs(dataFile);
+    const fromPage = JSON.parse(readFileSync(dataFile, "utf8")) as { cover: unknown; rankings: unknown; units: unknown[]; diagnostics: { code: string; cell: string }[] };
+    const fromCli = direct as unknown as typeof fromPage;
+    expect([fromPage.cover, fromPage.rankings, fromPage.units]).toEqual([fromCli.cover, fromCli.rankings, fromCli.units]);
+    expect(fromPage.diagnostics.map((d) => `${d.code} ${d.cell}`)).toEqual(fromCli.diagnostics.map((d) => `${d.code} ${d.cell}`));
     // That result chosen again: its own result is named as the CLI names it (not NAME.scored.scored.xlsx).
     const scored = join(dir, "qingshan-2026.scored.xlsx");
     await download.saveAs(scored);
