@@ -360,6 +360,8 @@ describe("a choice written otherwise", () => {
   const said = (written: string): string[] => load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data));
   it("says which was meant, or what there is to choose from in this rubric", () => {
     expect(said(replace("kind: threshold", "kind: thresold"))[0]).toContain("是否要写 threshold?");
+    // Cut short: the one it begins.
+    expect(said(replace("kind: threshold", "kind: thresh"))[0]).toContain("是否要写 threshold?");
     expect(said(replace("    unit_kind: town\n", "    unit_kind: 镇街\n"))).toEqual(["unit_kind (overall) 写单位类型的 id,不写名称;本方案的单位类型:town(镇街)、department(部门)"]);
     expect(said(replace("ranks: [2, 3]", "ranks: [3, 2]"))).toEqual(["二等奖 的范围写反了(下限大于上限):请写作 [2, 3]"]);
   });
@@ -412,6 +414,10 @@ describe("grades out of order", () => {
     const d = load(written).diagnostics;
     expect(d.map((x) => x.code)).toEqual(["rubric.grade-bands-order"]);
     expect(message("zh-CN", d[0]!.code, d[0]!.data)).toBe("乡镇(街道)综合排名 的等次应从最好的一档写起,分数线逐档降低:良好 的分数线不低于上一档 合格 的");
+    // Written lowest first throughout: said once, to reverse them.
+    const reversed = load(text.replace(bands[0], `${bands[3]}${bands[2]}${bands[1]}`)).diagnostics;
+    expect(reversed.map((x) => x.code)).toEqual(["rubric.grade-bands-reversed"]);
+    expect(message("zh-CN", reversed[0]!.code, reversed[0]!.data)).toBe("乡镇(街道)综合排名 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低");
   });
 });
 

@@ -384,9 +384,11 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     if (share === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
-  for (let i = 1; i < bands.length; i++) {
-    if ((bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], { ranking, grade: bands[i]?.name ?? "", better: bands[i - 1]?.name ?? "" });
-  }
+  const misordered = (i: number): boolean => (bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0);
+  const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);
+  // Written worst first throughout (合格 before 优秀): said once, at the first.
+  if (pairs.length > 0 && pairs.every(misordered)) b.error("rubric.grade-bands-reversed", [...path, "bands", 0], { ranking });
+  else for (const i of pairs) if (misordered(i)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], { ranking, grade: bands[i]?.name ?? "", better: bands[i - 1]?.name ?? "" });
   const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
   if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
   return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all" };

@@ -105,8 +105,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "invalid_value": {
       const v = valueAt(data, path);
       const allowed = issue.values.map(String);
-      // A value misspelt (kind: shortfal, unit: Amount): the one meant.
-      const meant = typeof v === "string" ? meantKey(v, allowed) : undefined;
+      // A value misspelt (kind: shortfal, unit: Amount) or cut short (direction: low, place: pass): the one meant.
+      const cut = typeof v === "string" && v.length >= 3 ? allowed.filter((a) => a.startsWith(v.toLowerCase())) : [];
+      const meant = typeof v === "string" ? (cut.length === 1 ? cut[0] : meantKey(v, allowed)) : undefined;
       // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display
       // (a percentage takes none). Words (unit: money) are not units: the choices are listed.
       if (!meant && last === "unit" && typeof v === "string" && allowed.includes("amount") && !/^[a-z]+$/i.test(v)) {

@@ -88,6 +88,7 @@ export const rubricMessages: Catalog = {
   "rubric.bad-quota-share": { "zh-CN": "名额 “{value}” 无效:写作 0% 到 100% 之间的比例(如 20% 或 0.2),或个数(正整数,如 3)", en: "the quota \"{value}\" is not one: write a share from 0% to 100% (such as 20% or 0.2), or a count (a whole number, such as 3)" },
   "rubric.bad-share-percent": { "zh-CN": "{key} 的比例 {value} 大于 1:是否应为 {value}%?比例写作百分比(如 70%)或小数(如 0.7)", en: "{key}: the share {value} is above 1: was {value}% meant? Write a percentage (such as 70%) or a fraction (such as 0.7)" },
   "rubric.weight-other-kind": { "zh-CN": "{code} 不是 {kind} 的考核线,不能给它权重({kind} 的考核线:{lines})", en: "{code} is not one of {kind}'s lines, so it can have no weight there ({kind}'s lines: {lines})" },
+  "rubric.grade-bands-reversed": { "zh-CN": "{ranking} 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低", en: "{ranking}'s grades are written lowest first: reverse them, the best first, each mark lower than the one before" },
   "rubric.grade-bands-order": { "zh-CN": "{ranking} 的等次应从最好的一档写起,分数线逐档降低:{grade} 的分数线不低于上一档 {better} 的", en: "{ranking}: the grades must run from the best down, each asking a lower score: {grade}'s is not below {better}'s" },
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
