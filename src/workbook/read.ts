@@ -464,6 +464,8 @@ export class SubmissionReader {
     let index: number | undefined;
     let kept = false;
     let decided = false;
+    /** A second ledger's word, said once its rows are seen. */
+    let second: (() => void) | undefined;
     const keep = (row: RawRow): void => {
       if (row.hidden) head.hiddenRows.add(row.cells[0]?.row ?? 0);
       head.rows.push(row.cells);
@@ -485,9 +487,17 @@ export class SubmissionReader {
       }
       // A second ledger (a copy, 加扣分 (2), put before the sheet edited or after it): which one
       // holds the rows to count cannot be told, and one of them would be left out without a word.
+      // One with no row under its header (a blank copy kept) leaves nothing out: said, not refused.
       if (ledgerAt !== undefined) {
-        this.p.error(hidden ? "workbook.ledger-on-two-sheets-hidden" : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
+        const headerRow = Number(/\d+$/.exec(ledgerAt)?.[0] ?? 1);
+        const filled = (cells: readonly RawCell[]): boolean => (cells[0]?.row ?? 0) > headerRow && cells.some((c) => !isBlank(c));
+        let rows = head.rows.some(filled);
         head.rows = [];
+        handle = ({ cells }) => void (rows ||= filled(cells));
+        second = () => {
+          if (rows) this.p.error(hidden ? "workbook.ledger-on-two-sheets-hidden" : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
+          else this.p.warn("workbook.ledger-copy-empty", name, ledgerAt, { first: this.ledgerAt ?? "" });
+        };
         return;
       }
       const before = this.located.length;
@@ -505,6 +515,7 @@ export class SubmissionReader {
       },
       end: (merges, hiddenCols = []) => {
         if (!decided) decide();
+        second?.();
         head.merges = [...merges];
         // The ledger's hidden columns are said as its rows are read (it is kept whole).
         if (kept) head.hiddenCols = hiddenCols;

@@ -213,6 +213,7 @@ const cases: Case[] = [
     // Excel's Move or Copy puts the copy before the sheet by default: the rows edited on either
     // would be left out without a word. Said at the later one, naming the first.
     name: "a copy of the ledger, before it or after it, is refused, not one of them read",
+    ledger: [row("甲镇", "JF1")],
     edit: (wb) => {
       const at = wb.list.findIndex((s) => s.name === "加扣分");
       const before = wb.sheetNamed("加扣分").clone();
@@ -224,6 +225,16 @@ const cases: Case[] = [
       wb.list.push(after);
     },
     expected: ["workbook.ledger-on-two-sheets 加扣分!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
+  },
+  {
+    // A blank copy (its header alone) leaves nothing out: said, and the ledger read.
+    name: "a blank copy of the ledger is said, not refused",
+    ledger: [row("甲镇", "JF1")],
+    edit: (wb) => {
+      const blank = wb.addSheet("加扣分 (2)");
+      for (const [c, cell] of wb.sheetNamed("加扣分").rows.get(1) ?? []) blank.setAt(1, c, cell.value.t === "s" ? cell.value.v : "");
+    },
+    expected: ["warning workbook.ledger-copy-empty '加扣分 (2)'!A1"],
   },
   {
     // A form's headings over parts of its list, nothing filled beside them: said, never a unit
