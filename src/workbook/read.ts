@@ -10,6 +10,7 @@ import { numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
+import { sectionHeading } from "./heading.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
@@ -56,32 +57,6 @@ function otherScale(written: string, display: string): boolean {
 function headerUnit(text: string): string | undefined {
   const m = /\(\s*([^()]+?)\s*\)\s*$/.exec(text.normalize("NFKC"));
   return m?.[1] !== undefined && HEADER_UNITS.has(m[1]) ? m[1] : undefined;
-}
-
-/**
- * A heading over a part of a list, as forms write them: numbered (一、镇, （二）街道, 1、乡, 第三组)
- * or not (乡镇组:, 镇(7个)), naming a kind of unit or a group, and short. A unit's own name
- * (二、三产业办公室) names no such thing at its end.
- */
-/** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
-const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单位", "企业", "国企", "组", "类", "片区"];
-
-function sectionHeading(rubric: Rubric): RegExp {
-  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // The rubric's own kinds and groups by their names and labels (乡镇(街道), 区属国有企业, 站所).
-  const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]);
-  const words = [...new Set([...HEADING_WORDS, ...own].filter((w) => w.trim() !== ""))].sort((a, b) => b.length - a.length).map(escape).join("|");
-  const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
-  return new RegExp(
-    [
-      // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
-      String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
-      // 第一组 / 第2类 / 第一部分 村
-      String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
-      // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
-      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
-    ].join("|"),
-  );
 }
 
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
+import { sectionHeading } from "./heading.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
 /**
@@ -95,6 +96,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   // (序号,单位名称,类型,分组,备注 as a list kept in Excel has it: columns it does not head as one of
   // these are left alone; a kind column without a heading follows the name's).
   let at = { name: 0, kind: 1, group: 2 };
+  const heading = sectionHeading(rubric);
   const NAME_HEADER = /^(单位|名称|name)/i;
   const KIND_HEADER = /^(类型|类别|kind|type)/i;
   const GROUP_HEADER = /^(分组|组别|所属组|group)/i;
@@ -120,6 +122,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (name === "" && label === "") return;
     if (name === "") {
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
+      return;
+    }
+    // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.
+    if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) {
+      diagnostics.push({ code: "units.heading", severity: "warning", data: { value: name }, location: { file, line, col: 1 } });
       return;
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";

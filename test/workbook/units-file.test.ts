@@ -24,6 +24,12 @@ describe("units file", () => {
     ]);
   });
 
+  it("leaves out a heading line over part of the list (一、镇, （二）部门:), said at its line; a unit named like one stays", () => {
+    const r = parse("一、镇\n城关镇\n（二）部门:\n区公安分局,部门\n二、三产业办公室,部门\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1"]);
+    expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
+  });
+
   it("decodes UTF-8 with a BOM, UTF-16 and GBK (Excel's CSV on Chinese Windows)", () => {
     const text = "城关镇,镇\n区公安分局,部门\n";
     const gbk = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇

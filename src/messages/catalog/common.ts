@@ -83,6 +83,7 @@ export const common: Catalog = {
   "usage.output-needed": { "zh-CN": "{file} 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o {example}", en: "{file} is no ordinary file path (a pipe, /dev/stdin and the like), so nothing can be written beside it; name the output with -o, such as -o {example}" },
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
+  "units.heading": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.group-of-other-kind": { "zh-CN": "“{group}” 不是{kind}的分组({kind}的分组:{groups})", en: "\"{group}\" is not a group of {kind} (the groups of {kind}: {groups})" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },

@@ -1,0 +1,29 @@
+// Headings over a part of a list of units, as forms and lists write them (一、镇, （二）街道,
+// 乡镇组:, 镇(7个), 第一组), in the rubric's words for its kinds and groups too: never a unit.
+import type { Rubric } from "../rubric/model.js";
+
+/** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
+const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单位", "企业", "国企", "组", "类", "片区"];
+
+/**
+ * A heading over a part of a list, as forms write them: numbered (一、镇, （二）街道, 1、乡, 第三组)
+ * or not (乡镇组:, 镇(7个)), naming a kind of unit or a group, and short. A unit's own name
+ * (二、三产业办公室) names no such thing at its end.
+ */
+export function sectionHeading(rubric: Rubric): RegExp {
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The rubric's own kinds and groups by their names and labels (乡镇(街道), 区属国有企业, 站所).
+  const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]);
+  const words = [...new Set([...HEADING_WORDS, ...own].filter((w) => w.trim() !== ""))].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
+  return new RegExp(
+    [
+      // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
+      String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
+      // 第一组 / 第2类 / 第一部分 村
+      String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
+      // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
+      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
+    ].join("|"),
+  );
+}
