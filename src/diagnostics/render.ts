@@ -101,6 +101,11 @@ export function toJson(d: Diagnostic, lang: Lang): JsonDiagnostic {
   };
 }
 
+/** The diagnostics as `--json` gives them: in the order they are printed. */
+export function diagnosticsJson(diags: readonly Diagnostic[], lang: Lang): JsonDiagnostic[] {
+  return sortDiagnostics(diags).map((d) => toJson(d, lang));
+}
+
 export function renderJson(diags: readonly Diagnostic[], lang: Lang): string {
-  return JSON.stringify({ diagnostics: sortDiagnostics(diags).map((d) => toJson(d, lang)) }, null, 2);
+  return JSON.stringify({ diagnostics: diagnosticsJson(diags, lang) }, null, 2);
 }

@@ -74,6 +74,14 @@ function nameOf(rubric: Rubric, code: string): string {
   return m.get(code) ?? "";
 }
 
+/**
+ * How a row's points are said: the level that decided them beside them (2(省级) × 1), and doubled
+ * where it was (said by its word, why.ledger-how.doubled; nothing is said of a row not doubled).
+ */
+function rowWords(code: LedgerCode, e: LedgerEntry): { level: string; how: string } {
+  return { level: code.levels && e.level ? `(${e.level})` : "", how: code.doubleWhenFlagged && e.flagged ? "doubled" : "" };
+}
+
 function chargedTo(code: LedgerCode): string | undefined {
   const charge = code.charge;
   return charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
@@ -172,11 +180,8 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       room.take(target, kindCode === "bonus" ? pts : -pts);
     }
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
-    // Points by level: the level that decided them is said beside them (2(省级) × 1).
-    const level = code.levels && e.level ? `(${e.level})` : "";
-    // What the row asked (its points before any cap held them), and how: doubled where it was
-    // (said by its word, why.ledger-how.doubled; nothing is said of a row not doubled).
-    const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
+    const { level, how } = rowWords(code, e);
+    // What the row asked (its points before any cap held them).
     const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", own: own !== undefined ? formatPoints(own) : "", codes: capped?.codes?.join("、") ?? "", asked: capped || held ? formatPoints(unit * count) : "", how };
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target, targetName: nameOf(rubric, target) } : data };
     results[i] = result(e, kind, true, pts, reason, target);
@@ -205,8 +210,8 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     for (const cap of capsOf(code, rubric.caps)) pts = Math.min(pts, Math.max(0, cap.max - (used.get(cap.key) ?? 0)));
     const target = chargedTo(code);
     if (target && room) pts = Math.min(pts, Math.max(0, room.left(target, kindCode)));
-    const how = code.doubleWhenFlagged && e.flagged ? "doubled" : "";
-    const data = { code: e.code, name: code.name, status: e.status, per: formatPoints(unit), level: code.levels && e.level ? `(${e.level})` : "", count, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
+    const { level, how } = rowWords(code, e);
+    const data = { code: e.code, name: code.name, status: e.status, per: formatPoints(unit), level, count, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
     const held = pts < unit * count ? (instead ? "-once" : "-held") : "";
     results[i] = result(e, code.kind, false, 0, { code: `why.ledger-pending${held}-${kindCode}`, data });
   }

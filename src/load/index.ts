@@ -7,7 +7,7 @@ import { coverYear, type CellAt, type Cover, type Submission } from "../model/su
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, SHEET } from "../workbook/layout.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
+import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -110,7 +110,7 @@ export interface PulledRows extends Iterable<RawRow> {
  */
 function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnostics: Diagnostic[]): Cover {
   const sheetOf = (c: Cover): string => c.at?.sheet ?? "";
-  const copyOf = (a: string, b: string): boolean => a !== b && a.replace(/\s*[(（]\d+[)）]$/, "") === b;
+  const copyOf = (a: string, b: string): boolean => a !== b && baseName(a) === b;
   // The one named as the template names it (封面), else the one no other is the original of.
   const original = covers.find((c) => sheetOf(c) === SHEET.cover) ?? covers.find((c) => !covers.some((o) => copyOf(sheetOf(c), sheetOf(o)))) ?? first;
   const read = original !== first && original.rubricId === first.rubricId && original.rubricVersion === first.rubricVersion ? original : first;

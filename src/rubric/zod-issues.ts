@@ -97,8 +97,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A prize's amount is in 元: 2万元 is 20000, 3000元 is 3000.
         const wan = path.at(-1) === "amount" ? /^\s*[￥¥]?\s*(\d+(?:\.\d+)?)\s*(万)?元?\s*$/.exec(v.normalize("NFKC")) : null;
         if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * (wan[2] ? 10000 : 1))) })];
-        const withUnit = /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v);
-        if (withUnit) return [err("rubric.number-with-unit", { value: v, number: withUnit[1] ?? "" })];
+        const number = numberBeforeUnit(v);
+        if (number !== undefined) return [err("rubric.number-with-unit", { value: v, number })];
       }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
@@ -147,13 +147,18 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "invalid_union": {
       // A target or rate: report the shapes it may take; a number written with its unit (0起, 500万元): the number alone.
       const v = valueAt(data, path);
-      const withUnit = typeof v === "string" ? /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v) : null;
-      if (withUnit) return [err("rubric.number-with-unit", { value: v as string, number: withUnit[1] ?? "" })];
+      const number = typeof v === "string" ? numberBeforeUnit(v) : undefined;
+      if (number !== undefined) return [err("rubric.number-with-unit", { value: v as string, number })];
       return [err("rubric.wrong-shape", {})];
     }
     default:
       return [err("rubric.wrong-shape", {})];
   }
+}
+
+/** The number of a number written with its unit (0起, 500万元), or undefined. */
+function numberBeforeUnit(v: string): string | undefined {
+  return /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v)?.[1];
 }
 
 /** The value at a path of the parsed document, if any. */

@@ -6,8 +6,7 @@ import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type Ru
 import { rubricContent, rubricFileName } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
-import { toJson } from "../diagnostics/render.js";
-import { sortDiagnostics } from "../diagnostics/types.js";
+import { diagnosticsJson } from "../diagnostics/render.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -277,8 +276,7 @@ export function start(doc: Document): void {
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");
     // As the command line's score --json: with the cover and the workbook's warnings.
-    const warnings = sortDiagnostics(s.loaded.diagnostics).map((d) => toJson(d, lang));
-    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { cover: s.submission.cover, warnings }) + "\n"], "application/json");
+    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { cover: s.submission.cover, warnings: diagnosticsJson(s.loaded.diagnostics, lang) }) + "\n"], "application/json");
   };
 
   /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */

@@ -118,6 +118,12 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   return pts;
 }
 
+/** Whether a column is among a sheet's hidden ones (pairs of first and last, as the reader gives them). */
+export function inHiddenColumns(hiddenCols: readonly number[], col: number): boolean {
+  for (let i = 0; i + 1 < hiddenCols.length; i += 2) if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) return true;
+  return false;
+}
+
 /** What a measured value is: a percent, or a number or amount in a display unit, within bounds. */
 export interface MeasureSpec {
   readonly code: string;

@@ -2,6 +2,15 @@
 // 乡镇组:, 镇(7个), 第一组), in the rubric's words for its kinds and groups too: never a unit.
 import type { Rubric } from "../rubric/model.js";
 
+/** The numbering in front of a heading: 一、 / 1. / （二） / (3). */
+const NUMBERING = String.raw`(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])`;
+const NUMBERED = new RegExp(`^${NUMBERING}`);
+
+/** Text that begins with a heading's numbering (一、加分): among a ledger's claims, a heading where nothing else is filled. */
+export function isNumbered(text: string): boolean {
+  return NUMBERED.test(text);
+}
+
 /** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
 const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单位", "企业", "国企", "组", "类", "片区"];
 
@@ -19,7 +28,7 @@ export function sectionHeading(rubric: Rubric): RegExp {
   return new RegExp(
     [
       // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
-      String.raw`^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
+      String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
       // 第一组 / 第2类 / 第一部分 村
       String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
       // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:

@@ -5,7 +5,8 @@ import type { Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
-import { cellText, isBlank, readCount, readEnteredPoints } from "./cells.js";
+import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints } from "./cells.js";
+import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
@@ -133,12 +134,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   for (const [field, col] of header.cols) {
     // Words alone (说明, 依据) move no point: offices hide them for printing.
     if (field === "note" || field === "evidence") continue;
-    for (let i = 0; i + 1 < hiddenCols.length; i += 2) {
-      if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) {
-        p.warn("workbook.hidden-column-ledger", sheet.name, `${colName(col)}${header.row}`, { column: COLUMN_WORDS.get(field) ?? field });
-        break;
-      }
-    }
+    if (inHiddenColumns(hiddenCols, col)) p.warn("workbook.hidden-column-ledger", sheet.name, `${colName(col)}${header.row}`, { column: COLUMN_WORDS.get(field) ?? field });
   }
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const s = sheet.name;
@@ -172,7 +168,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     }
     // A numbered heading over a part of the claims (一、加分, （二）扣分), with no code or status
     // beside it: no claim, and no unit.
-    if (codeText === "" && status === "" && !units.has(unitName) && /^(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])/.test(unitName)) {
+    if (codeText === "" && status === "" && !units.has(unitName) && isNumbered(unitName)) {
       p.warn("workbook.section-row", s, ref("unit"), { value: unitName });
       continue;
     }

@@ -45,7 +45,8 @@ export const INFO_SHEET_NAMES: readonly string[] = LANGS.map((l) => resultSheetN
 /** "计分信息 (2)": a name the writer made unique, or a later part of the notes. */
 const NUMBERED = / \((\d+)\)$/;
 
-function baseName(name: string): string {
+/** A sheet's name without the number a copy or the writer added ("封面 (2)" → "封面"). */
+export function baseName(name: string): string {
   return name.replace(NUMBERED, "");
 }
 

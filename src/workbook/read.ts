@@ -9,7 +9,7 @@ import type { Cover, Submission, Unit } from "../model/submission.js";
 import { numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
-import { cellText, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
+import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -546,17 +546,13 @@ export class SubmissionReader {
   private checkHidden(index: number, hiddenCols: readonly number[]): void {
     const at = this.located[index];
     if (!at || !hiddenCols.length) return;
-    const hidden = (col: number): boolean => {
-      for (let i = 0; i + 1 < hiddenCols.length; i += 2) if ((hiddenCols[i] ?? 0) <= col && col <= (hiddenCols[i + 1] ?? 0)) return true;
-      return false;
-    };
     const { role } = at;
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
     // The unit names and the 分组 column too: a unit moved to another group out of sight.
     const named: (readonly [number, string])[] = [[role.nameCol, UNIT_HEADER], ...(role.role === "line" && role.groupCol !== undefined ? [[role.groupCol, GROUP_HEADER] as const] : [])];
     // A hidden column that holds nothing (an indicator no unit of the district has) moves nothing.
     const cells = this.filled[index];
-    for (const [col, code] of [...named, ...codes]) if (hidden(col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
+    for (const [col, code] of [...named, ...codes]) if (inHiddenColumns(hiddenCols, col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */

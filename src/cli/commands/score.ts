@@ -19,8 +19,7 @@ import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
 import type { Host } from "../../load/index.js";
 import { TOOL } from "../version.js";
-import { toJson } from "../../diagnostics/render.js";
-import { sortDiagnostics } from "../../diagnostics/types.js";
+import { diagnosticsJson } from "../../diagnostics/render.js";
 
 /**
  * NAME.scored.xlsx beside the input. A result scored again (NAME.scored.xlsx, edited) may not be
@@ -172,8 +171,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   }
   if (o.json) {
     // With the cover, and the warnings as data (they went to standard error as text too).
-    const warnings = sortDiagnostics(loaded.diagnostics).map((d) => toJson(d, ctx.lang));
-    ctx.io.out(resultsJson(results, { cover: submission.cover, warnings }) + "\n");
+    ctx.io.out(resultsJson(results, { cover: submission.cover, warnings: diagnosticsJson(loaded.diagnostics, ctx.lang) }) + "\n");
   } else {
     const { rankingTables } = await import("../table.js");
     ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true));
