@@ -63,9 +63,22 @@ export function headerCode(text: string): string | undefined {
 /** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
 
+/**
+ * A part's summary: 乡镇合计, 乡镇(街道)小计, 全区平均分, 街道组汇总, Towns total. No unit's name ends
+ * so (统计局 and 审计局 end in 局), and a part's name before it is a few characters at most.
+ */
+const PART_SUMMARY = /^[\p{Script=Han}()（）·、]{1,16}(合计|总计|小计|共计|汇总|平均|平均值|平均分|平均数)$/u;
+const PART_SUMMARY_EN = /^[a-z][a-z ()]{0,30} (total|totals|subtotal|average)$/i;
+/** The last characters of the summaries above: most names end otherwise and are not tested further. */
+const SUMMARY_LAST = new Set(["计", "总", "均", "值", "分", "数", "l", "s", "e", "L", "S", "E"]);
+
 export function isSummaryName(name: string): boolean {
   // 合计: and 合计： as typed before the figures' columns; 合计(14个单位) with a note in brackets.
-  return SUMMARY.test(name.replace(/[\s\u3000]+/g, "").replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, ""));
+  const bare = name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").trimEnd();
+  const words = bare.replace(/[\s\u3000]+/g, "");
+  if (SUMMARY.test(words)) return true;
+  const last = words.at(-1);
+  return last !== undefined && SUMMARY_LAST.has(last) && (PART_SUMMARY.test(words) || PART_SUMMARY_EN.test(bare));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
 import { sectionHeading } from "./heading.js";
+import { isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
 /**
@@ -122,6 +123,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (name === "" && label === "") return;
     if (name === "") {
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
+      return;
+    }
+    // A summary line copied with the list (合计, 乡镇小计 and its count): no unit.
+    if (isSummaryName(name)) {
+      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: name }, location: { file, line, col: 1 } });
       return;
     }
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.

@@ -30,6 +30,12 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("leaves out a summary line copied with the list (合计, 乡镇小计 with its count), said at its line", () => {
+    const r = parse("城关镇,镇\n乡镇小计,2\n区公安分局,部门\n合计\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:2:1", "units.summary units.csv:4:1"]);
+    expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+  });
+
   it("decodes UTF-8 with a BOM, UTF-16 and GBK (Excel's CSV on Chinese Windows)", () => {
     const text = "城关镇,镇\n区公安分局,部门\n";
     const gbk = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnosticLines, load, readMemBook } from "../helpers/load.js";
 import { readBook } from "../../src/load/index.js";
-import { COVER_LABELS } from "../../src/workbook/layout.js";
+import { COVER_LABELS, isSummaryName } from "../../src/workbook/layout.js";
 import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
@@ -676,6 +676,17 @@ describe("what a clerk types around the figures", () => {
       },
     });
     expect(said).toEqual(["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 加扣分!J3"]);
+  });
+
+  it("takes a part's summary (乡镇(街道)合计, 全区平均分, Towns total) for a summary row; 统计局 and 审计局 stay units", async () => {
+    const { lines: said } = await diagnose({
+      edit: (wb) => {
+        wb.sheetNamed("党政线").set("A5", "乡镇(街道)合计").set("B5", 60).set("A6", "全区 平均分").set("B6", 60);
+        wb.sheetNamed("人口计生线").set("A5", "Towns total").set("B5", 60).set("A6", "街道组小计(2个)").set("B6", 60);
+      },
+    });
+    expect(said).toEqual(["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 党政线!A6", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 人口计生线!A6"]);
+    for (const name of ["统计局", "审计局", "会计核算中心", "城关镇", "Treasury"]) expect(isSummaryName(name), name).toBe(false);
   });
 
   it("says a ledger column named twice: an error for figures, a warning for words", async () => {

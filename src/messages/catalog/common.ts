@@ -84,6 +84,7 @@ export const common: Catalog = {
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.heading": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template" },
+  "units.summary": { "zh-CN": "“{value}” 是汇总行,不是单位,未列入模板", en: "\"{value}\" is a summary line, not a unit, and is left out of the template" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.group-of-other-kind": { "zh-CN": "“{group}” 不是{kind}的分组({kind}的分组:{groups})", en: "\"{group}\" is not a group of {kind} (the groups of {kind}: {groups})" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
