@@ -65,9 +65,32 @@ const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
 /** Yields to the browser so that a status line is painted before long work. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const LANG_KEY = "assess.lang";
+
+/** The language kept by the switch, where the browser keeps anything for a page opened from a file. */
+function keptLang(doc: Document): Lang | undefined {
+  try {
+    const kept = doc.defaultView?.localStorage.getItem(LANG_KEY);
+    return kept === "zh-CN" || kept === "en" ? kept : undefined;
+  } catch {
+    // Storage refused (a browser's privacy setting): the browser's language.
+    return undefined;
+  }
+}
+
+function keepLang(doc: Document, lang: Lang): void {
+  try {
+    doc.defaultView?.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Not kept: the switch still works for this visit.
+  }
+}
+
 export function start(doc: Document): void {
   const inlined = JSON.parse($(doc, "assess-rubrics").textContent ?? "[]") as Inlined[];
-  let lang: Lang = /^zh/i.test(doc.defaultView?.navigator.language ?? "zh") ? "zh-CN" : "en";
+  // The language chosen on the switch is kept for the next visit (a clerk who reads English reloads
+  // the page); else the browser's.
+  let lang: Lang = keptLang(doc) ?? (/^zh/i.test(doc.defaultView?.navigator.language ?? "zh") ? "zh-CN" : "en");
   let given: { name: string; load: RubricLoad } | undefined;
   /** The last rubric file refused, for a workbook that then asks for it. */
   let rejected: { name: string; diagnostics: readonly Diagnostic[] } | undefined;
@@ -487,6 +510,7 @@ export function start(doc: Document): void {
 
   $(doc, "lang").addEventListener("click", () => {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
+    keepLang(doc, lang);
     words();
     if (last) void run(last.file, explained);
     else if (rejected) {

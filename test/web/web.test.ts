@@ -140,6 +140,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.click("#lang");
   });
 
+  it("keeps the language chosen on the switch when the page is opened again", async () => {
+    const again = await page.context().newPage();
+    try {
+      await again.goto(pathToFileURL(PAGE).href);
+      expect(await again.getAttribute("html", "lang")).toBe("zh-CN");
+      await again.click("#lang");
+      await again.reload();
+      expect(await again.getAttribute("html", "lang")).toBe("en");
+      expect(await again.textContent("#lang")).toBe("中文");
+      await again.click("#lang");
+      await again.reload();
+      expect(await again.getAttribute("html", "lang")).toBe("zh-CN");
+    } finally {
+      await again.close();
+    }
+  });
+
   it("scores the same file chosen again, corrected meanwhile (the input is emptied after each choice)", async () => {
     const file = join(dir, "fixme.xlsx");
     writeFileSync(file, readFileSync("samples/broken/typos.xlsx"));
