@@ -160,6 +160,12 @@ const cases: Case[] = [
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 100% }\n          - { from: 90%, share: 50% }\n          - { from: 95%, share: 80% }\n"),
     expected: [`rubric.bands-order r.yaml:${lineOf("        kind: threshold") + 5}:21`],
   },
+  // Two bands at one mark: the second is never reached, said as that (not "out of order", nor reversed).
+  {
+    name: "bands-same-mark",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 95%, share: 100% }\n          - { from: 95%, share: 80% }\n"),
+    expected: [`rubric.bands-same-mark r.yaml:${lineOf("        kind: threshold") + 4}:21`],
+  },
   // A bare 98 on a percent indicator is said once, at its band; the next band is not then "out of order".
   {
     name: "band-mark-not-a-rate",
@@ -418,6 +424,10 @@ describe("grades out of order", () => {
     const reversed = load(text.replace(bands[0], `${bands[3]}${bands[2]}${bands[1]}`)).diagnostics;
     expect(reversed.map((x) => x.code)).toEqual(["rubric.grade-bands-reversed"]);
     expect(message("zh-CN", reversed[0]!.code, reversed[0]!.data)).toBe("乡镇(街道)综合排名 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低");
+    // Two grades at one mark: the second is never given, said at its mark.
+    const same = load(text.replace(bands[2], bands[2].replace(/from: \d+/, "from: 90"))).diagnostics;
+    expect(same.map((x) => `${x.code} ${x.location?.line}`)).toEqual([`rubric.grade-bands-same-mark ${text.slice(0, text.indexOf(bands[2])).split("\n").length}`]);
+    expect(message("zh-CN", same[0]!.code, same[0]!.data)).toBe("乡镇(街道)综合排名 的等次 良好 与上一档 优秀 的分数线同为 90,良好 永远评不到:请改为比 优秀 低的分数线");
   });
 });
 

@@ -277,10 +277,16 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
       return !unread.has(i) && !unread.has(i - 1) && (direction === "higher" ? cur >= prev : cur <= prev);
     };
     const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);
+    // Two bands at one mark: the second is never reached (not out of order).
+    const same = (i: number): boolean => !unread.has(i) && !unread.has(i - 1) && bands[i]?.from === bands[i - 1]?.from;
     // Written worst first throughout: said once, at the first band.
-    const reversed = pairs.length > 0 && pairs.every(misordered);
+    const reversed = pairs.length > 0 && pairs.every((i) => misordered(i) && !same(i));
     if (reversed) b.error("rubric.bands-reversed", [...path, "bands", 0], { code: input.code });
     for (const i of pairs) {
+      if (same(i)) {
+        b.error("rubric.bands-same-mark", [...path, "bands", i, "from"], { code: input.code, band: i + 1, other: i });
+        continue;
+      }
       if (misordered(i)) {
         if (!reversed) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
         continue;
@@ -385,10 +391,17 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
   const misordered = (i: number): boolean => (bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0);
+  // Two grades at one mark: the second is never given (not out of order).
+  const same = (i: number): boolean => bands[i]?.from === bands[i - 1]?.from;
   const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);
   // Written worst first throughout (合格 before 优秀): said once, at the first.
-  if (pairs.length > 0 && pairs.every(misordered)) b.error("rubric.grade-bands-reversed", [...path, "bands", 0], { ranking });
-  else for (const i of pairs) if (misordered(i)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], { ranking, grade: bands[i]?.name ?? "", better: bands[i - 1]?.name ?? "" });
+  if (pairs.length > 0 && pairs.every((i) => misordered(i) && !same(i))) b.error("rubric.grade-bands-reversed", [...path, "bands", 0], { ranking });
+  else
+    for (const i of pairs) {
+      const data = { ranking, grade: bands[i]?.name ?? "", better: bands[i - 1]?.name ?? "" };
+      if (same(i)) b.error("rubric.grade-bands-same-mark", [...path, "bands", i, "from"], { ...data, from: formatPoints(bands[i]?.from ?? 0) });
+      else if (misordered(i)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], data);
+    }
   const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
   if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
   return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all" };
