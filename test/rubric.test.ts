@@ -334,6 +334,7 @@ describe("a prize's amount written as people write money", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
   const line = lineOf("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", text);
   const at = (written: string, value: string): string => `r.yaml:${line}:${written.split("\n")[line - 1]!.indexOf(value) + 1}`;
+  const at2 = (written: string, line: string, value: string): string => `r.yaml:${lineOf(line, written)}:${written.split("\n")[lineOf(line, written) - 1]!.indexOf(value) + 1}`;
   const said = (written: string): string[] => load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data));
   it("asks for the number alone: no thousands comma (cut in two in a { } list, or quoted), no 万元", () => {
     const cut = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 50,000 }");
@@ -345,6 +346,18 @@ describe("a prize's amount written as people write money", () => {
     const wan = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 5万元 }");
     expect(found(wan)).toEqual([`rubric.amount-in-yuan ${at(wan, "5万元")}`]);
     expect(said(wan)[0]).toContain("以元计,只写数字:“5万元” 请写作 50000");
+    const spaced = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", '{ name: 一等奖, ranks: [1, 1], amount: "50 000" }');
+    expect(found(spaced)).toEqual([`rubric.number-otherwise ${at(spaced, '"50 000"')}`]);
+    expect(said(spaced)[0]).toContain("用半角数字连写:“50 000” 请写作 50000");
+  });
+
+  it("asks for points as a plain number: full-width digits and a mark written with % are said so", () => {
+    const wide = text.replace("      below: 60\n", "      below: ６０\n");
+    expect(found(wide)).toEqual([`rubric.number-otherwise ${at2(wide, "below: ６０", "６０")}`]);
+    expect(said(wide)[0]).toContain("“６０” 请写作 60");
+    const percent = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 90%, quota: 20% }");
+    expect(found(percent)).toEqual([`rubric.points-percent ${at2(percent, "from: 90%", "90%")}`]);
+    expect(said(percent)[0]).toContain("是分数,不带 %:“90%” 若指 90 分,请写作 90");
   });
 });
 

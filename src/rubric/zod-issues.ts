@@ -97,6 +97,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A prize's amount is in 元: 2万元 is 20000, 3000元 is 3000.
         const wan = path.at(-1) === "amount" ? /^\s*[￥¥]?\s*(\d+(?:\.\d+)?)\s*(万)?元?\s*$/.exec(v.normalize("NFKC")) : null;
         if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * (wan[2] ? 10000 : 1))) })];
+        // ５０００ from a Chinese input method, 20 000 spaced in groups: the number meant.
+        const half = v.normalize("NFKC").trim().replace(/^(-?\d{1,3}(?: \d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(" ", "") + (part ?? ""));
+        if (half !== v.trim() && /^-?\d+(\.\d+)?$/.test(half)) return [err("rubric.number-otherwise", { value: v, number: half })];
+        // A mark or points written as a percentage (from: 90%): points are plain numbers.
+        const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v.normalize("NFKC"));
+        if (percent?.[1] !== undefined) return [err("rubric.points-percent", { value: v, number: percent[1] })];
         const number = numberBeforeUnit(v);
         if (number !== undefined) return [err("rubric.number-with-unit", { value: v, number })];
       }

@@ -64,6 +64,8 @@ export const rubricMessages: Catalog = {
   "rubric.number-cut-at-comma": { "zh-CN": "此处像是一个数字被逗号拆开后的后半(位于 {where}):数字中不写千分位逗号,如 20,000 请写作 20000", en: "this looks like the rest of a number cut at its comma (in {where}): write numbers without thousands commas, 20000 for 20,000" },
   "rubric.amount-in-yuan": { "zh-CN": "{key} 以元计,只写数字:“{value}” 请写作 {number}", en: "{key} is in 元, a number alone: write {number} for \"{value}\"" },
   "rubric.number-comma": { "zh-CN": "{key} 写数字,不写千分位逗号:“{value}” 请写作 {number}", en: "{key} is a number without thousands commas: write {number} for \"{value}\"" },
+  "rubric.number-otherwise": { "zh-CN": "{key} 用半角数字连写:“{value}” 请写作 {number}", en: "{key} is a number in plain digits, written together: write {number} for \"{value}\"" },
+  "rubric.points-percent": { "zh-CN": "{key} 是分数,不带 %:“{value}” 若指 {number} 分,请写作 {number}", en: "{key} is points, without %: write {number} for \"{value}\" if {number} points are meant" },
   "rubric.number-with-unit": { "zh-CN": "{key} 写数字,不带单位:“{value}” 请写作 {number}(单位由指标的 display 给出)", en: "{key} is a number without its unit: write {number} for \"{value}\" (the indicator's display gives the unit)" },
   "rubric.wrong-shape": { "zh-CN": "{key} 的写法不对", en: "{key} is not written in a form the rubric accepts" },
   "rubric.points-precision": { "zh-CN": "分值 {value} 精度超过 0.01", en: "the points {value} are finer than 0.01" },
