@@ -155,6 +155,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const v = valueAt(data, path);
       const number = typeof v === "string" ? numberBeforeUnit(v) : undefined;
       if (number !== undefined) return [err("rubric.number-with-unit", { value: v as string, number })];
+      // A code's levels written as a list of pairs ([市级: 1, 省级: 2] or - 市级: 1 under it): one { }.
+      if (path.at(-1) === "levels" && Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 1)) {
+        const pairs = v.map((x: Record<string, unknown>) => Object.entries(x).map(([k, n]) => `${k}: ${String(n)}`).join(""));
+        return [err("rubric.levels-as-list", { levels: `{ ${pairs.join(", ")} }` })];
+      }
       return [err("rubric.wrong-shape", {})];
     }
     default:

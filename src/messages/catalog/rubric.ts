@@ -144,6 +144,8 @@ export const rubricMessages: Catalog = {
   "rubric.range-order": { "zh-CN": "{code} 的范围下限大于上限", en: "{code}: the range's lower end is above its upper end" },
   "rubric.single-needs-levels": { "zh-CN": "单项奖代码 {code} 需要以列表给出 levels(如 [市级, 省级, 国家级])", en: "the single-award code {code} needs levels as a list (like [市级, 省级, 国家级])" },
   "rubric.single-has-points": { "zh-CN": "单项奖代码 {code} 不计分,不能有 points 或 range", en: "the single-award code {code} carries no points, so it may not have points or range" },
+  "rubric.levels-need-points": { "zh-CN": "加扣分代码 {code} 的 levels 要写出每个级别的分值:levels: {levels}(只列级别的列表是单项奖 single 的写法)", en: "the ledger code {code}'s levels need each level's points: levels: {levels} (a list of levels alone is for a single-item award)" },
+  "rubric.levels-as-list": { "zh-CN": "{key} 写在一对大括号里,不写成列表:levels: {levels}", en: "{key} is written in one pair of braces, not as a list: levels: {levels}" },
   "rubric.ledger-points-ways": { "zh-CN": "加扣分代码 {code} 必须且只能用 points、levels(级别→分值)或 range 之一给出分值", en: "the ledger code {code} must give its points in exactly one way: points, levels (level → points) or range" },
   "rubric.status-repeated": { "zh-CN": "状态词 “{word}” 写了两次", en: "the status word \"{word}\" is listed twice" },
   "rubric.status-twice": { "zh-CN": "状态词 “{word}” 出现在多个类别中(计分、待定、不计只能选一)", en: "the status word \"{word}\" appears in more than one category (counted, pending, rejected: one only)" },
