@@ -95,7 +95,7 @@ export const rubricMessages: Catalog = {
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
   "rubric.bands-same-mark": { "zh-CN": "{code} 的第 {band} 档与第 {other} 档分数线相同,这一档永远达不到:请改为比上一档低的要求,或删去", en: "{code}'s band {band} asks what band {other} asks, so it is never reached: ask less than the band before, or remove it" },
-  "rubric.grade-bands-same-mark": { "zh-CN": "{ranking} 的等次 {grade} 与上一档 {better} 的分数线同为 {from},{grade} 永远评不到:请改为比 {better} 低的分数线", en: "{ranking}: the grade {grade} asks {from} as {better} does, so it is never given: give it a lower mark than {better}'s" },
+  "rubric.grade-bands-same-mark": { "zh-CN": "{ranking} 的等次 {grade} 与上一档 {better} 的分数线同为 {from},{grade} 永远评不到:请改为比 {better} 低的分数线", en: "{ranking}: the grade {grade} asks {from} as {better} does, so {grade} is never given: give it a lower mark than {better}'s" },
   "rubric.bands-order": { "zh-CN": "{code} 的各档应从最好的一档写起,逐档降低要求", en: "{code}: the bands must run from the best down, each asking less than the one before" },
   "rubric.per-positive": { "zh-CN": "{code} 的 per(每低多少扣分)必须大于 0", en: "{code}: per (the shortfall each deduction is for) must be above 0" },
   "rubric.veto-grade-twice": { "zh-CN": "{code} 的否决效果只能给出 grade(直接定为)或 grade_at_most(不得高于)之一", en: "{code}: a veto gives one of grade (set to) or grade_at_most (held to), not both" },
