@@ -214,7 +214,19 @@ describe("every broken rubric gets one located line per problem", () => {
     const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: BM\n");
     const r = load(text);
     expect(found(text)).toEqual([`rubric.unknown-charge r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
-    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目");
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目(可写 total,或其考核线 DZ 党政线、JS 计生线 及其项目的代码)");
+  });
+
+  it("says the charge meant where the total is named by another word, a code in lower case or a line by its name", () => {
+    const said = (charge: string): string[] => {
+      const text = replace("      name: 创新\n      points: 20\n", `      name: 创新\n      points: 20\n      charge: ${charge}\n`);
+      return load(text).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    };
+    const at = `r.yaml:${lineOf("      name: 创新\n") + 2}:15`;
+    expect(said("Total")).toEqual([`rubric.charge-total-word ${at} 计入总分写作 charge: total(或不写 charge),不写“Total”`]);
+    expect(said("总分")).toEqual([`rubric.charge-total-word ${at} 计入总分写作 charge: total(或不写 charge),不写“总分”`]);
+    expect(said("dz")).toEqual([`rubric.unknown-charge-meant ${at} 计入对象 dz 不是单位类型 镇街 的考核线或项目的代码:是指 DZ 党政线 吗?请写其代码`]);
+    expect(said("计生线")).toEqual([`rubric.unknown-charge-meant ${at} 计入对象 计生线 不是单位类型 镇街 的考核线或项目的代码:是指 JS 计生线 吗?请写其代码`]);
   });
 
   it("names a key by the item that holds it, not by an index path", () => {
@@ -442,8 +454,9 @@ describe("grades out of order", () => {
     expect(reversed.map((x) => x.code)).toEqual(["rubric.grade-bands-reversed"]);
     expect(message("zh-CN", reversed[0]!.code, reversed[0]!.data)).toBe("乡镇(街道)综合排名 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低");
     // Two grades at one mark: the second is never given, said at its mark.
-    const same = load(text.replace(bands[2], bands[2].replace(/from: \d+/, "from: 90"))).diagnostics;
-    expect(same.map((x) => `${x.code} ${x.location?.line}`)).toEqual([`rubric.grade-bands-same-mark ${text.slice(0, text.indexOf(bands[2])).split("\n").length}`]);
+    const good = bands[2]!;
+    const same = load(text.replace(good, good.replace(/from: \d+/, "from: 90"))).diagnostics;
+    expect(same.map((x) => `${x.code} ${x.location && "line" in x.location ? x.location.line : ""}`)).toEqual([`rubric.grade-bands-same-mark ${text.slice(0, text.indexOf(good)).split("\n").length}`]);
     expect(message("zh-CN", same[0]!.code, same[0]!.data)).toBe("乡镇(街道)综合排名 的等次 良好 与上一档 优秀 的分数线同为 90,良好 永远评不到:请改为比 优秀 低的分数线");
   });
 });

@@ -548,7 +548,20 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (charge === "total") return;
     for (const k of c.unitKinds) {
       const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : itemsOfKind(k).has(charge.item);
-      if (!ok) b.error("rubric.unknown-charge", ["ledger", "codes", i, "charge"], { code: "line" in charge ? charge.line : charge.item, kind: unitKinds.find((x) => x.id === k)?.name ?? k });
+      if (ok) continue;
+      const written = "line" in charge ? charge.line : charge.item;
+      const at = ["ledger", "codes", i, "charge"];
+      const kindName = unitKinds.find((x) => x.id === k)?.name ?? k;
+      // The total by another word (Total, 总分), a code in lower case, a line's or item's name: the one meant.
+      if (/^\s*(total|总分|总计|总得分)\s*$/i.test(written)) {
+        b.error("rubric.charge-total-word", at, { value: written });
+        continue;
+      }
+      const kindLines = lines.filter((l) => kindOfLine(l.code)?.id === k);
+      const targets = [...kindLines.map((l) => ({ code: l.code, name: l.name })), ...itemsOfKind(k).values()];
+      const meant = targets.find((x) => x.code.toUpperCase() === written.trim().toUpperCase() || x.name === written.trim());
+      if (meant) b.error("rubric.unknown-charge-meant", at, { code: written, kind: kindName, meant: `${meant.code} ${meant.name}` });
+      else b.error("rubric.unknown-charge", at, { code: written, kind: kindName, lines: kindLines.map((l) => `${l.code} ${l.name}`).join("、") });
     }
   });
   const ledgerByCode = new Map(ledger.map((l) => [l.code, l]));
