@@ -440,6 +440,28 @@ describe("a line left out of every kind's lines", () => {
   });
 });
 
+describe("a shortfall's per and a cap's codes, mistyped", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const at = (written: string, line: string, value: string): string => `r.yaml:${lineOf(line, written)}:${written.split("\n")[lineOf(line, written) - 1]!.indexOf(value) + 1}`;
+  const said = (written: string): string[] => load(written).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+  it("asks for a count's per without its unit word, and 1个百分点 as 1%, once (not also 'not above 0')", () => {
+    const count = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: 0\n        per: 1件\n");
+    expect(said(count)).toEqual([`rubric.number-with-unit ${at(count, "per: 1件", "1件")} per (SH4) 写数字,不带单位:“1件” 请写作 1(单位由指标的 display 给出)`]);
+    const pct = text.replace("        per: 1%\n", "        per: 1个百分点\n");
+    expect(said(pct).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.number-with-unit ${at(pct, "per: 1个百分点", "1个百分点")}`]);
+    expect(said(pct)[0]).toContain("请写作 1%");
+    const percentOnCount = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: 0\n        per: 100%\n");
+    expect(said(percentOnCount).map((x) => x.split(" ")[0])).toEqual(["rubric.bad-number"]);
+  });
+
+  it("names a cap's code that does not exist as that, with the codes there are", () => {
+    const typo = text.replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 5\n    - codes: [JF1, JF9]\n      max: 3\n");
+    const d = said(typo);
+    expect(d).toHaveLength(1);
+    expect(d[0]?.startsWith(`rubric.cap-unknown-code ${at(typo, "codes: [JF1, JF9]", "JF9")} 没有加扣分代码 JF9(本方案的加扣分代码:JF1、JF2、`)).toBe(true);
+  });
+});
+
 describe("grades out of order", () => {
   it("are said by the ranking and the grades, not as an item's bands", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

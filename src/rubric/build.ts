@@ -301,8 +301,10 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     // 每低 1 个百分点 written per: 1 is a step of 100 percentage points: nothing would ever be taken off.
     if (spec.unit === "percent" && typeof input.per === "number" && input.per >= 1) b.error("rubric.per-bare-percent", [...path, "per"], { code: input.code, value: input.per, pct: Math.round(input.per * 10000) / 100 });
     else {
+      const said = b.diags.length;
       item.per = b.measure(input.per, spec, [...path, "per"]);
-      if (item.per <= 0) b.error("rubric.per-positive", [...path, "per"], { code: input.code });
+      // Not read (said already): not also "not above 0".
+      if (item.per <= 0 && b.diags.length === said) b.error("rubric.per-positive", [...path, "per"], { code: input.code });
     }
   }
   if (input.deduct !== undefined) item.deduct = b.points(input.deduct, [...path, "deduct"]);
@@ -570,7 +572,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if ((cap.codes === undefined) === (cap.kind === undefined)) b.error("rubric.cap-codes-or-kind", at, {});
     (cap.codes ?? []).forEach((c, ci) => {
       const lc = ledgerByCode.get(c);
-      if (!lc || lc.kind === "single") b.error("rubric.unknown-ledger-code", [...at, "codes", ci], { code: c });
+      // No such code (with the codes there are), or a single-item award's, which scores nothing to cap.
+      if (!lc) b.error("rubric.cap-unknown-code", [...at, "codes", ci], { code: c, codes: ledger.filter((x) => x.kind !== "single").map((x) => x.code).join("、") });
+      else if (lc.kind === "single") b.error("rubric.unknown-ledger-code", [...at, "codes", ci], { code: c });
     });
     // A cap over bonuses and deductions together would let one kind's rows crowd out the other's.
     const kinds = new Set((cap.codes ?? []).map((c) => ledgerByCode.get(c)?.kind).filter((k) => k === "bonus" || k === "deduction"));

@@ -134,6 +134,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (last === "group") return [err("rubric.bad-format-id-group", {})];
         return [err(ids.length ? "rubric.bad-format-id-kind-of" : "rubric.bad-format-id-kind", ids.length ? { allowed: ids.join("、") } : {})];
       }
+      // A count's or amount's value written with its unit word (per: 1件): the number alone.
+      const written = valueAt(data, path);
+      // 1个百分点 (每低 1 个百分点) is 1%.
+      const points = typeof written === "string" ? /^\s*(\d+(?:\.\d+)?)\s*个?百分点\s*$/.exec(written.normalize("NFKC"))?.[1] : undefined;
+      const number = issue.message !== "rate" || typeof written !== "string" ? undefined : points !== undefined ? `${points}%` : numberBeforeUnit(written);
+      if (number !== undefined) return [err("rubric.number-with-unit", { value: written as string, number })];
       return [err(`rubric.bad-format-${issue.message}`, {})];
     }
     case "too_small":
