@@ -278,7 +278,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   if (sheet.merges.length) {
     const rows = new Map(sheet.rows.map((cells) => [cells[0]?.row ?? 0, cells]));
     const filled = (row: number, col: number): boolean => !isBlank(rows.get(row)?.find((c) => c.col === col));
-    checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(header.cols.values()) }, filled);
+    // 说明 and 依据 score nothing: one document merged over the claims it proves is the form's own
+    // way, not an error (its text is the first claim's).
+    const scored = [...header.cols].filter(([f]) => f !== "note" && f !== "evidence").map(([, col]) => col);
+    checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(scored) }, filled);
   }
   return out;
 }

@@ -403,12 +403,13 @@ const cases: Case[] = [
   },
   {
     // What the user sees across a merged range is in its first cell alone: said at the range, not read as blank or as one claim.
-    name: "merged cells over points, a name and a ledger flag; merged title rows and a merged footer are fine",
+    name: "merged cells over points, a name and a ledger flag; merged title rows, a merged footer and one 说明 or 依据 over two claims are fine",
     ledger: [row("甲镇", "KF5"), row("乙街道", "KF5")],
     edit: (wb) => {
       wb.sheetNamed("党政线").merge("B2:B3");
       wb.sheetNamed("指标数据").merge("B3:C3");
       wb.sheetNamed("加扣分").set("G2", "是").merge("G2:G3");
+      wb.sheetNamed("加扣分").set("H1", "说明").set("I1", "依据").set("H2", "同一批次").merge("H2:H3").set("I2", "区委督查〔2026〕3号").merge("I2:I3");
       wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
     },
     expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
