@@ -27,6 +27,8 @@ describe("did you mean", () => {
     // A missing argument is named in words, as the help's arguments say it.
     expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
     expect((await cli(["explain", "x.xlsx"])).err).toBe("缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
+    // The rubric is 方案 in every Chinese word of the tool, its file too.
+    expect((await cli(["rubric", "check"])).err).toBe("缺少参数:方案文件(file)\n运行 assess rubric check --help 查看用法\n");
     // An empty name (a script's variable left unset) is said as that, not as a file not found.
     const empty = await cli(["score", ""]);
     expect([empty.code, empty.err]).toEqual([1, "错误: 文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?) [file.empty-name]\n"]);
