@@ -141,7 +141,8 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   };
   const lines = changes.map((c) => {
     const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}`;
-    const effect = t(`diff.effect.${c.effect}`);
+    // Added or removed where the workbook holds it: its filling and checks change too.
+    const effect = c.workbook && c.effect !== "validation" ? `${t(`diff.effect.${c.effect}`)}${t("list.parts")}${t("diff.effect.validation")}` : t(`diff.effect.${c.effect}`);
     if (c.kind !== "changed") {
       // Said by its name and max (or cap), as the other side has no line of it to read them in.
       // A ranking or a unit kind is named already (排名 综合排名(overall)).

@@ -21,6 +21,12 @@ export interface Change {
   readonly old?: string;
   readonly new?: string;
   readonly effect: Effect;
+  /**
+   * A thing added or removed that the workbook holds as well (a judged item's column, an
+   * indicator's, a target's, a ledger code, a line's sheet, a kind's units): last year's workbook
+   * no longer validates as it was.
+   */
+  readonly workbook?: true;
   /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 平安建设(满分 10)). */
   readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string };
 }
@@ -214,6 +220,13 @@ function brief(f: Fields): Pick<Change, "about"> {
   return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}) } };
 }
 
+/** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */
+const HELD: ReadonlySet<Area> = new Set(["indicator", "target", "ledger", "line", "unit-kind"]);
+
+function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
+  return HELD.has(area) || (area === "item" && f.has("step")) ? { workbook: true } : {};
+}
+
 /** Every difference between two rubrics; w words the rubric's own terms in the reader's language. */
 export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
   const da = describe(a, w);
@@ -221,11 +234,11 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   const out: Change[] = [];
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
-    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f), ...brief(f) });
+    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f), ...brief(f), ...inWorkbook(area, f) });
     for (const [code, f] of news) {
       const old = olds.get(code);
       if (!old) {
-        out.push({ kind: "added", area, code, effect: strongest(f), ...brief(f) });
+        out.push({ kind: "added", area, code, effect: strongest(f), ...brief(f), ...inWorkbook(area, f) });
         continue;
       }
       for (const field of new Set([...old.keys(), ...f.keys()])) {
