@@ -133,11 +133,15 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   const old = (a: Award): string => pendingMark(x, w.lang, a) + awardPhrase(w, a, named);
   const now = (a: Award): string => pendingMark(y, w.lang, a) + awardPhrase(w, a, named);
   const out: string[] = [];
+  let arrowed = false;
   for (const [key, a] of before) {
     const b = after.get(key);
     if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
     // The same award, pending once and settled now (or the other way): said too.
-    else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b)) out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
+    else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b)) {
+      out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
+      arrowed = true;
+    }
   }
   for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: now(b) }));
   // What pending claims could still bring it (可能获…), where it holds nothing of that kind: gone or come.
@@ -145,7 +149,9 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   const [mayBefore, mayAfter] = [could(x), could(y)];
   for (const [key, text] of mayBefore) if (!mayAfter.has(key)) out.push(w.t("diff.award-lost", { award: text }));
   for (const [key, text] of mayAfter) if (!mayBefore.has(key)) out.push(w.t("diff.award-won", { award: text }));
-  return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t("list.items")) }) : undefined;
+  // An award's old → new beside another's reads as one chain joined by 、: they are parted by ; then.
+  const arrows = out.length > 1 && arrowed;
+  return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "list.items")) }) : undefined;
 }
 
 /** Its lines' subtotals, named by the rubrics (the newer first), said where nothing above moved. */

@@ -621,6 +621,14 @@ describe("assess rubric diff --on", () => {
     expect(r.out).not.toContain("柳河镇:");
   });
 
+  it("parts two awards' old → new by ; (joined by 、 they read as one chain)", async () => {
+    const next = join(dir, "v2-two-awards.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
+    writeFileSync(next, text.replaceAll("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 60000 }").replaceAll("name: 优秀,", "name: 优秀等次,"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.out).toContain("  柳河镇: 奖惩 等次:优秀 → 等次:优秀等次;名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n");
+  });
+
   it("says which line moved where the total, ranks and awards did not", async () => {
     // JF2 charged to 人口计生线 instead of the total: 东湖街道's +5 moves from one to the other.
     const next = join(dir, "popplan-charge.yaml");
