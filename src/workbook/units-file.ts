@@ -137,6 +137,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
+    let guessed = false;
     // (A group column names the kind itself.) One kind alone: its group may still be in the name.
     if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") group = byName(name)?.group;
     if (label === "" && rubric.unitKinds.length > 1 && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
@@ -146,6 +147,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         diagnostics.push({ code: "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
+        guessed = true;
       }
     }
     // The second field names the kind (镇, 部门) or, where the kind has ranking groups, the group
@@ -180,15 +182,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     seen.set(name, line);
-    // A unit of a kind ranked in groups whose group nothing said: its 分组 cell is left blank, and said
-    // (after the kind's warning, where its kind was guessed too).
+    // A unit of a kind ranked in groups whose group nothing said: its 分组 cell is left blank, and said.
     const groups = rubric.unitKinds.find((k) => k.id === kind)?.groups ?? [];
     // The kind given (江北区,区县), the group its name's ending says (区 of 区组).
     if (groups.length && group === undefined) {
       const named = byName(name);
       if (named?.kind === kind && named.group !== undefined) group = named.group;
     }
-    if (groups.length && group === undefined) {
+    // Not where the kind itself was guessed: a group of a kind it may not be (区城投集团,乡镇组) is no advice.
+    if (groups.length && group === undefined && !guessed) {
       const first = groups[0]?.name ?? "";
       diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });
     }
