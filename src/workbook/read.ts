@@ -702,7 +702,12 @@ export class SubmissionReader {
     }
     const prev = this.groups.get(u.name);
     if (prev && prev.group !== g.id) this.p.error("workbook.group-conflict", sheet, ref, { unit: u.name, first: prev.at });
-    else if (!prev) this.groups.set(u.name, { group: g.id, at: cellRef(sheet, ref) });
+    else if (!prev) {
+      this.groups.set(u.name, { group: g.id, at: cellRef(sheet, ref) });
+      // 柳河镇 in 街道组: a group column pasted out of line with the names moves prizes between groups.
+      const named = groupByEnding(kind, u.name);
+      if (named && named.group.id !== g.id) this.p.warn("workbook.group-unlike-name", sheet, ref, { unit: u.name, group: g.name, label: named.label, other: named.group.name });
+    }
   }
 
   private rateRows(sheet: string, role: Extract<SheetRole, { role: "rates" }>): RowHandler {
@@ -758,4 +763,20 @@ export class SubmissionReader {
     if (p.hasErrors) return undefined;
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
+}
+
+/**
+ * The group a unit's name says by its ending (城关镇: 镇 of 乡镇组), the longest label it ends with;
+ * undefined where none does, or two groups' labels alike.
+ */
+function groupByEnding(kind: UnitKind, name: string): { group: UnitKind["groups"][number]; label: string } | undefined {
+  let best: { group: UnitKind["groups"][number]; label: string } | undefined;
+  let ambiguous = false;
+  for (const group of kind.groups)
+    for (const label of group.labels) {
+      if (!name.endsWith(label) || label.length >= name.length) continue;
+      if (!best || label.length > best.label.length) [best, ambiguous] = [{ group, label }, false];
+      else if (label.length === best.label.length && best.group.id !== group.id) ambiguous = true;
+    }
+  return ambiguous ? undefined : best;
 }

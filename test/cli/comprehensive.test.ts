@@ -41,6 +41,20 @@ const unit = (name: string) => {
 const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "rank").map((a) => `${a.ranking}:${a.tier}`);
 
 describe("the comprehensive sample", () => {
+  it("questions a group the unit's name belies (柳河镇 in 街道组), at its 分组 cell; the sample's own groups say nothing", async () => {
+    expect(scored.err).not.toContain("group-unlike-name");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(input);
+    const sheet = book.getWorksheet("经济发展")!;
+    const row = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => sheet.getCell(r, 1).value === "柳河镇")!;
+    expect(sheet.getCell(row, 2).value).toBe("乡镇组");
+    sheet.getCell(row, 2).value = "街道组";
+    const moved = join(dir, "moved-group.xlsx");
+    await book.xlsx.writeFile(moved);
+    const r = await cli(["validate", moved]);
+    expect(r.err).toContain(`经济发展!B${row}: 警告: “柳河镇” 分在 街道组,但名称以 “镇” 结尾,像是 乡镇组 的单位:请核对分组(分组决定与谁比较、评哪一组的奖) [workbook.group-unlike-name]`);
+  });
+
   it("finds its bundled rubric from the cover and scores without errors", () => {
     expect(scored.code).toBe(0);
     expect(scored.err).toContain("加扣分!F11"); // the one row 待审核, said where it is
