@@ -160,6 +160,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
     return {
       id: f.id,
       version: f.version,
+      ...(own.has(f.path) ? { own: displayPath(f.path) } : {}),
       load: () => {
         const hit = hits.get(f.path);
         loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };

@@ -158,11 +158,14 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // the sheets it lists as its run's (where its list is one to go by): once those are read.
   let current: { readonly name: string; readonly rows: readonly RawCell[][]; readonly info: SheetInfo } | undefined;
   let recorded: string[] | undefined;
+  /** The user's own file the rubric was taken from, for a workbook without a cover. */
+  let ownFile: string | undefined;
   const start = (): void => {
     const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
     const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
     rubricDiagnostics = resolved.diagnostics;
     rubric = resolved.rubric;
+    ownFile = resolved.own;
     if (!rubric) return;
     // Sheets that may be ours: only their first rows are read, to tell; the others are read as input.
     notInput = current ? probablyOurs(rubric, recorded ?? []) : () => false;
@@ -243,7 +246,9 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   }
   if (!cover && !o.rubrics.given) {
     // No cover: say which rubric was taken, so that a wrong guess is seen.
-    diagnostics.push({ code: "workbook.no-cover", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title }, location: { file } });
+    // (From a file of the user's own, where no scheme of its id is bundled: named as theirs.)
+    const data = { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title };
+    diagnostics.push(ownFile !== undefined ? { code: "workbook.no-cover-own", severity: "warning", data: { ...data, file: ownFile }, location: { file } } : { code: "workbook.no-cover", severity: "warning", data, location: { file } });
   }
   // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
   // as they are, never input, and not brought up to date: said, so that nobody reads them for new

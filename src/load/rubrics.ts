@@ -7,11 +7,15 @@ import type { Rubric } from "../rubric/model.js";
 export interface RubricLoad {
   readonly rubric?: Rubric;
   readonly diagnostics: readonly Diagnostic[];
+  /** Taken for a workbook without a cover from a file of the user's own: its name. */
+  readonly own?: string;
 }
 
 export interface BundledRubric {
   readonly id: string;
   readonly version: string;
+  /** A file of the user's own (beside the workbook, or chosen on the page): its name as they see it. */
+  readonly own?: string;
   /** Loaded when chosen (the CLI reads a file, the browser has it inline). */
   load(): RubricLoad;
 }
@@ -68,11 +72,13 @@ export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
 
 /**
  * Without a cover: of the newest version of each bundled rubric, the one whose item and indicator
- * codes the workbook's headers use most (the first listed on a tie).
+ * codes the workbook's headers use most (the first listed on a tie). A file of the user's own is
+ * a candidate only for a scheme none is bundled of: a draft of a new version beside the workbook
+ * is never taken for a workbook that does not name it.
  */
 function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>): BundledRubric | undefined {
   const latest = new Map<string, BundledRubric>();
-  for (const b of byVersion(list)) latest.set(b.id, b);
+  for (const b of byVersion(list)) if (!b.own || !list.some((x) => !x.own && x.id === b.id)) latest.set(b.id, b);
   let best: { b: BundledRubric; score: number } | undefined;
   for (const b of latest.values()) {
     const r = b.load().rubric;
@@ -112,5 +118,6 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
     pick = likeliest(all, headerCodes);
   }
   if (!pick) return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: "", version: "", available: "" } }] };
-  return pick.load();
+  const loaded = pick.load();
+  return !cover && pick.own !== undefined ? { ...loaded, own: pick.own } : loaded;
 }

@@ -38,7 +38,14 @@ function onThePage(d: Diagnostic): Diagnostic {
   const code = PAGE_WORDS[d.code];
   return code ? { ...d, code } : d;
 }
-const PAGE_WORDS: Readonly<Record<string, string>> = { "rubric.not-found": "web.rubric-not-found", "rubric.version-not-found": "web.rubric-version-not-found", "xlsx.rubric-file": "web.rubric-file" };
+const PAGE_WORDS: Readonly<Record<string, string>> = {
+  "rubric.not-found": "web.rubric-not-found",
+  "rubric.version-not-found": "web.rubric-version-not-found",
+  "xlsx.rubric-file": "web.rubric-file",
+  // No --rubric on the page: the cover to restore.
+  "workbook.no-cover": "web.no-cover",
+  "workbook.no-cover-own": "web.no-cover-own",
+};
 
 /** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */
 interface Inlined {
@@ -122,7 +129,7 @@ export function start(doc: Document): void {
     const mine = given?.load;
     return {
       bundled: [
-        ...(mine?.rubric ? [{ id: mine.rubric.id, version: mine.rubric.version, load: () => mine }] : []),
+        ...(mine?.rubric ? [{ id: mine.rubric.id, version: mine.rubric.version, own: given?.name ?? "", load: () => mine }] : []),
         ...inlined.map((r): BundledRubric => ({ id: r.id, version: r.version, load: () => ({ rubric: r.rubric, diagnostics: [] }) })),
       ],
     };

@@ -2,6 +2,7 @@
 // file named ID-VERSION.yaml beside the workbook is found without --rubric again.
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
@@ -53,6 +54,34 @@ describe("a file of the office's own whose name and content disagree", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${join(dir, "mini-1.yaml")}:2:1: 错误: 文件名表明它是 mini 1,文件里写的却是 mini 2,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-2.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]`);
     expect(r.err).not.toContain("workbook.blank-points");
+  });
+});
+
+describe("a workbook without a cover, beside a file of the office's own", () => {
+  const coverless = async (dir: string): Promise<string> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.removeWorksheet(wb.getWorksheet("封面")!.id);
+    const book = join(dir, "no-cover.xlsx");
+    await wb.xlsx.writeFile(book);
+    return book;
+  };
+
+  it("is scored under the bundled scheme, not a draft of its next version beside it (which it does not name)", async () => {
+    const dir = scratchDir("assess-own-nocover-");
+    const book = await coverless(dir);
+    writeFileSync(join(dir, "township-comprehensive-2026.2.yaml"), readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"'));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover]`);
+  });
+
+  it("names the office's file where it is the scheme taken (none of its id is bundled), not as a bundled one", async () => {
+    const dir = scratchDir("assess-own-nocover2-");
+    const book = await coverless(dir);
+    const own = join(dir, "liuhe-own-1.yaml");
+    writeFileSync(own, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("id: township-comprehensive", "id: liuhe-own").replace('version: "2026.1"', 'version: "1"'));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按你的方案文件 ${own}(liuhe-own 1《乡镇(街道)和区直部门综合考核办法》)计分;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover-own]`);
   });
 });
 

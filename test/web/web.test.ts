@@ -140,6 +140,18 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.click("#lang");
   });
 
+  it("says of a workbook without a cover to restore it, not to give --rubric (no option on the page)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.removeWorksheet(wb.getWorksheet("封面")!.id);
+    const file = join(dir, "no-cover.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const shown = await page.locator("ul.diagnostics li").allTextContents();
+    expect(shown).toContain("警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面(从模板复制封面工作表) [web.no-cover]");
+    expect(shown.join("\n")).not.toContain("--rubric");
+  });
+
   it("keeps the language chosen on the switch when the page is opened again", async () => {
     const again = await page.context().newPage();
     try {

@@ -132,6 +132,7 @@ export const workbookMessages: Catalog = {
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
   "workbook.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover or give --rubric" },
+  "workbook.no-cover-own": { "zh-CN": "工作簿没有封面(方案编号、版本),按你的方案文件 {file}({rubric}《{title}》)计分;如不是此方案,请补回封面或用 --rubric 指定", en: "the workbook has no cover (rubric id and version); scored under your rubric file {file} ({rubric} \"{title}\"); if that is wrong, restore the cover or give --rubric" },
   "workbook.missing-rate-column": { "zh-CN": "指标数据表缺少 {code} 列", en: "the indicators sheet has no column for {code}" },
   "workbook.missing-target": { "zh-CN": "“{unit}” 的目标 {code} 未填写,方案也没有默认值;请按责任书填写", en: "the target {code} of \"{unit}\" is blank and the rubric gives no default; fill it from the responsibility letter" },
   "workbook.ledger-column-missing": { "zh-CN": "加扣分表没有 “{column}” 列,无法读取各行(加扣分表的列:{columns});如已改名,请改回 “{column}”", en: "the ledger has no \"{column}\" column, and no row can be read (the ledger's columns: {columns}); if it was renamed, name it \"{column}\" again" },
