@@ -111,12 +111,12 @@ describe("rubric diff", () => {
 
   it("says a judged item or a ledger code added or removed changes what the workbook holds, as well as the scores", () => {
     const c = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
-    expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/^.*  \[/, "["))).toEqual(["[改变得分;改变工作簿的填写与检查]", "[改变得分;改变工作簿的填写与检查]"]);
+    expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/^.* {2}\[/, "["))).toEqual(["[改变得分;改变工作簿的填写与检查]", "[改变得分;改变工作簿的填写与检查]"]);
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const start = text.indexOf("    - code: KF2\n");
     const end = text.indexOf("    - code: ", start + 1);
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
     const without = load(text.slice(0, start) + text.slice(end));
-    expect(diffLines(load(text), without, "en").lines.filter((l) => l.includes("KF2"))).toEqual([expect.stringMatching(/^− removed ledger code KF2 .*  \[changes scores; changes what the workbook must hold\]$/)]);
+    expect(diffLines(load(text), without, "en").lines.filter((l) => l.includes("KF2"))).toEqual([expect.stringMatching(/^− removed ledger code KF2 .* {2}\[changes scores; changes what the workbook must hold\]$/)]);
   });
 });

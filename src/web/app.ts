@@ -376,8 +376,13 @@ export function start(doc: Document): void {
         };
         // (Its problems are on the page already, above the workbook's.)
         if (refused && asked && named(refused.name)) {
-          say(rejectedLine(refused.name) + note);
-          showDiagnostics(loaded.diagnostics, out, file.name);
+          // Not scored: said as that (the refused file's line is above), and the cover's asking is
+          // for that very file, to mend, not to fetch and choose again.
+          say(t("web.rubric-invalid-not-scored", { file: refused.name, workbook: file.name }) + note);
+          // (Where its file's name says it is that rubric: a name that says nothing may be another's.)
+          const exact = rubricFileName(refused.name) !== undefined;
+          const mend = (d: Diagnostic): Diagnostic => (d === asked && exact ? { ...d, code: "web.rubric-asked-invalid", data: { rubric: `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim(), file: refused.name } } : d);
+          showDiagnostics(loaded.diagnostics.map(mend), out, file.name);
           return;
         }
         // The user's own rubric is of the scheme the cover names, in another version (a revision

@@ -298,18 +298,20 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分|有 \d+ 个错误/);
       await dropFiles([workbook, broken]);
       await settled(/有问题/);
-      expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
-      // The rubric's problems first; the workbook's asking for it after them.
+      // Not scored, said once (the refused file's line stands above its problems, not repeated).
+      expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 district-popplan-2026.1.yaml 有问题,未采用(见下)`);
+      expect(await page.locator("#output p.notice").allTextContents()).toEqual(["方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):"]);
+      // The rubric's problems first; the workbook's asking for it after them, as for that file, to mend.
       const first = await page.locator("ul.diagnostics li").allTextContents();
       expect(first[0]).not.toContain("封面写的是方案");
-      expect(first.at(-1)).toContain("封面写的是方案 district-popplan 的 2026.1 版");
+      expect(first.at(-1)).toBe("封面!B4: 错误: 封面写的是方案 district-popplan 2026.1,即上面有问题的方案文件 district-popplan-2026.1.yaml:请改正其中的问题后重新选择它 [web.rubric-asked-invalid]");
       // Chosen in the picker, then the workbook that asks for it: its problems first, then the asking.
       await page.setInputFiles("#rubric", broken);
       await settled(/有问题/);
       await choose(workbook);
-      expect(await page.textContent("#status")).toBe("方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):");
+      expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 district-popplan-2026.1.yaml 有问题,未采用(见下)`);
       const shown = await page.locator("ul.diagnostics li").allTextContents();
-      expect(shown.at(-1)).toContain("封面写的是方案 district-popplan 的 2026.1 版");
+      expect(shown.at(-1)).toContain("即上面有问题的方案文件 district-popplan-2026.1.yaml");
       expect(shown.length).toBeGreaterThan(1);
     });
 
@@ -357,7 +359,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       writeFileSync(bad, 'id: x\nversion: "1\n');
       await page.setInputFiles("#rubric", bad);
       await settled(/有问题/);
-      expect(await page.textContent("#status")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
+      // The workbook on the page (which names a rubric not built in) is read again: not scored, and why.
+      expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 未计分;方案文件 bad.yaml 有问题,未采用(见下)");
+      // Its file's name says nothing of which rubric it is: the cover's asking is as it was.
+      expect((await page.locator("ul.diagnostics li").allTextContents()).at(-1)).toContain("[web.rubric-version-not-found]");
       await choose("samples/qingshan-2026.xlsx");
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
       expect(await page.textContent("#status")).not.toContain("所选方案");

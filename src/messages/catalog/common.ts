@@ -160,6 +160,8 @@ export const common: Catalog = {
   "web.download.json": { "zh-CN": "结果数据(.json)", en: "Results (.json)" },
   "web.rubric-not-used": { "zh-CN": "所选方案 {mine} 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 {used} 计分。", en: " Your rubric {mine} is not the one this workbook's cover names, and was not used: the workbook is scored under {used}, as its cover says." },
   "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
+  "web.rubric-invalid-not-scored": { "zh-CN": "工作簿 {workbook} 未计分;方案文件 {file} 有问题,未采用(见下)", en: "{workbook} is not scored; the rubric file {file} has problems and is not used (below)" },
+  "web.rubric-asked-invalid": { "zh-CN": "封面写的是方案 {rubric},即上面有问题的方案文件 {file}:请改正其中的问题后重新选择它", en: "the cover names the rubric {rubric}, which is the file {file} with the problems above: mend them and choose it again" },
   "web.rubric-invalid-kept": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用此前载入的方案 {rubric} 和内置方案):", en: "The rubric file {file} has problems and is not used (the rubric {rubric} loaded before and the bundled rubrics are):" },
   "web.rubric-invalid-above": { "zh-CN": "方案文件 {file} 有问题,未采用,其问题见下方。", en: " The rubric file {file} has problems and is not used: see below." },
   "web.one-at-a-time": { "zh-CN": "一次只处理一个工作簿(和一个方案文件),未读取:{files}。", en: " One workbook (and one rubric file) at a time: not read: {files}." },
