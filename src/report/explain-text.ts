@@ -5,7 +5,7 @@ import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
 import type { Rubric } from "../rubric/model.js";
-import { rankKey } from "../rubric/plan.js";
+import { planOf, rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -36,6 +36,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .map((r) => `${r.name} ${u.ranks[r.id] ?? ctx.t("status.vetoed")}`)
     .join(" · ");
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
+  out.push(...tieLines(ctx, rubric, results, index));
   if (u.gap) out.push(ctx.t("explain.gap", { ranking: u.gap.rankingName, tier: u.gap.tier, points: formatPoints(u.gap.points) }));
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
@@ -143,6 +144,48 @@ function singlesLost(rubric: Rubric, results: Results, index: number): { code: s
       const data = { name: s.name, ranking: r.name, count: s.count, winners: winners.join("、") };
       out.push(linked ? { code: "explain.single-lost", data: { ...data, by: `${linked.code} ${linked.name}` } } : { code: "explain.single-lost-level", data });
     }
+  }
+  return out;
+}
+
+/** How many units level with it a unit's explanation names one by one, per ranking. */
+const TIES_SAID = 5;
+
+/**
+ * Where a unit is level with others on what a ranking ranks by: sharing its place (the
+ * tie-breakers level too), or placed before or behind each by the first tie-breaker that parts
+ * them — the ranks alone show 84.84 6th beside 84.84 5th and no why.
+ */
+function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): string[] {
+  const u = results.units[index];
+  if (!u) return [];
+  const plan = planOf(rubric, u.kind);
+  const read = (key: string, x: NonNullable<typeof u>): number => (key === "total" ? x.total : (x.points[plan?.index.get(key) ?? -1] ?? 0));
+  const keyName = (key: string): string => (key === "total" ? ctx.t("out.total") : `${key} ${rankKey(rubric, u.kind, key)?.name ?? ""}`.trim());
+  const out: string[] = [];
+  for (const r of results.rankings) {
+    const rank = u.ranks[r.id];
+    if (rank === null || rank === undefined) continue;
+    const mine = r.entries.find((e) => e.unit === index);
+    if (!mine) continue;
+    const level = r.entries.filter((e) => e.unit !== index && e.rank !== null && e.value === mine.value);
+    if (!level.length) continue;
+    const keys = rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? [];
+    const value = formatPoints(mine.value);
+    const name = (e: { unit: number }): string => results.units[e.unit]?.name ?? "";
+    const shared = level.filter((e) => e.rank === rank);
+    if (shared.length) {
+      const units = shared.slice(0, TIES_SAID).map(name).join(ctx.t("list.items")) + (shared.length > TIES_SAID ? ctx.t("explain.tie-more", { count: shared.length - TIES_SAID }) : "");
+      out.push(ctx.t(keys.length ? "explain.tie-shared-keys" : "explain.tie-shared", { ranking: r.name, units, value, rank, keys: keys.map(keyName).join(ctx.t("list.items")) }));
+    }
+    const parted = level.filter((e) => e.rank !== rank);
+    for (const e of parted.slice(0, TIES_SAID)) {
+      const other = results.units[e.unit];
+      const key = other && keys.find((k) => read(k, u) !== read(k, other));
+      if (!other || key === undefined) continue;
+      out.push(ctx.t((e.rank ?? 0) > rank ? "explain.tie-ahead" : "explain.tie-behind", { ranking: r.name, other: other.name, value, key: keyName(key), mine: formatPoints(read(key, u)), theirs: formatPoints(read(key, other)) }));
+    }
+    if (parted.length > TIES_SAID) out.push(ctx.t("explain.tie-parted-more", { ranking: r.name, count: parted.length - TIES_SAID }));
   }
   return out;
 }

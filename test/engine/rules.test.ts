@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { awardAmount, awardText } from "../../src/report/labels.js";
 import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { message } from "../../src/messages/index.js";
+import { formatPoints } from "../../src/model/numbers.js";
 import { score } from "../../src/engine/index.js";
 import type { Results, UnitResult } from "../../src/model/results.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
@@ -256,6 +257,13 @@ describe("rankings (§7)", () => {
       { name: "丙", scores: { JS1: 50, "DZ2.1": 7.5 } },
     ], [], tb);
     expect(order(r)).toEqual([["丙", 1], ["乙", 1], ["甲", 3]]);
+    // explain says why equal totals are ranked apart, and that the tied ones share their place.
+    const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
+    const sub = submission(tb, [{ name: "甲", scores: { JS1: 45, "DZ2.1": 12.5 } }, { name: "乙", scores: { JS1: 50, "DZ2.1": 7.5 } }, { name: "丙", scores: { JS1: 50, "DZ2.1": 7.5 } }], []);
+    const said = (i: number): string[] => renderExplain({ lang: "zh-CN", t }, PLAIN, tb, sub, r, i).split("\n").filter((l) => l.startsWith("综合排名:"));
+    const total = formatPoints(unit(r, "甲").total);
+    expect(said(0)).toEqual([`综合排名:与 丙 同分 ${total},按同分比较 JS 计生线(55 对 60)排在其后`, `综合排名:与 乙 同分 ${total},按同分比较 JS 计生线(55 对 60)排在其后`]);
+    expect(said(1)).toEqual([`综合排名:与 丙 同分 ${total},同分比较的 JS 计生线 也相同,并列第 1 名`, `综合排名:与 甲 同分 ${total},按同分比较 JS 计生线(60 对 55)排在其前`]);
   });
 });
 
