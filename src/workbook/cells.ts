@@ -59,6 +59,8 @@ function ambiguous(text: string): string | undefined {
   const t = normalizeWidth(text).trim().replace(/[%％]$/, "");
   if (/^[+-]?\d+(,\d+)+(\.\d*)?$/.test(t)) return "workbook.number-comma";
   if (/\d\s+\d/.test(t) && /^[+-]?[\d\s.]+$/.test(t)) return "workbook.number-space";
+  // (2.5%) and (800): an accountant's negative, never guessed.
+  if (/^\(\s*[\d.,]+\s*[%％]?\s*\)$/.test(normalizeWidth(text).trim())) return "workbook.number-brackets";
   return undefined;
 }
 
@@ -210,7 +212,10 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   if (typeof raw === "number") n = raw;
   else {
     let s = normalizeWidth(raw).trim();
+    // 11350万 in a 万元 column (元 left out, as people write money) is 11350万元.
+    const short = spec.display?.endsWith("元") ? spec.display.slice(0, -1) : "";
     if (spec.display && s.endsWith(spec.display)) s = s.slice(0, -spec.display.length);
+    else if (short && s.endsWith(short)) s = s.slice(0, -short.length);
     n = Number(numberText(s) ?? Number.NaN);
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;

@@ -87,6 +87,13 @@ const cases: Case[] = [
     expected: ["workbook.number-comma 指标数据!C2", "workbook.number-space 指标数据!G2", "workbook.number-space 指标数据!B3"],
   },
   {
+    // 11350万 in a 万元 column is 11350万元 (元 left out, as money is written); 亿元 is another unit.
+    // An accountant's negative in brackets, (2.5%) or (800), is asked to be written with its minus sign.
+    name: "an amount written with 万 alone in a 万元 column; a negative in brackets",
+    values: { 柳河镇: { ZB4: "11350万", ZB1: "(2.5%)" }, 石桥镇: { ZB4: "1.135亿元", ZB3: "（3）" } },
+    expected: ["workbook.number-brackets 指标数据!B2", "workbook.number-brackets 指标数据!D3", "workbook.not-a-quantity-in 指标数据!E3"],
+  },
+  {
     // Read as the cell shows it: 96.2 formatted 0.00"%" shows 96.20%, a 0.95 so formatted shows 0.95%
     // (which the low-rate check then questions); a percentage where an amount or a count belongs,
     // and a number shown scaled (the 万元 format 0!.0000), are errors.
