@@ -185,7 +185,9 @@ function floorsBeyondTargets(rubric: Rubric, measured: readonly MeasuredItem[], 
       const at = floor.at ?? target.at;
       if (!at) return;
       const show = (x: { value: Rate; code?: string }): string => `${x.code ? `${x.code} ` : ""}${formatMeasure(x.value, measureOf(rubric, m.indicator)?.display ?? "%")}`;
-      p.error(r.lower ? "workbook.floor-below-target" : "workbook.floor-above-target", at.sheet, at.cell, { unit: units[u]?.name ?? "", item: `${m.code} ${m.name}`, floor: show(floor), target: show(target) });
+      // What the clerk can mend: a cell of the workbook, not the rubric's fixed floor or target.
+      const check = floor.at && target.at ? "both" : floor.at ? "floor" : "target";
+      p.error(r.lower ? "workbook.floor-below-target" : "workbook.floor-above-target", at.sheet, at.cell, { unit: units[u]?.name ?? "", item: `${m.code} ${m.name}`, floor: show(floor), target: show(target), check });
     });
   }
 }

@@ -15,7 +15,7 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], file = "in.x
 }
 
 /** A workbook in memory read as the pipeline reads a file, with the bundled rubrics (or the rubric file given, as --rubric). */
-export async function readMemBook(book: Book, file = "in.xlsx", rubric?: string): Promise<{ lines: string[]; ok: boolean }> {
+export async function readMemBook(book: Book, file = "in.xlsx", rubric?: string): Promise<{ lines: string[]; ok: boolean; diagnostics: readonly Diagnostic[] }> {
   const r = await readBook(book, { file, sha256: "", rubrics: await rubricSource(rubric) });
-  return { lines: diagnosticLines(r.diagnostics, file), ok: r.submission !== undefined };
+  return { lines: diagnosticLines(r.diagnostics, file), ok: r.submission !== undefined, diagnostics: r.diagnostics };
 }

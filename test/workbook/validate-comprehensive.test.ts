@@ -8,6 +8,7 @@ import { scratchDir } from "../helpers/tmp.js";
 import { formatLocation } from "../../src/diagnostics/index.js";
 import { describe, expect, it } from "vitest";
 import { readMemBook } from "../helpers/load.js";
+import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { liuheSpec } from "../../scripts/sample-liuhe.js";
@@ -228,6 +229,12 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
   it("says where a unit's target is below its floor (higher is better), and leaves a target level with it alone", async () => {
     // 石桥镇's −5% growth target under JJ1's floor of 0%: the cells are the wrong way round. 柳河镇's 0%: all or nothing.
     expect(await lines({ 石桥镇: { MB1: "-5%" }, 柳河镇: { MB1: "0%" } })).toEqual(["workbook.floor-above-target 指标数据!O3"]);
+    // The floor is the rubric's (0%): the unit's target is what the clerk can mend, and is said so.
+    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((all["石桥镇"] ??= {}), { MB1: "-5%" });
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
+    const d = diagnostics.find((x) => x.code === "workbook.floor-above-target");
+    expect(d && message("zh-CN", d.code, d.data)).toMatch(/^“石桥镇” 的 JJ1 \S+ 计分起点 0% 高于目标 MB1 -5%:越高越好的指标,得 0 分的起点应低于目标\(计分起点由方案规定,请核对本单位的目标\)$/);
   });
 
   it("is a rubric error where a target's min is not below its max, or its default outside them", () => {

@@ -84,13 +84,16 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就得满分;如属漏填,请填上责任书下达的目标",
     en: "\"{unit}\"'s target {code} is 0: {item} earns full marks for anything but a loss; if it was left blank by mistake, enter the target its responsibility letter sets",
   },
+  "word.floor-check.both": { "zh-CN": "请核对计分起点和目标", en: "check the floor and the target" },
+  "word.floor-check.floor": { "zh-CN": "目标由方案规定,请核对本单位的计分起点", en: "the target is the rubric's: check the unit's floor" },
+  "word.floor-check.target": { "zh-CN": "计分起点由方案规定,请核对本单位的目标", en: "the floor is the rubric's: check the unit's target" },
   "workbook.floor-above-target": {
-    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 高于目标 {target}:越高越好的指标,得 0 分的起点应低于目标(请核对计分起点和目标)",
-    en: "\"{unit}\"'s {item} has its floor {floor} above its target {target}: where higher is better, the floor (where 0 is earned) is below the target (check the floor and the target)",
+    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 高于目标 {target}:越高越好的指标,得 0 分的起点应低于目标({check@word.floor-check})",
+    en: "\"{unit}\"'s {item} has its floor {floor} above its target {target}: where higher is better, the floor (where 0 is earned) is below the target ({check@word.floor-check})",
   },
   "workbook.floor-below-target": {
-    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 低于目标 {target}:越低越好的指标,得 0 分的起点应高于目标(请核对计分起点和目标)",
-    en: "\"{unit}\"'s {item} has its floor {floor} below its target {target}: where lower is better, the floor (where 0 is earned) is above the target (check the floor and the target)",
+    "zh-CN": "“{unit}” 的 {item} 计分起点 {floor} 低于目标 {target}:越低越好的指标,得 0 分的起点应高于目标({check@word.floor-check})",
+    en: "\"{unit}\"'s {item} has its floor {floor} below its target {target}: where lower is better, the floor (where 0 is earned) is above the target ({check@word.floor-check})",
   },
   "workbook.target-zero-gate": {
     "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就不会否决;如属漏填,请填上责任书下达的目标",
