@@ -454,6 +454,11 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(percentOnCount).map((x) => x.split(" ")[0])).toEqual(["rubric.bad-number"]);
   });
 
+  it("says of a deducted item whose max is no whole number of steps that all of it can never be taken off", () => {
+    const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: deducted\n        step: 0.4\n");
+    expect(said(odd)).toEqual([`rubric.max-not-steps-deducted ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,扣分无法扣到 15(扣完为止)`]);
+  });
+
   it("names a cap's code that does not exist as that, with the codes there are", () => {
     const typo = text.replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 5\n    - codes: [JF1, JF9]\n      max: 3\n");
     const d = said(typo);

@@ -235,7 +235,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (base.max < 0 || (base.max === 0 && kind !== "gate")) b.error("rubric.leaf-zero", [...path, "max"], { code: input.code });
   if (kind === "judged" || kind === "deducted") {
     const step = input.step === undefined ? 50 : b.points(input.step, [...path, "step"]);
-    if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) b.error("rubric.max-not-steps", [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step) });
+    if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) b.error(kind === "deducted" ? "rubric.max-not-steps-deducted" : "rubric.max-not-steps", [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step) });
     return { ...base, kind, step };
   }
   const indicator = input.indicator === undefined ? undefined : ctx.measures.get(input.indicator);
