@@ -115,7 +115,16 @@ function set(words: readonly string[]): string {
   return [...words].sort().join(", ");
 }
 
-function ledgerFields(c: LedgerCode, w: Words): Fields {
+/** A unit kind, and a group of it, by the name the rubric gives it (乡镇(街道), 乡镇组), not its id. */
+function kindName(r: Rubric, id: string): string {
+  return r.unitKinds.find((k) => k.id === id)?.name ?? id;
+}
+
+function groupName(r: Rubric, kind: string, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : (r.unitKinds.find((k) => k.id === kind)?.groups.find((g) => g.id === id)?.name ?? id);
+}
+
+function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
   return fields([
     ["name", c.name, "words"],
     ["kind", w(`ledger-kind.${c.kind}`), "scores"],
@@ -127,7 +136,7 @@ function ledgerFields(c: LedgerCode, w: Words): Fields {
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
-    ["unit-kinds", set(c.unitKinds), "validation"],
+    ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation"],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
@@ -142,7 +151,7 @@ function kindFields(k: UnitKind): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
-    ["groups", k.groups.map((g) => `${g.id} ${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
+    ["groups", k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
   ]);
 }
 
@@ -152,11 +161,11 @@ export function yellowWhen(y: NonNullable<Ranking["yellowCard"]>, w: Words): str
   return when.join(w("or"));
 }
 
-function rankingFields(r: Ranking, w: Words): Fields {
+function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   return fields([
     ["name", r.name, "words"],
-    ["unit-kind", r.unitKind, "ranks"],
-    ["group", r.group, "ranks"],
+    ["unit-kind", kindName(rubric, r.unitKind), "ranks"],
+    ["group", groupName(rubric, r.unitKind, r.group), "ranks"],
     ["by", r.by, "ranks"],
     ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
     // Tiers by their places, single-item awards by code: the order written means nothing.
@@ -176,7 +185,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
-    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(c, w)]))],
+    ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(r, c, w)]))],
     // A cap on a kind of row (all bonuses) is named by that kind, not by the codes it covers today.
     ["cap", new Map(r.caps.map((c) => [c.kind ? w(`ledger-kind.${c.kind}`) : c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
     [
@@ -198,7 +207,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
       ]),
     ],
     ["levels", new Map([["", fields([["level-order", r.levelOrder.join(" > "), "awards"]])]])],
-    ["ranking", new Map(r.rankings.map((k) => [k.id, rankingFields(k, w)]))],
+    ["ranking", new Map(r.rankings.map((k) => [k.id, rankingFields(r, k, w)]))],
   ]);
 }
 
