@@ -45,7 +45,9 @@ export function measuredPoints(item: MeasuredItem, lower: boolean, value: Measur
     }
     case "ratio":
       if (met) return max;
-      if (lower) return value <= 0 ? max : Math.min(max, divRound(max * target, value));
+      // A target at or past 0 (a growth target of 0% or −2%) leaves no ratio to take: reached or 0,
+      // either way round. Where lower is better a value past the target is then above it, and above 0.
+      if (lower) return target <= 0 ? 0 : Math.min(max, divRound(max * target, value));
       return target <= 0 || value <= 0 ? 0 : Math.min(max, divRound(max * value, target));
     case "bands":
       for (const band of item.bands ?? []) {

@@ -101,8 +101,10 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       return reason(points === 0 ? "why.linear-floor" : "why.linear-part");
     case "ratio":
       if (met) return reason("why.ratio-full");
-      // Higher being better, a value (or target) of 0 or less leaves no ratio to take: 0 points.
-      if (!lower && (m.value <= 0 || m.target <= 0)) return reason("why.ratio-none");
+      // A target of 0 or less leaves no ratio to take, either way round: reached or 0.
+      if (m.target <= 0) return reason(lower ? "why.ratio-target-none-lower" : "why.ratio-target-none");
+      // Higher being better, a value of 0 or less: 0 points.
+      if (!lower && m.value <= 0) return reason("why.ratio-none");
       return reason(lower ? "why.ratio-part-lower" : "why.ratio-part");
     case "bands": {
       const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));

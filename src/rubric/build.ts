@@ -245,6 +245,19 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   const measuredBy = indicator && input.indicator !== undefined ? { code: input.indicator, spec: indicator } : undefined;
   const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, measuredBy, ctx, [...path, "target"]);
   const item: { -readonly [K in keyof MeasuredItem]: MeasuredItem[K] } = { ...base, kind: kind as MeasuredItem["kind"], indicator: input.indicator ?? "", target };
+  // A gate whose fixed target every value reaches never vetoes: a count of 违纪 with target 0 and
+  // no direction: lower is met by any count (more being better). Said, with the likely cause.
+  if (kind === "gate" && indicator && "value" in target && input.target !== undefined) {
+    const least = indicator.min ?? 0;
+    const most = indicator.max ?? (indicator.unit === "percent" ? 10000 : undefined);
+    const always = direction === "higher" ? target.value <= least : most !== undefined && target.value >= most;
+    if (always) b.error(direction === "higher" ? "rubric.gate-never-fails" : "rubric.gate-never-fails-lower", [...path, "target"], { code: input.code, indicator: input.indicator ?? "" });
+  }
+  // Against the best where lower is better, 0 is the best there is: an indicator that may go below
+  // 0 (a growth rate) would give every unit at or below 0 the full marks.
+  if (kind === "relative-best" && direction === "lower" && indicator && (indicator.min ?? 0) < 0) {
+    b.error("rubric.best-lower-negative", [...path, "indicator"], { code: input.code, indicator: input.indicator ?? "" });
+  }
   if (input.floor !== undefined) {
     item.floor = targetSpec(b, input.floor, measuredBy, ctx, [...path, "floor"]);
     // A fixed floor must be on the far side of a fixed target: below it when higher is better.

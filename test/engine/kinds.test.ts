@@ -6,10 +6,15 @@ import type { Rubric } from "../../src/rubric/model.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 import { explainUnit, whyText } from "../../src/report/explain.js";
+import { loadRubric } from "../../src/rubric/load.js";
 
 /** A rubric whose line K holds the item under test (K1, max 20) and a judged K2 (max 80). */
 function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }", max = 20): Rubric {
-  return rubricFrom(`id: kinds
+  return rubricFrom(itemText(item, rest, max));
+}
+
+function itemText(item: string, rest = "- { code: K2, name: 其余, max: 80 }", max = 20): string {
+  return `id: kinds
 version: "1"
 effective: "2026-01-01"
 title: 计分方式测试
@@ -28,6 +33,7 @@ indicators:
   - { code: ZB3, name: 收入, unit: amount, display: 万元 }
   - { code: ZB4, name: 增长率, min: -50% }
   - { code: ZB5, name: 重大事故, unit: number, display: 起, direction: lower }
+  - { code: ZB6, name: 能耗增长率, min: -50%, direction: lower }
 targets:
   - { code: MB1, name: 达标率目标 }
   - { code: MB2, name: 收入目标, unit: amount, display: 万元 }
@@ -45,7 +51,7 @@ ledger:
   codes: []
 rankings:
   - { id: all, name: 综合排名, unit_kind: town, by: total }
-`);
+`;
 }
 
 /** Why K1 has its points for one unit, as explain says it. */
@@ -71,6 +77,16 @@ describe("threshold and gate", () => {
   it("threshold: the max when the value reaches the target, else 0 — higher or lower being better", () => {
     expect(k1("kind: threshold, indicator: ZB1, target: 90%", [{ name: "甲", measures: { ZB1: "90%" } }, { name: "乙", measures: { ZB1: "89.99%" } }])).toEqual({ 甲: 2000, 乙: 0 });
     expect(k1("kind: threshold, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 2 } }, { name: "乙", measures: { ZB2: 3 } }])).toEqual({ 甲: 2000, 乙: 0 });
+  });
+});
+
+describe("a gate that could never veto", () => {
+  it("is refused where every value reaches its target (a count of cases without direction: lower), at its target", () => {
+    const text = itemText("kind: gate, indicator: ZB3, target: 0");
+    const r = loadRubric("kinds.yaml", new TextEncoder().encode(text), "test");
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location && "line" in d.location ? d.location.line : ""}`)).toEqual([`rubric.gate-never-fails ${text.split("\n").findIndex((l) => l.includes("code: K1")) + 1}`]);
+    // Lower being better (事故 0 起), the same target vetoes any accident: no error.
+    expect(loadRubric("kinds.yaml", new TextEncoder().encode(itemText("kind: gate, indicator: ZB5, target: 0")), "test").diagnostics).toEqual([]);
   });
 });
 
@@ -142,6 +158,18 @@ describe("ratio (实际 ÷ 目标 × 满分)", () => {
     // 20 × 2 ÷ 3 = 13.33; 0 起 is the best there is.
     expect(k1("kind: ratio, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 3 } }, { name: "乙", measures: { ZB2: 0 } }])).toEqual({ 甲: 1333, 乙: 2000 });
   });
+
+  it("a target of 0 or less is all or nothing, lower being better too (never below 0, never the max short of it)", () => {
+    // 能耗下降至少 2%: −3% reaches it; −1%, 0% and 1% fall short (were 20, 20 and −40).
+    expect(k1("kind: ratio, indicator: ZB6, target: -2%", [
+      { name: "甲", measures: { ZB6: "-3%" } },
+      { name: "乙", measures: { ZB6: "-1%" } },
+      { name: "丙", measures: { ZB6: "0%" } },
+      { name: "丁", measures: { ZB6: "1%" } },
+    ])).toEqual({ 甲: 2000, 乙: 0, 丙: 0, 丁: 0 });
+    expect(k1("kind: ratio, indicator: ZB2, target: 0", [{ name: "甲", measures: { ZB2: 0 } }, { name: "乙", measures: { ZB2: 1 } }])).toEqual({ 甲: 2000, 乙: 0 });
+    expect(k1Why("kind: ratio, indicator: ZB6, target: -2%", [{ name: "乙", measures: { ZB6: "-1%" } }], "乙")).toBe("ZB6 -1% > -2%:目标不大于 0,无法按比例计分,未达目标得 0(越低越好)");
+  });
 });
 
 describe("bands (分档计分)", () => {
@@ -192,6 +220,11 @@ describe("relative kinds: against the others of the ranking group", () => {
     ];
     // 20 × 80 ÷ 100 = 16; 20 × 90 ÷ 100 = 18; 丁街道 is the best of its own group.
     expect(k1("kind: relative-best, indicator: ZB1", units)).toEqual({ 甲镇: 1600, 乙镇: 2000, 丙镇: 1800, 丁街道: 2000 });
+  });
+
+  it("relative-best, lower is better, is refused on an indicator that may go below 0 (0 is the best there is)", () => {
+    const r = loadRubric("kinds.yaml", new TextEncoder().encode(itemText("kind: relative-best, indicator: ZB6")), "test");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["rubric.best-lower-negative"]);
   });
 
   it("relative-best, lower is better: max × best ÷ value", () => {

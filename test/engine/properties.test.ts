@@ -10,7 +10,9 @@ import type { Submission } from "../../src/model/submission.js";
 import { fractionToRate } from "../../src/model/numbers.js";
 import { explainUnit } from "../../src/report/explain.js";
 import { planOf } from "../../src/rubric/plan.js";
-import { divRound } from "../../src/engine/leaf.js";
+import { divRound, measuredPoints } from "../../src/engine/leaf.js";
+import { againstBest } from "../../src/engine/relative.js";
+import type { MeasuredItem } from "../../src/rubric/model.js";
 import { mini, rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { flatten } from "../helpers/results.js";
 
@@ -418,6 +420,46 @@ describe("pending claims where caps are shared by rows on an item, a line and th
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("every measured kind, either way round, any values (negative growth, past 100%, targets at or below 0)", () => {
+  const measure = fc.integer({ min: -20000, max: 30000 });
+  it("scores within 0 and its max, and the max wherever the value reaches the target", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("threshold", "gate", "linear", "ratio", "bands", "shortfall" as const),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3000 }),
+        measure,
+        measure,
+        measure,
+        (kind, lower, max, value, target, floorAt) => {
+          // A fixed floor lies beyond its target (rubric check refuses others); a unit's own may not: both are scored.
+          const item: MeasuredItem = {
+            code: "K1", name: "K", max, text: "", at: { file: "", line: 1, col: 1 },
+            kind, indicator: "ZB1", target: { value: target },
+            bands: [{ from: target, share: 10000 }, { from: lower ? target + 500 : target - 500, share: 5000 }],
+            per: 100, deduct: 200,
+          };
+          const p = measuredPoints(item, lower, value, target, floorAt);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(max);
+          if (lower ? value <= target : value >= target) expect(p).toBe(max);
+        },
+      ),
+    );
+  });
+
+  it("against the best: within 0 and the max, the max at the best (where a ratio can be taken)", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer({ min: 1, max: 3000 }), measure, measure, (lower, max, value, best) => {
+        const p = againstBest(max, lower, value, best);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(max);
+        if (value === best && (lower || value > 0)) expect(p).toBe(max);
+      }),
     );
   });
 });

@@ -15,6 +15,8 @@ export const engineMessages: Catalog = {
   "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor}(0 分)与 {target}(满分 {max})之间,按比例得 {points}", en: "{indicator} {value} between {floor} (0) and {target} (full {max}): {points} pro rata" },
   "why.ratio-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full {max}" },
   "why.ratio-none": { "zh-CN": "{indicator} {value} ÷ {target}:实际值不大于 0,得 0", en: "{indicator} {value} ÷ {target}: the value is not above 0, so 0" },
+  "why.ratio-target-none": { "zh-CN": "{indicator} {value} {miss} {target}:目标不大于 0,无法按比例计分,未达目标得 0", en: "{indicator} {value} {miss} {target}: a target not above 0 leaves no ratio to take; short of it, 0" },
+  "why.ratio-target-none-lower": { "zh-CN": "{indicator} {value} {miss} {target}:目标不大于 0,无法按比例计分,未达目标得 0(越低越好)", en: "{indicator} {value} {miss} {target}: a target not above 0 leaves no ratio to take; short of it, 0 (lower is better)" },
   "why.ratio-part": { "zh-CN": "{indicator} {value} ÷ {target} × {max} = {points}", en: "{indicator} {value} ÷ {target} × {max} = {points}" },
   "why.ratio-part-lower": { "zh-CN": "{indicator} 目标 {target} ÷ {value} × {max} = {points}(越低越好)", en: "{indicator} target {target} ÷ {value} × {max} = {points} (lower is better)" },
   "why.bands": { "zh-CN": "{indicator} {value} {op} {from},得该档 {share},计 {points}", en: "{indicator} {value} {op} {from}: that band's {share}, {points}" },
