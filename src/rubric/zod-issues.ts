@@ -18,6 +18,9 @@ function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string
   return best;
 }
 
+/** An indicator's own keys, which an item takes from the indicator it names. */
+const INDICATOR_KEYS: ReadonlySet<string> = new Set(["direction", "unit", "display", "whole", "min"]);
+
 function pathText(path: Path): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");
 }
@@ -76,7 +79,16 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
-        const meant = text ? undefined : meantKey(k);
+        // An indicator's key written on an item (direction: lower under the item): where it goes.
+        const item = path[0] === "lines" && path.includes("items");
+        if (item && INDICATOR_KEYS.has(k)) {
+          const indicator = valueAt(data, [...path, "indicator"]);
+          const said: Diagnostic = { code: "rubric.key-on-indicator", severity: "error", data: { key: k, indicator: typeof indicator === "string" ? indicator : "" }, location: pos.ofKey(path, k) };
+          return said;
+        }
+        // A key the rubric has elsewhere is no misspelling of itself: no "did you mean" it.
+        const near = text ? undefined : meantKey(k);
+        const meant = near === k ? undefined : near;
         return {
           code: text ? "rubric.unknown-key-text" : meant ? "rubric.unknown-key-near" : "rubric.unknown-key",
           severity: "error" as const,
