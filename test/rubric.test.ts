@@ -29,6 +29,12 @@ function replace(from: string, to: string): string {
 }
 
 describe("the mini fixture", () => {
+  it("loads the same with a %YAML 1.2 directive, which says what a rubric is read as anyway", () => {
+    const r = load("%YAML 1.2\n---\n" + MINI);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.lines.map((l) => l.max)).toEqual([4000, 6000, 1000]);
+  });
+
   it("loads without a problem", () => {
     const r = load(MINI);
     expect(r.diagnostics).toEqual([]);

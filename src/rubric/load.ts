@@ -98,8 +98,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (source.trim() === "") return fail(file, "rubric.empty");
 
+  // %YAML 1.2 says what the rubric is read as anyway; any other (1.1) would change what yes and 010 mean.
   const directive = /^%YAML.*$/m.exec(source);
-  if (directive) {
+  if (directive && !/^%YAML\s+1\.2\s*(#.*)?$/.test(directive[0].trim())) {
     const line = source.slice(0, directive.index).split("\n").length;
     return fail(file, "rubric.yaml-directive", line, 1, { directive: directive[0].trim() });
   }
