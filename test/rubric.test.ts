@@ -456,8 +456,13 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     const count = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: 0\n        per: 1件\n");
     expect(said(count)).toEqual([`rubric.number-with-unit ${at(count, "per: 1件", "1件")} per (SH4) 写数字,不带单位:“1件” 请写作 1(单位由指标的 display 给出)`]);
     const pct = text.replace("        per: 1%\n", "        per: 1个百分点\n");
-    expect(said(pct).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.number-with-unit ${at(pct, "per: 1个百分点", "1个百分点")}`]);
-    expect(said(pct)[0]).toContain("请写作 1%");
+    expect(said(pct)).toEqual([`rubric.write-as ${at(pct, "per: 1个百分点", "1个百分点")} per (SH4):“1个百分点” 请写作 1%`]);
+    // A unit word on a percentage's per: 1% is asked for (1 would be 100%, refused next).
+    const word = text.replace("        per: 1%\n", "        per: 1件\n");
+    expect(said(word)).toEqual([`rubric.write-as ${at(word, "per: 1件", "1件")} per (SH4):“1件” 请写作 1%`]);
+    // A count's number quoted: unquoted (not "write a rate").
+    const quoted = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", '        indicator: ZB6\n        target: 0\n        per: "1"\n');
+    expect(said(quoted)).toEqual([`rubric.number-quoted ${at(quoted, 'per: "1"', '"1"')} per (SH4) 是数字,不加引号:“1” 请写作 1(加引号的是文字,如 version)`]);
     const percentOnCount = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: 0\n        per: 100%\n");
     expect(said(percentOnCount).map((x) => x.split(" ")[0])).toEqual(["rubric.bad-number"]);
   });
@@ -465,6 +470,15 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
   it("says of a deducted item whose max is no whole number of steps that all of it can never be taken off", () => {
     const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: deducted\n        step: 0.4\n");
     expect(said(odd)).toEqual([`rubric.max-not-steps-deducted ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,扣分无法扣到 15(扣完为止)`]);
+  });
+
+  it("asks for points and money unquoted and without a unit: a cap of 2分, an amount quoted, a level's points quoted", () => {
+    const cap = text.replace("      max: 5\n  codes:", "      max: 5分\n  codes:");
+    expect(said(cap)).toEqual([`rubric.write-as ${at(cap, "max: 5分", "5分")} ledger.caps[0].max:“5分” 请写作 5`]);
+    const amount = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", '{ name: 一等奖, ranks: [1, 1], amount: "50000" }');
+    expect(said(amount)[0]).toContain("是数字,不加引号:“50000” 请写作 50000");
+    const levels = text.replace("levels: { 市级: 1, 省级: 2, 国家级: 3 }", 'levels: { 市级: "1", 省级: 2分, 国家级: 3 }');
+    expect(said(levels)).toEqual([`rubric.levels-points ${at(levels, "levels: { 市级", "{")} levels (JF1) 中每个级别的分值写数字,不加引号、不带单位:levels: { 市级: 1, 省级: 2, 国家级: 3 }`]);
   });
 
   it("names a cap's code that does not exist as that, with the codes there are", () => {

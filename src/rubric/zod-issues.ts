@@ -18,6 +18,18 @@ function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string
   return best;
 }
 
+/** The unit of what a measured item's target, floor, per or band mark at `path` measures (its indicator's), if known. */
+function indicatorUnit(data: unknown, path: Path): string | undefined {
+  const at = path.lastIndexOf("items");
+  if (at < 0) return undefined;
+  const item = valueAt(data, path.slice(0, at + 2));
+  const code = item && typeof item === "object" && "indicator" in item ? (item as { indicator: unknown }).indicator : undefined;
+  const list = valueAt(data, ["indicators"]);
+  const ind = Array.isArray(list) ? list.find((x: unknown) => x && typeof x === "object" && (x as { code?: unknown }).code === code) : undefined;
+  const unit = ind && typeof ind === "object" ? (ind as { unit?: unknown }).unit : undefined;
+  return ind === undefined ? undefined : typeof unit === "string" ? unit : "percent";
+}
+
 /** An indicator's own keys, which an item takes from the indicator it names. */
 const INDICATOR_KEYS: ReadonlySet<string> = new Set(["direction", "unit", "display", "whole", "min"]);
 
@@ -103,6 +115,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
       const v = valueAt(data, path);
       if (issue.expected === "number" && typeof v === "string") {
+        // A number quoted ("50000"): the number, unquoted (a version is quoted; a number is not).
+        if (/^\s*-?\d+(\.\d+)?\s*$/.test(v)) return [err("rubric.number-quoted", { value: v, number: v.trim() })];
         // "20,000" and 2万元 (prize money, in 元) where a plain number is asked for: the number meant.
         const plain = v.trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
         if (plain !== v.trim() && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
@@ -115,8 +129,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A mark or points written as a percentage (from: 90%): points are plain numbers.
         const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v.normalize("NFKC"));
         if (percent?.[1] !== undefined) return [err("rubric.points-percent", { value: v, number: percent[1] })];
+        // Points (a cap, a ledger code's points) written with 分: the number alone, no unit to give.
         const number = numberBeforeUnit(v);
-        if (number !== undefined) return [err("rubric.number-with-unit", { value: v, number })];
+        if (number !== undefined) return [err("rubric.write-as", { value: v, number })];
       }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
@@ -148,10 +163,19 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       }
       // A count's or amount's value written with its unit word (per: 1件): the number alone.
       const written = valueAt(data, path);
-      // 1个百分点 (每低 1 个百分点) is 1%.
-      const points = typeof written === "string" ? /^\s*(\d+(?:\.\d+)?)\s*个?百分点\s*$/.exec(written.normalize("NFKC"))?.[1] : undefined;
-      const number = issue.message !== "rate" || typeof written !== "string" ? undefined : points !== undefined ? `${points}%` : numberBeforeUnit(written);
-      if (number !== undefined) return [err("rubric.number-with-unit", { value: written as string, number })];
+      if (issue.message === "rate" && typeof written === "string") {
+        // What the item's indicator measures: a percentage's value is written with %, a count's or
+        // an amount's as a plain number.
+        const unit = indicatorUnit(data, path);
+        const nf = written.normalize("NFKC").trim();
+        // 1个百分点 (每低 1 个百分点) is 1%.
+        const pp = /^(\d+(?:\.\d+)?)\s*个?百分点$/.exec(nf)?.[1];
+        if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
+        // A count's number quoted ("1"): the number, unquoted.
+        if (unit !== "percent" && /^-?\d+(\.\d+)?$/.test(nf)) return [err("rubric.number-quoted", { value: written, number: nf })];
+        const number = numberBeforeUnit(written);
+        if (number !== undefined) return [unit === "percent" ? err("rubric.write-as", { value: written, number: `${number}%` }) : err("rubric.number-with-unit", { value: written, number })];
+      }
       return [err(`rubric.bad-format-${issue.message}`, {})];
     }
     case "too_small":
@@ -177,6 +201,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (path.at(-1) === "levels" && Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 1)) {
         const pairs = v.map((x: Record<string, unknown>) => Object.entries(x).map(([k, n]) => `${k}: ${String(n)}`).join(""));
         return [err("rubric.levels-as-list", { levels: `{ ${pairs.join(", ")} }` })];
+      }
+      // Each level's points quoted or with 分 ({ 市级: "1", 省级: 2分 }): the numbers alone.
+      if (path.at(-1) === "levels" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+        const entries = Object.entries(v as Record<string, unknown>);
+        const fixed = entries.map(([k, n]) => [k, typeof n === "number" ? String(n) : typeof n === "string" ? (/^\s*\d+(\.\d+)?\s*$/.test(n) ? n.trim() : numberBeforeUnit(n)) : undefined] as const);
+        if (entries.length && fixed.every(([, n]) => n !== undefined)) return [err("rubric.levels-points", { levels: `{ ${fixed.map(([k, n]) => `${k}: ${n ?? ""}`).join(", ")} }` })];
       }
       return [err("rubric.wrong-shape", {})];
     }
