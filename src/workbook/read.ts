@@ -766,15 +766,16 @@ export class SubmissionReader {
 }
 
 /**
- * The group a unit's name says by its ending (城关镇: 镇 of 乡镇组), the longest label it ends with;
- * undefined where none does, or two groups' labels alike.
+ * The group a unit's name says by its ending (城关镇: 镇 of 乡镇组), the longest label it ends with
+ * (a label that is the whole name, 城关镇 among 街道组's, places that unit by name); undefined
+ * where none does, or two groups' labels alike.
  */
 function groupByEnding(kind: UnitKind, name: string): { group: UnitKind["groups"][number]; label: string } | undefined {
   let best: { group: UnitKind["groups"][number]; label: string } | undefined;
   let ambiguous = false;
   for (const group of kind.groups)
     for (const label of group.labels) {
-      if (!name.endsWith(label) || label.length >= name.length) continue;
+      if (!name.endsWith(label) || label.length > name.length) continue;
       if (!best || label.length > best.label.length) [best, ambiguous] = [{ group, label }, false];
       else if (label.length === best.label.length && best.group.id !== group.id) ambiguous = true;
     }

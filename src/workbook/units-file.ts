@@ -88,7 +88,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (!best || ambiguous) return undefined;
     const kind = rubric.unitKinds.find((k) => k.id === best.kind);
     const group = kind?.groups
-      .flatMap((g) => g.labels.filter((l) => name.endsWith(l) && l.length < name.length).map((l) => ({ g: g.id, length: l.length })))
+      // (A label that is the whole name places that unit: 城关镇 among 街道组's labels.)
+      .flatMap((g) => g.labels.filter((l) => name.endsWith(l) && l.length <= name.length).map((l) => ({ g: g.id, length: l.length })))
       .sort((a, b) => b.length - a.length)[0]?.g;
     return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
   };
