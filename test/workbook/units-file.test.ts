@@ -36,6 +36,15 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
   });
 
+  it("places a unit named among a group's labels in that group (城关镇 among 街道组's), over its ending", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const r = loadRubric(C, Buffer.from(readFileSync(C, "utf8").replace("        labels: [街道]\n", "        labels: [街道, 城关镇]\n")), "test").rubric!;
+    expect(parseUnitsFile("units.csv", "城关镇\n柳林镇\n", r).units).toEqual([
+      { name: "城关镇", kind: "town", group: "urban" },
+      { name: "柳林镇", kind: "town", group: "rural" },
+    ]);
+  });
+
   it("decodes UTF-8 with a BOM, UTF-16 and GBK (Excel's CSV on Chinese Windows)", () => {
     const text = "城关镇,镇\n区公安分局,部门\n";
     const gbk = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇
