@@ -118,5 +118,8 @@ describe("rubric diff", () => {
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
     const without = load(text.slice(0, start) + text.slice(end));
     expect(diffLines(load(text), without, "en").lines.filter((l) => l.includes("KF2"))).toEqual([expect.stringMatching(/^− removed ledger code KF2 .* {2}\[changes scores; changes what the workbook must hold\]$/)]);
+    // An indicator added that no item reads yet: what the workbook must hold, and no more.
+    const more = load(text.replace("indicators:\n", "indicators:\n  - { code: ZB99, name: 新增指标 }\n"));
+    expect(diffLines(load(text), more, "zh-CN").lines).toEqual([expect.stringMatching(/^\+ 新增 指标 ZB99 .* {2}\[改变工作簿的填写与检查\]$/)]);
   });
 });

@@ -232,6 +232,15 @@ function brief(f: Fields): Pick<Change, "about"> {
 /** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */
 const HELD: ReadonlySet<Area> = new Set(["indicator", "target", "ledger", "line", "unit-kind"]);
 
+/**
+ * What a thing added or removed affects: an indicator's or a target's column only what the
+ * workbook holds (the items that read it, changed with it, are said apart); others, the most
+ * consequential of their fields.
+ */
+function thingEffect(area: Area, f: Fields): Effect {
+  return area === "indicator" || area === "target" ? "validation" : strongest(f);
+}
+
 function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
   return HELD.has(area) || (area === "item" && f.has("step")) ? { workbook: true } : {};
 }
@@ -243,11 +252,11 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   const out: Change[] = [];
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
-    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: strongest(f), ...brief(f), ...inWorkbook(area, f) });
+    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f) });
     for (const [code, f] of news) {
       const old = olds.get(code);
       if (!old) {
-        out.push({ kind: "added", area, code, effect: strongest(f), ...brief(f), ...inWorkbook(area, f) });
+        out.push({ kind: "added", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f) });
         continue;
       }
       for (const field of new Set([...old.keys(), ...f.keys()])) {
