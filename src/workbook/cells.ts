@@ -110,7 +110,9 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   const exact = pts !== undefined && Number.isSafeInteger(pts);
   const outside = exact ? pts < 0 || pts > max : !(n >= 0 && n * 100 <= max);
   if (outside) {
-    p.error(deducted ? "workbook.deduction-out-of-range" : "workbook.points-out-of-range", sheet, c.ref, { value: exact ? formatPoints(pts) : String(n), max: formatPoints(max), code });
+    // A deduction typed as a negative (−1 for 扣 1): the points taken off are written as they are.
+    const said = deducted ? (n < 0 ? "workbook.deduction-negative" : "workbook.deduction-out-of-range") : "workbook.points-out-of-range";
+    p.error(said, sheet, c.ref, { value: exact ? formatPoints(pts) : String(n), max: formatPoints(max), code, off: formatPoints(Math.abs(exact ? pts : Math.round(n * 100))) });
     return undefined;
   }
   if (pts === undefined || pts % step !== 0) {

@@ -40,6 +40,8 @@ const cases: Case[] = [
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
   { name: "0.05 where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.points-step 社会治理!B3"] },
   { name: "more taken off than the item's max", values: { 柳河镇: { SH3: 16 } }, expected: ["workbook.deduction-out-of-range 社会治理!B2"] },
+  // −1 typed for 扣 1: asked without the minus sign (not "at most all its points").
+  { name: "a deduction typed as a negative", values: { 柳河镇: { SH3: -1 } }, expected: ["workbook.deduction-negative 社会治理!B2"] },
   { name: "a blank deduction", values: { 柳河镇: { DJ3: null } }, expected: ["workbook.blank-deduction 党的建设!D2"] },
   {
     name: "a blank or unknown group",

@@ -38,7 +38,7 @@ export const engineMessages: Catalog = {
   "why.rank-points-with-vetoed": { "zh-CN": "{indicator} {value} 在{group}中排第 {place} 名(名次含被一票否决的单位),第 1 名 {max},每降一名减 {step},得 {points}", en: "{indicator} {value} is in place {place} in {group} (vetoed units take places too): {max} for the first place, {step} less for each place below, {points}" },
   "why.rank-points": { "zh-CN": "{indicator} {value} 在{group}中排第 {place} 名,第 1 名 {max},每降一名减 {step},得 {points}", en: "{indicator} {value} is in place {place} in {group}: {max} for the first place, {step} less for each place below, {points}" },
   "why.deducted-none": { "zh-CN": "扣分制:未扣分,得满分 {max}", en: "points off: none, full marks {max}" },
-  "why.deducted": { "zh-CN": "扣分制:扣 {off}(满分 {max}),得 {points}", en: "points off: {off} off {max}, {points}" },
+  "why.deducted": { "zh-CN": "扣分制:扣 {off}(满分 {max}),得 {points}", en: "points off: {off} taken off the {max}, {points} left" },
   "why.ledger-charged": { "zh-CN": "{why},计入 {target} {targetName}", en: "{why}; charged to {target} {targetName}" },
   "why.charged": { "zh-CN": "(含加扣分 {points})", en: " (ledger {points} included)" },
   "why.charged-item": { "zh-CN": "{why};加扣分 {points},得 {total}", en: "{why}; ledger {points}: {total}" },

@@ -12,6 +12,7 @@ export const workbookMessages: Catalog = {
   "workbook.percent-in-points": { "zh-CN": "{code} 应填分值,不是百分数({value})", en: "{code} takes points, not a percentage ({value})" },
   "workbook.points-step": { "zh-CN": "{code} 的分值 {value} 不是 {step} 的整数倍", en: "{code}: the points {value} are not a multiple of {step}" },
   "workbook.blank-deduction": { "zh-CN": "{code} 未填写扣分(最多扣 {max} 分);没有扣分请填 0", en: "{code} is blank (points taken off, at most {max}); enter 0 if nothing was taken off" },
+  "workbook.deduction-negative": { "zh-CN": "{code} 是扣分制,填扣除的分数,不带负号:扣 {off} 分请填 {off}(0 到 {max})", en: "{code} holds the points taken off, without a minus sign: for {off} off, enter {off} (0 to {max})" },
   "workbook.deduction-out-of-range": { "zh-CN": "{code} 的扣分 {value} 超出范围 0–{max};扣分最多扣到 0 分为止,请填 0 到 {max} 之间的扣分", en: "{code}: the {value} points taken off are outside 0–{max}; an item loses at most all its points: enter from 0 to {max}" },
   "workbook.points-out-of-range": { "zh-CN": "{code} 的分值 {value} 超出范围 0–{max};请填 0 到 {max} 之间的分数", en: "{code}: the points {value} are outside 0–{max}; enter points from 0 to {max}" },
   "workbook.blank-rate": { "zh-CN": "{code} 未填写", en: "{code} is blank" },
