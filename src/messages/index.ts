@@ -48,8 +48,8 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
   return fill(entry[lang], lang === "en" ? inEnglish(data) : data, lang);
 }
 
-/** Data that is one name from the rubric or the workbook (a kind named 镇、街道): kept as written. */
-const NAMES: ReadonlySet<string> = new Set(["kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value"]);
+/** Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in the reader's language already: kept as written. */
+const NAMES: ReadonlySet<string> = new Set(["kinds", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value"]);
 
 /** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b" (a name keeps its own 、). */
 function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {

@@ -105,7 +105,8 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       c.doubleWhenFlagged ? t("show.doubled", { yes: r.flaggedWords.yes[0] ?? "" }) : "",
       c.cap !== undefined ? t("show.cap", { cap: formatPoints(c.cap) }) : "",
       c.kind === "single" ? "" : t("show.charge", { to: c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item }),
-      t("show.for", { kinds: c.unitKinds.map((id) => r.unitKinds.find((k) => k.id === id)?.name ?? id).join("、") }),
+      // Joined in the reader's language here: a kind's own name may hold a 、 (镇、街道).
+      t("show.for", { kinds: c.unitKinds.map((id) => r.unitKinds.find((k) => k.id === id)?.name ?? id).join(t("list.items")) }),
     ].filter(Boolean);
     out.push(`  ${c.code} ${c.name}  ${pts}  (${notes.join(", ")})`);
   }
