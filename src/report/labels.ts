@@ -106,7 +106,8 @@ export function awardContent(a: Award, lang: Lang): string {
  * card the rubric names otherwise (招商黄牌) by its name, which the category does not say.
  */
 export function listedAward(a: Award, lang: Lang): string {
-  return a.kind === "warning" && !a.name.includes(message(lang, "out.award-kind.warning")) ? awardText(a, lang) : awardContent(a, lang);
+  // (Any name but the category's own word: 黄牌警告(下年度重点管理) keeps what it adds.)
+  return a.kind === "warning" && a.name !== message(lang, "out.award-kind.warning") ? awardText(a, lang) : awardContent(a, lang);
 }
 
 /**
