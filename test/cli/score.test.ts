@@ -375,6 +375,10 @@ describe("assess explain", () => {
     const r = await cli(["explain", input, "城关镇", "--json"]);
     const u = JSON.parse(r.out) as { items: { code: string; items?: { code: string; cell?: string }[] }[] };
     expect(u.items.find((i) => i.code === "DZ3")?.items?.[0]).toMatchObject({ code: "DZ3.1", cell: "党政线!C2" });
+    // Each ledger row says whether its points are a bonus or a deduction (they are unsigned).
+    const rows = (JSON.parse(r.out) as { ledger: { code: string; kind: string; points: number }[] }).ledger;
+    expect(rows.map((x) => [x.code, x.kind])).toEqual(rows.map((x) => [x.code, x.code.startsWith("JF") ? "bonus" : x.code.startsWith("KF") ? "deduction" : "single"]));
+    expect(rows.length).toBeGreaterThan(0);
   });
 
   it("an unknown unit is an error listing close names", async () => {
