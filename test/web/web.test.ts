@@ -62,6 +62,16 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("18 个错误");
   });
 
+  it("says a file that is no workbook (an .xls, a CSV renamed, an empty file) cannot be read, not that it has errors to correct", async () => {
+    const empty = join(dir, "empty.xlsx");
+    writeFileSync(empty, "");
+    for (const file of ["samples/broken/legacy.xlsx", "samples/broken/csv-renamed.xlsx", empty]) {
+      await choose(file);
+      expect(await page.textContent("#status")).toBe(`${basename(file)} 不能作为工作簿读取:`);
+      expect(await page.locator("ul.diagnostics li").count()).toBe(1);
+    }
+  });
+
   it("lists the first 20 problems of a kind, and the rest of it when their line is opened", async () => {
     const file = await floodedWorkbook(dir);
     await choose(file);
