@@ -49,7 +49,7 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
 }
 
 /** Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in the reader's language already: kept as written. */
-const NAMES: ReadonlySet<string> = new Set(["kinds", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value"]);
+const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value"]);
 
 /** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b" (a name keeps its own 、). */
 function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {

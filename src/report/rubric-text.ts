@@ -86,9 +86,12 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const min = measureText(r, m.min ?? 0, m.code);
     return max === undefined ? t("show.bounds-min", { min }) : t("show.bounds", { min, max: measureText(r, max, m.code) });
   };
-  for (const i of r.indicators) out.push(`  ${i.code} ${i.name}  ${w(`unit.${i.unit}`)}${i.display !== "%" ? ` (${i.display})` : ""}${i.whole ? `, ${w("whole")}` : ""}, ${w(`direction.${i.direction}`)}${bounds(i)}`);
-  // A target says its unit as an indicator does (金额 (万元)).
-  for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${w(`unit.${g.unit}`)}${g.display !== "%" ? ` (${g.display})` : ""}${bounds(g)}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
+  // Punctuated in the reader's language: 金额(万元),越高越好 / amount (万元), higher is better.
+  const comma = t("show.comma");
+  const unitOf = (m: Indicator | Target): string => `${w(`unit.${m.unit}`)}${m.display !== "%" ? t("show.display", { display: m.display }) : ""}`;
+  for (const i of r.indicators) out.push(`  ${i.code} ${i.name}  ${unitOf(i)}${i.whole ? `${comma}${w("whole")}` : ""}${comma}${w(`direction.${i.direction}`)}${bounds(i)}`);
+  // A target says its unit as an indicator does (金额(万元)).
+  for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${unitOf(g)}${bounds(g)}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
   out.push("", t("show.ledger"));
   out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
   for (const c of r.ledger) {
@@ -99,7 +102,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       const sign = c.kind === "deduction" ? "−" : "+";
       pts = `${sign}${formatPoints(c.range.min)}…${sign}${formatPoints(c.range.max)}`;
     }
-    else if (c.levels) pts = Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${c.kind === "deduction" ? "−" : "+"}${formatPoints(v)}`)).join(", ");
+    else if (c.levels) pts = Object.entries(c.levels).map(([k, v]) => (c.kind === "single" ? k : `${k} ${c.kind === "deduction" ? "−" : "+"}${formatPoints(v)}`)).join(t("list.items"));
     const notes = [
       c.oncePerYear ? t("show.once-per-year") : "",
       c.doubleWhenFlagged ? t("show.doubled", { yes: r.flaggedWords.yes[0] ?? "" }) : "",
@@ -108,7 +111,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       // Joined in the reader's language here: a kind's own name may hold a 、 (镇、街道).
       t("show.for", { kinds: c.unitKinds.map((id) => r.unitKinds.find((k) => k.id === id)?.name ?? id).join(t("list.items")) }),
     ].filter(Boolean);
-    out.push(`  ${c.code} ${c.name}  ${pts}  (${notes.join(", ")})`);
+    out.push(`  ${c.code} ${c.name}  ${pts}  ${t("show.notes", { notes: notes.join(comma) })}`);
   }
   for (const cap of r.caps) out.push(`  ${cap.kind ? t(`show.all-cap-${cap.kind}`, { cap: formatPoints(cap.max) }) : t("show.group-cap", { codes: cap.codes.join("、"), cap: formatPoints(cap.max) })}`);
   out.push("", t("show.rankings"));

@@ -20,20 +20,20 @@ describe("rubric show: an indicator's bounds", () => {
   it("say the reader's own where the rubric sets one side: a percentage up to 100%, a count from 0", () => {
     const lines = tree(TEXT);
     // min -50% set, max not: a percentage is held to 100% all the same.
-    expect(lines).toContain("  ZB1 地区生产总值增长率  百分比, 越高越好,取值 -50% 至 100%");
+    expect(lines).toContain("  ZB1 地区生产总值增长率  百分比,越高越好,取值 -50% 至 100%");
     // min set, no max: an amount has none.
-    expect(lines).toContain("  ZB12 利润总额  金额 (万元), 越高越好,取值不小于 -100000万元");
-    // Neither set: nothing said.
-    expect(lines).toContain("  ZB6 一般生产安全事故  数量 (起), 整数, 越低越好");
+    expect(lines).toContain("  ZB12 利润总额  金额(万元),越高越好,取值不小于 -100000万元");
+    // Neither set: nothing said. Punctuated as Chinese is throughout (no ", " beside ",").
+    expect(lines).toContain("  ZB6 一般生产安全事故  数量(起),整数,越低越好");
     // A target says its unit too.
-    expect(lines).toContain("  MB2 一般公共预算收入目标(责任书下达)  金额 (万元)");
+    expect(lines).toContain("  MB2 一般公共预算收入目标(责任书下达)  金额(万元)");
     expect(tree(TEXT, "en")).toContain("  ZB12 利润总额  amount (万元), higher is better, values of -100000万元 or more");
   });
 
   it("a count with a max and no min starts at 0, and a unit like 1/10万 stands apart from the number", () => {
     const text = TEXT.replace("    display: 起/万人\n", "    display: 1/10万\n    max: 1000\n");
     expect(text).not.toBe(TEXT);
-    expect(tree(text)).toContain("  ZB8 刑事案件万人发案率  数量 (1/10万), 越低越好,取值 0 1/10万 至 1000 1/10万");
+    expect(tree(text)).toContain("  ZB8 刑事案件万人发案率  数量(1/10万),越低越好,取值 0 1/10万 至 1000 1/10万");
   });
 });
 
