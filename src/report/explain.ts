@@ -116,19 +116,22 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.share = band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0);
       return reason("why.bands");
     }
-    case "shortfall":
+    case "shortfall": {
       if (met) return reason("why.shortfall-none");
       data.deduct = formatPoints(item.deduct ?? 0);
       data.off = formatPoints(item.max - points);
+      // Whole steps only, with a part of one left over (2.5 short, 2 counted): said, or 扣 4 reads as a slip.
+      const partStep = item.wholeSteps === true && (item.per ?? 0) > 0 && Math.abs(m.value - m.target) % (item.per ?? 1) !== 0 && points > 0 ? "-part" : "";
       // A percentage's shortfall is in percentage points (95% − 86.4% is 8.6 个百分点, not 8.6%).
       if (w.display === "%") {
         data.short = formatPoints(Math.abs(m.value - m.target));
         data.per = formatPoints(item.per ?? 0);
-        return reason(lower ? "why.shortfall-over-pp" : "why.shortfall-pp");
+        return reason(`${lower ? "why.shortfall-over-pp" : "why.shortfall-pp"}${partStep}`);
       }
       data.short = show(Math.abs(m.value - m.target));
       data.per = show(item.per ?? 0);
-      return reason(lower ? "why.shortfall-over" : "why.shortfall");
+      return reason(`${lower ? "why.shortfall-over" : "why.shortfall"}${partStep}`);
+    }
     case "relative-best":
       data.best = show(basis?.best ?? 0);
       data.group = basis?.group ?? "";

@@ -193,6 +193,9 @@ describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
   it("whole steps only: 92.5% against 95% is two whole points short, 4 off", () => {
     const item = "kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2, whole_steps: true";
     expect(k1(item, [{ name: "甲", measures: { ZB1: "92.5%" } }, { name: "乙", measures: { ZB1: "95.5%" } }, { name: "丙", measures: { ZB1: "80%" } }])).toEqual({ 甲: 1600, 乙: 2000, 丙: 0 });
+    // The part of a step left over is said not to count (扣 4 for 2.5 short reads as a slip otherwise).
+    expect(k1Why(item, [{ name: "甲", measures: { ZB1: "92.5%" } }], "甲")).toBe("ZB1 92.5% 比目标 95% 低 2.5 个百分点,每低 1 个百分点扣 2,不足 1 个百分点的部分不扣,扣 4,得 16");
+    expect(k1Why(item, [{ name: "甲", measures: { ZB1: "93%" } }], "甲")).toBe("ZB1 93% 比目标 95% 低 2 个百分点,每低 1 个百分点扣 2,扣 4,得 16");
   });
 
   it("in proportion without whole steps: 2.5 points short, 5 off; lower is better counts the excess", () => {
