@@ -481,6 +481,12 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(levels)).toEqual([`rubric.levels-points ${at(levels, "levels: { 市级", "{")} levels (JF1) 中每个级别的分值写数字,不加引号、不带单位:levels: { 市级: 1, 省级: 2, 国家级: 3 }`]);
   });
 
+  it("says a floor written as a share of an amount's target cannot be, and how to write one (a target column)", () => {
+    const share = text.replace("floor: MB4", "floor: 80%");
+    expect(said(share).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.floor-share-of-target ${at(share, "floor: 80%", "80%")}`]);
+    expect(said(share)[0]).toContain("请在 targets 中加一列(如 MB4 保底值),写 floor: MB4");
+  });
+
   it("names a cap's code that does not exist as that, with the codes there are", () => {
     const typo = text.replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 5\n    - codes: [JF1, JF9]\n      max: 3\n");
     const d = said(typo);

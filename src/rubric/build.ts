@@ -87,7 +87,10 @@ class Builder {
     }
     const p = typeof value === "number" ? toPoints(value) : undefined;
     if (p === undefined) {
-      this.error("rubric.bad-number", path, { value: String(value) });
+      // A floor of an amount as a share of the target (保底值为目标的 80%): no such thing to write;
+      // each unit's floor is a target column of its own.
+      const share = path.at(-1) === "floor" && typeof value === "string" && /%\s*$/.test(value.normalize("NFKC"));
+      this.error(share ? "rubric.floor-share-of-target" : "rubric.bad-number", path, { value: String(value) });
       return 0;
     }
     return p;
