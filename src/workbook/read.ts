@@ -11,6 +11,7 @@ import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
+import { groupByEnding } from "./group-name.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
@@ -763,21 +764,4 @@ export class SubmissionReader {
     if (p.hasErrors) return undefined;
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
-}
-
-/**
- * The group a unit's name says by its ending (城关镇: 镇 of 乡镇组), the longest label it ends with
- * (a label that is the whole name, 城关镇 among 街道组's, places that unit by name); undefined
- * where none does, or two groups' labels alike.
- */
-function groupByEnding(kind: UnitKind, name: string): { group: UnitKind["groups"][number]; label: string } | undefined {
-  let best: { group: UnitKind["groups"][number]; label: string } | undefined;
-  let ambiguous = false;
-  for (const group of kind.groups)
-    for (const label of group.labels) {
-      if (!name.endsWith(label) || label.length > name.length) continue;
-      if (!best || label.length > best.label.length) [best, ambiguous] = [{ group, label }, false];
-      else if (label.length === best.label.length && best.group.id !== group.id) ambiguous = true;
-    }
-  return ambiguous ? undefined : best;
 }

@@ -6,6 +6,7 @@ import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
 import { sectionHeading } from "./heading.js";
+import { groupByEnding } from "./group-name.js";
 import { isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
@@ -87,10 +88,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       }
     if (!best || ambiguous) return undefined;
     const kind = rubric.unitKinds.find((k) => k.id === best.kind);
-    const group = kind?.groups
-      // (A label that is the whole name places that unit: 城关镇 among 街道组's labels.)
-      .flatMap((g) => g.labels.filter((l) => name.endsWith(l) && l.length <= name.length).map((l) => ({ g: g.id, length: l.length })))
-      .sort((a, b) => b.length - a.length)[0]?.g;
+    const group = kind ? groupByEnding(kind, name)?.group.id : undefined;
     return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
   };
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);

@@ -1,0 +1,22 @@
+// The group of its kind a unit's name says by its ending (城关镇: 镇 of 乡镇组): where the template
+// places a unit given by name alone, and what validate compares a unit's 分组 with.
+import type { UnitKind } from "../rubric/model.js";
+
+export type UnitGroup = UnitKind["groups"][number];
+
+/**
+ * The group whose label the name ends with, the longest such label (a label that is the whole
+ * name, 城关镇 among 街道组's, places that unit by name); undefined where none does, or two groups'
+ * labels alike.
+ */
+export function groupByEnding(kind: UnitKind, name: string): { group: UnitGroup; label: string } | undefined {
+  let best: { group: UnitGroup; label: string } | undefined;
+  let ambiguous = false;
+  for (const group of kind.groups)
+    for (const label of group.labels) {
+      if (!name.endsWith(label) || label.length > name.length) continue;
+      if (!best || label.length > best.label.length) [best, ambiguous] = [{ group, label }, false];
+      else if (label.length === best.label.length && best.group.id !== group.id) ambiguous = true;
+    }
+  return ambiguous ? undefined : best;
+}
