@@ -73,7 +73,8 @@ describe("the result sheets as written", () => {
     expect(ws).toMatch(/<autoFilter ref="A3:[A-Z]+\d+"\/>/);
     expect(ws).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
-    expect(ws).toMatch(/<oddFooter>[^<]*&amp;P[^<]*&amp;N/);
+    // The page, not "of N": printing the whole scored workbook counts the user's own sheets' pages in N.
+    expect(ws).toMatch(/<oddFooter>&amp;C第 &amp;P 页<\/oddFooter>/);
     expect(parts["xl/workbook.xml"]).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)综合排名(?:&apos;|&#39;)!\$1:\$3<\/definedName>/);
   });
 
