@@ -90,6 +90,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
 
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
+    // A table as wide as its columns need: the departments' three columns not spread over the page.
+    const [page_, departments] = await page.evaluate(() => [document.body.clientWidth, document.querySelectorAll("section.ranking table")[1]?.getBoundingClientRect().width ?? 0]);
+    expect(departments).toBeGreaterThan(0);
+    expect(departments).toBeLessThan(page_ / 2);
     const json = JSON.parse((await cli(["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "cli.xlsx")])).out) as { units: { name: string; kind: string; total: number; rank: Record<string, number | null> }[] };
     const heads = await page.locator("section.ranking").first().locator("thead th").allTextContents();
     const rows = await page.locator("section.ranking").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
