@@ -8,6 +8,7 @@ import { isEntered, isMeasured, leaves, measuredInputs } from "../rubric/model.j
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
+import { MAX_COUNT } from "./cells.js";
 import { xmlSafe } from "../xlsx/escape.js";
 
 export interface TemplateUnit {
@@ -27,6 +28,8 @@ const WIDE_COLUMNS = 16;
 
 /** Rows prepared with validation when no units are given. */
 const BLANK_ROWS = 60;
+/** Rows prepared below the units given, for one added later. */
+const SPARE_ROWS = 20;
 /** Rows of the ledger prepared with validation. */
 const LEDGER_ROWS = 500;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
@@ -48,10 +51,12 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, height =
   ws.views = [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }];
   // A wide sheet prints across pages at full size with the name column repeated; a narrow one
   // fits the page width.
+  // Printed as a form to fill by hand: gridlines for boxes, the sheet's name and page at the foot.
   ws.pageSetup =
     values.length > WIDE_COLUMNS
-      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A" }
-      : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true }
+      : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", showGridLines: true };
+  ws.headerFooter = { oddFooter: "&C&A 第 &P 页" };
 }
 
 /** Writes the names down column A (and groups down B); returns the last row that gets validation. */
@@ -61,7 +66,7 @@ function fillUnits(ws: Worksheet, units: readonly TemplateUnit[], groupName?: (u
     const g = groupName?.(u);
     if (g !== undefined) ws.getCell(i + 2, 2).value = g;
   });
-  return Math.max(units.length, BLANK_ROWS) + 1;
+  return Math.max(units.length + SPARE_ROWS, BLANK_ROWS) + 1;
 }
 
 /** exceljs keeps range validations here; its typings leave the member out. */
@@ -77,11 +82,6 @@ function validate(ws: Worksheet, col: number, last: number, dv: DataValidation):
 
 function formatColumn(ws: Worksheet, col: number, last: number, numFmt: string): void {
   for (let r = 2; r <= last; r++) ws.getCell(r, col).numFmt = numFmt;
-}
-
-/** Decimal places a step of points needs: 0.5 → 1, 0.25 → 2, 1 → 0. */
-function stepDecimals(step: number): number {
-  return step % 100 === 0 ? 0 : step % 10 === 0 ? 1 : 2;
 }
 
 function itemHeader(item: JudgedItem): string {
@@ -159,7 +159,7 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
     };
   }
   const min = (c.min ?? 0) / 100;
-  // A count of whole things is validated as whole numbers, and shown without decimals.
+  // A count of whole things is validated as whole numbers.
   const type = c.whole ? "whole" : "decimal";
   const bound: DataValidation =
     c.max !== undefined
@@ -167,8 +167,9 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
       : { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
   const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)} ` : `不小于 ${formatPoints(c.min ?? 0)} `;
   return {
-    // General, not 0.##: Excel shows 1 in 0.## as "1.".
-    numFmt: c.unit === "amount" ? "#,##0.00" : c.whole ? "0" : "General",
+    // General, not 0.##: Excel shows 1 in 0.## as "1."; nor 0 for whole counts, which showed a
+    // pasted 1.5 as 2 where validate names 1.5.
+    numFmt: c.unit === "amount" ? "#,##0.00" : "General",
     dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error: `请填写${range}的${c.whole ? "整数" : "数"}(单位:${c.display})` },
   };
 }
@@ -286,8 +287,8 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
         ws.getColumn(col).width = 14;
         ws.getCell(1, col).note = { texts: [{ text: xmlSafe(item.text) }] };
         validate(ws, col, last, pointsValidation(item, col));
-        const places = stepDecimals(item.step);
-        formatColumn(ws, col, last, places ? `0.${"0".repeat(places)}` : "0");
+        // Shown as typed (General): a format of the step's decimals showed a pasted 25.5 as 26,
+        // and 15.05 as 15.1, where validate names 25.5 and 15.05.
       });
     }
   }
@@ -369,13 +370,16 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   };
   const statuses = listCols[3]?.join("、") ?? "";
   const byField: Partial<Record<string, DataValidation>> = {
-    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)] } } : {}),
+    // Each refuses at entry what validate would refuse (a unit not listed, a level or flag word the
+    // rubric has not, 20000 of a thing, a negative 分值), as the code and status lists do.
+    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, error: "单位不在本工作簿的单位名单中" } } : {}),
     ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: "代码不在方案中" } } : {}),
-    ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)] } } : {}),
+    ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: `级别只能为:${listCols[2].join("、")}` } } : {}),
     status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: `状态只能为:${statuses}` },
-    flag: { type: "list", allowBlank: true, formulae: [listRef(4)] },
-    count: { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [1], showErrorMessage: true, error: "数量为正整数" },
-    points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000] },
+    // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
+    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: `通常填写 ${listCols[4]?.join(" 或 ") ?? ""};方案也接受:${[...rubric.flaggedWords.yes, ...rubric.flaggedWords.no].join("、")}` },
+    count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: `数量为 1 到 ${MAX_COUNT} 的整数` },
+    points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000], showErrorMessage: true, error: "分值为不小于 0 的数(各代码的分值范围见其说明)" },
   };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     const dv = byField[f];

@@ -69,6 +69,32 @@ describe("assess template", () => {
     const ledger = wb.getWorksheet("加扣分")!;
     expect(ledger.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$B$1:$B$11"] });
     expect(ledger.getCell("F2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$D$1:$D$3"] });
+    // What validate refuses is refused at entry too: a unit not listed, a level or flag word the
+    // rubric has not (a flag word other than 是 or 否 asked about: √ and Y are taken), 20000 of a thing, a negative 分值.
+    expect(ledger.getCell("A2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true, error: "单位不在本工作簿的单位名单中" });
+    expect(ledger.getCell("D2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true });
+    expect(ledger.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$E$1:$E$2"], showErrorMessage: true, errorStyle: "warning" });
+    expect(ledger.getCell("C2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [1, 10000], showErrorMessage: true });
+    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1000], showErrorMessage: true });
+    // Rows prepared below the units for one added later: 20 past the last of a long list.
+    expect(dz.getCell("B61").dataValidation).toBeTruthy();
+  });
+
+  it("prints each sheet as a form: gridlines for boxes, the sheet's name and page at the foot", () => {
+    const dz = wb.getWorksheet("党政线")!;
+    expect(dz.pageSetup.showGridLines).toBe(true);
+    expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
+  });
+
+  it("prepares 20 rows with validation below a long list of units", async () => {
+    const many = join(dir, "many.xlsx");
+    writeFileSync(join(dir, "many.csv"), Array.from({ length: 75 }, (_, i) => `第${i + 1}镇,镇`).join("\n") + "\n");
+    expect((await cli(["template", "--units", join(dir, "many.csv"), "-o", many])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(many);
+    const dz = book.getWorksheet("党政线")!;
+    expect(dz.getCell("B96").dataValidation).toBeTruthy();
+    expect(dz.getCell("B97").dataValidation).toBeFalsy();
   });
 
   it("widens the name column for long unit names (seen whole, not cut at the next column), within reason", async () => {
@@ -123,7 +149,8 @@ describe("assess template for the comprehensive rubric", () => {
   it("checks each judged column's step, and a deducted column's range", () => {
     expect(wb2.getWorksheet("经济发展")!.getCell("C2").dataValidation).toMatchObject({ type: "custom", formulae: ["AND(ISNUMBER(C2),C2>=0,C2<=30,ROUND(C2/1,6)=INT(ROUND(C2/1,6)))"], error: "请填写 0 到 30 之间的分值,最小单位 1 分" });
     expect(wb2.getWorksheet("社会治理")!.getCell("B3").dataValidation).toMatchObject({ formulae: ["AND(ISNUMBER(B2),B2>=0,B2<=15,ROUND(B2/0.1,6)=INT(ROUND(B2/0.1,6)))"], error: "请填写 0 到 15 之间的扣分,最小单位 0.1 分" });
-    expect(wb2.getWorksheet("社会治理")!.getCell("B2").numFmt).toBe("0.0");
+    // Shown as typed: a pasted 15.05 is seen as 15.05, which validate names (0.0 showed 15.1).
+    expect(wb2.getWorksheet("社会治理")!.getCell("B2").numFmt ?? "General").toBe("General");
   });
 
   it("lists the units of a line with nothing to enter, under a header naming the line", () => {
@@ -141,9 +168,9 @@ describe("assess template for the comprehensive rubric", () => {
     expect(zb.getCell(2, col("ZB1")).dataValidation).toMatchObject({ type: "decimal", formulae: [-0.5, 1] });
     expect(zb.getCell(2, col("ZB13")).dataValidation).toMatchObject({ formulae: [0, 3] });
     expect(zb.getCell(2, col("ZB2")).numFmt).toBe("#,##0.00");
-    // 起 counts whole accidents (whole: true): whole numbers, shown so; 起/万人 may have a fraction,
-    // shown as General (0.## would show 1 as "1." in Excel).
-    expect(zb.getCell(2, col("ZB5")).numFmt).toBe("0");
+    // 起 counts whole accidents (whole: true): whole numbers, shown as typed (0 showed a pasted 1.5
+    // as 2); 起/万人 may have a fraction, shown as General too (0.## would show 1 as "1." in Excel).
+    expect(zb.getCell(2, col("ZB5")).numFmt ?? "General").toBe("General");
     expect(zb.getCell(2, col("ZB5")).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "请填写不小于 0 的整数(单位:起)" });
     expect(zb.getCell(2, col("ZB8")).numFmt ?? "General").toBe("General");
     expect(zb.getCell(2, col("ZB8")).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
