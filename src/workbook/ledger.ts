@@ -230,7 +230,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         }
       }
     } else if (code && !isBlank(pointsCell)) {
-      p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
+      // By level (市级 5, 省级 7): the 级别 column decides, said so; else the code's fixed points.
+      if (code.levels && code.kind !== "single") p.warn("workbook.ledger-points-by-level", s, ref("points"), { code: code.code, levels: Object.entries(code.levels).map(([l, v]) => `${l} ${formatPoints(v)}`).join("、") });
+      else p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
     }
     const all = [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected];
     if (status === "") blank("status", "状态");

@@ -492,6 +492,8 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.hidden-row 加扣分!A3", "warning workbook.summary-row 加扣分!A4"],
   },
+  // 分值 typed for a code that decides its own points: by level said as by level (not "fixed"), else fixed.
+  { name: "ledger: points typed for a code by level, and for one of fixed points", ledger: [row("甲镇", "JF2", { level: "省级", points: 7 }), row("乙街道", "KF1", { points: 20 })], expected: ["warning workbook.ledger-points-by-level 加扣分!E2", "warning workbook.ledger-points-ignored 加扣分!E3"] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.

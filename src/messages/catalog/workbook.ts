@@ -159,6 +159,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-level-ignored": { "zh-CN": "{code} 不分级别,此处的级别不起作用", en: "{code} has no levels; this level is ignored" },
   "workbook.ledger-points-required": { "zh-CN": "{code} 需要填写分值({min}–{max})", en: "{code} needs the points ({min}–{max})" },
   "workbook.ledger-points-range": { "zh-CN": "{code} 的分值 {value} 超出 {min}–{max};请填 {min} 到 {max} 之间的分数", en: "{code}: the points {value} are outside {min}–{max}; enter points from {min} to {max}" },
+  "workbook.ledger-points-by-level": { "zh-CN": "{code} 按级别计分({levels}),此处填写的分值不起作用,请填写级别", en: "{code} scores by level ({levels}); the points entered here are ignored: enter the level" },
   "workbook.ledger-points-ignored": { "zh-CN": "{code} 按固定分值计,此处填写的分值不起作用", en: "{code} has fixed points; the points entered here are ignored" },
   "workbook.ledger-unknown-status": { "zh-CN": "状态 “{value}” 无效,可用:{allowed}", en: "the status \"{value}\" is not valid; use one of: {allowed}" },
   "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,计入分值最高的 {first},本行不计分", en: "{code} of \"{unit}\" counts at most once a year: the row worth most, {first}, counts; this row does not" },
