@@ -156,7 +156,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (row.every((c) => isBlank(c))) continue;
     const before = p.list.length;
     const unitName = cellText(get("unit"));
-    const codeText = normalizeWidth(cellText(get("code"))).replace(/\s+/g, "").toUpperCase();
+    const written = normalizeWidth(cellText(get("code"))).trim();
+    // A code copied with its name from the header's list (KF5 两个年度内超生举报查实): the code, where
+    // the rest is its name; else the whole, as written, for the unknown-code message.
+    const withName = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)\s+(\S.*)$/.exec(written);
+    const named = withName && codes.get((withName[1] ?? "").toUpperCase())?.name === withName[2]?.trim() ? (withName[1] ?? "").toUpperCase() : undefined;
+    const codeText = named ?? written.replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
     const code = codes.get(codeText);
     // The form's footer (注:…, 填表人:张三 审核人:李四), in the unit column or alone on its row:
@@ -200,7 +205,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       }
     }
     if (codeText === "") blank("code", "代码");
-    else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: codeText, allowed: [...codes.keys()].join(" ") });
+    else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, allowed: [...codes.keys()].join(" ") });
     const count = readCount(p, s, get("count"));
     // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.
     const levelText = cellText(get("level")).replace(/^(\S+?)\s*[(（][^)）]*[)）]$/, "$1");
