@@ -435,6 +435,8 @@ export function compareResults(
     if (because.size) causesOf.set(name, because);
   }
   const movers = [...causesOf.keys()];
+  // The rankings by the total (a unit's possible totals are what its rank range is made from).
+  const byTotal = new Set([...a.rankings, ...b.rankings].filter((r) => r.by === "total").map((r) => r.id));
   // A unit added that is most likely one removed, renamed (撤镇设街道): compared with its old self,
   // it passed a unit only where it moved; its rename moves nobody where it entered the same values.
   const renamedAs = new Map<string, string>();
@@ -542,6 +544,21 @@ export function compareResults(
           if (i !== undefined && c && (c.unit === name || !awardOnly(c))) because.add(i);
         }
       }
+      // Where its rank range on a ranking by the total opened or closed: the changes of a unit whose
+      // possible totals came to overlap its own, or ceased to (河东街道 at most 90.5 with its pending
+      // claim, 青龙乡 raised to 91.18 past it: 青龙乡's 8–9 closes to 7, and 河东街道's 8–9 to 9 —
+      // by 青龙乡's change).
+      for (const id of Object.keys(y.ranks)) {
+        if (byTotal.has(id) === false || rangeKey(x, id) === rangeKey(y, id)) continue;
+        for (const other of movers) {
+          if (other === name || renamedFrom.has(other)) continue;
+          const ox = ua.get(renamedAs.get(other) ?? other);
+          const oy = ub.get(other);
+          if (!ox || !oy || !(id in ox.ranks) || !(id in oy.ranks)) continue;
+          if (overlaps(span(x), span(ox)) === overlaps(span(y), span(oy))) continue;
+          for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
+        }
+      }
       // Where its last place or a grade cut by a quota changed on a ranking: who joined or left that
       // ranking (a unit added, removed, regrouped, or vetoed out or back in), which moves the last
       // place and a quota's size without passing anyone.
@@ -605,4 +622,19 @@ export function valueJson(rubric: Rubric, code: string, v: number | undefined): 
   if (v === undefined) return null;
   const m = measureOf(rubric, code);
   return m && m.unit === "percent" ? rateToFraction(v) : pointsToNumber(v);
+}
+
+/** A unit's rank range on a ranking, as compared (none where claims cannot move it). */
+function rangeKey(u: UnitResult, id: string): string {
+  const r = u.certainty?.ranks[id];
+  return r ? `${r[0]}-${r[1]}` : "";
+}
+
+/** The totals a unit may end with while claims are pending: its total alone where none can move it. */
+function span(u: UnitResult): readonly [number, number] {
+  return u.certainty?.total ?? [u.total, u.total];
+}
+
+function overlaps(p: readonly [number, number], q: readonly [number, number]): boolean {
+  return p[0] <= q[1] && q[0] <= p[1];
 }

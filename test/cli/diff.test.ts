@@ -55,6 +55,21 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\);.* 因 \[1\]\n/);
   });
 
+  it("traces a rank range that opened or closed, the unit's own total unchanged, to the change of the unit that came into or out of its reach", async () => {
+    // 青龙乡 3起 → 2起 of ZB6 (a better band): 91.18, past the 90.5 河东街道 can reach with its pending
+    // claim: 河东街道's 8–9 closes to 9 by 青龙乡's change (it was listed without a cause).
+    const better = await edited("samples/liuhe-2026.xlsx", "band-crossed.xlsx", (wb) => {
+      const ws = wb.getWorksheet("指标数据")!;
+      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "青龙乡")!;
+      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB6"));
+      expect(ws.getCell(row, col).value).toBe(3);
+      ws.getCell(row, col).value = 2;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", better]);
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;乡镇(街道)综合排名 8(8–9) → 7  因 [1]\n");
+    expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
+  });
+
   it("says a pending claim decided, where it settles ranks and (待定) marks alone, and traces them to it", async () => {
     // 河东街道's JF1 (市级) is 待审核 in the sample: rejected, no number moves, but 青龙乡's and its own
     // rank ranges close (8–9 → 8), and what it could have won is gone.
