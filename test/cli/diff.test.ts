@@ -300,8 +300,8 @@ describe("assess diff", () => {
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     // Titled as the result sheets are: the district and year of the workbooks (both of 2026 here).
     expect(rows[0]?.[0]).toBe("柳河区2026年度 变更说明");
-    // The two workbooks by their names, not by the folders the command was run from.
-    expect(rows[1]?.[0]).toBe("2026.xlsx → 2027.xlsx");
+    // The two workbooks by their names, not by the folders the command was run from, and the counts the terminal gives.
+    expect(rows[1]?.[0]).toMatch(/^2026\.xlsx → 2027\.xlsx {2}输入的变化 \d+ 处;结果有变化的单位 \d+ 个$/);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("[1]方案");
@@ -312,6 +312,9 @@ describe("assess diff", () => {
     expect((await cli(["diff", "samples/qingshan-2026.xlsx", join(dir, "2026.xlsx"), "-o", join(dir, "两区.html")])).code).toBe(0);
     expect(readFileSync(join(dir, "两区.html"), "utf8")).toContain("<h1>2026年度 变更说明</h1>");
     expect(html).toContain("<td>柳河镇</td>");
+    // An appeal that changed nothing says so on the page (an empty table read as cut short).
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", join(dir, "无变化.html")])).code).toBe(0);
+    expect(readFileSync(join(dir, "无变化.html"), "utf8")).toContain("输入没有变化(格式、行序、工作表名称的不同不算变化);没有单位的结果发生变化</p>");
   });
 
   it("says what is wrong with either file, each problem in its own file, and exits 1", async () => {

@@ -92,7 +92,11 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const title = sheetTitle(ctx.lang, { ...cb, year: shared(ca.year, cb.year), district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
     // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
     const [na, nb] = [basename(older), basename(newer)];
-    const subtitle = na === nb ? `${older} → ${newer}` : `${na} → ${nb}`;
+    // And what the terminal says of them in counts, or that nothing changed (a page showing an empty
+    // table reads as cut short, where an appeal changed nothing).
+    const moved = moves.filter((m) => m.moved).length;
+    const counts = [changes.length ? ctx.t("diff.count-inputs", { count: changes.length }) : ctx.t("diff.inputs-none"), moved ? ctx.t("diff.count-results", { count: moved }) : ctx.t("diff.results-none")].join(ctx.t("list.parts"));
+    const subtitle = `${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;

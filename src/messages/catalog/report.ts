@@ -78,6 +78,8 @@ export const reportMessages: Catalog = {
   "diff.inputs": { "zh-CN": "输入的变化({count} 处):", en: "Changes in the inputs ({count}):" },
   "diff.inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "No change in the inputs (formats, row order and sheet names do not count)" },
   "diff.results": { "zh-CN": "结果有变化的单位({count} 个):", en: "Units whose results changed ({count}):" },
+  "diff.count-inputs": { "zh-CN": "输入的变化 {count} 处", en: "{count} changes in the inputs" },
+  "diff.count-results": { "zh-CN": "结果有变化的单位 {count} 个", en: "{count} units whose results changed" },
   "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "No unit's results changed" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
