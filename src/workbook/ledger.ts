@@ -249,12 +249,16 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else if (!isBlank(flagCell) && flagCell) {
       const v = flagCell.value;
       const text = cellText(flagCell);
+      // Yes, YES and Ｙ are the rubric's yes, whatever their case or width.
+      const word = normalizeWidth(text).trim().toLowerCase();
+      const among = (words: readonly string[]): boolean => words.some((w) => normalizeWidth(w).toLowerCase() === word);
+      let unknown = false;
       if (v.t === "b") flagged = v.v;
-      else if (rubric.flaggedWords.yes.includes(text)) flagged = true;
-      else if (!rubric.flaggedWords.no.includes(text)) {
-        p.error("workbook.ledger-bad-flag", s, ref("flag"), { value: text, yes: rubric.flaggedWords.yes[0] ?? "", no: rubric.flaggedWords.no[0] ?? "" });
-      }
-      if (flagged && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
+      else if (among(rubric.flaggedWords.yes)) flagged = true;
+      else if (!among(rubric.flaggedWords.no)) unknown = true;
+      // A word neither yes nor no is an error only where the code doubles on it; elsewhere it does nothing, and is said so.
+      if (unknown && (!code || code.doubleWhenFlagged)) p.error("workbook.ledger-bad-flag", s, ref("flag"), { value: text, yes: rubric.flaggedWords.yes[0] ?? "", no: rubric.flaggedWords.no[0] ?? "" });
+      else if ((flagged || unknown) && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
     if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
     out.push({

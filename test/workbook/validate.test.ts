@@ -525,6 +525,9 @@ const cases: Case[] = [
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
+  // YES and Ｙ are yes whatever their case or width; a word neither yes nor no where the code does
+  // not double on it does nothing, and is said so (it refused the whole workbook).
+  { name: "ledger: flag words in another case or width, and an unknown one where nothing doubles", ledger: [row("甲镇", "KF5", { flag: "yEs" }), row("乙街道", "KF5", { flag: "Ｎ" }), row("甲镇", "KF1", { flag: "可能" })], expected: ["warning workbook.ledger-flag-ignored 加扣分!G4"] },
   {
     name: "ledger: a second JF1 of a town, or JF1 counted twice, is a warning",
     ledger: [row("甲镇", "JF1"), row("甲镇", "JF1"), row("乙街道", "JF1", { count: 2 }), row("丙镇", "JF2", { level: "省级(全区)" })],
