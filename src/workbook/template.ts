@@ -369,17 +369,20 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     return `_lists!$${col}$1:$${col}$${Math.max(1, listCols[i]?.length ?? 1)}`;
   };
   const statuses = listCols[3]?.join("、") ?? "";
+  // The codes whose points are entered (a range), with the range: what the 分值 column is for.
+  const rangeCodes = rubric.ledger.flatMap((c) => (c.range ? [`${c.code} ${formatPoints(c.range.min)}–${formatPoints(c.range.max)}`] : [])).join("、");
   const byField: Partial<Record<string, DataValidation>> = {
-    // Each refuses at entry what validate would refuse (a unit not listed, a level or flag word the
-    // rubric has not, 20000 of a thing, a negative 分值), as the code and status lists do.
-    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, error: "单位不在本工作簿的单位名单中" } } : {}),
+    // Each refuses at entry what validate would refuse (a level the rubric has not, 20000 of a thing,
+    // a negative 分值), as the code and status lists do; a unit not listed is asked about (one added
+    // to the sheets' spare rows later is a unit all the same).
+    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, errorStyle: "warning", error: "单位不在制作模板时的单位名单中:如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择" } } : {}),
     ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: "代码不在方案中" } } : {}),
     ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: `级别只能为:${listCols[2].join("、")}` } } : {}),
     status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: `状态只能为:${statuses}` },
     // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
-    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: `通常填写 ${listCols[4]?.join(" 或 ") ?? ""};方案也接受:${[...rubric.flaggedWords.yes, ...rubric.flaggedWords.no].join("、")}` },
+    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: `请填 ${listCols[4]?.join(" 或 ") ?? ""}(方案也接受 ${[...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ")},不分大小写)` },
     count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: `数量为 1 到 ${MAX_COUNT} 的整数` },
-    points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000], showErrorMessage: true, error: "分值为不小于 0 的数(各代码的分值范围见其说明)" },
+    points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000], showErrorMessage: true, error: rangeCodes ? `分值只为按填写分值计分的代码填写,为不小于 0 的数:${rangeCodes}` : "本方案的加扣分代码各有其分值,此列不需填写" },
   };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     const dv = byField[f];

@@ -69,13 +69,15 @@ describe("assess template", () => {
     const ledger = wb.getWorksheet("加扣分")!;
     expect(ledger.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$B$1:$B$11"] });
     expect(ledger.getCell("F2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$D$1:$D$3"] });
-    // What validate refuses is refused at entry too: a unit not listed, a level or flag word the
-    // rubric has not (a flag word other than 是 or 否 asked about: √ and Y are taken), 20000 of a thing, a negative 分值.
-    expect(ledger.getCell("A2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true, error: "单位不在本工作簿的单位名单中" });
+    // What validate refuses is refused at entry too: a level the rubric has not, 20000 of a thing, a
+    // negative 分值; a unit not listed (one added to the spare rows later is a unit) and a flag word
+    // other than 是 or 否 (√ and Y are taken) are asked about.
+    expect(ledger.getCell("A2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true, errorStyle: "warning" });
     expect(ledger.getCell("D2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true });
     expect(ledger.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$E$1:$E$2"], showErrorMessage: true, errorStyle: "warning" });
     expect(ledger.getCell("C2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [1, 10000], showErrorMessage: true });
-    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1000], showErrorMessage: true });
+    // 分值 is for the codes whose points are entered, named with their ranges.
+    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1000], showErrorMessage: true, error: "分值只为按填写分值计分的代码填写,为不小于 0 的数:KF3 10–30" });
     // Rows prepared below the units for one added later: 20 past the last of a long list.
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
