@@ -522,6 +522,8 @@ const cases: Case[] = [
     expected: ["workbook.count-too-large 加扣分!C3", "workbook.count-too-large 加扣分!C4", "workbook.count-too-large 加扣分!C5"],
   },
   { name: "ledger: KF3 points past a million", ledger: [row("甲镇", "KF3", { points: 1e300 })], expected: ["workbook.ledger-bad-points 加扣分!E2"] },
+  // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
+  { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
