@@ -46,7 +46,11 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     among: kind && kind.groups.length === 0 ? t("show.among-kind", { kind: kind.name }) : t("show.among-group"),
   };
   // A gate of no points (max 0) gives none: met, it passes; not met, it vetoes.
-  const rule = t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
+  // A fixed ratio target of 0 or less leaves no ratio to take: all or nothing, said as a threshold is.
+  const allOrNothing = m.kind === "ratio" && "value" in m.target && m.target.value <= 0;
+  const rule = allOrNothing
+    ? t("show.kind.ratio-none", data)
+    : t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
   // A gate's veto said as it acts, written or not (by default the unit is not ranked).
   const veto = m.kind === "gate" ? (m.veto ?? { ranked: false, placeEmpty: false }) : m.veto;
   return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang)) }) : rule;

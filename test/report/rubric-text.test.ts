@@ -83,3 +83,13 @@ describe("rubric show: a gate of no points", () => {
     expect(tree(text).find((l) => l.startsWith("    SH1 "))).toContain("一票否决:ZB5 ≤ 0起 得满分,否则 0 分并否决");
   });
 });
+
+describe("rubric show: a ratio against a target of 0 or less", () => {
+  it("is said as the all or nothing it is, not as a division by the target", () => {
+    const text = TEXT.replace("        indicator: ZB2\n        target: MB2\n", "        indicator: ZB2\n        target: 0\n");
+    expect(text).not.toBe(TEXT);
+    expect(tree(text)).toContain("    JJ2 一般公共预算收入  20  ZB2 ≥ 0万元 得满分,否则 0 分(目标不大于 0,不按比例计分)");
+    // A unit's own target (MB2) may be anything: said as the ratio it is.
+    expect(tree(TEXT)).toContain("    JJ2 一般公共预算收入  20  ZB2 ÷ MB2 × 满分,不超过满分");
+  });
+});

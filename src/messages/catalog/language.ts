@@ -50,6 +50,7 @@ export const languageMessages: Catalog = {
   "show.kind.gate": { "zh-CN": "一票否决:{indicator} {op} {target} 得满分,否则 0 分并否决", en: "veto gate: {indicator} {op} {target}: full marks, else 0 and a veto" },
   "show.kind.linear": { "zh-CN": "{indicator} 在 {floor}(0 分)与 {target}(满分)之间按比例计分", en: "{indicator} pro rata between {floor} (0) and {target} (full marks)" },
   "show.kind.ratio": { "zh-CN": "{indicator} ÷ {target} × 满分,不超过满分", en: "{indicator} ÷ {target} × the max, at most the max" },
+  "show.kind.ratio-none": { "zh-CN": "{indicator} {op} {target} 得满分,否则 0 分(目标不大于 0,不按比例计分)", en: "{indicator} {op} {target}: full marks, else 0 (a target not above 0 leaves no ratio to take)" },
   "show.kind.ratio-lower": { "zh-CN": "{target} ÷ {indicator} × 满分,不超过满分(越低越好)", en: "{target} ÷ {indicator} × the max, at most the max (lower is better)" },
   "show.kind.bands": { "zh-CN": "{indicator} 分档计分:{bands};均未达到得 0 分", en: "{indicator} in bands: {bands}; in none of them, 0" },
   "show.kind.shortfall": { "zh-CN": "{indicator} 目标 {target},每{short} {per} 扣 {deduct} 分,扣完为止{whole}", en: "{indicator} target {target}: {deduct} off for each {per} {short} it, down to 0{whole}" },
