@@ -32,6 +32,8 @@ const BLANK_ROWS = 60;
 const SPARE_ROWS = 20;
 /** Rows of the ledger prepared with validation. */
 const LEDGER_ROWS = 500;
+/** Blank rows of the ledger printed as a form. */
+const LEDGER_PRINTED = 30;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
 const FONT = { name: "等线", size: 11 };
 /** A measures cell its unit's kind does not read. */
@@ -78,6 +80,12 @@ type WithValidations = Worksheet & { readonly dataValidations: { add(range: stri
  */
 function validate(ws: Worksheet, col: number, last: number, dv: DataValidation): void {
   (ws as WithValidations).dataValidations.add(`${colName(col)}2:${colName(col)}${last}`, dv);
+}
+
+/** Thin borders on every prepared cell: the blank rows print as boxes to fill by hand. */
+function boxes(ws: Worksheet, cols: number, last: number): void {
+  const thin = { style: "thin", color: { argb: "FFBFBFBF" } } as const;
+  for (let r = 2; r <= last; r++) for (let c = 1; c <= cols; c++) ws.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
 }
 
 function formatColumn(ws: Worksheet, col: number, last: number, numFmt: string): void {
@@ -290,6 +298,8 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
         // Shown as typed (General): a format of the step's decimals showed a pasted 25.5 as 26,
         // and 15.05 as 15.1, where validate names 25.5 and 15.05.
       });
+      // Boxes for the units and the spare rows below them (the rest prepared, not printed blank).
+      boxes(ws, first - 1 + Math.max(1, entered.length), Math.min(last, units.length + SPARE_ROWS + 1));
     }
   }
 }
@@ -388,6 +398,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     const dv = byField[f];
     if (dv) validate(ledger, i + 1, LEDGER_ROWS + 1, dv);
   });
+  // The first rows print as boxes to fill by hand (the rest are prepared, not printed blank).
+  boxes(ledger, LEDGER_COLUMNS.length, LEDGER_PRINTED + 1);
 }
 
 /**

@@ -82,10 +82,16 @@ describe("assess template", () => {
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
 
-  it("prints each sheet as a form: gridlines for boxes, the sheet's name and page at the foot", () => {
+  it("prints each sheet as a form: boxes for its units and 20 rows more, 30 claims' boxes, the sheet's name and page at the foot", () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.pageSetup.showGridLines).toBe(true);
     expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
+    // Two towns: rows 2–23 boxed (printed), the rows past them prepared with validation alone.
+    expect(dz.getCell("B23").border?.bottom?.style).toBe("thin");
+    expect(dz.getCell("B24").border?.bottom).toBeUndefined();
+    const ledger = wb.getWorksheet("加扣分")!;
+    expect(ledger.getCell("I31").border?.bottom?.style).toBe("thin");
+    expect(ledger.getCell("I32").border?.bottom).toBeUndefined();
   });
 
   it("prepares 20 rows with validation below a long list of units", async () => {
