@@ -190,6 +190,8 @@ function linesOf(rubric: Rubric, kind: UnitKind) {
 function instructions(rubric: Rubric): string[] {
   const all = rubric.lines.flatMap((l) => leaves(l.items));
   const steps = [...new Set(all.filter(isEntered).map((i) => formatPoints(i.step)))];
+  // Several steps: each with the columns it is for (1 分:JJ5、BM1;0.1 分:SH3), not "1 或 0.1 分".
+  const byStep = (): string => steps.map((s) => `${s} 分:${all.filter((i) => isEntered(i) && formatPoints(i.step) === s).map((i) => i.code).join("、")}`).join(";");
   const grouped = rubric.unitKinds.filter((k) => k.groups.length);
   const out = ["填写说明:"];
   const say = (s: string): void => {
@@ -198,7 +200,7 @@ function instructions(rubric: Rubric): string[] {
   if (steps.length) {
     const deducted = all.some((i) => i.kind === "deducted");
     say(
-      `各考核线工作表:每行一个单位,按列填写评定分值(0 至满分,最小单位 ${steps.join(" 或 ")} 分)` +
+      `各考核线工作表:每行一个单位,按列填写评定分值(0 至满分,最小单位 ${steps.length > 1 ? byStep() : `${steps[0] ?? ""} 分`})` +
         (deducted ? ";表头标“扣分”的列填写扣去的分数" : "") +
         "。表头中的代码(如 " + (all.find(isEntered)?.code ?? "") + ")不要改动。",
     );
@@ -215,7 +217,7 @@ function instructions(rubric: Rubric): string[] {
       `${SHEET.indicators}:` +
         (percent ? "比率填写为百分数(如 95% 或 0.95)" : "") +
         (percent && other.length ? ";" : "") +
-        (other.length ? `数量按表头所示单位填写(${[...new Set(other)].join("、")})` : "") +
+        (other.length ? `数量和金额按表头所示单位填写数字(${[...new Set(other)].join("、")})` : "") +
         (rubric.targets.length ? ";目标按责任书下达的指标填写" : "") +
         "。",
     );

@@ -194,7 +194,8 @@ describe("assess template for the comprehensive rubric", () => {
   it("writes instructions from this rubric's own codes, steps, groups and statuses", () => {
     const cover = wb2.getWorksheet("封面")!;
     const text = [...Array(20).keys()].map((i) => String(cover.getCell(i + 1, 1).value ?? "")).join("\n");
-    expect(text).toContain("最小单位 1 或 0.1 或 0.5 分");
+    // Each step with the columns it is for, not "1 或 0.1 或 0.5 分" (which column is which?).
+    expect(text).toContain("最小单位 1 分:JJ5、BM1;0.1 分:SH3;0.5 分:SH6、SH7、DJ1、DJ2、DJ3、BM2、BM4");
     expect(text).toContain("表头标“扣分”的列填写扣去的分数");
     expect(text).toContain("经济发展表的“分组”列填写乡镇(街道)所在的组:乡镇组、街道组");
     expect(text).toContain("只有状态为“已认定”的记录计分");
