@@ -279,12 +279,12 @@ export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: 
   }
   const n = c.value.t === "n" ? c.value.v : Number(numberText(text) ?? Number.NaN);
   const pts = Number.isFinite(n) ? toPoints(n) : undefined;
-  // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
   // A deduction's points typed with a minus sign (−1 for 扣 1): asked for without it.
   if (pts !== undefined && pts < 0 && -pts <= MAX_ENTERED_POINTS) {
     p.error("workbook.ledger-points-negative", sheet, c.ref, { value: cellText(c), code, number: formatPoints(-pts) });
     return undefined;
   }
+  // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
   if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {
     p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
     return undefined;

@@ -53,7 +53,8 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, height =
   ws.views = [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }];
   // A wide sheet prints across pages at full size with the name column repeated; a narrow one
   // fits the page width.
-  // Printed as a form to fill by hand: gridlines for boxes, the sheet's name and page at the foot.
+  // Printed as a form to fill by hand: gridlines (the rows to fill are boxed too), the sheet's name
+  // and page at the foot.
   ws.pageSetup =
     values.length > WIDE_COLUMNS
       ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true }
