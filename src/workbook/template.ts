@@ -257,7 +257,9 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     cover.getCell(r, 1).value = h;
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     cover.mergeCells(r, 1, r, 2);
-    cover.getRow(r).height = i === 0 ? 18 : 34;
+    // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
+    const width = [...h].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+    cover.getRow(r).height = i === 0 ? 18 : Math.max(2, Math.ceil(width / 70)) * 16 + 2;
   });
   cover.getColumn(1).width = 16;
   cover.getColumn(2).width = 60;
@@ -353,6 +355,9 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
       if (!kinds.has(u.kind)) ws.getCell(r + 2, col).fill = NOT_USED;
     });
   });
+  // Boxed as the line sheets are: gridlines alone print only around filled cells (LibreOffice left
+  // out whole pages of a long list's later columns).
+  boxes(ws, cols.length + 1, Math.min(last, units.length + SPARE_ROWS + 1));
 }
 
 function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {

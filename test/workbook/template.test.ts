@@ -89,6 +89,10 @@ describe("assess template", () => {
     // Two towns: rows 2–23 boxed (printed), the rows past them prepared with validation alone.
     expect(dz.getCell("B23").border?.bottom?.style).toBe("thin");
     expect(dz.getCell("B24").border?.bottom).toBeUndefined();
+    // 指标数据 too (gridlines alone printed no spare rows, and LibreOffice left out pages of a long list's later columns).
+    const measures = wb.getWorksheet("指标数据")!;
+    expect(measures.getCell("B23").border?.bottom?.style).toBe("thin");
+    expect(measures.getCell("B24").border?.bottom).toBeUndefined();
     const ledger = wb.getWorksheet("加扣分")!;
     expect(ledger.getCell("I31").border?.bottom?.style).toBe("thin");
     expect(ledger.getCell("I32").border?.bottom).toBeUndefined();
@@ -196,6 +200,10 @@ describe("assess template for the comprehensive rubric", () => {
     const text = [...Array(20).keys()].map((i) => String(cover.getCell(i + 1, 1).value ?? "")).join("\n");
     // Each step with the columns it is for, not "1 或 0.1 或 0.5 分" (which column is which?).
     expect(text).toContain("最小单位 1 分:JJ5、BM1;0.1 分:SH3;0.5 分:SH6、SH7、DJ1、DJ2、DJ3、BM2、BM4");
+    // As tall as its three wrapped lines (a fixed two-line row cut off its end).
+    const front = wb2.getWorksheet("封面")!;
+    const stepRow = [...Array(front.rowCount).keys()].map((i) => i + 1).find((r) => String(front.getCell(r, 1).value ?? "").includes("最小单位"))!;
+    expect(front.getRow(stepRow).height).toBeGreaterThanOrEqual(50);
     expect(text).toContain("表头标“扣分”的列填写扣去的分数");
     expect(text).toContain("经济发展表的“分组”列填写乡镇(街道)所在的组:乡镇组、街道组");
     expect(text).toContain("只有状态为“已认定”的记录计分");
