@@ -145,7 +145,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (named) ({ kind, group } = named);
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
-        diagnostics.push({ code: "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
+        // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)
+        const grouped = (rubric.unitKinds[0]?.groups.length ?? 0) > 0;
+        diagnostics.push({ code: grouped ? "units.kind-guessed-group" : "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
         guessed = true;
       }
     }

@@ -72,9 +72,9 @@ describe("units file", () => {
       { name: "区城投集团", kind: "town" },
       { name: "区人武部", kind: "town" },
     ]);
-    // Guessed a town, each has no group either (its 分组 is left blank); its kind alone is asked for:
-    // a group to write (“区城投集团,乡镇组”) would put an enterprise among the towns.
-    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed units.csv:5:1", "warning units.kind-guessed units.csv:6:1"]);
+    // Guessed a town, each has no group either (its 分组 is left blank): said in the one warning, which
+    // asks for its kind first (a group to write, “区城投集团,乡镇组”, would put an enterprise among the towns).
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-group units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {

@@ -92,6 +92,10 @@ export const common: Catalog = {
     "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind};如不是,请在名称后写上类型,如 “{unit},类型”(可用:{labels})",
     en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},kind\" (one of: {labels})",
   },
+  "units.kind-guessed-group": {
+    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind},分组留空;如不是,请在名称后写上类型,如 “{unit},类型”(可用:{labels});如是,请写上分组或在模板的分组列中选择",
+    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}, its group left blank; if it is not, write its kind after the name, as \"{unit},kind\" (one of: {labels}); if it is, write its group or choose it in the template's group column",
+  },
   "units.group-unknown": {
     "zh-CN": "单位 “{unit}” 未写分组,名称也看不出属哪一组,模板中其分组留空;请在名称后写上分组,如 “{unit},{example}”,或在模板的分组列中选择(可用:{groups})",
     en: "the unit \"{unit}\" has no group, and its name does not say which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
