@@ -99,6 +99,24 @@ function itemHeader(item: JudgedItem): string {
     : `${item.code} ${item.name}(${formatPoints(item.max)}分)`;
 }
 
+/**
+ * A ledger row's 分值: a number from 0, and within its code's range where the row's 代码 (column B)
+ * is one whose points are entered (KF3 10–30), as validate holds it; other codes' rows are left to
+ * validate (which says the 分值 does nothing there).
+ */
+function pointsOfRow(rubric: Rubric, rangeCodes: string): DataValidation {
+  const at = (f: string): string => colName(LEDGER_COLUMNS.findIndex(([, x]) => x === f) + 1);
+  const [code, e] = [`$${at("code")}2`, `${at("points")}2`];
+  const ranges = rubric.ledger.flatMap((c) => (c.range ? [`OR(TRIM(${code})<>"${c.code}",AND(${e}>=${formatPoints(c.range.min)},${e}<=${formatPoints(c.range.max)}))`] : []));
+  return {
+    type: "custom",
+    allowBlank: true,
+    formulae: [`AND(ISNUMBER(${e}),${e}>=0,${e}<=1000${ranges.map((r) => `,${r}`).join("")})`],
+    showErrorMessage: true,
+    error: rangeCodes ? `分值只为按填写分值计分的代码填写,为不小于 0 的数,在其范围内:${rangeCodes}` : "本方案的加扣分代码各有其分值,此列不需填写",
+  };
+}
+
 function pointsValidation(item: JudgedItem, col: number): DataValidation {
   const ref = `${colName(col)}2`;
   const step = formatPoints(item.step);
@@ -400,7 +418,7 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
     flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: `请填 ${listCols[4]?.join(" 或 ") ?? ""}(方案也接受 ${[...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ")},不分大小写)` },
     count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: `数量为 1 到 ${MAX_COUNT} 的整数` },
-    points: { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1000], showErrorMessage: true, error: rangeCodes ? `分值只为按填写分值计分的代码填写,为不小于 0 的数:${rangeCodes}` : "本方案的加扣分代码各有其分值,此列不需填写" },
+    points: pointsOfRow(rubric, rangeCodes),
   };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     const dv = byField[f];

@@ -77,7 +77,8 @@ describe("assess template", () => {
     expect(ledger.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$E$1:$E$2"], showErrorMessage: true, errorStyle: "warning" });
     expect(ledger.getCell("C2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [1, 10000], showErrorMessage: true });
     // 分值 is for the codes whose points are entered, named with their ranges.
-    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1000], showErrorMessage: true, error: "分值只为按填写分值计分的代码填写,为不小于 0 的数:KF3 10–30" });
+    // Within its code's range on a KF3 row (50 was let through, then refused by validate).
+    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "custom", formulae: ['AND(ISNUMBER(E2),E2>=0,E2<=1000,OR(TRIM($B2)<>"KF3",AND(E2>=10,E2<=30)))'], showErrorMessage: true, error: "分值只为按填写分值计分的代码填写,为不小于 0 的数,在其范围内:KF3 10–30" });
     // Rows prepared below the units for one added later: 20 past the last of a long list.
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
