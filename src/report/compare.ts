@@ -549,7 +549,7 @@ export function compareResults(
       // claim, 青龙乡 raised to 91.18 past it: 青龙乡's 8–9 closes to 7, and 河东街道's 8–9 to 9 —
       // by 青龙乡's change).
       for (const id of Object.keys(y.ranks)) {
-        if (byTotal.has(id) === false || rangeKey(x, id) === rangeKey(y, id)) continue;
+        if (!byTotal.has(id) || rangeKey(x, id) === rangeKey(y, id)) continue;
         for (const other of movers) {
           if (other === name || renamedFrom.has(other)) continue;
           const ox = ua.get(renamedAs.get(other) ?? other);

@@ -2,10 +2,10 @@
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardText, ledgerHeadings, mayWin as mayWinText, pendingMark, unheld } from "./labels.js";
+import { awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, pendingMark, rankKeyName, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
 import type { Rubric } from "../rubric/model.js";
-import { planOf, rankKey } from "../rubric/plan.js";
+import { rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -159,9 +159,8 @@ const TIES_SAID = 5;
 function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): string[] {
   const u = results.units[index];
   if (!u) return [];
-  const plan = planOf(rubric, u.kind);
-  const read = (key: string, x: NonNullable<typeof u>): number => (key === "total" ? x.total : (x.points[plan?.index.get(key) ?? -1] ?? 0));
-  const keyName = (key: string): string => (key === "total" ? ctx.t("out.total") : `${key} ${rankKey(rubric, u.kind, key)?.name ?? ""}`.trim());
+  const read = (key: string, x: NonNullable<typeof u>): number => keyPoints(rubric, u.kind, key)(x);
+  const keyName = (key: string): string => rankKeyName(rubric, u.kind, key, ctx.lang);
   const out: string[] = [];
   for (const r of results.rankings) {
     const rank = u.ranks[r.id];

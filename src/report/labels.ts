@@ -177,11 +177,18 @@ export function tieColumns(rubric: Rubric, r: { readonly id: string; readonly un
   const plan = planOf(rubric, r.unitKind);
   const shown = new Set(r.by === "total" ? ["total", ...(plan?.lines.map((l) => l.line.code) ?? [])] : [r.by]);
   const keys = (rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? []).filter((k) => !shown.has(k));
-  return keys.map((key) => {
-    const node = key === "total" ? undefined : plan?.index.get(key);
-    const name = key === "total" ? message(lang, "out.total") : `${key} ${rankKey(rubric, r.unitKind, key)?.name ?? ""}`.trim();
-    return { key, heading: message(lang, "out.tie-breaker", { name }), points: (u) => (node === undefined ? u.total : (u.points[node] ?? 0)) };
-  });
+  return keys.map((key) => ({ key, heading: message(lang, "out.tie-breaker", { name: rankKeyName(rubric, r.unitKind, key, lang) }), points: keyPoints(rubric, r.unitKind, key) }));
+}
+
+/** What a ranking ranks or breaks ties by, named: 总分, or a line's or item's code and name. */
+export function rankKeyName(rubric: Rubric, kind: string, key: string, lang: Lang): string {
+  return key === "total" ? message(lang, "out.total") : `${key} ${rankKey(rubric, kind, key)?.name ?? ""}`.trim();
+}
+
+/** A unit's points on what a ranking ranks or breaks ties by: its total, a line's subtotal or an item's points. */
+export function keyPoints(rubric: Rubric, kind: string, key: string): (u: UnitResult) => Points {
+  const node = key === "total" ? undefined : planOf(rubric, kind)?.index.get(key);
+  return (u) => (node === undefined ? u.total : (u.points[node] ?? 0));
 }
 
 /** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */

@@ -30,6 +30,11 @@ function indicatorUnit(data: unknown, path: Path): string | undefined {
   return ind === undefined ? undefined : typeof unit === "string" ? unit : "percent";
 }
 
+/** A number as YAML would read it unquoted, written as text (" 50000", "-2.5"). */
+function isPlainNumber(s: string): boolean {
+  return /^-?\d+(\.\d+)?$/.test(s.trim());
+}
+
 /** An indicator's own keys, which an item takes from the indicator it names. */
 const INDICATOR_KEYS: ReadonlySet<string> = new Set(["direction", "unit", "display", "whole", "min"]);
 
@@ -116,7 +121,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const v = valueAt(data, path);
       if (issue.expected === "number" && typeof v === "string") {
         // A number quoted ("50000"): the number, unquoted (a version is quoted; a number is not).
-        if (/^\s*-?\d+(\.\d+)?\s*$/.test(v)) return [err("rubric.number-quoted", { value: v, number: v.trim() })];
+        if (isPlainNumber(v)) return [err("rubric.number-quoted", { value: v, number: v.trim() })];
         // "20,000" and 2万元 (prize money, in 元) where a plain number is asked for: the number meant.
         const plain = v.trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
         if (plain !== v.trim() && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
@@ -125,7 +130,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * (wan[2] ? 10000 : 1))) })];
         // ５０００ from a Chinese input method, 20 000 spaced in groups: the number meant.
         const half = v.normalize("NFKC").trim().replace(/^(-?\d{1,3}(?: \d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(" ", "") + (part ?? ""));
-        if (half !== v.trim() && /^-?\d+(\.\d+)?$/.test(half)) return [err("rubric.number-otherwise", { value: v, number: half })];
+        if (half !== v.trim() && isPlainNumber(half)) return [err("rubric.number-otherwise", { value: v, number: half })];
         // A mark or points written as a percentage (from: 90%): points are plain numbers.
         const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v.normalize("NFKC"));
         if (percent?.[1] !== undefined) return [err("rubric.points-percent", { value: v, number: percent[1] })];
@@ -172,7 +177,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const pp = /^(\d+(?:\.\d+)?)\s*个?百分点$/.exec(nf)?.[1];
         if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
         // A count's number quoted ("1"): the number, unquoted.
-        if (unit !== "percent" && /^-?\d+(\.\d+)?$/.test(nf)) return [err("rubric.number-quoted", { value: written, number: nf })];
+        if (unit !== "percent" && isPlainNumber(nf)) return [err("rubric.number-quoted", { value: written, number: nf })];
         const number = numberBeforeUnit(written);
         if (number !== undefined) return [unit === "percent" ? err("rubric.write-as", { value: written, number: `${number}%` }) : err("rubric.number-with-unit", { value: written, number })];
       }

@@ -137,6 +137,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (inHiddenColumns(hiddenCols, col)) p.warn("workbook.hidden-column-ledger", sheet.name, `${colName(col)}${header.row}`, { column: COLUMN_WORDS.get(field) ?? field });
   }
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
+  // Yes, YES and Ｙ are the rubric's yes, whatever their case or width.
+  const flagWord = (w: string): string => normalizeWidth(w).trim().toLowerCase();
+  const yesWords = new Set(rubric.flaggedWords.yes.map(flagWord));
+  const noWords = new Set(rubric.flaggedWords.no.map(flagWord));
   const s = sheet.name;
   const out: LedgerEntry[] = [];
   // Units' names, listed once for the first few unknown names to be compared with.
@@ -249,13 +253,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else if (!isBlank(flagCell) && flagCell) {
       const v = flagCell.value;
       const text = cellText(flagCell);
-      // Yes, YES and Ｙ are the rubric's yes, whatever their case or width.
-      const word = normalizeWidth(text).trim().toLowerCase();
-      const among = (words: readonly string[]): boolean => words.some((w) => normalizeWidth(w).toLowerCase() === word);
+      const word = flagWord(text);
       let unknown = false;
       if (v.t === "b") flagged = v.v;
-      else if (among(rubric.flaggedWords.yes)) flagged = true;
-      else if (!among(rubric.flaggedWords.no)) unknown = true;
+      else if (yesWords.has(word)) flagged = true;
+      else if (!noWords.has(word)) unknown = true;
       // A word neither yes nor no is an error only where the code doubles on it; elsewhere it does nothing, and is said so.
       if (unknown && (!code || code.doubleWhenFlagged)) p.error("workbook.ledger-bad-flag", s, ref("flag"), { value: text, yes: rubric.flaggedWords.yes[0] ?? "", no: rubric.flaggedWords.no[0] ?? "" });
       else if ((flagged || unknown) && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });

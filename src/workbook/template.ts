@@ -9,6 +9,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
+import { displayWidth } from "../report/sheet-style.js";
 import { xmlSafe } from "../xlsx/escape.js";
 
 export interface TemplateUnit {
@@ -276,8 +277,7 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     cover.mergeCells(r, 1, r, 2);
     // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
-    const width = [...h].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
-    cover.getRow(r).height = i === 0 ? 18 : Math.max(2, Math.ceil(width / 70)) * 16 + 2;
+    cover.getRow(r).height = i === 0 ? 18 : Math.max(2, Math.ceil(displayWidth(h) / 70)) * 16 + 2;
   });
   cover.getColumn(1).width = 16;
   cover.getColumn(2).width = 60;
@@ -332,12 +332,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
  * 某某镇人民政府（含开发区管委会） is seen whole, not cut at the next column.
  */
 function nameWidth(units: readonly TemplateUnit[]): number {
-  let widest = 0;
-  for (const u of units) {
-    let w = 0;
-    for (const ch of u.name) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-    widest = Math.max(widest, w);
-  }
+  const widest = units.reduce((w, u) => Math.max(w, displayWidth(u.name)), 0);
   return Math.max(16, Math.min(44, widest + 2));
 }
 
