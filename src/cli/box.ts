@@ -1,7 +1,7 @@
 // A table drawn with box characters for the terminal, CJK characters two columns wide. A cell given
 // less room than its text is wrapped onto more lines (at a list's or a clause's end where it can
 // be), so nothing in it is lost; a coloured cell is cut short with "…" instead. Small and quick to start.
-import { displayWidth } from "../report/sheet-style.js";
+import { displayWidth } from "../model/width.js";
 
 /** Strips ANSI colour codes, which take no room on screen. */
 function visible(s: string): string {

@@ -8,7 +8,7 @@ import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
 import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
-import { displayWidth } from "../report/sheet-style.js";
+import { displayWidth } from "../model/width.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
 

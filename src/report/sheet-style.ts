@@ -2,6 +2,7 @@
 // ours in a results-only package), widths measured from content, and header heights for wrapped
 // text. The palette follows the September report's, so a sheet and the report read alike.
 import type { CellStyle } from "../xlsx/write/styles.js";
+import { displayWidth } from "../model/width.js";
 
 const FONT = "等线";
 const THIN = { style: "thin", color: "FFA6A6A6" } as const;
@@ -87,17 +88,6 @@ export function breakBeforeBracket(heading: string): string {
   return heading.replace(/ ?([(（])/u, "\n$1");
 }
 
-/** Width of text in column units: CJK and full-width characters count two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // A surrogate pair is one character (counted at its high half).
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    w += c >= 0x2e80 ? 2 : 1;
-  }
-  return w;
-}
 
 /**
  * Lines wrapped body text takes in a column of `width` units (one line at least). At the body's

@@ -9,7 +9,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
-import { displayWidth } from "../report/sheet-style.js";
+import { displayWidth } from "../model/width.js";
 import { xmlSafe } from "../xlsx/escape.js";
 
 export interface TemplateUnit {

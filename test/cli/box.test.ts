@@ -1,7 +1,7 @@
 // The terminal's wrapping of a long awards cell: where a line may end, and where it may not.
 import { describe, expect, it } from "vitest";
 import { wrap } from "../../src/cli/box.js";
-import { displayWidth } from "../../src/report/sheet-style.js";
+import { displayWidth } from "../../src/model/width.js";
 
 describe("wrapping an awards cell", () => {
   it("ends a line after an award, then after a clause's comma, never inside an amount (20,000)", () => {

@@ -6,7 +6,7 @@ import type { Io } from "../../src/cli/io.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { displayWidth } from "../../src/report/sheet-style.js";
+import { displayWidth } from "../../src/model/width.js";
 
 async function scoreIn(columns: number | undefined, args: string[] = [], file = "samples/qingshan-2026.xlsx"): Promise<string> {
   let out = "";
