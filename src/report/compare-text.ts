@@ -4,7 +4,7 @@
 import { cellRef } from "../diagnostics/index.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
-import { formatAmount, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
@@ -67,11 +67,10 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
   return withUnit ? `${c.unit} ${value}` : value;
 }
 
-/** An award as a revision compares it: a prize tier with its amount (a revised 办法 may change only that). */
+/** An award as a revision compares it: a prize tier with its amount, as every award is said (a revised 办法 may change only that). */
 function awardPhrase(w: Words, a: Award, named: boolean): string {
   // Named by its ranking where the scheme gives prizes on several (乡镇组排名二等奖).
-  const text = awardText(a, w.lang, named ? "" : undefined);
-  return a.kind === "rank" && a.amount !== undefined ? text + w.t("award.amount", { amount: formatAmount(a.amount) }) : text;
+  return awardText(a, w.lang, named ? "" : undefined);
 }
 
 /**

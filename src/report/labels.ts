@@ -37,6 +37,8 @@ const spoken = new WeakMap<Award, Record<string, string>>();
 function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
     case "rank":
+      // With its amount, as a single-item award says its own (a leader reads the prize money off the same cell).
+      if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { tier: a.tier, ranking: a.rankingName, amount: formatAmount(a.amount) }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount) });
       return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     case "single":
       return a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level });

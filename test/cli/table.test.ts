@@ -32,12 +32,12 @@ describe("the ranking in a terminal", () => {
     // Every line of the table fits the terminal, and none is cut short.
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
     expect(table).not.toContain("…");
-    // 柳河镇's row: its awards on four lines, one award a line where it fits; one too long breaks
-    // before its bracket, not just after it.
+    // 柳河镇's row: its awards on five lines, one award a line where it fits; one too long breaks
+    // after its comma (the prize's amount), or before its bracket, not just after it.
     const at = lines.findIndex((l) => l.includes("柳河镇"));
     const cellsOf = (l: string): string[] => l.split("│").slice(1, -1).map((c) => c.trim());
     const row = [lines[at], ...lines.slice(at + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((l) => cellsOf(l)[0] === ""))];
-    expect(row.map((l) => cellsOf(l ?? "").at(-1))).toEqual(["等次:优秀;", "名次奖:乡镇组排名一等奖;", "单项奖:经济发展突出贡献奖", "(省级),20,000元"]);
+    expect(row.map((l) => cellsOf(l ?? "").at(-1))).toEqual(["等次:优秀;", "名次奖:乡镇组排名一等奖,", "50,000元;", "单项奖:经济发展突出贡献奖", "(省级),20,000元"]);
     // Inside brackets a list's separator is a later choice than one outside: 区生态环境分局's
     // grade note breaks at its comma, then at the semicolon inside its brackets.
     const dept = out.slice(out.indexOf("区直部门排名"));
@@ -70,7 +70,7 @@ describe("the ranking in a terminal", () => {
     await wb.xlsx.writeFile(file);
     const out = await scoreIn(undefined, [], file);
     expect(out).toMatch(/│ 9 +│ 5–9 +│ 河东街道 +│ 街道组 3\(2–3\) .*│ \(待定\)可能获街道组排名名次奖;等次:良好 +│/);
-    expect(out).toMatch(/│ 7 +│ 7–8 +│ 文昌街道 +│ 街道组 2\(2–3\) .*│ \(待定\)名次奖:街道组排名二等奖;等次:良好/);
+    expect(out).toMatch(/│ 7 +│ 7–8 +│ 文昌街道 +│ 街道组 2\(2–3\) .*│ \(待定\)名次奖:街道组排名二等奖,30,000元;等次:良好/);
     // Where a group's rank could move, the note says so though the whole kind's could not.
     expect(out).toContain("(加扣分尚有待认定:");
   });

@@ -131,9 +131,9 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(awardsOf(counted, "甲镇")).toEqual(["towns:良好", "rural:一等奖:50000"]);
     expect(awardsOf(counted, "丙街道")).toEqual(["towns:优秀", "urban:一等奖:50000"]);
     // The awards cell marks that grade alone, first; the prize stands unmarked.
-    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "towns")).toBe("(待定)等次:优秀;名次奖:乡镇组排名一等奖");
+    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "towns")).toBe("(待定)等次:优秀;名次奖:乡镇组排名一等奖,50,000元");
     // On 乡镇组排名's own table (its awards only), nothing is pending.
-    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "rural", true)).toBe("名次奖:一等奖");
+    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "rural", true)).toBe("名次奖:一等奖,50,000元");
     // 奖惩名单 likewise: the grade's row marked, the prize's not.
     const list = resultTables(R, pendingSub, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
     const rows: string[] = [];
@@ -194,7 +194,7 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(awardsOf(r, "戊街道")).not.toContain("urban:二等奖:30000");
     expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank", rankingName: "街道组排名" });
     expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获街道组排名名次奖");
-    expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖");
+    expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖,30,000元");
     expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win a rank prize in 街道组排名");
     // explain says it too, with the ranking, where the unit holds no award to mark.
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(unitNamed(r, "戊街道")));
