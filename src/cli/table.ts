@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -111,13 +111,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 
-/** Each unit kind's main ranking (by total where it has one), one table each. */
+/** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */
 export function rankingTables(ctx: Ctx, rubric: Rubric, results: Results, wide: boolean): string {
   const out: string[] = [];
-  for (const kind of rubric.unitKinds) {
-    const rankings = results.rankings.filter((r) => r.unitKind === kind.id && r.entries.length > 0);
-    const main = rankings.find((r) => r.by === "total") ?? rankings[0];
-    if (main) out.push(rankingTable(ctx, rubric, results, main, wide) + "\n");
-  }
+  for (const kind of rubric.unitKinds) for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide) + "\n");
   return out.join("");
 }

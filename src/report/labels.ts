@@ -1,5 +1,5 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
-import type { Award, OpenAward, Results, UnitResult } from "../model/results.js";
+import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
 import type { Rubric } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
@@ -194,6 +194,21 @@ export function keyPoints(rubric: Rubric, kind: string, key: string): (u: UnitRe
 }
 
 /** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */
+/**
+ * A kind's standing as the terminal, the browser page and 得分明细 show it: its whole ranking by
+ * the total; where the kind is ranked by the total only in groups (综合部门组 and 执法部门组
+ * ranked apart, no ranking of them all), each group's, in rubric order; else its first ranking.
+ */
+export function mainRankings(results: Pick<Results, "rankings">, kind: string): RankingResult[] {
+  const of = results.rankings.filter((r) => r.unitKind === kind && r.entries.length > 0);
+  const whole = of.find((r) => r.by === "total" && r.group === undefined);
+  if (whole) return [whole];
+  const groups = of.filter((r) => r.by === "total");
+  if (groups.length) return groups;
+  const first = of.find((r) => r.group === undefined) ?? of[0];
+  return first ? [first] : [];
+}
+
 export function ranksMove(results: Pick<Results, "units">, r: { readonly id: string; readonly entries: readonly { readonly unit: number }[] }): boolean {
   return r.entries.some((e) => {
     const range = results.units[e.unit]?.certainty?.ranks[r.id];

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardsCell, ledgerHeadings, listedAward, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardsCell, ledgerHeadings, listedAward, mainRankings, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -252,15 +252,31 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
   const kinds = rubric.unitKinds.filter((k) => results.units.some((u) => u.kind === k.id));
   return kinds.map((kind) => {
     const plan = planOf(rubric, kind.id);
-    const ranking = results.rankings.find((r) => r.unitKind === kind.id && r.by === "total") ?? results.rankings.find((r) => r.unitKind === kind.id);
-    const order = ranking ? ranking.entries.map((e) => e.unit) : results.units.flatMap((u, i) => (u.kind === kind.id ? [i] : []));
-    const units = order.map((i) => results.units[i]).filter((u): u is UnitResult => u !== undefined);
+    // The kind's whole ranking; where it is ranked only in groups, each group's, one after the
+    // other (each unit's place then said with its group: 执法部门组 2); then any unit none ranks.
+    const rankings = mainRankings(results, kind.id);
+    const ranking = rankings.length === 1 ? rankings[0] : undefined;
+    const rankingOf = new Map<number, RankingResult>();
+    for (const r of rankings) for (const e of r.entries) if (!rankingOf.has(e.unit)) rankingOf.set(e.unit, r);
+    const order = [...rankingOf.keys(), ...results.units.flatMap((u, i) => (u.kind === kind.id && !rankingOf.has(i) ? [i] : []))];
+    const groupNames = new Map(kind.groups.map((g) => [g.id, g.name]));
+    const rankCell = (u: UnitResult, i: number): Value => {
+      const r = rankingOf.get(i);
+      if (!r) return null;
+      if (ranking) return detailRank(u, r.id, lang);
+      return `${groupNames.get(r.group ?? "") ?? r.name} ${String(detailRank(u, r.id, lang))}`;
+    };
+    const units = order.flatMap((i) => {
+      const u = results.units[i];
+      return u ? [{ u, i }] : [];
+    });
     const heads = ledgerHeadings(rubric, kind.id, lang);
-    const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some((u) => u.ledger.length > 0 || u.bonus || u.deduction);
+    const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some(({ u }) => u.ledger.length > 0 || u.bonus || u.deduction);
     const columns: Column[] = [
-      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
-      // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured alone).
-      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter((u) => u.vetoed).map((u) => displayWidth(String(ranking ? detailRank(u, ranking.id, lang) : "")) + 2)) },
+      { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
+      // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
+      // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
+      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter(({ u }) => u.vetoed || !ranking).map(({ u, i }) => displayWidth(String(rankCell(u, i) ?? "")) + 2)) },
       { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
@@ -275,9 +291,9 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       *[Symbol.iterator]() {
         // One array for every row: each is written before the next is made.
         const cells: Value[] = [];
-        for (const u of units) {
+        for (const { u, i } of units) {
           cells.length = 0;
-          cells.push(xmlSafe(u.name), ranking ? detailRank(u, ranking.id, lang) : null, pointsToNumber(u.total));
+          cells.push(xmlSafe(u.name), rankCell(u, i), pointsToNumber(u.total));
           for (let i = 0; i < u.points.length; i++) cells.push(pointsToNumber(u.points[i] ?? 0));
           if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };

@@ -17,7 +17,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -284,12 +284,9 @@ export function start(doc: Document): void {
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
     // The report offered below would go without a blank year or district: said, as `report` says it.
     showDiagnostics([...s.loaded.diagnostics, ...coverGaps(s.file, s.submission.cover)], out, s.file);
-    // Each kind's main ranking (by the total where it has one), as the terminal shows them.
-    for (const kind of s.rubric.unitKinds) {
-      const rankings = s.results.rankings.filter((r) => r.unitKind === kind.id && r.entries.length > 0 && r.group === undefined);
-      const main = rankings.find((r) => r.by === "total") ?? rankings[0];
-      if (main) out.append(rankingTable(s, main.id));
-    }
+    // Each kind's main ranking (by the total where it has one; each group's where it is ranked
+    // only in groups), as the terminal shows them.
+    for (const kind of s.rubric.unitKinds) for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;

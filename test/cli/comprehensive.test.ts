@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, type Run } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { townsInGroupsOnly } from "../helpers/rubric-edits.js";
 
 const dir = scratchDir("assess-liuhe-");
 const input = join(dir, "柳河区.xlsx");
@@ -41,6 +42,34 @@ const unit = (name: string) => {
 const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "rank").map((a) => `${a.ranking}:${a.tier}`);
 
 describe("the comprehensive sample", () => {
+  it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
+    const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
+    const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);
+    expect(r.code).toBe(0);
+    // Both groups' tables, one after the other (the second was never shown: 街道组's towns nowhere).
+    expect(r.out).toMatch(/^乡镇组排名\n┌/m);
+    expect(r.out).toMatch(/^街道组排名\n┌/m);
+    expect(r.out).toMatch(/│ 1\s+│ 柳河镇\s+│/);
+    expect(r.out).toMatch(/│ 4\s+│ 凤凰街道\s+│/);
+    // 得分明细: the eleven towns, by group, each with its group's place (a vetoed one's said too).
+    const sheet = book.getWorksheet("得分明细(乡镇(街道))")!;
+    expect(sheet.getCell("B3").value).toBe("组内名次");
+    const rows = [...Array(sheet.rowCount - 3).keys()].map((i) => [sheet.getCell(i + 4, 1).value, sheet.getCell(i + 4, 2).value]);
+    expect(rows).toEqual([
+      ["柳河镇", "乡镇组 1"],
+      ["石桥镇", "乡镇组 2"],
+      ["白马镇", "乡镇组 3(一票否决)"],
+      ["双河乡", "乡镇组 4"],
+      ["杨柳镇", "乡镇组 4"],
+      ["青龙乡", "乡镇组 6"],
+      ["金山镇", "乡镇组 7"],
+      ["河西街道", "街道组 1(一票否决)"],
+      ["文昌街道", "街道组 2"],
+      ["河东街道", "街道组 3"],
+      ["凤凰街道", "街道组 4"],
+    ]);
+  });
+
   it("questions a group the unit's name belies (柳河镇 in 街道组), at its 分组 cell; the sample's own groups say nothing", async () => {
     expect(scored.err).not.toContain("group-unlike-name");
     const book = new ExcelJS.Workbook();

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { floodedWorkbook } from "../helpers/flooded.js";
+import { townsInGroupsOnly } from "../helpers/rubric-edits.js";
 
 const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const PAGE = resolve("dist/web/assess.html");
@@ -452,6 +453,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const status = await page.textContent("#status");
     expect(status).toContain("已计分 qingshan-2026.xlsx:22 个单位");
     expect(status?.endsWith("一次只处理一个工作簿(和一个方案文件),未读取:liuhe-2026.xlsx。")).toBe(true);
+  });
+
+  it("shows each group's ranking where the rubric ranks a kind only in groups (none of them was shown)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B4").value = "2026.9";
+    const book = join(dir, "liuhe-groups.xlsx");
+    await wb.xlsx.writeFile(book);
+    mkdirSync(join(dir, "groups"), { recursive: true });
+    const own = join(dir, "groups", "township-comprehensive-2026.9.yaml");
+    writeFileSync(own, townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace('version: "2026.1"', 'version: "2026.9"'));
+    await dropFiles([book, own]);
+    await settled(/已计分 liuhe-groups/);
+    expect(await page.locator("section.ranking h2").allTextContents()).toEqual(["乡镇组排名", "街道组排名", "区直部门排名", "区属国有企业排名"]);
+    const streets = await page.locator("section.ranking").nth(1).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1]?.textContent ?? ""));
+    expect(streets).toEqual(["河西街道", "文昌街道", "河东街道", "凤凰街道"]);
+    await page.setInputFiles("#rubric", []);
   });
 
   it("marks awards that pending claims could still change (待定), as the terminal and the result sheets do", async () => {
