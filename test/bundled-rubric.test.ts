@@ -1,6 +1,8 @@
 // The bundled rubric says what the scheme says (shared RULES.md), clause by clause: every code,
 // name, max and kind; the gates and thresholds; the ledger; rankings and awards.
 import { readFileSync, readdirSync } from "node:fs";
+import Ajv from "ajv";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
 import { allItems, isMeasured, type Item } from "../src/rubric/model.js";
@@ -124,6 +126,23 @@ describe("bundled rubric district-popplan 2022.1", () => {
     const shipped = JSON.parse(readFileSync("rubric/schema.json", "utf8")) as unknown;
     expect(shipped).toEqual(rubricJsonSchema());
     expect(readdirSync("rubric").filter((f) => f.endsWith(".yaml"))).toEqual(["district-popplan-2022.1.yaml", "township-comprehensive-2026.1.yaml"]);
+  });
+
+  it("passes both bundled rubrics as an editor reading it as draft-07 reads it (a pair, ranks: [1, 1], was no item at all there)", () => {
+    // yaml-language-server before 1.20 reads every schema as draft-07: ajv 6 reads it so too.
+    const { $schema: _, ...schema } = rubricJsonSchema() as Record<string, unknown>;
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    for (const file of ["rubric/district-popplan-2022.1.yaml", "rubric/township-comprehensive-2026.1.yaml"]) {
+      expect(validate(parse(readFileSync(file, "utf8"))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    // Still a pair, and of numbers: a third rank or a word is refused as before.
+    const rubricText = parse(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")) as { rankings: { tiers?: { ranks: unknown[] }[] }[] };
+    const tier = rubricText.rankings.find((r) => r.tiers?.length)?.tiers?.[0];
+    if (!tier) throw new Error("no tier");
+    for (const ranks of [[1, 2, 3], [1, "一"]]) {
+      tier.ranks = ranks;
+      expect(validate(rubricText)).toBe(false);
+    }
   });
 });
 

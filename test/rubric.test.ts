@@ -56,6 +56,8 @@ const cases: Case[] = [
   { name: "ranking-id-twice", text: replace("  - id: JS\n", "  - id: DZ\n"), expected: [`rubric.duplicate-id r.yaml:${lineOf("  - id: JS\n")}:9`] },
   // A date of no calendar day.
   { name: "effective-no-such-day", text: replace('effective: "2026-01-01"', 'effective: "2026-13-45"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
+  // A date in another form is said once (it was said twice: the form, then the day).
+  { name: "effective-slashes", text: replace('effective: "2026-01-01"', 'effective: "2026/01/01"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
   // A status word in two categories is named.
   { name: "status-twice", text: replace("    pending: [申报中]", "    pending: [申报中, 已认定]"), expected: [`rubric.status-twice r.yaml:${lineOf("    pending: [申报中]")}:14`] },
   { name: "status-repeated", text: replace("    pending: [申报中]", "    pending: [申报中, 申报中]"), expected: [`rubric.status-repeated r.yaml:${lineOf("    pending: [申报中]")}:14`] },

@@ -84,7 +84,8 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       code: r.entry.code,
       status: r.entry.status,
       counted: r.counted,
-      // bonus, deduction or single (a recognition, scoring nothing): what points are (never signed).
+      // bonus, deduction or single (a recognition, scoring nothing): what points are (never signed);
+      // points as counted (0 for a row not counted, a pending claim too: its why says what it would bring).
       kind: r.kind,
       points: pointsToNumber(r.points),
       why: ledgerWhy(lang, r, unit),

@@ -163,7 +163,8 @@ export const rubricSchema = z.strictObject({
   // A day of the calendar (2026-13-45 is none): the date read back must be the date written.
   effective: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" })
+    // Not read as a day where the form is wrong already: one message, not two.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date", abort: true })
     .refine((d) => {
       const t = new Date(`${d}T00:00:00Z`);
       return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
@@ -210,7 +211,27 @@ export type ItemInput = z.infer<typeof itemSchema>;
 
 /** JSON Schema for editors (yaml-language-server, VS Code). */
 export function rubricJsonSchema(): unknown {
-  return z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" });
+  return readableByOlderEditors(z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" }));
+}
+
+/**
+ * A pair (`ranks: [1, 1]`, `range: [0.5, 3]`) as editors before draft 2020-12 read it too: zod
+ * writes `prefixItems` with `items: false`, which yaml-language-server before 1.20 reads as "no
+ * item at all", a false warning on every such line of a valid rubric. Each item is one of the
+ * pair's schemas instead (the same under 2020-12, where `items` covers what follows the pair:
+ * nothing, `maxItems` being its length).
+ */
+function readableByOlderEditors(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(readableByOlderEditors);
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = readableByOlderEditors(v);
+  const prefix = out["prefixItems"];
+  if (Array.isArray(prefix) && out["items"] === false) {
+    const distinct = prefix.filter((p, i) => prefix.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
+    out["items"] = distinct.length === 1 ? distinct[0] : { anyOf: distinct };
+  }
+  return out;
 }
 
 let keys: readonly string[] | undefined;
