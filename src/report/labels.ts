@@ -103,13 +103,29 @@ export function awardContent(a: Award, lang: Lang): string {
   }
 }
 
+const AWARD_KINDS = ["rank", "grade", "single", "warning", "veto"] as const;
+
+/**
+ * The award lists' categories, in their order: each kind's word, but the rubric's own for its
+ * cards where all its cards have one name that is no 黄牌警告 of any sort (a scheme's 全市通报 is
+ * not listed under 黄牌警告, a word its 办法 never uses).
+ */
+export function awardCategories(rubric: Rubric, lang: Lang): Map<Award["kind"], string> {
+  const category = new Map<Award["kind"], string>(AWARD_KINDS.map((k) => [k, message(lang, `out.award-kind.${k}`)]));
+  const cards = new Set(rubric.rankings.flatMap((r) => (r.yellowCard ? [r.yellowCard.name] : [])));
+  const [only] = cards;
+  const generic = message(lang, "out.award-kind.warning");
+  if (cards.size === 1 && only !== undefined && !only.startsWith(generic) && !only.startsWith(message("zh-CN", "out.award-kind.warning"))) category.set("warning", only);
+  return category;
+}
+
 /**
  * What an award list's award column says beside its category (黄牌警告): the award short, but a
- * card the rubric names otherwise (招商黄牌) by its name, which the category does not say.
+ * card the category does not name (招商黄牌, where the rubric's cards have several names) by its name.
  */
-export function listedAward(a: Award, lang: Lang): string {
-  // (Any name but the category's own word: 黄牌警告(下年度重点管理) keeps what it adds.)
-  return a.kind === "warning" && a.name !== message(lang, "out.award-kind.warning") ? awardText(a, lang) : awardContent(a, lang);
+export function listedAward(a: Award, lang: Lang, category: string): string {
+  // (Any name but the category's own: 黄牌警告(下年度重点管理) keeps what it adds.)
+  return a.kind === "warning" && a.name !== category ? awardText(a, lang) : awardContent(a, lang);
 }
 
 /**

@@ -42,6 +42,19 @@ const unit = (name: string) => {
 const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "rank").map((a) => `${a.ranking}:${a.tier}`);
 
 describe("the comprehensive sample", () => {
+  it("lists a card the rubric names otherwise (全区通报) under its own name in 奖惩名单, not under 黄牌警告, a word its 办法 never uses", async () => {
+    const { book } = await scoredUnder("card-named", (y) => y.replaceAll("      name: 黄牌警告\n", "      name: 全区通报\n"));
+    const rows: unknown[][] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1, 4);
+      if (v.some((c) => String(c).includes("通报") || String(c).includes("黄牌"))) rows.push(v);
+    });
+    expect(rows).toEqual([
+      ["全区通报", "凤凰街道", "总分低于 60"],
+      ["全区通报", "区市场监管局", "区直部门排名末位"],
+    ]);
+  });
+
   it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
     const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);
