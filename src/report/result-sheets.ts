@@ -17,7 +17,7 @@ import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedAward, mainRankings, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth } from "../model/width.js";
-import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -187,11 +187,11 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
           col(heads.bonus, "points", headWidth(heads.bonus)),
           col(heads.deduction, "points", headWidth(heads.deduction)),
-          col(t(lang, "out.total"), "subtotal", 9),
+          col(t(lang, "out.total"), "subtotal", pointsColumnWidth(totalsOf(units), true, 9)),
         ]
       : [
           col(byKey?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byKey?.name ?? r.by) + 2))),
-          col(t(lang, "report.col.max"), "points", 7),
+          col(t(lang, "report.col.max"), "points", Math.max(7, pointsWidth(pointsToNumber(byKey?.max ?? 0)))),
           col(t(lang, "report.col.share"), "share", 8),
         ]),
     ...tieCols,
@@ -233,6 +233,11 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
   const marked = ranked.some(({ u }) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? "ranks" : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+}
+
+/** Units' totals as numbers, one at a time. */
+function* totalsOf(units: Iterable<UnitResult>): Generator<number> {
+  for (const u of units) yield pointsToNumber(u.total);
 }
 
 /** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
@@ -277,10 +282,10 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
       // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
       { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter(({ u }) => u.vetoed || !ranking).map(({ u, i }) => displayWidth(String(rankCell(u, i) ?? "")) + 2)) },
-      { header: t(lang, "out.total"), kind: "subtotal", width: 8 },
+      { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(totalsOf(units.map(({ u }) => u)), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
-        const width = n.item ? 7 : 8;
+        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item));
         const head = `${n.code} ${n.name}`;
         return { header: `${head}${linesIn(`${head}(${formatPoints(n.max)})`, width) > 1 ? "\n" : ""}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width };
       }),
@@ -387,8 +392,9 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(results.units) },
     { header: t(lang, "out.code"), kind: "text", width: 10 },
     { header: t(lang, "out.item"), kind: "wrap", width: 24 },
-    { header: t(lang, "out.points"), kind: "points", width: 7 },
-    { header: t(lang, "out.max"), kind: "points", width: 7 },
+    // Wide enough for −100.00 (a ledger row's points may be large).
+    { header: t(lang, "out.points"), kind: "points", width: 9 },
+    { header: t(lang, "out.max"), kind: "points", width: 8 },
     { header: t(lang, "out.why"), kind: "wrap", width: 50 },
     { header: t(lang, "out.source"), kind: "cell", width: 16 },
   ];

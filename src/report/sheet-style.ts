@@ -23,15 +23,32 @@ export type Mark = "prize" | "warning";
 const KINDS: readonly ColumnKind[] = ["rank", "name", "text", "wrap", "points", "subtotal", "share", "money", "cell"];
 const ROWS: readonly RowKind[] = ["normal", "vetoed"];
 
+/**
+ * Points with two decimals, right-aligned, so that a column's decimal points line up (98.00 over
+ * 94.04, not 98 over 94.04 centred): points are exact to 0.01, and a printed table says so alike.
+ */
+export const POINTS_FORMAT = "0.00";
+
+/** A points column's width: its widest number with two decimals (1008.00; bold a little wider), and a margin. */
+export function pointsWidth(most: number, bold = false): number {
+  return String(Math.trunc(Math.abs(most))).length + (most < 0 ? 1 : 0) + 3 + (bold ? 2 : 1);
+}
+
+/** The width of a column of these points (a province's: no spread of its values), at least `least`. */
+export function pointsColumnWidth(points: Iterable<number>, bold: boolean, least: number): number {
+  let width = least;
+  for (const p of points) width = Math.max(width, pointsWidth(p, bold));
+  return width;
+}
+
 function body(kind: ColumnKind, row: RowKind): CellStyle {
   const numeric = kind === "points" || kind === "subtotal" || kind === "share" || kind === "money";
-  const center = numeric || kind === "rank";
   return {
     font: { name: FONT, size: 10.5, ...(kind === "subtotal" ? { bold: true } : {}), ...(row === "vetoed" && kind === "rank" ? { color: VETO_COLOR, bold: true } : {}) },
     ...(row === "vetoed" ? { fill: VETO_FILL } : kind === "subtotal" ? { fill: SUBTOTAL_FILL } : {}),
     border: THIN,
-    ...(kind === "share" ? { numFmt: "0.00%" } : kind === "money" ? { numFmt: "#,##0" } : {}),
-    align: { horizontal: center ? "center" : "left", vertical: "center", ...(kind === "wrap" || kind === "name" ? { wrap: true } : {}), ...(center ? {} : { indent: 1 }) },
+    ...(kind === "share" ? { numFmt: "0.00%" } : kind === "money" ? { numFmt: "#,##0" } : kind === "points" || kind === "subtotal" ? { numFmt: POINTS_FORMAT } : {}),
+    align: { horizontal: kind === "rank" ? "center" : numeric ? "right" : "left", vertical: "center", ...(kind === "wrap" || kind === "name" ? { wrap: true } : {}), ...(kind === "rank" || numeric ? {} : { indent: 1 }) },
   };
 }
 

@@ -111,6 +111,19 @@ describe("the result sheets as written", () => {
     expect(id === "10" || new RegExp(`<numFmt numFmtId="${id}" formatCode="0.00%"/>`).test(styles), `numFmtId ${id}`).toBe(true);
   });
 
+  it("show points with two decimals, right-aligned, so that a column's decimal points line up (604.5 centred over 621 did not)", () => {
+    const ws = sheetOf("综合排名");
+    const styles = parts["xl/styles.xml"] ?? "";
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    // C: 党政线 (a line's subtotal), G: 总分; Excel's own 2 is 0.00, a format of ours would be declared.
+    for (const cell of ["C4", "G4"]) {
+      const xf = xfs[styleOf(ws, cell)] ?? "";
+      const id = /numFmtId="(\d+)"/.exec(xf)?.[1];
+      expect(id === "2" || new RegExp(`<numFmt numFmtId="${id}" formatCode="0.00"/>`).test(styles), `${cell} numFmtId ${id}`).toBe(true);
+      expect(xf).toMatch(/horizontal="right"/);
+    }
+  });
+
   it("lay out 得分明细 to print across at most 4 pages for the sample", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);

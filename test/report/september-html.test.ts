@@ -50,7 +50,7 @@ describe("the report HTML", () => {
     expect(body.map((r) => r[1])).toEqual(overall?.entries.map((e) => scored.results.units[e.unit]?.name));
     for (const r of body) {
       const u = unit(scored.results, r[1] ?? "");
-      expect(r[6]).toBe(String(pointsToNumber(u.total)));
+      expect(r[6]).toBe(pointsToNumber(u.total).toFixed(2));
     }
     expect(body[0]?.slice(0, 2)).toEqual(["1", "城关镇"]);
     expect(body[0]?.[7]).toContain("一等奖");

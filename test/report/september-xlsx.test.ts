@@ -65,6 +65,14 @@ describe("the report workbook", () => {
       expect(Number(r[5])).toBe(pointsToNumber(u.deduction));
       expect(Number(r[6])).toBe(pointsToNumber(u.total));
     }
+    // Points with two decimals, right-aligned: 604.50 over 621.00, their decimal points in line.
+    const at = rows.findIndex((r) => r?.[0]?.startsWith("综合排名")) + 3;
+    for (const col of [3, 7]) {
+      const cell = ws.getRow(at).getCell(col);
+      expect(typeof cell.value).toBe("number");
+      expect(cell.numFmt).toBe("0.00");
+      expect(cell.alignment?.horizontal).toBe("right");
+    }
   });
 
   it("states the sample's known facts: 城关镇 first with 一等奖, two vetoes last, 新华街道's yellow card", () => {

@@ -19,6 +19,8 @@ function show(v: Cell, kind: Column["kind"]): string {
   if (typeof v === "string") return esc(v);
   if (kind === "share") return `${(Math.round(v * 10000) / 100).toFixed(2)}%`;
   if (kind === "money") return formatAmount(v);
+  // Two decimals, as the workbooks show points: a column's decimal points line up.
+  if (kind === "points") return v.toFixed(2);
   return esc(String(v));
 }
 

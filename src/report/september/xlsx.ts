@@ -6,6 +6,7 @@ import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { totalsRange } from "./chart.js";
 import { stampZip } from "../../xlsx/write/zip-stamp.js";
+import { POINTS_FORMAT } from "../sheet-style.js";
 
 const FONT = "宋体";
 const TITLE_FONT = "黑体";
@@ -18,7 +19,7 @@ const VETO_COLOR = "FFC00000";
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.55, header: 0.25, footer: 0.25 };
 const TITLE_ROWS = 2;
 const TITLE_HEIGHTS = [30, 20];
-const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.00%", money: "#,##0" };
+const NUM_FMT: Partial<Record<Column["kind"], string>> = { share: "0.00%", money: "#,##0", points: POINTS_FORMAT };
 
 /** The letters of a 0-based column index. */
 const colLetter = (i: number): string => colName(i + 1);
