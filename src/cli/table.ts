@@ -107,7 +107,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const vetoed = ranking.entries.filter((e) => e.rank === null).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
-  const pending = results.pendingRows > 0 && (moving || groupRankings.some((g) => ranksMove(results, g)) || units.some(({ u }) => pendingMark(u, ctx.lang))) ? ctx.t("table.pending") + "\n" : "";
+  // The rank range said only where the table shows one (its own, or a group's in 组内名次).
+  const ranges = moving || groupRankings.some((g) => ranksMove(results, g));
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending") + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks") + "\n" : "") : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

@@ -82,7 +82,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   }
   if (u.ledger.length) {
     out.push("");
-    out.push(c.bold(ctx.t("explain.ledger")));
+    // Single-item recognitions named only where the rubric has any.
+    out.push(c.bold(ctx.t(rubric.ledger.some((x) => x.kind === "single") ? "explain.ledger" : "explain.ledger-points")));
     for (const r of u.ledger) {
       // A row held to nothing (a cap reached, its item at 0) shows 0, not −0.
       const sign = r.points === 0 ? "" : r.kind === "deduction" ? "−" : "+";

@@ -262,14 +262,14 @@ export function start(doc: Document): void {
     table.append(body);
     section.append(table);
     // What the range and the marks mean, under a table that shows either, as the terminal says it.
+    // The rank range said only where the table shows one (its own, or a group's in 组内名次).
+    const ranges = moving || groups.some((g) => ranksMove(s.results, g));
     const marked = (): boolean =>
-      moving ||
-      groups.some((g) => ranksMove(s.results, g)) ||
       r.entries.some((e) => {
         const u = s.results.units[e.unit];
         return u !== undefined && pendingMark(u, lang) !== "";
       });
-    if (s.results.pendingRows > 0 && marked()) section.append(el("p", t("web.pending"), "note"));
+    if (s.results.pendingRows > 0 && (ranges || marked())) section.append(el("p", t(ranges ? "web.pending" : "web.pending-marks"), "note"));
     return section;
   };
 

@@ -244,7 +244,16 @@ function instructions(rubric: Rubric): string[] {
   }
   if (rubric.ledger.length) {
     const counted = rubric.statuses.counted[0] ?? "";
-    say(`${SHEET.ledger}:每条加分、扣分或单项奖认定一行;只有状态为“${counted}”的记录计分。`);
+    // What this rubric's ledger holds: 加分 and 扣分 alone where it has no single-item recognitions.
+    const held = (
+      [
+        ["bonus", "加分"],
+        ["deduction", "扣分"],
+        ["single", "单项奖认定"],
+      ] as const
+    ).flatMap(([kind, word]) => (rubric.ledger.some((c) => c.kind === kind) ? [word] : []));
+    const what = held.length > 1 ? `${held.slice(0, -1).join("、")}或${held.at(-1) ?? ""}` : (held[0] ?? "");
+    say(`${SHEET.ledger}:每条${what}一行;只有状态为“${counted}”的记录计分。`);
   }
   say("填好后运行 assess validate 检查,再运行 assess score 计分。");
   return out;

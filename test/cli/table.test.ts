@@ -74,4 +74,22 @@ describe("the ranking in a terminal", () => {
     // Where a group's rank could move, the note says so though the whole kind's could not.
     expect(out).toContain("(加扣分尚有待认定:");
   });
+
+  it("says of a table whose awards a claim may change, but no rank, what its (待定) means, not the rank range it does not show", async () => {
+    // 区市场监管局 held to 79.97 (a 9-count KF1), last of 区直部门 either way: its pending JF1 市级 (+1)
+    // would lift it over 良好's line at 80, and move no rank.
+    const dir = scratchDir("assess-table-marks-");
+    const file = join(dir, "liuhe.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.addRow(["区市场监管局", "KF1", 9, null, null, "已认定", null, "九次被市级通报", "市政府通报"]);
+    ledger.addRow(["区市场监管局", "JF1", null, "市级", null, "待审核", null, "监管经验全市推广", "申报材料"]);
+    await wb.xlsx.writeFile(file);
+    const out = await scoreIn(undefined, [], file);
+    const table = out.slice(out.indexOf("区直部门排名"), out.indexOf("区属国有企业排名"));
+    expect(table).toMatch(/│ 6 +│ 区市场监管局 .*│ 79\.97 +│ .*\(待定\)等次:合格/);
+    expect(table).not.toContain("名次区间");
+    expect(table).toContain("(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;assess explain 单位 可查看取决于哪些记录)");
+  });
 });

@@ -267,6 +267,22 @@ describe("rankings (§7)", () => {
   });
 });
 
+describe("explain's ledger heading", () => {
+  it("names single-item recognitions only where the rubric has any", () => {
+    const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
+    const heading = (rubric: typeof R): string | undefined => {
+      const units = [{ name: "甲" }];
+      const entries = [{ unit: "甲", code: "JF1", status: "已认定" }];
+      const text = renderExplain({ lang: "zh-CN", t }, PLAIN, rubric, submission(rubric, units, entries), run(units, entries, rubric), 0);
+      return text.split("\n").find((l) => l.startsWith("加分"));
+    };
+    expect(heading(R)).toBe("加分、扣分与单项认定:");
+    const none = mini((x) => x.replace("    - code: DX1\n      kind: single\n      name: 信息化\n      levels: [市级, 省级, 国家级]\n", "").replace(/ {2}single:\n {4}- code: DX1\n( {6}.*\n)+/, ""));
+    expect(none.ledger.some((c) => c.kind === "single")).toBe(false);
+    expect(heading(none)).toBe("加分与扣分:");
+  });
+});
+
 describe("awards (§8)", () => {
   it("gives rank tiers, a tie inside a tier's ranks getting that tier", () => {
     const r = run([

@@ -40,6 +40,23 @@ describe("assess template", () => {
     expect(cover.getCell("A1").value).toBe("青山区2026年度 完善人口计生目标管理责任制考核办法 考核工作簿");
   });
 
+  it("says on the cover what this rubric's ledger holds: no 单项奖认定 where it has none", async () => {
+    const cover = async (name: string, text: string): Promise<string> => {
+      const rubric = join(dir, `${name}.yaml`);
+      writeFileSync(rubric, text);
+      const out = join(dir, `${name}.xlsx`);
+      expect((await cli(["template", "--rubric", rubric, "-o", out])).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet("封面")!;
+      return [...Array(sheet.rowCount).keys()].map((i) => String(sheet.getCell(i + 1, 1).value ?? "")).join("\n");
+    };
+    const mini = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
+    expect(await cover("with-single", mini)).toContain("加扣分:每条加分、扣分或单项奖认定一行;");
+    const none = mini.replace("    - code: DX1\n      kind: single\n      name: 信息化\n      levels: [市级, 省级, 国家级]\n", "").replace(/ {2}single:\n {4}- code: DX1\n( {6}.*\n)+/, "");
+    expect(await cover("no-single", none)).toContain("加扣分:每条加分或扣分一行;");
+  });
+
   it("says the district and year once on the cover where the scheme's title names them already", async () => {
     const rubric = join(dir, "own-title.yaml");
     writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("title: 迷你方案\n", "title: 青山区迷你方案\n"));

@@ -67,6 +67,7 @@ export const reportMessages: Catalog = {
   "explain.floor-from": { "zh-CN": "(下限取自 {cell})", en: " (floor from {cell})" },
   "explain.target-floor-from": { "zh-CN": "(目标取自 {target},下限取自 {floor})", en: " (target from {target}, floor from {floor})" },
   "explain.ledger": { "zh-CN": "加分、扣分与单项认定:", en: "Bonus, deduction and single-item entries:" },
+  "explain.ledger-points": { "zh-CN": "加分与扣分:", en: "Bonus and deduction entries:" },
   "explain.recorded": { "zh-CN": "已记录", en: "recorded" },
   "explain.not-counted": { "zh-CN": "不计分", en: "not counted" },
   "diff.title": { "zh-CN": "变更说明", en: "Changes" },
