@@ -76,8 +76,10 @@ export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShar
  * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
  * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
  */
-export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, { grade: string; held: boolean; cut?: GradeCut }> {
-  const out = new Map<number, { grade: string; held: boolean; cut?: GradeCut }>();
+type Graded = { grade: string; held: boolean; cut?: GradeCut; over?: { quota: number; given: number } };
+
+export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, Graded> {
+  const out = new Map<number, Graded>();
   /** Units that reached a band but were left out by its quota: the best such band. */
   const cutFrom = new Map<number, GradeCut>();
   const g = r.grades;
@@ -96,6 +98,8 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
     });
     const quota = quotaOf(band, n);
     let take = reach;
+    /** Where the tied units at the cut all got it (ties: all): those past the quota by it. */
+    let tiedOver: ((p: Placed) => boolean) | undefined;
     if (reach.length > quota) {
       const cut = reach[quota];
       const last = quota > 0 ? reach[quota - 1] : undefined;
@@ -103,11 +107,14 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
         // Still tied at the cut: all of the tied units, or none of them.
         const tied = (p: Placed): boolean => sameKeys(p.keys, last.keys);
         take = g.ties === "all" ? reach.filter((p, i) => i < quota || tied(p)) : reach.slice(0, quota).filter((p) => !tied(p));
+        if (g.ties === "all") tiedOver = tied;
       } else take = reach.slice(0, quota);
     }
+    // The tied ones say so (2 优秀 of a quota of 1 is no mistake): one object for all of them.
+    const over = tiedOver && take.length > quota ? { quota, given: take.length } : undefined;
     for (const p of take) {
       const cut = cutFrom.get(p.u);
-      out.set(p.u, { grade: band.name, held: false, ...(cut ? { cut } : {}) });
+      out.set(p.u, { grade: band.name, held: false, ...(cut ? { cut } : {}), ...(over && tiedOver?.(p) ? { over } : {}) });
     }
     // Left out: by the quota filled ahead of them, or (ties: none) by a tie at its line. One
     // object for all of them (a province's band leaves out thousands).
@@ -167,7 +174,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
     for (const u of graded) {
       const g = grades.get(u);
-      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}) });
+      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
     }
   }
 

@@ -60,6 +60,8 @@ export type Award =
       readonly grade: string;
       readonly held?: boolean;
       readonly cut?: GradeCut;
+      /** One of the units tied at the band's last place that all got it (ties: all): the quota, and how many got it. */
+      readonly over?: { readonly quota: number; readonly given: number };
     }
   | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount?: number; readonly level: string; readonly basis: CellAt }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points; /** A ranking by a line or an item: its code and name, and the unit's score there. */ readonly of?: string; readonly score?: Points }

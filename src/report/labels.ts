@@ -93,6 +93,7 @@ export function awardContent(a: Award, lang: Lang): string {
         const key = a.cut.quota === 0 ? "award.grade-cut-none" : a.cut.tied ? "award.grade-cut-tied" : a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut";
         return message(lang, key, { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0 });
       }
+      if (a.over && !a.held) return message(lang, "award.grade-over", { grade: a.grade, quota: a.over.quota, given: a.over.given });
       return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
