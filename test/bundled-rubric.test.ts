@@ -128,6 +128,31 @@ describe("bundled rubric district-popplan 2022.1", () => {
     expect(readdirSync("rubric").filter((f) => f.endsWith(".yaml"))).toEqual(["district-popplan-2022.1.yaml", "township-comprehensive-2026.1.yaml"]);
   });
 
+  it("explains every key an author can write, in Chinese and in English, for an editor's hover", () => {
+    const schema = rubricJsonSchema() as Record<string, unknown>;
+    const undocumented: string[] = [];
+    const said: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, path));
+      if (node === null || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      for (const [key, child] of Object.entries((n["properties"] ?? {}) as Record<string, Record<string, unknown>>)) {
+        const at = path ? `${path}/${key}` : key;
+        const d = child["description"];
+        if (typeof d === "string") said.push(d);
+        else undocumented.push(at);
+        walk(child, at);
+      }
+      for (const key of ["items", "prefixItems", "anyOf", "additionalProperties"]) walk(n[key], path);
+    };
+    walk(schema, "");
+    for (const def of Object.values((schema["$defs"] ?? {}) as Record<string, unknown>)) walk(def, "item");
+    expect(undocumented).toEqual([]);
+    // Both languages in each: Chinese first, then English.
+    for (const d of said) expect(d).toMatch(/[\u4e00-\u9fff].*。 [^。]*[A-Za-z][^。]*\.$/);
+    expect(said.length).toBeGreaterThan(100);
+  });
+
   it("passes both bundled rubrics as an editor reading it as draft-07 reads it (a pair, ranks: [1, 1], was no item at all there)", () => {
     // yaml-language-server before 1.20 reads every schema as draft-07: ajv 6 reads it so too.
     const { $schema: _, ...schema } = rubricJsonSchema() as Record<string, unknown>;

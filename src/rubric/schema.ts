@@ -1,6 +1,7 @@
 // The rubric file's shape, as a zod 4 schema: strict objects, so a misspelt key is an error.
 // Cross-field rules (sums, references, units, unique codes) live in build.ts; this is shape only.
 import { z } from "zod";
+import { SCHEMA_DOCS } from "./schema-docs.js";
 
 const code = z.string().regex(/^[A-Z]{1,4}\d+(\.\d+)*$/, { message: "code" });
 const lineCode = z.string().regex(/^[A-Z]{1,4}$/, { message: "line-code" });
@@ -209,9 +210,34 @@ export const rubricSchema = z.strictObject({
 export type RubricInput = z.infer<typeof rubricSchema>;
 export type ItemInput = z.infer<typeof itemSchema>;
 
-/** JSON Schema for editors (yaml-language-server, VS Code). */
+/** JSON Schema for editors (yaml-language-server, VS Code), each key with what it means on hover. */
 export function rubricJsonSchema(): unknown {
-  return readableByOlderEditors(z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" }));
+  const schema = readableByOlderEditors(z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" })) as Record<string, unknown>;
+  described(schema, "");
+  // The item's schema (recursive: a line's items, an item's children) is a definition of its own.
+  const defs = schema["$defs"];
+  if (defs && typeof defs === "object") for (const def of Object.values(defs)) described(def, "item");
+  return schema;
+}
+
+/** Each property's description from SCHEMA_DOCS, by its path (a version-1 awards block's keys as a ranking's). */
+function described(node: unknown, path: string): void {
+  if (Array.isArray(node)) {
+    for (const n of node) described(n, path);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const n = node as Record<string, unknown>;
+  const props = n["properties"];
+  if (props && typeof props === "object") {
+    for (const [key, child] of Object.entries(props as Record<string, unknown>)) {
+      const at = path ? `${path}/${key}` : key;
+      const doc = SCHEMA_DOCS[at] ?? (at.startsWith("awards/") ? SCHEMA_DOCS[`rankings/${at.slice("awards/".length)}`] : undefined);
+      if (doc !== undefined && child && typeof child === "object") (child as Record<string, unknown>)["description"] = doc;
+      described(child, at);
+    }
+  }
+  for (const key of ["items", "prefixItems", "anyOf", "additionalProperties"]) described(n[key], path);
 }
 
 /**
