@@ -276,7 +276,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       return u ? [{ u, i }] : [];
     });
     const heads = ledgerHeadings(rubric, kind.id, lang);
-    const hasLedger = rubric.ledger.some((c) => c.kind !== "single") && units.some(({ u }) => u.ledger.length > 0 || u.bonus || u.deduction);
+    // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
+    const hasLedger = rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind.id));
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured

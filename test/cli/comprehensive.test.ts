@@ -55,6 +55,23 @@ describe("the comprehensive sample", () => {
     ]);
   });
 
+  it("gives 得分明细 its 加分 and 扣分 columns wherever the kind may have them, though no row was recorded (as its ranking sheet shows 0.00)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const ledger = wb.getWorksheet("加扣分")!;
+    // The departments' two rows (区住房城乡建设局, 区生态环境分局) taken out.
+    expect([ledger.getCell("A12").value, ledger.getCell("A13").value]).toEqual(["区住房城乡建设局", "区生态环境分局"]);
+    ledger.spliceRows(12, 2);
+    const file = join(dir, "no-department-rows.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "no-department-rows.scored.xlsx");
+    expect((await cli(["score", file, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const header = (book.getWorksheet("得分明细(区直部门)")!.getRow(3).values as unknown[]).slice(1);
+    expect(header.slice(-2)).toEqual(["加分", "扣分"]);
+  });
+
   it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
     const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);
