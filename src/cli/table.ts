@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -116,6 +116,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */
 export function rankingTables(ctx: Ctx, rubric: Rubric, results: Results, wide: boolean): string {
   const out: string[] = [];
-  for (const kind of rubric.unitKinds) for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide) + "\n");
+  for (const kind of rubric.unitKinds) {
+    for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide) + "\n");
+    const note = unrankedNote(results, kind, ctx.lang);
+    if (note) out.push(note + "\n\n");
+  }
   return out.join("");
 }

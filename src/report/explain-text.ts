@@ -35,7 +35,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .filter((r) => r.id in u.ranks)
     .map((r) => `${r.name} ${u.ranks[r.id] ?? ctx.t("status.vetoed")}`)
     .join(" · ");
-  out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks}`);
+  // A kind no ranking ranks: said, not a dangling separator.
+  out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks || ctx.t("status.no-ranking", { kind: kindName })}`);
   out.push(...tieLines(ctx, rubric, results, index));
   if (u.gap) out.push(ctx.t("explain.gap", { ranking: u.gap.rankingName, tier: u.gap.tier, points: formatPoints(u.gap.points) }));
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];

@@ -5,6 +5,7 @@ import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
 import { cellRef } from "../diagnostics/index.js";
+import { resultSheetName } from "../workbook/ours.js";
 
 /**
  * The headings of a kind's 加分 and 扣分 columns. Those columns hold what is charged to the total;
@@ -224,6 +225,16 @@ export function mainRankings(results: Pick<Results, "rankings">, kind: string): 
   if (groups.length) return groups;
   const first = of.find((r) => r.group === undefined) ?? of[0];
   return first ? [first] : [];
+}
+
+/**
+ * Where a kind no ranking ranks (its mainRankings none) has units: what the terminal and the
+ * browser page say in place of its table, so that its units are not left out unsaid.
+ */
+export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: { readonly id: string; readonly name: string }, lang: Lang): string | undefined {
+  if (mainRankings(results, kind.id).length) return undefined;
+  const count = results.units.filter((u) => u.kind === kind.id).length;
+  return count ? message(lang, "table.kind-unranked", { kind: kind.name, count, sheet: resultSheetName({ kind: "detail", unitKind: kind.id, unitKindName: kind.name }, lang) }) : undefined;
 }
 
 export function ranksMove(results: Pick<Results, "units">, r: { readonly id: string; readonly entries: readonly { readonly unit: number }[] }): boolean {

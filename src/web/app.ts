@@ -17,7 +17,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, unrankedNote } from "../report/labels.js";
 import { buildReport, coverGaps } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -286,7 +286,12 @@ export function start(doc: Document): void {
     showDiagnostics([...s.loaded.diagnostics, ...coverGaps(s.file, s.submission.cover)], out, s.file);
     // Each kind's main ranking (by the total where it has one; each group's where it is ranked
     // only in groups), as the terminal shows them.
-    for (const kind of s.rubric.unitKinds) for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
+    for (const kind of s.rubric.unitKinds) {
+      for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
+      // A kind no ranking ranks: said where its table would be.
+      const note = unrankedNote(s.results, kind, lang);
+      if (note) out.append(el("p", note, "note"));
+    }
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;

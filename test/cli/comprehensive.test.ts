@@ -72,6 +72,19 @@ describe("the comprehensive sample", () => {
     expect(header.slice(-2)).toEqual(["加分", "扣分"]);
   });
 
+  it("says where a kind no ranking ranks has its units: rubric check warns, the terminal says where their scores are, explain says it is not ranked", async () => {
+    const drop = (y: string): string => {
+      const at = y.indexOf("  - id: enterprises\n");
+      return y.slice(0, at);
+    };
+    const { rubric } = await scoredUnder("no-enterprises", drop);
+    expect((await cli(["rubric", "check", rubric])).err).toContain("警告: 区属国有企业(enterprise)没有排名:其单位照常计分,但不出现在终端、报告和网页的排名表中,只在结果工作簿的得分明细和计分说明里;如要排名,请在 rankings 中加一个 unit_kind: enterprise 的排名 [rubric.kind-unranked]");
+    const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "no-enterprises-2.xlsx")]);
+    expect(r.out).toContain("(区属国有企业 3 个单位不参加排名:方案未对区属国有企业排名;得分见结果工作簿的 得分明细(区属国有企业))");
+    const e = await cli(["explain", input, "区城投集团", "--rubric", rubric]);
+    expect(e.out.split("\n")[1]).toBe("总分 100 · 不参加排名(方案未对区属国有企业排名)");
+  });
+
   it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
     const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);

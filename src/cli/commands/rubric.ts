@@ -23,7 +23,8 @@ export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
   // Named as a bundled rubric, it is that file (named as it should be).
   const misnamed = rubric ? fileNameWarning(rubricPath(file), rubric) : undefined;
-  const code = reportDiagnostics(ctx, misnamed ? [...diagnostics, misnamed] : diagnostics, json);
+  const unranked = rubric ? unrankedKinds(rubricPath(file), rubric) : [];
+  const code = reportDiagnostics(ctx, [...diagnostics, ...(misnamed ? [misnamed] : []), ...unranked], json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
 }
@@ -36,6 +37,13 @@ export function fileNameWarning(file: string, rubric: { id: string; version: str
   const named = rubricFileName(basename(file));
   if (named && named.id === rubric.id && named.version === rubric.version) return undefined;
   return { code: "rubric.file-name", severity: "warning", data: { name: `${rubric.id}-${rubric.version}.yaml` }, location: { file } };
+}
+
+/** A unit kind no ranking ranks: scored, but in no ranking table (a scheme may mean it; it is said). */
+function unrankedKinds(file: string, rubric: Rubric): Diagnostic[] {
+  return rubric.unitKinds
+    .filter((k) => !rubric.rankings.some((r) => r.unitKind === k.id))
+    .map((k) => ({ code: "rubric.kind-unranked", severity: "warning", data: { kind: k.name, id: k.id }, location: { file } }));
 }
 
 export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {

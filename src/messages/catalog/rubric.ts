@@ -190,5 +190,9 @@ export const rubricMessages: Catalog = {
     "zh-CN": "文件名应为 {name}:工作簿的封面按编号和版本指明方案,不用 --rubric 时只认这样命名、放在工作簿旁边的文件",
     en: "the file should be named {name}: a workbook's cover names its rubric by id and version, and without --rubric only a file so named beside the workbook is found",
   },
+  "rubric.kind-unranked": {
+    "zh-CN": "{kind}({id})没有排名:其单位照常计分,但不出现在终端、报告和网页的排名表中,只在结果工作簿的得分明细和计分说明里;如要排名,请在 rankings 中加一个 unit_kind: {id} 的排名",
+    en: "{kind} ({id}) is in no ranking: its units are scored, but shown in no ranking table (terminal, report, browser page), only in the result workbook's 得分明细 and 计分说明; to rank them, add a ranking with unit_kind: {id}",
+  },
   "rubric.ok": { "zh-CN": "方案有效:{id} {version}({title})", en: "the rubric is valid: {id} {version} ({title})" },
 };
