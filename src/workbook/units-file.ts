@@ -17,7 +17,46 @@ import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {
   if (looksLikeWorkbook(bytes)) return { code: "units.is-workbook", severity: "error", data: {}, location: { file } };
   if (bytes.length > 0 && !looksLikeText(bytes)) return { code: "units.not-text", severity: "error", data: {}, location: { file } };
+  const mixed = mixedEncodingLine(bytes);
+  if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
   return undefined;
+}
+
+/**
+ * A UTF-8 list with lines of another encoding pasted in (GBK lines added to a list saved as CSV
+ * UTF-8): the first line that is not UTF-8; undefined for one encoding throughout. Said only where
+ * most lines with Chinese are UTF-8, which a GBK file's lines are by chance at most one in many.
+ */
+function mixedEncodingLine(bytes: Uint8Array): number | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  try {
+    strict.decode(bytes);
+    return undefined;
+  } catch {
+    // read on, line by line
+  }
+  let utf8 = 0;
+  let other = 0;
+  let first: number | undefined;
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const part = bytes.subarray(start, i);
+    if (part.some((b) => b >= 0x80)) {
+      try {
+        strict.decode(part);
+        utf8++;
+      } catch {
+        other++;
+        first ??= line;
+      }
+    }
+    start = i + 1;
+    line++;
+  }
+  return utf8 >= 2 && utf8 >= other ? first : undefined;
 }
 
 /**
@@ -97,14 +136,21 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   // these are left alone; a kind column without a heading follows the name's).
   let at = { name: 0, kind: 1, group: 2 };
   const heading = sectionHeading(rubric);
+  // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
+  const KIND_HEADER = /^(单位)?(类型|类别)|^(kind|type)/i;
+  const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^group/i;
   const NAME_HEADER = /^(单位|名称|name)/i;
-  const KIND_HEADER = /^(类型|类别|kind|type)/i;
-  const GROUP_HEADER = /^(分组|组别|所属组|group)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
     const fields = splitFields(raw);
+    // Bytes that are no text in the list's encoding (a line of another, or damaged): not a unit's name.
+    const bad = raw.indexOf("\ufffd");
+    if (bad >= 0) {
+      diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
+      return;
+    }
     if (i === 0) {
-      const nameAt = fields.findIndex((f) => NAME_HEADER.test(f));
+      const nameAt = fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
       // A header line (no field of it a kind or a group): skipped, once its columns are known.
@@ -124,9 +170,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;
     }
-    // A summary line copied with the list (合计, 乡镇小计 and its count): no unit.
-    if (isSummaryName(name)) {
-      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: name }, location: { file, line, col: 1 } });
+    // A summary line copied with the list (合计, 乡镇小计 and its count): no unit. Excel's lists put
+    // 合计 in the first column (序号) as often as in the name's.
+    const summary = isSummaryName(name) ? name : at.name > 0 && isSummaryName(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
+    if (summary !== undefined) {
+      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: summary }, location: { file, line, col: 1 } });
       return;
     }
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.

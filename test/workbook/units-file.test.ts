@@ -135,6 +135,39 @@ rankings:
     expect(parse("单位\n城关镇,镇\n区公安分局,部门\n").units.map((u) => u.kind)).toEqual(["town", "department"]);
   });
 
+  it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {
+    const expected = [
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+    ];
+    const kindFirst = parse("序号,单位类型,单位名称,备注\n1,镇,城关镇,\n2,部门,区公安分局,\n");
+    expect(kindFirst.diagnostics).toEqual([]);
+    expect(kindFirst.units).toEqual(expected);
+    const nameFirst = parse("单位名称,单位类型\n城关镇,镇\n区公安分局,部门\n");
+    expect(nameFirst.diagnostics).toEqual([]);
+    expect(nameFirst.units).toEqual(expected);
+  });
+
+  it("leaves out a 合计 line whose word stands in the 序号 column, said at its line", () => {
+    const r = parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n合计,2,\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:4:1"]);
+    expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+  });
+
+  it("refuses a line of bytes that are no text (a damaged or mis-encoded file), at its line, not as a unit named �", () => {
+    const gbk = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a, 0xff, 0xfe, 0xfd, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇 / (junk),镇
+    const r = parseUnitsFile("units.csv", decodeUnitsFile(gbk), rubric);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["error units.bad-bytes units.csv:2:1"]);
+  });
+
+  it("says a UTF-8 list with GBK lines pasted in mixes encodings, at the first such line; a GBK list is read", () => {
+    const gbkLine = Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a]); // 城关镇,镇 in GBK
+    const mixed = Buffer.concat([Buffer.from("单位名称,类型\n东湖街道,街道\n区公安分局,部门\n"), gbkLine]);
+    const problem = unitsFileProblem("units.csv", mixed);
+    expect(problem && `${problem.code} ${formatLocation(problem.location!)}`).toBe("units.mixed-encoding units.csv:4:1");
+    expect(unitsFileProblem("units.csv", Buffer.concat([gbkLine, gbkLine]))).toBeUndefined();
+  });
+
   it("leaves alone the columns its headings do not name (a 备注 column), and reads a 分组 column by its heading", () => {
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const comprehensive = loadRubric(C, readFileSync(C), "test").rubric!;
