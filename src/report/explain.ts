@@ -11,6 +11,7 @@ import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/r
 import { message, type Lang } from "../messages/index.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
 import { cellRef } from "../diagnostics/index.js";
+import { divRound } from "../engine/leaf.js";
 
 export interface Measured {
   readonly indicator: string;
@@ -105,6 +106,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (m.target <= 0) return reason(lower ? "why.ratio-target-none-lower" : "why.ratio-target-none");
       // Higher being better, a value of 0 or less: 0 points.
       if (!lower && m.value <= 0) return reason("why.ratio-none");
+      // ≈ where the points are the quotient rounded to 0.01 (3333 ÷ 4000 × 30 is 24.9975, 25.00).
+      data.eq = (item.max * (lower ? m.target : m.value)) % (lower ? m.value : m.target) === 0 ? "=" : "≈";
       return reason(lower ? "why.ratio-part-lower" : "why.ratio-part");
     case "bands": {
       const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));
@@ -120,17 +123,22 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (met) return reason("why.shortfall-none");
       data.deduct = formatPoints(item.deduct ?? 0);
       data.off = formatPoints(item.max - points);
+      // More due than the max (11 件 × 3 = 33 of 30): said as due, then 扣完为止, or 扣 30 reads as a slip.
+      const short = Math.abs(m.value - m.target);
+      const due = item.wholeSteps ? (item.deduct ?? 0) * Math.floor(short / (item.per ?? 1)) : divRound((item.deduct ?? 0) * short, item.per ?? 1);
+      const capped = due > item.max ? "-capped" : "";
+      data.due = formatPoints(due);
       // Whole steps only, with a part of one left over (2.5 short, 2 counted): said, or 扣 4 reads as a slip.
       const partStep = item.wholeSteps === true && (item.per ?? 0) > 0 && Math.abs(m.value - m.target) % (item.per ?? 1) !== 0 && points > 0 ? "-part" : "";
       // A percentage's shortfall is in percentage points (95% − 86.4% is 8.6 个百分点, not 8.6%).
       if (w.display === "%") {
         data.short = formatPoints(Math.abs(m.value - m.target));
         data.per = formatPoints(item.per ?? 0);
-        return reason(`${lower ? "why.shortfall-over-pp" : "why.shortfall-pp"}${partStep}`);
+        return reason(`${lower ? "why.shortfall-over-pp" : "why.shortfall-pp"}${partStep || capped}`);
       }
       data.short = show(Math.abs(m.value - m.target));
       data.per = show(item.per ?? 0);
-      return reason(`${lower ? "why.shortfall-over" : "why.shortfall"}${partStep}`);
+      return reason(`${lower ? "why.shortfall-over" : "why.shortfall"}${partStep || capped}`);
     }
     case "relative-best":
       data.best = show(basis?.best ?? 0);
@@ -140,6 +148,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
       // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
       if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
+      data.eq = basis?.best !== undefined && basis.best !== 0 && m.value !== 0 && (item.max * (lower ? basis.best : m.value)) % (lower ? m.value : basis.best) !== 0 ? "≈" : "=";
       return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : ""}`);
     case "rank-points":
       data.place = basis?.place ?? 0;

@@ -211,6 +211,24 @@ describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
     expect(k1Why(pp, short, "甲", undefined, "en")).toBe("ZB1 92.5% is 2.5 pp below the target 95%; 2 off per 1 pp: 5 off, 15");
     expect(k1Why("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", short, "甲")).toBe("ZB2 5起 比目标 2起 高 3起,每高 1起 扣 3,扣 9,得 11");
   });
+
+  it("says more due than the max as due, then 扣完为止 (扣 20 for 11 起 × 3 read as a slip)", () => {
+    const many = [{ name: "甲", measures: { ZB2: 13 } }];
+    const item = "kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3";
+    expect(k1(item, many)).toEqual({ 甲: 0 });
+    expect(k1Why(item, many, "甲")).toBe("ZB2 13起 比目标 2起 高 11起,每高 1起 扣 3,应扣 33,扣完为止,得 0");
+    expect(k1Why(item, many, "甲", undefined, "en")).toBe("ZB2 13起 is 11起 above the target 2起; 3 off for each 1起: 33 due, down to 0");
+    // Exactly the max: no more was due than was taken.
+    expect(k1Why("kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2", [{ name: "甲", measures: { ZB1: "85%" } }], "甲")).toBe("ZB1 85% 比目标 95% 低 10 个百分点,每低 1 个百分点扣 2,扣 20,得 0");
+  });
+});
+
+describe("ratio's quotient said as it is: = where exact, ≈ where rounded to 0.01", () => {
+  it("1500 ÷ 3000 × 20 = 10; 3333 ÷ 4000 × 30 ≈ 25 (24.9975)", () => {
+    expect(k1Why("kind: ratio, indicator: ZB3, target: MB2", [{ name: "甲", measures: { ZB3: 1500, MB2: 3000 } }], "甲")).toMatch(/ × 20 = 10$/);
+    expect(k1Why("kind: ratio, indicator: ZB3, target: MB2", [{ name: "甲", measures: { ZB3: 3333, MB2: 4000 } }], "甲")).toMatch(/ × 20 ≈ 16\.67$/);
+    expect(k1Why("kind: ratio, indicator: ZB2, target: 2", [{ name: "甲", measures: { ZB2: 3 } }], "甲")).toMatch(/ × 20 ≈ 13\.33\(越低越好\)$/);
+  });
 });
 
 describe("relative kinds: against the others of the ranking group", () => {
@@ -236,6 +254,8 @@ describe("relative kinds: against the others of the ranking group", () => {
       { name: "乙镇", group: "rural", measures: { ZB2: 3 } },
     ];
     expect(k1("kind: relative-best, indicator: ZB2", units)).toEqual({ 甲镇: 2000, 乙镇: 1333 });
+    // 20 × 2 ÷ 3 is 13.333…: said ≈, not =.
+    expect(k1Why("kind: relative-best, indicator: ZB2", units, "乙镇")).toBe("ZB2 乡镇组最优值 2起 ÷ 3起 × 20 ≈ 13.33(越低越好)");
     // A best of 0 起: the unit at it has full marks, said without a 0 ÷ 0.
     const none: UnitSpec[] = [
       { name: "甲镇", group: "rural", measures: { ZB2: 0 } },
