@@ -21,6 +21,13 @@ export function fractionToRate(x: number): Rate {
 }
 
 /** Points for people: 370, 2.5, 12.25, -20. */
+/** Points with both decimals (1008.00, 19.50), as the result sheets, the report and the browser page's tables show them. */
+export function formatPoints2(p: Points): string {
+  const a = Math.abs(p);
+  const frac = a % 100;
+  return `${p < 0 ? "-" : ""}${Math.floor(a / 100)}.${frac < 10 ? "0" : ""}${frac}`;
+}
+
 export function formatPoints(p: Points): string {
   const neg = p < 0;
   const a = Math.abs(p);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
 import type { Results } from "../../src/model/results.js";
 import type { Submission } from "../../src/model/submission.js";
-import { fractionToRate } from "../../src/model/numbers.js";
+import { formatPoints2, fractionToRate } from "../../src/model/numbers.js";
 import { explainUnit } from "../../src/report/explain.js";
 import { planOf } from "../../src/rubric/plan.js";
 import { divRound, measuredPoints } from "../../src/engine/leaf.js";
@@ -459,6 +459,18 @@ describe("every measured kind, either way round, any values (negative growth, pa
         expect(p).toBeGreaterThanOrEqual(0);
         expect(p).toBeLessThanOrEqual(max);
         if (value === best && (lower || value > 0)) expect(p).toBe(max);
+      }),
+    );
+  });
+});
+
+describe("points as tables show them", () => {
+  it("have both decimals and read back as the very points (1008.00, 19.50, -0.05)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (p) => {
+        const text = formatPoints2(p);
+        expect(text).toMatch(/^-?\d+\.\d\d$/);
+        expect(Math.round(Number(text) * 100)).toBe(p);
       }),
     );
   });

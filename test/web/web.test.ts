@@ -104,7 +104,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(rows.map((r) => r[unitAt]).sort()).toEqual(towns.map((u) => u.name).sort());
     for (const r of rows) {
       const u = towns.find((x) => x.name === r[unitAt]);
-      expect([r[0], r[totalAt]], r[unitAt]).toEqual([u?.rank.overall === null ? "一票否决" : String(u?.rank.overall), String(u?.total)]);
+      // Points with two decimals, as the sheets and the report show them (1008.00 over 971.50).
+      expect([r[0], r[totalAt]], r[unitAt]).toEqual([u?.rank.overall === null ? "一票否决" : String(u?.rank.overall), (u?.total ?? NaN).toFixed(2)]);
     }
     const order = rows.map((r) => (r[0] === "一票否决" ? Infinity : Number(r[0])));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -512,7 +513,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const departments = page.locator("section.ranking").last();
     expect(await departments.locator("thead th").allTextContents()).toEqual(["名次", "单位", "部门职责"]);
     const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
-    expect(first).toEqual(["1", "区公安分局", "99.5"]);
+    expect(first).toEqual(["1", "区公安分局", "99.50"]);
   });
 
   it("shows a tie-breaker the table shows nowhere else in a column of its own, as the terminal and the ranking sheet do", async () => {
@@ -522,7 +523,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const heads = await departments.locator("thead th").allTextContents();
     expect(heads).toContain("BM1 重点工作任务(同分时比较)");
     const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
-    expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40");
+    expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40.00");
   });
 
   it("wraps long unit names in a ranking at 800 px rather than push the awards out of sight", async () => {
