@@ -7,6 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import type { Submission } from "../model/submission.js";
 import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
 import { readUserFile } from "./files.js";
+import { lockOf } from "./write.js";
 import { nodeHost } from "./host.js";
 import { rubricSource } from "./rubric-source.js";
 import { progressFor, type Progress } from "./progress.js";
@@ -21,7 +22,10 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
   const rubrics = await rubricSource(rubricFlag, [dirname(file), process.cwd()]);
   const loaded = await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, ...(progress ? { progress: (code, data) => progress.step(code, data) } : {}) });
-  return { ...loaded, bytes: read.bytes };
+  // Open in a spreadsheet program (its lock file beside it): what is read is what was last saved.
+  const lock = lockOf(file);
+  const open: Diagnostic[] = lock ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
+  return { ...loaded, diagnostics: [...open, ...loaded.diagnostics], bytes: read.bytes };
 }
 
 export interface ForScoring extends Input {

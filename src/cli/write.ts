@@ -216,7 +216,7 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
  * .~lock.NAME#, Excel's and WPS's ~$NAME, ~$ taking the place of a long name's first two
  * characters), if there is one.
  */
-function lockOf(target: string): string | undefined {
+export function lockOf(target: string): string | undefined {
   const dir = dirname(target);
   const name = basename(target);
   const locks = [`.~lock.${name}#`, `~$${name}`, `~$${name.slice(2)}`, `.~${name}`];

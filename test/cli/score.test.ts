@@ -244,6 +244,19 @@ describe("assess score on the sample", () => {
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });
 
+  it("warns that a workbook open in a spreadsheet program is read as last saved (its unsaved changes left out), and scores it", async () => {
+    const sub = join(dir, "open-input");
+    mkdirSync(sub, { recursive: true });
+    const book = join(sub, "青山区.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", book);
+    writeFileSync(join(sub, "~$青山区.xlsx"), "");
+    const r = await cli(["score", book, "-o", join(sub, "结果.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${book}: 警告: 工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 ~$青山区.xlsx):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行 [file.input-open]`);
+    rmSync(join(sub, "~$青山区.xlsx"));
+    expect((await cli(["validate", book])).err).not.toContain("file.input-open");
+  });
+
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {
     const liuhe = join(dir, "柳河区.scored.xlsx");
     expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", liuhe])).code).toBe(0);

@@ -34,8 +34,8 @@ describe("a result that cannot be written", () => {
     const target = join(dir, "denied.xlsx");
     const d = await writeAtomic(target, failing("EACCES"));
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "EACCES" }, location: { file: target } });
-    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(没有权限:文件夹不可写,或文件只读)");
-    expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV)");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(没有权限:文件夹不可写,或文件只读);可用 -o 写到别的文件夹,或换一个短些的文件名");
+    expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV); -o writes elsewhere: another folder, or a shorter name");
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe("a long file name", () => {
     const target = join(dir, `${"长".repeat(90)}.xlsx`);
     const d = await writeAtomic(target, async () => new Uint8Array([1]));
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENAMETOOLONG" }, location: { file: target } });
-    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长)");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长);可用 -o 写到别的文件夹,或换一个短些的文件名");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

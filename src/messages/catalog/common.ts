@@ -43,7 +43,7 @@ export const common: Catalog = {
   "file.disk-full": { "zh-CN": "磁盘空间不足,未能写入此文件(同名的原有文件未改动)", en: "the disk is full: this file was not written (an earlier file of this name is unchanged)" },
   "file.stdout-failed": { "zh-CN": "输出未能完整写出({detail@word.errno}),不可使用", en: "the output could not be written in full ({detail@word.errno}) and must not be used" },
   "file.changed-meanwhile": { "zh-CN": "运行期间此文件被创建或修改,为免覆盖未写入;请确认后重新运行", en: "this file was created or changed while the command ran, so it was not overwritten; check it and run again" },
-  "file.unwritable": { "zh-CN": "无法写入({detail@word.errno})", en: "cannot write here ({detail@word.errno})" },
+  "file.unwritable": { "zh-CN": "无法写入({detail@word.errno});可用 -o 写到别的文件夹,或换一个短些的文件名", en: "cannot write here ({detail@word.errno}); -o writes elsewhere: another folder, or a shorter name" },
   "word.errno.EACCES": { "zh-CN": "没有权限:文件夹不可写,或文件只读", en: "permission denied: the folder is not writable, or the file is read-only" },
   "word.errno.EACCES-read": { "zh-CN": "没有读取这个文件的权限", en: "permission denied: this file may not be read" },
   "word.errno.EPERM": { "zh-CN": "没有权限,或文件正被其他程序打开", en: "not permitted, or the file is open in another program" },
@@ -69,6 +69,10 @@ export const common: Catalog = {
   "file.result-has-own-sheets": {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖",
     en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), which overwriting would lose, so it was not overwritten; copy them into the input workbook and score again, choose another name, or add --force to overwrite it",
+  },
+  "file.input-open": {
+    "zh-CN": "工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行",
+    en: "the workbook seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it): what is read is what was last saved, and changes not saved yet are left out; save it first if you changed it",
   },
   "file.output-open": {
     "zh-CN": "文件似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}),为免它之后保存时覆盖新结果,未写入;请先关闭它再运行;如已关闭,请删除该锁文件或加 --force",
