@@ -111,6 +111,10 @@ describe("the comprehensive sample", () => {
       ["河东街道", "街道组 3"],
       ["凤凰街道", "街道组 4"],
     ]);
+    // The HTML report charts each group's ranking, the kind having no whole one (it charted none of the towns).
+    const html = join(dir, "groups-only.html");
+    expect((await cli(["report", input, "--rubric", rubric, "--format", "html", "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8").match(/<h2>[^<]*得分<\/h2>/g)).toEqual(["<h2>乡镇组排名得分</h2>", "<h2>街道组排名得分</h2>", "<h2>区直部门排名得分</h2>", "<h2>区属国有企业排名得分</h2>"]);
   });
 
   it("questions a group the unit's name belies (柳河镇 in 街道组), at its 分组 cell; the sample's own groups say nothing", async () => {

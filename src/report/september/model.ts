@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardText, awardsCell, ledgerHeadings, statusText } from "../labels.js";
+import { awardText, awardsCell, ledgerHeadings, mainRankings, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -153,7 +153,7 @@ function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string
   return (planOf(rubric, r.unitKind)?.lines ?? []).map(({ line }) => ({ code: line.code, name: lineHeading(kind, line), max: line.max }));
 }
 
-function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
+function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang, charted: boolean): Table {
   const lines = linesOf(rubric, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [
@@ -184,13 +184,14 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const warned = u.awards.some((a) => a.kind === "warning");
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : warned ? { mark: "warning" as const } : {}) }];
   });
-  // A chart for a kind's whole ranking (a group's would repeat part of it).
+  // A chart for a kind's whole ranking (a group's would repeat part of it), or for each group's
+  // where the kind is ranked only in groups.
   const bars: Bar[] = r.entries.flatMap((e) => {
     const u = units[e.unit];
     return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
   });
   const vetoedRanked = r.entries.some((e) => e.rank !== null && units[e.unit]?.vetoed);
-  const chart = r.group === undefined && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
+  const chart = charted && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
   return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
@@ -267,7 +268,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   const kinds = [...new Set(results.rankings.map((r) => r.unitKind))];
   const ordered = kinds.flatMap((k) => others.filter((r) => r.unitKind === k));
   const tables: Table[] = [
-    ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang)),
+    ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang, mainRankings(results, r.unitKind).includes(r))),
     ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
     awardsTable(rubric, results, [...totals, ...ordered], lang),
   ];
