@@ -219,7 +219,13 @@ export async function checkTarget(target: string, inputs: readonly string[], ove
 export function lockOf(target: string): string | undefined {
   const dir = dirname(target);
   const name = basename(target);
-  const locks = [`.~lock.${name}#`, `~$${name}`, `~$${name.slice(2)}`, `.~${name}`];
+  const locks = [`.~lock.${name}#`, `~$${name}`, `.~${name}`];
+  // Excel puts ~$ in place of the first two characters only of a name longer than six before its
+  // extension; and a lock so named is another workbook's where that workbook is beside it
+  // (~$2026.xlsx is 2026.xlsx's, not 青山2026.xlsx's).
+  const stem = name.replace(/\.[^.]*$/, "");
+  const cut = name.slice(2);
+  if ([...stem].length > 6 && !existsSync(join(dir, cut))) locks.push(`~$${cut}`);
   return locks.find((l) => existsSync(join(dir, l)));
 }
 

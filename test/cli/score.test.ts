@@ -255,6 +255,23 @@ describe("assess score on the sample", () => {
     expect(r.err).toContain(`${book}: 警告: 工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 ~$青山区.xlsx):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行 [file.input-open]`);
     rmSync(join(sub, "~$青山区.xlsx"));
     expect((await cli(["validate", book])).err).not.toContain("file.input-open");
+    // Another workbook's lock is not this one's: ~$2026.xlsx is 2026.xlsx's (beside it), and a
+    // name of six characters is not cut by Excel (青山2026.xlsx's lock is ~$青山2026.xlsx).
+    const other = join(sub, "2026.xlsx");
+    const short = join(sub, "青山2026.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", other);
+    copyFileSync("samples/qingshan-2026.xlsx", short);
+    writeFileSync(join(sub, "~$2026.xlsx"), "");
+    expect((await cli(["validate", short])).err).not.toContain("file.input-open");
+    writeFileSync(join(sub, "~$2026.scored.xlsx"), "");
+    copyFileSync("samples/qingshan-2026.xlsx", join(sub, "2026.scored.xlsx"));
+    expect((await cli(["score", short])).code).toBe(0);
+    expect((await cli(["score", short])).code).toBe(0);
+    // A long name's lock has its first two characters cut.
+    const long = join(sub, "青山区2026年度考核.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", long);
+    writeFileSync(join(sub, "~$区2026年度考核.xlsx"), "");
+    expect((await cli(["validate", long])).err).toContain("(旁边有锁文件 ~$区2026年度考核.xlsx)");
   });
 
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {
