@@ -231,10 +231,16 @@ export function mainRankings(results: Pick<Results, "rankings">, kind: string): 
  * Where a kind no ranking ranks (its mainRankings none) has units: what the terminal and the
  * browser page say in place of its table, so that its units are not left out unsaid.
  */
-export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: { readonly id: string; readonly name: string }, lang: Lang): string | undefined {
-  if (mainRankings(results, kind.id).length) return undefined;
-  const count = results.units.filter((u) => u.kind === kind.id).length;
-  return count ? message(lang, "table.kind-unranked", { kind: kind.name, count, sheet: resultSheetName({ kind: "detail", unitKind: kind.id, unitKindName: kind.name }, lang) }) : undefined;
+export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: { readonly id: string; readonly name: string; readonly groups: readonly { readonly id: string; readonly name: string }[] }, lang: Lang): string | undefined {
+  const main = mainRankings(results, kind.id);
+  const listed = new Set(main.flatMap((r) => r.entries.map((e) => e.unit)));
+  const left = results.units.filter((u, i) => u.kind === kind.id && !listed.has(i));
+  if (!left.length) return undefined;
+  const sheet = resultSheetName({ kind: "detail", unitKind: kind.id, unitKindName: kind.name }, lang);
+  if (!main.length) return message(lang, "table.kind-unranked", { kind: kind.name, count: left.length, sheet });
+  // Ranked by the total in groups, one of them in none (街道组's ranking left out of a copied scheme).
+  const groups = [...new Set(left.map((u) => kind.groups.find((g) => g.id === u.group)?.name ?? kind.name))].join(message(lang, "list.items"));
+  return message(lang, "table.group-unranked", { groups, count: left.length, sheet });
 }
 
 export function ranksMove(results: Pick<Results, "units">, r: { readonly id: string; readonly entries: readonly { readonly unit: number }[] }): boolean {

@@ -85,6 +85,20 @@ describe("the comprehensive sample", () => {
     expect(e.out.split("\n")[1]).toBe("总分 100 · 不参加排名(方案未对区属国有企业排名)");
   });
 
+  it("says of a group no ranking ranks by the total, where its kind is ranked only in groups, that its units are in none (they vanished)", async () => {
+    const oneGroup = (y: string): string => {
+      const g = townsInGroupsOnly(y);
+      const at = g.indexOf("  - id: urban\n", g.indexOf("rankings:"));
+      return g.slice(0, at) + g.slice(g.indexOf("  - id: economy\n", at));
+    };
+    const { rubric } = await scoredUnder("one-group", oneGroup);
+    expect((await cli(["rubric", "check", rubric])).err).toContain("警告: 乡镇(街道)只按组排名,但街道组(urban)没有按总分的排名:这一组的单位不出现在终端、报告和网页的排名表中;请在 rankings 中加一个 unit_kind: town、group: urban、by: total 的排名 [rubric.group-unranked]");
+    const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "one-group-2.xlsx")]);
+    expect(r.out).toContain("(街道组 4 个单位不在以上排名中:方案未对街道组按总分排名;得分见结果工作簿的 得分明细(乡镇(街道)))");
+    // Ranked in both groups, nothing of the kind is said.
+    expect((await cli(["rubric", "check", (await scoredUnder("both-groups", townsInGroupsOnly)).rubric])).err).not.toContain("group-unranked");
+  });
+
   it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
     const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);

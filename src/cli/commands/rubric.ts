@@ -41,9 +41,18 @@ export function fileNameWarning(file: string, rubric: { id: string; version: str
 
 /** A unit kind no ranking ranks: scored, but in no ranking table (a scheme may mean it; it is said). */
 function unrankedKinds(file: string, rubric: Rubric): Diagnostic[] {
-  return rubric.unitKinds
+  const kinds: Diagnostic[] = rubric.unitKinds
     .filter((k) => !rubric.rankings.some((r) => r.unitKind === k.id))
     .map((k) => ({ code: "rubric.kind-unranked", severity: "warning", data: { kind: k.name, id: k.id }, location: { file } }));
+  // A kind ranked by the total only in its groups, one group left out (its ranking dropped from a copied scheme).
+  const groups: Diagnostic[] = rubric.unitKinds.flatMap((k) => {
+    const byTotal = rubric.rankings.filter((r) => r.unitKind === k.id && r.by === "total");
+    if (!byTotal.length || byTotal.some((r) => r.group === undefined)) return [];
+    return k.groups
+      .filter((g) => !byTotal.some((r) => r.group === g.id))
+      .map((g): Diagnostic => ({ code: "rubric.group-unranked", severity: "warning", data: { group: g.name, groupId: g.id, kind: k.name, id: k.id }, location: { file } }));
+  });
+  return [...kinds, ...groups];
 }
 
 export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {

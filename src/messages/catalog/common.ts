@@ -157,6 +157,7 @@ export const common: Catalog = {
   "table.pending": { "zh-CN": "(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;assess explain 单位 可查看取决于哪些记录)", en: "(claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; assess explain UNIT names the claims)" },
   "table.pending-marks": { "zh-CN": "(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;assess explain 单位 可查看取决于哪些记录)", en: "(claims are pending: awards marked pending may change as they are decided, no rank can; assess explain UNIT names the claims)" },
   "table.kind-unranked": { "zh-CN": "({kind} {count} 个单位不参加排名:方案未对{kind}排名;得分见结果工作簿的 {sheet})", en: "({count} {kind} not ranked: the rubric ranks no {kind}; their scores are in the result workbook's {sheet})" },
+  "table.group-unranked": { "zh-CN": "({groups} {count} 个单位不在以上排名中:方案未对{groups}按总分排名;得分见结果工作簿的 {sheet})", en: "({count} of {groups} in none of the rankings above: the rubric ranks no {groups} by the total; their scores are in the result workbook's {sheet})" },
   "table.dropped": { "zh-CN": "(终端较窄,未显示 {columns};加 --wide 可全部显示)", en: "(narrow terminal: {columns} not shown; --wide shows all)" },
   "web.rubric": { "zh-CN": "自己的考核方案文件(可选,.yaml):", en: "Your own rubric file (optional, .yaml):" },
   "web.ready": { "zh-CN": "请选择工作簿。", en: "Choose a workbook." },

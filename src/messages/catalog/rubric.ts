@@ -194,5 +194,9 @@ export const rubricMessages: Catalog = {
     "zh-CN": "{kind}({id})没有排名:其单位照常计分,但不出现在终端、报告和网页的排名表中,只在结果工作簿的得分明细和计分说明里;如要排名,请在 rankings 中加一个 unit_kind: {id} 的排名",
     en: "{kind} ({id}) is in no ranking: its units are scored, but shown in no ranking table (terminal, report, browser page), only in the result workbook's 得分明细 and 计分说明; to rank them, add a ranking with unit_kind: {id}",
   },
+  "rubric.group-unranked": {
+    "zh-CN": "{kind}只按组排名,但{group}({groupId})没有按总分的排名:这一组的单位不出现在终端、报告和网页的排名表中;请在 rankings 中加一个 unit_kind: {id}、group: {groupId}、by: total 的排名",
+    en: "{kind} is ranked by the total only in its groups, but {group} ({groupId}) has no such ranking: its units are in no ranking table (terminal, report, browser page); add a ranking with unit_kind: {id}, group: {groupId}, by: total",
+  },
   "rubric.ok": { "zh-CN": "方案有效:{id} {version}({title})", en: "the rubric is valid: {id} {version} ({title})" },
 };
