@@ -185,9 +185,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
-          col(heads.bonus, "points", headWidth(heads.bonus)),
-          col(heads.deduction, "points", headWidth(heads.deduction)),
-          col(t(lang, "out.total"), "subtotal", pointsColumnWidth(totalsOf(units), true, 9)),
+          col(heads.bonus, "points", pointsColumnWidth(pointsOf(units, "bonus"), false, headWidth(heads.bonus))),
+          col(heads.deduction, "points", pointsColumnWidth(pointsOf(units, "deduction"), false, headWidth(heads.deduction))),
+          col(t(lang, "out.total"), "subtotal", pointsColumnWidth(pointsOf(units, "total"), true, 9)),
         ]
       : [
           col(byKey?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byKey?.name ?? r.by) + 2))),
@@ -235,9 +235,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? "ranks" : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
-/** Units' totals as numbers, one at a time. */
-function* totalsOf(units: Iterable<UnitResult>): Generator<number> {
-  for (const u of units) yield pointsToNumber(u.total);
+/** Units' totals (or bonuses, or deductions) as numbers, one at a time. */
+function* pointsOf(units: Iterable<UnitResult>, key: "total" | "bonus" | "deduction"): Generator<number> {
+  for (const u of units) yield pointsToNumber(u[key]);
 }
 
 /** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
@@ -283,7 +283,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
       // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
       { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter(({ u }) => u.vetoed || !ranking).map(({ u, i }) => displayWidth(String(rankCell(u, i) ?? "")) + 2)) },
-      { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(totalsOf(units.map(({ u }) => u)), true, 8) },
+      { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
         const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item));
@@ -291,7 +291,14 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         return { header: `${head}${linesIn(`${head}(${formatPoints(n.max)})`, width) > 1 ? "\n" : ""}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width };
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
-      ...(hasLedger ? [heads.bonus, heads.deduction].map((h) => col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))) : []),
+      ...(hasLedger
+        ? (
+            [
+              [heads.bonus, "bonus"],
+              [heads.deduction, "deduction"],
+            ] as const
+          ).map(([h, key]) => col(breakBeforeBracket(h), "points", pointsColumnWidth(pointsOf(units.map(({ u }) => u), key), false, Math.min(10, headWidth(h)))))
+        : []),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {

@@ -274,6 +274,27 @@ describe("assess score on the sample", () => {
     expect((await cli(["validate", long])).err).toContain("(旁边有锁文件 ~$区2026年度考核.xlsx)");
   });
 
+  it("makes the points columns as wide as their widest number, a five-digit bonus too (it printed ###)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    expect([ledger.getCell("A6").value, ledger.getCell("C6").value]).toEqual(["南岭镇", 2]);
+    ledger.getCell("C6").value = 2000;
+    const big = join(dir, "big-bonus.xlsx");
+    await wb.xlsx.writeFile(big);
+    const out = join(dir, "big-bonus.scored.xlsx");
+    expect((await cli(["score", big, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    for (const name of ["综合排名", "得分明细(镇、街道)"]) {
+      const sheet = book.getWorksheet(name)!;
+      const heads = (sheet.getRow(3).values as unknown[]).map((v) => String(v ?? ""));
+      // 14000.00 (8 characters) and 14939.00 bold: each column wider than its text.
+      expect(sheet.getColumn(heads.indexOf("加分")).width, name).toBeGreaterThanOrEqual(9);
+      expect(sheet.getColumn(heads.indexOf("总分")).width, name).toBeGreaterThanOrEqual(10);
+    }
+  });
+
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {
     const liuhe = join(dir, "柳河区.scored.xlsx");
     expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", liuhe])).code).toBe(0);
