@@ -195,7 +195,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)
         const grouped = (rubric.unitKinds[0]?.groups.length ?? 0) > 0;
-        diagnostics.push({ code: grouped ? "units.kind-guessed-group" : "units.kind-guessed", severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels }, location: { file, line, col: 1 } });
+        // Its kind written as it would be: after the name, or, where headings name the columns and
+        // none is the kind's, in a column of its own (written after the name, it would be left alone).
+        // The example another kind's word (部门), not the word 类型 itself.
+        const example = rubric.unitKinds[1]?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
+        const code = `${grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
+        diagnostics.push({ code, severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels, example }, location: { file, line, col: 1 } });
         guessed = true;
       }
     }

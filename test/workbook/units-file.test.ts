@@ -148,6 +148,16 @@ rankings:
     expect(nameFirst.units).toEqual(expected);
   });
 
+  it("tells where to write a kind that cannot be guessed: after the name, or in a 类型 column where headings name the columns, with a word it takes", () => {
+    const loose = parse("区人武部\n");
+    expect(loose.diagnostics.map((d) => d.code)).toEqual(["units.kind-guessed"]);
+    expect(renderLine(loose.diagnostics[0]!, "zh-CN")).toContain("如 “区人武部,部门”");
+    // Headed columns, none the kind's (单位性质 is not read): a column of its own, not a word after the name.
+    const headed = parse("序号,单位名称,单位性质,备注\n1,区人武部,部门,\n");
+    expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.kind-guessed-column units.csv:2:1"]);
+    expect(renderLine(headed.diagnostics[0]!, "zh-CN")).toContain("请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 部门");
+  });
+
   it("leaves out a 合计 line whose word stands in the 序号 column, said at its line", () => {
     const r = parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n合计,2,\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:4:1"]);
