@@ -101,11 +101,14 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       return w === undefined ? formatPoints(p) : `${formatPoints(p)}×${formatRate(w)}`;
     })
     .join(" + ");
+  // ≈ where the weighted sum was rounded to 0.01 (90.505 → 90.51), as a ratio's quotient is said.
+  const weights = kind?.weights;
+  const exact = !weights || Object.entries(u.subtotals).reduce((a, [code, p]) => a + p * (weights[code] ?? 0), 0) % 10000 === 0;
   // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
   // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);
-  out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total) }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
+  out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total), eq: exact ? "=" : "≈" }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   // Each award (marked where pending claims could still change it), then what the unit could win
   // that it does not hold.
   const mayWin = unheld(u);

@@ -124,7 +124,7 @@ export const reportMessages: Catalog = {
   "explain.pending-claims": { "zh-CN": "待认定记录", en: "the pending claims" },
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards stay whatever is decided" },
   "out.rank-range": { "zh-CN": "名次区间", en: "Rank range" },
-  "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} = {total}" },
+  "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
   "explain.unknown-unit": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
   "explain.unknown-unit-many": { "zh-CN": "工作簿中没有单位 “{unit}”;名称含 “{unit}” 的有 {count} 个,如:{units};请写全名", en: "the workbook has no unit \"{unit}\"; {count} units have \"{unit}\" in their names, such as: {units}; write the whole name" },
