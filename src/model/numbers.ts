@@ -22,7 +22,7 @@ export function fractionToRate(x: number): Rate {
 
 /** Points for people: 370, 2.5, 12.25, -20. */
 /** Points with both decimals (1008.00, 19.50), as the result sheets, the report and the browser page's tables show them. */
-export function formatPoints2(p: Points): string {
+export function formatPointsFixed(p: Points): string {
   const a = Math.abs(p);
   const frac = a % 100;
   return `${p < 0 ? "-" : ""}${Math.floor(a / 100)}.${frac < 10 ? "0" : ""}${frac}`;

@@ -211,7 +211,6 @@ export function keyPoints(rubric: Rubric, kind: string, key: string): (u: UnitRe
   return (u) => (node === undefined ? u.total : (u.points[node] ?? 0));
 }
 
-/** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */
 /**
  * A kind's standing as the terminal, the browser page and 得分明细 show it: its whole ranking by
  * the total; where the kind is ranked by the total only in groups (综合部门组 and 执法部门组
@@ -243,6 +242,7 @@ export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind:
   return message(lang, "table.group-unranked", { groups, count: left.length, sheet });
 }
 
+/** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */
 export function ranksMove(results: Pick<Results, "units">, r: { readonly id: string; readonly entries: readonly { readonly unit: number }[] }): boolean {
   return r.entries.some((e) => {
     const range = results.units[e.unit]?.certainty?.ranks[r.id];

@@ -282,7 +282,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
       // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
-      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: Math.max(9, ...units.filter(({ u }) => u.vetoed || !ranking).map(({ u, i }) => displayWidth(String(rankCell(u, i) ?? "")) + 2)) },
+      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), 9) },
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {

@@ -11,7 +11,7 @@ import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
-import { formatPoints2 } from "../model/numbers.js";
+import { formatPointsFixed } from "../model/numbers.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
@@ -245,8 +245,8 @@ export function start(doc: Document): void {
         name,
         ...(groups.length ? [groupRank(u)] : []),
         // Two decimals, as the sheets and the report show points: a column's decimal points line up.
-        ...(isTotal ? [...lines.map((l) => formatPoints2(u.subtotals[l.code] ?? 0)), formatPoints2(u.bonus), formatPoints2(u.deduction), formatPoints2(u.total)] : [formatPoints2(e.value)]),
-        ...ties.map((c) => formatPoints2(c.points(u))),
+        ...(isTotal ? [...lines.map((l) => formatPointsFixed(u.subtotals[l.code] ?? 0)), formatPointsFixed(u.bonus), formatPointsFixed(u.deduction), formatPointsFixed(u.total)] : [formatPointsFixed(e.value)]),
+        ...ties.map((c) => formatPointsFixed(c.points(u))),
         // Awards pending claims could still change: marked, as in the terminal and the result sheets.
         // By the total: every award of the unit; by a line or an item, this ranking's own.
         ...(awarding ? [awardsCell(u, lang, r.id, !isTotal)] : []),

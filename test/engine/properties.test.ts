@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
 import type { Results } from "../../src/model/results.js";
 import type { Submission } from "../../src/model/submission.js";
-import { formatPoints2, fractionToRate } from "../../src/model/numbers.js";
+import { formatPointsFixed, fractionToRate } from "../../src/model/numbers.js";
 import { explainUnit } from "../../src/report/explain.js";
 import { planOf } from "../../src/rubric/plan.js";
 import { divRound, measuredPoints } from "../../src/engine/leaf.js";
@@ -468,7 +468,7 @@ describe("points as tables show them", () => {
   it("have both decimals and read back as the very points (1008.00, 19.50, -0.05)", () => {
     fc.assert(
       fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (p) => {
-        const text = formatPoints2(p);
+        const text = formatPointsFixed(p);
         expect(text).toMatch(/^-?\d+\.\d\d$/);
         expect(Math.round(Number(text) * 100)).toBe(p);
       }),
