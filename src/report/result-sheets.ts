@@ -265,9 +265,11 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     for (const r of rankings) for (const e of r.entries) if (!rankingOf.has(e.unit)) rankingOf.set(e.unit, r);
     const order = [...rankingOf.keys(), ...results.units.flatMap((u, i) => (u.kind === kind.id && !rankingOf.has(i) ? [i] : []))];
     const groupNames = new Map(kind.groups.map((g) => [g.id, g.name]));
+    // A kind no ranking ranks: said in each row (a blank rank reads as one forgotten).
+    const unranked = rankings.length ? null : t(lang, "status.unranked");
     const rankCell = (u: UnitResult, i: number): Value => {
       const r = rankingOf.get(i);
-      if (!r) return null;
+      if (!r) return unranked;
       if (ranking) return detailRank(u, r.id, lang);
       return `${groupNames.get(r.group ?? "") ?? r.name} ${String(detailRank(u, r.id, lang))}`;
     };

@@ -83,6 +83,11 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("(区属国有企业 3 个单位不参加排名:方案未对区属国有企业排名;得分见结果工作簿的 得分明细(区属国有企业))");
     const e = await cli(["explain", input, "区城投集团", "--rubric", rubric]);
     expect(e.out.split("\n")[1]).toBe("总分 100 · 不参加排名(方案未对区属国有企业排名)");
+    // 得分明细 says it in each row (a blank rank read as one forgotten).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "no-enterprises-2.xlsx"));
+    const sheet = book.getWorksheet("得分明细(区属国有企业)")!;
+    expect([4, 5, 6].map((r) => sheet.getCell(r, 2).value)).toEqual(["不参加排名", "不参加排名", "不参加排名"]);
   });
 
   it("says of a group no ranking ranks by the total, where its kind is ranked only in groups, that its units are in none (they vanished)", async () => {

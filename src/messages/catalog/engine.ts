@@ -108,6 +108,7 @@ export const engineMessages: Catalog = {
   "award.veto-lower": { "zh-CN": "一票否决:{gate} {gateName},{indicator} {value} 高于目标 {target}", en: "one-vote veto: {gate} {gateName}, {indicator} {value} above the target {target}" },
   "award.veto": { "zh-CN": "一票否决:{gate} {gateName},{indicator} {value} 低于目标 {target}", en: "one-vote veto: {gate} {gateName}, {indicator} {value} below the target {target}" },
   "status.vetoed": { "zh-CN": "一票否决", en: "vetoed" },
+  "status.unranked": { "zh-CN": "不参加排名", en: "not ranked" },
   "status.no-ranking": { "zh-CN": "不参加排名(方案未对{kind}排名)", en: "not ranked (the rubric ranks no {kind})" },
   "status.vetoed-ranked": { "zh-CN": "{rank}(一票否决)", en: "{rank} (vetoed)" },
   "total.floored": { "zh-CN": "总分低于 0,按 0 计", en: "the total fell below 0 and counts as 0" },
