@@ -104,6 +104,26 @@ describe("the comprehensive sample", () => {
     expect((await cli(["rubric", "check", (await scoredUnder("both-groups", townsInGroupsOnly)).rubric])).err).not.toContain("group-unranked");
   });
 
+  it("gives the report's table of a ranking by a line that decides an award a 奖惩 column saying who won it (only the award list did)", async () => {
+    const html = join(dir, "awards-column.html");
+    expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
+    const page = readFileSync(html, "utf8");
+    const section = page.slice(page.indexOf("<h2>经济发展单项排名"), page.indexOf("</table>", page.indexOf("<h2>经济发展单项排名")));
+    expect(section).toMatch(/<th[^>]*>奖惩<\/th>/);
+    expect(section).toMatch(/<td[^>]*>柳河镇<\/td>.*<td[^>]*>单项奖:经济发展突出贡献奖\(省级\),20,000元<\/td>/s);
+    // The Excel report likewise: the row of 柳河镇 in that table carries its award.
+    const xlsx = join(dir, "awards-column.xlsx");
+    expect((await cli(["report", input, "-o", xlsx])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const rows: string[][] = [];
+    const text = (v: unknown): string => (v && typeof v === "object" && "richText" in v ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join("") : String(v ?? ""));
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).map(text)));
+    const at = rows.findIndex((r) => r.some((c) => c.startsWith("经济发展单项排名")));
+    const liuhe = rows.slice(at).find((r) => r.includes("柳河镇"));
+    expect(liuhe).toContain("单项奖:经济发展突出贡献奖(省级),20,000元");
+  });
+
   it("shows every group where a kind is ranked only in groups: a table each in the terminal, and all of the kind in 得分明细 with its group's place", async () => {
     const { rubric, book } = await scoredUnder("groups-only", townsInGroupsOnly);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "groups-only-2.xlsx"), "--wide"]);

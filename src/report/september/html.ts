@@ -42,9 +42,14 @@ function table(t: Table): string {
 function tables(r: Report): string {
   const out: string[] = [];
   let charts = 0;
-  const lines = r.tables.filter((t) => t.kind === "line");
+  // Paired side by side: the line rankings without an awards column; one with it stands alone.
+  const lines = r.tables.filter((t) => t.kind === "line" && !t.awards);
   for (const t of r.tables) {
     if (t.kind === "awards") continue;
+    if (t.awards) {
+      out.push(table(t));
+      continue;
+    }
     if (t.kind === "overall") {
       out.push(table(t));
       if (t.chart) out.push(`<section class="block chart-block keep">`, `<h2>${esc(t.chart.heading)}</h2>`, barChart({ ...t.chart, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardText, awardsCell, ledgerHeadings, mainRankings, statusText } from "../labels.js";
+import { awardText, awardsCell, ledgerHeadings, mainRankings, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -36,6 +36,8 @@ export interface Table {
   readonly empty: string;
   /** The column that gets data bars (the totals). */
   readonly bar?: number;
+  /** A ranking by a line or an item that decides awards: its 奖惩 column last (it stands alone, not in a pair). */
+  readonly awards?: boolean;
   /** A ranking by the total of a whole kind: its bar chart (HTML). */
   readonly chart?: { readonly heading: string; readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
 }
@@ -197,23 +199,27 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
   const max = rankKey(rubric, r.unitKind, r.by)?.max ?? 0;
+  // A ranking by a line or an item that decides awards (经济发展单项排名's single-item award) says
+  // who won them, its own awards alone, as its result sheet does.
+  const awards = showsAwards(rubric, r);
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     { header: message(lang, "report.col.score"), kind: "points" },
     { header: message(lang, "report.col.max"), kind: "points" },
     { header: message(lang, "report.col.share"), kind: "share" },
+    ...(awards ? [{ header: message(lang, "out.awards"), kind: "text" as const }] : []),
   ];
   const rows = r.entries.flatMap((e): Row[] => {
     const u = units[e.unit];
     if (!u) return [];
     const share = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
-    const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share];
+    const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
-  // No awards column here to say 一票否决: the note says what the red rows are.
+  // No 一票否决 said in a row here: the note says what the red rows are.
   const note = message(lang, rows.some((x) => x.mark === "veto") ? "report.count-vetoed" : "report.count", { count: rows.length });
-  return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "" };
+  return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
 function awardsTable(rubric: Rubric, results: Results, order: readonly RankingResult[], lang: Lang): Table {

@@ -202,9 +202,10 @@ function footer(template: string): string {
 /** The tables in sheet order: overall, line rankings two by two side by side, the award list. */
 function partsOf(r: Report, grid: number): Part[][] {
   const out: Part[][] = [];
-  const lines = r.tables.filter((t) => t.kind === "line");
+  // Paired: the line rankings without an awards column; one with it takes the page's width.
+  const lines = r.tables.filter((t) => t.kind === "line" && !t.awards);
   for (const t of r.tables) {
-    if (t.kind === "overall") out.push([{ table: t, spans: overallSpans(t.columns.length, grid) }]);
+    if (t.kind === "overall" || t.awards) out.push([{ table: t, spans: overallSpans(t.columns.length, grid) }]);
     else if (t.kind === "awards") out.push([{ table: t, spans: awardSpans(grid) }]);
     else if (lines.indexOf(t) % 2 === 0) {
       const partner = lines[lines.indexOf(t) + 1];
