@@ -27,6 +27,16 @@ export function reaches(value: Measure, target: Measure, lower: boolean): boolea
   return lower ? value <= target : value >= target;
 }
 
+/**
+ * The points a shortfall item's value `short` of its target takes off before the item stops at 0:
+ * deduct per `per` (whole steps only, where the rubric says), rounded once.
+ */
+export function shortfallDue(item: MeasuredItem, short: Measure): Points {
+  const per = item.per ?? 1;
+  const deduct = item.deduct ?? 0;
+  return item.wholeSteps ? deduct * Math.floor(short / per) : divRound(deduct * short, per);
+}
+
 /** An absolute measured item's points from its value, target (and floor, for linear). */
 export function measuredPoints(item: MeasuredItem, lower: boolean, value: Measure, target: Measure, floor?: Measure): Points {
   const max = item.max;
@@ -56,11 +66,7 @@ export function measuredPoints(item: MeasuredItem, lower: boolean, value: Measur
       return 0;
     case "shortfall": {
       const short = lower ? value - target : target - value;
-      if (short <= 0) return max;
-      const per = item.per ?? 1;
-      const deduct = item.deduct ?? 0;
-      const off = item.wholeSteps ? deduct * Math.floor(short / per) : divRound(deduct * short, per);
-      return Math.max(0, max - off);
+      return short <= 0 ? max : Math.max(0, max - shortfallDue(item, short));
     }
     case "relative-best":
     case "rank-points":

@@ -9,6 +9,11 @@ export interface RubricLoad {
   readonly diagnostics: readonly Diagnostic[];
   /** Taken for a workbook without a cover from a file of the user's own: its name. */
   readonly own?: string;
+  /**
+   * What `rubric check` warns of in a valid rubric, each at its line: a unit kind no ranking
+   * ranks, a group left without a ranking by the total (scored, but in no ranking table).
+   */
+  readonly advice?: readonly Diagnostic[];
 }
 
 export interface BundledRubric {

@@ -11,7 +11,7 @@ import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/r
 import { message, type Lang } from "../messages/index.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
 import { cellRef } from "../diagnostics/index.js";
-import { divRound } from "../engine/leaf.js";
+import { shortfallDue } from "../engine/leaf.js";
 
 export interface Measured {
   readonly indicator: string;
@@ -125,18 +125,18 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.off = formatPoints(item.max - points);
       // More due than the max (11 件 × 3 = 33 of 30): said as due, then 扣完为止, or 扣 30 reads as a slip.
       const short = Math.abs(m.value - m.target);
-      const due = item.wholeSteps ? (item.deduct ?? 0) * Math.floor(short / (item.per ?? 1)) : divRound((item.deduct ?? 0) * short, item.per ?? 1);
+      const due = shortfallDue(item, short);
       const capped = due > item.max ? "-capped" : "";
       data.due = formatPoints(due);
       // Whole steps only, with a part of one left over (2.5 short, 2 counted): said, or 扣 4 reads as a slip.
-      const partStep = item.wholeSteps === true && (item.per ?? 0) > 0 && Math.abs(m.value - m.target) % (item.per ?? 1) !== 0 && points > 0 ? "-part" : "";
+      const partStep = item.wholeSteps === true && (item.per ?? 0) > 0 && short % (item.per ?? 1) !== 0 && points > 0 ? "-part" : "";
       // A percentage's shortfall is in percentage points (95% − 86.4% is 8.6 个百分点, not 8.6%).
       if (w.display === "%") {
-        data.short = formatPoints(Math.abs(m.value - m.target));
+        data.short = formatPoints(short);
         data.per = formatPoints(item.per ?? 0);
         return reason(`${lower ? "why.shortfall-over-pp" : "why.shortfall-pp"}${partStep || capped}`);
       }
-      data.short = show(Math.abs(m.value - m.target));
+      data.short = show(short);
       data.per = show(item.per ?? 0);
       return reason(`${lower ? "why.shortfall-over" : "why.shortfall"}${partStep || capped}`);
     }

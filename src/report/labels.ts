@@ -1,6 +1,6 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
-import type { Rubric } from "../rubric/model.js";
+import type { Rubric, UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
@@ -230,7 +230,7 @@ export function mainRankings(results: Pick<Results, "rankings">, kind: string): 
  * Where a kind no ranking ranks (its mainRankings none) has units: what the terminal and the
  * browser page say in place of its table, so that its units are not left out unsaid.
  */
-export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: { readonly id: string; readonly name: string; readonly groups: readonly { readonly id: string; readonly name: string }[] }, lang: Lang): string | undefined {
+export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: Pick<UnitKind, "id" | "name" | "groups">, lang: Lang): string | undefined {
   const main = mainRankings(results, kind.id);
   const listed = new Set(main.flatMap((r) => r.entries.map((e) => e.unit)));
   const left = results.units.filter((u, i) => u.kind === kind.id && !listed.has(i));

@@ -105,7 +105,6 @@ export function breakBeforeBracket(heading: string): string {
   return heading.replace(/ ?([(（])/u, "\n$1");
 }
 
-
 /**
  * Lines wrapped body text takes in a column of `width` units (one line at least). At the body's
  * 10.5 points a CJK character is about 1.8 of the column unit (the width of a digit at 11 points),

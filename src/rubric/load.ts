@@ -17,6 +17,8 @@ const MAX_ALIASES = 100;
 export interface RubricLoad {
   rubric?: Rubric;
   diagnostics: Diagnostic[];
+  /** A valid rubric's units that no ranking table will show, at their kind's or group's id (said by `rubric check`). */
+  advice?: Diagnostic[];
 }
 
 function fail(file: string, code: string, line = 1, col = 1, data: Record<string, string | number> = {}): RubricLoad {
@@ -161,5 +163,23 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   if (!parsed.success) {
     return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
   }
-  return buildRubric(parsed.data, pos, { file, sha256 });
+  const built = buildRubric(parsed.data, pos, { file, sha256 });
+  return built.rubric ? { ...built, advice: unranked(built.rubric, pos) } : built;
+}
+
+/**
+ * Units a valid rubric scores but ranks nowhere, at the unit kind's or the group's id: a kind no
+ * ranking ranks; a group left without a ranking by the total where its kind is ranked by the total
+ * only in groups (its ranking dropped from a copied scheme).
+ */
+function unranked(rubric: Rubric, pos: Positions): Diagnostic[] {
+  return rubric.unitKinds.flatMap((k, ki): Diagnostic[] => {
+    const at = (...path: (string | number)[]) => pos.of(["unit_kinds", ki, ...path]);
+    if (!rubric.rankings.some((r) => r.unitKind === k.id)) return [{ code: "rubric.kind-unranked", severity: "warning", data: { kind: k.name, id: k.id }, location: at("id") }];
+    const byTotal = rubric.rankings.filter((r) => r.unitKind === k.id && r.by === "total");
+    if (!byTotal.length || byTotal.some((r) => r.group === undefined)) return [];
+    return k.groups.flatMap((g, gi): Diagnostic[] =>
+      byTotal.some((r) => r.group === g.id) ? [] : [{ code: "rubric.group-unranked", severity: "warning", data: { group: g.name, groupId: g.id, kind: k.name, id: k.id }, location: at("groups", gi, "id") }],
+    );
+  });
 }

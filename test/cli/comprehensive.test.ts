@@ -78,7 +78,9 @@ describe("the comprehensive sample", () => {
       return y.slice(0, at);
     };
     const { rubric } = await scoredUnder("no-enterprises", drop);
-    expect((await cli(["rubric", "check", rubric])).err).toContain("警告: 区属国有企业(enterprise)没有排名:其单位照常计分,但不出现在终端、报告和网页的排名表中,只在结果工作簿的得分明细和计分说明里;如要排名,请在 rankings 中加一个 unit_kind: enterprise 的排名 [rubric.kind-unranked]");
+    // At the kind's id, as every rubric problem is said at its line.
+    const kindLine = readFileSync(rubric, "utf8").split("\n").indexOf("  - id: enterprise") + 1;
+    expect((await cli(["rubric", "check", rubric])).err).toContain(`${rubric}:${kindLine}:9: 警告: 区属国有企业(enterprise)没有排名:其单位照常计分,但不出现在终端、报告和网页的排名表中,只在结果工作簿的得分明细和计分说明里;如要排名,请在 rankings 中加一个 unit_kind: enterprise 的排名 [rubric.kind-unranked]`);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "no-enterprises-2.xlsx")]);
     expect(r.out).toContain("(区属国有企业 3 个单位不参加排名:方案未对区属国有企业排名;得分见结果工作簿的 得分明细(区属国有企业))");
     const e = await cli(["explain", input, "区城投集团", "--rubric", rubric]);
@@ -97,7 +99,8 @@ describe("the comprehensive sample", () => {
       return g.slice(0, at) + g.slice(g.indexOf("  - id: economy\n", at));
     };
     const { rubric } = await scoredUnder("one-group", oneGroup);
-    expect((await cli(["rubric", "check", rubric])).err).toContain("警告: 乡镇(街道)只按组排名,但街道组(urban)没有按总分的排名:这一组的单位不出现在终端、报告和网页的排名表中;请在 rankings 中加一个 unit_kind: town、group: urban、by: total 的排名 [rubric.group-unranked]");
+    const groupLine = readFileSync(rubric, "utf8").split("\n").indexOf("      - id: urban") + 1;
+    expect((await cli(["rubric", "check", rubric])).err).toContain(`${rubric}:${groupLine}:13: 警告: 乡镇(街道)只按组排名,但街道组(urban)没有按总分的排名:这一组的单位不出现在终端、报告和网页的排名表中;请在 rankings 中加一个 unit_kind: town、group: urban、by: total 的排名 [rubric.group-unranked]`);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "one-group-2.xlsx")]);
     expect(r.out).toContain("(街道组 4 个单位不在以上排名中:方案未对街道组按总分排名;得分见结果工作簿的 得分明细(乡镇(街道)))");
     // Ranked in both groups, nothing of the kind is said.

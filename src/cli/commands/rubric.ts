@@ -20,11 +20,10 @@ import { nodeHost } from "../host.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
-  const { rubric, diagnostics } = loadRubricFile(file, loadRubric);
+  const { rubric, diagnostics, advice = [] } = loadRubricFile(file, loadRubric);
   // Named as a bundled rubric, it is that file (named as it should be).
   const misnamed = rubric ? fileNameWarning(rubricPath(file), rubric) : undefined;
-  const unranked = rubric ? unrankedKinds(rubricPath(file), rubric) : [];
-  const code = reportDiagnostics(ctx, [...diagnostics, ...(misnamed ? [misnamed] : []), ...unranked], json);
+  const code = reportDiagnostics(ctx, [...diagnostics, ...(misnamed ? [misnamed] : []), ...advice], json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
 }
@@ -37,22 +36,6 @@ export function fileNameWarning(file: string, rubric: { id: string; version: str
   const named = rubricFileName(basename(file));
   if (named && named.id === rubric.id && named.version === rubric.version) return undefined;
   return { code: "rubric.file-name", severity: "warning", data: { name: `${rubric.id}-${rubric.version}.yaml` }, location: { file } };
-}
-
-/** A unit kind no ranking ranks: scored, but in no ranking table (a scheme may mean it; it is said). */
-function unrankedKinds(file: string, rubric: Rubric): Diagnostic[] {
-  const kinds: Diagnostic[] = rubric.unitKinds
-    .filter((k) => !rubric.rankings.some((r) => r.unitKind === k.id))
-    .map((k) => ({ code: "rubric.kind-unranked", severity: "warning", data: { kind: k.name, id: k.id }, location: { file } }));
-  // A kind ranked by the total only in its groups, one group left out (its ranking dropped from a copied scheme).
-  const groups: Diagnostic[] = rubric.unitKinds.flatMap((k) => {
-    const byTotal = rubric.rankings.filter((r) => r.unitKind === k.id && r.by === "total");
-    if (!byTotal.length || byTotal.some((r) => r.group === undefined)) return [];
-    return k.groups
-      .filter((g) => !byTotal.some((r) => r.group === g.id))
-      .map((g): Diagnostic => ({ code: "rubric.group-unranked", severity: "warning", data: { group: g.name, groupId: g.id, kind: k.name, id: k.id }, location: { file } }));
-  });
-  return [...kinds, ...groups];
 }
 
 export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<number> {
