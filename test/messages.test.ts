@@ -51,6 +51,16 @@ describe("message catalog", () => {
     expect(message("zh-CN", "rubric.unit-mismatch", { ...data, unit: "kg" })).toBe("MB1 的计量方式为kg,而该项的指标 ZB3 为金额:目标须与指标计量方式相同");
   });
 
+  it("says a file's size as Explorer does, never a size over its limit as the limit", () => {
+    // 200 MiB and 4 bytes: over the limit, so not "200 MB".
+    expect(message("zh-CN", "xlsx.too-large", { size: 200 * 1024 * 1024 + 4, limit: 200 * 1024 * 1024 })).toMatch(/^文件过大\(200\.1 MB,上限 200 MB\)/);
+    expect(message("en", "units.too-large", { size: 10 * 1024 * 1024 + 600 * 1024, limit: 10 * 1024 * 1024 })).toBe(
+      "the units list is too large (10.6 MB; the limit is 10 MB); check that this is the right file",
+    );
+    expect(message("zh-CN", "rubric.too-large", { size: 1024 * 1024 + 1, limit: 1024 * 1024 })).toBe("方案文件过大(1.1 MB,上限 1 MB)");
+    expect(message("en", "rubric.too-large", { size: 900 * 1024 + 1, limit: 512 * 1024 })).toBe("the rubric file is too large (901 KB; the limit is 512 KB)");
+  });
+
   it("holds every code the source uses", () => {
     const used = new Set<string>();
     for (const file of sources("src")) {

@@ -116,8 +116,21 @@ export function fill(template: string, data: Readonly<Record<string, string | nu
 /** The catalog's word for an id (word.unit + percent → 百分比); the id itself where there is none. */
 function wordFor(lang: Lang, prefix: string, id: string | number | undefined): string | number | undefined {
   if (id === undefined) return undefined;
+  if (prefix === "size" && typeof id === "number") return fileSize(id);
   const entry = catalog[`${prefix}.${id}`];
   return entry ? entry[lang] : id;
+}
+
+/**
+ * A file's size as Explorer and Finder say it ({size@size}: 200 MB, 1.5 MB, 12 KB), rounded up, so
+ * that a size just over a limit never reads as the limit itself (209,715,204 bytes: 200.1 MB).
+ */
+export function fileSize(bytes: number): string {
+  const KiB = 1024;
+  const MiB = KiB * KiB;
+  if (bytes < MiB) return `${Math.ceil(bytes / KiB)} KB`;
+  const tenths = Math.ceil((bytes / MiB) * 10);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }
 
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */

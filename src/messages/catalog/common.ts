@@ -82,7 +82,7 @@ export const common: Catalog = {
   "template.bad-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
-  "units.too-large": { "zh-CN": "单位名单文件过大({size} 字节,上限 {limit});请确认选对了文件", en: "the units list is too large ({size} bytes; the limit is {limit}); check that this is the right file" },
+  "units.too-large": { "zh-CN": "单位名单文件过大({size@size},上限 {limit@size});请确认选对了文件", en: "the units list is too large ({size@size}; the limit is {limit@size}); check that this is the right file" },
   "units.empty": { "zh-CN": "单位名单是空的", en: "the units list is empty" },
   "usage.output-needed": { "zh-CN": "{file} 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o {example}", en: "{file} is no ordinary file path (a pipe, /dev/stdin and the like), so nothing can be written beside it; name the output with -o, such as -o {example}" },
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },

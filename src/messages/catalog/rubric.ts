@@ -6,7 +6,7 @@ export const rubricMessages: Catalog = {
     "zh-CN": "此文件的编号和版本与内置方案 {rubric} 相同,内容却不同,未采用(用的是内置方案);修订后的方案请改用新的版本号(文件名和封面上的方案版本都改),或用 --rubric 指定此文件",
     en: "this file has the id and version of the bundled rubric {rubric} but other content, and is not used (the bundled one is); give a revised scheme a new version (in the file's name and on the cover), or name this file with --rubric",
   },
-  "rubric.too-large": { "zh-CN": "方案文件过大({size} 字节,上限 {limit})", en: "the rubric file is too large ({size} bytes; the limit is {limit})" },
+  "rubric.too-large": { "zh-CN": "方案文件过大({size@size},上限 {limit@size})", en: "the rubric file is too large ({size@size}; the limit is {limit@size})" },
   "rubric.is-workbook": { "zh-CN": "这是 Excel 工作簿,不是考核方案:方案是 YAML 文本文件(如 my-scheme-2026.1.yaml)", en: "this is an Excel workbook, not a rubric: a rubric is a YAML text file (such as my-scheme-2026.1.yaml)" },
   "rubric.not-utf8": { "zh-CN": "方案文件不是 UTF-8 编码的文本", en: "the rubric file is not UTF-8 text" },
   "rubric.empty": { "zh-CN": "方案文件是空的", en: "the rubric file is empty" },

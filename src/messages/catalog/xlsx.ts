@@ -10,8 +10,8 @@ export const xlsxMessages: Catalog = {
     en: "the file is empty (0 bytes); the download or copy may not have finished — get the file again",
   },
   "xlsx.too-large": {
-    "zh-CN": "文件过大({size} 字节,上限 {limit} 字节);请确认选对了文件,或删除无关的工作表和图片后另存",
-    en: "the file is too large ({size} bytes, limit {limit}); check that this is the right file, or remove unrelated sheets and pictures and save it again",
+    "zh-CN": "文件过大({size@size},上限 {limit@size});请确认选对了文件,或删除无关的工作表和图片后另存",
+    en: "the file is too large ({size@size}, limit {limit@size}); check that this is the right file, or remove unrelated sheets and pictures and save it again",
   },
   "xlsx.encrypted": {
     "zh-CN": "文件设置了打开密码,无法读取;请在 Excel 或 WPS 中打开,取消密码(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空密码)后另存为 .xlsx 再试",
