@@ -19,15 +19,37 @@ export function oneWidth(name: string): string {
 
 /**
  * Up to `limit` names close to `typed` (first those that differ only in width or spaces): fewer edits than half its length (城关街 for 城关镇, but not
- * 甲镇 for 戊镇: two names that share only 镇 are not alike), or containing it.
+ * 甲镇 for 戊镇: two names that share only 镇 are not alike), containing it, or one the short form
+ * of the other (区人社局 for 区人力资源和社会保障局, either way).
  */
 export function nearestNames(typed: string, names: readonly string[], limit = 5): string[] {
   const allowed = Math.floor(([...typed].length - 1) / 2);
   const plain = oneWidth(typed);
   return names
-    .map((n) => ({ n, d: oneWidth(n) === plain ? 0 : editDistance(typed, n), within: n.includes(typed) || typed.includes(n) }))
+    .map((n) => ({ n, d: oneWidth(n) === plain ? 0 : editDistance(typed, n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, oneWidth(n)) }))
     .filter((x) => x.d <= allowed || x.within)
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map((x) => x.n);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * One Chinese name the short form of the other, as offices shorten them: the shorter's characters
+ * in order within the longer, from its first (区人社局 in 区人力资源和社会保障局, 区发改委 in
+ * 区发展和改革委员会). Three characters at least, two of them Chinese: 甲镇 is no one's short form.
+ */
+function shortForm(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const chars = [...short];
+  if (chars.length < 3 || chars.length === [...long].length || chars.filter((c) => HAN.test(c)).length < 2) return false;
+  if (!long.startsWith(chars[0] ?? "")) return false;
+  let at = 0;
+  for (const c of chars) {
+    const i = long.indexOf(c, at);
+    if (i < 0) return false;
+    at = i + c.length;
+  }
+  return true;
 }
