@@ -26,7 +26,7 @@ export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonu
  */
 export function awardText(a: Award, lang: Lang, shown?: string): string {
   // Said once per award, language and wording: every ranking sheet of a province asks again.
-  const named = a.kind === "rank" && shown !== undefined && a.ranking !== shown;
+  const named = a.kind === "rank" && shown !== undefined && a.ranking !== shown && !tierSaysRanking(a.tier, a.rankingName);
   const key = named ? `${lang}+` : lang;
   let said = spoken.get(a);
   if (!said) spoken.set(a, (said = {}));
@@ -34,6 +34,15 @@ export function awardText(a: Award, lang: Lang, shown?: string): string {
 }
 
 const spoken = new WeakMap<Award, Record<string, string>>();
+
+/**
+ * A tier whose name already says its ranking (经济发展先进 of 经济发展排名): named with it, the two
+ * read as one stammered word (经济发展排名经济发展先进).
+ */
+function tierSaysRanking(tier: string, rankingName: string): boolean {
+  const topic = rankingName.replace(/(单项)?(排名|排行|排序|考核)$/u, "");
+  return topic.length >= 2 && topic !== rankingName && tier.includes(topic);
+}
 
 function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {

@@ -320,6 +320,15 @@ describe("awards (§8)", () => {
     expect(single && awardAmount(single)).toBeNull();
   });
 
+  it("a rank prize said in another ranking's table names its ranking, unless its tier already does", () => {
+    const prize = (tier: string, rankingName: string) => ({ kind: "rank", ranking: "other", rankingName, tier }) as const;
+    expect(awardText(prize("一等奖", "乡镇组排名"), "zh-CN", "towns")).toBe("名次奖:乡镇组排名一等奖");
+    expect(awardText(prize("经济发展先进", "经济发展排名"), "zh-CN", "towns")).toBe("名次奖:经济发展先进");
+    expect(awardText(prize("经济发展先进", "经济发展单项排名"), "en", "towns")).toBe("rank prize: 经济发展先进");
+    // In its own ranking's table, the tier alone, as ever.
+    expect(awardText(prize("一等奖", "乡镇组排名"), "zh-CN", "other")).toBe("名次奖:一等奖");
+  });
+
   it("single-item awards with a count: the higher level, then the linked item's score", () => {
     const one = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 1\n"));
     const r = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }], [
