@@ -555,7 +555,9 @@ export function compareResults(
           const ox = ua.get(renamedAs.get(other) ?? other);
           const oy = ub.get(other);
           if (!ox || !oy || !(id in ox.ranks) || !(id in oy.ranks)) continue;
-          if (overlaps(span(x), span(ox)) === overlaps(span(y), span(oy))) continue;
+          // Only while it is ranked there: a vetoed unit's totals reach no one's rank.
+          const ranked = (u: UnitResult): boolean => u.ranks[id] !== null && u.ranks[id] !== undefined;
+          if ((ranked(ox) && overlaps(span(x), span(ox))) === (ranked(oy) && overlaps(span(y), span(oy)))) continue;
           for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
         }
       }

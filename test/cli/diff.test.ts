@@ -70,6 +70,26 @@ describe("assess diff", () => {
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
+  it("cites no change of a vetoed unit for a rank range that closed: its totals reach no one's rank", async () => {
+    // 河口镇 (893) with a pending KF3 of 2 × 30 could fall to 833, below 龙泉镇 (855.5): ranks 10–11.
+    // 北川镇, vetoed at 847, with a pending JF2 国家级: its totals met 河口镇's before and not after,
+    // but it is on no ranking — only 河口镇's own claim closed its range.
+    const claims = (status: string) => (wb: ExcelJS.Workbook) => {
+      const l = wb.getWorksheet("加扣分")!;
+      const at = l.rowCount + 1;
+      l.getRow(at).values = ["河口镇", "KF3", 2, null, 30, status];
+      l.getRow(at + 1).values = ["北川镇", "JF2", null, "国家级", null, status];
+    };
+    const before = await edited("samples/qingshan-2026.xlsx", "vetoed-pending.xlsx", claims("申报中"));
+    const after = await edited("samples/qingshan-2026.xlsx", "vetoed-decided.xlsx", claims("已认定"));
+    const r = await cli(["diff", before, after]);
+    expect(r.out).toMatch(/\[1\] 加扣分 河口镇 KF3 ×2 30 申报中 → KF3 ×2 30 已认定/);
+    expect(r.out).toMatch(/\[2\] 加扣分 北川镇 JF2 国家级 申报中 → JF2 国家级 已认定/);
+    expect(r.out).toMatch(/ {2}河口镇: 总分 893\(833–893\) → 833;综合排名 10\(10–11\) → 11.* 因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}龙泉镇: 综合排名 11\(10–11\) → 10.* 因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}北川镇: 总分 847\(847–857\) → 857 {2}因 \[2\]\n/);
+  });
+
   it("says a pending claim decided, where it settles ranks and (待定) marks alone, and traces them to it", async () => {
     // 河东街道's JF1 (市级) is 待审核 in the sample: rejected, no number moves, but 青龙乡's and its own
     // rank ranges close (8–9 → 8), and what it could have won is gone.
