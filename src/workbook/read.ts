@@ -737,6 +737,20 @@ export class SubmissionReader {
   }
 
   /** Every sheet given: the submission, or undefined when an error was found. */
+  /**
+   * A grade's quota written as a count (quota: 20) that every unit of its ranking is within: it
+   * limits no one, and was most likely meant as a share (20%). Said once per band.
+   */
+  private quotasOfAll(units: readonly { kind: string; group?: string }[]): void {
+    for (const r of this.rubric.rankings) {
+      const ranked = units.filter((u) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group)).length;
+      for (const b of r.grades?.bands ?? []) {
+        if (b.quotaCount === undefined || ranked < 2 || b.quotaCount < ranked || b.quotaCount >= 100) continue;
+        this.p.warn("workbook.quota-of-all", undefined, undefined, { ranking: r.name, grade: b.name, quota: b.quotaCount, count: ranked });
+      }
+    }
+  }
+
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
     const units = this.units.map((u) => {
@@ -760,6 +774,7 @@ export class SubmissionReader {
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
+      this.quotasOfAll(units);
     }
     if (p.hasErrors) return undefined;
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };

@@ -471,3 +471,27 @@ describe("the comprehensive sample's report", () => {
     expect(words.join("\n")).not.toMatch(/人口|计划生育|计生|局务会|镇、街道/);
   });
 });
+
+describe("a grade's quota written as a count", () => {
+  const withQuota = (quota: string): string => {
+    const file = join(scratchDir("assess-quota-"), "township-comprehensive-2026.1.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("- { name: 优秀, from: 90, quota: 30% }");
+    writeFileSync(file, text.replace("- { name: 优秀, from: 90, quota: 30% }", `- { name: 优秀, from: 90, quota: ${quota} }`));
+    return file;
+  };
+
+  it("that every unit of its ranking is within is said as probably meant as a share (quota: 20 of 6 departments)", async () => {
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("20")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      "samples/liuhe-2026.xlsx: 警告: 方案规定区直部门排名的优秀名额为 20 个(quota: 20),而参加该排名的单位只有 6 个,名额不限制任何单位;如指 20%,请在方案中写 quota: 20% [workbook.quota-of-all]\n",
+    );
+  });
+
+  it("that leaves some out is not questioned", async () => {
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("2")]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("quota-of-all");
+  });
+});

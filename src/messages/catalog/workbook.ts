@@ -52,6 +52,10 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-on-two-sheets-hidden": { "zh-CN": "此工作表与 {first} 都是加扣分表,不知以哪张为准,不予计分;此工作表被隐藏(在工作表标签上右键 → 取消隐藏),请删除不用的那张,或把要计分的行并入一张", en: "this sheet and {first} are both ledgers and which one counts cannot be told, so nothing is scored; this one is hidden (right-click a sheet tab → Unhide): delete the one not to be scored or move the rows to count onto one" },
   "workbook.no-units": { "zh-CN": "工作簿中没有任何单位:请在考核工作表的“单位名称”列填写单位", en: "the workbook has no units: fill the unit names in the 单位名称 column of the assessment sheets" },
   "workbook.no-line-sheet": { "zh-CN": "没有 {line} 的工作表,{kind}不参加本次计分", en: "there is no sheet for {line}; {kind} are not scored" },
+  "workbook.quota-of-all": {
+    "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;如指 {quota}%,请在方案中写 quota: {quota}%",
+    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
+  },
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
   "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first})", en: "the column for {code} appears twice (first at {first})" },
   "workbook.unknown-header-code": { "zh-CN": "表头代码 {code} 不在考核方案中", en: "the header code {code} is not in the rubric" },
