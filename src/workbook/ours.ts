@@ -71,8 +71,11 @@ const SUBTITLES: readonly RegExp[] = LANGS.map((l) => {
   return new RegExp(`^${text.replace(marks.title, ".*").replace(marks.id, "\\S+").replace(marks.version, "\\S+")}$`);
 });
 
-/** The first line of a header of ours that no input sheet has: 名次 (rankings, 得分明细), 来源单元格 (notes), 类别 (awards), 内容 (provenance). */
-const OUR_HEADS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => ["out.rank", "out.source", "out.category", "out.info.value"].map((code) => message(l, code))));
+/**
+ * The first line of a header of ours that no input sheet has: 名次 (rankings, 得分明细), 组内名次
+ * (得分明细 of a kind ranked only in its groups), 来源单元格 (notes), 类别 (awards), 内容 (provenance).
+ */
+const OUR_HEADS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => ["out.rank", "out.group-rank", "out.source", "out.category", "out.info.value"].map((code) => message(l, code))));
 
 /** The rows a sheet's first rows are looked for our line in (a row or two put above the title allowed). */
 export const OUR_LINE_ROWS = 6;

@@ -107,6 +107,19 @@ describe("the comprehensive sample", () => {
     expect((await cli(["rubric", "check", (await scoredUnder("both-groups", townsInGroupsOnly)).rubric])).err).not.toContain("group-unranked");
   });
 
+  it("scores again, and scores a result, where the kind is ranked only in groups (得分明细's 组内名次 is ours, not input)", async () => {
+    const { rubric } = await scoredUnder("groups-again", townsInGroupsOnly);
+    const out = join(dir, "groups-again.xlsx");
+    // Scored again over the earlier result (the daily work after a correction): it is replaced.
+    const again = await cli(["score", input, "--rubric", rubric, "-o", out]);
+    expect(again.err).not.toContain("result-has-own-sheets");
+    expect(again.code).toBe(0);
+    // The result given as input: our sheets are not read as input (得分明细 was: column-on-two-sheets).
+    const rescored = await cli(["score", out, "--rubric", rubric, "-o", join(dir, "groups-again-2.xlsx")]);
+    expect(rescored.err).not.toContain("column-on-two-sheets");
+    expect(rescored.code).toBe(0);
+  });
+
   it("gives the report's table of a ranking by a line that decides an award a 奖惩 column saying who won it (only the award list did)", async () => {
     const html = join(dir, "awards-column.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
