@@ -61,6 +61,16 @@ describe("message catalog", () => {
     expect(message("en", "rubric.too-large", { size: 900 * 1024 + 1, limit: 512 * 1024 })).toBe("the rubric file is too large (901 KB; the limit is 512 KB)");
   });
 
+  it("says one of a thing in English without a plural's s (1 unit, 1 change, 1 point short)", () => {
+    expect(message("en", "report.count", { count: 1 })).toBe("(1 unit)");
+    expect(message("en", "report.count", { count: 2 })).toBe("(2 units)");
+    expect(message("en", "diff.count-inputs", { count: 1 })).toBe("1 change in the inputs");
+    expect(message("en", "diff.count-results", { count: 3 })).toBe("3 units whose results changed");
+    expect(message("en", "explain.gap", { points: "1", tier: "三等奖", ranking: "综合排名" })).toBe("1 point short of 三等奖 in 综合排名 (others unchanged)");
+    expect(message("en", "explain.gap", { points: "0.5", tier: "三等奖", ranking: "综合排名" })).toMatch(/^0\.5 points short/);
+    expect(message("zh-CN", "report.count", { count: 1 })).toBe("(共 1 个单位)");
+  });
+
   it("holds every code the source uses", () => {
     const used = new Set<string>();
     for (const file of sources("src")) {

@@ -29,6 +29,8 @@ export interface Ctx {
   all: boolean;
   /** --json was given: a usage error is one JSON document on stdout too (as every other outcome is). */
   json: boolean;
+  /** The command run, as typed ("assess rubric diff"): whose help a usage error points to. */
+  command?: string;
   t(code: string, data?: Readonly<Record<string, string | number>>): string;
 }
 
@@ -87,7 +89,7 @@ export function makeCtx(io: Io, lang: Lang): Ctx {
 
 /** A usage error: the catalog's message, wrapped as a usage error on stderr; exit code 2. */
 export function usageError(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): number {
-  ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, data) }) + "\n");
+  ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, data) }) + "\n" + ctx.t("help.hint", { command: ctx.command ?? "assess" }) + "\n");
   usageJson(ctx, code, data);
   return 2;
 }

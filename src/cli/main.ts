@@ -26,6 +26,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
+  // Help asked for a command there is not (assess help scor): said, with the nearest, as `assess scor` is.
+  const asked = argv[0] === "help" ? argv[1] : undefined;
+  if (asked !== undefined && !asked.startsWith("-") && commandOf(program, argv.slice(1)) === program) {
+    const e = new CommanderError(2, "commander.unknownCommand", `error: unknown command '${asked}'`);
+    io.err(usageMessage(ctx, e, knownWords(program)));
+    const { code: usage, data } = usageOf(e);
+    usageJson(ctx, usage, data);
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
@@ -229,6 +238,12 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
       done(await m.report(ctx, wb, o));
     });
 
+  // A usage error found by the command itself points to that command's help.
+  program.hook("preAction", (_program, run) => {
+    const names: string[] = [];
+    for (let c: Command | null = run; c; c = c.parent) names.unshift(c.name());
+    ctx.command = names.join(" ");
+  });
   for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     c.exitOverride();
     // commander's English error text is replaced by ours in main(); its help by formatHelp.

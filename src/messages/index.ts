@@ -117,6 +117,8 @@ export function fill(template: string, data: Readonly<Record<string, string | nu
 function wordFor(lang: Lang, prefix: string, id: string | number | undefined): string | number | undefined {
   if (id === undefined) return undefined;
   if (prefix === "size" && typeof id === "number") return fileSize(id);
+  // An English plural's ending ({count} unit{count@s}): none for one.
+  if (prefix === "s") return Number(id) === 1 ? "" : "s";
   const entry = catalog[`${prefix}.${id}`];
   return entry ? entry[lang] : id;
 }
@@ -135,5 +137,5 @@ export function fileSize(bytes: number): string {
 
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)(?:@[\w.-]+)?\}/g)].map((m) => m[1] ?? "").sort();
+  return [...new Set([...template.matchAll(/\{(\w+)(?:@[\w.-]+)?\}/g)].map((m) => m[1] ?? ""))].sort();
 }

@@ -65,7 +65,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   const w = rubricWords(lang);
   const out: string[] = [`${r.title}  [${r.id} ${r.version}, ${r.effective}]`];
-  if (r.report.title || r.report.name || r.report.issuer) out.push(t("show.report", { title: r.report.title ?? "—", name: r.report.name ?? "—", issuer: r.report.issuer ?? "—" }));
+  if (r.report.title || r.report.name || r.report.issuer) out.push(t("show.report", { title: r.report.title ?? "—", name: r.report.name ?? message(lang, "report.subtitle"), issuer: r.report.issuer ?? "—" }));
   for (const k of r.unitKinds) {
     const lines = r.lines.filter((l) => k.lines.includes(l.code));
     const sum = lines.map((l) => (k.weights ? `${l.code} ${formatPoints(l.max)}×${formatRate(k.weights[l.code] ?? 0)}` : `${l.code} ${formatPoints(l.max)}`)).join(" + ");

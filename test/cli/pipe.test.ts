@@ -78,7 +78,7 @@ describe("a workbook read from a pipe", () => {
   it.skipIf(process.platform === "win32")("asks for -o where a result would go beside it, and scores with -o", async () => {
     for (const command of ["score", "report"]) {
       const r = await piped([command, "/dev/stdin"]);
-      expect([r.code, r.err], command).toEqual([2, `用法错误:/dev/stdin 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o ${command === "score" ? "结果" : "报告"}.xlsx\n`]);
+      expect([r.code, r.err], command).toEqual([2, `用法错误:/dev/stdin 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o ${command === "score" ? "结果" : "报告"}.xlsx\n运行 assess ${command} --help 查看用法\n`]);
     }
     // A file redirected to it (`< x.xlsx`): /dev/stdin is then that file, but beside it is /dev.
     const redirected = await new Promise<{ code: number | null; err: string }>((resolve) => {
@@ -87,7 +87,7 @@ describe("a workbook read from a pipe", () => {
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
       child.on("exit", (code) => resolve({ code, err }));
     });
-    expect([redirected.code, redirected.err]).toEqual([2, "用法错误:/dev/stdin 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o 报告.html\n"]);
+    expect([redirected.code, redirected.err]).toEqual([2, "用法错误:/dev/stdin 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o 报告.html\n运行 assess report --help 查看用法\n"]);
     expect(existsSync("/dev/stdin.report.html")).toBe(false);
     const out = join(dir, "piped.xlsx");
     const r = await piped(["score", "/dev/stdin", "-o", out]);

@@ -168,13 +168,13 @@ describe("assess score on the sample", () => {
   it("an output given as a folder, or inside a file, is said as what it is", async () => {
     const folder = await cli(["score", input, "-o", dir]);
     expect(folder.code).toBe(2);
-    expect(folder.err).toBe(`用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/结果.xlsx\n`);
+    expect(folder.err).toBe(`用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/结果.xlsx\n运行 assess score --help 查看用法\n`);
     const inFile = await cli(["score", input, "-o", join(input, "x.xlsx")]);
     expect(inFile.code).toBe(2);
     expect(inFile.err).toContain(`${join(input, "x.xlsx")}: 错误: ${input} 是一个文件,不是文件夹;请用 -o 写到一个文件夹里 [file.output-dir-is-file]`);
-    expect((await cli(["web", "-o", dir], { LANG: "en_US.UTF-8" })).err).toBe(`usage: ${dir} is a folder; give the output file's name, such as ${dir}/assess.html\n`);
+    expect((await cli(["web", "-o", dir], { LANG: "en_US.UTF-8" })).err).toBe(`usage: ${dir} is a folder; give the output file's name, such as ${dir}/assess.html\nrun assess web --help for usage\n`);
     // report writes NAME.xlsx and NAME.html from -o with both formats: a folder there is said too, not written beside.
-    expect((await cli(["report", input, "-o", `${dir}/`])).err).toBe(`用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/报告.xlsx\n`);
+    expect((await cli(["report", input, "-o", `${dir}/`])).err).toBe(`用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/报告.xlsx\n运行 assess report --help 查看用法\n`);
   });
 
   it("an output folder that is missing (or, for a non-root user, read-only) is a clear error", async () => {

@@ -19,6 +19,19 @@ describe("did you mean", () => {
     expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
   });
 
+  it("says that help was asked for a command there is not, with the one meant (it printed the general help, exit 2, without a word)", async () => {
+    const r = await cli(["help", "scor"]);
+    expect([r.code, r.out, r.err]).toEqual([2, "", "没有 “scor” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n"]);
+    const known = await cli(["help", "score"]);
+    expect(known.code).toBe(0);
+    expect(known.out).toContain("assess score [options] <workbook>");
+  });
+
+  it("points a usage error a command finds itself to that command's help", async () => {
+    const r = await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", "rep.txt"], { LANG: "en_US.UTF-8" });
+    expect([r.code, r.err]).toEqual([2, "usage: a report written with --format html needs a file name ending in .html: rep.txt\nrun assess report --help for usage\n"]);
+  });
+
   it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);

@@ -396,7 +396,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await page.click("#lang");
       await settled(/Scored liuhe-2026.xlsx/);
       expect(await page.textContent("#status")).toContain("The rubric file bad.yaml has problems and is not used: see below.");
-      expect(await page.textContent("p.notice")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are):");
+      expect(await page.textContent("p.notice")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are still used). Its problems:");
       await page.click("#lang");
       await settled(/已计分/);
       await page.setInputFiles("#rubric", []);
@@ -422,7 +422,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/有问题/);
       const zh = await page.locator("ul.diagnostics li").allTextContents();
       await page.click("#lang");
-      expect(await page.textContent("#status")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are):");
+      expect(await page.textContent("#status")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are still used). Its problems:");
       const en = await page.locator("ul.diagnostics li").allTextContents();
       expect(en).toHaveLength(zh.length);
       expect(en.join("\n")).not.toMatch(/[\u4e00-\u9fff]/);

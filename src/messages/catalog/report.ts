@@ -2,7 +2,7 @@
 import type { Catalog } from "./types.js";
 
 export const reportMessages: Catalog = {
-  "table.more": { "zh-CN": "(仅显示前 {shown} 名;共 {total} 个单位,其中一票否决 {vetoed} 个;完整排名见结果工作簿)", en: "(the first {shown} shown; {total} units in all, {vetoed} vetoed; the full ranking is in the result workbook)" },
+  "table.more": { "zh-CN": "(仅显示前 {shown} 名;共 {total} 个单位,其中一票否决 {vetoed} 个;完整排名见结果工作簿)", en: "(the first {shown} shown; {total} unit{total@s} in all, {vetoed} vetoed; the full ranking is in the result workbook)" },
   "out.rank": { "zh-CN": "名次", en: "Rank" },
   "out.unit": { "zh-CN": "单位", en: "Unit" },
   "out.bonus": { "zh-CN": "加分", en: "Bonus" },
@@ -79,9 +79,9 @@ export const reportMessages: Catalog = {
   "diff.inputs": { "zh-CN": "输入的变化({count} 处):", en: "Changes in the inputs ({count}):" },
   "diff.inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "No change in the inputs (formats, row order and sheet names do not count)" },
   "diff.results": { "zh-CN": "结果有变化的单位({count} 个):", en: "Units whose results changed ({count}):" },
-  "diff.count-inputs": { "zh-CN": "输入的变化 {count} 处", en: "{count} changes in the inputs" },
-  "diff.count-results": { "zh-CN": "结果有变化的单位 {count} 个", en: "{count} units whose results changed" },
-  "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "No unit's results changed" },
+  "diff.count-inputs": { "zh-CN": "输入的变化 {count} 处", en: "{count} change{count@s} in the inputs" },
+  "diff.count-results": { "zh-CN": "结果有变化的单位 {count} 个", en: "{count} unit{count@s} whose results changed" },
+  "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "no unit's results changed" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
@@ -117,7 +117,7 @@ export const reportMessages: Catalog = {
   "explain.tie-behind": { "zh-CN": "{ranking}:与 {other} 同分 {value},按同分比较 {key}({mine} 对 {theirs})排在其后", en: "{ranking}: level with {other} on {value}; behind it on the tie-breaker {key} ({mine} against {theirs})" },
   "explain.tie-more": { "zh-CN": " 等另 {count} 个单位", en: " and {count} more" },
   "explain.tie-parted-more": { "zh-CN": "{ranking}:另有 {count} 个同分单位按同分比较排在其前后", en: "{ranking}: {count} more units level with it are placed before or behind it by the tie-breakers" },
-  "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} points short of {tier} in {ranking} (others unchanged)" },
+  "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others-settled": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges}(取决于 {cells} 的认定);无论如何认定,奖惩不变", en: "The total is settled, but claims are pending: ranks {ranges} (depending on the decision on {cells}); the awards stay whatever is decided" },

@@ -3,7 +3,7 @@
 import type { Catalog } from "./types.js";
 
 export const septemberMessages: Catalog = {
-  "report.bad-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a {format} report's file name must end in .{format}: {file}" },
+  "report.bad-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a report written with --format {format} needs a file name ending in .{format}: {file}" },
   "report.bad-format": { "zh-CN": "不支持的报告格式 “{value}”,可用:xlsx、html 或 both", en: "unsupported report format \"{value}\"; use xlsx, html or both" },
   "report.sheet": { "zh-CN": "排名报告", en: "Ranking report" },
   "report.title.full": { "zh-CN": "{district}{year}年度{scheme}结果", en: "{district} {year}: results of {scheme}" },
@@ -13,8 +13,8 @@ export const septemberMessages: Catalog = {
   "report.subtitle": { "zh-CN": "排名报告", en: "Ranking report" },
   "report.date": { "zh-CN": "报告日期:{date}", en: "Report date: {date}" },
   "report.date-format": { "zh-CN": "{year}年{month}月{day}日", en: "{year}-{month}-{day}" },
-  "report.count": { "zh-CN": "(共 {count} 个单位)", en: "({count} units)" },
-  "report.count-vetoed": { "zh-CN": "(共 {count} 个单位;标红的为一票否决单位)", en: "({count} units; those in red are vetoed)" },
+  "report.count": { "zh-CN": "(共 {count} 个单位)", en: "({count} unit{count@s})" },
+  "report.count-vetoed": { "zh-CN": "(共 {count} 个单位;标红的为一票否决单位)", en: "({count} unit{count@s}; those in red are vetoed)" },
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },
   "report.chart.label": { "zh-CN": "{ranking}各单位得分", en: "Each unit's total: {ranking}" },
   "report.chart.ranked": { "zh-CN": "参与排名", en: "Ranked" },

@@ -135,7 +135,7 @@ export const workbookMessages: Catalog = {
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
   "workbook.missing-line-sheet": {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
-    en: "no sheet for {line} (“{sheet}” in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
+    en: "no sheet for {line} (\"{sheet}\" in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
   },
   "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {rest}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {rest}\"" },
   "workbook.missing-column-merged": { "zh-CN": "缺少 {code} {name} 的列;表头 {range} 是合并的单元格,合并后只有第一列有表头:请取消合并,为每一列写上项目", en: "the column for {code} {name} is missing; the header {range} is merged, which leaves a header on its first column alone: unmerge it and head each column with its item" },
