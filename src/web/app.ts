@@ -45,6 +45,8 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
   // No --rubric on the page: the cover to restore.
   "workbook.no-cover": "web.no-cover",
   "workbook.no-cover-own": "web.no-cover-own",
+  // No `assess template` on a clerk's PC: the office's template to fill.
+  "workbook.no-sheets-found": "web.no-sheets-found",
 };
 
 /** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */
@@ -284,6 +286,9 @@ export function start(doc: Document): void {
 
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
     // The report offered below would go without a blank year or district: said, as `report` says it.
+    const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
+    // What was scored, for the printed page (the screen has the status line above).
+    out.append(el("h2", model.title, "print-only"));
     showDiagnostics([...s.loaded.diagnostics, ...coverGaps(s.file, s.submission.cover)], out, s.file);
     // Each kind's main ranking (by the total where it has one; each group's where it is ranked
     // only in groups), as the terminal shows them.
@@ -305,7 +310,6 @@ export function start(doc: Document): void {
     });
     if (!live()) return;
     download(t("web.download.scored"), scoredName(s.file), chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");
     // As the command line's score --json: with the cover and the workbook's warnings.

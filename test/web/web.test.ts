@@ -164,8 +164,19 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await wb.xlsx.writeFile(file);
     await choose(file);
     const shown = await page.locator("ul.diagnostics li").allTextContents();
-    expect(shown).toContain("警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面(从模板复制封面工作表) [web.no-cover]");
+    expect(shown).toContain("警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面(从考核办下发的模板复制封面工作表) [web.no-cover]");
     expect(shown.join("\n")).not.toContain("--rubric");
+  });
+
+  it("says of a workbook with no assessment sheet to fill the office's template, not to run assess template (no command on a clerk's PC)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("工资表").addRows([["姓名", "基本工资"], ["张三", 3000]]);
+    const file = join(dir, "工资表.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+    expect(shown).toContain("错误: 找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);请在考核办下发的模板中填写 [web.no-sheets-found]");
+    expect(shown).not.toContain("assess template");
   });
 
   it("keeps the language chosen on the switch when the page is opened again", async () => {
@@ -454,6 +465,30 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const status = await page.textContent("#status");
     expect(status).toContain("已计分 qingshan-2026.xlsx:22 个单位");
     expect(status?.endsWith("一次只处理一个工作簿(和一个方案文件),未读取:liuhe-2026.xlsx。")).toBe(true);
+  });
+
+  it("prints its results on A4 with every column on the paper, titled, without its controls", async () => {
+    await choose("samples/liuhe-2026.xlsx");
+    // Portrait A4 with 10 mm margins is about 718 CSS px wide; the screen's table is wider (it scrolls there).
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    try {
+      const table = await page.locator("section.ranking table").first().boundingBox();
+      const body = await page.evaluate(() => document.body.clientWidth);
+      expect(table && table.x + table.width).toBeLessThanOrEqual(body + 1);
+      // The awards column is as wide as what it holds allows, not squeezed out of sight.
+      const awards = await page.locator("section.ranking td.awards").first().boundingBox();
+      expect(awards && awards.width).toBeGreaterThan(100);
+      expect(await page.locator("#drop").isVisible()).toBe(false);
+      expect(await page.locator("#downloads").isVisible()).toBe(false);
+      expect(await page.locator("h2.print-only").textContent()).toBe("柳河区2026年度乡镇(街道)和区直部门综合考核结果");
+      expect(await page.locator("h2.print-only").isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    // On the screen the title is the status line's: the heading is for paper only.
+    expect(await page.locator("h2.print-only").isVisible()).toBe(false);
   });
 
   it("shows each group's ranking where the rubric ranks a kind only in groups (none of them was shown)", async () => {
