@@ -109,7 +109,8 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       const pending = rubric.statuses.pending.includes(e.status);
       // What a pending row would bring is said once the counted rows have filled the caps.
       if (pending && kind !== "single") waiting.push(i);
-      else results[i] = result(e, kind, false, 0, { code: pending ? "why.ledger-pending" : "why.ledger-rejected", data: d });
+      else if (pending) results[i] = result(e, kind, false, 0, pendingSingle(rubric, e, d));
+      else results[i] = result(e, kind, false, 0, { code: "why.ledger-rejected", data: d });
     } else if (code.kind === "single") results[i] = result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } });
     else if (instead.has(i)) {
       const other = entries[instead.get(i) ?? 0];
@@ -216,4 +217,16 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     results[i] = result(e, code.kind, false, 0, { code: `why.ledger-pending${held}-${kindCode}`, data });
   }
   return { results: results.filter((r): r is LedgerResult => r !== undefined), bonus, deduction, charges };
+}
+
+/**
+ * A single-item recognition still pending: which award it is entered for once approved (the
+ * ranking's award of its code, at its level), so that a unit that may win one is told which.
+ */
+function pendingSingle(rubric: Rubric, e: LedgerEntry, d: Readonly<Record<string, string>>): Reason {
+  for (const r of rubric.rankings) {
+    const award = r.single.find((a) => a.code === e.code);
+    if (award) return { code: "why.ledger-pending-single", data: { ...d, level: e.level ?? "", award: award.name, ranking: r.id } };
+  }
+  return { code: "why.ledger-pending", data: d };
 }

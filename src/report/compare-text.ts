@@ -144,7 +144,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   }
   for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: now(b) }));
   // What pending claims could still bring it (可能获…), where it holds nothing of that kind: gone or come.
-  const could = (u: UnitResult): Map<string, string> => new Map(unheld(u).map((o) => [`${o.kind}\u0000${o.ranking}`, mayWin(o, w.lang)]));
+  const could = (u: UnitResult): Map<string, string> => new Map(unheld(u).map((o) => [`${o.kind}\u0000${o.ranking}`, mayWin(o, w.lang, u)]));
   const [mayBefore, mayAfter] = [could(x), could(y)];
   for (const [key, text] of mayBefore) if (!mayAfter.has(key)) out.push(w.t("diff.award-lost", { award: text }));
   for (const [key, text] of mayAfter) if (!mayBefore.has(key)) out.push(w.t("diff.award-won", { award: text }));

@@ -120,7 +120,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const open = (a: (typeof u.awards)[number]): boolean => a.kind !== "veto" && pendingMark(u, ctx.lang, a) !== "";
     for (const a of u.awards) if (a.kind === "veto") out.push(line(a));
     for (const a of u.awards) if (open(a)) out.push(line(a));
-    for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang)}`);
+    for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang, u)}`);
     for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.

@@ -155,7 +155,7 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   if (open.length) {
     const mark = message(lang, "award.unsettled");
     for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + awardText(a, lang, shown));
-    for (const o of unheld(u)) if (!own || o.ranking === shown) add(mayWin(o, lang));
+    for (const o of unheld(u)) if (!own || o.ranking === shown) add(mayWin(o, lang, u));
   }
   for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
   return out;
@@ -170,7 +170,14 @@ export function unheld(u: UnitResult): readonly OpenAward[] {
 }
 
 /** What a unit could still win (or be given) on a ranking where it holds nothing of that kind. */
-export function mayWin(o: OpenAward, lang: Lang): string {
+export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
+  if (o.kind === "single" && u) {
+    // The awards its own pending recognitions are entered for, by name and level (a scheme may have
+    // several single-item awards on one ranking: 可能获综合排名单项奖 named none of them).
+    const awards = new Set<string>();
+    for (const r of u.ledger) if (r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === o.ranking) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
+    if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
+  }
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 

@@ -498,7 +498,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + listedAward(a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
-    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang), null, xmlSafe(o.rankingName)] });
+    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), null, xmlSafe(o.rankingName)] });
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
   for (const v of vacancies(rubric, results)) {

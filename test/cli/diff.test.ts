@@ -773,3 +773,19 @@ describe("assess rubric diff --on", () => {
     expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → township-comprehensive 2026.1", "注意:两个方案的编号不同(district-popplan、township-comprehensive),这是两个不同的方案,而不是同一方案的两个版本"]);
   });
 });
+
+describe("a single-item recognition still pending", () => {
+  it("names the award it is entered for, wherever a unit is said to be able to win it (was 可能获综合排名单项奖, naming none of three)", async () => {
+    const pending = await edited("samples/qingshan-2026.xlsx", "single-pending.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["河口镇", "DX2", null, "市级", null, "申报中"];
+    });
+    const scored = await cli(["score", pending, "-o", join(dir, "single-pending.scored.xlsx")]);
+    expect(scored.out).toMatch(/│ 河口镇 .*│ \(待定\)可能获单项奖:移民地区综合治理单项奖\(市级\) +│/);
+    const explained = await cli(["explain", pending, "河口镇"]);
+    expect(explained.out).toContain("  DX2  不计分  状态为“申报中”,尚未认定,不计分;认定后按市级参评移民地区综合治理单项奖  [加扣分!B23]");
+    expect(explained.out).toContain("奖惩:\n  (待定)可能获单项奖:移民地区综合治理单项奖(市级)\n");
+    const en = await cli(["explain", pending, "河口镇", "--lang", "en"]);
+    expect(en.out).toContain("(pending) may win the single-item award 移民地区综合治理单项奖 (市级)");
+  });
+});
