@@ -812,7 +812,7 @@ function certainties(
     if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
-    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells(pendingOf.get(u) ?? []) };
+    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)) };
   }
 }
 
@@ -870,4 +870,12 @@ class Interned {
     this.lists.set(key, list);
     return list;
   }
+}
+
+/** Cells in the order a reader meets them: by sheet, then row, then column (B3 before B10). */
+function byPlace(a: CellAt, b: CellAt): number {
+  if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+  const [ra, rb] = [Number(a.cell.replace(/^[A-Za-z]+/, "")), Number(b.cell.replace(/^[A-Za-z]+/, ""))];
+  if (ra !== rb) return ra - rb;
+  return a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
 }

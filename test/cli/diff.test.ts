@@ -789,3 +789,18 @@ describe("a single-item recognition still pending", () => {
     expect(en.out).toContain("(pending) may win the single-item award 移民地区综合治理单项奖 (市级)");
   });
 });
+
+describe("the pending rows a unit's awards wait on", () => {
+  it("are listed in the order of the sheet (加扣分!B7, B8 before B16, its own or another's)", async () => {
+    // 白沙街道 (944, 三等奖) with its own JF1 under review again (B8); 金水街道 (937.5) may pass it with
+    // JF2 省级 (+7, B23), or fall with its KF3 (B16).
+    const pending = await edited("samples/qingshan-2026.xlsx", "pending-order.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      expect(l.getCell("A8").value).toBe("白沙街道");
+      l.getCell("F8").value = "申报中";
+      l.getRow(23).values = ["金水街道", "JF2", null, "省级", null, "申报中"];
+    });
+    const explained = await cli(["explain", pending, "白沙街道"]);
+    expect(explained.out).toMatch(/奖惩可能因 加扣分!B7、加扣分!B8、加扣分!B16、加扣分!B23 的认定而变/);
+  });
+});
