@@ -103,11 +103,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const units: TemplateUnit[] = [];
   const seen = new Map<string, number>();
   const kindOf = (label: string): UnitKindId | undefined =>
-    rubric.unitKinds.find((k) => k.labels.includes(label) || k.id === label || k.name === label)?.id;
+    rubric.unitKinds.find((k) => k.labels.includes(label) || k.id === label.toLowerCase() || k.name === label)?.id;
   const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
     for (const k of rubric.unitKinds) {
       if (within !== undefined && k.id !== within) continue;
-      const g = k.groups.find((x) => x.name === word || x.id === word || x.labels.includes(word));
+      const g = k.groups.find((x) => x.name === word || x.id === word.toLowerCase() || x.labels.includes(word));
       if (g) return { kind: k.id, group: g.id };
     }
     return undefined;
@@ -137,9 +137,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   let at = { name: 0, kind: 1, group: 2 };
   const heading = sectionHeading(rubric);
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
-  const KIND_HEADER = /^(单位)?(类型|类别)|^(kind|type)/i;
-  const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^group/i;
-  const NAME_HEADER = /^(单位|名称|name)/i;
+  // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
+  const KIND_HEADER = /^(单位)?(类型|类别)|^(unit\s*)?(kind|type)/i;
+  const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^(unit\s*)?group/i;
+  const NAME_HEADER = /^(单位|名称|name|unit)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
     const fields = splitFields(raw);
@@ -165,7 +166,16 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
-    if (name === "" && label === "") return;
+    // Where a field of the line stands in it: a warning's column is that field's.
+    const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
+    if (name === "" && label === "") {
+      // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
+      // in the name's column (a line dropped without a word read as a unit lost).
+      const other = fields.find((f) => f !== "");
+      if (other !== undefined && isSummaryName(other)) diagnostics.push({ code: "units.summary", severity: "warning", data: { value: other }, location: { file, line, col: colOf(other) } });
+      else if (other !== undefined && heading.test(other)) diagnostics.push({ code: "units.heading", severity: "warning", data: { value: other }, location: { file, line, col: colOf(other) } });
+      return;
+    }
     if (name === "") {
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;
@@ -174,12 +184,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // 合计 in the first column (序号) as often as in the name's.
     const summary = isSummaryName(name) ? name : at.name > 0 && isSummaryName(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
     if (summary !== undefined) {
-      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: summary }, location: { file, line, col: 1 } });
+      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: summary }, location: { file, line, col: colOf(summary) } });
       return;
     }
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.
     if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) {
-      diagnostics.push({ code: "units.heading", severity: "warning", data: { value: name }, location: { file, line, col: 1 } });
+      diagnostics.push({ code: "units.heading", severity: "warning", data: { value: name }, location: { file, line, col: colOf(name) } });
       return;
     }
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
@@ -225,7 +235,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         return;
       } else {
         // Every word it takes: the kinds' labels, and the groups' names and labels.
-        const allowed = [...new Set([...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.flatMap((x) => [x.name, ...x.labels]))])].join("、");
+        const allowed = [...new Set([...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.flatMap((x) => [x.name, ...x.labels])), ...rubric.unitKinds.map((u) => u.id)])].join("、");
         diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: word, allowed }, location: { file, line, col: raw.indexOf(word) + 1 } });
         return;
       }

@@ -158,6 +158,20 @@ rankings:
     expect(renderLine(headed.diagnostics[0]!, "zh-CN")).toContain("请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 部门");
   });
 
+  it("says a heading or a summary in the 序号 column with the name's blank, at the field (it was dropped without a word)", () => {
+    const r = parse("序号,单位名称,类型,备注\n一、镇街,,,\n1,城关镇,镇,\n,二、部门,,\n2,区公安分局,部门,\n合计,,,\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:2", "units.summary units.csv:6:1"]);
+    expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+  });
+
+  it("reads an English list: Unit/Unit name, Kind/Type heading the columns, a kind's id in any case", () => {
+    const r = parse("Unit,Kind\n城关镇,Town\n区公安分局,Department\n区财政局,部门类\n");
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
+    // The words it takes name the kinds' ids too (town was taken, but not listed).
+    expect(r.diagnostics.map((d) => [d.code, formatLocation(d.location!), d.data.allowed])).toEqual([["units.unknown-kind", "units.csv:4:6", "镇、街道、乡、镇街、部门、责任部门、town、department"]]);
+    expect(parse("Unit name,Type\n东湖街道,街道\n").units).toEqual([{ name: "东湖街道", kind: "town" }]);
+  });
+
   it("leaves out a 合计 line whose word stands in the 序号 column, said at its line", () => {
     const r = parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n合计,2,\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:4:1"]);
