@@ -150,6 +150,14 @@ const cases: Case[] = [
   { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind-of r.yaml:${lineOf("    unit_kind: town")}:16`] },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
+  // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
+  { name: "full-width-space", text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n"), expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`] },
+  { name: "colon-no-space", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max:20\n"), expected: [`rubric.yaml.COLON_NO_SPACE r.yaml:${lineOf("        name: 决策\n") + 1}:12`] },
+  { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },
+  // In { }: a full-width colon or a colon without its space joins a key to its value; the key is not also said missing.
+  { name: "full-width-colon-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max：20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
+  { name: "colon-no-space-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max:20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.colon-no-space-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
+  { name: "percent-with-space", text: replace("        target: 90%\n", "        target: 90 %\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
   // A step of 0 must be above 0, and is said so (not "not less than 0", which it is not).
@@ -563,5 +571,26 @@ describe("a duplicate key", () => {
   it("is named in its message, at the second one", () => {
     const d = load(replace("            max: 7.5\n", "            max: 7.5\n            max: 8\n")).diagnostics.find((x) => x.code === "rubric.duplicate-key");
     expect(d && message("zh-CN", d.code, d.data)).toBe("重复的键 “max”:同一层级中已出现过");
+  });
+});
+
+describe("what an author is told to write", () => {
+  it("names the value that is no code, not the item it is on (indicator: ZRB on JJ3 read as JJ3 at fault)", () => {
+    const r = load(replace("        indicator: ZB1\n", "        indicator: ZRB\n"));
+    const d = r.diagnostics.find((x) => x.code === "rubric.bad-format-code");
+    expect(d && message("zh-CN", d.code, d.data)).toBe("indicator (DZ1) 写的 “ZRB” 不是有效的代码(1–4 个大写字母加数字,如 DZ3.1、ZB1、KF3)");
+  });
+
+  it("says a YAML merge key is not read, not that the keys it brings are missing", () => {
+    const text = replace("      - code: DZ2.1\n            name: 决策甲\n".replace("      - code: DZ2.1\n            ", "          - code: DZ2.1\n            "), "          - code: DZ2.1\n            <<: { name: 决策甲 }\n");
+    expect(found(text)).toEqual([`rubric.merge-key r.yaml:${lineOf("          - code: DZ2.1\n") + 1}:13`]);
+  });
+
+  it("says a grade's mark written as a share (from: 0.9) once, as that, not also as out of order", () => {
+    const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const band = "        - { name: 优秀, from: 90, quota: 30% }";
+    expect(comprehensive).toContain(band);
+    const r = loadRubric("c.yaml", new TextEncoder().encode(comprehensive.replace(band, band.replace("from: 90", "from: 0.9"))), "test");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["rubric.mark-fraction"]);
   });
 });

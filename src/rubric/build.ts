@@ -411,7 +411,10 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     if (share === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q };
   });
-  const misordered = (i: number): boolean => (bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0);
+  // A mark under one point beside marks of points (from: 0.9 above from: 80) is a share written for
+  // a mark, said as that where the scale is known: not also as out of order.
+  const share = (x: number): boolean => x > 0 && x < 100;
+  const misordered = (i: number): boolean => (bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0) && share(bands[i]?.from ?? 0) === share(bands[i - 1]?.from ?? 0);
   // Two grades at one mark: the second is never given (not out of order).
   const same = (i: number): boolean => bands[i]?.from === bands[i - 1]?.from;
   const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);

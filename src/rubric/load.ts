@@ -11,7 +11,7 @@ import type { Rubric } from "./model.js";
 
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -69,9 +69,33 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
   const fullWidth = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/m.exec(source);
   if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
+  // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
+  const ideographic = /^[ \t]*\u3000/m.exec(source);
+  if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
+  // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
+  const errorLine = source.lastIndexOf("\n", offset - 1) + 1;
+  const tight = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm;
+  for (let m = tight.exec(source); m && m.index <= errorLine + 1; m = tight.exec(source)) {
+    // (Within a text already open it is text: only where the line holds no quote or bracket before it.)
+    if (!/["'[{#]/.test(m[0])) return { code: "COLON_NO_SPACE", at: m.index + m[0].length - 1 };
+  }
   // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
   const unclosed = unclosedFlow(source, offset);
-  if (unclosed !== undefined) return { code: "UNCLOSED_FLOW", at: unclosed };
+  if (unclosed !== undefined) {
+    // Unclosed because its items are parted by a full-width comma (，): that comma is the mistake.
+    const lineEnd = source.indexOf("\n", unclosed);
+    const comma = source.slice(unclosed, lineEnd < 0 ? undefined : lineEnd).indexOf("，");
+    return comma >= 0 ? { code: "FULLWIDTH_COMMA", at: unclosed + comma } : { code: "UNCLOSED_FLOW", at: unclosed };
+  }
+  // A key indented further than the key above it (its value read on, as text, to this line).
+  if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
+    const here = source.slice(errorLine, source.indexOf("\n", errorLine) >>> 0);
+    const nextStart = source.indexOf("\n", errorLine) + 1;
+    const next = nextStart > 0 ? source.slice(nextStart, source.indexOf("\n", nextStart) >>> 0) : "";
+    const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
+    const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
+    if (key.test(here) && key.test(next) && indent(next) > indent(here) && !/:\s*(#.*)?$/.test(here)) return { code: "KEY_INDENT_DEEPER", at: nextStart + indent(next) };
+  }
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
   const quote = /Missing closing "quote/.test(text) ? '"' : /Missing closing 'quote/.test(text) ? "'" : undefined;

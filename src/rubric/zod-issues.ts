@@ -92,6 +92,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
+        // The YAML merge key (<<: *defaults), which the rubric does not read: the keys written out.
+        if (k === "<<") return { code: "rubric.merge-key", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
+        // A key and its value joined by a full-width colon, or a colon without its space, inside
+        // { … } (max：40, max:40): one word to YAML; said with what to write.
+        const joined = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/.exec(k);
+        if (joined) return { code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error" as const, data: { key: k, fixed: `${joined[1] ?? ""}: ${joined[3] ?? ""}`.trim() }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
@@ -115,7 +121,15 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       });
     case "invalid_type": {
       const missing = !pos.has(path);
-      if (missing) return [err("rubric.missing-key", {})];
+      if (missing) {
+        // Written, but joined to its value by a full-width colon or a colon without its space (max：40): said there, not missing.
+        const owner = valueAt(data, path.slice(0, -1));
+        const name = String(path.at(-1) ?? "");
+        // Or brought by a merge key (<<: *base), which is said as not read.
+        if (owner && typeof owner === "object" && "<<" in owner) return [];
+        if (owner && typeof owner === "object" && Object.keys(owner).some((k) => k.startsWith(`${name}：`) || new RegExp(`^${name}\\s+：`).test(k) || new RegExp(`^${name}:\\S`).test(k))) return [];
+        return [err("rubric.missing-key", {})];
+      }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
       if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
       const v = valueAt(data, path);
@@ -173,6 +187,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // an amount's as a plain number.
         const unit = indicatorUnit(data, path);
         const nf = written.normalize("NFKC").trim();
+        const spaced = spacedPercent(written);
+        if (spaced !== undefined) return [err("rubric.write-as", { value: written, number: spaced })];
         // 1个百分点 (每低 1 个百分点) is 1%.
         const pp = /^(\d+(?:\.\d+)?)\s*个?百分点$/.exec(nf)?.[1];
         if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
@@ -181,7 +197,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const number = numberBeforeUnit(written);
         if (number !== undefined) return [unit === "percent" ? err("rubric.write-as", { value: written, number: `${number}%` }) : err("rubric.number-with-unit", { value: written, number })];
       }
-      return [err(`rubric.bad-format-${issue.message}`, {})];
+      return [err(`rubric.bad-format-${issue.message}`, issue.message === "code" ? { value: typeof written === "string" ? written : String(written ?? "") } : {})];
     }
     case "too_small":
       // [2，3] typed with a Chinese input method: one entry "2，3", not two.
@@ -200,6 +216,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "invalid_union": {
       // A target or rate: report the shapes it may take; a number written with its unit (0起, 500万元): the number alone.
       const v = valueAt(data, path);
+      // A percentage with a space before its sign (5 %): 5%.
+      const spaced = typeof v === "string" ? spacedPercent(v) : undefined;
+      if (spaced !== undefined) return [err("rubric.write-as", { value: v as string, number: spaced })];
       const number = typeof v === "string" ? numberBeforeUnit(v) : undefined;
       if (number !== undefined) return [err("rubric.number-with-unit", { value: v as string, number })];
       // A code's levels written as a list of pairs ([市级: 1, 省级: 2] or - 市级: 1 under it): one { }.
@@ -218,6 +237,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     default:
       return [err("rubric.wrong-shape", {})];
   }
+}
+
+/** A percentage written with a space before its sign (5 %, 5 ％): as it is written (5%), or undefined. */
+function spacedPercent(v: string): string | undefined {
+  const n = /^\s*(-?\d+(?:\.\d+)?)\s+[%％]\s*$/.exec(v.normalize("NFKC"))?.[1];
+  return n === undefined ? undefined : `${n}%`;
 }
 
 /** The number of a number written with its unit (0起, 500万元), or undefined. */
