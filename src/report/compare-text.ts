@@ -51,15 +51,19 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     const n = c.new as LedgerEntry | undefined;
     if (o && n) {
       let [old, now] = [ledgerText(w, o), ledgerText(w, n)];
-      // Alike on what scores: what else changed is said (the 说明 or 依据 typed in the row).
-      if (old === now) {
-        const words = (e: LedgerEntry): string => [e.note ? `${w.t("diff.ledger-note")} “${e.note}”` : "", e.evidence ? `${w.t("diff.ledger-evidence")} “${e.evidence}”` : ""].filter(Boolean).join(" ");
-        [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
-      }
+      // The 说明 or 依据 typed in the row, where it changed: alone, where nothing that scores did, and
+      // beside a change that scores (不予认定 with its 说明 撤回通报: the why of the change).
+      const note = o.note !== n.note;
+      const evidence = o.evidence !== n.evidence;
+      const alike = old === now;
+      const words = (e: LedgerEntry): string => [(alike || note) && e.note ? `${w.t("diff.ledger-note")} “${e.note}”` : "", (alike || evidence) && e.evidence ? `${w.t("diff.ledger-evidence")} “${e.evidence}”` : ""].filter(Boolean).join(" ");
+      if (alike || note || evidence) [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
       return `${w.t("diff.ledger-changed", { unit: c.unit, old, new: now })}${where}`;
     }
     if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n) })}${where}`;
-    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${where}`;
+    // Where the row was, in the earlier workbook (the cells of the others are the later one's).
+    const was = c.where ? `  [${w.t("diff.where-old", { cell: cellRef(c.where.sheet, c.where.cell) })}]` : "";
+    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${was}`;
   }
   const code = c.code ?? "";
   const name = codeName(b.rubric, code) ?? codeName(a.rubric, code);

@@ -257,6 +257,20 @@ describe("assess diff", () => {
     expect(j.units.filter((u) => u.moved).map((u) => u.name)).toEqual(["东湖街道", "西山镇", "青石镇"]);
   });
 
+  it("says a decision's 说明 beside it (the why of a withdrawn deduction), and where a deleted row was in the earlier workbook", async () => {
+    const withdrawn = await edited("samples/qingshan-2026.xlsx", "withdrawn.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      expect([l.getCell("A9").value, l.getCell("B9").value]).toEqual(["河口镇", "KF1"]);
+      l.getCell("F9").value = "不予认定";
+      l.getCell("H9").value = "来函撤回通报";
+      // 龙泉镇's KF4 (row 12) deleted: the rows under it move up.
+      l.spliceRows(12, 1);
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", withdrawn]);
+    expect(r.out).toMatch(/\[\d\] 加扣分 河口镇 KF1 已认定( 说明 “[^”]*”)? → KF1 不予认定 说明 “来函撤回通报” {2}\[加扣分!B9\]\n/);
+    expect(r.out).toMatch(/\[\d\] 加扣分 删除 龙泉镇 KF4 ×2 已认定 {2}\[原表 加扣分!B12\]\n/);
+  });
+
   it("says what changed in a ledger row where only its 说明 did (both sides read the same otherwise)", async () => {
     const noted = await edited("samples/qingshan-2026.xlsx", "noted.xlsx", (wb) => {
       wb.getWorksheet("加扣分")!.getCell("H2").value = "流动人口服务创新(已推广)";
