@@ -71,6 +71,12 @@ describe("message catalog", () => {
     expect(message("zh-CN", "report.count", { count: 1 })).toBe("(共 1 个单位)");
   });
 
+  it("sets a ledger row's level off by a space in English, as English brackets are (7 (省级) × 2), and by nothing in Chinese", () => {
+    expect(message("en", "why.ledger-counted-bonus", { per: "7", level: "(省级)", count: 2, points: "14" })).toBe("7 (省级) × 2 = +14");
+    expect(message("en", "why.ledger-counted-bonus", { per: "5", level: "", count: 1, points: "5" })).toBe("5 × 1 = +5");
+    expect(message("zh-CN", "why.ledger-counted-bonus", { per: "7", level: "(省级)", count: 2, points: "14" })).toBe("7(省级) × 2 = 加 14");
+  });
+
   it("holds every code the source uses", () => {
     const used = new Set<string>();
     for (const file of sources("src")) {

@@ -117,6 +117,8 @@ export function fill(template: string, data: Readonly<Record<string, string | nu
 function wordFor(lang: Lang, prefix: string, id: string | number | undefined): string | number | undefined {
   if (id === undefined) return undefined;
   if (prefix === "size" && typeof id === "number") return fileSize(id);
+  // A word in brackets set off by a space in English ({per}{level@sp}: 5 (市级), where 5(市级) reads in Chinese).
+  if (prefix === "sp") return id === "" ? "" : ` (${String(id).replace(/^[(（]|[)）]$/g, "")})`;
   // An English plural's ending ({count} unit{count@s}): none for one.
   if (prefix === "s") return Number(id) === 1 ? "" : "s";
   const entry = catalog[`${prefix}.${id}`];

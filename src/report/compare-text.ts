@@ -94,7 +94,9 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingNa
     const range = u.certainty?.ranks[r2.id];
     m.set(rankingName(r2.id), `${u.ranks[r2.id] ?? w.t("status.vetoed")}${range ? w.t("table.group-range", { from: range[0], to: range[1] }) : ""}`);
   }
-  if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("list.items")) || "—");
+  // Parted by a mark that no award holds (in English an award has commas: 二等奖, 30,000 yuan) and
+  // that the parts of the line (;) are not.
+  if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("diff.awards-join")) || "—");
   return m;
 }
 
@@ -154,7 +156,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   for (const [key, text] of mayAfter) if (!mayBefore.has(key)) out.push(w.t("diff.award-won", { award: text }));
   // An award's old → new beside another's reads as one chain joined by 、: they are parted by ; then.
   const arrows = out.length > 1 && arrowed;
-  return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "list.items")) }) : undefined;
+  return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "diff.awards-join")) }) : undefined;
 }
 
 /** Its lines' subtotals, named by the rubrics (the newer first), said where nothing above moved. */

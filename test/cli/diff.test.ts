@@ -379,7 +379,7 @@ describe("assess diff: a unit renamed", () => {
     expect(r.out).toContain("(如是 青石镇 改名:结果不变)  因 [2]\n");
     expect(r.out).toContain("  青石街道: 总分 — → 954.5(954.5–964.5);");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--lang", "en"]);
-    expect(en.out).toContain("  青石镇: Total: 954.5 (954.5–964.5) → —; 综合排名: 4 → —; 党政线排名: 4 → —; 人口计生线排名: 4 → —; Awards: rank prize: 三等奖, single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
+    expect(en.out).toContain("  青石镇: Total: 954.5 (954.5–964.5) → —; 综合排名: 4 → —; 党政线排名: 4 → —; 人口计生线排名: 4 → —; Awards: rank prize: 三等奖 · single-item award: 全员人口信息化建设单项奖 (市级), 3,000 yuan → —  because of [1]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", next, "--json"])).out) as { changes: { unit: string; like?: string }[] };
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });

@@ -79,6 +79,7 @@ export const reportMessages: Catalog = {
   "diff.inputs": { "zh-CN": "输入的变化({count} 处):", en: "Changes in the inputs ({count}):" },
   "diff.inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "No change in the inputs (formats, row order and sheet names do not count)" },
   "diff.results": { "zh-CN": "结果有变化的单位({count} 个):", en: "Units whose results changed ({count}):" },
+  "diff.awards-join": { "zh-CN": "、", en: " · " },
   "diff.where-old": { "zh-CN": "原表 {cell}", en: "was {cell}" },
   "diff.count-inputs": { "zh-CN": "输入的变化 {count} 处", en: "{count} change{count@s} in the inputs" },
   "diff.count-results": { "zh-CN": "结果有变化的单位 {count} 个", en: "{count} unit{count@s} whose results changed" },
