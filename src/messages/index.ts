@@ -8,6 +8,7 @@ import { reportMessages } from "./catalog/report.js";
 import { xlsxMessages } from "./catalog/xlsx.js";
 import { septemberMessages } from "./catalog/september.js";
 import { languageMessages } from "./catalog/language.js";
+import { templateMessages } from "./catalog/template.js";
 import type { Catalog } from "./catalog/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -23,6 +24,7 @@ export const catalog: Catalog = {
   ...xlsxMessages,
   ...septemberMessages,
   ...languageMessages,
+  ...templateMessages,
 };
 
 /**

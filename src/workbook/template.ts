@@ -11,6 +11,10 @@ import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
 import { displayWidth } from "../model/width.js";
 import { xmlSafe } from "../xlsx/escape.js";
+import { message, type Lang } from "../messages/index.js";
+
+/** The template's words in the language it is made in. */
+type Say = (code: string, data?: Readonly<Record<string, string | number>>) => string;
 
 export interface TemplateUnit {
   readonly name: string;
@@ -23,6 +27,8 @@ export interface TemplateOptions {
   readonly year: string;
   readonly district: string;
   readonly units: readonly TemplateUnit[];
+  /** The language of its instructions, prompts and error boxes (sheets, headers and cover labels stay as the reader reads them). */
+  readonly lang?: Lang;
 }
 
 const WIDE_COLUMNS = 16;
@@ -40,7 +46,7 @@ const FONT = { name: "等线", size: 11 };
 /** A measures cell its unit's kind does not read. */
 const NOT_USED = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 
-function header(ws: Worksheet, values: string[], frozenColumns: number, height = 48): void {
+function header(ws: Worksheet, values: string[], frozenColumns: number, say: Say, height = 48): void {
   const row = ws.getRow(1);
   values.forEach((v, i) => {
     const c = row.getCell(i + 1);
@@ -60,7 +66,7 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, height =
     values.length > WIDE_COLUMNS
       ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true }
       : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", showGridLines: true };
-  ws.headerFooter = { oddFooter: "&C&A 第 &P 页" };
+  ws.headerFooter = { oddFooter: say("tpl.footer") };
 }
 
 /** Writes the names down column A (and groups down B); returns the last row that gets validation. */
@@ -105,7 +111,7 @@ function itemHeader(item: JudgedItem): string {
  * is one whose points are entered (KF3 10–30), as validate holds it; other codes' rows are left to
  * validate (which says the 分值 does nothing there).
  */
-function pointsOfRow(rubric: Rubric, rangeCodes: string): DataValidation {
+function pointsOfRow(rubric: Rubric, rangeCodes: string, say: Say): DataValidation {
   const at = (f: string): string => colName(LEDGER_COLUMNS.findIndex(([, x]) => x === f) + 1);
   const [code, e] = [`$${at("code")}2`, `${at("points")}2`];
   const ranges = rubric.ledger.flatMap((c) => (c.range ? [`OR(TRIM(${code})<>"${c.code}",AND(${e}>=${formatPoints(c.range.min)},${e}<=${formatPoints(c.range.max)}))`] : []));
@@ -114,27 +120,26 @@ function pointsOfRow(rubric: Rubric, rangeCodes: string): DataValidation {
     allowBlank: true,
     formulae: [`AND(ISNUMBER(${e}),${e}>=0,${e}<=1000${ranges.map((r) => `,${r}`).join("")})`],
     showErrorMessage: true,
-    error: rangeCodes ? `分值只为按填写分值计分的代码填写,为不小于 0 的数,在其范围内:${rangeCodes}` : "本方案的加扣分代码各有其分值,此列不需填写",
+    error: rangeCodes ? say("tpl.ledger-points-range", { codes: rangeCodes }) : say("tpl.ledger-points-none"),
   };
 }
 
-function pointsValidation(item: JudgedItem, col: number): DataValidation {
+function pointsValidation(item: JudgedItem, col: number, say: Say): DataValidation {
   const ref = `${colName(col)}2`;
   const step = formatPoints(item.step);
   const max = formatPoints(item.max);
   // Rounding first keeps 0.1 + 0.2-style binary noise from rejecting a valid entry.
   const onStep = `ROUND(${ref}/${step},6)=INT(ROUND(${ref}/${step},6))`;
-  const what = item.kind === "deducted" ? "扣分" : "分值";
   return {
     type: "custom",
     allowBlank: true,
     formulae: [`AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max},${onStep})`],
     showErrorMessage: true,
     errorTitle: item.code,
-    error: `请填写 0 到 ${max} 之间的${what},最小单位 ${step} 分`,
+    error: say(item.kind === "deducted" ? "tpl.deducted-error" : "tpl.points-error", { max, step }),
     showInputMessage: true,
-    promptTitle: `${item.code} 满分 ${max}`,
-    prompt: item.kind === "deducted" ? `${item.name}:填写扣去的分数` : item.name,
+    promptTitle: say("tpl.points-title", { code: item.code, max }),
+    prompt: item.kind === "deducted" ? say("tpl.deducted-prompt", { name: item.name }) : item.name,
   };
 }
 
@@ -149,17 +154,17 @@ interface MeasureColumn {
   readonly whole?: boolean;
 }
 
-function measureColumn(m: Indicator | Target, isTarget: boolean): MeasureColumn {
+function measureColumn(m: Indicator | Target, isTarget: boolean, say: Say): MeasureColumn {
   const shown = m.unit === "percent" ? "" : `(${m.display})`;
   const notes = [m.name];
-  if (!isTarget && "direction" in m && m.direction === "lower") notes.push("越低越好");
+  if (!isTarget && "direction" in m && m.direction === "lower") notes.push(say("tpl.lower-better"));
   const whole = "whole" in m && m.whole === true;
-  if (whole) notes.push("填整数");
-  if (isTarget && "default" in m && m.default !== undefined) notes.push(`未填写时按 ${formatMeasure(m.default, m.display)}`);
+  if (whole) notes.push(say("tpl.whole"));
+  if (isTarget && "default" in m && m.default !== undefined) notes.push(say("tpl.default", { value: formatMeasure(m.default, m.display) }));
   return {
     code: m.code,
     label: `${m.code} ${m.name}${shown}`,
-    note: notes.join(";"),
+    note: notes.join(say("list.parts")),
     unit: m.unit,
     display: m.display,
     ...("min" in m && m.min !== undefined ? { min: m.min } : {}),
@@ -169,7 +174,7 @@ function measureColumn(m: Indicator | Target, isTarget: boolean): MeasureColumn 
 }
 
 /** A number format and validation a measure's cells share with the reader's bounds. */
-function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation } {
+function measureFormat(c: MeasureColumn, say: Say): { numFmt: string; dv: DataValidation } {
   if (c.unit === "percent") {
     const min = (c.min ?? 0) / 10000;
     const max = (c.max ?? 10000) / 10000;
@@ -182,7 +187,7 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
         formulae: [min, max],
         showErrorMessage: true,
         errorTitle: c.code,
-        error: `请填写 ${formatRate(c.min ?? 0)} 到 ${formatRate(c.max ?? 10000)} 之间的百分数,如 95%`,
+        error: say("tpl.percent-error", { min: formatRate(c.min ?? 0), max: formatRate(c.max ?? 10000) }),
       },
     };
   }
@@ -193,12 +198,13 @@ function measureFormat(c: MeasureColumn): { numFmt: string; dv: DataValidation }
     c.max !== undefined
       ? { type, operator: "between", allowBlank: true, formulae: [min, c.max / 100] }
       : { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [min] };
-  const range = c.max !== undefined ? `${formatPoints(c.min ?? 0)} 到 ${formatPoints(c.max)} ` : `不小于 ${formatPoints(c.min ?? 0)} `;
+  const bounds = { min: formatPoints(c.min ?? 0), max: c.max !== undefined ? formatPoints(c.max) : "", display: c.display };
+  const error = say(`tpl.${c.whole ? "whole" : "number"}-${c.max !== undefined ? "between" : "from"}`, bounds);
   return {
     // General, not 0.##: Excel shows 1 in 0.## as "1."; nor 0 for whole counts, which showed a
     // pasted 1.5 as 2 where validate names 1.5.
     numFmt: c.unit === "amount" ? "#,##0.00" : "General",
-    dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error: `请填写${range}的${c.whole ? "整数" : "数"}(单位:${c.display})` },
+    dv: { ...bound, showErrorMessage: true, errorTitle: c.code, error },
   };
 }
 
@@ -207,61 +213,55 @@ function linesOf(rubric: Rubric, kind: UnitKind) {
 }
 
 /** The cover's instructions, from what this rubric asks for. */
-function instructions(rubric: Rubric): string[] {
+function instructions(rubric: Rubric, say: Say): string[] {
   const all = rubric.lines.flatMap((l) => leaves(l.items));
   const steps = [...new Set(all.filter(isEntered).map((i) => formatPoints(i.step)))];
   // Several steps: each with the columns it is for (1 分:JJ5、BM1;0.1 分:SH3), not "1 或 0.1 分".
-  const byStep = (): string => steps.map((s) => `${s} 分:${all.filter((i) => isEntered(i) && formatPoints(i.step) === s).map((i) => i.code).join("、")}`).join(";");
+  const byStep = (): string => steps.map((s) => say("tpl.step-codes", { step: s, codes: all.filter((i) => isEntered(i) && formatPoints(i.step) === s).map((i) => i.code).join(say("list.items")) })).join(say("list.parts"));
   const grouped = rubric.unitKinds.filter((k) => k.groups.length);
-  const out = ["填写说明:"];
-  const say = (s: string): void => {
+  const out = [say("tpl.howto")];
+  const step = (s: string): void => {
     out.push(`${out.length}. ${s}`);
   };
   if (steps.length) {
     const deducted = all.some((i) => i.kind === "deducted");
-    say(
-      `各考核线工作表:每行一个单位,按列填写评定分值(0 至满分,最小单位 ${steps.length > 1 ? byStep() : `${steps[0] ?? ""} 分`})` +
-        (deducted ? ";表头标“扣分”的列填写扣去的分数" : "") +
-        "。表头中的代码(如 " + (all.find(isEntered)?.code ?? "") + ")不要改动。",
-    );
+    step(say("tpl.howto-lines", { steps: steps.length > 1 ? byStep() : say("tpl.step", { step: steps[0] ?? "" }), deducted: deducted ? say("tpl.howto-deducted") : "", code: all.find(isEntered)?.code ?? "" }));
   }
   for (const k of grouped) {
     const sheet = linesOf(rubric, k)[0]?.sheet ?? "";
-    say(`${sheet}表的“${GROUP_HEADER}”列填写${k.name}所在的组:${k.groups.map((g) => g.name).join("、")}。`);
+    step(say("tpl.howto-group", { sheet, column: GROUP_HEADER, kind: k.name, groups: k.groups.map((g) => g.name).join(say("list.items")) }));
   }
   if (all.some(isMeasured)) {
     const units = [...rubric.indicators, ...rubric.targets];
     const percent = units.some((m) => m.unit === "percent");
     const other = units.filter((m) => m.unit !== "percent").map((m) => m.display);
-    say(
-      `${SHEET.indicators}:` +
-        (percent ? "比率填写为百分数(如 95% 或 0.95)" : "") +
-        (percent && other.length ? ";" : "") +
-        (other.length ? `数量和金额按表头所示单位填写数字(${[...new Set(other)].join("、")})` : "") +
-        (rubric.targets.length ? ";目标按责任书下达的指标填写" : "") +
-        "。",
-    );
+    const parts = [
+      ...(percent ? [say("tpl.howto-rates")] : []),
+      ...(other.length ? [say("tpl.howto-others", { units: [...new Set(other)].join(say("list.items")) })] : []),
+      ...(rubric.targets.length ? [say("tpl.howto-targets")] : []),
+    ];
+    step(say("tpl.howto-indicators", { sheet: SHEET.indicators, parts: parts.join(say("list.parts")) }));
   }
   if (rubric.ledger.length) {
     const counted = rubric.statuses.counted[0] ?? "";
     // What this rubric's ledger holds: 加分 and 扣分 alone where it has no single-item recognitions.
     const held = (
       [
-        ["bonus", "加分"],
-        ["deduction", "扣分"],
-        ["single", "单项奖认定"],
+        ["bonus", "tpl.word-bonus"],
+        ["deduction", "tpl.word-deduction"],
+        ["single", "tpl.word-single"],
       ] as const
-    ).flatMap(([kind, word]) => (rubric.ledger.some((c) => c.kind === kind) ? [word] : []));
-    const what = held.length > 1 ? `${held.slice(0, -1).join("、")}或${held.at(-1) ?? ""}` : (held[0] ?? "");
-    say(`${SHEET.ledger}:每条${what}一行;只有状态为“${counted}”的记录计分。`);
+    ).flatMap(([kind, word]) => (rubric.ledger.some((c) => c.kind === kind) ? [say(word)] : []));
+    const what = held.length > 1 ? `${held.slice(0, -1).join(say("list.items"))}${say("tpl.or")}${held.at(-1) ?? ""}` : (held[0] ?? "");
+    step(say("tpl.howto-ledger", { sheet: SHEET.ledger, what, counted }));
   }
-  say("填好后运行 assess validate 检查,再运行 assess score 计分。");
+  step(say("tpl.howto-end"));
   return out;
 }
 
-function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
+function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const cover = wb.addWorksheet(SHEET.cover);
-  cover.getCell("A1").value = `${xmlSafe(coverPrefix(opts.district, opts.year, rubric.title))} ${rubric.title} 考核工作簿`.trimStart();
+  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(coverPrefix(opts.district, opts.year, rubric.title, say)), title: rubric.title }).trimStart();
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");
@@ -272,15 +272,15 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     [COVER_LABELS.rubricVersion, rubric.version],
     [COVER_LABELS.year, opts.year],
     [COVER_LABELS.district, xmlSafe(opts.district)],
-    ["方案名称", rubric.title],
-    ["生效日期", rubric.effective],
+    [say("tpl.cover-scheme"), rubric.title],
+    [say("tpl.cover-effective"), rubric.effective],
   ];
   coverRows.forEach(([k, v], i) => {
     cover.getCell(i + 3, 1).value = k;
     cover.getCell(i + 3, 1).font = { ...FONT, bold: true };
     cover.getCell(i + 3, 2).value = v;
   });
-  instructions(rubric).forEach((h, i) => {
+  instructions(rubric, say).forEach((h, i) => {
     const r = coverRows.length + 4 + i;
     cover.getCell(r, 1).value = h;
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
@@ -292,7 +292,7 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
   cover.getColumn(2).width = 60;
 }
 
-function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
+function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   for (const kind of rubric.unitKinds) {
     const units = opts.units.filter((u) => u.kind === kind.id);
     const grouped = kind.groups.length > 0;
@@ -307,7 +307,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
       const first = withGroup ? 3 : 2;
       // A line with nothing to enter still lists its units, under a header naming the line.
       const columns = entered.length ? entered.map(itemHeader) : [`${line.code} ${line.name}(本表只列单位,各项得分由“${SHEET.indicators}”计算)`];
-      header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, 64);
+      header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, say, 64);
       if (!entered.length) ws.getColumn(first).width = 40;
       ws.getColumn(1).width = nameWidth(units);
       const last = fillUnits(ws, units, withGroup ? groupName : undefined);
@@ -319,14 +319,14 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
           formulae: [`"${kind.groups.map((g) => g.name).join(",")}"`],
           showErrorMessage: true,
           errorTitle: GROUP_HEADER,
-          error: `请选择:${kind.groups.map((g) => g.name).join("、")}`,
+          error: say("tpl.choose", { choices: kind.groups.map((g) => g.name).join(say("list.items")) }),
         });
       }
       entered.forEach((item, i) => {
         const col = i + first;
         ws.getColumn(col).width = 14;
         ws.getCell(1, col).note = { texts: [{ text: xmlSafe(item.text) }] };
-        validate(ws, col, last, pointsValidation(item, col));
+        validate(ws, col, last, pointsValidation(item, col, say));
         // Shown as typed (General): a format of the step's decimals showed a pasted 25.5 as 26,
         // and 15.05 as 15.1, where validate names 25.5 and 15.05.
       });
@@ -345,12 +345,12 @@ function nameWidth(units: readonly TemplateUnit[]): number {
   return Math.max(16, Math.min(44, widest + 2));
 }
 
-function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
+function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const measuredKinds = rubric.unitKinds.filter((k) => linesOf(rubric, k).some((l) => leaves(l.items).some(isMeasured)));
   if (!measuredKinds.length) return;
   const ws = wb.addWorksheet(SHEET.indicators);
-  const cols = [...rubric.indicators.map((i) => measureColumn(i, false)), ...rubric.targets.map((t) => measureColumn(t, true))];
-  header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 1, 64);
+  const cols = [...rubric.indicators.map((i) => measureColumn(i, false, say)), ...rubric.targets.map((t) => measureColumn(t, true, say))];
+  header(ws, [UNIT_HEADER, ...cols.map((c) => c.label)], 1, say, 64);
   const units = opts.units.filter((u) => measuredKinds.some((k) => k.id === u.kind));
   ws.getColumn(1).width = nameWidth(units);
   const last = fillUnits(ws, units);
@@ -368,9 +368,9 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
     ws.getColumn(col).width = 16;
     const kinds = usedBy.get(c.code) ?? new Set<UnitKindId>();
     const names = measuredKinds.filter((k) => kinds.has(k.id)).map((k) => k.name);
-    const note = measuredKinds.length > 1 ? `${c.note}\n适用:${names.join("、") || "无"}` : c.note;
+    const note = measuredKinds.length > 1 ? `${c.note}\n${say("tpl.applies", { kinds: names.join(say("list.items")) || say("tpl.none") })}` : c.note;
     ws.getCell(1, col).note = { texts: [{ text: xmlSafe(note) }] };
-    const f = measureFormat(c);
+    const f = measureFormat(c, say);
     validate(ws, col, last, f.dv);
     formatColumn(ws, col, last, f.numFmt);
     units.forEach((u, r) => {
@@ -382,9 +382,9 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
   boxes(ws, cols.length + 1, Math.min(last, units.length + SPARE_ROWS + 1));
 }
 
-function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): void {
+function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const ledger = wb.addWorksheet(SHEET.ledger);
-  header(ledger, LEDGER_COLUMNS.map(([w]) => w), 1, 24);
+  header(ledger, LEDGER_COLUMNS.map(([w]) => w), 1, say, 24);
   const widths: Record<string, number> = { unit: nameWidth(opts.units), code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
@@ -408,21 +408,21 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     const col = colName(i + 1);
     return `_lists!$${col}$1:$${col}$${Math.max(1, listCols[i]?.length ?? 1)}`;
   };
-  const statuses = listCols[3]?.join("、") ?? "";
+  const statuses = listCols[3]?.join(say("list.items")) ?? "";
   // The codes whose points are entered (a range), with the range: what the 分值 column is for.
-  const rangeCodes = rubric.ledger.flatMap((c) => (c.range ? [`${c.code} ${formatPoints(c.range.min)}–${formatPoints(c.range.max)}`] : [])).join("、");
+  const rangeCodes = rubric.ledger.flatMap((c) => (c.range ? [`${c.code} ${formatPoints(c.range.min)}–${formatPoints(c.range.max)}`] : [])).join(say("list.items"));
   const byField: Partial<Record<string, DataValidation>> = {
     // Each refuses at entry what validate would refuse (a level the rubric has not, 20000 of a thing,
     // a negative 分值), as the code and status lists do; a unit not listed is asked about (one added
     // to the sheets' spare rows later is a unit all the same).
-    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, errorStyle: "warning", error: "单位不在制作模板时的单位名单中:如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择" } } : {}),
-    ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: "代码不在方案中" } } : {}),
-    ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: `级别只能为:${listCols[2].join("、")}` } } : {}),
-    status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: `状态只能为:${statuses}` },
+    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, errorStyle: "warning", error: say("tpl.ledger-unit") } } : {}),
+    ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: say("tpl.ledger-code") } } : {}),
+    ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: say("tpl.ledger-level", { levels: listCols[2].join(say("list.items")) }) } } : {}),
+    status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: say("tpl.ledger-status", { statuses }) },
     // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
-    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: `请填 ${listCols[4]?.join(" 或 ") ?? ""}(方案也接受 ${[...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ")},不分大小写)` },
-    count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: `数量为 1 到 ${MAX_COUNT} 的整数` },
-    points: pointsOfRow(rubric, rangeCodes),
+    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: say("tpl.ledger-flag", { words: listCols[4]?.join(say("list.or")) ?? "", others: [...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ") }) },
+    count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: say("tpl.ledger-count", { max: MAX_COUNT }) },
+    points: pointsOfRow(rubric, rangeCodes, say),
   };
   LEDGER_COLUMNS.forEach(([, f], i) => {
     const dv = byField[f];
@@ -436,20 +436,24 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
  * 青山区2026年度 before a scheme's title, less what the title says already: 某市乡镇考核办法 under
  * 某市 and 2026 is 2026年度 某市乡镇考核办法, not 某市2026年度 某市乡镇考核办法.
  */
-function coverPrefix(district: string, year: string, title: string): string {
+function coverPrefix(district: string, year: string, title: string, say: Say): string {
   const d = district && !title.includes(district) ? district : "";
-  const y = year && !title.includes(year) ? `${year}年度` : "";
-  return `${d}${y}`;
+  const y = year && !title.includes(year) ? say("tpl.cover-year", { year }) : "";
+  // 青山区2026年度; Green Hill 2026 (a Latin name and a number set apart).
+  return d && y && /[\x21-\x7e]$/.test(d) ? `${d} ${y}` : `${d}${y}`;
 }
 
 export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "assess";
-  wb.title = `${coverPrefix(opts.district, opts.year, rubric.title)}${rubric.title}`;
-  writeCover(wb, rubric, opts);
-  writeLineSheets(wb, rubric, opts);
-  writeMeasures(wb, rubric, opts);
-  writeLedger(wb, rubric, opts);
+  const lang = opts.lang ?? "zh-CN";
+  const say: Say = (code, data = {}) => message(lang, code, data);
+  const prefix = coverPrefix(opts.district, opts.year, rubric.title, say);
+  wb.title = `${prefix}${prefix && /[\x21-\x7e]$/.test(prefix) ? " " : ""}${rubric.title}`;
+  writeCover(wb, rubric, opts, say);
+  writeLineSheets(wb, rubric, opts, say);
+  writeMeasures(wb, rubric, opts, say);
+  writeLedger(wb, rubric, opts, say);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

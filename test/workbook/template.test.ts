@@ -234,3 +234,34 @@ describe("assess template for the comprehensive rubric", () => {
     expect(r.err).not.toMatch(/no-line-sheet|group-blank|unknown-header|computed-column/);
   });
 });
+
+describe("assess template in English", () => {
+  it("writes its instructions, input prompts, error boxes and footer in English; sheets, headers and cover labels stay as the reader reads them", async () => {
+    const en = join(dir, "green-hill.xlsx");
+    const r = await cli(["template", "--rubric", "township-comprehensive", "--district", "Green Hill", "--year", "2026", "-o", en, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(en) as unknown as ArrayBuffer);
+    const cover = book.getWorksheet("封面")!;
+    expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
+    expect([3, 4, 5, 6].map((row) => cover.getCell(row, 1).value)).toEqual(["方案编号", "方案版本", "考核年度", "地区"]);
+    const texts: string[] = [];
+    cover.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    expect(texts).toContain("How to fill it in:");
+    expect(texts.some((t) => t.startsWith("4. 加扣分: one row for each bonus, deduction or single-item recognition; only rows whose status is \"已认定\" count."))).toBe(true);
+    // Nothing Chinese of ours in the instructions: only the rubric's and the workbook's own words.
+    const ours = texts.slice(texts.indexOf("How to fill it in:")).join("\n").replace(/乡镇\(街道\)|乡镇组|街道组|经济发展|分组|指标数据|加扣分|已认定|扣分|万元|起\/万人|起/g, "");
+    expect(ours).not.toMatch(/[\u4e00-\u9fff]/);
+    const jj = book.getWorksheet("经济发展")!;
+    expect(jj.headerFooter.oddFooter).toBe("&C&A page &P");
+    expect(jj.getCell("B2").dataValidation).toMatchObject({ errorTitle: "分组", error: "choose one of: 乡镇组, 街道组" });
+    const header = (jj.getRow(1).values as unknown[]).map(String);
+    expect(header.some((h) => h.startsWith("JJ5 "))).toBe(true);
+    const ledger = book.getWorksheet("加扣分")!;
+    expect(ledger.getCell("C2").dataValidation).toMatchObject({ error: "the count is a whole number from 1 to 10000" });
+    // Made in English, it is read as a Chinese one is: nothing about its cover.
+    const v = await cli(["validate", en]);
+    expect(v.err).not.toContain("cover");
+    expect(v.err).toContain("[workbook.no-units]");
+  });
+});

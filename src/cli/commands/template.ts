@@ -46,7 +46,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const bad = await checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
-  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units }));
+  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang }));
   if (failed) return reportDiagnostics(ctx, [failed]);
   ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   return 0;
