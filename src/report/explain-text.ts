@@ -4,7 +4,7 @@ import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, pendingMark, rankKeyName, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
-import type { Rubric } from "../rubric/model.js";
+import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
 import type { Submission } from "../model/submission.js";
@@ -122,6 +122,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const a of u.awards) if (open(a)) out.push(line(a));
     for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang, u)}`);
     for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));
+    // A veto that keeps its rank: the prize its place would have brought, and where it went.
+    for (const h of heldPrizes(rubric, results, index)) out.push(`  ${ctx.t(h.empty ? "explain.prize-held-empty" : "explain.prize-held-passed", { ranking: h.ranking, rank: h.rank, tier: h.tier })}`);
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.
   for (const { code, data } of singlesLost(rubric, results, index)) out.push(`  ${ctx.t(code, data)}`);
@@ -192,4 +194,36 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
     if (parted.length > TIES_SAID) out.push(ctx.t("explain.tie-parted-more", { ranking: r.name, count: parted.length - TIES_SAID }));
   }
   return out;
+}
+
+/**
+ * The prizes a vetoed unit that keeps its rank would have won by its place, on each ranking with
+ * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
+ * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
+ */
+function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking: string; rank: number; tier: string; empty: boolean }[] {
+  const u = results.units[index];
+  if (!u?.vetoed) return [];
+  // A unit's veto effects, as the engine merges them: an empty place if any gate says so.
+  const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
+  const effect = (x: (typeof results.units)[number]): { ranked: boolean; placeEmpty: boolean } => ({
+    ranked: x.vetoes.every((v) => gates.get(v.gate)?.ranked === true),
+    placeEmpty: x.vetoes.some((v) => gates.get(v.gate)?.placeEmpty === true),
+  });
+  const own = effect(u);
+  if (!own.ranked) return [];
+  return results.rankings.flatMap((r) => {
+    const ranking = rubric.rankings.find((x) => x.id === r.id);
+    const rank = u.ranks[r.id];
+    if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
+    // Its place among those eligible for prizes: units ahead that passed their place on take none.
+    let place = rank;
+    for (const e of r.entries) {
+      const x = results.units[e.unit];
+      if (e.rank === null || e.rank >= rank || e.unit === index || !x?.vetoed) continue;
+      if (!effect(x).placeEmpty) place--;
+    }
+    const tier = ranking.tiers.find((t) => place >= t.from && place <= t.to);
+    return tier ? [{ ranking: r.name, rank, tier: tier.name, empty: own.placeEmpty }] : [];
+  });
 }

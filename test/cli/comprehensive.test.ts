@@ -508,3 +508,15 @@ describe("a grade's quota written as a count", () => {
     expect(r.err).not.toContain("quota-of-all");
   });
 });
+
+describe("explain of a vetoed unit that keeps its rank", () => {
+  it("says the prize its place would have won, and where it went (nothing said it but the units passed one)", async () => {
+    // 河西街道: 街道组 1, its veto (DJ4) leaves the place empty; 白马镇: 乡镇组 3, its veto (SH1) passes it on.
+    const empty = await cli(["explain", "samples/liuhe-2026.xlsx", "河西街道"]);
+    expect(empty.out).toContain("  街道组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次空缺\n");
+    const passed = await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"]);
+    expect(passed.out).toContain("  乡镇组排名第 3 名本应获二等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
+    // A unit vetoed out of the ranking has no place to speak of.
+    expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
+  });
+});

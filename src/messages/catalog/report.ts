@@ -119,6 +119,8 @@ export const reportMessages: Catalog = {
   "explain.tie-behind": { "zh-CN": "{ranking}:与 {other} 同分 {value},按同分比较 {key}({mine} 对 {theirs})排在其后", en: "{ranking}: level with {other} on {value}; behind it on the tie-breaker {key} ({mine} against {theirs})" },
   "explain.tie-more": { "zh-CN": " 等另 {count} 个单位", en: " and {count} more" },
   "explain.tie-parted-more": { "zh-CN": "{ranking}:另有 {count} 个同分单位按同分比较排在其前后", en: "{ranking}: {count} more units level with it are placed before or behind it by the tie-breakers" },
+  "explain.prize-held-empty": { "zh-CN": "{ranking}第 {rank} 名本应获{tier},因一票否决不得获奖,奖次空缺", en: "rank {rank} in {ranking} would have won {tier}; a vetoed unit wins no prize, and the place is left empty" },
+  "explain.prize-held-passed": { "zh-CN": "{ranking}第 {rank} 名本应获{tier},因一票否决不得获奖,奖次由其后的单位递补", en: "rank {rank} in {ranking} would have won {tier}; a vetoed unit wins no prize, and the place passes to the unit behind" },
   "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges}; the awards may change with {cells}" },
