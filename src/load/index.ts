@@ -260,6 +260,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.list) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
+  // No assessment sheet at all (a payroll, another form): nothing is scored, under any rubric, so
+  // the rubric taken for a workbook without a cover is not said (it read as scored under it).
+  if (problems.list.some((d) => d.code === "workbook.no-sheets-found")) {
+    const i = diagnostics.findIndex((d) => d.code === "workbook.no-cover" || d.code === "workbook.no-cover-own");
+    if (i >= 0) diagnostics.splice(i, 1);
+  }
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
 }
 

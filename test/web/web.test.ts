@@ -177,6 +177,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
     expect(shown).toContain("错误: 找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);请在考核办下发的模板中填写 [web.no-sheets-found]");
     expect(shown).not.toContain("assess template");
+    // Nothing scored: no word of the rubric it would be scored under (it read as scored).
+    expect(shown).not.toContain("no-cover");
+    const r = await cli(["validate", file]);
+    expect(r.err.trim().split("\n")).toEqual([`${file}: 工资表: 错误: 找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板 [workbook.no-sheets-found]`]);
   });
 
   it("keeps the language chosen on the switch when the page is opened again", async () => {
