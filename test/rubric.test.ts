@@ -153,6 +153,8 @@ const cases: Case[] = [
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
   { name: "full-width-space", text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n"), expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`] },
   { name: "colon-no-space", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max:20\n"), expected: [`rubric.yaml.COLON_NO_SPACE r.yaml:${lineOf("        name: 决策\n") + 1}:12`] },
+  // A text elsewhere holding key:value words (a block scalar's line) is no colon missing its space: the error is what it is.
+  { name: "colon-in-text-elsewhere", text: replace("title: 迷你方案\n", "title: |\n  迷你方案\n  note:see\n").replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]") + 2}:${"    lines: [".length}`] },
   { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },
   // In { }: a full-width colon or a colon without its space joins a key to its value; the key is not also said missing.
   { name: "full-width-colon-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max：20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },

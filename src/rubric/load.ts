@@ -72,13 +72,14 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
   const ideographic = /^[ \t]*\u3000/m.exec(source);
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
-  // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
+  // A key with no space after its colon (max:10): one word to YAML, not a key and its value. Looked
+  // for on the error's line and the one above only (a text elsewhere may hold such words: 时间:10:30).
   const errorLine = source.lastIndexOf("\n", offset - 1) + 1;
+  const lineAbove = errorLine > 0 ? source.lastIndexOf("\n", errorLine - 2) + 1 : 0;
   const tight = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm;
-  for (let m = tight.exec(source); m && m.index <= errorLine + 1; m = tight.exec(source)) {
-    // (Within a text already open it is text: only where the line holds no quote or bracket before it.)
-    if (!/["'[{#]/.test(m[0])) return { code: "COLON_NO_SPACE", at: m.index + m[0].length - 1 };
-  }
+  tight.lastIndex = lineAbove;
+  const noSpace = tight.exec(source);
+  if (noSpace && noSpace.index <= errorLine) return { code: "COLON_NO_SPACE", at: noSpace.index + noSpace[0].length - 1 };
   // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
   const unclosed = unclosedFlow(source, offset);
   if (unclosed !== undefined) {
@@ -89,9 +90,13 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   }
   // A key indented further than the key above it (its value read on, as text, to this line).
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
-    const here = source.slice(errorLine, source.indexOf("\n", errorLine) >>> 0);
+    const lineFrom = (start: number): string => {
+      const end = source.indexOf("\n", start);
+      return source.slice(start, end < 0 ? undefined : end);
+    };
+    const here = lineFrom(errorLine);
     const nextStart = source.indexOf("\n", errorLine) + 1;
-    const next = nextStart > 0 ? source.slice(nextStart, source.indexOf("\n", nextStart) >>> 0) : "";
+    const next = nextStart > 0 ? lineFrom(nextStart) : "";
     const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
     const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
     if (key.test(here) && key.test(next) && indent(next) > indent(here) && !/:\s*(#.*)?$/.test(here)) return { code: "KEY_INDENT_DEEPER", at: nextStart + indent(next) };
