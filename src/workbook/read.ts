@@ -736,7 +736,6 @@ export class SubmissionReader {
     });
   }
 
-  /** Every sheet given: the submission, or undefined when an error was found. */
   /**
    * A grade's quota written as a count (quota: 20) that every unit of its ranking is within: it
    * limits no one, and was most likely meant as a share (20%). Said once per band.
@@ -751,6 +750,7 @@ export class SubmissionReader {
     }
   }
 
+  /** Every sheet given: the submission, or undefined when an error was found. */
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
     const units = this.units.map((u) => {
