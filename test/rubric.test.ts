@@ -155,6 +155,15 @@ const cases: Case[] = [
   { name: "colon-no-space", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max:20\n"), expected: [`rubric.yaml.COLON_NO_SPACE r.yaml:${lineOf("        name: 决策\n") + 1}:12`] },
   // A text elsewhere holding key:value words (a block scalar's line) is no colon missing its space: the error is what it is.
   { name: "colon-in-text-elsewhere", text: replace("title: 迷你方案\n", "title: |\n  迷你方案\n  note:see\n").replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]") + 2}:${"    lines: [".length}`] },
+  // A clause text in a block (text: |) holding a full-width indent and key:value words is text: the error elsewhere is said as itself.
+  { name: "block-text-not-blamed", text: replace("title: 迷你方案\n", "title: |\n  迷你方案\n  \u3000\u3000首行缩进\n  max:10\n").replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 4}:11`] },
+  // A key further in than the one above after a list closed on its line: said at that key (was the next line, "keys of one level line up").
+  { name: "key-deeper-after-flow", text: replace("lines: [BM]\n", "lines: [BM]   # 部门\n      weights: 1\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("lines: [BM]") + 1}:7`] },
+  // A [ ] list parted by full-width commas parses as one entry: said at the comma, not left to read as one label.
+  { name: "full-width-comma-flow-list", text: replace("lines: [BM]", "lines: [BM，DZ]"), expected: [`rubric.fullwidth-comma-in-list r.yaml:${lineOf("lines: [BM]")}:${"    lines: [BM".length + 1}`] },
+  // An alias with no anchor is named (was "aliases nest too deep").
+  { name: "levels-full-width-colon", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { 市级：5, 省级：7, 国家级：10 }"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
+  { name: "alias-unknown", text: replace("        target: MB1\n", "        target: *nosuch\n"), expected: [`rubric.alias-unknown r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },
   // In { }: a full-width colon or a colon without its space joins a key to its value; the key is not also said missing.
   { name: "full-width-colon-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max：20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
@@ -435,7 +444,7 @@ describe("slips in writing a measure's unit, a prize or a tier's places", () => 
     // A prize in 元, with its sign; places as one number, or with a full-width comma.
     expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1, 1], amount: ￥50000 }"))[0]).toContain("以元计,只写数字:“￥50000” 请写作 50000");
     expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: 1, amount: 50000 }"))[0]).toContain("应为两个数的列表,如 [2, 3]");
-    expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1，1], amount: 50000 }"))[0]).toContain("中用了全角逗号“,”");
+    expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1，1], amount: 50000 }"))[0]).toContain("中用了全角逗号“，”");
   });
 
   it("checks a ranking by a line's grade and card marks against the line's max, and a mark written as a share", () => {

@@ -197,7 +197,7 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
 }
 
 /**
- * The prizes a vetoed unit that keeps its rank would have won by its place, on each ranking with
+ * The prizes a vetoed unit that keeps its rank would have won by its rank, on each ranking with
  * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
  * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
  */
@@ -216,14 +216,9 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
     const ranking = rubric.rankings.find((x) => x.id === r.id);
     const rank = u.ranks[r.id];
     if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
-    // Its place among those eligible for prizes: units ahead that passed their place on take none.
-    let place = rank;
-    for (const e of r.entries) {
-      const x = results.units[e.unit];
-      if (e.rank === null || e.rank >= rank || e.unit === index || !x?.vetoed) continue;
-      if (!effect(x).placeEmpty) place--;
-    }
-    const tier = ranking.tiers.find((t) => place >= t.from && place <= t.to);
+    // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
+    // vetoed, each vetoed unit said alike, whatever the others ahead of it.
+    const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
     return tier ? [{ ranking: r.name, rank, tier: tier.name, empty: own.placeEmpty }] : [];
   });
 }

@@ -1,7 +1,7 @@
 // Reads a rubric file: YAML 1.2 with positions, refusing what YAML lets through but a rubric must
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
-import { LineCounter, parseAllDocuments, visit } from "yaml";
+import { isPair, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
 import { Positions } from "./positions.js";
@@ -65,20 +65,26 @@ function unclosedFlow(source: string, end: number): number | undefined {
 }
 
 function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
-  // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
-  // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
-  const fullWidth = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/m.exec(source);
-  if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
-  // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
-  const ideographic = /^[ \t]*\u3000/m.exec(source);
-  if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
-  // A key with no space after its colon (max:10): one word to YAML, not a key and its value. Looked
-  // for on the error's line and the one above only (a text elsewhere may hold such words: 时间:10:30).
+  // The slips below are looked for near the error only, on its line and the lines either side: a
+  // text elsewhere (a block of clause text, text: |) may hold such words or a full-width indent.
   const errorLine = source.lastIndexOf("\n", offset - 1) + 1;
   const lineAbove = errorLine > 0 ? source.lastIndexOf("\n", errorLine - 2) + 1 : 0;
-  const tight = /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm;
-  tight.lastIndex = lineAbove;
-  const noSpace = tight.exec(source);
+  const afterError = source.indexOf("\n", errorLine);
+  const lineBelowEnd = afterError < 0 ? source.length : source.indexOf("\n", afterError + 1) < 0 ? source.length : source.indexOf("\n", afterError + 1);
+  const near = (re: RegExp): RegExpExecArray | undefined => {
+    re.lastIndex = lineAbove;
+    const m = re.exec(source);
+    return m && m.index <= lineBelowEnd ? m : undefined;
+  };
+  // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
+  // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
+  const fullWidth = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/gm);
+  if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
+  // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
+  const ideographic = near(/^[ \t]*\u3000/gm);
+  if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
+  // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
+  const noSpace = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm);
   if (noSpace && noSpace.index <= errorLine) return { code: "COLON_NO_SPACE", at: noSpace.index + noSpace[0].length - 1 };
   // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
   const unclosed = unclosedFlow(source, offset);
@@ -88,18 +94,25 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const comma = source.slice(unclosed, lineEnd < 0 ? undefined : lineEnd).indexOf("，");
     return comma >= 0 ? { code: "FULLWIDTH_COMMA", at: unclosed + comma } : { code: "UNCLOSED_FLOW", at: unclosed };
   }
-  // A key indented further than the key above it (its value read on, as text, to this line).
+  // A key indented further than the key above it: yaml reads the value above on, as text, to it
+  // (and says so at the line above), or, after a value it has closed ([…] # …), finds the line
+  // under it wrongly indented.
+  const lineFrom = (start: number): string => {
+    const end = source.indexOf("\n", start);
+    return source.slice(start, end < 0 ? undefined : end);
+  };
+  const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
+  const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
+  // `deeper` a key under `above` and further in, where `above` opens no block of its own.
+  const deeper = (above: string, line: string): boolean => key.test(above) && key.test(line) && indent(line) > indent(above) && !/:\s*(#.*)?$/.test(above);
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
-    const lineFrom = (start: number): string => {
-      const end = source.indexOf("\n", start);
-      return source.slice(start, end < 0 ? undefined : end);
-    };
-    const here = lineFrom(errorLine);
     const nextStart = source.indexOf("\n", errorLine) + 1;
-    const next = nextStart > 0 ? lineFrom(nextStart) : "";
-    const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
-    const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
-    if (key.test(here) && key.test(next) && indent(next) > indent(here) && !/:\s*(#.*)?$/.test(here)) return { code: "KEY_INDENT_DEEPER", at: nextStart + indent(next) };
+    if (nextStart > 0 && deeper(lineFrom(errorLine), lineFrom(nextStart))) return { code: "KEY_INDENT_DEEPER", at: nextStart + indent(lineFrom(nextStart)) };
+  }
+  if (code === "BAD_INDENT" && errorLine > 0) {
+    if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return { code: "KEY_INDENT_DEEPER", at: errorLine + indent(lineFrom(errorLine)) };
+    const twoAbove = lineAbove > 0 ? source.lastIndexOf("\n", lineAbove - 2) + 1 : -1;
+    if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return { code: "KEY_INDENT_DEEPER", at: lineAbove + indent(lineFrom(lineAbove)) };
   }
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
@@ -170,18 +183,38 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
 
   let aliases = 0;
   let firstAlias = 0;
+  // A list in [ ] whose entries are parted by a full-width comma ([部门，责任部门]): one entry to
+  // YAML, read without a word (a kind with one label 部门，责任部门). Said at the comma.
+  const commas: Diagnostic[] = [];
   visit(doc, {
     Alias(_k, node) {
       if (aliases === 0) firstAlias = node.range?.[0] ?? 0;
       aliases++;
     },
+    Seq(_k, node, path) {
+      if (!node.flow) return;
+      const pair = path.at(-1);
+      const key = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : "";
+      for (const item of node.items) {
+        if (!isScalar(item) || item.type !== "PLAIN" || typeof item.value !== "string" || !item.value.includes("，")) continue;
+        const at = (item.range?.[0] ?? 0) + source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0).indexOf("，");
+        commas.push({ code: "rubric.fullwidth-comma-in-list", severity: "error", data: { key }, location: loc(at) });
+      }
+    },
   });
+  if (commas.length) return { diagnostics: commas };
   if (aliases > MAX_ALIASES) return fail(file, "rubric.too-many-aliases", loc(firstAlias).line, loc(firstAlias).col, { count: aliases, limit: MAX_ALIASES });
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch {
+  } catch (e) {
+    // An alias whose anchor is set nowhere before it (*nosuch): named, at its first use.
+    const unresolved = e instanceof ReferenceError ? /Unresolved alias[^:]*:\s*(\S+)/.exec(e.message)?.[1] : undefined;
+    if (unresolved !== undefined) {
+      const at = source.indexOf(`*${unresolved}`);
+      return fail(file, "rubric.alias-unknown", loc(Math.max(0, at)).line, loc(Math.max(0, at)).col, { name: unresolved });
+    }
     // Aliases that expand too far (nested): yaml throws without a position.
     return fail(file, "rubric.alias-expansion", loc(firstAlias).line, loc(firstAlias).col, { limit: MAX_ALIASES });
   }

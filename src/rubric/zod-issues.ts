@@ -97,7 +97,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A key and its value joined by a full-width colon, or a colon without its space, inside
         // { … } (max：40, max:40): one word to YAML; said with what to write.
         const joined = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/.exec(k);
-        if (joined) return { code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error" as const, data: { key: k, fixed: `${joined[1] ?? ""}: ${joined[3] ?? ""}`.trim() }, location: pos.ofKey(path, k) };
+        if (joined) return { code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error" as const, data: { key: k, fixed: halfWidth(k.replace(/^([A-Za-z_][\w-]*):(?=\S)/, "$1: ")) }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
@@ -229,6 +229,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // Each level's points quoted or with 分 ({ 市级: "1", 省级: 2分 }): the numbers alone.
       if (path.at(-1) === "levels" && v !== null && typeof v === "object" && !Array.isArray(v)) {
         const entries = Object.entries(v as Record<string, unknown>);
+        // A level joined to its points by a full-width colon ({ 市级：5 }): one word to YAML.
+        const joined = entries.map(([k]) => /^(.+?)\s*：\s*(.*)$/.exec(k)).find((m) => m !== null);
+        if (joined) return [err("rubric.fullwidth-colon-key", { key: joined[0], fixed: halfWidth(joined[0]) }, pos.ofKey(path, joined[0]))];
         const fixed = entries.map(([k, n]) => [k, typeof n === "number" ? String(n) : typeof n === "string" ? (/^\s*\d+(\.\d+)?\s*$/.test(n) ? n.trim() : numberBeforeUnit(n)) : undefined] as const);
         if (entries.length && fixed.every(([, n]) => n !== undefined)) return [err("rubric.levels-points", { levels: `{ ${fixed.map(([k, n]) => `${k}: ${n ?? ""}`).join(", ")} }` })];
       }
@@ -237,6 +240,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     default:
       return [err("rubric.wrong-shape", {})];
   }
+}
+
+/** Typed with a Chinese input method, written as YAML takes it: 市级：5，省级：7 → 市级: 5, 省级: 7. */
+function halfWidth(k: string): string {
+  return k.replace(/\s*：\s*/g, ": ").replace(/\s*，\s*/g, ", ").trim();
 }
 
 /** A percentage written with a space before its sign (5 %, 5 ％): as it is written (5%), or undefined. */

@@ -27,6 +27,8 @@ export function sectionHeading(rubric: Rubric): RegExp {
   const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
   return new RegExp(
     [
+      // A numbering alone (一、 / （二）): a heading left without its words, no unit.
+      String.raw`^${NUMBERING}\s*[:：]?$`,
       // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
       String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
       // 第一组 / 第2类 / 第一部分 村

@@ -745,7 +745,9 @@ export class SubmissionReader {
       const ranked = units.filter((u) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group)).length;
       for (const b of r.grades?.bands ?? []) {
         if (b.quotaCount === undefined || ranked < 2 || b.quotaCount < ranked || b.quotaCount >= 100) continue;
-        this.p.warn("workbook.quota-of-all", undefined, undefined, { ranking: r.name, grade: b.name, quota: b.quotaCount, count: ranked });
+        // "20%" offered only where that share would leave places at all (3% of 3 units is none).
+        const share = Math.floor((ranked * b.quotaCount) / 100) >= 1;
+        this.p.warn(share ? "workbook.quota-of-all" : "workbook.quota-of-all-count", undefined, undefined, { ranking: r.name, grade: b.name, quota: b.quotaCount, count: ranked });
       }
     }
   }

@@ -502,6 +502,12 @@ describe("a grade's quota written as a count", () => {
     );
   });
 
+  it("offers no share where that share of so few units would leave no place at all (3% of 6 is none)", async () => {
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("6")]);
+    expect(r.err).toContain("方案规定区直部门排名的优秀名额为 6 个(quota: 6),而参加该排名的单位只有 6 个,名额不限制任何单位;请核对方案中的名额 [workbook.quota-of-all-count]");
+    expect(r.err).not.toContain("6%");
+  });
+
   it("that leaves some out is not questioned", async () => {
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("2")]);
     expect(r.code).toBe(0);
@@ -516,6 +522,18 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect(empty.out).toContain("  街道组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次空缺\n");
     const passed = await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"]);
     expect(passed.out).toContain("  乡镇组排名第 3 名本应获二等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
+    // With the unit ahead vetoed too, each says the prize of its own rank (第 2 名 → 二等奖), not the 一等奖 both would claim.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const ws = wb.getWorksheet("指标数据")!;
+    const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB5"));
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "柳河镇" || row.getCell(1).value === "石桥镇") row.getCell(col).value = 1;
+    });
+    const two = join(dir, "two-vetoed.xlsx");
+    await wb.xlsx.writeFile(two);
+    expect((await cli(["explain", two, "石桥镇"])).out).toContain("  乡镇组排名第 2 名本应获二等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
+    expect((await cli(["explain", two, "柳河镇"])).out).toContain("  乡镇组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
     // A unit vetoed out of the ranking has no place to speak of.
     expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
   });

@@ -56,6 +56,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;如指 {quota}%,请在方案中写 quota: {quota}%",
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
   },
+  "workbook.quota-of-all-count": {
+    "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的名额",
+    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; check the quota in the rubric",
+  },
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
   "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first})", en: "the column for {code} appears twice (first at {first})" },
   "workbook.unknown-header-code": { "zh-CN": "表头代码 {code} 不在考核方案中", en: "the header code {code} is not in the rubric" },
