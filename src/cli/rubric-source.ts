@@ -172,6 +172,8 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   // A file of the user's own named as a bundled rubric: the bundled one is used; whether the file
   // says anything else is read only when a workbook is scored under that one (it is then said).
   const shadows: ShadowRubric[] = found.shadows.map((f) => {
+    let mine: RubricLoad | undefined;
+    const read = (): RubricLoad | undefined => (mine ??= full ? loadRubricFile(f.path, full) : undefined);
     let differs: boolean | undefined;
     return {
       id: f.id,
@@ -179,10 +181,14 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       file: displayPath(f.path),
       differs: () => {
         if (differs !== undefined || !full) return differs ?? false;
-        const mine = loadRubricFile(f.path, full);
+        const r = read()?.rubric;
         const theirs = bundled.find((b) => b.id === f.id && b.version === f.version)?.load().rubric;
-        differs = mine.rubric === undefined || theirs === undefined || rubricContent(mine.rubric) !== rubricContent(theirs);
+        differs = r === undefined || theirs === undefined || rubricContent(r) !== rubricContent(theirs);
         return differs;
+      },
+      says: () => {
+        const r = read()?.rubric;
+        return r ? { id: r.id, version: r.version } : undefined;
       },
     };
   });

@@ -11,7 +11,7 @@ import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, 
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
-import { resolveRubric, type RubricSource } from "./rubrics.js";
+import { byVersion, compareVersions, resolveRubric, rubricContent, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
@@ -54,6 +54,11 @@ export interface Loaded {
 
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
 const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
+
+/** A file of the user's own whose name says one rubric and whose content another (not used). */
+function saysOther(file: string, named: { readonly id: string; readonly version: string }, id: string, version: string): Diagnostic {
+  return { code: "rubric.file-says-other", severity: "warning", data: { named: `${named.id} ${named.version}`, says: `${id} ${version}`, name: `${id}-${version}.yaml` }, location: { file } };
+}
 
 export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   const { file, bytes, host } = input;
@@ -225,7 +230,15 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
 
   const diagnostics: Diagnostic[] = [...rubricDiagnostics];
   if (cover && covers.length > 1) cover = oneCover(covers, cover, file, diagnostics);
-  if (!rubric || !reader) return { diagnostics, sha256 };
+  if (!rubric || !reader) {
+    // A version the cover names that a file of the user's own says, saved under the bundled one's
+    // name (the revision kept its old file name): that file named, as what it is.
+    if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) {
+      const misnamed = o.rubrics.shadows?.find((s) => s.says?.()?.id === cover?.rubricId && s.says?.()?.version === cover?.rubricVersion);
+      if (misnamed) diagnostics.push(saysOther(misnamed.file, misnamed, cover.rubricId, cover.rubricVersion));
+    }
+    return { diagnostics, sha256 };
+  }
   if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
     diagnostics.push({
       code: "workbook.cover-rubric-mismatch",
@@ -238,7 +251,25 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const { id, version } = rubric;
   const shadow = o.rubrics.given ? undefined : o.rubrics.shadows?.find((s) => s.id === id && s.version === version);
   if (shadow?.differs()) {
-    diagnostics.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
+    // A revision saved under the old file name says its own version: said as that, not as a copy to renumber.
+    const says = shadow.says?.();
+    if (says && (says.id !== id || says.version !== version)) diagnostics.push(saysOther(shadow.file, shadow, says.id, says.version));
+    else diagnostics.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
+  }
+  // A rubric given (--rubric) with a bundled one's id and version but other content: its results
+  // would be recorded as the bundled scheme's, which they are not.
+  if (o.rubrics.given) {
+    const twin = o.rubrics.bundled.find((b) => !b.own && b.id === id && b.version === version)?.load().rubric;
+    if (twin && rubricContent(twin) !== rubricContent(rubric)) diagnostics.push({ code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${id} ${version}` }, location: { file: rubric.file } });
+  }
+  // The cover names a version, and a later one of the same scheme is the office's file beside the
+  // workbook: scored under the one named, and the later one said (a year scored under last year's 办法).
+  if (!o.rubrics.given && cover?.rubricVersion) {
+    const newer = byVersion(o.rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).at(-1);
+    if (newer) {
+      const r = newer.load().rubric;
+      diagnostics.push({ code: "rubric.newer-beside", severity: "warning", data: { rubric: `${id} ${version}`, newer: newer.version, file: newer.own ?? "", effective: r?.effective ?? "" }, location: cover.versionAt ? { file, ...cover.versionAt } : { file } });
+    }
   }
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
   if (cover?.year && !isYear(cover.year)) {

@@ -33,6 +33,8 @@ export interface ShadowRubric {
   readonly file: string;
   /** Whether it says anything else than the bundled one (read when asked). */
   differs(): boolean;
+  /** The id and version the file itself says, where it reads (a revision saved under the old name says its new one). */
+  says?(): { readonly id: string; readonly version: string } | undefined;
 }
 
 export interface RubricSource {

@@ -161,3 +161,52 @@ describe("a bundled rubric named with --rubric", () => {
     expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
   });
 });
+
+describe("a revised scheme beside last year's workbook", () => {
+  const revised = (): string => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain('version: "2026.1"');
+    return text.replace('version: "2026.1"', 'version: "2027.1"').replace("- { name: 一等奖, ranks: [1, 1], amount: 50000 }", "- { name: 一等奖, ranks: [1, 1], amount: 80000 }");
+  };
+
+  it("says a later version of the scheme is beside a workbook whose cover names the earlier one (scored under it, silently)", async () => {
+    const dir = scratchDir("assess-newer-");
+    const book = join(dir, "柳河区2027.xlsx");
+    copyFileSync("samples/liuhe-2026.xlsx", book);
+    writeFileSync(join(dir, "township-comprehensive-2027.1.yaml"), revised());
+    const r = await cli(["validate", book]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${book}: 封面!B4: 警告: 封面写的是方案 township-comprehensive 2026.1,按此版本计分;工作簿旁边另有同一方案的较新版本 2027.1(${join(dir, "township-comprehensive-2027.1.yaml")},生效日期 2026-03-01):如本年度按新版考核,请把封面的方案版本改为 2027.1 [rubric.newer-beside]`);
+  });
+
+  it("says a revision saved under the bundled rubric's file name as what it says (it was told to renumber what it had renumbered)", async () => {
+    const dir = scratchDir("assess-oldname-");
+    const book = join(dir, "柳河区.xlsx");
+    copyFileSync("samples/liuhe-2026.xlsx", book);
+    const file = join(dir, "township-comprehensive-2026.1.yaml");
+    writeFileSync(file, revised());
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain(`${file}: 警告: 文件名表明它是 township-comprehensive 2026.1,文件里写的却是 township-comprehensive 2027.1,未使用`);
+    expect(r.err).not.toContain("rubric.shadowed");
+    // A workbook whose cover names the version that file says: the file is named beside the error.
+    const next = join(dir, "柳河区2027.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.getWorksheet("封面")!.getCell("B4").value = "2027.1";
+    await wb.xlsx.writeFile(next);
+    const n = await cli(["validate", next]);
+    expect(n.code).toBe(1);
+    expect(n.err).toContain("[rubric.version-not-found]");
+    expect(n.err).toContain("或把文件改名为 township-comprehensive-2027.1.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]");
+  });
+
+  it("warns that a rubric given with a bundled one's id and version but other content is recorded as the bundled one", async () => {
+    const dir = scratchDir("assess-given-");
+    const file = join(dir, "my.yaml");
+    writeFileSync(file, revised().replace('version: "2027.1"', 'version: "2026.1"'));
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", file]);
+    expect(r.err).toContain("所给方案文件的编号和版本与内置方案 township-comprehensive 2026.1 相同,内容却不同:结果会记为 township-comprehensive 2026.1,与内置方案无从区分 [rubric.given-as-bundled]".replace(" [", ";修订后的方案请改用新的版本号(文件名和封面上的方案版本都改) ["));
+    // The bundled file itself given is no revision.
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).not.toContain("given-as-bundled");
+  });
+});

@@ -190,6 +190,14 @@ export const rubricMessages: Catalog = {
     en: "note: both rubrics are version {version} but say different things: give the revision a new version (a workbook's cover names its rubric by id and version, and cannot tell these two apart)",
   },
   "rubric.diff-on-third-version": { "zh-CN": "注意:工作簿封面写的是 {cover},不是所比较的 {old} 或 {new}", en: "note: the workbook's cover names {cover}, neither {old} nor {new}" },
+  "rubric.given-as-bundled": {
+    "zh-CN": "所给方案文件的编号和版本与内置方案 {rubric} 相同,内容却不同:结果会记为 {rubric},与内置方案无从区分;修订后的方案请改用新的版本号(文件名和封面上的方案版本都改)",
+    en: "the rubric given has the id and version of the bundled rubric {rubric} but other content: its results are recorded as {rubric}, not to be told from the bundled one's; give a revised scheme a new version (in the file's name and on the cover)",
+  },
+  "rubric.newer-beside": {
+    "zh-CN": "封面写的是方案 {rubric},按此版本计分;工作簿旁边另有同一方案的较新版本 {newer}({file},生效日期 {effective}):如本年度按新版考核,请把封面的方案版本改为 {newer}",
+    en: "the cover names the rubric {rubric}, and it is scored under that version; beside the workbook is a later version of the same scheme, {newer} ({file}, effective {effective}): if this year is assessed under it, write {newer} as the cover's rubric version",
+  },
   "rubric.file-says-other": {
     "zh-CN": "文件名表明它是 {named},文件里写的却是 {says},未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 {name} 并在封面写上这个编号和版本",
     en: "the file's name says {named} but the file says {says}, so it is not used: make its id and version match the file's name, or rename it {name} and name that id and version on the cover",
