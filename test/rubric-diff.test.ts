@@ -122,4 +122,15 @@ describe("rubric diff", () => {
     const more = load(text.replace("indicators:\n", "indicators:\n  - { code: ZB99, name: 新增指标 }\n"));
     expect(diffLines(load(text), more, "zh-CN").lines).toEqual([expect.stringMatching(/^\+ 新增 指标 ZB99 .* {2}\[改变工作簿的填写与检查\]$/)]);
   });
+  it("says a group renamed as what the 分组 column takes and its ranking's words, not as moving ranks", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const group = "      - id: urban\n        name: 街道组\n";
+    expect(text).toContain(group);
+    const renamed = load(text.replace(group, "      - id: urban\n        name: 城区组\n"));
+    expect(diffLines(load(text), renamed, "zh-CN").lines).toEqual([
+      expect.stringMatching(/^~ 单位类型 乡镇\(街道\)\(town\) 分组: .*街道组 \[街道\] → .*城区组 \[街道\] {2}\[改变工作簿的填写与检查\]$/),
+      expect.stringMatching(/^~ 排名 街道组排名\(urban\) 分组: 街道组 → 城区组 {2}\[只改文字\]$/),
+    ]);
+  });
 });

@@ -151,7 +151,10 @@ function kindFields(k: UnitKind): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
-    ["groups", k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; "), "ranks"],
+    // Which groups there are moves ranks; what they are called and their labels only what the
+    // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
+    ["group-ids", [...k.groups.map((g) => g.id)].sort().join(", "), "ranks"],
+    ["groups", k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; "), "validation"],
   ]);
 }
 
@@ -165,7 +168,8 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   return fields([
     ["name", r.name, "words"],
     ["unit-kind", kindName(rubric, r.unitKind), "ranks"],
-    ["group", groupName(rubric, r.unitKind, r.group), "ranks"],
+    ["group-id", r.group, "ranks"],
+    ["group", groupName(rubric, r.unitKind, r.group), "words"],
     ["by", r.by, "ranks"],
     ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
     // Tiers by their places, single-item awards by code: the order written means nothing.

@@ -175,6 +175,8 @@ export const languageMessages: Catalog = {
   "diff.field.lines": { "zh-CN": "考核线", en: "lines" },
   "diff.field.weights": { "zh-CN": "权重", en: "weights" },
   "diff.field.groups": { "zh-CN": "分组", en: "groups" },
+  "diff.field.group-ids": { "zh-CN": "分组编号", en: "group ids" },
+  "diff.field.group-id": { "zh-CN": "分组编号", en: "group id" },
   "diff.field.sheet": { "zh-CN": "工作表名", en: "sheet name" },
   "diff.field.counted": { "zh-CN": "计分的状态", en: "counted statuses" },
   "diff.field.pending": { "zh-CN": "待定的状态", en: "pending statuses" },
