@@ -8,6 +8,7 @@ import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
+import { vacancies } from "./labels.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
 function measureJson(v: number, display: string): number {
@@ -97,14 +98,23 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
  * `with_`: the cover's district and year, and the warnings the workbook got (as `validate --json`
  * gives them), where the caller has them (the command line and the browser edition do).
  */
-export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[] } = {}): string {
-  const { cover, warnings } = with_;
+export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[]; rubric?: Rubric } = {}): string {
+  const { cover, warnings, rubric } = with_;
+  // Each ranking's prize tiers (what a unit's rank prize names), and those nobody holds (奖次空缺):
+  // the award list read from the JSON alone.
+  const vacant = rubric ? vacancies(rubric, r) : [];
+  const prizes = (id: string): Record<string, unknown> => {
+    const x = rubric?.rankings.find((y) => y.id === id);
+    if (!x?.tiers.length) return {};
+    const none = vacant.filter((v) => v.ranking === x.name).map((v) => v.tier);
+    return { tiers: x.tiers.map((t) => ({ name: t.name, ranks: [t.from, t.to], ...(t.amount !== undefined ? { amount: t.amount } : {}) })), ...(none.length ? { vacant: none } : {}) };
+  };
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
     ...(cover ? { cover: { district: cover.district ?? null, year: cover.year ?? null } } : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
-    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by })),
+    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...prizes(x.id) })),
     units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),
     ...(warnings ? { diagnostics: warnings } : {}),
   };

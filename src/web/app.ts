@@ -313,7 +313,7 @@ export function start(doc: Document): void {
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");
     // As the command line's score --json: with the cover and the workbook's warnings.
-    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { cover: s.submission.cover, warnings: diagnosticsJson(s.loaded.diagnostics, lang) }) + "\n"], "application/json");
+    download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { rubric: s.rubric, cover: s.submission.cover, warnings: diagnosticsJson(s.loaded.diagnostics, lang) }) + "\n"], "application/json");
   };
 
   /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */

@@ -538,3 +538,16 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
   });
 });
+
+describe("score --json", () => {
+  it("gives each ranking's prize tiers and those nobody holds, so that the award list reads from the JSON alone (街道组's 一等奖 空缺 was only in the sheet)", async () => {
+    const r = await cli(["score", "samples/liuhe-2026.xlsx", "--json", "-o", join(scratchDir("assess-json-"), "r.xlsx")]);
+    const doc = JSON.parse(r.out) as { rankings: { id: string; tiers?: unknown; vacant?: string[] }[] };
+    const urban = doc.rankings.find((x) => x.id === "urban");
+    expect(urban?.tiers).toEqual([{ name: "一等奖", ranks: [1, 1], amount: 50000 }, { name: "二等奖", ranks: [2, 2], amount: 30000 }]);
+    expect(urban?.vacant).toEqual(["一等奖"]);
+    expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toBeUndefined();
+    // A ranking without prizes has neither.
+    expect(Object.keys(doc.rankings.find((x) => x.id === "departments") ?? {})).toEqual(["id", "name", "unitKind", "by"]);
+  });
+});
