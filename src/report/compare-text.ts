@@ -265,7 +265,12 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   return out;
 }
 
-export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[]): string {
+/**
+ * `rubric`: where the two files were scored under different rubrics, what changed in it (each
+ * change as `rubric diff` finds it, with the words of the reader's language) and whether that can
+ * move results: then every unit moved is marked `byRubric` too, as the terminal says 因方案变化.
+ */
+export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean }): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
@@ -274,8 +279,9 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
+    ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.moved && rubric?.moves ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

@@ -328,6 +328,15 @@ describe("assess diff", () => {
     // changed too (which of the two moved it is not told apart).
     expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
     expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85  因 [1](方案也有变化)\n");
+    // The JSON says the same: what the rubric changed, and each unit it may have moved (it had neither).
+    const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as {
+      rubric?: { movesResults: boolean; changes: { kind: string; area: string; code: string; field?: string; old?: string; new?: string; effect: string; text: string }[] };
+      units: { name: string; because: number[]; byRubric?: boolean }[];
+    };
+    expect(j.rubric?.movesResults).toBe(true);
+    expect(j.rubric?.changes).toContainEqual(expect.objectContaining({ kind: "changed", area: "item", code: "JJ4", old: "1.5", new: "2", effect: "scores", text: "~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]" }));
+    expect(j.units.find((u) => u.name === "石桥镇")).toMatchObject({ because: [], byRubric: true });
+    expect(j.units.find((u) => u.name === "柳河镇")).toMatchObject({ because: [0], byRubric: true });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "变更说明.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);

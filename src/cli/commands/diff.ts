@@ -70,7 +70,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const covers = coverChanges(ctx, sa, sb);
   const coversLine = covers.length ? ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) }) : undefined;
   // The JSON document only once the file asked for is written: a write that fails is the document then.
-  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves) + "\n" : undefined;
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricDiff ? { ...rubricDiff, moves: rubricMoves } : undefined) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
