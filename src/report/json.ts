@@ -82,7 +82,13 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
     items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
     ledger: unit.ledger.map((r) => ({
       row: r.entry.row,
+      // Its code cell, as certainty.pending and an award's basis name the rows.
+      cell: cellRef(r.entry.at.sheet, r.entry.at.cell),
       code: r.entry.code,
+      count: r.entry.count,
+      level: r.entry.level ?? null,
+      // Points entered on the row (a code of a range, KF3 10–30), else null.
+      entered: r.entry.points === undefined ? null : pointsToNumber(r.entry.points),
       status: r.entry.status,
       counted: r.counted,
       // bonus, deduction or single (a recognition, scoring nothing): what points are (never signed);
