@@ -26,7 +26,8 @@ function awardJson(a: Award): Record<string, unknown> {
     case "warning":
       return { kind: "warning", ranking: a.ranking, name: a.name, reasons: a.reasons };
     case "veto":
-      return { kind: "veto", gate: a.gate, indicator: a.indicator, value: measureJson(a.value, a.display), target: measureJson(a.target, a.display) };
+      // display: the indicator's unit (% with value and target as fractions; 起, 万元… as numbers).
+      return { kind: "veto", gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: measureJson(a.value, a.display), target: measureJson(a.target, a.display), display: a.display };
   }
 }
 
@@ -119,6 +120,16 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
     ...(cover ? { cover: { district: cover.district ?? null, year: cover.year ?? null } } : {}),
+    // Each unit kind's name and its lines' (what a unit's `lines` are keyed by), with their max and weight.
+    ...(rubric
+      ? {
+          kinds: rubric.unitKinds.map((k) => ({
+            id: k.id,
+            name: k.name,
+            lines: rubric.lines.filter((l) => k.lines.includes(l.code)).map((l) => ({ code: l.code, name: l.name, max: pointsToNumber(l.max), ...(k.weights?.[l.code] !== undefined ? { weight: rateToFraction(k.weights[l.code] ?? 0) } : {}) })),
+          })),
+        }
+      : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
     rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...prizes(x.id) })),
     units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),

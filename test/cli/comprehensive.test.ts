@@ -547,6 +547,8 @@ describe("score --json", () => {
     expect(urban?.tiers).toEqual([{ name: "一等奖", ranks: [1, 1], amount: 50000 }, { name: "二等奖", ranks: [2, 2], amount: 30000 }]);
     expect(urban?.vacant).toEqual(["一等奖"]);
     expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toBeUndefined();
+    // Each kind's lines by name, max and weight (a dashboard heads a unit's lines by them).
+    expect((JSON.parse(r.out) as { kinds: unknown[] }).kinds[0]).toEqual({ id: "town", name: "乡镇(街道)", lines: [{ code: "JJ", name: "经济发展", max: 100, weight: 0.4 }, { code: "SH", name: "社会治理", max: 100, weight: 0.35 }, { code: "DJ", name: "党的建设", max: 100, weight: 0.25 }] });
     // A ranking without prizes has neither.
     expect(Object.keys(doc.rankings.find((x) => x.id === "departments") ?? {})).toEqual(["id", "name", "unitKind", "by"]);
   });
