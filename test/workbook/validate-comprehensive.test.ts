@@ -219,7 +219,8 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
   async function lines(values: Record<string, Record<string, Value>>, bounds = true): Promise<string[]> {
     const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
     for (const [n, v] of Object.entries(values)) Object.assign((all[n] ??= {}), v);
-    return (await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", bounds ? file : undefined)).lines;
+    // (Given with the bundled one's id and version, as a revision kept under them: that warning is not what these are about.)
+    return (await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", bounds ? file : undefined)).lines.filter((l) => !l.includes("rubric.given-as-bundled"));
   }
 
   it("holds a target cell to the target's min and max, not to 0%–100%", async () => {
