@@ -47,6 +47,8 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
   "workbook.no-cover-own": "web.no-cover-own",
   // No `assess template` on a clerk's PC: the office's template to fill.
   "workbook.no-sheets-found": "web.no-sheets-found",
+  // The later version is the file chosen here, not one beside the workbook.
+  "rubric.newer-beside": "web.newer-chosen",
 };
 
 /** A bundled rubric as the build inlines it: the compiled rubric, ready to use. */

@@ -319,6 +319,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
       // Said, so that nobody takes their rubric for the one used.
       expect(await page.textContent("#status")).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
+      // The one chosen is a later version of the scheme the cover names: said at the cover's version, in the page's words.
+      const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
+      expect(shown).toContain("封面!B4: 警告: 封面写的是方案 district-popplan 2022.1,按此版本计分;你选择的方案文件 district-popplan-2026.1.yaml 是同一方案的较新版本 2026.1");
+      expect(shown).toContain("[web.newer-chosen]");
     });
 
     it("keeps the problems of a rubric that is not valid on the page, dropped with the workbook or chosen before it", async () => {

@@ -195,6 +195,10 @@ export const common: Catalog = {
   "web.rubric-invalid": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用内置方案):", en: "The rubric file {file} has problems and is not used (the bundled rubrics are still used). Its problems:" },
   "web.no-cover": { "zh-CN": "工作簿没有封面(方案编号、版本),按内置方案 {rubric}《{title}》计分;如不是此方案,请补回封面(从考核办下发的模板复制封面工作表)", en: "the workbook has no cover (rubric id and version); scored under the bundled rubric {rubric} \"{title}\"; if that is wrong, restore the cover (copy the cover sheet of the template the assessment office sent)" },
   "web.no-cover-own": { "zh-CN": "工作簿没有封面(方案编号、版本),按你选择的方案文件 {file}({rubric}《{title}》)计分;如不是此方案,请补回封面(从考核办下发的模板复制封面工作表)", en: "the workbook has no cover (rubric id and version); scored under the rubric file you chose, {file} ({rubric} \"{title}\"); if that is wrong, restore the cover (copy the cover sheet of the template the assessment office sent)" },
+  "web.newer-chosen": {
+    "zh-CN": "封面写的是方案 {rubric},按此版本计分;你选择的方案文件 {file} 是同一方案的较新版本 {newer}(生效日期 {effective}):如本年度按新版考核,请把封面的方案版本改为 {newer}",
+    en: "the cover names the rubric {rubric}, and it is scored under that version; the rubric file you chose, {file}, is a later version of the same scheme, {newer} (effective {effective}): if this year is assessed under it, write {newer} as the cover's rubric version",
+  },
   "web.no-sheets-found": {
     "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);请在考核办下发的模板中填写",
     en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); fill in the template the assessment office sent",
