@@ -266,8 +266,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // workbook: scored under the one named, and the later one said (a year scored under last year's 办法).
   if (!o.rubrics.given && cover?.rubricVersion) {
     const newer = byVersion(o.rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).at(-1);
-    if (newer) {
-      const r = newer.load().rubric;
+    const r = newer?.load().rubric;
+    // Not for a year before the later version takes effect (last year's workbook scored again,
+    // every version kept beside it as the docs advise): only where the year is its or later, or unsaid.
+    const year = Number(coverYear(cover.year));
+    const from = Number(r?.effective.slice(0, 4));
+    if (newer && (!Number.isInteger(year) || year === 0 || !Number.isInteger(from) || year >= from)) {
       diagnostics.push({ code: "rubric.newer-beside", severity: "warning", data: { rubric: `${id} ${version}`, newer: newer.version, file: newer.own ?? "", effective: r?.effective ?? "" }, location: cover.versionAt ? { file, ...cover.versionAt } : { file } });
     }
   }

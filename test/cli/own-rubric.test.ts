@@ -179,6 +179,23 @@ describe("a revised scheme beside last year's workbook", () => {
     expect(r.err).toContain(`${book}: 封面!B4: 警告: 封面写的是方案 township-comprehensive 2026.1,按此版本计分;工作簿旁边另有同一方案的较新版本 2027.1(${join(dir, "township-comprehensive-2027.1.yaml")},生效日期 2026-03-01):如本年度按新版考核,请把封面的方案版本改为 2027.1 [rubric.newer-beside]`);
   });
 
+  it("says nothing of the later version when the workbook's year is before it takes effect (last year's workbook scored again, every version kept beside it)", async () => {
+    const dir = scratchDir("assess-newer-later-");
+    const book = join(dir, "柳河区2026.xlsx");
+    copyFileSync("samples/liuhe-2026.xlsx", book);
+    const text = revised();
+    expect(text).toContain('effective: "2026-03-01"');
+    writeFileSync(join(dir, "township-comprehensive-2027.1.yaml"), text.replace('effective: "2026-03-01"', 'effective: "2027-01-01"'));
+    expect((await cli(["validate", book])).err).not.toContain("rubric.newer-beside");
+    // The same workbook for 2027 (its cover's year), still naming 2026.1: said.
+    const next = join(dir, "柳河区2027.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.getWorksheet("封面")!.getCell("B5").value = "2027";
+    await wb.xlsx.writeFile(next);
+    expect((await cli(["validate", next])).err).toContain("[rubric.newer-beside]");
+  });
+
   it("says a revision saved under the bundled rubric's file name as what it says (it was told to renumber what it had renumbered)", async () => {
     const dir = scratchDir("assess-oldname-");
     const book = join(dir, "柳河区.xlsx");
