@@ -8,7 +8,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
-import { rubricContent, rubricFileName, type ShadowRubric } from "../load/rubrics.js";
+import { rubricFileName, saySame, type ShadowRubric } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
 import { readUserFile } from "./files.js";
 
@@ -183,7 +183,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
         if (differs !== undefined || !full) return differs ?? false;
         const r = read()?.rubric;
         const theirs = bundled.find((b) => b.id === f.id && b.version === f.version)?.load().rubric;
-        differs = r === undefined || theirs === undefined || rubricContent(r) !== rubricContent(theirs);
+        differs = r === undefined || theirs === undefined || !saySame(r, theirs);
         return differs;
       },
       says: () => {

@@ -11,7 +11,7 @@ import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, 
 import { SubmissionReader } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
-import { byVersion, compareVersions, resolveRubric, rubricContent, type RubricSource } from "./rubrics.js";
+import { byVersion, compareVersions, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
@@ -234,8 +234,15 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     // A version the cover names that a file of the user's own says, saved under the bundled one's
     // name (the revision kept its old file name): that file named, as what it is.
     if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) {
+      const asked = `${cover.rubricId} ${cover.rubricVersion}`;
       const misnamed = o.rubrics.shadows?.find((s) => s.says?.()?.id === cover?.rubricId && s.says?.()?.version === cover?.rubricVersion);
       if (misnamed) diagnostics.push(saysOther(misnamed.file, misnamed, cover.rubricId, cover.rubricVersion));
+      // Or an office's own file of the scheme, named for another version, saying this one.
+      for (const b of o.rubrics.bundled) {
+        if (b.own === undefined || b.id !== cover.rubricId) continue;
+        const said = b.load().diagnostics.find((d) => d.code === "rubric.file-says-other" && d.data.says === asked);
+        if (said) diagnostics.push({ ...said, severity: "warning" });
+      }
     }
     return { diagnostics, sha256 };
   }
@@ -260,18 +267,25 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // would be recorded as the bundled scheme's, which they are not.
   if (o.rubrics.given) {
     const twin = o.rubrics.bundled.find((b) => !b.own && b.id === id && b.version === version)?.load().rubric;
-    if (twin && rubricContent(twin) !== rubricContent(rubric)) diagnostics.push({ code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${id} ${version}` }, location: { file: rubric.file } });
+    if (twin && !saySame(twin, rubric)) diagnostics.push({ code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${id} ${version}` }, location: { file: rubric.file } });
   }
   // The cover names a version, and a later one of the same scheme is the office's file beside the
   // workbook: scored under the one named, and the later one said (a year scored under last year's 办法).
   if (!o.rubrics.given && cover?.rubricVersion) {
-    const newer = byVersion(o.rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).at(-1);
-    const r = newer?.load().rubric;
-    // Not for a year before the later version takes effect (last year's workbook scored again,
-    // every version kept beside it as the docs advise): only where the year is its or later, or unsaid.
+    // Of the later versions that read and say when they take effect, the latest in force in the
+    // cover's year (a blank year: the latest): not one for a year before it takes effect (last
+    // year's workbook scored again, every version kept beside it as the docs advise), nor a draft
+    // still being written (it does not read, or says no date).
     const year = Number(coverYear(cover.year));
-    const from = Number(r?.effective.slice(0, 4));
-    if (newer && (!Number.isInteger(year) || year === 0 || !Number.isInteger(from) || year >= from)) {
+    const later = byVersion(o.rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).flatMap((b) => {
+      const r = b.load().rubric;
+      const from = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(r?.effective ?? "")?.[1]);
+      return r && Number.isInteger(from) ? [{ b, r, from }] : [];
+    });
+    const inForce = later.filter((x) => !Number.isInteger(year) || year === 0 || year >= x.from).at(-1);
+    const newer = inForce?.b;
+    const r = inForce?.r;
+    if (newer) {
       diagnostics.push({ code: "rubric.newer-beside", severity: "warning", data: { rubric: `${id} ${version}`, newer: newer.version, file: newer.own ?? "", effective: r?.effective ?? "" }, location: cover.versionAt ? { file, ...cover.versionAt } : { file } });
     }
   }

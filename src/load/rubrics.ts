@@ -3,6 +3,7 @@
 import type { Diagnostic, Location } from "../diagnostics/index.js";
 import type { Cover } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
+import { diffRubrics } from "../rubric/diff.js";
 
 export interface RubricLoad {
   readonly rubric?: Rubric;
@@ -49,6 +50,16 @@ export interface RubricSource {
 /** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */
 export function rubricContent(r: Rubric): string {
   return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "file" ? undefined : value));
+}
+
+/**
+ * Two rubrics that say the same: alike in content, or differing only in order that means nothing
+ * (weights, a code's levels, a kind's lines written in another order), as `rubric diff` finds them.
+ */
+export function saySame(a: Rubric, b: Rubric): boolean {
+  // Words that keep what they are given (a tier's amount is in its words' data): nothing compared is lost.
+  const literal = (key: string, data: Readonly<Record<string, string | number>> = {}): string => `${key}${JSON.stringify(data)}`;
+  return rubricContent(a) === rubricContent(b) || diffRubrics(a, b, literal).length === 0;
 }
 
 /** A rubric file's name, ID-VERSION.yaml (district-popplan-2022.1.yaml): its id and version; undefined for any other name. */

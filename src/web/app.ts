@@ -3,7 +3,7 @@
 // the September report and the JSON to download. The same core as the CLI does every step; the
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
-import { rubricContent, rubricFileName } from "../load/rubrics.js";
+import { rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { diagnosticsJson } from "../diagnostics/render.js";
@@ -503,7 +503,7 @@ export function start(doc: Document): void {
     const { id, version } = load.rubric;
     const twin = inlined.find((r) => r.id === id && r.version === version);
     // The same rubric saved again (other line endings, a comment added) is the same: only its bytes differ.
-    if (twin && rubricContent(twin.rubric) !== rubricContent(load.rubric)) {
+    if (twin && !saySame(twin.rubric, load.rubric)) {
       return refuse([{ code: "web.rubric-same-as-bundled", severity: "error", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
     }
     clear();

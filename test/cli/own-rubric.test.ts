@@ -196,6 +196,21 @@ describe("a revised scheme beside last year's workbook", () => {
     expect((await cli(["validate", next])).err).toContain("[rubric.newer-beside]");
   });
 
+  it("names the latest version in force in the cover's year, with next year's draft beside it too, and no draft that does not read", async () => {
+    const dir = scratchDir("assess-newer-three-");
+    const book = join(dir, "柳河区2026.xlsx");
+    copyFileSync("samples/liuhe-2026.xlsx", book);
+    const text = revised();
+    const version = (v: string, effective: string): string => text.replace('version: "2027.1"', `version: "${v}"`).replace('effective: "2026-03-01"', `effective: "${effective}"`);
+    writeFileSync(join(dir, "township-comprehensive-2026.5.yaml"), version("2026.5", "2026-06-01"));
+    writeFileSync(join(dir, "township-comprehensive-2027.1.yaml"), version("2027.1", "2027-01-01"));
+    // A draft still being written (it does not read): not offered.
+    writeFileSync(join(dir, "township-comprehensive-2028.1.yaml"), version("2028.1", "2026-01-01").replace("title:", "bogus: 1\ntitle:"));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain("另有同一方案的较新版本 2026.5(");
+    expect(r.err.match(/rubric\.newer-beside/g)).toHaveLength(1);
+  });
+
   it("says a revision saved under the bundled rubric's file name as what it says (it was told to renumber what it had renumbered)", async () => {
     const dir = scratchDir("assess-oldname-");
     const book = join(dir, "柳河区.xlsx");
@@ -223,6 +238,12 @@ describe("a revised scheme beside last year's workbook", () => {
     writeFileSync(file, revised().replace('version: "2027.1"', 'version: "2026.1"'));
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", file]);
     expect(r.err).toContain("所给方案文件的编号和版本与内置方案 township-comprehensive 2026.1 相同,内容却不同:结果会记为 township-comprehensive 2026.1,与内置方案无从区分 [rubric.given-as-bundled]".replace(" [", ";修订后的方案请改用新的版本号(文件名和封面上的方案版本都改) ["));
+    // Nor a copy that says the same in another order (weights written otherwise).
+    const reordered = join(dir, "reordered.yaml");
+    const bundled = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(bundled).toContain("weights: { JJ: 40%, SH: 35%, DJ: 25% }");
+    writeFileSync(reordered, bundled.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { DJ: 25%, SH: 35%, JJ: 40% }"));
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", reordered])).err).not.toContain("given-as-bundled");
     // The bundled file itself given is no revision.
     expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).not.toContain("given-as-bundled");
   });
