@@ -10,7 +10,21 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
   const l = d.location;
   const place = !l ? "" : withFile ? formatLocation(l) : isCellLocation(l) ? cellRef(l.sheet, l.cell) : isTextLocation(l) ? `${l.line}:${l.col}` : "";
   const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
-  return { where: place ? `${place}: ` : "", what: `${sev}: ${message(lang, d.code, d.data)}`, code: d.code };
+  return { where: place ? `${place}: ` : "", what: `${sev}: ${message(lang, d.code, oneLine(d.data))}`, code: d.code };
+}
+
+/**
+ * What a problem quotes, on one line: a line break typed in a cell (Alt+Enter in a unit's name)
+ * shown as ↵, where it would split the problem over two lines and hide what differs.
+ */
+function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
+  let out: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v !== "string" || !/[\r\n]/.test(v)) continue;
+    out ??= { ...data };
+    out[k] = v.replace(/\r?\n|\r/g, "↵");
+  }
+  return out ?? data;
 }
 
 /** A problem as one line: where, severity, what, and its code (`withCode`: not for a line counting others, which names theirs). */

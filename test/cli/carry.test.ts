@@ -508,3 +508,18 @@ describe("a user's own sheets named like ours", () => {
     expect(refused.err).toContain("文件已存在,且不是 assess 此前写出的同类结果");
   });
 });
+
+describe("a workbook saved macro-enabled", () => {
+  it("is scored, its result holding the result sheets alone, and the clerk told how to keep theirs (save as .xlsx)", async () => {
+    const parts = unzipSync(readFileSync("samples/qingshan-2026.xlsx"));
+    const types = strFromU8(parts["[Content_Types].xml"]!);
+    expect(types).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    parts["[Content_Types].xml"] = strToU8(types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
+    const dir = scratchDir("assess-xlsm-");
+    const book = join(dir, "青山区.xlsm");
+    writeFileSync(book, zipSync(parts));
+    const r = await cli(["score", book, "-o", join(dir, "out.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${book}: 警告: 工作簿是启用宏的格式(.xlsm),为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请另存为 .xlsx 后再计分 [carry.macro]`);
+  });
+});

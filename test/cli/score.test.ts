@@ -537,3 +537,21 @@ describe("usage", () => {
     }
   });
 });
+
+describe("a unit's name with a line break typed in its cell (Alt+Enter)", () => {
+  it("is said on one line, the break shown as ↵ and named as what differs", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    const sheet = wb.getWorksheet("党政线")!;
+    expect(sheet.getCell("A3").value).toBe("东湖街道");
+    sheet.getCell("A3").value = "东湖\n街道";
+    const file = join(dir, "linebreak.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split("\n");
+    // Every line a problem of its own (its file first, its code last): none split by the break.
+    expect(lines.slice(0, -1).every((l) => l.startsWith(file) && /\[[\w.-]+\]$/.test(l))).toBe(true);
+    expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 “人口计生线” 中没有对应行;该表中的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法 [workbook.unit-missing-on-width]");
+  });
+});
