@@ -55,6 +55,50 @@ export interface Loaded {
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
 const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
 
+/**
+ * What is said of the rubric a workbook is scored under, besides its problems: a file of the
+ * user's own beside it named as it but saying something else; a rubric given with a bundled one's
+ * id and version but other content; a later version of the scheme beside the workbook.
+ */
+function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | undefined, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { id, version } = rubric;
+  // A file of the user's own named as this bundled rubric but saying something else: not used, and said.
+  const shadow = rubrics.given ? undefined : rubrics.shadows?.find((s) => s.id === id && s.version === version);
+  if (shadow?.differs()) {
+    // A revision saved under the old file name says its own version: said as that, not as a copy to renumber.
+    const says = shadow.says?.();
+    if (says && (says.id !== id || says.version !== version)) out.push(saysOther(shadow.file, shadow, says.id, says.version));
+    else out.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
+  }
+  // A rubric given (--rubric) with a bundled one's id and version but other content: its results
+  // would be recorded as the bundled scheme's, which they are not.
+  if (rubrics.given) {
+    const twin = rubrics.bundled.find((b) => !b.own && b.id === id && b.version === version)?.load().rubric;
+    if (twin && !saySame(twin, rubric)) out.push({ code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${id} ${version}` }, location: { file: rubric.file } });
+    return out;
+  }
+  // The cover names a version, and a later one of the same scheme is the office's file beside the
+  // workbook: scored under the one named, and the later one said (a year scored under last year's
+  // 办法). Of the later versions that read and say when they take effect, the latest in force in
+  // the cover's year (a blank year: the latest): not one for a year before it takes effect (last
+  // year's workbook scored again, every version kept beside it as the docs advise), nor a draft
+  // still being written (it does not read, or says no date).
+  if (!cover?.rubricVersion) return out;
+  const year = Number(coverYear(cover.year));
+  const later = byVersion(rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).flatMap((b) => {
+    const r = b.load().rubric;
+    const from = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(r?.effective ?? "")?.[1]);
+    return r && Number.isInteger(from) ? [{ b, r, from }] : [];
+  });
+  const inForce = later.filter((x) => !Number.isInteger(year) || year === 0 || year >= x.from).at(-1);
+  if (inForce) {
+    const data = { rubric: `${id} ${version}`, newer: inForce.b.version, file: inForce.b.own ?? "", effective: inForce.r.effective };
+    out.push({ code: "rubric.newer-beside", severity: "warning", data, location: cover.versionAt ? { file, ...cover.versionAt } : { file } });
+  }
+  return out;
+}
+
 /** A file of the user's own whose name says one rubric and whose content another (not used). */
 function saysOther(file: string, named: { readonly id: string; readonly version: string }, id: string, version: string): Diagnostic {
   return { code: "rubric.file-says-other", severity: "warning", data: { named: `${named.id} ${named.version}`, says: `${id} ${version}`, name: `${id}-${version}.yaml` }, location: { file } };
@@ -254,41 +298,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       location: cover.at ? { file, ...cover.at } : { file },
     });
   }
-  // A file of the user's own named as this bundled rubric but saying something else: not used, and said.
-  const { id, version } = rubric;
-  const shadow = o.rubrics.given ? undefined : o.rubrics.shadows?.find((s) => s.id === id && s.version === version);
-  if (shadow?.differs()) {
-    // A revision saved under the old file name says its own version: said as that, not as a copy to renumber.
-    const says = shadow.says?.();
-    if (says && (says.id !== id || says.version !== version)) diagnostics.push(saysOther(shadow.file, shadow, says.id, says.version));
-    else diagnostics.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
-  }
-  // A rubric given (--rubric) with a bundled one's id and version but other content: its results
-  // would be recorded as the bundled scheme's, which they are not.
-  if (o.rubrics.given) {
-    const twin = o.rubrics.bundled.find((b) => !b.own && b.id === id && b.version === version)?.load().rubric;
-    if (twin && !saySame(twin, rubric)) diagnostics.push({ code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${id} ${version}` }, location: { file: rubric.file } });
-  }
-  // The cover names a version, and a later one of the same scheme is the office's file beside the
-  // workbook: scored under the one named, and the later one said (a year scored under last year's 办法).
-  if (!o.rubrics.given && cover?.rubricVersion) {
-    // Of the later versions that read and say when they take effect, the latest in force in the
-    // cover's year (a blank year: the latest): not one for a year before it takes effect (last
-    // year's workbook scored again, every version kept beside it as the docs advise), nor a draft
-    // still being written (it does not read, or says no date).
-    const year = Number(coverYear(cover.year));
-    const later = byVersion(o.rubrics.bundled.filter((b) => b.own !== undefined && b.id === id && compareVersions(b.version, version) > 0)).flatMap((b) => {
-      const r = b.load().rubric;
-      const from = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(r?.effective ?? "")?.[1]);
-      return r && Number.isInteger(from) ? [{ b, r, from }] : [];
-    });
-    const inForce = later.filter((x) => !Number.isInteger(year) || year === 0 || year >= x.from).at(-1);
-    const newer = inForce?.b;
-    const r = inForce?.r;
-    if (newer) {
-      diagnostics.push({ code: "rubric.newer-beside", severity: "warning", data: { rubric: `${id} ${version}`, newer: newer.version, file: newer.own ?? "", effective: r?.effective ?? "" }, location: cover.versionAt ? { file, ...cover.versionAt } : { file } });
-    }
-  }
+  for (const d of rubricAdvice(o.rubrics, rubric, cover, file)) diagnostics.push(d);
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
   if (cover?.year && !isYear(cover.year)) {
     diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
