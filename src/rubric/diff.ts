@@ -153,7 +153,7 @@ function kindFields(k: UnitKind): Fields {
     ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
-    ["group-ids", [...k.groups.map((g) => g.id)].sort().join(", "), "ranks"],
+    ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
     ["groups", k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; "), "validation"],
   ]);
 }

@@ -69,8 +69,12 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // text elsewhere (a block of clause text, text: |) may hold such words or a full-width indent.
   const errorLine = source.lastIndexOf("\n", offset - 1) + 1;
   const lineAbove = errorLine > 0 ? source.lastIndexOf("\n", errorLine - 2) + 1 : 0;
-  const afterError = source.indexOf("\n", errorLine);
-  const lineBelowEnd = afterError < 0 ? source.length : source.indexOf("\n", afterError + 1) < 0 ? source.length : source.indexOf("\n", afterError + 1);
+  // Where the line from `start` ends (the source's end for the last line).
+  const endOf = (start: number): number => {
+    const end = source.indexOf("\n", start);
+    return end < 0 ? source.length : end;
+  };
+  const lineBelowEnd = endOf(endOf(errorLine) + 1);
   const near = (re: RegExp): RegExpExecArray | undefined => {
     re.lastIndex = lineAbove;
     const m = re.exec(source);
