@@ -215,6 +215,8 @@ export interface GradeBand {
   readonly quotaShare?: Share;
   /** …or at most this many. */
   readonly quotaCount?: number;
+  /** Where the band is written in the rubric: its quota, where it has one. */
+  readonly at?: TextLocation;
 }
 
 export interface Grades {

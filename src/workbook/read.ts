@@ -742,12 +742,17 @@ export class SubmissionReader {
    */
   private quotasOfAll(units: readonly { kind: string; group?: string }[]): void {
     for (const r of this.rubric.rankings) {
+      const counted = r.grades?.bands.filter((b) => b.quotaCount !== undefined && b.quotaCount < 100) ?? [];
+      if (!counted.length) continue;
       const ranked = units.filter((u) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group)).length;
-      for (const b of r.grades?.bands ?? []) {
-        if (b.quotaCount === undefined || ranked < 2 || b.quotaCount < ranked || b.quotaCount >= 100) continue;
+      for (const b of counted) {
+        const quota = b.quotaCount ?? 0;
+        if (ranked < 2 || quota < ranked) continue;
         // "20%" offered only where that share would leave places at all (3% of 3 units is none).
-        const share = Math.floor((ranked * b.quotaCount) / 100) >= 1;
-        this.p.warn(share ? "workbook.quota-of-all" : "workbook.quota-of-all-count", undefined, undefined, { ranking: r.name, grade: b.name, quota: b.quotaCount, count: ranked });
+        const share = Math.floor((ranked * quota) / 100) >= 1;
+        // Said at the quota in the rubric, where it is to be mended.
+        const data = { ranking: r.name, grade: b.name, quota, count: ranked };
+        this.p.take({ code: share ? "workbook.quota-of-all" : "workbook.quota-of-all-count", severity: "warning", data, location: b.at ?? { file: this.rubric.file } });
       }
     }
   }

@@ -495,10 +495,13 @@ describe("a grade's quota written as a count", () => {
   };
 
   it("that every unit of its ranking is within is said as probably meant as a share (quota: 20 of 6 departments)", async () => {
-    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("20")]);
+    const rubric = withQuota("20");
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
     expect(r.code).toBe(0);
+    // Said at the quota in the rubric, where it is to be mended.
+    const line = readFileSync(rubric, "utf8").split("\n").findIndex((l) => l.includes("quota: 20 }")) + 1;
     expect(r.err).toContain(
-      "samples/liuhe-2026.xlsx: 警告: 方案规定区直部门排名的优秀名额为 20 个(quota: 20),而参加该排名的单位只有 6 个,名额不限制任何单位;如指 20%,请在方案中写 quota: 20% [workbook.quota-of-all]\n",
+      `${rubric}:${line}:40: 警告: 方案规定区直部门排名的优秀名额为 20 个(quota: 20),而参加该排名的单位只有 6 个,名额不限制任何单位;如指 20%,请在方案中写 quota: 20% [workbook.quota-of-all]\n`,
     );
   });
 
