@@ -20,7 +20,6 @@ export function fractionToRate(x: number): Rate {
   return Math.round(x * 10000 + 1e-9);
 }
 
-/** Points for people: 370, 2.5, 12.25, -20. */
 /** Points with both decimals (1008.00, 19.50), as the result sheets, the report and the browser page's tables show them. */
 export function formatPointsFixed(p: Points): string {
   const a = Math.abs(p);
@@ -28,6 +27,7 @@ export function formatPointsFixed(p: Points): string {
   return `${p < 0 ? "-" : ""}${Math.floor(a / 100)}.${frac < 10 ? "0" : ""}${frac}`;
 }
 
+/** Points for people: 370, 2.5, 12.25, -20. */
 export function formatPoints(p: Points): string {
   const neg = p < 0;
   const a = Math.abs(p);

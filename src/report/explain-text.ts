@@ -204,14 +204,12 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
 function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking: string; rank: number; tier: string; empty: boolean }[] {
   const u = results.units[index];
   if (!u?.vetoed) return [];
-  // A unit's veto effects, as the engine merges them: an empty place if any gate says so.
+  // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
+  // its place empty if any gate says so.
   const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
-  const effect = (x: (typeof results.units)[number]): { ranked: boolean; placeEmpty: boolean } => ({
-    ranked: x.vetoes.every((v) => gates.get(v.gate)?.ranked === true),
-    placeEmpty: x.vetoes.some((v) => gates.get(v.gate)?.placeEmpty === true),
-  });
-  const own = effect(u);
-  if (!own.ranked) return [];
+  const effects = u.vetoes.map((v) => gates.get(v.gate));
+  if (!effects.every((e) => e?.ranked === true)) return [];
+  const empty = effects.some((e) => e?.placeEmpty === true);
   return results.rankings.flatMap((r) => {
     const ranking = rubric.rankings.find((x) => x.id === r.id);
     const rank = u.ranks[r.id];
@@ -219,6 +217,6 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
     // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
     // vetoed, each vetoed unit said alike, whatever the others ahead of it.
     const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
-    return tier ? [{ ranking: r.name, rank, tier: tier.name, empty: own.placeEmpty }] : [];
+    return tier ? [{ ranking: r.name, rank, tier: tier.name, empty }] : [];
   });
 }

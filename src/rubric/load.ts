@@ -94,17 +94,13 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   const unclosed = unclosedFlow(source, offset);
   if (unclosed !== undefined) {
     // Unclosed because its items are parted by a full-width comma (，): that comma is the mistake.
-    const lineEnd = source.indexOf("\n", unclosed);
-    const comma = source.slice(unclosed, lineEnd < 0 ? undefined : lineEnd).indexOf("，");
+    const comma = source.slice(unclosed, endOf(unclosed)).indexOf("，");
     return comma >= 0 ? { code: "FULLWIDTH_COMMA", at: unclosed + comma } : { code: "UNCLOSED_FLOW", at: unclosed };
   }
   // A key indented further than the key above it: yaml reads the value above on, as text, to it
   // (and says so at the line above), or, after a value it has closed ([…] # …), finds the line
   // under it wrongly indented.
-  const lineFrom = (start: number): string => {
-    const end = source.indexOf("\n", start);
-    return source.slice(start, end < 0 ? undefined : end);
-  };
+  const lineFrom = (start: number): string => source.slice(start, endOf(start));
   const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
   const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
   // `deeper` a key under `above` and further in, where `above` opens no block of its own.

@@ -96,7 +96,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (k === "<<") return { code: "rubric.merge-key", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key and its value joined by a full-width colon, or a colon without its space, inside
         // { … } (max：40, max:40): one word to YAML; said with what to write.
-        const joined = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/.exec(k);
+        const joined = JOINED.exec(k);
         if (joined) return { code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error" as const, data: { key: k, fixed: halfWidth(k.replace(/^([A-Za-z_][\w-]*):(?=\S)/, "$1: ")) }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
@@ -127,7 +127,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const name = String(path.at(-1) ?? "");
         // Or brought by a merge key (<<: *base), which is said as not read.
         if (owner && typeof owner === "object" && "<<" in owner) return [];
-        if (owner && typeof owner === "object" && Object.keys(owner).some((k) => k.startsWith(`${name}：`) || new RegExp(`^${name}\\s+：`).test(k) || new RegExp(`^${name}:\\S`).test(k))) return [];
+        if (owner && typeof owner === "object" && Object.keys(owner).some((k) => JOINED.exec(k)?.[1] === name)) return [];
         return [err("rubric.missing-key", {})];
       }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
@@ -241,6 +241,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       return [err("rubric.wrong-shape", {})];
   }
 }
+
+/**
+ * A key and its value joined into one key inside { … }: by a full-width colon (max：40) or a colon
+ * without its space (max:40). Its parts: the key, the colon, the value.
+ */
+const JOINED = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/;
 
 /** Typed with a Chinese input method, written as YAML takes it: 市级：5，省级：7 → 市级: 5, 省级: 7. */
 function halfWidth(k: string): string {

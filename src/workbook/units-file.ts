@@ -166,14 +166,16 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";
-    // Where a field of the line stands in it: a warning's column is that field's.
+    // Where a field of the line stands in it: a problem's column is that field's.
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
+    // A line that is no unit (a heading over part of the list, a summary), left out and said at the word.
+    const leftOut = (code: "units.summary" | "units.heading", value: string): void => void diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
     if (name === "" && label === "") {
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
       // in the name's column (a line dropped without a word read as a unit lost).
       const other = fields.find((f) => f !== "");
-      if (other !== undefined && isSummaryName(other)) diagnostics.push({ code: "units.summary", severity: "warning", data: { value: other }, location: { file, line, col: colOf(other) } });
-      else if (other !== undefined && heading.test(other)) diagnostics.push({ code: "units.heading", severity: "warning", data: { value: other }, location: { file, line, col: colOf(other) } });
+      if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
+      else if (other !== undefined && heading.test(other)) leftOut("units.heading", other);
       return;
     }
     if (name === "") {
@@ -183,15 +185,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A summary line copied with the list (合计, 乡镇小计 and its count): no unit. Excel's lists put
     // 合计 in the first column (序号) as often as in the name's.
     const summary = isSummaryName(name) ? name : at.name > 0 && isSummaryName(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
-    if (summary !== undefined) {
-      diagnostics.push({ code: "units.summary", severity: "warning", data: { value: summary }, location: { file, line, col: colOf(summary) } });
-      return;
-    }
+    if (summary !== undefined) return leftOut("units.summary", summary);
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.
-    if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) {
-      diagnostics.push({ code: "units.heading", severity: "warning", data: { value: name }, location: { file, line, col: colOf(name) } });
-      return;
-    }
+    if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
     let guessed = false;
