@@ -99,6 +99,26 @@ function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | unde
   return out;
 }
 
+/**
+ * The files of the user's own that say the rubric `id` `version` but are named for another version
+ * (a revision saved under its old file name): each said as what it is, beside a cover asking for it.
+ */
+function misnamedAs(rubrics: RubricSource, id: string, version: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // Named as a bundled rubric…
+  for (const s of rubrics.shadows ?? []) {
+    const says = s.says?.();
+    if (says?.id === id && says.version === version) out.push(saysOther(s.file, s, id, version));
+  }
+  // …or as another version of the office's own scheme (its load says so already).
+  for (const b of rubrics.bundled) {
+    if (b.own === undefined || b.id !== id) continue;
+    const said = b.load().diagnostics.find((d) => d.code === "rubric.file-says-other" && d.data.says === `${id} ${version}`);
+    if (said) out.push({ ...said, severity: "warning" });
+  }
+  return out;
+}
+
 /** A file of the user's own whose name says one rubric and whose content another (not used). */
 function saysOther(file: string, named: { readonly id: string; readonly version: string }, id: string, version: string): Diagnostic {
   return { code: "rubric.file-says-other", severity: "warning", data: { named: `${named.id} ${named.version}`, says: `${id} ${version}`, name: `${id}-${version}.yaml` }, location: { file } };
@@ -277,17 +297,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (!rubric || !reader) {
     // A version the cover names that a file of the user's own says, saved under the bundled one's
     // name (the revision kept its old file name): that file named, as what it is.
-    if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) {
-      const asked = `${cover.rubricId} ${cover.rubricVersion}`;
-      const misnamed = o.rubrics.shadows?.find((s) => s.says?.()?.id === cover?.rubricId && s.says?.()?.version === cover?.rubricVersion);
-      if (misnamed) diagnostics.push(saysOther(misnamed.file, misnamed, cover.rubricId, cover.rubricVersion));
-      // Or an office's own file of the scheme, named for another version, saying this one.
-      for (const b of o.rubrics.bundled) {
-        if (b.own === undefined || b.id !== cover.rubricId) continue;
-        const said = b.load().diagnostics.find((d) => d.code === "rubric.file-says-other" && d.data.says === asked);
-        if (said) diagnostics.push({ ...said, severity: "warning" });
-      }
-    }
+    if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) diagnostics.push(...misnamedAs(o.rubrics, cover.rubricId, cover.rubricVersion));
     return { diagnostics, sha256 };
   }
   if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
@@ -303,8 +313,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (cover?.year && !isYear(cover.year)) {
     diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
   }
-  if (!cover && !o.rubrics.given) {
-    // No cover: say which rubric was taken, so that a wrong guess is seen.
+  const submission = reader.finish({ file, sha256, cover: cover ?? {} });
+  // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
+  // sheet was found at all (a payroll, another form), which nothing is scored under.
+  if (!cover && !o.rubrics.given && !problems.list.some((d) => d.code === "workbook.no-sheets-found")) {
     // (From a file of the user's own, where no scheme of its id is bundled: named as theirs.)
     const data = { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title };
     diagnostics.push(ownFile !== undefined ? { code: "workbook.no-cover-own", severity: "warning", data: { ...data, file: ownFile }, location: { file } } : { code: "workbook.no-cover", severity: "warning", data, location: { file } });
@@ -314,17 +326,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // (between slashes, which no sheet's name holds: 得分明细(镇、街道) stays one name).
   const stale = [...reader.resultSheets].filter((name) => !earlier(name));
   if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: stale.join(" / ") }, location: { file, sheet: stale[0] ?? "" } });
-  const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.list) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
-  // No assessment sheet at all (a payroll, another form): nothing is scored, under any rubric, so
-  // the rubric taken for a workbook without a cover is not said (it read as scored under it).
-  if (problems.list.some((d) => d.code === "workbook.no-sheets-found")) {
-    const i = diagnostics.findIndex((d) => d.code === "workbook.no-cover" || d.code === "workbook.no-cover-own");
-    if (i >= 0) diagnostics.splice(i, 1);
-  }
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
 }
 
