@@ -12,8 +12,9 @@ describe("nearestNames", () => {
   });
 
   it("offers no name that merely shares characters with it", () => {
-    // Starts elsewhere (人社局 is not 区人社局's short form from its first character), or too short to be one.
-    expect(nearestNames("人社局长", QINGSHAN)).toEqual([]);
+    // Not from its first character (人保局 in 区人力资源和社会保障局: from 区 it is), or too short to be one.
+    expect(nearestNames("人保局", ["区人力资源和社会保障局"])).toEqual([]);
+    expect(nearestNames("区人保局", ["区人力资源和社会保障局"])).toEqual(["区人力资源和社会保障局"]);
     expect(nearestNames("甲镇", ["甲乙镇"])).toEqual([]);
     // Characters out of order are no short form.
     expect(nearestNames("区局人社", QINGSHAN)).toEqual([]);
