@@ -288,7 +288,8 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
     cover.getRow(r).height = i === 0 ? 18 : Math.max(2, Math.ceil(displayWidth(h) / 70)) * 16 + 2;
   });
-  cover.getColumn(1).width = 16;
+  // As wide as its longest label (Effective from, bold, in English), 16 at least.
+  cover.getColumn(1).width = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));
   cover.getColumn(2).width = 60;
 }
 

@@ -245,6 +245,9 @@ describe("assess template in English", () => {
     const cover = book.getWorksheet("封面")!;
     expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
     expect([3, 4, 5, 6].map((row) => cover.getCell(row, 1).value)).toEqual(["方案编号", "方案版本", "考核年度", "地区"]);
+    // Its labels' column as wide as "Effective from" needs (it ran into the date).
+    expect(cover.getCell(8, 1).value).toBe("Effective from");
+    expect(cover.getColumn(1).width).toBeGreaterThanOrEqual("Effective from".length + 2);
     const texts: string[] = [];
     cover.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
     expect(texts).toContain("How to fill it in:");
