@@ -107,14 +107,15 @@ export function breakBeforeBracket(heading: string): string {
 
 /**
  * Lines wrapped body text takes in a column of `width` units (one line at least). At the body's
- * 10.5 points a CJK character is about 1.8 of the column unit (the width of a digit at 11 points),
- * a little less than the 2 columns are sized by.
+ * 10.5 points a CJK character takes 2 of the column unit (the width of a digit of the workbook's
+ * default font at 11 points): where that font is Calibri, as in a workbook our template made
+ * (Excel, and LibreOffice with its metric twin Carlito), 1.8 wrapped a one-line estimate onto two.
  */
 export function linesIn(text: string, width: number): number {
   const usable = Math.max(1, width - 1.5);
   // Text that fits even were every character wide needs no measuring (most cells).
-  if (text.length * 1.8 <= usable && text.indexOf("\n") < 0) return 1;
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * 0.9) / usable)), 0);
+  if (text.length * 2 <= usable && text.indexOf("\n") < 0) return 1;
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
 }
 
 /** A header row's height in points for its wrapped headers. */
