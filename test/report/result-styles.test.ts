@@ -132,3 +132,13 @@ describe("the result sheets as written", () => {
     expect(ws).toMatch(/<pane [^>]*state="frozen"/);
   });
 });
+
+describe("wrapped text's lines", () => {
+  it("counts a CJK character as two column units, as a Calibri-default workbook prints it (59 units in a column of 56 are two lines)", async () => {
+    const { linesIn } = await import("../../src/report/sheet-style.js");
+    const awards = "名次奖:一等奖;单项奖:全员人口信息化建设单项奖(省级),3,000元";
+    expect(linesIn(awards, 56)).toBe(2);
+    expect(linesIn(awards, 62)).toBe(1);
+    expect(linesIn("一等奖", 10)).toBe(1);
+  });
+});
