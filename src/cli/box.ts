@@ -1,7 +1,7 @@
 // A table drawn with box characters for the terminal, CJK characters two columns wide. A cell given
 // less room than its text is wrapped onto more lines (at a list's or a clause's end where it can
 // be), so nothing in it is lost; a coloured cell is cut short with "…" instead. Small and quick to start.
-import { displayWidth } from "../model/width.js";
+import { displayWidth, oneLineText } from "../model/width.js";
 
 /** Strips ANSI colour codes, which take no room on screen. */
 function visible(s: string): string {
@@ -115,7 +115,9 @@ function pad(s: string, width: number): string {
  * rows: the header first. widths: each column's room for text (undefined: its widest text).
  * Every line is as wide as the sum of the columns, their padding and borders.
  */
-export function boxTable(rows: readonly (readonly string[])[], widths: readonly (number | undefined)[] = []): string {
+export function boxTable(given: readonly (readonly string[])[], widths: readonly (number | undefined)[] = []): string {
+  // A line break typed in a cell (a unit's name) would tear the table's row: shown as ↵.
+  const rows = given.map((r) => r.map(oneLineText));
   const cols = Math.max(0, ...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, i) => widths[i] ?? Math.max(0, ...rows.map((r) => displayWidth(visible(r[i] ?? "")))));
   const rule = (l: string, m: string, r: string): string => l + w.map((x) => "─".repeat(x + 2)).join(m) + r;

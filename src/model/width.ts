@@ -12,3 +12,11 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/**
+ * Text on one line: a line break typed in a cell (Alt+Enter in a unit's name) shown as ↵, where it
+ * would tear a terminal's table or split a line of a report in two.
+ */
+export function oneLineText(s: string): string {
+  return /[\r\n]/.test(s) ? s.replace(/\r?\n|\r/g, "↵") : s;
+}

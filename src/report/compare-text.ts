@@ -1,6 +1,7 @@
 // assess diff for people and programs: the input changes numbered, each unit whose results moved
 // with what moved and which changes moved it — as terminal lines, a JSON document, and the rows of
 // a 变更说明 sheet or page.
+import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
@@ -239,7 +240,8 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
     const because = m.because.length ? `  ${w.t(rubricMoves ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricMoves ? `  ${w.t("diff.because-rubric")}` : "";
     out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
   }
-  return out;
+  // A name or note with a line break typed in its cell stays on its line.
+  return out.map(oneLineText);
 }
 
 function ledgerJson(e: LedgerEntry): Record<string, unknown> {
@@ -262,7 +264,7 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   // 2026, ２０２６ and 2026年度 are one year.
   if (coverYear(ca.year) !== coverYear(cb.year)) out.push(w.t("diff.part", { name: w.t("diff.cover-year"), old: ca.year?.trim() || "—", new: cb.year?.trim() || "—" }));
   if (differ(ca.district, cb.district)) out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
-  return out;
+  return out.map(oneLineText);
 }
 
 /**

@@ -1,5 +1,6 @@
 // `assess explain` in words: a unit's lines and items with the cell each came from, its vetoes,
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
+import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, pendingMark, rankKeyName, unheld } from "./labels.js";
@@ -127,7 +128,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.
   for (const { code, data } of singlesLost(rubric, results, index)) out.push(`  ${ctx.t(code, data)}`);
-  return out.join("\n") + "\n";
+  // A name or note with a line break typed in its cell stays on its line.
+  return out.map(oneLineText).join("\n") + "\n";
 }
 
 /**

@@ -555,3 +555,36 @@ describe("a unit's name with a line break typed in its cell (Alt+Enter)", () => 
     expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 “人口计生线” 中没有对应行;该表中的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法 [workbook.unit-missing-on-width]");
   });
 });
+
+describe("a unit named with a line break on every sheet alike", () => {
+  it("stays on its line in the ranking, explain and diff, and explain finds it by the name typed without the break", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    let replaced = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.value === "北川镇") {
+            c.value = "北川\n镇";
+            replaced++;
+          }
+        }),
+      ),
+    );
+    expect(replaced).toBeGreaterThan(2);
+    const file = join(dir, "linebreak-everywhere.xlsx");
+    await wb.xlsx.writeFile(file);
+    const scored = await cli(["score", file, "-o", join(dir, "linebreak-everywhere.scored.xlsx")]);
+    expect(scored.code).toBe(0);
+    // The table's row whole: its borders on the line the name is on.
+    expect(scored.out).toMatch(/^│ 一票否决 │ 北川↵镇 +│ 259 +│ 588 +│.*│$/m);
+    expect(scored.out).not.toMatch(/北川\n/);
+    const explained = await cli(["explain", file, "北川镇"]);
+    expect(explained.code).toBe(0);
+    expect(explained.out.split("\n")[0]).toBe("北川↵镇  (镇、街道)");
+    const diffed = await cli(["diff", SAMPLE, file]);
+    expect(diffed.code).toBe(0);
+    expect(diffed.out).toContain("  [2] 新增单位 北川↵镇(所填各项与删除的 北川镇 完全相同,是否改名?)\n");
+    expect(diffed.out).toMatch(/^ {2}北川↵镇: 总分 — → 847;/m);
+  });
+});

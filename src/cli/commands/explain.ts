@@ -22,8 +22,9 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
-  // The name as typed; else the one unit it names in one width (镇００００１ for 镇00001).
-  const wide = (s: string): string => s.normalize("NFKC");
+  // The name as typed; else the one unit it names in one width (镇００００１ for 镇00001), or
+  // without the line break typed in its cell (北川镇 for 北川↵镇: a line break cannot be typed here).
+  const wide = (s: string): string => s.normalize("NFKC").replace(/\r?\n|\r/g, "");
   let u = results.units.findIndex((x) => x.name === name);
   if (u < 0) {
     const same = results.units.flatMap((x, i) => (wide(x.name) === wide(name) ? [i] : []));
