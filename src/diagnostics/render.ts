@@ -1,5 +1,4 @@
 // Renders diagnostics for people (one editor-clickable line each) and for programs (JSON).
-import { oneLineText } from "../model/width.js";
 import { cellRef, formatLocation, isCellLocation, isTextLocation, sortDiagnostics, type Diagnostic } from "./types.js";
 import { message, type Lang } from "../messages/index.js";
 
@@ -23,7 +22,7 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
   for (const [k, v] of Object.entries(data)) {
     if (typeof v !== "string" || !/[\r\n]/.test(v)) continue;
     out ??= { ...data };
-    out[k] = oneLineText(v);
+    out[k] = v.replace(/\r?\n|\r/g, "↵");
   }
   return out ?? data;
 }
