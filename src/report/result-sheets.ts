@@ -17,7 +17,7 @@ import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedAward, mainRankings, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth } from "../model/width.js";
-import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, textUnits, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -91,11 +91,11 @@ function unsettled(u: UnitResult | undefined): boolean {
   return u?.certainty !== undefined && !u.certainty.settled;
 }
 
-/** A column as wide as its widest value (CJK counted double), within bounds; headers wrap. */
+/** A column as wide as its widest value (as wrapped text is measured), within bounds; headers wrap. */
 function fit(values: Iterable<string>, min: number, max: number): number {
   let w = min;
   for (const v of values) {
-    w = Math.max(w, displayWidth(v) + 2);
+    w = Math.max(w, Math.ceil(textUnits(v)) + 2);
     if (w >= max) return max;
   }
   return w;

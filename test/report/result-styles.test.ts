@@ -138,7 +138,26 @@ describe("wrapped text's lines", () => {
     const { linesIn } = await import("../../src/report/sheet-style.js");
     const awards = "名次奖:一等奖;单项奖:全员人口信息化建设单项奖(省级),3,000元";
     expect(linesIn(awards, 56)).toBe(2);
-    expect(linesIn(awards, 62)).toBe(1);
+    expect(linesIn(awards, 64)).toBe(1);
     expect(linesIn("一等奖", 10)).toBe(1);
+  });
+
+  it("wraps as a spreadsheet does: a Latin word or number is not broken, a Latin character is wider than one unit", async () => {
+    const { linesIn } = await import("../../src/report/sheet-style.js");
+    // 4 CJK, 12 Latin and 3 spaces: 8 + 12 × 1.2 + 3 × 0.6 = 24.2 units, over the 23.5 a 25-unit
+    // column holds less its margins: its last word (95%) goes whole to a second line.
+    expect(linesIn("ZB1 实际 93.5%,目标 95%", 25)).toBe(2);
+    expect(linesIn("ZB1 实际 93.5%,目标 95%", 27)).toBe(1);
+    // A number that would straddle a line's end goes to the next line whole.
+    expect(linesIn("一二三四五六七 12345678", 20)).toBe(2);
+    expect(linesIn("一二三四五六七八九十一二三四五六七八九十", 20)).toBe(3);
+  });
+
+  it("makes 奖惩名单's basis column as wide as its longest basis prints (Latin wider than a digit of the default font)", () => {
+    const ws = sheetOf("奖惩名单");
+    expect(ws).toContain("ZB1 实际 93.5%,目标 95%");
+    // 24.2 units of text (4 CJK, 12 Latin, 3 spaces) and its margins: was 25, and printed on two lines in a row of one.
+    const width = Number(/<col min="5" max="5" width="([\d.]+)"/.exec(ws)?.[1]);
+    expect(width).toBeGreaterThanOrEqual(27);
   });
 });
