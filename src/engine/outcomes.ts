@@ -5,7 +5,7 @@ import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
 import { levelRank } from "../rubric/model.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
-import type { Award, GradeCut, UnitResult } from "../model/results.js";
+import type { Award, EmptiedPlace, GradeCut, UnitResult } from "../model/results.js";
 import { compareNames } from "./order.js";
 
 /** A ranked unit, in ranking order: its index, rank and key values. */
@@ -30,7 +30,7 @@ function sameKeys(a: readonly number[], b: readonly number[]): boolean {
  * The places prizes are given by: each unit that may win keeps the place it would have if only
  * the units that may win, and the vetoed ones whose place stays empty, were ranked.
  */
-export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => boolean, blocks: (u: number) => boolean): Map<number, number> {
+export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => boolean, blocks: (u: number) => boolean, blocked?: Map<number, number>): Map<number, number> {
   const out = new Map<number, number>();
   let ahead = 0;
   for (let i = 0; i < placed.length; ) {
@@ -39,6 +39,8 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
     for (let k = i; k < j; k++) {
       const p = placed[k];
       if (p && eligible(p.u)) out.set(p.u, ahead + 1);
+      // The place a vetoed unit keeps empty (`blocked`, where asked for).
+      else if (p && blocked && blocks(p.u)) blocked.set(p.u, ahead + 1);
     }
     for (let k = i; k < j; k++) {
       const p = placed[k];
@@ -47,6 +49,21 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
     i = j;
   }
   return out;
+}
+
+/**
+ * The prize places vetoed units keep empty (their veto's place: empty), each with the tier it
+ * would have given: 奖次空缺 where others hold the rest of the tier.
+ */
+export function emptiedPlaces(r: Ranking, placed: readonly Placed[], o: Pick<OutcomeInput, "units" | "effects">): EmptiedPlace[] {
+  if (!r.tiers.length || ![...o.effects.values()].some((e) => e.placeEmpty)) return [];
+  const blocked = new Map<number, number>();
+  const held = new Set(prizePlaces(placed, (u) => !o.units[u]?.vetoed, (u) => o.effects.get(u)?.placeEmpty === true, blocked).values());
+  return [...blocked].flatMap(([unit, place]) => {
+    const tier = r.tiers.find((t) => place >= t.from && place <= t.to);
+    // A place a unit tied with it holds is not empty.
+    return tier && !held.has(place) ? [{ unit, place, tier: tier.name }] : [];
+  });
 }
 
 /** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */

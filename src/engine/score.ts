@@ -13,7 +13,7 @@ import { divRound, leafScorer, lowerIsBetter, reaches, type LeafScorer } from ".
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { ranked } from "./rank.js";
-import { decideOutcomes, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
+import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
@@ -694,7 +694,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       if (others.size) pending.others = contenders.filter((c) => others.has(c.u));
     }
     const entries: RankingEntry[] = [...order.map(({ item, rank }) => ({ unit: item.u, rank, value: value(item.u) })), ...unranked.map((u) => ({ unit: u, rank: null, value: value(u) }))];
-    return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries };
+    const emptied = emptiedPlaces(r, placed, { units, effects });
+    return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries, ...(emptied.length ? { emptied } : {}) };
   });
 
   if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving, takers);

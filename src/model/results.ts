@@ -167,6 +167,15 @@ export interface RankingResult {
   readonly by: string;
   /** Ranked units in rank order (ties in the one display order), then the unranked. */
   readonly entries: readonly RankingEntry[];
+  /** Prize places vetoed units keep empty (奖次空缺), where there are any. */
+  readonly emptied?: readonly EmptiedPlace[];
+}
+
+/** A prize place a vetoed unit keeps empty: the unit, the place and the tier it would have given. */
+export interface EmptiedPlace {
+  readonly unit: number;
+  readonly place: number;
+  readonly tier: string;
 }
 
 export interface Results {

@@ -113,7 +113,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   const prizes = (id: string): Record<string, unknown> => {
     const x = rubric?.rankings.find((y) => y.id === id);
     if (!x?.tiers.length) return {};
-    const none = vacant.filter((v) => v.ranking === x.name).map((v) => v.tier);
+    const none = [...new Set(vacant.filter((v) => v.ranking === x.name).map((v) => v.tier))];
     return { tiers: x.tiers.map((t) => ({ name: t.name, ranks: [t.from, t.to], ...(t.amount !== undefined ? { amount: t.amount } : {}) })), ...(none.length ? { vacant: none } : {}) };
   };
   const doc = {

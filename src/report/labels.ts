@@ -292,14 +292,22 @@ export interface Vacancy {
 
 /**
  * The prize tiers of each ranking (with units) that no unit holds: a vetoed unit's place left
- * empty, or fewer units than places. Said in the award lists, as the rubric's 奖次空缺.
+ * empty, or fewer units than places; and the places vetoed units keep empty in a tier others hold
+ * the rest of (经济发展先进 for places 1–2, place 2 empty). Said in the award lists, as the
+ * rubric's 奖次空缺.
  */
 export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
   const held = new Set<string>();
   for (const u of results.units) for (const a of u.awards) if (a.kind === "rank") held.add(`${a.ranking}\u0000${a.tier}`);
   return rubric.rankings.flatMap((r) => {
-    if (!results.rankings.some((x) => x.id === r.id && x.entries.length > 0)) return [];
-    return r.tiers.filter((t) => !held.has(`${r.id}\u0000${t.name}`)).map((t) => ({ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }));
+    const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
+    if (!result) return [];
+    return r.tiers.flatMap((t): Vacancy[] => {
+      if (!held.has(`${r.id}\u0000${t.name}`)) return [{ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }];
+      // Places of it kept empty, once each (vetoed units tied keep one place).
+      const empty = [...new Set((result.emptied ?? []).filter((e) => e.tier === t.name).map((e) => e.place))];
+      return empty.map((place) => ({ ranking: r.name, tier: t.name, places: String(place) }));
+    });
   });
 }
 

@@ -540,6 +540,45 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     // A unit vetoed out of the ranking has no place to speak of.
     expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
   });
+
+  it("says the prize place it keeps empty, after the units ahead passed theirs on, and the award list and JSON say that place vacant where others hold the rest of the tier", async () => {
+    // 乡镇组: 一等奖 place 1, 二等奖 places 2–3. 柳河镇 (1) vetoed by SH1 (its place passed on),
+    // 石桥镇 (2) by DJ4 (its place left empty): 石桥镇 keeps place 1 empty (一等奖 vacant, as before).
+    // 石桥镇 alone vetoed by DJ4: place 2 of 二等奖 empty, place 3 held (双河乡, 杨柳镇 tied).
+    const vetoed = async (name: string, towns: Record<string, "ZB5" | "ZB9">): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+      const ws = wb.getWorksheet("指标数据")!;
+      const heads = ws.getRow(1).values as unknown[];
+      const col = (code: string): number => heads.findIndex((v) => typeof v === "string" && v.startsWith(`${code} `));
+      ws.eachRow((row) => {
+        const gate = towns[String(row.getCell(1).value)];
+        if (gate) row.getCell(col(gate)).value = 1;
+      });
+      const file = join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const ahead = await vetoed("passed-then-empty.xlsx", { 柳河镇: "ZB5", 石桥镇: "ZB9" });
+    expect((await cli(["explain", ahead, "石桥镇"])).out).toContain("  乡镇组排名第 2 名(其前的一票否决单位名次已递补,计奖为第 1 名)本应获一等奖,因一票否决不得获奖,奖次空缺\n");
+    const alone = await vetoed("empty-in-tier.xlsx", { 石桥镇: "ZB9" });
+    expect((await cli(["explain", alone, "石桥镇"])).out).toContain("  乡镇组排名第 2 名本应获二等奖,因一票否决不得获奖,奖次空缺\n");
+    const out = join(dir, "empty-in-tier.scored.xlsx");
+    const scored = await cli(["score", alone, "-o", out, "--json"]);
+    expect(scored.code).toBe(0);
+    const doc = JSON.parse(scored.out) as { rankings: { id: string; vacant?: string[] }[]; units: { name: string; awards: { tier?: string; ranking: string }[] }[] };
+    expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toEqual(["二等奖"]);
+    // The rest of the tier held, as before: place 3 by the two tied there.
+    expect(doc.units.filter((u) => u.awards.some((a) => a.ranking === "rural" && a.tier === "二等奖")).map((u) => u.name).sort()).toEqual(["双河乡", "杨柳镇"].sort());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => String(r[2]).includes("空缺")).map((r) => [r[2], r[4]])).toEqual([
+      ["二等奖空缺", "乡镇组排名第 2 名无可获奖单位"],
+      ["一等奖空缺", "街道组排名第 1 名无可获奖单位"],
+    ]);
+  });
 });
 
 describe("score --json", () => {

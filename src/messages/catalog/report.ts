@@ -120,6 +120,7 @@ export const reportMessages: Catalog = {
   "explain.tie-more": { "zh-CN": " 等另 {count} 个单位", en: " and {count} more" },
   "explain.tie-parted-more": { "zh-CN": "{ranking}:另有 {count} 个同分单位按同分比较排在其前后", en: "{ranking}: {count} more units level with it are placed before or behind it by the tie-breakers" },
   "explain.prize-held-empty": { "zh-CN": "{ranking}第 {rank} 名本应获{tier},因一票否决不得获奖,奖次空缺", en: "rank {rank} in {ranking} would have won {tier}; a vetoed unit wins no prize, and the place is left empty" },
+  "explain.prize-held-empty-place": { "zh-CN": "{ranking}第 {rank} 名(其前的一票否决单位名次已递补,计奖为第 {place} 名)本应获{tier},因一票否决不得获奖,奖次空缺", en: "rank {rank} in {ranking} (place {place} for prizes, a vetoed unit ahead having passed its place on) would have won {tier}; a vetoed unit wins no prize, and the place is left empty" },
   "explain.prize-held-passed": { "zh-CN": "{ranking}第 {rank} 名本应获{tier},因一票否决不得获奖,奖次由其后的单位递补", en: "rank {rank} in {ranking} would have won {tier}; a vetoed unit wins no prize, and the place passes to the unit behind" },
   "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
