@@ -115,7 +115,7 @@ const cases: Case[] = [
   { name: "single-without-levels", text: replace("      levels: [市级, 省级, 国家级]", "      points: 3"), expected: [`rubric.single-needs-levels r.yaml:${lineOf("    - code: DX1")}:7`, `rubric.single-has-points r.yaml:${lineOf("    - code: DX1")}:7`] },
   { name: "ranking-by-unknown-line", text: replace("    by: JS\n", "    by: XX\n"), expected: [`rubric.unknown-rank-key r.yaml:${lineOf("    by: JS\n")}:9`] },
   { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
-  { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
+  { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-linked-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
   { name: "linked-item-of-another-kind", text: replace("linked_item: JS1", "linked_item: BM1"), expected: [`rubric.linked-item-other-kind r.yaml:${lineOf("linked_item: JS1")}:20`] },
   // A word of the units list naming two kinds would place a unit by chance (the first kind).
   { name: "label-of-two-kinds", text: replace("    labels: [部门]", "    labels: [部门, 街道]"), expected: [`rubric.label-twice r.yaml:${lineOf("    labels: [部门]")}:18`] },
@@ -246,6 +246,13 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目(可写 total,或其考核线 DZ 党政线、JS 计生线 及其项目的代码)");
   });
 
+  it("refuses a charge to an item made of items (its points are their sum), naming its items and line", () => {
+    const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: DZ2\n");
+    const r = load(text);
+    expect(found(text)).toEqual([`rubric.charge-group-item r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ2 是含子项的项目,其得分是子项之和,加扣分不能计入它;请计入其子项之一(DZ2.1 决策甲、DZ2.2 决策乙)或其考核线 DZ");
+  });
+
   it("says the charge meant where the total is named by another word, a code in lower case or a line by its name", () => {
     const said = (charge: string): string[] => {
       const text = replace("      name: 创新\n      points: 20\n", `      name: 创新\n      points: 20\n      charge: ${charge}\n`);
@@ -311,6 +318,23 @@ describe("a status word in two categories, or twice in one", () => {
   });
 });
 
+describe("a veto that does not keep the unit ranked", () => {
+  it("with grade_at_most or a place (which only a ranked unit has) is an error at the first of them, saying the ways out; a grade set outright it takes", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const was = "        veto:\n          ranked: true\n          grade: 不合格\n          place: passed\n";
+    expect(text).toContain(was);
+    const said = (veto: string): string[] => {
+      const t = text.replace(was, veto);
+      return loadRubric("t.yaml", new TextEncoder().encode(t), "t.yaml").diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    };
+    const line = text.split("\n").indexOf("          ranked: true") + 2;
+    expect(said("        veto:\n          ranked: false\n          grade_at_most: 合格\n          place: empty\n")).toEqual([
+      `rubric.veto-unranked-keys t.yaml:${line}:26 SH1 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空、也没有按得分评的等次可限制,grade_at_most, place 不起作用:要让它仍参加排名,写 ranked: true;要直接定等次,写 grade;否则删去 grade_at_most, place`,
+    ]);
+    expect(said("        veto:\n          grade: 不合格\n")).toEqual([]);
+  });
+});
+
 describe("a grade's quota", () => {
   it("of 0 is an error at its line (no unit could get the grade)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
@@ -347,6 +371,15 @@ describe("a kind's weights", () => {
     expect(written).not.toBe(text);
     expect(found(written)).toEqual([]);
     expect(load(written).rubric?.unitKinds[0]?.weights).toEqual(load(text).rubric?.unitKinds[0]?.weights);
+  });
+
+  it("that do not make 100% are said as the weights to mend, at the weights; else the scale", () => {
+    const over = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 50%, SH: 35%, DJ: 25% }");
+    const said = load(over).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual([`rubric.weights-not-whole r.yaml:${line}:14 乡镇(街道) 各考核线的权重之和为 110%,应为 100%(按现在的权重,满分合计 110,而总分制为 100):请调整权重`]);
+    const scale = text.replace("    scale: 100\n", "    scale: 90\n");
+    expect(scale).not.toBe(text);
+    expect(load(scale).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["乡镇(街道) 的总分制为 90,但各考核线满分乘以权重之和为 100:请把 scale 改为 100,或调整各考核线的满分"]);
   });
 
   it("not read is one error, not also a sum of weights that does not come out", () => {

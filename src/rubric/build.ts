@@ -330,6 +330,13 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (input.veto) {
     const v = input.veto;
     if (v.grade !== undefined && v.grade_at_most !== undefined) b.error("rubric.veto-grade-twice", [...path, "veto"], { code: input.code });
+    // A unit not ranked holds no place, and earns no grade to hold down (one set outright it gets):
+    // what says otherwise would do nothing.
+    if (v.ranked !== true) {
+      const idle = (["grade_at_most", "place"] as const).filter((k) => v[k] !== undefined);
+      const first = idle[0];
+      if (first) b.error("rubric.veto-unranked-keys", [...path, "veto", first], { code: input.code, keys: idle.join(", ") });
+    }
     const veto: VetoEffect = {
       ranked: v.ranked === true,
       ...(v.grade !== undefined ? { grade: v.grade } : {}),
@@ -507,13 +514,17 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     // A weight not read is said; the sum is then not checked (NaN: it would be one error twice).
     const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line], "rubric.bad-weight-share")])) : undefined;
     let sum = 0;
+    let shares = 0;
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
       if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
       else if (weights) {
         const w = weights[lc];
         if (w === undefined) b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc });
-        else sum += (line.max * w) / 10000;
+        else {
+          sum += (line.max * w) / 10000;
+          shares += w;
+        }
       } else sum += line.max;
     });
     // A weight on a line of the scheme that is not this kind's (BM on the towns): said so, with the kind's own.
@@ -523,7 +534,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
     }
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
-      b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      // Weights that do not make 100% are what to mend, said as such; else the scale or the lines' maxes.
+      if (weights && !Number.isNaN(shares) && shares !== 10000) b.error("rubric.weights-not-whole", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, shares: `${formatPoints(shares)}%`, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      else b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
     const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));
     const gids = new Map<string, Path>();
@@ -568,7 +581,13 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const charge = c.charge;
     if (charge === "total") return;
     for (const k of c.unitKinds) {
-      const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : itemsOfKind(k).has(charge.item);
+      const target = "line" in charge ? undefined : itemsOfKind(k).get(charge.item);
+      // A group's points are its items' sum: a row charged to it would part it from them.
+      if (target?.kind === "group") {
+        b.error("rubric.charge-group-item", ["ledger", "codes", i, "charge"], { code: target.code, items: allItems(target.children).filter((x) => x.kind !== "group").map((x) => `${x.code} ${x.name}`).join("、"), line: lines.find((l) => allItems(l.items).includes(target))?.code ?? "" });
+        continue;
+      }
+      const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : target !== undefined;
       if (ok) continue;
       const written = "line" in charge ? charge.line : charge.item;
       const at = ["ledger", "codes", i, "charge"];
@@ -739,7 +758,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         const other = unitKinds.find((k) => itemsOfKind(k.id).has(s.linkedItem ?? ""));
         const at = [...singlePaths(ri, si), "linked_item"];
         if (other) b.error("rubric.linked-item-other-kind", at, { code: s.linkedItem, other: other.name, kind: kindName(r.unitKind) });
-        else b.error("rubric.unknown-item", at, { code: s.linkedItem });
+        else b.error("rubric.unknown-linked-item", at, { code: s.linkedItem, kind: kindName(r.unitKind), items: [...items.keys()].slice(0, 40).join("、") });
       }
     });
   });
