@@ -15,7 +15,7 @@ export const workbookMessages: Catalog = {
   "workbook.deduction-negative": { "zh-CN": "{code} 是扣分制,填扣除的分数,不带负号:扣 {off} 分请填 {off}(0 到 {max})", en: "{code} holds the points taken off, without a minus sign: for {off} off, enter {off} (0 to {max})" },
   "workbook.deduction-out-of-range": { "zh-CN": "{code} 的扣分 {value} 超出范围 0–{max};扣分最多扣到 0 分为止,请填 0 到 {max} 之间的扣分", en: "{code}: the {value} points taken off are outside 0–{max}; an item loses at most all its points: enter from 0 to {max}" },
   "workbook.points-out-of-range": { "zh-CN": "{code} 的分值 {value} 超出范围 0–{max};请填 0 到 {max} 之间的分数", en: "{code}: the points {value} are outside 0–{max}; enter points from 0 to {max}" },
-  "workbook.blank-rate": { "zh-CN": "{code} 未填写", en: "{code} is blank" },
+  "workbook.blank-rate": { "zh-CN": "{code} 未填写(百分比,如 96.5%)", en: "{code} is blank (a percentage, such as 96.5%)" },
   "workbook.old-results": { "zh-CN": "工作表 {sheets} 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除", en: "{sheets}: written by an earlier scoring, not read as input, and not among the sheets replaced (renamed, copied, or their provenance sheet deleted), so their figures are not brought up to date; delete those not wanted" },
   "workbook.blank-amount": { "zh-CN": "{code} 未填写(单位:{unit});金额为零请填 0", en: "{code} is blank (in {unit}); enter 0 if the amount is nil" },
   "workbook.blank-quantity": { "zh-CN": "{code} 未填写(单位:{unit});没有发生请填 0", en: "{code} is blank (in {unit}); enter 0 if there were none" },
