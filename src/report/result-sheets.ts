@@ -17,7 +17,7 @@ import type { Value } from "../xlsx/write/worksheet.js";
 import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedAward, mainRankings, tieColumns, mayWin, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth } from "../model/width.js";
-import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, textUnits, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
+import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, linesIn, SHARE_WIDTH, textUnits, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
   readonly header: string;
@@ -101,9 +101,17 @@ function fit(values: Iterable<string>, min: number, max: number): number {
   return w;
 }
 
+/**
+ * A column as wide as its bold heading needs on one line (measured as body text is, a bold
+ * character a tenth wider), within bounds: Deduction broke as Deductio / n.
+ */
+function headingWidth(heading: string, min: number, max: number): number {
+  return Math.max(min, Math.min(max, Math.ceil(textUnits(heading) * 1.1) + 2));
+}
+
 /** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
 function headWidth(heading: string): number {
-  return Math.max(7, Math.min(16, displayWidth(heading) + 2));
+  return headingWidth(heading, 7, 16);
 }
 
 function nameWidth(units: readonly UnitResult[]): number {
@@ -184,15 +192,15 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", 11)] : []),
     ...(isTotal
       ? [
-          ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: Math.max(9, Math.min(14, displayWidth(lineHeading(kind, l)) + 2)) })),
+          ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: headingWidth(lineHeading(kind, l), 9, 14) })),
           col(heads.bonus, "points", pointsColumnWidth(pointsOf(units, "bonus"), false, headWidth(heads.bonus))),
           col(heads.deduction, "points", pointsColumnWidth(pointsOf(units, "deduction"), false, headWidth(heads.deduction))),
           col(t(lang, "out.total"), "subtotal", pointsColumnWidth(pointsOf(units, "total"), true, 9)),
         ]
       : [
-          col(byKey?.name ?? r.by, "subtotal", Math.max(9, Math.min(14, displayWidth(byKey?.name ?? r.by) + 2))),
+          col(byKey?.name ?? r.by, "subtotal", headingWidth(byKey?.name ?? r.by, 9, 14)),
           col(t(lang, "report.col.max"), "points", Math.max(7, pointsWidth(pointsToNumber(byKey?.max ?? 0)))),
-          col(t(lang, "report.col.share"), "share", 8),
+          col(t(lang, "report.col.share"), "share", SHARE_WIDTH),
         ]),
     ...tieCols,
     {

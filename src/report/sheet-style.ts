@@ -28,10 +28,18 @@ const ROWS: readonly RowKind[] = ["normal", "vetoed"];
  */
 export const POINTS_FORMAT = "0.00";
 
-/** A points column's width: its widest number with two decimals (1008.00; bold a little wider), and a margin. */
+/**
+ * A points column's width: its widest number with two decimals (1008.00; bold a little wider),
+ * measured as body text is (a digit 1.2 units where the body's font is not there and a wider one
+ * prints it), and a margin: at one unit a digit, 100.00 ran into the number beside it.
+ */
 export function pointsWidth(most: number, bold = false): number {
-  return String(Math.trunc(Math.abs(most))).length + (most < 0 ? 1 : 0) + 3 + (bold ? 2 : 1);
+  const chars = String(Math.trunc(Math.abs(most))).length + (most < 0 ? 1 : 0) + 3;
+  return Math.ceil(chars * (bold ? 1.25 : 1.1)) + 1;
 }
+
+/** A share column's width (100.00%, measured as body text is, and a margin): at 8, LibreOffice printed ###. */
+export const SHARE_WIDTH = 10;
 
 /** The width of a column of these points (a province's: no spread of its values), at least `least`. */
 export function pointsColumnWidth(points: Iterable<number>, bold: boolean, least: number): number {

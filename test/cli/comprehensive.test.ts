@@ -595,3 +595,22 @@ describe("score --json", () => {
     expect(Object.keys(doc.rankings.find((x) => x.id === "departments") ?? {})).toEqual(["id", "name", "unitKind", "by"]);
   });
 });
+
+describe("the English result sheets' columns", () => {
+  it("hold their headings and numbers on one line each (Deduction broke as Deductio / n, 100.00% printed ###)", async () => {
+    const out = join(dir, "en.scored.xlsx");
+    expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", out], { LANG: "en_US.UTF-8" })).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const widthOf = (sheet: string, header: string): number => {
+      const ws = wb.getWorksheet(sheet)!;
+      let col = 0;
+      ws.eachRow((row) => row.eachCell((c, n) => void (c.value === header && col === 0 ? (col = n) : undefined)));
+      expect(col).toBeGreaterThan(0);
+      return ws.getColumn(col).width ?? 0;
+    };
+    // 9 bold Latin letters: 9 × 1.2 × 1.1 and a margin.
+    expect(widthOf("区直部门排名", "Deduction")).toBeGreaterThanOrEqual(14);
+    expect(widthOf("经济发展单项排名", "Share")).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -124,11 +124,11 @@ describe("the result sheets as written", () => {
     }
   });
 
-  it("lay out 得分明细 to print across at most 4 pages for the sample", () => {
+  it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns, numbers apart)", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);
     expect(fitToWidth).toBeGreaterThan(0);
-    expect(fitToWidth).toBeLessThanOrEqual(4);
+    expect(fitToWidth).toBeLessThanOrEqual(5);
     expect(ws).toMatch(/<pane [^>]*state="frozen"/);
   });
 });
@@ -151,6 +151,14 @@ describe("wrapped text's lines", () => {
     // A number that would straddle a line's end goes to the next line whole.
     expect(linesIn("一二三四五六七 12345678", 20)).toBe(2);
     expect(linesIn("一二三四五六七八九十一二三四五六七八九十", 20)).toBe(3);
+  });
+
+  it("makes points and share columns wide enough that a number does not run into the next (100.00, 1008.00 bold, 100.00%)", async () => {
+    const { pointsWidth, SHARE_WIDTH } = await import("../../src/report/sheet-style.js");
+    // 6 characters at 1.1, 7 bold at 1.25, and a margin: were 7 and 9 (a digit one unit), and 8 for a share (### in LibreOffice).
+    expect(pointsWidth(100)).toBe(8);
+    expect(pointsWidth(1008, true)).toBe(10);
+    expect(SHARE_WIDTH).toBeGreaterThanOrEqual(10);
   });
 
   it("makes 奖惩名单's basis column as wide as its longest basis prints (Latin wider than a digit of the default font)", () => {

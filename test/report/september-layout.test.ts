@@ -45,7 +45,8 @@ describe("page planning", () => {
   });
 
   it("measures CJK text as two columns and wraps by the span's width", () => {
-    expect(textWidth("城关镇 1008")).toBeCloseTo(11.25);
+    // Latin wider than one unit (the fonts standing in for 宋体 print it so), a space 0.6.
+    expect(textWidth("城关镇 1008")).toBeCloseTo(11.4);
     expect(linesFor("Single-item award", 10)).toBe(3);
     expect(linesFor("abcdefghijklmnopqrstuvwxyz", 10)).toBe(4);
     expect(linesFor("一".repeat(10), 23)).toBe(1);
@@ -95,9 +96,12 @@ describe("a long report", () => {
 describe("the report grid's first column", () => {
   it("widens for an English award category (Rank prize on one line, not two), within reason; Chinese ones fit as it is", () => {
     expect(gridWidths(8, textWidth("一票否决"))[0]).toBe(10);
-    expect(gridWidths(8, textWidth("Rank prize"))[0]).toBe(12);
+    expect(gridWidths(8, textWidth("Rank prize"))[0]).toBe(13);
     expect(linesFor("Rank prize", gridWidths(8, textWidth("Rank prize"))[0] ?? 0)).toBe(1);
-    expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(15);
+    // One-vote veto printed on two lines in a row of one where the column was 15.
+    expect(gridWidths(8, textWidth("One-vote veto"))[0]).toBe(17);
+    expect(linesFor("One-vote veto", gridWidths(8, textWidth("One-vote veto"))[0] ?? 0)).toBe(1);
+    expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(18);
   });
 });
 

@@ -1,6 +1,6 @@
 // Where the report's tables go on the Excel sheet's column grid, how tall their rows must be for
 // wrapped text, and where pages should break so that no table is split or left headless.
-import { breakBeforeBracket } from "../sheet-style.js";
+import { breakBeforeBracket, textUnits } from "../sheet-style.js";
 
 /** Column widths (characters): the overall table spans A–K; two line rankings sit side by side. */
 const BASE = [10, 16, 12, 12, 10, 10, 10, 16, 12, 12, 10];
@@ -12,7 +12,7 @@ export const MIN_ROW_PT = 17;
 export type Span = readonly [number, number];
 
 /** The first column's width at most, widened for what it holds (an English award category). */
-const FIRST_MAX = 15;
+const FIRST_MAX = 18;
 
 /** The unit columns' width at most (then a name wraps). */
 const UNIT_MAX = 30;
@@ -71,12 +71,12 @@ export function spanWidth(widths: readonly number[], s: Span): number {
   return sum;
 }
 
-/** Width of text in column units at the body size: CJK and full-width forms two, other text a
- * little over one (宋体's half-width Latin is one; fallback fonts run wider). */
+/** Width of text in column units at the body size, as the result sheets measure it: CJK and
+ * full-width forms two, other text more than one (宋体's half-width Latin is one; the fonts that
+ * stand in for it where it is not there run wider: "One-vote veto" printed on two lines in a row
+ * sized for one at 1.05). */
 export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.05;
-  return w;
+  return textUnits(s);
 }
 
 /** A heading too long for its column, broken before its bracket where it has one. */
