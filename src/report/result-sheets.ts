@@ -540,8 +540,10 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
     title: sheetTitle(lang, cover, name),
     subtitle: subtitle(lang, results),
     columns: [
-      { header: t(lang, "out.info.key"), kind: "text", width: 24 },
-      { header: t(lang, "out.info.value"), kind: "wrap", width: 70 },
+      // As wide as its longest field name (Input workbook SHA-256 was cut short).
+      { header: t(lang, "out.info.key"), kind: "text", width: fit(pairs.map(([k]) => k), 24, 40) },
+      // A SHA-256 (64 characters) on one line.
+      { header: t(lang, "out.info.value"), kind: "wrap", width: 80 },
     ],
     rows: pairs.map((r) => ({ cells: r })),
     freezeCols: 0,
