@@ -95,6 +95,8 @@ const cases: Case[] = [
     expected: [`rubric.max-mismatch r.yaml:${lineOf("        max: 20\n        items:")}:14`],
   },
   { name: "lines-do-not-add-up-to-scale", text: replace("    scale: 100", "    scale: 1000"), expected: [`rubric.scale-mismatch r.yaml:${lineOf("scale: 100")}:12`] },
+  { name: "points-so-fine-they-round-to-0", text: replace("            max: 12.5", "            max: 1e-300"), expected: [`rubric.points-precision r.yaml:${lineOf("max: 12.5")}:18`] },
+  { name: "points-too-large", text: replace("            max: 12.5", "            max: 1e308"), expected: [`rubric.points-too-large r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "points-finer-than-0.01", text: replace("            max: 12.5", "            max: 12.505").replace("            max: 7.5", "            max: 7.495"), expected: [`rubric.points-precision r.yaml:${lineOf("max: 12.5")}:18`, `rubric.points-precision r.yaml:${lineOf("max: 7.5")}:18`] },
   { name: "duplicate-code", text: replace("code: DZ2.2", "code: DZ2.1"), expected: [`rubric.duplicate-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
   { name: "code-of-another-line", text: replace("code: BM1\n", "code: DZ9\n"), expected: [`rubric.code-prefix r.yaml:${lineOf("code: BM1\n")}:15`] },

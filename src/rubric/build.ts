@@ -46,6 +46,9 @@ interface MeasureSpec {
 
 const PERCENT: MeasureSpec = { unit: "percent" };
 
+/** Points a rubric may write at most (a million: hundredths of it still fit a 32-bit integer many times over). */
+const MAX_POINTS = 1_000_000;
+
 class Builder {
   readonly diags: Diagnostic[] = [];
   /** Every code defined so far, with where it was defined (items, lines, indicators, targets, ledger). */
@@ -57,8 +60,14 @@ class Builder {
   }
 
   points(value: number, path: Path): Points {
+    // Points are kept as whole hundredths in 32-bit integers: no scheme comes near a million.
+    if (Math.abs(value) > MAX_POINTS) {
+      this.error("rubric.points-too-large", path, { value: Number.isFinite(value) ? String(value) : "∞", max: MAX_POINTS });
+      return Number.NaN;
+    }
     const p = toPoints(value);
-    if (p === undefined) {
+    // A value so small it rounds to 0 (1e-300) is no 0.01 either.
+    if (p === undefined || (p === 0 && value !== 0)) {
       this.error("rubric.points-precision", path, { value });
       return Number.NaN; // poisons the sums above it, whose checks are then skipped
     }

@@ -78,6 +78,7 @@ export const rubricMessages: Catalog = {
   "rubric.write-as": { "zh-CN": "{key}:“{value}” 请写作 {number}", en: "{key}: write {number} for \"{value}\"" },
   "rubric.number-with-unit": { "zh-CN": "{key} 写数字,不带单位:“{value}” 请写作 {number}(单位由指标的 display 给出)", en: "{key}: write the number alone, without its unit: {number} for \"{value}\" (the indicator's display gives the unit)" },
   "rubric.wrong-shape": { "zh-CN": "{key} 的写法不对", en: "{key} is not written in a form the rubric accepts" },
+  "rubric.points-too-large": { "zh-CN": "分值 {value} 过大(上限 {max})", en: "the points {value} are too large (at most {max})" },
   "rubric.points-precision": { "zh-CN": "分值 {value} 精度超过 0.01", en: "the points {value} are finer than 0.01" },
   "rubric.bad-rate": { "zh-CN": "比率 “{value}” 无效:写作 95%,或 0 到 1 之间的小数(超过 100% 须写百分号,如 130%)", en: "the rate \"{value}\" is not valid: write 95%, or a fraction from 0 to 1 (above 100% write the percent sign, like 130%)" },
   "rubric.bad-share": { "zh-CN": "比例 “{value}” 无效(写作 40% 或 0.4,在 0% 到 100% 之间)", en: "the share \"{value}\" is not valid (write 40% or 0.4, between 0% and 100%)" },
