@@ -112,7 +112,10 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   if (outside) {
     // A deduction typed as a negative (−1 for 扣 1): the points taken off are written as they are.
     const said = deducted ? (n < 0 ? "workbook.deduction-negative" : "workbook.deduction-out-of-range") : "workbook.points-out-of-range";
-    p.error(said, sheet, c.ref, { value: exact ? formatPoints(pts) : String(n), max: formatPoints(max), code, off: formatPoints(Math.abs(exact ? pts : Math.round(n * 100))) });
+    // A number too large to hold (a run of digits typed as text) is said as typed, cut short; not as Infinity.
+    const typed = cellText(c);
+    const value = exact ? formatPoints(pts) : Number.isFinite(n) ? String(n) : typed.length > 24 ? `${typed.slice(0, 24)}…` : typed;
+    p.error(said, sheet, c.ref, { value, max: formatPoints(max), code, off: Number.isFinite(n) ? formatPoints(Math.abs(exact ? pts : Math.round(n * 100))) : value });
     return undefined;
   }
   if (pts === undefined || pts % step !== 0) {

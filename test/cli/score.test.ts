@@ -588,3 +588,17 @@ describe("a unit named with a line break on every sheet alike", () => {
     expect(diffed.out).toMatch(/^ {2}北川↵镇: 总分 — → 847;/m);
   });
 });
+
+describe("points typed as a run of digits too long for any number", () => {
+  it("are said as typed, cut short, not as Infinity", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.getWorksheet("党政线")!.getCell("B3").value = "9".repeat(400);
+    const file = join(dir, "digits.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("党政线!B3: 错误: DZ2 的分值 999999999999999999999999… 超出范围 0–20");
+    expect(r.err).not.toContain("Infinity");
+  });
+});
