@@ -73,8 +73,11 @@ export function decodeUnitsFile(bytes: Uint8Array): string {
   }
 }
 
-/** The fields of one line: separated by , ， ; ； or tab; "quoted" fields may hold separators. */
-export function splitFields(line: string): string[] {
+/**
+ * The fields of one line: separated by , ， ; ； or tab; "quoted" fields may hold separators.
+ * `state.open`: set where a quote is left open at the line's end.
+ */
+export function splitFields(line: string, state?: { open: boolean }): string[] {
   const out: string[] = [];
   let field = "";
   let quoted = false;
@@ -95,8 +98,12 @@ export function splitFields(line: string): string[] {
     } else field += ch;
   }
   out.push(field);
+  if (state) state.open = quoted;
   return out.map(cleanText);
 }
+
+/** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
+const MAX_CELL_CHARS = 32767;
 
 export function parseUnitsFile(file: string, text: string, rubric: Rubric): { units: TemplateUnit[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -130,7 +137,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const group = kind ? groupByEnding(kind, name)?.group.id : undefined;
     return group !== undefined ? { kind: best.kind, group } : { kind: best.kind };
   };
-  const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
+  // Lines ended as Windows, Unix or old Mac programs end them.
+  const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  // The header is looked for on the first line that holds anything (blank lines above it are nothing).
+  let headerLooked = false;
   // Where the name, the kind and the group are: the first three fields, or where a header line says
   // (序号,单位名称,类型,分组,备注 as a list kept in Excel has it: columns it does not head as one of
   // these are left alone; a kind column without a heading follows the name's).
@@ -143,14 +153,22 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const fields = splitFields(raw);
+    const quote = { open: false };
+    const fields = splitFields(raw, quote);
     // Bytes that are no text in the list's encoding (a line of another, or damaged): not a unit's name.
     const bad = raw.indexOf("\ufffd");
     if (bad >= 0) {
       diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
       return;
     }
-    if (i === 0) {
+    // A quote never closed ("城关镇,镇): its separators were read as the name's, a guess not taken.
+    if (quote.open) {
+      diagnostics.push({ code: "units.quote-open", severity: "error", data: {}, location: { file, line, col: raw.indexOf('"') + 1 } });
+      return;
+    }
+    if (!headerLooked && fields.every((f) => f === "")) return;
+    if (!headerLooked) {
+      headerLooked = true;
       const nameAt = fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
@@ -180,6 +198,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     if (name === "") {
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
+      return;
+    }
+    if (name.length > MAX_CELL_CHARS) {
+      diagnostics.push({ code: "units.name-too-long", severity: "error", data: { length: name.length, max: MAX_CELL_CHARS }, location: { file, line, col: colOf(name) } });
       return;
     }
     // A summary line copied with the list (合计, 乡镇小计 and its count): no unit. Excel's lists put

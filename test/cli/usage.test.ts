@@ -32,6 +32,18 @@ describe("did you mean", () => {
     expect([r.code, r.err]).toEqual([2, "usage: a report written with --format html needs a file name ending in .html: rep.txt\nrun assess report --help for usage\n"]);
   });
 
+  it("refuses a --district too long to be a name before anything is written (a 40,000-character cover title Excel would cut)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-district-"));
+    try {
+      const out = join(dir, "t.xlsx");
+      const r = await cli(["template", "--district", "区".repeat(101), "-o", out]);
+      expect([r.code, r.err]).toEqual([2, "用法错误:地区名称过长(101 个字符,最多 100 个):--district 写地区的名称,如 青山区\n运行 assess template --help 查看用法\n"]);
+      expect((await cli(["template", "--district", "区".repeat(100), "-o", out])).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);

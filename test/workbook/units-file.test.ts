@@ -222,6 +222,25 @@ rankings:
     ]);
   });
 
+  it("finds the header below blank lines, and splits lines ended by a carriage return alone (old Mac)", () => {
+    const want = [
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+    ];
+    for (const text of ["\n\n单位,类型\n城关镇,镇\n区公安分局,部门\n", "\ufeff\n单位,类型\n城关镇,镇\n区公安分局,部门\n", "单位,类型\r城关镇,镇\r区公安分局,部门\r"]) {
+      const r = parse(text);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.units).toEqual(want);
+    }
+  });
+
+  it("refuses a quote left open on its line (its separators were read into the name), and a name longer than a cell holds", () => {
+    const open = parse('单位,类型\n"城关镇,镇\n区公安分局,部门\n');
+    expect(open.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.quote-open units.csv:2:1"]);
+    const long = parse(`${"镇".repeat(32768)},镇\n`);
+    expect(long.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.name-too-long units.csv:1:1"]);
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);

@@ -17,11 +17,16 @@ interface Opts {
   force?: boolean;
 }
 
+/** Characters of a district's name at most (the longest names of a county-level district are about 15). */
+const MAX_DISTRICT = 100;
+
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const year = o.year ?? String(new Date().getFullYear());
   if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100) {
     return usageError(ctx, "template.bad-year", { value: year });
   }
+  // The district's name heads the cover and every sheet's title: a name, not a paragraph.
+  if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "template.district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
   const { rubric, diagnostics } = resolveRubric(await rubricSource(o.rubric), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
   // The cover will name the rubric: a file not named by it is not found for the workbook later.

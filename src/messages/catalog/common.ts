@@ -79,6 +79,7 @@ export const common: Catalog = {
     en: "the file seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it), so it was not overwritten (saving it there later would undo the new result); close it and run again; if it is closed, delete the lock file or add --force",
   },
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
+  "template.district-too-long": { "zh-CN": "地区名称过长({length} 个字符,最多 {max} 个):--district 写地区的名称,如 青山区", en: "the district's name is too long ({length} characters; at most {max}): --district takes the district's name, such as 青山区" },
   "template.bad-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
@@ -92,6 +93,8 @@ export const common: Catalog = {
   "units.mixed-encoding": { "zh-CN": "名单混有两种编码:大部分是 UTF-8,第 {line} 行起有不是 UTF-8 的行(可能是从 GBK 文件粘贴来的):请在 Excel 或记事本中把整个名单另存为“CSV UTF-8”后重试", en: "the list mixes two encodings: most of it is UTF-8, but line {line} is not (pasted from a GBK file, perhaps): save the whole list again as \"CSV UTF-8\" in Excel or Notepad and try again" },
   "units.summary": { "zh-CN": "“{value}” 是汇总行,不是单位,未列入模板", en: "\"{value}\" is a summary line, not a unit, and is left out of the template" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
+  "units.quote-open": { "zh-CN": "这一行的引号 \" 没有在本行配对:请补上结尾的 \" 或删去(单位名称不能跨行)", en: "a quote \" on this line is not closed on it: close it or remove it (a unit's name cannot run over two lines)" },
+  "units.name-too-long": { "zh-CN": "单位名称过长({length} 个字符,Excel 单元格最多 {max} 个):请核对这一行", en: "the unit's name is too long ({length} characters; an Excel cell holds at most {max}): check this line" },
   "units.group-of-other-kind": { "zh-CN": "“{group}” 不是{kind}的分组({kind}的分组:{groups})", en: "\"{group}\" is not a group of {kind} (the groups of {kind}: {groups})" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
   "units.kind-guessed": {
