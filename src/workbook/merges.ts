@@ -42,7 +42,8 @@ export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-b
 
 /**
  * Each merged range that covers a read cell of the data area and shows a value (its first cell is
- * `filled`; a merge of blank cells misleads nobody): an error at its first cell. Gives the ranges said.
+ * `filled`; a merge of blank cells misleads nobody), or that comes down over it from above (a
+ * header merged over the rows): an error at its first cell. Gives the ranges said.
  */
 export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): { r1: number; c1: number; r2: number; c2: number }[] {
   const said: { r1: number; c1: number; r2: number; c2: number }[] = [];
@@ -53,7 +54,9 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     if (r.r2 < area.from || r.r1 > area.to) continue;
     let read = false;
     for (let c = r.c1; c <= r.c2 && !read; c++) read = area.cols.has(c);
-    if (!read || !filled(r.r1, r.c1)) continue;
+    // A merge from the header down over the rows (A1:K61) hides them whatever its first cell holds:
+    // the values under it are read though no one sees them.
+    if (!read || (!filled(r.r1, r.c1) && r.r1 >= area.from)) continue;
     const first = `${colName(r.c1)}${r.r1}`;
     p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
     said.push(r);

@@ -83,11 +83,12 @@ export class MemSheet {
   }
 
   /** Merges a range (A1:B2): its first cell keeps its value, the others are emptied, as Excel does. */
-  merge(range: string): this {
+  /** Merges a range as Excel does, the cells under it cleared; `keep`: as LibreOffice may, their values kept (hidden). */
+  merge(range: string, keep = false): this {
     const [a = "", b = a] = range.split(":");
     const from = parseRef(a);
     const to = parseRef(b);
-    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) this.setAt(r, c, null);
+    if (!keep) for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) this.setAt(r, c, null);
     this.merges.push(range);
     return this;
   }

@@ -415,6 +415,13 @@ const cases: Case[] = [
     expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
   },
   {
+    // A header merged down over the units' rows hides them; the values under it (kept, as LibreOffice
+    // may keep them) were read, unseen, and scored.
+    name: "a merge from the header row down over the rows, its cells' values kept",
+    edit: (wb) => void wb.sheetNamed("党政线").merge("A1:H4", true),
+    expected: ["workbook.merged-data 党政线!A1"],
+  },
+  {
     // Two items' headers merged into one (for looks): the second item's column has no header; said at the merge.
     name: "a header merged over two items' columns",
     edit: (wb) => {
