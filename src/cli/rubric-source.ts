@@ -2,6 +2,7 @@
 // folder, and an office's own found beside the workbook. Bundled rubrics are compiled at build time (dist/rubric-cache), so a run that
 // needs no other rubric never loads the YAML parser or the schema library — most of a small
 // run's start-up.
+import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -16,7 +17,6 @@ import { readUserFile } from "./files.js";
 export type ParseRubric = (file: string, bytes: Uint8Array, sha256: string) => RubricLoad;
 
 const CACHE_DIR = fileURLToPath(new URL("../rubric-cache/", import.meta.url));
-const MAX_RUBRIC_FILE = 4 * 1024 * 1024;
 
 /** The bundled rubric folder: ../../rubric from both src/cli (tsx) and dist/cli (built). */
 export const BUNDLED_DIR = fileURLToPath(new URL("../../rubric/", import.meta.url));
@@ -101,7 +101,7 @@ export function rubricPath(name: string): string {
 export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
   const file = rubricPath(path);
   const shown = displayPath(file);
-  const read = readUserFile(file, MAX_RUBRIC_FILE, "rubric.too-large");
+  const read = readUserFile(file, MAX_RUBRIC_BYTES, "rubric.too-large");
   if (!read.bytes) {
     // Not there: the bundled ones are named, as a rubric may be named by them.
     const names = bundledFiles().map((f) => `${f.id}-${f.version}`).sort().join(", ");

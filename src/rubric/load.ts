@@ -7,9 +7,9 @@ import { rubricSchema } from "./schema.js";
 import { Positions } from "./positions.js";
 import { zodIssueToDiagnostic } from "./zod-issues.js";
 import { buildRubric } from "./build.js";
-import type { Rubric } from "./model.js";
+import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
 
-export const MAX_RUBRIC_BYTES = 1024 * 1024;
+export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
 export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;

@@ -3,6 +3,9 @@
 // 300, 12.5 万元 is 1250), every share or weight in hundredths of a percent (100% is 10000).
 import type { Points } from "../model/numbers.js";
 import type { TextLocation } from "../diagnostics/index.js";
+/** A rubric file's size at most (one is some tens of KB): said before anything is read of it. */
+export const MAX_RUBRIC_BYTES = 1024 * 1024;
+
 export type { Points, Rate } from "../model/numbers.js";
 
 /** A measured value in hundredths of its display unit (a rate: hundredths of a percentage point). */

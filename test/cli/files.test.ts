@@ -16,3 +16,20 @@ describe("a file that is not a regular file", () => {
     expect(readUserFile("/dev/null", 1024).bytes?.length).toBe(0);
   });
 });
+
+describe("a rubric file too large", () => {
+  it("is told the one limit whatever its size (a 5 MB file was told 4 MB, a 2 MB one 1 MB)", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const { writeFileSync } = await import("node:fs");
+    const dir = scratchDir("assess-big-rubric-");
+    for (const mb of [2, 5]) {
+      const file = join(dir, `big-${mb}.yaml`);
+      writeFileSync(file, "#".repeat(mb * 1024 * 1024));
+      const r = await cli(["rubric", "check", file]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`${file}: 错误: 方案文件过大(${mb} MB,上限 1 MB) [rubric.too-large]\n`);
+    }
+  });
+});
