@@ -1,5 +1,5 @@
 // Reading the user's files: every failure becomes a located diagnostic, never an exception.
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/index.js";
 
 export type ReadResult = { bytes: Uint8Array; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
@@ -34,6 +34,8 @@ function readCapped(file: string, limit: number, tooLarge: string): ReadResult {
 export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): ReadResult {
   // An empty name (a script's variable left unset: assess score "$FILE") names no file at all.
   if (file.trim() === "") return { diagnostics: [fileError(file, "file.empty-name")] };
+  // "-" for standard input, as many tools take it: said as such, not as a file not found.
+  if (file === "-" && !existsSync(file)) return { diagnostics: [fileError(file, "file.dash-stdin")] };
   try {
     const st = statSync(file);
     if (st.isDirectory()) return { diagnostics: [fileError(file, "file.is-directory")] };

@@ -33,3 +33,14 @@ describe("a rubric file too large", () => {
     }
   });
 });
+
+describe("\"-\" for standard input", () => {
+  it("is said as not taken, with the path to write instead (it was told no such file)", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    for (const args of [["validate", "-"], ["rubric", "check", "-"]]) {
+      const r = await cli(args);
+      expect(r.code).toBe(1);
+      expect(r.err.split("\n")[0]).toBe("-: 错误: “-”(标准输入)不能作为文件名:请写出文件的路径;确需从管道读入,写 /dev/stdin [file.dash-stdin]");
+    }
+  });
+});

@@ -36,6 +36,7 @@ export const common: Catalog = {
   "cli.help-command": { "zh-CN": "显示某个命令的帮助", en: "show help for a command" },
   "usage.error": { "zh-CN": "用法错误:{detail}", en: "usage: {detail}" },
   "file.not-found": { "zh-CN": "找不到文件", en: "file not found" },
+  "file.dash-stdin": { "zh-CN": "“-”(标准输入)不能作为文件名:请写出文件的路径;确需从管道读入,写 /dev/stdin", en: "\"-\" (standard input) is not taken as a file name: give the file's path; to read from a pipe, write /dev/stdin" },
   "file.empty-name": { "zh-CN": "文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?)", en: "the file name is empty: no file to read was given (a script's variable left unset?)" },
   "rubric.file-not-found": { "zh-CN": "找不到考核方案文件;内置方案可直接写其名称:{bundled}", en: "no such rubric file; a bundled rubric may be named instead: {bundled}" },
   "file.is-directory": { "zh-CN": "这是一个文件夹,不是文件", en: "this is a folder, not a file" },
