@@ -134,7 +134,12 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   const own = x.keys[0] ?? 0;
   // Level on the key, it stays behind where the tie-breakers favour the rival.
   const behindAtEqual = compare([need, ...x.keys.slice(1)], rival) > 0;
-  return { tier: next.name, points: Math.max(0, need - own + (behindAtEqual ? 1 : 0)) };
+  const points = Math.max(0, need - own + (behindAtEqual ? 1 : 0));
+  // The tier it would then hold: where units ahead are tied (1, 1, 3), passing the rival may take
+  // it past next to a better tier (二等奖 for place 2 is no one's: 8.71 more makes it first).
+  const reached = 1 + countBetter(order, [own + points, ...x.keys.slice(1)]);
+  const tier = tiers.find((t) => reached >= t.from && reached <= t.to) ?? next;
+  return { tier: tier.name, points };
 }
 
 /** A contender's ranking score (its first key) at its lowest and highest outcome. */

@@ -127,6 +127,14 @@ describe("the gap to the next prize", () => {
     expect(gap("戊")).toMatchObject({ tier: "二等奖", points: 3200 });
   });
 
+  it("names the tier the points would win: past two units tied first, 二等奖 (place 2 alone) is no one's, and 丙 would be first", () => {
+    const T = mini((t) => t.replace("ranks: [2, 3]", "ranks: [2, 2]"));
+    const r = score(T, submission(T, [{ name: "甲" }, { name: "乙" }, { name: "丙", scores: { JS1: 40 } }]));
+    expect([unitNamed(r, "甲").ranks.overall, unitNamed(r, "乙").ranks.overall, unitNamed(r, "丙").ranks.overall]).toEqual([1, 1, 3]);
+    // Level with them is enough (no tie-breakers): first with them, 一等奖; it was said to be 二等奖.
+    expect(unitNamed(r, "丙").gap).toMatchObject({ tier: "一等奖" });
+  });
+
   it("counts the tie-breakers: level on the total but behind on 计生线, a unit needs 0.01 more", () => {
     const T = mini((t) => t.replace("    by: total\n", "    by: total\n    tie_breakers: [JS]\n"));
     const r = score(T, submission(T, UNITS));
