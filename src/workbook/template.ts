@@ -9,7 +9,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
-import { displayWidth } from "../model/width.js";
+import { displayWidth, linesIn } from "../model/width.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import { message, type Lang } from "../messages/index.js";
 
@@ -43,6 +43,8 @@ const LEDGER_ROWS = 500;
 const LEDGER_PRINTED = 30;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
 const FONT = { name: "等线", size: 11 };
+/** An item's column on a line's sheet. */
+const ITEM_WIDTH = 14;
 /** A measures cell its unit's kind does not read. */
 const NOT_USED = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 
@@ -308,7 +310,11 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
       const first = withGroup ? 3 : 2;
       // A line with nothing to enter still lists its units, under a header naming the line.
       const columns = entered.length ? entered.map(itemHeader) : [`${line.code} ${line.name}(本表只列单位,各项得分由“${SHEET.indicators}”计算)`];
-      header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, say, 64);
+      // As tall as its longest item's header wraps in its column (bold, at 11 points: 15 a line),
+      // 64 at least: JS1.3 早期教育、居家养老和青少年生殖健康教育(10) was cut at top and bottom.
+      const itemWidth = entered.length ? ITEM_WIDTH : 40;
+      const lines = Math.max(1, ...columns.map((c) => linesIn(c, itemWidth / 1.1)));
+      header(ws, [UNIT_HEADER, ...(withGroup ? [GROUP_HEADER] : []), ...columns], first - 1, say, Math.max(64, lines * 15 + 6));
       if (!entered.length) ws.getColumn(first).width = 40;
       ws.getColumn(1).width = nameWidth(units);
       const last = fillUnits(ws, units, withGroup ? groupName : undefined);
@@ -325,7 +331,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
       }
       entered.forEach((item, i) => {
         const col = i + first;
-        ws.getColumn(col).width = 14;
+        ws.getColumn(col).width = ITEM_WIDTH;
         ws.getCell(1, col).note = { texts: [{ text: xmlSafe(item.text) }] };
         validate(ws, col, last, pointsValidation(item, col, say));
         // Shown as typed (General): a format of the step's decimals showed a pasted 25.5 as 26,

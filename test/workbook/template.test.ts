@@ -20,6 +20,16 @@ beforeAll(async () => {
 });
 
 describe("assess template", () => {
+  it("makes a line's header row as tall as its longest item header wraps (JS1.3's was cut at top and bottom in a row of 64)", () => {
+    const ws = wb.getWorksheet("人口计生线")!;
+    const head = (ws.getRow(1).values as unknown[]).find((v) => typeof v === "string" && v.startsWith("JS1.3 "));
+    expect(head).toContain("早期教育、居家养老和青少年生殖健康教育");
+    // 5 lines of bold 11-point text in a column of 14.
+    expect(ws.getRow(1).height).toBeGreaterThanOrEqual(5 * 15);
+    // A line whose headers are short keeps the 64 it had.
+    expect(wb.getWorksheet("党政线")!.getRow(1).height).toBeGreaterThanOrEqual(64);
+  });
+
   it("has the cover, one sheet per line, the rates sheet and the ledger", () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ["封面", "visible"],
