@@ -37,6 +37,17 @@ describe("assess report", () => {
     expect(text).toContain("文昌街道的奖惩取决于以下待认定记录的认定结果:河东街道 JF1 工作创新获上级推广(省级,待审核,加扣分!B11)。");
   });
 
+  it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {
+    const out = join(dir, "liuhe.html");
+    expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    expect(text).toContain("名次可能变动的单位(表中为现有名次):青龙乡(乡镇(街道)综合排名 8–9)、河东街道(乡镇(街道)综合排名 8–9)。");
+    // Ranks that cannot move: no such line.
+    const q = join(dir, "qingshan.html");
+    expect((await run(["report", SAMPLE, "--format", "html", "-o", q])).code).toBe(0);
+    expect(readFileSync(q, "utf8")).not.toContain("名次可能变动的单位");
+  });
+
   it("writes NAME.report.xlsx and NAME.report.html beside the input and leaves the input alone", async () => {
     const before = readFileSync(input);
     const r = await run(["report", input]);

@@ -259,9 +259,32 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   // Said as it is: ranks that may move, else totals alone, else nothing at all; and the awards.
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
-  if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals")];
+  // Whose ranks may move, and where they may end (the tables show each rank as it stands).
+  const moving = ranks ? rankRanges(results, lang) : [];
+  if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals"), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
-  return [message(lang, moves)].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })));
+  return [message(lang, moves), ...moving].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })));
+}
+
+/** Units whose rank pending claims may move, at most so many named (a province's may be many). */
+const RANGES_NAMED = 30;
+
+/** The line naming the units whose ranks may move, each with its ranking and range (青龙乡(综合排名 8–9)). */
+function rankRanges(results: Results, lang: Lang): string[] {
+  const names = new Map(results.rankings.map((r) => [r.id, r.name]));
+  const said: string[] = [];
+  let more = 0;
+  for (const u of results.units) {
+    const ranges = Object.entries(u.certainty?.ranks ?? {}).filter(([, [a, b]]) => a !== b);
+    if (!ranges.length) continue;
+    if (said.length >= RANGES_NAMED) {
+      more++;
+      continue;
+    }
+    said.push(message(lang, "report.pending-range", { unit: xmlSafe(u.name), ranges: ranges.map(([id, [a, b]]) => `${names.get(id) ?? id} ${a}–${b}`).join(lang === "en" ? "; " : ",") }));
+  }
+  if (!said.length) return [];
+  return [message(lang, more ? "report.pending-ranges-more" : "report.pending-ranges", { units: said.join(lang === "en" ? ", " : "、"), more })];
 }
 
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
