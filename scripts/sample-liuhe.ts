@@ -94,9 +94,9 @@ export function liuheSpec(): FillSpec {
   const ledger: LedgerRow[] = [
     { unit: "柳河镇", code: "JF1", level: "省级", status: "已认定", note: "“一网统管”经验全省推广", evidence: "省政府办公厅通报" },
     { unit: "柳河镇", code: "JF2", count: 3, status: "已认定", note: "争取上级专项资金3000万元", evidence: "资金下达文件" },
-    { unit: "石桥镇", code: "JF2", count: 6, status: "已认定", note: "争取上级专项资金6000万元(最多加2分)", evidence: "资金下达文件" },
+    { unit: "石桥镇", code: "JF2", count: 6, status: "已认定", note: "争取上级专项资金6000万元(最多加2分,加分累计超过5分的部分不计)", evidence: "资金下达文件" },
     { unit: "石桥镇", code: "JF1", level: "国家级", status: "已认定", note: "农村改革经验国家级推广", evidence: "农业农村部通报" },
-    { unit: "石桥镇", code: "JF1", level: "省级", status: "已认定", note: "加分累计超过5分的部分不计", evidence: "省通报" },
+    { unit: "石桥镇", code: "JF1", level: "省级", status: "已认定", note: "基层治理经验省级推广", evidence: "省通报" },
     { unit: "青龙乡", code: "KF2", status: "已认定", note: "环保督察交办问题整改不力一件", evidence: "督察办函" },
     { unit: "杨柳镇", code: "KF3", points: 2, status: "已认定", note: "重大安全隐患整改不到位", evidence: "应急管理局通报" },
     { unit: "双河乡", code: "KF3", points: 2, status: "已认定", note: "重大安全隐患整改不到位", evidence: "应急管理局通报" },
