@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardText, awardsCell, ledgerHeadings, mainRankings, showsAwards, statusText } from "../labels.js";
+import { awardText, awardsCell, ledgerHeadings, mainRankings, rankKeyName, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -194,7 +194,19 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   });
   const vetoedRanked = r.entries.some((e) => e.rank !== null && units[e.unit]?.vetoed);
   const chart = charted && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
-  return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }), columns, rows, empty: "", bar: columns.length - 2, ...chart };
+  return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }) + tieNote(rubric, r, lang), columns, rows, empty: "", bar: columns.length - 2, ...chart };
+}
+
+/**
+ * Where units level on what the ranking ranks by are ranked apart by its tie-breakers (南湖区 3rd,
+ * 青山县 4th, both 18.50): what decided it, which the table may not show. Empty otherwise.
+ */
+function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string {
+  const keys = rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? [];
+  if (!keys.length) return "";
+  const ranked = r.entries.filter((e) => e.rank !== null);
+  const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
+  return split ? message(lang, "report.tie-note", { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) }) : "";
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
@@ -218,7 +230,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   // No 一票否决 said in a row here: the note says what the red rows are.
-  const note = message(lang, rows.some((x) => x.mark === "veto") ? "report.count-vetoed" : "report.count", { count: rows.length });
+  const note = message(lang, rows.some((x) => x.mark === "veto") ? "report.count-vetoed" : "report.count", { count: rows.length }) + tieNote(rubric, r, lang);
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
