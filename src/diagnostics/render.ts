@@ -20,12 +20,21 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
 function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
   let out: Record<string, string | number> | undefined;
   for (const [k, v] of Object.entries(data)) {
-    if (typeof v !== "string" || !/[\r\n]/.test(v)) continue;
+    if (typeof v !== "string") continue;
+    // A name or value far longer than any real one (a cell of 32,767 characters) is cut short: said
+    // whole in each problem, it buried the list.
+    const long = QUOTED.has(k) && v.length > LONGEST_QUOTED;
+    if (!long && !/[\r\n]/.test(v)) continue;
     out ??= { ...data };
-    out[k] = v.replace(/\r?\n|\r/g, "↵");
+    out[k] = (long ? `${v.slice(0, CUT_TO)}…` : v).replace(/\r?\n|\r/g, "↵");
   }
   return out ?? data;
 }
+
+/** What a problem quotes of the user's own text (a unit's name, a cell's value), cut past LONGEST_QUOTED characters. */
+const QUOTED: ReadonlySet<string> = new Set(["unit", "value", "near", "like", "name", "text"]);
+const LONGEST_QUOTED = 200;
+const CUT_TO = 60;
 
 /** A problem as one line: where, severity, what, and its code (`withCode`: not for a line counting others, which names theirs). */
 export function renderLine(d: Diagnostic, lang: Lang, withCode = true): string {

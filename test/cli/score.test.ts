@@ -602,3 +602,17 @@ describe("points typed as a run of digits too long for any number", () => {
     expect(r.err).not.toContain("Infinity");
   });
 });
+
+describe("a name far longer than any real one", () => {
+  it("is cut short in each problem that quotes it (a cell of thousands of characters buried the list)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.getWorksheet("党政线")!.getCell("A3").value = `东湖街道${"很".repeat(5000)}`;
+    const file = join(dir, "long-name.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`“东湖街道${"很".repeat(56)}…”`);
+    expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
+  });
+});
