@@ -334,6 +334,8 @@ describe("a veto that does not keep the unit ranked", () => {
       `rubric.veto-unranked-keys t.yaml:${line}:26 SH1 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空、也没有按得分评的等次可限制,grade_at_most, place 不起作用:要让它仍参加排名,写 ranked: true;要直接定等次,写 grade;否则删去 grade_at_most, place`,
     ]);
     expect(said("        veto:\n          grade: 不合格\n")).toEqual([]);
+    // place: passed is what happens to a place a unit not ranked never holds: no slip.
+    expect(said("        veto:\n          place: passed\n")).toEqual([]);
   });
 });
 

@@ -52,8 +52,8 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
 }
 
 /**
- * The prize places vetoed units keep empty (their veto's place: empty), each with the tier it
- * would have given: 奖次空缺 where others hold the rest of the tier.
+ * The prize places vetoed units keep (their veto's place: empty), each with the tier it would have
+ * given: 奖次空缺, but where a unit tied with it holds that place (`held`).
  */
 export function emptiedPlaces(r: Ranking, placed: readonly Placed[], o: Pick<OutcomeInput, "units" | "effects">): EmptiedPlace[] {
   if (!r.tiers.length || ![...o.effects.values()].some((e) => e.placeEmpty)) return [];
@@ -61,8 +61,8 @@ export function emptiedPlaces(r: Ranking, placed: readonly Placed[], o: Pick<Out
   const held = new Set(prizePlaces(placed, (u) => !o.units[u]?.vetoed, (u) => o.effects.get(u)?.placeEmpty === true, blocked).values());
   return [...blocked].flatMap(([unit, place]) => {
     const tier = r.tiers.find((t) => place >= t.from && place <= t.to);
-    // A place a unit tied with it holds is not empty.
-    return tier && !held.has(place) ? [{ unit, place, tier: tier.name }] : [];
+    // A place a unit tied with it holds is not empty: the prize it would have shared is lost all the same.
+    return tier ? [{ unit, place, tier: tier.name, ...(held.has(place) ? { held: true } : {}) }] : [];
   });
 }
 

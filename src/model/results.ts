@@ -167,15 +167,20 @@ export interface RankingResult {
   readonly by: string;
   /** Ranked units in rank order (ties in the one display order), then the unranked. */
   readonly entries: readonly RankingEntry[];
-  /** Prize places vetoed units keep empty (奖次空缺), where there are any. */
+  /** Prize places vetoed units keep (奖次空缺 but where `held`), where there are any. */
   readonly emptied?: readonly EmptiedPlace[];
 }
 
-/** A prize place a vetoed unit keeps empty: the unit, the place and the tier it would have given. */
+/**
+ * A prize place a vetoed unit keeps (its veto's place: empty): the unit, the place (counted after
+ * the units ahead that passed theirs on) and the tier it would have given; `held` where a unit
+ * tied with it holds that place all the same (then nothing is vacant).
+ */
 export interface EmptiedPlace {
   readonly unit: number;
   readonly place: number;
   readonly tier: string;
+  readonly held?: boolean;
 }
 
 export interface Results {

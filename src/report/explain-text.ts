@@ -125,7 +125,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));
     // A veto that keeps its rank: the prize its place would have brought, and where it went.
     for (const h of heldPrizes(rubric, results, index)) {
-      const code = !h.empty ? "explain.prize-held-passed" : h.place !== h.rank ? "explain.prize-held-empty-place" : "explain.prize-held-empty";
+      const code = !h.empty ? "explain.prize-held-passed" : h.tied ? "explain.prize-held-tied" : h.place !== h.rank ? "explain.prize-held-empty-place" : "explain.prize-held-empty";
       out.push(`  ${ctx.t(code, { ranking: h.ranking, rank: h.rank, place: h.place, tier: h.tier })}`);
     }
   }
@@ -206,7 +206,7 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
  * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
  * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
  */
-function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking: string; rank: number; place: number; tier: string; empty: boolean }[] {
+function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking: string; rank: number; place: number; tier: string; empty: boolean; tied?: boolean }[] {
   const u = results.units[index];
   if (!u?.vetoed) return [];
   // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
@@ -215,7 +215,7 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
   const effects = u.vetoes.map((v) => gates.get(v.gate));
   if (!effects.every((e) => e?.ranked === true)) return [];
   const empty = effects.some((e) => e?.placeEmpty === true);
-  return results.rankings.flatMap((r): { ranking: string; rank: number; place: number; tier: string; empty: boolean }[] => {
+  return results.rankings.flatMap((r): { ranking: string; rank: number; place: number; tier: string; empty: boolean; tied?: boolean }[] => {
     const ranking = rubric.rankings.find((x) => x.id === r.id);
     const rank = u.ranks[r.id];
     if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
@@ -223,7 +223,8 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
     // list's 空缺 row says; none where that place gives no prize.
     if (empty) {
       const kept = r.emptied?.find((e) => e.unit === index);
-      return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }] : [];
+      // Where a unit tied with it holds the place, the prize is lost, but nothing is left empty.
+      return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty, ...(kept.held ? { tied: true } : {}) }] : [];
     }
     // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
     // vetoed, each vetoed unit said alike, whatever the others ahead of it.

@@ -283,11 +283,15 @@ export function pendingMark(u: UnitResult, lang: Lang, a?: Award): string {
   return !a || isOpen(c.open, a) ? message(lang, "award.unsettled") : "";
 }
 
-/** A prize tier nobody holds (奖次空缺): its ranking, name and places. */
+/**
+ * A prize tier nobody holds, or a place of it (奖次空缺): its ranking, name and places; where a
+ * vetoed unit keeps the place empty, that unit and its rank.
+ */
 export interface Vacancy {
   readonly ranking: string;
   readonly tier: string;
   readonly places: string;
+  readonly kept?: { readonly unit: string; readonly rank: number };
 }
 
 /**
@@ -303,17 +307,28 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
     const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
     if (!result) return [];
     return r.tiers.flatMap((t): Vacancy[] => {
-      if (!held.has(`${r.id}\u0000${t.name}`)) return [{ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }];
-      // Places of it kept empty, once each (vetoed units tied keep one place).
-      const empty = [...new Set((result.emptied ?? []).filter((e) => e.tier === t.name).map((e) => e.place))];
-      return empty.map((place) => ({ ranking: r.name, tier: t.name, places: String(place) }));
+      // Places of it kept empty by vetoed units, once each (vetoed units tied keep one place), said
+      // with the unit and its rank: a place counted after units that passed theirs on is no rank.
+      const kept = new Map<number, Vacancy>();
+      for (const e of result.emptied ?? []) {
+        const u = results.units[e.unit];
+        const rank = u?.ranks[r.id];
+        if (e.tier !== t.name || e.held || kept.has(e.place) || !u || typeof rank !== "number") continue;
+        kept.set(e.place, { ranking: r.name, tier: t.name, places: String(e.place), kept: { unit: u.name, rank } });
+      }
+      if (kept.size) return [...kept.values()];
+      // Fewer units than places: the tier nobody holds.
+      return held.has(`${r.id}\u0000${t.name}`) ? [] : [{ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }];
     });
   });
 }
 
 /** A vacancy as the award lists show it: what, and why. */
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
-  return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis: message(lang, "out.tier-vacant-basis", { ranking: v.ranking, places: v.places }) };
+  const basis = v.kept
+    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.unit, place: v.places })
+    : message(lang, "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
+  return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis };
 }
 
 /**

@@ -342,7 +342,8 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     // A unit not ranked holds no place, and earns no grade to hold down (one set outright it gets):
     // what says otherwise would do nothing.
     if (v.ranked !== true) {
-      const idle = (["grade_at_most", "place"] as const).filter((k) => v[k] !== undefined);
+      // (place: passed is what becomes of a place a unit not ranked never holds: written, it is no slip.)
+      const idle = (["grade_at_most", "place"] as const).filter((k) => v[k] !== undefined && !(k === "place" && v.place === "passed"));
       const first = idle[0];
       if (first) b.error("rubric.veto-unranked-keys", [...path, "veto", first], { code: input.code, keys: idle.join(", ") });
     }

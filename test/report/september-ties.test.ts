@@ -21,3 +21,20 @@ describe("the report's ranking tables", () => {
     expect(note(apart)).toBe("(共 3 个单位)");
   });
 });
+
+describe("a vetoed unit whose place stays empty, tied with a unit that holds that place", () => {
+  it("loses the prize it would have shared: explain says so, and no 空缺 is listed (the place is held)", async () => {
+    const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
+    const { vacancies } = await import("../../src/report/labels.js");
+    const { message } = await import("../../src/messages/index.js");
+    const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+    // 丙 100; 甲 vetoed (DZ1's 20 lost: 80) level with 乙 (JS1 30: 80): 2nd both, 二等奖 places 2–3.
+    const r = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]));
+    const at = (n: string): number => r.units.findIndex((u) => u.name === n);
+    expect([r.units[at("甲")]?.ranks.overall, r.units[at("乙")]?.ranks.overall]).toEqual([2, 2]);
+    expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
+    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
+    expect(vacancies(T, r)).toEqual([]);
+  });
+});
