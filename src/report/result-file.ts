@@ -113,7 +113,8 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
           let lines = 1;
           for (const c of wrapped) {
             const v = r.cells[c];
-            if (typeof v === "string" && v.length > 4) lines = Math.max(lines, linesIn(v, table.columns[c]?.width ?? 10));
+            // (A short name with a line break typed in it, 西山↵镇, takes two lines too.)
+            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, table.columns[c]?.width ?? 10));
           }
           yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }

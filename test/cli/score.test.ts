@@ -616,3 +616,20 @@ describe("a name far longer than any real one", () => {
     expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
   });
 });
+
+describe("a short name with a line break typed in it (桃源↵镇), a unit with no awards", () => {
+  it("gets a row of two lines in the result sheets (spreadsheets do not grow a row on opening: it ran over the next)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.value === "桃源镇" ? (c.value = "桃源\n镇") : undefined))));
+    const file = join(dir, "short-break.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "short-break.scored.xlsx");
+    expect((await cli(["score", file, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    let height: number | undefined;
+    book.getWorksheet("综合排名")!.eachRow((row) => void (row.getCell(2).value === "桃源\n镇" ? (height = row.height) : undefined));
+    expect(height).toBeGreaterThanOrEqual(30);
+  });
+});
