@@ -38,3 +38,18 @@ describe("a vetoed unit whose place stays empty, tied with a unit that holds tha
     expect(vacancies(T, r)).toEqual([]);
   });
 });
+
+describe("the English Excel report's overall table", () => {
+  it("holds each heading's longest word on one line (Deduction broke as Deductio / n in a column of 10)", async () => {
+    const { buildReport: build, reportXlsx } = await import("../../src/report/september/index.js");
+    const { readBook, scoreFile, SAMPLE } = await import("./helpers.js");
+    const scored = await scoreFile(SAMPLE);
+    const book = await readBook(await reportXlsx(build(scored.rubric, scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "t" }), DATE));
+    const ws = book.worksheets[0]!;
+    let col = 0;
+    ws.eachRow((row) => row.eachCell((c, n) => void (col === 0 && typeof c.value === "string" && c.value.split("\n")[0] === "Deduction" ? (col = n) : undefined)));
+    expect(col).toBeGreaterThan(0);
+    // 9 bold Latin letters: 9 × 1.2 × 1.1 and the cell's margins.
+    expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(13);
+  });
+});

@@ -286,6 +286,14 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
     if (at >= 0) for (const row of t.rows) if (typeof row.cells[at] === "string") unit = Math.max(unit, textWidth(row.cells[at]));
   }
   const widths = gridWidths(columns, first, awards, unit);
+  // An overall table's heading's longest word on one line (bold, a tenth wider): English
+  // Deduction broke as Deductio / n. (Its last column, the awards, spans the grid's end.)
+  for (const t of overall) {
+    t.columns.slice(0, -1).forEach((c, i) => {
+      const longest = Math.max(0, ...c.header.split(/\s+/).map((w) => textWidth(w)));
+      widths[i] = Math.max(widths[i] ?? 0, Math.ceil(longest * 1.1 + 1.5));
+    });
+  }
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
     pageSetup: {
