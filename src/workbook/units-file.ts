@@ -141,6 +141,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
   // The header is looked for on the first line that holds anything (blank lines above it are nothing).
   let headerLooked = false;
+  // The lines a name's line break ran on to (said at its first line).
+  let skipThrough = -1;
   // Where the name, the kind and the group are: the first three fields, or where a header line says
   // (序号,单位名称,类型,分组,备注 as a list kept in Excel has it: columns it does not head as one of
   // these are left alone; a kind column without a heading follows the name's).
@@ -161,9 +163,21 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
       return;
     }
-    // A quote never closed ("城关镇,镇): its separators were read as the name's, a guess not taken.
+    if (i <= skipThrough) return;
+    // A quote open at the line's end: closed on a later line, a name with a line break in its
+    // cell (Alt+Enter, as Excel saves it); never closed, its separators were read as the name's.
+    // Either way refused, not guessed.
     if (quote.open) {
-      diagnostics.push({ code: "units.quote-open", severity: "error", data: {}, location: { file, line, col: raw.indexOf('"') + 1 } });
+      let joined = raw;
+      let end = -1;
+      for (let j = i + 1; j < lines.length && end < 0; j++) {
+        joined += `\n${lines[j] ?? ""}`;
+        const more = { open: false };
+        splitFields(joined, more);
+        if (!more.open) end = j;
+      }
+      if (end >= 0) skipThrough = end;
+      diagnostics.push({ code: end >= 0 ? "units.name-line-break" : "units.quote-open", severity: "error", data: {}, location: { file, line, col: raw.indexOf('"') + 1 } });
       return;
     }
     if (!headerLooked && fields.every((f) => f === "")) return;

@@ -237,6 +237,9 @@ rankings:
   it("refuses a quote left open on its line (its separators were read into the name), and a name longer than a cell holds", () => {
     const open = parse('单位,类型\n"城关镇,镇\n区公安分局,部门\n');
     expect(open.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.quote-open units.csv:2:1"]);
+    // A quoted name with a line break in it (Alt+Enter, as Excel saves it): said as that, once, at its first line.
+    const broken = parse('序号,单位名称,类型\n1,"城关镇",镇\n2,"东湖\r\n街道",街道\n3,西山镇,镇\n');
+    expect(broken.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.name-line-break units.csv:3:3"]);
     const long = parse(`${"镇".repeat(32768)},镇\n`);
     expect(long.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.name-too-long units.csv:1:1"]);
   });

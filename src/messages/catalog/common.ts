@@ -95,6 +95,7 @@ export const common: Catalog = {
   "units.summary": { "zh-CN": "“{value}” 是汇总行,不是单位,未列入模板", en: "\"{value}\" is a summary line, not a unit, and is left out of the template" },
   "units.blank-name": { "zh-CN": "单位名称为空", en: "the unit's name is blank" },
   "units.quote-open": { "zh-CN": "这一行的引号 \" 没有在本行配对:请补上结尾的 \" 或删去(单位名称不能跨行)", en: "a quote \" on this line is not closed on it: close it or remove it (a unit's name cannot run over two lines)" },
+  "units.name-line-break": { "zh-CN": "这一行的单位名称中有换行(单元格内按了 Alt+Enter),名称跨了几行:请在 Excel 中删去名称里的换行后重新另存", en: "the unit's name on this line holds a line break (Alt+Enter in its cell) and runs over several lines: remove the line break in Excel and save the list again" },
   "units.name-too-long": { "zh-CN": "单位名称过长({length} 个字符,Excel 单元格最多 {max} 个):请核对这一行", en: "the unit's name is too long ({length} characters; an Excel cell holds at most {max}): check this line" },
   "units.group-of-other-kind": { "zh-CN": "“{group}” 不是{kind}的分组({kind}的分组:{groups})", en: "\"{group}\" is not a group of {kind} (the groups of {kind}: {groups})" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
