@@ -13,7 +13,7 @@ import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, type Measu
 import { sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
-import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
@@ -648,7 +648,10 @@ export class SubmissionReader {
     const ledgerKinds = new Set(this.rubric.ledger.flatMap((c) => c.unitKinds));
     const unlisted = this.units.filter((u) => !listed.has(u.name) && (roster.col === LISTS_ALL_UNITS || ledgerKinds.has(u.kind))).map((u) => u.name);
     // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
-    const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
+    // Nor one on the sheets in another width or with a line break typed in it (西山↵镇 for 西山镇):
+    // the same unit, scored and ranked.
+    const written = new Set(unlisted.map(oneWidth));
+    const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(oneWidth(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
     for (const { name, row } of absent) {
       let near = unlisted.length && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, unlisted, 3) : [];

@@ -148,6 +148,15 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-absent _lists!F3"],
   },
   {
+    // The same name with a line break typed in it (Alt+Enter) on every sheet: the template's unit,
+    // scored and ranked; the roster said it had no rows and would get no score.
+    name: "a unit's name with a line break typed in it on every sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙\n街道");
+    },
+    expected: [],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
