@@ -44,6 +44,13 @@ describe("did you mean", () => {
     }
   });
 
+  it("refuses report -o - (standard output) and -o '' as no file name (they wrote -.xlsx and -.html, or the default)", async () => {
+    for (const o of ["-", ""]) {
+      const r = await cli(["report", "samples/qingshan-2026.xlsx", "-o", o]);
+      expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:-o 要写输出文件的名称(“${o}” 不是文件名,报告不能写到标准输出),如 -o 报告.xlsx`]);
+    }
+  });
+
   it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);

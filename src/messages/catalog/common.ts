@@ -86,6 +86,7 @@ export const common: Catalog = {
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
   "units.too-large": { "zh-CN": "单位名单文件过大({size@size},上限 {limit@size});请确认选对了文件", en: "the units list is too large ({size@size}; the limit is {limit@size}); check that this is the right file" },
   "units.empty": { "zh-CN": "单位名单是空的", en: "the units list is empty" },
+  "usage.output-no-file": { "zh-CN": "-o 要写输出文件的名称(“{file}” 不是文件名,报告不能写到标准输出),如 -o {example}", en: "-o takes the output file's name (\"{file}\" is none: a report is not written to standard output), such as -o {example}" },
   "usage.output-needed": { "zh-CN": "{file} 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o {example}", en: "{file} is no ordinary file path (a pipe, /dev/stdin and the like), so nothing can be written beside it; name the output with -o, such as -o {example}" },
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
