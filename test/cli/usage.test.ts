@@ -44,6 +44,21 @@ describe("did you mean", () => {
     }
   });
 
+  it("says a folder given as the output once, without its slash doubled in the example (web -o out/ offered out//assess.html)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-folder-"));
+    try {
+      for (const [args, example] of [
+        [["web", "-o", `${dir}/`], "assess.html"],
+        [["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", `${dir}/`], "变更.xlsx"],
+      ] as const) {
+        const r = await cli([...args]);
+        expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/${example}`]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses report -o - (standard output) and -o '' as no file name (they wrote -.xlsx and -.html, or the default)", async () => {
     for (const o of ["-", ""]) {
       const r = await cli(["report", "samples/qingshan-2026.xlsx", "-o", o]);

@@ -71,7 +71,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
   if (misnamed) {
-    return usageError(ctx, isFolder(misnamed.path) ? "usage.output-is-folder" : "report.bad-extension", { file: misnamed.path, format: misnamed.format, example: `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}` });
+    return usageError(ctx, isFolder(misnamed.path) ? "usage.output-is-folder" : "report.bad-extension", { file: misnamed.path.replace(/[\\/]+$/, ""), format: misnamed.format, example: `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}` });
   }
   const bad = [];
   for (const t of targets) {
