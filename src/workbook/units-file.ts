@@ -263,12 +263,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       } else if (at === 2 && groupOf(word) !== undefined) {
         // A group of another kind after the kind (部门,乡镇组): said as that, with the kind's own groups.
         const own = rubric.unitKinds.find((x) => x.id === kind);
-        diagnostics.push({ code: "units.group-of-other-kind", severity: "error", data: { group: word, kind: own?.name ?? kind, groups: own?.groups.map((x) => x.name).join("、") || "—" }, location: { file, line, col: raw.indexOf(word) + 1 } });
+        diagnostics.push({ code: "units.group-of-other-kind", severity: "error", data: { group: word, kind: own?.name ?? kind, groups: own?.groups.map((x) => x.name).join("、") || "—" }, location: { file, line, col: colOf(word) } });
         return;
       } else {
         // Every word it takes: the kinds' labels, and the groups' names and labels.
         const allowed = [...new Set([...rubric.unitKinds.flatMap((u) => u.labels), ...rubric.unitKinds.flatMap((u) => u.groups.flatMap((x) => [x.name, ...x.labels])), ...rubric.unitKinds.map((u) => u.id)])].join("、");
-        diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: word, allowed }, location: { file, line, col: raw.indexOf(word) + 1 } });
+        diagnostics.push({ code: "units.unknown-kind", severity: "error", data: { kind: word, allowed }, location: { file, line, col: colOf(word) } });
         return;
       }
     }

@@ -244,6 +244,12 @@ rankings:
     expect(long.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.name-too-long units.csv:1:1"]);
   });
 
+  it("locates an unknown kind it cannot find as written in the line at the line's first column, never column 0", () => {
+    // The field read out of a formula's quotes ("城关镇") is not in the line as it is read.
+    const r = parse('单位\n=HYPERLINK("http://x","城关镇")\n');
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:2:1"]);
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
