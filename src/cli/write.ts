@@ -280,7 +280,8 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
     }
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, "file.disk-full", {});
-    return fileError(target, "file.unwritable", { detail: code });
+    // A name too long is mended by a shorter one; anything else (no permission, a full disk) by another folder.
+    return fileError(target, code === "ENAMETOOLONG" ? "file.unwritable-name" : "file.unwritable", { detail: code });
   } finally {
     pendingTemps.delete(tmp);
   }

@@ -34,8 +34,9 @@ describe("a result that cannot be written", () => {
     const target = join(dir, "denied.xlsx");
     const d = await writeAtomic(target, failing("EACCES"));
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "EACCES" }, location: { file: target } });
-    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(没有权限:文件夹不可写,或文件只读);可用 -o 写到别的文件夹,或换一个短些的文件名");
-    expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV); -o writes elsewhere: another folder, or a shorter name");
+    // No permission: another folder, not a shorter name.
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(没有权限:文件夹不可写,或文件只读);可用 -o 写到别的文件夹");
+    expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV); -o writes elsewhere, to another folder");
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -55,8 +56,8 @@ describe("a long file name", () => {
   it("past it is said in words, and nothing is left behind", async () => {
     const target = join(dir, `${"长".repeat(90)}.xlsx`);
     const d = await writeAtomic(target, async () => new Uint8Array([1]));
-    expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENAMETOOLONG" }, location: { file: target } });
-    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长);可用 -o 写到别的文件夹,或换一个短些的文件名");
+    expect(d).toMatchObject({ code: "file.unwritable-name", data: { detail: "ENAMETOOLONG" }, location: { file: target } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(文件名或路径太长);请用 -o 换一个短些的文件名");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
