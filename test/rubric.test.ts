@@ -336,6 +336,10 @@ describe("a veto that does not keep the unit ranked", () => {
     expect(said("        veto:\n          grade: 不合格\n")).toEqual([]);
     // place: passed is what happens to a place a unit not ranked never holds: no slip.
     expect(said("        veto:\n          place: passed\n")).toEqual([]);
+    // place: empty alone: said without a word of grades.
+    expect(said("        veto:\n          place: empty\n")).toEqual([
+      `rubric.veto-unranked-place t.yaml:${line - 1}:18 SH1 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空,place: empty 不起作用:要让它仍参加排名并留空其奖次,写 ranked: true;否则删去 place`,
+    ]);
   });
 });
 

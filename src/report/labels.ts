@@ -309,14 +309,17 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
     return r.tiers.flatMap((t): Vacancy[] => {
       // Places of it kept empty by vetoed units, once each (vetoed units tied keep one place), said
       // with the unit and its rank: a place counted after units that passed theirs on is no rank.
-      const kept = new Map<number, Vacancy>();
+      const kept = new Map<number, { units: string[]; rank: number }>();
       for (const e of result.emptied ?? []) {
         const u = results.units[e.unit];
         const rank = u?.ranks[r.id];
-        if (e.tier !== t.name || e.held || kept.has(e.place) || !u || typeof rank !== "number") continue;
-        kept.set(e.place, { ranking: r.name, tier: t.name, places: String(e.place), kept: { unit: u.name, rank } });
+        if (e.tier !== t.name || e.held || !u || typeof rank !== "number") continue;
+        // Vetoed units tied there keep the one place, named together.
+        const k = kept.get(e.place);
+        if (k) k.units.push(u.name);
+        else kept.set(e.place, { units: [u.name], rank });
       }
-      if (kept.size) return [...kept.values()];
+      if (kept.size) return [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank } }));
       // Fewer units than places: the tier nobody holds.
       return held.has(`${r.id}\u0000${t.name}`) ? [] : [{ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }];
     });

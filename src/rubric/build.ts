@@ -345,7 +345,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
       // (place: passed is what becomes of a place a unit not ranked never holds: written, it is no slip.)
       const idle = (["grade_at_most", "place"] as const).filter((k) => v[k] !== undefined && !(k === "place" && v.place === "passed"));
       const first = idle[0];
-      if (first) b.error("rubric.veto-unranked-keys", [...path, "veto", first], { code: input.code, keys: idle.join(", ") });
+      if (first) b.error(idle.includes("grade_at_most") ? "rubric.veto-unranked-keys" : "rubric.veto-unranked-place", [...path, "veto", first], { code: input.code, keys: idle.join(", ") });
     }
     const veto: VetoEffect = {
       ranked: v.ranked === true,

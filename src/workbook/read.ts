@@ -646,11 +646,13 @@ export class SubmissionReader {
     const listed = new Set(roster.names.map((n) => n.name));
     // Of the kinds the list holds (an older template's: the ledger's kinds alone).
     const ledgerKinds = new Set(this.rubric.ledger.flatMap((c) => c.unitKinds));
-    const unlisted = this.units.filter((u) => !listed.has(u.name) && (roster.col === LISTS_ALL_UNITS || ledgerKinds.has(u.kind))).map((u) => u.name);
+    // (A unit on the sheets in another width or with a line break typed in it, 西山↵镇 for the
+    // list's 西山镇, is the listed unit: neither unlisted nor absent.)
+    const listedWidth = new Set(roster.names.map((n) => oneWidth(n.name)));
+    const sheetNames = this.units.filter((u) => !listed.has(u.name) && (roster.col === LISTS_ALL_UNITS || ledgerKinds.has(u.kind))).map((u) => u.name);
+    const written = new Set(sheetNames.map(oneWidth));
+    const unlisted = sheetNames.filter((n) => !listedWidth.has(oneWidth(n)));
     // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
-    // Nor one on the sheets in another width or with a line break typed in it (西山↵镇 for 西山镇):
-    // the same unit, scored and ranked.
-    const written = new Set(unlisted.map(oneWidth));
     const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(oneWidth(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
     for (const { name, row } of absent) {

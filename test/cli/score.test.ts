@@ -505,7 +505,7 @@ describe("usage", () => {
     const long = join(dir, `${"长".repeat(90)}.xlsx`);
     for (const args of [["score", input, "-o", long, "--json"], ["diff", input, input, "-o", long, "--json"]]) {
       const r = await cli(args);
-      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, ["file.unwritable"]]);
+      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, ["file.unwritable-name"]]);
     }
     // Help asked for by name is help too: the same text, exit 0.
     const byName = await cli(["help", "score"]);

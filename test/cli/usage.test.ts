@@ -60,9 +60,12 @@ describe("did you mean", () => {
   });
 
   it("refuses report -o - (standard output) and -o '' as no file name (they wrote -.xlsx and -.html, or the default)", async () => {
-    for (const o of ["-", ""]) {
-      const r = await cli(["report", "samples/qingshan-2026.xlsx", "-o", o]);
-      expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:-o 要写输出文件的名称(“${o}” 不是文件名,报告不能写到标准输出),如 -o 报告.xlsx`]);
+    const dash = await cli(["report", "samples/qingshan-2026.xlsx", "-o", "-"]);
+    expect([dash.code, dash.err.split("\n")[0]]).toEqual([2, "用法错误:-o 要写输出文件的名称(报告不能写到标准输出 “-”),如 -o 报告.xlsx"]);
+    // An empty name, in report as in diff (which printed to the terminal alone, exit 0).
+    for (const args of [["report", "samples/qingshan-2026.xlsx", "-o", ""], ["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", ""]]) {
+      const r = await cli(args);
+      expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:-o 后的文件名是空的(脚本中的变量是否未赋值?);请写输出文件的名称,如 -o ${args[0] === "diff" ? "变更" : "报告"}.xlsx`]);
     }
   });
 

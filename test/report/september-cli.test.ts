@@ -35,6 +35,11 @@ describe("assess report", () => {
     expect(text).toContain("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;以下单位的奖惩可能随之改变(表中标“待定”):");
     // The claim as a reader knows it: whose, what, its level and status (and its cell for the clerk).
     expect(text).toContain("文昌街道的奖惩取决于以下待认定记录的认定结果:河东街道 JF1 工作创新获上级推广(省级,待审核,加扣分!B11)。");
+    // The units whose awards wait follow the line that introduces them; whose ranks may move, after.
+    const lead = text.indexOf("以下单位的奖惩可能随之改变");
+    expect(lead).toBeGreaterThan(0);
+    expect(text.indexOf("文昌街道的奖惩取决于")).toBeGreaterThan(lead);
+    expect(text.indexOf("名次可能变动的单位")).toBeGreaterThan(text.indexOf("文昌街道的奖惩取决于"));
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {

@@ -16,7 +16,7 @@ describe("the report's ranking tables", () => {
       ["丙", 3, 9000],
     ]);
     const note = (r: typeof level): string | undefined => buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }).tables[0]?.note;
-    expect(note(level)).toBe("(共 3 个单位)(同分的单位依次按 JS 计生线 比较排定名次)");
+    expect(note(level)).toBe("(共 3 个单位)(同分的单位按 JS 计生线 比较排定名次)");
     const apart = score(T, submission(T, [{ name: "甲" }, { name: "乙", scores: { JS1: 48 } }, { name: "丙", scores: { JS1: 40 } }]));
     expect(note(apart)).toBe("(共 3 个单位)");
   });
@@ -51,5 +51,28 @@ describe("the English Excel report's overall table", () => {
     expect(col).toBeGreaterThan(0);
     // 9 bold Latin letters: 9 × 1.2 × 1.1 and the cell's margins.
     expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(13);
+    // A Chinese heading breaks anywhere: its columns keep their widths (扣分(计入总分) widened one to 18).
+    const liuhe = await scoreFile("samples/liuhe-2026.xlsx");
+    const zh = await readBook(await reportXlsx(build(liuhe.rubric, liuhe.results, { lang: "zh-CN", cover: liuhe.cover, date: DATE, tool: "t" }), DATE));
+    const sheet = zh.worksheets[0]!;
+    let at = 0;
+    sheet.eachRow((row) => row.eachCell((c, n) => void (at === 0 && typeof c.value === "string" && c.value.startsWith("扣分") && c.value.includes("计入总分") ? (at = n) : undefined)));
+    expect(at).toBeGreaterThan(0);
+    expect(sheet.getColumn(at).width).toBe(10);
+  });
+});
+
+describe("空缺 rows", () => {
+  const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+
+  it("name every vetoed unit tied at the place they keep empty, and say a place no unit reaches as a prize place (it read as a rank someone holds)", async () => {
+    const { vacancies, vacancyCells } = await import("../../src/report/labels.js");
+    const said = (r: ReturnType<typeof score>): string[] => vacancies(T, r).map((v) => `${vacancyCells(v, "zh-CN").award} | ${vacancyCells(v, "zh-CN").basis}`);
+    // 丙 100 first; 甲 and 乙 vetoed, level at 80: second together, place 2 empty.
+    const tied = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", rates: { ZB1: 0.9 } }]));
+    expect(said(tied)).toEqual(["二等奖空缺 | 综合排名第 2 名 甲、乙 一票否决,不得获奖,奖次空缺"]);
+    // One unit alone: 二等奖's places 2–3 reach no one.
+    const alone = score(T, submission(T, [{ name: "丙" }]));
+    expect(said(alone)).toEqual(["二等奖空缺 | 综合排名计奖名次第 2–3 名无可获奖单位"]);
   });
 });

@@ -157,6 +157,14 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Beside it, a unit deleted: said as deleted, not as renamed to the one with the line break.
+    name: "a unit deleted from every sheet, another written with a line break on every sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙\n街道").deleteRow(4);
+    },
+    expected: ["warning workbook.roster-unit-absent _lists!F3"],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");

@@ -35,6 +35,8 @@ async function isOurs(bytes: Uint8Array): Promise<boolean> {
 
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
   const format = o.output ? (/\.html?$/i.test(o.output) ? "html" : /\.xlsx$/i.test(o.output) ? "xlsx" : undefined) : undefined;
+  // An empty name (a script's variable left unset): no file, said (it printed to the terminal alone).
+  if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example: ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx" });
   if (o.output && !format) return usageError(ctx, isFolder(o.output) ? "usage.output-is-folder" : "diff.bad-extension", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx" });
   if (o.output) {
     const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });

@@ -63,7 +63,9 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   // A folder given for the output: said as such (with both formats, -o is the files' stem, and the
   // folder's name would have become SOMEFOLDER.xlsx beside it).
   // "-" (standard output) or nothing at all: no file to write (report -o - wrote -.xlsx and -.html).
-  if (o.output !== undefined && (o.output.trim() === "" || o.output === "-")) return usageError(ctx, "usage.output-no-file", { file: o.output, example: `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}` });
+  const example = `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}`;
+  if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
+  if (o.output === "-") return usageError(ctx, "usage.output-no-file", { file: o.output, example });
   if (o.output !== undefined && isFolder(o.output)) return usageError(ctx, "usage.output-is-folder", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
   // Read from a pipe, the report has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}` });

@@ -15,6 +15,7 @@ export const septemberMessages: Catalog = {
   "report.date-format": { "zh-CN": "{year}年{month}月{day}日", en: "{year}-{month}-{day}" },
   "report.count": { "zh-CN": "(共 {count} 个单位)", en: "({count} unit{count@s})" },
   "report.tie-note": { "zh-CN": "(同分的单位依次按 {keys} 比较排定名次)", en: " (units level on it are ranked apart by {keys}, in that order)" },
+  "report.tie-note-one": { "zh-CN": "(同分的单位按 {keys} 比较排定名次)", en: " (units level on it are ranked apart by {keys})" },
   "report.count-vetoed": { "zh-CN": "(共 {count} 个单位;标红的为一票否决单位)", en: "({count} unit{count@s}; those in red are vetoed)" },
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },
   "report.chart.label": { "zh-CN": "{ranking}各单位得分", en: "Each unit's total: {ranking}" },

@@ -206,7 +206,7 @@ function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string {
   if (!keys.length) return "";
   const ranked = r.entries.filter((e) => e.rank !== null);
   const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
-  return split ? message(lang, "report.tie-note", { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) }) : "";
+  return split ? message(lang, keys.length > 1 ? "report.tie-note" : "report.tie-note-one", { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) }) : "";
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
@@ -275,7 +275,8 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   const moving = ranks ? rankRanges(results, lang) : [];
   if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals"), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
-  return [message(lang, moves), ...moving].concat(open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })));
+  // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
+  return [message(lang, moves), ...open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })), ...moving];
 }
 
 /** Units whose rank pending claims may move, at most so many named (a province's may be many). */

@@ -290,7 +290,8 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   // Deduction broke as Deductio / n. (Its last column, the awards, spans the grid's end.)
   for (const t of overall) {
     t.columns.slice(0, -1).forEach((c, i) => {
-      const longest = Math.max(0, ...c.header.split(/\s+/).map((w) => textWidth(w)));
+      // Its words as a line may not break them: Latin words whole, a CJK character alone (扣分(计入总分) breaks anywhere).
+      const longest = Math.max(0, ...(c.header.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+/g) ?? []).map((w) => textWidth(w)));
       widths[i] = Math.max(widths[i] ?? 0, Math.ceil(longest * 1.1 + 1.5));
     });
   }
