@@ -292,6 +292,8 @@ export interface Vacancy {
   readonly tier: string;
   readonly places: string;
   readonly kept?: { readonly unit: string; readonly rank: number };
+  /** Its places used up by units tied above them (1, 1, 3), a unit that may win ranked below. */
+  readonly tied?: boolean;
 }
 
 /**
@@ -320,8 +322,12 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
         else kept.set(e.place, { units: [u.name], rank });
       }
       if (kept.size) return [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank } }));
-      // Fewer units than places: the tier nobody holds.
-      return held.has(`${r.id}\u0000${t.name}`) ? [] : [{ ranking: r.name, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}` }];
+      if (held.has(`${r.id}\u0000${t.name}`)) return [];
+      // The tier nobody holds: fewer units than places, or a tie above used its places up (1, 1, 3:
+      // no second place), then with a unit that may win ranked below it.
+      const places = t.from === t.to ? String(t.from) : `${t.from}–${t.to}`;
+      const below = result.entries.some((e) => e.rank !== null && e.rank > t.to && results.units[e.unit]?.vetoed === false);
+      return [{ ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}) }];
     });
   });
 }
@@ -330,7 +336,7 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   const basis = v.kept
     ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.unit, place: v.places })
-    : message(lang, "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
+    : message(lang, v.tied ? "out.tier-vacant-tied" : "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
   return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis };
 }
 

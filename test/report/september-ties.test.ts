@@ -74,5 +74,10 @@ describe("空缺 rows", () => {
     // One unit alone: 二等奖's places 2–3 reach no one.
     const alone = score(T, submission(T, [{ name: "丙" }]));
     expect(said(alone)).toEqual(["二等奖空缺 | 综合排名计奖名次第 2–3 名无可获奖单位"]);
+    // Two tied first and a 二等奖 for place 2 alone: the tie used it up, with 丙 third below it
+    // (it read as though no unit could win it, and 丙 might be thought owed it).
+    const U = mini((t) => t.replace("ranks: [2, 3]", "ranks: [2, 2]"));
+    const level = score(U, submission(U, [{ name: "甲" }, { name: "乙" }, { name: "丙", scores: { JS1: 40 } }]));
+    expect(vacancies(U, level).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名前面的单位名次并列,计奖名次第 2 名不设"]);
   });
 });
