@@ -16,10 +16,43 @@ import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
  */
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {
   if (looksLikeWorkbook(bytes)) return { code: "units.is-workbook", severity: "error", data: {}, location: { file } };
-  if (bytes.length > 0 && !looksLikeText(bytes)) return { code: "units.not-text", severity: "error", data: {}, location: { file } };
+  if (bytes.length > 0 && !looksLikeText(bytes)) {
+    // Text but for a few lines of control characters (a damaged line, a paste from another
+    // program): said at the first of them, where a clerk can find it in a long list.
+    const line = controlLine(bytes);
+    return line !== undefined ? { code: "units.bad-bytes", severity: "error", data: {}, location: { file, line: line.line, col: line.col } } : { code: "units.not-text", severity: "error", data: {}, location: { file } };
+  }
   const mixed = mixedEncodingLine(bytes);
   if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
   return undefined;
+}
+
+/**
+ * The first line holding control characters, where most lines hold none and no byte is 0 (a text
+ * file with a damaged line); undefined for anything else (binary data).
+ */
+function controlLine(bytes: Uint8Array): { line: number; col: number } | undefined {
+  if (bytes.includes(0)) return undefined;
+  let line = 1;
+  let start = 0;
+  let first: { line: number; col: number } | undefined;
+  let bad = 0;
+  let lines = 0;
+  let dirty = false;
+  for (let i = 0; i <= bytes.length; i++) {
+    const c = i < bytes.length ? (bytes[i] ?? 0) : 10;
+    if (c === 10) {
+      if (i > start) lines++;
+      if (dirty) bad++;
+      dirty = false;
+      line++;
+      start = i + 1;
+    } else if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13) || c === 0x7f) {
+      dirty = true;
+      first ??= { line, col: i - start + 1 };
+    }
+  }
+  return first && bad * 2 <= lines ? first : undefined;
 }
 
 /**

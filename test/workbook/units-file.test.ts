@@ -250,6 +250,14 @@ rankings:
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:2:1"]);
   });
 
+  it("says a line of control characters in a list that is otherwise text at that line (it was told the whole file is no text)", () => {
+    const bytes = new TextEncoder().encode("城关镇\n东湖街道\n\u0001\u0002\u0003\u0004\u0005\n西山镇\n");
+    const d = unitsFileProblem("units.csv", bytes);
+    expect(d && `${d.code} ${formatLocation(d.location!)}`).toBe("units.bad-bytes units.csv:3:1");
+    // Binary data stays no text at all.
+    expect(unitsFileProblem("units.csv", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 2, 3]))?.code).toBe("units.not-text");
+  });
+
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
