@@ -320,6 +320,16 @@ describe("a status word in two categories, or twice in one", () => {
   });
 });
 
+describe("a ledger's statuses", () => {
+  it("need only the counted ones: a scheme with no pending or refused status need not invent one", () => {
+    const text = MINI.replace(/^ {4}pending: .*\n/m, "").replace(/^ {4}rejected: .*\n/m, "");
+    expect(text).not.toContain("pending:");
+    const r = load(text);
+    expect(r.diagnostics).toEqual([]);
+    expect([r.rubric?.statuses.pending, r.rubric?.statuses.rejected]).toEqual([[], []]);
+  });
+});
+
 describe("a veto that does not keep the unit ranked", () => {
   it("with grade_at_most or a place (which only a ranked unit has) is an error at the first of them, saying the ways out; a grade set outright it takes", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

@@ -192,8 +192,9 @@ export const rubricSchema = z.strictObject({
   ledger: z.strictObject({
     statuses: z.strictObject({
       counted: z.array(text).min(1),
-      pending: z.array(text),
-      rejected: z.array(text),
+      // A scheme with no pending or refused status need not invent one.
+      pending: z.array(text).default([]),
+      rejected: z.array(text).default([]),
     }),
     /** The words of the 未如实上报 column; by default 是 √ Y / 否 × N. */
     flag_words: z.strictObject({ yes: z.array(text).min(1), no: z.array(text).min(1) }).optional(),
@@ -212,7 +213,7 @@ export type ItemInput = z.infer<typeof itemSchema>;
 
 /** JSON Schema for editors (yaml-language-server, VS Code), each key with what it means on hover. */
 export function rubricJsonSchema(): unknown {
-  const schema = readableByOlderEditors(z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any" })) as Record<string, unknown>;
+  const schema = readableByOlderEditors(z.toJSONSchema(rubricSchema, { target: "draft-2020-12", unrepresentable: "any", io: "input" })) as Record<string, unknown>;
   described(schema, "");
   // The item's schema (recursive: a line's items, an item's children) is a definition of its own.
   const defs = schema["$defs"];
