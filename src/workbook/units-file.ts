@@ -135,6 +135,29 @@ export function splitFields(line: string, state?: { open: boolean }): string[] {
   return out.map(cleanText);
 }
 
+/**
+ * Whether a quote is still open at the end of `line`, read as splitFields reads it from `open` (a
+ * line that continues a quoted field begins inside it): `""` inside quotes is one quote; a quote
+ * opens only where a field has nothing but spaces before it.
+ */
+function quoteOpenAfter(line: string, open: boolean): boolean {
+  let quoted = open;
+  let fieldEmpty = !open;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? "";
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') i++;
+      else if (ch === '"') {
+        quoted = false;
+        fieldEmpty = false;
+      }
+    } else if (ch === '"' && fieldEmpty) quoted = true;
+    else if (/[,，;；\t]/.test(ch)) fieldEmpty = true;
+    else if (!/\s/.test(ch)) fieldEmpty = false;
+  }
+  return quoted;
+}
+
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
@@ -188,6 +211,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
   lines.forEach((raw, i) => {
     const line = i + 1;
+    // A line a name's line break ran on to: said at the name's first line.
+    if (i <= skipThrough) return;
     const quote = { open: false };
     const fields = splitFields(raw, quote);
     // Bytes that are no text in the list's encoding (a line of another, or damaged): not a unit's name.
@@ -196,18 +221,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
       return;
     }
-    if (i <= skipThrough) return;
     // A quote open at the line's end: closed on a later line, a name with a line break in its
     // cell (Alt+Enter, as Excel saves it); never closed, its separators were read as the name's.
     // Either way refused, not guessed.
     if (quote.open) {
-      let joined = raw;
+      // Each later line read once, from the quote's state (a list with a quote open at its top is long).
       let end = -1;
-      for (let j = i + 1; j < lines.length && end < 0; j++) {
-        joined += `\n${lines[j] ?? ""}`;
-        const more = { open: false };
-        splitFields(joined, more);
-        if (!more.open) end = j;
+      for (let j = i + 1, open = true; j < lines.length && end < 0; j++) {
+        open = quoteOpenAfter(lines[j] ?? "", open);
+        if (!open) end = j;
       }
       if (end >= 0) skipThrough = end;
       diagnostics.push({ code: end >= 0 ? "units.name-line-break" : "units.quote-open", severity: "error", data: {}, location: { file, line, col: raw.indexOf('"') + 1 } });
