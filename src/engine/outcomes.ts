@@ -52,17 +52,28 @@ export function prizePlaces(placed: readonly Placed[], eligible: (u: number) => 
 }
 
 /**
- * The prize places vetoed units keep (their veto's place: empty), each with the tier it would have
- * given: 奖次空缺, but where a unit tied with it holds that place (`held`).
+ * The prize places vetoed units keep empty (their veto's place: empty), each with the tier it
+ * would have given (奖次空缺); `shared`: the place a unit tied with it holds, and its tier.
  */
 export function emptiedPlaces(r: Ranking, placed: readonly Placed[], o: Pick<OutcomeInput, "units" | "effects">): EmptiedPlace[] {
   if (!r.tiers.length || ![...o.effects.values()].some((e) => e.placeEmpty)) return [];
   const blocked = new Map<number, number>();
-  const held = new Set(prizePlaces(placed, (u) => !o.units[u]?.vetoed, (u) => o.effects.get(u)?.placeEmpty === true, blocked).values());
-  return [...blocked].flatMap(([unit, place]) => {
-    const tier = r.tiers.find((t) => place >= t.from && place <= t.to);
-    // A place a unit tied with it holds is not empty: the prize it would have shared is lost all the same.
-    return tier ? [{ unit, place, tier: tier.name, ...(held.has(place) ? { held: true } : {}) }] : [];
+  const holders = new Map<number, number>();
+  for (const place of prizePlaces(placed, (u) => !o.units[u]?.vetoed, (u) => o.effects.get(u)?.placeEmpty === true, blocked).values()) holders.set(place, (holders.get(place) ?? 0) + 1);
+  // Units tied at a place take as many places as they are: those that may win hold the first of
+  // them (and its tier), the vetoed ones keep the rest empty (two vetoed at 3rd keep 3 and 4,
+  // which may be two tiers' places; one tied with a holder at 2nd keeps 3).
+  const tied = new Map<number, number>();
+  for (const place of blocked.values()) tied.set(place, (tied.get(place) ?? 0) + 1);
+  const tierAt = (place: number): string | undefined => r.tiers.find((t) => place >= t.from && place <= t.to)?.name;
+  return [...blocked].flatMap(([unit, first]): EmptiedPlace[] => {
+    const held = holders.get(first) ?? 0;
+    const sharedTier = held ? tierAt(first) : undefined;
+    const shared = sharedTier !== undefined ? { tier: sharedTier, place: first } : undefined;
+    return Array.from({ length: tied.get(first) ?? 1 }, (_, k) => first + held + k).flatMap((place) => {
+      const tier = tierAt(place);
+      return tier ? [{ unit, place, tier, ...(shared ? { shared } : {}) }] : [];
+    });
   });
 }
 

@@ -167,20 +167,21 @@ export interface RankingResult {
   readonly by: string;
   /** Ranked units in rank order (ties in the one display order), then the unranked. */
   readonly entries: readonly RankingEntry[];
-  /** Prize places vetoed units keep (奖次空缺 but where `held`), where there are any. */
+  /** Prize places vetoed units keep empty (奖次空缺), where there are any. */
   readonly emptied?: readonly EmptiedPlace[];
 }
 
 /**
- * A prize place a vetoed unit keeps (its veto's place: empty): the unit, the place (counted after
- * the units ahead that passed theirs on) and the tier it would have given; `held` where a unit
- * tied with it holds that place all the same (then nothing is vacant).
+ * A prize place a vetoed unit keeps empty (its veto's place: empty): the unit, the place (counted
+ * after the units ahead that passed theirs on; units tied take as many places as they are) and the
+ * tier it would have given; `shared`, where a unit tied with it holds the first of their places,
+ * that place and its tier (the prize it would have shared).
  */
 export interface EmptiedPlace {
   readonly unit: number;
   readonly place: number;
   readonly tier: string;
-  readonly held?: boolean;
+  readonly shared?: { readonly tier: string; readonly place: number };
 }
 
 export interface Results {

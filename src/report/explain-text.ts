@@ -223,8 +223,9 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
     // list's 空缺 row says; none where that place gives no prize.
     if (empty) {
       const kept = r.emptied?.find((e) => e.unit === index);
-      // Where a unit tied with it holds the place, the prize is lost, but nothing is left empty.
-      return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty, ...(kept.held ? { tied: true } : {}) }] : [];
+      // Where a unit tied with it holds their first place: the prize it would have shared.
+      if (kept?.shared !== undefined) return [{ ranking: r.name, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true }];
+      return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }] : [];
     }
     // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
     // vetoed, each vetoed unit said alike, whatever the others ahead of it.

@@ -303,8 +303,6 @@ export interface Vacancy {
  * rubric's 奖次空缺.
  */
 export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
-  const held = new Set<string>();
-  for (const u of results.units) for (const a of u.awards) if (a.kind === "rank") held.add(`${a.ranking}\u0000${a.tier}`);
   return rubric.rankings.flatMap((r) => {
     const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
     if (!result) return [];
@@ -315,19 +313,33 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       for (const e of result.emptied ?? []) {
         const u = results.units[e.unit];
         const rank = u?.ranks[r.id];
-        if (e.tier !== t.name || e.held || !u || typeof rank !== "number") continue;
+        if (e.tier !== t.name || !u || typeof rank !== "number") continue;
         // Vetoed units tied there keep the one place, named together.
         const k = kept.get(e.place);
         if (k) k.units.push(u.name);
         else kept.set(e.place, { units: [u.name], rank });
       }
-      if (kept.size) return [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank } }));
-      if (held.has(`${r.id}\u0000${t.name}`)) return [];
-      // The tier nobody holds: fewer units than places, or a tie above used its places up (1, 1, 3:
-      // no second place), then with a unit that may win ranked below it.
-      const places = t.from === t.to ? String(t.from) : `${t.from}–${t.to}`;
+      const rows: Vacancy[] = [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank } }));
+      // The places its holders take (units tied at a place take as many as they are), and the
+      // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
+      // second place), then with a unit that may win ranked below.
+      const taken = new Set<number>();
+      const at = new Map<number, number>();
+      for (const u of results.units)
+        for (const a of u.awards) {
+          const rank = u.ranks[r.id];
+          if (a.kind !== "rank" || a.ranking !== r.id || a.tier !== t.name || typeof rank !== "number") continue;
+          const place = a.place ?? rank;
+          at.set(place, (at.get(place) ?? 0) + 1);
+        }
+      for (const [place, n] of at) for (let k = 0; k < n; k++) taken.add(place + k);
+      const rest = Array.from({ length: t.to - t.from + 1 }, (_, k) => t.from + k).filter((p) => !kept.has(p) && !taken.has(p));
+      if (!rest.length) return rows;
+      const first = rest[0] ?? t.from;
+      const last = rest[rest.length - 1] ?? t.to;
+      const places = rest.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : rest.join("、");
       const below = result.entries.some((e) => e.rank !== null && e.rank > t.to && results.units[e.unit]?.vetoed === false);
-      return [{ ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}) }];
+      return [...rows, { ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}) }];
     });
   });
 }
