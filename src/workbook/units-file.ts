@@ -49,7 +49,8 @@ function controlLine(bytes: Uint8Array): { line: number; col: number } | undefin
       start = i + 1;
     } else if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13) || c === 0x7f) {
       dirty = true;
-      first ??= { line, col: i - start + 1 };
+      // Its column in characters (as an editor shows it), not bytes.
+      first ??= { line, col: new TextDecoder().decode(bytes.subarray(start, i)).length + 1 };
     }
   }
   return first && bad * 2 <= lines ? first : undefined;
@@ -215,8 +216,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (i <= skipThrough) return;
     const quote = { open: false };
     const fields = splitFields(raw, quote);
-    // Bytes that are no text in the list's encoding (a line of another, or damaged): not a unit's name.
-    const bad = raw.indexOf("\ufffd");
+    // Bytes that are no text in the list's encoding (a line of another, or damaged), or control
+    // characters (C1 ones too: U+0085 pasted from another program): not a unit's name.
+    const bad = raw.search(/[\ufffd\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
     if (bad >= 0) {
       diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
       return;
