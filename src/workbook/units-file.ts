@@ -218,6 +218,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const fields = splitFields(raw, quote);
     // Bytes that are no text in the list's encoding (a line of another, or damaged), or control
     // characters (C1 ones too: U+0085 pasted from another program): not a unit's name.
+    // eslint-disable-next-line no-control-regex
     const bad = raw.search(/[\ufffd\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
     if (bad >= 0) {
       diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
