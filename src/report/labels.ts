@@ -297,24 +297,24 @@ export interface Vacancy {
 }
 
 /**
- * The prize tiers of each ranking (with units) that no unit holds: a vetoed unit's place left
- * empty, or fewer units than places; and the places vetoed units keep empty in a tier others hold
- * the rest of (经济发展先进 for places 1–2, place 2 empty). Said in the award lists, as the
- * rubric's 奖次空缺.
+ * The prize places of each ranking (with units) that no unit holds, by tier: those vetoed units
+ * keep empty (also in a tier others hold the rest of: 经济发展先进 for places 1–2, place 2 empty),
+ * and those no unit reaches (fewer units than places, or a tie above that used them up). Said in
+ * the award lists, as the rubric's 奖次空缺.
  */
 export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
   return rubric.rankings.flatMap((r) => {
     const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
     if (!result) return [];
     return r.tiers.flatMap((t): Vacancy[] => {
-      // Places of it kept empty by vetoed units, once each (vetoed units tied keep one place), said
-      // with the unit and its rank: a place counted after units that passed theirs on is no rank.
+      // Places of it kept empty by vetoed units, said with the units and their rank (a place
+      // counted after units that passed theirs on is no rank).
       const kept = new Map<number, { units: string[]; rank: number }>();
       for (const e of result.emptied ?? []) {
         const u = results.units[e.unit];
         const rank = u?.ranks[r.id];
         if (e.tier !== t.name || !u || typeof rank !== "number") continue;
-        // Vetoed units tied there keep the one place, named together.
+        // Vetoed units tied keep as many places as they are, each named with all of them.
         const k = kept.get(e.place);
         if (k) k.units.push(u.name);
         else kept.set(e.place, { units: [u.name], rank });
