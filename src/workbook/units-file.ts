@@ -20,7 +20,7 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
     // Text but for a few lines of control characters (a damaged line, a paste from another
     // program): said at the first of them, where a clerk can find it in a long list.
     const line = controlLine(bytes);
-    return line !== undefined ? { code: "units.bad-bytes", severity: "error", data: {}, location: { file, line: line.line, col: line.col } } : { code: "units.not-text", severity: "error", data: {}, location: { file } };
+    return line !== undefined ? { code: "units.control-char", severity: "error", data: {}, location: { file, line: line.line, col: line.col } } : { code: "units.not-text", severity: "error", data: {}, location: { file } };
   }
   const mixed = mixedEncodingLine(bytes);
   if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
@@ -221,7 +221,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // eslint-disable-next-line no-control-regex
     const bad = raw.search(/[\ufffd\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
     if (bad >= 0) {
-      diagnostics.push({ code: "units.bad-bytes", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
+      // Saved again as UTF-8, a line of another encoding reads; a control character stays, to be deleted.
+      diagnostics.push({ code: raw[bad] === "\ufffd" ? "units.bad-bytes" : "units.control-char", severity: "error", data: {}, location: { file, line, col: bad + 1 } });
       return;
     }
     // A quote open at the line's end: closed on a later line, a name with a line break in its

@@ -253,11 +253,11 @@ rankings:
   it("says a line of control characters in a list that is otherwise text at that line (it was told the whole file is no text)", () => {
     const bytes = new TextEncoder().encode("城关镇\n东湖街道\n\u0001\u0002\u0003\u0004\u0005\n西山镇\n");
     const d = unitsFileProblem("units.csv", bytes);
-    expect(d && `${d.code} ${formatLocation(d.location!)}`).toBe("units.bad-bytes units.csv:3:1");
+    expect(d && `${d.code} ${formatLocation(d.location!)}`).toBe("units.control-char units.csv:3:1");
     // Its column in characters, not bytes; a C1 control character (U+0085) in a name, said at it.
     const wide = unitsFileProblem("units.csv", new TextEncoder().encode("城关镇\n丙丙丙\u0007镇\n东湖街道\n西山镇\n"));
     expect(wide && formatLocation(wide.location!)).toBe("units.csv:2:4");
-    expect(parse("城关镇\n乙\u009b镇\n").diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.bad-bytes units.csv:2:2"]);
+    expect(parse("城关镇\n乙\u009b镇\n").diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.control-char units.csv:2:2"]);
     // Binary data stays no text at all.
     expect(unitsFileProblem("units.csv", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 2, 3]))?.code).toBe("units.not-text");
   });

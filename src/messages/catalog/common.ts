@@ -93,6 +93,7 @@ export const common: Catalog = {
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.heading": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template" },
+  "units.control-char": { "zh-CN": "这一行有看不见的控制字符(常是从别的程序复制粘贴带来的):请在记事本或 Excel 中删去它们后重试", en: "this line holds invisible control characters (often brought in by copying from another program): delete them in Notepad or Excel and try again" },
   "units.bad-bytes": { "zh-CN": "这一行有无法识别的字符(文件编码有误或已损坏):请在 Excel 或记事本中把名单另存为“CSV UTF-8”后重试", en: "this line holds characters that cannot be read (a wrong encoding, or a damaged file): save the list again as \"CSV UTF-8\" in Excel or Notepad and try again" },
   "units.mixed-encoding": { "zh-CN": "名单混有两种编码:大部分是 UTF-8,第 {line} 行起有不是 UTF-8 的行(可能是从 GBK 文件粘贴来的):请在 Excel 或记事本中把整个名单另存为“CSV UTF-8”后重试", en: "the list mixes two encodings: most of it is UTF-8, but line {line} is not (pasted from a GBK file, perhaps): save the whole list again as \"CSV UTF-8\" in Excel or Notepad and try again" },
   "units.summary": { "zh-CN": "“{value}” 是汇总行,不是单位,未列入模板", en: "\"{value}\" is a summary line, not a unit, and is left out of the template" },
