@@ -102,7 +102,12 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string): number | undefined {
   if (/\.xlsx$/i.test(target)) return undefined;
-  return isFolder(target) ? usageError(ctx, "usage.output-is-folder", { file: target.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" }) : usageError(ctx, "usage.xlsx-extension", { file: target });
+  return isFolder(target) ? folderGiven(ctx, target, ctx.lang === "en" ? "result.xlsx" : "结果.xlsx") : usageError(ctx, "usage.xlsx-extension", { file: target });
+}
+
+/** A folder given where an output file's name belongs: said with a file in it (its slash not doubled: out/ → out/结果.xlsx). */
+export function folderGiven(ctx: Ctx, target: string, example: string): number {
+  return usageError(ctx, "usage.output-is-folder", { file: target.replace(/[\\/]+$/, ""), example });
 }
 
 /** An existing folder given where an output file's name belongs (said as that, not as its extension). */

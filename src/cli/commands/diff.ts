@@ -12,7 +12,7 @@ import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
-import { isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
@@ -36,8 +36,9 @@ async function isOurs(bytes: Uint8Array): Promise<boolean> {
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
   const format = o.output ? (/\.html?$/i.test(o.output) ? "html" : /\.xlsx$/i.test(o.output) ? "xlsx" : undefined) : undefined;
   // An empty name (a script's variable left unset): no file, said (it printed to the terminal alone).
-  if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example: ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx" });
-  if (o.output && !format) return usageError(ctx, isFolder(o.output) ? "usage.output-is-folder" : "diff.bad-extension", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx" });
+  const example = ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx";
+  if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
+  if (o.output && !format) return isFolder(o.output) ? folderGiven(ctx, o.output, example) : usageError(ctx, "diff.bad-extension", { file: o.output, example });
   if (o.output) {
     const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);

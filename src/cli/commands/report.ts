@@ -4,7 +4,7 @@
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { coverGaps } from "../../report/september/model.js";
-import { isFolder, isStream, reportDiagnostics, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, isStream, reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
@@ -66,14 +66,15 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const example = `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}`;
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   if (o.output === "-") return usageError(ctx, "usage.output-no-file", { file: o.output, example });
-  if (o.output !== undefined && isFolder(o.output)) return usageError(ctx, "usage.output-is-folder", { file: o.output.replace(/[\\/]+$/, ""), example: ctx.lang === "en" ? "report.xlsx" : "报告.xlsx" });
+  if (o.output !== undefined && isFolder(o.output)) return folderGiven(ctx, o.output, ctx.lang === "en" ? "report.xlsx" : "报告.xlsx");
   // Read from a pipe, the report has no folder to go beside it in.
-  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}` });
+  if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
   if (misnamed) {
-    return usageError(ctx, isFolder(misnamed.path) ? "usage.output-is-folder" : "report.bad-extension", { file: misnamed.path.replace(/[\\/]+$/, ""), format: misnamed.format, example: `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}` });
+    const named = `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}`;
+    return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format, example: named });
   }
   const bad = [];
   for (const t of targets) {

@@ -2,7 +2,7 @@
 // dist/web/assess.html at install), for a clerk who can open a browser but install nothing.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { BUNDLED_DIR } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { pageKind } from "../../report/pages.js";
@@ -17,7 +17,7 @@ async function isOurPage(bytes: Uint8Array): Promise<boolean> {
 
 export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Promise<number> {
   const target = o.output ?? "assess.html";
-  if (!/\.html?$/i.test(target)) return usageError(ctx, isFolder(target) ? "usage.output-is-folder" : "web.bad-extension", { file: target.replace(/[\\/]+$/, ""), example: "assess.html" });
+  if (!/\.html?$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, "assess.html") : usageError(ctx, "web.bad-extension", { file: target, example: "assess.html" });
   const bad = await checkTarget(target, [], { force: o.force === true, ours: isOurPage, refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad);
   let page: Uint8Array;
