@@ -9,7 +9,8 @@ import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
 import { markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
-import { linesIn, SHEET_STYLES } from "./sheet-style.js";
+import { SHEET_STYLES } from "./sheet-style.js";
+import { linesIn } from "../model/width.js";
 
 /** Points a line of wrapped body text takes. */
 const LINE_HEIGHT = 14;

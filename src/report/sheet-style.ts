@@ -30,9 +30,9 @@ const ROWS: readonly RowKind[] = ["normal", "vetoed"];
 export const POINTS_FORMAT = "0.00";
 
 /**
- * A points column's width: its widest number with two decimals (1008.00; bold a little wider),
- * measured as body text is (a digit 1.2 units where the body's font is not there and a wider one
- * prints it), and a margin: at one unit a digit, 100.00 ran into the number beside it.
+ * A points column's width: its widest number with two decimals (1008.00), a digit 1.1 column
+ * units (1.25 bold: a font standing in for 等线 prints them wider than one), and a margin: at one
+ * unit a digit, 100.00 ran into the number beside it.
  */
 export function pointsWidth(most: number, bold = false): number {
   const chars = String(Math.trunc(Math.abs(most))).length + (most < 0 ? 1 : 0) + 3;
@@ -112,9 +112,6 @@ export function markStyle(mark: Mark | "veto"): number {
 export function breakBeforeBracket(heading: string): string {
   return heading.replace(/ ?([(（])/u, "\n$1");
 }
-
-/** Lines and widths of wrapped text, as every sheet measures it (kept with the display widths). */
-export { linesIn, textUnits } from "../model/width.js";
 
 /** A header row's height in points for its wrapped headers. */
 export function headerHeight(headers: readonly string[], widths: readonly number[]): number {

@@ -135,7 +135,7 @@ describe("the result sheets as written", () => {
 
 describe("wrapped text's lines", () => {
   it("counts a CJK character as two column units, as a Calibri-default workbook prints it (59 units in a column of 56 are two lines)", async () => {
-    const { linesIn } = await import("../../src/report/sheet-style.js");
+    const { linesIn } = await import("../../src/model/width.js");
     const awards = "名次奖:一等奖;单项奖:全员人口信息化建设单项奖(省级),3,000元";
     expect(linesIn(awards, 56)).toBe(2);
     expect(linesIn(awards, 64)).toBe(1);
@@ -143,7 +143,7 @@ describe("wrapped text's lines", () => {
   });
 
   it("wraps as a spreadsheet does: a Latin word or number is not broken, a Latin character is wider than one unit", async () => {
-    const { linesIn } = await import("../../src/report/sheet-style.js");
+    const { linesIn } = await import("../../src/model/width.js");
     // 4 CJK, 12 Latin and 3 spaces: 8 + 12 × 1.2 + 3 × 0.6 = 24.2 units, over the 23.5 a 25-unit
     // column holds less its margins: its last word (95%) goes whole to a second line.
     expect(linesIn("ZB1 实际 93.5%,目标 95%", 25)).toBe(2);

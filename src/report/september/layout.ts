@@ -1,6 +1,7 @@
 // Where the report's tables go on the Excel sheet's column grid, how tall their rows must be for
 // wrapped text, and where pages should break so that no table is split or left headless.
-import { breakBeforeBracket, textUnits } from "../sheet-style.js";
+import { breakBeforeBracket } from "../sheet-style.js";
+import { textUnits } from "../../model/width.js";
 
 /** Column widths (characters): the overall table spans A–K; two line rankings sit side by side. */
 const BASE = [10, 16, 12, 12, 10, 10, 10, 16, 12, 12, 10];
