@@ -5,7 +5,7 @@
 // rounded half away from zero. The relative kinds are scored in relative.ts, against the others.
 import type { LeafItem, Measure, MeasuredItem, Rubric } from "../rubric/model.js";
 import { isMeasured, isRelative } from "../rubric/model.js";
-import { targetReader, type TargetReader } from "../rubric/targets.js";
+import { lowerIsBetter, reaches, targetReader, type TargetReader } from "../rubric/targets.js";
 import type { Points } from "../model/numbers.js";
 import type { Values } from "../model/submission.js";
 
@@ -15,16 +15,6 @@ export function divRound(a: number, b: number): number {
   const q = Math.floor(a / b);
   const r = a - q * b;
   return 2 * r >= b ? q + 1 : q;
-}
-
-/** Whether an indicator's value is better the lower it is. */
-export function lowerIsBetter(rubric: Rubric, item: MeasuredItem): boolean {
-  return rubric.indicators.find((i) => i.code === item.indicator)?.direction === "lower";
-}
-
-/** value at least as good as target. */
-export function reaches(value: Measure, target: Measure, lower: boolean): boolean {
-  return lower ? value <= target : value >= target;
 }
 
 /**

@@ -1,8 +1,19 @@
 // Where a measured item's target comes from, for one unit: fixed by the rubric, entered in the
-// unit's target cell, or the rubric's default for that target. The one resolver: scoring, the
-// reader's checks and explanations all ask it.
+// unit's target cell, or the rubric's default for that target; and what reaching it means (at
+// least, or at most where lower is better). The one resolver: scoring, the reader's checks and
+// explanations all ask it.
 import type { CellAt, Values } from "../model/submission.js";
-import type { MeasuredItem, Rate, Rubric } from "./model.js";
+import type { Measure, MeasuredItem, Rate, Rubric } from "./model.js";
+
+/** Whether an indicator's value is better the lower it is. */
+export function lowerIsBetter(rubric: Rubric, item: MeasuredItem): boolean {
+  return rubric.indicators.find((i) => i.code === item.indicator)?.direction === "lower";
+}
+
+/** value at least as good as target (at or below it where lower is better). */
+export function reaches(value: Measure, target: Measure, lower: boolean): boolean {
+  return lower ? value <= target : value >= target;
+}
 
 export interface ResolvedTarget {
   readonly value: Rate;

@@ -2,8 +2,8 @@
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
-import { formatPoints, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
-import type { RawCell } from "../xlsx/read/index.js";
+import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
+import { isPercentFormat, roundedPercent, type RawCell } from "../xlsx/read/index.js";
 import { colName } from "../xlsx/refs.js";
 
 /** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
@@ -88,8 +88,8 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   let n: number;
   const v = c.value;
   if (v.t === "n") {
-    if (v.fmt === "percent" || v.fmt === "shown-percent") {
-      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${v.fmt === "percent" ? v.v * 100 : v.v}%`, code });
+    if (isPercentFormat(v.fmt) || v.fmt === "shown-percent") {
+      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${isPercentFormat(v.fmt) ? v.v * 100 : v.v}%`, code });
       return undefined;
     }
     n = v.v;
@@ -148,8 +148,12 @@ export function blankMeasure(p: Problems, sheet: string, ref: string, code: stri
   else p.error(m.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", sheet, ref, { code, unit: m.display });
 }
 
-/** Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5", "12 万元"). */
-export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec): number | undefined {
+/**
+ * Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5",
+ * "12 万元"). `shown`: told the rate the cell shows where its format rounds it to another (0.9499
+ * formatted 0% shows 95%; 94.99% is read).
+ */
+export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec, shown?: (rate: number, text: string) => void): number | undefined {
   if (!c || isBlank(c)) {
     blankMeasure(p, sheet, colName(col) + row, spec.code, spec);
     return undefined;
@@ -162,7 +166,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   const max = spec.max ?? 10000;
   // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
   // A % written after the number by its format (0.00"%"): the number shown is the percentage.
-  let r = v.t === "n" && v.fmt === "percent" ? fractionToRate(v.v) : v.t === "n" && v.fmt === "shown-percent" ? fractionToRate(v.v / 100) : parseRate(raw);
+  let r = v.t === "n" && isPercentFormat(v.fmt) ? fractionToRate(v.v) : v.t === "n" && v.fmt === "shown-percent" ? fractionToRate(v.v / 100) : parseRate(raw);
   const typedFraction = r !== "bare" && r !== undefined && r !== 0 && !c.formula && (typeof raw === "string" ? !raw.includes("%") && !raw.includes("％") : v.t === "n" && v.fmt === "general");
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
@@ -196,9 +200,17 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (r < min || r > max) {
     // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
     const meant = r / 100;
-    const typed = v.t === "n" && v.fmt === "percent" && r > max && Number.isInteger(meant) && meant >= min && meant <= max;
+    const typed = v.t === "n" && isPercentFormat(v.fmt) && r > max && Number.isInteger(meant) && meant >= min && meant <= max;
     p.error(typed ? "workbook.rate-percent-typed" : "workbook.rate-out-of-range", sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant) });
     return undefined;
+  }
+  const dp = v.t === "n" ? roundedPercent(v.fmt) : undefined;
+  if (shown && v.t === "n" && dp !== undefined) {
+    // As a spreadsheet rounds what it shows: half away from zero (a float's 94.49999… is 94.5).
+    const scale = dp === 0 ? 100 : 1000;
+    const seen = Math.sign(v.v) * Math.round(Math.abs(v.v) * scale + 1e-9) * (10000 / scale);
+    // Said with the decimals the cell shows (98.0%).
+    if (seen !== r) shown(seen, dp === 0 ? formatRate(seen) : `${formatPointsFixed(seen).replace(/0$/, "")}%`);
   }
   return r;
 }
@@ -206,9 +218,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
 /** A count or an amount: a number, text digits with thousands separators, the display unit after it allowed. */
 function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec): number | undefined {
   const v = c.value;
-  if (v.t === "n" && (v.fmt === "percent" || v.fmt === "shown-percent")) {
+  if (v.t === "n" && (isPercentFormat(v.fmt) || v.fmt === "shown-percent")) {
     // A percentage where a count or an amount belongs: 115% is not 1.15万元.
-    const value = `${v.fmt === "percent" ? Math.round(v.v * 1e6) / 1e4 : v.v}%`;
+    const value = `${isPercentFormat(v.fmt) ? Math.round(v.v * 1e6) / 1e4 : v.v}%`;
     if (spec.display) p.error("workbook.percent-in-quantity", sheet, c.ref, { value, code: spec.code, unit: spec.display });
     else p.error("workbook.percent-in-number", sheet, c.ref, { value, code: spec.code });
     return undefined;

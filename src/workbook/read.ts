@@ -17,6 +17,7 @@ import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
+import { shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
@@ -358,6 +359,8 @@ export class SubmissionReader {
   private readonly refused = new Set<string>();
   /** Each refused measured value, with what was said of it. */
   private readonly refusals: { unit: string; code: string; at: { sheet: string; cell: string }; said: Diagnostic[] }[] = [];
+  /** Rates read from cells that show them rounded to another (0.9499 formatted 0%): told where that crosses an edge. */
+  private readonly shown: ShownRate[] = [];
 
   constructor(
     private readonly rubric: Rubric,
@@ -731,7 +734,9 @@ export class SubmissionReader {
         // A blank is judged once the unit's kind is known: only what its items need must be there.
         if (isBlank(c)) continue;
         const before = p.list.length;
-        const v = readMeasure(p, sheet, c, col, u.row, spec);
+        let seen: { rate: number; text: string } | undefined;
+        const v = readMeasure(p, sheet, c, col, u.row, spec, (rate, text) => (seen = { rate, text }));
+        if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v === undefined) {
           this.refused.add(`${u.name}\u0000${code}`);
           // Taken back in the end if the unit's kind reads nothing there (a greyed cell).
@@ -773,6 +778,7 @@ export class SubmissionReader {
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    shownAcross(this.rubric, this.shown, units, values, p);
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];

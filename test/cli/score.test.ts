@@ -633,3 +633,32 @@ describe("a short name with a line break typed in it (桃源↵镇), a unit with
     expect(height).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe("a rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % button does)", () => {
+  it("is scored as stored, and the cell is told where the 95% it shows would have passed the gate it fails", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    const rates = book.getWorksheet("指标数据")!;
+    // (A style of each cell's own: exceljs shares one between the cells that had it.)
+    const format = (ref: string, numFmt: string): void => {
+      const cell = rates.getCell(ref);
+      cell.style = { ...cell.style, numFmt };
+    };
+    rates.getCell("B3").value = 0.9499; // 东湖街道's ZB1 against its target of 95%
+    format("B3", "0%");
+    rates.getCell("C4").value = 0.9795; // 西山镇's ZB2 against 98%, shown 98.0%
+    format("C4", "0.0%");
+    format("D4", "0%"); // 96.2% shown 96%: crosses nothing
+    const file = join(dir, "rounded.xlsx");
+    await book.xlsx.writeFile(file);
+    const zh = await cli(["validate", file]);
+    expect(zh.err).toContain("指标数据!B3: 警告: 单元格显示 95%,实际存的是 94.99%,按 94.99% 计分:未达到门槛 基本人口指标(DZ1)的 ≥ 95%,一票否决;如实为 95%,请直接填写 95% [workbook.shown-rounded-veto]");
+    expect(zh.err).toContain("指标数据!C4: 警告: 单元格显示 98.0%,实际存的是 97.95%");
+    expect(zh.err).not.toContain("指标数据!D4");
+    const en = await cli(["validate", file, "--lang", "en"]);
+    expect(en.err).toContain("指标数据!B3: warning: the cell shows 95% but holds 94.99%, and 94.99% is scored: it misses the gate 基本人口指标 (DZ1), ≥ 95%, and the unit is vetoed (one-vote veto); if 95% is meant, type 95% [workbook.shown-rounded-veto]");
+    const scored = await cli(["score", file, "-o", join(dir, "rounded.scored.xlsx"), "--json"]);
+    const units = (JSON.parse(scored.out) as { units: { name: string; vetoed: boolean }[] }).units;
+    expect(units.find((u) => u.name === "东湖街道")?.vetoed).toBe(true);
+  });
+});

@@ -105,6 +105,21 @@ const cases: Case[] = [
     expected: ["workbook.percent-in-quantity 指标数据!C2", "workbook.percent-in-quantity 指标数据!G2", "workbook.scaled-format 指标数据!E3", "warning workbook.rate-implausible 指标数据!H3"],
   },
   {
+    // 0.9499 formatted 0% (Excel's % button) shows 95%: the 94.99% stored is scored, and where the
+    // rounding crosses what the item turns on, the cell is told — a target missed (SH4: 95%) or met
+    // (JJ1: the unit's own 8.4%, shown as 8%), a band's edge (QY3: 105%, shown as 105.0%). Rounded
+    // on the same side (94.49% shows 94%; 95.01% shows 95%) or shown with both decimals: nothing.
+    name: "a rate shown rounded across what it is scored against",
+    values: {
+      柳河镇: { ZB7: { shown: 0.9499, fmt: "percent-0" }, ZB1: { shown: 0.0841, fmt: "percent-0" }, MB1: "8.4%" },
+      石桥镇: { ZB7: { shown: 0.9449, fmt: "percent-0" }, ZB1: { shown: 0.0849, fmt: "percent-1" } },
+      白马镇: { ZB7: { shown: 0.9501, fmt: "percent-0" } },
+      河西街道: { ZB7: { shown: 0.9499, fmt: "percent" } },
+      区城投集团: { ZB13: { shown: 1.0496, fmt: "percent-1" } },
+    },
+    expected: ["warning workbook.shown-rounded-met 指标数据!B2", "warning workbook.shown-rounded-missed 指标数据!H2", "warning workbook.shown-rounded-missed 指标数据!N19"],
+  },
+  {
     // 0.99% typed for 99% on graded bands whose lowest line is 100%: no band, no points; asked.
     name: "a rate far below graded bands' lowest line is questioned",
     values: { 区城投集团: { ZB13: { percent: 0.0099 } } },

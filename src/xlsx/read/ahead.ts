@@ -66,12 +66,13 @@ export interface PackedSheet {
   readonly counted: number;
 }
 
-const K_GENERAL = 0, K_PERCENT = 1, K_DATE = 2, K_SHOWN_PERCENT = 3, K_SCALED = 4, K_TEXT = 5, K_TRUE = 6, K_FALSE = 7, K_ERROR = 8, K_NO_RESULT = 9, K_REFUSED = 10;
+const K_GENERAL = 0, K_PERCENT = 1, K_DATE = 2, K_SHOWN_PERCENT = 3, K_SCALED = 4, K_PERCENT_0 = 5, K_PERCENT_1 = 6, K_TEXT = 7, K_TRUE = 8, K_FALSE = 9, K_ERROR = 10, K_NO_RESULT = 11, K_REFUSED = 12;
 const FORMULA = 0x10;
 /** A number the reader shares between equal cells (a short one): shared here too. */
 const SHARED = 0x20;
-const NUMBER_KINDS: Record<NumberFormat, number> = { general: K_GENERAL, percent: K_PERCENT, date: K_DATE, "shown-percent": K_SHOWN_PERCENT, scaled: K_SCALED };
-const FORMATS: readonly NumberFormat[] = ["general", "percent", "date", "shown-percent", "scaled"];
+const NUMBER_KINDS: Record<NumberFormat, number> = { general: K_GENERAL, percent: K_PERCENT, date: K_DATE, "shown-percent": K_SHOWN_PERCENT, scaled: K_SCALED, "percent-0": K_PERCENT_0, "percent-1": K_PERCENT_1 };
+/** A number's format by its kind (the kinds of numbers come first). */
+const FORMATS: readonly NumberFormat[] = ["general", "percent", "date", "shown-percent", "scaled", "percent-0", "percent-1"];
 
 /**
  * Cells in a block at most: more than a row can hold (16,384 columns). Blocks of small arrays,
@@ -252,7 +253,7 @@ export class PackedRows implements Iterable<RawRow> {
           const k = kind[i] ?? K_REFUSED;
           const base = k & ~(FORMULA | SHARED);
           let value: CellValue;
-          if (base <= K_SCALED) {
+          if (base < FORMATS.length) {
             const n = num[i] ?? 0;
             const fmt = FORMATS[base] ?? "general";
             value = k & SHARED ? sink.cache.number(n, fmt) : { t: "n", v: n, fmt };

@@ -6,9 +6,10 @@ import type { NumberFormat } from "./types.js";
 import type { XmlHandler, XmlReader } from "../xml.js";
 import type { Pkg } from "./zip.js";
 
-/** Built-in ids: 9, 10 are percent; 14–22 and 45–47 dates/times; 27–36 and 50–58 are the CJK-locale date formats. */
+/** Built-in ids: 9 (0%) and 10 (0.00%) are percent; 14–22 and 45–47 dates/times; 27–36 and 50–58 are the CJK-locale date formats. */
 export function builtinFormat(id: number): NumberFormat {
-  if (id === 9 || id === 10) return "percent";
+  if (id === 9) return "percent-0";
+  if (id === 10) return "percent";
   if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return "date";
   return "general";
 }
@@ -19,7 +20,8 @@ export function builtinFormat(id: number): NumberFormat {
  * through its mm); shown-percent when a % stands only quoted or escaped ("%", \%: the number is
  * shown as it is, with a % after it); scaled when the number shown is not the one stored: a comma
  * after the digits (#,##0, shows thousands) or an escaped point between digits (0!.0000 shows
- * ten-thousands, the 万元 trick). Only the first section decides.
+ * ten-thousands, the 万元 trick). Only the first section decides. A percent showing no decimal or
+ * one (0%, 0.0%) is percent-0 or percent-1: a digit placeholder after the point is a decimal.
  */
 export function classifyFormatCode(code: string): NumberFormat {
   let percent = false;
@@ -29,9 +31,14 @@ export function classifyFormatCode(code: string): NumberFormat {
   const digit = (ch: string | undefined): boolean => ch === "0" || ch === "#" || ch === "?";
   /** A digit placeholder seen so far. */
   let digits = false;
+  /** Digit placeholders after the decimal point (undefined: no point yet). */
+  let decimals: number | undefined;
   for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
-    if (digit(c)) digits = true;
+    if (digit(c)) {
+      digits = true;
+      if (decimals !== undefined) decimals++;
+    } else if (c === "." && decimals === undefined) decimals = 0;
     if (c === '"') {
       const close = code.indexOf('"', i + 1);
       // A % written after the digits ("ymd%"0.00 has one before them: no percentage).
@@ -63,7 +70,8 @@ export function classifyFormatCode(code: string): NumberFormat {
   }
   if (date && !percent) return "date";
   if (scaled) return "scaled";
-  return percent ? "percent" : shownPercent ? "shown-percent" : "general";
+  if (percent) return (decimals ?? 0) === 0 ? "percent-0" : decimals === 1 ? "percent-1" : "percent";
+  return shownPercent ? "shown-percent" : "general";
 }
 
 const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;

@@ -34,9 +34,21 @@ export const MAX_RATIO = 1000;
 /**
  * How a cell's number format shows it: as a percentage (×100, then %), a date, as it is, as it is
  * with a % written after it ("shown-percent": 0.00"%" shows 95 as 95.00%), or scaled (0!.0000 or
- * #,##0, show another number than the one stored: 113500000 as 11350.0000).
+ * #,##0, show another number than the one stored: 113500000 as 11350.0000). A percentage shown
+ * with no decimal (0%, Excel's % button) or one (0.0%) is "percent-0" or "percent-1": what is seen
+ * may be rounded from what is stored (0.9499 shows 95%).
  */
-export type NumberFormat = "percent" | "date" | "general" | "shown-percent" | "scaled";
+export type NumberFormat = "percent" | "percent-0" | "percent-1" | "date" | "general" | "shown-percent" | "scaled";
+
+/** A format that shows the number as a percentage (×100, then %), with whatever decimals. */
+export function isPercentFormat(fmt: NumberFormat): boolean {
+  return fmt === "percent" || fmt === "percent-0" || fmt === "percent-1";
+}
+
+/** The decimals a percentage format shows where fewer than two (a rate's hundredths): 0 or 1; else undefined. */
+export function roundedPercent(fmt: NumberFormat): 0 | 1 | undefined {
+  return fmt === "percent-0" ? 0 : fmt === "percent-1" ? 1 : undefined;
+}
 
 /**
  * A cell's value. Treat it as read-only: equal short numbers, booleans and uses of one shared
