@@ -140,21 +140,39 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
   const now = (a: Award): string => pendingMark(y, w.lang, a) + awardPhrase(w, a, named);
   const out: string[] = [];
   let arrowed = false;
+  // What pending claims could still bring it (可能获…), where it holds nothing of that kind, by
+  // kind and ranking. A claim decided turns one into an award held (or back): said as one change,
+  // (待定)可能获单项奖:X → 单项奖:X, not as one lost and another won.
+  const could = (u: UnitResult): Map<string, string> => new Map(unheld(u).map((o) => [`${o.kind}\u0000${o.ranking}`, mayWin(o, w.lang, u)]));
+  const [mayBefore, mayAfter] = [could(x), could(y)];
+  const held = (a: Award): string => (a.kind === "veto" ? "" : `${a.kind}\u0000${a.ranking}`);
+  const came = new Set<string>();
+  const went = new Set<string>();
   for (const [key, a] of before) {
     const b = after.get(key);
-    if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
+    const may = mayAfter.get(held(a));
+    if (!b && may !== undefined && !went.has(held(a))) {
+      out.push(w.t("diff.award-changed", { old: old(a), new: may }));
+      went.add(held(a));
+      arrowed = true;
+    } else if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
     // The same award, pending once and settled now (or the other way): said too.
     else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b)) {
       out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
       arrowed = true;
     }
   }
-  for (const [key, b] of after) if (!before.has(key)) out.push(w.t("diff.award-won", { award: now(b) }));
-  // What pending claims could still bring it (可能获…), where it holds nothing of that kind: gone or come.
-  const could = (u: UnitResult): Map<string, string> => new Map(unheld(u).map((o) => [`${o.kind}\u0000${o.ranking}`, mayWin(o, w.lang, u)]));
-  const [mayBefore, mayAfter] = [could(x), could(y)];
-  for (const [key, text] of mayBefore) if (!mayAfter.has(key)) out.push(w.t("diff.award-lost", { award: text }));
-  for (const [key, text] of mayAfter) if (!mayBefore.has(key)) out.push(w.t("diff.award-won", { award: text }));
+  for (const [key, b] of after) {
+    if (before.has(key)) continue;
+    const may = mayBefore.get(held(b));
+    if (may !== undefined && !came.has(held(b))) {
+      out.push(w.t("diff.award-changed", { old: may, new: now(b) }));
+      came.add(held(b));
+      arrowed = true;
+    } else out.push(w.t("diff.award-won", { award: now(b) }));
+  }
+  for (const [key, text] of mayBefore) if (!mayAfter.has(key) && !came.has(key)) out.push(w.t("diff.award-lost", { award: text }));
+  for (const [key, text] of mayAfter) if (!mayBefore.has(key) && !went.has(key)) out.push(w.t("diff.award-won", { award: text }));
   // An award's old → new beside another's reads as one chain joined by 、: they are parted by ; then.
   const arrows = out.length > 1 && arrowed;
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "diff.awards-join")) }) : undefined;

@@ -181,6 +181,19 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
+/**
+ * The basis said beside what a unit could still win: for a single-item award, its own pending
+ * recognitions entered for it, by level and cell (申报中(市级),见 加扣分!B6), as a recognised one
+ * says its row; else the ranking it could be won on.
+ */
+export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
+  if (o.kind === "single") {
+    const rows = u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === o.ranking);
+    if (rows.length) return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) })).join(message(lang, "list.items"));
+  }
+  return o.rankingName;
+}
+
 function isOpen(open: readonly OpenAward[], a: Award): boolean {
   return a.kind !== "veto" && open.some((o) => o.kind === a.kind && o.ranking === a.ranking);
 }

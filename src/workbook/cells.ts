@@ -4,11 +4,19 @@
 import type { Problems } from "../diagnostics/index.js";
 import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
 import { isPercentFormat, roundedPercent, type RawCell } from "../xlsx/read/index.js";
-import { colName } from "../xlsx/refs.js";
+import { colName, serialToIsoDate } from "../xlsx/refs.js";
 
 /** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
 export function cleanText(s: string): string {
   return s.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, "");
+}
+
+/** What a cell shows, to quote it: a date as its date (2026-03-01), a percentage as one (96.5%), else its text. */
+export function shownText(c: RawCell): string {
+  const v = c.value;
+  if (v.t === "n" && v.fmt === "date") return serialToIsoDate(v.v) || String(v.v);
+  if (v.t === "n" && isPercentFormat(v.fmt)) return formatRate(fractionToRate(v.v));
+  return cellText(c);
 }
 
 /** The text a cell shows, trimmed; "" for empty, numbers as written. */
@@ -44,7 +52,8 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   if (v.t === "e") p.error("workbook.error-value", sheet, c.ref, { value: v.v });
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
-  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref, { value: String(v.v) });
+  // Said as the date the cell shows (2026-03-01), and the number under it (46082).
+  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref, { value: String(v.v), date: serialToIsoDate(v.v) || String(v.v) });
   // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
   else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });
   else return false;
@@ -180,7 +189,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       // else no guess.
       const typed = numberText(String(raw)) ?? String(raw);
       const within = (rate: number): boolean => Number.isFinite(rate) && rate >= min && rate <= max;
-      if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${typed}%` });
+      // A formula's result (=B3/C3*100) is not typed over: the formula is to give the fraction.
+      if (within(Math.round(n * 100)) && c.formula) p.error("workbook.rate-bare-formula", sheet, c.ref, { value: String(raw), suggestion: `${typed}%`, fraction: String(Math.round(n * 100) / 10000) });
+      else if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${typed}%` });
       else if (Number.isInteger(n) && n % 10 === 0 && within(n)) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
       else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: String(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
@@ -201,7 +212,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
     const meant = r / 100;
     const typed = v.t === "n" && isPercentFormat(v.fmt) && r > max && Number.isInteger(meant) && meant >= min && meant <= max;
-    p.error(typed ? "workbook.rate-percent-typed" : "workbook.rate-out-of-range", sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant) });
+    // A formula's result so shown (=B3*100): the formula is to give the fraction, not typed over.
+    const code = typed ? (c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed") : "workbook.rate-out-of-range";
+    p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(typed && c.formula ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
     return undefined;
   }
   const dp = v.t === "n" ? roundedPercent(v.fmt) : undefined;

@@ -340,6 +340,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       if (l.role.role !== "rates") return;
       for (const [col, code] of l.role.columns) rateCols.set(code, { sheet: l.sheet, at, col });
     });
+    // The blank cells, said as a form is read: row by row, left to right (not item by item).
+    const blanks: { at: number; row: number; col: number; say: () => void }[] = [];
     for (const [code, hasDefault] of needed) {
       const col = rateCols.get(code);
       if (!col) {
@@ -355,12 +357,15 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const row = u ? presence.get(u.name)?.[col.at] : undefined;
         if (!u || row === undefined) continue; // reported as missing on that sheet
         if (g.refused.has(`${u.name}\u0000${code}`)) continue;
-        if (isTarget) p.error("workbook.missing-target", col.sheet, refOf(col.col, row), { code, unit: u.name });
-        else {
-          blankMeasure(p, col.sheet, refOf(col.col, row), code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
-        }
+        const ref = refOf(col.col, row);
+        const say = isTarget
+          ? () => p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name })
+          : () => blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
+        blanks.push({ at: col.at, row, col: col.col, say });
       }
     }
+    blanks.sort((a, b) => a.at - b.at || a.row - b.row || a.col - b.col);
+    for (const b of blanks) b.say();
     // A value typed where the kind reads nothing (a town's indicator on a department's row; the
     // template greys those cells): said, not silently passed over; once per column, at its first
     // such cell (a column filled down for every unit is one slip, not thousands).

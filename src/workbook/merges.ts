@@ -42,10 +42,12 @@ export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-b
 
 /**
  * Each merged range that covers a read cell of the data area and shows a value (its first cell is
- * `filled`; a merge of blank cells misleads nobody), or that comes down over it from above (a
- * header merged over the rows): an error at its first cell. Gives the ranges said.
+ * `filled`), or that comes down over it from above (a header merged over the rows), or whose blank
+ * cells are each said to be filled in (`blank`: a clerk who types into the merge fills its first
+ * cell alone, and is told of the rest again): an error at its first cell. A merge of blank cells
+ * that may stay blank misleads nobody. Gives the ranges said.
  */
-export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): { r1: number; c1: number; r2: number; c2: number }[] {
+export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean, blank: (row: number, col: number) => boolean = () => false): { r1: number; c1: number; r2: number; c2: number }[] {
   const said: { r1: number; c1: number; r2: number; c2: number }[] = [];
   if (area.to < area.from) return said;
   for (const ref of merges) {
@@ -56,7 +58,7 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     for (let c = r.c1; c <= r.c2 && !read; c++) read = area.cols.has(c);
     // A merge from the header down over the rows (A1:K61) hides them whatever its first cell holds:
     // the values under it are read though no one sees them.
-    if (!read || (!filled(r.r1, r.c1) && r.r1 >= area.from)) continue;
+    if (!read || (!filled(r.r1, r.c1) && r.r1 >= area.from && !blank(r.r1, r.c1))) continue;
     const first = `${colName(r.c1)}${r.r1}`;
     p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
     said.push(r);

@@ -9,7 +9,7 @@ import type { Cover, Submission, Unit } from "../model/submission.js";
 import { numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
-import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, type MeasureSpec } from "./cells.js";
+import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
@@ -219,12 +219,14 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (isFooterText(name)) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
-      const numbered = codedCols.some((col) => {
+      // Said at the first such cell, with what it shows: it is what to check (a score misplaced).
+      const numbered = [...codedCols].sort((a, b) => a - b).find((col) => {
         const c = cells[col];
         // A number typed as text ('45', 45%) is read as a number elsewhere: so it is here.
         return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined);
       });
-      if (numbered) p.warn("workbook.footer-values", sheet, refOf(nameCol, r), { value: name });
+      const held = numbered === undefined ? undefined : cells[numbered];
+      if (numbered !== undefined && held) p.warn("workbook.footer-values", sheet, refOf(numbered, r), { value: name, shown: shownText(held) });
       inFooter = true;
       return;
     }
@@ -564,14 +566,19 @@ export class SubmissionReader {
     const at = this.located[index];
     const cells = this.filled[index];
     if (!at || !cells || !merges.length) return;
-    const merged = checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col));
-    if (!merged.length) return;
-    // Cells under a merged range read blank below its first: the merge is said, not each blank cell.
-    const gone = new Set<Diagnostic>();
+    // The blank cells of this sheet said to be filled in, by where they are.
+    const blanks = new Map<string, Diagnostic>();
     for (const d of this.p.list) {
       const loc = d.location;
       if (!BLANK_UNDER_MERGE.has(d.code) || !loc || !("sheet" in loc) || loc.sheet !== at.sheet || !loc.cell) continue;
-      const cell = cellAt(loc.cell);
+      blanks.set(loc.cell, d);
+    }
+    const merged = checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col), (row, col) => blanks.has(refOf(col, row)));
+    if (!merged.length) return;
+    // Cells under a merged range read blank below its first: the merge is said, not each blank cell.
+    const gone = new Set<Diagnostic>();
+    for (const [ref, d] of blanks) {
+      const cell = cellAt(ref);
       if (cell && merged.some((r) => r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2)) gone.add(d);
     }
     if (gone.size) this.p.withdraw(gone);

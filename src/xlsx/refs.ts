@@ -56,6 +56,16 @@ export function parseUintBytes(b: Uint8Array, start: number, end: number): numbe
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/;
 
+/** A 1900-system serial as the date it shows (2026-03-01), its time of day left out; "" past the years a spreadsheet shows. */
+export function serialToIsoDate(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return "";
+  // Serials before March 1900 count Excel's fictitious 1900-02-29.
+  const whole = Math.floor(serial);
+  if (whole === 60) return "1900-02-29";
+  const ms = EPOCH_1900 + (whole < 60 ? whole + 1 : whole) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** An ISO 8601 date (t="d" cells) as an Excel 1900-system serial number; NaN when not a date. */
 export function isoToSerial(text: string): number {
   const m = ISO_DATE.exec(text.trim());

@@ -805,11 +805,24 @@ describe("a single-item recognition still pending", () => {
     });
     const scored = await cli(["score", pending, "-o", join(dir, "single-pending.scored.xlsx")]);
     expect(scored.out).toMatch(/│ 河口镇 .*│ \(待定\)可能获单项奖:移民地区综合治理单项奖\(市级\) +│/);
+    // The award list's basis names the claim's row, as a recognised one does (it said only 综合排名).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "single-pending.scored.xlsx"));
+    const listed: unknown[][] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1)));
+    expect(listed.find((r) => r[1] === "河口镇" && String(r[2]).startsWith("(待定)"))?.[4]).toBe("市级申报中,见 加扣分!B23");
     const explained = await cli(["explain", pending, "河口镇"]);
     expect(explained.out).toContain("  DX2  不计分  状态为“申报中”,尚未认定,不计分;认定后按市级参评移民地区综合治理单项奖  [加扣分!B23]");
     expect(explained.out).toContain("奖惩:\n  (待定)可能获单项奖:移民地区综合治理单项奖(市级)\n");
     const en = await cli(["explain", pending, "河口镇", "--lang", "en"]);
     expect(en.out).toContain("(pending) may win the single-item award 移民地区综合治理单项奖 (市级)");
+    // Recognised: one change, what it may have won → what it holds (not one lost and another won).
+    const decided = await edited(pending, "single-decided.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getCell(`F${l.rowCount}`).value = "已认定";
+    });
+    const diff = await cli(["diff", pending, decided]);
+    expect(diff.out).toContain("  河口镇: 奖惩 (待定)可能获单项奖:移民地区综合治理单项奖(市级) → 单项奖:移民地区综合治理单项奖(市级),3,000元  因 [1]\n");
   });
 });
 

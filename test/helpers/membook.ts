@@ -13,7 +13,7 @@ import { readXlsx } from "../xlsx/helpers.js";
 import type { LedgerRow as FillLedgerRow } from "./fill.js";
 
 /** What a test puts in a cell. */
-export type Value = number | string | boolean | Date | null | { percent: number } | { shown: number; fmt: NumberFormat } | { error: string } | { formula: string; result?: number | string | { error: string } };
+export type Value = number | string | boolean | Date | null | { percent: number } | { shown: number; fmt: NumberFormat } | { error: string } | { formula: string; result?: number | string | { error: string } | { percent: number } };
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 

@@ -120,6 +120,13 @@ const cases: Case[] = [
     expected: ["warning workbook.shown-rounded-met 指标数据!B2", "warning workbook.shown-rounded-missed 指标数据!H2", "warning workbook.shown-rounded-missed 指标数据!N19"],
   },
   {
+    // A formula that multiplies by 100 (=B3*100): in a percent-formatted cell it shows 9670%, in a
+    // plain one 96.7; the clerk is told to mend the formula, not to type a value over it.
+    name: "a rate computed by a formula times 100",
+    values: { 柳河镇: { ZB7: { formula: "K9*100", result: { percent: 96.7 } } }, 石桥镇: { ZB7: { formula: "K9/K10*100", result: 96.7 } } },
+    expected: ["workbook.rate-percent-formula 指标数据!H2", "workbook.rate-bare-formula 指标数据!H3"],
+  },
+  {
     // 0.99% typed for 99% on graded bands whose lowest line is 100%: no band, no points; asked.
     name: "a rate far below graded bands' lowest line is questioned",
     values: { 区城投集团: { ZB13: { percent: 0.0099 } } },

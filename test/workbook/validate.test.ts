@@ -10,6 +10,7 @@ import { readBook } from "../../src/load/index.js";
 import { COVER_LABELS, isSummaryName } from "../../src/workbook/layout.js";
 import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
+import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
@@ -393,7 +394,8 @@ const cases: Case[] = [
       // A number typed as text is a number too (read as one everywhere else).
       wb.sheetNamed("指标数据").set("A6", "审核人:赵六").set("B6", "45%");
     },
-    expected: ["warning workbook.footer-values 人口计生线!A6", "warning workbook.footer-values 部门!A6", "warning workbook.footer-values 指标数据!A6"],
+    // Said at the cell with the number or the date: what to check.
+    expected: ["warning workbook.footer-values 人口计生线!B6", "warning workbook.footer-values 部门!B6", "warning workbook.footer-values 指标数据!B6"],
   },
   {
     // The name beside its label is its signature: nothing to say, on every run (it said so before).
@@ -430,6 +432,18 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
     },
     expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
+  },
+  {
+    // A merge of blank cells where scores belong: typing into it fills its first cell alone, and the
+    // second would be asked for again and again; the merge is said, not each blank. A blank merge
+    // where a blank is fine (a ledger row's 说明 over two rows) is left alone.
+    name: "merged blank cells where scores belong are said as the merge",
+    ledger: [row("甲镇", "KF5"), row("乙街道", "KF5")],
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("B2", null).set("B3", null).merge("B2:B3");
+      wb.sheetNamed("加扣分").set("H1", "说明").merge("H2:H3");
+    },
+    expected: ["workbook.merged-data 党政线!B2"],
   },
   {
     // A header merged down over the units' rows hides them; the values under it (kept, as LibreOffice
@@ -690,6 +704,16 @@ describe("a header's code typed with a space (DZ 2)", () => {
 });
 
 describe("what a clerk types around the figures", () => {
+  it("a date where a score belongs, and a footer's figure, are quoted as the cell shows them (2026-03-01, not 46082)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    book.sheetNamed("党政线").set("B2", new Date(Date.UTC(2026, 2, 1)));
+    book.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", new Date(Date.UTC(2026, 11, 20)));
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:计分列中的 2026-12-20 不计入;如是某单位的分数,请填到该单位的行");
+  });
+
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
     const { lines: said } = await diagnose({
       edit: (wb) => {

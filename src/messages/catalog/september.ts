@@ -29,6 +29,7 @@ export const septemberMessages: Catalog = {
   "report.awards.none": { "zh-CN": "本年度无奖惩", en: "No awards or sanctions this year" },
   "report.veto-gates": { "zh-CN": "一票否决:{gates}", en: "vetoed: {gates}" },
   "report.award.single": { "zh-CN": "{name}({level})", en: "{name} ({level})" },
+  "report.basis.single-pending": { "zh-CN": "{level}申报中,见 {cell}", en: "claimed at {level}, pending, see {cell}" },
   "report.basis.single": { "zh-CN": "{level}认定,见 {cell}", en: "recognised at {level}, see {cell}" },
   "report.basis.veto": { "zh-CN": "{indicator} 实际 {value},目标 {target}", en: "{indicator} measured {value}, target {target}" },
   "report.pending-none": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;无论如何认定,各单位的奖惩均不变。", en: "Some ledger claims are still pending: the totals and ranks of the units concerned may still move, but however they are decided, no unit's awards change." },
