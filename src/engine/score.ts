@@ -79,8 +79,9 @@ function outcome(rubric: Rubric, k: KindScorer, before: Int32Array, entries: rea
 
 /**
  * A unit's pending rows up to this many are decided every way (2^n outcomes): its total's and each
- * line's and item's lowest and highest are then exact. Past it (rare), they are worked from the
- * two ends and each line's or item's own ends (pendingFromEnds).
+ * line's and item's lowest and highest are then exact. Past it (rare), its bonuses and its
+ * deductions each every way apart (pendingApart), while either kind has at most APART_MAX; past
+ * that too, they are worked from the two ends and each line's or item's own ends (pendingFromEnds).
  */
 const EVERY_WAY_MAX = 8;
 
@@ -118,6 +119,47 @@ function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: P
     least = Math.min(least, o.total);
     most = Math.max(most, o.total);
   }
+  return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
+}
+
+/** Pending bonuses, or pending deductions, up to this many are each tried every way apart (pendingApart). */
+const APART_MAX = 12;
+
+/**
+ * More pending rows than are tried every way together, but few enough of each kind: its bonuses
+ * tried every way with its deductions refused, and its deductions every way with its bonuses
+ * refused (2^b + 2^d ways, not 2^(b+d)). Bonuses and deductions never meet: each kind has caps of
+ * its own, and each is held against what a line or an item scored before either (chargeRoom), so
+ * a line's or the total's lowest is the present less what the deductions can take at most and
+ * what bonuses taking a shared cap's room from others can, and its highest the other way round —
+ * exact, as every way would give, where the two ends alone miss a bonus that counts only when
+ * another is refused. A single-item recognition moves no points, and is not tried.
+ */
+function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+  const side = (list: readonly LedgerEntry[]): { lo: Int32Array; hi: Int32Array; least: Points; most: Points } => {
+    const lo = Int32Array.from(now);
+    const hi = Int32Array.from(now);
+    let [least, most] = [total, total];
+    for (let mask = 1; mask < 1 << list.length; mask++) {
+      const chosen = new Set(list.filter((_, i) => (mask >> i) & 1));
+      const o = decide((e) => chosen.has(e));
+      for (let i = 0; i < o.points.length; i++) {
+        const p = o.points[i] ?? 0;
+        if (p < (lo[i] ?? 0)) lo[i] = p;
+        if (p > (hi[i] ?? 0)) hi[i] = p;
+      }
+      least = Math.min(least, o.total);
+      most = Math.max(most, o.total);
+    }
+    return { lo, hi, least, most };
+  };
+  const b = side(rows.filter((e) => codes.get(e.code)?.kind === "bonus"));
+  const d = side(rows.filter((e) => codes.get(e.code)?.kind === "deduction"));
+  // What each kind can move, added (never below 0: no line, item or total goes below it).
+  const lo = now.map((p, i) => Math.max(0, p + ((b.lo[i] ?? p) - p) + ((d.lo[i] ?? p) - p)));
+  const hi = now.map((p, i) => Math.max(0, p + ((b.hi[i] ?? p) - p) + ((d.hi[i] ?? p) - p)));
+  const least = Math.max(0, total + (b.least - total) + (d.least - total));
+  const most = Math.max(0, total + (b.most - total) + (d.most - total));
   return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
 }
 
@@ -445,7 +487,15 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     unit.floored = settled.floored;
     if (before) {
       const decide: Decide = (confirm) => outcome(rubric, k, before, entries, codes, confirm);
-      outcomes.set(u, pendingRows.length <= EVERY_WAY_MAX ? pendingEveryWay(pendingRows, unit.points, unit.total, decide) : pendingFromEnds(k.plan, codes, pendingRows, unit.points, unit.total, decide));
+      const kinds = (kind: LedgerCode["kind"]): number => pendingRows.filter((e) => codes.get(e.code)?.kind === kind).length;
+      outcomes.set(
+        u,
+        pendingRows.length <= EVERY_WAY_MAX
+          ? pendingEveryWay(pendingRows, unit.points, unit.total, decide)
+          : kinds("bonus") <= APART_MAX && kinds("deduction") <= APART_MAX
+            ? pendingApart(codes, pendingRows, unit.points, unit.total, decide)
+            : pendingFromEnds(k.plan, codes, pendingRows, unit.points, unit.total, decide),
+      );
     }
   });
 

@@ -307,6 +307,8 @@ export interface Vacancy {
   readonly kept?: { readonly unit: string; readonly rank: number };
   /** Its places used up by units tied above them (1, 1, 3), a unit that may win ranked below. */
   readonly tied?: boolean;
+  /** Pending claims may move a unit to or from the tier's places: (待定), as the prizes beside it. */
+  readonly pending?: boolean;
 }
 
 /**
@@ -332,7 +334,14 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (k) k.units.push(u.name);
         else kept.set(e.place, { units: [u.name], rank });
       }
-      const rows: Vacancy[] = [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank } }));
+      // Pending claims that may move a unit to or from the tier's places may fill a place or empty
+      // another: such a row is as pending as the prizes beside it.
+      const moves = results.units.some((u) => {
+        const range = u.certainty?.ranks[r.id];
+        return range !== undefined && range[0] !== range[1] && range[0] <= t.to;
+      });
+      const pending = moves ? { pending: true as const } : {};
+      const rows: Vacancy[] = [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank }, ...pending }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -352,7 +361,7 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       const last = rest[rest.length - 1] ?? t.to;
       const places = rest.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : rest.join("、");
       const below = result.entries.some((e) => e.rank !== null && e.rank > t.to && results.units[e.unit]?.vetoed === false);
-      return [...rows, { ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}) }];
+      return [...rows, { ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}), ...pending }];
     });
   });
 }
@@ -362,7 +371,7 @@ export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: st
   const basis = v.kept
     ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.unit, place: v.places })
     : message(lang, v.tied ? "out.tier-vacant-tied" : "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
-  return { award: message(lang, "out.tier-vacant", { tier: v.tier }), basis };
+  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis };
 }
 
 /**

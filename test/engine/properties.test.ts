@@ -422,6 +422,35 @@ describe("pending claims where caps are shared by rows on an item, a line and th
       { numRuns: 300 },
     );
   });
+
+  it("is as exact past 8 pending rows of one unit (its bonuses and deductions tried every way apart)", () => {
+    const many = fc.record({ dz: fc.array(half(9, 12.5), { minLength: 3, maxLength: 3 }), js: fc.array(half(44, 50), { minLength: 3, maxLength: 3 }), codes: fc.array(fc.constantFrom("JF7", "JF8", "JF9", "JF10", "KF7", "KF8"), { minLength: 9, maxLength: 10 }) });
+    fc.assert(
+      fc.property(many, ({ dz, js, codes }) => {
+        const units = unitsOf(dz, js);
+        const asRows = (decided: (k: number) => string): EntrySpec[] => codes.map((code, k) => ({ unit: "甲", code, status: decided(k) }));
+        const claimed = score(P, submission(P, units, asRows(() => "申报中")));
+        const totals: number[] = [];
+        const given = (u: Results["units"][number]) => u.awards.map((a) => JSON.stringify(a.kind === "grade" ? { ...a, cut: undefined } : a)).sort();
+        for (let bits = 0; bits < 1 << codes.length; bits++) {
+          const decided = score(P, submission(P, units, asRows((k) => (bits & (1 << k) ? "已认定" : "不予认定"))));
+          totals.push(decided.units.find((x) => x.name === "甲")!.total);
+          for (const u of claimed.units) {
+            const d = decided.units.find((x) => x.name === u.name)!;
+            for (const [id, rank] of Object.entries(d.ranks)) {
+              if (rank === null) continue;
+              const [best, worst] = u.certainty?.ranks[id] ?? [u.ranks[id] ?? 0, u.ranks[id] ?? 0];
+              expect(rank >= best && rank <= worst, `${u.name} ${id}: ${rank} outside ${best}–${worst} (${bits})`).toBe(true);
+            }
+            if (u.certainty === undefined || u.certainty.settled) expect(given(d), `${u.name} (${bits})`).toEqual(given(u));
+          }
+        }
+        const 甲 = claimed.units.find((x) => x.name === "甲")!;
+        expect(甲.certainty?.total ?? [甲.total, 甲.total]).toEqual([Math.min(...totals), Math.max(...totals)]);
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
 
 describe("every measured kind, either way round, any values (negative growth, past 100%, targets at or below 0)", () => {

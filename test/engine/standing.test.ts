@@ -342,6 +342,34 @@ describe("a bonus that takes a shared cap's room another row would have used to 
   });
 });
 
+describe("a bonus that counts only when another is refused, among more pending rows than are tried every way together", () => {
+  // The case above, with six pending deductions of 0.5 beside the three bonuses (nine rows): the
+  // bonuses are tried every way with the deductions refused, and the deductions with the bonuses
+  // refused. From the two ends alone (every bonus confirmed: 95) the 97 was missed, and 甲 was
+  // said never to reach 乙 — its prize marked settled.
+  const T = mini((t) =>
+    t.replace(
+      "  codes:\n",
+      "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n  codes:\n    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n    - { code: KF9, kind: deduction, name: 小扣分, points: 0.5 }\n",
+    ),
+  );
+  const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5, JS1: 45 } }, { name: "乙", scores: { JS1: 47 } }];
+  const rows: EntrySpec[] = [...["JF7", "JF8", "JF9"].map((code): EntrySpec => ({ unit: "甲", code, status: "申报中" })), ...Array.from({ length: 6 }, (): EntrySpec => ({ unit: "甲", code: "KF9", status: "申报中" }))];
+
+  it("spans what every way would give: 90 (every deduction, no bonus) to 97 (JF7 refused, JF8 and JF9 confirmed)", () => {
+    const r = score(T, submission(T, units, rows));
+    expect(unitNamed(r, "甲").total).toBe(9300);
+    expect(unitNamed(r, "甲").certainty?.total).toEqual([9000, 9700]);
+    expect(unitNamed(r, "甲").certainty?.ranks.overall).toEqual([1, 2]);
+    // 甲's prize is open (待定): it may tie 乙 for the first place (乙 keeps it either way).
+    expect(unitNamed(r, "甲").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "rank" }));
+    expect(unitNamed(r, "乙").certainty?.ranks.overall).toBeUndefined();
+    // Decided that way, it is so.
+    const decided = score(T, submission(T, units, rows.map((e) => ({ ...e, status: e.code === "JF7" || e.code === "KF9" ? "不予认定" : "已认定" }))));
+    expect([unitNamed(decided, "甲").total, unitNamed(decided, "甲").ranks.overall]).toEqual([9700, 1]);
+  });
+});
+
 describe("a unit with more pending rows than are tried every way (over 8)", () => {
   it("is worked from its two ends: nine pending 市级 JF2 claims of 5, and a pending KF1 of 20", () => {
     const rows: EntrySpec[] = [...Array.from({ length: 9 }, (): EntrySpec => ({ unit: "甲", code: "JF2", level: "市级", status: "申报中" })), { unit: "甲", code: "KF1", status: "申报中" }];

@@ -89,4 +89,16 @@ describe("空缺 rows", () => {
     const level = score(U, submission(U, [{ name: "甲" }, { name: "乙" }, { name: "丙", scores: { JS1: 40 } }]));
     expect(vacancies(U, level).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名前面的单位名次并列,计奖名次第 2 名不设"]);
   });
+
+  it("are (待定) where a pending claim may move a unit to or from the tier's places, as the prizes beside them are", async () => {
+    const { vacancies, vacancyCells } = await import("../../src/report/labels.js");
+    const said = (r: ReturnType<typeof score>): string[] => vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").award);
+    // 丙 100 first; 甲 vetoed at 95 keeps place 2 empty; 乙 at 90 third. 乙's pending 国家级 +10
+    // may take it to 100, past 甲: then 甲 is third and place 3 is the one kept empty.
+    const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 }, scores: { JS1: 45 } }, { name: "乙", scores: { JS1: 40 } }];
+    const pending = score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "申报中" }]));
+    expect(said(pending)).toEqual(["(待定)二等奖空缺"]);
+    // Decided, or a claim that moves nobody near the prizes: not.
+    expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖空缺"]);
+  });
 });
