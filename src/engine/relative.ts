@@ -5,7 +5,7 @@
 import type { Measure, MeasuredItem } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import type { RelativeBasis } from "../model/results.js";
-import { divRound } from "./leaf.js";
+import { divRound } from "../rubric/formulas.js";
 
 export interface Member {
   /** The unit's index. */

@@ -526,8 +526,11 @@ export function compareResults(
       const after = singles(y).sort().join(",");
       if (before !== after) {
         const codes = new Set([...x.awards, ...y.awards].flatMap((a) => (a.kind === "single" ? [a.code] : [])));
+        // Only a unit that holds that award before or after (a vetoed unit's recognition takes none).
+        const holds = (u: UnitResult | undefined, code: string): boolean => (u?.awards ?? []).some((a) => a.kind === "single" && a.code === code);
         changes.forEach((c, i) => {
-          if (c.unit !== name && c.code !== null && codes.has(c.code) && awardOnly(c)) because.add(i);
+          if (c.unit === name || c.code === null || !codes.has(c.code) || !awardOnly(c)) return;
+          if (holds(ua.get(renamedAs.get(c.unit) ?? c.unit), c.code) || holds(ub.get(c.unit), c.code)) because.add(i);
         });
       }
     }

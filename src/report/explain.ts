@@ -11,7 +11,7 @@ import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/r
 import { message, type Lang } from "../messages/index.js";
 import { cellOf, type CellAt, type Submission } from "../model/submission.js";
 import { cellRef } from "../diagnostics/index.js";
-import { shortfallDue } from "../engine/leaf.js";
+import { shortfallDue } from "../rubric/formulas.js";
 
 export interface Measured {
   readonly indicator: string;

@@ -182,7 +182,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
     if (max > 10000 && n * 10000 <= max) {
       r = fractionToRate(n);
-      p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
+      // (A formula's result is a fraction computed, 86000/76786: left alone.)
+      if (!c.formula) p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
     } else {
       // What to type, in plain digits (95%, not ９５%): the number as a percentage where that is a
       // rate the indicator may be; else a hundredth of it (9500 for 95%, 9670 for 96.7%);
@@ -190,7 +191,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       const typed = numberText(String(raw)) ?? String(raw);
       const within = (rate: number): boolean => Number.isFinite(rate) && rate >= min && rate <= max;
       // A formula's result (=B3/C3*100) is not typed over: the formula is to give the fraction.
-      if (within(Math.round(n * 100)) && c.formula) p.error("workbook.rate-bare-formula", sheet, c.ref, { value: String(raw), suggestion: `${typed}%`, fraction: String(Math.round(n * 100) / 10000) });
+      if (within(Math.round(n * 100)) && c.formula) {
+        // Said rounded to a rate's hundredths (a quotient has fifteen digits).
+        const meant = Math.round(n * 100);
+        p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
+      }
       else if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${typed}%` });
       else if (Number.isInteger(n) && n % 10 === 0 && within(n)) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
       else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: String(raw), min: formatRate(min), max: formatRate(max) });
@@ -223,7 +228,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     const scale = dp === 0 ? 100 : 1000;
     const seen = Math.sign(v.v) * Math.round(Math.abs(v.v) * scale + 1e-9) * (10000 / scale);
     // Said with the decimals the cell shows (98.0%).
-    if (seen !== r) shown(seen, dp === 0 ? formatRate(seen) : `${formatPointsFixed(seen).replace(/0$/, "")}%`);
+    // (A negative that shows -0% shows its sign: no 0% is seen.)
+    if (seen !== r && !(v.v < 0 && seen === 0)) shown(seen, dp === 0 ? formatRate(seen) : `${formatPointsFixed(seen).replace(/0$/, "")}%`);
   }
   return r;
 }

@@ -10,7 +10,7 @@ import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
-import { checkMerges } from "./merges.js";
+import { mergesOverData } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
 interface LedgerHeader {
@@ -294,7 +294,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // 说明 and 依据 score nothing: one document merged over the claims it proves is the form's own
     // way, not an error (its text is the first claim's).
     const scored = [...header.cols].filter(([f]) => f !== "note" && f !== "evidence").map(([, col]) => col);
-    checkMerges(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(scored) }, filled);
+    mergesOverData(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(scored) }, filled);
   }
   return out;
 }

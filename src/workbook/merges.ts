@@ -1,7 +1,7 @@
 // Merged cells over the cells a form's rows are read from. A merged range keeps its value in its
 // first cell alone: the others read as blank though the user sees the value across them (是
 // merged over two claims flags one of them). Said at the range, never read as the user sees it.
-import type { Problems } from "../diagnostics/index.js";
+import type { Diagnostic, Problems } from "../diagnostics/index.js";
 import { colName } from "../xlsx/refs.js";
 
 /** Rows and columns of a form's data: rows `from`..`to`, the columns read. */
@@ -38,7 +38,29 @@ export function cellAt(ref: string): { row: number; col: number } | undefined {
 }
 
 /** Problems of blank cells, which a merged range over them explains (its error is said instead). */
-export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-blank", "workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate"]);
+export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-blank", "workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target", "workbook.ledger-blank"]);
+
+/**
+ * The merges over a form's data said (checkMerges), a merge of blank cells too where those cells
+ * were said to be blank (BLANK_UNDER_MERGE, found among what `p` holds for the sheet): then the
+ * merge is said, and each blank under it taken back. To be called once the blanks are said.
+ */
+export function mergesOverData(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean): void {
+  const blanks = new Map<string, Diagnostic>();
+  for (const d of p.list) {
+    const loc = d.location;
+    if (!BLANK_UNDER_MERGE.has(d.code) || !loc || !("sheet" in loc) || loc.sheet !== sheet || !loc.cell) continue;
+    blanks.set(loc.cell, d);
+  }
+  const merged = checkMerges(p, sheet, merges, area, filled, (row, col) => blanks.has(`${colName(col)}${row}`));
+  if (!merged.length) return;
+  const gone = new Set<Diagnostic>();
+  for (const [ref, d] of blanks) {
+    const cell = cellAt(ref);
+    if (cell && merged.some((r) => r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2)) gone.add(d);
+  }
+  if (gone.size) p.withdraw(gone);
+}
 
 /**
  * Each merged range that covers a read cell of the data area and shows a value (its first cell is

@@ -15,7 +15,7 @@ import { groupByEnding } from "./group-name.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
-import { acrossRow, BLANK_UNDER_MERGE, cellAt, checkMerges, type DataArea } from "./merges.js";
+import { acrossRow, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
@@ -361,6 +361,8 @@ export class SubmissionReader {
   private readonly refused = new Set<string>();
   /** Each refused measured value, with what was said of it. */
   private readonly refusals: { unit: string; code: string; at: { sheet: string; cell: string }; said: Diagnostic[] }[] = [];
+  /** The merges of the rates sheets, said once their blanks are (in finish). */
+  private readonly rateMerges: { sheet: string; merges: readonly string[]; cells: ReadCells }[] = [];
   /** Rates read from cells that show them rounded to another (0.9499 formatted 0%): told where that crosses an edge. */
   private readonly shown: ShownRate[] = [];
 
@@ -566,22 +568,10 @@ export class SubmissionReader {
     const at = this.located[index];
     const cells = this.filled[index];
     if (!at || !cells || !merges.length) return;
-    // The blank cells of this sheet said to be filled in, by where they are.
-    const blanks = new Map<string, Diagnostic>();
-    for (const d of this.p.list) {
-      const loc = d.location;
-      if (!BLANK_UNDER_MERGE.has(d.code) || !loc || !("sheet" in loc) || loc.sheet !== at.sheet || !loc.cell) continue;
-      blanks.set(loc.cell, d);
-    }
-    const merged = checkMerges(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col), (row, col) => blanks.has(refOf(col, row)));
-    if (!merged.length) return;
-    // Cells under a merged range read blank below its first: the merge is said, not each blank cell.
-    const gone = new Set<Diagnostic>();
-    for (const [ref, d] of blanks) {
-      const cell = cellAt(ref);
-      if (cell && merged.some((r) => r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2)) gone.add(d);
-    }
-    if (gone.size) this.p.withdraw(gone);
+    // Cells under a merged range read blank below its first: the merge is said, not each blank
+    // cell. A rates sheet's blanks are said once every sheet is read (finish): its merges then.
+    if (at.role.role === "rates") this.rateMerges.push({ sheet: at.sheet, merges, cells });
+    else mergesOverData(this.p, at.sheet, merges, cells.area, (row, col) => cells.has(row, col));
   }
 
   private lineRows(sheet: string, role: Extract<SheetRole, { role: "line" }>): RowHandler {
@@ -786,6 +776,7 @@ export class SubmissionReader {
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     shownAcross(this.rubric, this.shown, units, values, p);
+    for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];

@@ -1,18 +1,21 @@
-// A rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % button does, shows 95%)
-// where the rounding crosses what scoring compares it with: a target (a gate's veto, a threshold's
-// points, full marks) or a band's edge. The value stored is what is scored; the clerk who sees 95%
-// and finds the unit vetoed is told why, at the cell, before the results go out.
+// A rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % button does, shows 95%),
+// or a target so shown, where the numbers shown would have scored otherwise than those held: a
+// gate's veto, a threshold's points, a band, a whole step of a shortfall, full marks against a
+// target. The numbers held are what is scored; the clerk who sees 95% against 95% and finds the
+// unit vetoed is told why, at the cell, before the results go out. A difference of a few hundredths
+// of a point (a linear item's 19.99 for 20 shown) is not said: the notes show the numbers scored.
 import type { Problems } from "../diagnostics/index.js";
-import { formatRate } from "../model/numbers.js";
+import { formatPoints, formatRate } from "../model/numbers.js";
 import type { CellAt, Values } from "../model/submission.js";
+import { measuredPoints } from "../rubric/formulas.js";
 import { isRelative, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
 import { lowerIsBetter, reaches, targetReader, type TargetReader } from "../rubric/targets.js";
 import { measuredOf } from "./coverage.js";
 
-/** A rate read from a cell that shows another (rounded by its format). */
+/** A rate read from a cell that shows another (rounded by its format): an indicator's or a target's. */
 export interface ShownRate {
   readonly unit: string;
-  /** The indicator's code. */
+  /** The indicator's or the target's code. */
   readonly code: string;
   readonly value: Rate;
   readonly shown: Rate;
@@ -21,38 +24,76 @@ export interface ShownRate {
   readonly at: CellAt;
 }
 
-/** What an item compares a value with: its target, or each band's edge. */
-function edges(item: MeasuredItem, target: TargetReader, u: number): Rate[] {
-  if (item.kind === "bands") return (item.bands ?? []).map((b) => b.from);
-  const t = target.value(u);
-  return t === undefined ? [] : [t];
+/** An item's readers of its target and floor, made once. */
+interface Readers {
+  readonly target: TargetReader;
+  readonly floor?: TargetReader;
+}
+
+/** Where the numbers shown cross what the item turns on, not only move its points a little. */
+function crosses(item: MeasuredItem, lower: boolean, held: { v: Rate; t: Rate }, seen: { v: Rate; t: Rate }): boolean {
+  if (item.kind === "gate" || item.kind === "threshold" || item.kind === "bands") return true;
+  // Full marks on one side only, or a whole step more or less of a shortfall.
+  return reaches(held.v, held.t, lower) !== reaches(seen.v, seen.t, lower) || (item.kind === "shortfall" && item.wholeSteps === true);
 }
 
 /**
- * Warns, at the cell, of each rate shown across an edge from the value scored: the first item of
- * the unit's kind (in rubric order) that reads it and turns on that edge, a gate's veto first.
+ * Warns, at the rounded cell, of each unit's item whose points the numbers shown would change
+ * across an edge: the first such item of the unit's kind (a gate first) for each rounded cell.
  */
 export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values, p: Problems): void {
   if (!shown.length) return;
   const index = new Map(units.map((u, i) => [u.name, i]));
-  const readers = new Map<MeasuredItem, TargetReader>();
-  const byKind = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => !isRelative(m))]));
+  const byUnit = new Map<number, Map<string, ShownRate>>();
   for (const s of shown) {
     const u = index.get(s.unit);
     if (u === undefined) continue;
-    const items = (byKind.get(units[u]?.kind ?? "") ?? []).filter((m) => m.indicator === s.code);
-    // A gate first: a veto is what a clerk would most want to have seen.
-    items.sort((a, b) => Number(b.kind === "gate") - Number(a.kind === "gate"));
-    for (const item of items) {
-      let reader = readers.get(item);
-      if (!reader) readers.set(item, (reader = targetReader(rubric, item, values)));
+    let m = byUnit.get(u);
+    if (!m) byUnit.set(u, (m = new Map()));
+    m.set(s.code, s);
+  }
+  const readers = new Map<MeasuredItem, Readers>();
+  const readersOf = (item: MeasuredItem): Readers => {
+    let r = readers.get(item);
+    if (!r) readers.set(item, (r = { target: targetReader(rubric, item, values), ...(item.floor ? { floor: targetReader(rubric, { ...item, target: item.floor }, values) } : {}) }));
+    return r;
+  };
+  // A gate first: a veto is what a clerk would most want to have seen.
+  const byKind = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => !isRelative(m)).sort((a, b) => Number(b.kind === "gate") - Number(a.kind === "gate"))]));
+  for (const [u, rounded] of byUnit) {
+    const said = new Set<string>();
+    for (const item of byKind.get(units[u]?.kind ?? "") ?? []) {
+      const targetRef = "ref" in item.target ? item.target.ref : undefined;
+      const floorRef = item.floor && "ref" in item.floor ? item.floor.ref : undefined;
+      const own = rounded.get(item.indicator);
+      const target = targetRef === undefined ? undefined : rounded.get(targetRef);
+      const floor = floorRef === undefined ? undefined : rounded.get(floorRef);
+      const cell = own ?? target ?? floor;
+      if (!cell || said.has(cell.code)) continue;
+      const slot = values.slot(item.indicator);
+      const v = slot === undefined ? undefined : values.get(u, slot);
+      const r = readersOf(item);
+      const t = item.kind === "bands" ? 0 : r.target.value(u);
+      if (v === undefined || t === undefined) continue;
+      const f = r.floor?.value(u);
       const lower = lowerIsBetter(rubric, item);
-      const edge = edges(item, reader, u).find((e) => reaches(s.value, e, lower) !== reaches(s.shown, e, lower));
-      if (edge === undefined) continue;
-      const met = reaches(s.value, edge, lower);
-      const code = item.kind === "gate" && !met ? "workbook.shown-rounded-veto" : met ? "workbook.shown-rounded-met" : "workbook.shown-rounded-missed";
-      p.warn(code, s.at.sheet, s.at.cell, { shown: s.shownText, value: formatRate(s.value), item: item.name, itemCode: item.code, op: lower ? "≤" : "≥", target: formatRate(edge) });
-      break;
+      const seen = { v: own?.shown ?? v, t: target?.shown ?? t, f: floor?.shown ?? f };
+      const points = measuredPoints(item, lower, v, t, f);
+      const shownPoints = measuredPoints(item, lower, seen.v, seen.t, seen.f);
+      if (points === shownPoints || !crosses(item, lower, { v, t }, seen)) continue;
+      said.add(cell.code);
+      const data = {
+        item: item.name,
+        itemCode: item.code,
+        value: formatRate(v),
+        shownValue: own?.shownText ?? formatRate(v),
+        target: formatRate(t),
+        shownTarget: target?.shownText ?? formatRate(t),
+        points: formatPoints(points),
+        shownPoints: formatPoints(shownPoints),
+      };
+      const code = item.kind === "gate" && points === 0 ? "workbook.shown-rounded-veto" : item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
+      p.warn(code, cell.at.sheet, cell.at.cell, data);
     }
   }
 }

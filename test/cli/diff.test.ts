@@ -823,6 +823,20 @@ describe("a single-item recognition still pending", () => {
     });
     const diff = await cli(["diff", pending, decided]);
     expect(diff.out).toContain("  河口镇: 奖惩 (待定)可能获单项奖:移民地区综合治理单项奖(市级) → 单项奖:移民地区综合治理单项奖(市级),3,000元  因 [1]\n");
+    // A vetoed unit's recognition of the same award, decided too, takes none: not a cause of 河口镇's.
+    const both = await edited("samples/qingshan-2026.xlsx", "single-pending-both.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["北川镇", "DX2", null, "国家级", null, "申报中"];
+      l.getRow(l.rowCount + 1).values = ["河口镇", "DX2", null, "市级", null, "申报中"];
+    });
+    const bothDecided = await edited(both, "single-decided-both.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getCell(`F${l.rowCount - 1}`).value = "已认定";
+      l.getCell(`F${l.rowCount}`).value = "已认定";
+    });
+    const moved = await cli(["diff", both, bothDecided]);
+    expect(moved.out).toContain("  [1] 加扣分 北川镇 DX2 国家级 申报中 → DX2 国家级 已认定");
+    expect(moved.out).toMatch(/ {2}河口镇: 奖惩 .* 因 \[2\]\n/);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Submission } from "../../src/model/submission.js";
 import { formatPointsFixed, fractionToRate } from "../../src/model/numbers.js";
 import { explainUnit } from "../../src/report/explain.js";
 import { planOf } from "../../src/rubric/plan.js";
-import { divRound, measuredPoints } from "../../src/engine/leaf.js";
+import { divRound, measuredPoints } from "../../src/rubric/formulas.js";
 import { againstBest } from "../../src/engine/relative.js";
 import type { MeasuredItem } from "../../src/rubric/model.js";
 import { mini, rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";

@@ -105,25 +105,30 @@ const cases: Case[] = [
     expected: ["workbook.percent-in-quantity 指标数据!C2", "workbook.percent-in-quantity 指标数据!G2", "workbook.scaled-format 指标数据!E3", "warning workbook.rate-implausible 指标数据!H3"],
   },
   {
-    // 0.9499 formatted 0% (Excel's % button) shows 95%: the 94.99% stored is scored, and where the
-    // rounding crosses what the item turns on, the cell is told — a target missed (SH4: 95%) or met
-    // (JJ1: the unit's own 8.4%, shown as 8%), a band's edge (QY3: 105%, shown as 105.0%). Rounded
-    // on the same side (94.49% shows 94%; 95.01% shows 95%) or shown with both decimals: nothing.
-    name: "a rate shown rounded across what it is scored against",
+    // 0.9499 formatted 0% (Excel's % button) shows 95%: the 94.99% held is scored, and where the
+    // numbers shown would score otherwise across an edge, the rounded cell is told: a target met
+    // as held and missed as shown (JJ1: the unit's own 8.4%, 8.41% shown as 8%), a whole step of a
+    // shortfall (SH4: 94.49% is 0 steps short of 95%, the 94% shown 1), a band's edge (QY3: 104.96%
+    // shown as 105.0%), a unit's own target shown rounded (杨柳镇's MB1 6.49% shown as 6%, against
+    // 6.45%). Nothing where the points are the same (SH4 at 94.99%: no whole step short either
+    // way), rounded to the same side, shown with both decimals, or a negative shown as -0%.
+    name: "a rate or a target shown rounded across what it is scored against",
     values: {
       柳河镇: { ZB7: { shown: 0.9499, fmt: "percent-0" }, ZB1: { shown: 0.0841, fmt: "percent-0" }, MB1: "8.4%" },
       石桥镇: { ZB7: { shown: 0.9449, fmt: "percent-0" }, ZB1: { shown: 0.0849, fmt: "percent-1" } },
       白马镇: { ZB7: { shown: 0.9501, fmt: "percent-0" } },
       河西街道: { ZB7: { shown: 0.9499, fmt: "percent" } },
+      杨柳镇: { MB1: { shown: 0.0649, fmt: "percent-0" }, ZB1: "6.45%" },
+      金山镇: { ZB1: { shown: -0.004, fmt: "percent-0" }, MB1: "0%" },
       区城投集团: { ZB13: { shown: 1.0496, fmt: "percent-1" } },
     },
-    expected: ["warning workbook.shown-rounded-met 指标数据!B2", "warning workbook.shown-rounded-missed 指标数据!H2", "warning workbook.shown-rounded-missed 指标数据!N19"],
+    expected: ["warning workbook.shown-rounded-points 指标数据!B2", "warning workbook.shown-rounded-points 指标数据!H3", "warning workbook.shown-rounded-points 指标数据!O6", "warning workbook.shown-rounded-band 指标数据!N19"],
   },
   {
     // A formula that multiplies by 100 (=B3*100): in a percent-formatted cell it shows 9670%, in a
     // plain one 96.7; the clerk is told to mend the formula, not to type a value over it.
     name: "a rate computed by a formula times 100",
-    values: { 柳河镇: { ZB7: { formula: "K9*100", result: { percent: 96.7 } } }, 石桥镇: { ZB7: { formula: "K9/K10*100", result: 96.7 } } },
+    values: { 柳河镇: { ZB7: { formula: "K9*100", result: { percent: 96.7 } } }, 石桥镇: { ZB7: { formula: "K9/K10*100", result: 96.7 } }, 区城投集团: { ZB13: { formula: "K19/K20", result: 1.1199958 } } },
     expected: ["workbook.rate-percent-formula 指标数据!H2", "workbook.rate-bare-formula 指标数据!H3"],
   },
   {

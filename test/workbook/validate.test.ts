@@ -431,19 +431,23 @@ const cases: Case[] = [
       wb.sheetNamed("加扣分").set("H1", "说明").set("I1", "依据").set("H2", "同一批次").merge("H2:H3").set("I2", "区委督查〔2026〕3号").merge("I2:I3");
       wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
     },
-    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.blank-rate 指标数据!C3", "workbook.merged-data 加扣分!G2"],
+    // (指标数据!C3, blank under the merge, is the merge's: not asked for again.)
+    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.merged-data 加扣分!G2"],
   },
   {
     // A merge of blank cells where scores belong: typing into it fills its first cell alone, and the
     // second would be asked for again and again; the merge is said, not each blank. A blank merge
     // where a blank is fine (a ledger row's 说明 over two rows) is left alone.
     name: "merged blank cells where scores belong are said as the merge",
-    ledger: [row("甲镇", "KF5"), row("乙街道", "KF5")],
+    ledger: [row("甲镇", "KF5"), row("乙街道", "KF5"), row("丙镇", "KF5")],
     edit: (wb) => {
       wb.sheetNamed("党政线").set("B2", null).set("B3", null).merge("B2:B3");
       wb.sheetNamed("加扣分").set("H1", "说明").merge("H2:H3");
+      // A target merged down its column (95% typed once for every unit), and a status over two claims.
+      wb.sheetNamed("指标数据").set("F3", null).set("F4", null).merge("F2:F4");
+      wb.sheetNamed("加扣分").set("F4", null).merge("F3:F4");
     },
-    expected: ["workbook.merged-data 党政线!B2"],
+    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!F2", "workbook.merged-data 加扣分!F3"],
   },
   {
     // A header merged down over the units' rows hides them; the values under it (kept, as LibreOffice
@@ -711,7 +715,7 @@ describe("what a clerk types around the figures", () => {
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
-    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:计分列中的 2026-12-20 不计入;如是某单位的分数,请填到该单位的行");
+    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 2026-12-20 不计入;如是某单位的数据,请填到该单位的行");
   });
 
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
