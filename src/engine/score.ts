@@ -99,13 +99,16 @@ interface Pending {
 /** How a unit's outcome is worked out with its pending rows decided as `confirm` says. */
 type Decide = (confirm: (e: LedgerEntry) => boolean) => Outcome;
 
-/**
- * Every way its pending rows can be decided (each confirmed or not), from the present (none
- * confirmed: `now`, `total`) on: exact, whatever the caps and the holds on lines and items make
- * of each row (a bonus confirmed may take a shared cap's room that another row would have used
- * to more effect, so that a total falls as a bonus counts).
- */
-function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+/** The lowest and highest of a unit's total and of each line and item, over some ways of deciding its rows. */
+interface Reach {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly least: Points;
+  readonly most: Points;
+}
+
+/** Every way `rows` can be decided (each confirmed or not; any other pending row refused), from the present (`now`, `total`) on. */
+function everyWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Reach {
   const lo = Int32Array.from(now);
   const hi = Int32Array.from(now);
   let [least, most] = [total, total];
@@ -120,7 +123,22 @@ function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: P
     least = Math.min(least, o.total);
     most = Math.max(most, o.total);
   }
+  return { lo, hi, least, most };
+}
+
+/** A unit's certainty from the reach of its pending rows. */
+function pendingWithin(rows: readonly LedgerEntry[], { lo, hi, least, most }: Reach): Pending {
   return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
+}
+
+/**
+ * Every way its pending rows can be decided (each confirmed or not), from the present (none
+ * confirmed: `now`, `total`) on: exact, whatever the caps and the holds on lines and items make
+ * of each row (a bonus confirmed may take a shared cap's room that another row would have used
+ * to more effect, so that a total falls as a bonus counts).
+ */
+function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+  return pendingWithin(rows, everyWay(rows, now, total, decide));
 }
 
 /** Pending bonuses, or pending deductions, up to this many are each tried every way apart (pendingApart). */
@@ -137,31 +155,14 @@ const APART_MAX = 12;
  * another is refused. A single-item recognition moves no points, and is not tried.
  */
 function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
-  const side = (list: readonly LedgerEntry[]): { lo: Int32Array; hi: Int32Array; least: Points; most: Points } => {
-    const lo = Int32Array.from(now);
-    const hi = Int32Array.from(now);
-    let [least, most] = [total, total];
-    for (let mask = 1; mask < 1 << list.length; mask++) {
-      const chosen = new Set(list.filter((_, i) => (mask >> i) & 1));
-      const o = decide((e) => chosen.has(e));
-      for (let i = 0; i < o.points.length; i++) {
-        const p = o.points[i] ?? 0;
-        if (p < (lo[i] ?? 0)) lo[i] = p;
-        if (p > (hi[i] ?? 0)) hi[i] = p;
-      }
-      least = Math.min(least, o.total);
-      most = Math.max(most, o.total);
-    }
-    return { lo, hi, least, most };
-  };
-  const b = side(rows.filter((e) => codes.get(e.code)?.kind === "bonus"));
-  const d = side(rows.filter((e) => codes.get(e.code)?.kind === "deduction"));
+  const b = everyWay(rows.filter((e) => codes.get(e.code)?.kind === "bonus"), now, total, decide);
+  const d = everyWay(rows.filter((e) => codes.get(e.code)?.kind === "deduction"), now, total, decide);
   // What each kind can move, added (never below 0: no line, item or total goes below it).
   const lo = now.map((p, i) => Math.max(0, p + ((b.lo[i] ?? p) - p) + ((d.lo[i] ?? p) - p)));
   const hi = now.map((p, i) => Math.max(0, p + ((b.hi[i] ?? p) - p) + ((d.hi[i] ?? p) - p)));
   const least = Math.max(0, total + (b.least - total) + (d.least - total));
   const most = Math.max(0, total + (b.most - total) + (d.most - total));
-  return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
+  return pendingWithin(rows, { lo, hi, least, most });
 }
 
 /**
