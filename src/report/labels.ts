@@ -70,6 +70,8 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
     case "rank":
       return message(lang, a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, place: a.place ?? "" });
     case "grade":
+      // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
+      if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
       return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
     case "single":
       return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });

@@ -102,3 +102,20 @@ describe("空缺 rows", () => {
     expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖空缺"]);
   });
 });
+
+describe("a grade a veto gives a unit not ranked", () => {
+  it("is given on the veto in the award list, not on a rank it has not (综合排名第 — 名)", async () => {
+    const { awardBasis } = await import("../../src/report/labels.js");
+    const T = mini((t) =>
+      t
+        .replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: false, grade: 不合格 }\n")
+        .replace("  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n", "  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 85 }\n      otherwise: 不合格\n"),
+    );
+    const r = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }]));
+    const 甲 = r.units.find((u) => u.name === "甲")!;
+    const grade = 甲.awards.find((a) => a.kind === "grade")!;
+    expect(甲.ranks.overall).toBeNull();
+    expect(awardBasis(grade, 甲, "zh-CN", "—")).toBe("一票否决,不参加综合排名,直接定为不合格");
+    expect(awardBasis(grade, 甲, "en", "—")).toBe("one-vote veto: not ranked on 综合排名, graded 不合格");
+  });
+});
