@@ -219,14 +219,19 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (isFooterText(name)) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
-      // Said at the first such cell, with what it shows: it is what to check (a score misplaced).
-      const numbered = [...codedCols].sort((a, b) => a - b).find((col) => {
+      // Said at the first such cell, with what it shows (it is what to check: a score misplaced),
+      // and how many more the line holds.
+      const numbered = [...codedCols].sort((a, b) => a - b).filter((col) => {
         const c = cells[col];
         // A number typed as text ('45', 45%) is read as a number elsewhere: so it is here.
         return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined);
       });
-      const held = numbered === undefined ? undefined : cells[numbered];
-      if (numbered !== undefined && held) p.warn("workbook.footer-values", sheet, refOf(numbered, r), { value: name, shown: shownText(held) });
+      const first = numbered[0];
+      const held = first === undefined ? undefined : cells[first];
+      if (first !== undefined && held) {
+        const data = { value: name, shown: shownText(held), more: numbered.length - 1 };
+        p.warn(numbered.length > 1 ? "workbook.footer-values-more" : "workbook.footer-values", sheet, refOf(first, r), data);
+      }
       inFooter = true;
       return;
     }

@@ -712,10 +712,13 @@ describe("what a clerk types around the figures", () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     book.sheetNamed("党政线").set("B2", new Date(Date.UTC(2026, 2, 1)));
     book.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", new Date(Date.UTC(2026, 11, 20)));
+    // Several figures on a footer's line: said at the first, with how many more.
+    book.sheetNamed("部门").set("A6", "注:").set("C6", "95%").set("E6", 9.5);
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
     expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 2026-12-20 不计入;如是某单位的数据,请填到该单位的行");
+    expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
