@@ -3,7 +3,7 @@
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
 import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
-import { isPercentFormat, roundedPercent, type RawCell } from "../xlsx/read/index.js";
+import { isGeneralFormat, isPercentFormat, roundedRate, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 
 /** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
@@ -176,7 +176,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
   // A % written after the number by its format (0.00"%"): the number shown is the percentage.
   let r = v.t === "n" && isPercentFormat(v.fmt) ? fractionToRate(v.v) : v.t === "n" && v.fmt === "shown-percent" ? fractionToRate(v.v / 100) : parseRate(raw);
-  const typedFraction = r !== "bare" && r !== undefined && r !== 0 && !c.formula && (typeof raw === "string" ? !raw.includes("%") && !raw.includes("％") : v.t === "n" && v.fmt === "general");
+  const typedFraction = r !== "bare" && r !== undefined && r !== 0 && !c.formula && (typeof raw === "string" ? !raw.includes("%") && !raw.includes("％") : v.t === "n" && isGeneralFormat(v.fmt));
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
@@ -222,14 +222,16 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(typed && c.formula ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
     return undefined;
   }
-  const dp = v.t === "n" ? roundedPercent(v.fmt) : undefined;
-  if (shown && v.t === "n" && dp !== undefined) {
+  // A rate its format shows rounded (0%, 0.0%; a fraction read as one shown 0.00, 0.000).
+  const rounds = v.t === "n" ? roundedRate(v.fmt) : undefined;
+  if (shown && v.t === "n" && rounds && (!rounds.fraction || r === fractionToRate(v.v))) {
     // As a spreadsheet rounds what it shows: half away from zero (a float's 94.49999… is 94.5).
-    const scale = dp === 0 ? 100 : 1000;
+    const scale = rounds.dp === 0 ? 100 : 1000;
     const seen = Math.sign(v.v) * Math.round(Math.abs(v.v) * scale + 1e-9) * (10000 / scale);
-    // Said with the decimals the cell shows (98.0%).
-    // (A negative that shows -0% shows its sign: no 0% is seen.)
-    if (seen !== r && !(v.v < 0 && seen === 0)) shown(seen, dp === 0 ? formatRate(seen) : `${formatPointsFixed(seen).replace(/0$/, "")}%`);
+    // Said with the decimals the cell shows (98.0%, 0.98). (A negative that shows -0% or -0.00
+    // shows its sign: no 0 is seen.)
+    const text = rounds.fraction ? (seen / 10000).toFixed(rounds.dp + 2) : rounds.dp === 0 ? formatRate(seen) : `${formatPointsFixed(seen).replace(/0$/, "")}%`;
+    if (seen !== r && !(v.v < 0 && seen === 0)) shown(seen, text);
   }
   return r;
 }

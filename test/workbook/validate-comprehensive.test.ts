@@ -120,9 +120,11 @@ const cases: Case[] = [
       河西街道: { ZB7: { shown: 0.9499, fmt: "percent" } },
       杨柳镇: { MB1: { shown: 0.0649, fmt: "percent-0" }, ZB1: "6.45%" },
       金山镇: { ZB1: { shown: -0.004, fmt: "percent-0" }, MB1: "0%" },
+      // A rate kept as a fraction shown with two decimals: 0.9449 shows 0.94, a whole step short.
+      文昌街道: { ZB7: { shown: 0.9449, fmt: "general-2" } },
       区城投集团: { ZB13: { shown: 1.0496, fmt: "percent-1" } },
     },
-    expected: ["warning workbook.shown-rounded-points 指标数据!B2", "warning workbook.shown-rounded-points 指标数据!H3", "warning workbook.shown-rounded-points 指标数据!O6", "warning workbook.shown-rounded-band 指标数据!N19"],
+    expected: ["warning workbook.shown-rounded-points 指标数据!B2", "warning workbook.shown-rounded-points 指标数据!H3", "warning workbook.shown-rounded-points 指标数据!O6", "warning workbook.shown-rounded-points 指标数据!H11", "warning workbook.shown-rounded-band 指标数据!N19"],
   },
   {
     // A formula that multiplies by 100 (=B3*100): in a percent-formatted cell it shows 9670%, in a

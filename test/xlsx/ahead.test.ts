@@ -30,12 +30,12 @@ const BUILT = new URL("../../dist/cli/sheet-worker.mjs", import.meta.url);
 
 const FILE = "省.xlsx";
 const SST = ["甲镇", " 乙镇 ", "合计"];
-// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one (as the book's styles would say).
-const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1"], date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
+// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one, 5 a number with two (as the book's styles would say).
+const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1", "general-2"], date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
 
 /** Every kind of cell the reader meets, rows out of order and split, a hidden row, problems, merges, a selected tab. */
 const TRICKY = worksheet(
-  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> 前后 </t></is></c><c r="C1" s="1"><v>0.95</v></c><c r="D1" s="2"><v>45000</v></c><c r="E1"><v>0.12345678901234</v></c><c r="F1"><v>95</v></c><c r="G1" s="3"><v>0.9499</v></c><c r="H1" s="4"><v>0.9795</v></c></row>' +
+  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> 前后 </t></is></c><c r="C1" s="1"><v>0.95</v></c><c r="D1" s="2"><v>45000</v></c><c r="E1"><v>0.12345678901234</v></c><c r="F1"><v>95</v></c><c r="G1" s="3"><v>0.9499</v></c><c r="H1" s="4"><v>0.9795</v></c><c r="I1" s="5"><v>0.9799</v></c></row>' +
     '<row r="2" hidden="1"><c r="A2" t="b"><v>1</v></c><c r="B2" t="e"><v>#DIV/0!</v></c><c r="C2"><f>A1+1</f><v>3</v></c><c r="D2"><f>SUM(A1)</f></c><c r="E2"><v>abc</v></c><c r="F2" t="s"><v>99</v></c><c r="G2" t="b"><v>0</v></c></row>' +
     '<row r="4"><c r="A4" t="s"><v>1</v></c><c r="B4"><v>-0</v></c></row>' +
     '<row r="3"><c r="A3" t="s"><v>2</v></c></row>' +

@@ -55,8 +55,8 @@ describe("readXlsx on correct workbooks", () => {
     const rows = [0, 1, 2, 3, 4, 5, 6, 7, 99].map((s, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${s}"><v>0.5</v></c>`).join("");
     const got = cells((await read(oneSheet(`<row r="1">${rows}</row>`, { styles: STYLES }))).sheets[0]);
     expect(Object.values(got).map((v) => (v.t === "n" ? v.fmt : v.t))).toEqual([
-      // 0% (built-in 9) and 0.0% show a percentage with no decimal and one.
-      "general", "percent-0", "date", "percent-1", "date", "general", "general", "date", "general",
+      // 0% (built-in 9) and 0.0% show a percentage with no decimal and one; "ymd%"0.00 and [Red]#,##0.00 a number with two.
+      "general", "percent-0", "date", "percent-1", "date", "general-2", "general-2", "date", "general",
     ]);
   });
 

@@ -6,10 +6,11 @@ import type { NumberFormat } from "./types.js";
 import type { XmlHandler, XmlReader } from "../xml.js";
 import type { Pkg } from "./zip.js";
 
-/** Built-in ids: 9 (0%) and 10 (0.00%) are percent; 14–22 and 45–47 dates/times; 27–36 and 50–58 are the CJK-locale date formats. */
+/** Built-in ids: 9 (0%) and 10 (0.00%) are percent; 2 (0.00) and 4 (#,##0.00) two decimals; 14–22 and 45–47 dates/times; 27–36 and 50–58 are the CJK-locale date formats. */
 export function builtinFormat(id: number): NumberFormat {
   if (id === 9) return "percent-0";
   if (id === 10) return "percent";
+  if (id === 2 || id === 4) return "general-2";
   if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return "date";
   return "general";
 }
@@ -21,7 +22,8 @@ export function builtinFormat(id: number): NumberFormat {
  * shown as it is, with a % after it); scaled when the number shown is not the one stored: a comma
  * after the digits (#,##0, shows thousands) or an escaped point between digits (0!.0000 shows
  * ten-thousands, the 万元 trick). Only the first section decides. A percent showing no decimal or
- * one (0%, 0.0%) is percent-0 or percent-1: a digit placeholder after the point is a decimal.
+ * one (0%, 0.0%) is percent-0 or percent-1, a number with two or three decimals (0.00, 0.000)
+ * general-2 or general-3: a digit placeholder after the point is a decimal.
  */
 export function classifyFormatCode(code: string): NumberFormat {
   let percent = false;
@@ -71,7 +73,8 @@ export function classifyFormatCode(code: string): NumberFormat {
   if (date && !percent) return "date";
   if (scaled) return "scaled";
   if (percent) return (decimals ?? 0) === 0 ? "percent-0" : decimals === 1 ? "percent-1" : "percent";
-  return shownPercent ? "shown-percent" : "general";
+  if (shownPercent) return "shown-percent";
+  return decimals === 2 ? "general-2" : decimals === 3 ? "general-3" : "general";
 }
 
 const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;

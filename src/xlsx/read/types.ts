@@ -38,16 +38,38 @@ export const MAX_RATIO = 1000;
  * with no decimal (0%, Excel's % button) or one (0.0%) is "percent-0" or "percent-1": what is seen
  * may be rounded from what is stored (0.9499 shows 95%).
  */
-export type NumberFormat = "percent" | "percent-0" | "percent-1" | "date" | "general" | "shown-percent" | "scaled";
+export type NumberFormat = "percent" | "percent-0" | "percent-1" | "date" | "general" | "general-2" | "general-3" | "shown-percent" | "scaled";
 
 /** A format that shows the number as a percentage (×100, then %), with whatever decimals. */
 export function isPercentFormat(fmt: NumberFormat): boolean {
   return fmt === "percent" || fmt === "percent-0" || fmt === "percent-1";
 }
 
-/** The decimals a percentage format shows where fewer than two (a rate's hundredths): 0 or 1; else undefined. */
-export function roundedPercent(fmt: NumberFormat): 0 | 1 | undefined {
-  return fmt === "percent-0" ? 0 : fmt === "percent-1" ? 1 : undefined;
+/**
+ * A format that shows the number as it is: General, or with two or three decimals ("general-2":
+ * 0.00, #,##0.00; "general-3": 0.000), which round a rate kept as a fraction (0.9799 shows 0.98).
+ */
+export function isGeneralFormat(fmt: NumberFormat): boolean {
+  return fmt === "general" || fmt === "general-2" || fmt === "general-3";
+}
+
+/**
+ * How a format rounds a rate it shows, where it shows fewer than its hundredths of a percent: to a
+ * whole percentage or a tenth (`dp`), as a percentage (0%, 0.0%) or as a fraction (0.00, 0.000).
+ */
+export function roundedRate(fmt: NumberFormat): { readonly dp: 0 | 1; readonly fraction: boolean } | undefined {
+  switch (fmt) {
+    case "percent-0":
+      return { dp: 0, fraction: false };
+    case "percent-1":
+      return { dp: 1, fraction: false };
+    case "general-2":
+      return { dp: 0, fraction: true };
+    case "general-3":
+      return { dp: 1, fraction: true };
+    default:
+      return undefined;
+  }
 }
 
 /**
