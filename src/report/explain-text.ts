@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, pendingMark, rankKeyName, unheld } from "./labels.js";
+import { awardClaims, awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, pendingMark, rankKeyName, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
@@ -54,7 +54,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       })
       .join(" · ");
     // (None named where no single claim is known to move it, but the claims as a whole may.)
-    const cells = u.certainty.pending.map((c) => cellRef(c.sheet, c.cell)).join("、") || ctx.t("explain.pending-claims");
+    // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
+    const cells = (u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u)).map((c) => cellRef(c.sheet, c.cell)).join("、") || ctx.t("explain.pending-claims");
     // Its own total fixed: what may move it are the claims of others.
     const said = fixedTotal ? (u.certainty.settled ? "explain.pending-others-settled" : "explain.pending-others") : u.certainty.settled ? "explain.pending-settled" : "explain.pending";
     out.push(ctx.t(said, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));

@@ -5,6 +5,7 @@ import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
 import { cellRef } from "../diagnostics/index.js";
+import type { CellAt } from "../model/submission.js";
 import { resultSheetName } from "../workbook/ours.js";
 
 /**
@@ -73,8 +74,13 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
       // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
       return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
-    case "single":
-      return message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
+    case "single": {
+      const given = message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
+      // Held, and a claim of its own for it pending (at a higher level, say): that claim too.
+      const open = u.certainty?.open.some((o) => o.kind === "single" && o.ranking === a.ranking) ?? false;
+      const claims = open ? pendingSingles(u, a.ranking).map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) })) : [];
+      return [given, ...claims].join(lang === "en" ? "; " : ";");
+    }
     case "warning":
       return a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: pointsToNumber(a.score ?? 0) }) : message(lang, "out.total-is", { total: pointsToNumber(u.total) });
     case "veto":
@@ -183,6 +189,25 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
+/** A unit's own single-item recognitions pending for an award on a ranking. */
+function pendingSingles(u: UnitResult, ranking: string): UnitResult["ledger"] {
+  return u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === ranking);
+}
+
+/**
+ * The pending rows a unit's awards wait on: where every award claims could change is a single-item
+ * award given to all recognised (no count) and claimed by the unit itself, its own claims for it
+ * (another's claim may move its rank, not that award); else every row that may move it.
+ */
+export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
+  const c = u.certainty;
+  if (!c) return [];
+  const ownSingle = (o: OpenAward): boolean => o.kind === "single" && !(rubric.rankings.find((r) => r.id === o.ranking)?.single.some((s) => s.count !== undefined) ?? true);
+  if (!c.open.length || !c.open.every(ownSingle)) return c.pending;
+  const rows = c.open.flatMap((o) => pendingSingles(u, o.ranking)).map((r) => r.entry.at);
+  return rows.length ? rows : c.pending;
+}
+
 /**
  * The basis said beside what a unit could still win: for a single-item award, its own pending
  * recognitions entered for it, by level and cell (申报中(市级),见 加扣分!B6), as a recognised one
@@ -190,7 +215,7 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
  */
 export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
   if (o.kind === "single") {
-    const rows = u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === o.ranking);
+    const rows = pendingSingles(u, o.ranking);
     if (rows.length) return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) })).join(message(lang, "list.items"));
   }
   return o.rankingName;

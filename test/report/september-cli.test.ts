@@ -53,6 +53,47 @@ describe("assess report", () => {
     expect(readFileSync(q, "utf8")).not.toContain("名次可能变动的单位");
   });
 
+  it("says a unit's single-item award waits on its own recognition alone, and names that claim beside the award it holds", async () => {
+    // 青龙乡's claim for 经济发展突出贡献奖 (given to all recognised): 河东街道's pending +1 moves its
+    // rank, not that award; 石桥镇 holds it at 市级 and claims it at 国家级.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["青龙乡", "DX1", null, "省级", null, "申报中"];
+    const qinglong = `加扣分!B${ledger.rowCount}`;
+    ledger.getRow(ledger.rowCount + 1).values = ["石桥镇", "DX1", null, "国家级", null, "申报中"];
+    const shiqiao = `加扣分!B${ledger.rowCount}`;
+    const file = join(dir, "柳河区.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "r.html");
+    expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    expect(text).toMatch(new RegExp(`青龙乡的奖惩取决于以下待认定记录的认定结果:青龙乡 DX1 [^;。]*${qinglong}[^;。]*。`));
+    expect(text).toContain(`市级认定,见 加扣分!B16;国家级申报中,见 ${shiqiao}`);
+    const explained = await run(["explain", file, "青龙乡"]);
+    expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
+  });
+
+  it("wraps a closing line longer than the page in the Excel report (the units whose ranks may move were cut at the edge)", async () => {
+    // Two claims on 文昌街道 (+5) that may lift it past 河西街道: many units' ranks may move.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF1", null, "国家级", null, "申报中"];
+    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF2", 4, null, null, "申报中"];
+    const file = join(dir, "柳河区.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "r.xlsx");
+    expect((await run(["report", file, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    let found: ExcelJS.Row | undefined;
+    book.worksheets[0]!.eachRow((row) => void (String(row.getCell(1).value ?? "").startsWith("名次可能变动的单位") ? (found = row) : undefined));
+    expect(String(found?.getCell(1).value).length).toBeGreaterThan(120);
+    expect(found?.getCell(1).alignment?.wrapText).toBe(true);
+    expect(found?.height).toBeGreaterThan(20);
+  });
+
   it("writes NAME.report.xlsx and NAME.report.html beside the input and leaves the input alone", async () => {
     const before = readFileSync(input);
     const r = await run(["report", input]);

@@ -116,6 +116,6 @@ describe("a grade a veto gives a unit not ranked", () => {
     const grade = 甲.awards.find((a) => a.kind === "grade")!;
     expect(甲.ranks.overall).toBeNull();
     expect(awardBasis(grade, 甲, "zh-CN", "—")).toBe("一票否决,不参加综合排名,直接定为不合格");
-    expect(awardBasis(grade, 甲, "en", "—")).toBe("one-vote veto: not ranked on 综合排名, graded 不合格");
+    expect(awardBasis(grade, 甲, "en", "—")).toBe("one-vote veto: not ranked in 综合排名, graded 不合格");
   });
 });

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardText, awardsCell, ledgerHeadings, mainRankings, rankKeyName, showsAwards, statusText } from "../labels.js";
+import { awardClaims, awardText, awardsCell, ledgerHeadings, mainRankings, rankKeyName, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -276,7 +276,7 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals"), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
   // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
-  return [message(lang, moves), ...open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: (u.certainty?.pending ?? []).map(described).join(lang === "en" ? "; " : ";") })), ...moving];
+  return [message(lang, moves), ...open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: awardClaims(rubric, u).map(described).join(lang === "en" ? "; " : ";") })), ...moving];
 }
 
 /** Units whose rank pending claims may move, at most so many named (a province's may be many). */

@@ -187,7 +187,8 @@ class Painter {
 
   closing(r: Report, start: number): void {
     r.closing.lines.forEach((line, i) => {
-      this.put(start + i, [0, this.last], line, { font: font({ size: 9, color: { argb: "FF595959" } }), alignment: { horizontal: "left", vertical: "middle" } });
+      // A long line (the units whose ranks may move, a province's claims) wraps across the page.
+      this.put(start + i, [0, this.last], line, { font: font({ size: 9, color: { argb: "FF595959" } }), alignment: { horizontal: "left", vertical: "middle", wrapText: true } });
     });
     const seal = start + r.closing.lines.length + 1;
     this.put(seal, [RIGHT_OFFSET, this.last], r.closing.office, { font: font({ size: 11 }), alignment: { horizontal: "right", vertical: "middle" } });
@@ -217,7 +218,16 @@ function partsOf(r: Report, grid: number): Part[][] {
 
 const HEADING_PT = 22;
 const GAP_PT = 10;
-const CLOSING_HEIGHTS = (r: Report): number[] => [...r.closing.lines.map(() => 15), 20, 20, 20];
+/** The closing lines' heights, each as many lines as it wraps to across the page; the seal's and the date's. */
+const CLOSING_HEIGHTS = (r: Report, widths: readonly number[]): number[] => [
+  ...r.closing.lines.map((line) => {
+    const lines = linesFor(line, spanWidth(widths, [0, widths.length - 1]));
+    return lines > 1 ? rowHeight(lines) : 15;
+  }),
+  20,
+  20,
+  20,
+];
 
 /** Lays the report out page by page, breaking pages between blocks or between rows. */
 function paint(p: Painter, r: Report): void {
@@ -231,7 +241,7 @@ function paint(p: Painter, r: Report): void {
       gap: GAP_PT,
     };
   });
-  blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r), gap: 0, withPrevious: 3 });
+  blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r, p.widths), gap: 0, withPrevious: 3 });
   const titles = TITLE_HEIGHTS.reduce((a, b) => a + b, 0);
   const plan = planPages(blocks, pageCapacity(p.widths, MARGINS, titles));
   let row = TITLE_ROWS + 2;
