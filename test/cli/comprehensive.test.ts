@@ -459,10 +459,10 @@ describe("the comprehensive sample's report", () => {
     wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
     // No unit in its unit cell (a dash there printed like 一: "一 一等奖空缺").
     // Said with the vetoed unit that keeps it empty, and its rank.
-    expect(rows.filter((r) => String(r[2]).includes("空缺"))).toEqual([["名次奖", undefined, "一等奖空缺", undefined, "街道组排名第 1 名 河西街道 一票否决,不得获奖,奖次空缺"]]);
+    expect(rows.filter((r) => String(r[2]).includes("空缺"))).toEqual([["名次奖", undefined, "一等奖空缺", undefined, "街道组排名第 1 名的河西街道一票否决,不得获奖,奖次空缺"]]);
     const html = join(dir, "空缺.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
-    expect(readFileSync(html, "utf8")).toMatch(/<td[^>]*>名次奖<\/td><td[^>]*><\/td><td[^>]*>一等奖空缺<\/td>[\s\S]*?街道组排名第 1 名 河西街道 一票否决,不得获奖,奖次空缺/);
+    expect(readFileSync(html, "utf8")).toMatch(/<td[^>]*>名次奖<\/td><td[^>]*><\/td><td[^>]*>一等奖空缺<\/td>[\s\S]*?街道组排名第 1 名的河西街道一票否决,不得获奖,奖次空缺/);
     // A grade short of the band its score reached says why there too, as briefly as the others
     // (the category column beside it says 等次): 良好(…) beside 优秀, never 等次:良好(…).
     const page = readFileSync(html, "utf8");
@@ -576,8 +576,8 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     const rows: unknown[][] = [];
     wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
     expect(rows.filter((r) => String(r[2]).includes("空缺")).map((r) => [r[2], r[4]])).toEqual([
-      ["二等奖空缺", "乡镇组排名第 2 名 石桥镇 一票否决,不得获奖,奖次空缺"],
-      ["一等奖空缺", "街道组排名第 1 名 河西街道 一票否决,不得获奖,奖次空缺"],
+      ["二等奖空缺", "乡镇组排名第 2 名的石桥镇一票否决,不得获奖,奖次空缺"],
+      ["一等奖空缺", "街道组排名第 1 名的河西街道一票否决,不得获奖,奖次空缺"],
     ]);
     // Behind a unit that passed its place on, the place is said as a prize place, not as a rank
     // (乡镇组第 1 名 is 柳河镇's, vetoed; 石桥镇, 2nd, keeps prize place 1 empty).
@@ -587,7 +587,7 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     await book.xlsx.readFile(aheadOut);
     const listed: unknown[][] = [];
     book.getWorksheet("奖惩名单")?.eachRow((row) => void listed.push((row.values as unknown[]).slice(1)));
-    expect(listed.filter((r) => String(r[2]).includes("空缺")).map((r) => r[4])).toContain("乡镇组排名第 2 名 石桥镇 一票否决,不得获奖,其计奖名次(第 1 名)空缺");
+    expect(listed.filter((r) => String(r[2]).includes("空缺")).map((r) => r[4])).toContain("乡镇组排名第 2 名的石桥镇一票否决,不得获奖,其计奖名次(第 1 名)空缺");
   });
 });
 

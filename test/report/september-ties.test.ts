@@ -36,7 +36,7 @@ describe("a vetoed unit whose place stays empty, tied with a unit that holds tha
     const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
     expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
     const { vacancyCells } = await import("../../src/report/labels.js");
-    expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名第 2 名 甲 一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
+    expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名第 2 名的甲一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
   });
 });
 
@@ -72,13 +72,13 @@ describe("空缺 rows", () => {
     // 丙 100 first; 甲 and 乙 vetoed, level at 80: second together, place 2 empty.
     const tied = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", rates: { ZB1: 0.9 } }]));
     // Two tied take two places: 2 and 3, both 二等奖's, both kept empty.
-    expect(said(tied)).toEqual(["二等奖空缺 | 综合排名第 2 名 甲、乙 一票否决,不得获奖,奖次空缺", "二等奖空缺 | 综合排名第 2 名 甲、乙 一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
+    expect(said(tied)).toEqual(["二等奖空缺 | 综合排名第 2 名的甲、乙一票否决,不得获奖,奖次空缺", "二等奖空缺 | 综合排名第 2 名的甲、乙一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
     // Two tied at 3rd with 三等奖 from place 4: places 3 and 4, of two tiers (the 三等奖 kept went unsaid).
     const W = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n").replace("      ranks: [2, 3]\n", "      ranks: [2, 3]\n    - { name: 三等奖, ranks: [4, 4] }\n"));
     const across = score(W, submission(W, [{ name: "丙" }, { name: "丁", scores: { JS1: 45 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", rates: { ZB1: 0.9 } }, { name: "戊", scores: { JS1: 10 } }]));
     expect(vacancies(W, across).map((v) => `${vacancyCells(v, "zh-CN").award} | ${vacancyCells(v, "zh-CN").basis}`)).toEqual([
-      "二等奖空缺 | 综合排名第 3 名 甲、乙 一票否决,不得获奖,奖次空缺",
-      "三等奖空缺 | 综合排名第 3 名 甲、乙 一票否决,不得获奖,其计奖名次(第 4 名)空缺",
+      "二等奖空缺 | 综合排名第 3 名的甲、乙一票否决,不得获奖,奖次空缺",
+      "三等奖空缺 | 综合排名第 3 名的甲、乙一票否决,不得获奖,其计奖名次(第 4 名)空缺",
     ]);
     // One unit alone: 二等奖's places 2–3 reach no one.
     const alone = score(T, submission(T, [{ name: "丙" }]));
