@@ -78,7 +78,7 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
       const given = message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
       // Held, and a claim of its own for it pending (at a higher level, say): that claim too.
       const open = u.certainty?.open.some((o) => o.kind === "single" && o.ranking === a.ranking) ?? false;
-      const claims = open ? pendingSingles(u, a.ranking).map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) })) : [];
+      const claims = open ? claimsSaid(pendingSingles(u, a.ranking), lang) : [];
       return [given, ...claims].join(lang === "en" ? "; " : ";");
     }
     case "warning":
@@ -189,6 +189,11 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
+/** Pending recognitions as an award's basis says them: 市级申报中,见 加扣分!B6. */
+function claimsSaid(rows: UnitResult["ledger"], lang: Lang): string[] {
+  return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) }));
+}
+
 /** A unit's own single-item recognitions pending for an award on a ranking. */
 function pendingSingles(u: UnitResult, ranking: string): UnitResult["ledger"] {
   return u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === ranking);
@@ -210,13 +215,13 @@ export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
 
 /**
  * The basis said beside what a unit could still win: for a single-item award, its own pending
- * recognitions entered for it, by level and cell (申报中(市级),见 加扣分!B6), as a recognised one
+ * recognitions entered for it, by level and cell (市级申报中,见 加扣分!B6), as a recognised one
  * says its row; else the ranking it could be won on.
  */
 export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
   if (o.kind === "single") {
     const rows = pendingSingles(u, o.ranking);
-    if (rows.length) return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) })).join(message(lang, "list.items"));
+    if (rows.length) return claimsSaid(rows, lang).join(lang === "en" ? "; " : ";");
   }
   return o.rankingName;
 }
