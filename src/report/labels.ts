@@ -189,6 +189,15 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
+/** The amount a single-item award a unit's own pending recognitions claim would bring (one award, with money), else null. */
+export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): number | null {
+  if (o.kind !== "single") return null;
+  const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single ?? [];
+  const amounts = new Set(pendingSingles(u, o.ranking).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));
+  const [amount] = amounts;
+  return amounts.size === 1 && amount !== undefined ? amount : null;
+}
+
 /** Pending recognitions as an award's basis says them: 市级申报中,见 加扣分!B6. */
 function claimsSaid(rows: UnitResult["ledger"], lang: Lang): string[] {
   return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) }));

@@ -3,7 +3,7 @@
 import type { RankingResult, Results } from "../../model/results.js";
 import type { Lang } from "../../messages/index.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardAmount, awardBasis, awardCategories, listedAward, mayWin, mayWinBasis, pendingMark, unheld, vacancies, vacancyCells } from "../labels.js";
+import { awardAmount, awardBasis, awardCategories, listedAward, mayWin, mayWinAmount, mayWinBasis, pendingMark, unheld, vacancies, vacancyCells } from "../labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
@@ -30,7 +30,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
     for (const i of could) {
       const u = results.units[i];
       if (!u) continue;
-      for (const o of unheld(u)) if (o.kind === kind) rows.push({ cells: [category, xmlSafe(u.name), xmlSafe(mayWin(o, lang, u)), null, xmlSafe(mayWinBasis(o, lang, u))] });
+      for (const o of unheld(u)) if (o.kind === kind) rows.push({ cells: [category, xmlSafe(u.name), xmlSafe(mayWin(o, lang, u)), mayWinAmount(rubric, o, u), xmlSafe(mayWinBasis(o, lang, u))] });
     }
     // The prize tiers nobody holds, after the prizes given (奖次空缺).
     if (kind === "rank")
