@@ -413,7 +413,7 @@ export function start(doc: Document): void {
         const errors = diagnostics.filter((d) => d.severity === "error").length;
         // Not a workbook at all (a text file, an .xls, an empty file): said as that, not as errors to correct.
         const unread = errors > 0 && diagnostics.every((d) => d.code.startsWith("xlsx.") || d.code.startsWith("file.") || d.code.startsWith("web.rubric-file"));
-        say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { errors, warnings: diagnostics.length - errors })) + note);
+        say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
         showDiagnostics(diagnostics, out, file.name);
         return;
       }

@@ -82,7 +82,9 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     // the values under it are read though no one sees them.
     if (!read || (!filled(r.r1, r.c1) && r.r1 >= area.from && !blank(r.r1, r.c1))) continue;
     const first = `${colName(r.c1)}${r.r1}`;
-    p.error("workbook.merged-data", sheet, first, { range: ref.trim(), first });
+    // A merge of blank cells (said where its blanks were): nothing in its first cell either.
+    const empty = !filled(r.r1, r.c1) && r.r1 >= area.from;
+    p.error(empty ? "workbook.merged-blank" : "workbook.merged-data", sheet, first, { range: ref.trim(), first });
     said.push(r);
   }
   return said;

@@ -61,7 +61,8 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
   // A gate first: a veto is what a clerk would most want to have seen.
   const byKind = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => !isRelative(m)).sort((a, b) => Number(b.kind === "gate") - Number(a.kind === "gate"))]));
   for (const [u, rounded] of byUnit) {
-    const said = new Set<string>();
+    // Each rounded cell's items the numbers shown would score otherwise, a gate first.
+    const crossed = new Map<string, { cell: ShownRate; item: MeasuredItem; data: Record<string, string> }[]>();
     for (const item of byKind.get(units[u]?.kind ?? "") ?? []) {
       const targetRef = "ref" in item.target ? item.target.ref : undefined;
       const floorRef = item.floor && "ref" in item.floor ? item.floor.ref : undefined;
@@ -69,7 +70,7 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
       const target = targetRef === undefined ? undefined : rounded.get(targetRef);
       const floor = floorRef === undefined ? undefined : rounded.get(floorRef);
       const cell = own ?? target ?? floor;
-      if (!cell || said.has(cell.code)) continue;
+      if (!cell) continue;
       const slot = values.slot(item.indicator);
       const v = slot === undefined ? undefined : values.get(u, slot);
       const r = readersOf(item);
@@ -81,8 +82,8 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
       const points = measuredPoints(item, lower, v, t, f);
       const shownPoints = measuredPoints(item, lower, seen.v, seen.t, seen.f);
       if (points === shownPoints || !crosses(item, lower, { v, t }, seen)) continue;
-      said.add(cell.code);
       const data = {
+        unit: units[u]?.name ?? "",
         item: item.name,
         itemCode: item.code,
         value: formatRate(v),
@@ -92,8 +93,17 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
         points: formatPoints(points),
         shownPoints: formatPoints(shownPoints),
       };
-      const code = item.kind === "gate" && points === 0 ? "workbook.shown-rounded-veto" : item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
-      p.warn(code, cell.at.sheet, cell.at.cell, data);
+      const list = crossed.get(cell.code);
+      if (list) list.push({ cell, item, data });
+      else crossed.set(cell.code, [{ cell, item, data }]);
+    }
+    // One warning a cell: the first item's, with how many more gates it fails where it is vetoed.
+    for (const [, list] of crossed) {
+      const first = list[0];
+      if (!first) continue;
+      const vetoes = list.filter((x) => x.item.kind === "gate" && x.data.points === formatPoints(0));
+      const code = vetoes.length > 1 ? "workbook.shown-rounded-veto-more" : vetoes.length ? "workbook.shown-rounded-veto" : first.item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
+      p.warn(code, first.cell.at.sheet, first.cell.at.cell, { ...first.data, ...(vetoes.length > 1 ? { more: vetoes.length - 1 } : {}) });
     }
   }
 }

@@ -60,7 +60,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // Without the name of the workbook on the page; the code apart, in its own grey.
     expect(shown).toEqual(cliLines.map((l) => l.replace("samples/broken/typos.xlsx: ", "")));
     expect(await page.locator("ul.diagnostics li span.code").first().textContent()).toBe(" [workbook.points-out-of-range]");
-    expect(await page.textContent("#status")).toContain("18 个错误");
+    // Named: a clerk checking several workbooks sees which one has them.
+    expect(await page.textContent("#status")).toContain("工作簿 typos.xlsx 有 18 个错误");
   });
 
   it("says a file that is no workbook (an .xls, a CSV renamed, an empty file) cannot be read, not that it has errors to correct", async () => {

@@ -447,7 +447,7 @@ const cases: Case[] = [
       wb.sheetNamed("指标数据").set("F3", null).set("F4", null).merge("F2:F4");
       wb.sheetNamed("加扣分").set("F4", null).merge("F3:F4");
     },
-    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!F2", "workbook.merged-data 加扣分!F3"],
+    expected: ["workbook.merged-blank 党政线!B2", "workbook.merged-data 指标数据!F2", "workbook.merged-data 加扣分!F3"],
   },
   {
     // A header merged down over the units' rows hides them; the values under it (kept, as LibreOffice

@@ -180,7 +180,7 @@ export const common: Catalog = {
   "web.ready": { "zh-CN": "请选择工作簿。", en: "Choose a workbook." },
   "web.reading": { "zh-CN": "正在读取 {file}…", en: "reading {file}…" },
   "web.unread": { "zh-CN": "{file} 不能作为工作簿读取:", en: "{file} cannot be read as a workbook:" },
-  "web.invalid": { "zh-CN": "工作簿有 {errors} 个错误、{warnings} 个警告,改正后再试:", en: "The workbook has problems (errors: {errors}, warnings: {warnings}); correct them and try again:" },
+  "web.invalid": { "zh-CN": "工作簿 {file} 有 {errors} 个错误、{warnings} 个警告,改正后再试:", en: "{file} has problems (errors: {errors}, warnings: {warnings}); correct them and try again:" },
   "web.unreadable": { "zh-CN": "无法再次读取 {file}:文件可能已被修改、移动或删除。请重新选择它。", en: "{file} could not be read again: it may have been changed, moved or deleted. Choose it again." },
   "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. Click a unit's name for its explanation." },
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
