@@ -120,7 +120,8 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   const outside = exact ? pts < 0 || pts > max : !(n >= 0 && n * 100 <= max);
   if (outside) {
     // A deduction typed as a negative (−1 for 扣 1): the points taken off are written as they are.
-    const said = deducted ? (n < 0 ? "workbook.deduction-negative" : "workbook.deduction-out-of-range") : "workbook.points-out-of-range";
+    // A formula's result (=B3*100): the formula to mend, not a number to type over it.
+    const said = deducted ? (n < 0 ? "workbook.deduction-negative" : "workbook.deduction-out-of-range") : c.formula ? "workbook.points-out-of-range-formula" : "workbook.points-out-of-range";
     // A number too large to hold (a run of digits typed as text) is said as typed, cut short; not as Infinity.
     const typed = cellText(c);
     const value = exact ? formatPoints(pts) : Number.isFinite(n) ? String(n) : typed.length > 24 ? `${typed.slice(0, 24)}…` : typed;

@@ -130,8 +130,9 @@ const cases: Case[] = [
     // A formula that multiplies by 100 (=B3*100): in a percent-formatted cell it shows 9670%, in a
     // plain one 96.7; the clerk is told to mend the formula, not to type a value over it.
     name: "a rate computed by a formula times 100",
-    values: { 柳河镇: { ZB7: { formula: "K9*100", result: { percent: 96.7 } } }, 石桥镇: { ZB7: { formula: "K9/K10*100", result: 96.7 } }, 区城投集团: { ZB13: { formula: "K19/K20", result: 1.1199958 } } },
-    expected: ["workbook.rate-percent-formula 指标数据!H2", "workbook.rate-bare-formula 指标数据!H3"],
+    // (Points from a formula out of range are told the same: JJ5's 1900.)
+    values: { 柳河镇: { ZB7: { formula: "K9*100", result: { percent: 96.7 } }, JJ5: { formula: "K2*100", result: 1900 } }, 石桥镇: { ZB7: { formula: "K9/K10*100", result: 96.7 } }, 区城投集团: { ZB13: { formula: "K19/K20", result: 1.1199958 } } },
+    expected: ["workbook.points-out-of-range-formula 经济发展!C2", "workbook.rate-percent-formula 指标数据!H2", "workbook.rate-bare-formula 指标数据!H3"],
   },
   {
     // 0.99% typed for 99% on graded bands whose lowest line is 100%: no band, no points; asked.
