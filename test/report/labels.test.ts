@@ -7,8 +7,8 @@ const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: nu
 
 describe("a grade short of the band its score reached", () => {
   it("says the band is full, in English without a plural to get wrong", () => {
-    expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀 is full: 1 in all)");
-    expect(awardContent(grade({ quota: 1, given: 2 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀 is full: 1 by its quota, and the units tied at the last place all got 优秀, 2 in all)");
+    expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 line; 优秀's quota of 1 is filled)");
+    expect(awardContent(grade({ quota: 1, given: 2 }), "en")).toBe("良好 (reached the 优秀 line; 优秀's quota of 1 is filled, and the units tied at its last place all got it: 2 units)");
     expect(awardContent(grade({ quota: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 2 个已满)");
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
