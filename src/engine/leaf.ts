@@ -5,7 +5,7 @@
 // rounded half away from zero. The relative kinds are scored in relative.ts, against the others.
 import type { LeafItem, Measure, Rubric } from "../rubric/model.js";
 import { isMeasured, isRelative } from "../rubric/model.js";
-import { lowerIsBetter, targetReader, type TargetReader } from "../rubric/targets.js";
+import { lowerIsBetter, targetReaders } from "../rubric/targets.js";
 import { measuredPoints } from "../rubric/formulas.js";
 import type { Points } from "../model/numbers.js";
 import type { Values } from "../model/submission.js";
@@ -34,8 +34,7 @@ export function leafScorer(rubric: Rubric, item: LeafItem, values: Values): Leaf
   }
   const valueSlot = values.slot(item.indicator);
   const lower = lowerIsBetter(rubric, item);
-  const targets = targetReader(rubric, item, values);
-  const floors: TargetReader | undefined = item.floor ? targetReader(rubric, { ...item, target: item.floor }, values) : undefined;
+  const { target: targets, floor: floors } = targetReaders(rubric, item, values);
   const needsTarget = item.kind !== "bands" && !isRelative(item);
   const measured = (u: number): { value: Measure; target: Measure } | undefined => {
     const value = valueSlot === undefined ? undefined : values.get(u, valueSlot);

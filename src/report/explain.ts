@@ -5,7 +5,7 @@
 import type { LeafItem, MeasuredItem, Rubric } from "../rubric/model.js";
 import { isMeasured, isRelative } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
-import { targetReader, type TargetReader } from "../rubric/targets.js";
+import { targetReaders, type TargetReaders } from "../rubric/targets.js";
 import { formatMeasure, formatPoints, formatRate, type Points, type Rate } from "../model/numbers.js";
 import type { LedgerResult, Reason, RelativeBasis, UnitResult } from "../model/results.js";
 import { message, type Lang } from "../messages/index.js";
@@ -160,14 +160,14 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
 }
 
 /** Each measured item's target (and floor) readers over a submission's values, made once (sheets ask for every unit). */
-const readers = new WeakMap<object, Map<MeasuredItem, { target: TargetReader; floor?: TargetReader }>>();
+const readers = new WeakMap<object, Map<MeasuredItem, TargetReaders>>();
 
-function readerOf(rubric: Rubric, item: MeasuredItem, sub: Submission): { target: TargetReader; floor?: TargetReader } {
+function readerOf(rubric: Rubric, item: MeasuredItem, sub: Submission): TargetReaders {
   let byItem = readers.get(sub.values);
   if (!byItem) readers.set(sub.values, (byItem = new Map()));
   let r = byItem.get(item);
   if (!r) {
-    r = { target: targetReader(rubric, item, sub.values), ...(item.floor ? { floor: targetReader(rubric, { ...item, target: item.floor }, sub.values) } : {}) };
+    r = targetReaders(rubric, item, sub.values);
     byItem.set(item, r);
   }
   return r;
@@ -180,7 +180,7 @@ function measuredOf(rubric: Rubric, item: LeafItem, sub: Submission, u: number):
 }
 
 /** The same, with the indicator's slot and the item's target readers looked up already. */
-function measuredAt(item: MeasuredItem, slot: number | undefined, readers: { target: TargetReader; floor?: TargetReader }, sub: Submission, u: number): Measured | undefined {
+function measuredAt(item: MeasuredItem, slot: number | undefined, readers: TargetReaders, sub: Submission, u: number): Measured | undefined {
   const value = slot === undefined ? undefined : sub.values.get(u, slot);
   const valueAt = slot === undefined ? undefined : sub.values.at(u, slot);
   const relativeOrBands = isRelative(item) || item.kind === "bands";
@@ -279,7 +279,7 @@ export interface LeafNote {
  * are reused by the next call.
  */
 export function leafNotes(rubric: Rubric, sub: Submission, lang: Lang): (unit: UnitResult, u: number) => readonly LeafNote[] {
-  type Leaf = { i: number; item: MeasuredItem; slot: number | undefined; readers: { target: TargetReader; floor?: TargetReader } } | { i: number; item: LeafItem; slot?: undefined; readers?: undefined };
+  type Leaf = { i: number; item: MeasuredItem; slot: number | undefined; readers: TargetReaders } | { i: number; item: LeafItem; slot?: undefined; readers?: undefined };
   const byKind = new Map<string, Leaf[]>();
   for (const kind of rubric.unitKinds) {
     const plan = planOf(rubric, kind.id);

@@ -183,7 +183,7 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
     // The awards its own pending recognitions are entered for, by name and level (a scheme may have
     // several single-item awards on one ranking: 可能获综合排名单项奖 named none of them).
     const awards = new Set<string>();
-    for (const r of u.ledger) if (r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === o.ranking) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
+    for (const r of pendingSingles(u, o.ranking)) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
     if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
   }
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
@@ -362,6 +362,12 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
   return rubric.rankings.flatMap((r) => {
     const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
     if (!result) return [];
+    // The best rank pending claims may take a unit to, of the units whose rank may move at all.
+    let movingBest = Infinity;
+    for (const u of results.units) {
+      const range = u.certainty?.ranks[r.id];
+      if (range !== undefined && range[0] !== range[1]) movingBest = Math.min(movingBest, range[0]);
+    }
     return r.tiers.flatMap((t): Vacancy[] => {
       // Places of it kept empty by vetoed units, said with the units and their rank (a place
       // counted after units that passed theirs on is no rank).
@@ -377,11 +383,7 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       }
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
       // another: such a row is as pending as the prizes beside it.
-      const moves = results.units.some((u) => {
-        const range = u.certainty?.ranks[r.id];
-        return range !== undefined && range[0] !== range[1] && range[0] <= t.to;
-      });
-      const pending = moves ? { pending: true as const } : {};
+      const pending = movingBest <= t.to ? { pending: true as const } : {};
       const rows: Vacancy[] = [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank }, ...pending }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no

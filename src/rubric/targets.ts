@@ -54,6 +54,16 @@ export function targetReader(rubric: Rubric, item: MeasuredItem, values: Values)
   };
 }
 
+/** A measured item's target reader and, for a linear item with a floor, its floor's (read as a target is). */
+export interface TargetReaders {
+  readonly target: TargetReader;
+  readonly floor?: TargetReader;
+}
+
+export function targetReaders(rubric: Rubric, item: MeasuredItem, values: Values): TargetReaders {
+  return { target: targetReader(rubric, item, values), ...(item.floor ? { floor: targetReader(rubric, { ...item, target: item.floor }, values) } : {}) };
+}
+
 export function targetOf(rubric: Rubric, item: MeasuredItem, values: Values, u: number): ResolvedTarget | undefined {
   return targetReader(rubric, item, values).resolve(u);
 }

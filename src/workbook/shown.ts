@@ -9,7 +9,7 @@ import { formatPoints, formatRate } from "../model/numbers.js";
 import type { CellAt, Values } from "../model/submission.js";
 import { measuredPoints } from "../rubric/formulas.js";
 import { isRelative, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
-import { lowerIsBetter, reaches, targetReader, type TargetReader } from "../rubric/targets.js";
+import { lowerIsBetter, reaches, targetReaders, type TargetReaders } from "../rubric/targets.js";
 import { measuredOf } from "./coverage.js";
 
 /** A rate read from a cell that shows another (rounded by its format): an indicator's or a target's. */
@@ -22,12 +22,6 @@ export interface ShownRate {
   /** As the cell shows it (98.0% where it shows a decimal). */
   readonly shownText: string;
   readonly at: CellAt;
-}
-
-/** An item's readers of its target and floor, made once. */
-interface Readers {
-  readonly target: TargetReader;
-  readonly floor?: TargetReader;
 }
 
 /** Where the numbers shown cross what the item turns on, not only move its points a little. */
@@ -52,17 +46,17 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
     if (!m) byUnit.set(u, (m = new Map()));
     m.set(s.code, s);
   }
-  const readers = new Map<MeasuredItem, Readers>();
-  const readersOf = (item: MeasuredItem): Readers => {
+  const readers = new Map<MeasuredItem, TargetReaders>();
+  const readersOf = (item: MeasuredItem): TargetReaders => {
     let r = readers.get(item);
-    if (!r) readers.set(item, (r = { target: targetReader(rubric, item, values), ...(item.floor ? { floor: targetReader(rubric, { ...item, target: item.floor }, values) } : {}) }));
+    if (!r) readers.set(item, (r = targetReaders(rubric, item, values)));
     return r;
   };
   // A gate first: a veto is what a clerk would most want to have seen.
   const byKind = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => !isRelative(m)).sort((a, b) => Number(b.kind === "gate") - Number(a.kind === "gate"))]));
   for (const [u, rounded] of byUnit) {
     // Each rounded cell's items the numbers shown would score otherwise, a gate first.
-    const crossed = new Map<string, { cell: ShownRate; item: MeasuredItem; data: Record<string, string> }[]>();
+    const crossed = new Map<string, { cell: ShownRate; item: MeasuredItem; points: number; data: Record<string, string> }[]>();
     for (const item of byKind.get(units[u]?.kind ?? "") ?? []) {
       const targetRef = "ref" in item.target ? item.target.ref : undefined;
       const floorRef = item.floor && "ref" in item.floor ? item.floor.ref : undefined;
@@ -94,14 +88,14 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
         shownPoints: formatPoints(shownPoints),
       };
       const list = crossed.get(cell.code);
-      if (list) list.push({ cell, item, data });
-      else crossed.set(cell.code, [{ cell, item, data }]);
+      if (list) list.push({ cell, item, points, data });
+      else crossed.set(cell.code, [{ cell, item, points, data }]);
     }
     // One warning a cell: the first item's, with how many more gates it fails where it is vetoed.
     for (const [, list] of crossed) {
       const first = list[0];
       if (!first) continue;
-      const vetoes = list.filter((x) => x.item.kind === "gate" && x.data.points === formatPoints(0));
+      const vetoes = list.filter((x) => x.item.kind === "gate" && x.points === 0);
       const code = vetoes.length > 1 ? "workbook.shown-rounded-veto-more" : vetoes.length ? "workbook.shown-rounded-veto" : first.item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
       p.warn(code, first.cell.at.sheet, first.cell.at.cell, { ...first.data, ...(vetoes.length > 1 ? { more: vetoes.length - 1 } : {}) });
     }

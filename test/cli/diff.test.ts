@@ -7,18 +7,12 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { editedCopy } from "../helpers/edit.js";
 import { groupCellOf, MapValues, type Submission } from "../../src/model/submission.js";
 
 const dir = scratchDir("assess-diff-");
 
-async function edited(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(from);
-  edit(wb);
-  const out = join(dir, to);
-  await wb.xlsx.writeFile(out);
-  return out;
-}
+const edited = (from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> => editedCopy(dir, from, to, edit);
 
 describe("assess diff", () => {
   it("sees no change in a file re-saved with its ledger rows reordered, a sheet renamed and a number re-formatted", async () => {

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { editedCopy } from "../helpers/edit.js";
 
 const SAMPLE = "samples/qingshan-2026.xlsx";
 const dir = scratchDir("assess-score-");
@@ -636,23 +637,21 @@ describe("a short name with a line break typed in it (桃源↵镇), a unit with
 
 describe("a rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % button does)", () => {
   it("is scored as stored, and the cell is told where the 95% it shows would have passed the gate it fails", async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(SAMPLE);
-    const rates = book.getWorksheet("指标数据")!;
-    // (A style of each cell's own: exceljs shares one between the cells that had it.)
-    const format = (ref: string, numFmt: string): void => {
-      const cell = rates.getCell(ref);
-      cell.style = { ...cell.style, numFmt };
-    };
-    rates.getCell("B3").value = 0.9499; // 东湖街道's ZB1 against its target of 95%
-    format("B3", "0%");
-    rates.getCell("C4").value = 0.9795; // 西山镇's ZB2 against 98%, shown 98.0%
-    format("C4", "0.0%");
-    format("D4", "0%"); // 96.2% shown 96%: crosses nothing
-    rates.getCell("C5").value = 0.9799; // 南岭镇's ZB2 kept as a fraction, shown 0.98
-    format("C5", "0.00");
-    const file = join(dir, "rounded.xlsx");
-    await book.xlsx.writeFile(file);
+    const file = await editedCopy(dir, SAMPLE, "rounded.xlsx", (book) => {
+      const rates = book.getWorksheet("指标数据")!;
+      // (A style of each cell's own: exceljs shares one between the cells that had it.)
+      const format = (ref: string, numFmt: string): void => {
+        const cell = rates.getCell(ref);
+        cell.style = { ...cell.style, numFmt };
+      };
+      rates.getCell("B3").value = 0.9499; // 东湖街道's ZB1 against its target of 95%
+      format("B3", "0%");
+      rates.getCell("C4").value = 0.9795; // 西山镇's ZB2 against 98%, shown 98.0%
+      format("C4", "0.0%");
+      format("D4", "0%"); // 96.2% shown 96%: crosses nothing
+      rates.getCell("C5").value = 0.9799; // 南岭镇's ZB2 kept as a fraction, shown 0.98
+      format("C5", "0.00");
+    });
     const zh = await cli(["validate", file]);
     // ZB1 is read by two gates (DZ1, JS4.1): both vetoes said.
     expect(zh.err).toContain("指标数据!B3: 警告: “东湖街道”的数字格式把显示四舍五入了:存的是 94.99%(目标 95%),显示为 95%(目标 95%);按存的数计分,未达到门槛 基本人口指标(DZ1)及另外 1 个门槛,一票否决,按显示的数则达到;请核对单元格中存的数 [workbook.shown-rounded-veto-more]");

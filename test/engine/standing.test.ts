@@ -315,17 +315,18 @@ describe("a ranking by a line while a bonus on the total and one on that line wa
   });
 });
 
+/** JF7 and JF8 (+2 each) charged to DZ2.1, JF9 (+2) to 计生线, JF7 and JF9 sharing a cap of 2; `more` codes after them. */
+const sharedCap = (more = ""): ReturnType<typeof mini> =>
+  mini((t) => t.replace("  codes:\n", "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n  codes:\n" + "    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n" + more));
+/** 甲 lacks 2 of DZ2.1 and is at 93; 乙 at 97. */
+const SHARED_CAP_UNITS: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5, JS1: 45 } }, { name: "乙", scores: { JS1: 47 } }];
+
 describe("a bonus that takes a shared cap's room another row would have used to more effect", () => {
   // 甲's DZ2.1 lacks 2; JF7 and JF8 (+2 each) are charged to it, JF9 (+2) to 计生线; JF7 and JF9
   // share a cap of 2. All three confirmed: JF7 fills DZ2.1 and the cap, JF8 and JF9 count nothing
   // (+2). JF8 and JF9 alone: JF8 fills DZ2.1, JF9 the cap (+4). Confirming a bonus can lower a total.
-  const T = mini((t) =>
-    t.replace(
-      "  codes:\n",
-      "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n  codes:\n    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n",
-    ),
-  );
-  const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5, JS1: 45 } }, { name: "乙", scores: { JS1: 47 } }];
+  const T = sharedCap();
+  const units = SHARED_CAP_UNITS;
   const rows = (status: (code: string) => string): EntrySpec[] => ["JF7", "JF8", "JF9"].map((code) => ({ unit: "甲", code, status: status(code) }));
 
   it("spans the total every way the rows can be decided, not only its two ends", () => {
@@ -347,13 +348,8 @@ describe("a bonus that counts only when another is refused, among more pending r
   // bonuses are tried every way with the deductions refused, and the deductions with the bonuses
   // refused. From the two ends alone (every bonus confirmed: 95) the 97 was missed, and 甲 was
   // said never to reach 乙 — its prize marked settled.
-  const T = mini((t) =>
-    t.replace(
-      "  codes:\n",
-      "  caps:\n    - { codes: [JF7, JF9], max: 2 }\n  codes:\n    - { code: JF7, kind: bonus, name: 项目加分甲, points: 2, charge: DZ2.1 }\n    - { code: JF8, kind: bonus, name: 项目加分乙, points: 2, charge: DZ2.1 }\n    - { code: JF9, kind: bonus, name: 计生线加分, points: 2, charge: JS }\n    - { code: KF9, kind: deduction, name: 小扣分, points: 0.5 }\n",
-    ),
-  );
-  const units: UnitSpec[] = [{ name: "甲", scores: { "DZ2.1": 10.5, JS1: 45 } }, { name: "乙", scores: { JS1: 47 } }];
+  const T = sharedCap("    - { code: KF9, kind: deduction, name: 小扣分, points: 0.5 }\n");
+  const units = SHARED_CAP_UNITS;
   const rows: EntrySpec[] = [...["JF7", "JF8", "JF9"].map((code): EntrySpec => ({ unit: "甲", code, status: "申报中" })), ...Array.from({ length: 6 }, (): EntrySpec => ({ unit: "甲", code: "KF9", status: "申报中" }))];
 
   it("spans what every way would give: 90 (every deduction, no bonus) to 97 (JF7 refused, JF8 and JF9 confirmed)", () => {

@@ -7,6 +7,7 @@ import { cli, type Run } from "../helpers/cli.js";
 import { reportTargets } from "../../src/cli/commands/report.js";
 import ExcelJS from "exceljs";
 import { readBook, SAMPLE, tempDir } from "./helpers.js";
+import { editedCopy } from "../helpers/edit.js";
 
 /** The CLI in-process, on a fixed report date. */
 const run = (args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" }): Promise<Run> => cli(args, env);
@@ -56,15 +57,14 @@ describe("assess report", () => {
   it("says a unit's single-item award waits on its own recognition alone, and names that claim beside the award it holds", async () => {
     // 青龙乡's claim for 经济发展突出贡献奖 (given to all recognised): 河东街道's pending +1 moves its
     // rank, not that award; 石桥镇 holds it at 市级 and claims it at 国家级.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
-    const ledger = wb.getWorksheet("加扣分")!;
-    ledger.getRow(ledger.rowCount + 1).values = ["青龙乡", "DX1", null, "省级", null, "申报中"];
-    const qinglong = `加扣分!B${ledger.rowCount}`;
-    ledger.getRow(ledger.rowCount + 1).values = ["石桥镇", "DX1", null, "国家级", null, "申报中"];
-    const shiqiao = `加扣分!B${ledger.rowCount}`;
-    const file = join(dir, "柳河区.xlsx");
-    await wb.xlsx.writeFile(file);
+    let [qinglong, shiqiao] = ["", ""];
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "柳河区.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      ledger.getRow(ledger.rowCount + 1).values = ["青龙乡", "DX1", null, "省级", null, "申报中"];
+      qinglong = `加扣分!B${ledger.rowCount}`;
+      ledger.getRow(ledger.rowCount + 1).values = ["石桥镇", "DX1", null, "国家级", null, "申报中"];
+      shiqiao = `加扣分!B${ledger.rowCount}`;
+    });
     const out = join(dir, "r.html");
     expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
@@ -76,13 +76,11 @@ describe("assess report", () => {
 
   it("wraps a closing line longer than the page in the Excel report (the units whose ranks may move were cut at the edge)", async () => {
     // Two claims on 文昌街道 (+5) that may lift it past 河西街道: many units' ranks may move.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
-    const ledger = wb.getWorksheet("加扣分")!;
-    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF1", null, "国家级", null, "申报中"];
-    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF2", 4, null, null, "申报中"];
-    const file = join(dir, "柳河区.xlsx");
-    await wb.xlsx.writeFile(file);
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "柳河区.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF1", null, "国家级", null, "申报中"];
+      ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF2", 4, null, null, "申报中"];
+    });
     const out = join(dir, "r.xlsx");
     expect((await run(["report", file, "-o", out])).code).toBe(0);
     const book = new ExcelJS.Workbook();
