@@ -40,8 +40,19 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await browser?.close();
   });
 
+  /**
+   * Runs an action after marking the status line busy, so that a wait for the status it leads to
+   * cannot take the last run's for it (the page's change and drop handlers may run a moment later).
+   */
+  const act = async (action: () => Promise<unknown>): Promise<void> => {
+    await page.evaluate(() => {
+      const status = document.getElementById("status");
+      if (status) status.textContent = "正在等待所选文件";
+    });
+    await action();
+  };
   const choose = async (file: string): Promise<void> => {
-    await page.setInputFiles("#workbook", file);
+    await act(() => page.setInputFiles("#workbook", file));
     await page.waitForFunction(() => !/正在|reading|scoring/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
   };
 
@@ -148,7 +159,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   });
 
   it("speaks English on the switch", async () => {
-    await page.click("#lang");
+    await act(() => page.click("#lang"));
     await page.waitForFunction(() => /Scored/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.locator("section.ranking th").first().textContent()).toBe("Rank");
     // The unit explained before the switch is explained still, in English.
@@ -217,7 +228,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     writeFileSync(file, readFileSync("samples/qingshan-2026.xlsx"));
     await choose(file);
     writeFileSync(file, readFileSync("samples/liuhe-2026.xlsx"));
-    await page.click("#lang");
+    await act(() => page.click("#lang"));
     await page.waitForFunction(() => /could not be read again/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.textContent("#status")).toBe("moved.xlsx could not be read again: it may have been changed, moved or deleted. Choose it again.");
     await page.click("#lang");
@@ -241,14 +252,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   /** Files dropped on the page together, as from the desktop: on the box, or on what `at` selects. */
   const dropFiles = async (files: string[], at = "#drop"): Promise<void> => {
     const payload = files.map((f) => ({ name: basename(f), bytes: [...readFileSync(f)] }));
-    await page.evaluate(
+    await act(() => page.evaluate(
       ([fs, target]) => {
         const dt = new DataTransfer();
         for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
         document.querySelector(target)?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
       },
       [payload, at] as const,
-    );
+    ));
   };
   const settled = (pattern: RegExp): Promise<unknown> => page.waitForFunction((p) => new RegExp(p).test(document.getElementById("status")?.textContent ?? ""), pattern.source, { timeout: 60_000 });
 
@@ -306,9 +317,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     });
 
     it("is taken for what it is when chosen where the workbook goes (and the workbook on the page scored again)", async () => {
-      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分|有 \d+ 个错误/);
-      await page.setInputFiles("#workbook", rubric);
+      await act(() => page.setInputFiles("#workbook", rubric));
       await settled(/已计分 qingshan-v2026.xlsx/);
       expect(await page.textContent("#status")).toContain("方案 district-popplan 2026.1");
     });
@@ -330,7 +341,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const broken = join(dir, "broken", "district-popplan-2026.1.yaml");
       mkdirSync(join(dir, "broken"), { recursive: true });
       writeFileSync(broken, readFileSync(rubric, "utf8").replace("title: ", 'title: "'));
-      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分|有 \d+ 个错误/);
       await dropFiles([workbook, broken]);
       await settled(/有问题/);
@@ -342,7 +353,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(first[0]).not.toContain("封面写的是方案");
       expect(first.at(-1)).toBe("封面!B4: 错误: 封面写的是方案 district-popplan 2026.1,即上面有问题的方案文件 district-popplan-2026.1.yaml:请改正其中的问题后重新选择它 [web.rubric-asked-invalid]");
       // Chosen in the picker, then the workbook that asks for it: its problems first, then the asking.
-      await page.setInputFiles("#rubric", broken);
+      await act(() => page.setInputFiles("#rubric", broken));
       await settled(/有问题/);
       await choose(workbook);
       expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 district-popplan-2026.1.yaml 有问题,未采用(见下)`);
@@ -357,7 +368,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       mkdirSync(join(dir, "twin"), { recursive: true });
       writeFileSync(twin, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("ranks: [4, 6]", "ranks: [4, 8]"));
       expect(readFileSync(twin, "utf8")).toContain("ranks: [4, 8]");
-      await page.setInputFiles("#rubric", twin);
+      await act(() => page.setInputFiles("#rubric", twin));
       // The workbook on the page is scored again without it (here: one its cover names no rubric for).
       await settled(/未采用|有 \d+ 个错误/);
       expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("编号和版本(district-popplan 2022.1)与内置方案相同,内容却不同,不能顶替内置方案");
@@ -365,13 +376,13 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await choose("samples/qingshan-2026.xlsx");
       const row = await page.locator("section.ranking tr", { hasText: "金水街道" }).first().textContent();
       expect(row).not.toContain("三等奖");
-      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分/);
       // The same rubric saved again (a comment added, Windows line endings) is the same rubric.
       const same = join(dir, "same", "district-popplan-2022.1.yaml");
       mkdirSync(join(dir, "same"), { recursive: true });
       writeFileSync(same, ("# 本区存档\n" + readFileSync("rubric/district-popplan-2022.1.yaml", "utf8")).replaceAll("\n", "\r\n"));
-      await page.setInputFiles("#rubric", same);
+      await act(() => page.setInputFiles("#rubric", same));
       await settled(/已计分/);
       expect(await page.textContent("#status")).not.toContain("未采用");
       await page.setInputFiles("#rubric", []);
@@ -380,7 +391,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     it("is not blamed for another rubric's absence when its file is named for a different one", async () => {
       const other = join(dir, "other-scheme-1.yaml");
       writeFileSync(other, 'id: other-scheme\nversion: "1\n');
-      await page.setInputFiles("#rubric", other);
+      await act(() => page.setInputFiles("#rubric", other));
       // The workbook on the page read again, the refused rubric's problems above its own.
       await page.waitForFunction(() => /other-scheme-1.yaml 有问题/.test(document.querySelector("p.notice")?.textContent ?? ""), undefined, { timeout: 60_000 });
       await settled(/有 \d+ 个错误|已计分/);
@@ -393,7 +404,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     it("is not used when it is not valid, and the workbook is not blamed for it", async () => {
       const bad = join(dir, "bad.yaml");
       writeFileSync(bad, 'id: x\nversion: "1\n');
-      await page.setInputFiles("#rubric", bad);
+      await act(() => page.setInputFiles("#rubric", bad));
       await settled(/有问题/);
       // The workbook on the page (which names a rubric not built in) is read again: not scored, and why.
       expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 未计分;方案文件 bad.yaml 有问题,未采用(见下)");
@@ -408,37 +419,37 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const bad = join(dir, "bad.yaml");
       await page.setInputFiles("#rubric", []);
       await choose("samples/liuhe-2026.xlsx");
-      await page.setInputFiles("#rubric", bad);
+      await act(() => page.setInputFiles("#rubric", bad));
       await settled(/已计分 liuhe-2026.xlsx.*bad.yaml 有问题/);
       expect(await page.textContent("#status")).toBe("已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。点击单位名称查看逐项说明。方案文件 bad.yaml 有问题,未采用,其问题见下方。");
       expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
       expect(await page.locator("table").count()).toBeGreaterThan(0);
-      await page.click("#lang");
+      await act(() => page.click("#lang"));
       await settled(/Scored liuhe-2026.xlsx/);
       expect(await page.textContent("#status")).toContain("The rubric file bad.yaml has problems and is not used: see below.");
       expect(await page.textContent("p.notice")).toBe("The rubric file bad.yaml has problems and is not used (the bundled rubrics are still used). Its problems:");
-      await page.click("#lang");
+      await act(() => page.click("#lang"));
       await settled(/已计分/);
-      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分/);
     });
 
     it("keeps an earlier valid rubric of the user's own when a later one is refused", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分 qingshan-v2026/);
-      await page.setInputFiles("#rubric", join(dir, "bad.yaml"));
+      await act(() => page.setInputFiles("#rubric", join(dir, "bad.yaml")));
       await settled(/bad.yaml 有问题/);
       // Still scored under 2026.1, the rubric loaded before.
       expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
       expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用此前载入的方案 district-popplan 2026.1 和内置方案):");
-      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分|有 \d+ 个错误/);
     });
 
     it("keeps a refused rubric's problems on a fresh page across a language switch, in the new language", async () => {
       const bad = join(dir, "bad.yaml");
       await page.reload();
-      await page.setInputFiles("#rubric", bad);
+      await act(() => page.setInputFiles("#rubric", bad));
       await settled(/有问题/);
       const zh = await page.locator("ul.diagnostics li").allTextContents();
       await page.click("#lang");
