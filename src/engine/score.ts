@@ -783,14 +783,22 @@ function certainties(
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
   takers: ReadonlyMap<number, readonly LedgerEntry[]>,
 ): void {
-  // A unit's pending rows, by the rows' own cell objects (no copies: a province has many).
+  // A unit's pending rows, by the rows' own cell objects (no copies: a province has many); and
+  // those of them that could change its awards: its own, and others' on a ranking where an award
+  // of its is open (another's claim that moves it only on a ranking where its awards are settled
+  // moves its rank there, not its awards).
   const pendingOf = new Map<number, CellAt[]>();
-  const add = (u: number, rows: readonly LedgerEntry[]): void => {
-    let list = pendingOf.get(u);
-    if (!list) pendingOf.set(u, (list = []));
+  const forAwards = new Map<number, CellAt[]>();
+  const into = (lists: Map<number, CellAt[]>, u: number, rows: readonly LedgerEntry[]): void => {
+    let list = lists.get(u);
+    if (!list) lists.set(u, (list = []));
     for (const e of rows) if (!list.includes(e.at)) list.push(e.at);
   };
-  for (const { movers, claimants: all, others } of moving.values()) {
+  const add = (u: number, rows: readonly LedgerEntry[], ranking?: string): void => {
+    into(pendingOf, u, rows);
+    if (ranking === undefined || (unsettled.get(u)?.some((a) => a.ranking === ranking) ?? false)) into(forAwards, u, rows);
+  };
+  for (const [ranking, { movers, claimants: all, others }] of moving) {
     if (!movers.length && !others.length) continue;
     // Every unit with claims of its own (its rank may stay where it moves others), by its lowest
     // key; a range is never wider than `span`.
@@ -818,7 +826,7 @@ function certainties(
         if (!o) break;
         if ((o.lo[0] ?? 0) + span < lo) break;
         if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-          add(c.u, outcomes.get(o.u)?.rows ?? []);
+          add(c.u, outcomes.get(o.u)?.rows ?? [], ranking);
           found++;
         }
       }
@@ -827,7 +835,7 @@ function certainties(
         for (const o of claimants) {
           if (found >= MAX_OTHERS) break;
           if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-            add(c.u, outcomes.get(o.u)?.rows ?? []);
+            add(c.u, outcomes.get(o.u)?.rows ?? [], ranking);
             found++;
           }
         }
@@ -866,7 +874,7 @@ function certainties(
     if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
-    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)) };
+    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };
   }
 }
 

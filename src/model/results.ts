@@ -94,6 +94,8 @@ export interface Certainty {
   readonly open: readonly OpenAward[];
   /** The pending rows (their cells) that could change its rank or awards. */
   readonly pending: readonly CellAt[];
+  /** Those of them that could change its awards: its own, and others' on the rankings where an award of its is open. */
+  readonly awardClaims: readonly CellAt[];
 }
 
 /** Awards of one kind on one ranking: a rank prize, a grade, a single-item award or a yellow card. */

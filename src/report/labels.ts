@@ -211,15 +211,18 @@ function pendingSingles(u: UnitResult, ranking: string): UnitResult["ledger"] {
 /**
  * The pending rows a unit's awards wait on: where every award claims could change is a single-item
  * award given to all recognised (no count) and claimed by the unit itself, its own claims for it
- * (another's claim may move its rank, not that award); else every row that may move it.
+ * (another's claim may move its rank, not that award); else its own rows and others' on the
+ * rankings where an award of its is open.
  */
 export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
   const c = u.certainty;
   if (!c) return [];
   const ownSingle = (o: OpenAward): boolean => o.kind === "single" && !(rubric.rankings.find((r) => r.id === o.ranking)?.single.some((s) => s.count !== undefined) ?? true);
-  if (!c.open.length || !c.open.every(ownSingle)) return c.pending;
+  // (None found for its awards, though one is open: every row that may move it, rather than none.)
+  const claims = c.awardClaims.length ? c.awardClaims : c.pending;
+  if (!c.open.length || !c.open.every(ownSingle)) return claims;
   const rows = c.open.flatMap((o) => pendingSingles(u, o.ranking)).map((r) => r.entry.at);
-  return rows.length ? rows : c.pending;
+  return rows.length ? rows : claims;
 }
 
 /**

@@ -74,6 +74,30 @@ describe("assess report", () => {
     expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
   });
 
+  it("names as what a unit's awards wait on only the claims that can change them, not another group's that moves its rank alone", async () => {
+    // 青龙乡's claim at 省级 (+2) may win it a prize in 乡镇组; 河东街道's (街道组, +1) moves 青龙乡
+    // only on the overall ranking, which gives it nothing either way.
+    let qinglong = "";
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "柳河区.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      ledger.getRow(ledger.rowCount + 1).values = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "治理经验省级推广"];
+      qinglong = `加扣分!B${ledger.rowCount}`;
+    });
+    const out = join(dir, "r.html");
+    expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    const waits = /青龙乡的奖惩取决于以下待认定记录的认定结果:([^。]*)。/.exec(text)?.[1];
+    expect(waits).toContain(qinglong);
+    expect(waits).not.toContain("河东街道");
+    // Its overall rank may still move with 河东街道's claim: said among the ranks that may move.
+    expect(text.slice(text.indexOf("名次可能变动的单位"))).toContain("青龙乡(乡镇(街道)综合排名 5–9");
+    const explained = await run(["explain", file, "青龙乡"]);
+    expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
+    // The JSON keeps every row that may move it (its rank too).
+    const json = JSON.parse((await run(["score", file, "--json", "-o", join(dir, "s.xlsx")])).out) as { units: { name: string; certainty?: { pending: string[] } }[] };
+    expect(json.units.find((u) => u.name === "青龙乡")?.certainty?.pending).toEqual(["加扣分!B11", qinglong]);
+  });
+
   it("wraps a closing line longer than the page in the Excel report (the units whose ranks may move were cut at the edge)", async () => {
     // Two claims on 文昌街道 (+5) that may lift it past 河西街道: many units' ranks may move.
     const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "柳河区.xlsx", (wb) => {
