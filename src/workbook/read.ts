@@ -224,7 +224,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const numbered = [...codedCols].sort((a, b) => a - b).filter((col) => {
         const c = cells[col];
         // A number typed as text ('45', 45%) is read as a number elsewhere: so it is here.
-        return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined);
+        return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined) && !footerField(cells[col - 1], c);
       });
       const first = numbered[0];
       const held = first === undefined ? undefined : cells[first];
@@ -801,3 +801,17 @@ export class SubmissionReader {
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
 }
+
+/**
+ * A footer's figure that is the value of a field of its own, not a score misplaced: beside its
+ * label (联系电话: | 13812345678, 填表日期: | 2026-12-20), or a mobile number wherever it stands.
+ */
+function footerField(label: RawCell | undefined, c: RawCell | undefined): boolean {
+  if (label?.value.t === "s" && FIELD_LABEL.test(label.value.v)) return true;
+  const v = c?.value;
+  const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
+  return /^1[3-9]\d{9}$/.test(digits);
+}
+
+/** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode, a date. */
+const FIELD_LABEL = /(电话|手机|手机号|联系方式|传真|邮编|日期|时间)\s*[:：]?\s*$/;

@@ -398,6 +398,17 @@ const cases: Case[] = [
     expected: ["warning workbook.footer-values 人口计生线!B6", "warning workbook.footer-values 部门!B6", "warning workbook.footer-values 指标数据!B6"],
   },
   {
+    // A telephone or a date beside its label is that field's value, not a score misplaced; a mobile
+    // number is one wherever it stands. A figure beside another label (审核人:) is still said.
+    name: "a footer's telephone number and date, beside their labels, are the footer's own",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "填表人:张三").set("B6", "联系电话:").set("C6", 13812345678);
+      wb.sheetNamed("人口计生线").set("A6", "填表日期:").set("B6", new Date(Date.UTC(2026, 11, 20))).set("D6", "手机").set("E6", "13912345678");
+      wb.sheetNamed("部门").set("A6", "填表人:王五").set("C6", 13612345678).set("D6", "审核人:").set("E6", 18.5);
+    },
+    expected: ["warning workbook.footer-values 部门!E6"],
+  },
+  {
     // The name beside its label is its signature: nothing to say, on every run (it said so before).
     name: "a footer's label alone in its cell, the name beside it (under a score column), is a footer too",
     edit: (wb) => {
