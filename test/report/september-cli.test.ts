@@ -43,6 +43,15 @@ describe("assess report", () => {
     expect(text.indexOf("名次可能变动的单位")).toBeGreaterThan(text.indexOf("文昌街道的奖惩取决于"));
   });
 
+  it("keeps a short bracket of Chinese on one line in the HTML report (经济发展突出贡献奖(省|级) broke inside it), and leaves others as they are", async () => {
+    const out = join(dir, "liuhe.html");
+    expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain('单项奖:经济发展突出贡献奖<span class="nb">(省级)</span>,20,000元');
+    expect(html).toContain('等次:合格<span class="nb">(因一票否决)</span>');
+    expect(html).toMatch(/\.nb \{ white-space: nowrap; \}/);
+  });
+
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);

@@ -14,9 +14,14 @@ const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_
 /** Escapes text for HTML element content and quoted attribute values. */
 export const esc = escapeXml;
 
+/** A short bracket of Chinese kept on one line (经济发展突出贡献奖(省级) broke as (省 / 级)); a longer one may wrap inside. */
+function keepBrackets(html: string): string {
+  return html.replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b));
+}
+
 function show(v: Cell, kind: Column["kind"]): string {
   if (v === null) return "";
-  if (typeof v === "string") return esc(v);
+  if (typeof v === "string") return keepBrackets(esc(v));
   if (kind === "share") return `${(Math.round(v * 10000) / 100).toFixed(2)}%`;
   if (kind === "money") return formatAmount(v);
   // Two decimals, as the workbooks show points: a column's decimal points line up.

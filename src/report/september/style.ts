@@ -34,6 +34,7 @@ td.k-rank { text-align: center; white-space: nowrap; }
 td.k-name { min-width: 7em; }
 /* The award list's category (一票否决, 黄牌警告) stays on one line. */
 .t-awards td:first-child { white-space: nowrap; }
+.nb { white-space: nowrap; }
 td.k-points, td.k-share, td.k-money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.empty { text-align: center; font-style: italic; color: #666; }
 tr.veto td { color: var(--veto); background: #fce4e4; }
