@@ -126,7 +126,7 @@ describe("the comprehensive sample", () => {
     const page = readFileSync(html, "utf8");
     const section = page.slice(page.indexOf("<h2>经济发展单项排名"), page.indexOf("</table>", page.indexOf("<h2>经济发展单项排名")));
     expect(section).toMatch(/<th[^>]*>奖惩<\/th>/);
-    expect(section).toMatch(/<td[^>]*>柳河镇<\/td>.*<td[^>]*>单项奖:经济发展突出贡献奖\(省级\),20,000元<\/td>/s);
+    expect(section).toMatch(/<td[^>]*>柳河镇<\/td>.*<td[^>]*>单项奖:经济发展突出贡献奖<span class="nb">\(省级\)<\/span>,20,000元<\/td>/s);
     // The Excel report likewise: the row of 柳河镇 in that table carries its award.
     const xlsx = join(dir, "awards-column.xlsx");
     expect((await cli(["report", input, "-o", xlsx])).code).toBe(0);

@@ -344,7 +344,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     // Places 1 and 2 among the two (each was placed 1st against nobody).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(
-      "ZB3 100万元 is in place 2 in 乡镇组: 20 for the first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
+      "ZB3 100万元 is placed 2 in 乡镇组: 20 for first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
     );
   });
 });
