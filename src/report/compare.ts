@@ -151,11 +151,13 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
 
 /** The input codes each relative item of these rubrics reads (its indicator), by item code. */
 export function relativeReads(...rubrics: readonly Rubric[]): Map<string, RelativeReads> {
-  const out = new Map<string, { codes: string[]; vetoes: boolean }>();
+  const out = new Map<string, { codes: string[]; vetoes: boolean; gates: readonly string[] }>();
+  // What a veto given or lifted comes from: the codes the gates read.
+  const gates = [...new Set(rubrics.flatMap((r) => r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []))))];
   for (const r of rubrics)
     for (const item of r.lines.flatMap((l) => leaves(l.items)))
       if (isRelative(item) && "indicator" in item) {
-        const reads = out.get(item.code) ?? { codes: [], vetoes: false };
+        const reads = out.get(item.code) ?? { codes: [], vetoes: false, gates };
         if (!reads.codes.includes(item.indicator)) reads.codes.push(item.indicator);
         // Vetoed units left out: a veto given or lifted changes who the best or the places are among.
         if (!item.includeVetoed) reads.vetoes = true;
@@ -225,6 +227,8 @@ function readsOf(item: LeafItem): string[] {
 export interface RelativeReads {
   readonly codes: readonly string[];
   readonly vetoes: boolean;
+  /** The codes the gates read (a unit vetoed or no longer vetoed by a change of one of them leaves or joins the group). */
+  readonly gates?: readonly string[];
 }
 
 /** A ledger row's content, everything but where it is; `unit`: the name its unit is compared under. */
@@ -385,11 +389,20 @@ export function compareResults(
     const codes = reads.get(item)?.codes ?? [];
     const vetoes = reads.get(item)?.vetoes === true;
     for (const other of changedUnits) {
-      // Vetoed in one and not the other: it left the group or joined it, by its own changes.
+      // Vetoed in one and not the other: it left the group or joined it, by its own changes to what
+      // its gates read (its other changes, a judged item's points, move nothing of the others'); by
+      // all of them where none is such (a rubric revised meanwhile may have done it).
       const flipped = vetoes && ua.get(other) !== undefined && ub.get(other) !== undefined && ua.get(other)?.vetoed !== ub.get(other)?.vetoed;
-      const causes = (own.get(other) ?? []).filter((i) => {
+      const gates = reads.get(item)?.gates ?? [];
+      const mine = own.get(other) ?? [];
+      const gateChange = (i: number): boolean => {
         const c = changes[i];
-        return c !== undefined && (flipped || c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)));
+        return c?.what === "value" && c.code !== null && gates.includes(c.code);
+      };
+      const vetoing = flipped ? mine.filter(gateChange) : [];
+      const causes = mine.filter((i) => {
+        const c = changes[i];
+        return c !== undefined && ((flipped && (vetoing.length === 0 || vetoing.includes(i))) || c.what === "group" || c.what === "unit" || (c.what === "value" && c.code !== null && codes.includes(c.code)));
       });
       if (!causes.length) continue;
       for (const g of new Set([ua.get(other)?.relative[item]?.group, ub.get(other)?.relative[item]?.group])) {

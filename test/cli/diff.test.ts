@@ -64,6 +64,23 @@ describe("assess diff", () => {
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
+  it("traces a unit's points by place, moved by another's veto lifted, to the change that lifted it, not that unit's other changes", async () => {
+    // 白马镇: SH6 and DJ1 half a point lower, ZB5 1起 → 0起 (its SH1 veto lifted). Ranked again on
+    // JJ4 (points by place in 乡镇组), it pushes the towns below it a place down: by [3] alone.
+    const lifted = await edited("samples/liuhe-2026.xlsx", "veto-lifted.xlsx", (wb) => {
+      wb.getWorksheet("社会治理")!.getCell("C4").value = 19.5;
+      wb.getWorksheet("党的建设")!.getCell("B4").value = 29.5;
+      expect(wb.getWorksheet("指标数据")!.getCell("A4").value).toBe("白马镇");
+      wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
+    expect(r.out).toContain("  [3] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95  因 [3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
+    // 白马镇 moved with all three; a unit it passed, by what moved it.
+    expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
+  });
+
   it("cites no change of a vetoed unit for a rank range that closed: its totals reach no one's rank", async () => {
     // 河口镇 (893) with a pending KF3 of 2 × 30 could fall to 833, below 龙泉镇 (855.5): ranks 10–11.
     // 北川镇, vetoed at 847, with a pending JF2 国家级: its totals met 河口镇's before and not after,
