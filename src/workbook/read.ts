@@ -804,14 +804,20 @@ export class SubmissionReader {
 
 /**
  * A footer's figure that is the value of a field of its own, not a score misplaced: beside its
- * label (联系电话: | 13812345678, 填表日期: | 2026-12-20), or a mobile number wherever it stands.
+ * label (联系电话: | 13812345678, 填表日期: | 2026-12-20); a mobile number, or a date of this
+ * century (a signature's, 2026-01-16), wherever it stands. A score typed into a cell formatted as a
+ * date shows as one of 1900 (18.5: 1900-01-18): said.
  */
 function footerField(label: RawCell | undefined, c: RawCell | undefined): boolean {
   if (label?.value.t === "s" && FIELD_LABEL.test(label.value.v)) return true;
   const v = c?.value;
+  if (v?.t === "n" && v.fmt === "date" && v.v >= SERIAL_2000) return true;
   const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
   return /^1[3-9]\d{9}$/.test(digits);
 }
+
+/** 2000-01-01 as a spreadsheet's date serial. */
+const SERIAL_2000 = 36526;
 
 /** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode, a date. */
 const FIELD_LABEL = /(电话|手机|手机号|联系方式|传真|邮编|日期|时间)\s*[:：]?\s*$/;

@@ -389,7 +389,8 @@ const cases: Case[] = [
     name: "a footer's line with a date typed under a score column is not a unit either, and is said",
     edit: (wb) => {
       wb.sheetNamed("党政线").set("A6", "填表人:张三").set("C6", "2026年12月20日");
-      wb.sheetNamed("人口计生线").set("A6", "审核人:李四").set("B6", new Date(Date.UTC(2026, 11, 20)));
+      // A score typed into a cell formatted as a date: it shows as a day of 1900.
+      wb.sheetNamed("人口计生线").set("A6", "审核人:李四").set("B6", new Date(Date.UTC(1900, 2, 18)));
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("B6", 18.5);
       // A number typed as text is a number too (read as one everywhere else).
       wb.sheetNamed("指标数据").set("A6", "审核人:赵六").set("B6", "45%");
@@ -400,10 +401,12 @@ const cases: Case[] = [
   {
     // A telephone or a date beside its label is that field's value, not a score misplaced; a mobile
     // number is one wherever it stands. A figure beside another label (审核人:) is still said.
-    name: "a footer's telephone number and date, beside their labels, are the footer's own",
+    name: "a footer's telephone number and date, beside their labels, and a signature's date are the footer's own",
     edit: (wb) => {
       wb.sheetNamed("党政线").set("A6", "填表人:张三").set("B6", "联系电话:").set("C6", 13812345678);
       wb.sheetNamed("人口计生线").set("A6", "填表日期:").set("B6", new Date(Date.UTC(2026, 11, 20))).set("D6", "手机").set("E6", "13912345678");
+      // A signature's date of its own, no label beside it.
+      wb.sheetNamed("指标数据").set("A6", "填表人:张敏").set("C6", "审核人:李建国").set("D6", new Date(Date.UTC(2026, 0, 16)));
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("C6", 13612345678).set("D6", "审核人:").set("E6", 18.5);
     },
     expected: ["warning workbook.footer-values 部门!E6"],
@@ -722,13 +725,13 @@ describe("what a clerk types around the figures", () => {
   it("a date where a score belongs, and a footer's figure, are quoted as the cell shows them (2026-03-01, not 46082)", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     book.sheetNamed("党政线").set("B2", new Date(Date.UTC(2026, 2, 1)));
-    book.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", new Date(Date.UTC(2026, 11, 20)));
+    book.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", new Date(Date.UTC(1900, 2, 18)));
     // Several figures on a footer's line: said at the first, with how many more.
     book.sheetNamed("部门").set("A6", "注:").set("C6", "95%").set("E6", 9.5);
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
-    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 2026-12-20 不计入;如是某单位的数据,请填到该单位的行");
+    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18 不计入;如是某单位的数据,请填到该单位的行");
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
