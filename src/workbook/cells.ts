@@ -129,7 +129,10 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     return undefined;
   }
   if (pts === undefined || pts % step !== 0) {
-    p.error("workbook.points-step", sheet, c.ref, { value: String(n), code, step: formatPoints(step) });
+    // The two whole steps about it, to enter instead (within the range: a max is whole steps).
+    const below = Math.floor((n * 100) / step) * step;
+    const data = { value: String(n), code, step: formatPoints(step), below: formatPoints(below), above: formatPoints(below + step) };
+    p.error(deducted ? "workbook.deduction-step" : "workbook.points-step", sheet, c.ref, data);
     return undefined;
   }
   return pts;

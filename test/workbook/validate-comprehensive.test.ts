@@ -38,7 +38,7 @@ const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerR
 const cases: Case[] = [
   { name: "the sample as it is", expected: [] },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
-  { name: "0.05 where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.points-step 社会治理!B3"] },
+  { name: "0.05 off where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.deduction-step 社会治理!B3"] },
   { name: "more taken off than the item's max", values: { 柳河镇: { SH3: 16 } }, expected: ["workbook.deduction-out-of-range 社会治理!B2"] },
   // −1 typed for 扣 1: asked without the minus sign (not "at most all its points").
   { name: "a deduction typed as a negative", values: { 柳河镇: { SH3: -1 } }, expected: ["workbook.deduction-negative 社会治理!B2"] },
@@ -238,6 +238,23 @@ const cases: Case[] = [
 describe("validate under the comprehensive rubric", () => {
   it.each(cases)("$name", async (c) => {
     expect(await diagnose(c)).toEqual(c.expected);
+  });
+});
+
+describe("points off the steps", () => {
+  it("names the whole steps that can be entered instead, as points or as points taken off", async () => {
+    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((values["石桥镇"] ??= {}), { SH3: 0.15, JJ5: 28.5 });
+    Object.assign((values["柳河镇"] ??= {}), { JJ5: 29.5 });
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []));
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual([
+      "in.xlsx: 经济发展!C2 JJ5 的分值 29.5 不是 1 的整数倍;请填 29 或 30",
+      "in.xlsx: 经济发展!C3 JJ5 的分值 28.5 不是 1 的整数倍;请填 28 或 29",
+      "in.xlsx: 社会治理!B3 SH3 的扣分 0.15 不是 0.1 的整数倍;请填 0.1 或 0.2",
+    ]);
+    const near = diagnostics.find((d) => d.code.startsWith("workbook.deduction-step"));
+    expect(near && message("en", near.code, near.data)).toBe("SH3: the 0.15 points taken off are not a multiple of 0.1; enter 0.1 or 0.2");
   });
 });
 
