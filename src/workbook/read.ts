@@ -708,7 +708,10 @@ export class SubmissionReader {
     }
     const g = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
     if (!g) {
-      this.p.error("workbook.unknown-group", sheet, ref, { value: text, allowed });
+      // A group's short form (执法组 for 执法部门组), or a slip of one, named.
+      const near = nearestNames(text, kind.groups.map((x) => x.name), 1)[0];
+      if (near !== undefined) this.p.error("workbook.unknown-group-near", sheet, ref, { value: text, allowed, near });
+      else this.p.error("workbook.unknown-group", sheet, ref, { value: text, allowed });
       return;
     }
     const prev = this.groups.get(u.name);

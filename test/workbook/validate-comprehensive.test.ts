@@ -51,6 +51,12 @@ const cases: Case[] = [
     expected: ["workbook.group-blank 经济发展!B2", "workbook.unknown-group 经济发展!B3"],
   },
   {
+    // 街道租 (an input method's slip) for 街道组: the group named, as a unit misspelt is.
+    name: "a group written short",
+    edit: (wb) => void wb.sheetNamed("经济发展").set("B8", "街道租"),
+    expected: ["workbook.unknown-group-near 经济发展!B8"],
+  },
+  {
     // 分组 merged down a form's rows, as Chinese forms often are: the merge is said, not each blank below it.
     name: "a group merged over several units' rows",
     edit: (wb) => {
