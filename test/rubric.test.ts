@@ -391,6 +391,12 @@ describe("a kind's weights", () => {
     expect(load(written).rubric?.unitKinds[0]?.weights).toEqual(load(text).rubric?.unitKinds[0]?.weights);
   });
 
+  it("on lines whose maxes already share out the scale (40 + 35 + 25) are said to count the shares twice, not to make the scale 34.5", () => {
+    const twice = text.replace("    name: 经济发展\n    max: 100\n", "    name: 经济发展\n    max: 40\n").replace("    name: 社会治理\n    max: 100\n", "    name: 社会治理\n    max: 35\n").replace("    name: 党的建设\n    max: 100\n", "    name: 党的建设\n    max: 25\n");
+    const said = load(twice).diagnostics.filter((d) => d.code !== "rubric.max-mismatch").map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual([`rubric.weighted-twice r.yaml:${line}:14 乡镇(街道) 各考核线的满分(40 + 35 + 25)相加已是总分制 100,再乘以权重只得 34.5:权重计了两次。各考核线满分已按比重分配时,请删去 weights;要用权重时,请把每条考核线的满分都写为 100(各按百分制评分,再按权重折算)`]);
+  });
+
   it("that do not make 100% are said as the weights to mend, at the weights; else the scale", () => {
     const over = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 50%, SH: 35%, DJ: 25% }");
     const said = load(over).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);

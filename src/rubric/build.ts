@@ -525,8 +525,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line], "rubric.bad-weight-share")])) : undefined;
     let sum = 0;
     let shares = 0;
+    let plain = 0;
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
+      if (line) plain += line.max;
       if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
       else if (weights) {
         const w = weights[lc];
@@ -546,6 +548,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
       // Weights that do not make 100% are what to mend, said as such; else the scale or the lines' maxes.
       if (weights && !Number.isNaN(shares) && shares !== 10000) b.error("rubric.weights-not-whole", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, shares: `${formatPoints(shares)}%`, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      // Lines whose maxes add up to the scale already (30 + 70 of 100) are weighted by their maxes:
+      // the weights count the shares a second time (58 of 100). Said as that, not as a scale of 58.
+      else if (weights && Math.round(plain) === scale) b.error("rubric.weighted-twice", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)), maxes: k.lines.map((lc) => formatPoints(lineByCode.get(lc)?.max ?? 0)).join(" + ") });
       else b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
     const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));

@@ -118,6 +118,10 @@ export const rubricMessages: Catalog = {
   "rubric.veto-grade-twice": { "zh-CN": "{code} 的否决效果只能给出 grade(直接定为)或 grade_at_most(不得高于)之一", en: "{code}: a veto gives one of grade (set to) or grade_at_most (held to), not both" },
   "rubric.sheet-twice": { "zh-CN": "工作表名 “{sheet}” 被两条考核线使用", en: "the sheet name \"{sheet}\" is used by two lines" },
   "rubric.weight-missing": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有", en: "the line {code} has no weight: with weights, every line needs one" },
+  "rubric.weighted-twice": {
+    "zh-CN": "{kind} 各考核线的满分({maxes})相加已是总分制 {scale},再乘以权重只得 {sum}:权重计了两次。各考核线满分已按比重分配时,请删去 weights;要用权重时,请把每条考核线的满分都写为 {scale}(各按百分制评分,再按权重折算)",
+    en: "{kind}'s lines' maxes ({maxes}) already add up to its scale {scale}; times the weights they make {sum}: the shares are counted twice. Where the lines' maxes already share out the scale, remove weights; to use weights, give every line the max {scale} (each scored out of {scale}, then weighted)",
+  },
   "rubric.weighted-scale-mismatch": { "zh-CN": "{kind} 的总分制为 {scale},但各考核线满分乘以权重之和为 {sum}:请把 scale 改为 {sum},或调整各考核线的满分", en: "{kind} has the scale {scale} but its lines' maxes times their weights add up to {sum}: make the scale {sum}, or change the lines' maxes" },
   "rubric.weights-not-whole": { "zh-CN": "{kind} 各考核线的权重之和为 {shares},应为 100%(按现在的权重,满分合计 {sum},而总分制为 {scale}):请调整权重", en: "{kind}'s line weights add up to {shares}, not 100% (with them its lines make {sum}, and its scale is {scale}): change the weights" },
   "rubric.unknown-linked-item": { "zh-CN": "未定义的项目 {code}:linked_item 写{kind}的项目代码({items})", en: "the item {code} is not defined: linked_item takes the code of an item of {kind} ({items})" },
