@@ -113,8 +113,8 @@ function itemHeader(item: JudgedItem): string {
  * is one whose points are entered (KF3 10–30), as validate holds it; other codes' rows are left to
  * validate (which says the 分值 does nothing there).
  */
-function pointsOfRow(rubric: Rubric, rangeCodes: string, say: Say): DataValidation {
-  const at = (f: string): string => colName(LEDGER_COLUMNS.findIndex(([, x]) => x === f) + 1);
+function pointsOfRow(rubric: Rubric, columns: readonly (typeof LEDGER_COLUMNS)[number][], rangeCodes: string, say: Say): DataValidation {
+  const at = (f: string): string => colName(columns.findIndex(([, x]) => x === f) + 1);
   const [code, e] = [`$${at("code")}2`, `${at("points")}2`];
   const ranges = rubric.ledger.flatMap((c) => (c.range ? [`OR(TRIM(${code})<>"${c.code}",AND(${e}>=${formatPoints(c.range.min)},${e}<=${formatPoints(c.range.max)}))`] : []));
   return {
@@ -391,9 +391,12 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
 
 function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const ledger = wb.addWorksheet(SHEET.ledger);
-  header(ledger, LEDGER_COLUMNS.map(([w]) => w), 1, say, 24);
+  // 未如实上报 only where a code doubles when it is marked (a column nothing reads invites work
+  // that earns only a warning).
+  const columns = LEDGER_COLUMNS.filter(([, f]) => f !== "flag" || rubric.ledger.some((c) => c.doubleWhenFlagged));
+  header(ledger, columns.map(([w]) => w), 1, say, 24);
   const widths: Record<string, number> = { unit: nameWidth(opts.units), code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
-  LEDGER_COLUMNS.forEach(([, f], i) => {
+  columns.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
   });
   ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
@@ -429,14 +432,14 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
     flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: say("tpl.ledger-flag", { words: listCols[4]?.join(say("list.or")) ?? "", others: [...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ") }) },
     count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: say("tpl.ledger-count", { max: MAX_COUNT }) },
-    points: pointsOfRow(rubric, rangeCodes, say),
+    points: pointsOfRow(rubric, columns, rangeCodes, say),
   };
-  LEDGER_COLUMNS.forEach(([, f], i) => {
+  columns.forEach(([, f], i) => {
     const dv = byField[f];
     if (dv) validate(ledger, i + 1, LEDGER_ROWS + 1, dv);
   });
   // The first rows print as boxes to fill by hand (the rest are prepared, not printed blank).
-  boxes(ledger, LEDGER_COLUMNS.length, LEDGER_PRINTED + 1);
+  boxes(ledger, columns.length, LEDGER_PRINTED + 1);
 }
 
 /**

@@ -193,6 +193,16 @@ describe("assess template for the comprehensive rubric", () => {
     expect(wb2.getWorksheet("社会治理")!.getCell("B2").numFmt ?? "General").toBe("General");
   });
 
+  it("has no 未如实上报 column in its ledger where no code doubles when marked (the district scheme's KF5 does: it has one)", () => {
+    const ledger = wb2.getWorksheet("加扣分")!;
+    expect(ledger.getRow(1).values).toEqual([undefined, "单位", "代码", "数量", "级别", "分值", "状态", "说明", "依据"]);
+    // The 分值 column's check reads the code beside it, where it is now.
+    expect(ledger.getCell("E2").dataValidation).toMatchObject({ type: "custom" });
+    expect(String(ledger.getCell("E2").dataValidation.formulae?.[0])).toContain("$B2");
+    expect(ledger.getCell("G2").dataValidation).toBeUndefined();
+    expect(wb.getWorksheet("加扣分")!.getRow(1).values).toContain("未如实上报");
+  });
+
   it("lists the units of a line with nothing to enter, under a header naming the line", () => {
     const qy = wb2.getWorksheet("区属国企")!;
     expect(qy.getRow(1).values).toEqual([undefined, "单位名称", "QY 区属国企(本表只列单位,各项得分由“指标数据”计算)"]);
