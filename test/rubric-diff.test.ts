@@ -97,6 +97,21 @@ describe("rubric diff", () => {
     expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);
   });
 
+  it("says weights and tie-breakers with their lines' and items' names, and each band with ≥ or ≤ (a lower-is-better 2起→70% read as exactly 2)", () => {
+    const file = "rubric/township-comprehensive-2026.1.yaml";
+    const text = readFileSync(file, "utf8");
+    const load = (t: string): Rubric => loadRubric(file, Buffer.from(t), "x").rubric!;
+    const revised = text
+      .replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 35%, SH: 40%, DJ: 25% }")
+      .replace("tie_breakers: [BM1]", "tie_breakers: [BM1, BM2]")
+      .replace("- { from: 2, share: 70% }", "- { from: 1, share: 70% }");
+    expect(revised).not.toBe(text);
+    const said = diffLines(load(text), load(revised), "zh-CN").lines;
+    expect(said).toContain("~ 单位类型 乡镇(街道)(town) 权重: DJ 党的建设 25%, JJ 经济发展 40%, SH 社会治理 35% → DJ 党的建设 25%, JJ 经济发展 35%, SH 社会治理 40%  [改变得分]");
+    expect(said).toContain("~ 项目 SH2 分档: ≤0起→100%, ≤2起→70%, ≤4起→40% → ≤0起→100%, ≤1起→70%, ≤4起→40%  [改变得分]");
+    expect(said).toContain("~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
+  });
+
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {
     const two = mini((t) => t.replace("      points: 20\n      once_per_year: true", "      points: 20"));
     expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 once a year: yes → no  [changes scores]"]);

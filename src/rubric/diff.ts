@@ -5,6 +5,7 @@
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
 import { allItems, isMeasured, isRelative } from "./model.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { rankKey } from "./plan.js";
 
 /** What a change can alter, from the most to the least consequential. */
 export type Effect = "scores" | "ranks" | "awards" | "validation" | "words";
@@ -59,13 +60,16 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
   ];
   if (i.kind === "group") return fields(base);
   if (!isMeasured(i)) return fields([...base, ["step", formatPoints(i.step), "validation"]]);
-  const d = r.indicators.find((x) => x.code === i.indicator)?.display ?? "%";
+  const indicator = r.indicators.find((x) => x.code === i.indicator);
+  const d = indicator?.display ?? "%";
+  const lower = indicator !== undefined && "direction" in indicator && indicator.direction === "lower";
   return fields([
     ...base,
     ["indicator", i.indicator, "scores"],
     ["target", i.kind === "bands" || i.kind === "relative-best" || i.kind === "rank-points" ? undefined : spec(i.target, d), "scores"],
     ["floor", spec(i.floor, d), "scores"],
-    ["bands", i.bands?.map((b) => `${formatMeasure(b.from, d)}→${b.share !== undefined ? formatRate(b.share) : formatPoints(b.points ?? 0)}`).join(", "), "scores"],
+    // Each band from its line, at or above it (at or below it where lower is better): ≥95%→100%, ≤1起→70%.
+    ["bands", i.bands?.map((b) => `${lower ? "≤" : "≥"}${formatMeasure(b.from, d)}→${b.share !== undefined ? formatRate(b.share) : formatPoints(b.points ?? 0)}`).join(", "), "scores"],
     ["per", i.per !== undefined ? formatMeasure(i.per, d) : undefined, "scores"],
     ["deduct", i.deduct !== undefined ? formatPoints(i.deduct) : undefined, "scores"],
     // A switch reads yes or no where the kind has it (turned off is "no", not "none").
@@ -142,7 +146,8 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
   ]);
 }
 
-function kindFields(k: UnitKind): Fields {
+function kindFields(r: Rubric, k: UnitKind): Fields {
+  const lineName = (code: string): string => r.lines.find((l) => l.code === code)?.name ?? "";
   return fields([
     ["name", k.name, "words"],
     ["labels", k.labels.join(", "), "validation"],
@@ -150,7 +155,7 @@ function kindFields(k: UnitKind): Fields {
     // The lines a kind is scored on, and their weights, whatever order they are written in (the
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
-    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${formatRate(w)}`).join(", ") : undefined, "scores"],
+    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${lineName(l)} ${formatRate(w)}`.replace("  ", " ")).join(", ") : undefined, "scores"],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
@@ -171,7 +176,8 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["group-id", r.group, "ranks"],
     ["group", groupName(rubric, r.unitKind, r.group), "words"],
     ["by", r.by, "ranks"],
-    ["tie-breakers", r.tieBreakers.join(", "), "ranks"],
+    // Each by its code and name (BM2 依法行政), as the items and lines are said.
+    ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks"],
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
@@ -184,7 +190,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
     ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"], ["source", r.source, "words"]])]])],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
-    ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(k)]))],
+    ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k)]))],
     ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
