@@ -175,6 +175,8 @@ describe("assess diff", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", other, "-o", html])).code).toBe(0);
     // In the page, before the table (and before a rubric's changes), as in the terminal.
     expect(readFileSync(html, "utf8")).toContain("<pre>两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区</pre>");
+    // Both years in its title (no district: they differ).
+    expect(readFileSync(html, "utf8")).toContain("<h1>2026–2027年度 变更说明</h1>");
     // The same year written otherwise (２０２６, 2026年度) is no difference.
     const sameYear = await edited("samples/liuhe-2026.xlsx", "same-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "２０２６年度"));
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", sameYear])).out).not.toContain("封面");
@@ -360,7 +362,9 @@ describe("assess diff", () => {
     expect(rows[1]?.[0]).toBe(`2026.xlsx → 2027.xlsx  输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
-    expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("[1]方案");
+    // Its causes as the terminal says them (it read [1]方案).
+    expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("因 [1](方案也有变化)");
+    expect(rows.find((row) => row[0] === "结果" && row[2] === "石桥镇")?.[1]).toBe("因方案变化");
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
     expect(html).toContain("<h1>柳河区2026年度 变更说明</h1>");

@@ -1,6 +1,7 @@
 // assess diff OLD.xlsx NEW.xlsx: what changed in the inputs, by meaning, and what it did to every
 // unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
+import { coverYear } from "../../model/submission.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
@@ -87,12 +88,20 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
         .filter((m) => m.moved)
-        .map((m) => ({ cells: [ctx.t("diff.row-result"), `${m.because.map((i) => `[${i + 1}]`).join("")}${rubricMoves ? ctx.t("diff.row-rubric") : ""}`, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] })),
+        .map((m) => {
+          // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
+          const refs = m.because.map((i) => `[${i + 1}]`).join("");
+          const because = refs ? ctx.t(rubricMoves ? "diff.because-and-rubric" : "diff.because", { refs }) : rubricMoves ? ctx.t("diff.because-rubric") : "";
+          return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
+        }),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
     const shared = (x: string | undefined, y: string | undefined): string | undefined => ((x ?? "").trim() === (y ?? "").trim() ? y : undefined);
-    const title = sheetTitle(ctx.lang, { ...cb, year: shared(ca.year, cb.year), district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
+    // Two years compared (2026 → 2027): both in the title, 柳河区2026–2027年度 变更说明.
+    const years = [ca.year, cb.year].map((y) => coverYear(y));
+    const year = years[0] === years[1] ? cb.year : years[0] && years[1] ? `${years[0]}–${years[1]}` : undefined;
+    const title = sheetTitle(ctx.lang, { ...cb, year, district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
     // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
     const [na, nb] = [basename(older), basename(newer)];
     // And what the terminal says of them in counts, or that nothing changed (a page showing an empty
