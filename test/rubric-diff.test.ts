@@ -107,7 +107,8 @@ describe("rubric diff", () => {
       .replace("- { from: 2, share: 70% }", "- { from: 1, share: 70% }");
     expect(revised).not.toBe(text);
     const said = diffLines(load(text), load(revised), "zh-CN").lines;
-    expect(said).toContain("~ 单位类型 乡镇(街道)(town) 权重: DJ 党的建设 25%, JJ 经济发展 40%, SH 社会治理 35% → DJ 党的建设 25%, JJ 经济发展 35%, SH 社会治理 40%  [改变得分]");
+    // Only the lines whose weight changed.
+    expect(said).toContain("~ 单位类型 乡镇(街道)(town) 权重: JJ 经济发展 40%;SH 社会治理 35% → JJ 经济发展 35%;SH 社会治理 40%  [改变得分]");
     expect(said).toContain("~ 项目 SH2 分档: ≤0起→100%, ≤2起→70%, ≤4起→40% → ≤0起→100%, ≤1起→70%, ≤4起→40%  [改变得分]");
     expect(said).toContain("~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
   });

@@ -166,7 +166,7 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
 }
 
 /** Fields that list named parts (each tier, each grade): a change names the parts that changed, not the whole list twice. */
-const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single"]);
+const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single", "weights"]);
 
 /**
  * Of two lists, the parts of each the other has not (良好 ≥ 80 → 良好 ≥ 85; a tier added: (无) →

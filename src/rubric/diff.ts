@@ -146,7 +146,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
   ]);
 }
 
-function kindFields(r: Rubric, k: UnitKind): Fields {
+function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
   const lineName = (code: string): string => r.lines.find((l) => l.code === code)?.name ?? "";
   return fields([
     ["name", k.name, "words"],
@@ -155,7 +155,8 @@ function kindFields(r: Rubric, k: UnitKind): Fields {
     // The lines a kind is scored on, and their weights, whatever order they are written in (the
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
-    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, w]) => `${l} ${lineName(l)} ${formatRate(w)}`.replace("  ", " ")).join(", ") : undefined, "scores"],
+    // Each line's part (a change then says the lines whose weight changed: JJ 经济发展 40% → 35%).
+    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => `${l} ${lineName(l)} ${formatRate(share)}`.replace("  ", " ")).join(w("sep")) : undefined, "scores"],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
@@ -190,7 +191,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
     ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"], ["source", r.source, "words"]])]])],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
-    ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k)]))],
+    ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k, w)]))],
     ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
