@@ -36,7 +36,7 @@ function tableWidth(cols: readonly Col[], widths: readonly number[] = cols.map(w
   return widths.reduce((s, w) => s + w + 3, 1);
 }
 
-export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking: RankingResult, wide: boolean): string {
+export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking: RankingResult, wide: boolean, file: string): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lines = planOf(rubric, ranking.unitKind)?.lines.map((l) => l.line) ?? [];
   const kind = rubric.unitKinds.find((k) => k.id === ranking.unitKind);
@@ -109,15 +109,17 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
   // The rank range said only where the table shows one (its own, or a group's in 组内名次).
   const ranges = moving || groupRankings.some((g) => ranksMove(results, g));
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending") + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks") + "\n" : "") : "";
+  // The command to ask as typed here, the workbook and all (a path with spaces quoted).
+  const workbook = /\s/.test(file) ? `"${file}"` : file;
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending", { file: workbook }) + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks", { file: workbook }) + "\n" : "") : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */
-export function rankingTables(ctx: Ctx, rubric: Rubric, results: Results, wide: boolean): string {
+export function rankingTables(ctx: Ctx, rubric: Rubric, results: Results, wide: boolean, file: string): string {
   const out: string[] = [];
   for (const kind of rubric.unitKinds) {
-    for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide) + "\n");
+    for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide, file) + "\n");
     const note = unrankedNote(results, kind, ctx.lang);
     if (note) out.push(note + "\n\n");
   }

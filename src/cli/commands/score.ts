@@ -174,7 +174,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     ctx.io.out(resultsJson(results, { rubric, cover: submission.cover, warnings: diagnosticsJson(loaded.diagnostics, ctx.lang) }) + "\n");
   } else {
     const { rankingTables } = await import("../table.js");
-    ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true));
+    ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true, file));
   }
   ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   return 0;
