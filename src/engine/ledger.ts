@@ -75,11 +75,13 @@ function nameOf(rubric: Rubric, code: string): string {
 }
 
 /**
- * How a row's points are said: the level that decided them beside them (2(省级) × 1), and doubled
- * where it was (said by its word, why.ledger-how.doubled; nothing is said of a row not doubled).
+ * How a row's points are said: each count's points, the level that decided them beside them
+ * (2(省级) × 1), and doubled where it was: by its word (why.ledger-how.doubled) and as a factor
+ * before the count, 5 × 2 × 1, each count's points as the code gives them (10 × 1 hid the doubling).
  */
-function rowWords(code: LedgerCode, e: LedgerEntry): { level: string; how: string } {
-  return { level: code.levels && e.level ? `(${e.level})` : "", how: code.doubleWhenFlagged && e.flagged ? "doubled" : "" };
+function rowWords(code: LedgerCode, e: LedgerEntry, unit: Points, count: number): { per: string; level: string; count: string; how: string } {
+  const level = code.levels && e.level ? `(${e.level})` : "";
+  return code.doubleWhenFlagged && e.flagged ? { per: formatPoints(unit / 2), level, count: `2 × ${count}`, how: "doubled" } : { per: formatPoints(unit), level, count: String(count), how: "" };
 }
 
 function chargedTo(code: LedgerCode): string | undefined {
@@ -181,9 +183,9 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       room.take(target, kindCode === "bonus" ? pts : -pts);
     }
     for (const cap of capsOf(code, rubric.caps)) used.set(cap.key, (used.get(cap.key) ?? 0) + pts);
-    const { level, how } = rowWords(code, e);
+    const { per, level, count: times, how } = rowWords(code, e, unit, count);
     // What the row asked (its points before any cap held them).
-    const data = { ...d, per: formatPoints(unit), level, count, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", own: own !== undefined ? formatPoints(own) : "", codes: capped?.codes?.join("、") ?? "", asked: capped || held ? formatPoints(unit * count) : "", how };
+    const data = { ...d, per, level, count: times, points: formatPoints(pts), cap: capped ? formatPoints(capped.max) : "", own: own !== undefined ? formatPoints(own) : "", codes: capped?.codes?.join("、") ?? "", asked: capped || held ? formatPoints(unit * count) : "", how };
     const reason = { code: `${reasonCode}-${kindCode}`, data: target ? { ...data, target, targetName: nameOf(rubric, target) } : data };
     results[i] = result(e, kind, true, pts, reason, target);
     if (target) charges.set(target, (charges.get(target) ?? 0) + (code.kind === "bonus" ? pts : -pts));
@@ -211,8 +213,8 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
     for (const cap of capsOf(code, rubric.caps)) pts = Math.min(pts, Math.max(0, cap.max - (used.get(cap.key) ?? 0)));
     const target = chargedTo(code);
     if (target && room) pts = Math.min(pts, Math.max(0, room.left(target, kindCode)));
-    const { level, how } = rowWords(code, e);
-    const data = { code: e.code, name: code.name, status: e.status, per: formatPoints(unit), level, count, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
+    const { per, level, count: times, how } = rowWords(code, e, unit, count);
+    const data = { code: e.code, name: code.name, status: e.status, per, level, count: times, asked: formatPoints(unit * count), points: formatPoints(pts), how, ...(target ? { target, targetName: nameOf(rubric, target) } : {}) };
     const held = pts < unit * count ? (instead ? "-once" : "-held") : "";
     results[i] = result(e, code.kind, false, 0, { code: `why.ledger-pending${held}-${kindCode}`, data });
   }

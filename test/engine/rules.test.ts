@@ -199,11 +199,11 @@ describe("ledger (§5)", () => {
     // What a held row asked is said, and doubled where it was (the 8 taken off is 5 × 2 held at 8).
     const held = mini((t) => t.replace("      points: 5\n      double_when_flagged: true", "      points: 5\n      double_when_flagged: true\n      cap: 8"));
     const k = run(base, [{ unit: "甲", code: "KF5", count: 1, flagged: true }], held);
-    expect(unit(k, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["未如实上报,加倍:10 × 1 = 扣 10,受 KF5 年度上限 8 所限,本行只计扣 8"]);
-    expect(unit(k, "甲").ledger.map((l) => message("en", l.reason.code, l.reason.data))).toEqual(["not reported truthfully, doubled: 10 × 1 = −10, held by KF5's yearly cap 8: this row removes 8"]);
+    expect(unit(k, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["未如实上报,加倍:5 × 2 × 1 = 扣 10,受 KF5 年度上限 8 所限,本行只计扣 8"]);
+    expect(unit(k, "甲").ledger.map((l) => message("en", l.reason.code, l.reason.data))).toEqual(["not reported truthfully, doubled: 5 × 2 × 1 = −10, held by KF5's yearly cap 8: this row removes 8"]);
     // Pending and flagged: doubled, and held by the cap it would meet.
     const p = run(base, [{ unit: "甲", code: "KF5", count: 1, flagged: true, status: "申报中" }], held);
-    expect(unit(p, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["状态为“申报中”,尚未认定,不计分;未如实上报,加倍:认定后按 10 × 1 = 扣 10,但受上限或得分不低于 0 所限,只计扣 8"]);
+    expect(unit(p, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["状态为“申报中”,尚未认定,不计分;未如实上报,加倍:认定后按 5 × 2 × 1 = 扣 10,但受上限或得分不低于 0 所限,只计扣 8"]);
   });
 
   it("adds exactly: 10.1 + 10.2 is 20.3", () => {
