@@ -45,7 +45,17 @@ export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string 
   const input = await loadInput(file, rubricFlag, progress);
   progress.done();
   const { rubric, submission, diagnostics } = input;
-  if (!rubric || !submission) return reportDiagnostics(ctx, diagnostics, json) || 1;
+  if (!rubric || !submission) {
+    // Problems in the workbook's cells end with their count and that nothing was scored (a list
+    // ending on a warning read as done); a file that cannot be read is said by its one line.
+    const inCells = !json && diagnostics.some((d) => d.location !== undefined && "sheet" in d.location);
+    const code = reportDiagnostics(ctx, diagnostics, json, { counted: inCells }) || 1;
+    if (inCells) {
+      const errors = diagnostics.filter((d) => d.severity === "error").length;
+      ctx.io.err(ctx.t("summary.not-scored", { errors, warnings: diagnostics.length - errors }) + "\n");
+    }
+    return code;
+  }
   reportDiagnostics(ctx, diagnostics.filter((d) => !quiet(d)));
   return { ...input, rubric, submission, progress };
 }

@@ -7,6 +7,7 @@ export const common: Catalog = {
   "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处,点击展开或收起", en: "[{code}]: {count} more of this kind; click to show or hide them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "errors: {errors}, warnings: {warnings}" },
+  "summary.not-scored": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未计分,也未写出任何文件:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbook was not scored and nothing was written: correct the errors and try again" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
   "usage.bad-lang": { "zh-CN": "不支持的语言 “{value}”,可用:zh-CN、en", en: "unsupported language \"{value}\"; use zh-CN or en" },
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
