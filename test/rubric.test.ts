@@ -374,6 +374,29 @@ describe("a grade's quota", () => {
   });
 });
 
+describe("levels of recognition without level_order", () => {
+  const file = "rubric/township-comprehensive-2026.1.yaml";
+  const text = readFileSync(file, "utf8").replace("level_order: [国家级, 省级, 市级]\n", "");
+  const load = (t: string) => loadRubric("r.yaml", Buffer.from(t), "x");
+
+  it("takes the usual order of their words, highest first, however the codes list them (市级 first outranked 国家级)", () => {
+    expect(text).not.toContain("level_order");
+    const r = load(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.levelOrder).toEqual(["国家级", "省级", "市级"]);
+  });
+
+  it("takes other words' order from their points, most first, and says so", () => {
+    const other = text.replace("levels: { 市级: 1, 省级: 2, 国家级: 3 }", "levels: { 三级: 1, 二级: 2, 一级: 3 }").replace("levels: [市级, 省级, 国家级]", "levels: [三级, 二级, 一级]");
+    const r = load(other);
+    expect(r.rubric?.levelOrder).toEqual(["一级", "二级", "三级"]);
+    expect(r.diagnostics).toEqual([]);
+    expect((r.advice ?? []).map((d) => `${d.severity} ${d.code} ${message("zh-CN", d.code, d.data)}`)).toEqual([
+      "warning rubric.level-order-assumed 没有写 level_order(认定级别由高到低),按各级别的分值假定为:一级 > 二级 > 三级;如不对,请写出 level_order,如 level_order: [国家级, 省级, 市级]",
+    ]);
+  });
+});
+
 describe("a kind's weights", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
   const line = lineOf("weights: { JJ: 40%, SH: 35%, DJ: 25% }", text);

@@ -59,6 +59,10 @@ class Builder {
     this.diags.push({ code, severity: "error", data, location: this.pos.of(path) });
   }
 
+  warning(code: string, path: Path, data: Data = {}): void {
+    this.diags.push({ code, severity: "warning", data, location: this.pos.of(path) });
+  }
+
   points(value: number, path: Path): Points {
     // Points are kept as whole hundredths in 32-bit integers: no scheme comes near a million.
     if (Math.abs(value) > MAX_POINTS) {
@@ -454,7 +458,7 @@ function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]
   return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}) };
 }
 
-export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[] } {
+export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[]; advice?: Diagnostic[] } {
   const b = new Builder(pos);
 
   const indicators: Indicator[] = (input.indicators ?? []).map((ind, i) => {
@@ -652,7 +656,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const key = inOne?.[0] ?? categories.filter(([, words]) => words.includes(twice)).at(-1)?.[0] ?? "counted";
     b.error(inOne ? "rubric.status-repeated" : "rubric.status-twice", ["ledger", "statuses", key], { word: twice });
   }
-  const levelOrder = input.level_order ?? input.awards?.level_order ?? [...new Set(ledger.flatMap((l) => Object.keys(l.levels ?? {})))];
+  const levelOrder = input.level_order ?? input.awards?.level_order ?? assumedLevelOrder(b, ledger);
 
   const rankingIds = new Map<string, Path>();
   const rankings: Ranking[] = input.rankings.map((r, ri) => {
@@ -805,7 +809,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     walk(l.items, ["lines", li, "items"]);
   });
 
-  if (b.diags.length) return { diagnostics: b.diags };
+  // Warnings (an order assumed) do not make a rubric invalid: they are its advice.
+  const warnings = b.diags.filter((d) => d.severity === "warning");
+  if (b.diags.length > warnings.length) return { diagnostics: b.diags };
   const rubric: Rubric = {
     id: input.id,
     version: input.version,
@@ -826,5 +832,24 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     sha256: meta.sha256,
     file: meta.file,
   };
-  return { rubric, diagnostics: [] };
+  return { rubric, diagnostics: [], advice: warnings };
+}
+
+/** Levels of recognition as offices rank them, highest first. */
+const KNOWN_LEVELS = ["国家级", "部级", "省级", "厅级", "市级", "县级", "区级", "乡镇级", "街道级"];
+
+/**
+ * The levels' order where the rubric gives no level_order (it decides who wins an award given to
+ * so many, and what a recognition is held at): the usual one where every level is one of its
+ * words (国家级 > 省级 > 市级), else by the points the codes give each level, most first, and then
+ * a warning naming the order taken (written lowest first, 市级 would have outranked 国家级).
+ */
+function assumedLevelOrder(b: Builder, ledger: readonly LedgerCode[]): string[] {
+  const seen = [...new Set(ledger.flatMap((l) => Object.keys(l.levels ?? {})))];
+  if (seen.every((lv) => KNOWN_LEVELS.includes(lv))) return seen.sort((x, y) => KNOWN_LEVELS.indexOf(x) - KNOWN_LEVELS.indexOf(y));
+  const most = new Map<string, number>();
+  for (const l of ledger) for (const [lv, p] of Object.entries(l.levels ?? {})) most.set(lv, Math.max(most.get(lv) ?? Number.NEGATIVE_INFINITY, p));
+  const order = [...seen].sort((x, y) => (most.get(y) ?? 0) - (most.get(x) ?? 0));
+  if (order.length > 1) b.warning("rubric.level-order-assumed", ["ledger"], { levels: order.join(" > ") });
+  return order;
 }

@@ -226,7 +226,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
     return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
   }
   const built = buildRubric(parsed.data, pos, { file, sha256 });
-  return built.rubric ? { ...built, advice: unranked(built.rubric, pos) } : built;
+  return built.rubric ? { ...built, advice: [...(built.advice ?? []), ...unranked(built.rubric, pos)] } : built;
 }
 
 /**
