@@ -35,8 +35,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     usageJson(ctx, usage, data);
     return 2;
   }
+  // A subcommand's help by name (assess help rubric check) is its --help, as a command's is.
+  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : argv;
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(args, { from: "user" });
   } catch (e) {
     if (!(e instanceof CommanderError)) {
       // A fault of ours, never of the input: one line in the user's language, no stack trace.

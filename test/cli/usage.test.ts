@@ -25,6 +25,10 @@ describe("did you mean", () => {
     const known = await cli(["help", "score"]);
     expect(known.code).toBe(0);
     expect(known.out).toContain("assess score [options] <workbook>");
+    // A subcommand's by name too, as its --help (it showed the command's help).
+    const sub = await cli(["help", "rubric", "check"]);
+    expect([sub.code, sub.out]).toEqual([0, (await cli(["rubric", "check", "--help"])).out]);
+    expect(sub.out).toContain("assess rubric check [options] <file>");
   });
 
   it("points a usage error a command finds itself to that command's help", async () => {
