@@ -104,7 +104,7 @@ export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShar
  * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none
  * do, as the rubric says. A veto may set a unit's grade or hold it below a band.
  */
-type Graded = { grade: string; held: boolean; cut?: GradeCut; over?: { quota: number; given: number } };
+type Graded = { grade: string; held: boolean; atMost?: boolean; cut?: GradeCut; over?: { quota: number; given: number } };
 
 export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, Graded> {
   const out = new Map<number, Graded>();
@@ -164,7 +164,7 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
   for (const [u, e] of effects) {
     const cur = out.get(u);
     if (e.grade !== undefined) out.set(u, { grade: e.grade, held: true });
-    else if (cur && kept.has(u)) out.set(u, { grade: cur.grade, held: true });
+    else if (cur && kept.has(u)) out.set(u, { grade: cur.grade, held: true, atMost: true });
   }
   return out;
 }
@@ -202,7 +202,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
     for (const u of graded) {
       const g = grades.get(u);
-      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
+      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.atMost ? { atMost: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
     }
   }
 

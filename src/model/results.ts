@@ -58,7 +58,9 @@ export type Award =
       readonly ranking: string;
       readonly rankingName: string;
       readonly grade: string;
+      /** Set by a veto (直接定为不合格); `atMost`: held down to the best the veto allows (不得高于合格). */
       readonly held?: boolean;
+      readonly atMost?: boolean;
       readonly cut?: GradeCut;
       /** One of the units tied at the band's last place that all got it (ties: all): the quota, and how many got it. */
       readonly over?: { readonly quota: number; readonly given: number };

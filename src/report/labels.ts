@@ -112,7 +112,8 @@ export function awardContent(a: Award, lang: Lang): string {
         return message(lang, key, { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0 });
       }
       if (a.over && !a.held) return message(lang, "award.grade-over", { grade: a.grade, quota: a.over.quota, given: a.over.given });
-      return a.held ? message(lang, "award.grade-held", { grade: a.grade }) : a.grade;
+      // Set by the veto, or held down to the best it allows: the two read alike (合格(因一票否决)).
+      return a.held ? message(lang, a.atMost ? "award.grade-held-at-most" : "award.grade-held", { grade: a.grade }) : a.grade;
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";
       return message(lang, a.of !== undefined && code !== "award.warning-last" ? `${code}-of` : code, { ranking: a.rankingName, below: a.below !== undefined ? formatPoints(a.below) : "", of: a.of ?? "" });

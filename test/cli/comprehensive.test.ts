@@ -273,6 +273,9 @@ describe("the comprehensive sample", () => {
     expect((await cli(["explain", input, "柳河镇"])).out).toContain("总分 = 98×40% + 98.5×35% + 99.5×25% + 加分 3.5 − 扣分(计入总分) 0 = 102.05");
     expect(r.out).toContain("SH3 信访稳定  15/15  扣分制:未扣分,得满分 15  [社会治理!B4]");
     expect(r.out).toContain("等次:不合格(因一票否决)");
+    // Held to at most 合格 by its veto (its 95 reached 优秀's line): said apart from a grade set outright.
+    expect((await cli(["explain", input, "河西街道"])).out).toContain("等次:合格(一票否决,至多评为合格)");
+    expect((await cli(["explain", input, "河西街道", "--lang", "en"])).out).toContain("grade: 合格 (a veto allows no better)");
     // Ledger points charged to an item or a line are said where they land, and where they went.
     const charged = await cli(["explain", input, "杨柳镇"]);
     expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15;加扣分 −2,得 13  [指标数据!G6]");
