@@ -55,7 +55,16 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       .join(" · ");
     // (None named where no single claim is known to move it, but the claims as a whole may.)
     // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
-    const cells = (u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u)).map((c) => cellRef(c.sheet, c.cell)).join("、") || ctx.t("explain.pending-claims");
+    // Another unit's claim named with whose and which it is (加扣分!B32(双河乡 JF1)): the cell alone read as its own.
+    const whose = new Map(sub.ledger.map((e) => [cellRef(e.at.sheet, e.at.cell), e]));
+    const cells =
+      (u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u))
+        .map((c) => {
+          const ref = cellRef(c.sheet, c.cell);
+          const e = whose.get(ref);
+          return e && e.unit.trim() !== u.name ? ctx.t("explain.claim-of", { cell: ref, unit: e.unit.trim(), code: e.code }) : ref;
+        })
+        .join("、") || ctx.t("explain.pending-claims");
     // Its own total fixed: what may move it are the claims of others.
     const said = fixedTotal ? (u.certainty.settled ? "explain.pending-others-settled" : "explain.pending-others") : u.certainty.settled ? "explain.pending-settled" : "explain.pending";
     out.push(ctx.t(said, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));

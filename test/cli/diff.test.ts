@@ -869,6 +869,7 @@ describe("the pending rows a unit's awards wait on", () => {
       l.getRow(23).values = ["金水街道", "JF2", null, "省级", null, "申报中"];
     });
     const explained = await cli(["explain", pending, "白沙街道"]);
-    expect(explained.out).toMatch(/奖惩可能因 加扣分!B7、加扣分!B8、加扣分!B16、加扣分!B23 的认定而变/);
+    // Another unit's named with it: whose, and which code.
+    expect(explained.out).toContain("奖惩可能因 加扣分!B7(青石镇 JF2)、加扣分!B8、加扣分!B16(金水街道 KF3)、加扣分!B23(金水街道 JF2) 的认定而变");
   });
 });
