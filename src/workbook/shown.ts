@@ -91,13 +91,16 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
       if (list) list.push({ cell, item, points, data });
       else crossed.set(cell.code, [{ cell, item, points, data }]);
     }
-    // One warning a cell: the first item's, with how many more gates it fails where it is vetoed.
+    // One warning a cell: the first item's, with the other gates it fails where it is vetoed.
     for (const [, list] of crossed) {
       const first = list[0];
       if (!first) continue;
       const vetoes = list.filter((x) => x.item.kind === "gate" && x.points === 0);
       const code = vetoes.length > 1 ? "workbook.shown-rounded-veto-more" : vetoes.length ? "workbook.shown-rounded-veto" : first.item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
-      p.warn(code, first.cell.at.sheet, first.cell.at.cell, { ...first.data, ...(vetoes.length > 1 ? { more: vetoes.length - 1 } : {}) });
+      // Said of the gate it fails where it is vetoed, the others by name and code (出生政策符合率(JS4.1)).
+      const lead = vetoes[0] ?? first;
+      const also = vetoes.slice(1).map((x) => `${x.item.name}(${x.item.code})`).join("、");
+      p.warn(code, lead.cell.at.sheet, lead.cell.at.cell, { ...lead.data, ...(vetoes.length > 1 ? { also } : {}) });
     }
   }
 }
