@@ -113,7 +113,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       const band = (item.bands ?? []).find((b) => (lower ? m.value <= b.from : m.value >= b.from));
       if (!band) {
         data.from = show(item.bands?.at(-1)?.from ?? 0);
-        return reason("why.bands-none");
+        // Lower being better, the last band is the most allowed: 5起 is past it, not short of it.
+        return reason(lower ? "why.bands-none-lower" : "why.bands-none");
       }
       data.from = show(band.from);
       data.share = band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0);

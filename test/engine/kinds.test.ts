@@ -186,6 +186,10 @@ describe("bands (分档计分)", () => {
   it("lower is better: each band is the most a unit may have", () => {
     const item = "kind: bands, indicator: ZB2, bands: [{ from: 0, share: 100% }, { from: 2, share: 70% }, { from: 4, share: 40% }]";
     expect(k1(item, [0, 1, 2, 3, 5].map((n) => ({ name: `${n}起`, measures: { ZB2: n } })))).toEqual({ "0起": 2000, "1起": 1400, "2起": 1400, "3起": 800, "5起": 0 });
+    // Past the last band's limit, not short of it (未达到最低一档 read as too few 起).
+    expect(k1Why(item, [{ name: "甲", measures: { ZB2: 5 } }], "甲")).toBe("ZB2 5起 超过最末一档的上限 4起,不得分");
+    expect(k1Why(item, [{ name: "甲", measures: { ZB2: 5 } }], "甲", undefined, "en")).toBe("ZB2 5起 is past the last band's limit 4起: 0");
+    expect(k1Why("kind: bands, indicator: ZB1, bands: [{ from: 98%, share: 100% }]", [{ name: "甲", measures: { ZB1: "90%" } }], "甲")).toBe("ZB1 90% 未达到最低一档 98%,不得分");
   });
 });
 
@@ -208,7 +212,7 @@ describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
     const short = [{ name: "甲", measures: { ZB1: "92.5%", ZB2: 5 } }];
     const pp = "kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2";
     expect(k1Why(pp, short, "甲")).toBe("ZB1 92.5% 比目标 95% 低 2.5 个百分点,每低 1 个百分点扣 2,扣 5,得 15");
-    expect(k1Why(pp, short, "甲", undefined, "en")).toBe("ZB1 92.5% is 2.5 pp below the target 95%; 2 off per 1 pp: 5 off, 15");
+    expect(k1Why(pp, short, "甲", undefined, "en")).toBe("ZB1 92.5% is 2.5 percentage points below the target 95%; 2 off per 1 percentage point: 5 off, 15");
     expect(k1Why("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", short, "甲")).toBe("ZB2 5起 比目标 2起 高 3起,每高 1起 扣 3,扣 9,得 11");
   });
 
