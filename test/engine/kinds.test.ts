@@ -292,7 +292,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     // With: the best is 100%: 20 × 80 ÷ 100 = 16, 20 × 40 ÷ 100 = 8.
     expect(k1("kind: relative-best, indicator: ZB1, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1600, 乙镇: 800 });
     // Its full marks are said as what they are, not as 100% ÷ 80% × 20 = 20.
-    expect(k1Why("kind: relative-best, indicator: ZB1", units, "否决镇", gate)).toBe("ZB1 100% 优于乡镇组最优值 80%(最优值未计入本单位),得满分 20");
+    expect(k1Why("kind: relative-best, indicator: ZB1", units, "否决镇", gate)).toBe("ZB1 100% 优于乡镇组最优值 80%(本单位被一票否决,按方案不参与确定最优值),得满分 20");
   });
 
   it("rank-points says whether vetoed units take places: a vetoed unit left out takes none, one counted in takes its own", () => {
