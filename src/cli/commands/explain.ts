@@ -37,7 +37,9 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     const alike = name === "" ? 0 : names.filter((n) => n.includes(wide(name))).length;
     const list = (near.length ? near : names.slice(0, 30)).join("、");
     const more = near.length && alike > near.length;
-    return reportDiagnostics(ctx, [{ code: more ? "explain.unknown-unit-many" : "explain.unknown-unit", severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } }], o.json === true);
+    // Near names asked about, as validate asks (是否为 城关镇?); none near: every name there is to choose from.
+    const code = more ? "explain.unknown-unit-many" : near.length ? "explain.unknown-unit-near" : "explain.unknown-unit";
+    return reportDiagnostics(ctx, [{ code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } }], o.json === true);
   }
   if (o.json) {
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang), null, 2) + "\n");
