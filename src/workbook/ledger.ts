@@ -1,6 +1,6 @@
 // The 加扣分 ledger sheet: one row per bonus, deduction or single-item recognition. Columns are
 // found by their header words; every row is checked against the rubric's ledger codes.
-import type { Problems } from "../diagnostics/index.js";
+import { cellRef, type Problems } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
@@ -285,7 +285,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const code = codes.get(e.code);
     if (!code?.oncePerYear || !counted(e)) return;
     const other = instead.get(i);
-    if (other !== undefined) p.warn("workbook.ledger-once-again", s, e.at.cell, { unit: e.unit, code: e.code, first: out[other]?.at.cell ?? "" });
+    if (other !== undefined) p.warn("workbook.ledger-once-again", s, e.at.cell, { unit: e.unit, code: e.code, first: out[other] ? cellRef(out[other].at.sheet, out[other].at.cell) : "" });
     else if (e.count > 1) p.warn("workbook.ledger-once-count", s, `${colName(header.cols.get("count") ?? 1)}${e.row}`, { code: e.code, count: e.count });
   });
   if (sheet.merges.length) {
