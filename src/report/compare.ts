@@ -153,7 +153,7 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
 export function relativeReads(...rubrics: readonly Rubric[]): Map<string, RelativeReads> {
   const out = new Map<string, { codes: string[]; vetoes: boolean; gates: readonly string[] }>();
   // What a veto given or lifted comes from: the codes the gates read.
-  const gates = [...new Set(rubrics.flatMap((r) => r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []))))];
+  const gates = [...gateReads(...rubrics)];
   for (const r of rubrics)
     for (const item of r.lines.flatMap((l) => leaves(l.items)))
       if (isRelative(item) && "indicator" in item) {
@@ -164,6 +164,11 @@ export function relativeReads(...rubrics: readonly Rubric[]): Map<string, Relati
         out.set(item.code, reads);
       }
   return out;
+}
+
+/** The input codes the rubrics' gates read: a change to one may give or lift a veto. */
+export function gateReads(...rubrics: readonly Rubric[]): Set<string> {
+  return new Set(rubrics.flatMap((r) => r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []))));
 }
 
 /**
@@ -341,6 +346,7 @@ export function compareResults(
   reads: ReadonlyMap<string, RelativeReads> = new Map(),
   keys: ReadonlyMap<string, ReadonlySet<string> | "all"> = new Map(),
   nodes?: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>,
+  gates?: ReadonlySet<string>,
 ): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
@@ -366,7 +372,9 @@ export function compareResults(
   const vetoKey = (u: UnitResult): string => JSON.stringify(u.vetoes.map((v) => [v.gate, v.indicator, v.value, v.target]));
   const movedNothing = (unit: string, code: string): boolean => {
     const [x, y] = [ua.get(unit), ub.get(unit)];
-    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code) || x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)) return false;
+    // A veto given or lifted meanwhile matters to a code a gate reads (or, not knowing the gates, to any).
+    const vetoMatters = gates === undefined || gates.has(code);
+    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code) || (vetoMatters && (x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)))) return false;
     return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
   };
   const inert = (c: InputChange): boolean =>
@@ -528,7 +536,15 @@ export function compareResults(
             return read === undefined || read === "all" || read.has(c.code ?? "");
           });
         };
-        if (flipped || vetoFlipped) for (const i of causesOf.get(other) ?? []) if (moving(i)) because.add(i);
+        // Its veto given or lifted, not passing: by the changes to what its gates read (its other
+        // changes left it where it was against this one); by all where none is such, or the gates are not known.
+        const theirs = [...(causesOf.get(other) ?? [])];
+        const gateChange = (i: number): boolean => {
+          const c = changes[i];
+          return c?.what === "value" && c.code !== null && (gates?.has(c.code) ?? false);
+        };
+        const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
+        if (flipped || vetoFlipped) for (const i of vetoing.length ? vetoing : theirs) if (moving(i)) because.add(i);
       }
     }
     if (moved && x && y) {

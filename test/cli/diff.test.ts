@@ -72,13 +72,19 @@ describe("assess diff", () => {
       wb.getWorksheet("党的建设")!.getCell("B4").value = 29.5;
       expect(wb.getWorksheet("指标数据")!.getCell("A4").value).toBe("白马镇");
       wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
+      // And ZB6 2起 → 1起: the same band (70%), moving no point of anyone's.
+      expect(wb.getWorksheet("指标数据")!.getCell("G4").value).toBe(2);
+      wb.getWorksheet("指标数据")!.getCell("G4").value = 1;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [3] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
     expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95  因 [3]\n");
     expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
-    // 白马镇 moved with all three; a unit it passed, by what moved it.
+    // Its prize place no longer passed down to 杨柳镇 by the veto lifted alone: 白马镇 was ahead either way.
+    expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
+    // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
     expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
+    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3 → 4 {2}因 \[1\]\[2\]\[3\]\n/);
   });
 
   it("cites no change of a vetoed unit for a rank range that closed: its totals reach no one's rank", async () => {

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, type Side } from "../../report/compare.js";
+import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side } from "../../report/compare.js";
 import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
@@ -64,7 +64,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const ra = scoreEngine(a.rubric, a.submission);
   const rb = scoreEngine(b.rubric, b.submission);
   const changes = compareInputs(sa, sb);
-  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), leafReads(b.rubric));
+  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), leafReads(b.rubric), gateReads(a.rubric, b.rubric));
   // The rubrics' changes, worked out once: listed, and whether they can move results (then every
   // unit's move may be their doing too, said with its causes).
   const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
