@@ -8,7 +8,7 @@ import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import type { Results } from "../model/results.js";
-import type { Submission } from "../model/submission.js";
+import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 
@@ -57,17 +57,31 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
     // Another unit's claim named with whose and which it is (加扣分!B32(双河乡 JF1)): the cell alone read as its own.
     const whose = new Map(sub.ledger.map((e) => [cellRef(e.at.sheet, e.at.cell), e]));
-    const cells =
-      (u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u))
+    const said = (list: readonly CellAt[]): string =>
+      list
         .map((c) => {
           const ref = cellRef(c.sheet, c.cell);
           const e = whose.get(ref);
           return e && e.unit.trim() !== u.name ? ctx.t("explain.claim-of", { cell: ref, unit: e.unit.trim(), code: e.code }) : ref;
         })
-        .join("、") || ctx.t("explain.pending-claims");
+        .join("、");
+    const awards = u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u);
+    const cells = said(awards) || ctx.t("explain.pending-claims");
+    // Where its awards wait on fewer rows than may move its ranks, those too, said with the ranks.
+    const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c)));
     // Its own total fixed: what may move it are the claims of others.
-    const said = fixedTotal ? (u.certainty.settled ? "explain.pending-others-settled" : "explain.pending-others") : u.certainty.settled ? "explain.pending-settled" : "explain.pending";
-    out.push(ctx.t(said, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells }));
+    const code = fixedTotal
+      ? u.certainty.settled
+        ? "explain.pending-others-settled"
+        : rankCells
+          ? "explain.pending-others-ranks"
+          : "explain.pending-others"
+      : u.certainty.settled
+        ? "explain.pending-settled"
+        : rankCells
+          ? "explain.pending-ranks"
+          : "explain.pending";
+    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

@@ -131,6 +131,8 @@ export const reportMessages: Catalog = {
   "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
   "explain.claim-of": { "zh-CN": "{cell}({unit} {code})", en: "{cell} ({unit}'s {code})" },
+  "explain.pending-ranks": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges}(取决于 {rankCells} 的认定);奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges} (depending on the decision on {rankCells}); the awards may change with {cells}" },
+  "explain.pending-others-ranks": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges}(取决于 {rankCells} 的认定);奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges} (depending on the decision on {rankCells}); the awards may change with {cells}" },
   "explain.pending-others": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others-settled": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges}(取决于 {cells} 的认定);无论如何认定,奖惩不变", en: "The total is settled, but claims are pending: ranks {ranges} (depending on the decision on {cells}); the awards stay the same however the claims are decided" },
   "explain.pending-claims": { "zh-CN": "待认定记录", en: "the pending claims" },
