@@ -110,8 +110,11 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // The rank range said only where the table shows one (its own, or a group's in 组内名次).
   const ranges = moving || groupRankings.some((g) => ranksMove(results, g));
   // The command to ask as typed here, the workbook and all (a path with spaces quoted).
-  const workbook = /\s/.test(file) ? `"${file}"` : file;
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending", { file: workbook }) + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks", { file: workbook }) + "\n" : "") : "";
+  const quoted = (arg: string): string => (/\s/.test(arg) ? `"${arg}"` : arg);
+  // With a unit of the table's that it moves (a placeholder typed as given names no unit).
+  const example = units.find(({ u }) => u.certainty !== undefined && (!u.certainty.settled || Object.keys(u.certainty.ranks).length > 0))?.u.name ?? units[0]?.u.name ?? "";
+  const said = { file: quoted(file), unit: quoted(example) };
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending", said) + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks", said) + "\n" : "") : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

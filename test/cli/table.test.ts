@@ -54,7 +54,8 @@ describe("the ranking in a terminal", () => {
     expect(table).toMatch(/│ 8 +│ 8–9 +│ 青龙乡 /);
     expect(table).toMatch(/│ 1 +│ 1 +│ 柳河镇 /);
     // The command as it can be run: the workbook named (assess explain 单位 lacked it, and failed).
-    expect(table).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;运行 assess explain samples/liuhe-2026.xlsx 单位名称 可查看取决于哪些记录)");
+    // With a unit it moves, so that it runs as shown (a placeholder, 单位名称, named no unit).
+    expect(table).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;要查看单位的名次和奖惩取决于哪些记录,可运行如 assess explain samples/liuhe-2026.xlsx 青龙乡)");
     // Where nothing is pending that could move a rank there, neither.
     expect(out.slice(out.indexOf("区直部门排名"))).not.toContain("名次区间");
   });
@@ -91,6 +92,6 @@ describe("the ranking in a terminal", () => {
     const table = out.slice(out.indexOf("区直部门排名"), out.indexOf("区属国有企业排名"));
     expect(table).toMatch(/│ 6 +│ 区市场监管局 .*│ 79\.97 +│ .*\(待定\)等次:合格/);
     expect(table).not.toContain("名次区间");
-    expect(table).toContain(`(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;运行 assess explain ${file} 单位名称 可查看取决于哪些记录)`);
+    expect(table).toContain(`(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;要查看单位的奖惩取决于哪些记录,可运行如 assess explain ${file} 区市场监管局)`);
   });
 });
