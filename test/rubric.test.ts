@@ -392,8 +392,13 @@ describe("levels of recognition without level_order", () => {
     expect(r.rubric?.levelOrder).toEqual(["一级", "二级", "三级"]);
     expect(r.diagnostics).toEqual([]);
     expect((r.advice ?? []).map((d) => `${d.severity} ${d.code} ${message("zh-CN", d.code, d.data)}`)).toEqual([
-      "warning rubric.level-order-assumed 没有写 level_order(认定级别由高到低),按各级别的分值假定为:一级 > 二级 > 三级;如不对,请写出 level_order,如 level_order: [国家级, 省级, 市级]",
+      "warning rubric.level-order-assumed 没有写 level_order(认定级别由高到低),按各级别的分值假定为:一级 > 二级 > 三级;如不对,请写出 level_order,如 level_order: [一级, 二级, 三级]",
     ]);
+    // At the first code's levels (it was at the ledger's first line).
+    expect(formatLocation(r.advice?.[0]?.location ?? { file: "" })).toBe(`r.yaml:${lineOf("levels: { 三级: 1, 二级: 2, 一级: 3 }", other)}:15`);
+    // Levels with no points: taken as listed, and said so.
+    const listed = other.replace("levels: { 三级: 1, 二级: 2, 一级: 3 }", "points: 1");
+    expect((load(listed).advice ?? []).map((d) => message("zh-CN", d.code, d.data))).toEqual(["没有写 level_order(认定级别由高到低),按列出的顺序假定为:三级 > 二级 > 一级;如不对,请写出 level_order,如 level_order: [三级, 二级, 一级]"]);
   });
 });
 

@@ -850,6 +850,9 @@ function assumedLevelOrder(b: Builder, ledger: readonly LedgerCode[]): string[] 
   const most = new Map<string, number>();
   for (const l of ledger) for (const [lv, p] of Object.entries(l.levels ?? {})) most.set(lv, Math.max(most.get(lv) ?? Number.NEGATIVE_INFINITY, p));
   const order = [...seen].sort((x, y) => (most.get(y) ?? 0) - (most.get(x) ?? 0));
-  if (order.length > 1) b.warning("rubric.level-order-assumed", ["ledger"], { levels: order.join(" > ") });
+  // Said at the first code's levels; taken from their points where any has some, else as listed.
+  const first = ledger.findIndex((l) => Object.keys(l.levels ?? {}).length > 0);
+  const byPoints = [...most.values()].some((p) => p !== 0);
+  if (order.length > 1) b.warning(byPoints ? "rubric.level-order-assumed" : "rubric.level-order-listed", ["ledger", "codes", first, "levels"], { levels: order.join(" > "), written: order.join(", ") });
   return order;
 }

@@ -119,8 +119,12 @@ export const rubricMessages: Catalog = {
   "rubric.sheet-twice": { "zh-CN": "工作表名 “{sheet}” 被两条考核线使用", en: "the sheet name \"{sheet}\" is used by two lines" },
   "rubric.weight-missing": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有", en: "the line {code} has no weight: with weights, every line needs one" },
   "rubric.level-order-assumed": {
-    "zh-CN": "没有写 level_order(认定级别由高到低),按各级别的分值假定为:{levels};如不对,请写出 level_order,如 level_order: [国家级, 省级, 市级]",
-    en: "no level_order (the levels of recognition, highest first): taken from the points each level gives as {levels}; if that is wrong, write level_order, e.g. level_order: [国家级, 省级, 市级]",
+    "zh-CN": "没有写 level_order(认定级别由高到低),按各级别的分值假定为:{levels};如不对,请写出 level_order,如 level_order: [{written}]",
+    en: "no level_order (the levels of recognition, highest first): taken from the points each level gives as {levels}; if that is wrong, write level_order, e.g. level_order: [{written}]",
+  },
+  "rubric.level-order-listed": {
+    "zh-CN": "没有写 level_order(认定级别由高到低),按列出的顺序假定为:{levels};如不对,请写出 level_order,如 level_order: [{written}]",
+    en: "no level_order (the levels of recognition, highest first): taken as listed, {levels}; if that is wrong, write level_order, e.g. level_order: [{written}]",
   },
   "rubric.weighted-twice": {
     "zh-CN": "{kind} 各考核线的满分({maxes})相加已是总分制 {scale},再乘以权重只得 {sum}:权重计了两次。各考核线满分已按比重分配时,请删去 weights;要用权重时,请把每条考核线的满分都写为 {scale}(各按百分制评分,再按权重折算)",
