@@ -288,7 +288,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     let guessed = false;
     // (A group column names the kind itself.) One kind alone: its group may still be in the name.
     if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") group = byName(name)?.group;
-    if (label === "" && rubric.unitKinds.length > 1 && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
+    // (A kind's word in the group column, no kind column beside it (区城投集团,企业): the kind.)
+    const kindInGroup = label === "" && parts[2] !== undefined && parts[2] !== "" && groupOf(parts[2]) === undefined ? kindOf(parts[2]) : undefined;
+    if (label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
       // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
       const named = byName(name);
       if (named) ({ kind, group } = named);
@@ -309,7 +311,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // (乡镇组); a third field may name the group after the kind.
     for (const [at, word] of [[1, label], [2, parts[2] ?? ""]] as const) {
       if (word === "") continue;
-      const k = at === 1 ? kindOf(word) : undefined;
+      const k = at === 1 ? kindOf(word) : at === 2 ? kindInGroup : undefined;
       // A group after a kind is one of that kind's; a group alone (no kind column) names its kind.
       const g = k === undefined ? groupOf(word, at === 2 && label !== "" ? kind : undefined) : undefined;
       if (k !== undefined) {

@@ -220,6 +220,15 @@ rankings:
       { name: "东湖", kind: "town", group: "urban" },
       { name: "西山", kind: "town", group: "rural" },
     ]);
+    // A kind's word there, no kind column beside it: the kind (it was refused as an unknown kind
+    // the list of words it offered named).
+    const kinds = parseUnitsFile("units.csv", "单位名称,分组\n区城投集团,企业\n区教育局,部门\n城关镇,乡镇组\n", comprehensive);
+    expect(kinds.diagnostics).toEqual([]);
+    expect(kinds.units).toEqual([
+      { name: "区城投集团", kind: "enterprise" },
+      { name: "区教育局", kind: "department" },
+      { name: "城关镇", kind: "town", group: "rural" },
+    ]);
   });
 
   it("finds the header below blank lines, and splits lines ended by a carriage return alone (old Mac)", () => {
