@@ -45,17 +45,22 @@ export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string 
   const input = await loadInput(file, rubricFlag, progress);
   progress.done();
   const { rubric, submission, diagnostics } = input;
-  if (!rubric || !submission) {
-    // Problems in the workbook's cells end with their count and that nothing was scored (a list
-    // ending on a warning read as done); a file that cannot be read is said by its one line.
-    const inCells = !json && diagnostics.some((d) => d.location !== undefined && "sheet" in d.location);
-    const code = reportDiagnostics(ctx, diagnostics, json, { counted: inCells }) || 1;
-    if (inCells) {
-      const errors = diagnostics.filter((d) => d.severity === "error").length;
-      ctx.io.err(ctx.t("summary.not-scored", { errors, warnings: diagnostics.length - errors }) + "\n");
-    }
-    return code;
-  }
+  if (!rubric || !submission) return notDone(ctx, diagnostics, json, "summary.not-scored");
   reportDiagnostics(ctx, diagnostics.filter((d) => !quiet(d)));
   return { ...input, rubric, submission, progress };
+}
+
+/**
+ * An input's problems, and (where they are in its cells) their count and that the command did
+ * nothing with it (a list ending on a warning read as done); a file that cannot be read is said by
+ * its one line. Exit code 1.
+ */
+export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: boolean, said: "summary.not-scored" | "summary.not-compared"): number {
+  const inCells = !json && diagnostics.some((d) => d.location !== undefined && "sheet" in d.location);
+  const code = reportDiagnostics(ctx, diagnostics, json, { counted: inCells }) || 1;
+  if (inCells) {
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    ctx.io.err(ctx.t(said, { errors, warnings: diagnostics.length - errors }) + "\n");
+  }
+  return code;
 }

@@ -812,8 +812,10 @@ export class SubmissionReader {
  * date shows as one of 1900 (18.5: 1900-01-18): said.
  */
 function footerField(label: RawCell | undefined, c: RawCell | undefined): boolean {
-  if (label?.value.t === "s" && FIELD_LABEL.test(label.value.v)) return true;
   const v = c?.value;
+  // A telephone's is a run of digits (18.5 beside 联系电话: is a score misplaced); a date's, a date.
+  if (label?.value.t === "s" && PHONE_LABEL.test(label.value.v) && (v?.t !== "n" || (Number.isInteger(v.v) && v.v >= 10000))) return true;
+  if (label?.value.t === "s" && DATE_LABEL.test(label.value.v) && (v?.t !== "n" || v.fmt === "date")) return true;
   if (v?.t === "n" && v.fmt === "date" && v.v >= SERIAL_2000) return true;
   const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
   return /^1[3-9]\d{9}$/.test(digits);
@@ -822,5 +824,6 @@ function footerField(label: RawCell | undefined, c: RawCell | undefined): boolea
 /** 2000-01-01 as a spreadsheet's date serial. */
 const SERIAL_2000 = 36526;
 
-/** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode, a date. */
-const FIELD_LABEL = /(电话|手机|手机号|联系方式|传真|邮编|日期|时间)\s*[:：]?\s*$/;
+/** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode; a date. */
+const PHONE_LABEL = /(电话|手机|手机号|联系方式|传真|邮编)\s*[:：]?\s*$/;
+const DATE_LABEL = /(日期|时间)\s*[:：]?\s*$/;

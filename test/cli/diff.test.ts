@@ -864,6 +864,15 @@ describe("a single-item recognition still pending", () => {
   });
 });
 
+describe("a workbook with errors", () => {
+  it("ends with the count and that the workbooks were not compared (the list ended on a warning)", async () => {
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", "samples/broken/typos.xlsx"]);
+    expect(r.code).toBe(1);
+    // Both files' problems counted: the sample's 3 warnings and typos.xlsx's 18 errors and 1 warning.
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("18 个错误,4 个警告;工作簿有错误,未比较:请改正错误后再试");
+  });
+});
+
 describe("the pending rows a unit's awards wait on", () => {
   it("are listed in the order of the sheet (加扣分!B7, B8 before B16, its own or another's)", async () => {
     // 白沙街道 (944, 三等奖) with its own JF1 under review again (B8); 金水街道 (937.5) may pass it with

@@ -44,12 +44,12 @@ describe("a long list of problems", () => {
     const lines = short.err.trimEnd().split("\n");
     // 20 listed, the count of the 5 others, the unknown code; then how many in all (validate says it on stdout).
     expect(lines).toHaveLength(23);
-    expect(lines.at(-1)).toBe("26 个错误,0 个警告;工作簿有错误,未计分,也未写出任何文件:请改正错误后再试");
+    expect(lines.at(-1)).toBe("26 个错误,0 个警告;工作簿有错误,未计分:请改正错误后再试");
     // Listed whole: counted all the same, and said not scored (a list ending on a problem read as done).
     const all = (await cli(["score", file, "-o", out, "--all"])).err.trimEnd().split("\n");
     expect(all).toHaveLength(27);
     expect(all.at(-2)).toContain("[workbook.ledger-unknown-code]");
-    expect(all.at(-1)).toBe("26 个错误,0 个警告;工作簿有错误,未计分,也未写出任何文件:请改正错误后再试");
+    expect(all.at(-1)).toBe("26 个错误,0 个警告;工作簿有错误,未计分:请改正错误后再试");
   });
 
   it("shortens a rubric's problems too, and rubric check, show and template take --all", async () => {

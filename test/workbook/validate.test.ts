@@ -408,8 +408,10 @@ const cases: Case[] = [
       // A signature's date of its own, no label beside it.
       wb.sheetNamed("指标数据").set("A6", "填表人:张敏").set("C6", "审核人:李建国").set("D6", new Date(Date.UTC(2026, 0, 16)));
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("C6", 13612345678).set("D6", "审核人:").set("E6", 18.5);
+      // A figure no telephone's beside its label: a score misplaced all the same.
+      wb.sheetNamed("党政线").set("A7", "联系电话:").set("B7", 18.5);
     },
-    expected: ["warning workbook.footer-values 部门!E6"],
+    expected: ["warning workbook.footer-values 党政线!B7", "warning workbook.footer-values 部门!E6"],
   },
   {
     // The name beside its label is its signature: nothing to say, on every run (it said so before).

@@ -14,7 +14,7 @@ import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
-import { loadInput } from "../input.js";
+import { loadInput, notDone } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
@@ -50,7 +50,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const key = (d: Diagnostic): string => JSON.stringify([d.code, d.location, d.data]);
     const seen = new Set(a.diagnostics.map(key));
     const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics.filter((d) => !seen.has(key(d)))];
-    return reportDiagnostics(ctx, all, o.json) || 1;
+    return notDone(ctx, all, o.json === true, "summary.not-compared");
   }
   // A rubric file beside either workbook that is not used though it says something else: said
   // (diff says no other warning: it compares, it does not validate), once.
