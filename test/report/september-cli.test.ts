@@ -96,6 +96,10 @@ describe("assess report", () => {
     const out = join(dir, "r.html");
     expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    // In the tables' order (双河乡 and 杨柳镇 tied 5th, by pinyin; 青龙乡 8th), not as entered.
+    const [shuanghe, yangliu, qinglongAt] = ["双河乡的奖惩取决于", "杨柳镇的奖惩取决于", "青龙乡的奖惩取决于"].map((w) => text.indexOf(w));
+    expect(shuanghe).toBeGreaterThan(0);
+    expect([shuanghe < yangliu, yangliu < qinglongAt]).toEqual([true, true]);
     const waits = /青龙乡的奖惩取决于以下待认定记录的认定结果:([^。]*)。/.exec(text)?.[1];
     expect(waits).toContain(qinglong);
     expect(waits).not.toContain("河东街道");

@@ -267,7 +267,7 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
     return found;
   };
   const described = (c: { sheet: string; cell: string }): string => (claims ??= gather()).get(cellRef(c.sheet, c.cell)) ?? cellRef(c.sheet, c.cell);
-  const open = results.units.filter((u) => u.certainty && !u.certainty.settled);
+  const open = inTableOrder(results, results.units.filter((u) => u.certainty && !u.certainty.settled));
   // Said as it is: ranks that may move, else totals alone, else nothing at all; and the awards.
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
@@ -279,6 +279,18 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   return [message(lang, moves), ...open.map((u) => message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: awardClaims(rubric, u).map(described).join(lang === "en" ? "; " : ";") })), ...moving];
 }
 
+/**
+ * Units in the order the report's tables list them: by the first ranking each is in (its rank, a
+ * tie by pinyin, as there), then any in none, as they came.
+ */
+function inTableOrder(results: Results, units: readonly UnitResult[]): UnitResult[] {
+  const at = new Map<number, number>();
+  for (const r of results.rankings) for (const e of r.entries) if (!at.has(e.unit)) at.set(e.unit, at.size);
+  const index = new Map(results.units.map((u, i) => [u, i]));
+  const pos = (u: UnitResult): number => at.get(index.get(u) ?? -1) ?? Number.MAX_SAFE_INTEGER;
+  return [...units].sort((a, b) => pos(a) - pos(b));
+}
+
 /** Units whose rank pending claims may move, at most so many named (a province's may be many). */
 const RANGES_NAMED = 30;
 
@@ -287,7 +299,7 @@ function rankRanges(results: Results, lang: Lang): string[] {
   const names = new Map(results.rankings.map((r) => [r.id, r.name]));
   const said: string[] = [];
   let more = 0;
-  for (const u of results.units) {
+  for (const u of inTableOrder(results, results.units)) {
     const ranges = Object.entries(u.certainty?.ranks ?? {}).filter(([, [a, b]]) => a !== b);
     if (!ranges.length) continue;
     if (said.length >= RANGES_NAMED) {
