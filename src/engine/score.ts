@@ -647,7 +647,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
           if (Math.max(floor, reach(lo0)) !== Math.max(floor, reach(hi0))) open(c.u, r, "grade");
         }
-        if ((below !== undefined && lo0 < below !== hi0 < below) || (lastPlace && best !== worst && worst === contenders.length)) open(c.u, r, "warning");
+        // Its card at its lowest (and worst place) and at its highest (and best): open only where
+        // it may be given or not; last whatever is decided, it has it either way, though its score
+        // may cross the mark (only the card's reasons change).
+        const lastAt = (rank: number): boolean => lastPlace && rank === contenders.length;
+        const cardLo = (below !== undefined && lo0 < below) || lastAt(worst);
+        const cardHi = (below !== undefined && hi0 < below) || lastAt(best);
+        if (cardLo !== cardHi) open(c.u, r, "warning");
         // A single-item claim of its own to an award given to all it is recorded for (a vetoed
         // unit wins none, whatever is recorded); one given to so many is judged below.
         if (!(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => r.single.some((s) => s.code === e.code && s.count === undefined)) ?? false)) open(c.u, r, "single");

@@ -666,3 +666,20 @@ describe("a rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % 
     expect(units.find((u) => u.name === "东湖街道")?.vetoed).toBe(true);
   });
 });
+
+describe("a yellow card while claims are pending", () => {
+  it("is not (待定) where the unit is last whatever is decided, though its score may cross the mark", async () => {
+    // 新华街道, last at 596.5 (below 600): a pending JF2 市级 (+5) lifts it to 601.5, last still.
+    const file = await editedCopy(dir, SAMPLE, "card-pending.xlsx", (book) => {
+      const ledger = book.getWorksheet("加扣分")!;
+      ledger.getRow(ledger.rowCount + 1).values = ["新华街道", "JF2", null, "市级", null, "申报中"];
+    });
+    const json = JSON.parse((await cli(["score", file, "-o", join(dir, "card-pending.scored.xlsx"), "--json"])).out) as { units: { name: string; total: number; certainty?: { total: number[]; open: { kind: string }[] }; awards: { kind: string }[] }[] };
+    const xinhua = json.units.find((u) => u.name === "新华街道");
+    expect(xinhua?.certainty?.total).toEqual([596.5, 601.5]);
+    expect(xinhua?.awards.some((a) => a.kind === "warning")).toBe(true);
+    expect(xinhua?.certainty?.open.filter((o) => o.kind === "warning")).toEqual([]);
+    const text = (await cli(["explain", file, "新华街道"])).out;
+    expect(text).not.toContain("(待定)黄牌警告");
+  });
+});
