@@ -151,13 +151,11 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
 
 /** The input codes each relative item of these rubrics reads (its indicator), by item code. */
 export function relativeReads(...rubrics: readonly Rubric[]): Map<string, RelativeReads> {
-  const out = new Map<string, { codes: string[]; vetoes: boolean; gates: readonly string[] }>();
-  // What a veto given or lifted comes from: the codes the gates read.
-  const gates = [...gateReads(...rubrics)];
+  const out = new Map<string, { codes: string[]; vetoes: boolean }>();
   for (const r of rubrics)
     for (const item of r.lines.flatMap((l) => leaves(l.items)))
       if (isRelative(item) && "indicator" in item) {
-        const reads = out.get(item.code) ?? { codes: [], vetoes: false, gates };
+        const reads = out.get(item.code) ?? { codes: [], vetoes: false };
         if (!reads.codes.includes(item.indicator)) reads.codes.push(item.indicator);
         // Vetoed units left out: a veto given or lifted changes who the best or the places are among.
         if (!item.includeVetoed) reads.vetoes = true;
@@ -232,8 +230,6 @@ function readsOf(item: LeafItem): string[] {
 export interface RelativeReads {
   readonly codes: readonly string[];
   readonly vetoes: boolean;
-  /** The codes the gates read (a unit vetoed or no longer vetoed by a change of one of them leaves or joins the group). */
-  readonly gates?: readonly string[];
 }
 
 /** A ledger row's content, everything but where it is; `unit`: the name its unit is compared under. */
@@ -377,6 +373,12 @@ export function compareResults(
     if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code) || (vetoMatters && (x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)))) return false;
     return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
   };
+  // A change to what a gate reads: what gives or lifts a veto (none known without the gates: then
+  // a unit vetoed or no longer vetoed is traced to all its changes).
+  const gateChange = (i: number): boolean => {
+    const c = changes[i];
+    return c?.what === "value" && c.code !== null && (gates?.has(c.code) ?? false);
+  };
   const inert = (c: InputChange): boolean =>
     c.what === "ledger" ? (!counted(ua.get(c.unit), c.old) && !counted(ub.get(c.unit), c.new)) || sameLedger(c.unit) : c.what === "value" && c.code !== null && movedNothing(c.unit, c.code);
   changes.forEach((c, i) => {
@@ -401,12 +403,7 @@ export function compareResults(
       // its gates read (its other changes, a judged item's points, move nothing of the others'); by
       // all of them where none is such (a rubric revised meanwhile may have done it).
       const flipped = vetoes && ua.get(other) !== undefined && ub.get(other) !== undefined && ua.get(other)?.vetoed !== ub.get(other)?.vetoed;
-      const gates = reads.get(item)?.gates ?? [];
       const mine = own.get(other) ?? [];
-      const gateChange = (i: number): boolean => {
-        const c = changes[i];
-        return c?.what === "value" && c.code !== null && gates.includes(c.code);
-      };
       const vetoing = flipped ? mine.filter(gateChange) : [];
       const causes = mine.filter((i) => {
         const c = changes[i];
@@ -539,10 +536,6 @@ export function compareResults(
         // Its veto given or lifted, not passing: by the changes to what its gates read (its other
         // changes left it where it was against this one); by all where none is such, or the gates are not known.
         const theirs = [...(causesOf.get(other) ?? [])];
-        const gateChange = (i: number): boolean => {
-          const c = changes[i];
-          return c?.what === "value" && c.code !== null && (gates?.has(c.code) ?? false);
-        };
         const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
         if (flipped || vetoFlipped) for (const i of vetoing.length ? vetoing : theirs) if (moving(i)) because.add(i);
       }
