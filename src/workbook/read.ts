@@ -229,8 +229,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const first = numbered[0];
       const held = first === undefined ? undefined : cells[first];
       if (first !== undefined && held) {
-        const data = { value: name, shown: shownText(held), more: numbered.length - 1 };
-        p.warn(numbered.length > 1 ? "workbook.footer-values-more" : "workbook.footer-values", sheet, refOf(first, r), data);
+        // A date shown (a score typed into a date-formatted cell shows as a day of 1900): the number in it too.
+        const dated = held.value.t === "n" && held.value.fmt === "date";
+        const data = { value: name, shown: shownText(held), more: numbered.length - 1, ...(dated ? { number: String(held.value.v) } : {}) };
+        const code = `workbook.footer-${dated ? "date" : "values"}${numbered.length > 1 ? "-more" : ""}`;
+        p.warn(code, sheet, refOf(first, r), data);
       }
       inFooter = true;
       return;

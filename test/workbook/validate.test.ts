@@ -396,7 +396,7 @@ const cases: Case[] = [
       wb.sheetNamed("指标数据").set("A6", "审核人:赵六").set("B6", "45%");
     },
     // Said at the cell with the number or the date: what to check.
-    expected: ["warning workbook.footer-values 人口计生线!B6", "warning workbook.footer-values 部门!B6", "warning workbook.footer-values 指标数据!B6"],
+    expected: ["warning workbook.footer-date 人口计生线!B6", "warning workbook.footer-values 部门!B6", "warning workbook.footer-values 指标数据!B6"],
   },
   {
     // A telephone or a date beside its label is that field's value, not a score misplaced; a mobile
@@ -733,7 +733,7 @@ describe("what a clerk types around the figures", () => {
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
-    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18 不计入;如是某单位的数据,请填到该单位的行");
+    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
