@@ -87,16 +87,20 @@ export function isSummaryName(name: string): boolean {
  * name in the next). Under the units, with nothing in the item columns, they are the form's footer,
  * not units.
  */
-const FOOTER_WORDS = ["注", "备注", "说明", "附注", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "联系人", "联系电话", "填表日期", "填报日期", "日期", "盖章", "签字", "签名"];
+const FOOTER_WORDS = ["注", "备注", "说明", "附注", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "签发人", "联系人", "联系电话", "填表日期", "填报日期", "报送日期", "签发日期", "制表日期", "审核日期", "日期", "填报时间", "报送时间", "盖章", "签字", "签名"];
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join("|")})(\\s*[:：(（\\d一二三四、.．]|\\s|$)`);
 /** The characters a footer's first word starts with. */
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));
+
+/** A date written alone where a name goes (2026年12月20日, 2026-12-20, 2026.12.20): a signature line's. */
+const DATE_LINE = /^(19|20)\d{2}\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?$/;
 
 export function isFooterText(name: string): boolean {
   // Every row's name is asked: most are units, whose first character starts no footer word, and
   // are not normalized (a province's 280,000 rows). Compatibility forms (⽇, 﨑, full-width) are.
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
+  if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());

@@ -216,7 +216,9 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
     // a score column): said, where it holds anything there, and passed over.
-    if (isFooterText(name)) {
+    // (A date alone in the name's column, a signature line's, is one too: typed, or a date cell.)
+    const signed = nameCell?.value.t === "n" && nameCell.value.fmt === "date" && nameCell.value.v >= SERIAL_2000;
+    if (isFooterText(name) || signed) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
       // Said at the first such cell, with what it shows (it is what to check: a score misplaced),

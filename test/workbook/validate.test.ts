@@ -407,6 +407,11 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "填表日期:").set("B6", new Date(Date.UTC(2026, 11, 20))).set("D6", "手机").set("E6", "13912345678");
       // A signature's date of its own, no label beside it.
       wb.sheetNamed("指标数据").set("A6", "填表人:张敏").set("C6", "审核人:李建国").set("D6", new Date(Date.UTC(2026, 0, 16)));
+      // A date alone where a name goes, typed or a date cell, and other dates' labels (报送日期, 签发日期).
+      wb.sheetNamed("党政线").set("A8", "2026年12月20日");
+      wb.sheetNamed("人口计生线").set("A7", new Date(Date.UTC(2026, 11, 20)));
+      wb.sheetNamed("人口计生线").set("A8", "报送日期:").set("B8", new Date(Date.UTC(2026, 11, 20)));
+      wb.sheetNamed("部门").set("A7", "签发日期:2026-12-20");
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("C6", 13612345678).set("D6", "审核人:").set("E6", 18.5);
       // A figure no telephone's beside its label: a score misplaced all the same.
       wb.sheetNamed("党政线").set("A7", "联系电话:").set("B7", 18.5);
