@@ -93,7 +93,7 @@ const FOOTER = new RegExp(`^(${FOOTER_WORDS.join("|")})(\\s*[:：(（\\d一二�
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));
 
 /** A date written alone where a name goes (2026年12月20日, 2026-12-20, 2026.12.20): a signature line's. */
-const DATE_LINE = /^(19|20)\d{2}\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?$/;
+const DATE_LINE = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$/;
 
 export function isFooterText(name: string): boolean {
   // Every row's name is asked: most are units, whose first character starts no footer word, and
