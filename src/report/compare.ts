@@ -178,7 +178,7 @@ export function gateReads(...rubrics: readonly Rubric[]): Set<string> {
 export function rankingReads(...rubrics: readonly Rubric[]): Map<string, ReadonlySet<string> | "all"> {
   const out = new Map<string, Set<string> | "all">();
   for (const r of rubrics) {
-    const gates = r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []));
+    const gates = gateReads(r);
     for (const ranking of r.rankings) {
       const keys = [ranking.by, ...ranking.tieBreakers];
       if (keys.includes("total") || out.get(ranking.id) === "all") {

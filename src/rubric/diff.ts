@@ -156,7 +156,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part (a change then says the lines whose weight changed: JJ 经济发展 40% → 35%).
-    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => `${l} ${lineName(l)} ${formatRate(share)}`.replace("  ", " ")).join(w("sep")) : undefined, "scores"],
+    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")) : undefined, "scores"],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],

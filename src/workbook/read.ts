@@ -217,8 +217,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
     // a score column): said, where it holds anything there, and passed over.
     // (A date alone in the name's column, a signature line's, is one too: typed, or a date cell.)
-    const signed = nameCell?.value.t === "n" && nameCell.value.fmt === "date" && nameCell.value.v >= SERIAL_2000;
-    if (isFooterText(name) || signed) {
+    if (isFooterText(name) || signingDate(nameCell)) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
       // Said at the first such cell, with what it shows (it is what to check: a score misplaced),
@@ -821,9 +820,14 @@ function footerField(label: RawCell | undefined, c: RawCell | undefined): boolea
   // A telephone's is a run of digits (18.5 beside 联系电话: is a score misplaced); a date's, a date.
   if (label?.value.t === "s" && PHONE_LABEL.test(label.value.v) && (v?.t !== "n" || (Number.isInteger(v.v) && v.v >= 10000))) return true;
   if (label?.value.t === "s" && DATE_LABEL.test(label.value.v) && (v?.t !== "n" || v.fmt === "date")) return true;
-  if (v?.t === "n" && v.fmt === "date" && v.v >= SERIAL_2000) return true;
+  if (signingDate(c)) return true;
   const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
   return /^1[3-9]\d{9}$/.test(digits);
+}
+
+/** A date cell of this century (a signature's); a score typed into a date-formatted cell shows as a day of 1900. */
+function signingDate(c: RawCell | undefined): boolean {
+  return c?.value.t === "n" && c.value.fmt === "date" && c.value.v >= SERIAL_2000;
 }
 
 /** 2000-01-01 as a spreadsheet's date serial. */
