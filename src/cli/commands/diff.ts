@@ -159,7 +159,7 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimSu
 h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; border-bottom: 2px solid #333; padding-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
-td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { max-width: 12em; overflow-wrap: anywhere; }
+td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
 @page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
 </style>
 </head>
