@@ -4,7 +4,7 @@ import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, usageJson, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
-import { LISTED_PER_KIND } from "../diagnostics/render.js";
+import { LISTED_PER_KIND, renderLine } from "../diagnostics/render.js";
 import { formatHelp, knownWords, usageMessage, usageOf } from "./help.js";
 
 /** The bundled rubric a template is made for without --rubric: the first by id (no cover to go by). */
@@ -72,7 +72,8 @@ async function outWritten(ctx: Ctx, code: number): Promise<number> {
   await new Promise((resolve) => setImmediate(resolve));
   const failed = ctx.io.outFailure();
   if (failed === undefined) return code;
-  ctx.io.err(ctx.t("file.stdout-failed", { detail: failed }) + "\n");
+  // A problem line as every other, at standard output (the file it went to has no name here).
+  ctx.io.err(renderLine({ code: "file.stdout-failed", severity: "error", data: { detail: failed }, location: { file: ctx.t("word.stdout") } }, ctx.lang) + "\n");
   return code === 0 ? 1 : code;
 }
 

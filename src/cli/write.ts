@@ -279,7 +279,8 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
       // Never made (its folder refused it): nothing to remove.
     }
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, "file.disk-full", {});
+    // "The earlier file is unchanged" only where there is one.
+    if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, existsSync(target) ? "file.disk-full" : "file.disk-full-new", {});
     // A name too long is mended by a shorter one; anything else (no permission, a full disk) by another folder.
     return fileError(target, code === "ENAMETOOLONG" ? "file.unwritable-name" : "file.unwritable", { detail: code });
   } finally {

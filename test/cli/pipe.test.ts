@@ -45,7 +45,7 @@ describe("output that cannot be written", () => {
       child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
       child.on("exit", (code) => resolve({ code, err }));
     });
-    expect(r.err).toBe("the output could not be written in full (the disk is full) and must not be used\n");
+    expect(r.err).toBe("standard output: error: the output could not be written in full (the disk is full) and must not be used [file.stdout-failed]\n");
     expect(r.code).toBe(1);
   });
 
@@ -59,7 +59,7 @@ describe("output that cannot be written", () => {
       child.on("exit", (code) => resolve({ code, err }));
     });
     expect(statSync(file).size).toBe(8192);
-    expect(r.err).toBe("the output could not be written in full (the file grew past the size allowed) and must not be used\n");
+    expect(r.err).toBe("standard output: error: the output could not be written in full (the file grew past the size allowed) and must not be used [file.stdout-failed]\n");
     expect(r.code).toBe(1);
   });
 });

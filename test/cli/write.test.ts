@@ -30,6 +30,21 @@ describe("a result that cannot be written", () => {
     });
   }
 
+  it("with no earlier file there, does not say one was kept", async () => {
+    const target = join(dir, "full-new.xlsx");
+    const d = await writeAtomic(target, failing("ENOSPC"));
+    expect(d).toMatchObject({ code: "file.disk-full-new", location: { file: target } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("磁盘空间不足,未能写入此文件(未留下写了一半的文件)");
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("says a place no file can be made (a system folder such as /proc) in words, not ENOENT", async () => {
+    const target = join(dir, "no-such-folder-made-meanwhile", "out.xlsx");
+    const d = await writeAtomic(target, async () => new Uint8Array([1]));
+    expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENOENT" } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(此处不能新建文件:路径不存在,或是系统文件夹);可用 -o 写到别的文件夹");
+  });
+
   it("says any other failure in words (its code where there are none)", async () => {
     const target = join(dir, "denied.xlsx");
     const d = await writeAtomic(target, failing("EACCES"));
