@@ -281,7 +281,17 @@ describe("every broken rubric gets one located line per problem", () => {
 
   it("refuses oversized files and non-UTF-8 bytes", () => {
     expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20), "test").diagnostics[0]?.code).toBe("rubric.too-large");
-    expect(loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x00]), "test").diagnostics[0]?.code).toBe("rubric.not-utf8");
+    expect(loadRubric("x.yaml", new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]), "test").diagnostics[0]).toMatchObject({ code: "rubric.not-utf8", location: { line: 1 } });
+  });
+
+  it("says a rubric saved by Notepad as \"Unicode\" or \"ANSI\" (GBK) is so, at the first line that is no UTF-8, and how to save it again", () => {
+    const utf16 = loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]), "test").diagnostics[0];
+    expect(utf16).toMatchObject({ code: "rubric.utf16", location: { line: 1, col: 1 } });
+    // id: x / version: "1" / name: 考核 (考 is B F C C in GBK)
+    const gbk = new Uint8Array([...Buffer.from('id: x\nversion: "1"\nname: '), 0xbf, 0xbc, 0xba, 0xcb, 0x0a]);
+    const d = loadRubric("x.yaml", gbk, "test").diagnostics[0];
+    expect(d).toMatchObject({ code: "rubric.gbk", location: { file: "x.yaml", line: 3, col: 1 } });
+    expect(message("zh-CN", d!.code, d!.data)).toBe("方案文件是 GBK 编码(记事本的“ANSI”),不是 UTF-8;请用记事本“另存为”,编码选 UTF-8 后再试");
   });
 
   it("never throws on arbitrary text", () => {

@@ -1,6 +1,7 @@
 // What score, validate, explain and report load: the workbook's file, read and handed to the
 // loading library with the rubrics on disk; diagnostics printed; a valid submission or an exit code.
-import { dirname } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { loadWorkbook, type Loaded } from "../load/index.js";
 import type { Rubric } from "../rubric/model.js";
@@ -21,11 +22,45 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   if (!read.bytes) return { diagnostics: read.diagnostics, sha256: "" };
   // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
   const rubrics = await rubricSource(rubricFlag, [dirname(file), process.cwd()]);
-  const loaded = await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, ...(progress ? { progress: (code, data) => progress.step(code, data) } : {}) });
+  const loaded = withFileName(file, await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, ...(progress ? { progress: (code, data) => progress.step(code, data) } : {}) }));
   // Open in a spreadsheet program (its lock file beside it): what is read is what was last saved.
   const lock = lockOf(file);
-  const open: Diagnostic[] = lock ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
+  // (A lock file read by mistake is not its own lock.)
+  const open: Diagnostic[] = lock && lock !== basename(file) ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
   return { ...loaded, diagnostics: [...open, ...loaded.diagnostics], bytes: read.bytes };
+}
+
+/** File-level failures whose file's name says more than its bytes. */
+const NAMED_BY_FILE = new Set(["xlsx.not-zip", "xlsx.text-file", "xlsx.legacy-xls", "xlsx.empty", "xlsx.truncated"]);
+
+/**
+ * A file that is no workbook, said by its name where that tells what it is: the lock file Excel or
+ * WPS (~$…) or LibreOffice (.~lock.…#) keeps beside a workbook open, picked by mistake in a shared
+ * folder (with the workbook beside it named); WPS's own .et format (a legacy .xls to the reader).
+ */
+function withFileName(file: string, loaded: Loaded): Loaded {
+  const i = loaded.diagnostics.findIndex((d) => d.severity === "error" && NAMED_BY_FILE.has(d.code));
+  const d = loaded.diagnostics[i];
+  if (!d) return loaded;
+  const name = basename(file);
+  const said = (code: string, data: Record<string, string | number> = {}): Loaded => ({ ...loaded, diagnostics: loaded.diagnostics.map((x, k) => (k === i ? { ...x, code, data } : x)) });
+  const libre = /^\.~lock\.(.+)#$/.exec(name)?.[1];
+  if (name.startsWith("~$") || libre !== undefined) {
+    const workbook = libre ?? lockedBy(dirname(file), name.slice(2));
+    return workbook !== undefined && existsSync(join(dirname(file), workbook)) ? said("file.lock-file", { workbook }) : said("file.lock-file-alone");
+  }
+  if (d.code === "xlsx.legacy-xls" && /^\.(et|ett)$/i.test(extname(name))) return said("xlsx.wps-et");
+  return loaded;
+}
+
+/** The workbook an Excel lock file (~$ and the name, or ~$ in place of a long name's first two characters) stands beside. */
+function lockedBy(dir: string, rest: string): string | undefined {
+  if (existsSync(join(dir, rest))) return rest;
+  try {
+    return readdirSync(dir).find((f) => !f.startsWith("~$") && f.length === rest.length + 2 && f.endsWith(rest));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ForScoring extends Input {

@@ -128,6 +128,25 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   return { code: "UNCLOSED_QUOTE", at: offset };
 }
 
+/**
+ * A rubric not in UTF-8, said with what it looks like and how to save it again: Notepad's
+ * "Unicode" (UTF-16, by its byte-order mark) or "ANSI" (GBK on a Chinese system: the bytes read as
+ * GB18030 with Chinese in them), at the line of the first byte that is no UTF-8.
+ */
+function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(file, "rubric.utf16");
+  // The first byte that is no UTF-8 shows as U+FFFD when read leniently.
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  const line = lenient.slice(0, Math.max(0, lenient.indexOf("\ufffd"))).split("\n").length;
+  let gbk = false;
+  try {
+    gbk = /[\u4e00-\u9fff]/.test(new TextDecoder("gb18030", { fatal: true }).decode(bytes));
+  } catch {
+    // not GBK either
+  }
+  return fail(file, gbk ? "rubric.gbk" : "rubric.not-utf8", line, 1);
+}
+
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
@@ -137,7 +156,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return fail(file, "rubric.not-utf8");
+    return notUtf8(file, bytes);
   }
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (source.trim() === "") return fail(file, "rubric.empty");

@@ -44,3 +44,40 @@ describe("\"-\" for standard input", () => {
     }
   });
 });
+
+describe("a file picked by mistake that its name tells", () => {
+  it("is said to be the lock file of the workbook beside it (Excel's ~$, with a long name's first two characters replaced; LibreOffice's .~lock.…#)", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const { copyFileSync, writeFileSync } = await import("node:fs");
+    const dir = scratchDir("assess-lock-pick-");
+    copyFileSync("samples/qingshan-2026.xlsx", join(dir, "青山区2026年度.xlsx"));
+    // Excel's owner file: a length byte, the user's name, padding.
+    const owner = join(dir, "~$区2026年度.xlsx");
+    writeFileSync(owner, Buffer.concat([Buffer.from([5]), Buffer.from("admin"), Buffer.alloc(48, 0x20)]));
+    const libre = join(dir, ".~lock.青山区2026年度.xlsx#");
+    writeFileSync(libre, "admin,host,host,01.12.2026 09:00,file:///C:/Users/admin/AppData/Roaming/LibreOffice/4;\n");
+    const alone = join(dir, "~$别的.xlsx");
+    writeFileSync(alone, Buffer.from([5, 0x61, 0x62]));
+    const r1 = await cli(["validate", owner]);
+    const r2 = await cli(["score", libre]);
+    const r3 = await cli(["validate", alone]);
+    expect([r1.code, r1.err]).toEqual([1, `${owner}: 错误: 这是 Excel、WPS 或 LibreOffice 打开 青山区2026年度.xlsx 时留下的临时锁文件,不是工作簿;请选工作簿 青山区2026年度.xlsx 本身 [file.lock-file]\n`]);
+    expect(r2.err).toContain(`${libre}: 错误: 这是 Excel、WPS 或 LibreOffice 打开 青山区2026年度.xlsx 时留下的临时锁文件`);
+    expect(r3.err).toBe(`${alone}: 错误: 这是 Excel、WPS 或 LibreOffice 打开工作簿时留下的临时锁文件(名称以 ~$ 或 .~lock. 开头),不是工作簿;请选同一文件夹中的工作簿本身 [file.lock-file-alone]\n`);
+  });
+
+  it("names WPS's .et format rather than a legacy .xls", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const { writeFileSync } = await import("node:fs");
+    const dir = scratchDir("assess-et-");
+    const file = join(dir, "青山.et");
+    // A compound-file container's signature, as .et, .xls and .doc files begin.
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
+    const r = await cli(["validate", file, "--lang", "en"]);
+    expect(r.err).toBe(`${file}: error: this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again [xlsx.wps-et]\n`);
+  });
+});

@@ -84,6 +84,14 @@ export const common: Catalog = {
     "zh-CN": "工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行",
     en: "the workbook seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it): what is read is what was last saved, and changes not saved yet are left out; save it first if you changed it",
   },
+  "file.lock-file": {
+    "zh-CN": "这是 Excel、WPS 或 LibreOffice 打开 {workbook} 时留下的临时锁文件,不是工作簿;请选工作簿 {workbook} 本身",
+    en: "this is the lock file Excel, WPS or LibreOffice keeps while {workbook} is open, not a workbook; choose the workbook {workbook} itself",
+  },
+  "file.lock-file-alone": {
+    "zh-CN": "这是 Excel、WPS 或 LibreOffice 打开工作簿时留下的临时锁文件(名称以 ~$ 或 .~lock. 开头),不是工作簿;请选同一文件夹中的工作簿本身",
+    en: "this is the lock file Excel, WPS or LibreOffice keeps while a workbook is open (its name begins ~$ or .~lock.), not a workbook; choose the workbook itself, in the same folder",
+  },
   "file.output-open": {
     "zh-CN": "文件似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}),为免它之后保存时覆盖新结果,未写入;请先关闭它再运行;如已关闭,请删除该锁文件或加 --force",
     en: "the file seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it), so it was not overwritten (saving it there later would undo the new result); close it and run again; if it is closed, delete the lock file or add --force",

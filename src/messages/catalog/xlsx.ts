@@ -21,6 +21,10 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是旧版 .xls 文件,请在 Excel/WPS 中另存为 .xlsx 后重试",
     en: "this is a legacy .xls file; save it as .xlsx in Excel or WPS and try again",
   },
+  "xlsx.wps-et": {
+    "zh-CN": "这是 WPS 表格的 .et 文件,请在 WPS 中“另存为” Excel 工作簿(.xlsx)后重试",
+    en: "this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again",
+  },
   "xlsx.rubric-file": {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",
