@@ -13,6 +13,8 @@ export interface Member {
   readonly value: Measure;
   /** Takes part in the best value or the places (else it is only scored against them). */
   readonly counts: boolean;
+  /** Its name (said where it is left out and better than others). */
+  readonly name: string;
 }
 
 /**
@@ -29,10 +31,20 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   const fallback = counting.length === 0;
   const counted = fallback ? members : counting;
   const better = (a: Measure, b: Measure): boolean => (lower ? a < b : a > b);
+  // The members left out (vetoed), best first: where one is better than what a unit is scored
+  // against, its explanation says so (else the best, or a place, reads as a slip).
+  const outside = fallback ? [] : members.filter((m) => !m.counts).sort((a, b) => (lower ? a.value - b.value : b.value - a.value));
+  const outsideValues = outside.map((m) => m.value);
+  const leftOut = (v: Measure): RelativeBasis["leftOut"] => {
+    const count = countAhead(outsideValues, v, lower);
+    const top = outside[0];
+    return count > 0 && top ? { unit: top.name, value: top.value, count } : undefined;
+  };
   if (item.kind === "relative-best") {
     if (!counted.length) return { points, bases };
     const best = counted.reduce((x, m) => (better(m.value, x) ? m.value : x), counted[0]?.value ?? 0);
-    const basis: RelativeBasis = { best, group, ...(fallback ? { amongVetoed: true } : {}) };
+    const out = leftOut(best);
+    const basis: RelativeBasis = { best, group, ...(fallback ? { amongVetoed: true } : {}), ...(out ? { leftOut: out } : {}) };
     for (const m of members) {
       points.push(againstBest(item.max, lower, m.value, best));
       bases.push(basis);
@@ -45,7 +57,8 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   for (const m of members) {
     const place = countAhead(values, m.value, lower) + 1;
     points.push(Math.max(0, item.max - step * (place - 1)));
-    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }) });
+    const out = m.counts ? leftOut(m.value) : undefined;
+    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }), ...(out ? { leftOut: out } : {}) });
   }
   return { points, bases };
 }

@@ -446,7 +446,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
       for (const [g, list] of groups) {
         const members: Member[] = list.flatMap((u) => {
           const value = k.leaves[i]?.measured(u)?.value;
-          return value === undefined ? [] : [{ u, value, counts: item.includeVetoed === true || !units[u]?.vetoed }];
+          return value === undefined ? [] : [{ u, value, counts: item.includeVetoed === true || !units[u]?.vetoed, name: units[u]?.name ?? "" }];
         });
         const groupName = k.kind.groups.find((x) => x.id === g)?.name ?? k.kind.name;
         const { points, bases } = scoreRelative(item, lower, members, groupName);

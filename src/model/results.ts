@@ -79,6 +79,11 @@ export interface RelativeBasis {
   readonly amongVetoed?: boolean;
   /** Vetoed, where the rubric leaves vetoed units out: placed where its value stands, taking no place from the others. */
   readonly aside?: boolean;
+  /**
+   * Vetoed units left out (as the rubric says) whose values are better than the best (or than this
+   * unit's value, by place): the best of them, and how many there are.
+   */
+  readonly leftOut?: { readonly unit: string; readonly value: number; readonly count: number };
 }
 
 /**

@@ -150,14 +150,26 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
       if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
       data.eq = basis?.best !== undefined && basis.best !== 0 && m.value !== 0 && (item.max * (lower ? basis.best : m.value)) % (lower ? m.value : basis.best) !== 0 ? "≈" : "=";
-      return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : ""}`);
+      if (basis?.leftOut) leftOutData(data, basis.leftOut, show);
+      return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : basis?.leftOut ? "-left-out" : ""}`);
     case "rank-points":
       data.place = basis?.place ?? 0;
       data.group = basis?.group ?? "";
       data.step = formatPoints(item.step ?? 0);
       // Whether vetoed units take places is the rubric's choice: said where it bears on this place.
+      if (basis?.leftOut) {
+        leftOutData(data, basis.leftOut, show);
+        return reason(basis.leftOut.count > 1 ? "why.rank-points-left-out-more" : "why.rank-points-left-out");
+      }
       return reason(basis?.amongVetoed ? "why.rank-points-vetoed" : basis?.aside ? "why.rank-points-aside" : item.includeVetoed ? "why.rank-points-with-vetoed" : "why.rank-points");
   }
+}
+
+/** The vetoed units left out that are better than what a unit is scored against: the best of them by name and value, and their count. */
+function leftOutData(data: Record<string, string | number>, out: NonNullable<RelativeBasis["leftOut"]>, show: (v: number) => string): void {
+  data.unit = out.unit;
+  data.other = show(out.value);
+  data.count = out.count;
 }
 
 /** Each measured item's target (and floor) readers over a submission's values, made once (sheets ask for every unit). */

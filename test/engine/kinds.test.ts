@@ -305,10 +305,32 @@ describe("relative kinds: against the others of the ranking group", () => {
     // Left out: 否决镇 stands 1st by its value without moving 甲镇 from 1st (20, 20, 18.5).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 2000, 乙镇: 1850 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "否决镇", gate)).toBe("ZB3 500万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(本单位被一票否决,按方案不占名次:排在其值所在的位置,其他单位的名次不变)");
-    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
+    // 甲镇 is 1st with 300 though 否决镇 has 500: said, or the place reads as a slip to whoever sorts the column.
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(一票否决的否决镇 500万元 按方案不占名次)");
     // Counted in: 甲镇 is 2nd behind the vetoed unit, and says why.
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5, include_vetoed: true", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 1850, 乙镇: 1700 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5, include_vetoed: true", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 2 名(名次含被一票否决的单位),第 1 名 20,每降一名减 1.5,得 18.5");
+  });
+
+  it("says which vetoed units, left out, are better than a unit's best or place (none where they are worse)", () => {
+    const gate = "- { code: K2, name: 其余, max: 70 }\n      - { code: K3, name: 底线, max: 10, kind: gate, indicator: ZB5, target: 0 }";
+    const units: UnitSpec[] = [
+      { name: "否决镇", group: "rural", measures: { ZB3: 500, ZB4: "16%", ZB5: 1 } },
+      { name: "又否镇", group: "rural", measures: { ZB3: 400, ZB4: "1%", ZB5: 2 } },
+      { name: "甲镇", group: "rural", measures: { ZB3: 300, ZB4: "8%", ZB5: 0 } },
+      { name: "乙镇", group: "rural", measures: { ZB3: 100, ZB4: "4%", ZB5: 0 } },
+      { name: "丙街道", group: "urban", measures: { ZB3: 50, ZB4: "2%", ZB5: 0 } },
+    ];
+    const rank = "kind: rank-points, indicator: ZB3, per_place: 1.5";
+    expect(k1Why(rank, units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(一票否决的否决镇 500万元 等 2 个值更好的单位按方案不占名次)");
+    expect(k1Why(rank, units, "甲镇", gate, "en")).toBe("ZB3 300万元 is placed 1 in 乡镇组: 20 for first place, 1.5 less for each place below, 20 (2 better vetoed units, 否决镇's 500万元 the best, take no place, as the rubric says)");
+    // Another group's vetoed units are not its own.
+    expect(k1Why(rank, units, "丙街道", gate)).toBe("ZB3 50万元 在街道组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
+    // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
+    // Counted in, they set the best: nothing to say.
+    expect(k1Why("kind: relative-best, indicator: ZB4, include_vetoed: true", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 16% × 20 = 5");
   });
 
   it("relative-best gives nothing for a value of 0 or less where higher is better, the group's best's included", () => {
