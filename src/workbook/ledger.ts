@@ -205,7 +205,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
         const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");
-        p.error("workbook.ledger-wrong-kind", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed });
+        // A code of the same name for the unit's kind (one per kind, where each charges its own kind's
+        // item): the code is what to change, and said at its cell.
+        const twins = rubric.ledger.filter((c) => c !== code && c.kind === code.kind && c.name === code.name && c.unitKinds.includes(unit.kind)).map((c) => c.code);
+        if (twins.length) p.error("workbook.ledger-wrong-kind-use", s, ref("code"), { unit: unitName, kind, code: code.code, allowed, use: twins.join("、") });
+        else p.error("workbook.ledger-wrong-kind", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed });
       }
     }
     if (codeText === "") blank("code", "代码");

@@ -949,3 +949,25 @@ describe("a sheet that only lists units, beside a kind's sheets of judged items"
     expect(await lines((wb) => void wb.sheetNamed("党政线").deleteRow(3))).toEqual(["workbook.unit-missing-on 计生线!A3"]);
   });
 });
+
+describe("a ledger code for another kind where its kind has one of the same name", () => {
+  // 督查通报 charged to each kind's own item: one code per kind, the same name (KF1 for towns, KF6 for departments).
+  const text = MINI_TEXT.replace("      name: 问题\n      points: 20\n", "      name: 问题\n      points: 20\n    - code: KF6\n      kind: deduction\n      name: 问题\n      points: 20\n      unit_kinds: [department]\n");
+  const twin = rubricFrom(text);
+  const file = join(scratchDir("assess-twin-code-"), "mini-1.yaml");
+  writeFileSync(file, text);
+  const units = [
+    { name: "甲镇", kind: "town" },
+    { name: "丁局", kind: "department" },
+  ];
+  const values = { 甲镇: { "DZ2.1": 12, "DZ2.2": 7, "DZ3": 50, ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.95 } }, 丁局: { BM1: 9 } };
+
+  it("names the code of that name for the unit's kind, at the code's cell (the code is what to change)", async () => {
+    const book = fill(await templateBook(twin, units), values, [row("丁局", "KF1"), row("甲镇", "KF6"), row("丁局", "JF1")]);
+    const { lines: said, diagnostics } = await readMemBook(book, "in.xlsx", file);
+    // JF1 has no department twin: said at the unit, as before.
+    expect(said.filter((l) => l.includes("ledger-wrong-kind"))).toEqual(["workbook.ledger-wrong-kind-use 加扣分!B2", "workbook.ledger-wrong-kind-use 加扣分!B3", "workbook.ledger-wrong-kind 加扣分!A4"]);
+    const d = diagnostics.find((x) => x.code === "workbook.ledger-wrong-kind-use");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("“丁局” 属于部门,KF1 只适用于 镇街;部门的同名代码是 KF6");
+  });
+});
