@@ -240,6 +240,29 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   return r;
 }
 
+/** Units of one kind, by their size: money in 元, a share in ‰. */
+const UNIT_FAMILIES: readonly (readonly (readonly [string, number])[])[] = [
+  [["亿元", 1e8], ["亿", 1e8], ["万元", 1e4], ["万", 1e4], ["元", 1]],
+  [["%", 10], ["‰", 1]],
+];
+
+/**
+ * A number typed with a unit of the same kind as the column's but another (5.2亿 where 万元 is
+ * asked, 1.5% where ‰ is): the unit found, and the number in the column's unit.
+ */
+function otherUnit(raw: string, display: string): { found: string; meant: string } | undefined {
+  const s = normalizeWidth(raw).trim();
+  for (const family of UNIT_FAMILIES) {
+    const want = family.find(([u]) => u === display)?.[1];
+    if (want === undefined) continue;
+    const [found, size] = family.find(([u, size]) => size !== want && s.endsWith(u)) ?? [];
+    if (found === undefined || size === undefined) return undefined;
+    const n = Number(numberText(s.slice(0, -found.length).trim()) ?? Number.NaN);
+    return Number.isFinite(n) ? { found, meant: formatPoints(Math.round((n * size * 100) / want)) } : undefined;
+  }
+  return undefined;
+}
+
 /** A count or an amount: a number, text digits with thousands separators, the display unit after it allowed. */
 function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec): number | undefined {
   const v = c.value;
@@ -262,6 +285,11 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
+    const other = typeof raw === "string" && spec.display ? otherUnit(raw, spec.display) : undefined;
+    if (other) {
+      p.error("workbook.quantity-other-unit", sheet, c.ref, { value: String(raw).trim(), unit: spec.display ?? "", ...other });
+      return undefined;
+    }
     const plain = typeof raw === "string" ? ambiguous(raw) : undefined;
     p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;

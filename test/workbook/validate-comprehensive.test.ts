@@ -96,11 +96,11 @@ const cases: Case[] = [
     expected: ["workbook.number-comma 指标数据!C2", "workbook.number-space 指标数据!G2", "workbook.number-space 指标数据!B3"],
   },
   {
-    // 11350万 in a 万元 column is 11350万元 (元 left out, as money is written); 亿元 is another unit.
+    // 11350万 in a 万元 column is 11350万元 (元 left out, as money is written); 亿元 is another unit, said with the number in 万元.
     // An accountant's negative in brackets, (2.5%) or (800), is asked to be written with its minus sign.
     name: "an amount written with 万 alone in a 万元 column; a negative in brackets",
     values: { 柳河镇: { ZB4: "11350万", ZB1: "(2.5%)" }, 石桥镇: { ZB4: "1.135亿元", ZB3: "（3）" } },
-    expected: ["workbook.number-brackets 指标数据!B2", "workbook.number-brackets 指标数据!D3", "workbook.not-a-quantity-in 指标数据!E3"],
+    expected: ["workbook.number-brackets 指标数据!B2", "workbook.number-brackets 指标数据!D3", "workbook.quantity-other-unit 指标数据!E3"],
   },
   {
     // Read as the cell shows it: 96.2 formatted 0.00"%" shows 96.20%, a 0.95 so formatted shows 0.95%
@@ -235,7 +235,8 @@ const cases: Case[] = [
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   // An amount (万元) is not a count of events: "none happened" is not what to say of it.
   { name: "a blank amount", values: { 柳河镇: { ZB2: null } }, expected: ["workbook.blank-amount 指标数据!C2"] },
-  { name: "an amount in 亿 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" } }, expected: ["workbook.not-a-quantity-in 指标数据!C2"] },
+  // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
+  { name: "an amount in 亿 or in 元 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" }, 石桥镇: { ZB2: "52000元" } }, expected: ["workbook.quantity-other-unit 指标数据!C2", "workbook.quantity-other-unit 指标数据!C3"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
   { name: "a bonus for a kind it is not for", ledger: [row("区城投集团", "JF1", { level: "市级" }), row("区财政局", "JF2")], expected: ["workbook.ledger-wrong-kind 加扣分!A2", "workbook.ledger-wrong-kind 加扣分!A3"] },
   { name: "deductions for departments and enterprises, a pending status of this rubric", ledger: [row("区财政局", "KF1"), row("区城投集团", "KF1", { status: "待审核" })], expected: ["warning workbook.ledger-pending 加扣分!F3"] },
@@ -297,5 +298,32 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
     const bad = text.replace("    max: 200%\n", "    max: -60%\n").replace("  - code: MB2\n", "  - code: MB2\n    max: 5000\n    default: 10000\n");
     const r = loadRubric(FILE, Buffer.from(bad), "test");
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.range-order ${FILE}:99:10`, `rubric.measure-unreachable ${FILE}:103:14`]);
+  });
+});
+
+describe("a number typed in another unit of the column's kind", () => {
+  it("is given in the column's unit (5.2亿 is 52000万元)", async () => {
+    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((values["柳河镇"] ??= {}), { ZB2: "5.2亿" });
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []);
+    const d = (await readMemBook(book)).diagnostics.find((x) => x.code === "workbook.quantity-other-unit");
+    expect(d && formatLocation(d.location)).toBe("in.xlsx: 指标数据!C2");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000");
+  });
+
+  it("is given in ‰ where a per-mille column has a percentage typed (1.5% is 15‰); 1.5‰ typed is read", async () => {
+    const text = readFileSync(FILE, "utf8").replace("display: 起/万人", "display: ‰");
+    const permille = loadRubric(FILE, new TextEncoder().encode(text), "test").rubric!;
+    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((values["柳河镇"] ??= {}), { ZB8: "1.5%" });
+    Object.assign((values["石桥镇"] ??= {}), { ZB8: "1.5‰" });
+    const book = fill(await templateBook(permille, spec.units, "2026", "柳河区"), values, []);
+    const file = join(scratchDir("assess-permille-"), "township-comprehensive-2026.1.yaml");
+    writeFileSync(file, text);
+    const { diagnostics } = await readMemBook(book, "in.xlsx", file);
+    // (A rubric given with the bundled one's name and version is said as such: not this test's business.)
+    const cells = diagnostics.filter((x) => x.code !== "rubric.given-as-bundled");
+    expect(cells.map((x) => `${x.code} ${formatLocation(x.location)}`)).toEqual(["workbook.quantity-other-unit in.xlsx: 指标数据!I2"]);
+    expect(message("en", cells[0]!.code, cells[0]!.data)).toBe("\"1.5%\" is in %, and this column is in ‰: 1.5% is 15‰; enter 15");
   });
 });
