@@ -10,6 +10,8 @@ export class Problems {
   constructor(
     readonly file: string,
     private readonly cap = Number.POSITIVE_INFINITY,
+    /** The code of the line that counts those past the cap. */
+    private readonly moreCode = "xlsx.more-problems",
   ) {}
 
   error(code: string, sheet?: string, cell?: string, data: DiagnosticData = {}): void {
@@ -59,6 +61,6 @@ export class Problems {
   /** Every problem, and one line counting those past the cap. */
   all(): Diagnostic[] {
     if (this.dropped === 0) return this.list;
-    return [...this.list, { code: "xlsx.more-problems", severity: "error", data: { count: this.dropped }, location: { file: this.file } }];
+    return [...this.list, { code: this.moreCode, severity: "error", data: { count: this.dropped, cap: this.cap }, location: { file: this.file } }];
   }
 }

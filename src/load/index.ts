@@ -198,10 +198,14 @@ function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnost
   return read;
 }
 
+/** Problems of a workbook listed at most (each is kept until the command ends: memory, not the screen, is the limit). */
+export const WORKBOOK_PROBLEM_CAP = 1_000_000;
+
 /** The pipeline from the package on: cover, rubric, every sheet's rows into the reader. */
-export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"] }): Promise<Omit<Loaded, "workbookReader">> {
+export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"]; cap?: number }): Promise<Omit<Loaded, "workbookReader">> {
   const { file, sha256 } = o;
-  const problems = new Problems(file);
+  // A name filled down to the sheet's last row gives a dozen problems a row: past a million, counted.
+  const problems = new Problems(file, o.cap ?? WORKBOOK_PROBLEM_CAP, "workbook.more-problems");
   let cover: Cover | undefined;
   // Every sheet that is a cover (封面, and a copy of it put before or after it): the first is read
   // until the others are seen.
@@ -328,7 +332,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (stale.length) diagnostics.push({ code: "workbook.old-results", severity: "warning", data: { sheets: stale.join(" / ") }, location: { file, sheet: stale[0] ?? "" } });
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
-  for (const d of problems.list) diagnostics.push(d);
+  for (const d of problems.all()) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
 }

@@ -922,6 +922,23 @@ describe("a workbook with more problems than a call takes arguments", () => {
   });
 });
 
+describe("a name filled down a sheet's rows (a dozen problems a row, for a million rows)", () => {
+  it("stops recording problems past the cap and counts the rest in one line (it held 12 million, 4.6 GB)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const sheet = book.sheetNamed("党政线");
+    for (let r = 5; r < 25; r++) sheet.set(`A${r}`, `单位${r}`);
+    const all = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    const capped = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined), cap: 50 });
+    expect(all.diagnostics.length).toBeGreaterThan(100);
+    expect(capped.diagnostics.length).toBe(51);
+    expect(capped.diagnostics.slice(0, 50)).toEqual(all.diagnostics.slice(0, 50));
+    const more = capped.diagnostics[50]!;
+    expect([more.code, more.location]).toEqual(["workbook.more-problems", { file: "in.xlsx" }]);
+    expect(message("zh-CN", more.code, more.data)).toBe(`问题超过 50 处,其余 ${all.diagnostics.length - 50} 处未逐一记录(多是某列被整列误填到底);请先改正已列出的问题`);
+    expect(capped.submission).toBeUndefined();
+  });
+});
+
 describe("a sheet that only lists units, beside a kind's sheets of judged items", () => {
   // 计生线 holds a threshold alone (computed from 指标数据): its sheet only lists the towns.
   const text = MINI_TEXT.replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: threshold\n        indicator: ZB2\n        target: 80%\n");

@@ -176,6 +176,10 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-unknown-unit-width": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;它与 “{near}” 只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; it differs from \"{near}\" only in full- and half-width characters, spaces or a line break in the cell (such as （） and (); ↵ is a line break): spell both alike" },
   "workbook.ledger-unknown-unit-near": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;是否为 {near}?", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; did you mean {near}?" },
   "workbook.ledger-wrong-kind": { "zh-CN": "“{unit}” 属于{kind},{code} 只适用于 {allowed}", en: "\"{unit}\" is of the kind {kind}; {code} applies to {allowed} only" },
+  "workbook.more-problems": {
+    "zh-CN": "问题超过 {cap} 处,其余 {count} 处未逐一记录(多是某列被整列误填到底);请先改正已列出的问题",
+    en: "past {cap} problems, {count} more are not recorded one by one (a column filled down to the sheet's end, most likely); mend those listed first",
+  },
   "workbook.ledger-wrong-kind-use": { "zh-CN": "“{unit}” 属于{kind},{code} 只适用于 {allowed};{kind}的同名代码是 {use}", en: "\"{unit}\" is of the kind {kind}; {code} applies to {allowed} only: the code of that name for {kind} is {use}" },
   "workbook.ledger-unknown-code": { "zh-CN": "未知代码 “{code}”,可用:{allowed}", en: "unknown code \"{code}\"; use one of: {allowed}" },
   "workbook.ledger-level-required": { "zh-CN": "{code} 需要填写级别:{allowed}", en: "{code} needs a level: {allowed}" },
