@@ -6,9 +6,18 @@ import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeW
 import { isGeneralFormat, isPercentFormat, roundedRate, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 
-/** Trims ASCII, non-breaking and full-width spaces and zero-width characters at both ends. */
+/** Characters that show nothing (zero-width spaces and joiners, a BOM, a word joiner, a soft hyphen). */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLE_ALL = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Trims ASCII, non-breaking and full-width spaces at both ends, and drops characters that show
+ * nothing wherever they are: 东湖\u200b街道 (pasted from a web page or a chat) is 东湖街道, which
+ * nobody can tell from it on screen, nor mend.
+ */
 export function cleanText(s: string): string {
-  return s.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, "");
+  const t = s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+  return INVISIBLE.test(t) ? cleanText(t.replace(INVISIBLE_ALL, "")) : t;
 }
 
 /** What a cell shows, to quote it: a date as its date (2026-03-01), a percentage as one (96.5%), else its text. */

@@ -564,6 +564,14 @@ const cases: Case[] = [
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
   { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind 加扣分!A2"] },
+  // Pasted from a web page or a chat: a zero-width space, joiner or soft hyphen inside a name or a
+  // code shows nothing, and nobody could mend it (it was "乙​街道 not on 人口计生线: is it 乙街道?").
+  {
+    name: "names and codes with characters that show nothing inside them are the names and codes shown",
+    ledger: [row("丙\u200b镇", "K\u200dF1"), row("甲\u00ad镇", "KF1")],
+    edit: (wb) => void wb.sheetNamed("党政线").set("A3", "乙\u200b街道"),
+    expected: [],
+  },
   { name: "ledger: unknown code", ledger: [row("甲镇", "KF9")], expected: ["workbook.ledger-unknown-code 加扣分!B2"] },
   { name: "ledger: JF2 without a level", ledger: [row("甲镇", "JF2")], expected: ["workbook.ledger-level-required 加扣分!D2"] },
   { name: "ledger: DX without a level", ledger: [row("甲镇", "DX1")], expected: ["workbook.ledger-level-required 加扣分!D2"] },
