@@ -279,6 +279,13 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(found(text2).map((s) => s.split(" ")[0])).toEqual(["rubric.max-mismatch", "rubric.unknown-indicator"]);
   });
 
+  it("offers as tie-breakers only keys that could part units: not the ranking's own, nor a gate worth nothing", () => {
+    const text = replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [DZX]\n").replace("        max: 20\n        kind: gate\n", "        max: 0\n        kind: gate\n").replace("    name: 党政线\n    max: 40\n", "    name: 党政线\n    max: 20\n");
+    // (The scale, 20 short now, is said too: not this test's business.)
+    const d = load(text).diagnostics.filter((x) => x.code !== "rubric.scale-mismatch");
+    expect(d.map((x) => [x.code, x.data.allowed])).toEqual([["rubric.unknown-tie-breaker", "DZ, JS, DZ2, DZ2.1, DZ2.2, JS1, JS2"]]);
+  });
+
   it("refuses oversized files and non-UTF-8 bytes", () => {
     expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20), "test").diagnostics[0]?.code).toBe("rubric.too-large");
     expect(loadRubric("x.yaml", new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]), "test").diagnostics[0]).toMatchObject({ code: "rubric.not-utf8", location: { line: 1 } });

@@ -669,13 +669,16 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);
     // Every key there is (a long list cut short), and where a line's or an item's name was written, its code.
     const codes = ["total", ...keys].filter((k, i, all) => all.indexOf(k) === i);
-    const allowed = (codes.length > 40 ? [...codes.slice(0, 40), "…"] : codes).join(", ");
+    const list = (ks: readonly string[]): string => (ks.length > 40 ? [...ks.slice(0, 40), "…"] : ks).join(", ");
+    const allowed = list(codes);
+    // A tie-breaker that could part units: not the ranking's own key, nor an item worth nothing (a gate's veto alone).
+    const tieAllowed = list(codes.filter((k) => k !== r.by && items.get(k)?.max !== 0));
     const named = new Map([...lines.filter((l) => kind?.lines.includes(l.code)).map((l) => [l.name, l.code] as const), ...[...items.values()].map((i) => [i.name, i.code] as const)]);
     // Said as what it is: the ranking's key, or one of its tie-breakers.
     const badKey = (key: string, path: Path, tie: boolean): void => {
       const code = named.get(key);
       if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
-      else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed });
+      else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed: tie ? tieAllowed : allowed });
     };
     if (!keys.has(r.by)) badKey(r.by, [...at, "by"], false);
     (r.tie_breakers ?? []).forEach((t, ti) => {
