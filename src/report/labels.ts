@@ -47,10 +47,13 @@ function tierSaysRanking(tier: string, rankingName: string): boolean {
 
 function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
-    case "rank":
+    case "rank": {
+      // Passed on by vetoed units ahead (递补): said, or a unit reading its own line cannot tell why its rank won another tier's prize.
+      if (a.place !== undefined) return say({ ...a, tier: message(lang, "award.tier-passed", { tier: a.tier, place: a.place }), place: undefined }, lang, named);
       // With its amount, as a single-item award says its own (a leader reads the prize money off the same cell).
       if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { tier: a.tier, ranking: a.rankingName, amount: formatAmount(a.amount) }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount) });
       return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
+    }
     case "single":
       return a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level });
     case "grade":

@@ -578,7 +578,7 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
     expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
-    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖,30,000元  因 [1]\n");
+    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
     expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35  因 [2]\n");
   });
 });
@@ -700,7 +700,7 @@ describe("assess rubric diff --on", () => {
     // The tier that changed, not the whole list twice.
     expect(r.out).toContain("~ 排名 乡镇组排名(rural) 名次奖: 二等奖 第 2–3 名,30,000 元 → 二等奖 第 2–3 名,35,000 元  [改变奖惩]\n");
     // The one award that changed, not the unit's whole list twice.
-    expect(r.out).toContain("  杨柳镇: 奖惩 名次奖:乡镇组排名二等奖,30,000元 → 名次奖:乡镇组排名二等奖,35,000元\n");
+    expect(r.out).toContain("  杨柳镇: 奖惩 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元 → 名次奖:乡镇组排名二等奖(递补为第 3 名),35,000元\n");
     // Named by its ranking: the scheme gives prizes on two (乡镇组, 街道组). 柳河镇 holds the 一等奖, whose amount stays.
     expect(r.out).not.toContain("柳河镇:");
   });

@@ -46,7 +46,7 @@ describe("cell-level problems", () => {
     const r = await readXlsx(FILE, oneSheet(`<row r="1">${row}</row>`));
     expect(r.diagnostics).toHaveLength(101);
     expect(r.diagnostics[0]).toEqual({ code: "xlsx.bad-number", severity: "error", data: { value: "bad0" }, location: at("A1") });
-    expect(r.diagnostics[100]).toEqual({ code: "xlsx.more-problems", severity: "error", data: { count: 50 }, location: { file: FILE } });
+    expect(r.diagnostics[100]).toEqual({ code: "xlsx.more-problems", severity: "error", data: { count: 50, cap: 100 }, location: { file: FILE } });
   });
 
   it("treats an empty <v> in a numeric cell as an empty cell", async () => {
