@@ -4,6 +4,8 @@ import { Command, CommanderError } from "commander";
 import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, usageJson, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
+import { existsSync } from "node:fs";
+import { onInterrupted } from "./write.js";
 import { LISTED_PER_KIND, renderLine } from "../diagnostics/render.js";
 import { formatHelp, knownWords, usageMessage, usageOf } from "./help.js";
 
@@ -21,6 +23,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   }
   const ctx = makeCtx(io, lang);
+  onInterrupted((targets) => targets.map((file) => renderLine({ code: existsSync(file) ? "file.interrupted" : "file.interrupted-new", severity: "error", data: {}, location: { file } }, lang) + "\n").join(""));
   ctx.json = jsonAsked(argv);
   let code = 0;
   const program = buildProgram(ctx, (c) => {

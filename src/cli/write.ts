@@ -9,8 +9,16 @@ import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
 import { nodeHost } from "./host.js";
 
-const pendingTemps = new Set<string>();
+/** Temporary files being written, each with its target. */
+const pendingTemps = new Map<string, string>();
 let handlersInstalled = false;
+/** How an interrupted write is said (the CLI's language); the targets not written. */
+let sayInterrupted: ((targets: readonly string[]) => string) | undefined;
+
+/** Sets what is said when a signal ends a run mid-write: one line per target not written. */
+export function onInterrupted(say: (targets: readonly string[]) => string): void {
+  sayInterrupted = say;
+}
 let tempCount = 0;
 
 /** Exit codes after a signal, as shells give them (128 + its number). */
@@ -21,7 +29,16 @@ function installCleanup(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   const clean = (signal: NodeJS.Signals): void => {
-    for (const t of pendingTemps) rmSync(t, { force: true });
+    for (const t of pendingTemps.keys()) rmSync(t, { force: true });
+    // Said, after the progress line (cleared on a terminal): the last thing on screen read as a run still writing.
+    const targets = [...new Set(pendingTemps.values())];
+    if (targets.length && sayInterrupted) {
+      try {
+        process.stderr.write((process.stderr.isTTY ? "\r\x1b[K" : "") + sayInterrupted(targets));
+      } catch {
+        // a closed terminal: nobody to tell
+      }
+    }
     process.exitCode = SIGNAL_EXIT[signal] ?? 143;
     process.exit();
   };
@@ -253,7 +270,7 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
   const dir = dirname(resolve(target));
   // A name no other run picks at the same moment (the process id), without loading crypto.
   const tmp = join(dir, `.${tempStem(basename(target))}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
-  pendingTemps.add(tmp);
+  pendingTemps.set(tmp, target);
   try {
     const bytes = await produce(tmp);
     if (bytes) writeFileSync(tmp, bytes, { flag: "wx" });

@@ -27,9 +27,11 @@ beforeAll(() => {
 });
 
 /** Starts `assess score` (the built command, as a user runs it), waits until its temporary output has bytes, then sends the signal. */
-function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean }> {
+function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/assess.js", "score", input, "-o", out], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["bin/assess.js", "score", input, "-o", out, "--lang", "en"], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     let sawTemp = false;
     const poll = setInterval(() => {
       const tmp = readdirSync(dir).find((f) => f.startsWith(`.${out.split("/").pop()}.`) && f.endsWith(".tmp"));
@@ -39,9 +41,9 @@ function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number 
         child.kill(signal);
       }
     }, 5);
-    child.on("exit", (code, sig) => {
+    child.on("close", (code, sig) => {
       clearInterval(poll);
-      resolve({ code, signal: sig, sawTemp });
+      resolve({ code, signal: sig, sawTemp, err });
     });
   });
 }
@@ -59,6 +61,8 @@ describe("an interrupted score", () => {
     if (signal !== "SIGKILL") {
       expect([129, 130, 143]).toContain(r.code);
       expect(readdirSync(dir).filter((f) => f.includes(`out-${signal}`) && f.endsWith(".tmp"))).toEqual([]);
+      // Said as the last line, at the file (the last on screen was "writing …").
+      if (!existsSync(out)) expect(r.err.trimEnd().split("\n").at(-1)).toBe(`${out}: error: interrupted: this file was not written (nothing half-written is left) [file.interrupted-new]`);
     }
   });
 

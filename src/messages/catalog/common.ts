@@ -45,6 +45,8 @@ export const common: Catalog = {
   "file.unreadable": { "zh-CN": "无法读取文件({detail@word.errno})", en: "cannot read the file ({detail@word.errno})" },
   "file.disk-full": { "zh-CN": "磁盘空间不足,未能写入此文件(同名的原有文件未改动)", en: "the disk is full: this file was not written (an earlier file of this name is unchanged)" },
   "file.disk-full-new": { "zh-CN": "磁盘空间不足,未能写入此文件(未留下写了一半的文件)", en: "the disk is full: this file was not written (nothing half-written is left)" },
+  "file.interrupted": { "zh-CN": "已中断:此文件未写入,同名的原有文件未改动", en: "interrupted: this file was not written, and the earlier file of this name is unchanged" },
+  "file.interrupted-new": { "zh-CN": "已中断:此文件未写入(未留下写了一半的文件)", en: "interrupted: this file was not written (nothing half-written is left)" },
   "file.stdout-failed": { "zh-CN": "输出未能完整写出({detail@word.errno}),不可使用", en: "the output could not be written in full ({detail@word.errno}) and must not be used" },
   "word.stdout": { "zh-CN": "标准输出", en: "standard output" },
   "file.changed-meanwhile": { "zh-CN": "运行期间此文件被创建或修改,为免覆盖未写入;请确认后重新运行", en: "this file was created or changed while the command ran, so it was not overwritten; check it and run again" },
