@@ -96,10 +96,14 @@ function fit(values: Iterable<string>, min: number, max: number): number {
   let w = min;
   for (const v of values) {
     w = Math.max(w, Math.ceil(textUnits(v)) + 2);
-    if (w >= max) return max;
+    if (w > max + NEAR_FIT) return max;
   }
+  // A text a few characters past the most is given them, rather than wrapped for its last (a lone ")").
   return w;
 }
+
+/** Column units past a column's most that a text just wider is still given (three CJK characters). */
+const NEAR_FIT = 6;
 
 /**
  * A column as wide as its bold heading needs on one line (measured as body text is, a bold
@@ -218,10 +222,15 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       // One cells array for every row: each is written before the next is made.
       const cells: Value[] = [];
       const lineCodes = lines.map((l) => l.code);
+      const between = t(lang, "list.parts");
+      const room = widthOfAwards() - 2;
       for (let i = 0; i < ranked.length; i++) {
         const { e, u } = ranked[i]!;
-        // By the total: every award of the unit; by a line or an item, this ranking's own.
-        const text = awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "";
+        // By the total: every award of the unit; by a line or an item, this ranking's own. Too long
+        // for the column, each on a line of its own (wrapped where the column ends, the last word of
+        // one ran onto the next line: a lone ")").
+        const said = awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "";
+        const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? said.split(between).join("\n") : said;
         const mark = text ? remarkMark(u) : undefined;
         cells.length = 0;
         cells.push(e.rank ?? statusText(u, lang));
@@ -292,7 +301,12 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
       // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
-      { header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"), kind: "rank", width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), 9) },
+      {
+        header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"),
+        kind: "rank",
+        // As wide as the ranking's name in its bracket needs (a lone ")" wrapped under it), within reason.
+        width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? headingWidth(`(${ranking.name})`, 9, 24) : 9),
+      },
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
