@@ -124,6 +124,16 @@ describe("the result sheets as written", () => {
     }
   });
 
+  it("give 得分明细's rank column room for its ranking's name in brackets on one line (a lone \")\" wrapped under it)", async () => {
+    const { linesIn } = await import("../../src/model/width.js");
+    const ws = sheetOf("得分明细(镇、街道)");
+    const width = Number(/<col min="2" max="2" width="([\d.]+)"/.exec(ws)?.[1]);
+    // The bold heading's second line, a tenth wider than body text.
+    const second = /<t[^>]*>名次\n(\([^<]*\))<\/t>/.exec(ws)?.[1] ?? "";
+    expect(second).toBe("(综合排名)");
+    expect(linesIn(second + "一", width)).toBe(1);
+  });
+
   it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns, numbers apart)", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);
