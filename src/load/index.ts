@@ -198,6 +198,9 @@ function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnost
   return read;
 }
 
+/** A workbook with nothing of an assessment in it (a payroll, a report of ours): no rubric was guessed for it. */
+const NOTHING_TO_SCORE = new Set(["workbook.no-sheets-found", "workbook.our-report", "workbook.our-diff"]);
+
 /** Problems of a workbook listed at most (each is kept until the command ends: memory, not the screen, is the limit). */
 export const WORKBOOK_PROBLEM_CAP = 1_000_000;
 
@@ -320,7 +323,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
   // sheet was found at all (a payroll, another form), which nothing is scored under.
-  if (!cover && !o.rubrics.given && !problems.list.some((d) => d.code === "workbook.no-sheets-found")) {
+  if (!cover && !o.rubrics.given && !problems.list.some((d) => NOTHING_TO_SCORE.has(d.code))) {
     // (From a file of the user's own, where no scheme of its id is bundled: named as theirs.)
     const data = { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title };
     diagnostics.push(ownFile !== undefined ? { code: "workbook.no-cover-own", severity: "warning", data: { ...data, file: ownFile }, location: { file } } : { code: "workbook.no-cover", severity: "warning", data, location: { file } });

@@ -12,6 +12,7 @@ import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
+import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
@@ -543,6 +544,12 @@ export class SubmissionReader {
     return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);
   }
 
+  /** Two of the rubric's codes a header begins with, to show what is looked for (an item's, an indicator's). */
+  private exampleCodes(): string {
+    const item = this.rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered))[0]?.code;
+    return [item, this.rubric.indicators[0]?.code].filter((c): c is string => c !== undefined).join("、") || (this.rubric.lines[0]?.code ?? "");
+  }
+
   /** Records that a unit is on the sheet located last. */
   private present(u: UnitRow): void {
     let rows = this.presence.get(u.name);
@@ -792,7 +799,7 @@ export class SubmissionReader {
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
-    if (!this.units.length && !this.located.length) p.error("workbook.no-sheets-found", this.firstSheet, undefined);
+    if (!this.units.length && !this.located.length) p.error(ourOutput(this.firstSheet) ?? "workbook.no-sheets-found", this.firstSheet, undefined, { example: this.exampleCodes() });
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
     else {
       // A sheet deleted by hand must not silently drop a whole kind of unit, or every bonus.
@@ -836,3 +843,12 @@ const SERIAL_2000 = 36526;
 /** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode; a date. */
 const PHONE_LABEL = /(电话|手机|手机号|联系方式|传真|邮编)\s*[:：]?\s*$/;
 const DATE_LABEL = /(日期|时间)\s*[:：]?\s*$/;
+
+/**
+ * A workbook of our own outputs given as the input (the ranking report, diff's list of changes),
+ * by its only sheet's name in either language: said as what it is, not "no assessment sheet".
+ */
+function ourOutput(firstSheet: string): string | undefined {
+  const named = (key: string): boolean => firstSheet === message("zh-CN", key) || firstSheet === message("en", key);
+  return named("report.sheet") ? "workbook.our-report" : named("diff.title") ? "workbook.our-diff" : undefined;
+}

@@ -81,3 +81,31 @@ describe("a file picked by mistake that its name tells", () => {
     expect(r.err).toBe(`${file}: error: this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again [xlsx.wps-et]\n`);
   });
 });
+
+describe("an output of ours given back as the input", () => {
+  it("is said to be the report or the list of changes it is (it was told no assessment sheet was found, or to save a page as .xlsx)", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const dir = scratchDir("assess-ours-back-");
+    const [report, page, changes] = [join(dir, "r.xlsx"), join(dir, "r.html"), join(dir, "d.xlsx")];
+    expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "both", "-o", report])).code).toBe(0);
+    await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", changes]);
+    // (No "scored under the bundled scheme" guess for it either.)
+    expect((await cli(["validate", report])).err).toBe(`${report}: 排名报告: 错误: 这是 assess report 生成的排名报告,不是填报的考核工作簿;请对填报的工作簿运行 [workbook.our-report]\n`);
+    expect((await cli(["score", page])).err).toBe(`${page}: 错误: 这是 assess report 生成的网页报告,不是考核工作簿;请对填报的工作簿(.xlsx)运行 [xlsx.our-report-page]\n`);
+    expect((await cli(["explain", changes, "青龙乡", "--lang", "en"])).err).toContain(`${changes}: 变更说明: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; run this on the workbook that was filled in [workbook.our-diff]`);
+  });
+
+  it("where no assessment sheet is found, the example codes are the rubric's own (not the bundled district scheme's)", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const ExcelJS = (await import("exceljs")).default;
+    const file = join(scratchDir("assess-payroll-"), "工资表.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("工资表").addRow(["姓名", "工资"]);
+    await wb.xlsx.writeFile(file);
+    expect((await cli(["validate", file, "--rubric", "township-comprehensive"])).err).toContain("表头应以方案中的代码开头(如 JJ5、ZB1)");
+  });
+});

@@ -227,8 +227,8 @@ export const common: Catalog = {
     en: "the cover names the rubric {rubric}, and it is scored under that version; the rubric file you chose, {file}, is a later version of the same scheme, {newer} (effective {effective}): if this year is assessed under it, write {newer} as the cover's rubric version",
   },
   "web.no-sheets-found": {
-    "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);请在考核办下发的模板中填写",
-    en: "no assessment sheet found: headers must begin with the rubric's codes (DZ2, ZB1...); fill in the template the assessment office sent",
+    "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 {example});请在考核办下发的模板中填写",
+    en: "no assessment sheet found: headers must begin with the rubric's codes ({example}...); fill in the template the assessment office sent",
   },
   "web.rubric-not-found": { "zh-CN": "找不到方案 {id} {version}(本页可用:{available});请在“自己的考核方案文件”处选择 {id}-{version}.yaml,或把它和工作簿一起拖到这里", en: "the rubric {id} {version} was not found (available here: {available}); choose {id}-{version}.yaml under \"Your own rubric file\", or drop it here with the workbook" },
   "web.rubric-chosen-other": { "zh-CN": "封面写的是方案 {id} 的 {version} 版,所选的方案文件 {file} 却是 {chosen} 版:请选择 {version} 版的方案文件;如工作簿就是按 {chosen} 版填的,请把封面的版本改为 {chosen}", en: "the cover names version {version} of the rubric {id}, but the rubric file chosen, {file}, is version {chosen}: choose the file of version {version}; if the workbook was filled in under {chosen}, write {chosen} on the cover" },

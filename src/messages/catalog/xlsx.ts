@@ -25,6 +25,14 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是 WPS 表格的 .et 文件,请在 WPS 中“另存为” Excel 工作簿(.xlsx)后重试",
     en: "this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again",
   },
+  "xlsx.our-report-page": {
+    "zh-CN": "这是 assess report 生成的网页报告,不是考核工作簿;请对填报的工作簿(.xlsx)运行",
+    en: "this is a ranking report page made by assess report, not an assessment workbook; run this on the filled-in workbook (.xlsx)",
+  },
+  "xlsx.our-diff-page": {
+    "zh-CN": "这是 assess diff 生成的变更说明网页,不是考核工作簿;请对填报的工作簿(.xlsx)运行",
+    en: "this is a page of changes made by assess diff, not an assessment workbook; run this on the filled-in workbook (.xlsx)",
+  },
   "xlsx.rubric-file": {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",

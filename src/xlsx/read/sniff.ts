@@ -51,6 +51,13 @@ function looksLikeRubric(bytes: Uint8Array): boolean {
   return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
 }
 
+/** A page of ours (the HTML report, diff's page), by the generator its head names. */
+function ourPage(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
+  const made = /<meta name="generator" content="assess (report|diff)">/.exec(head)?.[1];
+  return made === "report" ? "xlsx.our-report-page" : made === "diff" ? "xlsx.our-diff-page" : undefined;
+}
+
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
 export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, CFB_MAGIC);
@@ -62,6 +69,6 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
   if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
   if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
-  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : "xlsx.text-file");
+  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? "xlsx.text-file"));
   fail("xlsx.not-zip");
 }
