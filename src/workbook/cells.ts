@@ -249,6 +249,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   return r;
 }
 
+/** Words that say "none" where a count or an amount belongs. */
+const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零", "无发生", "未发生", "没发生", "无事故", "暂无", "none", "None", "NONE", "nil"]);
+
 /** Units of one kind, by their size: money in 元, a share in ‰. */
 const UNIT_FAMILIES: readonly (readonly (readonly [string, number])[])[] = [
   [["亿元", 1e8], ["亿", 1e8], ["万元", 1e4], ["万", 1e4], ["元", 1]],
@@ -294,6 +297,11 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
+    // 无 (none happened, nothing received) where a number belongs: the 0 it means asked for.
+    if (typeof raw === "string" && NONE_WORDS.has(normalizeWidth(raw).trim())) {
+      p.error(spec.unit === "amount" ? "workbook.none-word-amount" : "workbook.none-word", sheet, c.ref, { value: raw.trim(), code: spec.code });
+      return undefined;
+    }
     const other = typeof raw === "string" && spec.display ? otherUnit(raw, spec.display) : undefined;
     if (other) {
       p.error("workbook.quantity-other-unit", sheet, c.ref, { value: String(raw).trim(), unit: spec.display ?? "", ...other });

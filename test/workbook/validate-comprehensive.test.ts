@@ -235,6 +235,8 @@ const cases: Case[] = [
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   // An amount (万元) is not a count of events: "none happened" is not what to say of it.
   { name: "a blank amount", values: { 柳河镇: { ZB2: null } }, expected: ["workbook.blank-amount 指标数据!C2"] },
+  // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
+  { name: "无 typed for none", values: { 柳河镇: { ZB5: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
   { name: "an amount in 亿 or in 元 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" }, 石桥镇: { ZB2: "52000元" } }, expected: ["workbook.quantity-other-unit 指标数据!C2", "workbook.quantity-other-unit 指标数据!C3"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },

@@ -20,6 +20,8 @@ export const workbookMessages: Catalog = {
   "workbook.blank-rate": { "zh-CN": "{code} 未填写(百分比,如 96.5%)", en: "{code} is blank (a percentage, such as 96.5%)" },
   "workbook.old-results": { "zh-CN": "工作表 {sheets} 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除", en: "{sheets}: written by an earlier scoring, not read as input, and not among the sheets replaced (renamed, copied, or their provenance sheet deleted), so their figures are not brought up to date; delete those not wanted" },
   "workbook.blank-amount": { "zh-CN": "{code} 未填写(单位:{unit});金额为零请填 0", en: "{code} is blank (in {unit}); enter 0 if the amount is nil" },
+  "workbook.none-word": { "zh-CN": "{code} 填的 “{value}” 不是数值;没有发生请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if there were none" },
+  "workbook.none-word-amount": { "zh-CN": "{code} 填的 “{value}” 不是数值;金额为零请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if the amount is nil" },
   "workbook.blank-quantity": { "zh-CN": "{code} 未填写(单位:{unit});没有发生请填 0", en: "{code} is blank (in {unit}); enter 0 if there were none" },
   "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion},或写成小数(如 0.95)", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or a fraction" },
   "workbook.not-a-rate": { "zh-CN": "“{value}” 不是比率(应如 95% 或 0.95)", en: "\"{value}\" is not a rate (write 95% or 0.95)" },
