@@ -23,7 +23,7 @@ import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[] }
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
@@ -163,7 +163,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       const line = rubric.lines.find((l) => l.code === lineMarker(h.text));
       if (line && [...lineCols.values()].some((i) => leaves(line.items).includes(i))) p.warn("workbook.subtotal-column", sheet.name, h.ref, { code: line.code, name: line.name });
     }
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}) } : undefined;
+    // The last column with a heading: a unit's number past it was pasted there (a row shifted).
+    const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded } : undefined;
   }
   return undefined;
 }
@@ -616,9 +618,20 @@ export class SubmissionReader {
       }
       if (kind && groupCol !== undefined) this.readGroup(kind, sheet, u, groupCol);
       const id = this.storageOf(u.name);
+      let words: RawCell | undefined;
       for (const { col, item, slot } of columns) {
-        const v = readPoints(p, sheet, u.cells[col], col, u.row, item);
+        const c = u.cells[col];
+        const v = readPoints(p, sheet, c, col, u.row, item);
         if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
+        else if (v === undefined && c?.value.t === "s" && numberText(cellText(c)) === undefined) words ??= c;
+      }
+      // Words under an item (a note) and a number past the last heading: the row was pasted a
+      // column out of line (from a copy with a column of its own), and the numbers after the
+      // words read under the wrong items. Said, or the error at the words is mended and the
+      // shift stays.
+      if (words && role.lastHeaded !== undefined) {
+        const past = u.cells.find((c) => c !== undefined && c.col > (role.lastHeaded ?? 0) && c.value.t === "n");
+        if (past) p.warn("workbook.row-shifted", sheet, past.ref, { words: words.ref, value: cellText(past), text: cellText(words) });
       }
     });
   }

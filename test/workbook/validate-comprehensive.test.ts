@@ -235,6 +235,16 @@ const cases: Case[] = [
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   // An amount (万元) is not a count of events: "none happened" is not what to say of it.
   { name: "a blank amount", values: { 柳河镇: { ZB2: null } }, expected: ["workbook.blank-amount 指标数据!C2"] },
+  // A row pasted from a copy with a note column of its own: its note under SH6, SH6's points under
+  // SH7, SH7's past the last heading. The words were an error, the shift unsaid: mended at the words
+  // alone, SH7 was scored with SH6's points.
+  {
+    name: "a row shifted a column right, words under an item and a number past the last heading",
+    edit: (wb) => void wb.sheetNamed("社会治理").set("B2", 1.5).set("C2", "信访扣分已核实").set("D2", 17).set("E2", 18.5),
+    expected: ["workbook.points-not-a-number 社会治理!C2", "warning workbook.row-shifted 社会治理!E2"],
+  },
+  // A helper column past the headings with no words under the items is no shift.
+  { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
   // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
   { name: "无 typed for none", values: { 柳河镇: { ZB5: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").

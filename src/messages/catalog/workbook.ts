@@ -20,6 +20,7 @@ export const workbookMessages: Catalog = {
   "workbook.blank-rate": { "zh-CN": "{code} 未填写(百分比,如 96.5%)", en: "{code} is blank (a percentage, such as 96.5%)" },
   "workbook.old-results": { "zh-CN": "工作表 {sheets} 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除", en: "{sheets}: written by an earlier scoring, not read as input, and not among the sheets replaced (renamed, copied, or their provenance sheet deleted), so their figures are not brought up to date; delete those not wanted" },
   "workbook.blank-amount": { "zh-CN": "{code} 未填写(单位:{unit});金额为零请填 0", en: "{code} is blank (in {unit}); enter 0 if the amount is nil" },
+  "workbook.row-shifted": { "zh-CN": "本行在没有表头的这一列有数值 {value},而 {words} 填的是文字 “{text}”:这一行像是错开了一列(从多一列的表中粘贴而来),其后的分值都记在了别的项目下;请对齐各列后再核对本行", en: "this row has {value} in a column with no heading, and words (\"{text}\") at {words}: the row looks shifted by a column (pasted from a copy with a column more), and the points after the words were read under other items; line the columns up and check the row again" },
   "workbook.none-word": { "zh-CN": "{code} 填的 “{value}” 不是数值;没有发生请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if there were none" },
   "workbook.none-word-amount": { "zh-CN": "{code} 填的 “{value}” 不是数值;金额为零请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if the amount is nil" },
   "workbook.blank-quantity": { "zh-CN": "{code} 未填写(单位:{unit});没有发生请填 0", en: "{code} is blank (in {unit}); enter 0 if there were none" },
