@@ -192,8 +192,8 @@ type RowHandler = (row: RawRow) => void;
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
-  // unit name → the row it was first on
-  const seen = new Map<string, number>();
+  // unit name → the row it was first on, and whether anything was filled there
+  const seen = new Map<string, { row: number; valued: boolean }>();
   let inFooter = false;
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
@@ -259,10 +259,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
-      p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first) });
+      // The first of the two empty and this one filled (a row pasted over another unit's by
+      // mistake): said at the empty one, or the filled one is what gets deleted.
+      if (!first.valued && valued) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+      else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
     }
-    seen.set(name, r);
+    seen.set(name, { row: r, valued });
     take({ name, cells, row: r });
   };
 }

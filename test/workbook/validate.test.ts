@@ -930,6 +930,20 @@ describe("a workbook with more problems than a call takes arguments", () => {
   });
 });
 
+describe("a unit twice on a sheet, the first time on an empty row (a row pasted over another unit's)", () => {
+  it("is said at the empty row, naming the filled one (deleting the row said to be the duplicate lost the data)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const sheet = book.sheetNamed("指标数据");
+    // 甲镇's row (2) now says 丙镇, with nothing filled; 丙镇's own row (4) is whole.
+    sheet.set("A2", "丙镇");
+    for (const col of ["B", "C", "D", "E", "F", "G"]) sheet.set(`${col}2`, null);
+    const { lines, diagnostics } = await readMemBook(book);
+    expect(lines.filter((l) => l.includes("duplicate"))).toEqual(["workbook.duplicate-unit-empty 指标数据!A2"]);
+    const d = diagnostics.find((x) => x.code === "workbook.duplicate-unit-empty")!;
+    expect(message("zh-CN", d.code, d.data)).toBe("单位 “丙镇” 在本表出现两次:这一行没有填数据,A4 那一行有;如这一行是误粘贴的(本应是另一个单位),请改正这一行,不要删 A4");
+  });
+});
+
 describe("a name filled down a sheet's rows (a dozen problems a row, for a million rows)", () => {
   it("stops recording problems past the cap and counts the rest in one line (it held 12 million, 4.6 GB)", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
