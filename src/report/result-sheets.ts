@@ -193,7 +193,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
-    ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", 11)] : []),
+    // As wide as its longest group's name and place (a long 组 name cut its place off), within reason.
+    ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", fit((function* () { for (const { u } of ranked) yield groupPlace(u); })(), 11, 30))] : []),
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: headingWidth(lineHeading(kind, l), 9, 14) })),

@@ -565,7 +565,7 @@ const cases: Case[] = [
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
   { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind 加扣分!A2"] },
   // Pasted from a web page or a chat: a zero-width space, joiner or soft hyphen inside a name or a
-  // code shows nothing, and nobody could mend it (it was "乙​街道 not on 人口计生线: is it 乙街道?").
+  // code shows nothing, and nobody could mend it (it was "乙\u200b街道 not on 人口计生线: is it 乙街道?", the two the same on screen).
   {
     name: "names and codes with characters that show nothing inside them are the names and codes shown",
     ledger: [row("丙\u200b镇", "K\u200dF1"), row("甲\u00ad镇", "KF1")],
