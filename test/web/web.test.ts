@@ -503,6 +503,12 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.locator("#downloads").isVisible()).toBe(false);
       expect(await page.locator("h2.print-only").textContent()).toBe("柳河区2026年度乡镇(街道)和区直部门综合考核结果");
       expect(await page.locator("h2.print-only").isVisible()).toBe(true);
+      // The status line's "click a unit's name" is for the screen; headings wrap between their
+      // characters (kept whole, a long line's name took the awards column's width); landscape.
+      expect(await page.locator("#status").isVisible()).toBe(false);
+      expect(await page.locator("section.ranking th").first().evaluate((e) => getComputedStyle(e).wordBreak)).toBe("normal");
+      const pageSize = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).flatMap((r) => (r instanceof CSSMediaRule ? [...r.cssRules] : [r])).find((r) => r instanceof CSSPageRule)?.style.getPropertyValue("size"));
+      expect(pageSize?.toLowerCase()).toBe("a4 landscape");
     } finally {
       await page.emulateMedia({ media: "screen" });
       await page.setViewportSize({ width: 1280, height: 720 });
