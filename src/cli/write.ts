@@ -11,6 +11,8 @@ import { nodeHost } from "./host.js";
 
 /** Temporary files being written, each with its target. */
 const pendingTemps = new Map<string, string>();
+/** Targets checked to be written and not written yet: by their resolved path, as the user named them. */
+const announced = new Map<string, string>();
 let handlersInstalled = false;
 /** How an interrupted write is said (the CLI's language); the targets not written. */
 let sayInterrupted: ((targets: readonly string[]) => string) | undefined;
@@ -31,7 +33,7 @@ function installCleanup(): void {
   const clean = (signal: NodeJS.Signals): void => {
     for (const t of pendingTemps.keys()) rmSync(t, { force: true });
     // Said, after the progress line (cleared on a terminal): the last thing on screen read as a run still writing.
-    const targets = [...new Set(pendingTemps.values())];
+    const targets = [...new Set([...announced.values(), ...[...pendingTemps.values()].filter((t) => !announced.has(resolve(t)))])];
     if (targets.length && sayInterrupted) {
       try {
         process.stderr.write((process.stderr.isTTY ? "\r\x1b[K" : "") + sayInterrupted(targets));
@@ -192,6 +194,16 @@ function sameSeen(a: Seen, b: Seen): boolean {
  * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
  */
 export async function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
+  const bad = await targetProblem(target, inputs, overwrite);
+  // To be written: an interruption from now on (while the workbook is read, scored) says it was not.
+  if (!bad) {
+    installCleanup();
+    announced.set(resolve(target), target);
+  }
+  return bad;
+}
+
+async function targetProblem(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
   seenAtCheck.delete(resolve(target));
   // An input that is not there is what to say (reading it does), not the folder of an output named after it.
   if (inputs.some((i) => !existsSync(i))) return undefined;
@@ -286,6 +298,7 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
       return fileError(target, "file.changed-meanwhile");
     }
     renameSync(tmp, target);
+    announced.delete(resolve(target));
     // What it is now, for a second write of the same run (a report's two formats, a retry).
     if (before) seenAtCheck.set(resolve(target), seen(target));
     return undefined;

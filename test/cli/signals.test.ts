@@ -48,7 +48,38 @@ function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number 
   });
 }
 
+/** Starts `assess score -o out` and sends SIGINT after `ms`; whether a temporary output had appeared by then. */
+function interruptAfter(ms: number, out: string): Promise<{ code: number | null; err: string; sawTemp: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/assess.js", "score", input, "-o", out, "--lang", "en"], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    let sawTemp = false;
+    setTimeout(() => {
+      sawTemp = readdirSync(dir).some((f) => f.startsWith(`.${out.split("/").pop()}.`) && f.endsWith(".tmp"));
+      child.kill("SIGINT");
+    }, ms);
+    child.on("close", (code) => resolve({ code, err, sawTemp }));
+  });
+}
+
 describe("an interrupted score", () => {
+  it("said at the output while the workbook is still read or scored (nothing was said before its write began)", async () => {
+    // The first interruption that lands after the output was checked and before its write began.
+    let said: string | undefined;
+    for (const ms of [250, 400, 600, 900, 1300]) {
+      const out = join(dir, `early-${ms}.xlsx`);
+      const r = await interruptAfter(ms, out);
+      if (r.code !== 130 || r.sawTemp || existsSync(out)) continue;
+      said = r.err.trimEnd().split("\n").at(-1);
+      if (said?.includes("[file.interrupted")) {
+        expect(said).toBe(`${out}: error: interrupted: this file was not written (nothing half-written is left) [file.interrupted-new]`);
+        return;
+      }
+    }
+    expect(said).toContain("[file.interrupted-new]");
+  });
+
   it.each(["SIGINT", "SIGTERM", "SIGHUP", "SIGKILL"] as NodeJS.Signals[])("%s mid-write leaves no result, a whole one, or nothing at all — never a partial file", async (signal) => {
     const out = join(dir, `out-${signal}.xlsx`);
     const r = await interrupt(signal, out);
