@@ -61,6 +61,13 @@ describe("message catalog", () => {
     expect(message("en", "rubric.too-large", { size: 900 * 1024 + 1, limit: 512 * 1024 })).toBe("the rubric file is too large (901 KB; the limit is 512 KB)");
   });
 
+  it("says a place in English as an ordinal (placed 4th, not placed 4)", () => {
+    const data = { indicator: "ZB4", value: "1万元", group: "乡镇组", max: "15", step: "1.5", points: "0" };
+    const placed = (place: number): string => /placed (\S+) in/.exec(message("en", "why.rank-points", { ...data, place }))?.[1] ?? "";
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(placed)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    expect(message("zh-CN", "why.rank-points", { ...data, place: 4 })).toContain("排第 4 名");
+  });
+
   it("says one of a thing in English without a plural's s (1 unit, 1 change, 1 point short)", () => {
     expect(message("en", "report.count", { count: 1 })).toBe("(1 unit)");
     expect(message("en", "report.count", { count: 2 })).toBe("(2 units)");

@@ -294,6 +294,10 @@ describe("every broken rubric gets one located line per problem", () => {
   it("says a rubric saved by Notepad as \"Unicode\" or \"ANSI\" (GBK) is so, at the first line that is no UTF-8, and how to save it again", () => {
     const utf16 = loadRubric("x.yaml", new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]), "test").diagnostics[0];
     expect(utf16).toMatchObject({ code: "rubric.utf16", location: { line: 1, col: 1 } });
+    // Saved without its byte-order mark, little- or big-endian: UTF-16 all the same (it was "not UTF-8" at line 2).
+    const le = Buffer.from('id: x\nversion: "1"\nname: 考核\n', "utf16le");
+    expect(loadRubric("x.yaml", le, "test").diagnostics[0]).toMatchObject({ code: "rubric.utf16", location: { line: 1 } });
+    expect(loadRubric("x.yaml", Buffer.from(le).swap16(), "test").diagnostics[0]).toMatchObject({ code: "rubric.utf16", location: { line: 1 } });
     // id: x / version: "1" / name: 考核 (考 is B F C C in GBK)
     const gbk = new Uint8Array([...Buffer.from('id: x\nversion: "1"\nname: '), 0xbf, 0xbc, 0xba, 0xcb, 0x0a]);
     const d = loadRubric("x.yaml", gbk, "test").diagnostics[0];

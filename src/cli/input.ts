@@ -57,7 +57,9 @@ function withFileName(file: string, loaded: Loaded): Loaded {
 function lockedBy(dir: string, rest: string): string | undefined {
   if (existsSync(join(dir, rest))) return rest;
   try {
-    return readdirSync(dir).find((f) => !f.startsWith("~$") && f.length === rest.length + 2 && f.endsWith(rest));
+    // One workbook it can be; two (liuhe-2026.xlsx and zhuhe-2026.xlsx for ~$uhe-2026.xlsx), neither named.
+    const can = readdirSync(dir).filter((f) => !f.startsWith("~$") && f.length === rest.length + 2 && f.endsWith(rest));
+    return can.length === 1 ? can[0] : undefined;
   } catch {
     return undefined;
   }

@@ -123,6 +123,8 @@ function wordFor(lang: Lang, prefix: string, id: string | number | undefined): s
   if (prefix === "sp") return id === "" ? "" : ` (${String(id).replace(/^[(（]|[)）]$/g, "")})`;
   // An English plural's ending ({count} unit{count@s}): none for one.
   if (prefix === "s") return Number(id) === 1 ? "" : "s";
+  // An English ordinal ({place@th}: 1st, 2nd, 3rd, 4th, 11th, 21st).
+  if (prefix === "th") return ordinal(Number(id));
   const entry = catalog[`${prefix}.${id}`];
   return entry ? entry[lang] : id;
 }
@@ -142,4 +144,11 @@ export function fileSize(bytes: number): string {
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */
 export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)(?:@[\w.-]+)?\}/g)].map((m) => m[1] ?? ""))].sort();
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const last = n % 10;
+  return `${n}${teen ? "th" : last === 1 ? "st" : last === 2 ? "nd" : last === 3 ? "rd" : "th"}`;
 }

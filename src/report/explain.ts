@@ -151,7 +151,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
       data.eq = basis?.best !== undefined && basis.best !== 0 && m.value !== 0 && (item.max * (lower ? basis.best : m.value)) % (lower ? m.value : basis.best) !== 0 ? "≈" : "=";
       if (basis?.leftOut) leftOutData(data, basis.leftOut, show);
-      return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : basis?.leftOut ? "-left-out" : ""}`);
+      return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : basis?.leftOut ? (basis.leftOut.count > 1 ? "-left-out-more" : "-left-out") : ""}`);
     case "rank-points":
       data.place = basis?.place ?? 0;
       data.group = basis?.group ?? "";

@@ -134,7 +134,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
  * GB18030 with Chinese in them), at the line of the first byte that is no UTF-8.
  */
 function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(file, "rubric.utf16");
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutMark(bytes)) return fail(file, "rubric.utf16");
   // The first byte that is no UTF-8 shows as U+FFFD when read leniently.
   const lenient = new TextDecoder("utf-8").decode(bytes);
   const line = lenient.slice(0, Math.max(0, lenient.indexOf("\ufffd"))).split("\n").length;
@@ -145,6 +145,19 @@ function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
     // not GBK either
   }
   return fail(file, gbk ? "rubric.gbk" : "rubric.not-utf8", line, 1);
+}
+
+/** UTF-16 saved without its byte-order mark: every other byte of its first ones 0 (ASCII keys: id, version). */
+function utf16WithoutMark(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= (n / 2) * 0.8 && Math.min(even, odd) === 0;
 }
 
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */

@@ -66,6 +66,9 @@ describe("a file picked by mistake that its name tells", () => {
     expect([r1.code, r1.err]).toEqual([1, `${owner}: 错误: 这是 Excel、WPS 或 LibreOffice 打开 青山区2026年度.xlsx 时留下的临时锁文件,不是工作簿;请选工作簿 青山区2026年度.xlsx 本身 [file.lock-file]\n`]);
     expect(r2.err).toContain(`${libre}: 错误: 这是 Excel、WPS 或 LibreOffice 打开 青山区2026年度.xlsx 时留下的临时锁文件`);
     expect(r3.err).toBe(`${alone}: 错误: 这是 Excel、WPS 或 LibreOffice 打开工作簿时留下的临时锁文件(名称以 ~$ 或 .~lock. 开头),不是工作簿;请选同一文件夹中的工作簿本身 [file.lock-file-alone]\n`);
+    // Two workbooks it can stand for (~$ replaces a long name's first two characters): neither named.
+    copyFileSync("samples/qingshan-2026.xlsx", join(dir, "东山区2026年度.xlsx"));
+    expect((await cli(["validate", owner])).err).toContain("[file.lock-file-alone]");
   });
 
   it("names WPS's .et format rather than a legacy .xls", async () => {

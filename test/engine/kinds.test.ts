@@ -323,12 +323,15 @@ describe("relative kinds: against the others of the ranking group", () => {
     ];
     const rank = "kind: rank-points, indicator: ZB3, per_place: 1.5";
     expect(k1Why(rank, units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(一票否决的否决镇 500万元 等 2 个值更好的单位按方案不占名次)");
-    expect(k1Why(rank, units, "甲镇", gate, "en")).toBe("ZB3 300万元 is placed 1 in 乡镇组: 20 for first place, 1.5 less for each place below, 20 (2 better vetoed units, 否决镇's 500万元 the best, take no place, as the rubric says)");
+    expect(k1Why(rank, units, "甲镇", gate, "en")).toBe("ZB3 300万元 is placed 1st in 乡镇组: 20 for first place, 1.5 less for each place below, 20 (2 better vetoed units, 否决镇's 500万元 the best, take no place, as the rubric says)");
     // Another group's vetoed units are not its own.
     expect(k1Why(rank, units, "丙街道", gate)).toBe("ZB3 50万元 在街道组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
     // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
+    // Two vetoed units better than the best: both counted (又否镇 at 9% too).
+    const two = units.map((x) => (x.name === "又否镇" ? { ...x, measures: { ...x.measures, ZB4: "9%" } } : x));
+    expect(k1Why("kind: relative-best, indicator: ZB4", two, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 等 2 个值更好的单位按方案不作为最优值)");
     // Counted in, they set the best: nothing to say.
     expect(k1Why("kind: relative-best, indicator: ZB4, include_vetoed: true", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 16% × 20 = 5");
   });
@@ -370,7 +373,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     // Places 1 and 2 among the two (each was placed 1st against nobody).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(
-      "ZB3 100万元 is placed 2 in 乡镇组: 20 for first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
+      "ZB3 100万元 is placed 2nd in 乡镇组: 20 for first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
     );
   });
 });
