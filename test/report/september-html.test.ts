@@ -34,6 +34,19 @@ describe("the report HTML", () => {
     expect(html).toContain("报告日期:2026年9月15日");
   });
 
+  it("lets a long heading wrap and keeps the awards column room (a long line's name took half the page)", () => {
+    const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+    const long = "高质量发展重点工作任务推进落实情况";
+    const first = report.tables[0]!;
+    const renamed = { ...report, tables: [{ ...first, columns: first.columns.map((c, i) => (i === 2 ? { ...c, header: long } : c)) }, ...report.tables.slice(1)] };
+    const out = reportHtml(renamed);
+    expect(out).toMatch(new RegExp(`<th scope="col" class="k-[a-z]+ long">${long}</th>`));
+    // Short headings stay on one line.
+    expect(out).toMatch(/<th scope="col" class="k-rank">名次<\/th>/);
+    expect(out).toContain("th.long { white-space: normal;");
+    expect(out).toContain(".t-overall td.k-text:last-child, .t-line td.k-text:last-child { min-width: 12em; }");
+  });
+
   it("gives a line's share of its max to 0.01%, as exact as the points", () => {
     const rows = sectionRows("line");
     expect(rows.length).toBeGreaterThan(0);

@@ -6,6 +6,10 @@ import { GENERATOR } from "../pages.js";
 import type { Cell, Column, Report, Table } from "./model.js";
 import { barChart } from "./chart.js";
 import { stylesheet } from "./style.js";
+import { textUnits } from "../../model/width.js";
+
+/** Column units of a heading past which it wraps (eight CJK characters). */
+const LONG_HEADING = 16;
 
 /** Tables up to this many rows are kept on one printed page; longer ones break between rows. */
 const KEEP_ROWS = 18;
@@ -30,7 +34,8 @@ function show(v: Cell, kind: Column["kind"]): string {
 }
 
 function table(t: Table): string {
-  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}">${esc(c.header)}</th>`).join("");
+  // A long heading (高质量发展重点工作任务推进落实情况 ×60%) wraps: kept on one line, it took the awards' room.
+  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}">${esc(c.header)}</th>`).join("");
   const body =
     t.rows.length === 0
       ? `<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`

@@ -30,6 +30,9 @@ h2 small { font-weight: normal; font-size: 12px; color: #666; margin-left: 6px; 
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: middle; }
 th { background: var(--head); font-weight: bold; text-align: center; white-space: nowrap; }
+th.long { white-space: normal; min-width: 6em; }
+/* The last column of a ranking (its awards) keeps room to read. */
+.t-overall td.k-text:last-child, .t-line td.k-text:last-child { min-width: 12em; }
 td.k-rank { text-align: center; white-space: nowrap; }
 td.k-name { min-width: 7em; }
 /* The award list's category (一票否决, 黄牌警告) stays on one line. */
