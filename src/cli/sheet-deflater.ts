@@ -24,6 +24,8 @@ export { SHEET_WORKER } from "./sheet-protocol.js";
 /** Rows per batch handed over, and batches on their way at most (memory stays flat). */
 const BATCH_ROWS = 500;
 const IN_FLIGHT = 8;
+/** Batches on their way at most for a sheet written ahead. */
+const AHEAD_IN_FLIGHT = 64;
 
 /**
  * A batch being packed, straight into typed arrays that are handed over (transferred, not copied)
@@ -157,8 +159,10 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
           post(b);
           sent++;
           b = new Batch();
-          if (o.ahead) continue;
-          while (sent - acked > IN_FLIGHT && !failure) await new Promise<void>((r) => (wake = r));
+          // Ahead, far more may wait for the other thread (this one goes on meanwhile), but not
+          // every row: a province's notes queued whole were the run's peak of memory.
+          const cap = o.ahead ? AHEAD_IN_FLIGHT : IN_FLIGHT;
+          while (sent - acked > cap && !failure) await new Promise<void>((r) => (wake = r));
           if (failure) throw failure;
         }
       } catch (e) {
@@ -169,6 +173,7 @@ export function startSheetDeflater(file: URL = SHEET_WORKER): SheetDeflater | un
       post(b);
       sent++;
       send({ t: "end" });
+      o.handed?.();
       return done;
     },
     close() {

@@ -154,7 +154,7 @@ export interface WrittenAhead {
 }
 
 /**
- * Starts writing `tables` on the host's second thread, every row handed over at once, for a
+ * Starts writing `tables` on the host's second thread, their rows handed over well ahead of it, for a
  * workbook of `units` units large enough to be written there (undefined otherwise: they are
  * written with the others). The parts are kept, compressed, until the workbook is written.
  */
@@ -167,10 +167,14 @@ export async function writeAhead(codec: Codec, tables: readonly SheetTable[], o:
     const parts = new Map<SheetTable, Promise<DeflatedPart>>();
     for (const table of tables) {
       const pieces: Uint8Array[] = [];
-      const part = offload.deflate(packageSheet(table, o.lang, true).worksheet(ids), (data) => pieces.push(data), { ahead: true }).then(({ crc, size }) => ({ pieces, crc, size }));
+      let handed: () => void = () => undefined;
+      const allHanded = new Promise<void>((resolve) => (handed = resolve));
+      const part = offload.deflate(packageSheet(table, o.lang, true).worksheet(ids), (data) => pieces.push(data), { ahead: true, handed }).then(({ crc, size }) => ({ pieces, crc, size }));
       // Awaited when the workbook is written; a failure before then is that write's to report.
       part.catch(() => undefined);
       parts.set(table, part);
+      // Its rows handed over (or failed) before the next sheet's: the other thread takes sheets in order.
+      await Promise.race([allHanded, part.then(() => undefined, () => undefined)]);
     }
     return { offload, ids, parts };
   } catch (e) {

@@ -60,10 +60,10 @@ export interface SheetDeflater {
    * The sheet's rows are taken here, as they come, and handed over in batches; each piece of the
    * raw deflate stream comes back to emit, in order. Gives the CRC-32 and size of the XML. Sheets
    * are written in the order given: a sheet may be given before the one before it is done.
-   * `ahead`: every row is handed over at once, without waiting for the other thread to catch
-   * up, so that this one can go on with other work while that one writes the sheet.
+   * `ahead`: rows are handed over with many more on their way (the other thread catches up on
+   * them while this one goes on with other work); `handed` is called once the last is handed over.
    */
-  deflate(ws: Worksheet, emit: (data: Uint8Array) => void, o?: { ahead?: boolean }): Promise<{ crc: number; size: number }>;
+  deflate(ws: Worksheet, emit: (data: Uint8Array) => void, o?: { ahead?: boolean; handed?: () => void }): Promise<{ crc: number; size: number }>;
   close(): void;
 }
 
