@@ -7,7 +7,7 @@ import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
-import { formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
@@ -311,9 +311,13 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
-        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item));
         const head = `${n.code} ${n.name}`;
-        return { header: `${head}${linesIn(`${head}(${formatPoints(n.max)})`, width) > 1 ? "\n" : ""}(${formatPoints(n.max)})`, kind: n.item ? "points" : "subtotal", width };
+        // A line weighted into the total says so, as the ranking sheets do (98 + 98.5 + 99.5 beside a
+        // total of 102.05 puzzled), its max and weight kept on one line.
+        const weight = n.item ? undefined : kind.weights?.[n.code];
+        const max = `(${formatPoints(n.max)})${weight === undefined ? "" : ` ×${formatRate(weight)}`}`;
+        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14));
+        return { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       ...(hasLedger

@@ -70,6 +70,9 @@ describe("the comprehensive sample", () => {
     await book.xlsx.readFile(out);
     const header = (book.getWorksheet("得分明细(区直部门)")!.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(-2)).toEqual(["加分", "扣分"]);
+    // A weighted line's column says its weight, as the ranking sheets do (its points beside a total not their sum puzzled).
+    const towns = (book.getWorksheet("得分明细(乡镇(街道))")!.getRow(3).values as unknown[]).slice(1).map(String);
+    expect(towns.filter((h) => /^(JJ|SH|DJ) /.test(h))).toEqual(["JJ 经济发展\n(100) ×40%", "SH 社会治理\n(100) ×35%", "DJ 党的建设\n(100) ×25%"]);
   });
 
   it("says where a kind no ranking ranks has its units: rubric check warns, the terminal says where their scores are, explain says it is not ranked", async () => {
