@@ -31,6 +31,12 @@ export function acrossRow(merges: readonly string[], row: number): string[] {
   });
 }
 
+/** A merged range's first and last columns (B1:C1 → 2 and 3), or undefined. */
+export function columnsOf(range: string): { first: number; last: number } | undefined {
+  const r = rangeOf(range);
+  return r ? { first: r.c1, last: r.c2 } : undefined;
+}
+
 /** A cell's row and column (B3), or undefined. */
 export function cellAt(ref: string): { row: number; col: number } | undefined {
   const r = rangeOf(ref);

@@ -16,7 +16,7 @@ import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
-import { acrossRow, mergesOverData, type DataArea } from "./merges.js";
+import { acrossRow, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
@@ -355,6 +355,8 @@ export class SubmissionReader {
   private readonly judgedColumns = new Map<string, string>();
   /** Sheet → header cells merged across columns (an item's column then has no header). */
   private readonly headerMerges = new Map<string, readonly string[]>();
+  /** Headings of codes merged across columns, as said (taken back where an item's heading was hidden so). */
+  private readonly mergedAcross: Diagnostic[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -522,7 +524,10 @@ export class SubmissionReader {
           this.checkHidden(index, hiddenCols);
           const at = this.located[index];
           const across = at ? acrossRow(merges, at.role.headerRow) : [];
-          if (at && across.length) this.headerMerges.set(at.sheet, across);
+          if (at && across.length) {
+            this.headerMerges.set(at.sheet, across);
+            this.codeMergedAcross(at.sheet, at.role, across);
+          }
         }
       },
     };
@@ -553,6 +558,34 @@ export class SubmissionReader {
   private exampleCodes(): string {
     const item = this.rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered))[0]?.code;
     return [item, this.rubric.indicators[0]?.code].filter((c): c is string => c !== undefined).join("、") || (this.rubric.lines[0]?.code ?? "");
+  }
+
+  /**
+   * A code's heading merged across columns (BM1 over 2025年得分 | 2026年得分): its first column
+   * alone is read, and the others not at all: said at the heading, or last year's points are
+   * scored without a word where they come first.
+   */
+  private codeMergedAcross(sheet: string, role: SheetRole, across: readonly string[]): void {
+    for (const range of across) {
+      const cols = columnsOf(range);
+      const code = cols ? role.columns.get(cols.first) : undefined;
+      if (!cols || code === undefined) continue;
+      const name = typeof code === "string" ? code : code.code;
+      this.p.warn("workbook.header-merged-across", sheet, `${colName(cols.first)}${role.headerRow}`, { code: name, range, first: colName(cols.first), rest: cols.last === cols.first + 1 ? colName(cols.last) : `${colName(cols.first + 1)}–${colName(cols.last)}` });
+      const said = this.p.list.at(-1);
+      if (said?.code === "workbook.header-merged-across") this.mergedAcross.push(said);
+    }
+  }
+
+  /**
+   * Where the merge hid an item's own heading (an item missing, said at the merge), that says it:
+   * its "only the first column is read" is taken back.
+   */
+  private mergedAcrossSaid(): void {
+    if (!this.mergedAcross.length) return;
+    const hid = new Set(this.p.list.filter((d) => d.code === "workbook.missing-column-merged").map((d) => (d.location && "sheet" in d.location ? d.location.sheet : "")));
+    const gone = new Set(this.mergedAcross.filter((d) => d.location && "sheet" in d.location && hid.has(d.location.sheet)));
+    if (gone.size) this.p.withdraw(gone);
   }
 
   /** Records that a unit is on the sheet located last. */
@@ -810,6 +843,7 @@ export class SubmissionReader {
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    this.mergedAcrossSaid();
     shownAcross(this.rubric, this.shown, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();

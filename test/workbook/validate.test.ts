@@ -564,6 +564,13 @@ const cases: Case[] = [
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
   { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind 加扣分!A2"] },
+  // Last year's points beside this year's under one heading merged over both: the first alone is
+  // read (last year's, where it comes first), and nothing said of the other.
+  {
+    name: "a code's heading merged over two columns of points",
+    edit: (wb) => void wb.sheetNamed("部门").set("F2", 20).merge("E1:F1"),
+    expected: ["warning workbook.header-merged-across 部门!E1"],
+  },
   // Pasted from a web page or a chat: a zero-width space, joiner or soft hyphen inside a name or a
   // code shows nothing, and nobody could mend it (it was "乙\u200b街道 not on 人口计生线: is it 乙街道?", the two the same on screen).
   {

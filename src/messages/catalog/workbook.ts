@@ -162,6 +162,7 @@ export const workbookMessages: Catalog = {
     en: "no sheet for {line} (\"{sheet}\" in the template, its headers starting with codes such as {codes}), so no unit can be scored on {line}; was the sheet deleted or its header row changed?",
   },
   "workbook.header-without-code": { "zh-CN": "表头 “{header}” 没有代码,读不出是哪一项;如是 {code} {name},请写成 “{code} {rest}”", en: "the header \"{header}\" has no code, so its item is not known; if it is {code} {name}, write \"{code} {rest}\"" },
+  "workbook.header-merged-across": { "zh-CN": "{code} 的表头合并在 {range} 上:只读第一列 {first} 的分值,{rest} 列不读;如要计分的是别的列(如上年度与本年度分列),请取消合并,把 {code} 只写在要计分的那一列", en: "{code}'s heading is merged over {range}: column {first} alone is read, and {rest} not at all; if another column holds what is to be scored (last year's and this year's side by side), unmerge it and write {code} over that column alone" },
   "workbook.missing-column-merged": { "zh-CN": "缺少 {code} {name} 的列;表头 {range} 是合并的单元格,合并后只有第一列有表头:请取消合并,为每一列写上项目", en: "the column for {code} {name} is missing; the header {range} is merged, which leaves a header on its first column alone: unmerge it and head each column with its item" },
   "workbook.missing-column": { "zh-CN": "缺少 {code} {name} 的列", en: "the column for {code} {name} is missing" },
   "workbook.missing-rates-sheet": { "zh-CN": "缺少指标数据表(需要 {codes})", en: "the indicators sheet is missing ({codes} are needed)" },
