@@ -368,6 +368,8 @@ export class SubmissionReader {
   readonly resultSheets = new Set<string>();
   private sheetCount = 0;
   private firstSheet = "";
+  /** Sheets of our report or diff's list, found among the sheets (not read). */
+  private readonly ourOutputs: { sheet: string; code: string }[] = [];
   /** unit name → its group and the cell it was read from. */
   private readonly groups = new Map<string, { group: string; at: string }>();
   /** Each line sheet's group column (letters), where it has one. */
@@ -477,6 +479,14 @@ export class SubmissionReader {
         this.ledgerSheet = head;
         this.ledgerAt = cellRef(name, ledgerAt);
         kept = true;
+        return;
+      }
+      // Our report or diff's list of changes given back as input: not read (its cells begin with
+      // codes: read, they made nonsense errors), and said as what it is where nothing else is found.
+      const output = ourOutputSheet(head.rows);
+      if (output) {
+        this.ourOutputs.push({ sheet: name, code: output });
+        head.rows = [];
         return;
       }
       // A result of ours (renamed, or copied): not input.
@@ -849,7 +859,8 @@ export class SubmissionReader {
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
-    if (!this.units.length && !this.located.length) p.error(ourOutput(this.firstSheet) ?? "workbook.no-sheets-found", this.firstSheet, undefined, { example: this.exampleCodes() });
+    const output = this.ourOutputs[0];
+    if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
     else {
       // A sheet deleted by hand must not silently drop a whole kind of unit, or every bonus.
@@ -895,10 +906,17 @@ const PHONE_LABEL = /(电话|手机|手机号|联系方式|传真|邮编)\s*[:�
 const DATE_LABEL = /(日期|时间)\s*[:：]?\s*$/;
 
 /**
- * A workbook of our own outputs given as the input (the ranking report, diff's list of changes),
- * by its only sheet's name in either language: said as what it is, not "no assessment sheet".
+ * A sheet of our report (its date line under the title: 报告日期:…) or of diff's list of changes
+ * (its title ending 变更说明, its heads 类别 … 变化), in either language, by its first rows.
  */
-function ourOutput(firstSheet: string): string | undefined {
-  const named = (key: string): boolean => firstSheet === message("zh-CN", key) || firstSheet === message("en", key);
-  return named("report.sheet") ? "workbook.our-report" : named("diff.title") ? "workbook.our-diff" : undefined;
+function ourOutputSheet(rows: readonly (readonly RawCell[])[]): string | undefined {
+  const texts = (r: number): string[] => (rows[r] ?? []).filter((c) => c.value.t === "s").map((c) => cellText(c));
+  const both = (key: string, data: Record<string, string> = {}): string[] => [message("zh-CN", key, data), message("en", key, data)];
+  const dated = both("report.date", { date: "" });
+  if (rows.slice(0, 3).some((_, r) => texts(r).some((t) => dated.some((d) => d !== "" && t.startsWith(d.trim()))))) return "workbook.our-report";
+  const title = texts(0)[0] ?? "";
+  const heads = [...texts(1), ...texts(2)];
+  const titled = both("diff.title").some((w) => title.endsWith(w));
+  const headed = [both("diff.col.what"), both("diff.col.change")].every((words) => words.some((w) => heads.includes(w)));
+  return titled && headed ? "workbook.our-diff" : undefined;
 }

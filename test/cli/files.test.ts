@@ -97,7 +97,28 @@ describe("an output of ours given back as the input", () => {
     // (No "scored under the bundled scheme" guess for it either.)
     expect((await cli(["validate", report])).err).toBe(`${report}: 排名报告: 错误: 这是 assess report 生成的排名报告,不是填报的考核工作簿;请对填报的工作簿运行 [workbook.our-report]\n`);
     expect((await cli(["score", page])).err).toBe(`${page}: 错误: 这是 assess report 生成的网页报告,不是考核工作簿;请对填报的工作簿(.xlsx)运行 [xlsx.our-report-page]\n`);
+    // The district scheme's report (its sheet named by the rubric, 九月排名报告), and the browser edition.
+    const district = join(dir, "q.xlsx");
+    await cli(["report", "samples/qingshan-2026.xlsx", "-o", district]);
+    expect((await cli(["validate", district])).err).toContain("九月排名报告: 错误: 这是 assess report 生成的排名报告");
+    const web = join(dir, "page.html");
+    expect((await cli(["web", "-o", web])).code).toBe(0);
+    expect((await cli(["validate", web])).err).toContain("[xlsx.our-web-page]");
     expect((await cli(["explain", changes, "青龙乡", "--lang", "en"])).err).toContain(`${changes}: 变更说明: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; run this on the workbook that was filled in [workbook.our-diff]`);
+  });
+
+  it("is told by its content, not its name: a user's own sheet named 变更说明 is no list of ours", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    const { join } = await import("node:path");
+    const ExcelJS = (await import("exceljs")).default;
+    const file = join(scratchDir("assess-own-changes-"), "变更.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("变更说明");
+    ws.addRow(["日期", "变更内容", "经办人"]);
+    ws.addRow(["2026-03-01", "调整 DZ2 分值", "张三"]);
+    await wb.xlsx.writeFile(file);
+    expect((await cli(["validate", file])).err).toContain("[workbook.no-sheets-found]");
   });
 
   it("where no assessment sheet is found, the example codes are the rubric's own (not the bundled district scheme's)", async () => {

@@ -51,11 +51,11 @@ function looksLikeRubric(bytes: Uint8Array): boolean {
   return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
 }
 
-/** A page of ours (the HTML report, diff's page), by the generator its head names. */
+/** A page of ours (the HTML report, diff's page, the browser edition), by the generator its head names. */
 function ourPage(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
-  const made = /<meta name="generator" content="assess (report|diff)">/.exec(head)?.[1];
-  return made === "report" ? "xlsx.our-report-page" : made === "diff" ? "xlsx.our-diff-page" : undefined;
+  const made = /<meta name="generator" content="assess (report|diff|web)">/.exec(head)?.[1];
+  return made === "report" ? "xlsx.our-report-page" : made === "diff" ? "xlsx.our-diff-page" : made === "web" ? "xlsx.our-web-page" : undefined;
 }
 
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
