@@ -155,11 +155,11 @@ export function listedAward(a: Award, lang: Lang, category: string): string {
  * The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first);
  * `own`: those of the ranking `shown` alone.
  */
-export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false): string {
+export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false, between = message(lang, "list.parts")): string {
   const open = u.certainty?.open ?? NONE_OPEN;
-  // Joined by hand: every ranking sheet of a province asks for every unit.
+  // Joined by hand: every ranking sheet of a province asks for every unit. (`between`: what
+  // parts them, a line break where a sheet's column is too narrow for them on one line.)
   let out = "";
-  const between = message(lang, "list.parts");
   const add = (text: string): void => void (out = out ? `${out}${between}${text}` : text);
   // The veto first, then what pending claims could still change (marked, so that a narrow
   // terminal's cut never hides it), each award it could bring that the unit does not hold, the rest.

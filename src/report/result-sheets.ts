@@ -231,7 +231,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         // for the column, each on a line of its own (wrapped where the column ends, the last word of
         // one ran onto the next line: a lone ")").
         const said = awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "";
-        const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? said.split(between).join("\n") : said;
+        // (Made again with line breaks, not split at the list's mark: an award's own reason may hold one.)
+        const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? awardsCell(u, lang, r.id, !isTotal, "\n") : said;
         const mark = text ? remarkMark(u) : undefined;
         cells.length = 0;
         cells.push(e.rank ?? statusText(u, lang));

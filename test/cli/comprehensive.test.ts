@@ -75,6 +75,18 @@ describe("the comprehensive sample", () => {
     expect(towns.filter((h) => /^(JJ|SH|DJ) /.test(h))).toEqual(["JJ 经济发展\n(100) ×40%", "SH 社会治理\n(100) ×35%", "DJ 党的建设\n(100) ×25%"]);
   });
 
+  it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {
+    const out = join(dir, "whole-awards.xlsx");
+    expect((await cli(["score", input, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet("区直部门排名")!;
+    const cells: string[] = [];
+    ws.eachRow((row) => void cells.push(String(row.getCell(row.cellCount).value)));
+    expect(cells).toContain("等次:良好(达到优秀分数线,但优秀名额 1 个已满;并列于名额线上的单位均评为优秀,共 2 个)");
+    expect(cells.filter((c) => c.includes("\n"))).toEqual([]);
+  });
+
   it("says where a kind no ranking ranks has its units: rubric check warns, the terminal says where their scores are, explain says it is not ranked", async () => {
     const drop = (y: string): string => {
       const at = y.indexOf("  - id: enterprises\n");
