@@ -24,7 +24,7 @@ import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number }
-  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number };
+  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
@@ -150,7 +150,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       if (k) kinds.add(k);
     }
     const headerRow = row.at(-1)?.row ?? 1;
-    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol };
+    // The last column with a heading: a unit's number past it was pasted there (a row shifted).
+    const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
+    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);
       return undefined;
@@ -163,8 +165,6 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       const line = rubric.lines.find((l) => l.code === lineMarker(h.text));
       if (line && [...lineCols.values()].some((i) => leaves(line.items).includes(i))) p.warn("workbook.subtotal-column", sheet.name, h.ref, { code: line.code, name: line.name });
     }
-    // The last column with a heading: a unit's number past it was pasted there (a row shifted).
-    const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
     return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded } : undefined;
   }
   return undefined;
@@ -355,6 +355,8 @@ export class SubmissionReader {
   private readonly judgedColumns = new Map<string, string>();
   /** Sheet → header cells merged across columns (an item's column then has no header). */
   private readonly headerMerges = new Map<string, readonly string[]>();
+  /** What is said once a located sheet's rows are all read (by its index among those located). */
+  private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, as said (taken back where an item's heading was hidden so). */
   private readonly mergedAcross: Diagnostic[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
@@ -530,6 +532,7 @@ export class SubmissionReader {
         // The ledger's hidden columns are said as its rows are read (it is kept whole).
         if (kept) head.hiddenCols = hiddenCols;
         if (index !== undefined) {
+          this.sheetEnds.get(index)?.();
           this.checkMerged(index, merges);
           this.checkHidden(index, hiddenCols);
           const at = this.located[index];
@@ -650,6 +653,7 @@ export class SubmissionReader {
       this.groupColumns.add(role.kind);
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
+    const shifted = this.shiftWatch(sheet, role.lastHeaded);
     return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
@@ -675,10 +679,7 @@ export class SubmissionReader {
       // column out of line (from a copy with a column of its own), and the numbers after the
       // words read under the wrong items. Said, or the error at the words is mended and the
       // shift stays.
-      if (words && role.lastHeaded !== undefined) {
-        const past = u.cells.find((c) => c !== undefined && c.col > (role.lastHeaded ?? 0) && c.value.t === "n");
-        if (past) p.warn("workbook.row-shifted", sheet, past.ref, { words: words.ref, value: cellText(past), text: cellText(words) });
-      }
+      shifted.row(u.cells, words);
     });
   }
 
@@ -801,9 +802,11 @@ export class SubmissionReader {
       const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
+    const shifted = this.shiftWatch(sheet, role.lastHeaded);
     return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
+      let words: RawCell | undefined;
       for (const { col, code, spec, slot } of columns) {
         const c = u.cells[col];
         // A blank is judged once the unit's kind is known: only what its items need must be there.
@@ -813,12 +816,40 @@ export class SubmissionReader {
         const v = readMeasure(p, sheet, c, col, u.row, spec, (rate, text) => (seen = { rate, text }));
         if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v === undefined) {
+          if (c?.value.t === "s") words ??= c;
           this.refused.add(`${u.name}\u0000${code}`);
           // Taken back in the end if the unit's kind reads nothing there (a greyed cell).
           if (p.list.length > before) this.refusals.push({ unit: u.name, code, at: { sheet, cell: refOf(col, u.row) }, said: p.list.slice(before) });
         } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
+      shifted.row(u.cells, words);
     });
+  }
+
+  /**
+   * Watches a located sheet's unit rows for one pasted a column out of line (from a copy with a
+   * column of its own): words under an item (refused), and a number in the column right after the
+   * last heading, the points after the words read under the wrong items. Said at the sheet's end,
+   * at the number, naming the words' cell; not where that column holds numbers on other rows too
+   * (a helper column of the office's own).
+   */
+  private shiftWatch(sheet: string, lastHeaded: number | undefined): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined) => void } {
+    if (lastHeaded === undefined) return { row: () => undefined };
+    const past = lastHeaded + 1;
+    const found: { at: RawCell; words: RawCell }[] = [];
+    let filled = 0;
+    this.sheetEnds.set(this.located.length - 1, () => {
+      if (filled > found.length) return;
+      for (const { at, words } of found) this.p.warn("workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
+    });
+    return {
+      row: (cells, words) => {
+        const c = cells[past];
+        if (c?.value.t !== "n") return;
+        filled++;
+        if (words) found.push({ at: c, words });
+      },
+    };
   }
 
   /**

@@ -245,6 +245,29 @@ const cases: Case[] = [
   },
   // A helper column past the headings with no words under the items is no shift.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
+  // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no
+  // shift said (only the words are an error); nor for a number two columns past the headings.
+  {
+    name: "words under an item where a helper column past the headings holds numbers on every row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      for (let r = 2; r <= 12; r++) ws.set(`E${r}`, r);
+      ws.set("C3", "缺");
+    },
+    expected: ["workbook.points-not-a-number 社会治理!C3"],
+  },
+  { name: "words under an item and a number two columns past the headings", edit: (wb) => void wb.sheetNamed("社会治理").set("C3", "缺").set("F3", 3), expected: ["workbook.points-not-a-number 社会治理!C3"] },
+  // On 指标数据 too: a note's words under ZB1 and a number right after the last heading (the row
+  // shifted: its targets were read from the wrong columns once the words were mended).
+  {
+    name: "words under an indicator of 指标数据 and a number right after its last heading",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      const last = Math.max(...(ws.rows.get(1)?.keys() ?? []));
+      ws.set("B3", "见说明").setAt(3, last + 1, 0.98);
+    },
+    expected: ["workbook.not-a-rate 指标数据!B3", "warning workbook.row-shifted 指标数据!T3"],
+  },
   // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
   { name: "无 typed for none", values: { 柳河镇: { ZB5: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
