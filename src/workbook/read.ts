@@ -16,7 +16,7 @@ import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHeaderAt, readLedger } from "./ledger.js";
-import { acrossRow, columnsOf, mergesOverData, type DataArea } from "./merges.js";
+import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
@@ -261,7 +261,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (first !== undefined) {
       // The first of the two empty and this one filled (a row pasted over another unit's by
       // mistake): said at the empty one, or the filled one is what gets deleted.
-      if (!first.valued && valued) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+      if (!first.valued && valued) {
+        // Its blanks, asked to be filled as the row was read, are taken back: filled with 0 as asked,
+        // the row would stay, and the filled one be said to be the duplicate.
+        const row = String(first.row);
+        p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && d.location !== undefined && "cell" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/^[A-Z]+/, "") === row)));
+        p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+      }
       else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
     }

@@ -946,6 +946,14 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
     for (const col of ["B", "C", "D", "E", "F", "G"]) sheet.set(`${col}2`, null);
     const { lines, diagnostics } = await readMemBook(book);
     expect(lines.filter((l) => l.includes("duplicate"))).toEqual(["workbook.duplicate-unit-empty 指标数据!A2"]);
+    // On a sheet of judged items, its blanks are not asked to be filled (filled with 0 as asked, the
+    // row stayed, and the filled one was then said to be the duplicate).
+    const judged = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const line = judged.sheetNamed("党政线");
+    line.set("A2", "丙镇");
+    for (const col of line.rows.get(2)?.keys() ?? []) if (col > 1) line.setAt(2, col, null);
+    const said = (await readMemBook(judged)).lines.filter((l) => l.includes("党政线!") && !l.includes("unit-missing"));
+    expect(said).toEqual(["workbook.duplicate-unit-empty 党政线!A2"]);
     const d = diagnostics.find((x) => x.code === "workbook.duplicate-unit-empty")!;
     expect(message("zh-CN", d.code, d.data)).toBe("单位 “丙镇” 在本表出现两次:这一行没有填数据,A4 那一行有;如这一行是误粘贴的(本应是另一个单位),请改正这一行,不要删 A4");
   });
