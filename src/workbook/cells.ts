@@ -99,7 +99,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   }
   // TRUE or FALSE (a checkbox, a comparison typed for a number): said as the item's points.
   if (c.value.t === "b") {
-    p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: c.value.v ? "TRUE" : "FALSE" });
+    p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: c.value.v ? "TRUE" : "FALSE", example: pointsExample(item.max) });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
@@ -117,7 +117,10 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
       const bare = beforeFen(cellText(c));
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
-      else p.error(ambiguous(cellText(c)) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c) });
+      // 无 where points taken off belong: none taken off, 0.
+      else if (deducted && NONE_WORDS.has(normalizeWidth(cellText(c)))) p.error("workbook.none-word-deduction", sheet, c.ref, { code, value: cellText(c) });
+      // An example within the item's points (18.5 read as a slip where the most is 15).
+      else p.error(ambiguous(cellText(c)) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c), example: pointsExample(item.max) });
       return undefined;
     }
     n = Number(s);
@@ -247,6 +250,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     if (seen !== r && !(v.v < 0 && seen === 0)) shown(seen, text);
   }
   return r;
+}
+
+/** Points to show as an example of what to write: within the item's (18.5 read as a slip where the most is 15). */
+function pointsExample(max: Points): string {
+  return formatPoints(Math.round((max * 0.85) / 50) * 50 || max);
 }
 
 /** Words that say "none" where a count or an amount belongs. */

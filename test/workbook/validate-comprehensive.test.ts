@@ -269,7 +269,7 @@ const cases: Case[] = [
     expected: ["workbook.not-a-rate 指标数据!B3", "warning workbook.row-shifted 指标数据!T3"],
   },
   // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
-  { name: "无 typed for none", values: { 柳河镇: { ZB5: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
+  { name: "无 typed for none", values: { 柳河镇: { ZB5: "无", SH3: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word-deduction 社会治理!B2", "workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
   { name: "an amount in 亿 or in 元 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" }, 石桥镇: { ZB2: "52000元" } }, expected: ["workbook.quantity-other-unit 指标数据!C2", "workbook.quantity-other-unit 指标数据!C3"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
@@ -333,6 +333,16 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
     const bad = text.replace("    max: 200%\n", "    max: -60%\n").replace("  - code: MB2\n", "  - code: MB2\n    max: 5000\n    default: 10000\n");
     const r = loadRubric(FILE, Buffer.from(bad), "test");
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.range-order ${FILE}:99:10`, `rubric.measure-unreachable ${FILE}:103:14`]);
+  });
+});
+
+describe("words where points belong", () => {
+  it("are given an example within the item's points (18.5 read as a slip where the most is 15)", async () => {
+    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((values["柳河镇"] ??= {}), { SH6: "良" });
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []);
+    const d = (await readMemBook(book)).diagnostics.find((x) => x.code === "workbook.points-not-a-number");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("SH6 的分值 “良” 不是数字;请填阿拉伯数字,如 17");
   });
 });
 

@@ -4,7 +4,8 @@ import type { Catalog } from "./types.js";
 export const workbookMessages: Catalog = {
   "workbook.error-value": { "zh-CN": "单元格是错误值 {value},应为数字;请修正公式或直接填写数值", en: "the cell holds the error {value} where a number belongs; fix the formula or type the value" },
   "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel、WPS 或 LibreOffice 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel, WPS or LibreOffice, then try again" },
-  "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填阿拉伯数字,如 18.5", en: "{code}: the points \"{value}\" are not a number; write digits, such as 18.5" },
+  "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填阿拉伯数字,如 {example}", en: "{code}: the points \"{value}\" are not a number; write digits, such as {example}" },
+  "workbook.none-word-deduction": { "zh-CN": "{code} 是扣分制,填的 “{value}” 不是数字;没有扣分请填 0", en: "{code} takes points off, and \"{value}\" is not a number; enter 0 if none were taken off" },
   "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带“分”字", en: "{code}: write the points \"{value}\" as the number {number} alone, without 分" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
   "workbook.date-not-number": { "zh-CN": "单元格是日期格式(显示为 {date},其中的数为 {value}),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写", en: "the cell is formatted as a date (it shows {date}; the number in it is {value}) where a number belongs; set its format to General or Number and check the number: if it is not the one meant, type it again" },
