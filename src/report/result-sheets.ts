@@ -307,7 +307,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"),
         kind: "rank",
         // As wide as the ranking's name in its bracket needs (a lone ")" wrapped under it), within reason.
-        width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? headingWidth(`(${ranking.name})`, 9, 24) : 9),
+        width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? headingWidth(`(${ranking.name})`, 9, 34) : 9),
       },
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".

@@ -180,7 +180,9 @@ export function start(doc: Document): void {
       const u = x.more;
       const more = el("details");
       const { where, what } = parts(u.summary);
-      more.append(el("summary", `${where}${what}`));
+      const summary = el("summary", `${where}${what}`);
+      summary.append(el("span", t("web.more-click"), "screen-only"));
+      more.append(summary);
       more.addEventListener("toggle", () => {
         if (!more.open || more.querySelector("ul")) return;
         const rest = el("ul", undefined, "diagnostics");
@@ -274,7 +276,12 @@ export function start(doc: Document): void {
         const u = s.results.units[e.unit];
         return u !== undefined && pendingMark(u, lang) !== "";
       });
-    if (s.results.pendingRows > 0 && (ranges || marked())) section.append(el("p", t(ranges ? "web.pending" : "web.pending-marks"), "note"));
+    if (s.results.pendingRows > 0 && (ranges || marked())) {
+      // What clicking shows is for the screen: not printed.
+      const note = el("p", t(ranges ? "web.pending" : "web.pending-marks"), "note");
+      note.append(el("span", t("web.pending-click"), "screen-only"));
+      section.append(note);
+    }
     return section;
   };
 

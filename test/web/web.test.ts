@@ -506,6 +506,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       // The status line's "click a unit's name" is for the screen; headings wrap between their
       // characters (kept whole, a long line's name took the awards column's width); landscape.
       expect(await page.locator("#status").isVisible()).toBe(false);
+      // The pending note's "click a unit's name" too; the note itself is printed.
+      expect(await page.locator("p.note").first().isVisible()).toBe(true);
+      expect(await page.locator("p.note .screen-only").first().isVisible()).toBe(false);
       expect(await page.locator("section.ranking th").first().evaluate((e) => getComputedStyle(e).wordBreak)).toBe("normal");
       const pageSize = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).flatMap((r) => (r instanceof CSSMediaRule ? [...r.cssRules] : [r])).find((r) => r instanceof CSSPageRule)?.style.getPropertyValue("size"));
       expect(pageSize?.toLowerCase()).toBe("a4 landscape");
@@ -515,6 +518,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // On the screen the title is the status line's: the heading is for paper only.
     expect(await page.locator("h2.print-only").isVisible()).toBe(false);
+    expect(await page.locator("p.note").first().textContent()).toBe("加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变。点击单位名称可查看取决于哪些记录。");
   });
 
   it("shows each group's ranking where the rubric ranks a kind only in groups (none of them was shown)", async () => {
