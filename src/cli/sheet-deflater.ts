@@ -25,7 +25,7 @@ export { SHEET_WORKER } from "./sheet-protocol.js";
 const BATCH_ROWS = 500;
 const IN_FLIGHT = 8;
 /** Batches on their way at most for a sheet written ahead. */
-const AHEAD_IN_FLIGHT = 64;
+const AHEAD_IN_FLIGHT = 160;
 
 /**
  * A batch being packed, straight into typed arrays that are handed over (transferred, not copied)
