@@ -28,7 +28,10 @@ const REQUIRED: readonly LedgerField[] = ["unit", "code", "status"];
 /** The informational columns' other usual names (a 说明 column headed 备注, 依据 headed 佐证材料). */
 const ALIASES: readonly (readonly [string, LedgerField])[] = [
   ["备注", "note"],
+  ["事由", "note"],
+  ["情况说明", "note"],
   ["佐证", "evidence"],
+  ["文件依据", "evidence"],
 ];
 
 /** A header cell's field: its text begins with the column's word (单位名称), or, for the three required, ends with it (被考核单位, 项目代码, 审核状态). */
@@ -213,7 +216,14 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       }
     }
     if (codeText === "") blank("code", "代码");
-    else if (!code) p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, allowed: [...codes.keys()].join(" ") });
+    else if (!code) {
+      // A code, then a name other than the rubric's for it (KF1 考核抽查出现问题): which was meant
+      // cannot be told; said with both names, not as a code unknown (KF1 stood in the list offered).
+      const lead = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)\s+(\S.*)$/.exec(normalizeWidth(written).trim());
+      const known = lead ? codes.get((lead[1] ?? "").toUpperCase()) : undefined;
+      if (known && lead) p.error("workbook.ledger-code-name-differs", s, ref("code"), { code: known.code, written: lead[2] ?? "", name: known.name });
+      else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, allowed: [...codes.keys()].join(" ") });
+    }
     const count = readCount(p, s, get("count"));
     // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.
     const levelText = cellText(get("level")).replace(/^(\S+?)\s*[(（][^)）]*[)）]$/, "$1");

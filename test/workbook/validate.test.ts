@@ -557,8 +557,11 @@ const cases: Case[] = [
   },
   // 分值 typed for a code that decides its own points: by level said as by level (not "fixed"), else fixed.
   { name: "ledger: points typed for a code by level, and for one of fixed points", ledger: [row("甲镇", "JF2", { level: "省级", points: 7 }), row("乙街道", "KF1", { points: 20 })], expected: ["warning workbook.ledger-points-by-level 加扣分!E2", "warning workbook.ledger-points-ignored 加扣分!E3"] },
-  // A code copied with its name from the header's list is the code; with another name, unknown as written.
-  { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-unknown-code 加扣分!B3"] },
+  // A code copied with its name from the header's list is the code; with another name, said with both
+  // names (it was "unknown code", though KF1 stood in the list offered).
+  { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-code-name-differs 加扣分!B3"] },
+  // 文件依据 and 事由 are the ledger's 依据 and 说明 (they were "not a column of the ledger").
+  { name: "ledger: 文件依据 and 事由 headings", ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("I1", "文件依据").set("H1", "事由"), expected: [] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
