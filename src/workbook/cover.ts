@@ -1,5 +1,6 @@
 // The cover sheet (封面): which rubric (id, version), year and district. Found by its labels in
 // column A, whatever the sheet is called.
+import { colName } from "../xlsx/refs.js";
 import type { CellAt, Cover } from "../model/submission.js";
 import type { RawSheet } from "../xlsx/read/index.js";
 import { cellText } from "./cells.js";
@@ -21,6 +22,9 @@ export function isYear(text: string): boolean {
 }
 
 /** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
+/** Columns a cover's label may be in (A, or a column or two inserted before it). */
+const LABEL_COLUMNS = 3;
+
 export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};
   let at: CellAt | undefined;
@@ -28,17 +32,21 @@ export function readCover(sheet: RawSheet): Cover | undefined {
   let yearAt: CellAt | undefined;
   let districtAt: CellAt | undefined;
   for (const row of sheet.rows.slice(0, COVER_ROWS)) {
-    const label = cellText(row.find((c) => c.col === 1));
+    // The label in column A, or a few columns on (a column inserted before it); its value beside it.
+    const labelCell = row.find((c) => c.col <= LABEL_COLUMNS && c.value.t === "s" && cellText(c) !== "");
+    const label = cellText(labelCell);
+    if (!labelCell) continue;
     for (const [field, word] of Object.entries(COVER_LABELS)) {
       const earlier = COVER_LABELS_EARLIER[field as keyof typeof COVER_LABELS] ?? [];
       if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;
-      const value = row.find((c) => c.col === 2);
+      const value = row.find((c) => c.col === labelCell.col + 1);
       // A year typed into a cell formatted as a date (yyyy"年" shows 2026年 but holds 2026-01-01's serial): its year.
       found[field] = field === "year" && value?.value.t === "n" && value.value.fmt === "date" ? String(yearOfSerial(value.value.v)) : cellText(value);
-      if (field === "rubricId") at = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
-      if (field === "rubricVersion") versionAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
-      if (field === "year") yearAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
-      if (field === "district") districtAt = { sheet: sheet.name, cell: `B${row[0]?.row ?? 1}` };
+      const cell = { sheet: sheet.name, cell: `${colName(labelCell.col + 1)}${row[0]?.row ?? 1}` };
+      if (field === "rubricId") at = cell;
+      if (field === "rubricVersion") versionAt = cell;
+      if (field === "year") yearAt = cell;
+      if (field === "district") districtAt = cell;
     }
   }
   if (found.rubricId === undefined) return undefined;

@@ -824,6 +824,21 @@ describe("what a clerk types around the figures", () => {
   });
 });
 
+describe("a cover with a column inserted before its labels", () => {
+  it("is read: its labels one column on, their values beside them (it was \"no cover\", its district and year lost)", async () => {
+    const book = fill(await templateBook(rubric, UNITS, "2026", "青山区"), valuesOf({}), []);
+    const ws = book.sheetNamed("封面");
+    const moved = [...ws.rows.entries()].map(([r, cells]) => [r, [...cells.entries()].sort((a, b) => b[0] - a[0])] as const);
+    for (const [r, cells] of moved) for (const [c, cell] of cells) {
+      ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+      ws.setAt(r, c, null);
+    }
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(lines(r.diagnostics)).toEqual([]);
+    expect([r.submission?.cover.year, r.submission?.cover.district]).toEqual(["2026", "青山区"]);
+  });
+});
+
 describe("the cover's year", () => {
   const setYear = (wb: MemBook, value: Value): string => {
     const ws = wb.sheetNamed("封面");
