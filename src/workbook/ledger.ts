@@ -71,6 +71,11 @@ export function isLedgerSheet(sheet: RawSheet): boolean {
   return ledgerHeader(sheet) !== undefined;
 }
 
+/** Whether a ledger sheet's header has a 代码 column (a sheet of drop-down lists, 单位/级别/状态, has none). */
+export function ledgerHasCode(sheet: RawSheet): boolean {
+  return ledgerHeader(sheet)?.cols.has("code") ?? false;
+}
+
 /** Where a ledger sheet's header begins (its first column's cell), or undefined: not a ledger. */
 export function ledgerHeaderAt(sheet: RawSheet): string | undefined {
   const header = ledgerHeader(sheet);

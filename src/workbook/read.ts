@@ -15,7 +15,7 @@ import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
-import { ledgerHeaderAt, readLedger } from "./ledger.js";
+import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { shownAcross, type ShownRate } from "./shown.js";
@@ -370,6 +370,8 @@ export class SubmissionReader {
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
   private readonly heading: RegExp;
   private ledgerSheet: RawSheet | undefined;
+  /** Whether the ledger read has a 代码 column. */
+  private ledgerCoded = false;
   /** The ledger's header cell, as a reference: where a second ledger is told to look. */
   private ledgerAt: string | undefined;
   /** Sheets that say they are results we wrote (isOurResultSheet): never input, whatever their name. */
@@ -483,9 +485,21 @@ export class SubmissionReader {
     const decide = (): void => {
       decided = true;
       const ledgerAt = ledgerHeaderAt(head);
+      const coded = ledgerAt !== undefined && ledgerHasCode(head);
+      // Of two sheets with a ledger's headings, one without a 代码 column (the lists a ledger's
+      // drop-downs read: 单位名单, 级别, 状态) is no ledger beside one with it: the one with it is
+      // read, the lists left alone (they were refused as a second ledger, or read instead of it).
+      if (this.ledgerSheet && ledgerAt !== undefined && coded !== this.ledgerCoded) {
+        if (!coded) {
+          head.rows = [];
+          return;
+        }
+        this.ledgerSheet = undefined;
+      }
       if (!this.ledgerSheet && ledgerAt !== undefined) {
         this.ledgerSheet = head;
         this.ledgerAt = cellRef(name, ledgerAt);
+        this.ledgerCoded = coded;
         kept = true;
         return;
       }

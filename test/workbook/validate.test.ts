@@ -824,6 +824,25 @@ describe("what a clerk types around the figures", () => {
   });
 });
 
+describe("a hidden sheet of the lists a ledger's drop-downs read (单位名单, 级别, 状态: no 代码 column)", () => {
+  const lists = (wb: MemBook, first: boolean): void => {
+    const ws = wb.addSheet("辅助");
+    ws.hidden = true;
+    ws.set("A1", "单位名单").set("B1", "级别").set("C1", "状态");
+    ws.set("A2", "甲镇").set("B2", "市级").set("C2", "已认定");
+    ws.set("A3", "乙街道").set("B3", "省级").set("C3", "申报中");
+    if (first) wb.list.unshift(...wb.list.splice(wb.list.indexOf(ws), 1));
+  };
+  it.each([false, true])("is no second ledger, before the ledger or after it (first: %s)", async (first) => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [row("甲镇", "KF1")]);
+    lists(book, first);
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(lines(r.diagnostics).filter((l) => !l.startsWith("warning workbook.hidden-sheet"))).toEqual([]);
+    // The ledger's claim counted: read from 加扣分, not from the lists.
+    expect(r.submission?.ledger.map((e) => [e.unit, e.code])).toEqual([["甲镇", "KF1"]]);
+  });
+});
+
 describe("a cover with a column inserted before its labels", () => {
   it("is read: its labels one column on, their values beside them (it was \"no cover\", its district and year lost)", async () => {
     const book = fill(await templateBook(rubric, UNITS, "2026", "青山区"), valuesOf({}), []);
