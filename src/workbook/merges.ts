@@ -68,6 +68,12 @@ export function mergesOverData(p: Problems, sheet: string, merges: readonly stri
   if (gone.size) p.withdraw(gone);
 }
 
+/** Whether any read cell of rows `from` to `to` holds something. */
+function rowsHold(area: DataArea, filled: (row: number, col: number) => boolean, from: number, to: number): boolean {
+  for (let row = from; row <= to; row++) for (const c of area.cols) if (filled(row, c)) return true;
+  return false;
+}
+
 /**
  * Each merged range that covers a read cell of the data area and shows a value (its first cell is
  * `filled`), or that comes down over it from above (a header merged over the rows), or whose blank
@@ -82,6 +88,9 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     const r = rangeOf(ref);
     if (!r || (r.r1 === r.r2 && r.c1 === r.c2)) continue;
     if (r.r2 < area.from || r.r1 > area.to) continue;
+    // A heading merged down over a second header row (部门's headings over both rows of a two-row
+    // header, nothing of a unit's there): a heading, hiding nothing.
+    if (r.r1 < area.from && !rowsHold(area, filled, area.from, Math.min(r.r2, area.to))) continue;
     let read = false;
     for (let c = r.c1; c <= r.c2 && !read; c++) read = area.cols.has(c);
     // A merge from the header down over the rows (A1:K61) hides them whatever its first cell holds:

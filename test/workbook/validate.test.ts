@@ -477,6 +477,20 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("党政线").merge("A1:H4", true),
     expected: ["workbook.merged-data 党政线!A1"],
   },
+  // A two-row header on a sheet with no groups: each heading merged down over both rows, the second
+  // row empty. Headings, hiding nothing (each was said to be merged over data, and writing the
+  // heading in both cells as told made its code a duplicate).
+  {
+    name: "headings merged down over an empty second header row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      ws.insertRow(2);
+      for (const col of ["A", "B", "C", "D", "E"]) ws.merge(`${col}1:${col}2`);
+    },
+    expected: [],
+  },
+  // Merged down over a unit's row, a heading hides its values: said, as before.
+  { name: "a heading merged down over a unit's row", edit: (wb) => void wb.sheetNamed("部门").merge("B1:B2"), expected: ["workbook.merged-data 部门!B1"] },
   {
     // Two items' headers merged into one (for looks): the second item's column has no header; said at the merge.
     name: "a header merged over two items' columns",
