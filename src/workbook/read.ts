@@ -189,7 +189,18 @@ type RowHandler = (row: RawRow) => void;
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void): RowHandler {
+/** unitRows, the rows of a unit's empty first copy recorded (`${sheet}\u0000${row}`). */
+function unitRowsOf(sheet: string, role: SheetRole, p: Problems, heading: RegExp, twins: Set<string>, take: (u: UnitRow) => void): RowHandler {
+  return unitRows(sheet, role, p, heading, take, (row) => twins.add(`${sheet}\u0000${row}`));
+}
+
+/** The cell right of the name's column where it holds words, not a number: a name pasted a column on. */
+function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): RawCell | undefined {
+  const c = cells[nameCol + 1];
+  return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined ? c : undefined;
+}
+
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwin: (row: number) => void = () => undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and whether anything was filled there
@@ -213,8 +224,17 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         p.warn("workbook.summary-row", sheet, summary.ref, { value: cellText(summary) });
         return;
       }
+      // A second header row (2025年得分 | 2026年得分 under a heading merged over both): words alone
+      // under the codes, right under the header: no unit, nothing to say.
+      if (r === headerRow + 1 && codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "s" && numberText(cellText(cells[col])) === undefined))) return;
       // A name made by a formula never calculated (a file written by a program): that, not "no name".
-      if (valued) p.error(nameCell?.value.t === "formula-no-result" ? "workbook.formula-no-result" : "workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      if (valued && nameCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, refOf(nameCol, r));
+      // The name one column on (the row pasted from a list with a column more): said so.
+      else if (valued) {
+        const beside = shiftedName(cells, nameCol);
+        if (beside) p.error("workbook.missing-unit-name-shifted", sheet, refOf(nameCol, r), { name: cellText(beside), at: beside.ref });
+        else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+      }
       return;
     }
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
@@ -244,7 +264,10 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     if (!valued && inFooter) return;
     if (nameCell && nameCell.value.t !== "s") {
-      p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
+      // 序号 before the name (a row pasted from a numbered list): the name is beside it.
+      const beside = nameCell.value.t === "n" ? shiftedName(cells, nameCol) : undefined;
+      if (beside) p.error("workbook.bad-unit-name-shifted", sheet, refOf(nameCol, r), { value: name, name: cellText(beside), at: beside.ref });
+      else p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
       return;
     }
     if (isSummaryName(name)) {
@@ -267,6 +290,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         const row = String(first.row);
         p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && d.location !== undefined && "cell" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/^[A-Z]+/, "") === row)));
         p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+        // (Blanks said once every sheet is read, 指标数据's, are taken back then.)
+        emptyTwin(first.row);
       }
       else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
@@ -361,6 +386,8 @@ export class SubmissionReader {
   private readonly judgedColumns = new Map<string, string>();
   /** Sheet → header cells merged across columns (an item's column then has no header). */
   private readonly headerMerges = new Map<string, readonly string[]>();
+  /** Rows of a unit's empty first copy on a sheet (its filled one further down): their blanks are not asked for. */
+  private readonly emptyTwins = new Set<string>();
   /** What is said once a located sheet's rows are all read (by its index among those located). */
   private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, as said (taken back where an item's heading was hidden so). */
@@ -674,7 +701,7 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role.lastHeaded);
-    return unitRows(sheet, role, p, this.heading, (u) => {
+    return unitRowsOf(sheet, role, p, this.heading, this.emptyTwins, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
@@ -822,8 +849,8 @@ export class SubmissionReader {
       const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
-    const shifted = this.shiftWatch(sheet, role.lastHeaded);
-    return unitRows(sheet, role, p, this.heading, (u) => {
+    const shifted = this.shiftWatch(sheet, role.lastHeaded, true);
+    return unitRowsOf(sheet, role, p, this.heading, this.emptyTwins, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
@@ -853,14 +880,14 @@ export class SubmissionReader {
    * at the number, naming the words' cell; not where that column holds numbers on other rows too
    * (a helper column of the office's own).
    */
-  private shiftWatch(sheet: string, lastHeaded: number | undefined): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined) => void } {
+  private shiftWatch(sheet: string, lastHeaded: number | undefined, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined) => void } {
     if (lastHeaded === undefined) return { row: () => undefined };
     const past = lastHeaded + 1;
     const found: { at: RawCell; words: RawCell }[] = [];
     let filled = 0;
     this.sheetEnds.set(this.located.length - 1, () => {
       if (filled > found.length) return;
-      for (const { at, words } of found) this.p.warn("workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
+      for (const { at, words } of found) this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
     });
     return {
       row: (cells, words) => {
@@ -905,6 +932,10 @@ export class SubmissionReader {
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     this.mergedAcrossSaid();
+    if (this.emptyTwins.size) {
+      const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");
+      p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && this.emptyTwins.has(at(d)))));
+    }
     shownAcross(this.rubric, this.shown, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();

@@ -266,7 +266,7 @@ const cases: Case[] = [
       const last = Math.max(...(ws.rows.get(1)?.keys() ?? []));
       ws.set("B3", "见说明").setAt(3, last + 1, 0.98);
     },
-    expected: ["workbook.not-a-rate 指标数据!B3", "warning workbook.row-shifted 指标数据!T3"],
+    expected: ["workbook.not-a-rate 指标数据!B3", "warning workbook.row-shifted-values 指标数据!T3"],
   },
   // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
   { name: "无 typed for none", values: { 柳河镇: { ZB5: "无", SH3: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word-deduction 社会治理!B2", "workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },

@@ -489,6 +489,29 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
+  // heading (it was "values but no unit name").
+  {
+    name: "a code's heading merged over two columns, their own headings in a second row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      ws.insertRow(2);
+      ws.set("E2", "2025年得分").set("F2", "2026年得分").set("F3", 20).merge("E1:F1");
+    },
+    expected: ["warning workbook.header-merged-across 部门!E1"],
+  },
+  // A row pasted from a numbered list (序号, then the name): said with the name beside it; so too a
+  // row whose name is one column on, its first cell blank.
+  {
+    name: "a row pasted a column on, from a numbered list or with its first cell blank",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      const row = [...(ws.rows.get(2)?.entries() ?? [])].sort((a, b) => b[0] - a[0]);
+      for (const [c, cell] of row) ws.setAt(2, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+      ws.setAt(2, 1, 1);
+    },
+    expected: ["workbook.bad-unit-name-shifted 部门!A2", "warning workbook.roster-unit-absent _lists!F4"],
+  },
   // Merged down over a unit's row, a heading hides its values: said, as before.
   { name: "a heading merged down over a unit's row", edit: (wb) => void wb.sheetNamed("部门").merge("B1:B2"), expected: ["workbook.merged-data 部门!B1"] },
   {
@@ -997,6 +1020,8 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
     for (const col of ["B", "C", "D", "E", "F", "G"]) sheet.set(`${col}2`, null);
     const { lines, diagnostics } = await readMemBook(book);
     expect(lines.filter((l) => l.includes("duplicate"))).toEqual(["workbook.duplicate-unit-empty 指标数据!A2"]);
+    // Its blanks (said once every sheet is read, on 指标数据) not asked for either.
+    expect(lines.filter((l) => /指标数据![B-Z]2$/.test(l))).toEqual([]);
     // On a sheet of judged items, its blanks are not asked to be filled (filled with 0 as asked, the
     // row stayed, and the filled one was then said to be the duplicate).
     const judged = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
