@@ -204,7 +204,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and whether anything was filled there
-  const seen = new Map<string, { row: number; valued: boolean }>();
+  const seen = new Map<string, { row: number; filled: number }>();
+  // How many of the coded cells hold something.
+  const filledIn = (cells: readonly (RawCell | undefined)[]): number => {
+    let n = 0;
+    for (const col of codedCols) if (!isBlank(cells[col])) n++;
+    return n;
+  };
   let inFooter = false;
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
@@ -284,19 +290,23 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (first !== undefined) {
       // The first of the two empty and this one filled (a row pasted over another unit's by
       // mistake): said at the empty one, or the filled one is what gets deleted.
-      if (!first.valued && valued) {
+      // The first of the two less filled than this one (empty: a row pasted over another unit's by
+      // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
+      // one is what gets deleted.
+      const now = filledIn(cells);
+      if (first.filled < now) {
         // Its blanks, asked to be filled as the row was read, are taken back: filled with 0 as asked,
         // the row would stay, and the filled one be said to be the duplicate.
         const row = String(first.row);
         p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && d.location !== undefined && "cell" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/^[A-Z]+/, "") === row)));
-        p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+        if (first.filled === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+        else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: first.filled, there: now });
         // (Blanks said once every sheet is read, 指标数据's, are taken back then.)
         emptyTwin(first.row);
-      }
-      else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
+      } else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
     }
-    seen.set(name, { row: r, valued });
+    seen.set(name, { row: r, filled: valued ? filledIn(cells) : 0 });
     take({ name, cells, row: r });
   };
 }

@@ -1030,6 +1030,15 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
     for (const col of line.rows.get(2)?.keys() ?? []) if (col > 1) line.setAt(2, col, null);
     const said = (await readMemBook(judged)).lines.filter((l) => l.includes("党政线!") && !l.includes("unit-missing"));
     expect(said).toEqual(["workbook.duplicate-unit-empty 党政线!A2"]);
+    // Partly filled (begun, then the whole row pasted below): said there too, with how much each holds.
+    const partly = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const ws = partly.sheetNamed("党政线");
+    ws.set("A2", "丙镇");
+    for (const col of ws.rows.get(2)?.keys() ?? []) if (col > 3) ws.setAt(2, col, null);
+    const r = await readMemBook(partly);
+    expect(r.lines.filter((l) => l.includes("党政线!") && !l.includes("unit-missing"))).toEqual(["workbook.duplicate-unit-fuller 党政线!A2"]);
+    const fuller = r.diagnostics.find((x) => x.code === "workbook.duplicate-unit-fuller")!;
+    expect(message("zh-CN", fuller.code, fuller.data)).toMatch(/^单位 “丙镇” 在本表出现两次:这一行只填了 2 项,A4 那一行填了 \d+ 项;如这一行是没填完的,请删去这一行,保留 A4$/);
     const d = diagnostics.find((x) => x.code === "workbook.duplicate-unit-empty")!;
     expect(message("zh-CN", d.code, d.data)).toBe("单位 “丙镇” 在本表出现两次:这一行没有填数据,A4 那一行有;如这一行是误粘贴的(本应是另一个单位),请改正这一行,不要删 A4");
   });
