@@ -183,12 +183,6 @@ interface UnitRow {
 
 type RowHandler = (row: RawRow) => void;
 
-/**
- * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
- * duplicates reported; gives each unit row to `take`. Only the columns that carry a code matter
- * for a row: a row without a name but with values there is reported; helper columns, summary rows
- * (合计) and the footer under a form (注:…, 填表人:…) are not units.
- */
 /** unitRows, the rows of a unit's empty first copy recorded (`${sheet}\u0000${row}`). */
 function unitRowsOf(sheet: string, role: SheetRole, p: Problems, heading: RegExp, twins: Set<string>, take: (u: UnitRow) => void): RowHandler {
   return unitRows(sheet, role, p, heading, take, (row) => twins.add(`${sheet}\u0000${row}`));
@@ -200,10 +194,16 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
   return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined ? c : undefined;
 }
 
+/**
+ * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
+ * duplicates reported; gives each unit row to `take`. Only the columns that carry a code matter
+ * for a row: a row without a name but with values there is reported; helper columns, summary rows
+ * (合计) and the footer under a form (注:…, 填表人:…) are not units.
+ */
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwin: (row: number) => void = () => undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
-  // unit name → the row it was first on, and whether anything was filled there
+  // unit name → the row it was first on, and how many of its coded cells were filled there
   const seen = new Map<string, { row: number; filled: number }>();
   // How many of the coded cells hold something.
   const filledIn = (cells: readonly (RawCell | undefined)[]): number => {
@@ -288,8 +288,6 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
-      // The first of the two empty and this one filled (a row pasted over another unit's by
-      // mistake): said at the empty one, or the filled one is what gets deleted.
       // The first of the two less filled than this one (empty: a row pasted over another unit's by
       // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
       // one is what gets deleted.
