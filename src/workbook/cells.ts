@@ -99,7 +99,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   }
   // TRUE or FALSE (a checkbox, a comparison typed for a number): said as the item's points.
   if (c.value.t === "b") {
-    p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: c.value.v ? "TRUE" : "FALSE", example: pointsExample(item.max) });
+    p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: c.value.v ? "TRUE" : "FALSE", max: formatPoints(max) });
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
@@ -117,10 +117,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
       const bare = beforeFen(cellText(c));
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });
-      // 无 where points taken off belong: none taken off, 0.
-      else if (deducted && NONE_WORDS.has(normalizeWidth(cellText(c)))) p.error("workbook.none-word-deduction", sheet, c.ref, { code, value: cellText(c) });
-      // An example within the item's points (18.5 read as a slip where the most is 15).
-      else p.error(ambiguous(cellText(c)) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c), example: pointsExample(item.max) });
+      else pointsWords(p, sheet, c, code, item.max, deducted);
       return undefined;
     }
     n = Number(s);
@@ -252,9 +249,41 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   return r;
 }
 
-/** Points to show as an example of what to write: within the item's (18.5 read as a slip where the most is 15). */
-function pointsExample(max: Points): string {
-  return formatPoints(Math.round((max * 0.85) / 50) * 50 || max);
+/**
+ * Words where points belong, said as what they mean: a number in Chinese numerals (十八 is 18),
+ * 满分 (the item's max), 无 (0: none earned, or none taken off); else what may be written (an
+ * example number read as a correction of what was typed).
+ */
+function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: Points, deducted: boolean): void {
+  const text = cellText(c);
+  const word = normalizeWidth(text).trim();
+  const n = chineseNumber(word);
+  if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
+  else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
+  else if (NONE_WORDS.has(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
+  else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A number in Chinese numerals up to 999, with 点 and decimals (十八, 三十, 一百, 十八点五), or undefined. */
+export function chineseNumber(s: string): number | undefined {
+  const m = /^([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?分?$/.exec(s);
+  if (!m) return undefined;
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of m[1] ?? "") {
+    if (ch === "百" || ch === "十") {
+      const unit = ch === "百" ? 100 : 10;
+      if (total % (unit * 10) >= unit && unit === 100) return undefined;
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+    } else if (digit !== undefined && digit !== 0) return undefined;
+    else digit = CHINESE_DIGITS[ch];
+  }
+  total += digit ?? 0;
+  const decimals = [...(m[2] ?? "")].map((ch) => CHINESE_DIGITS[ch] ?? 0).join("");
+  return decimals ? Number(`${total}.${decimals}`) : total;
 }
 
 /** Words that say "none" where a count or an amount belongs. */

@@ -204,7 +204,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and how many of its coded cells were filled there
-  const seen = new Map<string, { row: number; filled: number }>();
+  // (And, for a row partly filled, which of its coded columns hold something.)
+  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[] }>();
   // How many of the coded cells hold something.
   const filledIn = (cells: readonly (RawCell | undefined)[]): number => {
     let n = 0;
@@ -297,14 +298,18 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         // the row would stay, and the filled one be said to be the duplicate.
         const row = String(first.row);
         p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && d.location !== undefined && "cell" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/^[A-Z]+/, "") === row)));
+        // What the first holds that the fuller one lacks: to be moved over, not deleted with its row.
+        const only = (first.cols ?? []).filter((col) => isBlank(cells[col]));
         if (first.filled === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+        else if (only.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, first.row), { unit: name, cells: only.map((col) => refOf(col, first.row)).join("、"), row: r });
         else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: first.filled, there: now });
         // (Blanks said once every sheet is read, 指标数据's, are taken back then.)
         emptyTwin(first.row);
       } else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
     }
-    seen.set(name, { row: r, filled: valued ? filledIn(cells) : 0 });
+    const filled = valued ? filledIn(cells) : 0;
+    seen.set(name, filled > 0 && filled < codedCols.length ? { row: r, filled, cols: codedCols.filter((col) => !isBlank(cells[col])) } : { row: r, filled });
     take({ name, cells, row: r });
   };
 }

@@ -337,12 +337,12 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
 });
 
 describe("words where points belong", () => {
-  it("are given an example within the item's points (18.5 read as a slip where the most is 15)", async () => {
+  it("are told the item's range (an example number, 18.5 where the most is 15, read as a correction)", async () => {
     const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
     Object.assign((values["柳河镇"] ??= {}), { SH6: "良" });
     const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []);
     const d = (await readMemBook(book)).diagnostics.find((x) => x.code === "workbook.points-not-a-number");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("SH6 的分值 “良” 不是数字;请填阿拉伯数字,如 17");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("SH6 的分值 “良” 不是数字;请填 0 到 20 之间的阿拉伯数字");
   });
 });
 

@@ -78,7 +78,8 @@ const cases: Case[] = [
     expected: ["workbook.points-out-of-range 党政线!B2", "workbook.points-out-of-range 党政线!B3", "workbook.points-out-of-range 党政线!G3", "workbook.not-a-rate 指标数据!B2"],
   },
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
-  { name: "text where points belong", values: { 丙镇: { DZ2: "二十" } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
+  // 二十 is 20 in Chinese numerals: asked for as 20; other words, a number within the item's points.
+  { name: "text where points belong", values: { 丙镇: { DZ2: "二十", DZ5: "良好" }, 甲镇: { DZ2: "满分", "DZ3.1": "无" } }, expected: ["workbook.points-full-word 党政线!B2", "workbook.none-word-points 党政线!C2", "workbook.points-chinese-numeral 党政线!B4", "workbook.points-not-a-number 党政线!H4"] },
   { name: "points typed with their 分", values: { 丙镇: { DZ2: "18.5分" } }, expected: ["workbook.points-with-unit 党政线!B4"] },
   // TRUE (a checkbox's value) where points belong: said as the item's points, with its code.
   { name: "TRUE where points belong", values: { 丙镇: { DZ2: true } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
@@ -1038,6 +1039,16 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
     const r = await readMemBook(partly);
     expect(r.lines.filter((l) => l.includes("党政线!") && !l.includes("unit-missing"))).toEqual(["workbook.duplicate-unit-fuller 党政线!A2"]);
     const fuller = r.diagnostics.find((x) => x.code === "workbook.duplicate-unit-fuller")!;
+    // Each row with items the other lacks: moved over, not deleted with the row.
+    const split = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    const sp = split.sheetNamed("党政线");
+    sp.set("A2", "丙镇");
+    for (const col of sp.rows.get(2)?.keys() ?? []) if (col > 3) sp.setAt(2, col, null);
+    sp.set("B4", null).set("C4", null);
+    const sr = await readMemBook(split);
+    const d2 = sr.diagnostics.find((x) => x.code === "workbook.duplicate-unit-split")!;
+    expect(sr.lines.filter((l) => l.includes("duplicate"))).toEqual(["workbook.duplicate-unit-split 党政线!A2"]);
+    expect(message("zh-CN", d2.code, d2.data)).toBe("单位 “丙镇” 在本表出现两次,两行所填的项目不同:请把这一行的 B2、C2 移到第 4 行,再删去这一行");
     expect(message("zh-CN", fuller.code, fuller.data)).toMatch(/^单位 “丙镇” 在本表出现两次:这一行只填了 2 项,A4 那一行填了 \d+ 项;如这一行是没填完的,请删去这一行,保留 A4$/);
     const d = diagnostics.find((x) => x.code === "workbook.duplicate-unit-empty")!;
     expect(message("zh-CN", d.code, d.data)).toBe("单位 “丙镇” 在本表出现两次:这一行没有填数据,A4 那一行有;如这一行是误粘贴的(本应是另一个单位),请改正这一行,不要删 A4");

@@ -64,7 +64,7 @@ export const common: Catalog = {
   "word.errno.ENOTDIR": { "zh-CN": "路径中有一段不是文件夹", en: "part of the path is not a folder" },
   "word.errno.ELOOP": { "zh-CN": "路径中的链接循环指向自身", en: "the path's links loop" },
   "word.errno.EISDIR": { "zh-CN": "这是一个文件夹", en: "it is a folder" },
-  "word.errno.ENOENT": { "zh-CN": "此处不能新建文件:路径不存在,或是系统文件夹", en: "no file can be made here: the path does not exist, or is a system folder" },
+  "word.errno.ENOENT": { "zh-CN": "此处不能新建文件:路径不存在,或是系统文件夹", en: "the path does not exist, or is a system folder" },
   "word.errno.EINVAL": { "zh-CN": "此处不能新建这样的文件", en: "no such file can be made here" },
   "word.errno.EIO": { "zh-CN": "磁盘读写出错", en: "the disk failed to read or write" },
   "word.errno.EPIPE": { "zh-CN": "接收输出的程序已关闭", en: "the program taking the output has closed" },
