@@ -1008,7 +1008,9 @@ function ourOutputSheet(rows: readonly (readonly RawCell[])[]): string | undefin
   const texts = (r: number): string[] => (rows[r] ?? []).filter((c) => c.value.t === "s").map((c) => cellText(c));
   const both = (key: string, data: Record<string, string> = {}): string[] => [message("zh-CN", key, data), message("en", key, data)];
   const dated = both("report.date", { date: "" });
-  if (rows.slice(0, 3).some((_, r) => texts(r).some((t) => dated.some((d) => d !== "" && t.startsWith(d.trim()))))) return "workbook.our-report";
+  // (A sheet of the user's with a code heading among its first rows is theirs, a date line or not.)
+  const coded = rows.slice(0, HEADER_SCAN_ROWS).some((row) => row.some((c) => c.value.t === "s" && headerCode(c.value.v) !== undefined));
+  if (!coded && rows.slice(0, 3).some((_, r) => texts(r).some((t) => dated.some((d) => d !== "" && t.startsWith(d.trim()))))) return "workbook.our-report";
   const title = texts(0)[0] ?? "";
   const heads = [...texts(1), ...texts(2)];
   const titled = both("diff.title").some((w) => title.endsWith(w));

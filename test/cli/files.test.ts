@@ -119,6 +119,16 @@ describe("an output of ours given back as the input", () => {
     ws.addRow(["2026-03-01", "调整 DZ2 分值", "张三"]);
     await wb.xlsx.writeFile(file);
     expect((await cli(["validate", file])).err).toContain("[workbook.no-sheets-found]");
+    // A sheet of items dated as our report is (报告日期:…) is read as the user's, not passed over as ours.
+    const dated = join(scratchDir("assess-dated-"), "dated.xlsx");
+    const { copyFileSync } = await import("node:fs");
+    copyFileSync("samples/qingshan-2026.xlsx", dated);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(dated);
+    book.getWorksheet("党政线")!.getCell("Z1").value = "报告日期:2026年9月15日";
+    await book.xlsx.writeFile(dated);
+    const r = await cli(["validate", dated]);
+    expect([r.code, r.err.includes("错误")]).toEqual([0, false]);
   });
 
   it("where no assessment sheet is found, the example codes are the rubric's own (not the bundled district scheme's)", async () => {
