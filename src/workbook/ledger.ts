@@ -2,7 +2,7 @@
 // found by their header words; every row is checked against the rubric's ledger codes.
 import { cellRef, type Problems } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
-import { formatPoints, normalizeWidth } from "../model/numbers.js";
+import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints } from "./cells.js";
@@ -260,10 +260,22 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     } else if (code && !isBlank(pointsCell)) {
       // By level (市级 5, 省级 7): the 级别 column decides, said so; else the code's fixed points.
       if (code.levels && code.kind !== "single") p.warn("workbook.ledger-points-by-level", s, ref("points"), { code: code.code, levels: Object.entries(code.levels).map(([l, v]) => `${l} ${formatPoints(v)}`).join("、") });
-      else p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
+      else {
+        // A whole multiple of the code's points, typed where its count belongs (2 for two reports of
+        // −1 each): the count asked for, or the row counts once.
+        const typed = pointsCell?.value.t === "n" ? pointsCell.value.v : Number(numberText(cellText(pointsCell)) ?? Number.NaN);
+        const each = code.points ?? 0;
+        const times = each !== 0 && Number.isFinite(typed) ? Math.round((Math.abs(typed) * 100) / each) : 0;
+        if (times > 1 && Math.abs(times * each - Math.abs(typed) * 100) < 1) p.warn("workbook.ledger-points-count", s, ref("points"), { code: code.code, points: formatPoints(each), times });
+        else p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
+      }
     }
     const all = [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected];
-    if (status === "") blank("status", "状态");
+    // Blank: said with the words it may hold (an unknown one is).
+    if (status === "") {
+      if (get("status")?.value.t === "formula-no-result") blank("status", "状态");
+      else p.error("workbook.ledger-blank-status", s, ref("status"), { allowed: all.join("、") });
+    }
     else if (!all.includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, allowed: all.join("、") });
     else if (rubric.statuses.pending.includes(status)) p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");

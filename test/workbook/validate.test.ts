@@ -595,6 +595,8 @@ const cases: Case[] = [
   },
   // 分值 typed for a code that decides its own points: by level said as by level (not "fixed"), else fixed.
   { name: "ledger: points typed for a code by level, and for one of fixed points", ledger: [row("甲镇", "JF2", { level: "省级", points: 7 }), row("乙街道", "KF1", { points: 20 })], expected: ["warning workbook.ledger-points-by-level 加扣分!E2", "warning workbook.ledger-points-ignored 加扣分!E3"] },
+  // 40 where KF1 counts 20 each time: two of them, the count asked for (the row counted once).
+  { name: "ledger: points typed as a multiple of a fixed code's", ledger: [row("乙街道", "KF1", { points: 40 })], expected: ["warning workbook.ledger-points-count 加扣分!E2"] },
   // A code copied with its name from the header's list is the code; with another name, said with both
   // names (it was "unknown code", though KF1 stood in the list offered).
   { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-code-name-differs 加扣分!B3"] },
@@ -644,7 +646,8 @@ const cases: Case[] = [
   // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
-  { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank 加扣分!F2"] },
+  // Said with the statuses it may hold, as an unknown one is.
+  { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank-status 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
   // YES and Ｙ are yes whatever their case or width; a word neither yes nor no where the code does
   // not double on it does nothing, and is said so (it refused the whole workbook).

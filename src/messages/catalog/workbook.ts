@@ -205,6 +205,8 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-points-required": { "zh-CN": "{code} 需要填写分值({min}–{max})", en: "{code} needs the points ({min}–{max})" },
   "workbook.ledger-points-range": { "zh-CN": "{code} 的分值 {value} 超出 {min}–{max};请填 {min} 到 {max} 之间的分数", en: "{code}: the points {value} are outside {min}–{max}; enter points from {min} to {max}" },
   "workbook.ledger-points-by-level": { "zh-CN": "{code} 按级别计分({levels}),此处填写的分值不起作用,请填写级别", en: "{code} scores by level ({levels}); the points entered here are ignored: enter the level" },
+  "workbook.ledger-points-count": { "zh-CN": "{code} 每次按固定分值 {points} 计,此处填写的分值不起作用;如是 {times} 次,请在 “数量” 列填 {times}", en: "{code} counts {points} each time, so the points entered here are ignored; if it happened {times} times, enter {times} in the count column" },
+  "workbook.ledger-blank-status": { "zh-CN": "“状态” 未填写;可填:{allowed}", en: "the status is blank; it may be: {allowed}" },
   "workbook.ledger-points-ignored": { "zh-CN": "{code} 按固定分值计,此处填写的分值不起作用", en: "{code} has fixed points; the points entered here are ignored" },
   "workbook.ledger-unknown-status": { "zh-CN": "状态 “{value}” 无效,可用:{allowed}", en: "the status \"{value}\" is not valid; use one of: {allowed}" },
   "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,计入分值最高的 {first},本行不计分", en: "{code} of \"{unit}\" counts at most once a year: the row worth most, {first}, counts; this row does not" },
