@@ -251,8 +251,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
 
 /**
  * Words where points belong, said as what they mean: a number in Chinese numerals (十八 is 18),
- * 满分 (the item's max), 无 (0: none earned, or none taken off); else what may be written (an
- * example number read as a correction of what was typed).
+ * 满分 (the item's max), 无 (0: none earned, or none taken off); else the item's range (an example
+ * number was read as a correction of what was typed).
  */
 function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: Points, deducted: boolean): void {
   const text = cellText(c);
@@ -272,10 +272,13 @@ export function chineseNumber(s: string): number | undefined {
   if (!m) return undefined;
   let total = 0;
   let digit: number | undefined;
+  // Each unit once, larger first (一百二十, not 十百 or 十十: words, not a number).
+  let last = 1000;
   for (const ch of m[1] ?? "") {
     if (ch === "百" || ch === "十") {
       const unit = ch === "百" ? 100 : 10;
-      if (total % (unit * 10) >= unit && unit === 100) return undefined;
+      if (unit >= last) return undefined;
+      last = unit;
       total += (digit ?? 1) * unit;
       digit = undefined;
     } else if (digit !== undefined && digit !== 0) return undefined;

@@ -183,15 +183,15 @@ interface UnitRow {
 
 type RowHandler = (row: RawRow) => void;
 
-/** unitRows, the rows of a unit's empty first copy recorded (`${sheet}\u0000${row}`). */
-function unitRowsOf(sheet: string, role: SheetRole, p: Problems, heading: RegExp, twins: Set<string>, take: (u: UnitRow) => void): RowHandler {
-  return unitRows(sheet, role, p, heading, take, (row) => twins.add(`${sheet}\u0000${row}`));
+/** Words in a cell, not a number typed as text (缺, 见说明, a name; not '18.5). */
+function isWords(c: RawCell | undefined): c is RawCell {
+  return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined;
 }
 
-/** The cell right of the name's column where it holds words, not a number: a name pasted a column on. */
+/** The cell right of the name's column where it holds words: a name pasted a column on. */
 function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): RawCell | undefined {
   const c = cells[nameCol + 1];
-  return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined ? c : undefined;
+  return isWords(c) ? c : undefined;
 }
 
 /**
@@ -200,18 +200,12 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwin: (row: number) => void = () => undefined): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and how many of its coded cells were filled there
   // (And, for a row partly filled, which of its coded columns hold something.)
   const seen = new Map<string, { row: number; filled: number; cols?: readonly number[] }>();
-  // How many of the coded cells hold something.
-  const filledIn = (cells: readonly (RawCell | undefined)[]): number => {
-    let n = 0;
-    for (const col of codedCols) if (!isBlank(cells[col])) n++;
-    return n;
-  };
   let inFooter = false;
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
@@ -219,11 +213,16 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
-    // A footer's words may stand under the score columns too (填表人:张三 … 审核人:李四): not values.
-    const valued = codedCols.some((col) => {
+    // How many coded cells hold something; whether any holds a value (a footer's words may stand
+    // under the score columns too, 填表人:张三 … 审核人:李四: not values).
+    let filled = 0;
+    let valued = false;
+    for (const col of codedCols) {
       const c = cells[col];
-      return !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v));
-    });
+      if (isBlank(c)) continue;
+      filled++;
+      if (!(c?.value.t === "s" && isFooterText(c.value.v))) valued = true;
+    }
     if (name === "") {
       // 合计 in another column (序号) with the name column blank: a summary row all the same.
       const summary = row.find((c) => c.value.t === "s" && isSummaryName(c.value.v));
@@ -233,7 +232,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       }
       // A second header row (2025年得分 | 2026年得分 under a heading merged over both): words alone
       // under the codes, right under the header: no unit, nothing to say.
-      if (r === headerRow + 1 && codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "s" && numberText(cellText(cells[col])) === undefined))) return;
+      if (r === headerRow + 1 && codedCols.every((col) => isBlank(cells[col]) || isWords(cells[col]))) return;
       // A name made by a formula never calculated (a file written by a program): that, not "no name".
       if (valued && nameCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, refOf(nameCol, r));
       // The name one column on (the row pasted from a list with a column more): said so.
@@ -292,24 +291,21 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       // The first of the two less filled than this one (empty: a row pasted over another unit's by
       // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
       // one is what gets deleted.
-      const now = filledIn(cells);
+      const now = valued ? filled : 0;
       if (first.filled < now) {
-        // Its blanks, asked to be filled as the row was read, are taken back: filled with 0 as asked,
-        // the row would stay, and the filled one be said to be the duplicate.
-        const row = String(first.row);
-        p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && d.location !== undefined && "cell" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/^[A-Z]+/, "") === row)));
         // What the first holds that the fuller one lacks: to be moved over, not deleted with its row.
         const only = (first.cols ?? []).filter((col) => isBlank(cells[col]));
         if (first.filled === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
         else if (only.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, first.row), { unit: name, cells: only.map((col) => refOf(col, first.row)).join("、"), row: r });
         else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: first.filled, there: now });
-        // (Blanks said once every sheet is read, 指标数据's, are taken back then.)
-        emptyTwin(first.row);
+        // Its blanks, asked to be filled, are taken back once every sheet is read (filled with 0 as
+        // asked, the row would stay, and the filled one be said to be the duplicate).
+        emptyTwins.add(`${sheet}\u0000${first.row}`);
       } else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
       return;
     }
-    const filled = valued ? filledIn(cells) : 0;
-    seen.set(name, filled > 0 && filled < codedCols.length ? { row: r, filled, cols: codedCols.filter((col) => !isBlank(cells[col])) } : { row: r, filled });
+    const count = valued ? filled : 0;
+    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])) } : { row: r, filled: count });
     take({ name, cells, row: r });
   };
 }
@@ -403,8 +399,8 @@ export class SubmissionReader {
   private readonly emptyTwins = new Set<string>();
   /** What is said once a located sheet's rows are all read (by its index among those located). */
   private readonly sheetEnds = new Map<number, () => void>();
-  /** Headings of codes merged across columns, as said (taken back where an item's heading was hidden so). */
-  private readonly mergedAcross: Diagnostic[] = [];
+  /** Headings of codes merged across columns, to be said once the columns are checked. */
+  private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -644,21 +640,18 @@ export class SubmissionReader {
       const code = cols ? role.columns.get(cols.first) : undefined;
       if (!cols || code === undefined) continue;
       const name = typeof code === "string" ? code : code.code;
-      this.p.warn("workbook.header-merged-across", sheet, `${colName(cols.first)}${role.headerRow}`, { code: name, range, first: colName(cols.first), rest: cols.last === cols.first + 1 ? colName(cols.last) : `${colName(cols.first + 1)}–${colName(cols.last)}` });
-      const said = this.p.list.at(-1);
-      if (said?.code === "workbook.header-merged-across") this.mergedAcross.push(said);
+      this.mergedAcross.push({ sheet, cell: `${colName(cols.first)}${role.headerRow}`, data: { code: name, range, first: colName(cols.first), rest: cols.last === cols.first + 1 ? colName(cols.last) : `${colName(cols.first + 1)}–${colName(cols.last)}` } });
     }
   }
 
   /**
-   * Where the merge hid an item's own heading (an item missing, said at the merge), that says it:
-   * its "only the first column is read" is taken back.
+   * Said once the columns are checked: not where the merge hid an item's own heading (an item
+   * missing, said at the merge), which says it.
    */
   private mergedAcrossSaid(): void {
     if (!this.mergedAcross.length) return;
     const hid = new Set(this.p.list.filter((d) => d.code === "workbook.missing-column-merged").map((d) => (d.location && "sheet" in d.location ? d.location.sheet : "")));
-    const gone = new Set(this.mergedAcross.filter((d) => d.location && "sheet" in d.location && hid.has(d.location.sheet)));
-    if (gone.size) this.p.withdraw(gone);
+    for (const m of this.mergedAcross) if (!hid.has(m.sheet)) this.p.warn("workbook.header-merged-across", m.sheet, m.cell, m.data);
   }
 
   /** Records that a unit is on the sheet located last. */
@@ -714,7 +707,7 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role.lastHeaded);
-    return unitRowsOf(sheet, role, p, this.heading, this.emptyTwins, (u) => {
+    return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
@@ -733,14 +726,14 @@ export class SubmissionReader {
         const c = u.cells[col];
         const v = readPoints(p, sheet, c, col, u.row, item);
         if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
-        else if (v === undefined && c?.value.t === "s" && numberText(cellText(c)) === undefined) words ??= c;
+        else if (v === undefined && isWords(c)) words ??= c;
       }
       // Words under an item (a note) and a number past the last heading: the row was pasted a
       // column out of line (from a copy with a column of its own), and the numbers after the
       // words read under the wrong items. Said, or the error at the words is mended and the
       // shift stays.
       shifted.row(u.cells, words);
-    });
+    }, this.emptyTwins);
   }
 
   /**
@@ -863,7 +856,7 @@ export class SubmissionReader {
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
     const shifted = this.shiftWatch(sheet, role.lastHeaded, true);
-    return unitRowsOf(sheet, role, p, this.heading, this.emptyTwins, (u) => {
+    return unitRows(sheet, role, p, this.heading, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
@@ -883,7 +876,7 @@ export class SubmissionReader {
         } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
       shifted.row(u.cells, words);
-    });
+    }, this.emptyTwins);
   }
 
   /**

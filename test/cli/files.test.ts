@@ -1,9 +1,13 @@
 // Reading the user's files: a device or a pipe named as the input has no size to check before
 // reading; it is read up to the limit and no further (`assess validate /dev/zero` used to read on
 // until memory ran out).
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readUserFile } from "../../src/cli/files.js";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
 
 describe("a file that is not a regular file", () => {
   it.skipIf(!existsSync("/dev/zero"))("is read up to the limit, then refused as too large with the caller's message", () => {
@@ -19,10 +23,6 @@ describe("a file that is not a regular file", () => {
 
 describe("a rubric file too large", () => {
   it("is told the one limit whatever its size (a 5 MB file was told 4 MB, a 2 MB one 1 MB)", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
-    const { writeFileSync } = await import("node:fs");
     const dir = scratchDir("assess-big-rubric-");
     for (const mb of [2, 5]) {
       const file = join(dir, `big-${mb}.yaml`);
@@ -36,7 +36,6 @@ describe("a rubric file too large", () => {
 
 describe("\"-\" for standard input", () => {
   it("is said as not taken, with the path to write instead (it was told no such file)", async () => {
-    const { cli } = await import("../helpers/cli.js");
     for (const args of [["validate", "-"], ["rubric", "check", "-"]]) {
       const r = await cli(args);
       expect(r.code).toBe(1);
@@ -47,10 +46,6 @@ describe("\"-\" for standard input", () => {
 
 describe("a file picked by mistake that its name tells", () => {
   it("is said to be the lock file of the workbook beside it (Excel's ~$, with a long name's first two characters replaced; LibreOffice's .~lock.…#)", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
-    const { copyFileSync, writeFileSync } = await import("node:fs");
     const dir = scratchDir("assess-lock-pick-");
     copyFileSync("samples/qingshan-2026.xlsx", join(dir, "青山区2026年度.xlsx"));
     // Excel's owner file: a length byte, the user's name, padding.
@@ -72,10 +67,6 @@ describe("a file picked by mistake that its name tells", () => {
   });
 
   it("names WPS's .et format rather than a legacy .xls", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
-    const { writeFileSync } = await import("node:fs");
     const dir = scratchDir("assess-et-");
     const file = join(dir, "青山.et");
     // A compound-file container's signature, as .et, .xls and .doc files begin.
@@ -87,9 +78,6 @@ describe("a file picked by mistake that its name tells", () => {
 
 describe("an output of ours given back as the input", () => {
   it("is said to be the report or the list of changes it is (it was told no assessment sheet was found, or to save a page as .xlsx)", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
     const dir = scratchDir("assess-ours-back-");
     const [report, page, changes] = [join(dir, "r.xlsx"), join(dir, "r.html"), join(dir, "d.xlsx")];
     expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "both", "-o", report])).code).toBe(0);
@@ -108,10 +96,6 @@ describe("an output of ours given back as the input", () => {
   });
 
   it("is told by its content, not its name: a user's own sheet named 变更说明 is no list of ours", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
-    const ExcelJS = (await import("exceljs")).default;
     const file = join(scratchDir("assess-own-changes-"), "变更.xlsx");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("变更说明");
@@ -121,7 +105,6 @@ describe("an output of ours given back as the input", () => {
     expect((await cli(["validate", file])).err).toContain("[workbook.no-sheets-found]");
     // A sheet of items dated as our report is (报告日期:…) is read as the user's, not passed over as ours.
     const dated = join(scratchDir("assess-dated-"), "dated.xlsx");
-    const { copyFileSync } = await import("node:fs");
     copyFileSync("samples/qingshan-2026.xlsx", dated);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(dated);
@@ -132,10 +115,6 @@ describe("an output of ours given back as the input", () => {
   });
 
   it("where no assessment sheet is found, the example codes are the rubric's own (not the bundled district scheme's)", async () => {
-    const { cli } = await import("../helpers/cli.js");
-    const { scratchDir } = await import("../helpers/tmp.js");
-    const { join } = await import("node:path");
-    const ExcelJS = (await import("exceljs")).default;
     const file = join(scratchDir("assess-payroll-"), "工资表.xlsx");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("工资表").addRow(["姓名", "工资"]);

@@ -25,12 +25,17 @@ interface Case {
   expected: string[];
 }
 
-async function diagnose(c: Case): Promise<string[]> {
+/** The sample's workbook with a case's values, ledger rows and edit, read. */
+async function read(c: Omit<Case, "name" | "expected">): ReturnType<typeof readMemBook> {
   const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
   for (const [n, v] of Object.entries(c.values ?? {})) Object.assign((values[n] ??= {}), v);
   const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, c.ledger ?? []);
   c.edit?.(book);
-  return (await readMemBook(book)).lines;
+  return readMemBook(book);
+}
+
+async function diagnose(c: Case): Promise<string[]> {
+  return (await read(c)).lines;
 }
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
@@ -338,20 +343,14 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
 
 describe("words where points belong", () => {
   it("are told the item's range (an example number, 18.5 where the most is 15, read as a correction)", async () => {
-    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
-    Object.assign((values["柳河镇"] ??= {}), { SH6: "良" });
-    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []);
-    const d = (await readMemBook(book)).diagnostics.find((x) => x.code === "workbook.points-not-a-number");
+    const d = (await read({ values: { 柳河镇: { SH6: "良" } } })).diagnostics.find((x) => x.code === "workbook.points-not-a-number");
     expect(message("zh-CN", d!.code, d!.data)).toBe("SH6 的分值 “良” 不是数字;请填 0 到 20 之间的阿拉伯数字");
   });
 });
 
 describe("a number typed in another unit of the column's kind", () => {
   it("is given in the column's unit (5.2亿 is 52000万元)", async () => {
-    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
-    Object.assign((values["柳河镇"] ??= {}), { ZB2: "5.2亿" });
-    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), values, []);
-    const d = (await readMemBook(book)).diagnostics.find((x) => x.code === "workbook.quantity-other-unit");
+    const d = (await read({ values: { 柳河镇: { ZB2: "5.2亿" } } })).diagnostics.find((x) => x.code === "workbook.quantity-other-unit");
     expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!C2");
     expect(message("zh-CN", d!.code, d!.data)).toBe("“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000");
   });
