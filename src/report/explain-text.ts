@@ -114,7 +114,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       // A row held to nothing (a cap reached, its item at 0) shows 0, not −0.
       const sign = r.points === 0 ? "" : r.kind === "deduction" ? "−" : "+";
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
-      out.push(`  ${r.entry.code}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+      // The code's name beside it, as items are shown (KF2 alone sent a reader to the rubric).
+      const name = rubric.ledger.find((x) => x.code === r.entry.code)?.name;
+      out.push(`  ${r.entry.code}${name ? ` ${name}` : ""}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

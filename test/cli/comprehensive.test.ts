@@ -294,7 +294,8 @@ describe("the comprehensive sample", () => {
     // Ledger points charged to an item or a line are said where they land, and where they went.
     const charged = await cli(["explain", input, "杨柳镇"]);
     expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15;加扣分 −2,得 13  [指标数据!G6]");
-    expect(charged.out).toContain("KF3  −2  2 × 1 = 扣 2,计入 SH2 一般生产安全事故控制  [加扣分!B8]");
+    // The ledger code with its name, as items are shown, then the row's own note.
+    expect(charged.out).toContain("  KF3 安全隐患整改不到位  −2  2 × 1 = 扣 2,计入 SH2 一般生产安全事故控制  [加扣分!B8]  重大安全隐患整改不到位");
     const line = await cli(["explain", input, "青龙乡"]);
     expect(line.out).toContain("SH 社会治理  87.2/100(含加扣分 −2)");
     const s = await cli(["explain", input, "金山镇"]);
@@ -344,7 +345,7 @@ describe("the comprehensive sample", () => {
     await wb.xlsx.writeFile(file);
     const r = await cli(["explain", file, "河东街道"]);
     expect(r.out).toContain("奖惩:\n  (待定)可能获街道组排名名次奖\n  等次:良好\n");
-    expect(r.out).toContain("JF1  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
+    expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
 });
 

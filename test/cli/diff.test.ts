@@ -836,7 +836,7 @@ describe("a single-item recognition still pending", () => {
     // And the money at stake, as a prize that may be won shows its own.
     expect(maybe?.[3]).toBe(3000);
     const explained = await cli(["explain", pending, "河口镇"]);
-    expect(explained.out).toContain("  DX2  不计分  状态为“申报中”,尚未认定,不计分;认定后按市级参评移民地区综合治理单项奖  [加扣分!B23]");
+    expect(explained.out).toContain("  DX2 移民地区综合治理  不计分  状态为“申报中”,尚未认定,不计分;认定后按市级参评移民地区综合治理单项奖  [加扣分!B23]");
     expect(explained.out).toContain("奖惩:\n  (待定)可能获单项奖:移民地区综合治理单项奖(市级)\n");
     const en = await cli(["explain", pending, "河口镇", "--lang", "en"]);
     expect(en.out).toContain("(pending) may win the single-item award 移民地区综合治理单项奖 (市级)");

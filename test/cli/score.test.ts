@@ -407,21 +407,21 @@ describe("assess explain", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 = 93.5%,低于目标 95%(单元格 指标数据!B6)");
     expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,扣 1.5)  [党政线!B6]");
-    expect(r.out).toContain("DX2  已记录  移民地区综合治理(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
+    expect(r.out).toContain("DX2 移民地区综合治理  已记录  移民地区综合治理(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
     expect(r.out).toContain("总分 = 259 + 588 + 加分 0 − 扣分 0 = 847");
   });
 
   it("shows counted, doubled, once-a-year and pending ledger rows with why", async () => {
     const xinhua = await cli(["explain", input, " 新华街道 "]);
-    expect(xinhua.out).toContain("KF5  −10  未如实上报,加倍扣分:5 × 2 × 1 = 扣 10");
+    expect(xinhua.out).toContain("KF5 两个年度内超生举报查实  −10  未如实上报,加倍扣分:5 × 2 × 1 = 扣 10");
     const chengguan = await cli(["explain", input, "城关镇"]);
-    expect(chengguan.out).toContain("JF1  +20");
-    expect(chengguan.out).toContain("JF1  不计分  JF1 每年至多计一次,计入分值最高的 加扣分!B2");
+    expect(chengguan.out).toContain("JF1 创新  +20");
+    expect(chengguan.out).toContain("JF1 创新  不计分  JF1 每年至多计一次,计入分值最高的 加扣分!B2");
     const jinshui = await cli(["explain", input, "金水街道", "--lang", "en"]);
-    expect(jinshui.out).toContain("KF3  not counted  status \"申报中\": not yet approved, not counted");
+    expect(jinshui.out).toContain("KF3 越级上访  not counted  status \"申报中\": not yet approved, not counted");
     // Points by level: the level that gave them is said.
     const donghu = await cli(["explain", input, "东湖街道"]);
-    expect(donghu.out).toContain("JF2  +5  5(市级) × 1 = 加 5  [加扣分!B4]");
+    expect(donghu.out).toContain("JF2 经验介绍、获奖  +5  5(市级) × 1 = 加 5  [加扣分!B4]");
   });
 
   it("--json gives every item with its cell", async () => {
