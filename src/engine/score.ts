@@ -528,11 +528,16 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const takers = new Map<number, LedgerEntry[]>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
-  const open = (u: number, r: Ranking, kind: OpenAward["kind"]): void => {
+  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[]): void => {
     const list = unsettled.get(u);
-    if (list?.some((a) => a.ranking === r.id && a.kind === kind)) return;
+    const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind) ?? -1;
+    if (list && at >= 0) {
+      // Others' claims may move it across a quota's cut too: which grades, no longer known.
+      if (!grades && list[at]?.grades) list[at] = { ...(list[at] as OpenAward), grades: undefined };
+      return;
+    }
     const card = kind === "warning" ? r.yellowCard?.name : undefined;
-    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}) };
+    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}) };
     if (!list) unsettled.set(u, [award]);
     else list.push(award);
   };
@@ -645,7 +650,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           reach ??= gradeReach();
           const most = effects.get(c.u)?.gradeAtMost;
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
-          if (Math.max(floor, reach(lo0)) !== Math.max(floor, reach(hi0))) open(c.u, r, "grade");
+          const worst = Math.max(floor, reach(lo0));
+          const best = Math.max(floor, reach(hi0));
+          if (worst !== best) open(c.u, r, "grade", gradeNames(r).slice(best, worst + 1));
         }
         // Its card at its lowest (and worst place) and at its highest (and best): open only where
         // it may be given or not; last whatever is decided, it has it either way, though its score

@@ -112,6 +112,8 @@ export interface OpenAward {
   /** The ranking's name, and a yellow card's own (黄牌警告): for saying what a unit could get. */
   readonly rankingName: string;
   readonly card?: string;
+  /** A grade its own claims may move: the grades it may end with, best first (its own among them). */
+  readonly grades?: readonly string[];
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

@@ -166,7 +166,7 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   if (u.vetoed) for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
   if (open.length) {
     const mark = message(lang, "award.unsettled");
-    for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + awardText(a, lang, shown));
+    for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + openAwardText(u, a, lang, shown));
     for (const o of unheld(u)) if (!own || o.ranking === shown) add(mayWin(o, lang, u));
   }
   for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
@@ -240,6 +240,18 @@ export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
     if (rows.length) return claimsSaid(rows, lang).join(lang === "en" ? "; " : ";");
   }
   return o.rankingName;
+}
+
+/**
+ * An award pending claims could change, as awardText says it; a grade its own claims may move
+ * says which others it may end with (等次:良好(…也可能为优秀)).
+ */
+export function openAwardText(u: UnitResult, a: Award, lang: Lang, shown?: string): string {
+  const text = awardText(a, lang, shown);
+  if (a.kind !== "grade") return text;
+  const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;
+  const others = grades?.filter((g) => g !== a.grade) ?? [];
+  return others.length ? message(lang, "award.grade-may", { award: text, others: others.join(message(lang, "list.or")) }) : text;
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {

@@ -347,6 +347,24 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("奖惩:\n  (待定)可能获街道组排名名次奖\n  等次:良好\n");
     expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
+
+  it("says which grades a unit's own pending claim may bring: 88.97 with −10 pending is 良好 or 合格", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["区市场监管局", "KF1", 10, null, null, "申报中"];
+    const file = join(dir, "grade-pending.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["explain", file, "区市场监管局"]);
+    expect(r.out).toContain("奖惩:\n  (待定)等次:良好(视待定加扣分的认定,也可能为合格)\n");
+    const en = await cli(["explain", file, "区市场监管局", "--lang", "en"]);
+    expect(en.out).toContain("(pending) grade: 良好 (may be 合格 once the pending rows are decided)");
+    // The terminal's table says it too; a unit whose claims cross no line says nothing more.
+    const scored = await cli(["score", file, "-o", join(dir, "grade-pending.scored.xlsx")]);
+    expect(scored.out).toMatch(/│ 区市场监管局 .*│ \(待定\)等次:良好\(视待定加扣分的认定,也可能为合格\)/);
+    expect(scored.out).toMatch(/│ 区交通运输局 .*│ 等次:良好\(达到优秀分数线,但优秀名额 1 个已满;[^│]*│/);
+    expect(scored.out).not.toMatch(/│ 区交通运输局 .*也可能为/);
+  });
 });
 
 describe("the comprehensive sample's report", () => {
