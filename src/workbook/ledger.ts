@@ -156,6 +156,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   let searches = 0;
   /** The last row read as a claim: merged cells down to it are said. */
   let lastRow = header.row;
+  /** Each claim's every column, and the first row that held it. */
+  const seen = new Map<string, number>();
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
@@ -294,6 +296,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       else if ((flagged || unknown) && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
     if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
+    // A row the same as an earlier one in every column (a claim pasted twice): both count, so it is
+    // said, at the later row (once-a-year codes are said below: only one of them counts).
+    const key = JSON.stringify([unitName.trim(), code.code, count, level ?? null, points ?? null, status, flagged, cellText(get("note")), cellText(get("evidence"))]);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, r);
+    else if (!(code.oncePerYear && rubric.statuses.counted.includes(status))) p.warn("workbook.ledger-row-again", s, ref("code"), { unit: unitName.trim(), code: code.code, first });
     out.push({
       row: r,
       sheet: s,

@@ -657,6 +657,13 @@ const cases: Case[] = [
     ledger: [row("甲镇", "JF1"), row("甲镇", "JF1"), row("乙街道", "JF1", { count: 2 }), row("丙镇", "JF2", { level: "省级(全区)" })],
     expected: ["warning workbook.ledger-once-again 加扣分!B3", "warning workbook.ledger-once-count 加扣分!C4"],
   },
+  // A claim pasted twice counts twice: said at the later copy (a prize was lost to it unsaid);
+  // rows that differ in any column (another note, count or status) are two claims, not said.
+  {
+    name: "ledger: a row the same as an earlier one in every column is a warning at the later row",
+    ledger: [row("甲镇", "KF1", { note: "通报一" }), row("乙街道", "KF1"), row("甲镇", "KF1", { note: "通报二" }), row("甲镇", "KF1", { note: "通报一" }), row("乙街道", "KF1", { count: 2 }), row("乙街道", "KF1", { status: "申报中" }), row("乙街道", "KF1")],
+    expected: ["warning workbook.ledger-row-again 加扣分!B5", "warning workbook.ledger-pending 加扣分!F7", "warning workbook.ledger-row-again 加扣分!B8"],
+  },
   { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
   {
     name: "a hidden row is a warning",
