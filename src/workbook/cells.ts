@@ -171,6 +171,14 @@ export function blankMeasure(p: Problems, sheet: string, ref: string, code: stri
 }
 
 /**
+ * A number as a spreadsheet shows it: fifteen significant digits at most (0.138 pasted as a value
+ * from a formula holds 0.13799999999999998); text as typed.
+ */
+function asShown(raw: number | string): string {
+  return typeof raw === "number" ? String(Number(raw.toPrecision(15))) : raw;
+}
+
+/**
  * Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5",
  * "12 万元"). `shown`: told the rate the cell shows where its format rounds it to another (0.9499
  * formatted 0% shows 95%; 94.99% is read).
@@ -196,12 +204,12 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     if (max > 10000 && n * 10000 <= max) {
       r = fractionToRate(n);
       // (A formula's result is a fraction computed, 86000/76786: left alone.)
-      if (!c.formula) p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
+      if (!c.formula) p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
     } else {
       // What to type, in plain digits (95%, not ９５%): the number as a percentage where that is a
       // rate the indicator may be; else a hundredth of it (9500 for 95%, 9670 for 96.7%);
       // else no guess.
-      const typed = numberText(String(raw)) ?? String(raw);
+      const typed = numberText(asShown(raw)) ?? asShown(raw);
       const within = (rate: number): boolean => Number.isFinite(rate) && rate >= min && rate <= max;
       // A formula's result (=B3/C3*100) is not typed over: the formula is to give the fraction.
       if (within(Math.round(n * 100)) && c.formula) {
@@ -209,9 +217,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
         const meant = Math.round(n * 100);
         p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
       }
-      else if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: `${typed}%` });
+      else if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
       else if (Number.isInteger(n) && n % 10 === 0 && within(n)) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
-      else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: String(raw), min: formatRate(min), max: formatRate(max) });
+      else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
     }
   }
@@ -219,7 +227,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   // as a fraction, and said (a formula's result is a fraction computed, and left alone).
   // (Only where rates above 100% are allowed: below it, 0.072 is 7.2% however the range goes.)
   if (typedFraction && typeof r === "number" && max > 10000) {
-    p.warn("workbook.rate-large", sheet, c.ref, { value: String(raw), read: formatRate(r), suggestion: `${numberText(String(raw)) ?? String(raw)}%` });
+    p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
   }
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {

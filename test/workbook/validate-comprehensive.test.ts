@@ -348,6 +348,14 @@ describe("words where points belong", () => {
   });
 });
 
+describe("a growth rate held as a plain fraction", () => {
+  it("is said as the cell shows it (0.138 pasted as a value holds 0.13799999999999998)", async () => {
+    const d = (await read({ values: { 柳河镇: { ZB3: 1.38 / 10 } } })).diagnostics.find((x) => x.code === "workbook.rate-large");
+    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!D2");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("0.138 按 13.8% 计;如是 0.138%,请填写 0.138%");
+  });
+});
+
 describe("a number typed in another unit of the column's kind", () => {
   it("is given in the column's unit (5.2亿 is 52000万元)", async () => {
     const d = (await read({ values: { 柳河镇: { ZB2: "5.2亿" } } })).diagnostics.find((x) => x.code === "workbook.quantity-other-unit");
