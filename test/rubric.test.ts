@@ -255,6 +255,15 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ2 是含子项的项目,其得分是子项之和,加扣分不能计入它;请计入其子项之一(DZ2.1 决策甲、DZ2.2 决策乙)或其考核线 DZ");
   });
 
+  it("refuses a charge to an item worth 0 (a gate that only vetoes): every row charged to it would count 0", () => {
+    const zero = MINI.replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n        max: 0\n").replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max: 40\n").replace("            name: 决策甲\n            max: 12.5\n", "            name: 决策甲\n            max: 32.5\n");
+    expect(load(zero).diagnostics).toEqual([]);
+    const text = zero.replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: DZ1\n");
+    const r = load(text);
+    expect(found(text)).toEqual([`rubric.charge-zero-item r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ1 基本指标 满分为 0(只作一票否决之用),计入它的加扣分都只能计 0;请计入其所在考核线 DZ 或另一个有分值的项目");
+  });
+
   it("says the charge meant where the total is named by another word, a code in lower case or a line by its name", () => {
     const said = (charge: string): string[] => {
       const text = replace("      name: 创新\n      points: 20\n", `      name: 创新\n      points: 20\n      charge: ${charge}\n`);

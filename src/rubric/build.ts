@@ -606,6 +606,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         b.error("rubric.charge-group-item", ["ledger", "codes", i, "charge"], { code: target.code, items: allItems(target.children).filter((x) => x.kind !== "group").map((x) => `${x.code} ${x.name}`).join("、"), line: lines.find((l) => allItems(l.items).includes(target))?.code ?? "" });
         continue;
       }
+      // An item worth nothing (a gate that only vetoes): a deduction cannot take it below 0, a bonus
+      // not above its max, so every row charged to it would count 0, unsaid.
+      if (target !== undefined && target.max === 0) {
+        b.error("rubric.charge-zero-item", ["ledger", "codes", i, "charge"], { code: target.code, name: target.name, line: lines.find((l) => allItems(l.items).includes(target))?.code ?? "" });
+        continue;
+      }
       const ok = "line" in charge ? kindOfLine(charge.line)?.id === k : target !== undefined;
       if (ok) continue;
       const written = "line" in charge ? charge.line : charge.item;
