@@ -105,7 +105,7 @@ const cases: Case[] = [
   { name: "measured-without-indicator", text: replace("        indicator: ZB2\n", ""), expected: [`rubric.measured-needs r.yaml:${lineOf("code: JS2\n")}:9`] },
   { name: "judged-with-target", text: replace("        name: 宣传\n", "        name: 宣传\n        target: 90%\n"), expected: [`rubric.key-not-for-kind r.yaml:${lineOf("name: 宣传") + 1}:17`] },
   { name: "rate-over-100", text: replace("target: 90%", "target: 190%"), expected: [`rubric.measure-unreachable r.yaml:${lineOf("target: 90%")}:17`] },
-  { name: "rate-not-a-rate", text: replace("target: 90%", "target: 95"), expected: [`rubric.bad-rate r.yaml:${lineOf("target: 90%")}:17`] },
+  { name: "rate-not-a-rate", text: replace("target: 90%", "target: 95"), expected: [`rubric.bad-rate-bare r.yaml:${lineOf("target: 90%")}:17`] },
   { name: "unknown-line-in-unit-kind", text: replace("lines: [BM]", "lines: [BX]"), expected: [`rubric.unknown-line r.yaml:${lineOf("lines: [BM]")}:13`, `rubric.scale-mismatch r.yaml:${lineOf("scale: 10\n")}:12`, `rubric.line-owner r.yaml:${lineOf("code: BM\n")}:11`, `rubric.unknown-rank-key r.yaml:${lineOf("    by: BM")}:9`] },
   { name: "ledger-two-ways-of-points", text: replace("      points: 20\n      once_per_year: true", "      points: 20\n      range: [1, 2]\n      once_per_year: true"), expected: [`rubric.ledger-points-ways r.yaml:${lineOf("    - code: JF1")}:7`] },
   // An indicator's key written on the item that reads it: where it goes, not "did you mean direction?".
@@ -205,7 +205,7 @@ const cases: Case[] = [
   {
     name: "band-mark-not-a-rate",
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98, share: 100% }\n          - { from: 95%, share: 80% }\n"),
-    expected: [`rubric.bad-rate r.yaml:${lineOf("        kind: threshold") + 3}:21`],
+    expected: [`rubric.bad-rate-bare r.yaml:${lineOf("        kind: threshold") + 3}:21`],
   },
   // A target measured otherwise than its indicator: the error names both.
   {
@@ -253,6 +253,11 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(text);
     expect(found(text)).toEqual([`rubric.charge-group-item r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ2 是含子项的项目,其得分是子项之和,加扣分不能计入它;请计入其子项之一(DZ2.1 决策甲、DZ2.2 决策乙)或其考核线 DZ");
+  });
+
+  it("asks back the percentage a bare number above 1 most likely means (from: 5 for 5%), not an unrelated 95%", () => {
+    const r = load(replace("target: 90%", "target: 5"));
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “5” 无效:如是 5%,请写 5%(或写小数 0.05);大于 1 的数须带百分号"]);
   });
 
   it("refuses a charge to an item worth 0 (a gate that only vetoes): every row charged to it would count 0", () => {

@@ -27,7 +27,7 @@ import type {
   YellowCard,
 } from "./model.js";
 import { allItems, isMeasured } from "./model.js";
-import { formatPoints, formatRate, parseRate, toPoints } from "../model/numbers.js";
+import { formatPoints, formatRate, numberText, parseRate, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
@@ -93,7 +93,10 @@ class Builder {
     if (spec.unit === "percent") {
       const r = parseRate(value);
       if (typeof r !== "number") {
-        this.error("rubric.bad-rate", path, { value: String(value) });
+        // A plain number above 1 (from: 5 for 5%): the percentage it most likely means, asked back.
+        const n = typeof value === "number" ? value : Number(numberText(value) ?? Number.NaN);
+        if (r === "bare" && Number.isFinite(n)) this.error("rubric.bad-rate-bare", path, { value: String(value), fraction: String(Number((n / 100).toPrecision(12))) });
+        else this.error("rubric.bad-rate", path, { value: String(value) });
         return 0;
       }
       return r;
