@@ -53,10 +53,18 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
 /** Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in the reader's language already: kept as written. */
 const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value"]);
 
+/** Lists of things with their names (JF1 创新;JF2 经验介绍、获奖), joined with ";": each name keeps its own 、. */
+const NAMED_LISTS: ReadonlySet<string> = new Set(["named"]);
+
 /** Lists in the data are joined with the Chinese list comma (、): in English they read "a, b" (a name keeps its own 、). */
 function inEnglish(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
   let out: Record<string, string | number> | undefined;
   for (const [k, v] of Object.entries(data)) {
+    if (typeof v === "string" && NAMED_LISTS.has(k)) {
+      out ??= { ...data };
+      out[k] = v.replaceAll(";", "; ");
+      continue;
+    }
     if (typeof v !== "string" || !v.includes("、") || NAMES.has(k)) continue;
     out ??= { ...data };
     out[k] = v.replaceAll("、", ", ");

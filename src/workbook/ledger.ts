@@ -229,7 +229,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const lead = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)\s+(\S.*)$/.exec(normalizeWidth(written).trim());
       const known = lead ? codes.get((lead[1] ?? "").toUpperCase()) : undefined;
       if (known && lead) p.error("workbook.ledger-code-name-differs", s, ref("code"), { code: known.code, written: lead[2] ?? "", name: known.name });
-      else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, allowed: [...codes.keys()].join(" ") });
+      else {
+        // Each with its name (a clerk who mistyped KF3 cannot tell the codes apart bare), those of
+        // the unit's kind where the unit is known.
+        const kind = units.get(unitName)?.kind;
+        const usable = rubric.ledger.filter((c) => kind === undefined || c.unitKinds.includes(kind));
+        p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named: (usable.length ? usable : rubric.ledger).map((c) => `${c.code} ${c.name}`).join(";") });
+      }
     }
     const count = readCount(p, s, get("count"));
     // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.

@@ -348,6 +348,15 @@ describe("words where points belong", () => {
   });
 });
 
+describe("an unknown ledger code", () => {
+  it("offers the codes of the unit's kind, each with its name", async () => {
+    const d = (await read({ ledger: [row("区财政局", "KF8")] })).diagnostics.find((x) => x.code === "workbook.ledger-unknown-code");
+    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 加扣分!B2");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("未知代码 “KF8”,可用:JF1 工作创新获上级推广;KF1 被上级通报批评");
+    expect(message("en", d!.code, d!.data)).toBe('unknown code "KF8"; use one of: JF1 工作创新获上级推广; KF1 被上级通报批评');
+  });
+});
+
 describe("a growth rate held as a plain fraction", () => {
   it("is said as the cell shows it (0.138 pasted as a value holds 0.13799999999999998)", async () => {
     const d = (await read({ values: { 柳河镇: { ZB3: 1.38 / 10 } } })).diagnostics.find((x) => x.code === "workbook.rate-large");
