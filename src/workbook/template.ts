@@ -430,7 +430,7 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: say("tpl.ledger-level", { levels: listCols[2].join(say("list.items")) }) } } : {}),
     status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: say("tpl.ledger-status", { statuses }) },
     // The first yes and no word listed; the others the rubric takes (√, Y) asked about, not refused.
-    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: say("tpl.ledger-flag", { words: listCols[4]?.join(say("list.or")) ?? "", others: [...new Set([...rubric.flaggedWords.yes.slice(1), ...rubric.flaggedWords.no.slice(1)].map((w) => w.toUpperCase()))].join(" ") }) },
+    flag: { type: "list", allowBlank: true, formulae: [listRef(4)], showErrorMessage: true, errorStyle: "warning", error: flagPrompt(rubric, listCols[4]?.join(say("list.or")) ?? "", say) },
     count: { type: "whole", operator: "between", allowBlank: true, formulae: [1, MAX_COUNT], showErrorMessage: true, error: say("tpl.ledger-count", { max: MAX_COUNT }) },
     points: pointsOfRow(rubric, columns, rangeCodes, say),
   };
@@ -466,4 +466,17 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   writeMeasures(wb, rubric, opts, say);
   writeLedger(wb, rubric, opts, say);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The flag column's prompt: the words to pick, then those read besides (√ Y YES 1 for 是, × N NO 0 for 否). */
+function flagPrompt(rubric: Rubric, words: string, say: Say): string {
+  const others = (list: readonly string[]): string => [...new Set(list.slice(1).map((w) => w.toUpperCase()))].join(" ");
+  const { yes, no } = rubric.flaggedWords;
+  const also = [
+    [others(yes), yes[0] ?? ""],
+    [others(no), no[0] ?? ""],
+  ]
+    .filter(([w]) => w !== "")
+    .map(([w, word]) => say("tpl.flag-also", { words: w ?? "", word: word ?? "" }));
+  return also.length ? say("tpl.ledger-flag", { words, also: also.join(say("list.items")) }) : say("tpl.ledger-flag-plain", { words });
 }

@@ -228,7 +228,7 @@ describe("a revised scheme beside last year's workbook", () => {
     await wb.xlsx.writeFile(next);
     const n = await cli(["validate", next]);
     expect(n.code).toBe(1);
-    expect(n.err).toContain("[rubric.version-not-found]");
+    expect(n.err).toContain("如是版本号填错,请改为所用的版本号(这里有 2026.1) [rubric.version-not-found]");
     expect(n.err).toContain("或把文件改名为 township-comprehensive-2027.1.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]");
   });
 

@@ -43,6 +43,18 @@ describe("assess report", () => {
     expect(text.indexOf("名次可能变动的单位")).toBeGreaterThan(text.indexOf("文昌街道的奖惩可能随"));
   });
 
+  it("says one pending claim in English as one (it read \"these pending claims\")", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
+    const file = join(dir, "liuhe-en.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "r-en.html");
+    expect((await run(["report", file, "--format", "html", "-o", out, "--lang", "en"])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    expect(text).toContain("awards may change with the decision on the pending claim: 河东街道 JF1 工作创新获上级推广");
+  });
+
   it("keeps a short bracket of Chinese on one line in the HTML report (经济发展突出贡献奖(省|级) broke inside it), and leaves others as they are", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);

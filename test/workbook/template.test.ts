@@ -101,7 +101,8 @@ describe("assess template", () => {
     // other than 是 or 否 (√ and Y are taken) are asked about.
     expect(ledger.getCell("A2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true, errorStyle: "warning" });
     expect(ledger.getCell("D2").dataValidation).toMatchObject({ type: "list", showErrorMessage: true });
-    expect(ledger.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$E$1:$E$2"], showErrorMessage: true, errorStyle: "warning" });
+    // The words read besides 是 and 否, each with what it means (one list of both read as one kind).
+    expect(ledger.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$E$1:$E$2"], showErrorMessage: true, errorStyle: "warning", error: "请填 是 或 否(也可填 √ Y YES 1 表示“是”、× N NO 0 表示“否”,不分大小写)" });
     expect(ledger.getCell("C2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [1, 10000], showErrorMessage: true });
     // 分值 is for the codes whose points are entered, named with their ranges.
     // Within its code's range on a KF3 row (50 was let through, then refused by validate).

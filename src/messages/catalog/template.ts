@@ -52,6 +52,8 @@ export const templateMessages: Catalog = {
   "tpl.ledger-code": { "zh-CN": "代码不在方案中", en: "the code is not in the rubric" },
   "tpl.ledger-level": { "zh-CN": "级别只能为:{levels}", en: "the level is one of: {levels}" },
   "tpl.ledger-status": { "zh-CN": "状态只能为:{statuses}", en: "the status is one of: {statuses}" },
-  "tpl.ledger-flag": { "zh-CN": "请填 {words}(方案也接受 {others},不分大小写)", en: "enter {words} (the rubric also takes {others}, in any case)" },
+  "tpl.ledger-flag": { "zh-CN": "请填 {words}(也可填 {also},不分大小写)", en: "enter {words} (also read: {also}, in upper or lower case)" },
+  "tpl.ledger-flag-plain": { "zh-CN": "请填 {words}", en: "enter {words}" },
+  "tpl.flag-also": { "zh-CN": "{words} 表示“{word}”", en: "{words} for {word}" },
   "tpl.ledger-count": { "zh-CN": "数量为 1 到 {max} 的整数", en: "the count is a whole number from 1 to {max}" },
 };
