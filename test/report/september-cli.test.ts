@@ -35,7 +35,7 @@ describe("assess report", () => {
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
     expect(text).toContain("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;以下单位的奖惩可能随之改变(表中标“待定”):");
     // The claim as a reader knows it: whose, what, its level and status (and its cell for the clerk).
-    expect(text).toContain("文昌街道的奖惩可能随以下待认定记录的认定而改变:河东街道 JF1 工作创新获上级推广(省级,待审核,加扣分!B11)。");
+    expect(text).toContain("文昌街道的奖惩可能随以下 1 条待认定记录的认定而改变:河东街道 JF1 工作创新获上级推广(省级,待审核,加扣分!B11)。");
     // The units whose awards wait follow the line that introduces them; whose ranks may move, after.
     const lead = text.indexOf("以下单位的奖惩可能随之改变");
     expect(lead).toBeGreaterThan(0);
@@ -90,7 +90,7 @@ describe("assess report", () => {
     const out = join(dir, "r.html");
     expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
-    expect(text).toMatch(new RegExp(`青龙乡的奖惩可能随以下待认定记录的认定而改变:青龙乡 DX1 [^;。]*${qinglong}[^;。]*。`));
+    expect(text).toMatch(new RegExp(`青龙乡的奖惩可能随以下 1 条待认定记录的认定而改变:青龙乡 DX1 [^;。]*${qinglong}[^;。]*。`));
     expect(text).toContain(`市级认定,见 加扣分!B16;国家级申报中,见 ${shiqiao}`);
     const explained = await run(["explain", file, "青龙乡"]);
     expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
@@ -112,7 +112,7 @@ describe("assess report", () => {
     const at = ["双河乡的奖惩可能随", "杨柳镇的奖惩可能随", "青龙乡的奖惩可能随"].map((w) => text.indexOf(w));
     expect(at[0]).toBeGreaterThan(0);
     expect(at).toEqual([...at].sort((a, b) => a - b));
-    const waits = /青龙乡的奖惩可能随以下待认定记录的认定而改变:([^。]*)。/.exec(text)?.[1];
+    const waits = /青龙乡的奖惩可能随以下 1 条待认定记录的认定而改变:([^。]*)。/.exec(text)?.[1];
     expect(waits).toContain(qinglong);
     expect(waits).not.toContain("河东街道");
     // Its overall rank may still move with 河东街道's claim: said among the ranks that may move.

@@ -284,7 +284,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       // Both ways out: the new version's file, or the version cell corrected to the one built in.
       expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,本页可用的是 2022.1 版");
       expect(shown).toContain("要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里");
-      expect(shown).toContain("如是版本号填错,请改为 2022.1");
+      expect(shown).toContain("如是版本号填错,请改为所用的版本号(本页有 2022.1)");
       expect(shown).not.toContain("--rubric");
     });
 

@@ -41,7 +41,7 @@ export const septemberMessages: Catalog = {
   "report.pending-ranges": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units}。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}." },
   "report.pending-ranges-more": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units},另有 {more} 个单位。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}, and {more} more." },
   "report.pending-range": { "zh-CN": "{unit}({ranges})", en: "{unit} ({ranges})" },
-  "report.pending-unit": { "zh-CN": "{unit}的奖惩可能随以下待认定记录的认定而改变:{cells}。", en: "{unit}'s awards may change with the decision on the pending claim{count@s}: {cells}." },
+  "report.pending-unit": { "zh-CN": "{unit}的奖惩可能随以下 {count} 条待认定记录的认定而改变:{cells}。", en: "{unit}'s awards may change with the decision on the pending claim{count@s}: {cells}." },
   "report.pending-claim": { "zh-CN": "{unit} {code} {name}({state},{cell})", en: "{unit} {code} {name} ({state}, {cell})" },
   "report.closing.rubric": { "zh-CN": "考核方案:{id} {version}《{title}》", en: "Rubric: {id} {version}, \"{title}\"" },
   "report.closing.input": { "zh-CN": "数据来源:{file}(SHA-256 {sha})", en: "Data: {file} (SHA-256 {sha})" },
