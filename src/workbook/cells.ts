@@ -355,6 +355,13 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error("workbook.quantity-other-unit", sheet, c.ref, { value: String(raw).trim(), unit: spec.display ?? "", ...other });
       return undefined;
     }
+    // 2个 or 3件 in a column of 起: the number without its word is asked for, as a count's is (not
+    // taken: which unit was counted is the clerk's to say).
+    const worded = typeof raw === "string" ? /^([+-]?\d+(?:\.\d+)?)\s*([\u3400-\u9fff]{1,3})$/.exec(normalizeWidth(raw).trim()) : null;
+    if (worded?.[1] && worded[2]) {
+      p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
+      return undefined;
+    }
     const plain = typeof raw === "string" ? ambiguous(raw) : undefined;
     p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;

@@ -348,6 +348,16 @@ describe("words where points belong", () => {
   });
 });
 
+describe("a count typed with another word than its column's unit", () => {
+  it("asks for the number alone (2个 where 起 is asked), as 28分 and a ledger's 2次 are", async () => {
+    const d = (await read({ values: { 柳河镇: { ZB6: "2个" } } })).diagnostics.find((x) => x.code === "workbook.quantity-with-word-in");
+    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!G2");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("“2个” 请只填数字 2,不带“个”(本列单位:起)");
+    // The column's own unit is read, as before.
+    expect((await read({ values: { 柳河镇: { ZB6: "2起" } } })).lines).toEqual([]);
+  });
+});
+
 describe("an unknown ledger code", () => {
   it("offers the codes of the unit's kind, each with its name", async () => {
     const d = (await read({ ledger: [row("区财政局", "KF8")] })).diagnostics.find((x) => x.code === "workbook.ledger-unknown-code");
