@@ -113,6 +113,16 @@ describe("rubric diff", () => {
     expect(said).toContain("~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
   });
 
+  it("says a veto's place left empty or passed on only where its kind's rankings give prize places", () => {
+    const file = "rubric/township-comprehensive-2026.1.yaml";
+    const text = readFileSync(file, "utf8");
+    const load = (t: string): Rubric => loadRubric(file, Buffer.from(t), "x").rubric!;
+    // QY4 is the enterprises': their ranking gives grades, no prize places.
+    const revised = text.replace("        target: 0\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。", "        target: 0\n        veto: { ranked: true, grade: 不合格 }\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。");
+    expect(revised).not.toBe(text);
+    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名、不得奖;直接定为不合格  [改变排名]"]);
+  });
+
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {
     const two = mini((t) => t.replace("      points: 20\n      once_per_year: true", "      points: 20"));
     expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 once a year: yes → no  [changes scores]"]);

@@ -3,7 +3,7 @@
 // that were added, removed or changed, each with what the change affects (scores, ranks, awards,
 // validation or only words). Pure data; report/rubric-text.ts words it.
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
-import { allItems, isMeasured, isRelative } from "./model.js";
+import { allItems, isMeasured, isRelative, kindOfLine } from "./model.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { rankKey } from "./plan.js";
 
@@ -78,20 +78,30 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
     // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
-    ["veto", i.kind === "gate" ? vetoText(i.veto ?? UNRANKED, w) : undefined, i.veto?.ranked ? "awards" : "ranks"],
+    ["veto", i.kind === "gate" ? vetoText(i.veto ?? UNRANKED, w, itemHasPrizes(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
   ]);
 }
 
 /** What a veto does where a gate declares nothing. */
 const UNRANKED: VetoEffect = { ranked: false, placeEmpty: false };
 
-/** A veto's effect in words: 不排名 / 仍排名, 定为…, 不高于…, 名次空缺 / 顺延. */
-export function vetoText(v: VetoEffect, w: Words): string {
+/** Whether a ranking of the kind an item is scored for gives prize places (a veto's place can then be empty or passed on). */
+export function itemHasPrizes(r: Rubric, i: Item): boolean {
+  const line = r.lines.find((l) => allItems(l.items).includes(i));
+  const kind = line ? kindOfLine(r, line.code) : undefined;
+  return r.rankings.some((x) => x.unitKind === kind && x.tiers.length > 0);
+}
+
+/**
+ * A veto's effect in words: 不排名 / 仍排名, 定为…, 不高于…, 名次空缺 / 顺延 (the last only where
+ * its kind's rankings give prize places: `prizes`).
+ */
+export function vetoText(v: VetoEffect, w: Words, prizes = true): string {
   return [
     w(v.ranked ? "veto.ranked" : "veto.unranked"),
     v.grade !== undefined ? w("veto.grade", { grade: v.grade }) : "",
     v.gradeAtMost !== undefined ? w("veto.grade-at-most", { grade: v.gradeAtMost }) : "",
-    v.ranked ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",
+    v.ranked && prizes ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",
   ]
     .filter(Boolean)
     .join(w("sep"));
