@@ -5,7 +5,9 @@ import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { loadWorkbook, type Loaded } from "../load/index.js";
 import type { Rubric } from "../rubric/model.js";
-import type { Submission } from "../model/submission.js";
+import type { Cover, Submission } from "../model/submission.js";
+import type { Results } from "../model/results.js";
+import { score as scoreEngine } from "../engine/index.js";
 import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
 import { readUserFile } from "./files.js";
 import { lockOf } from "./write.js";
@@ -100,4 +102,12 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
     ctx.io.err(ctx.t(said, { errors, warnings: diagnostics.length - errors }) + "\n");
   }
   return code;
+}
+
+/** A workbook scored under a rubric given outright (its cover's naming another version is expected here). */
+export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
+  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
+  const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
+  const cover = loaded.cover ? { cover: loaded.cover } : {};
+  return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
 }

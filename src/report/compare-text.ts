@@ -241,8 +241,8 @@ function likelyRenames(changes: readonly InputChange[]): ReadonlyMap<string, str
 
 const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
-/** `rubricMoves`: the two rubrics differ in what can move results (changesMoveResults). */
-export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubricMoves = false): string[] {
+/** `byRubric`: whether the rubrics' differences moved a unit (its results under the two differ). */
+export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], byRubric: (m: UnitMove) => boolean = () => false): string[] {
   const out: string[] = [];
   out.push(changes.length ? w.t("diff.inputs", { count: changes.length }) : w.t("diff.inputs-none"));
   // A terminal shows the first few hundred; the sheet, the page and the JSON hold them all.
@@ -252,10 +252,11 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   out.push(moved.length ? w.t("diff.results", { count: moved.length }) : w.t("diff.results-none"));
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
   for (const m of moved.slice(0, SHOWN)) {
-    // Its changes, and where the rubric changed what scores too, that (which of the two moved it
-    // is not told apart: the rubric is said as changed, not as the cause).
+    // Its changes, and where the rubric's changes move it too, that (how much each moved it is not
+    // told apart).
     const refs = m.because.map((i) => `[${i + 1}]`).join("");
-    const because = m.because.length ? `  ${w.t(rubricMoves ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricMoves ? `  ${w.t("diff.because-rubric")}` : "";
+    const rubricToo = byRubric(m);
+    const because = m.because.length ? `  ${w.t(rubricToo ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricToo ? `  ${w.t("diff.because-rubric")}` : "";
     out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
   }
   // A name or note with a line break typed in its cell stays on its line.
@@ -288,9 +289,9 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
 /**
  * `rubric`: where the two files were scored under different rubrics, what changed in it (each
  * change as `rubric diff` finds it, with the words of the reader's language) and whether that can
- * move results: then every unit moved is marked `byRubric` too, as the terminal says 因方案变化.
+ * move results; each unit they move is marked `byRubric`, as the terminal says 因方案变化.
  */
-export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean }): string {
+export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean; readonly byRubric: (m: UnitMove) => boolean }): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
@@ -301,7 +302,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     new: side(rb, b),
     ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.moved && rubric?.moves ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

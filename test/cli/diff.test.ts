@@ -330,6 +330,29 @@ describe("assess diff", () => {
     expect(line).not.toContain("— → —");
   });
 
+  it("marks (方案也有变化) only on units the rubric's changes move: a department's own edit under a change to towns' items is its own", async () => {
+    const next = join(dir, "township-comprehensive-2026.2.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
+    copyFileSync("samples/liuhe-2026.xlsx", join(dir, "2026.xlsx"));
+    const y2027 = await edited("samples/liuhe-2026.xlsx", "2027.xlsx", (wb) => {
+      wb.getWorksheet("封面")!.getCell("B4").value = "2026.2";
+      wb.getWorksheet("经济发展")!.getCell("C2").value = 25; // 柳河镇 JJ5 28 → 25
+      wb.getWorksheet("经济发展")!.getCell("C3").value = 25; // 石桥镇 JJ5
+      wb.getWorksheet("区直部门")!.getCell("C7").value = 28; // 区市场监管局 BM2 27 → 28
+    });
+    const r = await cli(["diff", join(dir, "2026.xlsx"), y2027]);
+    expect(r.code).toBe(0);
+    // JJ4's points by place move 石桥镇 (second in 招商引资) too, not 柳河镇 (first: full marks
+    // either way: its 3 points of JJ5 × 40% alone); nothing of the departments' changed.
+    expect(r.out).toMatch(/ {2}石桥镇: 总分 99\.03 → [^\n]* {2}因 \[\d\]\(方案也有变化\)\n/);
+    expect(r.out).toMatch(/ {2}柳河镇: 总分 102\.05 → 100\.85 {2}因 \[\d\]\n/);
+    expect(r.out).toMatch(/ {2}区市场监管局: 总分 88\.97 → 89\.97 {2}因 \[\d\]\n/);
+    const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as { units: { name: string; byRubric?: boolean }[] };
+    expect(j.units.find((u) => u.name === "区市场监管局")?.byRubric).toBeUndefined();
+    expect(j.units.find((u) => u.name === "柳河镇")?.byRubric).toBeUndefined();
+    expect(j.units.find((u) => u.name === "石桥镇")?.byRubric).toBe(true);
+  });
+
   it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
     const next = join(dir, "township-comprehensive-2026.2.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
@@ -343,10 +366,10 @@ describe("assess diff", () => {
     expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");
     expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2");
     expect(r.out).toContain("[1] 柳河镇 JJ5 重点项目建设: 28 → 25  [经济发展!C2]");
-    // A unit moved by the new version alone says so; one moved by its own change says the rubric
-    // changed too (which of the two moved it is not told apart).
+    // A unit moved by the new version alone says so; one moved by its own change alone, that
+    // (柳河镇 is first in 招商引资: full marks under either version).
     expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
-    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85  因 [1](方案也有变化)\n");
+    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85  因 [1]\n");
     // The JSON says the same: what the rubric changed, and each unit it may have moved (it had neither).
     const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as {
       rubric?: { movesResults: boolean; changes: { kind: string; area: string; code: string; field?: string; old?: string; new?: string; effect: string; text: string }[] };
@@ -355,7 +378,8 @@ describe("assess diff", () => {
     expect(j.rubric?.movesResults).toBe(true);
     expect(j.rubric?.changes).toContainEqual(expect.objectContaining({ kind: "changed", area: "item", code: "JJ4", old: "1.5", new: "2", effect: "scores", text: "~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]" }));
     expect(j.units.find((u) => u.name === "石桥镇")).toMatchObject({ because: [], byRubric: true });
-    expect(j.units.find((u) => u.name === "柳河镇")).toMatchObject({ because: [0], byRubric: true });
+    expect(j.units.find((u) => u.name === "柳河镇")).toMatchObject({ because: [0] });
+    expect(j.units.find((u) => u.name === "柳河镇")?.byRubric).toBeUndefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "变更说明.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
@@ -369,7 +393,7 @@ describe("assess diff", () => {
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     // Its causes as the terminal says them (it read [1]方案).
-    expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("因 [1](方案也有变化)");
+    expect(rows.find((row) => row[0] === "结果" && row[2] === "柳河镇")?.[1]).toBe("因 [1]");
     expect(rows.find((row) => row[0] === "结果" && row[2] === "石桥镇")?.[1]).toBe("因方案变化");
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../report/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side } from "../../report/compare.js";
+import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
 import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
@@ -14,7 +14,7 @@ import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
-import { loadInput, notDone } from "../input.js";
+import { loadInput, notDone, scoreUnder } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
@@ -70,17 +70,28 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
   const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines] : [];
   const rubricMoves = rubricDiff !== undefined && changesMoveResults(rubricDiff.changes);
+  // Which units the rubric moved: the later workbook scored under the earlier rubric too, each unit
+  // whose results differ under the two (where it cannot be, under the earlier rubric, every unit
+  // moved may be the rubric's doing). A unit moved by no change of its inputs is the rubric's.
+  let byRubric = (_m: UnitMove): boolean => rubricMoves;
+  if (rubricMoves && b.bytes) {
+    const alt = await scoreUnder(newer, b.bytes, a.rubric);
+    if (alt.results) {
+      const moved = new Set(compareResults(alt.results, rb, []).filter((m) => m.moved).map((m) => m.name));
+      byRubric = (m) => moved.has(m.name) || m.because.length === 0;
+    }
+  }
   // What the covers say differently (another year, another district): said before all else.
   const covers = coverChanges(ctx, sa, sb);
   const coversLine = covers.length ? ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) }) : undefined;
   // The JSON document only once the file asked for is written: a write that fails is the document then.
-  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricDiff ? { ...rubricDiff, moves: rubricMoves } : undefined) + "\n" : undefined;
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricDiff ? { ...rubricDiff, moves: rubricMoves, byRubric } : undefined) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
     if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
-    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, rubricMoves).join("\n") + "\n");
+    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
   }
   if (o.output && format) {
     // Where the rubric changed what scores, every unit's move may be its doing too: said in the causes' column.
@@ -91,7 +102,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         .map((m) => {
           // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
           const refs = m.because.map((i) => `[${i + 1}]`).join("");
-          const because = refs ? ctx.t(rubricMoves ? "diff.because-and-rubric" : "diff.because", { refs }) : rubricMoves ? ctx.t("diff.because-rubric") : "";
+          const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
           return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
         }),
     ];

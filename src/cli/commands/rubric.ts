@@ -2,21 +2,16 @@
 // compare two versions (and, with --on, score a workbook under both to see what the revision does).
 import { basename } from "node:path";
 import { rubricJsonSchema } from "../../rubric/schema.js";
-import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
-import { score as scoreEngine } from "../../engine/index.js";
-import type { Results } from "../../model/results.js";
-import type { Cover } from "../../model/submission.js";
 import { compareResults } from "../../report/compare.js";
 import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
-import { loadWorkbook } from "../../load/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
 import { resolveRubric, rubricFileName } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
-import { nodeHost } from "../host.js";
+import { scoreUnder } from "../input.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 
 export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
@@ -48,14 +43,6 @@ export async function rubricShow(ctx: Ctx, file: string | undefined): Promise<nu
 export function rubricSchema(ctx: Ctx): number {
   ctx.io.out(JSON.stringify(rubricJsonSchema(), null, 2) + "\n");
   return 0;
-}
-
-/** A workbook scored under a rubric given outright (its cover's naming another version is expected here). */
-async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
-  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
-  const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
-  const cover = loaded.cover ? { cover: loaded.cover } : {};
-  return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
 }
 
 export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
