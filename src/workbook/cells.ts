@@ -393,7 +393,11 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
   if (!Number.isInteger(n) || n < 1) {
     // 2次, 3项: the number without its word is asked for (not taken: the cell is the user's to fix).
     const counted = c.value.t === "s" ? /^(\d+)\s*[\u3400-\u9fff]{1,2}$/.exec(normalizeWidth(c.value.v).trim()) : null;
+    // 两次, 三项: in Chinese numerals, with or without their word.
+    const spelled = c.value.t === "s" ? /^([零〇一二两三四五六七八九十百]+)[次项件个起条]?$/.exec(c.value.v.trim()) : null;
+    const number = spelled?.[1] ? chineseNumber(spelled[1]) : undefined;
     if (counted?.[1] && Number(counted[1]) >= 1) p.error("workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
+    else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-with-word", sheet, c.ref, { value: cellText(c), number });
     else p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
   }

@@ -449,8 +449,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
 function coverPrefix(district: string, year: string, title: string, say: Say): string {
   const d = district && !title.includes(district) ? district : "";
   const y = year && !title.includes(year) ? say("tpl.cover-year", { year }) : "";
-  // 青山区2026年度; Green Hill 2026 (a Latin name and a number set apart).
-  return d && y && /[\x21-\x7e]$/.test(d) ? `${d} ${y}` : `${d}${y}`;
+  // 青山区2026年度; Green Hill 2026, 青山区 2026 (a Latin name, or an English year, set apart).
+  return d && y && (/[\x21-\x7e]$/.test(d) || /[\x21-\x7e]$/.test(y)) ? `${d} ${y}` : `${d}${y}`;
 }
 
 export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Promise<Uint8Array> {

@@ -266,6 +266,12 @@ describe("assess template in English", () => {
     const cover = book.getWorksheet("封面")!;
     expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
     expect([3, 4, 5, 6].map((row) => cover.getCell(row, 1).value)).toEqual(["方案编号", "方案版本", "考核年度", "地区"]);
+    // A Chinese district's name and the English year set apart too (柳河区2026 ran together).
+    const zhDistrict = join(dir, "liuhe-en.xlsx");
+    expect((await cli(["template", "--rubric", "township-comprehensive", "--district", "柳河区", "--year", "2026", "-o", zhDistrict, "--lang", "en"])).code).toBe(0);
+    const liuhe = new ExcelJS.Workbook();
+    await liuhe.xlsx.load(readFileSync(zhDistrict) as unknown as ArrayBuffer);
+    expect(liuhe.getWorksheet("封面")!.getCell("A1").value).toBe("柳河区 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
     // Its labels' column as wide as "Effective from" needs (it ran into the date).
     expect(cover.getCell(8, 1).value).toBe("Effective from");
     expect(cover.getColumn(1).width).toBeGreaterThanOrEqual("Effective from".length + 2);

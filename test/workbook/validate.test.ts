@@ -632,11 +632,13 @@ const cases: Case[] = [
   { name: "ledger: a count or points that could be read two ways", ledger: [row("甲镇", "KF1", { count: "1,5" }), row("乙街道", "KF3", { points: "1 5" })], expected: ["workbook.number-comma 加扣分!C2", "workbook.number-space 加扣分!E3"] },
   {
     name: "ledger: counts that are not whole positive numbers",
-    ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "两" })],
+    ledger: [row("甲镇", "KF1", { count: 0 }), row("甲镇", "KF1", { count: 1.5 }), row("甲镇", "KF1", { count: "若干" })],
     expected: ["workbook.bad-count 加扣分!C2", "workbook.bad-count 加扣分!C3", "workbook.bad-count 加扣分!C4"],
   },
   // 2次: the number without its word is asked for, as 15分 is in a points cell.
   { name: "ledger: a count typed with its word", ledger: [row("甲镇", "KF1", { count: "2次" }), row("甲镇", "KF1", { count: "0次" })], expected: ["workbook.count-with-word 加扣分!C2", "workbook.bad-count 加扣分!C3"] },
+  // In Chinese numerals, with its word or without: the number asked for, as 2次's is.
+  { name: "ledger: a count in Chinese numerals", ledger: [row("甲镇", "KF1", { count: "两次" }), row("乙街道", "KF1", { count: "三" }), row("丙镇", "KF1", { count: "零次" })], expected: ["workbook.count-with-word 加扣分!C2", "workbook.count-with-word 加扣分!C3", "workbook.bad-count 加扣分!C4"] },
   {
     name: "ledger: a count past 10,000 (a slip: it would make the points meaningless)",
     ledger: [row("甲镇", "KF1", { count: 10_000 }), row("甲镇", "KF1", { count: 10_001 }), row("乙街道", "JF2", { level: "国家级", count: 1e300 }), row("丙镇", "KF1", { count: "２００００" })],

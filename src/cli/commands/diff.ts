@@ -118,7 +118,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // And what the terminal says of them in counts, or that nothing changed (a page showing an empty
     // table reads as cut short, where an appeal changed nothing).
     const moved = moves.filter((m) => m.moved).length;
-    const counts = [changes.length ? ctx.t("diff.count-inputs", { count: changes.length }) : ctx.t("diff.inputs-none"), moved ? ctx.t("diff.count-results", { count: moved }) : ctx.t("diff.results-none")].join(ctx.t("list.parts"));
+    const counts = [changes.length ? ctx.t("diff.count-inputs", { count: changes.length }) : ctx.t("diff.count-inputs-none"), moved ? ctx.t("diff.count-results", { count: moved }) : ctx.t("diff.count-results-none")].join(ctx.t("list.parts"));
     const subtitle = `${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));

@@ -143,7 +143,7 @@ export const common: Catalog = {
     en: "the unit \"{unit}\" has no group, and its name does not say which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
   },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
-  "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前的结果无须此项即会被替换)", en: "overwrite an existing file (an earlier result is replaced without it)" },
+  "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },
   "carry.zip64": { "zh-CN": "工作簿使用 ZIP64 格式,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook is a ZIP64 package that cannot be extended safely; the result file holds the result sheets only" },
   "carry.layout": { "zh-CN": "工作簿的压缩包结构不常见,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook's package has an unusual layout and cannot be extended safely; the result file holds the result sheets only" },
