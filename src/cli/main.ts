@@ -18,7 +18,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (!lang) {
     // Said in the language of the locale, the one the user would have had without the flag.
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
-    io.err(message(fallback, "usage.error", { detail: message(fallback, "usage.bad-lang", { value: langFlag ?? "" }) }) + "\n");
+    io.err(message(fallback, "usage.error", { detail: message(fallback, "usage.bad-lang", { value: langFlag ?? "" }) }) + "\n" + message(fallback, "help.hint", { command: "assess" }) + "\n");
     usageJson({ ...makeCtx(io, fallback), json: jsonAsked(argv) }, "usage.bad-lang", { value: langFlag ?? "" });
     return 2;
   }

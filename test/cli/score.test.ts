@@ -518,8 +518,8 @@ describe("usage", () => {
     expect((await cli(["report", input, "--format", "html", "-o", join(dir, "x.xlsx")])).code).toBe(2);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
     // An unknown --lang is said in the locale's language.
-    expect(await cli(["score", input, "--lang", "fr"])).toMatchObject({ code: 2, err: "用法错误:不支持的语言 “fr”,可用:zh-CN、en\n" });
-    expect(await cli(["score", input, "--lang", "fr"], { LANG: "en_GB.UTF-8" })).toMatchObject({ code: 2, err: 'usage: unsupported language "fr"; use zh-CN or en\n' });
+    expect(await cli(["score", input, "--lang", "fr"])).toMatchObject({ code: 2, err: "用法错误:不支持的语言 “fr”,可用:zh-CN、en\n运行 assess --help 查看用法\n" });
+    expect(await cli(["score", input, "--lang", "fr"], { LANG: "en_GB.UTF-8" })).toMatchObject({ code: 2, err: 'usage: unsupported language "fr"; use zh-CN or en\nrun assess --help for usage\n' });
   });
 
   it("score --json on an invalid workbook answers with the diagnostics document on stdout", async () => {
