@@ -205,7 +205,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and how many of its coded cells were filled there
   // (And, for a row partly filled, which of its coded columns hold something.)
-  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[] }>();
+  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[]; cells: readonly (RawCell | undefined)[] }>();
+  const codeOf = (col: number): string => {
+    const c = role.columns.get(col);
+    return typeof c === "string" ? c : (c?.code ?? "");
+  };
   let inFooter = false;
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
@@ -301,11 +305,24 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         // Its blanks, asked to be filled, are taken back once every sheet is read (filled with 0 as
         // asked, the row would stay, and the filled one be said to be the duplicate).
         emptyTwins.add(`${sheet}\u0000${first.row}`);
-      } else p.error("workbook.duplicate-unit", sheet, refOf(nameCol, r), { unit: name, first: refOf(nameCol, first.row) });
+      } else {
+        // Said with what the two rows hold: items both filled differently (which row is right is
+        // the clerk's to check: SH7 20 → 18), items this one alone holds (to move over), or
+        // nothing the first lacks (delete this one).
+        const differ = codedCols.filter((col) => !isBlank(cells[col]) && !isBlank(first.cells[col]) && cellText(cells[col]) !== cellText(first.cells[col]));
+        const extra = codedCols.filter((col) => !isBlank(cells[col]) && isBlank(first.cells[col]));
+        const at = { unit: name, first: refOf(nameCol, first.row) };
+        if (differ.length) {
+          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${cellText(first.cells[col])} → ${cellText(cells[col])}`);
+          p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs: shown.join("、") });
+        } else if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
+        else if (extra.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, r), { unit: name, cells: extra.map((col) => refOf(col, r)).join("、"), row: first.row });
+        else p.error("workbook.duplicate-unit-same", sheet, refOf(nameCol, r), at);
+      }
       return;
     }
     const count = valued ? filled : 0;
-    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])) } : { row: r, filled: count });
+    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])), cells } : { row: r, filled: count, cells });
     take({ name, cells, row: r });
   };
 }

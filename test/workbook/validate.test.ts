@@ -103,7 +103,7 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("党政线").set("A5", "甲镇");
     },
-    expected: ["workbook.duplicate-unit 党政线!A5"],
+    expected: ["workbook.duplicate-unit-blank 党政线!A5"],
   },
   {
     name: "a unit on one sheet but not another",
@@ -1064,6 +1064,41 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
     expect(message("zh-CN", fuller.code, fuller.data)).toMatch(/^单位 “丙镇” 在本表出现两次:这一行只填了 2 项,A4 那一行填了 \d+ 项;如这一行是没填完的,请删去这一行,保留 A4$/);
     const d = diagnostics.find((x) => x.code === "workbook.duplicate-unit-empty")!;
     expect(message("zh-CN", d.code, d.data)).toBe("单位 “丙镇” 在本表出现两次:这一行没有填数据,A4 那一行有;如这一行是误粘贴的(本应是另一个单位),请改正这一行,不要删 A4");
+  });
+
+  it("says at the later copy what the two rows hold: the same, items that differ (which is right is the clerk's), items to move, or nothing", async () => {
+    const said = async (edit: (wb: MemBook) => void): Promise<string[]> => {
+      const wb = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+      edit(wb);
+      const r = await readMemBook(wb);
+      return r.diagnostics.filter((x) => x.code.startsWith("workbook.duplicate-unit")).map((x) => `${x.location ? formatLocation(x.location) : ""} ${message("zh-CN", x.code, x.data)}`);
+    };
+    // Row 3 (乙街道) made a copy of row 2 (甲镇), cell by cell.
+    const copyRow = (wb: MemBook, from: number, to: number): void => {
+      const ws = wb.sheetNamed("党政线");
+      for (const [col, cell] of ws.rows.get(from) ?? []) ws.setAt(to, col, cell.value.t === "n" || cell.value.t === "s" ? cell.value.v : null);
+    };
+    expect(await said((wb) => copyRow(wb, 2, 3))).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 重复(已在 A2),这一行所填的 A2 那一行都有且相同:删去这一行即可"]);
+    expect(
+      await said((wb) => {
+        copyRow(wb, 2, 3);
+        wb.sheetNamed("党政线").set("B3", 7.5);
+      }),
+    ).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 重复(已在 A2),两行有 1 项不同(DZ2 20 → 7.5):核对后保留正确的一行,删去另一行"]);
+    // This copy holds B3, which the first lacks, and lacks two it holds: B3 to move over.
+    expect(
+      await said((wb) => {
+        copyRow(wb, 2, 3);
+        wb.sheetNamed("党政线").set("B2", null).set("C3", null).set("D3", null);
+      }),
+    ).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 在本表出现两次,两行所填的项目不同:请把这一行的 B3 移到第 2 行,再删去这一行"]);
+    expect(
+      await said((wb) => {
+        const ws = wb.sheetNamed("党政线");
+        for (const col of ws.rows.get(3)?.keys() ?? []) ws.setAt(3, col, null);
+        ws.set("A3", "甲镇");
+      }),
+    ).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 重复(已在 A2),这一行没有填数据:如是多出来的一行,删去即可;如本应是另一个单位,请改正单位名称"]);
   });
 });
 
