@@ -72,7 +72,7 @@ describe("a workbook without a cover, beside a file of the office's own", () => 
     const book = await coverless(dir);
     writeFileSync(join(dir, "township-comprehensive-2026.2.yaml"), readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"'));
     const r = await cli(["validate", book]);
-    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover]`);
+    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分,结果和报告的标题中没有地区和年度;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover]`);
   });
 
   it("names the office's file where it is the scheme taken (none of its id is bundled), not as a bundled one", async () => {
@@ -81,7 +81,7 @@ describe("a workbook without a cover, beside a file of the office's own", () => 
     const own = join(dir, "liuhe-own-1.yaml");
     writeFileSync(own, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("id: township-comprehensive", "id: liuhe-own").replace('version: "2026.1"', 'version: "1"'));
     const r = await cli(["validate", book]);
-    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按你的方案文件 ${own}(liuhe-own 1《乡镇(街道)和区直部门综合考核办法》)计分;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover-own]`);
+    expect(r.err).toContain(`${book}: 警告: 工作簿没有封面(方案编号、版本),按你的方案文件 ${own}(liuhe-own 1《乡镇(街道)和区直部门综合考核办法》)计分,结果和报告的标题中没有地区和年度;如不是此方案,请补回封面或用 --rubric 指定 [workbook.no-cover-own]`);
   });
 });
 

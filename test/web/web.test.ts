@@ -176,7 +176,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await wb.xlsx.writeFile(file);
     await choose(file);
     const shown = await page.locator("ul.diagnostics li").allTextContents();
-    expect(shown).toContain("警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请补回封面(从考核办下发的模板复制封面工作表) [web.no-cover]");
+    expect(shown).toContain("警告: 工作簿没有封面(方案编号、版本),按内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分,结果和报告的标题中没有地区和年度;如不是此方案,请补回封面(从考核办下发的模板复制封面工作表) [web.no-cover]");
     expect(shown.join("\n")).not.toContain("--rubric");
   });
 
