@@ -33,6 +33,12 @@ export class Problems {
     this.dropped += count;
   }
 
+  /**
+   * The unit whose row is being read, while it is: named with what is said of its cells (their
+   * messages name the item, a clerk's list is by unit). Not where the message names it already.
+   */
+  unit: string | undefined;
+
   /** Problems said too soon (a cell found not to matter once every sheet is read): taken back. */
   withdraw(gone: ReadonlySet<Diagnostic>): void {
     let at = 0;
@@ -51,7 +57,7 @@ export class Problems {
       return;
     }
     const location: Location = sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
-    this.list.push({ code, severity, data, location });
+    this.list.push(this.unit !== undefined && data.unit === undefined ? { code, severity, data, location, unit: this.unit } : { code, severity, data, location });
   }
 
   get hasErrors(): boolean {

@@ -10,7 +10,8 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
   const l = d.location;
   const place = !l ? "" : withFile ? formatLocation(l) : isCellLocation(l) ? cellRef(l.sheet, l.cell) : isTextLocation(l) ? `${l.line}:${l.col}` : "";
   const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
-  return { where: place ? `${place}: ` : "", what: `${sev}: ${message(lang, d.code, oneLine(d.data))}`, code: d.code };
+  const unit = d.unit !== undefined ? message(lang, "diag.unit", oneLine({ unit: d.unit })) : "";
+  return { where: place ? `${place}: ` : "", what: `${sev}: ${unit}${message(lang, d.code, oneLine(d.data))}`, code: d.code };
 }
 
 /**
@@ -107,6 +108,8 @@ export interface JsonDiagnostic {
   col?: number;
   sheet?: string;
   cell?: string;
+  /** The unit whose row the cell is on, where the message does not name it. */
+  unit?: string;
   data: Record<string, string | number>;
 }
 
@@ -116,6 +119,7 @@ export function toJson(d: Diagnostic, lang: Lang): JsonDiagnostic {
     code: d.code,
     severity: d.severity,
     message: message(lang, d.code, d.data),
+    ...(d.unit !== undefined ? { unit: d.unit } : {}),
     location: loc ? formatLocation(loc) : null,
     file: loc ? loc.file : null,
     ...(loc && "line" in loc ? { line: loc.line, col: loc.col } : {}),

@@ -32,6 +32,8 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly data: DiagnosticData;
   readonly location?: Location;
+  /** The unit whose row the cell is on, where the message does not name it. */
+  readonly unit?: string;
 }
 
 export function isTextLocation(l: Location): l is TextLocation {

@@ -360,7 +360,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const ref = refOf(col.col, row);
         const say = isTarget
           ? () => p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name })
-          : () => blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
+          : () => {
+              p.unit = u.name;
+              blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
+              p.unit = undefined;
+            };
         blanks.push({ at: col.at, row, col: col.col, say });
       }
     }

@@ -168,6 +168,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     };
     const ref = (f: LedgerField): string => `${colName(header.cols.get(f) ?? 1)}${r}`;
     if (row.every((c) => isBlank(c))) continue;
+    p.unit = undefined;
     const before = p.list.length;
     const unitName = cellText(get("unit"));
     const written = normalizeWidth(cellText(get("code"))).trim();
@@ -200,6 +201,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
     lastRow = r;
+    // A claim's problems name its unit (a unit not in the workbook is named by its own message).
+    p.unit = unitName.trim() || undefined;
     // Blank, or a formula never calculated (its text not saved): said as what it is.
     const blank = (f: LedgerField, column: string): void => {
       if (get(f)?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref(f));
@@ -323,6 +326,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       at: { sheet: s, cell: ref("code") },
     });
   }
+  p.unit = undefined;
   // Once-a-year codes (JF1): say at validation what scoring will do with the rows past one.
   const counted = (e: LedgerEntry): boolean => rubric.statuses.counted.includes(e.status);
   const instead = onceOver(out, codes, counted);

@@ -739,12 +739,14 @@ export class SubmissionReader {
       if (kind && groupCol !== undefined) this.readGroup(kind, sheet, u, groupCol);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
+      p.unit = u.name;
       for (const { col, item, slot } of columns) {
         const c = u.cells[col];
         const v = readPoints(p, sheet, c, col, u.row, item);
         if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
         else if (v === undefined && isWords(c)) words ??= c;
       }
+      p.unit = undefined;
       // Words under an item (a note) and a number past the last heading: the row was pasted a
       // column out of line (from a copy with a column of its own), and the numbers after the
       // words read under the wrong items. Said, or the error at the words is mended and the
@@ -877,6 +879,7 @@ export class SubmissionReader {
       this.present(u);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
+      p.unit = u.name;
       for (const { col, code, spec, slot } of columns) {
         const c = u.cells[col];
         // A blank is judged once the unit's kind is known: only what its items need must be there.
@@ -892,6 +895,7 @@ export class SubmissionReader {
           if (p.list.length > before) this.refusals.push({ unit: u.name, code, at: { sheet, cell: refOf(col, u.row) }, said: p.list.slice(before) });
         } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
+      p.unit = undefined;
       shifted.row(u.cells, words);
     }, this.emptyTwins);
   }

@@ -348,6 +348,25 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
 
+  it("names the unit of a problem at its cell where the message names the item alone, in the line and the JSON", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const ws = wb.getWorksheet("社会治理")!;
+    let row = 0;
+    ws.eachRow((r, i) => void (r.getCell(1).value === "青龙乡" && (row = i)));
+    ws.getCell(`C${row}`).value = "95%";
+    const file = join(dir, "unit-named.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.err).toContain(`社会治理!C${row}: 错误: 青龙乡 SH6 的分值 “95%” 不是数字;请填 0 到 20 之间的阿拉伯数字 [workbook.points-not-a-number]`);
+    expect((await cli(["validate", file, "--lang", "en"])).err).toContain(`社会治理!C${row}: error: 青龙乡 — SH6: the points "95%" are not a number`);
+    const j = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { code: string; unit?: string; message: string }[] };
+    const d = j.diagnostics.find((x) => x.code === "workbook.points-not-a-number");
+    expect(d).toMatchObject({ unit: "青龙乡", message: "SH6 的分值 “95%” 不是数字;请填 0 到 20 之间的阿拉伯数字" });
+    // A message that names its unit already is not given it twice.
+    expect(j.diagnostics.find((x) => x.code === "workbook.ledger-pending")?.unit).toBeUndefined();
+  });
+
   it("says which grades a unit's own pending claim may bring: 88.97 with −10 pending is 良好 or 合格", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);

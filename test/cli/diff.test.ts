@@ -764,8 +764,8 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/broken/typos.xlsx"]);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split("\n");
-    expect(lines.filter((l) => l.includes("党政线!B3"))).toEqual(["samples/broken/typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20;请填 0 到 20 之间的分数 [workbook.points-out-of-range]"]);
-    expect(lines.filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
+    expect(lines.filter((l) => l.includes("党政线!B3"))).toEqual(["samples/broken/typos.xlsx: 党政线!B3: 错误: 东湖街道 DZ2 的分值 25 超出范围 0–20;请填 0 到 20 之间的分数 [workbook.points-out-of-range]"]);
+    expect(lines.filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (2022.1): 人口计生线!B3: 错误: 东湖街道 JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
     expect(r.err).not.toContain("(2022.2)");
     expect(r.err).not.toContain("rubric.diff-on-other-scheme");
     // The rubric's changes are on stdout; the last line says whom they affect was not worked out.
@@ -777,7 +777,7 @@ describe("assess rubric diff --on", () => {
     const copy = join(dir, "popplan-copy.yaml");
     writeFileSync(copy, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("id: district-popplan", "id: popplan-copy").replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", copy, "--on", "samples/broken/typos.xlsx"]);
-    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (district-popplan 2022.1): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
+    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (district-popplan 2022.1): 人口计生线!B3: 错误: 东湖街道 JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
   });
 
   it("notes a workbook filled in under a third version of the scheme, and scores it under both", async () => {
@@ -831,7 +831,7 @@ describe("assess rubric diff --on", () => {
     writeFileSync(copy, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
     const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", copy, "--on", "samples/broken/typos.xlsx"]);
     expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.1 → district-popplan 2022.1", "注意:两个方案的版本号都是 2022.1,内容却不同:修订后的方案应改用新的版本号(工作簿封面按编号和版本指明方案,版本号相同就分不清用的是哪一个)"]);
-    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (rubric/district-popplan-2022.1.yaml): 人口计生线!B3: 错误: JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
+    expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (rubric/district-popplan-2022.1.yaml): 人口计生线!B3: 错误: 东湖街道 JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
     // The same content: nothing to note.
     expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/district-popplan-2022.1.yaml"])).out).not.toContain("注意");
   });

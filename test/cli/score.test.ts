@@ -349,7 +349,7 @@ describe("assess score on the sample", () => {
     copyFileSync("samples/broken/typos.xlsx", broken);
     const r = await cli(["score", broken]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("typos.xlsx: 党政线!B3: 错误: DZ2 的分值 25 超出范围 0–20");
+    expect(r.err).toContain("typos.xlsx: 党政线!B3: 错误: 东湖街道 DZ2 的分值 25 超出范围 0–20");
     expect(existsSync(join(dir, "typos.scored.xlsx"))).toBe(false);
   });
 });
@@ -601,7 +601,7 @@ describe("points typed as a run of digits too long for any number", () => {
     await wb.xlsx.writeFile(file);
     const r = await cli(["validate", file]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("党政线!B3: 错误: DZ2 的分值 999999999999999999999999… 超出范围 0–20");
+    expect(r.err).toContain("党政线!B3: 错误: 东湖街道 DZ2 的分值 999999999999999999999999… 超出范围 0–20");
     expect(r.err).not.toContain("Infinity");
   });
 });
