@@ -84,7 +84,7 @@ function ambiguous(text: string): string | undefined {
 
 /** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
 function beforeFen(text: string): string | undefined {
-  const m = /^(.*?)\s*分$/.exec(normalizeWidth(text).trim());
+  const m = /^(.*?)\s*(?:分|pts?\.?|points?)$/i.exec(normalizeWidth(text).trim());
   return m ? numberText(m[1] ?? "") : undefined;
 }
 

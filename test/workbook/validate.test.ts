@@ -81,6 +81,8 @@ const cases: Case[] = [
   // 二十 is 20 in Chinese numerals: asked for as 20; other words, a number within the item's points.
   { name: "text where points belong", values: { 丙镇: { DZ2: "二十", DZ5: "良好" }, 甲镇: { DZ2: "满分", "DZ3.1": "无" } }, expected: ["workbook.points-full-word 党政线!B2", "workbook.none-word-points 党政线!C2", "workbook.points-chinese-numeral 党政线!B4", "workbook.points-not-a-number 党政线!H4"] },
   { name: "points typed with their 分", values: { 丙镇: { DZ2: "18.5分" } }, expected: ["workbook.points-with-unit 党政线!B4"] },
+  // In English too: 19.5 pts, 18 points.
+  { name: "points typed with pts or points", values: { 乙街道: { DZ2: "18 Points" }, 丙镇: { DZ2: "19.5 pts" } }, expected: ["workbook.points-with-unit 党政线!B3", "workbook.points-with-unit 党政线!B4"] },
   // TRUE (a checkbox's value) where points belong: said as the item's points, with its code.
   { name: "TRUE where points belong", values: { 丙镇: { DZ2: true } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
   { name: "points with a space or a comma inside, and with spaces around", values: { 丙镇: { DZ2: "1 8", DZ5: "1,5" }, 甲镇: { DZ2: " 18 " } }, expected: ["workbook.number-space 党政线!B4", "workbook.number-comma 党政线!H4"] },
