@@ -37,6 +37,17 @@ const WIDE_COLUMNS = 16;
 const BLANK_ROWS = 60;
 /** Rows prepared below the units given, for one added later. */
 const SPARE_ROWS = 20;
+/**
+ * Of them, boxed (printed as a form) below the units given: a few, so that a list that fits a
+ * page prints on one (twenty more made a second page of empty boxes of every sheet); a template
+ * without units boxes all its spare rows, a form to fill by hand.
+ */
+const SPARE_PRINTED = 3;
+
+/** The last row boxed on a sheet of units (row 1 the header). */
+function lastBoxed(units: readonly TemplateUnit[]): number {
+  return units.length ? units.length + SPARE_PRINTED + 1 : SPARE_ROWS + 1;
+}
 /** Rows of the ledger prepared with validation. */
 const LEDGER_ROWS = 500;
 /** Blank rows of the ledger printed as a form. */
@@ -338,7 +349,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
         // and 15.05 as 15.1, where validate names 25.5 and 15.05.
       });
       // Boxes for the units and the spare rows below them (the rest prepared, not printed blank).
-      boxes(ws, first - 1 + Math.max(1, entered.length), Math.min(last, units.length + SPARE_ROWS + 1));
+      boxes(ws, first - 1 + Math.max(1, entered.length), Math.min(last, lastBoxed(units)));
     }
   }
 }
@@ -386,7 +397,7 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
   });
   // Boxed as the line sheets are: gridlines alone print only around filled cells (LibreOffice left
   // out whole pages of a long list's later columns).
-  boxes(ws, cols.length + 1, Math.min(last, units.length + SPARE_ROWS + 1));
+  boxes(ws, cols.length + 1, Math.min(last, lastBoxed(units)));
 }
 
 function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {

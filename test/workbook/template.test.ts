@@ -111,17 +111,19 @@ describe("assess template", () => {
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
 
-  it("prints each sheet as a form: boxes for its units and 20 rows more, 30 claims' boxes, the sheet's name and page at the foot", () => {
+  it("prints each sheet as a form: boxes for its units and 3 rows more, 30 claims' boxes, the sheet's name and page at the foot", () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.pageSetup.showGridLines).toBe(true);
     expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
-    // Two towns: rows 2–23 boxed (printed), the rows past them prepared with validation alone.
-    expect(dz.getCell("B23").border?.bottom?.style).toBe("thin");
-    expect(dz.getCell("B24").border?.bottom).toBeUndefined();
+    // Two towns: rows 2–6 boxed (printed), the rows past them prepared with validation alone (20
+    // boxed rows more made a second page of empty boxes of every sheet of a district's list).
+    expect(dz.getCell("B6").border?.bottom?.style).toBe("thin");
+    expect(dz.getCell("B7").border?.bottom).toBeUndefined();
+    expect(dz.getCell("B23").dataValidation).toBeTruthy();
     // 指标数据 too (gridlines alone printed no spare rows, and LibreOffice left out pages of a long list's later columns).
     const measures = wb.getWorksheet("指标数据")!;
-    expect(measures.getCell("B23").border?.bottom?.style).toBe("thin");
-    expect(measures.getCell("B24").border?.bottom).toBeUndefined();
+    expect(measures.getCell("B6").border?.bottom?.style).toBe("thin");
+    expect(measures.getCell("B7").border?.bottom).toBeUndefined();
     const ledger = wb.getWorksheet("加扣分")!;
     expect(ledger.getCell("I31").border?.bottom?.style).toBe("thin");
     expect(ledger.getCell("I32").border?.bottom).toBeUndefined();
@@ -162,6 +164,12 @@ describe("assess template", () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain("[file.exists]");
     expect((await cli(["template", "-o", file, "--force"])).code).toBe(0);
+    // Made without units (the file just replaced): a blank form of 20 boxed rows to fill by hand.
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.readFile(file);
+    const dz = blank.getWorksheet("党政线")!;
+    expect(dz.getCell("B21").border?.bottom?.style).toBe("thin");
+    expect(dz.getCell("B22").border?.bottom).toBeUndefined();
   });
 });
 
