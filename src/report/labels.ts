@@ -193,13 +193,17 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
-/** The amount a single-item award a unit's own pending recognitions claim would bring (one award, with money), else null. */
-export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): number | null {
+/**
+ * The amount a single-item award a unit's own pending recognitions claim would bring (one award,
+ * with money), else null: as text in brackets, (3,000), not won yet, so that a column's sum counts
+ * only the money awarded (a spreadsheet's SUM passes over text).
+ */
+export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): string | null {
   if (o.kind !== "single") return null;
   const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single ?? [];
   const amounts = new Set(pendingSingles(u, o.ranking).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));
   const [amount] = amounts;
-  return amounts.size === 1 && amount !== undefined ? amount : null;
+  return amounts.size === 1 && amount !== undefined ? `(${formatAmount(amount)})` : null;
 }
 
 /** Pending recognitions as an award's basis says them: 市级申报中,见 加扣分!B6. */
