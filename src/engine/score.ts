@@ -652,7 +652,10 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
           const worst = Math.max(floor, reach(lo0));
           const best = Math.max(floor, reach(hi0));
-          if (worst !== best) open(c.u, r, "grade", gradeNames(r).slice(best, worst + 1));
+          // The grades at its highest and its lowest (a single −30 row gives one or the other: not
+          // every grade between).
+          const names = gradeNames(r);
+          if (worst !== best) open(c.u, r, "grade", [names[best] ?? "", names[worst] ?? ""]);
         }
         // Its card at its lowest (and worst place) and at its highest (and best): open only where
         // it may be given or not; last whatever is decided, it has it either way, though its score
@@ -925,7 +928,8 @@ class Interned {
   open(list: readonly OpenAward[]): readonly OpenAward[] {
     if (!list.length) return NO_OPEN;
     let key = "";
-    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000`;
+    // (A grade's possible grades are the unit's own: part of what makes two lists alike.)
+    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000${a.grades?.join("\u0001") ?? ""}\u0000`;
     const seen = this.opens.get(key);
     if (seen) return seen;
     this.opens.set(key, list);

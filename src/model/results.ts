@@ -112,7 +112,7 @@ export interface OpenAward {
   /** The ranking's name, and a yellow card's own (黄牌警告): for saying what a unit could get. */
   readonly rankingName: string;
   readonly card?: string;
-  /** A grade its own claims may move: the grades it may end with, best first (its own among them). */
+  /** A grade its own claims may move: the grades at its highest and at its lowest total, best first. */
   readonly grades?: readonly string[];
 }
 

@@ -255,7 +255,7 @@ export function openAwardText(u: UnitResult, a: Award, lang: Lang, shown?: strin
   if (a.kind !== "grade") return text;
   const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;
   const others = grades?.filter((g) => g !== a.grade) ?? [];
-  return others.length ? message(lang, "award.grade-may", { award: text, others: others.join(message(lang, "list.or")) }) : text;
+  return others.length ? message(lang, "award.grade-may", { award: text, others: others.join(message(lang, "list.or-words")) }) : text;
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {

@@ -348,6 +348,22 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
 
+  it("says the grades at each unit's own highest and lowest, each its own: −30 pending from 89.5 is 良好 or 不合格 (not 合格), +3 from 57 is 不合格 or 合格", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    // 凤凰街道 to 57 (SH7 10 → 17, DJ1 14 → 30: 7 × 35% + 16 × 25% = 6.45 more than its 50.55).
+    wb.getWorksheet("社会治理")!.getCell("D12").value = 17;
+    wb.getWorksheet("党的建设")!.getCell("B12").value = 30;
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(11).values = ["河东街道", "KF1", 30, null, null, "待审核"];
+    ledger.getRow(ledger.rowCount + 1).values = ["凤凰街道", "JF1", null, "国家级", null, "申报中"];
+    const file = join(dir, "grades-own.xlsx");
+    await wb.xlsx.writeFile(file);
+    expect((await cli(["explain", file, "河东街道"])).out).toContain("(待定)等次:良好(视待定加扣分的认定,也可能为不合格)\n");
+    // (Both lists alike in kind, they were one list shared: 凤凰街道 was said to reach 良好.)
+    expect((await cli(["explain", file, "凤凰街道"])).out).toContain("(待定)等次:不合格(视待定加扣分的认定,也可能为合格)\n");
+  });
+
   it("names the unit of a problem at its cell where the message names the item alone, in the line and the JSON", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);

@@ -16,6 +16,7 @@ export const common: Catalog = {
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
   "usage.did-you-mean": { "zh-CN": "是否要输入:{names}?", en: "did you mean {names}?" },
   "list.or": { "zh-CN": " 或 ", en: " or " },
+  "list.or-words": { "zh-CN": "或", en: " or " },
   // Parts said one after the other (a unit's awards in a table, what moved in a diff's line), and
   // items listed within one part (the awards a diff's line compares, a rename's changed values).
   "list.parts": { "zh-CN": ";", en: "; " },
