@@ -57,7 +57,8 @@ export class Problems {
       return;
     }
     const location: Location = sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
-    this.list.push(this.unit !== undefined && data.unit === undefined ? { code, severity, data, location, unit: this.unit } : { code, severity, data, location });
+    // (A message's own unit may be another's name, or a measure's: 起, 万元.)
+    this.list.push(this.unit !== undefined && data.unit !== this.unit ? { code, severity, data, location, unit: this.unit } : { code, severity, data, location });
   }
 
   get hasErrors(): boolean {

@@ -201,8 +201,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
     lastRow = r;
-    // A claim's problems name its unit (a unit not in the workbook is named by its own message).
-    p.unit = unitName.trim() || undefined;
+    // A claim's problems name its unit (one not in the workbook is named by its own message, and
+    // not as a unit).
+    p.unit = units.has(unitName) ? unitName : undefined;
     // Blank, or a formula never calculated (its text not saved): said as what it is.
     const blank = (f: LedgerField, column: string): void => {
       if (get(f)?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref(f));

@@ -736,10 +736,10 @@ export class SubmissionReader {
         this.units.push(unit);
         this.unitByName.set(u.name, unit);
       }
+      p.unit = u.name;
       if (kind && groupCol !== undefined) this.readGroup(kind, sheet, u, groupCol);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
-      p.unit = u.name;
       for (const { col, item, slot } of columns) {
         const c = u.cells[col];
         const v = readPoints(p, sheet, c, col, u.row, item);
