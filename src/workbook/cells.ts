@@ -25,6 +25,8 @@ export function shownText(c: RawCell): string {
   const v = c.value;
   if (v.t === "n" && v.fmt === "date") return serialToIsoDate(v.v) || String(v.v);
   if (v.t === "n" && isPercentFormat(v.fmt)) return formatRate(fractionToRate(v.v));
+  // As a spreadsheet shows a number (0.056, not 0.05599999999999994).
+  if (v.t === "n") return asShown(v.v);
   return cellText(c);
 }
 
@@ -171,11 +173,12 @@ export function blankMeasure(p: Problems, sheet: string, ref: string, code: stri
 }
 
 /**
- * A number as a spreadsheet shows it: fifteen significant digits at most (0.138 pasted as a value
- * from a formula holds 0.13799999999999998); text as typed.
+ * A number as a spreadsheet shows it, without the noise of binary fractions: twelve significant
+ * digits at most (0.138 pasted as a value from a formula holds 0.13799999999999998, 0.7 − 0.644 is
+ * 0.05599999999999994); text as typed.
  */
 function asShown(raw: number | string): string {
-  return typeof raw === "number" ? String(Number(raw.toPrecision(15))) : raw;
+  return typeof raw === "number" ? String(Number(raw.toPrecision(12))) : raw;
 }
 
 /**

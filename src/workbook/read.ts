@@ -207,6 +207,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   // (And, for a row partly filled, which of its coded columns hold something.)
   const seen = new Map<string, { row: number; filled: number; cols?: readonly number[]; cells: readonly (RawCell | undefined)[] }>();
   const codeOf = (col: number): string => {
+    if (role.role === "line" && col === role.groupCol) return GROUP_HEADER;
     const c = role.columns.get(col);
     return typeof c === "string" ? c : (c?.code ?? "");
   };
@@ -309,12 +310,17 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         // Said with what the two rows hold: items both filled differently (which row is right is
         // the clerk's to check: SH7 20 → 18), items this one alone holds (to move over), or
         // nothing the first lacks (delete this one).
-        const differ = codedCols.filter((col) => !isBlank(cells[col]) && !isBlank(first.cells[col]) && cellText(cells[col]) !== cellText(first.cells[col]));
+        // (The 分组 column too: it decides the unit's ranking.)
+        const compared = role.role === "line" && role.groupCol !== undefined ? [role.groupCol, ...codedCols] : codedCols;
+        const differ = compared.filter((col) => !isBlank(cells[col]) && !isBlank(first.cells[col]) && cellText(cells[col]) !== cellText(first.cells[col]));
         const extra = codedCols.filter((col) => !isBlank(cells[col]) && isBlank(first.cells[col]));
         const at = { unit: name, first: refOf(nameCol, first.row) };
         if (differ.length) {
-          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${cellText(first.cells[col])} → ${cellText(cells[col])}`);
-          p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs: shown.join("、") });
+          // Each as the cells show it (5.6%, not 0.055999999999999994), the first few, then "…".
+          const said = (c: RawCell | undefined): string => (c ? shownText(c) : "");
+          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${said(first.cells[col])} → ${said(cells[col])}`);
+          const diffs = shown.join("、") + (differ.length > shown.length ? "、…" : "");
+          p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
         } else if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
         else if (extra.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, r), { unit: name, cells: extra.map((col) => refOf(col, r)).join("、"), row: first.row });
         else p.error("workbook.duplicate-unit-same", sheet, refOf(nameCol, r), at);

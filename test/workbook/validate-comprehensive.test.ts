@@ -358,6 +358,28 @@ describe("a count typed with another word than its column's unit", () => {
   });
 });
 
+describe("a unit twice on a sheet, the rows differing", () => {
+  it("counts its 分组 among what differs, and says each value as the cell shows it, the first three then …", async () => {
+    const { diagnostics } = await read({
+      edit: (wb) => {
+        const line = wb.sheetNamed("经济发展");
+        // 河东街道 (row 9, 街道组) again on row 13, as 乡镇组.
+        line.set("A13", "河东街道").set("B13", "乡镇组").set("C13", 29);
+        const rates = wb.sheetNamed("指标数据");
+        const row = [...rates.rows].find(([, cells]) => cells.get(1)?.value.t === "s" && (cells.get(1)?.value as { v: string }).v === "柳河镇")?.[0] ?? 0;
+        const copy = [...(rates.rows.get(row) ?? new Map())];
+        const at = rates.rows.size + 2;
+        for (const [col, cell] of copy) rates.setAt(at, col, cell.value.t === "n" || cell.value.t === "s" ? cell.value.v : null);
+        // Four values other than the first copy's, one a fraction of float noise.
+        rates.setAt(at, 2, 0.7 - 0.644).setAt(at, 3, 1).setAt(at, 4, 0.2).setAt(at, 5, 1);
+      },
+    });
+    const said = diagnostics.filter((d) => d.code === "workbook.duplicate-unit-differs").map((d) => message("zh-CN", d.code, d.data));
+    expect(said[0]).toBe("单位 “河东街道” 重复(已在 A9),两行有 1 项不同(分组 街道组 → 乡镇组):核对后保留正确的一行,删去另一行");
+    expect(said[1]).toMatch(/^单位 “柳河镇” 重复\(已在 A2\),两行有 4 项不同\(ZB1 [\d.]+%? → 0\.056、ZB2 \d+ → 1、ZB3 [^、]+ → 0\.2、…\):/);
+  });
+});
+
 describe("an unknown ledger code", () => {
   it("offers the codes of the unit's kind, each with its name", async () => {
     const d = (await read({ ledger: [row("区财政局", "KF8")] })).diagnostics.find((x) => x.code === "workbook.ledger-unknown-code");
