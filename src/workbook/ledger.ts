@@ -311,7 +311,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const key = JSON.stringify([unitName.trim(), code.code, count, level ?? null, points ?? null, status, flagged, cellText(get("note")), cellText(get("evidence"))]);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, r);
-    else if (!(code.oncePerYear && rubric.statuses.counted.includes(status))) p.warn("workbook.ledger-row-again", s, ref("code"), { unit: unitName.trim(), code: code.code, first });
+    // Said where both would count, now or once confirmed: not for a single-item recognition (one
+    // award however often recorded), a code that counts once a year (one row of it at most), or
+    // rows refused.
+    else if (code.kind !== "single" && !code.oncePerYear && !rubric.statuses.rejected.includes(status)) {
+      const pending = rubric.statuses.pending.includes(status);
+      p.warn(pending ? "workbook.ledger-row-again-pending" : "workbook.ledger-row-again", s, ref("code"), { unit: unitName.trim(), code: code.code, first });
+    }
     out.push({
       row: r,
       sheet: s,

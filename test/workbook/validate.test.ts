@@ -668,6 +668,13 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1", { note: "通报一" }), row("乙街道", "KF1"), row("甲镇", "KF1", { note: "通报二" }), row("甲镇", "KF1", { note: "通报一" }), row("乙街道", "KF1", { count: 2 }), row("乙街道", "KF1", { status: "申报中" }), row("乙街道", "KF1")],
     expected: ["warning workbook.ledger-row-again 加扣分!B5", "warning workbook.ledger-pending 加扣分!F7", "warning workbook.ledger-row-again 加扣分!B8"],
   },
+  // Pending twice: both will count once confirmed (said so). Refused twice, a single-item
+  // recognition twice (one award), a once-a-year code twice (one row counts): nothing doubles.
+  {
+    name: "ledger: a row pasted twice is said only where both would count, now or once confirmed",
+    ledger: [row("甲镇", "KF1", { status: "申报中" }), row("甲镇", "KF1", { status: "申报中" }), row("乙街道", "KF1", { status: "不予认定" }), row("乙街道", "KF1", { status: "不予认定" }), row("丙镇", "DX1", { level: "市级" }), row("丙镇", "DX1", { level: "市级" }), row("乙街道", "JF1", { status: "申报中" }), row("乙街道", "JF1", { status: "申报中" })],
+    expected: ["warning workbook.ledger-pending 加扣分!F2", "warning workbook.ledger-pending 加扣分!F3", "warning workbook.ledger-row-again-pending 加扣分!B3", "warning workbook.ledger-pending 加扣分!F8", "warning workbook.ledger-pending 加扣分!F9"],
+  },
   { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
   {
     name: "a hidden row is a warning",

@@ -214,6 +214,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-points-ignored": { "zh-CN": "{code} 按固定分值计,此处填写的分值不起作用", en: "{code} has fixed points; the points entered here are ignored" },
   "workbook.ledger-unknown-status": { "zh-CN": "状态 “{value}” 无效,可用:{allowed}", en: "the status \"{value}\" is not valid; use one of: {allowed}" },
   "workbook.ledger-row-again": { "zh-CN": "“{unit}” 的 {code} 与第 {first} 行各列完全相同,两行都计分;如是重复粘贴,请删去一行;如确是两次,请在说明中写明各自的事由", en: "{code} of \"{unit}\" is the same as row {first} in every column, and both rows count: if it was pasted twice, delete one; if it happened twice, say what each was in the note column" },
+  "workbook.ledger-row-again-pending": { "zh-CN": "“{unit}” 的 {code} 与第 {first} 行各列完全相同,两行认定后都会计分;如是重复粘贴,请删去一行;如确是两次,请在说明中写明各自的事由", en: "{code} of \"{unit}\" is the same as row {first} in every column, and both rows will count once confirmed: if it was pasted twice, delete one; if it happened twice, say what each was in the note column" },
   "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,计入分值最高的 {first},本行不计分", en: "{code} of \"{unit}\" counts at most once a year: the row worth most, {first}, counts; this row does not" },
   "workbook.ledger-once-count": { "zh-CN": "{code} 每年至多计一次,数量 {count} 按 1 计", en: "{code} counts at most once a year: the count {count} counts as 1" },
   "workbook.ledger-pending": { "zh-CN": "“{unit}” 的 {code} 状态为 “{status}”,尚未认定,本次不计分", en: "{code} of \"{unit}\" is \"{status}\", not yet approved; it is not counted" },
