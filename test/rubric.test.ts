@@ -255,6 +255,11 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ2 是含子项的项目,其得分是子项之和,加扣分不能计入它;请计入其子项之一(DZ2.1 决策甲、DZ2.2 决策乙)或其考核线 DZ");
   });
 
+  it("says an unknown indicator alone, not its values as wrong in another unit (ZB66 for a count's ZB6: no \"write 2%\")", () => {
+    const text = replace("        indicator: ZB2\n        target: 90%\n", "        indicator: ZB22\n        target: 2\n");
+    expect(found(text)).toEqual([`rubric.unknown-indicator r.yaml:${lineOf("        indicator: ZB2\n")}:20`]);
+  });
+
   it("asks back the percentage a bare number above 1 most likely means (from: 5 for 5%), not an unrelated 95%", () => {
     const r = load(replace("target: 90%", "target: 5"));
     expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “5” 无效:如是 5%,请写 5%(或写小数 0.05);大于 1 的数须带百分号"]);

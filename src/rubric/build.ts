@@ -259,6 +259,9 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   }
   const indicator = input.indicator === undefined ? undefined : ctx.measures.get(input.indicator);
   if (input.indicator !== undefined && (!indicator || ctx.targets.has(input.indicator))) b.error("rubric.unknown-indicator", [...path, "indicator"], { code: input.indicator });
+  // An indicator not known (ZB66 for ZB6): its values cannot be read in its unit, and are not said
+  // to be wrong in another's (2 of a count of 起 is no "write 2%").
+  const unknownFrom = indicator ? undefined : b.diags.length;
   const spec = indicator ?? PERCENT;
   const direction = indicator && "direction" in indicator ? indicator.direction : "higher";
   const measuredBy = indicator && input.indicator !== undefined ? { code: input.indicator, spec: indicator } : undefined;
@@ -362,8 +365,15 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     };
     item.veto = veto;
   }
+  if (unknownFrom !== undefined) {
+    const kept = b.diags.filter((d, i) => i < unknownFrom || !UNREAD_WITHOUT_UNIT.has(d.code));
+    b.diags.splice(0, b.diags.length, ...kept);
+  }
   return item;
 }
+
+/** What a value is said to be where its indicator's unit is known: not said where it is not. */
+const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
 
 function checkSum(b: Builder, max: Points, children: readonly { max: Points }[], path: Path, code: string): void {
   const sum = children.reduce((s, c) => s + c.max, 0);
