@@ -255,6 +255,12 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ2 是含子项的项目,其得分是子项之和,加扣分不能计入它;请计入其子项之一(DZ2.1 决策甲、DZ2.2 决策乙)或其考核线 DZ");
   });
 
+  it("offers both readings of a bare number where the indicator may pass 100% (1.1: 110% or 1.1%)", () => {
+    const text = replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    max: 300%\n").replace("        indicator: ZB2\n        target: 90%\n", "        indicator: ZB2\n        target: 1.1\n");
+    const r = load(text);
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “1.1” 无效:大于 1 的数须带百分号;如是 110%,请写 110%;如是 1.1%,请写 1.1%"]);
+  });
+
   it("says an unknown indicator alone, not its values as wrong in another unit (ZB66 for a count's ZB6: no \"write 2%\")", () => {
     const text = replace("        indicator: ZB2\n        target: 90%\n", "        indicator: ZB22\n        target: 2\n");
     expect(found(text)).toEqual([`rubric.unknown-indicator r.yaml:${lineOf("        indicator: ZB2\n")}:20`]);

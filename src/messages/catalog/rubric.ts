@@ -83,6 +83,7 @@ export const rubricMessages: Catalog = {
   "rubric.points-too-large": { "zh-CN": "分值 {value} 过大(上限 {max})", en: "the points {value} are too large (at most {max})" },
   "rubric.points-precision": { "zh-CN": "分值 {value} 精度超过 0.01", en: "the points {value} are finer than 0.01" },
   "rubric.bad-rate-bare": { "zh-CN": "比率 “{value}” 无效:如是 {value}%,请写 {value}%(或写小数 {fraction});大于 1 的数须带百分号", en: "the rate \"{value}\" is not valid: if {value}% is meant, write {value}% (or the fraction {fraction}); a number above 1 needs the percent sign" },
+  "rubric.bad-rate-bare-either": { "zh-CN": "比率 “{value}” 无效:大于 1 的数须带百分号;如是 {times},请写 {times};如是 {value}%,请写 {value}%", en: "the rate \"{value}\" is not valid: a number above 1 needs the percent sign; if {times} is meant, write {times}; if {value}%, write {value}%" },
   "rubric.bad-rate": { "zh-CN": "比率 “{value}” 无效:写作 95%,或 0 到 1 之间的小数(超过 100% 须写百分号,如 130%)", en: "the rate \"{value}\" is not valid: write 95%, or a fraction from 0 to 1 (above 100% write the percent sign, like 130%)" },
   "rubric.bad-share": { "zh-CN": "比例 “{value}” 无效(写作 40% 或 0.4,在 0% 到 100% 之间)", en: "the share \"{value}\" is not valid (write 40% or 0.4, between 0% and 100%)" },
   "rubric.measure-unreachable": { "zh-CN": "“{value}” 超出该指标可填写的范围({min} 至 {max}),没有单位能达到", en: "\"{value}\" is outside what the indicator's data may be ({min} to {max}): no unit could reach it" },
