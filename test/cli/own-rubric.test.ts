@@ -246,5 +246,11 @@ describe("a revised scheme beside last year's workbook", () => {
     expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", reordered])).err).not.toContain("given-as-bundled");
     // The bundled file itself given is no revision.
     expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).not.toContain("given-as-bundled");
+    // rubric check, the office's first step, says it too (it said 方案有效 alone; the page then refused the file).
+    const checked = await cli(["rubric", "check", file]);
+    expect(checked.code).toBe(0);
+    expect(checked.err).toContain("[rubric.given-as-bundled]");
+    expect((await cli(["rubric", "check", reordered])).err).not.toContain("given-as-bundled");
+    expect((await cli(["rubric", "check", "township-comprehensive"])).err).not.toContain("given-as-bundled");
   });
 });

@@ -1,15 +1,16 @@
 // assess rubric check|show|schema|diff: validate a rubric, print it in words, emit its JSON Schema,
 // compare two versions (and, with --on, score a workbook under both to see what the revision does).
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { rubricJsonSchema } from "../../rubric/schema.js";
+import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
 import { compareResults } from "../../report/compare.js";
 import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
-import { resolveRubric, rubricFileName } from "../../load/rubrics.js";
+import { bundledFiles, displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
+import { resolveRubric, rubricFileName, saySame } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { scoreUnder } from "../input.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
@@ -18,9 +19,20 @@ export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
   const { rubric, diagnostics, advice = [] } = loadRubricFile(file, loadRubric);
   // Named as a bundled rubric, it is that file (named as it should be).
   const misnamed = rubric ? fileNameWarning(rubricPath(file), rubric) : undefined;
-  const code = reportDiagnostics(ctx, [...diagnostics, ...(misnamed ? [misnamed] : []), ...advice], json);
+  // A file of the user's with a bundled one's id and version but other content: every command that
+  // scores with it says so (or will not use it), and so does the check the office runs first.
+  const twin = rubric ? bundledTwin(file, rubric) : undefined;
+  const code = reportDiagnostics(ctx, [...diagnostics, ...(misnamed ? [misnamed] : []), ...(twin ? [twin] : []), ...advice], json);
   if (rubric && !json) ctx.io.out(ctx.t("rubric.ok", { id: rubric.id, version: rubric.version, title: rubric.title }) + "\n");
   return code;
+}
+
+/** Where a rubric is not the bundled file but says its id and version with other content: the warning scoring gives. */
+function bundledTwin(file: string, rubric: Rubric): Diagnostic | undefined {
+  const bundled = bundledFiles().find((b) => b.id === rubric.id && b.version === rubric.version);
+  if (!bundled || resolve(bundled.path) === resolve(rubricPath(file))) return undefined;
+  const twin = loadRubricFile(bundled.path, loadRubric).rubric;
+  return twin && !saySame(twin, rubric) ? { code: "rubric.given-as-bundled", severity: "warning", data: { rubric: `${rubric.id} ${rubric.version}` }, location: { file: displayPath(rubricPath(file)) } } : undefined;
 }
 
 /**
