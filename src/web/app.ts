@@ -513,17 +513,28 @@ export function start(doc: Document): void {
     if (twin && !saySame(twin.rubric, load.rubric)) {
       return refuse([{ code: "web.rubric-same-as-bundled", severity: "error", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
     }
+    // One in place of an earlier one of the same id and version that says otherwise (a corrected
+    // file from the district): said, or two sets of results would carry one name unremarked.
+    const before = given?.load.rubric;
+    const replaced = before && before.id === id && before.version === version && !saySame(before, load.rubric) ? t("web.rubric-replaced", { rubric: `${id} ${version}`, file: f.name, earlier: given?.name ?? "" }) : "";
     clear();
     given = { name: f.name, load };
     rejected = undefined;
-    say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }));
-    if (rerun && last) await run(last.file);
+    say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
+    if (rerun && last) await run(last.file, undefined, replaced);
     return true;
   };
 
   const rubricInput = $<HTMLInputElement>(doc, "rubric");
   rubricInput.addEventListener("change", () => {
     const f = rubricInput.files?.[0];
+    // A workbook chosen where the rubric goes is taken for what it is, as a rubric chosen where
+    // the workbook goes is.
+    if (f && !isRubricName(f.name) && isWorkbookName(f.name)) {
+      rubricInput.value = "";
+      void run(f);
+      return;
+    }
     if (f) {
       void takeRubric(f);
       return;

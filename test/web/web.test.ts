@@ -324,6 +324,30 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("方案 district-popplan 2026.1");
     });
 
+    it("takes a workbook chosen where the rubric goes for what it is", async () => {
+      await act(() => page.setInputFiles("#rubric", []));
+      await settled(/已计分|有 \d+ 个错误|请选择/);
+      await act(() => page.setInputFiles("#rubric", "samples/qingshan-2026.xlsx"));
+      await settled(/已计分 qingshan-2026.xlsx/);
+      expect(await page.textContent("#status")).toContain("方案 district-popplan 2022.1");
+      expect(await page.textContent("#status")).not.toContain("有问题");
+    });
+
+    it("says a rubric of the same id and version as the one loaded before, but other content, replaced it", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分 qingshan-v2026/);
+      const corrected = join(dir, "corrected", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "corrected"), { recursive: true });
+      writeFileSync(corrected, readFileSync(rubric, "utf8").replace(/title: (.*)/, "title: $1(更正)"));
+      await act(() => page.setInputFiles("#rubric", corrected));
+      await settled(/注意/);
+      expect(await page.textContent("#status")).toContain("注意:district-popplan-2026.1.yaml 与此前载入的 district-popplan-2026.1.yaml 编号和版本相同(district-popplan 2026.1),内容却不同;现按 district-popplan-2026.1.yaml 计分。");
+      // The same file again says nothing of the kind.
+      await dropFiles([corrected]);
+      await settled(/已计分 qingshan-v2026/);
+      expect(await page.textContent("#status")).not.toContain("注意");
+    });
+
     it("scores only the workbooks whose cover names it: another workbook keeps its own rubric", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分 qingshan-v2026/);
