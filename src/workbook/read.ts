@@ -11,6 +11,7 @@ import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
+import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
@@ -205,7 +206,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and how many of its coded cells were filled there
   // (And, for a row partly filled, which of its coded columns hold something.)
-  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[]; cells: readonly (RawCell | undefined)[] }>();
+  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[]; at: number }>();
+  // What each first row held, compared where the unit turns up again (the 分组 column too: it
+  // decides the unit's ranking).
+  const compared = role.role === "line" && role.groupCol !== undefined ? [role.groupCol, ...codedCols] : codedCols;
+  const firsts = new FirstRows(compared);
   const codeOf = (col: number): string => {
     if (role.role === "line" && col === role.groupCol) return GROUP_HEADER;
     const c = role.columns.get(col);
@@ -310,15 +315,14 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         // Said with what the two rows hold: items both filled differently (which row is right is
         // the clerk's to check: SH7 20 → 18), items this one alone holds (to move over), or
         // nothing the first lacks (delete this one).
-        // (The 分组 column too: it decides the unit's ranking.)
-        const compared = role.role === "line" && role.groupCol !== undefined ? [role.groupCol, ...codedCols] : codedCols;
-        const differ = compared.filter((col) => !isBlank(cells[col]) && !isBlank(first.cells[col]) && cellText(cells[col]) !== cellText(first.cells[col]));
-        const extra = codedCols.filter((col) => !isBlank(cells[col]) && isBlank(first.cells[col]));
+        const j = (col: number): number => compared.indexOf(col);
+        const differ = compared.filter((col) => !isBlank(cells[col]) && !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
+        const extra = codedCols.filter((col) => !isBlank(cells[col]) && firsts.isBlank(first.at, j(col)));
         const at = { unit: name, first: refOf(nameCol, first.row) };
         if (differ.length) {
           // Each as the cells show it (5.6%, not 0.055999999999999994), the first few, then "…".
           const said = (c: RawCell | undefined): string => (c ? shownText(c) : "");
-          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${said(first.cells[col])} → ${said(cells[col])}`);
+          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${firsts.shown(first.at, j(col))} → ${said(cells[col])}`);
           const diffs = shown.join("、") + (differ.length > shown.length ? "、…" : "");
           p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
         } else if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
@@ -328,7 +332,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       return;
     }
     const count = valued ? filled : 0;
-    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])), cells } : { row: r, filled: count, cells });
+    const at = firsts.add(cells);
+    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])), at } : { row: r, filled: count, at });
     take({ name, cells, row: r });
   };
 }
