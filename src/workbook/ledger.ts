@@ -282,13 +282,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         else p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
       }
     }
-    const all = [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected];
+    const { counted, pending, rejected } = rubric.statuses;
+    // The words it may hold, each kind with what it does (an English reader has 已认定 alone).
+    const statuses = { counted: counted.join("、"), c: counted.length ? "counted" : "", pending: pending.join("、"), p: pending.length ? "pending" : "", rejected: rejected.join("、"), r: rejected.length ? "rejected" : "" };
     // Blank: said with the words it may hold (an unknown one is).
     if (status === "") {
       if (get("status")?.value.t === "formula-no-result") blank("status", "状态");
-      else p.error("workbook.ledger-blank-status", s, ref("status"), { allowed: all.join("、") });
+      else p.error("workbook.ledger-blank-status", s, ref("status"), statuses);
     }
-    else if (!all.includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, allowed: all.join("、") });
+    else if (![...counted, ...pending, ...rejected].includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses });
     else if (rubric.statuses.pending.includes(status)) p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");
     let flagged = false;
