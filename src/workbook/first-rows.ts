@@ -4,6 +4,7 @@
 // words apart).
 import type { NumberFormat, RawCell } from "../xlsx/read/index.js";
 import { isBlank, shownText } from "./cells.js";
+import { normalizeWidth, numberText } from "../model/numbers.js";
 
 const BLANK = 0;
 const NUMBER = 1;
@@ -50,13 +51,19 @@ export class FirstRows {
     return this.kinds[at * this.cols.length + j] === BLANK;
   }
 
-  /** Whether the kept cell holds what `c` holds (numbers by value, words by their text). */
+  /**
+   * Whether the kept cell holds what `c` holds, as they are read: numbers by value to four
+   * decimals (5.60% held as 0.055999999999999994 or 0.0559999), a number typed as text ('18 ',
+   * 10,850, 41,200万元, 3.6%) as that number.
+   */
   same(at: number, j: number, c: RawCell | undefined): boolean {
     const k = at * this.cols.length + j;
     const kind = this.kinds[k];
     if (isBlank(c)) return kind === BLANK;
-    if (c?.value.t === "n") return kind === NUMBER && this.numbers[k] === c.value.v;
-    return kind === OTHER && this.texts.get(k) === (c ? shownText(c) : "");
+    if (kind === BLANK || !c) return false;
+    const kept = kind === NUMBER ? this.numbers[k] ?? Number.NaN : valueOf(this.texts.get(k) ?? "");
+    const now = c.value.t === "n" ? c.value.v : valueOf(shownText(c));
+    return typeof kept === "number" && typeof now === "number" ? Math.round(kept * 1e4) === Math.round(now * 1e4) : kept === now;
   }
 
   /** The kept cell as it showed (95% for 0.95 formatted as a percentage). */
@@ -81,4 +88,16 @@ export class FirstRows {
     this.numbers = numbers;
     this.formatOf = formatOf;
   }
+}
+
+/** A cell's text as the number it reads as, where it is one (95% as 0.95; 41,200万元 as 41200); else the text. */
+function valueOf(text: string): number | string {
+  const t = normalizeWidth(text).trim();
+  const percent = /^(.*?)\s*%$/.exec(t);
+  if (percent) {
+    const n = numberText(percent[1] ?? "");
+    return n === undefined ? t : Number(n) / 100;
+  }
+  const n = numberText(t.replace(/\s*[\u3400-\u9fff/]+$/, ""));
+  return n === undefined ? t : Number(n);
 }

@@ -204,9 +204,9 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
-  // unit name → the row it was first on, and how many of its coded cells were filled there
-  // (And, for a row partly filled, which of its coded columns hold something.)
-  const seen = new Map<string, { row: number; filled: number; cols?: readonly number[]; at: number }>();
+  // unit name → the row it was first on, how many of its coded cells were filled there, and where
+  // its cells are kept.
+  const seen = new Map<string, { row: number; filled: number; at: number }>();
   // What each first row held, compared where the unit turns up again (the 分组 column too: it
   // decides the unit's ranking).
   const compared = role.role === "line" && role.groupCol !== undefined ? [role.groupCol, ...codedCols] : codedCols;
@@ -298,13 +298,25 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
-      // The first of the two less filled than this one (empty: a row pasted over another unit's by
-      // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
-      // one is what gets deleted.
       const now = valued ? filled : 0;
-      if (first.filled < now) {
-        // What the first holds that the fuller one lacks: to be moved over, not deleted with its row.
-        const only = (first.cols ?? []).filter((col) => isBlank(cells[col]));
+      const j = (col: number): number => compared.indexOf(col);
+      const at = { unit: name, first: refOf(nameCol, first.row) };
+      // Items both rows fill with other values (which is right is the clerk's to check: SH7 20 →
+      // 18): said before all else, at this row, whichever row holds more (the advice to keep the
+      // fuller one would drop the other's value unsaid).
+      const differ = compared.filter((col) => !isBlank(cells[col]) && !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
+      if (differ.length) {
+        // Each as the cells show it (5.6%, not 0.055999999999999994), the first few, then "…".
+        const said = (c: RawCell | undefined): string => (c ? shownText(c) : "");
+        const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${firsts.shown(first.at, j(col))} → ${said(cells[col])}`);
+        const diffs = shown.join("、") + (differ.length > shown.length ? "、…" : "");
+        p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
+      } else if (first.filled < now) {
+        // The first of the two less filled than this one (empty: a row pasted over another unit's by
+        // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
+        // one is what gets deleted. What the first holds that the fuller one lacks: to be moved
+        // over, not deleted with its row.
+        const only = codedCols.filter((col) => !firsts.isBlank(first.at, j(col)) && isBlank(cells[col]));
         if (first.filled === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
         else if (only.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, first.row), { unit: name, cells: only.map((col) => refOf(col, first.row)).join("、"), row: r });
         else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: first.filled, there: now });
@@ -312,20 +324,10 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         // asked, the row would stay, and the filled one be said to be the duplicate).
         emptyTwins.add(`${sheet}\u0000${first.row}`);
       } else {
-        // Said with what the two rows hold: items both filled differently (which row is right is
-        // the clerk's to check: SH7 20 → 18), items this one alone holds (to move over), or
-        // nothing the first lacks (delete this one).
-        const j = (col: number): number => compared.indexOf(col);
-        const differ = compared.filter((col) => !isBlank(cells[col]) && !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
+        // Nothing filled differently: items this one alone holds (to move over), or nothing the
+        // first lacks (delete this one).
         const extra = codedCols.filter((col) => !isBlank(cells[col]) && firsts.isBlank(first.at, j(col)));
-        const at = { unit: name, first: refOf(nameCol, first.row) };
-        if (differ.length) {
-          // Each as the cells show it (5.6%, not 0.055999999999999994), the first few, then "…".
-          const said = (c: RawCell | undefined): string => (c ? shownText(c) : "");
-          const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${firsts.shown(first.at, j(col))} → ${said(cells[col])}`);
-          const diffs = shown.join("、") + (differ.length > shown.length ? "、…" : "");
-          p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
-        } else if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
+        if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
         else if (extra.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, r), { unit: name, cells: extra.map((col) => refOf(col, r)).join("、"), row: first.row });
         else p.error("workbook.duplicate-unit-same", sheet, refOf(nameCol, r), at);
       }
@@ -333,7 +335,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     const count = valued ? filled : 0;
     const at = firsts.add(cells);
-    seen.set(name, count > 0 && count < codedCols.length ? { row: r, filled: count, cols: codedCols.filter((col) => !isBlank(cells[col])), at } : { row: r, filled: count, at });
+    seen.set(name, { row: r, filled: count, at });
     take({ name, cells, row: r });
   };
 }

@@ -380,6 +380,32 @@ describe("a unit twice on a sheet, the rows differing", () => {
   });
 });
 
+describe("a unit twice on a sheet, compared as the values read", () => {
+  it("finds the same values typed otherwise the same, and a value the fuller row would drop said as a difference", async () => {
+    let copyRow = 0;
+    const { diagnostics } = await read({
+      edit: (wb) => {
+        const rates = wb.sheetNamed("指标数据");
+        const row = [...rates.rows].find(([, cells]) => cells.get(1)?.value.t === "s" && (cells.get(1)?.value as { v: string }).v === "柳河镇")?.[0] ?? 0;
+        copyRow = Math.max(...rates.rows.keys()) + 2;
+        for (const [col, cell] of rates.rows.get(row) ?? new Map()) {
+          const v = cell.value;
+          // Each number again as text; the first rate with its percent sign (0.068 as 6.8%).
+          rates.setAt(copyRow, col, v.t === "n" ? (col === 2 ? `${Math.round(v.v * 10000) / 100}%` : ` ${v.v} `) : v.t === "s" ? v.v : null);
+        }
+        // 党的建设: 白马镇 (row 4) again below, fuller, but with its DJ1 other than the first's.
+        wb.sheetNamed("党的建设").set("A14", "白马镇").set("B14", 1).set("C14", 29).set("D14", 0).set("C4", null);
+      },
+    });
+    const at = (code: string): string[] => diagnostics.filter((d) => d.code === code).map((d) => (d.location && "cell" in d.location ? `${d.location.sheet}!${d.location.cell ?? ""}` : ""));
+    expect(at("workbook.duplicate-unit-same")).toEqual([`指标数据!A${copyRow}`]);
+    // Not "keep the fuller row" (that drops the first's DJ1 unsaid): the difference, at the later row.
+    expect(at("workbook.duplicate-unit-fuller")).toEqual([]);
+    const dj = diagnostics.find((d) => d.code === "workbook.duplicate-unit-differs");
+    expect(dj && message("zh-CN", dj.code, dj.data)).toMatch(/^单位 “白马镇” 重复\(已在 A4\),两行有 1 项不同\(DJ1 \d+(\.\d+)? → 1\)/);
+  });
+});
+
 describe("an unknown ledger code", () => {
   it("offers the codes of the unit's kind, each with its name", async () => {
     const d = (await read({ ledger: [row("区财政局", "KF8")] })).diagnostics.find((x) => x.code === "workbook.ledger-unknown-code");
