@@ -251,7 +251,18 @@ export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
  * says which others it may end with (等次:良好(…也可能为优秀)).
  */
 export function openAwardText(u: UnitResult, a: Award, lang: Lang, shown?: string): string {
-  const text = awardText(a, lang, shown);
+  return gradeMay(u, a, lang, awardText(a, lang, shown));
+}
+
+/** An award as the award lists say it (its category apart), marked (待定) where claims could change it, a grade with the others it may end at. */
+export function listedOpen(u: UnitResult, a: Award, lang: Lang, category: string): string {
+  const mark = pendingMark(u, lang, a);
+  const text = listedAward(a, lang, category);
+  return mark ? mark + gradeMay(u, a, lang, text) : text;
+}
+
+/** An award's words (as a list or a table says it), with the other grades a pending grade may end at. */
+export function gradeMay(u: UnitResult, a: Award, lang: Lang, text: string): string {
   if (a.kind !== "grade") return text;
   const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;
   const others = grades?.filter((g) => g !== a.grade) ?? [];

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedAward, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, pendingMark, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -523,7 +523,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), pendingMark(u, lang, a) + listedAward(a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
     for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u), xmlSafe(mayWinBasis(o, lang, u))] });

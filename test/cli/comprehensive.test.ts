@@ -409,6 +409,12 @@ describe("the comprehensive sample", () => {
     expect(scored.out).toMatch(/│ 区市场监管局 .*│ \(待定\)等次:良好\(视待定加扣分的认定,也可能为合格\)/);
     expect(scored.out).toMatch(/│ 区交通运输局 .*│ 等次:良好\(达到优秀分数线,但优秀名额 1 个已满;[^│]*│/);
     expect(scored.out).not.toMatch(/│ 区交通运输局 .*也可能为/);
+    // The award list, which leaves the office, says it too (it said (待定)良好 alone).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "grade-pending.scored.xlsx"));
+    const listed: unknown[][] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1)));
+    expect(listed.find((r) => r[0] === "等次" && r[1] === "区市场监管局")?.[2]).toBe("(待定)良好(视待定加扣分的认定,也可能为合格)");
   });
 });
 
