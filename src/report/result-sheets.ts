@@ -586,7 +586,10 @@ export function resultTables(rubric: Rubric, sub: Submission, results: Results, 
   const notes = o.notes ?? notesTables(rubric, sub, results, lang, { ...(o.maxRows !== undefined ? { maxRows: o.maxRows } : {}), kept });
   const unique = sheetNamer(kept, notes.map((n) => n.name));
   const named = (s: SheetTable): SheetTable => ({ ...s, name: unique(resultSheetName(s.sheet, lang)) });
-  const before = [...results.rankings.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))), ...matrixTables(rubric, results, cover, lang).map(named)];
+  // A ranking with no units (no departments this year, no 街道 in 街道组) has no sheet: an empty
+  // one printed as a blank page, as the detail of a kind with no units is left out.
+  const ranked = results.rankings.filter((r) => r.entries.length > 0);
+  const before = [...ranked.map((r) => named(rankingTable(rubric, r, results, cover, lang, r === first))), ...matrixTables(rubric, results, cover, lang).map(named)];
   const awards = named(awardsTable(rubric, results, cover, lang));
   const infoName = unique(resultSheetName({ kind: "info" }, lang));
   const sheets = [...before, ...notes, awards].map((s) => s.name);

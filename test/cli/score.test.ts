@@ -41,6 +41,25 @@ describe("assess score on the sample", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("writes no ranking sheet for a kind with no units this year (an empty one printed as a blank page)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const depts = wb.getWorksheet("部门")!;
+    for (let r = depts.rowCount; r >= 2; r--) depts.spliceRows(r, 1);
+    const rates = wb.getWorksheet("指标数据")!;
+    for (let r = rates.rowCount; r >= 2; r--) if (String(rates.getCell(r, 1).value ?? "").startsWith("区")) rates.spliceRows(r, 1);
+    const file = join(dir, "towns-only.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["score", file, "-o", join(dir, "towns-only.scored.xlsx")]);
+    expect(r.code).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, "towns-only.scored.xlsx"));
+    const names = out.worksheets.map((w) => w.name);
+    expect(names).toContain("综合排名");
+    expect(names).not.toContain("部门排名");
+    expect(names).not.toContain("得分明细(责任部门)");
+  });
+
   it("the result workbook holds the four rankings, the detail, the award list and the provenance", async () => {
     const out = join(dir, "青山区.scored.xlsx");
     const wb = new ExcelJS.Workbook();
