@@ -4,6 +4,9 @@ import type { Command, CommanderError, Help } from "commander";
 import type { Ctx } from "./io.js";
 import { nearestNames } from "../workbook/near.js";
 
+/** assess's commands in the order of a year's work: the form, its checks, the results, then the rest. */
+const WORK_ORDER = ["template", "validate", "score", "explain", "report", "diff", "web", "rubric", "help"];
+
 export function formatHelp(ctx: Ctx, cmd: Command, helper: Help): string {
   const t = ctx.t;
   const rows = (items: [string, string][]): string[] => {
@@ -17,7 +20,12 @@ export function formatHelp(ctx: Ctx, cmd: Command, helper: Help): string {
   if (args.length) out.push(t("help.arguments"), ...rows(args.map((a) => [helper.argumentTerm(a), a.description])), "");
   const opts = helper.visibleOptions(cmd);
   if (opts.length) out.push(t("help.options"), ...rows(opts.map((o) => [helper.optionTerm(o), o.description])), "");
-  const cmds = helper.visibleCommands(cmd);
+  // The commands in the order of the work (as the README's table lists them), not as defined.
+  const at = (c: Command): number => {
+    const i = WORK_ORDER.indexOf(c.name());
+    return i < 0 ? WORK_ORDER.length : i;
+  };
+  const cmds = cmd.parent ? helper.visibleCommands(cmd) : [...helper.visibleCommands(cmd)].sort((a, b) => at(a) - at(b));
   if (cmds.length) out.push(t("help.commands"), ...rows(cmds.map((c) => [helper.subcommandTerm(c), c.description()])), "");
   return out.join("\n");
 }

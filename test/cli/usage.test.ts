@@ -19,6 +19,12 @@ describe("did you mean", () => {
     expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
   });
 
+  it("lists the commands in the order of a year's work, as the README's table does (rubric came first)", async () => {
+    const r = await cli(["--help"]);
+    const listed = r.out.slice(r.out.indexOf("命令:")).split("\n").slice(1).map((l) => l.trim().split(" ")[0]).filter(Boolean);
+    expect(listed).toEqual(["template", "validate", "score", "explain", "report", "diff", "web", "rubric", "help"]);
+  });
+
   it("says that help was asked for a command there is not, with the one meant (it printed the general help, exit 2, without a word)", async () => {
     const r = await cli(["help", "scor"]);
     expect([r.code, r.out, r.err]).toEqual([2, "", "没有 “scor” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n"]);
