@@ -330,13 +330,22 @@ describe("assess diff", () => {
     expect(line).not.toContain("— → —");
   });
 
-  it("marks (方案也有变化) only on units the rubric's changes move: a department's own edit under a change to towns' items is its own", async () => {
-    const next = join(dir, "township-comprehensive-2026.2.yaml");
-    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
+  /**
+   * 2026.xlsx (the sample) and 2027.xlsx under version 2026.2 of the comprehensive rubric (beside
+   * them: JJ4 takes 2 a place, not 1.5), with 柳河镇's JJ5 28 → 25 and what `more` changes.
+   */
+  const nextVersionYear = async (more?: (wb: ExcelJS.Workbook) => void): Promise<string> => {
+    writeFileSync(join(dir, "township-comprehensive-2026.2.yaml"), readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
     copyFileSync("samples/liuhe-2026.xlsx", join(dir, "2026.xlsx"));
-    const y2027 = await edited("samples/liuhe-2026.xlsx", "2027.xlsx", (wb) => {
+    return edited("samples/liuhe-2026.xlsx", "2027.xlsx", (wb) => {
       wb.getWorksheet("封面")!.getCell("B4").value = "2026.2";
       wb.getWorksheet("经济发展")!.getCell("C2").value = 25; // 柳河镇 JJ5 28 → 25
+      more?.(wb);
+    });
+  };
+
+  it("marks (方案也有变化) only on units the rubric's changes move: a department's own edit under a change to towns' items is its own", async () => {
+    const y2027 = await nextVersionYear((wb) => {
       wb.getWorksheet("经济发展")!.getCell("C3").value = 25; // 石桥镇 JJ5
       wb.getWorksheet("区直部门")!.getCell("C7").value = 28; // 区市场监管局 BM2 27 → 28
     });
@@ -354,13 +363,7 @@ describe("assess diff", () => {
   });
 
   it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
-    const next = join(dir, "township-comprehensive-2026.2.yaml");
-    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
-    copyFileSync("samples/liuhe-2026.xlsx", join(dir, "2026.xlsx"));
-    const y2027 = await edited("samples/liuhe-2026.xlsx", "2027.xlsx", (wb) => {
-      wb.getWorksheet("封面")!.getCell("B4").value = "2026.2";
-      wb.getWorksheet("经济发展")!.getCell("C2").value = 25; // 柳河镇 JJ5 28 → 25
-    });
+    const y2027 = await nextVersionYear();
     const r = await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");

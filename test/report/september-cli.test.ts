@@ -23,16 +23,20 @@ beforeEach(() => {
 });
 
 describe("assess report", () => {
-  it("says what pending claims may move, and then whose awards they may change", async () => {
-    // 河东街道's claim at 省级 (+2): ranks may move, and 文昌街道's 二等奖 may pass to it.
+  /** The liuhe sample's report as HTML text, 河东街道's pending claim at 省级 (+2): ranks may move, and 文昌街道's 二等奖 may pass to it. */
+  const provincialReport = async (name: string, lang: "zh-CN" | "en"): Promise<string> => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
     wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
-    const file = join(dir, "柳河区.xlsx");
+    const file = join(dir, `${name}.xlsx`);
     await wb.xlsx.writeFile(file);
-    const out = join(dir, "r.html");
-    expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
-    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    const out = join(dir, `${name}.html`);
+    expect((await run(["report", file, "--format", "html", "-o", out, "--lang", lang])).code).toBe(0);
+    return readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+  };
+
+  it("says what pending claims may move, and then whose awards they may change", async () => {
+    const text = await provincialReport("柳河区", "zh-CN");
     expect(text).toContain("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;以下单位的奖惩可能随之改变(表中标“待定”):");
     // The claim as a reader knows it: whose, what, its level and status (and its cell for the clerk).
     expect(text).toContain("文昌街道的奖惩可能随以下 1 条待认定记录的认定而改变:河东街道 JF1 工作创新获上级推广(省级,待审核,加扣分!B11)。");
@@ -44,14 +48,7 @@ describe("assess report", () => {
   });
 
   it("says one pending claim in English as one (it read \"these pending claims\")", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
-    wb.getWorksheet("加扣分")!.getCell("D11").value = "省级";
-    const file = join(dir, "liuhe-en.xlsx");
-    await wb.xlsx.writeFile(file);
-    const out = join(dir, "r-en.html");
-    expect((await run(["report", file, "--format", "html", "-o", out, "--lang", "en"])).code).toBe(0);
-    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
+    const text = await provincialReport("liuhe-en", "en");
     expect(text).toContain("awards may change with the decision on the pending claim: 河东街道 JF1 工作创新获上级推广");
   });
 
