@@ -650,12 +650,12 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           reach ??= gradeReach();
           const most = effects.get(c.u)?.gradeAtMost;
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
-          const worst = Math.max(floor, reach(lo0));
-          const best = Math.max(floor, reach(hi0));
+          const lowest = Math.max(floor, reach(lo0));
+          const highest = Math.max(floor, reach(hi0));
           // The grades at its highest and its lowest (a single −30 row gives one or the other: not
           // every grade between).
           const names = gradeNames(r);
-          if (worst !== best) open(c.u, r, "grade", [names[best] ?? "", names[worst] ?? ""]);
+          if (lowest !== highest) open(c.u, r, "grade", [names[highest] ?? "", names[lowest] ?? ""]);
         }
         // Its card at its lowest (and worst place) and at its highest (and best): open only where
         // it may be given or not; last whatever is decided, it has it either way, though its score
