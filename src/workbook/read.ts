@@ -184,6 +184,11 @@ interface UnitRow {
 
 type RowHandler = (row: RawRow) => void;
 
+/** A line sheet's 分组 column, where it has one. */
+function groupColOf(role: SheetRole): number | undefined {
+  return role.role === "line" ? role.groupCol : undefined;
+}
+
 /** Words in a cell, not a number typed as text (缺, 见说明, a name; not '18.5). */
 function isWords(c: RawCell | undefined): c is RawCell {
   return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined;
@@ -204,15 +209,15 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
-  // unit name → the row it was first on, how many of its coded cells were filled there, and where
-  // its cells are kept.
-  const seen = new Map<string, { row: number; filled: number; at: number }>();
+  // unit name → the row it was first on, and where its cells are kept.
+  const seen = new Map<string, { row: number; at: number }>();
   // What each first row held, compared where the unit turns up again (the 分组 column too: it
   // decides the unit's ranking).
-  const compared = role.role === "line" && role.groupCol !== undefined ? [role.groupCol, ...codedCols] : codedCols;
+  const groupCol = groupColOf(role);
+  const compared = groupCol !== undefined ? [groupCol, ...codedCols] : codedCols;
   const firsts = new FirstRows(compared);
   const codeOf = (col: number): string => {
-    if (role.role === "line" && col === role.groupCol) return GROUP_HEADER;
+    if (col === groupCol) return GROUP_HEADER;
     const c = role.columns.get(col);
     return typeof c === "string" ? c : (c?.code ?? "");
   };
@@ -223,15 +228,15 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
-    // How many coded cells hold something; whether any holds a value (a footer's words may stand
-    // under the score columns too, 填表人:张三 … 审核人:李四: not values).
-    let filled = 0;
+    // Whether any coded cell holds a value (a footer's words may stand under the score columns
+    // too, 填表人:张三 … 审核人:李四: not values).
     let valued = false;
     for (const col of codedCols) {
       const c = cells[col];
-      if (isBlank(c)) continue;
-      filled++;
-      if (!(c?.value.t === "s" && isFooterText(c.value.v))) valued = true;
+      if (!isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v))) {
+        valued = true;
+        break;
+      }
     }
     if (name === "") {
       // 合计 in another column (序号) with the name column blank: a summary row all the same.
@@ -298,44 +303,45 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
-      const now = valued ? filled : 0;
       const j = (col: number): number => compared.indexOf(col);
       const at = { unit: name, first: refOf(nameCol, first.row) };
-      // Items both rows fill with other values (which is right is the clerk's to check: SH7 20 →
-      // 18): said before all else, at this row, whichever row holds more (the advice to keep the
-      // fuller one would drop the other's value unsaid).
-      const differ = compared.filter((col) => !isBlank(cells[col]) && !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
+      // What each row fills (its 分组 too; a footer's words under the codes are no values), what
+      // only one of them fills, and what both fill with other values.
+      const here = compared.filter((col) => !isBlank(cells[col]) && (valued || col === groupCol));
+      const there = compared.filter((col) => !firsts.isBlank(first.at, j(col)));
+      const extra = here.filter((col) => firsts.isBlank(first.at, j(col)));
+      const only = there.filter((col) => isBlank(cells[col]));
+      const differ = here.filter((col) => !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
       if (differ.length) {
-        // Each as the cells show it (5.6%, not 0.055999999999999994), the first few, then "…".
+        // Said before all else, at this row, whichever row holds more (which is right is the
+        // clerk's to check: SH7 20 → 18); each as the cells show it (5.6%, not
+        // 0.055999999999999994), the first few, then "…"; and what only one of them fills, to be
+        // merged (deleting either row lost it unsaid).
         const said = (c: RawCell | undefined): string => (c ? shownText(c) : "");
         const shown = differ.slice(0, 3).map((col) => `${codeOf(col)} ${firsts.shown(first.at, j(col))} → ${said(cells[col])}`);
         const diffs = shown.join("、") + (differ.length > shown.length ? "、…" : "");
-        p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
-      } else if (first.filled < now) {
+        const alone = [...only.map((col) => refOf(col, first.row)), ...extra.map((col) => refOf(col, r))];
+        if (alone.length) p.error("workbook.duplicate-unit-differs-merge", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs, cells: alone.join("、") });
+        else p.error("workbook.duplicate-unit-differs", sheet, refOf(nameCol, r), { ...at, count: differ.length, diffs });
+      } else if (there.length < here.length) {
         // The first of the two less filled than this one (empty: a row pasted over another unit's by
         // mistake; partly: begun, then the whole row pasted below): said at the first, or the filled
         // one is what gets deleted. What the first holds that the fuller one lacks: to be moved
         // over, not deleted with its row.
-        const only = codedCols.filter((col) => !firsts.isBlank(first.at, j(col)) && isBlank(cells[col]));
-        if (first.filled === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
+        if (there.length === 0) p.error("workbook.duplicate-unit-empty", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r) });
         else if (only.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, first.row), { unit: name, cells: only.map((col) => refOf(col, first.row)).join("、"), row: r });
-        else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: first.filled, there: now });
+        else p.error("workbook.duplicate-unit-fuller", sheet, refOf(nameCol, first.row), { unit: name, filled: refOf(nameCol, r), here: there.length, there: here.length });
         // Its blanks, asked to be filled, are taken back once every sheet is read (filled with 0 as
         // asked, the row would stay, and the filled one be said to be the duplicate).
         emptyTwins.add(`${sheet}\u0000${first.row}`);
-      } else {
-        // Nothing filled differently: items this one alone holds (to move over), or nothing the
-        // first lacks (delete this one).
-        const extra = codedCols.filter((col) => !isBlank(cells[col]) && firsts.isBlank(first.at, j(col)));
-        if (now === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
-        else if (extra.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, r), { unit: name, cells: extra.map((col) => refOf(col, r)).join("、"), row: first.row });
-        else p.error("workbook.duplicate-unit-same", sheet, refOf(nameCol, r), at);
-      }
+      } else if (here.length === 0) p.error("workbook.duplicate-unit-blank", sheet, refOf(nameCol, r), at);
+      // Nothing filled differently: items this one alone holds (to move over), or nothing the
+      // first lacks (delete this one).
+      else if (extra.length) p.error("workbook.duplicate-unit-split", sheet, refOf(nameCol, r), { unit: name, cells: extra.map((col) => refOf(col, r)).join("、"), row: first.row });
+      else p.error("workbook.duplicate-unit-same", sheet, refOf(nameCol, r), at);
       return;
     }
-    const count = valued ? filled : 0;
-    const at = firsts.add(cells);
-    seen.set(name, { row: r, filled: count, at });
+    seen.set(name, { row: r, at: firsts.add(cells) });
     take({ name, cells, row: r });
   };
 }

@@ -401,8 +401,22 @@ describe("a unit twice on a sheet, compared as the values read", () => {
     expect(at("workbook.duplicate-unit-same")).toEqual([`指标数据!A${copyRow}`]);
     // Not "keep the fuller row" (that drops the first's DJ1 unsaid): the difference, at the later row.
     expect(at("workbook.duplicate-unit-fuller")).toEqual([]);
-    const dj = diagnostics.find((d) => d.code === "workbook.duplicate-unit-differs");
-    expect(dj && message("zh-CN", dj.code, dj.data)).toMatch(/^单位 “白马镇” 重复\(已在 A4\),两行有 1 项不同\(DJ1 \d+(\.\d+)? → 1\)/);
+    // And what the later row alone fills (C14, blank on the first): to be merged, not lost with either row.
+    const dj = diagnostics.find((d) => d.code === "workbook.duplicate-unit-differs-merge");
+    expect(dj && message("zh-CN", dj.code, dj.data)).toMatch(/^单位 “白马镇” 重复\(已在 A4\),两行有 1 项不同\(DJ1 \d+(\.\d+)? → 1\),且有只在一行填写的单元格\(C14\):核对后把正确的值合并到一行,再删去另一行$/);
+  });
+});
+
+describe("a unit twice on a sheet, one row with its 分组 alone", () => {
+  it("counts the 分组 as filled: the row holding it is not the one to delete", async () => {
+    const { diagnostics } = await read({
+      edit: (wb) => {
+        // 柳河镇: row 2 with its JJ5 and no group; row 13 with the group and no JJ5.
+        wb.sheetNamed("经济发展").set("B2", null).set("A13", "柳河镇").set("B13", "乡镇组");
+      },
+    });
+    const d = diagnostics.find((x) => x.code.startsWith("workbook.duplicate-unit"));
+    expect(d && `${d.code} ${message("zh-CN", d.code, d.data)}`).toBe("workbook.duplicate-unit-split 单位 “柳河镇” 在本表出现两次,两行所填的项目不同:请把这一行的 B13 移到第 2 行,再删去这一行");
   });
 });
 

@@ -1087,7 +1087,7 @@ describe("a unit twice on a sheet, the first time on an empty row (a row pasted 
       const ws = wb.sheetNamed("党政线");
       for (const [col, cell] of ws.rows.get(from) ?? []) ws.setAt(to, col, cell.value.t === "n" || cell.value.t === "s" ? cell.value.v : null);
     };
-    expect(await said((wb) => copyRow(wb, 2, 3))).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 重复(已在 A2),这一行所填的 A2 那一行都有且相同:删去这一行即可"]);
+    expect(await said((wb) => copyRow(wb, 2, 3))).toEqual(["in.xlsx: 党政线!A3 单位 “甲镇” 重复(已在 A2),这一行所填的各项,A2 那一行都有且相同:删去这一行即可"]);
     expect(
       await said((wb) => {
         copyRow(wb, 2, 3);
