@@ -184,6 +184,11 @@ interface UnitRow {
 
 type RowHandler = (row: RawRow) => void;
 
+/** The group a 分组 cell names: by its name, id or one of its labels (乡镇组, rural, 乡镇). */
+function groupNamed(kind: UnitKind, text: string): UnitKind["groups"][number] | undefined {
+  return kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+}
+
 /** A line sheet's 分组 column, where it has one. */
 function groupColOf(role: SheetRole): number | undefined {
   return role.role === "line" ? role.groupCol : undefined;
@@ -206,7 +211,7 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and where its cells are kept.
@@ -311,7 +316,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const there = compared.filter((col) => !firsts.isBlank(first.at, j(col)));
       const extra = here.filter((col) => firsts.isBlank(first.at, j(col)));
       const only = there.filter((col) => isBlank(cells[col]));
-      const differ = here.filter((col) => !firsts.isBlank(first.at, j(col)) && !firsts.same(first.at, j(col), cells[col]));
+      // (A 分组 by the group it names: 乡镇 and 乡镇组 are one.)
+      const alike = (col: number): boolean => {
+        if (col !== groupCol || !groupOf) return firsts.same(first.at, j(col), cells[col]);
+        const [a, b] = [groupOf(firsts.shown(first.at, j(col))), groupOf(cellText(cells[col]))];
+        return a !== undefined ? a === b : firsts.same(first.at, j(col), cells[col]);
+      };
+      const differ = here.filter((col) => !firsts.isBlank(first.at, j(col)) && !alike(col));
       if (differ.length) {
         // Said before all else, at this row, whichever row holds more (which is right is the
         // clerk's to check: SH7 20 → 18); each as the cells show it (5.6%, not
@@ -771,7 +782,7 @@ export class SubmissionReader {
       // words read under the wrong items. Said, or the error at the words is mended and the
       // shift stays.
       shifted.row(u.cells, words);
-    }, this.emptyTwins);
+    }, this.emptyTwins, (text) => (kind ? groupNamed(kind, text)?.id : undefined));
   }
 
   /**
@@ -868,7 +879,7 @@ export class SubmissionReader {
       else this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });
       return;
     }
-    const g = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+    const g = groupNamed(kind, text);
     if (!g) {
       // A group's short form (执法组 for 执法部门组), or a slip of one, named.
       const near = nearestNames(text, kind.groups.map((x) => x.name), 1)[0];

@@ -408,6 +408,13 @@ describe("a unit twice on a sheet, compared as the values read", () => {
 });
 
 describe("a unit twice on a sheet, one row with its 分组 alone", () => {
+  it("reads a 分组 typed as its label as the group it names (乡镇 is 乡镇组): no difference", async () => {
+    const { diagnostics } = await read({
+      edit: (wb) => void wb.sheetNamed("经济发展").set("A13", "柳河镇").set("B13", "乡镇").set("C13", 28),
+    });
+    expect(diagnostics.filter((x) => x.code.startsWith("workbook.duplicate-unit")).map((x) => x.code)).toEqual(["workbook.duplicate-unit-same"]);
+  });
+
   it("counts the 分组 as filled: the row holding it is not the one to delete", async () => {
     const { diagnostics } = await read({
       edit: (wb) => {
