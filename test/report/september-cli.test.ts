@@ -211,6 +211,12 @@ describe("assess report", () => {
     ]);
   });
 
+  it("says why -o NAME.report is refused where both formats are written: its Excel report would be the input's own name", async () => {
+    const r = await run(["report", input, "-o", join(dir, "青山区.report")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("-o " + join(dir, "青山区.report") + " 写出两种格式,各换上其扩展名:Excel 报告即为 青山区.xlsx,与输入工作簿相同,输入文件绝不会被修改;请另取名称,如 -o 青山区-报告 [report.output-is-input-both]");
+  });
+
   it("refuses an unknown --format with a usage error (exit 2) and writes nothing", async () => {
     const r = await run(["report", input, "--format", "pdf"]);
     expect(r.code).toBe(2);

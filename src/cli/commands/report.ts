@@ -79,7 +79,10 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const bad = [];
   for (const t of targets) {
     const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
-    if (refused) bad.push(refused);
+    // Both formats from one -o: its ending replaced per format, the Excel one may be the input's
+    // own name (-o 青山区.report writes 青山区.xlsx): said so, or the refusal reads as false.
+    if (refused?.code === "file.output-is-input" && o.output && targets.length > 1) bad.push({ ...refused, code: "report.output-is-input-both", data: { given: o.output, file: basename(t.path), example: `${basename(t.path, extname(t.path))}${ctx.lang === "en" ? "-report" : "-报告"}` } });
+    else if (refused) bad.push(refused);
   }
   if (bad.length) {
     reportDiagnostics(ctx, bad);

@@ -70,6 +70,7 @@ export const common: Catalog = {
   "word.errno.EINVAL": { "zh-CN": "此处不能新建这样的文件", en: "no such file can be made here" },
   "word.errno.EIO": { "zh-CN": "磁盘读写出错", en: "the disk failed to read or write" },
   "word.errno.EPIPE": { "zh-CN": "接收输出的程序已关闭", en: "the program taking the output has closed" },
+  "report.output-is-input-both": { "zh-CN": "-o {given} 写出两种格式,各换上其扩展名:Excel 报告即为 {file},与输入工作簿相同,输入文件绝不会被修改;请另取名称,如 -o {example}", en: "-o {given} writes both formats, each with its own extension: the Excel report would be {file}, the input workbook itself, which is never modified; choose another name, such as -o {example}" },
   "file.output-is-input": { "zh-CN": "输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名", en: "the output may not be the input workbook, which is never modified; choose another name with -o" },
   "file.output-dir-is-file": { "zh-CN": "{dir} 是一个文件,不是文件夹;请用 -o 写到一个文件夹里", en: "{dir} is a file, not a folder; write into a folder with -o" },
   "file.output-dir-missing": { "zh-CN": "输出文件夹 {dir} 不存在;请先建立它,或用 -o 写到别处", en: "the output folder {dir} does not exist; create it, or write elsewhere with -o" },
