@@ -94,7 +94,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
   }
   if (o.output && format) {
-    // Where the rubric changed what scores, every unit's move may be its doing too: said in the causes' column.
+    // A unit the rubric's changes move too: said in the causes' column, as the terminal says it.
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...moves
