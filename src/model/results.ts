@@ -114,6 +114,8 @@ export interface OpenAward {
   readonly card?: string;
   /** A grade its own claims may move: the grades at its highest and at its lowest total, best first. */
   readonly grades?: readonly string[];
+  /** A rank prize claims may bring or take: the tier at its best prize place (none there: it may lose its prize). */
+  readonly tier?: string;
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

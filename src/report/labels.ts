@@ -190,15 +190,21 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
     for (const r of pendingSingles(u, o.ranking)) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
     if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
   }
+  // A prize: the tier at its best place (可能获街道组排名二等奖; 名次奖 alone named no tier or money).
+  if (o.kind === "rank" && o.tier !== undefined) return message(lang, "award.may-win.rank-tier", { ranking: o.rankingName, tier: o.tier });
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 
 /**
  * The amount a single-item award a unit's own pending recognitions claim would bring (one award,
- * with money), else null: as text in brackets, (3,000), not won yet, so that a column's sum counts
+ * with money), or the prize at its best place, else null: as text in brackets, (3,000), not won yet, so that a column's sum counts
  * only the money awarded (a spreadsheet's SUM passes over text).
  */
 export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): string | null {
+  if (o.kind === "rank") {
+    const amount = rubric.rankings.find((r) => r.id === o.ranking)?.tiers.find((t) => t.name === o.tier)?.amount;
+    return amount !== undefined ? `(${formatAmount(amount)})` : null;
+  }
   if (o.kind !== "single") return null;
   const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single ?? [];
   const amounts = new Set(pendingSingles(u, o.ranking).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));

@@ -344,7 +344,7 @@ describe("the comprehensive sample", () => {
     const file = join(dir, "provincial.xlsx");
     await wb.xlsx.writeFile(file);
     const r = await cli(["explain", file, "河东街道"]);
-    expect(r.out).toContain("奖惩:\n  (待定)可能获街道组排名名次奖\n  等次:良好\n");
+    expect(r.out).toContain("奖惩:\n  (待定)可能获街道组排名二等奖\n  等次:良好\n");
     expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
 

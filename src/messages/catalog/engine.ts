@@ -102,6 +102,7 @@ export const engineMessages: Catalog = {
   "award.unsettled": { "zh-CN": "(待定)", en: "(pending) " },
   "award.grade-may": { "zh-CN": "{award}(视待定加扣分的认定,也可能为{others})", en: "{award} (may be {others} once the pending rows are decided)" },
   "award.may-win.rank": { "zh-CN": "(待定)可能获{ranking}名次奖", en: "(pending) may win a rank prize in {ranking}" },
+  "award.may-win.rank-tier": { "zh-CN": "(待定)可能获{ranking}{tier}", en: "(pending) may win {tier} in {ranking}" },
   "award.may-win.single-named": { "zh-CN": "(待定)可能获单项奖:{awards}", en: "(pending) may win the single-item award {awards}" },
   "award.may-win.single": { "zh-CN": "(待定)可能获{ranking}单项奖", en: "(pending) may win a single-item award in {ranking}" },
   "award.may-win.warning": { "zh-CN": "(待定)可能受{card}({ranking})", en: "(pending) may be given {card} ({ranking})" },
