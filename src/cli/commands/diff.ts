@@ -3,7 +3,7 @@
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
 import { coverYear } from "../../model/submission.js";
 import { basename } from "node:path";
-import { GENERATOR, pageKind } from "../../report/pages.js";
+import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";

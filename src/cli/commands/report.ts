@@ -9,7 +9,7 @@ import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
-import { pageKind } from "../../report/pages.js";
+import { pageKind } from "../../xlsx/pages.js";
 import type { RawCell } from "../../xlsx/read/index.js";
 
 export type Format = "xlsx" | "html";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { BUNDLED_DIR } from "../rubric-source.js";
 import { checkTarget, writeAtomic } from "../write.js";
-import { pageKind } from "../../report/pages.js";
+import { pageKind } from "../../xlsx/pages.js";
 
 /** The page as the build made it (beside the bundled rubrics' folder, in dist/web). */
 const PAGE = join(BUNDLED_DIR, "..", "dist", "web", "assess.html");

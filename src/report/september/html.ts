@@ -2,7 +2,7 @@
 // every text HTML-escaped; prints on A4 landscape like the Excel report.
 import { escapeXml } from "../../xlsx/escape.js";
 import { formatAmount } from "../../model/numbers.js";
-import { GENERATOR } from "../pages.js";
+import { GENERATOR } from "../../xlsx/pages.js";
 import type { Cell, Column, Report, Table } from "./model.js";
 import { barChart } from "./chart.js";
 import { stylesheet } from "./style.js";

@@ -3,6 +3,7 @@
 import { indexOfBytes } from "../bytes.js";
 import { fail } from "../fail.js";
 import type { XlsxLimits } from "./types.js";
+import { pageKind } from "../pages.js";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -51,11 +52,10 @@ function looksLikeRubric(bytes: Uint8Array): boolean {
   return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
 }
 
-/** A page of ours (the HTML report, diff's page, the browser edition), by the generator its head names. */
+/** A page of ours (the HTML report, diff's page, the browser edition), as the problem that says so. */
 function ourPage(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
-  const made = /<meta name="generator" content="assess (report|diff|web)">/.exec(head)?.[1];
-  return made === "report" ? "xlsx.our-report-page" : made === "diff" ? "xlsx.our-diff-page" : made === "web" ? "xlsx.our-web-page" : undefined;
+  const kind = pageKind(bytes);
+  return kind ? `xlsx.our-${kind}-page` : undefined;
 }
 
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */

@@ -1,6 +1,6 @@
 // The HTML pages assess writes, each with a generator of its own (a <meta> tag): a later run knows
 // an earlier page of its own kind by it, and replaces that page, and only that kind, without
-// --force. Pages of an earlier version all said "assess": the browser edition's is told apart by
+// --force; and a page of ours given where a workbook belongs is said to be what it is (sniff.ts). Pages of an earlier version all said "assess": the browser edition's is told apart by
 // what only it has (a script).
 export type PageKind = "report" | "diff" | "web";
 
