@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, awardText, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld } from "./labels.js";
+import { awardClaims, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
@@ -143,11 +143,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     out.push(c.bold(ctx.t("explain.awards")));
     // In the order the sheets list them: a veto, then what pending claims could change (those
     // held, then those it could win), then the settled.
-    const line = (a: (typeof u.awards)[number]): string => {
-      const mark = pendingMark(u, ctx.lang, a);
-      const shown = prizeRankings > 1 ? "" : undefined;
-      return `  ${mark}${mark ? openAwardText(u, a, ctx.lang, shown) : awardText(a, ctx.lang, shown)}`;
-    };
+    const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${openAwardText(u, a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`;
     const open = (a: (typeof u.awards)[number]): boolean => a.kind !== "veto" && pendingMark(u, ctx.lang, a) !== "";
     for (const a of u.awards) if (a.kind === "veto") out.push(line(a));
     for (const a of u.awards) if (open(a)) out.push(line(a));

@@ -196,9 +196,10 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
 }
 
 /**
- * The amount a single-item award a unit's own pending recognitions claim would bring (one award,
- * with money), or the prize at its best place, else null: as text in brackets, (3,000), not won yet, so that a column's sum counts
- * only the money awarded (a spreadsheet's SUM passes over text).
+ * The money an award a unit may yet win would bring: a single-item award its own pending
+ * recognitions claim (one award, with money), or the prize at its best place; else null. As text
+ * in brackets, (3,000), not won yet: a column's sum counts only the money awarded (a
+ * spreadsheet's SUM passes over text).
  */
 export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): string | null {
   if (o.kind === "rank") {
@@ -262,12 +263,10 @@ export function openAwardText(u: UnitResult, a: Award, lang: Lang, shown?: strin
 
 /** An award as the award lists say it (its category apart), marked (待定) where claims could change it, a grade with the others it may end at. */
 export function listedOpen(u: UnitResult, a: Award, lang: Lang, category: string): string {
-  const mark = pendingMark(u, lang, a);
-  const text = listedAward(a, lang, category);
-  return mark ? mark + gradeMay(u, a, lang, text) : text;
+  return pendingMark(u, lang, a) + gradeMay(u, a, lang, listedAward(a, lang, category));
 }
 
-/** An award's words (as a list or a table says it), with the other grades a pending grade may end at. */
+/** An award's words (as a list or a table says it), with the other grades a pending grade may end at (unchanged where it is not open). */
 export function gradeMay(u: UnitResult, a: Award, lang: Lang, text: string): string {
   if (a.kind !== "grade") return text;
   const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;

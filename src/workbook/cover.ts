@@ -21,10 +21,10 @@ export function isYear(text: string): boolean {
   return year >= 1990 && year <= 2100;
 }
 
-/** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
 /** Columns a cover's label may be in (A, or a column or two inserted before it). */
 const LABEL_COLUMNS = 3;
 
+/** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
 export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};
   let at: CellAt | undefined;
@@ -34,8 +34,8 @@ export function readCover(sheet: RawSheet): Cover | undefined {
   for (const row of sheet.rows.slice(0, COVER_ROWS)) {
     // The label in column A, or a few columns on (a column inserted before it); its value beside it.
     const labelCell = row.find((c) => c.col <= LABEL_COLUMNS && c.value.t === "s" && cellText(c) !== "");
-    const label = cellText(labelCell);
     if (!labelCell) continue;
+    const label = cellText(labelCell);
     for (const [field, word] of Object.entries(COVER_LABELS)) {
       const earlier = COVER_LABELS_EARLIER[field as keyof typeof COVER_LABELS] ?? [];
       if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;

@@ -310,7 +310,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
     // A row the same as an earlier one in every column (a claim pasted twice): both count, so it is
     // said, at the later row (once-a-year codes are said below: only one of them counts).
-    const key = JSON.stringify([unitName.trim(), code.code, count, level ?? null, points ?? null, status, flagged, cellText(get("note")), cellText(get("evidence"))]);
+    const key = JSON.stringify([unitName, code.code, count, level ?? null, points ?? null, status, flagged, cellText(get("note")), cellText(get("evidence"))]);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, r);
     // Said where both would count, now or once confirmed: not for a single-item recognition (one
@@ -318,7 +318,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // rows refused.
     else if (code.kind !== "single" && !code.oncePerYear && !rubric.statuses.rejected.includes(status)) {
       const pending = rubric.statuses.pending.includes(status);
-      p.warn(pending ? "workbook.ledger-row-again-pending" : "workbook.ledger-row-again", s, ref("code"), { unit: unitName.trim(), code: code.code, first });
+      p.warn(pending ? "workbook.ledger-row-again-pending" : "workbook.ledger-row-again", s, ref("code"), { unit: unitName, code: code.code, first });
     }
     out.push({
       row: r,

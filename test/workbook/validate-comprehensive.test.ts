@@ -40,6 +40,12 @@ async function diagnose(c: Case): Promise<string[]> {
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
+/** The first problem of a code a case gives: where it is said, and its words in Chinese. */
+async function said(c: Omit<Case, "name" | "expected">, code: string): Promise<{ at: string; zh: string }> {
+  const d = (await read(c)).diagnostics.find((x) => x.code === code);
+  return { at: d?.location ? formatLocation(d.location) : "", zh: d ? message("zh-CN", d.code, d.data) : "" };
+}
+
 const cases: Case[] = [
   { name: "the sample as it is", expected: [] },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
@@ -343,16 +349,13 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
 
 describe("words where points belong", () => {
   it("are told the item's range (an example number, 18.5 where the most is 15, read as a correction)", async () => {
-    const d = (await read({ values: { 柳河镇: { SH6: "良" } } })).diagnostics.find((x) => x.code === "workbook.points-not-a-number");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("SH6 的分值 “良” 不是数字;请填 0 到 20 之间的阿拉伯数字");
+    expect(await said({ values: { 柳河镇: { SH6: "良" } } }, "workbook.points-not-a-number")).toEqual({ at: "in.xlsx: 社会治理!C2", zh: "SH6 的分值 “良” 不是数字;请填 0 到 20 之间的阿拉伯数字" });
   });
 });
 
 describe("a count typed with another word than its column's unit", () => {
   it("asks for the number alone (2个 where 起 is asked), as 28分 and a ledger's 2次 are", async () => {
-    const d = (await read({ values: { 柳河镇: { ZB6: "2个" } } })).diagnostics.find((x) => x.code === "workbook.quantity-with-word-in");
-    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!G2");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("“2个” 请只填数字 2,不带“个”(本列单位:起)");
+    expect(await said({ values: { 柳河镇: { ZB6: "2个" } } }, "workbook.quantity-with-word-in")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“2个” 请只填数字 2,不带“个”(本列单位:起)" });
     // The column's own unit is read, as before.
     expect((await read({ values: { 柳河镇: { ZB6: "2起" } } })).lines).toEqual([]);
   });
@@ -438,17 +441,13 @@ describe("an unknown ledger code", () => {
 
 describe("a growth rate held as a plain fraction", () => {
   it("is said as the cell shows it (0.138 pasted as a value holds 0.13799999999999998)", async () => {
-    const d = (await read({ values: { 柳河镇: { ZB3: 1.38 / 10 } } })).diagnostics.find((x) => x.code === "workbook.rate-large");
-    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!D2");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("0.138 按 13.8% 计;如是 0.138%,请填写 0.138%");
+    expect(await said({ values: { 柳河镇: { ZB3: 1.38 / 10 } } }, "workbook.rate-large")).toEqual({ at: "in.xlsx: 指标数据!D2", zh: "0.138 按 13.8% 计;如是 0.138%,请填写 0.138%" });
   });
 });
 
 describe("a number typed in another unit of the column's kind", () => {
   it("is given in the column's unit (5.2亿 is 52000万元)", async () => {
-    const d = (await read({ values: { 柳河镇: { ZB2: "5.2亿" } } })).diagnostics.find((x) => x.code === "workbook.quantity-other-unit");
-    expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 指标数据!C2");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000");
+    expect(await said({ values: { 柳河镇: { ZB2: "5.2亿" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000" });
   });
 
   it("is given in ‰ where a per-mille column has a percentage typed (1.5% is 15‰); 1.5‰ typed is read", async () => {

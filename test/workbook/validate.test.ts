@@ -12,6 +12,7 @@ import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
+import type { Rubric } from "../../src/rubric/model.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { MINI_TEXT, rubricFrom } from "../helpers/builders.js";
@@ -1128,12 +1129,17 @@ describe("a name filled down a sheet's rows (a dozen problems a row, for a milli
   });
 });
 
+/** A variant of the mini rubric, and its file (named as its id and version, mini-1.yaml) to read a workbook with. */
+function miniVariant(text: string, dir: string): { rubric: Rubric; file: string } {
+  const file = join(scratchDir(dir), "mini-1.yaml");
+  writeFileSync(file, text);
+  return { rubric: rubricFrom(text), file };
+}
+
 describe("a sheet that only lists units, beside a kind's sheets of judged items", () => {
   // 计生线 holds a threshold alone (computed from 指标数据): its sheet only lists the towns.
   const text = MINI_TEXT.replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: threshold\n        indicator: ZB2\n        target: 80%\n");
-  const listOnly = rubricFrom(text);
-  const file = join(scratchDir("assess-list-only-"), "mini-1.yaml");
-  writeFileSync(file, text);
+  const { rubric: listOnly, file } = miniVariant(text, "assess-list-only-");
   const units = [
     { name: "甲镇", kind: "town" },
     { name: "乙街道", kind: "town" },
@@ -1159,9 +1165,7 @@ describe("a sheet that only lists units, beside a kind's sheets of judged items"
 describe("a ledger code for another kind where its kind has one of the same name", () => {
   // 督查通报 charged to each kind's own item: one code per kind, the same name (KF1 for towns, KF6 for departments).
   const text = MINI_TEXT.replace("      name: 问题\n      points: 20\n", "      name: 问题\n      points: 20\n    - code: KF6\n      kind: deduction\n      name: 问题\n      points: 20\n      unit_kinds: [department]\n");
-  const twin = rubricFrom(text);
-  const file = join(scratchDir("assess-twin-code-"), "mini-1.yaml");
-  writeFileSync(file, text);
+  const { rubric: twin, file } = miniVariant(text, "assess-twin-code-");
   const units = [
     { name: "甲镇", kind: "town" },
     { name: "丁局", kind: "department" },
