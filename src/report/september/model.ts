@@ -276,10 +276,11 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals"), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
   // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
-  return [message(lang, moves), ...open.map((u) => {
-      const claims = awardClaims(rubric, u);
-      return message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: claims.map(described).join(lang === "en" ? "; " : ";"), count: claims.length });
-    }), ...moving];
+  const waits = (u: UnitResult): string => {
+    const claims = awardClaims(rubric, u);
+    return message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: claims.map(described).join(lang === "en" ? "; " : ";"), count: claims.length });
+  };
+  return [message(lang, moves), ...open.map(waits), ...moving];
 }
 
 /**
