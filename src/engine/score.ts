@@ -684,7 +684,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
         const gap = gapToNextTier(tiers, prizeKeys, c);
-        unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points } : null;
+        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs } : undefined;
+        unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
       for (const u of unranked) if ((units[u] as Building).gap === undefined) (units[u] as Building).gap = null;

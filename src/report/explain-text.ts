@@ -7,7 +7,7 @@ import { awardClaims, keyPoints, ledgerHeadings, mayWin as mayWinText, openAward
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
-import type { Results } from "../model/results.js";
+import type { Gap, Results } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
@@ -39,7 +39,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   // A kind no ranking ranks: said, not a dangling separator.
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks || ctx.t("status.no-ranking", { kind: kindName })}`);
   out.push(...tieLines(ctx, rubric, results, index));
-  if (u.gap) out.push(ctx.t("explain.gap", { ranking: u.gap.rankingName, tier: u.gap.tier, points: formatPoints(u.gap.points) }));
+  if (u.gap) out.push(gapLine(ctx, rubric, u.kind, u.gap));
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
@@ -194,6 +194,13 @@ const TIES_SAID = 5;
  * tie-breakers level too), or placed before or behind each by the first tie-breaker that parts
  * them — the ranks alone show 84.84 6th beside 84.84 5th and no why.
  */
+/** What it lacks for the next prize; where level is not enough, the tie-breaker that keeps it behind (1.58 where 91.18 − 89.61 is 1.57). */
+function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
+  const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
+  if (!gap.tie) return ctx.t("explain.gap", data);
+  return ctx.t("explain.gap-tie", { ...data, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
+}
+
 function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): string[] {
   const u = results.units[index];
   if (!u) return [];

@@ -2,7 +2,7 @@
 // decimal numbers, rates as fractions, ranks null when a unit is not ranked.
 import { cellRef } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
-import type { Award, Results, UnitResult } from "../model/results.js";
+import type { Award, Gap, Results, UnitResult } from "../model/results.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
@@ -67,9 +67,14 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
     rank: { ...u.ranks },
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
-    ...(u.gap !== undefined ? { gap: u.gap ? { ranking: u.gap.ranking, tier: u.gap.tier, points: pointsToNumber(u.gap.points) } : null } : {}),
+    ...(u.gap !== undefined ? { gap: u.gap ? gapJson(u.gap) : null } : {}),
     ...(pending ? { certainty: certaintyJson(u) } : {}),
   };
+}
+
+function gapJson(gap: Gap): Record<string, unknown> {
+  const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs) } } : {};
+  return { ranking: gap.ranking, tier: gap.tier, points: pointsToNumber(gap.points), ...tie };
 }
 
 /** One unit with every item and ledger row, as `assess explain --json` prints it. */

@@ -13,7 +13,7 @@ describe("a grade short of the band its score reached", () => {
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
     expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀's quota comes to none, rounded down)");
-    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案均不评)");
+    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案并列单位均不评为优秀)");
     // Behind a tie that got none (ties: none), the band is not full: its place is left empty.
     expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额(1 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
   });

@@ -119,3 +119,17 @@ describe("a grade a veto gives a unit not ranked", () => {
     expect(awardBasis(grade, 甲, "en", "—")).toBe("one-vote veto: not ranked in 综合排名, graded 不合格");
   });
 });
+
+describe("the report's chart legend for vetoed units", () => {
+  it("says they still hold places where the rubric ranks them (it said 一票否决 beside 参与排名, as if they had none), and that they do not where it does not", () => {
+    const legend = (T: ReturnType<typeof mini>, lang: "zh-CN" | "en" = "zh-CN"): string | undefined => {
+      // 甲 vetoed (ZB1 90% under its 95% target).
+      const r = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]));
+      return buildReport(T, r, { lang, cover: {}, date: DATE, tool: "t" }).tables[0]?.chart?.vetoed;
+    };
+    const ranked = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+    expect(legend(ranked)).toBe("一票否决(仍参与排名)");
+    expect(legend(ranked, "en")).toBe("Vetoed (still ranked)");
+    expect(legend(mini())).toBe("一票否决(不参与排名)");
+  });
+});

@@ -130,6 +130,7 @@ export const reportMessages: Catalog = {
   "explain.prize-held-tied": { "zh-CN": "{ranking}第 {rank} 名本应与并列的单位同获{tier},因一票否决不得获奖", en: "rank {rank} in {ranking} would have won {tier} with the units tied there; a vetoed unit wins no prize" },
   "explain.prize-held-tied-place": { "zh-CN": "{ranking}第 {rank} 名(其前的一票否决单位名次已递补,计奖为第 {place} 名)本应与并列的单位同获{tier},因一票否决不得获奖", en: "rank {rank} in {ranking} (place {place} for prizes, a vetoed unit ahead having passed its place on) would have won {tier} with the units tied there; a vetoed unit wins no prize" },
   "explain.prize-held-passed": { "zh-CN": "{ranking}第 {rank} 名本应获{tier},因一票否决不得获奖,奖次由其后的单位递补", en: "rank {rank} in {ranking} would have won {tier}; a vetoed unit wins no prize, and the place passes to the unit behind" },
+  "explain.gap-tie": { "zh-CN": "距{ranking}{tier}还差 {points} 分(与其同分时按同分比较 {key}({mine} 对 {theirs})仍排在其后,须高出 0.01 分;其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (level with the unit it must pass, it would stay behind on the tie-breaker {key}, {mine} against {theirs}: 0.01 more is needed; others unchanged)" },
   "explain.gap": { "zh-CN": "距{ranking}{tier}还差 {points} 分(其他单位不变)", en: "{points} point{points@s} short of {tier} in {ranking} (others unchanged)" },
   "explain.pending": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}, ranks {ranges}; the awards may change with {cells}" },
   "explain.claim-of": { "zh-CN": "{cell}({unit} {code})", en: "{cell} ({unit}'s {code})" },

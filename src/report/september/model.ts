@@ -192,8 +192,11 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u ? [{ name: xmlSafe(u.name), total: pointsToNumber(u.total), vetoed: u.vetoed }] : [];
   });
-  const vetoedRanked = r.entries.some((e) => e.rank !== null && units[e.unit]?.vetoed);
-  const chart = charted && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedRanked ? "report.chart.vetoed-ranked" : "report.chart.vetoed"), bars } } : {};
+  // The vetoed towns' legend says whether they hold places (every one of them, or none: said; some: not).
+  const vetoed = r.entries.filter((e) => units[e.unit]?.vetoed);
+  const vetoedRanked = vetoed.filter((e) => e.rank !== null).length;
+  const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
+  const chart = charted && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
   return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }) + tieNote(rubric, r, lang), columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
