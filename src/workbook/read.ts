@@ -89,6 +89,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   for (const [i, first] of top.entries()) {
     let row = first;
     let coded = codedIn(row);
+    // A list of items down a column (a town's own 自评表: 序号 | 考核项目 | 满分 | 自评分, a code
+    // on each row, with its numbers) is no header: one code on the row, beside numbers or over
+    // another code in its column. A header row holds headings only.
+    if (coded.length === 1 && (row.some((c) => c.value.t === "n") || codedIn(sheet.rows[i + 1] ?? []).some(({ c }) => c.col === coded[0]?.c.col))) continue;
     // A two-level header, as forms group their items: 综合治理(70分) over DZ3.1 … DZ3.4 on the row
     // under it. Both rows are the header; the groups above name their items, no column of their own.
     const under = sheet.rows[i + 1];
@@ -833,13 +837,25 @@ export class SubmissionReader {
     // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
     const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(oneWidth(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
+    const named = new Set<string>();
     for (const { name, row } of absent) {
       let near = unlisted.length && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, unlisted, 3) : [];
       // One unit alone gone, one alone come: that one, however unlike (乙街道 → 乙镇); not where
       // the list is the ledger's units alone (the others are not on it).
       if (!near.length && roster.col === LISTS_ALL_UNITS && absent.length === 1 && unlisted.length === 1) near = unlisted;
+      for (const n of near) named.add(n);
       const data = { unit: name, near: near.join("、") };
       this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
+    }
+    // And the other way: a unit on the sheets the template was not made for (a row that crept in
+    // from another copy) is scored and ranked, and moves the others: said at its first row, unless
+    // said above as a listed unit's new name. Only against the list of every unit (an older
+    // template's lists the ledger's units alone).
+    if (roster.col !== LISTS_ALL_UNITS) return;
+    const unlistedNow = new Set(unlisted.filter((n) => !named.has(n)));
+    for (const u of this.units) {
+      if (!unlistedNow.delete(u.name)) continue;
+      this.p.warn("workbook.roster-unit-unlisted", u.at.sheet, u.at.cell, { unit: u.name, lists: roster.sheet });
     }
   }
 

@@ -113,7 +113,8 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("人口计生线").set("A3", "乙镇");
     },
-    expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3"],
+    // (乙镇 is not on the template's list of units either: a row that crept in, or a new unit.)
+    expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3", "warning workbook.roster-unit-unlisted 人口计生线!A3"],
   },
   {
     // A full-width space typed into a name on one sheet: told as a difference of width or spaces,
@@ -170,6 +171,19 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-absent _lists!F3"],
   },
   {
+    // A unit the template was not made for, with a row on every sheet (from another copy): scored
+    // and ranked, moving the others, and nothing said.
+    name: "a unit not on the template's list, with its rows on every sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
+        const ws = wb.sheetNamed(sheet);
+        const row = [...(ws.rows.get(2)?.entries() ?? [])];
+        for (const [c, cell] of row) ws.setAt(5, c, c === 1 ? "高新区管委会" : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+      }
+    },
+    expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
@@ -223,6 +237,17 @@ const cases: Case[] = [
     expected: ["workbook.column-on-two-sheets '党政线 (2)'!B1"],
   },
   {
+    // A town's own 自评表 lists the items down a column, each with its points: no copy of a line
+    // sheet (it stopped the workbook: "DZ2 的列已在 党政线!B1 出现"); nor a sheet of one item and
+    // its value. Both are the user's own sheets, kept and not read.
+    name: "a town's own sheet listing items down a column with their points is not read as a line sheet",
+    edit: (wb) => {
+      wb.addSheet("甲镇自评表").set("A1", "序号").set("B1", "考核项目").set("C1", "满分").set("D1", "自评分").set("A2", 1).set("B2", "DZ2 统筹决策(20分)").set("C2", 20).set("D2", 18).set("A3", 2).set("B3", "JS1 计生工作(50分)").set("C3", 50).set("D3", 45);
+      wb.addSheet("Sheet1").set("A1", "项目").set("B1", "分值").set("A2", "DZ2 统筹决策").set("B2", 18);
+    },
+    expected: [],
+  },
+  {
     // Hidden, the copy is out of sight: the error says so (and how to show it).
     name: "a hidden copy of a line sheet says it is hidden",
     edit: (wb) => {
@@ -269,7 +294,8 @@ const cases: Case[] = [
       // Not filled yet, under a name no heading ends with: a unit missing its values (as ever).
       wb.sheetNamed("部门").set("A3", "二、三产业办公室");
     },
-    expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 人口计生线!A2", ...["B", "C", "D", "E"].map((c) => `workbook.blank-points 部门!${c}3`), "warning workbook.section-row 指标数据!A2"],
+    // (The unit, not on the template's list of units, is said to be so.)
+    expected: ["warning workbook.section-row 党政线!A2", "warning workbook.section-row 人口计生线!A2", ...["B", "C", "D", "E"].map((c) => `workbook.blank-points 部门!${c}3`), "warning workbook.section-row 指标数据!A2", "warning workbook.roster-unit-unlisted 部门!A3"],
   },
   {
     // Out of sight, read all the same: said at the column's header, as a hidden row is (a hidden
