@@ -234,7 +234,10 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   }
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
-    p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
+    // 百分之96.8, 百分之九十六点八 (copied from a document's text): the percentage to type, said.
+    const inWords = typeof raw === "string" ? percentInWords(raw) : undefined;
+    if (inWords !== undefined) p.error("workbook.rate-in-words", sheet, c.ref, { value: raw, suggestion: `${inWords}%` });
+    else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
   if (r < min || r > max) {
@@ -273,6 +276,15 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (NONE_WORDS.has(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
+}
+
+/** The number a percentage written out says (百分之96.8, 百分之九十六点八: 96.8), or undefined. */
+function percentInWords(raw: string): string | undefined {
+  const m = /^百分之\s*(.+)$/.exec(normalizeWidth(raw).trim());
+  if (!m?.[1]) return undefined;
+  const digits = /^\d+(?:\.\d+)?$/.test(m[1]) ? m[1] : undefined;
+  const n = digits ?? chineseNumber(m[1]);
+  return n === undefined ? undefined : String(n);
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

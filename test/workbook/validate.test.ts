@@ -99,6 +99,8 @@ const cases: Case[] = [
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
   { name: "a word where a rate belongs", values: { 丙镇: { ZB4: "高" } }, expected: ["workbook.not-a-rate 指标数据!E4"] },
+  // Copied from a document's text: the percentage to type is said (it said only "not a rate").
+  { name: "a percentage written out (百分之96.8, 百分之九十六点八)", values: { 甲镇: { ZB1: "百分之96.8" }, 丙镇: { ZB4: "百分之九十六点八" } }, expected: ["workbook.rate-in-words 指标数据!B2", "workbook.rate-in-words 指标数据!E4"] },
   { name: "a blank measured rate", values: { 甲镇: { ZB2: null } }, expected: ["workbook.blank-rate 指标数据!C2"] },
   { name: "a missing target", values: { 乙街道: { MB1: null } }, expected: ["workbook.missing-target 指标数据!F3"] },
   {
@@ -844,6 +846,12 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
     expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
+  });
+
+  it("a percentage written out is asked for as the percentage it says (百分之九十六点八: 96.8%)", async () => {
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "百分之 96.8" }, 丙镇: { ZB4: "百分之九十六点八" } } }), []));
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual(["in.xlsx: 指标数据!B2 “百分之 96.8” 请写成 96.8%", "in.xlsx: 指标数据!E4 “百分之九十六点八” 请写成 96.8%"]);
   });
 
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
