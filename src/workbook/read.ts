@@ -899,7 +899,13 @@ export class SubmissionReader {
     if (!g) {
       // A group's short form (执法组 for 执法部门组), or a slip of one, named.
       const near = nearestNames(text, kind.groups.map((x) => x.name), 1)[0];
-      if (near !== undefined) this.p.error("workbook.unknown-group-near", sheet, ref, { value: text, allowed, near });
+      // The unit's name says its group too (凤凰街道: 街道组): said where it is another than the
+      // spelling's (镇组 for 凤凰街道 read as 乡镇组 puts a 街道 among the towns).
+      const named = groupByEnding(kind, u.name);
+      const byName = named && named.group.name !== near ? { unit: u.name, label: named.label, other: named.group.name } : undefined;
+      if (near !== undefined && byName) this.p.error("workbook.unknown-group-near-name", sheet, ref, { value: text, allowed, near, ...byName });
+      else if (near !== undefined) this.p.error("workbook.unknown-group-near", sheet, ref, { value: text, allowed, near });
+      else if (byName) this.p.error("workbook.unknown-group-name", sheet, ref, { value: text, allowed, ...byName });
       else this.p.error("workbook.unknown-group", sheet, ref, { value: text, allowed });
       return;
     }

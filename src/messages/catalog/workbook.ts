@@ -59,6 +59,8 @@ export const workbookMessages: Catalog = {
   "workbook.group-blank": { "zh-CN": "“{unit}” 未填写分组(可填:{allowed})", en: "\"{unit}\" has no group (use one of: {allowed})" },
   "workbook.unknown-group": { "zh-CN": "分组 “{value}” 无效,可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}" },
   "workbook.unknown-group-near": { "zh-CN": "分组 “{value}” 无效,是否为 {near}?可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}; did you mean {near}?" },
+  "workbook.unknown-group-near-name": { "zh-CN": "分组 “{value}” 无效:字面上像 {near},但 “{unit}” 的名称以 “{label}” 结尾,像是 {other} 的单位,请核对后填写。可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}; it reads like {near}, but the name \"{unit}\" ends in \"{label}\", as {other}'s units do: check which it is" },
+  "workbook.unknown-group-name": { "zh-CN": "分组 “{value}” 无效;“{unit}” 的名称以 “{label}” 结尾,是否为 {other}?可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}; the name \"{unit}\" ends in \"{label}\": is it {other}?" },
   "workbook.group-unlike-name": { "zh-CN": "“{unit}” 分在 {group},但名称以 “{label}” 结尾,像是 {other} 的单位:请核对分组(分组决定与谁比较、评哪一组的奖);如确属 {group},可在方案中 {group} 的 labels 里写上 {unit}", en: "\"{unit}\" is in {group}, but its name ends in \"{label}\" as {other}'s units do: check its group (it decides whom the unit is compared with and which group's prizes it can win); if it is {group}'s, write {unit} among {group}'s labels in the rubric" },
   "workbook.group-conflict": { "zh-CN": "“{unit}” 的分组与 {first} 不一致", en: "\"{unit}\" has another group at {first}" },
   "workbook.missing-group-column": { "zh-CN": "{kind}分组排名({groups}),但找不到“分组”列;请在单位名称后加一列“分组”", en: "{kind} are ranked in groups ({groups}) but there is no 分组 column; add one after the unit names" },
