@@ -392,7 +392,8 @@ describe("assess diff", () => {
     // The two workbooks by their names, not by the folders the command was run from, and the counts the terminal gives.
     const [inputs, units] = [/输入的变化\((\d+) 处\)/.exec(r.out)?.[1], /结果有变化的单位\((\d+) 个\)/.exec(r.out)?.[1]];
     expect([inputs, units]).toEqual(["1", expect.stringMatching(/^\d+$/)]);
-    expect(rows[1]?.[0]).toBe(`2026.xlsx → 2027.xlsx  输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
+    // Of what assessment, both versions said (the title named none).
+    expect(rows[1]?.[0]).toBe(`考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1 → 2026.2)  2026.xlsx → 2027.xlsx  输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     // Its causes as the terminal says them (it read [1]方案).

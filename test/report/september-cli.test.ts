@@ -52,11 +52,12 @@ describe("assess report", () => {
     expect(text).toContain("awards may change with the decision on the pending claim: 河东街道 JF1 工作创新获上级推广");
   });
 
-  it("keeps a short bracket of Chinese on one line in the HTML report (经济发展突出贡献奖(省|级) broke inside it), and leaves others as they are", async () => {
+  it("keeps a short bracket of Chinese and an amount with its 元 on one line in the HTML report (经济发展突出贡献奖(省|级) broke inside it), and leaves others as they are", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
     const html = readFileSync(out, "utf8");
-    expect(html).toContain('单项奖:经济发展突出贡献奖<span class="nb">(省级)</span>,20,000元');
+    // And an amount with its 元 (元 was left alone on the next line of a narrow column).
+    expect(html).toContain('单项奖:经济发展突出贡献奖<span class="nb">(省级)</span>,<span class="nb">20,000元</span>');
     // 河西街道's 95 held to 合格 by its veto (one set outright reads 不合格(因一票否决)).
     expect(html).toContain("等次:合格(一票否决,至多评为合格)");
     expect(html).toMatch(/\.nb \{ white-space: nowrap; \}/);

@@ -10,11 +10,13 @@ import { DATE, readBook, SAMPLE, scoreFile, texts, type Scored } from "./helpers
 let scored: Scored;
 let ws: ExcelJS.Worksheet;
 let rows: string[][];
+let book: ExcelJS.Workbook;
 
 beforeAll(async () => {
   scored = await scoreFile(SAMPLE);
   const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
   const wb = await readBook(await reportXlsx(report, DATE));
+  book = wb;
   const sheet = wb.getWorksheet("九月排名报告");
   if (!sheet) throw new Error("no report sheet");
   ws = sheet;
@@ -47,6 +49,8 @@ describe("the report workbook", () => {
     expect(rows[1]?.join(" ")).toContain("报告日期:2026年9月15日");
     expect(ws.getCell("A1").font?.name).toBeTruthy();
     expect(rows.flat().join("|")).not.toContain("undefined");
+    // The document's own title (a file browser's and the properties' title: it was empty).
+    expect(book.title).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
   });
 
   it("has the overall ranking in the engine's order with subtotals, bonus, deduction, total, rank", () => {

@@ -119,7 +119,11 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // table reads as cut short, where an appeal changed nothing).
     const moved = moves.filter((m) => m.moved).length;
     const counts = [changes.length ? ctx.t("diff.count-inputs", { count: changes.length }) : ctx.t("diff.count-inputs-none"), moved ? ctx.t("diff.count-results", { count: moved }) : ctx.t("diff.count-results-none")].join(ctx.t("list.parts"));
-    const subtitle = `${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
+    // The scheme first, as the result sheets' subtitle says it (a 变更说明 handed on said of what
+    // assessment it was), both versions where they differ.
+    const [va, vb] = [sa.rubric, sb.rubric];
+    const scheme = ctx.t("out.subtitle", { title: vb.title, id: vb.id, version: va.id === vb.id && va.version !== vb.version ? `${va.version} → ${vb.version}` : vb.version });
+    const subtitle = `${scheme}  ${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;

@@ -18,9 +18,12 @@ const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_
 /** Escapes text for HTML element content and quoted attribute values. */
 export const esc = escapeXml;
 
-/** A short bracket of Chinese kept on one line (经济发展突出贡献奖(省级) broke as (省 / 级)); a longer one may wrap inside. */
+/**
+ * A short bracket of Chinese kept on one line (经济发展突出贡献奖(省级) broke as (省 / 级)); a longer
+ * one may wrap inside. An amount with its unit likewise (20,000元 left 元 alone on the next line).
+ */
 function keepBrackets(html: string): string {
-  return html.replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b));
+  return html.replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b)).replace(/\d[\d,]*(?:\.\d+)?万?元/g, (m) => `<span class="nb">${m}</span>`);
 }
 
 function show(v: Cell, kind: Column["kind"]): string {

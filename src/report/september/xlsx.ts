@@ -278,6 +278,8 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "assess";
+  // The title a file browser and the document's properties show, as the report's own.
+  wb.title = r.title;
   wb.created = created;
   wb.modified = created;
   // The grid is as wide as the widest table by the total (one kind may have more lines than another).
