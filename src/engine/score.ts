@@ -17,7 +17,7 @@ import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { ranked } from "./rank.js";
 import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, bandReach, gapToNextTier, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { bandAt, bandReach, gapToNextTier, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -532,8 +532,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     const list = unsettled.get(u);
     const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind) ?? -1;
     if (list && at >= 0) {
-      // Others' claims may move it across a quota's cut too: which grades, no longer known.
-      if (!grades && list[at]?.grades) list[at] = { ...(list[at] as OpenAward), grades: undefined };
+      // Others' claims may move it across a quota's cut too: the grades either way, best first.
+      const had = list[at]?.grades;
+      if (had) {
+        const names = gradeNames(r);
+        const both = grades ? [...new Set([...had, ...grades])].sort((a, b) => names.indexOf(a) - names.indexOf(b)) : undefined;
+        list[at] = { ...(list[at] as OpenAward), grades: both };
+      }
       return;
     }
     const card = kind === "warning" ? r.yellowCard?.name : undefined;
@@ -635,6 +640,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           (r.grades?.bands ?? []).map((b) => quotaOf(b, placed.length)),
           heldOutOf(r, effects),
         );
+      // Its own claims move its score across a band's line (judged below).
+      const crossesBand = (c: Contender): boolean => (c.lo[0] ?? 0) !== (c.hi[0] ?? 0) && bandAt(r, c.lo[0] ?? 0) !== bandAt(r, c.hi[0] ?? 0) && effects.get(c.u)?.grade === undefined;
+      const gradesWorked = r.grades !== undefined && contenders.filter(crossesBand).length <= GRADES_WORKED_MAX;
       contenders.forEach((c, i) => {
         const best = ranks.best[i] ?? 0;
         const worst = ranks.worst[i] ?? 0;
@@ -646,16 +654,17 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
         // A grade a veto sets (直接定为不合格) cannot move; one it holds at most moves only below that.
-        if (lo0 !== hi0 && bandAt(r, lo0) !== bandAt(r, hi0) && effects.get(c.u)?.grade === undefined) {
+        if (crossesBand(c)) {
           reach ??= gradeReach();
           const most = effects.get(c.u)?.gradeAtMost;
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
           const lowest = Math.max(floor, reach(lo0));
           const highest = Math.max(floor, reach(hi0));
           // The grades at its highest and its lowest (a single −30 row gives one or the other: not
-          // every grade between).
+          // every grade between): where few, each worked out against the others' opposite (a quota
+          // filled by a tie may keep it from the band its best reaches); else by the quotas' reach.
           const names = gradeNames(r);
-          if (lowest !== highest) open(c.u, r, "grade", [names[highest] ?? "", names[lowest] ?? ""]);
+          if (lowest !== highest) open(c.u, r, "grade", gradesWorked ? gradesAtEnds(r, contenders, c.u, effects) : [names[highest] ?? "", names[lowest] ?? ""]);
         }
         // Its card at its lowest (and worst place) and at its highest (and best): open only where
         // it may be given or not; last whatever is decided, it has it either way, though its score
@@ -705,9 +714,19 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
         const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, placed.length) }));
         const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
-        for (const u of quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded)) {
+        const unsettledHere = quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded);
+        // The grades each may end with, worked out where they are few (a district's): each a
+        // grading of the whole ranking, twice. A province's are marked (待定) alone.
+        const names = gradeNames(r);
+        for (const u of unsettledHere) {
           others.add(u);
-          open(u, r, "grade");
+          if (unsettledHere.length > GRADES_WORKED_MAX) {
+            open(u, r, "grade");
+            continue;
+          }
+          const now = (units[u] as Building).grades[r.id];
+          const may = new Set([...gradesAtEnds(r, contenders, u, effects), ...(now !== undefined ? [now] : [])]);
+          open(u, r, "grade", names.filter((n) => may.has(n)));
         }
       }
       // A single-item award given to so many (count): others' claims to it may take it from a
@@ -782,6 +801,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     rankings,
   };
 }
+
+/** Units a quota may move on a ranking whose possible grades are worked out (each grades the ranking twice). */
+const GRADES_WORKED_MAX = 64;
 
 /** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */
 const MAX_OTHERS = 3;

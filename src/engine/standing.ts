@@ -1,9 +1,10 @@
 // Where a unit stands beyond its rank: how far its rank could move while ledger claims are still
 // pending (each unit's lowest and highest outcome, against the others' opposite), and how many
 // points it lacks for the next better prize, others unchanged.
-import type { Ranking, RankTier } from "../rubric/model.js";
+import type { Ranking, RankTier, VetoEffect } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import { compareKeys as compare } from "./rank.js";
+import { decideGrades } from "./outcomes.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {
@@ -223,6 +224,22 @@ export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly
     if (surely.size) pool = pool.filter((c) => !surely.has(c.u));
   });
   return out;
+}
+
+/**
+ * The grades a unit may end with where a quota may move it (found by quotaUnsettled): its grade at
+ * its best, its highest keys against every other's lowest, and at its worst, the other way; each
+ * is what some decision of the pending rows gives (every unit's rows are its own). Best first;
+ * a grade between the two (a third band) is not said.
+ */
+export function gradesAtEnds(r: Ranking, contenders: readonly Contender[], u: number, effects: ReadonlyMap<number, VetoEffect>): string[] {
+  const at = (best: boolean): string | undefined => {
+    const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: c.u === u ? (best ? c.hi : c.lo) : best ? c.lo : c.hi })).sort((a, b) => compare(a.keys, b.keys));
+    return decideGrades(r, placed, effects).get(u)?.grade;
+  };
+  const names = [...(r.grades?.bands.map((b) => b.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
+  const found = new Set([at(true), at(false)].filter((g): g is string => g !== undefined));
+  return names.filter((n) => found.has(n));
 }
 
 /**

@@ -271,7 +271,11 @@ export function gradeMay(u: UnitResult, a: Award, lang: Lang, text: string): str
   if (a.kind !== "grade") return text;
   const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;
   const others = grades?.filter((g) => g !== a.grade) ?? [];
-  return others.length ? message(lang, "award.grade-may", { award: text, others: others.join(message(lang, "list.or-words")) }) : text;
+  if (!others.length) return text;
+  const or = others.join(message(lang, "list.or-words"));
+  // Said within the grade's own note where it has one (良好(…名额 1 个已满;…也可能为优秀)), not a second bracket after it.
+  const closing = /[)）]$/.exec(text)?.[0];
+  return closing ? message(lang, "award.grade-may-within", { award: text.slice(0, -1), others: or }).replace(/\)$/, closing) : message(lang, "award.grade-may", { award: text, others: or });
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {

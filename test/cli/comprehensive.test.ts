@@ -141,7 +141,7 @@ describe("the comprehensive sample", () => {
     const page = readFileSync(html, "utf8");
     const section = page.slice(page.indexOf("<h2>经济发展单项排名"), page.indexOf("</table>", page.indexOf("<h2>经济发展单项排名")));
     expect(section).toMatch(/<th[^>]*>奖惩<\/th>/);
-    expect(section).toMatch(/<td[^>]*>柳河镇<\/td>.*<td[^>]*>单项奖:经济发展突出贡献奖<span class="nb">\(省级\)<\/span>,20,000元<\/td>/s);
+    expect(section).toMatch(/<td[^>]*>柳河镇<\/td>.*<td[^>]*>单项奖:经济发展突出贡献奖<span class="nb">\(省级\)<\/span>,<span class="nb">20,000元<\/span><\/td>/s);
     // The Excel report likewise: the row of 柳河镇 in that table carries its award.
     const xlsx = join(dir, "awards-column.xlsx");
     expect((await cli(["report", input, "-o", xlsx])).code).toBe(0);
@@ -431,11 +431,11 @@ describe("the comprehensive sample's report", () => {
     expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名各单位得分</title>');
     // The vetoed dot is in the legend of the towns' chart alone (no department or enterprise is vetoed).
     const charts = [...text.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
-    expect(charts.map((c) => c.includes(">一票否决<"))).toEqual([true, false, false]);
+    expect(charts.map((c) => c.includes(">一票否决(仍参与排名)<"))).toEqual([true, false, false]);
     // Each chart headed by its ranking (they all said 综合得分).
     expect([...text.matchAll(/<section class="block chart-block keep">\n<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(["乡镇(街道)综合排名得分", "区直部门排名得分", "区属国有企业排名得分"]);
-    // Vetoed towns keep their ranks here: the legend does not say they are unranked.
-    expect(/<svg[\s\S]*?<\/svg>/.exec(text)?.[0]).toContain(">一票否决<");
+    // Vetoed towns keep their ranks here: the legend says so (it said 一票否决 beside 参与排名).
+    expect(/<svg[\s\S]*?<\/svg>/.exec(text)?.[0]).toContain(">一票否决(仍参与排名)<");
     expect(text).toContain("50,000");
     expect(text).not.toMatch(/人口|计划生育|镇、街道/);
   });

@@ -228,6 +228,10 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
             const open = unit.certainty?.open ?? [];
             expect(open.length === 0).toBe(unit.certainty?.settled ?? true);
             for (const ranking of rubric.rankings) {
+              // The other grades a pending grade is said to be able to end with: each is one it has
+              // under some decision (said as 也可能为 X, X must be within reach).
+              const may = open.find((a) => a.ranking === ranking.id && a.kind === "grade")?.grades ?? [];
+              for (const g of may) expect(outcomes.some((o) => o.units[u]?.grades[ranking.id] === g), `${unit.name} said to may be ${g} on ${ranking.id}`).toBe(true);
               for (const kind of ["rank", "grade", "single", "warning"] as const) {
                 if (open.some((a) => a.ranking === ranking.id && a.kind === kind)) continue;
                 const seen = new Set(outcomes.map((o) => awardWords(o, u, (a) => a.kind === kind && a.ranking === ranking.id)));

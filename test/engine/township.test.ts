@@ -125,20 +125,25 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const pendingSub = scored as Submission;
     expect(awardsOf(r, "甲镇")).toEqual(["towns:优秀", "rural:一等奖:50000"]);
     expect(unitNamed(r, "甲镇").certainty).toMatchObject({ settled: false, open: [{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名" }] });
-    expect(unitNamed(r, "丙街道").certainty?.open).toEqual([{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名" }]);
+    // Each says which other grade it may end with: 丙街道 优秀 (it said 良好 (待定) alone), 甲镇 良好.
+    expect(unitNamed(r, "丙街道").certainty?.open).toEqual([{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名", grades: ["优秀", "良好"] }]);
+    expect(unitNamed(r, "甲镇").certainty?.open).toEqual([{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名", grades: ["优秀", "良好"] }]);
+    // Within the note its grade has (a second bracket after it read as two asides).
+    expect(awardsCell(unitNamed(r, "丙街道"), "zh-CN", "towns")).toBe("(待定)等次:良好(达到优秀分数线,但优秀名额 1 个已满;视待定加扣分的认定,也可能为优秀);名次奖:街道组排名一等奖,50,000元");
+    expect(awardsCell(unitNamed(r, "丙街道"), "en", "towns")).toBe("(pending) grade: 良好 (reached the 优秀 line; 优秀's quota of 1 is filled; may be 优秀 once the pending rows are decided); rank prize: 一等奖 in 街道组排名, 50,000 yuan");
     // Decided, 甲镇 loses 优秀 and keeps its prize, as said.
     const counted = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "已认定" }]);
     expect(awardsOf(counted, "甲镇")).toEqual(["towns:良好", "rural:一等奖:50000"]);
     expect(awardsOf(counted, "丙街道")).toEqual(["towns:优秀", "urban:一等奖:50000"]);
     // The awards cell marks that grade alone, first; the prize stands unmarked.
-    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "towns")).toBe("(待定)等次:优秀;名次奖:乡镇组排名一等奖,50,000元");
+    expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "towns")).toBe("(待定)等次:优秀(视待定加扣分的认定,也可能为良好);名次奖:乡镇组排名一等奖,50,000元");
     // On 乡镇组排名's own table (its awards only), nothing is pending.
     expect(awardsCell(unitNamed(r, "甲镇"), "zh-CN", "rural", true)).toBe("名次奖:一等奖,50,000元");
     // 奖惩名单 likewise: the grade's row marked, the prize's not.
     const list = resultTables(R, pendingSub, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
     const rows: string[] = [];
     for (const row of list?.rows ?? []) if (row.cells[1] === "甲镇") rows.push(`${String(row.cells[0])} ${String(row.cells[2])}`);
-    expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀"]);
+    expect(rows).toEqual(["名次奖 一等奖", "等次 (待定)优秀(视待定加扣分的认定,也可能为良好)"]);
     // And its title says what (待定) means (it has no 名次区间 to explain).
     expect(list?.subtitle.split("\n")[1]).toBe("加扣分尚有待认定:标“待定”的奖惩可能随认定改变;待认定的记录见 计分说明 表");
   });

@@ -100,6 +100,7 @@ export const engineMessages: Catalog = {
   "award.grade-cut-none": { "zh-CN": "{grade}(达到{better}分数线,但按比例{better}名额为 0,向下取整)", en: "{grade} (reached the {better} line, but {better}'s quota comes to none, rounded down)" },
   "award.grade-cut-more": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满;并列于名额线上的单位均评为{better},共 {given} 个)", en: "{grade} (reached the {better} line; {better}'s quota of {quota} is filled, and the units tied at its last place all got it: {given} units)" },
   "award.unsettled": { "zh-CN": "(待定)", en: "(pending) " },
+  "award.grade-may-within": { "zh-CN": "{award};视待定加扣分的认定,也可能为{others})", en: "{award}; may be {others} once the pending rows are decided)" },
   "award.grade-may": { "zh-CN": "{award}(视待定加扣分的认定,也可能为{others})", en: "{award} (may be {others} once the pending rows are decided)" },
   "award.may-win.rank": { "zh-CN": "(待定)可能获{ranking}名次奖", en: "(pending) may win a rank prize in {ranking}" },
   "award.may-win.rank-tier": { "zh-CN": "(待定)可能获{ranking}{tier}", en: "(pending) may win {tier} in {ranking}" },
