@@ -210,7 +210,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   const rankingName = (id: string): string => names.get(id) ?? id;
   const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), outcomeParts(w, b, m.new, rankingName, named, !both));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
-  if (awards) parts.push(awards);
+  // Where only some of its causes could move its awards, those named with them.
+  if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: m.awardsBecause.map((i) => `[${i + 1}]`).join("") }) : awards);
   return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
 }
 
@@ -302,7 +303,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     new: side(rb, b),
     ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

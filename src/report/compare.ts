@@ -295,6 +295,11 @@ export interface UnitMove {
   readonly new?: UnitResult;
   /** Indexes into the changes. */
   readonly because: readonly number[];
+  /**
+   * Where its awards changed and only some of its causes could move them: those (a change in a
+   * group it was not ranked in moved its overall rank, not its group's prize). Absent where all could.
+   */
+  readonly awardsBecause?: readonly number[];
   /** Whether any result differs. */
   readonly moved: boolean;
 }
@@ -484,6 +489,16 @@ export function compareResults(
     const moved = moves.get(name) === true;
     const cited = causesOf.get(name);
     const because = cited ? new Set(cited) : direct(name);
+    // What moves everything of its (its own changes, its group's basis) and, apart, what moved it
+    // on one ranking only (another unit passing it there): its awards are told by the rankings they are on.
+    const everywhere = new Set(because);
+    const onRanking = new Map<string, Set<number>>();
+    const addOn = (id: string, i: number): void => {
+      because.add(i);
+      const set = onRanking.get(id);
+      if (set) set.add(i);
+      else onRanking.set(id, new Set([i]));
+    };
     if (moved && x && y) {
       // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
       for (const other of movers) {
@@ -512,32 +527,30 @@ export function compareResults(
         // keeps its rank: the prize place it held out of (passed on to those behind), or now holds
         // again, or its grade against a quota, moved this one's awards without passing it.
         // Only on a ranking where this unit's prize or grade changed.
-        const vetoFlipped =
-          !flipped &&
-          ox !== undefined &&
-          oy !== undefined &&
-          ox.vetoed !== oy.vetoed &&
-          Object.keys(y.ranks).some((id) => {
-            const [a, b, p, q] = [x.ranks[id], y.ranks[id], ox.ranks[id], oy.ranks[id]];
-            if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
-            return (order(a, p) >= 0 || order(b, q) >= 0) && placedAwards(x, id) !== placedAwards(y, id);
-          });
+        const vetoFlippedOn =
+          flipped || ox === undefined || oy === undefined || ox.vetoed === oy.vetoed
+            ? []
+            : Object.keys(y.ranks).filter((id) => {
+                const [a, b, p, q] = [x.ranks[id], y.ranks[id], ox.ranks[id], oy.ranks[id]];
+                if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
+                return (order(a, p) >= 0 || order(b, q) >= 0) && placedAwards(x, id) !== placedAwards(y, id);
+              });
+        const vetoFlipped = vetoFlippedOn.length > 0;
         // Only its changes that could move a rank: a single-item recognition moves none, and a change
         // to what a ranking by a line or an item does not read moves nothing there.
-        const moving = (i: number): boolean => {
+        // On a ranking: whether a change of the other's could move it there.
+        const movingOn = (i: number, id: string): boolean => {
           const c = changes[i];
           if (!c || awardOnly(c) || (c.what === "unit" && sameAsBefore.has(c.unit))) return false;
           if (vetoFlipped || c.code === null || c.what === "unit" || c.what === "group") return true;
-          return flippedOn.some((id) => {
-            const read = keys.get(id);
-            return read === undefined || read === "all" || read.has(c.code ?? "");
-          });
+          const read = keys.get(id);
+          return read === undefined || read === "all" || read.has(c.code ?? "");
         };
         // Its veto given or lifted, not passing: by the changes to what its gates read (its other
         // changes left it where it was against this one); by all where none is such, or the gates are not known.
         const theirs = [...(causesOf.get(other) ?? [])];
         const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
-        if (flipped || vetoFlipped) for (const i of vetoing.length ? vetoing : theirs) if (moving(i)) because.add(i);
+        for (const id of flipped ? flippedOn : vetoFlippedOn) for (const i of vetoing.length ? vetoing : theirs) if (movingOn(i, id)) addOn(id, i);
       }
     }
     if (moved && x && y) {
@@ -550,9 +563,11 @@ export function compareResults(
         const codes = new Set([...x.awards, ...y.awards].flatMap((a) => (a.kind === "single" ? [a.code] : [])));
         // Only a unit that holds that award before or after (a vetoed unit's recognition takes none).
         const holds = (u: UnitResult | undefined, code: string): boolean => (u?.awards ?? []).some((a) => a.kind === "single" && a.code === code);
+        // (On the rankings its single-item awards of that code are on.)
+        const rankingsOf = (code: string): string[] => [...new Set([...x.awards, ...y.awards].flatMap((a) => (a.kind === "single" && a.code === code ? [a.ranking] : [])))];
         changes.forEach((c, i) => {
           if (c.unit === name || c.code === null || !codes.has(c.code) || !awardOnly(c)) return;
-          if (holds(ua.get(renamedAs.get(c.unit) ?? c.unit), c.code) || holds(ub.get(c.unit), c.code)) because.add(i);
+          if (holds(ua.get(renamedAs.get(c.unit) ?? c.unit), c.code) || holds(ub.get(c.unit), c.code)) for (const id of rankingsOf(c.code)) addOn(id, i);
         });
       }
     }
@@ -566,7 +581,10 @@ export function compareResults(
         for (const cell of [...(x.certainty?.pending ?? []), ...(y.certainty?.pending ?? [])]) {
           const i = rows.get(cell);
           const c = i === undefined ? undefined : changes[i];
-          if (i !== undefined && c && (c.unit === name || !awardOnly(c))) because.add(i);
+          if (i !== undefined && c && (c.unit === name || !awardOnly(c))) {
+            because.add(i);
+            everywhere.add(i);
+          }
         }
       }
       // Where its rank range on a ranking by the total opened or closed: the changes of a unit whose
@@ -583,7 +601,7 @@ export function compareResults(
           // Only while it is ranked there: a vetoed unit's totals reach no one's rank.
           const ranked = (u: UnitResult): boolean => u.ranks[id] !== null && u.ranks[id] !== undefined;
           if ((ranked(ox) && overlaps(span(x), span(ox))) === (ranked(oy) && overlaps(span(y), span(oy)))) continue;
-          for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) because.add(i);
+          for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) addOn(id, i);
         }
       }
       // Where its last place or a grade cut by a quota changed on a ranking: who joined or left that
@@ -596,11 +614,21 @@ export function compareResults(
           if (other === name || sameAsBefore.has(other)) continue;
           const [ox, oy] = [ua.get(other), ub.get(other)];
           const ranked = (u: UnitResult | undefined): boolean => u?.ranks[id] !== undefined && u.ranks[id] !== null;
-          if (ranked(ox) !== ranked(oy)) for (const i of own.get(other) ?? []) because.add(i);
+          if (ranked(ox) !== ranked(oy)) for (const i of own.get(other) ?? []) addOn(id, i);
         }
       }
     }
-    return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), moved };
+    // Its awards' causes: what moves everything, and what moved it on the rankings its awards changed on.
+    let awardsBecause: number[] | undefined;
+    if (x && y && onRanking.size) {
+      const on = new Set(everywhere);
+      for (const id of new Set([...x.awards, ...y.awards].flatMap((a) => ("ranking" in a ? [a.ranking] : [])))) {
+        if (awardsOn(x, id) === awardsOn(y, id)) continue;
+        for (const i of onRanking.get(id) ?? []) on.add(i);
+      }
+      if (on.size && on.size < because.size && awardsOn(x) !== awardsOn(y)) awardsBecause = [...on].sort((p, q) => p - q);
+    }
+    return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), ...(awardsBecause ? { awardsBecause } : {}), moved };
   });
 }
 
@@ -624,6 +652,11 @@ function ledgerEffect(u: UnitResult | undefined): string {
 /** A unit's awards on a ranking that who is ranked there decides, passing nobody: a last place's card, a grade a quota cut. */
 function byMembership(u: UnitResult, ranking: string): string {
   return JSON.stringify(u.awards.flatMap((a) => (a.kind === "warning" && a.ranking === ranking && a.reasons.includes("last") ? [["last", a.name]] : a.kind === "grade" && a.ranking === ranking && a.cut !== undefined ? [["grade", a.grade]] : [])));
+}
+
+/** A unit's awards (all, or on one ranking) as compared: kind, ranking and what was given. */
+function awardsOn(u: UnitResult, ranking?: string): string {
+  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "veto" || (ranking !== undefined && a.ranking !== ranking) ? [] : [[a.kind, a.ranking, a.kind === "rank" ? a.tier : a.kind === "grade" ? a.grade : a.kind === "single" ? `${a.code}:${a.level}` : a.name]])));
 }
 
 function placedAwards(u: UnitResult, ranking: string): string {

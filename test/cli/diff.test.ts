@@ -64,6 +64,27 @@ describe("assess diff", () => {
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
+  it("names, with a unit's awards, the causes that could move them where only some of its causes could (a 乡镇组 town's correction moved 文昌街道's overall rank, not its 街道组 prize)", async () => {
+    // [1] 青龙乡 (乡镇组) 3起 → 2起; [2] 河东街道's claim confirmed; [3] a deduction for 文昌街道.
+    const round2 = await edited("samples/liuhe-2026.xlsx", "round-2.xlsx", (wb) => {
+      const ws = wb.getWorksheet("指标数据")!;
+      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "青龙乡")!;
+      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB6"));
+      ws.getCell(row, col).value = 2;
+      const l = wb.getWorksheet("加扣分")!;
+      expect([l.getCell("A11").value, l.getCell("F11").value]).toEqual(["河东街道", "待审核"]);
+      l.getCell("F11").value = "已认定";
+      l.getRow(18).values = ["文昌街道", "KF1", null, null, null, "已认定", null, "被市级通报批评一次", "市政府通报"];
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", round2]);
+    expect(r.out).toContain("  文昌街道: 总分 90.51 → 89.51;乡镇(街道)综合排名 7 → 9;街道组排名 2 → 3;奖惩 失去 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
+    expect(r.out).toContain(";奖惩 新获 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
+    // All of 青龙乡's causes could move what changed of its (no award changed): nothing more said.
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;乡镇(街道)综合排名 8(8–9) → 7  因 [1][2][3]\n");
+    const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", round2, "--json"])).out) as { units: { name: string; because: number[]; awardsBecause?: number[] }[] };
+    expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
+  });
+
   it("traces a unit's points by place, moved by another's veto lifted, to the change that lifted it, not that unit's other changes", async () => {
     // 白马镇: SH6 and DJ1 half a point lower, ZB5 1起 → 0起 (its SH1 veto lifted). Ranked again on
     // JJ4 (points by place in 乡镇组), it pushes the towns below it a place down: by [3] alone.

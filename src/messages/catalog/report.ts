@@ -88,6 +88,7 @@ export const reportMessages: Catalog = {
   "diff.count-inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "no change in the inputs (formats, row order and sheet names do not count)" },
   "diff.count-results-none": { "zh-CN": "没有单位的结果发生变化", en: "no unit's results changed" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
+  "diff.awards-because": { "zh-CN": "{awards}(奖惩的变化因 {refs})", en: "{awards} (the awards' change because of {refs})" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
   "diff.because-and-rubric": { "zh-CN": "因 {refs}(方案也有变化)", en: "because of {refs} (the rubric changed too)" },
