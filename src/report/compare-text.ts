@@ -5,7 +5,7 @@ import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
-import { formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
@@ -189,6 +189,24 @@ function lineParts(u: UnitResult | undefined, rubrics: readonly Rubric[]): Map<s
   return m;
 }
 
+/** Its relative items' bases that moved: `JJ3 乡镇组最优值 15% → 14%`, `JJ4 在乡镇组中排第 3 → 4 名`. */
+function relativeParts(w: Words, x: UnitResult, y: UnitResult, rubrics: readonly Rubric[]): string[] {
+  const out: string[] = [];
+  for (const [code, after] of Object.entries(y.relative)) {
+    const before = x.relative[code];
+    if (!before || before.group !== after.group) continue;
+    const item = rubrics.map((r) => allItems(r.lines.flatMap((l) => l.items)).find((i) => i.code === code)).find((i) => i !== undefined);
+    const indicator = item && "indicator" in item ? item.indicator : undefined;
+    const display = (indicator !== undefined ? rubrics.map((r) => measureOf(r, indicator)?.display).find((d) => d !== undefined) : undefined) ?? "%";
+    if (before.best !== undefined && after.best !== undefined && before.best !== after.best) {
+      out.push(w.t("diff.relative-best", { code, group: after.group, old: formatMeasure(before.best, display), new: formatMeasure(after.best, display) }));
+    } else if (before.place !== undefined && after.place !== undefined && before.place !== after.place) {
+      out.push(w.t("diff.relative-place", { code, group: after.group, old: before.place, new: after.place }));
+    }
+  }
+  return out;
+}
+
 function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
   // Compared as shown: a removed unit that had no awards has none to lose ("奖惩 — → —" is no change).
   return [...new Set([...x.keys(), ...y.keys()])].flatMap((k) => {
@@ -209,6 +227,9 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   const names = new Map([...a.rankings, ...b.rankings].map((r) => [r.id, r.name]));
   const rankingName = (id: string): string => names.get(id) ?? id;
   const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), outcomeParts(w, b, m.new, rankingName, named, !both));
+  // What it is scored against that moved (its group's best value, its place on an item scored by
+  // place), after its total: another unit's correction moves its points so, and this says how.
+  if (parts.length && m.old && m.new) parts.splice(1, 0, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
   if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: m.awardsBecause.map((i) => `[${i + 1}]`).join("") }) : awards);

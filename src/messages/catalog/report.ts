@@ -87,6 +87,8 @@ export const reportMessages: Catalog = {
   "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "No unit's results changed" },
   "diff.count-inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "no change in the inputs (formats, row order and sheet names do not count)" },
   "diff.count-results-none": { "zh-CN": "没有单位的结果发生变化", en: "no unit's results changed" },
+  "diff.relative-best": { "zh-CN": "{code} 的{group}最优值 {old} → {new}", en: "{code}: the best of {group} {old} → {new}" },
+  "diff.relative-place": { "zh-CN": "{code} 在{group}中排第 {old} → {new} 名", en: "{code}: place in {group} {old} → {new}" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
   "diff.awards-because": { "zh-CN": "{awards}(奖惩的变化因 {refs})", en: "{awards} (the awards' change because of {refs})" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
