@@ -528,7 +528,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const takers = new Map<number, LedgerEntry[]>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
-  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string): void => {
+  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string, worst?: string | null): void => {
     const list = unsettled.get(u);
     const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind) ?? -1;
     if (list && at >= 0) {
@@ -542,7 +542,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       return;
     }
     const card = kind === "warning" ? r.yellowCard?.name : undefined;
-    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}) };
+    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}), ...(worst !== undefined ? { worst } : {}) };
     if (!list) unsettled.set(u, [award]);
     else list.push(award);
   };
@@ -650,7 +650,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const placeWorst = prizePlaces.worst[i] ?? 0;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
-        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank", undefined, tierAt(r, placeBest));
+        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank", undefined, tierAt(r, placeBest), tierAt(r, placeWorst) ?? null);
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
         // A grade a veto sets (直接定为不合格) cannot move; one it holds at most moves only below that.
@@ -951,8 +951,8 @@ class Interned {
   open(list: readonly OpenAward[]): readonly OpenAward[] {
     if (!list.length) return NO_OPEN;
     let key = "";
-    // (A grade's possible grades and a prize's best tier are the unit's own: part of what makes two lists alike.)
-    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000${a.grades?.join("\u0001") ?? ""}\u0000${a.tier ?? ""}\u0000`;
+    // (A grade's possible grades and a prize's best and worst tiers are the unit's own: part of what makes two lists alike.)
+    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000${a.grades?.join("\u0001") ?? ""}\u0000${a.tier ?? ""}\u0000${a.worst === null ? "\u0001" : (a.worst ?? "")}\u0000`;
     const seen = this.opens.get(key);
     if (seen) return seen;
     this.opens.set(key, list);

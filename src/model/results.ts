@@ -116,6 +116,8 @@ export interface OpenAward {
   readonly grades?: readonly string[];
   /** A rank prize claims may bring or take: the tier at its best prize place (none there: it may lose its prize). */
   readonly tier?: string;
+  /** And the tier at its worst prize place, null where none is there (it may end without a prize). */
+  readonly worst?: string | null;
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

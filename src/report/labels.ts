@@ -254,28 +254,44 @@ export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
 }
 
 /**
- * An award pending claims could change, as awardText says it; a grade its own claims may move
- * says which others it may end with (等次:良好(…也可能为优秀)).
+ * An award pending claims could change, as awardText says it, with what else it may end as
+ * (等次:良好(…也可能为优秀), 三等奖(…也可能为二等奖)).
  */
 export function openAwardText(u: UnitResult, a: Award, lang: Lang, shown?: string): string {
-  return gradeMay(u, a, lang, awardText(a, lang, shown));
+  return mayEndOtherwise(u, a, lang, awardText(a, lang, shown));
 }
 
-/** An award as the award lists say it (its category apart), marked (待定) where claims could change it, a grade with the others it may end at. */
+/** An award as the award lists say it (its category apart), marked (待定) where claims could change it, with what else it may end as. */
 export function listedOpen(u: UnitResult, a: Award, lang: Lang, category: string): string {
-  return pendingMark(u, lang, a) + gradeMay(u, a, lang, listedAward(a, lang, category));
+  return pendingMark(u, lang, a) + mayEndOtherwise(u, a, lang, listedAward(a, lang, category));
 }
 
-/** An award's words (as a list or a table says it), with the other grades a pending grade may end at (unchanged where it is not open). */
-export function gradeMay(u: UnitResult, a: Award, lang: Lang, text: string): string {
-  if (a.kind !== "grade") return text;
-  const grades = u.certainty?.open.find((o) => o.kind === "grade" && o.ranking === a.ranking)?.grades;
-  const others = grades?.filter((g) => g !== a.grade) ?? [];
-  if (!others.length) return text;
+/**
+ * An award's words (as a list or a table says it), with what else it may end as while claims are
+ * pending: a grade's other grades, a prize's other tier at its best or worst place (or none);
+ * unchanged where it is not open. Said within the award's own note where it has one
+ * (良好(…名额 1 个已满;…也可能为优秀)), not a second bracket after it.
+ */
+export function mayEndOtherwise(u: UnitResult, a: Award, lang: Lang, text: string): string {
+  if (a.kind !== "grade" && a.kind !== "rank") return text;
+  const o = u.certainty?.open.find((x) => x.kind === a.kind && x.ranking === a.ranking);
+  if (!o) return text;
+  let code: string;
+  let others: string[];
+  if (a.kind === "grade") {
+    code = "award.grade-may";
+    others = o.grades?.filter((g) => g !== a.grade) ?? [];
+  } else {
+    // Its best place's tier and its worst's (null: no prize there), less the one it holds.
+    others = [...new Set([o.tier, o.worst].filter((t): t is string => typeof t === "string" && t !== a.tier))];
+    const lose = o.worst === null;
+    code = lose ? (others.length ? "award.rank-may-or-lose" : "award.rank-may-lose") : "award.rank-may";
+    if (!others.length && !lose) return text;
+  }
+  if (a.kind === "grade" && !others.length) return text;
   const or = others.join(message(lang, "list.or-words"));
-  // Said within the grade's own note where it has one (良好(…名额 1 个已满;…也可能为优秀)), not a second bracket after it.
   const closing = /[)）]$/.exec(text)?.[0];
-  return closing ? message(lang, "award.grade-may-within", { award: text.slice(0, -1), others: or }).replace(/\)$/, closing) : message(lang, "award.grade-may", { award: text, others: or });
+  return closing ? message(lang, `${code}-within`, { award: text.slice(0, -1), others: or }).replace(/\)$/, closing) : message(lang, code, { award: text, others: or });
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {

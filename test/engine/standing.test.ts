@@ -90,6 +90,19 @@ describe("rank certainty while claims are pending", () => {
     expect(list.length).toBeGreaterThan(0);
     for (const [, content] of list) expect(content).toMatch(/^\(待定\)/);
   });
+
+  it("says which way a pending prize may go: the tier at the unit's best or worst place, or none (a prize that may be gained read as one that may be lost)", () => {
+    const tables = resultTables(R, sub, r, "zh-CN", "t");
+    const overall = tables.find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall");
+    const awards = new Map<string, string>();
+    for (const row of overall?.rows ?? []) awards.set(String(row.cells[2]), String(row.cells[(overall?.columns.length ?? 0) - 1] ?? ""));
+    // 甲 1st or 2nd, 乙 2nd or 1st (一等奖 1st, 二等奖 2nd–3rd, no money in this rubric); 丙 3rd or 4th: its 二等奖 or none.
+    expect(awards.get("甲")).toBe("(待定)名次奖:一等奖(视待定加扣分的认定,也可能为二等奖)");
+    expect(awards.get("乙")).toBe("(待定)名次奖:二等奖(视待定加扣分的认定,也可能为一等奖)");
+    expect(awards.get("丙")).toBe("(待定)名次奖:二等奖(视待定加扣分的认定,也可能不获名次奖)");
+    // 丁, 4th, holds none: what it may win, as before.
+    expect(awards.get("丁")).toContain("(待定)可能获综合排名二等奖");
+  });
 });
 
 describe("a unit that others' claims move without moving its own rank", () => {
@@ -232,6 +245,13 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
               // under some decision (said as 也可能为 X, X must be within reach).
               const may = open.find((a) => a.ranking === ranking.id && a.kind === "grade")?.grades ?? [];
               for (const g of may) expect(outcomes.some((o) => o.units[u]?.grades[ranking.id] === g), `${unit.name} said to may be ${g} on ${ranking.id}`).toBe(true);
+              // A prize's tier at its best and its worst place (null: none), each one it has under some decision.
+              const prize = open.find((a) => a.ranking === ranking.id && a.kind === "rank");
+              const tierIn = (o: ReturnType<typeof score>): string | null => {
+                const a = o.units[u]?.awards.find((x) => x.kind === "rank" && x.ranking === ranking.id);
+                return a?.kind === "rank" ? a.tier : null;
+              };
+              for (const t of prize ? [prize.tier, prize.worst].filter((x) => x !== undefined) : []) expect(outcomes.some((o) => tierIn(o) === t), `${unit.name} said to may end with ${t ?? "no prize"} on ${ranking.id}`).toBe(true);
               for (const kind of ["rank", "grade", "single", "warning"] as const) {
                 if (open.some((a) => a.ranking === ranking.id && a.kind === kind)) continue;
                 const seen = new Set(outcomes.map((o) => awardWords(o, u, (a) => a.kind === kind && a.ranking === ranking.id)));

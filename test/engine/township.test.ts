@@ -197,10 +197,12 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const units = [losing("甲镇", "rural", 0), losing("乙镇", "rural", 10), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("戊街道", "urban", 45)];
     const r = run(units, [{ unit: "戊街道", code: "JF1", level: "国家级", status: "待审核" }]);
     expect(awardsOf(r, "戊街道")).not.toContain("urban:二等奖:30000");
-    expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank", rankingName: "街道组排名", tier: "二等奖" });
+    expect(unitNamed(r, "戊街道").certainty?.open).toContainEqual({ ranking: "urban", kind: "rank", rankingName: "街道组排名", tier: "二等奖", worst: null });
     // The tier within its reach, and its money (it said 名次奖 alone, no tier, no amount).
     expect(awardsCell(unitNamed(r, "戊街道"), "zh-CN", "urban", true)).toBe("(待定)可能获街道组排名二等奖");
-    expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖,30,000元");
+    // The holder says it may lose it (a leader could not tell a prize that may be lost from one that may be gained).
+    expect(awardsCell(unitNamed(r, "丁街道"), "zh-CN", "urban", true)).toBe("(待定)名次奖:二等奖,30,000元(视待定加扣分的认定,也可能不获名次奖)");
+    expect(awardsCell(unitNamed(r, "丁街道"), "en", "urban", true)).toBe("(pending) rank prize: 二等奖, 30,000 yuan (may win no prize once the pending rows are decided)");
     expect(awardsCell(unitNamed(r, "戊街道"), "en", "urban", true)).toBe("(pending) may win 二等奖 in 街道组排名");
     // explain says it too, with the ranking, where the unit holds no award to mark.
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(unitNamed(r, "戊街道")));
