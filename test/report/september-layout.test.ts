@@ -135,3 +135,17 @@ describe("the overall table's awards", () => {
     expect(gridWidths(9, 0, ["等次:良好", "名次奖:乡镇组排名二等奖"])).toEqual(base);
   });
 });
+
+describe("the closing notes under the award list", () => {
+  it("are measured in their own smaller type: a note that fits one line at 9 pt is one line high (two made the notes' spacing uneven)", async () => {
+    const { closingLineHeight } = await import("../../src/report/september/xlsx.js");
+    const widths = [10, 16, 12, 12, 10, 10, 10, 16, 12, 12, 10, 2, 16];
+    const across = widths.reduce((a, w) => a + w, 0);
+    // 80 Chinese characters: 160 units at the body's 10.5 pt, past the 148 across; 137 at 9 pt, within it.
+    const note = "的".repeat(80);
+    expect(textWidth(note)).toBeGreaterThan(across);
+    expect(closingLineHeight(note, widths)).toBe(15);
+    // Twice as long wraps to two lines even so.
+    expect(closingLineHeight(note.repeat(2), widths)).toBeGreaterThan(15);
+  });
+});

@@ -188,7 +188,7 @@ class Painter {
   closing(r: Report, start: number): void {
     r.closing.lines.forEach((line, i) => {
       // A long line (the units whose ranks may move, a province's claims) wraps across the page.
-      this.put(start + i, [0, this.last], line, { font: font({ size: 9, color: { argb: "FF595959" } }), alignment: { horizontal: "left", vertical: "middle", wrapText: true } });
+      this.put(start + i, [0, this.last], line, { font: font({ size: CLOSING_SIZE, color: { argb: "FF595959" } }), alignment: { horizontal: "left", vertical: "middle", wrapText: true } });
     });
     const seal = start + r.closing.lines.length + 1;
     this.put(seal, [RIGHT_OFFSET, this.last], r.closing.office, { font: font({ size: 11 }), alignment: { horizontal: "right", vertical: "middle" } });
@@ -217,17 +217,21 @@ function partsOf(r: Report, grid: number): Part[][] {
 }
 
 const HEADING_PT = 22;
+/** The closing lines' type size (the body's is BODY_SIZE). */
+const CLOSING_SIZE = 9;
 const GAP_PT = 10;
 /** The closing lines' heights, each as many lines as it wraps to across the page; the seal's and the date's. */
-const CLOSING_HEIGHTS = (r: Report, widths: readonly number[]): number[] => [
-  ...r.closing.lines.map((line) => {
-    const lines = linesFor(line, spanWidth(widths, [0, widths.length - 1]));
-    return lines > 1 ? rowHeight(lines) : 15;
-  }),
-  20,
-  20,
-  20,
-];
+const CLOSING_HEIGHTS = (r: Report, widths: readonly number[]): number[] => [...r.closing.lines.map((line) => closingLineHeight(line, widths)), 20, 20, 20];
+
+/**
+ * A closing line's height across the page: as many lines as it wraps to, measured at the body's
+ * size, the closing lines' smaller type fitting that much more on a line (a one-line note was
+ * given two, the notes spaced unevenly).
+ */
+export function closingLineHeight(line: string, widths: readonly number[]): number {
+  const lines = linesFor(line, (spanWidth(widths, [0, widths.length - 1]) * BODY_SIZE) / CLOSING_SIZE);
+  return lines > 1 ? rowHeight(lines) : 15;
+}
 
 /** Lays the report out page by page, breaking pages between blocks or between rows. */
 function paint(p: Painter, r: Report): void {
