@@ -83,6 +83,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toBe(`${basename(file)} 不能作为工作簿读取:`);
       expect(await page.locator("ul.diagnostics li").count()).toBe(1);
     }
+    // An .xls may be chosen in the picker at all (greyed out, it could not be, nor be told what it is).
+    expect((await page.getAttribute("#workbook", "accept"))?.split(",")).toEqual(expect.arrayContaining([".xlsx", ".xls"]));
   });
 
   it("lists the first 20 problems of a kind, and the rest of it when their line is opened", async () => {
