@@ -81,13 +81,23 @@ export function isSummaryName(name: string): boolean {
   return last !== undefined && SUMMARY_LAST.has(last) && (PART_SUMMARY.test(words) || PART_SUMMARY_EN.test(bare));
 }
 
+/** A row of the items' full marks (满分, 分值, 标准分) under a form's header: never a unit. */
+const SCALE = /^(满分|满分值|分值|标准分|标准分值|标准|权重|最高分|总分值|分数|计分标准|评分标准|maximum|max|points|weight)$/i;
+
+export function isScaleName(name: string): boolean {
+  const first = name.trimStart().charCodeAt(0);
+  // Most names are units, starting otherwise (a province's rows are each asked).
+  if (first !== 0x6ee1 && first !== 0x5206 && first !== 0x6807 && first !== 0x6743 && first !== 0x6700 && first !== 0x603b && first !== 0x8ba1 && first !== 0x8bc4 && !/[a-z]/i.test(String.fromCharCode(first))) return false;
+  return SCALE.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
+}
+
 /**
  * The first words of the lines a Chinese form ends with: a note (注:…, 说明:…) and the signature
  * line (填表人: 审核人: 填表日期:), followed by a colon, a space or nothing (填表人 in one cell, the
  * name in the next). Under the units, with nothing in the item columns, they are the form's footer,
  * not units.
  */
-const FOOTER_WORDS = ["注", "备注", "说明", "附注", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "签发人", "联系人", "联系电话", "填表日期", "填报日期", "报送日期", "签发日期", "制表日期", "审核日期", "日期", "填报时间", "报送时间", "盖章", "签字", "签名"];
+const FOOTER_WORDS = ["注", "备注", "说明", "附注", "评分说明", "计分说明", "考核说明", "填表说明", "填报说明", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "签发人", "联系人", "联系电话", "填表日期", "填报日期", "报送日期", "签发日期", "制表日期", "审核日期", "日期", "填报时间", "报送时间", "盖章", "签字", "签名"];
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join("|")})(\\s*[:：(（\\d一二三四、.．]|\\s|$)`);
 /** The characters a footer's first word starts with. */
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));

@@ -14,7 +14,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isSummaryName } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isScaleName, isSummaryName } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -90,15 +90,26 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     let row = first;
     let coded = codedIn(row);
     // A list of items down a column (a town's own 自评表: 序号 | 考核项目 | 满分 | 自评分, a code
-    // on each row, with its numbers) is no header: one code on the row, beside numbers or over
-    // another code in its column. A header row holds headings only.
-    if (coded.length === 1 && (row.some((c) => c.value.t === "n") || codedIn(sheet.rows[i + 1] ?? []).some(({ c }) => c.col === coded[0]?.c.col))) continue;
+    // on each row, with its numbers) is no header: one code on the row over another code in its
+    // column, or codes beside as many numbers (a note 说明 naming one too). A header row holds
+    // headings only.
+    const numbers = row.filter((c) => c.value.t === "n").length;
+    if (coded.length && numbers >= coded.length) continue;
+    if (coded.length === 1 && codedIn(sheet.rows[i + 1] ?? []).some(({ c }) => c.col === coded[0]?.c.col)) continue;
     // A two-level header, as forms group their items: 综合治理(70分) over DZ3.1 … DZ3.4 on the row
     // under it. Both rows are the header; the groups above name their items, no column of their own.
+    // Not a unit's row under the header (its numbers; a note in it naming a code, JJ5 扣2分:…); a
+    // heading repeated on both rows (merged cells unmerged with their value filled in) is one.
     const under = sheet.rows[i + 1];
-    const below = under && (under[0]?.row ?? 0) === (row[0]?.row ?? 0) + 1 ? codedIn(under).filter(({ code }) => judged.has(code)) : [];
+    const headings = under !== undefined && (under[0]?.row ?? 0) === (row[0]?.row ?? 0) + 1 && !under.some((c) => c.value.t === "n");
+    const above = new Set(coded.map(({ c, code }) => `${c.col}\u0000${code}`));
+    const underCoded = headings ? codedIn(under) : [];
+    const below = underCoded.filter(({ c, code }) => judged.has(code) && !above.has(`${c.col}\u0000${code}`));
     if (below.length && coded.some(({ code }) => groups.has(code) || judged.has(code))) {
       coded = [...coded.filter(({ code }) => !groups.has(code)), ...below];
+      row = [...row, ...(under ?? [])];
+    } else if (underCoded.length && underCoded.every(({ c, code }) => above.has(`${c.col}\u0000${code}`))) {
+      // Every heading written again under itself: the header is both rows.
       row = [...row, ...(under ?? [])];
     }
     const listed = listOnly.size
@@ -215,7 +226,7 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
   // unit name → the row it was first on, and where its cells are kept.
@@ -302,6 +313,18 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     if (isSummaryName(name)) {
       p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
+    // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
+    if (isScaleName(name)) {
+      p.warn("workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
+    // A line of a scoring note under the list (SH3 信访稳定:每起扣0.1分): it starts with an item's
+    // code, as no unit's name does.
+    const code = headerCode(name);
+    if (code !== undefined && codes.has(code)) {
+      p.warn("workbook.code-note-row", sheet, refOf(nameCol, r), { value: name, code });
       return;
     }
     // A heading over a part of the list (一、镇 / （二）街道) with nothing filled beside it: no unit.
@@ -456,6 +479,8 @@ export class SubmissionReader {
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
   private readonly heading: RegExp;
+  /** Every code of the rubric (lines, items, indicators, targets, ledger codes): a name starting with one is no unit. */
+  private readonly codes: ReadonlySet<string>;
   private ledgerSheet: RawSheet | undefined;
   /** Whether the ledger read has a 代码 column. */
   private ledgerCoded = false;
@@ -488,6 +513,7 @@ export class SubmissionReader {
   ) {
     const codes = rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code));
     this.heading = sectionHeading(rubric);
+    this.codes = new Set([...rubric.lines.flatMap((l) => [l.code, ...allItems(l.items).map((i) => i.code)]), ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code), ...rubric.ledger.map((c) => c.code)]);
     this.store = new ValueStore([...codes, ...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   }
 
@@ -758,7 +784,7 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role.lastHeaded);
-    return unitRows(sheet, role, p, this.heading, (u) => {
+    return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
@@ -927,7 +953,7 @@ export class SubmissionReader {
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
     const shifted = this.shiftWatch(sheet, role.lastHeaded, true);
-    return unitRows(sheet, role, p, this.heading, (u) => {
+    return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;

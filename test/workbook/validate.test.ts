@@ -521,6 +521,43 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // The same headings unmerged with their values filled in (WPS's 取消合并并填充): each code on
+  // both header rows is one column's heading, not two columns of it.
+  {
+    name: "headings written on both rows of a two-row header (merged cells unmerged and filled)",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      ws.insertRow(2);
+      for (const col of ["A", "B", "C", "D", "E"]) ws.set(`${col}2`, ws.get(`${col}1`)?.value.t === "s" ? String(ws.get(`${col}1`)?.value.v) : null);
+    },
+    expected: [],
+  },
+  // A unit's first row under the header with a note naming an item (JJ5 扣2分:…) in a column
+  // past the items: no second header row (the unit was lost, the note said to be a duplicate column).
+  {
+    name: "a note naming an item's code in a unit's row right under the header",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.setAt(1, 13, "备注").setAt(2, 13, "DZ2 扣2分:统筹决策材料不全");
+    },
+    expected: [],
+  },
+  // Under the header, the items' full marks (满分 | 20 | 20 …): no unit (it was read as a unit named
+  // 满分, missing from the other sheets); under the units, lines of a scoring note that begin with
+  // an item's code, under their heading (评分说明): no units either.
+  {
+    name: "a 满分 row under the header, and a scoring note's lines under the units",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.insertRow(2);
+      const cols = ws.codeColumns();
+      ws.set("A2", "满分");
+      for (const [, col] of cols) ws.setAt(2, col, 20);
+      // (A line with nothing beside it under the note's heading is the form's footer: passed over unsaid.)
+      ws.set("A7", "评分说明").set("A8", "DZ2 统筹决策:按材料评分").setAt(8, cols.get("DZ2") ?? 2, 20).set("A9", "DZ4 依法行政:每起扣 2 分");
+    },
+    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8"],
+  },
   // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
   // heading (it was "values but no unit name").
   {

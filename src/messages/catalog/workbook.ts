@@ -174,6 +174,8 @@ export const workbookMessages: Catalog = {
   "workbook.header-unit": { "zh-CN": "表头写的单位是 {written},而方案中 {code} 以 {unit} 为单位,本列按 {unit} 读取;请按 {unit} 填写,并把表头改为 {unit}", en: "the header says {written}, but {code} is in {unit} in the rubric and the column is read in {unit}: fill it in {unit}, and correct the header to {unit}" },
   "workbook.cover-twice": { "zh-CN": "此工作表也是封面,其{field}为 {value},与“{read}”所填不同;读取的是“{read}”,此表不读取:如是复制出的或往年的封面,请删除或改正", en: "this sheet is a cover too, and its {field} is {value}, unlike \"{read}\"'s; \"{read}\" is read, not this one: if it is a copy or last year's, delete or correct it" },
   "workbook.section-row": { "zh-CN": "“{value}” 行是分类标题,不是单位,不读取(如不需要可删去此行)", en: "the row \"{value}\" is a heading over part of the list, not a unit, and is not read (delete it if it is not wanted)" },
+  "workbook.scale-row": { "zh-CN": "“{value}” 行是各项的满分(分值),不是单位,不读取", en: "the row \"{value}\" holds the items' full marks, not a unit, and is not read" },
+  "workbook.code-note-row": { "zh-CN": "“{value}” 行以项目代码 {code} 开头,是说明,不是单位,不读取", en: "the row \"{value}\" begins with the item code {code}: a note, not a unit, and is not read" },
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
   "workbook.missing-line-sheet": {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",
