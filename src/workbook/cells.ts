@@ -278,13 +278,24 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 
-/** The number a percentage written out says (百分之96.8, 百分之九十六点八: 96.8), or undefined. */
+/**
+ * The number a percentage written out says, or undefined: 百分之96.8, 百分之九十六点八, 百分之九五点六
+ * (digit by digit), 百分之95.6% (its sign typed too), and a negative one, 负百分之五 or 百分之负6.8.
+ */
 function percentInWords(raw: string): string | undefined {
-  const m = /^百分之\s*(.+)$/.exec(normalizeWidth(raw).trim());
-  if (!m?.[1]) return undefined;
-  const digits = /^\d+(?:\.\d+)?$/.test(m[1]) ? m[1] : undefined;
-  const n = digits ?? chineseNumber(m[1]);
-  return n === undefined ? undefined : String(n);
+  const m = /^(负|-)?\s*百分之\s*(负|-)?\s*(.+?)\s*%?$/.exec(normalizeWidth(raw).trim());
+  if (!m?.[3]) return undefined;
+  const n = /^\d+(?:\.\d+)?$/.test(m[3]) ? Number(m[3]) : (chineseNumber(m[3]) ?? digitByDigit(m[3]));
+  if (n === undefined) return undefined;
+  return String((m[1] ?? m[2]) !== undefined ? -n : n);
+}
+
+/** Chinese digits read one by one (九五点六: 95.6), as figures are often said; undefined for anything else. */
+function digitByDigit(s: string): number | undefined {
+  const m = /^([零〇一二三四五六七八九]+)(?:点([零〇一二三四五六七八九]+))?$/.exec(s);
+  if (!m) return undefined;
+  const read = (t: string): string => [...t].map((ch) => CHINESE_DIGITS[ch] ?? 0).join("");
+  return Number(m[2] ? `${read(m[1] ?? "")}.${read(m[2])}` : read(m[1] ?? ""));
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -886,9 +886,16 @@ describe("what a clerk types around the figures", () => {
   });
 
   it("a percentage written out is asked for as the percentage it says (百分之九十六点八: 96.8%)", async () => {
-    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "百分之 96.8" }, 丙镇: { ZB4: "百分之九十六点八" } } }), []));
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "百分之 96.8", ZB2: "百分之九五点六" }, 乙街道: { ZB1: "百分之95.6%", ZB2: "负百分之五" }, 丙镇: { ZB4: "百分之九十六点八", ZB1: "百分之负6.8" } } }), []));
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual(["in.xlsx: 指标数据!B2 “百分之 96.8” 请写成 96.8%", "in.xlsx: 指标数据!E4 “百分之九十六点八” 请写成 96.8%"]);
+    expect(said).toEqual([
+      "in.xlsx: 指标数据!B2 “百分之 96.8” 请写成 96.8%",
+      "in.xlsx: 指标数据!C2 “百分之九五点六” 请写成 95.6%",
+      "in.xlsx: 指标数据!B3 “百分之95.6%” 请写成 95.6%",
+      "in.xlsx: 指标数据!C3 “负百分之五” 请写成 -5%",
+      "in.xlsx: 指标数据!B4 “百分之负6.8” 请写成 -6.8%",
+      "in.xlsx: 指标数据!E4 “百分之九十六点八” 请写成 96.8%",
+    ]);
   });
 
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
