@@ -49,7 +49,8 @@ function certaintyJson(u: UnitResult): Record<string, unknown> {
     total: (c?.total ?? [u.total, u.total]).map(pointsToNumber),
     rank: Object.fromEntries(Object.entries(u.ranks).map(([id, rank]) => [id, rank === null ? null : [...(c?.ranks[id] ?? [rank, rank])]])),
     settled: c?.settled ?? true,
-    open: (c?.open ?? []).map((o) => ({ ranking: o.ranking, kind: o.kind })),
+    // With what else it may end as: a grade's other grades, a prize's tier at its best and worst place (null: none).
+    open: (c?.open ?? []).map((o) => ({ ranking: o.ranking, kind: o.kind, ...(o.grades ? { grades: [...o.grades] } : {}), ...(o.tier !== undefined ? { best: o.tier } : {}), ...(o.worst !== undefined ? { worst: o.worst } : {}) })),
     pending: (c?.pending ?? []).map((x) => cellRef(x.sheet, x.cell)),
   };
 }

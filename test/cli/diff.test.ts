@@ -427,7 +427,10 @@ describe("assess diff", () => {
     // The two workbooks by their names, not by the folders the command was run from, and the counts the terminal gives.
     const [inputs, units] = [/输入的变化\((\d+) 处\)/.exec(r.out)?.[1], /结果有变化的单位\((\d+) 个\)/.exec(r.out)?.[1]];
     expect([inputs, units]).toEqual(["1", expect.stringMatching(/^\d+$/)]);
-    // Of what assessment, both versions said (the title named none).
+    // Of what assessment, both versions said (the title named none); two schemes, both named.
+    const across = await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", join(dir, "两个方案.html")]);
+    expect(across.code).toBe(0);
+    expect(readFileSync(join(dir, "两个方案.html"), "utf8")).toContain("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1) → 考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)");
     expect(rows[1]?.[0]).toBe(`考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1 → 2026.2)  2026.xlsx → 2027.xlsx  输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);

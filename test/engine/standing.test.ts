@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lastPlaceUnsettled, placeRanges, type Contender } from "../../src/engine/standing.js";
 import { score } from "../../src/engine/index.js";
+import { resultsJson } from "../../src/report/json.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { unitNamed } from "../helpers/results.js";
@@ -102,6 +103,11 @@ describe("rank certainty while claims are pending", () => {
     expect(awards.get("丙")).toBe("(待定)名次奖:二等奖(视待定加扣分的认定,也可能不获名次奖)");
     // 丁, 4th, holds none: what it may win, as before.
     expect(awards.get("丁")).toContain("(待定)可能获综合排名二等奖");
+    // The JSON says the same (a script could not tell which way).
+    const json = JSON.parse(resultsJson(r, { rubric: R })) as { units: { name: string; certainty?: { open: unknown[] } }[] };
+    const open = (n: string): unknown[] | undefined => json.units.find((u) => u.name === n)?.certainty?.open;
+    expect(open("甲")).toContainEqual({ ranking: "overall", kind: "rank", best: "一等奖", worst: "二等奖" });
+    expect(open("丙")).toContainEqual({ ranking: "overall", kind: "rank", best: "二等奖", worst: null });
   });
 });
 
@@ -160,7 +166,6 @@ describe("the gap to the next prize", () => {
 
   it("says in explain and the JSON why it is 0.01 past the score it must reach (2.01 where 92 − 90 is 2)", async () => {
     const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
-    const { resultsJson } = await import("../../src/report/json.js");
     const { message } = await import("../../src/messages/index.js");
     const T = mini((t) => t.replace("    by: total\n", "    by: total\n    tie_breakers: [JS]\n"));
     const sub = submission(T, UNITS);

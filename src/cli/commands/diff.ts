@@ -122,7 +122,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // The scheme first, as the result sheets' subtitle says it (a 变更说明 handed on said of what
     // assessment it was), both versions where they differ.
     const [va, vb] = [sa.rubric, sb.rubric];
-    const scheme = ctx.t("out.subtitle", { title: vb.title, id: vb.id, version: va.id === vb.id && va.version !== vb.version ? `${va.version} → ${vb.version}` : vb.version });
+    const line = (r: typeof va, version = r.version): string => ctx.t("out.subtitle", { title: r.title, id: r.id, version });
+    // Two schemes (a district moving to another): both named, not the later alone.
+    const scheme = va.id !== vb.id ? `${line(va)} → ${line(vb)}` : line(vb, va.version !== vb.version ? `${va.version} → ${vb.version}` : vb.version);
     const subtitle = `${scheme}  ${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));

@@ -282,6 +282,7 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "assess";
+  wb.lastModifiedBy = "assess";
   // The title a file browser and the document's properties show, as the report's own.
   wb.title = r.title;
   wb.created = created;
