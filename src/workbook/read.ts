@@ -864,21 +864,41 @@ export class SubmissionReader {
     const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(oneWidth(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
     const named = new Set<string>();
-    for (const { name, row } of absent) {
-      let near = unlisted.length && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, unlisted, 3) : [];
-      // One unit alone gone, one alone come: that one, however unlike (乙街道 → 乙镇); not where
-      // the list is the ledger's units alone (the others are not on it).
-      if (!near.length && roster.col === LISTS_ALL_UNITS && absent.length === 1 && unlisted.length === 1) near = unlisted;
+    const nears = absent.map(({ name }) => {
+      const near = unlisted.length && searches++ < MAX_NEAR_SEARCHES ? nearestNames(name, unlisted, 3) : [];
       for (const n of near) named.add(n);
+      return near;
+    });
+    // One unit alone gone, one alone come, of a kind (or of all, where the list says no kinds):
+    // that one, however unlike (乙街道 → 乙镇, 区财政局 → 区财政事务中心); not where the list is the
+    // ledger's units alone (the others are not on it).
+    if (roster.col === LISTS_ALL_UNITS) {
+      const kindOf = new Map(this.units.map((u) => [u.name, u.kind]));
+      const gone = absent.flatMap(({ kind }, i) => (nears[i]?.length ? [] : [{ i, kind }]));
+      const come = unlisted.filter((n) => !named.has(n));
+      for (const { i, kind } of gone) {
+        const alike = gone.filter((g) => g.kind === kind);
+        const others = come.filter((n) => kind === undefined || kindOf.get(n) === kind);
+        if (alike.length === 1 && others.length === 1 && (kind !== undefined || (gone.length === 1 && come.length === 1))) {
+          nears[i] = others;
+          for (const n of others) named.add(n);
+        }
+      }
+    }
+    absent.forEach(({ name, row }, i) => {
+      const near = nears[i] ?? [];
       const data = { unit: name, near: near.join("、") };
       this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
-    }
+    });
     // And the other way: a unit on the sheets the template was not made for (a row that crept in
     // from another copy) is scored and ranked, and moves the others: said at its first row, unless
     // said above as a listed unit's new name. Only against the list of every unit (an older
     // template's lists the ledger's units alone).
     if (roster.col !== LISTS_ALL_UNITS) return;
-    const unlistedNow = new Set(unlisted.filter((n) => !named.has(n)));
+    // Nor one said to be missing from a sheet where a unit of a name like it is (凤凰路街道 on two
+    // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
+    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" ? [String(d.data.unit)] : [])));
+    const unlistedNow = new Set(unlisted.filter((n) => !named.has(n) && !spelt.has(n)));
     for (const u of this.units) {
       if (!unlistedNow.delete(u.name)) continue;
       this.p.warn("workbook.roster-unit-unlisted", u.at.sheet, u.at.cell, { unit: u.name, lists: roster.sheet });

@@ -186,6 +186,23 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
   },
   {
+    // Two units renamed on every sheet, one like its old name, one not (a town and a department):
+    // each kind's one gone and one come are paired (the department's was said to be new).
+    name: "two units renamed on every sheet, one beyond likeness",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
+      wb.sheetNamed("部门").set("A2", "区卫生健康事务中心");
+    },
+    expected: ["warning workbook.roster-unit-absent-near _lists!F2", "warning workbook.roster-unit-absent-near _lists!F4"],
+  },
+  {
+    // Renamed on one sheet only: the missing rows name each other, and it is not also said to be a
+    // new unit the template was not made for.
+    name: "a unit renamed on one sheet, like its name on the others",
+    edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道办"),
+    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3"],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
@@ -528,7 +545,10 @@ const cases: Case[] = [
     edit: (wb) => {
       const ws = wb.sheetNamed("部门");
       ws.insertRow(2);
-      for (const col of ["A", "B", "C", "D", "E"]) ws.set(`${col}2`, ws.get(`${col}1`)?.value.t === "s" ? String(ws.get(`${col}1`)?.value.v) : null);
+      for (const col of ["A", "B", "C", "D", "E"]) {
+        const v = ws.get(`${col}1`)?.value;
+        ws.set(`${col}2`, v?.t === "s" ? v.v : null);
+      }
     },
     expected: [],
   },
