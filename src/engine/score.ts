@@ -14,8 +14,8 @@ import { divRound } from "../rubric/formulas.js";
 import { lowerIsBetter, reaches } from "../rubric/targets.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
-import { ranked } from "./rank.js";
-import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
+import { compareKeys, ranked } from "./rank.js";
+import { decideGrades, decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, gapToNextTier, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
@@ -89,6 +89,8 @@ const EVERY_WAY_MAX = 8;
 /** A unit with pending rows: the lowest and highest its total and each line or item can reach as they are decided. */
 interface Pending {
   readonly rows: readonly LedgerEntry[];
+  /** Where its rows were decided every way: each way's outcome (none confirmed first), made when asked. */
+  readonly ways?: () => readonly Outcome[];
   readonly total: readonly [Points, Points];
   /** A line's or item's (by its node). */
   readonly span: (node: number) => readonly [Points, Points];
@@ -138,7 +140,9 @@ function pendingWithin(rows: readonly LedgerEntry[], { lo, hi, least, most }: Re
  * to more effect, so that a total falls as a bonus counts).
  */
 function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
-  return pendingWithin(rows, everyWay(rows, now, total, decide));
+  let ways: Outcome[] | undefined;
+  const every = (): Outcome[] => (ways ??= Array.from({ length: 1 << rows.length }, (_, mask) => decide((e) => ((mask >> rows.indexOf(e)) & 1) === 1)));
+  return { ...pendingWithin(rows, everyWay(rows, now, total, decide)), ways: every };
 }
 
 /** Pending bonuses, or pending deductions, up to this many are each tried every way apart (pendingApart). */
@@ -587,6 +591,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     // a line's or an item's: they need not move together, a bonus on the total confirmed may take
     // a capped place from one on that line).
     const nodes = keys.map((key) => (key === "total" ? undefined : plan?.index.get(key)));
+    /** Every unit's grades over every way the pending rows may be decided, where tried. */
+    let exact: Map<number, Set<string>> | undefined;
     const contenders: Contender[] = outcomes.size
       ? eligible.map((c) => {
           const o = outcomes.get(c.u);
@@ -643,6 +649,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       // Its own claims move its score across a band's line (judged below).
       const crossesBand = (c: Contender): boolean => (c.lo[0] ?? 0) !== (c.hi[0] ?? 0) && bandAt(r, c.lo[0] ?? 0) !== bandAt(r, c.hi[0] ?? 0) && effects.get(c.u)?.grade === undefined;
       const gradesWorked = r.grades !== undefined && contenders.filter(crossesBand).length <= GRADES_WORKED_MAX;
+      // Where the pending rows are few enough, every unit's grade under every way they may be
+      // decided: exact, the approximations below not needed.
+      exact = r.grades ? gradesEveryWay(r, contenders, readers, outcomes, effects) : undefined;
       contenders.forEach((c, i) => {
         const best = ranks.best[i] ?? 0;
         const worst = ranks.worst[i] ?? 0;
@@ -654,7 +663,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
         // A grade a veto sets (直接定为不合格) cannot move; one it holds at most moves only below that.
-        if (crossesBand(c)) {
+        if (!exact && crossesBand(c)) {
           reach ??= gradeReach();
           const most = effects.get(c.u)?.gradeAtMost;
           const floor = most === undefined ? 0 : gradeNames(r).indexOf(most);
@@ -711,7 +720,17 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     if (pending) {
       const grades = r.grades;
       const others = new Set<number>();
-      if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
+      if (exact) {
+        // Each unit whose grade differs between the ways: open, with the grades it has in them
+        // (a way that gives it none, where the rubric grades not all, is not named).
+        const names = gradeNames(r);
+        for (const c of contenders) {
+          const had = exact.get(c.u);
+          if (!had || had.size < 2) continue;
+          if (!outcomes.has(c.u)) others.add(c.u);
+          open(c.u, r, "grade", names.filter((n) => had.has(n)));
+        }
+      } else if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
         const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, placed.length) }));
         const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
         const unsettledHere = quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded);
@@ -800,6 +819,48 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     units,
     rankings,
   };
+}
+
+/** Ways of deciding a ranking's pending rows tried at most, to grade it every way, and units graded in all (a district's). */
+const GRADE_WAYS_MAX = 256;
+const GRADE_WORK_MAX = 100_000;
+
+/**
+ * Each contender's grades under every way the pending rows may be decided (its own and every
+ * other's: each claimant's distinct keys over its rows decided every way, in every combination),
+ * "" where a way gives it none; undefined where a claimant's rows were not decided every way, or
+ * the combinations (or units graded in all) are too many. Exact: a grade said to move does.
+ */
+function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: readonly ((u: Keyed) => Points)[], outcomes: ReadonlyMap<number, Pending>, effects: ReadonlyMap<number, VetoEffect>): Map<number, Set<string>> | undefined {
+  const options: { readonly u: number; readonly keys: readonly (readonly number[])[] }[] = [];
+  let combos = 1;
+  for (const c of contenders) {
+    const o = outcomes.get(c.u);
+    if (!o) continue;
+    if (!o.ways) return undefined;
+    const distinct = new Map<string, number[]>();
+    for (const way of o.ways()) {
+      const k = readers.map((read) => read(way));
+      distinct.set(k.join(","), k);
+    }
+    if (distinct.size < 2) continue;
+    options.push({ u: c.u, keys: [...distinct.values()] });
+    combos *= distinct.size;
+    if (combos > GRADE_WAYS_MAX || combos * contenders.length > GRADE_WORK_MAX) return undefined;
+  }
+  const out = new Map<number, Set<string>>(contenders.map((c) => [c.u, new Set<string>()]));
+  const keysOf = new Map(contenders.map((c) => [c.u, c.keys]));
+  for (let n = 0; n < combos; n++) {
+    let x = n;
+    for (const o of options) {
+      keysOf.set(o.u, o.keys[x % o.keys.length] ?? []);
+      x = Math.floor(x / o.keys.length);
+    }
+    const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: keysOf.get(c.u) ?? c.keys })).sort((a, b) => compareKeys(a.keys, b.keys));
+    const graded = decideGrades(r, placed, effects);
+    for (const c of contenders) out.get(c.u)?.add(graded.get(c.u)?.grade ?? "");
+  }
+  return out;
 }
 
 /** Units a quota may move on a ranking whose possible grades are worked out (each grades the ranking twice). */
