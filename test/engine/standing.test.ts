@@ -437,3 +437,39 @@ describe("whether a claim could change who is last", () => {
     expect(lastPlaceUnsettled([unit(0, [7330, 6900], [7630, 6900]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0, 1]);
   });
 });
+
+describe("a quota's unsettled units where not every way is tried (a province's), for any contenders (fast-check)", () => {
+  it("names every unit whose grade a quota moves as the claimants' keys go either way, beyond what its own band says", async () => {
+    const { quotaUnsettled, bandAt } = await import("../../src/engine/standing.js");
+    const { decideGrades } = await import("../../src/engine/outcomes.js");
+    const contender = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(contender, { minLength: 2, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), (specs, q1, q2, all) => {
+        const ranking = { grades: { bands: [{ name: "优秀", from: 14, quotaCount: q1 }, { name: "良好", from: 8, quotaCount: q2 }], otherwise: "一般", ties: all ? "all" : "none" } } as unknown as Parameters<typeof decideGrades>[0];
+        // A unit with claims (it moves on the pending rows' `either` way) spans [k − down, k + up].
+        const all2: Contender[] = specs.map(([k, down, up, claims], u) => {
+          const keys = [k];
+          return claims && down + up > 0 ? { u, keys, lo: [k - down], hi: [k + up], prize: true, eligible: true } : { u, keys, lo: keys, hi: keys, prize: true, eligible: true };
+        });
+        const grade = (keysOf: (c: Contender) => readonly number[]): Map<number, string> => {
+          const placed = all2.map((c) => ({ u: c.u, rank: 0, keys: keysOf(c) })).sort((a, b) => (b.keys[0] ?? 0) - (a.keys[0] ?? 0));
+          return new Map([...decideGrades(ranking, placed, new Map())].map(([u, g]) => [u, g.grade]));
+        };
+        const scored = grade((c) => c.keys);
+        const names = ["优秀", "良好"];
+        const said = new Set(quotaUnsettled([{ from: 14, quota: q1 }, { from: 8, quota: q2 }], all2, () => false, (u, bi) => scored.get(u) === names[bi]));
+        const claimants = all2.filter((c) => c.lo !== c.hi);
+        const seen = new Map<number, Set<string>>();
+        for (let mask = 0; mask < 1 << claimants.length; mask++) {
+          const at = new Map(claimants.map((c, i) => [c.u, (mask >> i) & 1 ? c.hi : c.lo]));
+          for (const [u, g] of grade((c) => at.get(c.u) ?? c.keys)) (seen.get(u) ?? seen.set(u, new Set()).get(u))?.add(g);
+        }
+        for (const c of all2) {
+          const own = bandAt(ranking, c.lo[0] ?? 0) !== bandAt(ranking, c.hi[0] ?? 0);
+          if ((seen.get(c.u)?.size ?? 0) > 1) expect(said.has(c.u) || own, `unit ${c.u} moves by the quota, unsaid`).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
