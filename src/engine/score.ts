@@ -824,6 +824,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
 /** Ways of deciding a ranking's pending rows tried at most, to grade it every way, and units graded in all (a district's). */
 const GRADE_WAYS_MAX = 256;
 const GRADE_WORK_MAX = 100_000;
+/** Units of a ranking graded every way at most: past it (a province's), each claimant's ways are not even worked out. */
+const GRADE_UNITS_MAX = 2_000;
 
 /**
  * Each contender's grades under every way the pending rows may be decided (its own and every
@@ -832,6 +834,7 @@ const GRADE_WORK_MAX = 100_000;
  * the combinations (or units graded in all) are too many. Exact: a grade said to move does.
  */
 function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: readonly ((u: Keyed) => Points)[], outcomes: ReadonlyMap<number, Pending>, effects: ReadonlyMap<number, VetoEffect>): Map<number, Set<string>> | undefined {
+  if (contenders.length > GRADE_UNITS_MAX) return undefined;
   const options: { readonly u: number; readonly keys: readonly (readonly number[])[] }[] = [];
   let combos = 1;
   for (const c of contenders) {

@@ -322,7 +322,9 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     // A line of a scoring note under the list (SH3 信访稳定:每起扣0.1分): it starts with an item's
     // code, as no unit's name does.
-    const code = headerCode(name);
+    // (Asked only of a name starting with a Latin letter, half- or full-width: a province's rows are each asked.)
+    const c0 = name.charCodeAt(0) | 0x20;
+    const code = (c0 >= 0x61 && c0 <= 0x7a) || (name.charCodeAt(0) >= 0xff21 && name.charCodeAt(0) <= 0xff5a) ? headerCode(name) : undefined;
     if (code !== undefined && codes.has(code)) {
       p.warn("workbook.code-note-row", sheet, refOf(nameCol, r), { value: name, code });
       return;
