@@ -702,7 +702,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
         const gap = gapToNextTier(tiers, prizeKeys, c);
-        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs } : undefined;
+        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(order, gap.tie.rival, (u) => units[u]?.name ?? "") } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
@@ -819,6 +819,32 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     units,
     rankings,
   };
+}
+
+/** Units level with it named at most (a gap's tie: the units it must pass). */
+const LEVEL_NAMED = 3;
+
+/**
+ * The prize contenders whose keys are `keys`, by name (the first few, in the ranking's order; and
+ * how many in all): found in the sorted order by halving, as a province's units each ask.
+ */
+function levelWith(order: readonly { readonly item: Contender }[], keys: readonly number[], name: (u: number) => string): { readonly names: readonly string[]; readonly count: number } {
+  let a = 0;
+  let b = order.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (compareKeys(order[mid]?.item.keys ?? [], keys) < 0) a = mid + 1;
+    else b = mid;
+  }
+  const names: string[] = [];
+  let count = 0;
+  for (let i = a; i < order.length && compareKeys(order[i]?.item.keys ?? [], keys) === 0; i++) {
+    const item = order[i]?.item;
+    if (!item?.prize) continue;
+    count++;
+    if (names.length < LEVEL_NAMED) names.push(name(item.u));
+  }
+  return { names, count };
 }
 
 /** Ways of deciding a ranking's pending rows tried at most, to grade it every way, and units graded in all (a district's). */

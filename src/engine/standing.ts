@@ -121,7 +121,7 @@ export function bandAt(r: Ranking, score: number): string | undefined {
  * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
  * keys of its prize contenders, best first.
  */
-export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points } } | undefined {
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[] } } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
@@ -142,7 +142,7 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   const tier = tiers.find((t) => reached >= t.from && reached <= t.to) ?? next;
   // Past the rival's score by 0.01, not level with it: the tie-breaker that keeps it behind, said.
   const key = behindAtEqual && need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
-  return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0 } } : {}) };
+  return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival } } : {}) };
 }
 
 /** A contender's ranking score (its first key) at its lowest and highest outcome. */

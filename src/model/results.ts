@@ -127,7 +127,7 @@ export interface Gap {
   readonly tier: string;
   readonly points: Points;
   /** Where it must pass the score it lacks by 0.01, level being behind: the tie-breaker (a ranking key) and both values on it. */
-  readonly tie?: { readonly key: string; readonly own: Points; readonly theirs: Points };
+  readonly tie?: { readonly key: string; readonly own: Points; readonly theirs: Points; readonly units: { readonly names: readonly string[]; readonly count: number } };
 }
 
 export interface UnitResult {

@@ -198,7 +198,9 @@ const TIES_SAID = 5;
 function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
   if (!gap.tie) return ctx.t("explain.gap", data);
-  return ctx.t("explain.gap-tie", { ...data, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
+  const { names, count } = gap.tie.units;
+  const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");
+  return ctx.t("explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
 }
 
 function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): string[] {

@@ -74,7 +74,7 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
 }
 
 function gapJson(gap: Gap): Record<string, unknown> {
-  const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs) } } : {};
+  const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs), units: [...gap.tie.units.names], level: gap.tie.units.count } } : {};
   return { ranking: gap.ranking, tier: gap.tier, points: pointsToNumber(gap.points), ...tie };
 }
 
