@@ -288,6 +288,13 @@ export function compareInputs(a: Side, b: Side): InputChange[] {
   return out;
 }
 
+/** The earlier and the later workbook scored under one rubric, and where that rubric reads each code (leafReads). */
+export interface SameRubric {
+  readonly a: Results;
+  readonly b: Results;
+  readonly nodes: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
+}
+
 /** A unit's results, old and new, and the changes that moved them. */
 export interface UnitMove {
   readonly name: string;
@@ -348,6 +355,7 @@ export function compareResults(
   keys: ReadonlyMap<string, ReadonlySet<string> | "all"> = new Map(),
   nodes?: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>,
   gates?: ReadonlySet<string>,
+  underOne?: readonly SameRubric[],
 ): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
@@ -367,16 +375,21 @@ export function compareResults(
   // line), under one rubric (`nodes`: where each code is read), unless a unit scored against the
   // others reads it (the best value moves theirs).
   const relativeCodes = new Set([...reads.values()].flatMap((r) => r.codes));
-  const readers = a.rubric.sha256 === b.rubric.sha256 ? nodes : undefined;
+  // Under two rubrics, the two workbooks scored under each of them (where given): a value moved
+  // nothing where it moved nothing under either.
+  const pairs = (a.rubric.sha256 === b.rubric.sha256 && nodes ? [{ a, b, nodes }] : (underOne ?? [])).map((x) => ({ ua: x.a === a ? ua : byName(x.a), ub: x.b === b ? ub : byName(x.b), nodes: x.nodes }));
   // A veto is more than points (a gate of no points vetoes all the same; a failing value said in
   // the award): the vetoes must be as they were too.
   const vetoKey = (u: UnitResult): string => JSON.stringify(u.vetoes.map((v) => [v.gate, v.indicator, v.value, v.target]));
   const movedNothing = (unit: string, code: string): boolean => {
-    const [x, y] = [ua.get(unit), ub.get(unit)];
     // A veto given or lifted meanwhile matters to a code a gate reads (or, not knowing the gates, to any).
     const vetoMatters = gates === undefined || gates.has(code);
-    if (!readers || !x || !y || x.kind !== y.kind || relativeCodes.has(code) || (vetoMatters && (x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)))) return false;
-    return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
+    if (!pairs.length || relativeCodes.has(code)) return false;
+    return pairs.every(({ ua: before, ub: after, nodes: readers }) => {
+      const [x, y] = [before.get(unit), after.get(unit)];
+      if (!x || !y || x.kind !== y.kind || (vetoMatters && (x.vetoed !== y.vetoed || vetoKey(x) !== vetoKey(y)))) return false;
+      return (readers.get(x.kind)?.get(code) ?? []).every((i) => x.points[i] === y.points[i]);
+    });
   };
   // A change to what a gate reads: what gives or lifts a veto (none known without the gates: then
   // a unit vetoed or no longer vetoed is traced to all its changes).

@@ -397,6 +397,20 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "石桥镇")?.byRubric).toBe(true);
   });
 
+  it("does not cite, under two rubrics, a value that moved no points under either (石桥镇's 刑事案件万人发案率 5.5 → 6.5 起/万人, within its line of 8)", async () => {
+    const y2027 = await nextVersionYear((wb) => {
+      const ws = wb.getWorksheet("指标数据")!;
+      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB8"));
+      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "石桥镇")!;
+      ws.getCell(row, col).value = Number(ws.getCell(row, col).value) + 1;
+    });
+    const r = await cli(["diff", join(dir, "2026.xlsx"), y2027]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  [2] 石桥镇 ZB8 刑事案件万人发案率: 5.5起/万人 → 6.5起/万人  [指标数据!I3]\n");
+    // 石桥镇 moved by the rubric alone (JJ4's points by place): its own change is not a cause.
+    expect(r.out).toMatch(/ {2}石桥镇: 总分 99\.03 → [^\n]* {2}因方案变化\n/);
+  });
+
   it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
     const y2027 = await nextVersionYear();
     const r = await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.xlsx")]);

@@ -64,22 +64,25 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const ra = scoreEngine(a.rubric, a.submission);
   const rb = scoreEngine(b.rubric, b.submission);
   const changes = compareInputs(sa, sb);
-  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), leafReads(b.rubric), gateReads(a.rubric, b.rubric));
   // The rubrics' changes, worked out once: listed, and whether they can move results (then every
   // unit's move may be their doing too, said with its causes).
   const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
   const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines] : [];
   const rubricMoves = rubricDiff !== undefined && changesMoveResults(rubricDiff.changes);
-  // Which units the rubric moved: the later workbook scored under the earlier rubric too, each unit
-  // whose results differ under the two (where it cannot be, under the earlier rubric, every unit
-  // moved may be the rubric's doing). A unit moved by no change of its inputs is the rubric's.
+  // Under two rubrics, each workbook scored under the other's too (where it can be): the later
+  // under the earlier rubric tells the units the rubric moved; both pairs, a value that moved no
+  // points under either (78% → 80% within one band of both) from a cause.
+  const laterUnderEarlier = rubricDiff && b.bytes ? (await scoreUnder(newer, b.bytes, a.rubric)).results : undefined;
+  const earlierUnderLater = rubricDiff && a.bytes ? (await scoreUnder(older, a.bytes, b.rubric)).results : undefined;
+  const underOne = laterUnderEarlier && earlierUnderLater ? [{ a: ra, b: laterUnderEarlier, nodes: leafReads(a.rubric) }, { a: earlierUnderLater, b: rb, nodes: leafReads(b.rubric) }] : undefined;
+  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), leafReads(b.rubric), gateReads(a.rubric, b.rubric), underOne);
+  // Which units the rubric moved: each unit whose results differ with the later workbook under the
+  // two rubrics (where it cannot be scored under the earlier, every unit moved may be the rubric's
+  // doing). A unit moved by no change of its inputs is the rubric's.
   let byRubric = (_m: UnitMove): boolean => rubricMoves;
-  if (rubricMoves && b.bytes) {
-    const alt = await scoreUnder(newer, b.bytes, a.rubric);
-    if (alt.results) {
-      const moved = new Set(compareResults(alt.results, rb, []).filter((m) => m.moved).map((m) => m.name));
-      byRubric = (m) => moved.has(m.name) || m.because.length === 0;
-    }
+  if (rubricMoves && laterUnderEarlier) {
+    const moved = new Set(compareResults(laterUnderEarlier, rb, []).filter((m) => m.moved).map((m) => m.name));
+    byRubric = (m) => moved.has(m.name) || m.because.length === 0;
   }
   // What the covers say differently (another year, another district): said before all else.
   const covers = coverChanges(ctx, sa, sb);
