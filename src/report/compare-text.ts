@@ -9,7 +9,7 @@ import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
-import { awardText, mayWin, pendingMark, unheld } from "./labels.js";
+import { awardText, mayEndOtherwise, mayWin, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -135,9 +135,11 @@ function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
 function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): string | undefined {
   const before = new Map(x.awards.map((a) => [awardKey(a), a]));
   const after = new Map(y.awards.map((a) => [awardKey(a), a]));
-  // Each as its result says it: (待定) where claims still pending could change it there.
-  const old = (a: Award): string => pendingMark(x, w.lang, a) + awardPhrase(w, a, named);
-  const now = (a: Award): string => pendingMark(y, w.lang, a) + awardPhrase(w, a, named);
+  // Each as its result says it: (待定) where claims still pending could change it there, with what
+  // else it may end as (…也可能不获名次奖: what the new claims put at stake).
+  const old = (a: Award): string => pendingMark(x, w.lang, a) + mayEndOtherwise(x, a, w.lang, awardPhrase(w, a, named));
+  const now = (a: Award): string => pendingMark(y, w.lang, a) + mayEndOtherwise(y, a, w.lang, awardPhrase(w, a, named));
+  const ends = (u: UnitResult, a: Award): string => mayEndOtherwise(u, a, w.lang, "");
   const out: string[] = [];
   let arrowed = false;
   // What pending claims could still bring it (可能获…), where it holds nothing of that kind, by
@@ -157,7 +159,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): s
       arrowed = true;
     } else if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
     // The same award, pending once and settled now (or the other way): said too.
-    else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b)) {
+    else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b) || ends(x, a) !== ends(y, b)) {
       out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
       arrowed = true;
     }

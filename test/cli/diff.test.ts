@@ -85,6 +85,14 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
   });
 
+  it("says what a pending award may end as on its new side (a claim added put 区发展改革局's 优秀 at stake, unsaid)", async () => {
+    const claimed = await edited("samples/liuhe-2026.xlsx", "claim-added.xlsx", (wb) => {
+      wb.getWorksheet("加扣分")!.getRow(18).values = ["区发展改革局", "KF1", null, null, null, "申报中", null, "被市级通报批评一次", "市政府通报"];
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", claimed]);
+    expect(r.out).toContain("等次:优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个) → (待定)等次:优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个;视待定加扣分的认定,也可能为良好)  因 [1]\n");
+  });
+
   it("says what a unit is scored against that moved where another's correction moved its points (乡镇组's best ZB3 15% → 14%: 石桥镇's JJ3 rose, unexplained)", async () => {
     const lower = await edited("samples/liuhe-2026.xlsx", "best-lower.xlsx", (wb) => {
       const ws = wb.getWorksheet("指标数据")!;
@@ -635,7 +643,7 @@ describe("assess diff: awards compared one by one", () => {
     const lowered = await edited(pending, "pending-next.xlsx", (wb) => {
       wb.getWorksheet("党的建设")!.getCell("B11").value = 24;
     });
-    expect((await cli(["diff", pending, lowered])).out).toContain(";奖惩 失去 (待定)名次奖:街道组排名二等奖,30,000元  因 [1]\n");
+    expect((await cli(["diff", pending, lowered])).out).toContain(";奖惩 失去 (待定)名次奖:街道组排名二等奖,30,000元(视待定加扣分的认定,也可能不获名次奖)  因 [1]\n");
     // A prize of one ranking moving to another tier is one award changed, not one lost and one won.
     const lower = await edited("samples/qingshan-2026.xlsx", "dong.xlsx", (wb) => {
       wb.getWorksheet("党政线")!.getCell("B3").value = 1; // 东湖街道 DZ2 19 → 1
