@@ -75,6 +75,8 @@ describe("units file", () => {
     // Guessed a town, each has no group either (its 分组 is left blank): said in the one warning, which
     // asks for its kind first (a group to write, “区城投集团,乡镇组”, would put an enterprise among the towns).
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-group units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
+    // The kind to write, by example: a company's for a name like one (区城投集团,企业: it said 部门).
+    expect(r.diagnostics.map((d) => d.data.example)).toEqual(["企业", "部门"]);
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {
