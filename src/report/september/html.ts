@@ -36,9 +36,17 @@ function show(v: Cell, kind: Column["kind"]): string {
   return esc(String(v));
 }
 
+/** Names kept on one line up to this many ems (a name longer wraps): 区住房城乡建设局 broke before 局. */
+const NAME_EMS_MAX = 12;
+
 function table(t: Table): string {
+  // The name column as wide as its longest name (within reason): a department's name broke before
+  // its last character while the awards beside it had room.
+  const names = t.columns.findIndex((c) => c.kind === "name");
+  const longest = names < 0 ? 0 : t.rows.reduce((m, r) => Math.max(m, typeof r.cells[names] === "string" ? textUnits(r.cells[names]) : 0), 0);
+  const nameStyle = longest > 0 ? ` style="min-width: ${Math.min(NAME_EMS_MAX, Math.ceil(longest / 2) + 1)}em"` : "";
   // A long heading (高质量发展重点工作任务推进落实情况 ×60%) wraps: kept on one line, it took the awards' room.
-  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}">${esc(c.header)}</th>`).join("");
+  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}"${c.kind === "name" ? nameStyle : ""}>${esc(c.header)}</th>`).join("");
   const body =
     t.rows.length === 0
       ? `<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`
