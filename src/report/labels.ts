@@ -250,6 +250,10 @@ export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
     const rows = pendingSingles(u, o.ranking);
     if (rows.length) return claimsSaid(rows, lang).join(lang === "en" ? "; " : ";");
   }
+  // A prize: its place now and the best it may reach (the ranking's name alone read as unfinished).
+  const rank = u.ranks[o.ranking];
+  const range = u.certainty?.ranks[o.ranking];
+  if (o.kind === "rank" && typeof rank === "number" && range && range[0] < rank) return message(lang, "report.basis.may-reach", { ranking: o.rankingName, rank, best: range[0] });
   return o.rankingName;
 }
 
