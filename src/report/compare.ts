@@ -635,7 +635,8 @@ export function compareResults(
     let awardsBecause: number[] | undefined;
     if (x && y && onRanking.size) {
       const on = new Set(everywhere);
-      for (const id of new Set([...x.awards, ...y.awards].flatMap((a) => ("ranking" in a ? [a.ranking] : [])))) {
+      const rankingsOf = (u: UnitResult): string[] => [...u.awards.flatMap((a) => ("ranking" in a ? [a.ranking] : [])), ...(u.certainty?.open ?? []).map((o) => o.ranking)];
+      for (const id of new Set([...rankingsOf(x), ...rankingsOf(y)])) {
         if (awardsOn(x, id) === awardsOn(y, id)) continue;
         for (const i of onRanking.get(id) ?? []) on.add(i);
       }
@@ -661,17 +662,22 @@ function ledgerEffect(u: UnitResult | undefined): string {
   return JSON.stringify([[...sums].sort(), recognised.sort()]);
 }
 
-/** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
 /** A unit's awards on a ranking that who is ranked there decides, passing nobody: a last place's card, a grade a quota cut. */
 function byMembership(u: UnitResult, ranking: string): string {
   return JSON.stringify(u.awards.flatMap((a) => (a.kind === "warning" && a.ranking === ranking && a.reasons.includes("last") ? [["last", a.name]] : a.kind === "grade" && a.ranking === ranking && a.cut !== undefined ? [["grade", a.grade]] : [])));
 }
 
-/** A unit's awards (all, or on one ranking) as compared: kind, ranking and what was given. */
+/**
+ * A unit's awards (all, or on one ranking) as compared: kind, ranking and what was given, and what
+ * pending claims leave open there (a (待定) mark resolved, a 可能获 gone, is a change of its awards).
+ */
 function awardsOn(u: UnitResult, ranking?: string): string {
-  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "veto" || (ranking !== undefined && a.ranking !== ranking) ? [] : [[a.kind, a.ranking, a.kind === "rank" ? a.tier : a.kind === "grade" ? a.grade : a.kind === "single" ? `${a.code}:${a.level}` : a.name]])));
+  const held = u.awards.flatMap((a) => (a.kind === "veto" || (ranking !== undefined && a.ranking !== ranking) ? [] : [[a.kind, a.ranking, a.kind === "rank" ? a.tier : a.kind === "grade" ? a.grade : a.kind === "single" ? `${a.code}:${a.level}` : a.name]]));
+  const open = (u.certainty?.open ?? []).flatMap((o) => (ranking !== undefined && o.ranking !== ranking ? [] : [[o.kind, o.ranking, o.tier ?? null, o.worst ?? null, o.grades ?? null]]));
+  return JSON.stringify([held, open]);
 }
 
+/** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
 function placedAwards(u: UnitResult, ranking: string): string {
   return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking ? [["grade", a.grade]] : [])));
 }

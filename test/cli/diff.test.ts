@@ -85,6 +85,20 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
   });
 
+  it("names with a (待定) mark resolved the causes that could resolve it (a 街道's own bonus passed 乡镇组 towns overall, not in 乡镇组)", async () => {
+    const claim = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "基层治理经验省级推广", "省通报"];
+    const pending = await edited("samples/liuhe-2026.xlsx", "qinglong-pending.xlsx", (wb) => void (wb.getWorksheet("加扣分")!.getRow(18).values = claim));
+    const decided = await edited("samples/liuhe-2026.xlsx", "qinglong-withdrawn.xlsx", (wb) => {
+      // The claim withdrawn; 文昌街道 given a 省级 bonus (+2): it passes towns on the overall ranking.
+      wb.getWorksheet("加扣分")!.getRow(18).values = ["文昌街道", "JF1", null, "省级", null, "已认定", null, "社区治理经验省级推广", "省通报"];
+    });
+    const r = await cli(["diff", pending, decided]);
+    const cause = (unit: string, code: string): number => Number(new RegExp(`\\[(\\d+)\\] 加扣分 [^\\n]*${unit} ${code}`).exec(r.out)?.[1]);
+    const [withdrawn, bonus] = [cause("青龙乡", "JF1"), cause("文昌街道", "JF1")];
+    expect([withdrawn, bonus].every(Number.isInteger)).toBe(true);
+    expect(r.out).toContain(`  杨柳镇: 乡镇(街道)综合排名 5(5–6) → 6;乡镇组排名 4(4–5) → 4;奖惩 (待定)名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(视待定加扣分的认定,也可能不获名次奖) → 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(奖惩的变化因 [${withdrawn}])`);
+  });
+
   it("says what a pending award may end as on its new side (a claim added put 区发展改革局's 优秀 at stake, unsaid)", async () => {
     const claimed = await edited("samples/liuhe-2026.xlsx", "claim-added.xlsx", (wb) => {
       wb.getWorksheet("加扣分")!.getRow(18).values = ["区发展改革局", "KF1", null, null, null, "申报中", null, "被市级通报批评一次", "市政府通报"];
