@@ -81,6 +81,13 @@ export function isSummaryName(name: string): boolean {
   return last !== undefined && SUMMARY_LAST.has(last) && (PART_SUMMARY.test(words) || PART_SUMMARY_EN.test(bare));
 }
 
+/** The heading of the units' column (单位名称), written again on a second header row: never a unit. */
+const NAME_HEADING = /^(单位名称|单位|被考核单位|考核单位|名称|单位名)$/;
+
+export function isNameHeading(name: string): boolean {
+  return NAME_HEADING.test(name.replace(/[\s\u3000]+/g, ""));
+}
+
 /** A row of the items' full marks (满分, 分值, 标准分) under a form's header: never a unit. */
 const SCALE = /^(满分|满分值|分值|标准分|标准分值|标准|权重|最高分|总分值|分数|计分标准|评分标准|maximum|max|points|weight)$/i;
 

@@ -158,9 +158,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   let lastRow = header.row;
   /** Each claim's every column, and the first row that held it. */
   const seen = new Map<string, number>();
+  // The header's words by column: a row right under it that repeats them (merged cells unmerged
+  // and filled, 取消合并并填充) is the header's too.
+  const headings = new Map((sheet.rows.find((row) => row[0]?.row === header.row) ?? []).map((c) => [c.col, cellText(c)]));
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
+    if (r === header.row + 1 && row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || cellText(c) === headings.get(c.col))) continue;
     const byCol = new Map(row.map((c) => [c.col, c]));
     const get = (f: LedgerField): RawCell | undefined => {
       const col = header.cols.get(f);

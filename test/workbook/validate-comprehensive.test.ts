@@ -218,6 +218,20 @@ const cases: Case[] = [
     expected: ["warning workbook.section-row 经济发展!A2"],
   },
   {
+    // The sheet that lists 区属国企's units (a line computed from 指标数据) with its headings written
+    // again on a second row: no unit named 单位名称 (said missing from 指标数据, and not on the list).
+    name: "a list-only sheet's headings written again on a second row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("区属国企");
+      ws.insertRow(2);
+      for (const col of ["A", "B"]) {
+        const v = ws.get(`${col}1`)?.value;
+        if (v?.t === "s") ws.set(`${col}2`, v.v);
+      }
+    },
+    expected: [],
+  },
+  {
     // The other way: a unit's own target typed in 元 (its value then scores 0 against it), said at the target.
     name: "a unit's own target a thousand times its value is questioned at the target",
     values: { 石桥镇: { MB2: 115000000 } },

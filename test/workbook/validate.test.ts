@@ -552,6 +552,21 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // The ledger's headings written again on a second row (merged cells unmerged and filled): no claim
+  // (its 单位, 代码, 数量 and 状态 were each an error).
+  {
+    name: "the ledger's headings written again on a second row",
+    ledger: [row("甲镇", "JF2", { level: "市级" })],
+    edit: (wb) => {
+      const ws = wb.sheetNamed("加扣分");
+      ws.insertRow(2);
+      for (let c = 1; c <= 9; c++) {
+        const v = ws.get(`${String.fromCharCode(64 + c)}1`)?.value;
+        if (v?.t === "s") ws.setAt(2, c, v.v);
+      }
+    },
+    expected: [],
+  },
   // A unit's first row under the header with a note naming an item (JJ5 扣2分:…) in a column
   // past the items: no second header row (the unit was lost, the note said to be a duplicate column).
   {
@@ -575,8 +590,11 @@ const cases: Case[] = [
       for (const [, col] of cols) ws.setAt(2, col, 20);
       // (A line with nothing beside it under the note's heading is the form's footer: passed over unsaid.)
       ws.set("A7", "评分说明").set("A8", "DZ2 统筹决策:按材料评分").setAt(8, cols.get("DZ2") ?? 2, 20).set("A9", "DZ4 依法行政:每起扣 2 分");
+      // Numbered lines of a note with no heading over them, each with its points (they were units).
+      const js = wb.sheetNamed("人口计生线");
+      js.set("A6", "1.JS1.1 按抽查结果评分").setAt(6, 2, 10).set("A7", "①JS1.2 按抽查结果评分").setAt(7, 2, 10).set("A8", "(JS1.3)按抽查结果评分").setAt(8, 2, 10);
     },
-    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8"],
+    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", "warning workbook.code-note-row 人口计生线!A6", "warning workbook.code-note-row 人口计生线!A7", "warning workbook.code-note-row 人口计生线!A8"],
   },
   // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
   // heading (it was "values but no unit name").
