@@ -64,7 +64,11 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });
   // Said as the date the cell shows (2026-03-01), and the number under it (46082).
-  else if (v.t === "n" && v.fmt === "date") p.error("workbook.date-not-number", sheet, c.ref, { value: String(v.v), date: serialToIsoDate(v.v) || String(v.v) });
+  else if (v.t === "n" && v.fmt === "date") {
+    // Below a day (0, 0.1) there is no date to say: each program shows its own (1900-01-00, 1899-12-30).
+    const date = serialToIsoDate(v.v);
+    p.error(date ? "workbook.date-not-number" : "workbook.date-not-number-nodate", sheet, c.ref, { value: String(v.v), date });
+  }
   // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
   else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });
   else return false;

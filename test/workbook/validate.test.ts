@@ -92,6 +92,8 @@ const cases: Case[] = [
     values: { 甲镇: { DZ2: new Date(Date.UTC(2026, 0, 5)) } },
     expected: ["workbook.date-not-number 党政线!B2"],
   },
+  // A 0 in a date-formatted cell is no date (it was said to show 0; Excel shows 1900-01-00).
+  { name: "a 0 in a date-formatted cell where points belong", values: { 甲镇: { DZ2: { shown: 0, fmt: "date" } } }, expected: ["workbook.date-not-number-nodate 党政线!B2"] },
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
   { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },

@@ -11,6 +11,7 @@ export const workbookMessages: Catalog = {
   "workbook.none-word-deduction": { "zh-CN": "{code} 是扣分制,填的 “{value}” 不是数字;没有扣分请填 0", en: "{code} takes points off, and \"{value}\" is not a number; enter 0 if none were taken off" },
   "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带单位", en: "{code}: write the points \"{value}\" as the number {number} alone, without its unit" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
+  "workbook.date-not-number-nodate": { "zh-CN": "单元格是日期格式(其中的数为 {value},不成日期,各软件显示不一),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写", en: "the cell is formatted as a date (the number in it, {value}, is no date, and programs show it each their own way) where a number belongs; set its format to General or Number and check the number: if it is not the one meant, type it again" },
   "workbook.date-not-number": { "zh-CN": "单元格是日期格式(显示为 {date},其中的数为 {value}),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写", en: "the cell is formatted as a date (it shows {date}; the number in it is {value}) where a number belongs; set its format to General or Number and check the number: if it is not the one meant, type it again" },
   "workbook.blank-points": { "zh-CN": "{code} 未填写(满分 {max});没有得分请填 0", en: "{code} is blank (max {max}); enter 0 if no points were earned" },
   "workbook.percent-in-points": { "zh-CN": "{code} 应填分值,不是百分数({value})", en: "{code} takes points, not a percentage ({value})" },
