@@ -78,6 +78,10 @@ describe("message catalog", () => {
     expect(message("zh-CN", "report.count", { count: 1 })).toBe("(共 1 个单位)");
   });
 
+  it("quotes a rubric's key as written in English too (its 、 was turned into a comma, and the text could not be found in the file)", () => {
+    expect(message("en", "rubric.unknown-key-text", { key: "省级加2分、国家级加3分。", where: "codes[0]" })).toContain('"省级加2分、国家级加3分。"');
+  });
+
   it("sets a ledger row's level off by a space in English, as English brackets are (7 (省级) × 2), and by nothing in Chinese", () => {
     expect(message("en", "why.ledger-counted-bonus", { per: "7", level: "(省级)", count: 2, points: "14" })).toBe("7 (省级) × 2 = +14");
     expect(message("en", "why.ledger-counted-bonus", { per: "5", level: "", count: 1, points: "5" })).toBe("5 × 1 = +5");

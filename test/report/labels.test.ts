@@ -18,3 +18,11 @@ describe("a grade short of the band its score reached", () => {
     expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额(1 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
   });
 });
+
+describe("a grade given past its quota to units tied at its last place (ties: all)", () => {
+  it("says how many were graded against the quota, not that so many were tied", () => {
+    const over: Award = { kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "优秀", held: false, over: { quota: 3, given: 4 } };
+    expect(awardContent(over, "en")).toBe("优秀 (tied for the last 优秀 place; the rubric grades all tied units 优秀: 4 graded 优秀 against a quota of 3)");
+    expect(awardContent(over, "zh-CN")).toBe("优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 3 个,共评 4 个)");
+  });
+});

@@ -116,7 +116,7 @@ export const engineMessages: Catalog = {
   "award.may-win.grade": { "zh-CN": "(待定){ranking}等次可能改变", en: "(pending) the grade in {ranking} may change" },
   "award.grade-cut-unused": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额({quota} 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评{better},余下的名额空出,不顺延给其后的单位)", en: "{grade} (reached the {better} line, but {better}'s quota of {quota} ran into a tie at its edge, and the rubric makes none of those tied {better}; the places left are not passed on)" },
   "award.grade-cut-tied": { "zh-CN": "{grade}(达到{better}分数线,但与其他单位并列于{better}名额线上(名额 {quota} 个),按方案并列单位均不评为{better})", en: "{grade} (reached the {better} line, but tied at the last place of {better}'s quota of {quota}: the rubric gives it to none of those tied)" },
-  "award.grade-over": { "zh-CN": "{grade}(与其他单位并列于{grade}名额线上,按方案均评为{grade}:名额 {quota} 个,共评 {given} 个)", en: "{grade} (tied for the last {grade} place; the rubric grades all tied units {grade}: {given} units, quota {quota})" },
+  "award.grade-over": { "zh-CN": "{grade}(与其他单位并列于{grade}名额线上,按方案均评为{grade}:名额 {quota} 个,共评 {given} 个)", en: "{grade} (tied for the last {grade} place; the rubric grades all tied units {grade}: {given} graded {grade} against a quota of {quota})" },
   "award.grade-held": { "zh-CN": "{grade}(因一票否决)", en: "{grade} (set by a veto)" },
   "award.grade-held-at-most": { "zh-CN": "{grade}(一票否决,至多评为{grade})", en: "{grade} (a veto allows no better)" },
   "award.warning": { "zh-CN": "{name}:{reason}", en: "{name}: {reason}" },
