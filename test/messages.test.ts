@@ -78,6 +78,11 @@ describe("message catalog", () => {
     expect(message("zh-CN", "report.count", { count: 1 })).toBe("(共 1 个单位)");
   });
 
+  it("says a pending total's rank without a plural for one ranking, and pending claims, not rows", () => {
+    expect(message("en", "explain.pending-settled", { lo: "66.25", hi: "67.25", ranges: "市直部门综合排名 17" })).toBe("Claims still pending: the total may end between 66.25 and 67.25, rank: 市直部门综合排名 17; the awards stay the same however the claims are decided");
+    expect(message("en", "award.grade-may", { award: "grade: 良好", others: "优秀" })).toBe("grade: 良好 (may be 优秀 once the pending claims are decided)");
+  });
+
   it("quotes a rubric's key as written in English too (its 、 was turned into a comma, and the text could not be found in the file)", () => {
     expect(message("en", "rubric.unknown-key-text", { key: "省级加2分、国家级加3分。", where: "codes[0]" })).toContain('"省级加2分、国家级加3分。"');
   });

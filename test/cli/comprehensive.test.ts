@@ -403,7 +403,7 @@ describe("the comprehensive sample", () => {
     const r = await cli(["explain", file, "区市场监管局"]);
     expect(r.out).toContain("奖惩:\n  (待定)等次:良好(视待定加扣分的认定,也可能为合格)\n");
     const en = await cli(["explain", file, "区市场监管局", "--lang", "en"]);
-    expect(en.out).toContain("(pending) grade: 良好 (may be 合格 once the pending rows are decided)");
+    expect(en.out).toContain("(pending) grade: 良好 (may be 合格 once the pending claims are decided)");
     // The terminal's table says it too; a unit whose claims cross no line says nothing more.
     const scored = await cli(["score", file, "-o", join(dir, "grade-pending.scored.xlsx")]);
     expect(scored.out).toMatch(/│ 区市场监管局 .*│ \(待定\)等次:良好\(视待定加扣分的认定,也可能为合格\)/);
