@@ -467,7 +467,7 @@ describe("assess diff", () => {
     const across = await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", join(dir, "两个方案.html")]);
     expect(across.code).toBe(0);
     expect(readFileSync(join(dir, "两个方案.html"), "utf8")).toContain("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1) → 考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)");
-    expect(rows[1]?.[0]).toBe(`考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1 → 2026.2)  2026.xlsx → 2027.xlsx  输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
+    expect(rows[1]?.[0]).toBe(`考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1 → 2026.2) · 2026.xlsx → 2027.xlsx · 输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
     expect(rows.some((row) => row[0] === "输入" && row[2] === "柳河镇" && row[3] === "JJ5 重点项目建设: 28 → 25  [经济发展!C2]")).toBe(true);
     // Its causes as the terminal says them (it read [1]方案).

@@ -133,3 +133,18 @@ describe("the report's chart legend for vetoed units", () => {
     expect(legend(mini())).toBe("一票否决(不参与排名)");
   });
 });
+
+describe("the HTML report's award list under a scheme without money", () => {
+  it("leaves out the empty amount column (it took the basis's room), and keeps it where there is money", async () => {
+    const { reportHtml } = await import("../../src/report/september/html.js");
+    const T = mini();
+    const r = score(T, submission(T, [{ name: "丙" }, { name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 30 } }]));
+    const html = reportHtml(buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));
+    const awards = /<section class="block t-awards[^"]*">[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(awards).toContain("<th");
+    expect(awards).not.toContain("金额(元)");
+    const { scoreFile } = await import("./helpers.js");
+    const liuhe = await scoreFile("samples/liuhe-2026.xlsx");
+    expect(reportHtml(buildReport(liuhe.rubric, liuhe.results, { lang: "zh-CN", cover: liuhe.cover, date: DATE, tool: "t" }))).toContain("金额(元)");
+  });
+});

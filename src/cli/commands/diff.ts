@@ -128,7 +128,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const line = (r: typeof va, version = r.version): string => ctx.t("out.subtitle", { title: r.title, id: r.id, version });
     // Two schemes (a district moving to another): both named, not the later alone.
     const scheme = va.id !== vb.id ? `${line(va)} → ${line(vb)}` : line(vb, va.version !== vb.version ? `${va.version} → ${vb.version}` : vb.version);
-    const subtitle = `${scheme}  ${na === nb ? `${older} → ${newer}` : `${na} → ${nb}`}  ${counts}`;
+    // Set apart by a mark a page keeps (two spaces collapse to one in HTML: it read as one phrase).
+    const subtitle = [scheme, na === nb ? `${older} → ${newer}` : `${na} → ${nb}`, counts].join(" · ");
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;

@@ -169,7 +169,7 @@ export const common: Catalog = {
   "cli.opt.year": { "zh-CN": "考核年度", en: "assessment year" },
   "cli.opt.district": { "zh-CN": "地区名称(区、县或市)", en: "the name of the district (or county, or city)" },
   "cli.opt.rubric-template": { "zh-CN": "考核方案 YAML 文件或内置方案的名称(默认为内置的 {id} 方案)", en: "rubric YAML file, or a bundled rubric's name (default: the bundled {id} rubric)" },
-  "cli.opt.rubric": { "zh-CN": "考核方案 YAML 文件或内置方案的名称(默认按封面选择内置方案)", en: "rubric YAML file, or a bundled rubric's name (default: the bundled rubric the cover sheet names)" },
+  "cli.opt.rubric": { "zh-CN": "考核方案 YAML 文件或内置方案的名称(默认按封面的方案编号和版本:工作簿旁、rubric 文件夹或当前文件夹中名为 编号-版本.yaml 的文件,否则内置方案)", en: "rubric YAML file, or a bundled rubric's name (default: the rubric the cover names, ID-VERSION.yaml beside the workbook, in rubric/ or in the current folder, else the bundled one)" },
   "cli.opt.format": { "zh-CN": "报告格式:xlsx、html 或 both(默认 both,两种都写)", en: "report format: xlsx, html or both (default: both)" },
   "cli.opt.on": { "zh-CN": "按两个版本分别计分这个工作簿,列出结果有变化的单位", en: "score this workbook under both versions and list the units whose results change" },
   "cli.opt.wide": { "zh-CN": "排名表显示全部列,终端较窄时也不省略", en: "show every column of the ranking table, however narrow the terminal" },

@@ -39,7 +39,11 @@ function show(v: Cell, kind: Column["kind"]): string {
 /** Names kept on one line up to this many ems (a name longer wraps): 区住房城乡建设局 broke before 局. */
 const NAME_EMS_MAX = 12;
 
-function table(t: Table): string {
+function table(full: Table): string {
+  // An award list's amount column with nothing in it (a scheme without money) is left out: empty,
+  // it took the basis's room, and every basis wrapped.
+  const unused = full.kind === "awards" ? full.columns.flatMap((c, i) => (c.kind === "money" && full.rows.every((r) => r.cells[i] === null || r.cells[i] === undefined || r.cells[i] === "") ? [i] : [])) : [];
+  const t: Table = unused.length ? { ...full, columns: full.columns.filter((_, i) => !unused.includes(i)), rows: full.rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => !unused.includes(i)) })) } : full;
   // The name column as wide as its longest name (within reason): a department's name broke before
   // its last character while the awards beside it had room.
   const names = t.columns.findIndex((c) => c.kind === "name");
