@@ -227,13 +227,16 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
 /** A note's number before its code: 1. 1、 ① (1) （一）… and a bracket opening the code, (JJ5). */
-const NOTE_NUMBER = /^[\s(（]*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2})?[\s.、．:：)）]*[(（]?/;
+const NOTE_NUMBER = /^[\s(（※*#]*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2})?[\s.、．:：)）]*[(（]?/;
+
+/** 一 to 十, as a note's lines are numbered (一、JJ5 …). */
+const CHINESE_NUMERALS: ReadonlySet<number> = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
 
 /** Whether a name may begin with an item's code, numbered or not (its first character says). */
 function mayStartWithCode(name: string): boolean {
   const c = name.charCodeAt(0);
   const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || c === 0x28 || c === 0xff08;
+  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || c === 0x28 || c === 0xff08 || c === 0x203b || CHINESE_NUMERALS.has(c);
 }
 
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
@@ -325,8 +328,9 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
-    // The headings written again right under the header (merged cells unmerged and filled): no unit.
-    if (r === headerRow + 1 && isNameHeading(name)) return;
+    // The headings written again right under the header (merged cells unmerged and filled): no
+    // unit, where the rest of the row is headings or blank (no number: a unit so named has its points).
+    if (r === headerRow + 1 && isNameHeading(name) && cells.every((c, col) => col === nameCol || c === undefined || isBlank(c) || isWords(c))) return;
     // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
     if (isScaleName(name)) {
       p.warn("workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
@@ -336,7 +340,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // code, as no unit's name does.
     // Numbered too (1.JJ5 …, ①JJ5 …, (JJ5) …). (Asked only of a name starting with a Latin
     // letter, half- or full-width, a digit, ① or a bracket: a province's rows are each asked.)
-    const code = mayStartWithCode(name) ? headerCode(name.replace(NOTE_NUMBER, "")) : undefined;
+    const code = mayStartWithCode(name) ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
     if (code !== undefined && codes.has(code)) {
       p.warn("workbook.code-note-row", sheet, refOf(nameCol, r), { value: name, code });
       return;

@@ -554,6 +554,14 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // A unit named like the units' heading, first under the header with its points: a unit (it was
+  // taken for the heading written again, its points lost).
+  {
+    name: "a unit named like the units' heading, first under the header, with its points",
+    edit: (wb) => void wb.sheetNamed("部门").set("A2", "单位名称"),
+    // (Said to be 丁局 renamed: the one gone, the one come.)
+    expected: ["warning workbook.roster-unit-absent-near _lists!F4"],
+  },
   // The ledger's headings written again on a second row (merged cells unmerged and filled): no claim
   // (its 单位, 代码, 数量 and 状态 were each an error).
   {
@@ -595,8 +603,9 @@ const cases: Case[] = [
       // Numbered lines of a note with no heading over them, each with its points (they were units).
       const js = wb.sheetNamed("人口计生线");
       js.set("A6", "1.JS1.1 按抽查结果评分").setAt(6, 2, 10).set("A7", "①JS1.2 按抽查结果评分").setAt(7, 2, 10).set("A8", "(JS1.3)按抽查结果评分").setAt(8, 2, 10);
+      js.set("A9", "一、JS1.1 按抽查结果评分").setAt(9, 2, 10).set("A10", "１．ＪＳ１．２ 按抽查结果评分").setAt(10, 2, 10).set("A11", "※JS1.3 按抽查结果评分").setAt(11, 2, 10);
     },
-    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", "warning workbook.code-note-row 人口计生线!A6", "warning workbook.code-note-row 人口计生线!A7", "warning workbook.code-note-row 人口计生线!A8"],
+    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
   },
   // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
   // heading (it was "values but no unit name").
