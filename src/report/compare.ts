@@ -591,12 +591,14 @@ export function compareResults(
       // moves none of its ranks.
       if (!because.size || pendingKey(x) !== pendingKey(y)) {
         const rows = changeOfRow();
+        // (Its awards' causes among them: its own rows, and the others' its awards wait on.)
+        const forAwards = new Set([...(x.certainty?.awardClaims ?? []), ...(y.certainty?.awardClaims ?? [])]);
         for (const cell of [...(x.certainty?.pending ?? []), ...(y.certainty?.pending ?? [])]) {
           const i = rows.get(cell);
           const c = i === undefined ? undefined : changes[i];
           if (i !== undefined && c && (c.unit === name || !awardOnly(c))) {
             because.add(i);
-            everywhere.add(i);
+            if (c.unit === name || forAwards.has(cell)) everywhere.add(i);
           }
         }
       }
@@ -633,7 +635,7 @@ export function compareResults(
     }
     // Its awards' causes: what moves everything, and what moved it on the rankings its awards changed on.
     let awardsBecause: number[] | undefined;
-    if (x && y && onRanking.size) {
+    if (x && y) {
       const on = new Set(everywhere);
       const rankingsOf = (u: UnitResult): string[] => [...u.awards.flatMap((a) => ("ranking" in a ? [a.ranking] : [])), ...(u.certainty?.open ?? []).map((o) => o.ranking)];
       for (const id of new Set([...rankingsOf(x), ...rankingsOf(y)])) {

@@ -99,6 +99,24 @@ describe("assess diff", () => {
     expect(r.out).toContain(`  杨柳镇: 乡镇(街道)综合排名 5(5–6) → 6;乡镇组排名 4(4–5) → 4;奖惩 (待定)名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(视待定加扣分的认定,也可能不获名次奖) → 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(奖惩的变化因 [${withdrawn}])`);
   });
 
+  it("leaves out of an award's causes another's claim that moves only the unit's overall rank range (河东街道's, for 青龙乡's 乡镇组 prize)", async () => {
+    const claim = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "基层治理经验省级推广", "省通报"];
+    const before = await edited("samples/liuhe-2026.xlsx", "both-claims.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(18).values = claim;
+      l.getCell("F11").value = "已认定";
+    });
+    // 青龙乡's claim withdrawn; 河东街道's back to pending (its range then meets 青龙乡's overall).
+    const after = await edited("samples/liuhe-2026.xlsx", "claims-back.xlsx", () => undefined);
+    const r = await cli(["diff", before, after]);
+    const cause = (unit: string): number => Number(new RegExp(`\\[(\\d+)\\] 加扣分 [^\\n]*${unit} JF1`).exec(r.out)?.[1]);
+    const [own, other] = [cause("青龙乡"), cause("河东街道")];
+    expect([own, other].every(Number.isInteger)).toBe(true);
+    const line = r.out.split("\n").find((l) => l.startsWith("  青龙乡: ")) ?? "";
+    expect(line).toContain(`(奖惩的变化因 [${own}])`);
+    expect(line).toMatch(new RegExp(`因 \\[\\d\\]\\[\\d\\]$`));
+  });
+
   it("says what a pending award may end as on its new side (a claim added put 区发展改革局's 优秀 at stake, unsaid)", async () => {
     const claimed = await edited("samples/liuhe-2026.xlsx", "claim-added.xlsx", (wb) => {
       wb.getWorksheet("加扣分")!.getRow(18).values = ["区发展改革局", "KF1", null, null, null, "申报中", null, "被市级通报批评一次", "市政府通报"];
