@@ -81,6 +81,24 @@ export function isSummaryName(name: string): boolean {
   return last !== undefined && SUMMARY_LAST.has(last) && (PART_SUMMARY.test(words) || PART_SUMMARY_EN.test(bare));
 }
 
+/** A note's number before its code: 1. 1、 ① (1) （一） 一、 ※ … and a bracket opening the code, (JJ5). */
+const NOTE_NUMBER = /^[\s(（※*#]*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2})?[\s.、．:：)）]*[(（]?/;
+
+/** 一 to 十, as a note's lines are numbered (一、JJ5 …). */
+const CHINESE_NUMERALS: ReadonlySet<number> = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The code a line of a note begins with, numbered or not (SH3 信访稳定:…, 1.JJ5 …, ①JJ5 …, (JJ5)…),
+ * or undefined. Asked only of a name whose first character may begin one (a Latin letter, half- or
+ * full-width, a digit, ①, a bracket, ※, 一 to 十): a province's rows are each asked.
+ */
+export function noteCode(name: string): string | undefined {
+  const c = name.charCodeAt(0);
+  const lower = c | 0x20;
+  const may = (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || c === 0x28 || c === 0xff08 || c === 0x203b || CHINESE_NUMERALS.has(c);
+  return may ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
+}
+
 /** The heading of the units' column (单位名称), written again on a second header row: never a unit. */
 const NAME_HEADING = /^(单位名称|单位|被考核单位|考核单位|名称|单位名)$/;
 

@@ -7,7 +7,7 @@ import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints } from "./cells.js";
 import { isNumbered } from "./heading.js";
-import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, type LedgerField } from "./layout.js";
+import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { mergesOverData } from "./merges.js";
@@ -193,7 +193,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // A numbered heading over a part of the claims (一、加分, （二）扣分), with no code or status
     // beside it: no claim, and no unit.
     if (codeText === "" && status === "" && !units.has(unitName) && isNumbered(unitName)) {
-      p.warn("workbook.section-row", s, ref("unit"), { value: unitName });
+      // A numbered line of a note naming a code (1.JF1 工作创新…): a note, not a heading.
+      const noted = noteCode(unitName);
+      if (noted !== undefined && codes.has(noted)) p.warn("workbook.code-note-row", s, ref("unit"), { value: unitName, code: noted });
+      else p.warn("workbook.section-row", s, ref("unit"), { value: unitName });
       continue;
     }
     // A 合计 row under the claims (a count of them, a sum of points): no claim, as on the other

@@ -14,7 +14,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isNameHeading, isScaleName, isSummaryName } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isNameHeading, isScaleName, isSummaryName, noteCode } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -226,19 +226,6 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-/** A note's number before its code: 1. 1、 ① (1) （一）… and a bracket opening the code, (JJ5). */
-const NOTE_NUMBER = /^[\s(（※*#]*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2})?[\s.、．:：)）]*[(（]?/;
-
-/** 一 to 十, as a note's lines are numbered (一、JJ5 …). */
-const CHINESE_NUMERALS: ReadonlySet<number> = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
-
-/** Whether a name may begin with an item's code, numbered or not (its first character says). */
-function mayStartWithCode(name: string): boolean {
-  const c = name.charCodeAt(0);
-  const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || c === 0x28 || c === 0xff08 || c === 0x203b || CHINESE_NUMERALS.has(c);
-}
-
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()];
@@ -340,7 +327,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // code, as no unit's name does.
     // Numbered too (1.JJ5 …, ①JJ5 …, (JJ5) …). (Asked only of a name starting with a Latin
     // letter, half- or full-width, a digit, ① or a bracket: a province's rows are each asked.)
-    const code = mayStartWithCode(name) ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
+    const code = noteCode(name);
     if (code !== undefined && codes.has(code)) {
       p.warn("workbook.code-note-row", sheet, refOf(nameCol, r), { value: name, code });
       return;

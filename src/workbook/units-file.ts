@@ -302,7 +302,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         // none is the kind's, in a column of its own (written after the name, it would be left alone).
         // The example another kind's word (部门), not the word 类型 itself: a company's kind for a
         // name like one (区城投集团: 企业, not 部门).
-        const company = /集团|公司|企业/.test(name) ? rubric.unitKinds.find((k) => k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+        const company = /集团|公司|企业|控股|银行|投资|城投|国投|交投|资产经营/.test(name) ? rubric.unitKinds.find((k) => k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
         const example = company?.labels[0] ?? rubric.unitKinds[1]?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
         const code = `${grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
         diagnostics.push({ code, severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels, example }, location: { file, line, col: 1 } });

@@ -77,6 +77,8 @@ describe("units file", () => {
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-group units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
     // The kind to write, by example: a company's for a name like one (区城投集团,企业: it said 部门).
     expect(r.diagnostics.map((d) => d.data.example)).toEqual(["企业", "部门"]);
+    // Likewise a holding company, a bank, a 交投 (交通投资).
+    expect(parseUnitsFile("units.csv", "单位\n区国投控股\n区农商银行\n区交投\n", comprehensive).diagnostics.map((d) => d.data.example)).toEqual(["企业", "企业", "企业"]);
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {

@@ -353,8 +353,10 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("加扣分").insertRow(2).set("A2", "一、加分");
       wb.sheetNamed("加扣分").set("A4", "（二）扣分");
+      // A numbered line of a note naming a code: said as a note, not a heading.
+      wb.sheetNamed("加扣分").set("A5", "1.JF1 工作创新获上级推广,市级加1分");
     },
-    expected: ["warning workbook.section-row 加扣分!A2", "warning workbook.section-row 加扣分!A4"],
+    expected: ["warning workbook.section-row 加扣分!A2", "warning workbook.section-row 加扣分!A4", "warning workbook.code-note-row 加扣分!A5"],
   },
   {
     name: "a deleted department sheet is a warning",
