@@ -81,8 +81,11 @@ export function isSummaryName(name: string): boolean {
   return last !== undefined && SUMMARY_LAST.has(last) && (PART_SUMMARY.test(words) || PART_SUMMARY_EN.test(bare));
 }
 
-/** A note's number before its code: 1. 1、 ① (1) （一） 一、 ※ … and a bracket opening the code, (JJ5). */
-const NOTE_NUMBER = /^[\s(（※*#]*(?:\d{1,2}|[①-⑳]|[一二三四五六七八九十]{1,2})?[\s.、．:：)）]*[(（]?/;
+/** A note's number or mark before its code: 1. 1、 ① ⑴ ㈠ Ⅰ. (1) （一） 一、 第一条 ※ ★ ● - … and a bracket opening the code, (JJ5). */
+const NOTE_NUMBER = /^[\s(（※*#★☆·●◆■▲△•\-—]*(?:\d{1,2}|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[IVX]{1,4}(?=[.、．)）])|[A-Za-z](?=[.．)）])|[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十\d]{1,3}[条款项])?[\s.、．:：)）]*[(（]?/;
+
+/** Brackets and the marks a note's lines begin with (※, ★, ●, -, …), and 第 (第一条). */
+const NOTE_MARKS: ReadonlySet<number> = new Set([..."(（※*＊#★☆·●◆■▲△•-—第"].map((ch) => ch.charCodeAt(0)));
 
 /** 一 to 十, as a note's lines are numbered (一、JJ5 …). */
 const CHINESE_NUMERALS: ReadonlySet<number> = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
@@ -90,12 +93,12 @@ const CHINESE_NUMERALS: ReadonlySet<number> = new Set([..."一二三四五六七
 /**
  * The code a line of a note begins with, numbered or not (SH3 信访稳定:…, 1.JJ5 …, ①JJ5 …, (JJ5)…),
  * or undefined. Asked only of a name whose first character may begin one (a Latin letter, half- or
- * full-width, a digit, ①, a bracket, ※, 一 to 十): a province's rows are each asked.
+ * full-width, a digit, ①, Ⅰ, a bracket, a mark, 一 to 十, 第): a province's rows are each asked.
  */
 export function noteCode(name: string): string | undefined {
   const c = name.charCodeAt(0);
   const lower = c | 0x20;
-  const may = (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || c === 0x28 || c === 0xff08 || c === 0x203b || CHINESE_NUMERALS.has(c);
+  const may = (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x2160 && c <= 0x216b) || NOTE_MARKS.has(c) || CHINESE_NUMERALS.has(c);
   return may ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
 }
 

@@ -606,8 +606,10 @@ const cases: Case[] = [
       const js = wb.sheetNamed("人口计生线");
       js.set("A6", "1.JS1.1 按抽查结果评分").setAt(6, 2, 10).set("A7", "①JS1.2 按抽查结果评分").setAt(7, 2, 10).set("A8", "(JS1.3)按抽查结果评分").setAt(8, 2, 10);
       js.set("A9", "一、JS1.1 按抽查结果评分").setAt(9, 2, 10).set("A10", "１．ＪＳ１．２ 按抽查结果评分").setAt(10, 2, 10).set("A11", "※JS1.3 按抽查结果评分").setAt(11, 2, 10);
+      // Bullets and other numberings (★, ●, -, ⑴, ㈠, Ⅰ., a., 第一条).
+      ["★JS1.1", "●JS1.2", "-JS1.3", "⑴JS1.1", "㈠JS1.2", "Ⅰ.JS1.3", "a.JS1.1", "第一条 JS1.2"].forEach((note, k) => js.set(`A${12 + k}`, `${note} 按抽查结果评分`).setAt(12 + k, 2, 10));
     },
-    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
+    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
   },
   // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
   // heading (it was "values but no unit name").
