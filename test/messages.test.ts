@@ -80,7 +80,7 @@ describe("message catalog", () => {
 
   it("says a pending total's rank without a plural for one ranking, and pending claims, not rows", () => {
     expect(message("en", "explain.pending-settled", { lo: "66.25", hi: "67.25", ranges: "市直部门综合排名 17" })).toBe("Claims still pending: the total may end between 66.25 and 67.25, rank: 市直部门综合排名 17; the awards stay the same however the claims are decided");
-    expect(message("en", "award.grade-may", { award: "grade: 良好", others: "优秀" })).toBe("grade: 良好 (may be 优秀 once the pending claims are decided)");
+    expect(message("en", "award.aside", { award: "grade: 良好", aside: message("en", "award.may-be", { others: "优秀" }) })).toBe("grade: 良好 (may be 优秀 once the pending claims are decided)");
   });
 
   it("quotes a rubric's key as written in English too (its 、 was turned into a comma, and the text could not be found in the file)", () => {

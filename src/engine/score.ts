@@ -15,9 +15,9 @@ import { lowerIsBetter, reaches } from "../rubric/targets.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { compareKeys, ranked } from "./rank.js";
-import { decideGrades, decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
+import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, bandReach, gapToNextTier, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { bandAt, bandReach, countBetter, gapToNextTier, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -610,7 +610,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         })
       : eligible;
     // The prize contenders' scored keys, best first: in ranking order already (ties share their keys).
-    const prizeKeys = r.tiers.length ? order.filter(({ item }) => item.prize).map(({ item }) => item.keys) : [];
+    const prizes = r.tiers.length ? order.filter(({ item }) => item.prize).map(({ item }) => item) : [];
+    const prizeKeys = prizes.map((c) => c.keys);
     if (outcomes.size) {
       // The scored keys in ranking order (the sort already made), and those of the prize contenders.
       const sortedKeys = order.map(({ item }) => item.keys);
@@ -702,7 +703,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
         const gap = gapToNextTier(tiers, prizeKeys, c);
-        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(order, gap.tie.rival, (u) => units[u]?.name ?? "") } : undefined;
+        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(prizes, prizeKeys, gap.tie.rival, (u) => units[u]?.name ?? "") } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
@@ -826,23 +827,14 @@ const LEVEL_NAMED = 3;
 
 /**
  * The prize contenders whose keys are `keys`, by name (the first few, in the ranking's order; and
- * how many in all): found in the sorted order by halving, as a province's units each ask.
+ * how many in all): found in their sorted keys by halving, as a province's units each ask.
  */
-function levelWith(order: readonly { readonly item: Contender }[], keys: readonly number[], name: (u: number) => string): { readonly names: readonly string[]; readonly count: number } {
-  let a = 0;
-  let b = order.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (compareKeys(order[mid]?.item.keys ?? [], keys) < 0) a = mid + 1;
-    else b = mid;
-  }
+function levelWith(prizes: readonly Contender[], prizeKeys: readonly (readonly number[])[], keys: readonly number[], name: (u: number) => string): { readonly names: readonly string[]; readonly count: number } {
   const names: string[] = [];
   let count = 0;
-  for (let i = a; i < order.length && compareKeys(order[i]?.item.keys ?? [], keys) === 0; i++) {
-    const item = order[i]?.item;
-    if (!item?.prize) continue;
+  for (let i = countBetter(prizeKeys, keys); i < prizes.length && compareKeys(prizeKeys[i] ?? [], keys) === 0; i++) {
     count++;
-    if (names.length < LEVEL_NAMED) names.push(name(item.u));
+    if (names.length < LEVEL_NAMED) names.push(name(prizes[i]?.u ?? -1));
   }
   return { names, count };
 }
@@ -885,9 +877,8 @@ function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: r
       keysOf.set(o.u, o.keys[x % o.keys.length] ?? []);
       x = Math.floor(x / o.keys.length);
     }
-    const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: keysOf.get(c.u) ?? c.keys })).sort((a, b) => compareKeys(a.keys, b.keys));
-    const graded = decideGrades(r, placed, effects);
-    for (const c of contenders) out.get(c.u)?.add(graded.get(c.u)?.grade ?? "");
+    const graded = gradedWith(r, contenders, (c) => keysOf.get(c.u) ?? c.keys, effects);
+    for (const c of contenders) out.get(c.u)?.add(graded.get(c.u) ?? "");
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import type { Ranking, RankTier, VetoEffect } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import { compareKeys as compare } from "./rank.js";
-import { decideGrades } from "./outcomes.js";
+import { decideGrades, gradeNames } from "./outcomes.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {
@@ -20,7 +20,7 @@ export interface Contender {
 
 
 /** How many of `sorted` (best first) are strictly better than k. */
-function countBetter(sorted: readonly (readonly number[])[], k: readonly number[]): number {
+export function countBetter(sorted: readonly (readonly number[])[], k: readonly number[]): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -227,19 +227,24 @@ export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly
 }
 
 /**
+ * The ranking graded afresh with each contender's keys as `keysOf` gives them (one way the pending
+ * rows may be decided): unit → its grade, none where it gets none.
+ */
+export function gradedWith(r: Ranking, contenders: readonly Contender[], keysOf: (c: Contender) => readonly number[], effects: ReadonlyMap<number, VetoEffect>): Map<number, string> {
+  const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: keysOf(c) })).sort((a, b) => compare(a.keys, b.keys));
+  return new Map([...decideGrades(r, placed, effects)].map(([u, g]) => [u, g.grade]));
+}
+
+/**
  * The grades a unit may end with where a quota may move it (found by quotaUnsettled): its grade at
  * its best, its highest keys against every other's lowest, and at its worst, the other way; each
  * is what some decision of the pending rows gives (every unit's rows are its own). Best first;
  * a grade between the two (a third band) is not said.
  */
 export function gradesAtEnds(r: Ranking, contenders: readonly Contender[], u: number, effects: ReadonlyMap<number, VetoEffect>): string[] {
-  const at = (best: boolean): string | undefined => {
-    const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: c.u === u ? (best ? c.hi : c.lo) : best ? c.lo : c.hi })).sort((a, b) => compare(a.keys, b.keys));
-    return decideGrades(r, placed, effects).get(u)?.grade;
-  };
-  const names = [...(r.grades?.bands.map((b) => b.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
-  const found = new Set([at(true), at(false)].filter((g): g is string => g !== undefined));
-  return names.filter((n) => found.has(n));
+  const at = (best: boolean): string | undefined => gradedWith(r, contenders, (c) => (c.u === u ? (best ? c.hi : c.lo) : best ? c.lo : c.hi), effects).get(u);
+  const found = new Set([at(true), at(false)]);
+  return gradeNames(r).filter((n) => found.has(n));
 }
 
 /**

@@ -280,22 +280,13 @@ export function mayEndOtherwise(u: UnitResult, a: Award, lang: Lang, text: strin
   if (a.kind !== "grade" && a.kind !== "rank") return text;
   const o = u.certainty?.open.find((x) => x.kind === a.kind && x.ranking === a.ranking);
   if (!o) return text;
-  let code: string;
-  let others: string[];
-  if (a.kind === "grade") {
-    code = "award.grade-may";
-    others = o.grades?.filter((g) => g !== a.grade) ?? [];
-  } else {
-    // Its best place's tier and its worst's (null: no prize there), less the one it holds.
-    others = [...new Set([o.tier, o.worst].filter((t): t is string => typeof t === "string" && t !== a.tier))];
-    const lose = o.worst === null;
-    code = lose ? (others.length ? "award.rank-may-or-lose" : "award.rank-may-lose") : "award.rank-may";
-    if (!others.length && !lose) return text;
-  }
-  if (a.kind === "grade" && !others.length) return text;
-  const or = others.join(message(lang, "list.or-words"));
+  // A grade's other grades; a prize's tier at its best place and its worst's (null: none there), less the one it holds.
+  const others = a.kind === "grade" ? (o.grades?.filter((g) => g !== a.grade) ?? []) : [...new Set([o.tier, o.worst].filter((t): t is string => typeof t === "string" && t !== a.tier))];
+  const lose = a.kind === "rank" && o.worst === null;
+  if (!others.length && !lose) return text;
+  const aside = message(lang, lose ? (others.length ? "award.may-be-or-lose" : "award.may-lose") : "award.may-be", { others: others.join(message(lang, "list.or-words")) });
   const closing = /[)）]$/.exec(text)?.[0];
-  return closing ? message(lang, `${code}-within`, { award: text.slice(0, -1), others: or }).replace(/\)$/, closing) : message(lang, code, { award: text, others: or });
+  return closing ? message(lang, "award.aside-within", { award: text.slice(0, -1), aside }).replace(/\)$/, closing) : message(lang, "award.aside", { award: text, aside });
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {

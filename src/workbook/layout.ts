@@ -112,10 +112,11 @@ export function isNameHeading(name: string): boolean {
 /** A row of the items' full marks (满分, 分值, 标准分) under a form's header: never a unit. */
 const SCALE = /^(满分|满分值|分值|标准分|标准分值|标准|权重|最高分|总分值|分数|计分标准|评分标准|maximum|max|points|weight)$/i;
 
+/** The characters those words start with: most names are units, starting otherwise (a province's rows are each asked). */
+const SCALE_FIRST: ReadonlySet<string> = new Set([..."满分标权最总计评mMpPwW"]);
+
 export function isScaleName(name: string): boolean {
-  const first = name.trimStart().charCodeAt(0);
-  // Most names are units, starting otherwise (a province's rows are each asked).
-  if (first !== 0x6ee1 && first !== 0x5206 && first !== 0x6807 && first !== 0x6743 && first !== 0x6700 && first !== 0x603b && first !== 0x8ba1 && first !== 0x8bc4 && !/[a-z]/i.test(String.fromCharCode(first))) return false;
+  if (!SCALE_FIRST.has(name.trimStart().charAt(0))) return false;
   return SCALE.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
 }
 
