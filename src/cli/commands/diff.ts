@@ -74,8 +74,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // points under either (78% → 80% within one band of both) from a cause.
   const laterUnderEarlier = rubricDiff && b.bytes ? (await scoreUnder(newer, b.bytes, a.rubric)).results : undefined;
   const earlierUnderLater = rubricDiff && a.bytes ? (await scoreUnder(older, a.bytes, b.rubric)).results : undefined;
-  const underOne = laterUnderEarlier && earlierUnderLater ? [{ a: ra, b: laterUnderEarlier, nodes: leafReads(a.rubric) }, { a: earlierUnderLater, b: rb, nodes: leafReads(b.rubric) }] : undefined;
-  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), leafReads(b.rubric), gateReads(a.rubric, b.rubric), underOne);
+  const readsB = leafReads(b.rubric);
+  const underOne = laterUnderEarlier && earlierUnderLater ? [{ a: ra, b: laterUnderEarlier, nodes: leafReads(a.rubric) }, { a: earlierUnderLater, b: rb, nodes: readsB }] : undefined;
+  const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), readsB, gateReads(a.rubric, b.rubric), underOne);
   // Which units the rubric moved: each unit whose results differ with the later workbook under the
   // two rubrics (where it cannot be scored under the earlier, every unit moved may be the rubric's
   // doing). A unit moved by no change of its inputs is the rubric's.
