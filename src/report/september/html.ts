@@ -36,21 +36,21 @@ function show(v: Cell, kind: Column["kind"]): string {
   return esc(String(v));
 }
 
-/** Names kept on one line up to this many ems (a name longer wraps): 区住房城乡建设局 broke before 局. */
-const NAME_EMS_MAX = 12;
+/** Names kept on one line where none is longer than this, in text units (12 Chinese characters; longer ones wrap). */
+const NAME_UNITS_MAX = 24;
 
 function table(full: Table): string {
   // An award list's amount column with nothing in it (a scheme without money) is left out: empty,
   // it took the basis's room, and every basis wrapped.
   const unused = full.kind === "awards" ? full.columns.flatMap((c, i) => (c.kind === "money" && full.rows.every((r) => r.cells[i] === null || r.cells[i] === undefined || r.cells[i] === "") ? [i] : [])) : [];
   const t: Table = unused.length ? { ...full, columns: full.columns.filter((_, i) => !unused.includes(i)), rows: full.rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => !unused.includes(i)) })) } : full;
-  // The name column as wide as its longest name (within reason): a department's name broke before
-  // its last character while the awards beside it had room.
+  // Its names each on one line where none is long (a department's broke before its last
+  // character while the awards beside it had room; a width for them was not kept at 800px, nor printed).
   const names = t.columns.findIndex((c) => c.kind === "name");
   const longest = names < 0 ? 0 : t.rows.reduce((m, r) => Math.max(m, typeof r.cells[names] === "string" ? textUnits(r.cells[names]) : 0), 0);
-  const nameStyle = longest > 0 ? ` style="min-width: ${Math.min(NAME_EMS_MAX, Math.ceil(longest / 2) + 1)}em"` : "";
+  const tableClass = longest > 0 && longest <= NAME_UNITS_MAX ? ` class="short-names"` : "";
   // A long heading (高质量发展重点工作任务推进落实情况 ×60%) wraps: kept on one line, it took the awards' room.
-  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}"${c.kind === "name" ? nameStyle : ""}>${esc(c.header)}</th>`).join("");
+  const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}">${esc(c.header)}</th>`).join("");
   const body =
     t.rows.length === 0
       ? `<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`
@@ -61,7 +61,7 @@ function table(full: Table): string {
           })
           .join("\n");
   const note = t.note ? ` <small>${esc(t.note)}</small>` : "";
-  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, body, `</tbody>`, `</table>`, `</section>`].join("\n");
+  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, body, `</tbody>`, `</table>`, `</section>`].join("\n");
 }
 
 function tables(r: Report): string {
