@@ -7,6 +7,7 @@ import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
+import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
@@ -39,6 +40,8 @@ interface EarlierResult {
   listed: readonly string[];
   /** Its sheets' names. */
   sheets: readonly string[];
+  /** Its bytes as checked, until the sheets scoring again would lose are looked for (not read twice: a province's result is large). */
+  bytes?: Uint8Array | undefined;
 }
 
 /**
@@ -63,10 +66,28 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     seen.listed = listedBy(info) ?? [];
     seen.info = info.name;
     seen.sheets = found.names;
-    return seen.input === "" || same(seen.input) ? true : { code: "file.result-of-other", data: { input: seen.input } };
+    const ours = seen.input === "" || same(seen.input);
+    if (ours) seen.bytes = bytes;
+    return ours ? true : { code: "file.result-of-other", data: { input: seen.input } };
   };
 }
 
+
+/**
+ * The sheets of the earlier result at `target` that scoring again would not carry (a sheet the
+ * user added). Read in a function of its own: its bytes (a province's result is large) are let go
+ * once looked at, not kept through the run.
+ */
+async function sheetsLostFrom(target: string, inputSheets: readonly string[], rubric: Rubric, earlier: EarlierResult): Promise<string[]> {
+  const bytes = earlier.bytes ?? readUserFile(target, DEFAULT_LIMITS.maxFileBytes).bytes;
+  earlier.bytes = undefined;
+  if (!bytes) return [];
+  return sheetsOnlyIn(bytes, inputSheets, {
+    ours: isOurResultSheet,
+    probablyOurs: probablyOurs(rubric, earlier.listed),
+    replaced: (names, results) => earlierResults(rubric, names, names.indexOf(earlier.info), earlier.listed.length ? earlier.listed : undefined, results),
+  });
+}
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
   // Read from a pipe, the result has no folder to go beside it in.
@@ -101,19 +122,13 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const inputSheets = workbookReader?.sheets.map((s) => s.name) ?? [];
   const input = new Set(inputSheets);
   if (!o.force && workbookReader && earlierResult.sheets.some((name) => !input.has(name))) {
-    const read = readUserFile(target, DEFAULT_LIMITS.maxFileBytes);
-    const own = read.bytes
-      ? await sheetsOnlyIn(read.bytes, inputSheets, {
-          ours: isOurResultSheet,
-          probablyOurs: probablyOurs(rubric, earlierResult.listed),
-          replaced: (names, results) => earlierResults(rubric, names, names.indexOf(earlierResult.info), earlierResult.listed.length ? earlierResult.listed : undefined, results),
-        })
-      : [];
+    const own = await sheetsLostFrom(target, inputSheets, rubric, earlierResult);
     if (own.length) {
       progress.done();
       return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, o.json);
     }
   }
+  earlierResult.bytes = undefined;
   progress.step("progress.scoring");
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
   stepEnded(submission.units.length);
