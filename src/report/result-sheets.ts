@@ -153,24 +153,19 @@ function remarkMark(u: UnitResult): Mark | "veto" | undefined {
 }
 
 function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover: Cover, lang: Lang, active: boolean): SheetTable {
-  const units = r.entries.map((e) => results.units[e.unit]).filter((u): u is UnitResult => u !== undefined);
+  // Its entries and their units, side by side (a province's: no object for each pair).
+  const entries = r.entries.filter((e) => results.units[e.unit] !== undefined);
+  const units = entries.map((e) => results.units[e.unit] as UnitResult);
   const plan = planOf(rubric, r.unitKind);
   const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
   const awarding = showsAwards(rubric, r);
-  const ranked = r.entries.map((e) => ({ e, u: results.units[e.unit] })).filter((x): x is { e: (typeof r.entries)[number]; u: UnitResult } => x.u !== undefined);
-  // The awards texts are made again as the rows are written: kept, a province's would stay in memory.
-  // Made one at a time: the width is found once a text reaches the widest (at the top, as a rule),
-  // and only when the sheet is written (a province's second thread writes the sheet before it).
+  // The awards texts are made when the sheet is written (a province's second thread writes the
+  // sheet before it), for its width and then its rows, and let go once written.
+  let awardsTexts: string[] | undefined;
   let awardsWidth: number | undefined;
-  const widthOfAwards = (): number =>
-    (awardsWidth ??= fit(
-      (function* () {
-        for (const { u } of ranked) yield awardsCell(u, lang, r.id, !isTotal);
-      })(),
-      14,
-      56,
-    ));
+  const textsOfAwards = (): string[] => (awardsTexts ??= units.map((u) => (awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "")));
+  const widthOfAwards = (): number => (awardsWidth ??= fit(textsOfAwards(), 14, 56));
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
   // Where the kind is ranked in groups too, each unit's place in its group (not on a group's own ranking).
@@ -194,13 +189,13 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
     { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units) },
     // As wide as its longest group's name and place (a long 组 name cut its place off), within reason.
-    ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", fit((function* () { for (const { u } of ranked) yield groupPlace(u); })(), 11, 30))] : []),
+    ...(groupRankings.length ? [col(t(lang, "out.group-rank"), "text", fit((function* () { for (const u of units) yield groupPlace(u); })(), 11, 30))] : []),
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: headingWidth(lineHeading(kind, l), 9, 14) })),
-          col(heads.bonus, "points", pointsColumnWidth(pointsOf(units, "bonus"), false, headWidth(heads.bonus))),
-          col(heads.deduction, "points", pointsColumnWidth(pointsOf(units, "deduction"), false, headWidth(heads.deduction))),
-          col(t(lang, "out.total"), "subtotal", pointsColumnWidth(pointsOf(units, "total"), true, 9)),
+          col(heads.bonus, "points", pointsColumnOf(units, "bonus", false, headWidth(heads.bonus))),
+          col(heads.deduction, "points", pointsColumnOf(units, "deduction", false, headWidth(heads.deduction))),
+          col(t(lang, "out.total"), "subtotal", pointsColumnOf(units, "total", true, 9)),
         ]
       : [
           col(byKey?.name ?? r.by, "subtotal", headingWidth(byKey?.name ?? r.by, 9, 14)),
@@ -225,12 +220,15 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
       const lineCodes = lines.map((l) => l.code);
       const between = t(lang, "list.parts");
       const room = widthOfAwards() - 2;
-      for (let i = 0; i < ranked.length; i++) {
-        const { e, u } = ranked[i]!;
+      const texts = textsOfAwards();
+      awardsTexts = undefined;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as RankingResult["entries"][number];
+        const u = units[i] as UnitResult;
         // By the total: every award of the unit; by a line or an item, this ranking's own. Too long
         // for the column, each on a line of its own (wrapped where the column ends, the last word of
         // one ran onto the next line: a lone ")").
-        const said = awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "";
+        const said = texts[i] ?? "";
         // (Made again with line breaks, not split at the list's mark: an award's own reason may hold one.)
         const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? awardsCell(u, lang, r.id, !isTotal, "\n") : said;
         const mark = text ? remarkMark(u) : undefined;
@@ -250,13 +248,20 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     },
   };
   // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
-  const marked = ranked.some(({ u }) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
+  const marked = units.some((u) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? "ranks" : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
-/** Units' totals (or bonuses, or deductions) as numbers, one at a time. */
-function* pointsOf(units: Iterable<UnitResult>, key: "total" | "bonus" | "deduction"): Generator<number> {
-  for (const u of units) yield pointsToNumber(u[key]);
+/** The width of a column of the units' totals (or bonuses, or deductions), at least `least`. */
+function pointsColumnOf(units: readonly UnitResult[], key: "total" | "bonus" | "deduction", bold: boolean, least: number): number {
+  let most = Number.NEGATIVE_INFINITY;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const u of units) {
+    const p = u[key];
+    if (p > most) most = p;
+    if (p < fewest) fewest = p;
+  }
+  return pointsColumnWidth(most < fewest ? [] : [pointsToNumber(most), pointsToNumber(fewest)], bold, least);
 }
 
 /** 得分明细's rank: a vetoed unit's status, with its rank where the veto keeps it ranked (2(一票否决)). */
@@ -297,6 +302,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       return u ? [{ u, i }] : [];
     });
     const heads = ledgerHeadings(rubric, kind.id, lang);
+    const scored = units.map(({ u }) => u);
     // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
     const hasLedger = rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind.id));
     const columns: Column[] = [
@@ -309,7 +315,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         // As wide as the ranking's name in its bracket needs (a lone ")" wrapped under it), within reason.
         width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? headingWidth(`(${ranking.name})`, 9, 34) : 9),
       },
-      { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnWidth(pointsOf(units.map(({ u }) => u), "total"), true, 8) },
+      { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnOf(scored, "total", true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
       ...(plan?.nodes ?? []).map((n): Column => {
         const head = `${n.code} ${n.name}`;
@@ -327,7 +333,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
               [heads.bonus, "bonus"],
               [heads.deduction, "deduction"],
             ] as const
-          ).map(([h, key]) => col(breakBeforeBracket(h), "points", pointsColumnWidth(pointsOf(units.map(({ u }) => u), key), false, Math.min(10, headWidth(h)))))
+          ).map(([h, key]) => col(breakBeforeBracket(h), "points", pointsColumnOf(scored, key, false, Math.min(10, headWidth(h)))))
         : []),
     ];
     const rows: Iterable<Row> = {

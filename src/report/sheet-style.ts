@@ -42,11 +42,18 @@ export function pointsWidth(most: number, bold = false): number {
 /** A share column's width (100.00%, measured as body text is, and a margin): at 8, LibreOffice printed ###. */
 export const SHARE_WIDTH = 10;
 
-/** The width of a column of these points (a province's: no spread of its values), at least `least`. */
+/**
+ * The width of a column of these points, at least `least`: the widest is that of the largest or
+ * the smallest (a number's width grows with its size, and a sign), so only those two are measured.
+ */
 export function pointsColumnWidth(points: Iterable<number>, bold: boolean, least: number): number {
-  let width = least;
-  for (const p of points) width = Math.max(width, pointsWidth(p, bold));
-  return width;
+  let most = Number.NEGATIVE_INFINITY;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const p of points) {
+    if (p > most) most = p;
+    if (p < fewest) fewest = p;
+  }
+  return most < fewest ? least : Math.max(least, pointsWidth(most, bold), pointsWidth(fewest, bold));
 }
 
 function body(kind: ColumnKind, row: RowKind): CellStyle {
