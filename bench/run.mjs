@@ -63,7 +63,8 @@ for (const n of sizes) {
   const runs = runsFor(n);
   const scoreOut = join(out, `district-${n}.scored.xlsx`);
   // The three are run in turn, not one after the other, so that a slower spell of a shared
-  // machine weighs on the floor as much as on the commands compared with it.
+  // machine weighs on the floor as much as on the commands compared with it. From the second
+  // run on, score replaces the result of the run before, as a clerk scoring again does.
   const [floor, validate, score, bare] = interleaved(
     [[join(here, "floor.mjs"), file], [join(here, "child.mjs"), "validate", file], [join(here, "child.mjs"), "score", file, "-o", scoreOut], [join(here, "bare.mjs")]],
     runs,
