@@ -265,6 +265,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         p.warn("workbook.summary-row", sheet, summary.ref, { value: cellText(summary) });
         return;
       }
+      // 满分 there too (the items' full marks, labelled in the 序号 column or merged over both; not
+      // a score cell's own 满分, a unit's whose name is missing).
+      const scale = valued ? row.find((c) => c.value.t === "s" && !role.columns.has(c.col) && isScaleName(c.value.v)) : undefined;
+      if (scale) {
+        p.warn("workbook.scale-row", sheet, scale.ref, { value: cellText(scale) });
+        return;
+      }
       // A second header row (2025年得分 | 2026年得分 under a heading merged over both): words alone
       // under the codes, right under the header: no unit, nothing to say.
       if (r === headerRow + 1 && codedCols.every((col) => isBlank(cells[col]) || isWords(cells[col]))) return;

@@ -611,6 +611,34 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
   },
+  // The full marks' row of a form with a 序号 column, labelled there (满分 | | 30 | 20 …), its name
+  // cell blank: no unit (it was "values but no unit name", an error that stopped scoring).
+  {
+    name: "a 满分 row labelled in the 序号 column, its name cell blank",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      for (const [r, cells] of [...ws.rows]) {
+        const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
+        for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+        ws.setAt(r, 1, r === 1 ? "序号" : r - 1);
+      }
+      ws.insertRow(2);
+      ws.setAt(2, 1, "满分");
+      for (const [, col] of ws.codeColumns()) ws.setAt(2, col, 20);
+    },
+    expected: ["warning workbook.scale-row 部门!A2"],
+  },
+  // A score cell's own 满分 on a row with no name is still a row without a unit's name.
+  {
+    name: "满分 typed in a score cell of a row without a name",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      ws.insertRow(2);
+      const cols = [...ws.codeColumns().values()];
+      for (const col of cols) ws.setAt(2, col, col === cols.at(-1) ? "满分" : 20);
+    },
+    expected: ["workbook.missing-unit-name 部门!A2"],
+  },
   // Under the merged heading, a second header row of words (2025年得分 | 2026年得分): part of the
   // heading (it was "values but no unit name").
   {
