@@ -296,16 +296,22 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (named) ({ kind, group } = named);
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
+        // A name like a company's (区城投集团, 区农商银行) where the rubric has a kind of companies
+        // (not ranked in groups): listed as one, and said (区投资促进中心 is an office: the word is
+        // no proof). Else the first kind.
+        const company = /集团|公司|企业|控股|银行|投资|城投|国投|交投|资产经营/.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+        const listed = company ?? rubric.unitKinds[0];
+        if (company) kind = company.id;
         // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)
-        const grouped = (rubric.unitKinds[0]?.groups.length ?? 0) > 0;
+        const grouped = (listed?.groups.length ?? 0) > 0;
         // Its kind written as it would be: after the name, or, where headings name the columns and
         // none is the kind's, in a column of its own (written after the name, it would be left alone).
-        // The example another kind's word (部门), not the word 类型 itself: a company's kind for a
-        // name like one (区城投集团: 企业, not 部门).
-        const company = /集团|公司|企业|控股|银行|投资|城投|国投|交投|资产经营/.test(name) ? rubric.unitKinds.find((k) => k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
-        const example = company?.labels[0] ?? rubric.unitKinds[1]?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
-        const code = `${grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
-        diagnostics.push({ code, severity: "warning", data: { unit: name, kind: rubric.unitKinds[0]?.name ?? kind, labels, example }, location: { file, line, col: 1 } });
+        // The example another kind's word (部门), not the word 类型 itself; for one listed as a company,
+        // an office's (部门), the likelier other.
+        const other = company ? (rubric.unitKinds.find((k, i) => i > 0 && k !== company) ?? rubric.unitKinds[0]) : rubric.unitKinds[1];
+        const example = other?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
+        const code = `${company ? "units.kind-guessed-company" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
+        diagnostics.push({ code, severity: "warning", data: { unit: name, kind: listed?.name ?? kind, labels, example }, location: { file, line, col: 1 } });
         guessed = true;
       }
     }

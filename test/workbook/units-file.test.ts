@@ -68,17 +68,22 @@ describe("units file", () => {
       { name: "区教育局", kind: "department" },
       { name: "城关镇", kind: "town", group: "rural" },
       { name: "东湖街道", kind: "town", group: "urban" },
-      // Neither 集团 nor 部 is a label: the first kind, and a warning at the line.
-      { name: "区城投集团", kind: "town" },
+      // 集团 is no label, but a company's word: listed as an enterprise (it was listed as a town,
+      // then said to be unknown, with 企业 as the kind to write), and said.
+      { name: "区城投集团", kind: "enterprise" },
+      // Neither is 部: the first kind, and a warning at the line.
       { name: "区人武部", kind: "town" },
     ]);
-    // Guessed a town, each has no group either (its 分组 is left blank): said in the one warning, which
-    // asks for its kind first (a group to write, “区城投集团,乡镇组”, would put an enterprise among the towns).
-    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-group units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
-    // The kind to write, by example: a company's for a name like one (区城投集团,企业: it said 部门).
-    expect(r.diagnostics.map((d) => d.data.example)).toEqual(["企业", "部门"]);
+    // Guessed a town, it has no group either (its 分组 is left blank): said in the one warning, which
+    // asks for its kind first (a group to write, “区人武部,乡镇组”, would put a department among the towns).
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-company units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
+    // The kind to write if not, by example: an office's for a name listed as a company's (区投资促进中心 is one).
+    expect(r.diagnostics.map((d) => d.data.example)).toEqual(["部门", "部门"]);
+    expect(renderLine(r.diagnostics[0]!, "zh-CN")).toContain("单位 “区城投集团” 未写类型,按名称列为区属国有企业;如不是,请在名称后写上类型,如 “区城投集团,部门”");
     // Likewise a holding company, a bank, a 交投 (交通投资).
-    expect(parseUnitsFile("units.csv", "单位\n区国投控股\n区农商银行\n区交投\n", comprehensive).diagnostics.map((d) => d.data.example)).toEqual(["企业", "企业", "企业"]);
+    const companies = parseUnitsFile("units.csv", "单位\n区国投控股\n区农商银行\n区交投\n", comprehensive);
+    expect(companies.units.map((u) => u.kind)).toEqual(["enterprise", "enterprise", "enterprise"]);
+    expect(companies.diagnostics.map((d) => d.code)).toEqual(["units.kind-guessed-company", "units.kind-guessed-company", "units.kind-guessed-company"]);
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {
