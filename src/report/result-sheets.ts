@@ -303,6 +303,10 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     });
     const heads = ledgerHeadings(rubric, kind.id, lang);
     const scored = units.map(({ u }) => u);
+    // A line's (or a group's) subtotal includes the bonus and deduction charged to it, which none
+    // of its items shows (SH 87.20 over items of 89.20 read as a slip): a column beside it says
+    // how much, where any unit has some. (One charged to an item is in the item's own points.)
+    const charged = (plan?.nodes ?? []).map((n) => (!n.item || n.item.kind === "group") && scored.some((u) => (u.charges[n.code] ?? 0) !== 0));
     // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
     const hasLedger = rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind.id));
     const columns: Column[] = [
@@ -317,14 +321,17 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       },
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnOf(scored, "total", true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".
-      ...(plan?.nodes ?? []).map((n): Column => {
+      ...(plan?.nodes ?? []).flatMap((n, at): Column[] => {
         const head = `${n.code} ${n.name}`;
         // A line weighted into the total says so, as the ranking sheets do (98 + 98.5 + 99.5 beside a
         // total of 102.05 puzzled), its max and weight kept on one line.
         const weight = n.item ? undefined : kind.weights?.[n.code];
         const max = `(${formatPoints(n.max)})${weight === undefined ? "" : ` ×${formatRate(weight)}`}`;
         const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14));
-        return { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
+        const column: Column = { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
+        if (!charged[at]) return [column];
+        const h = t(lang, "out.charged-to", { code: n.code });
+        return [column, col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       ...(hasLedger
@@ -343,7 +350,10 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         for (const { u, i } of units) {
           cells.length = 0;
           cells.push(xmlSafe(u.name), rankCell(u, i), pointsToNumber(u.total));
-          for (let i = 0; i < u.points.length; i++) cells.push(pointsToNumber(u.points[i] ?? 0));
+          for (let i = 0; i < u.points.length; i++) {
+            cells.push(pointsToNumber(u.points[i] ?? 0));
+            if (charged[i]) cells.push(pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0));
+          }
           if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };
         }

@@ -75,6 +75,30 @@ describe("the comprehensive sample", () => {
     expect(towns.filter((h) => /^(JJ|SH|DJ) /.test(h))).toEqual(["JJ 经济发展\n(100) ×40%", "SH 社会治理\n(100) ×35%", "DJ 党的建设\n(100) ×25%"]);
   });
 
+  it("shows beside a line's subtotal in 得分明细 what is charged to the line itself, so that its items and that add up to it", async () => {
+    const out = join(dir, "charged-line.xlsx");
+    expect((await cli(["score", input, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet("得分明细(乡镇(街道))")!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    // Only SH has a row charged to it (青龙乡's KF2, −2): its column right after SH's subtotal.
+    expect(header.filter((h) => h.startsWith("加扣分"))).toEqual(["加扣分\n(计入 SH)"]);
+    const sh = header.indexOf("SH 社会治理\n(100) ×35%");
+    expect(header[sh + 1]).toBe("加扣分\n(计入 SH)");
+    const items = header.flatMap((h, i) => (/^SH\d /.test(h) ? [i] : []));
+    let rows = 0;
+    ws.eachRow((row, r) => {
+      if (r <= 3) return;
+      const v = (i: number): number => Number(row.getCell(i + 1).value);
+      // Worked from the sample (docs/rules.md: a line's subtotal is its items plus what is charged to it).
+      expect(Math.round(items.reduce((s, i) => s + v(i) * 100, 0) + v(sh + 1) * 100)).toBe(Math.round(v(sh) * 100));
+      if (row.getCell(1).value === "青龙乡") expect([v(sh), v(sh + 1)]).toEqual([87.2, -2]);
+      rows++;
+    });
+    expect(rows).toBe(11);
+  });
+
   it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {
     const out = join(dir, "whole-awards.xlsx");
     expect((await cli(["score", input, "-o", out])).code).toBe(0);

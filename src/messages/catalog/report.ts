@@ -9,6 +9,7 @@ export const reportMessages: Catalog = {
   "out.deduction": { "zh-CN": "扣分", en: "Deduction" },
   "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
   "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
+  "out.charged-to": { "zh-CN": "加扣分(计入 {code})", en: "Bonus/deduction (in {code})" },
   "out.total": { "zh-CN": "总分", en: "Total" },
   "out.tie-breaker": { "zh-CN": "{name}(同分时比较)", en: "{name} (tie-breaker)" },
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
