@@ -121,9 +121,15 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     // A header row: at least one cell whose code the rubric knows as a column.
     if (!coded.some(({ code }) => judged.has(code) || rateCodes.has(code)) && !listed.length) continue;
     if (coded.length && coded.every(({ code }) => ledgerCodes.has(code))) continue;
-    const nameCell = row.find((c) => c.value.t === "s" && cellText(c).startsWith(UNIT_HEADER.slice(0, 2)));
+    // The name's heading (and the group's) may stand in the row over the codes, merged down over
+    // both (序号 | 单位名称 | 评定项目 over SH3 | SH6 …: the row of codes is blank under them).
+    const prior = i > 0 ? top[i - 1] : undefined;
+    const filled = new Set(row.filter((c) => !isBlank(c)).map((c) => c.col));
+    const over = prior !== undefined && (prior[0]?.row ?? 0) === (first[0]?.row ?? 0) - 1 ? prior.filter((c) => !filled.has(c.col)) : [];
+    const headed = (starts: (text: string) => boolean): RawCell | undefined => row.find((c) => c.value.t === "s" && starts(cellText(c))) ?? over.find((c) => c.value.t === "s" && starts(cellText(c)));
+    const nameCell = headed((text) => text.startsWith(UNIT_HEADER.slice(0, 2)));
     const nameCol = nameCell?.col ?? 1;
-    const groupCol = row.find((c) => c.value.t === "s" && GROUP_HEADERS.some((w) => cellText(c).startsWith(w)))?.col;
+    const groupCol = headed((text) => GROUP_HEADERS.some((w) => text.startsWith(w)))?.col;
     const isRates = coded.some(({ code }) => rateCodes.has(code));
     const lineCols = new Map<number, JudgedItem>();
     const rateCols = new Map<number, string>();

@@ -628,6 +628,24 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.scale-row 部门!A2"],
   },
+  // A printed form's two-row header: 序号 and 单位名称 each merged down over both rows, the items'
+  // codes on the second under a heading merged across (评定项目): the names are under 单位名称 (the
+  // 序号 column was taken for them, every row "shifted", every unit missing).
+  {
+    name: "序号 and 单位名称 merged down over a two-row header, the codes on its second row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      for (const [r, cells] of [...ws.rows]) {
+        const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
+        for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+        ws.setAt(r, 1, r === 1 ? null : r - 1);
+      }
+      const last = Math.max(...ws.codeColumns().values());
+      ws.insertRow(1);
+      ws.set("A1", "序号").set("B1", "单位名称").set("C1", "评定项目").set("B2", null).merge("A1:A2").merge("B1:B2").merge(`C1:${String.fromCharCode(64 + last)}1`);
+    },
+    expected: [],
+  },
   // A score cell's own 满分 on a row with no name is still a row without a unit's name.
   {
     name: "满分 typed in a score cell of a row without a name",
