@@ -100,12 +100,16 @@ export function numberText(text: string): string | undefined {
   return undefined;
 }
 
-/** Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms; the minus sign (−, from Word) to "-". */
+/**
+ * Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms; the minus sign (−, from
+ * Word) to "-", and so a dash that stands for one before a number (–2%: Word makes one of a hyphen).
+ */
 export function normalizeWidth(s: string): string {
   return s
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ")
-    .replace(/\u2212/g, "-");
+    .replace(/\u2212/g, "-")
+    .replace(/^(\s*)[\u2012\u2013\ufe63](?=\s*[\d.])/, "$1-");
 }
 
 /** A sum of money for people: 50000 → "50,000", 2500.5 → "2,500.5". */

@@ -298,7 +298,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       else p.error("workbook.ledger-blank-status", s, ref("status"), statuses);
     }
     else if (![...counted, ...pending, ...rejected].includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses });
-    else if (rubric.statuses.pending.includes(status)) p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
+    // (Not a row whose code is missing: said already, and "的  状态" named nothing.)
+    else if (rubric.statuses.pending.includes(status) && codeText !== "") p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");
     let flagged = false;
     if (flagCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref("flag"));

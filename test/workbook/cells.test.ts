@@ -40,3 +40,27 @@ describe("points typed in Chinese numerals", () => {
     expect(["三三", "良好", "十八点", "一千", "十十", "十百", ""].map(chineseNumber)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe("signs and units as clerks type them", () => {
+  const read = (text: string, spec: { code: string; unit: "percent" | "number" | "amount"; display: string; min?: number }): { value: number | undefined; said: string[] } => {
+    const p = new Problems("in.xlsx");
+    const value = readMeasure(p, "指标数据", cell(text), 2, 2, spec);
+    return { value, said: p.list.map((d) => `${d.code} ${message("zh-CN", d.code, d.data)}`) };
+  };
+
+  it("reads a dash that stands for a minus sign before a number (–2%, Word's hyphen made a dash) as the minus sign", () => {
+    const growth = { code: "ZB1", unit: "percent" as const, display: "%", min: -10000 };
+    expect(read("–2%", growth)).toEqual(read("−2%", growth));
+    expect(read("–2%", growth)).toEqual({ value: read("-2%", growth).value, said: [] });
+    expect(read("–2%", growth).value).toBeLessThan(0);
+    // Not a dash between numbers, nor one standing alone (— for no value).
+    expect(read("2–3%", growth).value).toBeUndefined();
+  });
+
+  it("asks for no number out of a sum of money typed where a count belongs (3.5万元 is no count of accidents)", () => {
+    const accidents = { code: "ZB6", unit: "number" as const, display: "起" };
+    expect(read("3.5万元", accidents)).toEqual({ value: undefined, said: ["workbook.not-a-quantity-in “3.5万元” 不是数值(应填数字,单位:起)"] });
+    // A count's own word still asks for the number alone (2件 in a column of 起).
+    expect(read("2件", accidents).said).toEqual(["workbook.quantity-with-word-in “2件” 请只填数字 2,不带“件”(本列单位:起)"]);
+  });
+});

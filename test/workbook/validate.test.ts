@@ -841,6 +841,8 @@ const cases: Case[] = [
     expected: ["warning workbook.ledger-pending 加扣分!F2", "warning workbook.ledger-pending 加扣分!F3", "warning workbook.ledger-row-again-pending 加扣分!B3", "warning workbook.ledger-pending 加扣分!F8", "warning workbook.ledger-pending 加扣分!F9"],
   },
   { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
+  // Its code blank: the blank said, not a pending claim to no code (“甲镇” 的  状态为 “申报中”).
+  { name: "ledger: a pending row with no code is its blank code alone", ledger: [row("甲镇", "", { status: "申报中" })], expected: ["workbook.ledger-blank 加扣分!B2"] },
   {
     name: "a hidden row is a warning",
     edit: (wb) => {
