@@ -114,7 +114,12 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // With a unit of the table's that it moves (a placeholder typed as given names no unit).
   const example = units.find(({ u }) => u.certainty !== undefined && (!u.certainty.settled || Object.keys(u.certainty.ranks).length > 0))?.u.name ?? units[0]?.u.name ?? "";
   const said = { file: quoted(file), unit: quoted(example) };
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t("table.pending", said) + "\n" : units.some(({ u }) => pendingMark(u, ctx.lang)) ? ctx.t("table.pending-marks", said) + "\n" : "") : "";
+  // Marks anywhere in the ranking (not only the rows shown); none: its awards are said not to move.
+  const marked = ranking.entries.some((e) => {
+    const u = results.units[e.unit];
+    return u !== undefined && pendingMark(u, ctx.lang) !== "";
+  });
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : "table.pending-settled", said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : "") : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

@@ -287,7 +287,8 @@ describe("the comprehensive sample", () => {
       return typeof v === "string" && v.includes("\n") ? [`${w.name}: ${v.split("\n")[1]}`] : [];
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.
-    expect(notes).toEqual(["乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 计分说明 表"]);
+    // (Said so: "标“待定”的奖惩可能随认定改变" sent a leader looking for marks there were none of.)
+    expect(notes).toEqual(["乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 计分说明 表"]);
   });
 
   it("lists in 计分说明 a judged or deducted item a ledger row was charged to: entered, charged, scored", async () => {

@@ -55,7 +55,8 @@ describe("the ranking in a terminal", () => {
     expect(table).toMatch(/│ 1 +│ 1 +│ 柳河镇 /);
     // The command as it can be run: the workbook named (assess explain 单位 lacked it, and failed).
     // With a unit it moves, so that it runs as shown (a placeholder, 单位名称, named no unit).
-    expect(table).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;要查看单位的名次和奖惩取决于哪些记录,可运行如 assess explain samples/liuhe-2026.xlsx 青龙乡)");
+    // No award in it waits on the claim: said so (标“待定”的奖惩 sent a reader looking for marks there were none of).
+    expect(table).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;要查看单位的名次取决于哪些记录,可运行如 assess explain samples/liuhe-2026.xlsx 青龙乡)");
     // Where nothing is pending that could move a rank there, neither.
     expect(out.slice(out.indexOf("区直部门排名"))).not.toContain("名次区间");
   });

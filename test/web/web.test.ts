@@ -544,7 +544,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // On the screen the title is the status line's: the heading is for paper only.
     expect(await page.locator("h2.print-only").isVisible()).toBe(false);
-    expect(await page.locator("p.note").first().textContent()).toBe("加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变。点击单位名称可查看取决于哪些记录。");
+    expect(await page.locator("p.note").first().textContent()).toBe("加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变。点击单位名称可查看取决于哪些记录。");
   });
 
   it("shows each group's ranking where the rubric ranks a kind only in groups (none of them was shown)", async () => {

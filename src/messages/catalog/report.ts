@@ -42,6 +42,7 @@ export const reportMessages: Catalog = {
   "out.title.year": { "zh-CN": "{year}年度 {name}", en: "{name}, {year}" },
   "out.title.district": { "zh-CN": "{district} {name}", en: "{name}, {district}" },
   "out.pending-note": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
+  "out.pending-note-settled": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end; however they are decided, no award in this table changes; the pending claims are listed on the {notes} sheet" },
   "out.pending-note-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
   "out.subtitle": { "zh-CN": "考核方案:{title}({id} {version})", en: "Rubric: {title} ({id} {version})" },
   "out.footer": { "zh-CN": "&C第 &P 页", en: "&CPage &P" },
