@@ -98,6 +98,27 @@ export function awardAmount(a: Award): number | null {
 }
 
 /**
+ * The money the award list gives, in all and by kind (奖金合计 210,000 元:名次奖 170,000 元、单项奖
+ * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,
+ * and said to be left out); undefined where no award carries money.
+ */
+export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap<Award["kind"], string>): string | undefined {
+  const byKind = new Map<Award["kind"], number>();
+  for (const u of results.units) {
+    for (const a of u.awards) {
+      const amount = awardAmount(a);
+      if (amount) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + amount);
+    }
+  }
+  if (!byKind.size) return undefined;
+  const total = [...byKind.values()].reduce((x, y) => x + y, 0);
+  // By kind where more than one gives money.
+  const parts = byKind.size > 1 ? [...categories].flatMap(([kind, name]) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: name, amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
+  const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled);
+  return message(lang, open ? "out.money-total-open" : "out.money-total", { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" });
+}
+
+/**
  * What was given, short, where a category column beside it says which kind of award it is (the
  * award lists): 一等奖, 良好(因一票否决), 总分低于 60, DJ4 意识形态工作.
  */

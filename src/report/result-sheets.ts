@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardCategories, awardsCell, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -85,6 +85,11 @@ function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks
   if (!pending) return line;
   const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : "out.pending-note-marks";
   return `${line}\n${t(lang, code, { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}`;
+}
+
+/** A subtitle with a line more, where there is one. */
+function withLine(subtitle: string, line: string | undefined): string {
+  return line === undefined ? subtitle : `${subtitle}\n${line}`;
 }
 
 /** A unit whose rank or awards pending claims could still change. */
@@ -490,7 +495,8 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     sheet: { kind: "awards" },
     name: "",
     title: sheetTitle(lang, cover, name),
-    subtitle: subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined),
+    // The money it gives, in all, under the title (a row of it would be sorted with the list).
+    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang, category)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },

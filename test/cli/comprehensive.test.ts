@@ -99,6 +99,19 @@ describe("the comprehensive sample", () => {
     expect(rows).toBe(11);
   });
 
+  it("says under the award list's title, and beside the report's, the prize money it gives in all and by kind", async () => {
+    const out = join(dir, "money.xlsx");
+    expect((await cli(["score", input, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    // By hand: 乡镇组 50,000 (柳河镇) + 30,000 × 3 (石桥镇, 双河乡 and 杨柳镇 递补), 街道组 30,000 (文昌街道;
+    // its 一等奖 空缺): 170,000; 单项奖 20,000 × 2 (柳河镇 省级, 石桥镇 市级; 白马镇 vetoed).
+    expect(String(book.getWorksheet("奖惩名单")!.getCell("A2").value).split("\n")[1]).toBe("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
+    const html = join(dir, "money.report.html");
+    expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
+  });
+
   it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {
     const out = join(dir, "whole-awards.xlsx");
     expect((await cli(["score", input, "-o", out])).code).toBe(0);
@@ -284,7 +297,8 @@ describe("the comprehensive sample", () => {
     await wb.xlsx.readFile(join(dir, "柳河区.scored.xlsx"));
     const notes = wb.worksheets.flatMap((w) => {
       const v = w.getCell("A2").value;
-      return typeof v === "string" && v.includes("\n") ? [`${w.name}: ${v.split("\n")[1]}`] : [];
+      // (The award list's second line is its money.)
+      return typeof v === "string" && v.includes("\n") && !v.includes("奖金合计") ? [`${w.name}: ${v.split("\n")[1]}`] : [];
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.
     // (Said so: "标“待定”的奖惩可能随认定改变" sent a leader looking for marks there were none of.)

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardClaims, awardText, awardsCell, ledgerHeadings, mainRankings, rankKeyName, showsAwards, statusText } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -245,7 +245,9 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
     { header: message(lang, "out.amount"), kind: "money" },
     { header: message(lang, "out.basis"), kind: "text" },
   ];
-  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note: "", columns, rows: awardListRows(rubric, results, order, lang), empty: message(lang, "report.awards.none") };
+  // The money it gives, in all, beside its heading (a leader's first question; a sum of the column by hand would count what pending claims may bring).
+  const note = moneyTotal(results, lang, awardCategories(rubric, lang)) ?? "";
+  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: awardListRows(rubric, results, order, lang), empty: message(lang, "report.awards.none") };
 }
 
 /**
