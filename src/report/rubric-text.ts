@@ -129,7 +129,8 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
       out.push(`    ${t("show.grades", { bands: [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep")), ties: w(`ties.${k.grades.ties}`) })}`);
     }
-    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })}`);
+    // The linked item said only where a count makes it decide who wins (without one, every claimant does).
+    for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })}`);
     const yc = k.yellowCard;
     if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(yc, w) })}`);
   }

@@ -60,6 +60,15 @@ describe("rubric show in English", () => {
   });
 });
 
+describe("rubric show: a single-item award", () => {
+  it("names its linked item only where a count makes it decide who wins (without one, every claimant wins)", () => {
+    // The comprehensive rubric's DX1 has no count: 柳河镇 and 石桥镇 both win it (同级比 JJ5 得分 read as a contest).
+    expect(tree(TEXT).find((l) => l.includes("单项奖 DX1"))).toBe("    单项奖 DX1 经济发展突出贡献奖,20,000 元");
+    const counted = tree(TEXT.replace("linked_item: JJ5", "count: 1\n        linked_item: JJ5"));
+    expect(counted.find((l) => l.includes("单项奖 DX1"))).toContain("同级比 JJ5 得分");
+  });
+});
+
 describe("rubric show: relative kinds", () => {
   it("compare a unit within its group where its kind has groups, else among its kind, by name", () => {
     expect(tree(TEXT).find((l) => l.startsWith("    JJ3 "))).toContain("ZB3 本单位值与组内最高值相比 × 满分");
