@@ -801,7 +801,7 @@ export class SubmissionReader {
       this.groupColumns.add(role.kind);
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
-    const shifted = this.shiftWatch(sheet, role.lastHeaded);
+    const shifted = this.shiftWatch(sheet, role);
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       const existing = this.unitByName.get(u.name);
@@ -829,7 +829,7 @@ export class SubmissionReader {
       // column out of line (from a copy with a column of its own), and the numbers after the
       // words read under the wrong items. Said, or the error at the words is mended and the
       // shift stays.
-      shifted.row(u.cells, words);
+      shifted.row(u.cells, words, u.row);
     }, this.emptyTwins, (text) => (kind ? groupNamed(kind, text)?.id : undefined));
   }
 
@@ -990,7 +990,7 @@ export class SubmissionReader {
       const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
-    const shifted = this.shiftWatch(sheet, role.lastHeaded, true);
+    const shifted = this.shiftWatch(sheet, role, true);
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       const id = this.storageOf(u.name);
@@ -1012,7 +1012,7 @@ export class SubmissionReader {
         } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
       p.unit = undefined;
-      shifted.row(u.cells, words);
+      shifted.row(u.cells, words, u.row);
     }, this.emptyTwins);
   }
 
@@ -1023,21 +1023,30 @@ export class SubmissionReader {
    * at the number, naming the words' cell; not where that column holds numbers on other rows too
    * (a helper column of the office's own).
    */
-  private shiftWatch(sheet: string, lastHeaded: number | undefined, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined) => void } {
+  private shiftWatch(sheet: string, role: { readonly lastHeaded?: number | undefined; readonly nameCol: number; readonly columns: ReadonlyMap<number, unknown> }, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined, row: number) => void } {
+    const { lastHeaded, nameCol } = role;
     if (lastHeaded === undefined) return { row: () => undefined };
     const past = lastHeaded + 1;
-    const found: { at: RawCell; words: RawCell }[] = [];
+    // The first item right after the name left blank, a number past the last heading: the row
+    // pasted a column on with a blank before it (柳河镇 | | 30 | 29.5 | 0), as telling as words.
+    // (Not on 指标数据: a unit leaves blank the indicators its kind does not read.)
+    const first = !values && role.columns.has(nameCol + 1) ? nameCol + 1 : undefined;
+    const found: { at: RawCell; words: RawCell | string }[] = [];
     let filled = 0;
     this.sheetEnds.set(this.located.length - 1, () => {
       if (filled > found.length) return;
-      for (const { at, words } of found) this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
+      for (const { at, words } of found) {
+        if (typeof words === "string") this.p.warn("workbook.row-shifted-blank", sheet, at.ref, { blank: words, value: cellText(at) });
+        else this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
+      }
     });
     return {
-      row: (cells, words) => {
+      row: (cells, words, row) => {
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
         if (words) found.push({ at: c, words });
+        else if (first !== undefined && isBlank(cells[first])) found.push({ at: c, words: refOf(first, row) });
       },
     };
   }

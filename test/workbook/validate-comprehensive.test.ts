@@ -276,6 +276,13 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("社会治理").set("B2", 1.5).set("C2", "信访扣分已核实").set("D2", 17).set("E2", 18.5),
     expected: ["workbook.points-not-a-number 社会治理!C2", "warning workbook.row-shifted 社会治理!E2"],
   },
+  // Pasted a column on with a blank before it: the first item blank, a number past the last
+  // heading (DJ2 took DJ1's 30 unsaid; the blank and the out-of-range DJ3 were mended alone).
+  {
+    name: "a row shifted a column right, its first item blank and a number past the last heading",
+    edit: (wb) => void wb.sheetNamed("党的建设").set("B2", null).set("C2", 30).set("D2", 29.5).set("E2", 0),
+    expected: ["workbook.blank-points 党的建设!B2", "workbook.deduction-out-of-range 党的建设!D2", "warning workbook.row-shifted-blank 党的建设!E2"],
+  },
   // A helper column past the headings with no words under the items is no shift.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
   // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no
