@@ -27,6 +27,8 @@ export interface Gathered {
   readonly judgedColumns: ReadonlyMap<string, string>;
   /** Sheet → its header cells merged across columns. */
   readonly headerMerges?: ReadonlyMap<string, readonly string[]>;
+  /** Sheet → its columns with no heading that hold a unit's number. */
+  readonly headlessValues?: ReadonlyMap<string, ReadonlySet<number>>;
   /** Unit kinds whose 分组 column was found. */
   readonly groupColumns: ReadonlySet<string>;
   /** "unit\0code" of measured values that were there but refused. */
@@ -313,6 +315,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       const lineSheet = judgedColumns.get(found.code) ?? "";
       const role = located.find((l) => l.sheet === lineSheet)?.role;
       const headers = role?.role === "line" ? (role.uncoded ?? []) : [];
+      // One item's column missing and one column with no heading holding numbers: that is
+      // likely it (its heading cleared), said at the empty heading.
+      const lost = judged.filter((leaf) => !judgedColumns.has(leaf.code));
+      const headless = [...(g.headlessValues?.get(lineSheet) ?? [])];
+      const bare = lost.length === 1 && headless.length === 1 && role ? `${colName(headless[0] ?? 1)}${role.headerRow}` : undefined;
       for (const leaf of judged) {
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
@@ -324,6 +331,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           // A header merged across columns leaves the columns after its first with no header: said at it.
           const merged = g.headerMerges?.get(lineSheet)?.[0];
           if (merged !== undefined) p.error("workbook.missing-column-merged", lineSheet, merged.split(":")[0], { code: leaf.code, name: leaf.name, range: merged });
+          else if (bare !== undefined) p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
           else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
         }
       }

@@ -24,7 +24,7 @@ import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number }
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
@@ -187,7 +187,11 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       const line = rubric.lines.find((l) => l.code === lineMarker(h.text));
       if (line && [...lineCols.values()].some((i) => leaves(line.items).includes(i))) p.warn("workbook.subtotal-column", sheet.name, h.ref, { code: line.code, name: line.name });
     }
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded } : undefined;
+    // Columns among the headed ones with no heading at all (one cleared, or never written).
+    const withHeading = new Set(row.filter((c) => cellText(c) !== "").map((c) => c.col));
+    const headless: number[] = [];
+    for (let c = nameCol + 1; c < lastHeaded; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}) } : undefined;
   }
   return undefined;
 }
@@ -487,6 +491,8 @@ export class SubmissionReader {
   private readonly judgedColumns = new Map<string, string>();
   /** Sheet → header cells merged across columns (an item's column then has no header). */
   private readonly headerMerges = new Map<string, readonly string[]>();
+  /** Sheet → its columns with no heading that hold a unit's number (a heading cleared over its item's points). */
+  private readonly headlessValues = new Map<string, Set<number>>();
   /** Rows of a unit's empty first copy on a sheet (its filled one further down): their blanks are not asked for. */
   private readonly emptyTwins = new Set<string>();
   /** What is said once a located sheet's rows are all read (by its index among those located). */
@@ -802,8 +808,10 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role);
+    const headless = role.headless ?? [];
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
+      for (const col of headless) if (u.cells[col]?.value.t === "n") (this.headlessValues.get(sheet) ?? this.headlessValues.set(sheet, new Set()).get(sheet))?.add(col);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
         p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name });
@@ -1082,7 +1090,7 @@ export class SubmissionReader {
     });
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     this.mergedAcrossSaid();
     if (this.emptyTwins.size) {
       const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");

@@ -283,6 +283,17 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("党的建设").set("B2", null).set("C2", 30).set("D2", 29.5).set("E2", 0),
     expected: ["workbook.blank-points 党的建设!B2", "workbook.deduction-out-of-range 党的建设!D2", "warning workbook.row-shifted-blank 党的建设!E2"],
   },
+  // A heading cleared over its item's points: the missing column said at the empty heading, with
+  // what to write there (it was said of the sheet alone).
+  {
+    name: "an item's heading cleared, its points still under it",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const col = ws.codeColumns().get("SH6") ?? 0;
+      ws.setAt(1, col, null);
+    },
+    expected: ["workbook.missing-column-headless 社会治理!C1"],
+  },
   // A helper column past the headings with no words under the items is no shift.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
   // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no
