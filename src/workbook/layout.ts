@@ -102,6 +102,15 @@ export function noteCode(name: string): string | undefined {
   return may ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
 }
 
+/** A row of targets (目标值 | 6.5% | 11500 …) on a form: never a unit. */
+const TARGETS = /^(目标值|目标|考核目标|目标任务|年度目标|目标数|target|targets)$/i;
+
+export function isTargetName(name: string): boolean {
+  const first = name.trimStart().charAt(0);
+  if (first !== "目" && first !== "考" && first !== "年" && first !== "t" && first !== "T") return false;
+  return TARGETS.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
+}
+
 /** The heading of the units' column (单位名称), written again on a second header row: never a unit. */
 const NAME_HEADING = /^(单位名称|单位|被考核单位|考核单位|名称|单位名)$/;
 

@@ -14,7 +14,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isNameHeading, isScaleName, isSummaryName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -338,6 +338,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
     if (isScaleName(name)) {
       p.warn("workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
+    // Nor its targets (目标值 | 6.5% | 11500 …): each unit's are the rubric's or its own row's.
+    if (isTargetName(name)) {
+      p.warn("workbook.target-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
     // A line of a scoring note under the list (SH3 信访稳定:每起扣0.1分): it starts with an item's

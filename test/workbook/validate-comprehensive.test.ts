@@ -294,6 +294,17 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-column-headless 社会治理!C1"],
   },
+  // A row of targets under 指标数据's header (目标值 | 6.5% | 11500 …): no unit, and its values not
+  // read (it was a unit found on no other sheet, and its 0.1 warned as 10%).
+  {
+    name: "a 目标值 row under 指标数据's header",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      ws.insertRow(2);
+      ws.set("A2", "目标值").set("B2", 0.065).set("C2", 11500).set("D2", 0.1);
+    },
+    expected: ["warning workbook.target-row 指标数据!A2"],
+  },
   // A helper column past the headings with no words under the items is no shift.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
   // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no
