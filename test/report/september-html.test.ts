@@ -19,8 +19,9 @@ const unescape = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g,
 function sectionRows(kind: string): string[][] {
   const m = new RegExp(`<section class="block t-${kind}(?: keep)?">([\\s\\S]*?)</section>`).exec(html);
   expect(m, kind).not.toBeNull();
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(m?.[1] ?? "")?.[1] ?? "";
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1] ?? "")));
+  // Every row group's rows (the award list's last are printed with the closing block), not that block's.
+  const body = [...(m?.[1] ?? "").matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].map((b) => b[1] ?? "").join("");
+  return [...body.matchAll(/<tr(?! class="closing-row")[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1] ?? "")));
 }
 
 describe("the report HTML", () => {
@@ -126,6 +127,17 @@ describe("the report HTML", () => {
     expect(html).toMatch(/tr, th, td \{ break-inside: avoid/);
     expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
     expect(html).toContain('content: "第 " counter(page) " 页,共 " counter(pages) " 页"');
+  });
+
+  it("prints the closing block and its seal line under the award list's last rows, the two never parted (a seal page held no table)", () => {
+    const group = /<tbody class="closing-group">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
+    const rows = [...group.matchAll(/<tr(?! class="closing-row")[^>]*>/g)];
+    expect(rows).toHaveLength(3);
+    // The list's last rows are those three, then the closing block with the seal line.
+    const all = sectionRows("awards");
+    expect(group).toContain(all.at(-1)?.[1] ?? "—");
+    expect(group).toMatch(/<tr class="closing-row"><td colspan="5"><footer class="closing">[\s\S]*青山区人口和计划生育领导小组办公室\(盖章\)[\s\S]*<\/footer><\/td><\/tr>\s*$/);
+    expect(html).toMatch(/tbody\.closing-group \{ break-inside: avoid/);
   });
 
   it("speaks English with --lang en", () => {

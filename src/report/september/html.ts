@@ -39,7 +39,11 @@ function show(v: Cell, kind: Column["kind"]): string {
 /** Names kept on one line where none is longer than this, in text units (12 Chinese characters; longer ones wrap). */
 const NAME_UNITS_MAX = 24;
 
-function table(full: Table): string {
+/** Rows of the award list printed with the closing block, on its page (a seal page with no table on it). */
+const CLOSING_ROWS = 3;
+
+/** `closing`: the report's closing block, printed under the table's last rows, the two never parted. */
+function table(full: Table, closing?: string): string {
   // An award list's amount column with nothing in it (a scheme without money) is left out: empty,
   // it took the basis's room, and every basis wrapped.
   const unused = full.kind === "awards" ? full.columns.flatMap((c, i) => (c.kind === "money" && full.rows.every((r) => r.cells[i] === null || r.cells[i] === undefined || r.cells[i] === "") ? [i] : [])) : [];
@@ -51,17 +55,19 @@ function table(full: Table): string {
   const tableClass = longest > 0 && longest <= NAME_UNITS_MAX ? ` class="short-names"` : "";
   // A long heading (高质量发展重点工作任务推进落实情况 ×60%) wraps: kept on one line, it took the awards' room.
   const head = t.columns.map((c) => `<th scope="col" class="k-${c.kind}${textUnits(c.header) > LONG_HEADING ? " long" : ""}">${esc(c.header)}</th>`).join("");
-  const body =
+  const rows =
     t.rows.length === 0
-      ? `<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`
-      : t.rows
-          .map((r) => {
-            const cells = t.columns.map((c, i) => `<td class="k-${c.kind}">${show(r.cells[i] ?? null, c.kind)}</td>`).join("");
-            return r.mark ? `<tr class="${r.mark}">${cells}</tr>` : `<tr>${cells}</tr>`;
-          })
-          .join("\n");
+      ? [`<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`]
+      : t.rows.map((r) => {
+          const cells = t.columns.map((c, i) => `<td class="k-${c.kind}">${show(r.cells[i] ?? null, c.kind)}</td>`).join("");
+          return r.mark ? `<tr class="${r.mark}">${cells}</tr>` : `<tr>${cells}</tr>`;
+        });
+  // The closing block in a row of its own after the last rows, in a row group printed whole: a
+  // block after the table went alone to a last page (Chromium keeps no rows with a block after a table).
+  const split = closing === undefined ? rows.length : Math.max(0, rows.length - CLOSING_ROWS);
+  const last = closing === undefined ? [] : [`</tbody>`, `<tbody class="closing-group">`, ...rows.slice(split), `<tr class="closing-row"><td colspan="${t.columns.length}">${closing}</td></tr>`];
   const note = t.note ? ` <small>${esc(t.note)}</small>` : "";
-  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, body, `</tbody>`, `</table>`, `</section>`].join("\n");
+  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, ...rows.slice(0, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
 }
 
 function tables(r: Report): string {
@@ -91,14 +97,14 @@ function tables(r: Report): string {
 /** The award list and the closing block, kept together on the last page. */
 function tail(r: Report): string {
   const list = r.tables.filter((t) => t.kind === "awards");
-  const awards = list.map(table);
-  const closing = r.closing.lines.map((l) => `<p>${esc(l)}</p>`).join("\n");
-  return `<div class="tail${keep(...list)}">
-${awards.join("\n")}
-<footer class="closing">
-${closing}
+  const closing = `<footer class="closing">
+${r.closing.lines.map((l) => `<p>${esc(l)}</p>`).join("\n")}
 <div class="seal"><div>${esc(r.closing.office)}</div><div>${esc(r.closing.date)}</div></div>
-</footer>
+</footer>`;
+  // Under the last award list's last rows; where there is none, after the rankings.
+  const awards = list.map((t, i) => table(t, i === list.length - 1 ? closing : undefined));
+  return `<div class="tail${keep(...list)}">
+${awards.join("\n")}${list.length ? "" : `\n${closing}`}
 </div>`;
 }
 

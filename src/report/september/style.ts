@@ -49,6 +49,8 @@ tr.warning td { background: #fff2cc; }
 .chart text { fill: #222; }
 .chart .vetoed text { fill: var(--veto); }
 .closing { margin-top: 22px; font-size: 12px; color: #555; }
+/* The closing block in the award list's last row group: no cell around it. */
+tr.closing-row td, tr.closing-row td:last-child { border: none; padding: 0; background: none; min-width: 0; }
 .closing p { margin: 2px 0; }
 .seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
 /* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
@@ -66,7 +68,7 @@ tr.warning td { background: #fff2cc; }
   th, td { padding: 1px 6px; }
   thead { display: table-header-group; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-  .keep, .closing { break-inside: avoid; page-break-inside: avoid; }
+  .keep, .closing, tbody.closing-group { break-inside: avoid; page-break-inside: avoid; }
   .chart { max-width: 660px; max-height: 160mm; }
 }
 `;
