@@ -14,7 +14,7 @@ import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
-import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
+import { fill, templateBook, type LedgerRow, type MemBook, type MemSheet, type Value } from "../helpers/membook.js";
 import { MINI_TEXT, rubricFrom } from "../helpers/builders.js";
 import { scratchDir } from "../helpers/tmp.js";
 
@@ -68,6 +68,16 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 }
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
+
+/** The sheet with a 序号 column before its names (each row a column on): `heading` over it, the units numbered. */
+function numbered(ws: MemSheet, heading: string | null): MemSheet {
+  for (const [r, cells] of [...ws.rows]) {
+    const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
+    for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+    ws.setAt(r, 1, r === 1 ? heading : r - 1);
+  }
+  return ws;
+}
 
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
@@ -616,12 +626,7 @@ const cases: Case[] = [
   {
     name: "a 满分 row labelled in the 序号 column, its name cell blank",
     edit: (wb) => {
-      const ws = wb.sheetNamed("部门");
-      for (const [r, cells] of [...ws.rows]) {
-        const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
-        for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
-        ws.setAt(r, 1, r === 1 ? "序号" : r - 1);
-      }
+      const ws = numbered(wb.sheetNamed("部门"), "序号");
       ws.insertRow(2);
       ws.setAt(2, 1, "满分");
       for (const [, col] of ws.codeColumns()) ws.setAt(2, col, 20);
@@ -634,12 +639,7 @@ const cases: Case[] = [
   {
     name: "序号 and 单位名称 merged down over a two-row header, the codes on its second row",
     edit: (wb) => {
-      const ws = wb.sheetNamed("部门");
-      for (const [r, cells] of [...ws.rows]) {
-        const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
-        for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
-        ws.setAt(r, 1, r === 1 ? null : r - 1);
-      }
+      const ws = numbered(wb.sheetNamed("部门"), null);
       const last = Math.max(...ws.codeColumns().values());
       ws.insertRow(1);
       ws.set("A1", "序号").set("B1", "单位名称").set("C1", "评定项目").set("B2", null).merge("A1:A2").merge("B1:B2").merge(`C1:${String.fromCharCode(64 + last)}1`);
