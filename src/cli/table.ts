@@ -119,7 +119,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     const u = results.units[e.unit];
     return u !== undefined && pendingMark(u, ctx.lang) !== "";
   });
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : "table.pending-settled", said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : "") : "";
+  // (A table with no awards column says nothing of awards.)
+  const settled = showsAwards(rubric, ranking) ? "table.pending-settled" : "table.pending-ranks";
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : "") : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
 }
 

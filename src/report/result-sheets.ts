@@ -80,10 +80,10 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
  * The rubric's line; where the sheet shows what claims still pending could change, what that means
  * under it: `ranks`, a 名次区间 column (and maybe (待定) marks); `marks`, (待定) marks alone.
  */
-function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "marks"): string {
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks"): string {
   const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
   if (!pending) return line;
-  const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : "out.pending-note-marks";
+  const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : pending === "ranks-only" ? "out.pending-note-ranks" : "out.pending-note-marks";
   return `${line}\n${t(lang, code, { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}`;
 }
 
@@ -255,7 +255,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   };
   // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
   const marked = units.some((u) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? (marked ? "ranks" : "ranks-settled") : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** The width of a column of the units' totals (or bonuses, or deductions), at least `least`. */

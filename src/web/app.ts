@@ -278,7 +278,7 @@ export function start(doc: Document): void {
       });
     if (s.results.pendingRows > 0 && (ranges || marked())) {
       // What clicking shows is for the screen: not printed.
-      const note = el("p", t(ranges ? (marked() ? "web.pending" : "web.pending-settled") : "web.pending-marks"), "note");
+      const note = el("p", t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
       note.append(el("span", t("web.pending-click"), "screen-only"));
       section.append(note);
     }

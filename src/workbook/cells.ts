@@ -389,7 +389,8 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     // taken: which unit was counted is the clerk's to say).
     const worded = typeof raw === "string" ? /^([+-]?\d+(?:\.\d+)?)\s*([\u3400-\u9fff]{1,3})$/.exec(normalizeWidth(raw).trim()) : null;
     // (Not money in a column of 起 or 人: 3.5万元 is no count of accidents to keep.)
-    const money = worded?.[2] !== undefined && /^[万亿千百]?元$|^[万亿]$/.test(worded[2]) && !(spec.display?.endsWith("元") ?? false);
+    // Nor a multiple (3万起 is 30,000: the 万 is no word to drop).
+    const money = worded?.[2] !== undefined && (/^[万亿千百]?元$/.test(worded[2]) || /^[万亿]/.test(worded[2])) && !(spec.display?.endsWith("元") ?? false);
     if (worded?.[1] && worded[2] && !money) {
       p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
       return undefined;

@@ -190,7 +190,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     // Columns among the headed ones with no heading at all (one cleared, or never written).
     const withHeading = new Set(row.filter((c) => cellText(c) !== "").map((c) => c.col));
     const headless: number[] = [];
-    for (let c = nameCol + 1; c < lastHeaded; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
+    // (And the one just past the last heading: the last item's heading cleared.)
+    for (let c = nameCol + 1; c <= lastHeaded + 1; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
     return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}) } : undefined;
   }
   return undefined;

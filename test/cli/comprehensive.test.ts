@@ -110,6 +110,13 @@ describe("the comprehensive sample", () => {
     const html = join(dir, "money.report.html");
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
     expect(readFileSync(html, "utf8")).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
+    // In English each kind's name set off by a colon, not run into the sentence as a capitalised word.
+    const en = join(dir, "money-en.xlsx");
+    expect((await cli(["score", input, "-o", en, "--lang", "en"])).code).toBe(0);
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.readFile(en);
+    const list = enBook.worksheets.find((w) => String(w.getCell("A1").value).includes("Awards"));
+    expect(String(list?.getCell("A2").value).split("\n")[1]).toBe("Prize money in all: 210,000 yuan (Rank prize: 170,000 yuan, Single-item award: 40,000 yuan)");
   });
 
   it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {

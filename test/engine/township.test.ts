@@ -117,6 +117,20 @@ describe("grades: quotas while claims are pending", () => {
 });
 
 describe("pending claims: which of a unit's awards they could change", () => {
+  it("says of a ranking sheet with no awards, where pending claims move its ranks, what the range means and nothing of awards", () => {
+    // 经济发展单项排名 made a ranking by SH with no award: its sheet has a 备注 column, not 奖惩, and
+    // "本表各单位的奖惩均不变" was said of awards it never shows.
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace(/ {4}by: JJ\n {4}tie_breakers: \[JJ4\]\n {4}single:\n(?: {6}.*\n)+?(?= {2}- id: departments)/, "    by: SH\n");
+    const plain = rubricFrom(text);
+    expect(plain.rankings.find((x) => x.id === "economy")).toMatchObject({ by: "SH", single: [] });
+    // 乙镇 pending KF2 (−2 on SH) may fall past 丙镇 on SH.
+    const sub = submission(plain, [town("甲镇", "rural"), town("乙镇", "rural"), town("丙镇", "rural", { scores: { SH7: 19 } })], [{ unit: "乙镇", code: "KF2", status: "待审核" }]);
+    const results = score(plain, sub);
+    const sheet = resultTables(plain, sub, results, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "economy");
+    expect(sheet?.columns.at(-1)?.header).toBe("备注");
+    expect(sheet?.subtitle.split("\n")[1]).toBe("加扣分尚有待认定:名次区间是各单位可能的名次;待认定的记录见 计分说明 表");
+  });
+
   it("marks the grade another's claim could take, not the group's prize no claim can", () => {
     // 优秀 at most 20% of five towns: one place. 甲镇 100 is 优秀 and 乡镇组's 一等奖 (乙镇 96 next);
     // 丙街道 at 98.8 with a pending 国家级 JF1 (+3) would take 优秀, and keeps 街道组's 一等奖 either way.

@@ -60,6 +60,8 @@ describe("signs and units as clerks type them", () => {
   it("asks for no number out of a sum of money typed where a count belongs (3.5万元 is no count of accidents)", () => {
     const accidents = { code: "ZB6", unit: "number" as const, display: "起" };
     expect(read("3.5万元", accidents)).toEqual({ value: undefined, said: ["workbook.not-a-quantity-in “3.5万元” 不是数值(应填数字,单位:起)"] });
+    // Nor a multiple: 3万起 is 30,000 (dropping 万, as asked, entered a value 10,000 times too small).
+    expect(read("3万起", accidents).said).toEqual(["workbook.not-a-quantity-in “3万起” 不是数值(应填数字,单位:起)"]);
     // A count's own word still asks for the number alone (2件 in a column of 起).
     expect(read("2件", accidents).said).toEqual(["workbook.quantity-with-word-in “2件” 请只填数字 2,不带“件”(本列单位:起)"]);
   });

@@ -305,6 +305,15 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.target-row 指标数据!A2"],
   },
+  // The last item's heading cleared (its column now past the last heading): said there too.
+  {
+    name: "the last item's heading cleared, its points still under it",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      ws.setAt(1, ws.codeColumns().get("SH7") ?? 0, null);
+    },
+    expected: ["workbook.missing-column-headless 社会治理!D1"],
+  },
   // A helper column past the headings with no words under the items is no shift.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
   // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no

@@ -50,7 +50,7 @@ tr.warning td { background: #fff2cc; }
 .chart .vetoed text { fill: var(--veto); }
 .closing { margin-top: 22px; font-size: 12px; color: #555; }
 /* The closing block in the award list's last row group: no cell around it. */
-tr.closing-row td, tr.closing-row td:last-child { border: none; padding: 0; background: none; min-width: 0; }
+table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row td:last-child { border: none; padding: 0; background: none; min-width: 0; white-space: normal; }
 .closing p { margin: 2px 0; }
 .seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
 /* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
