@@ -102,14 +102,18 @@ export function noteCode(name: string): string | undefined {
   return may ? headerCode(name.normalize("NFKC").replace(NOTE_NUMBER, "")) : undefined;
 }
 
-/** A row of targets (目标值 | 6.5% | 11500 …) on a form: never a unit. */
-const TARGETS = /^(目标值|目标|考核目标|目标任务|年度目标|目标数|target|targets)$/i;
-
-export function isTargetName(name: string): boolean {
-  const first = name.trimStart().charAt(0);
-  if (first !== "目" && first !== "考" && first !== "年" && first !== "t" && first !== "T") return false;
-  return TARGETS.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
+/**
+ * A row a form labels with one of `words` (满分, 目标值): its label as written, a note in closing
+ * brackets, a colon and spaces aside. Asked first of its first character (a province's rows are each asked).
+ */
+function labelledRow(words: RegExp, firsts: string): (name: string) => boolean {
+  const first = new Set([...firsts]);
+  return (name) => first.has(name.trimStart().charAt(0)) && words.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
 }
+
+/** A row of targets (目标值 | 6.5% | 11500 …) on a form: never a unit. */
+export const isTargetName = labelledRow(/^(目标值|目标|考核目标|目标任务|年度目标|目标数|target|targets)$/i, "目考年tT");
+
 
 /** The heading of the units' column (单位名称), written again on a second header row: never a unit. */
 const NAME_HEADING = /^(单位名称|单位|被考核单位|考核单位|名称|单位名)$/;
@@ -119,15 +123,7 @@ export function isNameHeading(name: string): boolean {
 }
 
 /** A row of the items' full marks (满分, 分值, 标准分) under a form's header: never a unit. */
-const SCALE = /^(满分|满分值|分值|标准分|标准分值|标准|权重|最高分|总分值|分数|计分标准|评分标准|maximum|max|points|weight)$/i;
-
-/** The characters those words start with: most names are units, starting otherwise (a province's rows are each asked). */
-const SCALE_FIRST: ReadonlySet<string> = new Set([..."满分标权最总计评mMpPwW"]);
-
-export function isScaleName(name: string): boolean {
-  if (!SCALE_FIRST.has(name.trimStart().charAt(0))) return false;
-  return SCALE.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
-}
+export const isScaleName = labelledRow(/^(满分|满分值|分值|标准分|标准分值|标准|权重|最高分|总分值|分数|计分标准|评分标准|maximum|max|points|weight)$/i, "满分标权最总计评mMpPwW");
 
 /**
  * The first words of the lines a Chinese form ends with: a note (注:…, 说明:…) and the signature

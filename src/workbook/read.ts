@@ -815,9 +815,11 @@ export class SubmissionReader {
     }
     const shifted = this.shiftWatch(sheet, role);
     const headless = role.headless ?? [];
+    const numbered = new Set<number>();
+    if (headless.length) this.headlessValues.set(sheet, numbered);
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
-      for (const col of headless) if (u.cells[col]?.value.t === "n") (this.headlessValues.get(sheet) ?? this.headlessValues.set(sheet, new Set()).get(sheet))?.add(col);
+      for (const col of headless) if (u.cells[col]?.value.t === "n") numbered.add(col);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
         p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name });
@@ -1045,13 +1047,14 @@ export class SubmissionReader {
     // pasted a column on with a blank before it (柳河镇 | | 30 | 29.5 | 0), as telling as words.
     // (Not on 指标数据: a unit leaves blank the indicators its kind does not read.)
     const first = !values && role.columns.has(nameCol + 1) ? nameCol + 1 : undefined;
-    const found: { at: RawCell; words: RawCell | string }[] = [];
+    // Each such number, with the words before it or the blank first item's cell.
+    const found: ({ at: RawCell; words: RawCell } | { at: RawCell; blank: string })[] = [];
     let filled = 0;
     this.sheetEnds.set(this.located.length - 1, () => {
       if (filled > found.length) return;
-      for (const { at, words } of found) {
-        if (typeof words === "string") this.p.warn("workbook.row-shifted-blank", sheet, at.ref, { blank: words, value: cellText(at) });
-        else this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, at.ref, { words: words.ref, value: cellText(at), text: cellText(words) });
+      for (const f of found) {
+        if ("blank" in f) this.p.warn("workbook.row-shifted-blank", sheet, f.at.ref, { blank: f.blank, value: cellText(f.at) });
+        else this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, f.at.ref, { words: f.words.ref, value: cellText(f.at), text: cellText(f.words) });
       }
     });
     return {
@@ -1060,7 +1063,7 @@ export class SubmissionReader {
         if (c?.value.t !== "n") return;
         filled++;
         if (words) found.push({ at: c, words });
-        else if (first !== undefined && isBlank(cells[first])) found.push({ at: c, words: refOf(first, row) });
+        else if (first !== undefined && isBlank(cells[first])) found.push({ at: c, blank: refOf(first, row) });
       },
     };
   }

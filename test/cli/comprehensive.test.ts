@@ -24,6 +24,14 @@ async function scoredUnder(name: string, edit: (yaml: string) => string): Promis
   await book.xlsx.readFile(out);
   return { rubric, book };
 }
+/** The sample scored to `name`.xlsx (with more arguments, such as --lang en), its result opened. */
+async function scoredSample(name: string, ...args: string[]): Promise<ExcelJS.Workbook> {
+  const out = join(dir, `${name}.xlsx`);
+  expect((await cli(["score", input, "-o", out, ...args])).code).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  return book;
+}
 let scored: Run;
 let json: { units: { name: string; group?: string; total: number; rank: Record<string, number | null>; grade?: Record<string, string>; awards: { kind: string; ranking?: string; tier?: string }[] }[] };
 
@@ -76,10 +84,7 @@ describe("the comprehensive sample", () => {
   });
 
   it("shows beside a line's subtotal in 得分明细 what is charged to the line itself, so that its items and that add up to it", async () => {
-    const out = join(dir, "charged-line.xlsx");
-    expect((await cli(["score", input, "-o", out])).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out);
+    const book = await scoredSample("charged-line");
     const ws = book.getWorksheet("得分明细(乡镇(街道))")!;
     const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
     // Only SH has a row charged to it (青龙乡's KF2, −2): its column right after SH's subtotal.
@@ -100,10 +105,7 @@ describe("the comprehensive sample", () => {
   });
 
   it("says under the award list's title, and beside the report's, the prize money it gives in all and by kind", async () => {
-    const out = join(dir, "money.xlsx");
-    expect((await cli(["score", input, "-o", out])).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out);
+    const book = await scoredSample("money");
     // By hand: 乡镇组 50,000 (柳河镇) + 30,000 × 3 (石桥镇, 双河乡 and 杨柳镇 递补), 街道组 30,000 (文昌街道;
     // its 一等奖 空缺): 170,000; 单项奖 20,000 × 2 (柳河镇 省级, 石桥镇 市级; 白马镇 vetoed).
     expect(String(book.getWorksheet("奖惩名单")!.getCell("A2").value).split("\n")[1]).toBe("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
@@ -111,19 +113,13 @@ describe("the comprehensive sample", () => {
     expect((await cli(["report", input, "--format", "html", "-o", html])).code).toBe(0);
     expect(readFileSync(html, "utf8")).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
     // In English each kind's name set off by a colon, not run into the sentence as a capitalised word.
-    const en = join(dir, "money-en.xlsx");
-    expect((await cli(["score", input, "-o", en, "--lang", "en"])).code).toBe(0);
-    const enBook = new ExcelJS.Workbook();
-    await enBook.xlsx.readFile(en);
+    const enBook = await scoredSample("money-en", "--lang", "en");
     const list = enBook.worksheets.find((w) => String(w.getCell("A1").value).includes("Awards"));
     expect(String(list?.getCell("A2").value).split("\n")[1]).toBe("Prize money in all: 210,000 yuan (Rank prize: 170,000 yuan, Single-item award: 40,000 yuan)");
   });
 
   it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {
-    const out = join(dir, "whole-awards.xlsx");
-    expect((await cli(["score", input, "-o", out])).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out);
+    const book = await scoredSample("whole-awards");
     const ws = book.getWorksheet("区直部门排名")!;
     const cells: string[] = [];
     ws.eachRow((row) => void cells.push(String(row.getCell(row.cellCount).value)));
