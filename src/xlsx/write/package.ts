@@ -45,20 +45,53 @@ export interface SheetsToWrite {
   readonly offload?: SheetDeflater;
 }
 
-/** A sheet part: as written ahead, or written and compressed on the second thread where there is one, else here. */
-async function addSheet(zip: ZipWriter, part: string, sheet: PackageSheet, ids: readonly number[], offload: SheetDeflater | undefined): Promise<void> {
-  const written = sheet.written?.(ids);
-  if (written) {
-    await zip.addDeflated(part, async (emit) => {
-      const d = await written;
-      for (const piece of d.pieces) emit(piece);
-      return d;
-    });
-    return;
+/**
+ * The sheet parts, in order: as written ahead, or written and compressed on the second thread
+ * where there is one, else here. On the second thread, a sheet's rows are handed over as soon as
+ * the sheet before has handed over its own, not once it is written: that thread goes from one
+ * sheet to the next without waiting while this one measures the next sheet's columns, and this one
+ * makes rows while that one writes the last of the sheet before. A sheet's compressed pieces wait
+ * here until the zip comes to its entry.
+ */
+async function addSheets(zip: ZipWriter, parts: readonly { readonly part: string; readonly sheet: PackageSheet }[], ids: readonly number[], offload: SheetDeflater | undefined): Promise<void> {
+  let before: Promise<void> = Promise.resolve();
+  for (const { part, sheet } of parts) {
+    const written = sheet.written?.(ids);
+    if (written) {
+      before = before.then(() =>
+        zip.addDeflated(part, async (emit) => {
+          const d = await written;
+          for (const piece of d.pieces) emit(piece);
+          return d;
+        }),
+      );
+      continue;
+    }
+    const ws = sheet.worksheet(ids);
+    if (!offload) {
+      await before;
+      await zip.add(part, worksheetXml(ws));
+      continue;
+    }
+    const waiting: Uint8Array[] = [];
+    let emitted: ((data: Uint8Array) => void) | undefined;
+    let handed: () => void = () => undefined;
+    const allHanded = new Promise<void>((resolve) => (handed = resolve));
+    const done = offload.deflate(ws, (data) => (emitted ? emitted(data) : waiting.push(data)), { handed });
+    // Awaited when the zip comes to it; a failure before then is that entry's to report.
+    done.catch(() => undefined);
+    before = before.then(() =>
+      zip.addDeflated(part, (emit) => {
+        for (const piece of waiting.splice(0)) emit(piece);
+        emitted = emit;
+        return done;
+      }),
+    );
+    before.catch(() => undefined);
+    // The next sheet's rows after this one's (the other thread takes sheets in order).
+    await Promise.race([allHanded, done.then(() => undefined, () => undefined)]);
   }
-  const ws = sheet.worksheet(ids);
-  if (offload) await zip.addDeflated(part, (emit) => offload.deflate(ws, emit));
-  else await zip.add(part, worksheetXml(ws));
+  await before;
 }
 
 /**
@@ -326,7 +359,7 @@ export async function writeExtension(zip: ZipWriter, plan: ExtensionPlan): Promi
     }
   }
   for (const [name, bytes] of plan.patched) if (!written.has(name)) await zip.add(name, [bytes]);
-  for (const { part, sheet } of plan.parts) await addSheet(zip, part, sheet, plan.styleIds, plan.offload);
+  await addSheets(zip, plan.parts, plan.styleIds, plan.offload);
 }
 
 /** A workbook of our sheets alone, in our styles, opening on the active one. */
@@ -365,6 +398,11 @@ export async function writeNewPackage(zip: ZipWriter, add: SheetsToWrite, creato
     `${DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${rels}<Relationship Id="rId${sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
   ]);
   await zip.add("xl/styles.xml", [styles]);
-  for (const [i, s] of sheets.entries()) await addSheet(zip, `xl/worksheets/sheet${i + 1}.xml`, s, ids, add.offload);
+  await addSheets(
+    zip,
+    sheets.map((sheet, i) => ({ part: `xl/worksheets/sheet${i + 1}.xml`, sheet })),
+    ids,
+    add.offload,
+  );
 }
 
