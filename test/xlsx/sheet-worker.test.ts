@@ -216,6 +216,16 @@ describe("result sheets written ahead", () => {
     expect(made.get(tables[1]!.rows)).toBe(2);
   });
 
+  it("hands each sheet over before the one before is written, and the workbook is the one written on this thread", async () => {
+    const tables = [table("info", 20), table("notes", 3_000), table("info", 700), table("notes", 5_000), table("info", 1)];
+    const plain = await parts((sink) => writeResultWorkbook(sink, { ...nodeHost, sheetDeflater: () => undefined }, tables, o));
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(BUILT) };
+    const there = await parts((sink) => writeResultWorkbook(sink, host, tables, o));
+    expect(Object.keys(there)).toEqual(Object.keys(plain));
+    expect(there["xl/worksheets/sheet4.xml"]).toContain("第 4998 行");
+    expect(there).toEqual(plain);
+  });
+
   it("writes a sheet again where its styles came out otherwise, and the workbook is the same", async () => {
     const tables = [table("info", 20), table("notes", 12_000)];
     const plain = await parts((sink) => writeResultWorkbook(sink, { ...nodeHost, sheetDeflater: () => undefined }, tables, o));
