@@ -1056,9 +1056,20 @@ class Interned {
 }
 
 /** Cells in the order a reader meets them: by sheet, then row, then column (B3 before B10). */
+/** A cell reference's row (C12 → 12), read without a regular expression: a province's lists are sorted by it. */
+function rowOf(cell: string): number {
+  let row = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const d = cell.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) row = row * 10 + d;
+  }
+  return row;
+}
+
 function byPlace(a: CellAt, b: CellAt): number {
   if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-  const [ra, rb] = [Number(a.cell.replace(/^[A-Za-z]+/, "")), Number(b.cell.replace(/^[A-Za-z]+/, ""))];
+  const ra = rowOf(a.cell);
+  const rb = rowOf(b.cell);
   if (ra !== rb) return ra - rb;
   return a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
 }

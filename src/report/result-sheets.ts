@@ -238,17 +238,25 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         // (Made again with line breaks, not split at the list's mark: an award's own reason may hold one.)
         const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? awardsCell(u, lang, r.id, !isTotal, "\n") : said;
         const mark = text ? remarkMark(u) : undefined;
-        cells.length = 0;
-        cells.push(e.rank ?? statusText(u, lang));
-        if (pending) cells.push(rankRange(u, r.id));
-        cells.push(xmlSafe(u.name));
-        if (groupRankings.length) cells.push(groupPlace(u));
+        // Set in place, not emptied and pushed again (that gives the array new storage every row).
+        let k = 0;
+        cells[k++] = e.rank ?? statusText(u, lang);
+        if (pending) cells[k++] = rankRange(u, r.id);
+        cells[k++] = xmlSafe(u.name);
+        if (groupRankings.length) cells[k++] = groupPlace(u);
         if (isTotal) {
-          for (const code of lineCodes) cells.push(pointsToNumber(u.subtotals[code] ?? 0));
-          cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction), pointsToNumber(u.total));
-        } else cells.push(pointsToNumber(e.value), pointsToNumber(max), max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null);
-        for (const c of ties) cells.push(pointsToNumber(c.points(u)));
-        cells.push(text);
+          for (const code of lineCodes) cells[k++] = pointsToNumber(u.subtotals[code] ?? 0);
+          cells[k++] = pointsToNumber(u.bonus);
+          cells[k++] = pointsToNumber(u.deduction);
+          cells[k++] = pointsToNumber(u.total);
+        } else {
+          cells[k++] = pointsToNumber(e.value);
+          cells[k++] = pointsToNumber(max);
+          cells[k++] = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
+        }
+        for (const c of ties) cells[k++] = pointsToNumber(c.points(u));
+        cells[k++] = text;
+        cells.length = k;
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };
       }
     },
@@ -354,13 +362,20 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         // One array for every row: each is written before the next is made.
         const cells: Value[] = [];
         for (const { u, i } of units) {
-          cells.length = 0;
-          cells.push(xmlSafe(u.name), rankCell(u, i), pointsToNumber(u.total));
+          // Set in place, not emptied and pushed again (that gives the array new storage every row).
+          let k = 0;
+          cells[k++] = xmlSafe(u.name);
+          cells[k++] = rankCell(u, i);
+          cells[k++] = pointsToNumber(u.total);
           for (let i = 0; i < u.points.length; i++) {
-            cells.push(pointsToNumber(u.points[i] ?? 0));
-            if (charged[i]) cells.push(pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0));
+            cells[k++] = pointsToNumber(u.points[i] ?? 0);
+            if (charged[i]) cells[k++] = pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0);
           }
-          if (hasLedger) cells.push(pointsToNumber(u.bonus), pointsToNumber(u.deduction));
+          if (hasLedger) {
+            cells[k++] = pointsToNumber(u.bonus);
+            cells[k++] = pointsToNumber(u.deduction);
+          }
+          cells.length = k;
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };
         }
       },
@@ -398,24 +413,33 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
     if (!u) continue;
     const name = xmlSafe(u.name);
     for (const n of notes(u, index)) {
-      cells.length = 0;
-      cells.push(name, n.item.code, n.item.name, pointsToNumber(n.points), pointsToNumber(n.item.max), n.why, n.source ? cellRef(n.source.sheet, n.source.cell) : "");
+      note(cells, name, n.item.code, n.item.name, pointsToNumber(n.points), pointsToNumber(n.item.max), n.why, n.source ? cellRef(n.source.sheet, n.source.cell) : "");
       yield n.vetoes ? vetoed : normal;
     }
     for (const r of u.ledger) {
       const sign = r.kind === "deduction" ? -1 : 1;
-      cells.length = 0;
       const codeName = ledgerNames.get(r.entry.code) ?? "";
-      const note = xmlSafe(r.entry.note);
-      cells.push(name, r.entry.code, note && note !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      const said = xmlSafe(r.entry.note);
+      note(cells, name, r.entry.code, said && said !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note: said }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u), cellRef(r.entry.at.sheet, r.entry.at.cell));
       yield normal;
     }
     if (u.floored) {
-      cells.length = 0;
-      cells.push(name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), "");
+      note(cells, name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), "");
       yield normal;
     }
   }
+}
+
+/** A notes row's seven cells, set in place (emptied and pushed again, the array would get new storage every row). */
+function note(cells: Value[], unit: Value, code: Value, item: Value, points: Value, max: Value, why: Value, source: Value): void {
+  cells[0] = unit;
+  cells[1] = code;
+  cells[2] = item;
+  cells[3] = points;
+  cells[4] = max;
+  cells[5] = why;
+  cells[6] = source;
+  cells.length = 7;
 }
 
 function noteCount(rubric: Rubric, u: UnitResult, measured: number): number {
