@@ -322,7 +322,12 @@ function isOpen(open: readonly OpenAward[], a: Award): boolean {
 export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly by: string }): boolean {
   if (r.by === "total") return true;
   const x = rubric.rankings.find((y) => y.id === r.id);
-  return x !== undefined && (x.tiers.length > 0 || x.grades !== undefined || x.single.length > 0 || x.yellowCard !== undefined);
+  return x !== undefined && givesAwards(x);
+}
+
+/** A ranking gives awards: prizes, grades, single-item awards or a yellow card. */
+export function givesAwards(r: Rubric["rankings"][number]): boolean {
+  return r.tiers.length > 0 || r.grades !== undefined || r.single.length > 0 || r.yellowCard !== undefined;
 }
 
 /** A tie-breaker a ranking's table shows in a column of its own: its heading, and a unit's points there. */

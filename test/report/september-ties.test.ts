@@ -148,3 +148,19 @@ describe("the HTML report's award list under a scheme without money", () => {
     expect(reportHtml(buildReport(liuhe.rubric, liuhe.results, { lang: "zh-CN", cover: liuhe.cover, date: DATE, tool: "t" }))).toContain("金额(元)");
   });
 });
+
+describe("the report's closing note on pending claims", () => {
+  it("says nothing of awards where the scheme gives none (it said every unit's awards stay as they are)", () => {
+    const bare = (t: string): string => t.replace(/^awards:\n(?:[ ]{2,}.*\n)+/m, "").replace(/ {4}- code: DX1\n(?: {6}.*\n)+/, "");
+    const T = mini(bare);
+    expect(T.rankings.every((r) => r.tiers.length === 0 && r.grades === undefined && r.single.length === 0 && r.yellowCard === undefined)).toBe(true);
+    // 乙's pending +20 (JF1) may take it past 甲 (98 and 99): ranks may move.
+    const sub = submission(T, [{ name: "甲", scores: { JS1: 59 } }, { name: "乙", scores: { JS1: 58 } }, { name: "丙", scores: { JS1: 40 } }], [{ unit: "乙", code: "JF1", status: "申报中" }]);
+    const lines = (lang: "zh-CN" | "en"): readonly string[] => buildReport(T, score(T, sub), { lang, cover: {}, date: DATE, tool: "t" }).closing.lines;
+    expect(lines("zh-CN")[0]).toBe("尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动。");
+    expect(lines("en")[0]).toBe("Some ledger claims are still pending: the totals and ranks of the units concerned may still move.");
+    // With the scheme's awards, the same claims: every unit's awards are said to stay.
+    const withAwards = mini();
+    expect(buildReport(withAwards, score(withAwards, submission(withAwards, [{ name: "甲", scores: { JS1: 59 } }, { name: "乙", scores: { JS1: 58 } }, { name: "丙", scores: { JS1: 40 } }, { name: "丁", scores: { JS1: 30 } }, { name: "戊", scores: { JS1: 20 } }], [{ unit: "戊", code: "KF1", status: "申报中" }])), { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }).closing.lines.join("\n")).toContain("各单位的奖惩均不变");
+  });
+});

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardCategories, awardClaims, awardText, awardsCell, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -278,7 +278,10 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
   // Whose ranks may move, and where they may end (the tables show each rank as it stands).
   const moving = ranks ? rankRanges(results, lang) : [];
-  if (!open.length) return [message(lang, ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals"), ...moving];
+  // A scheme that gives no awards at all (no prize, grade, card or single-item award): nothing said of awards.
+  const gives = rubric.rankings.some(givesAwards);
+  const none = ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals";
+  if (!open.length) return [message(lang, gives ? none : `${none}-no-awards`), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
   // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
   const waits = (u: UnitResult): string => {
