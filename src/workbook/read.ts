@@ -6,7 +6,7 @@ import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, Submission, Unit } from "../model/submission.js";
-import { numberText } from "../model/numbers.js";
+import { formatPoints, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
@@ -253,6 +253,18 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     return typeof c === "string" ? c : (c?.code ?? "");
   };
   let inFooter = false;
+  // A full-marks row's marks that are not the rubric's (DJ1 满分 20 where the rubric gives 15): the
+  // form was made for another version of the scheme, said at each such mark (a 权重 row holds weights, not marks).
+  const marksAgainstRubric = (label: string, cells: readonly (RawCell | undefined)[]): void => {
+    if (role.role !== "line" || /权重|weight/i.test(label)) return;
+    for (const [col, item] of role.columns) {
+      const c = cells[col];
+      const typed = c?.value.t === "s" ? numberText(c.value.v.replace(/分\s*$/, "")) : undefined;
+      const v = c?.value.t === "n" ? c.value.v : typed === undefined ? undefined : Number(typed);
+      if (c === undefined || v === undefined || !Number.isFinite(v) || Math.round(v * 100) === item.max) continue;
+      p.warn("workbook.scale-row-differs", sheet, c.ref, { code: item.code, value: formatPoints(Math.round(v * 100)), max: formatPoints(item.max) });
+    }
+  };
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) return;
@@ -281,6 +293,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const scale = valued ? row.find((c) => c.value.t === "s" && !role.columns.has(c.col) && isScaleName(c.value.v)) : undefined;
       if (scale) {
         p.warn("workbook.scale-row", sheet, scale.ref, { value: cellText(scale) });
+        marksAgainstRubric(cellText(scale), cells);
         return;
       }
       // A second header row (2025年得分 | 2026年得分 under a heading merged over both): words alone
@@ -339,6 +352,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
     if (isScaleName(name)) {
       p.warn("workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
+      marksAgainstRubric(name, cells);
       return;
     }
     // Nor its targets (目标值 | 6.5% | 11500 …): each unit's are the rubric's or its own row's.

@@ -12,7 +12,7 @@ import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
-import type { Rubric } from "../../src/rubric/model.js";
+import { leaves, type Rubric } from "../../src/rubric/model.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
 import { fill, templateBook, type LedgerRow, type MemBook, type MemSheet, type Value } from "../helpers/membook.js";
 import { MINI_TEXT, rubricFrom } from "../helpers/builders.js";
@@ -22,6 +22,8 @@ const FILE = "rubric/district-popplan-2022.1.yaml";
 const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
 
 const TOWNS = ["甲镇", "乙街道", "丙镇"];
+/** Each judged item's full marks, as a form's 满分 row gives them. */
+const FULL_MARKS = new Map(rubric.lines.flatMap((l) => leaves(l.items)).map((i) => [i.code, i.max / 100]));
 const base = (): Record<string, Record<string, Value>> => ({
   甲镇: { ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.99 }, MB2: { percent: 0.98 }, ZB3: { percent: 0.96 }, ZB4: { percent: 0.35 } },
   乙街道: { ZB1: { percent: 0.97 }, MB1: { percent: 0.95 }, ZB2: { percent: 0.99 }, MB2: { percent: 0.98 }, ZB3: { percent: 0.96 }, ZB4: { percent: 0.35 } },
@@ -609,7 +611,9 @@ const cases: Case[] = [
       ws.insertRow(2);
       const cols = ws.codeColumns();
       ws.set("A2", "满分");
-      for (const [, col] of cols) ws.setAt(2, col, 20);
+      for (const [code, col] of cols) ws.setAt(2, col, FULL_MARKS.get(code) ?? 0);
+      // DZ2's marks from another version of the scheme (25, the rubric's 20), typed as text with 分.
+      ws.setAt(2, cols.get("DZ2") ?? 2, "25分");
       // (A line with nothing beside it under the note's heading is the form's footer: passed over unsaid.)
       ws.set("A7", "评分说明").set("A8", "DZ2 统筹决策:按材料评分").setAt(8, cols.get("DZ2") ?? 2, 20).set("A9", "DZ4 依法行政:每起扣 2 分");
       // Numbered lines of a note with no heading over them, each with its points (they were units).
@@ -619,7 +623,7 @@ const cases: Case[] = [
       // Bullets and other numberings (★, ●, -, ⑴, ㈠, Ⅰ., a., 第一条).
       ["★JS1.1", "●JS1.2", "-JS1.3", "⑴JS1.1", "㈠JS1.2", "Ⅰ.JS1.3", "a.JS1.1", "第一条 JS1.2"].forEach((note, k) => js.set(`A${12 + k}`, `${note} 按抽查结果评分`).setAt(12 + k, 2, 10));
     },
-    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
+    expected: ["warning workbook.scale-row 党政线!A2", "warning workbook.scale-row-differs 党政线!B2", "warning workbook.code-note-row 党政线!A8", ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((r) => `warning workbook.code-note-row 人口计生线!A${r}`)],
   },
   // The full marks' row of a form with a 序号 column, labelled there (满分 | | 30 | 20 …), its name
   // cell blank: no unit (it was "values but no unit name", an error that stopped scoring).
@@ -629,7 +633,7 @@ const cases: Case[] = [
       const ws = numbered(wb.sheetNamed("部门"), "序号");
       ws.insertRow(2);
       ws.setAt(2, 1, "满分");
-      for (const [, col] of ws.codeColumns()) ws.setAt(2, col, 20);
+      for (const [code, col] of ws.codeColumns()) ws.setAt(2, col, FULL_MARKS.get(code) ?? 0);
     },
     expected: ["warning workbook.scale-row 部门!A2"],
   },
