@@ -225,6 +225,16 @@ function isWords(c: RawCell | undefined): c is RawCell {
   return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined;
 }
 
+/** A number that is the sum of a row's points in `cols` (not 0): a total typed beside them, not a point shifted out of line. */
+function totalOf(cells: readonly (RawCell | undefined)[], cols: Iterable<number>, value: number): boolean {
+  let sum = 0;
+  for (const col of cols) {
+    const c = cells[col];
+    if (c?.value.t === "n") sum += Math.round(c.value.v * 100);
+  }
+  return value !== 0 && sum === Math.round(value * 100);
+}
+
 /** The cell right of the name's column where it holds words: a name pasted a column on. */
 function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): RawCell | undefined {
   const c = cells[nameCol + 1];
@@ -1077,7 +1087,8 @@ export class SubmissionReader {
         if (c?.value.t !== "n") return;
         filled++;
         if (words) found.push({ at: c, words });
-        else if (first !== undefined && isBlank(cells[first])) found.push({ at: c, blank: refOf(first, row) });
+        // (Not a row's total typed beside its points, its first item left blank: no shift.)
+        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns.keys(), c.value.v)) found.push({ at: c, blank: refOf(first, row) });
       },
     };
   }

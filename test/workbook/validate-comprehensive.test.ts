@@ -283,6 +283,17 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("党的建设").set("B2", null).set("C2", 30).set("D2", 29.5).set("E2", 0),
     expected: ["workbook.blank-points 党的建设!B2", "workbook.deduction-out-of-range 党的建设!D2", "warning workbook.row-shifted-blank 党的建设!E2"],
   },
+  // Its first item left blank (not yet scored) and the row's total typed past the last heading: no
+  // shift (it was warned as one).
+  {
+    name: "a row's first item blank and its total typed past the last heading",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党的建设");
+      const [c, d] = ["C2", "D2"].map((ref) => ws.get(ref)?.value).map((v) => (v?.t === "n" ? v.v : 0));
+      ws.set("B2", null).set("E2", (c ?? 0) + (d ?? 0));
+    },
+    expected: ["workbook.blank-points 党的建设!B2"],
+  },
   // A heading cleared over its item's points: the missing column said at the empty heading, with
   // what to write there (it was said of the sheet alone).
   {
