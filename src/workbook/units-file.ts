@@ -10,6 +10,9 @@ import { groupByEnding } from "./group-name.js";
 import { isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
+/** How an office's name ends (区投资促进中心, 区人武部, 区政府办): no company, whatever words it holds. */
+const OFFICE_ENDING = /(中心|局|办|委|办公室|站|所|院|队|处|会|馆|部|厅|室)$/;
+
 /**
  * Why a units file cannot be read as text at all: a workbook (Excel's .xlsx or .xls, saved instead
  * of as CSV) or other binary data; undefined for text.
@@ -296,21 +299,23 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (named) ({ kind, group } = named);
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
-        // A name like a company's (区城投集团, 区农商银行) where the rubric has a kind of companies
-        // (not ranked in groups): listed as one, and said (区投资促进中心 is an office: the word is
-        // no proof). Else the first kind.
-        const company = /集团|公司|企业|控股|银行|投资|城投|国投|交投|资产经营/.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
-        const listed = company ?? rubric.unitKinds[0];
-        if (company) kind = company.id;
+        // A name like an office's (区投资促进中心, 区人武部: ending in 中心, 局, 部…) where the rubric
+        // has a kind of offices, or like a company's (区城投集团, 区农商银行) where it has a kind of
+        // companies (neither ranked in groups): listed as one, and said. Else the first kind.
+        const office = OFFICE_ENDING.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
+        const company = !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(name) && !OFFICE_ENDING.test(name))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+        const named = office ?? company;
+        const listed = named ?? rubric.unitKinds[0];
+        if (named) kind = named.id;
         // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)
         const grouped = (listed?.groups.length ?? 0) > 0;
         // Its kind written as it would be: after the name, or, where headings name the columns and
         // none is the kind's, in a column of its own (written after the name, it would be left alone).
         // The example another kind's word (部门), not the word 类型 itself; for one listed as a company,
         // an office's (部门), the likelier other.
-        const other = company ? (rubric.unitKinds.find((k, i) => i > 0 && k !== company) ?? rubric.unitKinds[0]) : rubric.unitKinds[1];
+        const other = company ? (rubric.unitKinds.find((k, i) => i > 0 && k !== company) ?? rubric.unitKinds[0]) : office ? (rubric.unitKinds.find((k) => k !== office && k.groups.length === 0) ?? rubric.unitKinds.find((k) => k !== office)) : rubric.unitKinds[1];
         const example = other?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
-        const code = `${company ? "units.kind-guessed-company" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
+        const code = `${named ? "units.kind-by-name" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
         diagnostics.push({ code, severity: "warning", data: { unit: name, kind: listed?.name ?? kind, labels, example }, location: { file, line, col: 1 } });
         guessed = true;
       }

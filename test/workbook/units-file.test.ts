@@ -71,19 +71,23 @@ describe("units file", () => {
       // 集团 is no label, but a company's word: listed as an enterprise (it was listed as a town,
       // then said to be unknown, with 企业 as the kind to write), and said.
       { name: "区城投集团", kind: "enterprise" },
-      // Neither is 部: the first kind, and a warning at the line.
-      { name: "区人武部", kind: "town" },
+      // No label ends it, but an office's name does (部): listed as a department (it was listed as a
+      // town, the first kind), and said.
+      { name: "区人武部", kind: "department" },
     ]);
-    // Guessed a town, it has no group either (its 分组 is left blank): said in the one warning, which
-    // asks for its kind first (a group to write, “区人武部,乡镇组”, would put a department among the towns).
-    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-guessed-company units.csv:5:1", "warning units.kind-guessed-group units.csv:6:1"]);
-    // The kind to write if not, by example: an office's for a name listed as a company's (区投资促进中心 is one).
-    expect(r.diagnostics.map((d) => d.data.example)).toEqual(["部门", "部门"]);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-by-name units.csv:5:1", "warning units.kind-by-name units.csv:6:1"]);
+    // The kind to write if not, by example: an office's for a name listed as a company's, a company's for an office's.
+    expect(r.diagnostics.map((d) => d.data.example)).toEqual(["部门", "企业"]);
     expect(renderLine(r.diagnostics[0]!, "zh-CN")).toContain("单位 “区城投集团” 未写类型,按名称列为区属国有企业;如不是,请在名称后写上类型,如 “区城投集团,部门”");
     // Likewise a holding company, a bank, a 交投 (交通投资).
     const companies = parseUnitsFile("units.csv", "单位\n区国投控股\n区农商银行\n区交投\n", comprehensive);
     expect(companies.units.map((u) => u.kind)).toEqual(["enterprise", "enterprise", "enterprise"]);
-    expect(companies.diagnostics.map((d) => d.code)).toEqual(["units.kind-guessed-company", "units.kind-guessed-company", "units.kind-guessed-company"]);
+    expect(companies.diagnostics.map((d) => d.code)).toEqual(["units.kind-by-name", "units.kind-by-name", "units.kind-by-name"]);
+    // An office whose name holds a company's word (投资, 企业) is an office by its ending (中心): a
+    // department, not a company (区投资促进中心 was listed as an enterprise).
+    const offices = parseUnitsFile("units.csv", "单位\n区投资促进中心\n区企业服务中心\n区国有资产管理局\n", comprehensive);
+    expect(offices.units.map((u) => u.kind)).toEqual(["department", "department", "department"]);
+    expect(renderLine(offices.diagnostics[0]!, "zh-CN")).toContain("单位 “区投资促进中心” 未写类型,按名称列为区直部门;如不是,请在名称后写上类型,如 “区投资促进中心,企业”");
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {
@@ -131,10 +135,11 @@ rankings:
   });
 
   it("reads a list kept in Excel with a 序号 column, by its headings", () => {
-    // 区公安分局 alone: no label of the district scheme ends it, so the first kind (with a warning).
+    // 区公安分局 alone: no label of the district scheme ends it, but an office's name does (局): a
+    // department (with a warning).
     expect(parse("序号,单位名称\n1,城关镇\n2,区公安分局\n").units).toEqual([
       { name: "城关镇", kind: "town" },
-      { name: "区公安分局", kind: "town" },
+      { name: "区公安分局", kind: "department" },
     ]);
     expect(parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n").units).toEqual([
       { name: "城关镇", kind: "town" },
@@ -158,11 +163,11 @@ rankings:
   });
 
   it("tells where to write a kind that cannot be guessed: after the name, or in a 类型 column where headings name the columns, with a word it takes", () => {
-    const loose = parse("区人武部\n");
+    const loose = parse("青山公园\n");
     expect(loose.diagnostics.map((d) => d.code)).toEqual(["units.kind-guessed"]);
-    expect(renderLine(loose.diagnostics[0]!, "zh-CN")).toContain("如 “区人武部,部门”");
+    expect(renderLine(loose.diagnostics[0]!, "zh-CN")).toContain("如 “青山公园,部门”");
     // Headed columns, none the kind's (单位性质 is not read): a column of its own, not a word after the name.
-    const headed = parse("序号,单位名称,单位性质,备注\n1,区人武部,部门,\n");
+    const headed = parse("序号,单位名称,单位性质,备注\n1,青山公园,部门,\n");
     expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.kind-guessed-column units.csv:2:1"]);
     expect(renderLine(headed.diagnostics[0]!, "zh-CN")).toContain("请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 部门");
   });

@@ -133,11 +133,11 @@ export const common: Catalog = {
     "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind};如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels})",
     en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
   },
-  "units.kind-guessed-company": {
+  "units.kind-by-name": {
     "zh-CN": "单位 “{unit}” 未写类型,按名称列为{kind};如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels})",
     en: "the unit \"{unit}\" has no kind: by its name it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels})",
   },
-  "units.kind-guessed-company-column": {
+  "units.kind-by-name-column": {
     "zh-CN": "单位 “{unit}” 未写类型,按名称列为{kind};如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels})",
     en: "the unit \"{unit}\" has no kind: by its name it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
   },
