@@ -109,7 +109,9 @@ class Builder {
       // A floor of an amount as a share of the target (保底值为目标的 80%): no such thing to write;
       // each unit's floor is a target column of its own.
       const share = path.at(-1) === "floor" && typeof value === "string" && /%\s*$/.test(value.normalize("NFKC"));
-      this.error(share ? "rubric.floor-share-of-target" : "rubric.bad-number", path, { value: String(value) });
+      // A number finer than 0.01 (0.015 人/亿元): the precision is what is wrong, said first.
+      const fine = typeof value === "number" && Number.isFinite(value);
+      this.error(share ? "rubric.floor-share-of-target" : fine ? "rubric.number-too-fine" : "rubric.bad-number", path, { value: String(value) });
       return 0;
     }
     return p;
@@ -376,7 +378,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
 }
 
 /** What a value is said to be where its indicator's unit is known: not said where it is not. */
-const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
+const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.number-too-fine", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
 
 function checkSum(b: Builder, max: Points, children: readonly { max: Points }[], path: Path, code: string): void {
   const sum = children.reduce((s, c) => s + c.max, 0);

@@ -188,9 +188,10 @@ function asShown(raw: number | string): string {
 /**
  * Reads a measured value: a rate (0.95, 95% formatted, "95%", "９５％") or a number ("3", "1,250.5",
  * "12 万元"). `shown`: told the rate the cell shows where its format rounds it to another (0.9499
- * formatted 0% shows 95%; 94.99% is read).
+ * formatted 0% shows 95%; 94.99% is read). `finer`: told a count's or an amount's value typed more
+ * finely than the hundredths it is held in (0.041 人/亿元: 4.1 hundredths, held as 4), as typed.
  */
-export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec, shown?: (rate: number, text: string) => void): number | undefined {
+export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec, shown?: (rate: number, text: string) => void, finer?: (exact: number, text: string) => void): number | undefined {
   if (!c || isBlank(c)) {
     blankMeasure(p, sheet, colName(col) + row, spec.code, spec);
     return undefined;
@@ -198,7 +199,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (commonRefusal(p, sheet, c)) return undefined;
   const v = c.value;
   const raw: number | string = v.t === "n" ? v.v : cellText(c);
-  if (spec.unit !== "percent") return readQuantity(p, sheet, c, raw, spec);
+  if (spec.unit !== "percent") return readQuantity(p, sheet, c, raw, spec, finer);
   const min = spec.min ?? 0;
   const max = spec.max ?? 10000;
   // A number the cell shows as a percentage (112.00%) is that percentage, whatever its size.
@@ -354,7 +355,7 @@ function otherUnit(raw: string, display: string): { found: string; meant: string
 }
 
 /** A count or an amount: a number, text digits with thousands separators, the display unit after it allowed. */
-function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec): number | undefined {
+function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | string, spec: MeasureSpec, finer?: (exact: number, text: string) => void): number | undefined {
   const v = c.value;
   if (v.t === "n" && (isPercentFormat(v.fmt) || v.fmt === "shown-percent")) {
     // A percentage where a count or an amount belongs: 115% is not 1.15万元.
@@ -412,6 +413,9 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(String(n), spec.display), code: spec.code });
     return undefined;
   }
+  // Finer than its hundredths (a formula's float error aside): whether that matters is judged once
+  // the unit's items and targets are known.
+  if (finer && Math.abs(n * 100 - h) > 1e-6) finer(n * 100, asShown(raw));
   return h;
 }
 

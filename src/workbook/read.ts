@@ -19,7 +19,7 @@ import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
-import { shownAcross, type ShownRate } from "./shown.js";
+import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
@@ -560,6 +560,8 @@ export class SubmissionReader {
   private readonly rateMerges: { sheet: string; merges: readonly string[]; cells: ReadCells }[] = [];
   /** Rates read from cells that show them rounded to another (0.9499 formatted 0%): told where that crosses an edge. */
   private readonly shown: ShownRate[] = [];
+  /** Counts and amounts typed more finely than their hundredths (as ShownRate: held, and as typed). */
+  private readonly finer: ShownRate[] = [];
 
   constructor(
     private readonly rubric: Rubric,
@@ -1042,8 +1044,19 @@ export class SubmissionReader {
         if (isBlank(c)) continue;
         const before = p.list.length;
         let seen: { rate: number; text: string } | undefined;
-        const v = readMeasure(p, sheet, c, col, u.row, spec, (rate, text) => (seen = { rate, text }));
+        let typed: { exact: number; text: string } | undefined;
+        const v = readMeasure(
+          p,
+          sheet,
+          c,
+          col,
+          u.row,
+          spec,
+          (rate, text) => (seen = { rate, text }),
+          (exact, text) => (typed = { exact, text }),
+        );
         if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
+        if (v !== undefined && typed !== undefined) this.finer.push({ unit: u.name, code, value: v, shown: typed.exact, shownText: typed.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v === undefined) {
           if (c?.value.t === "s") words ??= c;
           this.refused.add(`${u.name}\u0000${code}`);
@@ -1131,6 +1144,7 @@ export class SubmissionReader {
       p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && this.emptyTwins.has(at(d)))));
     }
     shownAcross(this.rubric, this.shown, units, values, p);
+    finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();
     this.unusedRefusals();

@@ -5,10 +5,10 @@
 // unit vetoed is told why, at the cell, before the results go out. A difference of a few hundredths
 // of a point (a linear item's 19.99 for 20 shown) is not said: the notes show the numbers scored.
 import type { Problems } from "../diagnostics/index.js";
-import { formatPoints, formatRate } from "../model/numbers.js";
+import { formatPoints, formatRate, withDisplay } from "../model/numbers.js";
 import type { CellAt, Values } from "../model/submission.js";
 import { measuredPoints } from "../rubric/formulas.js";
-import { isRelative, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
+import { isRelative, measureOf, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
 import { lowerIsBetter, reaches, targetReaders, type TargetReaders } from "../rubric/targets.js";
 import { measuredOf } from "./coverage.js";
 
@@ -31,12 +31,26 @@ function crosses(item: MeasuredItem, lower: boolean, held: { v: Rate; t: Rate },
   return reaches(held.v, held.t, lower) !== reaches(seen.v, seen.t, lower) || (item.kind === "shortfall" && item.wholeSteps === true);
 }
 
+/** An item the other numbers would score otherwise, across an edge: its points either way, and whether it vetoes either way. */
+interface Crossing {
+  readonly cell: ShownRate;
+  /** The indicator's and the target's other numbers, where they have them. */
+  readonly own: ShownRate | undefined;
+  readonly target: ShownRate | undefined;
+  readonly item: MeasuredItem;
+  readonly v: Rate;
+  readonly t: Rate;
+  readonly points: number;
+  readonly shownPoints: number;
+  readonly vetoes: boolean;
+  readonly shownVetoes: boolean;
+}
+
 /**
- * Warns, at the rounded cell, of each unit's item whose points the numbers shown would change
- * across an edge: the first such item of the unit's kind (a gate first) for each rounded cell.
+ * Each unit's items whose points (or veto) the other numbers (`shown`: those a cell shows, or those
+ * typed more finely than held) would change across an edge, by the cell: a gate first.
  */
-export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values, p: Problems): void {
-  if (!shown.length) return;
+function crossings(rubric: Rubric, shown: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values): Crossing[][] {
   const index = new Map(units.map((u, i) => [u.name, i]));
   const byUnit = new Map<number, Map<string, ShownRate>>();
   for (const s of shown) {
@@ -54,9 +68,9 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
   };
   // A gate first: a veto is what a clerk would most want to have seen.
   const byKind = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => !isRelative(m)).sort((a, b) => Number(b.kind === "gate") - Number(a.kind === "gate"))]));
+  const out: Crossing[][] = [];
   for (const [u, rounded] of byUnit) {
-    // Each rounded cell's items the numbers shown would score otherwise, a gate first.
-    const crossed = new Map<string, { cell: ShownRate; item: MeasuredItem; points: number; data: Record<string, string> }[]>();
+    const crossed = new Map<string, Crossing[]>();
     for (const item of byKind.get(units[u]?.kind ?? "") ?? []) {
       const targetRef = "ref" in item.target ? item.target.ref : undefined;
       const floorRef = item.floor && "ref" in item.floor ? item.floor.ref : undefined;
@@ -75,32 +89,64 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
       const seen = { v: own?.shown ?? v, t: target?.shown ?? t, f: floor?.shown ?? f };
       const points = measuredPoints(item, lower, v, t, f);
       const shownPoints = measuredPoints(item, lower, seen.v, seen.t, seen.f);
-      if (points === shownPoints || !crosses(item, lower, { v, t }, seen)) continue;
-      const data = {
-        unit: units[u]?.name ?? "",
-        item: item.name,
-        itemCode: item.code,
-        value: formatRate(v),
-        shownValue: own?.shownText ?? formatRate(v),
-        target: formatRate(t),
-        shownTarget: target?.shownText ?? formatRate(t),
-        points: formatPoints(points),
-        shownPoints: formatPoints(shownPoints),
-      };
+      const gate = item.kind === "gate";
+      const vetoes = gate && !reaches(v, t, lower);
+      const shownVetoes = gate && !reaches(seen.v, seen.t, lower);
+      if ((points === shownPoints && vetoes === shownVetoes) || !crosses(item, lower, { v, t }, seen)) continue;
+      const hit: Crossing = { cell, own, target, item, v, t, points, shownPoints, vetoes, shownVetoes };
       const list = crossed.get(cell.code);
-      if (list) list.push({ cell, item, points, data });
-      else crossed.set(cell.code, [{ cell, item, points, data }]);
+      if (list) list.push(hit);
+      else crossed.set(cell.code, [hit]);
     }
+    out.push(...crossed.values());
+  }
+  return out;
+}
+
+/**
+ * Warns, at the rounded cell, of each unit's item whose points the numbers shown would change
+ * across an edge: the first such item of the unit's kind (a gate first) for each rounded cell.
+ */
+export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values, p: Problems): void {
+  if (!shown.length) return;
+  for (const list of crossings(rubric, shown, units, values)) {
     // One warning a cell: the first item's, with the other gates it fails where it is vetoed.
-    for (const [, list] of crossed) {
-      const first = list[0];
-      if (!first) continue;
-      const vetoes = list.filter((x) => x.item.kind === "gate" && x.points === 0);
-      const code = vetoes.length > 1 ? "workbook.shown-rounded-veto-more" : vetoes.length ? "workbook.shown-rounded-veto" : first.item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
-      // Said of the gate it fails where it is vetoed, the others by name and code (出生政策符合率(JS4.1)).
-      const lead = vetoes[0] ?? first;
-      const also = vetoes.slice(1).map((x) => `${x.item.name}(${x.item.code})`).join("、");
-      p.warn(code, lead.cell.at.sheet, lead.cell.at.cell, { ...lead.data, ...(vetoes.length > 1 ? { also } : {}) });
-    }
+    const first = list[0];
+    if (!first) continue;
+    const data = (x: Crossing): Record<string, string> => ({
+      unit: x.cell.unit,
+      item: x.item.name,
+      itemCode: x.item.code,
+      value: formatRate(x.v),
+      shownValue: x.own?.shownText ?? formatRate(x.v),
+      target: formatRate(x.t),
+      shownTarget: x.target?.shownText ?? formatRate(x.t),
+      points: formatPoints(x.points),
+      shownPoints: formatPoints(x.shownPoints),
+    });
+    const vetoes = list.filter((x) => x.vetoes);
+    const code = vetoes.length > 1 ? "workbook.shown-rounded-veto-more" : vetoes.length ? "workbook.shown-rounded-veto" : first.item.kind === "bands" ? "workbook.shown-rounded-band" : "workbook.shown-rounded-points";
+    // Said of the gate it fails where it is vetoed, the others by name and code (出生政策符合率(JS4.1)).
+    const lead = vetoes[0] ?? first;
+    const also = vetoes.slice(1).map((x) => `${x.item.name}(${x.item.code})`).join("、");
+    p.warn(code, lead.cell.at.sheet, lead.cell.at.cell, { ...data(lead), ...(vetoes.length > 1 ? { also } : {}) });
+  }
+}
+
+/**
+ * A count or an amount typed more finely than its hundredths (0.041 人/亿元, held as 0.04) where that
+ * rounding scores an item otherwise across an edge (a band, a threshold, a gate, full marks, a step):
+ * an error at the cell, the first such item's (a gate first). Counts and amounts are held to 0.01
+ * of their display unit; a finer one is the rubric's to give (a smaller unit: 人/百亿元).
+ */
+export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values, p: Problems): void {
+  if (!finer.length) return;
+  for (const list of crossings(rubric, finer, units, values)) {
+    const first = list.find((x) => x.vetoes !== x.shownVetoes) ?? list[0];
+    if (!first) continue;
+    const display = measureOf(rubric, first.cell.code)?.display ?? "";
+    const typed = /^[+-]?[\d.,]+$/.test(first.cell.shownText) ? withDisplay(first.cell.shownText, display) : first.cell.shownText;
+    const code = first.vetoes !== first.shownVetoes ? (first.vetoes ? "workbook.finer-vetoed" : "workbook.finer-not-vetoed") : "workbook.finer-points";
+    p.error(code, first.cell.at.sheet, first.cell.at.cell, { unit: first.cell.unit, item: first.item.name, itemCode: first.item.code, value: withDisplay(formatPoints(first.cell.value), display), typed, points: formatPoints(first.points), typedPoints: formatPoints(first.shownPoints) });
   }
 }

@@ -268,6 +268,10 @@ const cases: Case[] = [
   { name: "a blank count, a blank rate", values: { 柳河镇: { ZB6: null, ZB7: null } }, expected: ["workbook.blank-quantity 指标数据!G2", "workbook.blank-rate 指标数据!H2"] },
   // An amount (万元) is not a count of events: "none happened" is not what to say of it.
   { name: "a blank amount", values: { 柳河镇: { ZB2: null } }, expected: ["workbook.blank-amount 指标数据!C2"] },
+  // A count typed more finely than its hundredths where the rounding crosses the threshold: 8.004
+  // 起/万人 held as 8, not above the target of 8 (SH5 full marks where 8.004 would score 0); it was
+  // scored so unsaid. An amount as finely typed that crosses nothing is read, rounded, unsaid.
+  { name: "a count typed finer than 0.01 across a threshold", values: { 柳河镇: { ZB8: 8.004 }, 石桥镇: { ZB2: 1234.5678, ZB8: "7.996" } }, expected: ["workbook.finer-points 指标数据!I2"] },
   // A row pasted from a copy with a note column of its own: its note under SH6, SH6's points under
   // SH7, SH7's past the last heading. The words were an error, the shift unsaid: mended at the words
   // alone, SH7 was scored with SH6's points.
@@ -536,5 +540,23 @@ describe("a number typed in another unit of the column's kind", () => {
     // (every one of them is at a cell)
     expect(cells.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual(["workbook.quantity-other-unit in.xlsx: 指标数据!I2"]);
     expect(message("en", cells[0]!.code, cells[0]!.data)).toBe("\"1.5%\" is in %, and this column is in ‰: 1.5% is 15‰; enter 15");
+  });
+});
+
+describe("a count typed more finely than it is held, at a gate", () => {
+  // ZB5 (较大及以上生产安全事故, a gate of at most 0) allowed parts of one (not whole), as a rate per
+  // so many would be: 0.004 is held as 0, which meets the gate, where 0.004 as typed vetoes.
+  const text = readFileSync(FILE, "utf8").replace("    direction: lower\n    whole: true                     # a count of whole things: 0.5起 is refused\n", "    direction: lower\n");
+  const file = join(scratchDir("assess-finer-gate-"), "township-comprehensive-2026.1.yaml");
+  writeFileSync(file, text);
+  it("is an error at its cell that says the veto the rounding hides", async () => {
+    expect(text).not.toBe(readFileSync(FILE, "utf8"));
+    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((all["柳河镇"] ??= {}), { ZB5: 0.004 });
+    const r = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
+    const said = r.diagnostics.filter((d) => d.code.startsWith("workbook.finer"));
+    expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["workbook.finer-not-vetoed in.xlsx: 指标数据!F2"]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("“柳河镇”填的 0.004起 比 0.01 更精细,数量和金额只精确到 0.01,按 0起 计:达到一票否决指标 安全生产底线(SH1) 的目标,按所填的 0.004起 则未达到,应被一票否决。请在方案中把该指标改用更小的计量单位(如 人/亿元 改为 人/百亿元,数值随之乘以 100),或核对所填的数");
+    expect(r.ok).toBe(false);
   });
 });
