@@ -848,7 +848,9 @@ export class SubmissionReader {
       for (const col of headless) if (u.cells[col]?.value.t === "n") numbered.add(col);
       const existing = this.unitByName.get(u.name);
       if (existing && existing.kind !== role.kind) {
-        p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name });
+        // Both rows named, each with its kind as the rubric names it: which is the slip is the clerk's to see.
+        const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
+        p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name, first: cellRef(existing.at.sheet, existing.at.cell), firstKind: kindName(existing.kind), kind: kindName(role.kind) });
         return;
       }
       if (!existing) {

@@ -560,3 +560,19 @@ describe("a count typed more finely than it is held, at a gate", () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe("a unit on the sheets of two kinds", () => {
+  it("is said naming both rows and both kinds as the rubric names them (it said 镇街和部门, one row alone)", async () => {
+    // 区城投集团's row pasted under the departments, read first: its own row on 区属国企 is the second.
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
+    const ws = book.sheetNamed("区直部门");
+    const last = Math.max(...ws.rows.keys());
+    for (const [col, c] of ws.rows.get(2) ?? []) ws.setAt(last + 1, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+    ws.setAt(last + 1, 1, "区城投集团");
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.filter((d) => d.code === "workbook.unit-two-kinds");
+    expect(said.map((d) => formatLocation(d.location!))).toEqual(["in.xlsx: 区属国企!A2"]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe(`“区城投集团” 已作为区直部门出现在 区直部门!A${last + 1},这里又出现在区属国有企业的工作表中;一个单位只能属于一类,请删去放错的那一行`);
+    expect(message("en", said[0]!.code, said[0]!.data)).toBe(`"区城投集团" is on 区直部门!A${last + 1} as one of the 区直部门, and here on a sheet of the 区属国有企业; a unit is of one kind only: delete the row that is in the wrong place`);
+  });
+});

@@ -110,7 +110,7 @@ export const workbookMessages: Catalog = {
   "workbook.hidden-column": { "zh-CN": "“{code}”所在的列被隐藏,仍会读取并计分(选中两侧的列标,右键 → 取消隐藏,可以看到它)", en: "the column of \"{code}\" is hidden; it is read and scored all the same (select the columns on either side, right-click → Unhide, to see it)" },
   "workbook.hidden-column-ledger": { "zh-CN": "加扣分表的“{column}”列被隐藏,仍会读取(选中两侧的列标,右键 → 取消隐藏,可以看到它)", en: "the ledger's column \"{column}\" is hidden; it is read all the same (select the columns on either side, right-click → Unhide, to see it)" },
   "workbook.hidden-sheet": { "zh-CN": "此工作表被隐藏,仍会读取", en: "this sheet is hidden; it is read all the same" },
-  "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 同时出现在镇街和部门的工作表中", en: "\"{unit}\" appears on both town and department sheets" },
+  "workbook.unit-two-kinds": { "zh-CN": "“{unit}” 已作为{firstKind}出现在 {first},这里又出现在{kind}的工作表中;一个单位只能属于一类,请删去放错的那一行", en: "\"{unit}\" is on {first} as one of the {firstKind}, and here on a sheet of the {kind}; a unit is of one kind only: delete the row that is in the wrong place" },
   "workbook.no-sheets-found": { "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 {example});可用 assess template 生成模板", en: "no assessment sheet found: headers must begin with the rubric's codes ({example}...); assess template writes one" },
   "workbook.our-report": { "zh-CN": "这是 assess report 生成的排名报告,不是填报的考核工作簿;请对填报的工作簿运行", en: "this is a ranking report made by assess report, not a filled-in assessment workbook; run this on the workbook that was filled in" },
   "workbook.our-diff": { "zh-CN": "这是 assess diff 生成的变更说明,不是填报的考核工作簿;请对填报的工作簿运行", en: "this is a list of changes made by assess diff, not a filled-in assessment workbook; run this on the workbook that was filled in" },
