@@ -173,6 +173,22 @@ export interface PulledRows extends Iterable<RawRow> {
 }
 
 /**
+ * What the result sheets and the report would go without: a cover's year or district left blank
+ * (said at its cell), or not found on it at all (a label changed or a row deleted: said at the
+ * cover). Their titles, and the report's seal line, put them in front of the rubric's words.
+ */
+function coverGaps(file: string, cover: Cover): Diagnostic[] {
+  if (!cover.at) return [];
+  const sheet = cover.at.sheet;
+  return (
+    [
+      ["year", cover.year, cover.yearAt],
+      ["district", cover.district, cover.districtAt],
+    ] as const
+  ).flatMap(([field, value, at]): Diagnostic[] => (value?.trim() ? [] : [{ code: `workbook.cover-blank-${field}`, severity: "warning", data: {}, location: at ? { file, ...at } : { file, sheet } }]));
+}
+
+/**
  * Of two covers (封面, and 封面 (2) as Excel names a copy, wherever it was put), the original is
  * read where it names the same rubric as the one read first (the rubric was found by that one);
  * a cover that says otherwise than the one read is said, at its rubric cell.
@@ -320,6 +336,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (cover?.year && !isYear(cover.year)) {
     diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
   }
+  // A year before the scheme took effect (2019 under a 办法 of 2026): last year's cover, or the wrong version.
+  const year = cover?.year && isYear(cover.year) ? Number(coverYear(cover.year)) : undefined;
+  const effective = Number(/^\d{4}/.exec(rubric.effective)?.[0] ?? Number.NaN);
+  if (cover && year !== undefined && year < effective) {
+    diagnostics.push({ code: "workbook.cover-year-before-rubric", severity: "warning", data: { year: String(year), rubric: `${rubric.id} ${rubric.version}`, title: rubric.title, effective: rubric.effective }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
+  }
+  if (cover) diagnostics.push(...coverGaps(file, cover));
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
   // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
   // sheet was found at all (a payroll, another form), which nothing is scored under.

@@ -18,7 +18,7 @@ import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/resul
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, unrankedNote } from "../report/labels.js";
-import { buildReport, coverGaps } from "../report/september/model.js";
+import { buildReport } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
@@ -298,7 +298,7 @@ export function start(doc: Document): void {
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // What was scored, for the printed page (the screen has the status line above).
     out.append(el("h2", model.title, "print-only"));
-    showDiagnostics([...s.loaded.diagnostics, ...coverGaps(s.file, s.submission.cover)], out, s.file);
+    showDiagnostics(s.loaded.diagnostics, out, s.file);
     // Each kind's main ranking (by the total where it has one; each group's where it is ranked
     // only in groups), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {

@@ -186,17 +186,17 @@ describe("assess report", () => {
     await wb.xlsx.writeFile(input);
     const r = await run(["report", input, "--format", "html"]);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`封面!B${row}: 警告: 封面未填地区,报告的标题和落款中将没有地区名称 [report.cover-blank.district]`);
-    expect(r.err).not.toContain("report.cover-blank.year");
+    expect(r.err).toContain(`封面!B${row}: 警告: 封面未填地区,结果表和报告的标题以及报告的落款中将没有地区名称 [workbook.cover-blank-district]`);
+    expect(r.err).not.toContain("workbook.cover-blank-year");
     // Its label changed (县(市、区)): not found at all, said at the cover.
     cover!.getCell(`A${row}`).value = "县(市、区)";
     cover!.getCell(`B${row}`).value = "青山区";
     await wb.xlsx.writeFile(input);
     const relabelled = await run(["report", input, "--format", "html", "--force"]);
-    expect(relabelled.err).toContain(": 封面: 警告: 封面未填地区,报告的标题和落款中将没有地区名称 [report.cover-blank.district]");
+    expect(relabelled.err).toContain(": 封面: 警告: 封面未填地区,结果表和报告的标题以及报告的落款中将没有地区名称 [workbook.cover-blank-district]");
     // As given, nothing to say.
     copyFileSync(SAMPLE, input);
-    expect((await run(["report", input, "--format", "html", "--force"])).err).not.toContain("report.cover-blank");
+    expect((await run(["report", input, "--format", "html", "--force"])).err).not.toContain("workbook.cover-blank");
   });
 
   it("writes one format to -o as given, and both with -o's extension replaced", async () => {

@@ -595,7 +595,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await wb.xlsx.writeFile(file);
     await choose(file);
     const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
-    expect(shown).toContain("封面!B6: 警告: 封面未填地区,报告的标题和落款中将没有地区名称");
+    expect(shown).toContain("封面!B6: 警告: 封面未填地区,结果表和报告的标题以及报告的落款中将没有地区名称");
     expect(await page.textContent("#status")).toContain("已计分 no-district.xlsx");
   });
 

@@ -1151,6 +1151,18 @@ describe("the cover's year", () => {
     expect(lines((await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) })).diagnostics)).toEqual([]);
   });
 
+  it("before the rubric took effect (2019 under a scheme of 2022), or left blank, is a warning at its cell", async () => {
+    let at = "";
+    const early = await diagnose({ edit: (wb) => (at = setYear(wb, 2019)) });
+    expect(early.lines).toEqual([`warning workbook.cover-year-before-rubric 封面!${at}`]);
+    expect(early.ok).toBe(true);
+    // The year it took effect and after: nothing said (2022, this rubric's).
+    for (const value of [2022, 2026]) expect((await diagnose({ edit: (wb) => void setYear(wb, value) })).lines).toEqual([]);
+    // Left blank: the result sheets' titles go without it (it was said by report alone).
+    const blank = await diagnose({ edit: (wb) => (at = setYear(wb, null)) });
+    expect(blank.lines).toEqual([`warning workbook.cover-blank-year 封面!${at}`]);
+  });
+
   it("that is no year (26, 2026.5, 2026 typed into a date cell: 1905) is a warning at its cell", async () => {
     for (const value of [26, 2026.5, { shown: 2026, fmt: "date" } as const]) {
       let at = "";

@@ -3,7 +3,6 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { coverGaps } from "../../report/september/model.js";
 import { folderGiven, isFolder, isStream, reportDiagnostics, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
@@ -91,9 +90,6 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const loaded = await loadForScoring(ctx, file, o.rubric);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
-  // A cover's blank year or district: the report's title and seal line would go without it, unsaid.
-  const blank = coverGaps(file, submission.cover);
-  if (blank.length) reportDiagnostics(ctx, blank);
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = reportDateFrom(ctx.io.env);

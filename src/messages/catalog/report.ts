@@ -22,8 +22,6 @@ export const reportMessages: Catalog = {
   "out.source": { "zh-CN": "来源单元格", en: "Source cell" },
   "out.category": { "zh-CN": "类别", en: "Category" },
   "out.award": { "zh-CN": "奖惩内容", en: "Award or sanction" },
-  "report.cover-blank.year": { "zh-CN": "封面未填考核年度,报告的标题中将没有年度", en: "the cover gives no year: the report's title goes without one" },
-  "report.cover-blank.district": { "zh-CN": "封面未填地区,报告的标题和落款中将没有地区名称", en: "the cover gives no district: the report's title and seal line go without its name" },
   "out.amount": { "zh-CN": "金额(元)", en: "Amount (yuan)" },
   "out.money-total": { "zh-CN": "奖金合计 {amount} 元{parts}", en: "Prize money in all: {amount} yuan{parts}" },
   "out.money-total-open": { "zh-CN": "奖金合计 {amount} 元{parts},按目前的认定计(待定的奖惩认定后可能变动)", en: "Prize money in all: {amount} yuan{parts}, as the claims now stand (awards marked pending may change)" },

@@ -7,7 +7,7 @@ import type { Rubric } from "../../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
 import { legalSheetName } from "../../xlsx/write/sheet-names.js";
-import { cellRef, type Diagnostic } from "../../diagnostics/index.js";
+import { cellRef } from "../../diagnostics/index.js";
 import { pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
@@ -361,18 +361,3 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   };
 }
 
-/**
- * What a report would go without: a cover's year or district left blank (said at its cell), or
- * not found on it at all (a label changed or a row deleted: said at the cover). The report's title
- * and seal line put them in front of the rubric's words.
- */
-export function coverGaps(file: string, cover: Cover): Diagnostic[] {
-  if (!cover.at) return [];
-  const sheet = cover.at.sheet;
-  return (
-    [
-      ["year", cover.year, cover.yearAt],
-      ["district", cover.district, cover.districtAt],
-    ] as const
-  ).flatMap(([field, value, at]): Diagnostic[] => (value ? [] : [{ code: `report.cover-blank.${field}`, severity: "warning", data: {}, location: at ? { file, ...at } : { file, sheet } }]));
-}
