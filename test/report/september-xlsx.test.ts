@@ -30,6 +30,11 @@ function tableRows(heading: string, col = 0): string[][] {
   const out: string[][] = [];
   for (let i = at + 2; i < rows.length; i++) {
     const r = rows[i]?.slice(col);
+    // A table that runs onto the next page goes on under its heading again (奖惩名单(续)) and its header.
+    if (r?.[0]?.startsWith(`${heading}(续)`)) {
+      i++;
+      continue;
+    }
     if (!r || !r[1]) break;
     out.push(r);
   }
@@ -125,6 +130,9 @@ describe("the report workbook", () => {
     // 青石镇's +10 (954.5–964.5) stays 4th, 金水街道's deduction keeps its place: no rank can move.
     const all = rows.map((r) => (r ?? []).join("")).join("\n");
     expect(all).toContain("尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;无论如何认定,各单位的奖惩均不变。");
+    // Whose totals, and between what (青石镇's pending +10 JF2, 金水街道's pending −20 KF3): a leader
+    // could not tell which of the totals shown may still move.
+    expect(all).toContain("总分可能变动的单位(表中为现有总分):青石镇(954.50–964.50)、金水街道(917.50–937.50)。");
   });
 
   it("closes with the rubric's id and version and a line for the seal and date", () => {

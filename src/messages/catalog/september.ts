@@ -45,6 +45,8 @@ export const septemberMessages: Catalog = {
   "report.pending-open-totals": { "zh-CN": "尚有待认定的加扣分记录,各单位的总分和名次均不变;以下单位的奖惩可能随之改变(表中标“待定”):", en: "Some ledger claims are still pending: no unit's total or rank changes, but the awards of these units may (marked pending in the tables):" },
   "report.pending-ranges": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units}。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}." },
   "report.pending-ranges-more": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units},另有 {more} 个单位。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}, and {more} more." },
+  "report.pending-totals": { "zh-CN": "总分可能变动的单位(表中为现有总分):{units}。", en: "Units whose totals may move (the tables give their totals as they stand): {units}." },
+  "report.pending-totals-more": { "zh-CN": "总分可能变动的单位(表中为现有总分):{units},另有 {more} 个单位。", en: "Units whose totals may move (the tables give their totals as they stand): {units}, and {more} more." },
   "report.pending-range": { "zh-CN": "{unit}({ranges})", en: "{unit} ({ranges})" },
   "report.pending-unit": { "zh-CN": "{unit}的奖惩可能随以下 {count} 条待认定记录的认定而改变:{cells}。", en: "{unit}'s awards may change with the decision on the pending claim{count@s}: {cells}." },
   "report.pending-claim": { "zh-CN": "{unit} {code} {name}({state},{cell})", en: "{unit} {code} {name} ({state}, {cell})" },

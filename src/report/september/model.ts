@@ -8,7 +8,7 @@ import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
 import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
-import { pointsToNumber } from "../../model/numbers.js";
+import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
 
@@ -277,7 +277,7 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
   // Whose ranks may move, and where they may end (the tables show each rank as it stands).
-  const moving = ranks ? rankRanges(results, lang) : [];
+  const moving = ranks ? rankRanges(results, lang) : totals ? totalRanges(results, lang) : [];
   // A scheme that gives no awards at all (no prize, grade, card or single-item award): nothing said of awards.
   const gives = rubric.rankings.some(givesAwards);
   const none = ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals";
@@ -309,19 +309,35 @@ const RANGES_NAMED = 30;
 /** The line naming the units whose ranks may move, each with its ranking and range (青龙乡(综合排名 8–9)). */
 function rankRanges(results: Results, lang: Lang): string[] {
   const names = new Map(results.rankings.map((r) => [r.id, r.name]));
+  return rangesSaid(results, lang, "report.pending-ranges", (u) => {
+    const ranges = Object.entries(u.certainty?.ranks ?? {}).filter(([, [a, b]]) => a !== b);
+    return ranges.length ? ranges.map(([id, [a, b]]) => `${names.get(id) ?? id} ${a}–${b}`).join(lang === "en" ? "; " : ",") : undefined;
+  });
+}
+
+/** Where totals alone may move: whose, and between what (the tables give each total as it stands). */
+function totalRanges(results: Results, lang: Lang): string[] {
+  return rangesSaid(results, lang, "report.pending-totals", (u) => {
+    const [lo, hi] = u.certainty?.total ?? [0, 0];
+    return lo !== hi ? `${formatPointsFixed(lo)}–${formatPointsFixed(hi)}` : undefined;
+  });
+}
+
+/** The units with a range (`of`), in table order, the first RANGES_NAMED by name, in one line (`code`, or its -more). */
+function rangesSaid(results: Results, lang: Lang, code: string, of: (u: UnitResult) => string | undefined): string[] {
   const said: string[] = [];
   let more = 0;
   for (const u of inTableOrder(results, results.units)) {
-    const ranges = Object.entries(u.certainty?.ranks ?? {}).filter(([, [a, b]]) => a !== b);
-    if (!ranges.length) continue;
+    const ranges = of(u);
+    if (ranges === undefined) continue;
     if (said.length >= RANGES_NAMED) {
       more++;
       continue;
     }
-    said.push(message(lang, "report.pending-range", { unit: xmlSafe(u.name), ranges: ranges.map(([id, [a, b]]) => `${names.get(id) ?? id} ${a}–${b}`).join(lang === "en" ? "; " : ",") }));
+    said.push(message(lang, "report.pending-range", { unit: xmlSafe(u.name), ranges }));
   }
   if (!said.length) return [];
-  return [message(lang, more ? "report.pending-ranges-more" : "report.pending-ranges", { units: said.join(lang === "en" ? ", " : "、"), more })];
+  return [message(lang, more ? `${code}-more` : code, { units: said.join(lang === "en" ? ", " : "、"), more })];
 }
 
 export function buildReport(rubric: Rubric, results: Results, o: ReportOptions): Report {
