@@ -2,7 +2,7 @@
 import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
 import type { Rubric, UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
 import { cellRef } from "../diagnostics/index.js";
 import type { CellAt } from "../model/submission.js";
@@ -85,7 +85,8 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
       return [given, ...claims].join(lang === "en" ? "; " : ";");
     }
     case "warning":
-      return a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: pointsToNumber(a.score ?? 0) }) : message(lang, "out.total-is", { total: pointsToNumber(u.total) });
+      // With two decimals, as the tables beside it show points (总分 596.50, not 596.5).
+      return a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: formatPointsFixed(a.score ?? 0) }) : message(lang, "out.total-is", { total: formatPointsFixed(u.total) });
     case "veto":
       return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }

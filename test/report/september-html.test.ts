@@ -98,7 +98,9 @@ describe("the report HTML", () => {
     expect(svg).not.toContain("<rect");
     expect(svg).toContain("参与排名");
     expect(svg).toContain("一票否决(不参与排名)");
-    expect(svg).toMatch(/>1008</);
+    // Each total beside its dot with two decimals, as the tables give it (1008, 971.5 read short beside 971.50).
+    expect(svg).toMatch(/>1008\.00</);
+    expect(svg).toMatch(/>971\.50</);
   });
 
   it("gives long unit names room in the chart, and draws one longer than that narrower rather than cut; lets them wrap in the tables", () => {

@@ -53,6 +53,7 @@ function dot(cx: number, cy: number, vetoed: boolean): string {
   return vetoed ? `<circle cx="${cx.toFixed(1)}" cy="${cy}" r="5" fill="#ffffff" stroke="${VETO}" stroke-width="2.5"/>` : `<circle cx="${cx.toFixed(1)}" cy="${cy}" r="6" fill="${RANKED}"/>`;
 }
 
+/** A scale's value, as short as it is (a total beside its dot has two decimals, as the tables give it). */
 function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
@@ -116,7 +117,7 @@ export function barChart(c: ChartData, esc: Escape): string {
       // A faint line along the row leads the eye from the name to its dot.
       `<line x1="${left}" y1="${cy}" x2="${cx.toFixed(1)}" y2="${cy}" stroke="#e6e6e6"/>`,
       dot(cx, cy, b.vetoed),
-      `<text x="${(cx + 10).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${num(b.total)}</text>`,
+      `<text x="${(cx + 10).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${(Math.round(b.total * 100) / 100).toFixed(2)}</text>`,
       `</g>`,
     );
   });
