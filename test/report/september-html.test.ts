@@ -129,6 +129,10 @@ describe("the report HTML", () => {
     expect(html).toMatch(/tr, th, td \{ break-inside: avoid/);
     expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
     expect(html).toContain('content: "第 " counter(page) " 页,共 " counter(pages) " 页"');
+    // Every page but the first says whose report it is and its date at its top (a page taken from
+    // the stack said neither).
+    expect(html).toMatch(/@top-center \{ content: "青山区2026年度人口和计划生育目标管理责任制考核结果\u3000报告日期:[^"]+";/);
+    expect(html).toContain("@page :first { @top-center { content: none; } }");
   });
 
   it("prints the closing block and its seal line under the award list's last rows, the two never parted (a seal page held no table)", () => {

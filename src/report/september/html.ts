@@ -117,7 +117,7 @@ export function reportHtml(r: Report): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(r.title)}</title>
-<style>${stylesheet(r.footer)}</style>
+<style>${stylesheet(r.footer, `${r.title}\u3000${r.dateLine}`)}</style>
 </head>
 <body>
 <header>

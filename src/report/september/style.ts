@@ -15,7 +15,11 @@ export function footerContent(template: string): string {
     .join(" ");
 }
 
-export function stylesheet(footerTemplate: string): string {
+/**
+ * `runningHead`: what every printed page but the first says at its top (the report's title and
+ * date): a page taken from the stack still says whose report it is and when.
+ */
+export function stylesheet(footerTemplate: string, runningHead: string): string {
   return `
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
 * { box-sizing: border-box; }
@@ -60,7 +64,9 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   .pair { grid-template-columns: 1fr; }
 }
 @page { size: A4 landscape; margin: 12mm 12mm 14mm;
+  @top-center { content: ${cssString(runningHead)}; font-size: 9pt; color: #555; }
   @bottom-center { content: ${footerContent(footerTemplate)}; font-size: 9pt; color: #555; } }
+@page :first { @top-center { content: none; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
   header h1 { font-size: 16pt; }
