@@ -13,6 +13,16 @@ import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { mergesOverData } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
+/** Characters typed for one another: a digit and the letter like it (1 l I |, 0 O). */
+const LOOKALIKE: Readonly<Record<string, string>> = { L: "1", I: "1", "|": "1", O: "0" };
+
+/** A code as typed (upper case) that is `code` but for letters typed for the digits they look like. */
+function looksLike(typed: string, code: string): boolean {
+  if (typed.length !== code.length || typed === code) return false;
+  for (let i = 0; i < code.length; i++) if (typed[i] !== code[i] && LOOKALIKE[typed[i] ?? ""] !== code[i]) return false;
+  return true;
+}
+
 interface LedgerHeader {
   row: number;
   cols: Map<LedgerField, number>;
@@ -245,7 +255,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         // the unit's kind where the unit is known.
         const kind = units.get(unitName)?.kind;
         const usable = rubric.ledger.filter((c) => kind === undefined || c.unitKinds.includes(kind));
-        p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named: (usable.length ? usable : rubric.ledger).map((c) => `${c.code} ${c.name}`).join(";") });
+        const named = (usable.length ? usable : rubric.ledger).map((c) => `${c.code} ${c.name}`).join(";");
+        // A letter typed for a digit like it (KFl, KFI for KF1; JFO for JF0): the code it looks like, asked about.
+        const like = rubric.ledger.filter((c) => looksLike(normalizeWidth(written).trim().toUpperCase(), c.code));
+        if (like.length === 1 && like[0]) p.error("workbook.ledger-unknown-code-near", s, ref("code"), { code: written, near: like[0].code, name: like[0].name, named });
+        else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named });
       }
     }
     const count = readCount(p, s, get("count"));

@@ -512,6 +512,14 @@ describe("an unknown ledger code", () => {
     expect(message("zh-CN", d!.code, d!.data)).toBe("未知代码 “KF8”,可用:JF1 工作创新获上级推广;KF1 被上级通报批评");
     expect(message("en", d!.code, d!.data)).toBe('unknown code "KF8"; use one of: JF1 工作创新获上级推广; KF1 被上级通报批评');
   });
+
+  it("asks about the code it looks like where a letter was typed for a digit (KFl, KFI for KF1)", async () => {
+    for (const typed of ["KFl", "KFI", "kfl"]) {
+      const d = (await read({ ledger: [row("区财政局", typed)] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
+      expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 加扣分!B2");
+      expect(message("zh-CN", d!.code, d!.data)).toBe(`未知代码 “${typed}”,是否为 KF1(被上级通报批评)?可用:JF1 工作创新获上级推广;KF1 被上级通报批评`);
+    }
+  });
 });
 
 describe("a growth rate held as a plain fraction", () => {

@@ -220,6 +220,7 @@ export const workbookMessages: Catalog = {
   },
   "workbook.ledger-wrong-kind-use": { "zh-CN": "“{unit}” 属于{kind},{code} 只适用于 {allowed};{kind}的同名代码是 {use}", en: "\"{unit}\" is of the kind {kind}; {code} applies to {allowed} only: the code of that name for {kind} is {use}" },
   "workbook.ledger-code-name-differs": { "zh-CN": "代码 {code} 后写的名称 “{written}” 与方案中 {code} 的名称 “{name}” 不同:如指的就是 {code},请只填 {code};否则请核对应填哪个代码", en: "the code {code} is followed by the name \"{written}\", and the rubric names {code} \"{name}\": if {code} is meant, enter {code} alone; otherwise check which code is meant" },
+  "workbook.ledger-unknown-code-near": { "zh-CN": "未知代码 “{code}”,是否为 {near}({name})?可用:{named}", en: "unknown code \"{code}\": is it {near} ({name})? Use one of: {named}" },
   "workbook.ledger-unknown-code": { "zh-CN": "未知代码 “{code}”,可用:{named}", en: "unknown code \"{code}\"; use one of: {named}" },
   "workbook.ledger-level-required": { "zh-CN": "{code} 需要填写级别:{allowed}", en: "{code} needs a level: {allowed}" },
   "workbook.ledger-unknown-level": { "zh-CN": "级别 “{value}” 无效,可用:{allowed}", en: "the level \"{value}\" is not valid; use one of: {allowed}" },
