@@ -529,6 +529,8 @@ export class SubmissionReader {
   private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, to be said once the columns are checked. */
   private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
+  /** A sheet's one number past its last heading (said at the end, where no heading is merged over its column). */
+  private readonly lonePast: { sheet: string; cell: RawCell }[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -1089,7 +1091,11 @@ export class SubmissionReader {
     // Each such number, with the words before it or the blank first item's cell.
     const found: ({ at: RawCell; words: RawCell } | { at: RawCell; blank: string })[] = [];
     let filled = 0;
+    // The one number past the last heading on the sheet, where no other row has one there (a score
+    // typed a column too far): not a total of its row's.
+    let lone: RawCell | undefined;
     this.sheetEnds.set(this.located.length - 1, () => {
+      if (filled === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone });
       if (filled > found.length) return;
       for (const f of found) {
         if ("blank" in f) this.p.warn("workbook.row-shifted-blank", sheet, f.at.ref, { blank: f.blank, value: cellText(f.at) });
@@ -1101,6 +1107,7 @@ export class SubmissionReader {
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
+        if (filled === 1 && !totalOf(cells, role.columns.keys(), c.value.v)) lone = c;
         if (words) found.push({ at: c, words });
         // (Not a row's total typed beside its points, its first item left blank: no shift.)
         else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns.keys(), c.value.v)) found.push({ at: c, blank: refOf(first, row) });
@@ -1141,6 +1148,13 @@ export class SubmissionReader {
     const values = this.store.view(storageIds);
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused }, values, p);
     this.mergedAcrossSaid();
+    for (const { sheet, cell } of this.lonePast) {
+      const under = this.mergedAcross.some((m) => {
+        const cols = m.sheet === sheet && m.data.range !== undefined ? columnsOf(m.data.range) : undefined;
+        return cols !== undefined && cell.col >= cols.first && cell.col <= cols.last;
+      });
+      if (!under) p.warn("workbook.value-past-headings", sheet, cell.ref, { value: cellText(cell) });
+    }
     if (this.emptyTwins.size) {
       const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");
       p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && this.emptyTwins.has(at(d)))));

@@ -329,8 +329,21 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-column-headless 社会治理!D1"],
   },
-  // A helper column past the headings with no words under the items is no shift.
-  { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: [] },
+  // A number past the headings on a row otherwise whole is no shift; alone on its sheet, it is a
+  // score typed a column too far, not read: said (it went unsaid). Not the row's total.
+  { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: ["warning workbook.value-past-headings 社会治理!E2"] },
+  {
+    name: "a row's total typed past the last heading, alone on its sheet",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const sum = [...ws.codeColumns().values()].reduce((t, col) => {
+        const v = ws.rows.get(2)?.get(col)?.value;
+        return t + (v?.t === "n" ? v.v : 0);
+      }, 0);
+      ws.set("E2", sum);
+    },
+    expected: [],
+  },
   // A helper column of numbers on every row (a sum, a note's figure), words under an item on one: no
   // shift said (only the words are an error); nor for a number two columns past the headings.
   {
