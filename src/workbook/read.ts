@@ -871,6 +871,13 @@ export class SubmissionReader {
         else if (v === undefined && isWords(c)) words ??= c;
       }
       p.unit = undefined;
+      // A sheet that only lists its units (their line computed from 指标数据): a number typed there
+      // is read nowhere, said at the row's first (a score typed where the clerk thought it counted).
+      if (!role.columns.size) {
+        // (Right of the name: a 序号 before it is no value.)
+        const typed = u.cells.find((c, col) => c !== undefined && col > role.nameCol && col !== role.groupCol && c.value.t === "n");
+        if (typed) p.warn("workbook.value-on-list-sheet", sheet, typed.ref, { value: cellText(typed), unit: u.name });
+      }
       // Words under an item (a note) and a number past the last heading: the row was pasted a
       // column out of line (from a copy with a column of its own), and the numbers after the
       // words read under the wrong items. Said, or the error at the words is mended and the

@@ -236,3 +236,13 @@ export function fill(book: MemBook, values: Record<string, Record<string, Value>
   });
   return book;
 }
+
+/** The sheet with a 序号 column before its names (each row a column on): `heading` over it, the units numbered. */
+export function numbered(ws: MemSheet, heading: string | null): MemSheet {
+  for (const [r, cells] of [...ws.rows]) {
+    const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
+    for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+    ws.setAt(r, 1, r === 1 ? heading : r - 1);
+  }
+  return ws;
+}

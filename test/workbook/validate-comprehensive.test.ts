@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { readMemBook } from "../helpers/load.js";
 import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
-import { fill, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
+import { fill, numbered, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { liuheSpec } from "../../scripts/sample-liuhe.js";
 
 const FILE = "rubric/township-comprehensive-2026.1.yaml";
@@ -328,6 +328,16 @@ const cases: Case[] = [
       ws.setAt(1, ws.codeColumns().get("SH7") ?? 0, null);
     },
     expected: ["workbook.missing-column-headless 社会治理!D1"],
+  },
+  // A score typed on the sheet that only lists the enterprises (their line is computed from 指标数据):
+  // not read, and said (it went unsaid); a 序号 before the names is no value.
+  {
+    name: "a number typed on a sheet that only lists its units",
+    edit: (wb) => {
+      const ws = numbered(wb.sheetNamed("区属国企"), "序号");
+      ws.set("C3", 88);
+    },
+    expected: ["warning workbook.value-on-list-sheet 区属国企!C3"],
   },
   // A number past the headings on a row otherwise whole is no shift; alone on its sheet, it is a
   // score typed a column too far, not read: said (it went unsaid). Not the row's total.

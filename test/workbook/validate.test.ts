@@ -14,7 +14,7 @@ import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { leaves, type Rubric } from "../../src/rubric/model.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
-import { fill, templateBook, type LedgerRow, type MemBook, type MemSheet, type Value } from "../helpers/membook.js";
+import { fill, numbered, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { MINI_TEXT, rubricFrom } from "../helpers/builders.js";
 import { scratchDir } from "../helpers/tmp.js";
 
@@ -71,15 +71,6 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
-/** The sheet with a 序号 column before its names (each row a column on): `heading` over it, the units numbered. */
-function numbered(ws: MemSheet, heading: string | null): MemSheet {
-  for (const [r, cells] of [...ws.rows]) {
-    const row = [...cells.entries()].sort((a, b) => b[0] - a[0]);
-    for (const [c, cell] of row) ws.setAt(r, c + 1, cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
-    ws.setAt(r, 1, r === 1 ? heading : r - 1);
-  }
-  return ws;
-}
 
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
