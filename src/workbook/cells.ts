@@ -410,7 +410,8 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   // Judged on the number itself, not its hundredths: 0.004起 is no whole count either (a formula's
   // float error aside).
   if (spec.whole && Math.abs(n - Math.round(n)) > 1e-9) {
-    p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(String(n), spec.display), code: spec.code });
+    // The whole counts either side of it, as a step's neighbours are offered.
+    p.error("workbook.quantity-not-whole", sheet, c.ref, { value: withDisplay(String(n), spec.display), code: spec.code, below: String(Math.floor(n)), above: String(Math.ceil(n)) });
     return undefined;
   }
   // Finer than its hundredths (a formula's float error aside): whether that matters is judged once

@@ -607,3 +607,11 @@ describe("a unit on the sheets of two kinds", () => {
     expect(message("en", said[0]!.code, said[0]!.data)).toBe(`"区城投集团" is on 区直部门!A${last + 1} as one of the 区直部门, and here on a sheet of the 区属国有企业; a unit is of one kind only: delete the row that is in the wrong place`);
   });
 });
+
+describe("a fraction of a count of whole things", () => {
+  it("names the whole counts either side of it to enter", async () => {
+    const d = (await read({ values: { 柳河镇: { ZB6: "1.5起" } } })).diagnostics.find((x) => x.code === "workbook.quantity-not-whole");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("ZB6 是计数,应为整数:1.5起 不是整数,请填 1 或 2");
+    expect(message("en", d!.code, d!.data)).toBe("ZB6 is a count and must be a whole number: 1.5起 is not; enter 1 or 2");
+  });
+});

@@ -58,7 +58,7 @@ export const workbookMessages: Catalog = {
   "workbook.scaled-format": { "zh-CN": "单元格的数字格式把所存的数 {value} 缩放后显示(如 0!.0000\"万元\" 或 #,##0,),看到的不是所存的数;请清除该格式,直接填写要计的数值", en: "the cell's number format shows the stored {value} scaled (as 0!.0000\"万元\" or #,##0, do): what you see is not what is stored; clear the format and type the value to count" },
   "workbook.percent-in-quantity": { "zh-CN": "{value} 是百分比,但 {code} 应填数字(单位:{unit});请清除单元格的百分比格式后重填", en: "{value} is a percentage, but {code} takes a number (in {unit}); clear the cell's percent format and type it again" },
   "workbook.percent-in-number": { "zh-CN": "{value} 是百分比,但 {code} 应填数字;请清除单元格的百分比格式后重填", en: "{value} is a percentage, but {code} takes a number; clear the cell's percent format and type it again" },
-  "workbook.quantity-not-whole": { "zh-CN": "{code} 是计数,应为整数:{value} 不是整数", en: "{code} is a count and must be a whole number: {value} is not" },
+  "workbook.quantity-not-whole": { "zh-CN": "{code} 是计数,应为整数:{value} 不是整数,请填 {below} 或 {above}", en: "{code} is a count and must be a whole number: {value} is not; enter {below} or {above}" },
   "workbook.quantity-out-of-range": { "zh-CN": "{value} 超出方案规定的范围 {min}–{max}(确属实际值的,请考核办提出修订方案中该指标的 min/max)", en: "{value} is outside the rubric's range {min}–{max} (if it is the real value, the office revises the indicator's min/max in the rubric)" },
   "workbook.quantity-below-min": { "zh-CN": "{value} 小于方案规定的最小值 {min}(确属实际值的,请考核办提出修订方案中该指标的 min)", en: "{value} is below the rubric's least allowed, {min} (if it is the real value, the office revises the indicator's min in the rubric)" },
   "workbook.group-blank": { "zh-CN": "“{unit}” 未填写分组(可填:{allowed})", en: "\"{unit}\" has no group (use one of: {allowed})" },
