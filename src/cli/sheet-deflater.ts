@@ -23,7 +23,7 @@ export { SHEET_WORKER } from "./sheet-protocol.js";
 
 /** Rows per batch handed over, and batches on their way at most (memory stays flat). */
 const BATCH_ROWS = 500;
-const IN_FLIGHT = 64;
+const IN_FLIGHT = 16;
 /** Batches on their way at most for a sheet written ahead. */
 const AHEAD_IN_FLIGHT = 160;
 

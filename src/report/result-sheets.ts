@@ -341,7 +341,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         // total of 102.05 puzzled), its max and weight kept on one line.
         const weight = n.item ? undefined : kind.weights?.[n.code];
         const max = `(${formatPoints(n.max)})${weight === undefined ? "" : ` ×${formatRate(weight)}`}`;
-        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14));
+        // A line's code and name on one line where they fit in 14 (BM 区直部门: its 门 stood alone on a second).
+        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14), n.item ? 0 : headingWidth(head, 8, 14));
         const column: Column = { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
         if (!charged[at]) return [column];
         const h = t(lang, "out.charged-to", { code: n.code });

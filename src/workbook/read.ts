@@ -226,13 +226,23 @@ function isWords(c: RawCell | undefined): c is RawCell {
 }
 
 /** A number that is the sum of a row's points in `cols` (not 0): a total typed beside them, not a point shifted out of line. */
-function totalOf(cells: readonly (RawCell | undefined)[], cols: Iterable<number>, value: number): boolean {
+function totalOf(cells: readonly (RawCell | undefined)[], cols: ReadonlyMap<number, JudgedItem | string>, value: number): boolean {
+  // As a clerk adds up a row: the numbers as they stand, the points less what is taken off (扣分
+  // columns), or each item's points (a deduction's: its max less it).
   let sum = 0;
-  for (const col of cols) {
+  let net = 0;
+  let points = 0;
+  for (const [col, item] of cols) {
     const c = cells[col];
-    if (c?.value.t === "n") sum += Math.round(c.value.v * 100);
+    if (c?.value.t !== "n") continue;
+    const v = Math.round(c.value.v * 100);
+    const deducted = typeof item !== "string" && item.kind === "deducted" ? item.max : undefined;
+    sum += v;
+    net += deducted === undefined ? v : -v;
+    points += deducted === undefined ? v : deducted - v;
   }
-  return value !== 0 && sum === Math.round(value * 100);
+  const h = Math.round(value * 100);
+  return value !== 0 && (sum === h || net === h || points === h);
 }
 
 /** The cell right of the name's column where it holds words: a name pasted a column on. */
@@ -1087,7 +1097,7 @@ export class SubmissionReader {
    * at the number, naming the words' cell; not where that column holds numbers on other rows too
    * (a helper column of the office's own).
    */
-  private shiftWatch(sheet: string, role: { readonly lastHeaded?: number | undefined; readonly nameCol: number; readonly columns: ReadonlyMap<number, unknown> }, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined, row: number) => void } {
+  private shiftWatch(sheet: string, role: { readonly lastHeaded?: number | undefined; readonly nameCol: number; readonly columns: ReadonlyMap<number, JudgedItem | string> }, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined, row: number) => void } {
     const { lastHeaded, nameCol } = role;
     if (lastHeaded === undefined) return { row: () => undefined };
     const past = lastHeaded + 1;
@@ -1114,10 +1124,10 @@ export class SubmissionReader {
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
-        if (filled === 1 && !totalOf(cells, role.columns.keys(), c.value.v)) lone = c;
+        if (filled === 1 && !totalOf(cells, role.columns, c.value.v)) lone = c;
         if (words) found.push({ at: c, words });
         // (Not a row's total typed beside its points, its first item left blank: no shift.)
-        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns.keys(), c.value.v)) found.push({ at: c, blank: refOf(first, row) });
+        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns, c.value.v)) found.push({ at: c, blank: refOf(first, row) });
       },
     };
   }

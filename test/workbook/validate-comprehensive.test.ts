@@ -298,6 +298,28 @@ const cases: Case[] = [
     },
     expected: ["workbook.blank-points 党的建设!B2"],
   },
+  // The row's total as a clerk adds it on a sheet with a 扣分 column (DJ3: points taken off): its
+  // points less what is taken off, or each item's points (DJ3's: its max less it); alone on the
+  // sheet. Neither is a number typed a column too far, nor a row shifted (both were said).
+  ...(["net", "points", "shifted"] as const).map(
+    (way): Case => ({
+      name: `a row's total typed past the last heading beside a deduction column (${way})`,
+      edit: (wb) => {
+        const ws = wb.sheetNamed("党的建设");
+        const n = (ref: string): number => {
+          const v = ws.get(ref)?.value;
+          return v?.t === "n" ? v.v : 0;
+        };
+        const max = (rubric.lines.flatMap((l) => l.items).find((i) => i.code === "DJ3")?.max ?? 0) / 100;
+        // 青龙乡's row: 1 taken off under DJ3.
+        expect(n("D5")).toBeGreaterThan(0);
+        if (way === "net") ws.set("E5", n("B5") + n("C5") - n("D5"));
+        else if (way === "points") ws.set("E5", n("B5") + n("C5") + max - n("D5"));
+        else ws.set("E5", n("C5") - n("D5")).set("B5", null);
+      },
+      expected: way === "shifted" ? ["workbook.blank-points 党的建设!B5"] : [],
+    }),
+  ),
   // A heading cleared over its item's points: the missing column said at the empty heading, with
   // what to write there (it was said of the sheet alone).
   {
