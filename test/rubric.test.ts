@@ -625,6 +625,16 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(fine)).toEqual([`rubric.number-too-fine ${at(fine, "target: 8.005", "8.005")} “8.005” 比 0.01 更精细:数量和金额按指标的计量单位精确到 0.01;需要更精细时,请给该指标换用更小的计量单位(如 人/亿元 改为 人/百亿元,各数值随之乘以 100)`]);
   });
 
+  it("says a rate's mark finer than 0.01 percentage point is too fine (95.005% was held as 95.01%, unsaid)", () => {
+    for (const written of ["95.005%", "0.95005"]) {
+      const fine = text.replace("        indicator: ZB7\n        target: 95%\n", `        indicator: ZB7\n        target: ${written}\n`);
+      expect(fine).not.toBe(text);
+      expect(said(fine)).toEqual([`rubric.rate-too-fine ${at(fine, `target: ${written}`, written)} “${written}” 比 0.01 个百分点更精细:百分比精确到 0.01 个百分点(如 95.01%)`]);
+    }
+    // 95.01% and 0.9501 are exact.
+    for (const written of ["95.01%", "0.9501"]) expect(said(text.replace("        indicator: ZB7\n        target: 95%\n", `        indicator: ZB7\n        target: ${written}\n`))).toEqual([]);
+  });
+
   it("says of a deducted item whose max is no whole number of steps that all of it can never be taken off", () => {
     const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: deducted\n        step: 0.4\n");
     expect(said(odd)).toEqual([`rubric.max-not-steps-deducted ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,扣分无法扣到 15(扣完为止)`]);
