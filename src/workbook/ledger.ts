@@ -13,8 +13,8 @@ import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { mergesOverData } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
-/** Characters typed for one another: a digit and the letter like it (1 l I |, 0 O). */
-const LOOKALIKE: Readonly<Record<string, string>> = { L: "1", I: "1", "|": "1", O: "0" };
+/** Characters typed for one another: a digit and the letter like it (1 l I |, 0 O, 2 Z, 5 S). */
+const LOOKALIKE: Readonly<Record<string, string>> = { L: "1", I: "1", "|": "1", O: "0", Z: "2", S: "5" };
 
 /** A code as typed (upper case) that is `code` but for letters typed for the digits they look like. */
 function looksLike(typed: string, code: string): boolean {

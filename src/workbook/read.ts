@@ -23,6 +23,9 @@ import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
 
+/** A row of the items' weights (权重), not their marks: said as such, and not compared with the rubric's marks. */
+const WEIGHT_LABEL = /权重|weight/i;
+
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
@@ -276,7 +279,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   // A full-marks row's marks that are not the rubric's (DJ1 满分 20 where the rubric gives 15): the
   // form was made for another version of the scheme, said at each such mark (a 权重 row holds weights, not marks).
   const marksAgainstRubric = (label: string, cells: readonly (RawCell | undefined)[]): void => {
-    if (role.role !== "line" || /权重|weight/i.test(label)) return;
+    if (role.role !== "line" || WEIGHT_LABEL.test(label)) return;
     for (const [col, item] of role.columns) {
       const c = cells[col];
       const typed = c?.value.t === "s" ? numberText(c.value.v.replace(/分\s*$/, "")) : undefined;
@@ -312,7 +315,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       // a score cell's own 满分, a unit's whose name is missing).
       const scale = valued ? row.find((c) => c.value.t === "s" && !role.columns.has(c.col) && isScaleName(c.value.v)) : undefined;
       if (scale) {
-        p.warn("workbook.scale-row", sheet, scale.ref, { value: cellText(scale) });
+        p.warn(WEIGHT_LABEL.test(cellText(scale)) ? "workbook.weight-row" : "workbook.scale-row", sheet, scale.ref, { value: cellText(scale) });
         marksAgainstRubric(cellText(scale), cells);
         return;
       }
@@ -371,7 +374,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     if (r === headerRow + 1 && isNameHeading(name) && cells.every((c, col) => col === nameCol || c === undefined || isBlank(c) || isWords(c))) return;
     // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
     if (isScaleName(name)) {
-      p.warn("workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
+      p.warn(WEIGHT_LABEL.test(name) ? "workbook.weight-row" : "workbook.scale-row", sheet, refOf(nameCol, r), { value: name });
       marksAgainstRubric(name, cells);
       return;
     }

@@ -559,11 +559,14 @@ describe("an unknown ledger code", () => {
   });
 
   it("asks about the code it looks like where a letter was typed for a digit (KFl, KFI for KF1)", async () => {
-    for (const typed of ["KFl", "KFI", "kfl"]) {
+    for (const typed of ["KFl", "KFI", "kfl", "KF|"]) {
       const d = (await read({ ledger: [row("区财政局", typed)] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
       expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 加扣分!B2");
       expect(message("zh-CN", d!.code, d!.data)).toBe(`未知代码 “${typed}”,是否为 KF1(被上级通报批评)?可用:JF1 工作创新获上级推广;KF1 被上级通报批评`);
     }
+    // Z for 2 (a town's KF2).
+    const z = (await read({ ledger: [row("柳河镇", "KFZ")] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
+    expect([z?.code, z?.data.near]).toEqual(["workbook.ledger-unknown-code-near", "KF2"]);
   });
 });
 

@@ -628,6 +628,18 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.scale-row 部门!A2"],
   },
+  // A 权重 row under the header (the items' weights, 40% …): no unit, said as weights (it was said
+  // to be the full marks), and not compared with the rubric's marks.
+  {
+    name: "a 权重 row under the header",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("部门");
+      ws.insertRow(2);
+      ws.set("A2", "权重");
+      for (const [, col] of ws.codeColumns()) ws.setAt(2, col, 0.25);
+    },
+    expected: ["warning workbook.weight-row 部门!A2"],
+  },
   // A printed form's two-row header: 序号 and 单位名称 each merged down over both rows, the items'
   // codes on the second under a heading merged across (评定项目): the names are under 单位名称 (the
   // 序号 column was taken for them, every row "shifted", every unit missing).
