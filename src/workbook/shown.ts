@@ -4,6 +4,8 @@
 // target. The numbers held are what is scored; the clerk who sees 95% against 95% and finds the
 // unit vetoed is told why, at the cell, before the results go out. A difference of a few hundredths
 // of a point (a linear item's 19.99 for 20 shown) is not said: the notes show the numbers scored.
+// The same edges tell where a count or an amount typed more finely than the 0.01 it is held to
+// (0.041 人/亿元, held as 0.04) is scored otherwise than typed: an error there (finerAcross).
 import type { Problems } from "../diagnostics/index.js";
 import { formatPoints, formatRate, withDisplay } from "../model/numbers.js";
 import type { CellAt, Values } from "../model/submission.js";
