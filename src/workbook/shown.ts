@@ -136,13 +136,56 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
 }
 
 /**
+ * A count or an amount typed more finely than its hundredths where that rounding makes it level
+ * with another unit's of its group (48900.004 万元 held as 48900, as another's 48900) on an
+ * indicator an item scores by rank: the two tie where the numbers typed do not. An error at the
+ * cell, once per cell.
+ */
+function finerTies(rubric: Rubric, finer: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string; readonly group?: string | undefined }[], values: Values, p: Problems): void {
+  const byRank = new Map(rubric.unitKinds.map((k) => [k.id, measuredOf(rubric, k).filter((m) => m.kind === "rank-points")]));
+  const index = new Map(units.map((u, i) => [u.name, i]));
+  const typed = new Map(finer.map((f) => [`${f.unit}\u0000${f.code}`, f.shown]));
+  // Per indicator, the units of each kind and group by the value held (made where asked for).
+  const levels = new Map<string, Map<string, number[]>>();
+  const levelOf = (code: string, slot: number): Map<string, number[]> => {
+    let m = levels.get(code);
+    if (m) return m;
+    m = new Map();
+    units.forEach((u, i) => {
+      const v = values.get(i, slot);
+      if (v === undefined) return;
+      const key = `${u.kind}\u0000${u.group ?? ""}\u0000${v}`;
+      const list = m?.get(key);
+      if (list) list.push(i);
+      else m?.set(key, [i]);
+    });
+    levels.set(code, m);
+    return m;
+  };
+  for (const f of finer) {
+    const u = index.get(f.unit);
+    const unit = u === undefined ? undefined : units[u];
+    const item = unit && byRank.get(unit.kind)?.find((m) => m.indicator === f.code);
+    const slot = values.slot(f.code);
+    if (u === undefined || !unit || !item || slot === undefined) continue;
+    const level = levelOf(f.code, slot).get(`${unit.kind}\u0000${unit.group ?? ""}\u0000${f.value}`) ?? [];
+    const other = level.find((o) => o !== u && (typed.get(`${units[o]?.name ?? ""}\u0000${f.code}`) ?? f.value) !== f.shown);
+    if (other === undefined) continue;
+    const display = measureOf(rubric, f.code)?.display ?? "";
+    const said = /^[+-]?[\d.,]+$/.test(f.shownText) ? withDisplay(f.shownText, display) : f.shownText;
+    p.error("workbook.finer-tie", f.at.sheet, f.at.cell, { unit: f.unit, typed: said, value: withDisplay(formatPoints(f.value), display), other: units[other]?.name ?? "", item: item.name, itemCode: item.code });
+  }
+}
+
+/**
  * A count or an amount typed more finely than its hundredths (0.041 人/亿元, held as 0.04) where that
  * rounding scores an item otherwise across an edge (a band, a threshold, a gate, full marks, a step):
  * an error at the cell, the first such item's (a gate first). Counts and amounts are held to 0.01
  * of their display unit; a finer one is the rubric's to give (a smaller unit: 人/百亿元).
  */
-export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string }[], values: Values, p: Problems): void {
+export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: readonly { readonly name: string; readonly kind: string; readonly group?: string | undefined }[], values: Values, p: Problems): void {
   if (!finer.length) return;
+  finerTies(rubric, finer, units, values, p);
   for (const list of crossings(rubric, finer, units, values)) {
     const first = list.find((x) => x.vetoes !== x.shownVetoes) ?? list[0];
     if (!first) continue;

@@ -640,3 +640,22 @@ describe("a fraction of a count of whole things", () => {
     expect(message("en", d!.code, d!.data)).toBe("ZB6 is a count and must be a whole number: 1.5起 is not; enter 1 or 2");
   });
 });
+
+describe("an amount typed more finely than 0.01 where an item scores it by rank", () => {
+  const zb4 = (name: string): number => {
+    const v = (spec.values[name] as Record<string, Value> | undefined)?.ZB4;
+    return typeof v === "number" ? v : Number.NaN;
+  };
+  it("is an error where holding it to 0.01 ties it with another unit of its group the numbers typed keep apart", async () => {
+    // 柳河镇 0.004 万元 above 石桥镇 (both 乡镇组): held level, JJ4 (招商引资, by rank) would tie them.
+    const other = zb4("石桥镇");
+    expect(Number.isFinite(other)).toBe(true);
+    const tied = await read({ values: { 柳河镇: { ZB4: other + 0.004 } } });
+    const said = tied.diagnostics.filter((d) => d.code.startsWith("workbook.finer"));
+    expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["workbook.finer-tie in.xlsx: 指标数据!E2"]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toContain("与“石桥镇”相同:招商引资(JJ4) 按名次计分,两者并列,按所填的数则不并列");
+    // Both typed alike: they tie as typed too; nothing said. Nor where no other is level.
+    expect((await read({ values: { 柳河镇: { ZB4: other + 0.004 }, 石桥镇: { ZB4: other + 0.004 } } })).diagnostics.filter((d) => d.code.startsWith("workbook.finer"))).toEqual([]);
+    expect((await read({ values: { 柳河镇: { ZB4: other + 0.504 } } })).diagnostics.filter((d) => d.code.startsWith("workbook.finer"))).toEqual([]);
+  });
+});
