@@ -24,7 +24,7 @@ describe("rubric diff", () => {
       "changed item DZ2.1 max: 12.5 → 10 [validation]",
       "changed item DZ2.2 max: 7.5 → 10 [validation]",
       "changed ledger JF1 points: 20 → 25 [scores]",
-      "changed ranking overall yellow-card: 黄牌警告: last place, or a score below 60 → 黄牌警告: last place, or a score below 65 [awards]",
+      "changed ranking overall yellow-card: 黄牌警告: last place, or a total below 60 → 黄牌警告: last place, or a total below 65 [awards]",
     ]);
     expect(diffRubrics(a, a)).toEqual([]);
   });
@@ -36,7 +36,7 @@ describe("rubric diff", () => {
       "~ 项目 DZ2.2 满分: 7.5 → 10  [改变工作簿的填写与检查]",
       "~ 加扣分代码 JF1 分值: 20 → 25  [改变得分]",
       // A ranking by its name, its id after it.
-      "~ 排名 综合排名(overall) 黄牌警告: 黄牌警告:末位,或得分低于 60 → 黄牌警告:末位,或得分低于 65  [改变奖惩]",
+      "~ 排名 综合排名(overall) 黄牌警告: 黄牌警告:末位,或总分低于 60 → 黄牌警告:末位,或总分低于 65  [改变奖惩]",
     ]);
   });
 

@@ -132,7 +132,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     // The linked item said only where a count makes it decide who wins (without one, every claimant does).
     for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })}`);
     const yc = k.yellowCard;
-    if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(yc, w) })}`);
+    if (yc) out.push(`    ${w("yellow", { name: yc.name, when: yellowWhen(k, yc, w) })}`);
   }
   if (r.levelOrder.length) out.push("", t("show.level-order", { levels: r.levelOrder.join(" > ") }));
   return out.join("\n") + "\n";

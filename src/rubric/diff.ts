@@ -174,9 +174,9 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
   ]);
 }
 
-/** When a ranking's yellow card is shown: last place, a total below a mark, or either. */
-export function yellowWhen(y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
-  const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w("below", { below: formatPoints(y.below) })] : [])];
+/** When a ranking's yellow card is shown: last place, a total (or the score it ranks by) below a mark, or either. */
+export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
+  const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w(r.by === "total" ? "below-total" : "below", { below: formatPoints(y.below) })] : [])];
   return when.join(w("or"));
 }
 
@@ -193,7 +193,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
     ["single", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
-    ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r.yellowCard, w) }) : undefined, "awards"],
+    ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }
 
