@@ -1055,7 +1055,6 @@ class Interned {
   }
 }
 
-/** Cells in the order a reader meets them: by sheet, then row, then column (B3 before B10). */
 /** A cell reference's row (C12 → 12), read without a regular expression: a province's lists are sorted by it. */
 function rowOf(cell: string): number {
   let row = 0;
@@ -1066,6 +1065,7 @@ function rowOf(cell: string): number {
   return row;
 }
 
+/** Cells in the order a reader meets them: by sheet, then row, then column (B3 before B10). */
 function byPlace(a: CellAt, b: CellAt): number {
   if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
   const ra = rowOf(a.cell);
