@@ -76,8 +76,14 @@ describe("the comprehensive sample", () => {
     expect((await cli(["score", file, "-o", out])).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    const header = (book.getWorksheet("得分明细(区直部门)")!.getRow(3).values as unknown[]).slice(1);
+    const departments = book.getWorksheet("得分明细(区直部门)")!;
+    const header = (departments.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(-2)).toEqual(["加分", "扣分"]);
+    // A line's own column holds its code and name on one line, its max on the next (BM 区直部门 broke
+    // as BM 区直部 / 门 in a column of 9): 11 units of text, bold, want 14.
+    const bm = header.indexOf("BM 区直部门\n(100)");
+    expect(bm).toBeGreaterThanOrEqual(0);
+    expect(departments.getColumn(bm + 1).width).toBeGreaterThanOrEqual(14);
     // A weighted line's column says its weight, as the ranking sheets do (its points beside a total not their sum puzzled).
     const towns = (book.getWorksheet("得分明细(乡镇(街道))")!.getRow(3).values as unknown[]).slice(1).map(String);
     expect(towns.filter((h) => /^(JJ|SH|DJ) /.test(h))).toEqual(["JJ 经济发展\n(100) ×40%", "SH 社会治理\n(100) ×35%", "DJ 党的建设\n(100) ×25%"]);
