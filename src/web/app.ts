@@ -294,7 +294,7 @@ export function start(doc: Document): void {
   };
 
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
-    // The report offered below would go without a blank year or district: said, as `report` says it.
+    // (A blank year or district, which the sheets and the report offered below would go without, is among the diagnostics, as the command line says it.)
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // What was scored, for the printed page (the screen has the status line above).
     out.append(el("h2", model.title, "print-only"));
