@@ -1104,6 +1104,9 @@ export class SubmissionReader {
     const { lastHeaded, nameCol } = role;
     if (lastHeaded === undefined) return { row: () => undefined };
     const past = lastHeaded + 1;
+    // The item under the last heading, whose points a row shifted a column on puts past it.
+    const last = role.columns.get(lastHeaded);
+    const fitsLast = (v: number): boolean => last === undefined || typeof last === "string" || (v >= 0 && Math.round(v * 100) <= last.max);
     // The first item right after the name left blank, a number past the last heading: the row
     // pasted a column on with a blank before it (柳河镇 | | 30 | 29.5 | 0), as telling as words.
     // (Not on 指标数据: a unit leaves blank the indicators its kind does not read.)
@@ -1127,10 +1130,13 @@ export class SubmissionReader {
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
-        if (filled === 1 && !totalOf(cells, role.columns, c.value.v)) lone = c;
+        // (On a row otherwise whole: beside a blank item, it may be the row's total with that item's points in it.)
+        if (filled === 1 && !totalOf(cells, role.columns, c.value.v) && [...role.columns.keys()].every((col) => !isBlank(cells[col]))) lone = c;
         if (words) found.push({ at: c, words });
-        // (Not a row's total typed beside its points, its first item left blank: no shift.)
-        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns, c.value.v)) found.push({ at: c, blank: refOf(first, row) });
+        // (Not a row's total typed beside its points, its first item left blank: no shift; nor a
+        // number the last item could not hold, which a shift would have put there: 55 past a 扣分
+        // column of at most 20 is the row's total with the blank item's points in it.)
+        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns, c.value.v) && fitsLast(c.value.v)) found.push({ at: c, blank: refOf(first, row) });
       },
     };
   }

@@ -301,7 +301,7 @@ const cases: Case[] = [
   // The row's total as a clerk adds it on a sheet with a 扣分 column (DJ3: points taken off): its
   // points less what is taken off, or each item's points (DJ3's: its max less it); alone on the
   // sheet. Neither is a number typed a column too far, nor a row shifted (both were said).
-  ...(["net", "points", "shifted"] as const).map(
+  ...(["net", "points", "shifted", "forgotten"] as const).map(
     (way): Case => ({
       name: `a row's total typed past the last heading beside a deduction column (${way})`,
       edit: (wb) => {
@@ -315,9 +315,12 @@ const cases: Case[] = [
         expect(n("D5")).toBeGreaterThan(0);
         if (way === "net") ws.set("E5", n("B5") + n("C5") - n("D5"));
         else if (way === "points") ws.set("E5", n("B5") + n("C5") + max - n("D5"));
-        else ws.set("E5", n("C5") - n("D5")).set("B5", null);
+        else if (way === "shifted") ws.set("E5", n("C5") - n("D5")).set("B5", null);
+        // DJ1 forgotten, the row's real total typed beside (55, DJ1's 27 in it): more than DJ3, the
+        // item a shift would have put it under, can hold (it was said to be a row shifted).
+        else ws.set("E5", n("B5") + n("C5") - n("D5")).set("B5", null);
       },
-      expected: way === "shifted" ? ["workbook.blank-points 党的建设!B5"] : [],
+      expected: way === "shifted" || way === "forgotten" ? ["workbook.blank-points 党的建设!B5"] : [],
     }),
   ),
   // A heading cleared over its item's points: the missing column said at the empty heading, with
@@ -564,9 +567,11 @@ describe("an unknown ledger code", () => {
       expect(d?.location && formatLocation(d.location)).toBe("in.xlsx: 加扣分!B2");
       expect(message("zh-CN", d!.code, d!.data)).toBe(`未知代码 “${typed}”,是否为 KF1(被上级通报批评)?可用:JF1 工作创新获上级推广;KF1 被上级通报批评`);
     }
-    // Z for 2 (a town's KF2).
+    // Z for 2 (a town's KF2); not on a department's row, whose codes hold no KF2.
     const z = (await read({ ledger: [row("柳河镇", "KFZ")] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
     expect([z?.code, z?.data.near]).toEqual(["workbook.ledger-unknown-code-near", "KF2"]);
+    const dept = (await read({ ledger: [row("区财政局", "KFZ")] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
+    expect(dept?.code).toBe("workbook.ledger-unknown-code");
   });
 });
 
