@@ -126,12 +126,12 @@ export const common: Catalog = {
   "units.group-of-other-kind": { "zh-CN": "“{group}” 不是{kind}的分组({kind}的分组:{groups})", en: "\"{group}\" is not a group of {kind} (the groups of {kind}: {groups})" },
   "units.unknown-kind": { "zh-CN": "未知的单位类型 “{kind}”,可用:{allowed}", en: "unknown unit kind \"{kind}\"; use one of: {allowed}" },
   "units.kind-guessed": {
-    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind};如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels})",
-    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels})",
+    "zh-CN": "单位 “{unit}” 未写类型,按名称也定不了是哪一类,已列为{kind};如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels})",
+    en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels})",
   },
   "units.kind-guessed-column": {
-    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind};如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels})",
-    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
+    "zh-CN": "单位 “{unit}” 未写类型,按名称也定不了是哪一类,已列为{kind};如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels})",
+    en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
   },
   "units.kind-by-name": {
     "zh-CN": "单位 “{unit}” 未写类型,按名称列为{kind};如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels})",
@@ -142,16 +142,16 @@ export const common: Catalog = {
     en: "the unit \"{unit}\" has no kind: by its name it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
   },
   "units.kind-guessed-group": {
-    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind},分组留空;如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels});如是,请写上分组或在模板的分组列中选择",
-    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}, its group left blank; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels}); if it is, write its group or choose it in the template's group column",
+    "zh-CN": "单位 “{unit}” 未写类型,按名称也定不了是哪一类,已列为{kind},分组留空;如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels});如是,请写上分组或在模板的分组列中选择",
+    en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}, its group left blank; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels}); if it is, write its group or choose it in the template's group column",
   },
   "units.kind-guessed-group-column": {
-    "zh-CN": "单位 “{unit}” 未写类型,名称也看不出是哪一类,已列为{kind},分组留空;如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels});如是,请写上分组或在模板的分组列中选择",
-    en: "the unit \"{unit}\" has no kind, and its name does not say which: it is listed as {kind}, its group left blank; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels}); if it is, write its group or choose it in the template's group column",
+    "zh-CN": "单位 “{unit}” 未写类型,按名称也定不了是哪一类,已列为{kind},分组留空;如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels});如是,请写上分组或在模板的分组列中选择",
+    en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}, its group left blank; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels}); if it is, write its group or choose it in the template's group column",
   },
   "units.group-unknown": {
     "zh-CN": "单位 “{unit}” 未写分组,名称也看不出属哪一组,模板中其分组留空;请在名称后写上分组,如 “{unit},{example}”,或在模板的分组列中选择(可用:{groups})",
-    en: "the unit \"{unit}\" has no group, and its name does not say which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
+    en: "the unit \"{unit}\" has no group, and its name does not settle which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
   },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
   "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier is replaced without it)" },
