@@ -528,7 +528,10 @@ export function compareResults(
           const onIt = (ox !== undefined && id in ox.ranks) || (oy !== undefined && id in oy.ranks);
           if (!onIt || x.ranks[id] === null || x.ranks[id] === undefined || y.ranks[id] === null || y.ranks[id] === undefined) return false;
           const awardsMoved = placedAwards(x, id) !== placedAwards(y, id);
-          if (x.ranks[id] === y.ranks[id] && !awardsMoved) return false;
+          // (Its rank the same but its range not, 8(8–9) → 8: one passing it and another falling
+          // behind it both decided where it ended.)
+          const rangeMoved = rangeKey(x, id) !== rangeKey(y, id);
+          if (x.ranks[id] === y.ranks[id] && !awardsMoved && !rangeMoved) return false;
           const before = order(x.ranks[id], ox?.ranks[id]);
           const after = order(y.ranks[id], oy?.ranks[id]);
           // A rank counts those strictly ahead: level with it before and behind it now (or the other

@@ -656,6 +656,26 @@ describe("assess diff: a unit scored against its group", () => {
   });
 });
 
+describe("assess diff: a rank that stays where its range closes", () => {
+  it("cites the changes of the unit that passed it and of the one that fell behind it (the latter kept it 8th, and was left out)", async () => {
+    // [1][2] 河东街道 (9th, 8–9 with its claim) rises to 7th; [3] 文昌街道 (7th) falls to 9th: 青龙乡
+    // stays 8th, its range 8–9 closed. Without [3] it would end 9th.
+    const next = await edited("samples/liuhe-2026.xlsx", "range-closed.xlsx", (wb) => {
+      wb.getWorksheet("社会治理")!.getCell("C9").value = 20;
+      const l = wb.getWorksheet("加扣分")!;
+      l.getCell("F11").value = "已认定";
+      const n = l.rowCount + 1;
+      l.getCell(`A${n}`).value = "文昌街道";
+      l.getCell(`B${n}`).value = "KF1";
+      l.getCell(`C${n}`).value = 1;
+      l.getCell(`F${n}`).value = "已认定";
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.out).toContain("  [3] 加扣分 新增 文昌街道 KF1 已认定  [加扣分!B32]\n");
+    expect(r.out).toContain("  青龙乡: 乡镇(街道)综合排名 8(8–9) → 8  因 [1][2][3]\n");
+  });
+});
+
 describe("assess diff: awards compared one by one", () => {
   it("names the prize won and the prize lost, and not a grade whose note on its quota alone changed", async () => {
     // [1] 文昌街道 DJ1 29 → 28, [2] 河东街道's claim confirmed: 河东 passes 文昌 for 街道组's 二等奖;
