@@ -81,11 +81,23 @@ export function parseRate(v: number | string): Rate | "bare" | undefined {
     if (v > 1) return "bare";
     return fractionToRate(v);
   }
-  const t = normalizeWidth(v).trim();
-  const percent = /^(.*?)\s*%$/.exec(t);
-  const n = numberText(percent ? (percent[1] ?? "") : t);
+  const { n, percent } = rateText(v);
   if (n === undefined) return undefined;
   return percent ? fractionToRate(Number(n) / 100) : parseRate(Number(n));
+}
+
+/** A rate as written, in hundredths of a percentage point, unrounded (95.005% → 9500.5; NaN where it is no number). */
+export function rateAsWritten(v: number | string): number {
+  if (typeof v === "number") return v * 10000;
+  const { n, percent } = rateText(v);
+  return Number(n ?? Number.NaN) * (percent ? 100 : 10000);
+}
+
+/** A rate typed as text: its number's digits, and whether a percent sign follows them. */
+function rateText(v: string): { n: string | undefined; percent: boolean } {
+  const t = normalizeWidth(v).trim();
+  const percent = /^(.*?)\s*%$/.exec(t);
+  return { n: numberText(percent ? (percent[1] ?? "") : t), percent: percent !== null };
 }
 
 /**

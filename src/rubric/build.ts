@@ -27,18 +27,9 @@ import type {
   YellowCard,
 } from "./model.js";
 import { allItems, isMeasured } from "./model.js";
-import { formatPoints, formatRate, normalizeWidth, numberText, parseRate, toPoints } from "../model/numbers.js";
+import { formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
-
-/** A rate as written, in hundredths of a percentage point, unrounded (95.005% → 9500.5). */
-function exactRate(value: string | number): number {
-  if (typeof value === "number") return value * 10000;
-  const t = normalizeWidth(value).trim();
-  const percent = /^(.*?)\s*%$/.exec(t);
-  const n = Number(numberText(percent ? (percent[1] ?? "") : t) ?? Number.NaN);
-  return percent ? n * 100 : n * 10000;
-}
 
 type Data = Record<string, string | number>;
 
@@ -112,7 +103,7 @@ class Builder {
         return 0;
       }
       // Finer than 0.01 percentage point (95.005%): held rounded, a mark the author never wrote.
-      if (Math.abs(exactRate(value) - r) > 1e-6) this.error("rubric.rate-too-fine", path, { value: String(value) });
+      if (Math.abs(rateAsWritten(value) - r) > 1e-6) this.error("rubric.rate-too-fine", path, { value: String(value) });
       return r;
     }
     const p = typeof value === "number" ? toPoints(value) : undefined;
