@@ -3,7 +3,7 @@
 // cannot be extended safely, the result sheets alone in a package of our own — and says which.
 import type { Codec, SheetDeflater } from "../xlsx/codec.js";
 import type { Pkg } from "../xlsx/read/zip.js";
-import { planExtension, styleIdsFor, writeExtension, writeNewPackage, type DeflatedPart, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
+import { handOver, planExtension, styleIdsFor, writeExtension, writeNewPackage, type DeflatedPart, type NotExtended, type PackageSheet } from "../xlsx/write/package.js";
 import type { WsRow } from "../xlsx/write/worksheet.js";
 import { ZipWriter } from "../xlsx/write/zip-writer.js";
 import { colName } from "../xlsx/refs.js";
@@ -167,14 +167,12 @@ export async function writeAhead(codec: Codec, tables: readonly SheetTable[], o:
     const parts = new Map<SheetTable, Promise<DeflatedPart>>();
     for (const table of tables) {
       const pieces: Uint8Array[] = [];
-      let handed: () => void = () => undefined;
-      const allHanded = new Promise<void>((resolve) => (handed = resolve));
-      const part = offload.deflate(packageSheet(table, o.lang, true).worksheet(ids), (data) => pieces.push(data), { ahead: true, handed }).then(({ crc, size }) => ({ pieces, crc, size }));
-      // Awaited when the workbook is written; a failure before then is that write's to report.
+      // Its rows handed over (or failed) before the next sheet's; its end awaited when the workbook
+      // is written (a failure before then is that write's to report).
+      const { done } = await handOver(offload, packageSheet(table, o.lang, true).worksheet(ids), (data) => pieces.push(data), true);
+      const part = done.then(({ crc, size }) => ({ pieces, crc, size }));
       part.catch(() => undefined);
       parts.set(table, part);
-      // Its rows handed over (or failed) before the next sheet's: the other thread takes sheets in order.
-      await Promise.race([allHanded, part.then(() => undefined, () => undefined)]);
     }
     return { offload, ids, parts };
   } catch (e) {

@@ -46,6 +46,20 @@ export interface SheetsToWrite {
 }
 
 /**
+ * Gives a sheet to the second thread and waits until its rows are all handed over (or it failed),
+ * not until it is written: the next sheet may follow at once (that thread takes them in order).
+ * Gives its end, for the caller to await (a failure before then is the caller's to report).
+ */
+export async function handOver(offload: SheetDeflater, ws: Worksheet, emit: (data: Uint8Array) => void, ahead = false): Promise<{ readonly done: Promise<{ crc: number; size: number }> }> {
+  let handed: () => void = () => undefined;
+  const allHanded = new Promise<void>((resolve) => (handed = resolve));
+  const done = offload.deflate(ws, emit, { ahead, handed });
+  done.catch(() => undefined);
+  await Promise.race([allHanded, done.then(() => undefined, () => undefined)]);
+  return { done };
+}
+
+/**
  * The sheet parts, in order: as written ahead, or written and compressed on the second thread
  * where there is one, else here. On the second thread, a sheet's rows are handed over as soon as
  * the sheet before has handed over its own, not once it is written: that thread goes from one
@@ -75,11 +89,8 @@ async function addSheets(zip: ZipWriter, parts: readonly { readonly part: string
     }
     const waiting: Uint8Array[] = [];
     let emitted: ((data: Uint8Array) => void) | undefined;
-    let handed: () => void = () => undefined;
-    const allHanded = new Promise<void>((resolve) => (handed = resolve));
-    const done = offload.deflate(ws, (data) => (emitted ? emitted(data) : waiting.push(data)), { handed });
     // Awaited when the zip comes to it; a failure before then is that entry's to report.
-    done.catch(() => undefined);
+    const { done } = await handOver(offload, ws, (data) => (emitted ? emitted(data) : waiting.push(data)));
     before = before.then(() =>
       zip.addDeflated(part, (emit) => {
         for (const piece of waiting.splice(0)) emit(piece);
@@ -88,8 +99,6 @@ async function addSheets(zip: ZipWriter, parts: readonly { readonly part: string
       }),
     );
     before.catch(() => undefined);
-    // The next sheet's rows after this one's (the other thread takes sheets in order).
-    await Promise.race([allHanded, done.then(() => undefined, () => undefined)]);
   }
   await before;
 }
