@@ -254,11 +254,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         // Each with its name (a clerk who mistyped KF3 cannot tell the codes apart bare), those of
         // the unit's kind where the unit is known.
         const kind = units.get(unitName)?.kind;
-        const usable = rubric.ledger.filter((c) => kind === undefined || c.unitKinds.includes(kind));
-        const named = (usable.length ? usable : rubric.ledger).map((c) => `${c.code} ${c.name}`).join(";");
+        const kindCodes = rubric.ledger.filter((c) => kind === undefined || c.unitKinds.includes(kind));
+        const offered = kindCodes.length ? kindCodes : rubric.ledger;
+        const named = offered.map((c) => `${c.code} ${c.name}`).join(";");
         // A letter typed for a digit like it (KFl, KFI for KF1; JFO for JF0): the code it looks like, asked about.
-        // (Among the codes of the unit's kind: KFZ on a department's row is no town's KF2.)
-        const like = (usable.length ? usable : rubric.ledger).filter((c) => looksLike(normalizeWidth(written).trim().toUpperCase(), c.code));
+        // (Among the codes offered: KFZ on a department's row is no town's KF2.)
+        const typed = normalizeWidth(written).trim().toUpperCase();
+        const like = offered.filter((c) => looksLike(typed, c.code));
         if (like.length === 1 && like[0]) p.error("workbook.ledger-unknown-code-near", s, ref("code"), { code: written, near: like[0].code, name: like[0].name, named });
         else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named });
       }

@@ -1130,13 +1130,14 @@ export class SubmissionReader {
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
+        const total = totalOf(cells, role.columns, c.value.v);
         // (On a row otherwise whole: beside a blank item, it may be the row's total with that item's points in it.)
-        if (filled === 1 && !totalOf(cells, role.columns, c.value.v) && [...role.columns.keys()].every((col) => !isBlank(cells[col]))) lone = c;
+        if (filled === 1 && !total && [...role.columns.keys()].every((col) => !isBlank(cells[col]))) lone = c;
         if (words) found.push({ at: c, words });
         // (Not a row's total typed beside its points, its first item left blank: no shift; nor a
         // number the last item could not hold, which a shift would have put there: 55 past a 扣分
         // column of at most 20 is the row's total with the blank item's points in it.)
-        else if (first !== undefined && isBlank(cells[first]) && !totalOf(cells, role.columns, c.value.v) && fitsLast(c.value.v)) found.push({ at: c, blank: refOf(first, row) });
+        else if (first !== undefined && isBlank(cells[first]) && !total && fitsLast(c.value.v)) found.push({ at: c, blank: refOf(first, row) });
       },
     };
   }

@@ -4,6 +4,7 @@
 // in blue, vetoed towns hollow in red, with a legend.
 import type { Bar } from "./model.js";
 import { textWidth } from "./layout.js";
+import { formatPointsFixed } from "../../model/numbers.js";
 
 export type Escape = (s: string) => string;
 
@@ -117,7 +118,7 @@ export function barChart(c: ChartData, esc: Escape): string {
       // A faint line along the row leads the eye from the name to its dot.
       `<line x1="${left}" y1="${cy}" x2="${cx.toFixed(1)}" y2="${cy}" stroke="#e6e6e6"/>`,
       dot(cx, cy, b.vetoed),
-      `<text x="${(cx + 10).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${(Math.round(b.total * 100) / 100).toFixed(2)}</text>`,
+      `<text x="${(cx + 10).toFixed(1)}" y="${y + BAR - 3}"${b.vetoed ? ` fill="${VETO}"` : ""}>${formatPointsFixed(Math.round(b.total * 100))}</text>`,
       `</g>`,
     );
   });
