@@ -2,12 +2,13 @@
 // next page whole, long ones split between rows with their head repeated, never a lone heading.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { gridWidths, linesFor, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
+import { gridWidths, linesFor, pageCapacity, planPages, textWidth, type Block } from "../../src/report/september/layout.js";
 import { niceRange, niceScale } from "../../src/report/september/chart.js";
 import { buildReport, reportXlsx } from "../../src/report/september/index.js";
 import { DATE, readBook, SAMPLE, scoreFile, texts } from "./helpers.js";
 
-const block = (rows: number, head = 40, h = 20): Block => ({ head, rows: Array.from({ length: rows }, () => h), gap: 10 });
+// Heights in whole pixels at 96 dpi (a spreadsheet program draws a row so): 52, 26 and 12 px.
+const block = (rows: number, head = 39, h = 19.5): Block => ({ head, rows: Array.from({ length: rows }, () => h), gap: 9 });
 
 describe("page planning", () => {
   it("keeps blocks that fit together on one page", () => {
@@ -29,8 +30,8 @@ describe("page planning", () => {
   });
 
   it("never leaves a heading with fewer than three rows at a page end", () => {
-    const plan = planPages([block(15), block(40)], 400);
-    // After 40 + 300 + 10 = 350 used, only 2 rows of the long block would fit: it starts on a new page.
+    const plan = planPages([block(14), block(40)], 400);
+    // After 39 + 273 + 9 = 321 used, only 2 rows of the long block would fit: it starts on a new page.
     expect(plan[1]?.[0]).toMatchObject({ from: 0, breakBefore: true, continued: false });
   });
 
@@ -42,6 +43,22 @@ describe("page planning", () => {
       { from: 13, to: 16, breakBefore: true, continued: true },
     ]);
     expect(plan[1]).toEqual([{ from: 0, to: 4, breakBefore: false, continued: false }]);
+  });
+
+  it("counts each height as it is drawn, in whole pixels: 32 pt rows take 32.25 pt", () => {
+    // 12 rows of 32 pt are 384 pt as typed, 387 pt as drawn: 11 fit in 386.
+    expect(planPages([{ head: 0, rows: Array.from({ length: 12 }, () => 32), gap: 0 }], 386)[0]?.[0]).toMatchObject({ from: 0, to: 11 });
+    expect(planPages([{ head: 0, rows: Array.from({ length: 12 }, () => 32), gap: 0 }], 387)[0]).toHaveLength(1);
+  });
+
+  it("fills a page to its printable height, every row's height being set: no fixed share kept free", () => {
+    // An A4 landscape page less 0.5 + 0.55 in of margins is 519.7 pt; less the title rows (30 pt,
+    // and 20 drawn as 20.25) and 4 pt for the printer, 465.45 (a grid narrower than the page prints
+    // at full size).
+    const margins = { top: 0.5, bottom: 0.55, left: 0.4, right: 0.4 };
+    expect(pageCapacity([10, 16, 12], margins, [30, 20])).toBeCloseTo(465.45, 2);
+    // Printed smaller to fit the page's width, it holds that much more.
+    expect(pageCapacity(Array.from({ length: 12 }, () => 16), margins, [30, 20])).toBeGreaterThan(500);
   });
 
   it("measures CJK text as two columns and wraps by the span's width", () => {
@@ -72,6 +89,21 @@ describe("chart scale", () => {
 });
 
 describe("a long report", () => {
+  it("ends the sample's report on its fourth page, its closing lines under the award list (a fifth page held 3 rows and them)", async () => {
+    const { rubric, results, cover } = await scoreFile(SAMPLE);
+    const bytes = await reportXlsx(buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" }), DATE);
+    const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    const wb = await readBook(bytes);
+    const ws = wb.getWorksheet("九月排名报告");
+    if (!ws) throw new Error("no sheet");
+    const rows = texts(ws);
+    const awards = rows.findIndex((r) => r?.[0]?.startsWith("奖惩名单"));
+    // Three breaks, the last right above the award list's heading (sheet row awards + 1): none after it.
+    expect(breaks).toHaveLength(3);
+    expect(breaks.at(-1)).toBe(awards);
+  });
+
   it("repeats a split table's heading and column heads after the page break", async () => {
     const { rubric, results, cover } = await scoreFile(SAMPLE);
     const overall = results.rankings.find((r) => r.id === "overall");

@@ -111,14 +111,28 @@ export function rowHeight(lines: number): number {
   return Math.max(MIN_ROW_PT, lines * LINE_PT + 4);
 }
 
-/** Printable height of an A4 landscape page in points, less margins and the repeated title rows. */
-export function pageCapacity(widths: readonly number[], margins: { top: number; bottom: number; left: number; right: number }, titles: number): number {
+/**
+ * A row's height as a spreadsheet program shows it: whole pixels at 96 dpi (32 pt is drawn 32.25).
+ * Every row of the report is given its height, so a page holds exactly the sum of these.
+ */
+export function shownHeight(pt: number): number {
+  return Math.ceil(pt / 0.75 - 1e-9) * 0.75;
+}
+
+/** What a page keeps free besides: the printer's own rounding. */
+const PAGE_SLACK_PT = 4;
+
+/**
+ * Printable height of an A4 landscape page in points, less margins and the repeated title rows.
+ * Its rows all have their heights set, and the program only ever prints the grid smaller (fitted
+ * to the page's width), never larger: a page holds at least this much.
+ */
+export function pageCapacity(widths: readonly number[], margins: { top: number; bottom: number; left: number; right: number }, titles: readonly number[]): number {
   const pageH = 595.3 - (margins.top + margins.bottom) * 72;
   const pageW = 841.9 - (margins.left + margins.right) * 72;
   const gridPt = widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
   const scale = Math.min(1, pageW / gridPt);
-  // Keep a margin for the spreadsheet program's own rounding and font metrics.
-  return (pageH / scale - titles) * 0.95;
+  return pageH / scale - titles.reduce((a, h) => a + shownHeight(h), 0) - PAGE_SLACK_PT;
 }
 
 export interface Block {
@@ -153,12 +167,15 @@ export function planPages(blocks: readonly Block[], capacity: number): Chunk[][]
   const plan = blocks.map((b) => {
     const chunks: Chunk[] = [];
     const n = b.rows.length;
-    const total = b.head + b.rows.reduce((a, h) => a + h, 0);
+    // Each height as it is drawn (whole pixels), the block's head and rows alike.
+    const rows = b.rows.map(shownHeight);
+    const head = shownHeight(b.head);
+    const total = head + rows.reduce((a, h) => a + h, 0);
     let i = 0;
     for (;;) {
       let k = i;
-      let h = used + b.head;
-      while (k < n && h + (b.rows[k] ?? 0) <= capacity) h += b.rows[k++] ?? 0;
+      let h = used + head;
+      while (k < n && h + (rows[k] ?? 0) <= capacity) h += rows[k++] ?? 0;
       const wholeLater = i === 0 && k < n && total <= capacity;
       const tooFew = k - i < Math.min(MIN_ROWS, n - i);
       if (used > 0 && (wholeLater || tooFew)) {
@@ -166,7 +183,7 @@ export function planPages(blocks: readonly Block[], capacity: number): Chunk[][]
         pendingBreak = true;
         continue;
       }
-      if (k === i && n > 0) h += b.rows[k++] ?? 0; // a row taller than a page: place it anyway
+      if (k === i && n > 0) h += rows[k++] ?? 0; // a row taller than a page: place it anyway
       chunks.push({ from: i, to: k, breakBefore: pendingBreak, continued: i > 0 });
       pendingBreak = false;
       used = h;
@@ -175,7 +192,7 @@ export function planPages(blocks: readonly Block[], capacity: number): Chunk[][]
       used = 0;
       pendingBreak = true;
     }
-    used += b.gap;
+    used += shownHeight(b.gap);
     return chunks;
   });
   plan.forEach((chunks, k) => {

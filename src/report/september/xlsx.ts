@@ -246,8 +246,7 @@ function paint(p: Painter, r: Report): void {
     };
   });
   blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r, p.widths), gap: 0, withPrevious: 3 });
-  const titles = TITLE_HEIGHTS.reduce((a, b) => a + b, 0);
-  const plan = planPages(blocks, pageCapacity(p.widths, MARGINS, titles));
+  const plan = planPages(blocks, pageCapacity(p.widths, MARGINS, TITLE_HEIGHTS));
   let row = TITLE_ROWS + 2;
   plan.forEach((chunks, bi) => {
     const block = blocks[bi];
