@@ -9,7 +9,7 @@ import type { Cover, Submission, Unit } from "../model/submission.js";
 import { formatPoints, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
-import { cellText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
+import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
@@ -22,6 +22,7 @@ import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./cov
 import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
+import { isRowTotal, rowSums, TotalsWatch, type TotalOff } from "./totals.js";
 
 /** A row of the items' weights (权重), not their marks: said as such, and not compared with the rubric's marks. */
 const WEIGHT_LABEL = /权重|weight/i;
@@ -33,6 +34,7 @@ export type SheetRole =
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
   readonly ref: string;
+  readonly col: number;
   readonly text: string;
 }
 
@@ -183,7 +185,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       return undefined;
     }
     const kind = [...kinds][0];
-    const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, text: c.value.v }] : []));
+    const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
     // A line's own column (DZ 党政线小计) beside its items: its subtotal, summed from them, as a
     // group's is (a sheet naming a line with no items to enter lists its units alone).
     for (const h of uncoded) {
@@ -230,22 +232,7 @@ function isWords(c: RawCell | undefined): c is RawCell {
 
 /** A number that is the sum of a row's points in `cols` (not 0): a total typed beside them, not a point shifted out of line. */
 function totalOf(cells: readonly (RawCell | undefined)[], cols: ReadonlyMap<number, JudgedItem | string>, value: number): boolean {
-  // As a clerk adds up a row: the numbers as they stand, the points less what is taken off (扣分
-  // columns), or each item's points (a deduction's: its max less it).
-  let sum = 0;
-  let net = 0;
-  let points = 0;
-  for (const [col, item] of cols) {
-    const c = cells[col];
-    if (c?.value.t !== "n") continue;
-    const v = Math.round(c.value.v * 100);
-    const deducted = typeof item !== "string" && item.kind === "deducted" ? item.max : undefined;
-    sum += v;
-    net += deducted === undefined ? v : -v;
-    points += deducted === undefined ? v : deducted - v;
-  }
-  const h = Math.round(value * 100);
-  return value !== 0 && (sum === h || net === h || points === h);
+  return isRowTotal(rowSums(cells, cols), value);
 }
 
 /** The cell right of the name's column where it holds words: a name pasted a column on. */
@@ -544,6 +531,8 @@ export class SubmissionReader {
   private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
   /** A sheet's one number past its last heading (said at the end, where no heading is merged over its column). */
   private readonly lonePast: { sheet: string; cell: RawCell }[] = [];
+  /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
+  private readonly totalsOff: TotalOff[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -855,6 +844,13 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role);
+    const totals = new TotalsWatch(sheet, { ...role, groupCol }, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])));
+    const index = this.located.length - 1;
+    const ended = this.sheetEnds.get(index);
+    this.sheetEnds.set(index, () => {
+      ended?.();
+      this.totalsOff.push(...totals.end());
+    });
     const headless = role.headless ?? [];
     const numbered = new Set<number>();
     if (headless.length) this.headlessValues.set(sheet, numbered);
@@ -896,6 +892,7 @@ export class SubmissionReader {
       // words read under the wrong items. Said, or the error at the words is mended and the
       // shift stays.
       shifted.row(u.cells, words, u.row);
+      totals.row(u.cells, u.name);
     }, this.emptyTwins, (text) => (kind ? groupNamed(kind, text)?.id : undefined));
   }
 
@@ -1114,11 +1111,12 @@ export class SubmissionReader {
     // Each such number, with the words before it or the blank first item's cell.
     const found: ({ at: RawCell; words: RawCell } | { at: RawCell; blank: string })[] = [];
     let filled = 0;
-    // The one number past the last heading on the sheet, where no other row has one there (a score
-    // typed a column too far): not a total of its row's.
+    // The one number past the last heading on the sheet, in whatever column, where no other row has
+    // one there (a score typed a column or more too far): not a total of its row's.
+    let pastNumbers = 0;
     let lone: RawCell | undefined;
     this.sheetEnds.set(this.located.length - 1, () => {
-      if (filled === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone });
+      if (pastNumbers === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone });
       if (filled > found.length) return;
       for (const f of found) {
         if ("blank" in f) this.p.warn("workbook.row-shifted-blank", sheet, f.at.ref, { blank: f.blank, value: cellText(f.at) });
@@ -1127,12 +1125,19 @@ export class SubmissionReader {
     });
     return {
       row: (cells, words, row) => {
+        let farther: RawCell | undefined;
+        for (let col = past; col < cells.length; col++) {
+          const x = cells[col];
+          if (x?.value.t !== "n") continue;
+          if (++pastNumbers === 1) farther = x;
+        }
+        // (On a row otherwise whole: beside a blank item, it may be the row's total with that item's
+        // points in it; beside words, the item's points put out of line.)
+        if (farther?.value.t === "n" && pastNumbers === 1 && !totalOf(cells, role.columns, farther.value.v) && [...role.columns.keys()].every((col) => !isBlank(cells[col]) && !isWords(cells[col]))) lone = farther;
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
         const total = totalOf(cells, role.columns, c.value.v);
-        // (On a row otherwise whole: beside a blank item, it may be the row's total with that item's points in it.)
-        if (filled === 1 && !total && [...role.columns.keys()].every((col) => !isBlank(cells[col]))) lone = c;
         if (words) found.push({ at: c, words });
         // (Not a row's total typed beside its points, its first item left blank: no shift; nor a
         // number the last item could not hold, which a shift would have put there: 55 past a 扣分
@@ -1192,6 +1197,14 @@ export class SubmissionReader {
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
+    // (A unit with bonus or deduction rows may have them in its typed total: not said.)
+    const inLedger = new Set(ledger.map((e) => e.unit));
+    for (const t of this.totalsOff) {
+      if (inLedger.has(t.unit)) continue;
+      const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum) };
+      if (t.header) p.warn("workbook.total-differs", t.sheet, t.cell.ref, { ...data, header: t.header });
+      else p.warn("workbook.total-differs-unheaded", t.sheet, t.cell.ref, data);
+    }
     const output = this.ourOutputs[0];
     if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);

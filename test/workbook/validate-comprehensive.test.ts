@@ -46,6 +46,22 @@ async function said(c: Omit<Case, "name" | "expected">, code: string): Promise<{
   return { at: d?.location ? formatLocation(d.location) : "", zh: d ? message("zh-CN", d.code, d.data) : "" };
 }
 
+/**
+ * A column of totals in 社会治理!E (headed `header`, or not): each unit's items added up (by
+ * default as points: SH3's 15 less what it takes off, SH6, SH7), the rows in `off` moved by so much.
+ */
+function totalsColumn(header: string | null, off: Record<number, number>, add = (sh3: number, sh6: number, sh7: number): number => 15 - sh3 + sh6 + sh7): (wb: MemBook) => void {
+  return (wb) => {
+    const ws = wb.sheetNamed("社会治理");
+    if (header !== null) ws.set("E1", header);
+    const num = (ref: string): number => {
+      const v = ws.get(ref)?.value;
+      return v?.t === "n" ? v.v : 0;
+    };
+    for (let r = 2; ws.get(`A${r}`) !== undefined; r++) ws.set(`E${r}`, Math.round((add(num(`B${r}`), num(`C${r}`), num(`D${r}`)) + (off[r] ?? 0)) * 100) / 100);
+  };
+}
+
 const cases: Case[] = [
   { name: "the sample as it is", expected: [] },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
@@ -364,9 +380,24 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.value-on-list-sheet 区属国企!C3"],
   },
+  // A column of the rows' totals typed beside their items (read nowhere): where a row's is not
+  // what its items add up to, an item or the total was mistyped; said at the total. 河西街道
+  // (row 10) has no bonus or deduction rows; 柳河镇 (row 2) given one, its total may hold it: not said.
+  { name: "a 合计 column, one row's total off", edit: totalsColumn("合计", { 10: 1 }), expected: ["warning workbook.total-differs 社会治理!E10"] },
+  { name: "an unheaded column of totals, one row's off", edit: totalsColumn(null, { 10: -0.5 }), expected: ["warning workbook.total-differs-unheaded 社会治理!E10"] },
+  { name: "a 合计 column off on a unit with ledger rows", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 1 }), expected: [] },
+  { name: "a 合计 column off on a unit without", edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  // Totals that hold the points taken off as typed (SH3 added, not its 15 less it) are totals too.
+  { name: "a column of totals added as typed, one off", edit: totalsColumn("合计", { 10: 2 }, (sh3, sh6, sh7) => sh3 + sh6 + sh7), expected: ["warning workbook.total-differs 社会治理!E10"] },
+  // Not a column of totals (a helper column of the office's, or most rows off): nothing said.
+  { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: [] },
+  { name: "a column of totals off on most rows", edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 }), expected: [] },
   // A number past the headings on a row otherwise whole is no shift; alone on its sheet, it is a
   // score typed a column too far, not read: said (it went unsaid). Not the row's total.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: ["warning workbook.value-past-headings 社会治理!E2"] },
+  // Further right too, with blank columns between (it went unsaid past the column right after).
+  { name: "a number three columns past the last heading", edit: (wb) => void wb.sheetNamed("社会治理").set("G2", 18.5), expected: ["warning workbook.value-past-headings 社会治理!G2"] },
+  { name: "two numbers past the last heading, in columns apart", edit: (wb) => void wb.sheetNamed("社会治理").set("G2", 18.5).set("F5", 3), expected: [] },
   {
     name: "a row's total typed past the last heading, alone on its sheet",
     edit: (wb) => {
@@ -467,6 +498,15 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
     const bad = text.replace("    max: 200%\n", "    max: -60%\n").replace("  - code: MB2\n", "  - code: MB2\n    max: 5000\n    default: 10000\n");
     const r = loadRubric(FILE, Buffer.from(bad), "test");
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.range-order ${FILE}:99:10`, `rubric.measure-unreachable ${FILE}:103:14`]);
+  });
+});
+
+describe("a typed total that is not what its row's items add up to", () => {
+  it("names the unit, the total and the sum as the tool adds it (河西街道: 15 − 0 + 20 + 20 = 55)", async () => {
+    expect(await said({ edit: totalsColumn("合计", { 10: 1 }) }, "workbook.total-differs")).toEqual({
+      at: "in.xlsx: 社会治理!E10",
+      zh: "“河西街道” 的合计 56 与本行各项之和 55 不符;得分按各项计算,不读合计:请核对各项和合计",
+    });
   });
 });
 
