@@ -52,11 +52,15 @@ export type LedgerField = (typeof LEDGER_COLUMNS)[number][1];
 /** How many rows from the top the reader looks for a header row. */
 export const HEADER_SCAN_ROWS = 10;
 
+/** Characters that show nothing: a zero-width space pasted from a chat, a joiner, a BOM, a soft hyphen. */
+const SHOWS_NOTHING = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
 /** A header cell's leading code: "DZ3.2 流动人口… (20分)" → "DZ3.2". */
 export function headerCode(text: string): string | undefined {
   // Full-width (ＤＺ２) and lower-case (dz2) codes, as people type them, are the same code.
   // 。 typed for . by a Chinese input method between a code's numbers (DZ3。1) is the same code.
-  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.normalize("NFKC").replace(/(?<=\d)。(?=\d)/g, "."));
+  // A character that shows nothing (a zero-width space pasted from a chat, a BOM) is no part of it.
+  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/(?<=\d)。(?=\d)/g, "."));
   return m?.[1]?.toUpperCase();
 }
 

@@ -100,6 +100,20 @@ const cases: Case[] = [
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
   { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },
+  // A zero-width space pasted before a heading's code, a BOM inside one (​DZ2, D﻿Z3.1): the same
+  // code (it was told to write "DZ2 ​DZ2 …").
+  {
+    name: "a heading's code with a character that shows nothing in it",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const text = (ref: string): string => {
+        const v = ws.get(ref)?.value;
+        return v?.t === "s" ? v.v : "";
+      };
+      ws.set("B1", `\u200b${text("B1")}`).set("C1", `${text("C1").slice(0, 1)}\ufeff${text("C1").slice(1)}`);
+    },
+    expected: [],
+  },
   { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
