@@ -142,6 +142,9 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
   return true;
 }
 
+/** The ledger's columns of words (a unit, a code, a level, a status, the 未如实上报 mark). */
+const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const satisfies readonly LedgerField[];
+
 export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
@@ -221,6 +224,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // A claim's problems name its unit (one not in the workbook is named by its own message, and
     // not as a unit).
     p.unit = units.has(unitName) ? unitName : undefined;
+    // A formula that failed where words belong (#N/A from a VLOOKUP, #REF!): the formula is to
+    // mend, not the spelling; the row is read no further.
+    const failed = LEDGER_TEXT_FIELDS.filter((f) => get(f)?.value.t === "e");
+    for (const f of failed) p.error("workbook.text-error-value", s, ref(f), { value: cellText(get(f)), heading: headings.get(header.cols.get(f) ?? 0) ?? "" });
+    if (failed.length) continue;
     // Blank, or a formula never calculated (its text not saved): said as what it is.
     const blank = (f: LedgerField, column: string): void => {
       if (get(f)?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref(f));

@@ -345,6 +345,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       return;
     }
     if (!valued && inFooter) return;
+    // A formula that failed in the name's cell (#N/A from a VLOOKUP): the formula is to mend.
+    if (nameCell?.value.t === "e") {
+      p.error("workbook.name-error-value", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
     if (nameCell && nameCell.value.t !== "s") {
       // 序号 before the name (a row pasted from a numbered list): the name is beside it.
       const beside = nameCell.value.t === "n" ? shiftedName(cells, nameCol) : undefined;
@@ -1017,6 +1022,10 @@ export class SubmissionReader {
     const ref = refOf(col, u.row);
     const text = cellText(u.cells[col]);
     const allowed = kind.groups.map((g) => g.name).join("、");
+    if (u.cells[col]?.value.t === "e") {
+      this.p.error("workbook.text-error-value", sheet, ref, { value: text, heading: GROUP_HEADER });
+      return;
+    }
     if (text === "") {
       if (u.cells[col]?.value.t === "formula-no-result") this.p.error("workbook.formula-no-result", sheet, ref);
       else this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });

@@ -114,6 +114,16 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // A formula that failed where words belong (a VLOOKUP's #N/A for a name, #NAME? for a code,
+  // #REF! for a status): said as a formula to mend (it was "应为文字", an unknown code, a status
+  // not allowed, as if misspelt).
+  { name: "#N/A from a formula for a unit's name", edit: (wb) => void wb.sheetNamed("党政线").set("A3", { formula: "VLOOKUP(X1,Y:Z,2,0)", result: { error: "#N/A" } }), expected: ["workbook.name-error-value 党政线!A3", "workbook.unit-missing-on 人口计生线!A3"] },
+  {
+    name: "error values in the ledger's code and status",
+    ledger: [row("甲镇", "JF1"), row("乙街道", "JF1")],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("B2", { error: "#NAME?" }).set("F3", { formula: "X1", result: { error: "#REF!" } }),
+    expected: ["workbook.text-error-value 加扣分!B2", "workbook.text-error-value 加扣分!F3"],
+  },
   { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },

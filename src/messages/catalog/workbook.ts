@@ -2,6 +2,8 @@
 import type { Catalog } from "./types.js";
 
 export const workbookMessages: Catalog = {
+  "workbook.name-error-value": { "zh-CN": "单位名称的单元格是错误值 {value}(公式出错,如 VLOOKUP 查找不到);请修正公式或直接填写单位名称", en: "the unit's name is the error {value} (a formula that failed, such as a VLOOKUP that found nothing); fix the formula or type the name" },
+  "workbook.text-error-value": { "zh-CN": "“{heading}” 列的单元格是错误值 {value}(公式出错,如 VLOOKUP 查找不到);请修正公式或直接填写", en: "the cell under \"{heading}\" holds the error {value} (a formula that failed, such as a VLOOKUP that found nothing); fix the formula or type the value" },
   "workbook.error-value": { "zh-CN": "单元格是错误值 {value},应为数字;请修正公式或直接填写数值", en: "the cell holds the error {value} where a number belongs; fix the formula or type the value" },
   "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel、WPS 或 LibreOffice 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel, WPS or LibreOffice, then try again" },
   "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填 0 到 {max} 之间的阿拉伯数字", en: "{code}: the points \"{value}\" are not a number; enter a number from 0 to {max}" },
