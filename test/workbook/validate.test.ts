@@ -100,8 +100,8 @@ const cases: Case[] = [
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
   { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },
-  // A zero-width space pasted before a heading's code, a BOM inside one (​DZ2, D﻿Z3.1): the same
-  // code (it was told to write "DZ2 ​DZ2 …").
+  // A zero-width space pasted before a heading's code, a BOM inside one (U+200B DZ2, D U+FEFF Z3.1):
+  // the same code (it was told to write the code twice, "DZ2 DZ2 …").
   {
     name: "a heading's code with a character that shows nothing in it",
     edit: (wb) => {
