@@ -65,6 +65,8 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
     bonus: pointsToNumber(u.bonus),
     deduction: pointsToNumber(u.deduction),
     total: pointsToNumber(u.total),
+    // What ledger rows charged to a line or an item changed there (already in its lines), by code.
+    ...(Object.keys(u.charges).length ? { charged: Object.fromEntries(Object.entries(u.charges).map(([k, v]) => [k, pointsToNumber(v)])) } : {}),
     rank: { ...u.ranks },
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
@@ -79,7 +81,7 @@ function gapJson(gap: Gap): Record<string, unknown> {
 }
 
 /** One unit with every item and ledger row, as `assess explain --json` prints it. */
-export function explainJson(rubric: Rubric, sub: Submission, results: Results, u: number, lang: Lang): Record<string, unknown> {
+export function explainJson(rubric: Rubric, sub: Submission, results: Results, u: number, lang: Lang, warnings: readonly JsonDiagnostic[] = []): Record<string, unknown> {
   const unit = results.units[u];
   if (!unit) return {};
   const lines = explainUnit(rubric, sub, unit, u);
@@ -104,6 +106,8 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       points: pointsToNumber(r.points),
       why: ledgerWhy(lang, r, unit),
     })),
+    // The workbook's warnings about this unit or about no unit in particular, as said on standard error.
+    diagnostics: [...warnings],
   };
 }
 
@@ -116,6 +120,11 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   // Each ranking's prize tiers (what a unit's rank prize names), and those nobody holds (奖次空缺):
   // the award list read from the JSON alone.
   const vacant = rubric ? vacancies(rubric, r) : [];
+  // What a ranking breaks ties by, in turn (total, a line's or an item's code), where it does.
+  const tieBreakers = (id: string): Record<string, unknown> => {
+    const keys = rubric?.rankings.find((y) => y.id === id)?.tieBreakers ?? [];
+    return keys.length ? { tieBreakers: [...keys] } : {};
+  };
   const prizes = (id: string): Record<string, unknown> => {
     const x = rubric?.rankings.find((y) => y.id === id);
     if (!x?.tiers.length) return {};
@@ -133,11 +142,13 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
             id: k.id,
             name: k.name,
             lines: rubric.lines.filter((l) => k.lines.includes(l.code)).map((l) => ({ code: l.code, name: l.name, max: pointsToNumber(l.max), ...(k.weights?.[l.code] !== undefined ? { weight: rateToFraction(k.weights[l.code] ?? 0) } : {}) })),
+            // Its ranking groups (what a unit's `group` and a ranking's are), named.
+            ...(k.groups.length ? { groups: k.groups.map((g) => ({ id: g.id, name: g.name })) } : {}),
           })),
         }
       : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
-    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...prizes(x.id) })),
+    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...tieBreakers(x.id), ...prizes(x.id) })),
     units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),
     ...(warnings ? { diagnostics: warnings } : {}),
   };

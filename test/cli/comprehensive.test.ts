@@ -736,9 +736,21 @@ describe("score --json", () => {
     expect(urban?.vacant).toEqual(["一等奖"]);
     expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toBeUndefined();
     // Each kind's lines by name, max and weight (a dashboard heads a unit's lines by them).
-    expect((JSON.parse(r.out) as { kinds: unknown[] }).kinds[0]).toEqual({ id: "town", name: "乡镇(街道)", lines: [{ code: "JJ", name: "经济发展", max: 100, weight: 0.4 }, { code: "SH", name: "社会治理", max: 100, weight: 0.35 }, { code: "DJ", name: "党的建设", max: 100, weight: 0.25 }] });
-    // A ranking without prizes has neither.
-    expect(Object.keys(doc.rankings.find((x) => x.id === "departments") ?? {})).toEqual(["id", "name", "unitKind", "by"]);
+    // Its ranking groups by name too (a unit's `group` is an id: rural, urban).
+    expect((JSON.parse(r.out) as { kinds: unknown[] }).kinds[0]).toEqual({
+      id: "town",
+      name: "乡镇(街道)",
+      lines: [{ code: "JJ", name: "经济发展", max: 100, weight: 0.4 }, { code: "SH", name: "社会治理", max: 100, weight: 0.35 }, { code: "DJ", name: "党的建设", max: 100, weight: 0.25 }],
+      groups: [{ id: "rural", name: "乡镇组" }, { id: "urban", name: "街道组" }],
+    });
+    // A ranking without prizes has neither; its tie-breakers in turn, where it has any (the sheet's
+    // 同分时比较 column).
+    expect(doc.rankings.find((x) => x.id === "departments")).toEqual({ id: "departments", name: "区直部门排名", unitKind: "department", by: "total", tieBreakers: ["BM1"] });
+    expect(Object.keys(doc.rankings.find((x) => x.id === "enterprises") ?? {})).toEqual(["id", "name", "unitKind", "by"]);
+    // What a ledger row charged to a line or an item took there (青龙乡's −2 on SH: its SH is its items' less 2).
+    const units = (JSON.parse(r.out) as { units: { name: string; charged?: Record<string, number> }[] }).units;
+    expect(units.find((u) => u.name === "青龙乡")?.charged).toEqual({ SH: -2 });
+    expect(units.find((u) => u.name === "柳河镇")?.charged).toBeUndefined();
   });
 });
 

@@ -459,6 +459,16 @@ describe("assess explain", () => {
     ]);
   });
 
+  it("--json gives the warnings it says on standard error as its diagnostics: the unit's own, not another's", async () => {
+    const r = await cli(["explain", input, "青石镇", "--json"]);
+    const said = (JSON.parse(r.out) as { diagnostics: { code: string; cell?: string; data: { unit?: string } }[] }).diagnostics;
+    // 青石镇's pending JF2 (加扣分!F7), not 城关镇's JF1 counted once or 金水街道's pending claim.
+    expect(said.map((d) => [d.code, d.cell, d.data.unit])).toEqual([["workbook.ledger-pending", "F7", "青石镇"]]);
+    expect(r.err).toContain("加扣分!F7");
+    expect(r.err).not.toContain("城关镇");
+    expect((JSON.parse((await cli(["explain", input, "北川镇", "--json"])).out) as { diagnostics: unknown[] }).diagnostics).toEqual([]);
+  });
+
   it("an unknown unit is an error listing close names", async () => {
     const r = await cli(["explain", input, "城关"]);
     expect(r.code).toBe(1);

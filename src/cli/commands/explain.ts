@@ -2,6 +2,7 @@
 // came from; its gates, its ledger rows (counted or not, and why), totals and ranks.
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../../diagnostics/index.js";
+import { diagnosticsJson } from "../../diagnostics/render.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import { explainJson } from "../../report/json.js";
 import { renderExplain } from "../../report/explain-text.js";
@@ -42,7 +43,8 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     return reportDiagnostics(ctx, [{ code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } }], o.json === true);
   }
   if (o.json) {
-    ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang), null, 2) + "\n");
+    const said = diagnosticsJson(loaded.diagnostics.filter((d) => !aboutOther(name)(d)), ctx.lang);
+    ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang, said), null, 2) + "\n");
     return 0;
   }
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
