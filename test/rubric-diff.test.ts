@@ -55,6 +55,11 @@ describe("rubric diff", () => {
     ]);
   });
 
+  it("says a new date of taking effect changes what is checked, not words alone (a cover's year before it is warned; the newer version beside is chosen by it)", () => {
+    const later = mini((t) => t.replace('effective: "2026-01-01"', 'effective: "2027-01-01"'));
+    expect(diffLines(mini(), later, "zh-CN").lines).toEqual(["~ 方案 生效日期: 2026-01-01 → 2027-01-01  [改变工作簿的填写与检查]"]);
+  });
+
   it("sees the report's name given, and its issuer change", () => {
     const one = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  issuer: 迷你办\n"));
     const two = mini((t) => t.replace("title: 迷你方案\n", "title: 迷你方案\nreport:\n  name: 年度考核通报\n  issuer: 迷你考核办\n"));

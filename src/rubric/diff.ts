@@ -199,7 +199,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
 
 function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
-    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "words"], ["source", r.source, "words"]])]])],
+    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "validation"], ["source", r.source, "words"]])]])],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
     ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k, w)]))],
     ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
