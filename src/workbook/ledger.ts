@@ -1,7 +1,7 @@
 // The 加扣分 ledger sheet: one row per bonus, deduction or single-item recognition. Columns are
 // found by their header words; every row is checked against the rubric's ledger codes.
 import { cellRef, type Problems } from "../diagnostics/index.js";
-import type { Rubric } from "../rubric/model.js";
+import { levelRank, type Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
@@ -277,13 +277,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // "省级(全区)" as the scheme writes it is 省级: a note in brackets after the level is allowed.
     const levelText = cellText(get("level")).replace(/^(\S+?)\s*[(（][^)）]*[)）]$/, "$1");
     let level: string | undefined;
+    // A code's levels as the rubric orders them, highest first (国家级、省级、市级), whatever order its points list them in.
+    const levels = (): string => Object.keys(code?.levels ?? {}).sort((a, b) => levelRank(rubric, a) - levelRank(rubric, b)).join("、");
     if (code?.levels) {
       // Without a 级别 column at all, said once at the header.
       if (levelText === "") {
         if (get("level")?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref("level"));
-        else if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: Object.keys(code.levels).join("、") });
+        else if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: levels() });
       }
-      else if (!(levelText in code.levels)) p.error("workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: Object.keys(code.levels).join("、") });
+      else if (!(levelText in code.levels)) p.error("workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: levels() });
       else level = levelText;
     } else if (code && levelText !== "") {
       p.warn("workbook.ledger-level-ignored", s, ref("level"), { code: code.code });

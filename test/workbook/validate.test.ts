@@ -1017,6 +1017,12 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
+  it("a level left out or unknown is asked for among the code's levels highest first, as the rubric orders them (its points list them lowest first)", async () => {
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "甲镇", code: "JF2", status: "已认定" }, { unit: "乙街道", code: "JF2", level: "县级", status: "已认定" }]));
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual(["in.xlsx: 加扣分!D2 JF2 需要填写级别:国家级、省级、市级", expect.stringMatching(/^in\.xlsx: 加扣分!D3 .*国家级、省级、市级/)]);
+  });
+
   it("a percentage written out is asked for as the percentage it says (百分之九十六点八: 96.8%)", async () => {
     const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "百分之 96.8", ZB2: "百分之九五点六" }, 乙街道: { ZB1: "百分之95.6%", ZB2: "负百分之五" }, 丙镇: { ZB4: "百分之九十六点八", ZB1: "百分之负6.8" } } }), []));
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
