@@ -262,6 +262,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     // Sheets that may be ours: only their first rows are read, to tell; the others are read as input.
     notInput = current ? probablyOurs(rubric, recorded ?? []) : () => false;
     const made = new SubmissionReader(rubric, problems);
+    made.veryHiddenSheets(book.sheets.filter((s) => s.veryHidden).map((s) => s.name));
     reader = made;
     // Replaced: those of the run that say they are ours (known once every sheet is read).
     earlier = replacedOf(

@@ -145,10 +145,10 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
 /** The ledger's columns of words (a unit, a code, a level, a status, the 未如实上报 mark). */
 const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const satisfies readonly LedgerField[];
 
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems): LedgerEntry[] {
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
-  if (sheet.hidden) p.warn("workbook.hidden-sheet", sheet.name, undefined);
+  if (sheet.hidden) p.warn(veryHidden ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
   if (!checkHeader(rubric, sheet, header, p)) return [];
   // A column hidden (未如实上报 out of sight doubles a deduction unseen): said at its header.
   const hiddenCols = sheet.hiddenCols ?? [];

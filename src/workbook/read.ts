@@ -536,6 +536,7 @@ export class SubmissionReader {
   private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
   /** A sheet's one number past its last heading (said at the end, where no heading is merged over its column). */
   private readonly lonePast: { sheet: string; cell: RawCell }[] = [];
+  private readonly veryHidden = new Set<string>();
   /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
   private readonly totalsOff: TotalOff[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
@@ -591,8 +592,19 @@ export class SubmissionReader {
     return id;
   }
 
+  /** Sheets hidden so that Excel's Unhide does not list them (state="veryHidden", set by a macro). */
+  veryHiddenSheets(names: Iterable<string>): void {
+    for (const n of names) this.veryHidden.add(n);
+  }
+
+  /** A hidden sheet's problem: told how it is to be seen again (a very hidden one, not by Unhide). */
+  private hiddenCode(code: string, sheet: string): string {
+    return `${code}${this.veryHidden.has(sheet) ? "-very-hidden" : "-hidden"}`;
+  }
+
   /** A whole sheet at once (a sheet read before the rubric was known, tests). */
   addSheet(sheet: RawSheet, ignore = false): void {
+    if (sheet.veryHidden) this.veryHidden.add(sheet.name);
     const consumer = this.sheet(sheet.name, sheet.hidden, ignore);
     for (const cells of sheet.rows) consumer.row({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) });
     consumer.end(sheet.merges, sheet.hiddenCols);
@@ -705,7 +717,7 @@ export class SubmissionReader {
         head.rows = [];
         handle = ({ cells }) => void (rows ||= filled(cells));
         second = () => {
-          if (rows) this.p.error(hidden ? "workbook.ledger-on-two-sheets-hidden" : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
+          if (rows) this.p.error(hidden ? this.hiddenCode("workbook.ledger-on-two-sheets", name) : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
           else this.p.warn("workbook.ledger-copy-empty", name, ledgerAt, { first: this.ledgerAt ?? "" });
         };
         return;
@@ -756,12 +768,12 @@ export class SubmissionReader {
       const [col, code] = taken;
       const first = this.columnSheet.get(code) ?? "";
       // A hidden copy cannot be seen to be deleted: said so.
-      this.p.error(sheet.hidden ? "workbook.column-on-two-sheets-hidden" : "workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
+      this.p.error(sheet.hidden ? this.hiddenCode("workbook.column-on-two-sheets", sheet.name) : "workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
       return undefined;
     }
     for (const [col, code] of codes) this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
     this.located.push({ sheet: sheet.name, role });
-    if (sheet.hidden) this.p.warn("workbook.hidden-sheet", sheet.name, undefined);
+    if (sheet.hidden) this.p.warn(this.veryHidden.has(sheet.name) ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
     return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);
   }
 
@@ -1205,7 +1217,7 @@ export class SubmissionReader {
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();
     this.unusedRefusals();
-    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p) : [];
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name)) : [];
     // (A unit with bonus or deduction rows may have them in its typed total: not said.)
     const inLedger = new Set(ledger.map((e) => e.unit));
     for (const t of this.totalsOff) {

@@ -59,6 +59,8 @@ export class MemSheet {
   constructor(
     public name: string,
     public hidden: boolean,
+    /** state="veryHidden" (set by a macro): not listed by Excel's Unhide. */
+    public veryHidden = false,
   ) {}
 
   set(ref: string, v: Value): this {
@@ -131,11 +133,11 @@ export class MemSheet {
       .sort((a, b) => a - b)
       .map((r) => [...(this.rows.get(r)?.values() ?? [])].sort((a, b) => a.col - b.col))
       .filter((cells) => cells.length > 0);
-    return { name: this.name, hidden: this.hidden, rows, hiddenRows: new Set(this.hiddenRows), merges: [...this.merges], ...(this.hiddenCols.length ? { hiddenCols: [...this.hiddenCols] } : {}) };
+    return { name: this.name, hidden: this.hidden || this.veryHidden, ...(this.veryHidden ? { veryHidden: true as const } : {}), rows, hiddenRows: new Set(this.hiddenRows), merges: [...this.merges], ...(this.hiddenCols.length ? { hiddenCols: [...this.hiddenCols] } : {}) };
   }
 
   clone(): MemSheet {
-    const s = new MemSheet(this.name, this.hidden);
+    const s = new MemSheet(this.name, this.hidden, this.veryHidden);
     for (const [r, cells] of this.rows) s.rows.set(r, new Map(cells));
     for (const r of this.hiddenRows) s.hiddenRows.add(r);
     s.merges.push(...this.merges);
@@ -149,7 +151,7 @@ export class MemBook implements Book {
   constructor(public list: MemSheet[]) {}
 
   get sheets(): SheetInfo[] {
-    return this.list.map((s, index) => ({ name: s.name, hidden: s.hidden, index }));
+    return this.list.map((s, index) => ({ name: s.name, hidden: s.hidden || s.veryHidden, ...(s.veryHidden ? { veryHidden: true as const } : {}), index }));
   }
 
   sheetNamed(name: string): MemSheet {

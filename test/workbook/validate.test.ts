@@ -888,6 +888,29 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.hidden-sheet 部门"],
   },
+  // Hidden by a macro so that Unhide does not list it: said how it is seen again (Unhide was offered).
+  {
+    name: "a very hidden sheet, and a very hidden copy of a line",
+    edit: (wb) => {
+      wb.sheetNamed("部门").veryHidden = true;
+      const copy = wb.sheetNamed("党政线").clone();
+      copy.name = "党政线(去年)";
+      copy.veryHidden = true;
+      wb.list.push(copy);
+    },
+    expected: ["warning workbook.very-hidden-sheet 部门", "workbook.column-on-two-sheets-very-hidden '党政线(去年)'!B1"],
+  },
+  {
+    name: "a very hidden copy of the ledger",
+    ledger: [row("甲镇", "JF1")],
+    edit: (wb) => {
+      const copy = wb.sheetNamed("加扣分").clone();
+      copy.name = "加扣分(旧)";
+      copy.veryHidden = true;
+      wb.list.push(copy);
+    },
+    expected: ["workbook.ledger-on-two-sheets-very-hidden '加扣分(旧)'!A1"],
+  },
 ];
 
 describe("validate finds each mistake at its cell", () => {

@@ -28,6 +28,8 @@ export interface SheetInfo {
   readonly name: string;
   /** state="hidden" or "veryHidden" in workbook.xml. */
   readonly hidden: boolean;
+  /** state="veryHidden": not listed by Excel's Unhide. */
+  readonly veryHidden?: true;
   /** Its place in the workbook, from 0. */
   readonly index: number;
 }
@@ -67,7 +69,7 @@ export class WorkbookReader {
     private readonly info: WorkbookInfo,
     private readonly limits: XlsxLimits,
   ) {
-    this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, index }));
+    this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, ...(s.veryHidden ? { veryHidden: s.veryHidden } : {}), index }));
     this.problems = new Problems(file, CELL_PROBLEM_CAP);
   }
 
@@ -181,7 +183,7 @@ export class WorkbookReader {
 
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
   async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
-    const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, rows: [], hiddenRows: new Set(), merges: [] };
+    const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, ...(sheet.veryHidden ? { veryHidden: sheet.veryHidden } : {}), rows: [], hiddenRows: new Set(), merges: [] };
     const rows = await this.rows(sheet);
     if (!rows) return out;
     const taken: RawRow[] = [];

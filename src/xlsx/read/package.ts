@@ -75,6 +75,8 @@ export async function findWorkbookPart(pkg: Pkg): Promise<string> {
 export interface SheetRef {
   name: string;
   hidden: boolean;
+  /** state="veryHidden": not listed by Excel's Unhide. */
+  veryHidden?: true;
   /** The worksheet part, or undefined for a chartsheet/dialogsheet (listed, never parsed). */
   part: string | undefined;
 }
@@ -139,7 +141,7 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
     if (rel === undefined || rel.external) return fail("xlsx.missing-part", { entry: `${relsPartOf(part)}#${s.rid}` });
     const isWorksheet = rel.type.endsWith("/worksheet");
     if (isWorksheet && findEntry(zip, rel.target) === undefined) fail("xlsx.missing-part", { entry: rel.target });
-    return { name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", part: isWorksheet ? rel.target : undefined };
+    return { name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined };
   });
   return { sheets, date1904, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles") };
 }

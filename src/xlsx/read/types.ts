@@ -105,6 +105,8 @@ export interface RawSheet {
   name: string;
   /** state="hidden" or "veryHidden" in workbook.xml. */
   hidden: boolean;
+  /** state="veryHidden": not listed by Excel's Unhide. */
+  veryHidden?: true;
   /** Only non-empty rows, in row order; each row's cells in column order. */
   rows: RawCell[][];
   hiddenRows: Set<number>;
