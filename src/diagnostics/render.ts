@@ -25,12 +25,18 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
     // A name or value far longer than any real one (a cell of 32,767 characters) is cut short: said
     // whole in each problem, it buried the list.
     const long = QUOTED.has(k) && v.length > LONGEST_QUOTED;
-    if (!long && !/[\r\n]/.test(v)) continue;
+    if (!long && !CONTROL.test(v)) continue;
     out ??= { ...data };
-    out[k] = (long ? `${v.slice(0, CUT_TO)}…` : v).replace(/\r?\n|\r/g, "↵");
+    // Another control character (a NUL from a binary file read as text) shown as its picture (␀):
+    // sent as it is, it garbles or hides the rest of the line in a terminal.
+    out[k] = (long ? `${v.slice(0, CUT_TO)}…` : v).replace(/\r?\n|\r/g, "↵").replace(CONTROL_ALL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
   }
   return out ?? data;
 }
+
+/** Control characters (C0 and DEL; a tab aside), line breaks among them. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
 /** What a problem quotes of the user's own text (a unit's name, a cell's value), cut past LONGEST_QUOTED characters. */
 const QUOTED: ReadonlySet<string> = new Set(["unit", "value", "near", "like", "name", "text"]);
