@@ -35,7 +35,9 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
 }
 
 /** Control characters (C0 and DEL; a tab aside), line breaks among them. */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
 /** What a problem quotes of the user's own text (a unit's name, a cell's value), cut past LONGEST_QUOTED characters. */
