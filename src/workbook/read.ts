@@ -249,7 +249,7 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): 
  */
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
-  const codedCols = [...role.columns.keys()];
+  const codedCols = [...role.columns.keys()].sort((a, b) => a - b);
   // unit name → the row it was first on, and where its cells are kept.
   const seen = new Map<string, { row: number; at: number }>();
   // What each first row held, compared where the unit turns up again (the 分组 column too: it
@@ -315,7 +315,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       else if (valued) {
         const beside = shiftedName(cells, nameCol);
         if (beside) p.error("workbook.missing-unit-name-shifted", sheet, refOf(nameCol, r), { name: cellText(beside), at: beside.ref });
-        else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r));
+        else {
+          // The first value named: on a long sheet the name's cell alone is far from what is there.
+          const held = codedCols.map((col) => cells[col]).find((c): c is RawCell => !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v)));
+          p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
+        }
       }
       return;
     }

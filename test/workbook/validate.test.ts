@@ -1040,6 +1040,14 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
+  it("values in a row without a name are said at the name's cell, naming the first value and its cell (a number far right on a long sheet was not named)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    book.sheetNamed("党政线").set("D6", 12).set("F6", 3);
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual(["in.xlsx: 党政线!A6 此行有数值(D6 为 12)但没有单位名称;请填上单位名称,或删去这些数值"]);
+  });
+
   it("a level left out or unknown is asked for among the code's levels highest first, as the rubric orders them (its points list them lowest first)", async () => {
     const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "甲镇", code: "JF2", status: "已认定" }, { unit: "乙街道", code: "JF2", level: "县级", status: "已认定" }]));
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);

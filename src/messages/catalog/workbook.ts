@@ -97,7 +97,7 @@ export const workbookMessages: Catalog = {
   "workbook.subtotal-column": { "zh-CN": "{code} {name} 是小计项目,由其下各项相加得出:本列不读取", en: "{code} {name} is a subtotal, the sum of the items under it: this column is not read" },
   "workbook.computed-column": { "zh-CN": "{code} 由指标 {indicator} 自动计分,不应在此填写;请删除此列,在“指标数据”表填写 {indicator}", en: "{code} is scored from {indicator} and is not entered here; remove this column and fill {indicator} on the indicators sheet" },
   "workbook.mixed-kinds": { "zh-CN": "同一工作表中混有镇街和部门的考核项目", en: "the sheet mixes items of towns and of departments" },
-  "workbook.missing-unit-name": { "zh-CN": "此行有数值但没有单位名称", en: "this row has values but no unit name" },
+  "workbook.missing-unit-name": { "zh-CN": "此行有数值({at} 为 {value})但没有单位名称;请填上单位名称,或删去这些数值", en: "this row has values ({value} at {at}) but no unit name; enter the unit's name, or delete the values" },
   "workbook.missing-unit-name-shifted": { "zh-CN": "此行有数值但没有单位名称;{at} 的 “{name}” 像是单位名称:这一行像是错开了一列(从多一列的表中粘贴而来),请对齐各列", en: "this row has values but no unit name; \"{name}\" at {at} looks like it: the row looks shifted by a column (pasted from a table with one more column); line the columns up" },
   "workbook.bad-unit-name-shifted": { "zh-CN": "单位名称 “{value}” 应为文字;{at} 的 “{name}” 像是单位名称:这一行像是错开了一列(从带序号的表中粘贴而来),请对齐各列", en: "the unit name \"{value}\" must be text; \"{name}\" at {at} looks like it: the row looks shifted by a column (pasted from a numbered list); line the columns up" },
   "workbook.bad-unit-name": { "zh-CN": "单位名称 “{value}” 应为文字", en: "the unit name \"{value}\" must be text" },
