@@ -280,3 +280,36 @@ export function rubricKeys(): readonly string[] {
   keys = [...found];
   return keys;
 }
+
+/**
+ * The keys a rubric may have at a place in it (`["lines", 0, "items", 2]`): those of the schema's
+ * object there, over every kind it may be. Undefined where the place is not found.
+ */
+export function rubricKeysAt(path: readonly (string | number)[]): readonly string[] | undefined {
+  const root = rubricJsonSchema() as Record<string, unknown>;
+  const defs = (root["$defs"] ?? {}) as Record<string, unknown>;
+  const resolve = (node: unknown): Record<string, unknown>[] => {
+    if (!node || typeof node !== "object") return [];
+    const n = node as Record<string, unknown>;
+    const ref = typeof n["$ref"] === "string" ? /^#\/\$defs\/(.+)$/.exec(n["$ref"])?.[1] : undefined;
+    if (ref !== undefined) return resolve(defs[ref]);
+    const branches = [n["anyOf"], n["oneOf"], n["allOf"]].flatMap((b) => (Array.isArray(b) ? b : []));
+    return branches.length ? branches.flatMap(resolve) : [n];
+  };
+  let nodes = resolve(root);
+  for (const seg of path) {
+    nodes = nodes.flatMap((n) => {
+      if (typeof seg === "number") return resolve(n["items"]);
+      const props = n["properties"];
+      return props && typeof props === "object" ? resolve((props as Record<string, unknown>)[seg]) : resolve(n["additionalProperties"]);
+    });
+    if (!nodes.length) return undefined;
+  }
+  const found = new Set<string>();
+  for (const n of nodes) {
+    const props = n["properties"];
+    if (props && typeof props === "object") for (const k of Object.keys(props)) found.add(k);
+  }
+  return found.size ? [...found] : undefined;
+}
+

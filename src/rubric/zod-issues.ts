@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 import { editDistance } from "../diagnostics/near.js";
-import { rubricKeys } from "./schema.js";
+import { rubricKeys, rubricKeysAt } from "./schema.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -109,8 +109,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           const said: Diagnostic = { code: "rubric.key-on-indicator", severity: "error", data: { key: k, indicator: typeof indicator === "string" ? indicator : "" }, location: pos.ofKey(path, k) };
           return said;
         }
-        // A key the rubric has elsewhere is no misspelling of itself: no "did you mean" it.
-        const near = text ? undefined : meantKey(k);
+        // A key of those that may stand here, near it (unit_kind at the top for unit_kinds); else
+        // one of the rubric's anywhere, but a key it has elsewhere is no misspelling of itself.
+        const here = rubricKeysAt(path)?.filter((x) => x !== k);
+        const nearHere = text || !here ? undefined : meantKey(k, here);
+        const near = text ? undefined : (nearHere ?? meantKey(k));
         const meant = near === k ? undefined : near;
         return {
           code: text ? "rubric.unknown-key-text" : meant ? "rubric.unknown-key-near" : "rubric.unknown-key",
