@@ -6,7 +6,7 @@ export const rubricMessages: Catalog = {
     "zh-CN": "此文件的编号和版本与内置方案 {rubric} 相同,内容却不同,未采用(用的是内置方案);修订后的方案请改用新的版本号(文件名和封面上的方案版本都改),或用 --rubric 指定此文件",
     en: "this file has the id and version of the bundled rubric {rubric} but other content, and is not used (the bundled one is); give a revised scheme a new version (in the file's name and on the cover), or name this file with --rubric",
   },
-  "rubric.too-large": { "zh-CN": "方案文件过大({size@size},上限 {limit@size})", en: "the rubric file is too large ({size@size}; the limit is {limit@size})" },
+  "rubric.too-large": { "zh-CN": "方案文件过大({size@size},上限 {limit@size}):一个考核方案通常只有几十 KB;请确认选对了文件,如方案中附有长篇原文,请删去或改为在 source 中注明文件依据", en: "the rubric file is too large ({size@size}; the limit is {limit@size}): a scheme is usually a few tens of KB; check that this is the right file, and if long original text is pasted into it, remove it or name the document in source" },
   "rubric.is-workbook": { "zh-CN": "这是 Excel 工作簿,不是考核方案:方案是 YAML 文本文件(如 my-scheme-2026.1.yaml)", en: "this is an Excel workbook, not a rubric: a rubric is a YAML text file (such as my-scheme-2026.1.yaml)" },
   "rubric.not-utf8": { "zh-CN": "方案文件不是 UTF-8 编码的文本(从这一行起);请用记事本等编辑器“另存为”,编码选 UTF-8", en: "the rubric file is not UTF-8 text (from this line on); save it again in Notepad or another editor with the encoding UTF-8" },
   "rubric.gbk": { "zh-CN": "方案文件是 GBK 编码(记事本的“ANSI”),不是 UTF-8;请用记事本“另存为”,编码选 UTF-8 后再试", en: "the rubric file is in GBK (Notepad's \"ANSI\"), not UTF-8; save it again in Notepad with the encoding UTF-8" },
