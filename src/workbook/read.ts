@@ -5,7 +5,7 @@
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
-import type { Cover, Submission, Unit } from "../model/submission.js";
+import type { Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
 import { formatPoints, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -1222,10 +1222,10 @@ export class SubmissionReader {
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name)) : [];
-    // (A unit with bonus or deduction rows may have them in its typed total: not said.)
-    const inLedger = new Set(ledger.map((e) => e.unit));
+    // (A unit's bonus or deduction may be in its typed total: a difference they could make is not said.)
+    const ledgerReach = ledgerPointsByUnit(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      if (inLedger.has(t.unit)) continue;
+      if (Math.abs(Math.round(Number(t.cell.value.t === "n" ? t.cell.value.v : 0) * 100) - t.sum) <= (ledgerReach.get(t.unit) ?? 0)) continue;
       const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum) };
       if (t.header) p.warn("workbook.total-differs", t.sheet, t.cell.ref, { ...data, header: t.header });
       else p.warn("workbook.total-differs-unheaded", t.sheet, t.cell.ref, data);
@@ -1246,6 +1246,23 @@ export class SubmissionReader {
     if (p.hasErrors) return undefined;
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
+}
+
+/**
+ * The most each unit's bonus and deduction rows could move its total, in hundredths: their points
+ * (at their level, or as entered; doubled where they may be), counted or still pending; a
+ * single-item award's and a refused row's, none.
+ */
+function ledgerPointsByUnit(rubric: Rubric, ledger: readonly LedgerEntry[]): Map<string, number> {
+  const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
+  const out = new Map<string, number>();
+  for (const e of ledger) {
+    const code = codes.get(e.code);
+    if (!code || code.kind === "single" || rubric.statuses.rejected.includes(e.status)) continue;
+    const each = e.points ?? (code.levels ? (code.levels[e.level ?? ""] ?? Math.max(0, ...Object.values(code.levels))) : (code.points ?? code.range?.max ?? 0));
+    out.set(e.unit, (out.get(e.unit) ?? 0) + Math.abs(each) * e.count * (code.doubleWhenFlagged ? 2 : 1));
+  }
+  return out;
 }
 
 /**

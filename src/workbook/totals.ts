@@ -40,31 +40,45 @@ export function isRowTotal(sums: RowSums | undefined, value: number): boolean {
   return sums !== undefined && value !== 0 && (sums.sum === h || sums.net === h || sums.points === h);
 }
 
+/**
+ * Headings of a column of totals (合计, 总分, 得分合计, 合计(分)…). A column headed otherwise (自评分,
+ * 上年得分, 复核得分, 备注) holds other figures, however often they equal the items' sum.
+ */
+const TOTAL_HEADING = /^(合计|总计|总分|得分|总得分|实得分|得分合计|合计得分|小计|汇总|total|totals|sum|score)$/i;
+
+function isTotalHeading(text: string): boolean {
+  return TOTAL_HEADING.test(text.replace(/[(（][^)）]*[)）]$/, "").replace(/[\s\u3000]+/g, ""));
+}
+
 /** A typed total that is not what its row's items add up to. */
 export interface TotalOff {
   readonly sheet: string;
   readonly cell: RawCell;
   readonly unit: string;
-  /** The items added up the way the column's other rows agree with, in hundredths. */
+  /** The items added up the way the column's other rows are, in hundredths. */
   readonly sum: number;
   /** The column's heading (合计, 小计, 总分…), where it has one. */
   readonly header?: string;
 }
 
-/** A column's rows: how many agree with their items (each way), and those that do not. */
-interface Column {
-  readonly agree: Record<Way, number>;
-  readonly off: { cell: RawCell; unit: string; sums: RowSums }[];
+/** A typed number beside a row's items, with those items added up each way. */
+interface Typed {
+  readonly cell: RawCell;
+  readonly unit: string;
+  readonly value: number;
+  readonly sums: RowSums;
 }
 
 /**
  * Watches a line sheet's unit rows for a column of totals: each number outside the coded columns
- * (right of the name) against its row's items. At the sheet's end, a column whose numbers agree
- * on at least two rows and on twice as many as they do not is a column of totals: its other rows
- * are the slips.
+ * (right of the name), in a column headed as totals are or not headed at all, against its row's
+ * items. At the sheet's end, a column is one of totals where its rows agree with their items the
+ * same way (as they stand, less what is taken off, or as points) on at least two rows and on
+ * twice as many as they do not (headed 合计: on one row, and as many as they do not); its other
+ * rows are the slips. A column of whole numbers is of totals rounded: within 1 of its sum agrees.
  */
 export class TotalsWatch {
-  private readonly columns = new Map<number, Column>();
+  private readonly columns = new Map<number, Typed[]>();
 
   constructor(
     private readonly sheet: string,
@@ -78,28 +92,36 @@ export class TotalsWatch {
     for (let col = nameCol + 1; col < cells.length; col++) {
       const c = cells[col];
       if (c?.value.t !== "n" || columns.has(col) || col === groupCol) continue;
+      const header = this.headers.get(col);
+      if (header !== undefined && !isTotalHeading(header)) continue;
       if (sums === null) sums = rowSums(cells, columns);
       if (sums === undefined) return;
-      const h = Math.round(c.value.v * 100);
       // (A row with nothing in it and 0 beside: no telling.)
-      if (h === 0 && sums.sum === 0) continue;
-      let column = this.columns.get(col);
-      if (!column) this.columns.set(col, (column = { agree: { sum: 0, net: 0, points: 0 }, off: [] }));
-      if (isRowTotal(sums, c.value.v)) {
-        for (const way of WAYS) if (sums[way] === h) column.agree[way]++;
-      } else column.off.push({ cell: c, unit, sums });
+      if (Math.round(c.value.v * 100) === 0 && sums.sum === 0) continue;
+      let list = this.columns.get(col);
+      if (!list) this.columns.set(col, (list = []));
+      list.push({ cell: c, unit, value: c.value.v, sums });
     }
   }
 
   /** The rows whose typed total disagrees, in a column that is the rows' totals. */
   end(): TotalOff[] {
     const out: TotalOff[] = [];
-    for (const [col, { agree, off }] of this.columns) {
-      const way = WAYS.reduce((best, w) => (agree[w] > agree[best] ? w : best), "sum" as Way);
-      const agreed = Math.max(...WAYS.map((w) => agree[w]));
-      if (!off.length || agreed < 2 || off.length * 2 > agreed) continue;
+    for (const [col, typed] of this.columns) {
       const header = this.headers.get(col);
-      for (const o of off) out.push({ sheet: this.sheet, cell: o.cell, unit: o.unit, sum: o.sums[way], ...(header ? { header } : {}) });
+      const whole = typed.every((t) => Number.isInteger(t.value));
+      const agrees = (t: Typed, way: Way): boolean => {
+        const h = Math.round(t.value * 100);
+        return whole ? Math.abs(h - t.sums[way]) < 100 : h === t.sums[way];
+      };
+      // The way the column adds its rows up: the one most of them agree with.
+      const counts = WAYS.map((way) => typed.filter((t) => agrees(t, way)).length);
+      const agreed = Math.max(...counts);
+      const way = WAYS[counts.indexOf(agreed)] ?? "sum";
+      const off = typed.filter((t) => !agrees(t, way));
+      const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
+      if (!off.length || !enough) continue;
+      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, sum: t.sums[way], ...(header !== undefined ? { header } : {}) });
     }
     return out;
   }

@@ -50,7 +50,7 @@ async function said(c: Omit<Case, "name" | "expected">, code: string): Promise<{
  * A column of totals in 社会治理!E (headed `header`, or not): each unit's items added up (by
  * default as points: SH3's 15 less what it takes off, SH6, SH7), the rows in `off` moved by so much.
  */
-function totalsColumn(header: string | null, off: Record<number, number>, add = (sh3: number, sh6: number, sh7: number): number => 15 - sh3 + sh6 + sh7): (wb: MemBook) => void {
+function totalsColumn(header: string | null, off: Record<number, number>, add = (sh3: number, sh6: number, sh7: number, _row: number): number => 15 - sh3 + sh6 + sh7): (wb: MemBook) => void {
   return (wb) => {
     const ws = wb.sheetNamed("社会治理");
     if (header !== null) ws.set("E1", header);
@@ -58,7 +58,7 @@ function totalsColumn(header: string | null, off: Record<number, number>, add = 
       const v = ws.get(ref)?.value;
       return v?.t === "n" ? v.v : 0;
     };
-    for (let r = 2; ws.get(`A${r}`) !== undefined; r++) ws.set(`E${r}`, Math.round((add(num(`B${r}`), num(`C${r}`), num(`D${r}`)) + (off[r] ?? 0)) * 100) / 100);
+    for (let r = 2; ws.get(`A${r}`) !== undefined; r++) ws.set(`E${r}`, Math.round((add(num(`B${r}`), num(`C${r}`), num(`D${r}`), r) + (off[r] ?? 0)) * 100) / 100);
   };
 }
 
@@ -392,6 +392,26 @@ const cases: Case[] = [
   // Not a column of totals (a helper column of the office's, or most rows off): nothing said.
   { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: [] },
   { name: "a column of totals off on most rows", edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 }), expected: [] },
+  // Headed 合计, a column of totals where as many rows agree as not (the items revised after the
+  // totals were typed): each row off said. Not headed, only where twice as many agree.
+  {
+    name: "a 合计 column off on 5 rows of 11",
+    edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }),
+    expected: [2, 3, 4, 5, 6].map((r) => `warning workbook.total-differs 社会治理!E${r}`),
+  },
+  { name: "an unheaded column off on 4 rows of 11", edit: totalsColumn(null, { 2: 1, 3: 1, 4: 1, 5: 1 }), expected: [] },
+  // A bonus row explains 1 (JF1 市级), not 3.
+  { name: "a 合计 off by more than the unit's ledger rows make", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 3 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  // A column headed with other figures (自评分, 上年得分) is no column of totals, however many rows agree.
+  { name: "a 自评分 column", edit: totalsColumn("自评分", { 10: 1 }), expected: [] },
+  // Totals rounded to whole numbers (49.5 typed 50): within 1 of the sum agrees; 3 off does not.
+  { name: "totals rounded to whole numbers, one off by 3", edit: totalsColumn("总分", { 11: 3 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)), expected: ["warning workbook.total-differs 社会治理!E11"] },
+  // The column takes off what SH3 takes off; 凤凰街道's (row 12) adds it: off, said with the column's sum.
+  {
+    name: "a deduction added on one row of a column that takes it off",
+    edit: totalsColumn("合计", {}, (sh3, sh6, sh7, r) => (r === 12 ? sh3 + sh6 + sh7 : 15 - sh3 + sh6 + sh7)),
+    expected: ["warning workbook.total-differs 社会治理!E12"],
+  },
   // A number past the headings on a row otherwise whole is no shift; alone on its sheet, it is a
   // score typed a column too far, not read: said (it went unsaid). Not the row's total.
   { name: "a number past the last heading on a row otherwise whole", edit: (wb) => void wb.sheetNamed("社会治理").set("E2", 18.5), expected: ["warning workbook.value-past-headings 社会治理!E2"] },
