@@ -33,6 +33,8 @@ export interface Gathered {
   readonly groupColumns: ReadonlySet<string>;
   /** "unit\0code" of measured values that were there but refused. */
   readonly refused: ReadonlySet<string>;
+  /** Sheet → the first unit's name on it that is a formula's error (#N/A): where a unit missing there may be. */
+  readonly brokenNames?: ReadonlyMap<string, { readonly cell: string; readonly value: string }>;
 }
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
@@ -298,6 +300,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const twin = near.find((n) => oneWidth(n) === oneWidth(u.name)) ?? widthTwins(s).get(oneWidth(u.name))?.find((n) => n !== u.name);
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
+        else if (g.brokenNames?.has(sheet)) p.error("workbook.unit-missing-on-broken", firstSheet, firstRef, { unit: u.name, sheet, at: g.brokenNames.get(sheet)?.cell ?? "", value: g.brokenNames.get(sheet)?.value ?? "" });
         else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }

@@ -1203,7 +1203,10 @@ export class SubmissionReader {
     });
     const storageIds = Int32Array.from(units, (u) => this.storage.get(u.name) ?? -1);
     const values = this.store.view(storageIds);
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused }, values, p);
+    // A unit's name that is a formula's error (#N/A): a unit missing on that sheet may be its row.
+    const brokenNames = new Map<string, { cell: string; value: string }>();
+    for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, brokenNames }, values, p);
     this.mergedAcrossSaid();
     for (const { sheet, cell } of this.lonePast) {
       const under = this.mergedAcross.some((m) => {

@@ -117,7 +117,7 @@ const cases: Case[] = [
   // A formula that failed where words belong (a VLOOKUP's #N/A for a name, #NAME? for a code,
   // #REF! for a status): said as a formula to mend (it was "应为文字", an unknown code, a status
   // not allowed, as if misspelt).
-  { name: "#N/A from a formula for a unit's name", edit: (wb) => void wb.sheetNamed("党政线").set("A3", { formula: "VLOOKUP(X1,Y:Z,2,0)", result: { error: "#N/A" } }), expected: ["workbook.name-error-value 党政线!A3", "workbook.unit-missing-on 人口计生线!A3"] },
+  { name: "#N/A from a formula for a unit's name", edit: (wb) => void wb.sheetNamed("党政线").set("A3", { formula: "VLOOKUP(X1,Y:Z,2,0)", result: { error: "#N/A" } }), expected: ["workbook.name-error-value 党政线!A3", "workbook.unit-missing-on-broken 人口计生线!A3"] },
   {
     name: "error values in the ledger's code and status",
     ledger: [row("甲镇", "JF1"), row("乙街道", "JF1")],

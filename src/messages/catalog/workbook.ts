@@ -145,6 +145,7 @@ export const workbookMessages: Catalog = {
   "workbook.values-not-used": { "zh-CN": "“{unit}” 等 {count} 个{kind}填写了 {code},但{kind}的考核项目都不用它,这些值不计入", en: "\"{unit}\" and others, {count} units of {kind} in all, have values for {code}, but no item of {kind} reads it: they count for nothing" },
   "workbook.unit-missing-on-width": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 “{near}” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; \"{near}\" there differs from it only in full- and half-width characters, spaces or a line break in the cell (such as （） and (); ↵ is a line break): spell both alike" },
   "workbook.unit-missing-on-near": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表中的 {near} 是否就是它(名称写法不同)?", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; is {near} there the same unit, spelt another way?" },
+  "workbook.unit-missing-on-broken": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行;该表 {at} 的单位名称是公式的错误值 {value},如那是它的行,请修正那里的公式", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\"; the unit's name at {at} there is a formula's error {value}: if that is its row, fix the formula there" },
   "workbook.unit-missing-on": { "zh-CN": "单位 “{unit}” 在工作表 “{sheet}” 中没有对应行:请在该表补上它的一行;如它的行是误填的,请删去", en: "the unit \"{unit}\" has no row on the sheet \"{sheet}\": add its row there, or, if its rows were entered by mistake, delete them" },
   "workbook.target-zero": {
     "zh-CN": "“{unit}” 的目标 {code} 为 0:{item} 只要完成数不为负就得满分;如属漏填,请填上责任书下达的目标",
