@@ -103,6 +103,24 @@ describe("the report HTML", () => {
     expect(svg).toMatch(/>971\.50</);
   });
 
+  it("draws a district of 56 towns in two charts of 28, on one scale, the second headed (续): 60 in one printed their names at 3 pt", () => {
+    const overall = scored.results.rankings.find((r) => r.id === "overall");
+    if (!overall) throw new Error("no overall ranking");
+    // Four times the sample's 14 towns (56 entries), each its own dot.
+    const many = { ...scored.results, rankings: scored.results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: 4 }, () => r.entries).flat() } : r)) };
+    const page = reportHtml(buildReport(scored.rubric, many, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+    const charts = [...page.matchAll(/<section class="block chart-block keep">\s*<h2>([^<]*)<\/h2>\s*(<svg[\s\S]*?<\/svg>)/g)];
+    expect(charts.map((c) => c[1])).toEqual(["综合排名得分", "综合排名得分(续)"]);
+    const dots = (svg: string): number => (svg.match(/<g class="bar( vetoed)?">/g) ?? []).length;
+    expect(charts.map((c) => dots(c[2] ?? ""))).toEqual([28, 28]);
+    // The same axis on both: its marks and the names' room alike.
+    const axis = (svg: string): string[] => [...svg.matchAll(/<text x="([\d.]+)" y="\d+" text-anchor="middle">([^<]*)<\/text>/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(axis(charts[0]?.[2] ?? "").length).toBeGreaterThan(2);
+    expect(axis(charts[1]?.[2] ?? "")).toEqual(axis(charts[0]?.[2] ?? ""));
+    // The sample's 12 towns: one chart.
+    expect([...html.matchAll(/class="block chart-block keep"/g)]).toHaveLength(1);
+  });
+
   it("gives long unit names room in the chart, and draws one longer than that narrower rather than cut; lets them wrap in the tables", () => {
     const long = "城关镇人民政府（含城关经济技术开发区管委会）";
     const longer = `${long}及城关镇新区建设指挥部办公室`;
@@ -133,6 +151,9 @@ describe("the report HTML", () => {
     // the stack said neither).
     expect(html).toMatch(/@top-center \{ content: "青山区2026年度人口和计划生育目标管理责任制考核结果\u3000报告日期:[^"]+";/);
     expect(html).toContain("@page :first { @top-center { content: none; } }");
+    // In the page's own fonts: a margin box takes the browser's default else (English printed it in a serif).
+    expect(html).toMatch(/@top-center \{[^}]*font-family: "Noto Sans CJK SC"[^}]*sans-serif;/);
+    expect(html).toMatch(/@bottom-center \{[^}]*font-family: "Noto Sans CJK SC"[^}]*sans-serif;/);
   });
 
   it("prints the closing block and its seal line under the award list's last rows, the two never parted (a seal page held no table)", () => {

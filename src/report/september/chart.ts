@@ -66,6 +66,22 @@ export interface ChartData {
   readonly ranked: string;
   readonly vetoed: string;
   readonly bars: readonly Bar[];
+  /** The bars the scale and the names' room are set by, where this chart is a part of theirs: every part alike. */
+  readonly scaleOf?: readonly Bar[];
+}
+
+/** Bars a printed chart holds at most, its names still readable on the page; a longer one is drawn in parts. */
+export const BARS_PER_CHART = 30;
+
+/**
+ * A chart's bars in parts of at most BARS_PER_CHART, as even as they go (60 towns: two of 30; a
+ * chart of all 60 printed its names at 3 pt); a province's, past ten parts, in one (no one prints it).
+ */
+export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {
+  const parts = Math.ceil(bars.length / BARS_PER_CHART);
+  if (parts <= 1 || parts > 10) return [bars];
+  const size = Math.ceil(bars.length / parts);
+  return Array.from({ length: parts }, (_, k) => bars.slice(k * size, (k + 1) * size));
 }
 
 /** The room for the units' names at most, of the chart's 1000: past it a name is drawn narrower. */
@@ -74,14 +90,15 @@ const LABEL_MAX = 360;
 export function barChart(c: ChartData, esc: Escape): string {
   const width = 1000;
   // Folded, not spread: a province's chart has tens of thousands of bars.
-  const labelW = Math.min(LABEL_MAX, Math.max(80, c.bars.reduce((w, b) => Math.max(w, textWidth(b.name)), 0) * (FONT_PX / 2) + 16));
+  const all = c.scaleOf ?? c.bars;
+  const labelW = Math.min(LABEL_MAX, Math.max(80, all.reduce((w, b) => Math.max(w, textWidth(b.name)), 0) * (FONT_PX / 2) + 16));
   // A name longer than the room for names is drawn narrower to fit, never cut at the chart's edge.
   const fit = (name: string): string => (textWidth(name) * (FONT_PX / 2) + 16 > labelW ? ` textLength="${labelW - 16}" lengthAdjust="spacingAndGlyphs"` : "");
   const left = labelW;
   const right = 70;
   const plotW = width - left - right;
   const height = TOP + c.bars.length * ROW + 12;
-  const totals = c.bars.map((b) => b.total);
+  const totals = all.map((b) => b.total);
   const { bottom, top, step } = totalsRange(totals);
   const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (top - bottom);
   const out: string[] = [];

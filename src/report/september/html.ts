@@ -4,7 +4,7 @@ import { escapeXml } from "../../xlsx/escape.js";
 import { formatAmount } from "../../model/numbers.js";
 import { GENERATOR } from "../../xlsx/pages.js";
 import type { Cell, Column, Report, Table } from "./model.js";
-import { barChart } from "./chart.js";
+import { barChart, chartParts } from "./chart.js";
 import { stylesheet } from "./style.js";
 import { textUnits } from "../../model/width.js";
 
@@ -83,7 +83,13 @@ function tables(r: Report): string {
     }
     if (t.kind === "overall") {
       out.push(table(t));
-      if (t.chart) out.push(`<section class="block chart-block keep">`, `<h2>${esc(t.chart.heading)}</h2>`, barChart({ ...t.chart, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
+      // A long one in parts, each on the same scale, the heading said again on each after the first.
+      const chart = t.chart;
+      if (chart)
+        chartParts(chart.bars).forEach((bars, k) => {
+          const heading = k === 0 ? chart.heading : chart.continued;
+          out.push(`<section class="block chart-block keep">`, `<h2>${esc(heading)}</h2>`, barChart({ ...chart, bars, scaleOf: chart.bars, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
+        });
       continue;
     }
     const i = lines.indexOf(t);

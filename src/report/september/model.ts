@@ -39,7 +39,8 @@ export interface Table {
   /** A ranking by a line or an item that decides awards: its 奖惩 column last (it stands alone, not in a pair). */
   readonly awards?: boolean;
   /** A ranking by the total of a whole kind: its bar chart (HTML). */
-  readonly chart?: { readonly heading: string; readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
+  /** Its chart: `continued` heads each part after the first, where it is drawn in parts. */
+  readonly chart?: { readonly heading: string; readonly continued: string; readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
 }
 export interface Bar {
   readonly name: string;
@@ -196,7 +197,8 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   const vetoed = r.entries.filter((e) => units[e.unit]?.vetoed);
   const vetoedRanked = vetoed.filter((e) => e.rank !== null).length;
   const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
-  const chart = charted && bars.length ? { chart: { heading: message(lang, "report.chart", { ranking: xmlSafe(r.name) }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
+  const chartHeading = message(lang, "report.chart", { ranking: xmlSafe(r.name) });
+  const chart = charted && bars.length ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
   return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }) + tieNote(rubric, r, lang), columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 

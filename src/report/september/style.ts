@@ -19,12 +19,15 @@ export function footerContent(template: string): string {
  * `runningHead`: what every printed page but the first says at its top (the report's title and
  * date): a page taken from the stack still says whose report it is and when.
  */
+/** The page's fonts, its running head's and footer's too (a page margin's box takes the browser's default, a serif, else). */
+const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif`;
+
 export function stylesheet(footerTemplate: string, runningHead: string): string {
   return `
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif;
+body { font-family: ${FONTS};
   font-size: 14px; line-height: 1.45; color: #222; max-width: 1240px; margin: 24px auto; padding: 0 20px; }
 header h1 { font-size: 22px; text-align: center; margin: 0 0 8px; letter-spacing: 0.02em; }
 header .meta { display: flex; justify-content: space-between; border-bottom: 2px solid #333; padding-bottom: 6px; margin-bottom: 8px; }
@@ -64,8 +67,8 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   .pair { grid-template-columns: 1fr; }
 }
 @page { size: A4 landscape; margin: 12mm 12mm 14mm;
-  @top-center { content: ${cssString(runningHead)}; font-size: 9pt; color: #555; }
-  @bottom-center { content: ${footerContent(footerTemplate)}; font-size: 9pt; color: #555; } }
+  @top-center { content: ${cssString(runningHead)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }
+  @bottom-center { content: ${footerContent(footerTemplate)}; font-family: ${FONTS}; font-size: 9pt; color: #555; } }
 @page :first { @top-center { content: none; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
