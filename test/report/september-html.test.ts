@@ -85,6 +85,11 @@ describe("the report HTML", () => {
     expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 实际 96.5%,目标 98%");
     expect(awards.some((a) => a.startsWith("黄牌警告 新华街道"))).toBe(true);
     expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3,000"))).toBe(true);
+    // A basis's cell reference kept on one line (加扣 / 分!B17 in English's narrower column), the
+    // amounts' column no wider than they need, the basis's room to read.
+    expect(html).toContain('<span class="nb">加扣分!B17</span>');
+    expect(html).toContain(".t-awards th.k-money { white-space: normal; width: 1%; }");
+    expect(html).toContain(".t-awards td:last-child { min-width: 16em; }");
   });
 
   it("draws the towns' totals as an SVG chart of dots (its scale starts near the lowest: no bar lengths to misread), vetoed towns marked, with a legend", () => {

@@ -20,10 +20,14 @@ export const esc = escapeXml;
 
 /**
  * A short bracket of Chinese kept on one line (经济发展突出贡献奖(省级) broke as (省 / 级)); a longer
- * one may wrap inside. An amount with its unit likewise (20,000元 left 元 alone on the next line).
+ * one may wrap inside. An amount with its unit likewise (20,000元 left 元 alone on the next line),
+ * and a cell's reference (加扣分!B17 broke as 加扣 / 分!B17).
  */
 function keepBrackets(html: string): string {
-  return html.replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b)).replace(/\d[\d,]*(?:\.\d+)?万?元/g, (m) => `<span class="nb">${m}</span>`);
+  return html
+    .replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b))
+    .replace(/\d[\d,]*(?:\.\d+)?万?元/g, (m) => `<span class="nb">${m}</span>`)
+    .replace(/[^\s!<>;,，、:：]{1,31}![A-Z]{1,3}\d{1,7}/g, (m) => `<span class="nb">${m}</span>`);
 }
 
 function show(v: Cell, kind: Column["kind"]): string {

@@ -43,8 +43,11 @@ th.long { white-space: normal; min-width: 6em; }
 td.k-rank { text-align: center; white-space: nowrap; }
 td.k-name { min-width: 7em; }
 .short-names td.k-name { white-space: nowrap; }
-/* The award list's category (一票否决, 黄牌警告) stays on one line. */
+/* The award list's category (一票否决, 黄牌警告) stays on one line; its amounts take no more room
+   than they need (an English heading wraps), its basis the room to read. */
 .t-awards td:first-child { white-space: nowrap; }
+.t-awards th.k-money { white-space: normal; width: 1%; }
+.t-awards td:last-child { min-width: 16em; }
 .nb { white-space: nowrap; }
 td.k-points, td.k-share, td.k-money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.empty { text-align: center; font-style: italic; color: #666; }
