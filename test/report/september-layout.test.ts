@@ -29,6 +29,17 @@ describe("page planning", () => {
     ]);
   });
 
+  it("starts a block that fits a page on a page with much room left where that saves a page, and else moves it whole", () => {
+    // 39 + 4 × 19.5 + 9 = 126 used of 400: a block of 15 rows (331.5) fits a page of its own. Moved
+    // whole, it and the next block of 12 (273) take three pages; started here, two.
+    const saves = planPages([block(4), block(15), block(12)], 400);
+    expect(saves[1]?.[0]).toMatchObject({ from: 0, breakBefore: false });
+    expect(saves[1]).toHaveLength(2);
+    expect(1 + saves.flat().filter((c) => c.breakBefore).length).toBe(2);
+    // Nothing after it: moved whole or not, two pages; it is kept whole.
+    expect(planPages([block(4), block(15)], 400)[1]).toEqual([{ from: 0, to: 15, breakBefore: true, continued: false }]);
+  });
+
   it("never leaves a heading with fewer than three rows at a page end", () => {
     const plan = planPages([block(14), block(40)], 400);
     // After 39 + 273 + 9 = 321 used, only 2 rows of the long block would fit: it starts on a new page.

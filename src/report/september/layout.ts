@@ -154,14 +154,30 @@ export interface Chunk {
   readonly continued: boolean;
 }
 
+/** Of a page, the room left past which a block that fits a page of its own may start on this one, where that saves a page. */
+const ROOM_TO_START = 0.4;
+
 /** Fewer body rows than this are never left under a heading at a page end. */
 const MIN_ROWS = 3;
 
 /**
- * Splits blocks into page chunks: a block that fits a page is never split (it moves to the next
- * page whole); a longer one is split between rows, with its head repeated on the next page.
+ * Splits blocks into page chunks: a block that fits a page is not split (it moves to the next
+ * page whole); a longer one is split between rows, with its head repeated on the next page. Where
+ * starting the blocks that fit a page on a page with much room left takes fewer pages, they do.
  */
 export function planPages(blocks: readonly Block[], capacity: number): Chunk[][] {
+  const whole = planWith(blocks, capacity, 1);
+  const filled = planWith(blocks, capacity, ROOM_TO_START);
+  return pageCount(filled) < pageCount(whole) ? filled : whole;
+}
+
+/** Pages a plan takes. */
+function pageCount(plan: readonly (readonly Chunk[])[]): number {
+  return 1 + plan.flat().filter((c) => c.breakBefore).length;
+}
+
+/** The plan where a block that fits a page starts on this one if at least `room` of a page is left. */
+function planWith(blocks: readonly Block[], capacity: number, room: number): Chunk[][] {
   let used = 0;
   let pendingBreak = false;
   const plan = blocks.map((b) => {
@@ -176,7 +192,9 @@ export function planPages(blocks: readonly Block[], capacity: number): Chunk[][]
       let k = i;
       let h = used + head;
       while (k < n && h + (rows[k] ?? 0) <= capacity) h += rows[k++] ?? 0;
-      const wholeLater = i === 0 && k < n && total <= capacity;
+      // A block that fits a page goes to the next whole, unless this page has `room` left (a small
+      // table alone on a page two-thirds blank): then it starts here, its head repeated after.
+      const wholeLater = i === 0 && k < n && total <= capacity && capacity - used < capacity * room;
       const tooFew = k - i < Math.min(MIN_ROWS, n - i);
       if (used > 0 && (wholeLater || tooFew)) {
         used = 0;
