@@ -74,7 +74,9 @@ describe("the result sheets as written", () => {
     expect(ws).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
     // The page, not "of N": printing the whole scored workbook counts the user's own sheets' pages in N.
-    expect(ws).toMatch(/<oddFooter>&amp;C第 &amp;P 页<\/oddFooter>/);
+    // With the sheet's name, as the template's sheets have it: printed as a whole workbook, a page
+    // says which sheet it is of (the numbers run on across sheets in LibreOffice).
+    expect(ws).toMatch(/<oddFooter>&amp;C&amp;A 第 &amp;P 页<\/oddFooter>/);
     expect(parts["xl/workbook.xml"]).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)综合排名(?:&apos;|&#39;)!\$1:\$3<\/definedName>/);
   });
 

@@ -48,7 +48,7 @@ export const reportMessages: Catalog = {
   "out.pending-note-ranks": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end; the pending claims are listed on the {notes} sheet" },
   "out.pending-note-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
   "out.subtitle": { "zh-CN": "考核方案:{title}({id} {version})", en: "Rubric: {title} ({id} {version})" },
-  "out.footer": { "zh-CN": "&C第 &P 页", en: "&CPage &P" },
+  "out.footer": { "zh-CN": "&C&A 第 &P 页", en: "&C&A page &P" },
   "out.remark": { "zh-CN": "备注", en: "Remark" },
   "out.sheet.notes": { "zh-CN": "计分说明", en: "Scoring notes" },
   "out.sheet.awards": { "zh-CN": "奖惩名单", en: "Awards" },
