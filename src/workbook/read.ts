@@ -540,6 +540,7 @@ export class SubmissionReader {
   private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
   /** A sheet's one number past its last heading (said at the end, where no heading is merged over its column). */
   private readonly lonePast: { sheet: string; cell: RawCell }[] = [];
+  /** Sheets hidden so that Excel's Unhide does not list them. */
   private readonly veryHidden = new Set<string>();
   /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
   private readonly totalsOff: TotalOff[] = [];
@@ -1228,7 +1229,7 @@ export class SubmissionReader {
     // (A unit's bonus or deduction may be in its typed total: a difference they could make is not said.)
     const ledgerReach = ledgerPointsByUnit(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      if (Math.abs(Math.round(Number(t.cell.value.t === "n" ? t.cell.value.v : 0) * 100) - t.sum) <= (ledgerReach.get(t.unit) ?? 0)) continue;
+      if (Math.abs(t.value - t.sum) <= (ledgerReach.get(t.unit) ?? 0)) continue;
       const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum) };
       if (t.header) p.warn("workbook.total-differs", t.sheet, t.cell.ref, { ...data, header: t.header });
       else p.warn("workbook.total-differs-unheaded", t.sheet, t.cell.ref, data);

@@ -55,6 +55,8 @@ export interface TotalOff {
   readonly sheet: string;
   readonly cell: RawCell;
   readonly unit: string;
+  /** The total typed, in hundredths. */
+  readonly value: number;
   /** The items added up the way the column's other rows are, in hundredths. */
   readonly sum: number;
   /** The column's heading (合计, 小计, 总分…), where it has one. */
@@ -121,7 +123,7 @@ export class TotalsWatch {
       const off = typed.filter((t) => !agrees(t, way));
       const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
       if (!off.length || !enough) continue;
-      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, sum: t.sums[way], ...(header !== undefined ? { header } : {}) });
+      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: Math.round(t.value * 100), sum: t.sums[way], ...(header !== undefined ? { header } : {}) });
     }
     return out;
   }
