@@ -43,7 +43,8 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     return reportDiagnostics(ctx, [{ code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } }], o.json === true);
   }
   if (o.json) {
-    const said = diagnosticsJson(loaded.diagnostics.filter((d) => !aboutOther(name)(d)), ctx.lang);
+    const other = aboutOther(name);
+    const said = diagnosticsJson(loaded.diagnostics.filter((d) => !other(d)), ctx.lang);
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang, said), null, 2) + "\n");
     return 0;
   }
