@@ -167,7 +167,9 @@ export function start(doc: Document): void {
     const item = (d: Diagnostic): HTMLLIElement => {
       const { where, what, code } = parts(d);
       const li = el("li", `${where}${what}`, d.severity === "error" ? "error" : "warning");
-      li.append(el("span", ` [${code}]`, "code"));
+      // The space before the code outside it, where the line may break (a last character of the
+      // message was carried to the next line with the code, alone).
+      li.append(" ", el("span", `[${code}]`, "code"));
       return li;
     };
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened

@@ -538,8 +538,8 @@ export class SubmissionReader {
   private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, to be said once the columns are checked. */
   private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
-  /** A sheet's one number past its last heading (said at the end, where no heading is merged over its column). */
-  private readonly lonePast: { sheet: string; cell: RawCell }[] = [];
+  /** A sheet's one number past its last heading, with its row's unit (said at the end, where no heading is merged over its column). */
+  private readonly lonePast: { sheet: string; cell: RawCell; unit: string }[] = [];
   /** Sheets hidden so that Excel's Unhide does not list them. */
   private readonly veryHidden = new Set<string>();
   /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
@@ -1141,8 +1141,9 @@ export class SubmissionReader {
     // one there (a score typed a column or more too far): not a total of its row's.
     let pastNumbers = 0;
     let lone: RawCell | undefined;
+    let loneUnit = "";
     this.sheetEnds.set(this.located.length - 1, () => {
-      if (pastNumbers === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone });
+      if (pastNumbers === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone, unit: loneUnit });
       if (filled > found.length) return;
       for (const f of found) {
         if ("blank" in f) this.p.warn("workbook.row-shifted-blank", sheet, f.at.ref, { blank: f.blank, value: cellText(f.at) });
@@ -1159,7 +1160,10 @@ export class SubmissionReader {
         }
         // (On a row otherwise whole: beside a blank item, it may be the row's total with that item's
         // points in it; beside words, the item's points put out of line.)
-        if (farther?.value.t === "n" && pastNumbers === 1 && !totalOf(cells, role.columns, farther.value.v) && [...role.columns.keys()].every((col) => !isBlank(cells[col]) && !isWords(cells[col]))) lone = farther;
+        if (farther?.value.t === "n" && pastNumbers === 1 && !totalOf(cells, role.columns, farther.value.v) && [...role.columns.keys()].every((col) => !isBlank(cells[col]) && !isWords(cells[col]))) {
+          lone = farther;
+          loneUnit = cellText(cells[nameCol]);
+        }
         const c = cells[past];
         if (c?.value.t !== "n") return;
         filled++;
@@ -1209,12 +1213,15 @@ export class SubmissionReader {
     for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, brokenNames }, values, p);
     this.mergedAcrossSaid();
-    for (const { sheet, cell } of this.lonePast) {
+    for (const { sheet, cell, unit } of this.lonePast) {
       const under = this.mergedAcross.some((m) => {
         const cols = m.sheet === sheet && m.data.range !== undefined ? columnsOf(m.data.range) : undefined;
         return cols !== undefined && cell.col >= cols.first && cell.col <= cols.last;
       });
+      // Far from the names, said with the row's unit.
+      p.unit = unit;
       if (!under) p.warn("workbook.value-past-headings", sheet, cell.ref, { value: cellText(cell) });
+      p.unit = undefined;
     }
     if (this.emptyTwins.size) {
       const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");

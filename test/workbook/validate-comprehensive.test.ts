@@ -521,6 +521,14 @@ describe("a target's own bounds, and a unit's target against its floor", () => {
   });
 });
 
+describe("a number past the last heading", () => {
+  it("is said with its row's unit: far from the names, the column alone did not say whose row it was", async () => {
+    const d = (await read({ edit: (wb) => void wb.sheetNamed("社会治理").set("H5", 18.5) })).diagnostics.find((x) => x.code === "workbook.value-past-headings");
+    expect(d?.unit).toBe("青龙乡");
+    expect(d?.location).toMatchObject({ sheet: "社会治理", cell: "H5" });
+  });
+});
+
 describe("a typed total that is not what its row's items add up to", () => {
   it("names the unit, the total and the sum as the tool adds it (河西街道: 15 − 0 + 20 + 20 = 55)", async () => {
     expect(await said({ edit: totalsColumn("合计", { 10: 1 }) }, "workbook.total-differs")).toEqual({
