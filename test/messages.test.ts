@@ -93,6 +93,13 @@ describe("message catalog", () => {
     expect(message("zh-CN", "why.ledger-counted-bonus", { per: "7", level: "(省级)", count: 2, points: "14" })).toBe("7(省级) × 2 = 加 14");
   });
 
+  it("says a key at the rubric's top level in words (it printed \"(root)\", English, in a Chinese message)", () => {
+    expect(message("zh-CN", "rubric.unknown-key-near", { key: "unit_kind", where: "(root)", meant: "unit_kinds" })).toBe("未知的键 “unit_kind”(位于 方案最外层);是否要写 unit_kinds?");
+    expect(message("en", "rubric.unknown-key", { key: "schema_version", where: "(root)" })).toContain("the rubric's top level");
+    // Elsewhere, the item or code it stands under, as before.
+    expect(message("zh-CN", "rubric.unknown-key-near", { key: "maxx", where: "DZ2", meant: "max" })).toBe("未知的键 “maxx”(位于 DZ2);是否要写 max?");
+  });
+
   it("holds every code the source uses", () => {
     const used = new Set<string>();
     for (const file of sources("src")) {

@@ -90,6 +90,6 @@ describe("a long list of problems", () => {
 
   it("shows a control character a problem quotes as its picture (␀), never as itself: a NUL from a binary file garbled the terminal's line", () => {
     const d: Diagnostic = { code: "rubric.unknown-key", severity: "error", data: { key: "\u0000\u0001PK\u007f\tkey", where: "(root)" }, location: { file: "r.yaml", line: 1, col: 1 } };
-    expect(renderText([d], "zh-CN").lines).toEqual(["r.yaml:1:1: 错误: 未知的键 “␀␁PK␡\tkey”(位于 (root));是否拼写错误? [rubric.unknown-key]"]);
+    expect(renderText([d], "zh-CN").lines).toEqual(["r.yaml:1:1: 错误: 未知的键 “␀␁PK␡\tkey”(位于 方案最外层);是否拼写错误? [rubric.unknown-key]"]);
   });
 });
