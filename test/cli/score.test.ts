@@ -469,6 +469,14 @@ describe("assess explain", () => {
     expect((JSON.parse((await cli(["explain", input, "北川镇", "--json"])).out) as { diagnostics: unknown[] }).diagnostics).toEqual([]);
   });
 
+  it("leaves out a warning said at another unit's row without naming it in its words (a lone number on 西山镇's row, asked about 东湖街道)", async () => {
+    const file = await editedCopy(dir, SAMPLE, "lone.xlsx", (book) => void (book.getWorksheet("党政线")!.getCell("O4").value = 5));
+    const codes = async (unit: string): Promise<string[]> => (JSON.parse((await cli(["explain", file, unit, "--json"])).out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    expect(await codes("东湖街道")).not.toContain("workbook.value-past-headings");
+    expect(await codes("西山镇")).toContain("workbook.value-past-headings");
+    expect((await cli(["explain", file, "东湖街道"])).err).not.toContain("党政线!O4");
+  });
+
   it("an unknown unit is an error listing close names", async () => {
     const r = await cli(["explain", input, "城关"]);
     expect(r.code).toBe(1);

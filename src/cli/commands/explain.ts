@@ -11,9 +11,13 @@ import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { nearestNames as nearest } from "../../workbook/near.js";
 
-/** A warning about another unit is not this one's business. */
+/** A warning about another unit (named in its words, or at its row) is not this one's business. */
 function aboutOther(unit: string): (d: Diagnostic) => boolean {
-  return (d) => d.severity === "warning" && typeof d.data.unit === "string" && d.data.unit !== unit;
+  return (d) => {
+    if (d.severity !== "warning") return false;
+    const about = [d.unit, d.data.unit].filter((x): x is string => typeof x === "string");
+    return about.length > 0 && !about.includes(unit);
+  };
 }
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
