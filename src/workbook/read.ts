@@ -866,7 +866,9 @@ export class SubmissionReader {
       this.groupColumnOf.set(sheet, colName(groupCol));
     }
     const shifted = this.shiftWatch(sheet, role);
-    const totals = new TotalsWatch(sheet, { ...role, groupCol }, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])));
+    const firstItem = role.columns.values().next().value?.code;
+    const line = this.rubric.lines.find((l) => allItems(l.items).some((i) => i.code === firstItem))?.code;
+    const totals = new TotalsWatch(sheet, { ...role, groupCol }, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])), line);
     const index = this.located.length - 1;
     const ended = this.sheetEnds.get(index);
     this.sheetEnds.set(index, () => {
@@ -1234,9 +1236,10 @@ export class SubmissionReader {
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name)) : [];
     // (A unit's bonus or deduction may be in its typed total: a difference they could make is not said.)
-    const ledgerReach = ledgerPointsByUnit(this.rubric, ledger);
+    const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      if (Math.abs(t.value - t.sum) <= (ledgerReach.get(t.unit) ?? 0)) continue;
+      const { up, down } = reach(t.unit, t.line);
+      if (t.value - t.sum <= up && t.sum - t.value <= down) continue;
       const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum) };
       if (t.header) p.warn("workbook.total-differs", t.sheet, t.cell.ref, { ...data, header: t.header });
       else p.warn("workbook.total-differs-unheaded", t.sheet, t.cell.ref, data);
@@ -1260,20 +1263,33 @@ export class SubmissionReader {
 }
 
 /**
- * The most each unit's bonus and deduction rows could move its total, in hundredths: their points
- * (at their level, or as entered; doubled where they may be), counted or still pending; a
- * single-item award's and a refused row's, none.
+ * How far a unit's bonus and deduction rows could move a typed total of a line's items, in
+ * hundredths: a bonus up, a deduction down, by their points (at their level, or as entered;
+ * doubled where they may be), counted or still pending; only rows charged to the total, to that
+ * line or to one of its items (a row charged to another line reaches no total of this one's); a
+ * single-item award's and a refused row's, nowhere.
  */
-function ledgerPointsByUnit(rubric: Rubric, ledger: readonly LedgerEntry[]): Map<string, number> {
+function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => { up: number; down: number } {
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
-  const out = new Map<string, number>();
-  for (const e of ledger) {
-    const code = codes.get(e.code);
-    if (!code || code.kind === "single" || rubric.statuses.rejected.includes(e.status)) continue;
-    const each = e.points ?? (code.levels ? (code.levels[e.level ?? ""] ?? Math.max(0, ...Object.values(code.levels))) : (code.points ?? code.range?.max ?? 0));
-    out.set(e.unit, (out.get(e.unit) ?? 0) + Math.abs(each) * e.count * (code.doubleWhenFlagged ? 2 : 1));
-  }
-  return out;
+  const lineOfItem = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)));
+  const byUnit = new Map<string, LedgerEntry[]>();
+  for (const e of ledger) (byUnit.get(e.unit) ?? byUnit.set(e.unit, []).get(e.unit))?.push(e);
+  return (unit, line) => {
+    let up = 0;
+    let down = 0;
+    for (const e of byUnit.get(unit) ?? []) {
+      const code = codes.get(e.code);
+      if (!code || code.kind === "single" || rubric.statuses.rejected.includes(e.status)) continue;
+      const c = code.charge;
+      const reaches = c === "total" || ("line" in c ? c.line === line : lineOfItem.get(c.item) === line);
+      if (!reaches) continue;
+      const each = e.points ?? (code.levels ? (code.levels[e.level ?? ""] ?? Math.max(0, ...Object.values(code.levels))) : (code.points ?? code.range?.max ?? 0));
+      const moved = Math.abs(each) * e.count * (code.doubleWhenFlagged ? 2 : 1);
+      if (code.kind === "bonus") up += moved;
+      else down += moved;
+    }
+    return { up, down };
+  };
 }
 
 /**

@@ -61,6 +61,8 @@ export interface TotalOff {
   readonly sum: number;
   /** The column's heading (合计, 小计, 总分…), where it has one. */
   readonly header?: string;
+  /** The line the sheet's items are of (what a ledger row charged to a line or an item may reach). */
+  readonly line?: string;
 }
 
 /** A typed number beside a row's items, with those items added up each way. */
@@ -86,6 +88,7 @@ export class TotalsWatch {
     private readonly sheet: string,
     private readonly role: { readonly nameCol: number; readonly groupCol?: number | undefined; readonly columns: ReadonlyMap<number, JudgedItem | string> },
     private readonly headers: ReadonlyMap<number, string>,
+    private readonly line: string | undefined,
   ) {}
 
   row(cells: readonly (RawCell | undefined)[], unit: string): void {
@@ -123,7 +126,7 @@ export class TotalsWatch {
       const off = typed.filter((t) => !agrees(t, way));
       const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
       if (!off.length || !enough) continue;
-      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: Math.round(t.value * 100), sum: t.sums[way], ...(header !== undefined ? { header } : {}) });
+      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: Math.round(t.value * 100), sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}) });
     }
     return out;
   }

@@ -402,6 +402,28 @@ const cases: Case[] = [
   { name: "an unheaded column off on 4 rows of 11", edit: totalsColumn(null, { 2: 1, 3: 1, 4: 1, 5: 1 }), expected: [] },
   // A bonus row explains 1 (JF1 市级), not 3.
   { name: "a 合计 off by more than the unit's ledger rows make", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 3 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  // A bonus raises a total, a deduction lowers it: neither excuses the other way. 柳河镇's JF1 (+1)
+  // excuses 1 over, not 1 under; a deduction (KF1, −1) 1 under, not 1 over.
+  { name: "a 合计 1 under for a unit with a bonus row", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: -1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  { name: "a 合计 1 under for a unit with a deduction row", ledger: [row("柳河镇", "KF1")], edit: totalsColumn("合计", { 2: -1 }), expected: [] },
+  { name: "a 合计 1 over for a unit with a deduction row", ledger: [row("柳河镇", "KF1")], edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  // KF2 is charged to 社会治理 (SH): it may be in that sheet's totals, never in 党的建设's.
+  { name: "a 合计 2 under on 社会治理 for a row charged to SH", ledger: [row("柳河镇", "KF2")], edit: totalsColumn("合计", { 2: -2 }), expected: [] },
+  {
+    name: "a 合计 2 under on 党的建设 for a row charged to SH",
+    ledger: [row("柳河镇", "KF2")],
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党的建设");
+      ws.set("E1", "合计");
+      const num = (ref: string): number => {
+        const v = ws.get(ref)?.value;
+        return v?.t === "n" ? v.v : 0;
+      };
+      // DJ3 is taken off (扣分): 20 less it.
+      for (let r = 2; ws.get(`A${r}`) !== undefined; r++) ws.set(`E${r}`, Math.round((num(`B${r}`) + num(`C${r}`) + 20 - num(`D${r}`) - (r === 2 ? 2 : 0)) * 100) / 100);
+    },
+    expected: ["warning workbook.total-differs 党的建设!E2"],
+  },
   // A column headed with other figures (自评分, 上年得分) is no column of totals, however many rows agree.
   { name: "a 自评分 column", edit: totalsColumn("自评分", { 10: 1 }), expected: [] },
   // Totals rounded to whole numbers (49.5 typed 50): within 1 of the sum agrees; 3 off does not.
