@@ -862,6 +862,16 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  东湖街道: 人口计生线 604.5 → 609.5\n");
   });
 
+  it("says what the new version says of the workbook that the old did not: its cover's year before the new date of taking effect", async () => {
+    const next = join(dir, "popplan-2027.yaml");
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"').replace(/^effective: .*$/m, 'effective: "2027-01-01"'));
+    const r = await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next, "--on", "samples/qingshan-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("没有单位的总分、名次或奖惩发生变化");
+    // Under 2022.2 alone (the sample's own three warnings, under both, are not said again).
+    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/^samples\/qingshan-2026\.xlsx \(2022\.2\): 封面!B5: 警告: 封面的考核年度 2026 早于方案 .*2027-01-01.* \[workbook\.cover-year-before-rubric\]$/)]);
+  });
+
   it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {
     const next = join(dir, "popplan-v2.yaml");
     writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));

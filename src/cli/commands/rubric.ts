@@ -76,6 +76,16 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
   const before = await scoreUnder(o.on, read.bytes, a.rubric);
   const after = await scoreUnder(o.on, read.bytes, b.rubric);
+  // A problem found under both versions is said once; one found under a single version, with it.
+  const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
+  const inBefore = new Set(before.diagnostics.map(key));
+  const inAfter = new Set(after.diagnostics.map(key));
+  // Each rubric by its version, or by its id and version where that alone does not tell them apart.
+  const [older, newer] = [a.rubric, b.rubric];
+  const byVersion = a.rubric.id === b.rubric.id && a.rubric.version !== b.rubric.version;
+  // Both of one id and version: by their files.
+  const label = (r: { id: string; version: string }): string => (sameVersion ? (r === older ? displayPath(rubricPath(olderFile)) : displayPath(rubricPath(newerFile))) : byVersion ? r.version : `${r.id} ${r.version}`);
+  const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
   if (!before.results || !after.results) {
     // A workbook filled for another scheme altogether: said once, not as every cell that does not fit.
     const named = before.cover?.rubricId;
@@ -83,16 +93,6 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
       const at = before.cover?.at;
       return reportDiagnostics(ctx, [{ code: "rubric.diff-on-other-scheme", severity: "error", data: { cover: `${named} ${before.cover?.rubricVersion ?? ""}`.trim(), rubric: a.rubric.id === b.rubric.id ? a.rubric.id : `${a.rubric.id}、${b.rubric.id}` }, location: at ? { file: o.on, ...at } : { file: o.on } }]) || 1;
     }
-    // A problem found under both versions is said once; one found under a single version, with it.
-    const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
-    const inBefore = new Set(before.diagnostics.map(key));
-    const inAfter = new Set(after.diagnostics.map(key));
-    // Each rubric by its version, or by its id and version where that alone does not tell them apart.
-    const [older, newer] = [a.rubric, b.rubric];
-    const byVersion = a.rubric.id === b.rubric.id && a.rubric.version !== b.rubric.version;
-    // Both of one id and version: by their files.
-    const label = (r: { id: string; version: string }): string => (sameVersion ? (r === older ? displayPath(rubricPath(olderFile)) : displayPath(rubricPath(newerFile))) : byVersion ? r.version : `${r.id} ${r.version}`);
-    const tag = (d: Diagnostic, version: string): Diagnostic => ({ ...d, location: d.location ? { ...d.location, file: `${d.location.file} (${version})` } : { file: `${o.on} (${version})` } });
     reportDiagnostics(ctx, [
       ...before.diagnostics.filter((d) => inAfter.has(key(d))),
       ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, label(older))),
@@ -116,5 +116,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
     ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric]).join(ctx.t("list.parts"))}\n`);
   }
   if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
+  // What the revision says of this workbook that the version before did not (its cover's year now
+  // before the date it takes effect, a column it no longer reads): said under the new version.
+  const newly = after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, label(newer)));
+  if (newly.length) reportDiagnostics(ctx, newly);
   return 0;
 }
