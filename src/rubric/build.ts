@@ -382,10 +382,12 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
 /** What a value is said to be where its indicator's unit is known: not said where it is not. */
 const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.number-too-fine", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
 
-function checkSum(b: Builder, max: Points, children: readonly { max: Points }[], path: Path, code: string): void {
+function checkSum(b: Builder, max: Points, children: readonly { code: string; max: Points }[], path: Path, code: string): void {
   const sum = children.reduce((s, c) => s + c.max, 0);
   if (Number.isNaN(sum) || Number.isNaN(max)) return; // a precision error was reported already
-  if (sum !== max) b.error("rubric.max-mismatch", path, { code, max: formatPoints(max), sum: formatPoints(sum) });
+  // Each part's max named: which one was changed is the writer's to see (said at the whole's max).
+  const parts = children.map((c) => `${c.code} ${formatPoints(c.max)}`).join("、");
+  if (sum !== max) b.error("rubric.max-mismatch", path, { code, max: formatPoints(max), sum: formatPoints(sum), parts });
 }
 
 function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], path: Path, defaultKind: string): LedgerCode {

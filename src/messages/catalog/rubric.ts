@@ -170,7 +170,7 @@ export const rubricMessages: Catalog = {
   "rubric.leaf-zero": { "zh-CN": "计分项 {code} 的满分必须大于 0(只作一票否决、不计分的,写成 kind: gate 且 max: 0)", en: "the scored item {code} must have a max above 0 (a veto that carries no points is written kind: gate with max: 0)" },
   "rubric.measured-needs": { "zh-CN": "{code} 是按指标计分的项目,需要 {key}", en: "{code} is scored from a measured rate and needs {key}" },
   "rubric.floor-above-target": { "zh-CN": "{code} 的 floor(得 0 分处)必须在 target 的另一侧:越高越好时低于目标,越低越好时高于目标", en: "{code}: the floor (where 0 is earned) must lie beyond the target: below it when higher is better, above it when lower is" },
-  "rubric.max-mismatch": { "zh-CN": "{code} 的满分为 {max},但其下各项满分之和为 {sum}", en: "{code} has max {max} but its parts add up to {sum}" },
+  "rubric.max-mismatch": { "zh-CN": "{code} 的满分为 {max},但其下各项满分之和为 {sum}({parts}):请改正其中一项或 {code} 的满分", en: "{code} has max {max} but its parts add up to {sum} ({parts}): mend one of them or the max of {code}" },
   "rubric.scale-mismatch": { "zh-CN": "{kind} 的总分制为 {scale},但各考核线满分之和为 {sum}", en: "{kind} has the scale {scale} but its lines add up to {sum}" },
   "rubric.unknown-line": { "zh-CN": "未定义的考核线 {code}", en: "the line {code} is not defined" },
   "rubric.line-owner": { "zh-CN": "考核线 {code} 必须恰好属于一种单位类型(现为 {count} 种)", en: "the line {code} must belong to exactly one unit kind (it belongs to {count})" },
