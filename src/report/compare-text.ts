@@ -338,7 +338,38 @@ export function rubricsDiffer(a: Rubric, b: Rubric): boolean {
 
 /** Whether a rubric's changes can move results (scores, ranks, awards), not words or checks alone. */
 export function changesMoveResults(changes: readonly Change[]): boolean {
-  return changes.some((c) => c.effect === "scores" || c.effect === "ranks" || c.effect === "awards");
+  return changes.some(movesResults);
+}
+
+function movesResults(c: Change): boolean {
+  return c.effect === "scores" || c.effect === "ranks" || c.effect === "awards";
+}
+
+/**
+ * The unit kinds a rubric's changes that move results can reach (an item's or a line's kind, a
+ * ledger code's kinds, a ranking's kind), under either version; undefined where one of them may
+ * reach any (an indicator, a cap over several kinds, the statuses, the level order).
+ */
+export function kindsMoved(changes: readonly Change[], rubrics: readonly Rubric[]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const c of changes) {
+    if (!movesResults(c)) continue;
+    for (const r of rubrics) {
+      if (c.area === "unit-kind") out.add(c.code);
+      else if (c.area === "line") {
+        for (const k of r.unitKinds) if (k.lines.includes(c.code)) out.add(k.id);
+      }
+      else if (c.area === "item") {
+        const line = r.lines.find((l) => allItems(l.items).some((i) => i.code === c.code));
+        for (const k of r.unitKinds) if (line && k.lines.includes(line.code)) out.add(k.id);
+      } else if (c.area === "ledger") for (const k of r.ledger.find((l) => l.code === c.code)?.unitKinds ?? []) out.add(k);
+      else if (c.area === "ranking") {
+        const kind = r.rankings.find((x) => x.id === c.code)?.unitKind;
+        if (kind !== undefined) out.add(kind);
+      } else return undefined;
+    }
+  }
+  return out;
 }
 
 /** The name of an item, indicator or target code (DZ2 统筹决策), looked up once per rubric. */

@@ -31,6 +31,12 @@ export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
 
+/** The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分)), in hundredths. */
+function headingMax(text: string): number | undefined {
+  const m = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/.exec(text.normalize("NFKC"));
+  return m?.[1] === undefined ? undefined : Math.round(Number(m[1]) * 100);
+}
+
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
   readonly ref: string;
@@ -159,6 +165,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
         const item = judged.get(code);
         if (item) {
           lineCols.set(c.col, item);
+          // A heading's full marks not the rubric's (30分 where it is 25): a form made from another
+          // version's template, its drop-downs and limits that version's too.
+          const written = headingMax(cellText(c));
+          if (written !== undefined && written !== item.max) p.warn("workbook.header-max-differs", sheet.name, c.ref, { code, written: formatPoints(written), max: formatPoints(item.max) });
           const lineCode = rubric.lines.find((l) => leaves(l.items).includes(item))?.code ?? "";
           const k = kindOfLine(rubric, lineCode);
           if (k) kinds.add(k);

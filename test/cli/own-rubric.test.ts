@@ -176,7 +176,7 @@ describe("a revised scheme beside last year's workbook", () => {
     writeFileSync(join(dir, "township-comprehensive-2027.1.yaml"), revised());
     const r = await cli(["validate", book]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`${book}: 封面!B4: 警告: 封面写的是方案 township-comprehensive 2026.1,按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 2027.1(${join(dir, "township-comprehensive-2027.1.yaml")},生效日期 2026-03-01):如本年度按新版考核,请把封面的方案版本改为 2027.1 [rubric.newer-beside]`);
+    expect(r.err).toContain(`${book}: 封面!B4: 警告: 封面写的是方案 township-comprehensive 2026.1,按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 2027.1(${join(dir, "township-comprehensive-2027.1.yaml")},生效日期 2026-03-01):如本年度按新版考核,请用 assess template 按新版重新生成工作簿(新版的表头、满分和下拉列表),或至少把封面的方案版本改为 2027.1 [rubric.newer-beside]`);
   });
 
   it("says nothing of the later version when the workbook's year is before it takes effect (last year's workbook scored again, every version kept beside it)", async () => {

@@ -100,6 +100,17 @@ const cases: Case[] = [
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
   { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },
+  // A heading's full marks not the rubric's (a form made from another version's template, its limits
+  // that version's too): warned at the heading. The template's own (20分), (扣分,满分15分) agree.
+  {
+    name: "a heading whose full marks are not the rubric's",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const v = ws.get("B1")?.value;
+      ws.set("B1", v?.t === "s" ? v.v.replace(/\((\d+(?:\.\d+)?)分\)$/, "(30分)") : "");
+    },
+    expected: ["warning workbook.header-max-differs 党政线!B1"],
+  },
   // A zero-width space pasted before a heading's code, a BOM inside one (U+200B DZ2, D U+FEFF Z3.1):
   // the same code (it was told to write the code twice, "DZ2 DZ2 …").
   {

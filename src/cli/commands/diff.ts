@@ -7,7 +7,7 @@ import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -80,7 +80,11 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // Which units the rubric moved: each unit whose results differ with the later workbook under the
   // two rubrics (where it cannot be scored under the earlier, every unit moved may be the rubric's
   // doing). A unit moved by no change of its inputs is the rubric's.
-  let byRubric = (_m: UnitMove): boolean => rubricMoves;
+  // (Where it cannot, the units of the kinds the rubric's changes reach: a change to the towns' items
+  // moves no department.)
+  const reached = rubricDiff ? kindsMoved(rubricDiff.changes, [a.rubric, b.rubric]) : undefined;
+  const kindOf = new Map([...ra.units, ...rb.units].map((u) => [u.name, u.kind]));
+  let byRubric = (m: UnitMove): boolean => rubricMoves && (reached === undefined || reached.has(kindOf.get(m.name) ?? ""));
   if (rubricMoves && laterUnderEarlier) {
     const moved = new Set(compareResults(laterUnderEarlier, rb, []).filter((m) => m.moved).map((m) => m.name));
     byRubric = (m) => moved.has(m.name) || m.because.length === 0;
