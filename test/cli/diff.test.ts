@@ -437,6 +437,21 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "石桥镇")?.byRubric).toBe(true);
   });
 
+  it("marks as the rubric's only units of the kinds its changes reach where the later workbook cannot be scored under the earlier rubric (a claim under a code it adds)", async () => {
+    // 2026.2 adds JF9 (towns'), claimed by 凤凰街道: unknown to 2026.1, the later workbook is not
+    // scored under it; the rubric's changes (JJ4, JF9) reach towns alone.
+    const y2027 = await nextVersionYear((wb) => {
+      wb.getWorksheet("区直部门")!.getCell("C7").value = 28; // 区市场监管局 BM2 27 → 28
+      wb.getWorksheet("加扣分")!.addRow(["凤凰街道", "JF9", 1, null, null, "已认定"]);
+    });
+    const rubric = readFileSync(join(dir, "township-comprehensive-2026.2.yaml"), "utf8");
+    writeFileSync(join(dir, "township-comprehensive-2026.2.yaml"), rubric.replace("    - code: KF1\n", "    - code: JF9\n      kind: bonus\n      name: 新增加分\n      points: 1\n      unit_kinds: [town]\n      text: 新增加分项目。\n    - code: KF1\n"));
+    const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as { units: { name: string; moved: boolean; byRubric?: boolean }[] };
+    expect(j.units.find((u) => u.name === "区市场监管局")).toMatchObject({ moved: true });
+    expect(j.units.find((u) => u.name === "区市场监管局")?.byRubric).toBeUndefined();
+    expect(j.units.find((u) => u.name === "凤凰街道")?.byRubric).toBe(true);
+  });
+
   it("does not cite, under two rubrics, a value that moved no points under either (石桥镇's 刑事案件万人发案率 5.5 → 6.5 起/万人, within its line of 8)", async () => {
     const y2027 = await nextVersionYear((wb) => {
       const ws = wb.getWorksheet("指标数据")!;
