@@ -106,6 +106,8 @@ const cases: Case[] = [
   { name: "unknown-indicator", text: replace("indicator: ZB2", "indicator: ZB7"), expected: [`rubric.unknown-indicator r.yaml:${lineOf("indicator: ZB2")}:20`] },
   { name: "unknown-target", text: replace("target: MB1", "target: MB9"), expected: [`rubric.unknown-target r.yaml:${lineOf("target: MB1")}:17`] },
   { name: "measured-without-indicator", text: replace("        indicator: ZB2\n", ""), expected: [`rubric.measured-needs r.yaml:${lineOf("code: JS2\n")}:9`] },
+  // A veto on a judged item: said with how a veto is written (a gate on an indicator).
+  { name: "judged-with-veto", text: replace("        name: 宣传\n", "        name: 宣传\n        veto: {}\n"), expected: [`rubric.veto-not-gate r.yaml:${lineOf("name: 宣传") + 1}:15`] },
   { name: "judged-with-target", text: replace("        name: 宣传\n", "        name: 宣传\n        target: 90%\n"), expected: [`rubric.key-not-for-kind r.yaml:${lineOf("name: 宣传") + 1}:17`] },
   { name: "rate-over-100", text: replace("target: 90%", "target: 190%"), expected: [`rubric.measure-unreachable r.yaml:${lineOf("target: 90%")}:17`] },
   { name: "rate-not-a-rate", text: replace("target: 90%", "target: 95"), expected: [`rubric.bad-rate-bare r.yaml:${lineOf("target: 90%")}:17`] },

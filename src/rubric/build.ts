@@ -247,7 +247,8 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (input.items && input.kind) b.error("rubric.group-with-kind", [...path, "kind"], { code: input.code });
   const allowed = KEYS[kind] ?? [];
   for (const k of OPTIONAL_KEYS) {
-    if (input[k] !== undefined && !allowed.includes(k)) b.error("rubric.key-not-for-kind", [...path, k], { key: k, kind });
+    // A veto on another kind of item: said with how a veto is written (a gate on an indicator).
+    if (input[k] !== undefined && !allowed.includes(k)) b.error(k === "veto" ? "rubric.veto-not-gate" : "rubric.key-not-for-kind", [...path, k], { key: k, kind });
   }
   for (const k of NEEDS[kind] ?? []) {
     if (input[k] === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: k });

@@ -166,6 +166,7 @@ export const rubricMessages: Catalog = {
   "word.type.record": { "zh-CN": "一组“键: 值”", en: "a mapping of key: value lines" },
   "word.type.tuple": { "zh-CN": "两个数的列表,如 [2, 3]", en: "a list of two numbers, such as [2, 3]" },
   "rubric.fullwidth-comma-in-list": { "zh-CN": "{key} 中用了全角逗号“，”:列表中的各项用半角逗号分开,如 [2, 3]", en: "{key} uses a full-width comma (，): separate a list's entries with a plain comma, as in [2, 3]" },
+  "rubric.veto-not-gate": { "zh-CN": "veto 不适用于 {kind} 类型的项目:一票否决写成 kind: gate 的项目,按一个指标判定(在 indicators 中定义它,如“重大安全事故起数”,由指标数据表填写;max: 0 则不计分、只否决)", en: "veto does not apply to an item of kind {kind}: a veto is an item of kind: gate, decided on an indicator (define it under indicators, such as 重大安全事故起数, entered on 指标数据; max: 0 scores nothing and only vetoes)" },
   "rubric.key-not-for-kind": { "zh-CN": "{key} 不适用于 {kind} 类型的项目", en: "{key} does not apply to an item of kind {kind}" },
   "rubric.leaf-zero": { "zh-CN": "计分项 {code} 的满分必须大于 0(只作一票否决、不计分的,写成 kind: gate 且 max: 0)", en: "the scored item {code} must have a max above 0 (a veto that carries no points is written kind: gate with max: 0)" },
   "rubric.measured-needs": { "zh-CN": "{code} 是按指标计分的项目,需要 {key}", en: "{code} is scored from a measured rate and needs {key}" },
