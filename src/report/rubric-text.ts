@@ -82,7 +82,8 @@ export function rubricTree(r: Rubric, lang: Lang): string {
       walk(line.items, 2);
     }
   }
-  out.push("", t("show.indicators"));
+  // (A scheme without indicators or targets, all its items judged: no heading over nothing.)
+  if (r.indicators.length || r.targets.length) out.push("", t("show.indicators"));
   // The bounds a workbook's value is held to, where the rubric sets them (else the reader's: 0 to 100%, or from 0).
   const bounds = (m: Indicator | Target): string => {
     if (m.min === undefined && m.max === undefined) return "";

@@ -157,6 +157,10 @@ describe("a bundled rubric named with --rubric", () => {
     expect([shown.code, shown.out.split("\n")[0]]).toEqual([0, "完善人口计生目标管理责任制考核办法  [district-popplan 2022.1, 2022-06-24]"]);
     // A kind's own name keeps its 、 in English (镇、街道 is one kind, not two).
     expect((await cli(["rubric", "show", "district-popplan", "--lang", "en"])).out).toContain("  JF1 创新  +20  (at most once a year, charged to the total, for 镇、街道)\n");
+    // A scheme of judged items alone: no heading over indicators it has none of (it printed 指标与目标: over nothing).
+    const judgedOnly = (await cli(["rubric", "show", "test/fixtures/judged-only-rubric.yaml"])).out;
+    expect(judgedOnly).toContain("加分、扣分与单项:");
+    expect(judgedOnly).not.toContain("指标与目标");
     const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);
     expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
   });
