@@ -103,6 +103,11 @@ export function awardAmount(a: Award): number | null {
  * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,
  * and said to be left out); undefined where no award carries money.
  */
+/** Whether a rubric gives money at all (a prize tier's or a single-item award's amount): else an award list has no amounts' column. */
+export function givesMoney(rubric: Rubric): boolean {
+  return rubric.rankings.some((r) => r.tiers.some((t) => t.amount !== undefined) || r.single.some((s) => s.amount !== undefined));
+}
+
 export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap<Award["kind"], string>): string | undefined {
   const byKind = new Map<Award["kind"], number>();
   for (const u of results.units) {

@@ -56,14 +56,22 @@ export function lineSpans(n: number, offset: number): Span[] {
 }
 
 /** Award list: category, unit, text (C–F), amount (G), basis (H to the end). */
-export function awardSpans(grid: number): Span[] {
-  return [
-    [0, 0],
-    [1, 1],
-    [2, 5],
-    [6, 6],
-    [7, grid - 1],
-  ];
+export function awardSpans(grid: number, money = true): Span[] {
+  // Without amounts (a scheme that gives no money), the basis takes their room.
+  return money
+    ? [
+        [0, 0],
+        [1, 1],
+        [2, 5],
+        [6, 6],
+        [7, grid - 1],
+      ]
+    : [
+        [0, 0],
+        [1, 1],
+        [2, 5],
+        [6, grid - 1],
+      ];
 }
 
 export function spanWidth(widths: readonly number[], s: Span): number {

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -240,16 +240,19 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
 }
 
 function awardsTable(rubric: Rubric, results: Results, order: readonly RankingResult[], lang: Lang): Table {
+  // A scheme that gives no money: no column of amounts, always empty.
+  const money = givesMoney(rubric);
   const columns: Column[] = [
     { header: message(lang, "out.category"), kind: "text" },
     { header: message(lang, "out.unit"), kind: "name" },
     { header: message(lang, "out.award"), kind: "text" },
-    { header: message(lang, "out.amount"), kind: "money" },
+    ...(money ? [{ header: message(lang, "out.amount"), kind: "money" as const }] : []),
     { header: message(lang, "out.basis"), kind: "text" },
   ];
   // The money it gives, in all, beside its heading (a leader's first question; a sum of the column by hand would count what pending claims may bring).
   const note = moneyTotal(results, lang, awardCategories(rubric, lang)) ?? "";
-  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: awardListRows(rubric, results, order, lang), empty: message(lang, "report.awards.none") };
+  const rows = awardListRows(rubric, results, order, lang);
+  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: money ? rows : rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => i !== 3) })), empty: message(lang, "report.awards.none") };
 }
 
 /**

@@ -207,7 +207,7 @@ function partsOf(r: Report, grid: number): Part[][] {
   const lines = r.tables.filter((t) => t.kind === "line" && !t.awards);
   for (const t of r.tables) {
     if (t.kind === "overall" || t.awards) out.push([{ table: t, spans: overallSpans(t.columns.length, grid) }]);
-    else if (t.kind === "awards") out.push([{ table: t, spans: awardSpans(grid) }]);
+    else if (t.kind === "awards") out.push([{ table: t, spans: awardSpans(grid, t.columns.some((c) => c.kind === "money")) }]);
     else if (lines.indexOf(t) % 2 === 0) {
       const partner = lines[lines.indexOf(t) + 1];
       out.push([{ table: t, spans: lineSpans(t.columns.length, 0) }, ...(partner ? [{ table: partner, spans: lineSpans(partner.columns.length, RIGHT_OFFSET) }] : [])]);
