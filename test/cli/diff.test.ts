@@ -887,6 +887,15 @@ describe("assess rubric diff --on", () => {
     expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/^samples\/qingshan-2026\.xlsx \(2022\.2\): 封面!B5: 警告: 封面的考核年度 2026 早于方案 .*2027-01-01.* \[workbook\.cover-year-before-rubric\]$/)]);
   });
 
+  it("says of last year's workbook, valid under the old version and not the new (a max lowered), that its values need no mending, a copy may be", async () => {
+    const next = join(dir, "township-comprehensive-2027.1.yaml");
+    writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2027.1"').replace("        name: 重点项目建设\n        max: 30\n", "        name: 重点项目建设\n        max: 25\n").replace("        name: 地区生产总值增长\n        max: 20\n", "        name: 地区生产总值增长\n        max: 25\n"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[workbook.points-out-of-range]");
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,只在新版 2027.1 下有错误(如新版降低了某项满分、删去了某个代码):这份工作簿的值不必为此修改;要看改版对各单位的影响,可在它的副本中按新版改好这些值后再用 --on 比较");
+  });
+
   it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {
     const next = join(dir, "popplan-v2.yaml");
     writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));

@@ -98,8 +98,10 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
       ...before.diagnostics.filter((d) => !inAfter.has(key(d))).map((d) => tag(d, label(older))),
       ...after.diagnostics.filter((d) => !inBefore.has(key(d))).map((d) => tag(d, label(newer))),
     ]);
-    // The changes are listed above; whom they affect could not be worked out.
+    // The changes are listed above; whom they affect could not be worked out. Last year's workbook,
+    // valid as it was, is not to be mended to the new version's limits: a copy of it may.
     ctx.io.err(ctx.t("rubric.diff-on-not-scored", { file: o.on }) + "\n");
+    if (before.results && !after.results) ctx.io.err(ctx.t("rubric.diff-on-new-only", { file: o.on, old: label(older), new: label(newer) }) + "\n");
     return 1;
   }
   ctx.io.out("\n");
