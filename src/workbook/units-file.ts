@@ -364,6 +364,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const first = groups[0]?.name ?? "";
       diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });
     }
+    // A group given that its name's ending says is another's (石桥街道,乡镇组): said here, as validate
+    // would say it at its 分组 cell later.
+    const ownKind = rubric.unitKinds.find((k) => k.id === kind);
+    const byEnding = ownKind && group !== undefined ? groupByEnding(ownKind, name) : undefined;
+    if (byEnding && byEnding.group.id !== group) {
+      const given = ownKind?.groups.find((g) => g.id === group)?.name ?? group ?? "";
+      diagnostics.push({ code: "units.group-unlike-name", severity: "warning", data: { unit: name, group: given, label: byEnding.label, other: byEnding.group.name }, location: { file, line, col: 1 } });
+    }
     units.push(group !== undefined ? { name, kind, group } : { name, kind });
   });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });

@@ -1,6 +1,7 @@
 // `assess template --units`: the units lists offices really have, in the encodings Windows saves.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { message } from "../../src/messages/index.js";
 import { formatLocation, renderLine } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { rubricFrom } from "../helpers/builders.js";
@@ -221,6 +222,16 @@ rankings:
     // A group of another kind after the kind: said as that, with the kind's own groups (none here).
     const other = parseUnitsFile("units.csv", "序号,单位名称,类型,分组\n1,区财政局,部门,乡镇组\n", comprehensive);
     expect(other.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${JSON.stringify(d.data)}`)).toEqual([`units.group-of-other-kind units.csv:2:11 {"group":"乡镇组","kind":"区直部门","groups":"—"}`]);
+    // A group given that the name's ending says is another's (石桥街道 in 乡镇组, renamed from 石桥镇):
+    // listed as given, and said at its line (validate said it only later, at the 分组 cell).
+    const unlike = parseUnitsFile("units.csv", "单位,分组\n石桥街道,乡镇组\n柳河镇,乡镇组\n", comprehensive);
+    expect(unlike.units).toEqual([
+      { name: "石桥街道", kind: "town", group: "rural" },
+      { name: "柳河镇", kind: "town", group: "rural" },
+    ]);
+    expect(unlike.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([
+      "warning units.group-unlike-name units.csv:2:1 “石桥街道” 分在 乡镇组,但名称以 “街道” 结尾,像是 街道组 的单位:请核对分组(分组决定与谁比较、评哪一组的奖)",
+    ]);
     // A 备注 column and no kind column: the kind comes from the name's ending, not from the remark.
     const remarks = parseUnitsFile("units.csv", "序号,单位名称,备注\n1,柳河镇,街道\n2,区财政局,镇\n", comprehensive);
     expect(remarks.units).toEqual([
