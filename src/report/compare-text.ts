@@ -355,21 +355,31 @@ export function kindsMoved(changes: readonly Change[], rubrics: readonly Rubric[
   for (const c of changes) {
     if (!movesResults(c)) continue;
     for (const r of rubrics) {
-      if (c.area === "unit-kind") out.add(c.code);
-      else if (c.area === "line") {
-        for (const k of r.unitKinds) if (k.lines.includes(c.code)) out.add(k.id);
-      }
-      else if (c.area === "item") {
-        const line = r.lines.find((l) => allItems(l.items).some((i) => i.code === c.code));
-        for (const k of r.unitKinds) if (line && k.lines.includes(line.code)) out.add(k.id);
-      } else if (c.area === "ledger") for (const k of r.ledger.find((l) => l.code === c.code)?.unitKinds ?? []) out.add(k);
-      else if (c.area === "ranking") {
-        const kind = r.rankings.find((x) => x.id === c.code)?.unitKind;
-        if (kind !== undefined) out.add(kind);
-      } else return undefined;
+      const kinds = kindsOf(c, r);
+      if (!kinds) return undefined;
+      for (const k of kinds) out.add(k);
     }
   }
   return out;
+}
+
+/** The unit kinds one change reaches under a rubric; undefined where it may reach any. */
+function kindsOf(c: Change, r: Rubric): readonly string[] | undefined {
+  const ofLine = (line: string | undefined): string[] => r.unitKinds.filter((k) => line !== undefined && k.lines.includes(line)).map((k) => k.id);
+  switch (c.area) {
+    case "unit-kind":
+      return [c.code];
+    case "line":
+      return ofLine(c.code);
+    case "item":
+      return ofLine(r.lines.find((l) => allItems(l.items).some((i) => i.code === c.code))?.code);
+    case "ledger":
+      return r.ledger.find((l) => l.code === c.code)?.unitKinds ?? [];
+    case "ranking":
+      return r.rankings.filter((x) => x.id === c.code).map((x) => x.unitKind);
+    default:
+      return undefined;
+  }
 }
 
 /** The name of an item, indicator or target code (DZ2 统筹决策), looked up once per rubric. */

@@ -98,16 +98,24 @@ export function awardAmount(a: Award): number | null {
   return null;
 }
 
-/**
- * The money the award list gives, in all and by kind (奖金合计 210,000 元:名次奖 170,000 元、单项奖
- * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,
- * and said to be left out); undefined where no award carries money.
- */
 /** Whether a rubric gives money at all (a prize tier's or a single-item award's amount): else an award list has no amounts' column. */
 export function givesMoney(rubric: Rubric): boolean {
   return rubric.rankings.some((r) => r.tiers.some((t) => t.amount !== undefined) || r.single.some((s) => s.amount !== undefined));
 }
 
+/** Where an award list's row holds its amount: after the category, the unit and the award. */
+const AWARD_AMOUNT_AT = 3;
+
+/** An award list's row (category, unit, award, amount, basis) without its amount, for a scheme that gives no money. */
+export function withoutAmount<R extends { readonly cells: readonly unknown[] }>(row: R): R {
+  return { ...row, cells: row.cells.filter((_, i) => i !== AWARD_AMOUNT_AT) };
+}
+
+/**
+ * The money the award list gives, in all and by kind (奖金合计 210,000 元:名次奖 170,000 元、单项奖
+ * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,
+ * and said to be left out); undefined where no award carries money.
+ */
 export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap<Award["kind"], string>): string | undefined {
   const byKind = new Map<Award["kind"], number>();
   for (const u of results.units) {

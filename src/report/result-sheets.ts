@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells } from "./labels.js";
+import { awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -514,7 +514,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
   const make = (): { rows: Row[]; award: number; basis: number } => {
     if (made) return made;
     const rows = awardRows(rubric, results, lang, kinds, category);
-    made = { rows: money ? rows : rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => i !== 3) })), award: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50), basis: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) };
+    made = { rows: money ? rows : rows.map(withoutAmount), award: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50), basis: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) };
     return made;
   };
   const name = resultSheetName({ kind: "awards" }, lang);

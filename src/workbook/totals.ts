@@ -65,7 +65,7 @@ export interface TotalOff {
   readonly line?: string;
 }
 
-/** A typed number beside a row's items, with those items added up each way. */
+/** A typed number beside a row's items (in hundredths), with those items added up each way. */
 interface Typed {
   readonly cell: RawCell;
   readonly unit: string;
@@ -79,7 +79,7 @@ interface Typed {
  * items. At the sheet's end, a column is one of totals where its rows agree with their items the
  * same way (as they stand, less what is taken off, or as points) on at least two rows and on
  * twice as many as they do not (headed 合计: on one row, and as many as they do not); its other
- * rows are the slips. A column of whole numbers is of totals rounded: within 1 of its sum agrees.
+ * rows are the slips. A column of whole numbers is of totals rounded: less than 1 off its sum agrees.
  */
 export class TotalsWatch {
   private readonly columns = new Map<number, Typed[]>();
@@ -101,11 +101,12 @@ export class TotalsWatch {
       if (header !== undefined && !isTotalHeading(header)) continue;
       if (sums === null) sums = rowSums(cells, columns);
       if (sums === undefined) return;
+      const value = Math.round(c.value.v * 100);
       // (A row with nothing in it and 0 beside: no telling.)
-      if (Math.round(c.value.v * 100) === 0 && sums.sum === 0) continue;
+      if (value === 0 && sums.sum === 0) continue;
       let list = this.columns.get(col);
       if (!list) this.columns.set(col, (list = []));
-      list.push({ cell: c, unit, value: c.value.v, sums });
+      list.push({ cell: c, unit, value, sums });
     }
   }
 
@@ -114,11 +115,8 @@ export class TotalsWatch {
     const out: TotalOff[] = [];
     for (const [col, typed] of this.columns) {
       const header = this.headers.get(col);
-      const whole = typed.every((t) => Number.isInteger(t.value));
-      const agrees = (t: Typed, way: Way): boolean => {
-        const h = Math.round(t.value * 100);
-        return whole ? Math.abs(h - t.sums[way]) < 100 : h === t.sums[way];
-      };
+      const whole = typed.every((t) => t.value % 100 === 0);
+      const agrees = (t: Typed, way: Way): boolean => (whole ? Math.abs(t.value - t.sums[way]) < 100 : t.value === t.sums[way]);
       // The way the column adds its rows up: the one most of them agree with.
       const counts = WAYS.map((way) => typed.filter((t) => agrees(t, way)).length);
       const agreed = Math.max(...counts);
@@ -126,7 +124,7 @@ export class TotalsWatch {
       const off = typed.filter((t) => !agrees(t, way));
       const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
       if (!off.length || !enough) continue;
-      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: Math.round(t.value * 100), sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}) });
+      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: t.value, sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}) });
     }
     return out;
   }

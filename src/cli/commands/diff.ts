@@ -80,14 +80,18 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // Which units the rubric moved: each unit whose results differ with the later workbook under the
   // two rubrics (where it cannot be scored under the earlier, every unit moved may be the rubric's
   // doing). A unit moved by no change of its inputs is the rubric's.
-  // (Where it cannot, the units of the kinds the rubric's changes reach: a change to the towns' items
-  // moves no department.)
-  const reached = rubricDiff ? kindsMoved(rubricDiff.changes, [a.rubric, b.rubric]) : undefined;
-  const kindOf = new Map([...ra.units, ...rb.units].map((u) => [u.name, u.kind]));
-  let byRubric = (m: UnitMove): boolean => rubricMoves && (reached === undefined || reached.has(kindOf.get(m.name) ?? ""));
+  let byRubric = (_m: UnitMove): boolean => rubricMoves;
   if (rubricMoves && laterUnderEarlier) {
     const moved = new Set(compareResults(laterUnderEarlier, rb, []).filter((m) => m.moved).map((m) => m.name));
     byRubric = (m) => moved.has(m.name) || m.because.length === 0;
+  } else if (rubricMoves && rubricDiff) {
+    // (Where it cannot, the units of the kinds the rubric's changes reach: a change to the towns'
+    // items moves no department.)
+    const reached = kindsMoved(rubricDiff.changes, [a.rubric, b.rubric]);
+    if (reached) {
+      const kindOf = new Map([...ra.units, ...rb.units].map((u) => [u.name, u.kind]));
+      byRubric = (m) => reached.has(kindOf.get(m.name) ?? "");
+    }
   }
   // What the covers say differently (another year, another district): said before all else.
   const covers = coverChanges(ctx, sa, sb);

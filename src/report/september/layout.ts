@@ -55,23 +55,15 @@ export function lineSpans(n: number, offset: number): Span[] {
   return Array.from({ length: n }, (_, i): Span => [offset + i, offset + i]);
 }
 
-/** Award list: category, unit, text (C–F), amount (G), basis (H to the end). */
+/** Award list: category, unit, text (C–F), amount (G), basis (H to the end; G too, without amounts: a scheme that gives no money). */
 export function awardSpans(grid: number, money = true): Span[] {
-  // Without amounts (a scheme that gives no money), the basis takes their room.
-  return money
+  const basis: Span[] = money
     ? [
-        [0, 0],
-        [1, 1],
-        [2, 5],
         [6, 6],
         [7, grid - 1],
       ]
-    : [
-        [0, 0],
-        [1, 1],
-        [2, 5],
-        [6, grid - 1],
-      ];
+    : [[6, grid - 1]];
+  return [[0, 0], [1, 1], [2, 5], ...basis];
 }
 
 export function spanWidth(widths: readonly number[], s: Span): number {

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -252,7 +252,7 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
   // The money it gives, in all, beside its heading (a leader's first question; a sum of the column by hand would count what pending claims may bring).
   const note = moneyTotal(results, lang, awardCategories(rubric, lang)) ?? "";
   const rows = awardListRows(rubric, results, order, lang);
-  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: money ? rows : rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => i !== 3) })), empty: message(lang, "report.awards.none") };
+  return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: money ? rows : rows.map(withoutAmount), empty: message(lang, "report.awards.none") };
 }
 
 /**
