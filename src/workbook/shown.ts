@@ -135,6 +135,11 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
   }
 }
 
+/** A number as typed, with its unit where the cell held the number alone (48900.004 → 48900.004万元; 0.041人/亿元 as typed). */
+function typedWith(text: string, display: string): string {
+  return /^[+-]?[\d.,]+$/.test(text) ? withDisplay(text, display) : text;
+}
+
 /**
  * A count or an amount typed more finely than its hundredths where that rounding makes it level
  * with another unit's of its group (48900.004 万元 held as 48900, as another's 48900) on an
@@ -172,7 +177,7 @@ function finerTies(rubric: Rubric, finer: readonly ShownRate[], units: readonly 
     const other = level.find((o) => o !== u && (typed.get(`${units[o]?.name ?? ""}\u0000${f.code}`) ?? f.value) !== f.shown);
     if (other === undefined) continue;
     const display = measureOf(rubric, f.code)?.display ?? "";
-    const said = /^[+-]?[\d.,]+$/.test(f.shownText) ? withDisplay(f.shownText, display) : f.shownText;
+    const said = typedWith(f.shownText, display);
     p.error("workbook.finer-tie", f.at.sheet, f.at.cell, { unit: f.unit, typed: said, value: withDisplay(formatPoints(f.value), display), other: units[other]?.name ?? "", item: item.name, itemCode: item.code });
   }
 }
@@ -190,7 +195,7 @@ export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: 
     const first = list.find((x) => x.vetoes !== x.shownVetoes) ?? list[0];
     if (!first) continue;
     const display = measureOf(rubric, first.cell.code)?.display ?? "";
-    const typed = /^[+-]?[\d.,]+$/.test(first.cell.shownText) ? withDisplay(first.cell.shownText, display) : first.cell.shownText;
+    const typed = typedWith(first.cell.shownText, display);
     const code = first.vetoes !== first.shownVetoes ? (first.vetoes ? "workbook.finer-vetoed" : "workbook.finer-not-vetoed") : "workbook.finer-points";
     p.error(code, first.cell.at.sheet, first.cell.at.cell, { unit: first.cell.unit, item: first.item.name, itemCode: first.item.code, value: withDisplay(formatPoints(first.cell.value), display), typed, points: formatPoints(first.points), typedPoints: formatPoints(first.shownPoints) });
   }
