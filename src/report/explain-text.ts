@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld } from "./labels.js";
+import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
@@ -132,7 +132,11 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const weights = kind?.weights;
   const exact = !weights || Object.entries(u.subtotals).reduce((a, [code, p]) => a + p * (weights[code] ?? 0), 0) % 10000 === 0;
   // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
+  // A prize's ranking named where the kind has prizes on several; a grade's or card's where the
+  // unit holds them on several (良好 and 优秀 read as one unit given both).
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
+  const gradeRankings = new Set(u.awards.flatMap((a) => (a.kind === "grade" || a.kind === "warning" ? [a.ranking] : []))).size;
+  const shownAs = (a: (typeof u.awards)[number]): string | undefined => (a.kind === "grade" || a.kind === "warning" ? (gradeRankings > 1 ? EVERY_RANKING : undefined) : prizeRankings > 1 ? "" : undefined);
   // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);
   out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total), eq: exact ? "=" : "≈" }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
@@ -143,7 +147,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     out.push(c.bold(ctx.t("explain.awards")));
     // In the order the sheets list them: a veto, then what pending claims could change (those
     // held, then those it could win), then the settled.
-    const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${openAwardText(u, a, ctx.lang, prizeRankings > 1 ? "" : undefined)}`;
+    const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${openAwardText(u, a, ctx.lang, shownAs(a))}`;
     const open = (a: (typeof u.awards)[number]): boolean => a.kind !== "veto" && pendingMark(u, ctx.lang, a) !== "";
     for (const a of u.awards) if (a.kind === "veto") out.push(line(a));
     for (const a of u.awards) if (open(a)) out.push(line(a));

@@ -25,9 +25,14 @@ export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonu
  * An award in words. In a table of one ranking (`shown`), a prize won in another ranking (a group's)
  * names that ranking.
  */
+/**
+ * `shown`: the ranking whose table says it, the awards of others named with theirs (a prize, a
+ * grade, a card); "" names every prize's ranking (a scheme giving prizes on several);
+ * EVERY_RANKING names every award's.
+ */
 export function awardText(a: Award, lang: Lang, shown?: string): string {
   // Said once per award, language and wording: every ranking sheet of a province asks again.
-  const named = a.kind === "rank" && shown !== undefined && a.ranking !== shown && !tierSaysRanking(a.tier, a.rankingName);
+  const named = shown !== undefined && a.kind !== "veto" && a.ranking !== shown && (a.kind === "rank" ? !tierSaysRanking(a.tier, a.rankingName) : shown !== "" && namesRanking(a));
   const key = named ? `${lang}+` : lang;
   let said = spoken.get(a);
   if (!said) spoken.set(a, (said = {}));
@@ -35,6 +40,26 @@ export function awardText(a: Award, lang: Lang, shown?: string): string {
 }
 
 const spoken = new WeakMap<Award, Record<string, string>>();
+
+/** Said as `shown`: every award named with its ranking (a unit graded on several). */
+export const EVERY_RANKING = "\u0000every";
+
+/**
+ * Whether an award said beside another ranking's (a total's sheet lists every award of the unit)
+ * needs its ranking named: a prize and a grade do (良好 and 优秀 side by side read as one unit given
+ * both), a card does unless its reason names the ranking (综合排名末位); a single-item award and a
+ * veto are the unit's whatever the ranking.
+ */
+function namesRanking(a: Award): boolean {
+  switch (a.kind) {
+    case "grade":
+      return true;
+    case "warning":
+      return !a.reasons.includes("last");
+    default:
+      return false;
+  }
+}
 
 /**
  * A tier whose name already says its ranking (经济发展先进 of 经济发展排名): named with it, the two
@@ -57,9 +82,9 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "single":
       return a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level });
     case "grade":
-      return message(lang, "award.grade", { grade: awardContent(a, lang) });
+      return message(lang, named ? "award.grade-in" : "award.grade", { grade: awardContent(a, lang), ranking: a.rankingName });
     case "warning":
-      return message(lang, "award.warning", { name: a.name, reason: awardContent(a, lang) });
+      return message(lang, named ? "award.warning-in" : "award.warning", { name: a.name, reason: awardContent(a, lang), ranking: a.rankingName });
     case "veto":
       return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }

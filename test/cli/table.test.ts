@@ -5,6 +5,7 @@ import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { displayWidth } from "../../src/model/width.js";
 
@@ -94,5 +95,33 @@ describe("the ranking in a terminal", () => {
     expect(table).toMatch(/│ 6 +│ 区市场监管局 .*│ 79\.97 +│ .*\(待定\)等次:合格/);
     expect(table).not.toContain("名次区间");
     expect(table).toContain(`(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;要查看单位的奖惩取决于哪些记录,可运行如 assess explain ${file} 区市场监管局)`);
+  });
+});
+
+describe("a unit's awards of several rankings side by side", () => {
+  it("names the ranking of a grade or card given on another ranking than the table's (良好 and 优秀 read as one unit given both)", async () => {
+    // The groups graded as the whole is: 柳河镇, first of 乡镇组 (7 towns, 20% → 1 优秀), holds 优秀 on both.
+    const dir = scratchDir("assess-grades-");
+    const yaml = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const grades = yaml.slice(yaml.indexOf("    grades:\n"), yaml.indexOf("    yellow_card:\n"));
+    const at = yaml.indexOf("    tiers:\n", yaml.indexOf("    group: rural\n"));
+    const rubric = join(dir, "graded-groups.yaml");
+    writeFileSync(rubric, yaml.slice(0, at) + grades + yaml.slice(at));
+    let out = "";
+    const scored = join(dir, "out.xlsx");
+    const quiet: Io = { out: (s) => (out += s), err: () => undefined, env: { LANG: "zh_CN.UTF-8" }, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    expect(await main(["score", "samples/liuhe-2026.xlsx", "--rubric", rubric, "-o", scored], quiet)).toBe(0);
+    expect(out).toMatch(/│ 柳河镇 .*│ 等次:优秀;名次奖:乡镇组排名一等奖,50,000元;乡镇组排名等次:优秀;/);
+    // On the group's own sheet, the whole's grade is the one named.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(scored);
+    const rural = book.getWorksheet("乡镇组排名");
+    const row = rural?.getRows(1, rural.rowCount)?.find((r) => r.getCell(2).value === "柳河镇");
+    expect(String(row?.getCell(row.cellCount).value)).toMatch(/^乡镇\(街道\)综合排名等次:优秀\n名次奖:一等奖,50,000元\n等次:优秀\n/);
+    let said = "";
+    const io: Io = { out: (s) => (said += s), err: () => undefined, env: { LANG: "zh_CN.UTF-8" }, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    expect(await main(["explain", "samples/liuhe-2026.xlsx", "柳河镇", "--rubric", rubric], io)).toBe(0);
+    expect(said).toContain("  乡镇(街道)综合排名等次:优秀\n");
+    expect(said).toContain("  乡镇组排名等次:优秀\n");
   });
 });

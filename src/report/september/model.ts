@@ -173,7 +173,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     if (!u) return [];
     const gates = u.vetoes.map((v) => `${v.gate} ${v.gateName}`).join(message(lang, "list.parts"));
     // A vetoed unit: its failed gates, then the grade its veto holds it to (where it keeps a rank).
-    const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang));
+    const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang, r.id));
     const remark = u.vetoed ? [message(lang, "report.veto-gates", { gates }), ...held].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
       e.rank ?? statusText(u, lang),
