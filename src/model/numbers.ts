@@ -103,12 +103,13 @@ function rateText(v: string): { n: string | undefined; percent: boolean } {
 /**
  * A number typed as text, as people type it: full-width forms, spaces at its ends, thousands
  * grouped by commas (12,000.5); its digits alone ("12000.5"), or undefined for anything else.
- * "1,5" and "1 8" are not numbers here: 15, 1.5 or 18 is the user's to say, not ours to guess.
+ * "1,5", "0,500" and "1 8" are not numbers here: 15, 1.5 or 18 is the user's to say, not ours to guess.
  */
 export function numberText(text: string): string | undefined {
   const t = normalizeWidth(text).trim();
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return t;
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return t.replaceAll(",", "");
+  // Not after a 0 (0,500: nobody groups 500 so; 0.5 in a decimal comma's country).
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(t)) return t.replaceAll(",", "");
   return undefined;
 }
 

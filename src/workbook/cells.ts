@@ -435,7 +435,7 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
     const spelled = c.value.t === "s" ? /^([零〇一二两三四五六七八九十百]+)[次项件个起条]?$/.exec(c.value.v.trim()) : null;
     const number = spelled?.[1] ? chineseNumber(spelled[1]) : undefined;
     if (counted?.[1] && Number(counted[1]) >= 1) p.error("workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
-    else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-with-word", sheet, c.ref, { value: cellText(c), number });
+    else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-chinese-numeral", sheet, c.ref, { value: cellText(c), number });
     else p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });
     return undefined;
   }

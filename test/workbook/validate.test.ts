@@ -89,6 +89,7 @@ const cases: Case[] = [
   { name: "points typed with pts or points", values: { 乙街道: { DZ2: "18 Points" }, 丙镇: { DZ2: "19.5 pts" } }, expected: ["workbook.points-with-unit 党政线!B3", "workbook.points-with-unit 党政线!B4"] },
   // TRUE (a checkbox's value) where points belong: said as the item's points, with its code.
   { name: "TRUE where points belong", values: { 丙镇: { DZ2: true } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
+  { name: "points whose comma groups three digits after a 0 (0,019: 19 or 0.019?)", values: { 丙镇: { DZ2: "0,019" }, 甲镇: { DZ5: "1,000" } }, expected: ["workbook.points-out-of-range 党政线!H2", "workbook.number-comma 党政线!B4"] },
   { name: "points with a space or a comma inside, and with spaces around", values: { 丙镇: { DZ2: "1 8", DZ5: "1,5" }, 甲镇: { DZ2: " 18 " } }, expected: ["workbook.number-space 党政线!B4", "workbook.number-comma 党政线!H4"] },
   {
     name: "a date where points belong",
@@ -847,7 +848,7 @@ const cases: Case[] = [
   // 2次: the number without its word is asked for, as 15分 is in a points cell.
   { name: "ledger: a count typed with its word", ledger: [row("甲镇", "KF1", { count: "2次" }), row("甲镇", "KF1", { count: "0次" })], expected: ["workbook.count-with-word 加扣分!C2", "workbook.bad-count 加扣分!C3"] },
   // In Chinese numerals, with its word or without: the number asked for, as 2次's is.
-  { name: "ledger: a count in Chinese numerals", ledger: [row("甲镇", "KF1", { count: "两次" }), row("乙街道", "KF1", { count: "三" }), row("丙镇", "KF1", { count: "零次" })], expected: ["workbook.count-with-word 加扣分!C2", "workbook.count-with-word 加扣分!C3", "workbook.bad-count 加扣分!C4"] },
+  { name: "ledger: a count in Chinese numerals", ledger: [row("甲镇", "KF1", { count: "两次" }), row("乙街道", "KF1", { count: "三" }), row("丙镇", "KF1", { count: "零次" })], expected: ["workbook.count-chinese-numeral 加扣分!C2", "workbook.count-chinese-numeral 加扣分!C3", "workbook.bad-count 加扣分!C4"] },
   {
     name: "ledger: a count past 10,000 (a slip: it would make the points meaningless)",
     ledger: [row("甲镇", "KF1", { count: 10_000 }), row("甲镇", "KF1", { count: 10_001 }), row("乙街道", "JF2", { level: "国家级", count: 1e300 }), row("丙镇", "KF1", { count: "２００００" })],
