@@ -97,7 +97,13 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingNa
   }
   // Parted by a mark that no award holds (in English an award has commas: 二等奖, 30,000 yuan) and
   // that the parts of the line (;) are not.
-  if (awards) m.set(w.t("out.awards"), u.awards.map((a) => awardPhrase(w, a, named)).join(w.t("diff.awards-join")) || "—");
+  // Each marked (待定) where pending claims could change it, with what else it may end as, and what
+  // they could bring it that it holds nothing of: as the sheets say them (a unit added or removed
+  // read as settled).
+  if (awards) {
+    const said = [...u.awards.map((a) => pendingMark(u, w.lang, a) + mayEndOtherwise(u, a, w.lang, awardPhrase(w, a, named))), ...unheld(u).map((o) => mayWin(o, w.lang, u))];
+    m.set(w.t("out.awards"), said.join(w.t("diff.awards-join")) || "—");
+  }
   return m;
 }
 

@@ -532,6 +532,23 @@ describe("assess diff: a unit renamed", () => {
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (c.value === from && (c.value = to))));
   };
 
+  it("marks (待定) what pending claims could change of a unit added or removed, and what they could bring it, as the sheets do", async () => {
+    // 河东街道's own 待审核 claim at 省级 (+2) could win it 街道组's 二等奖: its line said nothing of it once renamed.
+    const provincial = (wb: ExcelJS.Workbook): void => {
+      const cell = wb.getWorksheet("加扣分")?.getCell("D11");
+      expect(cell?.value).toBe("市级");
+      if (cell) cell.value = "省级";
+    };
+    const before = await edited("samples/liuhe-2026.xlsx", "pending.xlsx", provincial);
+    const next = await edited("samples/liuhe-2026.xlsx", "renamed-pending.xlsx", (wb) => {
+      provincial(wb);
+      rename("河东街道", "河东路街道")(wb);
+    });
+    const r = await cli(["diff", before, next]);
+    expect(r.out).toMatch(/\n {2}河东街道: 总分 89\.5\(89\.5–91\.5\) → —;.*;奖惩 等次:良好、\(待定\)可能获街道组排名二等奖 → — {2}因 \[1\]\n/);
+    expect(r.out).toMatch(/\n {2}河东路街道: .*;奖惩 — → 等次:良好、\(待定\)可能获街道组排名二等奖\(如是 河东街道 改名:结果不变\) {2}因 \[2\]\n/);
+  });
+
   it("says that a unit added entered exactly what the unit removed entered (撤镇设街道), in words and in the JSON", async () => {
     const next = await edited("samples/qingshan-2026.xlsx", "renamed.xlsx", rename("青石镇", "青石街道"));
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
