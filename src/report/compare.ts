@@ -474,13 +474,15 @@ export function compareResults(
   // The rankings by the total (a unit's possible totals are what its rank range is made from).
   const byTotal = new Set([...a.rankings, ...b.rankings].filter((r) => r.by === "total").map((r) => r.id));
   // A unit added that is most likely one removed, renamed (撤镇设街道): compared with its old self,
-  // it passed a unit only where it moved; its rename moves nobody where it entered the same values.
+  // it passed a unit only where it moved; its rename moves nobody where it entered the same values
+  // in the same group.
   const renamedAs = new Map<string, string>();
   const sameAsBefore = new Set<string>();
   for (const c of changes) {
     if (c.what !== "unit" || c.like === undefined || !ub.has(c.unit) || ua.has(c.unit)) continue;
     renamedAs.set(c.unit, c.like);
-    if (!c.likeExcept?.length) sameAsBefore.add(c.unit).add(c.like);
+    // (Not one regrouped with it, 撤镇设街道: it left one group's rankings and joined another's.)
+    if (!c.likeExcept?.length && ua.get(c.like)?.group === ub.get(c.unit)?.group) sameAsBefore.add(c.unit).add(c.like);
   }
   const renamedFrom = new Set(renamedAs.values());
   // A ledger row's cell (the earlier row's, or the row's now) → the change made to it, made when

@@ -672,6 +672,22 @@ describe("assess diff: a unit moved to another group", () => {
     expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
     expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9); JJ4: place in 街道组 2 → 3  because of [2]\n");
   });
+
+  it("cites a unit renamed and regrouped for the ranks it moved: it left one group and joined another (a rename with the same values moves nobody only in the same group)", async () => {
+    // 青龙乡 → 青龙街道 in 街道组: 石桥镇 and 白马镇, passed on 经济发展单项排名 by its new group's JJ, were said moved by nothing.
+    const next = await edited("samples/liuhe-2026.xlsx", "qinglong-to-street.xlsx", (wb) => {
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (c.value === "青龙乡" && (c.value = "青龙街道"))));
+      const group = wb.getWorksheet("经济发展")!.getCell("B5");
+      expect(group.value).toBe("乡镇组");
+      group.value = "街道组";
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.out).toContain("  石桥镇: 经济发展单项排名 3 → 4  因 [2]\n");
+    const lines = r.out.split("\n").filter((l) => / {2}[^ :]+: /.test(l) && !l.startsWith("  青龙"));
+    // Every unit moved is moved by the regroup: none is left without a cause.
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/ {2}因 (\[1\])?\[2\]$/);
+  });
 });
 
 describe("assess diff: a unit scored against its group", () => {
