@@ -66,6 +66,15 @@ describe("assess report", () => {
     expect(html).toMatch(/\.nb \{ white-space: nowrap; \}/);
   });
 
+  it("says what the red rows are on a ranking where a vetoed unit keeps its place (河西街道 and 白马镇 ranked in red, unsaid)", async () => {
+    const out = join(dir, "liuhe.html");
+    expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ");
+    for (const ranking of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
+    // Where the vetoed are out of the ranking, their rank column says 一票否决: no legend.
+    expect(text).toMatch(/区属国有企业排名 +\(共 3 个单位\)/);
+  });
+
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);

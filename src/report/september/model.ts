@@ -199,7 +199,9 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
   const chartHeading = message(lang, "report.chart", { ranking: xmlSafe(r.name) });
   const chart = charted && bars.length ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
-  return { kind: "overall", ...headings(r.name, lang), note: message(lang, "report.count", { count: rows.length }) + tieNote(rubric, r, lang), columns, rows, empty: "", bar: columns.length - 2, ...chart };
+  // A vetoed unit that keeps its place shows its rank in red: the note says what red is.
+  const note = message(lang, vetoedRanked > 0 ? "report.count-vetoed" : "report.count", { count: rows.length }) + tieNote(rubric, r, lang);
+  return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
 /**
