@@ -177,6 +177,26 @@ describe("carrying the user's workbook", () => {
     expect(out.worksheets.map((w) => w.name).slice(7)).toEqual(ours);
   });
 
+  it("shortens a unit kind's long name in its sheet's name, keeping the bracket within Excel's 31 characters, and replaces that sheet when scored again", async () => {
+    const rubric = join(dir, "long-kind.yaml");
+    const long = "区属国有企业和其他国有控股企业及事业单位联合体";
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("name: 区属国有企业\n", `name: ${long}\n`));
+    const names = async (file: string): Promise<string[]> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Scores"));
+    };
+    const once = join(dir, "long-kind.xlsx");
+    expect((await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", rubric, "-o", once, "--lang", "en"])).code).toBe(0);
+    // "Scores (" and 23 characters were cut at 31, its ")" lost.
+    const shortened = "Scores (区属国有企业和其他国有控股企业及事业单位联…)";
+    expect([...shortened].length).toBe(31);
+    expect(await names(once)).toEqual(["Scores (乡镇(街道))", "Scores (区直部门)", shortened]);
+    const twice = join(dir, "long-kind-again.xlsx");
+    expect((await cli(["score", once, "--rubric", rubric, "-o", twice, "--lang", "en"])).code).toBe(0);
+    expect(await names(twice)).toEqual(await names(once));
+  });
+
   it("never takes for ours a user's last sheet named as our notes, and scores a result whose sheets were moved or had one put among them", async () => {
     // A user's own 计分说明, the last of the user's sheets (ours then come right after it).
     const [once, twice] = await scoredTwice("notes-name", { 计分说明: "我的说明" });
