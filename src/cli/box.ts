@@ -101,6 +101,31 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * Running text (a help's description) in lines no wider than `width`, each as full as it can be:
+ * ended after a space, or between Chinese characters where it reads well (mayBreak), never inside
+ * a word; a word wider than the line, where the width does.
+ */
+export function fill(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...text];
+  for (;;) {
+    let w = 0;
+    let fit = 0;
+    while (fit < rest.length && w + displayWidth(rest[fit] ?? "") <= width) w += displayWidth(rest[fit++] ?? "");
+    if (fit === rest.length) break;
+    let end = fit;
+    const may = (a: string, b: string, prev: string): boolean => a === " " || b === " " || ((displayWidth(a) > 1 || displayWidth(b) > 1) && !/[.。!！?？]/.test(b) && mayBreak(a, b, prev));
+    while (end > 1 && !may(rest[end - 1] ?? "", rest[end] ?? "", rest[end - 2] ?? "")) end--;
+    if (end <= 1) end = fit;
+    lines.push(rest.slice(0, end).join("").trimEnd());
+    rest = rest.slice(end);
+    while (rest[0] === " ") rest.shift();
+  }
+  lines.push(rest.join(""));
+  return lines;
+}
+
 /** A cell's lines in a column `width` wide. */
 function cellLines(s: string, width: number): string[] {
   if (displayWidth(visible(s)) <= width) return [s];

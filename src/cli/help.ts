@@ -3,19 +3,28 @@
 import type { Command, CommanderError, Help } from "commander";
 import type { Ctx } from "./io.js";
 import { nearestNames } from "../workbook/near.js";
+import { fill } from "./box.js";
+
+/** The narrowest a description is wrapped to, however wide its option's column. */
+const MIN_DESCRIPTION = 24;
 
 /** assess's commands in the order of a year's work: the form, its checks, the results, then the rest. */
 const WORK_ORDER = ["template", "validate", "score", "explain", "report", "diff", "web", "rubric", "help"];
 
 export function formatHelp(ctx: Ctx, cmd: Command, helper: Help): string {
   const t = ctx.t;
+  // In a terminal, each description wrapped to its width under its column (a 200-character line
+  // ran on at the terminal's left edge, breaking the two columns).
+  const columns = ctx.io.columns;
+  const fitted = (text: string, width: number): string[] => (columns === undefined ? [text] : fill(text, Math.max(MIN_DESCRIPTION, width)));
   const rows = (items: [string, string][]): string[] => {
     const width = Math.max(0, ...items.map(([term]) => term.length));
-    return items.map(([term, desc]) => `  ${term.padEnd(width)}  ${desc}`);
+    const indent = " ".repeat(width + 4);
+    return items.flatMap(([term, desc]) => fitted(desc, (columns ?? 0) - indent.length).map((line, i) => (i === 0 ? `  ${term.padEnd(width)}  ${line}` : `${indent}${line}`)));
   };
   const out: string[] = [`${t("help.usage")} ${helper.commandUsage(cmd)}`, ""];
   const desc = helper.commandDescription(cmd);
-  if (desc) out.push(desc, "");
+  if (desc) out.push(...fitted(desc, columns ?? 0), "");
   const args = helper.visibleArguments(cmd);
   if (args.length) out.push(t("help.arguments"), ...rows(args.map((a) => [helper.argumentTerm(a), a.description])), "");
   const opts = helper.visibleOptions(cmd);

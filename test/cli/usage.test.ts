@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
+import { main } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
+import { displayWidth } from "../../src/model/width.js";
 import { TEMPLATE_RUBRIC } from "../../src/cli/main.js";
 import { editDistance, nearestNames } from "../../src/workbook/near.js";
 
@@ -17,6 +20,27 @@ describe("did you mean", () => {
     expect(far.code).toBe(2);
     expect(far.err).not.toContain("是否要输入");
     expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
+  });
+
+  it("wraps each description to the terminal's width under its column (a 200-character line ran on at the left edge), and leaves piped help unwrapped", async () => {
+    const at = async (lang: string, columns?: number): Promise<string> => {
+      let out = "";
+      const io: Io = { out: (s) => (out += s), err: () => undefined, env: { LANG: lang }, cwd: process.cwd(), outIsTTY: columns !== undefined, errIsTTY: false, ...(columns ? { columns } : {}) };
+      expect(await main(["score", "--help"], io)).toBe(0);
+      return out;
+    };
+    for (const lang of ["en_US.UTF-8", "zh_CN.UTF-8"]) {
+      const lines = (await at(lang, 80)).split("\n");
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+      // Continued under the description's column, never inside a word.
+      const rubric = lines.findIndex((l) => l.startsWith("  --rubric <file>"));
+      expect(lines[rubric + 1]).toMatch(new RegExp(`^ {${"  --rubric <file>      ".length}}\\S`));
+    }
+    const en = (await at("en_US.UTF-8", 80)).split("\n");
+    const rubric = en.findIndex((l) => l.startsWith("  --rubric <file>"));
+    expect(en.slice(rubric, rubric + 4).map((l) => l.trim())).toEqual(["--rubric <file>      rubric YAML file, or a bundled rubric's name (default:", "the rubric the cover names, ID-VERSION.yaml beside the", "workbook, in rubric/ or in the current folder, else the", "bundled one)"]);
+    // Piped (no terminal width): one line each, for a pager or a file.
+    expect(await at("en_US.UTF-8")).toContain("  --rubric <file>      rubric YAML file, or a bundled rubric's name (default: the rubric the cover names, ID-VERSION.yaml beside the workbook, in rubric/ or in the current folder, else the bundled one)\n");
   });
 
   it("lists the commands in the order of a year's work, as the README's table does (rubric came first)", async () => {

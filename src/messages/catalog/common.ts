@@ -169,7 +169,7 @@ export const common: Catalog = {
   "file.written": { "zh-CN": "已写入 {file}", en: "wrote {file}" },
   "internal.error": { "zh-CN": "内部错误(请把这条信息报告给维护者):{detail}", en: "internal error (please report this to the maintainers): {detail}" },
   "cli.description": { "zh-CN": "目标管理责任制考核:按 YAML 考核方案校验、计分、排名、评奖,结果写回 Excel", en: "target-responsibility assessment: validate, score, rank and award from a YAML rubric and the workbook assessors fill" },
-  "cli.opt.lang": { "zh-CN": "提示语言:zh-CN 或 en(默认取 LC_ALL/LANG)", en: "message language: zh-CN or en (default from LC_ALL/LANG)" },
+  "cli.opt.lang": { "zh-CN": "提示语言:zh-CN 或 en(默认取 LC_ALL、LC_MESSAGES、LANG 中最先设置的一个)", en: "message language: zh-CN or en (default from the first of LC_ALL, LC_MESSAGES, LANG that is set)" },
   "cli.opt.json": { "zh-CN": "以 JSON 输出到标准输出", en: "print JSON on stdout" },
   "cli.opt.all": { "zh-CN": "列出全部问题(默认每类只列前 {n} 处,其余计数)", en: "list every problem (by default the first {n} of each kind, the rest counted)" },
   "cli.opt.help": { "zh-CN": "显示帮助", en: "show help" },
