@@ -128,6 +128,14 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名、不得奖;直接定为不合格  [改变排名]"]);
   });
 
+  it("lists a code's levels highest first, as 办法 do, under either version (国家级 10, 市级 5, 省级 7 read as jumbled)", () => {
+    const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const revised = text.replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }", "      levels: { 市级: 5, 省级: 8, 国家级: 12 }");
+    expect(revised).not.toBe(text);
+    expect(diffLines(load(text), load(revised), "en").lines).toEqual(["~ ledger code JF2 levels: 国家级 10, 省级 7, 市级 5 → 国家级 12, 省级 8, 市级 5  [changes scores]"]);
+  });
+
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {
     const two = mini((t) => t.replace("      points: 20\n      once_per_year: true", "      points: 20"));
     expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 once a year: yes → no  [changes scores]"]);

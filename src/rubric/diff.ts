@@ -124,6 +124,21 @@ function byKey<T>(entries: readonly (readonly [string, T])[]): (readonly [string
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * Levels highest first where their words say it (国家级, 省级, 市级: as 办法 list them), the others
+ * after by their names: the same order under either version, whatever its level order says (a
+ * change of its own), so that only a level's points read as changed.
+ */
+function byLevel<T>(entries: readonly (readonly [string, T])[]): (readonly [string, T])[] {
+  const rank = (k: string): number => {
+    const i = LEVEL_WORDS.indexOf(k);
+    return i < 0 ? LEVEL_WORDS.length : i;
+  };
+  return byKey(entries).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+const LEVEL_WORDS = ["国家级", "部级", "省级", "市级", "区级", "县级", "乡镇级", "镇级", "乡级"];
+
 /** Words whose order means nothing (statuses, flag words, unit kinds): compared as a set. */
 function set(words: readonly string[]): string {
   return [...words].sort().join(", ");
@@ -145,7 +160,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
     ["points", c.points !== undefined ? formatPoints(c.points) : undefined, "scores"],
     // A map, by level name (the order written means nothing, nor does the rubric's order of levels
     // here: that is a change of its own): a single code's levels decide its awards, scoring none.
-    ["levels", c.levels ? byKey(Object.entries(c.levels)).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, c.kind === "single" ? "awards" : "scores"],
+    ["levels", c.levels ? byLevel(Object.entries(c.levels)).map(([k, v]) => (c.kind === "single" ? k : `${k} ${formatPoints(v)}`)).join(", ") : undefined, c.kind === "single" ? "awards" : "scores"],
     ["range", c.range ? `${formatPoints(c.range.min)}–${formatPoints(c.range.max)}` : undefined, "validation"],
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
