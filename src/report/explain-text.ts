@@ -139,7 +139,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const shownAs = (a: (typeof u.awards)[number]): string | undefined => (a.kind === "grade" || a.kind === "warning" ? (gradeRankings > 1 ? EVERY_RANKING : undefined) : prizeRankings > 1 ? "" : undefined);
   // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);
-  out.push(ctx.t("explain.total", { sum, bonusName: heads.bonus, bonus: formatPoints(u.bonus), deductionName: heads.deduction, deduction: formatPoints(u.deduction), total: formatPoints(u.total), eq: exact ? "=" : "≈" }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
+  // In a sentence, not as a column's heading (Total = 259 + 588 + bonus 0 − deduction 0).
+  const inline = (heading: string): string => (ctx.lang === "en" ? heading.charAt(0).toLowerCase() + heading.slice(1) : heading);
+  out.push(ctx.t("explain.total", { sum, bonusName: inline(heads.bonus), bonus: formatPoints(u.bonus), deductionName: inline(heads.deduction), deduction: formatPoints(u.deduction), total: formatPoints(u.total), eq: exact ? "=" : "≈" }) + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   // Each award (marked where pending claims could still change it), then what the unit could win
   // that it does not hold.
   const mayWin = unheld(u);

@@ -338,7 +338,10 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("等次:不合格(因一票否决)");
     // Held to at most 合格 by its veto (its 95 reached 优秀's line): said apart from a grade set outright.
     expect((await cli(["explain", input, "河西街道"])).out).toContain("等次:合格(一票否决,至多评为合格)");
-    expect((await cli(["explain", input, "河西街道", "--lang", "en"])).out).toContain("grade: 合格 (a veto allows no better)");
+    const en = (await cli(["explain", input, "河西街道", "--lang", "en"])).out;
+    expect(en).toContain("grade: 合格 (a veto allows no better)");
+    // The ledger's columns named in a sentence as words, not as headings (+ Bonus 0 − Deduction …).
+    expect(en).toContain("Total = 100×40% + 100×35% + 80×25% + bonus 0 − deduction (on the total) 0 = 95\n");
     // Ledger points charged to an item or a line are said where they land, and where they went.
     const charged = await cli(["explain", input, "杨柳镇"]);
     expect(charged.out).toContain("SH2 一般生产安全事故控制  13/15 −2  ZB6 0起 ≤ 0起,得该档 100%,计 15;加扣分 −2,得 13  [指标数据!G6]");
