@@ -81,6 +81,8 @@ const cases: Case[] = [
     text: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [" + Array(12).fill("*a").join(", ") + "]\nc: [" + Array(120).fill("*b").join(", ") + "]\n",
     expected: ["rubric.too-many-aliases r.yaml:2:8"],
   },
+  // A key of a place around it (the top level's under an item): where it belongs is named.
+  { name: "key-belongs-above", text: replace("        name: 宣传\n", "        name: 宣传\n        effective: \"2026-01-01\"\n"), expected: [`rubric.key-belongs-above r.yaml:${lineOf("        name: 宣传") + 1}:9`] },
   // Two letters swapped (stpe), or one off in a longer key: the key meant is named.
   { name: "unknown-key-swapped", text: replace("        name: 宣传\n", "        name: 宣传\n        stpe: 0.5\n"), expected: [`rubric.unknown-key-near r.yaml:${lineOf("        name: 宣传") + 1}:9`] },
   // A key that stands elsewhere in a rubric (a ranking's unit_kind), typed where the list of them

@@ -45,6 +45,7 @@ export const rubricMessages: Catalog = {
   "rubric.merge-key": { "zh-CN": "不支持 YAML 合并键 “<<”(位于 {where@where}):请把要复用的键逐个写出", en: "the YAML merge key \"<<\" (in {where@where}) is not read: write out the keys it would bring" },
   "rubric.fullwidth-colon-key": { "zh-CN": "“{key}” 用了全角冒号“：”,YAML 须用半角冒号加空格:写成 {fixed}", en: "\"{key}\" has a full-width colon (：); YAML needs the ASCII colon and a space: write {fixed}" },
   "rubric.colon-no-space-key": { "zh-CN": "“{key}” 的冒号后没有空格,YAML 把它当作一个词:写成 {fixed}", en: "\"{key}\" has no space after its colon, so YAML reads it as one word: write {fixed}" },
+  "rubric.key-belongs-above": { "zh-CN": "键 “{key}” 不能写在 {where@where} 中,它属于 {above@where}:请移到那一层", en: "the key \"{key}\" does not belong in {where@where}: it belongs in {above@where}; move it there" },
   "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelt?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
   "rubric.unknown-key-text": { "zh-CN": "未知的键 “{key}”(位于 {where@where}):像是一段文字被半角逗号隔开了;请把整段文字用引号括起来,或改用全角逗号", en: "unknown key \"{key}\" (in {where@where}): it looks like a text cut at a half-width comma; put the whole text in quotes, or use a full-width comma" },
