@@ -197,6 +197,18 @@ describe("carrying the user's workbook", () => {
     expect(await names(twice)).toEqual(await names(once));
   });
 
+  it("adds no styles when a result is scored again: the earlier run's, there already, are used (each run added 33 formats and 6 fonts)", async () => {
+    const [once, twice] = await scoredTwice("styles-again", {});
+    const counts = (file: string): string[] => {
+      const styles = strFromU8(unzipSync(readFileSync(file))["xl/styles.xml"]!);
+      return ["numFmts", "fonts", "fills", "borders", "cellXfs"].map((l) => `${l} ${new RegExp(`<${l} count="(\\d+)"`).exec(styles)?.[1]}`);
+    };
+    expect(counts(twice)).toEqual(counts(once));
+    // And the styles part of the first result is carried as it was.
+    const styles = (file: string): string => strFromU8(unzipSync(readFileSync(file))["xl/styles.xml"]!);
+    expectStylesKept(styles(once), styles(twice));
+  });
+
   it("never takes for ours a user's last sheet named as our notes, and scores a result whose sheets were moved or had one put among them", async () => {
     // A user's own 计分说明, the last of the user's sheets (ours then come right after it).
     const [once, twice] = await scoredTwice("notes-name", { 计分说明: "我的说明" });

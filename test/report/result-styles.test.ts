@@ -12,10 +12,10 @@ const dir = scratchDir("assess-styles-");
 let parts: Record<string, string>;
 let sheetOf: (name: string) => string;
 
-/** The attributes of the n-th <tag …> element inside `within` (cellXfs, fonts…) of styles.xml. */
+/** A list's entries, each whole (an empty one <xf …/> ends at its own />, not the next </xf>). */
 function entries(xml: string, list: string, tag: string): string[] {
   const body = new RegExp(`<${list}[^>]*>([\\s\\S]*?)</${list}>`).exec(xml)?.[1] ?? "";
-  return [...body.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))].map((m) => m[0]);
+  return [...body.matchAll(new RegExp(`<${tag}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))].map((m) => m[0]);
 }
 
 /** The style index of a cell of a sheet's XML. */

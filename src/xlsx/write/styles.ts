@@ -120,7 +120,16 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
     }
     return id;
   };
+  // A font, fill, border or cell format written as one already there is that one: a result scored
+  // again finds the earlier run's (33 formats more each time, never used), and adds none.
   const known = new Map<string, number>();
+  const xfs = new Map<string, number>();
+  for (const [l, seen] of [[fonts, known], [fills, known], [borders, known], [cellXfs, xfs]] as const) {
+    l.el?.children.forEach((c, i) => {
+      const xml = utf8(bytes, c.start, c.end);
+      if (!seen.has(xml)) seen.set(xml, i);
+    });
+  }
   const addTo = (l: List, xml: string): number => {
     let id = known.get(xml);
     if (id === undefined) {
@@ -141,8 +150,13 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
       : "";
     const applied = `${numFmtId ? ' applyNumberFormat="1"' : ""}${s.font ? ' applyFont="1"' : ""}${s.fill ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${a ? ' applyAlignment="1"' : ""}`;
     const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${hasStyleXfs ? ' xfId="0"' : ""}${applied}${alignment ? `>${alignment}</${p}xf>` : "/>"}`;
-    cellXfs.items += xf;
-    return cellXfs.count + cellXfs.added++;
+    let id = xfs.get(xf);
+    if (id === undefined) {
+      id = cellXfs.count + cellXfs.added++;
+      cellXfs.items += xf;
+      xfs.set(xf, id);
+    }
+    return id;
   });
 
   const edits = new Edits();
