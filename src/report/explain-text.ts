@@ -158,7 +158,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // A veto that keeps its rank: the prize its place would have brought, and where it went.
     for (const h of heldPrizes(rubric, results, index)) {
       const code = !h.empty ? "explain.prize-held-passed" : h.tied ? (h.place !== h.rank ? "explain.prize-held-tied-place" : "explain.prize-held-tied") : h.place !== h.rank ? "explain.prize-held-empty-place" : "explain.prize-held-empty";
-      out.push(`  ${ctx.t(code, { ranking: h.ranking, rank: h.rank, place: h.place, tier: h.tier })}`);
+      // Tied, the place it keeps empty said too (the award list's 空缺 row).
+      const kept = h.kept ? ctx.t("explain.prize-kept-empty", { place: h.kept.place, tier: h.kept.tier }) : "";
+      out.push(`  ${ctx.t(code, { ranking: h.ranking, rank: h.rank, place: h.place, tier: h.tier })}${kept}`);
     }
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.
@@ -247,7 +249,22 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
  * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
  * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
  */
-function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking: string; rank: number; place: number; tier: string; empty: boolean; tied?: boolean }[] {
+/**
+ * A prize a vetoed unit that keeps its rank would have won: its ranking, rank, prize place and
+ * tier; `tied`, one it would have shared with the units tied with it, and `kept`, the place it
+ * keeps empty then (their places run on past it: 1, 1, 1 takes 1–3, its own the last).
+ */
+interface HeldPrize {
+  readonly ranking: string;
+  readonly rank: number;
+  readonly place: number;
+  readonly tier: string;
+  readonly empty: boolean;
+  readonly tied?: boolean;
+  readonly kept?: { readonly place: number; readonly tier: string };
+}
+
+function heldPrizes(rubric: Rubric, results: Results, index: number): HeldPrize[] {
   const u = results.units[index];
   if (!u?.vetoed) return [];
   // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
@@ -256,7 +273,7 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
   const effects = u.vetoes.map((v) => gates.get(v.gate));
   if (!effects.every((e) => e?.ranked === true)) return [];
   const empty = effects.some((e) => e?.placeEmpty === true);
-  return results.rankings.flatMap((r): { ranking: string; rank: number; place: number; tier: string; empty: boolean; tied?: boolean }[] => {
+  return results.rankings.flatMap((r): HeldPrize[] => {
     const ranking = rubric.rankings.find((x) => x.id === r.id);
     const rank = u.ranks[r.id];
     if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
@@ -265,7 +282,7 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): { ranking:
     if (empty) {
       const kept = r.emptied?.find((e) => e.unit === index);
       // Where a unit tied with it holds their first place: the prize it would have shared.
-      if (kept?.shared !== undefined) return [{ ranking: r.name, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true }];
+      if (kept?.shared !== undefined) return [{ ranking: r.name, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true, kept: { place: kept.place, tier: kept.tier } }];
       return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }] : [];
     }
     // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been

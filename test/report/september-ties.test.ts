@@ -23,7 +23,7 @@ describe("the report's ranking tables", () => {
 });
 
 describe("a vetoed unit whose place stays empty, tied with a unit that holds that place", () => {
-  it("loses the prize it would have shared: explain says so, and the place the tie took beyond it is 空缺 (two 二等奖, one given)", async () => {
+  it("loses the prize it would have shared: explain says so, and that the place the tie took beyond it is 空缺 (two 二等奖, one given), as the award list does", async () => {
     const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
     const { vacancies } = await import("../../src/report/labels.js");
     const { message } = await import("../../src/messages/index.js");
@@ -34,7 +34,7 @@ describe("a vetoed unit whose place stays empty, tied with a unit that holds tha
     expect([r.units[at("甲")]?.ranks.overall, r.units[at("乙")]?.ranks.overall]).toEqual([2, 2]);
     expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
     const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
-    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
+    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖;其所占的第 3 名(二等奖)空缺\n");
     const { vacancyCells } = await import("../../src/report/labels.js");
     expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名第 2 名的甲一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
   });
