@@ -130,12 +130,12 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
       if (!seen.has(xml)) seen.set(xml, i);
     });
   }
-  const addTo = (l: List, xml: string): number => {
-    let id = known.get(xml);
+  const addTo = (l: List, xml: string, seen = known): number => {
+    let id = seen.get(xml);
     if (id === undefined) {
       id = l.count + l.added++;
       l.items += xml;
-      known.set(xml, id);
+      seen.set(xml, id);
     }
     return id;
   };
@@ -150,13 +150,7 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
       : "";
     const applied = `${numFmtId ? ' applyNumberFormat="1"' : ""}${s.font ? ' applyFont="1"' : ""}${s.fill ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${a ? ' applyAlignment="1"' : ""}`;
     const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${hasStyleXfs ? ' xfId="0"' : ""}${applied}${alignment ? `>${alignment}</${p}xf>` : "/>"}`;
-    let id = xfs.get(xf);
-    if (id === undefined) {
-      id = cellXfs.count + cellXfs.added++;
-      cellXfs.items += xf;
-      xfs.set(xf, id);
-    }
-    return id;
+    return addTo(cellXfs, xf, xfs);
   });
 
   const edits = new Edits();
