@@ -81,6 +81,8 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
  */
 function ambiguous(text: string): string | undefined {
   const t = normalizeWidth(text).trim().replace(/[%％]$/, "");
+  // 0,500: its comma groups three digits, but nobody writes 500 so (a decimal comma's 0.5?).
+  if (/^[+-]?0+(,\d{3})+(\.\d*)?$/.test(t)) return "workbook.number-comma-zero";
   if (/^[+-]?\d+(,\d+)+(\.\d*)?$/.test(t)) return "workbook.number-comma";
   if (/\d\s+\d/.test(t) && /^[+-]?[\d\s.]+$/.test(t)) return "workbook.number-space";
   // (2.5%) and (800): an accountant's negative, never guessed.
@@ -365,9 +367,10 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     return undefined;
   }
   let n: number;
+  // The text without its unit (0,500万元 is asked about as 0,500 is).
+  let s = typeof raw === "string" ? normalizeWidth(raw).trim() : "";
   if (typeof raw === "number") n = raw;
   else {
-    let s = normalizeWidth(raw).trim();
     // 11350万 in a 万元 column (元 left out, as people write money) is 11350万元.
     const short = spec.display?.endsWith("元") ? spec.display.slice(0, -1) : "";
     if (spec.display && s.endsWith(spec.display)) s = s.slice(0, -spec.display.length);
@@ -396,7 +399,7 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
       return undefined;
     }
-    const plain = typeof raw === "string" ? ambiguous(raw) : undefined;
+    const plain = typeof raw === "string" ? (ambiguous(s) ?? ambiguous(raw)) : undefined;
     p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;
   }

@@ -131,6 +131,12 @@ const cases: Case[] = [
     expected: ["workbook.number-comma 指标数据!C2", "workbook.number-space 指标数据!G2", "workbook.number-space 指标数据!B3"],
   },
   {
+    // 0,500 groups three digits, but after a 0 alone: 500 or 0.5? With its unit too (41,200万元 is read).
+    name: "a comma after a 0 alone, with or without the column's unit",
+    values: { 柳河镇: { ZB2: "0,500万元", ZB4: "41,200万元" }, 石桥镇: { ZB2: "0,500" } },
+    expected: ["workbook.number-comma-zero 指标数据!C2", "workbook.number-comma-zero 指标数据!C3"],
+  },
+  {
     // 11350万 in a 万元 column is 11350万元 (元 left out, as money is written); 亿元 is another unit, said with the number in 万元.
     // An accountant's negative in brackets, (2.5%) or (800), is asked to be written with its minus sign.
     name: "an amount written with 万 alone in a 万元 column; a negative in brackets",

@@ -89,7 +89,7 @@ const cases: Case[] = [
   { name: "points typed with pts or points", values: { 乙街道: { DZ2: "18 Points" }, 丙镇: { DZ2: "19.5 pts" } }, expected: ["workbook.points-with-unit 党政线!B3", "workbook.points-with-unit 党政线!B4"] },
   // TRUE (a checkbox's value) where points belong: said as the item's points, with its code.
   { name: "TRUE where points belong", values: { 丙镇: { DZ2: true } }, expected: ["workbook.points-not-a-number 党政线!B4"] },
-  { name: "points whose comma groups three digits after a 0 (0,019: 19 or 0.019?)", values: { 丙镇: { DZ2: "0,019" }, 甲镇: { DZ5: "1,000" } }, expected: ["workbook.points-out-of-range 党政线!H2", "workbook.number-comma 党政线!B4"] },
+  { name: "points whose comma groups three digits after a 0 (0,019: 19 or 0.019?)", values: { 丙镇: { DZ2: "0,019" }, 甲镇: { DZ5: "1,000" } }, expected: ["workbook.points-out-of-range 党政线!H2", "workbook.number-comma-zero 党政线!B4"] },
   { name: "points with a space or a comma inside, and with spaces around", values: { 丙镇: { DZ2: "1 8", DZ5: "1,5" }, 甲镇: { DZ2: " 18 " } }, expected: ["workbook.number-space 党政线!B4", "workbook.number-comma 党政线!H4"] },
   {
     name: "a date where points belong",
