@@ -9,7 +9,7 @@ import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
-import { awardText, mayEndOtherwise, mayWin, pendingMark, unheld } from "./labels.js";
+import { awardText, EVERY_RANKING, mayEndOtherwise, mayWin, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -72,10 +72,20 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
   return withUnit ? `${c.unit} ${value}` : value;
 }
 
+/**
+ * Which awards are named by their ranking: prizes where the scheme gives them on several
+ * (乡镇组排名二等奖), grades and cards where the unit's kind is graded or carded on several
+ * (经济发展单项排名等次:优秀 → …良好 read as its overall grade).
+ */
+interface Naming {
+  readonly prizes: boolean;
+  readonly grades: boolean;
+}
+
 /** An award as a revision compares it: a prize tier with its amount, as every award is said (a revised 办法 may change only that). */
-function awardPhrase(w: Words, a: Award, named: boolean): string {
-  // Named by its ranking where the scheme gives prizes on several (乡镇组排名二等奖).
-  return awardText(a, w.lang, named ? "" : undefined);
+function awardPhrase(w: Words, a: Award, named: Naming): string {
+  if ((a.kind === "grade" || a.kind === "warning") && named.grades) return awardText(a, w.lang, EVERY_RANKING);
+  return awardText(a, w.lang, named.prizes ? "" : undefined);
 }
 
 /**
@@ -83,7 +93,7 @@ function awardPhrase(w: Words, a: Award, named: boolean): string {
  * named by `rankingName` (its id's name in the newer results): a ranking renamed by a revised
  * 办法 is the same ranking.
  */
-function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingName: (id: string) => string, named = false, awards = true): Map<string, string> {
+function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingName: (id: string) => string, named: Naming, awards = true): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
   // A total with what pending claims could still bring (954.5(954.5–964.5)): a claim decided closes it.
@@ -127,7 +137,7 @@ function awardKey(a: Award): string {
  * An award the same from one result to the next: a grade by its name (its note on the quota aside),
  * any other as said, its ranking's name aside (the same ranking, renamed by a revised 办法).
  */
-function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
+function sameAward(w: Words, a: Award, b: Award, named: Naming): boolean {
   if (a.kind === "grade" && b.kind === "grade") return a.grade === b.grade && (a.held ?? false) === (b.held ?? false);
   const renamed = a.kind !== "veto" && b.kind !== "veto" && a.kind === b.kind ? ({ ...a, rankingName: b.rankingName } as Award) : a;
   return awardPhrase(w, renamed, named) === awardPhrase(w, b, named);
@@ -138,7 +148,7 @@ function sameAward(w: Words, a: Award, b: Award, named: boolean): boolean {
  * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
  * none moved (a grade's note on its quota is no change).
  */
-function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: boolean): string | undefined {
+function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): string | undefined {
   const before = new Map(x.awards.map((a) => [awardKey(a), a]));
   const after = new Map(y.awards.map((a) => [awardKey(a), a]));
   // Each as its result says it: (待定) where claims still pending could change it there, with what
@@ -229,7 +239,9 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
  * two versions, the newer first, which name the lines.
  */
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
-  const named = rubrics.some((r) => r.rankings.filter((x) => x.tiers.length > 0).length > 1);
+  const kind = (m.new ?? m.old)?.kind;
+  const several = (has: (x: Rubric["rankings"][number]) => boolean): boolean => rubrics.some((r) => r.rankings.filter(has).length > 1);
+  const named: Naming = { prizes: several((x) => x.tiers.length > 0), grades: several((x) => x.unitKind === kind && (x.grades !== undefined || x.yellowCard !== undefined)) };
   // A unit in both: its awards compared one by one; added or removed, all of them at once (→ —).
   const both = m.old !== undefined && m.new !== undefined;
   const names = new Map([...a.rankings, ...b.rankings].map((r) => [r.id, r.name]));

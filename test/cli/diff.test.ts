@@ -549,6 +549,18 @@ describe("assess diff: a unit renamed", () => {
     expect(r.out).toMatch(/\n {2}河东路街道: .*;奖惩 — → 等次:良好、\(待定\)可能获街道组排名二等奖\(如是 河东街道 改名:结果不变\) {2}因 \[2\]\n/);
   });
 
+  it("names each grade's ranking where the unit's kind is graded on several (its two 良好 read as one said twice)", async () => {
+    // The groups graded as the whole is: 青龙乡 holds a grade on 乡镇(街道)综合排名 and on 乡镇组排名.
+    const yaml = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const grades = yaml.slice(yaml.indexOf("    grades:\n"), yaml.indexOf("    yellow_card:\n"));
+    const at = yaml.indexOf("    tiers:\n", yaml.indexOf("    group: rural\n"));
+    const rubric = join(scratchDir("assess-diff-graded-"), "graded-groups.yaml");
+    writeFileSync(rubric, yaml.slice(0, at) + grades + yaml.slice(at));
+    const next = await edited("samples/liuhe-2026.xlsx", "renamed-graded.xlsx", rename("青龙乡", "青龙镇"));
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--rubric", rubric]);
+    expect(r.out).toContain(";奖惩 乡镇(街道)综合排名等次:良好、乡镇组排名等次:良好 → —  因 [1]\n");
+  });
+
   it("says that a unit added entered exactly what the unit removed entered (撤镇设街道), in words and in the JSON", async () => {
     const next = await edited("samples/qingshan-2026.xlsx", "renamed.xlsx", rename("青石镇", "青石街道"));
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
