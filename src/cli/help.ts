@@ -5,8 +5,9 @@ import type { Ctx } from "./io.js";
 import { nearestNames } from "../workbook/near.js";
 import { fill } from "./box.js";
 
-/** The narrowest a description is wrapped to, however wide its option's column. */
+/** The narrowest a description is wrapped to beside its term; narrower, it goes under it, indented so. */
 const MIN_DESCRIPTION = 24;
+const UNDER = "      ";
 
 /** assess's commands in the order of a year's work: the form, its checks, the results, then the rest. */
 const WORK_ORDER = ["template", "validate", "score", "explain", "report", "diff", "web", "rubric", "help"];
@@ -20,6 +21,9 @@ export function formatHelp(ctx: Ctx, cmd: Command, helper: Help): string {
   const rows = (items: [string, string][]): string[] => {
     const width = Math.max(0, ...items.map(([term]) => term.length));
     const indent = " ".repeat(width + 4);
+    // Too narrow for a column beside the terms (explain [options] <workbook> <unit> in 60): each
+    // description under its term.
+    if (columns !== undefined && columns - indent.length < MIN_DESCRIPTION) return items.flatMap(([term, desc]) => [`  ${term}`, ...fitted(desc, columns - UNDER.length).map((line) => `${UNDER}${line}`)]);
     return items.flatMap(([term, desc]) => fitted(desc, (columns ?? 0) - indent.length).map((line, i) => (i === 0 ? `  ${term.padEnd(width)}  ${line}` : `${indent}${line}`)));
   };
   const out: string[] = [`${t("help.usage")} ${helper.commandUsage(cmd)}`, ""];

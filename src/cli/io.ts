@@ -69,8 +69,15 @@ export function processIo(): Io {
     cwd: process.cwd(),
     outIsTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,
-    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    ...(process.stdout.isTTY ? widthOf(process.stdout.columns, process.env.COLUMNS) : {}),
   };
+}
+
+/** A terminal's width: as it says, else as COLUMNS says (a terminal that reports none). */
+function widthOf(columns: number | undefined, env: string | undefined): { columns?: number } {
+  if (columns) return { columns };
+  const n = Number(env);
+  return Number.isInteger(n) && n > 0 ? { columns: n } : {};
 }
 
 /** Whether a descriptor is a regular file (stdout redirected into one). */

@@ -23,12 +23,20 @@ describe("did you mean", () => {
   });
 
   it("wraps each description to the terminal's width under its column (a 200-character line ran on at the left edge), and leaves piped help unwrapped", async () => {
-    const at = async (lang: string, columns?: number): Promise<string> => {
+    const at = async (lang: string, columns?: number, args = ["score", "--help"]): Promise<string> => {
       let out = "";
       const io: Io = { out: (s) => (out += s), err: () => undefined, env: { LANG: lang }, cwd: process.cwd(), outIsTTY: columns !== undefined, errIsTTY: false, ...(columns ? { columns } : {}) };
-      expect(await main(["score", "--help"], io)).toBe(0);
+      expect(await main(args, io)).toBe(0);
       return out;
     };
+    // Too narrow for two columns (60, the commands' terms 36 wide): each description under its term.
+    for (const lang of ["en_US.UTF-8", "zh_CN.UTF-8"]) {
+      const lines = (await at(lang, 60, ["--help"])).split("\n");
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+      const explain = lines.findIndex((l) => l.startsWith("  explain [options] <workbook> <unit>"));
+      expect(lines[explain]).toBe("  explain [options] <workbook> <unit>");
+      expect(lines[explain + 1]).toMatch(/^ {6}\S/);
+    }
     for (const lang of ["en_US.UTF-8", "zh_CN.UTF-8"]) {
       const lines = (await at(lang, 80)).split("\n");
       for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
