@@ -89,6 +89,8 @@ const EVERY_WAY_MAX = 8;
 /** A unit with pending rows: the lowest and highest its total and each line or item can reach as they are decided. */
 interface Pending {
   readonly rows: readonly LedgerEntry[];
+  /** Those of them that score (not a single-item recognition): what can move it past another unit. */
+  readonly scoring: readonly LedgerEntry[];
   /** Where its rows were decided every way: each way's outcome (none confirmed first), made when asked. */
   readonly ways?: () => readonly Outcome[];
   readonly total: readonly [Points, Points];
@@ -129,8 +131,8 @@ function everyWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, 
 }
 
 /** A unit's certainty from the reach of its pending rows. */
-function pendingWithin(rows: readonly LedgerEntry[], { lo, hi, least, most }: Reach): Pending {
-  return { rows, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
+function pendingWithin(rows: readonly LedgerEntry[], scoring: readonly LedgerEntry[], { lo, hi, least, most }: Reach): Pending {
+  return { rows, scoring, total: [least, most], span: (node) => [lo[node] ?? 0, hi[node] ?? 0], moves: () => least !== most || !samePoints(lo, hi) };
 }
 
 /**
@@ -139,10 +141,10 @@ function pendingWithin(rows: readonly LedgerEntry[], { lo, hi, least, most }: Re
  * of each row (a bonus confirmed may take a shared cap's room that another row would have used
  * to more effect, so that a total falls as a bonus counts).
  */
-function pendingEveryWay(rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+function pendingEveryWay(rows: readonly LedgerEntry[], scoring: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
   let ways: Outcome[] | undefined;
   const every = (): Outcome[] => (ways ??= Array.from({ length: 1 << rows.length }, (_, mask) => decide((e) => ((mask >> rows.indexOf(e)) & 1) === 1)));
-  return { ...pendingWithin(rows, everyWay(rows, now, total, decide)), ways: every };
+  return { ...pendingWithin(rows, scoring, everyWay(rows, now, total, decide)), ways: every };
 }
 
 /** Pending bonuses, or pending deductions, up to this many are each tried every way apart (pendingApart). */
@@ -158,7 +160,7 @@ const APART_MAX = 12;
  * exact, as every way would give, where the two ends alone miss a bonus that counts only when
  * another is refused. A single-item recognition moves no points, and is not tried.
  */
-function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], scoring: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
   const b = everyWay(rows.filter((e) => codes.get(e.code)?.kind === "bonus"), now, total, decide);
   const d = everyWay(rows.filter((e) => codes.get(e.code)?.kind === "deduction"), now, total, decide);
   // What each kind can move, added (never below 0: no line, item or total goes below it).
@@ -166,7 +168,7 @@ function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly Led
   const hi = now.map((p, i) => Math.max(0, p + ((b.hi[i] ?? p) - p) + ((d.hi[i] ?? p) - p)));
   const least = Math.max(0, total + (b.least - total) + (d.least - total));
   const most = Math.max(0, total + (b.most - total) + (d.most - total));
-  return pendingWithin(rows, { lo, hi, least, most });
+  return pendingWithin(rows, scoring, { lo, hi, least, most });
 }
 
 /**
@@ -176,7 +178,7 @@ function pendingApart(codes: ReadonlyMap<string, LedgerCode>, rows: readonly Led
  * own deductions refused and every other confirmed (a row elsewhere only takes the room of a cap
  * it shares), at its lowest the other way round. Close, not always exact.
  */
-function pendingFromEnds(plan: KindPlan, codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
+function pendingFromEnds(plan: KindPlan, codes: ReadonlyMap<string, LedgerCode>, rows: readonly LedgerEntry[], scoring: readonly LedgerEntry[], now: Int32Array, total: Points, decide: Decide): Pending {
   const kind = (e: LedgerEntry): LedgerCode["kind"] | undefined => codes.get(e.code)?.kind;
   const lo = decide((e) => kind(e) === "deduction");
   const hi = decide((e) => kind(e) === "bonus");
@@ -200,7 +202,7 @@ function pendingFromEnds(plan: KindPlan, codes: ReadonlyMap<string, LedgerCode>,
     return s;
   };
   const range: readonly [Points, Points] = [Math.min(lo.total, hi.total, total), Math.max(lo.total, hi.total, total)];
-  return { rows, total: range, span, moves: () => range[0] !== range[1] || !samePoints(lo.points, hi.points) || [...spans.values()].some(([a, b]) => a !== b) };
+  return { rows, scoring, total: range, span, moves: () => range[0] !== range[1] || !samePoints(lo.points, hi.points) || [...spans.values()].some(([a, b]) => a !== b) };
 }
 
 interface KindScorer {
@@ -494,13 +496,14 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     if (before) {
       const decide: Decide = (confirm) => outcome(rubric, k, before, entries, codes, confirm);
       const kinds = (kind: LedgerCode["kind"]): number => pendingRows.filter((e) => codes.get(e.code)?.kind === kind).length;
+      const scoring = pendingRows.filter((e) => codes.get(e.code)?.kind !== "single");
       outcomes.set(
         u,
         pendingRows.length <= EVERY_WAY_MAX
-          ? pendingEveryWay(pendingRows, unit.points, unit.total, decide)
+          ? pendingEveryWay(pendingRows, scoring, unit.points, unit.total, decide)
           : kinds("bonus") <= APART_MAX && kinds("deduction") <= APART_MAX
-            ? pendingApart(codes, pendingRows, unit.points, unit.total, decide)
-            : pendingFromEnds(k.plan, codes, pendingRows, unit.points, unit.total, decide),
+            ? pendingApart(codes, pendingRows, scoring, unit.points, unit.total, decide)
+            : pendingFromEnds(k.plan, codes, pendingRows, scoring, unit.points, unit.total, decide),
       );
     }
   });
@@ -945,8 +948,9 @@ function certainties(
         const o = claimants[i];
         if (!o) break;
         if ((o.lo[0] ?? 0) + span < lo) break;
+        // (Its rows that score: its single-item recognitions pass nobody.)
         if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-          add(c.u, outcomes.get(o.u)?.rows ?? [], ranking);
+          add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking);
           found++;
         }
       }
@@ -955,7 +959,7 @@ function certainties(
         for (const o of claimants) {
           if (found >= MAX_OTHERS) break;
           if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-            add(c.u, outcomes.get(o.u)?.rows ?? [], ranking);
+            add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking);
             found++;
           }
         }

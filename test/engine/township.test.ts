@@ -205,6 +205,21 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(unitNamed(r, "丁街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2"]);
   });
 
+  it("names of another unit's claims only those that score, not its single-item recognition beside them (it passes no one)", () => {
+    // As above, 己街道 at 82.8 with a +3 claim of its own too: that claim can pass 丁街道 (84), its recognition cannot.
+    const units = [losing("甲镇", "rural", 0), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("戊街道", "urban", 45), losing("己街道", "urban", 43)];
+    const r = run(units, [
+      { unit: "戊街道", code: "JF1", level: "国家级", status: "待审核" },
+      { unit: "己街道", code: "JF1", level: "国家级", status: "待审核" },
+      { unit: "己街道", code: "DX1", level: "市级", status: "待审核" },
+    ]);
+    // Rows: B2 戊街道's claim, B3 己街道's, B4 己街道's recognition.
+    expect(unitNamed(r, "丁街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2", "B3"]);
+    expect(unitNamed(r, "戊街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2", "B3"]);
+    // Its own recognition is its own to wait on.
+    expect(unitNamed(r, "己街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2", "B3", "B4"]);
+  });
+
   it("says what a unit could win that it does not hold", () => {
     // 乙镇 96, second in 乡镇组 (二等奖 is 2nd–3rd): its pending +3 cannot pass 甲镇's 100. 丁街道 at 84,
     // second in 街道组 (二等奖 is 2nd alone there) holds it; 戊街道 at 82 with a pending +3 could take it.
