@@ -283,7 +283,11 @@ function heldPrizes(rubric: Rubric, results: Results, index: number): HeldPrize[
       const kept = r.emptied?.find((e) => e.unit === index);
       // Where a unit tied with it holds their first place: the prize it would have shared.
       if (kept?.shared !== undefined) return [{ ranking: r.name, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true, kept: { place: kept.place, tier: kept.tier } }];
-      return kept ? [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }] : [];
+      if (kept) return [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }];
+      // Its own place past the prizes, but tied with a unit that won one there (三等奖 at 5th, it
+      // 5th too, its place the 6th): the prize it would have shared, no place kept empty.
+      const shared = results.units.flatMap((o, i) => (i !== index && o.ranks[r.id] === rank ? o.awards.filter((a) => a.kind === "rank" && a.ranking === r.id) : []))[0];
+      return shared?.kind === "rank" ? [{ ranking: r.name, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true }] : [];
     }
     // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
     // vetoed, each vetoed unit said alike, whatever the others ahead of it.

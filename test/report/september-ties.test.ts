@@ -40,6 +40,23 @@ describe("a vetoed unit whose place stays empty, tied with a unit that holds tha
   });
 });
 
+describe("a vetoed unit whose place stays empty, tied at the last prize place", () => {
+  it("loses the prize it would have shared, and keeps no place empty: the place the tie took beyond it gives none", async () => {
+    const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
+    const { vacancies } = await import("../../src/report/labels.js");
+    const { message } = await import("../../src/messages/index.js");
+    const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+    // 丙 100, 丁 90; 甲 vetoed (80) level with 乙 (80): 3rd both, 二等奖's last place 3 to 乙, 甲's place 4 none.
+    const r = score(T, submission(T, [{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]));
+    const at = (n: string): number => r.units.findIndex((u) => u.name === n);
+    expect([r.units[at("丁")]?.ranks.overall, r.units[at("甲")]?.ranks.overall, r.units[at("乙")]?.ranks.overall]).toEqual([2, 3, 3]);
+    expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
+    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 3 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
+    expect(vacancies(T, r)).toEqual([]);
+  });
+});
+
 describe("the English Excel report's overall table", () => {
   it("holds each heading's longest word on one line (Deduction broke as Deductio / n in a column of 10)", async () => {
     const { buildReport: build, reportXlsx } = await import("../../src/report/september/index.js");
