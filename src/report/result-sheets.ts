@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -178,10 +178,10 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const groupRankings = r.group === undefined ? results.rankings.filter((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === r.by) : [];
   // Group id → its ranking's id and the group's name, looked up once.
   const groupOf = new Map(groupRankings.map((x) => [x.group, { id: x.id, name: kind?.groups.find((g) => g.id === x.group)?.name ?? "" }]));
+  // With where pending claims could take it there (乡镇组 3(3–5)), as the terminal and the browser say it.
   const groupPlace = (u: UnitResult): string => {
     const g = groupOf.get(u.group);
-    const rank = g ? u.ranks[g.id] : undefined;
-    return rank === undefined || !g ? "" : `${g.name} ${rank ?? statusText(u, lang)}`;
+    return g ? placeInGroup(u, g.id, g.name, lang) : "";
   };
   // While claims are pending that could move a unit here: where each could end up (a rank that
   // cannot move, the number itself, not a number stored as text).

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { cli } from "../helpers/cli.js";
 import { join } from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
@@ -77,6 +78,14 @@ describe("the ranking in a terminal", () => {
     expect(out).toMatch(/│ 7 +│ 7–8 +│ 文昌街道 +│ 街道组 2\(2–3\) .*│ \(待定\)名次奖:街道组排名二等奖,30,000元\(视待定加扣分的认定,也可能不获名次奖\);等次:良好/);
     // Where a group's rank could move, the note says so though the whole kind's could not.
     expect(out).toContain("(加扣分尚有待认定:");
+    // The result sheet's 组内名次 says it as the terminal does (it gave 街道组 3 alone).
+    const scored = join(dir, "scored.xlsx");
+    expect((await cli(["score", file, "-o", scored])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(scored);
+    const sheet = book.getWorksheet("乡镇(街道)综合排名");
+    const places = new Map(sheet?.getRows(4, sheet.rowCount)?.map((r) => [String(r.getCell(3).value), String(r.getCell(4).value)]));
+    expect([places.get("河东街道"), places.get("文昌街道"), places.get("柳河镇")]).toEqual(["街道组 3(2–3)", "街道组 2(2–3)", "乡镇组 1"]);
   });
 
   it("says of a table whose awards a claim may change, but no rank, what its (待定) means, not the rank range it does not show", async () => {
