@@ -69,6 +69,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const cells = said(awards) || ctx.t("explain.pending-claims");
     // Where its awards wait on fewer rows than may move its ranks, those too, said with the ranks.
     const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c)));
+    // Others' claims among those that may move its ranks: named (its range 8–10 came of 中和镇's).
+    const others = u.certainty.pending.some((c) => (whose.get(cellRef(c.sheet, c.cell))?.unit.trim() ?? u.name) !== u.name);
     // Its own total fixed: what may move it are the claims of others.
     const code = fixedTotal
       ? u.certainty.settled
@@ -77,7 +79,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
           ? "explain.pending-others-ranks"
           : "explain.pending-others"
       : u.certainty.settled
-        ? "explain.pending-settled"
+        ? others
+          ? "explain.pending-settled-others"
+          : "explain.pending-settled"
         : rankCells
           ? "explain.pending-ranks"
           : "explain.pending";

@@ -220,6 +220,20 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(unitNamed(r, "己街道").certainty?.pending.map((c) => c.cell)).toEqual(["B2", "B3", "B4"]);
   });
 
+  it("explain names another's claim that could move a unit's rank where its own could too and no award of its can change", () => {
+    // 庚街道 76 (+1 pending), 辛街道 75.6 (+3 pending, passing it): both 合格 either way. 庚街道's 4–5
+    // comes of 辛街道's claim as much as its own: both named (its own alone was left to be guessed).
+    const units = [losing("甲镇", "rural", 0), losing("丙街道", "urban", 0), losing("丁街道", "urban", 40), losing("庚街道", "urban", 60), losing("辛街道", "urban", 61)];
+    const r = run(units, [
+      { unit: "庚街道", code: "JF1", level: "市级", status: "待审核" },
+      { unit: "辛街道", code: "JF1", level: "国家级", status: "待审核" },
+    ]);
+    const g = unitNamed(r, "庚街道");
+    expect([g.certainty?.settled, g.certainty?.pending.map((c) => c.cell)]).toEqual([true, ["B2", "B3"]]);
+    const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(g));
+    expect(text).toContain("名次 乡镇(街道)综合排名 4–5 · 街道组排名 3–4 · 经济发展单项排名 4(可能随 L!B2、L!B3(辛街道 JF1) 的认定而变);无论如何认定,奖惩不变\n");
+  });
+
   it("says what a unit could win that it does not hold", () => {
     // 乙镇 96, second in 乡镇组 (二等奖 is 2nd–3rd): its pending +3 cannot pass 甲镇's 100. 丁街道 at 84,
     // second in 街道组 (二等奖 is 2nd alone there) holds it; 戊街道 at 82 with a pending +3 could take it.

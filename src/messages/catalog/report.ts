@@ -148,6 +148,7 @@ export const reportMessages: Catalog = {
   "explain.pending-others": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others-settled": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges}(可能随 {cells} 的认定而变);无论如何认定,奖惩不变", en: "The total is settled, but claims are pending: ranks {ranges} (depending on the decision on {cells}); the awards stay the same however the claims are decided" },
   "explain.pending-claims": { "zh-CN": "待认定记录", en: "the pending claims" },
+  "explain.pending-settled-others": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges}(可能随 {cells} 的认定而变);无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}, rank: {ranges} (depending on the decision on {cells}); the awards stay the same however the claims are decided" },
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}, rank: {ranges}; the awards stay the same however the claims are decided" },
   "out.rank-range": { "zh-CN": "名次区间", en: "Rank range" },
   "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}" },
