@@ -83,6 +83,9 @@ const cases: Case[] = [
   },
   // A key of a place around it (the top level's under an item): where it belongs is named.
   { name: "key-belongs-above", text: replace("        name: 宣传\n", "        name: 宣传\n        effective: \"2026-01-01\"\n"), expected: [`rubric.key-belongs-above r.yaml:${lineOf("        name: 宣传") + 1}:9`] },
+  // A key of a place within it (a veto's beside the gate's veto, a tier's beside the tiers): where it belongs.
+  { name: "key-belongs-within", text: replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true }\n        place: empty\n"), expected: [`rubric.key-belongs-within r.yaml:${lineOf("        target: MB1") + 2}:9`] },
+  { name: "key-belongs-each", text: replace("  tiers:\n", "  amount: 3000\n  tiers:\n"), expected: [`rubric.key-belongs-each r.yaml:${lineOf("  tiers:")}:3`] },
   // Two letters swapped (stpe), or one off in a longer key: the key meant is named.
   { name: "unknown-key-swapped", text: replace("        name: 宣传\n", "        name: 宣传\n        stpe: 0.5\n"), expected: [`rubric.unknown-key-near r.yaml:${lineOf("        name: 宣传") + 1}:9`] },
   // A key that stands elsewhere in a rubric (a ranking's unit_kind), typed where the list of them

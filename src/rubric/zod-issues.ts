@@ -115,12 +115,18 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const nearHere = text || !here ? undefined : meantKey(k, here);
         const near = text ? undefined : (nearHere ?? meantKey(k));
         const meant = near === k ? undefined : near;
-        // A key of a place around this one (ties under a grade band, for the grades'): where it belongs.
+        // A key of a place around this one (ties under a grade band, for the grades'), or of one
+        // within it (place beside a gate's veto, for the veto's): where it belongs.
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {
             if (!rubricKeysAt(path.slice(0, d))?.includes(k)) continue;
             return { code: "rubric.key-belongs-above", severity: "error" as const, data: { key: k, where: keyName(path, data), above: keyName(path.slice(0, d), data) }, location: pos.ofKey(path, k) };
           }
+          const within = (here ?? []).find((child) => rubricKeysAt([...path, child])?.includes(k));
+          if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
+          // (Or of each of a list within it: amount beside a ranking's tiers, for each tier's.)
+          const each = (here ?? []).find((child) => rubricKeysAt([...path, child, 0])?.includes(k));
+          if (each !== undefined) return { code: "rubric.key-belongs-each", severity: "error" as const, data: { key: k, where: keyName(path, data), within: each }, location: pos.ofKey(path, k) };
         }
         return {
           code: text ? "rubric.unknown-key-text" : meant ? "rubric.unknown-key-near" : "rubric.unknown-key",

@@ -45,6 +45,8 @@ export const rubricMessages: Catalog = {
   "rubric.merge-key": { "zh-CN": "不支持 YAML 合并键 “<<”(位于 {where@where}):请把要复用的键逐个写出", en: "the YAML merge key \"<<\" (in {where@where}) is not read: write out the keys it would bring" },
   "rubric.fullwidth-colon-key": { "zh-CN": "“{key}” 用了全角冒号“：”,YAML 须用半角冒号加空格:写成 {fixed}", en: "\"{key}\" has a full-width colon (：); YAML needs the ASCII colon and a space: write {fixed}" },
   "rubric.colon-no-space-key": { "zh-CN": "“{key}” 的冒号后没有空格,YAML 把它当作一个词:写成 {fixed}", en: "\"{key}\" has no space after its colon, so YAML reads it as one word: write {fixed}" },
+  "rubric.key-belongs-within": { "zh-CN": "键 “{key}” 不能直接写在 {where@where} 中,它属于其中的 {within}:请写成 {within}: {{key}: …}", en: "the key \"{key}\" does not belong directly in {where@where}: it belongs in its {within}; write {within}: {{key}: …}" },
+  "rubric.key-belongs-each": { "zh-CN": "键 “{key}” 不能直接写在 {where@where} 中,它属于 {within} 的每一项:请写在每一项里,如 - {{key}: …}", en: "the key \"{key}\" does not belong directly in {where@where}: it belongs in each of its {within}; write it in each, as - {{key}: …}" },
   "rubric.key-belongs-above": { "zh-CN": "键 “{key}” 不能写在 {where@where} 中,它属于 {above@where}:请移到那一层", en: "the key \"{key}\" does not belong in {where@where}: it belongs in {above@where}; move it there" },
   "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelt?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
