@@ -109,9 +109,13 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
       const claims = open ? claimsSaid(pendingSingles(u, a.ranking), lang) : [];
       return [given, ...claims].join(lang === "en" ? "; " : ";");
     }
-    case "warning":
-      // With two decimals, as the tables beside it show points (总分 596.50, not 596.5).
-      return a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: formatPointsFixed(a.score ?? 0) }) : message(lang, "out.total-is", { total: formatPointsFixed(u.total) });
+    case "warning": {
+      // With two decimals, as the tables beside it show points (总分 596.50, not 596.5); after its
+      // ranking and place there, as a prize's and a grade's are (a kind carded on several rankings).
+      const score = a.of !== undefined ? message(lang, "out.score-is", { of: a.of, score: formatPointsFixed(a.score ?? 0) }) : message(lang, "out.total-is", { total: formatPointsFixed(u.total) });
+      const rank = u.ranks[a.ranking];
+      return rank === null || rank === undefined ? score : message(lang, "out.card-basis", { place: message(lang, "out.ranking-rank", { ranking: a.rankingName, rank }), score });
+    }
     case "veto":
       return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }

@@ -120,8 +120,9 @@ describe("the report workbook", () => {
     expect(of("单项奖")).toHaveLength(4);
     for (const r of of("单项奖")) expect(r[6]).toBe("3000");
     expect(of("黄牌警告").map((r) => r[1])).toEqual(["新华街道"]);
-    // Its basis with two decimals, as the tables give totals (总分 596.5 beside 596.50).
-    expect(of("黄牌警告").map((r) => r[7])).toEqual(["总分 596.50"]);
+    // Its basis with two decimals, as the tables give totals (总分 596.5 beside 596.50), after its
+    // ranking and place there, as a prize's is (a kind carded on several rankings left it unsaid).
+    expect(of("黄牌警告").map((r) => r[7])).toEqual(["综合排名第 12 名,总分 596.50"]);
     const vetoes = of("一票否决").map((r) => `${r[1]} ${r[2]} ${r[7]}`);
     expect(vetoes).toContain("石门镇 JS4.2 统计合格率 ZB2 实际 96.5%,目标 98%");
     expect(vetoes).toContain("北川镇 DZ1 基本人口指标 ZB1 实际 93.5%,目标 95%");

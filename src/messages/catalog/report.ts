@@ -29,6 +29,7 @@ export const reportMessages: Catalog = {
   "out.money-part": { "zh-CN": "{kind} {amount} 元", en: "{kind}: {amount} yuan" },
   "out.basis": { "zh-CN": "依据", en: "Basis" },
   "out.total-is": { "zh-CN": "总分 {total}", en: "total {total}" },
+  "out.card-basis": { "zh-CN": "{place},{score}", en: "{place}, {score}" },
   "out.score-is": { "zh-CN": "{of} 得分 {score}", en: "{of}: {score}" },
   "out.award-kind.rank": { "zh-CN": "名次奖", en: "Rank prize" },
   "out.award-kind.single": { "zh-CN": "单项奖", en: "Single-item award" },
