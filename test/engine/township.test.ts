@@ -310,7 +310,7 @@ describe("a yellow card on a ranking by a line", () => {
     expect(awardsCell(unitNamed(r, "乙镇"), "zh-CN")).toContain("经济黄牌:JJ 经济发展 得分低于 80");
     const awards = resultTables(L, sub, r, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
     const row = [...(awards?.rows ?? [])].find((x) => x.cells[1] === "乙镇" && String(x.cells[2]).includes("经济黄牌"));
-    expect(row?.cells.slice(2)).toEqual(["经济黄牌:JJ 经济发展 得分低于 80", null, "JJ 经济发展 得分 75.00"]);
+    expect(row?.cells.slice(2)).toEqual(["经济黄牌:JJ 经济发展 得分低于 80", null, "经济发展单项排名第 2 名,JJ 经济发展 得分 75.00"]);
   });
 });
 
