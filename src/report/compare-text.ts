@@ -105,11 +105,10 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingNa
     const range = u.certainty?.ranks[r2.id];
     m.set(rankingName(r2.id), `${u.ranks[r2.id] ?? w.t("status.vetoed")}${range ? w.t("table.group-range", { from: range[0], to: range[1] }) : ""}`);
   }
-  // Parted by a mark that no award holds (in English an award has commas: 二等奖, 30,000 yuan) and
-  // that the parts of the line (;) are not.
   // Each marked (待定) where pending claims could change it, with what else it may end as, and what
-  // they could bring it that it holds nothing of: as the sheets say them (a unit added or removed
-  // read as settled).
+  // they could bring it that it holds nothing of, as the sheets say them (a unit added or removed
+  // read as settled); parted by a mark that no award holds (in English an award has commas: 二等奖,
+  // 30,000 yuan) and that the parts of the line (;) are not.
   if (awards) {
     const said = [...u.awards.map((a) => pendingMark(u, w.lang, a) + mayEndOtherwise(u, a, w.lang, awardPhrase(w, a, named))), ...unheld(u).map((o) => mayWin(o, w.lang, u))];
     m.set(w.t("out.awards"), said.join(w.t("diff.awards-join")) || "—");

@@ -135,9 +135,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   // ≈ where the weighted sum was rounded to 0.01 (90.505 → 90.51), as a ratio's quotient is said.
   const weights = kind?.weights;
   const exact = !weights || Object.entries(u.subtotals).reduce((a, [code, p]) => a + p * (weights[code] ?? 0), 0) % 10000 === 0;
-  // Prizes of a kind ranked in several rankings with prizes (乡镇组, 街道组) name their ranking.
-  // A prize's ranking named where the kind has prizes on several; a grade's or card's where the
-  // unit holds them on several (良好 and 优秀 read as one unit given both).
+  // A prize's ranking named where the kind has prizes on several (乡镇组, 街道组); a grade's or
+  // card's where the unit holds them on several (良好 and 优秀 read as one unit given both).
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
   const gradeRankings = new Set(u.awards.flatMap((a) => (a.kind === "grade" || a.kind === "warning" ? [a.ranking] : []))).size;
   const shownAs = (a: (typeof u.awards)[number]): string | undefined => (a.kind === "grade" || a.kind === "warning" ? (gradeRankings > 1 ? EVERY_RANKING : undefined) : prizeRankings > 1 ? "" : undefined);
@@ -249,11 +248,6 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
 }
 
 /**
- * The prizes a vetoed unit that keeps its rank would have won by its rank, on each ranking with
- * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
- * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
- */
-/**
  * A prize a vetoed unit that keeps its rank would have won: its ranking, rank, prize place and
  * tier; `tied`, one it would have shared with the units tied with it, and `kept`, the place it
  * keeps empty then (their places run on past it: 1, 1, 1 takes 1–3, its own the last).
@@ -268,6 +262,11 @@ interface HeldPrize {
   readonly kept?: { readonly place: number; readonly tier: string };
 }
 
+/**
+ * The prizes a vetoed unit that keeps its rank would have won by its rank, on each ranking with
+ * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
+ * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
+ */
 function heldPrizes(rubric: Rubric, results: Results, index: number): HeldPrize[] {
   const u = results.units[index];
   if (!u?.vetoed) return [];

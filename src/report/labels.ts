@@ -22,13 +22,9 @@ export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonu
 }
 
 /**
- * An award in words. In a table of one ranking (`shown`), a prize won in another ranking (a group's)
- * names that ranking.
- */
-/**
- * `shown`: the ranking whose table says it, the awards of others named with theirs (a prize, a
- * grade, a card); "" names every prize's ranking (a scheme giving prizes on several);
- * EVERY_RANKING names every award's.
+ * An award in words. `shown`: the ranking whose table says it, the awards of others named with
+ * theirs (a prize won in a group's ranking, a grade, a card); "" names every prize's ranking (a
+ * scheme giving prizes on several); EVERY_RANKING names every award's.
  */
 export function awardText(a: Award, lang: Lang, shown?: string): string {
   // Said once per award, language and wording: every ranking sheet of a province asks again.
@@ -46,9 +42,9 @@ export const EVERY_RANKING = "\u0000every";
 
 /**
  * Whether an award said beside another ranking's (a total's sheet lists every award of the unit)
- * needs its ranking named: a prize and a grade do (良好 and 优秀 side by side read as one unit given
- * both), a card does unless its reason names the ranking (综合排名末位); a single-item award and a
- * veto are the unit's whatever the ranking.
+ * needs its ranking named, a prize aside (named unless its tier says it): a grade does (良好 and 优秀
+ * side by side read as one unit given both), a card unless its reason names the ranking
+ * (综合排名末位); a single-item award and a veto are the unit's whatever the ranking.
  */
 function namesRanking(a: Award): boolean {
   switch (a.kind) {
