@@ -439,6 +439,27 @@ export function ranksMove(results: Pick<Results, "units">, r: { readonly id: str
   });
 }
 
+/** The most units named as those whose totals may still move (a province's may be many). */
+const TOTALS_NAMED = 5;
+
+/**
+ * On a ranking by the total, the units whose totals pending claims may still move, with where to
+ * (青石镇(954.5–964.5)), where no rank there can move: at most a few named, the rest counted.
+ * Undefined where there are none, or a rank can move (its 名次区间 says more).
+ */
+export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: string; readonly by: string; readonly entries: readonly { readonly unit: number }[] }, lang: Lang): { units: string; first: string } | undefined {
+  if (r.by !== "total" || ranksMove(results, r)) return undefined;
+  const moving = r.entries.flatMap((e) => {
+    const u = results.units[e.unit];
+    const span = u?.certainty?.total;
+    return u && span && span[0] !== span[1] ? [`${u.name}${message(lang, "table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) })}`] : [];
+  });
+  const first = r.entries.map((e) => results.units[e.unit]).find((u) => u?.certainty && u.certainty.total[0] !== u.certainty.total[1])?.name;
+  if (!moving.length || first === undefined) return undefined;
+  const named = moving.slice(0, TOTALS_NAMED).join(message(lang, "list.items"));
+  return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first };
+}
+
 /** A unit's 名次区间 cell: where it could end (2–5), else its rank, which cannot move (a number), else nothing. */
 export function rankRange(u: UnitResult, id: string): string | number {
   const range = u.certainty?.ranks[id];

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -80,11 +80,14 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
  * The rubric's line; where the sheet shows what claims still pending could change, what that means
  * under it: `ranks`, a 名次区间 column (and maybe (待定) marks); `marks`, (待定) marks alone.
  */
-function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks"): string {
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks" | { readonly totals: string }): string {
   const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
   if (!pending) return line;
+  const notes = resultSheetName({ kind: "notes", part: 1 }, lang);
+  // Totals alone that may move: whose, and where to.
+  if (typeof pending === "object") return `${line}\n${t(lang, "out.pending-note-totals", { units: xmlSafe(pending.totals), notes })}`;
   const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : pending === "ranks-only" ? "out.pending-note-ranks" : "out.pending-note-marks";
-  return `${line}\n${t(lang, code, { notes: resultSheetName({ kind: "notes", part: 1 }, lang) })}`;
+  return `${line}\n${t(lang, code, { notes })}`;
 }
 
 /** A subtitle with a line more, where there is one. */
@@ -263,7 +266,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   };
   // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
   const marked = units.some((u) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  const totals = !pending && !marked && results.pendingRows > 0 ? totalsMoving(results, r, lang) : undefined;
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** The width of a column of the units' totals (or bonuses, or deductions), at least `least`. */

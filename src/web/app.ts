@@ -17,7 +17,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, unrankedNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, totalsMoving, unrankedNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -278,9 +278,11 @@ export function start(doc: Document): void {
         const u = s.results.units[e.unit];
         return u !== undefined && pendingMark(u, lang) !== "";
       });
-    if (s.results.pendingRows > 0 && (ranges || marked())) {
+    // Totals alone that may move (no rank, no award): whose, and where to.
+    const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang) : undefined;
+    if (s.results.pendingRows > 0 && (ranges || marked() || totals)) {
       // What clicking shows is for the screen: not printed.
-      const note = el("p", t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
+      const note = el("p", totals ? t("web.pending-totals", { units: totals.units }) : t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
       note.append(el("span", t("web.pending-click"), "screen-only"));
       section.append(note);
     }

@@ -311,7 +311,11 @@ describe("the comprehensive sample", () => {
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.
     // (Said so: "标“待定”的奖惩可能随认定改变" sent a leader looking for marks there were none of.)
-    expect(notes).toEqual(["乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 计分说明 表"]);
+    // On 街道组排名, where it moves no rank: its total may move, said with where to (the sheet said nothing).
+    expect(notes).toEqual([
+      "乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 计分说明 表",
+      "街道组排名: 加扣分尚有待认定:河东街道(89.5–90.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表",
+    ]);
   });
 
   it("lists in 计分说明 a judged or deducted item a ledger row was charged to: entered, charged, scored", async () => {

@@ -107,6 +107,16 @@ describe("the ranking in a terminal", () => {
   });
 });
 
+describe("totals that pending claims may move where no rank or award can", () => {
+  it("names the units and where their totals may end, under the table (青石镇 and 金水街道 were said nowhere there)", async () => {
+    const out = await scoreIn(undefined);
+    const overall = out.slice(0, out.indexOf("部门排名"));
+    expect(overall).toContain("\n(加扣分尚有待认定:青石镇(954.5–964.5)、金水街道(917.5–937.5) 的总分可能变动,本表名次和奖惩均不变;要查看取决于哪些记录,可运行如 assess explain samples/qingshan-2026.xlsx 青石镇)\n");
+    // No pending claim of a department: nothing under theirs.
+    expect(out.slice(out.indexOf("部门排名"))).not.toContain("加扣分尚有待认定");
+  });
+});
+
 describe("a unit's awards of several rankings side by side", () => {
   it("names the ranking of a grade or card given on another ranking than the table's (良好 and 优秀 read as one unit given both)", async () => {
     // The groups graded as the whole is: 柳河镇, first of 乡镇组 (7 towns, 20% → 1 优秀), holds 优秀 on both.

@@ -21,6 +21,7 @@ export const common: Catalog = {
   // items listed within one part (the awards a diff's line compares, a rename's changed values).
   "list.parts": { "zh-CN": ";", en: "; " },
   "list.items": { "zh-CN": "、", en: ", " },
+  "list.and-more": { "zh-CN": "{list} 等 {more} 个单位", en: "{list} and {more} more" },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
   "usage.missing-argument": { "zh-CN": "缺少参数:{name@word.arg}", en: "missing argument: {name@word.arg}" },
   "word.arg.unit": { "zh-CN": "单位名称(unit)", en: "the unit's name (unit)" },
@@ -205,6 +206,7 @@ export const common: Catalog = {
   "table.pending": { "zh-CN": "(加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;要查看单位的名次和奖惩取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; to see which claims a unit's rank and awards depend on, run e.g. assess explain {file} {unit})" },
   "table.pending-settled": { "zh-CN": "(加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;要查看单位的名次取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the rank range is where each unit could end; however they are decided, no award in this table changes; to see which claims a unit's rank depends on, run e.g. assess explain {file} {unit})" },
   "table.pending-ranks": { "zh-CN": "(加扣分尚有待认定:名次区间是各单位可能的名次;要查看单位的名次取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the rank range is where each unit could end; to see which claims a unit's rank depends on, run e.g. assess explain {file} {unit})" },
+  "table.pending-totals": { "zh-CN": "(加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变;要查看取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the totals of {units} may move, no rank or award in this table can; to see which claims they depend on, run e.g. assess explain {file} {unit})" },
   "table.pending-marks": { "zh-CN": "(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;要查看单位的奖惩取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: awards marked pending may change as they are decided, no rank can; to see which claims a unit's awards depend on, run e.g. assess explain {file} {unit})" },
   "table.kind-unranked": { "zh-CN": "({kind} {count} 个单位不参加排名:方案未对{kind}排名;得分见结果工作簿的 {sheet})", en: "({count} {kind} not ranked: the rubric ranks no {kind}; their scores are in the result workbook's {sheet})" },
   "table.group-unranked": { "zh-CN": "({groups} {count} 个单位不在以上排名中:方案未对{groups}按总分排名;得分见结果工作簿的 {sheet})", en: "({count} of {groups} in none of the rankings above: the rubric ranks no {groups} by the total; their scores are in the result workbook's {sheet})" },
@@ -217,6 +219,7 @@ export const common: Catalog = {
   "web.unreadable": { "zh-CN": "无法再次读取 {file}:文件可能已被修改、移动或删除。请重新选择它。", en: "{file} could not be read again: it may have been changed, moved or deleted. Choose it again." },
   "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. Click a unit's name for its explanation." },
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
+  "web.pending-totals": { "zh-CN": "加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变。", en: "Claims are pending: the totals of {units} may move, no rank or award in this table can." },
   "web.pending-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动。", en: "Claims are pending: awards marked pending may change as they are decided, no rank can." },
   "web.pending-settled": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变。", en: "Claims are pending: the rank range is where each unit could end; however they are decided, no award in this table changes." },
   "web.pending-ranks": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次。", en: "Claims are pending: the rank range is where each unit could end." },
