@@ -1,7 +1,7 @@
 // Award words for the award lists: what was given, briefly, in either language.
 import { describe, expect, it } from "vitest";
-import { awardContent } from "../../src/report/labels.js";
-import type { Award } from "../../src/model/results.js";
+import { awardContent, totalsMoving } from "../../src/report/labels.js";
+import type { Award, UnitResult } from "../../src/model/results.js";
 
 const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: number }): Award => ({ kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "良好", held: false, cut: { grade: "优秀", ...cut } });
 
@@ -24,5 +24,24 @@ describe("a grade given past its quota to units tied at its last place (ties: al
     const over: Award = { kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "优秀", held: false, over: { quota: 3, given: 4 } };
     expect(awardContent(over, "en")).toBe("优秀 (tied for the last 优秀 place; the rubric grades all tied units 优秀: 4 graded 优秀 against a quota of 3)");
     expect(awardContent(over, "zh-CN")).toBe("优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 3 个,共评 4 个)");
+  });
+});
+
+describe("totals pending claims may move where no rank can", () => {
+  // Units as results give them: a name, and a certainty whose total may or may not move; no rank range.
+  const unit = (name: string, total: [number, number]): UnitResult => ({ name, certainty: { total, ranks: {} } }) as unknown as UnitResult;
+  const ranking = (n: number) => ({ id: "overall", by: "total", entries: Array.from({ length: n }, (_, unit) => ({ unit })) });
+
+  it("names at most five, with where each may end, and counts the rest", () => {
+    const units = Array.from({ length: 7 }, (_, i) => unit(`${i + 1}镇`, [9000 + i * 100, 9100 + i * 100]));
+    expect(totalsMoving({ units }, ranking(7), "zh-CN")).toEqual({ units: "1镇(90–91)、2镇(91–92)、3镇(92–93)、4镇(93–94)、5镇(94–95) 等 2 个单位", first: "1镇" });
+    expect(totalsMoving({ units }, ranking(7), "en")?.units).toBe("1镇 (90–91), 2镇 (91–92), 3镇 (92–93), 4镇 (93–94), 5镇 (94–95) and 2 more");
+  });
+
+  it("says nothing where no total moves, a rank can, or the ranking is by a line", () => {
+    expect(totalsMoving({ units: [unit("甲镇", [9000, 9000])] }, ranking(1), "zh-CN")).toBeUndefined();
+    const ranked = { name: "乙镇", certainty: { total: [9000, 9100], ranks: { overall: [1, 2] } } } as unknown as UnitResult;
+    expect(totalsMoving({ units: [ranked] }, ranking(1), "zh-CN")).toBeUndefined();
+    expect(totalsMoving({ units: [unit("丙镇", [9000, 9100])] }, { ...ranking(1), by: "DZ" }, "zh-CN")).toBeUndefined();
   });
 });
