@@ -8,6 +8,7 @@
 import { LANGS, message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { RawCell } from "../xlsx/read/index.js";
+import { legalSheetName } from "../xlsx/write/sheet-names.js";
 
 export type ResultSheet =
   | { readonly kind: "ranking"; readonly id: string; readonly name: string }
@@ -21,14 +22,12 @@ export type ResultSheet =
 export function resultSheetName(s: ResultSheet, lang: Lang): string {
   switch (s.kind) {
     // Named by the rubric in every language, as their titles are.
+    // (As written: a name Excel allows, a long one cut keeping its closing bracket, so that the
+    // next run knows the sheet by it.)
     case "ranking":
-      return s.name;
-    case "detail": {
-      // Within Excel's 31 characters with its closing bracket: the kind's name shortened (Scores (区属国有企业…) lost its bracket).
-      const name = message(lang, "out.sheet.detail-kind", { kind: s.unitKindName });
-      const over = [...name].length - SHEET_NAME_MAX;
-      return over > 0 ? message(lang, "out.sheet.detail-kind", { kind: [...s.unitKindName].slice(0, Math.max(1, [...s.unitKindName].length - over - 1)).join("") + "…" }) : name;
-    }
+      return legalSheetName(s.name);
+    case "detail":
+      return legalSheetName(message(lang, "out.sheet.detail-kind", { kind: s.unitKindName }));
     case "notes":
       return message(lang, "out.sheet.notes") + (s.part <= 1 ? "" : ` (${s.part})`);
     case "awards":
@@ -39,9 +38,6 @@ export function resultSheetName(s: ResultSheet, lang: Lang): string {
       return message(lang, "diff.title");
   }
 }
-
-/** The most characters Excel allows a sheet's name. */
-const SHEET_NAME_MAX = 31;
 
 /** Names earlier versions gave the detail sheets (their unit kinds were fixed words). */
 const LEGACY_DETAIL = ["得分明细(镇、街道)", "得分明细(责任部门)", "Scores (town or street)", "Scores (department)"];

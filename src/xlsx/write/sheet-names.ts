@@ -4,8 +4,20 @@ import { escapeXml } from "../escape.js";
 import { colName } from "../refs.js";
 
 export function legalSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
+  const cleaned = cut(name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, ""));
   return cleaned.trim() === "" ? "Sheet" : cleaned;
+}
+
+/** The most characters Excel allows a sheet's name. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A name within SHEET_NAME_MAX; one ending in a closing bracket keeps it, cut inside with …
+ * (Scores (区属国有企业…联合体) lost its bracket).
+ */
+function cut(name: string): string {
+  if (name.length <= SHEET_NAME_MAX) return name;
+  return /[)）]$/.test(name) ? `${name.slice(0, SHEET_NAME_MAX - 2)}…${name.slice(-1)}` : name.slice(0, SHEET_NAME_MAX);
 }
 
 /** A name not yet taken (case-insensitively), by appending (2), (3)… within 31 characters. */
@@ -14,7 +26,7 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;
-    candidate = base.slice(0, 31 - suffix.length) + suffix;
+    candidate = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;

@@ -122,20 +122,20 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
   };
   // A font, fill, border or cell format written as one already there is that one: a result scored
   // again finds the earlier run's (33 formats more each time, never used), and adds none.
+  // (One map for the four lists: an entry's XML starts with its own element's name.)
   const known = new Map<string, number>();
-  const xfs = new Map<string, number>();
-  for (const [l, seen] of [[fonts, known], [fills, known], [borders, known], [cellXfs, xfs]] as const) {
+  for (const l of [fonts, fills, borders, cellXfs]) {
     l.el?.children.forEach((c, i) => {
       const xml = utf8(bytes, c.start, c.end);
-      if (!seen.has(xml)) seen.set(xml, i);
+      if (!known.has(xml)) known.set(xml, i);
     });
   }
-  const addTo = (l: List, xml: string, seen = known): number => {
-    let id = seen.get(xml);
+  const addTo = (l: List, xml: string): number => {
+    let id = known.get(xml);
     if (id === undefined) {
       id = l.count + l.added++;
       l.items += xml;
-      seen.set(xml, id);
+      known.set(xml, id);
     }
     return id;
   };
@@ -150,7 +150,7 @@ export function appendStyles(part: Uint8Array | undefined, styles: readonly Cell
       : "";
     const applied = `${numFmtId ? ' applyNumberFormat="1"' : ""}${s.font ? ' applyFont="1"' : ""}${s.fill ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${a ? ' applyAlignment="1"' : ""}`;
     const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${hasStyleXfs ? ' xfId="0"' : ""}${applied}${alignment ? `>${alignment}</${p}xf>` : "/>"}`;
-    return addTo(cellXfs, xf, xfs);
+    return addTo(cellXfs, xf);
   });
 
   const edits = new Edits();
