@@ -83,6 +83,29 @@ function lineEnd(chars: readonly string[], fit: number): number {
 
 /** Plain text in lines no wider than `width`, each ending where it reads best (lineEnd). */
 export function wrap(text: string, width: number): string[] {
+  return broken(text, width, lineEnd);
+}
+
+/**
+ * Running text (a help's description) in lines no wider than `width`, each as full as it can be:
+ * ended after a space, or between Chinese characters where it reads well (mayBreak), never inside
+ * a word; a word wider than the line, where the width does. Empty text is one empty line.
+ */
+export function fill(text: string, width: number): string[] {
+  const lines = broken(text, width, fullLineEnd);
+  return lines.length ? lines : [""];
+}
+
+/** Where the first line of `chars` ends when as full as it can be, given that `fit` characters fit. */
+function fullLineEnd(chars: readonly string[], fit: number): number {
+  const may = (a: string, b: string, prev: string): boolean => a === " " || b === " " || ((displayWidth(a) > 1 || displayWidth(b) > 1) && !/[.。!！?？]/.test(b) && mayBreak(a, b, prev));
+  let end = fit;
+  while (end > 1 && !may(chars[end - 1] ?? "", chars[end] ?? "", chars[end - 2] ?? "")) end--;
+  return end <= 1 ? fit : end;
+}
+
+/** Text in lines no wider than `width`, each ended where `end` says, spaces at the breaks dropped. */
+function broken(text: string, width: number, end: (chars: readonly string[], fit: number) => number): string[] {
   const lines: string[] = [];
   let rest = [...text];
   while (rest.length) {
@@ -93,36 +116,11 @@ export function wrap(text: string, width: number): string[] {
       lines.push(rest.join(""));
       break;
     }
-    const end = lineEnd(rest, fit);
-    lines.push(rest.slice(0, end).join("").trimEnd());
-    rest = rest.slice(end);
+    const at = end(rest, fit);
+    lines.push(rest.slice(0, at).join("").trimEnd());
+    rest = rest.slice(at);
     while (rest[0] === " ") rest.shift();
   }
-  return lines;
-}
-
-/**
- * Running text (a help's description) in lines no wider than `width`, each as full as it can be:
- * ended after a space, or between Chinese characters where it reads well (mayBreak), never inside
- * a word; a word wider than the line, where the width does.
- */
-export function fill(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let rest = [...text];
-  for (;;) {
-    let w = 0;
-    let fit = 0;
-    while (fit < rest.length && w + displayWidth(rest[fit] ?? "") <= width) w += displayWidth(rest[fit++] ?? "");
-    if (fit === rest.length) break;
-    let end = fit;
-    const may = (a: string, b: string, prev: string): boolean => a === " " || b === " " || ((displayWidth(a) > 1 || displayWidth(b) > 1) && !/[.。!！?？]/.test(b) && mayBreak(a, b, prev));
-    while (end > 1 && !may(rest[end - 1] ?? "", rest[end] ?? "", rest[end - 2] ?? "")) end--;
-    if (end <= 1) end = fit;
-    lines.push(rest.slice(0, end).join("").trimEnd());
-    rest = rest.slice(end);
-    while (rest[0] === " ") rest.shift();
-  }
-  lines.push(rest.join(""));
   return lines;
 }
 
