@@ -452,12 +452,15 @@ export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: 
   const moving = r.entries.flatMap((e) => {
     const u = results.units[e.unit];
     const span = u?.certainty?.total;
-    return u && span && span[0] !== span[1] ? [`${u.name}${message(lang, "table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) })}`] : [];
+    return u && span && span[0] !== span[1] ? [{ name: u.name, span }] : [];
   });
-  const first = r.entries.map((e) => results.units[e.unit]).find((u) => u?.certainty && u.certainty.total[0] !== u.certainty.total[1])?.name;
-  if (!moving.length || first === undefined) return undefined;
-  const named = moving.slice(0, TOTALS_NAMED).join(message(lang, "list.items"));
-  return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first };
+  const [first] = moving;
+  if (!first) return undefined;
+  const named = moving
+    .slice(0, TOTALS_NAMED)
+    .map(({ name, span }) => `${name}${message(lang, "table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) })}`)
+    .join(message(lang, "list.items"));
+  return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first: first.name };
 }
 
 /** A unit's 名次区间 cell: where it could end (2–5), else its rank, which cannot move (a number), else nothing. */

@@ -399,7 +399,7 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
       return undefined;
     }
-    const plain = typeof raw === "string" ? (ambiguous(s) ?? ambiguous(raw)) : undefined;
+    const plain = typeof raw === "string" ? ambiguous(s) : undefined;
     p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;
   }
