@@ -4,6 +4,9 @@ import { score } from "../../src/engine/index.js";
 import { buildReport } from "../../src/report/september/model.js";
 import { mini, submission } from "../helpers/builders.js";
 import { DATE } from "./helpers.js";
+import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
+import { vacancies, vacancyCells } from "../../src/report/labels.js";
+import { message } from "../../src/messages/index.js";
 
 describe("the report's ranking tables", () => {
   it("say the tie-breakers where units level on the total are ranked apart by them, and nothing where none are", () => {
@@ -22,37 +25,31 @@ describe("the report's ranking tables", () => {
   });
 });
 
-describe("a vetoed unit whose place stays empty, tied with a unit that holds that place", () => {
-  it("loses the prize it would have shared: explain says so, and that the place the tie took beyond it is 空缺 (two 二等奖, one given), as the award list does", async () => {
-    const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
-    const { vacancies } = await import("../../src/report/labels.js");
-    const { message } = await import("../../src/messages/index.js");
-    const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
-    // 丙 100; 甲 vetoed (DZ1's 20 lost: 80) level with 乙 (JS1 30: 80): 2nd both, 二等奖 places 2–3.
-    const r = score(T, submission(T, [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]));
+describe("a vetoed unit whose place stays empty, tied with units that win a prize", () => {
+  const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+  const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+  /** The results of these units, a unit's index by name, and its explanation. */
+  const scored = (units: Parameters<typeof submission>[1]) => {
+    const r = score(T, submission(T, units));
     const at = (n: string): number => r.units.findIndex((u) => u.name === n);
+    return { r, at, explained: (n: string): string => renderExplain(words, PLAIN, T, submission(T, []), r, at(n)) };
+  };
+
+  it("loses the prize it would have shared: explain says so, and that the place the tie took beyond it is 空缺 (two 二等奖, one given), as the award list does", () => {
+    // 丙 100; 甲 vetoed (DZ1's 20 lost: 80) level with 乙 (JS1 30: 80): 2nd both, 二等奖 places 2–3.
+    const { r, at, explained } = scored([{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]);
     expect([r.units[at("甲")]?.ranks.overall, r.units[at("乙")]?.ranks.overall]).toEqual([2, 2]);
     expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
-    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
-    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖;其所占的第 3 名(二等奖)空缺\n");
-    const { vacancyCells } = await import("../../src/report/labels.js");
+    expect(explained("甲")).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖;其所占的第 3 名(二等奖)空缺\n");
     expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").basis)).toEqual(["综合排名第 2 名的甲一票否决,不得获奖,其计奖名次(第 3 名)空缺"]);
   });
-});
 
-describe("a vetoed unit whose place stays empty, tied at the last prize place", () => {
-  it("loses the prize it would have shared, and keeps no place empty: the place the tie took beyond it gives none", async () => {
-    const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
-    const { vacancies } = await import("../../src/report/labels.js");
-    const { message } = await import("../../src/messages/index.js");
-    const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+  it("at a prize's last place, loses the prize it would have shared and keeps no place empty: the place the tie took beyond it gives none", () => {
     // 丙 100, 丁 90; 甲 vetoed (80) level with 乙 (80): 3rd both, 二等奖's last place 3 to 乙, 甲's place 4 none.
-    const r = score(T, submission(T, [{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]));
-    const at = (n: string): number => r.units.findIndex((u) => u.name === n);
+    const { r, at, explained } = scored([{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }]);
     expect([r.units[at("丁")]?.ranks.overall, r.units[at("甲")]?.ranks.overall, r.units[at("乙")]?.ranks.overall]).toEqual([2, 3, 3]);
     expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
-    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
-    expect(renderExplain(words, PLAIN, T, submission(T, []), r, at("甲"))).toContain("  综合排名第 3 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
+    expect(explained("甲")).toContain("  综合排名第 3 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
     expect(vacancies(T, r)).toEqual([]);
   });
 });
