@@ -492,10 +492,31 @@ describe("a kind's weights", () => {
   it("that do not make 100% are said as the weights to mend, at the weights; else the scale", () => {
     const over = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 50%, SH: 35%, DJ: 25% }");
     const said = load(over).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual([`rubric.weights-not-whole r.yaml:${line}:14 乡镇(街道) 各考核线的权重之和为 110%,应为 100%(按现在的权重,满分合计 110,而总分制为 100):请调整权重`]);
+    expect(said).toEqual([`rubric.weights-not-whole r.yaml:${line}:14 乡镇(街道) 各考核线满分都是 100,权重之和应为 100%,现为 110%(满分合计 110):请调整权重`]);
     const scale = text.replace("    scale: 100\n", "    scale: 90\n");
     expect(scale).not.toBe(text);
-    expect(load(scale).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["乡镇(街道) 的总分制为 90,但各考核线满分乘以权重之和为 100:请把 scale 改为 100,或调整各考核线的满分"]);
+    expect(load(scale).diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["乡镇(街道) 的总分制为 90,但各考核线满分乘以权重之和为 100(100 × 40% + 100 × 35% + 100 × 25%):请调整权重或各考核线的满分,使之合计 90;或把 scale 改为 100"]);
+  });
+
+  // 党建 and 业务 each on 100 weighted 30% and 50%, 评议 counted as its 20 points: Σ max × weight is
+  // the scale (30 + 50 + 20 = 100), though the weights add up to 180%.
+  const party = (t: string, max: number): string => t.replace("    name: 党的建设\n    max: 100\n", `    name: 党的建设\n    max: ${max}\n`);
+  const sayAll = (t: string): string[] => load(t).diagnostics.filter((d) => d.code !== "rubric.max-mismatch").map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+  it("need not make 100% where a line is counted as it is (weighted 100%): Σ max × weight makes the scale", () => {
+    const written = party(text, 20).replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 30%, SH: 50%, DJ: 100% }");
+    expect(written).not.toBe(text);
+    expect(sayAll(written)).toEqual([]);
+  });
+
+  it("that do not make the scale, on lines of other maxes, are said with the sum worked, not as weights to make 100%", () => {
+    const written = party(text, 20).replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 30%, SH: 50%, DJ: 20% }");
+    const scaleLine = lineOf("    scale: 100", written);
+    expect(sayAll(written)).toEqual([`rubric.weighted-scale-mismatch r.yaml:${scaleLine}:12 乡镇(街道) 的总分制为 100,但各考核线满分乘以权重之和为 84(100 × 30% + 100 × 50% + 20 × 20%):请调整权重或各考核线的满分,使之合计 100;或把 scale 改为 84`]);
+  });
+
+  it("missing on a line is one error that says how to count the line as it is, not also a sum that does not come out", () => {
+    const written = party(text, 20).replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 30%, SH: 50% }");
+    expect(sayAll(written)).toEqual([`rubric.weight-missing r.yaml:${line}:14 考核线 DJ 没有权重:给出权重时每条考核线都要有;按其满分 20 原样计入的,写 DJ: 100%`]);
   });
 
   it("not read is one error, not also a sum of weights that does not come out", () => {

@@ -383,6 +383,11 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
 /** What a value is said to be where its indicator's unit is known: not said where it is not. */
 const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.number-too-fine", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
 
+/** Each line's max times its weight, as the sum is worked (100 × 30% + 20 × 100%). */
+function weightedTerms(lines: readonly string[], lineByCode: ReadonlyMap<string, { readonly max: Points }>, weights: Readonly<Record<string, number>>): string {
+  return lines.map((lc) => `${formatPoints(lineByCode.get(lc)?.max ?? 0)} × ${formatPoints(weights[lc] ?? 0)}%`).join(" + ");
+}
+
 function checkSum(b: Builder, max: Points, children: readonly { code: string; max: Points }[], path: Path, code: string): void {
   const sum = children.reduce((s, c) => s + c.max, 0);
   if (Number.isNaN(sum) || Number.isNaN(max)) return; // a precision error was reported already
@@ -559,8 +564,11 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
       else if (weights) {
         const w = weights[lc];
-        if (w === undefined) b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc });
-        else {
+        // (The sum is then not checked: without the weight it is no sum to mend.)
+        if (w === undefined) {
+          b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc, max: formatPoints(line.max) });
+          sum = Number.NaN;
+        } else {
           sum += (line.max * w) / 10000;
           shares += w;
         }
@@ -573,12 +581,16 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
     }
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
-      // Weights that do not make 100% are what to mend, said as such; else the scale or the lines' maxes.
-      if (weights && !Number.isNaN(shares) && shares !== 10000) b.error("rubric.weights-not-whole", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, shares: `${formatPoints(shares)}%`, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      // Lines each scored on the scale (100 each of a 百分制): their weights are to make 100%, said as
+      // such. Otherwise Σ max × weight is to make the scale, whatever the weights add up to (a
+      // line of 20 weighted 100%, counted as it is, beside two of 100 weighted 30% and 50%).
+      const eachOnScale = k.lines.every((lc) => lineByCode.get(lc)?.max === scale);
+      if (weights && eachOnScale && !Number.isNaN(shares) && shares !== 10000) b.error("rubric.weights-not-whole", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, shares: `${formatPoints(shares)}%`, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
       // Lines whose maxes add up to the scale already (30 + 70 of 100) are weighted by their maxes:
       // the weights count the shares a second time (58 of 100). Said as that, not as a scale of 58.
       else if (weights && Math.round(plain) === scale) b.error("rubric.weighted-twice", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)), maxes: k.lines.map((lc) => formatPoints(lineByCode.get(lc)?.max ?? 0)).join(" + ") });
-      else b.error(weights ? "rubric.weighted-scale-mismatch" : "rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
+      else if (weights) b.error("rubric.weighted-scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)), terms: weightedTerms(k.lines, lineByCode, weights) });
+      else b.error("rubric.scale-mismatch", ["unit_kinds", ki, "scale"], { kind: k.name ?? k.id, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
     }
     const groups = (k.groups ?? []).map((g) => ({ id: g.id, name: g.name, labels: g.labels }));
     const gids = new Map<string, Path>();
