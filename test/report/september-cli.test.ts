@@ -66,13 +66,23 @@ describe("assess report", () => {
     expect(html).toMatch(/\.nb \{ white-space: nowrap; \}/);
   });
 
-  it("says what the red rows are on a ranking where a vetoed unit keeps its place (河西街道 and 白马镇 ranked in red, unsaid)", async () => {
+  it("says what red rows are on every ranking that has them, a vetoed unit ranked or not (河西街道 and 白马镇 ranked in red, unsaid; 区属国有企业排名's unranked one said on the line tables alone)", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ");
-    for (const ranking of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
-    // Where the vetoed are out of the ranking, their rank column says 一票否决: no legend.
-    expect(text).toMatch(/区属国有企业排名 +\(共 3 个单位\)/);
+    for (const ranking of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名", "区属国有企业排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
+    // A ranking without a vetoed unit: its count alone.
+    expect(text).toMatch(/区直部门排名 +\(共 \d+ 个单位\)/);
+  });
+
+  it("says under a ranking whose awards are marked pending what the mark means (said only at the report's end, pages later)", async () => {
+    const text = await provincialReport("柳河区-待定", "zh-CN");
+    // 文昌街道's 二等奖 and 河东街道's possible one are on the towns' and the 街道组's rankings; the departments' has none.
+    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;标“待定”的奖惩视待认定加扣分的认定而定,见文末\\)`));
+    expect(text).toContain("(待定)");
+    expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位\)/);
+    const en = await provincialReport("liuhe-pending-en", "en");
+    expect(en).toMatch(/\(\d+ units; those in red are vetoed; awards marked pending hang on claims still to be decided, listed at the end\)/);
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {

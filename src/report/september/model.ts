@@ -199,9 +199,21 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
   const chartHeading = message(lang, "report.chart", { ranking: xmlSafe(r.name) });
   const chart = charted && bars.length ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
-  // A vetoed unit that keeps its place shows its rank in red: the note says what red is.
-  const note = message(lang, vetoedRanked > 0 ? "report.count-vetoed" : "report.count", { count: rows.length }) + tieNote(rubric, r, lang);
+  const pending = r.entries.some((e) => {
+    const u = units[e.unit];
+    return u !== undefined && !u.vetoed && (u.certainty?.open.length ?? 0) > 0;
+  });
+  const note = countNote(lang, rows, pending) + tieNote(rubric, r, lang);
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
+}
+
+/**
+ * A table's count of units, with what its marks mean where it has them: red rows (vetoed units,
+ * ranked or not) and awards marked pending (what may change them is said at the report's end).
+ */
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean): string {
+  const legend = [...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []), ...(pending ? [message(lang, "report.legend-pending")] : [])];
+  return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
 
 /**
@@ -236,8 +248,8 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
-  // No 一票否决 said in a row here: the note says what the red rows are.
-  const note = message(lang, rows.some((x) => x.mark === "veto") ? "report.count-vetoed" : "report.count", { count: rows.length }) + tieNote(rubric, r, lang);
+  const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
+  const note = countNote(lang, rows, pending) + tieNote(rubric, r, lang);
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
