@@ -77,9 +77,9 @@ describe("the report HTML", () => {
     const lines = sectionRows("line");
     for (const id of ["DZ", "JS", "BM"]) expect(html).toContain(scored.results.rankings.find((r) => r.id === id)?.name);
     expect(lines.length).toBeGreaterThanOrEqual(14);
-    // A line's ranking has no awards column to say 一票否决: its note says what the red rows are
-    // (the towns' lines have vetoed towns; the departments' none).
-    expect(html.match(/标红的为一票否决单位/g)?.length).toBe(2);
+    // Every ranking with red rows says what they are (the towns' overall and their two lines have
+    // vetoed towns; the departments' none).
+    expect(html.match(/标红的为一票否决单位/g)?.length).toBe(3);
     const awards = sectionRows("awards").map((r) => r.join(" "));
     expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 实际 93.5%,目标 95%");
     expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 实际 96.5%,目标 98%");
