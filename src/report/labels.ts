@@ -1,6 +1,6 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
-import type { Rubric, UnitKind } from "../rubric/model.js";
+import { measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
@@ -88,9 +88,10 @@ function say(a: Award, lang: Lang, named: boolean): string {
 
 /**
  * What an award in the award lists was given on: its place, the recognition's level and cell, the
- * total, the failed value and its target. `unranked`: the rank said for a unit not ranked there.
+ * total, the failed value and its target (the indicator by its code and name: a leader knows no
+ * ZB9). `unranked`: the rank said for a unit not ranked there.
  */
-export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): string {
+export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, unranked = ""): string {
   switch (a.kind) {
     case "rank":
       return message(lang, a.place !== undefined ? "out.ranking-place" : "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, place: a.place ?? "" });
@@ -113,7 +114,7 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, unranked = ""): 
       return rank === null || rank === undefined ? score : message(lang, "out.card-basis", { place: message(lang, "out.ranking-rank", { ranking: a.rankingName, rank }), score });
     }
     case "veto":
-      return message(lang, "report.basis.veto", { indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
+      return message(lang, "report.basis.veto", { indicator: [a.indicator, measureOf(rubric, a.indicator)?.name ?? ""].filter((x) => x !== "").join(" "), value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }
 }
 

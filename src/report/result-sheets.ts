@@ -573,7 +573,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
     if (!u) continue;
     for (const a of u.awards) {
       // The basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起).
-      const basis = awardBasis(a, u, lang, "—");
+      const basis = awardBasis(a, u, lang, rubric, "—");
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};

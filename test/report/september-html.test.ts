@@ -81,8 +81,8 @@ describe("the report HTML", () => {
     // vetoed towns; the departments' none).
     expect(html.match(/标红的为一票否决单位/g)?.length).toBe(3);
     const awards = sectionRows("awards").map((r) => r.join(" "));
-    expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 实际 93.5%,目标 95%");
-    expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 实际 96.5%,目标 98%");
+    expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 出生政策符合率 实际 93.5%,目标 95%");
+    expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 统计合格率 实际 96.5%,目标 98%");
     expect(awards.some((a) => a.startsWith("黄牌警告 新华街道"))).toBe(true);
     expect(awards.some((a) => a.startsWith("单项奖 城关镇") && a.includes("3,000"))).toBe(true);
     // A basis's cell reference kept on one line (加扣 / 分!B17 in English's narrower column), the

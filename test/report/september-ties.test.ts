@@ -129,8 +129,8 @@ describe("a grade a veto gives a unit not ranked", () => {
     const 甲 = r.units.find((u) => u.name === "甲")!;
     const grade = 甲.awards.find((a) => a.kind === "grade")!;
     expect(甲.ranks.overall).toBeNull();
-    expect(awardBasis(grade, 甲, "zh-CN", "—")).toBe("一票否决,不参加综合排名,直接定为不合格");
-    expect(awardBasis(grade, 甲, "en", "—")).toBe("one-vote veto: not ranked in 综合排名, graded 不合格");
+    expect(awardBasis(grade, 甲, "zh-CN", T, "—")).toBe("一票否决,不参加综合排名,直接定为不合格");
+    expect(awardBasis(grade, 甲, "en", T, "—")).toBe("one-vote veto: not ranked in 综合排名, graded 不合格");
   });
 });
 

@@ -21,7 +21,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
       const u = results.units[i];
       if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const cells: Cell[] = [category, xmlSafe(u.name), xmlSafe(listedOpen(u, a, lang, category)), awardAmount(a), xmlSafe(awardBasis(a, u, lang))];
+        const cells: Cell[] = [category, xmlSafe(u.name), xmlSafe(listedOpen(u, a, lang, category)), awardAmount(a), xmlSafe(awardBasis(a, u, lang, rubric))];
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
