@@ -170,6 +170,8 @@ export interface MeasureSpec {
   readonly max?: number;
   /** Whole things counted (起, 人): no fraction. */
   readonly whole?: boolean;
+  /** A target's (its default, as shown, where the scheme gives one): a target is set, not measured. */
+  readonly target?: { readonly default?: string };
 }
 
 /** A measured value left blank, said as its unit asks: a rate, a count (none happened: 0), an amount (nil: 0). */
@@ -201,6 +203,13 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (commonRefusal(p, sheet, c)) return undefined;
   const v = c.value;
   const raw: number | string = v.t === "n" ? v.v : cellText(c);
+  // 无, a dash, N/A for a target: it is set by the responsibility letter (or, left blank, by the
+  // scheme's default where it gives one), never none.
+  if (spec.target && typeof raw === "string" && saysNone(raw)) {
+    const code = spec.target.default !== undefined ? "workbook.none-word-target-default" : "workbook.none-word-target";
+    p.error(code, sheet, c.ref, { value: raw.trim(), code: spec.code, default: spec.target.default ?? "" });
+    return undefined;
+  }
   if (spec.unit !== "percent") return readQuantity(p, sheet, c, raw, spec, finer);
   const min = spec.min ?? 0;
   const max = spec.max ?? 10000;
@@ -244,6 +253,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     // 百分之96.8, 百分之九十六点八 (copied from a document's text): the percentage to type, said.
     const inWords = typeof raw === "string" ? percentInWords(raw) : undefined;
     if (inWords !== undefined) p.error("workbook.rate-in-words", sheet, c.ref, { value: raw, suggestion: `${inWords}%` });
+    // 无, a dash, N/A: a rate has no 0 that means none; it is to be found, not made up.
+    else if (typeof raw === "string" && saysNone(raw)) p.error("workbook.none-word-rate", sheet, c.ref, { value: raw.trim(), code: spec.code });
     else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
@@ -281,7 +292,7 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   const n = chineseNumber(word);
   if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
-  else if (NONE_WORDS.has(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
+  else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 
@@ -333,6 +344,18 @@ export function chineseNumber(s: string): number | undefined {
 /** Words that say "none" where a count or an amount belongs. */
 const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零", "无发生", "未发生", "没发生", "无事故", "暂无", "none", "None", "NONE", "nil"]);
 
+/**
+ * What a form's cell holds for "no figure" (a dash, a slash, N/A, 空, 缺, 不适用), as read after
+ * full-width characters are made half-width: asked to be a number as 无 is.
+ */
+const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "无数据", "暂无数据", "未统计", "未填"]);
+
+/** Whether a cell's text says there is no figure (无, a dash, a slash, N/A…). */
+function saysNone(text: string): boolean {
+  const word = normalizeWidth(text).trim();
+  return NONE_WORDS.has(word) || PLACEHOLDERS.has(word);
+}
+
 /** Units of one kind, by their size: money in 元, a share in ‰. */
 const UNIT_FAMILIES: readonly (readonly (readonly [string, number])[])[] = [
   [["亿元", 1e8], ["亿", 1e8], ["万元", 1e4], ["万", 1e4], ["元", 1]],
@@ -380,7 +403,7 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
   if (h === undefined || !Number.isSafeInteger(h)) {
     // 无 (none happened, nothing received) where a number belongs: the 0 it means asked for.
-    if (typeof raw === "string" && NONE_WORDS.has(normalizeWidth(raw).trim())) {
+    if (typeof raw === "string" && saysNone(raw)) {
       p.error(spec.unit === "amount" ? "workbook.none-word-amount" : "workbook.none-word", sheet, c.ref, { value: raw.trim(), code: spec.code });
       return undefined;
     }

@@ -6,7 +6,7 @@ import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
-import { formatPoints, numberText } from "../model/numbers.js";
+import { formatMeasure, formatPoints, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
@@ -1088,7 +1088,7 @@ export class SubmissionReader {
     const p = this.p;
     const columns = [...role.columns].map(([col, code]) => {
       const m = measureOf(this.rubric, code);
-      const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}) };
+      const spec: MeasureSpec = { code, unit: m?.unit ?? "percent", display: m?.display ?? "%", ...(m && "min" in m && m.min !== undefined ? { min: m.min } : {}), ...(m && "max" in m && m.max !== undefined ? { max: m.max } : {}), ...(m && "whole" in m && m.whole ? { whole: true } : {}), ...targetOf(this.rubric, code) };
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
     const shifted = this.shiftWatch(sheet, role, true);
@@ -1346,4 +1346,11 @@ function ourOutputSheet(rows: readonly (readonly RawCell[])[]): string | undefin
   const titled = both("diff.title").some((w) => title.endsWith(w));
   const headed = [both("diff.col.what"), both("diff.col.change")].every((words) => words.some((w) => heads.includes(w)));
   return titled && headed ? "workbook.our-diff" : undefined;
+}
+
+/** A target's column's part of its cells' spec: its default as shown, where the scheme gives one. */
+function targetOf(rubric: Rubric, code: string): Pick<MeasureSpec, "target"> {
+  const t = rubric.targets.find((x) => x.code === code);
+  if (!t) return {};
+  return { target: t.default !== undefined ? { default: formatMeasure(t.default, t.display) } : {} };
 }

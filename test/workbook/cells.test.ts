@@ -66,3 +66,18 @@ describe("signs and units as clerks type them", () => {
     expect(read("2件", accidents).said).toEqual(["workbook.quantity-with-word-in “2件” 请只填数字 2,不带“件”(本列单位:起)"]);
   });
 });
+
+describe("a dash or N/A where a target belongs", () => {
+  const said = (text: string, target: { default?: string }): string => {
+    const p = new Problems("in.xlsx");
+    expect(readMeasure(p, "指标数据", cell(text), 2, 2, { code: "MB1", unit: "percent", display: "%", target })).toBeUndefined();
+    const d = p.list[0]!;
+    return `${d.code} ${message("zh-CN", d.code, d.data)}`;
+  };
+  it("asks for the target the letter sets, or a blank for the scheme's default where it gives one (never 0: a target of none is no target)", () => {
+    expect(said("—", {})).toBe("workbook.none-word-target 目标 MB1 填的 “—” 不是数值;请按目标责任书填写该单位的目标值");
+    expect(said("N/A", { default: "95%" })).toBe("workbook.none-word-target-default 目标 MB1 填的 “N/A” 不是数值;请按目标责任书填写该单位的目标值,或留空按方案默认的 95% 计");
+    // A rate's target with a word of none in full-width (Ｎ／Ａ) is the same.
+    expect(said("Ｎ／Ａ", {})).toMatch(/^workbook\.none-word-target /);
+  });
+});

@@ -465,11 +465,11 @@ const cases: Case[] = [
     edit: (wb) => {
       const ws = wb.sheetNamed("社会治理");
       for (let r = 2; r <= 12; r++) ws.set(`E${r}`, r);
-      ws.set("C3", "缺");
+      ws.set("C3", "见说明");
     },
     expected: ["workbook.points-not-a-number 社会治理!C3"],
   },
-  { name: "words under an item and a number two columns past the headings", edit: (wb) => void wb.sheetNamed("社会治理").set("C3", "缺").set("F3", 3), expected: ["workbook.points-not-a-number 社会治理!C3"] },
+  { name: "words under an item and a number two columns past the headings", edit: (wb) => void wb.sheetNamed("社会治理").set("C3", "见说明").set("F3", 3), expected: ["workbook.points-not-a-number 社会治理!C3"] },
   // On 指标数据 too: a note's words under ZB1 and a number right after the last heading (the row
   // shifted: its targets were read from the wrong columns once the words were mended).
   {
@@ -483,6 +483,14 @@ const cases: Case[] = [
   },
   // 无 where a count or an amount belongs: the 0 it means asked for (it was "not a number" alone).
   { name: "无 typed for none", values: { 柳河镇: { ZB5: "无", SH3: "无" }, 石桥镇: { ZB2: "暂无" } }, expected: ["workbook.none-word-deduction 社会治理!B2", "workbook.none-word 指标数据!F2", "workbook.none-word-amount 指标数据!C3"] },
+  // A dash, a slash, N/A, 缺 for "no figure" (they were "not a number" alone): a count's, an amount's
+  // and points' 0 asked for; a rate's value to be found out (no 0 means none); a target as its
+  // responsibility letter sets it, whatever its unit.
+  {
+    name: "a dash, a slash, N/A or 缺 for no figure",
+    values: { 柳河镇: { ZB5: "—", SH3: "/", ZB1: "N/A", MB1: "—" }, 石桥镇: { ZB2: "－", MB2: "/", SH6: "缺" } },
+    expected: ["workbook.none-word-deduction 社会治理!B2", "workbook.none-word-points 社会治理!C3", "workbook.none-word-rate 指标数据!B2", "workbook.none-word 指标数据!F2", "workbook.none-word-target 指标数据!O2", "workbook.none-word-amount 指标数据!C3", "workbook.none-word-target 指标数据!P3"],
+  },
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
   { name: "an amount in 亿 or in 元 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" }, 石桥镇: { ZB2: "52000元" } }, expected: ["workbook.quantity-other-unit 指标数据!C2", "workbook.quantity-other-unit 指标数据!C3"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
