@@ -80,7 +80,14 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
  * 1.5?) or a space between digits (1 8): the message that says so, else undefined.
  */
 function ambiguous(text: string): string | undefined {
-  const t = normalizeWidth(text).trim().replace(/[%％]$/, "");
+  const typed = normalizeWidth(text).trim();
+  // 53。5: a full stop typed for the decimal point (a Chinese input method's 。).
+  if (/^[+-]?\d+。\d+\s*%?$/.test(typed)) return "workbook.number-full-stop";
+  // 约96%, 53.5(估), 15左右: an estimate, not the figure.
+  if (APPROXIMATE.test(typed)) return "workbook.number-approximate";
+  // 30.5%%: a sign typed twice.
+  if (/^[+-]?[\d.,]+\s*%\s*%+$/.test(typed)) return "workbook.number-percent-twice";
+  const t = typed.replace(/[%％]$/, "");
   // 0,500: its comma groups three digits, but nobody writes 500 so (a decimal comma's 0.5?).
   if (/^[+-]?0+(,\d{3})+(\.\d*)?$/.test(t)) return "workbook.number-comma-zero";
   if (/^[+-]?\d+(,\d+)+(\.\d*)?$/.test(t)) return "workbook.number-comma";
@@ -89,6 +96,12 @@ function ambiguous(text: string): string | undefined {
   if (/^\(\s*[\d.,]+\s*[%％]?\s*\)$/.test(normalizeWidth(text).trim())) return "workbook.number-brackets";
   return undefined;
 }
+
+/** A per-mille figure (305‰), its number. */
+const PER_MILLE = /^([+-]?\d+(?:\.\d+)?)\s*‰$/;
+
+/** A number said to be about so much (约, 大约, 左右, 估, 以上), before or after it. */
+const APPROXIMATE = /^(?:约|大约|大概|估计|预计|近)\s*[+-]?\d[\d.,]*\s*%?$|^[+-]?\d[\d.,]*\s*%?\s*(?:左右|上下|以上|以下|余|多|估|\(估\)|\(约\)|\(估计\)|\(预计\))$/;
 
 /** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
 function beforeFen(text: string): string | undefined {
@@ -255,6 +268,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     if (inWords !== undefined) p.error("workbook.rate-in-words", sheet, c.ref, { value: raw, suggestion: `${inWords}%` });
     // 无, a dash, N/A: a rate has no 0 that means none; it is to be found, not made up.
     else if (typeof raw === "string" && saysNone(raw)) p.error("workbook.none-word-rate", sheet, c.ref, { value: raw.trim(), code: spec.code });
+    // 305‰ where percentages go: the percentage it is asked for (30.5%), not taken.
+    else if (typeof raw === "string" && PER_MILLE.test(normalizeWidth(raw).trim())) {
+      const n = Number(PER_MILLE.exec(normalizeWidth(raw).trim())?.[1]);
+      p.error("workbook.rate-per-mille", sheet, c.ref, { value: raw.trim(), suggestion: formatRate(Math.round(n * 10)) });
+    }
     else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
@@ -293,6 +311,8 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
+  // 53.5% typed where points go: said as a percentage in a points cell is.
+  else if (/^[+-]?\d[\d.]*\s*%$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 
@@ -410,6 +430,11 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     const other = typeof raw === "string" && spec.display ? otherUnit(raw, spec.display) : undefined;
     if (other) {
       p.error("workbook.quantity-other-unit", sheet, c.ref, { value: String(raw).trim(), unit: spec.display ?? "", ...other });
+      return undefined;
+    }
+    // 15左右 is an estimate, not 15 with a word of its count.
+    if (typeof raw === "string" && APPROXIMATE.test(s)) {
+      p.error("workbook.number-approximate", sheet, c.ref, { value: String(raw).trim() });
       return undefined;
     }
     // 2个 or 3件 in a column of 起: the number without its word is asked for, as a count's is (not

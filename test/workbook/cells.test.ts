@@ -1,7 +1,7 @@
 // One cell read as the user typed it: what the problem asks for is typed as plain digits.
 import { describe, expect, it } from "vitest";
 import { Problems } from "../../src/diagnostics/problems.js";
-import { readMeasure } from "../../src/workbook/cells.js";
+import { readMeasure, readPoints } from "../../src/workbook/cells.js";
 import { message } from "../../src/messages/index.js";
 import type { RawCell } from "../../src/xlsx/read/index.js";
 
@@ -79,5 +79,39 @@ describe("a dash or N/A where a target belongs", () => {
     expect(said("N/A", { default: "95%" })).toBe("workbook.none-word-target-default 目标 MB1 填的 “N/A” 不是数值;请按目标责任书填写该单位的目标值,或留空按方案默认的 95% 计");
     // A rate's target with a word of none in full-width (Ｎ／Ａ) is the same.
     expect(said("Ｎ／Ａ", {})).toMatch(/^workbook\.none-word-target /);
+  });
+});
+
+describe("everyday slips in a number, each said as what it is at its cell", () => {
+  const rate = (text: string): string => {
+    const p = new Problems("in.xlsx");
+    expect(readMeasure(p, "指标数据", cell(text), 2, 2, { code: "ZB1", unit: "percent", display: "%" })).toBeUndefined();
+    const d = p.list[0]!;
+    return `${d.code} ${message("zh-CN", d.code, d.data)}`;
+  };
+  const count = (text: string): string => {
+    const p = new Problems("in.xlsx");
+    expect(readMeasure(p, "指标数据", cell(text), 2, 2, { code: "ZB5", unit: "number", display: "起", whole: true })).toBeUndefined();
+    return p.list[0]!.code;
+  };
+  const points = (text: string): string => {
+    const p = new Problems("in.xlsx");
+    expect(readPoints(p, "党政线", cell(text), 2, 2, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();
+    const d = p.list[0]!;
+    return `${d.code} ${message("zh-CN", d.code, d.data)}`;
+  };
+  it("an estimate (约96%, 53.5（估）, 15起左右) asks for the exact figure (it was 'not a rate' or 'not a number')", () => {
+    expect(rate("约96%")).toBe("workbook.number-approximate “约96%” 是约数(约、左右、估等);请填核实后的确切数值,只填数字");
+    expect(points("53.5（估）")).toMatch(/^workbook\.number-approximate /);
+    expect(count("15左右")).toBe("workbook.number-approximate");
+  });
+  it("a full stop for the decimal point (53。5) says so", () => {
+    expect(points("53。5")).toBe("workbook.number-full-stop “53。5” 中的 “。” 是句号;小数请用小数点 .(如 53.5)");
+    expect(rate("96。5%")).toMatch(/^workbook\.number-full-stop /);
+  });
+  it("a % typed twice, a per-mille figure where a percentage goes, a percentage where points go: each asked about", () => {
+    expect(rate("30.5%%")).toBe("workbook.number-percent-twice “30.5%%” 多写了 %;百分数只写一个 %(如 30.5%)");
+    expect(rate("305‰")).toBe("workbook.rate-per-mille “305‰” 是千分数,此处填百分数;是否应为 30.5%?");
+    expect(points("53.5%")).toBe("workbook.percent-in-points DZ2 应填分值,不是百分数(53.5%)");
   });
 });
