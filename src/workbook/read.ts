@@ -1002,7 +1002,7 @@ export class SubmissionReader {
     }
     absent.forEach(({ name, row }, i) => {
       const near = nears[i] ?? [];
-      const data = { unit: name, near: near.join("、") };
+      const data = { unit: name, near: near.join("、"), lists: roster.sheet };
       this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
     });
     // And the other way: a unit on the sheets the template was not made for (a row that crept in

@@ -1052,6 +1052,15 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
+  it("a unit deleted from every sheet is said at the template's list, naming that sheet (hidden: the clerk could not find _lists!F3); a ledger row of a unit on no sheet says what to do", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "丁镇", code: "JF2", level: "市级", status: "已认定" }]);
+    for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).deleteRow(4);
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toContain("in.xlsx: _lists!F3 单位 “丙镇” 在模板的单位名单(模板中隐藏的 _lists 工作表)中,但各工作表中都没有它的行:它不会有得分和名次。如该单位已撤并,可不理会;否则请补上它的各行");
+    expect(said).toContain("in.xlsx: 加扣分!A2 加扣分记录中的单位 “丁镇” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录");
+  });
+
   it("values in a row without a name are said at the name's cell, naming the first value and its cell (a number far right on a long sheet was not named)", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     book.sheetNamed("党政线").set("D6", 12).set("F6", 3);
