@@ -8,7 +8,7 @@ import { message, type Lang } from "../messages/index.js";
 import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
-import type { Cover, Submission } from "../model/submission.js";
+import { coverYear, type Cover, type Submission } from "../model/submission.js";
 import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
@@ -69,7 +69,8 @@ function t(lang: Lang, code: string, data: Record<string, string | number> = {})
 /** "青山区2026年度 综合排名": the district and year of the cover, as far as it gives them. */
 export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
   const district = xmlSafe(cover.district ?? "").trim();
-  const year = xmlSafe(cover.year ?? "").trim().replace(/\s*(年度|年)$/, "");
+  // A year typed in full-width digits (２０２６) or in Chinese (二〇二六) said as the report says it.
+  const year = coverYear(xmlSafe(cover.year ?? ""));
   if (district && year) return t(lang, "out.title.full", { district, year, name });
   if (year) return t(lang, "out.title.year", { year, name });
   if (district) return t(lang, "out.title.district", { district, name });

@@ -182,3 +182,12 @@ describe("wrapped text's lines", () => {
     expect(width).toBeGreaterThanOrEqual(37);
   });
 });
+
+describe("a result sheet's title", () => {
+  it("says a year typed in full-width digits or in Chinese as the report's title does (青山区２０２６年度 综合排名)", async () => {
+    const { sheetTitle } = await import("../../src/report/result-sheets.js");
+    expect(sheetTitle("zh-CN", { district: "青山区", year: "２０２６" }, "综合排名")).toBe("青山区2026年度 综合排名");
+    expect(sheetTitle("zh-CN", { district: "青山区", year: "二〇二六年" }, "综合排名")).toBe("青山区2026年度 综合排名");
+    expect(sheetTitle("zh-CN", { year: "2026年度" }, "综合排名")).toBe("2026年度 综合排名");
+  });
+});
