@@ -58,14 +58,38 @@ export function mergesOverData(p: Problems, sheet: string, merges: readonly stri
     if (!BLANK_UNDER_MERGE.has(d.code) || !loc || !("sheet" in loc) || loc.sheet !== sheet || !loc.cell) continue;
     blanks.set(loc.cell, d);
   }
-  const merged = checkMerges(p, sheet, merges, area, filled, (row, col) => blanks.has(`${colName(col)}${row}`));
+  // What each merge leaves blank, by whose cell it is (F3 东湖街道 DZ3.4): a clerk looks for a unit, not a range.
+  const under = (r: Range): string => {
+    const said: string[] = [];
+    for (const [ref, d] of blanks) {
+      const cell = cellAt(ref);
+      if (!cell || !within(r, cell) || (cell.row === r.r1 && cell.col === r.c1)) continue;
+      said.push([ref, d.unit ?? "", typeof d.data.code === "string" ? d.data.code : ""].filter((x) => x !== "").join(" "));
+    }
+    return said.length > UNDER_SAID ? `${said.slice(0, UNDER_SAID).join("、")}…` : said.join("、");
+  };
+  const merged = checkMerges(p, sheet, merges, area, filled, (row, col) => blanks.has(`${colName(col)}${row}`), under);
   if (!merged.length) return;
   const gone = new Set<Diagnostic>();
   for (const [ref, d] of blanks) {
     const cell = cellAt(ref);
-    if (cell && merged.some((r) => r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2)) gone.add(d);
+    if (cell && merged.some((r) => within(r, cell))) gone.add(d);
   }
   if (gone.size) p.withdraw(gone);
+}
+
+interface Range {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+/** Blank cells under a merge named, at most. */
+const UNDER_SAID = 3;
+
+function within(r: Range, cell: { row: number; col: number }): boolean {
+  return r.r1 <= cell.row && cell.row <= r.r2 && r.c1 <= cell.col && cell.col <= r.c2;
 }
 
 /** Whether any read cell of rows `from` to `to` holds something. */
@@ -81,8 +105,8 @@ function rowsHold(area: DataArea, filled: (row: number, col: number) => boolean,
  * cell alone, and is told of the rest again): an error at its first cell. A merge of blank cells
  * that may stay blank misleads nobody. Gives the ranges said.
  */
-export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean, blank: (row: number, col: number) => boolean = () => false): { r1: number; c1: number; r2: number; c2: number }[] {
-  const said: { r1: number; c1: number; r2: number; c2: number }[] = [];
+export function checkMerges(p: Problems, sheet: string, merges: readonly string[], area: DataArea, filled: (row: number, col: number) => boolean, blank: (row: number, col: number) => boolean = () => false, under: (r: Range) => string = () => ""): Range[] {
+  const said: Range[] = [];
   if (area.to < area.from) return said;
   for (const ref of merges) {
     const r = rangeOf(ref);
@@ -99,7 +123,8 @@ export function checkMerges(p: Problems, sheet: string, merges: readonly string[
     const first = `${colName(r.c1)}${r.r1}`;
     // A merge of blank cells (said where its blanks were): nothing in its first cell either.
     const empty = !filled(r.r1, r.c1) && r.r1 >= area.from;
-    p.error(empty ? "workbook.merged-blank" : "workbook.merged-data", sheet, first, { range: ref.trim(), first });
+    const blanks = under(r);
+    p.error(empty ? "workbook.merged-blank" : blanks ? "workbook.merged-data-blanks" : "workbook.merged-data", sheet, first, { range: ref.trim(), first, blanks });
     said.push(r);
   }
   return said;

@@ -97,7 +97,7 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("经济发展").set("B3", null).set("B4", null).merge("B2:B4");
     },
-    expected: ["workbook.merged-data 经济发展!B2"],
+    expected: ["workbook.merged-data-blanks 经济发展!B2"],
   },
   { name: "a group's label for its name", edit: (wb) => void wb.sheetNamed("经济发展").set("B2", "镇"), expected: [] },
   { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },

@@ -545,7 +545,7 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "注:本表由各镇街填报").merge("A6:H6");
     },
     // (指标数据!C3, blank under the merge, is the merge's: not asked for again.)
-    expected: ["workbook.merged-data 党政线!B2", "workbook.merged-data 指标数据!B3", "workbook.merged-data 加扣分!G2"],
+    expected: ["workbook.merged-data-blanks 党政线!B2", "workbook.merged-data-blanks 指标数据!B3", "workbook.merged-data 加扣分!G2"],
   },
   {
     // A merge of blank cells where scores belong: typing into it fills its first cell alone, and the
@@ -560,7 +560,7 @@ const cases: Case[] = [
       wb.sheetNamed("指标数据").set("F3", null).set("F4", null).merge("F2:F4");
       wb.sheetNamed("加扣分").set("F4", null).merge("F3:F4");
     },
-    expected: ["workbook.merged-blank 党政线!B2", "workbook.merged-data 指标数据!F2", "workbook.merged-data 加扣分!F3"],
+    expected: ["workbook.merged-blank 党政线!B2", "workbook.merged-data-blanks 指标数据!F2", "workbook.merged-data-blanks 加扣分!F3"],
   },
   {
     // A header merged down over the units' rows hides them; the values under it (kept, as LibreOffice
@@ -724,7 +724,7 @@ const cases: Case[] = [
     expected: ["workbook.bad-unit-name-shifted 部门!A2", "warning workbook.roster-unit-absent _lists!F4"],
   },
   // Merged down over a unit's row, a heading hides its values: said, as before.
-  { name: "a heading merged down over a unit's row", edit: (wb) => void wb.sheetNamed("部门").merge("B1:B2"), expected: ["workbook.merged-data 部门!B1"] },
+  { name: "a heading merged down over a unit's row", edit: (wb) => void wb.sheetNamed("部门").merge("B1:B2"), expected: ["workbook.merged-data-blanks 部门!B1"] },
   {
     // Two items' headers merged into one (for looks): the second item's column has no header; said at the merge.
     name: "a header merged over two items' columns",
@@ -1059,6 +1059,16 @@ describe("what a clerk types around the figures", () => {
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: _lists!F3 单位 “丙镇” 在模板的单位名单(模板中隐藏的 _lists 工作表)中,但各工作表中都没有它的行:它不会有得分和名次。如该单位已撤并,可不理会;否则请补上它的各行");
     expect(said).toContain("in.xlsx: 加扣分!A2 加扣分记录中的单位 “丁镇” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录");
+  });
+
+  it("a merge over a unit's cells names whose cells it leaves blank (F2:F3 named neither 乙街道 nor the item)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "甲镇", code: "KF5", status: "已认定" }, { unit: "乙街道", code: "KF5", status: "已认定" }]);
+    book.sheetNamed("党政线").merge("B2:B3");
+    book.sheetNamed("加扣分").set("F3", null).merge("F2:F3");
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toContain("in.xlsx: 党政线!B2 B2:B3 是合并单元格:只有左上角的 B2 有值,其余单元格读作空白(B3 乙街道 DZ2);请取消合并,在每个单元格中分别填写");
+    expect(said).toContain("in.xlsx: 加扣分!F2 F2:F3 是合并单元格:只有左上角的 F2 有值,其余单元格读作空白(F3 乙街道);请取消合并,在每个单元格中分别填写");
   });
 
   it("values in a row without a name are said at the name's cell, naming the first value and its cell (a number far right on a long sheet was not named)", async () => {
