@@ -425,7 +425,7 @@ describe("the comprehensive sample", () => {
     const ws = wb.getWorksheet("社会治理")!;
     let row = 0;
     ws.eachRow((r, i) => void (r.getCell(1).value === "青龙乡" && (row = i)));
-    ws.getCell(`C${row}`).value = "95%";
+    ws.getCell(`C${row}`).value = "见附件";
     // A count's message has a unit of its own (起): the unit's name is put first all the same.
     const rates = wb.getWorksheet("指标数据")!;
     let ratesRow = 0;
@@ -437,13 +437,13 @@ describe("the comprehensive sample", () => {
     const file = join(dir, "unit-named.xlsx");
     await wb.xlsx.writeFile(file);
     const r = await cli(["validate", file]);
-    expect(r.err).toContain(`社会治理!C${row}: 错误: 青龙乡 SH6 的分值 “95%” 不是数字;请填 0 到 20 之间的阿拉伯数字 [workbook.points-not-a-number]`);
-    expect((await cli(["validate", file, "--lang", "en"])).err).toContain(`社会治理!C${row}: error: 青龙乡 — SH6: the points "95%" are not a number`);
+    expect(r.err).toContain(`社会治理!C${row}: 错误: 青龙乡 SH6 的分值 “见附件” 不是数字;请填 0 到 20 之间的阿拉伯数字 [workbook.points-not-a-number]`);
+    expect((await cli(["validate", file, "--lang", "en"])).err).toContain(`社会治理!C${row}: error: 青龙乡 — SH6: the points "见附件" are not a number`);
     expect(r.err).toContain(`指标数据!F${ratesRow}: 错误: 杨柳镇 ZB5 未填写(单位:起);没有发生请填 0 [workbook.blank-quantity]`);
     expect(r.err).toMatch(/加扣分!B\d+: 错误: 未知代码 “XX1”/);
     const j = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { code: string; unit?: string; message: string }[] };
     const d = j.diagnostics.find((x) => x.code === "workbook.points-not-a-number");
-    expect(d).toMatchObject({ unit: "青龙乡", message: "SH6 的分值 “95%” 不是数字;请填 0 到 20 之间的阿拉伯数字" });
+    expect(d).toMatchObject({ unit: "青龙乡", message: "SH6 的分值 “见附件” 不是数字;请填 0 到 20 之间的阿拉伯数字" });
     // A message that names its unit already is not given it twice.
     expect(j.diagnostics.find((x) => x.code === "workbook.ledger-pending")?.unit).toBeUndefined();
   });
