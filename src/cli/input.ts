@@ -1,9 +1,10 @@
 // What score, validate, explain and report load: the workbook's file, read and handed to the
 // loading library with the rubrics on disk; diagnostics printed; a valid submission or an exit code.
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { loadWorkbook, type Loaded } from "../load/index.js";
+import { namedByFile } from "../load/file-name.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Results } from "../model/results.js";
@@ -32,27 +33,16 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   return { ...loaded, diagnostics: [...open, ...loaded.diagnostics], bytes: read.bytes };
 }
 
-/** File-level failures whose file's name says more than its bytes. */
-const NAMED_BY_FILE = new Set(["xlsx.not-zip", "xlsx.text-file", "xlsx.legacy-xls", "xlsx.empty", "xlsx.truncated"]);
-
 /**
- * A file that is no workbook, said by its name where that tells what it is: the lock file Excel or
- * WPS (~$…) or LibreOffice (.~lock.…#) keeps beside a workbook open, picked by mistake in a shared
- * folder (with the workbook beside it named); WPS's own .et format (a legacy .xls to the reader).
+ * A file that is no workbook, said by its name where that tells what it is (namedByFile), with the
+ * workbook a lock file stands beside named where it is there.
  */
 function withFileName(file: string, loaded: Loaded): Loaded {
-  const i = loaded.diagnostics.findIndex((d) => d.severity === "error" && NAMED_BY_FILE.has(d.code));
-  const d = loaded.diagnostics[i];
-  if (!d) return loaded;
-  const name = basename(file);
-  const said = (code: string, data: Record<string, string | number> = {}): Loaded => ({ ...loaded, diagnostics: loaded.diagnostics.map((x, k) => (k === i ? { ...x, code, data } : x)) });
-  const libre = /^\.~lock\.(.+)#$/.exec(name)?.[1];
-  if (name.startsWith("~$") || libre !== undefined) {
+  return namedByFile(basename(file), loaded, (name) => {
+    const libre = /^\.~lock\.(.+)#$/.exec(name)?.[1];
     const workbook = libre ?? lockedBy(dirname(file), name.slice(2));
-    return workbook !== undefined && existsSync(join(dirname(file), workbook)) ? said("file.lock-file", { workbook }) : said("file.lock-file-alone");
-  }
-  if (d.code === "xlsx.legacy-xls" && /^\.(et|ett)$/i.test(extname(name))) return said("xlsx.wps-et");
-  return loaded;
+    return workbook !== undefined && existsSync(join(dirname(file), workbook)) ? workbook : undefined;
+  });
 }
 
 /** The workbook an Excel lock file (~$ and the name, or ~$ in place of a long name's first two characters) stands beside. */

@@ -3,6 +3,7 @@
 // the September report and the JSON to download. The same core as the CLI does every step; the
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
+import { namedByFile } from "../load/file-name.js";
 import { rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
@@ -370,7 +371,9 @@ export function start(doc: Document): void {
     }
     if (!live()) return;
     try {
-      const loaded = await loadWorkbook({
+      // A lock file or a WPS .et said as the command line says it (by its name: the page cannot
+      // look beside it for the workbook it locks).
+      const loaded = namedByFile(file.name, await loadWorkbook({
         file: file.name,
         bytes,
         rubrics: source(),
@@ -381,7 +384,7 @@ export function start(doc: Document): void {
           say(t(code, data));
           await paint();
         },
-      });
+      }));
       if (!live()) return;
       const { rubric, submission } = loaded;
       if (!rubric || !submission) {

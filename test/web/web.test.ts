@@ -2,7 +2,7 @@
 // playwright-core): a valid sample gives the rankings `assess score --json` gives, a broken one the
 // messages `assess validate` prints, the downloaded workbook scores again the same, a unit's
 // explanation is `assess explain`'s — and the page asks the network for nothing.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // An .xls may be chosen in the picker at all (greyed out, it could not be, nor be told what it is).
     expect((await page.getAttribute("#workbook", "accept"))?.split(",")).toEqual(expect.arrayContaining([".xlsx", ".xls"]));
+  });
+
+  it("says a lock file (~$…, .~lock.…#) or a WPS .et picked by mistake is that, as validate does (it was 'not an .xlsx: save it as one' and 'a text file')", async () => {
+    const excelLock = join(dir, "~$qingshan-2026.xlsx");
+    writeFileSync(excelLock, Buffer.from([0x0a, 0x41, 0x64, 0x6d, 0x69, 0x6e, 0x20, 0x20]));
+    const libreLock = join(dir, ".~lock.qingshan-2026.xlsx#");
+    writeFileSync(libreLock, ",user,host,04.12.2026 14:00,file:///home/user/.config/libreoffice/4;");
+    const et = join(dir, "考核表.et");
+    copyFileSync("samples/broken/legacy.xlsx", et);
+    const shown = async (file: string): Promise<string> => {
+      await choose(file);
+      return (await page.textContent("ul.diagnostics li")) ?? "";
+    };
+    for (const lock of [excelLock, libreLock]) expect(await shown(lock)).toContain("这是 Excel、WPS 或 LibreOffice 打开工作簿时留下的临时锁文件(名称以 ~$ 或 .~lock. 开头),不是工作簿;请选同一文件夹中的工作簿本身");
+    expect(await shown(et)).toContain("这是 WPS 表格的 .et 文件");
   });
 
   it("lists the first 20 problems of a kind, and the rest of it when their line is opened", async () => {
