@@ -120,6 +120,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("26 个错误");
   });
 
+  it("fits the comprehensive sample's widest ranking in a window of 800 px, in either language (its awards were cut at the right edge)", async () => {
+    for (const lang of ["zh-CN", "en-US"]) {
+      const narrow = await browser.newPage({ viewport: { width: 800, height: 600 }, locale: lang });
+      try {
+        await narrow.goto(pathToFileURL(PAGE).href);
+        await narrow.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+        await narrow.waitForSelector("section.ranking table", { timeout: 60_000 });
+        const widths = await narrow.evaluate(() => [...document.querySelectorAll("section.ranking")].map((s) => (s.querySelector("table")?.scrollWidth ?? 0) - s.clientWidth));
+        expect(Math.max(...widths), lang).toBeLessThanOrEqual(0);
+      } finally {
+        await narrow.close();
+      }
+    }
+  });
+
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     // Totals its pending claims may move, no rank or award: whose, and where to, as the terminal says.
