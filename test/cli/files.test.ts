@@ -86,8 +86,8 @@ describe("an output of ours given back as the input", () => {
     expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "both", "-o", report])).code).toBe(0);
     await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", changes]);
     // (No "scored under the bundled scheme" guess for it either.)
-    expect((await cli(["validate", report])).err).toBe(`${report}: 排名报告: 错误: 这是 assess report 生成的排名报告,不是填报的考核工作簿;请对填报的工作簿运行 [workbook.our-report]\n`);
-    expect((await cli(["score", page])).err).toBe(`${page}: 错误: 这是 assess report 生成的网页报告,不是考核工作簿;请对填报的工作簿(.xlsx)运行 [xlsx.our-report-page]\n`);
+    expect((await cli(["validate", report])).err).toBe(`${report}: 排名报告: 错误: 这是 assess report 生成的排名报告,不是填报的考核工作簿;请改用填报的工作簿 [workbook.our-report]\n`);
+    expect((await cli(["score", page])).err).toBe(`${page}: 错误: 这是 assess report 生成的网页报告,不是考核工作簿;请改用填报的工作簿(.xlsx) [xlsx.our-report-page]\n`);
     // The district scheme's report (its sheet named by the rubric, 九月排名报告), and the browser edition.
     const district = join(dir, "q.xlsx");
     await cli(["report", "samples/qingshan-2026.xlsx", "-o", district]);
@@ -95,7 +95,7 @@ describe("an output of ours given back as the input", () => {
     const web = join(dir, "page.html");
     expect((await cli(["web", "-o", web])).code).toBe(0);
     expect((await cli(["validate", web])).err).toContain("[xlsx.our-web-page]");
-    expect((await cli(["explain", changes, "青龙乡", "--lang", "en"])).err).toContain(`${changes}: 变更说明: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; run this on the workbook that was filled in [workbook.our-diff]`);
+    expect((await cli(["explain", changes, "青龙乡", "--lang", "en"])).err).toContain(`${changes}: 变更说明: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; use the workbook that was filled in instead [workbook.our-diff]`);
   });
 
   it("is told by its content, not its name: a user's own sheet named 变更说明 is no list of ours", async () => {

@@ -26,16 +26,16 @@ export const xlsxMessages: Catalog = {
     en: "this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again",
   },
   "xlsx.our-report-page": {
-    "zh-CN": "这是 assess report 生成的网页报告,不是考核工作簿;请对填报的工作簿(.xlsx)运行",
-    en: "this is a ranking report page made by assess report, not an assessment workbook; run this on the filled-in workbook (.xlsx)",
+    "zh-CN": "这是 assess report 生成的网页报告,不是考核工作簿;请改用填报的工作簿(.xlsx)",
+    en: "this is a ranking report page made by assess report, not an assessment workbook; use the filled-in workbook (.xlsx) instead",
   },
   "xlsx.our-diff-page": {
-    "zh-CN": "这是 assess diff 生成的变更说明网页,不是考核工作簿;请对填报的工作簿(.xlsx)运行",
-    en: "this is a page of changes made by assess diff, not an assessment workbook; run this on the filled-in workbook (.xlsx)",
+    "zh-CN": "这是 assess diff 生成的变更说明网页,不是考核工作簿;请改用填报的工作簿(.xlsx)",
+    en: "this is a page of changes made by assess diff, not an assessment workbook; use the filled-in workbook (.xlsx) instead",
   },
   "xlsx.our-web-page": {
-    "zh-CN": "这是 assess web 生成的网页版(在浏览器中打开它,再在其中选择工作簿),不是考核工作簿;请对填报的工作簿(.xlsx)运行",
-    en: "this is the browser edition made by assess web (open it in a browser and choose the workbook there), not an assessment workbook; run this on the filled-in workbook (.xlsx)",
+    "zh-CN": "这是 assess web 生成的网页版(在浏览器中打开它,再在其中选择工作簿),不是考核工作簿;请改用填报的工作簿(.xlsx)",
+    en: "this is the browser edition made by assess web (open it in a browser and choose the workbook there), not an assessment workbook; use the filled-in workbook (.xlsx) instead",
   },
   "xlsx.rubric-file": {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
