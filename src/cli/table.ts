@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, totalsMoving } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tiesBrokenBy, totalsMoving } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -124,7 +124,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // Totals alone that may move (no rank, no award): whose, and where to (the table gives one total each).
   const totals = results.pendingRows > 0 && !ranges && !marked ? totalsMoving(results, ranking, ctx.lang) : undefined;
   const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, file: said.file, unit: quoted(totals.first) }) + "\n" : "") : "";
-  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${pending}`;
+  // Units level on what it ranks by ranked apart: by what (the table may not show it).
+  const broken = tiesBrokenBy(rubric, ranking, ctx.lang);
+  const tieNote = broken ? ctx.t(broken.count > 1 ? "table.tie-note" : "table.tie-note-one", { keys: broken.keys }) + "\n" : "";
+  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${tieNote}${pending}`;
 }
 
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */

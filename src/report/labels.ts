@@ -390,6 +390,18 @@ export function tieColumns(rubric: Rubric, r: { readonly id: string; readonly un
   return keys.map((key) => ({ key, heading: message(lang, "out.tie-breaker", { name: rankKeyName(rubric, r.unitKind, key, lang) }), points: keyPoints(rubric, r.unitKind, key) }));
 }
 
+/**
+ * Where units level on what a ranking ranks by were ranked apart by its tie-breakers: those keys
+ * named in turn (DJ 党的建设、JJ 经济发展), and how many. Undefined where no tie was broken so.
+ */
+export function tiesBrokenBy(rubric: Rubric, r: RankingResult, lang: Lang): { keys: string; count: number } | undefined {
+  const keys = rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? [];
+  if (!keys.length) return undefined;
+  const ranked = r.entries.filter((e) => e.rank !== null);
+  const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
+  return split ? { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")), count: keys.length } : undefined;
+}
+
 /** What a ranking ranks or breaks ties by, named: 总分, or a line's or item's code and name. */
 export function rankKeyName(rubric: Rubric, kind: string, key: string, lang: Lang): string {
   return key === "total" ? message(lang, "out.total") : `${key} ${rankKey(rubric, kind, key)?.name ?? ""}`.trim();

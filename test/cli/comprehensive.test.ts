@@ -63,6 +63,30 @@ describe("the comprehensive sample", () => {
     ]);
   });
 
+  it("says under a ranking where units level on the total were ranked apart by its tie-breakers, in the terminal and on its sheet (河东街道 and 文昌街道 both 89.50: the report alone said DJ decided)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    // 柳河镇 vetoed (its ZB5 one accident), and 文昌街道 2.87 taken off: level with 河东街道.
+    wb.getWorksheet("指标数据")!.getCell("F2").value = 1;
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "KF3", null, null, 2.87, "已认定", null, "重大安全隐患整改不到位"];
+    const file = join(dir, "tied-streets.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "tied-streets.scored.xlsx");
+    const r = await cli(["score", file, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const streets = book.getWorksheet("街道组排名")!;
+    const names = (row: number): unknown[] => (streets.getRow(row).values as unknown[]).slice(1);
+    const [hedong, wenchang] = [4, 5, 6, 7].map(names).filter((v) => v.includes("河东街道") || v.includes("文昌街道"));
+    expect(hedong?.includes(89.5) && wenchang?.includes(89.5)).toBe(true);
+    expect(String(streets.getCell("A2").value).split("\n")).toContain("同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次");
+    // The departments' ranking, no tie broken there: no such line.
+    expect(String(book.getWorksheet("区直部门排名")!.getCell("A2").value)).not.toContain("同分的单位");
+  });
+
   it("gives 得分明细 its 加分 and 扣分 columns wherever the kind may have them, though no row was recorded (as its ranking sheet shows 0.00)", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);

@@ -11,6 +11,8 @@ export const reportMessages: Catalog = {
   "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
   "out.charged-to": { "zh-CN": "加扣分(计入 {code})", en: "Bonus/deduction (in {code})" },
   "out.total": { "zh-CN": "总分", en: "Total" },
+  "out.tie-note": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次", en: "Units level on it are ranked apart by {keys}, in that order" },
+  "out.tie-note-one": { "zh-CN": "同分的单位按 {keys} 比较排定名次", en: "Units level on it are ranked apart by {keys}" },
   "out.tie-breaker": { "zh-CN": "{name}(同分时比较)", en: "{name} (tie-breaker)" },
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
   "out.code": { "zh-CN": "代码", en: "Code" },

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, rankKeyName, showsAwards, statusText, withoutAmount } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, showsAwards, statusText, tiesBrokenBy, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -216,16 +216,10 @@ function countNote(lang: Lang, rows: readonly Row[], pending: boolean): string {
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
 
-/**
- * Where units level on what the ranking ranks by are ranked apart by its tie-breakers (南湖区 3rd,
- * 青山县 4th, both 18.50): what decided it, which the table may not show. Empty otherwise.
- */
+/** What decided a tie the table may not show (南湖区 3rd, 青山县 4th, both 18.50), in brackets; empty where no tie was broken. */
 function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string {
-  const keys = rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? [];
-  if (!keys.length) return "";
-  const ranked = r.entries.filter((e) => e.rank !== null);
-  const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
-  return split ? message(lang, keys.length > 1 ? "report.tie-note" : "report.tie-note-one", { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) }) : "";
+  const broken = tiesBrokenBy(rubric, r, lang);
+  return broken ? message(lang, broken.count > 1 ? "report.tie-note" : "report.tie-note-one", { keys: broken.keys }) : "";
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
