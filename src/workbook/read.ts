@@ -285,12 +285,15 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       p.warn("workbook.scale-row-differs", sheet, c.ref, { code: item.code, value: formatPoints(Math.round(v * 100)), max: formatPoints(item.max) });
     }
   };
+  const columnTotals = new ColumnTotals(codedCols);
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) return;
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
+    // (A 满分 row's marks, a 合计's sums and a footer's figures are no unit's.)
+    if (name !== "" && !isSummaryName(name) && !isScaleName(name) && !isFooterText(name)) columnTotals.add(cells);
     // Whether any coded cell holds a value (a footer's words may stand under the score columns
     // too, 填表人:张三 … 审核人:李四: not values).
     let valued = false;
@@ -306,6 +309,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const summary = row.find((c) => c.value.t === "s" && isSummaryName(c.value.v));
       if (summary) {
         p.warn("workbook.summary-row", sheet, summary.ref, { value: cellText(summary) });
+        return;
+      }
+      // Each number the sum of its column above (=SUM(B2:B21) with no 合计 beside it): a totals
+      // row, said so, and not read as a unit's.
+      if (valued && columnTotals.isTotal(cells)) {
+        p.warn("workbook.unnamed-total-row", sheet, refOf(nameCol, r), {});
         return;
       }
       // 满分 there too (the items' full marks, labelled in the 序号 column or merged over both; not
@@ -1353,4 +1362,41 @@ function targetOf(rubric: Rubric, code: string): Pick<MeasureSpec, "target"> {
   const t = rubric.targets.find((x) => x.code === code);
   if (!t) return {};
   return { target: t.default !== undefined ? { default: formatMeasure(t.default, t.display) } : {} };
+}
+
+/**
+ * The numbers of a sheet's coded columns added up over the rows with a name so far, to know a
+ * row of their sums (a totals row whose 合计 was never written) for what it is.
+ */
+class ColumnTotals {
+  private readonly sums = new Map<number, number>();
+  private rows = 0;
+
+  constructor(private readonly cols: readonly number[]) {}
+
+  add(cells: readonly (RawCell | undefined)[]): void {
+    this.rows++;
+    for (const col of this.cols) {
+      const v = cells[col]?.value;
+      if (v?.t === "n") this.sums.set(col, (this.sums.get(col) ?? 0) + Math.round(v.v * 100));
+    }
+  }
+
+  /**
+   * Whether the row's numbers, two at least and nothing else, not all 0, are each its column's sum
+   * over three rows or more (over one, a copy of that row with its name cleared is no total).
+   */
+  isTotal(cells: readonly (RawCell | undefined)[]): boolean {
+    if (this.rows < 3) return false;
+    let seen = 0;
+    let some = false;
+    for (const col of this.cols) {
+      const c = cells[col];
+      if (isBlank(c)) continue;
+      if (c?.value.t !== "n" || Math.round(c.value.v * 100) !== (this.sums.get(col) ?? Number.NaN)) return false;
+      seen++;
+      some ||= c.value.v !== 0;
+    }
+    return seen >= 2 && some;
+  }
 }

@@ -11,6 +11,7 @@ import { COVER_LABELS, isSummaryName } from "../../src/workbook/layout.js";
 import { rubricSource } from "../../src/cli/rubric-source.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
+import { colName } from "../../src/xlsx/refs.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { leaves, type Rubric } from "../../src/rubric/model.js";
 import { fillToBuffer, type FillSpec } from "../helpers/fill.js";
@@ -732,6 +733,28 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").merge("B1:C1");
     },
     expected: ["workbook.missing-column-merged 人口计生线!B1"],
+  },
+  {
+    // =SUM(B2:B4) under each column with no 合计 written beside them: a totals row all the same (it
+    // was "this row has values but no unit name"); a unit's row with its name cleared is not one.
+    name: "a row of each column's sums with no label is a totals row, not a unit without a name",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      for (const col of ws.codeColumns().values()) {
+        let sum = 0;
+        for (let r = 2; r <= 4; r++) {
+          const v = ws.get(`${colName(col)}${r}`)?.value;
+          sum += v?.t === "n" ? v.v : 0;
+        }
+        ws.setAt(5, col, sum);
+      }
+      const js = wb.sheetNamed("人口计生线");
+      for (const col of js.codeColumns().values()) {
+        const v = js.get(`${colName(col)}4`)?.value;
+        js.setAt(5, col, v?.t === "n" ? v.v : 0);
+      }
+    },
+    expected: ["warning workbook.unnamed-total-row 党政线!A5", "workbook.missing-unit-name 人口计生线!A5"],
   },
   {
     name: "a totals row under the units is a summary, not a unit",
