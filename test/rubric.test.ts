@@ -91,6 +91,11 @@ const cases: Case[] = [
   // A key that stands elsewhere in a rubric (a ranking's unit_kind), typed where the list of them
   // goes: the one that may stand here is named (it was asked whether it was misspelt).
   { name: "unknown-key-singular", text: replace("unit_kinds:", "unit_kind:"), expected: ["rubric.missing-key r.yaml:1:1", `rubric.unknown-key-near r.yaml:${lineOf("unit_kinds:")}:1`] },
+  // A key of another block altogether (a grade band's quota on a line), or one near such a key
+  // alone (weight on a line, for a kind's weights): where that key goes (it asked whether it was
+  // misspelt, or named weights, no key of a line either).
+  { name: "key-elsewhere", text: replace("    max: 40\n", "    max: 40\n    quota: 20%\n"), expected: [`rubric.key-elsewhere r.yaml:${lineOf("    max: 40\n") + 1}:5`] },
+  { name: "unknown-key-near-elsewhere", text: replace("    max: 40\n", "    max: 40\n    weight: 40%\n"), expected: [`rubric.unknown-key-near-elsewhere r.yaml:${lineOf("    max: 40\n") + 1}:5`] },
   { name: "unknown-key-typo", text: replace("    max: 40\n", "    max: 40\n    maks: 40\n"), expected: [`rubric.unknown-key r.yaml:${lineOf("    max: 40\n") + 1}:5`] },
   { name: "wrong-type", text: replace("            max: 12.5", "            max: twelve"), expected: [`rubric.wrong-type r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "missing-max-named-by-its-item", text: replace("            name: 决策乙\n            max: 7.5\n", "            name: 决策乙\n"), expected: [`rubric.missing-key r.yaml:${lineOf("          - code: DZ2.2")}:13`] },

@@ -281,6 +281,43 @@ export function rubricKeys(): readonly string[] {
   return keys;
 }
 
+/** Key → the places of the rubric it may stand in (unit_kinds[], rankings[].grades), once made. */
+let places: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * Where in a rubric a key may stand: each place written as a path (`unit_kinds[]` for each item of
+ * unit_kinds, `rankings[].grades`); an item's own keys at `lines[].items[]`. None for a key the
+ * rubric has nowhere.
+ */
+export function rubricPlacesOf(key: string): readonly string[] {
+  if (!places) {
+    const root = (keysSchema ??= rubricJsonSchema() as Record<string, unknown>);
+    const defs = (root["$defs"] ?? {}) as Record<string, unknown>;
+    const found = new Map<string, string[]>();
+    const walk = (node: unknown, at: string, seen: ReadonlySet<string>): void => {
+      if (!node || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      const ref = typeof n["$ref"] === "string" ? /^#\/\$defs\/(.+)$/.exec(n["$ref"])?.[1] : undefined;
+      // An item's items are items again: each definition walked once on a path.
+      if (ref !== undefined) return seen.has(ref) ? undefined : walk(defs[ref], at, new Set([...seen, ref]));
+      for (const b of [n["anyOf"], n["oneOf"], n["allOf"]]) if (Array.isArray(b)) for (const x of b) walk(x, at, seen);
+      if (n["items"]) walk(n["items"], `${at}[]`, seen);
+      const props = n["properties"];
+      if (props && typeof props === "object") {
+        for (const [k, child] of Object.entries(props as Record<string, unknown>)) {
+          const list = found.get(k) ?? [];
+          if (!list.includes(at || "(root)")) list.push(at || "(root)");
+          found.set(k, list);
+          walk(child, at ? `${at}.${k}` : k, seen);
+        }
+      }
+    };
+    walk(root, "", new Set());
+    places = found;
+  }
+  return places.get(key) ?? [];
+}
+
 /** The JSON Schema the keys of a place are looked up in (read only). */
 let keysSchema: Record<string, unknown> | undefined;
 

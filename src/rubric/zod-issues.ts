@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 import { editDistance } from "../diagnostics/near.js";
-import { rubricKeys, rubricKeysAt } from "./schema.js";
+import { rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -46,6 +46,11 @@ function pathText(path: Path): string {
  * How a person finds the key: after the nearest item or code that holds it ("max (DZ2)"), not
  * as an index path ("lines[0].items[1].max"); the line number points at it as well.
  */
+/** The places a key may stand, two at most, as a reader looks for them (unit_kinds[]、rankings[].grades). */
+function placesText(places: readonly string[]): string {
+  return places.slice(0, 2).join("、");
+}
+
 function keyName(path: Path, data: unknown): string {
   if (!path.length) return "(root)";
   let node: unknown = data;
@@ -127,7 +132,13 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           // (Or of each of a list within it: amount beside a ranking's tiers, for each tier's.)
           const each = (here ?? []).find((child) => rubricKeysAt([...path, child, 0])?.includes(k));
           if (each !== undefined) return { code: "rubric.key-belongs-each", severity: "error" as const, data: { key: k, where: keyName(path, data), within: each }, location: pos.ofKey(path, k) };
+          // A key of another block altogether (ties in a prize tier, for grades'): where it goes.
+          const elsewhere = placesText(rubricPlacesOf(k));
+          if (elsewhere) return { code: "rubric.key-elsewhere", severity: "error" as const, data: { key: k, where: keyName(path, data), places: elsewhere }, location: pos.ofKey(path, k) };
         }
+        // Near a key of another block only (weight on a line, for a kind's weights): that key, and where it goes.
+        const meantElsewhere = meant !== undefined && nearHere === undefined ? placesText(rubricPlacesOf(meant)) : "";
+        if (meant !== undefined && meantElsewhere) return { code: "rubric.unknown-key-near-elsewhere", severity: "error" as const, data: { key: k, where: keyName(path, data), meant, places: meantElsewhere }, location: pos.ofKey(path, k) };
         return {
           code: text ? "rubric.unknown-key-text" : meant ? "rubric.unknown-key-near" : "rubric.unknown-key",
           severity: "error" as const,
