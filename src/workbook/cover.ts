@@ -1,7 +1,7 @@
 // The cover sheet (封面): which rubric (id, version), year and district. Found by its labels in
 // column A, whatever the sheet is called.
 import { colName } from "../xlsx/refs.js";
-import type { CellAt, Cover } from "../model/submission.js";
+import { coverYear, type CellAt, type Cover } from "../model/submission.js";
 import type { RawSheet } from "../xlsx/read/index.js";
 import { cellText } from "./cells.js";
 import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
@@ -16,7 +16,8 @@ function yearOfSerial(serial: number): number {
 
 /** A year as the cover should hold it: four digits, 1990 to 2100 (the template's own bounds); 2026年 and 2026年度 too, as titles read them. */
 export function isYear(text: string): boolean {
-  const digits = /^(\d{4})\s*(?:年度|年)?$/.exec(text.normalize("NFKC").trim())?.[1];
+  // (２０２６ and 二〇二六年 too: the titles say them as 2026.)
+  const digits = /^(\d{4})$/.exec(coverYear(text))?.[1];
   const year = digits ? Number(digits) : Number.NaN;
   return year >= 1990 && year <= 2100;
 }

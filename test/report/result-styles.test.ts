@@ -189,5 +189,8 @@ describe("a result sheet's title", () => {
     expect(sheetTitle("zh-CN", { district: "青山区", year: "２０２６" }, "综合排名")).toBe("青山区2026年度 综合排名");
     expect(sheetTitle("zh-CN", { district: "青山区", year: "二〇二六年" }, "综合排名")).toBe("青山区2026年度 综合排名");
     expect(sheetTitle("zh-CN", { year: "2026年度" }, "综合排名")).toBe("2026年度 综合排名");
+    // And the report's title the same (it said 青山区二〇二六年度…).
+    const { reportTitle } = await import("../../src/report/september/model.js");
+    expect(reportTitle("zh-CN", { district: "青山区", year: "二〇二六" }, { title: "人口和计划生育目标管理责任制考核", report: {} })).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
   });
 });

@@ -1274,8 +1274,9 @@ describe("the cover's year", () => {
     const early = await diagnose({ edit: (wb) => (at = setYear(wb, 2019)) });
     expect(early.lines).toEqual([`warning workbook.cover-year-before-rubric 封面!${at}`]);
     expect(early.ok).toBe(true);
-    // The year it took effect and after: nothing said (2022, this rubric's).
-    for (const value of [2022, 2026]) expect((await diagnose({ edit: (wb) => void setYear(wb, value) })).lines).toEqual([]);
+    // The year it took effect and after: nothing said (2022, this rubric's); in full-width digits or
+    // in Chinese too (the titles say it as 2026; it was warned that they would say 二〇二六).
+    for (const value of [2022, 2026, "２０２６", "二〇二六", "二零二六年度"]) expect((await diagnose({ edit: (wb) => void setYear(wb, value) })).lines).toEqual([]);
     // Left blank: the result sheets' titles go without it (it was said by report alone).
     const blank = await diagnose({ edit: (wb) => (at = setYear(wb, null)) });
     expect(blank.lines).toEqual([`warning workbook.cover-blank-year 封面!${at}`]);

@@ -2,7 +2,7 @@
 // built once from the results and rendered alike by the Excel and the HTML writers.
 import type { RankingResult, Results, UnitResult } from "../../model/results.js";
 import { message, type Lang } from "../../messages/index.js";
-import type { Cover } from "../../model/submission.js";
+import { coverYear, type Cover } from "../../model/submission.js";
 import type { Rubric } from "../../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../../rubric/plan.js";
 import { xmlSafe } from "../../xlsx/escape.js";
@@ -107,8 +107,8 @@ function withoutCover(scheme: string, district: string, year: string): string {
  * district and year from the cover, gracefully without either.
  */
 export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
-  // A year typed in full-width digits (２０２６) said in the title as any other.
-  let year = clean(cover.year).normalize("NFKC").replace(/\s*(年度|年)$/, "");
+  // A year typed in full-width digits (２０２６) or in Chinese (二〇二六) said as any other, as the result sheets say it.
+  let year = coverYear(clean(cover.year));
   let district = districtOf(cover, year);
   if (rubric.report.title) return fillCover(clean(rubric.report.title), district, year);
   const scheme = withoutCover(clean(schemeName(rubric.title)), district, year);
@@ -134,7 +134,7 @@ function districtOf(cover: Cover, year: string): string {
 
 /** Who issues the report, for the seal line: the rubric's issuer filled from the cover, else the district. */
 function issuer(cover: Cover, rubric: Rubric): string {
-  const district = districtOf(cover, clean(cover.year).normalize("NFKC").replace(/\s*(年度|年)$/, ""));
+  const district = districtOf(cover, coverYear(clean(cover.year)));
   return rubric.report.issuer ? fillCover(clean(rubric.report.issuer), district, clean(cover.year)) : district;
 }
 
