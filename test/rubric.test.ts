@@ -519,6 +519,11 @@ describe("a kind's weights", () => {
     expect(sayAll(written)).toEqual([`rubric.weighted-scale-mismatch r.yaml:${scaleLine}:12 乡镇(街道) 的总分制为 100,但各考核线满分乘以权重之和为 84(100 × 30% + 100 × 50% + 20 × 20%):请调整权重或各考核线的满分,使之合计 100;或把 scale 改为 84`]);
   });
 
+  it("missing on a line where every line is on the scale asks for what the others leave of 100% (counted as it is, 100%, would make 175%)", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 40%, SH: 35% }");
+    expect(sayAll(written)).toEqual([`rubric.weight-missing-share r.yaml:${line}:14 考核线 DJ 没有权重:给出权重时每条考核线都要有;其余各线的权重之外还剩 25%,应写 DJ: 25%`]);
+  });
+
   it("missing on a line is one error that says how to count the line as it is, not also a sum that does not come out", () => {
     const written = party(text, 20).replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 30%, SH: 50% }");
     expect(sayAll(written)).toEqual([`rubric.weight-missing r.yaml:${line}:14 考核线 DJ 没有权重:给出权重时每条考核线都要有;按其满分 20 原样计入的,写 DJ: 100%`]);

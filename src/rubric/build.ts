@@ -558,6 +558,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     let sum = 0;
     let shares = 0;
     let plain = 0;
+    // Lines each scored on the scale (100 each of a 百分制): their weights are to make 100%.
+    const eachOnScale = k.lines.every((lc) => lineByCode.get(lc)?.max === scale);
+    const given = weights ? Object.values(weights).reduce((a, w) => a + w, 0) : 0;
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
       if (line) plain += line.max;
@@ -566,7 +569,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         const w = weights[lc];
         // (The sum is then not checked: without the weight it is no sum to mend.)
         if (w === undefined) {
-          b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc, max: formatPoints(line.max) });
+          // What it is to weigh: on lines each on the scale, what the others leave of 100%; else 100%, counted as it is.
+          const rest = 10000 - given;
+          if (eachOnScale && rest > 0) b.error("rubric.weight-missing-share", ["unit_kinds", ki, "weights"], { code: lc, share: `${formatPoints(rest)}%` });
+          else b.error("rubric.weight-missing", ["unit_kinds", ki, "weights"], { code: lc, max: formatPoints(line.max) });
           sum = Number.NaN;
         } else {
           sum += (line.max * w) / 10000;
@@ -581,10 +587,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
     }
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
-      // Lines each scored on the scale (100 each of a 百分制): their weights are to make 100%, said as
-      // such. Otherwise Σ max × weight is to make the scale, whatever the weights add up to (a
-      // line of 20 weighted 100%, counted as it is, beside two of 100 weighted 30% and 50%).
-      const eachOnScale = k.lines.every((lc) => lineByCode.get(lc)?.max === scale);
+      // Lines each scored on the scale: their weights are to make 100%, said as such. Otherwise
+      // Σ max × weight is to make the scale, whatever the weights add up to (a line of 20 weighted
+      // 100%, counted as it is, beside two of 100 weighted 30% and 50%).
       if (weights && eachOnScale && !Number.isNaN(shares) && shares !== 10000) b.error("rubric.weights-not-whole", ["unit_kinds", ki, "weights"], { kind: k.name ?? k.id, shares: `${formatPoints(shares)}%`, scale: formatPoints(scale), sum: formatPoints(Math.round(sum)) });
       // Lines whose maxes add up to the scale already (30 + 70 of 100) are weighted by their maxes:
       // the weights count the shares a second time (58 of 100). Said as that, not as a scale of 58.

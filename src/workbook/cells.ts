@@ -311,8 +311,8 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
-  // 53.5% typed where points go: said as a percentage in a points cell is.
-  else if (/^[+-]?\d[\d.]*\s*%$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text });
+  // 53.5% (or 53.5%%) typed where points go: said as a percentage in a points cell is.
+  else if (/^[+-]?\d[\d.]*\s*%+$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 

@@ -130,7 +130,8 @@ export const rubricMessages: Catalog = {
   "rubric.per-positive": { "zh-CN": "{code} 的 per(每差多少扣分)必须大于 0", en: "{code}: per (the shortfall each deduction is for) must be above 0" },
   "rubric.veto-grade-twice": { "zh-CN": "{code} 的否决效果只能给出 grade(直接定为)或 grade_at_most(不得高于)之一", en: "{code}: a veto gives one of grade (set to) or grade_at_most (held to), not both" },
   "rubric.sheet-twice": { "zh-CN": "工作表名 “{sheet}” 被两条考核线使用", en: "the sheet name \"{sheet}\" is used by two lines" },
-  "rubric.weight-missing": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有;按其满分 {max} 原样计入的,写 {code}: 100%", en: "the line {code} has no weight: with weights, every line needs one; to count its {max} as they are, write {code}: 100%" },
+  "rubric.weight-missing": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有;按其满分 {max} 原样计入的,写 {code}: 100%", en: "the line {code} has no weight: with weights, every line needs one; to count its {max} points as they are, write {code}: 100%" },
+  "rubric.weight-missing-share": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有;其余各线的权重之外还剩 {share},应写 {code}: {share}", en: "the line {code} has no weight: with weights, every line needs one; the other lines leave it {share}: write {code}: {share}" },
   "rubric.level-order-assumed": {
     "zh-CN": "没有写 level_order(认定级别由高到低),按各级别的分值假定为:{levels};如不对,请写出 level_order,如 level_order: [{written}]",
     en: "no level_order (the levels of recognition, highest first): taken from the points each level gives as {levels}; if that is wrong, write level_order, e.g. level_order: [{written}]",
@@ -144,7 +145,7 @@ export const rubricMessages: Catalog = {
     en: "{kind}'s lines' maxes ({maxes}) already add up to its scale {scale}; times the weights they make {sum}: the shares are counted twice. Where the lines' maxes already share out the scale, remove weights; to use weights, give every line the max {scale} (each scored out of {scale}, then weighted)",
   },
   "rubric.weighted-scale-mismatch": { "zh-CN": "{kind} 的总分制为 {scale},但各考核线满分乘以权重之和为 {sum}({terms}):请调整权重或各考核线的满分,使之合计 {scale};或把 scale 改为 {sum}", en: "{kind} has the scale {scale} but its lines' maxes times their weights add up to {sum} ({terms}): change the weights or the lines' maxes so that they make {scale}, or make the scale {sum}" },
-  "rubric.weights-not-whole": { "zh-CN": "{kind} 各考核线满分都是 {scale},权重之和应为 100%,现为 {shares}(满分合计 {sum}):请调整权重", en: "{kind}'s lines are each scored on {scale}: their weights are to add up to 100%, and add up to {shares} (making {sum}); change the weights" },
+  "rubric.weights-not-whole": { "zh-CN": "{kind} 各考核线满分都是 {scale},权重之和应为 100%,现为 {shares}(满分合计 {sum}):请调整权重", en: "{kind}'s lines are each scored on {scale}: their weights must add up to 100%, but add up to {shares} (making {sum}); change the weights" },
   "rubric.unknown-linked-item": { "zh-CN": "未定义的项目 {code}:linked_item 写{kind}的项目代码({items})", en: "the item {code} is not defined: linked_item takes the code of an item of {kind} ({items})" },
   "rubric.unknown-unit-kind": { "zh-CN": "未定义的单位类型 {kind}(本方案的单位类型:{allowed})", en: "the unit kind {kind} is not defined (this rubric's: {allowed})" },
   "rubric.unknown-group": { "zh-CN": "单位类型 {kind} 中没有分组 {group}(可用:{allowed})", en: "the unit kind {kind} has no group {group} (its groups: {allowed})" },
