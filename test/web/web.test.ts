@@ -135,6 +135,22 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("says under a ranking by what units level on the total were ranked apart, as the terminal does", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    // 柳河镇 vetoed, 文昌街道 2.87 taken off: level with 河东街道 at 89.50, DJ decides.
+    wb.getWorksheet("指标数据")!.getCell("F2").value = 1;
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "KF3", null, null, 2.87, "已认定", null, "重大安全隐患整改不到位"];
+    const file = join(dir, "tied-streets.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const notes = await page.locator("section.ranking").first().locator("p.note").allTextContents();
+    expect(notes).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+    // The terminal says the same under its table.
+    expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+  });
+
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     // Totals its pending claims may move, no rank or award: whose, and where to, as the terminal says.
