@@ -1049,6 +1049,9 @@ export class SubmissionReader {
       const unit = this.unitByName.get(r.unit);
       if (!unit || needed(unit.kind).has(r.code)) continue;
       for (const d of r.said) gone.add(d);
+      // A dash, a slash or 无 where the kind reads nothing (a department's cell of a town's
+      // indicator): what such a cell should say.
+      if (r.said.every((d) => d.code.startsWith("workbook.none-word"))) continue;
       const kind = this.rubric.unitKinds.find((x) => x.id === unit.kind)?.name ?? unit.kind;
       this.p.warn("workbook.bad-value-not-used", r.at.sheet, r.at.cell, { unit: r.unit, code: r.code, kind });
     }

@@ -118,6 +118,13 @@ const cases: Case[] = [
     expected: ["warning workbook.bad-value-not-used 指标数据!K2", "warning workbook.bad-value-not-used 指标数据!B14"],
   },
   {
+    // A dash, a slash or 无 there is what such a cell should hold: nothing said (each was warned
+    // as no valid value, a district's 212 of them).
+    name: "a dash, a slash or 无 where the unit's kind reads nothing",
+    values: { 柳河镇: { ZB10: "/", ZB11: "—" }, 区财政局: { ZB1: "/", ZB2: "无", ZB6: "-" } },
+    expected: [],
+  },
+  {
     // 起 counts whole accidents (whole: true): half a one is a slip, and would veto or lift a unit.
     // 起/万人, a rate per 10,000 people, may have a fraction.
     name: "a fraction of a count of whole things",
