@@ -64,7 +64,9 @@ export function mergesOverData(p: Problems, sheet: string, merges: readonly stri
     for (const [ref, d] of blanks) {
       const cell = cellAt(ref);
       if (!cell || !within(r, cell) || (cell.row === r.r1 && cell.col === r.c1)) continue;
-      said.push([ref, d.unit ?? "", typeof d.data.code === "string" ? d.data.code : ""].filter((x) => x !== "").join(" "));
+      // (A target's blank names its unit in its data, not as the diagnostic's unit.)
+      const unit = d.unit ?? (typeof d.data.unit === "string" ? d.data.unit : "");
+      said.push([ref, unit, typeof d.data.code === "string" ? d.data.code : ""].filter((x) => x !== "").join(" "));
     }
     return said.length > UNDER_SAID ? `${said.slice(0, UNDER_SAID).join("、")}…` : said.join("、");
   };

@@ -1088,10 +1088,16 @@ describe("what a clerk types around the figures", () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "甲镇", code: "KF5", status: "已认定" }, { unit: "乙街道", code: "KF5", status: "已认定" }]);
     book.sheetNamed("党政线").merge("B2:B3");
     book.sheetNamed("加扣分").set("F3", null).merge("F2:F3");
+    // A target typed once and merged down its column (the merge a clerk most often makes).
+    const rates = book.sheetNamed("指标数据");
+    const mb1 = rates.codeColumns().get("MB1") ?? 0;
+    rates.setAt(3, mb1, null).setAt(4, mb1, null).merge(`${colName(mb1)}2:${colName(mb1)}4`);
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     expect(said).toContain("in.xlsx: 党政线!B2 B2:B3 是合并单元格:只有左上角的 B2 有值,其余单元格读作空白(B3 乙街道 DZ2);请取消合并,在每个单元格中分别填写");
     expect(said).toContain("in.xlsx: 加扣分!F2 F2:F3 是合并单元格:只有左上角的 F2 有值,其余单元格读作空白(F3 乙街道);请取消合并,在每个单元格中分别填写");
+    const c = colName(mb1);
+    expect(said).toContain(`in.xlsx: 指标数据!${c}2 ${c}2:${c}4 是合并单元格:只有左上角的 ${c}2 有值,其余单元格读作空白(${c}3 乙街道 MB1、${c}4 丙镇 MB1);请取消合并,在每个单元格中分别填写`);
   });
 
   it("values in a row without a name are said at the name's cell, naming the first value and its cell (a number far right on a long sheet was not named)", async () => {
