@@ -368,7 +368,7 @@ const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零", "无发
  * What a form's cell holds for "no figure" (a dash, a slash, N/A, 空, 缺, 不适用), as read after
  * full-width characters are made half-width: asked to be a number as 无 is.
  */
-const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "无数据", "暂无数据", "未统计", "未填"]);
+const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "不涉及", "无此项", "不涉及此项", "无数据", "暂无数据", "未统计", "未填"]);
 
 /** Whether a cell's text says there is no figure (无, a dash, a slash, N/A…). */
 function saysNone(text: string): boolean {

@@ -79,6 +79,7 @@ describe("a dash or N/A where a target belongs", () => {
     expect(said("N/A", { default: "95%" })).toBe("workbook.none-word-target-default 目标 MB1 填的 “N/A” 不是数值;请按目标责任书填写该单位的目标值,或留空按方案默认的 95% 计");
     // A rate's target with a word of none in full-width (Ｎ／Ａ) is the same.
     expect(said("Ｎ／Ａ", {})).toMatch(/^workbook\.none-word-target /);
+    expect(said("不涉及", {})).toMatch(/^workbook\.none-word-target /);
   });
 });
 
