@@ -11,8 +11,16 @@ export interface DataArea {
   readonly cols: ReadonlySet<number>;
 }
 
+/** A range of cells, its first and last rows and columns. */
+interface Range {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
 /** A1 or A1:C3 → its first and last row and column; undefined for anything else. */
-function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number } | undefined {
+function rangeOf(ref: string): Range | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
   if (!m) return undefined;
   const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -78,13 +86,6 @@ export function mergesOverData(p: Problems, sheet: string, merges: readonly stri
     if (cell && merged.some((r) => within(r, cell))) gone.add(d);
   }
   if (gone.size) p.withdraw(gone);
-}
-
-interface Range {
-  readonly r1: number;
-  readonly c1: number;
-  readonly r2: number;
-  readonly c2: number;
 }
 
 /** Blank cells under a merge named, at most. */
