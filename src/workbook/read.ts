@@ -292,8 +292,6 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
-    // (A 满分 row's marks, a 合计's sums and a footer's figures are no unit's.)
-    if (name !== "" && !isSummaryName(name) && !isScaleName(name) && !isFooterText(name)) columnTotals.add(cells);
     // Whether any coded cell holds a value (a footer's words may stand under the score columns
     // too, 填表人:张三 … 审核人:李四: not values).
     let valued = false;
@@ -412,6 +410,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       p.warn("workbook.section-row", sheet, refOf(nameCol, r), { value: name });
       return;
     }
+    // A unit's row (not a 满分 row's marks, a 合计's sums or a footer's figures, passed over above): its numbers added up.
+    columnTotals.add(cells);
     if (hidden) p.warn("workbook.hidden-row", sheet, refOf(nameCol, r), { unit: name });
     const first = seen.get(name);
     if (first !== undefined) {
