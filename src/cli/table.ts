@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tiesBrokenBy, totalsMoving } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -125,8 +125,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const totals = results.pendingRows > 0 && !ranges && !marked ? totalsMoving(results, ranking, ctx.lang) : undefined;
   const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, file: said.file, unit: quoted(totals.first) }) + "\n" : "") : "";
   // Units level on what it ranks by ranked apart: by what (the table may not show it).
-  const broken = tiesBrokenBy(rubric, ranking, ctx.lang);
-  const tieNote = broken ? ctx.t(broken.count > 1 ? "table.tie-note" : "table.tie-note-one", { keys: broken.keys }) + "\n" : "";
+  const broken = tieBreakNote(rubric, ranking, ctx.lang, "table.tie-note");
+  const tieNote = broken ? broken + "\n" : "";
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${tieNote}${pending}`;
 }
 

@@ -391,15 +391,18 @@ export function tieColumns(rubric: Rubric, r: { readonly id: string; readonly un
 }
 
 /**
- * Where units level on what a ranking ranks by were ranked apart by its tie-breakers: those keys
- * named in turn (DJ 党的建设、JJ 经济发展), and how many. Undefined where no tie was broken so.
+ * Where units level on what a ranking ranks by were ranked apart by its tie-breakers, the note that
+ * names those keys in turn (同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次), as `note` words it
+ * (the report's bracket, a sheet's line, the terminal's and the page's bracket; its `-one` form for
+ * one key). Undefined where no tie was broken so.
  */
-export function tiesBrokenBy(rubric: Rubric, r: RankingResult, lang: Lang): { keys: string; count: number } | undefined {
+export function tieBreakNote(rubric: Rubric, r: RankingResult, lang: Lang, note: "report.tie-note" | "out.tie-note" | "table.tie-note"): string | undefined {
   const keys = rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? [];
   if (!keys.length) return undefined;
   const ranked = r.entries.filter((e) => e.rank !== null);
   const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
-  return split ? { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")), count: keys.length } : undefined;
+  if (!split) return undefined;
+  return message(lang, keys.length > 1 ? note : `${note}-one`, { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) });
 }
 
 /** What a ranking ranks or breaks ties by, named: 总分, or a line's or item's code and name. */

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tiesBrokenBy, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
@@ -269,8 +269,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const marked = units.some((u) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
   const totals = !pending && !marked && results.pendingRows > 0 ? totalsMoving(results, r, lang) : undefined;
   // Units level on the total ranked apart (河东街道 2nd, 文昌街道 3rd, both 89.50): by what, said.
-  const broken = tiesBrokenBy(rubric, r, lang);
-  const tieLine = broken ? t(lang, broken.count > 1 ? "out.tie-note" : "out.tie-note-one", { keys: xmlSafe(broken.keys) }) : undefined;
+  const broken = tieBreakNote(rubric, r, lang, "out.tie-note");
+  const tieLine = broken === undefined ? undefined : xmlSafe(broken);
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), tieLine), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 

@@ -10,7 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
-import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, showsAwards, statusText, tiesBrokenBy, withoutAmount } from "../labels.js";
+import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -199,9 +199,10 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
   const chartHeading = message(lang, "report.chart", { ranking: xmlSafe(r.name) });
   const chart = charted && bars.length ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
+  // (A vetoed unit's cell says its veto, unmarked.)
   const pending = r.entries.some((e) => {
     const u = units[e.unit];
-    return u !== undefined && !u.vetoed && (u.certainty?.open.length ?? 0) > 0;
+    return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
   const note = countNote(lang, rows, pending) + tieNote(rubric, r, lang);
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
@@ -218,8 +219,7 @@ function countNote(lang: Lang, rows: readonly Row[], pending: boolean): string {
 
 /** What decided a tie the table may not show (南湖区 3rd, 青山县 4th, both 18.50), in brackets; empty where no tie was broken. */
 function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string {
-  const broken = tiesBrokenBy(rubric, r, lang);
-  return broken ? message(lang, broken.count > 1 ? "report.tie-note" : "report.tie-note-one", { keys: broken.keys }) : "";
+  return tieBreakNote(rubric, r, lang, "report.tie-note") ?? "";
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
