@@ -101,7 +101,7 @@ function ambiguous(text: string): string | undefined {
 const PER_MILLE = /^([+-]?\d+(?:\.\d+)?)\s*‰$/;
 
 /** A number said to be about so much (约, 大约, 左右, 估, 以上), before or after it. */
-const APPROXIMATE = /^(?:约|大约|大概|估计|预计|近)\s*[+-]?\d[\d.,]*\s*%?$|^[+-]?\d[\d.,]*\s*%?\s*(?:左右|上下|以上|以下|余|多|估|\(估\)|\(约\)|\(估计\)|\(预计\))$/;
+const APPROXIMATE = /^(?:约|大约|大概|估计|预计|近|≈|~|〜)\s*[+-]?\d[\d.,]*\s*%?$|^[+-]?\d[\d.,]*\s*%?\s*(?:左右|上下|以上|以下|余|多|估|\(估\)|\(约\)|\(估计\)|\(预计\))$/;
 
 /** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
 function beforeFen(text: string): string | undefined {
@@ -308,7 +308,9 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   const text = cellText(c);
   const word = normalizeWidth(text).trim();
   const n = chineseNumber(word);
-  if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
+  // 一 alone (or 一一) is the numeral 1, or the dash a clerk without — at hand typed for none: asked which.
+  if (/^一+$/.test(word)) p.error(deducted ? "workbook.points-one-or-dash-deduction" : "workbook.points-one-or-dash", sheet, c.ref, { code, value: text });
+  else if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
   // 53.5% (or 53.5%%) typed where points go: said as a percentage in a points cell is.
@@ -368,7 +370,7 @@ const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零", "无发
  * What a form's cell holds for "no figure" (a dash, a slash, N/A, 空, 缺, 不适用), as read after
  * full-width characters are made half-width: asked to be a number as 无 is.
  */
-const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "不涉及", "无此项", "不涉及此项", "无数据", "暂无数据", "未统计", "未填"]);
+const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "不涉及", "无此项", "不涉及此项", "无数据", "暂无数据", "未统计", "未填", "×", "x", "X", "✗", "✘"]);
 
 /** Whether a cell's text says there is no figure (无, a dash, a slash, N/A…). */
 function saysNone(text: string): boolean {

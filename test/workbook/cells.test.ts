@@ -105,6 +105,25 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
     expect(rate("约96%")).toBe("workbook.number-approximate “约96%” 是约数(约、左右、估等);请填核实后的确切数值,只填数字");
     expect(points("53.5（估）")).toMatch(/^workbook\.number-approximate /);
     expect(count("15左右")).toBe("workbook.number-approximate");
+    // ≈ and a tilde (full-width ～ too) are the same estimate.
+    expect(rate("≈96%")).toMatch(/^workbook\.number-approximate /);
+    expect(rate("～96%")).toMatch(/^workbook\.number-approximate /);
+    expect(count("~15")).toBe("workbook.number-approximate");
+  });
+  it("一 alone where points go asks whether it is 1 or the dash of none (it was asked for as 1)", () => {
+    expect(points("一")).toBe("workbook.points-one-or-dash DZ2 的分值 “一” 不是数字:若是 1 分请填 1;若表示没有得分请填 0");
+    expect(points("一一")).toMatch(/^workbook\.points-one-or-dash /);
+    // 十一 is eleven all the same.
+    expect(points("十一")).toBe("workbook.points-chinese-numeral DZ2 的分值 “十一” 请写成阿拉伯数字 11");
+    const p = new Problems("in.xlsx");
+    expect(readPoints(p, "党政线", cell("一"), 2, 2, { code: "DZ2", max: 2000, step: 50, kind: "deducted" })).toBeUndefined();
+    expect(p.list.map((d) => [d.code, d.location])).toEqual([["workbook.points-one-or-dash-deduction", { file: "in.xlsx", sheet: "党政线", cell: "B2" }]]);
+  });
+  it("a cross (×, x, ✗) for no figure says what to enter, as a dash does", () => {
+    expect(points("×")).toBe("workbook.none-word-points DZ2 的分值 “×” 不是数字;没有得分请填 0");
+    expect(points("X")).toMatch(/^workbook\.none-word-points /);
+    expect(rate("✗")).toMatch(/^workbook\.none-word-rate /);
+    expect(count("x")).toBe("workbook.none-word");
   });
   it("a full stop for the decimal point (53。5) says so", () => {
     expect(points("53。5")).toBe("workbook.number-full-stop “53。5” 中的 “。” 是句号;小数请用小数点 .(如 53.5)");

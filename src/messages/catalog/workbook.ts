@@ -8,6 +8,8 @@ export const workbookMessages: Catalog = {
   "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel、WPS 或 LibreOffice 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel, WPS or LibreOffice, then try again" },
   "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填 0 到 {max} 之间的阿拉伯数字", en: "{code}: the points \"{value}\" are not a number; enter a number from 0 to {max}" },
   "workbook.points-chinese-numeral": { "zh-CN": "{code} 的分值 “{value}” 请写成阿拉伯数字 {number}", en: "{code}: write the points \"{value}\" as the number {number}" },
+  "workbook.points-one-or-dash": { "zh-CN": "{code} 的分值 “{value}” 不是数字:若是 1 分请填 1;若表示没有得分请填 0", en: "{code}: the points \"{value}\" are not a number: enter 1 for one point, or 0 if no points were earned" },
+  "workbook.points-one-or-dash-deduction": { "zh-CN": "{code} 是扣分制,填的 “{value}” 不是数字:若扣 1 分请填 1;若表示没有扣分请填 0", en: "{code} takes points off, and \"{value}\" is not a number: enter 1 if one point was taken off, or 0 if none were" },
   "workbook.points-full-word": { "zh-CN": "{code} 的分值写了 “{value}”:满分请填 {max}", en: "{code}: the points say \"{value}\" (full marks): enter {max}" },
   "workbook.none-word-points": { "zh-CN": "{code} 的分值 “{value}” 不是数字;没有得分请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if no points were earned" },
   "workbook.none-word-deduction": { "zh-CN": "{code} 是扣分制,填的 “{value}” 不是数字;没有扣分请填 0", en: "{code} takes points off, and \"{value}\" is not a number; enter 0 if none were taken off" },
