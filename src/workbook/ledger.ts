@@ -219,6 +219,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       p.warn("workbook.summary-row", s, summary.ref, { value: cellText(summary) });
       continue;
     }
+    // Numbers alone, with no unit, code or status (a sum of the points or counts above, unlabelled):
+    // no claim to read. One error at the row, asking which it is (three blanks told nothing).
+    if (unitName === "" && codeText === "" && status === "" && row.every((c) => isBlank(c) || c.value.t === "n")) {
+      p.error("workbook.ledger-numbers-only", s, ref("unit"), { cells: row.filter((c) => !isBlank(c)).map((c) => `${c.ref} ${cellText(c)}`).join("、") });
+      continue;
+    }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
     lastRow = r;
     // A claim's problems name its unit (one not in the workbook is named by its own message, and

@@ -906,6 +906,12 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1", { status: "申报中" }), row("甲镇", "KF1", { status: "申报中" }), row("乙街道", "KF1", { status: "不予认定" }), row("乙街道", "KF1", { status: "不予认定" }), row("丙镇", "DX1", { level: "市级" }), row("丙镇", "DX1", { level: "市级" }), row("乙街道", "JF1", { status: "申报中" }), row("乙街道", "JF1", { status: "申报中" })],
     expected: ["warning workbook.ledger-pending 加扣分!F2", "warning workbook.ledger-pending 加扣分!F3", "warning workbook.ledger-row-again-pending 加扣分!B3", "warning workbook.ledger-pending 加扣分!F8", "warning workbook.ledger-pending 加扣分!F9"],
   },
+  // A sum of the points and counts above, unlabelled: one error at its row asking which it is (it was three blanks).
+  {
+    name: "ledger: a row of numbers alone is one error at its unit cell",
+    ledger: [row("甲镇", "KF3", { points: 15 }), row("乙街道", "KF3", { points: 20, count: 2 }), row("", "", { status: "", points: 35, count: 3 })],
+    expected: ["workbook.ledger-numbers-only 加扣分!A4"],
+  },
   { name: "ledger: a pending row is a warning", ledger: [row("甲镇", "JF1", { status: "申报中" })], expected: ["warning workbook.ledger-pending 加扣分!F2"] },
   // Its code blank: the blank said, not a pending claim to no code (“甲镇” 的  状态为 “申报中”).
   { name: "ledger: a pending row with no code is its blank code alone", ledger: [row("甲镇", "", { status: "申报中" })], expected: ["workbook.ledger-blank 加扣分!B2"] },

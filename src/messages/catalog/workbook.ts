@@ -235,6 +235,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "表头 “{header}” 不是加扣分表的列名,而本表没有 {missing} 列:如此列就是它,请把表头改为该名称;如不是,请删除此列(加扣分表的列:{columns})",
     en: "the heading \"{header}\" names no column of the ledger, and the ledger has no {missing} column: if this is it, give it that heading; if not, delete this column (the ledger's columns: {columns})",
   },
+  "workbook.ledger-numbers-only": { "zh-CN": "此行只有数字({cells}),没有单位、代码和状态:如是合计行,请删去,或在单位格写“合计”;如是一条加扣分,请填写单位、代码和状态", en: "this row holds numbers alone ({cells}), with no unit, code or status: if it is a totals row, delete it or write 合计 in the unit cell; if it is a claim, fill in its unit, code and status" },
   "workbook.ledger-blank": { "zh-CN": "“{column}” 未填写", en: "\"{column}\" is blank" },
   "workbook.ledger-unknown-unit": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets: add the unit's rows on every sheet, or delete this row" },
   "workbook.ledger-unknown-unit-width": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;它与 “{near}” 只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; it differs from \"{near}\" only in full- and half-width characters, spaces or a line break in the cell (such as （） and (); ↵ is a line break): spell both alike" },
