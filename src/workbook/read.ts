@@ -307,12 +307,14 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       const summary = row.find((c) => c.value.t === "s" && isSummaryName(c.value.v));
       if (summary) {
         p.warn("workbook.summary-row", sheet, summary.ref, { value: cellText(summary) });
+        columnTotals.restart();
         return;
       }
-      // Each number the sum of its column above (=SUM(B2:B21) with no 合计 beside it): a totals
-      // row, said so, and not read as a unit's.
+      // Each number the sum of its column above (=SUM(B2:B21) with no 合计 beside it), or of a
+      // group's rows since the last such row: a totals row, said so, and not read as a unit's.
       if (valued && columnTotals.isTotal(cells)) {
         p.warn("workbook.unnamed-total-row", sheet, refOf(nameCol, r), {});
+        columnTotals.restart();
         return;
       }
       // 满分 there too (the items' full marks, labelled in the 序号 column or merged over both; not
@@ -380,6 +382,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     if (isSummaryName(name)) {
       p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
+      columnTotals.restart();
       return;
     }
     // The headings written again right under the header (merged cells unmerged and filled): no
@@ -408,6 +411,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // A heading over a part of the list (一、镇 / （二）街道) with nothing filled beside it: no unit.
     if (!valued && heading.test(name)) {
       p.warn("workbook.section-row", sheet, refOf(nameCol, r), { value: name });
+      columnTotals.restart();
       return;
     }
     // A unit's row (not a 满分 row's marks, a 合计's sums or a footer's figures, passed over above): its numbers added up.
@@ -1374,29 +1378,47 @@ function targetOf(rubric: Rubric, code: string): Pick<MeasureSpec, "target"> {
 class ColumnTotals {
   private readonly sums = new Map<number, number>();
   private rows = 0;
+  /** The same since the last 合计, subtotal or heading over part of the list (a group's units). */
+  private readonly part = new Map<number, number>();
+  private partRows = 0;
 
   constructor(private readonly cols: readonly number[]) {}
 
   add(cells: readonly (RawCell | undefined)[]): void {
     this.rows++;
+    this.partRows++;
     for (const col of this.cols) {
       const v = cells[col]?.value;
-      if (v?.t === "n") this.sums.set(col, (this.sums.get(col) ?? 0) + Math.round(v.v * 100));
+      if (v?.t !== "n") continue;
+      const h = Math.round(v.v * 100);
+      this.sums.set(col, (this.sums.get(col) ?? 0) + h);
+      this.part.set(col, (this.part.get(col) ?? 0) + h);
     }
+  }
+
+  /** A 合计 or subtotal row, or a heading over part of the list: the rows after it are a part of their own. */
+  restart(): void {
+    this.part.clear();
+    this.partRows = 0;
   }
 
   /**
    * Whether the row's numbers, two at least and nothing else, not all 0, are each its column's sum
-   * over three rows or more (over one, a copy of that row with its name cleared is no total).
+   * over three rows or more (over one, a copy of that row with its name cleared is no total); or,
+   * after a subtotal or a heading, each the sum over the part since, of two rows or more (a group's
+   * subtotal, unlabelled, between groups).
    */
   isTotal(cells: readonly (RawCell | undefined)[]): boolean {
-    if (this.rows < 3) return false;
+    return (this.rows >= 3 && this.allSums(cells, this.sums)) || (this.partRows >= 2 && this.partRows < this.rows && this.allSums(cells, this.part));
+  }
+
+  private allSums(cells: readonly (RawCell | undefined)[], sums: ReadonlyMap<number, number>): boolean {
     let seen = 0;
     let some = false;
     for (const col of this.cols) {
       const c = cells[col];
       if (isBlank(c)) continue;
-      if (c?.value.t !== "n" || Math.round(c.value.v * 100) !== (this.sums.get(col) ?? Number.NaN)) return false;
+      if (c?.value.t !== "n" || Math.round(c.value.v * 100) !== (sums.get(col) ?? Number.NaN)) return false;
       seen++;
       some ||= c.value.v !== 0;
     }

@@ -757,6 +757,28 @@ const cases: Case[] = [
     expected: ["warning workbook.unnamed-total-row 党政线!A5", "workbook.missing-unit-name 人口计生线!A5"],
   },
   {
+    // A group's subtotal between groups, unlabelled (一、镇 | 甲镇 | 二、街道 | 乙街道 | 丙镇 | its
+    // sums): the sums of the rows since the heading, a totals row too (it was a unit without a name).
+    // Two rows since are enough there; one is a copy of its row, a unit whose name was cleared.
+    name: "an unlabelled subtotal of a group's rows after a heading is a totals row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const cols = [...ws.codeColumns().values()];
+      ws.insertRow(3).set("A3", "二、街道");
+      const sum = (rows: number[]) => (col: number): number => rows.reduce((a, r) => a + ((v) => (v?.t === "n" ? v.v : 0))(ws.get(`${colName(col)}${r}`)?.value), 0);
+      const two = sum([4, 5]);
+      for (const col of cols) ws.setAt(6, col, two(col));
+      const js = wb.sheetNamed("人口计生线");
+      js.insertRow(3).set("A3", "二、街道");
+      js.insertRow(5).set("A5", "三、镇");
+      for (const col of js.codeColumns().values()) {
+        const v = js.get(`${colName(col)}6`)?.value;
+        js.setAt(7, col, v?.t === "n" ? v.v : 0);
+      }
+    },
+    expected: ["warning workbook.section-row 党政线!A3", "warning workbook.unnamed-total-row 党政线!A6", "warning workbook.section-row 人口计生线!A3", "warning workbook.section-row 人口计生线!A5", "workbook.missing-unit-name 人口计生线!A7"],
+  },
+  {
     name: "a totals row under the units is a summary, not a unit",
     edit: (wb) => {
       for (const [name, label] of [["党政线", "合 计"], ["人口计生线", "平均分"], ["指标数据", "Total"]] as const) {
