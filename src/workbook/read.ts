@@ -6,7 +6,7 @@ import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
-import { formatMeasure, formatPoints, numberText } from "../model/numbers.js";
+import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
 import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
@@ -1212,8 +1212,16 @@ export class SubmissionReader {
   private quotasOfAll(units: readonly { kind: string; group?: string }[]): void {
     for (const r of this.rubric.rankings) {
       const counted = r.grades?.bands.filter((b) => b.quotaCount !== undefined && b.quotaCount < 100) ?? [];
-      if (!counted.length) continue;
+      const shared = r.grades?.bands.filter((b) => b.quotaShare !== undefined && b.quotaShare > 0) ?? [];
+      if (!counted.length && !shared.length) continue;
       const ranked = units.filter((u) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group)).length;
+      // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
+      // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
+      for (const b of shared) {
+        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1) continue;
+        const data = { ranking: r.name, grade: b.name, quota: formatRate(b.quotaShare ?? 0), count: ranked };
+        this.p.take({ code: "workbook.quota-share-none", severity: "warning", data, location: b.at ?? { file: this.rubric.file } });
+      }
       for (const b of counted) {
         const quota = b.quotaCount ?? 0;
         if (ranked < 2 || quota < ranked) continue;

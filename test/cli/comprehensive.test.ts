@@ -683,6 +683,20 @@ describe("a grade's quota written as a count", () => {
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("2")]);
     expect(r.code).toBe(0);
     expect(r.err).not.toContain("quota-of-all");
+    expect(r.err).not.toContain("quota-share-none");
+  });
+
+  // A share of so few units that it leaves no place (10% of 6 departments rounds down to none):
+  // said once, at the quota, as each department's own grade says it (a 办法 giving none is a slip).
+  it("a share that rounds down to no place is said at the quota", async () => {
+    const rubric = withQuota("10%");
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
+    expect(r.code).toBe(0);
+    const line = readFileSync(rubric, "utf8").split("\n").findIndex((l) => l.includes("quota: 10% }")) + 1;
+    expect(r.err).toContain(
+      `${rubric}:${line}:40: 警告: 方案规定区直部门排名的优秀名额为参加单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如要评出,请在方案中按个数写名额(如 quota: 1)或提高比例 [workbook.quota-share-none]\n`,
+    );
+    expect(r.err.match(/quota-share-none/g)).toHaveLength(1);
   });
 });
 

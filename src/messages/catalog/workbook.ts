@@ -98,6 +98,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;如指 {quota}%,请在方案中写 quota: {quota}%",
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
   },
+  "workbook.quota-share-none": {
+    "zh-CN": "方案规定{ranking}的{grade}名额为参加单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如要评出,请在方案中按个数写名额(如 quota: 1)或提高比例",
+    en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but only {count} units take part in that ranking: rounded down, that is no place, and no unit can get {grade}; to give it, write the quota as a count (quota: 1, say) or raise the share",
+  },
   "workbook.quota-of-all-count": {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的名额",
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; check the quota in the rubric",
