@@ -273,7 +273,7 @@ describe("every broken rubric gets one located line per problem", () => {
   it("offers both readings of a bare number where the indicator may pass 100% (1.1: 110% or 1.1%)", () => {
     const text = replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    max: 300%\n").replace("        indicator: ZB2\n        target: 90%\n", "        indicator: ZB2\n        target: 1.1\n");
     const r = load(text);
-    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “1.1” 无效:大于 1 的数须带百分号;如是 110%,请写 110%;如是 1.1%,请写 1.1%"]);
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “1.1” 无效:大于 1 或小于 -1 的数须带百分号;如是 110%,请写 110%;如是 1.1%,请写 1.1%"]);
   });
 
   it("says an unknown indicator alone, not its values as wrong in another unit (ZB66 for a count's ZB6: no \"write 2%\")", () => {
@@ -283,7 +283,16 @@ describe("every broken rubric gets one located line per problem", () => {
 
   it("asks back the percentage a bare number above 1 most likely means (from: 5 for 5%), not an unrelated 95%", () => {
     const r = load(replace("target: 90%", "target: 5"));
-    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “5” 无效:如是 5%,请写 5%(或写小数 0.05);大于 1 的数须带百分号"]);
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “5” 无效:如是 5%,请写 5%(或写小数 0.05);大于 1 或小于 -1 的数须带百分号"]);
+  });
+
+  // min: -50 for −50% was read as −5000%, silently (a −80% growth then passed the workbook's check).
+  it("asks back the percentage a bare number below -1 means (min: -50 for -50%), as one above 1", () => {
+    const text = replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    min: -50\n");
+    const r = load(text);
+    expect(found(text)).toEqual([`rubric.bad-rate-bare r.yaml:${lineOf("    name: 满意率\n") + 1}:10`]);
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["比率 “-50” 无效:如是 -50%,请写 -50%(或写小数 -0.5);大于 1 或小于 -1 的数须带百分号"]);
+    expect(load(replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    min: -50%\n")).diagnostics).toEqual([]);
   });
 
   it("refuses a charge to an item worth 0 (a gate that only vetoes): every row charged to it would count 0", () => {

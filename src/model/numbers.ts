@@ -78,7 +78,8 @@ export function rateToFraction(r: Rate): number {
 export function parseRate(v: number | string): Rate | "bare" | undefined {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return undefined;
-    if (v > 1) return "bare";
+    // Past 1 either way (95, −50): a percentage written without its sign, not 9500% or −5000%.
+    if (v > 1 || v < -1) return "bare";
     return fractionToRate(v);
   }
   const { n, percent } = rateText(v);

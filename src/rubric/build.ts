@@ -96,7 +96,7 @@ class Builder {
         // A plain number above 1 (from: 5 for 5%): the percentage it most likely means, asked back.
         const n = typeof value === "number" ? value : Number(numberText(value) ?? Number.NaN);
         // Where the indicator may pass 100% (保值增值率 up to 300%), 1.1 may as well be 110%: both said.
-        const over = spec.max !== undefined && spec.max > 10000 && n * 10000 <= spec.max;
+        const over = spec.max !== undefined && spec.max > 10000 && n * 10000 <= spec.max && n * 10000 >= (spec.min ?? 0);
         if (r === "bare" && Number.isFinite(n) && over) this.error("rubric.bad-rate-bare-either", path, { value: String(value), times: formatRate(Math.round(n * 10000)) });
         else if (r === "bare" && Number.isFinite(n)) this.error("rubric.bad-rate-bare", path, { value: String(value), fraction: String(Number((n / 100).toPrecision(12))) });
         else this.error("rubric.bad-rate", path, { value: String(value) });

@@ -233,7 +233,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (r === "bare") {
     // A plain number above 1 where rates above 100% are allowed: a fraction, said back to the user.
     const n = typeof raw === "number" ? raw : Number(numberText(raw) ?? Number.NaN);
-    if (max > 10000 && n * 10000 <= max) {
+    if (max > 10000 && n * 10000 <= max && n * 10000 >= min) {
       r = fractionToRate(n);
       // (A formula's result is a fraction computed, 86000/76786: left alone.)
       if (!c.formula) p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
@@ -249,9 +249,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
         const meant = Math.round(n * 100);
         p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
       }
-      else if (within(Math.round(n * 100))) p.error("workbook.rate-bare", sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
-      else if (Number.isInteger(n) && n % 10 === 0 && within(n)) p.error("workbook.rate-bare", sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
-      else p.error("workbook.rate-bare-unclear", sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
+      // (Below −1, a fall typed without its %: −5 for −5%, said as below −1.)
+      const below = n < 0 ? "-below" : "";
+      if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
+      else if (n > 0 && Number.isInteger(n) && n % 10 === 0 && within(n)) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
+      else p.error(`workbook.rate-bare-unclear${below}`, sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
     }
   }

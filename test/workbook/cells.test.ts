@@ -33,6 +33,25 @@ describe("a bare number where a rate belongs", () => {
   });
 });
 
+describe("a bare number below -1 where a growth rate belongs", () => {
+  // −5 in a column of growth rates (−50% to 300%) was read as −500% and refused as out of range;
+  // −0.8 is −80%, a fraction, and read (warned: the range passes 100%).
+  const growth = { code: "ZB1", unit: "percent" as const, display: "%", min: -5000, max: 30000 };
+  const said = (typed: number): { code: string; text: string; read: number | undefined } => {
+    const p = new Problems("in.xlsx");
+    const c: RawCell = { row: 2, col: 2, ref: "B2", value: { t: "n", v: typed, fmt: "general" }, formula: false };
+    const read = readMeasure(p, "指标数据", c, 2, 2, growth);
+    const d = p.list[0]!;
+    expect(d.location).toEqual({ file: "in.xlsx", sheet: "指标数据", cell: "B2" });
+    return { code: d.code, text: message("zh-CN", d.code, d.data), read };
+  };
+  it("asks whether the percentage was meant (-5 for -5%)", () => {
+    expect(said(-5)).toEqual({ code: "workbook.rate-bare-below", text: "比率 -5 小于 -1;是否应为 -5%?请填写 -5%,或写成小数(如 -0.05)", read: undefined });
+    expect(said(-80)).toEqual({ code: "workbook.rate-bare-unclear-below", text: "比率 -80 小于 -1,当作百分数也超出 -50%–300%;请按实际填写百分比(如 -5%)或小数(如 -0.05)", read: undefined });
+    expect(said(-0.3)).toMatchObject({ code: "workbook.rate-large", read: -3000 });
+  });
+});
+
 describe("points typed in Chinese numerals", () => {
   it("are read for what to ask for (十八 is 18, 一百零五 105, 十八点五 18.5), and nothing else is taken for one", async () => {
     const { chineseNumber } = await import("../../src/workbook/cells.js");
