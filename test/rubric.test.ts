@@ -177,6 +177,8 @@ const cases: Case[] = [
   // A key further in than the one above after a list closed on its line: said at that key (was the next line, "keys of one level line up").
   { name: "key-deeper-after-flow", text: replace("lines: [BM]\n", "lines: [BM]   # 部门\n      weights: 1\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("lines: [BM]") + 1}:7`] },
   // A [ ] list parted by full-width commas parses as one entry: said at the comma, not left to read as one label.
+  // [街道、社区] is one label to YAML (rubric show even listed it as two): said at the 、.
+  { name: "dunhao-flow-list", text: replace("lines: [BM]", "lines: [BM、DZ]"), expected: [`rubric.dunhao-in-list r.yaml:${lineOf("lines: [BM]")}:${"    lines: [BM".length + 1}`] },
   { name: "full-width-comma-flow-list", text: replace("lines: [BM]", "lines: [BM，DZ]"), expected: [`rubric.fullwidth-comma-in-list r.yaml:${lineOf("lines: [BM]")}:${"    lines: [BM".length + 1}`] },
   // An alias with no anchor is named (was "aliases nest too deep").
   { name: "levels-full-width-colon", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { 市级：5, 省级：7, 国家级：10 }"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
@@ -405,6 +407,19 @@ describe("a ledger's statuses", () => {
     const r = load(text);
     expect(r.diagnostics).toEqual([]);
     expect([r.rubric?.statuses.pending, r.rubric?.statuses.rejected]).toEqual([[], []]);
+  });
+
+  // Quoted with a space after it, 已认定 refused every row of every workbook (the cell's was trimmed,
+  // the rubric's not), and its own template's drop-down offered the spaced word.
+  it("and every name or word the workbook is matched with are read without spaces at their ends", () => {
+    const text = MINI.replace("    counted: [已认定]", '    counted: ["已认定 "]');
+    expect(text).toContain('["已认定 "]');
+    const r = load(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric?.statuses.counted).toEqual(["已认定"]);
+    // Spaces alone are a blank word, said so at it (it was "may not be less than 1").
+    const blank = load(MINI.replace("    counted: [已认定]", '    counted: [" "]')).diagnostics;
+    expect(blank.map((d) => [d.code, message("zh-CN", d.code, d.data)])).toEqual([["rubric.blank-text", "ledger.statuses.counted[0] 不能为空"]]);
   });
 });
 

@@ -228,9 +228,12 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
       const pair = path.at(-1);
       const key = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : "";
       for (const item of node.items) {
-        if (!isScalar(item) || item.type !== "PLAIN" || typeof item.value !== "string" || !item.value.includes("，")) continue;
-        const at = (item.range?.[0] ?? 0) + source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0).indexOf("，");
-        commas.push({ code: "rubric.fullwidth-comma-in-list", severity: "error", data: { key }, location: loc(at) });
+        if (!isScalar(item) || item.type !== "PLAIN" || typeof item.value !== "string") continue;
+        // Parted by 、 as a Chinese list is ([街道、社区]): one entry too, no rubric list's word holds one.
+        const mark = item.value.includes("，") ? "，" : item.value.includes("、") ? "、" : undefined;
+        if (mark === undefined) continue;
+        const at = (item.range?.[0] ?? 0) + source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0).indexOf(mark);
+        commas.push({ code: mark === "，" ? "rubric.fullwidth-comma-in-list" : "rubric.dunhao-in-list", severity: "error", data: { key, value: item.value }, location: loc(at) });
       }
     },
   });

@@ -13,7 +13,8 @@ const some = z.number().positive();
 const measure = z.union([z.string().regex(/^[+-]?\d+(\.\d+)?[%％]$/, { message: "rate" }), z.number()]);
 /** A share or weight: "40%" or 0.4. */
 const share = z.union([z.string().regex(/^\d+(\.\d+)?[%％]$/, { message: "rate" }), z.number().min(0).max(1)]);
-const text = z.string().min(1);
+/** A name or word the workbook's cells are matched with: its spaces at either end are no part of it, as a cell's are not (已认定 with a space after it refused every row). */
+const text = z.string().trim().min(1);
 
 const vetoSchema = z.strictObject({
   /** The vetoed unit keeps its rank (else it is not ranked). */

@@ -232,6 +232,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const v = valueAt(data, path);
         if (Array.isArray(v) && v.some((x) => typeof x === "string" && x.includes("，"))) return [err("rubric.fullwidth-comma-in-list", {})];
       }
+      // A name or word left blank ("" or spaces alone): said blank, not "less than 1".
+      if (issue.origin === "string") return [err("rubric.blank-text", {})];
       return [
         issue.origin === "array"
           ? err("rubric.too-few", { min: Number(issue.minimum) })
