@@ -111,6 +111,15 @@ const cases: Case[] = [
   { name: "points-so-fine-they-round-to-0", text: replace("            max: 12.5", "            max: 1e-300"), expected: [`rubric.points-precision r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "points-too-large", text: replace("            max: 12.5", "            max: 1e308"), expected: [`rubric.points-too-large r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "points-finer-than-0.01", text: replace("            max: 12.5", "            max: 12.505").replace("            max: 7.5", "            max: 7.495"), expected: [`rubric.points-precision r.yaml:${lineOf("max: 12.5")}:18`, `rubric.points-precision r.yaml:${lineOf("max: 7.5")}:18`] },
+  // Pasted from Word or a web page: a character no one sees, named (the value looks right), at it.
+  { name: "zero-width-space-in-code", text: replace("code: DZ2.2", "code: DZ2.2\u200b"), expected: [`rubric.invisible-char r.yaml:${lineOf("code: DZ2.2")}:19`] },
+  { name: "no-break-space-after-number", text: replace("            max: 12.5", "            max: 12.5\u00a0"), expected: [`rubric.invisible-char r.yaml:${lineOf("max: 12.5")}:18`] },
+  { name: "full-width-space-after-colon", text: replace("            max: 12.5", "            max:\u300012.5"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("max: 12.5")}:17`] },
+  { name: "chinese-quotes", text: replace('effective: "2026-01-01"', "effective: “2026-01-01”"), expected: ["rubric.chinese-quotes r.yaml:3:12"] },
+  { name: "full-width-digits-in-a-percentage", text: replace("target: 90%", "target: ９０％"), expected: [`rubric.write-as r.yaml:${lineOf("target: 90%")}:17`] },
+  // In { … } the key and its value are one word: said at it, and the tier's ranks not also missing.
+  { name: "full-width-space-after-colon-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks: [1, 1], amount:\u300050000 }\n"), expected: [`rubric.invisible-char-key r.yaml:${lineOf("    - name: 一等奖")}:35`] },
+  { name: "full-width-space-after-colon-before-a-list-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks:\u3000[1, 1] }\n"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("    - name: 一等奖")}:26`] },
   { name: "duplicate-code", text: replace("code: DZ2.2", "code: DZ2.1"), expected: [`rubric.duplicate-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
   { name: "code-of-another-line", text: replace("code: BM1\n", "code: DZ9\n"), expected: [`rubric.code-prefix r.yaml:${lineOf("code: BM1\n")}:15`] },
   { name: "unknown-indicator", text: replace("indicator: ZB2", "indicator: ZB7"), expected: [`rubric.unknown-indicator r.yaml:${lineOf("indicator: ZB2")}:20`] },

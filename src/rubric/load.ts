@@ -11,7 +11,7 @@ import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -87,6 +87,10 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
   const ideographic = near(/^[ \t]*\u3000/gm);
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
+  // A key whose colon a full-width or no-break space follows (max:　20, pasted from Word): no space
+  // to YAML, so one word, which yaml says is a key across lines.
+  const oddSpace = near(/(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[A-Za-z_][\w-]*:[\u3000\u00a0]/gm);
+  if (oddSpace) return { code: "ODD_SPACE_AFTER_COLON", at: oddSpace.index + oddSpace[0].length - 1 };
   // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
   const noSpace = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm);
   if (noSpace && noSpace.index <= errorLine) return { code: "COLON_NO_SPACE", at: noSpace.index + noSpace[0].length - 1 };

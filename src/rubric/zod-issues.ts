@@ -30,6 +30,15 @@ function indicatorUnit(data: unknown, path: Path): string | undefined {
   return ind === undefined ? undefined : typeof unit === "string" ? unit : "percent";
 }
 
+/** Characters no one sees in a value: a no-break or full-width space, a zero-width one, a byte-order mark. */
+const INVISIBLE = /[\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]/;
+
+/** The first such character in `s`, as its catalog word's id (u00a0), or undefined. */
+function invisibleIn(s: string): string | undefined {
+  const m = INVISIBLE.exec(s);
+  return m ? `u${(m[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")}` : undefined;
+}
+
 /** A number as YAML would read it unquoted, written as text (" 50000", "-2.5"). */
 function isPlainNumber(s: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(s.trim());
@@ -94,9 +103,24 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   }
   // A date that is no day of the calendar (2026-13-45).
   if (issue.code === "custom" && issue.message === "date") return [err("rubric.bad-format-date", {})];
+  const written = issue.code === "unrecognized_keys" ? undefined : valueAt(data, path);
+  if (typeof written === "string") {
+    // A character no one sees (a no-break or full-width space, a zero-width one: pasted from Word
+    // or a web page) in a value: named, as the value looks right (DZ2, 20).
+    const hidden = invisibleIn(written);
+    if (hidden !== undefined) return [err("rubric.invisible-char", { char: hidden })];
+    // Chinese quotes (“2022-06-24”), which YAML reads as part of the value, not as quotes.
+    if (/^\s*[“‘「『].*[”’」』]\s*$/s.test(written)) return [err("rubric.chinese-quotes", { value: written.trim() })];
+    // Full-width digits in a percentage (９５％): the half-width one to write.
+    const half = written.normalize("NFKC").trim();
+    if (half !== written.trim() && /^[+-]?\d+(\.\d+)?%$/.test(half)) return [err("rubric.write-as", { value: written, number: half })];
+  }
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
+        // A key joined to its value by a space no one sees ({ from:　90 }, a full-width one): named.
+        const hidden = invisibleIn(k);
+        if (hidden !== undefined) return { code: "rubric.invisible-char-key", severity: "error" as const, data: { key: k.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, " ").trim(), char: hidden }, location: pos.ofKey(path, k) };
         // The YAML merge key (<<: *defaults), which the rubric does not read: the keys written out.
         if (k === "<<") return { code: "rubric.merge-key", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key and its value joined by a full-width colon, or a colon without its space, inside
@@ -155,6 +179,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // Or brought by a merge key (<<: *base), which is said as not read.
         if (owner && typeof owner === "object" && "<<" in owner) return [];
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => JOINED.exec(k)?.[1] === name)) return [];
+        // Or by a space no one sees ({ from:　90 }): said at that key, not missing.
+        if (owner && typeof owner === "object" && Object.keys(owner).some((k) => invisibleIn(k) !== undefined && k.split(":")[0]?.trim() === name)) return [];
         return [err("rubric.missing-key", {})];
       }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
