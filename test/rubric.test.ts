@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
 import { formatLocation } from "../src/diagnostics/index.js";
 import { message } from "../src/messages/index.js";
+import { strToU8, zipSync } from "fflate";
 
 const MINI = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
 
@@ -780,6 +781,33 @@ describe("a workbook given as the rubric", () => {
   it("is said to be a workbook, at the file, not text in the wrong encoding", () => {
     const xlsx = readFileSync("samples/qingshan-2026.xlsx");
     expect(loadRubric("青山区.xlsx", xlsx, "test").diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual(["rubric.is-workbook 青山区.xlsx:1:1"]);
+  });
+
+  // A Word document, an old .doc and a PDF renamed .yaml were "an Excel workbook" or "in GBK".
+  it("and so are a Word document, an old Office file and a PDF, each as what it is", () => {
+    const said = (bytes: Uint8Array): string[] => loadRubric("方案.yaml", bytes, "test").diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`);
+    expect(said(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }))).toEqual(["rubric.is-word 方案.yaml:1:1"]);
+    expect(said(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual(["rubric.is-office 方案.yaml:1:1"]);
+    expect(said(strToU8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"))).toEqual(["rubric.is-pdf 方案.yaml:1:1"]);
+    expect(said(zipSync({ "a.yaml": strToU8("id: a") }))).toEqual(["rubric.is-zip 方案.yaml:1:1"]);
+  });
+});
+
+describe("line ends other editors write", () => {
+  // Old Mac line ends (CR alone) read as one line: a file opening with a comment was "empty"; a
+  // DOS editor's Ctrl-Z at the end was "a character without its pair".
+  it("a carriage return alone, and a Ctrl-Z at the end, read as the file with plain line ends does", () => {
+    const plain = load(MINI).rubric;
+    const cr = load(`# 迷你方案\n${MINI}`.replace(/\n/g, "\r"));
+    expect(cr.diagnostics).toEqual([]);
+    expect(cr.rubric?.lines).toEqual(load(`# 迷你方案\n${MINI}`).rubric?.lines);
+    const z = load(`${MINI}\x1a`);
+    expect(z.diagnostics).toEqual([]);
+    expect(z.rubric?.rankings).toEqual(plain?.rankings);
+    // Positions stay where the lines are: a slip on the fifth line is said there, as with plain line ends.
+    const slip = MINI.replace("title: 迷你方案", "title: 迷你方案\n  oops: 1");
+    expect(found(slip.replace(/\n/g, "\r"))).toEqual(found(slip));
+    expect(found(slip)[0]).toMatch(/ r\.yaml:5:3$/);
   });
 });
 

@@ -34,6 +34,20 @@ function isWorkbookStart(b: Uint8Array): boolean {
 }
 
 /**
+ * What a file that is no text is, where it can be told: a workbook (a zip with xl/ in it), a Word
+ * document (word/), another Office file (the old .doc or .xls), a PDF; undefined for text.
+ */
+function notText(b: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(b.subarray(0, 5));
+  if (head === "%PDF-") return "rubric.is-pdf";
+  if (!isWorkbookStart(b)) return undefined;
+  if (b[0] === 0xd0) return "rubric.is-office";
+  // A zip names its parts in its directory at its end, and before each part: looked for as bytes.
+  const names = new TextDecoder("latin1").decode(b);
+  return names.includes("xl/") ? "rubric.is-workbook" : names.includes("word/") ? "rubric.is-word" : "rubric.is-zip";
+}
+
+/**
  * What the YAML parser's first error means for a rubric's author, and where. Two of its "missing
  * character" errors say more than that: a list item not lined up with the one above ("Sequence item
  * without - indicator"), and a quote never closed, which the parser only notices at the end of the
@@ -167,8 +181,9 @@ function utf16WithoutMark(bytes: Uint8Array): boolean {
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
-  // A workbook given where the rubric goes (rubric show 青山区.xlsx): said as such.
-  if (isWorkbookStart(bytes)) return fail(file, "rubric.is-workbook");
+  // A workbook given where the rubric goes (rubric show 青山区.xlsx), a Word document or a PDF renamed: said as such.
+  const other = notText(bytes);
+  if (other !== undefined) return fail(file, other);
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -176,6 +191,10 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
     return notUtf8(file, bytes);
   }
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  // Lines ended by a carriage return alone (old Mac editors): line ends all the same, one for one
+  // (read as one line, a file that begins with a comment was nothing but that comment). And the
+  // Ctrl-Z some DOS-era editors put at a file's end: no text.
+  source = source.replace(/\r(?!\n)/g, "\n").replace(/\x1a+\s*$/, "");
   if (source.trim() === "") return fail(file, "rubric.empty");
 
   // %YAML 1.2 says what the rubric is read as anyway; any other (1.1) would change what yes and 010 mean.
