@@ -67,6 +67,8 @@ const cases: Case[] = [
   { name: "yaml-unclosed-list", text: replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length}`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
+  // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (title, name).
+  { name: "tab-indentation-throughout", text: MINI.replace(/^( {2})+/gm, (m) => "\t".repeat(m.length / 2)), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("  - id: town")}:1`] },
   { name: "tab-indentation", text: replace("    name: 镇街\n", "\tname: 镇街\n"), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街")}:1`] },
   {
     name: "nested-aliases-that-expand-too-far",
@@ -790,6 +792,16 @@ describe("a workbook given as the rubric", () => {
     expect(said(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual(["rubric.is-office 方案.yaml:1:1"]);
     expect(said(strToU8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"))).toEqual(["rubric.is-pdf 方案.yaml:1:1"]);
     expect(said(zipSync({ "a.yaml": strToU8("id: a") }))).toEqual(["rubric.is-zip 方案.yaml:1:1"]);
+  });
+});
+
+describe("an indicator's bound written wrong", () => {
+  // max: 300 for 300% was said, and then every band's mark above 0% as out of a range of 0% to 0%.
+  it("is said alone, not again at each mark compared with it", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("    max: 300%\n");
+    const r = load(text.replace("    max: 300%\n", "    max: 300\n"));
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.bad-rate-bare r.yaml:${lineOf("    max: 300%", text)}:10`]);
   });
 });
 

@@ -101,7 +101,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
   const ideographic = near(/^[ \t]*\u3000/gm);
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
-  // A key whose colon a full-width or no-break space follows (max:　20, pasted from Word): no space
+  // A key whose colon a full-width or no-break space follows (max: then U+3000 and 20, pasted from Word): no space
   // to YAML, so one word, which yaml says is a key across lines.
   const oddSpace = near(/(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[A-Za-z_][\w-]*:[\u3000\u00a0]/gm);
   if (oddSpace) return { code: "ODD_SPACE_AFTER_COLON", at: oddSpace.index + oddSpace[0].length - 1 };
@@ -194,7 +194,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   // Lines ended by a carriage return alone (old Mac editors): line ends all the same, one for one
   // (read as one line, a file that begins with a comment was nothing but that comment). And the
   // Ctrl-Z some DOS-era editors put at a file's end: no text.
-  source = source.replace(/\r(?!\n)/g, "\n").replace(/\x1a+\s*$/, "");
+  source = source.replace(/\r(?!\n)/g, "\n");
+  const CTRL_Z = String.fromCharCode(0x1a);
+  while (source.trimEnd().endsWith(CTRL_Z)) source = source.trimEnd().slice(0, -1);
   if (source.trim() === "") return fail(file, "rubric.empty");
 
   // %YAML 1.2 says what the rubric is read as anyway; any other (1.1) would change what yes and 010 mean.
@@ -234,6 +236,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   for (const w of doc.warnings) {
     diags.push({ code: "rubric.yaml-warning", severity: "error", data: { detail: w.code }, location: loc(w.pos[0]) });
   }
+  // Past a syntax error (a file indented with tabs) the keys yaml finds twice are mostly its
+  // misreading of the structure: the syntax error alone is said.
+  if (syntax) return { diagnostics: diags.filter((d) => d.code !== "rubric.duplicate-key") };
   if (diags.length) return { diagnostics: diags };
 
   let aliases = 0;

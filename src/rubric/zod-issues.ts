@@ -31,7 +31,7 @@ function indicatorUnit(data: unknown, path: Path): string | undefined {
 }
 
 /** Characters no one sees in a value: a no-break or full-width space, a zero-width one, a byte-order mark. */
-const INVISIBLE = /[\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]/;
+const INVISIBLE = /\u00a0|\u3000|\u200b|\u200c|\u200d|\u2060|\ufeff/;
 
 /** The first such character in `s`, as its catalog word's id (u00a0), or undefined. */
 function invisibleIn(s: string): string | undefined {
@@ -118,7 +118,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
-        // A key joined to its value by a space no one sees ({ from:　90 }, a full-width one): named.
+        // A key joined to its value by a space no one sees ({ from: then U+3000 and 90 }, a full-width one): named.
         const hidden = invisibleIn(k);
         if (hidden !== undefined) return { code: "rubric.invisible-char-key", severity: "error" as const, data: { key: k.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, " ").trim(), char: hidden }, location: pos.ofKey(path, k) };
         // The YAML merge key (<<: *defaults), which the rubric does not read: the keys written out.
@@ -179,7 +179,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // Or brought by a merge key (<<: *base), which is said as not read.
         if (owner && typeof owner === "object" && "<<" in owner) return [];
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => JOINED.exec(k)?.[1] === name)) return [];
-        // Or by a space no one sees ({ from:　90 }): said at that key, not missing.
+        // Or by a space no one sees ({ from: then U+3000 and 90 }): said at that key, not missing.
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => invisibleIn(k) !== undefined && k.split(":")[0]?.trim() === name)) return [];
         return [err("rubric.missing-key", {})];
       }
