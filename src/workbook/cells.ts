@@ -243,15 +243,15 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       // else no guess.
       const typed = numberText(asShown(raw)) ?? asShown(raw);
       const within = (rate: number): boolean => Number.isFinite(rate) && rate >= min && rate <= max;
+      // (Below −1, a fall typed without its %: −5 for −5%, said as below −1.)
+      const below = n < 0 ? "-below" : "";
       // A formula's result (=B3/C3*100) is not typed over: the formula is to give the fraction.
       if (within(Math.round(n * 100)) && c.formula) {
         // Said rounded to a rate's hundredths (a quotient has fifteen digits).
         const meant = Math.round(n * 100);
         p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
       }
-      // (Below −1, a fall typed without its %: −5 for −5%, said as below −1.)
-      const below = n < 0 ? "-below" : "";
-      if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
+      else if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
       else if (n > 0 && Number.isInteger(n) && n % 10 === 0 && within(n)) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
       else p.error(`workbook.rate-bare-unclear${below}`, sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
