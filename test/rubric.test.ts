@@ -123,6 +123,10 @@ const cases: Case[] = [
   // In { … } the key and its value are one word: said at it, and the tier's ranks not also missing.
   { name: "full-width-space-after-colon-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks: [1, 1], amount:\u300050000 }\n"), expected: [`rubric.invisible-char-key r.yaml:${lineOf("    - name: 一等奖")}:35`] },
   { name: "full-width-space-after-colon-before-a-list-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks:\u3000[1, 1] }\n"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("    - name: 一等奖")}:26`] },
+  // A Chinese input method's full-width ＃, － and letters: each said as what to write, at it.
+  { name: "full-width-hash-comment", text: replace("    lines: [DZ, JS]\n", "    lines: [DZ, JS]  ＃ 两条线\n    scale2: 1\n"), expected: [`rubric.yaml.FULLWIDTH_HASH r.yaml:${lineOf("    lines: [DZ, JS]")}:22`] },
+  { name: "full-width-list-dash", text: replace("  - id: department\n", "  － id: department\n"), expected: [`rubric.yaml.FULLWIDTH_DASH r.yaml:${lineOf("  - id: department")}:3`] },
+  { name: "full-width-letters-in-a-key", text: replace("            max: 12.5", "            ｍａｘ: 12.5"), expected: [`rubric.fullwidth-key r.yaml:${lineOf("max: 12.5")}:13`] },
   { name: "duplicate-code", text: replace("code: DZ2.2", "code: DZ2.1"), expected: [`rubric.duplicate-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
   { name: "code-of-another-line", text: replace("code: BM1\n", "code: DZ9\n"), expected: [`rubric.code-prefix r.yaml:${lineOf("code: BM1\n")}:15`] },
   { name: "unknown-indicator", text: replace("indicator: ZB2", "indicator: ZB7"), expected: [`rubric.unknown-indicator r.yaml:${lineOf("indicator: ZB2")}:20`] },

@@ -11,7 +11,7 @@ import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -98,6 +98,11 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
   const fullWidth = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/gm);
   if (fullWidth) return { code: "FULLWIDTH_COLON", at: fullWidth.index + fullWidth[0].length - 1 };
+  // A comment begun with a full-width ＃, a list's entry with a full-width －: text to YAML.
+  const hash = near(/(?:^|[ \t])(＃)/gm);
+  if (hash) return { code: "FULLWIDTH_HASH", at: hash.index + hash[0].length - 1 };
+  const dash = near(/^[ \t]*(－)[ \t]/gm);
+  if (dash) return { code: "FULLWIDTH_DASH", at: dash.index + dash[0].length - 2 };
   // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
   const ideographic = near(/^[ \t]*\u3000/gm);
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };

@@ -127,6 +127,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // { … } (max：40, max:40): one word to YAML; said with what to write.
         const joined = JOINED.exec(k);
         if (joined) return { code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error" as const, data: { key: k, fixed: halfWidth(k.replace(/^([A-Za-z_][\w-]*):(?=\S)/, "$1: ")) }, location: pos.ofKey(path, k) };
+        // A key in full-width letters (ｍａｘ, a Chinese input method's): the key it is, in half-width ones.
+        const half = k.normalize("NFKC");
+        if (half !== k && rubricKeys().includes(half)) return { code: "rubric.fullwidth-key", severity: "error" as const, data: { key: k, fixed: half }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
@@ -181,6 +184,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => JOINED.exec(k)?.[1] === name)) return [];
         // Or by a space no one sees ({ from: then U+3000 and 90 }): said at that key, not missing.
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => invisibleIn(k) !== undefined && k.split(":")[0]?.trim() === name)) return [];
+        // Or in full-width letters (ｍａｘ): said at that key.
+        if (owner && typeof owner === "object" && Object.keys(owner).some((k) => k !== name && k.normalize("NFKC") === name)) return [];
         return [err("rubric.missing-key", {})];
       }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
