@@ -608,6 +608,10 @@ describe("a prize's amount written as people write money", () => {
     const quoted = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", '{ name: 一等奖, ranks: [1, 1], amount: "50,000" }');
     expect(found(quoted)).toEqual([`rubric.number-comma ${at(quoted, '"50,000"')}`]);
     expect(said(quoted)[0]).toContain("“50,000” 请写作 50000");
+    // A Chinese input method's full-width comma (50，000, one word to YAML): the same.
+    const fullComma = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 50，000 }");
+    expect(found(fullComma)).toEqual([`rubric.number-comma ${at(fullComma, "50，000")}`]);
+    expect(said(fullComma)[0]).toContain("“50，000” 请写作 50000");
     const wan = text.replace("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", "{ name: 一等奖, ranks: [1, 1], amount: 5万元 }");
     expect(found(wan)).toEqual([`rubric.amount-in-yuan ${at(wan, "5万元")}`]);
     expect(said(wan)[0]).toContain("以元计,只写数字:“5万元” 请写作 50000");

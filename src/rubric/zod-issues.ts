@@ -195,8 +195,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A number quoted ("50000"): the number, unquoted (a version is quoted; a number is not).
         if (isPlainNumber(v)) return [err("rubric.number-quoted", { value: v, number: v.trim() })];
         // "20,000" and 2万元 (prize money, in 元) where a plain number is asked for: the number meant.
-        const plain = v.trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
-        if (plain !== v.trim() && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
+        const plain = v.normalize("NFKC").trim().replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, part: string | undefined) => whole.replaceAll(",", "") + (part ?? ""));
+        if (v.normalize("NFKC").includes(",") && /^\d+(\.\d+)?$/.test(plain)) return [err("rubric.number-comma", { value: v, number: plain })];
         // A prize's amount is in 元: 2万元 is 20000, 3000元 is 3000.
         const wan = path.at(-1) === "amount" ? /^\s*[￥¥]?\s*(\d+(?:\.\d+)?)\s*(万)?元?\s*$/.exec(v.normalize("NFKC")) : null;
         if (wan) return [err("rubric.amount-in-yuan", { value: v, number: String(Math.round(Number(wan[1]) * (wan[2] ? 10000 : 1))) })];
