@@ -123,6 +123,11 @@ const cases: Case[] = [
   // In { … } the key and its value are one word: said at it, and the tier's ranks not also missing.
   { name: "full-width-space-after-colon-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks: [1, 1], amount:\u300050000 }\n"), expected: [`rubric.invisible-char-key r.yaml:${lineOf("    - name: 一等奖")}:35`] },
   { name: "full-width-space-after-colon-before-a-list-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks:\u3000[1, 1] }\n"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("    - name: 一等奖")}:26`] },
+  // A zero-width space in a word a cell is matched with (a status, a tie-breaker, a level's name, a
+  // weight's line): named at it (it passed, and refused every ledger row, or was "unknown").
+  { name: "zero-width-space-in-a-status", text: replace("    counted: [已认定]", "    counted: [已认定\u200b]"), expected: [`rubric.invisible-char r.yaml:${lineOf("    counted: [已认定]")}:15`] },
+  { name: "zero-width-space-in-a-level", text: replace("{ 市级: 5,", "{ 市级\u200b: 5,"), expected: [`rubric.invisible-char-in-key r.yaml:${lineOf("{ 市级: 5,")}:${"      levels: { ".length + 1}`] },
+  { name: "zero-width-space-after-a-colon", text: replace("            max: 12.5", "            max:\u200b 12.5"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("max: 12.5")}:17`] },
   // A Chinese input method's full-width ＃, － and letters: each said as what to write, at it.
   { name: "full-width-hash-comment", text: replace("    lines: [DZ, JS]\n", "    lines: [DZ, JS]  ＃ 两条线\n    scale2: 1\n"), expected: [`rubric.yaml.FULLWIDTH_HASH r.yaml:${lineOf("    lines: [DZ, JS]")}:22`] },
   { name: "full-width-list-dash", text: replace("  - id: department\n", "  － id: department\n"), expected: [`rubric.yaml.FULLWIDTH_DASH r.yaml:${lineOf("  - id: department")}:3`] },
@@ -433,6 +438,11 @@ describe("a ledger's statuses", () => {
     const r = load(text);
     expect(r.diagnostics).toEqual([]);
     expect(r.rubric?.statuses.counted).toEqual(["已认定"]);
+    // A level's name (a key) and a tie-breaker (a no-break space after it) alike.
+    const level = load(MINI.replace("{ 市级: 5,", '{ "市级 ": 5,').replace("    by: total\n", "    by: total\n    tie_breakers: [DZ\u00a0]\n"));
+    expect(level.diagnostics).toEqual([]);
+    expect(Object.keys(level.rubric?.ledger.find((c) => c.levels?.["市级"] !== undefined)?.levels ?? {})).toEqual(["市级", "省级", "国家级"]);
+    expect(level.rubric?.rankings[0]?.tieBreakers).toEqual(["DZ"]);
     // Spaces alone are a blank word, said so at it (it was "may not be less than 1").
     const blank = load(MINI.replace("    counted: [已认定]", '    counted: [" "]')).diagnostics;
     expect(blank.map((d) => [d.code, message("zh-CN", d.code, d.data)])).toEqual([["rubric.blank-text", "ledger.statuses.counted[0] 不能为空"]]);

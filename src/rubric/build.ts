@@ -410,7 +410,8 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
   b.define(c.code, [...path, "code"]);
   let levels: Record<string, Points> | undefined;
   if (Array.isArray(c.levels)) levels = Object.fromEntries(c.levels.map((l) => [l, 0]));
-  else if (c.levels) levels = Object.fromEntries(Object.entries(c.levels).map(([k, v]) => [k, b.points(v, [...path, "levels", k])]));
+  // (A level's name without spaces at its ends, as a cell's is read: "市级 " is 市级.)
+  else if (c.levels) levels = Object.fromEntries(Object.entries(c.levels).map(([k, v]) => [k.trim(), b.points(v, [...path, "levels", k])]));
   const range = c.range ? { min: b.points(c.range[0], [...path, "range", 0]), max: b.points(c.range[1], [...path, "range", 1]) } : undefined;
   if (range && range.min > range.max) b.error("rubric.range-reversed", [...path, "range"], { code: c.code, from: formatPoints(range.max), to: formatPoints(range.min) });
   const ways = [c.points !== undefined, c.levels !== undefined && !Array.isArray(c.levels), range !== undefined].filter(Boolean).length;

@@ -108,7 +108,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
   // A key whose colon a full-width or no-break space follows (max: then U+3000 and 20, pasted from Word): no space
   // to YAML, so one word, which yaml says is a key across lines.
-  const oddSpace = near(/(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[A-Za-z_][\w-]*:[\u3000\u00a0]/gm);
+  const oddSpace = near(/(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[A-Za-z_][\w-]*:(?:\u3000|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)/gm);
   if (oddSpace) return { code: "ODD_SPACE_AFTER_COLON", at: oddSpace.index + oddSpace[0].length - 1 };
   // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
   const noSpace = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm);
@@ -289,12 +289,50 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   if (data === null || typeof data !== "object" || Array.isArray(data)) return fail(file, "rubric.not-a-map");
 
   const pos = new Positions(doc, lc, file);
+  const hidden = invisibles(data, pos);
+  if (hidden.length) return { diagnostics: hidden };
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
     return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
   }
   const built = buildRubric(parsed.data, pos, { file, sha256 });
   return built.rubric ? { ...built, advice: [...(built.advice ?? []), ...unranked(built.rubric, pos)] } : built;
+}
+
+/** Characters no one sees that no rubric word holds: zero-width ones and a byte-order mark anywhere; a no-break or full-width space in a key too. */
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/;
+const KEY_SPACE = /\u00a0|\u3000/;
+
+/**
+ * Every key and value holding a character no one sees (pasted from Word or a web page), at it:
+ * a code, a status or a level so written looks right and matches no cell (已认定 with a zero-width
+ * space refused every ledger row). A clause's text (text:) may hold them: it is only shown.
+ */
+function invisibles(data: unknown, pos: Positions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node === "string") {
+      if (path.at(-1) !== "text" && ZERO_WIDTH.test(node)) out.push(hiddenAt(node, pos.of(path), path));
+    } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
+    else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (ZERO_WIDTH.test(k) || KEY_SPACE.test(k.trim())) out.push({ ...hiddenAt(k, pos.ofKey(path, k), path), code: /^[A-Za-z_][\w-]*:/.test(k) ? "rubric.invisible-char-key" : "rubric.invisible-char-in-key", data: { key: k.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, " ").trim(), char: charId(k) } });
+        else walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(data, []);
+  return out;
+}
+
+/** The first such character's catalog id (u200b). */
+function charId(s: string): string {
+  const m = ZERO_WIDTH.exec(s) ?? KEY_SPACE.exec(s.trim());
+  return `u${(m?.[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
+}
+
+function hiddenAt(s: string, location: Diagnostic["location"], path: readonly (string | number)[]): Diagnostic {
+  return { code: "rubric.invisible-char", severity: "error", data: { key: path.filter((p) => typeof p === "string").at(-1) ?? "", char: charId(s) }, location };
 }
 
 /**

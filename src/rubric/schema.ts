@@ -96,7 +96,7 @@ const ledgerCodeSchema = z.strictObject({
   /** The unit kinds it may be recorded for (default: the first unit kind). */
   unit_kinds: z.array(id).min(1).optional(),
   /** What it is charged to: total (default), a line code or an item code. */
-  charge: z.string().min(1).optional(),
+  charge: z.string().trim().min(1).optional(),
 });
 
 const tierSchema = z.strictObject({
@@ -141,8 +141,8 @@ const rankingSchema = z.strictObject({
   name: text,
   unit_kind: id,
   group: id.optional(),
-  by: z.string().min(1),
-  tie_breakers: z.array(z.string().min(1)).optional(),
+  by: z.string().trim().min(1),
+  tie_breakers: z.array(z.string().trim().min(1)).optional(),
   tiers: z.array(tierSchema).optional(),
   grades: gradesSchema.optional(),
   single: z.array(singleSchema).optional(),
@@ -151,7 +151,7 @@ const rankingSchema = z.strictObject({
 
 /** The outcomes of one ranking, as rubrics of version 1 wrote them. */
 const awardsSchema = z.strictObject({
-  ranking: z.string().min(1),
+  ranking: z.string().trim().min(1),
   level_order: z.array(text).min(1).optional(),
   tiers: z.array(tierSchema).optional(),
   single: z.array(singleSchema).optional(),
