@@ -251,7 +251,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
         const meant = Math.round(n * 100);
         p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
       }
-      else if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%` });
+      else if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%`, fraction: String(Number((n / 100).toPrecision(12))) });
       else if (n > 0 && Number.isInteger(n) && n % 10 === 0 && within(n)) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
       else p.error(`workbook.rate-bare-unclear${below}`, sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
@@ -281,7 +281,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (r < min || r > max) {
     // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
     const meant = r / 100;
-    const typed = v.t === "n" && isPercentFormat(v.fmt) && r > max && Number.isInteger(meant) && meant >= min && meant <= max;
+    // (A fall too: −5 so typed shows −500%, and −5% is asked about.)
+    const typed = v.t === "n" && isPercentFormat(v.fmt) && (r > max || r < min) && Number.isInteger(meant) && meant >= min && meant <= max;
     // A formula's result so shown (=B3*100): the formula is to give the fraction, not typed over.
     const code = typed ? (c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed") : "workbook.rate-out-of-range";
     p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(typed && c.formula ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
@@ -310,8 +311,9 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   const text = cellText(c);
   const word = normalizeWidth(text).trim();
   const n = chineseNumber(word);
-  // 一 alone (or 一一) is the numeral 1, or the dash a clerk without — at hand typed for none: asked which.
-  if (/^一+$/.test(word)) p.error(deducted ? "workbook.points-one-or-dash-deduction" : "workbook.points-one-or-dash", sheet, c.ref, { code, value: text });
+  // 一 alone is the numeral 1, or the dash a clerk without — at hand typed for none: asked which
+  // (一一, a longer dash, is among the marks of none).
+  if (word === "一") p.error(deducted ? "workbook.points-one-or-dash-deduction" : "workbook.points-one-or-dash", sheet, c.ref, { code, value: text });
   else if (n !== undefined) p.error("workbook.points-chinese-numeral", sheet, c.ref, { code, value: text, number: String(n) });
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
@@ -372,7 +374,7 @@ const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零", "无发
  * What a form's cell holds for "no figure" (a dash, a slash, N/A, 空, 缺, 不适用), as read after
  * full-width characters are made half-width: asked to be a number as 无 is.
  */
-const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "不涉及", "无此项", "不涉及此项", "无数据", "暂无数据", "未统计", "未填", "×", "x", "X", "✗", "✘"]);
+const PLACEHOLDERS: ReadonlySet<string> = new Set(["-", "--", "---", "—", "——", "–", "/", "//", "\\", "…", "……", "...", "N/A", "n/a", "NA", "na", "空", "缺", "缺项", "不适用", "不涉及", "无此项", "不涉及此项", "无数据", "暂无数据", "未统计", "未填", "一一", "一一一", "×", "x", "X", "✗", "✘"]);
 
 /** Whether a cell's text says there is no figure (无, a dash, a slash, N/A…). */
 function saysNone(text: string): boolean {

@@ -46,9 +46,18 @@ describe("a bare number below -1 where a growth rate belongs", () => {
     return { code: d.code, text: message("zh-CN", d.code, d.data), read };
   };
   it("asks whether the percentage was meant (-5 for -5%)", () => {
-    expect(said(-5)).toEqual({ code: "workbook.rate-bare-below", text: "比率 -5 小于 -1;是否应为 -5%?请填写 -5%,或写成小数(如 -0.05)", read: undefined });
+    expect(said(-5)).toEqual({ code: "workbook.rate-bare-below", text: "比率 -5 小于 -1;是否应为 -5%?请填写 -5%,或写成小数 -0.05", read: undefined });
     expect(said(-80)).toEqual({ code: "workbook.rate-bare-unclear-below", text: "比率 -80 小于 -1,当作百分数也超出 -50%–300%;请按实际填写百分比(如 -5%)或小数(如 -0.05)", read: undefined });
     expect(said(-0.3)).toMatchObject({ code: "workbook.rate-large", read: -3000 });
+    expect(said(-4).text).toBe("比率 -4 小于 -1;是否应为 -4%?请填写 -4%,或写成小数 -0.04");
+  });
+  // −5 in a cell formatted as a percentage shows −500%: the −5% meant is asked about (it was told
+  // to have the rubric's range changed), as 95 so typed is.
+  it("in a cell formatted as a percentage asks about the percentage shown divided by 100", () => {
+    const p = new Problems("in.xlsx");
+    const c: RawCell = { row: 2, col: 2, ref: "B2", value: { t: "n", v: -5, fmt: "percent" }, formula: false };
+    expect(readMeasure(p, "指标数据", c, 2, 2, growth)).toBeUndefined();
+    expect(p.list.map((d) => [d.code, d.location, message("zh-CN", d.code, d.data)])).toEqual([["workbook.rate-percent-typed", { file: "in.xlsx", sheet: "指标数据", cell: "B2" }, "比率 -500% 超出 -50%–300%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 -5%?如是,请填写 -5%"]]);
   });
 });
 
@@ -131,7 +140,8 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
   });
   it("一 alone where points go asks whether it is 1 or the dash of none (it was asked for as 1)", () => {
     expect(points("一")).toBe("workbook.points-one-or-dash DZ2 的分值 “一” 不是数字:若是 1 分请填 1;若表示没有得分请填 0");
-    expect(points("一一")).toMatch(/^workbook\.points-one-or-dash /);
+    // 一一 is no 1 (nor 11): a dash for none.
+    expect(points("一一")).toBe("workbook.none-word-points DZ2 的分值 “一一” 不是数字;没有得分请填 0");
     // 十一 is eleven all the same.
     expect(points("十一")).toBe("workbook.points-chinese-numeral DZ2 的分值 “十一” 请写成阿拉伯数字 11");
     const p = new Problems("in.xlsx");
