@@ -813,6 +813,14 @@ describe("a workbook given as the rubric", () => {
   });
 });
 
+describe("a list parted by 、", () => {
+  it("says the list to write, and how to keep a one-entry value that has a 、 (quoted, it passes)", () => {
+    const r = load(MINI.replace("    by: total\n", "    by: total\n    tie_breakers: [DZ、JS]\n"));
+    expect(r.diagnostics.map((d) => message("zh-CN", d.code, d.data))).toEqual(["tie_breakers 中的 “DZ、JS” 用顿号“、”分开,会被当作一项:列表中的各项用半角逗号分开,写作 [DZ, JS];如它本就是一项,请加引号:[\"DZ、JS\"]"]);
+    expect(load(MINI.replace("    counted: [已认定]", '    counted: ["已认定、已公示"]')).diagnostics).toEqual([]);
+  });
+});
+
 describe("an indicator's bound written wrong", () => {
   // max: 300 for 300% was said, and then every band's mark above 0% as out of a range of 0% to 0%.
   it("is said alone, not again at each mark compared with it", () => {

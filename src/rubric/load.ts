@@ -266,7 +266,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
         const mark = item.value.includes("，") ? "，" : item.value.includes("、") ? "、" : undefined;
         if (mark === undefined) continue;
         const at = (item.range?.[0] ?? 0) + source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0).indexOf(mark);
-        commas.push({ code: mark === "，" ? "rubric.fullwidth-comma-in-list" : "rubric.dunhao-in-list", severity: "error", data: { key, value: item.value }, location: loc(at) });
+        commas.push({ code: mark === "，" ? "rubric.fullwidth-comma-in-list" : "rubric.dunhao-in-list", severity: "error", data: { key, value: item.value, fixed: item.value.split(mark).map((x) => x.trim()).join(", ") }, location: loc(at) });
       }
     },
   });

@@ -191,7 +191,7 @@ export const rubricMessages: Catalog = {
   "rubric.display-on-percent": { "zh-CN": "指标 {code} 是百分比(unit: percent),不写 display(显示为 %)", en: "the indicator {code} is a percentage (unit: percent), which takes no display (it shows %)" },
   "word.type.record": { "zh-CN": "一组“键: 值”", en: "a mapping of key: value lines" },
   "word.type.tuple": { "zh-CN": "两个数的列表,如 [2, 3]", en: "a list of two numbers, such as [2, 3]" },
-  "rubric.dunhao-in-list": { "zh-CN": "{key} 中的 “{value}” 用顿号“、”分开,会被当作一项:列表中的各项用半角逗号分开,如 [街道, 社区]", en: "in {key}, \"{value}\" is parted by 、 and would be read as one entry: separate a list's entries with a plain comma, as in [街道, 社区]" },
+  "rubric.dunhao-in-list": { "zh-CN": "{key} 中的 “{value}” 用顿号“、”分开,会被当作一项:列表中的各项用半角逗号分开,写作 [{fixed}];如它本就是一项,请加引号:[\"{value}\"]", en: "in {key}, \"{value}\" is parted by 、 and would be read as one entry: separate a list's entries with a plain comma, [{fixed}]; if it is one entry, quote it: [\"{value}\"]" },
   "rubric.fullwidth-comma-in-list": { "zh-CN": "{key} 中用了全角逗号“，”:列表中的各项用半角逗号分开,如 [2, 3]", en: "{key} uses a full-width comma (，): separate a list's entries with a plain comma, as in [2, 3]" },
   "rubric.veto-not-gate": { "zh-CN": "veto 不适用于 {kind} 类型的项目:一票否决写成 kind: gate 的项目,按一个指标判定(在 indicators 中定义它,如“重大安全事故起数”,由指标数据表填写;max: 0 则不计分、只否决)", en: "veto does not apply to an item of kind {kind}: a veto is an item of kind: gate, decided on an indicator (define it under indicators, such as 重大安全事故起数, entered on 指标数据; max: 0 scores nothing and only vetoes)" },
   "rubric.key-not-for-kind": { "zh-CN": "{key} 不适用于 {kind} 类型的项目", en: "{key} does not apply to an item of kind {kind}" },
