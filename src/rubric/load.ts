@@ -302,17 +302,19 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
 /** Characters no one sees that no rubric word holds: zero-width ones and a byte-order mark anywhere; a no-break or full-width space in a key too. */
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/;
 const KEY_SPACE = /\u00a0|\u3000/;
+/** Prose, only shown (a clause, a title, a document's number): pasted from Word, it may hold them. */
+const PROSE: ReadonlySet<string> = new Set(["text", "title", "source", "issuer"]);
 
 /**
  * Every key and value holding a character no one sees (pasted from Word or a web page), at it:
  * a code, a status or a level so written looks right and matches no cell (已认定 with a zero-width
- * space refused every ledger row). A clause's text (text:) may hold them: it is only shown.
+ * space refused every ledger row). Prose (a clause's text:, a title, a source) may hold them: it is only shown.
  */
 function invisibles(data: unknown, pos: Positions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (typeof node === "string") {
-      if (path.at(-1) !== "text" && ZERO_WIDTH.test(node)) out.push(hiddenAt(node, pos.of(path), path));
+      if (!PROSE.has(String(path.at(-1))) && ZERO_WIDTH.test(node)) out.push(hiddenAt(node, pos.of(path), path));
     } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
     else if (node && typeof node === "object") {
       for (const [k, v] of Object.entries(node)) {
