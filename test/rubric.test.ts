@@ -67,8 +67,13 @@ const cases: Case[] = [
   { name: "yaml-unclosed-list", text: replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length}`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
-  // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (title, name).
-  { name: "tab-indentation-throughout", text: MINI.replace(/^( {2})+/gm, (m) => "\t".repeat(m.length / 2)), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("  - id: town")}:1`] },
+  // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the
+  // report's title, read beside the rubric's own).
+  {
+    name: "tab-indentation-throughout",
+    text: MINI.replace("unit_kinds:\n", "report:\n  title: 迷你报告\n  name: 排名通报\nunit_kinds:\n").replace(/^( {2})+/gm, (m) => "\t".repeat(m.length / 2)),
+    expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("unit_kinds:") + 1}:1`],
+  },
   { name: "tab-indentation", text: replace("    name: 镇街\n", "\tname: 镇街\n"), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街")}:1`] },
   {
     name: "nested-aliases-that-expand-too-far",
