@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
 import { Positions } from "./positions.js";
 import { zodIssueToDiagnostic } from "./zod-issues.js";
+import { INVISIBLE, invisibleIn, invisibleKey, ZERO_WIDTH } from "./invisible.js";
 import { buildRubric } from "./build.js";
 import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
 
@@ -299,42 +300,32 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   return built.rubric ? { ...built, advice: [...(built.advice ?? []), ...unranked(built.rubric, pos)] } : built;
 }
 
-/** Characters no one sees that no rubric word holds: zero-width ones and a byte-order mark anywhere; a no-break or full-width space in a key too. */
-const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/;
-const KEY_SPACE = /\u00a0|\u3000/;
 /** Prose, only shown (a clause, a title, a document's number): pasted from Word, it may hold them. */
 const PROSE: ReadonlySet<string> = new Set(["text", "title", "source", "issuer"]);
 
 /**
  * Every key and value holding a character no one sees (pasted from Word or a web page), at it:
  * a code, a status or a level so written looks right and matches no cell (已认定 with a zero-width
- * space refused every ledger row). Prose (a clause's text:, a title, a source) may hold them: it is only shown.
+ * space refused every ledger row): a zero-width one anywhere but in prose, which is only shown; a
+ * no-break or full-width space inside a key too (at its ends it is trimmed, as a name's is).
  */
 function invisibles(data: unknown, pos: Positions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (typeof node === "string") {
-      if (!PROSE.has(String(path.at(-1))) && ZERO_WIDTH.test(node)) out.push(hiddenAt(node, pos.of(path), path));
+      const char = PROSE.has(String(path.at(-1))) ? undefined : invisibleIn(node, ZERO_WIDTH);
+      if (char !== undefined) out.push({ code: "rubric.invisible-char", severity: "error", data: { key: path.filter((p) => typeof p === "string").at(-1) ?? "", char }, location: pos.of(path) });
     } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
     else if (node && typeof node === "object") {
       for (const [k, v] of Object.entries(node)) {
-        if (ZERO_WIDTH.test(k) || KEY_SPACE.test(k.trim())) out.push({ ...hiddenAt(k, pos.ofKey(path, k), path), code: /^[A-Za-z_][\w-]*:/.test(k) ? "rubric.invisible-char-key" : "rubric.invisible-char-in-key", data: { key: k.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, " ").trim(), char: charId(k) } });
+        const said = INVISIBLE.test(k.trim()) ? invisibleKey(k, pos.ofKey(path, k)) : undefined;
+        if (said) out.push(said);
         else walk(v, [...path, k]);
       }
     }
   };
   walk(data, []);
   return out;
-}
-
-/** The first such character's catalog id (u200b). */
-function charId(s: string): string {
-  const m = ZERO_WIDTH.exec(s) ?? KEY_SPACE.exec(s.trim());
-  return `u${(m?.[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
-}
-
-function hiddenAt(s: string, location: Diagnostic["location"], path: readonly (string | number)[]): Diagnostic {
-  return { code: "rubric.invisible-char", severity: "error", data: { key: path.filter((p) => typeof p === "string").at(-1) ?? "", char: charId(s) }, location };
 }
 
 /**

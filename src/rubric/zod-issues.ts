@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 import { editDistance } from "../diagnostics/near.js";
 import { rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
+import { invisibleIn, invisibleKey } from "./invisible.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -28,15 +29,6 @@ function indicatorUnit(data: unknown, path: Path): string | undefined {
   const ind = Array.isArray(list) ? list.find((x: unknown) => x && typeof x === "object" && (x as { code?: unknown }).code === code) : undefined;
   const unit = ind && typeof ind === "object" ? (ind as { unit?: unknown }).unit : undefined;
   return ind === undefined ? undefined : typeof unit === "string" ? unit : "percent";
-}
-
-/** Characters no one sees in a value: a no-break or full-width space, a zero-width one, a byte-order mark. */
-const INVISIBLE = /\u00a0|\u3000|\u200b|\u200c|\u200d|\u2060|\ufeff/;
-
-/** The first such character in `s`, as its catalog word's id (u00a0), or undefined. */
-function invisibleIn(s: string): string | undefined {
-  const m = INVISIBLE.exec(s);
-  return m ? `u${(m[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")}` : undefined;
 }
 
 /** A number as YAML would read it unquoted, written as text (" 50000", "-2.5"). */
@@ -118,9 +110,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
-        // A key joined to its value by a space no one sees ({ from: then U+3000 and 90 }, a full-width one): named.
-        const hidden = invisibleIn(k);
-        if (hidden !== undefined) return { code: "rubric.invisible-char-key", severity: "error" as const, data: { key: k.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, " ").trim(), char: hidden }, location: pos.ofKey(path, k) };
+        // A key with a space no one sees at its end (max then U+3000: one inside a key is said
+        // before the schema is asked): named.
+        const hidden = invisibleKey(k, pos.ofKey(path, k));
+        if (hidden) return hidden;
         // The YAML merge key (<<: *defaults), which the rubric does not read: the keys written out.
         if (k === "<<") return { code: "rubric.merge-key", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key and its value joined by a full-width colon, or a colon without its space, inside
@@ -182,7 +175,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // Or brought by a merge key (<<: *base), which is said as not read.
         if (owner && typeof owner === "object" && "<<" in owner) return [];
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => JOINED.exec(k)?.[1] === name)) return [];
-        // Or by a space no one sees ({ from: then U+3000 and 90 }): said at that key, not missing.
+        // Or written with a space no one sees at its end (from then U+3000): said at that key, not missing.
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => invisibleIn(k) !== undefined && k.split(":")[0]?.trim() === name)) return [];
         // Or in full-width letters (ｍａｘ): said at that key.
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => k !== name && k.normalize("NFKC") === name)) return [];
