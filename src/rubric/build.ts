@@ -120,13 +120,13 @@ class Builder {
   }
 
   /**
-   * An indicator's or a target's bound (min, max), or undefined where it is written wrong (said):
-   * no bound then, rather than 0, which would make every mark compared with it out of range too.
+   * An indicator's or a target's bound (its path ends min or max): where it is written wrong (said), none, an infinite one,
+   * rather than 0, which would make every mark compared with it out of range too.
    */
-  bound(value: string | number, spec: MeasureSpec, path: Path): Measure | undefined {
+  bound(value: string | number, spec: MeasureSpec, path: Path): Measure {
     const before = this.diags.length;
     const v = this.measure(value, spec, path);
-    return this.diags.length > before ? undefined : v;
+    return this.diags.length === before ? v : path.at(-1) === "min" ? -Infinity : Infinity;
   }
 
   /**
@@ -499,9 +499,6 @@ function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]
 
 export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[]; advice?: Diagnostic[] } {
   const b = new Builder(pos);
-  /** A bound as a key of its own, or none where it was written wrong. */
-  // (Written wrong, none: an infinite one, so that no mark is also said to be out of a range never given.)
-  const bound = <K extends "min" | "max">(key: K, v: Measure | undefined): Record<K, Measure> => ({ [key]: v ?? (key === "min" ? -Infinity : Infinity) }) as Record<K, Measure>;
 
   const indicators: Indicator[] = (input.indicators ?? []).map((ind, i) => {
     b.define(ind.code, ["indicators", i, "code"]);
@@ -514,8 +511,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       display: unit === "percent" ? "%" : (ind.display ?? ""),
       direction: ind.direction ?? "higher",
       ...(ind.whole ? { whole: true } : {}),
-      ...(ind.min !== undefined ? bound("min", b.bound(ind.min, spec, ["indicators", i, "min"])) : {}),
-      ...(ind.max !== undefined ? bound("max", b.bound(ind.max, spec, ["indicators", i, "max"])) : {}),
+      ...(ind.min !== undefined ? { min: b.bound(ind.min, spec, ["indicators", i, "min"]) } : {}),
+      ...(ind.max !== undefined ? { max: b.bound(ind.max, spec, ["indicators", i, "max"]) } : {}),
     };
     if (out.min !== undefined && out.max !== undefined && out.min >= out.max) b.error("rubric.range-order", ["indicators", i, "max"], { code: ind.code });
     // A display written without a unit (a percentage by default): the unit was left out, not the display put in.
@@ -530,8 +527,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     b.define(t.code, ["targets", i, "code"]);
     const unit = t.unit ?? "percent";
     const bounds = {
-      ...(t.min !== undefined ? bound("min", b.bound(t.min, { unit }, ["targets", i, "min"])) : {}),
-      ...(t.max !== undefined ? bound("max", b.bound(t.max, { unit }, ["targets", i, "max"])) : {}),
+      ...(t.min !== undefined ? { min: b.bound(t.min, { unit }, ["targets", i, "min"]) } : {}),
+      ...(t.max !== undefined ? { max: b.bound(t.max, { unit }, ["targets", i, "max"]) } : {}),
     };
     if (bounds.min !== undefined && bounds.max !== undefined && bounds.min >= bounds.max) b.error("rubric.range-order", ["targets", i, "max"], { code: t.code });
     return {
