@@ -653,7 +653,7 @@ describe("the comprehensive sample's report", () => {
   });
 });
 
-describe("a grade's quota written as a count", () => {
+describe("a grade's quota that limits no one (a count) or leaves no place (a share)", () => {
   const withQuota = (quota: string): string => {
     const file = join(scratchDir("assess-quota-"), "township-comprehensive-2026.1.yaml");
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
@@ -661,15 +661,16 @@ describe("a grade's quota written as a count", () => {
     writeFileSync(file, text.replace("- { name: 优秀, from: 90, quota: 30% }", `- { name: 优秀, from: 90, quota: ${quota} }`));
     return file;
   };
+  /** Where the quota stands in that rubric: FILE:LINE:COL, where the warning is said (and mended). */
+  const quotaAt = (rubric: string, quota: string): string => `${rubric}:${readFileSync(rubric, "utf8").split("\n").findIndex((l) => l.includes(`quota: ${quota} }`)) + 1}:40`;
 
   it("that every unit of its ranking is within is said as probably meant as a share (quota: 20 of 6 departments)", async () => {
     const rubric = withQuota("20");
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
     expect(r.code).toBe(0);
     // Said at the quota in the rubric, where it is to be mended.
-    const line = readFileSync(rubric, "utf8").split("\n").findIndex((l) => l.includes("quota: 20 }")) + 1;
     expect(r.err).toContain(
-      `${rubric}:${line}:40: 警告: 方案规定区直部门排名的优秀名额为 20 个(quota: 20),而参加该排名的单位只有 6 个,名额不限制任何单位;如指 20%,请在方案中写 quota: 20% [workbook.quota-of-all]\n`,
+      `${quotaAt(rubric, "20")}: 警告: 方案规定区直部门排名的优秀名额为 20 个(quota: 20),而参加该排名的单位只有 6 个,名额不限制任何单位;如指 20%,请在方案中写 quota: 20% [workbook.quota-of-all]\n`,
     );
   });
 
@@ -692,9 +693,8 @@ describe("a grade's quota written as a count", () => {
     const rubric = withQuota("10%");
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
     expect(r.code).toBe(0);
-    const line = readFileSync(rubric, "utf8").split("\n").findIndex((l) => l.includes("quota: 10% }")) + 1;
     expect(r.err).toContain(
-      `${rubric}:${line}:40: 警告: 方案规定区直部门排名的优秀名额为参加单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如要评出,请在方案中按个数写名额(如 quota: 1)或提高比例 [workbook.quota-share-none]\n`,
+      `${quotaAt(rubric, "10%")}: 警告: 方案规定区直部门排名的优秀名额为参加单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如要评出,请在方案中按个数写名额(如 quota: 1)或提高比例 [workbook.quota-share-none]\n`,
     );
     expect(r.err.match(/quota-share-none/g)).toHaveLength(1);
   });
