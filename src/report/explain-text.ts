@@ -167,16 +167,17 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     }
   }
   // A single-item award its counted row entered it for and others won (given to so many): why.
-  for (const { code, data } of singlesLost(rubric, results, index)) out.push(`  ${ctx.t(code, data)}`);
+  for (const { code, data } of singlesLost(rubric, results, index, (unit) => ctx.t("explain.winner-unsettled", { unit }))) out.push(`  ${ctx.t(code, data)}`);
   // A name or note with a line break typed in its cell stays on its line.
   return out.map(oneLineText).join("\n") + "\n";
 }
 
 /**
  * The single-item awards given to so many (count) that a unit's counted rows entered it for and
- * others won, with what decided it: each as a message's code and data.
+ * others won, with what decided it: each as a message's code and data. A winner whose award pending
+ * claims may still take (another's higher recognition, 申报中) is said as such (`unsettled`).
  */
-function singlesLost(rubric: Rubric, results: Results, index: number): { code: string; data: Record<string, string | number> }[] {
+function singlesLost(rubric: Rubric, results: Results, index: number, unsettled: (unit: string) => string): { code: string; data: Record<string, string | number> }[] {
   const u = results.units[index];
   if (!u || u.vetoed) return [];
   const out: { code: string; data: Record<string, string | number> }[] = [];
@@ -188,7 +189,9 @@ function singlesLost(rubric: Rubric, results: Results, index: number): { code: s
       const holds = u.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code);
       const open = u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single") ?? false;
       if (!entered || holds || open) continue;
-      const winners = results.units.filter((w) => w.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code)).map((w) => w.name);
+      const winners = results.units
+        .filter((w) => w.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code))
+        .map((w) => ((w.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single") ?? false) ? unsettled(w.name) : w.name));
       const linked = s.linkedItem === undefined ? undefined : rankKey(rubric, u.kind, s.linkedItem);
       const data = { name: s.name, ranking: r.name, count: s.count, winners: winners.join("、") };
       out.push(linked ? { code: "explain.single-lost", data: { ...data, by: `${linked.code} ${linked.name}` } } : { code: "explain.single-lost-level", data });

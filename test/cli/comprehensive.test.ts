@@ -412,7 +412,7 @@ describe("the comprehensive sample", () => {
   it("explain says when another unit's pending claim may move a unit whose own total is settled", async () => {
     // 河东街道 may reach 90.5 and pass 青龙乡's 89.61: 8–9 overall, its awards unchanged either way.
     const r = await cli(["explain", input, "青龙乡"]);
-    expect(r.out).toContain("总分已定,但尚有待认定的加扣分:名次 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5(可能随 加扣分!B11(河东街道 JF1) 的认定而变);无论如何认定,奖惩不变");
+    expect(r.out).toContain("总分已定,但尚有待认定的加扣分:视 加扣分!B11(河东街道 JF1) 的认定,名次可能为 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5;无论如何认定,奖惩不变");
   });
 
   it("explain lists what a pending claim could still change first, as the sheets do", async () => {

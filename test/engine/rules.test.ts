@@ -353,6 +353,19 @@ describe("awards (§8)", () => {
     const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
     expect(renderExplain({ lang: "zh-CN", t }, PLAIN, two, sub, r2, 1)).toContain("\n  未获信息化单项奖(综合排名):限 2 个,按认定级别、同级按 JS1 宣传 得分在先者获得,获奖的是 甲、丙\n");
     expect(renderExplain({ lang: "zh-CN", t }, PLAIN, two, sub, r2, 2)).not.toContain("未获");
+    // A winner whose award a pending claim may still take (丁's 国家级, 申报中, would put 丙 out) is said to be pending.
+    const units = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }, { name: "丁", scores: { JS1: 30 } }];
+    const rows = [
+      { unit: "甲", code: "DX1", level: "国家级" },
+      { unit: "乙", code: "DX1", level: "市级" },
+      { unit: "丙", code: "DX1", level: "市级" },
+      { unit: "丁", code: "DX1", level: "国家级", status: "申报中" },
+    ];
+    const r3 = run(units, rows, two);
+    const lost = renderExplain({ lang: "zh-CN", t }, PLAIN, two, submission(two, units, rows), r3, 1);
+    expect(lost).toContain("获奖的是 甲、丙(待定)\n");
+    const en = (k: string, d?: Record<string, string | number>) => message("en", k, d);
+    expect(renderExplain({ lang: "en", t: en }, PLAIN, two, submission(two, units, rows), r3, 1)).toContain("won by 甲, 丙 (pending)\n");
   });
 
   it("yellow card: the last-ranked town(s) and any ranked town below the threshold; never a vetoed one", () => {

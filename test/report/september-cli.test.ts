@@ -139,8 +139,9 @@ describe("assess report", () => {
     expect(text.slice(text.indexOf("名次可能变动的单位"))).toContain("青龙乡(乡镇(街道)综合排名 5–9");
     const explained = await run(["explain", file, "青龙乡"]);
     expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
-    // Its ranks' with its ranks: 河东街道's, by whose it is, as well as its own.
-    expect(explained.out).toContain(`(可能随 加扣分!B11(河东街道 JF1)、${qinglong} 的认定而变);奖惩可能因 ${qinglong} 的认定而变`);
+    // Its ranks' with its ranks, said before them (after them, the cells read as the last ranking's
+    // alone): 河东街道's, by whose it is, as well as its own.
+    expect(explained.out).toMatch(new RegExp(`视 加扣分!B11\\(河东街道 JF1\\)、${qinglong} 的认定,名次可能为 [^;]*乡镇\\(街道\\)综合排名 5–9[^;]*;奖惩可能因 ${qinglong} 的认定而变`));
     // The JSON keeps every row that may move it (its rank too).
     const json = JSON.parse((await run(["score", file, "--json", "-o", join(dir, "s.xlsx")])).out) as { units: { name: string; certainty?: { pending: string[] } }[] };
     expect(json.units.find((u) => u.name === "青龙乡")?.certainty?.pending).toEqual(["加扣分!B11", qinglong]);
