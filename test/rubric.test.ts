@@ -323,6 +323,14 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(load(replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    min: -50%\n")).diagnostics).toEqual([]);
   });
 
+  it("names the band out of order and the band it asks no less than; the codes of each kind a cap mixes, and says to write two caps", () => {
+    const bands = replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, share: 100% }\n          - { from: 90%, share: 50% }\n          - { from: 95%, share: 80% }\n");
+    const said = (text: string): string[] => load(text).diagnostics.map((d) => message("zh-CN", d.code, d.data));
+    expect(said(bands)).toEqual(["JS2 的第 3 档没有比第 2 档降低要求:各档应从最好的一档写起,逐档降低要求"]);
+    const caps = replace("  codes:\n", "  caps:\n    - { codes: [JF1, KF1], max: 20 }\n  codes:\n");
+    expect(said(caps)).toEqual(["一个上限只能管加分代码或扣分代码中的一类,不能混在一起:JF1 是加分,KF1 是扣分;请分成两个上限分别写"]);
+  });
+
   it("refuses a charge to an item worth 0 (a gate that only vetoes): every row charged to it would count 0", () => {
     const zero = MINI.replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n        max: 0\n").replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max: 40\n").replace("            name: 决策甲\n            max: 12.5\n", "            name: 决策甲\n            max: 32.5\n");
     expect(load(zero).diagnostics).toEqual([]);

@@ -341,7 +341,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
         continue;
       }
       if (misordered(i)) {
-        if (!reversed) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code });
+        if (!reversed) b.error("rubric.bands-order", [...path, "bands", i, "from"], { code: input.code, band: i + 1, other: i });
         continue;
       }
       // And pays no more than it: a lower mark worth more would score 99% below 96%.
@@ -692,7 +692,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
     // A cap over bonuses and deductions together would let one kind's rows crowd out the other's.
     const kinds = new Set((cap.codes ?? []).map((c) => ledgerByCode.get(c)?.kind).filter((k) => k === "bonus" || k === "deduction"));
-    if (kinds.size > 1) b.error("rubric.cap-mixed-kinds", [...at, "codes"], {});
+    if (kinds.size > 1) {
+      const ofKind = (kind: string): string => (cap.codes ?? []).filter((c) => ledgerByCode.get(c)?.kind === kind).join("、");
+      b.error("rubric.cap-mixed-kinds", [...at, "codes"], { bonus: ofKind("bonus"), deduction: ofKind("deduction") });
+    }
     const codes = cap.codes ?? ledger.filter((l) => l.kind === cap.kind).map((l) => l.code);
     return { codes, max: b.points(cap.max, [...at, "max"]), ...(cap.codes === undefined && cap.kind ? { kind: cap.kind } : {}) };
   });
