@@ -158,3 +158,10 @@ export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json =
   }
   return errors ? 1 : 0;
 }
+
+/** The day a report or result is dated: SOURCE_DATE_EPOCH (seconds) when set, for reproducible output; else today. */
+export function runDate(env: Readonly<Record<string, string | undefined>>): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}

@@ -130,7 +130,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
         landscape: true,
         ...(table.active ? { selected: true } : {}),
         compact,
-        footer: message(lang, "out.footer"),
+        footer: table.footer ?? message(lang, "out.footer"),
         ...(across !== undefined ? { header: `&C&"-,Bold"&12${table.title.replaceAll("&", "&&")}\n&"-,Regular"&9${table.subtitle.replaceAll("&", "&&")}` } : {}),
       };
     },

@@ -17,6 +17,7 @@ import type { Value } from "../xlsx/write/worksheet.js";
 import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
+import { dayText } from "./september/model.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
@@ -50,6 +51,8 @@ export interface SheetTable {
   readonly rowCount?: number;
   /** The tab the workbook opens on. */
   readonly active?: boolean;
+  /** The printed page's footer, in SpreadsheetML's codes (the day it was scored, the sheet and its page). */
+  readonly footer?: string;
 }
 
 /** Data rows per sheet: Excel's 1,048,576 rows less the title and header rows. */
@@ -462,7 +465,7 @@ export type ScoredUnits = Pick<Results, "rubric" | "units">;
  * The notes, as one sheet or, past Excel's row limit, several; a unit never straddles two. They
  * need the units' points alone, so they can be made (and written) before the rankings are done.
  */
-export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnits, lang: Lang, o: { maxRows?: number; kept?: readonly string[] } = {}): SheetTable[] {
+export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnits, lang: Lang, o: { maxRows?: number; kept?: readonly string[]; scoredOn?: Date } = {}): SheetTable[] {
   const cover = sub.cover;
   const maxRows = o.maxRows ?? MAX_DATA_ROWS;
   const unique = sheetNamer(o.kept ?? []);
@@ -504,6 +507,7 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
       freezeCols: 1,
       filter: true,
       pagesAcross: 1,
+      ...(o.scoredOn ? { footer: footer(lang, o.scoredOn) } : {}),
     };
   });
 }
@@ -595,7 +599,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 
-function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[]): SheetTable {
+function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[], scoredOn?: Date): SheetTable {
   const file = results.input.file.split(/[\\/]/).pop() ?? results.input.file;
   const pairs: [string, string][] = [
     [t(lang, "out.info.rubric"), `${results.rubric.id} ${results.rubric.version}`],
@@ -608,6 +612,7 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
     ...(cover.year?.trim() ? [[t(lang, "out.info.year"), xmlSafe(cover.year.trim())] as [string, string]] : []),
     [t(lang, "out.info.input-sha"), results.input.sha256],
     [t(lang, "out.info.tool"), tool],
+    ...(scoredOn ? [[t(lang, "out.info.scored-on"), dayText(lang, scoredOn)] as [string, string]] : []),
     // The sheets this run added (this one last): scored again, exactly these are replaced.
     [t(lang, "out.info.sheets"), sheets.join(SHEETS_SEPARATOR)],
   ];
@@ -636,12 +641,17 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
  * names of the user's sheets the workbook keeps: ours are named beside them as the writer would
  * (综合排名 (2) beside a user's 综合排名), and the provenance sheet records the names they get.
  */
-export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[] } = {}): SheetTable[] {
+/**
+ * Every sheet of a result, the notes among them (made ahead, or here). `scoredOn`: the day it was
+ * scored, on every printed page and in the provenance (a printed ranking whose claims are still
+ * pending is read as of its day).
+ */
+export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[]; scoredOn?: Date } = {}): SheetTable[] {
   const cover = sub.cover;
   const kept = o.kept ?? [];
   const first = results.rankings.find((r) => r.entries.length > 0) ?? results.rankings[0];
   // The notes first: named already where they were made ahead.
-  const notes = o.notes ?? notesTables(rubric, sub, results, lang, { ...(o.maxRows !== undefined ? { maxRows: o.maxRows } : {}), kept });
+  const notes = o.notes ?? notesTables(rubric, sub, results, lang, { ...(o.maxRows !== undefined ? { maxRows: o.maxRows } : {}), kept, ...(o.scoredOn ? { scoredOn: o.scoredOn } : {}) });
   const unique = sheetNamer(kept, notes.map((n) => n.name));
   const named = (s: SheetTable): SheetTable => ({ ...s, name: unique(resultSheetName(s.sheet, lang)) });
   // A ranking with no units (no departments this year, no 街道 in 街道组) has no sheet: an empty
@@ -651,7 +661,14 @@ export function resultTables(rubric: Rubric, sub: Submission, results: Results, 
   const awards = named(awardsTable(rubric, results, cover, lang));
   const infoName = unique(resultSheetName({ kind: "info" }, lang));
   const sheets = [...before, ...notes, awards].map((s) => s.name);
-  return [...before, ...notes, awards, { ...infoTable(results, cover, lang, tool, [...sheets, infoName]), name: infoName }];
+  const info = { ...infoTable(results, cover, lang, tool, [...sheets, infoName], o.scoredOn), name: infoName };
+  const dated = (s: SheetTable): SheetTable => (o.scoredOn && s.footer === undefined ? { ...s, footer: footer(lang, o.scoredOn) } : s);
+  return [...before, ...notes, awards, info].map(dated);
+}
+
+/** A printed page's footer: the day scored (left), the sheet and its page of all (centre). */
+function footer(lang: Lang, scoredOn: Date): string {
+  return t(lang, "out.footer-dated", { date: dayText(lang, scoredOn).replaceAll("&", "&&") });
 }
 
 /**

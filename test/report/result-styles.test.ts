@@ -28,7 +28,8 @@ function styleOf(sheet: string, ref: string): number {
 beforeAll(async () => {
   const input = join(dir, "青山区.xlsx");
   copyFileSync("samples/qingshan-2026.xlsx", input);
-  expect((await cli(["score", input])).code).toBe(0);
+  // Dated 2026-09-15 (SOURCE_DATE_EPOCH, as a reproducible build sets it): the day scored is printed.
+  expect((await cli(["score", input], { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" })).code).toBe(0);
   const raw = unzipSync(new Uint8Array(readFileSync(join(dir, "青山区.scored.xlsx"))));
   parts = Object.fromEntries(Object.entries(raw).filter(([k]) => k.endsWith(".xml") || k.endsWith(".rels")).map(([k, v]) => [k, strFromU8(v)]));
   const wb = parts["xl/workbook.xml"] ?? "";
@@ -75,8 +76,14 @@ describe("the result sheets as written", () => {
     expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
     // The page, not "of N": printing the whole scored workbook counts the user's own sheets' pages in N.
     // With the sheet's name, as the template's sheets have it: printed as a whole workbook, a page
-    // says which sheet it is of (the numbers run on across sheets in LibreOffice).
-    expect(ws).toMatch(/<oddFooter>&amp;C&amp;A 第 &amp;P 页<\/oddFooter>/);
+    // says which sheet it is of; and each sheet's pages are numbered from 1 (they ran on across
+    // sheets in LibreOffice: 计分信息 was 第 17 页). On the left, the day it was scored: a printed
+    // ranking whose claims are still pending is read as of that day.
+    expect(ws).toMatch(/<oddFooter>&amp;L计分日期:2026年9月15日&amp;C&amp;A 第 &amp;P 页<\/oddFooter>/);
+    expect(ws).toMatch(/<pageSetup [^>]*firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
+    for (const name of ["计分说明", "奖惩名单", "计分信息", "得分明细(镇、街道)"]) expect(sheetOf(name)).toContain("<oddFooter>&amp;L计分日期:2026年9月15日&amp;C&amp;A 第 &amp;P 页</oddFooter>");
+    // And the provenance says it.
+    expect(sheetOf("计分信息")).toMatch(/<t>计分日期<\/t><\/is><\/c><c [^>]*><is><t>2026年9月15日<\/t>/);
     expect(parts["xl/workbook.xml"]).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)综合排名(?:&apos;|&#39;)!\$1:\$3<\/definedName>/);
   });
 

@@ -3,7 +3,7 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { folderGiven, isFolder, isStream, reportDiagnostics, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, isStream, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
@@ -29,12 +29,6 @@ export function reportTargets(input: string, formats: readonly Format[], output:
   });
 }
 
-/** The report date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible output; else today. */
-function reportDateFrom(env: NodeJS.ProcessEnv): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
-}
 
 /**
  * An earlier report of ours: the HTML names us as its generator; the workbook is one sheet whose
@@ -92,7 +86,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
-  const date = reportDateFrom(ctx.io.env);
+  const date = runDate(ctx.io.env);
   const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
   for (const t of targets) {
     const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));

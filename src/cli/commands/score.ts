@@ -9,7 +9,7 @@ import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Writt
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
-import { isStream, reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
+import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
@@ -137,7 +137,9 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // A province's scoring notes (most of its result's bytes) need the points alone: the second
   // thread writes them while this one makes the rankings.
   const kept = workbookReader ? keptSheetNames(workbookReader.sheets, earlier) : [];
-  const notes = notesTables(rubric, submission, scoring, ctx.lang, { kept });
+  // The day scored, on every printed page and in the provenance.
+  const scoredOn = runDate(ctx.io.env);
+  const notes = notesTables(rubric, submission, scoring, ctx.lang, { kept, scoredOn });
   const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
   // What scoring the items and making the notes left goes before the rankings pile on it.
   stepEnded(scoring.units.length);
@@ -148,7 +150,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     // And what ranking left (its sort keys and ranges), before the other sheets are made.
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
-    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept });
+    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept, scoredOn });
     // A province's sheets are written on a second thread; should it stop (it should not), the
     // workbook is written again on this one, without what it had written ahead.
     let host: Host = nodeHost;

@@ -139,10 +139,13 @@ function issuer(cover: Cover, rubric: Rubric): string {
 }
 
 export function reportDate(lang: Lang, d: Date): string {
-  // ISO-like digits in English (2026-09-15); Chinese writes them unpadded (2026年9月15日).
+  return message(lang, "report.date", { date: dayText(lang, d) });
+}
+
+/** A day as the reader writes it: ISO-like digits in English (2026-09-15); Chinese writes them unpadded (2026年9月15日). */
+export function dayText(lang: Lang, d: Date): string {
   const two = (n: number): string | number => (lang === "en" ? String(n).padStart(2, "0") : n);
-  const date = message(lang, "report.date-format", { year: d.getFullYear(), month: two(d.getMonth() + 1), day: two(d.getDate()) });
-  return message(lang, "report.date", { date });
+  return message(lang, "report.date-format", { year: d.getFullYear(), month: two(d.getMonth() + 1), day: two(d.getDate()) });
 }
 
 function headings(name: string, lang: Lang): { heading: string; continued: string } {

@@ -154,7 +154,8 @@ export class WorksheetWriter {
       tail +
       // A page header of two lines (title, subtitle) needs the room above the table.
       `<pageMargins left="0.4" right="0.4" top="${ws.header ? "0.85" : "0.5"}" bottom="0.55" header="0.25" footer="0.25"/>` +
-      `<pageSetup paperSize="9" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""}/>` +
+      // Each sheet's pages numbered from 1 (printed with the whole workbook, the numbers would run on from the sheet before).
+      `<pageSetup paperSize="9" firstPageNumber="1" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>` +
       headerFooter(ws) +
       "</worksheet>"
     );
