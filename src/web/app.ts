@@ -318,7 +318,7 @@ export function start(doc: Document): void {
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;
-    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [] });
+    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [], scoredOn: new Date() });
     await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
       lang,
       tool: TOOL,
@@ -446,7 +446,9 @@ export function start(doc: Document): void {
       const mine = given?.load.rubric;
       const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` }) : "";
       const refusedToo = rejected ? t("web.rubric-invalid-above", { file: rejected.name }) : "";
-      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed + refusedToo + note);
+      // (What a rubric chosen just now replaced is said where that rubric scores this workbook: not
+      // "scored under it now" beside "not used".)
+      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed + refusedToo + (notUsed ? "" : note));
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }

@@ -400,6 +400,20 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).not.toContain("注意");
     });
 
+    it("does not say a replacing rubric scores a workbook on the page whose cover names another (it said both \"not used\" and \"scored under it now\")", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分 qingshan-v2026/);
+      await choose("samples/qingshan-2026.xlsx");
+      const corrected = join(dir, "corrected-again", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "corrected-again"), { recursive: true });
+      writeFileSync(corrected, readFileSync(rubric, "utf8").replace(/title: (.*)/, "title: $1(再更正)"));
+      await act(() => page.setInputFiles("#rubric", corrected));
+      await settled(/已计分 qingshan-2026.xlsx/);
+      const status = await page.textContent("#status");
+      expect(status).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
+      expect(status).not.toContain("现按");
+    });
+
     it("scores only the workbooks whose cover names it: another workbook keeps its own rubric", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分 qingshan-v2026/);
