@@ -152,9 +152,11 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     // A deduction typed as a negative (−1 for 扣 1): the points taken off are written as they are.
     // A formula's result (=B3*100): the formula to mend, not a number to type over it.
     const said = deducted ? (n < 0 ? "workbook.deduction-negative" : "workbook.deduction-out-of-range") : c.formula ? "workbook.points-out-of-range-formula" : "workbook.points-out-of-range";
-    // A number too large to hold (a run of digits typed as text) is said as typed, cut short; not as Infinity.
+    // A number too large to hold (a run of digits typed as text) is said as typed, cut short; not as
+    // Infinity, nor as a number in e-notation (1.2345678901234568e+29) nobody typed.
     const typed = cellText(c);
-    const value = exact ? formatPoints(pts) : Number.isFinite(n) ? String(n) : typed.length > 24 ? `${typed.slice(0, 24)}…` : typed;
+    const plain = Number.isFinite(n) && !/e/i.test(String(n));
+    const value = exact ? formatPoints(pts) : plain ? String(n) : typed.length > 24 ? `${typed.slice(0, 24)}…` : typed;
     p.error(said, sheet, c.ref, { value, max: formatPoints(max), code, off: Number.isFinite(n) ? formatPoints(Math.abs(exact ? pts : Math.round(n * 100))) : value });
     return undefined;
   }

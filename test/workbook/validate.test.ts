@@ -1103,6 +1103,16 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
+  it("points too large to hold, typed as digits, are said as typed (cut short), not in e-notation", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}));
+    book.sheetNamed("党政线").set("B2", "123456789012345678901234567890").set("B3", 1e29);
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toContain("in.xlsx: 党政线!B2 DZ2 的分值 123456789012345678901234… 超出范围 0–20;请填 0 到 20 之间的分数");
+    // A number that large in the cell, in the e-notation a spreadsheet shows it in.
+    expect(said).toContain("in.xlsx: 党政线!B3 DZ2 的分值 1e+29 超出范围 0–20;请填 0 到 20 之间的分数");
+  });
+
   it("a unit deleted from every sheet is said at the template's list, naming that sheet (hidden: the clerk could not find _lists!F3); a ledger row of a unit on no sheet says what to do", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "丁镇", code: "JF2", level: "市级", status: "已认定" }]);
     for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).deleteRow(4);
