@@ -17,7 +17,7 @@ import type { Value } from "../xlsx/write/worksheet.js";
 import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
-import { dayText } from "./september/model.js";
+import { dayText } from "./day.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
 export interface Column {
@@ -640,11 +640,8 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
  * these results' units), kept as they are (the writer may have started on them). `kept`: the
  * names of the user's sheets the workbook keeps: ours are named beside them as the writer would
  * (综合排名 (2) beside a user's 综合排名), and the provenance sheet records the names they get.
- */
-/**
- * Every sheet of a result, the notes among them (made ahead, or here). `scoredOn`: the day it was
- * scored, on every printed page and in the provenance (a printed ranking whose claims are still
- * pending is read as of its day).
+ * `scoredOn`: the day it was scored, on every printed page and in the provenance (a printed
+ * ranking whose claims are still pending is read as of its day).
  */
 export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[]; scoredOn?: Date } = {}): SheetTable[] {
   const cover = sub.cover;
@@ -666,7 +663,7 @@ export function resultTables(rubric: Rubric, sub: Submission, results: Results, 
   return [...before, ...notes, awards, info].map(dated);
 }
 
-/** A printed page's footer: the day scored (left), the sheet and its page of all (centre). */
+/** A printed page's footer: the day scored (left), the sheet and its page (centre). */
 function footer(lang: Lang, scoredOn: Date): string {
   return t(lang, "out.footer-dated", { date: dayText(lang, scoredOn).replaceAll("&", "&&") });
 }

@@ -29,7 +29,6 @@ export function reportTargets(input: string, formats: readonly Format[], output:
   });
 }
 
-
 /**
  * An earlier report of ours: the HTML names us as its generator; the workbook is one sheet whose
  * closing block names us (生成工具:assess …), whatever the sheet is called (a rubric names its

@@ -10,6 +10,7 @@ import { legalSheetName } from "../../xlsx/write/sheet-names.js";
 import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
+import { dayText } from "../day.js";
 import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
@@ -142,11 +143,6 @@ export function reportDate(lang: Lang, d: Date): string {
   return message(lang, "report.date", { date: dayText(lang, d) });
 }
 
-/** A day as the reader writes it: ISO-like digits in English (2026-09-15); Chinese writes them unpadded (2026年9月15日). */
-export function dayText(lang: Lang, d: Date): string {
-  const two = (n: number): string | number => (lang === "en" ? String(n).padStart(2, "0") : n);
-  return message(lang, "report.date-format", { year: d.getFullYear(), month: two(d.getMonth() + 1), day: two(d.getDate()) });
-}
 
 function headings(name: string, lang: Lang): { heading: string; continued: string } {
   const heading = xmlSafe(name);
