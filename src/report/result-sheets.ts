@@ -126,6 +126,35 @@ function headingWidth(heading: string, min: number, max: number): number {
   return Math.max(min, Math.min(max, Math.ceil(textUnits(heading) * 1.1) + 2));
 }
 
+/**
+ * A ranking's name in brackets under 名次, on two lines where long ((乡镇(街道) / 综合排名)): the
+ * column need not be as wide as the whole (a detail sheet printed across pages lost a line's
+ * columns to it). Parted after a bracket inside it where that evens the lines best, else mid-way.
+ */
+export function bracketLines(name: string): string[] {
+  const whole = `(${name})`;
+  if (textUnits(whole) <= BRACKET_LINE_UNITS) return [whole];
+  const chars = [...whole];
+  const parts = (at: number): [string, string] => [chars.slice(0, at).join("").trimEnd(), chars.slice(at).join("").trimStart()];
+  const widest = (at: number): number => Math.max(...parts(at).map(textUnits));
+  let best: number | undefined;
+  let natural: number | undefined;
+  for (let at = 2; at < chars.length - 1; at++) {
+    const before = chars[at - 1] ?? "";
+    const after = chars[at] ?? "";
+    // Never a line begun with punctuation, nor a word of letters or digits parted.
+    if (/^[)）、,，。;；:：]/.test(after) || (/[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after))) continue;
+    if (best === undefined || widest(at) < widest(best)) best = at;
+    // After a closing bracket or a space, or before an opening bracket: words stay whole.
+    if ((/[)）\s]/.test(before) || /[(（]/.test(after)) && (natural === undefined || widest(at) < widest(natural))) natural = at;
+  }
+  const at = natural !== undefined && best !== undefined && widest(natural) <= widest(best) * 1.3 ? natural : best;
+  return at === undefined ? [whole] : parts(at);
+}
+
+/** A ranking's name in brackets up to this wide stays on one line ((区属国有企业排名)). */
+const BRACKET_LINE_UNITS = 19;
+
 /** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
 function headWidth(heading: string): number {
   return headingWidth(heading, 7, 16);
@@ -334,15 +363,16 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const charged = (plan?.nodes ?? []).map((n) => (!n.item || n.item.kind === "group") && scored.some((u) => (u.charges[n.code] ?? 0) !== 0));
     // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
     const hasLedger = rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind.id));
+    const bracketed = ranking ? bracketLines(ranking.name) : [];
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
       // alone), and for a group's place (执法部门组 2) where the kind is ranked in groups.
       {
-        header: ranking ? breakBeforeBracket(`${t(lang, "out.rank")}(${ranking.name})`) : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"),
+        header: ranking ? `${t(lang, "out.rank")}\n${bracketed.join("\n")}` : rankings.length ? t(lang, "out.group-rank") : t(lang, "out.rank"),
         kind: "rank",
-        // As wide as the ranking's name in its bracket needs (a lone ")" wrapped under it), within reason.
-        width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? headingWidth(`(${ranking.name})`, 9, 34) : 9),
+        // As wide as the ranking's name in its bracket needs, on its lines (a lone ")" wrapped under it), within reason.
+        width: units.reduce((w, { u, i }) => (u.vetoed || !ranking ? Math.max(w, displayWidth(String(rankCell(u, i) ?? "")) + 2) : w), ranking ? Math.max(...bracketed.map((l) => headingWidth(l, 9, 34))) : 9),
       },
       { header: t(lang, "out.total"), kind: "subtotal", width: pointsColumnOf(scored, "total", true, 8) },
       // The max on a line of its own where the heading wraps: never a lone ")" under "(20".

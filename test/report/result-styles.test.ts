@@ -143,6 +143,18 @@ describe("the result sheets as written", () => {
     expect(linesIn(second + "一", width)).toBe(1);
   });
 
+  it("put a long ranking's name under 名次 on two lines, parted at a bracket or a space, never in a word (its one line took a detail sheet's page width)", async () => {
+    const { bracketLines } = await import("../../src/report/result-sheets.js");
+    expect(bracketLines("综合排名")).toEqual(["(综合排名)"]);
+    expect(bracketLines("区属国有企业排名")).toEqual(["(区属国有企业排名)"]);
+    expect(bracketLines("乡镇(街道)综合排名")).toEqual(["(乡镇(街道)", "综合排名)"]);
+    expect(bracketLines("County ranking of all units")).toEqual(["(County ranking", "of all units)"]);
+    // No bracket or space inside: parted mid-way, never before punctuation.
+    const [a, b] = bracketLines("全区乡镇街道年度综合考核排名");
+    expect(`${a}${b}`).toBe("(全区乡镇街道年度综合考核排名)");
+    expect(Math.abs([...a].length - [...b].length)).toBeLessThanOrEqual(2);
+  });
+
   it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns, numbers apart)", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);
