@@ -150,7 +150,7 @@ describe("the result sheets as written", () => {
     expect(bracketLines("乡镇(街道)综合排名")).toEqual(["(乡镇(街道)", "综合排名)"]);
     expect(bracketLines("County ranking of all units")).toEqual(["(County ranking", "of all units)"]);
     // No bracket or space inside: parted mid-way, never before punctuation.
-    const [a, b] = bracketLines("全区乡镇街道年度综合考核排名");
+    const [a = "", b = ""] = bracketLines("全区乡镇街道年度综合考核排名");
     expect(`${a}${b}`).toBe("(全区乡镇街道年度综合考核排名)");
     expect(Math.abs([...a].length - [...b].length)).toBeLessThanOrEqual(2);
   });
