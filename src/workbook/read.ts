@@ -5,7 +5,7 @@
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
-import type { Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
+import type { CellAt, Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -1013,8 +1013,14 @@ export class SubmissionReader {
         }
       }
     }
+    // Where one unit on the sheets is its other name (白沙鎮 for 白沙镇 throughout), said at that
+    // unit's first row, where the clerk sees it (the list is a hidden sheet); else at the list.
+    const firstRow = new Map<string, CellAt>();
+    for (const u of this.units) if (!firstRow.has(u.name)) firstRow.set(u.name, u.at);
     absent.forEach(({ name, row }, i) => {
       const near = nears[i] ?? [];
+      const at = near.length === 1 ? firstRow.get(near[0] ?? "") : undefined;
+      if (at) return this.p.warn("workbook.roster-unit-renamed", at.sheet, at.cell, { unit: near[0] ?? "", listed: name, lists: roster.sheet });
       const data = { unit: name, near: near.join("、"), lists: roster.sheet };
       this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
     });

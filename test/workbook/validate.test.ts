@@ -186,7 +186,7 @@ const cases: Case[] = [
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", sheet === "指标数据" ? "乙街道（新）" : "乙街道(新)");
     },
     // (Renamed on every sheet of items, it is not the template's 乙街道 either: the roster says so.)
-    expected: ["workbook.unit-missing-on-width 党政线!A3", "warning workbook.unit-only-on-width 指标数据!A3", "warning workbook.roster-unit-absent-near _lists!F2"],
+    expected: ["workbook.unit-missing-on-width 党政线!A3", "warning workbook.unit-only-on-width 指标数据!A3", "warning workbook.roster-unit-renamed 党政线!A3"],
   },
   {
     // The template lists the units it was made for (hidden sheet _lists, column F): one whose
@@ -235,7 +235,8 @@ const cases: Case[] = [
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
       wb.sheetNamed("部门").set("A2", "区卫生健康事务中心");
     },
-    expected: ["warning workbook.roster-unit-absent-near _lists!F2", "warning workbook.roster-unit-absent-near _lists!F4"],
+    // Each said at the new name's first row, where the clerk sees it (the list is a hidden sheet).
+    expected: ["warning workbook.roster-unit-renamed 党政线!A3", "warning workbook.roster-unit-renamed 部门!A2"],
   },
   {
     // Renamed on one sheet only: the missing rows name each other, and it is not also said to be a
@@ -249,7 +250,7 @@ const cases: Case[] = [
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
     },
-    expected: ["warning workbook.roster-unit-absent-near _lists!F2"],
+    expected: ["warning workbook.roster-unit-renamed 党政线!A3"],
   },
   {
     // A template made before the lists sheet had its column of every unit: the ledger's units.
@@ -602,7 +603,7 @@ const cases: Case[] = [
     name: "a unit named like the units' heading, first under the header, with its points",
     edit: (wb) => void wb.sheetNamed("部门").set("A2", "单位名称"),
     // (Said to be 丁局 renamed: the one gone, the one come.)
-    expected: ["warning workbook.roster-unit-absent-near _lists!F4"],
+    expected: ["warning workbook.roster-unit-renamed 部门!A2"],
   },
   // The ledger's headings written again on a second row (merged cells unmerged and filled): no claim
   // (its 单位, 代码, 数量 and 状态 were each an error).
@@ -1101,6 +1102,14 @@ describe("what a clerk types around the figures", () => {
     expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
     expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
     expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
+  });
+
+  it("a unit written otherwise on every sheet (丙鎮 for 丙镇) is said at its first row, where the clerk sees it, not at the hidden list alone", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}));
+    for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).set("A4", "丙鎮");
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual(["in.xlsx: 党政线!A4 单位 “丙鎮” 不在模板的单位名单(_lists 工作表)中,而名单上的 丙镇 在各工作表中都没有行:是否就是它(名称写法不同)?如是,请在各工作表中改为 丙镇;如该单位已改名,可不理会(本次按 “丙鎮” 计分和排名)"]);
   });
 
   it("points too large to hold, typed as digits, are said as typed (cut short), not in e-notation", async () => {
