@@ -402,7 +402,8 @@ function otherUnit(raw: string, display: string): { found: string; meant: string
     const [found, size] = family.find(([u, size]) => size !== want && s.endsWith(u)) ?? [];
     if (found === undefined || size === undefined) return undefined;
     const n = Number(numberText(s.slice(0, -found.length).trim()) ?? Number.NaN);
-    return Number.isFinite(n) ? { found, meant: formatPoints(Math.round((n * size * 100) / want)) } : undefined;
+    // Exactly (2950元 is 0.295万元, not the 0.3 it would be held as: that is the clerk's to see).
+    return Number.isFinite(n) ? { found, meant: String(Number(((n * size) / want).toPrecision(12))) } : undefined;
   }
   return undefined;
 }

@@ -697,6 +697,11 @@ describe("a number typed in another unit of the column's kind", () => {
     expect(await said({ values: { 柳河镇: { ZB2: "5.2亿" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000" });
   });
 
+  it("is given exactly, not at the hundredths it would be held as (2950元 is 0.295万元; it was said to be 0.3)", async () => {
+    expect(await said({ values: { 柳河镇: { ZB2: "2950元" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“2950元” 的单位是 元,而此处以 万元 计:2950元 即 0.295万元,请填 0.295" });
+    expect(await said({ values: { 柳河镇: { ZB2: "12345元" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“12345元” 的单位是 元,而此处以 万元 计:12345元 即 1.2345万元,请填 1.2345" });
+  });
+
   it("is given in ‰ where a per-mille column has a percentage typed (1.5% is 15‰); 1.5‰ typed is read", async () => {
     const text = readFileSync(FILE, "utf8").replace("display: 起/万人", "display: ‰");
     const permille = loadRubric(FILE, new TextEncoder().encode(text), "test").rubric!;
