@@ -131,6 +131,7 @@ describe("message catalog", () => {
 describe("lists in messages", () => {
   it("are joined with 、 in Chinese and read “a, b” in English", () => {
     const data = { value: "已批准", counted: "已认定、已确认", c: "counted", pending: "申报中、待审核", p: "pending", rejected: "不予认定", r: "rejected" };
+    expect(message("zh-CN", "workbook.ledger-unknown-status-near", { ...data, value: "认定", near: "已认定" })).toBe("状态 “认定” 无效,是否为 已认定?可用:已认定、已确认(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分)");
     expect(message("zh-CN", "workbook.ledger-unknown-status", data)).toBe("状态 “已批准” 无效,可用:已认定、已确认(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分)");
     // Each kind of status with what it does: 已认定 alone tells an English reader nothing.
     expect(message("en", "workbook.ledger-unknown-status", data)).toBe('the status "已批准" is not valid; use one of: 已认定, 已确认 (counted); 申报中, 待审核 (pending: not counted yet); 不予认定 (refused: not counted)');

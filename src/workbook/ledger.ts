@@ -9,7 +9,7 @@ import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints } from
 import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
-import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames, nearestWord, oneWidth } from "./near.js";
 import { mergesOverData } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
@@ -291,7 +291,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         if (get("level")?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref("level"));
         else if (header.cols.has("level")) p.error("workbook.ledger-level-required", s, ref("level"), { code: code.code, allowed: levels() });
       }
-      else if (!(levelText in code.levels)) p.error("workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: levels() });
+      else if (!(levelText in code.levels)) {
+        // 省部级 for 省级: the one it most likely is, asked.
+        const near = nearestWord(levelText, Object.keys(code.levels));
+        p.error(near ? "workbook.ledger-unknown-level-near" : "workbook.ledger-unknown-level", s, ref("level"), { value: levelText, allowed: levels(), ...(near ? { near } : {}) });
+      }
       else level = levelText;
     } else if (code && levelText !== "") {
       p.warn("workbook.ledger-level-ignored", s, ref("level"), { code: code.code });
@@ -330,7 +334,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (get("status")?.value.t === "formula-no-result") blank("status", "状态");
       else p.error("workbook.ledger-blank-status", s, ref("status"), statuses);
     }
-    else if (![...counted, ...pending, ...rejected].includes(status)) p.error("workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses });
+    else if (![...counted, ...pending, ...rejected].includes(status)) {
+      // 认定 for 已认定, 审核中 for 待审核: the one it most likely is, asked.
+      const near = nearestWord(status, [...counted, ...pending, ...rejected]);
+      p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses, ...(near ? { near } : {}) });
+    }
     // (Not a row whose code is missing: said already, and "的  状态" named nothing.)
     else if (rubric.statuses.pending.includes(status) && codeText !== "") p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });
     const flagCell = get("flag");

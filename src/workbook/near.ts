@@ -33,6 +33,28 @@ export function nearestNames(typed: string, names: readonly string[], limit = 5)
     .map((x) => x.n);
 }
 
+/**
+ * The one word of a short list (statuses, levels) that a word typed otherwise most likely is: one
+ * close by nearestNames, the closest where several are (认定: 已认定 rather than 不予认定), else one
+ * that shares two characters in a row with it (审核中: 待审核); undefined where none, or two, are.
+ */
+export function nearestWord(typed: string, words: readonly string[]): string | undefined {
+  const plain = oneWidth(typed);
+  const near = nearestNames(typed, words);
+  const pool = near.length ? near : words.filter((w) => sharesTwo(plain, oneWidth(w)));
+  const distance = (w: string): number => editDistance(plain, oneWidth(w));
+  const least = Math.min(...pool.map(distance));
+  const closest = pool.filter((w) => distance(w) === least);
+  return closest.length === 1 ? closest[0] : undefined;
+}
+
+/** Two characters in a row of one found in the other. */
+function sharesTwo(a: string, b: string): boolean {
+  const chars = [...a];
+  for (let i = 0; i + 1 < chars.length; i++) if (b.includes(`${chars[i] ?? ""}${chars[i + 1] ?? ""}`)) return true;
+  return false;
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /**

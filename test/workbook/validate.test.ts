@@ -904,6 +904,9 @@ const cases: Case[] = [
   // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
+  // A word written otherwise: the one it most likely is asked (认定: 已认定, the closest of the two
+  // that hold it; 省部级: 省级); 县级 is none of 国家级, 省级, 市级.
+  { name: "ledger: a status or a level written otherwise", ledger: [row("甲镇", "KF1", { status: "认定" }), row("乙街道", "JF2", { level: "省部级" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2", "workbook.ledger-unknown-level-near 加扣分!D3"] },
   // Said with the statuses it may hold, as an unknown one is.
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank-status 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
