@@ -268,7 +268,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
     // 百分之96.8, 百分之九十六点八 (copied from a document's text): the percentage to type, said.
-    const inWords = typeof raw === "string" ? percentInWords(raw) : undefined;
+    const inWords = typeof raw === "string" ? (percentInWords(raw) ?? rateInNumerals(raw)) : undefined;
     if (inWords !== undefined) p.error("workbook.rate-in-words", sheet, c.ref, { value: raw, suggestion: `${inWords}%` });
     // 无, a dash, N/A: a rate has no 0 that means none; it is to be found, not made up.
     else if (typeof raw === "string" && saysNone(raw)) p.error("workbook.none-word-rate", sheet, c.ref, { value: raw.trim(), code: spec.code });
@@ -334,6 +334,19 @@ function percentInWords(raw: string): string | undefined {
   const n = /^\d+(?:\.\d+)?$/.test(m[3]) ? Number(m[3]) : (chineseNumber(m[3]) ?? digitByDigit(m[3]));
   if (n === undefined) return undefined;
   return String((m[1] ?? m[2]) !== undefined ? -n : n);
+}
+
+/**
+ * The percentage a rate in Chinese numerals without 百分之 says, or undefined: 九成 (90), 九成五
+ * (95), 十成 (100); 九十五 (95), as a percentage's number is said; 零点九五 (0.95, a fraction: 95).
+ */
+function rateInNumerals(raw: string): string | undefined {
+  const word = normalizeWidth(raw).trim();
+  const tenths = /^([一二两三四五六七八九]|十)成([一二三四五六七八九])?$/.exec(word);
+  if (tenths) return String((CHINESE_DIGITS[tenths[1] ?? ""] ?? 10) * 10 + (CHINESE_DIGITS[tenths[2] ?? ""] ?? 0));
+  const n = chineseNumber(word);
+  if (n === undefined || word.endsWith("分")) return undefined;
+  return String(n < 1 ? Math.round(n * 1e6) / 1e4 : n);
 }
 
 /** Chinese digits read one by one (九五点六: 95.6), as figures are often said; undefined for anything else. */

@@ -1177,6 +1177,17 @@ describe("what a clerk types around the figures", () => {
     ]);
   });
 
+  it("a rate in Chinese numerals without 百分之 is asked for as the percentage it says (九成: 90%, 九成五: 95%, 九十五: 95%, 零点九五: 95%)", async () => {
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "九成", ZB2: "九成五" }, 乙街道: { ZB1: "九十五", ZB2: "零点九五" } } }), []));
+    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    expect(said).toEqual([
+      "in.xlsx: 指标数据!B2 “九成” 请写成 90%",
+      "in.xlsx: 指标数据!C2 “九成五” 请写成 95%",
+      "in.xlsx: 指标数据!B3 “九十五” 请写成 95%",
+      "in.xlsx: 指标数据!C3 “零点九五” 请写成 95%",
+    ]);
+  });
+
   it("reads DZ3。1 (an input method's full stop) as DZ3.1, not as DZ3's subtotal", async () => {
     const { lines: said } = await diagnose({
       edit: (wb) => {
