@@ -1079,7 +1079,11 @@ export class SubmissionReader {
     }
     if (text === "") {
       if (u.cells[col]?.value.t === "formula-no-result") this.p.error("workbook.formula-no-result", sheet, ref);
-      else this.p.error("workbook.group-blank", sheet, ref, { unit: u.name, allowed });
+      else {
+        // Its name says its group (龙门镇: 乡镇组): offered, as the template filled it.
+        const named = groupByEnding(kind, u.name);
+        this.p.error(named ? "workbook.group-blank-name" : "workbook.group-blank", sheet, ref, { unit: u.name, allowed, ...(named ? { group: named.group.name, label: named.label } : {}) });
+      }
       return;
     }
     const g = groupNamed(kind, text);

@@ -75,8 +75,8 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("经济发展").set("B2", null).set("B3", "城区组");
     },
-    // (石桥镇's name says 乡镇组: asked whether it is that.)
-    expected: ["workbook.group-blank 经济发展!B2", "workbook.unknown-group-name 经济发展!B3"],
+    // (石桥镇's name says 乡镇组: asked whether it is that; 柳河镇's blank, the same.)
+    expected: ["workbook.group-blank-name 经济发展!B2", "workbook.unknown-group-name 经济发展!B3"],
   },
   {
     // 街道租 (an input method's slip) for 街道组: the group named, as a unit misspelt is.
@@ -695,6 +695,10 @@ describe("a growth rate held as a plain fraction", () => {
 describe("a number typed in another unit of the column's kind", () => {
   it("is given in the column's unit (5.2亿 is 52000万元)", async () => {
     expect(await said({ values: { 柳河镇: { ZB2: "5.2亿" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000" });
+  });
+
+  it("a blank group is asked for as the group the unit's name says (柳河镇: 乡镇组)", async () => {
+    expect(await said({ edit: (wb) => void wb.sheetNamed("经济发展").set("B2", null) }, "workbook.group-blank-name")).toEqual({ at: "in.xlsx: 经济发展!B2", zh: "“柳河镇” 未填写分组(可填:乡镇组、街道组);名称以 镇 结尾,是否为 乡镇组?" });
   });
 
   it("is given exactly, not at the hundredths it would be held as (2950元 is 0.295万元; it was said to be 0.3)", async () => {

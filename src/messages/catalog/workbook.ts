@@ -76,6 +76,7 @@ export const workbookMessages: Catalog = {
   "workbook.quantity-not-whole": { "zh-CN": "{code} 是计数,应为整数:{value} 不是整数,请填 {below} 或 {above}", en: "{code} is a count and must be a whole number: {value} is not; enter {below} or {above}" },
   "workbook.quantity-out-of-range": { "zh-CN": "{value} 超出方案规定的范围 {min}–{max}(确属实际值的,请考核办提出修订方案中该指标的 min/max)", en: "{value} is outside the rubric's range {min}–{max} (if it is the real value, the office revises the indicator's min/max in the rubric)" },
   "workbook.quantity-below-min": { "zh-CN": "{value} 小于方案规定的最小值 {min}(确属实际值的,请考核办提出修订方案中该指标的 min)", en: "{value} is below the rubric's least allowed, {min} (if it is the real value, the office revises the indicator's min in the rubric)" },
+  "workbook.group-blank-name": { "zh-CN": "“{unit}” 未填写分组(可填:{allowed});名称以 {label} 结尾,是否为 {group}?", en: "\"{unit}\" has no group (use one of: {allowed}); its name ends in {label}: is it {group}?" },
   "workbook.group-blank": { "zh-CN": "“{unit}” 未填写分组(可填:{allowed})", en: "\"{unit}\" has no group (use one of: {allowed})" },
   "workbook.unknown-group": { "zh-CN": "分组 “{value}” 无效,可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}" },
   "workbook.unknown-group-near": { "zh-CN": "分组 “{value}” 无效,是否为 {near}?可填:{allowed}", en: "the group \"{value}\" is not one of: {allowed}; did you mean {near}?" },
