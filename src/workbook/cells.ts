@@ -103,6 +103,13 @@ const PER_MILLE = /^([+-]?\d+(?:\.\d+)?)\s*‰$/;
 /** A number said to be about so much (约, 大约, 左右, 估, 以上), before or after it. */
 const APPROXIMATE = /^(?:约|大约|大概|估计|预计|近|≈|~|〜)\s*[+-]?\d[\d.,]*\s*%?$|^[+-]?\d[\d.,]*\s*%?\s*(?:左右|上下|以上|以下|余|多|估|\(估\)|\(约\)|\(估计\)|\(预计\))$/;
 
+/** Points taken off typed with their word (扣1.2分, 扣 2, 减1分): the number; undefined for anything else. */
+function takenOff(text: string): string | undefined {
+  const m = /^(?:扣|扣除|减|减去)\s*(.*?)\s*分?$/.exec(normalizeWidth(text).trim());
+  const n = m ? numberText(m[1] ?? "") : undefined;
+  return n !== undefined && Number(n) >= 0 ? n : undefined;
+}
+
 /** Points typed with their 分 (18.5分, １８．５ 分): the number before it; undefined for anything else. */
 function beforeFen(text: string): string | undefined {
   const m = /^(.*?)\s*(?:分|pts?\.?|points?)$/i.exec(normalizeWidth(text).trim());
@@ -135,6 +142,16 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   } else {
     const s = numberText(cellText(c));
     if (s === undefined) {
+      // 扣1.2分: the points taken off, with their word. On an item that takes points off, the
+      // number alone; on one whose points are entered, what is left, asked (not taken).
+      const off = takenOff(cellText(c));
+      if (off !== undefined) {
+        const left = max - Math.round(Number(off) * 100);
+        if (deducted) p.error("workbook.deduction-with-word", sheet, c.ref, { code, value: cellText(c), number: off });
+        else if (left >= 0) p.error("workbook.points-as-deduction", sheet, c.ref, { code, value: cellText(c), number: off, max: formatPoints(max), left: formatPoints(left) });
+        else p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c), max: formatPoints(max) });
+        return undefined;
+      }
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
       const bare = beforeFen(cellText(c));
       if (bare !== undefined) p.error("workbook.points-with-unit", sheet, c.ref, { code, value: cellText(c), number: bare });

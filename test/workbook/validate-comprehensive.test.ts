@@ -697,6 +697,11 @@ describe("a number typed in another unit of the column's kind", () => {
     expect(await said({ values: { 柳河镇: { ZB2: "5.2亿" } } }, "workbook.quantity-other-unit")).toEqual({ at: "in.xlsx: 指标数据!C2", zh: "“5.2亿” 的单位是 亿,而此处以 万元 计:5.2亿 即 52000万元,请填 52000" });
   });
 
+  it("points taken off typed with their word (扣1.2分): the number alone where the item takes points off, the points left asked where it takes points earned", async () => {
+    expect(await said({ values: { 柳河镇: { SH3: "扣1.2分" } } }, "workbook.deduction-with-word")).toEqual({ at: "in.xlsx: 社会治理!B2", zh: "SH3 是扣分制,填扣除的分数,只填数字:“扣1.2分” 请填 1.2" });
+    expect(await said({ values: { 柳河镇: { JJ5: "扣 2 分" } } }, "workbook.points-as-deduction")).toEqual({ at: "in.xlsx: 经济发展!C2", zh: "JJ5 填的是得分(满分 30),“扣 2 分” 是扣除的分数:如扣 2 分,请填得分 28" });
+  });
+
   it("a blank group is asked for as the group the unit's name says (柳河镇: 乡镇组)", async () => {
     expect(await said({ edit: (wb) => void wb.sheetNamed("经济发展").set("B2", null) }, "workbook.group-blank-name")).toEqual({ at: "in.xlsx: 经济发展!B2", zh: "“柳河镇” 未填写分组(可填:乡镇组、街道组);名称以 镇 结尾,是否为 乡镇组?" });
   });

@@ -13,6 +13,8 @@ export const workbookMessages: Catalog = {
   "workbook.points-full-word": { "zh-CN": "{code} 的分值写了 “{value}”:满分请填 {max}", en: "{code}: the points say \"{value}\" (full marks): enter {max}" },
   "workbook.none-word-points": { "zh-CN": "{code} 的分值 “{value}” 不是数字;没有得分请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if no points were earned" },
   "workbook.none-word-deduction": { "zh-CN": "{code} 是扣分制,填的 “{value}” 不是数字;没有扣分请填 0", en: "{code} takes points off, and \"{value}\" is not a number; enter 0 if none were taken off" },
+  "workbook.deduction-with-word": { "zh-CN": "{code} 是扣分制,填扣除的分数,只填数字:“{value}” 请填 {number}", en: "{code} takes points off: enter the points taken off as a number alone: for \"{value}\" enter {number}" },
+  "workbook.points-as-deduction": { "zh-CN": "{code} 填的是得分(满分 {max}),“{value}” 是扣除的分数:如扣 {number} 分,请填得分 {left}", en: "{code} takes the points earned (of {max}), and \"{value}\" is points taken off: if {number} were taken off, enter {left}" },
   "workbook.points-with-unit": { "zh-CN": "{code} 的分值 “{value}” 请只填数字 {number},不带单位", en: "{code}: write the points \"{value}\" as the number {number} alone, without its unit" },
   "workbook.not-a-number": { "zh-CN": "“{value}” 不是数字", en: "\"{value}\" is not a number" },
   "workbook.date-not-number-nodate": { "zh-CN": "单元格是日期格式(其中的数为 {value},不成日期,各软件显示不一),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写", en: "the cell is formatted as a date (the number in it, {value}, is no date, and programs show it each their own way) where a number belongs; set its format to General or Number and check the number: if it is not the one meant, type it again" },
