@@ -66,13 +66,21 @@ export async function fillWorkbook(rubric: Rubric, spec: FillSpec): Promise<Work
     });
   });
   const ledger = wb.getWorksheet("加扣分");
+  // Each field in the column its heading names (a scheme without 未如实上报 has no column for it:
+  // 说明 and 依据 stand one to the left).
+  const headings = new Map<string, number>();
+  ledger?.getRow(1).eachCell((cell, col) => headings.set(String(cell.value ?? "").trim(), col));
+  const HEADINGS = { unit: "单位", code: "代码", count: "数量", level: "级别", points: "分值", status: "状态", flag: "未如实上报", note: "说明", evidence: "依据" } as const;
   (spec.ledger ?? []).forEach((e, i) => {
     if (!ledger) return;
     const r = i + 2;
-    const cells: (Value | undefined)[] = [e.unit, e.code, e.count, e.level, e.points, e.status, e.flag, e.note, e.evidence];
-    cells.forEach((v, c) => {
-      if (v !== undefined) setValue(ledger, r, c + 1, v);
-    });
+    for (const [field, heading] of Object.entries(HEADINGS) as [keyof typeof HEADINGS, string][]) {
+      const v: Value | undefined = e[field];
+      if (v === undefined) continue;
+      const col = headings.get(heading);
+      if (col === undefined) throw new Error(`the template's 加扣分 has no ${heading} column for the row's ${field}`);
+      setValue(ledger, r, col, v);
+    }
   });
   spec.edit?.(wb);
   return wb;
