@@ -159,9 +159,15 @@ export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json =
   return errors ? 1 : 0;
 }
 
-/** The day a report or result is dated: SOURCE_DATE_EPOCH (seconds) when set, for reproducible output; else today. */
+/**
+ * The day a report or result is dated: SOURCE_DATE_EPOCH (seconds) when set, for reproducible
+ * output, its day in UTC whatever the machine's time zone (midnight of it, local: a day is read
+ * from a Date's local fields); else today. A value no date can hold (past the year 275760) is
+ * not set.
+ */
 export function runDate(env: Readonly<Record<string, string | undefined>>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  const at = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return new Date();
+  return new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
 }

@@ -346,10 +346,19 @@ export function start(doc: Document): void {
   };
 
   /**
+   * A rubric chosen just now in place of an earlier one of its id and version (a corrected file):
+   * said with the workbook on the page scored again, as scoring it (`used`) or, where its cover
+   * names another scheme, as scoring those that name it from now on (`unused`).
+   */
+  let replacedSaid: { readonly used: string; readonly unused: string } | undefined;
+
+  /**
    * Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language
    * switch); `note`: said after the outcome (files dropped but not read).
    */
   const run = async (file: File, again?: string, note = ""): Promise<void> => {
+    const replacing = replacedSaid;
+    replacedSaid = undefined;
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
     if (isRubricName(file.name)) {
       await takeRubric(file);
@@ -446,9 +455,10 @@ export function start(doc: Document): void {
       const mine = given?.load.rubric;
       const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` }) : "";
       const refusedToo = rejected ? t("web.rubric-invalid-above", { file: rejected.name }) : "";
-      // (What a rubric chosen just now replaced is said where that rubric scores this workbook: not
-      // "scored under it now" beside "not used".)
-      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed + refusedToo + (notUsed ? "" : note));
+      // (What a rubric chosen just now replaced, said as what it does here: not "scored under it
+      // now" beside "not used".)
+      const replaced = replacing ? (notUsed ? replacing.unused : replacing.used) : "";
+      if (live()) say(t("web.scored", { file: file.name, units: results.units.length, rubric: `${rubric.id} ${rubric.version}` }) + notUsed + refusedToo + replaced + note);
     } catch (e) {
       if (live()) say(t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
     }
@@ -528,12 +538,17 @@ export function start(doc: Document): void {
     // One in place of an earlier one of the same id and version that says otherwise (a corrected
     // file from the district): said, or two sets of results would carry one name unremarked.
     const before = given?.load.rubric;
-    const replaced = before && before.id === id && before.version === version && !saySame(before, load.rubric) ? t("web.rubric-replaced", { rubric: `${id} ${version}`, file: f.name, earlier: given?.name ?? "" }) : "";
+    const replacing = before && before.id === id && before.version === version && !saySame(before, load.rubric);
+    const data = { rubric: `${id} ${version}`, file: f.name, earlier: given?.name ?? "" };
+    const replaced = replacing ? t("web.rubric-replaced", data) : "";
     clear();
     given = { name: f.name, load };
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
-    if (rerun && last) await run(last.file, undefined, replaced);
+    if (rerun && last) {
+      replacedSaid = replacing ? { used: replaced, unused: t("web.rubric-replaced-later", data) } : undefined;
+      await run(last.file);
+    }
     return true;
   };
 

@@ -142,6 +142,18 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
   return true;
 }
 
+/**
+ * The statuses a word typed otherwise may be, by what its words say: one that says not (不, 未, 否)
+ * or not yet (待, 中, 申, 审) is no counted status, one that says not yet no refused one either, and
+ * one that says done (已, 通过) no status that waits or refuses.
+ */
+function statusesLike(typed: string, s: Rubric["statuses"]): string[] {
+  const not = /[不未否没非驳退]/.test(typed);
+  const notYet = /[待中申审]/.test(typed);
+  const done = /已|通过|同意/.test(typed);
+  return [...(not || notYet ? [] : s.counted), ...(done ? [] : s.pending), ...(done || (notYet && !not) ? [] : s.rejected)];
+}
+
 /** The ledger's columns of words (a unit, a code, a level, a status, the 未如实上报 mark). */
 const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const satisfies readonly LedgerField[];
 
@@ -335,8 +347,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       else p.error("workbook.ledger-blank-status", s, ref("status"), statuses);
     }
     else if (![...counted, ...pending, ...rejected].includes(status)) {
-      // 认定 for 已认定, 审核中 for 待审核: the one it most likely is, asked.
-      const near = nearestWord(status, [...counted, ...pending, ...rejected]);
+      // 认定 for 已认定, 审核中 for 待审核: the one it most likely is, asked; never one of another
+      // sense than its words say (待认定, 未认定, 认定中 are not 已认定; 已审核 is not 待审核).
+      const near = nearestWord(status, statusesLike(status, rubric.statuses));
       p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses, ...(near ? { near } : {}) });
     }
     // (Not a row whose code is missing: said already, and "的  状态" named nothing.)

@@ -400,7 +400,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).not.toContain("注意");
     });
 
-    it("does not say a replacing rubric scores a workbook on the page whose cover names another (it said both \"not used\" and \"scored under it now\")", async () => {
+    it("says a replacing rubric scores the workbooks that name it from now on, where the one on the page names another (it said both \"not used\" and \"scored under it now\")", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分 qingshan-v2026/);
       await choose("samples/qingshan-2026.xlsx");
@@ -412,6 +412,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const status = await page.textContent("#status");
       expect(status).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
       expect(status).not.toContain("现按");
+      expect(status).toContain("注意:district-popplan-2026.1.yaml 与此前载入的 district-popplan-2026.1.yaml 编号和版本相同(district-popplan 2026.1),内容却不同;此后封面写明该方案的工作簿按 district-popplan-2026.1.yaml 计分。");
     });
 
     it("scores only the workbooks whose cover names it: another workbook keeps its own rubric", async () => {

@@ -907,6 +907,13 @@ const cases: Case[] = [
   // A word written otherwise: the one it most likely is asked (认定: 已认定, the closest of the two
   // that hold it; 省部级: 省级); 县级 is none of 国家级, 省级, 市级.
   { name: "ledger: a status or a level written otherwise", ledger: [row("甲镇", "KF1", { status: "认定" }), row("乙街道", "JF2", { level: "省部级" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2", "workbook.ledger-unknown-level-near 加扣分!D3"] },
+  // Never a status of another sense than its words say: 待认定 and 认定中 wait, 已审核 is done (none
+  // of them 已认定, nor a pending 申报中 for done); 不认定 is 不予认定.
+  {
+    name: "ledger: statuses written otherwise whose words say another sense",
+    ledger: [row("甲镇", "KF1", { status: "待认定" }), row("乙街道", "KF1", { status: "认定中" }), row("丙镇", "KF1", { status: "已审核" }), row("甲镇", "KF2", { status: "不认定" })],
+    expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4", "workbook.ledger-unknown-status-near 加扣分!F5"],
+  },
   // Said with the statuses it may hold, as an unknown one is.
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank-status 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
