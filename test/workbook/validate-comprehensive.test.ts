@@ -700,6 +700,9 @@ describe("a number typed in another unit of the column's kind", () => {
   it("points taken off typed with their word (扣1.2分): the number alone where the item takes points off, the points left asked where it takes points earned", async () => {
     expect(await said({ values: { 柳河镇: { SH3: "扣1.2分" } } }, "workbook.deduction-with-word")).toEqual({ at: "in.xlsx: 社会治理!B2", zh: "SH3 是扣分制,填扣除的分数,只填数字:“扣1.2分” 请填 1.2" });
     expect(await said({ values: { 柳河镇: { JJ5: "扣 2 分" } } }, "workbook.points-as-deduction")).toEqual({ at: "in.xlsx: 经济发展!C2", zh: "JJ5 填的是得分(满分 30),“扣 2 分” 是扣除的分数:如扣 2 分,请填得分 28" });
+    // Never a figure the cell cannot hold: 扣1.2分 where whole points are given, 扣16分 of at most 15.
+    expect(await said({ values: { 柳河镇: { JJ5: "扣1.2分" } } }, "workbook.points-not-a-number")).toMatchObject({ at: "in.xlsx: 经济发展!C2" });
+    expect(await said({ values: { 柳河镇: { SH3: "扣16分" } } }, "workbook.points-not-a-number")).toMatchObject({ at: "in.xlsx: 社会治理!B2" });
   });
 
   it("a blank group is asked for as the group the unit's name says (柳河镇: 乡镇组)", async () => {
