@@ -143,18 +143,15 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     const s = numberText(cellText(c));
     if (s === undefined) {
       // 扣1.2分: the points taken off, with their word. On an item that takes points off, the
-      // number alone; on one whose points are entered, what is left, asked (not taken).
-      // (Only a figure the cell could hold is offered: 扣16分 of 15, or 扣1.2分 where whole points
-      // are given, are said as not a number, the range to keep to with them.)
+      // number alone is asked; on one whose points are entered, the points left. Only a figure
+      // the cell could hold is offered (扣16分 of 15, 扣1.2分 where whole points are given: not a
+      // number, with the range).
       const off = takenOff(cellText(c));
-      const taken = off === undefined ? undefined : Math.round(Number(off) * 100);
-      if (off !== undefined && taken !== undefined && taken <= max && taken % step === 0) {
-        if (deducted) p.error("workbook.deduction-with-word", sheet, c.ref, { code, value: cellText(c), number: off });
-        else p.error("workbook.points-as-deduction", sheet, c.ref, { code, value: cellText(c), number: off, max: formatPoints(max), left: formatPoints(max - taken) });
-        return undefined;
-      }
       if (off !== undefined) {
-        p.error("workbook.points-not-a-number", sheet, c.ref, { code, value: cellText(c), max: formatPoints(max) });
+        const taken = Math.round(Number(off) * 100);
+        const data = { code, value: cellText(c), number: off, max: formatPoints(max), left: formatPoints(max - taken) };
+        if (taken > max || taken % step !== 0) p.error("workbook.points-not-a-number", sheet, c.ref, data);
+        else p.error(deducted ? "workbook.deduction-with-word" : "workbook.points-as-deduction", sheet, c.ref, data);
         return undefined;
       }
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
