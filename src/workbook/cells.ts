@@ -149,9 +149,9 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
       const off = takenOff(cellText(c));
       if (off !== undefined) {
         const taken = Math.round(Number(off) * 100);
-        const data = { code, value: cellText(c), number: off, max: formatPoints(max), left: formatPoints(max - taken) };
+        const data = { code, value: cellText(c), max: formatPoints(max) };
         if (taken > max || taken % step !== 0) p.error("workbook.points-not-a-number", sheet, c.ref, data);
-        else p.error(deducted ? "workbook.deduction-with-word" : "workbook.points-as-deduction", sheet, c.ref, data);
+        else p.error(deducted ? "workbook.deduction-with-word" : "workbook.points-as-deduction", sheet, c.ref, { ...data, number: off, left: formatPoints(max - taken) });
         return undefined;
       }
       // 18.5分: the number without its 分 is asked for (not taken: the cell is the user's to fix).
