@@ -74,11 +74,12 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, say: Say
   // A wide sheet prints across pages at full size with the name column repeated; a narrow one
   // fits the page width.
   // Printed as a form to fill by hand: gridlines (the rows to fill are boxed too), the sheet's name
-  // and page at the foot.
+  // and page at the foot, its pages numbered from 1 (printed as a whole workbook, they ran on from
+  // the sheet before).
   ws.pageSetup =
     values.length > WIDE_COLUMNS
-      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true }
-      : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", showGridLines: true };
+      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true, firstPageNumber: 1 }
+      : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", showGridLines: true, firstPageNumber: 1 };
   ws.headerFooter = { oddFooter: say("tpl.footer") };
 }
 

@@ -111,10 +111,16 @@ describe("assess template", () => {
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
 
-  it("prints each sheet as a form: boxes for its units and 3 rows more, 30 claims' boxes, the sheet's name and page at the foot", () => {
+  it("prints each sheet as a form: boxes for its units and 3 rows more, 30 claims' boxes, the sheet's name and page at the foot", async () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.pageSetup.showGridLines).toBe(true);
     expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
+    // Each form's pages numbered from 1 (printed as a whole workbook, they ran on from the sheet before).
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const sheets = Object.entries(unzipSync(new Uint8Array(readFileSync(file)))).filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
+    const forms = sheets.map(([, v]) => strFromU8(v)).filter((x) => x.includes("<oddFooter>"));
+    expect(forms.length).toBeGreaterThan(2);
+    for (const x of forms) expect(x).toMatch(/<pageSetup [^>]*firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
     // Two towns: rows 2–6 boxed (printed), the rows past them prepared with validation alone (20
     // boxed rows more made a second page of empty boxes of every sheet of a district's list).
     expect(dz.getCell("B6").border?.bottom?.style).toBe("thin");
