@@ -71,20 +71,27 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c)));
     // Others' claims among those that may move its ranks: named (its range 8–10 came of 中和镇's).
     const others = u.certainty.pending.some((c) => (whose.get(cellRef(c.sheet, c.cell))?.unit.trim() ?? u.name) !== u.name);
+    // Its ranks and awards waiting on the same claims: those said before the ranks, as where they
+    // differ (after the ranks, the claims read as the awards' alone).
+    const ranksMove = Object.values(u.certainty.ranks).some(([best, worst]) => best !== worst);
     // Its own total fixed: what may move it are the claims of others.
     const code = fixedTotal
       ? u.certainty.settled
         ? "explain.pending-others-settled"
         : rankCells
           ? "explain.pending-others-ranks"
-          : "explain.pending-others"
+          : ranksMove
+            ? "explain.pending-others-both"
+            : "explain.pending-others"
       : u.certainty.settled
         ? others
           ? "explain.pending-settled-others"
           : "explain.pending-settled"
         : rankCells
           ? "explain.pending-ranks"
-          : "explain.pending";
+          : ranksMove
+            ? "explain.pending-both"
+            : "explain.pending";
     out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
   }
   for (const v of u.vetoes) {
