@@ -64,6 +64,9 @@ function valuesOf(c: Omit<Case, "name" | "expected">): Record<string, Record<str
 
 const lines = (diagnostics: readonly Diagnostic[]): string[] => diagnosticLines(diagnostics);
 
+/** Each problem as its place and its Chinese words (in.xlsx: 党政线!B2 …). */
+const said = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+
 async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: string[]; ok: boolean }> {
   const book = fill(await templateBook(rubric, UNITS), valuesOf(c), c.ledger ?? []);
   c.edit?.(book);
@@ -1108,37 +1111,37 @@ describe("what a clerk types around the figures", () => {
     // Several figures on a footer's line: said at the first, with how many more.
     book.sheetNamed("部门").set("A6", "注:").set("C6", "95%").set("E6", 9.5);
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
-    expect(said).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
-    expect(said).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
+    const text = said(diagnostics);
+    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    expect(text).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
+    expect(text).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
   it("a unit written otherwise on every sheet (丙鎮 for 丙镇) is said at its first row, where the clerk sees it, not at the hidden list alone", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}));
     for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).set("A4", "丙鎮");
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual(["in.xlsx: 党政线!A4 单位 “丙鎮” 不在模板的单位名单(_lists 工作表)中,而名单上的 丙镇 在各工作表中都没有行:是否就是它(名称写法不同)?如是,请在各工作表中改为 丙镇;如该单位已改名,可不理会(本次按 “丙鎮” 计分和排名)"]);
+    const text = said(diagnostics);
+    expect(text).toEqual(["in.xlsx: 党政线!A4 单位 “丙鎮” 不在模板的单位名单(_lists 工作表)中,而名单上的 丙镇 在各工作表中都没有行:是否就是它(名称写法不同)?如是,请在各工作表中改为 丙镇;如该单位已改名,可不理会(本次按 “丙鎮” 计分和排名)"]);
   });
 
   it("points too large to hold, typed as digits, are said as typed (cut short), not in e-notation", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}));
     book.sheetNamed("党政线").set("B2", "123456789012345678901234567890").set("B3", 1e29);
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toContain("in.xlsx: 党政线!B2 DZ2 的分值 123456789012345678901234… 超出范围 0–20;请填 0 到 20 之间的分数");
+    const text = said(diagnostics);
+    expect(text).toContain("in.xlsx: 党政线!B2 DZ2 的分值 123456789012345678901234… 超出范围 0–20;请填 0 到 20 之间的分数");
     // A number that large in the cell, in the e-notation a spreadsheet shows it in.
-    expect(said).toContain("in.xlsx: 党政线!B3 DZ2 的分值 1e+29 超出范围 0–20;请填 0 到 20 之间的分数");
+    expect(text).toContain("in.xlsx: 党政线!B3 DZ2 的分值 1e+29 超出范围 0–20;请填 0 到 20 之间的分数");
   });
 
   it("a unit deleted from every sheet is said at the template's list, naming that sheet (hidden: the clerk could not find _lists!F3); a ledger row of a unit on no sheet says what to do", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "丁镇", code: "JF2", level: "市级", status: "已认定" }]);
     for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).deleteRow(4);
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toContain("in.xlsx: _lists!F3 单位 “丙镇” 在模板的单位名单(模板中隐藏的 _lists 工作表)中,但各工作表中都没有它的行:它不会有得分和名次。如该单位已撤并,可不理会;否则请补上它的各行");
-    expect(said).toContain("in.xlsx: 加扣分!A2 加扣分记录中的单位 “丁镇” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录");
+    const text = said(diagnostics);
+    expect(text).toContain("in.xlsx: _lists!F3 单位 “丙镇” 在模板的单位名单(模板中隐藏的 _lists 工作表)中,但各工作表中都没有它的行:它不会有得分和名次。如该单位已撤并,可不理会;否则请补上它的各行");
+    expect(text).toContain("in.xlsx: 加扣分!A2 加扣分记录中的单位 “丁镇” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录");
   });
 
   it("a merge over a unit's cells names whose cells it leaves blank (F2:F3 named neither 乙街道 nor the item)", async () => {
@@ -1150,31 +1153,31 @@ describe("what a clerk types around the figures", () => {
     const mb1 = rates.codeColumns().get("MB1") ?? 0;
     rates.setAt(3, mb1, null).setAt(4, mb1, null).merge(`${colName(mb1)}2:${colName(mb1)}4`);
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toContain("in.xlsx: 党政线!B2 B2:B3 是合并单元格:只有左上角的 B2 有值,其余单元格读作空白(B3 乙街道 DZ2);请取消合并,在每个单元格中分别填写");
-    expect(said).toContain("in.xlsx: 加扣分!F2 F2:F3 是合并单元格:只有左上角的 F2 有值,其余单元格读作空白(F3 乙街道);请取消合并,在每个单元格中分别填写");
+    const text = said(diagnostics);
+    expect(text).toContain("in.xlsx: 党政线!B2 B2:B3 是合并单元格:只有左上角的 B2 有值,其余单元格读作空白(B3 乙街道 DZ2);请取消合并,在每个单元格中分别填写");
+    expect(text).toContain("in.xlsx: 加扣分!F2 F2:F3 是合并单元格:只有左上角的 F2 有值,其余单元格读作空白(F3 乙街道);请取消合并,在每个单元格中分别填写");
     const c = colName(mb1);
-    expect(said).toContain(`in.xlsx: 指标数据!${c}2 ${c}2:${c}4 是合并单元格:只有左上角的 ${c}2 有值,其余单元格读作空白(${c}3 乙街道 MB1、${c}4 丙镇 MB1);请取消合并,在每个单元格中分别填写`);
+    expect(text).toContain(`in.xlsx: 指标数据!${c}2 ${c}2:${c}4 是合并单元格:只有左上角的 ${c}2 有值,其余单元格读作空白(${c}3 乙街道 MB1、${c}4 丙镇 MB1);请取消合并,在每个单元格中分别填写`);
   });
 
   it("values in a row without a name are said at the name's cell, naming the first value and its cell (a number far right on a long sheet was not named)", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     book.sheetNamed("党政线").set("D6", 12).set("F6", 3);
     const { diagnostics } = await readMemBook(book);
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual(["in.xlsx: 党政线!A6 此行有数值(D6 为 12)但没有单位名称;请填上单位名称,或删去这些数值"]);
+    const text = said(diagnostics);
+    expect(text).toEqual(["in.xlsx: 党政线!A6 此行有数值(D6 为 12)但没有单位名称;请填上单位名称,或删去这些数值"]);
   });
 
   it("a level left out or unknown is asked for among the code's levels highest first, as the rubric orders them (its points list them lowest first)", async () => {
     const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({}), [{ unit: "甲镇", code: "JF2", status: "已认定" }, { unit: "乙街道", code: "JF2", level: "县级", status: "已认定" }]));
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual(["in.xlsx: 加扣分!D2 JF2 需要填写级别:国家级、省级、市级", expect.stringMatching(/^in\.xlsx: 加扣分!D3 .*国家级、省级、市级/)]);
+    const text = said(diagnostics);
+    expect(text).toEqual(["in.xlsx: 加扣分!D2 JF2 需要填写级别:国家级、省级、市级", expect.stringMatching(/^in\.xlsx: 加扣分!D3 .*国家级、省级、市级/)]);
   });
 
   it("a percentage written out is asked for as the percentage it says (百分之九十六点八: 96.8%)", async () => {
     const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "百分之 96.8", ZB2: "百分之九五点六" }, 乙街道: { ZB1: "百分之95.6%", ZB2: "负百分之五" }, 丙镇: { ZB4: "百分之九十六点八", ZB1: "百分之负6.8" } } }), []));
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual([
+    const text = said(diagnostics);
+    expect(text).toEqual([
       "in.xlsx: 指标数据!B2 “百分之 96.8” 请写成 96.8%",
       "in.xlsx: 指标数据!C2 “百分之九五点六” 请写成 95.6%",
       "in.xlsx: 指标数据!B3 “百分之95.6%” 请写成 95.6%",
@@ -1186,8 +1189,8 @@ describe("what a clerk types around the figures", () => {
 
   it("a rate in Chinese numerals without 百分之 is asked for as the percentage it says (九成: 90%, 九成五: 95%, 九十五: 95%, 零点九五: 95%)", async () => {
     const { diagnostics } = await readMemBook(fill(await templateBook(rubric, UNITS), valuesOf({ values: { 甲镇: { ZB1: "九成", ZB2: "九成五" }, 乙街道: { ZB1: "九十五", ZB2: "零点九五" } } }), []));
-    const said = diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
-    expect(said).toEqual([
+    const text = said(diagnostics);
+    expect(text).toEqual([
       "in.xlsx: 指标数据!B2 “九成” 请写成 90%",
       "in.xlsx: 指标数据!C2 “九成五” 请写成 95%",
       "in.xlsx: 指标数据!B3 “九十五” 请写成 95%",
