@@ -26,6 +26,9 @@ export interface Words {
   t(code: string, data?: Readonly<Record<string, string | number>>): string;
 }
 
+/** The pending messages that say the ranks as what they may become (名次可能为 …). */
+const MAY_BE: ReadonlySet<string> = new Set(["explain.pending-ranks", "explain.pending-others-ranks", "explain.pending-both", "explain.pending-others-both", "explain.pending-others-settled", "explain.pending-settled-others"]);
+
 export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submission, results: Results, index: number): string {
   const u = results.units[index];
   if (!u) return "";
@@ -44,15 +47,19 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
     // A ranking it is not ranked on (vetoed) is said as the line above says it, not left out.
-    const ranges = results.rankings
+    const each = results.rankings
       .filter((r) => r.id in u.ranks)
       .map((r) => {
         const rank = u.ranks[r.id];
-        if (rank === null || rank === undefined) return `${r.name} ${ctx.t("status.vetoed")}`;
+        if (rank === null || rank === undefined) return { said: `${r.name} ${ctx.t("status.vetoed")}`, moves: false };
         const [best, worst] = u.certainty?.ranks[r.id] ?? [rank, rank];
-        return `${r.name} ${best === worst ? best : `${best}–${worst}`}`;
-      })
-      .join(" · ");
+        return { said: `${r.name} ${best === worst ? best : `${best}–${worst}`}`, moves: best !== worst };
+      });
+    const ranges = each.map((e) => e.said).join(" · ");
+    // Where the ranks are said as what they may become, those that may move alone (and that the
+    // others stay, where there are others): 名次可能为 综合排名 8–9 listed a fixed 乡镇组排名 6 beside it.
+    const moving = each.filter((e) => e.moves);
+    const mayBe = moving.length && moving.length < each.length ? ctx.t("explain.ranks-others-fixed", { ranges: moving.map((e) => e.said).join(" · ") }) : ranges;
     // (None named where no single claim is known to move it, but the claims as a whole may.)
     // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
     // Another unit's claim named with whose and which it is (加扣分!B32(双河乡 JF1)): the cell alone read as its own.
@@ -92,7 +99,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
           : ranksMove
             ? "explain.pending-both"
             : "explain.pending";
-    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges, cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
+    const says = MAY_BE.has(code) ? mayBe : ranges;
+    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

@@ -412,7 +412,11 @@ describe("the comprehensive sample", () => {
   it("explain says when another unit's pending claim may move a unit whose own total is settled", async () => {
     // 河东街道 may reach 90.5 and pass 青龙乡's 89.61: 8–9 overall, its awards unchanged either way.
     const r = await cli(["explain", input, "青龙乡"]);
-    expect(r.out).toContain("总分已定,但尚有待认定的加扣分:视 加扣分!B11(河东街道 JF1) 的认定,名次可能为 乡镇(街道)综合排名 8–9 · 乡镇组排名 6 · 经济发展单项排名 5;无论如何认定,奖惩不变");
+    expect(r.out).toContain("总分已定,但尚有待认定的加扣分:视 加扣分!B11(河东街道 JF1) 的认定,名次可能为 乡镇(街道)综合排名 8–9(其他名次不变);无论如何认定,奖惩不变");
+    // The ranks that cannot move (乡镇组排名 6, 经济发展单项排名 5) are not listed among those it may become.
+    expect(r.out).not.toContain("名次可能为 乡镇(街道)综合排名 8–9 · ");
+    const en = await cli(["explain", input, "青龙乡", "--lang", "en"]);
+    expect(en.out).toContain("the ranks may be 乡镇(街道)综合排名 8–9 (the other ranks stay as they are); the awards stay the same however the claims are decided");
   });
 
   it("explain lists what a pending claim could still change first, as the sheets do", async () => {

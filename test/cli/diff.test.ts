@@ -1106,6 +1106,6 @@ describe("the pending rows a unit's awards wait on", () => {
     const explained = await cli(["explain", pending, "白沙街道"]);
     // Another unit's named with it: whose, and which code.
     // (Its ranks and awards wait on the same claims: the claims said before the ranks.)
-    expect(explained.out).toContain("尚有待认定的加扣分:总分可能在 944–964 之间;视 加扣分!B7(青石镇 JF2)、加扣分!B8、加扣分!B16(金水街道 KF3)、加扣分!B23(金水街道 JF2) 的认定,名次可能为 综合排名 4–7 · 党政线排名 6 · 人口计生线排名 5,奖惩也可能改变");
+    expect(explained.out).toContain("尚有待认定的加扣分:总分可能在 944–964 之间;视 加扣分!B7(青石镇 JF2)、加扣分!B8、加扣分!B16(金水街道 KF3)、加扣分!B23(金水街道 JF2) 的认定,名次可能为 综合排名 4–7(其他名次不变),奖惩也可能改变");
   });
 });

@@ -231,7 +231,7 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const g = unitNamed(r, "庚街道");
     expect([g.certainty?.settled, g.certainty?.pending.map((c) => c.cell)]).toEqual([true, ["B2", "B3"]]);
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, scored as Submission, r, r.units.indexOf(g));
-    expect(text).toContain("视 L!B2、L!B3(辛街道 JF1) 的认定,名次可能为 乡镇(街道)综合排名 4–5 · 街道组排名 3–4 · 经济发展单项排名 4;无论如何认定,奖惩不变\n");
+    expect(text).toContain("视 L!B2、L!B3(辛街道 JF1) 的认定,名次可能为 乡镇(街道)综合排名 4–5 · 街道组排名 3–4(其他名次不变);无论如何认定,奖惩不变\n");
   });
 
   it("says what a unit could win that it does not hold", () => {

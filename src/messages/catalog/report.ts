@@ -156,6 +156,7 @@ export const reportMessages: Catalog = {
   "explain.pending-others-both": { "zh-CN": "总分已定,但尚有待认定的加扣分:视 {cells} 的认定,名次可能为 {ranges},奖惩也可能改变", en: "The total is settled, but claims are pending: depending on the outcome of {cells}, the ranks may be {ranges}, and the awards may change" },
   "explain.pending-others": { "zh-CN": "总分已定,但尚有待认定的加扣分:名次 {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: ranks {ranges}; the awards may change with {cells}" },
   "explain.pending-others-settled": { "zh-CN": "总分已定,但尚有待认定的加扣分:视 {cells} 的认定,名次可能为 {ranges};无论如何认定,奖惩不变", en: "The total is settled, but claims are pending: depending on the outcome of {cells}, the ranks may be {ranges}; the awards stay the same however the claims are decided" },
+  "explain.ranks-others-fixed": { "zh-CN": "{ranges}(其他名次不变)", en: "{ranges} (the other ranks stay as they are)" },
   "explain.pending-claims": { "zh-CN": "待认定记录", en: "the pending claims" },
   "explain.pending-settled-others": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间;视 {cells} 的认定,名次可能为 {ranges};无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}; depending on the outcome of {cells}, the ranks may be {ranges}; the awards stay the same however the claims are decided" },
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,名次 {ranges};无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}, rank: {ranges}; the awards stay the same however the claims are decided" },
