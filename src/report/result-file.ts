@@ -127,6 +127,7 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
         merges: n > 1 ? [`A1:${last}1`, `A2:${last}2`] : [],
         ...(table.filter ? { filterRow: 3 } : {}),
         pagesWide: table.pagesAcross,
+        ...(table.breaks ? { breaks: table.breaks } : {}),
         landscape: true,
         ...(table.active ? { selected: true } : {}),
         compact,

@@ -47,6 +47,8 @@ export interface SheetTable {
   readonly filter: boolean;
   /** Pages across the printed table may take (1: fit to the page width). */
   readonly pagesAcross: number;
+  /** Printed at a scale of its own, each page across begun at one of its column blocks (see linePages). */
+  readonly breaks?: { readonly scale: number; readonly before: readonly number[] };
   /** Its rows under the header, where known before they are made (a table printed several pages across). */
   readonly rowCount?: number;
   /** The tab the workbook opens on. */
@@ -184,6 +186,70 @@ function pagesAcross(columns: readonly Column[], frozen: number): number {
   if (total <= PAGE_UNITS) return 1;
   const fixed = columns.slice(0, frozen).reduce((s, c) => s + c.width, 0);
   return Math.ceil((total - fixed) / Math.max(20, PAGE_UNITS - fixed));
+}
+
+/** Where the table is printed at a scale of its own, its least (smaller print is hard to read). */
+const MIN_SCALE = 70;
+/** Spreadsheets lay columns out some 12% wider than our width units say (measured in LibreOffice at 100%). */
+const PRINT_SLACK = 1.15;
+
+/**
+ * Pages across for a table whose columns come in blocks (a line's subtotal and its items), each
+ * page begun at a block's first column, never within one: its column blocks packed into the fewest
+ * pages that a scale of MIN_SCALE or more prints whole, the widest page setting the scale. Blocks
+ * of level 0 (lines) first; where one is too wide for a page, those of level 1 too (a line's
+ * items, each with its own). Where the table fits one page, or a block of the last level alone is
+ * too wide for one, it is fitted to the page width as before (pagesAcross), wherever that breaks.
+ * `starts`: each block's first column (0-based; the frozen columns repeat on every page).
+ */
+export function linePages(columns: readonly Column[], frozen: number, starts: readonly { col: number; level: number }[]): { pagesAcross: number; breaks?: { scale: number; before: number[] } } {
+  const fitted = { pagesAcross: pagesAcross(columns, frozen) };
+  if (fitted.pagesAcross <= 1) return fitted;
+  const n = columns.length;
+  const fixed = columns.slice(0, frozen).reduce((s, c) => s + c.width, 0);
+  for (const level of [...new Set(starts.map((s) => s.level))].sort((a, b) => a - b)) {
+    const cuts = [...new Set([frozen, ...starts.filter((s) => s.level <= level && s.col > frozen && s.col < n).map((s) => s.col), n])].sort((a, b) => a - b);
+    const widths = cuts.slice(1).map((end, i) => columns.slice(cuts[i], end).reduce((s, c) => s + c.width, 0));
+    // (As many pages as fitting to the page's width would take, at the least: no smaller print to save a page.)
+    for (let pages = Math.min(fitted.pagesAcross, widths.length); pages <= widths.length; pages++) {
+      const groups = packed(widths, pages);
+      const widest = fixed + Math.max(...groups.map(([a, b]) => widths.slice(a, b).reduce((s, w) => s + w, 0)));
+      const scale = Math.min(100, Math.floor((100 * PAGE_UNITS) / (widest * PRINT_SLACK)));
+      if (scale >= MIN_SCALE) return { pagesAcross: groups.length, breaks: { scale, before: groups.slice(1).map(([a]) => cuts[a] ?? n) } };
+    }
+  }
+  return fitted;
+}
+
+/** `widths` cut into at most `pages` runs, the widest as narrow as can be: each run as [first, end). */
+function packed(widths: readonly number[], pages: number): [number, number][] {
+  const n = widths.length;
+  const sum = (a: number, b: number): number => widths.slice(a, b).reduce((s, w) => s + w, 0);
+  // best[k][i]: the widest run of the first i widths cut into k runs at the best; cut[k][i]: where its last run begins.
+  const best: number[][] = [Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : Number.POSITIVE_INFINITY))];
+  const cut: number[][] = [new Array<number>(n + 1).fill(0)];
+  for (let k = 1; k <= pages; k++) {
+    const row = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+    const from = new Array<number>(n + 1).fill(0);
+    row[0] = 0;
+    for (let i = 1; i <= n; i++)
+      for (let j = 0; j < i; j++) {
+        const w = Math.max(best[k - 1]?.[j] ?? Number.POSITIVE_INFINITY, sum(j, i));
+        if (w < (row[i] ?? Number.POSITIVE_INFINITY)) {
+          row[i] = w;
+          from[i] = j;
+        }
+      }
+    best.push(row);
+    cut.push(from);
+  }
+  const runs: [number, number][] = [];
+  for (let k = pages, i = n; i > 0; k--) {
+    const j = cut[k]?.[i] ?? 0;
+    runs.unshift([j, i]);
+    i = j;
+  }
+  return runs;
 }
 
 /** How the awards cell of a ranking's row is set apart: why the unit is not ranked, a warning or a prize. */
@@ -422,6 +488,16 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         }
       },
     };
+    // Printed several pages across, each line (its subtotal and items) whole on one page, and the bonus and deduction together.
+    // Where a line is too wide for a page, its items each whole (the line's subtotal kept with its first).
+    const starts: { col: number; level: number }[] = [];
+    let at = 3;
+    (plan?.nodes ?? []).forEach((n, i) => {
+      if (n.depth === 0) starts.push({ col: at, level: 0 });
+      else if (n.depth === 1 && plan?.nodes[i - 1]?.depth !== 0) starts.push({ col: at, level: 1 });
+      at += charged[i] ? 2 : 1;
+    });
+    if (hasLedger) starts.push({ col: at, level: 0 });
     const name = t(lang, "out.sheet.detail-kind", { kind: kind.name });
     return {
       sheet: { kind: "detail", unitKind: kind.id, unitKindName: kind.name },
@@ -432,7 +508,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       rows,
       freezeCols: 3,
       filter: false,
-      pagesAcross: pagesAcross(columns, 3),
+      ...linePages(columns, 3, starts),
       rowCount: units.length,
     };
   });

@@ -155,12 +155,25 @@ describe("the result sheets as written", () => {
     expect(Math.abs([...a].length - [...b].length)).toBeLessThanOrEqual(2);
   });
 
-  it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns, numbers apart)", () => {
+  it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns), each page begun at a line or one of its items, never inside one", () => {
     const ws = sheetOf("得分明细(镇、街道)");
-    const fitToWidth = Number(/fitToWidth="(\d+)"/.exec(ws)?.[1] ?? 0);
-    expect(fitToWidth).toBeGreaterThan(0);
-    expect(fitToWidth).toBeLessThanOrEqual(5);
     expect(ws).toMatch(/<pane [^>]*state="frozen"/);
+    // At a scale of its own, with page breaks of its own: a sheet fitted to the page ignores them.
+    expect(ws).not.toContain("fitToPage");
+    expect(ws).not.toContain("fitToWidth");
+    const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(ws)?.[1] ?? 0);
+    expect(scale).toBeGreaterThanOrEqual(70);
+    expect(scale).toBeLessThanOrEqual(100);
+    // Each break before a heading: the 人口计生线 line (with its first item), or an item of the line's own (JS3, never JS3.1).
+    const header = [...(/<row r="3"[^>]*>([\s\S]*?)<\/row>/.exec(ws)?.[1] ?? "").matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] ?? "");
+    const before = [...ws.matchAll(/<brk id="(\d+)"[^>]*man="1"\/>/g)].map((m) => header[Number(m[1])]?.split(/\s/)[0]);
+    expect(before).toEqual(["JS", "JS3", "JS4", "JS5"]);
+  });
+
+  it("lay out a 得分明细 that fits one page to the page's width (no breaks of its own)", () => {
+    const ws = sheetOf("得分明细(责任部门)");
+    expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(ws).not.toContain("<colBreaks");
   });
 });
 

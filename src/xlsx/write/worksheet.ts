@@ -28,6 +28,12 @@ export interface Worksheet {
   readonly filterRow?: number;
   /** Pages across the columns may take when printed (1: fit to the page's width; 0: as they come). */
   readonly pagesWide: number;
+  /**
+   * Printed at this scale (percent) with a page break before each of these columns (0-based),
+   * instead of fitted to `pagesWide`: spreadsheets ignore breaks of one's own on a sheet fitted to
+   * the page.
+   */
+  readonly breaks?: { readonly scale: number; readonly before: readonly number[] };
   readonly landscape: boolean;
   /** The tab shown when the workbook opens. */
   readonly selected?: boolean;
@@ -118,7 +124,7 @@ export class WorksheetWriter {
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      (ws.pagesWide > 0 ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      (ws.pagesWide > 0 && !ws.breaks ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
       `<sheetViews><sheetView${ws.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${ws.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
@@ -155,11 +161,19 @@ export class WorksheetWriter {
       // A page header of two lines (title, subtitle) needs the room above the table.
       `<pageMargins left="0.4" right="0.4" top="${ws.header ? "0.85" : "0.5"}" bottom="0.55" header="0.25" footer="0.25"/>` +
       // Each sheet's pages numbered from 1 (printed with the whole workbook, the numbers would run on from the sheet before).
-      `<pageSetup paperSize="9" firstPageNumber="1" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>` +
+      `<pageSetup paperSize="9"${ws.breaks ? ` scale="${ws.breaks.scale}"` : ""} firstPageNumber="1" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 && !ws.breaks ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>` +
       headerFooter(ws) +
+      colBreaks(ws) +
       "</worksheet>"
     );
   }
+}
+
+/** Page breaks of one's own between columns (each before a 0-based column), where there are any. */
+function colBreaks(ws: SheetLayout): string {
+  const before = ws.breaks?.before ?? [];
+  if (!before.length) return "";
+  return `<colBreaks count="${before.length}" manualBreakCount="${before.length}">${before.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join("")}</colBreaks>`;
 }
 
 /** The page header and footer. */

@@ -1,0 +1,37 @@
+// 得分明细 printed several pages across: each page begins at a line (or, where a line is too wide
+// for a page, at one of its items), at a scale that prints the widest page whole.
+import { describe, expect, it } from "vitest";
+import { linePages } from "../../src/report/result-sheets.js";
+import type { Column } from "../../src/report/result-sheets.js";
+
+const cols = (widths: readonly number[]): Column[] => widths.map((width, i) => ({ header: `c${i}`, kind: "points", width }));
+
+describe("linePages", () => {
+  it("fits a table of one page to the page's width, with no breaks of its own", () => {
+    expect(linePages(cols([10, 10, 10, 20, 20]), 3, [{ col: 3, level: 0 }])).toEqual({ pagesAcross: 1 });
+  });
+
+  it("packs the lines into the fewest pages, the widest as narrow as can be, and breaks before a line's first column", () => {
+    // Frozen 30; lines of 60, 50, 40 and 30 units (180 in all past the frozen): two pages, 60 + 50 | 40 + 30.
+    const widths = [10, 10, 10, ...Array<number>(6).fill(10), ...Array<number>(5).fill(10), ...Array<number>(4).fill(10), ...Array<number>(3).fill(10)];
+    const starts = [3, 9, 14, 18].map((col) => ({ col, level: 0 }));
+    const r = linePages(cols(widths), 3, starts);
+    expect(r.pagesAcross).toBe(2);
+    expect(r.breaks?.before).toEqual([14]);
+    // The widest page, 30 + 110 units, printed whole: 100 × 128 ÷ (140 × 1.15) = 79%.
+    expect(r.breaks?.scale).toBe(79);
+  });
+
+  it("breaks at a line's items where the line alone is too wide for a page, and fits the page's width where an item is too", () => {
+    // One line of 300 units (frozen 30): too wide at 70%; its items of 100 each are not.
+    const widths = [10, 10, 10, 10, ...Array<number>(3).fill(100)];
+    const starts = [{ col: 3, level: 0 }, { col: 5, level: 1 }, { col: 6, level: 1 }];
+    const r = linePages(cols(widths), 3, starts);
+    expect(r.breaks?.before).toEqual([5, 6]);
+    expect(r.pagesAcross).toBe(3);
+    // An item of 400 units: no scale of 70% or more prints it; fitted to the page's width as before.
+    const wide = linePages(cols([10, 10, 10, 10, 400, 100]), 3, [{ col: 3, level: 0 }, { col: 5, level: 1 }]);
+    expect(wide.breaks).toBeUndefined();
+    expect(wide.pagesAcross).toBeGreaterThan(1);
+  });
+});
