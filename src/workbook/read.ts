@@ -5,7 +5,8 @@
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
-import type { CellAt, Cover, LedgerEntry, Submission, Unit } from "../model/submission.js";
+import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
+import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
 import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -1219,12 +1220,16 @@ export class SubmissionReader {
    * A grade's quota written as a count (quota: 20) that every unit of its ranking is within: it
    * limits no one, and was most likely meant as a share (20%). Said once per band.
    */
-  private quotasOfAll(units: readonly { kind: string; group?: string }[]): void {
+  private quotasOfAll(units: readonly { kind: string; group?: string }[], values: Values): void {
+    let unranked: ReadonlySet<number> | undefined;
     for (const r of this.rubric.rankings) {
       const counted = r.grades?.bands.filter((b) => b.quotaCount !== undefined && b.quotaCount < 100) ?? [];
       const shared = r.grades?.bands.filter((b) => b.quotaShare !== undefined && b.quotaShare > 0) ?? [];
       if (!counted.length && !shared.length) continue;
-      const ranked = units.filter((u) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group)).length;
+      // The units the ranking ranks, as a quota counts them: a veto that takes a unit out of the ranking takes it out of the count.
+      unranked ??= vetoedOut(this.rubric, units, values);
+      const out = unranked;
+      const ranked = units.filter((u, i) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group) && !out.has(i)).length;
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
@@ -1299,11 +1304,45 @@ export class SubmissionReader {
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
-      this.quotasOfAll(units);
+      this.quotasOfAll(units, values);
     }
     if (p.hasErrors) return undefined;
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
+}
+
+/**
+ * The units (by index) a veto takes out of their kind's rankings: a gate of theirs failed (its
+ * value short of its target, as scoring judges it) whose veto does not keep them ranked.
+ */
+function vetoedOut(rubric: Rubric, units: readonly { kind: string }[], values: Values): Set<number> {
+  const gates = new Map(
+    rubric.unitKinds.map((k) => [
+      k.id,
+      rubric.lines
+        .filter((l) => k.lines.includes(l.code))
+        .flatMap((l) => leaves(l.items))
+        .flatMap((item) => {
+          if (item.kind !== "gate") return [];
+          const slot = values.slot(item.indicator);
+          return slot === undefined ? [] : [{ slot, target: targetReader(rubric, item, values), lower: lowerIsBetter(rubric, item), ranked: item.veto?.ranked === true }];
+        }),
+    ]),
+  );
+  const out = new Set<number>();
+  units.forEach((u, i) => {
+    let failed = false;
+    let kept = true;
+    for (const g of gates.get(u.kind) ?? []) {
+      const value = values.get(i, g.slot);
+      const target = g.target.value(i);
+      if (value === undefined || target === undefined || reaches(value, target, g.lower)) continue;
+      failed = true;
+      kept &&= g.ranked;
+    }
+    if (failed && !kept) out.add(i);
+  });
+  return out;
 }
 
 /**

@@ -691,6 +691,19 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     expect(r.err).not.toContain("quota-share-none");
   });
 
+  it("counts the units the ranking ranks: one a veto takes out of it is not among them (2 places for 3 enterprises, one vetoed)", async () => {
+    // 区文旅集团's veto (QY4 安全生产) leaves it unranked: 2 enterprises are ranked, and 2 places limit neither.
+    const file = join(scratchDir("assess-quota-"), "township-comprehensive-2026.1.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("- { name: 优秀, from: 90, quota: 1 }");
+    writeFileSync(file, text.replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90, quota: 2 }"));
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", file]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${quotaAt(file, "2")}: 警告: 方案规定区属国有企业排名的优秀名额为 2 个(quota: 2),而参加该排名的单位只有 2 个,名额不限制任何单位;请核对方案中的名额 [workbook.quota-of-all-count]\n`);
+    // Vetoed units that keep their rank are counted (白马镇 and 河西街道 among the 11 towns): 20% of them, 2 places, said nothing of.
+    expect(r.err).not.toContain("乡镇(街道)综合排名的优秀名额");
+  });
+
   // A share of so few units that it leaves no place (10% of 6 departments rounds down to none):
   // said once, at the quota, as each department's own grade says it (a 办法 giving none is a slip).
   it("a share that rounds down to no place is said at the quota", async () => {
