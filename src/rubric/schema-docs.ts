@@ -117,7 +117,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, string>> = {
   "rankings/grades/bands/quota": "名额:参与排名单位的比例(20%,向下取整)或个数(3)。 Quota: a share of the ranked units (20%, rounded down) or a count (3).",
   "rankings/grades/otherwise": "低于各档的等次(不合格)。 The grade below every band (不合格).",
   "rankings/grades/ties": "同分比较后仍并列于名额线上:all(都评)或 none(都不评)。 Units still tied at a quota's line: all get the grade, or none.",
-  "rankings/single": "单项奖:按加扣分表中 single 代码的认定。 Single-item awards, from the ledger's single codes recognised.",
+  "rankings/single": "单项奖:按加扣分表中 single 代码的认定。 Single-item awards, from the ledger's single codes recognized.",
   "rankings/single/code": "单项奖认定的加扣分代码(DX1)。 The ledger's single code it is won by (DX1).",
   "rankings/single/name": "单项奖名称。 The award's name.",
   "rankings/single/amount": "奖金(元,可选)。 The prize money in 元 (optional).",

@@ -321,7 +321,7 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
       groupSheet = false;
       const first = withGroup ? 3 : 2;
       // A line with nothing to enter still lists its units, under a header naming the line.
-      const columns = entered.length ? entered.map(itemHeader) : [`${line.code} ${line.name}(本表只列单位,各项得分由“${SHEET.indicators}”计算)`];
+      const columns = entered.length ? entered.map(itemHeader) : [say("tpl.line-units-only", { code: line.code, name: line.name, sheet: SHEET.indicators })];
       // As tall as its longest item's header wraps in its column (bold, at 11 points: 15 a line),
       // 64 at least: JS1.3 早期教育、居家养老和青少年生殖健康教育(10) was cut at top and bottom.
       const itemWidth = entered.length ? ITEM_WIDTH : 40;

@@ -224,6 +224,14 @@ describe("assess template for the comprehensive rubric", () => {
     expect(qy.getCell("A2").value).toBe("区城投集团");
   });
 
+  it("says in the user's language what such a sheet is for (an English template's header was half Chinese), and reads back either way", async () => {
+    const en = join(dir, "liuhe-units-only-en.xlsx");
+    expect((await cli(["template", "--rubric", "rubric/township-comprehensive-2026.1.yaml", "--units", join(dir, "units2.csv"), "--year", "2026", "--district", "柳河区", "--lang", "en", "-o", en])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(en) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("区属国企")!.getRow(1).values).toEqual([undefined, "单位名称", "QY 区属国企 (this sheet lists the units only: their points are worked out from “指标数据”)"]);
+  });
+
   it("formats and bounds each measure by its unit: percentages (negative where allowed), counts, amounts", () => {
     const zb = wb2.getWorksheet("指标数据")!;
     const head = (zb.getRow(1).values as unknown[]).slice(1);

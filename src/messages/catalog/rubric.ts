@@ -57,7 +57,7 @@ export const rubricMessages: Catalog = {
   "rubric.key-belongs-above": { "zh-CN": "键 “{key}” 不能写在 {where@where} 中,它属于 {above@where}:请移到那一层", en: "the key \"{key}\" does not belong in {where@where}: it belongs in {above@where}; move it there" },
   "rubric.key-elsewhere": { "zh-CN": "键 “{key}” 不能写在 {where@where} 中:它是 {places} 的键,请写到那里", en: "the key \"{key}\" does not belong in {where@where}: it is a key of {places}; write it there" },
   "rubric.unknown-key-near-elsewhere": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否要写 {meant}?但 {meant} 是 {places} 的键,不能写在这里", en: "unknown key \"{key}\" (in {where@where}); did you mean {meant}? It is a key of {places}, not of this place" },
-  "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelt?" },
+  "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelled?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
   "rubric.unknown-key-text": { "zh-CN": "未知的键 “{key}”(位于 {where@where}):像是一段文字被半角逗号隔开了;请把整段文字用引号括起来,或改用全角逗号", en: "unknown key \"{key}\" (in {where@where}): it looks like a text cut at a half-width comma; put the whole text in quotes, or use a full-width comma" },
   "rubric.needs-quotes": { "zh-CN": "{key} 应为文字:请照原样加上引号,如 \"2026.10\"(不加引号会被读作数字,2026.10 读作 2026.1)", en: "{key} must be text: put it in quotes as written, like \"2026.10\" (unquoted it is read as a number, and 2026.10 as 2026.1)" },
