@@ -128,7 +128,10 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: formatAmount(tier.amount) }) : ""}`);
     if (k.grades) {
       const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
-      out.push(`    ${t("show.grades", { bands: [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep")), ties: w(`ties.${k.grades.ties}`) })}`);
+      const listed = [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep"));
+      // How ties at a quota's cut are settled, only where a band has a quota (no cut, nothing to settle).
+      const quota = k.grades.bands.some((g) => g.quotaShare !== undefined || g.quotaCount !== undefined);
+      out.push(`    ${quota ? t("show.grades", { bands: listed, ties: w(`ties.${k.grades.ties}`) }) : t("show.grades-no-quota", { bands: listed })}`);
     }
     // The linked item said only where a count makes it decide who wins (without one, every claimant does).
     for (const s of k.single) out.push(`    ${w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })}`);

@@ -161,6 +161,11 @@ describe("a bundled rubric named with --rubric", () => {
     const judgedOnly = (await cli(["rubric", "show", "test/fixtures/judged-only-rubric.yaml"])).out;
     expect(judgedOnly).toContain("加分、扣分与单项:");
     expect(judgedOnly).not.toContain("指标与目标");
+    // How ties at a quota's cut are settled, only where a band has a quota (the enterprises' has none here).
+    const noQuota = join(dir, "township-comprehensive-2026.1.yaml");
+    writeFileSync(noQuota, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90 }"));
+    const grades = (await cli(["rubric", "show", noQuota])).out.split("\n").filter((l) => l.includes("等次:"));
+    expect(grades).toEqual(["    等次:优秀 ≥ 90(至多 20%);良好 ≥ 80;合格 ≥ 60;不合格;临界并列:并列者均不入该等次", "    等次:优秀 ≥ 90(至多 30%);良好 ≥ 80;合格 ≥ 60;不合格;临界并列:并列者均入该等次", "    等次:优秀 ≥ 90;合格 ≥ 60;不合格"]);
     const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);
     expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
   });

@@ -32,6 +32,7 @@ export const languageMessages: Catalog = {
   "show.ranks": { "zh-CN": "第 {from}–{to} 名", en: "ranks {from}–{to}" },
   "show.amount": { "zh-CN": ",{amount} 元", en: ", {amount} yuan" },
   "show.grades": { "zh-CN": "等次:{bands};临界并列:{ties}", en: "grades: {bands}; ties at a quota's cut: {ties}" },
+  "show.grades-no-quota": { "zh-CN": "等次:{bands}", en: "grades: {bands}" },
   "show.level-order": { "zh-CN": "认定级别由高到低:{levels}", en: "Levels of recognition, highest first: {levels}" },
   "show.points": { "zh-CN": "{points} 分", en: "{points} point{points@s}" },
   "show.band": { "zh-CN": "{op} {from} 得 {gets}", en: "{op} {from}: {gets}" },
