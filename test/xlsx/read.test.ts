@@ -86,6 +86,12 @@ describe("readXlsx on correct workbooks", () => {
     expect(b.sheets[0]?.rows.map((r) => r.map((c) => c.ref))).toEqual([["A2"], ["A4"]]);
   });
 
+  it("lists a row too low to be seen (a pixel high, or 0) among the hidden ones, not one of a small but legible height", async () => {
+    const s1 = worksheet('<row r="2" ht="0.75" customHeight="1"><c r="A2"><v>1</v></c></row><row r="3" ht="0" customHeight="1"><c r="A3"><v>2</v></c></row><row r="4" ht="8" customHeight="1"><c r="A4"><v>3</v></c></row><row r="5" ht="15"><c r="A5"><v>4</v></c></row>');
+    const b = await read(book({ sheets: [{ name: "表", xml: s1 }] }));
+    expect([...(b.sheets[0]?.hiddenRows ?? [])]).toEqual([2, 3]);
+  });
+
   it("places cells and rows without r attributes by their order", async () => {
     const rows = '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c/><c><v>5</v></c></row>';
     const b = (await read(oneSheet(rows)));

@@ -24,7 +24,10 @@ export class Cell implements RawCell {
   }
 }
 
-const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max"] as const;
+const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht"] as const;
+
+/** A row this low (in points) is out of sight as a hidden one is (0.75: one pixel): read, and said, as hidden. */
+const UNSEEN_ROW_HEIGHT = 3;
 const N = nameIds(NAMES);
 const TABLE = new NameTable(NAMES);
 
@@ -202,6 +205,11 @@ class SheetReader implements XmlHandler, CellParts {
     if (h >= 0) {
       const v = b[x.attrStart[h]!];
       if (v === 0x31 || v === 0x74) this.hiddenRows.add(r);
+    }
+    // A row made a pixel high shows nothing, as a hidden one (a claim moved out of sight).
+    if (x.attr(N.ht) >= 0) {
+      const ht = Number(x.attrValue(N.ht));
+      if (ht < UNSEEN_ROW_HEIGHT) this.hiddenRows.add(r);
     }
     this.stream.open(r);
     // A row is complete when the next one opens: let the caller take it.
