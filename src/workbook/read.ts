@@ -23,7 +23,7 @@ import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./cov
 import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
 import { colName } from "../xlsx/refs.js";
 import { isOurResultSheet, OUR_LINE_ROWS } from "./ours.js";
-import { isRowTotal, rowSums, TotalsWatch, type TotalOff } from "./totals.js";
+import { isRowTotal, rowSums, TotalsWatch, type TotalOff, type UnreadColumn } from "./totals.js";
 
 /** A row of the items' weights (权重), not their marks: said as such, and not compared with the rubric's marks. */
 const WEIGHT_LABEL = /权重|weight/i;
@@ -568,6 +568,8 @@ export class SubmissionReader {
   private readonly veryHidden = new Set<string>();
   /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
   private readonly totalsOff: TotalOff[] = [];
+  /** Columns of numbers among a line sheet's items that nothing reads (see TotalsWatch.unread). */
+  private readonly unreadColumns: (UnreadColumn & { sheet: string; headerRow: number })[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -837,6 +839,26 @@ export class SubmissionReader {
     for (const m of this.mergedAcross) if (!hid.has(m.sheet)) this.p.warn("workbook.header-merged-across", m.sheet, m.cell, m.data);
   }
 
+  /**
+   * Each column of numbers among a sheet's items that nothing reads, at its heading: not where the
+   * sheet's header row has a problem said already (a heading cleared, merged or miscoded over it:
+   * that is what to mend).
+   */
+  private unreadColumnsSaid(): void {
+    if (!this.unreadColumns.length) return;
+    const headed = new Set<string>();
+    for (const d of this.p.list) {
+      const at = d.location && "sheet" in d.location ? d.location : undefined;
+      if (at?.cell) headed.add(`${at.sheet}\u0000${/\d+$/.exec(at.cell)?.[0] ?? ""}`);
+    }
+    for (const c of this.unreadColumns) {
+      if (headed.has(`${c.sheet}\u0000${c.headerRow}`)) continue;
+      const at = refOf(c.col, c.headerRow);
+      if (c.header !== undefined) this.p.warn("workbook.column-not-read", c.sheet, at, { header: c.header, count: c.count });
+      else this.p.warn("workbook.column-not-read-unheaded", c.sheet, at, { count: c.count });
+    }
+  }
+
   /** Records that a unit is on the sheet located last. */
   private present(u: UnitRow): void {
     let rows = this.presence.get(u.name);
@@ -898,6 +920,8 @@ export class SubmissionReader {
     this.sheetEnds.set(index, () => {
       ended?.();
       this.totalsOff.push(...totals.end());
+      // Numbers in a column nothing reads (an item inserted without its code): said once, at its heading, in the end.
+      for (const c of totals.unread()) this.unreadColumns.push({ sheet, headerRow: role.headerRow, ...c });
     });
     const headless = role.headless ?? [];
     const numbered = new Set<number>();
@@ -1264,6 +1288,7 @@ export class SubmissionReader {
     for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
     checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, brokenNames }, values, p);
     this.mergedAcrossSaid();
+    this.unreadColumnsSaid();
     for (const { sheet, cell, unit } of this.lonePast) {
       const under = this.mergedAcross.some((m) => {
         const cols = m.sheet === sheet && m.data.range !== undefined ? columnsOf(m.data.range) : undefined;

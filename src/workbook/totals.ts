@@ -81,15 +81,34 @@ interface Typed {
  * twice as many as they do not (headed 合计: on one row, and as many as they do not); its other
  * rows are the slips. A column of whole numbers is of totals rounded: less than 1 off its sum agrees.
  */
+/** A column of numbers that is read for nothing: no item's code over it, no column of totals. */
+export interface UnreadColumn {
+  readonly col: number;
+  /** Its heading, where it has one. */
+  readonly header?: string;
+  /** Unit rows with a number in it. */
+  readonly count: number;
+}
+
 export class TotalsWatch {
   private readonly columns = new Map<number, Typed[]>();
+  /** Columns headed otherwise than totals, among the coded ones: how many rows hold a number. */
+  private readonly others = new Map<number, number>();
+  /** Columns found to be of totals (end). */
+  private readonly totalsCols = new Set<number>();
+  private readonly firstCoded: number;
+  private readonly lastCoded: number;
 
   constructor(
     private readonly sheet: string,
     private readonly role: { readonly nameCol: number; readonly groupCol?: number | undefined; readonly columns: ReadonlyMap<number, JudgedItem | string> },
     private readonly headers: ReadonlyMap<number, string>,
     private readonly line: string | undefined,
-  ) {}
+  ) {
+    const coded = [...role.columns.keys()];
+    this.firstCoded = Math.min(...coded);
+    this.lastCoded = Math.max(...coded);
+  }
 
   row(cells: readonly (RawCell | undefined)[], unit: string): void {
     const { nameCol, groupCol, columns } = this.role;
@@ -98,7 +117,11 @@ export class TotalsWatch {
       const c = cells[col];
       if (c?.value.t !== "n" || columns.has(col) || col === groupCol) continue;
       const header = this.headers.get(col);
-      if (header !== undefined && !isTotalHeading(header)) continue;
+      if (header !== undefined && !isTotalHeading(header)) {
+        // Headed otherwise among the items (加分项 inserted between two): an item whose code was left off, likely.
+        if (col > this.firstCoded && col < this.lastCoded) this.others.set(col, (this.others.get(col) ?? 0) + 1);
+        continue;
+      }
       if (sums === null) sums = rowSums(cells, columns);
       if (sums === undefined) return;
       const value = Math.round(c.value.v * 100);
@@ -123,9 +146,28 @@ export class TotalsWatch {
       const way = WAYS[counts.indexOf(agreed)] ?? "sum";
       const off = typed.filter((t) => !agrees(t, way));
       const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
+      if (enough) this.totalsCols.add(col);
       if (!off.length || !enough) continue;
       for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: t.value, sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}) });
     }
     return out;
+  }
+
+  /**
+   * After end: the columns of numbers among the items (between the first coded column and the
+   * last) that nothing reads — not headed, and no column of totals, or headed otherwise (加分项): an
+   * item whose code was left off, likely. Past the items a column is the office's own (自评分,
+   * 上年得分, or a helper column not headed), and one headed as totals (合计) holds totals of some
+   * kind: neither is said.
+   */
+  unread(): UnreadColumn[] {
+    const out: UnreadColumn[] = [];
+    for (const [col, typed] of this.columns) {
+      const among = col > this.firstCoded && col < this.lastCoded;
+      if (!among || this.totalsCols.has(col) || this.headers.has(col)) continue;
+      out.push({ col, count: typed.length });
+    }
+    for (const [col, count] of this.others) out.push({ col, count, header: this.headers.get(col) ?? "" });
+    return out.sort((a, b) => a.col - b.col);
   }
 }

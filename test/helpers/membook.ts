@@ -106,6 +106,12 @@ export class MemSheet {
     return this;
   }
 
+  /** Columns from `at` on move one right (Excel's Insert Column). */
+  insertColumn(at: number): this {
+    for (const [r, cells] of this.rows) this.rows.set(r, new Map([...cells].map(([c, cell]) => (c < at ? [c, cell] : [c + 1, new MemCell(r, c + 1, cell.value, cell.formula)]))));
+    return this;
+  }
+
   /** Row `at` goes, the rows under it move one up (Excel's Delete Row). */
   deleteRow(at: number): this {
     const kept = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);

@@ -280,6 +280,19 @@ const cases: Case[] = [
     },
     expected: ["workbook.unknown-header-code 党政线!B1", "workbook.missing-column 党政线"],
   },
+  // A column inserted among the items for one whose code was left off: its numbers are read by
+  // nothing, said once at its heading (they went unsaid). Past the items a column is the office's own.
+  {
+    name: "a column of numbers inserted among the items with no heading",
+    edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D2", 5).set("D3", 5),
+    expected: ["warning workbook.column-not-read-unheaded 党政线!D1"],
+  },
+  {
+    name: "a column of numbers inserted among the items under a heading of no code",
+    edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D1", "加分项").set("D2", 2),
+    expected: ["warning workbook.column-not-read 党政线!D1"],
+  },
+  { name: "an empty column inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4), expected: [] },
   {
     name: "a column for a computed item",
     edit: (wb) => {
