@@ -3,7 +3,7 @@
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
 import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
-import { isGeneralFormat, isPercentFormat, roundedRate, type RawCell } from "../xlsx/read/index.js";
+import { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 
 /** Characters that show nothing (zero-width spaces and joiners, a BOM, a word joiner, a soft hyphen). */
@@ -185,6 +185,14 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     const data = { value: String(n), code, step: formatPoints(step), below: formatPoints(below), above: formatPoints(below + step) };
     p.error(deducted ? "workbook.deduction-step" : "workbook.points-step", sheet, c.ref, data);
     return undefined;
+  }
+  // Shown rounded by its format (19.5 under 0 shows 20): read as stored, as a rate is, and said,
+  // since what the screen and the signed printout show is not what is scored.
+  const dp = c.value.t === "n" ? shownDecimals(c.value.fmt) : undefined;
+  if (dp !== undefined && dp < 2) {
+    const unit = dp === 0 ? 100 : 10;
+    const shown = Math.sign(pts) * Math.round(Math.abs(pts) / unit) * unit;
+    if (shown !== pts) p.warn("workbook.points-shown-rounded", sheet, c.ref, { code, value: formatPoints(pts), shown: formatPoints(shown) });
   }
   return pts;
 }

@@ -101,6 +101,9 @@ const cases: Case[] = [
     expected: ["workbook.date-not-number 党政线!B2"],
   },
   // A 0 in a date-formatted cell is no date (it was said to show 0; Excel shows 1900-01-00).
+  // 19.5 under a format of no decimals shows 20 on screen and on the signed printout: read as
+  // stored, and said (it went unsaid); under 0.0, 19.5 shows as it is.
+  { name: "points a format shows rounded", values: { 甲镇: { DZ2: { shown: 19.5, fmt: "general-0" } }, 乙街道: { DZ2: { shown: 19.5, fmt: "general-1" } } }, expected: ["warning workbook.points-shown-rounded 党政线!B2"] },
   { name: "a 0 in a date-formatted cell where points belong", values: { 甲镇: { DZ2: { shown: 0, fmt: "date" } } }, expected: ["workbook.date-not-number-nodate 党政线!B2"] },
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },

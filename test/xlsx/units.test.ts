@@ -13,19 +13,19 @@ import { bookParts, oneSheet, readXlsx, zipParts } from "./helpers.js";
 describe("number format classes", () => {
   it.each([
     // Two or three decimals: a rate kept as a fraction shows rounded (0.9799 shows 0.98); more, or none: as it is.
-    ["0.000", "general-3"], ["0.0000", "general"], ["0.0", "general"], ["0", "general"],
+    ["0.000", "general-3"], ["0.0000", "general"], ["0.0", "general-1"], ["0", "general-0"], ["# ?/?", "general"],
     // No decimal or one: what is shown may be rounded from what is stored (0.9499 shows 95%).
     ["0%", "percent-0"], ["0.0%", "percent-1"], ["#,##0.0%", "percent-1"], ["0.00%", "percent"], ["0.000%", "percent"], ['"完成"0%', "percent-0"], ['0.0"%"', "shown-percent"], ["0.0\\%", "shown-percent"], ['"增长"0.0"%"', "shown-percent"], ['"ymd%"0.00', "general-2"], ["#,##0.00", "general-2"],
     // The number shown is not the one stored: thousands (a comma after the digits), ten-thousands (an escaped point).
     ['0!.0000"万元"', "scaled"], ["0\\.0000", "scaled"], ['#,##0,"千元"', "scaled"], ["0,,", "scaled"], ['#,##0.00"万元"', "general-2"],
     ["General", "general"], ["@", "general"], ["yyyy-mm-dd", "date"], ['yyyy"年"m"月"d"日"', "date"], ["[h]:mm:ss", "date"],
-    ["h:mm AM/PM", "date"], ["[$-804]yyyy/m/d", "date"], ["[Red]0.00", "general-2"], ['"days"0', "general"], ["_(* #,##0_)", "general"],
+    ["h:mm AM/PM", "date"], ["[$-804]yyyy/m/d", "date"], ["[Red]0.00", "general-2"], ['"days"0', "general-0"], ["_(* #,##0_)", "general-0"],
     ["0.00E+00", "general"], ["[$¥-804]#,##0.00", "general-2"], ["0%;[Red]-0.00%", "percent-0"],
   ])("%s → %s", async (code, cls) => {
     expect(classifyFormatCode(code)).toBe(cls);
   });
 
-  it.each([[0, "general"], [2, "general-2"], [4, "general-2"], [9, "percent-0"], [10, "percent"], [14, "date"], [22, "date"], [31, "date"], [45, "date"], [58, "date"], [49, "general"], [164, "general"]])(
+  it.each([[0, "general"], [1, "general-0"], [3, "general-0"], [2, "general-2"], [4, "general-2"], [9, "percent-0"], [10, "percent"], [14, "date"], [22, "date"], [31, "date"], [45, "date"], [58, "date"], [49, "general"], [164, "general"]])(
     "built-in %i → %s",
     (id, cls) => expect(builtinFormat(id)).toBe(cls),
   );

@@ -66,13 +66,13 @@ export interface PackedSheet {
   readonly counted: number;
 }
 
-const K_GENERAL = 0, K_PERCENT = 1, K_DATE = 2, K_SHOWN_PERCENT = 3, K_SCALED = 4, K_PERCENT_0 = 5, K_PERCENT_1 = 6, K_GENERAL_2 = 7, K_GENERAL_3 = 8, K_TEXT = 9, K_TRUE = 10, K_FALSE = 11, K_ERROR = 12, K_NO_RESULT = 13, K_REFUSED = 14;
-const FORMULA = 0x10;
+const K_GENERAL = 0, K_PERCENT = 1, K_DATE = 2, K_SHOWN_PERCENT = 3, K_SCALED = 4, K_PERCENT_0 = 5, K_PERCENT_1 = 6, K_GENERAL_2 = 7, K_GENERAL_3 = 8, K_GENERAL_0 = 9, K_GENERAL_1 = 10, K_TEXT = 11, K_TRUE = 12, K_FALSE = 13, K_ERROR = 14, K_NO_RESULT = 15, K_REFUSED = 16;
+const FORMULA = 0x20;
 /** A number the reader shares between equal cells (a short one): shared here too. */
-const SHARED = 0x20;
-const NUMBER_KINDS: Record<NumberFormat, number> = { general: K_GENERAL, percent: K_PERCENT, date: K_DATE, "shown-percent": K_SHOWN_PERCENT, scaled: K_SCALED, "percent-0": K_PERCENT_0, "percent-1": K_PERCENT_1, "general-2": K_GENERAL_2, "general-3": K_GENERAL_3 };
+const SHARED = 0x40;
+const NUMBER_KINDS: Record<NumberFormat, number> = { general: K_GENERAL, percent: K_PERCENT, date: K_DATE, "shown-percent": K_SHOWN_PERCENT, scaled: K_SCALED, "percent-0": K_PERCENT_0, "percent-1": K_PERCENT_1, "general-2": K_GENERAL_2, "general-3": K_GENERAL_3, "general-0": K_GENERAL_0, "general-1": K_GENERAL_1 };
 /** A number's format by its kind (the kinds of numbers come first). */
-const FORMATS: readonly NumberFormat[] = ["general", "percent", "date", "shown-percent", "scaled", "percent-0", "percent-1", "general-2", "general-3"];
+const FORMATS: readonly NumberFormat[] = ["general", "percent", "date", "shown-percent", "scaled", "percent-0", "percent-1", "general-2", "general-3", "general-0", "general-1"];
 
 /**
  * Cells in a block at most: more than a row can hold (16,384 columns). Blocks of small arrays,

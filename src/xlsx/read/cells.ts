@@ -45,7 +45,7 @@ export const REFUSED: CellValue = Object.freeze({ t: "refused" });
  * and names, and 2.4 M cells × 2 objects is most of the reader's garbage.
  */
 export class ValueCache {
-  private readonly numbers: Record<NumberFormat, Map<number, CellValue>> = { percent: new Map(), "percent-0": new Map(), "percent-1": new Map(), date: new Map(), general: new Map(), "general-2": new Map(), "general-3": new Map(), "shown-percent": new Map(), scaled: new Map() };
+  private readonly numbers: Record<NumberFormat, Map<number, CellValue>> = { percent: new Map(), "percent-0": new Map(), "percent-1": new Map(), date: new Map(), general: new Map(), "general-0": new Map(), "general-1": new Map(), "general-2": new Map(), "general-3": new Map(), "shown-percent": new Map(), scaled: new Map() };
   private readonly strings: (CellValue | undefined)[] = [];
 
   number(v: number, fmt: NumberFormat): CellValue {

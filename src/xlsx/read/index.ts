@@ -21,7 +21,7 @@ import { findEntry, openZip, type Pkg, type ZipEntry } from "./zip.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
 export type { CellValue, NumberFormat, PulledSheet, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
-export { isGeneralFormat, isPercentFormat, roundedRate } from "./types.js";
+export { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals } from "./types.js";
 export { XlsxFailure } from "../fail.js";
 
 export interface SheetInfo {

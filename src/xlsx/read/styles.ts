@@ -10,6 +10,7 @@ import type { Pkg } from "./zip.js";
 export function builtinFormat(id: number): NumberFormat {
   if (id === 9) return "percent-0";
   if (id === 10) return "percent";
+  if (id === 1 || id === 3) return "general-0";
   if (id === 2 || id === 4) return "general-2";
   if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return "date";
   return "general";
@@ -74,7 +75,9 @@ export function classifyFormatCode(code: string): NumberFormat {
   if (scaled) return "scaled";
   if (percent) return (decimals ?? 0) === 0 ? "percent-0" : decimals === 1 ? "percent-1" : "percent";
   if (shownPercent) return "shown-percent";
-  return decimals === 2 ? "general-2" : decimals === 3 ? "general-3" : "general";
+  // (No point: whole numbers, 0 or #,##0; a fraction's ?/? shows what is not whole.)
+  if (decimals === undefined) return digits && !code.includes("/") ? "general-0" : "general";
+  return decimals === 0 ? "general-0" : decimals === 1 ? "general-1" : decimals === 2 ? "general-2" : decimals === 3 ? "general-3" : "general";
 }
 
 const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;

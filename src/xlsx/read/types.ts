@@ -38,7 +38,7 @@ export const MAX_RATIO = 1000;
  * with no decimal (0%, Excel's % button) or one (0.0%) is "percent-0" or "percent-1": what is seen
  * may be rounded from what is stored (0.9499 shows 95%).
  */
-export type NumberFormat = "percent" | "percent-0" | "percent-1" | "date" | "general" | "general-2" | "general-3" | "shown-percent" | "scaled";
+export type NumberFormat = "percent" | "percent-0" | "percent-1" | "date" | "general" | "general-0" | "general-1" | "general-2" | "general-3" | "shown-percent" | "scaled";
 
 /** A format that shows the number as a percentage (×100, then %), with whatever decimals. */
 export function isPercentFormat(fmt: NumberFormat): boolean {
@@ -46,11 +46,17 @@ export function isPercentFormat(fmt: NumberFormat): boolean {
 }
 
 /**
- * A format that shows the number as it is: General, or with two or three decimals ("general-2":
- * 0.00, #,##0.00; "general-3": 0.000), which round a rate kept as a fraction (0.9799 shows 0.98).
+ * A format that shows the number as it is: General, or with a fixed number of decimals ("general-0":
+ * 0, #,##0; "general-1": 0.0; "general-2": 0.00, #,##0.00; "general-3": 0.000), which round what
+ * they show (19.5 points show 20 under 0; a rate kept as a fraction, 0.9799, shows 0.98 under 0.00).
  */
 export function isGeneralFormat(fmt: NumberFormat): boolean {
-  return fmt === "general" || fmt === "general-2" || fmt === "general-3";
+  return fmt === "general" || fmt === "general-0" || fmt === "general-1" || fmt === "general-2" || fmt === "general-3";
+}
+
+/** The decimals a format of fixed decimals shows a number with (undefined: General, as many as it has). */
+export function shownDecimals(fmt: NumberFormat): number | undefined {
+  return fmt === "general-0" ? 0 : fmt === "general-1" ? 1 : fmt === "general-2" ? 2 : fmt === "general-3" ? 3 : undefined;
 }
 
 /**
