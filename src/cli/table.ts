@@ -9,7 +9,7 @@ import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
 import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
-import { boxTable } from "./box.js";
+import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
 
 /** Up to this many units are printed whole; a larger ranking shows its head and a count. */
@@ -127,7 +127,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // Units level on what it ranks by ranked apart: by what (the table may not show it).
   const broken = tieBreakNote(rubric, ranking, ctx.lang, "table.tie-note");
   const tieNote = broken ? broken + "\n" : "";
-  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${more}${narrow}${tieNote}${pending}`;
+  // The notes under it wrapped to the terminal's width, as the table is (a line of 200 columns wrapped at the edge, mid-word).
+  const notes = `${more}${narrow}${tieNote}${pending}`;
+  const wrapped = Number.isFinite(limit) && notes ? notes.split("\n").map((line) => (line ? fill(line, limit).join("\n") : line)).join("\n") : notes;
+  return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${wrapped}`;
 }
 
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */

@@ -27,6 +27,18 @@ describe("the ranking in a terminal", () => {
     expect(await scoreIn(80, ["--wide"])).not.toContain("终端较窄");
   });
 
+  it("wraps the notes under a table to the terminal's width, as the table is, losing nothing of them", async () => {
+    // 柳河区 at 80 columns: the columns left out (its note was 105 columns wide) and the pending claims' note (its 212).
+    const out = await scoreIn(80, [], "samples/liuhe-2026.xlsx");
+    for (const l of out.split("\n")) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
+    // (Lines broken at a space lose it: compared without spaces.)
+    const bare = (s: string): string => s.replace(/\s+/g, "");
+    expect(bare(out)).toContain(bare("(终端较窄,未显示 经济发展 ×40%、社会治理 ×35%、党的建设 ×25%、加分、扣分(计入总分);加 --wide 可全部显示)"));
+    expect(bare(out)).toContain(bare("可运行如 assess explain samples/liuhe-2026.xlsx 青龙乡)"));
+    // Not in a terminal (a pipe, a file): one line each, as before.
+    expect(await scoreIn(undefined, [], "samples/liuhe-2026.xlsx")).toContain("(加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;要查看单位的名次取决于哪些记录,可运行如 assess explain samples/liuhe-2026.xlsx 青龙乡)\n");
+  });
+
   it("wraps a long awards cell onto more lines in a narrow terminal, losing nothing of it", async () => {
     const out = await scoreIn(80, [], "samples/liuhe-2026.xlsx");
     const table = out.slice(0, out.indexOf("\n\n"));
