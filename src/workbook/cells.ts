@@ -186,15 +186,23 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     p.error(deducted ? "workbook.deduction-step" : "workbook.points-step", sheet, c.ref, data);
     return undefined;
   }
-  // Shown rounded by its format (19.5 under 0 shows 20): read as stored, as a rate is, and said,
-  // since what the screen and the signed printout show is not what is scored.
-  const dp = c.value.t === "n" ? shownDecimals(c.value.fmt) : undefined;
-  if (dp !== undefined && dp < 2) {
-    const unit = dp === 0 ? 100 : 10;
-    const shown = Math.sign(pts) * Math.round(Math.abs(pts) / unit) * unit;
-    if (shown !== pts) p.warn("workbook.points-shown-rounded", sheet, c.ref, { code, value: formatPoints(pts), shown: formatPoints(shown) });
-  }
+  shownRounded(p, sheet, c, code, pts, step);
   return pts;
+}
+
+/**
+ * Points a cell's format shows rounded (19.5 under 0 shows 20): read as stored, as a rate is, and
+ * said, since what the screen and the signed printout show is not what is scored.
+ */
+function shownRounded(p: Problems, sheet: string, c: RawCell, code: string, pts: Points, step?: Points): void {
+  const dp = c.value.t === "n" ? shownDecimals(c.value.fmt) : undefined;
+  if (dp === undefined || dp >= 2) return;
+  const unit = dp === 0 ? 100 : 10;
+  const shown = Math.sign(pts) * Math.round(Math.abs(pts) / unit) * unit;
+  if (shown === pts) return;
+  // The figure shown offered only where the item could hold it (23.75 under 0.0 shows 23.8, no step of 0.25).
+  const data = { code, value: formatPoints(pts), shown: formatPoints(shown) };
+  p.warn(step === undefined || shown % step === 0 ? "workbook.points-shown-rounded" : "workbook.points-shown-rounded-off-step", sheet, c.ref, data);
 }
 
 /** Whether a column is among a sheet's hidden ones (pairs of first and last, as the reader gives them). */
@@ -571,5 +579,6 @@ export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: 
     p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
     return undefined;
   }
+  shownRounded(p, sheet, c, code, pts);
   return pts;
 }

@@ -5,6 +5,7 @@
 import type { JudgedItem } from "../rubric/model.js";
 import type { RawCell } from "../xlsx/read/index.js";
 import { isBlank } from "./cells.js";
+import { numberText } from "../model/numbers.js";
 
 /** A row's items added up as a clerk may: as they stand, points less what is taken off (扣分 columns), or each item's points. In hundredths. */
 export interface RowSums {
@@ -94,6 +95,8 @@ export class TotalsWatch {
   private readonly columns = new Map<number, Typed[]>();
   /** Columns headed otherwise than totals, among the coded ones: how many rows hold a number. */
   private readonly others = new Map<number, number>();
+  /** Numbers stored as text among the items, by column: how many rows hold one. */
+  private readonly textNumbers = new Map<number, number>();
   /** Columns found to be of totals (end). */
   private readonly totalsCols = new Set<number>();
   private readonly firstCoded: number;
@@ -115,7 +118,14 @@ export class TotalsWatch {
     let sums: RowSums | undefined | null = null;
     for (let col = nameCol + 1; col < cells.length; col++) {
       const c = cells[col];
-      if (c?.value.t !== "n" || columns.has(col) || col === groupCol) continue;
+      if (c === undefined || columns.has(col) || col === groupCol) continue;
+      // A number stored as text (a column formatted 文本, pasted from another system) is one too, as an item's cell reads it;
+      // it is no typed total to compare, but it goes unread as a number would.
+      if (c.value.t === "s" && col > this.firstCoded && col < this.lastCoded && numberText(c.value.v) !== undefined) {
+        this.textNumbers.set(col, (this.textNumbers.get(col) ?? 0) + 1);
+        continue;
+      }
+      if (c.value.t !== "n") continue;
       const header = this.headers.get(col);
       if (header !== undefined && !isTotalHeading(header)) {
         // Headed otherwise among the items (加分项 inserted between two): an item whose code was left off, likely.
@@ -168,6 +178,16 @@ export class TotalsWatch {
       out.push({ col, count: typed.length });
     }
     for (const [col, count] of this.others) out.push({ col, count, header: this.headers.get(col) ?? "" });
+    // Numbers stored as text: with those stored as numbers in the same column, where it has some.
+    for (const [col, count] of this.textNumbers) {
+      const at = out.findIndex((c) => c.col === col);
+      const had = out[at];
+      if (had) out[at] = { ...had, count: had.count + count };
+      else {
+        const header = this.headers.get(col);
+        if (!this.totalsCols.has(col) && !(header !== undefined && isTotalHeading(header))) out.push({ col, count, ...(header !== undefined ? { header } : {}) });
+      }
+    }
     return out.sort((a, b) => a.col - b.col);
   }
 }

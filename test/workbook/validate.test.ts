@@ -296,6 +296,9 @@ const cases: Case[] = [
     expected: ["warning workbook.column-not-read 党政线!D1"],
   },
   { name: "an empty column inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4), expected: [] },
+  // Stored as text (a column formatted 文本): numbers all the same, as an item's cell reads them.
+  { name: "a column of numbers stored as text inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D2", "5").set("D3", " 5 "), expected: ["warning workbook.column-not-read-unheaded 党政线!D1"] },
+  { name: "a column of words inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D2", "见说明"), expected: [] },
   {
     name: "a column for a computed item",
     edit: (wb) => {
@@ -903,6 +906,8 @@ const cases: Case[] = [
   { name: "ledger: unknown level", ledger: [row("甲镇", "JF2", { level: "县级" })], expected: ["workbook.ledger-unknown-level 加扣分!D2"] },
   { name: "ledger: KF3 points outside 10–30", ledger: [row("甲镇", "KF3", { points: 35 }), row("乙街道", "KF3", { points: 5 })], expected: ["workbook.ledger-points-range 加扣分!E2", "workbook.ledger-points-range 加扣分!E3"] },
   { name: "ledger: KF3 without points", ledger: [row("甲镇", "KF3")], expected: ["workbook.ledger-points-required 加扣分!E2"] },
+  // 12.5 under a format of no decimals shows 13 on the signed printout: read as stored, and said, as on a line sheet.
+  { name: "ledger: KF3 points a format shows rounded", ledger: [row("甲镇", "KF3", { points: { shown: 12.5, fmt: "general-0" } })], expected: ["warning workbook.points-shown-rounded 加扣分!E2"] },
   { name: "ledger: KF3 points typed with their 分", ledger: [row("甲镇", "KF3", { points: "15分" })], expected: ["workbook.points-with-unit 加扣分!E2"] },
   { name: "ledger: a count or points that could be read two ways", ledger: [row("甲镇", "KF1", { count: "1,5" }), row("乙街道", "KF3", { points: "1 5" })], expected: ["workbook.number-comma 加扣分!C2", "workbook.number-space 加扣分!E3"] },
   {

@@ -22,6 +22,7 @@ export const workbookMessages: Catalog = {
   "workbook.blank-points": { "zh-CN": "{code} 未填写(满分 {max});没有得分请填 0", en: "{code} is blank (max {max}); enter 0 if no points were earned" },
   "workbook.percent-in-points": { "zh-CN": "{code} 应填分值,不是百分数({value})", en: "{code} takes points, not a percentage ({value})" },
   "workbook.points-shown-rounded": { "zh-CN": "{code} 的分值存的是 {value},单元格格式却只显示 {shown}:按 {value} 计分;如应是 {shown},请改填,并把格式改为显示小数", en: "{code}: the points stored are {value}, but the cell's format shows {shown}: {value} is scored; if {shown} is meant, enter it, and give the cell a format that shows decimals" },
+  "workbook.points-shown-rounded-off-step": { "zh-CN": "{code} 的分值存的是 {value},单元格格式却只显示 {shown}:按 {value} 计分;请把格式改为显示小数", en: "{code}: the points stored are {value}, but the cell's format shows {shown}: {value} is scored; give the cell a format that shows decimals" },
   "workbook.points-step": { "zh-CN": "{code} 的分值 {value} 不是 {step} 的整数倍;请填 {below} 或 {above}", en: "{code}: the points {value} are not a multiple of {step}; enter {below} or {above}" },
   "workbook.deduction-step": { "zh-CN": "{code} 的扣分 {value} 不是 {step} 的整数倍;请填 {below} 或 {above}", en: "{code}: the {value} points taken off are not a multiple of {step}; enter {below} or {above}" },
   "workbook.blank-deduction": { "zh-CN": "{code} 未填写扣分(最多扣 {max} 分);没有扣分请填 0", en: "{code} is blank (points taken off, at most {max}); enter 0 if nothing was taken off" },

@@ -76,7 +76,7 @@ export function classifyFormatCode(code: string): NumberFormat {
   if (percent) return (decimals ?? 0) === 0 ? "percent-0" : decimals === 1 ? "percent-1" : "percent";
   if (shownPercent) return "shown-percent";
   // (No point: whole numbers, 0 or #,##0; a fraction's ?/? shows what is not whole.)
-  if (decimals === undefined) return digits && !code.includes("/") ? "general-0" : "general";
+  if (decimals === undefined) return digits && !code.includes("/") && !/E[+-]/i.test(code) ? "general-0" : "general";
   return decimals === 0 ? "general-0" : decimals === 1 ? "general-1" : decimals === 2 ? "general-2" : decimals === 3 ? "general-3" : "general";
 }
 
