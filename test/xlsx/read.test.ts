@@ -90,6 +90,12 @@ describe("readXlsx on correct workbooks", () => {
     const s1 = worksheet('<row r="2" ht="0.75" customHeight="1"><c r="A2"><v>1</v></c></row><row r="3" ht="0" customHeight="1"><c r="A3"><v>2</v></c></row><row r="4" ht="8" customHeight="1"><c r="A4"><v>3</v></c></row><row r="5" ht="15"><c r="A5"><v>4</v></c></row>');
     const b = await read(book({ sheets: [{ name: "表", xml: s1 }] }));
     expect([...(b.sheets[0]?.hiddenRows ?? [])]).toEqual([2, 3]);
+    // Sheet-wide: a default height of 1, or rows hidden by default, for rows of no height of their own.
+    const low = worksheet('<row r="2"><c r="A2"><v>1</v></c></row><row r="3" ht="15" customHeight="1"><c r="A3"><v>2</v></c></row>').replace("<sheetData>", '<sheetFormatPr defaultRowHeight="1" customHeight="1"/><sheetData>');
+    const zero = worksheet('<row r="2"><c r="A2"><v>1</v></c></row>').replace("<sheetData>", '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>');
+    const usual = worksheet('<row r="2"><c r="A2"><v>1</v></c></row>').replace("<sheetData>", '<sheetFormatPr defaultRowHeight="12.8" zeroHeight="false"/><sheetData>');
+    const d = await read(book({ sheets: [{ name: "低", xml: low }, { name: "零", xml: zero }, { name: "常", xml: usual }] }));
+    expect(d.sheets.map((s) => [...s.hiddenRows])).toEqual([[2], [2], []]);
   });
 
   it("places cells and rows without r attributes by their order", async () => {

@@ -24,7 +24,7 @@ export class Cell implements RawCell {
   }
 }
 
-const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht"] as const;
+const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht", "sheetFormatPr", "defaultRowHeight", "zeroHeight", "customHeight"] as const;
 
 /** A row this low (in points) is out of sight as a hidden one is (0.75: one pixel): read, and said, as hidden. */
 const UNSEEN_ROW_HEIGHT = 3;
@@ -84,6 +84,8 @@ class TextSlot {
 
 class SheetReader implements XmlHandler, CellParts {
   readonly hiddenRows = new Set<number>();
+  /** Rows with no height of their own are too low to be seen (sheetFormatPr). */
+  private unseenByDefault = false;
   /** Hidden columns, as pairs of first and last column numbers (<col min max hidden="1">). */
   readonly hiddenCols: number[] = [];
   readonly merges: string[] = [];
@@ -157,6 +159,12 @@ class SheetReader implements XmlHandler, CellParts {
       const min = Number(x.attrValue(N.min));
       const max = Number(x.attrValue(N.max));
       if ((hidden === "1" || hidden === "true") && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) this.hiddenCols.push(min, Math.min(max, 16384));
+    } else if (id === N.sheetFormatPr && this.dataDepth === -1) {
+      // Rows of no height of their own made too low to be seen, sheet-wide (a default height of 1,
+      // or rows hidden by default): each such row is hidden, as one of its own would be.
+      const zero = x.attrValue(N.zeroHeight);
+      const height = Number(x.attrValue(N.defaultRowHeight));
+      this.unseenByDefault = zero === "1" || zero === "true" || height < UNSEEN_ROW_HEIGHT;
     } else if (id === N.sheetView && this.dataDepth === -1) {
       const v = x.attrValue(N.tabSelected);
       if (v === "1" || v === "true") this.selected = true;
@@ -210,7 +218,7 @@ class SheetReader implements XmlHandler, CellParts {
     if (x.attr(N.ht) >= 0) {
       const ht = Number(x.attrValue(N.ht));
       if (ht < UNSEEN_ROW_HEIGHT) this.hiddenRows.add(r);
-    }
+    } else if (this.unseenByDefault) this.hiddenRows.add(r);
     this.stream.open(r);
     // A row is complete when the next one opens: let the caller take it.
     if (this.ready.length) x.pause();
