@@ -74,14 +74,6 @@ interface Typed {
   readonly sums: RowSums;
 }
 
-/**
- * Watches a line sheet's unit rows for a column of totals: each number outside the coded columns
- * (right of the name), in a column headed as totals are or not headed at all, against its row's
- * items. At the sheet's end, a column is one of totals where its rows agree with their items the
- * same way (as they stand, less what is taken off, or as points) on at least two rows and on
- * twice as many as they do not (headed 合计: on one row, and as many as they do not); its other
- * rows are the slips. A column of whole numbers is of totals rounded: less than 1 off its sum agrees.
- */
 /** A column of numbers that is read for nothing: no item's code over it, no column of totals. */
 export interface UnreadColumn {
   readonly col: number;
@@ -91,6 +83,15 @@ export interface UnreadColumn {
   readonly count: number;
 }
 
+/**
+ * Watches a line sheet's unit rows for a column of totals: each number outside the coded columns
+ * (right of the name), in a column headed as totals are or not headed at all, against its row's
+ * items. At the sheet's end, a column is one of totals where its rows agree with their items the
+ * same way (as they stand, less what is taken off, or as points) on at least two rows and on
+ * twice as many as they do not (headed 合计: on one row, and as many as they do not); its other
+ * rows are the slips. A column of whole numbers is of totals rounded: less than 1 off its sum agrees.
+ * It finds on the way the columns of numbers among the items that nothing reads (unread).
+ */
 export class TotalsWatch {
   private readonly columns = new Map<number, Typed[]>();
   /** Columns headed otherwise than totals, among the coded ones: how many rows hold a number. */

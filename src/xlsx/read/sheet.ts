@@ -24,7 +24,7 @@ export class Cell implements RawCell {
   }
 }
 
-const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht", "sheetFormatPr", "defaultRowHeight", "zeroHeight", "customHeight"] as const;
+const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht", "sheetFormatPr", "defaultRowHeight", "zeroHeight"] as const;
 
 /** A row this low (in points) is out of sight as a hidden one is (0.75: one pixel): read, and said, as hidden. */
 const UNSEEN_ROW_HEIGHT = 3;
