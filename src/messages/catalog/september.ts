@@ -30,7 +30,6 @@ export const septemberMessages: Catalog = {
   "report.col.share": { "zh-CN": "得分率", en: "Score rate" },
   "report.awards": { "zh-CN": "奖惩名单", en: "Awards and sanctions" },
   "report.awards.none": { "zh-CN": "本年度无奖惩", en: "No awards or sanctions this year" },
-  "report.veto-gates": { "zh-CN": "一票否决:{gates}", en: "vetoed: {gates}" },
   "report.award.single": { "zh-CN": "{name}({level})", en: "{name} ({level})" },
   "report.basis.may-reach": { "zh-CN": "{ranking}第 {rank} 名,视待定加扣分的认定可至第 {best} 名", en: "{ranking}: {rank} now, as high as {best} once the pending claims are decided" },
   "report.basis.single-pending": { "zh-CN": "{level}申报中,见 {cell}", en: "claimed at {level}, pending, see {cell}" },

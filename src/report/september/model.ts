@@ -170,10 +170,11 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   const rows = r.entries.flatMap((e): Row[] => {
     const u = units[e.unit];
     if (!u) return [];
-    const gates = u.vetoes.map((v) => `${v.gate} ${v.gateName}`).join(message(lang, "list.parts"));
-    // A vetoed unit: its failed gates, then the grade its veto holds it to (where it keeps a rank).
+    // A vetoed unit: each failed gate with its value and target, as every other output says it (the
+    // gate alone read as another reason), then the grade its veto holds it to (where it keeps a rank).
+    const vetoes = u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang, r.id));
     const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [message(lang, "report.veto-gates", { gates }), ...held].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
+    const remark = u.vetoed ? [...vetoes, ...held].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
       e.rank ?? statusText(u, lang),
       xmlSafe(u.name),
