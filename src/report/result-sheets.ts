@@ -197,26 +197,48 @@ const PRINT_SLACK = 1.15;
  * Pages across for a table whose columns come in blocks (a line's subtotal and its items), each
  * page begun at a block's first column, never within one: its column blocks packed into the fewest
  * pages that a scale of MIN_SCALE or more prints whole, the widest page setting the scale. Blocks
- * of level 0 (lines) first; where one is too wide for a page, those of level 1 too (a line's
- * items, each with its own). Where the table fits one page, or a block of the last level alone is
- * too wide for one, it is fitted to the page width as before (pagesAcross), wherever that breaks.
- * `starts`: each block's first column (0-based; the frozen columns repeat on every page).
+ * of level 0 (lines) first; a block too wide for a page is cut at the starts of the next level
+ * within it (a line's items, each with its own), and one still too wide with no level left, at its
+ * columns: only it is parted. Where the table fits one page, or a single column is too wide for
+ * one, it is fitted to the page width as before (pagesAcross). `starts`: each block's first column
+ * (0-based; the frozen columns repeat on every page).
  */
 export function linePages(columns: readonly Column[], frozen: number, starts: readonly { col: number; level: number }[]): { pagesAcross: number; breaks?: { scale: number; before: number[] } } {
   const fitted = { pagesAcross: pagesAcross(columns, frozen) };
   if (fitted.pagesAcross <= 1) return fitted;
   const n = columns.length;
   const fixed = columns.slice(0, frozen).reduce((s, c) => s + c.width, 0);
-  for (const level of [...new Set(starts.map((s) => s.level))].sort((a, b) => a - b)) {
-    const cuts = [...new Set([frozen, ...starts.filter((s) => s.level <= level && s.col > frozen && s.col < n).map((s) => s.col), n])].sort((a, b) => a - b);
-    const widths = cuts.slice(1).map((end, i) => columns.slice(cuts[i], end).reduce((s, c) => s + c.width, 0));
-    // (As many pages as fitting to the page's width would take, at the least: no smaller print to save a page.)
-    for (let pages = Math.min(fitted.pagesAcross, widths.length); pages <= widths.length; pages++) {
-      const groups = packed(widths, pages);
-      const widest = fixed + Math.max(...groups.map(([a, b]) => widths.slice(a, b).reduce((s, w) => s + w, 0)));
-      const scale = Math.min(100, Math.floor((100 * PAGE_UNITS) / (widest * PRINT_SLACK)));
-      if (scale >= MIN_SCALE) return { pagesAcross: groups.length, breaks: { scale, before: groups.slice(1).map(([a]) => cuts[a] ?? n) } };
+  const width = (a: number, b: number): number => columns.slice(a, b).reduce((s, c) => s + c.width, 0);
+  // The most a page holds past the frozen columns, at MIN_SCALE.
+  const room = (100 * PAGE_UNITS) / (MIN_SCALE * PRINT_SLACK) - fixed;
+  const levels = [...new Set(starts.map((s) => s.level))].sort((a, b) => a - b);
+  let cuts = [...new Set([frozen, ...starts.filter((s) => s.level <= (levels[0] ?? 0) && s.col > frozen && s.col < n).map((s) => s.col), n])].sort((a, b) => a - b);
+  // Each block too wide cut finer, level by level, then (none left) at its columns.
+  const finer = (within: (a: number, b: number) => number[]): boolean => {
+    let changed = false;
+    const next = [cuts[0] ?? frozen];
+    for (let i = 1; i < cuts.length; i++) {
+      const a = cuts[i - 1] ?? frozen;
+      const b = cuts[i] ?? n;
+      if (width(a, b) > room) {
+        const more = within(a, b).filter((c) => c > a && c < b);
+        if (more.length) changed = true;
+        next.push(...more);
+      }
+      next.push(b);
     }
+    cuts = [...new Set(next)].sort((x, y) => x - y);
+    return changed;
+  };
+  for (const level of levels.slice(1)) finer((a, b) => starts.filter((s) => s.level === level && s.col > a && s.col < b).map((s) => s.col));
+  finer((a, b) => Array.from({ length: b - a - 1 }, (_, i) => a + 1 + i));
+  const widths = cuts.slice(1).map((end, i) => width(cuts[i] ?? frozen, end));
+  // (As many pages as fitting to the page's width would take, at the least: no smaller print to save a page.)
+  for (let pages = Math.min(fitted.pagesAcross, widths.length); pages <= widths.length; pages++) {
+    const groups = packed(widths, pages);
+    const widest = fixed + Math.max(...groups.map(([a, b]) => widths.slice(a, b).reduce((s, w) => s + w, 0)));
+    const scale = Math.min(100, Math.floor((100 * PAGE_UNITS) / (widest * PRINT_SLACK)));
+    if (scale >= MIN_SCALE) return { pagesAcross: groups.length, breaks: { scale, before: groups.slice(1).map(([a]) => cuts[a] ?? n) } };
   }
   return fitted;
 }

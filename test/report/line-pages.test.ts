@@ -34,4 +34,16 @@ describe("linePages", () => {
     expect(wide.breaks).toBeUndefined();
     expect(wide.pagesAcross).toBeGreaterThan(1);
   });
+
+  it("parts only the block too wide for a page (a group of many children): the lines beside it stay whole", () => {
+    // Frozen 30; line A of 3 columns (60 units), line B of 10 (200: too wide at 70%, and no items given), line C of 3.
+    const widths = [10, 10, 10, ...Array<number>(16).fill(20)];
+    const r = linePages(cols(widths), 3, [{ col: 3, level: 0 }, { col: 6, level: 0 }, { col: 16, level: 0 }]);
+    const before = r.breaks?.before ?? [];
+    expect(before.length).toBeGreaterThan(0);
+    expect(r.pagesAcross).toBe(before.length + 1);
+    // Never inside A (columns 3–5) or C (16–18).
+    for (const b of before) expect([4, 5, 17, 18]).not.toContain(b);
+    expect(r.breaks?.scale).toBeGreaterThanOrEqual(70);
+  });
 });
