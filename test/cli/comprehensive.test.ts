@@ -831,7 +831,7 @@ describe("the English result sheets' columns", () => {
     };
     // 9 bold Latin letters: 9 × 1.2 × 1.1 and a margin.
     expect(widthOf("区直部门排名", "Deduction")).toBeGreaterThanOrEqual(14);
-    expect(widthOf("经济发展单项排名", "Score rate")).toBeGreaterThanOrEqual(10);
+    expect(widthOf("经济发展单项排名", "% of max")).toBeGreaterThanOrEqual(10);
     // The provenance sheet's field names whole (Input workbook SHA-25 was cut), a SHA-256 on one line.
     expect(widthOf("Provenance", "Input workbook SHA-256")).toBeGreaterThanOrEqual(28);
     expect(widthOf("Provenance", "Value")).toBeGreaterThanOrEqual(64 * 1.2);

@@ -27,7 +27,7 @@ export const septemberMessages: Catalog = {
   "report.chart.vetoed-some": { "zh-CN": "一票否决", en: "Vetoed" },
   "report.col.score": { "zh-CN": "得分", en: "Points" },
   "report.col.max": { "zh-CN": "满分", en: "Max" },
-  "report.col.share": { "zh-CN": "得分率", en: "Score rate" },
+  "report.col.share": { "zh-CN": "得分率", en: "% of max" },
   "report.awards": { "zh-CN": "奖惩名单", en: "Awards and sanctions" },
   "report.awards.none": { "zh-CN": "本年度无奖惩", en: "No awards or sanctions this year" },
   "report.award.single": { "zh-CN": "{name}({level})", en: "{name} ({level})" },
