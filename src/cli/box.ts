@@ -106,22 +106,59 @@ function fullLineEnd(chars: readonly string[], fit: number): number {
 
 /** Text in lines no wider than `width`, each ended where `end` says, spaces at the breaks dropped. */
 function broken(text: string, width: number, end: (chars: readonly string[], fit: number) => number): string[] {
+  const chars = [...text];
+  return brokenTokens(chars, chars, width, end);
+}
+
+/**
+ * The same over tokens that print as `chars` (each a character, with any colour codes before it):
+ * where a line ends is judged on what shows; a space dropped at a break keeps its codes (a colour
+ * closed there stays closed).
+ */
+function brokenTokens(tokens: readonly string[], chars: readonly string[], width: number, end: (chars: readonly string[], fit: number) => number): string[] {
+  const codes = (i: number, list: readonly string[], shown: readonly string[]): string => (list[i] ?? "").slice(0, (list[i] ?? "").length - (shown[i] ?? "").length);
   const lines: string[] = [];
-  let rest = [...text];
+  let restTokens = [...tokens];
+  let rest = [...chars];
   while (rest.length) {
     let w = 0;
     let fit = 0;
     while (fit < rest.length && w + displayWidth(rest[fit] ?? "") <= width) w += displayWidth(rest[fit++] ?? "");
     if (fit === rest.length) {
-      lines.push(rest.join(""));
+      lines.push(restTokens.join(""));
       break;
     }
     const at = end(rest, fit);
-    lines.push(rest.slice(0, at).join("").trimEnd());
+    const line = restTokens.slice(0, at);
+    for (let i = at - 1; i >= 0 && /\s/.test(rest[i] ?? ""); i--) line[i] = codes(i, restTokens, rest);
+    lines.push(line.join(""));
+    restTokens = restTokens.slice(at);
     rest = rest.slice(at);
-    while (rest[0] === " ") rest.shift();
+    let carried = "";
+    while (rest[0] === " ") {
+      carried += codes(0, restTokens, rest);
+      restTokens.shift();
+      rest.shift();
+    }
+    if (carried && restTokens.length) restTokens[0] = carried + (restTokens[0] ?? "");
   }
   return lines;
+}
+
+/**
+ * A line of the terminal's (colour codes and all) in lines no wider than `width` as it shows,
+ * each as full as it can be (see fill); the codes kept with the characters they colour.
+ */
+export function fillShown(text: string, width: number): string[] {
+  const tokens: string[] = [];
+  // eslint-disable-next-line no-control-regex
+  for (const m of text.matchAll(/((?:\x1b\[[0-9;]*m)*)([^\x1b]|$)/gsu)) {
+    if (m[0] === "") continue;
+    if (m[2] === "" && tokens.length) tokens[tokens.length - 1] += m[1] ?? "";
+    else tokens.push(m[0]);
+  }
+  const lines = brokenTokens(tokens, tokens.map(visible), width, fullLineEnd);
+  return lines.length ? lines : [""];
 }
 
 /** A cell's lines in a column `width` wide. */
@@ -151,4 +188,22 @@ export function boxTable(given: readonly (readonly string[])[], widths: readonly
   };
   const [head, ...body] = rows;
   return [rule("┌", "┬", "┐"), ...(head ? [line(head), rule("├", "┼", "┤")] : []), ...body.map(line), rule("└", "┴", "┘")].join("\n");
+}
+
+/**
+ * Lines of text (colour codes and all) fitted to a terminal `width` wide: a longer line wrapped,
+ * each line after its first indented under it a little more (an explanation's tree keeps its shape).
+ */
+export function hanging(text: string, width: number): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const shown = visible(line);
+      if (displayWidth(shown) <= width) return line;
+      const hang = " ".repeat(Math.min(shown.length - shown.trimStart().length + 4, Math.floor(width / 3)));
+      return fillShown(line, Math.max(20, width - hang.length))
+        .map((l, i) => (i === 0 ? l : hang + l))
+        .join("\n");
+    })
+    .join("\n");
 }

@@ -6,6 +6,7 @@ import { diagnosticsJson } from "../../diagnostics/render.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import { explainJson } from "../../report/json.js";
 import { renderExplain } from "../../report/explain-text.js";
+import { hanging } from "../box.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
@@ -53,7 +54,9 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     return 0;
   }
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
-  ctx.io.out(renderExplain(ctx, { bold: (s) => chalk.bold(s), red: (s) => chalk.red(s), yellow: (s) => chalk.yellow(s) }, rubric, submission, results, u));
+  const text = renderExplain(ctx, { bold: (s) => chalk.bold(s), red: (s) => chalk.red(s), yellow: (s) => chalk.yellow(s) }, rubric, submission, results, u);
+  // In a terminal, fitted to its width (a line of 239 columns wrapped at the edge, the tree's indentation lost).
+  ctx.io.out(ctx.io.columns ? hanging(text, ctx.io.columns) : text);
   return 0;
 }
 
