@@ -158,8 +158,30 @@ export function fillShown(text: string, width: number): string[] {
     else tokens.push(m[0]);
   }
   const lines = brokenTokens(tokens, tokens.map(visible), width, fullLineEnd);
-  return lines.length ? lines : [""];
+  return lines.length ? ownColours(lines) : [""];
 }
+
+/**
+ * Each line closing the colours still open at its end and the next opening them again: a line read
+ * alone (a log, a pager scrolling back) shows its own colours, none carried to the next.
+ */
+function ownColours(lines: readonly string[]): string[] {
+  let open: string[] = [];
+  return lines.map((line) => {
+    const before = open.map((c) => `\x1b[${c}m`).join("");
+    for (const m of line.matchAll(SGR)) {
+      const code = m[1] ?? "";
+      if (code === "" || code === "0") open = [];
+      else if (code === "39") open = open.filter((c) => !/^(3[0-8]|9[0-7])(;|$)/.test(c));
+      else if (code === "22") open = open.filter((c) => c !== "1" && c !== "2");
+      else open.push(code);
+    }
+    return before + line + (open.length ? "\x1b[0m" : "");
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[([0-9;]*)m/g;
 
 /** A cell's lines in a column `width` wide. */
 function cellLines(s: string, width: number): string[] {

@@ -198,8 +198,8 @@ const PRINT_SLACK = 1.15;
  * page begun at a block's first column, never within one: its column blocks packed into the fewest
  * pages that a scale of MIN_SCALE or more prints whole, the widest page setting the scale. Blocks
  * of level 0 (lines) first; a block too wide for a page is cut at the starts of the next level
- * within it (a line's items, each with its own), and one still too wide with no level left, at its
- * columns: only it is parted. Where the table fits one page, or a single column is too wide for
+ * within it (a line's items, each with its own; a group's children), and one still too wide with
+ * no level left, at its columns: only it is parted. Where the table fits one page, or a single column is too wide for
  * one, it is fitted to the page width as before (pagesAcross). `starts`: each block's first column
  * (0-based; the frozen columns repeat on every page).
  */
@@ -515,8 +515,10 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const starts: { col: number; level: number }[] = [];
     let at = 3;
     (plan?.nodes ?? []).forEach((n, i) => {
+      // Each item at the level of its depth (a group too wide parted at its own children, each whole),
+      // but not the first under its parent: it stays with the parent's subtotal.
       if (n.depth === 0) starts.push({ col: at, level: 0 });
-      else if (n.depth === 1 && plan?.nodes[i - 1]?.depth !== 0) starts.push({ col: at, level: 1 });
+      else if (n.parent !== i - 1) starts.push({ col: at, level: n.depth });
       at += charged[i] ? 2 : 1;
     });
     if (hasLedger) starts.push({ col: at, level: 0 });

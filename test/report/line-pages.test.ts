@@ -35,6 +35,14 @@ describe("linePages", () => {
     expect(wide.pagesAcross).toBeGreaterThan(1);
   });
 
+  it("parts a group too wide for a page at its own children, each whole, before it parts any at its columns", () => {
+    // Frozen 30; a line whose one item is a group of three subgroups of 12 (15, 13 and 13 columns of 8), then a line of 3.
+    const widths = [10, 10, 10, ...Array<number>(41).fill(8), 8, 8, 8];
+    const r = linePages(cols(widths), 3, [{ col: 3, level: 0 }, { col: 18, level: 2 }, { col: 31, level: 2 }, { col: 44, level: 0 }]);
+    expect(r.breaks?.before).toEqual([18, 31, 44]);
+    expect(r.breaks?.scale).toBeGreaterThanOrEqual(70);
+  });
+
   it("parts only the block too wide for a page (a group of many children): the lines beside it stay whole", () => {
     // Frozen 30; line A of 3 columns (60 units), line B of 10 (200: too wide at 70%, and no items given), line C of 3.
     const widths = [10, 10, 10, ...Array<number>(16).fill(20)];
