@@ -157,8 +157,17 @@ export function fillShown(text: string, width: number): string[] {
     if (m[2] === "" && tokens.length) tokens[tokens.length - 1] += m[1] ?? "";
     else tokens.push(m[0]);
   }
-  const lines = brokenTokens(tokens, tokens.map(visible), width, fullLineEnd);
+  const lines = brokenTokens(tokens, tokens.map(visible), width, spacedLineEnd);
   return lines.length ? ownColours(lines) : [""];
+}
+
+/**
+ * Where a terminal line ends: at its last space where that leaves it half full or more (a cell
+ * reference, 指标数据!O10, and a word kept whole), else as full as it can be (fullLineEnd).
+ */
+function spacedLineEnd(chars: readonly string[], fit: number): number {
+  for (let end = fit; end > fit / 2; end--) if (chars[end] === " " || chars[end - 1] === " ") return end;
+  return fullLineEnd(chars, fit);
 }
 
 /**

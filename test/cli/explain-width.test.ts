@@ -22,6 +22,8 @@ describe("explain in a terminal", () => {
     expect(Math.max(...wide.split("\n").map((l) => displayWidth(l)))).toBeGreaterThan(120);
     for (const l of narrow.split("\n")) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
     expect(narrow.replace(/\s+/g, "")).toBe(wide.replace(/\s+/g, ""));
+    // A cell reference is never parted ([指标数\n据!O10]): each [ closed on its own line.
+    for (const l of narrow.split("\n")) expect(l.split("[").length, l).toBe(l.split("]").length);
     // JJ4's row (two spaces in), its rest six spaces in.
     const at = narrow.split("\n").findIndex((l) => l.startsWith("  JJ4 招商引资"));
     expect(narrow.split("\n")[at + 1]).toMatch(/^ {6}\S/);
