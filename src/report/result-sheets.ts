@@ -199,9 +199,9 @@ const PRINT_SLACK = 1.15;
  * pages that a scale of MIN_SCALE or more prints whole, the widest page setting the scale. Blocks
  * of level 0 (lines) first; a block too wide for a page is cut at the starts of the next level
  * within it (a line's items, each with its own; a group's children), and one still too wide with
- * no level left, at its columns: only it is parted. Where the table fits one page, or a single column is too wide for
- * one, it is fitted to the page width as before (pagesAcross). `starts`: each block's first column
- * (0-based; the frozen columns repeat on every page).
+ * no level left, at its columns: only it is parted. Where the table fits one page, or a single
+ * column is too wide for one, it is fitted to the page width as before (pagesAcross). `starts`:
+ * each block's first column (0-based; the frozen columns repeat on every page).
  */
 export function linePages(columns: readonly Column[], frozen: number, starts: readonly { col: number; level: number }[]): { pagesAcross: number; breaks?: { scale: number; before: number[] } } {
   const fitted = { pagesAcross: pagesAcross(columns, frozen) };
@@ -214,21 +214,15 @@ export function linePages(columns: readonly Column[], frozen: number, starts: re
   const levels = [...new Set(starts.map((s) => s.level))].sort((a, b) => a - b);
   let cuts = [...new Set([frozen, ...starts.filter((s) => s.level <= (levels[0] ?? 0) && s.col > frozen && s.col < n).map((s) => s.col), n])].sort((a, b) => a - b);
   // Each block too wide cut finer, level by level, then (none left) at its columns.
-  const finer = (within: (a: number, b: number) => number[]): boolean => {
-    let changed = false;
+  const finer = (within: (a: number, b: number) => number[]): void => {
     const next = [cuts[0] ?? frozen];
     for (let i = 1; i < cuts.length; i++) {
       const a = cuts[i - 1] ?? frozen;
       const b = cuts[i] ?? n;
-      if (width(a, b) > room) {
-        const more = within(a, b).filter((c) => c > a && c < b);
-        if (more.length) changed = true;
-        next.push(...more);
-      }
+      if (width(a, b) > room) next.push(...within(a, b).filter((c) => c > a && c < b));
       next.push(b);
     }
     cuts = [...new Set(next)].sort((x, y) => x - y);
-    return changed;
   };
   for (const level of levels.slice(1)) finer((a, b) => starts.filter((s) => s.level === level && s.col > a && s.col < b).map((s) => s.col));
   finer((a, b) => Array.from({ length: b - a - 1 }, (_, i) => a + 1 + i));
@@ -246,7 +240,10 @@ export function linePages(columns: readonly Column[], frozen: number, starts: re
 /** `widths` cut into at most `pages` runs, the widest as narrow as can be: each run as [first, end). */
 function packed(widths: readonly number[], pages: number): [number, number][] {
   const n = widths.length;
-  const sum = (a: number, b: number): number => widths.slice(a, b).reduce((s, w) => s + w, 0);
+  // Each run's width from the running sums (a wide group parted at its columns has dozens of runs).
+  const upTo = [0];
+  for (const w of widths) upTo.push((upTo.at(-1) ?? 0) + w);
+  const sum = (a: number, b: number): number => (upTo[b] ?? 0) - (upTo[a] ?? 0);
   // best[k][i]: the widest run of the first i widths cut into k runs at the best; cut[k][i]: where its last run begins.
   const best: number[][] = [Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : Number.POSITIVE_INFINITY))];
   const cut: number[][] = [new Array<number>(n + 1).fill(0)];
@@ -510,13 +507,12 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         }
       },
     };
-    // Printed several pages across, each line (its subtotal and items) whole on one page, and the bonus and deduction together.
-    // Where a line is too wide for a page, its items each whole (the line's subtotal kept with its first).
+    // Printed several pages across: each line (its subtotal and items) whole on one page, the bonus
+    // and deduction together; a line too wide for a page parted at its items, a group at its
+    // children (each at the level of its depth), the first under its parent kept with the parent's subtotal.
     const starts: { col: number; level: number }[] = [];
     let at = 3;
     (plan?.nodes ?? []).forEach((n, i) => {
-      // Each item at the level of its depth (a group too wide parted at its own children, each whole),
-      // but not the first under its parent: it stays with the parent's subtotal.
       if (n.depth === 0) starts.push({ col: at, level: 0 });
       else if (n.parent !== i - 1) starts.push({ col: at, level: n.depth });
       at += charged[i] ? 2 : 1;

@@ -143,7 +143,6 @@ export function reportDate(lang: Lang, d: Date): string {
   return message(lang, "report.date", { date: dayText(lang, d) });
 }
 
-
 function headings(name: string, lang: Lang): { heading: string; continued: string } {
   const heading = xmlSafe(name);
   return { heading, continued: message(lang, "report.continued", { heading }) };
