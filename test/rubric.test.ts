@@ -504,6 +504,21 @@ describe("a grade's quota", () => {
     expect(quota("2")).toEqual([]);
     expect(quota("0.2")).toEqual([]);
   });
+
+  it("absent from every band makes ties do nothing: warned at ties, saying the ways out; with a quota, or without ties, nothing is said", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const noQuota = text.replace("{ name: 优秀, from: 90, quota: 20% }", "{ name: 优秀, from: 90 }");
+    expect(noQuota).not.toBe(text);
+    const advice = (t: string): string[] => (loadRubric("r.yaml", Buffer.from(t), "x").advice ?? []).map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    // The towns' ranking's ties: none, the first in the file.
+    const line = lineOf("ties: none", text);
+    expect(advice(noQuota)).toEqual([
+      `rubric.ties-without-quota r.yaml:${line}:13 乡镇(街道)综合排名 的等次都没有名额(quota),不会有单位因名额在分数线上并列,ties: none 不起作用:限名额的,在等次上写 quota;否则删去 ties`,
+    ]);
+    expect(loadRubric("r.yaml", Buffer.from(noQuota), "x").diagnostics).toEqual([]);
+    expect(advice(text)).toEqual([]);
+    expect(advice(noQuota.replace("      ties: none\n    yellow_card:", "    yellow_card:"))).toEqual([]);
+  });
 });
 
 describe("levels of recognition without level_order", () => {

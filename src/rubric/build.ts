@@ -488,6 +488,8 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     }
   const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
   if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
+  // Ties are settled only at a quota's cut: without a quota every unit in a band gets it, whatever is written.
+  if (g.ties !== undefined && bands.every((x) => x.quotaCount === undefined && x.quotaShare === undefined)) b.warning("rubric.ties-without-quota", [...path, "ties"], { ranking, ties: g.ties });
   return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all" };
 }
 

@@ -142,6 +142,7 @@ export const rubricMessages: Catalog = {
   "rubric.weight-other-kind": { "zh-CN": "{code} 不是 {kind} 的考核线,不能给它权重({kind} 的考核线:{lines})", en: "{code} is not one of {kind}'s lines, so it can have no weight there ({kind}'s lines: {lines})" },
   "rubric.grade-bands-reversed": { "zh-CN": "{ranking} 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低", en: "{ranking}'s grades are written lowest first: reverse them, the best first, each mark lower than the one before" },
   "rubric.grade-bands-order": { "zh-CN": "{ranking} 的等次应从最好的一档写起,分数线逐档降低:{grade} 的分数线不低于上一档 {better} 的", en: "{ranking}: the grades must run from the best down, each asking a lower score: {grade}'s is not below {better}'s" },
+  "rubric.ties-without-quota": { "zh-CN": "{ranking} 的等次都没有名额(quota),不会有单位因名额在分数线上并列,ties: {ties} 不起作用:限名额的,在等次上写 quota;否则删去 ties", en: "no grade of {ranking} has a quota, so no units are ever tied at a quota's cut and ties: {ties} does nothing: to limit a grade, give it a quota; else remove ties" },
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
   "rubric.bands-same-mark": { "zh-CN": "{code} 的第 {band} 档与第 {other} 档分数线相同,这一档永远达不到:请改为比上一档低的要求,或删去", en: "{code}'s band {band} asks what band {other} asks, so it is never reached: ask less than the band before, or remove it" },
