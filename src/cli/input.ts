@@ -67,15 +67,16 @@ export interface ForScoring extends Input {
 /**
  * What score, explain and report share: load with progress, print the diagnostics, and either go
  * on with a valid submission or stop with the exit code (1). With json, an invalid workbook
- * answers with the diagnostics document on stdout. `quiet`: which warnings not to print.
+ * answers with the diagnostics document on stdout. `shown`: what to print of a valid input's
+ * warnings (all of them, where not given).
  */
-export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, quiet: (d: Diagnostic) => boolean = () => false): Promise<ForScoring | number> {
+export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, shown: (input: Input) => readonly Diagnostic[] = (input) => input.diagnostics): Promise<ForScoring | number> {
   const progress = progressFor(ctx, file);
   const input = await loadInput(file, rubricFlag, progress);
   progress.done();
   const { rubric, submission, diagnostics } = input;
   if (!rubric || !submission) return notDone(ctx, diagnostics, json, "summary.not-scored");
-  reportDiagnostics(ctx, diagnostics.filter((d) => !quiet(d)));
+  reportDiagnostics(ctx, shown(input));
   return { ...input, rubric, submission, progress };
 }
 

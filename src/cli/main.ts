@@ -199,9 +199,10 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
     .command("validate <workbook>")
     .description(t("cli.validate"))
     .option("--rubric <file>", t("cli.opt.rubric"))
+    .option("--unit <name>", t("cli.opt.unit"))
     .option("--json", t("cli.opt.json"))
     .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
-    .action(async (wb: string, o: { rubric?: string; json?: boolean }) => {
+    .action(async (wb: string, o: { rubric?: string; json?: boolean; unit?: string }) => {
       const m = await import("./commands/validate.js");
       done(await m.validate(ctx, wb, o));
     });

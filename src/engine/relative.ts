@@ -29,6 +29,8 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   // set the best value, or take the places, among themselves, as with include_vetoed.
   const counting = members.filter((m) => m.counts);
   const fallback = counting.length === 0;
+  // Alone in its group (a clerk's workbook of their own unit): said, for the full points mean nothing yet.
+  const alone = members.length === 1 ? { alone: true } : {};
   const counted = fallback ? members : counting;
   const better = (a: Measure, b: Measure): boolean => (lower ? a < b : a > b);
   // The members left out (vetoed), best first: where one is better than what a unit is scored
@@ -44,7 +46,7 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
     if (!counted.length) return { points, bases };
     const best = counted.reduce((x, m) => (better(m.value, x) ? m.value : x), counted[0]?.value ?? 0);
     const out = leftOut(best);
-    const basis: RelativeBasis = { best, group, ...(fallback ? { amongVetoed: true } : {}), ...(out ? { leftOut: out } : {}) };
+    const basis: RelativeBasis = { best, group, ...alone, ...(fallback ? { amongVetoed: true } : {}), ...(out ? { leftOut: out } : {}) };
     for (const m of members) {
       points.push(againstBest(item.max, lower, m.value, best));
       bases.push(basis);
@@ -58,7 +60,7 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
     const place = countAhead(values, m.value, lower) + 1;
     points.push(Math.max(0, item.max - step * (place - 1)));
     const out = m.counts ? leftOut(m.value) : undefined;
-    bases.push({ place, group, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }), ...(out ? { leftOut: out } : {}) });
+    bases.push({ place, group, ...alone, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }), ...(out ? { leftOut: out } : {}) });
   }
   return { points, bases };
 }

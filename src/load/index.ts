@@ -50,6 +50,8 @@ export interface Loaded {
   readonly selected?: readonly string[];
   /** The cover as read (the rubric it names), valid or not. */
   readonly cover?: Cover;
+  /** The units read from the sheets and listed on the template's lists sheet, valid or not. */
+  readonly unitNames?: readonly string[];
 }
 
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
@@ -361,7 +363,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.all()) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
-  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}) };
+  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}), unitNames: reader.unitNames };
 }
 
 /**

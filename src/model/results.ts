@@ -75,6 +75,8 @@ export interface RelativeBasis {
   readonly place?: number;
   /** The group's name (or the unit kind's, without groups). */
   readonly group: string;
+  /** The only unit of its group in the workbook: the best, and first, with no other to be compared with. */
+  readonly alone?: boolean;
   /** Every unit of the group was vetoed: the vetoed ones set the best (or took the places) among themselves. */
   readonly amongVetoed?: boolean;
   /** Vetoed, where the rubric leaves vetoed units out: placed where its value stands, taking no place from the others. */

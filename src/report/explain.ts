@@ -145,6 +145,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.best = show(basis?.best ?? 0);
       data.group = basis?.group ?? "";
       if (!lower && m.value <= 0) return reason("why.relative-none");
+      if (basis?.alone) return reason("why.relative-alone");
       // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
       // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
@@ -156,6 +157,7 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.place = basis?.place ?? 0;
       data.group = basis?.group ?? "";
       data.step = formatPoints(item.step ?? 0);
+      if (basis?.alone) return reason("why.relative-alone");
       // Whether vetoed units take places is the rubric's choice: said where it bears on this place.
       if (basis?.leftOut) {
         leftOutData(data, basis.leftOut, show);

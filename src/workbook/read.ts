@@ -1273,6 +1273,11 @@ export class SubmissionReader {
     }
   }
 
+  /** The units read from the sheets, and those the template was made for (found or not), each once. */
+  get unitNames(): readonly string[] {
+    return [...new Set([...this.units.map((u) => u.name), ...(this.roster?.names.map((n) => n.name) ?? [])])];
+  }
+
   /** Every sheet given: the submission, or undefined when an error was found. */
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;

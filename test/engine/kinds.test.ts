@@ -324,8 +324,9 @@ describe("relative kinds: against the others of the ranking group", () => {
     const rank = "kind: rank-points, indicator: ZB3, per_place: 1.5";
     expect(k1Why(rank, units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(一票否决的否决镇 500万元 等 2 个值更好的单位按方案不占名次)");
     expect(k1Why(rank, units, "甲镇", gate, "en")).toBe("ZB3 300万元 is placed 1st in 乡镇组: 20 for first place, 1.5 less for each place below, 20 (2 better vetoed units, 否决镇's 500万元 the best, take no place, as the rubric says)");
-    // Another group's vetoed units are not its own.
-    expect(k1Why(rank, units, "丙街道", gate)).toBe("ZB3 50万元 在街道组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
+    // Another group's vetoed units are not its own: alone in its group, it is said to have no other to be placed against.
+    expect(k1Why(rank, units, "丙街道", gate)).toBe("ZB3 50万元:本项与街道组的其他单位比较计分,而工作簿中街道组只有本单位,按最优计 20");
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "丙街道", gate, "en")).toBe("ZB4 2%: this item is scored against the other units of 街道组, and the workbook has no other: counted as the best, 20");
     // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");

@@ -1,20 +1,39 @@
 // assess validate WORKBOOK: every problem of rubric and workbook, errors then warnings, a count.
+// With --unit, a unit's own problems and the workbook's as a whole (a clerk checking their own
+// rows in the district's form, the other units' still blank), and how many the others have.
 import { renderJson } from "../../diagnostics/index.js";
+import { diagnosticsJson } from "../../diagnostics/render.js";
+import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { progressFor } from "../progress.js";
+import { findUnit, forUnit } from "../unit-name.js";
 
-export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean }): Promise<number> {
+export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean; unit?: string }): Promise<number> {
   const progress = progressFor(ctx, file);
-  const { diagnostics } = await loadInput(file, o.rubric, progress);
+  const input = await loadInput(file, o.rubric, progress);
   progress.done();
+  let diagnostics = input.diagnostics;
+  let others: { errors: number; warnings: number } | undefined;
+  let unit: string | undefined;
+  // A workbook not read at all (no rubric, not a workbook) has no units to choose from: its problems are said whole.
+  if (o.unit !== undefined && input.rubric && input.unitNames) {
+    const names = input.unitNames;
+    const at = findUnit(names, cleanText(o.unit), file);
+    if (typeof at !== "number") return reportDiagnostics(ctx, [at], o.json === true);
+    unit = names[at] ?? "";
+    const mine = forUnit(diagnostics, unit, names, file);
+    diagnostics = mine.shown;
+    others = mine.others;
+  }
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (o.json) {
-    ctx.io.out(renderJson(diagnostics, ctx.lang) + "\n");
+    ctx.io.out((others ? JSON.stringify({ diagnostics: diagnosticsJson(diagnostics, ctx.lang), unit, others }, null, 2) : renderJson(diagnostics, ctx.lang)) + "\n");
     return errors ? 1 : 0;
   }
   reportDiagnostics(ctx, diagnostics, false, { counted: true });
-  ctx.io.out((diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok")) + "\n");
+  const counts = diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok");
+  ctx.io.out((unit === undefined || !others ? counts : ctx.t(others.errors + others.warnings ? "summary.unit-others" : "summary.unit-alone", { unit, counts, errors: others.errors, warnings: others.warnings })) + "\n");
   return errors ? 1 : 0;
 }

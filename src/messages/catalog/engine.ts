@@ -37,6 +37,7 @@ export const engineMessages: Catalog = {
   "why.shortfall-over": { "zh-CN": "{indicator} {value} 比目标 {target} 高 {short},每高 {per} 扣 {deduct},扣 {off},得 {points}", en: "{indicator} {value} is {short} above the target {target}; {deduct} off for each {per}: {off} off, {points}" },
   "why.relative-none": { "zh-CN": "{indicator} {value},不大于 0,不得分({group}最优值 {best})", en: "{indicator} {value} is not above 0: no points (best in {group}: {best})" },
   "why.relative-is-best": { "zh-CN": "{indicator} {value} 即{group}最优值,得满分 {max}", en: "{indicator} {value} is the best of {group}: full marks {max}" },
+  "why.relative-alone": { "zh-CN": "{indicator} {value}:本项与{group}的其他单位比较计分,而工作簿中{group}只有本单位,按最优计 {points}", en: "{indicator} {value}: this item is scored against the other units of {group}, and the workbook has no other: counted as the best, {points}" },
   "why.relative-best": { "zh-CN": "{indicator} {value} ÷ {group}最优值 {best} × {max} {eq} {points}", en: "{indicator} {value} ÷ the best of {group} {best} × {max} {eq} {points}" },
   "why.relative-beyond-best": { "zh-CN": "{indicator} {value} 优于{group}最优值 {best}(本单位被一票否决,按方案不参与确定最优值),得满分 {max}", en: "{indicator} {value} is better than {best}, the best of {group} (this unit is vetoed and, as the rubric says, does not set the best): full marks, {max}" },
   "why.relative-best-lower": { "zh-CN": "{indicator} {group}最优值 {best} ÷ {value} × {max} {eq} {points}(越低越好)", en: "{indicator} the best of {group} {best} ÷ {value} × {max} {eq} {points} (lower is better)" },

@@ -1,0 +1,70 @@
+// A unit named on the command line (explain's UNIT, validate's --unit): found among the workbook's
+// units as typed, or in one width, or without a line break its cell holds; else the names near it
+// to ask about. And which of a workbook's problems are another unit's business.
+import type { Diagnostic } from "../diagnostics/index.js";
+import { nearestNames as nearest } from "../workbook/near.js";
+
+/** Compared in one width, without the line break typed in a cell (北川↵镇 for 北川镇: none can be typed here). */
+const wide = (s: string): string => s.normalize("NFKC").replace(/\r?\n|\r/g, "");
+
+/** The index of the unit `name` names among `names`, or the problem to say (exit 1) where none or several. */
+export function findUnit(names: readonly string[], name: string, file: string): number | Diagnostic {
+  const exact = names.indexOf(name);
+  if (exact >= 0) return exact;
+  const same = names.flatMap((x, i) => (wide(x) === wide(name) ? [i] : []));
+  if (same.length === 1) return same[0] ?? -1;
+  const near = name === "" ? [] : nearest(wide(name), names);
+  // Of many alike (镇: every town), the first few, and how many there are.
+  const alike = name === "" ? 0 : names.filter((n) => n.includes(wide(name))).length;
+  const list = (near.length ? near : names.slice(0, 30)).join("、");
+  const more = near.length && alike > near.length;
+  // Near names asked about, as validate asks (是否为 城关镇?); none near: every name there is to choose from.
+  const code = more ? "explain.unknown-unit-many" : near.length ? "explain.unknown-unit-near" : "explain.unknown-unit";
+  return { code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } };
+}
+
+/** Units of the template's list shown by name in the note of those absent, at most. */
+const ABSENT_NAMED = 5;
+
+/**
+ * A problem of another unit than `unit`: said at its row, or naming it (a unit listed on the
+ * template but given no rows). `known` tells a unit's name from a measure's (a blank 万元 cell's
+ * data names its unit of measure too).
+ */
+export function aboutOther(unit: string, known: ReadonlySet<string>): (d: Diagnostic) => boolean {
+  return (d) => {
+    const named = typeof d.data.unit === "string" && known.has(d.data.unit) ? d.data.unit : undefined;
+    const about = d.unit ?? named;
+    return about !== undefined && about !== unit;
+  };
+}
+
+/** What is said for one unit: its own problems and the workbook's; of the others', how many. */
+export interface ForUnit {
+  readonly shown: readonly Diagnostic[];
+  readonly others: { readonly errors: number; readonly warnings: number };
+}
+
+/**
+ * The problems `unit` is told of: its own and the workbook's as a whole. Units of the template's list
+ * with no rows (a clerk checking a workbook of their own unit alone) are one note, not one each:
+ * the ranks and awards said are among the units there only.
+ */
+export function forUnit(diagnostics: readonly Diagnostic[], unit: string, names: readonly string[], file: string): ForUnit {
+  const other = aboutOther(unit, new Set(names));
+  const shown: Diagnostic[] = [];
+  const absent: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (!other(d)) shown.push(d);
+    else if (d.code === "workbook.roster-unit-absent" || d.code === "workbook.roster-unit-absent-near") absent.push(String(d.data.unit));
+    else if (d.severity === "error") errors++;
+    else warnings++;
+  }
+  if (absent.length) {
+    const units = absent.slice(0, ABSENT_NAMED).join("、") + (absent.length > ABSENT_NAMED ? "…" : "");
+    shown.push({ code: "unit.roster-absent", severity: "warning", data: { count: absent.length, units }, location: { file } });
+  }
+  return { shown, others: { errors, warnings } };
+}

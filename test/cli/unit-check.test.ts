@@ -1,0 +1,93 @@
+// A unit checking its own numbers before it hands them in: `validate --unit` in the district's form
+// with the other units' rows still wrong or blank; `explain` on a workbook of its rows alone.
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+import { editedCopy } from "../helpers/edit.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const dir = scratchDir("assess-unit-check-");
+const input = "samples/qingshan-2026.xlsx";
+
+/** Rows of units other than `keep` deleted from every sheet with a unit in column A (the header's row 1 kept). */
+function onlyUnit(keep: string): (wb: ExcelJS.Workbook) => void {
+  return (wb) => {
+    for (const ws of wb.worksheets) {
+      if (ws.name === "封面" || ws.name === "_lists") continue;
+      for (let r = ws.rowCount; r >= 2; r--) {
+        const name = ws.getCell(r, 1).value;
+        if (typeof name === "string" && name.trim() !== keep) ws.spliceRows(r, 1);
+      }
+    }
+  };
+}
+
+describe("validate --unit", () => {
+  it("lists the unit's problems and the workbook's, counts the other units', and fails only for its own errors", async () => {
+    // 东湖街道's DZ2 (党政线!B3) and 西山镇's (党政线!B4) both blank.
+    const file = await editedCopy(dir, input, "两处空白.xlsx", (wb) => {
+      wb.getWorksheet("党政线")!.getCell("B3").value = null;
+      wb.getWorksheet("党政线")!.getCell("B4").value = null;
+    });
+    const whole = await cli(["validate", file]);
+    expect(whole.err).toContain("党政线!B3: 错误: 东湖街道 DZ2 未填写");
+    expect(whole.err).toContain("党政线!B4: 错误: 西山镇 DZ2 未填写");
+
+    const mine = await cli(["validate", file, "--unit", "东湖街道"]);
+    expect(mine.code).toBe(1);
+    expect(mine.err.trim().split("\n")).toEqual([
+      `${file}: 党政线!B3: 错误: 东湖街道 DZ2 未填写(满分 20);没有得分请填 0 [workbook.blank-points]`,
+    ]);
+    expect(mine.out).toBe("东湖街道:1 个错误,0 个警告;其他单位另有 1 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
+
+    // A unit without errors of its own passes, however many the others have; its name as typed in a cell (spaces around it) is found.
+    const other = await cli(["validate", file, "--unit", " 城关镇 "]);
+    expect(other.code).toBe(0);
+    expect(other.out).toBe("城关镇:0 个错误,1 个警告;其他单位另有 2 个错误、2 个警告,未列出(不加 --unit 可看全部)\n");
+    expect(other.err).toContain("加扣分!B3: 警告: “城关镇” 的 JF1 每年至多计一次");
+    expect(other.err).not.toContain("东湖街道");
+
+    const json = JSON.parse((await cli(["validate", file, "--unit", "东湖街道", "--json"])).out) as { diagnostics: { code: string; cell: string }[]; unit: string; others: unknown };
+    expect(json.diagnostics.map((d) => `${d.code} ${d.cell}`)).toEqual(["workbook.blank-points B3"]);
+    expect(json.unit).toBe("东湖街道");
+    expect(json.others).toEqual({ errors: 1, warnings: 3 });
+
+    const en = await cli(["validate", file, "--unit", "东湖街道", "--lang", "en"]);
+    expect(en.out).toBe("东湖街道: errors: 1, warnings: 0; the other units: errors: 1, warnings: 3, not listed (without --unit: all of them)\n");
+  });
+
+  it("a name of no unit is an error asking about the near ones, as explain's", async () => {
+    const r = await cli(["validate", input, "--unit", "东湖"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${input}: 错误: 工作簿中没有单位 “东湖”;是否为 东湖街道? [explain.unknown-unit-near]\n`);
+  });
+});
+
+describe("explain on a workbook of one unit's rows", () => {
+  it("says once that the template's other units have no rows (ranks among those there), and an item scored against the group as having no other", async () => {
+    const file = await editedCopy(dir, input, "东湖街道自查.xlsx", onlyUnit("东湖街道"));
+    const r = await cli(["explain", file, "东湖街道"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${file}: 警告: 模板的单位名单上另有 13 个单位在工作簿中没有行(城关镇、西山镇、南岭镇、北川镇、河口镇…):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果 [unit.roster-absent]`);
+    // Each absent unit is not said on its own.
+    expect(r.err).not.toContain("roster-unit-absent");
+    // validate lists each (the office's view), and --unit gives the one note.
+    expect((await cli(["validate", file])).err).toContain("[workbook.roster-unit-absent]");
+    const mine = await cli(["validate", file, "--unit", "东湖街道"]);
+    expect(mine.err).toContain("[unit.roster-absent]");
+    expect(mine.err).not.toContain("[workbook.roster-unit-absent]");
+  });
+
+  it("an item scored against the other units of its group says the workbook has no other", async () => {
+    const input2 = "samples/liuhe-2026.xlsx";
+    const file = await editedCopy(dir, input2, "河东街道自查.xlsx", onlyUnit("河东街道"));
+    const r = await cli(["explain", file, "河东街道"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/JJ3 固定资产投资增长 {2}15\/15 {2}ZB3 [\d.]+%:本项与街道组的其他单位比较计分,而工作簿中街道组只有本单位,按最优计 15 {2}\[指标数据!D2\]/);
+    expect(r.out).toMatch(/JJ4 招商引资 {2}15\/15 {2}ZB4 \d+万元:本项与街道组的其他单位比较计分,而工作簿中街道组只有本单位,按最优计 15 {2}\[指标数据!E2\]/);
+    // Among its group's units (the sample's), scored as before.
+    const whole = await cli(["explain", input2, "河东街道"]);
+    expect(whole.out).toMatch(/JJ4 招商引资 .*在街道组中排第 \d 名/);
+  });
+});
