@@ -54,18 +54,32 @@ const CODES: Record<string, string> = {
 };
 
 /** Every command name and long option a user could have meant, for "did you mean". */
-export function knownWords(cmd: Command): { commands: string[]; options: string[] } {
+export function knownWords(cmd: Command): Known {
   const commands: string[] = [];
   const options: string[] = [];
-  const walk = (c: Command): void => {
-    for (const o of c.options) if (o.long) options.push(o.long);
+  const optionOf = new Map<string, string>();
+  const walk = (c: Command, path: string): void => {
+    for (const o of c.options) {
+      if (!o.long) continue;
+      options.push(o.long);
+      // A command of one word before a subcommand's (validate, not rubric check), else the first.
+      const had = optionOf.get(o.long);
+      if (path !== "" && (had === undefined || had.split(" ").length > path.split(" ").length)) optionOf.set(o.long, path);
+    }
     for (const sub of c.commands) {
       commands.push(sub.name());
-      walk(sub);
+      walk(sub, path === "" ? sub.name() : `${path} ${sub.name()}`);
     }
   };
-  walk(cmd);
-  return { commands: [...new Set(commands)], options: [...new Set(options)] };
+  walk(cmd, "");
+  return { commands: [...new Set(commands)], options: [...new Set(options)], optionOf };
+}
+
+/** The commands and options under a command, and a command each option is of (one of one word where there is). */
+export interface Known {
+  readonly commands: string[];
+  readonly options: string[];
+  readonly optionOf?: ReadonlyMap<string, string>;
 }
 
 /** A commander error as our catalog's code and data (its own English words only where we have no code for it). */
@@ -79,13 +93,16 @@ export function usageOf(e: CommanderError): { code: string; data: Record<string,
  * rubric diff"). `own`: the options of the command an unknown option was given to (else every
  * command's are looked at).
  */
-export function usageMessage(ctx: Ctx, e: CommanderError, known: { commands: string[]; options: string[] } = { commands: [], options: [] }, own?: readonly string[], command = "assess"): string {
+export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [] }, own?: readonly string[], command = "assess"): string {
   const { code, data } = usageOf(e);
   const name = data.name ?? "";
-  const text = ctx.t(code, data);
+  // Said as a usage error, as the tool's own checks of the command line are (用法错误:…).
+  const text = code === "usage.error" ? ctx.t(code, data) : ctx.t("usage.error", { detail: ctx.t(code, data) });
   // A mistyped command or option: the nearest ones there are (never the very one refused).
   const among = (e.code === "commander.unknownCommand" ? known.commands : e.code === "commander.unknownOption" ? (own ?? known.options) : []).filter((n) => n !== name);
   const near = name ? nearestNames(name.split("=")[0] ?? name, among, 3) : [];
-  const hint = near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
+  // A command's option given before any command (assess --json): where it goes.
+  const of = e.code === "commander.unknownOption" && command === "assess" ? known.optionOf?.get(name.split("=")[0] ?? name) : undefined;
+  const hint = of !== undefined ? `${ctx.t("usage.option-of-command", { name, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
   return `${text}\n${hint}${ctx.t("help.hint", { command })}\n`;
 }

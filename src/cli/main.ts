@@ -58,7 +58,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const own = commandOf(program, argv);
     const path: string[] = [];
     for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
-    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? knownWords(own).options : undefined, ["assess", ...path].join(" ")));
+    // Before any command, the tool's own options (--lang, --version), not every command's.
+    const ownOptions = own === program ? program.options.flatMap((o) => (o.long ? [o.long] : [])) : knownWords(own).options;
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, ["assess", ...path].join(" ")));
     const { code: usage, data } = usageOf(e);
     usageJson(ctx, usage, data);
     return 2;

@@ -341,7 +341,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
-    ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, text: rubric.lines[i] ?? "" })) } } : {}),
+    ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, code: c.code === "" ? null : c.code, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
     units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };

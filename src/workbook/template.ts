@@ -2,6 +2,7 @@
 // drawn from the rubric, one sheet per line (a 分组 column where the unit kind has groups), the
 // measures sheet for every indicator and target, and the ledger — each column with validation that
 // matches what the reader accepts, clause-text comments and print setup.
+import { stampZip } from "../xlsx/write/zip-stamp.js";
 import type { DataValidation, Worksheet } from "exceljs";
 import type { Indicator, JudgedItem, MeasureUnit, Rubric, Target, UnitKind, UnitKindId } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measuredInputs } from "../rubric/model.js";
@@ -29,6 +30,8 @@ export interface TemplateOptions {
   readonly units: readonly TemplateUnit[];
   /** The language of its instructions, prompts and error boxes (sheets, headers and cover labels stay as the reader reads them). */
   readonly lang?: Lang;
+  /** When it is made: its properties' dates and its entries' (the day alone, so that one day's are the same bytes). */
+  readonly created?: Date;
 }
 
 const WIDE_COLUMNS = 16;
@@ -477,7 +480,10 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   writeLineSheets(wb, rubric, opts, say);
   writeMeasures(wb, rubric, opts, say);
   writeLedger(wb, rubric, opts, say);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  if (!opts.created) return new Uint8Array(await wb.xlsx.writeBuffer());
+  wb.created = opts.created;
+  wb.modified = opts.created;
+  return stampZip(new Uint8Array(await wb.xlsx.writeBuffer()), opts.created);
 }
 
 /** The flag column's prompt: the words to pick, then those read besides (√ Y YES 1 for 是, × N NO 0 for 否). */

@@ -437,6 +437,17 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "石桥镇")?.byRubric).toBe(true);
   });
 
+  it("--json gives a change to the scheme's own fields (its title) with code null, and an item's with its code", async () => {
+    const y2027 = await nextVersionYear();
+    const yaml = join(dir, "township-comprehensive-2026.2.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^title: .*$/m, "title: 乡镇(街道)和区直部门综合考核办法(修订)"));
+    const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as { rubric: { changes: { area: string; code: string | null; field?: string }[] } };
+    const codes = j.rubric.changes.map((c) => c.code);
+    expect(codes).toContain(null);
+    expect(codes).toContain("JJ4");
+    expect(codes).not.toContain("");
+  });
+
   it("marks as the rubric's only units of the kinds its changes reach where the later workbook cannot be scored under the earlier rubric (a claim under a code it adds)", async () => {
     // 2026.2 adds JF9 (towns'), claimed by 凤凰街道: unknown to 2026.1, the later workbook is not
     // scored under it; the rubric's changes (JJ4, JF9) reach towns alone.

@@ -523,8 +523,8 @@ describe("usage", () => {
 
   it("usage errors speak the user's language and exit 2; help exits 0, a missing command 2", async () => {
     const foo = await cli(["foo"]);
-    expect([foo.code, foo.err]).toEqual([2, "没有 “foo” 这个命令\n运行 assess --help 查看用法\n"]);
-    expect((await cli(["score", "a.xlsx", "--bogus", "--lang", "en"])).err).toContain('there is no option "--bogus"');
+    expect([foo.code, foo.err]).toEqual([2, "用法错误:没有 “foo” 这个命令\n运行 assess --help 查看用法\n"]);
+    expect((await cli(["score", "a.xlsx", "--bogus", "--lang", "en"])).err).toContain('usage: there is no option "--bogus"');
     expect((await cli([])).code).toBe(2);
     const help = await cli(["score", "--help"]);
     expect(help.code).toBe(0);
@@ -536,18 +536,34 @@ describe("usage", () => {
       "usage.unknown-option": ["score", input, "--bogus", "--json"],
       "usage.xlsx-extension": ["score", input, "-o", join(dir, "x.txt"), "--json"],
       "usage.bad-lang": ["score", input, "--lang", "fr", "--json"],
+      // diff's ending is a usage error as score's is, named so (it was diff.bad-extension).
+      "usage.diff-extension": ["diff", input, input, "-o", join(dir, "x.txt"), "--json"],
     };
     for (const [code, args] of Object.entries(usage)) {
       const r = await cli(args);
       expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args.join(" ")).toEqual([2, [code]]);
       expect(r.err).not.toBe("");
     }
-    // A file that cannot be written is the document, not the results it would have held.
+    // A file that cannot be written is the document, not the results it would have held; score's
+    // holds the input's warnings too, as where the input is invalid (diff does not validate).
     const long = join(dir, `${"长".repeat(90)}.xlsx`);
-    for (const args of [["score", input, "-o", long, "--json"], ["diff", input, input, "-o", long, "--json"]]) {
-      const r = await cli(args);
-      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, ["file.unwritable-name"]]);
+    const inputWarnings = ["workbook.ledger-pending", "workbook.ledger-pending", "workbook.ledger-once-again"];
+    for (const [args, codes] of [
+      [["score", input, "-o", long, "--json"], ["file.unwritable-name", ...inputWarnings]],
+      [["diff", input, input, "-o", long, "--json"], ["file.unwritable-name"]],
+    ] as const) {
+      const r = await cli([...args]);
+      expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, codes]);
     }
+    // So too for a result of ours that a sheet of the user's was added to (refused, exit 2).
+    const result = join(dir, "批示json.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.addWorksheet("领导批示").getCell("A1").value = "请复核";
+    await wb.xlsx.writeFile(result);
+    const refused = await cli(["score", input, "-o", result, "--json"]);
+    expect([refused.code, (JSON.parse(refused.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["file.result-has-own-sheets", ...inputWarnings]]);
     // Help asked for by name is help too: the same text, exit 0.
     const byName = await cli(["help", "score"]);
     expect([byName.code, byName.out]).toEqual([0, help.out]);

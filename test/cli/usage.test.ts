@@ -13,7 +13,7 @@ import { editDistance, nearestNames } from "../../src/workbook/near.js";
 
 describe("did you mean", () => {
   it("suggests the command or option meant, and nothing for a word far from all of them", async () => {
-    expect((await cli(["scroe", "x.xlsx"])).err).toBe("没有 “scroe” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n");
+    expect((await cli(["scroe", "x.xlsx"])).err).toBe("用法错误:没有 “scroe” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n");
     expect((await cli(["rubric", "shwo"])).err).toContain("是否要输入:show?");
     expect((await cli(["score", "x.xlsx", "--rubirc", "r.yaml"])).err).toContain("是否要输入:--rubric?");
     const far = await cli(["frobnicate"]);
@@ -59,7 +59,7 @@ describe("did you mean", () => {
 
   it("says that help was asked for a command there is not, with the one meant (it printed the general help, exit 2, without a word)", async () => {
     const r = await cli(["help", "scor"]);
-    expect([r.code, r.out, r.err]).toEqual([2, "", "没有 “scor” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n"]);
+    expect([r.code, r.out, r.err]).toEqual([2, "", "用法错误:没有 “scor” 这个命令\n是否要输入:score?\n运行 assess --help 查看用法\n"]);
     const known = await cli(["help", "score"]);
     expect(known.code).toBe(0);
     expect(known.out).toContain("assess score [options] <workbook>");
@@ -115,20 +115,25 @@ describe("did you mean", () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
     // And the help to read is that command's own.
-    expect(json.err).toBe("没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
+    expect(json.err).toBe("用法错误:没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
     // A missing argument is named in words, as the help's arguments say it.
-    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
-    expect((await cli(["explain", "x.xlsx"])).err).toBe("缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
+    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("usage: missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
+    expect((await cli(["explain", "x.xlsx"])).err).toBe("用法错误:缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
     // The rubric is 方案 in every Chinese word of the tool, its file too.
-    expect((await cli(["rubric", "check"])).err).toBe("缺少参数:方案文件(file)\n运行 assess rubric check --help 查看用法\n");
+    expect((await cli(["rubric", "check"])).err).toBe("用法错误:缺少参数:方案文件(file)\n运行 assess rubric check --help 查看用法\n");
     // An empty name (a script's variable left unset) is said as that, not as a file not found.
     const empty = await cli(["score", ""]);
     expect([empty.code, empty.err]).toEqual([1, "错误: 文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?) [file.empty-name]\n"]);
     // The command's own help also where --lang comes before it.
-    expect((await cli(["--lang", "en", "score", "--bogus"])).err).toBe('there is no option "--bogus"\nrun assess score --help for usage\n');
-    expect((await cli(["--lang=en", "diff", "a.xlsx"])).err).toBe("missing argument: the newer workbook (new)\nrun assess diff --help for usage\n");
+    expect((await cli(["--lang", "en", "score", "--bogus"])).err).toBe('usage: there is no option "--bogus"\nrun assess score --help for usage\n');
+    expect((await cli(["--lang=en", "diff", "a.xlsx"])).err).toBe("usage: missing argument: the newer workbook (new)\nrun assess diff --help for usage\n");
     expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
+    // Before any command, a command's option is said to go after one (it was offered rubric diff's --on);
+    // a slip in the tool's own options is offered those alone.
+    expect((await cli(["--json"])).err).toBe("用法错误:没有 “--json” 这个选项\n--json 是命令的选项,写在命令之后,如 assess diff … --json\n运行 assess --help 查看用法\n");
+    expect((await cli(["--unit", "白沙镇"])).err).toContain("--unit 是命令的选项,写在命令之后,如 assess validate … --unit\n");
+    expect((await cli(["--lnag", "en"])).err).toBe("用法错误:没有 “--lnag” 这个选项\n是否要输入:--lang?\n运行 assess --help 查看用法\n");
   });
 
   it("template's help names the rubric a template is made for without --rubric", async () => {

@@ -317,3 +317,25 @@ describe("assess template in English", () => {
     expect(v.err).toContain("[workbook.no-units]");
   });
 });
+
+describe("a template made twice", () => {
+  it("is the same bytes on one day, and with SOURCE_DATE_EPOCH on any, dated that day (a script checksums it)", async () => {
+    const made = async (name: string, env: NodeJS.ProcessEnv): Promise<Buffer> => {
+      expect((await cli(["template", "--year", "2026", "-o", join(dir, name)], env)).code).toBe(0);
+      return readFileSync(join(dir, name));
+    };
+    const epoch = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1767225600" };
+    const a = await made("同日1.xlsx", epoch);
+    const b = await made("同日2.xlsx", epoch);
+    expect(a.equals(b)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(a as unknown as ArrayBuffer);
+    // (The day where it is made: midnight there, whatever the zone.)
+    expect([wb.created.getFullYear(), wb.created.getMonth() + 1, wb.created.getDate(), wb.created.getHours()]).toEqual([2026, 1, 1, 0]);
+    // Without it, today's: two made a moment apart are alike too (it held the time of day).
+    const c = await made("今日1.xlsx", { LANG: "zh_CN.UTF-8" });
+    await new Promise((r) => setTimeout(r, 1100));
+    const d = await made("今日2.xlsx", { LANG: "zh_CN.UTF-8" });
+    expect(c.equals(d)).toBe(true);
+  });
+});

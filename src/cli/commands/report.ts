@@ -50,7 +50,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const key = o.format.trim().toLowerCase();
   const formats = Object.hasOwn(FORMATS, key) ? FORMATS[key] : undefined;
   if (!formats) {
-    return usageError(ctx, "report.bad-format", { value: o.format });
+    return usageError(ctx, "usage.report-format", { value: o.format });
   }
   // A folder given for the output: said as such (with both formats, -o is the files' stem, and the
   // folder's name would have become SOMEFOLDER.xlsx beside it).
@@ -66,7 +66,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
   if (misnamed) {
     const named = `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}`;
-    return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "report.bad-extension", { file: misnamed.path, format: misnamed.format, example: named });
+    return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "usage.report-extension", { file: misnamed.path, format: misnamed.format, example: named });
   }
   const bad = [];
   for (const t of targets) {

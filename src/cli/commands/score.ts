@@ -21,6 +21,7 @@ import { SheetWriterStopped } from "../sheet-deflater.js";
 import type { Host } from "../../load/index.js";
 import { TOOL } from "../version.js";
 import { diagnosticsJson } from "../../diagnostics/render.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 
 /**
  * NAME.scored.xlsx beside the input. A result scored again (NAME.scored.xlsx, edited) may not be
@@ -105,6 +106,12 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
+  // Stopped after reading: with --json, the document holds the input's warnings with the problem
+  // (they went to standard error as text already), as it does where the input is invalid.
+  const stop = (d: Diagnostic, code: number): number => {
+    reportDiagnostics(ctx, o.json ? [...loaded.diagnostics, d] : [d], o.json);
+    return code;
+  };
   // An earlier result of a workbook named alike but of another district (d1/2026.xlsx, d2/2026.xlsx):
   // known by the district its provenance sheet records, now that this cover's is read.
   // So is last year's of the same name (2025/青山区.xlsx onto 2026/青山区.scored.xlsx), by its year.
@@ -114,7 +121,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if ((earlierResult.district && district && earlierResult.district !== district) || otherYear) {
     progress.done();
     const said = [earlierResult.input, earlierResult.district, otherYear ? earlierResult.year : ""].filter((x) => x !== "").join(" ");
-    return targetError(ctx, { code: "file.result-of-other", severity: "error", data: { input: said }, location: { file: target } }, o.json);
+    return stop({ code: "file.result-of-other", severity: "error", data: { input: said }, location: { file: target } }, 2);
   }
   // An earlier result a sheet was added to (领导批示), or one of ours replaced by a sheet of the
   // user's: scoring again would lose it. Looked for in its sheets not in this workbook (the file
@@ -125,7 +132,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     const own = await sheetsLostFrom(target, inputSheets, rubric, earlierResult);
     if (own.length) {
       progress.done();
-      return targetError(ctx, { code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, o.json);
+      return stop({ code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, 2);
     }
   }
   earlierResult.bytes = undefined;
@@ -178,7 +185,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
       failed = await writeAtomic(target, produce);
     }
     progress.done();
-    if (failed) return reportDiagnostics(ctx, [failed], o.json);
+    if (failed) return stop(failed, 1);
   } finally {
     // The workbook's writer closes the thread it takes; this one, should it never get there.
     ahead?.offload.close();

@@ -1,7 +1,7 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../workbook/units-file.js";
-import { reportDiagnostics, requireXlsx, targetError, usageError, type Ctx } from "../io.js";
+import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { resolveRubric } from "../../load/rubrics.js";
@@ -21,12 +21,14 @@ interface Opts {
 const MAX_DISTRICT = 100;
 
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
-  const year = o.year ?? String(new Date().getFullYear());
+  // The day it is made (SOURCE_DATE_EPOCH's, where set): its year the default, its date the file's.
+  const made = runDate(ctx.io.env);
+  const year = o.year ?? String(made.getFullYear());
   if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100) {
-    return usageError(ctx, "template.bad-year", { value: year });
+    return usageError(ctx, "usage.template-year", { value: year });
   }
   // The district's name heads the cover and every sheet's title: a name, not a paragraph.
-  if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "template.district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
+  if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "usage.template-district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
   const { rubric, diagnostics } = resolveRubric(await rubricSource(o.rubric), undefined, "");
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
   // The cover will name the rubric: a file not named by it is not found for the workbook later.
@@ -51,7 +53,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const bad = await checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
-  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang }));
+  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang, created: new Date(made.getFullYear(), made.getMonth(), made.getDate()) }));
   if (failed) return reportDiagnostics(ctx, [failed]);
   ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
   return 0;

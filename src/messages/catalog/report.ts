@@ -133,7 +133,7 @@ export const reportMessages: Catalog = {
   "diff.col.what": { "zh-CN": "类别", en: "What" },
   "diff.col.ref": { "zh-CN": "编号/原因", en: "No. / cause" },
   "diff.col.change": { "zh-CN": "变化", en: "Change" },
-  "diff.bad-extension": { "zh-CN": "变更说明的文件名应以 .xlsx 或 .html 结尾:{file}", en: "the changes file's name must end in .xlsx or .html: {file}" },
+  "usage.diff-extension": { "zh-CN": "变更说明的文件名应以 .xlsx 或 .html 结尾:{file}", en: "the changes file's name must end in .xlsx or .html: {file}" },
   "explain.tie-shared": { "zh-CN": "{ranking}:与 {units} 同分 {value},并列第 {rank} 名", en: "{ranking}: tied with {units} at {value}, sharing rank {rank}" },
   "explain.tie-shared-keys": { "zh-CN": "{ranking}:与 {units} 同分 {value},同分比较项 {keys} 也相同,并列第 {rank} 名", en: "{ranking}: tied with {units} at {value} and on the tie-breakers ({keys}), sharing rank {rank}" },
   "explain.tie-ahead": { "zh-CN": "{ranking}:与 {other} 同分 {value},按同分比较 {key}({mine} 对 {theirs})排在其前", en: "{ranking}: level with {other} on {value}; ahead of it on the tie-breaker {key} ({mine} against {theirs})" },

@@ -3,8 +3,8 @@
 import type { Catalog } from "./types.js";
 
 export const septemberMessages: Catalog = {
-  "report.bad-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a report written with --format {format} needs a file name ending in .{format}: {file}" },
-  "report.bad-format": { "zh-CN": "不支持的报告格式 “{value}”,可用:xlsx、html 或 both", en: "unsupported report format \"{value}\"; use xlsx, html or both" },
+  "usage.report-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a report written with --format {format} needs a file name ending in .{format}: {file}" },
+  "usage.report-format": { "zh-CN": "不支持的报告格式 “{value}”,可用:xlsx、html 或 both", en: "unsupported report format \"{value}\"; use xlsx, html or both" },
   "report.sheet": { "zh-CN": "排名报告", en: "Ranking report" },
   "report.title.full": { "zh-CN": "{district}{year}年度{scheme}结果", en: "{district} {year}: results of {scheme}" },
   "report.title.year": { "zh-CN": "{year}年度{scheme}结果", en: "{year}: results of {scheme}" },
