@@ -1,6 +1,5 @@
 // A unit checking its own numbers before it hands them in: `validate --unit` in the district's form
 // with the other units' rows still wrong or blank; `explain` on a workbook of its rows alone.
-import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
