@@ -151,9 +151,10 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const weights = kind?.weights;
   const exact = !weights || Object.entries(u.subtotals).reduce((a, [code, p]) => a + p * (weights[code] ?? 0), 0) % 10000 === 0;
   // A prize's ranking named where the kind has prizes on several (乡镇组, 街道组); a grade's or
-  // card's where the unit holds them on several (良好 and 优秀 read as one unit given both).
+  // card's where the unit may hold them on several (良好 and 优秀 read as one unit given both): by
+  // the rubric, so that every unit of a kind says them alike (one with a card too named its grade).
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
-  const gradeRankings = new Set(u.awards.flatMap((a) => (a.kind === "grade" || a.kind === "warning" ? [a.ranking] : []))).size;
+  const gradeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && (r.group === undefined || r.group === u.group) && (r.grades !== undefined || r.yellowCard !== undefined)).length;
   const shownAs = (a: (typeof u.awards)[number]): string | undefined => (a.kind === "grade" || a.kind === "warning" ? (gradeRankings > 1 ? EVERY_RANKING : undefined) : prizeRankings > 1 ? "" : undefined);
   // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);

@@ -155,4 +155,22 @@ describe("a unit's awards of several rankings side by side", () => {
     expect(said).toContain("  乡镇(街道)综合排名等次:优秀\n");
     expect(said).toContain("  乡镇组排名等次:优秀\n");
   });
+
+  it("explain names a grade's ranking for every unit its kind may be graded or carded on several for, not only those given two", async () => {
+    // 乡镇组排名 gives a card below 60: no 乡镇组 town gets it, yet each may; its grade of the whole is named so.
+    const dir = scratchDir("assess-grades-");
+    const yaml = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const at = yaml.indexOf("    tiers:\n", yaml.indexOf("    group: rural\n"));
+    const rubric = join(dir, "carded-group.yaml");
+    writeFileSync(rubric, yaml.slice(0, at) + "    yellow_card:\n      name: 黄牌警告\n      below: 60\n" + yaml.slice(at));
+    const explain = async (unit: string): Promise<string> => {
+      let said = "";
+      const io: Io = { out: (s) => (said += s), err: () => undefined, env: { LANG: "zh_CN.UTF-8" }, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+      expect(await main(["explain", "samples/liuhe-2026.xlsx", unit, "--rubric", rubric], io)).toBe(0);
+      return said;
+    };
+    expect(await explain("金山镇")).toContain("\n  乡镇(街道)综合排名等次:合格\n");
+    // A 街道组 street is graded and carded on the whole alone: its grade said plainly.
+    expect(await explain("凤凰街道")).toContain("\n  等次:不合格\n");
+  });
 });
