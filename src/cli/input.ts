@@ -1,5 +1,6 @@
 // What score, validate, explain and report load: the workbook's file, read and handed to the
 // loading library with the rubrics on disk; diagnostics printed; a valid submission or an exit code.
+import { turn } from "./write.js";
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -25,7 +26,12 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   if (!read.bytes) return { diagnostics: read.diagnostics, sha256: "" };
   // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
   const rubrics = await rubricSource(rubricFlag, [dirname(file), process.cwd()]);
-  const loaded = withFileName(file, await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, ...(progress ? { progress: (code, data) => progress.step(code, data) } : {}) }));
+  // Before each sheet, the news said and a turn of the event loop: Ctrl-C is answered while a province is read.
+  const step = async (code: string, data: Record<string, string | number>): Promise<void> => {
+    progress?.step(code, data);
+    await turn();
+  };
+  const loaded = withFileName(file, await loadWorkbook({ file, bytes: read.bytes, rubrics, host: nodeHost, progress: step }));
   // Open in a spreadsheet program (its lock file beside it): what is read is what was last saved.
   const lock = lockOf(file);
   // (A lock file read by mistake is not its own lock.)

@@ -143,7 +143,8 @@ export function isStream(path: string): boolean {
 /** A refused output path (exists, is the input, has no folder): said as a diagnostic, exit 2. */
 export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
   reportDiagnostics(ctx, [diag], json);
-  return 2;
+  // A folder not writable, found before the work: an output that could not be written (1), as after it.
+  return diag.code === "file.unwritable" ? 1 : 2;
 }
 
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */

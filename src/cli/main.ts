@@ -23,7 +23,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   }
   const ctx = makeCtx(io, lang);
-  onInterrupted((targets) => targets.map((file) => renderLine({ code: existsSync(file) ? "file.interrupted" : "file.interrupted-new", severity: "error", data: {}, location: { file } }, lang) + "\n").join(""));
+  onInterrupted((targets, written) =>
+    [
+      ...written.map(({ file, replaced }) => renderLine({ code: replaced ? "file.interrupted-written" : "file.interrupted-written-new", severity: "warning", data: {}, location: { file } }, lang)),
+      ...targets.map((file) => renderLine({ code: existsSync(file) ? "file.interrupted" : "file.interrupted-new", severity: "error", data: {}, location: { file } }, lang)),
+    ]
+      .map((line) => line + "\n")
+      .join(""),
+  );
   ctx.json = jsonAsked(argv);
   let code = 0;
   const program = buildProgram(ctx, (c) => {

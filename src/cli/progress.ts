@@ -3,8 +3,8 @@
 import { statSync } from "node:fs";
 import type { Ctx } from "./io.js";
 
-/** Inputs at least this large show progress. */
-const LARGE = 2 * 1024 * 1024;
+/** Inputs at least this large show progress (10,000 towns, 1.7 MB, were scored for 13 s without a word at 2 MB). */
+const LARGE = 1024 * 1024;
 
 export interface Progress {
   step(code: string, data?: Record<string, string | number>): void;

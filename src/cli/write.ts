@@ -1,7 +1,7 @@
 // Writing results the safe way: into a temporary file in the target's folder, flushed to disk,
 // then renamed over the target, so an interrupted run leaves either nothing or a whole file.
 // The input workbook is never a target.
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
@@ -13,13 +13,23 @@ import { nodeHost } from "./host.js";
 const pendingTemps = new Map<string, string>();
 /** Targets checked to be written and not written yet: by their resolved path, as the user named them. */
 const announced = new Map<string, string>();
+/** Targets written whole (renamed into place), as the user named them: said so should a signal come after. */
+const writtenWhole: { readonly file: string; readonly replaced: boolean }[] = [];
 let handlersInstalled = false;
 /** How an interrupted write is said (the CLI's language); the targets not written. */
-let sayInterrupted: ((targets: readonly string[]) => string) | undefined;
+let sayInterrupted: ((targets: readonly string[], written: readonly { readonly file: string; readonly replaced: boolean }[]) => string) | undefined;
 
-/** Sets what is said when a signal ends a run mid-write: one line per target not written. */
-export function onInterrupted(say: (targets: readonly string[]) => string): void {
+/** Sets what is said when a signal ends a run mid-write: one line per target, written or not. */
+export function onInterrupted(say: (targets: readonly string[], written: readonly { readonly file: string; readonly replaced: boolean }[]) => string): void {
   sayInterrupted = say;
+}
+
+/**
+ * A turn of the event loop: a signal that came during a long stretch of work is handled here, not
+ * when the work is done (Ctrl-C while a province was read was answered when its result was written).
+ */
+export function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 let tempCount = 0;
 
@@ -34,9 +44,11 @@ function installCleanup(): void {
     for (const t of pendingTemps.keys()) rmSync(t, { force: true });
     // Said, after the progress line (cleared on a terminal): the last thing on screen read as a run still writing.
     const targets = [...new Set([...announced.values(), ...[...pendingTemps.values()].filter((t) => !announced.has(resolve(t)))])];
-    if (targets.length && sayInterrupted) {
+    // Those written whole before it came are said too: the signal ends the run with its code, and
+    // an earlier file of the name is replaced (the exit code read as "not written").
+    if ((targets.length || writtenWhole.length) && sayInterrupted) {
       try {
-        process.stderr.write((process.stderr.isTTY ? "\r\x1b[K" : "") + sayInterrupted(targets));
+        process.stderr.write((process.stderr.isTTY ? "\r\x1b[K" : "") + sayInterrupted(targets, writtenWhole));
       } catch {
         // a closed terminal: nobody to tell
       }
@@ -214,10 +226,20 @@ async function targetProblem(target: string, inputs: readonly string[], overwrit
   } catch {
     return fileError(target, "file.output-dir-missing", { dir });
   }
-  let exists = false;
+  // A folder not writable is said now, not after the work (a province's scoring).
   try {
-    if (statSync(target).isDirectory()) return fileError(target, "file.is-directory");
+    accessSync(dirname(resolve(target)), constants.W_OK);
+  } catch (e) {
+    return fileError(target, "file.unwritable", { detail: (e as NodeJS.ErrnoException).code ?? "EACCES" });
+  }
+  let exists = false;
+  let readOnly = false;
+  try {
+    const st = statSync(target);
+    if (st.isDirectory()) return fileError(target, "file.is-directory");
     exists = true;
+    // Made read-only by its owner (no one may write it): kept so, unless forced.
+    readOnly = (st.mode & 0o222) === 0;
   } catch {
     // does not exist yet: fine
   }
@@ -228,6 +250,7 @@ async function targetProblem(target: string, inputs: readonly string[], overwrit
     const lock = lockOf(target);
     if (lock) return fileError(target, "file.output-open", { lock });
     if (!overwrite.ours) return fileError(target, overwrite.refusal);
+    if (readOnly) return fileError(target, "file.output-read-only");
     const read = readUserFile(target, MAX_OURS_BYTES);
     // A file we cannot read (no permission, say) is said as such; one too large to look at is
     // simply not known to be ours.
@@ -256,6 +279,22 @@ export function lockOf(target: string): string | undefined {
   const cut = name.slice(2);
   if ([...stem].length > 6 && !existsSync(join(dir, cut))) locks.push(`~$${cut}`);
   return locks.find((l) => existsSync(join(dir, l)));
+}
+
+/** An earlier file's permissions, given to the file replacing it (a result kept private stayed so); whether there is one. */
+function keepMode(target: string, tmp: string): boolean {
+  let mode: number;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    return false;
+  }
+  try {
+    chmodSync(tmp, mode);
+  } catch {
+    // Not ours to set: the new one's as made.
+  }
+  return true;
 }
 
 /** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */
@@ -297,8 +336,10 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
       rmSync(tmp, { force: true });
       return fileError(target, "file.changed-meanwhile");
     }
+    const replaced = keepMode(target, tmp);
     renameSync(tmp, target);
     announced.delete(resolve(target));
+    writtenWhole.push({ file: target, replaced });
     // What it is now, for a second write of the same run (a report's two formats, a retry).
     if (before) seenAtCheck.set(resolve(target), seen(target));
     return undefined;

@@ -3,7 +3,7 @@
 // the input; all but SIGKILL also remove the temp file.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
@@ -95,6 +95,29 @@ describe("an interrupted score", () => {
       // Said as the last line, at the file (the last on screen was "writing …").
       if (!existsSync(out)) expect(r.err.trimEnd().split("\n").at(-1)).toBe(`${out}: error: interrupted: this file was not written (nothing half-written is left) [file.interrupted-new]`);
     }
+  });
+
+  it("a signal that comes once the file is written whole says so (the exit code alone read as not written)", async () => {
+    // A signal during the last flush lands after the rename (the run then ends on it). Here the run
+    // writes its file (the browser edition: quick), then the signal comes.
+    const out = join(dir, "页面.html");
+    const script = join(dir, "after-write.mjs");
+    writeFileSync(script, `import { main } from ${JSON.stringify(join(process.cwd(), "dist/cli/main.js"))};\nawait main(["web", "-o", ${JSON.stringify(out)}, "--lang", "en"]);\nprocess.kill(process.pid, "SIGINT");\nsetTimeout(() => {}, 5000);\n`);
+    const run = (): Promise<{ code: number | null; err: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
+        let err = "";
+        child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+        child.on("close", (code) => resolve({ code, err }));
+      });
+    const r = await run();
+    expect(r.code).toBe(130);
+    expect(existsSync(out)).toBe(true);
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe(`${out}: warning: interrupted: this file had been written whole before the interruption [file.interrupted-written-new]`);
+    // Over an earlier one: that it was replaced (the earlier file is not there to go back to).
+    const again = await run();
+    expect(again.code).toBe(130);
+    expect(again.err.trimEnd().split("\n").at(-1)).toBe(`${out}: warning: interrupted: this file had been written whole before the interruption (replacing an earlier file of this name) [file.interrupted-written]`);
   });
 
   it("an uninterrupted run writes the whole file", async () => {

@@ -1,7 +1,7 @@
 // Writing a result when the disk fails under it: the user is told why in words (a full disk is
 // not "the folder is not writable"), the half-written temporary file goes, and what was at the
 // target before is still there.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTarget, writeAtomic } from "../../src/cli/write.js";
@@ -34,7 +34,7 @@ describe("a result that cannot be written", () => {
     const target = join(dir, "full-new.xlsx");
     const d = await writeAtomic(target, failing("ENOSPC"));
     expect(d).toMatchObject({ code: "file.disk-full-new", location: { file: target } });
-    expect(message("zh-CN", d!.code, d!.data)).toBe("磁盘空间不足,未能写入此文件(未留下写了一半的文件)");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("磁盘空间不足,未能写入此文件(未留下写了一半的文件);请腾出空间后再试,或用 -o 写到别的磁盘");
     expect(existsSync(target)).toBe(false);
   });
 
@@ -54,6 +54,29 @@ describe("a result that cannot be written", () => {
     expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV); -o writes elsewhere, to another folder");
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("an earlier result the user protected", () => {
+  it("made read-only is not replaced without --force (it was, silently); with it, it is, and stays read-only", async () => {
+    const target = join(dir, "只读.xlsx");
+    writeFileSync(target, "the earlier result");
+    chmodSync(target, 0o444);
+    const ours = { ours: async () => true, refusal: "file.exists-not-result" };
+    expect(await checkTarget(target, [], ours)).toMatchObject({ code: "file.output-read-only", location: { file: target } });
+    expect(message("zh-CN", "file.output-read-only", {})).toBe("文件已存在,且是只读的,未写入;要替换它,请先去掉它的只读属性,或加 --force");
+    expect(await checkTarget(target, [], { ...ours, force: true })).toBeUndefined();
+    expect(await writeAtomic(target, async () => new Uint8Array([1, 2]))).toBeUndefined();
+    expect(statSync(target).mode & 0o777).toBe(0o444);
+  });
+
+  it("kept private keeps its permissions when replaced (it became readable by all)", async () => {
+    const target = join(dir, "私有.xlsx");
+    writeFileSync(target, "the earlier result");
+    chmodSync(target, 0o600);
+    expect(await writeAtomic(target, async () => new Uint8Array([1, 2]))).toBeUndefined();
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target)).toEqual(Buffer.from([1, 2]));
   });
 });
 

@@ -162,6 +162,25 @@ describe("a worker that stops", () => {
     await expect(writeResultWorkbook(() => undefined, host, [notes], { ...o, ...(ahead ? { ahead } : {}) })).rejects.toBeInstanceOf(SheetWriterStopped);
   });
 
+  it("a disk that fills under a workbook whose notes were written ahead: the write fails with the disk's error, not the process", async () => {
+    // The notes' pieces go out while the next sheet is handed over: their failure was a rejection
+    // no one awaited yet (the process ended with a stack trace, its temporary file left).
+    const host = { ...nodeHost, sheetDeflater: () => startSheetDeflater(BUILT) };
+    const notes: SheetTable = { sheet: { kind: "notes", part: 1 }, name: "计分说明", title: "t", subtitle: "s", columns: [{ header: "a", kind: "text", width: 10 }], rows: rowsOf(20_000).map((r) => ({ cells: r.cells })), freezeCols: 0, filter: false, pagesAcross: 1 };
+    const info: SheetTable = { sheet: { kind: "info" }, name: "计分信息", title: "t", subtitle: "s", columns: [{ header: "a", kind: "text", width: 10 }], rows: rowsOf(20_000).map((r) => ({ cells: r.cells })), freezeCols: 0, filter: false, pagesAcross: 1 };
+    const o = { lang: "zh-CN" as const, tool: "t", units: COMPACT_UNITS };
+    const ahead = await writeAhead(host, [notes], o);
+    expect(ahead).toBeDefined();
+    // The notes written whole before the workbook is (a province's, while it is ranked).
+    await ahead?.parts.get(notes);
+    let room = 50_000;
+    const full = (b: Uint8Array): void => {
+      room -= b.length;
+      if (room < 0) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    };
+    await expect(writeResultWorkbook(full, host, [notes, info], { ...o, ...(ahead ? { ahead } : {}) })).rejects.toMatchObject({ code: "ENOSPC" });
+  });
+
   it("is not started where its file is missing", () => {
     expect(startSheetDeflater(pathToFileURL(join(dir, "missing.mjs")))).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 // assess diff OLD.xlsx NEW.xlsx: what changed in the inputs, by meaning, and what it did to every
 // unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
+import { progressFor } from "../progress.js";
 import { coverYear } from "../../model/submission.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
@@ -44,7 +45,14 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);
   }
-  const [a, b] = [await loadInput(older, o.rubric), await loadInput(newer, o.rubric)];
+  // Each read with its progress (a province's takes a while), then the comparing.
+  const read = async (file: string): Promise<Awaited<ReturnType<typeof loadInput>>> => {
+    const progress = progressFor(ctx, file);
+    const input = await loadInput(file, o.rubric, progress);
+    progress.done();
+    return input;
+  };
+  const [a, b] = [await read(older), await read(newer)];
   if (!a.rubric || !a.submission || !b.rubric || !b.submission) {
     // Both files' problems, each located in its own file; a rubric's (--rubric, read for each) once.
     const key = (d: Diagnostic): string => JSON.stringify([d.code, d.location, d.data]);

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, turn, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -78,17 +78,24 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   }
   if (bad.length) {
     reportDiagnostics(ctx, bad);
-    return 2;
+    // A folder not writable is an output that could not be written (1); the others are refusals (2).
+    return bad.every((d) => d.code === "file.unwritable") ? 1 : 2;
   }
   const loaded = await loadForScoring(ctx, file, o.rubric);
   if (typeof loaded === "number") return loaded;
-  const { rubric, submission } = loaded;
+  const { rubric, submission, progress } = loaded;
+  // Each stage said on a terminal (a province's report took a minute without a word after reading).
+  progress.step("progress.scoring");
+  await turn();
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
   const date = runDate(ctx.io.env);
   const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
   for (const t of targets) {
+    progress.step("progress.writing", { file: t.path });
+    await turn();
     const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));
+    progress.done();
     if (failed) return reportDiagnostics(ctx, [failed]);
     ctx.io.err(ctx.t("file.written", { file: t.path }) + "\n");
   }

@@ -11,7 +11,7 @@ import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, sheetsNamed, sheetsOnlyIn, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, sheetsNamed, sheetsOnlyIn, turn, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 import { coverYear } from "../../model/submission.js";
@@ -137,6 +137,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   }
   earlierResult.bytes = undefined;
   progress.step("progress.scoring");
+  await turn();
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
   stepEnded(submission.units.length);
   const source = workbookReader ? { pkg: workbookReader.pkg, earlier: earlier ?? (() => false), selected: selected ?? [] } : undefined;
@@ -153,10 +154,12 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   let results: Results;
   let written: Written = {};
   try {
+    await turn();
     results = scoring.finish();
     // And what ranking left (its sort keys and ranges), before the other sheets are made.
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
+    await turn();
     const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept, scoredOn });
     // A province's sheets are written on a second thread; should it stop (it should not), the
     // workbook is written again on this one, without what it had written ahead.

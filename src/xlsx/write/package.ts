@@ -79,6 +79,8 @@ async function addSheets(zip: ZipWriter, parts: readonly { readonly part: string
           return d;
         }),
       );
+      // Its failure (a full disk) is awaited at the end, not left unhandled while the next is handed over.
+      before.catch(() => undefined);
       continue;
     }
     const ws = sheet.worksheet(ids);

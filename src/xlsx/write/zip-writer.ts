@@ -67,10 +67,19 @@ export class ZipWriter {
     this.write(local);
     this.write(nameBytes);
     let csize = 0;
+    // The pieces come from another thread's messages: a write that fails there (a full disk) is
+    // kept and thrown here, in the writer's own flow, not left to end the process from a handler.
+    let failed: { error: unknown } | undefined;
     const { crc, size: usize } = await run((data) => {
+      if (failed) return;
       csize += data.length;
-      if (data.length) this.write(data);
+      try {
+        if (data.length) this.write(data);
+      } catch (error) {
+        failed = { error };
+      }
     });
+    if (failed) throw failed.error;
     if (usize > U32) throw new ZipTooLarge();
     const desc = new Uint8Array(16);
     setU32(desc, 0, SIG_DESCRIPTOR);
