@@ -2,7 +2,7 @@
 // command") are replaced by catalog messages.
 import type { Command, CommanderError, Help } from "commander";
 import type { Ctx } from "./io.js";
-import { nearestNames } from "../workbook/near.js";
+import { editDistance, nearestNames } from "../workbook/near.js";
 import { fill } from "./box.js";
 
 /** The narrowest a description is wrapped to beside its term; narrower, it goes under it, indented so. */
@@ -53,6 +53,13 @@ const CODES: Record<string, string> = {
   "commander.missingMandatoryOptionValue": "usage.option-missing-argument",
 };
 
+/** A command's place among others as an example: fewer words first, then in the order of the work. */
+function rank(path: string): number {
+  const words = path.split(" ");
+  const at = WORK_ORDER.indexOf(words[0] ?? "");
+  return words.length * 100 + (at < 0 ? WORK_ORDER.length : at);
+}
+
 /** Every command name and long option a user could have meant, for "did you mean". */
 export function knownWords(cmd: Command): Known {
   const commands: string[] = [];
@@ -60,11 +67,13 @@ export function knownWords(cmd: Command): Known {
   const optionOf = new Map<string, string>();
   const walk = (c: Command, path: string): void => {
     for (const o of c.options) {
-      if (!o.long) continue;
-      options.push(o.long);
-      // A command of one word before a subcommand's (validate, not rubric check), else the first.
-      const had = optionOf.get(o.long);
-      if (path !== "" && (had === undefined || had.split(" ").length > path.split(" ").length)) optionOf.set(o.long, path);
+      if (o.long) options.push(o.long);
+      // A command of one word before a subcommand's (validate, not rubric check), else the first in the work's order.
+      for (const flag of [o.long, o.short]) {
+        if (!flag || path === "") continue;
+        const had = optionOf.get(flag);
+        if (had === undefined || rank(path) < rank(had)) optionOf.set(flag, path);
+      }
     }
     for (const sub of c.commands) {
       commands.push(sub.name());
@@ -93,16 +102,33 @@ export function usageOf(e: CommanderError): { code: string; data: Record<string,
  * rubric diff"). `own`: the options of the command an unknown option was given to (else every
  * command's are looked at).
  */
-export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [] }, own?: readonly string[], command = "assess"): string {
+export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [] }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>): string {
   const { code, data } = usageOf(e);
   const name = data.name ?? "";
   // Said as a usage error, as the tool's own checks of the command line are (用法错误:…).
   const text = code === "usage.error" ? ctx.t(code, data) : ctx.t("usage.error", { detail: ctx.t(code, data) });
   // A mistyped command or option: the nearest ones there are (never the very one refused).
-  const among = (e.code === "commander.unknownCommand" ? known.commands : e.code === "commander.unknownOption" ? (own ?? known.options) : []).filter((n) => n !== name);
-  const near = name ? nearestNames(name.split("=")[0] ?? name, among, 3) : [];
-  // A command's option given before any command (assess --json): where it goes.
-  const of = e.code === "commander.unknownOption" && command === "assess" ? known.optionOf?.get(name.split("=")[0] ?? name) : undefined;
-  const hint = of !== undefined ? `${ctx.t("usage.option-of-command", { name, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
+  const option = name.split("=")[0] ?? name;
+  const near = e.code === "commander.unknownCommand" ? nearestNames(name, known.commands.filter((n) => n !== name), 3) : e.code === "commander.unknownOption" && name ? nearOptions(option, (own ?? known.options).filter((n) => n !== option)) : [];
+  // An option of a command below, given to the command above it (assess --json, assess rubric --on): where it goes.
+  const of = e.code === "commander.unknownOption" ? under?.get(option) : undefined;
+  const hint = of !== undefined ? `${ctx.t("usage.option-of-command", { name: option, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
   return `${text}\n${hint}${ctx.t("help.hint", { command })}\n`;
+}
+
+/**
+ * The options close to one typed, at most three: by their words, without the dashes (--json is
+ * two edits from --on, as json is from on: not close), fewer edits than half its length, or the
+ * start of one (--out for --output).
+ */
+function nearOptions(typed: string, options: readonly string[]): string[] {
+  const bare = (o: string): string => o.replace(/^-+/, "");
+  const word = bare(typed);
+  const allowed = Math.floor((word.length - 1) / 2);
+  return options
+    .map((o) => ({ o, d: editDistance(word, bare(o)), start: word.length >= 3 && bare(o).startsWith(word) }))
+    .filter((x) => x.d <= allowed || x.start)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.o);
 }

@@ -65,9 +65,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const own = commandOf(program, argv);
     const path: string[] = [];
     for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
-    // Before any command, the tool's own options (--lang, --version), not every command's.
-    const ownOptions = own === program ? program.options.flatMap((o) => (o.long ? [o.long] : [])) : knownWords(own).options;
-    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, ["assess", ...path].join(" ")));
+    // Before a command (assess, assess rubric), its own options (--lang, --version), not those of
+    // the commands below it, which are said to go after one of them.
+    const group = own.commands.length > 0;
+    const ownOptions = group ? own.options.flatMap((o) => (o.long ? [o.long] : [])) : knownWords(own).options;
+    const under = group ? new Map([...(knownWords(own).optionOf ?? new Map<string, string>())].map(([flag, sub]) => [flag, [...path, sub].join(" ")])) : undefined;
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, ["assess", ...path].join(" "), under));
     const { code: usage, data } = usageOf(e);
     usageJson(ctx, usage, data);
     return 2;

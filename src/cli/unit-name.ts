@@ -1,6 +1,6 @@
 // A unit named on the command line (explain's UNIT, validate's --unit): found among the workbook's
 // units as typed, or in one width, or without a line break its cell holds; else the names near it
-// to ask about. And which of a workbook's problems are another unit's business.
+// to ask about. And which of a workbook's problems are that unit's, and which another's.
 import type { Diagnostic } from "../diagnostics/index.js";
 import { nearestNames as nearest } from "../workbook/near.js";
 
@@ -23,21 +23,30 @@ export function findUnit(names: readonly string[], name: string, file: string): 
   return { code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } };
 }
 
-/** Units of the template's list shown by name in the note of those absent, at most. */
-const ABSENT_NAMED = 5;
+/** Problems that pair two spellings of one unit: `unit` with the one `near` names (itself alone, not a list to choose from). */
+const PAIRED = new Set(["workbook.unit-missing-on-near", "workbook.unit-missing-on-width", "workbook.unit-only-on-near", "workbook.unit-only-on-width", "workbook.ledger-unknown-unit-near", "workbook.ledger-unknown-unit-width", "workbook.roster-unit-absent-near"]);
 
 /**
- * A problem of another unit than `unit`: said at its row, or naming it (a unit listed on the
- * template but given no rows). `known` tells a unit's name from a measure's (a blank 万元 cell's
- * data names its unit of measure too).
+ * The unit's name and the other spellings of it the workbook's problems ask about (白沙鎮 on one
+ * sheet for 白沙镇: is it the same?): their rows' problems are the unit's too (they were counted
+ * as another unit's, the score over the max on that row hidden).
  */
-export function aboutOther(unit: string, known: ReadonlySet<string>): (d: Diagnostic) => boolean {
-  return (d) => {
-    const named = typeof d.data.unit === "string" && known.has(d.data.unit) ? d.data.unit : undefined;
-    const about = d.unit ?? named;
-    return about !== undefined && about !== unit;
-  };
+function spellings(diagnostics: readonly Diagnostic[], unit: string): Set<string> {
+  const mine = new Set([unit]);
+  for (const d of diagnostics) {
+    const named = typeof d.data.unit === "string" ? d.data.unit : undefined;
+    if (named === undefined) continue;
+    if (d.code === "workbook.roster-unit-renamed" && d.data.listed === unit) mine.add(named);
+    const near = PAIRED.has(d.code) && typeof d.data.near === "string" && !d.data.near.includes("、") ? d.data.near : undefined;
+    if (near === undefined) continue;
+    if (named === unit) mine.add(near);
+    else if (near === unit) mine.add(named);
+  }
+  return mine;
 }
+
+/** Units of the template's list shown by name in the note of those absent, at most. */
+const ABSENT_NAMED = 5;
 
 /** What is said for one unit: its own problems and the workbook's; of the others', how many. */
 export interface ForUnit {
@@ -51,7 +60,15 @@ export interface ForUnit {
  * the ranks and awards said are among the units there only.
  */
 export function forUnit(diagnostics: readonly Diagnostic[], unit: string, names: readonly string[], file: string): ForUnit {
-  const other = aboutOther(unit, new Set(names));
+  const mine = spellings(diagnostics, unit);
+  const known = new Set(names);
+  // Another unit's: said at its row, or naming it (a unit listed on the template but given no rows);
+  // `known` tells a unit's name from a measure's (a blank 万元 cell's data names its unit of measure too).
+  const other = (d: Diagnostic): boolean => {
+    const named = typeof d.data.unit === "string" && known.has(d.data.unit) ? d.data.unit : undefined;
+    const about = d.unit ?? named;
+    return about !== undefined && !mine.has(about);
+  };
   const shown: Diagnostic[] = [];
   const absent: string[] = [];
   let errors = 0;

@@ -154,7 +154,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   // card's where the unit may hold them on several (良好 and 优秀 read as one unit given both): by
   // the rubric, so that every unit of a kind says them alike (one with a card too named its grade).
   const prizeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && r.tiers.length > 0).length;
-  const gradeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && (r.group === undefined || r.group === u.group) && (r.grades !== undefined || r.yellowCard !== undefined)).length;
+  const gradeRankings = rubric.rankings.filter((r) => r.unitKind === u.kind && (r.grades !== undefined || r.yellowCard !== undefined)).length;
   const shownAs = (a: (typeof u.awards)[number]): string | undefined => (a.kind === "grade" || a.kind === "warning" ? (gradeRankings > 1 ? EVERY_RANKING : undefined) : prizeRankings > 1 ? "" : undefined);
   // 加分/扣分 as the tables head them: 扣分(计入总分) where some of the kind's are charged elsewhere.
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);

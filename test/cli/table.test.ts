@@ -157,7 +157,7 @@ describe("a unit's awards of several rankings side by side", () => {
   });
 
   it("explain names a grade's ranking for every unit its kind may be graded or carded on several for, not only those given two", async () => {
-    // 乡镇组排名 gives a card below 60: no 乡镇组 town gets it, yet each may; its grade of the whole is named so.
+    // 乡镇组排名 gives a card below 60: no 乡镇组 town gets it, yet each may; the grade of the whole is named so.
     const dir = scratchDir("assess-grades-");
     const yaml = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const at = yaml.indexOf("    tiers:\n", yaml.indexOf("    group: rural\n"));
@@ -170,7 +170,7 @@ describe("a unit's awards of several rankings side by side", () => {
       return said;
     };
     expect(await explain("金山镇")).toContain("\n  乡镇(街道)综合排名等次:合格\n");
-    // A 街道组 street is graded and carded on the whole alone: its grade said plainly.
-    expect(await explain("凤凰街道")).toContain("\n  等次:不合格\n");
+    // A 街道组 street too, though only the whole grades or cards it: every unit of the kind alike.
+    expect(await explain("凤凰街道")).toContain("\n  乡镇(街道)综合排名等次:不合格\n");
   });
 });

@@ -56,6 +56,20 @@ describe("validate --unit", () => {
     expect(en.out).toBe("东湖街道: errors: 1, warnings: 0; the other units: errors: 1, warnings: 3, not listed (without --unit: all of them)\n");
   });
 
+  it("counts as the unit's the rows of another spelling of it the workbook asks about (東湖街道 on one sheet), a score over the max there too", async () => {
+    const file = await editedCopy(dir, input, "另一写法.xlsx", (wb) => {
+      wb.getWorksheet("人口计生线")!.getCell("A3").value = "東湖街道";
+      wb.getWorksheet("人口计生线")!.getCell("B3").value = 999;
+    });
+    const r = await cli(["validate", file, "--unit", "东湖街道"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: 人口计生线!B3: 错误: 東湖街道 JS1.1 的分值 999 超出范围 0–40;请填 0 到 40 之间的分数 [workbook.points-out-of-range]`);
+    expect(r.err).toContain(`${file}: 人口计生线!A3: 错误: 单位 “東湖街道” 在工作表 “党政线” 中没有对应行;该表中的 东湖街道 是否就是它(名称写法不同)? [workbook.unit-missing-on-near]`);
+    expect(r.out).toBe("东湖街道:4 个错误,0 个警告;其他单位另有 0 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
+    // Another unit sees none of them.
+    expect((await cli(["validate", file, "--unit", "西山镇"])).out).toBe("西山镇:未发现问题;其他单位另有 4 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
+  });
+
   it("a name of no unit is an error asking about the near ones, as explain's", async () => {
     const r = await cli(["validate", input, "--unit", "东湖"]);
     expect(r.code).toBe(1);

@@ -115,7 +115,8 @@ describe("did you mean", () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
     // And the help to read is that command's own.
-    expect(json.err).toBe("用法错误:没有 “--json” 这个选项\n是否要输入:--on?\n运行 assess rubric diff --help 查看用法\n");
+    // (--on is not offered: json is two edits from on, as far as can be in four letters.)
+    expect(json.err).toBe("用法错误:没有 “--json” 这个选项\n运行 assess rubric diff --help 查看用法\n");
     // A missing argument is named in words, as the help's arguments say it.
     expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("usage: missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
     expect((await cli(["explain", "x.xlsx"])).err).toBe("用法错误:缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
@@ -131,8 +132,12 @@ describe("did you mean", () => {
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
     // Before any command, a command's option is said to go after one (it was offered rubric diff's --on);
     // a slip in the tool's own options is offered those alone.
-    expect((await cli(["--json"])).err).toBe("用法错误:没有 “--json” 这个选项\n--json 是命令的选项,写在命令之后,如 assess diff … --json\n运行 assess --help 查看用法\n");
+    expect((await cli(["--json"])).err).toBe("用法错误:没有 “--json” 这个选项\n--json 是命令的选项,写在命令之后,如 assess validate … --json\n运行 assess --help 查看用法\n");
     expect((await cli(["--unit", "白沙镇"])).err).toContain("--unit 是命令的选项,写在命令之后,如 assess validate … --unit\n");
+    // A short one, one with its value, and one given to rubric that is one of its commands'.
+    expect((await cli(["-o", "x.xlsx"])).err).toContain("-o 是命令的选项,写在命令之后,如 assess template … -o\n");
+    expect((await cli(["--json=1"])).err).toContain("--json 是命令的选项,写在命令之后,如 assess validate … --json\n");
+    expect((await cli(["rubric", "--on", "x.xlsx"])).err).toBe("用法错误:没有 “--on” 这个选项\n--on 是命令的选项,写在命令之后,如 assess rubric diff … --on\n运行 assess rubric --help 查看用法\n");
     expect((await cli(["--lnag", "en"])).err).toBe("用法错误:没有 “--lnag” 这个选项\n是否要输入:--lang?\n运行 assess --help 查看用法\n");
   });
 

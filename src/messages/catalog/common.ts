@@ -13,7 +13,7 @@ export const common: Catalog = {
   "summary.not-compared": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未比较:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbooks were not compared: correct the errors and try again" },
   "summary.unit-others": { "zh-CN": "{unit}:{counts};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(不加 --unit 可看全部)", en: "{unit}: {counts}; the other units: errors: {errors}, warnings: {warnings}, not listed (without --unit: all of them)" },
   "summary.unit-alone": { "zh-CN": "{unit}:{counts};其他单位没有问题", en: "{unit}: {counts}; the other units have no problems" },
-  "unit.roster-absent": { "zh-CN": "模板的单位名单上另有 {count} 个单位在工作簿中没有行({units}):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果", en: "{count} more units on the template's list of units have no rows in the workbook ({units}): ranks, awards, grade quotas and items scored against other units are worked out among the units with rows only, not among all of them" },
+  "unit.roster-absent": { "zh-CN": "模板的单位名单上另有 {count} 个单位在工作簿中没有行({units}):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果", en: "the template's list of units has {count} more unit{count@s} with no rows in the workbook ({units}): ranks, awards, grade quotas and items scored against other units are worked out among the units with rows only, not among all of them" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
   "usage.bad-lang": { "zh-CN": "不支持的语言 “{value}”,可用:zh-CN、en", en: "unsupported language \"{value}\"; use zh-CN or en" },
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },

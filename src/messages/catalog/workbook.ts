@@ -103,15 +103,15 @@ export const workbookMessages: Catalog = {
   "workbook.no-line-sheet": { "zh-CN": "没有 {line} 的工作表,{kind}不参加本次计分", en: "there is no sheet for {line}; {kind} are not scored" },
   "workbook.quota-of-all": {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;如指 {quota}%,请在方案中写 quota: {quota}%",
-    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
+    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
   },
   "workbook.quota-share-none": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如要评出,请在方案中按个数写名额(如 quota: 1)或提高比例",
-    en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but only {count} units take part in that ranking: rounded down, that is no place, and no unit can get {grade}; to give it, write the quota as a count (quota: 1, say) or raise the share",
+    en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; to give it, write the quota as a count (quota: 1, say) or raise the share",
   },
   "workbook.quota-of-all-count": {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的名额",
-    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but only {count} units take part in that ranking, so the quota limits no one; check the quota in the rubric",
+    en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; check the quota in the rubric",
   },
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
   "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first}):两列都以 {code} 开头,无法确定读哪一列。如本列是核对用的辅助列,请把表头中的代码改掉(如写成 “核对”)或删去本列", en: "the column for {code} appears twice (first at {first}): both headings begin with {code}, so which to read is not known. If this one is a helper column (a check), take the code out of its heading (write “核对”, say) or delete it" },
