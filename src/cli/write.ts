@@ -16,7 +16,7 @@ const announced = new Map<string, string>();
 /** Targets written whole (renamed into place), as the user named them: said so should a signal come after. */
 const writtenWhole: { readonly file: string; readonly replaced: boolean }[] = [];
 let handlersInstalled = false;
-/** How an interrupted write is said (the CLI's language); the targets not written. */
+/** How an interrupted write is said (the CLI's language): the targets not written, and those written whole before it. */
 let sayInterrupted: ((targets: readonly string[], written: readonly { readonly file: string; readonly replaced: boolean }[]) => string) | undefined;
 
 /** Sets what is said when a signal ends a run mid-write: one line per target, written or not. */

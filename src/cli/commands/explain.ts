@@ -21,11 +21,7 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
-  const u = findUnit(
-    results.units.map((x) => x.name),
-    name,
-    file,
-  );
+  const u = findUnit(results.units.map((x) => x.name), name, file);
   if (typeof u !== "number") return reportDiagnostics(ctx, [u], o.json === true);
   if (o.json) {
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang, diagnosticsJson(said(loaded), ctx.lang)), null, 2) + "\n");
