@@ -59,7 +59,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     // Help asked for by name ("assess help", "assess help score"): 0, as --help.
     if (e.code === "commander.help" && argv[0] === "help" && (argv.length === 1 || commandOf(program, argv.slice(1)) !== program)) return 0;
-    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return 2;
+    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") {
+      // The help shown because no command was given (assess, assess rubric): said as the usage error it is, under it.
+      if (e.code === "commander.help") {
+        const own = commandOf(program, argv);
+        const path: string[] = [];
+        for (let c: Command | null = own; c; c = c.parent) path.unshift(c.name());
+        io.err(ctx.t("usage.error", { detail: ctx.t("usage.missing-command", { command: path.join(" ") }) }) + "\n");
+        usageJson(ctx, "usage.missing-command", { command: path.join(" ") });
+      }
+      return 2;
+    }
     // An option mistyped is looked for among the options of the command it was given to.
     // Its own help where the error is a command's (an option it has not, an argument missing).
     const own = commandOf(program, argv);

@@ -525,7 +525,11 @@ describe("usage", () => {
     const foo = await cli(["foo"]);
     expect([foo.code, foo.err]).toEqual([2, "用法错误:没有 “foo” 这个命令\n运行 assess --help 查看用法\n"]);
     expect((await cli(["score", "a.xlsx", "--bogus", "--lang", "en"])).err).toContain('usage: there is no option "--bogus"');
-    expect((await cli([])).code).toBe(2);
+    // No command: the help, then the usage error it is (it was the help alone).
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.err.endsWith("\n用法错误:assess 后面要写一个命令(见上面的命令列表)\n")).toBe(true);
+    expect((await cli(["rubric", "--lang", "en"])).err.endsWith("\nusage: assess rubric needs a command after it (listed above)\n")).toBe(true);
     const help = await cli(["score", "--help"]);
     expect(help.code).toBe(0);
     expect(help.out).toContain("用法: assess score");

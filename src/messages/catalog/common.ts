@@ -18,6 +18,7 @@ export const common: Catalog = {
   "usage.bad-lang": { "zh-CN": "不支持的语言 “{value}”,可用:zh-CN、en", en: "unsupported language \"{value}\"; use zh-CN or en" },
   "usage.unknown-command": { "zh-CN": "没有 “{name}” 这个命令", en: "there is no command \"{name}\"" },
   "usage.option-of-command": { "zh-CN": "{name} 是命令的选项,写在命令之后,如 assess {command} … {name}", en: "{name} is an option of a command: write it after the command, as in assess {command} … {name}" },
+  "usage.missing-command": { "zh-CN": "{command} 后面要写一个命令(见上面的命令列表)", en: "{command} needs a command after it (listed above)" },
   "usage.did-you-mean": { "zh-CN": "是否要输入:{names}?", en: "did you mean {names}?" },
   "list.or": { "zh-CN": " 或 ", en: " or " },
   "list.or-words": { "zh-CN": "或", en: " or " },
