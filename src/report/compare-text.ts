@@ -147,6 +147,11 @@ function sameAward(w: Words, a: Award, b: Award, named: Naming): boolean {
  * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
  * none moved (a grade's note on its quota is no change).
  */
+/** A veto or a card: lifted or given, not lost or won (失去一票否决 read as a loss). */
+function penalty(a: Award): boolean {
+  return a.kind === "veto" || a.kind === "warning";
+}
+
 function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): string | undefined {
   const before = new Map(x.awards.map((a) => [awardKey(a), a]));
   const after = new Map(y.awards.map((a) => [awardKey(a), a]));
@@ -172,7 +177,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       out.push(w.t("diff.award-changed", { old: old(a), new: may }));
       went.add(held(a));
       arrowed = true;
-    } else if (!b) out.push(w.t("diff.award-lost", { award: old(a) }));
+    } else if (!b) out.push(w.t(penalty(a) ? "diff.penalty-lifted" : "diff.award-lost", { award: old(a) }));
     // The same award, pending once and settled now (or the other way): said too.
     else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b) || ends(x, a) !== ends(y, b)) {
       out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
@@ -186,7 +191,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       out.push(w.t("diff.award-changed", { old: may, new: now(b) }));
       came.add(held(b));
       arrowed = true;
-    } else out.push(w.t("diff.award-won", { award: now(b) }));
+    } else out.push(w.t(penalty(b) ? "diff.penalty-new" : "diff.award-won", { award: now(b) }));
   }
   for (const [key, text] of mayBefore) if (!mayAfter.has(key) && !came.has(key)) out.push(w.t("diff.award-lost", { award: text }));
   for (const [key, text] of mayAfter) if (!mayBefore.has(key) && !went.has(key)) out.push(w.t("diff.award-won", { award: text }));
@@ -300,8 +305,17 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
     const because = m.because.length ? `  ${w.t(rubricToo ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricToo ? `  ${w.t("diff.because-rubric")}` : "";
     out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
   }
+  if (rangesShown(moved.slice(0, SHOWN))) out.push(w.t("diff.ranges-note"));
   // A name or note with a line break typed in its cell stays on its line.
   return out.map(oneLineText);
+}
+
+/**
+ * Whether the units listed show a total or a rank with the range pending claims leave it
+ * (89.5(89.5–90.5), 8(8–9)): then what the brackets are is said (the sheets say it under their title).
+ */
+export function rangesShown(moved: readonly UnitMove[]): boolean {
+  return moved.some((m) => m.old?.certainty !== undefined || m.new?.certainty !== undefined);
 }
 
 function ledgerJson(e: LedgerEntry): Record<string, unknown> {

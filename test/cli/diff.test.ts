@@ -213,7 +213,8 @@ describe("assess diff", () => {
       });
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
-    expect(r.out).toMatch(/ {2}龙泉镇: 奖惩 新获 黄牌警告[^\n]*综合排名末位 {2}因 \[1\]\n/);
+    // A card is given (新增), not won (新获 read as a prize).
+    expect(r.out).toMatch(/ {2}龙泉镇: 奖惩 新增 黄牌警告[^\n]*综合排名末位 {2}因 \[1\]\n/);
     // With 北川镇's veto lifted too [1] (it passes 龙泉镇): its card is both changes' doing.
     const swapped = await edited("samples/qingshan-2026.xlsx", "veto-swap.xlsx", (wb) => {
       const s = wb.getWorksheet("指标数据")!;
@@ -221,7 +222,12 @@ describe("assess diff", () => {
       s.getCell("B6").value = 0.951;
       s.getCell("B15").value = 0.94;
     });
-    expect((await cli(["diff", "samples/qingshan-2026.xlsx", swapped])).out).toMatch(/ {2}龙泉镇: [^\n]*综合排名末位 {2}因 \[1\]\[2\]\n/);
+    const out = (await cli(["diff", "samples/qingshan-2026.xlsx", swapped])).out;
+    expect(out).toMatch(/ {2}龙泉镇: [^\n]*综合排名末位 {2}因 \[1\]\[2\]\n/);
+    // A veto is lifted (解除), not lost (失去 read as a loss); the other's is new.
+    expect(out).toContain("奖惩 解除 一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%、解除 一票否决:JS4.1 出生政策符合率");
+    expect(out).toContain("、新增 一票否决:DZ1 基本人口指标,ZB1 94% 低于目标 95%");
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", swapped, "--lang", "en"])).out).toContain("Awards: lifted: one-vote veto: DZ1 基本人口指标, ZB1 93.5% below the target 95%");
   });
 
   it("traces a pending claim added to the units whose ranges it opens", async () => {
@@ -230,6 +236,14 @@ describe("assess diff", () => {
       l.getRow(l.rowCount + 1).values = ["区交通运输局", "KF1", 8, null, null, "申报中"];
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", added]);
+    // What the brackets are is said under the list, and as the sheet's last row (a leader read 8(8–9) unexplained).
+    expect(r.out.endsWith("\n括号内是加扣分尚待认定时总分或名次可能的区间\n")).toBe(true);
+    const sheet = join(dir, "claim-added-变更.xlsx");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", sheet])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sheet);
+    const ws = book.worksheets[0]!;
+    expect([ws.getRow(ws.rowCount).getCell(1).value, ws.getRow(ws.rowCount).getCell(4).value]).toEqual(["注", "括号内是加扣分尚待认定时总分或名次可能的区间"]);
     expect(r.out).toMatch(/ {2}区交通运输局: 总分 [\d.]+ → [\d.]+\([\d.]+–[\d.]+\);区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
     // A unit that moved by its own change too: the claim is cited with it, for the places it opens.

@@ -8,7 +8,7 @@ import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rubricsDiffer } from "../../report/compare-text.js";
+import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -125,6 +125,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
           const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
           return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
         }),
+      // What a bracketed range is, where one is shown, last, as the terminal says it under its list.
+      ...(rangesShown(moves.filter((m) => m.moved)) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];

@@ -110,6 +110,8 @@ export const languageMessages: Catalog = {
   "diff.part-awards": { "zh-CN": "{name} {changes}", en: "{name}: {changes}" },
   "diff.award-lost": { "zh-CN": "失去 {award}", en: "loses {award}" },
   "diff.award-won": { "zh-CN": "新获 {award}", en: "gains {award}" },
+  "diff.penalty-lifted": { "zh-CN": "解除 {award}", en: "lifted: {award}" },
+  "diff.penalty-new": { "zh-CN": "新增 {award}", en: "new: {award}" },
   "diff.award-changed": { "zh-CN": "{old} → {new}", en: "{old} → {new}" },
   "diff.none": { "zh-CN": "两个版本没有差别", en: "the two versions are the same" },
   "diff.added": { "zh-CN": "新增 {what}", en: "added {what}" },
