@@ -8,6 +8,7 @@ import { rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { diagnosticsJson } from "../diagnostics/render.js";
+import { forUnit } from "../diagnostics/for-unit.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -155,6 +156,23 @@ export function start(doc: Document): void {
     if (text !== undefined) e.textContent = text;
     if (cls) e.className = cls;
     return e;
+  };
+
+  /** A choice of one unit whose problems alone are shown (all of them at first). */
+  const unitPicker = (names: readonly string[], chosen: (unit: string) => void): HTMLElement => {
+    const label = el("label", t("web.unit-pick"), "unit-pick");
+    const select = el("select");
+    select.id = "unit";
+    select.append(el("option", t("web.unit-all")));
+    (select.firstChild as HTMLOptionElement).value = "";
+    for (const name of names) {
+      const option = el("option", name);
+      option.value = name;
+      select.append(option);
+    }
+    select.addEventListener("change", () => chosen(select.value));
+    label.append(" ", select);
+    return label;
   };
 
   /**
@@ -440,7 +458,21 @@ export function start(doc: Document): void {
         // Not a workbook at all (a text file, an .xls, an empty file): said as that, not as errors to correct.
         const unread = errors > 0 && diagnostics.every((d) => d.code.startsWith("xlsx.") || d.code.startsWith("file.") || d.code.startsWith("web.rubric-file"));
         say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
-        showDiagnostics(diagnostics, out, file.name);
+        // A unit checking its own rows in the district's form (the others' still blank): its
+        // problems alone, chosen here, as validate --unit gives them.
+        const names = unread ? [] : (loaded.unitNames ?? []);
+        const list = el("div");
+        if (names.length > 1) out.append(unitPicker(names, (unit) => {
+          list.replaceChildren();
+          if (unit === "") return showDiagnostics(diagnostics, list, file.name);
+          const mine = forUnit(diagnostics, unit, names, file.name);
+          const own = mine.shown.filter((d) => d.severity === "error").length;
+          const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
+          list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
+          showDiagnostics(mine.shown, list, file.name);
+        }));
+        out.append(list);
+        showDiagnostics(diagnostics, list, file.name);
         return;
       }
       say(t("progress.scoring"));

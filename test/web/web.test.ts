@@ -77,6 +77,25 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("工作簿 typos.xlsx 有 18 个错误");
   });
 
+  it("shows one unit's problems when one is chosen, as validate --unit lists them (a clerk's own rows in the district's form)", async () => {
+    const file = join(dir, "两处空白.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("党政线")!.getCell("B3").value = null; // 东湖街道
+    wb.getWorksheet("党政线")!.getCell("B4").value = null; // 西山镇
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    expect(await page.locator("ul.diagnostics li").count()).toBe(5);
+    await page.selectOption("#unit", "东湖街道");
+    const cli1 = await cli(["validate", file, "--unit", "东湖街道"]);
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(cli1.err.trim().split("\n").map((l) => l.replace(`${file}: `, "")));
+    expect(await page.textContent("p.unit-counts")).toBe("东湖街道:1 个错误,0 个警告;其他单位另有 1 个错误、3 个警告,未列出(选 “全部单位” 可看全部)");
+    // All of them again.
+    await page.selectOption("#unit", "");
+    expect(await page.locator("ul.diagnostics li").count()).toBe(5);
+    expect(await page.locator("p.unit-counts").count()).toBe(0);
+  });
+
   it("says a file that is no workbook (an .xls, a CSV renamed, an empty file) cannot be read, not that it has errors to correct", async () => {
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");

@@ -10,7 +10,8 @@ import { hanging } from "../box.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring, type Input } from "../input.js";
-import { findUnit, forUnit } from "../unit-name.js";
+import { forUnit } from "../../diagnostics/for-unit.js";
+import { findUnit } from "../unit-name.js";
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
   const name = cleanText(unitArg);

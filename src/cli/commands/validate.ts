@@ -7,7 +7,8 @@ import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput } from "../input.js";
 import { progressFor } from "../progress.js";
-import { findUnit, forUnit } from "../unit-name.js";
+import { forUnit } from "../../diagnostics/for-unit.js";
+import { findUnit } from "../unit-name.js";
 
 export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean; unit?: string }): Promise<number> {
   const progress = progressFor(ctx, file);
