@@ -100,7 +100,8 @@ export function usageOf(e: CommanderError): { code: string; data: Record<string,
 /**
  * A usage error in words, the nearest words meant, and whose help to read (`command`: "assess
  * rubric diff"). `own`: the options of the command an unknown option was given to (else every
- * command's are looked at).
+ * command's are looked at); `under`: given to a command with commands below it, the command each
+ * of their options belongs to (the option is said to go after it).
  */
 export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [] }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>): string {
   const { code, data } = usageOf(e);
