@@ -244,6 +244,16 @@ describe("assess diff", () => {
     await book.xlsx.readFile(sheet);
     const ws = book.worksheets[0]!;
     expect([ws.getRow(ws.rowCount).getCell(1).value, ws.getRow(ws.rowCount).getCell(4).value]).toEqual(["注", "括号内是加扣分尚待认定时总分或名次可能的区间"]);
+    // Dated, as the result sheets are: the sheet's printed pages and the page (a 变更说明 handed on was undated).
+    const env = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1788220800" };
+    const dated = join(dir, "dated-变更.xlsx");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", dated], env)).code).toBe(0);
+    const datedBook = new ExcelJS.Workbook();
+    await datedBook.xlsx.readFile(dated);
+    expect(datedBook.worksheets[0]!.headerFooter.oddFooter).toBe("&L比较日期:2026年9月1日&C&A 第 &P 页");
+    const page = join(dir, "dated-变更.html");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", page], env)).code).toBe(0);
+    expect(readFileSync(page, "utf8")).toContain('<p class="dated">比较日期:2026年9月1日</p>');
     expect(r.out).toMatch(/ {2}区交通运输局: 总分 [\d.]+ → [\d.]+\([\d.]+–[\d.]+\);区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
     // A unit that moved by its own change too: the claim is cited with it, for the places it opens.

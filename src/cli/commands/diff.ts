@@ -14,7 +14,8 @@ import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { concatBytes } from "../../xlsx/bytes.js";
-import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
 import { checkTarget, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
@@ -152,8 +153,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;
+    // The day it was made, on its printed pages (a 变更说明 handed to a leader was undated), as the result sheets are.
+    const day = dayText(ctx.lang, runDate(ctx.io.env));
     const failed = await writeAtomic(target, async () => {
-      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells)));
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells), ctx.t("diff.compared-on", { date: day })));
       const table: SheetTable = {
         sheet: { kind: "changes" },
         name: ctx.t("diff.title"),
@@ -171,6 +174,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         filter: true,
         pagesAcross: 1,
         active: true,
+        footer: ctx.t("diff.footer-dated", { date: day.replaceAll("&", "&&") }),
       };
       const chunks: Uint8Array[] = [];
       await writeResultWorkbook((c) => chunks.push(c.slice()), nodeHost, [table], { lang: ctx.lang, tool: TOOL, units: 0 });
@@ -184,7 +188,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
 }
 
 /** The 变更说明 page: self-contained, printable. */
-function changesHtml(lang: string, title: string, subtitle: string, head: readonly string[], rubricLines: readonly string[], rows: readonly (readonly string[])[]): string {
+function changesHtml(lang: string, title: string, subtitle: string, head: readonly string[], rubricLines: readonly string[], rows: readonly (readonly string[])[], dated: string): string {
   const esc = escapeXml;
   const cells = (r: readonly string[], tag: string): string => r.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("");
   return `<!DOCTYPE html>
@@ -200,7 +204,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; 
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
-@page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
+p.dated { margin: 10px 0 0; text-align: right; color: #555; } @page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
 </style>
 </head>
 <body>
@@ -211,6 +215,7 @@ ${rubricLines.length ? `<pre>${esc(rubricLines.join("\n"))}</pre>` : ""}
 <tbody>
 ${rows.map((r) => `<tr>${cells(r, "td")}</tr>`).join("\n")}
 </tbody></table>
+<p class="dated">${esc(dated)}</p>
 </body>
 </html>
 `;

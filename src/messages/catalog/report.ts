@@ -130,6 +130,8 @@ export const reportMessages: Catalog = {
   "diff.flagged": { "zh-CN": "未如实上报", en: "not reported truthfully" },
   "diff.row-input": { "zh-CN": "输入", en: "Input" },
   "diff.row-result": { "zh-CN": "结果", en: "Result" },
+  "diff.compared-on": { "zh-CN": "比较日期:{date}", en: "Compared on {date}" },
+  "diff.footer-dated": { "zh-CN": "&L比较日期:{date}&C&A 第 &P 页", en: "&LCompared on {date}&C&A page &P" },
   "diff.row-note": { "zh-CN": "注", en: "Note" },
   "diff.row-rubric": { "zh-CN": "方案", en: "Rubric" },
   "diff.col.what": { "zh-CN": "类别", en: "What" },
