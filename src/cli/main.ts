@@ -59,6 +59,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     // Help asked for by name ("assess help", "assess help score"): 0, as --help.
     if (e.code === "commander.help" && argv[0] === "help" && (argv.length === 1 || commandOf(program, argv.slice(1)) !== program)) return 0;
+    // And under a command (assess rubric help, assess rubric help check): help asked for, not a command missing.
+    if (e.code === "commander.help" && argv.slice(1).includes("help")) return 0;
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") {
       // The help shown because no command was given (assess, assess rubric): said as the usage error it is, under it.
       if (e.code === "commander.help") {

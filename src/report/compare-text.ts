@@ -297,25 +297,29 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   const moved = moves.filter((m) => m.moved);
   out.push(moved.length ? w.t("diff.results", { count: moved.length }) : w.t("diff.results-none"));
   if (moved.length > SHOWN) out.push(`  ${w.t("diff.more-units", { count: moved.length - SHOWN })}`);
+  let ranged = false;
   for (const m of moved.slice(0, SHOWN)) {
     // Its changes, and where the rubric's changes move it too, that (how much each moved it is not
     // told apart).
     const refs = m.because.map((i) => `[${i + 1}]`).join("");
     const rubricToo = byRubric(m);
     const because = m.because.length ? `  ${w.t(rubricToo ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricToo ? `  ${w.t("diff.because-rubric")}` : "";
-    out.push(`  ${m.name}: ${moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric])}${because}`);
+    const summary = moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric]);
+    ranged ||= rangesShown(summary);
+    out.push(`  ${m.name}: ${summary}${because}`);
   }
-  if (rangesShown(moved.slice(0, SHOWN))) out.push(w.t("diff.ranges-note"));
+  if (ranged) out.push(w.t("diff.ranges-note"));
   // A name or note with a line break typed in its cell stays on its line.
   return out.map(oneLineText);
 }
 
 /**
- * Whether the units listed show a total or a rank with the range pending claims leave it
- * (89.5(89.5–90.5), 8(8–9)): then what the brackets are is said (the sheets say it under their title).
+ * Whether a unit's line shows a total or a rank with the range pending claims leave it
+ * (89.5(89.5–90.5), 8(8–9)): then what the brackets are is said (the sheets say it under their
+ * title). Not for a line whose only brackets are words (国家级, 下年度重点管理).
  */
-export function rangesShown(moved: readonly UnitMove[]): boolean {
-  return moved.some((m) => m.old?.certainty !== undefined || m.new?.certainty !== undefined);
+export function rangesShown(summary: string): boolean {
+  return /\d[(（]-?[\d.,]+–-?[\d.,]+[)）]/.test(summary);
 }
 
 function ledgerJson(e: LedgerEntry): Record<string, unknown> {

@@ -159,7 +159,7 @@ export function start(doc: Document): void {
   };
 
   /** A choice of one unit whose problems alone are shown (all of them at first). */
-  const unitPicker = (names: readonly string[], chosen: (unit: string) => void): HTMLElement => {
+  const unitPicker = (names: readonly string[], chosen: (unit: string) => void, initial?: string): HTMLElement => {
     const label = el("label", t("web.unit-pick"), "unit-pick");
     const select = el("select");
     select.id = "unit";
@@ -172,6 +172,10 @@ export function start(doc: Document): void {
     }
     select.addEventListener("change", () => chosen(select.value));
     label.append(" ", select);
+    if (initial !== undefined && names.includes(initial)) {
+      select.value = initial;
+      chosen(initial);
+    }
     return label;
   };
 
@@ -313,6 +317,8 @@ export function start(doc: Document): void {
 
   // The unit explained last, explained again when the page changes language.
   let explained: string | undefined;
+  // The unit whose problems alone a workbook with problems shows, chosen again when the page changes language.
+  let picked: string | undefined;
   const explain = (s: Scored, index: number): void => {
     explained = s.results.units[index]?.name;
     explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
@@ -372,9 +378,11 @@ export function start(doc: Document): void {
 
   /**
    * Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language
-   * switch); `note`: said after the outcome (files dropped but not read).
+   * switch); `note`: said after the outcome (files dropped but not read); `keep`: the unit whose
+   * problems alone were shown (a language switch keeps the choice).
    */
-  const run = async (file: File, again?: string, note = ""): Promise<void> => {
+  const run = async (file: File, again?: string, note = "", keep?: string): Promise<void> => {
+    picked = keep;
     const replacing = replacedSaid;
     replacedSaid = undefined;
     // A rubric chosen (or dropped) where the workbook goes is taken for what it is.
@@ -462,17 +470,18 @@ export function start(doc: Document): void {
         // problems alone, chosen here, as validate --unit gives them.
         const names = unread ? [] : (loaded.unitNames ?? []);
         const list = el("div");
-        if (names.length > 1) out.append(unitPicker(names, (unit) => {
+        if (names.length > 1) out.append(unitPicker(names, (chosen) => {
+          picked = chosen === "" ? undefined : chosen;
           list.replaceChildren();
-          if (unit === "") return showDiagnostics(diagnostics, list, file.name);
-          const mine = forUnit(diagnostics, unit, names, file.name);
+          if (chosen === "") return showDiagnostics(diagnostics, list, file.name);
+          const mine = forUnit(diagnostics, chosen, names, file.name);
           const own = mine.shown.filter((d) => d.severity === "error").length;
           const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
-          list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
+          list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
           showDiagnostics(mine.shown, list, file.name);
-        }));
+        }, keep));
         out.append(list);
-        showDiagnostics(diagnostics, list, file.name);
+        if (!list.hasChildNodes()) showDiagnostics(diagnostics, list, file.name);
         return;
       }
       say(t("progress.scoring"));
@@ -612,7 +621,7 @@ export function start(doc: Document): void {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     keepLang(doc, lang);
     words();
-    if (last) void run(last.file, explained);
+    if (last) void run(last.file, explained, "", picked);
     else if (rejected) {
       // No workbook yet: the refused rubric's problems, said again in this language.
       clear();

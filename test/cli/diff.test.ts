@@ -224,6 +224,9 @@ describe("assess diff", () => {
     });
     const out = (await cli(["diff", "samples/qingshan-2026.xlsx", swapped])).out;
     expect(out).toMatch(/ {2}龙泉镇: [^\n]*综合排名末位 {2}因 \[1\]\[2\]\n/);
+    // No range shown (金水街道's claim pending, its ranks said without one; brackets of words only): no note of ranges.
+    expect(out).toContain("  金水街道: 综合排名 7 → 8;");
+    expect(out).not.toContain("括号内是");
     // A veto is lifted (解除), not lost (失去 read as a loss); the other's is new.
     expect(out).toContain("奖惩 解除 一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%、解除 一票否决:JS4.1 出生政策符合率");
     expect(out).toContain("、新增 一票否决:DZ1 基本人口指标,ZB1 94% 低于目标 95%");
@@ -253,7 +256,7 @@ describe("assess diff", () => {
     expect(datedBook.worksheets[0]!.headerFooter.oddFooter).toBe("&L比较日期:2026年9月1日&C&A 第 &P 页");
     const page = join(dir, "dated-变更.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", page], env)).code).toBe(0);
-    expect(readFileSync(page, "utf8")).toContain('<p class="dated">比较日期:2026年9月1日</p>');
+    expect(readFileSync(page, "utf8")).toMatch(/<p class="sub">[^<]+ · <span class="dated">比较日期:2026年9月1日<\/span><\/p>/);
     expect(r.out).toMatch(/ {2}区交通运输局: 总分 [\d.]+ → [\d.]+\([\d.]+–[\d.]+\);区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
     // A unit that moved by its own change too: the claim is cited with it, for the places it opens.
@@ -550,7 +553,7 @@ describe("assess diff", () => {
     expect(html).toContain("<td>柳河镇</td>");
     // An appeal that changed nothing says so on the page (an empty table read as cut short).
     expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", join(dir, "无变化.html")])).code).toBe(0);
-    expect(readFileSync(join(dir, "无变化.html"), "utf8")).toContain("输入没有变化(格式、行序、工作表名称的不同不算变化);没有单位的结果发生变化</p>");
+    expect(readFileSync(join(dir, "无变化.html"), "utf8")).toContain("输入没有变化(格式、行序、工作表名称的不同不算变化);没有单位的结果发生变化 · <span class=\"dated\">");
   });
 
   it("says what is wrong with either file, each problem in its own file, and exits 1", async () => {

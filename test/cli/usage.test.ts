@@ -138,6 +138,11 @@ describe("did you mean", () => {
     expect((await cli(["-o", "x.xlsx"])).err).toContain("-o 是命令的选项,写在命令之后,如 assess template … -o\n");
     expect((await cli(["--json=1"])).err).toContain("--json 是命令的选项,写在命令之后,如 assess validate … --json\n");
     expect((await cli(["rubric", "--on", "x.xlsx"])).err).toBe("用法错误:没有 “--on” 这个选项\n--on 是命令的选项,写在命令之后,如 assess rubric diff … --on\n运行 assess rubric --help 查看用法\n");
+    // Help asked for under a command is help (exit 0), not a command missing.
+    for (const args of [["rubric", "help"], ["rubric", "help", "check"]]) {
+      const r = await cli(args);
+      expect([r.code, r.err], args.join(" ")).toEqual([0, ""]);
+    }
     expect((await cli(["--lnag", "en"])).err).toBe("用法错误:没有 “--lnag” 这个选项\n是否要输入:--lang?\n运行 assess --help 查看用法\n");
   });
 

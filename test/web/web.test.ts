@@ -90,6 +90,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const cli1 = await cli(["validate", file, "--unit", "东湖街道"]);
     expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(cli1.err.trim().split("\n").map((l) => l.replace(`${file}: `, "")));
     expect(await page.textContent("p.unit-counts")).toBe("东湖街道:1 个错误,0 个警告;其他单位另有 1 个错误、3 个警告,未列出(选 “全部单位” 可看全部)");
+    // The choice kept across a language switch (it went back to all units).
+    await act(() => page.click("#lang"));
+    await page.waitForFunction(() => /errors/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.inputValue("#unit")).toBe("东湖街道");
+    expect(await page.textContent("p.unit-counts")).toBe("东湖街道: errors: 1, warnings: 0; the other units: errors: 1, warnings: 3, not listed (choose “all units” to see them)");
+    await act(() => page.click("#lang"));
+    await page.waitForFunction(() => /错误/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.inputValue("#unit")).toBe("东湖街道");
     // All of them again.
     await page.selectOption("#unit", "");
     expect(await page.locator("ul.diagnostics li").count()).toBe(5);

@@ -127,7 +127,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
           return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
         }),
       // What a bracketed range is, where one is shown, last, as the terminal says it under its list.
-      ...(rangesShown(moves.filter((m) => m.moved)) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
+      ...(moves.some((m) => m.moved && rangesShown(moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric]))) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
@@ -153,7 +153,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // What the covers say differently (two years, or another district's workbook), first.
     const coverRows = covers.map((c) => ({ cells: [ctx.t("diff.row-cover"), "", "", c] }));
     const target = o.output;
-    // The day it was made, on its printed pages (a 变更说明 handed to a leader was undated), as the result sheets are.
+    // The day it was made, on its printed pages (the sheet's footer; the page's first, under its title),
+    // as the result sheets are: a 变更说明 handed to a leader was undated.
     const day = dayText(ctx.lang, runDate(ctx.io.env));
     const failed = await writeAtomic(target, async () => {
       if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells), ctx.t("diff.compared-on", { date: day })));
@@ -204,18 +205,17 @@ h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; 
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
-p.dated { margin: 10px 0 0; text-align: right; color: #555; } @page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
+@page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
 </style>
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="sub">${esc(subtitle)}</p>
+<p class="sub">${esc(subtitle)} · <span class="dated">${esc(dated)}</span></p>
 ${rubricLines.length ? `<pre>${esc(rubricLines.join("\n"))}</pre>` : ""}
 <table><thead><tr>${cells(head, "th")}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr>${cells(r, "td")}</tr>`).join("\n")}
 </tbody></table>
-<p class="dated">${esc(dated)}</p>
 </body>
 </html>
 `;
