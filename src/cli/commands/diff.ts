@@ -116,18 +116,19 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   }
   if (o.output && format) {
     // A unit the rubric's changes move too: said in the causes' column, as the terminal says it.
+    const resultRows = moves
+      .filter((m) => m.moved)
+      .map((m) => {
+        // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
+        const refs = m.because.map((i) => `[${i + 1}]`).join("");
+        const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
+        return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
+      });
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
-      ...moves
-        .filter((m) => m.moved)
-        .map((m) => {
-          // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
-          const refs = m.because.map((i) => `[${i + 1}]`).join("");
-          const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
-          return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
-        }),
+      ...resultRows,
       // What a bracketed range is, where one is shown, last, as the terminal says it under its list.
-      ...(moves.some((m) => m.moved && rangesShown(moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric]))) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
+      ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
