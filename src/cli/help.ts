@@ -88,7 +88,7 @@ export function knownWords(cmd: Command): Known {
 export interface Known {
   readonly commands: string[];
   readonly options: string[];
-  readonly optionOf?: ReadonlyMap<string, string>;
+  readonly optionOf: ReadonlyMap<string, string>;
 }
 
 /** A commander error as our catalog's code and data (its own English words only where we have no code for it). */
@@ -103,7 +103,7 @@ export function usageOf(e: CommanderError): { code: string; data: Record<string,
  * command's are looked at); `under`: given to a command with commands below it, the command each
  * of their options belongs to (the option is said to go after it).
  */
-export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [] }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>): string {
+export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [], optionOf: new Map() }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>): string {
   const { code, data } = usageOf(e);
   const name = data.name ?? "";
   // Said as a usage error, as the tool's own checks of the command line are (用法错误:…).

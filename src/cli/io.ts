@@ -140,11 +140,18 @@ export function isStream(path: string): boolean {
   }
 }
 
-/** A refused output path (exists, is the input, has no folder): said as a diagnostic, exit 2. */
+/** A refused output path (exists, is the input, has no folder, a folder not writable): said as a diagnostic, with its exit code. */
 export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
   reportDiagnostics(ctx, [diag], json);
-  // A folder not writable, found before the work: an output that could not be written (1), as after it.
-  return diag.code === "file.unwritable" ? 1 : 2;
+  return refusedExit([diag]);
+}
+
+/**
+ * The exit code of outputs refused before the work: 2, a usage error, but for folders not
+ * writable, outputs that could not be written (1), as they are when found after it.
+ */
+export function refusedExit(refused: readonly Diagnostic[]): number {
+  return refused.every((d) => d.code === "file.unwritable") ? 1 : 2;
 }
 
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */

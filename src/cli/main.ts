@@ -61,28 +61,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e.code === "commander.help" && argv[0] === "help" && (argv.length === 1 || commandOf(program, argv.slice(1)) !== program)) return 0;
     // And under a command (assess rubric help, assess rubric help check): help asked for, not a command missing.
     if (e.code === "commander.help" && argv.slice(1).includes("help")) return 0;
-    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") {
-      // The help shown because no command was given (assess, assess rubric): said as the usage error it is, under it.
-      if (e.code === "commander.help") {
-        const own = commandOf(program, argv);
-        const path: string[] = [];
-        for (let c: Command | null = own; c; c = c.parent) path.unshift(c.name());
-        io.err(ctx.t("usage.error", { detail: ctx.t("usage.missing-command", { command: path.join(" ") }) }) + "\n");
-        usageJson(ctx, "usage.missing-command", { command: path.join(" ") });
-      }
+    if (e.code === "commander.executeSubCommandAsync") return 2;
+    // The command the error is of, and its words (rubric diff).
+    const own = commandOf(program, argv);
+    const path: string[] = [];
+    for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
+    const command = ["assess", ...path].join(" ");
+    // The help shown because no command was given (assess, assess rubric): said as the usage error it is, under it.
+    if (e.code === "commander.help") {
+      io.err(ctx.t("usage.error", { detail: ctx.t("usage.missing-command", { command }) }) + "\n");
+      usageJson(ctx, "usage.missing-command", { command });
       return 2;
     }
     // An option mistyped is looked for among the options of the command it was given to.
     // Its own help where the error is a command's (an option it has not, an argument missing).
-    const own = commandOf(program, argv);
-    const path: string[] = [];
-    for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
     // Before a command (assess, assess rubric), its own options (--lang, --version), not those of
     // the commands below it, which are said to go after one of them.
     const group = own.commands.length > 0;
     const ownOptions = group ? own.options.flatMap((o) => (o.long ? [o.long] : [])) : knownWords(own).options;
-    const under = group ? new Map([...(knownWords(own).optionOf ?? new Map<string, string>())].map(([flag, sub]) => [flag, [...path, sub].join(" ")])) : undefined;
-    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, ["assess", ...path].join(" "), under));
+    const under = group ? new Map([...knownWords(own).optionOf].map(([flag, sub]) => [flag, [...path, sub].join(" ")])) : undefined;
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, command, under));
     const { code: usage, data } = usageOf(e);
     usageJson(ctx, usage, data);
     return 2;

@@ -17,6 +17,17 @@ beforeAll(() => {
   copyFileSync(SAMPLE, input);
 });
 
+/** The sample scored to `name` in the scratch folder, then a sheet of the user's added to the result (a 领导批示). */
+async function annotatedResult(name: string): Promise<string> {
+  const result = join(dir, name);
+  expect((await cli(["score", input, "-o", result])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(result);
+  wb.addWorksheet("领导批示").getCell("A1").value = "局长批示:请复核东湖街道";
+  await wb.xlsx.writeFile(result);
+  return result;
+}
+
 async function sheetRows(file: string, name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -238,12 +249,7 @@ describe("assess score on the sample", () => {
   });
 
   it("does not replace an earlier result a sheet was added to (it would be lost) without --force", async () => {
-    const result = join(dir, "批示.xlsx");
-    expect((await cli(["score", input, "-o", result])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(result);
-    wb.addWorksheet("领导批示").getCell("A1").value = "局长批示:请复核东湖街道";
-    await wb.xlsx.writeFile(result);
+    const result = await annotatedResult("批示.xlsx");
     const before = readFileSync(result);
     const refused = await cli(["score", input, "-o", result]);
     expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
@@ -560,13 +566,7 @@ describe("usage", () => {
       expect([r.code, (JSON.parse(r.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)], args[0]).toEqual([1, codes]);
     }
     // So too for a result of ours that a sheet of the user's was added to (refused, exit 2).
-    const result = join(dir, "批示json.xlsx");
-    expect((await cli(["score", input, "-o", result])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(result);
-    wb.addWorksheet("领导批示").getCell("A1").value = "请复核";
-    await wb.xlsx.writeFile(result);
-    const refused = await cli(["score", input, "-o", result, "--json"]);
+    const refused = await cli(["score", input, "-o", await annotatedResult("批示json.xlsx"), "--json"]);
     expect([refused.code, (JSON.parse(refused.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["file.result-has-own-sheets", ...inputWarnings]]);
     // Help asked for by name is help too: the same text, exit 0.
     const byName = await cli(["help", "score"]);

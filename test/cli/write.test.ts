@@ -5,6 +5,8 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTarget, writeAtomic } from "../../src/cli/write.js";
+import { refusedExit } from "../../src/cli/io.js";
+import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
 import { scratchDir } from "../helpers/tmp.js";
 
@@ -54,6 +56,16 @@ describe("a result that cannot be written", () => {
     expect(message("en", "file.unwritable", { detail: "EXDEV" })).toBe("cannot write here (EXDEV); -o writes elsewhere, to another folder");
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("outputs refused before the work", () => {
+  it("exit 1 where only folders not writable are refused (an output that could not be written, as after the work), else 2", () => {
+    const at = (code: string): Diagnostic => ({ code, severity: "error", data: {}, location: { file: "x.xlsx" } });
+    expect(refusedExit([at("file.unwritable")])).toBe(1);
+    expect(refusedExit([at("file.unwritable"), at("file.unwritable")])).toBe(1);
+    expect(refusedExit([at("file.unwritable"), at("file.exists-not-result")])).toBe(2);
+    expect(refusedExit([at("file.output-read-only")])).toBe(2);
   });
 });
 

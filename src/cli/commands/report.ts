@@ -3,7 +3,7 @@
 // NAME.report.html, each atomically.
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { folderGiven, isFolder, isStream, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
+import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, hasSheet, turn, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
@@ -78,8 +78,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   }
   if (bad.length) {
     reportDiagnostics(ctx, bad);
-    // A folder not writable is an output that could not be written (1); the others are refusals (2).
-    return bad.every((d) => d.code === "file.unwritable") ? 1 : 2;
+    return refusedExit(bad);
   }
   const loaded = await loadForScoring(ctx, file, o.rubric);
   if (typeof loaded === "number") return loaded;
