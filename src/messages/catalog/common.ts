@@ -12,7 +12,7 @@ export const common: Catalog = {
   "summary.not-scored": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未计分:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbook was not scored: correct the errors and try again" },
   "summary.not-compared": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未比较:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbooks were not compared: correct the errors and try again" },
   "summary.unit-others": { "zh-CN": "{unit}:{counts};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(不加 --unit 可看全部)", en: "{unit}: {counts}; the other units: errors: {errors}, warnings: {warnings}, not listed (without --unit: all of them)" },
-  "summary.unit-others-web": { "zh-CN": "{unit}:{counts};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(选 “全部单位” 可看全部)", en: "{unit}: {counts}; the other units: errors: {errors}, warnings: {warnings}, not listed (choose “all units” to see them)" },
+  "summary.unit-others-web": { "zh-CN": "{unit}:{counts};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(选 “全部单位” 可看全部)", en: "{unit}: {counts}; the other units: errors: {errors}, warnings: {warnings}, not listed (choose \"all units\" to see them)" },
   "web.unit-pick": { "zh-CN": "只看一个单位的问题(和整个工作簿的问题):", en: "Show one unit's problems (and the workbook's as a whole):" },
   "web.unit-all": { "zh-CN": "全部单位", en: "all units" },
   "summary.unit-alone": { "zh-CN": "{unit}:{counts};其他单位没有问题", en: "{unit}: {counts}; the other units have no problems" },
