@@ -36,11 +36,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
-  // Help asked for a command there is not (assess help scor): said, with the nearest, as `assess scor` is.
-  const asked = argv[0] === "help" ? argv[1] : undefined;
-  if (asked !== undefined && !asked.startsWith("-") && commandOf(program, argv.slice(1)) === program) {
+  // Help asked for a command there is not (assess help scor, assess rubric help chek): said, with
+  // the nearest, as `assess scor` is.
+  const { group, asked } = helpAsked(program, argv);
+  if (group && asked !== undefined) {
     const e = new CommanderError(2, "commander.unknownCommand", `error: unknown command '${asked}'`);
-    io.err(usageMessage(ctx, e, knownWords(program)));
+    io.err(usageMessage(ctx, e, knownWords(group), undefined, commandPath(group)));
     const { code: usage, data } = usageOf(e);
     usageJson(ctx, usage, data);
     return 2;
@@ -64,9 +65,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e.code === "commander.executeSubCommandAsync") return 2;
     // The command the error is of, and its words (rubric diff).
     const own = commandOf(program, argv);
-    const path: string[] = [];
-    for (let c: Command | null = own; c && c !== program; c = c.parent) path.unshift(c.name());
-    const command = ["assess", ...path].join(" ");
+    const command = commandPath(own);
+    const path = command.split(" ").slice(1);
     // The help shown because no command was given (assess, assess rubric): said as the usage error it is, under it.
     if (e.code === "commander.help") {
       io.err(ctx.t("usage.error", { detail: ctx.t("usage.missing-command", { command }) }) + "\n");
@@ -103,6 +103,32 @@ async function outWritten(ctx: Ctx, code: number): Promise<number> {
 }
 
 /** The command the arguments name ("rubric diff" → diff under rubric), or the program. */
+/**
+ * Help asked for by name (assess help rubric chek, assess rubric help chek): the command whose
+ * commands were asked among, and a word that is none of them (undefined: none such).
+ */
+function helpAsked(program: Command, argv: readonly string[]): { group?: Command; asked?: string } {
+  const at = argv.indexOf("help");
+  if (at < 0) return {};
+  // The words before it and after it, as one path of commands (not options, nor --lang's value).
+  const words = [...argv.slice(0, at), ...argv.slice(at + 1)].filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang");
+  let c = program;
+  for (const word of words) {
+    if (c.commands.length === 0) return {};
+    const sub = c.commands.find((x) => x.name() === word);
+    if (!sub) return { group: c, asked: word };
+    c = sub;
+  }
+  return {};
+}
+
+/** A command as typed from the start: assess rubric diff. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) words.unshift(c.parent ? c.name() : "assess");
+  return words.join(" ");
+}
+
 function commandOf(program: Command, argv: readonly string[]): Command {
   let c = program;
   for (let i = 0; i < argv.length; i++) {

@@ -69,6 +69,22 @@ describe("did you mean", () => {
     expect(sub.out).toContain("assess rubric check [options] <file>");
   });
 
+  it("says that help was asked for a subcommand there is not, under the command it was asked of (it printed that command's help, exit 0)", async () => {
+    for (const argv of [
+      ["rubric", "help", "chek"],
+      ["help", "rubric", "chek"],
+      ["--lang", "zh", "rubric", "help", "chek"],
+    ]) {
+      const r = await cli(argv);
+      expect([argv, r.code, r.out, r.err]).toEqual([argv, 2, "", "用法错误:没有 “chek” 这个命令\n是否要输入:check?\n运行 assess rubric --help 查看用法\n"]);
+    }
+    const en = await cli(["--lang", "en", "rubric", "help", "bogus", "--json"]);
+    expect([en.code, en.err]).toEqual([2, 'usage: there is no command "bogus"\nrun assess rubric --help for usage\n']);
+    expect(JSON.parse(en.out)).toMatchObject({ diagnostics: [{ code: "usage.unknown-command" }] });
+    // Help for the commands there are stays help (exit 0), whichever way it is asked.
+    for (const argv of [["rubric", "help"], ["rubric", "help", "check"], ["help", "rubric"], ["--lang", "en", "help"]]) expect([argv, (await cli(argv)).code]).toEqual([argv, 0]);
+  });
+
   it("points a usage error a command finds itself to that command's help", async () => {
     const r = await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", "rep.txt"], { LANG: "en_US.UTF-8" });
     expect([r.code, r.err]).toEqual([2, "usage: a report written with --format html needs a file name ending in .html: rep.txt\nrun assess report --help for usage\n"]);
