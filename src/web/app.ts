@@ -325,12 +325,41 @@ export function start(doc: Document): void {
     explainBox.scrollIntoView({ block: "nearest" });
   };
 
+  /**
+   * A workbook's problems, and a choice of one unit whose problems alone are shown, as validate
+   * --unit gives them (a unit checking its own rows in the district's form, the others' still
+   * blank; or its warnings in a workbook that scores). The unit chosen before (`picked`: the page
+   * shown again in the other language) is chosen again.
+   */
+  const showProblems = (diagnostics: readonly Diagnostic[], names: readonly string[], file: string): void => {
+    const list = el("div");
+    if (names.length > 1 && diagnostics.length > 0)
+      out.append(
+        unitPicker(
+          names,
+          (chosen) => {
+            picked = chosen === "" ? undefined : chosen;
+            list.replaceChildren();
+            if (chosen === "") return showDiagnostics(diagnostics, list, file);
+            const mine = forUnit(diagnostics, chosen, names, file);
+            const own = mine.shown.filter((d) => d.severity === "error").length;
+            const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
+            list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
+            showDiagnostics(mine.shown, list, file);
+          },
+          picked,
+        ),
+      );
+    out.append(list);
+    if (!list.hasChildNodes()) showDiagnostics(diagnostics, list, file);
+  };
+
   const showScored = async (s: Scored, live: () => boolean): Promise<void> => {
     // (A blank year or district, which the sheets and the report offered below would go without, is among the diagnostics, as the command line says it.)
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // What was scored, for the printed page (the screen has the status line above).
     out.append(el("h2", model.title, "print-only"));
-    showDiagnostics(s.loaded.diagnostics, out, s.file);
+    showProblems(s.loaded.diagnostics, s.loaded.unitNames ?? [], s.file);
     // Each kind's main ranking (by the total where it has one; each group's where it is ranked
     // only in groups), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
@@ -466,22 +495,7 @@ export function start(doc: Document): void {
         // Not a workbook at all (a text file, an .xls, an empty file): said as that, not as errors to correct.
         const unread = errors > 0 && diagnostics.every((d) => d.code.startsWith("xlsx.") || d.code.startsWith("file.") || d.code.startsWith("web.rubric-file"));
         say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
-        // A unit checking its own rows in the district's form (the others' still blank): its
-        // problems alone, chosen here, as validate --unit gives them.
-        const names = unread ? [] : (loaded.unitNames ?? []);
-        const list = el("div");
-        if (names.length > 1) out.append(unitPicker(names, (chosen) => {
-          picked = chosen === "" ? undefined : chosen;
-          list.replaceChildren();
-          if (chosen === "") return showDiagnostics(diagnostics, list, file.name);
-          const mine = forUnit(diagnostics, chosen, names, file.name);
-          const own = mine.shown.filter((d) => d.severity === "error").length;
-          const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
-          list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
-          showDiagnostics(mine.shown, list, file.name);
-        }, keep));
-        out.append(list);
-        if (!list.hasChildNodes()) showDiagnostics(diagnostics, list, file.name);
+        showProblems(diagnostics, unread ? [] : (loaded.unitNames ?? []), file.name);
         return;
       }
       say(t("progress.scoring"));

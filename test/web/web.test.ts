@@ -104,6 +104,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.locator("p.unit-counts").count()).toBe(0);
   });
 
+  it("offers one unit's warnings alone in a workbook that scores, as validate --unit lists them (there was no choice where nothing was wrong)", async () => {
+    const file = "samples/qingshan-2026.xlsx";
+    await choose(file);
+    expect(await page.textContent("#status")).toContain("已计分");
+    expect(await page.locator("ul.diagnostics li").count()).toBe(3);
+    await page.selectOption("#unit", "城关镇");
+    const own = await cli(["validate", file, "--unit", "城关镇"]);
+    const lines = own.err.trim().split("\n");
+    expect(lines.length).toBe(1);
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(lines.map((l) => l.replace(`${file}: `, "")));
+    expect(await page.textContent("p.unit-counts")).toBe("城关镇:0 个错误,1 个警告;其他单位另有 0 个错误、2 个警告,未列出(选 “全部单位” 可看全部)");
+    // A unit with none: said so, the rankings still below.
+    await page.selectOption("#unit", "西山镇");
+    expect(await page.locator("ul.diagnostics li").count()).toBe(0);
+    expect(await page.textContent("p.unit-counts")).toContain("西山镇");
+    expect(await page.locator("table").count()).toBeGreaterThan(0);
+    await page.selectOption("#unit", "");
+    expect(await page.locator("ul.diagnostics li").count()).toBe(3);
+  });
+
   it("says a file that is no workbook (an .xls, a CSV renamed, an empty file) cannot be read, not that it has errors to correct", async () => {
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");
