@@ -191,6 +191,12 @@ const cases: Case[] = [
   // A name where a code or an id belongs: said so.
   { name: "rank-key-a-name", text: replace("    by: total\n", "    by: 党政线\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },
   { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind-of r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  // A list item indented less than the one above it: said at that very line (whose indentation is asked about first).
+  {
+    name: "list-item-indented-less",
+    text: replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n"),
+    expected: [`rubric.yaml.BLOCK_AS_IMPLICIT_KEY r.yaml:${lineOf("  - code: ZB1") + 1}:1`],
+  },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
@@ -369,6 +375,22 @@ describe("every broken rubric gets one located line per problem", () => {
     // (The scale, 20 short now, is said too: not this test's business.)
     const d = load(text).diagnostics.filter((x) => x.code !== "rubric.scale-mismatch");
     expect(d.map((x) => [x.code, x.data.allowed])).toEqual([["rubric.unknown-tie-breaker", "DZ, JS, DZ2, DZ2.1, DZ2.2, JS1, JS2"]]);
+  });
+
+  it("answers a group named where its id belongs with this rubric's groups of that kind (it offered the bundled scheme's rural)", () => {
+    const own = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const text = own.replace("    group: rural\n", "    group: 乡镇组\n");
+    expect(text).not.toBe(own);
+    const d = loadRubric("r.yaml", new TextEncoder().encode(text), "test").diagnostics;
+    expect(d.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual([`rubric.bad-format-id-group-of r.yaml:${lineOf("    group: rural\n", own)}:12`]);
+    expect(message("zh-CN", d[0]!.code, d[0]!.data)).toMatch(/写分组的 id,不写名称;可写的分组:rural\(乡镇组\)、urban\(街道组\)$/);
+    // Without groups to offer (none defined), the bundled scheme's id is not offered either.
+    expect(message("zh-CN", "rubric.bad-format-id-group", { key: "group" })).not.toContain("rural");
+  });
+
+  it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
+    const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
+    expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");
   });
 
   it("refuses oversized files and non-UTF-8 bytes", () => {

@@ -228,7 +228,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // The ids there are, with their names (village(村)), from the document itself.
         const kinds = valueAt(data, ["unit_kinds"]);
         const ids = Array.isArray(kinds) ? kinds.flatMap((k: unknown) => (k && typeof k === "object" && "id" in k ? [`${String((k as { id: unknown }).id)}${"name" in k ? `(${String((k as { name: unknown }).name)})` : ""}`] : [])) : [];
-        if (last === "group") return [err("rubric.bad-format-id-group", {})];
+        if (last === "group") {
+          const groups = groupsNear(data, path);
+          return [err(groups.length ? "rubric.bad-format-id-group-of" : "rubric.bad-format-id-group", groups.length ? { allowed: groups.join("、") } : {})];
+        }
         return [err(ids.length ? "rubric.bad-format-id-kind-of" : "rubric.bad-format-id-kind", ids.length ? { allowed: ids.join("、") } : {})];
       }
       // A count's or amount's value written with its unit word (per: 1件): the number alone.
@@ -325,4 +328,22 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;
+}
+
+/**
+ * The groups a `group` may name, as id(name), from the document itself: those of the unit kind
+ * beside it (a ranking's unit_kind), or of every kind where that is not to be found.
+ */
+function groupsNear(data: unknown, path: readonly (string | number)[]): string[] {
+  const holder = valueAt(data, path.slice(0, -1));
+  const kind = holder && typeof holder === "object" && "unit_kind" in holder ? (holder as { unit_kind: unknown }).unit_kind : undefined;
+  const kinds = valueAt(data, ["unit_kinds"]);
+  if (!Array.isArray(kinds)) return [];
+  const objects = kinds.filter((k): k is Record<string, unknown> => k !== null && typeof k === "object");
+  const own = objects.filter((k) => k.id === kind);
+  return (own.length ? own : objects).flatMap((k) => (Array.isArray(k.groups) ? k.groups : [])).flatMap((g: unknown) => {
+    if (!g || typeof g !== "object" || !("id" in g)) return [];
+    const { id, name } = g as { id: unknown; name?: unknown };
+    return [`${String(id)}${name !== undefined ? `(${String(name)})` : ""}`];
+  });
 }
