@@ -19,6 +19,6 @@ export function findUnit(names: readonly string[], name: string, file: string): 
   const list = (near.length ? near : names.slice(0, 30)).join("、");
   const more = near.length && alike > near.length;
   // Near names asked about, as validate asks (是否为 城关镇?); none near: every name there is to choose from.
-  const code = more ? "explain.unknown-unit-many" : near.length ? "explain.unknown-unit-near" : "explain.unknown-unit";
+  const code = more ? "unit.unknown-many" : near.length ? "unit.unknown-near" : "unit.unknown";
   return { code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } };
 }

@@ -488,10 +488,10 @@ describe("assess explain", () => {
     const r = await cli(["explain", input, "城关"]);
     expect(r.code).toBe(1);
     // Asked about, as validate asks of a name misspelt (it read as a list to choose from).
-    expect(r.err).toContain("工作簿中没有单位 “城关”;是否为 城关镇? [explain.unknown-unit-near]");
+    expect(r.err).toContain("工作簿中没有单位 “城关”;是否为 城关镇? [unit.unknown-near]");
     // A word many names share: the first few, and how many there are.
     const many = await cli(["explain", input, "镇"]);
-    expect(many.err).toContain("工作簿中没有单位 “镇”;名称含 “镇” 的有 10 个,如:城关镇、西山镇、南岭镇、北川镇、河口镇;请写全名 [explain.unknown-unit-many]");
+    expect(many.err).toContain("工作簿中没有单位 “镇”;名称含 “镇” 的有 10 个,如:城关镇、西山镇、南岭镇、北川镇、河口镇;请写全名 [unit.unknown-many]");
     // Nothing typed: the units to choose from.
     const blank = await cli(["explain", input, ""]);
     expect(blank.err).toContain("工作簿中没有单位 “”;可选:城关镇、东湖街道、西山镇、南岭镇、北川镇、河口镇、青石镇、白沙街道、桃源镇、柳林镇、金水街道、石门镇、龙泉镇、新华街道、区公安分局、");
@@ -501,7 +501,7 @@ describe("assess explain", () => {
     const unknown = await cli(["explain", input, "城关", "--json"]);
     expect(unknown.code).toBe(1);
     const doc = JSON.parse(unknown.out) as { diagnostics: { code: string; location?: { file: string } }[] };
-    expect(doc.diagnostics.map((d) => d.code)).toEqual(["explain.unknown-unit-near"]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(["unit.unknown-near"]);
     const broken = join(dir, "typos-explain.xlsx");
     copyFileSync("samples/broken/typos.xlsx", broken);
     const invalid = await cli(["explain", broken, "城关镇", "--json"]);

@@ -70,10 +70,10 @@ describe("validate --unit", () => {
     expect((await cli(["validate", file, "--unit", "西山镇"])).out).toBe("西山镇:未发现问题;其他单位另有 4 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
   });
 
-  it("a name of no unit is an error asking about the near ones, as explain's", async () => {
+  it("a name of no unit is an error asking about the near ones, as explain's, under a code of neither command (it was explain.unknown-unit-near in validate too)", async () => {
     const r = await cli(["validate", input, "--unit", "东湖"]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${input}: 错误: 工作簿中没有单位 “东湖”;是否为 东湖街道? [explain.unknown-unit-near]\n`);
+    expect(r.err).toBe(`${input}: 错误: 工作簿中没有单位 “东湖”;是否为 东湖街道? [unit.unknown-near]\n`);
   });
 });
 

@@ -167,7 +167,7 @@ export const reportMessages: Catalog = {
   "out.rank-range": { "zh-CN": "名次区间", en: "Rank range" },
   "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
-  "explain.unknown-unit": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
-  "explain.unknown-unit-near": { "zh-CN": "工作簿中没有单位 “{unit}”;是否为 {units}?", en: "the workbook has no unit \"{unit}\"; did you mean {units}?" },
-  "explain.unknown-unit-many": { "zh-CN": "工作簿中没有单位 “{unit}”;名称含 “{unit}” 的有 {count} 个,如:{units};请写全名", en: "the workbook has no unit \"{unit}\"; {count} units have \"{unit}\" in their names, such as: {units}; write the whole name" },
+  "unit.unknown": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
+  "unit.unknown-near": { "zh-CN": "工作簿中没有单位 “{unit}”;是否为 {units}?", en: "the workbook has no unit \"{unit}\"; did you mean {units}?" },
+  "unit.unknown-many": { "zh-CN": "工作簿中没有单位 “{unit}”;名称含 “{unit}” 的有 {count} 个,如:{units};请写全名", en: "the workbook has no unit \"{unit}\"; {count} units have \"{unit}\" in their names, such as: {units}; write the whole name" },
 };
