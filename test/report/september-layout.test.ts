@@ -156,6 +156,9 @@ describe("the report grid's unit columns", () => {
     expect([w[1], w[7]]).toEqual([30, 30]);
     expect(linesFor(long, 16)).toBe(4);
     expect(linesFor(long, w[1] ?? 0)).toBe(2);
+    // A name just past the column's own width fits on one line in the column widened for it (8
+    // characters took two lines, every row of them twice as tall, in a column of 17).
+    for (const name of ["城关镇中心卫生院", "城关镇中心卫生院甲", "东湖街道办事处甲乙"]) expect([name, linesFor(name, gridWidths(8, 0, [], textWidth(name))[1] ?? 0)]).toEqual([name, 1]);
     // Written: the sample with its towns' names made long.
     const { rubric, results, cover } = await scoreFile(SAMPLE);
     const renamed = { ...results, units: results.units.map((u) => (u.name === "城关镇" ? { ...u, name: long } : u)) };

@@ -32,7 +32,8 @@ export function gridWidths(overallColumns: number, first = 0, awards: readonly s
   w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(first + 1.2)));
   // The unit columns (B, and H of the line ranking beside) as wide as the longest name, within
   // reason (某某镇人民政府（含开发区管委会） wraps onto two lines, not three or four).
-  const names = Math.max(BASE[1] ?? 16, Math.min(UNIT_MAX, Math.ceil(unit + 1)));
+  // (Less the indent and padding as linesFor measures: 8 characters, 16 units, in a column of 17 took two lines.)
+  const names = Math.max(BASE[1] ?? 16, Math.min(UNIT_MAX, Math.ceil(unit + 1.2)));
   w[1] = names;
   w[RIGHT_OFFSET + 1] = Math.max(w[RIGHT_OFFSET + 1] ?? 16, names);
   while (w.length < overallColumns + 1) w.push(12);
