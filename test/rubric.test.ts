@@ -388,6 +388,12 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", "rubric.bad-format-id-group", { key: "group" })).not.toContain("rural");
   });
 
+  it("says a problem in a block used again by an alias once, where its anchor is (it was said again at every *alias, where there is nothing to mend)", () => {
+    const text = replace("    unit_kind: town\n    by: DZ\n", "    unit_kind: town\n    by: DZ\n    grades: &g\n      bands: [{ name: 优秀, from: 90, ties: none }]\n      otherwise: 合格\n").replace("    unit_kind: town\n    by: JS\n", "    unit_kind: town\n    by: JS\n    grades: *g\n");
+    const anchor = text.split("\n").findIndex((l) => l.includes("ties: none")) + 1;
+    expect(found(text)).toEqual([`rubric.key-belongs-above r.yaml:${anchor}:${"      bands: [{ name: 优秀, from: 90, ".length + 1}`]);
+  });
+
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
     expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");

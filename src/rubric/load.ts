@@ -294,10 +294,26 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   if (hidden.length) return { diagnostics: hidden };
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
-    return { diagnostics: parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data)) };
+    return { diagnostics: oncePerPlace(parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data))) };
   }
   const built = buildRubric(parsed.data, pos, { file, sha256 });
-  return built.rubric ? { ...built, advice: [...(built.advice ?? []), ...unranked(built.rubric, pos)] } : built;
+  const diagnostics = oncePerPlace(built.diagnostics);
+  return built.rubric ? { ...built, diagnostics, advice: oncePerPlace([...(built.advice ?? []), ...unranked(built.rubric, pos)]) } : { ...built, diagnostics };
+}
+
+/**
+ * A problem said once at its place: a block written once and used again by an alias (grades: *g)
+ * has its problems at its anchor (&g), where they are mended, not once more for every use.
+ */
+function oncePerPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const at = d.location && "line" in d.location ? `${d.code} ${d.location.line}:${d.location.col}` : undefined;
+    if (at === undefined) return true;
+    if (seen.has(at)) return false;
+    seen.add(at);
+    return true;
+  });
 }
 
 /** Prose, only shown (a clause, a title, a document's number): pasted from Word, it may hold them. */

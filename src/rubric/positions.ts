@@ -1,6 +1,6 @@
 // Maps a path in the parsed YAML (["lines", 0, "items", 2, "max"]) back to LINE:COL in the file,
 // so every rubric problem points at the line to fix.
-import { isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
 import type { TextLocation } from "../diagnostics/index.js";
 
 export type Path = readonly (string | number)[];
@@ -17,13 +17,35 @@ export class Positions {
     return { file: this.file, line, col };
   }
 
-  /** The node at path, or its nearest existing ancestor. */
+  /**
+   * The node at path, or its nearest existing ancestor. Through an alias (grades: *g), the node
+   * its anchor names: a problem there is written once, where the anchor is (&g), to be mended there.
+   */
   node(path: Path): Node | undefined {
-    for (let n = path.length; n >= 0; n--) {
-      const found = this.doc.getIn(path.slice(0, n), true);
-      if (isNode(found)) return found;
+    return this.walk(path).node;
+  }
+
+  /** The node at path through aliases, or its nearest existing ancestor; and whether it is the one at path. */
+  private walk(path: Path): { node: Node | undefined; whole: boolean } {
+    let node: Node | undefined = isNode(this.doc.contents) ? this.doc.contents : undefined;
+    for (const step of path) {
+      const at = this.resolved(node);
+      let next: unknown;
+      if (isMap(at)) next = at.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(step))?.value;
+      else if (isSeq(at) && typeof step === "number") next = at.items[step];
+      if (!isNode(next)) return { node: this.resolved(node), whole: false };
+      node = next;
     }
-    return undefined;
+    return { node: this.resolved(node), whole: true };
+  }
+
+  /** An alias's anchored node (an alias of an alias followed on); any other node as it is. */
+  private resolved(node: Node | undefined): Node | undefined {
+    for (let i = 0; i < 100 && node && isAlias(node); i++) {
+      const target: unknown = node.resolve(this.doc);
+      node = isNode(target) ? target : undefined;
+    }
+    return node;
   }
 
   /** Where the value at path starts (or its nearest ancestor's, when the key is missing). */
@@ -34,7 +56,8 @@ export class Positions {
 
   /** Where a key is written inside the map at path (for unknown keys). */
   ofKey(path: Path, key: string): TextLocation {
-    const parent = this.doc.getIn(path, true);
+    const { node: parent, whole } = this.walk(path);
+    if (!whole) return this.of(path);
     if (isMap(parent)) {
       for (const pair of parent.items) {
         if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return this.at(pair.key.range[0]);
