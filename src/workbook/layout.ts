@@ -64,6 +64,24 @@ export function headerCode(text: string): string | undefined {
   return m?.[1]?.toUpperCase();
 }
 
+/**
+ * The name a header gives after its code, in one width without spaces or its closing brackets
+ * (DZ2 依法行政(20分) → 依法行政; ZB1 群众投诉件数(件) → 群众投诉件数); "" where it gives none.
+ */
+export function headerName(text: string): string {
+  let name = text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/^\s*[A-Za-z]{1,4}\d+(?:[.。]\d+)*/, "");
+  for (let before = ""; before !== name; ) {
+    before = name;
+    name = name.replace(/\s*\([^()]*\)\s*$/, "");
+  }
+  return comparableName(name);
+}
+
+/** A name as headers are compared with the rubric's: in one width, without spaces. */
+export function comparableName(name: string): string {
+  return name.normalize("NFKC").replace(/\s+/g, "");
+}
+
 /** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
 

@@ -15,7 +15,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -89,6 +89,28 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   const groups = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((it) => (it.kind === "group" ? [[it.code, it.name] as const] : [])));
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
+  // The names of the columns of each kind (indicators and targets; items entered), and the codes each names.
+  const named = (xs: readonly { code: string; name: string }[]): { nameOf: Map<string, string>; codesNamed: Map<string, string[]> } => {
+    const codesNamed = new Map<string, string[]>();
+    for (const x of xs) codesNamed.set(comparableName(x.name), [...(codesNamed.get(comparableName(x.name)) ?? []), x.code]);
+    return { nameOf: new Map(xs.map((x) => [x.code, x.name])), codesNamed };
+  };
+  const rateNames = named([...rubric.indicators, ...rubric.targets]);
+  const itemNames = named([...judged.values()]);
+  /**
+   * A header whose code is one column's and whose name another's of its kind (ZB2 with ZB3's name,
+   * the names swapped): a column filled by its name would be read as the code's, silently. Which
+   * was meant cannot be told: an error at it. (An indicator is compared with indicators and targets
+   * alone: an item scored on it is often named as it is.)
+   */
+  const namedOther = (c: RawCell, code: string): void => {
+    const { nameOf, codesNamed } = rateCodes.has(code) ? rateNames : itemNames;
+    const written = headerName(cellText(c));
+    const own = nameOf.get(code);
+    if (!written || own === undefined || written === comparableName(own)) return;
+    const other = codesNamed.get(written)?.find((x) => x !== code);
+    if (other !== undefined) p.error("workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
+  };
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
   // units, under a header cell that names the line ("QY 区属国企…").
   const listOnly = new Map(rubric.lines.filter((l) => !leaves(l.items).some(isEntered)).map((l) => [l.code, l]));
@@ -156,6 +178,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
       if (isRates) {
         if (rateCodes.has(code)) {
           rateCols.set(c.col, code);
+          namedOther(c, code);
           // A unit in the header other than the rubric's (一般公共预算收入(元) for 万元): the column
           // was likely filled in it, and would be read in the rubric's.
           const display = (rubric.indicators.find((x) => x.code === code) ?? rubric.targets.find((x) => x.code === code))?.display;
@@ -166,6 +189,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
         const item = judged.get(code);
         if (item) {
           lineCols.set(c.col, item);
+          namedOther(c, code);
           // A heading's full marks not the rubric's (30分 where it is 25): a form made from another
           // version's template, its drop-downs and limits that version's too.
           const written = headingMax(cellText(c));

@@ -119,6 +119,35 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.header-max-differs 党政线!B1"],
   },
+  // Two headings' names swapped (DZ2 with DZ3.1's name, DZ3.1 with DZ2's): a column filled by its
+  // name would be read as its code's, silently (every value taken for the other item). Which was
+  // meant cannot be told: an error at each. A name shortened or its own kept is no such heading.
+  {
+    name: "headings whose codes and names are two items' (names swapped)",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const text = (ref: string): string => {
+        const v = ws.get(ref)?.value;
+        return v?.t === "s" ? v.v : "";
+      };
+      const [b1, c1] = [text("B1"), text("C1")];
+      const name = (h: string): string => h.replace(/^\S+\s*/, "");
+      ws.set("B1", `${b1.split(" ")[0]} ${name(c1)}`);
+      ws.set("C1", `${c1.split(" ")[0]} ${name(b1)}`);
+    },
+    expected: ["workbook.header-name-other 党政线!B1", "workbook.header-name-other 党政线!C1"],
+  },
+  {
+    name: "a heading with its code alone, or its own name shortened: no name of another",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const v = ws.get("B1")?.value;
+      ws.set("B1", v?.t === "s" ? (v.v.split(" ")[0] ?? "") : "");
+      const c = ws.get("C1")?.value;
+      ws.set("C1", c?.t === "s" ? c.v.replace(/\(.*$/, "").slice(0, -1) : "");
+    },
+    expected: [],
+  },
   // A zero-width space pasted before a heading's code, a BOM inside one (U+200B DZ2, D U+FEFF Z3.1):
   // the same code (it was told to write the code twice, "DZ2 DZ2 …").
   {

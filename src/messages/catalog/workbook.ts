@@ -218,6 +218,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是各单位中位数 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, {times} times the units' middle value {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
+  "workbook.header-name-other": { "zh-CN": "表头的代码是 {code}({name}),名称却是 {other} 的 “{otherName}”:本列按代码读作 {code},若是按名称填的 {other},分值就错了;请核对本列填的是哪一项,改正表头的代码或名称", en: "the header's code is {code} ({name}) but its name is {other}'s, \"{otherName}\": the column is read by its code as {code}, and if it was filled by its name as {other}, the points are wrong; check which item the column holds, and correct the header's code or name" },
   "workbook.header-unit": { "zh-CN": "表头写的单位是 {written},而方案中 {code} 以 {unit} 为单位,本列按 {unit} 读取;请按 {unit} 填写,并把表头改为 {unit}", en: "the header says {written}, but {code} is in {unit} in the rubric and the column is read in {unit}: fill it in {unit}, and correct the header to {unit}" },
   "workbook.cover-twice": { "zh-CN": "此工作表也是封面,其{field}为 {value},与“{read}”所填不同;读取的是“{read}”,此表不读取:如是复制出的或往年的封面,请删除或改正", en: "this sheet is a cover too, and its {field} is {value}, unlike \"{read}\"'s; \"{read}\" is read, not this one: if it is a copy or last year's, delete or correct it" },
   "workbook.section-row": { "zh-CN": "“{value}” 行是分类标题,不是单位,不读取(如不需要可删去此行)", en: "the row \"{value}\" is a heading over part of the list, not a unit, and is not read (delete it if it is not wanted)" },
