@@ -79,6 +79,14 @@ describe("file-level failures", () => {
   });
 });
 
+describe("a CSV given for the workbook", () => {
+  it("is said to keep one sheet, the original workbook asked for (saving it as .xlsx again, as it advised, gave a workbook of one sheet)", () => {
+    expect(catalog["xlsx.text-file"]?.["zh-CN"]).toContain("CSV 只保存了一个工作表");
+    expect(catalog["xlsx.text-file"]?.["zh-CN"]).toContain("请改用原来的 .xlsx 工作簿");
+    expect(catalog["xlsx.text-file"]?.en).toContain("use the original .xlsx workbook");
+  });
+});
+
 describe("XML failures", () => {
   const sheet = "xl/worksheets/sheet1.xml";
   it.each([
