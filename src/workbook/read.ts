@@ -1338,14 +1338,18 @@ export class SubmissionReader {
     this.checkRoster();
     this.unusedRefusals();
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name)) : [];
-    // (A unit's bonus or deduction may be in its typed total: a difference they could make is not said.)
+    // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      const { up, down } = reach(t.unit, t.line);
-      if (t.value - t.sum <= up && t.sum - t.value <= down) continue;
-      const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum) };
-      if (t.header) p.warn("workbook.total-differs", t.sheet, t.cell.ref, { ...data, header: t.header });
-      else p.warn("workbook.total-differs-unheaded", t.sheet, t.cell.ref, data);
+      if (reach(t.unit, t.line)(t.value - t.sum)) continue;
+      // The line's items worked out from 指标数据 are not on its sheet: a total of the whole line
+      // (the ranking's own figure) is more than the row adds up to, and said why.
+      const line = this.rubric.lines.find((l) => l.code === t.line);
+      const computed = line ? leaves(line.items).filter((i) => !isEntered(i)).map((i) => i.code) : [];
+      const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum), ...(computed.length && t.value > t.sum ? { computed: computed.join("、") } : {}) };
+      const more = "computed" in data ? "-computed" : "";
+      if (t.header) p.warn(`workbook.total-differs${more}`, t.sheet, t.cell.ref, { ...data, header: t.header });
+      else p.warn(`workbook.total-differs-unheaded${more}`, t.sheet, t.cell.ref, data);
     }
     const output = this.ourOutputs[0];
     if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
@@ -1406,7 +1410,7 @@ function vetoedOut(rubric: Rubric, units: readonly { kind: string }[], values: V
  * line or to one of its items (a row charged to another line reaches no total of this one's); a
  * single-item award's and a refused row's, nowhere.
  */
-function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => { up: number; down: number } {
+function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => (difference: number) => boolean {
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const lineOfItem = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)));
   const byUnit = new Map<string, LedgerEntry[]>();
@@ -1414,18 +1418,46 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
   return (unit, line) => {
     let up = 0;
     let down = 0;
+    // Each row's points where they are known to the hundredth (none under a cap of its code or of
+    // named codes): the typed total may hold any of the rows, counted or not yet, and no other
+    // difference (bonuses in all, or deductions, held to a cap of their kind where there is one).
+    const moves: number[] = [];
+    let exact = true;
     for (const e of byUnit.get(unit) ?? []) {
       const code = codes.get(e.code);
       if (!code || code.kind === "single" || rubric.statuses.rejected.includes(e.status)) continue;
       const c = code.charge;
       const reaches = c === "total" || ("line" in c ? c.line === line : lineOfItem.get(c.item) === line);
       if (!reaches) continue;
-      const each = e.points ?? (code.levels ? (code.levels[e.level ?? ""] ?? Math.max(0, ...Object.values(code.levels))) : (code.points ?? code.range?.max ?? 0));
+      const known = e.points ?? (code.levels ? code.levels[e.level ?? ""] : code.range ? undefined : code.points);
+      const each = known ?? (code.levels ? Math.max(0, ...Object.values(code.levels)) : (code.points ?? code.range?.max ?? 0));
+      if (known === undefined || code.cap !== undefined || code.doubleWhenFlagged || code.oncePerYear || rubric.caps.some((x) => x.kind === undefined && x.codes.includes(code.code))) exact = false;
       const moved = Math.abs(each) * e.count * (code.doubleWhenFlagged ? 2 : 1);
+      moves.push(code.kind === "bonus" ? moved : -moved);
       if (code.kind === "bonus") up += moved;
       else down += moved;
     }
-    return { up, down };
+    const within = (d: number): boolean => d <= up && -d <= down;
+    // A few rows: the sums of those of them the total may hold (2 over a single 5-point bonus is a
+    // slip, not the bonus); more, or any capped or of points not known: anything between.
+    if (!exact || moves.length > 10) return within;
+    const capOf = (kind: "bonus" | "deduction"): number => Math.min(Number.POSITIVE_INFINITY, ...rubric.caps.filter((x) => x.kind === kind).map((x) => x.max));
+    const sumsOf = (xs: readonly number[], cap: number): Set<number> => {
+      const sums = new Set<number>([0]);
+      for (const m of xs) for (const x of [...sums]) sums.add(x + m);
+      return new Set([...sums].map((x) => Math.min(x, cap)));
+    };
+    const ups = sumsOf(
+      moves.filter((m) => m > 0),
+      capOf("bonus"),
+    );
+    const downs = sumsOf(
+      moves.filter((m) => m < 0).map((m) => -m),
+      capOf("deduction"),
+    );
+    const nets = new Set<number>();
+    for (const u of ups) for (const d of downs) nets.add(u - d);
+    return (d) => nets.has(d);
   };
 }
 

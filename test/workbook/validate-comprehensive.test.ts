@@ -396,12 +396,12 @@ const cases: Case[] = [
   // A column of the rows' totals typed beside their items (read nowhere): where a row's is not
   // what its items add up to, an item or the total was mistyped; said at the total. 河西街道
   // (row 10) has no bonus or deduction rows; 柳河镇 (row 2) given one, its total may hold it: not said.
-  { name: "a 合计 column, one row's total off", edit: totalsColumn("合计", { 10: 1 }), expected: ["warning workbook.total-differs 社会治理!E10"] },
+  { name: "a 合计 column, one row's total off", edit: totalsColumn("合计", { 10: 1 }), expected: ["warning workbook.total-differs-computed 社会治理!E10"] },
   { name: "an unheaded column of totals, one row's off", edit: totalsColumn(null, { 10: -0.5 }), expected: ["warning workbook.total-differs-unheaded 社会治理!E10"] },
   { name: "a 合计 column off on a unit with ledger rows", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 1 }), expected: [] },
-  { name: "a 合计 column off on a unit without", edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  { name: "a 合计 column off on a unit without", edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs-computed 社会治理!E2"] },
   // Totals that hold the points taken off as typed (SH3 added, not its 15 less it) are totals too.
-  { name: "a column of totals added as typed, one off", edit: totalsColumn("合计", { 10: 2 }, (sh3, sh6, sh7) => sh3 + sh6 + sh7), expected: ["warning workbook.total-differs 社会治理!E10"] },
+  { name: "a column of totals added as typed, one off", edit: totalsColumn("合计", { 10: 2 }, (sh3, sh6, sh7) => sh3 + sh6 + sh7), expected: ["warning workbook.total-differs-computed 社会治理!E10"] },
   // Not a column of totals (a helper column of the office's, or most rows off): nothing said.
   { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: [] },
   { name: "a column of totals off on most rows", edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 }), expected: [] },
@@ -410,16 +410,30 @@ const cases: Case[] = [
   {
     name: "a 合计 column off on 5 rows of 11",
     edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }),
-    expected: [2, 3, 4, 5, 6].map((r) => `warning workbook.total-differs 社会治理!E${r}`),
+    expected: [2, 3, 4, 5, 6].map((r) => `warning workbook.total-differs-computed 社会治理!E${r}`),
   },
   { name: "an unheaded column off on 4 rows of 11", edit: totalsColumn(null, { 2: 1, 3: 1, 4: 1, 5: 1 }), expected: [] },
   // A bonus row explains 1 (JF1 市级), not 3.
-  { name: "a 合计 off by more than the unit's ledger rows make", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 3 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  { name: "a 合计 off by more than the unit's ledger rows make", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 3 }), expected: ["warning workbook.total-differs-computed 社会治理!E2"] },
   // A bonus raises a total, a deduction lowers it: neither excuses the other way. 柳河镇's JF1 (+1)
   // excuses 1 over, not 1 under; a deduction (KF1, −1) 1 under, not 1 over.
   { name: "a 合计 1 under for a unit with a bonus row", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: -1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
   { name: "a 合计 1 under for a unit with a deduction row", ledger: [row("柳河镇", "KF1")], edit: totalsColumn("合计", { 2: -1 }), expected: [] },
-  { name: "a 合计 1 over for a unit with a deduction row", ledger: [row("柳河镇", "KF1")], edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs 社会治理!E2"] },
+  // A total holds the unit's rows or not, each whole: 2 rows of 2 (JF1 省级) and 1 (KF1) excuse
+  // +2, −1 and +1 (both), not +1.5 or +3, which no row makes (they were excused up to +2).
+  ...[
+    { off: 2, said: false },
+    { off: -1, said: false },
+    { off: 1, said: false },
+    { off: 1.5, said: true },
+    { off: 3, said: true },
+  ].map(({ off, said }) => ({
+    name: `a 合计 ${off} off for a unit with a 2-point bonus and a 1-point deduction`,
+    ledger: [row("柳河镇", "JF1", { level: "省级" }), row("柳河镇", "KF1")],
+    edit: totalsColumn("合计", { 2: off }),
+    expected: said ? [`warning workbook.total-differs${off > 0 ? "-computed" : ""} 社会治理!E2`] : [],
+  })),
+  { name: "a 合计 1 over for a unit with a deduction row", ledger: [row("柳河镇", "KF1")], edit: totalsColumn("合计", { 2: 1 }), expected: ["warning workbook.total-differs-computed 社会治理!E2"] },
   // KF2 is charged to 社会治理 (SH): it may be in that sheet's totals, never in 党的建设's.
   { name: "a 合计 2 under on 社会治理 for a row charged to SH", ledger: [row("柳河镇", "KF2")], edit: totalsColumn("合计", { 2: -2 }), expected: [] },
   {
@@ -440,7 +454,7 @@ const cases: Case[] = [
   // A column headed with other figures (自评分, 上年得分) is no column of totals, however many rows agree.
   { name: "a 自评分 column", edit: totalsColumn("自评分", { 10: 1 }), expected: [] },
   // Totals rounded to whole numbers (49.5 typed 50): within 1 of the sum agrees; 3 off does not.
-  { name: "totals rounded to whole numbers, one off by 3", edit: totalsColumn("总分", { 11: 3 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)), expected: ["warning workbook.total-differs 社会治理!E11"] },
+  { name: "totals rounded to whole numbers, one off by 3", edit: totalsColumn("总分", { 11: 3 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)), expected: ["warning workbook.total-differs-computed 社会治理!E11"] },
   // The column takes off what SH3 takes off; 凤凰街道's (row 12) adds it: off, said with the column's sum.
   {
     name: "a deduction added on one row of a column that takes it off",
@@ -574,9 +588,16 @@ describe("a number past the last heading", () => {
 
 describe("a typed total that is not what its row's items add up to", () => {
   it("names the unit, the total and the sum as the tool adds it (河西街道: 15 − 0 + 20 + 20 = 55)", async () => {
-    expect(await said({ edit: totalsColumn("合计", { 10: 1 }) }, "workbook.total-differs")).toEqual({
+    expect(await said({ edit: totalsColumn("合计", { 10: -1 }) }, "workbook.total-differs")).toEqual({
       at: "in.xlsx: 社会治理!E10",
-      zh: "“河西街道” 的合计 56 与本行各项之和 55 不符;得分按各项计算,不读合计:请核对各项和合计",
+      zh: "“河西街道” 的合计 54 与本行各项之和 55 不符;得分按各项计算,不读合计:请核对各项和合计",
+    });
+  });
+
+  it("over the sum, on a line with items worked out from 指标数据 (not on its sheet), says the total may include them (a clerk's whole line's total was said to be wrong)", async () => {
+    expect(await said({ edit: totalsColumn("合计", { 10: 1 }) }, "workbook.total-differs-computed")).toEqual({
+      at: "in.xlsx: 社会治理!E10",
+      zh: "“河西街道” 的合计 56 与本行各项之和 55 不符;本表各项不含由指标数据计算的 SH1、SH2、SH4、SH5,若合计含其得分,差额即在此;得分按各项计算,不读合计:请核对各项,合计可只计本表各项或删去",
     });
   });
 });
