@@ -279,6 +279,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
       return n;
     };
+    const memberNames = new Set(members.map((i) => units[i]?.name ?? ""));
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;
@@ -298,6 +299,15 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // Spelt alike but for full- and half-width characters or spaces, which look alike on screen
         // (there as a unit of the kind, or a name found there alone): said so.
         const twin = near.find((n) => oneWidth(n) === oneWidth(u.name)) ?? widthTwins(s).get(oneWidth(u.name))?.find((n) => n !== u.name);
+        // The spelling on more sheets is taken for the right one: said at the other's cells alone
+        // (西　山　镇 on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
+        // (Where that other is a unit of the kind, said missing here in its turn; a name on the
+        // indicator sheet alone is warned as such, and this unit is said missing there.)
+        const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
+        if (twin !== undefined && memberNames.has(twin) && sheetsOf(u.name) > sheetsOf(twin)) {
+          (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
+          continue;
+        }
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
         else if (g.brokenNames?.has(sheet)) p.error("workbook.unit-missing-on-broken", firstSheet, firstRef, { unit: u.name, sheet, at: g.brokenNames.get(sheet)?.cell ?? "", value: g.brokenNames.get(sheet)?.value ?? "" });
