@@ -394,6 +394,18 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(found(text)).toEqual([`rubric.key-belongs-above r.yaml:${anchor}:${"      bands: [{ name: 优秀, from: 90, ".length + 1}`]);
   });
 
+  it("says a block's wrong value once at its anchor, not as missing where an alias uses it", () => {
+    const text = replace("    unit_kind: town\n    by: DZ\n", "    unit_kind: town\n    by: DZ\n    grades:\n      bands: [&b { name: 优秀, from: 九十 }]\n      otherwise: 合格\n").replace("    unit_kind: town\n    by: JS\n", "    unit_kind: town\n    by: JS\n    grades:\n      bands: [*b]\n      otherwise: 合格\n");
+    const anchor = text.split("\n").findIndex((l) => l.includes("from: 九十")) + 1;
+    expect(found(text)).toEqual([`rubric.wrong-type r.yaml:${anchor}:${"      bands: [&b { name: 优秀, from: ".length + 1}`]);
+  });
+
+  it("says a block used where it does not fit at the alias that uses it (tie-breakers of another kind's items)", () => {
+    const text = replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: &tb [DZ]\n").replace("    unit_kind: department\n    by: BM\n", "    unit_kind: department\n    by: BM\n    tie_breakers: *tb\n");
+    const use = text.split("\n").findIndex((l) => l.includes("tie_breakers: *tb")) + 1;
+    expect(found(text)).toEqual([`rubric.unknown-tie-breaker r.yaml:${use}:19`]);
+  });
+
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
     expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");

@@ -296,7 +296,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   if (!parsed.success) {
     return { diagnostics: oncePerPlace(parsed.error.issues.flatMap((i) => zodIssueToDiagnostic(i, pos, data))) };
   }
-  const built = buildRubric(parsed.data, pos, { file, sha256 });
+  // What the rubric's parts mean together is said where each part is used (an alias's block may
+  // be right in one place and not in another).
+  const built = buildRubric(parsed.data, pos.atUses(), { file, sha256 });
   const diagnostics = oncePerPlace(built.diagnostics);
   return built.rubric ? { ...built, diagnostics, advice: oncePerPlace([...(built.advice ?? []), ...unranked(built.rubric, pos)]) } : { ...built, diagnostics };
 }

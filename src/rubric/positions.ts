@@ -6,11 +6,22 @@ import type { TextLocation } from "../diagnostics/index.js";
 export type Path = readonly (string | number)[];
 
 export class Positions {
+  /**
+   * `throughAliases`: a path through an alias (grades: *g) is found in the block its anchor names,
+   * where a problem of what is written there is mended (the schema's); without it, at the alias,
+   * where the block is used (a code valid in one ranking and not in the one that uses it again).
+   */
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lc: LineCounter,
     private readonly file: string,
+    private readonly throughAliases = true,
   ) {}
+
+  /** The same document's positions, at an alias where a path goes through one (a problem of how a block is used). */
+  atUses(): Positions {
+    return new Positions(this.doc, this.lc, this.file, false);
+  }
 
   at(offset: number): TextLocation {
     const { line, col } = this.lc.linePos(offset);
@@ -29,14 +40,15 @@ export class Positions {
   private walk(path: Path): { node: Node | undefined; whole: boolean } {
     let node: Node | undefined = isNode(this.doc.contents) ? this.doc.contents : undefined;
     for (const step of path) {
+      if (!this.throughAliases && node && isAlias(node)) return { node, whole: false };
       const at = this.resolved(node);
       let next: unknown;
       if (isMap(at)) next = at.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(step))?.value;
       else if (isSeq(at) && typeof step === "number") next = at.items[step];
-      if (!isNode(next)) return { node: this.resolved(node), whole: false };
+      if (!isNode(next)) return { node: this.throughAliases ? this.resolved(node) : node, whole: false };
       node = next;
     }
-    return { node: this.resolved(node), whole: true };
+    return { node: this.throughAliases ? this.resolved(node) : node, whole: true };
   }
 
   /** An alias's anchored node (an alias of an alias followed on); any other node as it is. */
@@ -66,9 +78,8 @@ export class Positions {
     return this.of(path);
   }
 
-  /** Whether path names an existing sequence element or map entry. */
+  /** Whether path names an existing sequence element or map entry (through aliases: what an alias brings is there). */
   has(path: Path): boolean {
-    const n = this.doc.getIn(path, true);
-    return isNode(n) || isSeq(n);
+    return new Positions(this.doc, this.lc, this.file, true).walk(path).whole;
   }
 }
