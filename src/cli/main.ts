@@ -111,7 +111,8 @@ function helpAsked(program: Command, argv: readonly string[]): { group?: Command
   const at = argv.indexOf("help");
   if (at < 0) return {};
   // The words before it and after it, as one path of commands (not options, nor --lang's value).
-  const words = [...argv.slice(0, at), ...argv.slice(at + 1)].filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang");
+  // (help asked for twice, assess help rubric help, is help all the same.)
+  const words = [...argv.slice(0, at), ...argv.slice(at + 1)].filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang" && w !== "help");
   let c = program;
   for (const word of words) {
     if (c.commands.length === 0) return {};

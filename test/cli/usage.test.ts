@@ -82,7 +82,7 @@ describe("did you mean", () => {
     expect([en.code, en.err]).toEqual([2, 'usage: there is no command "bogus"\nrun assess rubric --help for usage\n']);
     expect(JSON.parse(en.out)).toMatchObject({ diagnostics: [{ code: "usage.unknown-command" }] });
     // Help for the commands there are stays help (exit 0), whichever way it is asked.
-    for (const argv of [["rubric", "help"], ["rubric", "help", "check"], ["help", "rubric"], ["--lang", "en", "help"]]) expect([argv, (await cli(argv)).code]).toEqual([argv, 0]);
+    for (const argv of [["rubric", "help"], ["rubric", "help", "check"], ["help", "rubric"], ["--lang", "en", "help"], ["help", "rubric", "help"]]) expect([argv, (await cli(argv)).code]).toEqual([argv, 0]);
   });
 
   it("points a usage error a command finds itself to that command's help", async () => {
