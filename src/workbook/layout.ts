@@ -65,14 +65,16 @@ export function headerCode(text: string): string | undefined {
 }
 
 /**
- * The name a header gives after its code, in one width without spaces or its closing brackets
- * (DZ2 依法行政(20分) → 依法行政; ZB1 群众投诉件数(件) → 群众投诉件数); "" where it gives none.
+ * The name a header gives after its code, in one width without spaces or the closing brackets
+ * that give its full marks or its unit (DZ2 依法行政(20分) → 依法行政; ZB1 群众投诉件数(件) →
+ * 群众投诉件数); brackets of words are the name's own (出生政策符合率(责任书下达指标)). "" where
+ * it gives none.
  */
-export function headerName(text: string): string {
+export function headerName(text: string, units: ReadonlySet<string>): string {
   let name = text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/^\s*[A-Za-z]{1,4}\d+(?:[.。]\d+)*/, "");
   for (let before = ""; before !== name; ) {
     before = name;
-    name = name.replace(/\s*\([^()]*\)\s*$/, "");
+    name = name.replace(/\s*\(\s*([^()]*?)\s*\)\s*$/, (whole, inside: string) => (/^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/.test(inside) || units.has(inside) ? "" : whole));
   }
   return comparableName(name);
 }

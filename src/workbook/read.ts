@@ -96,6 +96,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     return { nameOf: new Map(xs.map((x) => [x.code, x.name])), codesNamed };
   };
   const rateNames = named([...rubric.indicators, ...rubric.targets]);
+  // An item's among its own line's (another line's items are on another sheet).
+  const lineOfItem = new Map(rubric.lines.flatMap((l) => leaves(l.items).map((i) => [i.code, l.code] as const)));
   const itemNames = named([...judged.values()]);
   /**
    * A header whose code is one column's and whose name another's of its kind (ZB2 with ZB3's name,
@@ -105,11 +107,11 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
    */
   const namedOther = (c: RawCell, code: string): void => {
     const { nameOf, codesNamed } = rateCodes.has(code) ? rateNames : itemNames;
-    const written = headerName(cellText(c));
+    const written = headerName(cellText(c), HEADER_UNITS);
     const own = nameOf.get(code);
     if (!written || own === undefined || written === comparableName(own)) return;
-    const other = codesNamed.get(written)?.find((x) => x !== code);
-    if (other !== undefined) p.error("workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
+    const other = codesNamed.get(written)?.find((x) => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code)));
+    if (other !== undefined) p.error(rateCodes.has(code) ? "workbook.header-name-other-rate" : "workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
   };
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
   // units, under a header cell that names the line ("QY 区属国企…").
@@ -1341,7 +1343,7 @@ export class SubmissionReader {
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      if (reach(t.unit, t.line)(t.value - t.sum)) continue;
+      if (reach(t.unit, t.line)(t.value - t.sum, t.whole === true)) continue;
       // The line's items worked out from 指标数据 are not on its sheet: a total of the whole line
       // (the ranking's own figure) is more than the row adds up to, and said why.
       const line = this.rubric.lines.find((l) => l.code === t.line);
@@ -1410,7 +1412,7 @@ function vetoedOut(rubric: Rubric, units: readonly { kind: string }[], values: V
  * line or to one of its items (a row charged to another line reaches no total of this one's); a
  * single-item award's and a refused row's, nowhere.
  */
-function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => (difference: number) => boolean {
+function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => (difference: number, rounded: boolean) => boolean {
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const lineOfItem = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)));
   const byUnit = new Map<string, LedgerEntry[]>();
@@ -1437,7 +1439,9 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
       if (code.kind === "bonus") up += moved;
       else down += moved;
     }
-    const within = (d: number): boolean => d <= up && -d <= down;
+    // A total typed as a whole number is less than 1 off, rounded.
+    const near = (a: number, b: number, rounded: boolean): boolean => (rounded ? Math.abs(a - b) < 100 : a === b);
+    const within = (d: number, rounded: boolean): boolean => (rounded ? d < up + 100 && -d < down + 100 : d <= up && -d <= down);
     // A few rows: the sums of those of them the total may hold (2 over a single 5-point bonus is a
     // slip, not the bonus); more, or any capped or of points not known: anything between.
     if (!exact || moves.length > 10) return within;
@@ -1457,7 +1461,7 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
     );
     const nets = new Set<number>();
     for (const u of ups) for (const d of downs) nets.add(u - d);
-    return (d) => nets.has(d);
+    return (d, rounded) => [...nets].some((n) => near(d, n, rounded));
   };
 }
 

@@ -64,6 +64,8 @@ export interface TotalOff {
   readonly header?: string;
   /** The line the sheet's items are of (what a ledger row charged to a line or an item may reach). */
   readonly line?: string;
+  /** The column's totals are whole numbers: rounded, less than 1 off agrees. */
+  readonly whole?: boolean;
 }
 
 /** A typed number beside a row's items (in hundredths), with those items added up each way. */
@@ -159,7 +161,7 @@ export class TotalsWatch {
       const enough = header !== undefined ? agreed >= 1 && agreed >= off.length : agreed >= 2 && agreed >= off.length * 2;
       if (enough) this.totalsCols.add(col);
       if (!off.length || !enough) continue;
-      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: t.value, sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}) });
+      for (const t of off) out.push({ sheet: this.sheet, cell: t.cell, unit: t.unit, value: t.value, sum: t.sums[way], ...(header !== undefined ? { header } : {}), ...(this.line !== undefined ? { line: this.line } : {}), ...(whole ? { whole } : {}) });
     }
     return out;
   }

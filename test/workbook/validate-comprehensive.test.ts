@@ -454,6 +454,22 @@ const cases: Case[] = [
   // A column headed with other figures (自评分, 上年得分) is no column of totals, however many rows agree.
   { name: "a 自评分 column", edit: totalsColumn("自评分", { 10: 1 }), expected: [] },
   // Totals rounded to whole numbers (49.5 typed 50): within 1 of the sum agrees; 3 off does not.
+  // Rounded, the sum and a whole ledger row: 柳河镇's items and its JF1 省级 (+2), both 0.3 off a
+  // whole number, typed rounded (its total said wrong once rows were counted in whole).
+  {
+    name: "totals rounded to whole numbers, one with a bonus row counted in",
+    ledger: [row("柳河镇", "JF1", { level: "省级" })],
+    values: { 柳河镇: { SH3: 0.3 } },
+    edit: totalsColumn("总分", { 2: 2 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)),
+    expected: [],
+  },
+  {
+    name: "totals rounded to whole numbers, one 2 over for a unit with a 1-point bonus",
+    ledger: [row("柳河镇", "JF1", { level: "市级" })],
+    values: { 柳河镇: { SH3: 0.3 } },
+    edit: totalsColumn("总分", { 2: 3 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)),
+    expected: ["warning workbook.total-differs-computed 社会治理!E2"],
+  },
   { name: "totals rounded to whole numbers, one off by 3", edit: totalsColumn("总分", { 11: 3 }, (sh3, sh6, sh7) => Math.round(15 - sh3 + sh6 + sh7)), expected: ["warning workbook.total-differs-computed 社会治理!E11"] },
   // The column takes off what SH3 takes off; 凤凰街道's (row 12) adds it: off, said with the column's sum.
   {

@@ -138,6 +138,43 @@ const cases: Case[] = [
     expected: ["workbook.header-name-other 党政线!B1", "workbook.header-name-other 党政线!C1"],
   },
   {
+    // Indicators' names swapped on the indicator sheet: said as figures taken for another indicator's.
+    name: "indicator headings whose names are swapped",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      const at = (code: string): string => {
+        for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
+          const v = ws.get(`${col}1`)?.value;
+          if (v?.t === "s" && v.v.startsWith(`${code} `)) return `${col}1`;
+        }
+        throw new Error(`no ${code} heading`);
+      };
+      ws.set(at("ZB1"), "ZB1 统计合格率");
+      ws.set(at("ZB2"), "ZB2 出生政策符合率(%)");
+    },
+    expected: ["workbook.header-name-other-rate 指标数据!B1", "workbook.header-name-other-rate 指标数据!C1"],
+  },
+  {
+    // Words of the name's own in brackets (目标, 责任书下达) are no full marks or unit to set aside;
+    // an item of another line (on another sheet) of the same name is none of this sheet's columns.
+    name: "headings whose bracketed words, or another line's item, share a name with another column: nothing said",
+    edit: (wb) => {
+      let set = 0;
+      const ws = wb.sheetNamed("指标数据");
+      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
+        const v = ws.get(`${col}1`)?.value;
+        if (v?.t === "s" && v.v.startsWith("MB1 ")) set += ws.set(`${col}1`, "MB1 出生政策符合率(责任书下达)") ? 1 : 0;
+      }
+      const line = wb.sheetNamed("人口计生线");
+      for (let c = 2; c < 60; c++) {
+        const v = line.get(`${colName(c)}1`)?.value;
+        if (v?.t === "s" && v.v.startsWith("JS5.1 ")) set += line.set(`${colName(c)}1`, "JS5.1 移民地区综合整治(45分)") ? 1 : 0;
+      }
+      if (set !== 2) throw new Error(`headings set: ${set}`);
+    },
+    expected: [],
+  },
+  {
     name: "a heading with its code alone, or its own name shortened: no name of another",
     edit: (wb) => {
       const ws = wb.sheetNamed("党政线");
@@ -196,13 +233,24 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on 党政线!A3", "workbook.unit-missing-on 人口计生线!A3", "workbook.unit-missing-on 人口计生线!A3", "warning workbook.roster-unit-unlisted 人口计生线!A3"],
   },
   {
-    // A full-width space typed into a name on one sheet: told as a difference of width or spaces,
-    // both ways (it looks the same on screen), not as a name spelt another way.
+    // A full-width space typed into a name on one sheet: told as a difference of width or spaces
+    // (it looks the same on screen), not as a name spelt another way; at the odd one alone (乙街道
+    // is on the other two sheets: it was also said at 党政线!A3, as if that were the one to mend).
     name: "a unit's name with a full-width space on one sheet",
     edit: (wb) => {
       wb.sheetNamed("人口计生线").set("A3", "乙　街道");
     },
-    expected: ["workbook.unit-missing-on-width 党政线!A3", "workbook.unit-missing-on-width 人口计生线!A3", "workbook.unit-missing-on-width 人口计生线!A3"],
+    expected: ["workbook.unit-missing-on-width 人口计生线!A3", "workbook.unit-missing-on-width 人口计生线!A3"],
+  },
+  {
+    // The other way round: the spelling with the space on two sheets of the three, the one without
+    // it is the odd one, said at its cell.
+    name: "a unit's name spelt with a full-width space on two sheets of three",
+    edit: (wb) => {
+      wb.sheetNamed("人口计生线").set("A3", "乙　街道");
+      wb.sheetNamed("指标数据").set("A3", "乙　街道");
+    },
+    expected: ["workbook.unit-missing-on-width 党政线!A3", "workbook.unit-missing-on-width 党政线!A3"],
   },
   {
     // 乙街道 renamed 乙镇 on the indicator sheet alone: its row there counts for nothing, and the
