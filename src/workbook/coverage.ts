@@ -300,7 +300,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // (there as a unit of the kind, or a name found there alone): said so.
         const twin = near.find((n) => oneWidth(n) === oneWidth(u.name)) ?? widthTwins(s).get(oneWidth(u.name))?.find((n) => n !== u.name);
         // The spelling on more sheets is taken for the right one: said at the other's cells alone
-        // (西　山　镇 on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
+        // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
         // (Where that other is a unit of the kind, said missing here in its turn; a name on the
         // indicator sheet alone is warned as such, and this unit is said missing there.)
         const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
