@@ -102,7 +102,6 @@ async function outWritten(ctx: Ctx, code: number): Promise<number> {
   return code === 0 ? 1 : code;
 }
 
-/** The command the arguments name ("rubric diff" → diff under rubric), or the program. */
 /**
  * Help asked for by name (assess help rubric chek, assess rubric help chek): the command whose
  * commands were asked among, and a word that is none of them (undefined: none such).
@@ -130,6 +129,7 @@ function commandPath(command: Command): string {
   return words.join(" ");
 }
 
+/** The command the arguments name ("rubric diff" → diff under rubric), or the program. */
 function commandOf(program: Command, argv: readonly string[]): Command {
   let c = program;
   for (let i = 0; i < argv.length; i++) {
