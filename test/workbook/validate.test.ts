@@ -76,6 +76,12 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
 
+/** A cell's text (a heading's), or "" where it holds none. */
+function textAt(ws: ReturnType<MemBook["sheetNamed"]>, ref: string): string {
+  const v = ws.get(ref)?.value;
+  return v?.t === "s" ? v.v : "";
+}
+
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
   { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
@@ -126,10 +132,7 @@ const cases: Case[] = [
     name: "headings whose codes and names are two items' (names swapped)",
     edit: (wb) => {
       const ws = wb.sheetNamed("党政线");
-      const text = (ref: string): string => {
-        const v = ws.get(ref)?.value;
-        return v?.t === "s" ? v.v : "";
-      };
+      const text = (ref: string): string => textAt(ws, ref);
       const [b1, c1] = [text("B1"), text("C1")];
       const name = (h: string): string => h.replace(/^\S+\s*/, "");
       ws.set("B1", `${b1.split(" ")[0]} ${name(c1)}`);
@@ -191,10 +194,7 @@ const cases: Case[] = [
     name: "a heading's code with a character that shows nothing in it",
     edit: (wb) => {
       const ws = wb.sheetNamed("党政线");
-      const text = (ref: string): string => {
-        const v = ws.get(ref)?.value;
-        return v?.t === "s" ? v.v : "";
-      };
+      const text = (ref: string): string => textAt(ws, ref);
       ws.set("B1", `\u200b${text("B1")}`).set("C1", `${text("C1").slice(0, 1)}\ufeff${text("C1").slice(1)}`);
     },
     expected: [],
