@@ -1343,12 +1343,20 @@ export class SubmissionReader {
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
-      if (reach(t.unit, t.line)(t.value - t.sum, t.whole === true)) continue;
+      const held = reach(t.unit, t.line);
+      const d = t.value - t.sum;
+      if (held(d, t.whole === true)) continue;
       // The line's items worked out from 指标数据 are not on its sheet: a total of the whole line
-      // (the ranking's own figure) is more than the row adds up to, and said why.
+      // (the ranking's own figure) is more than the row adds up to, and said why, where their
+      // points could make the difference (a gate's all or nothing, another's anything up to its max).
       const line = this.rubric.lines.find((l) => l.code === t.line);
-      const computed = line ? leaves(line.items).filter((i) => !isEntered(i)).map((i) => i.code) : [];
-      const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum), ...(computed.length && t.value > t.sum ? { computed: computed.join("、") } : {}) };
+      const computed = line ? leaves(line.items).filter((i) => !isEntered(i)) : [];
+      const allOrNothing = computed.every((i) => i.kind === "gate" || i.kind === "threshold");
+      const sums = new Set<number>([0]);
+      for (const i of allOrNothing ? computed : []) for (const x of [...sums]) sums.add(x + i.max);
+      const most = computed.reduce((m, i) => m + i.max, 0);
+      const theirs = d > 0 && (allOrNothing ? [...sums].some((x) => x > 0 && held(d - x, t.whole === true)) : d <= most + held.most);
+      const data = { unit: t.unit, value: cellText(t.cell), sum: formatPoints(t.sum), ...(theirs ? { computed: computed.map((i) => i.code).join("、") } : {}) };
       const more = "computed" in data ? "-computed" : "";
       if (t.header) p.warn(`workbook.total-differs${more}`, t.sheet, t.cell.ref, { ...data, header: t.header });
       else p.warn(`workbook.total-differs-unheaded${more}`, t.sheet, t.cell.ref, data);
@@ -1412,7 +1420,10 @@ function vetoedOut(rubric: Rubric, units: readonly { kind: string }[], values: V
  * line or to one of its items (a row charged to another line reaches no total of this one's); a
  * single-item award's and a refused row's, nowhere.
  */
-function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => (difference: number, rounded: boolean) => boolean {
+/** Whether a difference from a row's items could be the unit's ledger rows counted in; `most`: the most they could add. */
+type Held = ((difference: number, rounded: boolean) => boolean) & { readonly most: number };
+
+function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => Held {
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   const lineOfItem = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)));
   const byUnit = new Map<string, LedgerEntry[]>();
@@ -1444,7 +1455,7 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
     const within = (d: number, rounded: boolean): boolean => (rounded ? d < up + 100 && -d < down + 100 : d <= up && -d <= down);
     // A few rows: the sums of those of them the total may hold (2 over a single 5-point bonus is a
     // slip, not the bonus); more, or any capped or of points not known: anything between.
-    if (!exact || moves.length > 10) return within;
+    if (!exact || moves.length > 10) return Object.assign(within, { most: up });
     const capOf = (kind: "bonus" | "deduction"): number => Math.min(Number.POSITIVE_INFINITY, ...rubric.caps.filter((x) => x.kind === kind).map((x) => x.max));
     const sumsOf = (xs: readonly number[], cap: number): Set<number> => {
       const sums = new Set<number>([0]);
@@ -1461,7 +1472,7 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
     );
     const nets = new Set<number>();
     for (const u of ups) for (const d of downs) nets.add(u - d);
-    return (d, rounded) => [...nets].some((n) => near(d, n, rounded));
+    return Object.assign((d: number, rounded: boolean) => [...nets].some((n) => near(d, n, rounded)), { most: up });
   };
 }
 

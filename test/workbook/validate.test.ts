@@ -76,6 +76,24 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
 
+/** A 合计 column after 党政线's items, each row's sum of them, plus `off` on 甲镇's row (row 2). */
+function lineTotals(off: number): (wb: MemBook) => void {
+  return (wb) => {
+    const ws = wb.sheetNamed("党政线");
+    let last = 2;
+    while (textAt(ws, `${colName(last + 1)}1`) !== "") last++;
+    ws.set(`${colName(last + 1)}1`, "合计");
+    for (let r = 2; r <= 4; r++) {
+      let sum = 0;
+      for (let c = 2; c <= last; c++) {
+        const v = ws.get(`${colName(c)}${r}`)?.value;
+        if (v?.t === "n") sum += v.v;
+      }
+      ws.set(`${colName(last + 1)}${r}`, Math.round((sum + (r === 2 ? off : 0)) * 100) / 100);
+    }
+  };
+}
+
 /** A cell's text (a heading's), or "" where it holds none. */
 function textAt(ws: ReturnType<MemBook["sheetNamed"]>, ref: string): string {
   const v = ws.get(ref)?.value;
@@ -188,6 +206,10 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // A 合计 of the whole line (DZ1, a gate worked out from 指标数据, is not on the sheet): said with
+  // it, where its 100 points make the difference; 1 off, which it cannot make, said plainly.
+  { name: "a 合计 of the whole line, a computed gate's points in it", edit: lineTotals(100), expected: ["warning workbook.total-differs-computed 党政线!L2"] },
+  { name: "a 合计 1 over on a line whose computed item is a gate", edit: lineTotals(1), expected: ["warning workbook.total-differs 党政线!L2"] },
   // A zero-width space pasted before a heading's code, a BOM inside one (U+200B DZ2, D U+FEFF Z3.1):
   // the same code (it was told to write the code twice, "DZ2 DZ2 …").
   {
