@@ -406,6 +406,24 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(found(text)).toEqual([`rubric.unknown-tie-breaker r.yaml:${use}:19`]);
   });
 
+  it("says what is wrong in an anchored block at every use once, at the anchor; what is wrong at one use alone, there, each code of it", () => {
+    const own = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const tier = "      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n";
+    expect(own.split(tier).length).toBe(3);
+    // A reversed range in a tier the second ranking brings by its alias: once, at the anchor (it was said at both).
+    const every = own.replace(tier, "      - &t1 { name: 一等奖, ranks: [2, 1], amount: 50000 }\n").replace(tier, "      - *t1\n");
+    const anchor = every.split("\n").findIndex((l) => l.includes("&t1")) + 1;
+    const d = loadRubric("r.yaml", new TextEncoder().encode(every), "test").diagnostics;
+    expect(d.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`.replace(/:\d+$/, ""))).toEqual([`rubric.range-reversed r.yaml:${anchor}`]);
+    // Two codes the towns have and the departments not, brought to them by an alias: each said, there (one was lost).
+    const one = replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: &tb [DZ, JS]\n").replace("    unit_kind: department\n    by: BM\n", "    unit_kind: department\n    by: BM\n    tie_breakers: *tb\n");
+    const use = one.split("\n").findIndex((l) => l.includes("tie_breakers: *tb")) + 1;
+    expect(load(one).diagnostics.map((x) => [x.code, x.location && "line" in x.location ? x.location.line : 0, x.data.key])).toEqual([
+      ["rubric.unknown-tie-breaker", use, "DZ"],
+      ["rubric.unknown-tie-breaker", use, "JS"],
+    ]);
+  });
+
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
     expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");

@@ -2,7 +2,7 @@
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
 import { isPair, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Diagnostic, TextLocation } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
 import { Positions } from "./positions.js";
 import { zodIssueToDiagnostic } from "./zod-issues.js";
@@ -298,14 +298,39 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   }
   // What the rubric's parts mean together is said where each part is used (an alias's block may
   // be right in one place and not in another).
-  const built = buildRubric(parsed.data, pos.atUses(), { file, sha256 });
-  const diagnostics = oncePerPlace(built.diagnostics);
-  return built.rubric ? { ...built, diagnostics, advice: oncePerPlace([...(built.advice ?? []), ...unranked(built.rubric, pos)]) } : { ...built, diagnostics };
+  const uses = pos.atUses();
+  const built = buildRubric(parsed.data, uses, { file, sha256 });
+  const diagnostics = sameAtAnchor(built.diagnostics, uses);
+  return built.rubric ? { ...built, diagnostics, advice: sameAtAnchor([...(built.advice ?? []), ...unranked(built.rubric, pos)], uses) } : { ...built, diagnostics };
 }
 
 /**
- * A problem said once at its place: a block written once and used again by an alias (grades: *g)
- * has its problems at its anchor (&g), where they are mended, not once more for every use.
+ * The same problem (code and words) at several uses of one anchored block (a reversed range in a
+ * tier every alias brings): the block's own, said once at the anchor. One said at one use alone
+ * (a tie-breaker the towns have and the departments not) stays at that use.
+ */
+function sameAtAnchor(diagnostics: readonly Diagnostic[], uses: Positions): Diagnostic[] {
+  // A problem's place in the anchored block where it was said at an alias; else its own.
+  const placeOf = (d: Diagnostic): TextLocation | undefined => (d.location && "line" in d.location ? (uses.anchorOf(d.location) ?? d.location) : undefined);
+  const key = (d: Diagnostic, at: TextLocation): string => `${d.code}\u0000${JSON.stringify(d.data)}\u0000${at.line}:${at.col}`;
+  const count = new Map<string, number>();
+  for (const d of diagnostics) {
+    const at = placeOf(d);
+    if (at) count.set(key(d, at), (count.get(key(d, at)) ?? 0) + 1);
+  }
+  const said = new Set<string>();
+  return diagnostics.flatMap((d): Diagnostic[] => {
+    const at = placeOf(d);
+    if (!at || (count.get(key(d, at)) ?? 0) < 2) return [d];
+    if (said.has(key(d, at))) return [];
+    said.add(key(d, at));
+    return [{ ...d, location: at }];
+  });
+}
+
+/**
+ * A problem of what is written said once at its place: in a block written once and used again by
+ * an alias (grades: *g), the schema finds it at every use, and says it where the anchor is (&g).
  */
 function oncePerPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -18,9 +18,28 @@ export class Positions {
     private readonly throughAliases = true,
   ) {}
 
+  /**
+   * Where a location at an alias (given by `of` or `ofKey` at uses) has the same path's place in
+   * the block its anchor names: by "line:col" of the alias's.
+   */
+  private readonly anchors = new Map<string, TextLocation>();
+
   /** The same document's positions, at an alias where a path goes through one (a problem of how a block is used). */
   atUses(): Positions {
     return new Positions(this.doc, this.lc, this.file, false);
+  }
+
+  /** A location given at uses that is at an alias: the same path's place in the anchored block (else undefined). */
+  anchorOf(at: TextLocation): TextLocation | undefined {
+    return this.anchors.get(`${at.line}:${at.col}`);
+  }
+
+  /** At uses, a location at an alias is kept with its place in the anchored block. */
+  private kept(at: TextLocation, through: () => TextLocation): TextLocation {
+    if (this.throughAliases) return at;
+    const there = through();
+    if (there.line !== at.line || there.col !== at.col) this.anchors.set(`${at.line}:${at.col}`, there);
+    return at;
   }
 
   at(offset: number): TextLocation {
@@ -63,7 +82,11 @@ export class Positions {
   /** Where the value at path starts (or its nearest ancestor's, when the key is missing). */
   of(path: Path): TextLocation {
     const n = this.node(path);
-    return this.at(n?.range?.[0] ?? 0);
+    return this.kept(this.at(n?.range?.[0] ?? 0), () => this.through().of(path));
+  }
+
+  private through(): Positions {
+    return new Positions(this.doc, this.lc, this.file, true);
   }
 
   /** Where a key is written inside the map at path (for unknown keys). */
@@ -72,7 +95,7 @@ export class Positions {
     if (!whole) return this.of(path);
     if (isMap(parent)) {
       for (const pair of parent.items) {
-        if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return this.at(pair.key.range[0]);
+        if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return this.kept(this.at(pair.key.range[0]), () => this.through().ofKey(path, key));
       }
     }
     return this.of(path);
@@ -80,6 +103,6 @@ export class Positions {
 
   /** Whether path names an existing sequence element or map entry (through aliases: what an alias brings is there). */
   has(path: Path): boolean {
-    return new Positions(this.doc, this.lc, this.file, true).walk(path).whole;
+    return this.through().walk(path).whole;
   }
 }
