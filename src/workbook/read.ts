@@ -1436,6 +1436,8 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
     // difference (bonuses in all, or deductions, held to a cap of their kind where there is one).
     const moves: number[] = [];
     let exact = true;
+    // A code counted once a year: its one row counts once, whatever its count; of several, which is not told here.
+    const once = new Set<string>();
     for (const e of byUnit.get(unit) ?? []) {
       const code = codes.get(e.code);
       if (!code || code.kind === "single" || rubric.statuses.rejected.includes(e.status)) continue;
@@ -1444,8 +1446,9 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
       if (!reaches) continue;
       const known = e.points ?? (code.levels ? code.levels[e.level ?? ""] : code.range ? undefined : code.points);
       const each = known ?? (code.levels ? Math.max(0, ...Object.values(code.levels)) : (code.points ?? code.range?.max ?? 0));
-      if (known === undefined || code.cap !== undefined || code.doubleWhenFlagged || code.oncePerYear || rubric.caps.some((x) => x.kind === undefined && x.codes.includes(code.code))) exact = false;
-      const moved = Math.abs(each) * e.count * (code.doubleWhenFlagged ? 2 : 1);
+      if (known === undefined || code.cap !== undefined || code.doubleWhenFlagged || (code.oncePerYear && once.has(code.code)) || rubric.caps.some((x) => x.kind === undefined && x.codes.includes(code.code))) exact = false;
+      if (code.oncePerYear) once.add(code.code);
+      const moved = Math.abs(each) * (code.oncePerYear ? 1 : e.count) * (code.doubleWhenFlagged ? 2 : 1);
       moves.push(code.kind === "bonus" ? moved : -moved);
       if (code.kind === "bonus") up += moved;
       else down += moved;

@@ -210,6 +210,9 @@ const cases: Case[] = [
   // it, where its 100 points make the difference; 1 off, which it cannot make, said plainly.
   { name: "a 合计 of the whole line, a computed gate's points in it", edit: lineTotals(100), expected: ["warning workbook.total-differs-computed 党政线!L2"] },
   { name: "a 合计 1 over on a line whose computed item is a gate", edit: lineTotals(1), expected: ["warning workbook.total-differs 党政线!L2"] },
+  // A code counted once a year (JF1, 20): its row counted in is 20 over, not anything up to 20 (1 over was excused).
+  { name: "a 合计 20 over for a unit with a once-a-year bonus", ledger: [row("甲镇", "JF1")], edit: lineTotals(20), expected: [] },
+  { name: "a 合计 1 over for a unit with a once-a-year bonus", ledger: [row("甲镇", "JF1")], edit: lineTotals(1), expected: ["warning workbook.total-differs 党政线!L2"] },
   // A zero-width space pasted before a heading's code, a BOM inside one (U+200B DZ2, D U+FEFF Z3.1):
   // the same code (it was told to write the code twice, "DZ2 DZ2 …").
   {
