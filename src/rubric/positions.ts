@@ -20,7 +20,8 @@ export class Positions {
 
   /**
    * Where a location at an alias (given by `of` or `ofKey` at uses) has the same path's place in
-   * the block its anchor names: by "line:col" of the alias's.
+   * the block its anchor names: by "line:col" of the alias's. Of several paths through one alias,
+   * the last asked is kept: a problem of another of them is then said at its use, as it was before.
    */
   private readonly anchors = new Map<string, TextLocation>();
 
