@@ -5,7 +5,7 @@ import { detectLang, message, type Lang } from "../messages/index.js";
 import { makeCtx, processIo, usageJson, type Ctx, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 import { existsSync } from "node:fs";
-import { onInterrupted } from "./write.js";
+import { onInterrupted, turn } from "./write.js";
 import { LISTED_PER_KIND, renderLine } from "../diagnostics/render.js";
 import { formatHelp, knownWords, usageMessage, usageOf } from "./help.js";
 
@@ -58,10 +58,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     // --help and --version: 0. Help shown because a command was missing ("assess"): usage, 2.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-    // Help asked for by name ("assess help", "assess help score"): 0, as --help.
-    if (e.code === "commander.help" && argv[0] === "help" && (argv.length === 1 || commandOf(program, argv.slice(1)) !== program)) return 0;
-    // And under a command (assess rubric help, assess rubric help check): help asked for, not a command missing.
-    if (e.code === "commander.help" && argv.slice(1).includes("help")) return 0;
+    // Help asked for by name (assess help, assess rubric help, assess help rubric check: a command
+    // there is not was said above): 0, as --help; not a command missing.
+    if (e.code === "commander.help" && argv.includes("help")) return 0;
     if (e.code === "commander.executeSubCommandAsync") return 2;
     // The command the error is of, and its words (rubric diff).
     const own = commandOf(program, argv);
@@ -94,7 +93,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
  */
 async function outWritten(ctx: Ctx, code: number): Promise<number> {
   if (!ctx.io.outFailure) return code;
-  await new Promise((resolve) => setImmediate(resolve));
+  await turn();
   const failed = ctx.io.outFailure();
   if (failed === undefined) return code;
   // A problem line as every other, at standard output (the file it went to has no name here).

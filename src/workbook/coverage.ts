@@ -280,6 +280,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       return n;
     };
     const memberNames = new Set(members.map((i) => units[i]?.name ?? ""));
+    const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;
@@ -303,7 +304,6 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
         // (Where that other is a unit of the kind, said missing here in its turn; a name on the
         // indicator sheet alone is warned as such, and this unit is said missing there.)
-        const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
         if (twin !== undefined && memberNames.has(twin) && sheetsOf(u.name) > sheetsOf(twin)) {
           (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
           continue;

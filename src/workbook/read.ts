@@ -75,6 +75,15 @@ function headerUnit(text: string): string | undefined {
   return m?.[1] !== undefined && HEADER_UNITS.has(m[1]) ? m[1] : undefined;
 }
 
+/** Each item's line, by the item's code (a group's too), made once per rubric. */
+const itemLines = new WeakMap<Rubric, ReadonlyMap<string, string>>();
+
+function linesOfItems(rubric: Rubric): ReadonlyMap<string, string> {
+  let m = itemLines.get(rubric);
+  if (!m) itemLines.set(rubric, (m = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)))));
+  return m;
+}
+
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
   const judged = new Map<string, JudgedItem>();
@@ -97,7 +106,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   };
   const rateNames = named([...rubric.indicators, ...rubric.targets]);
   // An item's among its own line's (another line's items are on another sheet).
-  const lineOfItem = new Map(rubric.lines.flatMap((l) => leaves(l.items).map((i) => [i.code, l.code] as const)));
+  const lineOfItem = linesOfItems(rubric);
   const itemNames = named([...judged.values()]);
   /**
    * A header whose code is one column's and whose name another's of its kind (ZB2 with ZB3's name,
@@ -196,7 +205,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
           // version's template, its drop-downs and limits that version's too.
           const written = headingMax(cellText(c));
           if (written !== undefined && written !== item.max) p.warn("workbook.header-max-differs", sheet.name, c.ref, { code, written: formatPoints(written), max: formatPoints(item.max) });
-          const lineCode = rubric.lines.find((l) => leaves(l.items).includes(item))?.code ?? "";
+          const lineCode = lineOfItem.get(item.code) ?? "";
           const k = kindOfLine(rubric, lineCode);
           if (k) kinds.add(k);
         }
@@ -1413,19 +1422,19 @@ function vetoedOut(rubric: Rubric, units: readonly { kind: string }[], values: V
   return out;
 }
 
-/**
- * How far a unit's bonus and deduction rows could move a typed total of a line's items, in
- * hundredths: a bonus up, a deduction down, by their points (at their level, or as entered;
- * doubled where they may be), counted or still pending; only rows charged to the total, to that
- * line or to one of its items (a row charged to another line reaches no total of this one's); a
- * single-item award's and a refused row's, nowhere.
- */
 /** Whether a difference from a row's items could be the unit's ledger rows counted in; `most`: the most they could add. */
 type Held = ((difference: number, rounded: boolean) => boolean) & { readonly most: number };
 
+/**
+ * Which differences a unit's bonus and deduction rows could make to a typed total of a line's
+ * items, in hundredths: a bonus up, a deduction down, by their points (at their level, or as
+ * entered; doubled where they may be), counted or still pending; only rows charged to the total,
+ * to that line or to one of its items (a row charged to another line reaches no total of this
+ * one's); a single-item award's and a refused row's, nowhere.
+ */
 function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: string, line: string | undefined) => Held {
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
-  const lineOfItem = new Map(rubric.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, l.code] as const)));
+  const lineOfItem = linesOfItems(rubric);
   const byUnit = new Map<string, LedgerEntry[]>();
   for (const e of ledger) (byUnit.get(e.unit) ?? byUnit.set(e.unit, []).get(e.unit))?.push(e);
   return (unit, line) => {
