@@ -142,16 +142,16 @@ function sameAward(w: Words, a: Award, b: Award, named: Naming): boolean {
   return awardPhrase(w, renamed, named) === awardPhrase(w, b, named);
 }
 
-/**
- * A unit's awards from one result to the next, award by award: those lost, those won, and those
- * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
- * none moved (a grade's note on its quota is no change).
- */
 /** A veto or a card: lifted or given, not lost or won (失去一票否决 read as a loss). */
 function penalty(a: Award): boolean {
   return a.kind === "veto" || a.kind === "warning";
 }
 
+/**
+ * A unit's awards from one result to the next, award by award: those lost, those won, and those
+ * changed (a grade, a prize's amount, a level), where both results have the unit; undefined where
+ * none moved (a grade's note on its quota is no change).
+ */
 function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): string | undefined {
   const before = new Map(x.awards.map((a) => [awardKey(a), a]));
   const after = new Map(y.awards.map((a) => [awardKey(a), a]));

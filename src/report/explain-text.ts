@@ -219,11 +219,6 @@ function singlesLost(rubric: Rubric, results: Results, index: number, unsettled:
 /** How many units level with it a unit's explanation names one by one, per ranking. */
 const TIES_SAID = 5;
 
-/**
- * Where a unit is level with others on what a ranking ranks by: sharing its place (the
- * tie-breakers level too), or placed before or behind each by the first tie-breaker that parts
- * them — the ranks alone show 84.84 6th beside 84.84 5th and no why.
- */
 /** What it lacks for the next prize; where level is not enough, the tie-breaker that keeps it behind (1.58 where 91.18 − 89.61 is 1.57). */
 function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
@@ -233,6 +228,11 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   return ctx.t("explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
 }
 
+/**
+ * Where a unit is level with others on what a ranking ranks by: sharing its place (the
+ * tie-breakers level too), or placed before or behind each by the first tie-breaker that parts
+ * them — the ranks alone show 84.84 6th beside 84.84 5th and no why.
+ */
 function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): string[] {
   const u = results.units[index];
   if (!u) return [];

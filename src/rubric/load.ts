@@ -49,12 +49,6 @@ function notText(b: Uint8Array): string | undefined {
 }
 
 /**
- * What the YAML parser's first error means for a rubric's author, and where. Two of its "missing
- * character" errors say more than that: a list item not lined up with the one above ("Sequence item
- * without - indicator"), and a quote never closed, which the parser only notices at the end of the
- * file; that one is located at the line where the quote opens (the first with one left unpaired).
- */
-/**
  * The offset of a [ or { before `end` that is still open there (its ] or } nowhere before), outside
  * comments and quotes; undefined where every one is closed.
  */
@@ -79,6 +73,12 @@ function unclosedFlow(source: string, end: number): number | undefined {
   return open.at(-1);
 }
 
+/**
+ * What the YAML parser's first error means for a rubric's author, and where. Two of its "missing
+ * character" errors say more than that: a list item not lined up with the one above ("Sequence item
+ * without - indicator"), and a quote never closed, which the parser only notices at the end of the
+ * file; that one is located at the line where the quote opens (the first with one left unpaired).
+ */
 function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
   // The slips below are looked for near the error only, on its line and the lines either side: a
   // text elsewhere (a block of clause text, text: |) may hold such words or a full-width indent.

@@ -43,15 +43,15 @@ function pathText(path: Path): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");
 }
 
-/**
- * How a person finds the key: after the nearest item or code that holds it ("max (DZ2)"), not
- * as an index path ("lines[0].items[1].max"); the line number points at it as well.
- */
 /** The places a key may stand, two at most, as a reader looks for them (unit_kinds[]、rankings[].grades). */
 function placesText(places: readonly string[]): string {
   return places.slice(0, 2).join("、");
 }
 
+/**
+ * How a person finds the key: after the nearest item or code that holds it ("max (DZ2)"), not
+ * as an index path ("lines[0].items[1].max"); the line number points at it as well.
+ */
 function keyName(path: Path, data: unknown): string {
   if (!path.length) return "(root)";
   let node: unknown = data;
