@@ -74,9 +74,20 @@ export function headerName(text: string, units: ReadonlySet<string>): string {
   let name = text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/^\s*[A-Za-z]{1,4}\d+(?:[.。]\d+)*/, "");
   for (let before = ""; before !== name; ) {
     before = name;
-    name = name.replace(/\s*\(\s*([^()]*?)\s*\)\s*$/, (whole, inside: string) => (/^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/.test(inside) || units.has(inside) ? "" : whole));
+    // In any brackets people type them in (20分), 【20分】, [20分]; or bare after the name (依法行政 20分).
+    name = name
+      .replace(/\s*[(【[]\s*([^()【】[\]]*?)\s*[)】\]]\s*$/, (whole, inside: string) => (MARKS.test(inside) || units.has(inside) ? "" : whole))
+      .replace(/(?<=\S)(\s+|\s*满分\s*)\d+(\.\d+)?\s*分\s*$/, "");
   }
   return comparableName(name);
+}
+
+/** Full marks (20分, 满分20分) or a deduction's (扣分…) as a header gives them after the name. */
+const MARKS = /^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/;
+
+/** A name without the words it ends with in brackets (统计合格率目标(责任书下达指标) → 统计合格率目标), comparable. */
+export function nameStem(name: string): string {
+  return comparableName(name).replace(/(\([^()]*\))+$/, "");
 }
 
 /** A name as headers are compared with the rubric's: in one width, without spaces. */

@@ -15,7 +15,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, nameStem, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -32,10 +32,14 @@ export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
 
-/** The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分)), in hundredths. */
+/**
+ * The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分),
+ * 重点项目建设【30分】) or after its name (重点项目建设 30分, 重点项目建设满分30分), in hundredths.
+ */
 function headingMax(text: string): number | undefined {
-  const m = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/.exec(text.normalize("NFKC"));
-  return m?.[1] === undefined ? undefined : Math.round(Number(m[1]) * 100);
+  const m = /(?:[(【[][^()【】[\]]*?(\d+(?:\.\d+)?)\s*分\s*[)】\]]|(?<=\S)(?:\s+|\s*满分\s*)(\d+(?:\.\d+)?)\s*分)\s*$/.exec(text.normalize("NFKC"));
+  const marks = m?.[1] ?? m?.[2];
+  return marks === undefined ? undefined : Math.round(Number(marks) * 100);
 }
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
@@ -84,6 +88,11 @@ function linesOfItems(rubric: Rubric): ReadonlyMap<string, string> {
   return m;
 }
 
+/** The one element of a list of one; undefined for none or several. */
+function onlyOne<T>(xs: readonly T[] | undefined): T | undefined {
+  return xs?.length === 1 ? xs[0] : undefined;
+}
+
 /** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
   const judged = new Map<string, JudgedItem>();
@@ -99,10 +108,15 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
   const rateCodes = new Set([...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)]);
   const ledgerCodes = new Set(rubric.ledger.map((l) => l.code));
   // The names of the columns of each kind (indicators and targets; items entered), and the codes each names.
-  const named = (xs: readonly { code: string; name: string }[]): { nameOf: Map<string, string>; codesNamed: Map<string, string[]> } => {
+  const named = (xs: readonly { code: string; name: string }[]): { nameOf: Map<string, string>; codesNamed: Map<string, string[]>; codesStemmed: Map<string, string[]> } => {
     const codesNamed = new Map<string, string[]>();
-    for (const x of xs) codesNamed.set(comparableName(x.name), [...(codesNamed.get(comparableName(x.name)) ?? []), x.code]);
-    return { nameOf: new Map(xs.map((x) => [x.code, x.name])), codesNamed };
+    const codesStemmed = new Map<string, string[]>();
+    for (const x of xs) {
+      codesNamed.set(comparableName(x.name), [...(codesNamed.get(comparableName(x.name)) ?? []), x.code]);
+      // Only names with bracketed words of their own have a stem apart from their name.
+      if (nameStem(x.name) !== comparableName(x.name)) codesStemmed.set(nameStem(x.name), [...(codesStemmed.get(nameStem(x.name)) ?? []), x.code]);
+    }
+    return { nameOf: new Map(xs.map((x) => [x.code, x.name])), codesNamed, codesStemmed };
   };
   const rateNames = named([...rubric.indicators, ...rubric.targets]);
   // An item's among its own line's (another line's items are on another sheet).
@@ -115,11 +129,14 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
    * alone: an item scored on it is often named as it is.)
    */
   const namedOther = (c: RawCell, code: string): void => {
-    const { nameOf, codesNamed } = rateCodes.has(code) ? rateNames : itemNames;
+    const { nameOf, codesNamed, codesStemmed } = rateCodes.has(code) ? rateNames : itemNames;
     const written = headerName(cellText(c), HEADER_UNITS);
     const own = nameOf.get(code);
     if (!written || own === undefined || written === comparableName(own)) return;
-    const other = codesNamed.get(written)?.find((x) => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code)));
+    const mine = (x: string): boolean => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code));
+    // Another's name, or (written without brackets) another's without its bracketed words, where
+    // the code's own without them is something else (MB1 统计合格率目标 for MB2's 统计合格率目标(责任书下达指标)).
+    const other = codesNamed.get(written)?.find(mine) ?? (written === nameStem(written) && written !== nameStem(own) ? onlyOne(codesStemmed.get(written)?.filter(mine)) : undefined);
     if (other !== undefined) p.error(rateCodes.has(code) ? "workbook.header-name-other-rate" : "workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
   };
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the

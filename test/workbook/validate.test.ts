@@ -143,6 +143,15 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.header-max-differs 党政线!B1"],
   },
+  {
+    name: "headings whose full marks, in 【】 or after a space, are not the rubric's",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.set("B1", textAt(ws, "B1").replace(/\((\d+(?:\.\d+)?)分\)$/, "【30分】"));
+      ws.set("C1", textAt(ws, "C1").replace(/\((\d+(?:\.\d+)?)分\)$/, " 99分"));
+    },
+    expected: ["warning workbook.header-max-differs 党政线!B1", "warning workbook.header-max-differs 党政线!C1"],
+  },
   // Two headings' names swapped (DZ2 with DZ3.1's name, DZ3.1 with DZ2's): a column filled by its
   // name would be read as its code's, silently (every value taken for the other item). Which was
   // meant cannot be told: an error at each. A name shortened or its own kept is no such heading.
@@ -174,6 +183,41 @@ const cases: Case[] = [
       ws.set(at("ZB2"), "ZB2 出生政策符合率(%)");
     },
     expected: ["workbook.header-name-other-rate 指标数据!B1", "workbook.header-name-other-rate 指标数据!C1"],
+  },
+  {
+    // A target's heading with another target's name written without its bracketed words
+    // (统计合格率目标 for MB2's 统计合格率目标(责任书下达指标)); an item's name with its marks
+    // written 【20分】 or after a space (20分): the same as in round brackets.
+    name: "headings naming another column without its bracketed words, or with their marks in other brackets",
+    edit: (wb) => {
+      const rates = wb.sheetNamed("指标数据");
+      let set = 0;
+      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
+        const v = rates.get(`${col}1`)?.value;
+        if (v?.t === "s" && v.v.startsWith("MB1 ")) set += rates.set(`${col}1`, "MB1 统计合格率目标") ? 1 : 0;
+      }
+      if (set !== 1) throw new Error(`headings set: ${set}`);
+      const ws = wb.sheetNamed("党政线");
+      const name = (ref: string): string => textAt(ws, ref).replace(/^\S+\s*/, "").replace(/\(\d+分\)$/, "");
+      const [b1, c1] = [name("B1"), name("C1")];
+      ws.set("B1", `${textAt(ws, "B1").split(" ")[0]} ${c1}【20分】`);
+      ws.set("C1", `${textAt(ws, "C1").split(" ")[0]} ${b1} 20分`);
+    },
+    expected: ["workbook.header-name-other 党政线!B1", "workbook.header-name-other 党政线!C1", "workbook.header-name-other-rate 指标数据!F1"],
+  },
+  {
+    // A target's own name without its bracketed words, or with its marks in 【】: its own.
+    name: "a target's heading without its bracketed words, an item's with its marks in 【】: nothing said",
+    edit: (wb) => {
+      const rates = wb.sheetNamed("指标数据");
+      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
+        const v = rates.get(`${col}1`)?.value;
+        if (v?.t === "s" && v.v.startsWith("MB2 ")) rates.set(`${col}1`, "MB2 统计合格率目标");
+      }
+      const ws = wb.sheetNamed("党政线");
+      ws.set("B1", textAt(ws, "B1").replace(/\((\d+分)\)$/, "【$1】"));
+    },
+    expected: [],
   },
   {
     // Words of the name's own in brackets (目标, 责任书下达) are no full marks or unit to set aside;
