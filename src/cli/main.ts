@@ -46,8 +46,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     usageJson(ctx, usage, data);
     return 2;
   }
-  // A subcommand's help by name (assess help rubric check) is its --help, as a command's is.
-  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : argv;
+  // A subcommand's help by name (assess help rubric check) is its --help, as a command's is; so is
+  // help after a command where its file goes (assess score help, assess rubric check help).
+  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : helpAfter(program, argv) ? [...argv.slice(0, -1), "--help"] : argv;
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (e) {
@@ -110,7 +111,7 @@ function helpAsked(program: Command, argv: readonly string[]): { group?: Command
   if (at < 0) return {};
   // The words before it and after it, as one path of commands (not options, nor --lang's value).
   // (help asked for twice, assess help rubric help, is help all the same.)
-  const words = [...argv.slice(0, at), ...argv.slice(at + 1)].filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang" && w !== "help");
+  const words = commandWords([...argv.slice(0, at), ...argv.slice(at + 1)]).filter((w) => w !== "help");
   let c = program;
   for (const word of words) {
     if (c.commands.length === 0) return {};
@@ -119,6 +120,23 @@ function helpAsked(program: Command, argv: readonly string[]): { group?: Command
     c = sub;
   }
   return {};
+}
+
+/** The words of a command path, not the options among them (--lang en) nor --lang's value. */
+function commandWords(argv: readonly string[]): string[] {
+  return argv.filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang");
+}
+
+/** `help` last, after the words of a command that takes files (assess score help): its help asked for. */
+function helpAfter(program: Command, argv: readonly string[]): boolean {
+  if (argv.length < 2 || argv.at(-1) !== "help") return false;
+  let c = program;
+  for (const word of commandWords(argv.slice(0, -1))) {
+    const sub = c.commands.find((x) => x.name() === word);
+    if (!sub) return false;
+    c = sub;
+  }
+  return c.commands.length === 0;
 }
 
 /** A command as typed from the start: assess rubric diff. */

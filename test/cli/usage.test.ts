@@ -85,6 +85,19 @@ describe("did you mean", () => {
     for (const argv of [["rubric", "help"], ["rubric", "help", "check"], ["help", "rubric"], ["--lang", "en", "help"], ["help", "rubric", "help"]]) expect([argv, (await cli(argv)).code]).toEqual([argv, 0]);
   });
 
+  it("shows a command's help for help written where its file goes (assess score help looked for a file named help)", async () => {
+    for (const [argv, usage] of [
+      [["score", "help"], "assess score [options] <workbook>"],
+      [["rubric", "check", "help"], "assess rubric check [options] <file>"],
+      [["--lang", "en", "validate", "help"], "assess validate [options] <workbook>"],
+    ] as const) {
+      const r = await cli([...argv]);
+      expect([argv, r.code, r.err, r.out.split("\n")[0]?.endsWith(usage)]).toEqual([argv, 0, "", true]);
+    }
+    // After a file, it is a second argument, as any word would be.
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "help"])).code).toBe(2);
+  });
+
   it("points a usage error a command finds itself to that command's help", async () => {
     const r = await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", "rep.txt"], { LANG: "en_US.UTF-8" });
     expect([r.code, r.err]).toEqual([2, "usage: a report written with --format html needs a file name ending in .html: rep.txt\nrun assess report --help for usage\n"]);
