@@ -39,6 +39,9 @@ export class Problems {
    */
   unit: string | undefined;
 
+  /** The item's (or indicator's) code whose column is being read: named with what is said of its cells where the message does not (约95 says neither). */
+  item: string | undefined;
+
   /** Problems said too soon (a cell found not to matter once every sheet is read): taken back. */
   withdraw(gone: ReadonlySet<Diagnostic>): void {
     let at = 0;
@@ -58,7 +61,9 @@ export class Problems {
     }
     const location: Location = sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
     // (A message's own unit may be another's name, or a measure's: 起, 万元.)
-    this.list.push(this.unit !== undefined && data.unit !== this.unit ? { code, severity, data, location, unit: this.unit } : { code, severity, data, location });
+    const unit = this.unit !== undefined && data.unit !== this.unit ? this.unit : undefined;
+    const item = this.item;
+    this.list.push(unit === undefined && item === undefined ? { code, severity, data, location } : { code, severity, data, location, ...(unit !== undefined ? { unit } : {}), ...(item !== undefined ? { item } : {}) });
   }
 
   get hasErrors(): boolean {

@@ -1,6 +1,6 @@
 // Renders diagnostics for people (one editor-clickable line each) and for programs (JSON).
 import { cellRef, formatLocation, isCellLocation, isTextLocation, sortDiagnostics, type Diagnostic } from "./types.js";
-import { message, type Lang } from "../messages/index.js";
+import { message, says, type Lang } from "../messages/index.js";
 
 /**
  * A problem's line in parts: where ("FILE: SHEET!CELL: "; without the file where `withFile` is
@@ -10,7 +10,8 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
   const l = d.location;
   const place = !l ? "" : withFile ? formatLocation(l) : isCellLocation(l) ? cellRef(l.sheet, l.cell) : isTextLocation(l) ? `${l.line}:${l.col}` : "";
   const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
-  const unit = d.unit !== undefined ? message(lang, "diag.unit", oneLine({ unit: d.unit })) : "";
+  const item = d.item !== undefined && !says(lang, d.code, d.data, d.item) ? d.item : undefined;
+  const unit = d.unit === undefined ? (item === undefined ? "" : message(lang, "diag.item", { item })) : message(lang, item === undefined ? "diag.unit" : "diag.unit-item", oneLine({ unit: d.unit, item: item ?? "" }));
   return { where: place ? `${place}: ` : "", what: `${sev}: ${unit}${message(lang, d.code, oneLine(d.data))}`, code: d.code };
 }
 
@@ -118,6 +119,8 @@ export interface JsonDiagnostic {
   cell?: string;
   /** The unit whose row the cell is on, where the message does not name it. */
   unit?: string;
+  /** The item's (or indicator's) code whose column the cell is in. */
+  item?: string;
   data: Record<string, string | number>;
 }
 
@@ -128,6 +131,7 @@ export function toJson(d: Diagnostic, lang: Lang): JsonDiagnostic {
     severity: d.severity,
     message: message(lang, d.code, d.data),
     ...(d.unit !== undefined ? { unit: d.unit } : {}),
+    ...(d.item !== undefined ? { item: d.item } : {}),
     location: loc ? formatLocation(loc) : null,
     file: loc ? loc.file : null,
     ...(loc && "line" in loc ? { line: loc.line, col: loc.col } : {}),

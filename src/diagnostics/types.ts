@@ -34,6 +34,8 @@ export interface Diagnostic {
   readonly location?: Location;
   /** The unit whose row the cell is on, where the message does not name it. */
   readonly unit?: string;
+  /** The item's (or indicator's) code whose column the cell is in (shown where the message does not name it). */
+  readonly item?: string;
 }
 
 export function isTextLocation(l: Location): l is TextLocation {

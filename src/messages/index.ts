@@ -149,6 +149,18 @@ export function fileSize(bytes: number): string {
   return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }
 
+/** Whether a message says `value` (some {key} of it is filled with it): DZ2 in “DZ2 的分值…”. */
+export function says(lang: Lang, code: string, data: Readonly<Record<string, string | number>>, value: string): boolean {
+  const template = catalog[code]?.[lang];
+  if (template === undefined) return false;
+  let c = compiled.get(template);
+  if (!c) {
+    c = compile(template);
+    compiled.set(template, c);
+  }
+  return c.names.some((k) => data[k] === value);
+}
+
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */
 export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)(?:@[\w.-]+)?\}/g)].map((m) => m[1] ?? ""))].sort();

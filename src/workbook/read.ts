@@ -999,11 +999,12 @@ export class SubmissionReader {
       let words: RawCell | undefined;
       for (const { col, item, slot } of columns) {
         const c = u.cells[col];
+        p.item = item.code;
         const v = readPoints(p, sheet, c, col, u.row, item);
         if (v !== undefined && slot !== undefined) this.store.set(id, slot, v, u.row);
         else if (v === undefined && isWords(c)) words ??= c;
       }
-      p.unit = undefined;
+      p.unit = p.item = undefined;
       // A sheet that only lists its units (their line computed from 指标数据): a number typed there
       // is read nowhere, said at the row's first (a score typed where the clerk thought it counted).
       if (!role.columns.size) {
@@ -1205,6 +1206,7 @@ export class SubmissionReader {
         // A blank is judged once the unit's kind is known: only what its items need must be there.
         if (isBlank(c)) continue;
         const before = p.list.length;
+        p.item = code;
         let seen: { rate: number; text: string } | undefined;
         let typed: { exact: number; text: string } | undefined;
         const v = readMeasure(
@@ -1226,7 +1228,7 @@ export class SubmissionReader {
           if (p.list.length > before) this.refusals.push({ unit: u.name, code, at: { sheet, cell: refOf(col, u.row) }, said: p.list.slice(before) });
         } else if (slot !== undefined) this.store.set(id, slot, v, u.row);
       }
-      p.unit = undefined;
+      p.unit = p.item = undefined;
       shifted.row(u.cells, words, u.row);
     }, this.emptyTwins);
   }

@@ -104,3 +104,26 @@ describe("explain on a workbook of one unit's rows", () => {
     expect(whole.out).toMatch(/JJ4 招商引资 .*在街道组中排第 \d 名/);
   });
 });
+
+describe("a cell's problem that does not name its item", () => {
+  it("is said with the item's code after the unit (约9, a formula with no result: the clerk had only the cell to go by)", async () => {
+    const file = await editedCopy(dir, input, "约数.xlsx", (wb) => {
+      wb.getWorksheet("党政线")!.getCell("C4").value = "约9"; // 西山镇 DZ3.1
+      wb.getWorksheet("指标数据")!.getCell("C4").value = "约95%"; // 西山镇 ZB2
+      wb.getWorksheet("党政线")!.getCell("B6").value = 95; // 北川镇 DZ2: its message names DZ2 itself
+    });
+    const r = await cli(["validate", file]);
+    expect(r.err).toContain("党政线!C4: 错误: 西山镇 DZ3.1:“约9” 是约数");
+    expect(r.err).toContain("指标数据!C4: 错误: 西山镇 ZB2:“约95%” 是约数");
+    expect(r.err).toContain("党政线!B6: 错误: 北川镇 DZ2 的分值 95 超出范围");
+    const en = await cli(["validate", file, "--lang", "en"]);
+    expect(en.err).toContain('党政线!C4: error: 西山镇 — DZ3.1: "约9" is an estimate');
+    expect(en.err).toContain("党政线!B6: error: 北川镇 — DZ2: the points 95");
+    const json = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { cell?: string; unit?: string; item?: string }[] };
+    expect(json.diagnostics.filter((d) => d.item !== undefined).map((d) => [d.cell, d.unit, d.item])).toEqual([
+      ["C4", "西山镇", "DZ3.1"],
+      ["B6", "北川镇", "DZ2"],
+      ["C4", "西山镇", "ZB2"],
+    ]);
+  });
+});

@@ -3,6 +3,8 @@ import type { Catalog } from "./types.js";
 
 export const common: Catalog = {
   "diag.unit": { "zh-CN": "{unit} ", en: "{unit} — " },
+  "diag.unit-item": { "zh-CN": "{unit} {item}:", en: "{unit} — {item}: " },
+  "diag.item": { "zh-CN": "{item}:", en: "{item}: " },
   "severity.error": { "zh-CN": "错误", en: "error" },
   "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
   "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处", en: "[{code}]: {count} more of this kind" },
