@@ -808,6 +808,14 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(percentOnCount).map((x) => x.split(" ")[0])).toEqual(["rubric.bad-number"]);
   });
 
+  it("says a band's mark written as a target's code is a fixed value, with the kind that scores against each unit's target (it said it was no rate, on a count)", () => {
+    const band = text.replace("          - { from: 2, share: 70% }\n", "          - { from: MB2, share: 70% }\n");
+    expect(band).not.toBe(text);
+    expect(said(band)).toEqual([`rubric.band-from-code ${at(band, "from: MB2", "MB2")} 分档的界限须写固定的数值(如 1),不能写代码 MB2:分档不按各单位的目标划分;按与各单位目标的差距扣分的,可用 kind: shortfall`]);
+    const per = text.replace("        per: 1%\n", "        per: MB1\n");
+    expect(said(per)).toEqual([`rubric.measure-code ${at(per, "per: MB1", "MB1")} per (SH4) 须写固定的数值(如 95%),不能写代码 MB1`]);
+  });
+
   it("says a count's mark finer than 0.01 is too fine, with what to do (it said it was no number)", () => {
     const fine = text.replace("        indicator: ZB8\n        target: 8\n", "        indicator: ZB8\n        target: 8.005\n");
     expect(fine).not.toBe(text);

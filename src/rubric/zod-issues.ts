@@ -246,6 +246,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // 1个百分点 (每低 1 个百分点) is 1%.
         const pp = /^(\d+(?:\.\d+)?)\s*个?百分点$/.exec(nf)?.[1];
         if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
+        // A code where only a fixed value goes (a band's mark at each unit's target, from: MB2).
+        if (/^[A-Za-z]{1,4}\d+(\.\d+)*$/.test(nf)) {
+          const example = unit === "percent" ? "95%" : "1";
+          return [err(path.at(-1) === "from" && path.includes("bands") ? "rubric.band-from-code" : "rubric.measure-code", { value: written, example })];
+        }
         // A count's number quoted ("1"): the number, unquoted.
         if (unit !== "percent" && isPlainNumber(nf)) return [err("rubric.number-quoted", { value: written, number: nf })];
         const number = numberBeforeUnit(written);
