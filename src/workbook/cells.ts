@@ -504,6 +504,13 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
       return undefined;
     }
+    // 十八, 五起 (its unit word set aside above): the number in Chinese numerals, written as digits
+    // (一 alone may be the dash a clerk typed for none: not taken for 1).
+    const spelled = typeof raw === "string" && s !== "一" ? chineseNumber(s) : undefined;
+    if (spelled !== undefined) {
+      p.error("workbook.quantity-chinese-numeral", sheet, c.ref, { value: String(raw).trim(), number: String(spelled) });
+      return undefined;
+    }
     const plain = typeof raw === "string" ? ambiguous(s) : undefined;
     p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;
