@@ -37,7 +37,8 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     per: m.per === undefined ? "" : d === "%" ? t("show.pp", { n: formatPoints(m.per) }) : formatMeasure(m.per, d),
     deduct: formatPoints(m.deduct ?? 0),
     step: formatPoints(m.step ?? 0),
-    short: t(lower ? "show.higher-by" : "show.lower-by"),
+    // A percentage is higher or lower (每低 1 个百分点); a count or an amount more or less (每多 1起).
+    short: t(d === "%" ? (lower ? "show.higher-by" : "show.lower-by") : lower ? "show.more-by" : "show.less-by"),
     bands: (m.bands ?? []).map((b) => t("show.band", { op: lower ? "≤" : "≥", from: formatMeasure(b.from, d), gets: b.share !== undefined ? formatRate(b.share) : t("show.points", { points: formatPoints(b.points ?? 0) }) })).join(t("word.sep")),
     vetoed: m.includeVetoed ? t("show.with-vetoed") : t("show.without-vetoed"),
     whole: m.wholeSteps ? t("show.whole-steps") : "",

@@ -7,6 +7,7 @@ import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 import { explainUnit, whyText } from "../../src/report/explain.js";
 import { loadRubric } from "../../src/rubric/load.js";
+import { ruleText } from "../../src/report/rubric-text.js";
 
 /** A rubric whose line K holds the item under test (K1, max 20) and a judged K2 (max 80). */
 function withItem(item: string, rest = "- { code: K2, name: 其余, max: 80 }", max = 20): Rubric {
@@ -213,14 +214,25 @@ describe("shortfall (每低 1 个百分点扣 2 分,扣完为止)", () => {
     const pp = "kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2";
     expect(k1Why(pp, short, "甲")).toBe("ZB1 92.5% 比目标 95% 低 2.5 个百分点,每低 1 个百分点扣 2,扣 5,得 15");
     expect(k1Why(pp, short, "甲", undefined, "en")).toBe("ZB1 92.5% is 2.5 percentage points below the target 95%; 2 off per 1 percentage point: 5 off, 15");
-    expect(k1Why("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", short, "甲")).toBe("ZB2 5起 比目标 2起 高 3起,每高 1起 扣 3,扣 9,得 11");
+    expect(k1Why("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3", short, "甲")).toBe("ZB2 5起 比目标 2起 多 3起,每多 1起 扣 3,扣 9,得 11");
+  });
+
+  it("says a count's rule as more or fewer (每多 1起), a percentage's as higher or lower (每低 1 个百分点)", () => {
+    const rule = (item: string): string => {
+      const rubric = withItem(item);
+      const k1 = rubric.lines[0]?.items.find((i) => i.code === "K1");
+      return k1 ? ruleText(rubric, k1, "zh-CN") : "";
+    };
+    expect(rule("kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3")).toBe("ZB2 目标 2起,每多 1起 扣 3 分,扣完为止");
+    expect(rule("kind: shortfall, indicator: ZB3, target: MB2, per: 100, deduct: 1")).toBe("ZB3 目标 MB2,每少 100万元 扣 1 分,扣完为止");
+    expect(rule("kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2")).toBe("ZB1 目标 95%,每低 1 个百分点 扣 2 分,扣完为止");
   });
 
   it("says more due than the max as due, then 扣完为止 (扣 20 for 11 起 × 3 read as a slip)", () => {
     const many = [{ name: "甲", measures: { ZB2: 13 } }];
     const item = "kind: shortfall, indicator: ZB2, target: 2, per: 1, deduct: 3";
     expect(k1(item, many)).toEqual({ 甲: 0 });
-    expect(k1Why(item, many, "甲")).toBe("ZB2 13起 比目标 2起 高 11起,每高 1起 扣 3,应扣 33,扣完为止,得 0");
+    expect(k1Why(item, many, "甲")).toBe("ZB2 13起 比目标 2起 多 11起,每多 1起 扣 3,应扣 33,扣完为止,得 0");
     expect(k1Why(item, many, "甲", undefined, "en")).toBe("ZB2 13起 is 11起 above the target 2起; 3 off for each 1起: 33 due, down to 0");
     // Exactly the max: no more was due than was taken.
     expect(k1Why("kind: shortfall, indicator: ZB1, target: 95%, per: 1%, deduct: 2", [{ name: "甲", measures: { ZB1: "85%" } }], "甲")).toBe("ZB1 85% 比目标 95% 低 10 个百分点,每低 1 个百分点扣 2,扣 20,得 0");

@@ -38,6 +38,8 @@ export const languageMessages: Catalog = {
   "show.band": { "zh-CN": "{op} {from} 得 {gets}", en: "{op} {from}: {gets}" },
   "show.lower-by": { "zh-CN": "低", en: "below" },
   "show.higher-by": { "zh-CN": "高", en: "above" },
+  "show.less-by": { "zh-CN": "少", en: "below" },
+  "show.more-by": { "zh-CN": "多", en: "above" },
   "show.with-vetoed": { "zh-CN": "含一票否决单位", en: "vetoed units included" },
   "show.without-vetoed": { "zh-CN": "不含一票否决单位", en: "vetoed units left out" },
   "show.whole-steps": { "zh-CN": ",不足一档不扣", en: ", whole steps only" },
