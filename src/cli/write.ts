@@ -27,9 +27,11 @@ export function onInterrupted(say: (targets: readonly string[], written: readonl
 /**
  * A turn of the event loop: a signal that came during a long stretch of work is handled here, not
  * when the work is done (Ctrl-C while a province was read was answered when its result was written).
+ * Two immediates: a signal is taken in the loop's poll phase, and one immediate set from an I/O
+ * callback runs before the loop polls again.
  */
 export function turn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 let tempCount = 0;
 
@@ -331,6 +333,9 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
     } finally {
       closeSync(fd);
     }
+    // A signal that came while it was made (an HTML report is made in one go, the event loop not
+    // turning) is answered now, before the earlier file is replaced: this one is not written.
+    await turn();
     const before = seenAtCheck.get(resolve(target));
     if (before && !sameSeen(before, seen(target))) {
       rmSync(tmp, { force: true });

@@ -120,6 +120,29 @@ describe("an interrupted score", () => {
     expect(again.err.trimEnd().split("\n").at(-1)).toBe(`${out}: warning: interrupted: this file had been written whole before the interruption (replacing an earlier file of this name) [file.interrupted-written]`);
   });
 
+  it("a signal that comes while a file is made (in one go, an HTML report) leaves it unwritten: it was written after the signal and said to be written before it", async () => {
+    const out = join(dir, "made.html");
+    const script = join(dir, "while-made.mjs");
+    // The signal is sent while the bytes are made (the event loop not turning, as an HTML report's rendering).
+    writeFileSync(
+      script,
+      `import { writeAtomic, onInterrupted } from ${JSON.stringify(join(process.cwd(), "dist/cli/write.js"))};\n` +
+        `onInterrupted((targets, whole) => JSON.stringify({ targets, whole: whole.map((w) => w.file) }) + "\\n");\n` +
+        `await writeAtomic(${JSON.stringify(out)}, async () => { process.kill(process.pid, "SIGINT"); const t = Date.now(); while (Date.now() - t < 100); return new TextEncoder().encode("<html></html>"); });\n` +
+        `setTimeout(() => {}, 5000);\n`,
+    );
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("close", (code) => resolve({ code, err }));
+    });
+    expect(r.code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(JSON.parse(r.err)).toEqual({ targets: [out], whole: [] });
+    expect(readdirSync(dir).filter((f) => f.startsWith(".made.html."))).toEqual([]);
+  });
+
   it("an uninterrupted run writes the whole file", async () => {
     const out = join(dir, "whole.xlsx");
     const code = await new Promise<number | null>((resolve) => {
