@@ -47,7 +47,8 @@ export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.t
     return { bytes: readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { diagnostics: [fileError(file, "file.not-found")] };
+    // A name with U+FFFD: bytes that were no UTF-8 (a GBK name from a zip unpacked elsewhere), lost on the way in.
+    if (code === "ENOENT") return { diagnostics: [fileError(file, file.includes("\uFFFD") ? "file.not-found-undecodable" : "file.not-found")] };
     // Permission to read is what is missing here, not to write (the writing words would mislead).
     return { diagnostics: [fileError(file, "file.unreadable", { detail: code === "EACCES" ? "EACCES-read" : (code ?? "?") })] };
   }

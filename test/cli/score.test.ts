@@ -519,11 +519,14 @@ describe("usage", () => {
     expect((await cli(["score", "x.xlsx", "--lang", "fr"])).code).toBe(2);
     const r = await cli(["validate", "missing.xlsx", "--lang", "en"]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe("missing.xlsx: error: file not found [file.not-found]\n");
+    expect(r.err).toBe("missing.xlsx: error: file not found; check the file's name and its folder (dragging the file into the terminal window gives its full path) [file.not-found]\n");
+    // A name whose bytes were no UTF-8 (a GBK name from a zip unpacked elsewhere, read as �): said so.
+    const lost = await cli(["validate", "\uFFFD\uFFFD.xlsx"]);
+    expect([lost.code, lost.err]).toEqual([1, "\uFFFD\uFFFD.xlsx: 错误: 找不到文件:文件名中有无法识别的字符(�),多是在别的系统上打包的压缩文件解压后文件名编码不同所致;请把文件重新命名后再试 [file.not-found-undecodable]\n"]);
     // A mistyped folder is the input's: not the folder of the output named after it.
     for (const command of ["score", "report"]) {
       const typo = await cli([command, join("nodir", "x.xlsx"), "--lang", "en"]);
-      expect([typo.code, typo.err]).toEqual([1, `${join("nodir", "x.xlsx")}: error: file not found [file.not-found]\n`]);
+      expect([typo.code, typo.err]).toEqual([1, `${join("nodir", "x.xlsx")}: error: file not found; check the file's name and its folder (dragging the file into the terminal window gives its full path) [file.not-found]\n`]);
     }
   });
 
