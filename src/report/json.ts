@@ -115,8 +115,8 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
  * `with_`: the cover's district and year, and the warnings the workbook got (as `validate --json`
  * gives them), where the caller has them (the command line and the browser edition do).
  */
-export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[]; rubric?: Rubric } = {}): string {
-  const { cover, warnings, rubric } = with_;
+export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: readonly JsonDiagnostic[]; rubric?: Rubric; output?: string } = {}): string {
+  const { cover, warnings, rubric, output } = with_;
   // Each ranking's prize tiers (what a unit's rank prize names), and those nobody holds (奖次空缺):
   // the award list read from the JSON alone.
   const vacant = rubric ? vacancies(rubric, r) : [];
@@ -134,6 +134,8 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },
     input: { file: r.input.file, sha256: r.input.sha256 },
+    // The workbook written (its name varies: 青山区.scored.xlsx, or 青山区.scored (2).xlsx beside a result given as input).
+    ...(output !== undefined ? { output: { file: output } } : {}),
     ...(cover ? { cover: { district: cover.district ?? null, year: cover.year ?? null } } : {}),
     // Each unit kind's name and its lines' (what a unit's `lines` are keyed by), with their max and weight.
     ...(rubric

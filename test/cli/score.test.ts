@@ -179,7 +179,9 @@ describe("assess score on the sample", () => {
     expect(more.cover).toEqual({ district: "青山区", year: "2026" });
     expect(more.rankings[0]).toEqual({ id: "overall", name: "综合排名", unitKind: "town", by: "total", tiers: [{ name: "一等奖", ranks: [1, 1] }, { name: "二等奖", ranks: [2, 3] }, { name: "三等奖", ranks: [4, 6] }] });
     expect(more.diagnostics.map((d) => `${d.severity} ${d.code} ${d.sheet}!${d.cell}`)).toEqual(["warning workbook.ledger-pending 加扣分!F7", "warning workbook.ledger-pending 加扣分!F16", "warning workbook.ledger-once-again 加扣分!B3"]);
-    expect(Object.keys(more)).toEqual(["rubric", "input", "cover", "kinds", "rankings", "units", "diagnostics"]);
+    expect(Object.keys(more)).toEqual(["rubric", "input", "output", "cover", "kinds", "rankings", "units", "diagnostics"]);
+    // The workbook written, named (a script need not work out the name chosen).
+    expect((more as unknown as { output: unknown }).output).toEqual({ file: join(dir, "json.xlsx") });
   });
 
   it("refuses to write over the input, and says so without a stack trace", async () => {

@@ -198,7 +198,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   }
   if (o.json) {
     // With the cover, and the warnings as data (they went to standard error as text too).
-    ctx.io.out(resultsJson(results, { rubric, cover: submission.cover, warnings: diagnosticsJson(loaded.diagnostics, ctx.lang) }) + "\n");
+    ctx.io.out(resultsJson(results, { rubric, cover: submission.cover, warnings: diagnosticsJson(loaded.diagnostics, ctx.lang), output: target }) + "\n");
   } else {
     const { rankingTables } = await import("../table.js");
     ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true, file));
