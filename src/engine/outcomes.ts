@@ -151,7 +151,9 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
       const line = take.length < Math.min(quota, reach.length) ? reach[quota - 1]?.keys : undefined;
       // Behind such a tie the quota is not full: its places are left empty, not passed on.
       const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}), ...(line ? { unused: quota - take.length } : {}) };
-      const tied: GradeCut = { grade: band.name, quota, tied: true };
+      // Those tied at it: how many, and for how many places (the quota less those given above the tie).
+      const tiedAt = line ? reach.filter((p) => sameKeys(p.keys, line)).length : 0;
+      const tied: GradeCut = { grade: band.name, quota, tied: true, unused: quota - take.length, tiedWith: tiedAt - 1 };
       for (const p of reach) if (!out.has(p.u) && !cutFrom.has(p.u)) cutFrom.set(p.u, line && sameKeys(p.keys, line) ? tied : full);
     }
     left = left.filter((p) => !out.has(p.u));

@@ -47,6 +47,8 @@ export interface GradeCut {
   readonly given?: number;
   /** Places of the quota left empty, where units tied at its edge got none (ties: none): not passed on. */
   readonly unused?: number;
+  /** Of a unit tied at the edge (tied): how many others were tied with it there. */
+  readonly tiedWith?: number;
 }
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */

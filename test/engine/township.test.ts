@@ -267,7 +267,8 @@ describe("grades: quotas and ties at the cut", () => {
     // left empty by the tie, not passed on, and 己镇's 良好 says so (not that 优秀 is full).
     expect(unitNamed(r, "甲镇").grades).toEqual({ towns: "良好" });
     expect(unitNamed(r, "乙镇").grades).toEqual({ towns: "良好" });
-    expect(unitNamed(r, "甲镇").awards.find((a) => a.kind === "grade")).toMatchObject({ cut: { grade: "优秀", quota: 1, tied: true } });
+    // Tied with one other for the one place (none given above the tie).
+    expect(unitNamed(r, "甲镇").awards.find((a) => a.kind === "grade")).toMatchObject({ cut: { grade: "优秀", quota: 1, tied: true, unused: 1, tiedWith: 1 } });
     expect(unitNamed(r, "己镇").total).toBe(9520);
     const own = unitNamed(r, "己镇").awards.find((a) => a.kind === "grade");
     expect(own).toMatchObject({ grade: "良好", cut: { grade: "优秀", quota: 1, unused: 1 } });
