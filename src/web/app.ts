@@ -107,7 +107,12 @@ export function start(doc: Document): void {
   let given: { name: string; load: RubricLoad } | undefined;
   /** The last rubric file refused, for a workbook that then asks for it. */
   let rejected: { name: string; diagnostics: readonly Diagnostic[] } | undefined;
-  let last: { file: File } | undefined;
+  /**
+   * The workbook last chosen, its bytes once read (a language switch or a rubric chosen scores
+   * them again: the file on disk may have been saved over since), and whether it was no workbook
+   * at all (a rubric chosen after it is not run on it).
+   */
+  let last: { file: File; bytes?: Uint8Array; unread?: boolean } | undefined;
   /** The latest run: a run that another has followed (a second file, a language switch) stops where it is. */
   let current = 0;
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
@@ -319,10 +324,12 @@ export function start(doc: Document): void {
   let explained: string | undefined;
   // The unit whose problems alone a workbook with problems shows, chosen again when the page changes language.
   let picked: string | undefined;
-  const explain = (s: Scored, index: number): void => {
+  // (`scroll`: brought into view when asked for; not when shown again in another language: the
+  // page stayed where the language button is.)
+  const explain = (s: Scored, index: number, scroll = true): void => {
     explained = s.results.units[index]?.name;
     explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
-    explainBox.scrollIntoView({ block: "nearest" });
+    if (scroll) explainBox.scrollIntoView({ block: "nearest" });
   };
 
   /**
@@ -408,9 +415,9 @@ export function start(doc: Document): void {
   /**
    * Reads, validates and scores `file`; `again`: the unit to explain once it is scored (a language
    * switch); `note`: said after the outcome (files dropped but not read); `keep`: the unit whose
-   * problems alone were shown (a language switch keeps the choice).
+   * problems alone were shown (a language switch keeps the choice); `held`: its bytes, read before.
    */
-  const run = async (file: File, again?: string, note = "", keep?: string): Promise<void> => {
+  const run = async (file: File, again?: string, note = "", keep?: string, held?: Uint8Array): Promise<void> => {
     picked = keep;
     const replacing = replacedSaid;
     replacedSaid = undefined;
@@ -421,8 +428,10 @@ export function start(doc: Document): void {
     }
     const id = ++current;
     const live = (): boolean => id === current;
-    last = { file };
-    explained = undefined;
+    // (Its bytes kept from the start: a second switch while this one runs scores them too.)
+    last = held ? { file, bytes: held } : { file };
+    // Remembered until it is explained again (a second language switch before the first is done keeps it).
+    explained = again;
     clear();
     showRejected();
     say(t("web.reading", { file: file.name }));
@@ -430,9 +439,10 @@ export function start(doc: Document): void {
     if (!live()) return;
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = held ?? new Uint8Array(await file.arrayBuffer());
+      if (live()) last = { file, bytes };
     } catch {
-      // Chosen earlier and changed on disk since (a language switch reads it again): choose it again.
+      // Changed, moved or deleted on disk between its choice and its reading: choose it again.
       if (live()) say(t("web.unreadable", { file: file.name }) + note);
       return;
     }
@@ -494,6 +504,7 @@ export function start(doc: Document): void {
         const errors = diagnostics.filter((d) => d.severity === "error").length;
         // Not a workbook at all (a text file, an .xls, an empty file): said as that, not as errors to correct.
         const unread = errors > 0 && diagnostics.every((d) => d.code.startsWith("xlsx.") || d.code.startsWith("file.") || d.code.startsWith("web.rubric-file"));
+        if (unread && live()) last = { file, bytes, unread };
         say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
         showProblems(diagnostics, unread ? [] : (loaded.unitNames ?? []), file.name);
         return;
@@ -505,7 +516,7 @@ export function start(doc: Document): void {
       const scored: Scored = { file: file.name, bytes, loaded, rubric, submission, results };
       await showScored(scored, live);
       const unit = again === undefined ? -1 : results.units.findIndex((u) => u.name === again);
-      if (live() && unit >= 0) explain(scored, unit);
+      if (live() && unit >= 0) explain(scored, unit, false);
       // A rubric of the user's own that this workbook's cover does not name: said, not left to be taken for the one used.
       const mine = given?.load.rubric;
       const notUsed = mine && (mine.id !== rubric.id || mine.version !== rubric.version) ? t("web.rubric-not-used", { mine: `${mine.id} ${mine.version}`, used: `${rubric.id} ${rubric.version}` }) : "";
@@ -571,8 +582,8 @@ export function start(doc: Document): void {
       rejected = { name: f.name, diagnostics };
       // The picker no longer shows a file that is not in use.
       rubricInput.value = "";
-      if (rerun && last) {
-        await run(last.file, explained);
+      if (rerun && last && !last.unread) {
+        await run(last.file, explained, "", undefined, last.bytes);
         return false;
       }
       clear();
@@ -600,9 +611,10 @@ export function start(doc: Document): void {
     given = { name: f.name, load };
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
-    if (rerun && last) {
+    // (Not on a file that was no workbook: its message would take the place of this one's.)
+    if (rerun && last && !last.unread) {
       replacedSaid = replacing ? { used: replaced, unused: t("web.rubric-replaced-later", data) } : undefined;
-      await run(last.file);
+      await run(last.file, undefined, "", undefined, last.bytes);
     }
     return true;
   };
@@ -624,7 +636,7 @@ export function start(doc: Document): void {
     // Emptied: the bundled rubrics again, for the workbook on the page too.
     given = undefined;
     rejected = undefined;
-    if (last) void run(last.file);
+    if (last && !last.unread) void run(last.file, undefined, "", undefined, last.bytes);
     else {
       clear();
       say(t("web.ready"));
@@ -635,7 +647,7 @@ export function start(doc: Document): void {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     keepLang(doc, lang);
     words();
-    if (last) void run(last.file, explained, "", picked);
+    if (last) void run(last.file, explained, "", picked, last.bytes);
     else if (rejected) {
       // No workbook yet: the refused rubric's problems, said again in this language.
       clear();
