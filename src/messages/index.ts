@@ -102,17 +102,22 @@ function compile(template: string): Compiled {
   return { lits, names, words, raw };
 }
 
-/**
- * Fills a template's {keys} from data. `{unit@word.unit}` is the catalog's word for the value:
- * unit "percent" gives word.unit.percent in `lang` (百分比), for ids said in the user's words.
- */
-export function fill(template: string, data: Readonly<Record<string, string | number>>, lang: Lang = "zh-CN"): string {
+/** A template as split, once. */
+function compiledOf(template: string): Compiled {
   let c = compiled.get(template);
   if (!c) {
     c = compile(template);
     compiled.set(template, c);
   }
-  const { lits, names, words, raw } = c;
+  return c;
+}
+
+/**
+ * Fills a template's {keys} from data. `{unit@word.unit}` is the catalog's word for the value:
+ * unit "percent" gives word.unit.percent in `lang` (百分比), for ids said in the user's words.
+ */
+export function fill(template: string, data: Readonly<Record<string, string | number>>, lang: Lang = "zh-CN"): string {
+  const { lits, names, words, raw } = compiledOf(template);
   let out = lits[0] ?? "";
   for (let i = 0; i < names.length; i++) {
     const word = words[i];
@@ -152,13 +157,7 @@ export function fileSize(bytes: number): string {
 /** Whether a message says `value` (some {key} of it is filled with it): DZ2 in “DZ2 的分值…”. */
 export function says(lang: Lang, code: string, data: Readonly<Record<string, string | number>>, value: string): boolean {
   const template = catalog[code]?.[lang];
-  if (template === undefined) return false;
-  let c = compiled.get(template);
-  if (!c) {
-    c = compile(template);
-    compiled.set(template, c);
-  }
-  return c.names.some((k) => data[k] === value);
+  return template !== undefined && compiledOf(template).names.some((k) => data[k] === value);
 }
 
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */
