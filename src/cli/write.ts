@@ -1,13 +1,14 @@
 // Writing results the safe way: into a temporary file in the target's folder, flushed to disk,
 // then renamed over the target, so an interrupted run leaves either nothing or a whole file.
 // The input workbook is never a target.
-import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
 import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
 import { nodeHost } from "./host.js";
+import { reportDiagnostics, type Ctx } from "./io.js";
 
 /** Temporary files being written, each with its target. */
 const pendingTemps = new Map<string, string>();
@@ -303,6 +304,49 @@ function keepMode(target: string, tmp: string): boolean {
 const TEMP_STEM_BYTES = 120;
 
 /** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
+/** Says a file was written, then the temporary files an earlier run killed outright left beside it. */
+export function sayWritten(ctx: Ctx, target: string): void {
+  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  const left = leftoverTemps(target);
+  if (left.length) reportDiagnostics(ctx, left);
+}
+
+/** A temporary file older than this beside an output is no run's still writing: one killed outright (kill -9) left it. */
+const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Temporary files an earlier run of ours left beside `target` (killed outright, it could not
+ * remove them): said, each once, as warnings at the file, for the user to delete (never deleted
+ * here: a run on another machine sharing the folder may be writing it).
+ */
+export function leftoverTemps(target: string, now = Date.now()): Diagnostic[] {
+  const dir = dirname(resolve(target));
+  const prefix = `.${tempStem(basename(target))}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: Diagnostic[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp") || pendingTemps.has(join(dir, name))) continue;
+    try {
+      const st = statSync(join(dir, name));
+      if (st.isFile() && now - st.mtimeMs > LEFTOVER_AGE_MS) out.push({ code: "file.leftover-temp", severity: "warning", data: { size: st.size, written: localDay(new Date(st.mtimeMs)) }, location: { file: join(dirname(target), name) } });
+    } catch {
+      // Gone meanwhile: nothing to say.
+    }
+  }
+  return out;
+}
+
+/** A day as the machine's file manager shows it (2026-12-03, local time). */
+function localDay(d: Date): string {
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 function tempStem(name: string): string {
   let out = "";
   let bytes = 0;

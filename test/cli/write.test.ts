@@ -1,7 +1,7 @@
 // Writing a result when the disk fails under it: the user is told why in words (a full disk is
 // not "the folder is not writable"), the half-written temporary file goes, and what was at the
 // target before is still there.
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTarget, writeAtomic } from "../../src/cli/write.js";
@@ -9,6 +9,7 @@ import { refusedExit } from "../../src/cli/io.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { cli } from "../helpers/cli.js";
 
 const dir = scratchDir("assess-write-");
 
@@ -135,5 +136,26 @@ describe("a file made at the output while the command ran", () => {
     expect(await checkTarget(calm, [], { refusal: "file.exists" })).toBeUndefined();
     expect(await writeAtomic(calm, async () => new TextEncoder().encode("ours"))).toBeUndefined();
     expect(readFileSync(calm, "utf8")).toBe("ours");
+  });
+});
+
+describe("temporary files an earlier run killed outright left beside the output", () => {
+  it("are said, each once, at the file, and never deleted; a fresh one (a run still writing) is not said", async () => {
+    const sub = join(dir, "leftovers");
+    mkdirSync(sub, { recursive: true });
+    copyFileSync("samples/qingshan-2026.xlsx", join(sub, "青山区.xlsx"));
+    const old = join(sub, ".青山区.scored.xlsx.k1ll3d.tmp");
+    writeFileSync(old, Buffer.alloc(3 * 1024 * 1024));
+    const day = new Date(2026, 11, 3, 10, 0);
+    utimesSync(old, day, day);
+    const fresh = join(sub, ".青山区.scored.xlsx.wr1t1ng.tmp");
+    writeFileSync(fresh, "being written");
+    const r = await cli(["score", join(sub, "青山区.xlsx")]);
+    expect(r.code).toBe(0);
+    const said = r.err.split("\n").filter((l) => l.includes("[file.leftover-temp]"));
+    expect(said).toEqual([`${old}: 警告: 这是以前一次被强行结束(如 kill -9、任务管理器结束进程)的运行留下的临时文件(3 MB,2026-12-03),不是结果,可以删除 [file.leftover-temp]`]);
+    expect([existsSync(old), existsSync(fresh)]).toEqual([true, true]);
+    // Not for another output's (the report's are named after the report).
+    expect((await cli(["report", join(sub, "青山区.xlsx"), "--format", "html"])).err).not.toContain("[file.leftover-temp]");
   });
 });

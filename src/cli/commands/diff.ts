@@ -17,7 +17,7 @@ import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
-import { checkTarget, writeAtomic } from "../write.js";
+import { checkTarget, sayWritten, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
 
@@ -183,7 +183,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       return concatBytes(chunks);
     });
     if (failed) return reportDiagnostics(ctx, [failed], o.json);
-    ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+    sayWritten(ctx, target);
   }
   if (json) ctx.io.out(json);
   return 0;

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, turn, writeAtomic } from "../write.js";
+import { checkTarget, hasSheet, turn, sayWritten, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -96,7 +96,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));
     progress.done();
     if (failed) return reportDiagnostics(ctx, [failed]);
-    ctx.io.err(ctx.t("file.written", { file: t.path }) + "\n");
+    sayWritten(ctx, t.path);
   }
   return 0;
 }

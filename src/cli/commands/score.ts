@@ -11,7 +11,7 @@ import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, sheetsNamed, sheetsOnlyIn, turn, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 import { coverYear } from "../../model/submission.js";
@@ -203,6 +203,6 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     const { rankingTables } = await import("../table.js");
     ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true, file));
   }
-  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  sayWritten(ctx, target);
   return 0;
 }

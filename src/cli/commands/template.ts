@@ -6,7 +6,7 @@ import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
-import { checkTarget, writeAtomic } from "../write.js";
+import { checkTarget, sayWritten, writeAtomic } from "../write.js";
 
 interface Opts {
   output?: string;
@@ -55,6 +55,6 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang, created: new Date(made.getFullYear(), made.getMonth(), made.getDate()) }));
   if (failed) return reportDiagnostics(ctx, [failed]);
-  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  sayWritten(ctx, target);
   return 0;
 }

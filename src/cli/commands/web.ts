@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { BUNDLED_DIR } from "../rubric-source.js";
-import { checkTarget, writeAtomic } from "../write.js";
+import { checkTarget, sayWritten, writeAtomic } from "../write.js";
 import { pageKind } from "../../xlsx/pages.js";
 
 /** The page as the build made it (beside the bundled rubrics' folder, in dist/web). */
@@ -28,6 +28,6 @@ export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Pr
   }
   const failed = await writeAtomic(target, async () => page);
   if (failed) return reportDiagnostics(ctx, [failed]);
-  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  sayWritten(ctx, target);
   return 0;
 }
