@@ -130,7 +130,10 @@ export function start(doc: Document): void {
     doc.documentElement.lang = lang;
     doc.title = t("web.title");
     for (const el of doc.querySelectorAll<HTMLElement>("[data-msg]")) el.textContent = t(el.dataset.msg ?? "");
-    $(doc, "lang").textContent = lang === "zh-CN" ? "English" : "中文";
+    const button = $(doc, "lang");
+    button.textContent = lang === "zh-CN" ? "English" : "中文";
+    // Said in its own language by a screen reader.
+    button.lang = lang === "zh-CN" ? "en" : "zh-CN";
   };
 
   // The user's own rubric is one more to choose from, as a file beside the workbook is on the
@@ -245,6 +248,8 @@ export function start(doc: Document): void {
     section.append(el("h2", r.name));
     const heads = ledgerHeadings(s.rubric, r.unitKind, lang);
     const table = el("table");
+    // Named by its ranking, as its heading above it says.
+    table.setAttribute("aria-label", r.name);
     const head = el("tr");
     const isTotal = r.by === "total";
     const awarding = showsAwards(s.rubric, r);

@@ -285,6 +285,12 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#lang")).toBe("English");
   });
 
+  it("names each ranking's table for a screen reader, and marks the language button's language", async () => {
+    await choose("samples/qingshan-2026.xlsx");
+    expect(await page.locator("section.ranking table").first().getAttribute("aria-label")).toBe("综合排名");
+    expect(await page.getAttribute("#lang", "lang")).toBe("en");
+  });
+
   it("says a rubric chosen after a file that is no workbook was loaded (the file's error took its place)", async () => {
     const pdf = join(dir, "filled.pdf");
     writeFileSync(pdf, "%PDF-1.4 not a workbook");
