@@ -79,6 +79,8 @@ const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const LANG_KEY = "assess.lang";
+/** Problems of one kind listed at a time when their hidden rest is opened. */
+const MORE_PAGE = 1000;
 
 /** The language kept by the switch, where the browser keeps anything for a page opened from a file. */
 function keptLang(doc: Document): Lang | undefined {
@@ -219,8 +221,23 @@ export function start(doc: Document): void {
       more.addEventListener("toggle", () => {
         if (!more.open || more.querySelector("ul")) return;
         const rest = el("ul", undefined, "diagnostics");
-        for (const d of u.rest) rest.append(item(d));
         more.append(rest);
+        // A page at a time, a button for the next (90,000 at once froze the page for 18 s).
+        let shown = 0;
+        const next = (): void => {
+          const end = Math.min(u.rest.length, shown + MORE_PAGE);
+          for (; shown < end; shown++) rest.append(item(u.rest[shown] as Diagnostic));
+          if (shown >= u.rest.length) return;
+          // (For the screen: not printed.)
+          const button = el("button", t("web.more-next", { count: Math.min(MORE_PAGE, u.rest.length - shown), left: u.rest.length - shown }), "screen-only");
+          button.type = "button";
+          button.addEventListener("click", () => {
+            button.remove();
+            next();
+          });
+          rest.append(button);
+        };
+        next();
       });
       const li = el("li", undefined, u.summary.severity === "error" ? "error" : "warning");
       li.append(more);

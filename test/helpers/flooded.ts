@@ -24,12 +24,12 @@ function fullMarks(towns: readonly string[], department: string): Record<string,
   return out;
 }
 
-/** A valid district, but its ledger names 25 units it does not have (rows 2–26) and a code it does not know (row 27). */
-export async function floodedWorkbook(dir: string): Promise<string> {
+/** A valid district, but its ledger names `unknown` (25) units it does not have (rows 2–26) and a code it does not know (row 27). */
+export async function floodedWorkbook(dir: string, unknown = 25, name = "flooded.xlsx"): Promise<string> {
   const towns = ["甲镇", "乙街道", "丙镇"];
-  const ledger: LedgerRow[] = [...Array.from({ length: 25 }, (): LedgerRow => ({ unit: "XYZ", code: "KF1", status: "已认定" })), { unit: "甲镇", code: "KF9", status: "已认定" }];
+  const ledger: LedgerRow[] = [...Array.from({ length: unknown }, (): LedgerRow => ({ unit: "XYZ", code: "KF1", status: "已认定" })), { unit: "甲镇", code: "KF9", status: "已认定" }];
   const bytes = await fillToBuffer(rubric, { units: [...towns.map((name) => ({ name, kind: "town" })), { name: "丁局", kind: "department" }], values: fullMarks(towns, "丁局"), ledger });
-  const file = join(dir, "flooded.xlsx");
+  const file = join(dir, name);
   writeFileSync(file, bytes);
   return file;
 }

@@ -167,6 +167,20 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("26 个错误");
   });
 
+  it("lists a kind's thousands of problems a thousand at a time, a button for the next (90,000 at once froze the page)", async () => {
+    const file = await floodedWorkbook(dir, 1525, "flooded-many.xlsx");
+    await choose(file);
+    await page.locator("ul.diagnostics details summary").click();
+    await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(1000);
+    const next = page.locator("ul.diagnostics details button");
+    expect(await next.textContent()).toBe("再列出 505 处(还有 505 处)");
+    await next.click();
+    await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(1505);
+    expect(await next.count()).toBe(0);
+    const all = (await cli(["validate", file, "--all"])).err.trim().split("\n").map((l) => l.replace(`${file}: `, ""));
+    expect(await page.locator("ul.diagnostics details li").last().textContent()).toBe(all[1524]);
+  });
+
   it("fits the comprehensive sample's widest ranking in a window of 800 px, in either language (its awards were cut at the right edge)", async () => {
     for (const lang of ["zh-CN", "en-US"]) {
       const narrow = await browser.newPage({ viewport: { width: 800, height: 600 }, locale: lang });

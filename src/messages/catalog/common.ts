@@ -7,6 +7,7 @@ export const common: Catalog = {
   "diag.item": { "zh-CN": "{item}:", en: "{item}: " },
   "severity.error": { "zh-CN": "错误", en: "error" },
   "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
+  "web.more-next": { "zh-CN": "再列出 {count} 处(还有 {left} 处)", en: "List {count} more ({left} left)" },
   "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处", en: "[{code}]: {count} more of this kind" },
   "web.more-click": { "zh-CN": ",点击展开或收起", en: "; click to show or hide them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
