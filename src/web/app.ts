@@ -665,12 +665,24 @@ export function start(doc: Document): void {
     }
   });
 
+  /** Where the page was when the language was switched, and the switches made (the last puts it back). */
+  let switchY: number | undefined;
+  let switches = 0;
   $(doc, "lang").addEventListener("click", () => {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     keepLang(doc, lang);
     words();
-    if (last) void run(last.file, explained, "", picked, last.bytes);
-    else if (rejected) {
+    if (last) {
+      // The page where it was (emptied to be shown again, it had shrunk to the top): where it was
+      // before the first of switches in quick succession, put back once the last is shown.
+      switchY ??= doc.defaultView?.scrollY ?? 0;
+      const seq = ++switches;
+      void run(last.file, explained, "", picked, last.bytes).then(() => {
+        if (seq !== switches) return;
+        doc.defaultView?.scrollTo(0, switchY ?? 0);
+        switchY = undefined;
+      });
+    } else if (rejected) {
       // No workbook yet: the refused rubric's problems, said again in this language.
       clear();
       say(rejectedLine(rejected.name));
