@@ -48,7 +48,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   // A subcommand's help by name (assess help rubric check) is its --help, as a command's is; so is
   // help after a command where its file goes (assess score help, assess rubric check help).
-  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : helpAfter(program, argv) ? [...argv.slice(0, -1), "--help"] : argv;
+  const after = helpAfter(program, argv);
+  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : after !== undefined ? [...argv.slice(0, after), ...argv.slice(after + 1), "--help"] : argv;
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (e) {
@@ -127,16 +128,23 @@ function commandWords(argv: readonly string[]): string[] {
   return argv.filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--lang");
 }
 
-/** `help` last, after the words of a command that takes files (assess score help): its help asked for. */
-function helpAfter(program: Command, argv: readonly string[]): boolean {
-  if (argv.length < 2 || argv.at(-1) !== "help") return false;
+/**
+ * `help` where a command that takes files has its first (assess score help, assess score help
+ * --json): its help asked for; where it is, or undefined. Not an option's value (-o help).
+ */
+function helpAfter(program: Command, argv: readonly string[]): number | undefined {
+  const at = argv.indexOf("help");
+  if (at < 1) return undefined;
   let c = program;
-  for (const word of commandWords(argv.slice(0, -1))) {
+  for (const word of commandWords(argv.slice(0, at))) {
     const sub = c.commands.find((x) => x.name() === word);
-    if (!sub) return false;
+    if (!sub) return undefined;
     c = sub;
   }
-  return c.commands.length === 0;
+  if (c === program || c.commands.length > 0) return undefined;
+  const before = argv[at - 1] ?? "";
+  const option = [...c.options, ...program.options].find((o) => o.short === before || o.long === before);
+  return option && (option.required || option.optional) ? undefined : at;
 }
 
 /** A command as typed from the start: assess rubric diff. */

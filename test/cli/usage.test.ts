@@ -90,12 +90,16 @@ describe("did you mean", () => {
       [["score", "help"], "assess score [options] <workbook>"],
       [["rubric", "check", "help"], "assess rubric check [options] <file>"],
       [["--lang", "en", "validate", "help"], "assess validate [options] <workbook>"],
+      // With options after it (they looked for a file named help).
+      [["score", "help", "--json"], "assess score [options] <workbook>"],
+      [["score", "help", "-o", "r.xlsx"], "assess score [options] <workbook>"],
     ] as const) {
       const r = await cli([...argv]);
       expect([argv, r.code, r.err, r.out.split("\n")[0]?.endsWith(usage)]).toEqual([argv, 0, "", true]);
     }
-    // After a file, it is a second argument, as any word would be.
+    // After a file, it is a second argument, as any word would be; after -o, the output's name.
     expect((await cli(["score", "samples/qingshan-2026.xlsx", "help"])).code).toBe(2);
+    expect((await cli(["score", "-o", "help"])).err).toContain("缺少参数");
   });
 
   it("points a usage error a command finds itself to that command's help", async () => {
