@@ -813,7 +813,10 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(band).not.toBe(text);
     expect(said(band)).toEqual([`rubric.band-from-code ${at(band, "from: MB2", "MB2")} 分档的界限须写固定的数值(如 1),不能写代码 MB2:分档不按各单位的目标划分;按与各单位目标的差距扣分的,可用 kind: shortfall`]);
     const per = text.replace("        per: 1%\n", "        per: MB1\n");
-    expect(said(per)).toEqual([`rubric.measure-code ${at(per, "per: MB1", "MB1")} per (SH4) 须写固定的数值(如 95%),不能写代码 MB1`]);
+    expect(said(per)).toEqual([`rubric.measure-code ${at(per, "per: MB1", "MB1")} per (SH4) 须写固定的数值(如 1%),不能写代码 MB1`]);
+    // Words on a count's mark: a number asked for (it said it was no rate).
+    const words = text.replace("          - { from: 2, share: 70% }\n", "          - { from: 三, share: 70% }\n");
+    expect(said(words)).toEqual([`rubric.measure-not-number ${at(words, "from: 三", "三")} bands[1].from (SH2) 写的 “三” 不是数字:请写阿拉伯数字(如 1),单位由指标的 display 给出`]);
   });
 
   it("says a count's mark finer than 0.01 is too fine, with what to do (it said it was no number)", () => {

@@ -248,13 +248,15 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
         // A code where only a fixed value goes (a band's mark at each unit's target, from: MB2).
         if (/^[A-Za-z]{1,4}\d+(\.\d+)*$/.test(nf)) {
-          const example = unit === "percent" ? "95%" : "1";
+          const example = unit !== "percent" ? "1" : path.at(-1) === "per" ? "1%" : "95%";
           return [err(path.at(-1) === "from" && path.includes("bands") ? "rubric.band-from-code" : "rubric.measure-code", { value: written, example })];
         }
         // A count's number quoted ("1"): the number, unquoted.
         if (unit !== "percent" && isPlainNumber(nf)) return [err("rubric.number-quoted", { value: written, number: nf })];
         const number = numberBeforeUnit(written);
         if (number !== undefined) return [unit === "percent" ? err("rubric.write-as", { value: written, number: `${number}%` }) : err("rubric.number-with-unit", { value: written, number })];
+        // Anything else on a count or an amount (三, abc): a number is asked for, not a rate.
+        if (unit === "number" || unit === "amount") return [err("rubric.measure-not-number", { value: written })];
       }
       return [err(`rubric.bad-format-${issue.message}`, issue.message === "code" ? { value: typeof written === "string" ? written : String(written ?? "") } : {})];
     }

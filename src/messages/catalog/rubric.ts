@@ -75,6 +75,7 @@ export const rubricMessages: Catalog = {
   "rubric.bad-format-code": { "zh-CN": "{key} 写的 “{value}” 不是有效的代码(1–4 个大写字母加数字,如 DZ3.1、ZB1、KF3)", en: "{key}: \"{value}\" is not a valid code (1–4 capital letters then a number, like DZ3.1, ZB1, KF3)" },
   "rubric.bad-format-line-code": { "zh-CN": "{key} 不是有效的考核线代码(1–4 个大写字母,如 DZ)", en: "{key} is not a valid line code (1–4 capital letters, like DZ)" },
   "rubric.band-from-code": { "zh-CN": "分档的界限须写固定的数值(如 {example}),不能写代码 {value}:分档不按各单位的目标划分;按与各单位目标的差距扣分的,可用 kind: shortfall", en: "a band's mark is a fixed value (such as {example}), not the code {value}: bands are not drawn at each unit's own target; to take points off per step past each unit's target, use kind: shortfall" },
+  "rubric.measure-not-number": { "zh-CN": "{key} 写的 “{value}” 不是数字:请写阿拉伯数字(如 1),单位由指标的 display 给出", en: "{key}: \"{value}\" is not a number: write it in digits (such as 1); its unit is the indicator's display" },
   "rubric.measure-code": { "zh-CN": "{key} 须写固定的数值(如 {example}),不能写代码 {value}", en: "{key} is a fixed value (such as {example}), not the code {value}" },
   "rubric.bad-format-rate": { "zh-CN": "{key} 不是有效的比率(写作 95% 或 0.95)", en: "{key} is not a valid rate (write 95% or 0.95)" },
   "rubric.bad-format-id-kind": { "zh-CN": "{key} 写单位类型的 id(unit_kinds 中各类型的 id,如 town),不写名称", en: "{key} names a unit kind by its id (as unit_kinds gives it, such as town), not by its name" },
