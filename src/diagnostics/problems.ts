@@ -42,6 +42,17 @@ export class Problems {
   /** The item's (or indicator's) code whose column is being read: named with what is said of its cells where the message does not (约95 says neither). */
   item: string | undefined;
 
+  /** What `say` says, said of the item's (or indicator's) column `item` (a check made once every sheet is read). */
+  about(item: string, say: () => void): void {
+    const was = this.item;
+    this.item = item;
+    try {
+      say();
+    } finally {
+      this.item = was;
+    }
+  }
+
   /** Problems said too soon (a cell found not to matter once every sheet is read): taken back. */
   withdraw(gone: ReadonlySet<Diagnostic>): void {
     let at = 0;

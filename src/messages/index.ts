@@ -154,10 +154,13 @@ export function fileSize(bytes: number): string {
   return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }
 
-/** Whether a message says `value` (some {key} of it is filled with it): DZ2 in “DZ2 的分值…”. */
+/** Whether a message says `value` (some {key} of it is filled with it, or begins with it: MB1 -5%): DZ2 in “DZ2 的分值…”. */
 export function says(lang: Lang, code: string, data: Readonly<Record<string, string | number>>, value: string): boolean {
   const template = catalog[code]?.[lang];
-  return template !== undefined && compiledOf(template).names.some((k) => data[k] === value);
+  return template !== undefined && compiledOf(template).names.some((k) => {
+    const v = data[k];
+    return v === value || (typeof v === "string" && v.startsWith(`${value} `));
+  });
 }
 
 /** Placeholders a template uses (the data keys: `{unit@word.unit}` uses unit), for the catalog test. */

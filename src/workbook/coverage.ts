@@ -80,7 +80,7 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       (warned ??= new Set()).add(m.indicator);
       const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
       // A gate's is said with what it does: the unit vetoed.
-      p.warn(gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data);
+      p.about(m.indicator, () => p.warn(gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data));
     }
   }
 }
@@ -129,14 +129,15 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
       // scores nothing), said at the target's cell.
       if (value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {
         const data = { code: target.code, unit: units[u]?.name ?? "", value: formatMeasure(target.value, display), basis: formatMeasure(value, display), indicator: code, times: Math.round(target.value / value).toLocaleString("en"), suggestion: formatMeasure(Math.round(target.value / 10000), display) };
-        p.warn("workbook.target-implausible", target.at.sheet, target.at.cell, data);
+        const at = target.at;
+        p.about(target.code, () => p.warn("workbook.target-implausible", at.sheet, at.cell, data));
         continue;
       }
       if (value === undefined || basis === undefined || basis <= 0 || value < basis * IMPLAUSIBLE_TIMES) continue;
       const at = cellOf(values, u, code);
       if (!at) continue;
       const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(basis, display), times: Math.round(value / basis).toLocaleString("en"), suggestion: formatMeasure(Math.round(value / 10000), display) };
-      p.warn(relative ? "workbook.amount-implausible-others" : "workbook.amount-implausible", at.sheet, at.cell, data);
+      p.about(code, () => p.warn(relative ? "workbook.amount-implausible-others" : "workbook.amount-implausible", at.sheet, at.cell, data));
     }
   }
 }
@@ -160,7 +161,8 @@ function zeroTargets(rubric: Rubric, measured: readonly MeasuredItem[], members:
       const t = readers[k]?.resolve(u);
       if (!t?.at || t.value !== 0 || t.code === undefined || warned?.has(t.code)) return;
       (warned ??= new Set()).add(t.code);
-      p.warn(m.kind === "gate" ? "workbook.target-zero-gate" : "workbook.target-zero", t.at.sheet, t.at.cell, { unit: units[u]?.name ?? "", code: t.code, item: `${m.code} ${m.name}` });
+      const { code, at } = t;
+      p.about(code, () => p.warn(m.kind === "gate" ? "workbook.target-zero-gate" : "workbook.target-zero", at.sheet, at.cell, { unit: units[u]?.name ?? "", code, item: `${m.code} ${m.name}` }));
     });
   }
 }
@@ -191,7 +193,9 @@ function floorsBeyondTargets(rubric: Rubric, measured: readonly MeasuredItem[], 
       const show = (x: { value: Rate; code?: string }): string => `${x.code ? `${x.code} ` : ""}${formatMeasure(x.value, measureOf(rubric, m.indicator)?.display ?? "%")}`;
       // What the clerk can mend: a cell of the workbook, not the rubric's fixed floor or target.
       const check = floor.at && target.at ? "both" : floor.at ? "floor" : "target";
-      p.error(r.lower ? "workbook.floor-below-target" : "workbook.floor-above-target", at.sheet, at.cell, { unit: units[u]?.name ?? "", item: `${m.code} ${m.name}`, floor: show(floor), target: show(target), check });
+      // (Of the column it is said at: the floor's, or the target's.)
+      const column = (floor.at ? floor.code : target.code) ?? m.indicator;
+      p.about(column, () => p.error(r.lower ? "workbook.floor-below-target" : "workbook.floor-above-target", at.sheet, at.cell, { unit: units[u]?.name ?? "", item: `${m.code} ${m.name}`, floor: show(floor), target: show(target), check }));
     });
   }
 }
@@ -407,7 +411,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       }
       if (!first) continue;
       const data = { unit: units[first.ui]?.name ?? "", code, kind: kind.name, count };
-      p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", first.at.sheet, first.at.cell, data);
+      const at = first.at;
+      p.about(code, () => p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", at.sheet, at.cell, data));
     }
     implausibleRates(rubric, measured, members, units, values, p);
     implausibleAmounts(rubric, measured, members, units, values, p);

@@ -1141,7 +1141,7 @@ export class SubmissionReader {
       // indicator): what such a cell should say.
       if (r.said.every((d) => d.code.startsWith("workbook.none-word"))) continue;
       const kind = this.rubric.unitKinds.find((x) => x.id === unit.kind)?.name ?? unit.kind;
-      this.p.warn("workbook.bad-value-not-used", r.at.sheet, r.at.cell, { unit: r.unit, code: r.code, kind });
+      this.p.about(r.code, () => this.p.warn("workbook.bad-value-not-used", r.at.sheet, r.at.cell, { unit: r.unit, code: r.code, kind }));
     }
     if (gone.size) this.p.withdraw(gone);
   }

@@ -119,6 +119,7 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
       unit: x.cell.unit,
       item: x.item.name,
       itemCode: x.item.code,
+      indicator: x.cell.code,
       value: formatRate(x.v),
       shownValue: x.own?.shownText ?? formatRate(x.v),
       target: formatRate(x.t),
@@ -131,7 +132,7 @@ export function shownAcross(rubric: Rubric, shown: readonly ShownRate[], units: 
     // Said of the gate it fails where it is vetoed, the others by name and code (出生政策符合率(JS4.1)).
     const lead = vetoes[0] ?? first;
     const also = vetoes.slice(1).map((x) => `${x.item.name}(${x.item.code})`).join("、");
-    p.warn(code, lead.cell.at.sheet, lead.cell.at.cell, { ...data(lead), ...(vetoes.length > 1 ? { also } : {}) });
+    p.about(lead.cell.code, () => p.warn(code, lead.cell.at.sheet, lead.cell.at.cell, { ...data(lead), ...(vetoes.length > 1 ? { also } : {}) }));
   }
 }
 

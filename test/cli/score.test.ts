@@ -719,12 +719,12 @@ describe("a rate whose cell shows it rounded (0.9499 formatted 0%, as Excel's % 
     });
     const zh = await cli(["validate", file]);
     // ZB1 is read by two gates (DZ1, JS4.1): both vetoes said.
-    expect(zh.err).toContain("指标数据!B3: 警告: “东湖街道”的数字格式把显示四舍五入了:存的是 94.99%(目标 95%),显示为 95%(目标 95%);按存的数计分,未达到一票否决指标 基本人口指标(DZ1)和 出生政策符合率(JS4.1) 的目标,被一票否决,按显示的数则达到;请核对单元格中存的数 [workbook.shown-rounded-veto-more]");
-    expect(zh.err).toContain("指标数据!C4: 警告: “西山镇”的数字格式把显示四舍五入了:存的是 97.95%(目标 98%),显示为 98.0%(目标 98%)");
+    expect(zh.err).toContain("指标数据!B3: 警告: “东湖街道”的 ZB1 数字格式把显示四舍五入了:存的是 94.99%(目标 95%),显示为 95%(目标 95%);按存的数计分,未达到一票否决指标 基本人口指标(DZ1)和 出生政策符合率(JS4.1) 的目标,被一票否决,按显示的数则达到;请核对单元格中存的数 [workbook.shown-rounded-veto-more]");
+    expect(zh.err).toContain("指标数据!C4: 警告: “西山镇”的 ZB2 数字格式把显示四舍五入了:存的是 97.95%(目标 98%),显示为 98.0%(目标 98%)");
     expect(zh.err).not.toContain("指标数据!D4");
-    expect(zh.err).toContain("指标数据!C5: 警告: “南岭镇”的数字格式把显示四舍五入了:存的是 97.99%(目标 98%),显示为 0.98(目标 98%)");
+    expect(zh.err).toContain("指标数据!C5: 警告: “南岭镇”的 ZB2 数字格式把显示四舍五入了:存的是 97.99%(目标 98%),显示为 0.98(目标 98%)");
     const en = await cli(["validate", file, "--lang", "en"]);
-    expect(en.err).toContain("指标数据!B3: warning: 东湖街道: the value is stored as 94.99% (target 95%) but displayed as 95% (target 95%) by the cell's number format; scored as stored, it misses the targets of the one-vote veto items 基本人口指标 (DZ1) and 出生政策符合率(JS4.1), and the unit is vetoed, though the displayed numbers would pass; check the stored numbers [workbook.shown-rounded-veto-more]");
+    expect(en.err).toContain("指标数据!B3: warning: 东湖街道 ZB1: the value is stored as 94.99% (target 95%) but displayed as 95% (target 95%) by the cell's number format; scored as stored, it misses the targets of the one-vote veto items 基本人口指标 (DZ1) and 出生政策符合率(JS4.1), and the unit is vetoed, though the displayed numbers would pass; check the stored numbers [workbook.shown-rounded-veto-more]");
     const scored = await cli(["score", file, "-o", join(dir, "rounded.scored.xlsx"), "--json"]);
     const units = (JSON.parse(scored.out) as { units: { name: string; vetoed: boolean }[] }).units;
     expect(units.find((u) => u.name === "东湖街道")?.vetoed).toBe(true);

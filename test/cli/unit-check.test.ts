@@ -126,4 +126,12 @@ describe("a cell's problem that does not name its item", () => {
       ["C4", "西山镇", "ZB2"],
     ]);
   });
+
+  it("is said with its column's code by a check made once every sheet is read (a rate implausibly low, 0.99% where 98% is the target)", async () => {
+    const file = await editedCopy(dir, input, "比率过低.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.getCell("C3").value = 0.0099; // 东湖街道 ZB2
+    });
+    const json = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { code: string; cell?: string; item?: string }[] };
+    expect(json.diagnostics.filter((d) => d.item !== undefined).map((d) => [d.code, d.cell, d.item])).toEqual([["workbook.rate-implausible-gate", "C3", "ZB2"]]);
+  });
 });
