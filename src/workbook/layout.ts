@@ -77,7 +77,7 @@ export function headerName(text: string, units: ReadonlySet<string>): string {
     // In any brackets people type them in (20分), 【20分】, [20分]; or bare after the name (依法行政 20分).
     name = name
       .replace(/\s*[(【[]\s*([^()【】[\]]*?)\s*[)】\]]\s*$/, (whole, inside: string) => (MARKS.test(inside) || units.has(inside) ? "" : whole))
-      .replace(/(?<=\S)(\s+|\s*满分\s*)\d+(\.\d+)?\s*分\s*$/, "");
+      .replace(/(?<=\S)(\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减加每])(?=\d))\d+(\.\d+)?\s*分\s*$/u, "");
   }
   return comparableName(name);
 }
@@ -85,9 +85,9 @@ export function headerName(text: string, units: ReadonlySet<string>): string {
 /** Full marks (20分, 满分20分) or a deduction's (扣分…) as a header gives them after the name. */
 const MARKS = /^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/;
 
-/** A name without the words it ends with in brackets (统计合格率目标(责任书下达指标) → 统计合格率目标), comparable. */
+/** A name without the words it ends with in brackets (统计合格率目标(责任书下达指标), 统计合格率目标【责任书】 → 统计合格率目标), comparable. */
 export function nameStem(name: string): string {
-  return comparableName(name).replace(/(\([^()]*\))+$/, "");
+  return comparableName(name).replace(/([(【[][^()【】[\]]*[)】\]])+$/, "");
 }
 
 /** A name as headers are compared with the rubric's: in one width, without spaces. */

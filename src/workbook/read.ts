@@ -37,7 +37,10 @@ export type SheetRole =
  * 重点项目建设【30分】) or after its name (重点项目建设 30分, 重点项目建设满分30分), in hundredths.
  */
 function headingMax(text: string): number | undefined {
-  const m = /(?:[(【[][^()【】[\]]*?(\d+(?:\.\d+)?)\s*分\s*[)】\]]|(?<=\S)(?:\s+|\s*满分\s*)(\d+(?:\.\d+)?)\s*分)\s*$/.exec(text.normalize("NFKC"));
+  // (A deduction's mark after them, 满分20分(扣分), set aside; marks right after a name's last
+  // character, 统筹决策25分, but not a rule's, 每起扣2分.)
+  const bare = text.normalize("NFKC").replace(/\s*[(【[]\s*扣分\s*[)】\]]\s*$/, "");
+  const m = /(?:[(【[][^()【】[\]]*?(\d+(?:\.\d+)?)\s*分\s*[)】\]]|(?<=\S)(?:\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减加每])(?=\d))(\d+(?:\.\d+)?)\s*分)\s*$/u.exec(bare);
   const marks = m?.[1] ?? m?.[2];
   return marks === undefined ? undefined : Math.round(Number(marks) * 100);
 }
@@ -134,9 +137,11 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
     const own = nameOf.get(code);
     if (!written || own === undefined || written === comparableName(own)) return;
     const mine = (x: string): boolean => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code));
-    // Another's name, or (written without brackets) another's without its bracketed words, where
-    // the code's own without them is something else (MB1 统计合格率目标 for MB2's 统计合格率目标(责任书下达指标)).
-    const other = codesNamed.get(written)?.find(mine) ?? (written === nameStem(written) && written !== nameStem(own) ? onlyOne(codesStemmed.get(written)?.filter(mine)) : undefined);
+    // Another's name, or another's without its bracketed words (or with others), where the code's
+    // own without them is something else (MB1 统计合格率目标 or 统计合格率目标(责任书) for MB2's
+    // 统计合格率目标(责任书下达指标)).
+    const stem = nameStem(written);
+    const other = codesNamed.get(written)?.find(mine) ?? (stem !== nameStem(own) ? onlyOne(codesStemmed.get(stem)?.filter(mine)) : undefined);
     if (other !== undefined) p.error(rateCodes.has(code) ? "workbook.header-name-other-rate" : "workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
   };
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the

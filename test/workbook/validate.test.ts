@@ -206,6 +206,21 @@ const cases: Case[] = [
     expected: ["workbook.header-name-other 党政线!B1", "workbook.header-name-other 党政线!C1", "workbook.header-name-other-rate 指标数据!F1"],
   },
   {
+    // Another target's name with its bracketed words shortened, or in 【】; marks right after a name (统筹决策30分).
+    name: "headings naming another column with other bracketed words, and marks right after a name",
+    edit: (wb) => {
+      const rates = wb.sheetNamed("指标数据");
+      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
+        const v = rates.get(`${col}1`)?.value;
+        if (v?.t === "s" && v.v.startsWith("MB1 ")) rates.set(`${col}1`, "MB1 统计合格率目标（责任书）");
+        if (v?.t === "s" && v.v.startsWith("MB2 ")) rates.set(`${col}1`, "MB2 出生政策符合率目标【责任书下达指标】");
+      }
+      const ws = wb.sheetNamed("党政线");
+      ws.set("B1", textAt(ws, "B1").replace(/\((\d+(?:\.\d+)?)分\)$/, "30分"));
+    },
+    expected: ["warning workbook.header-max-differs 党政线!B1", "workbook.header-name-other-rate 指标数据!F1", "workbook.header-name-other-rate 指标数据!G1"],
+  },
+  {
     // A target's own name without its bracketed words, or with its marks in 【】: its own.
     name: "a target's heading without its bracketed words, an item's with its marks in 【】: nothing said",
     edit: (wb) => {
