@@ -394,17 +394,20 @@ function digitByDigit(s: string): number | undefined {
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** A number in Chinese numerals up to 999, with 点 and decimals (十八, 三十, 一百, 十八点五), or undefined. */
-export function chineseNumber(s: string): number | undefined {
-  const m = /^([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?分?$/.exec(s);
-  if (!m) return undefined;
+/**
+ * A number in Chinese numerals up to 999, with 点 and decimals (十八, 三十, 一百, 十八点五), or
+ * undefined; up to 9,999 with `thousands` (a count or an amount: 三千, 两千五百; no score is).
+ */
+export function chineseNumber(s: string, thousands = false): number | undefined {
+  const m = /^([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?$/.exec(s);
+  if (!m || (!thousands && m[1]?.includes("千"))) return undefined;
   let total = 0;
   let digit: number | undefined;
   // Each unit once, larger first (一百二十, not 十百 or 十十: words, not a number).
-  let last = 1000;
+  let last = 10000;
   for (const ch of m[1] ?? "") {
-    if (ch === "百" || ch === "十") {
-      const unit = ch === "百" ? 100 : 10;
+    if (ch === "千" || ch === "百" || ch === "十") {
+      const unit = ch === "千" ? 1000 : ch === "百" ? 100 : 10;
       if (unit >= last) return undefined;
       last = unit;
       total += (digit ?? 1) * unit;
@@ -504,9 +507,13 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error(spec.display ? "workbook.quantity-with-word-in" : "workbook.quantity-with-word", sheet, c.ref, { value: String(raw).trim(), number: worded[1], word: worded[2], unit: spec.display ?? "" });
       return undefined;
     }
-    // 十八, 五起 (its unit word set aside above): the number in Chinese numerals, written as digits
-    // (一 alone may be the dash a clerk typed for none: not taken for 1).
-    const spelled = typeof raw === "string" && s !== "一" ? chineseNumber(s) : undefined;
+    // 十八, 五起 (its unit word set aside above): the number in Chinese numerals, written as digits;
+    // 一 alone may be the dash a clerk typed for none: asked which.
+    if (typeof raw === "string" && s === "一") {
+      p.error("workbook.quantity-one-or-dash", sheet, c.ref, { value: String(raw).trim() });
+      return undefined;
+    }
+    const spelled = typeof raw === "string" ? chineseNumber(s, true) : undefined;
     if (spelled !== undefined) {
       p.error("workbook.quantity-chinese-numeral", sheet, c.ref, { value: String(raw).trim(), number: String(spelled) });
       return undefined;

@@ -636,8 +636,9 @@ describe("a count or an amount in Chinese numerals", () => {
   it("asks for the digits, as a points cell does (十八 was only not a number)", async () => {
     expect(await said({ values: { 柳河镇: { ZB6: "十八" } } }, "workbook.quantity-chinese-numeral")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“十八” 请写成阿拉伯数字 18" });
     expect(await said({ values: { 柳河镇: { ZB6: "五起" } } }, "workbook.quantity-chinese-numeral")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“五起” 请写成阿拉伯数字 5" });
-    // 一 alone may be a dash for none: not taken for 1.
-    expect(await said({ values: { 柳河镇: { ZB6: "一" } } }, "workbook.not-a-quantity-in")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“一” 不是数值(应填数字,单位:起)" });
+    // 一 alone may be a dash for none: not taken for 1, asked which (as a points cell asks).
+    expect(await said({ values: { 柳河镇: { ZB6: "一" } } }, "workbook.quantity-one-or-dash")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“一” 不是数字:若是 1 请填 1;若表示没有(为零)请填 0" });
+    expect(await said({ values: { 柳河镇: { ZB6: "三千" } } }, "workbook.quantity-chinese-numeral")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“三千” 请写成阿拉伯数字 3000" });
   });
 });
 

@@ -90,6 +90,7 @@ export const workbookMessages: Catalog = {
   "workbook.group-conflict": { "zh-CN": "“{unit}” 的分组与 {first} 不一致", en: "\"{unit}\" has another group at {first}" },
   "workbook.missing-group-column": { "zh-CN": "{kind}分组排名({groups}),但找不到“分组”列;请在单位名称后加一列“分组”", en: "{kind} are ranked in groups ({groups}) but there is no 分组 column; add one after the unit names" },
   "workbook.count-too-large": { "zh-CN": "数量 “{value}” 过大,至多为 {max}", en: "the count \"{value}\" is too large; at most {max}" },
+  "workbook.quantity-one-or-dash": { "zh-CN": "“{value}” 不是数字:若是 1 请填 1;若表示没有(为零)请填 0", en: "\"{value}\" is not a number: enter 1 for one, or 0 for none" },
   "workbook.quantity-chinese-numeral": { "zh-CN": "“{value}” 请写成阿拉伯数字 {number}", en: "\"{value}\": write it as the number {number}" },
   "workbook.count-chinese-numeral": { "zh-CN": "数量 “{value}” 请写成阿拉伯数字 {number}", en: "the count \"{value}\": write it as the number {number}" },
   "workbook.count-with-word": { "zh-CN": "数量 “{value}” 请只填数字 {number},不带单位", en: "the count \"{value}\": write the number {number} alone, without its word" },
