@@ -608,6 +608,8 @@ export function start(doc: Document): void {
         await run(last.file, explained, "", undefined, last.bytes);
         return false;
       }
+      // A file that was no workbook is no longer on the page (a language switch would bring it back).
+      if (last?.unread) last = undefined;
       clear();
       say(rejectedLine(f.name));
       showDiagnostics(diagnostics, out);
@@ -633,8 +635,10 @@ export function start(doc: Document): void {
     given = { name: f.name, load };
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
-    // (Not on a file that was no workbook: its message would take the place of this one's.)
-    if (rerun && last && !last.unread) {
+    // (Not on a file that was no workbook: its message would take the place of this one's; nor
+    // is it on the page any more, for a language switch to bring back.)
+    if (last?.unread) last = undefined;
+    if (rerun && last) {
       replacedSaid = replacing ? { used: replaced, unused: t("web.rubric-replaced-later", data) } : undefined;
       await run(last.file, undefined, "", undefined, last.bytes);
     }

@@ -321,6 +321,10 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.waitForFunction(() => /已载入方案/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.textContent("#status")).toContain("已载入方案 mine 2026.1");
     expect(await page.locator("ul.diagnostics li").count()).toBe(0);
+    // The language switched then says it again (it brought the file's error back).
+    await act(() => page.click("#lang"));
+    await page.waitForFunction(() => /Rubric mine 2026.1 loaded/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await page.click("#lang");
     await page.setInputFiles("#rubric", []);
     await choose("samples/qingshan-2026.xlsx");
   });
