@@ -100,6 +100,15 @@ function textAt(ws: ReturnType<MemBook["sheetNamed"]>, ref: string): string {
   return v?.t === "s" ? v.v : "";
 }
 
+/** Writes the heading row's cell that begins with `code` (DZ2 统筹决策(20分)) over with `text`; one there must be. */
+function setHeading(ws: ReturnType<MemBook["sheetNamed"]>, code: string, text: string): void {
+  for (let c = 2; c < 60; c++) {
+    const ref = `${colName(c)}1`;
+    if (textAt(ws, ref).startsWith(`${code} `)) return void ws.set(ref, text);
+  }
+  throw new Error(`no ${code} heading`);
+}
+
 const cases: Case[] = [
   { name: "points above the max", values: { 甲镇: { DZ2: 25 } }, expected: ["workbook.points-out-of-range 党政线!B2"] },
   { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
@@ -172,15 +181,8 @@ const cases: Case[] = [
     name: "indicator headings whose names are swapped",
     edit: (wb) => {
       const ws = wb.sheetNamed("指标数据");
-      const at = (code: string): string => {
-        for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
-          const v = ws.get(`${col}1`)?.value;
-          if (v?.t === "s" && v.v.startsWith(`${code} `)) return `${col}1`;
-        }
-        throw new Error(`no ${code} heading`);
-      };
-      ws.set(at("ZB1"), "ZB1 统计合格率");
-      ws.set(at("ZB2"), "ZB2 出生政策符合率(%)");
+      setHeading(ws, "ZB1", "ZB1 统计合格率");
+      setHeading(ws, "ZB2", "ZB2 出生政策符合率(%)");
     },
     expected: ["workbook.header-name-other-rate 指标数据!B1", "workbook.header-name-other-rate 指标数据!C1"],
   },
@@ -190,13 +192,7 @@ const cases: Case[] = [
     // written 【20分】 or after a space (20分): the same as in round brackets.
     name: "headings naming another column without its bracketed words, or with their marks in other brackets",
     edit: (wb) => {
-      const rates = wb.sheetNamed("指标数据");
-      let set = 0;
-      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
-        const v = rates.get(`${col}1`)?.value;
-        if (v?.t === "s" && v.v.startsWith("MB1 ")) set += rates.set(`${col}1`, "MB1 统计合格率目标") ? 1 : 0;
-      }
-      if (set !== 1) throw new Error(`headings set: ${set}`);
+      setHeading(wb.sheetNamed("指标数据"), "MB1", "MB1 统计合格率目标");
       const ws = wb.sheetNamed("党政线");
       const name = (ref: string): string => textAt(ws, ref).replace(/^\S+\s*/, "").replace(/\(\d+分\)$/, "");
       const [b1, c1] = [name("B1"), name("C1")];
@@ -210,11 +206,8 @@ const cases: Case[] = [
     name: "headings naming another column with other bracketed words, and marks right after a name",
     edit: (wb) => {
       const rates = wb.sheetNamed("指标数据");
-      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
-        const v = rates.get(`${col}1`)?.value;
-        if (v?.t === "s" && v.v.startsWith("MB1 ")) rates.set(`${col}1`, "MB1 统计合格率目标（责任书）");
-        if (v?.t === "s" && v.v.startsWith("MB2 ")) rates.set(`${col}1`, "MB2 出生政策符合率目标【责任书下达指标】");
-      }
+      setHeading(rates, "MB1", "MB1 统计合格率目标（责任书）");
+      setHeading(rates, "MB2", "MB2 出生政策符合率目标【责任书下达指标】");
       const ws = wb.sheetNamed("党政线");
       ws.set("B1", textAt(ws, "B1").replace(/\((\d+(?:\.\d+)?)分\)$/, "30分"));
     },
@@ -224,11 +217,7 @@ const cases: Case[] = [
     // A target's own name without its bracketed words, or with its marks in 【】: its own.
     name: "a target's heading without its bracketed words, an item's with its marks in 【】: nothing said",
     edit: (wb) => {
-      const rates = wb.sheetNamed("指标数据");
-      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
-        const v = rates.get(`${col}1`)?.value;
-        if (v?.t === "s" && v.v.startsWith("MB2 ")) rates.set(`${col}1`, "MB2 统计合格率目标");
-      }
+      setHeading(wb.sheetNamed("指标数据"), "MB2", "MB2 统计合格率目标");
       const ws = wb.sheetNamed("党政线");
       ws.set("B1", textAt(ws, "B1").replace(/\((\d+分)\)$/, "【$1】"));
     },
@@ -239,18 +228,8 @@ const cases: Case[] = [
     // an item of another line (on another sheet) of the same name is none of this sheet's columns.
     name: "headings whose bracketed words, or another line's item, share a name with another column: nothing said",
     edit: (wb) => {
-      let set = 0;
-      const ws = wb.sheetNamed("指标数据");
-      for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) {
-        const v = ws.get(`${col}1`)?.value;
-        if (v?.t === "s" && v.v.startsWith("MB1 ")) set += ws.set(`${col}1`, "MB1 出生政策符合率(责任书下达)") ? 1 : 0;
-      }
-      const line = wb.sheetNamed("人口计生线");
-      for (let c = 2; c < 60; c++) {
-        const v = line.get(`${colName(c)}1`)?.value;
-        if (v?.t === "s" && v.v.startsWith("JS5.1 ")) set += line.set(`${colName(c)}1`, "JS5.1 移民地区综合整治(45分)") ? 1 : 0;
-      }
-      if (set !== 2) throw new Error(`headings set: ${set}`);
+      setHeading(wb.sheetNamed("指标数据"), "MB1", "MB1 出生政策符合率(责任书下达)");
+      setHeading(wb.sheetNamed("人口计生线"), "JS5.1", "JS5.1 移民地区综合整治(45分)");
     },
     expected: [],
   },
