@@ -346,8 +346,8 @@ export function start(doc: Document): void {
   let explained: string | undefined;
   // The unit whose problems alone a workbook with problems shows, chosen again when the page changes language.
   let picked: string | undefined;
-  // (`scroll`: brought into view when asked for; not when shown again in another language: the
-  // page stayed where the language button is.)
+  // (`scroll`: brought into view when asked for; not when shown again, in another language or
+  // under another rubric: the page stays where it was.)
   const explain = (s: Scored, index: number, scroll = true): void => {
     explained = s.results.units[index]?.name;
     explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
