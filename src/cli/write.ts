@@ -300,9 +300,6 @@ function keepMode(target: string, tmp: string): boolean {
   return true;
 }
 
-/** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */
-const TEMP_STEM_BYTES = 120;
-
 /** Says a file was written, then the temporary files an earlier run killed outright left beside it. */
 export function sayWritten(ctx: Ctx, target: string): void {
   ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
@@ -345,6 +342,9 @@ function localDay(d: Date): string {
   const two = (n: number): string => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
+
+/** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */
+const TEMP_STEM_BYTES = 120;
 
 /** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
 function tempStem(name: string): string {
