@@ -814,6 +814,10 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(band)).toEqual([`rubric.band-from-code ${at(band, "from: MB2", "MB2")} 分档的界限须写固定的数值(如 1),不能写代码 MB2:分档不按各单位的目标划分;按与各单位目标的差距扣分的,可用 kind: shortfall`]);
     const per = text.replace("        per: 1%\n", "        per: MB1\n");
     expect(said(per)).toEqual([`rubric.measure-code ${at(per, "per: MB1", "MB1")} per (SH4) 须写固定的数值(如 1%),不能写代码 MB1`]);
+    // A target's code in small or full-width letters: in capitals (it was "not written in a form accepted").
+    const small = text.replace("        target: MB1\n", "        target: mb1\n");
+    expect(small).not.toBe(text);
+    expect(said(small)).toEqual([`rubric.code-case ${at(small, "target: mb1", "mb1")} target (JJ1) 写的 “mb1” 请写作 MB1(代码用半角大写字母)`]);
     // Words on a count's mark: a number asked for (it said it was no rate).
     const words = text.replace("          - { from: 2, share: 70% }\n", "          - { from: 三, share: 70% }\n");
     expect(said(words)).toEqual([`rubric.measure-not-number ${at(words, "from: 三", "三")} bands[1].from (SH2) 写的 “三” 不是数字:请写阿拉伯数字(如 1),单位由指标的 display 给出`]);

@@ -284,6 +284,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (spaced !== undefined) return [err("rubric.write-as", { value: v as string, number: spaced })];
       const number = typeof v === "string" ? numberBeforeUnit(v) : undefined;
       if (number !== undefined) return [err("rubric.number-with-unit", { value: v as string, number })];
+      // A target's code written in small or full-width letters (target: mb1): in capitals.
+      const code = typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase() : "";
+      if (typeof v === "string" && code !== v && /^[A-Z]{1,4}\d+(\.\d+)*$/.test(code)) return [err("rubric.code-case", { value: v, code })];
       // A code's levels written as a list of pairs ([市级: 1, 省级: 2] or - 市级: 1 under it): one { }.
       if (path.at(-1) === "levels" && Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 1)) {
         const pairs = v.map((x: Record<string, unknown>) => Object.entries(x).map(([k, n]) => `${k}: ${String(n)}`).join(""));

@@ -110,6 +110,7 @@ export const rubricMessages: Catalog = {
   "invisible.ufeff": { "zh-CN": "字节顺序标记(U+FEFF)", en: "a byte-order mark (U+FEFF)" },
   "rubric.write-as": { "zh-CN": "{key}:“{value}” 请写作 {number}", en: "{key}: write {number} for \"{value}\"" },
   "rubric.number-with-unit": { "zh-CN": "{key} 写数字,不带单位:“{value}” 请写作 {number}(单位由指标的 display 给出)", en: "{key}: write the number alone, without its unit: {number} for \"{value}\" (the indicator's display gives the unit)" },
+  "rubric.code-case": { "zh-CN": "{key} 写的 “{value}” 请写作 {code}(代码用半角大写字母)", en: "{key}: write \"{value}\" as {code} (codes are in capital letters)" },
   "rubric.wrong-shape": { "zh-CN": "{key} 的写法不对", en: "{key} is not written in a form the rubric accepts" },
   "rubric.points-too-large": { "zh-CN": "分值 {value} 过大(上限 {max})", en: "the points {value} are too large (at most {max})" },
   "rubric.points-precision": { "zh-CN": "分值 {value} 精度超过 0.01", en: "the points {value} are finer than 0.01" },
