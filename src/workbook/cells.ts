@@ -514,6 +514,11 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       return undefined;
     }
     const spelled = typeof raw === "string" ? chineseNumber(s, true) : undefined;
+    // 一点五 where whole counts go: said as 1.5 would be, not asked for as 1.5.
+    if (spelled !== undefined && spec.whole && !Number.isInteger(spelled)) {
+      p.error("workbook.quantity-not-whole", sheet, c.ref, { value: String(raw).trim(), code: spec.code, below: String(Math.floor(spelled)), above: String(Math.ceil(spelled)) });
+      return undefined;
+    }
     if (spelled !== undefined) {
       p.error("workbook.quantity-chinese-numeral", sheet, c.ref, { value: String(raw).trim(), number: String(spelled) });
       return undefined;

@@ -639,6 +639,10 @@ describe("a count or an amount in Chinese numerals", () => {
     // 一 alone may be a dash for none: not taken for 1, asked which (as a points cell asks).
     expect(await said({ values: { 柳河镇: { ZB6: "一" } } }, "workbook.quantity-one-or-dash")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“一” 不是数字:若是 1 请填 1;若表示没有(为零)请填 0" });
     expect(await said({ values: { 柳河镇: { ZB6: "三千" } } }, "workbook.quantity-chinese-numeral")).toEqual({ at: "in.xlsx: 指标数据!G2", zh: "“三千” 请写成阿拉伯数字 3000" });
+    // A part of one where whole counts go: said as 1.5 is (it was asked for as 1.5, then refused).
+    const half = await said({ values: { 柳河镇: { ZB6: "一点五" } } }, "workbook.quantity-not-whole");
+    expect(half?.at).toBe("in.xlsx: 指标数据!G2");
+    expect(half?.zh).toContain("一点五");
   });
 });
 
