@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { SCHEMA_DOCS } from "./schema-docs.js";
 
-const code = z.string().regex(/^[A-Z]{1,4}\d+(\.\d+)*$/, { message: "code" });
+/** An item's, indicator's, target's or ledger code: DZ3.1, ZB1, KF3. */
+export const CODE_PATTERN = /^[A-Z]{1,4}\d+(\.\d+)*$/;
+const code = z.string().regex(CODE_PATTERN, { message: "code" });
 const lineCode = z.string().regex(/^[A-Z]{1,4}$/, { message: "line-code" });
 const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: "id" });
 const points = z.number().nonnegative();

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 import { editDistance } from "../diagnostics/near.js";
-import { rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
+import { CODE_PATTERN, rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
 import { invisibleIn, invisibleKey } from "./invisible.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
@@ -247,7 +247,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const pp = /^(\d+(?:\.\d+)?)\s*个?百分点$/.exec(nf)?.[1];
         if (pp !== undefined) return [err("rubric.write-as", { value: written, number: `${pp}%` })];
         // A code where only a fixed value goes (a band's mark at each unit's target, from: MB2).
-        if (/^[A-Za-z]{1,4}\d+(\.\d+)*$/.test(nf)) {
+        if (CODE_PATTERN.test(nf.toUpperCase())) {
           const example = unit !== "percent" ? "1" : path.at(-1) === "per" ? "1%" : "95%";
           return [err(path.at(-1) === "from" && path.includes("bands") ? "rubric.band-from-code" : "rubric.measure-code", { value: written, example })];
         }
@@ -286,7 +286,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (number !== undefined) return [err("rubric.number-with-unit", { value: v as string, number })];
       // A target's code written in small or full-width letters (target: mb1): in capitals.
       const code = typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase() : "";
-      if (typeof v === "string" && code !== v && /^[A-Z]{1,4}\d+(\.\d+)*$/.test(code)) return [err("rubric.code-case", { value: v, code })];
+      if (typeof v === "string" && code !== v && CODE_PATTERN.test(code)) return [err("rubric.code-case", { value: v, code })];
       // A code's levels written as a list of pairs ([市级: 1, 省级: 2] or - 市级: 1 under it): one { }.
       if (path.at(-1) === "levels" && Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 1)) {
         const pairs = v.map((x: Record<string, unknown>) => Object.entries(x).map(([k, n]) => `${k}: ${String(n)}`).join(""));

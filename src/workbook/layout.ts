@@ -75,15 +75,31 @@ export function headerName(text: string, units: ReadonlySet<string>): string {
   for (let before = ""; before !== name; ) {
     before = name;
     // In any brackets people type them in (20分), 【20分】, [20分]; or bare after the name (依法行政 20分).
-    name = name
-      .replace(/\s*[(【[]\s*([^()【】[\]]*?)\s*[)】\]]\s*$/, (whole, inside: string) => (MARKS.test(inside) || units.has(inside) ? "" : whole))
-      .replace(/(?<=\S)(\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减加每])(?=\d))\d+(\.\d+)?\s*分\s*$/u, "");
+    name = name.replace(CLOSING_BRACKETS, (whole, inside: string) => (MARKS.test(inside) || units.has(inside) ? "" : whole)).replace(MARKS_AFTER, "");
   }
   return comparableName(name);
 }
 
+/** Words a heading ends with in brackets of any kind people type: (20分), 【20分】, [20分]. */
+const CLOSING_BRACKETS = /\s*[(【[]\s*([^()【】[\]]*?)\s*[)】\]]\s*$/;
+
+/** Full marks after a name: after a space (依法行政 20分), 满分 (满分20分), or right after it (统筹决策25分; not a rule's 每起扣2分). */
+const MARKS_AFTER = /(?<=\S)(?:\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减加每])(?=\d))(\d+(?:\.\d+)?)\s*分\s*$/u;
+
 /** Full marks (20分, 满分20分) or a deduction's (扣分…) as a header gives them after the name. */
 const MARKS = /^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/;
+
+/**
+ * The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分),
+ * 重点项目建设【30分】) or after its name (重点项目建设 30分, 重点项目建设满分30分, 统筹决策25分), in
+ * hundredths. (A deduction's mark after them, 满分20分(扣分), set aside.)
+ */
+export function headingMax(text: string): number | undefined {
+  const bare = text.normalize("NFKC").replace(/\s*[(【[]\s*扣分\s*[)】\]]\s*$/, "");
+  const inside = CLOSING_BRACKETS.exec(bare)?.[1];
+  const marks = (inside === undefined ? undefined : /(\d+(?:\.\d+)?)\s*分$/.exec(inside)?.[1]) ?? MARKS_AFTER.exec(bare)?.[1];
+  return marks === undefined ? undefined : Math.round(Number(marks) * 100);
+}
 
 /** A name without the words it ends with in brackets (统计合格率目标(责任书下达指标), 统计合格率目标【责任书】 → 统计合格率目标), comparable. */
 export function nameStem(name: string): string {

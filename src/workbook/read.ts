@@ -15,7 +15,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, nameStem, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, headingMax, nameStem, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -31,19 +31,6 @@ const WEIGHT_LABEL = /权重|weight/i;
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
-
-/**
- * The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分),
- * 重点项目建设【30分】) or after its name (重点项目建设 30分, 重点项目建设满分30分), in hundredths.
- */
-function headingMax(text: string): number | undefined {
-  // (A deduction's mark after them, 满分20分(扣分), set aside; marks right after a name's last
-  // character, 统筹决策25分, but not a rule's, 每起扣2分.)
-  const bare = text.normalize("NFKC").replace(/\s*[(【[]\s*扣分\s*[)】\]]\s*$/, "");
-  const m = /(?:[(【[][^()【】[\]]*?(\d+(?:\.\d+)?)\s*分\s*[)】\]]|(?<=\S)(?:\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减加每])(?=\d))(\d+(?:\.\d+)?)\s*分)\s*$/u.exec(bare);
-  const marks = m?.[1] ?? m?.[2];
-  return marks === undefined ? undefined : Math.round(Number(marks) * 100);
-}
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
