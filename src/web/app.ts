@@ -122,6 +122,7 @@ export function start(doc: Document): void {
   const status = $(doc, "status");
   const out = $(doc, "output");
   const explainBox = $(doc, "explain");
+  const announce = $(doc, "announce");
   const downloads = $(doc, "downloads");
   const say = (text: string): void => {
     status.textContent = text;
@@ -158,6 +159,7 @@ export function start(doc: Document): void {
     urls = [];
     out.replaceChildren();
     explainBox.replaceChildren();
+    announce.textContent = "";
     downloads.replaceChildren();
   };
 
@@ -351,7 +353,10 @@ export function start(doc: Document): void {
   const explain = (s: Scored, index: number, scroll = true): void => {
     explained = s.results.units[index]?.name;
     explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
-    if (scroll) explainBox.scrollIntoView({ block: "nearest" });
+    if (!scroll) return;
+    explainBox.scrollIntoView({ block: "nearest" });
+    // Said to a screen reader where it went (the focus stays on the unit's button, so that Tab goes on to the next).
+    announce.textContent = t("web.explain-shown", { unit: explained ?? "" });
   };
 
   /**

@@ -238,6 +238,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const text = await page.textContent("#explain pre");
     const cliText = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out;
     expect(text?.trim()).toBe(cliText.trim());
+    // A screen reader is told where it went, the focus left on the unit's button (Tab goes on to the next unit).
+    expect(await page.locator("[aria-live]:not(#status)").textContent()).toBe("已在排名下方显示“北川镇”的逐项说明。");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("北川镇");
   });
 
   it("hands out the scored workbook, which scores again exactly as the CLI scores the input", async () => {
