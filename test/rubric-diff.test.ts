@@ -172,4 +172,21 @@ describe("rubric diff", () => {
       expect.stringMatching(/^~ 排名 街道组排名\(urban\) 分组: 街道组 → 城区组 {2}\[只改文字\]$/),
     ]);
   });
+  it("says a unit kind, a line or a tie-breaker's item renamed, or a line's sheet, as words alone: the same units ranked, the same workbook read", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const kind = "    name: 区直部门\n";
+    const line = "  - code: DJ\n    name: 党的建设\n";
+    expect(text).toContain(kind);
+    expect(text).toContain(line);
+    const renamed = load(text.replace(kind, "    name: 区直机关部门\n").replace(line, "  - code: DJ\n    name: 党建引领\n    sheet: 党建引领\n"));
+    const said = diffLines(load(text), renamed, "zh-CN").lines;
+    // Each said (where it was named: a ledger code's kinds, a ranking's kind, the weights, the tie-breakers), none as more than words.
+    expect(said.filter((l) => l.includes("区直机关部门")).length).toBeGreaterThanOrEqual(3);
+    expect(said.filter((l) => l.includes("党建引领")).length).toBeGreaterThanOrEqual(4);
+    expect(said.filter((l) => !l.endsWith("[只改文字]"))).toEqual([]);
+    // A ranking's kind changed, or a tie-breaker, still moves ranks.
+    const moved = load(text.replace("tie_breakers: [BM1]", "tie_breakers: [BM2]"));
+    expect(diffLines(load(text), moved, "zh-CN").lines).toEqual(["~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM2 职能目标任务  [改变排名]"]);
+  });
 });

@@ -6,7 +6,7 @@ import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { loadWorkbook, type Loaded } from "../load/index.js";
 import { namedByFile } from "../load/file-name.js";
-import type { Rubric } from "../rubric/model.js";
+import { allItems, type Rubric } from "../rubric/model.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Results } from "../model/results.js";
 import { score as scoreEngine } from "../engine/index.js";
@@ -101,10 +101,22 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
   return code;
 }
 
-/** A workbook scored under a rubric given outright (its cover's naming another version is expected here). */
-export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
-  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost });
+/**
+ * A workbook scored under a rubric given outright (its cover's naming another version is expected
+ * here). `other`: the version it is compared with, whose own columns (an item or an indicator the
+ * revision added or removed) are passed over, so that one workbook holding both scores under each.
+ */
+export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric, other?: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
+  const passOver = other ? columnCodesOnly(other, rubric) : undefined;
+  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost, ...(passOver ? { passOver } : {}) });
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
   const cover = loaded.cover ? { cover: loaded.cover } : {};
   return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
+}
+
+/** The codes a workbook's columns may have under `r` (its lines, items, indicators and targets) that `not` has not. */
+function columnCodesOnly(r: Rubric, not: Rubric): ReadonlySet<string> {
+  const codes = (x: Rubric): string[] => [...x.lines.flatMap((l) => [l.code, ...allItems(l.items).map((i) => i.code)]), ...x.indicators.map((i) => i.code), ...x.targets.map((t) => t.code)];
+  const known = new Set(codes(not));
+  return new Set(codes(r).filter((c) => !known.has(c)));
 }

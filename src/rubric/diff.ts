@@ -32,15 +32,19 @@ export interface Change {
   readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string };
 }
 
-/** A thing's fields as comparable text, each with what a change to it affects. */
-type Fields = Map<string, { value: string; effect: Effect }>;
+/**
+ * A thing's fields as comparable text, each with what a change to it affects. A field that names
+ * other things (a ranking's unit kind, its tie-breakers) has them by id too, in `ids`: where only
+ * their names changed, the change is to words alone (a kind renamed ranks the same units).
+ */
+type Fields = Map<string, { value: string; effect: Effect; ids?: string }>;
 
 /** Words for the rubric's own terms (an item's kind, a direction…) in the reader's language. */
 export type Words = (key: string, data?: Readonly<Record<string, string | number>>) => string;
 
-function fields(entries: readonly (readonly [string, string | undefined, Effect])[]): Fields {
+function fields(entries: readonly (readonly [string, string | undefined, Effect, string?])[]): Fields {
   const m: Fields = new Map();
-  for (const [k, v, effect] of entries) if (v !== undefined && v !== "") m.set(k, { value: v, effect });
+  for (const [k, v, effect, ids] of entries) if (v !== undefined && v !== "") m.set(k, { value: v, effect, ...(ids !== undefined ? { ids } : {}) });
   return m;
 }
 
@@ -165,7 +169,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
-    ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation"],
+    ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation", set(c.unitKinds)],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
@@ -181,7 +185,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part (a change then says the lines whose weight changed: JJ 经济发展 40% → 35%).
-    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")) : undefined, "scores"],
+    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")) : undefined, "scores", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => `${l} ${share}`).join(",") : undefined],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
@@ -198,16 +202,16 @@ export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yello
 function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   return fields([
     ["name", r.name, "words"],
-    ["unit-kind", kindName(rubric, r.unitKind), "ranks"],
+    ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
     ["group-id", r.group, "ranks"],
     ["group", groupName(rubric, r.unitKind, r.group), "words"],
     ["by", r.by, "ranks"],
     // Each by its code and name (BM2 依法行政), as the items and lines are said.
-    ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks"],
+    ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
-    ["single", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards"],
+    ["single", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }
@@ -217,7 +221,8 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
     ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "validation"], ["source", r.source, "words"]])]])],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
     ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k, w)]))],
-    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "validation"], ["text", l.text, "words"]])]))],
+    // (A line's sheet is found by the codes in its header: one renamed reads last year's workbook as it was.)
+    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "words"], ["text", l.text, "words"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
@@ -301,7 +306,9 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         if (x?.value === y?.value) continue;
         // A field's effect may depend on its value (a veto that keeps the unit ranked moves awards
         // alone): the more consequential of the two sides'.
-        const effect = x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
+        // Only the names of the things it names changed (a kind renamed, a tie-breaker's item renamed): words.
+        const renamed = x?.ids !== undefined && x.ids === y?.ids;
+        const effect = renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
         out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }
     }

@@ -83,8 +83,11 @@ function onlyOne<T>(xs: readonly T[] | undefined): T | undefined {
   return xs?.length === 1 ? xs[0] : undefined;
 }
 
-/** Reads the header row of a sheet: code columns known to the rubric, unknown codes reported. */
-function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | undefined {
+/**
+ * Reads the header row of a sheet: code columns known to the rubric, unknown codes reported (but
+ * those of `passOver`: another version's, read under that version alone).
+ */
+function classify(rubric: Rubric, sheet: RawSheet, p: Problems, passOver: ReadonlySet<string>): SheetRole | undefined {
   const judged = new Map<string, JudgedItem>();
   const computed = new Map<string, LeafItem>();
   for (const line of rubric.lines) {
@@ -204,7 +207,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
           const display = (rubric.indicators.find((x) => x.code === code) ?? rubric.targets.find((x) => x.code === code))?.display;
           const written = headerUnit(cellText(c));
           if (display && written !== undefined && otherScale(written, display.normalize("NFKC"))) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
-        } else p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
+        } else if (!passOver.has(code)) p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       } else if (judged.has(code)) {
         const item = judged.get(code);
         if (item) {
@@ -223,7 +226,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems): SheetRole | und
         p.error("workbook.computed-column", sheet.name, c.ref, { code, indicator: item && "indicator" in item ? item.indicator : "" });
       } else if (groups.has(code)) {
         p.warn("workbook.subtotal-column", sheet.name, c.ref, { code, name: groups.get(code) ?? "" });
-      } else {
+      } else if (!passOver.has(code)) {
         p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       }
     }
@@ -582,6 +585,8 @@ interface Listed {
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
 type Presence = Map<string, number[]>;
 
+const NONE_PASSED: ReadonlySet<string> = new Set();
+
 export class SubmissionReader {
   private readonly located: LocatedSheet[] = [];
   private readonly units: Unit[] = [];
@@ -648,9 +653,14 @@ export class SubmissionReader {
   /** Counts and amounts typed more finely than their hundredths (as ShownRate: held, and as typed). */
   private readonly finer: ShownRate[] = [];
 
+  /**
+   * `passOver`: codes of another version of the rubric, whose columns are passed over, not refused
+   * (`rubric diff --on` reads one workbook under two versions: each reads the columns it knows).
+   */
   constructor(
     private readonly rubric: Rubric,
     private readonly p: Problems,
+    private readonly passOver: ReadonlySet<string> = NONE_PASSED,
   ) {
     const codes = rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code));
     this.heading = sectionHeading(rubric);
@@ -833,7 +843,7 @@ export class SubmissionReader {
 
   /** What reads a sheet's rows, from its first rows (the header); undefined: none of ours. */
   private rowsOf(sheet: RawSheet): RowHandler | undefined {
-    const role = classify(this.rubric, sheet, this.p);
+    const role = classify(this.rubric, sheet, this.p, this.passOver);
     if (!role) return undefined;
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
     // or mix with the values of the sheet that holds them first.

@@ -976,7 +976,35 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("[workbook.points-out-of-range]");
-    expect(r.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,只在新版 2027.1 下有错误(如新版降低了某项满分、删去了某个代码):这份工作簿的值不必为此修改;要看改版对各单位的影响,可在它的副本中按新版改好这些值后再用 --on 比较");
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,只在新版 2027.1 下有错误(如新版降低了某项满分、删去了某个加扣分代码):这份工作簿的值不必为此修改;要看改版对各单位的影响,可在它的副本中按新版改好这些值后再用 --on 比较");
+  });
+
+  it("reads one workbook holding both versions' columns under each (an indicator added, a judged item dropped), and asks for a copy with the added columns where it lacks them", async () => {
+    // 2027.1: SH7 民生实事 (judged, 20) dropped; SH8 信访积案 (≤ 2 件 full marks, else none) added on a new indicator ZB14.
+    const next = join(dir, "township-comprehensive-2027.1.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const sh7 = "      - code: SH7\n        name: 民生实事\n        max: 20\n        text: 由区政府督查室对照年度民生实事项目评定,以0.5分为单位。\n";
+    expect(text).toContain(sh7);
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2027.1"').replace(sh7, "      - code: SH8\n        name: 信访积案化解\n        max: 20\n        kind: threshold\n        indicator: ZB14\n        target: 2\n").replace("indicators:\n", "indicators:\n  - code: ZB14\n    name: 信访积案\n    unit: number\n    display: 件\n    direction: lower\n"));
+    // Last year's workbook as it was: SH7's column is passed over under 2027.1 (not "not in the rubric"); ZB14's is missing.
+    const asWas = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(asWas.code).toBe(1);
+    expect(asWas.err).not.toContain("SH7");
+    expect(asWas.err).toContain("samples/liuhe-2026.xlsx (2027.1): 指标数据: 错误: 指标数据表缺少 ZB14 列 [workbook.missing-rate-column]");
+    expect(asWas.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,但没有新版 2027.1 新增的 ZB14 的列:要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称)并填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误");
+    // That copy, ZB14 added beside the others (柳河镇 3 件, every other unit 1 件), SH7 kept: scored under each version.
+    const copy = await edited("samples/liuhe-2026.xlsx", "liuhe-with-zb14.xlsx", (wb) => {
+      const ws = wb.getWorksheet("指标数据");
+      if (!ws) throw new Error("no 指标数据");
+      const col = ws.actualColumnCount + 1;
+      ws.getCell(1, col).value = "ZB14 信访积案(件)";
+      for (let r = 2; r <= ws.actualRowCount; r++) if (ws.getCell(r, 1).text.trim() !== "") ws.getCell(r, col).value = ws.getCell(r, 1).text.trim() === "柳河镇" ? 3 : 1;
+    });
+    const both = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", copy]);
+    expect(both.code).toBe(0);
+    expect(both.err).not.toContain("错误");
+    // 柳河镇: SH7 19.5 → SH8 0 on 社会治理 (35%): 98.5 → 79, 102.05 − 6.825 = 95.225 → 95.23 (rounded once, half away from zero).
+    expect(both.out).toContain("  柳河镇: 总分 102.05 → 95.23");
   });
 
   it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {

@@ -81,8 +81,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // Under two rubrics, each workbook scored under the other's too (where it can be): the later
   // under the earlier rubric tells the units the rubric moved; both pairs, a value that moved no
   // points under either (78% → 80% within one band of both) from a cause.
-  const laterUnderEarlier = rubricDiff && b.bytes ? (await scoreUnder(newer, b.bytes, a.rubric)).results : undefined;
-  const earlierUnderLater = rubricDiff && a.bytes ? (await scoreUnder(older, a.bytes, b.rubric)).results : undefined;
+  // (Each passes over the columns only the other rubric reads: an indicator the later added.)
+  const laterUnderEarlier = rubricDiff && b.bytes ? (await scoreUnder(newer, b.bytes, a.rubric, b.rubric)).results : undefined;
+  const earlierUnderLater = rubricDiff && a.bytes ? (await scoreUnder(older, a.bytes, b.rubric, a.rubric)).results : undefined;
   const readsB = leafReads(b.rubric);
   const underOne = laterUnderEarlier && earlierUnderLater ? [{ a: ra, b: laterUnderEarlier, nodes: leafReads(a.rubric) }, { a: earlierUnderLater, b: rb, nodes: readsB }] : undefined;
   const moves = compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), readsB, gateReads(a.rubric, b.rubric), underOne);

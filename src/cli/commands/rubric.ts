@@ -57,6 +57,9 @@ export function rubricSchema(ctx: Ctx): number {
   return 0;
 }
 
+/** A column the rubric reads that the workbook lacks. */
+const MISSING_COLUMN: ReadonlySet<string> = new Set(["workbook.missing-column", "workbook.missing-rate-column"]);
+
 export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
   const a = loadRubricFile(olderFile, loadRubric);
   const b = loadRubricFile(newerFile, loadRubric);
@@ -74,8 +77,8 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (!o.on) return 0;
   const read = readUserFile(o.on, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
-  const before = await scoreUnder(o.on, read.bytes, a.rubric);
-  const after = await scoreUnder(o.on, read.bytes, b.rubric);
+  const before = await scoreUnder(o.on, read.bytes, a.rubric, b.rubric);
+  const after = await scoreUnder(o.on, read.bytes, b.rubric, a.rubric);
   // A problem found under both versions is said once; one found under a single version, with it.
   const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
   const inBefore = new Set(before.diagnostics.map(key));
@@ -101,7 +104,12 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
     // The changes are listed above; whom they affect could not be worked out. Last year's workbook,
     // valid as it was, is not to be mended to the new version's limits: a copy of it may.
     ctx.io.err(ctx.t("rubric.diff-on-not-scored", { file: o.on }) + "\n");
-    if (before.results && !after.results) ctx.io.err(ctx.t("rubric.diff-on-new-only", { file: o.on, old: label(older), new: label(newer) }) + "\n");
+    if (before.results && !after.results) {
+      // Columns the revision added (an indicator, a judged item): a copy with them filled in scores
+      // under both (each version passes over the columns only the other reads).
+      const added = [...new Set(after.diagnostics.filter((d) => d.severity === "error" && MISSING_COLUMN.has(d.code)).map((d) => String(d.data.code ?? "")).filter(Boolean))];
+      ctx.io.err(ctx.t(added.length ? "rubric.diff-on-add-columns" : "rubric.diff-on-new-only", { file: o.on, old: label(older), new: label(newer), codes: added.join("、") }) + "\n");
+    }
     return 1;
   }
   ctx.io.out("\n");
