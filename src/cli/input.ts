@@ -97,8 +97,24 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
   if (inCells) {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     ctx.io.err(ctx.t(said, { errors, warnings: diagnostics.length - errors }) + "\n");
+    const advice = otherVersionAdvice(ctx, diagnostics);
+    if (advice) ctx.io.err(advice + "\n");
   }
   return code;
+}
+
+/**
+ * A workbook filled in on another version's form that has errors under the version given
+ * (--rubric): how to score it under either (its own, or the given one's form with the values
+ * carried over). Undefined where its cover names another scheme altogether, or nothing is wrong.
+ */
+export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[]): string | undefined {
+  const mismatch = diagnostics.find((d) => d.code === "workbook.cover-rubric-mismatch");
+  if (!mismatch || !diagnostics.some((d) => d.severity === "error")) return undefined;
+  const cover = String(mismatch.data.cover ?? "");
+  const rubric = String(mismatch.data.rubric ?? "");
+  const idOf = (s: string): string => s.split(" ")[0] ?? "";
+  return idOf(cover) === idOf(rubric) && cover !== idOf(cover) ? ctx.t("summary.other-version", { cover, rubric }) : undefined;
 }
 
 /**

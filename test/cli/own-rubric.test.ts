@@ -14,6 +14,27 @@ describe("a rubric given that the cover does not name", () => {
     const lines = r.err.trim().split("\n");
     expect(lines[0]).toBe("samples/qingshan-2026.xlsx: 封面!B3: 警告: 封面写的方案是 district-popplan 2022.1,但本次使用 township-comprehensive 2026.1 [workbook.cover-rubric-mismatch]");
     expect(lines.filter((l) => l.includes(": 错误: ")).length).toBeGreaterThan(20);
+    // Another scheme altogether: no advice to carry the values over.
+    expect(r.out).not.toContain("assess template");
+  });
+
+  it("says, where a workbook on last version's form has errors under the next, how to score it under either", async () => {
+    const dir = scratchDir("assess-next-version-");
+    const next = join(dir, "township-comprehensive-2027.1.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    // 2027.1 reads a new indicator: last year's 指标数据 has no column for it.
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2027.1"').replace("indicators:\n", "indicators:\n  - code: ZB14\n    name: 信访积案\n    unit: number\n").replace("        indicator: ZB8\n", "        indicator: ZB14\n"));
+    const advice = "这份工作簿是按 township-comprehensive 2026.1 的表填的:要按 township-comprehensive 2026.1 计分,用 --rubric 给出该版本(或去掉 --rubric,按封面找方案);要按 township-comprehensive 2027.1 计分,请用 assess template 按它生成新表,把数值复制过去并填上新增的列(assess rubric diff 旧版 新版 列出两版的差别)";
+    const scored = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", next, "-o", join(dir, "out.xlsx")]);
+    expect(scored.code).toBe(1);
+    expect(scored.err).toContain("指标数据表缺少 ZB14 列");
+    expect(scored.err.trimEnd().split("\n").at(-1)).toBe(advice);
+    const validated = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", next]);
+    expect(validated.out.trimEnd().split("\n").at(-1)).toBe(advice);
+    // Valid under it (a version that changed no column): nothing to advise.
+    const same = join(dir, "township-comprehensive-2026.2.yaml");
+    writeFileSync(same, text.replace('version: "2026.1"', 'version: "2026.2"'));
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", same])).out).not.toContain("assess template");
   });
 });
 

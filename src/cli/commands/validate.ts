@@ -5,7 +5,7 @@ import { renderJson } from "../../diagnostics/index.js";
 import { diagnosticsJson } from "../../diagnostics/render.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
-import { loadInput } from "../input.js";
+import { loadInput, otherVersionAdvice } from "../input.js";
 import { progressFor } from "../progress.js";
 import { forUnit } from "../../diagnostics/for-unit.js";
 import { findUnit } from "../unit-name.js";
@@ -36,5 +36,7 @@ export async function validate(ctx: Ctx, file: string, o: { rubric?: string; jso
   reportDiagnostics(ctx, diagnostics, false, { counted: true });
   const counts = diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok");
   ctx.io.out((unit === undefined || !others ? counts : ctx.t(others.errors + others.warnings ? "summary.unit-others" : "summary.unit-alone", { unit, counts, errors: others.errors, warnings: others.warnings })) + "\n");
+  const advice = otherVersionAdvice(ctx, diagnostics);
+  if (advice) ctx.io.out(advice + "\n");
   return errors ? 1 : 0;
 }

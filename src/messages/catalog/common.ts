@@ -12,6 +12,7 @@ export const common: Catalog = {
   "web.more-click": { "zh-CN": ",点击展开或收起", en: "; click to show or hide them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "errors: {errors}, warnings: {warnings}" },
+  "summary.other-version": { "zh-CN": "这份工作簿是按 {cover} 的表填的:要按 {cover} 计分,用 --rubric 给出该版本(或去掉 --rubric,按封面找方案);要按 {rubric} 计分,请用 assess template 按它生成新表,把数值复制过去并填上新增的列(assess rubric diff 旧版 新版 列出两版的差别)", en: "this workbook was filled in on {cover}'s form: to score it under {cover}, give that version with --rubric (or leave --rubric out: the cover names it); to score it under {rubric}, make its form with assess template, copy the values across and fill in any columns it added (assess rubric diff OLD NEW lists what changed)" },
   "summary.not-scored": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未计分:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbook was not scored: correct the errors and try again" },
   "summary.not-compared": { "zh-CN": "{errors} 个错误,{warnings} 个警告;工作簿有错误,未比较:请改正错误后再试", en: "errors: {errors}, warnings: {warnings}; the workbooks were not compared: correct the errors and try again" },
   "summary.unit-others": { "zh-CN": "{unit}:{counts};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(不加 --unit 可看全部)", en: "{unit}: {counts}; the other units: errors: {errors}, warnings: {warnings}, not listed (without --unit: all of them)" },
