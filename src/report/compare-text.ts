@@ -319,7 +319,8 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
  * title). Not for a line whose only brackets are words (国家级, 下年度重点管理).
  */
 export function rangesShown(summary: string): boolean {
-  return /\d[(（]-?[\d.,]+–-?[\d.,]+[)）]/.test(summary);
+  // (English puts a space before the bracket: 954.5 (954.5–964.5).)
+  return /\d ?[(（]-?[\d.,]+–-?[\d.,]+[)）]/.test(summary);
 }
 
 function ledgerJson(e: LedgerEntry): Record<string, unknown> {

@@ -100,7 +100,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
             ? "explain.pending-both"
             : "explain.pending";
     const says = MAY_BE.has(code) ? mayBe : ranges;
-    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
+    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

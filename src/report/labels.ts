@@ -153,7 +153,8 @@ export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap
   if (!byKind.size) return undefined;
   const total = [...byKind.values()].reduce((x, y) => x + y, 0);
   // By kind where more than one gives money.
-  const parts = byKind.size > 1 ? [...categories].flatMap(([kind, name]) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: name, amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
+  // (In the list's order of categories; each kind said as money is, mid-sentence: rank prizes 170,000 yuan.)
+  const parts = byKind.size > 1 ? [...categories.keys()].flatMap((kind) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: message(lang, `out.money-kind.${kind}`), amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
   const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled);
   return message(lang, open ? "out.money-total-open" : "out.money-total", { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" });
 }

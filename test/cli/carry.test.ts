@@ -159,7 +159,7 @@ describe("carrying the user's workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(en);
     const ours = wb.worksheets.map((w) => w.name).slice(7);
-    expect(ours).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "Scores (镇、街道)", "Scores (责任部门)", "Scoring notes", "Awards", "Provenance"]);
+    expect(ours).toEqual(["综合排名", "党政线排名", "人口计生线排名", "部门排名", "Scores (镇、街道)", "Scores (责任部门)", "Scoring notes", "Awards and sanctions", "Provenance"]);
     // As an earlier version named them in English: by the rankings' and kinds' ids.
     const ids: Record<string, string> = { 综合排名: "Ranking overall", 党政线排名: "Ranking DZ", 人口计生线排名: "Ranking JS", 部门排名: "Ranking BM", "Scores (镇、街道)": "Scores (town)", "Scores (责任部门)": "Scores (department)" };
     for (const ws of wb.worksheets) ws.name = ids[ws.name] ?? ws.name;

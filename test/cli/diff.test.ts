@@ -241,6 +241,10 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", added]);
     // What the brackets are is said under the list, and as the sheet's last row (a leader read 8(8–9) unexplained).
     expect(r.out.endsWith("\n括号内是加扣分尚待认定时总分或名次可能的区间\n")).toBe(true);
+    // In English too, where a space sets the range off (89.5 (89.5–90.5)).
+    const en = await cli(["diff", "samples/liuhe-2026.xlsx", added, "--lang", "en"]);
+    expect(en.out).toMatch(/\d \(\d+(\.\d+)?–\d+(\.\d+)?\)/);
+    expect(en.out.endsWith("\nIn brackets: where a total or a rank may end while claims are pending\n")).toBe(true);
     const sheet = join(dir, "claim-added-变更.xlsx");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", sheet])).code).toBe(0);
     const book = new ExcelJS.Workbook();

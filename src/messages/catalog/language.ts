@@ -156,7 +156,7 @@ export const languageMessages: Catalog = {
   "diff.field.target": { "zh-CN": "目标", en: "target" },
   "diff.field.floor": { "zh-CN": "得 0 分处", en: "floor" },
   "diff.field.bands": { "zh-CN": "分档", en: "bands" },
-  "diff.field.per": { "zh-CN": "每档差距", en: "per" },
+  "diff.field.per": { "zh-CN": "每档差距", en: "step" },
   "diff.field.deduct": { "zh-CN": "每档扣分", en: "points off per step" },
   "diff.field.whole-steps": { "zh-CN": "不足一档不扣", en: "whole steps only" },
   "diff.field.per-place": { "zh-CN": "每降一名减分", en: "points less a place" },
