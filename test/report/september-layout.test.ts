@@ -46,6 +46,18 @@ describe("page planning", () => {
     expect(plan[1]?.[0]).toMatchObject({ from: 0, breakBefore: true, continued: false });
   });
 
+  it("never carries fewer than three rows of a block alone over to the next page", () => {
+    // 39 + 4 × 19.5 + 9 = 126 used; a block of 15 started here (it saves a page) has 12 rows that fit,
+    // 3 over. One of 14 would have had 2 over: 11 stay, 3 go.
+    const plan = planPages([block(4), block(14), block(13)], 400);
+    expect(plan[1]).toEqual([
+      { from: 0, to: 11, breakBefore: false, continued: false },
+      { from: 11, to: 14, breakBefore: true, continued: true },
+    ]);
+    // Too few to part so (4 rows, 3 fitting): the block moves on whole.
+    expect(planPages([block(18), block(4)], 400)[1]).toEqual([{ from: 0, to: 4, breakBefore: true, continued: false }]);
+  });
+
   it("brings the last rows of the block before along when a closing block would start a page alone", () => {
     const closing: Block = { head: 0, rows: [20, 20, 20, 20], gap: 0, withPrevious: 3 };
     const plan = planPages([block(16), closing], 400);
@@ -57,9 +69,9 @@ describe("page planning", () => {
   });
 
   it("counts each height as it is drawn, in whole pixels: 32 pt rows take 32.25 pt", () => {
-    // 12 rows of 32 pt are 384 pt as typed, 387 pt as drawn: 11 fit in 386.
-    expect(planPages([{ head: 0, rows: Array.from({ length: 12 }, () => 32), gap: 0 }], 386)[0]?.[0]).toMatchObject({ from: 0, to: 11 });
-    expect(planPages([{ head: 0, rows: Array.from({ length: 12 }, () => 32), gap: 0 }], 387)[0]).toHaveLength(1);
+    // 12 rows of 32 pt are 384 pt as typed, 387 pt as drawn: 11 fit in 386 (of 20, the rest over).
+    expect(planPages([{ head: 0, rows: Array.from({ length: 20 }, () => 32), gap: 0 }], 386)[0]?.[0]).toMatchObject({ from: 0, to: 11 });
+    expect(planPages([{ head: 0, rows: Array.from({ length: 20 }, () => 32), gap: 0 }], 387)[0]?.[0]).toMatchObject({ from: 0, to: 12 });
   });
 
   it("fills a page to its printable height, every row's height being set: no fixed share kept free", () => {

@@ -158,7 +158,7 @@ export interface Chunk {
 /** Of a page, the room left past which a block that fits a page of its own may start on this one, where that saves a page. */
 const ROOM_TO_START = 0.4;
 
-/** Fewer body rows than this are never left under a heading at a page end. */
+/** Fewer body rows than this are never left under a heading at a page end, nor carried over alone to the next page. */
 const MIN_ROWS = 3;
 
 /**
@@ -193,6 +193,9 @@ function planWith(blocks: readonly Block[], capacity: number, room: number): Chu
       let k = i;
       let h = used + head;
       while (k < n && h + (rows[k] ?? 0) <= capacity) h += rows[k++] ?? 0;
+      // Nor fewer than that carried over alone under the head repeated on the next page (an 11-row
+      // table parted 9 and 2): as many more go with them (or the whole block, below).
+      if (k < n && n - k < MIN_ROWS) k = Math.max(i, n - MIN_ROWS);
       // A block that fits a page goes to the next whole, unless this page has `room` left (a small
       // table alone on a page two-thirds blank): then it starts here, its head repeated after.
       const wholeLater = i === 0 && k < n && total <= capacity && capacity - used < capacity * room;
