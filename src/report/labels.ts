@@ -100,7 +100,9 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
       return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
     case "single": {
-      const given = message(lang, "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell) });
+      // The document it was recognized by, where the row's 依据 names one (a leader reads no cell).
+      const evidence = u.ledger.find((r) => r.entry.at.sheet === a.basis.sheet && r.entry.at.cell === a.basis.cell)?.entry.evidence.trim() ?? "";
+      const given = message(lang, evidence ? "report.basis.single-evidence" : "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell), evidence });
       // Held, and a claim of its own for it pending (at a higher level, say): that claim too.
       const open = u.certainty?.open.some((o) => o.kind === "single" && o.ranking === a.ranking) ?? false;
       const claims = open ? claimsSaid(pendingSingles(u, a.ranking), lang) : [];

@@ -107,7 +107,7 @@ describe("assess score on the sample", () => {
     expect(text).toContain("一票否决|北川镇|DZ1 基本人口指标||ZB1 出生政策符合率 实际 93.5%,目标 95%");
     // …but a card the rubric names with more than the category's word keeps its name (下年度重点管理 is the consequence).
     expect(text.some((t) => t.startsWith("黄牌警告|新华街道|黄牌警告(下年度重点管理):综合排名末位,且总分低于 600|"))).toBe(true);
-    expect(text.some((t) => t.startsWith("单项奖|城关镇|全员人口信息化建设单项奖(省级)|3000|省级认定,见 加扣分!B"))).toBe(true);
+    expect(text.some((t) => t.startsWith("单项奖|城关镇|全员人口信息化建设单项奖(省级)|3000|省级认定:省通报(见 加扣分!B17)"))).toBe(true);
     const info = await sheetRows(out, "计分信息");
     expect(info[3]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
     // The input by its file name, not the path it was given as.

@@ -111,7 +111,8 @@ describe("assess report", () => {
     expect((await run(["report", file, "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
     expect(text).toMatch(new RegExp(`青龙乡的奖惩可能随以下 1 条待认定记录的认定而改变:青龙乡 DX1 [^;。]*${qinglong}[^;。]*。`));
-    expect(text).toContain(`市级认定,见 加扣分!B16;国家级申报中,见 ${shiqiao}`);
+    // The document it was recognized by (the row's 依据) before its cell: a leader reads no cell.
+    expect(text).toContain(`市级认定:市政府表彰决定(见 加扣分!B16);国家级申报中,见 ${shiqiao}`);
     const explained = await run(["explain", file, "青龙乡"]);
     expect(explained.out).toContain(`奖惩可能因 ${qinglong} 的认定而变`);
   });

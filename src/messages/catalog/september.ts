@@ -34,6 +34,7 @@ export const septemberMessages: Catalog = {
   "report.basis.may-reach": { "zh-CN": "{ranking}第 {rank} 名,视待定加扣分的认定可至第 {best} 名", en: "{ranking}: {rank} now, as high as {best} once the pending claims are decided" },
   "report.basis.single-pending": { "zh-CN": "{level}申报中,见 {cell}", en: "claimed at {level}, pending, see {cell}" },
   "report.basis.single": { "zh-CN": "{level}认定,见 {cell}", en: "recognized at {level}, see {cell}" },
+  "report.basis.single-evidence": { "zh-CN": "{level}认定:{evidence}(见 {cell})", en: "recognized at {level}: {evidence} (see {cell})" },
   "report.basis.veto": { "zh-CN": "{indicator} 实际 {value},目标 {target}", en: "{indicator} measured {value}, target {target}" },
   "report.pending-none": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;无论如何认定,各单位的奖惩均不变。", en: "Some ledger claims are still pending: the totals and ranks of the units concerned may still move, but however they are decided, no unit's awards change." },
   "report.pending-none-ranks": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;无论如何认定,各单位的奖惩均不变。", en: "Some ledger claims are still pending: the totals of the units concerned may still move, but not their ranks; however they are decided, no unit's awards change." },
