@@ -309,9 +309,9 @@ describe("carrying the user's workbook", () => {
     expect(r.err).toContain(`${edited}: '计分说明-初评': 警告: 工作表 计分说明-初评 / 计分信息 (2) 是以前计分写入的结果,不作为输入读取;不在本次替换之列(已改名、复制,或其计分信息已删除),其中的数字不会更新;不需要的请删除 [workbook.old-results]`);
     const out = await opened(again);
     expect(out.getWorksheet("计分信息 (2)")?.getCell("A20").value).toBe("初评时的计分信息,请保留");
-    expect(out.getWorksheet("计分说明-初评")?.getCell("A1").value).toBe("青山区2026年度 计分说明");
+    expect(out.getWorksheet("计分说明-初评")?.getCell("A1").value).toBe("青山区2026年度计分说明");
     expect(out.getWorksheet("奖惩名单")?.getCell("A1").value).toBe("报局党组审定稿");
-    expect(out.getWorksheet("奖惩名单 (2)")?.getCell("A1").value).toBe("青山区2026年度 奖惩名单");
+    expect(out.getWorksheet("奖惩名单 (2)")?.getCell("A1").value).toBe("青山区2026年度奖惩名单");
     expect(out.getWorksheet("封面")?.getCell("A1").value).toBe((await opened("samples/qingshan-2026.xlsx")).getWorksheet("封面")?.getCell("A1").value);
     // Its provenance sheet deleted: the old sheets are kept, not read (no error about our own columns), and said.
     const bare = await opened(once);

@@ -288,7 +288,7 @@ describe("assess diff", () => {
     // In the page, before the table (and before a rubric's changes), as in the terminal.
     expect(readFileSync(html, "utf8")).toContain("<pre>两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区</pre>");
     // Both years in its title (no district: they differ).
-    expect(readFileSync(html, "utf8")).toContain("<h1>2026–2027年度 变更说明</h1>");
+    expect(readFileSync(html, "utf8")).toContain("<h1>2026–2027年度变更说明</h1>");
     // The same year written otherwise (２０２６, 2026年度) is no difference.
     const sameYear = await edited("samples/liuhe-2026.xlsx", "same-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "２０２６年度"));
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", sameYear])).out).not.toContain("封面");
@@ -534,7 +534,7 @@ describe("assess diff", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["变更说明"]);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     // Titled as the result sheets are: the district and year of the workbooks (both of 2026 here).
-    expect(rows[0]?.[0]).toBe("柳河区2026年度 变更说明");
+    expect(rows[0]?.[0]).toBe("柳河区2026年度变更说明");
     // The two workbooks by their names, not by the folders the command was run from, and the counts the terminal gives.
     const [inputs, units] = [/输入的变化\((\d+) 处\)/.exec(r.out)?.[1], /结果有变化的单位\((\d+) 个\)/.exec(r.out)?.[1]];
     expect([inputs, units]).toEqual(["1", expect.stringMatching(/^\d+$/)]);
@@ -550,10 +550,10 @@ describe("assess diff", () => {
     expect(rows.find((row) => row[0] === "结果" && row[2] === "石桥镇")?.[1]).toBe("因方案变化");
     expect((await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.html")])).code).toBe(0);
     const html = readFileSync(join(dir, "变更说明.html"), "utf8");
-    expect(html).toContain("<h1>柳河区2026年度 变更说明</h1>");
+    expect(html).toContain("<h1>柳河区2026年度变更说明</h1>");
     // Two districts' workbooks: neither district in the title (the year they share stays).
     expect((await cli(["diff", "samples/qingshan-2026.xlsx", join(dir, "2026.xlsx"), "-o", join(dir, "两区.html")])).code).toBe(0);
-    expect(readFileSync(join(dir, "两区.html"), "utf8")).toContain("<h1>2026年度 变更说明</h1>");
+    expect(readFileSync(join(dir, "两区.html"), "utf8")).toContain("<h1>2026年度变更说明</h1>");
     expect(html).toContain("<td>柳河镇</td>");
     // An appeal that changed nothing says so on the page (an empty table read as cut short).
     expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", join(dir, "无变化.html")])).code).toBe(0);

@@ -79,7 +79,7 @@ describe("assess score on the sample", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["封面", "党政线", "人口计生线", "部门", "指标数据", "加扣分", "_lists", "综合排名", "党政线排名", "人口计生线排名", "部门排名", "得分明细(镇、街道)", "得分明细(责任部门)", "计分说明", "奖惩名单", "计分信息"]);
     const overall = await sheetRows(out, "综合排名");
     // A title naming district, year and ranking; the rubric under it; then the header band.
-    expect(overall[0]?.[0]).toBe("青山区2026年度 综合排名");
+    expect(overall[0]?.[0]).toBe("青山区2026年度综合排名");
     // And, where pending claims can move totals but no rank or award, whose and where to.
     expect(overall[1]?.[0]).toBe("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)\n加扣分尚有待认定:青石镇(954.5–964.5)、金水街道(917.5–937.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表");
     expect(overall[2]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩"]);

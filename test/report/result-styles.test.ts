@@ -59,7 +59,7 @@ describe("the result sheets as written", () => {
     const fonts = entries(styles, "fonts", "font");
     const fills = entries(styles, "fills", "fill");
     const borders = entries(styles, "borders", "border");
-    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度 综合排名<\/t>/);
+    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度综合排名<\/t>/);
     const head = xfs[styleOf(ws, "A3")] ?? "";
     const attr = (n: string): number => Number(new RegExp(`${n}="(\\d+)"`).exec(head)?.[1] ?? -1);
     expect(fonts[attr("fontId")]).toContain("<b/>");
@@ -93,8 +93,8 @@ describe("the result sheets as written", () => {
     // The header row and the frozen columns repeat; rows 1–2 stay on screen but are not printed.
     expect(book).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$A:\$C,(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$3:\$3<\/definedName>/);
     expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="\d+">(?:&apos;|&#39;)得分明细\(镇、街道\)(?:&apos;|&#39;)!\$A\$3:\$[A-Z]+\$17<\/definedName>/);
-    expect(ws).toMatch(/<oddHeader>&amp;C&amp;(?:"|&quot;)-,Bold(?:"|&quot;)&amp;12青山区2026年度 得分明细\(镇、街道\)\n&amp;(?:"|&quot;)-,Regular(?:"|&quot;)&amp;9考核方案:/);
-    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度 得分明细\(镇、街道\)<\/t>/);
+    expect(ws).toMatch(/<oddHeader>&amp;C&amp;(?:"|&quot;)-,Bold(?:"|&quot;)&amp;12青山区2026年度得分明细\(镇、街道\)\n&amp;(?:"|&quot;)-,Regular(?:"|&quot;)&amp;9考核方案:/);
+    expect(ws).toMatch(/<c r="A1"[^>]*t="inlineStr"><is><t>青山区2026年度得分明细\(镇、街道\)<\/t>/);
   });
 
   it("tint a vetoed row and say 一票否决 in its rank cell", () => {
@@ -216,11 +216,11 @@ describe("wrapped text's lines", () => {
 });
 
 describe("a result sheet's title", () => {
-  it("says a year typed in full-width digits or in Chinese as the report's title does (青山区２０２６年度 综合排名)", async () => {
+  it("says a year typed in full-width digits or in Chinese as the report's title does (青山区２０２６年度综合排名)", async () => {
     const { sheetTitle } = await import("../../src/report/result-sheets.js");
-    expect(sheetTitle("zh-CN", { district: "青山区", year: "２０２６" }, "综合排名")).toBe("青山区2026年度 综合排名");
-    expect(sheetTitle("zh-CN", { district: "青山区", year: "二〇二六年" }, "综合排名")).toBe("青山区2026年度 综合排名");
-    expect(sheetTitle("zh-CN", { year: "2026年度" }, "综合排名")).toBe("2026年度 综合排名");
+    expect(sheetTitle("zh-CN", { district: "青山区", year: "２０２６" }, "综合排名")).toBe("青山区2026年度综合排名");
+    expect(sheetTitle("zh-CN", { district: "青山区", year: "二〇二六年" }, "综合排名")).toBe("青山区2026年度综合排名");
+    expect(sheetTitle("zh-CN", { year: "2026年度" }, "综合排名")).toBe("2026年度综合排名");
     // And the report's title the same (it said 青山区二〇二六年度…).
     const { reportTitle } = await import("../../src/report/september/model.js");
     expect(reportTitle("zh-CN", { district: "青山区", year: "二〇二六" }, { title: "人口和计划生育目标管理责任制考核", report: {} })).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
