@@ -71,7 +71,7 @@ function t(lang: Lang, code: string, data: Record<string, string | number> = {})
   return message(lang, code, data);
 }
 
-/** "青山区2026年度 综合排名": the district and year of the cover, as far as it gives them. */
+/** "青山区2026年度综合排名": the district and year of the cover, as far as it gives them. */
 export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
   const district = xmlSafe(cover.district ?? "").trim();
   // A year typed in full-width digits (２０２６) or in Chinese (二〇二六) said as the report says it.

@@ -134,7 +134,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
     const shared = (x: string | undefined, y: string | undefined): string | undefined => ((x ?? "").trim() === (y ?? "").trim() ? y : undefined);
-    // Two years compared (2026 → 2027): both in the title, 柳河区2026–2027年度 变更说明.
+    // Two years compared (2026 → 2027): both in the title, 柳河区2026–2027年度变更说明.
     const years = [ca.year, cb.year].map((y) => coverYear(y));
     const year = years[0] === years[1] ? cb.year : years[0] && years[1] ? `${years[0]}–${years[1]}` : undefined;
     const title = sheetTitle(ctx.lang, { ...cb, year, district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
