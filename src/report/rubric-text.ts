@@ -162,7 +162,8 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       // A ranking or a unit kind is named already (排名 综合排名(overall)).
       const name = c.about?.name !== undefined && c.about.name !== c.code && c.area !== "ranking" && c.area !== "unit-kind" ? c.about.name : undefined;
       const field = c.about?.field !== undefined ? t(`diff.field.${c.about.field}`) : undefined;
-      const about = field !== undefined ? t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" }) : name !== undefined ? ` ${name}` : "";
+      const reads = c.about?.reads;
+      const about = field !== undefined ? (reads && name !== undefined ? t("diff.about-named-reads", { name, field, value: c.about?.value ?? "", kind: reads.kind, indicator: reads.indicator }) : t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" })) : name !== undefined ? ` ${name}` : "";
       return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}  [${effect}]`;
     }
     const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];

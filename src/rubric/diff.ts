@@ -29,7 +29,7 @@ export interface Change {
    */
   readonly workbook?: true;
   /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 平安建设(满分 10)). */
-  readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string };
+  readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string; readonly reads?: { readonly kind: string; readonly indicator: string } };
 }
 
 /**
@@ -267,7 +267,11 @@ function brief(f: Fields): Pick<Change, "about"> {
   const field = ["max", "cap", "points"].find((k) => f.has(k));
   const value = field === undefined ? undefined : f.get(field)?.value;
   if (name === undefined && value === undefined) return {};
-  return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}) } };
+  // A measured item: how it scores and what it reads (SH8 信访积案化解(满分 20;达标,读 ZB14)).
+  const kind = f.get("kind")?.value;
+  const indicator = f.get("indicator")?.value;
+  const reads = kind !== undefined && indicator !== undefined ? { reads: { kind, indicator } } : {};
+  return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}), ...reads } };
 }
 
 /** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */

@@ -993,6 +993,9 @@ describe("assess rubric diff --on", () => {
     // Last year's workbook as it was: SH7's column is passed over under 2027.1 (not "not in the rubric"); ZB14's is missing.
     const asWas = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(asWas.code).toBe(1);
+    // The item added said with how it scores and what it reads, as the one removed by its max.
+    expect(asWas.out).toContain("+ 新增 项目 SH8 信访积案化解(满分 20;达标,读 ZB14)  [改变得分]\n");
+    expect(asWas.out).toContain("− 删除 项目 SH7 民生实事(满分 20)  [改变得分;改变工作簿的填写与检查]\n");
     expect(asWas.err).not.toContain("SH7");
     expect(asWas.err).toContain("samples/liuhe-2026.xlsx (2027.1): 指标数据: 错误: 指标数据表缺少 ZB14 列 [workbook.missing-rate-column]");
     expect(asWas.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,但没有新版 2027.1 新增的 ZB14 的列:要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称)并填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误");

@@ -118,6 +118,7 @@ export const languageMessages: Catalog = {
   "diff.none": { "zh-CN": "两个版本没有差别", en: "the two versions are the same" },
   "diff.added": { "zh-CN": "新增 {what}", en: "added {what}" },
   "diff.about-named": { "zh-CN": " {name}({field} {value})", en: " {name} ({field} {value})" },
+  "diff.about-named-reads": { "zh-CN": " {name}({field} {value};{kind},读 {indicator})", en: " {name} ({field} {value}; {kind}, reads {indicator})" },
   "diff.about": { "zh-CN": "({field} {value})", en: " ({field} {value})" },
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
   "diff.none-value": { "zh-CN": "(无)", en: "(none)" },
