@@ -789,6 +789,19 @@ describe("a line left out of every kind's lines", () => {
   });
 });
 
+describe("points in Chinese numerals", () => {
+  it("asks for a max or a cap in digits, as a workbook's cell is asked (max: 四十 → 40), not just 'the wrong type'", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const item = "        name: 地区生产总值增长\n        max: 20\n";
+    expect(text).toContain(item);
+    const written = text.replace(item, "        name: 地区生产总值增长\n        max: 二十\n");
+    const line = lineOf("        max: 二十", written);
+    expect(load(written).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([`rubric.write-as r.yaml:${line}:14 max (JJ1):“二十” 请写作 20`]);
+    // Words that are no number stay the wrong type.
+    expect(load(text.replace(item, "        name: 地区生产总值增长\n        max: 满分\n")).diagnostics.map((d) => d.code)).toEqual(["rubric.wrong-type"]);
+  });
+});
+
 describe("a shortfall's per and a cap's codes, mistyped", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
   const at = (written: string, line: string, value: string): string => `r.yaml:${lineOf(line, written)}:${written.split("\n")[lineOf(line, written) - 1]!.indexOf(value) + 1}`;

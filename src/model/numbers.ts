@@ -131,3 +131,32 @@ export function formatAmount(v: number): string {
   const [whole = "", frac] = String(v).split(".");
   return whole.replace(/\B(?=(\d{3})+$)/g, ",") + (frac ? `.${frac}` : "");
 }
+
+/** The value of each Chinese digit (两 is 2). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number in Chinese numerals up to 999, with 点 and decimals (十八, 三十, 一百, 十八点五), or
+ * undefined; up to 9,999 with `thousands` (a count or an amount: 三千, 两千五百; no score is).
+ */
+export function chineseNumber(s: string, thousands = false): number | undefined {
+  const m = /^([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?$/.exec(s);
+  if (!m || (!thousands && m[1]?.includes("千"))) return undefined;
+  let total = 0;
+  let digit: number | undefined;
+  // Each unit once, larger first (一百二十, not 十百 or 十十: words, not a number).
+  let last = 10000;
+  for (const ch of m[1] ?? "") {
+    if (ch === "千" || ch === "百" || ch === "十") {
+      const unit = ch === "千" ? 1000 : ch === "百" ? 100 : 10;
+      if (unit >= last) return undefined;
+      last = unit;
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+    } else if (digit !== undefined && digit !== 0) return undefined;
+    else digit = CHINESE_DIGITS[ch];
+  }
+  total += digit ?? 0;
+  const decimals = [...(m[2] ?? "")].map((ch) => CHINESE_DIGITS[ch] ?? 0).join("");
+  return decimals ? Number(`${total}.${decimals}`) : total;
+}

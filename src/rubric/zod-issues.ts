@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Path, Positions } from "./positions.js";
 import { editDistance } from "../diagnostics/near.js";
+import { chineseNumber } from "../model/numbers.js";
 import { CODE_PATTERN, rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
 import { invisibleIn, invisibleKey } from "./invisible.js";
 
@@ -202,6 +203,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // Points (a cap, a ledger code's points) written with 分: the number alone, no unit to give.
         const number = numberBeforeUnit(v);
         if (number !== undefined) return [err("rubric.write-as", { value: v, number })];
+        // In Chinese numerals (max: 四十, cap: 十分): the number in digits, as a workbook's cell is told.
+        const han = chineseNumber(v.trim());
+        if (han !== undefined) return [err("rubric.write-as", { value: v, number: String(han) })];
       }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }

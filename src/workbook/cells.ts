@@ -2,7 +2,10 @@
 // numbers typed as text, "95%" and "９５％", percent-formatted numbers; every refusal is a
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
-import { formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
+import { CHINESE_DIGITS, chineseNumber, formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
+
+/** (Kept here too: a cell's words are read with it.) */
+export { chineseNumber };
 import { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 
@@ -390,34 +393,6 @@ function digitByDigit(s: string): number | undefined {
   if (!m) return undefined;
   const read = (t: string): string => [...t].map((ch) => CHINESE_DIGITS[ch] ?? 0).join("");
   return Number(m[2] ? `${read(m[1] ?? "")}.${read(m[2])}` : read(m[1] ?? ""));
-}
-
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/**
- * A number in Chinese numerals up to 999, with 点 and decimals (十八, 三十, 一百, 十八点五), or
- * undefined; up to 9,999 with `thousands` (a count or an amount: 三千, 两千五百; no score is).
- */
-export function chineseNumber(s: string, thousands = false): number | undefined {
-  const m = /^([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?$/.exec(s);
-  if (!m || (!thousands && m[1]?.includes("千"))) return undefined;
-  let total = 0;
-  let digit: number | undefined;
-  // Each unit once, larger first (一百二十, not 十百 or 十十: words, not a number).
-  let last = 10000;
-  for (const ch of m[1] ?? "") {
-    if (ch === "千" || ch === "百" || ch === "十") {
-      const unit = ch === "千" ? 1000 : ch === "百" ? 100 : 10;
-      if (unit >= last) return undefined;
-      last = unit;
-      total += (digit ?? 1) * unit;
-      digit = undefined;
-    } else if (digit !== undefined && digit !== 0) return undefined;
-    else digit = CHINESE_DIGITS[ch];
-  }
-  total += digit ?? 0;
-  const decimals = [...(m[2] ?? "")].map((ch) => CHINESE_DIGITS[ch] ?? 0).join("");
-  return decimals ? Number(`${total}.${decimals}`) : total;
 }
 
 /** Words that say "none" where a count or an amount belongs. */
