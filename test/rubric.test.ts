@@ -397,7 +397,8 @@ describe("every broken rubric gets one located line per problem", () => {
   it("says a block's wrong value once at its anchor, not as missing where an alias uses it", () => {
     const text = replace("    unit_kind: town\n    by: DZ\n", "    unit_kind: town\n    by: DZ\n    grades:\n      bands: [&b { name: 优秀, from: 九十 }]\n      otherwise: 合格\n").replace("    unit_kind: town\n    by: JS\n", "    unit_kind: town\n    by: JS\n    grades:\n      bands: [*b]\n      otherwise: 合格\n");
     const anchor = text.split("\n").findIndex((l) => l.includes("from: 九十")) + 1;
-    expect(found(text)).toEqual([`rubric.wrong-type r.yaml:${anchor}:${"      bands: [&b { name: 优秀, from: ".length + 1}`]);
+    // (九十 in Chinese numerals: asked for as 90.)
+    expect(found(text)).toEqual([`rubric.write-as r.yaml:${anchor}:${"      bands: [&b { name: 优秀, from: ".length + 1}`]);
   });
 
   it("says a block used where it does not fit at the alias that uses it (tie-breakers of another kind's items)", () => {
