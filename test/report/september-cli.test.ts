@@ -70,17 +70,19 @@ describe("assess report", () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ");
-    for (const ranking of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名", "区属国有企业排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
-    // A ranking without a vetoed unit: its count alone.
-    expect(text).toMatch(/区直部门排名 +\(共 \d+ 个单位\)/);
+    for (const ranking of ["乡镇组排名", "街道组排名", "区属国有企业排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
+    // And the yellow rows, where the ranking gives a yellow card (凤凰街道's, the towns' last), by the card's name.
+    expect(text).toMatch(/乡镇\(街道\)综合排名 +\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位\)/);
+    // A ranking without a vetoed unit: no red rows said (its last department's yellow one is).
+    expect(text).toMatch(/区直部门排名 +\(共 6 个单位;标黄的为受黄牌警告单位\)/);
   });
 
   it("says under a ranking whose awards are marked pending what the mark means (said only at the report's end, pages later)", async () => {
     const text = await provincialReport("柳河区-待定", "zh-CN");
     // 文昌街道's 二等奖 and 河东街道's possible one are on the towns' and the 街道组's rankings; the departments' has none.
-    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;标“待定”的奖惩视待认定加扣分的认定而定,见文末\\)`));
+    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末\\)`));
     expect(text).toContain("(待定)");
-    expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位\)/);
+    expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
     expect(en).toMatch(/\(\d+ units; those in red are vetoed; awards marked pending hang on claims still to be decided, listed at the end\)/);
   });

@@ -203,16 +203,21 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name) + tieNote(rubric, r, lang);
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
 /**
  * A table's count of units, with what its marks mean where it has them: red rows (vetoed units,
- * ranked or not) and awards marked pending (what may change them is said at the report's end).
+ * ranked or not), yellow ones (a yellow card) and awards marked pending (what may change them is said at the report's end).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean): string {
-  const legend = [...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []), ...(pending ? [message(lang, "report.legend-pending")] : [])];
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined): string {
+  const legend = [
+    ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
+    // Yellow rows: the units the ranking's card went to, by the card's own name.
+    ...(card !== undefined && rows.some((x) => x.mark === "warning") ? [message(lang, "report.legend-warned", { card })] : []),
+    ...(pending ? [message(lang, "report.legend-pending")] : []),
+  ];
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
 
@@ -242,7 +247,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name) + tieNote(rubric, r, lang);
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
