@@ -42,7 +42,7 @@ async function checkCli(bytes: Uint8Array): Promise<void> {
   for (const line of r.err.trim().split("\n").filter(Boolean)) {
     if (line.startsWith("wrote ")) continue;
     // The closing count of a workbook not scored, after its problems.
-    if (/^errors: \d+, warnings: \d+; the workbooks? (was|were) not (scored|compared)/.test(line)) continue;
+    if (/^\d+ errors?, \d+ warnings?; the workbooks? (was|were) not (scored|compared)/.test(line)) continue;
     expect(line).toMatch(/^(\S.*: )?(error|warning): .+ \[[a-z]+\.[a-z0-9.-]+\]$/);
   }
 }
