@@ -998,7 +998,13 @@ describe("assess rubric diff --on", () => {
     expect(asWas.out).toContain("− 删除 项目 SH7 民生实事(满分 20)  [改变得分;改变工作簿的填写与检查]\n");
     expect(asWas.err).not.toContain("SH7");
     expect(asWas.err).toContain("samples/liuhe-2026.xlsx (2027.1): 指标数据: 错误: 指标数据表缺少 ZB14 列 [workbook.missing-rate-column]");
-    expect(asWas.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,但没有新版 2027.1 新增的 ZB14 的列:要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称)并填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误");
+    expect(asWas.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,但缺少新版 2027.1 要填的 ZB14:要看改版对各单位的影响,可在它的副本中加上这些列(或工作表,表头写代码和名称,同模板)并填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误");
+    // A max lowered besides: what else to mend in the copy is said too.
+    const lowered = join(dir, "township-comprehensive-2027.2.yaml");
+    writeFileSync(lowered, readFileSync(next, "utf8").replace('version: "2027.1"', 'version: "2027.2"').replace("        name: 重点项目建设\n        max: 30\n", "        name: 重点项目建设\n        max: 25\n").replace("        name: 地区生产总值增长\n        max: 20\n", "        name: 地区生产总值增长\n        max: 25\n"));
+    const both2 = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", lowered, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(both2.err).toContain("[workbook.points-out-of-range]");
+    expect(both2.err.trimEnd().split("\n").at(-1)).toMatch(/^samples\/liuhe-2026\.xlsx 按旧版 2026\.1 有效,但缺少新版 2027\.2 要填的 ZB14,另有只在新版下才有的错误\(见上\):.*按新版改好那些错误,再用 --on 比较那份副本/);
     // That copy, ZB14 added beside the others (柳河镇 3 件, every other unit 1 件), SH7 kept: scored under each version.
     const copy = await edited("samples/liuhe-2026.xlsx", "liuhe-with-zb14.xlsx", (wb) => {
       const ws = wb.getWorksheet("指标数据");

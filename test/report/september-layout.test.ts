@@ -68,6 +68,14 @@ describe("page planning", () => {
     expect(plan[1]).toEqual([{ from: 0, to: 4, breakBefore: false, continued: false }]);
   });
 
+  it("brings a table's last chunk along whole where taking three of its rows would leave fewer than three under its heading", () => {
+    const closing: Block = { head: 0, rows: [20, 20, 20, 20], gap: 0, withPrevious: 3 };
+    // 39 + 10 × 19.5 + 9 = 243 used: a block of 4 fits after it (it is whole), then the closing block needs a page.
+    const plan = planPages([block(10), block(4), closing], 400);
+    expect(plan[1]).toEqual([{ from: 0, to: 4, breakBefore: true, continued: false }]);
+    expect(plan[2]).toEqual([{ from: 0, to: 4, breakBefore: false, continued: false }]);
+  });
+
   it("counts each height as it is drawn, in whole pixels: 32 pt rows take 32.25 pt", () => {
     // 12 rows of 32 pt are 384 pt as typed, 387 pt as drawn: 11 fit in 386 (of 20, the rest over).
     expect(planPages([{ head: 0, rows: Array.from({ length: 20 }, () => 32), gap: 0 }], 386)[0]?.[0]).toMatchObject({ from: 0, to: 11 });

@@ -58,7 +58,15 @@ export function rubricSchema(ctx: Ctx): number {
 }
 
 /** A column the rubric reads that the workbook lacks. */
-const MISSING_COLUMN: ReadonlySet<string> = new Set(["workbook.missing-column", "workbook.missing-rate-column"]);
+const MISSING_COLUMN: ReadonlySet<string> = new Set(["workbook.missing-column", "workbook.missing-rate-column", "workbook.missing-rates-sheet", "workbook.missing-line-sheet", "workbook.missing-group-column"]);
+
+/** What a missing-column problem asks for: its code (codes), or the sheet or the 分组 column it names. */
+function asked(ctx: Ctx, d: Diagnostic): string[] {
+  if (d.code === "workbook.missing-line-sheet") return [ctx.t("rubric.diff-on-sheet", { sheet: String(d.data.sheet ?? "") })];
+  if (d.code === "workbook.missing-group-column") return [ctx.t("rubric.diff-on-group-column")];
+  if (d.code === "workbook.missing-rates-sheet") return String(d.data.codes ?? "").split(", ").filter(Boolean);
+  return [String(d.data.code ?? "")].filter(Boolean);
+}
 
 export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
   const a = loadRubricFile(olderFile, loadRubric);
@@ -107,8 +115,12 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
     if (before.results && !after.results) {
       // Columns the revision added (an indicator, a judged item): a copy with them filled in scores
       // under both (each version passes over the columns only the other reads).
-      const added = [...new Set(after.diagnostics.filter((d) => d.severity === "error" && MISSING_COLUMN.has(d.code)).map((d) => String(d.data.code ?? "")).filter(Boolean))];
-      ctx.io.err(ctx.t(added.length ? "rubric.diff-on-add-columns" : "rubric.diff-on-new-only", { file: o.on, old: label(older), new: label(newer), codes: added.join("、") }) + "\n");
+      const newOnly = after.diagnostics.filter((d) => d.severity === "error" && !inBefore.has(key(d)));
+      const added = [...new Set(newOnly.filter((d) => MISSING_COLUMN.has(d.code)).flatMap((d) => asked(ctx, d)))];
+      // Values the new version refuses too (a max lowered): to be mended in the copy as well.
+      const mend = newOnly.some((d) => !MISSING_COLUMN.has(d.code));
+      const code = added.length ? (mend ? "rubric.diff-on-add-columns-mend" : "rubric.diff-on-add-columns") : "rubric.diff-on-new-only";
+      ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: added.join(ctx.t("list.items")) }) + "\n");
     }
     return 1;
   }

@@ -225,7 +225,8 @@ function planWith(blocks: readonly Block[], capacity: number, room: number): Chu
     const last = before[before.length - 1];
     if (!last) return;
     chunks[0] = { ...first, breakBefore: false };
-    if (last.to - last.from > pull) {
+    // Parted only where as many as a page end keeps under a heading stay behind (else the whole chunk comes along).
+    if (last.to - last.from - pull >= MIN_ROWS) {
       before.splice(before.length - 1, 1, { ...last, to: last.to - pull }, { from: last.to - pull, to: last.to, breakBefore: true, continued: true });
     } else {
       before[before.length - 1] = { ...last, breakBefore: true };
