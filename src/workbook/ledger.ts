@@ -5,7 +5,7 @@ import { levelRank, type Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
-import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints } from "./cells.js";
+import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
@@ -392,8 +392,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       ...(points !== undefined ? { points } : {}),
       status,
       flagged,
-      note: cellText(get("note")),
-      evidence: cellText(get("evidence")),
+      // As the cells show them: a document's date typed in a date cell is that date, not its serial.
+      note: words(get("note")),
+      evidence: words(get("evidence")),
       at: { sheet: s, cell: ref("code") },
     });
   }
@@ -417,4 +418,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     mergesOverData(p, s, sheet.merges, { from: header.row + 1, to: lastRow, cols: new Set(scored) }, filled);
   }
   return out;
+}
+
+/** A words cell (说明, 依据) as it shows: a date as its date, a number as shown. */
+function words(c: RawCell | undefined): string {
+  return c ? shownText(c) : "";
 }

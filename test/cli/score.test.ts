@@ -382,6 +382,23 @@ describe("assess score on the sample", () => {
   });
 });
 
+describe("a single-item award's basis", () => {
+  it("names the document its ledger row's 依据 gives, a date typed in a date cell as its date (not its serial number)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "dated-evidence.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      expect(ledger.getCell("A16").value).toBe("石桥镇");
+      const cell = ledger.getCell("I16");
+      cell.value = new Date(Date.UTC(2026, 2, 1));
+      // (A style of its own: exceljs shares one style object among the cells read with it.)
+      cell.style = { ...cell.style, numFmt: 'yyyy"年"m"月"d"日"' };
+    });
+    const out = join(dir, "dated-evidence.scored.xlsx");
+    expect((await cli(["score", file, "-o", out])).code).toBe(0);
+    const rows = (await sheetRows(out, "奖惩名单")).map((r) => r.join("|"));
+    expect(rows.some((r) => r.startsWith("单项奖|石桥镇|") && r.endsWith("|市级认定:2026-03-01(见 加扣分!B16)"))).toBe(true);
+  });
+});
+
 describe("a judged sheet with a two-level header, as forms group their items", () => {
   it("reads the items under their group's heading, and scores as the one-row header does", async () => {
     // 党政线 as a form lays it out: DZ3 综合治理(70分) merged over DZ3.1 … DZ3.4 on the row under
