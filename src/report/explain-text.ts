@@ -60,6 +60,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // others stay, where there are others): 名次可能为 综合排名 8–9 listed a fixed 乡镇组排名 6 beside it.
     const moving = each.filter((e) => e.moves);
     const mayBe = moving.length && moving.length < each.length ? ctx.t("explain.ranks-others-fixed", { ranges: moving.map((e) => e.said).join(" · ") }) : ranges;
+    // (The rank or the ranks: as many as are listed.)
+    const mayCount = moving.length && moving.length < each.length ? moving.length : each.length;
     // (None named where no single claim is known to move it, but the claims as a whole may.)
     // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
     // Another unit's claim named with whose and which it is (加扣分!B32(双河乡 JF1)): the cell alone read as its own.
@@ -100,7 +102,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
             ? "explain.pending-both"
             : "explain.pending";
     const says = MAY_BE.has(code) ? mayBe : ranges;
-    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
+    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

@@ -436,6 +436,17 @@ describe("a judged sheet with a two-level header, as forms group their items", (
 });
 
 describe("assess explain", () => {
+  it("says in English the rank that may move where its unit is on one ranking (the ranks may be… read as several)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "department-claim.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["区交通运输局", "KF1", 8, null, null, "申报中"];
+    });
+    const en = (await cli(["explain", file, "区交通运输局", "--lang", "en"])).out;
+    expect(en).toMatch(/, the rank may be 区直部门排名 5–6, and the awards may change\n/);
+    // A town on several rankings, one of which may move: that rank, the others said to stay.
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "青龙乡", "--lang", "en"])).out).toContain("the rank may be 乡镇(街道)综合排名 8–9 (the other ranks stay as they are)");
+  });
+
   it("says a vetoed unit's standing while its own claim is pending: its total's range, and each ranking as the line above says it", async () => {
     const file = join(dir, "北川镇申报.xlsx");
     const wb = new ExcelJS.Workbook();
