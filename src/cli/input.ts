@@ -120,11 +120,12 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
 /**
  * A workbook scored under a rubric given outright (its cover's naming another version is expected
  * here). `other`: the version it is compared with, whose own columns (an item or an indicator the
- * revision added or removed) are passed over, so that one workbook holding both scores under each.
+ * revision added or removed) are passed over, so that one workbook holding both scores under each,
+ * and whose names of the codes both have head their columns as well as this version's.
  */
 export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric, other?: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
-  const passOver = other ? columnCodesOnly(other, rubric) : undefined;
-  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost, ...(passOver ? { passOver } : {}) });
+  const beside = other ? { other: { codes: columnCodesOnly(other, rubric), names: columnNames(other) } } : {};
+  const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost, ...beside });
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
   const cover = loaded.cover ? { cover: loaded.cover } : {};
   return loaded.submission ? { results: scoreEngine(rubric, loaded.submission), diagnostics, ...cover } : { diagnostics, ...cover };
@@ -132,7 +133,11 @@ export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric
 
 /** The codes a workbook's columns may have under `r` (its lines, items, indicators and targets) that `not` has not. */
 function columnCodesOnly(r: Rubric, not: Rubric): ReadonlySet<string> {
-  const codes = (x: Rubric): string[] => [...x.lines.flatMap((l) => [l.code, ...allItems(l.items).map((i) => i.code)]), ...x.indicators.map((i) => i.code), ...x.targets.map((t) => t.code)];
-  const known = new Set(codes(not));
-  return new Set(codes(r).filter((c) => !known.has(c)));
+  const known = new Set(columnNames(not).keys());
+  return new Set([...columnNames(r).keys()].filter((c) => !known.has(c)));
+}
+
+/** Each code a workbook's column may have under `r`, with its name. */
+function columnNames(r: Rubric): ReadonlyMap<string, string> {
+  return new Map([...r.lines.flatMap((l) => [l, ...allItems(l.items)]), ...r.indicators, ...r.targets].map((x) => [x.code, x.name]));
 }

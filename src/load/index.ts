@@ -8,7 +8,7 @@ import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, SHEET } from "../workbook/layout.js";
 import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
-import { SubmissionReader } from "../workbook/read.js";
+import { SubmissionReader, type OtherVersion } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
 import { byVersion, compareVersions, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
@@ -34,8 +34,8 @@ export interface LoadInput {
    * a page can paint the news before the sheet is read.
    */
   readonly progress?: (code: string, data: Record<string, string | number>) => void | Promise<void>;
-  /** Codes of another version of the rubric: their columns are passed over, not refused (`rubric diff --on`). */
-  readonly passOver?: ReadonlySet<string>;
+  /** Another version of the rubric the workbook is read beside: its own columns passed over, its names of shared codes taken (`rubric diff --on`). */
+  readonly other?: OtherVersion;
 }
 
 export interface Loaded {
@@ -139,7 +139,7 @@ export async function loadWorkbook(input: LoadInput): Promise<Loaded> {
   }
   let read: Omit<Loaded, "workbookReader">;
   try {
-    read = await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}), ...(input.passOver ? { passOver: input.passOver } : {}) });
+    read = await readBook(book, { file, sha256, rubrics: input.rubrics, ...(input.progress ? { progress: input.progress } : {}), ...(input.other ? { other: input.other } : {}) });
   } finally {
     book.endAhead();
   }
@@ -225,7 +225,7 @@ const NOTHING_TO_SCORE = new Set(["workbook.no-sheets-found", "workbook.our-repo
 export const WORKBOOK_PROBLEM_CAP = 1_000_000;
 
 /** The pipeline from the package on: cover, rubric, every sheet's rows into the reader. */
-export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"]; cap?: number; passOver?: ReadonlySet<string> }): Promise<Omit<Loaded, "workbookReader">> {
+export async function readBook(book: Book, o: { file: string; sha256: string; rubrics: RubricSource; progress?: LoadInput["progress"]; cap?: number; other?: OtherVersion }): Promise<Omit<Loaded, "workbookReader">> {
   const { file, sha256 } = o;
   // A name filled down to the sheet's last row gives a dozen problems a row: past a million, counted.
   const problems = new Problems(file, o.cap ?? WORKBOOK_PROBLEM_CAP, "workbook.more-problems");
@@ -265,7 +265,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     if (!rubric) return;
     // Sheets that may be ours: only their first rows are read, to tell; the others are read as input.
     notInput = current ? probablyOurs(rubric, recorded ?? []) : () => false;
-    const made = new SubmissionReader(rubric, problems, o.passOver);
+    const made = new SubmissionReader(rubric, problems, o.other);
     made.veryHiddenSheets(book.sheets.filter((s) => s.veryHidden).map((s) => s.name));
     reader = made;
     // Replaced: those of the run that say they are ours (known once every sheet is read).

@@ -274,6 +274,9 @@ function brief(f: Fields): Pick<Change, "about"> {
   return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}), ...reads } };
 }
 
+/** Areas whose things head a column by code and name. */
+const HEADED: ReadonlySet<Area> = new Set(["item", "indicator", "target"]);
+
 /** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */
 const HELD: ReadonlySet<Area> = new Set(["indicator", "target", "ledger", "line", "unit-kind"]);
 
@@ -295,6 +298,12 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   const da = describe(a, w);
   const db = describe(b, w);
   const out: Change[] = [];
+  // The old version's column names (items; indicators and targets, which share 指标数据), each to its code.
+  const oldName = new Map<string, string>();
+  for (const area of HEADED) for (const [code, f] of da.get(area) ?? []) {
+    const name = f.get("name")?.value;
+    if (name !== undefined) oldName.set(name, code);
+  }
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
     for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f) });
@@ -312,7 +321,10 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // alone): the more consequential of the two sides'.
         // Only the names of the things it names changed (a kind renamed, a tie-breaker's item renamed): words.
         const renamed = x?.ids !== undefined && x.ids === y?.ids;
-        const effect = renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
+        // A column's new name another code's old one (two items' names swapped): last year's headers
+        // name the other code, and are said to (a header's name checked against its code's).
+        const takesName = field === "name" && y !== undefined && HEADED.has(area) && (oldName.get(y.value) ?? code) !== code;
+        const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
         out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }
     }

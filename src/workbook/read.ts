@@ -84,10 +84,22 @@ function onlyOne<T>(xs: readonly T[] | undefined): T | undefined {
 }
 
 /**
- * Reads the header row of a sheet: code columns known to the rubric, unknown codes reported (but
- * those of `passOver`: another version's, read under that version alone).
+ * Another version of the rubric a workbook is read beside (`rubric diff --on`, `assess diff`):
+ * `codes`, the columns only it has, passed over, not refused (each version reads the columns it
+ * knows); `names`, its names of the codes both have (a header heading a column as that version
+ * names it is no other column's).
  */
-function classify(rubric: Rubric, sheet: RawSheet, p: Problems, passOver: ReadonlySet<string>): SheetRole | undefined {
+export interface OtherVersion {
+  readonly codes: ReadonlySet<string>;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads the header row of a sheet: code columns known to the rubric, unknown codes reported (but
+ * those only `other` version has, read under that version alone).
+ */
+function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVersion): SheetRole | undefined {
+  const passOver = version.codes;
   const judged = new Map<string, JudgedItem>();
   const computed = new Map<string, LeafItem>();
   for (const line of rubric.lines) {
@@ -126,6 +138,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, passOver: Readon
     const written = headerName(cellText(c), HEADER_UNITS);
     const own = nameOf.get(code);
     if (!written || own === undefined || written === comparableName(own)) return;
+    // Headed as the other version names it: that version's form.
+    const theirs = version.names.get(code);
+    if (theirs !== undefined && written === comparableName(theirs)) return;
     const mine = (x: string): boolean => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code));
     // Another's name, or another's without its bracketed words (or with others), where the code's
     // own without them is something else (MB1 统计合格率目标 or 统计合格率目标(责任书) for MB2's
@@ -585,7 +600,7 @@ interface Listed {
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
 type Presence = Map<string, number[]>;
 
-const NONE_PASSED: ReadonlySet<string> = new Set();
+const NO_OTHER: OtherVersion = { codes: new Set(), names: new Map() };
 
 export class SubmissionReader {
   private readonly located: LocatedSheet[] = [];
@@ -654,13 +669,12 @@ export class SubmissionReader {
   private readonly finer: ShownRate[] = [];
 
   /**
-   * `passOver`: codes of another version of the rubric, whose columns are passed over, not refused
-   * (`rubric diff --on` reads one workbook under two versions: each reads the columns it knows).
+   * `other`: another version of the rubric the workbook is read beside (OtherVersion).
    */
   constructor(
     private readonly rubric: Rubric,
     private readonly p: Problems,
-    private readonly passOver: ReadonlySet<string> = NONE_PASSED,
+    private readonly other: OtherVersion = NO_OTHER,
   ) {
     const codes = rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code));
     this.heading = sectionHeading(rubric);
@@ -843,7 +857,7 @@ export class SubmissionReader {
 
   /** What reads a sheet's rows, from its first rows (the header); undefined: none of ours. */
   private rowsOf(sheet: RawSheet): RowHandler | undefined {
-    const role = classify(this.rubric, sheet, this.p, this.passOver);
+    const role = classify(this.rubric, sheet, this.p, this.other);
     if (!role) return undefined;
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
     // or mix with the values of the sheet that holds them first.

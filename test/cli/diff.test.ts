@@ -1020,6 +1020,18 @@ describe("assess rubric diff --on", () => {
     expect(both.out).toContain("  柳河镇: 总分 102.05 → 95.23");
   });
 
+  it("reads last year's headers under the version that named them so: two items' names swapped are no header naming another column", async () => {
+    const next = join(dir, "township-comprehensive-2026.3.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.3"').replace("name: 重点工作任务", "name: 中心工作任务").replace("name: 职能目标任务", "name: 重点工作任务"));
+    // Under 2026.3 alone, 区直部门!B1 "BM1 重点工作任务" names BM2's column now: an error there.
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", next])).err).toContain("[workbook.header-name-other]");
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("header-name-other");
+    expect(r.out).toContain("没有单位的总分、名次或奖惩发生变化");
+  });
+
   it("says once, at the cover, that a workbook filled in under another scheme cannot show what the revision does", async () => {
     const next = join(dir, "popplan-v2.yaml");
     writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"'));
