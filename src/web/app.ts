@@ -356,7 +356,9 @@ export function start(doc: Document): void {
     if (!scroll) return;
     explainBox.scrollIntoView({ block: "nearest" });
     // Said to a screen reader where it went (the focus stays on the unit's button, so that Tab goes on to the next).
-    announce.textContent = t("web.explain-shown", { unit: explained ?? "" });
+    // (The same unit again: told again, its words made to differ by a space nobody sees, or a reader says nothing.)
+    const said = t("web.explain-shown", { unit: explained ?? "" });
+    announce.textContent = announce.textContent === said ? `${said}\u00a0` : said;
   };
 
   /**
