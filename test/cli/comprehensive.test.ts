@@ -416,7 +416,7 @@ describe("the comprehensive sample", () => {
     // The ranks that cannot move (乡镇组排名 6, 经济发展单项排名 5) are not listed among those it may become.
     expect(r.out).not.toContain("名次可能为 乡镇(街道)综合排名 8–9 · ");
     const en = await cli(["explain", input, "青龙乡", "--lang", "en"]);
-    expect(en.out).toContain("the ranks may be 乡镇(街道)综合排名 8–9 (the other ranks stay as they are); the awards stay the same however the claims are decided");
+    expect(en.out).toContain("the rank may be 乡镇(街道)综合排名 8–9 (the other ranks stay as they are); the awards stay the same however the claims are decided");
   });
 
   it("explain lists what a pending claim could still change first, as the sheets do", async () => {
