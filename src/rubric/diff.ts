@@ -277,6 +277,12 @@ function brief(f: Fields): Pick<Change, "about"> {
 /** Areas whose things head a column by code and name. */
 const HEADED: ReadonlySet<Area> = new Set(["item", "indicator", "target"]);
 
+/** The sheet a column's header is checked on: an item's line, or the indicators' sheet. */
+function sheetOf(r: Rubric, area: Area, code: string): string {
+  if (area !== "item") return "";
+  return r.lines.find((l) => allItems(l.items).some((i) => i.code === code))?.code ?? "";
+}
+
 /** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */
 const HELD: ReadonlySet<Area> = new Set(["indicator", "target", "ledger", "line", "unit-kind"]);
 
@@ -298,11 +304,12 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   const da = describe(a, w);
   const db = describe(b, w);
   const out: Change[] = [];
-  // The old version's column names (items; indicators and targets, which share 指标数据), each to its code.
+  // The old version's column names, each to its code, by the sheet a header is checked against
+  // the others of (an item's line; indicators and targets share 指标数据).
   const oldName = new Map<string, string>();
   for (const area of HEADED) for (const [code, f] of da.get(area) ?? []) {
     const name = f.get("name")?.value;
-    if (name !== undefined) oldName.set(name, code);
+    if (name !== undefined) oldName.set(`${sheetOf(a, area, code)}\u0000${name}`, code);
   }
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
@@ -323,7 +330,7 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         const renamed = x?.ids !== undefined && x.ids === y?.ids;
         // A column's new name another code's old one (two items' names swapped): last year's headers
         // name the other code, and are said to (a header's name checked against its code's).
-        const takesName = field === "name" && y !== undefined && HEADED.has(area) && (oldName.get(y.value) ?? code) !== code;
+        const takesName = field === "name" && y !== undefined && HEADED.has(area) && (oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code;
         const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
         out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }

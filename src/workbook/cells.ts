@@ -236,10 +236,12 @@ export function blankMeasure(p: Problems, sheet: string, ref: string, code: stri
 /**
  * A number as a spreadsheet shows it, without the noise of binary fractions: twelve significant
  * digits at most (0.138 pasted as a value from a formula holds 0.13799999999999998, 0.7 − 0.644 is
- * 0.05599999999999994); text as typed.
+ * 0.05599999999999994), a whole number whole; text as typed.
  */
 function asShown(raw: number | string): string {
-  return typeof raw === "number" ? String(Number(raw.toPrecision(12))) : raw;
+  if (typeof raw !== "number") return raw;
+  // A whole number as it is (a document's number, 2026030100123: 12 digits would cut it short).
+  return Number.isSafeInteger(raw) ? String(raw) : String(Number(raw.toPrecision(12)));
 }
 
 /**

@@ -383,7 +383,7 @@ describe("assess score on the sample", () => {
 });
 
 describe("a single-item award's basis", () => {
-  it("names the document its ledger row's 依据 gives, a date typed in a date cell as its date (not its serial number)", async () => {
+  it("names the document its ledger row's 依据 gives, a date typed in a date cell as its date (not its serial number), a long number whole", async () => {
     const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "dated-evidence.xlsx", (wb) => {
       const ledger = wb.getWorksheet("加扣分")!;
       expect(ledger.getCell("A16").value).toBe("石桥镇");
@@ -391,11 +391,15 @@ describe("a single-item award's basis", () => {
       cell.value = new Date(Date.UTC(2026, 2, 1));
       // (A style of its own: exceljs shares one style object among the cells read with it.)
       cell.style = { ...cell.style, numFmt: 'yyyy"年"m"月"d"日"' };
+      // And a document's number typed as a number, 13 digits (twelve kept it as 2026030100120).
+      expect(ledger.getCell("A15").value).toBe("柳河镇");
+      ledger.getCell("I15").value = 2026030100123;
     });
     const out = join(dir, "dated-evidence.scored.xlsx");
     expect((await cli(["score", file, "-o", out])).code).toBe(0);
     const rows = (await sheetRows(out, "奖惩名单")).map((r) => r.join("|"));
     expect(rows.some((r) => r.startsWith("单项奖|石桥镇|") && r.endsWith("|市级认定:2026-03-01(见 加扣分!B16)"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("单项奖|柳河镇|") && r.endsWith("|省级认定:2026030100123(见 加扣分!B15)"))).toBe(true);
   });
 });
 

@@ -64,7 +64,7 @@ const MISSING_COLUMN: ReadonlySet<string> = new Set(["workbook.missing-column", 
 function asked(ctx: Ctx, d: Diagnostic): string[] {
   if (d.code === "workbook.missing-line-sheet") return [ctx.t("rubric.diff-on-sheet", { sheet: String(d.data.sheet ?? "") })];
   if (d.code === "workbook.missing-group-column") return [ctx.t("rubric.diff-on-group-column")];
-  if (d.code === "workbook.missing-rates-sheet") return String(d.data.codes ?? "").split(", ").filter(Boolean);
+  if (d.code === "workbook.missing-rates-sheet") return [ctx.t("rubric.diff-on-rates-sheet", { codes: String(d.data.codes ?? "") })];
   return [String(d.data.code ?? "")].filter(Boolean);
 }
 
