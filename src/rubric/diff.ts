@@ -200,6 +200,8 @@ export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yello
 }
 
 function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
+  // Single-item awards by code: the order written means nothing.
+  const singles = [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return fields([
     ["name", r.name, "words"],
     ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
@@ -211,7 +213,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? w("quota", { quota: formatRate(g.quotaShare) }) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
-    ["single", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
+    ["single", singles.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", singles.map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }

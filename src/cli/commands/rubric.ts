@@ -57,8 +57,8 @@ export function rubricSchema(ctx: Ctx): number {
   return 0;
 }
 
-/** A column the rubric reads that the workbook lacks. */
-const MISSING_COLUMN: ReadonlySet<string> = new Set(["workbook.missing-column", "workbook.missing-rate-column", "workbook.missing-rates-sheet", "workbook.missing-line-sheet", "workbook.missing-group-column"]);
+/** A column or a sheet the rubric reads that the workbook lacks. */
+const MISSING_PARTS: ReadonlySet<string> = new Set(["workbook.missing-column", "workbook.missing-rate-column", "workbook.missing-rates-sheet", "workbook.missing-line-sheet", "workbook.missing-group-column"]);
 
 /** What a missing-column problem asks for: its code (codes), or the sheet or the 分组 column it names. */
 function asked(ctx: Ctx, d: Diagnostic): string[] {
@@ -116,9 +116,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
       // Columns the revision added (an indicator, a judged item): a copy with them filled in scores
       // under both (each version passes over the columns only the other reads).
       const newOnly = after.diagnostics.filter((d) => d.severity === "error" && !inBefore.has(key(d)));
-      const added = [...new Set(newOnly.filter((d) => MISSING_COLUMN.has(d.code)).flatMap((d) => asked(ctx, d)))];
+      const added = [...new Set(newOnly.filter((d) => MISSING_PARTS.has(d.code)).flatMap((d) => asked(ctx, d)))];
       // Values the new version refuses too (a max lowered): to be mended in the copy as well.
-      const mend = newOnly.some((d) => !MISSING_COLUMN.has(d.code));
+      const mend = newOnly.some((d) => !MISSING_PARTS.has(d.code));
       const code = added.length ? (mend ? "rubric.diff-on-add-columns-mend" : "rubric.diff-on-add-columns") : "rubric.diff-on-new-only";
       ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: added.join(ctx.t("list.items")) }) + "\n");
     }

@@ -203,8 +203,13 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, cardOf(rubric, r)) + tieNote(rubric, r, lang);
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
+}
+
+/** The name of a ranking's yellow card, where it gives one. */
+function cardOf(rubric: Rubric, r: RankingResult): string | undefined {
+  return rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name;
 }
 
 /**
@@ -247,7 +252,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, cardOf(rubric, r)) + tieNote(rubric, r, lang);
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
