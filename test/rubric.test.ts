@@ -790,6 +790,19 @@ describe("a line left out of every kind's lines", () => {
   });
 });
 
+describe("two indicators or targets of one name", () => {
+  it("warns at the second's name (a copy whose name was not changed): their columns are told apart by code alone", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const target = "  - code: MB1\n    name: 地区生产总值增长目标(责任书下达)\n";
+    expect(text).toContain(target);
+    const written = text.replace(target, "  - code: MB1\n    name: 地区生产总值增长率\n");
+    const r = load(written);
+    expect(r.rubric).toBeDefined();
+    expect(r.advice?.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([`rubric.same-name r.yaml:${lineOf("  - code: MB1\n    name: 地区生产总值增长率", written) + 1}:11 MB1 与 ZB1 同名(“地区生产总值增长率”):指标数据表上它们的列只能靠代码区分;如是复制后漏改了名称,请改正`]);
+    expect(load(text).advice ?? []).toEqual([]);
+  });
+});
+
 describe("points in Chinese numerals", () => {
   it("asks for a max or a cap in digits, as a workbook's cell is asked (max: 四十 → 40), not just 'the wrong type'", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

@@ -874,6 +874,16 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     walk(l.items, ["lines", li, "items"]);
   });
 
+  // Two columns of 指标数据 of one name (a copy whose name was not changed): a header is told from
+  // the other by its code alone, and a form filled by its names cannot say which is which.
+  const named = new Map<string, string>();
+  const measures = [...(input.indicators ?? []).map((m, i) => ({ m, path: ["indicators", i, "name"] })), ...(input.targets ?? []).map((m, i) => ({ m, path: ["targets", i, "name"] }))];
+  for (const { m, path } of measures) {
+    const first = named.get(m.name.trim());
+    if (first !== undefined) b.warning("rubric.same-name", path, { code: m.code, other: first, name: m.name.trim() });
+    else named.set(m.name.trim(), m.code);
+  }
+
   // Warnings (an order assumed) do not make a rubric invalid: they are its advice.
   const warnings = b.diags.filter((d) => d.severity === "warning");
   if (b.diags.length > warnings.length) return { diagnostics: b.diags };
