@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
-import { formatLocation } from "../src/diagnostics/index.js";
+import { formatLocation, type Diagnostic } from "../src/diagnostics/index.js";
 import { message } from "../src/messages/index.js";
 import { strToU8, zipSync } from "fflate";
 
@@ -11,6 +11,11 @@ const MINI = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
 
 function load(text: string) {
   return loadRubric("r.yaml", new TextEncoder().encode(text), "test");
+}
+
+/** Each problem as its code, place and message (zh-CN). */
+function withMessages(ds: readonly Diagnostic[] | undefined): string[] {
+  return (ds ?? []).map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
 }
 
 function found(text: string): string[] {
@@ -798,7 +803,7 @@ describe("two indicators or targets of one name", () => {
     const written = text.replace(target, "  - code: MB1\n    name: 地区生产总值增长率\n");
     const r = load(written);
     expect(r.rubric).toBeDefined();
-    expect(r.advice?.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([`rubric.same-name r.yaml:${lineOf("  - code: MB1\n    name: 地区生产总值增长率", written) + 1}:11 MB1 与 ZB1 同名(“地区生产总值增长率”):指标数据表上它们的列只能靠代码区分;如是复制后漏改了名称,请改正`]);
+    expect(withMessages(r.advice)).toEqual([`rubric.same-name r.yaml:${lineOf("  - code: MB1\n    name: 地区生产总值增长率", written) + 1}:11 MB1 与 ZB1 同名(“地区生产总值增长率”):指标数据表上它们的列只能靠代码区分;如是复制后漏改了名称,请改正`]);
     expect(load(text).advice ?? []).toEqual([]);
   });
 });
@@ -810,7 +815,7 @@ describe("points in Chinese numerals", () => {
     expect(text).toContain(item);
     const written = text.replace(item, "        name: 地区生产总值增长\n        max: 二十\n");
     const line = lineOf("        max: 二十", written);
-    expect(load(written).diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([`rubric.write-as r.yaml:${line}:14 max (JJ1):“二十” 请写作 20`]);
+    expect(withMessages(load(written).diagnostics)).toEqual([`rubric.write-as r.yaml:${line}:14 max (JJ1):“二十” 请写作 20`]);
     // Words that are no number stay the wrong type.
     expect(load(text.replace(item, "        name: 地区生产总值增长\n        max: 满分\n")).diagnostics.map((d) => d.code)).toEqual(["rubric.wrong-type"]);
   });
