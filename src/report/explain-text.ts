@@ -59,9 +59,10 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // Where the ranks are said as what they may become, those that may move alone (and that the
     // others stay, where there are others): 名次可能为 综合排名 8–9 listed a fixed 乡镇组排名 6 beside it.
     const moving = each.filter((e) => e.moves);
-    const mayBe = moving.length && moving.length < each.length ? ctx.t("explain.ranks-others-fixed", { ranges: moving.map((e) => e.said).join(" · ") }) : ranges;
+    const movingOnly = moving.length > 0 && moving.length < each.length;
+    const mayBe = movingOnly ? ctx.t("explain.ranks-others-fixed", { ranges: moving.map((e) => e.said).join(" · ") }) : ranges;
     // (The rank or the ranks: as many as are listed.)
-    const mayCount = moving.length && moving.length < each.length ? moving.length : each.length;
+    const mayCount = movingOnly ? moving.length : each.length;
     // (None named where no single claim is known to move it, but the claims as a whole may.)
     // The awards' own where they are said to wait on some (a single-item recognition of its own, not another's rank move).
     // Another unit's claim named with whose and which it is (加扣分!B32(双河乡 JF1)): the cell alone read as its own.

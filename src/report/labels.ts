@@ -139,12 +139,15 @@ export function withoutAmount<R extends { readonly cells: readonly unknown[] }>(
   return { ...row, cells: row.cells.filter((_, i) => i !== AWARD_AMOUNT_AT) };
 }
 
+/** The awards that carry money (awardAmount), in the award list's order. */
+const MONEY_KINDS = ["rank", "single"] as const;
+
 /**
  * The money the award list gives, in all and by kind (奖金合计 210,000 元:名次奖 170,000 元、单项奖
  * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,
  * and said to be left out); undefined where no award carries money.
  */
-export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap<Award["kind"], string>): string | undefined {
+export function moneyTotal(results: Results, lang: Lang): string | undefined {
   const byKind = new Map<Award["kind"], number>();
   for (const u of results.units) {
     for (const a of u.awards) {
@@ -154,9 +157,8 @@ export function moneyTotal(results: Results, lang: Lang, categories: ReadonlyMap
   }
   if (!byKind.size) return undefined;
   const total = [...byKind.values()].reduce((x, y) => x + y, 0);
-  // By kind where more than one gives money.
-  // (In the list's order of categories; each kind said as money is, mid-sentence: rank prizes 170,000 yuan.)
-  const parts = byKind.size > 1 ? [...categories.keys()].flatMap((kind) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: message(lang, `out.money-kind.${kind}`), amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
+  // By kind where more than one gives money, in the list's order, each said as money is, mid-sentence (rank prizes 170,000 yuan).
+  const parts = byKind.size > 1 ? MONEY_KINDS.flatMap((kind) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: message(lang, `out.money-kind.${kind}`), amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
   const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled);
   return message(lang, open ? "out.money-total-open" : "out.money-total", { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" });
 }

@@ -661,7 +661,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     name: "",
     title: sheetTitle(lang, cover, name),
     // The money it gives, in all, under the title (a row of it would be sorted with the list).
-    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang, category)),
+    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },

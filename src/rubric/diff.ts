@@ -177,6 +177,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
 
 function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
   const lineName = (code: string): string => r.lines.find((l) => l.code === code)?.name ?? "";
+  const weights = k.weights ? byKey(Object.entries(k.weights)) : undefined;
   return fields([
     ["name", k.name, "words"],
     ["labels", k.labels.join(", "), "validation"],
@@ -185,7 +186,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part (a change then says the lines whose weight changed: JJ 经济发展 40% → 35%).
-    ["weights", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")) : undefined, "scores", k.weights ? byKey(Object.entries(k.weights)).map(([l, share]) => `${l} ${share}`).join(",") : undefined],
+    ["weights", weights?.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],

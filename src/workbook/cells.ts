@@ -3,9 +3,6 @@
 // diagnostic naming the cell.
 import type { Problems } from "../diagnostics/index.js";
 import { CHINESE_DIGITS, chineseNumber, formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
-
-/** (Kept here too: a cell's words are read with it.) */
-export { chineseNumber };
 import { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 

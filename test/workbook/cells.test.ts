@@ -63,7 +63,7 @@ describe("a bare number below -1 where a growth rate belongs", () => {
 
 describe("points typed in Chinese numerals", () => {
   it("are read for what to ask for (十八 is 18, 一百零五 105, 十八点五 18.5), and nothing else is taken for one", async () => {
-    const { chineseNumber } = await import("../../src/workbook/cells.js");
+    const { chineseNumber } = await import("../../src/model/numbers.js");
     expect(["十八", "十", "三十", "一百零五", "十八点五", "两", "九十九", "十八分"].map((s) => chineseNumber(s))).toEqual([18, 10, 30, 105, 18.5, 2, 99, 18]);
     expect(["三三", "良好", "十八点", "一千", "十十", "十百", ""].map((s) => chineseNumber(s))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     // A count's or an amount's thousands (三千, 两千五百, 一千二百); no score is so many.

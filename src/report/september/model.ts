@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardCategories, awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -267,7 +267,7 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
     { header: message(lang, "out.basis"), kind: "text" },
   ];
   // The money it gives, in all, beside its heading (a leader's first question; a sum of the column by hand would count what pending claims may bring).
-  const note = moneyTotal(results, lang, awardCategories(rubric, lang)) ?? "";
+  const note = moneyTotal(results, lang) ?? "";
   const rows = awardListRows(rubric, results, order, lang);
   return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: money ? rows : rows.map(withoutAmount), empty: message(lang, "report.awards.none") };
 }
