@@ -188,9 +188,14 @@ describe("rubric diff", () => {
     // An item given another's old name (two swapped): last year's header names the other code, what the workbook holds.
     const swapped = load(text.replace("name: 重点工作任务", "name: 中心工作任务").replace("name: 职能目标任务", "name: 重点工作任务"));
     expect(diffLines(load(text), swapped, "zh-CN").lines.filter((l) => l.startsWith("~ 项目"))).toEqual(["~ 项目 BM1 名称: 重点工作任务 → 中心工作任务  [只改文字]", "~ 项目 BM2 名称: 职能目标任务 → 重点工作任务  [改变工作簿的填写与检查]"]);
-    // Swapped with an item of another line (another sheet, whose headers are checked apart): words alone.
+    // Swapped with an item of another line (another sheet, whose headers are checked apart): no
+    // other column's name taken, but each name unlike its old one, as last year's header is warned of.
     const across = load(text.replace("name: 重点工作任务", "name: 民生实事").replace("name: 民生实事\n        max: 20\n        text: 由区政府督查室", "name: 重点工作任务\n        max: 20\n        text: 由区政府督查室"));
-    expect(diffLines(load(text), across, "zh-CN").lines.filter((l) => l.startsWith("~ 项目"))).toEqual(["~ 项目 SH7 名称: 民生实事 → 重点工作任务  [只改文字]", "~ 项目 BM1 名称: 重点工作任务 → 民生实事  [只改文字]"]);
+    expect(diffLines(load(text), across, "zh-CN").lines.filter((l) => l.startsWith("~ 项目"))).toEqual(["~ 项目 SH7 名称: 民生实事 → 重点工作任务  [改变工作簿的填写与检查]", "~ 项目 BM1 名称: 重点工作任务 → 民生实事  [改变工作簿的填写与检查]"]);
+    // An indicator's name reworded (增长率 → 增速) is words; another indicator under its code is not.
+    const indicator = (name: string): Rubric => load(text.replace("name: 固定资产投资增长率", `name: ${name}`));
+    expect(diffLines(load(text), indicator("固定资产投资增速"), "zh-CN").lines).toEqual(["~ 指标 ZB3 名称: 固定资产投资增长率 → 固定资产投资增速  [只改文字]"]);
+    expect(diffLines(load(text), indicator("城镇新增就业完成率"), "zh-CN").lines).toEqual(["~ 指标 ZB3 名称: 固定资产投资增长率 → 城镇新增就业完成率  [改变工作簿的填写与检查]"]);
     // A ranking's kind changed, or a tie-breaker, still moves ranks.
     const moved = load(text.replace("tie_breakers: [BM1]", "tie_breakers: [BM2]"));
     expect(diffLines(load(text), moved, "zh-CN").lines).toEqual(["~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM2 职能目标任务  [改变排名]"]);

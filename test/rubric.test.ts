@@ -891,6 +891,15 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(share)[0]).toContain("请在 targets 中加一列(如 MB4 保底值),写 floor: MB4");
   });
 
+  // A target and a floor neither of which could be read (95% and 60% for an amount) are said as
+  // such, and not also as a floor on the wrong side of the target (which they were compared as).
+  it("says a target and a floor it cannot read as that alone, and compares a floor with a target only when both are read", () => {
+    const both = text.replace("        target: MB3\n        floor: MB4\n", "        target: 95%\n        floor: 60%\n");
+    expect(said(both).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.bad-number ${at(both, "target: 95%\n        floor: 60%", "95%")}`, `rubric.floor-share-of-target ${at(both, "floor: 60%", "60%")}`]);
+    const above = text.replace("        target: MB3\n        floor: MB4\n", "        target: 500\n        floor: 800\n");
+    expect(said(above).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.floor-above-target ${at(above, "floor: 800", "800")}`]);
+  });
+
   it("names a cap's code that does not exist as that, with the codes there are", () => {
     const typo = text.replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 5\n    - codes: [JF1, JF9]\n      max: 3\n");
     const d = said(typo);

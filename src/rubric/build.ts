@@ -283,7 +283,9 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   const spec = indicator ?? PERCENT;
   const direction = indicator && "direction" in indicator ? indicator.direction : "higher";
   const measuredBy = indicator && input.indicator !== undefined ? { code: input.indicator, spec: indicator } : undefined;
+  const beforeTarget = b.diags.length;
   const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, measuredBy, ctx, [...path, "target"]);
+  const targetRead = b.diags.length === beforeTarget;
   const item: { -readonly [K in keyof MeasuredItem]: MeasuredItem[K] } = { ...base, kind: kind as MeasuredItem["kind"], indicator: input.indicator ?? "", target };
   // A gate whose fixed target every value reaches never vetoes: a count of 违纪 with target 0 and
   // no direction: lower is met by any count (more being better). Said, with the likely cause.
@@ -299,10 +301,13 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     b.error("rubric.best-lower-negative", [...path, "indicator"], { code: input.code, indicator: input.indicator ?? "" });
   }
   if (input.floor !== undefined) {
+    const beforeFloor = b.diags.length;
     item.floor = targetSpec(b, input.floor, measuredBy, ctx, [...path, "floor"]);
-    // A fixed floor must be on the far side of a fixed target: below it when higher is better.
+    // A fixed floor must be on the far side of a fixed target: below it when higher is better
+    // (both read: one that could not be is said as such, not compared).
     const f = item.floor;
-    if ("value" in f && "value" in target && (direction === "higher" ? f.value >= target.value : f.value <= target.value)) {
+    const bothRead = targetRead && b.diags.length === beforeFloor;
+    if (bothRead && "value" in f && "value" in target && (direction === "higher" ? f.value >= target.value : f.value <= target.value)) {
       b.error("rubric.floor-above-target", [...path, "floor"], { code: input.code });
     }
   }

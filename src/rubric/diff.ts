@@ -4,6 +4,7 @@
 // validation or only words). Pure data; report/rubric-text.ts words it.
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
 import { allItems, isMeasured, isRelative, kindOfLine } from "./model.js";
+import { unrelatedName } from "../model/names.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { rankKey } from "./plan.js";
 
@@ -333,7 +334,9 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         const renamed = x?.ids !== undefined && x.ids === y?.ids;
         // A column's new name another code's old one (two items' names swapped): last year's headers
         // name the other code, and are said to (a header's name checked against its code's).
-        const takesName = field === "name" && y !== undefined && HEADED.has(area) && (oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code;
+        // So does a name unlike its old one (a code reused for another indicator): last year's
+        // header is warned of as not the code's.
+        const takesName = field === "name" && y !== undefined && HEADED.has(area) && ((oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code || (x !== undefined && unrelatedName(x.value, y.value)));
         const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
         out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }

@@ -1,5 +1,7 @@
 // The workbook contract shared by the template writer and the reader: sheet names, header words,
 // cover labels. The reader finds sheets by their header codes, so renamed sheets still work.
+import { comparableName } from "../model/names.js";
+
 export const SHEET = {
   cover: "封面",
   indicators: "指标数据",
@@ -101,15 +103,6 @@ export function headingMax(text: string): number | undefined {
   return marks === undefined ? undefined : Math.round(Number(marks) * 100);
 }
 
-/** A name without the words it ends with in brackets (统计合格率目标(责任书下达指标), 统计合格率目标【责任书】 → 统计合格率目标), comparable. */
-export function nameStem(name: string): string {
-  return comparableName(name).replace(/([(【[][^()【】[\]]*[)】\]])+$/, "");
-}
-
-/** A name as headers are compared with the rubric's: in one width, without spaces. */
-export function comparableName(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
-}
 
 /** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
 const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;

@@ -15,7 +15,8 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, comparableName, headerCode, headerName, headingMax, nameStem, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -138,9 +139,13 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const written = headerName(cellText(c), HEADER_UNITS);
     const own = nameOf.get(code);
     if (!written || own === undefined || written === comparableName(own)) return;
-    // Headed as the other version names it: that version's form.
+    // A name with little of the code's in it: the column may hold what the code meant before.
+    const differs = (): void => {
+      if (unrelatedName(written, own)) p.warn("workbook.header-name-differs", sheet.name, c.ref, { code, name: own, header: cellText(c).trim() });
+    };
+    // Headed as the other version names it: that version's form (said where the names are unalike).
     const theirs = version.names.get(code);
-    if (theirs !== undefined && written === comparableName(theirs)) return;
+    if (theirs !== undefined && written === comparableName(theirs)) return differs();
     const mine = (x: string): boolean => x !== code && (rateCodes.has(code) || lineOfItem.get(x) === lineOfItem.get(code));
     // Another's name, or another's without its bracketed words (or with others), where the code's
     // own without them is something else (MB1 统计合格率目标 or 统计合格率目标(责任书) for MB2's
@@ -148,6 +153,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const stem = nameStem(written);
     const other = codesNamed.get(written)?.find(mine) ?? (stem !== nameStem(own) ? onlyOne(codesStemmed.get(stem)?.filter(mine)) : undefined);
     if (other !== undefined) p.error(rateCodes.has(code) ? "workbook.header-name-other-rate" : "workbook.header-name-other", sheet.name, c.ref, { code, name: own, other, otherName: nameOf.get(other) ?? "" });
+    else differs();
   };
   // Lines with nothing to enter (every item computed from 指标数据): their sheet only lists the
   // units, under a header cell that names the line ("QY 区属国企…").
@@ -366,6 +372,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       }
     }
     if (name === "") {
+      // A footer's line with no label where a name goes (日期: | 2027-01-12 under 填表人…, or the
+      // date alone): its fields, a date of this century or a telephone, are no unit's values.
+      if (valued && codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "s" && isFooterText(cellText(cells[col]))) || footerField(cells[col - 1], cells[col]))) {
+        inFooter = true;
+        return;
+      }
       // 合计 in another column (序号) with the name column blank: a summary row all the same.
       const summary = row.find((c) => c.value.t === "s" && isSummaryName(c.value.v));
       if (summary) {

@@ -244,6 +244,27 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  // A heading whose name has little of its code's in it (a code reused for another indicator, last
+  // year's form kept: ZB1 over 城镇新增就业完成率's column, DZ2 over an item the rubric never had):
+  // the column is read by its code, and said. A name shortened keeps most of its characters: none.
+  {
+    name: "headings named as nothing of their code's",
+    edit: (wb) => {
+      setHeading(wb.sheetNamed("指标数据"), "ZB1", "ZB1 城镇新增就业完成率(%)");
+      const ws = wb.sheetNamed("党政线");
+      ws.set("B1", `${textAt(ws, "B1").split(" ")[0]} 招商引资(20分)`);
+    },
+    expected: ["warning workbook.header-name-differs 党政线!B1", "warning workbook.header-name-differs 指标数据!B1"],
+  },
+  {
+    name: "headings whose names are their own shortened or reworded: nothing said",
+    edit: (wb) => {
+      setHeading(wb.sheetNamed("指标数据"), "ZB1", "ZB1 政策符合率");
+      setHeading(wb.sheetNamed("指标数据"), "ZB2", "ZB2 统计数据合格率");
+      setHeading(wb.sheetNamed("指标数据"), "MB1", "MB1 出生符合率目标");
+    },
+    expected: [],
+  },
   // A 合计 of the whole line (DZ1, a gate worked out from 指标数据, is not on the sheet): said with
   // it, where its 100 points make the difference; 1 off, which it cannot make, said plainly.
   { name: "a 合计 of the whole line, a computed gate's points in it", edit: lineTotals(100), expected: ["warning workbook.total-differs-computed 党政线!L2"] },
@@ -673,6 +694,18 @@ const cases: Case[] = [
       wb.sheetNamed("党政线").set("A7", "联系电话:").set("B7", 18.5);
     },
     expected: ["warning workbook.footer-values 党政线!B7", "warning workbook.footer-values 部门!E6"],
+  },
+  {
+    // A date's line under 填表人 with its label under a score column and nothing where a name goes
+    // (日期: | 2027-01-12), or the date alone there; a telephone on a line of its own: the footer's
+    // (it was "a row with values but no unit's name", an error). A figure no date's is still said.
+    name: "a footer's date or telephone on a line of its own, no label where a name goes, is the footer's",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "填表人:张三").set("C7", "日期:").set("D7", new Date(Date.UTC(2027, 0, 12)));
+      wb.sheetNamed("人口计生线").set("A6", "填表人:李四").set("E7", new Date(Date.UTC(2027, 0, 12))).set("F8", 13912345678);
+      wb.sheetNamed("部门").set("A6", "填表人:王五").set("C7", "日期:").set("D7", 18.5);
+    },
+    expected: ["workbook.missing-unit-name 部门!A7"],
   },
   {
     // The name beside its label is its signature: nothing to say, on every run (it said so before).
