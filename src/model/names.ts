@@ -1,6 +1,14 @@
 // Names as a workbook's headers give them, compared with the rubric's: in one width and without
 // spaces, without the words they end with in brackets, and whether two are alike at all.
 
+/**
+ * Characters that show nothing, dropped wherever they are in a cell's text: zero-width spaces and
+ * joiners, a BOM, a word joiner, a soft hyphen, and the marks that set the direction of text
+ * (LRM, RLM and their kin, pasted from Word or a web page along with a name).
+ */
+export const SHOWS_NOTHING = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+export const SHOWS_NOTHING_ALL = new RegExp(SHOWS_NOTHING.source, "g");
+
 /** A name as headers are compared with the rubric's: in one width, without spaces. */
 export function comparableName(name: string): string {
   return name.normalize("NFKC").replace(/\s+/g, "");

@@ -5,10 +5,8 @@ import type { Problems } from "../diagnostics/index.js";
 import { CHINESE_DIGITS, chineseNumber, formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
 import { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals, type RawCell } from "../xlsx/read/index.js";
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
+import { SHOWS_NOTHING, SHOWS_NOTHING_ALL } from "../model/names.js";
 
-/** Characters that show nothing (zero-width spaces and joiners, a BOM, a word joiner, a soft hyphen). */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const INVISIBLE_ALL = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /**
  * Trims ASCII, non-breaking and full-width spaces at both ends, and drops characters that show
@@ -17,7 +15,7 @@ const INVISIBLE_ALL = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  */
 export function cleanText(s: string): string {
   const t = s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
-  return INVISIBLE.test(t) ? cleanText(t.replace(INVISIBLE_ALL, "")) : t;
+  return SHOWS_NOTHING.test(t) ? cleanText(t.replace(SHOWS_NOTHING_ALL, "")) : t;
 }
 
 /** What a cell shows, to quote it: a date as its date (2026-03-01), a percentage as one (96.5%), else its text. */

@@ -1,6 +1,6 @@
 // The workbook contract shared by the template writer and the reader: sheet names, header words,
 // cover labels. The reader finds sheets by their header codes, so renamed sheets still work.
-import { comparableName } from "../model/names.js";
+import { SHOWS_NOTHING_ALL, comparableName } from "../model/names.js";
 
 export const SHEET = {
   cover: "封面",
@@ -54,15 +54,13 @@ export type LedgerField = (typeof LEDGER_COLUMNS)[number][1];
 /** How many rows from the top the reader looks for a header row. */
 export const HEADER_SCAN_ROWS = 10;
 
-/** Characters that show nothing: a zero-width space pasted from a chat, a joiner, a BOM, a soft hyphen. */
-const SHOWS_NOTHING = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** A header cell's leading code: "DZ3.2 流动人口… (20分)" → "DZ3.2". */
 export function headerCode(text: string): string | undefined {
   // Full-width (ＤＺ２) and lower-case (dz2) codes, as people type them, are the same code.
   // 。 typed for . by a Chinese input method between a code's numbers (DZ3。1) is the same code.
   // A character that shows nothing (a zero-width space pasted from a chat, a BOM) is no part of it.
-  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/(?<=\d)。(?=\d)/g, "."));
+  const m = /^\s*([A-Za-z]{1,4}\d+(?:\.\d+)*)(?![\d.]*\d)/.exec(text.replace(SHOWS_NOTHING_ALL, "").normalize("NFKC").replace(/(?<=\d)。(?=\d)/g, "."));
   return m?.[1]?.toUpperCase();
 }
 
@@ -73,7 +71,7 @@ export function headerCode(text: string): string | undefined {
  * it gives none.
  */
 export function headerName(text: string, units: ReadonlySet<string>): string {
-  let name = text.replace(SHOWS_NOTHING, "").normalize("NFKC").replace(/^\s*[A-Za-z]{1,4}\d+(?:[.。]\d+)*/, "");
+  let name = text.replace(SHOWS_NOTHING_ALL, "").normalize("NFKC").replace(/^\s*[A-Za-z]{1,4}\d+(?:[.。]\d+)*/, "");
   for (let before = ""; before !== name; ) {
     before = name;
     // In any brackets people type them in (20分), 【20分】, [20分]; or bare after the name (依法行政 20分).
