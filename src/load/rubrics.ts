@@ -127,6 +127,8 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
       const location: Location = at ? { file, ...at } : { file };
       if (same.length && cover.rubricVersion) {
         const versions = same.map((b) => b.version).join("、");
+        // A date, not a version (2022.1 typed where the cell took it for January 2022): said as that.
+        if (cover.versionDated !== undefined) return { diagnostics: [{ code: "rubric.version-date", severity: "error", data: { shown: cover.versionDated, version: cover.rubricVersion, versions }, location }] };
         return { diagnostics: [{ code: "rubric.version-not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion, versions }, location }] };
       }
       const available = byVersion(all).map((b) => `${b.id} ${b.version}`).join(", ");

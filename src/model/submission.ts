@@ -18,6 +18,8 @@ export interface Cover {
   readonly at?: CellAt;
   /** The rubric version's cell. */
   readonly versionAt?: CellAt;
+  /** The date the version's cell shows where it is a date (2022.1 typed where Excel takes it for one): no version. */
+  readonly versionDated?: string;
   /** The cells of the year and of the district, where the cover has their labels. */
   readonly yearAt?: CellAt;
   readonly districtAt?: CellAt;

@@ -1,6 +1,6 @@
 // The cover sheet (封面): which rubric (id, version), year and district. Found by its labels in
 // column A, whatever the sheet is called.
-import { colName } from "../xlsx/refs.js";
+import { colName, serialToIsoDate } from "../xlsx/refs.js";
 import { coverYear, type CellAt, type Cover } from "../model/submission.js";
 import type { RawSheet } from "../xlsx/read/index.js";
 import { cellText } from "./cells.js";
@@ -30,6 +30,7 @@ export function readCover(sheet: RawSheet): Cover | undefined {
   const found: Record<string, string> = {};
   let at: CellAt | undefined;
   let versionAt: CellAt | undefined;
+  let versionDated: string | undefined;
   let yearAt: CellAt | undefined;
   let districtAt: CellAt | undefined;
   for (const row of sheet.rows.slice(0, COVER_ROWS)) {
@@ -45,7 +46,10 @@ export function readCover(sheet: RawSheet): Cover | undefined {
       found[field] = field === "year" && value?.value.t === "n" && value.value.fmt === "date" ? String(yearOfSerial(value.value.v)) : cellText(value);
       const cell = { sheet: sheet.name, cell: `${colName(labelCell.col + 1)}${row[0]?.row ?? 1}` };
       if (field === "rubricId") at = cell;
-      if (field === "rubricVersion") versionAt = cell;
+      if (field === "rubricVersion") {
+        versionAt = cell;
+        if (value?.value.t === "n" && value.value.fmt === "date") versionDated = serialToIsoDate(value.value.v) || undefined;
+      }
       if (field === "year") yearAt = cell;
       if (field === "district") districtAt = cell;
     }
@@ -58,6 +62,7 @@ export function readCover(sheet: RawSheet): Cover | undefined {
     ...(found.district ? { district: found.district } : {}),
     ...(at ? { at } : {}),
     ...(versionAt ? { versionAt } : {}),
+    ...(versionDated ? { versionDated } : {}),
     ...(yearAt ? { yearAt } : {}),
     ...(districtAt ? { districtAt } : {}),
   };

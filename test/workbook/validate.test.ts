@@ -67,7 +67,7 @@ const lines = (diagnostics: readonly Diagnostic[]): string[] => diagnosticLines(
 /** Each problem as its place and its Chinese words (in.xlsx: 党政线!B2 …). */
 const said = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
 
-async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: string[]; ok: boolean }> {
+async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: string[]; ok: boolean; diagnostics: readonly Diagnostic[] }> {
   const book = fill(await templateBook(rubric, UNITS), valuesOf(c), c.ledger ?? []);
   c.edit?.(book);
   return readMemBook(book);
@@ -1256,7 +1256,7 @@ describe("validate finds each mistake at its cell", () => {
 
 describe("the cover names a rubric we do not have", () => {
   /** Sets the value beside a cover label (column A) and returns that cell's address. */
-  const setCover = (wb: MemBook, label: string, value: string): string => {
+  const setCover = (wb: MemBook, label: string, value: string | Date): string => {
     const ws = wb.sheetNamed("封面");
     for (const [r, cells] of ws.rows) {
       const a = cells.get(1);
@@ -1274,6 +1274,13 @@ describe("the cover names a rubric we do not have", () => {
     expect(at).toMatch(/^B\d+$/);
     expect(lines).toEqual([`rubric.version-not-found 封面!${at}`]);
     expect(ok).toBe(false);
+  });
+
+  // 2022.1 typed where the cell took it for a date (January 2022): said as a date, not as version 44562.
+  it("a version the cell holds as a date is said as that, at the version cell", async () => {
+    let at = "";
+    const { diagnostics } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案版本", new Date(Date.UTC(2022, 0, 1)))) });
+    expect(said(diagnostics)).toEqual([`in.xlsx: 封面!${at} 封面的方案版本单元格是日期格式,其中是日期 2022-01-01(数 44562),不是版本号:请把单元格格式改为“文本”,再填写所用的版本号(这里有 2022.1)`]);
   });
 
   it("an unknown rubric is located at the id cell", async () => {
