@@ -15,6 +15,15 @@ export const TEMPLATE_RUBRIC = "district-popplan";
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);
   const lang = detectLang(langFlag, io.env);
+  // An option given twice with two values (--lang en --lang zh-CN, -o a.xlsx -o b.xlsx): which was
+  // meant cannot be told (one would win unsaid). Said in the locale's language where --lang is it.
+  const twice = repeatedOption(argv);
+  if (twice) {
+    const said = twice.option === "--lang" || !lang ? (detectLang(undefined, io.env) ?? "zh-CN") : lang;
+    io.err(message(said, "usage.error", { detail: message(said, "usage.repeated-option", twice) }) + "\n" + message(said, "help.hint", { command: "assess" }) + "\n");
+    usageJson({ ...makeCtx(io, said), json: jsonAsked(argv) }, "usage.repeated-option", twice);
+    return 2;
+  }
   if (!lang) {
     // Said in the language of the locale, the one the user would have had without the flag.
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
@@ -176,6 +185,27 @@ function commandOf(program: Command, argv: readonly string[]): Command {
 function jsonAsked(argv: readonly string[]): boolean {
   const end = argv.indexOf("--");
   return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+/** The options that take a value, each by its long name (-o is --output). */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(["--lang", "--output", "--rubric", "--on", "--units", "--year", "--district", "--unit", "--format"]);
+
+/** The first option given twice with different values, and those values; undefined where none is. */
+function repeatedOption(argv: readonly string[]): { option: string; values: string } | undefined {
+  const end = argv.indexOf("--");
+  const words = end < 0 ? argv : argv.slice(0, end);
+  const seen = new Map<string, string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? "";
+    const eq = w.startsWith("--") ? w.indexOf("=") : -1;
+    const name = w === "-o" || (w.startsWith("-o") && !w.startsWith("--")) ? "--output" : eq > 0 ? w.slice(0, eq) : w;
+    if (!VALUE_OPTIONS.has(name)) continue;
+    const value = eq > 0 ? w.slice(eq + 1) : w.startsWith("-o") && w.length > 2 && !w.startsWith("--") ? w.slice(2) : (words[++i] ?? "");
+    const had = seen.get(name);
+    if (had !== undefined && had !== value) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
+    seen.set(name, value);
+  }
+  return undefined;
 }
 
 function findLang(argv: string[]): string | undefined {

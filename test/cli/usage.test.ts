@@ -107,6 +107,15 @@ describe("did you mean", () => {
     expect([r.code, r.err]).toEqual([2, "usage: a report written with --format html needs a file name ending in .html: rep.txt\nrun assess report --help for usage\n"]);
   });
 
+  // One of the two would win unsaid (the first --lang, the last -o): which was meant cannot be told.
+  it("refuses an option given twice with two values, in the locale's language where it is --lang; the same value twice is one", async () => {
+    const lang = await cli(["--lang", "en", "validate", "samples/qingshan-2026.xlsx", "--lang=zh-CN"], { LANG: "en_US.UTF-8" });
+    expect([lang.code, lang.err]).toEqual([2, "usage: --lang is given more than once (en, zh-CN), and which is meant cannot be told: give it once\nrun assess --help for usage\n"]);
+    const out = await cli(["score", "samples/qingshan-2026.xlsx", "-o", "a.xlsx", "--output", "b.xlsx", "--json"]);
+    expect([out.code, out.err, JSON.parse(out.out).diagnostics[0].code]).toEqual([2, "用法错误:-o/--output 给了不止一次(a.xlsx, b.xlsx),不知用哪一个:只给一次\n运行 assess --help 查看用法\n", "usage.repeated-option"]);
+    expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "en"])).code).toBe(0);
+  });
+
   it("refuses a --district too long to be a name before anything is written (a 40,000-character cover title Excel would cut)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-district-"));
     try {
