@@ -312,6 +312,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       const n = Number(PER_MILLE.exec(normalizeWidth(raw).trim())?.[1]);
       p.error("workbook.rate-per-mille", sheet, c.ref, { value: raw.trim(), suggestion: formatRate(Math.round(n * 10)) });
     }
+    // A number too large to be any rate (1e308): out of the range, as a number is.
+    else if (typeof raw === "number") p.error("workbook.rate-out-of-range", sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
     else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
