@@ -297,7 +297,7 @@ const cases: Case[] = [
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
   // A number too large to be read as a rate at all (1e308): out of range, not "not a rate".
-  { name: "a number far past any rate", values: { 乙街道: { ZB3: 1e308 } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
+  { name: "a number far past any rate", values: { 乙街道: { ZB3: { shown: 1e308, fmt: "percent" } } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
   { name: "a word where a rate belongs", values: { 丙镇: { ZB4: "高" } }, expected: ["workbook.not-a-rate 指标数据!E4"] },
   // Copied from a document's text: the percentage to type is said (it said only "not a rate").
   { name: "a percentage written out (百分之96.8, 百分之九十六点八)", values: { 甲镇: { ZB1: "百分之96.8" }, 丙镇: { ZB4: "百分之九十六点八" } }, expected: ["workbook.rate-in-words 指标数据!B2", "workbook.rate-in-words 指标数据!E4"] },
