@@ -11,6 +11,7 @@ import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { blankMeasure } from "./cells.js";
+import { SHEET } from "./layout.js";
 
 export interface LocatedSheet {
   readonly sheet: string;
@@ -357,7 +358,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
     if (measured.length && !rateSheets.length) {
       // No rates sheet at all (deleted): one error for the workbook, naming what it must hold.
-      p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: ordered.join(", ") });
+      p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: ordered.join(", "), sheet: SHEET.indicators, first: ordered[0] ?? "" });
       continue;
     }
     const rateCols = new Map<string, { sheet: string; at: number; col: number }>();

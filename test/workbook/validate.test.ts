@@ -114,9 +114,9 @@ const cases: Case[] = [
   { name: "negative points", values: { 乙街道: { DZ4: -1 } }, expected: ["workbook.points-out-of-range 党政线!G3"] },
   { name: "full marks with a formula's float noise (0.1 × 200) are full marks", values: { 甲镇: { DZ2: 20.000000000000004 } }, expected: [] },
   {
-    name: "points far out of range are out of range, not off the step, and a rate past a trillion percent is no rate",
+    name: "points far out of range are out of range, not off the step, and so is a rate past a trillion percent (it was 'no rate')",
     values: { 甲镇: { DZ2: 1e308, ZB1: { percent: 1e18 } }, 乙街道: { DZ4: -1e300, DZ2: 25.3 } },
-    expected: ["workbook.points-out-of-range 党政线!B2", "workbook.points-out-of-range 党政线!B3", "workbook.points-out-of-range 党政线!G3", "workbook.not-a-rate 指标数据!B2"],
+    expected: ["workbook.points-out-of-range 党政线!B2", "workbook.points-out-of-range 党政线!B3", "workbook.points-out-of-range 党政线!G3", "workbook.rate-out-of-range 指标数据!B2"],
   },
   { name: "points finer than 0.5", values: { 甲镇: { DZ5: 12.3 } }, expected: ["workbook.points-step 党政线!H2"] },
   // 二十 is 20 in Chinese numerals: asked for as 20; other words, a number within the item's points.
@@ -296,8 +296,6 @@ const cases: Case[] = [
   { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
-  // A number too large to be read as a rate at all (1e308): out of range, not "not a rate".
-  { name: "a number far past any rate", values: { 乙街道: { ZB3: { shown: 1e308, fmt: "percent" } } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },
   { name: "a word where a rate belongs", values: { 丙镇: { ZB4: "高" } }, expected: ["workbook.not-a-rate 指标数据!E4"] },
   // Copied from a document's text: the percentage to type is said (it said only "not a rate").
   { name: "a percentage written out (百分之96.8, 百分之九十六点八)", values: { 甲镇: { ZB1: "百分之96.8" }, 丙镇: { ZB4: "百分之九十六点八" } }, expected: ["workbook.rate-in-words 指标数据!B2", "workbook.rate-in-words 指标数据!E4"] },
@@ -597,6 +595,13 @@ const cases: Case[] = [
       wb.removeSheet("人口计生线");
     },
     expected: ["workbook.missing-line-sheet in.xlsx"],
+  },
+  {
+    name: "a deleted 指标数据 sheet is one error naming it",
+    edit: (wb) => {
+      wb.removeSheet("指标数据");
+    },
+    expected: ["workbook.missing-rates-sheet in.xlsx"],
   },
   {
     name: "a deleted 党政线 sheet is one error naming it",
@@ -1285,7 +1290,14 @@ describe("the cover names a rubric we do not have", () => {
     expect(said(diagnostics)).toEqual([`in.xlsx: 封面!${at} 封面的方案版本单元格是日期格式,其中是日期 2022-01-01(数 44562),不是版本号:请把单元格格式改为“文本”,再填写所用的版本号(这里有 2022.1)`]);
   });
 
+  // Named as a line's sheet is: by the template's name and its codes, with what it must hold (it was "缺少指标数据表").
+  it("a deleted 指标数据 sheet is said by its name in the template, its codes and what it holds", async () => {
+    const { diagnostics } = await diagnose({ edit: (wb) => wb.removeSheet("指标数据") });
+    expect(said(diagnostics)).toEqual(["in.xlsx 找不到指标数据表(模板中为 “指标数据”,列头以 ZB1 等代码开头;需要 ZB1, ZB2, ZB3, ZB4, MB1, MB2),用到它的项目无法计分;是否删除了该工作表或改动了它的列头?"]);
+  });
+
   it("an unknown rubric is located at the id cell", async () => {
+
     let at = "";
     const { lines } = await diagnose({ edit: (wb) => (at = setCover(wb, "方案编号", "province-x")) });
     expect(at).toMatch(/^B\d+$/);
