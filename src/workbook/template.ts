@@ -278,7 +278,9 @@ function instructions(rubric: Rubric, say: Say): string[] {
 
 function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const cover = wb.addWorksheet(SHEET.cover);
-  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(coverPrefix(opts.district, opts.year, rubric.title, say)), title: rubric.title }).trimStart();
+  // 青山区2026年度完善…办法, as the result sheets' titles read (a Latin or English prefix set apart).
+  const prefix = coverPrefix(opts.district, opts.year, rubric.title, say);
+  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(/[\x21-\x7e]$/.test(prefix) ? `${prefix} ` : prefix), title: rubric.title });
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");

@@ -47,7 +47,7 @@ describe("assess template", () => {
       ["考核年度", "2026"],
       ["地区", "青山区"],
     ]);
-    expect(cover.getCell("A1").value).toBe("青山区2026年度 完善人口计生目标管理责任制考核办法 考核工作簿");
+    expect(cover.getCell("A1").value).toBe("青山区2026年度完善人口计生目标管理责任制考核办法 考核工作簿");
   });
 
   it("says on the cover what this rubric's ledger holds: no 单项奖认定 where it has none", async () => {
@@ -74,7 +74,7 @@ describe("assess template", () => {
     expect((await cli(["template", "--rubric", rubric, "--year", "2026", "--district", "青山区", "-o", out])).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(book.getWorksheet("封面")!.getCell("A1").value).toBe("2026年度 青山区迷你方案 考核工作簿");
+    expect(book.getWorksheet("封面")!.getCell("A1").value).toBe("2026年度青山区迷你方案 考核工作簿");
   });
 
   it("heads each column with the code, name and max, and carries the clause text", () => {
