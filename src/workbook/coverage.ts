@@ -51,16 +51,27 @@ function lowestBand(m: MeasuredItem): Rate | undefined {
   return low;
 }
 
+/** Graded bands' loosest line where lower is better: what a value must stay within for any points. */
+function highestBand(m: MeasuredItem): Rate | undefined {
+  let high: Rate | undefined;
+  for (const b of m.bands ?? []) if (high === undefined || b.from > high) high = b.from;
+  return high;
+}
+
 /**
  * A rate under 1% against a target (or graded bands' lowest line) of 50% or more (0.99% typed for
  * 99%) would fail its item, and a gate's failure vetoes the unit: a warning at the cell asks, once
- * per unit and indicator.
+ * per unit and indicator. Where lower is better, the mirror: a whole percent or more, a hundred
+ * times a target under 1% (0.05 typed for a death rate of 0.05%, read as 5%).
  */
 function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
-  // Only percents where higher is better and a target or bands are set: a slip there fails the item.
+  // Only percents where a target or bands are set: a slip there fails the item.
+  const lowerOf = new Map<string, boolean>();
   const checked = measured.filter((m) => {
     const ind = rubric.indicators.find((i) => i.code === m.indicator);
-    return ind?.unit === "percent" && ind.direction === "higher" && m.kind !== "relative-best" && m.kind !== "rank-points";
+    if (ind?.unit !== "percent" || m.kind === "relative-best" || m.kind === "rank-points") return false;
+    lowerOf.set(m.indicator, ind.direction === "lower");
+    return true;
   });
   if (!checked.length) return;
   const slots = checked.map((m) => values.slot(m.indicator));
@@ -73,15 +84,17 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       const slot = slots[k];
       if (slot === undefined || warned?.has(m.indicator)) continue;
       const value = values.get(u, slot);
-      if (value === undefined || value <= 0 || value >= IMPLAUSIBLE_BELOW) continue;
+      const lower = lowerOf.get(m.indicator) === true;
+      if (value === undefined || (lower ? value < IMPLAUSIBLE_BELOW || value % 100 !== 0 : value <= 0 || value >= IMPLAUSIBLE_BELOW)) continue;
       const bands = m.kind === "bands";
-      const target = bands ? lowestBand(m) : targetOf(rubric, m, values, u)?.value;
+      const target = bands ? (lower ? highestBand(m) : lowestBand(m)) : targetOf(rubric, m, values, u)?.value;
       const at = cellOf(values, u, m.indicator);
-      if (target === undefined || target < HIGH_TARGET || !at) continue;
+      if (target === undefined || !at || (lower ? target <= 0 || target >= IMPLAUSIBLE_BELOW || value < target * 100 : target < HIGH_TARGET)) continue;
       (warned ??= new Set()).add(m.indicator);
-      const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(value * 100) };
+      const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(lower ? value / 100 : value * 100) };
       // A gate's is said with what it does: the unit vetoed.
-      p.about(m.indicator, () => p.warn(gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible", at.sheet, at.cell, data));
+      const code = gated.has(m.indicator) ? "workbook.rate-implausible-gate" : bands ? "workbook.rate-implausible-bands" : "workbook.rate-implausible";
+      p.about(m.indicator, () => p.warn(lower ? `${code}-high` : code, at.sheet, at.cell, data));
     }
   }
 }

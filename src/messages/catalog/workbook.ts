@@ -210,6 +210,18 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于最低一档 {target},不得分;是否应为 {suggestion}?如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, far below the lowest band {target}, and earns nothing; did you mean {suggestion}? If {value} is right, ignore this warning",
   },
+  "workbook.rate-implausible-high": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},远高于目标 {target}(越低越好);是否应为 {suggestion}(带百分号填写)?如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, far above its target {target} (lower is better); did you mean {suggestion} (typed with its % sign)? If {value} is right, ignore this warning",
+  },
+  "workbook.rate-implausible-gate-high": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},远高于目标 {target}(越低越好),将被一票否决;是否应为 {suggestion}(带百分号填写)?如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, far above its target {target} (lower is better), and vetoes the unit; did you mean {suggestion} (typed with its % sign)? If {value} is right, ignore this warning",
+  },
+  "workbook.rate-implausible-bands-high": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},远高于最宽的一档 {target}(越低越好),不得分;是否应为 {suggestion}(带百分号填写)?如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, far above the loosest band {target} (lower is better), and earns nothing; did you mean {suggestion} (typed with its % sign)? If {value} is right, ignore this warning",
+  },
   "workbook.amount-implausible": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是目标 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, {times} times its target {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
