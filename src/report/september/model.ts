@@ -166,6 +166,8 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     { header: message(lang, "out.total"), kind: "points" },
     { header: message(lang, "out.awards"), kind: "text" },
   ];
+  // The yellow cards whose units are marked: the legend says them by their names.
+  const cards = new Set<string>();
   const rows = r.entries.flatMap((e): Row[] => {
     const u = units[e.unit];
     if (!u) return [];
@@ -183,7 +185,9 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
       pointsToNumber(u.total),
       xmlSafe(remark),
     ];
-    const warned = u.awards.some((a) => a.kind === "warning");
+    // Yellow for a card of this ranking, or of another (a town carded in 乡镇组 shown in 综合排名): the legend names it.
+    const warned = u.awards.find((a) => a.kind === "warning" && a.ranking === r.id) ?? u.awards.find((a) => a.kind === "warning");
+    if (warned?.kind === "warning" && !u.vetoed) cards.add(warned.name);
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : warned ? { mark: "warning" as const } : {}) }];
   });
   // A chart for a kind's whole ranking (a group's would repeat part of it), or for each group's
@@ -203,18 +207,13 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, cardOf(rubric, r)) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined) + tieNote(rubric, r, lang);
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
-}
-
-/** The name of a ranking's yellow card, where it gives one. */
-function cardOf(rubric: Rubric, r: RankingResult): string | undefined {
-  return rubric.rankings.find((x) => x.id === r.id)?.yellowCard?.name;
 }
 
 /**
  * A table's count of units, with what its marks mean where it has them: red rows (vetoed units,
- * ranked or not), yellow ones (a yellow card) and awards marked pending (what may change them is said at the report's end).
+ * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end).
  */
 function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined): string {
   const legend = [
@@ -252,7 +251,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, cardOf(rubric, r)) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, undefined) + tieNote(rubric, r, lang);
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
