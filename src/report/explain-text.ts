@@ -78,7 +78,10 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const awards = u.certainty.settled ? u.certainty.pending : awardClaims(rubric, u);
     const cells = said(awards) || ctx.t("explain.pending-claims");
     // Where its awards wait on fewer rows than may move its ranks, those too, said with the ranks.
-    const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c)));
+    // (A single-item recognition scores nothing: it may bring an award, never move a rank.)
+    const kindOf = new Map(rubric.ledger.map((l) => [l.code, l.kind]));
+    const movesRanks = (c: CellAt): boolean => kindOf.get(whose.get(cellRef(c.sheet, c.cell))?.code ?? "") !== "single";
+    const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c) && movesRanks(c)));
     // Others' claims among those that may move its ranks: named (its range 8–10 came of 中和镇's).
     const others = u.certainty.pending.some((c) => (whose.get(cellRef(c.sheet, c.cell))?.unit.trim() ?? u.name) !== u.name);
     // Its ranks and awards waiting on the same claims: those said before the ranks, as where they
@@ -103,7 +106,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
             ? "explain.pending-both"
             : "explain.pending";
     const says = MAY_BE.has(code) ? mayBe : ranges;
-    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending) : "" }));
+    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending.filter(movesRanks)) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

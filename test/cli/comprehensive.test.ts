@@ -431,6 +431,20 @@ describe("the comprehensive sample", () => {
     expect(r.out).toContain("JF1 工作创新获上级推广  不计分  状态为“待审核”,尚未认定,不计分;认定后按 2(省级) × 1 加 2  [加扣分!B11]");
   });
 
+  // Its own single-item recognition (DX1, which scores nothing) may bring an award, never move its
+  // rank: named with the awards alone (it was among the claims its ranks were said to wait on).
+  it("explain names a unit's own single-item claim with its awards, not among the claims that may move its ranks", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["文昌街道", "JF2", 2, null, null, "申报中"];
+    ledger.getRow(ledger.rowCount + 1).values = ["双河乡", "DX1", null, "市级", null, "申报中"];
+    const file = join(dir, "single-claim.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [jf2, dx1] = [ledger.rowCount - 1, ledger.rowCount];
+    expect((await cli(["explain", file, "双河乡"])).out).toContain(`总分已定,但尚有待认定的加扣分:视 加扣分!B${jf2}(文昌街道 JF2) 的认定,名次可能为 乡镇(街道)综合排名 5–6(其他名次不变);奖惩可能因 加扣分!B${dx1} 的认定而变\n`);
+  });
+
   it("says the grades at each unit's own highest and lowest, each its own: −30 pending from 89.5 is 良好 or 不合格 (not 合格), +3 from 57 is 不合格 or 合格", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);
