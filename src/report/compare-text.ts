@@ -200,7 +200,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "diff.awards-join")) }) : undefined;
 }
 
-/** Its lines' subtotals, named by the rubrics (the newer first), said where nothing above moved. */
+/** Its lines' subtotals, named by the rubrics (the newer first). */
 function lineParts(u: UnitResult | undefined, rubrics: readonly Rubric[]): Map<string, string> {
   const m = new Map<string, string>();
   if (!u) return m;
@@ -238,9 +238,9 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
 }
 
 /**
- * The results that moved, as "名称 旧 → 新" phrases: total, ranks and awards; where none of them
- * did (a bonus charged to a line instead of the total, say), the lines that did. `rubrics`: the
- * two versions, the newer first, which name the lines.
+ * The results that moved, as "名称 旧 → 新" phrases: total, the lines that moved, ranks and awards;
+ * where none but lines did (a bonus charged to a line instead of the total, say), those lines.
+ * `rubrics`: the two versions, the newer first, which name the lines.
  */
 export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
   const kind = (m.new ?? m.old)?.kind;
@@ -251,9 +251,12 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   const names = new Map([...a.rankings, ...b.rankings].map((r) => [r.id, r.name]));
   const rankingName = (id: string): string => names.get(id) ?? id;
   const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), outcomeParts(w, b, m.new, rankingName, named, !both));
-  // What it is scored against that moved (its group's best value, its place on an item scored by
-  // place), after its total: another unit's correction moves its points so, and this says how.
-  if (parts.length && m.old && m.new) parts.splice(1, 0, ...relativeParts(w, m.old, m.new, rubrics));
+  // The lines that moved, after its total (a deduction charged to 社会治理 said where it went), and
+  // what it is scored against that moved (its group's best value, its place on an item scored by
+  // place): another unit's correction moves its points so, and this says how.
+  // (A kind of one line: its line moves as its total does, unsaid.)
+  const lines = m.old && m.new && Object.keys(m.new.subtotals).length > 1 ? changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics)) : [];
+  if (parts.length && m.old && m.new) parts.splice(1, 0, ...lines, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
   if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: m.awardsBecause.map((i) => `[${i + 1}]`).join("") }) : awards);

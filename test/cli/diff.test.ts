@@ -60,7 +60,7 @@ describe("assess diff", () => {
       ws.getCell(row, col).value = 2;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", better]);
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;乡镇(街道)综合排名 8(8–9) → 7  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7  因 [1]\n");
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
@@ -80,7 +80,7 @@ describe("assess diff", () => {
     expect(r.out).toContain("  文昌街道: 总分 90.51 → 89.51;乡镇(街道)综合排名 7 → 9;街道组排名 2 → 3;奖惩 失去 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
     expect(r.out).toContain(";奖惩 新获 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
     // All of 青龙乡's causes could move what changed of its (no award changed): nothing more said.
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;乡镇(街道)综合排名 8(8–9) → 7  因 [1][2][3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7  因 [1][2][3]\n");
     const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", round2, "--json"])).out) as { units: { name: string; because: number[]; awardsBecause?: number[] }[] };
     expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
   });
@@ -133,8 +133,8 @@ describe("assess diff", () => {
       ws.getCell(2, col).value = 0.14;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lower]);
-    expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;JJ3 的乡镇组最优值 15% → 14%  因 [1]\n");
-    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;JJ3 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6  因 [1]\n");
+    expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;经济发展 94.04 → 95.03;JJ3 的乡镇组最优值 15% → 14%  因 [1]\n");
+    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6  因 [1]\n");
     // 文昌街道 (街道组: its best unchanged) moved by those passing it alone.
     expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8  因 [1]\n");
   });
@@ -153,8 +153,8 @@ describe("assess diff", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [3] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
-    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;JJ4 在乡镇组中排第 6 → 7 名  因 [3]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 在乡镇组中排第 6 → 7 名  因 [3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
     // Its prize place no longer passed down to 杨柳镇 by the veto lifted alone: 白马镇 was ahead either way.
     expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
@@ -460,7 +460,7 @@ describe("assess diff", () => {
     // JJ4's points by place move 石桥镇 (second in 招商引资) too, not 柳河镇 (first: full marks
     // either way: its 3 points of JJ5 × 40% alone); nothing of the departments' changed.
     expect(r.out).toMatch(/ {2}石桥镇: 总分 99\.03 → [^\n]* {2}因 \[\d\]\(方案也有变化\)\n/);
-    expect(r.out).toMatch(/ {2}柳河镇: 总分 102\.05 → 100\.85 {2}因 \[\d\]\n/);
+    expect(r.out).toMatch(/ {2}柳河镇: 总分 102\.05 → 100\.85;经济发展 98 → 95 {2}因 \[\d\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: 总分 88\.97 → 89\.97 {2}因 \[\d\]\n/);
     const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as { units: { name: string; byRubric?: boolean }[] };
     expect(j.units.find((u) => u.name === "区市场监管局")?.byRubric).toBeUndefined();
@@ -517,8 +517,8 @@ describe("assess diff", () => {
     expect(r.out).toContain("[1] 柳河镇 JJ5 重点项目建设: 28 → 25  [经济发展!C2]");
     // A unit moved by the new version alone says so; one moved by its own change alone, that
     // (柳河镇 is first in 招商引资: full marks under either version).
-    expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83  因方案变化");
-    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85  因 [1]\n");
+    expect(r.out).toContain("石桥镇: 总分 99.03 → 98.83;经济发展 94.04 → 93.54  因方案变化");
+    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85;经济发展 98 → 95  因 [1]\n");
     // The JSON says the same: what the rubric changed, and each unit it may have moved (it had neither).
     const j = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json"])).out) as {
       rubric?: { movesResults: boolean; changes: { kind: string; area: string; code: string; field?: string; old?: string; new?: string; effect: string; text: string }[] };
@@ -628,7 +628,7 @@ describe("assess diff: a unit renamed", () => {
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", changed]);
     expect(r.out).toContain("  [2] 新增单位 青石街道(所填各项除 DZ2 19.5 → 20 外与删除的 青石镇 相同,是否改名?)\n");
     // What the rename with its one change did: the half point more.
-    expect(r.out).toContain("(如是 青石镇 改名:总分 954.5(954.5–964.5) → 955(955–965))  因 [2]\n");
+    expect(r.out).toContain("(如是 青石镇 改名:总分 954.5(954.5–964.5) → 955(955–965);党政线 358 → 358.5)  因 [2]\n");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "--json"])).out) as { changes: { unit: string; like?: string; likeExcept?: string[] }[] };
     expect(json.changes.find((c) => c.like !== undefined)).toMatchObject({ unit: "青石街道", like: "青石镇", likeExcept: ["DZ2"] });
   });
@@ -670,7 +670,7 @@ describe("assess diff: a unit moved to another group", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!B8]\n");
-    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 88.9(88.9–89.9);JJ4 在街道组中排第 2 → 3 名  因 [1]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 88.9(88.9–89.9);经济发展 84 → 82.5;JJ4 在街道组中排第 2 → 3 名  因 [1]\n");
     expect(r.out).toMatch(/ {2}金山镇: 总分 72\.55 → 74\.95;.*因 \[1\]\n/);
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: unknown[] };
     expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "B8" } }]);
@@ -724,7 +724,7 @@ describe("assess diff: a unit moved to another group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
     expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
-    expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9); JJ4: place in 街道组 2 → 3  because of [2]\n");
+    expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9); 经济发展: 84 → 82.5; JJ4: place in 街道组 2 → 3  because of [2]\n");
   });
 
   it("cites a unit renamed and regrouped for the ranks it moved: it left one group and joined another (a rename with the same values moves nobody only in the same group)", async () => {
@@ -753,8 +753,8 @@ describe("assess diff: a unit scored against its group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [1] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
-    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;JJ4 在乡镇组中排第 6 → 7 名  因 [1]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 在乡镇组中排第 6 → 7 名  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
   });
 });
 
@@ -820,8 +820,8 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
     expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
-    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;JJ4 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
-    expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35  因 [2]\n");
+    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展 84.28 → 82.78;JJ4 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
+    expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35;经济发展 46.24 → 48.24  因 [2]\n");
   });
 });
 
@@ -875,7 +875,7 @@ describe("assess diff: several changes at once", () => {
       expect(status.value).toBe("已认定");
       status.value = "不予认定";
     });
-    expect((await cli(["diff", "samples/qingshan-2026.xlsx", ledger])).out).toContain("  城关镇: 总分 1008 → 1006.5  因 [1]\n");
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", ledger])).out).toContain("  城关镇: 总分 1008 → 1006.5;党政线 367 → 365.5  因 [1]\n");
     // [1] 白马镇's veto lifted in 乡镇组, [2] 金山镇 moved to 街道组: 金山镇 moved by its own move alone.
     const moved = await edited("samples/liuhe-2026.xlsx", "moved.xlsx", (wb) => {
       wb.getWorksheet("指标数据")!.getCell("F4").value = 0;
@@ -900,7 +900,7 @@ describe("assess diff: several changes at once", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", swapped]);
     expect(r.out).toContain("  [3] 龙泉镇 JS1.1 婚育文明“五级联创”: 37.5 → 36.5  [人口计生线!B14]\n");
-    expect(r.out).toContain("  龙泉镇: 总分 855.5 → 854.5  因 [3]\n");
+    expect(r.out).toContain("  龙泉镇: 总分 855.5 → 854.5;人口计生线 546.5 → 545.5  因 [3]\n");
   });
 });
 
@@ -930,7 +930,7 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]");
     // 招商引资 loses 2 (not 1.5) a place: 石桥镇, 2nd in 乡镇组 on it, loses 0.5 more of JJ (40%): 0.2.
     // 柳河镇, first there, keeps the full 15.
-    expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83\n");
+    expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83;经济发展 94.04 → 93.54\n");
     expect(r.out).not.toContain("柳河镇:");
   });
 
