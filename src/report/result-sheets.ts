@@ -311,6 +311,10 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // Tie-breakers the sheet shows no column of, each in one.
   const ties = tieColumns(rubric, r, lang);
   const tieCols = ties.map((c): Column => ({ header: breakBeforeBracket(c.heading), kind: "points", width: Math.max(9, Math.min(14, headWidth(c.heading))) }));
+  // What each unit lacks for the next better prize here, others unchanged (explain says how), on
+  // the ranking its gap is worked on: a leader asks how far each town is from the next prize.
+  const gapped = units.some((u) => u.gap?.ranking === r.id);
+  const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
@@ -330,6 +334,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.share"), "share", SHARE_WIDTH),
         ]),
     ...tieCols,
+    ...(gapped ? [col(t(lang, "out.gap"), "text", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
     {
       header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",
@@ -376,6 +381,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           cells[k++] = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
         }
         for (const c of ties) cells[k++] = pointsToNumber(c.points(u));
+        if (gapped) cells[k++] = gapOf(u);
         cells[k++] = text;
         cells.length = k;
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };

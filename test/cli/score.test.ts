@@ -82,18 +82,19 @@ describe("assess score on the sample", () => {
     expect(overall[0]?.[0]).toBe("青山区2026年度综合排名");
     // And, where pending claims can move totals but no rank or award, whose and where to.
     expect(overall[1]?.[0]).toBe("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)\n加扣分尚有待认定:青石镇(954.5–964.5)、金水街道(917.5–937.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表");
-    expect(overall[2]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "奖惩"]);
-    expect(overall.slice(3, 6).map((r) => r.slice(0, 7))).toEqual([
-      [1, "城关镇", 367, 621, 20, 0, 1008],
-      [2, "东湖街道", 362, 604.5, 5, 0, 971.5],
-      [2, "西山镇", 362, 604.5, 5, 0, 971.5],
+    // With what each unit lacks for the next better prize (a leader asks how far each is from it; explain says how).
+    expect(overall[2]).toEqual(["名次", "单位", "党政线", "人口计生线", "加分", "扣分", "总分", "距更高奖次", "奖惩"]);
+    expect(overall.slice(3, 6).map((r) => r.slice(0, 8))).toEqual([
+      [1, "城关镇", 367, 621, 20, 0, 1008, undefined],
+      [2, "东湖街道", 362, 604.5, 5, 0, 971.5, "一等奖还差 36.5 分"],
+      [2, "西山镇", 362, 604.5, 5, 0, 971.5, "一等奖还差 36.5 分"],
     ]);
     // A vetoed unit: 一票否决 in its rank cell and the reason in its awards cell (two too long for the
     // column on a line together: each on its own line, not wrapped where the column ends).
     const last = overall.slice(-2);
-    expect(last.map((r) => [r[0], r[1], r[7]])).toEqual([
-      ["一票否决", "石门镇", "一票否决:JS4.2 统计合格率,ZB2 96.5% 低于目标 98%"],
-      ["一票否决", "北川镇", "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%"],
+    expect(last.map((r) => [r[0], r[1], r[7], r[8]])).toEqual([
+      ["一票否决", "石门镇", undefined, "一票否决:JS4.2 统计合格率,ZB2 96.5% 低于目标 98%"],
+      ["一票否决", "北川镇", undefined, "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%"],
     ]);
     const dept = await sheetRows(out, "部门排名");
     expect(dept[2]).toEqual(["名次", "单位", "部门职责", "满分", "得分率", "备注"]);

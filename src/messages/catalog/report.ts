@@ -43,6 +43,8 @@ export const reportMessages: Catalog = {
   "out.ranking-rank": { "zh-CN": "{ranking}第 {rank} 名", en: "{ranking}: rank {rank}" },
   "out.ranking-place": { "zh-CN": "{ranking}第 {rank} 名,前列一票否决单位不得奖,递补为第 {place} 名奖次", en: "{ranking}: rank {rank}; vetoed units ahead win nothing, so it holds prize place {place}" },
   "out.award-kind.veto": { "zh-CN": "一票否决", en: "One-vote veto" },
+  "out.gap": { "zh-CN": "距更高奖次", en: "To the next prize" },
+  "out.gap-cell": { "zh-CN": "{tier}还差 {points} 分", en: "{points} short of {tier}" },
   "out.group-rank": { "zh-CN": "组内名次", en: "Group rank" },
   "out.sheet.detail-kind": { "zh-CN": "得分明细({kind})", en: "Scores ({kind})" },
   "out.title.full": { "zh-CN": "{district}{year}年度{name}", en: "{name}, {district} {year}" },
