@@ -196,6 +196,9 @@ describe("rubric diff", () => {
     const indicator = (name: string): Rubric => load(text.replace("name: 固定资产投资增长率", `name: ${name}`));
     expect(diffLines(load(text), indicator("固定资产投资增速"), "zh-CN").lines).toEqual(["~ 指标 ZB3 名称: 固定资产投资增长率 → 固定资产投资增速  [只改文字]"]);
     expect(diffLines(load(text), indicator("城镇新增就业完成率"), "zh-CN").lines).toEqual(["~ 指标 ZB3 名称: 固定资产投资增长率 → 城镇新增就业完成率  [改变工作簿的填写与检查]"]);
+    // A measured item has no column of its own (it reads 指标数据): its name unlike is words alone.
+    expect(text).toContain("name: 地区生产总值增长\n");
+    expect(diffLines(load(text), load(text.replace("name: 地区生产总值增长\n", "name: 城镇新增就业\n")), "zh-CN").lines).toEqual(["~ 项目 JJ1 名称: 地区生产总值增长 → 城镇新增就业  [只改文字]"]);
     // A ranking's kind changed, or a tie-breaker, still moves ranks.
     const moved = load(text.replace("tie_breakers: [BM1]", "tie_breakers: [BM2]"));
     expect(diffLines(load(text), moved, "zh-CN").lines).toEqual(["~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM2 职能目标任务  [改变排名]"]);

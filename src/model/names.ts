@@ -22,20 +22,18 @@ export function nameStem(name: string): string {
 /**
  * A header's name that has little to do with its code's (固定资产投资增长率 over a column the rubric
  * calls 城镇新增就业完成率: a code reused for another indicator, last year's form kept): neither
- * holds the other, and fewer than half the header's characters (and words of letters) are in the
- * code's name. A name shortened (固投增速, 一般预算收入, 党风廉政, GDP增长率) keeps most of them.
+ * holds the other, and fewer than a third of the header's Chinese characters are in the code's name
+ * (or, both written in letters, of its words). A name shortened or reworded keeps more of them
+ * (固投增速, GDP增速, 一般预算收入, 地方财政收入, 群众满意度 for 服务对象满意率); a name in one
+ * script against one in another (GDP growth over 地区生产总值增长率) cannot be told, and is not said.
  */
 export function unrelatedName(written: string, own: string): boolean {
-  const mine = tokens(written);
-  const theirs = tokens(own);
-  if (!mine.length || !theirs.length) return false;
-  const [a, b] = [mine.join(""), theirs.join("")];
-  if (a.includes(b) || b.includes(a)) return false;
+  const [a, b] = [nameStem(written).toLowerCase(), nameStem(own).toLowerCase()];
+  if (!a || !b || a.includes(b) || b.includes(a)) return false;
+  const han = (x: string): string[] => x.match(/\p{Script=Han}/gu) ?? [];
+  const words = (x: string): string[] => x.match(/[a-z0-9]+/g) ?? [];
+  const [mine, theirs] = han(a).length && han(b).length ? [han(a), han(b)] : [words(a), words(b)];
+  if (!mine.length || !theirs.length || (han(a).length > 0) !== (han(b).length > 0)) return false;
   const pool = new Set(theirs);
-  return mine.filter((ch) => pool.has(ch)).length * 2 < mine.length;
-}
-
-/** A name's characters, a run of letters or digits (GDP, 2026) taken as one: Fixed investment → fixed, investment. */
-function tokens(name: string): string[] {
-  return nameStem(name.normalize("NFKC")).toLowerCase().match(/[a-z0-9]+|[\p{L}\p{N}]/gu) ?? [];
+  return mine.filter((x) => pool.has(x)).length * 3 < mine.length;
 }

@@ -287,6 +287,11 @@ function sheetOf(r: Rubric, area: Area, code: string): string {
   return r.lines.find((l) => allItems(l.items).some((i) => i.code === code))?.code ?? "";
 }
 
+/** Whether a thing has a column headed by its name: an indicator, a target, an item typed in (judged or deducted, which have a step). */
+function headed(area: Area, f: Fields): boolean {
+  return HEADED.has(area) && (area !== "item" || f.has("step"));
+}
+
 /** Areas whose things the workbook holds (an item only where typed in: judged or deducted, which have a step). */
 const HELD: ReadonlySet<Area> = new Set(["indicator", "target", "ledger", "line", "unit-kind"]);
 
@@ -312,6 +317,7 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   // the others of (an item's line; indicators and targets share 指标数据).
   const oldName = new Map<string, string>();
   for (const area of HEADED) for (const [code, f] of da.get(area) ?? []) {
+    if (!headed(area, f)) continue;
     const name = f.get("name")?.value;
     if (name !== undefined) oldName.set(`${sheetOf(a, area, code)}\u0000${name}`, code);
   }
@@ -336,7 +342,7 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // name the other code, and are said to (a header's name checked against its code's).
         // So does a name unlike its old one (a code reused for another indicator): last year's
         // header is warned of as not the code's.
-        const takesName = field === "name" && y !== undefined && HEADED.has(area) && ((oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code || (x !== undefined && unrelatedName(x.value, y.value)));
+        const takesName = field === "name" && y !== undefined && headed(area, f) && ((oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code || (x !== undefined && unrelatedName(x.value, y.value)));
         const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
         out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
       }

@@ -8,6 +8,10 @@ describe("unrelatedName", () => {
     for (const [written, own] of [
       ["固投增速", "固定资产投资增长率"],
       ["GDP增长率", "地区生产总值增长率"],
+      ["GDP增速", "地区生产总值增长率"],
+      ["地方财政收入", "一般公共预算收入"],
+      ["群众满意度", "服务对象满意率"],
+      ["规上工业增加值增速", "规模以上工业增加值增长率"],
       ["一般预算收入", "一般公共预算收入"],
       ["党风廉政", "党风廉政建设"],
       ["统计合格率目标(责任书)", "统计合格率目标(责任书下达指标)"],
@@ -22,7 +26,9 @@ describe("unrelatedName", () => {
     expect(unrelatedName("Jobs created", "Fixed investment growth")).toBe(true);
   });
 
-  it("says nothing of a name of no letters (a dash, a number alone)", () => {
+  it("says nothing of a name of no letters (a dash), nor of one in letters against one in Chinese", () => {
     expect(unrelatedName("—", "党风廉政建设")).toBe(false);
+    expect(unrelatedName("GDP growth rate", "地区生产总值增长率")).toBe(false);
+    expect(unrelatedName("GDP", "地区生产总值增长率")).toBe(false);
   });
 });
