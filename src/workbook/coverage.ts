@@ -43,6 +43,11 @@ const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
 /** A rate this far below a target of at least half is taken for a slip of the percent sign. */
 const IMPLAUSIBLE_BELOW: Rate = 100; // 1%
 const HIGH_TARGET: Rate = 5000; // 50%
+/**
+ * Where lower is better, a whole percent or more this many times a target under 1%: 0.08 typed for
+ * 0.08% against 0.1% reads 8%, eighty times it (the slip that fails a unit within its target).
+ */
+const LOWER_TIMES = 10;
 
 /** Graded bands' lowest line: what a value must reach for any points. */
 function lowestBand(m: MeasuredItem): Rate | undefined {
@@ -61,8 +66,8 @@ function highestBand(m: MeasuredItem): Rate | undefined {
 /**
  * A rate under 1% against a target (or graded bands' lowest line) of 50% or more (0.99% typed for
  * 99%) would fail its item, and a gate's failure vetoes the unit: a warning at the cell asks, once
- * per unit and indicator. Where lower is better, the mirror: a whole percent or more, a hundred
- * times a target under 1% (0.05 typed for a death rate of 0.05%, read as 5%).
+ * per unit and indicator. Where lower is better, the mirror: a whole percent or more, ten times a
+ * target under 1% or more (0.05 typed for a death rate of 0.05%, read as 5%; 0.08 for 0.08% against 0.1%).
  */
 function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
   // Only percents where a target or bands are set: a slip there fails the item.
@@ -89,7 +94,7 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       const bands = m.kind === "bands";
       const target = bands ? (lower ? highestBand(m) : lowestBand(m)) : targetOf(rubric, m, values, u)?.value;
       const at = cellOf(values, u, m.indicator);
-      if (target === undefined || !at || (lower ? target <= 0 || target >= IMPLAUSIBLE_BELOW || value < target * 100 : target < HIGH_TARGET)) continue;
+      if (target === undefined || !at || (lower ? target <= 0 || target >= IMPLAUSIBLE_BELOW || value < target * LOWER_TIMES : target < HIGH_TARGET)) continue;
       (warned ??= new Set()).add(m.indicator);
       const data = { code: m.indicator, unit: units[u]?.name ?? "", value: formatRate(value), target: formatRate(target), suggestion: formatRate(lower ? value / 100 : value * 100) };
       // A gate's is said with what it does: the unit vetoed.

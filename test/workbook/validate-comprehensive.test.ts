@@ -783,21 +783,23 @@ describe("a number typed in another unit of the column's kind", () => {
   });
 });
 
-describe("a rate where lower is better, a hundred times its target under 1%", () => {
+describe("a rate where lower is better, a whole percent ten times its target under 1%", () => {
   // ZB8 as a death rate in percent (target 0.02%): 0.05 typed where 0.05% was meant reads as 5%,
-  // and would take every point off: asked, as 0.99% for 99% is where higher is better. 0.05% typed
-  // and 0.5% (25 times the target, not 100) are left alone.
+  // and would take every point off: asked, as 0.99% for 99% is where higher is better; so is 0.01
+  // for 0.01%, within the target (read 1%, fifty times it: it was not asked). 0.05% typed and 0.15%
+  // (not a whole percent) are left alone.
   const text = readFileSync(FILE, "utf8").replace("    unit: number\n    display: 起/万人\n    direction: lower\n", "    direction: lower\n").replace("        indicator: ZB8\n        target: 8\n", "        indicator: ZB8\n        target: 0.02%\n");
   const file = join(scratchDir("assess-lower-rate-"), "township-comprehensive-2026.1.yaml");
   writeFileSync(file, text);
   it("is questioned at its cell with the rate meant", async () => {
     const lower = loadRubric(FILE, new TextEncoder().encode(text), "test").rubric!;
     const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
-    for (const [unit, v] of [["柳河镇", "0.05"], ["石桥镇", "0.05%"], ["白马镇", "0.5%"], ["河西街道", "3%"]] as const) Object.assign((all[unit] ??= {}), { ZB8: v });
+    for (const [unit, v] of [["柳河镇", "0.05"], ["石桥镇", "0.05%"], ["白马镇", "0.15%"], ["河西街道", "3%"], ["双河乡", "0.01"]] as const) Object.assign((all[unit] ??= {}), { ZB8: v });
     const { diagnostics } = await readMemBook(fill(await templateBook(lower, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
     const said = diagnostics.filter((d) => d.code.startsWith("workbook.rate-implausible"));
     expect(said.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([
       "workbook.rate-implausible-high in.xlsx: 指标数据!I2 “柳河镇” 的 ZB8 为 5%,远高于目标 0.02%(越低越好);是否应为 0.05%(带百分号填写)?如确为 5%,可忽略本提示",
+      "workbook.rate-implausible-high in.xlsx: 指标数据!I7 “双河乡” 的 ZB8 为 1%,远高于目标 0.02%(越低越好);是否应为 0.01%(带百分号填写)?如确为 1%,可忽略本提示",
       "workbook.rate-implausible-high in.xlsx: 指标数据!I10 “河西街道” 的 ZB8 为 3%,远高于目标 0.02%(越低越好);是否应为 0.03%(带百分号填写)?如确为 3%,可忽略本提示",
     ]);
   });
