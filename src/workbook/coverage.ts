@@ -255,6 +255,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     }
     return list;
   };
+  // Without a rates sheet at all (deleted): what each kind needs of it, said once for the workbook.
+  const ratesNeeded = new Set<string>();
   for (const kind of rubric.unitKinds) {
     const members: number[] = [];
     units.forEach((u, i) => {
@@ -375,8 +377,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const needed = neededCodes(rubric, measured);
     const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
     if (measured.length && !rateSheets.length) {
-      // No rates sheet at all (deleted): one error for the workbook, naming what it must hold.
-      p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: ordered.join(", "), sheet: SHEET.indicators, first: ordered[0] ?? "" });
+      for (const code of ordered) ratesNeeded.add(code);
       continue;
     }
     const rateCols = new Map<string, { sheet: string; at: number; col: number }>();
@@ -437,6 +438,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     implausibleAmounts(rubric, measured, members, units, values, p);
     zeroTargets(rubric, measured, members, units, values, p);
     floorsBeyondTargets(rubric, measured, members, units, values, p);
+  }
+  if (ratesNeeded.size) {
+    // One error for the workbook, naming what it must hold, in the rubric's order (the template's).
+    const codes = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => ratesNeeded.has(c));
+    p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: codes.join(", "), sheet: SHEET.indicators, first: codes[0] ?? "" });
   }
   strangers(g, missing, p);
 }

@@ -783,6 +783,16 @@ describe("a number typed in another unit of the column's kind", () => {
   });
 });
 
+describe("a deleted 指标数据 sheet", () => {
+  // Three kinds read it: one error for the workbook, its codes in the template's order (it was one
+  // per kind, the second and third said to begin with ZB10 and ZB5).
+  it("is one error naming every code it holds, from the first", async () => {
+    const { diagnostics } = await read({ edit: (wb) => wb.removeSheet("指标数据") });
+    const said = diagnostics.filter((d) => d.code === "workbook.missing-rates-sheet");
+    expect(said.map((d) => message("zh-CN", d.code, d.data))).toEqual(["找不到指标数据表(模板中为 “指标数据”,列头以 ZB1 等代码开头;需要 ZB1, ZB2, ZB3, ZB4, ZB5, ZB6, ZB7, ZB8, ZB9, ZB10, ZB11, ZB12, ZB13, MB1, MB2, MB3, MB4, MB5),用到它的项目无法计分;是否删除了该工作表或改动了它的列头?"]);
+  });
+});
+
 describe("a rate where lower is better, a whole percent ten times its target under 1%", () => {
   // ZB8 as a death rate in percent (target 0.02%): 0.05 typed where 0.05% was meant reads as 5%,
   // and would take every point off: asked, as 0.99% for 99% is where higher is better; so is 0.01
