@@ -372,9 +372,10 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       }
     }
     if (name === "") {
-      // A footer's line with no label where a name goes (日期: | 2027-01-12 under 填表人…, or the
-      // date alone): its fields, a date of this century or a telephone, are no unit's values.
-      if (valued && codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "s" && isFooterText(cellText(cells[col]))) || footerField(cells[col - 1], cells[col]))) {
+      // A footer's line with no label where a name goes (日期: | 2027-01-12 under 填表人…, 电话: |
+      // 0571-8888888, or the date alone): its labels and fields, a date of this century or a
+      // telephone, are no unit's values.
+      if (valued && codedCols.every((col) => isBlank(cells[col]) || footerLabel(cells[col]) || footerField(cells[col - 1], cells[col]))) {
         inFooter = true;
         return;
       }
@@ -1549,6 +1550,13 @@ function footerField(label: RawCell | undefined, c: RawCell | undefined): boolea
   if (signingDate(c)) return true;
   const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
   return /^1[3-9]\d{9}$/.test(digits);
+}
+
+/** A footer's words: its own (填表人:张三), or a telephone's or a date's label (电话:, 填报日期:). */
+function footerLabel(c: RawCell | undefined): boolean {
+  if (c?.value.t !== "s") return false;
+  const text = cellText(c);
+  return isFooterText(text) || PHONE_LABEL.test(text) || DATE_LABEL.test(text);
 }
 
 /** A date cell of this century (a signature's); a score typed into a date-formatted cell shows as a day of 1900. */

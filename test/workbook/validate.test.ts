@@ -710,6 +710,8 @@ const cases: Case[] = [
     edit: (wb) => {
       wb.sheetNamed("党政线").set("A6", "填表人:张三").set("C7", "日期:").set("D7", new Date(Date.UTC(2027, 0, 12)));
       wb.sheetNamed("人口计生线").set("A6", "填表人:李四").set("E7", new Date(Date.UTC(2027, 0, 12))).set("F8", 13912345678);
+      // Under score columns, a telephone's label with its number, a time's with its date (电话: was taken for a name shifted).
+      wb.sheetNamed("指标数据").set("A6", "填表人:张敏").set("B7", "电话:").set("C7", "0571-8888888").set("B8", "时间:").set("C8", new Date(Date.UTC(2027, 0, 12)));
       wb.sheetNamed("部门").set("A6", "填表人:王五").set("C7", "日期:").set("D7", 18.5);
     },
     expected: ["workbook.missing-unit-name 部门!A7"],
