@@ -332,8 +332,9 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     diagnostics.push({
       code: "workbook.cover-rubric-mismatch",
       severity: "warning",
-      data: { cover: `${cover.rubricId} ${cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}` },
-      location: cover.at ? { file, ...cover.at } : { file },
+      // (A version held as a date, said as the date it shows, not its serial; at the version's cell where the id agrees.)
+      data: { cover: `${cover.rubricId} ${cover.versionDated ?? cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}` },
+      location: cover.rubricId === rubric.id && cover.versionAt ? { file, ...cover.versionAt } : cover.at ? { file, ...cover.at } : { file },
     });
   }
   for (const d of rubricAdvice(o.rubrics, rubric, cover, file)) diagnostics.push(d);

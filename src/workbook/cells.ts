@@ -313,7 +313,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       p.error("workbook.rate-per-mille", sheet, c.ref, { value: raw.trim(), suggestion: formatRate(Math.round(n * 10)) });
     }
     // A number too large to be any rate (1e308): out of the range, as a number is.
-    else if (typeof raw === "number") p.error("workbook.rate-out-of-range", sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
+    // (Said as the percentage it shows, 100000000000000% for 1e12, where one can be written.)
+    else if (typeof raw === "number") p.error("workbook.rate-out-of-range", sheet, c.ref, { value: Number.isFinite(raw * 100) ? `${asShown(raw * 100)}%` : asShown(raw), min: formatRate(min), max: formatRate(max) });
     else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }

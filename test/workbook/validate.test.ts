@@ -1298,6 +1298,15 @@ describe("the cover names a rubric we do not have", () => {
     expect(said(diagnostics)).toEqual(["in.xlsx 找不到指标数据表(模板中为 “指标数据”,列头以 ZB1 等代码开头;需要 ZB1, ZB2, ZB3, ZB4, MB1, MB2),用到它的项目无法计分;是否删除了该工作表或改动了它的列头?"]);
   });
 
+  // With the rubric given (--rubric), the cover is only compared with it: its date said as the date, at the version's cell.
+  it("a version held as a date, with the rubric given, is said as the date it holds at its cell", async () => {
+    let at = "";
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    at = setCover(book, "方案版本", new Date(Date.UTC(2022, 0, 1)));
+    const { diagnostics } = await readMemBook(book, "in.xlsx", "district-popplan");
+    expect(said(diagnostics.filter((d) => d.code === "workbook.cover-rubric-mismatch"))).toEqual([`in.xlsx: 封面!${at} 封面写的方案是 district-popplan 2022-01-01,但本次使用 district-popplan 2022.1`]);
+  });
+
   it("an unknown rubric is located at the id cell", async () => {
 
     let at = "";
