@@ -202,14 +202,18 @@ function repeatedOption(argv: readonly string[]): { option: string; values: stri
     if (!VALUE_OPTIONS.has(name)) continue;
     const value = eq > 0 ? w.slice(eq + 1) : w.startsWith("-o") && w.length > 2 && !w.startsWith("--") ? w.slice(2) : (words[++i] ?? "");
     const had = seen.get(name);
-    if (had !== undefined && had !== value) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
+    // (A language however written, en and EN, is one.)
+    const same = (a: string, b: string): boolean => a === b || (name === "--lang" && detectLang(a, {}) !== undefined && detectLang(a, {}) === detectLang(b, {}));
+    if (had !== undefined && !same(had, value)) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
     seen.set(name, value);
   }
   return undefined;
 }
 
 function findLang(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
+  // (After --, words are files: one named --lang=en is no option.)
+  const end = argv.indexOf("--");
+  for (let i = 0; i < (end < 0 ? argv.length : end); i++) {
     const a = argv[i] ?? "";
     if (a === "--lang") return argv[i + 1] ?? "";
     if (a.startsWith("--lang=")) return a.slice(7);

@@ -114,6 +114,8 @@ describe("did you mean", () => {
     const out = await cli(["score", "samples/qingshan-2026.xlsx", "-o", "a.xlsx", "--output", "b.xlsx", "--json"]);
     expect([out.code, out.err, JSON.parse(out.out).diagnostics[0].code]).toEqual([2, "用法错误:-o/--output 给了不止一次(a.xlsx, b.xlsx),不知用哪一个:只给一次\n运行 assess --help 查看用法\n", "usage.repeated-option"]);
     expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "en"])).code).toBe(0);
+    // (A language however written is one: en and EN.)
+    expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "EN"])).code).toBe(0);
   });
 
   it("refuses a --district too long to be a name before anything is written (a 40,000-character cover title Excel would cut)", async () => {
