@@ -8,6 +8,7 @@ import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
+import { footerField, footerLabel } from "./footer.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, nearestWord, oneWidth } from "./near.js";
 import { mergesOverData } from "./merges.js";
@@ -208,9 +209,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const codeText = named ?? written.replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
     const code = codes.get(codeText);
-    // The form's footer (注:…, 填表人:张三 审核人:李四), in the unit column or alone on its row:
-    // no claim. Said only where a code of the rubric stands beside it (someone's claim, not read).
-    const footer = isFooterText(unitName) || (unitName === "" && row.every((c) => isBlank(c) || (c.value.t === "s" && isFooterText(c.value.v))));
+    // The form's footer (注:…, 填表人:张三 审核人:李四; 日期: | 2026-09-30 or 电话: | 0571-8888888 on a
+    // line of its own), in the unit column or alone on its row: no claim. Said only where a code of
+    // the rubric stands beside it (someone's claim, not read).
+    const footer = isFooterText(unitName) || (unitName === "" && row.every((c) => isBlank(c) || footerLabel(c) || footerField(byCol.get(c.col - 1), c)));
     if (footer) {
       if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: unitName });
       continue;

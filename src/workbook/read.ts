@@ -17,6 +17,7 @@ import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
+import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
@@ -1535,41 +1536,6 @@ function ledgerReach(rubric: Rubric, ledger: readonly LedgerEntry[]): (unit: str
     return Object.assign((d: number, rounded: boolean) => [...nets].some((n) => near(d, n, rounded)), { most: up });
   };
 }
-
-/**
- * A footer's figure that is the value of a field of its own, not a score misplaced: beside its
- * label (联系电话: | 13812345678, 填表日期: | 2026-12-20); a mobile number, or a date of this
- * century (a signature's, 2026-01-16), wherever it stands. A score typed into a cell formatted as a
- * date shows as one of 1900 (18.5: 1900-01-18): said.
- */
-function footerField(label: RawCell | undefined, c: RawCell | undefined): boolean {
-  const v = c?.value;
-  // A telephone's is a run of digits (18.5 beside 联系电话: is a score misplaced); a date's, a date.
-  if (label?.value.t === "s" && PHONE_LABEL.test(label.value.v) && (v?.t !== "n" || (Number.isInteger(v.v) && v.v >= 10000))) return true;
-  if (label?.value.t === "s" && DATE_LABEL.test(label.value.v) && (v?.t !== "n" || v.fmt === "date")) return true;
-  if (signingDate(c)) return true;
-  const digits = v?.t === "n" ? String(v.v) : v?.t === "s" ? v.v.trim() : "";
-  return /^1[3-9]\d{9}$/.test(digits);
-}
-
-/** A footer's words: its own (填表人:张三), or a telephone's or a date's label (电话:, 填报日期:). */
-function footerLabel(c: RawCell | undefined): boolean {
-  if (c?.value.t !== "s") return false;
-  const text = cellText(c);
-  return isFooterText(text) || PHONE_LABEL.test(text) || DATE_LABEL.test(text);
-}
-
-/** A date cell of this century (a signature's); a score typed into a date-formatted cell shows as a day of 1900. */
-function signingDate(c: RawCell | undefined): boolean {
-  return c?.value.t === "n" && c.value.fmt === "date" && c.value.v >= SERIAL_2000;
-}
-
-/** 2000-01-01 as a spreadsheet's date serial. */
-const SERIAL_2000 = 36526;
-
-/** Labels of a footer's fields that hold no score: a telephone, a fax, a postcode; a date. */
-const PHONE_LABEL = /(电话|手机|手机号|联系方式|传真|邮编)\s*[:：]?\s*$/;
-const DATE_LABEL = /(日期|时间)\s*[:：]?\s*$/;
 
 /**
  * A sheet of our report (its date line under the title: 报告日期:…) or of diff's list of changes

@@ -736,6 +736,8 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1")],
     edit: (wb) => {
       wb.sheetNamed("加扣分").set("A4", "注:加扣分须附佐证材料").set("A5", "填表人:张三").set("D5", "审核人:李四").set("B6", "填表日期:2026年11月30日").set("A7", "填表人").set("B7", "KF1");
+      // A date's and a telephone's lines of their own, their labels where a code goes (they were four errors each).
+      wb.sheetNamed("加扣分").set("B8", "日期:").set("C8", new Date(Date.UTC(2026, 8, 30))).set("B9", "联系电话:").set("C9", "0571-8888888");
     },
     expected: ["warning workbook.footer-ledger 加扣分!A7"],
   },
