@@ -195,6 +195,8 @@ function repeatedOption(argv: readonly string[]): { option: string; values: stri
   const end = argv.indexOf("--");
   const words = end < 0 ? argv : argv.slice(0, end);
   const seen = new Map<string, string>();
+  // (A language however written, en and EN, is one.)
+  const same = (name: string, a: string, b: string): boolean => a === b || (name === "--lang" && detectLang(a, {}) !== undefined && detectLang(a, {}) === detectLang(b, {}));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? "";
     const eq = w.startsWith("--") ? w.indexOf("=") : -1;
@@ -202,9 +204,7 @@ function repeatedOption(argv: readonly string[]): { option: string; values: stri
     if (!VALUE_OPTIONS.has(name)) continue;
     const value = eq > 0 ? w.slice(eq + 1) : w.startsWith("-o") && w.length > 2 && !w.startsWith("--") ? w.slice(2) : (words[++i] ?? "");
     const had = seen.get(name);
-    // (A language however written, en and EN, is one.)
-    const same = (a: string, b: string): boolean => a === b || (name === "--lang" && detectLang(a, {}) !== undefined && detectLang(a, {}) === detectLang(b, {}));
-    if (had !== undefined && !same(had, value)) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
+    if (had !== undefined && !same(name, had, value)) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
     seen.set(name, value);
   }
   return undefined;

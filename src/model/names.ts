@@ -1,5 +1,6 @@
-// Names as a workbook's headers give them, compared with the rubric's: in one width and without
-// spaces, without the words they end with in brackets, and whether two are alike at all.
+// Names as a workbook gives them, compared with the rubric's: the characters that show nothing
+// (dropped from any cell's text), a name in one width and without spaces, without the words it
+// ends with in brackets, and whether a header's name and its code's are alike at all.
 
 /**
  * Characters that show nothing, dropped wherever they are in a cell's text: zero-width spaces and
