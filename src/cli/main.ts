@@ -15,15 +15,6 @@ export const TEMPLATE_RUBRIC = "district-popplan";
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const langFlag = findLang(argv);
   const lang = detectLang(langFlag, io.env);
-  // An option given twice with two values (--lang en --lang zh-CN, -o a.xlsx -o b.xlsx): which was
-  // meant cannot be told (one would win unsaid). Said in the locale's language where --lang is it.
-  const twice = repeatedOption(argv);
-  if (twice) {
-    const said = twice.option === "--lang" || !lang ? (detectLang(undefined, io.env) ?? "zh-CN") : lang;
-    io.err(message(said, "usage.error", { detail: message(said, "usage.repeated-option", twice) }) + "\n" + message(said, "help.hint", { command: "assess" }) + "\n");
-    usageJson({ ...makeCtx(io, said), json: jsonAsked(argv) }, "usage.repeated-option", twice);
-    return 2;
-  }
   if (!lang) {
     // Said in the language of the locale, the one the user would have had without the flag.
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
@@ -45,6 +36,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
+  // An option given twice with two values (--lang en --lang zh-CN, -o a.xlsx -o b.xlsx): which was
+  // meant cannot be told (one would win unsaid). Said in the locale's language where --lang is it.
+  const twice = repeatedOption(argv, valueOptions(program));
+  if (twice) {
+    const said = twice.option === "--lang" ? (detectLang(undefined, io.env) ?? "zh-CN") : lang;
+    io.err(message(said, "usage.error", { detail: message(said, "usage.repeated-option", twice) }) + "\n" + message(said, "help.hint", { command: "assess" }) + "\n");
+    usageJson({ ...makeCtx(io, said), json: ctx.json }, "usage.repeated-option", twice);
+    return 2;
+  }
   // Help asked for a command there is not (assess help scor, assess rubric help chek): said, with
   // the nearest, as `assess scor` is.
   const { group, asked } = helpAsked(program, argv);
@@ -187,25 +187,41 @@ function jsonAsked(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
 }
 
-/** The options that take a value, each by its long name (-o is --output). */
-const VALUE_OPTIONS: ReadonlySet<string> = new Set(["--lang", "--output", "--rubric", "--on", "--units", "--year", "--district", "--unit", "--format"]);
+/** The options of any command that take a value, by each way of writing them (-o and --output), with how to name it. */
+function valueOptions(program: Command): ReadonlyMap<string, { long: string; said: string }> {
+  const out = new Map<string, { long: string; said: string }>();
+  const walk = (c: Command): void => {
+    for (const o of c.options) {
+      if (!(o.required || o.optional) || o.long === undefined) continue;
+      const named = { long: o.long, said: o.short ? `${o.short}/${o.long}` : o.long };
+      out.set(o.long, named);
+      if (o.short) out.set(o.short, named);
+    }
+    c.commands.forEach(walk);
+  };
+  walk(program);
+  return out;
+}
 
 /** The first option given twice with different values, and those values; undefined where none is. */
-function repeatedOption(argv: readonly string[]): { option: string; values: string } | undefined {
+function repeatedOption(argv: readonly string[], options: ReadonlyMap<string, { long: string; said: string }>): { option: string; values: string } | undefined {
   const end = argv.indexOf("--");
   const words = end < 0 ? argv : argv.slice(0, end);
   const seen = new Map<string, string>();
   // (A language however written, en and EN, is one.)
-  const same = (name: string, a: string, b: string): boolean => a === b || (name === "--lang" && detectLang(a, {}) !== undefined && detectLang(a, {}) === detectLang(b, {}));
+  const same = (long: string, a: string, b: string): boolean => a === b || (long === "--lang" && detectLang(a, {}) !== undefined && detectLang(a, {}) === detectLang(b, {}));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? "";
-    const eq = w.startsWith("--") ? w.indexOf("=") : -1;
-    const name = w === "-o" || (w.startsWith("-o") && !w.startsWith("--")) ? "--output" : eq > 0 ? w.slice(0, eq) : w;
-    if (!VALUE_OPTIONS.has(name)) continue;
-    const value = eq > 0 ? w.slice(eq + 1) : w.startsWith("-o") && w.length > 2 && !w.startsWith("--") ? w.slice(2) : (words[++i] ?? "");
-    const had = seen.get(name);
-    if (had !== undefined && !same(name, had, value)) return { option: name === "--output" ? "-o/--output" : name, values: `${had}, ${value}` };
-    seen.set(name, value);
+    const long = w.startsWith("--");
+    const eq = long ? w.indexOf("=") : -1;
+    // --output FILE, --output=FILE; -o FILE, -oFILE.
+    const flag = eq > 0 ? w.slice(0, eq) : long ? w : w.slice(0, 2);
+    const option = w.startsWith("-") ? options.get(flag) : undefined;
+    if (!option) continue;
+    const value = eq > 0 ? w.slice(eq + 1) : !long && w.length > 2 ? w.slice(2) : (words[++i] ?? "");
+    const had = seen.get(option.long);
+    if (had !== undefined && !same(option.long, had, value)) return { option: option.said, values: `${had}, ${value}` };
+    seen.set(option.long, value);
   }
   return undefined;
 }

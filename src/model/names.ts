@@ -33,8 +33,11 @@ export function unrelatedName(written: string, own: string): boolean {
   if (!a || !b || a.includes(b) || b.includes(a)) return false;
   const han = (x: string): string[] => x.match(/\p{Script=Han}/gu) ?? [];
   const words = (x: string): string[] => x.match(/[a-z0-9]+/g) ?? [];
-  const [mine, theirs] = han(a).length && han(b).length ? [han(a), han(b)] : [words(a), words(b)];
-  if (!mine.length || !theirs.length || (han(a).length > 0) !== (han(b).length > 0)) return false;
+  const [hanA, hanB] = [han(a), han(b)];
+  // Chinese against Chinese, or letters against letters where neither has any Chinese.
+  if ((hanA.length > 0) !== (hanB.length > 0)) return false;
+  const [mine, theirs] = hanA.length ? [hanA, hanB] : [words(a), words(b)];
+  if (!mine.length || !theirs.length) return false;
   const pool = new Set(theirs);
   return mine.filter((x) => pool.has(x)).length * 3 < mine.length;
 }

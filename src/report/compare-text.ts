@@ -255,12 +255,12 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // what it is scored against that moved (its group's best value, its place on an item scored by
   // place): another unit's correction moves its points so, and this says how.
   // (A kind of one line: its line moves as its total does, unsaid.)
-  const lines = m.old && m.new && Object.keys(m.new.subtotals).length > 1 ? changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics)) : [];
-  if (parts.length && m.old && m.new) parts.splice(1, 0, ...lines, ...relativeParts(w, m.old, m.new, rubrics));
+  const lines = changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
+  if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
   if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: m.awardsBecause.map((i) => `[${i + 1}]`).join("") }) : awards);
-  return parts.length ? parts : changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
+  return parts.length ? parts : lines;
 }
 
 /**

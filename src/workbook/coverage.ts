@@ -9,7 +9,8 @@ import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
 import type { SheetRole } from "./read.js";
-import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
+import { comparableName } from "../model/names.js";
 import { blankMeasure } from "./cells.js";
 import { SHEET } from "./layout.js";
 
@@ -234,7 +235,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       m = new Map();
       for (const [name, rows] of presence) {
         if (rows[sheet] === undefined) continue;
-        const key = oneWidth(name);
+        const key = comparableName(name);
         const list = m.get(key);
         if (list) list.push(name);
         else m.set(key, [name]);
@@ -324,7 +325,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const sheet = located[s]?.sheet ?? "";
         // Spelt alike but for full- and half-width characters or spaces, which look alike on screen
         // (there as a unit of the kind, or a name found there alone): said so.
-        const twin = near.find((n) => oneWidth(n) === oneWidth(u.name)) ?? widthTwins(s).get(oneWidth(u.name))?.find((n) => n !== u.name);
+        const twin = near.find((n) => comparableName(n) === comparableName(u.name)) ?? widthTwins(s).get(comparableName(u.name))?.find((n) => n !== u.name);
         // The spelling on more sheets is taken for the right one: said at the other's cells alone
         // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
         // (Where that other is a unit of the kind, said missing here in its turn; a name on the
@@ -361,7 +362,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       for (const leaf of judged) {
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
-        const header = headers.find((h) => oneWidth(h.text).includes(oneWidth(leaf.name)));
+        const header = headers.find((h) => comparableName(h.text).includes(comparableName(leaf.name)));
         // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced
         // in what to write, not kept beside it; letters of the name itself (GDP增长) are kept.
         if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") });
@@ -476,7 +477,7 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     // One name alone there, one unit alone missing there: that one, however unlike (镇 → 街道).
     if (!near.length && candidates.length === 1 && perSheet.get(s) === 1) near = [...candidates];
     // Spelt alike but for width or spaces (looking the same on screen): said so.
-    const twin = near.find((n) => oneWidth(n) === oneWidth(name));
+    const twin = near.find((n) => comparableName(n) === comparableName(name));
     const data = { unit: name, sheet: at.sheet, near: twin ?? near.join("、") };
     p.warn(twin !== undefined ? "workbook.unit-only-on-width" : near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }

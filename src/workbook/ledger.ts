@@ -10,7 +10,8 @@ import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { footerField, footerLabel } from "./footer.js";
 import { colName } from "../xlsx/refs.js";
-import { MAX_NEAR_SEARCHES, nearestNames, nearestWord, oneWidth } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames, nearestWord } from "./near.js";
+import { comparableName } from "../model/names.js";
 import { mergesOverData } from "./merges.js";
 import { onceOver } from "../rubric/ledger-points.js";
 
@@ -259,7 +260,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const unit = units.get(unitName);
       if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
-        const twin = near.find((n) => oneWidth(n) === oneWidth(unitName));
+        const twin = near.find((n) => comparableName(n) === comparableName(unitName));
         p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? near.join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;

@@ -2,6 +2,7 @@
 // or on the command line, a command. Closest by edit distance (characters, so 城关镇 and 城关街
 // are one apart), then names that contain or are contained in it.
 import { editDistance } from "../diagnostics/near.js";
+import { comparableName } from "../model/names.js";
 
 /**
  * Names looked for at most in one workbook, per kind of problem: each search reads every name, and
@@ -12,10 +13,6 @@ export const MAX_NEAR_SEARCHES = 200;
 
 export { editDistance };
 
-/** A name in one width and without its spaces: 龙泉镇（新）, 龙泉镇 (新) and 龙泉镇(新) are one. */
-export function oneWidth(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
-}
 
 /**
  * Up to `limit` names close to `typed` (first those that differ only in width or spaces): fewer edits than half its length (城关街 for 城关镇, but not
@@ -24,9 +21,9 @@ export function oneWidth(name: string): string {
  */
 export function nearestNames(typed: string, names: readonly string[], limit = 5): string[] {
   const allowed = Math.floor(([...typed].length - 1) / 2);
-  const plain = oneWidth(typed);
+  const plain = comparableName(typed);
   return names
-    .map((n) => ({ n, d: oneWidth(n) === plain ? 0 : editDistance(typed, n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, oneWidth(n)) }))
+    .map((n) => ({ n, d: comparableName(n) === plain ? 0 : editDistance(typed, n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, comparableName(n)) }))
     .filter((x) => x.d <= allowed || x.within)
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
@@ -39,10 +36,10 @@ export function nearestNames(typed: string, names: readonly string[], limit = 5)
  * that shares two characters in a row with it (审核中: 待审核); undefined where none, or two, are.
  */
 export function nearestWord(typed: string, words: readonly string[]): string | undefined {
-  const plain = oneWidth(typed);
+  const plain = comparableName(typed);
   const near = nearestNames(typed, words);
-  const pool = near.length ? near : words.filter((w) => sharesTwo(plain, oneWidth(w)));
-  const distance = (w: string): number => editDistance(plain, oneWidth(w));
+  const pool = near.length ? near : words.filter((w) => sharesTwo(plain, comparableName(w)));
+  const distance = (w: string): number => editDistance(plain, comparableName(w));
   const least = Math.min(...pool.map(distance));
   const closest = pool.filter((w) => distance(w) === least);
   return closest.length === 1 ? closest[0] : undefined;

@@ -18,7 +18,7 @@ import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
-import { MAX_NEAR_SEARCHES, nearestNames, oneWidth } from "./near.js";
+import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
@@ -142,7 +142,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     if (!written || own === undefined || written === comparableName(own)) return;
     // A name with little of the code's in it: the column may hold what the code meant before.
     const differs = (): void => {
-      if (unrelatedName(written, own)) p.warn("workbook.header-name-differs", sheet.name, c.ref, { code, name: own, header: cellText(c).trim() });
+      if (unrelatedName(written, own)) p.warn("workbook.header-name-differs", sheet.name, c.ref, { code, name: own, header: cellText(c) });
     };
     // Headed as the other version names it: that version's form (said where the names are unalike).
     const theirs = version.names.get(code);
@@ -1092,12 +1092,12 @@ export class SubmissionReader {
     const ledgerKinds = new Set(this.rubric.ledger.flatMap((c) => c.unitKinds));
     // (A unit on the sheets in another width or with a line break typed in it, 西山↵镇 for the
     // list's 西山镇, is the listed unit: neither unlisted nor absent.)
-    const listedWidth = new Set(roster.names.map((n) => oneWidth(n.name)));
+    const listedWidth = new Set(roster.names.map((n) => comparableName(n.name)));
     const sheetNames = this.units.filter((u) => !listed.has(u.name) && (roster.col === LISTS_ALL_UNITS || ledgerKinds.has(u.kind))).map((u) => u.name);
-    const written = new Set(sheetNames.map(oneWidth));
-    const unlisted = sheetNames.filter((n) => !listedWidth.has(oneWidth(n)));
+    const written = new Set(sheetNames.map(comparableName));
+    const unlisted = sheetNames.filter((n) => !listedWidth.has(comparableName(n)));
     // Of a kind without a sheet, or (a template that does not say its units' kinds) with a kind so.
-    const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(oneWidth(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
+    const absent = roster.names.filter(({ name, kind }) => !this.presence.has(name) && !written.has(comparableName(name)) && !(kind === undefined ? sheetless.length > 0 : sheetless.includes(kind)));
     let searches = 0;
     const named = new Set<string>();
     const nears = absent.map(({ name }) => {
