@@ -96,6 +96,10 @@ describe("an output of ours given back as the input", () => {
     expect((await cli(["web", "-o", web])).code).toBe(0);
     expect((await cli(["validate", web])).err).toContain("[xlsx.our-web-page]");
     expect((await cli(["explain", changes, "青龙乡", "--lang", "en"])).err).toContain(`${changes}: 变更说明: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; use the workbook that was filled in instead [workbook.our-diff]`);
+    // Made in English, its title names the district and year after the word (Changes, 柳河区 2026).
+    const english = join(dir, "changes-en.xlsx");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", english, "--lang", "en"])).code).toBe(0);
+    expect((await cli(["validate", english, "--lang", "en"])).err).toBe(`${english}: Changes: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; use the workbook that was filled in instead [workbook.our-diff]\n`);
   });
 
   it("is told by its content, not its name: a user's own sheet named 变更说明 is no list of ours", async () => {
