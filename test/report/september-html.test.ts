@@ -161,6 +161,20 @@ describe("the report HTML", () => {
     expect(html).toMatch(/@bottom-center \{[^}]*font-family: "Noto Sans CJK SC"[^}]*sans-serif;/);
   });
 
+  it("prints a table longer than a page with its first three rows under its heading, never the heading and a row or two at a page's foot", () => {
+    const overall = scored.results.rankings.find((r) => r.id === "overall");
+    if (!overall) throw new Error("no overall ranking");
+    const many = { ...scored.results, rankings: scored.results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: 4 }, () => r.entries).flat() } : r)) };
+    const page = reportHtml(buildReport(scored.rubric, many, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+    const section = /<section class="block t-overall">[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
+    // Its head row, then a group of its first three rows printed whole, then the rest.
+    expect(section).toMatch(/<\/thead>\n<tbody class="first-rows">\n(<tr[^>]*>.*<\/tr>\n){3}<\/tbody>\n<tbody>\n<tr/);
+    expect([...section.matchAll(/<tr[^>]*>/g)]).toHaveLength(1 + 56);
+    expect(page).toMatch(/tbody\.first-rows \{ break-inside: avoid/);
+    // A table kept on one page whole has no such group.
+    expect(html).not.toContain("first-rows\">");
+  });
+
   it("prints the closing block and its seal line under the award list's last rows, the two never parted (a seal page held no table)", () => {
     const group = /<tbody class="closing-group">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
     const rows = [...group.matchAll(/<tr(?! class="closing-row")[^>]*>/g)];
@@ -169,7 +183,7 @@ describe("the report HTML", () => {
     const all = sectionRows("awards");
     expect(group).toContain(all.at(-1)?.[1] ?? "—");
     expect(group).toMatch(/<tr class="closing-row"><td colspan="5"><footer class="closing">[\s\S]*青山区人口和计划生育领导小组办公室\(盖章\)[\s\S]*<\/footer><\/td><\/tr>\s*$/);
-    expect(html).toMatch(/tbody\.closing-group \{ break-inside: avoid/);
+    expect(html).toMatch(/tbody\.closing-group, [^{]*\{ break-inside: avoid/);
     // Its lines wrap at the table's width (the list's first column keeps its words on one line: the
     // closing lines took it, widened the table past the page, and the whole report printed at 70%).
     expect(html).toMatch(/\.t-awards tr\.closing-row td:first-child[^{]*\{[^}]*white-space: normal/);

@@ -43,6 +43,9 @@ function show(v: Cell, kind: Column["kind"]): string {
 /** Names kept on one line where none is longer than this, in text units (12 Chinese characters; longer ones wrap). */
 const NAME_UNITS_MAX = 24;
 
+/** Rows a table printed over several pages keeps under its heading on the page it begins on. */
+const FIRST_ROWS = 3;
+
 /** Rows of the award list printed with the closing block, on its page (a seal page with no table on it). */
 const CLOSING_ROWS = 3;
 
@@ -71,7 +74,11 @@ function table(full: Table, closing?: string): string {
   const split = closing === undefined ? rows.length : Math.max(0, rows.length - CLOSING_ROWS);
   const last = closing === undefined ? [] : [`</tbody>`, `<tbody class="closing-group">`, ...rows.slice(split), `<tr class="closing-row"><td colspan="${t.columns.length}">${closing}</td></tr>`];
   const note = t.note ? ` <small>${esc(t.note)}</small>` : "";
-  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, `<tbody>`, ...rows.slice(0, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
+  // A table printed over several pages begins with its first rows in a group printed whole: its
+  // heading and head row never stand at a page's foot over a row or two (they go to the next page).
+  const first = keep(t) || split <= FIRST_ROWS * 2 ? 0 : FIRST_ROWS;
+  const opening = first ? [`<tbody class="first-rows">`, ...rows.slice(0, first), `</tbody>`] : [];
+  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, ...opening, `<tbody>`, ...rows.slice(first, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
 }
 
 function tables(r: Report): string {

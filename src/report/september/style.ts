@@ -80,7 +80,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   th, td { padding: 1px 6px; }
   thead { display: table-header-group; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-  .keep, .closing, tbody.closing-group { break-inside: avoid; page-break-inside: avoid; }
+  .keep, .closing, tbody.closing-group, tbody.first-rows { break-inside: avoid; page-break-inside: avoid; }
   .chart { max-width: 660px; max-height: 160mm; }
 }
 `;
