@@ -103,7 +103,7 @@ export function headingMax(text: string): number | undefined {
 
 
 /** Names of the summary rows people add under their units (合计, 平均分…): never a unit. */
-const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|total|totals|sum|subtotal|average|mean)$/i;
+const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|平均分|平均数|最低|最低分|最低值|最小值|最大值|最高值|中位数|中值|标准差|极差|total|totals|sum|subtotal|average|mean|min|minimum|median)$/i;
 
 /**
  * A part's summary: 乡镇合计, 乡镇(街道)小计, 全区平均分, 街道组汇总, Towns total. No unit's name ends
@@ -113,6 +113,16 @@ const PART_SUMMARY = /^[\p{Script=Han}()（）·、]{1,16}(合计|总计|小计|
 const PART_SUMMARY_EN = /^[a-z][a-z ()]{0,30} (total|totals|subtotal|average)$/i;
 /** The last characters of the summaries above: most names end otherwise and are not tested further. */
 const SUMMARY_LAST = new Set(["计", "总", "均", "值", "分", "数", "l", "s", "e", "L", "S", "E"]);
+
+/**
+ * The highest scores (最高分, 最高) under the units: a statistic, as 最低分 is. Above them, under
+ * the header, 最高分 is the items' full marks (isScaleName).
+ */
+const HIGHEST = /^(最高|最高分|max|maximum)$/i;
+
+export function isHighestName(name: string): boolean {
+  return HIGHEST.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
+}
 
 export function isSummaryName(name: string): boolean {
   // 合计: and 合计： as typed before the figures' columns; 合计(14个单位) with a note in brackets.
@@ -156,6 +166,9 @@ function labelledRow(words: RegExp, firsts: string): (name: string) => boolean {
 /** A row of targets (目标值 | 6.5% | 11500 …) on a form: never a unit. */
 export const isTargetName = labelledRow(/^(目标值|目标|考核目标|目标任务|年度目标|目标数|target|targets)$/i, "目考年tT");
 
+
+/** A row of the columns' units of measure (计量单位 | % | 万元 | 起) under a form's header: never a unit. */
+export const isMeasureUnitsName = labelledRow(/^(计量单位|计量|单位|量纲|units?|unitsofmeasure)$/i, "计单量uU");
 
 /** The heading of the units' column (单位名称), written again on a second header row: never a unit. */
 const NAME_HEADING = /^(单位名称|单位|被考核单位|考核单位|名称|单位名)$/;

@@ -15,7 +15,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -457,7 +457,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       else p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
       return;
     }
-    if (isSummaryName(name)) {
+    // (最高分 after the units is theirs: the highest scores, not the items' full marks.)
+    if (isSummaryName(name) || (seen.size > 0 && isHighestName(name))) {
       p.warn("workbook.summary-row", sheet, refOf(nameCol, r), { value: name });
       columnTotals.restart();
       return;
@@ -465,6 +466,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // The headings written again right under the header (merged cells unmerged and filled): no
     // unit, where the rest of the row is headings or blank (no number: a unit so named has its points).
     if (r === headerRow + 1 && isNameHeading(name) && cells.every((c, col) => col === nameCol || c === undefined || isBlank(c) || isWords(c))) return;
+    // The columns' units of measure under the header (计量单位 | % | 万元 | 起): no unit, where the
+    // rest of the row is words or blank (a unit so named has its figures).
+    if (seen.size === 0 && isMeasureUnitsName(name) && cells.every((c, col) => col === nameCol || c === undefined || isBlank(c) || isWords(c))) {
+      p.warn("workbook.measure-units-row", sheet, refOf(nameCol, r), { value: name });
+      return;
+    }
     // The items' full marks under the header (满分 | 15 | 20): no unit, whatever it holds.
     if (isScaleName(name)) {
       p.warn(WEIGHT_LABEL.test(name) ? "workbook.weight-row" : "workbook.scale-row", sheet, refOf(nameCol, r), { value: name });

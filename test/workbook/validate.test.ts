@@ -995,6 +995,25 @@ const cases: Case[] = [
     expected: ["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 指标数据!A5"],
   },
   {
+    name: "a 最高分 or 最低分 row under the units is a statistic, not the items' full marks nor a unit",
+    edit: (wb) => {
+      // (最高分 gave the full-marks row's warning that the form is of another version of the scheme; 最低分 was a unit.)
+      wb.sheetNamed("党政线").set("A5", "最高分").set("B5", 19.5);
+      wb.sheetNamed("人口计生线").set("A5", "最低分:").set("B5", 1);
+    },
+    expected: ["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5"],
+  },
+  {
+    name: "a row of the columns' units of measure under the header (计量单位 | % | 万元) is no unit",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      ws.insertRow(2);
+      ws.setAt(2, 1, "计量单位");
+      for (const [code, col] of ws.codeColumns()) ws.setAt(2, col, code === "ZB2" ? "万元" : "%");
+    },
+    expected: ["warning workbook.measure-units-row 指标数据!A2"],
+  },
+  {
     name: "a rate under 1% against a high target is a warning at its cell, once per unit and indicator",
     // ZB1 decides two gates (DZ1, JS4.1); 0.97 typed as 0.97% would veto 甲镇.
     values: { 甲镇: { ZB1: "0.97%" }, 乙街道: { ZB4: { percent: 0.005 } }, 丙镇: { ZB2: 0 } },

@@ -243,6 +243,7 @@ export const workbookMessages: Catalog = {
   "workbook.target-row": { "zh-CN": "“{value}” 行写的是目标值,不是单位,不读取;各单位的目标按方案所定(方案给定,或填在该单位所在行的目标列中)", en: "the row \"{value}\" holds targets, not a unit, and is not read; each unit's targets are as the rubric sets them (given by the rubric, or in the target columns of the unit's own row)" },
   "workbook.scale-row-differs": { "zh-CN": "满分行写 {code} 满分 {value} 分,方案中 {code} 满分为 {max} 分:这份表可能是按另一版方案制作的,请核对封面上的方案版本和各项分值", en: "the full-marks row gives {code} {value} points; the rubric gives it {max}: the form may have been made for another version of the scheme — check the rubric version on the cover and the items' marks" },
   "workbook.weight-row": { "zh-CN": "“{value}” 行是各项的权重,不是单位,不读取", en: "the row \"{value}\" holds the items' weights, not a unit, and is not read" },
+  "workbook.measure-units-row": { "zh-CN": "“{value}” 行是各列的计量单位,不是单位,不读取", en: "the row \"{value}\" holds the columns' units of measure, not a unit, and is not read" },
   "workbook.scale-row": { "zh-CN": "“{value}” 行是各项的满分(分值),不是单位,不读取", en: "the row \"{value}\" holds the items' full marks, not a unit, and is not read" },
   "workbook.code-note-row": { "zh-CN": "“{value}” 行以项目代码 {code} 开头,是说明,不是单位,不读取", en: "the row \"{value}\" begins with the item code {code}: a note, not a unit, and is not read" },
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
