@@ -42,6 +42,9 @@ export class Problems {
   /** The item's (or indicator's) code whose column is being read: named with what is said of its cells where the message does not (约95 says neither). */
   item: string | undefined;
 
+  /** The first cell read whose number is a formula's result (a workbook set to calculate by hand is said at it). */
+  firstFormula: { sheet: string; cell: string } | undefined;
+
   /** What `say` says, said of the item's (or indicator's) column `item` (a check made once every sheet is read). */
   about(item: string, say: () => void): void {
     const was = this.item;

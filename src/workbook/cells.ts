@@ -58,6 +58,7 @@ export function isBlank(c: RawCell | undefined): boolean {
 function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   const v = c.value;
   if (v.t === "refused") return true;
+  if (c.formula) p.firstFormula ??= { sheet, cell: c.ref };
   if (v.t === "e") p.error("workbook.error-value", sheet, c.ref, { value: v.v });
   else if (v.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, c.ref);
   else if (v.t === "b") p.error("workbook.not-a-number", sheet, c.ref, { value: v.v ? "TRUE" : "FALSE" });

@@ -55,6 +55,8 @@ export class WorkbookReader {
   readonly sheets: readonly SheetInfo[];
   /** Cell-level problems found so far (bad numbers, bad shared-string indexes, over-long text). */
   readonly problems: Problems;
+  /** Set to calculate by hand: its formulas' saved results may be out of date. */
+  readonly manualCalculation: boolean;
   private shared: { sst: readonly string[]; formats: readonly NumberFormat[] } | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
@@ -71,6 +73,7 @@ export class WorkbookReader {
   ) {
     this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, ...(s.veryHidden ? { veryHidden: s.veryHidden } : {}), index }));
     this.problems = new Problems(file, CELL_PROBLEM_CAP);
+    this.manualCalculation = info.manualCalculation;
   }
 
   /** Opens a package: throws XlsxFailure when the file is no workbook we can read. */

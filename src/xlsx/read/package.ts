@@ -84,11 +84,13 @@ export interface SheetRef {
 export interface WorkbookInfo {
   sheets: SheetRef[];
   date1904: boolean;
+  /** Set to calculate by hand (Excel's 手动计算): its formulas' saved results may be out of date. */
+  manualCalculation: boolean;
   sharedStrings: string | undefined;
   styles: string | undefined;
 }
 
-const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904"] as const;
+const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904", "calcPr", "calcMode"] as const;
 const W = nameIds(WB_NAMES);
 const WB_TABLE = new NameTable(WB_NAMES);
 
@@ -104,6 +106,7 @@ interface SheetEntry {
 export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo> {
   const entries: SheetEntry[] = [];
   let date1904 = false;
+  let manualCalculation = false;
   let inSheets = false;
   let root = true;
   const handler: XmlHandler = {
@@ -115,6 +118,8 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
       else if (id === W.workbookPr) {
         const v = x.attrValue(W.date1904);
         date1904 = v === "1" || v === "true";
+      } else if (id === W.calcPr) {
+        manualCalculation = x.attrValue(W.calcMode) === "manual";
       } else if (id === W.sheet && inSheets) {
         const name = x.attrValue(W.name);
         const rid = x.attrValue(W.id);
@@ -143,7 +148,7 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
     if (isWorksheet && findEntry(zip, rel.target) === undefined) fail("xlsx.missing-part", { entry: rel.target });
     return { name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined };
   });
-  return { sheets, date1904, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles") };
+  return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles") };
 }
 
 /** A part found through the rels, else at its usual name; undefined when the package has none. */
