@@ -128,7 +128,7 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
     // The middle of the units' values (those entered, above 0), where no target is asked of them:
     // of each group (乡镇组 and 街道组 are scored apart), as they are compared.
     const middles = new Map<string, number | undefined>();
-    if (relative) {
+    {
       const byGroup = new Map<string, number[]>();
       for (const u of members) {
         const v = values.get(u, slot);
@@ -144,7 +144,18 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
     for (const u of members) {
       const value = values.get(u, slot);
       const target = relative ? undefined : targetOf(rubric, m, values, u);
-      const basis = relative ? middles.get(units[u]?.group ?? "") : target?.value;
+      const middle = middles.get(units[u]?.group ?? "");
+      const basis = relative ? middle : target?.value;
+      // A thousandth or less of what it is weighed against, where the others' values are of that
+      // size: the value typed in 亿 (5.2 for 52,000万元), said at its cell (it scores next to nothing).
+      const small = relative ? middle : target && middle !== undefined && target.value < middle * IMPLAUSIBLE_TIMES ? target.value : undefined;
+      if (value !== undefined && value > 0 && small !== undefined && value * IMPLAUSIBLE_TIMES <= small) {
+        const at = cellOf(values, u, code);
+        if (!at) continue;
+        const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(small, display), times: Math.round(small / value).toLocaleString("en"), suggestion: formatMeasure(value * 10000, display) };
+        p.about(code, () => p.warn(relative ? "workbook.amount-implausible-small-others" : "workbook.amount-implausible-small", at.sheet, at.cell, data));
+        continue;
+      }
       // A unit's own target a thousand times its value: the target typed in 元 (the value then
       // scores nothing), said at the target's cell.
       if (value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {

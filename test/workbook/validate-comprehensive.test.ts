@@ -209,6 +209,14 @@ const cases: Case[] = [
     expected: ["warning workbook.amount-implausible 指标数据!C2", "warning workbook.amount-implausible-others 指标数据!E3"],
   },
   {
+    // 万元 typed in 亿 (1.2 for 12,000万元): next to nothing against a target the other units' values
+    // are near, said at the value (the target's cell was blamed, for being in 元); against the
+    // units' middle value where they are scored against each other.
+    name: "an amount a thousandth of its target, or of the units' middle value, is questioned at its cell",
+    values: { 柳河镇: { ZB2: 1.2 }, 石桥镇: { ZB4: 4.89 } },
+    expected: ["warning workbook.amount-implausible-small 指标数据!C2", "warning workbook.amount-implausible-small-others 指标数据!E3"],
+  },
+  {
     // Streets ranked apart from towns on ZB4 (points by place in 街道组): their amounts are
     // compared with the streets' own middle, not the towns'. Large there, and alike: no question.
     name: "an amount scored within its group is compared with its group's middle value",

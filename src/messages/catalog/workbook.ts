@@ -231,6 +231,14 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的目标 {code} 为 {value},是其 {indicator} 完成数 {basis} 的 {times} 倍;目标是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "the target {code} of \"{unit}\" is {value}, {times} times its {indicator} of {basis}; was the target typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
+  "workbook.amount-implausible-small": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of its target {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+  },
+  "workbook.amount-implausible-small-others": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+  },
   "workbook.amount-implausible-others": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是各单位中位数 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, {times} times the units' middle value {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
