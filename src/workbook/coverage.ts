@@ -4,7 +4,7 @@
 import type { Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
-import { formatMeasure, formatRate, type Rate } from "../model/numbers.js";
+import { formatMeasure, formatPoints, formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
@@ -171,6 +171,37 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
       p.about(code, () => p.warn(relative ? "workbook.amount-implausible-others" : "workbook.amount-implausible", at.sheet, at.cell, data));
     }
   }
+}
+
+/** Units at least, and the share of an item's full marks each takes off, past which a deduction column reads as its points kept. */
+const DEDUCTIONS_AS_POINTS = { units: 3, share: 0.7 };
+
+/**
+ * A deduction item's column (扣分制: the points taken off) where every unit of three or more took
+ * off 70% of the item or more, none nothing: the points kept typed in (14.5 for 15 − 0.5; the
+ * header's 满分15分 invites it), which would take nearly all of the item from every unit. Said once,
+ * at the column's first such cell.
+ */
+function deductionsAsPoints(item: JudgedItem, members: readonly number[], values: Values, p: Problems): void {
+  const slot = values.slot(item.code);
+  if (slot === undefined) return;
+  let count = 0;
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  let first: { sheet: string; cell: string } | undefined;
+  for (const u of members) {
+    const v = values.get(u, slot);
+    if (v === undefined) continue;
+    if (v < item.max * DEDUCTIONS_AS_POINTS.share) return;
+    count++;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+    first ??= values.at(u, slot);
+  }
+  if (count < DEDUCTIONS_AS_POINTS.units || !first) return;
+  const at = first;
+  const data = { code: item.code, name: item.name, count, low: formatPoints(low), high: formatPoints(high), max: formatPoints(item.max) };
+  p.about(item.code, () => p.warn("workbook.deductions-as-points", at.sheet, at.cell, data));
 }
 
 /**
@@ -386,6 +417,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         }
       }
     }
+    for (const line of lines) for (const leaf of leaves(line.items)) if (leaf.kind === "deducted") deductionsAsPoints(leaf, members, values, p);
     const needed = neededCodes(rubric, measured);
     const ordered = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => needed.has(c) && !needed.get(c));
     if (measured.length && !rateSheets.length) {

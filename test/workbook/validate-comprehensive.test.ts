@@ -70,6 +70,19 @@ const cases: Case[] = [
   // −1 typed for 扣 1: asked without the minus sign (not "at most all its points").
   { name: "a deduction typed as a negative", values: { 柳河镇: { SH3: -1 } }, expected: ["workbook.deduction-negative 社会治理!B2"] },
   { name: "a blank deduction", values: { 柳河镇: { DJ3: null } }, expected: ["workbook.blank-deduction 党的建设!D2"] },
+  // The points kept typed into 扣分制's column (15 less what it takes off; its header says 满分15分):
+  // every town at 70% of the item or more, none at 0. Said once, at its first cell; one town that
+  // took off nothing (it kept 0 of 15: not a 扣分 typed as points) leaves it unsaid.
+  {
+    name: "a deduction column where every unit took off 70% or more is asked whether it holds the points kept",
+    values: Object.fromEntries(spec.units.filter((u) => (spec.values[u.name] as Record<string, unknown> | undefined)?.SH3 !== undefined).map((u, i) => [u.name, { SH3: 15 - (i % 3) * 0.5 }])),
+    expected: ["warning workbook.deductions-as-points 社会治理!B2"],
+  },
+  {
+    name: "a deduction column with a unit at 0 is not asked",
+    values: { ...Object.fromEntries(spec.units.filter((u) => (spec.values[u.name] as Record<string, unknown> | undefined)?.SH3 !== undefined).map((u) => [u.name, { SH3: 14 }])), 柳河镇: { SH3: 0 } },
+    expected: [],
+  },
   {
     name: "a blank or unknown group",
     edit: (wb) => {

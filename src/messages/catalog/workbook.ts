@@ -231,6 +231,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的目标 {code} 为 {value},是其 {indicator} 完成数 {basis} 的 {times} 倍;目标是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "the target {code} of \"{unit}\" is {value}, {times} times its {indicator} of {basis}; was the target typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
+  "workbook.deductions-as-points": {
+    "zh-CN": "{code} {name} 是扣分项,应填扣去的分数(满分 {max} 分,得分 = 满分 − 扣分);本列 {count} 个单位都填了 {low}–{high} 分,像是填了得分。如是,请改填扣分({max} 减去得分);如确为扣分,可忽略本提示",
+    en: "{code} {name} is a deduction item: it holds the points taken off (full marks {max}; points = {max} − the deduction). All {count} units here have {low}–{high}, which looks like the points kept. If so, enter the points taken off instead ({max} − the points); if these are the deductions, ignore this warning",
+  },
   "workbook.amount-implausible-small": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, 1/{times} of its target {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
