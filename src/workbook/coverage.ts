@@ -8,7 +8,7 @@ import { formatMeasure, formatPoints, formatRate, type Rate } from "../model/num
 import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
 import { colName } from "../xlsx/refs.js";
-import type { SheetRole } from "./read.js";
+import type { HeaderCell, SheetRole } from "./read.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
 import { comparableName } from "../model/names.js";
 import { blankMeasure } from "./cells.js";
@@ -171,6 +171,34 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
       p.about(code, () => p.warn(relative ? "workbook.amount-implausible-others" : "workbook.amount-implausible", at.sheet, at.cell, data));
     }
   }
+}
+
+/**
+ * What a header with no code is said with: the code and name it seems to be, and what to write. A
+ * code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced in what
+ * to write, not kept beside it; letters of the name itself (GDP增长) are kept.
+ */
+function withoutCode(header: HeaderCell, item: { code: string; name: string }): { code: string; name: string; header: string; rest: string } {
+  const text = header.text.trim();
+  return { code: item.code, name: item.name, header: text, rest: text.replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") };
+}
+
+/**
+ * An indicator's (or target's) column not found on the indicators sheet: where a header there holds
+ * its name with no code (城乡居民基本医疗保险参保率, its ZB7 deleted), said at that header with
+ * what to write, as a line's is; else what the sheet lacks, by code and name.
+ */
+function missingRateColumn(rubric: Rubric, code: string, rateSheets: readonly { sheet: string; role: SheetRole }[], p: Problems): void {
+  const name = measureOf(rubric, code)?.name ?? "";
+  for (const s of rateSheets) {
+    if (s.role.role !== "rates" || !name) continue;
+    const header = (s.role.uncoded ?? []).find((h) => comparableName(h.text).includes(comparableName(name)));
+    if (header) {
+      p.error("workbook.header-without-code", s.sheet, header.ref, withoutCode(header, { code, name }));
+      return;
+    }
+  }
+  p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code, name });
 }
 
 /** Units at least, and the share of an item's full marks each takes off, past which a deduction column reads as its points kept. */
@@ -405,9 +433,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (judgedColumns.has(leaf.code)) continue;
         // Its header there, without its code (retyped, or the code deleted): said at that cell.
         const header = headers.find((h) => comparableName(h.text).includes(comparableName(leaf.name)));
-        // A code mistyped in front of the name (DZ 2, DZ-2, DZ_2: letters, then a number) is replaced
-        // in what to write, not kept beside it; letters of the name itself (GDP增长) are kept.
-        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, { code: leaf.code, name: leaf.name, header: header.text.trim(), rest: header.text.trim().replace(/^[A-Za-zＡ-Ｚａ-ｚ]{1,4}[\s\-_－＿]*[\d０-９][\s\d０-９.．。]*(?=\S)/, "") });
+        if (header) p.error("workbook.header-without-code", lineSheet, header.ref, withoutCode(header, leaf));
         else {
           // A header merged across columns leaves the columns after its first with no header: said at it.
           const merged = g.headerMerges?.get(lineSheet)?.[0];
@@ -434,7 +460,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     for (const [code, hasDefault] of needed) {
       const col = rateCols.get(code);
       if (!col) {
-        if (!hasDefault) p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code });
+        if (!hasDefault) missingRateColumn(rubric, code, rateSheets, p);
         continue;
       }
       if (hasDefault) continue;

@@ -32,7 +32,7 @@ const WEIGHT_LABEL = /权重|weight/i;
 
 export type SheetRole =
   | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
-  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number };
+  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[] };
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
@@ -259,13 +259,14 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const headerRow = row.at(-1)?.row ?? 1;
     // The last column with a heading: a unit's number past it was pasted there (a row shifted).
     const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
-    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded };
+    // Headers with no code (a missing column's, its code deleted or the header retyped).
+    const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
+    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}) };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);
       return undefined;
     }
     const kind = [...kinds][0];
-    const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
     // A line's own column (DZ 党政线小计) beside its items: its subtotal, summed from them, as a
     // group's is (a sheet naming a line with no items to enter lists its units alone).
     for (const h of uncoded) {

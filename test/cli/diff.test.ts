@@ -997,7 +997,7 @@ describe("assess rubric diff --on", () => {
     expect(asWas.out).toContain("+ 新增 项目 SH8 信访积案化解(满分 20;达标,读 ZB14)  [改变得分]\n");
     expect(asWas.out).toContain("− 删除 项目 SH7 民生实事(满分 20)  [改变得分;改变工作簿的填写与检查]\n");
     expect(asWas.err).not.toContain("SH7");
-    expect(asWas.err).toContain("samples/liuhe-2026.xlsx (2027.1): 指标数据: 错误: 指标数据表缺少 ZB14 列 [workbook.missing-rate-column]");
+    expect(asWas.err).toContain("samples/liuhe-2026.xlsx (2027.1): 指标数据: 错误: 指标数据表缺少 ZB14 信访积案 列;请按模板加上这一列,列头以 ZB14 开头 [workbook.missing-rate-column]");
     expect(asWas.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,但缺少新版 2027.1 要填的 ZB14:要看改版对各单位的影响,可在它的副本中加上这些列(或工作表,表头写代码和名称,同模板)并填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误");
     // A max lowered besides: what else to mend in the copy is said too.
     const lowered = join(dir, "township-comprehensive-2027.2.yaml");

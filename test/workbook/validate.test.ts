@@ -627,6 +627,16 @@ const cases: Case[] = [
     expected: ["workbook.header-without-code 党政线!B1"],
   },
   {
+    // On 指标数据 as on a line's sheet (it was "指标数据 has no column for ZB2", at no cell).
+    name: "an indicator's header whose code was deleted is pointed at, with the code to write",
+    edit: (wb) => {
+      const sheet = wb.sheetNamed("指标数据");
+      const col = sheet.codeColumns().get("ZB2") ?? 0;
+      sheet.setAt(1, col, `${rubric.indicators.find((i) => i.code === "ZB2")?.name ?? ""}(%)`);
+    },
+    expected: ["workbook.header-without-code 指标数据!C1"],
+  },
+  {
     // A file written by a program: the names and the claim's words are formulas never calculated.
     name: "a name or a ledger word made by a formula with no saved result is said so, not as blank",
     ledger: [row("甲镇", "KF1")],
