@@ -749,7 +749,8 @@ describe("a target whose unit was left out", () => {
 describe("a choice written otherwise", () => {
   const said = (written: string): string[] => load(written).diagnostics.map((d) => message("zh-CN", d.code, d.data));
   it("says which was meant, or what there is to choose from in this rubric", () => {
-    expect(said(replace("kind: threshold", "kind: thresold"))[0]).toContain("是否要写 threshold?");
+    // With the value as written: which of a key's values is meant is plain.
+    expect(said(replace("kind: threshold", "kind: thresold"))[0]).toMatch(/^kind \([^)]+\) 的取值 “thresold” 不被接受;是否要写 threshold?/);
     // Cut short: the one it begins.
     expect(said(replace("kind: threshold", "kind: thresh"))[0]).toContain("是否要写 threshold?");
     expect(said(replace("    unit_kind: town\n", "    unit_kind: 镇街\n"))).toEqual(["unit_kind (overall) 写单位类型的 id,不写名称;本方案的单位类型:town(镇街)、department(部门)"]);
@@ -766,7 +767,7 @@ describe("slips in writing a measure's unit, a prize or a tier's places", () => 
     expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n"))).toEqual([`指标 ZB4 写了 display: 万元,却没写 unit(不写即为百分比):请加 unit: amount @${zb4}`]);
     // A unit word misspelt or not one: the one meant, or the choices (never a display made of it).
     expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n    unit: Amount\n"))[0]).toContain("是否要写 amount?");
-    expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n    unit: money\n"))[0]).toBe(`unit (ZB4) 的取值不被接受,可用:percent, number, amount @${zb4 + 2}`);
+    expect(said(text.replace("    name: 招商引资实际到位资金\n    unit: amount\n", "    name: 招商引资实际到位资金\n    unit: money\n"))[0]).toBe(`unit (ZB4) 的取值 “money” 不被接受,可用:percent, number, amount @${zb4 + 2}`);
     // A prize in 元, with its sign; places as one number, or with a full-width comma.
     expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: [1, 1], amount: ￥50000 }"))[0]).toContain("以元计,只写数字:“￥50000” 请写作 50000");
     expect(said(text.replace("ranks: [1, 1], amount: 50000 }", "ranks: 1, amount: 50000 }"))[0]).toContain("应为两个数的列表,如 [2, 3]");

@@ -221,7 +221,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (/%|％|百分/.test(v)) return [err("rubric.unit-is-percent", { value: v })];
         return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number" })];
       }
-      return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
+      // The value as written (deductd), said with its key: which of several values is meant is plain.
+      const written = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : v === null ? "null" : "{…}";
+      return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { value: written, allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
     }
     case "invalid_format": {
       // The schema names each format (code, rate, date...) in its message; each has a catalog entry.

@@ -160,7 +160,7 @@ export const languageMessages: Catalog = {
   "diff.field.per": { "zh-CN": "每档差距", en: "step" },
   "diff.field.deduct": { "zh-CN": "每档扣分", en: "points off per step" },
   "diff.field.whole-steps": { "zh-CN": "不足一档不扣", en: "whole steps only" },
-  "diff.field.per-place": { "zh-CN": "每降一名减分", en: "points less a place" },
+  "diff.field.per-place": { "zh-CN": "每降一名减分", en: "points off per place" },
   "diff.field.include-vetoed": { "zh-CN": "含否决单位", en: "vetoed units included" },
   "diff.field.veto": { "zh-CN": "否决效果", en: "veto effect" },
   "diff.field.unit": { "zh-CN": "计量", en: "unit" },
