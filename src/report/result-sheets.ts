@@ -279,6 +279,29 @@ function remarkMark(u: UnitResult): Mark | "veto" | undefined {
   return undefined;
 }
 
+/**
+ * What a ranking's shading means, where it has any (a leader handed the sheet had red, yellow and
+ * green rows and no word of what they were): the colours its rows are given (remarkMark).
+ */
+function shadingLegend(units: readonly UnitResult[], awarding: boolean, own: string | undefined, lang: Lang): string | undefined {
+  let card: string | undefined;
+  let prize = false;
+  let vetoed = false;
+  for (const u of units) {
+    if (u.vetoed) {
+      vetoed = true;
+      continue;
+    }
+    // Shaded where its awards cell says anything (`own`: a ranking showing its own awards alone).
+    if (!awarding || !(u.awards.some((a) => a.kind !== "veto" && (own === undefined || a.ranking === own)) || (u.certainty?.open.length ?? 0) > 0)) continue;
+    const warning = u.awards.find((a) => a.kind === "warning");
+    if (warning?.kind === "warning") card ??= warning.name;
+    else if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) prize = true;
+  }
+  const parts = [...(vetoed ? [t(lang, "out.legend-vetoed")] : []), ...(prize ? [t(lang, "out.legend-prize")] : []), ...(card !== undefined ? [t(lang, "out.legend-warned", { card: xmlSafe(card) })] : [])];
+  return parts.length ? t(lang, "out.legend", { parts: parts.join(t(lang, "list.parts")) }) : undefined;
+}
+
 function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover: Cover, lang: Lang, active: boolean): SheetTable {
   // Its entries and their units, side by side (a province's: no object for each pair).
   const entries = r.entries.filter((e) => results.units[e.unit] !== undefined);
@@ -394,7 +417,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // Units level on the total ranked apart (河东街道 2nd, 文昌街道 3rd, both 89.50): by what, said.
   const broken = tieBreakNote(rubric, r, lang, "out.tie-note");
   const tieLine = broken === undefined ? undefined : xmlSafe(broken);
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), tieLine), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  const head = withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), tieLine);
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(head, shadingLegend(units, awarding, isTotal ? undefined : r.id, lang)), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** The width of a column of the units' totals (or bonuses, or deductions), at least `least`. */

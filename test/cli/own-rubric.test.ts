@@ -27,7 +27,7 @@ describe("a rubric given that the cover does not name", () => {
     const advice = "这份工作簿是按 township-comprehensive 2026.1 的表填的:要按 township-comprehensive 2026.1 计分,用 --rubric 给出该版本(或去掉 --rubric,按封面找方案);要按 township-comprehensive 2027.1 计分,请用 assess template 按它生成新表,把数值复制过去并填上新增的列(assess rubric diff 旧版 新版 列出两版的差别)";
     const scored = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", next, "-o", join(dir, "out.xlsx")]);
     expect(scored.code).toBe(1);
-    expect(scored.err).toContain("指标数据表缺少 ZB14 列");
+    expect(scored.err).toContain("指标数据表缺少 ZB14 信访积案 列");
     expect(scored.err.trimEnd().split("\n").at(-1)).toBe(advice);
     const validated = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", next]);
     expect(validated.out.trimEnd().split("\n").at(-1)).toBe(advice);
