@@ -501,7 +501,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14), n.item ? 0 : headingWidth(head, 8, 14));
         const column: Column = { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
         if (!charged[at]) return [column];
-        const h = t(lang, "out.charged-to", { code: n.code });
+        // By the line's or item's name, as a leader reads it (计入 SH named a code).
+        const h = t(lang, "out.charged-to", { name: xmlSafe(n.name) });
         return [column, col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.

@@ -118,9 +118,9 @@ describe("the comprehensive sample", () => {
     const ws = book.getWorksheet("得分明细(乡镇(街道))")!;
     const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
     // Only SH has a row charged to it (青龙乡's KF2, −2): its column right after SH's subtotal.
-    expect(header.filter((h) => h.startsWith("加扣分"))).toEqual(["加扣分\n(计入 SH)"]);
+    expect(header.filter((h) => h.startsWith("加扣分"))).toEqual(["加扣分\n(计入社会治理)"]);
     const sh = header.indexOf("SH 社会治理\n(100) ×35%");
-    expect(header[sh + 1]).toBe("加扣分\n(计入 SH)");
+    expect(header[sh + 1]).toBe("加扣分\n(计入社会治理)");
     const items = header.flatMap((h, i) => (/^SH\d /.test(h) ? [i] : []));
     let rows = 0;
     ws.eachRow((row, r) => {

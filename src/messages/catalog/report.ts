@@ -9,7 +9,7 @@ export const reportMessages: Catalog = {
   "out.deduction": { "zh-CN": "扣分", en: "Deduction" },
   "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
   "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
-  "out.charged-to": { "zh-CN": "加扣分(计入 {code})", en: "Bonus/deduction charged to {code}" },
+  "out.charged-to": { "zh-CN": "加扣分(计入{name})", en: "Bonus/deduction charged to {name}" },
   "out.total": { "zh-CN": "总分", en: "Total" },
   "out.legend": { "zh-CN": "底色:{parts}", en: "Shading: {parts}" },
   "out.legend-vetoed": { "zh-CN": "红色为一票否决单位", en: "red, vetoed" },
