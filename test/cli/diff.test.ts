@@ -260,7 +260,15 @@ describe("assess diff", () => {
     expect(datedBook.worksheets[0]!.headerFooter.oddFooter).toBe("&L比较日期:2026年9月1日&C&A 第 &P 页");
     const page = join(dir, "dated-变更.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", page], env)).code).toBe(0);
-    expect(readFileSync(page, "utf8")).toMatch(/<p class="sub">[^<]+ · <span class="dated">比较日期:2026年9月1日<\/span><\/p>/);
+    const printed = readFileSync(page, "utf8");
+    expect(printed).toMatch(/<p class="sub">[^<]+ · <span class="dated">比较日期:2026年9月1日<\/span><\/p>/);
+    // Printed: each page numbered, every page after the first headed with the title and the day
+    // compared, and the list's last rows (its 注) never alone on a page of their own.
+    expect(printed).toContain('@bottom-center { content: "第 " counter(page) " 页,共 " counter(pages) " 页";');
+    expect(printed).toMatch(/@top-center \{ content: "柳河区2026年度变更说明\u3000比较日期:2026年9月1日";/);
+    expect(printed).toContain("@page :first { @top-center { content: none; } }");
+    expect(printed).toMatch(/<tbody class="last-rows">\n(<tr>.*<\/tr>\n){2}<tr><td>注<\/td>.*<\/tr>\n<\/tbody><\/table>/);
+    expect(printed).toContain("tbody.last-rows { break-inside: avoid; }");
     expect(r.out).toMatch(/ {2}区交通运输局: 总分 [\d.]+ → [\d.]+\([\d.]+–[\d.]+\);区直部门排名 5 → 5\(5–6\)[^\n]* {2}因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}区市场监管局: [^\n]* {2}因 \[1\]\n/);
     // A unit that moved by its own change too: the claim is cited with it, for the places it opens.

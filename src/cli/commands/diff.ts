@@ -13,6 +13,7 @@ import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
+import { FONTS, cssString, footerContent } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
@@ -159,7 +160,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // as the result sheets are: a 变更说明 handed to a leader was undated.
     const day = dayText(ctx.lang, runDate(ctx.io.env));
     const failed = await writeAtomic(target, async () => {
-      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells), ctx.t("diff.compared-on", { date: day })));
+      if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells), ctx.t("diff.compared-on", { date: day }), ctx.t("report.footer")));
       const table: SheetTable = {
         sheet: { kind: "changes" },
         name: ctx.t("diff.title"),
@@ -190,10 +191,18 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   return 0;
 }
 
-/** The 变更说明 page: self-contained, printable. */
-function changesHtml(lang: string, title: string, subtitle: string, head: readonly string[], rubricLines: readonly string[], rows: readonly (readonly string[])[], dated: string): string {
+/** Rows printed with the list's last, on its page: its note (注) never stands alone on a page of its own. */
+const LAST_ROWS = 3;
+
+/**
+ * The 变更说明 page: self-contained, printable (A4 landscape, the head row on every page, each page
+ * numbered, every page after the first headed with the title and the day compared, the last rows kept together).
+ */
+function changesHtml(lang: string, title: string, subtitle: string, head: readonly string[], rubricLines: readonly string[], rows: readonly (readonly string[])[], dated: string, footer: string): string {
   const esc = escapeXml;
   const cells = (r: readonly string[], tag: string): string => r.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("");
+  const body = rows.map((r) => `<tr>${cells(r, "td")}</tr>`);
+  const split = Math.max(0, body.length - LAST_ROWS);
   return `<!DOCTYPE html>
 <html lang="${esc(lang)}">
 <head>
@@ -202,12 +211,17 @@ function changesHtml(lang: string, title: string, subtitle: string, head: readon
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
 <style>
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 14px; max-width: 1100px; margin: 24px auto; padding: 0 20px; color: #222; }
+body { font-family: ${FONTS}; font-size: 14px; max-width: 1100px; margin: 24px auto; padding: 0 20px; color: #222; }
 h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; border-bottom: 2px solid #333; padding-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
-@page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; }
+@page { size: A4 landscape; margin: 12mm 12mm 14mm;
+  @top-center { content: ${cssString(`${title}\u3000${dated}`)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }
+  @bottom-center { content: ${footerContent(footer)}; font-family: ${FONTS}; font-size: 9pt; color: #555; } }
+@page :first { @top-center { content: none; } }
+thead { display: table-header-group; } tr, tbody.last-rows { break-inside: avoid; }
+@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } th, td { padding: 2px 6px; } }
 </style>
 </head>
 <body>
@@ -216,8 +230,8 @@ td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { 
 ${rubricLines.length ? `<pre>${esc(rubricLines.join("\n"))}</pre>` : ""}
 <table><thead><tr>${cells(head, "th")}</tr></thead>
 <tbody>
-${rows.map((r) => `<tr>${cells(r, "td")}</tr>`).join("\n")}
-</tbody></table>
+${body.slice(0, split).join("\n")}
+</tbody>${split < body.length ? `<tbody class="last-rows">\n${body.slice(split).join("\n")}\n</tbody>` : ""}</table>
 </body>
 </html>
 `;

@@ -20,7 +20,7 @@ export function footerContent(template: string): string {
  * date): a page taken from the stack still says whose report it is and when.
  */
 /** The page's fonts, its running head's and footer's too (a page margin's box takes the browser's default, a serif, else). */
-const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif`;
+export const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif`;
 
 export function stylesheet(footerTemplate: string, runningHead: string): string {
   return `
