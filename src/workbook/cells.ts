@@ -55,6 +55,11 @@ export function isBlank(c: RawCell | undefined): boolean {
  * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
  * a cell the package reader refused has been reported already.
  */
+/** A figure struck through (划掉: void, a clerk meant) is read all the same: said at its cell. */
+function struckThrough(p: Problems, sheet: string, c: RawCell): void {
+  if (c.struck === true) p.warn("workbook.cell-struck", sheet, c.ref, { value: shownText(c) });
+}
+
 function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   const v = c.value;
   if (v.t === "refused") return true;
@@ -130,6 +135,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
+  struckThrough(p, sheet, c);
   let n: number;
   const v = c.value;
   if (v.t === "n") {
@@ -252,6 +258,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
+  struckThrough(p, sheet, c);
   const v = c.value;
   const raw: number | string = v.t === "n" ? v.v : cellText(c);
   // 无, a dash, N/A for a target: it is set by the responsibility letter (or, left blank, by the

@@ -159,6 +159,9 @@ function statusesLike(typed: string, s: Rubric["statuses"]): string[] {
 /** The ledger's columns of words (a unit, a code, a level, a status, the 未如实上报 mark). */
 const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const satisfies readonly LedgerField[];
 
+/** The cells of a claim that, struck through, strike the claim out. */
+const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status"] as const satisfies readonly LedgerField[];
+
 export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
@@ -241,6 +244,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       continue;
     }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
+    // Struck through (划掉, as a withdrawn claim is often marked): read all the same, and said, with
+    // what to do instead (the font is no part of what the workbook says).
+    if (LEDGER_CLAIM_FIELDS.some((f) => get(f)?.struck === true)) {
+      const rejected = rubric.statuses.rejected[0];
+      const data = { unit: unitName, code: codeText, ...(rejected !== undefined ? { rejected } : {}) };
+      p.warn(rejected !== undefined ? "workbook.ledger-struck" : "workbook.ledger-struck-delete", s, ref(codeText !== "" ? "code" : "unit"), data);
+    }
     lastRow = r;
     // A claim's problems name its unit (one not in the workbook is named by its own message, and
     // not as a unit).

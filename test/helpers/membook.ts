@@ -35,6 +35,7 @@ class MemCell implements RawCell {
     readonly col: number,
     readonly value: CellValue,
     readonly formula: boolean,
+    readonly struck?: boolean,
   ) {}
   get ref(): string {
     return `${colName(this.col)}${this.row}`;
@@ -82,6 +83,16 @@ export class MemSheet {
   get(ref: string): RawCell | undefined {
     const { row, col } = parseRef(ref);
     return this.rows.get(row)?.get(col);
+  }
+
+  /** The cells given struck through (a font's strikethrough, 划掉), their values kept. */
+  strike(...refs: string[]): this {
+    for (const ref of refs) {
+      const { row, col } = parseRef(ref);
+      const c = this.rows.get(row)?.get(col);
+      if (c) this.rows.get(row)?.set(col, new MemCell(row, col, c.value, c.formula, true));
+    }
+    return this;
   }
 
   /** Merges a range (A1:B2): its first cell keeps its value, the others are emptied, as Excel does. */

@@ -293,6 +293,21 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("加扣分").set("B2", { error: "#NAME?" }).set("F3", { formula: "X1", result: { error: "#REF!" } }),
     expected: ["workbook.text-error-value 加扣分!B2", "workbook.text-error-value 加扣分!F3"],
   },
+  // Struck through (划掉), as a withdrawn claim or a voided figure is often marked: read all the same,
+  // and said (the font is no part of what the workbook says). A claim's whole row, or one of its cells.
+  {
+    name: "a ledger row struck through, and a struck figure, are read and said",
+    ledger: [row("甲镇", "JF1"), row("乙街道", "JF1")],
+    edit: (wb) => {
+      wb.sheetNamed("加扣分").strike("A2", "B2", "D2", "F2");
+      wb.sheetNamed("加扣分").strike("F3");
+      wb.sheetNamed("党政线").strike("B2");
+      wb.sheetNamed("指标数据").strike("C3");
+      // (A name or a note struck alone on a sheet of items is no figure: nothing said.)
+      wb.sheetNamed("人口计生线").strike("A2");
+    },
+    expected: ["warning workbook.cell-struck 党政线!B2", "warning workbook.cell-struck 指标数据!C3", "warning workbook.ledger-struck 加扣分!B2", "warning workbook.ledger-struck 加扣分!B3"],
+  },
   { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
   { name: "a rate above 100%", values: { 乙街道: { ZB3: "120%" } }, expected: ["workbook.rate-out-of-range 指标数据!D3"] },

@@ -30,14 +30,14 @@ const BUILT = new URL("../../dist/cli/sheet-worker.mjs", import.meta.url);
 
 const FILE = "省.xlsx";
 const SST = ["甲镇", " 乙镇 ", "合计"];
-// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one, 5 a number with two (as the book's styles would say).
-const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1", "general-2"], date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
+// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one, 5 a number with two, 6 text struck through (as the book's styles would say).
+const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1", "general-2", "general"], struck: [false, false, false, false, false, false, true], date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
 
 /** Every kind of cell the reader meets, rows out of order and split, a hidden row, problems, merges, a selected tab. */
 const TRICKY = worksheet(
   '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> 前后 </t></is></c><c r="C1" s="1"><v>0.95</v></c><c r="D1" s="2"><v>45000</v></c><c r="E1"><v>0.12345678901234</v></c><c r="F1"><v>95</v></c><c r="G1" s="3"><v>0.9499</v></c><c r="H1" s="4"><v>0.9795</v></c><c r="I1" s="5"><v>0.9799</v></c></row>' +
     '<row r="2" hidden="1"><c r="A2" t="b"><v>1</v></c><c r="B2" t="e"><v>#DIV/0!</v></c><c r="C2"><f>A1+1</f><v>3</v></c><c r="D2"><f>SUM(A1)</f></c><c r="E2"><v>abc</v></c><c r="F2" t="s"><v>99</v></c><c r="G2" t="b"><v>0</v></c></row>' +
-    '<row r="4"><c r="A4" t="s"><v>1</v></c><c r="B4"><v>-0</v></c></row>' +
+    '<row r="4"><c r="A4" t="s"><v>1</v></c><c r="B4"><v>-0</v></c><c r="C4" s="6" t="s"><v>0</v></c><c r="D4" s="6"><v>12.5</v></c></row>' +
     '<row r="3"><c r="A3" t="s"><v>2</v></c></row>' +
     '<row r="5"><c r="B5"><v>2</v></c></row><row r="5"><c r="A5"><v>1</v></c></row>' +
     "<row><c><v>7</v></c><c/><c t=\"str\"><v>文本</v></c></row>",
@@ -61,7 +61,7 @@ interface Read {
 }
 
 function taken(rows: PulledSheet, problems: Problems, counter: { cells: number }): Read {
-  const out = [...rows].map((r) => ({ hidden: r.hidden, cells: r.cells.map((c) => ({ ref: c.ref, row: c.row, col: c.col, value: c.value, formula: c.formula })) }));
+  const out = [...rows].map((r) => ({ hidden: r.hidden, cells: r.cells.map((c) => ({ ref: c.ref, row: c.row, col: c.col, value: c.value, formula: c.formula, struck: c.struck === true })) }));
   return { rows: out, problems: problems.all(), cells: counter.cells, merges: rows.merges, selected: rows.selected, hidden: [...rows.hiddenRows].sort((a, b) => a - b), hiddenCols: rows.hiddenCols ?? [] };
 }
 
@@ -70,7 +70,7 @@ function here(xml: string, before = 0): Read {
   const problems = new Problems(FILE, 100);
   for (let i = 0; i < before; i++) problems.error("xlsx.bad-number", "封面", `A${i + 1}`, { value: "x" });
   const counter = { cells: 0 };
-  const rows = new SheetRows(encodeUtf8(xml), { name: "指标数据", entry: "xl/worksheets/sheet7.xml", sst: SST, formats: INPUT.formats, date1904: false, limits: DEFAULT_LIMITS, problems, counter, cache: new ValueCache() });
+  const rows = new SheetRows(encodeUtf8(xml), { name: "指标数据", entry: "xl/worksheets/sheet7.xml", sst: SST, formats: INPUT.formats, struck: INPUT.struck, date1904: false, limits: DEFAULT_LIMITS, problems, counter, cache: new ValueCache() });
   return taken(rows, problems, counter);
 }
 
@@ -93,6 +93,9 @@ describe("a sheet packed on one thread and handed out on another", () => {
     expect(want.hidden).toEqual([2]);
     // Columns B–C hidden (E only sized): as first and last.
     expect(want.hiddenCols).toEqual([2, 3]);
+    // Struck through (style 6): those two cells alone.
+    const rows = want.rows as { cells: { ref: string; struck: boolean }[] }[];
+    expect(rows.flatMap((r) => r.cells.filter((c) => c.struck).map((c) => c.ref))).toEqual(["C4", "D4"]);
     expect(want.merges).toEqual(["A1:B1"]);
     for (const method of [0, 8] as const) {
       const { packed } = await packSheet(INPUT, job(TRICKY, method), nodeHost);

@@ -9,7 +9,7 @@ import type { Codec } from "../codec.js";
 import { toUtf8 } from "../xml.js";
 import { FALSE, REFUSED, TRUE, ValueCache } from "./cells.js";
 import { entryBytes, type EntryFacts } from "./entry.js";
-import { Cell, SheetRows } from "./sheet.js";
+import { Cell, SheetRows, StruckCell } from "./sheet.js";
 import type { CellValue, NumberFormat, RawCell, RawRow, XlsxLimits } from "./types.js";
 
 /** What every sheet read on the other thread needs, sent to it once. */
@@ -18,6 +18,8 @@ export interface AheadInput {
   readonly file: string;
   readonly sst: readonly string[];
   readonly formats: readonly NumberFormat[];
+  /** Each style whose font is struck through. */
+  readonly struck: readonly boolean[];
   readonly date1904: boolean;
   readonly limits: XlsxLimits;
   /** Problems kept at most; the rest are counted. */
@@ -70,6 +72,8 @@ const K_GENERAL = 0, K_PERCENT = 1, K_DATE = 2, K_SHOWN_PERCENT = 3, K_SCALED = 
 const FORMULA = 0x20;
 /** A number the reader shares between equal cells (a short one): shared here too. */
 const SHARED = 0x40;
+/** A cell struck through. */
+const STRUCK = 0x80;
 const NUMBER_KINDS: Record<NumberFormat, number> = { general: K_GENERAL, percent: K_PERCENT, date: K_DATE, "shown-percent": K_SHOWN_PERCENT, scaled: K_SCALED, "percent-0": K_PERCENT_0, "percent-1": K_PERCENT_1, "general-2": K_GENERAL_2, "general-3": K_GENERAL_3, "general-0": K_GENERAL_0, "general-1": K_GENERAL_1 };
 /** A number's format by its kind (the kinds of numbers come first). */
 const FORMATS: readonly NumberFormat[] = ["general", "percent", "date", "shown-percent", "scaled", "percent-0", "percent-1", "general-2", "general-3", "general-0", "general-1"];
@@ -158,7 +162,7 @@ class Packer {
       default:
         kind = K_REFUSED;
     }
-    b.kind[i] = c.formula ? kind | FORMULA : kind;
+    b.kind[i] = (c.formula ? kind | FORMULA : kind) | (c.struck === true ? STRUCK : 0);
   }
 
   finish(): BlockPacker[] {
@@ -177,6 +181,7 @@ export async function packSheet(input: AheadInput, job: AheadJob, codec: Codec):
     entry: job.entry.name,
     sst: input.sst,
     formats: input.formats,
+    struck: input.struck,
     date1904: input.date1904,
     limits: input.limits,
     problems,
@@ -251,7 +256,7 @@ export class PackedRows implements Iterable<RawRow> {
         const cells: RawCell[] = new Array<RawCell>(end - start);
         for (let i = start; i < end; i++) {
           const k = kind[i] ?? K_REFUSED;
-          const base = k & ~(FORMULA | SHARED);
+          const base = k & ~(FORMULA | SHARED | STRUCK);
           let value: CellValue;
           if (base < FORMATS.length) {
             const n = num[i] ?? 0;
@@ -265,7 +270,7 @@ export class PackedRows implements Iterable<RawRow> {
           else if (base === K_ERROR) value = { t: "e", v: strings[str[i] ?? 0] ?? "" };
           else if (base === K_NO_RESULT) value = { t: "formula-no-result", formula: strings[str[i] ?? 0] ?? "" };
           else value = REFUSED;
-          cells[i - start] = new Cell(row[i] ?? 0, col[i] ?? 0, value, (k & FORMULA) !== 0);
+          cells[i - start] = k & STRUCK ? new StruckCell(row[i] ?? 0, col[i] ?? 0, value, (k & FORMULA) !== 0) : new Cell(row[i] ?? 0, col[i] ?? 0, value, (k & FORMULA) !== 0);
         }
         sink.counter.cells += end - start;
         given += end - start;

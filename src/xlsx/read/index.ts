@@ -15,8 +15,8 @@ import { partXml } from "./part.js";
 import { inColumnOrder, SheetRows } from "./sheet.js";
 import { sniff } from "./sniff.js";
 import { readSharedStrings } from "./strings.js";
-import { readStyles } from "./styles.js";
-import { DEFAULT_LIMITS, type NumberFormat, type PulledSheet, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
+import { readStyles, type CellStyles } from "./styles.js";
+import { DEFAULT_LIMITS, type PulledSheet, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
 import { findEntry, openZip, type Pkg, type ZipEntry } from "./zip.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
@@ -57,7 +57,7 @@ export class WorkbookReader {
   readonly problems: Problems;
   /** Set to calculate by hand: its formulas' saved results may be out of date. */
   readonly manualCalculation: boolean;
-  private shared: { sst: readonly string[]; formats: readonly NumberFormat[] } | undefined;
+  private shared: { sst: readonly string[]; styles: CellStyles } | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
   private aheadWanted = false;
@@ -115,7 +115,7 @@ export class WorkbookReader {
     const part = this.info.sheets[sheet.index]?.part;
     if (part === undefined) return undefined;
     const shared = (this.shared ??= {
-      formats: await readStyles(this.pkg, this.info.styles),
+      styles: await readStyles(this.pkg, this.info.styles),
       sst: await readSharedStrings(this.pkg, this.info.sharedStrings, this.limits.maxCells),
     });
     if (this.aheadWanted) this.startAhead(sheet.index, shared);
@@ -138,7 +138,8 @@ export class WorkbookReader {
       name: sheet.name,
       entry: name,
       sst: shared.sst,
-      formats: shared.formats,
+      formats: shared.styles.formats,
+      struck: shared.styles.struck,
       date1904: this.info.date1904,
       limits: this.limits,
       problems: this.problems,
@@ -148,7 +149,7 @@ export class WorkbookReader {
   }
 
   /** Hands the large sheets other than `current` (being read here now) to the host's second thread. */
-  private startAhead(current: number, shared: { sst: readonly string[]; formats: readonly NumberFormat[] }): void {
+  private startAhead(current: number, shared: { sst: readonly string[]; styles: CellStyles }): void {
     this.aheadWanted = false;
     const { zip, codec } = this.pkg;
     if (!codec.sheetReader) return;
@@ -173,7 +174,7 @@ export class WorkbookReader {
       return { sheet: this.sheets[i]?.name ?? "", entry: { name, method, csize, usize, crc }, data: new Uint8Array(zip.buf.subarray(start, end)) };
     });
     const index = new Map(found.map((f, j) => [f.i, j]));
-    const input = { file: this.file, sst: shared.sst, formats: shared.formats, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
+    const input = { file: this.file, sst: shared.sst, formats: shared.styles.formats, struck: shared.styles.struck, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
     const reads = codec.sheetReader(input, jobs);
     if (reads) this.ahead = { reads, jobs: index };
   }

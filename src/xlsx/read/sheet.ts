@@ -24,6 +24,11 @@ export class Cell implements RawCell {
   }
 }
 
+/** A cell whose font is struck through (rare: the flag is on this class, not on every cell). */
+export class StruckCell extends Cell {
+  readonly struck = true;
+}
+
 const NAMES = ["sheetData", "row", "c", "v", "f", "is", "t", "rPh", "r", "s", "hidden", "mergeCell", "ref", "sheetView", "tabSelected", "col", "min", "max", "ht", "sheetFormatPr", "defaultRowHeight", "zeroHeight"] as const;
 
 /** A row this low (in points) is out of sight as a hidden one is (0.75: one pixel): read, and said, as hidden. */
@@ -37,6 +42,8 @@ export interface SheetInput {
   entry: string;
   sst: readonly string[];
   formats: readonly NumberFormat[];
+  /** Each style (s) whose font is struck through. */
+  struck: readonly boolean[];
   date1904: boolean;
   limits: XlsxLimits;
   problems: Problems;
@@ -109,6 +116,7 @@ class SheetReader implements XmlHandler, CellParts {
   private cCol = 0;
   type = T_N;
   fmt: NumberFormat = "general";
+  private struck = false;
   hasF = false;
   hasV = false;
   vStart = -1;
@@ -247,7 +255,12 @@ class SheetReader implements XmlHandler, CellParts {
     this.type = i >= 0 ? cellType(b, x.attrStart[i]!, x.attrEnd[i]!) : T_N;
     i = x.attr(N.s);
     this.fmt = "general";
-    if (i >= 0) this.fmt = this.input.formats[parseUintBytes(b, x.attrStart[i]!, x.attrEnd[i]!)] ?? "general";
+    this.struck = false;
+    if (i >= 0) {
+      const s = parseUintBytes(b, x.attrStart[i]!, x.attrEnd[i]!);
+      this.fmt = this.input.formats[s] ?? "general";
+      this.struck = this.input.struck[s] === true;
+    }
     this.hasF = this.hasV = false;
     this.inline = undefined;
     this.v.reset();
@@ -265,7 +278,7 @@ class SheetReader implements XmlHandler, CellParts {
     if (value === undefined) return;
     const counter = this.input.counter;
     if (++counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, ref, this.input.limits.maxCells);
-    this.stream.add(new Cell(this.cRow, this.cCol, value, this.hasF));
+    this.stream.add(this.struck ? new StruckCell(this.cRow, this.cCol, value, this.hasF) : new Cell(this.cRow, this.cCol, value, this.hasF));
   }
 }
 

@@ -80,30 +80,52 @@ export function classifyFormatCode(code: string): NumberFormat {
   return decimals === 0 ? "general-0" : decimals === 1 ? "general-1" : decimals === 2 ? "general-2" : decimals === 3 ? "general-3" : "general";
 }
 
-const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf"] as const;
+const NAMES = ["styleSheet", "numFmts", "numFmt", "numFmtId", "formatCode", "cellXfs", "xf", "fonts", "font", "strike", "val", "fontId"] as const;
 const N = nameIds(NAMES);
 const TABLE = new NameTable(NAMES);
 
-/** The format class of each cellXfs index (the cell's s attribute). */
-export async function readStyles(pkg: Pkg, part: string | undefined): Promise<NumberFormat[]> {
-  if (part === undefined) return [];
+/** What a cell's style (its s attribute, an index into cellXfs) says of it. */
+export interface CellStyles {
+  /** The format class of each style. */
+  readonly formats: readonly NumberFormat[];
+  /** Each style whose font is struck through (划掉: a withdrawn claim, as clerks strike one out). */
+  readonly struck: readonly boolean[];
+}
+
+const NO_STYLES: CellStyles = { formats: [], struck: [] };
+
+/** The format class of each cellXfs index (the cell's s attribute), and whether its font is struck through. */
+export async function readStyles(pkg: Pkg, part: string | undefined): Promise<CellStyles> {
+  if (part === undefined) return NO_STYLES;
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
+  const xfFonts: number[] = [];
+  const fontStruck: boolean[] = [];
   let depth = 0;
   let inNumFmts = false;
   let inCellXfs = false;
+  let inFonts = false;
   const handler: XmlHandler = {
     open(id: number, x: XmlReader) {
       depth++;
       if (depth === 2) {
         inNumFmts = id === N.numFmts;
         inCellXfs = id === N.cellXfs;
+        inFonts = id === N.fonts;
       } else if (depth === 3 && inNumFmts && id === N.numFmt) {
         const fid = Number(x.attrValue(N.numFmtId));
         if (Number.isInteger(fid)) custom.set(fid, x.attrValue(N.formatCode) ?? "");
       } else if (depth === 3 && inCellXfs && id === N.xf) {
         const fid = Number(x.attrValue(N.numFmtId) ?? "0");
         xfIds.push(Number.isInteger(fid) ? fid : 0);
+        const font = Number(x.attrValue(N.fontId) ?? "0");
+        xfFonts.push(Number.isInteger(font) ? font : 0);
+      } else if (depth === 3 && inFonts && id === N.font) {
+        fontStruck.push(false);
+      } else if (depth === 4 && inFonts && id === N.strike) {
+        // <strike/>, or val="1"/"true"; val="0" or "false" is none.
+        const v = x.attrValue(N.val);
+        fontStruck[fontStruck.length - 1] = v === undefined || v === "1" || v === "true";
       }
     },
     close() {
@@ -112,8 +134,9 @@ export async function readStyles(pkg: Pkg, part: string | undefined): Promise<Nu
     text() {},
   };
   await parsePart(pkg.zip, part, pkg.codec, TABLE, handler);
-  return xfIds.map((fid) => {
+  const formats = xfIds.map((fid) => {
     const code = custom.get(fid);
     return code === undefined ? builtinFormat(fid) : classifyFormatCode(code);
   });
+  return { formats, struck: xfFonts.map((f) => fontStruck[f] === true) };
 }

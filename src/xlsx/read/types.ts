@@ -105,6 +105,8 @@ export interface RawCell {
    * formula-no-result when none was saved (whose formula text is "" for a shared-formula child).
    */
   readonly formula: boolean;
+  /** Its font is struck through (划掉). */
+  readonly struck?: boolean;
 }
 
 export interface RawSheet {

@@ -1,0 +1,28 @@
+// A claim struck through in Excel (the font's strikethrough: how a withdrawn one is often marked)
+// is read from the file's styles, row by row as on the second thread: said at its code, and scored
+// all the same (what the workbook says is in its cells, not its fonts).
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { load } from "../helpers/load.js";
+
+describe("a ledger row struck through in a spreadsheet program", () => {
+  it("is said at its code, with what to do instead, and still counted", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync("samples/qingshan-2026.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("加扣分");
+    if (!ws) throw new Error("no 加扣分");
+    expect(ws.getCell("A5").value).toBe("西山镇");
+    ws.getRow(5).eachCell((c) => (c.font = { ...c.font, strike: true }));
+    // A note alone struck (a word of it withdrawn): no claim struck out.
+    ws.getCell("H2").font = { strike: true };
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const loaded = await load("q.xlsx", bytes);
+    const said = loaded.diagnostics.filter((d) => d.code.includes("struck"));
+    expect(said.map((d) => `${d.code} ${JSON.stringify(d.location)}`)).toEqual([`workbook.ledger-struck ${JSON.stringify({ file: "q.xlsx", sheet: "加扣分", cell: "B5" })}`]);
+    expect(said[0]?.data).toEqual({ unit: "西山镇", code: "JF2", rejected: "不予认定" });
+    const plain = await load("q.xlsx", readFileSync("samples/qingshan-2026.xlsx"));
+    const bonus = (l: typeof loaded): number | undefined => l.submission?.ledger.filter((e) => e.unit === "西山镇").length;
+    expect(bonus(loaded)).toBe(bonus(plain));
+  });
+});
