@@ -285,7 +285,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
 
 /** The line code a list-only sheet's header names: "QY 区属国企(…)" → "QY". */
 function lineMarker(text: string): string | undefined {
-  return /^\s*([A-Z]{1,4})(?=[\s(（]|$)/.exec(text.normalize("NFKC"))?.[1];
+  // (Not an item's code typed with a space, DJ 2 基层组织建设: that is no line's.)
+  return /^\s*([A-Z]{1,4})(?=[\s(（]|$)(?!\s*\d)/.exec(text.normalize("NFKC"))?.[1];
 }
 
 interface UnitRow {
@@ -344,6 +345,8 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     return typeof c === "string" ? c : (c?.code ?? "");
   };
   let inFooter = false;
+  /** Rows with no name and nothing but 0 beside it (a 0 filled down past the last unit) said once already. */
+  let zerosSaid = false;
   // A full-marks row's marks that are not the rubric's (DJ1 满分 20 where the rubric gives 15): the
   // form was made for another version of the scheme, said at each such mark (a 权重 row holds weights, not marks).
   const marksAgainstRubric = (label: string, cells: readonly (RawCell | undefined)[]): void => {
@@ -415,7 +418,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
         else {
           // The first value named: on a long sheet the name's cell alone is far from what is there.
           const held = codedCols.map((col) => cells[col]).find((c): c is RawCell => !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v)));
-          p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
+          // Nothing but 0 (filled down past the last unit): no unit's scores, passed over, said once
+          // a sheet (a unit whose name was cleared here is said missing from the sheet).
+          if (codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "n" && cells[col]?.value.v === 0))) {
+            if (!zerosSaid) p.warn("workbook.zeros-without-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "" });
+            zerosSaid = true;
+          } else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
         }
       }
       return;

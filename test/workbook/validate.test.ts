@@ -483,6 +483,26 @@ const cases: Case[] = [
     expected: ["workbook.computed-column 党政线!L1"],
   },
   {
+    // A 0 filled down past the last unit (13 errors, one a row, stopped scoring): passed over, said once.
+    name: "rows with no name and nothing but 0 under the units are one warning",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      for (const r of [6, 7, 8, 9]) ws.setAt(r, 2, 0).setAt(r, 3, 0);
+      // A row with a score besides is a unit's whose name is missing, as before.
+      ws.setAt(10, 2, 0).setAt(10, 3, 12);
+    },
+    expected: ["warning workbook.zeros-without-name 党政线!A6", "workbook.missing-unit-name 党政线!A10"],
+  },
+  {
+    // Not also read as the line's own subtotal column (DJ 党的建设), a warning that said the opposite.
+    name: "an item's code typed with a space (DZ 2) is said as such, and only so",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.setAt(1, ws.codeColumns().get("DZ2") ?? 0, "DZ 2 统筹决策(20分)");
+    },
+    expected: ["workbook.header-without-code 党政线!B1"],
+  },
+  {
     name: "values in a row without a name",
     edit: (wb) => {
       wb.sheetNamed("党政线").set("B6", 12);
