@@ -91,6 +91,8 @@ function ambiguous(text: string): string | undefined {
   if (APPROXIMATE.test(typed)) return "workbook.number-approximate";
   // 30.5%%: a sign typed twice.
   if (/^[+-]?[\d.,]+\s*%\s*%+$/.test(typed)) return "workbook.number-percent-twice";
+  // '96.8%: an apostrophe kept in the text (pasted from a program that marks text so), not the number.
+  if (/^['‘’`´]\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return "workbook.number-apostrophe";
   const t = typed.replace(/[%％]$/, "");
   // 0,500: its comma groups three digits, but nobody writes 500 so (a decimal comma's 0.5?).
   if (/^[+-]?0+(,\d{3})+(\.\d*)?$/.test(t)) return "workbook.number-comma-zero";

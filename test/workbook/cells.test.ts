@@ -156,6 +156,10 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
     expect(rate("✗")).toMatch(/^workbook\.none-word-rate /);
     expect(count("x")).toBe("workbook.none-word");
   });
+  it("an apostrophe kept before the number ('96.8%, pasted from a program that marks text so) says so", () => {
+    expect(rate("'96.8%")).toBe("workbook.number-apostrophe “'96.8%” 开头多了一个撇号;请删去撇号,只留数字");
+    expect(rate("’95%")).toMatch(/^workbook\.number-apostrophe /);
+  });
   it("a full stop for the decimal point (53。5) says so", () => {
     expect(points("53。5")).toBe("workbook.number-full-stop “53。5” 中的 “。” 是句号;小数请用小数点 .(如 53.5)");
     expect(rate("96。5%")).toMatch(/^workbook\.number-full-stop /);

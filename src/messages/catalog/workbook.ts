@@ -56,6 +56,7 @@ export const workbookMessages: Catalog = {
   "workbook.number-brackets": { "zh-CN": "“{value}” 是括号写的负数吗?负数请去掉括号、在数前写负号(-);不是负数的,去掉括号", en: "is \"{value}\" a negative in brackets? Write a negative without the brackets, with a minus sign before it; if it is not one, remove the brackets" },
   "workbook.number-full-stop": { "zh-CN": "“{value}” 中的 “。” 是句号;小数请用小数点 .(如 53.5)", en: "\"{value}\" has a Chinese full stop (。) where a decimal point goes: write it with a point (such as 53.5)" },
   "workbook.number-approximate": { "zh-CN": "“{value}” 是约数(约、左右、估等);请填核实后的确切数值,只填数字", en: "\"{value}\" is an estimate (约, 左右, 估…): enter the exact figure once checked, as a number alone" },
+  "workbook.number-apostrophe": { "zh-CN": "“{value}” 开头多了一个撇号;请删去撇号,只留数字", en: "\"{value}\" begins with an apostrophe: delete it, and keep the number alone" },
   "workbook.number-percent-twice": { "zh-CN": "“{value}” 多写了 %;百分数只写一个 %(如 30.5%)", en: "\"{value}\" has its % twice: write a percentage with one (such as 30.5%)" },
   "workbook.rate-per-mille": { "zh-CN": "“{value}” 是千分数,此处填百分数;是否应为 {suggestion}?", en: "\"{value}\" is per mille, and this cell takes a percentage: is it {suggestion}?" },
   "workbook.number-space": { "zh-CN": "“{value}” 数字中间有空格,可作不同的数解;请只填一个数", en: "\"{value}\" has a space between its digits and can be read as different numbers: type one number" },
