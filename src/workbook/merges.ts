@@ -52,7 +52,7 @@ export function cellAt(ref: string): { row: number; col: number } | undefined {
 }
 
 /** Problems of blank cells, which a merged range over them explains (its error is said instead). */
-export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.group-blank", "workbook.group-blank-name", "workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target", "workbook.ledger-blank", "workbook.ledger-blank-status"]);
+export const BLANK_UNDER_MERGE: ReadonlySet<string> = new Set(["workbook.missing-unit-name", "workbook.missing-unit-name-shifted", "workbook.group-blank", "workbook.group-blank-name", "workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target", "workbook.ledger-blank", "workbook.ledger-blank-status"]);
 
 /**
  * The merges over a form's data said (checkMerges), a merge of blank cells too where those cells

@@ -112,6 +112,13 @@ const cases: Case[] = [
     },
     expected: ["workbook.merged-data-blanks 经济发展!B2"],
   },
+  {
+    // A town's name merged over its row and the next: the merge is said, with the name cell it
+    // leaves blank (A3); not also that row's 分组 read as a name shifted a column (乡镇组), said first.
+    name: "a unit's name merged over two rows",
+    edit: (wb) => void wb.sheetNamed("经济发展").set("A3", null).merge("A2:A3"),
+    expected: ["workbook.merged-data-blanks 经济发展!A2", "workbook.unit-missing-on 社会治理!A3"],
+  },
   { name: "a group's label for its name", edit: (wb) => void wb.sheetNamed("经济发展").set("B2", "镇"), expected: [] },
   { name: "negative growth is a value; below the indicator's −50% it is not", values: { 柳河镇: { ZB1: "-1.5%" }, 石桥镇: { ZB1: "-60%" } }, expected: ["workbook.rate-out-of-range 指标数据!B3"] },
   { name: "above 100% where the indicator allows it, typed or formatted", values: { 区城投集团: { ZB13: "112%" }, 区文旅集团: { ZB13: { percent: 1.06 } } }, expected: [] },
