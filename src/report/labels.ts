@@ -231,7 +231,11 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   const add = (text: string): void => void (out = out ? `${out}${between}${text}` : text);
   // The veto first, then what pending claims could still change (marked, so that a narrow
   // terminal's cut never hides it), each award it could bring that the unit does not hold, the rest.
-  if (u.vetoed) for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
+  if (u.vetoed) {
+    for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
+    // A single-item award recognized but withheld by the veto (a leader asks where it went).
+    if (!own) for (const w of withheldSingles(u, lang)) add(w);
+  }
   if (open.length) {
     const mark = message(lang, "award.unsettled");
     for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + openAwardText(u, a, lang, shown));
@@ -242,6 +246,12 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
 }
 
 const NONE_OPEN: readonly OpenAward[] = [];
+
+/** The single-item awards a vetoed unit was recognized for and may not win, in words (单项奖 移民地区综合治理(国家级)因一票否决不予授予). */
+export function withheldSingles(u: UnitResult, lang: Lang): string[] {
+  if (!u.vetoed) return [];
+  return u.ledger.filter((r) => r.kind === "single" && r.counted).map((r) => message(lang, "award.single-withheld", { name: String(r.reason.data.name ?? ""), level: String(r.reason.data.level ?? "") }));
+}
 
 /** The awards pending claims could bring a unit that it holds nothing of (that kind, on that ranking). */
 export function unheld(u: UnitResult): readonly OpenAward[] {

@@ -118,6 +118,7 @@ export const engineMessages: Catalog = {
   "award.grade-cut-tied-all": { "zh-CN": "{grade}(达到{better}分数线,但与其他 {others} 个单位并列争{better}的 {quota} 个名额,按方案并列单位均不评为{better})", en: "{grade} (reached the {better} line, but tied with {others} other unit{others@s} for {better}'s {quota} place{quota@s}: the rubric gives it to none of those tied)" },
   "award.grade-cut-tied-left": { "zh-CN": "{grade}(达到{better}分数线,但与其他 {others} 个单位并列争{better}余下的 {unused} 个名额(名额共 {quota} 个),按方案并列单位均不评为{better})", en: "{grade} (reached the {better} line, but tied with {others} other unit{others@s} for the {unused} {better} place{unused@s} left of its quota of {quota}: the rubric gives it to none of those tied)" },
   "award.grade-over": { "zh-CN": "{grade}(与其他单位并列于{grade}名额线上,按方案均评为{grade}:名额 {quota} 个,共评 {given} 个)", en: "{grade} (tied for the last {grade} place; the rubric grades all tied units {grade}: {given} graded {grade} against a quota of {quota})" },
+  "award.single-withheld": { "zh-CN": "单项奖 {name}({level})因一票否决不予授予", en: "single-item award {name} ({level}) withheld by the veto" },
   "award.grade-held": { "zh-CN": "{grade}(因一票否决)", en: "{grade} (set by a veto)" },
   "award.grade-held-at-most": { "zh-CN": "{grade}(一票否决,至多评为{grade})", en: "{grade} (a veto allows no better)" },
   "award.warning": { "zh-CN": "{name}:{reason}", en: "{name}: {reason}" },

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -175,7 +175,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     // gate alone read as another reason), then the grade its veto holds it to (where it keeps a rank).
     const vetoes = u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang, r.id));
     const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [...vetoes, ...held].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
+    const remark = u.vetoed ? [...vetoes, ...held, ...withheldSingles(u, lang)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
       e.rank ?? statusText(u, lang),
       xmlSafe(u.name),
