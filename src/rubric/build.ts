@@ -563,7 +563,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   const sheets = new Map<string, number>();
   input.lines.forEach((l, li) => {
     const sheet = l.sheet ?? l.name;
-    if (sheets.has(sheet)) b.error("rubric.sheet-twice", ["lines", li, l.sheet ? "sheet" : "name"], { sheet });
+    const first = sheets.get(sheet);
+    if (first !== undefined) {
+      // Which line has it, and a name of the line's own to write: by its kind's name (初中党建工作), else its code.
+      const kind = input.unit_kinds.find((k) => k.lines.includes(l.code))?.name;
+      b.error("rubric.sheet-twice", ["lines", li, l.sheet ? "sheet" : "name"], { sheet, other: input.lines[first]?.code ?? "", code: l.code, suggestion: `${kind ?? l.code}${sheet}` });
+    }
     sheets.set(sheet, li);
   });
 

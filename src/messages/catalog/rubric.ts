@@ -155,7 +155,7 @@ export const rubricMessages: Catalog = {
   "rubric.bands-order": { "zh-CN": "{code} 的第 {band} 档没有比第 {other} 档降低要求:各档应从最好的一档写起,逐档降低要求", en: "{code}: band {band} asks no less than band {other}: the bands must run from the best down, each asking less than the one before" },
   "rubric.per-positive": { "zh-CN": "{code} 的 per(每差多少扣分)必须大于 0", en: "{code}: per (the shortfall each deduction is for) must be above 0" },
   "rubric.veto-grade-twice": { "zh-CN": "{code} 的否决效果只能给出 grade(直接定为)或 grade_at_most(不得高于)之一", en: "{code}: a veto gives one of grade (set to) or grade_at_most (held to), not both" },
-  "rubric.sheet-twice": { "zh-CN": "工作表名 “{sheet}” 被两条考核线使用", en: "the sheet name \"{sheet}\" is used by two lines" },
+  "rubric.sheet-twice": { "zh-CN": "工作表名 “{sheet}” 已被考核线 {other} 使用,每条考核线要有自己的工作表:请给 {code} 写上 sheet: {suggestion}(名称可以相同)", en: "the sheet name \"{sheet}\" is line {other}'s already, and each line needs a sheet of its own: give {code} sheet: {suggestion} (the names may stay alike)" },
   "rubric.weight-missing": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有;按其满分 {max} 原样计入的,写 {code}: 100%", en: "the line {code} has no weight: with weights, every line needs one; to count its {max} points as they are, write {code}: 100%" },
   "rubric.weight-missing-share": { "zh-CN": "考核线 {code} 没有权重:给出权重时每条考核线都要有;其余各线的权重之外还剩 {share},应写 {code}: {share}", en: "the line {code} has no weight: with weights, every line needs one; the other lines leave it {share}: write {code}: {share}" },
   "rubric.level-order-assumed": {
