@@ -351,10 +351,11 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     diagnostics.push({ code: "workbook.cover-year-before-rubric", severity: "warning", data: { year: String(year), rubric: `${rubric.id} ${rubric.version}`, title: rubric.title, effective: rubric.effective }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
   }
   if (cover) diagnostics.push(...coverGaps(file, cover));
-  // Set to calculate by hand, a workbook's formulas keep the results of their last calculation: a
-  // figure read from one may be out of date (its inputs changed since). Said at the first such cell read.
-  if (book.manualCalculation && problems.firstFormula) diagnostics.push({ code: "workbook.manual-calculation", severity: "warning", data: {}, location: { file, ...problems.firstFormula } });
   const submission = reader.finish({ file, sha256, cover: cover ?? {} });
+  // Set to calculate by hand, a workbook's formulas keep the results of their last calculation: a
+  // figure read from one may be out of date (its inputs changed since). Said at the first such cell read
+  // (the ledger's among them: read as the reader finishes).
+  if (book.manualCalculation && problems.firstFormula) diagnostics.push({ code: "workbook.manual-calculation", severity: "warning", data: {}, location: { file, ...problems.firstFormula } });
   // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
   // sheet was found at all (a payroll, another form), which nothing is scored under.
   if (!cover && !o.rubrics.given && !problems.list.some((d) => NOTHING_TO_SCORE.has(d.code))) {

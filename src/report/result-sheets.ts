@@ -503,7 +503,9 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         if (!charged[at]) return [column];
         // By the line's or item's name, as a leader reads it (计入 SH named a code).
         const h = t(lang, "out.charged-to", { name: xmlSafe(n.name) });
-        return [column, col(breakBeforeBracket(h), "points", Math.min(10, headWidth(h)))];
+        // As wide as its longest word at least (Bonus/deduction broke as deductio / n).
+        const word = Math.max(0, ...h.split(/[\s(（]+/).filter((w) => /^[\x21-\x7e]+$/.test(w)).map((w) => w.length + 1));
+        return [column, col(breakBeforeBracket(h), "points", Math.min(16, Math.max(Math.min(10, headWidth(h)), word)))];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       ...(hasLedger

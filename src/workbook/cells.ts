@@ -55,10 +55,22 @@ export function isBlank(c: RawCell | undefined): boolean {
  * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
  * a cell the package reader refused has been reported already.
  */
-/** A figure struck through (划掉: void, a clerk meant) is read all the same: said at its cell. */
+/**
+ * A figure struck through (划掉: void, a clerk meant) is read all the same: said at its cell, once a
+ * row (a unit's row struck out is one act, not a warning for each of its cells).
+ */
 function struckThrough(p: Problems, sheet: string, c: RawCell): void {
-  if (c.struck === true) p.warn("workbook.cell-struck", sheet, c.ref, { value: shownText(c) });
+  if (c.struck !== true) return;
+  let rows = struckRows.get(p);
+  if (!rows) struckRows.set(p, (rows = new Set()));
+  const row = `${sheet}\u0000${c.row}`;
+  if (rows.has(row)) return;
+  rows.add(row);
+  p.warn("workbook.cell-struck", sheet, c.ref, { value: shownText(c) });
 }
+
+/** Per file, the rows a figure struck through was said on. */
+const struckRows = new WeakMap<Problems, Set<string>>();
 
 function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   const v = c.value;

@@ -108,6 +108,9 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
 /** An amount this many times its target, or the other units' middle value, is taken for 元 typed where 万元 belongs. */
 const IMPLAUSIBLE_TIMES = 1000;
 
+/** How far from what it is weighed against an amount read in 亿 may be (either way) to be taken for a figure typed in 亿. */
+const YI_NEAR = 5;
+
 /**
  * An amount in 万 (万元) a thousand times or more its target (the unit's own, or the rubric's), or,
  * scored against the others (no target), the middle value of its kind's units: typed in 元, it
@@ -123,7 +126,10 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
   for (const [code, m] of byIndicator) {
     const slot = values.slot(code);
     if (slot === undefined) continue;
-    const display = rubric.indicators.find((i) => i.code === code)?.display ?? "";
+    const ind = rubric.indicators.find((i) => i.code === code);
+    const display = ind?.display ?? "";
+    // An amount that may be negative (利润总额) may be near nothing too: never questioned as small.
+    const mayBeSmall = ind?.min !== undefined && ind.min < 0;
     const relative = m.kind === "relative-best" || m.kind === "rank-points";
     // The middle of the units' values (those entered, above 0), where no target is asked of them:
     // of each group (乡镇组 and 街道组 are scored apart), as they are compared.
@@ -146,19 +152,25 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
       const target = relative ? undefined : targetOf(rubric, m, values, u);
       const middle = middles.get(units[u]?.group ?? "");
       const basis = relative ? middle : target?.value;
+      // A target of the size of the others' values is no target typed in 元, however far above this value.
+      const targetLikeOthers = target !== undefined && middle !== undefined && target.value < middle * IMPLAUSIBLE_TIMES;
       // A thousandth or less of what it is weighed against, where the others' values are of that
-      // size: the value typed in 亿 (5.2 for 52,000万元), said at its cell (it scores next to nothing).
-      const small = relative ? middle : target && middle !== undefined && target.value < middle * IMPLAUSIBLE_TIMES ? target.value : undefined;
+      // size: said at its cell (it scores next to nothing); as typed in 亿 (5.2 for 52,000万元) where
+      // the figure in 亿 is of that size too (4 for 40000万元 against 5000 is no such slip). Not an
+      // amount that may be negative (利润总额), which may be near nothing.
+      const small = mayBeSmall ? undefined : relative ? middle : targetLikeOthers ? target?.value : undefined;
       if (value !== undefined && value > 0 && small !== undefined && value * IMPLAUSIBLE_TIMES <= small) {
         const at = cellOf(values, u, code);
         if (!at) continue;
-        const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(small, display), times: Math.round(small / value).toLocaleString("en"), suggestion: formatMeasure(value * 10000, display) };
-        p.about(code, () => p.warn(relative ? "workbook.amount-implausible-small-others" : "workbook.amount-implausible-small", at.sheet, at.cell, data));
+        const yi = value * 10000 <= small * YI_NEAR && value * 10000 * YI_NEAR >= small;
+        const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(small, display), times: Math.round(small / value).toLocaleString("en"), ...(yi ? { suggestion: formatMeasure(value * 10000, display) } : {}) };
+        const key = relative ? "workbook.amount-implausible-small-others" : "workbook.amount-implausible-small";
+        p.about(code, () => p.warn(yi ? key : `${key}-check`, at.sheet, at.cell, data));
         continue;
       }
       // A unit's own target a thousand times its value: the target typed in 元 (the value then
-      // scores nothing), said at the target's cell.
-      if (value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {
+      // scores nothing), said at the target's cell. (Not against an amount that may be near nothing: 利润总额 4万元.)
+      if (!targetLikeOthers && !mayBeSmall && value !== undefined && value > 0 && target?.at && target.code !== undefined && target.value >= value * IMPLAUSIBLE_TIMES) {
         const data = { code: target.code, unit: units[u]?.name ?? "", value: formatMeasure(target.value, display), basis: formatMeasure(value, display), indicator: code, times: Math.round(target.value / value).toLocaleString("en"), suggestion: formatMeasure(Math.round(target.value / 10000), display) };
         const at = target.at;
         p.about(target.code, () => p.warn("workbook.target-implausible", at.sheet, at.cell, data));
@@ -228,7 +240,8 @@ function deductionsAsPoints(item: JudgedItem, members: readonly number[], values
   }
   if (count < DEDUCTIONS_AS_POINTS.units || !first) return;
   const at = first;
-  const data = { code: item.code, name: item.name, count, low: formatPoints(low), high: formatPoints(high), max: formatPoints(item.max) };
+  // (15 alone where every unit has 15, not 15–15.)
+  const data = { code: item.code, name: item.name, count, range: low === high ? formatPoints(low) : `${formatPoints(low)}–${formatPoints(high)}`, max: formatPoints(item.max) };
   p.about(item.code, () => p.warn("workbook.deductions-as-points", at.sheet, at.cell, data));
 }
 

@@ -109,7 +109,7 @@ const SUMMARY = /^(合计|总计|小计|共计|总和|汇总|平均|平均值|�
  * A part's summary: 乡镇合计, 乡镇(街道)小计, 全区平均分, 街道组汇总, Towns total. No unit's name ends
  * so (统计局 and 审计局 end in 局), and a part's name before it is a few characters at most.
  */
-const PART_SUMMARY = /^[\p{Script=Han}()（）·、]{1,16}(合计|总计|小计|共计|汇总|平均|平均值|平均分|平均数)$/u;
+const PART_SUMMARY = /^[\p{Script=Han}()（）·、]{1,16}(合计|总计|小计|共计|汇总|平均|平均值|平均分|平均数|最高分|最低分|最高值|最低值)$/u;
 const PART_SUMMARY_EN = /^[a-z][a-z ()]{0,30} (total|totals|subtotal|average)$/i;
 /** The last characters of the summaries above: most names end otherwise and are not tested further. */
 const SUMMARY_LAST = new Set(["计", "总", "均", "值", "分", "数", "l", "s", "e", "L", "S", "E"]);

@@ -245,8 +245,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     }
     if (sheet.hiddenRows.has(r)) p.warn("workbook.hidden-row", s, ref("unit"), { unit: unitName });
     // Struck through (划掉, as a withdrawn claim is often marked): read all the same, and said, with
-    // what to do instead (the font is no part of what the workbook says).
-    if (LEDGER_CLAIM_FIELDS.some((f) => get(f)?.struck === true)) {
+    // what to do instead (the font is no part of what the workbook says). Not where its status
+    // already keeps it out of the scores (不予认定, 申报中: a clerk marks it both ways).
+    const uncounted = rubric.statuses.rejected.includes(status) || rubric.statuses.pending.includes(status);
+    // A claim's figure a formula's result (a workbook calculated by hand is said at the first one read).
+    for (const f of LEDGER_CLAIM_FIELDS) {
+      const c = get(f);
+      if (c?.formula) p.firstFormula ??= { sheet: s, cell: c.ref };
+    }
+    if (!uncounted && LEDGER_CLAIM_FIELDS.some((f) => get(f)?.struck === true)) {
       const rejected = rubric.statuses.rejected[0];
       const data = { unit: unitName, code: codeText, ...(rejected !== undefined ? { rejected } : {}) };
       p.warn(rejected !== undefined ? "workbook.ledger-struck" : "workbook.ledger-struck-delete", s, ref(codeText !== "" ? "code" : "unit"), data);

@@ -318,7 +318,9 @@ function totalOf(cells: readonly (RawCell | undefined)[], cols: ReadonlyMap<numb
 }
 
 /** The cell right of the name's column where it holds words: a name pasted a column on. */
-function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number): RawCell | undefined {
+function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number, groupCol?: number): RawCell | undefined {
+  // (Not the 分组 column's group, 乡镇组, beside a name cleared: that is no name.)
+  if (nameCol + 1 === groupCol) return undefined;
   const c = cells[nameCol + 1];
   return isWords(c) ? c : undefined;
 }
@@ -413,14 +415,15 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       if (valued && nameCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, refOf(nameCol, r));
       // The name one column on (the row pasted from a list with a column more): said so.
       else if (valued) {
-        const beside = shiftedName(cells, nameCol);
+        const beside = shiftedName(cells, nameCol, groupCol);
         if (beside) p.error("workbook.missing-unit-name-shifted", sheet, refOf(nameCol, r), { name: cellText(beside), at: beside.ref });
         else {
           // The first value named: on a long sheet the name's cell alone is far from what is there.
           const held = codedCols.map((col) => cells[col]).find((c): c is RawCell => !isBlank(c) && !(c?.value.t === "s" && isFooterText(c.value.v)));
-          // Nothing but 0 (filled down past the last unit): no unit's scores, passed over, said once
-          // a sheet (a unit whose name was cleared here is said missing from the sheet).
-          if (codedCols.every((col) => isBlank(cells[col]) || (cells[col]?.value.t === "n" && cells[col]?.value.v === 0))) {
+          // Nothing but 0 in the whole row (filled down past the last unit): no unit's scores, passed
+          // over, said once a sheet. (A row with its 分组 or any word left is a unit's whose name was
+          // cleared: said as that.)
+          if (row.every((c) => isBlank(c) || (c.value.t === "n" && c.value.v === 0))) {
             if (!zerosSaid) p.warn("workbook.zeros-without-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "" });
             zerosSaid = true;
           } else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
@@ -461,7 +464,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     }
     if (nameCell && nameCell.value.t !== "s") {
       // 序号 before the name (a row pasted from a numbered list): the name is beside it.
-      const beside = nameCell.value.t === "n" ? shiftedName(cells, nameCol) : undefined;
+      const beside = nameCell.value.t === "n" ? shiftedName(cells, nameCol, groupCol) : undefined;
       if (beside) p.error("workbook.bad-unit-name-shifted", sheet, refOf(nameCol, r), { value: name, name: cellText(beside), at: beside.ref });
       else p.error("workbook.bad-unit-name", sheet, refOf(nameCol, r), { value: name });
       return;

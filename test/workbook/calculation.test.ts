@@ -1,5 +1,6 @@
-// A workbook set to calculate by hand (Excel's 手动计算) keeps its formulas' last results, which may
-// be out of date: said at the first cell read whose number is a formula's, and only then.
+// A workbook set to calculate by hand (Excel's 手动计算) and not before saving keeps its formulas'
+// last results, which may be out of date: said at the first cell read whose number is a formula's,
+// and only then. (By default one calculated by hand is calculated as it is saved: its results are current.)
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -8,8 +9,8 @@ import { load } from "../helpers/load.js";
 
 const SAMPLE = "samples/qingshan-2026.xlsx";
 
-/** The sample with 党政线!B2 a formula (its result saved), or with no formula at all, set to calculate by hand or not. */
-async function sample(o: { formula: boolean; manual: boolean }): Promise<Uint8Array> {
+/** The sample with 党政线!B2 a formula (its result saved), or with no formula at all, set to calculate by hand (and not on saving) or not. */
+async function sample(o: { formula: boolean; manual: boolean; onSave?: boolean; ledger?: boolean }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet("党政线");
@@ -26,10 +27,12 @@ async function sample(o: { formula: boolean; manual: boolean }): Promise<Uint8Ar
         }),
       ),
     );
+  // A claim's count a formula's result (1*1).
+  if (o.ledger) wb.getWorksheet("加扣分")!.getCell("C2").value = { formula: "1*1", result: 1 };
   const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
   const xml = strFromU8(files["xl/workbook.xml"] ?? new Uint8Array());
   expect(xml).toContain("<calcPr ");
-  const set = o.manual ? xml.replace("<calcPr ", '<calcPr calcMode="manual" ') : xml;
+  const set = o.manual ? xml.replace("<calcPr ", `<calcPr calcMode="manual" ${o.onSave ? "" : 'calcOnSave="0" '}`) : xml;
   return zipSync({ ...files, "xl/workbook.xml": strToU8(set) });
 }
 
@@ -40,8 +43,14 @@ describe("a workbook set to calculate by hand", () => {
     expect(await said(await sample({ formula: true, manual: true }))).toEqual([`warning ${JSON.stringify({ file: "q.xlsx", sheet: "党政线", cell: "B2" })}`]);
   });
 
+  it("is said at a claim's figure too, where that is the first formula read", async () => {
+    expect(await said(await sample({ formula: false, manual: true, ledger: true }))).toEqual([`warning ${JSON.stringify({ file: "q.xlsx", sheet: "加扣分", cell: "C2" })}`]);
+  });
+
   it("says nothing where it calculates as usual, or where no figure read is a formula's", async () => {
     expect(await said(await sample({ formula: true, manual: false }))).toEqual([]);
     expect(await said(await sample({ formula: false, manual: true }))).toEqual([]);
+    // Calculated by hand but as it is saved (Excel's default): its saved results are current.
+    expect(await said(await sample({ formula: true, manual: true, onSave: true }))).toEqual([]);
   });
 });

@@ -16,11 +16,17 @@ describe("a ledger row struck through in a spreadsheet program", () => {
     ws.getRow(5).eachCell((c) => (c.font = { ...c.font, strike: true }));
     // A note alone struck (a word of it withdrawn): no claim struck out.
     ws.getCell("H2").font = { strike: true };
+    // Struck as text while typed in (rich text: every run struck), not by the cell's font; and a
+    // name with one run of two struck (a word of it), no claim struck out.
+    expect(ws.getCell("A4").value).toBe("东湖街道");
+    ws.getCell("A4").value = { richText: [{ text: "东湖", font: { strike: true } }, { text: "街道", font: { strike: true } }] };
+    expect(ws.getCell("A6").value).toBe("南岭镇");
+    ws.getCell("A6").value = { richText: [{ text: "南岭", font: { strike: true } }, { text: "镇" }] };
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const loaded = await load("q.xlsx", bytes);
     const said = loaded.diagnostics.filter((d) => d.code.includes("struck"));
-    expect(said.map((d) => `${d.code} ${JSON.stringify(d.location)}`)).toEqual([`workbook.ledger-struck ${JSON.stringify({ file: "q.xlsx", sheet: "加扣分", cell: "B5" })}`]);
-    expect(said[0]?.data).toEqual({ unit: "西山镇", code: "JF2", rejected: "不予认定" });
+    expect(said.map((d) => `${d.code} ${JSON.stringify(d.location)}`)).toEqual([`workbook.ledger-struck ${JSON.stringify({ file: "q.xlsx", sheet: "加扣分", cell: "B4" })}`, `workbook.ledger-struck ${JSON.stringify({ file: "q.xlsx", sheet: "加扣分", cell: "B5" })}`]);
+    expect(said[1]?.data).toEqual({ unit: "西山镇", code: "JF2", rejected: "不予认定" });
     const plain = await load("q.xlsx", readFileSync("samples/qingshan-2026.xlsx"));
     const bonus = (l: typeof loaded): number | undefined => l.submission?.ledger.filter((e) => e.unit === "西山镇").length;
     expect(bonus(loaded)).toBe(bonus(plain));

@@ -237,6 +237,26 @@ const cases: Case[] = [
     expected: ["warning workbook.amount-implausible-small 指标数据!C2", "warning workbook.amount-implausible-small-others 指标数据!E3"],
   },
   {
+    // Small, but in 亿 nowhere near the others either (0.1: 1000万元 against 11500): asked to be
+    // checked, with no figure in 亿 offered; the target, like the other units' values, not blamed.
+    name: "an amount a thousandth of its target whose figure in 亿 is far from it too is asked to be checked",
+    values: { 柳河镇: { ZB2: 0.1 } },
+    expected: ["warning workbook.amount-implausible-small-check 指标数据!C2"],
+  },
+  {
+    // 利润总额 may be negative, so near nothing too (4万元 against a target of 5000): neither it nor
+    // its target is questioned (the target was said to be typed in 元).
+    name: "an amount that may be negative is not questioned for being near nothing",
+    values: { 区城投集团: { ZB12: 4 } },
+    expected: [],
+  },
+  {
+    // A town's name cleared, its 分组 left (乡镇组): a name missing, not a name shifted a column.
+    name: "a unit's name cleared beside its group",
+    edit: (wb) => void wb.sheetNamed("经济发展").set("A2", null),
+    expected: ["workbook.missing-unit-name 经济发展!A2", "workbook.unit-missing-on 社会治理!A2"],
+  },
+  {
     // Streets ranked apart from towns on ZB4 (points by place in 街道组): their amounts are
     // compared with the streets' own middle, not the towns'. Large there, and alike: no question.
     name: "an amount scored within its group is compared with its group's middle value",

@@ -297,16 +297,19 @@ const cases: Case[] = [
   // and said (the font is no part of what the workbook says). A claim's whole row, or one of its cells.
   {
     name: "a ledger row struck through, and a struck figure, are read and said",
-    ledger: [row("甲镇", "JF1"), row("乙街道", "JF1")],
+    ledger: [row("甲镇", "JF1"), row("乙街道", "JF1"), row("丙镇", "JF1", { status: "不予认定" }), row("甲镇", "JF2", { level: "市级", status: "申报中" })],
     edit: (wb) => {
       wb.sheetNamed("加扣分").strike("A2", "B2", "D2", "F2");
       wb.sheetNamed("加扣分").strike("F3");
-      wb.sheetNamed("党政线").strike("B2");
+      // Struck and 不予认定 or 申报中 (marked both ways): its status keeps it out already, nothing said.
+      wb.sheetNamed("加扣分").strike("A4", "B4", "F4", "A5", "B5", "F5");
+      // A unit's row struck out: one warning for the row, not one a cell.
+      wb.sheetNamed("党政线").strike("B2", "C2", "D2");
       wb.sheetNamed("指标数据").strike("C3");
       // (A name or a note struck alone on a sheet of items is no figure: nothing said.)
       wb.sheetNamed("人口计生线").strike("A2");
     },
-    expected: ["warning workbook.cell-struck 党政线!B2", "warning workbook.cell-struck 指标数据!C3", "warning workbook.ledger-struck 加扣分!B2", "warning workbook.ledger-struck 加扣分!B3"],
+    expected: ["warning workbook.cell-struck 党政线!B2", "warning workbook.cell-struck 指标数据!C3", "warning workbook.ledger-struck 加扣分!B2", "warning workbook.ledger-struck 加扣分!B3", "warning workbook.ledger-pending 加扣分!F5"],
   },
   { name: "a blank required cell", values: { 丙镇: { "DZ3.1": null } }, expected: ["workbook.blank-points 党政线!C4"] },
   { name: "a bare 95 where a rate belongs", values: { 甲镇: { ZB1: 95 } }, expected: ["workbook.rate-bare 指标数据!B2"] },
@@ -1043,10 +1046,10 @@ const cases: Case[] = [
     name: "a 最高分 or 最低分 row under the units is a statistic, not the items' full marks nor a unit",
     edit: (wb) => {
       // (最高分 gave the full-marks row's warning that the form is of another version of the scheme; 最低分 was a unit.)
-      wb.sheetNamed("党政线").set("A5", "最高分").set("B5", 19.5);
-      wb.sheetNamed("人口计生线").set("A5", "最低分:").set("B5", 1);
+      wb.sheetNamed("党政线").set("A5", "最高分").set("B5", 19.5).set("A6", "全区最高分").set("B6", 19.5);
+      wb.sheetNamed("人口计生线").set("A5", "最低分:").set("B5", 1).set("A6", "乡镇最低分").set("B6", 1);
     },
-    expected: ["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 人口计生线!A5"],
+    expected: ["warning workbook.summary-row 党政线!A5", "warning workbook.summary-row 党政线!A6", "warning workbook.summary-row 人口计生线!A5", "warning workbook.summary-row 人口计生线!A6"],
   },
   {
     name: "a row of the columns' units of measure under the header (计量单位 | % | 万元) is no unit",

@@ -30,8 +30,8 @@ const BUILT = new URL("../../dist/cli/sheet-worker.mjs", import.meta.url);
 
 const FILE = "省.xlsx";
 const SST = ["甲镇", " 乙镇 ", "合计"];
-// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one, 5 a number with two, 6 text struck through (as the book's styles would say).
-const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1", "general-2", "general"], struck: [false, false, false, false, false, false, true], date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
+// Style 1 is a percent, style 2 a date, 3 and 4 percents shown with no decimal and one, 5 a number with two, 6 text struck through (as the book's styles would say); shared string 2 struck through in its runs.
+const INPUT: AheadInput = { file: FILE, sst: SST, formats: ["general", "percent", "date", "percent-0", "percent-1", "general-2", "general"], struck: [false, false, false, false, false, false, true], sstStruck: new Set([2]), date1904: false, limits: DEFAULT_LIMITS, cap: 100 };
 
 /** Every kind of cell the reader meets, rows out of order and split, a hidden row, problems, merges, a selected tab. */
 const TRICKY = worksheet(
@@ -70,7 +70,7 @@ function here(xml: string, before = 0): Read {
   const problems = new Problems(FILE, 100);
   for (let i = 0; i < before; i++) problems.error("xlsx.bad-number", "封面", `A${i + 1}`, { value: "x" });
   const counter = { cells: 0 };
-  const rows = new SheetRows(encodeUtf8(xml), { name: "指标数据", entry: "xl/worksheets/sheet7.xml", sst: SST, formats: INPUT.formats, struck: INPUT.struck, date1904: false, limits: DEFAULT_LIMITS, problems, counter, cache: new ValueCache() });
+  const rows = new SheetRows(encodeUtf8(xml), { name: "指标数据", entry: "xl/worksheets/sheet7.xml", sst: SST, sstStruck: INPUT.sstStruck, formats: INPUT.formats, struck: INPUT.struck, date1904: false, limits: DEFAULT_LIMITS, problems, counter, cache: new ValueCache() });
   return taken(rows, problems, counter);
 }
 
@@ -93,9 +93,9 @@ describe("a sheet packed on one thread and handed out on another", () => {
     expect(want.hidden).toEqual([2]);
     // Columns B–C hidden (E only sized): as first and last.
     expect(want.hiddenCols).toEqual([2, 3]);
-    // Struck through (style 6): those two cells alone.
+    // Struck through (style 6, and shared string 2): those cells alone.
     const rows = want.rows as { cells: { ref: string; struck: boolean }[] }[];
-    expect(rows.flatMap((r) => r.cells.filter((c) => c.struck).map((c) => c.ref))).toEqual(["C4", "D4"]);
+    expect(rows.flatMap((r) => r.cells.filter((c) => c.struck).map((c) => c.ref)).sort()).toEqual(["A3", "C4", "D4"]);
     expect(want.merges).toEqual(["A1:B1"]);
     for (const method of [0, 8] as const) {
       const { packed } = await packSheet(INPUT, job(TRICKY, method), nodeHost);

@@ -5,7 +5,7 @@ export const workbookMessages: Catalog = {
   "workbook.name-error-value": { "zh-CN": "单位名称的单元格是错误值 {value}(公式出错,如 VLOOKUP 查找不到);请修正公式或直接填写单位名称", en: "the unit's name is the error {value} (a formula that failed, such as a VLOOKUP that found nothing); fix the formula or type the name" },
   "workbook.text-error-value": { "zh-CN": "“{heading}” 列的单元格是错误值 {value}(公式出错,如 VLOOKUP 查找不到);请修正公式或直接填写", en: "the cell under \"{heading}\" holds the error {value} (a formula that failed, such as a VLOOKUP that found nothing); fix the formula or type the value" },
   "workbook.error-value": { "zh-CN": "单元格是错误值 {value},应为数字;请修正公式或直接填写数值", en: "the cell holds the error {value} where a number belongs; fix the formula or type the value" },
-  "workbook.manual-calculation": { "zh-CN": "工作簿设为手动计算(公式 → 计算选项 → 手动),本单元格等处公式保存的结果可能不是最新的;请在 Excel 或 WPS 中按 F9 重新计算并保存后再试", en: "the workbook is set to calculate manually (Formulas → Calculation Options → Manual), so the saved results of its formulas, this cell's among them, may be out of date; press F9 in Excel or WPS to recalculate, save, and try again" },
+  "workbook.manual-calculation": { "zh-CN": "工作簿设为手动计算,且保存前不重新计算(公式 → 计算选项 → 手动,未勾选“保存工作簿前重新计算”),本单元格等处公式保存的结果可能不是最新的;请在 Excel 或 WPS 中按 F9 重新计算并保存后再试", en: "the workbook is set to calculate manually and not before saving (Formulas → Calculation Options → Manual, \"Recalculate workbook before saving\" off), so the saved results of its formulas, this cell's among them, may be out of date; press F9 in Excel or WPS to recalculate, save, and try again" },
   "workbook.formula-no-result": { "zh-CN": "公式没有保存计算结果;请在 Excel、WPS 或 LibreOffice 中打开并保存后再试", en: "the formula has no saved result; open and save the workbook in Excel, WPS or LibreOffice, then try again" },
   "workbook.points-not-a-number": { "zh-CN": "{code} 的分值 “{value}” 不是数字;请填 0 到 {max} 之间的阿拉伯数字", en: "{code}: the points \"{value}\" are not a number; enter a number from 0 to {max}" },
   "workbook.points-chinese-numeral": { "zh-CN": "{code} 的分值 “{value}” 请写成阿拉伯数字 {number}", en: "{code}: write the points \"{value}\" as the number {number}" },
@@ -130,7 +130,7 @@ export const workbookMessages: Catalog = {
   "workbook.bad-unit-name": { "zh-CN": "单位名称 “{value}” 应为文字", en: "the unit name \"{value}\" must be text" },
   "workbook.column-not-read": { "zh-CN": "“{header}” 这一列有 {count} 个单位填了数值,但表头不是本方案的项目代码:这一列不读取、不计分;如是考核项目,请在表头写上其项目代码", en: "the column \"{header}\" holds numbers for {count} units, but its heading is no item code of the rubric: the column is not read or scored; if it is an item, write its code in the heading" },
   "workbook.column-not-read-unheaded": { "zh-CN": "这一列没有表头,却有 {count} 个单位填了数值:这一列不读取、不计分;如是考核项目,请在表头写上其项目代码", en: "this column has no heading but holds numbers for {count} units: it is not read or scored; if it is an item, write its code in the heading" },
-  "workbook.cell-struck": { "zh-CN": "本单元格的 {value} 有删除线(被划掉),但仍按 {value} 计分;如要作废,请改填正确的值,不要只划掉", en: "{value} in this cell is struck through, but it is scored as {value} all the same; to void it, enter the right value instead of striking it out" },
+  "workbook.cell-struck": { "zh-CN": "本单元格的 {value} 有删除线(被划掉),但仍按 {value} 计分(本行其他划掉的数字也照常读取);如要作废,请改填正确的值,不要只划掉", en: "{value} in this cell is struck through, but it is scored as {value} all the same (as are other figures struck through on this row); to void it, enter the right value instead of striking it out" },
   "workbook.ledger-struck": { "zh-CN": "“{unit}” 的 {code} 这一行有删除线(被划掉),但仍按所填计分;如这条记录已撤回,请删去此行,或把状态改为 “{rejected}”", en: "the row of {code} for \"{unit}\" is struck through, but it is scored as filled in all the same; if the claim was withdrawn, delete the row, or set its status to \"{rejected}\"" },
   "workbook.ledger-struck-delete": { "zh-CN": "“{unit}” 的 {code} 这一行有删除线(被划掉),但仍按所填计分;如这条记录已撤回,请删去此行", en: "the row of {code} for \"{unit}\" is struck through, but it is scored as filled in all the same; if the claim was withdrawn, delete the row" },
   "workbook.zeros-without-name": { "zh-CN": "此行没有单位名称,各项只有 0(如 {at},像是向下填充时多出的行),不读取;其下同样的行也不读取。如是某个单位的行,请填上它的名称,否则可删去这些行", en: "this row has no unit's name and nothing but 0 (at {at}, as if filled down past the last unit): it is not read, nor are such rows below it; if it is a unit's row, enter its name, else delete these rows" },
@@ -237,8 +237,8 @@ export const workbookMessages: Catalog = {
     en: "the target {code} of \"{unit}\" is {value}, {times} times its {indicator} of {basis}; was the target typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
   "workbook.deductions-as-points": {
-    "zh-CN": "{code} {name} 是扣分项,应填扣去的分数(满分 {max} 分,得分 = 满分 − 扣分);本列 {count} 个单位都填了 {low}–{high} 分,像是填了得分。如是,请改填扣分({max} 减去得分);如确为扣分,可忽略本提示",
-    en: "{code} {name} is a deduction item: it holds the points taken off (full marks {max}; points = {max} − the deduction). All {count} units here have {low}–{high}, which looks like the points kept. If so, enter the points taken off instead ({max} − the points); if these are the deductions, ignore this warning",
+    "zh-CN": "{code} {name} 是扣分项,应填扣去的分数(满分 {max} 分,得分 = 满分 − 扣分);本列已填的 {count} 个单位都在 {range} 分,像是填了得分。如是,请改填扣分({max} 减去得分);如确为扣分,可忽略本提示",
+    en: "{code} {name} is a deduction item: it holds the points taken off (full marks {max}; points = {max} − the deduction). All {count} units filled in here have {range}, which looks like the points kept. If so, enter the points taken off instead ({max} − the points); if these are the deductions, ignore this warning",
   },
   "workbook.amount-implausible-small": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
@@ -247,6 +247,14 @@ export const workbookMessages: Catalog = {
   "workbook.amount-implausible-small-others": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+  },
+  "workbook.amount-implausible-small-check": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};请核对是否填错(单位或小数点)。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of its target {basis}; check it for a slip (its unit, or the decimal point). If {value} is right, ignore this warning",
+  },
+  "workbook.amount-implausible-small-others-check": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};请核对是否填错(单位或小数点)。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; check it for a slip (its unit, or the decimal point). If {value} is right, ignore this warning",
   },
   "workbook.amount-implausible-others": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是各单位中位数 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",

@@ -17,6 +17,8 @@ export interface AheadInput {
   /** The name the user knows the file by (in every problem's location). */
   readonly file: string;
   readonly sst: readonly string[];
+  /** The shared strings struck through in every run. */
+  readonly sstStruck?: ReadonlySet<number>;
   readonly formats: readonly NumberFormat[];
   /** Each style whose font is struck through. */
   readonly struck: readonly boolean[];
@@ -180,6 +182,7 @@ export async function packSheet(input: AheadInput, job: AheadJob, codec: Codec):
     name: job.sheet,
     entry: job.entry.name,
     sst: input.sst,
+    ...(input.sstStruck ? { sstStruck: input.sstStruck } : {}),
     formats: input.formats,
     struck: input.struck,
     date1904: input.date1904,

@@ -27,6 +27,8 @@ export interface CellParts {
   vStart: number;
   vEnd: number;
   inline: string | undefined;
+  /** Set where the cell's shared string is struck through in every run of it (rich text: 划掉 while typing). */
+  struckText: boolean;
   /** The decoded text of <f>. */
   formula(): string;
   /** The decoded text of <v>. */
@@ -69,6 +71,8 @@ export interface CellContext {
   sheet: string;
   ref: string;
   sst: readonly string[];
+  /** The shared strings struck through in every run. */
+  sstStruck: ReadonlySet<number>;
   limits: XlsxLimits;
   date1904: boolean;
   problems: Problems;
@@ -114,6 +118,7 @@ export function cellValue(ctx: CellContext, p: CellParts): CellValue | undefined
         ctx.problems.error("xlsx.bad-shared-string", ctx.sheet, ctx.ref, { index: shortText(p.vString()) });
         return REFUSED;
       }
+      if (ctx.sstStruck.size && ctx.sstStruck.has(i)) p.struckText = true;
       return s.length > ctx.limits.maxStringLength ? str(ctx, s) : ctx.cache.shared(i, s);
     }
     case T_B: {

@@ -51,13 +51,21 @@ interface Ahead {
 }
 
 /** The cells of an open workbook, read on demand. */
+/** What every sheet's cells are read with: the shared strings, and the styles. */
+interface Shared {
+  readonly sst: readonly string[];
+  /** The shared strings struck through in every run. */
+  readonly sstStruck: ReadonlySet<number>;
+  readonly styles: CellStyles;
+}
+
 export class WorkbookReader {
   readonly sheets: readonly SheetInfo[];
   /** Cell-level problems found so far (bad numbers, bad shared-string indexes, over-long text). */
   readonly problems: Problems;
   /** Set to calculate by hand: its formulas' saved results may be out of date. */
   readonly manualCalculation: boolean;
-  private shared: { sst: readonly string[]; styles: CellStyles } | undefined;
+  private shared: Shared | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
   private aheadWanted = false;
@@ -114,10 +122,15 @@ export class WorkbookReader {
   async rows(sheet: SheetInfo): Promise<PulledSheet | undefined> {
     const part = this.info.sheets[sheet.index]?.part;
     if (part === undefined) return undefined;
-    const shared = (this.shared ??= {
-      styles: await readStyles(this.pkg, this.info.styles),
-      sst: await readSharedStrings(this.pkg, this.info.sharedStrings, this.limits.maxCells),
-    });
+    if (!this.shared) {
+      const sstStruck = new Set<number>();
+      this.shared = {
+        styles: await readStyles(this.pkg, this.info.styles),
+        sst: await readSharedStrings(this.pkg, this.info.sharedStrings, this.limits.maxCells, sstStruck),
+        sstStruck,
+      };
+    }
+    const shared = this.shared;
     if (this.aheadWanted) this.startAhead(sheet.index, shared);
     const ahead = this.ahead;
     const job = ahead?.jobs.get(sheet.index);
@@ -138,6 +151,7 @@ export class WorkbookReader {
       name: sheet.name,
       entry: name,
       sst: shared.sst,
+      sstStruck: shared.sstStruck,
       formats: shared.styles.formats,
       struck: shared.styles.struck,
       date1904: this.info.date1904,
@@ -149,7 +163,7 @@ export class WorkbookReader {
   }
 
   /** Hands the large sheets other than `current` (being read here now) to the host's second thread. */
-  private startAhead(current: number, shared: { sst: readonly string[]; styles: CellStyles }): void {
+  private startAhead(current: number, shared: Shared): void {
     this.aheadWanted = false;
     const { zip, codec } = this.pkg;
     if (!codec.sheetReader) return;
@@ -174,7 +188,7 @@ export class WorkbookReader {
       return { sheet: this.sheets[i]?.name ?? "", entry: { name, method, csize, usize, crc }, data: new Uint8Array(zip.buf.subarray(start, end)) };
     });
     const index = new Map(found.map((f, j) => [f.i, j]));
-    const input = { file: this.file, sst: shared.sst, formats: shared.styles.formats, struck: shared.styles.struck, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
+    const input = { file: this.file, sst: shared.sst, sstStruck: shared.sstStruck, formats: shared.styles.formats, struck: shared.styles.struck, date1904: this.info.date1904, limits: this.limits, cap: CELL_PROBLEM_CAP };
     const reads = codec.sheetReader(input, jobs);
     if (reads) this.ahead = { reads, jobs: index };
   }

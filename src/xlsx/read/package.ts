@@ -84,13 +84,16 @@ export interface SheetRef {
 export interface WorkbookInfo {
   sheets: SheetRef[];
   date1904: boolean;
-  /** Set to calculate by hand (Excel's 手动计算): its formulas' saved results may be out of date. */
+  /**
+   * Set to calculate by hand (Excel's 手动计算) and not before saving (calcOnSave="0"; by default a
+   * workbook calculated by hand is calculated as it is saved): its formulas' saved results may be out of date.
+   */
   manualCalculation: boolean;
   sharedStrings: string | undefined;
   styles: string | undefined;
 }
 
-const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904", "calcPr", "calcMode"] as const;
+const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904", "calcPr", "calcMode", "calcOnSave"] as const;
 const W = nameIds(WB_NAMES);
 const WB_TABLE = new NameTable(WB_NAMES);
 
@@ -119,7 +122,8 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
         const v = x.attrValue(W.date1904);
         date1904 = v === "1" || v === "true";
       } else if (id === W.calcPr) {
-        manualCalculation = x.attrValue(W.calcMode) === "manual";
+        const onSave = x.attrValue(W.calcOnSave);
+        manualCalculation = x.attrValue(W.calcMode) === "manual" && (onSave === "0" || onSave === "false");
       } else if (id === W.sheet && inSheets) {
         const name = x.attrValue(W.name);
         const rid = x.attrValue(W.id);

@@ -24,6 +24,8 @@ export class Cell implements RawCell {
   }
 }
 
+const NO_STRUCK: ReadonlySet<number> = new Set();
+
 /** A cell whose font is struck through (rare: the flag is on this class, not on every cell). */
 export class StruckCell extends Cell {
   readonly struck = true;
@@ -41,6 +43,8 @@ export interface SheetInput {
   /** The part's name in the package, for diagnostics. */
   entry: string;
   sst: readonly string[];
+  /** The shared strings struck through in every run. */
+  sstStruck?: ReadonlySet<number>;
   formats: readonly NumberFormat[];
   /** Each style (s) whose font is struck through. */
   struck: readonly boolean[];
@@ -122,6 +126,7 @@ class SheetReader implements XmlHandler, CellParts {
   vStart = -1;
   vEnd = -1;
   inline: string | undefined;
+  struckText = false;
   private inV = false;
   private inF = false;
   private inIs = false;
@@ -130,7 +135,7 @@ class SheetReader implements XmlHandler, CellParts {
 
   constructor(private readonly input: SheetInput) {
     this.stream = new RowStream(this.ready, this.hiddenRows);
-    this.ctx = { cache: input.cache, b: new Uint8Array(0), sheet: input.name, ref: "", sst: input.sst, limits: input.limits, date1904: input.date1904, problems: input.problems };
+    this.ctx = { cache: input.cache, b: new Uint8Array(0), sheet: input.name, ref: "", sst: input.sst, sstStruck: input.sstStruck ?? NO_STRUCK, limits: input.limits, date1904: input.date1904, problems: input.problems };
   }
 
   formula(): string {
@@ -261,7 +266,7 @@ class SheetReader implements XmlHandler, CellParts {
       this.fmt = this.input.formats[s] ?? "general";
       this.struck = this.input.struck[s] === true;
     }
-    this.hasF = this.hasV = false;
+    this.hasF = this.hasV = this.struckText = false;
     this.inline = undefined;
     this.v.reset();
   }
@@ -278,7 +283,7 @@ class SheetReader implements XmlHandler, CellParts {
     if (value === undefined) return;
     const counter = this.input.counter;
     if (++counter.cells > this.input.limits.maxCells) tooManyCells(this.input.name, ref, this.input.limits.maxCells);
-    this.stream.add(this.struck ? new StruckCell(this.cRow, this.cCol, value, this.hasF) : new Cell(this.cRow, this.cCol, value, this.hasF));
+    this.stream.add(this.struck || this.struckText ? new StruckCell(this.cRow, this.cCol, value, this.hasF) : new Cell(this.cRow, this.cCol, value, this.hasF));
   }
 }
 

@@ -55,27 +55,44 @@ export class RichText {
   }
 }
 
-const NAMES = ["sst", "si", "t", "rPh"] as const;
+const NAMES = ["sst", "si", "t", "rPh", "r", "rPr", "strike", "val"] as const;
 const N = nameIds(NAMES);
 const TABLE = new NameTable(NAMES);
 
-/** The shared-strings table, in index order; an absent part means an empty table. More than maxItems strings is xlsx.too-many-cells. */
-export async function readSharedStrings(pkg: Pkg, part: string | undefined, maxItems: number): Promise<string[]> {
+/**
+ * The shared-strings table, in index order; an absent part means an empty table. More than maxItems
+ * strings is xlsx.too-many-cells. `struck` gets the indexes of strings struck through in every run
+ * (rich text: a cell's text struck while it was being typed in).
+ */
+export async function readSharedStrings(pkg: Pkg, part: string | undefined, maxItems: number, struck?: Set<number>): Promise<string[]> {
   const out: string[] = [];
   if (part === undefined) return out;
   const rich = new RichText(N.t, N.rPh);
   let inSi = false;
   let depth = 0;
+  // Of the item being read: its runs, and those struck through.
+  let runs = 0;
+  let struckRuns = 0;
   const handler: XmlHandler = {
     open(id: number, x: XmlReader) {
       depth++;
-      if (inSi) rich.open(id, x);
-      else if (depth === 2 && id === N.si) inSi = true;
+      if (inSi) {
+        rich.open(id, x);
+        if (depth === 3 && id === N.r) runs++;
+        else if (depth === 5 && id === N.strike) {
+          const v = x.attrValue(N.val);
+          if (v === undefined || v === "1" || v === "true") struckRuns++;
+        }
+      } else if (depth === 2 && id === N.si) {
+        inSi = true;
+        runs = struckRuns = 0;
+      }
     },
     close(id: number, x: XmlReader) {
       if (inSi && depth === 2 && id === N.si) {
         inSi = false;
         if (out.length >= maxItems) fail("xlsx.too-many-cells", { limit: maxItems });
+        if (runs > 0 && struckRuns === runs) struck?.add(out.length);
         out.push(rich.take());
       } else if (inSi) rich.close(x);
       depth--;
