@@ -20,7 +20,8 @@ describe("the report's ranking tables", () => {
     ]);
     const note = (r: typeof level): string | undefined => buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }).tables[0]?.note;
     // (丙, last, has the ranking's yellow card: its row's colour said.)
-    expect(note(level)).toBe("(共 3 个单位;标黄的为受黄牌警告单位)(同分的单位按 JS 计生线 比较排定名次)");
+    // In the same brackets as the count (two pairs side by side read as a slip).
+    expect(note(level)).toBe("(共 3 个单位;标黄的为受黄牌警告单位;同分的单位按 JS 计生线 比较排定名次)");
     const apart = score(T, submission(T, [{ name: "甲" }, { name: "乙", scores: { JS1: 48 } }, { name: "丙", scores: { JS1: 40 } }]));
     expect(note(apart)).toBe("(共 3 个单位;标黄的为受黄牌警告单位)");
   });

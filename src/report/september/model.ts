@@ -207,27 +207,29 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
 /**
  * A table's count of units, with what its marks mean where it has them: red rows (vetoed units,
- * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end).
+ * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end);
+ * then what broke a tie, where one was (`tie`), in the same brackets (two pairs side by side read as a slip).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined): string {
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined): string {
   const legend = [
     ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
     // Yellow rows: the units the ranking's card went to, by the card's own name.
     ...(card !== undefined && rows.some((x) => x.mark === "warning") ? [message(lang, "report.legend-warned", { card })] : []),
     ...(pending ? [message(lang, "report.legend-pending")] : []),
+    ...(tie !== undefined ? [tie] : []),
   ];
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
 
-/** What decided a tie the table may not show (南湖区 3rd, 青山县 4th, both 18.50), in brackets; empty where no tie was broken. */
-function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string {
-  return tieBreakNote(rubric, r, lang, "report.tie-note") ?? "";
+/** What decided a tie the table may not show (南湖区 3rd, 青山县 4th, both 18.50); undefined where no tie was broken. */
+function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string | undefined {
+  return tieBreakNote(rubric, r, lang, "report.tie-note");
 }
 
 function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
@@ -251,7 +253,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, undefined) + tieNote(rubric, r, lang);
+  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang));
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
