@@ -95,8 +95,11 @@ export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>):
 }
 
 /** A band's quota for `n` ranked units: a count, or a share rounded down; Infinity where it has none. */
-export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShare?: number }, n: number): number {
-  return band.quotaCount ?? (band.quotaShare !== undefined ? Math.floor((n * band.quotaShare) / 10000) : Number.POSITIVE_INFINITY);
+export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShare?: number; readonly quotaMin?: number }, n: number): number {
+  if (band.quotaCount !== undefined) return band.quotaCount;
+  if (band.quotaShare === undefined) return Number.POSITIVE_INFINITY;
+  // At least quota_min places (not more than there are units).
+  return Math.max(Math.floor((n * band.quotaShare) / 10000), Math.min(band.quotaMin ?? 0, n));
 }
 
 /**

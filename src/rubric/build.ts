@@ -474,7 +474,10 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     const q = quota === undefined ? {} : share === undefined ? { quotaCount: quota as number } : { quotaShare: Number.isNaN(share) ? 0 : share };
     // A quota of nothing would give the grade to no one, whatever the scores (one not read is said so already).
     if (share === 0) b.error("rubric.quota-zero", [...at, "quota"], { grade: band.name });
-    return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q, at: b.pos.of(quota === undefined ? at : [...at, "quota"]) };
+    // A least number of places is a share's (a count is its own least and most).
+    const min = band.quota_min;
+    if (min !== undefined && share === undefined) b.error("rubric.quota-min-without-share", [...at, "quota_min"], { grade: band.name, min });
+    return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q, ...(min !== undefined && share !== undefined ? { quotaMin: min } : {}), at: b.pos.of(quota === undefined ? at : [...at, "quota"]) };
   });
   // A mark under one point beside marks of points (from: 0.9 above from: 80) is a share written for
   // a mark, said as that where the scale is known: not also as out of order.

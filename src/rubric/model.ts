@@ -218,6 +218,8 @@ export interface GradeBand {
   readonly quotaShare?: Share;
   /** …or at most this many. */
   readonly quotaCount?: number;
+  /** A share's places at the least (quota: 20% of 3 units rounds down to none; quota_min: 1 gives one). */
+  readonly quotaMin?: number;
   /** Where the band is written in the rubric: its quota, where it has one. */
   readonly at?: TextLocation;
 }

@@ -1360,7 +1360,7 @@ export class SubmissionReader {
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
-        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1) continue;
+        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1 || (b.quotaMin ?? 0) >= 1) continue;
         const data = { ranking: r.name, grade: b.name, quota: formatRate(b.quotaShare ?? 0), count: ranked };
         this.p.take({ code: "workbook.quota-share-none", severity: "warning", data, location: b.at ?? { file: this.rubric.file } });
       }

@@ -732,6 +732,24 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     );
     expect(r.err.match(/quota-share-none/g)).toHaveLength(1);
   });
+
+  // 优秀 at most 10%, and at least one (不足 10 个的评 1 个): 10% of 6 departments is one place.
+  it("a share with quota_min gives that many places where the share rounds down to fewer, and is shown and checked", async () => {
+    const rubric = withQuota("10%, quota_min: 1");
+    const r = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", rubric, "-o", join(scratchDir("assess-quota-min-"), "r.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("quota-share-none");
+    const doc = JSON.parse(r.out) as { units: { name: string; awards: { kind: string; grade?: string }[] }[] };
+    const grade = (name: string): string | undefined => doc.units.find((u) => u.name === name)?.awards.find((a) => a.kind === "grade")?.grade;
+    // One place, the two tied at it both given it (ties: all), as under the sample's 30%.
+    expect([grade("区财政局"), grade("区发展改革局"), grade("区生态环境分局")]).toEqual(["优秀", "优秀", "良好"]);
+    expect((await cli(["rubric", "show", rubric])).out).toContain("优秀 ≥ 90(至多 10%,至少 1 个)");
+    // Beside a count it means nothing: said at the key.
+    const counted = withQuota("2, quota_min: 1");
+    const checked = await cli(["rubric", "check", counted]);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toMatch(/:\d+:\d+: 错误: 优秀 的 quota_min: 1 只用于按比例的名额\(如 quota: 20%\),请写上比例,或删去 quota_min \[rubric\.quota-min-without-share\]/);
+  });
 });
 
 describe("explain of a vetoed unit that keeps its rank", () => {
