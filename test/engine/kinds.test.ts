@@ -1,6 +1,8 @@
 // Each measured kind, in both directions, with the worked examples of docs/rules.md: one item K1
 // (max 20) under test in a small rubric, the rest of the line judged.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { quotaOf } from "../../src/engine/outcomes.js";
 import { score } from "../../src/engine/index.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
@@ -387,6 +389,23 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(
       "ZB3 100万元 is placed 2nd in 乡镇组: 20 for first place, 1.5 less for each place below, 18.5 (every unit of 乡镇组 is vetoed: placed among them)",
+    );
+  });
+});
+
+describe("a grade's quota", () => {
+  it("is a share rounded down, at least its quota_min but never more than the units, or a count (property)", () => {
+    expect(quotaOf({ quotaShare: 2000 }, 11)).toBe(2);
+    expect(quotaOf({ quotaShare: 2000 }, 3)).toBe(0);
+    expect(quotaOf({ quotaShare: 2000, quotaMin: 1 }, 3)).toBe(1);
+    expect(quotaOf({ quotaShare: 2000, quotaMin: 5 }, 3)).toBe(3);
+    expect(quotaOf({ quotaCount: 3 }, 11)).toBe(3);
+    expect(quotaOf({}, 11)).toBe(Number.POSITIVE_INFINITY);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10000 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 500 }), (share, min, n) => {
+        const q = quotaOf({ quotaShare: share, quotaMin: min }, n);
+        return q === Math.max(Math.floor((n * share) / 10000), Math.min(min, n)) && q <= n && q >= Math.min(min, n);
+      }),
     );
   });
 });
