@@ -640,6 +640,7 @@ export function start(doc: Document): void {
     const replaced = replacing ? t("web.rubric-replaced", data) : "";
     clear();
     given = { name: f.name, load };
+    rubricClear.hidden = false;
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
     // (Not on a file that was no workbook: its message would take the place of this one's; nor
@@ -666,14 +667,25 @@ export function start(doc: Document): void {
       void takeRubric(f);
       return;
     }
-    // Emptied: the bundled rubrics again, for the workbook on the page too.
+    bundledAgain();
+  });
+
+  /** The bundled rubrics again (the picker emptied, or its button pressed), for the workbook on the page too. */
+  const bundledAgain = (): void => {
     given = undefined;
     rejected = undefined;
+    rubricClear.hidden = true;
     if (last && !last.unread) void run(last.file, undefined, "", undefined, last.bytes);
     else {
       clear();
       say(t("web.ready"));
     }
+  };
+  // A rubric of the user's own is put aside with a button (a file picker is not emptied by choosing nothing in every browser).
+  const rubricClear = $<HTMLButtonElement>(doc, "rubric-clear");
+  rubricClear.addEventListener("click", () => {
+    rubricInput.value = "";
+    bundledAgain();
   });
 
   /** Where the page was when the language was switched, and the switches made (the last puts it back). */

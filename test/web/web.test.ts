@@ -469,6 +469,18 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
     });
 
+    it("is put aside with its button, the workbook on the page scored again under the built-in rubrics (a picker not emptied by choosing nothing kept it)", async () => {
+      await dropFiles([workbook, rubric]);
+      await settled(/已计分 qingshan-v2026/);
+      const button = page.locator("#rubric-clear");
+      expect(await button.isVisible()).toBe(true);
+      expect(await button.textContent()).toBe("不用此方案,改回内置方案");
+      await act(() => button.click());
+      // Its cover names 2026.1, which the page has not built in: asked for again, and the button gone.
+      await page.waitForFunction(() => [...document.querySelectorAll("ul.diagnostics li")].some((li) => li.textContent?.includes("本页可用的是 2022.1 版")), undefined, { timeout: 60_000 });
+      expect(await button.isVisible()).toBe(false);
+    });
+
     it("is taken for what it is when chosen where the workbook goes (and the workbook on the page scored again)", async () => {
       await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分|有 \d+ 个错误/);
