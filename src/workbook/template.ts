@@ -465,7 +465,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
  */
 function coverPrefix(district: string, year: string, title: string, say: Say): string {
   const d = district && !title.includes(district) ? district : "";
-  const y = year && !title.includes(year) ? say("tpl.cover-year", { year }) : "";
+  // (2026年 before a title that says 年度 itself: 2026年度…年度 said it twice.)
+  const y = year && !title.includes(year) ? say(title.includes("年度") ? "tpl.cover-year-nian" : "tpl.cover-year", { year }) : "";
   // 青山区2026年度; Green Hill 2026, 青山区 2026 (a Latin name, or an English year, set apart).
   return d && y && (/[\x21-\x7e]$/.test(d) || /[\x21-\x7e]$/.test(y)) ? `${d} ${y}` : `${d}${y}`;
 }

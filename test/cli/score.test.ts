@@ -173,7 +173,11 @@ describe("assess score on the sample", () => {
       total: 847,
       rank: { overall: null, DZ: null, JS: null },
       awards: [{ kind: "veto", gate: "DZ1", value: 0.935, target: 0.95 }, { kind: "veto", gate: "JS4.1" }],
+      // The single-item award its ledger recognizes and its veto withholds (the sheets say it too).
+      withheld: [{ kind: "single", code: "DX2", name: "移民地区综合治理", level: "国家级", basis: "加扣分!B19" }],
     });
+    // A unit with no such award has no withheld.
+    expect(doc.units.find((u) => u.name === "城关镇")).not.toHaveProperty("withheld");
     expect(doc.units.find((u) => u.name === "城关镇")).toMatchObject({ rank: { overall: 1 }, awards: [{ kind: "rank", tier: "一等奖" }, { kind: "single", code: "DX1", amount: 3000 }] });
     expect(doc.units.find((u) => u.name === "区公安分局")).toMatchObject({ kind: "department", lines: { BM: 99.5 }, rank: { BM: 1 }, awards: [] });
     // The cover, each ranking's name by the id ranks are keyed by, and the warnings as data (a

@@ -8,6 +8,8 @@ export const septemberMessages: Catalog = {
   "report.sheet": { "zh-CN": "排名报告", en: "Ranking report" },
   "report.title.full": { "zh-CN": "{district}{year}年度{scheme}结果", en: "{district} {year}: results of {scheme}" },
   "report.title.year": { "zh-CN": "{year}年度{scheme}结果", en: "{year}: results of {scheme}" },
+  "report.title.full-nian": { "zh-CN": "{district}{year}年{scheme}结果", en: "{district} {year}: results of {scheme}" },
+  "report.title.year-nian": { "zh-CN": "{year}年{scheme}结果", en: "{year}: results of {scheme}" },
   "report.title.district": { "zh-CN": "{district}{scheme}结果", en: "{district}: results of {scheme}" },
   "report.title.none": { "zh-CN": "{scheme}结果", en: "Results of {scheme}" },
   "report.subtitle": { "zh-CN": "排名报告", en: "Ranking report" },

@@ -6,6 +6,7 @@ import type { Catalog } from "./types.js";
 export const templateMessages: Catalog = {
   "tpl.cover-title": { "zh-CN": "{prefix}{title} 考核工作簿", en: "{prefix}{title}: assessment workbook" },
   "tpl.cover-year": { "zh-CN": "{year}年度", en: "{year}" },
+  "tpl.cover-year-nian": { "zh-CN": "{year}年", en: "{year}" },
   "tpl.cover-scheme": { "zh-CN": "方案名称", en: "Scheme" },
   "tpl.cover-effective": { "zh-CN": "生效日期", en: "Effective from" },
   "tpl.line-units-only": { "zh-CN": "{code} {name}(本表只列单位,各项得分由“{sheet}”计算)", en: "{code} {name} (this sheet lists the units only: their points are worked out from “{sheet}”)" },

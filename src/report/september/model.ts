@@ -116,8 +116,10 @@ export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "titl
   // What the scheme's name says still (柳河区2026年度乡镇综合考核 under a cover of 2026 alone) is not said before it.
   if (district && scheme.includes(district)) district = "";
   if (year && scheme.includes(`${year}年`)) year = "";
-  if (district && year) return message(lang, "report.title.full", { district, year, scheme });
-  if (year) return message(lang, "report.title.year", { year, scheme });
+  // A name that says 年度 itself (市直单位年度绩效考评) takes the year as 2026年: 2026年度…年度 said it twice.
+  const yearly = scheme.includes("年度") ? "-nian" : "";
+  if (district && year) return message(lang, `report.title.full${yearly}`, { district, year, scheme });
+  if (year) return message(lang, `report.title.year${yearly}`, { year, scheme });
   if (district) return message(lang, "report.title.district", { district, scheme });
   return message(lang, "report.title.none", { scheme });
 }
