@@ -104,7 +104,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
       }),
     ),
   ];
-  const vetoed = ranking.entries.filter((e) => e.rank === null).length;
+  // Every vetoed unit, whether its veto keeps its rank or not (those ranked were counted as none).
+  const vetoed = ranking.entries.filter((e) => results.units[e.unit]?.vetoed === true).length;
   const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
   // The rank range said only where the table shows one (its own, or a group's in 组内名次).

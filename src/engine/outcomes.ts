@@ -5,7 +5,7 @@ import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
 import { levelRank } from "../rubric/model.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
-import type { Award, EmptiedPlace, GradeCut, UnitResult } from "../model/results.js";
+import type { Award, EmptiedPlace, GradeCut, UnitResult, WithheldAward } from "../model/results.js";
 import { compareNames } from "./order.js";
 
 /** A ranked unit, in ranking order: its index, rank and key values. */
@@ -20,6 +20,8 @@ export interface OutcomeInput {
   /** Each vetoed unit's veto effect (merged over its failed gates). */
   readonly effects: ReadonlyMap<number, VetoEffect>;
   readonly plans: ReadonlyMap<string, KindPlan>;
+  /** Told of each single-item award a vetoed unit's ledger recognizes, withheld by its veto. */
+  readonly withhold?: (u: number, w: WithheldAward) => void;
 }
 
 function sameKeys(a: readonly number[], b: readonly number[]): boolean {
@@ -232,6 +234,15 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       winners = last ? candidates.filter((c) => c.level < last.level || (c.level === last.level && c.score >= last.score)) : [];
     }
     for (const w of winners) push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), level: w.best.entry.level ?? "", basis: w.best.entry.at });
+    // A vetoed unit's recognition of it (ranked or not): withheld, by the award's name, at its best level.
+    if (o.withhold)
+      for (const u of members) {
+        const unit = units[u];
+        if (!unit?.vetoed) continue;
+        const rows = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
+        const best = [...rows].sort((a, b) => levelRank(rubric, a.entry.level) - levelRank(rubric, b.entry.level) || a.entry.row - b.entry.row)[0];
+        if (best) o.withhold(u, { ranking: r.id, rankingName: r.name, code: s.code, name: s.name, level: best.entry.level ?? "", basis: best.entry.at });
+      }
   }
 
   const yc = r.yellowCard;

@@ -8,7 +8,7 @@ import { isMeasured, isRelative, levelRank } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
-import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto } from "../model/results.js";
+import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto, WithheldAward } from "../model/results.js";
 import { leafScorer, type LeafScorer } from "./leaf.js";
 import { divRound } from "../rubric/formulas.js";
 import { lowerIsBetter, reaches } from "../rubric/targets.js";
@@ -29,6 +29,7 @@ interface Building extends UnitResult {
   ranks: Record<string, number | null>;
   grades: Record<string, string>;
   awards: Award[];
+  withheld: readonly WithheldAward[];
   charges: Record<string, Points>;
   relative: Record<string, RelativeBasis>;
   ledger: UnitResult["ledger"];
@@ -41,6 +42,7 @@ const NO_ROWS: readonly LedgerEntry[] = [];
 const NO_VETOES: Veto[] = Object.freeze([]) as unknown as Veto[];
 const NO_CHARGES: Record<string, Points> = Object.freeze({});
 const NO_AWARDS: Award[] = Object.freeze([]) as unknown as Award[];
+const NO_WITHHELD: readonly WithheldAward[] = Object.freeze([]);
 const NO_RELATIVE: Record<string, RelativeBasis> = Object.freeze({}) as Record<string, RelativeBasis>;
 
 /** A unit's lines and total from its points and what its ledger charges to the total. */
@@ -425,6 +427,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
       ranks: {},
       grades: {},
       awards: [],
+      withheld: NO_WITHHELD,
       charges: NO_CHARGES,
       relative: NO_RELATIVE,
     };
@@ -712,7 +715,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       // Units not ranked here (vetoed) have no gap to speak of.
       for (const u of unranked) if ((units[u] as Building).gap === undefined) (units[u] as Building).gap = null;
     }
-    for (const [u, list] of decideOutcomes(rubric, r, placed, members, { units, effects, plans })) {
+    const withhold = (u: number, w: WithheldAward): void => {
+      const unit = units[u] as Building;
+      unit.withheld = unit.withheld === NO_WITHHELD ? [w] : [...unit.withheld, w];
+    };
+    for (const [u, list] of decideOutcomes(rubric, r, placed, members, { units, effects, plans, withhold })) {
       for (const a of list) if (a.kind === "grade") (units[u] as Building).grades[r.id] = a.grade;
       const mine = awards.get(u);
       if (mine) mine.push(...list);

@@ -71,6 +71,16 @@ export type Award =
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points; /** A ranking by a line or an item: its code and name, and the unit's score there. */ readonly of?: string; readonly score?: Points }
   | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
 
+/** A single-item award a vetoed unit's ledger recognizes, withheld by its veto: the award's name, the level, and the row. */
+export interface WithheldAward {
+  readonly ranking: string;
+  readonly rankingName: string;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly basis: CellAt;
+}
+
 /** What a relative item was scored against: the group's best value, or the unit's place. */
 export interface RelativeBasis {
   readonly best?: number;
@@ -156,6 +166,8 @@ export interface UnitResult {
   /** Ranking id → grade, for rankings with grades. */
   readonly grades: Readonly<Record<string, string>>;
   readonly awards: readonly Award[];
+  /** A vetoed unit's single-item awards recognized in the ledger and not given (empty for the rest). */
+  readonly withheld: readonly WithheldAward[];
   /**
    * What the ledger's rows charged to a line or item changed there (net, by code, after an item's
    * bounds: −2 charged to an item at 1 takes 1): already in `points`.

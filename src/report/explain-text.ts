@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld } from "./labels.js";
+import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
@@ -177,6 +177,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${openAwardText(u, a, ctx.lang, shownAs(a))}`;
     const open = (a: (typeof u.awards)[number]): boolean => a.kind !== "veto" && pendingMark(u, ctx.lang, a) !== "";
     for (const a of u.awards) if (a.kind === "veto") out.push(line(a));
+    // The single-item awards its ledger recognizes and its veto withholds, after the veto.
+    for (const w of withheldSingles(u, ctx.lang)) out.push(`  ${w}`);
     for (const a of u.awards) if (open(a)) out.push(line(a));
     for (const o of mayWin) out.push(`  ${mayWinText(o, ctx.lang, u)}`);
     for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));

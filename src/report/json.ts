@@ -71,14 +71,11 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
     // A vetoed unit's single-item awards recognized in the ledger and not given: where they went.
-    ...(u.vetoed && u.ledger.some(withheld) ? { withheld: u.ledger.filter(withheld).map((r) => ({ kind: "single", code: r.entry.code, name: String(r.reason.data.name ?? ""), level: String(r.reason.data.level ?? ""), basis: cellRef(r.entry.at.sheet, r.entry.at.cell) })) } : {}),
+    ...(u.withheld.length ? { withheld: u.withheld.map((w) => ({ kind: "single", ranking: w.ranking, code: w.code, name: w.name, level: w.level, basis: cellRef(w.basis.sheet, w.basis.cell) })) } : {}),
     ...(u.gap !== undefined ? { gap: u.gap ? gapJson(u.gap) : null } : {}),
     ...(pending ? { certainty: certaintyJson(u) } : {}),
   };
 }
-
-/** A ledger row recognizing a single-item award (counted): for a vetoed unit, an award withheld. */
-const withheld = (r: UnitResult["ledger"][number]): boolean => r.kind === "single" && r.counted;
 
 function gapJson(gap: Gap): Record<string, unknown> {
   const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs), units: [...gap.tie.units.names], level: gap.tie.units.count } } : {};

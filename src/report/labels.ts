@@ -1,5 +1,5 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
-import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
+import type { Award, OpenAward, RankingResult, Results, UnitResult, WithheldAward } from "../model/results.js";
 import { measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, type Points } from "../model/numbers.js";
@@ -233,8 +233,9 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
   // terminal's cut never hides it), each award it could bring that the unit does not hold, the rest.
   if (u.vetoed) {
     for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
-    // A single-item award recognized but withheld by the veto (a leader asks where it went).
-    if (!own) for (const w of withheldSingles(u, lang)) add(w);
+    // A single-item award recognized but withheld by the veto (a leader asks where it went): on a
+    // ranking showing its own awards, those it gives.
+    for (const w of withheldSingles(u, lang, own ? shown : undefined)) add(w);
   }
   if (open.length) {
     const mark = message(lang, "award.unsettled");
@@ -247,10 +248,22 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
 
 const NONE_OPEN: readonly OpenAward[] = [];
 
-/** The single-item awards a vetoed unit was recognized for and may not win, in words (单项奖 移民地区综合治理(国家级)因一票否决不予授予). */
-export function withheldSingles(u: UnitResult, lang: Lang): string[] {
-  if (!u.vetoed) return [];
-  return u.ledger.filter((r) => r.kind === "single" && r.counted).map((r) => message(lang, "award.single-withheld", { name: String(r.reason.data.name ?? ""), level: String(r.reason.data.level ?? "") }));
+/**
+ * The single-item awards a vetoed unit was recognized for and may not win, in words, by the award's
+ * name (单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予); `ranking`: those it gives alone.
+ */
+export function withheldSingles(u: UnitResult, lang: Lang, ranking?: string): string[] {
+  return u.withheld.filter((w) => ranking === undefined || w.ranking === ranking).map((w) => message(lang, "award.single-withheld", { name: w.name, level: w.level }));
+}
+
+/**
+ * A withheld single-item award in an award list (its category says 单项奖): what, and on what
+ * recognition (省级认定:省通报(见 加扣分!B19)), as an award given is listed.
+ */
+export function withheldListed(w: WithheldAward, u: UnitResult, lang: Lang): { award: string; basis: string } {
+  const evidence = u.ledger.find((r) => r.entry.at.sheet === w.basis.sheet && r.entry.at.cell === w.basis.cell)?.entry.evidence.trim() ?? "";
+  const basis = message(lang, evidence ? "report.basis.single-evidence" : "report.basis.single", { level: w.level, cell: cellRef(w.basis.sheet, w.basis.cell), evidence });
+  return { award: message(lang, "award.single-withheld-listed", { name: w.name, level: w.level }), basis };
 }
 
 /** The awards pending claims could bring a unit that it holds nothing of (that kind, on that ranking). */

@@ -752,6 +752,29 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
   });
 });
 
+describe("a vetoed unit's single-item award recognized in the ledger", () => {
+  it("is said withheld by the award's name wherever the veto is: explain, the ranking that gives it, the award list", async () => {
+    const said = "单项奖:经济发展突出贡献奖(国家级)因一票否决不予授予";
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"])).out).toContain(`  一票否决:SH1 安全生产底线,ZB5 1起 高于目标 0起\n  ${said}\n`);
+    const out = join(scratchDir("assess-withheld-"), "r.xlsx");
+    expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rowOf = (sheet: string, unit: string): string[] => {
+      const found: string[] = [];
+      wb.getWorksheet(sheet)?.eachRow((row) => {
+        const cells = (row.values as unknown[]).map((v) => String(v ?? ""));
+        if (cells.includes(unit)) found.push(cells.join(" | "));
+      });
+      return found;
+    };
+    // The ranking that gives it (its own awards alone): said there too.
+    expect(rowOf("经济发展单项排名", "白马镇").join("\n")).toContain(said);
+    // The award list: among the single-item awards, with the recognition it rests on.
+    expect(rowOf("奖惩名单", "白马镇").filter((r) => r.includes("单项奖"))).toEqual([expect.stringContaining("经济发展突出贡献奖(国家级),因一票否决不予授予")]);
+  });
+});
+
 describe("explain of a vetoed unit that keeps its rank", () => {
   it("says the prize its place would have won, and where it went (nothing said it but the units passed one)", async () => {
     // 河西街道: 街道组 1, its veto (DJ4) leaves the place empty; 白马镇: 乡镇组 3, its veto (SH1) passes it on.

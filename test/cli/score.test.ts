@@ -96,7 +96,7 @@ describe("assess score on the sample", () => {
     expect(last.map((r) => [r[0], r[1], r[7], r[8]])).toEqual([
       ["一票否决", "石门镇", undefined, "一票否决:JS4.2 统计合格率,ZB2 96.5% 低于目标 98%"],
       // With the single-item award it was recognized for and may not win (a leader asks where it went).
-      ["一票否决", "北川镇", undefined, "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%\n单项奖 移民地区综合治理(国家级)因一票否决不予授予"],
+      ["一票否决", "北川镇", undefined, "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%\n单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予"],
     ]);
     const dept = await sheetRows(out, "部门排名");
     expect(dept[2]).toEqual(["名次", "单位", "部门职责", "满分", "得分率", "备注"]);
@@ -174,7 +174,7 @@ describe("assess score on the sample", () => {
       rank: { overall: null, DZ: null, JS: null },
       awards: [{ kind: "veto", gate: "DZ1", value: 0.935, target: 0.95 }, { kind: "veto", gate: "JS4.1" }],
       // The single-item award its ledger recognizes and its veto withholds (the sheets say it too).
-      withheld: [{ kind: "single", code: "DX2", name: "移民地区综合治理", level: "国家级", basis: "加扣分!B19" }],
+      withheld: [{ kind: "single", ranking: "overall", code: "DX2", name: "移民地区综合治理单项奖", level: "国家级", basis: "加扣分!B19" }],
     });
     // A unit with no such award has no withheld.
     expect(doc.units.find((u) => u.name === "城关镇")).not.toHaveProperty("withheld");

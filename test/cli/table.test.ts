@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { displayWidth } from "../../src/model/width.js";
+import { scoreFile } from "../report/helpers.js";
+import { rankingTables } from "../../src/cli/table.js";
+import { makeCtx } from "../../src/cli/io.js";
 
 async function scoreIn(columns: number | undefined, args: string[] = [], file = "samples/qingshan-2026.xlsx"): Promise<string> {
   let out = "";
@@ -172,5 +175,18 @@ describe("a unit's awards of several rankings side by side", () => {
     expect(await explain("金山镇")).toContain("\n  乡镇(街道)综合排名等次:合格\n");
     // A 街道组 street too, though only the whole grades or cards it: every unit of the kind alike.
     expect(await explain("凤凰街道")).toContain("\n  乡镇(街道)综合排名等次:不合格\n");
+  });
+});
+
+describe("a long ranking's head in the terminal", () => {
+  it("counts every vetoed unit of the ranking, those whose veto keeps their rank too (it said 0 of 5)", async () => {
+    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    const overall = results.rankings[0];
+    if (!overall) throw new Error("no ranking");
+    // Five times the 11 towns (55 entries: past the 40 shown whole), 白马镇 and 河西街道 vetoed but ranked in each.
+    const many = { ...results, rankings: [{ ...overall, entries: Array.from({ length: 5 }, () => overall.entries).flat() }] };
+    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    const text = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx");
+    expect(text).toContain("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
   });
 });

@@ -96,7 +96,7 @@ describe("the report workbook", () => {
     const vetoRow = ws.getRow(rows.findIndex((r) => r?.[1] === "北川镇" && r[0] === "一票否决") + 1);
     expect(vetoRow.getCell(1).font?.color?.argb).toBe("FFC00000");
     // Its veto with the value and target, as the award list, the sheets and explain say it (the gate alone read as all there was).
-    expect(body.find((r) => r[1] === "北川镇")?.[7]).toBe("一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%;一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%;单项奖 移民地区综合治理(国家级)因一票否决不予授予");
+    expect(body.find((r) => r[1] === "北川镇")?.[7]).toBe("一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%;一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%;单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予");
   });
 
   it("has the 党政线, 人口计生线 and department rankings as the engine ranked them", () => {
@@ -119,8 +119,11 @@ describe("the report workbook", () => {
     const body = tableRows("奖惩名单");
     const of = (cat: string): string[][] => body.filter((r) => r[0] === cat);
     expect(of("名次奖").map((r) => `${r[1]} ${r[2]}`)).toEqual(["城关镇 一等奖", "东湖街道 二等奖", "西山镇 二等奖", "青石镇 三等奖", "南岭镇 三等奖", "白沙街道 三等奖"]);
-    expect(of("单项奖")).toHaveLength(4);
-    for (const r of of("单项奖")) expect(r[6]).toBe("3000");
+    // Four given, with their money; then 北川镇's, recognized and withheld by its veto (a leader asked where it went).
+    expect(of("单项奖")).toHaveLength(5);
+    for (const r of of("单项奖").slice(0, 4)) expect(r[6]).toBe("3000");
+    const withheld = of("单项奖")[4] ?? [];
+    expect([withheld[1], withheld[2], withheld[6], withheld[7]]).toEqual(["北川镇", "移民地区综合治理单项奖(国家级),因一票否决不予授予", "", "国家级认定:国家通报(见 加扣分!B19)"]);
     expect(of("黄牌警告").map((r) => r[1])).toEqual(["新华街道"]);
     // Its basis with two decimals, as the tables give totals (总分 596.5 beside 596.50), after its
     // ranking and place there, as a prize's is (a kind carded on several rankings left it unsaid).

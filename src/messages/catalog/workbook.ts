@@ -241,12 +241,12 @@ export const workbookMessages: Catalog = {
     en: "{code} {name} is a deduction item: it holds the points taken off (full marks {max}; points = {max} − the deduction). All {count} units filled in here have {range}, which looks like the points kept. If so, enter the points taken off instead ({max} − the points); if these are the deductions, ignore this warning",
   },
   "workbook.amount-implausible-small": {
-    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
-    en: "{code} of \"{unit}\" is {value}, 1/{times} of its target {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};是否按“亿”填写了?如是,请乘以 10000 按万元填写(约 {suggestion})。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of its target {basis}; was it typed in 亿 (hundred millions)? If so, multiply it by 10000 to enter it in 万 (about {suggestion}). If {value} is right, ignore this warning",
   },
   "workbook.amount-implausible-small-others": {
-    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};是否按“亿”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
-    en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; was it typed in 亿 (hundred millions)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+    "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};是否按“亿”填写了?如是,请乘以 10000 按万元填写(约 {suggestion})。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; was it typed in 亿 (hundred millions)? If so, multiply it by 10000 to enter it in 万 (about {suggestion}). If {value} is right, ignore this warning",
   },
   "workbook.amount-implausible-small-check": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},仅为目标 {basis} 的 1/{times};请核对是否填错(单位或小数点)。如确为 {value},可忽略本提示",

@@ -3,7 +3,7 @@
 import type { RankingResult, Results } from "../../model/results.js";
 import type { Lang } from "../../messages/index.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardAmount, awardBasis, awardCategories, listedOpen, mayWin, mayWinAmount, mayWinBasis, unheld, vacancies, vacancyCells } from "../labels.js";
+import { awardAmount, awardBasis, awardCategories, listedOpen, mayWin, mayWinAmount, mayWinBasis, unheld, vacancies, vacancyCells, withheldListed } from "../labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
@@ -25,6 +25,16 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
         rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
+    // A single-item award a veto withholds, among the single-item awards (a leader asked where it went).
+    if (kind === "single")
+      for (const i of results.units.flatMap((u, i) => (u.withheld.length ? [i] : [])).sort((a, b) => pos(a) - pos(b) || a - b)) {
+        const u = results.units[i];
+        if (!u) continue;
+        for (const w of u.withheld) {
+          const { award, basis } = withheldListed(w, u, lang);
+          rows.push({ cells: [category, xmlSafe(u.name), xmlSafe(award), null, xmlSafe(basis)], mark: "veto" });
+        }
+      }
     // What pending claims could still bring a unit, in that award's list, in the rankings' order.
     const could = results.units.flatMap((u, i) => (unheld(u).some((o) => o.kind === kind) ? [i] : [])).sort((a, b) => pos(a) - pos(b) || a - b);
     for (const i of could) {
