@@ -24,6 +24,14 @@ import { buildReport } from "../report/september/model.js";
 import { reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
+import { footerContent } from "../report/september/style.js";
+import { textUnits } from "../model/width.js";
+
+/** A table longer than this many rows is printed over pages: its first FIRST_ROWS go with its heading. */
+const LONG_TABLE = 18;
+const FIRST_ROWS = 3;
+/** A column heading this short (in text units: six Chinese characters) is printed on one line. */
+const SHORT_HEADING = 12;
 
 /** A rubric file by its name (.yaml, .yml). */
 function isRubricName(name: string): boolean {
@@ -135,6 +143,9 @@ export function start(doc: Document): void {
     for (const el of doc.querySelectorAll<HTMLElement>("[data-msg]")) el.textContent = t(el.dataset.msg ?? "");
     const button = $(doc, "lang");
     button.textContent = lang === "zh-CN" ? "English" : "中文";
+    // Printed, each page numbered in this language (第 1 页,共 3 页), as the report's pages are.
+    const footer = doc.getElementById("print-footer") ?? doc.head.appendChild(Object.assign(doc.createElement("style"), { id: "print-footer" }));
+    footer.textContent = `@media print { @page { @bottom-center { content: ${footerContent(t("report.footer"))}; font-size: 9pt; color: #555; } } }`;
     // Said in its own language by a screen reader.
     button.lang = lang === "zh-CN" ? "en" : "zh-CN";
   };
@@ -286,7 +297,8 @@ export function start(doc: Document): void {
       ...ties.map((c) => c.heading),
       ...(awarding ? [t("out.awards")] : []),
     ];
-    for (const c of cols) head.append(el("th", c));
+    // A short heading kept on one line when printed (人口计生/线 left 线 alone); a long one wraps.
+    for (const c of cols) head.append(el("th", c, textUnits(c) <= SHORT_HEADING ? "short" : undefined));
     table.append(el("thead"));
     table.tHead?.append(head);
     const body = el("tbody");
@@ -320,6 +332,14 @@ export function start(doc: Document): void {
       });
       body.append(tr);
     }
+    // Printed over pages, a long table's first rows go with its heading (never the heading and a row
+    // or two at a page's foot), as the report's do.
+    // A short one is printed whole, on the next page where this one has no room for it.
+    if (body.rows.length > LONG_TABLE) {
+      const first = el("tbody", undefined, "first-rows");
+      for (let i = 0; i < FIRST_ROWS; i++) if (body.firstElementChild) first.append(body.firstElementChild);
+      table.append(first);
+    } else section.classList.add("keep");
     table.append(body);
     section.append(table);
     // Units level on what it ranks by ranked apart: by what, as the terminal says it.

@@ -722,6 +722,12 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // On the screen the title is the status line's: the heading is for paper only.
     expect(await page.locator("h2.print-only").isVisible()).toBe(false);
+    // Printed, each page numbered in the page's language; a short table printed whole (a heading
+    // and two rows of 部门排名 stood at a page's foot), and a short heading kept on one line.
+    const printed = await page.evaluate(() => document.getElementById("print-footer")?.textContent ?? "");
+    expect(printed).toContain('@bottom-center { content: "第 " counter(page) " 页,共 " counter(pages) " 页";');
+    expect(await page.locator("section.ranking.keep").count()).toBe(await page.locator("section.ranking").count());
+    expect(await page.locator("section.ranking th.short").first().textContent()).toBe("名次");
     expect(await page.locator("p.note").first().textContent()).toBe("加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变。点击单位名称可查看取决于哪些记录。");
   });
 
