@@ -60,7 +60,6 @@ export function isBlank(c: RawCell | undefined): boolean {
  * row (a unit's row struck out is one act, not a warning for each of its cells).
  */
 function struckThrough(p: Problems, sheet: string, c: RawCell): void {
-  if (c.struck !== true) return;
   let rows = struckRows.get(p);
   if (!rows) struckRows.set(p, (rows = new Set()));
   const row = `${sheet}\u0000${c.row}`;
@@ -149,7 +148,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
-  struckThrough(p, sheet, c);
+  if (c.struck === true) struckThrough(p, sheet, c);
   let n: number;
   const v = c.value;
   if (v.t === "n") {
@@ -272,7 +271,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;
-  struckThrough(p, sheet, c);
+  if (c.struck === true) struckThrough(p, sheet, c);
   const v = c.value;
   const raw: number | string = v.t === "n" ? v.v : cellText(c);
   // 无, a dash, N/A for a target: it is set by the responsibility letter (or, left blank, by the

@@ -108,6 +108,26 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
 /** An amount this many times its target, or the other units' middle value, is taken for 元 typed where 万元 belongs. */
 const IMPLAUSIBLE_TIMES = 1000;
 
+/**
+ * The middle of the units' values (those entered, above 0) in each group (乡镇组 and 街道组 are
+ * scored apart, and so compared); none for a group of fewer than three.
+ */
+function groupMiddles(members: readonly number[], units: readonly Unit[], values: Values, slot: number): Map<string, number | undefined> {
+  const byGroup = new Map<string, number[]>();
+  for (const u of members) {
+    const v = values.get(u, slot);
+    if (v === undefined || v <= 0) continue;
+    const g = units[u]?.group ?? "";
+    (byGroup.get(g) ?? byGroup.set(g, []).get(g))?.push(v);
+  }
+  const middles = new Map<string, number | undefined>();
+  for (const [g, all] of byGroup) {
+    all.sort((x, y) => x - y);
+    middles.set(g, all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined);
+  }
+  return middles;
+}
+
 /** How far from what it is weighed against an amount read in 亿 may be (either way) to be taken for a figure typed in 亿. */
 const YI_NEAR = 5;
 
@@ -131,26 +151,16 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
     // An amount that may be negative (利润总额) may be near nothing too: never questioned as small.
     const mayBeSmall = ind?.min !== undefined && ind.min < 0;
     const relative = m.kind === "relative-best" || m.kind === "rank-points";
-    // The middle of the units' values (those entered, above 0), where no target is asked of them:
-    // of each group (乡镇组 and 街道组 are scored apart), as they are compared.
-    const middles = new Map<string, number | undefined>();
-    {
-      const byGroup = new Map<string, number[]>();
-      for (const u of members) {
-        const v = values.get(u, slot);
-        if (v === undefined || v <= 0) continue;
-        const g = units[u]?.group ?? "";
-        (byGroup.get(g) ?? byGroup.set(g, []).get(g))?.push(v);
-      }
-      for (const [g, all] of byGroup) {
-        all.sort((x, y) => x - y);
-        middles.set(g, all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined);
-      }
-    }
+    // The middle of the units' values: what a value is weighed against where no target is asked of
+    // them, and what tells a target of their size from one typed in 元 (worked out where first asked:
+    // against a target, only a value a thousand times off it asks).
+    let middles: Map<string, number | undefined> | undefined;
+    const middleOf = (u: number): number | undefined => (middles ??= groupMiddles(members, units, values, slot)).get(units[u]?.group ?? "");
     for (const u of members) {
       const value = values.get(u, slot);
       const target = relative ? undefined : targetOf(rubric, m, values, u);
-      const middle = middles.get(units[u]?.group ?? "");
+      const far = value !== undefined && value > 0 && target !== undefined && (value * IMPLAUSIBLE_TIMES <= target.value || target.value * IMPLAUSIBLE_TIMES <= value);
+      const middle = relative || far ? middleOf(u) : undefined;
       const basis = relative ? middle : target?.value;
       // A target of the size of the others' values is no target typed in 元, however far above this value.
       const targetLikeOthers = target !== undefined && middle !== undefined && target.value < middle * IMPLAUSIBLE_TIMES;

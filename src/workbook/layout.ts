@@ -121,6 +121,9 @@ const SUMMARY_LAST = new Set(["计", "总", "均", "值", "分", "数", "l", "s"
 const HIGHEST = /^(最高|最高分|max|maximum)$/i;
 
 export function isHighestName(name: string): boolean {
+  // Asked first of its first character (a province's rows are each asked).
+  const first = name.trimStart().charAt(0);
+  if (first !== "最" && first !== "m" && first !== "M") return false;
   return HIGHEST.test(name.trim().replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "").replace(/[\s\u3000]+/g, ""));
 }
 

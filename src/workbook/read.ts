@@ -1570,7 +1570,8 @@ function ourOutputSheet(rows: readonly (readonly RawCell[])[]): string | undefin
   const title = texts(0)[0] ?? "";
   const heads = [...texts(1), ...texts(2)];
   // Its title as any language writes it: 柳河区2026年度变更说明, "Changes, 柳河区 2026" (see out.title.*).
-  const titled = title.endsWith(message("zh-CN", "diff.title")) || [message("en", "diff.title")].some((w) => title === w || title.startsWith(`${w}, `));
+  const en = message("en", "diff.title");
+  const titled = title.endsWith(message("zh-CN", "diff.title")) || title === en || title.startsWith(`${en}, `);
   const headed = [both("diff.col.what"), both("diff.col.change")].every((words) => words.some((w) => heads.includes(w)));
   return titled && headed ? "workbook.our-diff" : undefined;
 }
