@@ -191,6 +191,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   // The header's words by column: a row right under it that repeats them (merged cells unmerged
   // and filled, 取消合并并填充) is the header's too.
   const headings = new Map((sheet.rows.find((row) => row[0]?.row === header.row) ?? []).map((c) => [c.col, cellText(c)]));
+  /** The columns of a claim's own cells (struck through, they strike it out). */
+  const claimCols = new Set(LEDGER_CLAIM_FIELDS.flatMap((f) => header.cols.get(f) ?? []));
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
@@ -248,12 +250,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // what to do instead (the font is no part of what the workbook says). Not where its status
     // already keeps it out of the scores (不予认定, 申报中: a clerk marks it both ways).
     const uncounted = rubric.statuses.rejected.includes(status) || rubric.statuses.pending.includes(status);
-    // A claim's figure a formula's result (a workbook calculated by hand is said at the first one read).
-    for (const f of LEDGER_CLAIM_FIELDS) {
-      const c = get(f);
-      if (c?.formula) p.firstFormula ??= { sheet: s, cell: c.ref };
+    // A claim's figure a formula's result (a workbook calculated by hand is said at the first one
+    // read), and its cells struck through: one look at the row's cells.
+    let struck = false;
+    for (const c of row) {
+      if (!claimCols.has(c.col)) continue;
+      if (c.formula) p.firstFormula ??= { sheet: s, cell: c.ref };
+      if (c.struck === true) struck = true;
     }
-    if (!uncounted && LEDGER_CLAIM_FIELDS.some((f) => get(f)?.struck === true)) {
+    if (!uncounted && struck) {
       const rejected = rubric.statuses.rejected[0];
       const data = { unit: unitName, code: codeText, ...(rejected !== undefined ? { rejected } : {}) };
       p.warn(rejected !== undefined ? "workbook.ledger-struck" : "workbook.ledger-struck-delete", s, ref(codeText !== "" ? "code" : "unit"), data);
