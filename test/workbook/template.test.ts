@@ -68,21 +68,19 @@ describe("assess template", () => {
   });
 
   it("says the district and year once on the cover where the scheme's title names them already", async () => {
-    const rubric = join(dir, "own-title.yaml");
-    writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("title: 迷你方案\n", "title: 青山区迷你方案\n"));
-    const out = join(dir, "own-title.xlsx");
-    expect((await cli(["template", "--rubric", rubric, "--year", "2026", "--district", "青山区", "-o", out])).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(book.getWorksheet("封面")!.getCell("A1").value).toBe("2026年度青山区迷你方案 考核工作簿");
+    /** The cover's title of a template for the mini rubric titled `title`, for 2026 and `district`. */
+    const coverTitle = async (name: string, title: string, district: string): Promise<unknown> => {
+      const rubric = join(dir, `${name}.yaml`);
+      writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("title: 迷你方案\n", `title: ${title}\n`));
+      const out = join(dir, `${name}.xlsx`);
+      expect((await cli(["template", "--rubric", rubric, "--year", "2026", "--district", district, "-o", out])).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      return book.getWorksheet("封面")!.getCell("A1").value;
+    };
+    expect(await coverTitle("own-title", "青山区迷你方案", "青山区")).toBe("2026年度青山区迷你方案 考核工作簿");
     // A title that says 年度 itself: the year as 2026年 (2026年度…年度 said it twice).
-    const yearly = join(dir, "yearly-title.yaml");
-    writeFileSync(yearly, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("title: 迷你方案\n", "title: 市直单位年度绩效考评办法\n"));
-    const out2 = join(dir, "yearly-title.xlsx");
-    expect((await cli(["template", "--rubric", yearly, "--year", "2026", "--district", "江州市", "-o", out2])).code).toBe(0);
-    const book2 = new ExcelJS.Workbook();
-    await book2.xlsx.load(readFileSync(out2) as unknown as ArrayBuffer);
-    expect(book2.getWorksheet("封面")!.getCell("A1").value).toBe("江州市2026年市直单位年度绩效考评办法 考核工作簿");
+    expect(await coverTitle("yearly-title", "市直单位年度绩效考评办法", "江州市")).toBe("江州市2026年市直单位年度绩效考评办法 考核工作簿");
   });
 
   it("heads each column with the code, name and max, and carries the clause text", () => {
