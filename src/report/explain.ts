@@ -377,8 +377,10 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined, points:
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */
 export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed">): string {
-  // A vetoed unit competes for no single-item award, however it was recognised.
-  const why = unit.vetoed && r.kind === "single" && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
+  // A vetoed unit competes for no single-item award, however it was recognised (or will be: a
+  // pending claim of its own is not "entered for" one).
+  const vetoedSingle = unit.vetoed && r.kind === "single";
+  const why = vetoedSingle && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : vetoedSingle && r.reason.code === "why.ledger-pending-single" ? message(lang, "why.ledger-pending-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
   // A pending row says where it would be charged once approved.
   const to = r.charged ?? (!r.counted && typeof r.reason.data.target === "string" ? r.reason.data.target : undefined);
   return to ? message(lang, "why.ledger-charged", { why, target: to, targetName: String(r.reason.data.targetName ?? "") }) : why;

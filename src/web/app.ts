@@ -705,6 +705,8 @@ export function start(doc: Document): void {
   const rubricClear = $<HTMLButtonElement>(doc, "rubric-clear");
   rubricClear.addEventListener("click", () => {
     rubricInput.value = "";
+    // The button goes: the keyboard's place with the picker beside it, not back at the page's top.
+    rubricInput.focus();
     bundledAgain();
   });
 

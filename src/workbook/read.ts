@@ -1360,7 +1360,13 @@ export class SubmissionReader {
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
-        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1 || (b.quotaMin ?? 0) >= 1) continue;
+        // A least number of places every unit is within (quota_min: 10 of 10 towns, meant as 10%?): it lifts the quota off.
+        const min = b.quotaMin ?? 0;
+        if (ranked >= 2 && min >= ranked) {
+          this.p.take({ code: "workbook.quota-min-of-all", severity: "warning", data: { ranking: r.name, grade: b.name, min, count: ranked }, location: b.at ?? { file: this.rubric.file } });
+          continue;
+        }
+        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1 || min >= 1) continue;
         const data = { ranking: r.name, grade: b.name, quota: formatRate(b.quotaShare ?? 0), count: ranked };
         this.p.take({ code: "workbook.quota-share-none", severity: "warning", data, location: b.at ?? { file: this.rubric.file } });
       }

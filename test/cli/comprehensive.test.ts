@@ -744,6 +744,9 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     // One place, the two tied at it both given it (ties: all), as under the sample's 30%.
     expect([grade("区财政局"), grade("区发展改革局"), grade("区生态环境分局")]).toEqual(["优秀", "优秀", "良好"]);
     expect((await cli(["rubric", "show", rubric])).out).toContain("优秀 ≥ 90(至多 10%,至少 1 个)");
+    // As many as there are units or more (quota_min: 10 meant as 10%?): the quota limits no one, said at it.
+    const all = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withQuota("10%, quota_min: 6")]);
+    expect(all.err).toMatch(/: 警告: 方案规定区直部门排名的优秀名额至少 6 个\(quota_min: 6\),而参加该排名的单位只有 6 个,名额不限制任何单位;请核对方案中的 quota_min \[workbook\.quota-min-of-all\]/);
     // Beside a count it means nothing: said at the key.
     const counted = withQuota("2, quota_min: 1");
     const checked = await cli(["rubric", "check", counted]);

@@ -1159,6 +1159,12 @@ describe("a single-item recognition still pending", () => {
     expect(explained.out).toContain("奖惩:\n  (待定)可能获单项奖:移民地区综合治理单项奖(市级)\n");
     const en = await cli(["explain", pending, "河口镇", "--lang", "en"]);
     expect(en.out).toContain("(pending) may win the single-item award 移民地区综合治理单项奖 (市级)");
+    // A vetoed unit's claim of its own is not "entered for" the award: withheld all the same once recognized.
+    const vetoedClaim = await edited("samples/qingshan-2026.xlsx", "single-pending-vetoed.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["石门镇", "DX1", null, "国家级", null, "申报中"];
+    });
+    expect((await cli(["explain", vetoedClaim, "石门镇"])).out).toContain("状态为“申报中”,尚未认定,不计分;认定后也因一票否决不得评全员人口信息化建设单项奖");
     // Recognised: one change, what it may have won → what it holds (not one lost and another won).
     const decided = await edited(pending, "single-decided.xlsx", (wb) => {
       const l = wb.getWorksheet("加扣分")!;

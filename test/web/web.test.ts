@@ -476,6 +476,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await button.isVisible()).toBe(true);
       expect(await button.textContent()).toBe("不用此方案,改回内置方案");
       await act(() => button.click());
+      // The keyboard's place stays by the picker (the button gone, it fell to the page's top).
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("rubric");
       // Its cover names 2026.1, which the page has not built in: asked for again, and the button gone.
       await page.waitForFunction(() => [...document.querySelectorAll("ul.diagnostics li")].some((li) => li.textContent?.includes("本页可用的是 2022.1 版")), undefined, { timeout: 60_000 });
       expect(await button.isVisible()).toBe(false);

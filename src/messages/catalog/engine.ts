@@ -70,6 +70,7 @@ export const engineMessages: Catalog = {
   "why.ledger-pending-held-deduction": { "zh-CN": "状态为“{status}”,尚未认定,不计分;{how@why.ledger-how}认定后按 {per}{level} × {count} = 扣 {asked},但受上限或得分不低于 0 所限,只计扣 {points}", en: "status \"{status}\": not yet approved, not counted; once approved: {how@why.ledger-how}{per}{level@sp} × {count} = −{asked}, but a cap or a score not below 0 holds it to −{points}" },
   "why.ledger-rejected": { "zh-CN": "状态为“{status}”,不计分", en: "status \"{status}\": not counted" },
   "why.ledger-single-vetoed": { "zh-CN": "{name}({level}),但一票否决的单位不得评单项奖", en: "{name} ({level}), but a vetoed unit wins no single-item award" },
+  "why.ledger-pending-single-vetoed": { "zh-CN": "状态为“{status}”,尚未认定,不计分;认定后也因一票否决不得评{award}", en: "status \"{status}\": not yet approved, not counted; once approved, {award} is withheld all the same by the veto" },
   "why.ledger-pending-single": { "zh-CN": "状态为“{status}”,尚未认定,不计分;认定后按{level}参评{award}", en: "status \"{status}\": not yet approved, not counted; once approved, entered for {award} ({level})" },
   "why.ledger-single": { "zh-CN": "{name}({level}),参评单项奖", en: "{name} ({level}): entered for the single-item award" },
   "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,计入分值最高的 {cell}", en: "{code} counts at most once a year: the row worth most, {cell}, counts" },
