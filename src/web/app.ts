@@ -21,15 +21,12 @@ import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
-import { reportHtml } from "../report/september/html.js";
+import { FIRST_ROWS, KEEP_ROWS, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
 import { footerContent } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
 
-/** A table longer than this many rows is printed over pages: its first FIRST_ROWS go with its heading. */
-const LONG_TABLE = 18;
-const FIRST_ROWS = 3;
 /** A column heading this short (in text units: six Chinese characters) is printed on one line. */
 const SHORT_HEADING = 12;
 
@@ -335,7 +332,7 @@ export function start(doc: Document): void {
     // Printed over pages, a long table's first rows go with its heading (never the heading and a row
     // or two at a page's foot), as the report's do.
     // A short one is printed whole, on the next page where this one has no room for it.
-    if (body.rows.length > LONG_TABLE) {
+    if (body.rows.length > KEEP_ROWS) {
       const first = el("tbody", undefined, "first-rows");
       for (let i = 0; i < FIRST_ROWS; i++) if (body.firstElementChild) first.append(body.firstElementChild);
       table.append(first);

@@ -12,7 +12,7 @@ import { textUnits } from "../../model/width.js";
 const LONG_HEADING = 16;
 
 /** Tables up to this many rows are kept on one printed page; longer ones break between rows. */
-const KEEP_ROWS = 18;
+export const KEEP_ROWS = 18;
 const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_ROWS) ? " keep" : "");
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -44,7 +44,7 @@ function show(v: Cell, kind: Column["kind"]): string {
 const NAME_UNITS_MAX = 24;
 
 /** Rows a table printed over several pages keeps under its heading on the page it begins on. */
-const FIRST_ROWS = 3;
+export const FIRST_ROWS = 3;
 
 /** Rows of the award list printed with the closing block, on its page (a seal page with no table on it). */
 const CLOSING_ROWS = 3;
