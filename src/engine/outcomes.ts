@@ -176,6 +176,12 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
   return out;
 }
 
+/** A unit's counted recognition of a single-item award at its highest level (the first row of that level), if any. */
+function bestRecognition(rubric: Rubric, unit: UnitResult, code: string): UnitResult["ledger"][number] | undefined {
+  const rows = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === code);
+  return rows.sort((a, b) => levelRank(rubric, a.entry.level) - levelRank(rubric, b.entry.level) || a.entry.row - b.entry.row)[0];
+}
+
 /** Every award a ranking decides, by unit index. */
 export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Placed[], members: readonly number[], o: OutcomeInput): Map<number, Award[]> {
   const out = new Map<number, Award[]>();
@@ -219,8 +225,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const candidates = recognised.flatMap(({ u }) => {
       const unit = units[u];
       if (!unit || !eligible(u)) return [];
-      const entries = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
-      const best = [...entries].sort((a, b) => levelRank(rubric, a.entry.level) - levelRank(rubric, b.entry.level) || a.entry.row - b.entry.row)[0];
+      const best = bestRecognition(rubric, unit, s.code);
       if (!best) return [];
       const node = s.linkedItem !== undefined ? o.plans.get(unit.kind)?.index.get(s.linkedItem) : undefined;
       const score: Points = node === undefined ? 0 : (unit.points[node] ?? 0);
@@ -239,8 +244,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       for (const u of members) {
         const unit = units[u];
         if (!unit?.vetoed) continue;
-        const rows = unit.ledger.filter((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
-        const best = [...rows].sort((a, b) => levelRank(rubric, a.entry.level) - levelRank(rubric, b.entry.level) || a.entry.row - b.entry.row)[0];
+        const best = bestRecognition(rubric, unit, s.code);
         if (best) o.withhold(u, { ranking: r.id, rankingName: r.name, code: s.code, name: s.name, level: best.entry.level ?? "", basis: best.entry.at });
       }
   }

@@ -24,7 +24,7 @@ import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, KEEP_ROWS, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
-import { footerContent } from "../report/september/style.js";
+import { pageNumbers } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
 
 /** A column heading this short (in text units: six Chinese characters) is printed on one line. */
@@ -142,7 +142,7 @@ export function start(doc: Document): void {
     button.textContent = lang === "zh-CN" ? "English" : "中文";
     // Printed, each page numbered in this language (第 1 页,共 3 页), as the report's pages are.
     const footer = doc.getElementById("print-footer") ?? doc.head.appendChild(Object.assign(doc.createElement("style"), { id: "print-footer" }));
-    footer.textContent = `@media print { @page { @bottom-center { content: ${footerContent(t("report.footer"))}; font-size: 9pt; color: #555; } } }`;
+    footer.textContent = `@media print { @page { ${pageNumbers(t("report.footer"))} } }`;
     // Said in its own language by a screen reader.
     button.lang = lang === "zh-CN" ? "en" : "zh-CN";
   };

@@ -13,7 +13,7 @@ import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
-import { FONTS, cssString, footerContent } from "../../report/september/style.js";
+import { FONTS, printedPages } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
@@ -216,10 +216,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; 
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
-@page { size: A4 landscape; margin: 12mm 12mm 14mm;
-  @top-center { content: ${cssString(`${title}\u3000${dated}`)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }
-  @bottom-center { content: ${footerContent(footer)}; font-family: ${FONTS}; font-size: 9pt; color: #555; } }
-@page :first { @top-center { content: none; } }
+${printedPages(`${title}\u3000${dated}`, footer)}
 thead { display: table-header-group; } tr, tbody.last-rows { break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } th, td { padding: 2px 6px; } }
 </style>

@@ -22,6 +22,23 @@ export function footerContent(template: string): string {
 /** The page's fonts, its running head's and footer's too (a page margin's box takes the browser's default, a serif, else). */
 export const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif`;
 
+/** A printed page's number at its foot (`footer`: "{page}" and "{pages}" the counters), in the page's fonts. */
+export function pageNumbers(footer: string): string {
+  return `@bottom-center { content: ${footerContent(footer)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }`;
+}
+
+/**
+ * A4 landscape pages, each numbered at its foot, and every one but the first headed with
+ * `runningHead` (a page taken from the stack still says what it is part of): the report's and the
+ * list of changes' alike.
+ */
+export function printedPages(runningHead: string, footer: string): string {
+  return `@page { size: A4 landscape; margin: 12mm 12mm 14mm;
+  @top-center { content: ${cssString(runningHead)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }
+  ${pageNumbers(footer)} }
+@page :first { @top-center { content: none; } }`;
+}
+
 export function stylesheet(footerTemplate: string, runningHead: string): string {
   return `
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
@@ -69,10 +86,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
 }
-@page { size: A4 landscape; margin: 12mm 12mm 14mm;
-  @top-center { content: ${cssString(runningHead)}; font-family: ${FONTS}; font-size: 9pt; color: #555; }
-  @bottom-center { content: ${footerContent(footerTemplate)}; font-family: ${FONTS}; font-size: 9pt; color: #555; } }
-@page :first { @top-center { content: none; } }
+${printedPages(runningHead, footerTemplate)}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
   header h1 { font-size: 16pt; }

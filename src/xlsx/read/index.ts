@@ -50,7 +50,6 @@ interface Ahead {
   readonly jobs: Map<number, number>;
 }
 
-/** The cells of an open workbook, read on demand. */
 /** What every sheet's cells are read with: the shared strings, and the styles. */
 interface Shared {
   readonly sst: readonly string[];
@@ -59,6 +58,7 @@ interface Shared {
   readonly styles: CellStyles;
 }
 
+/** The cells of an open workbook, read on demand. */
 export class WorkbookReader {
   readonly sheets: readonly SheetInfo[];
   /** Cell-level problems found so far (bad numbers, bad shared-string indexes, over-long text). */
