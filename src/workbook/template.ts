@@ -466,7 +466,9 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
 function coverPrefix(district: string, year: string, title: string, say: Say): string {
   const d = district && !title.includes(district) ? district : "";
   // (2026年 before a title that says 年度 itself: 2026年度…年度 said it twice.)
-  const y = year && !title.includes(year) ? say(title.includes("年度") ? "tpl.cover-year-nian" : "tpl.cover-year", { year }) : "";
+  // A title with a year of its own (2025年度乡镇综合考核办法, kept for 2026) is the document's name: no year before it.
+  const ownYear = /^(19|20)\d{2}\s*年/.test(district && title.startsWith(district) ? title.slice(district.length).trimStart() : title);
+  const y = year && !title.includes(year) && !ownYear ? say(title.includes("年度") ? "tpl.cover-year-nian" : "tpl.cover-year", { year }) : "";
   // 青山区2026年度; Green Hill 2026, 青山区 2026 (a Latin name, or an English year, set apart).
   return d && y && (/[\x21-\x7e]$/.test(d) || /[\x21-\x7e]$/.test(y)) ? `${d} ${y}` : `${d}${y}`;
 }

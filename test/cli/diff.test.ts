@@ -257,7 +257,7 @@ describe("assess diff", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", dated], env)).code).toBe(0);
     const datedBook = new ExcelJS.Workbook();
     await datedBook.xlsx.readFile(dated);
-    expect(datedBook.worksheets[0]!.headerFooter.oddFooter).toBe("&L比较日期:2026年9月1日&C&A 第 &P 页");
+    expect(datedBook.worksheets[0]!.headerFooter.oddFooter).toBe("&L比较日期:2026年9月1日&C&A 第 &P 页,共 &N 页");
     const page = join(dir, "dated-变更.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", page], env)).code).toBe(0);
     const printed = readFileSync(page, "utf8");

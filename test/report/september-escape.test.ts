@@ -73,6 +73,10 @@ describe("escaping", () => {
     // A name that says 年度 itself (with no year): the year as 2026年, not 2026年度…年度.
     const yearly = { title: "市直单位和县(市、区)年度绩效考评办法", report: {} };
     expect(reportTitle("zh-CN", { year: "2026", district: "江州市" }, yearly)).toBe("江州市2026年市直单位和县(市、区)年度绩效考评结果");
+    // Last year's scheme kept for this year (2025年度…办法 under a cover of 2026): the results are 2026's, said once.
+    const lastYears = { title: "2025年度乡镇综合考核办法", report: {} };
+    expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, lastYears)).toBe("柳河区2026年度乡镇综合考核结果");
+    expect(reportTitle("zh-CN", { district: "柳河区" }, lastYears)).toBe("柳河区2025年度乡镇综合考核结果");
     expect(reportTitle("zh-CN", { year: "2026" }, yearly)).toBe("2026年市直单位和县(市、区)年度绩效考评结果");
     expect(reportTitle("zh-CN", { year: "2026", district: "柳河区" }, { title: "2026年柳河区乡镇综合考核办法", report: {} })).toBe("柳河区2026年度乡镇综合考核结果");
     const html = reportHtml(buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }));

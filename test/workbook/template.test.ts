@@ -81,6 +81,8 @@ describe("assess template", () => {
     expect(await coverTitle("own-title", "青山区迷你方案", "青山区")).toBe("2026年度青山区迷你方案 考核工作簿");
     // A title that says 年度 itself: the year as 2026年 (2026年度…年度 said it twice).
     expect(await coverTitle("yearly-title", "市直单位年度绩效考评办法", "江州市")).toBe("江州市2026年市直单位年度绩效考评办法 考核工作簿");
+    // A title with a year of its own is the document's name (last year's 办法 kept): no second year before it.
+    expect(await coverTitle("dated-title", "2025年度乡镇综合考核办法", "柳河区")).toBe("柳河区2025年度乡镇综合考核办法 考核工作簿");
   });
 
   it("heads each column with the code, name and max, and carries the clause text", () => {
@@ -120,7 +122,7 @@ describe("assess template", () => {
   it("prints each sheet as a form: boxes for its units and 3 rows more, 30 claims' boxes, the sheet's name and page at the foot", async () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.pageSetup.showGridLines).toBe(true);
-    expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
+    expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页,共 &N 页");
     // Each form's pages numbered from 1 (printed as a whole workbook, they ran on from the sheet before).
     const { unzipSync, strFromU8 } = await import("fflate");
     const sheets = Object.entries(unzipSync(new Uint8Array(readFileSync(file)))).filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
@@ -312,7 +314,7 @@ describe("assess template in English", () => {
     expect(ours).not.toMatch(/[\u4e00-\u9fff]/);
     const jj = book.getWorksheet("经济发展")!;
     // (In 9 points: a sheet's name in Chinese beside English words stood taller than the footer's room in LibreOffice, cut at the page's foot.)
-    expect(jj.headerFooter.oddFooter).toBe("&C&9&A page &P");
+    expect(jj.headerFooter.oddFooter).toBe("&C&9&A page &P of &N");
     expect(jj.getCell("B2").dataValidation).toMatchObject({ errorTitle: "分组", error: "choose one of: 乡镇组, 街道组" });
     const header = (jj.getRow(1).values as unknown[]).map(String);
     expect(header.some((h) => h.startsWith("JJ5 "))).toBe(true);

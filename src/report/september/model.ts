@@ -93,12 +93,15 @@ function schemeName(title: string): string {
 /**
  * A scheme's name less the district and year it begins with, where the title says them before it
  * (青山区2026年度乡镇综合考核 under 青山区 and 2026: 乡镇综合考核), so that they are not said twice.
+ * A year of its own there (2025年度乡镇综合考核办法, last year's scheme kept for 2026) goes too:
+ * the results are the cover's year's (2026年度乡镇综合考核结果, not 2026年2025年度…).
  */
 function withoutCover(scheme: string, district: string, year: string): string {
   let rest = scheme;
   for (let pass = 0; pass < 2; pass++) {
     if (district && rest.startsWith(district)) rest = rest.slice(district.length).trimStart();
     if (year && rest.startsWith(year)) rest = rest.slice(year.length).replace(/^\s*(年度|年)?\s*/, "");
+    else if (year) rest = rest.replace(/^(19|20)\d{2}\s*(年度|年)\s*/, "");
   }
   return rest === "" ? scheme : rest;
 }
