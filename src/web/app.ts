@@ -261,6 +261,12 @@ export function start(doc: Document): void {
     a.href = URL.createObjectURL(new Blob(parts, { type }));
     urls.push(a.href);
     a.download = name;
+    // Drawn as a button, it answers a button's Space too (a link's scrolls the page).
+    a.addEventListener("keydown", (ev) => {
+      if (ev.key !== " ") return;
+      ev.preventDefault();
+      a.click();
+    });
     downloads.append(a);
   };
 
@@ -307,7 +313,7 @@ export function start(doc: Document): void {
       const groupRank = (x: UnitResult): string => groupPlace(x, groups.find((y) => y.group === x.group)?.id, kind?.groups.find((k) => k.id === x.group)?.name ?? "", lang);
       const name = el("button", u.name, "unit");
       name.type = "button";
-      name.addEventListener("click", () => explain(s, e.unit));
+      name.addEventListener("click", () => explain(s, e.unit, true, name));
       const cells: (string | HTMLElement)[] = [
         e.rank === null ? statusText(u, lang) : String(e.rank),
         ...(moving ? [String(rankRange(u, r.id))] : []),
@@ -367,16 +373,45 @@ export function start(doc: Document): void {
   let picked: string | undefined;
   // (`scroll`: brought into view when asked for; not when shown again, in another language or
   // under another rubric: the page stays where it was.)
-  const explain = (s: Scored, index: number, scroll = true): void => {
+  const explain = (s: Scored, index: number, scroll = true, from?: HTMLElement): void => {
     explained = s.results.units[index]?.name;
-    explainBox.replaceChildren(el("h2", t("web.explain")), el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
+    const heading = el("h2", t("web.explain"));
+    heading.tabIndex = -1;
+    explainBox.replaceChildren(heading, el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
+    // Back to the unit's button in its ranking (Tab goes on from there to the next unit).
+    if (from) {
+      const back = el("button", t("web.explain-back", { unit: explained ?? "" }), "screen-only");
+      back.type = "button";
+      back.addEventListener("click", () => from.focus());
+      explainBox.append(back);
+    }
     if (!scroll) return;
+    // The focus goes with the page to what is shown (a magnifier following it looked at a button scrolled away).
+    heading.focus({ preventScroll: true });
     explainBox.scrollIntoView({ block: "nearest" });
-    // Said to a screen reader where it went (the focus stays on the unit's button, so that Tab goes on to the next).
+    // Said to a screen reader where it went.
     // (The same unit again: told again, its words made to differ by a space nobody sees, or a reader says nothing.)
     const said = t("web.explain-shown", { unit: explained ?? "" });
     announce.textContent = announce.textContent === said ? `${said}\u00a0` : said;
   };
+
+  /** Each ranking wider than the window a stop for the keyboard, its arrow keys scrolling it; the others not. */
+  const scrollable = (): void => {
+    for (const section of out.querySelectorAll<HTMLElement>("section.ranking")) {
+      const wide = section.scrollWidth > section.clientWidth;
+      if (wide === (section.tabIndex === 0)) continue;
+      if (wide) {
+        section.tabIndex = 0;
+        section.setAttribute("role", "region");
+        section.setAttribute("aria-label", section.querySelector("h2")?.textContent ?? "");
+      } else {
+        section.removeAttribute("tabindex");
+        section.removeAttribute("role");
+        section.removeAttribute("aria-label");
+      }
+    }
+  };
+  doc.defaultView?.addEventListener("resize", scrollable);
 
   /**
    * A workbook's problems, and a choice of one unit whose problems alone are shown, as validate
@@ -397,7 +432,10 @@ export function start(doc: Document): void {
             const mine = forUnit(diagnostics, chosen, names, file);
             const own = mine.shown.filter((d) => d.severity === "error").length;
             const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
-            list.append(el("p", t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings }), "unit-counts"));
+            const line = t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings });
+            list.append(el("p", line, "unit-counts"));
+            // Said to a screen reader too: the list under the choice changed.
+            announce.textContent = line;
             showDiagnostics(mine.shown, list, file);
           },
           picked,
@@ -417,6 +455,7 @@ export function start(doc: Document): void {
     // only in groups), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
       for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
+      scrollable();
       // A kind no ranking ranks: said where its table would be.
       const note = unrankedNote(s.results, kind, lang);
       if (note) out.append(el("p", note, "note"));
@@ -553,6 +592,8 @@ export function start(doc: Document): void {
         if (unread && live()) last = { file, bytes, unread };
         say((unread ? t("web.unread", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
         showProblems(diagnostics, unread ? [] : (loaded.unitNames ?? []), file.name);
+        // Why it is no workbook, said to a screen reader after the line ending in a colon (the list is not read out by itself).
+        if (unread && live()) announce.textContent = [...out.querySelectorAll("ul.diagnostics li")].map((li) => li.textContent ?? "").join(" ");
         return;
       }
       say(t("progress.scoring"));

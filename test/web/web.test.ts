@@ -90,6 +90,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const cli1 = await cli(["validate", file, "--unit", "东湖街道"]);
     expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(cli1.err.trim().split("\n").map((l) => l.replace(`${file}: `, "")));
     expect(await page.textContent("p.unit-counts")).toBe("东湖街道:1 个错误,0 个警告;其他单位另有 1 个错误、3 个警告,未列出(选 “全部单位” 可看全部)");
+    // Said to a screen reader too: the list under the choice changed.
+    expect(await page.locator("#announce").textContent()).toBe(await page.textContent("p.unit-counts"));
     // The choice kept across a language switch (it went back to all units).
     await act(() => page.click("#lang"));
     await page.waitForFunction(() => /errors/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
@@ -131,6 +133,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await choose(file);
       expect(await page.textContent("#status")).toBe(`${basename(file)} 不能作为工作簿读取:`);
       expect(await page.locator("ul.diagnostics li").count()).toBe(1);
+      // Why, said to a screen reader too (the status's line ends in a colon; the list is not read out by itself).
+      expect(await page.locator("#announce").textContent()).toBe(await page.textContent("ul.diagnostics li"));
     }
     // An .xls may be chosen in the picker at all (greyed out, it could not be, nor be told what it is).
     expect((await page.getAttribute("#workbook", "accept"))?.split(",")).toEqual(expect.arrayContaining([".xlsx", ".xls"]));
@@ -238,9 +242,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const text = await page.textContent("#explain pre");
     const cliText = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out;
     expect(text?.trim()).toBe(cliText.trim());
-    // A screen reader is told where it went, the focus left on the unit's button (Tab goes on to the next unit).
+    // A screen reader is told where it went, and the focus goes with the page to the explanation (a
+    // magnifier following it looked at a button scrolled away); a button there takes it back to the
+    // unit's, from where Tab goes on to the next unit.
     expect(await page.locator("[aria-live]:not(#status)").textContent()).toBe("已在排名下方显示“北川镇”的逐项说明。");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("逐项说明");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("返回排名中的“北川镇”");
+    await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("北川镇");
+  });
+
+  it("hands out a download from the keyboard's Space as from Enter (drawn as buttons, they scrolled the page)", async () => {
+    await page.locator("#downloads a").last().focus();
+    const y = await page.evaluate(() => window.scrollY);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press(" ")]);
+    expect(download.suggestedFilename()).toBe("qingshan-2026.json");
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
   });
 
   it("hands out the scored workbook, which scores again exactly as the CLI scores the input", async () => {
@@ -801,6 +819,82 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(heads).toContain("BM1 重点工作任务(同分时比较)");
     const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
     expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40.00");
+  });
+
+  it("keeps a laptop's ranking whole at 175% and 200% zoom (731 and 640 px); narrower, it scrolls sideways from the keyboard, its names kept in sight", async () => {
+    for (const width of [731, 640, 512]) {
+      const zoomed = await browser.newPage({ viewport: { width, height: 600 }, locale: "zh-CN" });
+      try {
+        await zoomed.goto(pathToFileURL(PAGE).href);
+        await zoomed.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+        await zoomed.waitForSelector("section.ranking table", { timeout: 60_000 });
+        const sections = await zoomed.evaluate(() => [...document.querySelectorAll("section.ranking")].map((s) => ({ over: s.scrollWidth - s.clientWidth, tab: s.getAttribute("tabindex"), role: s.getAttribute("role") })));
+        if (width > 600) expect(sections.map((s) => s.over), String(width)).toEqual(sections.map(() => 0));
+        // Wider than the window: a stop for the keyboard (its arrow keys scroll it), named as a region; the others not.
+        for (const x of sections) expect([x.tab, x.role], String(width)).toEqual(x.over > 0 ? ["0", "region"] : [null, null]);
+        if (width === 512) {
+          expect(sections[0]?.over).toBeGreaterThan(0);
+          const first = zoomed.locator("section.ranking").first();
+          await first.focus();
+          await zoomed.keyboard.press("ArrowRight");
+          await zoomed.keyboard.press("ArrowRight");
+          await zoomed.waitForFunction(() => (document.querySelector("section.ranking")?.scrollLeft ?? 0) > 0, undefined, { timeout: 5000 });
+          // Scrolled to its end: the awards in sight, and the unit's name still (it stays at the left edge while the rest moves under it).
+          await first.evaluate((s) => void (s.scrollLeft = s.scrollWidth));
+          const [nameLeft, awardsRight, boxLeft, boxRight] = await first.evaluate((s) => [s.querySelector("td.name")?.getBoundingClientRect().left ?? -1, s.querySelector("td.awards")?.getBoundingClientRect().right ?? Infinity, s.getBoundingClientRect().left, s.getBoundingClientRect().right]);
+          expect(nameLeft).toBeGreaterThanOrEqual(boxLeft ?? 0);
+          expect(awardsRight).toBeLessThanOrEqual((boxRight ?? 0) + 1);
+        }
+      } finally {
+        await zoomed.close();
+      }
+    }
+  });
+
+  it("says a vetoed unit's row in the system's own colours under a high-contrast theme (its red was lost)", async () => {
+    const contrast = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+    try {
+      await contrast.emulateMedia({ forcedColors: "active" });
+      await contrast.goto(pathToFileURL(PAGE).href);
+      await contrast.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+      await contrast.waitForSelector("section.ranking table", { timeout: 60_000 });
+      const [vetoed, plain] = await contrast.evaluate(() => ["tr.vetoed td", "tr:not(.vetoed) > td"].map((sel) => getComputedStyle(document.querySelector(sel)!).backgroundColor));
+      expect(vetoed).not.toBe(plain);
+    } finally {
+      await contrast.close();
+    }
+  });
+
+  it("lays the report and the list of changes out for a phone they are forwarded to: no page wider than the screen, a wide table scrolling alone", async () => {
+    const report = join(dir, "phone.report.html");
+    expect((await cli(["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    const changed = join(dir, "phone-changed.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("党政线")!.getCell("C2").value = 15;
+    await wb.xlsx.writeFile(changed);
+    const changes = join(dir, "phone.diff.html");
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", changed, "-o", changes])).code).toBe(0);
+    const phone = await browser.newPage({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    try {
+      for (const file of [report, changes]) {
+        await phone.goto(pathToFileURL(file).href);
+        // Laid out at the phone's width (the list of changes was laid out 980 px wide and shrunk: its text 5 px), never wider.
+        expect(await phone.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth]), basename(file)).toEqual([360, 360]);
+      }
+      await phone.goto(pathToFileURL(report).href);
+      // The ranking wider than the screen scrolls in its own box: scrolled to its end, 奖惩 in sight beside the unit's name.
+      const [nameLeft, lastRight, boxLeft, boxRight] = await phone.evaluate(() => {
+        const table = document.querySelector("section.block > table") as HTMLElement;
+        table.scrollLeft = table.scrollWidth;
+        const row = table.querySelector("tbody tr");
+        return [row?.querySelector("td.k-name")?.getBoundingClientRect().left ?? -1, row?.lastElementChild?.getBoundingClientRect().right ?? Infinity, table.getBoundingClientRect().left, table.getBoundingClientRect().right];
+      });
+      expect(nameLeft).toBeGreaterThanOrEqual(boxLeft ?? 0);
+      expect(lastRight).toBeLessThanOrEqual((boxRight ?? 0) + 1);
+    } finally {
+      await phone.close();
+    }
   });
 
   it("wraps long unit names in a ranking at 800 px rather than push the awards out of sight", async () => {

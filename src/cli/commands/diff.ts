@@ -207,6 +207,7 @@ function changesHtml(lang: string, title: string, subtitle: string, head: readon
 <html lang="${esc(lang)}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${GENERATOR.diff}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
@@ -219,6 +220,7 @@ td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { 
 ${printedPages(`${title}\u3000${dated}`, footer)}
 thead { display: table-header-group; } tr, tbody.last-rows { break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } th, td { padding: 2px 6px; } }
+@media screen and (max-width: 640px) { body { margin: 12px auto; padding: 0 6px; font-size: 13px; } h1 { font-size: 18px; } th, td { padding: 3px 4px; } td:nth-child(2) { min-width: 4em; } }
 </style>
 </head>
 <body>

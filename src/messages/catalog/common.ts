@@ -242,6 +242,7 @@ export const common: Catalog = {
   "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. Click a unit's name for its explanation." },
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
   "web.explain-shown": { "zh-CN": "已在排名下方显示“{unit}”的逐项说明。", en: "The explanation of {unit} is shown below the rankings." },
+  "web.explain-back": { "zh-CN": "返回排名中的“{unit}”", en: "Back to {unit} in the ranking" },
   "web.pending-totals": { "zh-CN": "加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变。", en: "Claims are pending: the totals of {units} may move, no rank or award in this table can." },
   "web.pending-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动。", en: "Claims are pending: awards marked pending may change as they are decided, no rank can." },
   "web.pending-settled": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变。", en: "Claims are pending: the rank range is where each unit could end; however they are decided, no award in this table changes." },

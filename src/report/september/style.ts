@@ -86,6 +86,20 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
 }
+/* A phone (a report forwarded and opened there): smaller cells; a table wider than the screen
+   scrolls sideways in its own box, the unit's name staying in sight; a chart kept at a size its
+   labels can be read at, scrolled sideways too. */
+@media screen and (max-width: 640px) {
+  body { margin: 12px auto; padding: 0 6px; font-size: 13px; }
+  header h1 { font-size: 18px; }
+  header .meta { flex-wrap: wrap; gap: 0 12px; }
+  table { font-size: 12px; }
+  th, td { padding: 2px 4px; }
+  td.k-name { min-width: 4em; }
+  section.block > table, section.chart-block { display: block; overflow-x: auto; }
+  td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
+  .chart { min-width: 720px; }
+}
 ${printedPages(runningHead, footerTemplate)}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
