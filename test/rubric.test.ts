@@ -129,6 +129,9 @@ const cases: Case[] = [
   { name: "no-break-space-after-number", text: replace("            max: 12.5", "            max: 12.5\u00a0"), expected: [`rubric.invisible-char r.yaml:${lineOf("max: 12.5")}:18`] },
   { name: "full-width-space-after-colon", text: replace("            max: 12.5", "            max:\u300012.5"), expected: [`rubric.yaml.ODD_SPACE_AFTER_COLON r.yaml:${lineOf("max: 12.5")}:17`] },
   { name: "chinese-quotes", text: replace('effective: "2026-01-01"', "effective: “2026-01-01”"), expected: ["rubric.chinese-quotes r.yaml:3:12"] },
+  // A status, a label, a flag's word in them too, which any text fits: said, not left to match no cell of the workbook.
+  { name: "chinese-quotes-status", text: replace("counted: [已认定]", "counted: [“已认定”]"), expected: [`rubric.chinese-quotes r.yaml:${lineOf("counted: [已认定]")}:${"    counted: [".length + 1}`] },
+  { name: "chinese-quotes-list", text: replace("lines: [BM]", "lines: [『BM』]"), expected: [`rubric.chinese-quotes r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length + 1}`] },
   { name: "full-width-digits-in-a-percentage", text: replace("target: 90%", "target: ９０％"), expected: [`rubric.write-as r.yaml:${lineOf("target: 90%")}:17`] },
   // In { … } the key and its value are one word: said at it, and the tier's ranks not also missing.
   { name: "full-width-space-after-colon-in-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    - { name: 一等奖, ranks: [1, 1], amount:\u300050000 }\n"), expected: [`rubric.invisible-char-key r.yaml:${lineOf("    - name: 一等奖")}:35`] },
@@ -220,6 +223,8 @@ const cases: Case[] = [
   // An alias with no anchor is named (was "aliases nest too deep").
   { name: "levels-full-width-colon", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { 市级：5, 省级：7, 国家级：10 }"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
   { name: "alias-unknown", text: replace("        target: MB1\n", "        target: *nosuch\n"), expected: [`rubric.alias-unknown r.yaml:${lineOf("        target: MB1")}:17`] },
+  // An alias inside the block its own anchor marks is a structure without end: said at the alias (it was an internal error, exit 70).
+  { name: "alias-recursive", text: replace("        target: MB1\n", "        target: &loop [MB1, *loop]\n"), expected: [`rubric.alias-recursive r.yaml:${lineOf("        target: MB1")}:${"        target: &loop [MB1, ".length + 1}`] },
   { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },
   // In { }: a full-width colon or a colon without its space joins a key to its value; the key is not also said missing.
   { name: "full-width-colon-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max：20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
@@ -287,6 +292,12 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(text);
     expect(r.rubric).toBeUndefined();
     expect(found(text)).toEqual(expected);
+  });
+
+  it("takes a name quoting a term whole (as the bundled scheme's “示范中心(站)” does): shown, never matched with a cell", () => {
+    const r = load(replace("        name: 决策\n", "        name: “决策”\n"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rubric).toBeDefined();
   });
 
   it("takes a yellow card below a mark alone, without last_place", () => {
@@ -899,6 +910,11 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     expect(said(both).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.bad-number ${at(both, "target: 95%\n        floor: 60%", "95%")}`, `rubric.floor-share-of-target ${at(both, "floor: 60%", "60%")}`]);
     const above = text.replace("        target: MB3\n        floor: MB4\n", "        target: 500\n        floor: 800\n");
     expect(said(above).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.floor-above-target ${at(above, "floor: 800", "800")}`]);
+  });
+
+  it("says a floor that is its target's own column (floor: MB3 beside target: MB3) cannot be: 0 points and full marks at one value", () => {
+    const same = text.replace("        target: MB3\n        floor: MB4\n", "        target: MB3\n        floor: MB3\n");
+    expect(said(same).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rubric.floor-same-as-target ${at(same, "floor: MB3", "MB3")}`]);
   });
 
   it("names a cap's code that does not exist as that, with the codes there are", () => {

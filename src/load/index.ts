@@ -64,6 +64,9 @@ const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
  * user's own beside it named as it but saying something else; a rubric given with a bundled one's
  * id and version but other content; a later version of the scheme beside the workbook.
  */
+/** A valid rubric's advice said on every command that uses it, not only by `rubric check`. */
+const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key"]);
+
 function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | undefined, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { id, version } = rubric;
@@ -261,7 +264,9 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const start = (): void => {
     const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
     const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
-    rubricDiagnostics = resolved.diagnostics;
+    // What `rubric check` advises that changes every result (marks of a 百分制 on a scale of
+    // 1000: every unit the best grade) is said wherever the rubric is used.
+    rubricDiagnostics = [...resolved.diagnostics, ...(resolved.advice ?? []).filter((d) => SAID_WHEN_USED.has(d.code))];
     rubric = resolved.rubric;
     ownFile = resolved.own;
     if (!rubric) return;
@@ -291,7 +296,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     book.readAhead?.((name) => written.has(name.trim()));
     for (const info of book.sheets) {
       await o.progress?.("progress.sheet", { sheet: info.name });
-      if (!reader && rubricDiagnostics.length === 0 && (cover || o.rubrics.given)) start();
+      if (!reader && !rubricDiagnostics.some((d) => d.severity === "error") && (cover || o.rubrics.given)) start();
       const read = infoRead.get(info);
       if (read) {
         // Read already: taken as it was read (its cells are not read, nor their problems said, twice).
@@ -317,7 +322,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }));
       });
     }
-    if (!reader && rubricDiagnostics.length === 0) start();
+    if (!reader && !rubricDiagnostics.some((d) => d.severity === "error")) start();
   } catch (e) {
     return { diagnostics: [fileFailure(file, e)], sha256 };
   }

@@ -310,6 +310,8 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     if (bothRead && "value" in f && "value" in target && (direction === "higher" ? f.value >= target.value : f.value <= target.value)) {
       b.error("rubric.floor-above-target", [...path, "floor"], { code: input.code });
     }
+    // The same column for both (floor: MB1 beside target: MB1): 0 points and full marks at one value, no line between.
+    if (bothRead && "ref" in f && "ref" in target && f.ref === target.ref) b.error("rubric.floor-same-as-target", [...path, "floor"], { code: input.code, column: f.ref });
   }
   if (input.bands) {
     // A band whose mark could not be read is said once: it is not compared with its neighbours.
@@ -801,16 +803,26 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const data = { kind: by === "total" ? kind.name : `${by} ${line?.name ?? item?.name ?? ""}`, most: most === undefined ? "" : formatPoints(most), scale: formatPoints(scale) };
     // A fraction of a scale of ten or more: a share written for a mark.
     const fraction = (mark: number): boolean => scale >= 1000 && mark > 0 && mark < 100;
+    // Marks of a 百分制 on a larger scale (优秀 ≥ 90 where the total is out of 1000, copied from an
+    // example): every unit would get the best grade. Warned of once, with the marks on its scale.
+    const hundredth = (mark: number): boolean => scale >= 20000 && mark > 0 && mark * 5 < scale && mark <= 10000;
+    const onScale = (mark: number): string => formatPoints(Math.round((mark * scale) / 10000));
+    let warnedLow = false;
     grades?.bands.forEach((band, i) => {
       const path = [...at, "grades", "bands", i, "from"];
       if (most !== undefined && band.from > most) b.error(`rubric.grade-unreachable${of}`, path, { ...data, grade: band.name, from: formatPoints(band.from) });
       else if (fraction(band.from)) b.error(`rubric.mark-fraction${of}`, path, { ...data, mark: formatPoints(band.from), example: formatPoints(band.from * 100) });
+      else if (!warnedLow && i === 0 && hundredth(band.from)) {
+        warnedLow = true;
+        b.warning(`rubric.mark-low-for-scale${of}`, path, { ...data, mark: formatPoints(band.from), share: String(Math.round((band.from * 100) / scale)), marks: (grades?.bands ?? []).map((x) => `${x.name} ${onScale(x.from)}`).join("、") });
+      }
     });
     const below = card?.below;
     if (below === undefined || !card) return;
     const path = [...at, "yellow_card", "below"];
     if (most !== undefined && below > most) b.error(`rubric.yellow-below-everyone${of}`, path, { ...data, name: card.name, below: formatPoints(below) });
     else if (fraction(below)) b.error(`rubric.mark-fraction${of}`, path, { ...data, mark: formatPoints(below), example: formatPoints(below * 100) });
+    else if (hundredth(below)) b.warning(`rubric.mark-low-for-scale${of}`, path, { ...data, mark: formatPoints(below), share: String(Math.round((below * 100) / scale)), marks: `${card.name} ${onScale(below)}` });
   }
 
   function single(s: { code: string; name: string; amount?: number | undefined; count?: number | undefined; linked_item?: string | undefined }): SingleAward {
@@ -831,6 +843,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         single: r.single.length ? r.single : (a.single ?? []).map(single),
         ...(r.yellowCard ? {} : a.yellow_card ? { yellowCard: buildYellow(b, a.yellow_card, ["awards", "yellow_card"]) } : {}),
       };
+      // Its card's mark on the ranking's scale, as one written under the ranking is.
+      const kind = unitKinds.find((k) => k.id === r.unitKind);
+      const card = rankings[i]?.yellowCard;
+      if (kind && card && !r.yellowCard) marksOnScale(kind, r.by, undefined, card, ["awards"]);
     }
   }
 

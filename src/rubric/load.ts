@@ -2,6 +2,7 @@
 // not (directives, alias bombs, unknown tags, several documents), then the zod shape, then the
 // cross-checks. Returns every problem in one pass; never throws for bad input.
 import { isPair, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
+import { CHINESE_QUOTED, unquoted } from "./quotes.js";
 import type { Diagnostic, TextLocation } from "../diagnostics/index.js";
 import { rubricSchema } from "./schema.js";
 import { Positions } from "./positions.js";
@@ -249,6 +250,8 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
 
   let aliases = 0;
   let firstAlias = 0;
+  /** An alias inside the block its own anchor marks (x: &a [*a]): a structure without end, said at the alias. */
+  let recursive: { at: number; name: string } | undefined;
   // A list in [ ] whose entries are parted by a full-width comma ([部门，责任部门]): one entry to
   // YAML, read without a word (a kind with one label 部门，责任部门). Said at the comma.
   const commas: Diagnostic[] = [];
@@ -256,6 +259,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
     Alias(_k, node) {
       if (aliases === 0) firstAlias = node.range?.[0] ?? 0;
       aliases++;
+      const anchored = node.resolve(doc);
+      const at = node.range?.[0] ?? 0;
+      if (!recursive && anchored?.range && anchored.range[0] <= at && at < anchored.range[1]) recursive = { at, name: node.source };
     },
     Seq(_k, node, path) {
       if (!node.flow) return;
@@ -272,6 +278,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
     },
   });
   if (commas.length) return { diagnostics: commas };
+  if (recursive) return fail(file, "rubric.alias-recursive", loc(recursive.at).line, loc(recursive.at).col, { name: recursive.name });
   if (aliases > MAX_ALIASES) return fail(file, "rubric.too-many-aliases", loc(firstAlias).line, loc(firstAlias).col, { count: aliases, limit: MAX_ALIASES });
 
   let data: unknown;
@@ -346,6 +353,9 @@ function oncePerPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 /** Prose, only shown (a clause, a title, a document's number): pasted from Word, it may hold them. */
 const PROSE: ReadonlySet<string> = new Set(["text", "title", "source", "issuer"]);
 
+/** Lists of the words a workbook's cells are matched with: a kind's or a group's labels, the ledger's statuses and flag words, levels. */
+const MATCHED: ReadonlySet<string> = new Set(["labels", "counted", "pending", "rejected", "yes", "no", "levels", "level_order"]);
+
 /**
  * Every key and value holding a character no one sees (pasted from Word or a web page), at it:
  * a code, a status or a level so written looks right and matches no cell (已认定 with a zero-width
@@ -356,8 +366,13 @@ function invisibles(data: unknown, pos: Positions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (typeof node === "string") {
+      const key = path.filter((p) => typeof p === "string").at(-1) ?? "";
       const char = PROSE.has(String(path.at(-1))) ? undefined : invisibleIn(node, ZERO_WIDTH);
-      if (char !== undefined) out.push({ code: "rubric.invisible-char", severity: "error", data: { key: path.filter((p) => typeof p === "string").at(-1) ?? "", char }, location: pos.of(path) });
+      if (char !== undefined) out.push({ code: "rubric.invisible-char", severity: "error", data: { key, char }, location: pos.of(path) });
+      // A word the workbook's cells are matched with (a label, a status, a flag's word, a level) in
+      // Chinese quotes ([“已认定”]), which YAML keeps: it would match no cell. (A name may quote a
+      // term whole, “示范中心(站)”: shown, never matched.)
+      else if (typeof path.at(-1) === "number" && MATCHED.has(key) && CHINESE_QUOTED.test(node)) out.push({ code: "rubric.chinese-quotes", severity: "error", data: { key, value: node.trim(), fixed: unquoted(node, key) }, location: pos.of(path) });
     } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
     else if (node && typeof node === "object") {
       for (const [k, v] of Object.entries(node)) {

@@ -7,6 +7,7 @@ import { editDistance } from "../diagnostics/near.js";
 import { chineseNumber } from "../model/numbers.js";
 import { CODE_PATTERN, rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
 import { invisibleIn, invisibleKey } from "./invisible.js";
+import { CHINESE_QUOTED, unquoted } from "./quotes.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -103,7 +104,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     const hidden = invisibleIn(written);
     if (hidden !== undefined) return [err("rubric.invisible-char", { char: hidden })];
     // Chinese quotes (“2022-06-24”), which YAML reads as part of the value, not as quotes.
-    if (/^\s*[“‘「『].*[”’」』]\s*$/s.test(written)) return [err("rubric.chinese-quotes", { value: written.trim() })];
+    if (CHINESE_QUOTED.test(written)) return [err("rubric.chinese-quotes", { value: written.trim(), fixed: unquoted(written, last) })];
     // Full-width digits in a percentage (９５％): the half-width one to write.
     const half = written.normalize("NFKC").trim();
     if (half !== written.trim() && /^[+-]?\d+(\.\d+)?%$/.test(half)) return [err("rubric.write-as", { value: written, number: half })];

@@ -284,3 +284,29 @@ describe("a revised scheme beside last year's workbook", () => {
     expect((await cli(["rubric", "check", "township-comprehensive"])).err).not.toContain("given-as-bundled");
   });
 });
+
+describe("grade and card marks of a 百分制 in a scheme out of 1000", () => {
+  it("are warned of at the mark, with the marks on the scheme's scale, by rubric check and wherever the rubric is used (every town was 优秀, unsaid)", async () => {
+    const dir = scratchDir("assess-mark-scale-");
+    const file = join(dir, "district-popplan-2022.2.yaml");
+    const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8")
+      .replace('version: "2022.1"', 'version: "2022.2"')
+      .replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 90 }\n        - { name: 良好, from: 80 }\n      otherwise: 合格\n")
+      .replace("    below: 600\n", "    below: 60\n");
+    writeFileSync(file, text);
+    const lines = text.split("\n");
+    const where = (needle: string, value: string): string => {
+      const i = lines.findIndex((l) => l.includes(needle));
+      return `${file}:${i + 1}:${(lines[i] ?? "").indexOf(value) + 1}`;
+    };
+    const grade = `${where("{ name: 优秀, from: 90 }", "90")}: 警告: 分数线 90 只是镇、街道总分满分 1000 的 9%:是否按百分制写了?按满分 1000 应为 优秀 900、良好 800 [rubric.mark-low-for-scale]`;
+    const card = `${where("    below: 60", "60")}: 警告: 分数线 60 只是镇、街道总分满分 1000 的 6%:是否按百分制写了?按满分 1000 应为 黄牌警告(下年度重点管理) 600 [rubric.mark-low-for-scale]`;
+    const checked = await cli(["rubric", "check", file]);
+    expect(checked.code).toBe(0);
+    expect(checked.err.trim().split("\n")).toEqual([grade, card]);
+    const validated = await cli(["validate", "samples/qingshan-2026.xlsx", "--rubric", file]);
+    expect(validated.err.split("\n")).toEqual(expect.arrayContaining([grade, card]));
+    // The bundled scheme's own marks (600 of 1000) are not questioned.
+    expect((await cli(["rubric", "check", "rubric/district-popplan-2022.1.yaml"])).err).toBe("");
+  });
+});
