@@ -91,6 +91,17 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       if (slot === undefined || warned?.has(m.indicator)) continue;
       const value = values.get(u, slot);
       const lower = lowerOf.get(m.indicator) === true;
+      // 0 where a gate asks for half or more: a value not filled in, or a formula's result not
+      // calculated (saved by a program that does not calculate, or opened and saved in LibreOffice
+      // without recalculating): the unit vetoed by it is asked about.
+      if (value === 0 && !lower && gated.has(m.indicator)) {
+        const target = targetOf(rubric, m, values, u)?.value;
+        const at = cellOf(values, u, m.indicator);
+        if (target === undefined || target < HIGH_TARGET || !at) continue;
+        (warned ??= new Set()).add(m.indicator);
+        p.about(m.indicator, () => p.warn("workbook.rate-zero-gate", at.sheet, at.cell, { code: m.indicator, unit: units[u]?.name ?? "", target: formatRate(target) }));
+        continue;
+      }
       if (value === undefined || (lower ? value < IMPLAUSIBLE_BELOW || value % 100 !== 0 : value <= 0 || value >= IMPLAUSIBLE_BELOW)) continue;
       const bands = m.kind === "bands";
       const target = bands ? (lower ? highestBand(m) : lowestBand(m)) : targetOf(rubric, m, values, u)?.value;

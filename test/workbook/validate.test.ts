@@ -1065,7 +1065,14 @@ const cases: Case[] = [
     name: "a rate under 1% against a high target is a warning at its cell, once per unit and indicator",
     // ZB1 decides two gates (DZ1, JS4.1); 0.97 typed as 0.97% would veto 甲镇.
     values: { 甲镇: { ZB1: "0.97%" }, 乙街道: { ZB4: { percent: 0.005 } }, 丙镇: { ZB2: 0 } },
-    expected: ["warning workbook.rate-implausible-gate 指标数据!B2"],
+    // And 0 where a gate asks for 98% (丙镇's ZB2): vetoed by a value left unfilled, or by a formula's
+    // result never calculated (LibreOffice saves 0 for one it did not recalculate): asked about too.
+    expected: ["warning workbook.rate-implausible-gate 指标数据!B2", "warning workbook.rate-zero-gate 指标数据!C4"],
+  },
+  {
+    name: "a 0% no gate reads, or one that vetoes nothing where lower is better, is no question",
+    values: { 丙镇: { ZB4: 0 } },
+    expected: [],
   },
   {
     name: "a deleted ledger sheet is a warning",
