@@ -45,6 +45,9 @@ export class Problems {
   /** The first cell read whose number is a formula's result (a workbook set to calculate by hand is said at it). */
   firstFormula: { sheet: string; cell: string } | undefined;
 
+  /** The workbook counts its dates from 1904: a date cell's number as stored (and shown as General) is its serial less 1462. */
+  date1904 = false;
+
   /** What `say` says, said of the item's (or indicator's) column `item` (a check made once every sheet is read). */
   about(item: string, say: () => void): void {
     const was = this.item;

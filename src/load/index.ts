@@ -172,6 +172,8 @@ export interface Book {
   readonly problems: Problems;
   /** Set to calculate by hand (Excel's 手动计算): its formulas' saved results may be out of date. */
   readonly manualCalculation?: boolean;
+  /** Its dates counted from 1904: a date cell's number stored is 1462 less than the serial read. */
+  readonly date1904?: boolean;
 }
 
 export interface PulledRows extends Iterable<RawRow> {
@@ -234,6 +236,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const { file, sha256 } = o;
   // A name filled down to the sheet's last row gives a dozen problems a row: past a million, counted.
   const problems = new Problems(file, o.cap ?? WORKBOOK_PROBLEM_CAP, "workbook.more-problems");
+  problems.date1904 = book.date1904 === true;
   let cover: Cover | undefined;
   // Every sheet that is a cover (封面, and a copy of it put before or after it): the first is read
   // until the others are seen.

@@ -68,6 +68,9 @@ function struckThrough(p: Problems, sheet: string, c: RawCell): void {
   p.warn("workbook.cell-struck", sheet, c.ref, { value: shownText(c) });
 }
 
+/** Days from the 1900 date system's day 0 to the 1904 one's: what a 1904 workbook's date serials were moved by. */
+const DAYS_1900_TO_1904 = 1462;
+
 /** Per file, the rows a figure struck through was said on. */
 const struckRows = new WeakMap<Problems, Set<string>>();
 
@@ -82,7 +85,9 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   else if (v.t === "n" && v.fmt === "date") {
     // Below a day (0, 0.1) there is no date to say: each program shows its own (1900-01-00, 1899-12-30).
     const date = serialToIsoDate(v.v);
-    p.error(date ? "workbook.date-not-number" : "workbook.date-not-number-nodate", sheet, c.ref, { value: String(v.v), date });
+    // The number the cell holds, as Excel shows it once formatted 常规: in a 1904 workbook, the serial less 1462; 0.068, not 0.06799999999999999.
+    const stored = p.date1904 ? v.v - DAYS_1900_TO_1904 : v.v;
+    p.error(date ? "workbook.date-not-number" : "workbook.date-not-number-nodate", sheet, c.ref, { value: String(Number(stored.toPrecision(15))), date });
   }
   // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
   else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });

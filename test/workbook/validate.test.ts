@@ -1427,6 +1427,19 @@ describe("what a clerk types around the figures", () => {
     expect(text).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
 
+  it("a date where a score belongs in a workbook counting from 1904 says the number the cell holds (20, not 1482), and a fraction without float noise", async () => {
+    const book = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    // 1904-01-21: the 1904 system's day 20 (read as the 1900 system's 1482).
+    book.sheetNamed("党政线").set("B2", new Date(Date.UTC(1904, 0, 21)));
+    Object.defineProperty(book, "date1904", { value: true });
+    const text = said((await readMemBook(book)).diagnostics);
+    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 1904-01-21,其中的数为 20),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    const plain = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    // 6.8% over 100 as a program computes it: 0.06799999999999999.
+    plain.sheetNamed("党政线").set("B2", { shown: 6.8 / 100, fmt: "date" });
+    expect(said((await readMemBook(plain)).diagnostics).join("\n")).toContain("其中的数为 0.068,");
+  });
+
   it("a unit written otherwise on every sheet (丙鎮 for 丙镇) is said at its first row, where the clerk sees it, not at the hidden list alone", async () => {
     const book = fill(await templateBook(rubric, UNITS), valuesOf({}));
     for (const sheet of ["党政线", "人口计生线", "指标数据"]) book.sheetNamed(sheet).set("A4", "丙鎮");

@@ -18,8 +18,16 @@ export const xlsxMessages: Catalog = {
     en: "the file is protected with a password and cannot be read; open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx again",
   },
   "xlsx.legacy-xls": {
-    "zh-CN": "这是旧版 .xls 文件,请在 Excel/WPS 中另存为 .xlsx 后重试",
-    en: "this is a legacy .xls file; save it as .xlsx in Excel or WPS and try again",
+    "zh-CN": "这是旧版 .xls 文件,请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后重试",
+    en: "this is a legacy .xls file; save it as .xlsx in Excel, WPS or LibreOffice and try again",
+  },
+  "xlsx.html-file": {
+    "zh-CN": "这是网页(HTML)文件,不是 Excel 工作簿:业务系统导出的表格常是这样,扩展名却是 .xls 或 .xlsx;请在 Excel、WPS 或 LibreOffice 中打开,另存为 .xlsx(Excel 工作簿)后重试",
+    en: "this is a web page (HTML), not an Excel workbook: tables exported by other systems often are, named .xls or .xlsx; open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel workbook) and try again",
+  },
+  "xlsx.xml-spreadsheet": {
+    "zh-CN": "这是 Excel 2003 XML 表格文件,不是 .xlsx 工作簿;请在 Excel、WPS 或 LibreOffice 中打开,另存为 .xlsx(Excel 工作簿)后重试",
+    en: "this is an Excel 2003 XML spreadsheet, not an .xlsx workbook; open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel workbook) and try again",
   },
   "xlsx.wps-et": {
     "zh-CN": "这是 WPS 表格的 .et 文件,请在 WPS 中“另存为” Excel 工作簿(.xlsx)后重试",
@@ -42,8 +50,8 @@ export const xlsxMessages: Catalog = {
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",
   },
   "xlsx.text-file": {
-    "zh-CN": "这是文本文件(例如 CSV 或网页),不是 Excel 工作簿;CSV 只保存了一个工作表,另存回 .xlsx 也找不回其他工作表:请改用原来的 .xlsx 工作簿(若只有这个文件,请在 Excel 或 WPS 中打开,另存为 .xlsx,再补齐其他工作表)",
-    en: "this is a text file (such as CSV or a web page), not an Excel workbook; a CSV keeps one sheet only, and saving it as .xlsx again does not bring the others back: use the original .xlsx workbook (where this file is all there is, open it in Excel or WPS, save it as .xlsx and add the other sheets)",
+    "zh-CN": "这是文本文件(例如 CSV),不是 Excel 工作簿;CSV 只保存了一个工作表,另存回 .xlsx 也找不回其他工作表:请改用原来的 .xlsx 工作簿(若只有这个文件,请在 Excel 或 WPS 中打开,另存为 .xlsx,再补齐其他工作表)",
+    en: "this is a text file (such as CSV), not an Excel workbook; a CSV keeps one sheet only, and saving it as .xlsx again does not bring the others back: use the original .xlsx workbook (where this file is all there is, open it in Excel or WPS, save it as .xlsx and add the other sheets)",
   },
   "xlsx.not-zip": {
     "zh-CN": `这不是 Excel 工作簿(.xlsx)文件;请确认选对了文件,或${RESAVE_ZH}`,

@@ -65,6 +65,8 @@ export class WorkbookReader {
   readonly problems: Problems;
   /** Set to calculate by hand: its formulas' saved results may be out of date. */
   readonly manualCalculation: boolean;
+  /** Its dates counted from 1904 (a Mac's old Excel): a date cell's number stored is 1462 less than the serial read. */
+  readonly date1904: boolean;
   private shared: Shared | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
@@ -82,6 +84,7 @@ export class WorkbookReader {
     this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, ...(s.veryHidden ? { veryHidden: s.veryHidden } : {}), index }));
     this.problems = new Problems(file, CELL_PROBLEM_CAP);
     this.manualCalculation = info.manualCalculation;
+    this.date1904 = info.date1904;
   }
 
   /** Opens a package: throws XlsxFailure when the file is no workbook we can read. */

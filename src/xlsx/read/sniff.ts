@@ -58,6 +58,18 @@ function ourPage(bytes: Uint8Array): string | undefined {
   return kind ? `xlsx.our-${kind}-page` : undefined;
 }
 
+/**
+ * A table exported by another system under an .xls or .xlsx name, as the problem that says so: a
+ * web page (HTML), which may hold every sheet, or Excel 2003's XML spreadsheet. Not a CSV: its
+ * words about one sheet kept would not be true.
+ */
+function exportedTable(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
+  if (/urn:schemas-microsoft-com:office:spreadsheet/.test(head)) return "xlsx.xml-spreadsheet";
+  if (/<(!doctype\s+html|html[\s>]|table[\s>])/i.test(head)) return "xlsx.html-file";
+  return undefined;
+}
+
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
 export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, CFB_MAGIC);
@@ -69,6 +81,6 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
   if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
   if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
-  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? "xlsx.text-file"));
+  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? "xlsx.text-file"));
   fail("xlsx.not-zip");
 }
