@@ -223,6 +223,8 @@ const cases: Case[] = [
   // An alias with no anchor is named (was "aliases nest too deep").
   { name: "levels-full-width-colon", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { 市级：5, 省级：7, 国家级：10 }"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
   { name: "alias-unknown", text: replace("        target: MB1\n", "        target: *nosuch\n"), expected: [`rubric.alias-unknown r.yaml:${lineOf("        target: MB1")}:17`] },
+  // A key in Chinese as the 办法's table heads it (满分): the rubric's word for it (it was "a text cut at a comma").
+  { name: "chinese-key", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        满分: 20\n"), expected: [`rubric.missing-key r.yaml:${lineOf("        name: 决策") - 1}:9`, `rubric.chinese-key r.yaml:${lineOf("        name: 决策") + 1}:9`] },
   // An alias inside the block its own anchor marks is a structure without end: said at the alias (it was an internal error, exit 70).
   { name: "alias-recursive", text: replace("        target: MB1\n", "        target: &loop [MB1, *loop]\n"), expected: [`rubric.alias-recursive r.yaml:${lineOf("        target: MB1")}:${"        target: &loop [MB1, ".length + 1}`] },
   { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },
@@ -680,6 +682,11 @@ describe("a kind's weights", () => {
   it("missing on a line is one error that says how to count the line as it is, not also a sum that does not come out", () => {
     const written = party(text, 20).replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 30%, SH: 50% }");
     expect(sayAll(written)).toEqual([`rubric.weight-missing r.yaml:${line}:14 考核线 DJ 没有权重:给出权重时每条考核线都要有;按其满分 20 原样计入的,写 DJ: 100%`]);
+  });
+
+  it("joined to their lines by a full-width colon in { } (JJ：40%) are said at each, with what to write (it was \"the weight null\")", () => {
+    const written = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ：40%, SH: 35%, DJ: 25% }");
+    expect(sayAll(written)).toEqual([`rubric.fullwidth-colon-key r.yaml:${line}:${col(written, "JJ：40%")} “JJ：40%” 用了全角冒号“：”,YAML 须用半角冒号加空格:写成 JJ: 40%`]);
   });
 
   it("not read is one error, not also a sum of weights that does not come out", () => {

@@ -805,7 +805,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const fraction = (mark: number): boolean => scale >= 1000 && mark > 0 && mark < 100;
     // Marks of a 百分制 on a larger scale (优秀 ≥ 90 where the total is out of 1000, copied from an
     // example): every unit would get the best grade. Warned of once, with the marks on its scale.
-    const hundredth = (mark: number): boolean => scale >= 20000 && mark > 0 && mark * 5 < scale && mark <= 10000;
+    // (Not where the rubric is wrong already: a scale of 1000 over lines of 100 is said itself.)
+    const sound = !b.diags.some((d) => d.severity === "error");
+    const hundredth = (mark: number): boolean => sound && scale >= 20000 && mark > 0 && mark * 5 < scale && mark <= 10000;
     const onScale = (mark: number): string => formatPoints(Math.round((mark * scale) / 10000));
     let warnedLow = false;
     grades?.bands.forEach((band, i) => {

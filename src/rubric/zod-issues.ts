@@ -88,6 +88,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
   if (path.at(-2) === "weights" && issue.code !== "unrecognized_keys") {
     const v = valueAt(data, path);
+    // A line's code and its weight joined by a full-width colon in { } (JJ：40%): one word to YAML, its value none.
+    const joined = typeof last === "string" && v === null ? JOINED.exec(last) : null;
+    if (joined && typeof last === "string") return [{ code: joined[2] === "：" ? "rubric.fullwidth-colon-key" : "rubric.colon-no-space-key", severity: "error", data: { key: last, fixed: halfWidth(last.replace(/^([A-Za-z_][\w-]*)[:：]\s*/, "$1: ")) }, location: pos.ofKey(path.slice(0, -1), last) }];
     return [err(typeof v === "number" && v > 1 && v <= 100 ? "rubric.bad-weight-percent" : "rubric.bad-weight", { value: String(v) })];
   }
   // A band's share written 70 for 70%.
@@ -127,6 +130,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (half !== k && rubricKeys().includes(half)) return { code: "rubric.fullwidth-key", severity: "error" as const, data: { key: k, fixed: half }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
+        // A key written in Chinese (满分: 30, 代码: JJ1), as the 办法's table heads it: the key's own word.
+        const english = CHINESE_KEYS.get(k.trim().replace(/[:：]$/, ""));
+        if (english !== undefined) return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: english }, location: pos.ofKey(path, k) };
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
         // An indicator's key written on an item (direction: lower under the item): where it goes.
@@ -319,6 +325,26 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
  * A key and its value joined into one key inside { … }: by a full-width colon (max：40) or a colon
  * without its space (max:40). Its parts: the key, the colon, the value.
  */
+/** Keys as a 办法's table heads its columns, or as a clerk would name them: the rubric's word for each. */
+const CHINESE_KEYS: ReadonlyMap<string, string> = new Map([
+  ...["满分", "分值", "分数", "最高分"].map((k) => [k, "max"] as const),
+  ...["代码", "编号", "编码"].map((k) => [k, "code"] as const),
+  ...["名称", "名字", "项目名称"].map((k) => [k, "name"] as const),
+  ...["说明", "内容", "评分标准", "考核内容", "条款", "考核标准"].map((k) => [k, "text"] as const),
+  ...["类型", "计分方式", "评分方式"].map((k) => [k, "kind"] as const),
+  ...["标题", "方案名称"].map((k) => [k, "title"] as const),
+  ...["版本", "版本号"].map((k) => [k, "version"] as const),
+  ...["生效日期", "施行日期"].map((k) => [k, "effective"] as const),
+  ...["指标"].map((k) => [k, "indicator"] as const),
+  ...["目标", "目标值"].map((k) => [k, "target"] as const),
+  ...["权重"].map((k) => [k, "weights"] as const),
+  ...["等次"].map((k) => [k, "grades"] as const),
+  ...["排名"].map((k) => [k, "rankings"] as const),
+  ...["分组"].map((k) => [k, "groups"] as const),
+  ...["状态"].map((k) => [k, "statuses"] as const),
+  ...["级别"].map((k) => [k, "levels"] as const),
+]);
+
 const JOINED = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/;
 
 /** Typed with a Chinese input method, written as YAML takes it: 市级：5，省级：7 → 市级: 5, 省级: 7. */
