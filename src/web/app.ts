@@ -378,11 +378,13 @@ export function start(doc: Document): void {
     const heading = el("h2", t("web.explain"));
     heading.tabIndex = -1;
     explainBox.replaceChildren(heading, el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
-    // Back to the unit's button in its ranking (Tab goes on from there to the next unit).
-    if (from) {
+    // Back to the unit's button in its ranking (Tab goes on from there to the next unit); shown
+    // again in the other language, the button of its name in the rankings shown now.
+    const button = from ?? [...out.querySelectorAll<HTMLElement>("button.unit")].find((b) => b.textContent === explained);
+    if (button) {
       const back = el("button", t("web.explain-back", { unit: explained ?? "" }), "screen-only");
       back.type = "button";
-      back.addEventListener("click", () => from.focus());
+      back.addEventListener("click", () => button.focus());
       explainBox.append(back);
     }
     if (!scroll) return;
@@ -455,11 +457,11 @@ export function start(doc: Document): void {
     // only in groups), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
       for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
-      scrollable();
       // A kind no ranking ranks: said where its table would be.
       const note = unrankedNote(s.results, kind, lang);
       if (note) out.append(el("p", note, "note"));
     }
+    scrollable();
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;

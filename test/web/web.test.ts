@@ -323,6 +323,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("switch.xlsx");
     // (A double click is two switches: back in Chinese.)
     expect(await page.textContent("#lang")).toBe("English");
+    // Shown again, the explanation keeps its way back to the unit's button in the rankings shown now.
+    await page.locator("#explain button").click();
+    expect(await page.evaluate(() => document.activeElement?.className === "unit" && document.activeElement.textContent)).toBe("北川镇");
   });
 
   it("names each ranking's table for a screen reader, and marks the language button's language", async () => {
