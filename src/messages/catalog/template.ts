@@ -10,7 +10,7 @@ export const templateMessages: Catalog = {
   "tpl.cover-scheme": { "zh-CN": "方案名称", en: "Scheme" },
   "tpl.cover-effective": { "zh-CN": "生效日期", en: "Effective from" },
   "tpl.line-units-only": { "zh-CN": "{code} {name}(本表只列单位,各项得分由“{sheet}”计算)", en: "{code} {name} (this sheet lists the units only: their points are worked out from “{sheet}”)" },
-  "tpl.footer": { "zh-CN": "&C&A 第 &P 页,共 &N 页", en: "&C&9&A page &P of &N" },
+  "tpl.footer": { "zh-CN": "&C&A 第 &P 页", en: "&C&9&A page &P" },
   "tpl.howto": { "zh-CN": "填写说明:", en: "How to fill it in:" },
   "tpl.step": { "zh-CN": "{step} 分", en: "{step} point{step@s}" },
   "tpl.step-codes": { "zh-CN": "{step} 分:{codes}", en: "{step} point{step@s}: {codes}" },
