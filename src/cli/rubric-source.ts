@@ -9,7 +9,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
-import { rubricFileName, saySame, type ShadowRubric } from "../load/rubrics.js";
+import { rubricFileNames, saySame, type ShadowRubric } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
 import { readUserFile } from "./files.js";
 
@@ -49,9 +49,25 @@ function rubricFilesIn(dir: string): { id: string; version: string; path: string
     return [];
   }
   return names.flatMap((n) => {
-    const f = rubricFileName(n);
+    const f = whichName(rubricFileNames(n), join(dir, n));
     return f ? [{ ...f, path: join(dir, n) }] : [];
   });
+}
+
+/**
+ * Of the ways a file's name reads (xian-2-2026.1.yaml: xian-2 2026.1, or xian 2-2026.1), the one
+ * whose id the file says on its id: line; unread, the one whose version has no hyphen (2026.1).
+ */
+function whichName(names: readonly { id: string; version: string }[], path: string): { id: string; version: string } | undefined {
+  if (names.length <= 1) return names[0];
+  let said: string | undefined;
+  try {
+    const head = readFileSync(path).subarray(0, 4096).toString("utf8");
+    said = /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)/m.exec(head)?.[1];
+  } catch {
+    // unreadable: by the name alone
+  }
+  return names.find((f) => f.id === said) ?? names.find((f) => !f.version.includes("-")) ?? names[0];
 }
 
 /** The bundled rubric files: rubric/ID-VERSION.yaml. */

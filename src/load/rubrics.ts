@@ -68,6 +68,28 @@ export function rubricFileName(name: string): { id: string; version: string } | 
   return m ? { id: m[1] ?? "", version: m[2] ?? "" } : undefined;
 }
 
+/**
+ * Every way a file's name reads as ID-VERSION.yaml: an id may hold a hyphen and a digit too
+ * (xian-2-2026.1.yaml is xian-2 2026.1, or xian 2-2026.1), first the shortest id.
+ */
+export function rubricFileNames(name: string): { id: string; version: string }[] {
+  const m = /^([a-z0-9][a-z0-9-]*)\.ya?ml$|^(.+)\.ya?ml$/.exec(name);
+  const stem = m?.[1] ?? m?.[2];
+  if (stem === undefined) return [];
+  const out: { id: string; version: string }[] = [];
+  for (let i = stem.indexOf("-"); i > 0; i = stem.indexOf("-", i + 1)) {
+    const id = stem.slice(0, i);
+    const version = stem.slice(i + 1);
+    if (/^[a-z0-9][a-z0-9-]*$/.test(id) && /^\d[0-9A-Za-z.-]*$/.test(version)) out.push({ id, version });
+  }
+  return out;
+}
+
+/** Whether a file's name is the one a rubric of this id and version is found by (ID-VERSION.yaml). */
+export function namedFor(name: string, id: string, version: string): boolean {
+  return name === `${id}-${version}.yaml` || name === `${id}-${version}.yml`;
+}
+
 /** Compares dotted versions numerically where both parts are numbers ("2022.10" > "2022.9"). */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);

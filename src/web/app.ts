@@ -4,7 +4,7 @@
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
 import { namedByFile } from "../load/file-name.js";
-import { rubricFileName, saySame } from "../load/rubrics.js";
+import { namedFor, rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { diagnosticsJson } from "../diagnostics/render.js";
@@ -557,10 +557,7 @@ export function start(doc: Document): void {
         // rubric is not blamed for this one.
         const refused = rejected;
         const asked = loaded.diagnostics.find((d) => d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
-        const named = (name: string): boolean => {
-          const f = rubricFileName(name);
-          return !f || (f.id === asked?.data.id && f.version === asked.data.version);
-        };
+        const named = (name: string): boolean => rubricFileName(name) === undefined || namedFor(name, String(asked?.data.id ?? ""), String(asked?.data.version ?? ""));
         // (Its problems are on the page already, above the workbook's.)
         if (refused && asked && named(refused.name)) {
           // Not scored: said as that (the refused file's line is above), and the cover's asking is
@@ -576,9 +573,8 @@ export function start(doc: Document): void {
         // saved under the old name, or the cover not brought up to date): said so, not asked for again.
         // One named as the cover names its rubric but of another scheme inside: said what it is.
         const mine = given?.load.rubric;
-        const namedAs = given ? rubricFileName(given.name) : undefined;
         const sameScheme = asked && mine && asked.data.id === mine.id && asked.data.version !== mine.version;
-        const namedForIt = asked && mine && namedAs && namedAs.id === asked.data.id && namedAs.version === asked.data.version && namedAs.id !== mine.id;
+        const namedForIt = asked && mine && given && namedFor(given.name, String(asked.data.id ?? ""), String(asked.data.version ?? "")) && asked.data.id !== mine.id;
         const said = (d: Diagnostic): Diagnostic =>
           d !== asked || !given || !mine
             ? d

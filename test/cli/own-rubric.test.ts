@@ -61,6 +61,22 @@ describe("a rubric of the office's own", () => {
   });
 });
 
+describe("a rubric of the office's own whose id holds a hyphen and a digit (xian-2)", () => {
+  it("is found beside the workbook by its name xian-2-2026.1.yaml, which rubric check takes as right (it said to rename it to the name it had)", async () => {
+    const dir = scratchDir("assess-own-hyphen-");
+    const rubric = join(dir, "xian-2-2026.1.yaml");
+    writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace(/^id: .*$/m, "id: xian-2").replace('version: "1"', 'version: "2026.1"'));
+    const checked = await cli(["rubric", "check", rubric]);
+    expect(checked.err).not.toContain("rubric.file-name");
+    const book = join(dir, "2026.xlsx");
+    writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
+    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
+    const found = await cli(["validate", book]);
+    expect(found.err).toContain("[workbook.blank-points]");
+    expect(found.err).not.toContain("rubric.not-found");
+  });
+});
+
 describe("a file of the office's own whose name and content disagree", () => {
   it("is not used: the cover's rubric would be a guess either way", async () => {
     const dir = scratchDir("assess-own-says-");

@@ -10,7 +10,7 @@ import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { bundledFiles, displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
-import { resolveRubric, rubricFileName, saySame } from "../../load/rubrics.js";
+import { namedFor, resolveRubric, saySame } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { scoreUnder } from "../input.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
@@ -40,8 +40,7 @@ function bundledTwin(file: string, rubric: Rubric): Diagnostic | undefined {
  * and only a file so named is found beside the workbook (without --rubric) later.
  */
 export function fileNameWarning(file: string, rubric: { id: string; version: string }): Diagnostic | undefined {
-  const named = rubricFileName(basename(file));
-  if (named && named.id === rubric.id && named.version === rubric.version) return undefined;
+  if (namedFor(basename(file), rubric.id, rubric.version)) return undefined;
   return { code: "rubric.file-name", severity: "warning", data: { name: `${rubric.id}-${rubric.version}.yaml` }, location: { file } };
 }
 
