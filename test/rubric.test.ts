@@ -225,6 +225,17 @@ const cases: Case[] = [
   { name: "alias-unknown", text: replace("        target: MB1\n", "        target: *nosuch\n"), expected: [`rubric.alias-unknown r.yaml:${lineOf("        target: MB1")}:17`] },
   // A key in Chinese as the 办法's table heads it (满分): the rubric's word for it (it was "a text cut at a comma").
   { name: "chinese-key", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        满分: 20\n"), expected: [`rubric.missing-key r.yaml:${lineOf("        name: 决策") - 1}:9`, `rubric.chinese-key r.yaml:${lineOf("        name: 决策") + 1}:9`] },
+  // At the top, the word that stands there (indicators, not an item's indicator); joined by a full-width colon in { } too.
+  { name: "chinese-key-top", text: replace("indicators:\n", "指标:\n"), expected: [`rubric.chinese-key r.yaml:${lineOf("indicators:")}:1`] },
+  {
+    name: "chinese-key-flow-colon",
+    text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, 满分：20, kind: gate, indicator: ZB1, target: MB1 }\n"),
+    expected: [`rubric.missing-key r.yaml:${lineOf("      - code: DZ1")}:9`, `rubric.chinese-key r.yaml:${lineOf("      - code: DZ1")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`],
+  },
+  // A listed word with nothing after it is the end of a text cut at a comma, said as that.
+  { name: "chinese-word-text-cut", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标,目标, max: 20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.unknown-key-text r.yaml:${lineOf("      - code: DZ1")}:${"      - { code: DZ1, name: 基本指标,".length + 1}`] },
+  // A level in Chinese quotes as a key of its points: said as a list's entry is.
+  { name: "chinese-quotes-level-key", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { “市级”: 5, 省级: 7, 国家级: 10 }"), expected: [`rubric.chinese-quotes r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
   // An alias inside the block its own anchor marks is a structure without end: said at the alias (it was an internal error, exit 70).
   { name: "alias-recursive", text: replace("        target: MB1\n", "        target: &loop [MB1, *loop]\n"), expected: [`rubric.alias-recursive r.yaml:${lineOf("        target: MB1")}:${"        target: &loop [MB1, ".length + 1}`] },
   { name: "key-indented-deeper", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n          max: 20\n"), expected: [`rubric.yaml.KEY_INDENT_DEEPER r.yaml:${lineOf("        name: 决策\n") + 1}:11`] },

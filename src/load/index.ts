@@ -11,7 +11,7 @@ import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, 
 import { SubmissionReader, type OtherVersion } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
-import { byVersion, compareVersions, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
+import { adviceWhenUsed, byVersion, compareVersions, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
@@ -64,9 +64,6 @@ const PEEK_ROWS = Math.max(COVER_ROWS, HEADER_SCAN_ROWS);
  * user's own beside it named as it but saying something else; a rubric given with a bundled one's
  * id and version but other content; a later version of the scheme beside the workbook.
  */
-/** A valid rubric's advice said on every command that uses it, not only by `rubric check`. */
-const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key"]);
-
 function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | undefined, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { id, version } = rubric;
@@ -269,7 +266,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
     // What `rubric check` advises that changes every result (marks of a 百分制 on a scale of
     // 1000: every unit the best grade) is said wherever the rubric is used.
-    rubricDiagnostics = [...resolved.diagnostics, ...(resolved.advice ?? []).filter((d) => SAID_WHEN_USED.has(d.code))];
+    rubricDiagnostics = [...resolved.diagnostics, ...adviceWhenUsed(resolved)];
     rubric = resolved.rubric;
     ownFile = resolved.own;
     if (!rubric) return;

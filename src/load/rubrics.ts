@@ -90,6 +90,17 @@ export function namedFor(name: string, id: string, version: string): boolean {
   return name === `${id}-${version}.yaml` || name === `${id}-${version}.yml`;
 }
 
+/** A valid rubric's advice said on every command that uses it, not only by `rubric check`. */
+const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key"]);
+
+/**
+ * What `rubric check` advises of a rubric that changes every result (marks of a 百分制 on a scale
+ * of 1000: every unit the best grade), said wherever the rubric is used.
+ */
+export function adviceWhenUsed(load: RubricLoad): Diagnostic[] {
+  return (load.advice ?? []).filter((d) => SAID_WHEN_USED.has(d.code));
+}
+
 /** Compares dotted versions numerically where both parts are numbers ("2022.10" > "2022.9"). */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);

@@ -378,6 +378,8 @@ function invisibles(data: unknown, pos: Positions): Diagnostic[] {
       for (const [k, v] of Object.entries(node)) {
         const said = INVISIBLE.test(k.trim()) ? invisibleKey(k, pos.ofKey(path, k)) : undefined;
         if (said) out.push(said);
+        // A level named in Chinese quotes as a key of its points ({ “市级”: 1 }): matched with the ledger's 级别 cells too.
+        else if (path.at(-1) === "levels" && CHINESE_QUOTED.test(k)) out.push({ code: "rubric.chinese-quotes", severity: "error", data: { key: "levels", value: k.trim(), fixed: unquoted(k, "levels") }, location: pos.ofKey(path, k) });
         else walk(v, [...path, k]);
       }
     }

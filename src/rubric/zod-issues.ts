@@ -130,9 +130,17 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (half !== k && rubricKeys().includes(half)) return { code: "rubric.fullwidth-key", severity: "error" as const, data: { key: k, fixed: half }, location: pos.ofKey(path, k) };
         // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
         if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
-        // A key written in Chinese (满分: 30, 代码: JJ1), as the 办法's table heads it: the key's own word.
-        const english = CHINESE_KEYS.get(k.trim().replace(/[:：]$/, ""));
-        if (english !== undefined) return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: english }, location: pos.ofKey(path, k) };
+        // A key written in Chinese (满分: 30, 代码: JJ1, or 满分：30 in { }), as the 办法's table heads
+        // it: the key's own word, the one that may stand here (指标 at the top is indicators). Not
+        // a word with no value after it: the end of a text cut at a comma ({ text: 按完成情况评定,目标 }).
+        const [word = "", rest] = k.trim().split(/\s*[:：]\s*/, 2);
+        const english = CHINESE_KEYS.get(word);
+        const valued = rest !== undefined ? rest !== "" : valueAt(data, [...path, k]) !== null;
+        if (english !== undefined && valued) {
+          const allowed = rubricKeysAt(path);
+          const meant = english.find((e) => allowed?.includes(e)) ?? english[0] ?? "";
+          return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: rest ? `${meant}: ${rest}` : meant }, location: pos.ofKey(path, k) };
+        }
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
         // An indicator's key written on an item (direction: lower under the item): where it goes.
@@ -326,24 +334,25 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
  * without its space (max:40). Its parts: the key, the colon, the value.
  */
 /** Keys as a 办法's table heads its columns, or as a clerk would name them: the rubric's word for each. */
-const CHINESE_KEYS: ReadonlyMap<string, string> = new Map([
-  ...["满分", "分值", "分数", "最高分"].map((k) => [k, "max"] as const),
-  ...["代码", "编号", "编码"].map((k) => [k, "code"] as const),
-  ...["名称", "名字", "项目名称"].map((k) => [k, "name"] as const),
-  ...["说明", "内容", "评分标准", "考核内容", "条款", "考核标准"].map((k) => [k, "text"] as const),
-  ...["类型", "计分方式", "评分方式"].map((k) => [k, "kind"] as const),
-  ...["标题", "方案名称"].map((k) => [k, "title"] as const),
-  ...["版本", "版本号"].map((k) => [k, "version"] as const),
-  ...["生效日期", "施行日期"].map((k) => [k, "effective"] as const),
-  ...["指标"].map((k) => [k, "indicator"] as const),
-  ...["目标", "目标值"].map((k) => [k, "target"] as const),
-  ...["权重"].map((k) => [k, "weights"] as const),
-  ...["等次"].map((k) => [k, "grades"] as const),
-  ...["排名"].map((k) => [k, "rankings"] as const),
-  ...["分组"].map((k) => [k, "groups"] as const),
-  ...["状态"].map((k) => [k, "statuses"] as const),
-  ...["级别"].map((k) => [k, "levels"] as const),
-]);
+const CHINESE_WORDS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [["满分", "分值", "分数", "最高分"], ["max"]],
+  [["代码", "编号", "编码"], ["code"]],
+  [["名称", "名字", "项目名称"], ["name"]],
+  [["说明", "内容", "评分标准", "考核内容", "条款", "考核标准"], ["text"]],
+  [["类型", "计分方式", "评分方式"], ["kind"]],
+  [["标题", "方案名称"], ["title"]],
+  [["版本", "版本号"], ["version"]],
+  [["生效日期", "施行日期"], ["effective"]],
+  [["指标"], ["indicator", "indicators"]],
+  [["目标", "目标值"], ["target", "targets"]],
+  [["权重"], ["weights"]],
+  [["等次"], ["grades"]],
+  [["排名"], ["rankings"]],
+  [["分组"], ["groups"]],
+  [["状态"], ["statuses"]],
+  [["级别"], ["levels"]],
+];
+const CHINESE_KEYS: ReadonlyMap<string, readonly string[]> = new Map(CHINESE_WORDS.flatMap(([words, keys]) => words.map((w) => [w, keys] as const)));
 
 const JOINED = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/;
 

@@ -94,7 +94,7 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       // 0 where a gate asks for half or more: a value not filled in, or a formula's result not
       // calculated (saved by a program that does not calculate, or opened and saved in LibreOffice
       // without recalculating): the unit vetoed by it is asked about.
-      if (value === 0 && !lower && gated.has(m.indicator)) {
+      if (value === 0 && !lower && m.kind === "gate") {
         const target = targetOf(rubric, m, values, u)?.value;
         const at = cellOf(values, u, m.indicator);
         if (target === undefined || target < HIGH_TARGET || !at) continue;

@@ -322,6 +322,10 @@ describe("grade and card marks of a 百分制 in a scheme out of 1000", () => {
     expect(checked.err.trim().split("\n")).toEqual([grade, card]);
     const validated = await cli(["validate", "samples/qingshan-2026.xlsx", "--rubric", file]);
     expect(validated.err.split("\n")).toEqual(expect.arrayContaining([grade, card]));
+    // And by template, the first command an office runs with its rubric: before the form is filled.
+    const template = await cli(["template", "--rubric", file, "-o", join(dir, "t.xlsx")]);
+    expect(template.code).toBe(0);
+    expect(template.err.split("\n")).toEqual(expect.arrayContaining([grade, card]));
     // The bundled scheme's own marks (600 of 1000) are not questioned.
     expect((await cli(["rubric", "check", "rubric/district-popplan-2022.1.yaml"])).err).toBe("");
   });

@@ -861,8 +861,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await contrast.goto(pathToFileURL(PAGE).href);
       await contrast.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
       await contrast.waitForSelector("section.ranking table", { timeout: 60_000 });
-      const [vetoed, plain] = await contrast.evaluate(() => ["tr.vetoed td", "tr:not(.vetoed) > td"].map((sel) => getComputedStyle(document.querySelector(sel)!).backgroundColor));
+      const [vetoed, plain, mark] = await contrast.evaluate(() => {
+        // The system's marking colour, as the browser gives it.
+        const probe = document.body.appendChild(Object.assign(document.createElement("span"), { style: "forced-color-adjust: none; background: Mark" }));
+        return [...["tr.vetoed td", "tr:not(.vetoed) > td"].map((sel) => getComputedStyle(document.querySelector(sel)!).backgroundColor), getComputedStyle(probe).backgroundColor];
+      });
       expect(vetoed).not.toBe(plain);
+      // The user's own colours (Mark), not the page's pink kept under theirs.
+      expect(vetoed).toBe(mark);
     } finally {
       await contrast.close();
     }

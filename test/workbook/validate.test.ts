@@ -1434,6 +1434,11 @@ describe("what a clerk types around the figures", () => {
     Object.defineProperty(book, "date1904", { value: true });
     const text = said((await readMemBook(book)).diagnostics);
     expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 1904-01-21,其中的数为 20),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    // A fraction there, less 1462, without the noise the subtraction leaves (0.0679999999999836).
+    const fraction = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    fraction.sheetNamed("党政线").set("B2", { shown: 1462 + 0.068, fmt: "date" });
+    Object.defineProperty(fraction, "date1904", { value: true });
+    expect(said((await readMemBook(fraction)).diagnostics).join("\n")).toContain("其中的数为 0.068)");
     const plain = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     // 6.8% over 100 as a program computes it: 0.06799999999999999.
     plain.sheetNamed("党政线").set("B2", { shown: 6.8 / 100, fmt: "date" });

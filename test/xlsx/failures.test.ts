@@ -52,6 +52,8 @@ describe("file-level failures", () => {
     // A table another system exported as a web page or as Excel 2003's XML, named .xls: said as that (it may hold every sheet: not a CSV's words).
     { case: "HTML saved as .xls", bytes: strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"), code: "xlsx.html-file", data: {} },
     { case: "a bare HTML table as .xls", bytes: strToU8("<table border=1><tr><td>城关镇</td></tr></table>"), code: "xlsx.html-file", data: {} },
+    { case: "HTML saved as UTF-16", bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<html><body><table><tr><td>1</td></tr></table></body></html>", "utf16le")])), code: "xlsx.html-file", data: {} },
+    { case: "a CSV with <table> in a cell", bytes: strToU8("单位,说明\n城关镇,<table>见附件\n"), code: "xlsx.text-file", data: {} },
     { case: "Excel 2003 XML", bytes: strToU8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), code: "xlsx.xml-spreadsheet", data: {} },
     { case: "UTF-16 text", bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\n", "utf16le")])), code: "xlsx.text-file", data: {} },
     { case: "PNG", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), code: "xlsx.not-zip", data: {} },

@@ -4,7 +4,7 @@ import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../workboo
 import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
-import { resolveRubric } from "../../load/rubrics.js";
+import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
 import { checkTarget, sayWritten, writeAtomic } from "../write.js";
 
@@ -29,8 +29,12 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   }
   // The district's name heads the cover and every sheet's title: a name, not a paragraph.
   if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "usage.template-district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
-  const { rubric, diagnostics } = resolveRubric(await rubricSource(o.rubric), undefined, "");
+  const resolved = resolveRubric(await rubricSource(o.rubric), undefined, "");
+  const { rubric, diagnostics } = resolved;
   if (!rubric) return reportDiagnostics(ctx, diagnostics);
+  // What would make every result wrong is said before the form is filled.
+  const advised = adviceWhenUsed(resolved);
+  if (advised.length) reportDiagnostics(ctx, advised);
   // The cover will name the rubric: a file not named by it is not found for the workbook later.
   const oddName = o.rubric !== undefined && /\.ya?ml$/i.test(o.rubric) ? fileNameWarning(o.rubric, rubric) : undefined;
   if (oddName) reportDiagnostics(ctx, [oddName]);

@@ -98,6 +98,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   td.k-name { min-width: 4em; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
   td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
+  th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
   .chart { min-width: 720px; }
 }
 ${printedPages(runningHead, footerTemplate)}

@@ -64,9 +64,13 @@ function ourPage(bytes: Uint8Array): string | undefined {
  * words about one sheet kept would not be true.
  */
 function exportedTable(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
+  // (Saved as UTF-16 too, with its byte-order mark.)
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  const head = new TextDecoder(encoding).decode(bytes.subarray(0, TEXT_SAMPLE)).replace(/^\uFEFF/, "").trimStart();
+  // Markup from its first character: a CSV with <table> in a cell is a CSV.
+  if (!head.startsWith("<")) return undefined;
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(head)) return "xlsx.xml-spreadsheet";
-  if (/<(!doctype\s+html|html[\s>]|table[\s>])/i.test(head)) return "xlsx.html-file";
+  if (/^<(!doctype\s+html|html[\s>]|table[\s>]|head[\s>]|meta[\s>]|style[\s>]|body[\s>])|<html[\s>]/i.test(head)) return "xlsx.html-file";
   return undefined;
 }
 
