@@ -248,8 +248,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const nameAt = fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
-      // A header line (no field of it a kind or a group): skipped, once its columns are known.
-      if (nameAt >= 0 && fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined))) {
+      // A header line (no field of it a kind or a group; or one heading a kind's column with a word
+      // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
+      const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
+      if (nameAt >= 0 && (kindHeaded || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
         // Without a 类型 heading, the column after the name is its kind only where nothing heads it
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");

@@ -148,6 +148,15 @@ rankings:
     ]);
     // The heading alone, as before: the name first, its kind after it.
     expect(parse("单位\n城关镇,镇\n区公安分局,部门\n").units.map((u) => u.kind)).toEqual(["town", "department"]);
+    // 单位,类型 where a kind is labeled 单位 (as the README suggests for offices): a heading all the
+    // same, its 类型 no kind's label (it was a unit named 单位 of the kind 类型, an error).
+    const labeled = loadRubric(FILE, new TextEncoder().encode(readFileSync(FILE, "utf8").replace("labels: [部门", "labels: [单位, 部门")), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "单位,类型\n城关镇,镇\n区公安分局,单位\n", labeled);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+    ]);
   });
 
   it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {
