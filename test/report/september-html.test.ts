@@ -114,7 +114,7 @@ describe("the report HTML", () => {
     // Four times the sample's 14 towns (56 entries), each its own dot.
     const many = { ...scored.results, rankings: scored.results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: 4 }, () => r.entries).flat() } : r)) };
     const page = reportHtml(buildReport(scored.rubric, many, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
-    const charts = [...page.matchAll(/<section class="block chart-block keep">\s*<h2>([^<]*)<\/h2>\s*(<svg[\s\S]*?<\/svg>)/g)];
+    const charts = [...page.matchAll(/<section class="block chart-block keep">\s*<h2>([^<]*)<\/h2>\s*(?:<p class="swipe">[^<]*<\/p>\s*)?(<svg[\s\S]*?<\/svg>)/g)];
     expect(charts.map((c) => c[1])).toEqual(["综合排名得分", "综合排名得分(续)"]);
     const dots = (svg: string): number => (svg.match(/<g class="bar( vetoed)?">/g) ?? []).length;
     expect(charts.map((c) => dots(c[2] ?? ""))).toEqual([28, 28]);

@@ -901,6 +901,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       });
       expect(nameLeft).toBeGreaterThanOrEqual(boxLeft ?? 0);
       expect(lastRight).toBeLessThanOrEqual((boxRight ?? 0) + 1);
+      // A chart kept at a size its labels read at, wider than the phone, says it scrolls (a screen showed one dot).
+      expect(await phone.evaluate(() => [...document.querySelectorAll(".swipe")].map((p) => getComputedStyle(p).display))).toEqual(["block"]);
+      expect(await phone.textContent(".swipe")).toBe("(图较宽,可左右滑动查看)");
     } finally {
       await phone.close();
     }

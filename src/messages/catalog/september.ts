@@ -25,6 +25,7 @@ export const septemberMessages: Catalog = {
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },
   "report.chart.label": { "zh-CN": "{ranking}各单位得分", en: "Each unit's total: {ranking}" },
   "report.chart.ranked": { "zh-CN": "参与排名", en: "Ranked" },
+  "report.chart.swipe": { "zh-CN": "(图较宽,可左右滑动查看)", en: "(The chart is wider than the screen: swipe sideways to see it all)" },
   "report.chart.vetoed": { "zh-CN": "一票否决(不参与排名)", en: "Vetoed (not ranked)" },
   "report.chart.vetoed-ranked": { "zh-CN": "一票否决(仍参与排名)", en: "Vetoed (still ranked)" },
   "report.chart.vetoed-some": { "zh-CN": "一票否决", en: "Vetoed" },

@@ -99,7 +99,7 @@ function tables(r: Report): string {
       if (chart)
         chartParts(chart.bars).forEach((bars, k) => {
           const heading = k === 0 ? chart.heading : chart.continued;
-          out.push(`<section class="block chart-block keep">`, `<h2>${esc(heading)}</h2>`, barChart({ ...chart, bars, scaleOf: chart.bars, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
+          out.push(`<section class="block chart-block keep">`, `<h2>${esc(heading)}</h2>`, `<p class="swipe">${esc(r.chart.swipe)}</p>`, barChart({ ...chart, bars, scaleOf: chart.bars, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
         });
       continue;
     }

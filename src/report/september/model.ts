@@ -56,7 +56,7 @@ export interface Report {
   readonly dateLine: string;
   readonly tables: readonly Table[];
   /** The charts' legend word for ranked units (each overall table carries its own heading and bars). */
-  readonly chart: { readonly ranked: string };
+  readonly chart: { readonly ranked: string; /** Said on a phone, where a chart is wider than the screen. */ readonly swipe: string };
   /** Provenance lines, then the office's seal line and the date line. */
   readonly closing: { readonly lines: readonly string[]; readonly office: string; readonly date: string };
   /** The page footer with {page} and {pages} placeholders. */
@@ -390,7 +390,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     subtitle: rubric.report.name ? clean(rubric.report.name) : message(lang, "report.subtitle"),
     dateLine: reportDate(lang, o.date),
     tables,
-    chart: { ranked: message(lang, "report.chart.ranked") },
+    chart: { ranked: message(lang, "report.chart.ranked"), swipe: message(lang, "report.chart.swipe") },
     closing: {
       lines: [
         ...pendingLines(rubric, results, lang),

@@ -73,6 +73,8 @@ tr.veto td.k-rank { font-weight: bold; }
 tr.warning td { background: #fff2cc; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; align-items: start; }
 .chart { display: block; max-width: 1000px; margin: 0 auto; }
+/* Said only on a phone, where the chart is kept wider than the screen. */
+.swipe { display: none; }
 .chart text { fill: #222; }
 .chart .vetoed text { fill: var(--veto); }
 .closing { margin-top: 22px; font-size: 12px; color: #555; }
@@ -100,6 +102,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
   th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
   .chart { min-width: 720px; }
+  .swipe { display: block; margin: 0 0 4px; font-size: 12px; color: #555; }
 }
 ${printedPages(runningHead, footerTemplate)}
 @media print {
