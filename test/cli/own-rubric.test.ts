@@ -1,7 +1,7 @@
 // An office's own rubric: once the template is made with --rubric, the cover names it, and the
 // file named ID-VERSION.yaml beside the workbook is found without --rubric again.
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -38,18 +38,29 @@ describe("a rubric given that the cover does not name", () => {
   });
 });
 
+/** A template of one town made with `rubric` into its folder, as 2026.xlsx. */
+async function templateBeside(rubric: string): Promise<string> {
+  const dir = dirname(rubric);
+  const book = join(dir, "2026.xlsx");
+  writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
+  expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
+  return book;
+}
+
+/** Validated without --rubric: its blank cells are errors, but the rubric is found (no rubric.not-found). */
+async function expectRubricFound(book: string): Promise<void> {
+  const found = await cli(["validate", book]);
+  expect(found.err).toContain("[workbook.blank-points]");
+  expect(found.err).not.toContain("rubric.not-found");
+}
+
 describe("a rubric of the office's own", () => {
   it("is found beside the workbook, or in a rubric/ folder there; otherwise the error says where to put it", async () => {
     const dir = scratchDir("assess-own-");
     const rubric = join(dir, "mini-1.yaml");
     copyFileSync("test/fixtures/mini-rubric.yaml", rubric);
-    const book = join(dir, "2026.xlsx");
-    writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
-    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
-    // Blank cells are errors, but the rubric is found: no rubric.not-found.
-    const found = await cli(["validate", book]);
-    expect(found.err).toContain("[workbook.blank-points]");
-    expect(found.err).not.toContain("rubric.not-found");
+    const book = await templateBeside(rubric);
+    await expectRubricFound(book);
     mkdirSync(join(dir, "rubric"));
     renameSync(rubric, join(dir, "rubric", "mini-1.yaml"));
     expect((await cli(["validate", book])).err).not.toContain("rubric.not-found");
@@ -68,12 +79,7 @@ describe("a rubric of the office's own whose id holds a hyphen and a digit (xian
     writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace(/^id: .*$/m, "id: xian-2").replace('version: "1"', 'version: "2026.1"'));
     const checked = await cli(["rubric", "check", rubric]);
     expect(checked.err).not.toContain("rubric.file-name");
-    const book = join(dir, "2026.xlsx");
-    writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
-    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
-    const found = await cli(["validate", book]);
-    expect(found.err).toContain("[workbook.blank-points]");
-    expect(found.err).not.toContain("rubric.not-found");
+    await expectRubricFound(await templateBeside(rubric));
   });
 });
 
