@@ -223,6 +223,8 @@ const cases: Case[] = [
   // An alias with no anchor is named (was "aliases nest too deep").
   { name: "levels-full-width-colon", text: replace("levels: { 市级: 5, 省级: 7, 国家级: 10 }", "levels: { 市级：5, 省级：7, 国家级：10 }"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("levels: { 市级: 5")}:${"      levels: { ".length + 1}`] },
   { name: "alias-unknown", text: replace("        target: MB1\n", "        target: *nosuch\n"), expected: [`rubric.alias-unknown r.yaml:${lineOf("        target: MB1")}:17`] },
+  // A key moved out of its item, less indented than the keys above and below it: said at it (it was the next line, "further in").
+  { name: "key-indented-less", text: replace("        name: 基本指标\n        max: 20\n        kind: gate\n", "        name: 基本指标\n    max: 20\n        kind: gate\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("        name: 基本指标") + 1}:5`] },
   // A key in Chinese as the 办法's table heads it (满分): the rubric's word for it (it was "a text cut at a comma").
   { name: "chinese-key", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        满分: 20\n"), expected: [`rubric.missing-key r.yaml:${lineOf("        name: 决策") - 1}:9`, `rubric.chinese-key r.yaml:${lineOf("        name: 决策") + 1}:9`] },
   // At the top, the word that stands there (indicators, not an item's indicator); joined by a full-width colon in { } too.

@@ -13,7 +13,7 @@ import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -130,14 +130,24 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
   // `deeper` a key under `above` and further in, where `above` opens no block of its own.
   const deeper = (above: string, line: string): boolean => key.test(above) && key.test(line) && indent(line) > indent(above) && !/:\s*(#.*)?$/.test(above);
+  const startAbove = (start: number): number => (start > 0 ? source.lastIndexOf("\n", start - 2) + 1 : -1);
+  // The key at `start` further in than the one above it, or, where it lines up with the key two
+  // above, the one between indented less than both (step: 1 moved out of its item): that one said.
+  const deeperAt = (start: number): { code: string; at: number } => {
+    const above = startAbove(start);
+    const two = above > 0 ? startAbove(above) : -1;
+    const [l, a, t] = [lineFrom(start), above >= 0 ? lineFrom(above) : "", two >= 0 && two < above ? lineFrom(two) : ""];
+    if (key.test(a) && key.test(t) && !/:\s*(#.*)?$/.test(t) && indent(a) < indent(t) && indent(l) === indent(t)) return { code: "KEY_INDENT_LESS", at: above + indent(a) };
+    return { code: "KEY_INDENT_DEEPER", at: start + indent(l) };
+  };
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
     const nextStart = source.indexOf("\n", errorLine) + 1;
-    if (nextStart > 0 && deeper(lineFrom(errorLine), lineFrom(nextStart))) return { code: "KEY_INDENT_DEEPER", at: nextStart + indent(lineFrom(nextStart)) };
+    if (nextStart > 0 && deeper(lineFrom(errorLine), lineFrom(nextStart))) return deeperAt(nextStart);
   }
   if (code === "BAD_INDENT" && errorLine > 0) {
-    if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return { code: "KEY_INDENT_DEEPER", at: errorLine + indent(lineFrom(errorLine)) };
-    const twoAbove = lineAbove > 0 ? source.lastIndexOf("\n", lineAbove - 2) + 1 : -1;
-    if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return { code: "KEY_INDENT_DEEPER", at: lineAbove + indent(lineFrom(lineAbove)) };
+    if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return deeperAt(errorLine);
+    const twoAbove = startAbove(lineAbove);
+    if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return deeperAt(lineAbove);
   }
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };

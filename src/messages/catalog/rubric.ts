@@ -39,6 +39,7 @@ export const rubricMessages: Catalog = {
   "rubric.yaml.ODD_SPACE_AFTER_COLON": { "zh-CN": "冒号后是看不见的字符(全角空格、不间断空格或零宽空格,常见于从 Word 复制的文字);YAML 只认半角空格,键和值连成了一个词:请删去它,冒号后用半角空格", en: "the colon is followed by a character that cannot be seen (a full-width, no-break or zero-width space, common in text copied from Word); YAML takes ordinary spaces only, so the key and its value are one word: delete it and put an ordinary space after the colon" },
   "rubric.yaml.COLON_NO_SPACE": { "zh-CN": "冒号后要加一个空格(写成 “键: 值”,如 max: 10);没有空格,YAML 把整段当作一个词", en: "a space belongs after the colon (\"key: value\", such as max: 10); without it YAML reads the whole as one word" },
   "rubric.yaml.KEY_INDENT_DEEPER": { "zh-CN": "这一行的键比上一行的键缩进得多:同一层的键要左对齐(缩进相同的空格数)", en: "this key is indented further than the key above it: keys of one level line up (the same number of spaces)" },
+  "rubric.yaml.KEY_INDENT_LESS": { "zh-CN": "这一行的键比上一行和下一行的键缩进得少:同一层的键要左对齐(缩进相同的空格数)", en: "this key is indented less than the keys above and below it: keys of one level line up (the same number of spaces)" },
   "rubric.yaml.MULTILINE_IMPLICIT_KEY": { "zh-CN": "YAML 的键不能跨行,请检查是否漏了冒号", en: "a YAML key cannot span lines; is a colon missing?" },
   "rubric.yaml.UNEXPECTED_TOKEN": { "zh-CN": "YAML 此处出现了意外的字符", en: "unexpected character in YAML here" },
   "rubric.yaml.BAD_DQ_ESCAPE": { "zh-CN": "双引号字符串中的转义(\\)无效", en: "invalid escape (\\) in a double-quoted string" },
