@@ -1078,6 +1078,15 @@ describe("what an author is told to write", () => {
     expect(found(text)).toEqual([`rubric.merge-key r.yaml:${lineOf("          - code: DZ2.1\n") + 1}:13`]);
   });
 
+  it("says a key moved out of the block beside it (ties: out of grades:) belongs in that block, not that it is tiers misspelt", () => {
+    const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const moved = comprehensive.replace("      otherwise: 不合格\n      ties: none\n", "      otherwise: 不合格\n    ties: none\n");
+    const r = loadRubric("c.yaml", new TextEncoder().encode(moved), "test");
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location?.line}:${d.location?.col} ${message("zh-CN", d.code, d.data)}`)).toEqual([
+      `rubric.key-belongs-within ${lineOf("    ties: none", moved)}:5 键 “ties” 不能直接写在 towns 中,它属于其中的 grades:请写成 grades: {ties: …}`,
+    ]);
+  });
+
   it("says a grade's mark written as a share (from: 0.9) once, as that, not also as out of order", () => {
     const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const band = "        - { name: 优秀, from: 90, quota: 30% }";

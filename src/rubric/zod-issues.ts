@@ -158,6 +158,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const meant = near === k ? undefined : near;
         // A key of a place around this one (ties under a grade band, for the grades'), or of one
         // within it (place beside a gate's veto, for the veto's): where it belongs.
+        // A key of a block written here (ties moved out of grades:, beside it), before a spelling near
+        // one of this place's (tiers): following that led to another error.
+        const within = text ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && rubricKeysAt([...path, child])?.includes(k));
+        if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {
             if (!rubricKeysAt(path.slice(0, d))?.includes(k)) continue;
