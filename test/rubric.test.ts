@@ -1082,8 +1082,8 @@ describe("what an author is told to write", () => {
     const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const moved = comprehensive.replace("      otherwise: 不合格\n      ties: none\n", "      otherwise: 不合格\n    ties: none\n");
     const r = loadRubric("c.yaml", new TextEncoder().encode(moved), "test");
-    expect(r.diagnostics.map((d) => `${d.code} ${d.location?.line}:${d.location?.col} ${message("zh-CN", d.code, d.data)}`)).toEqual([
-      `rubric.key-belongs-within ${lineOf("    ties: none", moved)}:5 键 “ties” 不能直接写在 towns 中,它属于其中的 grades:请写成 grades: {ties: …}`,
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`)).toEqual([
+      `rubric.key-belongs-within c.yaml:${lineOf("    ties: none", moved)}:5 键 “ties” 不能直接写在 towns 中,它属于其中的 grades:请写成 grades: {ties: …}`,
     ]);
   });
 

@@ -263,6 +263,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       const reasons: ("last" | "below")[] = [];
       if (yc.lastPlace && lastRank > 1 && p.rank === lastRank) reasons.push("last");
       if (yc.below !== undefined && (p.keys[0] ?? 0) < yc.below) reasons.push("below");
+      // Both at once where the rubric asks for both (末位且低于): either alone gives none.
+      if (yc.both === true && reasons.length < 2) continue;
       if (reasons.length) push(p.u, { kind: "warning", ranking: r.id, rankingName: r.name, name: yc.name, reasons, ...(yc.below !== undefined ? { below: yc.below } : {}), ...(of !== undefined ? { of, score: p.keys[0] ?? 0 } : {}) });
     }
   }

@@ -686,8 +686,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // it may be given or not; last whatever is decided, it has it either way, though its score
         // may cross the mark (only the card's reasons change).
         const lastAt = (rank: number): boolean => lastPlace && rank === contenders.length;
-        const cardLo = (below !== undefined && lo0 < below) || lastAt(worst);
-        const cardHi = (below !== undefined && hi0 < below) || lastAt(best);
+        // (Where the card asks for both, 末位且低于: the two together.)
+        const both = r.yellowCard?.both === true;
+        const cardAt = (score: number, rank: number): boolean => (both ? below !== undefined && score < below && lastAt(rank) : (below !== undefined && score < below) || lastAt(rank));
+        const cardLo = cardAt(lo0, worst);
+        const cardHi = cardAt(hi0, best);
         if (cardLo !== cardHi) open(c.u, r, "warning");
         // A single-item claim of its own to an award given to all it is recorded for (a vetoed
         // unit wins none, whatever is recorded); one given to so many is judged below.
@@ -805,7 +808,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         }
       }
       if (r.yellowCard?.lastPlace) {
+        const mark = r.yellowCard.below;
+        // Where the card asks for both, one that is never below the mark is never carded, last or not.
+        const never = (u: number): boolean => r.yellowCard?.both === true && mark !== undefined && (contenders.find((c) => c.u === u)?.lo[0] ?? 0) >= mark;
         for (const u of lastPlaceUnsettled(contenders)) {
+          if (never(u)) continue;
           others.add(u);
           open(u, r, "warning");
         }

@@ -506,7 +506,9 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
 function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]["yellow_card"]>, path: Path): YellowCard {
   // Neither the last place nor a mark: a card never given.
   if (yc.last_place !== true && yc.below === undefined) b.error("rubric.yellow-never", path, { name: yc.name });
-  return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}) };
+  // Both at once, with one of the two missing: the card would be given as the one written alone says.
+  else if (yc.both === true && (yc.last_place !== true || yc.below === undefined)) b.error("rubric.yellow-both-needs-two", [...path, "both"], { name: yc.name });
+  return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}), ...(yc.both === true ? { both: true } : {}) };
 }
 
 export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[]; advice?: Diagnostic[] } {

@@ -198,7 +198,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
 /** When a ranking's yellow card is shown: last place, a total (or the score it ranks by) below a mark, or either. */
 export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
   const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w(r.by === "total" ? "below-total" : "below", { below: formatPoints(y.below) })] : [])];
-  return when.join(w("or"));
+  return when.join(w(y.both === true ? "and" : "or"));
 }
 
 function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {

@@ -245,6 +245,8 @@ export interface YellowCard {
   readonly name: string;
   readonly lastPlace: boolean;
   readonly below?: Points;
+  /** Given only to the last place below the mark (末位且低于): both at once, not either. */
+  readonly both?: boolean;
 }
 
 export interface Ranking {

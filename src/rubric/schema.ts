@@ -119,6 +119,8 @@ const yellowSchema = z.strictObject({
   name: text,
   last_place: z.boolean().optional(),
   below: points.optional(),
+  /** Given only where both hold (末位且低于 70 分); by default either is enough. */
+  both: z.boolean().optional(),
 });
 
 const gradesSchema = z.strictObject({

@@ -12,6 +12,8 @@ import { awardsCell } from "../../src/report/labels.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { rubricTree } from "../../src/report/rubric-text.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
 const R = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"));
@@ -297,6 +299,35 @@ describe("grades: quotas and ties at the cut", () => {
     expect(awardsOf(r, "丁局")).toEqual(["departments:良好"]); // 85
     expect(awardsOf(r, "戊局")).toEqual(["departments:合格"]); // 70
     expect(awardsOf(r, "己局")).toEqual(["departments:不合格", "departments:黄牌警告"]); // 55
+  });
+});
+
+describe("a yellow card for the last place below a mark (末位且低于 80 分: both: true)", () => {
+  it("goes to the last place below the mark alone: one below it but not last has none, as one last but not below it would not", () => {
+    const card = "    yellow_card:\n      name: 黄牌警告\n      last_place: true\n  - id: enterprises";
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain(card);
+    const units = [dept("甲局"), dept("乙局"), dept("丙局", { BM2: 25 }), dept("丁局", { BM1: 25 }), dept("戊局", { BM1: 10 }), dept("己局", { BM1: 5, BM2: 20 })];
+    const cards = (yellow: string): string[] => {
+      const rubric = rubricFrom(text.replace(card, `    yellow_card:\n      name: 黄牌警告\n${yellow}  - id: enterprises`));
+      const r = score(rubric, submission(rubric, units));
+      return r.units.filter((u) => u.awards.some((a) => a.kind === "warning")).map((u) => u.name);
+    };
+    // 戊局 70 and 己局 55 (last) are below 80: either gives the card to both; both at once, to 己局 alone.
+    expect(cards("      last_place: true\n      below: 80\n")).toEqual(["戊局", "己局"]);
+    expect(cards("      last_place: true\n      below: 80\n      both: true\n")).toEqual(["己局"]);
+    // The last place above the mark (55 < 50 is not): none.
+    expect(cards("      last_place: true\n      below: 50\n      both: true\n")).toEqual([]);
+  });
+
+  it("needs last_place and below both written, and says the two together in rubric show", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (yellow: string): ReturnType<typeof loadRubric> => loadRubric("c.yaml", new TextEncoder().encode(text.replace("    yellow_card:\n      name: 黄牌警告\n      last_place: true\n  - id: enterprises", `    yellow_card:\n      name: 黄牌警告\n${yellow}  - id: enterprises`)), "test");
+    expect(load("      last_place: true\n      both: true\n").diagnostics.map((d) => d.code)).toEqual(["rubric.yellow-both-needs-two"]);
+    const both = load("      last_place: true\n      below: 80\n      both: true\n").rubric;
+    const ranking = both?.rankings.find((x) => x.id === "departments");
+    expect(ranking?.yellowCard).toEqual({ name: "黄牌警告", lastPlace: true, below: 8000, both: true });
+    expect(rubricTree(both!, "zh-CN")).toContain("黄牌警告:末位,且总分低于 80");
   });
 });
 

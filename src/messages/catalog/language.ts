@@ -109,6 +109,7 @@ export const languageMessages: Catalog = {
   "word.below": { "zh-CN": "得分低于 {below}", en: "a score below {below}" },
   "word.below-total": { "zh-CN": "总分低于 {below}", en: "a total below {below}" },
   "word.or": { "zh-CN": ",或", en: ", or " },
+  "word.and": { "zh-CN": ",且", en: " and " },
   "diff.part": { "zh-CN": "{name} {old} → {new}", en: "{name}: {old} → {new}" },
   "diff.part-awards": { "zh-CN": "{name} {changes}", en: "{name}: {changes}" },
   "diff.award-lost": { "zh-CN": "失去 {award}", en: "loses {award}" },
