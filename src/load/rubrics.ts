@@ -91,7 +91,7 @@ export function namedFor(name: string, id: string, version: string): boolean {
 }
 
 /** A valid rubric's advice said on every command that uses it, not only by `rubric check`. */
-const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key"]);
+const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key", "rubric.single-not-given"]);
 
 /**
  * What `rubric check` advises of a rubric that changes every result (marks of a 百分制 on a scale

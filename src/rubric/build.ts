@@ -880,6 +880,17 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
   });
 
+  // A single-item award a kind's units may claim that no ranking of that kind gives: their claims
+  // recognized would win nothing, unsaid (a code's unit_kinds wider than its rankings).
+  ledger.forEach((lc, li) => {
+    if (lc.kind !== "single") return;
+    const idle = lc.unitKinds.filter((k) => unitKinds.some((x) => x.id === k) && !rankings.some((r) => r.unitKind === k && r.single.some((s) => s.code === lc.code)));
+    if (!idle.length) return;
+    const named = idle.map((k) => unitKinds.find((x) => x.id === k)?.name ?? k).join("、");
+    const at: Path = input.ledger.codes[li]?.unit_kinds ? ["ledger", "codes", li, "unit_kinds"] : ["ledger", "codes", li, "code"];
+    b.warning("rubric.single-not-given", at, { code: lc.code, name: lc.name, kinds: named });
+  });
+
   // A veto's grade must be a grade of every ranking of the gate's unit kind that gives grades (one
   // without it would grade the vetoed unit as if no veto held it there).
   lines.forEach((l, li) => {

@@ -14,6 +14,7 @@ import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { rubricFrom, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { rubricTree } from "../../src/report/rubric-text.js";
+import { adviceWhenUsed } from "../../src/load/rubrics.js";
 import { pointsOf, unitNamed } from "../helpers/results.js";
 
 const R = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"));
@@ -331,6 +332,25 @@ describe("a yellow card for the last place below a mark (末位且低于 80 分:
   });
 });
 
+describe("a single-item award a kind may claim that no ranking of the kind gives", () => {
+  it("is warned of where the rubric is used, and a unit's recognized claim says it wins nothing (it said 参评单项奖)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      unit_kinds: [town]\n      text: 经济发展工作受到", "      unit_kinds: [town, department]\n      text: 经济发展工作受到");
+    const loaded = loadRubric("c.yaml", new TextEncoder().encode(text), "test");
+    expect(loaded.diagnostics).toEqual([]);
+    const advice = (loaded.advice ?? []).filter((d) => d.code === "rubric.single-not-given");
+    expect(advice.map((d) => message("zh-CN", d.code, d.data))).toEqual(["DX1 经济发展突出贡献 可由区直部门申报,但区直部门的排名都不颁发它:认定了也不会得奖;请在其排名的 single 中加上 DX1,或从 unit_kinds 中删去区直部门"]);
+    expect(adviceWhenUsed(loaded).map((d) => d.code)).toEqual(["rubric.single-not-given"]);
+    const L = rubricFrom(text);
+    const r = score(L, submission(L, [town("甲镇", "rural"), dept("甲局"), dept("乙局")], [{ unit: "甲局", code: "DX1", level: "省级" }, { unit: "乙局", code: "DX1", level: "省级", status: "申报中" }]));
+    const why = (name: string): string => {
+      const u = unitNamed(r, name);
+      return u.ledger.map((x) => ledgerWhy("zh-CN", x, u, L)).join("");
+    };
+    expect(why("甲局")).toBe("经济发展突出贡献(省级),但本类单位的排名不颁发此奖,不得奖");
+    expect(why("乙局")).toBe("状态为“申报中”,尚未认定,不计分;本类单位的排名也不颁发此奖");
+  });
+});
+
 describe("a yellow card on a ranking by a line", () => {
   it("says the line's score was below the mark, not the total", () => {
     const L = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("        linked_item: JJ5\n", "        linked_item: JJ5\n    yellow_card: { name: 经济黄牌, below: 80 }\n"));
@@ -436,7 +456,7 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
     expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
     const third = b.ledger[2];
-    expect(third && ledgerWhy("zh-CN", third, b)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2 一般生产安全事故控制");
+    expect(third && ledgerWhy("zh-CN", third, b, R)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2 一般生产安全事故控制");
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 
