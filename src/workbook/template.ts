@@ -279,8 +279,8 @@ function instructions(rubric: Rubric, say: Say): string[] {
 function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const cover = wb.addWorksheet(SHEET.cover);
   // 青山区2026年度完善…办法, as the result sheets' titles read (a Latin or English prefix set apart).
-  const prefix = coverPrefix(opts.district, opts.year, rubric.title, say);
-  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(/[\x21-\x7e]$/.test(prefix) ? `${prefix} ` : prefix), title: rubric.title });
+  const { prefix, title } = coverPrefix(opts.district, opts.year, rubric.title, say);
+  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(/[\x21-\x7e]$/.test(prefix) ? `${prefix} ` : prefix), title });
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");
@@ -461,9 +461,17 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
 
 /**
  * 青山区2026年度 before a scheme's title, less what the title says already: 某市乡镇考核办法 under
- * 某市 and 2026 is 2026年度 某市乡镇考核办法, not 某市2026年度 某市乡镇考核办法.
+ * 某市 and 2026 is 某市2026年 乡镇考核办法 (the year after the district the title begins with), not
+ * 某市2026年度 某市乡镇考核办法, nor 2026年度某市…. The prefix, and the title that follows it.
  */
-function coverPrefix(district: string, year: string, title: string, say: Say): string {
+function coverPrefix(district: string, year: string, title: string, say: Say): { prefix: string; title: string } {
+  const lead = district !== "" && title.startsWith(district);
+  const prefix = prefixOf(district, year, title, say);
+  // The title beginning with the district: the year after it (江州市2026年市直机关…).
+  return lead && prefix !== "" ? { prefix: `${district}${prefix}`, title: title.slice(district.length) } : { prefix, title };
+}
+
+function prefixOf(district: string, year: string, title: string, say: Say): string {
   const d = district && !title.includes(district) ? district : "";
   // (2026年 before a title that says 年度 itself: 2026年度…年度 said it twice.)
   // A title with a year of its own (2025年度乡镇综合考核办法, kept for 2026) is the document's name: no year before it.
@@ -479,8 +487,8 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   wb.creator = "assess";
   const lang = opts.lang ?? "zh-CN";
   const say: Say = (code, data = {}) => message(lang, code, data);
-  const prefix = coverPrefix(opts.district, opts.year, rubric.title, say);
-  wb.title = `${prefix}${prefix && /[\x21-\x7e]$/.test(prefix) ? " " : ""}${rubric.title}`;
+  const { prefix, title } = coverPrefix(opts.district, opts.year, rubric.title, say);
+  wb.title = `${prefix}${prefix && /[\x21-\x7e]$/.test(prefix) ? " " : ""}${title}`;
   writeCover(wb, rubric, opts, say);
   writeLineSheets(wb, rubric, opts, say);
   writeMeasures(wb, rubric, opts, say);
