@@ -198,6 +198,9 @@ const cases: Case[] = [
   },
   // A name where a code or an id belongs: said so.
   { name: "rank-key-a-name", text: replace("    by: total\n", "    by: 党政线\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },
+  // Several kinds, or all, for one ranking: a ranking is of one kind (it was "the type is wrong", and its keys unknown).
+  { name: "ranking-kinds-list", text: replace("    unit_kind: town\n", "    unit_kind: [town, department]\n"), expected: [`rubric.ranking-one-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  { name: "ranking-kinds-all", text: replace("    unit_kind: town\n", "    unit_kind: all\n"), expected: [`rubric.ranking-one-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
   { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind-of r.yaml:${lineOf("    unit_kind: town")}:16`] },
   // A list item indented less than the one above it: said at that very line (whose indentation is asked about first).
   {

@@ -742,7 +742,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const at = ["rankings", ri];
     b.uniqueId(rankingIds, r.id, [...at, "id"]);
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
-    if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind, allowed: kindsText });
+    // All kinds at once (all, 全部): a ranking is of one kind.
+    if (!kind && /^(all|any|全部|所有|全部单位)$/i.test(r.unit_kind.trim())) b.error("rubric.ranking-one-kind", [...at, "unit_kind"], { allowed: kindsText });
+    else if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind, allowed: kindsText });
     if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });
     const items = itemsOfKind(r.unit_kind);
     const keys = new Set(["total", ...(kind?.lines ?? []), ...items.keys()]);
@@ -759,8 +761,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
       else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed: tie ? tieAllowed : allowed });
     };
-    if (!keys.has(r.by)) badKey(r.by, [...at, "by"], false);
+    // (Of a kind not known, its keys are not: said at the kind alone.)
+    if (kind && !keys.has(r.by)) badKey(r.by, [...at, "by"], false);
     (r.tie_breakers ?? []).forEach((t, ti) => {
+      if (!kind) return;
       if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti], true);
       // A key met again separates nothing the first did not.
       else if (t === r.by || (r.tie_breakers ?? []).indexOf(t) < ti) b.error("rubric.tie-breaker-again", [...at, "tie_breakers", ti], { key: t });
@@ -857,6 +861,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   // Single-item awards: codes of kind single whose levels are ranked, linked items of the kind.
   const singlePaths = (ri: number, si: number): Path => (input.rankings[ri]?.single ? ["rankings", ri, "single", si] : ["awards", "single", si]);
   rankings.forEach((r, ri) => {
+    // (A ranking of a kind not known is said at its unit_kind alone.)
+    if (!unitKinds.some((k) => k.id === r.unitKind)) return;
     const items = itemsOfKind(r.unitKind);
     r.single.forEach((s, si) => {
       const lc = ledgerByCode.get(s.code);
@@ -882,8 +888,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
 
   // A single-item award a kind's units may claim that no ranking of that kind gives: their claims
   // recognized would win nothing, unsaid (a code's unit_kinds wider than its rankings).
+  // (Not where the rubric is wrong already: a ranking said unknown gives nothing either.)
+  const sound = !b.diags.some((d) => d.severity === "error");
   ledger.forEach((lc, li) => {
-    if (lc.kind !== "single") return;
+    if (lc.kind !== "single" || !sound) return;
     const idle = lc.unitKinds.filter((k) => unitKinds.some((x) => x.id === k) && !rankings.some((r) => r.unitKind === k && r.single.some((s) => s.code === lc.code)));
     if (!idle.length) return;
     const named = idle.map((k) => unitKinds.find((x) => x.id === k)?.name ?? k).join("、");

@@ -86,6 +86,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   // A quota or a weight not read: what it may be, with the value written (45 meant as 45%).
   const last = path.at(-1);
   if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
+  // Several kinds for one ranking ([department, enterprise]): a ranking is of one kind.
+  if (last === "unit_kind" && path[0] === "rankings" && Array.isArray(valueAt(data, path))) {
+    const kinds = valueAt(data, ["unit_kinds"]);
+    const allowed = Array.isArray(kinds) ? kinds.map((k: unknown) => (k && typeof k === "object" && "id" in k ? `${String(k.id)}${"name" in k ? `(${String(k.name)})` : ""}` : "")).filter((x) => x !== "").join("、") : "";
+    return [err("rubric.ranking-one-kind", { allowed })];
+  }
   if (path.at(-2) === "weights" && issue.code !== "unrecognized_keys") {
     const v = valueAt(data, path);
     // A line's code and its weight joined by a full-width colon in { } (JJ：40%): one word to YAML, its value none.
