@@ -376,11 +376,12 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined, points:
 }
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */
-export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "kind">, rubric: Pick<Rubric, "rankings">): string {
+export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "kind" | "group">, rubric: Pick<Rubric, "rankings">): string {
   // A vetoed unit competes for no single-item award, however it was recognised (or will be: a
-  // pending claim of its own is not "entered for" one); nor one no ranking of its kind gives.
+  // pending claim of its own is not "entered for" one); nor one no ranking it is in gives (of its
+  // kind, or of its group: 乡镇组's award, claimed by a 街道).
   const vetoedSingle = unit.vetoed && r.kind === "single";
-  const notGiven = r.kind === "single" && !rubric.rankings.some((x) => x.unitKind === unit.kind && x.single.some((s) => s.code === r.entry.code));
+  const notGiven = r.kind === "single" && !rubric.rankings.some((x) => x.unitKind === unit.kind && (x.group === undefined || x.group === unit.group) && x.single.some((s) => s.code === r.entry.code));
   const why = notGiven && r.counted ? message(lang, "why.ledger-single-not-given", { ...r.reason.data, level: r.entry.level ?? "" }) : notGiven && r.reason.code === "why.ledger-pending-single" ? message(lang, "why.ledger-pending-single-not-given", r.reason.data) : vetoedSingle && r.counted ? message(lang, "why.ledger-single-vetoed", r.reason.data) : vetoedSingle && r.reason.code === "why.ledger-pending-single" ? message(lang, "why.ledger-pending-single-vetoed", r.reason.data) : message(lang, r.reason.code, r.reason.data);
   // A pending row says where it would be charged once approved.
   const to = r.charged ?? (!r.counted && typeof r.reason.data.target === "string" ? r.reason.data.target : undefined);

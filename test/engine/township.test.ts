@@ -346,8 +346,22 @@ describe("a single-item award a kind may claim that no ranking of the kind gives
       const u = unitNamed(r, name);
       return u.ledger.map((x) => ledgerWhy("zh-CN", x, u, L)).join("");
     };
-    expect(why("甲局")).toBe("经济发展突出贡献(省级),但本类单位的排名不颁发此奖,不得奖");
-    expect(why("乙局")).toBe("状态为“申报中”,尚未认定,不计分;本类单位的排名也不颁发此奖");
+    expect(why("甲局")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
+    expect(why("乙局")).toBe("状态为“申报中”,尚未认定,不计分;本单位参加的排名也都不颁发此奖");
+  });
+
+  it("given on one group's ranking alone (乡镇组), says so to a unit of the other group (a 街道 was told it was entered for it)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const single = "    single:\n      - code: DX1\n        name: 经济发展突出贡献奖\n        amount: 20000\n        linked_item: JJ5\n";
+    expect(text).toContain(single);
+    const L = rubricFrom(text.replace(single, "").replace("    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n", `    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n${single}`));
+    const r = score(L, submission(L, [town("甲镇", "rural"), town("甲街道", "urban")], [{ unit: "甲镇", code: "DX1", level: "省级" }, { unit: "甲街道", code: "DX1", level: "省级" }]));
+    const why = (name: string): string => {
+      const u = unitNamed(r, name);
+      return u.ledger.map((x) => ledgerWhy("zh-CN", x, u, L)).join("");
+    };
+    expect(why("甲镇")).toBe("经济发展突出贡献(省级),参评单项奖");
+    expect(why("甲街道")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
   });
 });
 
