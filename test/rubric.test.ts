@@ -201,6 +201,8 @@ const cases: Case[] = [
   // Several kinds, or all, for one ranking: a ranking is of one kind (it was "the type is wrong", and its keys unknown).
   { name: "ranking-kinds-list", text: replace("    unit_kind: town\n", "    unit_kind: [town, department]\n"), expected: [`rubric.ranking-one-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
   { name: "ranking-kinds-all", text: replace("    unit_kind: town\n", "    unit_kind: all\n"), expected: [`rubric.ranking-one-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  { name: "ranking-kinds-all-chinese", text: replace("    unit_kind: town\n", "    unit_kind: 全部\n"), expected: [`rubric.ranking-one-kind r.yaml:${lineOf("    unit_kind: town")}:16`] },
+  { name: "ranking-kind-in-brackets", text: replace("    unit_kind: town\n", "    unit_kind: [town]\n"), expected: [`rubric.unit-kind-brackets r.yaml:${lineOf("    unit_kind: town")}:16`] },
   { name: "unit-kind-a-name", text: replace("    unit_kind: town\n", "    unit_kind: 镇街\n"), expected: [`rubric.bad-format-id-kind-of r.yaml:${lineOf("    unit_kind: town")}:16`] },
   // A list item indented less than the one above it: said at that very line (whose indentation is asked about first).
   {
@@ -1079,6 +1081,15 @@ describe("what an author is told to write", () => {
   it("says a YAML merge key is not read, not that the keys it brings are missing", () => {
     const text = replace("      - code: DZ2.1\n            name: 决策甲\n".replace("      - code: DZ2.1\n            ", "          - code: DZ2.1\n            "), "          - code: DZ2.1\n            <<: { name: 决策甲 }\n");
     expect(found(text)).toEqual([`rubric.merge-key r.yaml:${lineOf("          - code: DZ2.1\n") + 1}:13`]);
+  });
+
+  it("says tiers misspelt as ties where the grades beside it have their own ties (a list of prizes is no grades' ties)", () => {
+    const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const misspelt = comprehensive.replace("      ties: none\n    yellow_card:\n", "      ties: none\n    ties:\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n    yellow_card:\n");
+    expect(misspelt).not.toBe(comprehensive);
+    const r = loadRubric("c.yaml", new TextEncoder().encode(misspelt), "test");
+    expect(r.diagnostics.map((d) => d.code)).toContain("rubric.unknown-key-near");
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("rubric.key-belongs-within");
   });
 
   it("says a key moved out of the block beside it (ties: out of grades:) belongs in that block, not that it is tiers misspelt", () => {

@@ -26,7 +26,7 @@ import type {
   VetoEffect,
   YellowCard,
 } from "./model.js";
-import { allItems, isMeasured } from "./model.js";
+import { ALL_KINDS, allItems, isMeasured } from "./model.js";
 import { formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
@@ -743,7 +743,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     b.uniqueId(rankingIds, r.id, [...at, "id"]);
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
     // All kinds at once (all, 全部): a ranking is of one kind.
-    if (!kind && /^(all|any|全部|所有|全部单位)$/i.test(r.unit_kind.trim())) b.error("rubric.ranking-one-kind", [...at, "unit_kind"], { allowed: kindsText });
+    if (!kind && ALL_KINDS.test(r.unit_kind.trim())) b.error("rubric.ranking-one-kind", [...at, "unit_kind"], { allowed: kindsText });
     else if (!kind) b.error("rubric.unknown-unit-kind", [...at, "unit_kind"], { kind: r.unit_kind, allowed: kindsText });
     if (r.group !== undefined && !kind?.groups.some((g) => g.id === r.group)) b.error("rubric.unknown-group", [...at, "group"], { group: r.group, kind: r.unit_kind, allowed: kind?.groups.map((g) => `${g.id}(${g.name})`).join("、") || "—" });
     const items = itemsOfKind(r.unit_kind);

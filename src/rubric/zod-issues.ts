@@ -8,6 +8,7 @@ import { chineseNumber } from "../model/numbers.js";
 import { CODE_PATTERN, rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema.js";
 import { invisibleIn, invisibleKey } from "./invisible.js";
 import { CHINESE_QUOTED, unquoted } from "./quotes.js";
+import { ALL_KINDS } from "./model.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -86,8 +87,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   // A quota or a weight not read: what it may be, with the value written (45 meant as 45%).
   const last = path.at(-1);
   if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
-  // Several kinds for one ranking ([department, enterprise]): a ranking is of one kind.
-  if (last === "unit_kind" && path[0] === "rankings" && Array.isArray(valueAt(data, path))) {
+  // Several kinds for one ranking ([department, enterprise]), or all of them (All, 全部): a ranking
+  // is of one kind; one kind in brackets ([department]) is that kind, written without them.
+  const ranked = last === "unit_kind" && path[0] === "rankings" ? valueAt(data, path) : undefined;
+  if (Array.isArray(ranked) && ranked.length === 1 && typeof ranked[0] === "string") return [err("rubric.unit-kind-brackets", { kind: ranked[0] })];
+  if (Array.isArray(ranked) || (typeof ranked === "string" && ALL_KINDS.test(ranked.trim()))) {
     const kinds = valueAt(data, ["unit_kinds"]);
     const allowed = Array.isArray(kinds) ? kinds.map((k: unknown) => (k && typeof k === "object" && "id" in k ? `${String(k.id)}${"name" in k ? `(${String(k.name)})` : ""}` : "")).filter((x) => x !== "").join("、") : "";
     return [err("rubric.ranking-one-kind", { allowed })];
@@ -142,10 +146,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const [word = "", rest] = k.trim().split(/\s*[:：]\s*/, 2);
         const english = CHINESE_KEYS.get(word);
         const valued = rest !== undefined ? rest !== "" : valueAt(data, [...path, k]) !== null;
-        if (english !== undefined && valued) {
-          const allowed = rubricKeysAt(path);
-          const meant = english.find((e) => allowed?.includes(e)) ?? english[0] ?? "";
-          return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: rest ? `${meant}: ${rest}` : meant }, location: pos.ofKey(path, k) };
+        // The word that may stand here and is not written already (目标值 beside a target is something else).
+        const allowed = rubricKeysAt(path);
+        const englishHere = english?.find((e) => (allowed === undefined || allowed.includes(e)) && valueAt(data, [...path, e]) === undefined);
+        if (englishHere !== undefined && valued) {
+          return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: rest ? `${englishHere}: ${rest}` : englishHere }, location: pos.ofKey(path, k) };
         }
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
@@ -166,7 +171,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // within it (place beside a gate's veto, for the veto's): where it belongs.
         // A key of a block written here (ties moved out of grades:, beside it), before a spelling near
         // one of this place's (tiers): following that led to another error.
-        const within = text ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && rubricKeysAt([...path, child])?.includes(k));
+        // (Not where that block has the key already: a list of tiers written ties: beside a grades: with its own ties is tiers misspelt.)
+        const within = text ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && valueAt(data, [...path, child, k]) === undefined && rubricKeysAt([...path, child])?.includes(k));
         if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {

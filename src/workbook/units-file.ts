@@ -251,7 +251,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // A header line (no field of it a kind or a group; or one heading a kind's column with a word
       // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
       const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
-      if (nameAt >= 0 && (kindHeaded || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
+      // 单位 alone on the line, the list's heading whatever a kind is labeled.
+      const alone = fields.filter((f) => f !== "").length === 1 && /^(单位名称|单位|名称|name|unit( name)?)$/i.test(fields[nameAt] ?? "");
+      // Before the name's heading, only headings (序号, 单位类型): 区统计局,单位 is a unit and its kind, not a heading.
+      const numbered = fields.slice(0, Math.max(0, nameAt)).every((f) => f === "" || /^(序号|编号|no\.?|#|number)$/i.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f));
+      if (nameAt >= 0 && numbered && (kindHeaded || alone || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
         // Without a 类型 heading, the column after the name is its kind only where nothing heads it
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");

@@ -157,6 +157,11 @@ rankings:
       { name: "城关镇", kind: "town" },
       { name: "区公安分局", kind: "department" },
     ]);
+    // 单位 alone too (it was a unit named 单位).
+    expect(parseUnitsFile("units.csv", "单位\n城关镇,镇\n区公安分局,部门\n", labeled).units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+    // But a unit and its kind on the first line (区统计局,单位) is no heading: its kind said unknown where no kind is labeled 单位 (its name was lost, 镇 and 街道 made units).
+    const first = parse("区统计局,单位\n城关镇,镇\n");
+    expect(first.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:6"]);
   });
 
   it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {
