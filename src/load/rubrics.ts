@@ -73,8 +73,7 @@ export function rubricFileName(name: string): { id: string; version: string } | 
  * (xian-2-2026.1.yaml is xian-2 2026.1, or xian 2-2026.1), first the shortest id.
  */
 export function rubricFileNames(name: string): { id: string; version: string }[] {
-  const m = /^([a-z0-9][a-z0-9-]*)\.ya?ml$|^(.+)\.ya?ml$/.exec(name);
-  const stem = m?.[1] ?? m?.[2];
+  const stem = /^(.+)\.ya?ml$/.exec(name)?.[1];
   if (stem === undefined) return [];
   const out: { id: string; version: string }[] = [];
   for (let i = stem.indexOf("-"); i > 0; i = stem.indexOf("-", i + 1)) {

@@ -815,13 +815,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const sound = !b.diags.some((d) => d.severity === "error");
     const hundredth = (mark: number): boolean => sound && scale >= 20000 && mark > 0 && mark * 5 < scale && mark <= 10000;
     const onScale = (mark: number): string => formatPoints(Math.round((mark * scale) / 10000));
-    let warnedLow = false;
     grades?.bands.forEach((band, i) => {
       const path = [...at, "grades", "bands", i, "from"];
       if (most !== undefined && band.from > most) b.error(`rubric.grade-unreachable${of}`, path, { ...data, grade: band.name, from: formatPoints(band.from) });
       else if (fraction(band.from)) b.error(`rubric.mark-fraction${of}`, path, { ...data, mark: formatPoints(band.from), example: formatPoints(band.from * 100) });
-      else if (!warnedLow && i === 0 && hundredth(band.from)) {
-        warnedLow = true;
+      // (Said at the best grade's mark, once, with every grade's mark on the scale.)
+      else if (i === 0 && hundredth(band.from)) {
         b.warning(`rubric.mark-low-for-scale${of}`, path, { ...data, mark: formatPoints(band.from), share: String(Math.round((band.from * 100) / scale)), marks: (grades?.bands ?? []).map((x) => `${x.name} ${onScale(x.from)}`).join("、") });
       }
     });

@@ -167,13 +167,13 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const nearHere = text || !here ? undefined : meantKey(k, here);
         const near = text ? undefined : (nearHere ?? meantKey(k));
         const meant = near === k ? undefined : near;
-        // A key of a place around this one (ties under a grade band, for the grades'), or of one
-        // within it (place beside a gate's veto, for the veto's): where it belongs.
         // A key of a block written here (ties moved out of grades:, beside it), before a spelling near
-        // one of this place's (tiers): following that led to another error.
-        // (Not where that block has the key already: a list of tiers written ties: beside a grades: with its own ties is tiers misspelt.)
+        // one of this place's (tiers): following that led to another error. (Not where that block
+        // has the key already: a list of tiers written ties: beside grades with their own ties is tiers misspelt.)
         const within = text ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && valueAt(data, [...path, child, k]) === undefined && rubricKeysAt([...path, child])?.includes(k));
         if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
+        // A key of a place around this one (ties under a grade band, for the grades'), or of one
+        // within it (place beside a gate's veto, for the veto's): where it belongs.
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {
             if (!rubricKeysAt(path.slice(0, d))?.includes(k)) continue;
@@ -345,10 +345,6 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   }
 }
 
-/**
- * A key and its value joined into one key inside { … }: by a full-width colon (max：40) or a colon
- * without its space (max:40). Its parts: the key, the colon, the value.
- */
 /** Keys as a 办法's table heads its columns, or as a clerk would name them: the rubric's word for each. */
 const CHINESE_WORDS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [["满分", "分值", "分数", "最高分"], ["max"]],
@@ -370,6 +366,10 @@ const CHINESE_WORDS: readonly (readonly [readonly string[], readonly string[]])[
 ];
 const CHINESE_KEYS: ReadonlyMap<string, readonly string[]> = new Map(CHINESE_WORDS.flatMap(([words, keys]) => words.map((w) => [w, keys] as const)));
 
+/**
+ * A key and its value joined into one key inside { … }: by a full-width colon (max：40) or a colon
+ * without its space (max:40). Its parts: the key, the colon, the value.
+ */
 const JOINED = /^([A-Za-z_][\w-]*)\s*(：|:(?=\S))\s*(.*)$/;
 
 /** Typed with a Chinese input method, written as YAML takes it: 市级：5，省级：7 → 市级: 5, 省级: 7. */
