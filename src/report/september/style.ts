@@ -97,9 +97,8 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   header .meta { flex-wrap: wrap; gap: 0 12px; }
   table { font-size: 12px; }
   th, td { padding: 2px 4px; }
-  td.k-name { min-width: 4em; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
-  td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
+  td.k-name { min-width: 4em; position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
   th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
   .chart { min-width: 720px; }
   .swipe { display: block; margin: 0 0 4px; font-size: 12px; color: #555; }
