@@ -265,6 +265,26 @@ describe("engine invariants under the comprehensive rubric (weights, groups, rel
     );
   });
 
+  it("a card for the last place below a mark (both: true) goes to exactly the ranked units that are last and below it", () => {
+    const card = "    yellow_card:\n      name: 黄牌警告\n      last_place: false\n      below: 60\n";
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain(card);
+    const B = rubricFrom(text.replace(card, "    yellow_card:\n      name: 黄牌警告\n      last_place: true\n      below: 85\n      both: true\n"));
+    fc.assert(
+      fc.property(tcase, ({ units, entries }) => {
+        const r = score(B, submission(B, units, entries));
+        const towns = r.rankings.find((x) => x.id === "towns");
+        const placed = towns?.entries.filter((e) => e.rank !== null) ?? [];
+        const last = Math.max(...placed.map((e) => e.rank ?? 0));
+        // (No last place where every ranked unit shares the first.)
+        const expected = placed.filter((e) => last > 1 && e.rank === last && (r.units[e.unit]?.total ?? 0) < 8500).map((e) => r.units[e.unit]?.name).sort();
+        const carded = r.units.filter((u) => u.awards.some((a) => a.kind === "warning" && a.ranking === "towns")).map((u) => u.name).sort();
+        expect(carded).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("results do not depend on the order of unit rows or ledger rows", () => {
     fc.assert(
       fc.property(
