@@ -232,6 +232,8 @@ const cases: Case[] = [
   { name: "key-indented-less", text: replace("        name: 基本指标\n        max: 20\n        kind: gate\n", "        name: 基本指标\n    max: 20\n        kind: gate\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("        name: 基本指标") + 1}:5`] },
   // A key in Chinese as the 办法's table heads it (满分): the rubric's word for it (it was "a text cut at a comma").
   { name: "chinese-key", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        满分: 20\n"), expected: [`rubric.missing-key r.yaml:${lineOf("        name: 决策") - 1}:9`, `rubric.chinese-key r.yaml:${lineOf("        name: 决策") + 1}:9`] },
+  // Beside the key it stands for (max: 20 and 满分: 20): one of the two to delete (it was "a text cut at a comma").
+  { name: "chinese-key-twice", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max: 20\n        满分: 20\n"), expected: [`rubric.chinese-key-twice r.yaml:${lineOf("        name: 决策") + 2}:9`] },
   // At the top, the word that stands there (indicators, not an item's indicator); joined by a full-width colon in { } too.
   { name: "chinese-key-top", text: replace("indicators:\n", "指标:\n"), expected: [`rubric.chinese-key r.yaml:${lineOf("indicators:")}:1`] },
   {
@@ -1083,13 +1085,14 @@ describe("what an author is told to write", () => {
     expect(found(text)).toEqual([`rubric.merge-key r.yaml:${lineOf("          - code: DZ2.1\n") + 1}:13`]);
   });
 
-  it("says tiers misspelt as ties where the grades beside it have their own ties (a list of prizes is no grades' ties)", () => {
+  it("says tiers misspelt as ties where a list of prizes is written beside the grades (with their own ties or not); a value ties takes belongs in grades", () => {
     const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const misspelt = comprehensive.replace("      ties: none\n    yellow_card:\n", "      ties: none\n    ties:\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n    yellow_card:\n");
-    expect(misspelt).not.toBe(comprehensive);
-    const r = loadRubric("c.yaml", new TextEncoder().encode(misspelt), "test");
-    expect(r.diagnostics.map((d) => d.code)).toContain("rubric.unknown-key-near");
-    expect(r.diagnostics.map((d) => d.code)).not.toContain("rubric.key-belongs-within");
+    const codes = (text: string): string[] => loadRubric("c.yaml", new TextEncoder().encode(text), "test").diagnostics.map((d) => d.code);
+    const prizes = "    ties:\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n";
+    expect(codes(comprehensive.replace("      ties: none\n    yellow_card:\n", `      ties: none\n${prizes}    yellow_card:\n`))).toContain("rubric.unknown-key-near");
+    expect(codes(comprehensive.replace("      ties: none\n    yellow_card:\n", `${prizes}    yellow_card:\n`))).toContain("rubric.unknown-key-near");
+    // ties: none written twice, in grades and beside them: it belongs in grades.
+    expect(codes(comprehensive.replace("      ties: none\n    yellow_card:\n", "      ties: none\n    ties: none\n    yellow_card:\n"))).toEqual(["rubric.key-belongs-within"]);
   });
 
   it("says a key moved out of the block beside it (ties: out of grades:) belongs in that block, not that it is tiers misspelt", () => {

@@ -90,7 +90,7 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   // Several kinds for one ranking ([department, enterprise]), or all of them (All, 全部): a ranking
   // is of one kind; one kind in brackets ([department]) is that kind, written without them.
   const ranked = last === "unit_kind" && path[0] === "rankings" ? valueAt(data, path) : undefined;
-  if (Array.isArray(ranked) && ranked.length === 1 && typeof ranked[0] === "string") return [err("rubric.unit-kind-brackets", { kind: ranked[0] })];
+  if (Array.isArray(ranked) && ranked.length === 1 && typeof ranked[0] === "string" && !ALL_KINDS.test(ranked[0].trim())) return [err("rubric.unit-kind-brackets", { kind: ranked[0] })];
   if (Array.isArray(ranked) || (typeof ranked === "string" && ALL_KINDS.test(ranked.trim()))) {
     const kinds = valueAt(data, ["unit_kinds"]);
     const allowed = Array.isArray(kinds) ? kinds.map((k: unknown) => (k && typeof k === "object" && "id" in k ? `${String(k.id)}${"name" in k ? `(${String(k.name)})` : ""}` : "")).filter((x) => x !== "").join("、") : "";
@@ -148,9 +148,14 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const valued = rest !== undefined ? rest !== "" : valueAt(data, [...path, k]) !== null;
         // The word that may stand here and is not written already (目标值 beside a target is something else).
         const allowed = rubricKeysAt(path);
-        const englishHere = english?.find((e) => (allowed === undefined || allowed.includes(e)) && valueAt(data, [...path, e]) === undefined);
-        if (englishHere !== undefined && valued) {
-          return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: rest ? `${englishHere}: ${rest}` : englishHere }, location: pos.ofKey(path, k) };
+        const mayStand = english?.filter((e) => allowed === undefined || allowed.includes(e)) ?? [];
+        const englishHere = mayStand.find((e) => valueAt(data, [...path, e]) === undefined);
+        if (english !== undefined && valued) {
+          // Written already in English beside it (max: 20 and 满分: 20): one of the two to delete.
+          const twice = englishHere === undefined ? mayStand[0] : undefined;
+          if (twice !== undefined) return { code: "rubric.chinese-key-twice", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: twice }, location: pos.ofKey(path, k) };
+          const meant = englishHere ?? english[0] ?? "";
+          return { code: "rubric.chinese-key", severity: "error" as const, data: { key: k, where: keyName(path, data), meant: rest ? `${meant}: ${rest}` : meant }, location: pos.ofKey(path, k) };
         }
         // A key in Chinese is most often the rest of a text cut at a half-width comma (以1分为单位。).
         const text = /[\u3400-\u9fff]/.test(k);
@@ -168,9 +173,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const near = text ? undefined : (nearHere ?? meantKey(k));
         const meant = near === k ? undefined : near;
         // A key of a block written here (ties moved out of grades:, beside it), before a spelling near
-        // one of this place's (tiers): following that led to another error. (Not where that block
-        // has the key already: a list of tiers written ties: beside grades with their own ties is tiers misspelt.)
-        const within = text ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && valueAt(data, [...path, child, k]) === undefined && rubricKeysAt([...path, child])?.includes(k));
+        // one of this place's (tiers): following that led to another error. (Not where a list is
+        // written and a key of this place is spelt near: a list of prizes under ties: is tiers misspelt.)
+        const listed = Array.isArray(valueAt(data, [...path, k]));
+        const within = text || (listed && meant !== undefined) ? undefined : (here ?? []).find((child) => valueAt(data, [...path, child]) !== undefined && rubricKeysAt([...path, child])?.includes(k));
         if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
         // A key of a place around this one (ties under a grade band, for the grades'), or of one
         // within it (place beside a gate's veto, for the veto's): where it belongs.

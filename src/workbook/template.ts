@@ -465,14 +465,14 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
  * 某市2026年度 某市乡镇考核办法, nor 2026年度某市…. The prefix, and the title that follows it.
  */
 function coverPrefix(district: string, year: string, title: string, say: Say): { prefix: string; title: string } {
-  // A district written whole (江州市, 青山区: not 青山 of 青山区…, nor a Latin name) that the title begins with.
-  const lead = /[区县市省州旗盟镇乡]$/.test(district) && title.startsWith(district);
+  // A district written whole (江州市, 青山区: not 青山 of 青山区, nor 杭州 of 杭州市, nor a Latin name) that the title begins with.
+  const lead = /[区县市省州旗盟镇乡]$/.test(district) && title.startsWith(district) && !/^[区县市省州旗盟镇乡]/.test(title.slice(district.length));
   const prefix = prefixOf(district, year, title, say);
   if (!lead || prefix === "") return { prefix, title };
   // The year after it (江州市2026年市直机关…); before 年度 the title says itself, the year alone (江州市2026年度目标考核办法).
   // (Its 年 taken into the prefix: a prefix ending in a digit is set apart by a space.)
   const rest = title.slice(district.length).trimStart();
-  return rest.startsWith("年") ? { prefix: `${district}${year}年`, title: rest.slice(1) } : { prefix: `${district}${prefix}`, title: rest };
+  return rest.startsWith("年度") ? { prefix: `${district}${year}年`, title: rest.slice(1) } : { prefix: `${district}${prefix}`, title: rest };
 }
 
 function prefixOf(district: string, year: string, title: string, say: Say): string {

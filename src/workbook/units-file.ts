@@ -213,6 +213,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const KIND_HEADER = /^(单位)?(类型|类别)|^(unit\s*)?(kind|type)/i;
   const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^(unit\s*)?group/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
+  /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
+  const PLACE_ENDING = /(公司|集团|镇|乡|街道|社区|村)$/;
   lines.forEach((raw, i) => {
     const line = i + 1;
     // A line a name's line break ran on to: said at the name's first line.
@@ -253,9 +255,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
       // 单位 alone on the line, the list's heading whatever a kind is labeled.
       const alone = fields.filter((f) => f !== "").length === 1 && /^(单位名称|单位|名称|name|unit( name)?)$/i.test(fields[nameAt] ?? "");
-      // Before the name's heading, only headings (序号, 单位类型): 区统计局,单位 is a unit and its kind, not a heading.
-      const numbered = fields.slice(0, Math.max(0, nameAt)).every((f) => f === "" || /^(序号|编号|no\.?|#|number)$/i.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f));
-      if (nameAt >= 0 && numbered && (kindHeaded || alone || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
+      // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
+      // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
+      const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));
+      if (nameAt >= 0 && !unitBefore && (kindHeaded || alone || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
         // Without a 类型 heading, the column after the name is its kind only where nothing heads it
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");

@@ -62,6 +62,7 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelled?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
   "rubric.chinese-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where}):方案的键用英文写,“{key}” 写作 {meant}", en: "unknown key \"{key}\" (in {where@where}): a rubric's keys are English words; \"{key}\" is written {meant}" },
+  "rubric.chinese-key-twice": { "zh-CN": "未知的键 “{key}”(位于 {where@where}):方案的键用英文写,“{key}” 即 {meant},而这里已写了 {meant}:请删去其中一个", en: "unknown key \"{key}\" (in {where@where}): a rubric's keys are English words; \"{key}\" is {meant}, written here already: delete one of the two" },
   "rubric.unknown-key-text": { "zh-CN": "未知的键 “{key}”(位于 {where@where}):像是一段文字被半角逗号隔开了;请把整段文字用引号括起来,或改用全角逗号", en: "unknown key \"{key}\" (in {where@where}): it looks like a text cut at a half-width comma; put the whole text in quotes, or use a full-width comma" },
   "rubric.needs-quotes": { "zh-CN": "{key} 应为文字:请照原样加上引号,如 \"2026.10\"(不加引号会被读作数字,2026.10 读作 2026.1)", en: "{key} must be text: put it in quotes as written, like \"2026.10\" (unquoted it is read as a number, and 2026.10 as 2026.1)" },
   "rubric.wrong-type": { "zh-CN": "{key} 的类型不对,应为{expected@word.type}", en: "{key} has the wrong type; expected {expected@word.type}" },
