@@ -213,6 +213,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const KIND_HEADER = /^(单位)?(类型|类别)|^(unit\s*)?(kind|type)/i;
   const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^(unit\s*)?group/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
+  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name)$/i;
+  /** Headings beginning 单位 that head another detail of the unit. */
+  const NOT_NAME = /(代码|编号|编码|序号|性质|级别|地址|负责人|联系人|电话|code|number|no\.?)$/i;
   /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
   const PLACE_ENDING = /(公司|集团|镇|乡|街道|社区|村)$/;
   lines.forEach((raw, i) => {
@@ -247,7 +250,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (!headerLooked && fields.every((f) => f === "")) return;
     if (!headerLooked) {
       headerLooked = true;
-      const nameAt = fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
+      // The name's heading: 单位名称 where there is one, else the first heading beginning 单位 or 名称
+      // that heads no code, number or other detail (单位代码,单位名称,类型: the names, not 001).
+      const exact = fields.findIndex((f) => NAME_EXACT.test(f));
+      const nameAt = exact >= 0 ? exact : fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f) && !NOT_NAME.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
       // A header line (no field of it a kind or a group; or one heading a kind's column with a word

@@ -162,6 +162,9 @@ rankings:
     // But a unit and its kind on the first line (区统计局,单位) is no heading: its kind said unknown where no kind is labeled 单位 (its name was lost, 镇 and 街道 made units).
     const first = parse("区统计局,单位\n城关镇,镇\n");
     expect(first.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:6"]);
+    // A code's column headed 单位代码 before the names' is not taken for them (the units were 001, 002).
+    expect(parse("单位代码,单位名称,类型\n001,城关镇,镇\n002,区公安分局,部门\n").units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+    expect(parse("单位编号,单位,类型\n1,城关镇,镇\n").units.map((u) => u.name)).toEqual(["城关镇"]);
     // Other columns heading a list before the name's (排序, 所属片区, 联系人) are headings all the same.
     for (const head of ["排序", "所属片区", "联系人", "序"]) expect(parse(`${head},单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n`).units.map((u) => u.name), head).toEqual(["城关镇", "区公安分局"]);
   });
