@@ -214,6 +214,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^(unit\s*)?group/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
   const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name)$/i;
+  /** Other columns' headings a list kept in Excel has beside the name's. */
+  const HEADING_WORD = /^(序号|编号|no\.?|#|备注|说明|联系人|联系电话|电话|排序|地区|所属片区|片区|remarks?|notes?|contact)$/i;
   /** Headings beginning 单位 that head another detail of the unit. */
   const NOT_NAME = /(代码|编号|编码|序号|性质|级别|地址|负责人|联系人|电话|code|number|no\.?)$/i;
   /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
@@ -264,7 +266,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
       // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
       const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));
-      if (nameAt >= 0 && !unitBefore && (kindHeaded || alone || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
+      // Every field a heading's word (序号,单位; 单位,备注): a heading, whatever a kind is labeled.
+      const allHeadings = fields.every((f) => f === "" || NAME_HEADER.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f) || HEADING_WORD.test(f));
+      if (nameAt >= 0 && !unitBefore && (kindHeaded || alone || allHeadings || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
         // Without a 类型 heading, the column after the name is its kind only where nothing heads it
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");

@@ -157,8 +157,9 @@ rankings:
       { name: "城关镇", kind: "town" },
       { name: "区公安分局", kind: "department" },
     ]);
-    // 单位 alone too (it was a unit named 单位).
+    // 单位 alone too (it was a unit named 单位), and beside other columns' headings (序号, 备注, 联系人).
     expect(parseUnitsFile("units.csv", "单位\n城关镇,镇\n区公安分局,部门\n", labeled).units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
+    for (const list of ["序号,单位\n1,城关镇\n2,区公安分局\n", "单位,备注\n城关镇,\n区公安分局,\n", "单位,联系人\n城关镇,张三\n区公安分局,李四\n"]) expect(parseUnitsFile("units.csv", list, labeled).units.map((u) => u.name), list).toEqual(["城关镇", "区公安分局"]);
     // But a unit and its kind on the first line (区统计局,单位) is no heading: its kind said unknown where no kind is labeled 单位 (its name was lost, 镇 and 街道 made units).
     const first = parse("区统计局,单位\n城关镇,镇\n");
     expect(first.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.unknown-kind units.csv:1:6"]);
