@@ -465,14 +465,18 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
  * 某市2026年度 某市乡镇考核办法, nor 2026年度某市…. The prefix, and the title that follows it.
  */
 function coverPrefix(district: string, year: string, title: string, say: Say): { prefix: string; title: string } {
-  // A district written whole (江州市, 青山区: not 青山 of 青山区, nor 杭州 of 杭州市, nor a Latin name) that the title begins with.
-  const lead = /[区县市省州旗盟镇乡]$/.test(district) && title.startsWith(district) && !/^[区县市省州旗盟镇乡]/.test(title.slice(district.length));
+  // A district written whole (江州市, 青山区: not 青山 of 青山区, nor 杭州 of 杭州市, nor a Latin name)
+  // that the title begins with. One ending 州, 乡, 镇 or 省 may be a place's name cut short (杭州,
+  // 新乡): not where the title goes on with 市 or 县 (杭州市…); one ending 市, 区, 县 is whole (江州市市直…).
+  const whole = /[区县市旗盟]$/.test(district) || (/[省州镇乡]$/.test(district) && !/^[区县市省州旗盟镇乡]/.test(title.slice(district.length)));
+  const lead = whole && title.startsWith(district);
   const prefix = prefixOf(district, year, title, say);
   if (!lead || prefix === "") return { prefix, title };
   // The year after it (江州市2026年市直机关…); before 年度 the title says itself, the year alone (江州市2026年度目标考核办法).
   // (Its 年 taken into the prefix: a prefix ending in a digit is set apart by a space.)
   const rest = title.slice(district.length).trimStart();
-  return rest.startsWith("年度") ? { prefix: `${district}${year}年`, title: rest.slice(1) } : { prefix: `${district}${prefix}`, title: rest };
+  // (An English year set apart, as prefixOf sets it: 江州市 2026.)
+  return rest.startsWith("年度") ? { prefix: `${district}${year}年`, title: rest.slice(1) } : { prefix: `${district}${/^[\x21-\x7e]+$/.test(prefix) ? " " : ""}${prefix}`, title: rest };
 }
 
 function prefixOf(district: string, year: string, title: string, say: Say): string {

@@ -87,6 +87,8 @@ describe("assess template", () => {
     // Nor one ending as a place does (杭州 of 杭州市); a title's word beginning with 年 (年轻) is no 年度 of its own.
     expect(await coverTitle("short-city", "杭州市乡镇考核办法", "杭州")).toBe("2026年度杭州市乡镇考核办法 考核工作簿");
     expect(await coverTitle("nian-word", "江州市年轻干部考核办法", "江州市")).toBe("江州市2026年度年轻干部考核办法 考核工作簿");
+    // A district written whole whose title goes on with 市直 is the district all the same.
+    expect(await coverTitle("shizhi", "江州市市直机关绩效考核办法", "江州市")).toBe("江州市2026年度市直机关绩效考核办法 考核工作簿");
     // A title that says 年度 itself: the year as 2026年 (2026年度…年度 said it twice).
     expect(await coverTitle("yearly-title", "市直单位年度绩效考评办法", "江州市")).toBe("江州市2026年市直单位年度绩效考评办法 考核工作簿");
     // A title with a year of its own is the document's name (last year's 办法 kept): no second year before it.
