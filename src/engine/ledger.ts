@@ -89,7 +89,11 @@ function chargedTo(code: LedgerCode): string | undefined {
   return charge === "total" ? undefined : "line" in charge ? charge.line : charge.item;
 }
 
-export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])), weight: ChargeWeight = EVEN, room?: ChargeRoom): LedgerOutcome {
+/**
+ * `unit`: the unit's kind and group, where its single-item rows are said as the awards the rankings
+ * it is in give (a 街道's claim to 乡镇组's award, a department's to the towns', wins nothing).
+ */
+export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], codes: ReadonlyMap<string, LedgerCode> = new Map(rubric.ledger.map((c) => [c.code, c])), weight: ChargeWeight = EVEN, room?: ChargeRoom, unit?: { readonly kind: string; readonly group?: string | undefined }): LedgerOutcome {
   if (!entries.length) return NOTHING;
   const used = new Map<string, Points>();
   let bonus = 0;
@@ -111,9 +115,12 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
       const pending = rubric.statuses.pending.includes(e.status);
       // What a pending row would bring is said once the counted rows have filled the caps.
       if (pending && kind !== "single") waiting.push(i);
-      else if (pending) results[i] = result(e, kind, false, 0, pendingSingle(rubric, e, d));
+      else if (pending) results[i] = result(e, kind, false, 0, pendingSingle(rubric, e, d, unit));
       else results[i] = result(e, kind, false, 0, { code: "why.ledger-rejected", data: d });
-    } else if (code.kind === "single") results[i] = result(e, kind, true, 0, { code: "why.ledger-single", data: { ...d, level: e.level ?? "" } });
+    } else if (code.kind === "single") {
+      const given = unit === undefined || awardFor(rubric, e.code, unit) !== undefined;
+      results[i] = result(e, kind, true, 0, { code: given ? "why.ledger-single" : "why.ledger-single-not-given", data: { ...d, level: e.level ?? "" } });
+    }
     else if (instead.has(i)) {
       const other = entries[instead.get(i) ?? 0];
       results[i] = result(e, kind, false, 0, { code: "why.ledger-once", data: { ...d, cell: other ? cellRef(other.at.sheet, other.at.cell) : "" } });
@@ -221,14 +228,23 @@ export function scoreLedger(rubric: Rubric, entries: readonly LedgerEntry[], cod
   return { results: results.filter((r): r is LedgerResult => r !== undefined), bonus, deduction, charges };
 }
 
-/**
- * A single-item recognition still pending: which award it is entered for once approved (the
- * ranking's award of its code, at its level), so that a unit that may win one is told which.
- */
-function pendingSingle(rubric: Rubric, e: LedgerEntry, d: Readonly<Record<string, string>>): Reason {
+/** The award of a single-item code a ranking the unit is in gives (its kind's, or its group's), and that ranking. */
+function awardFor(rubric: Rubric, code: string, unit: { readonly kind: string; readonly group?: string | undefined }): { name: string; ranking: string } | undefined {
   for (const r of rubric.rankings) {
-    const award = r.single.find((a) => a.code === e.code);
-    if (award) return { code: "why.ledger-pending-single", data: { ...d, level: e.level ?? "", award: award.name, ranking: r.id } };
+    if (r.unitKind !== unit.kind || (r.group !== undefined && r.group !== unit.group)) continue;
+    const award = r.single.find((a) => a.code === code);
+    if (award) return { name: award.name, ranking: r.id };
   }
-  return { code: "why.ledger-pending", data: d };
+  return undefined;
+}
+
+/**
+ * A single-item recognition still pending: which award it is entered for once approved (the award
+ * of its code a ranking the unit is in gives, at its level), so that a unit that may win one is
+ * told which; where none of them gives it, that approving it wins nothing.
+ */
+function pendingSingle(rubric: Rubric, e: LedgerEntry, d: Readonly<Record<string, string>>, unit: { readonly kind: string; readonly group?: string | undefined } | undefined): Reason {
+  const award = unit ? awardFor(rubric, e.code, unit) : rubric.rankings.flatMap((r) => r.single.filter((a) => a.code === e.code).map((a) => ({ name: a.name, ranking: r.id })))[0];
+  if (award) return { code: "why.ledger-pending-single", data: { ...d, level: e.level ?? "", award: award.name, ranking: award.ranking } };
+  return { code: unit ? "why.ledger-pending-single-not-given" : "why.ledger-pending", data: d };
 }

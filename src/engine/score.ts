@@ -481,7 +481,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     const k = scorers.get(unit.kind);
     const entries = ledgerOf.get(unit.name) ?? [];
     if (k) sumUp(k.plan, unit.points);
-    const ledger = scoreLedger(rubric, entries, codes, k?.weight(unit.points), k && entries.length ? chargeRoom(k.plan, unit.points) : undefined);
+    const ledger = scoreLedger(rubric, entries, codes, k?.weight(unit.points), k && entries.length ? chargeRoom(k.plan, unit.points) : undefined, unit);
     unit.ledger = ledger.results;
     unit.bonus = ledger.bonus;
     unit.deduction = ledger.deduction;

@@ -141,7 +141,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
       // The code's name beside it, as items are shown (KF2 alone sent a reader to the rubric).
       const name = rubric.ledger.find((x) => x.code === r.entry.code)?.name;
-      out.push(`  ${r.entry.code}${name ? ` ${name}` : ""}  ${pts}  ${ledgerWhy(ctx.lang, r, u, rubric)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
+      out.push(`  ${r.entry.code}${name ? ` ${name}` : ""}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

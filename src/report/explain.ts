@@ -375,22 +375,19 @@ function withCharge(lang: Lang, why: string, charge: Points | undefined, points:
   return why ? message(lang, "why.charged-item", { why, points: signed(charge), total: formatPoints(points) }) : message(lang, "why.charged", { points: signed(charge) });
 }
 
-/** A single-item row's words where the unit cannot win the award (vetoed, or in no ranking giving it); else the row's own. */
-function singleWhy(r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "kind" | "group">, rubric: Pick<Rubric, "rankings">): [string, Readonly<Record<string, string | number>>] {
-  const pending = r.reason.code === "why.ledger-pending-single";
-  if (r.kind !== "single" || (!r.counted && !pending)) return [r.reason.code, r.reason.data];
-  const given = rubric.rankings.some((x) => x.unitKind === unit.kind && (x.group === undefined || x.group === unit.group) && x.single.some((s) => s.code === r.entry.code));
-  if (!given) return r.counted ? ["why.ledger-single-not-given", { ...r.reason.data, level: r.entry.level ?? "" }] : ["why.ledger-pending-single-not-given", r.reason.data];
-  if (unit.vetoed) return [r.counted ? "why.ledger-single-vetoed" : "why.ledger-pending-single-vetoed", r.reason.data];
+/** A single-item row's words where the unit's veto keeps it from the award its rankings give; else the row's own. */
+function singleWhy(r: LedgerResult, unit: Pick<UnitResult, "vetoed">): [string, Readonly<Record<string, string | number>>] {
+  if (!unit.vetoed || r.kind !== "single") return [r.reason.code, r.reason.data];
+  if (r.counted && r.reason.code === "why.ledger-single") return ["why.ledger-single-vetoed", r.reason.data];
+  if (r.reason.code === "why.ledger-pending-single") return ["why.ledger-pending-single-vetoed", r.reason.data];
   return [r.reason.code, r.reason.data];
 }
 
 /** Why a ledger row counted as it did, and where it was charged when not to the total. */
-export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed" | "kind" | "group">, rubric: Pick<Rubric, "rankings">): string {
+export function ledgerWhy(lang: Lang, r: LedgerResult, unit: Pick<UnitResult, "vetoed">): string {
   // A vetoed unit competes for no single-item award, however it was recognised (or will be: a
-  // pending claim of its own is not "entered for" one); nor one no ranking it is in gives (of its
-  // kind, or of its group: 乡镇组's award, claimed by a 街道).
-  const why = message(lang, ...singleWhy(r, unit, rubric));
+  // pending claim of its own is not "entered for" one). (One no ranking it is in gives the engine says so itself.)
+  const why = message(lang, ...singleWhy(r, unit));
   // A pending row says where it would be charged once approved.
   const to = r.charged ?? (!r.counted && typeof r.reason.data.target === "string" ? r.reason.data.target : undefined);
   return to ? message(lang, "why.ledger-charged", { why, target: to, targetName: String(r.reason.data.targetName ?? "") }) : why;

@@ -106,7 +106,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       // points as counted (0 for a row not counted, a pending claim too: its why says what it would bring).
       kind: r.kind,
       points: pointsToNumber(r.points),
-      why: ledgerWhy(lang, r, unit, rubric),
+      why: ledgerWhy(lang, r, unit),
     })),
     // The workbook's warnings about this unit or about no unit in particular, as said on standard error.
     diagnostics: [...warnings],

@@ -591,7 +591,7 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
       const sign = r.kind === "deduction" ? -1 : 1;
       const codeName = ledgerNames.get(r.entry.code) ?? "";
       const said = xmlSafe(r.entry.note);
-      note(cells, name, r.entry.code, said && said !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note: said }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u, rubric), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      note(cells, name, r.entry.code, said && said !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note: said }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u), cellRef(r.entry.at.sheet, r.entry.at.cell));
       yield normal;
     }
     if (u.floored) {

@@ -333,10 +333,10 @@ describe("a yellow card for the last place below a mark (末位且低于 80 分:
 });
 
 describe("a single-item award a kind may claim that no ranking of the kind gives", () => {
-  /** What each of its single-item rows says, under the rubric L, for the unit named. */
-  const saysOf = (L: ReturnType<typeof rubricFrom>, r: Results) => (name: string): string => {
+  /** What each of its single-item rows says, for the unit named. */
+  const saysOf = (r: Results) => (name: string): string => {
     const u = unitNamed(r, name);
-    return u.ledger.map((x) => ledgerWhy("zh-CN", x, u, L)).join("");
+    return u.ledger.map((x) => ledgerWhy("zh-CN", x, u)).join("");
   };
 
   it("is warned of where the rubric is used, and a unit's recognized claim says it wins nothing (it said 参评单项奖)", () => {
@@ -347,7 +347,7 @@ describe("a single-item award a kind may claim that no ranking of the kind gives
     expect(advice.map((d) => message("zh-CN", d.code, d.data))).toEqual(["DX1 经济发展突出贡献 可由区直部门申报,但区直部门的排名都不颁发它:认定了也不会得奖;请在其排名的 single 中加上 DX1,或从 unit_kinds 中删去区直部门"]);
     expect(adviceWhenUsed(loaded).map((d) => d.code)).toEqual(["rubric.single-not-given"]);
     const L = rubricFrom(text);
-    const why = saysOf(L, score(L, submission(L, [town("甲镇", "rural"), dept("甲局"), dept("乙局")], [{ unit: "甲局", code: "DX1", level: "省级" }, { unit: "乙局", code: "DX1", level: "省级", status: "申报中" }])));
+    const why = saysOf(score(L, submission(L, [town("甲镇", "rural"), dept("甲局"), dept("乙局")], [{ unit: "甲局", code: "DX1", level: "省级" }, { unit: "乙局", code: "DX1", level: "省级", status: "申报中" }])));
     expect(why("甲局")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
     expect(why("乙局")).toBe("状态为“申报中”,尚未认定,不计分;本单位参加的排名也都不颁发此奖");
   });
@@ -357,7 +357,7 @@ describe("a single-item award a kind may claim that no ranking of the kind gives
     const single = "    single:\n      - code: DX1\n        name: 经济发展突出贡献奖\n        amount: 20000\n        linked_item: JJ5\n";
     expect(text).toContain(single);
     const L = rubricFrom(text.replace(single, "").replace("    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n", `    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n${single}`));
-    const why = saysOf(L, score(L, submission(L, [town("甲镇", "rural"), town("甲街道", "urban")], [{ unit: "甲镇", code: "DX1", level: "省级" }, { unit: "甲街道", code: "DX1", level: "省级" }])));
+    const why = saysOf(score(L, submission(L, [town("甲镇", "rural"), town("甲街道", "urban")], [{ unit: "甲镇", code: "DX1", level: "省级" }, { unit: "甲街道", code: "DX1", level: "省级" }])));
     expect(why("甲镇")).toBe("经济发展突出贡献(省级),参评单项奖");
     expect(why("甲街道")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
   });
@@ -468,7 +468,7 @@ describe("the ledger: any unit kind, charged to a line or an item, caps over cod
     const sh2 = explainUnit(R, scored as Submission, b, r.units.indexOf(b)).flatMap((l) => l.children).find((i) => i.code === "SH2");
     expect(sh2 && whyText("zh-CN", sh2)).toMatch(/计 6;加扣分 −6,得 0$/);
     const third = b.ledger[2];
-    expect(third && ledgerWhy("zh-CN", third, b, R)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2 一般生产安全事故控制");
+    expect(third && ledgerWhy("zh-CN", third, b)).toBe("3 × 1 = 扣 3,但 SH2 得分不能低于 0,本行只计扣 0,计入 SH2 一般生产安全事故控制");
     expect([unitNamed(r, "甲局").total, unitNamed(r, "甲公司").total]).toEqual([9900, 9900]);
   });
 
