@@ -4,7 +4,7 @@
 import type { Problems } from "../diagnostics/index.js";
 import { CHINESE_DIGITS, chineseNumber, formatPoints, formatPointsFixed, formatRate, fractionToRate, normalizeWidth, numberText, parseRate, toPoints, withDisplay, type Points } from "../model/numbers.js";
 import { isGeneralFormat, isPercentFormat, roundedRate, shownDecimals, type RawCell } from "../xlsx/read/index.js";
-import { colName, serialToIsoDate } from "../xlsx/refs.js";
+import { colName, DAYS_1900_TO_1904, serialToIsoDate } from "../xlsx/refs.js";
 import { SHOWS_NOTHING, SHOWS_NOTHING_ALL } from "../model/names.js";
 
 
@@ -52,10 +52,6 @@ export function isBlank(c: RawCell | undefined): boolean {
 }
 
 /**
- * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
- * a cell the package reader refused has been reported already.
- */
-/**
  * A figure struck through (划掉: void, a clerk meant) is read all the same: said at its cell, once a
  * row (a unit's row struck out is one act, not a warning for each of its cells).
  */
@@ -68,12 +64,13 @@ function struckThrough(p: Problems, sheet: string, c: RawCell): void {
   p.warn("workbook.cell-struck", sheet, c.ref, { value: shownText(c) });
 }
 
-/** Days from the 1900 date system's day 0 to the 1904 one's: what a 1904 workbook's date serials were moved by. */
-const DAYS_1900_TO_1904 = 1462;
-
 /** Per file, the rows a figure struck through was said on. */
 const struckRows = new WeakMap<Problems, Set<string>>();
 
+/**
+ * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
+ * a cell the package reader refused has been reported already.
+ */
 function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   const v = c.value;
   if (v.t === "refused") return true;

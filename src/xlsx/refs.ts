@@ -56,6 +56,9 @@ export function parseUintBytes(b: Uint8Array, start: number, end: number): numbe
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/;
 
+/** Days from the 1900 date system's day 0 to the 1904 one's: what a 1904 workbook's date serials are moved by, read. */
+export const DAYS_1900_TO_1904 = 1462;
+
 /** A 1900-system serial as the date it shows (2026-03-01), its time of day left out; "" past the years a spreadsheet shows. */
 export function serialToIsoDate(serial: number): string {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return "";

@@ -2,7 +2,7 @@
 // ISO dates, formula results and formulas without a saved result; reports cell-level problems.
 import type { Problems } from "../../diagnostics/index.js";
 import { XlsxFailure } from "../fail.js";
-import { isoToSerial, parseUintBytes } from "../refs.js";
+import { DAYS_1900_TO_1904, isoToSerial, parseUintBytes } from "../refs.js";
 import { parseNumberBytes, parseNumberText } from "../text.js";
 import type { CellValue, NumberFormat, XlsxLimits } from "./types.js";
 
@@ -107,7 +107,7 @@ export function cellValue(ctx: CellContext, p: CellParts): CellValue | undefined
         ctx.problems.error("xlsx.bad-number", ctx.sheet, ctx.ref, { value: shortText(p.vString()) });
         return REFUSED;
       }
-      const n = p.fmt === "date" && ctx.date1904 ? v + 1462 : v;
+      const n = p.fmt === "date" && ctx.date1904 ? v + DAYS_1900_TO_1904 : v;
       // Short texts (scores, counts, rates) repeat and share a value; long ones rarely do.
       return fast && p.vEnd - p.vStart <= SHORT_NUMBER ? ctx.cache.number(n, p.fmt) : { t: "n", v: n, fmt: p.fmt };
     }
