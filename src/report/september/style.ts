@@ -15,10 +15,6 @@ export function footerContent(template: string): string {
     .join(" ");
 }
 
-/**
- * `runningHead`: what every printed page but the first says at its top (the report's title and
- * date): a page taken from the stack still says whose report it is and when.
- */
 /** The page's fonts, its running head's and footer's too (a page margin's box takes the browser's default, a serif, else). */
 export const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "Songti SC", sans-serif`;
 
@@ -39,6 +35,10 @@ export function printedPages(runningHead: string, footer: string): string {
 @page :first { @top-center { content: none; } }`;
 }
 
+/**
+ * The report's stylesheet. `runningHead`: what every printed page but the first says at its top
+ * (the report's title and date): a page taken from the stack still says whose report it is and when.
+ */
 export function stylesheet(footerTemplate: string, runningHead: string): string {
   return `
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
