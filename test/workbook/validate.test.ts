@@ -1070,7 +1070,7 @@ const cases: Case[] = [
     expected: ["warning workbook.rate-implausible-gate 指标数据!B2", "warning workbook.rate-zero-gate 指标数据!C4"],
   },
   {
-    name: "a 0% no gate reads, or one that vetoes nothing where lower is better, is no question",
+    name: "a 0% on an indicator no gate reads (ZB4, a 参与率 scored as it is) is no question",
     values: { 丙镇: { ZB4: 0 } },
     expected: [],
   },
