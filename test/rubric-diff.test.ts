@@ -145,7 +145,11 @@ describe("rubric diff", () => {
     const c = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 职责"));
     expect(diffRubrics(mini(), c).map((x) => `${x.kind} ${x.code}`)).toEqual(["removed BM1", "added BM2"]);
     // Each by its name and max: the other side has no line of it to read them in.
-    expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10)", "+ 新增 项目 BM2 职责(满分 10)"]);
+    // Of one name: said to be one item whose code changed, likely (last year's header names the old code).
+    expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10),与新增的 BM2 同名:可能只是改了代码", "+ 新增 项目 BM2 职责(满分 10),与删除的 BM1 同名:如只是改了代码,工作簿中 BM1 的列头要改成新代码"]);
+    // Named otherwise: two items.
+    const other = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 履职"));
+    expect(diffLines(mini(), other, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10)", "+ 新增 项目 BM2 履职(满分 10)"]);
   });
 
   it("says a judged item or a ledger code added or removed changes what the workbook holds, as well as the scores", () => {

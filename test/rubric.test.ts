@@ -251,6 +251,15 @@ const cases: Case[] = [
   // In { }: a full-width colon or a colon without its space joins a key to its value; the key is not also said missing.
   { name: "full-width-colon-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max：20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.fullwidth-colon-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
   { name: "colon-no-space-flow", text: replace("      - code: DZ1\n        name: 基本指标\n        max: 20\n        kind: gate\n        indicator: ZB1\n        target: MB1\n", "      - { code: DZ1, name: 基本指标, max:20, kind: gate, indicator: ZB1, target: MB1 }\n"), expected: [`rubric.colon-no-space-key r.yaml:${lineOf("      - code: DZ1\n")}:${"      - { code: DZ1, name: 基本指标, ".length + 1}`] },
+  // A target, a band's mark or a grade's as the 办法 writes them (院感率 ≤1%, ≥90分): the value alone, the sign said to be the indicator's direction.
+  { name: "target-with-comparison-sign", text: replace("        target: 90%\n", "        target: ≤1%\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
+  { name: "target-with-comparison-words", text: replace("        target: 90%\n", "        target: 不低于 90%\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
+  {
+    name: "band-mark-with-comparison-sign",
+    text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: ≥95%, share: 100% }\n"),
+    expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%") + 1}:${"          - { from: ".length + 1}`],
+  },
+  { name: "grade-mark-with-comparison-sign", text: replace("    last_place: true\n    below: 60\n", "    last_place: true\n    below: 低于60分\n"), expected: [`rubric.points-comparison r.yaml:${lineOf("    below: 60")}:12`] },
   { name: "percent-with-space", text: replace("        target: 90%\n", "        target: 90 %\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },

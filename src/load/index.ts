@@ -7,7 +7,7 @@ import { coverYear, type CellAt, type Cover, type Submission } from "../model/su
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
 import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, SHEET } from "../workbook/layout.js";
-import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs } from "../workbook/ours.js";
+import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs, rubricChangedSince } from "../workbook/ours.js";
 import { SubmissionReader, type OtherVersion } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
@@ -54,6 +54,8 @@ export interface Loaded {
   readonly cover?: Cover;
   /** The units read from the sheets and listed on the template's lists sheet, valid or not. */
   readonly unitNames?: readonly string[];
+  /** The rubric is one of ours (bundled, not a file of the user's): its file is its version's alone. */
+  readonly bundledRubric?: true;
 }
 
 /** The first rows of a sheet read whole: enough to see a cover or a header row. */
@@ -345,6 +347,11 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     });
   }
   for (const d of rubricAdvice(o.rubrics, rubric, cover, file)) diagnostics.push(d);
+  // A result scored before under this id and version from another file (the rubric edited, its version kept).
+  const { id, version } = rubric;
+  const bundledRubric = !o.rubrics.given && o.rubrics.bundled.some((b) => b.own === undefined && b.id === id && b.version === version);
+  const changed = current && !bundledRubric ? rubricChangedSince(current.rows, rubric) : undefined;
+  if (current && changed) diagnostics.push({ code: "workbook.rubric-changed-since-scored", severity: "warning", data: shaChange(rubric, changed.sha256), location: { file, sheet: current.name, cell: changed.ref } });
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
   if (cover?.year && !isYear(cover.year)) {
     diagnostics.push({ code: "workbook.cover-bad-year", severity: "warning", data: { value: cover.year }, location: cover.yearAt ? { file, ...cover.yearAt } : { file } });
@@ -377,7 +384,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.all()) diagnostics.push(d);
   const invalid = book.problems.hasErrors || problems.hasErrors;
-  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}), unitNames: reader.unitNames };
+  return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}), unitNames: reader.unitNames, ...(bundledRubric ? { bundledRubric } : {}) };
+}
+
+/** What a rubric changed under one version is said with: it, and the start of each file's SHA-256. */
+export function shaChange(rubric: Rubric, was: string): { rubric: string; was: string; now: string } {
+  return { rubric: `${rubric.id} ${rubric.version}`, was: was.slice(0, 12), now: rubric.sha256.slice(0, 12) };
 }
 
 /**

@@ -345,6 +345,9 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   const differ = (x: string | undefined, y: string | undefined): boolean => (x ?? "").normalize("NFKC").trim() !== (y ?? "").normalize("NFKC").trim();
   // 2026, ２０２６ and 2026年度 are one year.
   if (coverYear(ca.year) !== coverYear(cb.year)) out.push(w.t("diff.part", { name: w.t("diff.cover-year"), old: ca.year?.trim() || "—", new: cb.year?.trim() || "—" }));
+  // The later year given first (the files swapped): every change reads the wrong way round.
+  const [ya, yb] = [Number(coverYear(ca.year)), Number(coverYear(cb.year))];
+  if (ya > 0 && yb > 0 && ya > yb) out.push(w.t("diff.cover-year-backwards"));
   if (differ(ca.district, cb.district)) out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
   return out.map(oneLineText);
 }

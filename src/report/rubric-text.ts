@@ -164,7 +164,8 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       const field = c.about?.field !== undefined ? t(`diff.field.${c.about.field}`) : undefined;
       const reads = c.about?.reads;
       const about = field !== undefined ? (reads && name !== undefined ? t("diff.about-named-reads", { name, field, value: c.about?.value ?? "", kind: reads.kind, indicator: reads.indicator }) : t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" })) : name !== undefined ? ` ${name}` : "";
-      return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}  [${effect}]`;
+      const same = c.sameName !== undefined ? t(c.kind === "added" ? "diff.same-name-removed" : "diff.same-name-added", { code: c.sameName }) : "";
+      return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}${same}  [${effect}]`;
     }
     const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];
     return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${old ?? t("diff.none-value")} → ${now ?? t("diff.none-value")}  [${effect}]`;

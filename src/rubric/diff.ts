@@ -31,6 +31,11 @@ export interface Change {
   readonly workbook?: true;
   /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 平安建设(满分 10)). */
   readonly about?: { readonly name?: string; readonly field?: string; readonly value?: string; readonly reads?: { readonly kind: string; readonly indicator: string } };
+  /**
+   * A thing removed and one added of the same area and name (SH6 生态环境保护 gone, SH8 生态环境保护
+   * new): likely one whose code changed, the other's code here (last year's header names the old).
+   */
+  readonly sameName?: string;
 }
 
 /**
@@ -348,5 +353,25 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
       }
     }
   }
-  return out;
+  return pairedByName(out);
+}
+
+/** Each removed thing and added one that alone share an area and a name, told of the other (a code changed, likely). */
+function pairedByName(changes: readonly Change[]): Change[] {
+  const key = (c: Change): string | undefined => (c.kind !== "changed" && c.about?.name !== undefined ? `${c.area}\u0000${c.about.name}` : undefined);
+  const counts = new Map<string, { removed: Change[]; added: Change[] }>();
+  for (const c of changes) {
+    const k = key(c);
+    if (k === undefined || c.kind === "changed") continue;
+    let both = counts.get(k);
+    if (!both) counts.set(k, (both = { removed: [], added: [] }));
+    both[c.kind].push(c);
+  }
+  return changes.map((c) => {
+    const k = key(c);
+    const both = k === undefined ? undefined : counts.get(k);
+    if (!both || both.removed.length !== 1 || both.added.length !== 1) return c;
+    const other = c.kind === "removed" ? both.added[0] : both.removed[0];
+    return other ? { ...c, sameName: other.code } : c;
+  });
 }

@@ -237,6 +237,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A mark or points written as a percentage (from: 90%): points are plain numbers.
         const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v.normalize("NFKC"));
         if (percent?.[1] !== undefined) return [err("rubric.points-percent", { value: v, number: percent[1] })];
+        // A grade's mark or a card's line as the 办法 says it (≥90分, 低于60分): the number alone.
+        const bare = withoutComparison(v);
+        if (bare !== undefined && !bare.endsWith("%")) return [err("rubric.points-comparison", { value: v, number: bare })];
         // Points (a cap, a ledger code's points) written with 分: the number alone, no unit to give.
         const number = numberBeforeUnit(v);
         if (number !== undefined) return [err("rubric.write-as", { value: v, number })];
@@ -284,6 +287,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // an amount's as a plain number.
         const unit = indicatorUnit(data, path);
         const nf = written.normalize("NFKC").trim();
+        const bare = withoutComparison(written);
+        if (bare !== undefined) return [err("rubric.comparison-sign", { value: written, number: unit === "percent" || unit === undefined ? bare : bare.replace(/%$/, "") })];
         const spaced = spacedPercent(written);
         if (spaced !== undefined) return [err("rubric.write-as", { value: written, number: spaced })];
         // 1个百分点 (每低 1 个百分点) is 1%.
@@ -322,6 +327,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
     case "invalid_union": {
       // A target or rate: report the shapes it may take; a number written with its unit (0起, 500万元): the number alone.
       const v = valueAt(data, path);
+      // A target written as the 办法 says it (≤1%, 不低于 95%): the value alone, the way its indicator's direction.
+      const bare = typeof v === "string" ? withoutComparison(v) : undefined;
+      if (bare !== undefined) return [err("rubric.comparison-sign", { value: v as string, number: bare })];
       // A percentage with a space before its sign (5 %): 5%.
       const spaced = typeof v === "string" ? spacedPercent(v) : undefined;
       if (spaced !== undefined) return [err("rubric.write-as", { value: v as string, number: spaced })];
@@ -387,6 +395,19 @@ function halfWidth(k: string): string {
 function spacedPercent(v: string): string | undefined {
   const n = /^\s*(-?\d+(?:\.\d+)?)\s+[%％]\s*$/.exec(v.normalize("NFKC"))?.[1];
   return n === undefined ? undefined : `${n}%`;
+}
+
+/**
+ * A value written after a sign or words of comparison as a 办法 says it (≤1%, ≥ 95%, 不高于 1%, 0起以下):
+ * the value alone as it is to be written (1%, 95%, 0), or undefined.
+ */
+function withoutComparison(v: string): string | undefined {
+  const nf = v.normalize("NFKC").trim();
+  const m = /^(?:[<>=≤≥≦≧⩽⩾]+|不(?:低|高|少|多)于|不超过|低于|高于|小于|大于|达到)\s*(.+?)$/.exec(nf) ?? /^(.+?)\s*(?:以上|以下|以内|及以上|及以下)$/.exec(nf);
+  const rest = m?.[1]?.trim();
+  if (rest === undefined) return undefined;
+  if (/^-?\d+(?:\.\d+)?%?$/.test(rest)) return rest;
+  return spacedPercent(rest) ?? numberBeforeUnit(rest);
 }
 
 /** The number of a number written with its unit (0起, 500万元), or undefined. */

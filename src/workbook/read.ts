@@ -31,8 +31,8 @@ import { isRowTotal, rowSums, TotalsWatch, type TotalOff, type UnreadColumn } fr
 const WEIGHT_LABEL = /权重|weight/i;
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[] }
-  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[] };
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; passed?: readonly number[] }
+  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; passed?: readonly number[] };
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
@@ -214,7 +214,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const rateCols = new Map<number, string>();
     const seen = new Map<string, string>();
     const kinds = new Set<string>();
+    // Columns of the other version compared (rubric diff --on): that version reads them, this one passes them over.
+    const passed: number[] = [];
     for (const { c, code } of coded) {
+      if (passOver.has(code)) passed.push(c.col);
       if (seen.has(code)) {
         p.error("workbook.duplicate-column", sheet.name, c.ref, { code, first: seen.get(code) ?? "" });
         continue;
@@ -261,7 +264,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
     // Headers with no code (a missing column's, its code deleted or the header retyped).
     const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
-    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}) };
+    const others = passed.length ? { passed } : {};
+    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...others };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);
       return undefined;
@@ -278,7 +282,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const headless: number[] = [];
     // (And the one just past the last heading: the last item's heading cleared.)
     for (let c = nameCol + 1; c <= lastHeaded + 1; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}) } : undefined;
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}), ...others } : undefined;
   }
   return undefined;
 }

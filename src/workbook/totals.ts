@@ -107,7 +107,7 @@ export class TotalsWatch {
 
   constructor(
     private readonly sheet: string,
-    private readonly role: { readonly nameCol: number; readonly groupCol?: number | undefined; readonly columns: ReadonlyMap<number, JudgedItem | string> },
+    private readonly role: { readonly nameCol: number; readonly groupCol?: number | undefined; readonly columns: ReadonlyMap<number, JudgedItem | string>; readonly passed?: readonly number[] | undefined },
     private readonly headers: ReadonlyMap<number, string>,
     private readonly line: string | undefined,
   ) {
@@ -117,11 +117,11 @@ export class TotalsWatch {
   }
 
   row(cells: readonly (RawCell | undefined)[], unit: string): void {
-    const { nameCol, groupCol, columns } = this.role;
+    const { nameCol, groupCol, columns, passed } = this.role;
     let sums: RowSums | undefined | null = null;
     for (let col = nameCol + 1; col < cells.length; col++) {
       const c = cells[col];
-      if (c === undefined || columns.has(col) || col === groupCol) continue;
+      if (c === undefined || columns.has(col) || col === groupCol || passed?.includes(col)) continue;
       // A number stored as text (a column formatted 文本, pasted from another system) is one too, as an item's cell reads it;
       // it is no typed total to compare, but it goes unread as a number would.
       if (c.value.t === "s" && col > this.firstCoded && col < this.lastCoded && numberText(c.value.v) !== undefined) {

@@ -304,7 +304,9 @@ describe("assess diff", () => {
     const hanYear = await edited("samples/liuhe-2026.xlsx", "han-year.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "二〇二六年"));
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", hanYear])).out).not.toContain("封面");
     const hanOther = await edited("samples/liuhe-2026.xlsx", "han-other.xlsx", (wb) => void (wb.getWorksheet("封面")!.getCell("B5").value = "二〇二五年"));
-    expect((await cli(["diff", "samples/liuhe-2026.xlsx", hanOther])).out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 二〇二五年");
+    // A year before the first's: the files given the wrong way round, likely (every change would read backwards).
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", hanOther])).out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 二〇二五年;先写的是后一年的工作簿,两个文件可能写反了(先写旧的,再写新的)");
+    expect((await cli(["diff", hanOther, "samples/liuhe-2026.xlsx"])).out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 二〇二五年 → 2026");
     // The same covers: nothing said.
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx"])).out).not.toContain("封面");
   });
@@ -1028,6 +1030,21 @@ describe("assess rubric diff --on", () => {
     expect(both.out).toContain("  柳河镇: 总分 102.05 → 95.23");
   });
 
+  it("says nothing of a column among the items that only the other version reads (an item's code changed): it is headed, and read", async () => {
+    const next = join(dir, "township-comprehensive-2027.5.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("      - code: SH6\n");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2027.5"').replace("      - code: SH6\n", "      - code: SH9\n"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(1);
+    // The two said as what they likely are: one item whose code changed.
+    expect(r.out).toContain("− 删除 项目 SH6 生态环境保护(满分 20),与新增的 SH9 同名:可能只是改了代码  [");
+    expect(r.out).toContain("+ 新增 项目 SH9 生态环境保护(满分 20),与删除的 SH6 同名:如只是改了代码,工作簿中 SH6 的列头要改成新代码  [");
+    expect(r.err).toContain("samples/liuhe-2026.xlsx (2027.5): 社会治理: 错误: 缺少 SH9 ");
+    // SH6's column, among the others, is the old version's: not "no heading" (it has one).
+    expect(r.err).not.toContain("column-not-read");
+  });
+
   it("reads last year's headers under the version that named them so: two items' names swapped are no header naming another column", async () => {
     const next = join(dir, "township-comprehensive-2026.3.yaml");
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
@@ -1128,6 +1145,15 @@ describe("assess rubric diff --on", () => {
     expect(r.err.trim().split("\n").filter((l) => l.includes("人口计生线!B3"))).toEqual(["samples/broken/typos.xlsx (rubric/district-popplan-2022.1.yaml): 人口计生线!B3: 错误: 东湖街道 JS1.1 的分值 12.3 不是 0.5 的整数倍;请填 12 或 12.5 [workbook.points-step]"]);
     // The same content: nothing to note.
     expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", "rubric/district-popplan-2022.1.yaml"])).out).not.toContain("注意");
+  });
+
+  it("says the later version given first may be the files the wrong way round", async () => {
+    const next = join(dir, "popplan-2022.10.yaml");
+    writeFileSync(next, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.10"').replace("            name: 婚育文明“五级联创”\n            max: 40\n", "            name: 婚育文明“五级联创”\n            max: 40\n            step: 0.1\n"));
+    const r = await cli(["rubric", "diff", next, "rubric/district-popplan-2022.1.yaml"]);
+    expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.10 → district-popplan 2022.1", "注意:先写的 2022.10 比后写的 2022.1 新,两个文件可能写反了(先写旧版,再写新版):下面的新增、删除和 → 都是从 2022.10 到 2022.1 说的"]);
+    // The right way round (2022.10 after 2022.9, 2022.1: numbers, not letters): nothing noted.
+    expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next])).out).not.toContain("注意");
   });
 
   it("says that two rubrics of different ids are two schemes, not two versions", async () => {

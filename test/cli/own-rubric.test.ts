@@ -1,5 +1,6 @@
 // An office's own rubric: once the template is made with --rubric, the cover names it, and the
 // file named ID-VERSION.yaml beside the workbook is found without --rubric again.
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
@@ -334,5 +335,35 @@ describe("grade and card marks of a 百分制 in a scheme out of 1000", () => {
     expect(template.err.split("\n")).toEqual(expect.arrayContaining([grade, card]));
     // The bundled scheme's own marks (600 of 1000) are not questioned.
     expect((await cli(["rubric", "check", "rubric/district-popplan-2022.1.yaml"])).err).toBe("");
+  });
+});
+
+describe("a rubric of the office's own edited without a new version", () => {
+  it("is said where a result made from its earlier file is replaced or read: two results of one name would differ", async () => {
+    const dir = scratchDir("assess-own-edited-");
+    const own = join(dir, "liuhe-own-2026.1.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("id: township-comprehensive", "id: liuhe-own");
+    writeFileSync(own, text);
+    const out = join(dir, "结果.xlsx");
+    const first = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out]);
+    expect(first.code).toBe(0);
+    expect(first.err).not.toContain("rubric-changed-since-scored");
+    // Scored again from the same file: nothing to say.
+    expect((await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out])).err).not.toContain("rubric-changed-since-scored");
+    // The weights edited, the version kept.
+    const edited = text.replace("weights: { JJ: 40%, SH: 35%, DJ: 25% }", "weights: { JJ: 45%, SH: 30%, DJ: 25% }");
+    expect(edited).not.toBe(text);
+    writeFileSync(own, edited);
+    const sha = (t: string): string => createHash("sha256").update(t).digest("hex").slice(0, 12);
+    // Read, the result says it was made from the other file, at the cell recording that file's SHA-256.
+    const read = await cli(["validate", out, "--rubric", own]);
+    expect(read.err).toContain(`${out}: 计分信息!B6: 警告: 这份结果上次按方案 liuhe-own 2026.1 计分时,方案文件与现在的不同(SHA-256 ${sha(text)}…,现为 ${sha(edited)}…),版本号却相同`);
+    // Replaced, the result is said to have been made from the other file.
+    const again = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out, "--json"]);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`${out}: 警告: 被替换的结果上次按方案 liuhe-own 2026.1 计分时,方案文件与现在的不同(SHA-256 ${sha(text)}…,现为 ${sha(edited)}…)`);
+    expect((JSON.parse(again.out) as { diagnostics: { code: string }[] }).diagnostics.map((w) => w.code)).toContain("file.rubric-changed-since-scored");
+    // Now made from the file as it is: nothing more to say.
+    expect((await cli(["validate", out, "--rubric", own])).err).not.toContain("rubric-changed-since-scored");
   });
 });

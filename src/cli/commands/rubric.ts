@@ -10,7 +10,7 @@ import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { bundledFiles, displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
-import { namedFor, resolveRubric, saySame } from "../../load/rubrics.js";
+import { compareVersions, namedFor, resolveRubric, saySame } from "../../load/rubrics.js";
 import { readUserFile } from "../files.js";
 import { scoreUnder } from "../input.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
@@ -79,6 +79,8 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   // found beside a workbook scores it).
   const sameVersion = a.rubric.id === b.rubric.id && a.rubric.version === b.rubric.version;
   if (sameVersion && changes.length) ctx.io.out(ctx.t("rubric.diff-same-version", { version: a.rubric.version }) + "\n");
+  // The later version given first (the files swapped): every change below reads the wrong way round.
+  if (a.rubric.id === b.rubric.id && compareVersions(a.rubric.version, b.rubric.version) > 0) ctx.io.out(ctx.t("rubric.diff-backwards", { old: a.rubric.version, new: b.rubric.version }) + "\n");
   if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;

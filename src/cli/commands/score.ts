@@ -8,7 +8,7 @@ import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear } from "../../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
@@ -18,7 +18,8 @@ import { coverYear } from "../../model/submission.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
-import type { Host } from "../../load/index.js";
+import { shaChange, type Host } from "../../load/index.js";
+import type { RawCell } from "../../xlsx/read/index.js";
 import { TOOL } from "../version.js";
 import { diagnosticsJson } from "../../diagnostics/render.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
@@ -41,6 +42,8 @@ interface EarlierResult {
   listed: readonly string[];
   /** Its sheets' names. */
   sheets: readonly string[];
+  /** Its provenance sheet's rows (what rubric file scored it). */
+  infoRows?: readonly (readonly RawCell[])[];
   /** Its bytes as checked, until the sheets scoring again would lose are looked for (not read twice: a province's result is large). */
   bytes?: Uint8Array | undefined;
 }
@@ -66,6 +69,7 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     seen.year = recordedYear(info.rows);
     seen.listed = listedBy(info) ?? [];
     seen.info = info.name;
+    seen.infoRows = info.rows;
     seen.sheets = found.names;
     const ours = seen.input === "" || same(seen.input);
     if (ours) seen.bytes = bytes;
@@ -136,6 +140,14 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     }
   }
   earlierResult.bytes = undefined;
+  // The result replaced made from another file of this rubric's id and version (the rubric edited,
+  // its version kept): said, unless the workbook (a result itself) said it already.
+  const late: Diagnostic[] = [];
+  const changed = earlierResult.infoRows && !loaded.bundledRubric ? rubricChangedSince(earlierResult.infoRows, rubric) : undefined;
+  if (changed && !loaded.diagnostics.some((d) => d.code === "workbook.rubric-changed-since-scored")) {
+    late.push({ code: "file.rubric-changed-since-scored", severity: "warning", data: shaChange(rubric, changed.sha256), location: { file: target } });
+    reportDiagnostics(ctx, late);
+  }
   progress.step("progress.scoring");
   await turn();
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
@@ -198,7 +210,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   }
   if (o.json) {
     // With the cover, and the warnings as data (they went to standard error as text too).
-    ctx.io.out(resultsJson(results, { rubric, cover: submission.cover, warnings: diagnosticsJson(loaded.diagnostics, ctx.lang), output: target }) + "\n");
+    ctx.io.out(resultsJson(results, { rubric, cover: submission.cover, warnings: diagnosticsJson([...loaded.diagnostics, ...late], ctx.lang), output: target }) + "\n");
   } else {
     const { rankingTables } = await import("../table.js");
     ctx.io.out(rankingTables(ctx, rubric, results, o.wide === true, file));

@@ -97,6 +97,7 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is not an earlier result of this command, so it was not overwritten; choose another name or add --force to overwrite it",
   },
+  "file.rubric-changed-since-scored": { "zh-CN": "被替换的结果上次按方案 {rubric} 计分时,方案文件与现在的不同(SHA-256 {was}…,现为 {now}…),版本号却相同:新旧两份结果同名而分数可能不同。修订方案后请改用新的版本号(version),并在封面写上新版本", en: "the result replaced was scored under {rubric} from another rubric file (SHA-256 {was}…, now {now}…) of the same version: the old result and the new carry one name and their points may differ. Give a revised rubric a new version, and write it on the cover" },
   "file.result-of-other": {
     "zh-CN": "文件已存在,是另一个工作簿({input})的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is the result of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",

@@ -112,6 +112,8 @@ export const rubricMessages: Catalog = {
   "invisible.u200d": { "zh-CN": "零宽字符(U+200D)", en: "a zero-width joiner (U+200D)" },
   "invisible.u2060": { "zh-CN": "零宽字符(U+2060)", en: "a word joiner (U+2060)" },
   "invisible.ufeff": { "zh-CN": "字节顺序标记(U+FEFF)", en: "a byte-order mark (U+FEFF)" },
+  "rubric.comparison-sign": { "zh-CN": "{key}:“{value}” 请写作 {number},只写数值:比较的方向由指标定,默认越高越好(≥),越低越好(≤)的指标写 direction: lower", en: "{key}: write {number} for \"{value}\", the value alone: the way of comparing is the indicator's, higher is better (≥) unless it says direction: lower (≤)" },
+  "rubric.points-comparison": { "zh-CN": "{key}:“{value}” 请写作 {number},只写数值:怎样比较由这个键本身表示", en: "{key}: write {number} for \"{value}\", the number alone: the key itself says how it compares" },
   "rubric.write-as": { "zh-CN": "{key}:“{value}” 请写作 {number}", en: "{key}: write {number} for \"{value}\"" },
   "rubric.number-with-unit": { "zh-CN": "{key} 写数字,不带单位:“{value}” 请写作 {number}(单位由指标的 display 给出)", en: "{key}: write the number alone, without its unit: {number} for \"{value}\" (the indicator's display gives the unit)" },
   "rubric.code-case": { "zh-CN": "{key} 写的 “{value}” 请写作 {code}(代码用半角大写字母)", en: "{key}: write \"{value}\" as {code} (codes are in capital letters)" },
@@ -266,6 +268,10 @@ export const rubricMessages: Catalog = {
   "rubric.diff-on-not-scored": { "zh-CN": "{file} 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化", en: "{file} has errors (above), so it could not be scored under both versions; the changes above are the rubric's alone" },
   "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
   "rubric.diff-two-schemes": { "zh-CN": "注意:两个方案的编号不同({old}、{new}),这是两个不同的方案,而不是同一方案的两个版本", en: "note: the two rubrics have different ids ({old}, {new}): they are two schemes, not two versions of one" },
+  "rubric.diff-backwards": {
+    "zh-CN": "注意:先写的 {old} 比后写的 {new} 新,两个文件可能写反了(先写旧版,再写新版):下面的新增、删除和 → 都是从 {old} 到 {new} 说的",
+    en: "note: {old}, given first, is later than {new}: the files may be the wrong way round (the old version first, then the new); every addition, removal and → below goes from {old} to {new}",
+  },
   "rubric.diff-same-version": {
     "zh-CN": "注意:两个方案的版本号都是 {version},内容却不同:修订后的方案应改用新的版本号(工作簿封面按编号和版本指明方案,版本号相同就分不清用的是哪一个)",
     en: "note: both rubrics are version {version} but say different things: give the revision a new version (a workbook's cover names its rubric by id and version, and cannot tell these two apart)",
