@@ -56,6 +56,20 @@ describe("a vetoed unit whose place stays empty, tied with units that win a priz
   });
 });
 
+describe("a vetoed unit kept ranked, last", () => {
+  it("has the yellow card of its place on its row, as its award list and the result sheets have it", () => {
+    const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true }\n"));
+    // 甲 vetoed (DZ1's 20 lost) and JS1 20: 70, last of three.
+    const r = score(T, submission(T, [{ name: "丙" }, { name: "乙", scores: { JS1: 30 } }, { name: "甲", rates: { ZB1: 0.9 }, scores: { JS1: 20 } }]));
+    const 甲 = r.units.find((u) => u.name === "甲");
+    expect(甲?.awards.map((a) => a.kind)).toContain("warning");
+    const report = buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" });
+    const row = report.tables[0]?.rows.find((x) => x.cells[1] === "甲");
+    expect(row?.cells.at(-1)).toBe("一票否决:DZ1 基本指标,ZB1 90% 低于目标 95%;黄牌警告:综合排名末位,且总分低于 60");
+    expect(row?.mark).toBe("veto");
+  });
+});
+
 describe("the English Excel report's overall table", () => {
   it("holds each heading's longest word on one line (Deduction broke as Deductio / n in a column of 10)", async () => {
     const { buildReport: build, reportXlsx } = await import("../../src/report/september/index.js");

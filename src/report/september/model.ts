@@ -180,7 +180,9 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     // gate alone read as another reason), then the grade its veto holds it to (where it keeps a rank).
     const vetoes = u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang, r.id));
     const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [...vetoes, ...held, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
+    // A yellow card it still gets, kept ranked (last place): as its award list and the result sheets say.
+    const carded = u.awards.filter((a) => a.kind === "warning").map((a) => awardText(a, lang, r.id));
+    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
       e.rank ?? statusText(u, lang),
       xmlSafe(u.name),
