@@ -202,3 +202,23 @@ describe("the report workbook", () => {
     }
   });
 });
+
+describe("a table's note beside its heading", () => {
+  it("wraps where it is longer than the table is wide, its row as tall as its lines (cut at the table's edge, LibreOffice shrank every page to fit it)", async () => {
+    // The sample's own notes, and one as long as a scheme's tie-breakers named in full.
+    const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+    const first = report.tables[0];
+    if (!first) throw new Error("no table");
+    const long = "同分的单位依次按 JC 基层党建引领和经济社会高质量发展、ZL 基层社会治理现代化和民生保障服务体系建设 比较排定名次;".repeat(3);
+    const book2 = await readBook(await reportXlsx({ ...report, tables: [{ ...first, note: long }, ...report.tables.slice(1)] }, DATE));
+    const sheet = book2.getWorksheet("九月排名报告");
+    if (!sheet) throw new Error("no report sheet");
+    const at = texts(sheet).findIndex((r) => (r?.[0] ?? "").startsWith(first.heading));
+    const cell = sheet.getCell(at + 1, 1);
+    expect(cell.alignment.wrapText).toBe(true);
+    // Three or more lines of 9 pt type: taller than the one line (22 pt) a short note keeps.
+    expect(sheet.getRow(at + 1).height).toBeGreaterThanOrEqual(22 + 2 * 12);
+    const shortAt = rows.findIndex((r) => (r?.[0] ?? "").startsWith(first.heading));
+    expect(ws.getRow(shortAt + 1).height).toBe(22);
+  });
+});

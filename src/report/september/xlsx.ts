@@ -131,8 +131,10 @@ class Painter {
   /** Heading and header row of a table at row, row + 1. */
   head(p: Part, row: number, continued: boolean): void {
     const t = p.table;
-    const note = t.note ? [{ text: ` ${t.note}`, font: font({ size: 9, color: { argb: "FF595959" } }) }] : [];
-    this.put(row, whole(p.spans), { richText: [{ text: continued ? t.continued : t.heading, font: font({ size: 12, bold: true }) }, ...note] }, { alignment: { horizontal: "left", vertical: "bottom" } });
+    const note = t.note ? [{ text: ` ${t.note}`, font: font({ size: NOTE_SIZE, color: { argb: "FF595959" } }) }] : [];
+    // Wrapped: a long note (a scheme's tie-breakers named in full) cut at the table's edge made
+    // LibreOffice print every page shrunk to fit it.
+    this.put(row, whole(p.spans), { richText: [{ text: continued ? t.continued : t.heading, font: font({ size: HEADING_SIZE, bold: true }) }, ...note] }, { alignment: { horizontal: "left", vertical: "bottom", wrapText: true } });
     t.columns.forEach((c, i) => {
       const span = p.spans[i] ?? whole(p.spans);
       this.put(row + 1, span, headingLines(c.header, spanWidth(this.widths, span)), { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
@@ -217,6 +219,24 @@ function partsOf(r: Report, grid: number): Part[][] {
 }
 
 const HEADING_PT = 22;
+const HEADING_SIZE = 12;
+/** A table's note beside its heading: type size, and a line's height where it wraps. */
+const NOTE_SIZE = 9;
+const NOTE_LINE_PT = 12;
+
+/**
+ * A table's heading row: one line where its heading and note fit the table's width; else as many
+ * more as the note wraps to, the heading's width taken at the note's size (the wider of a
+ * table's first page and its continued pages' headings).
+ */
+export function headingHeight(t: Table, width: number): number {
+  if (!t.note) return HEADING_PT;
+  const heading = Math.max(textWidth(t.heading), textWidth(t.continued));
+  // The heading as CJK characters as wide, at the note's size.
+  const lead = "一".repeat(Math.ceil((heading * HEADING_SIZE) / NOTE_SIZE / 2));
+  const lines = linesFor(`${lead} ${t.note}`, (width * BODY_SIZE) / NOTE_SIZE);
+  return lines > 1 ? HEADING_PT + (lines - 1) * NOTE_LINE_PT : HEADING_PT;
+}
 /** The closing lines' type size (the body's is BODY_SIZE). */
 const CLOSING_SIZE = 9;
 const GAP_PT = 10;
@@ -236,11 +256,14 @@ export function closingLineHeight(line: string, widths: readonly number[]): numb
 /** Lays the report out page by page, breaking pages between blocks or between rows. */
 function paint(p: Painter, r: Report): void {
   const groups = partsOf(r, p.widths.length);
-  const blocks: Block[] = groups.map((parts) => {
+  // Each table's block with its heading row's height (the closing lines' block has none).
+  const blocks: (Block & { heading?: number })[] = groups.map((parts) => {
     const bodies = parts.map((part) => bodyHeights(part, p.widths));
     const n = Math.max(...bodies.map((b) => b.length));
+    const heading = Math.max(...parts.map((part) => headingHeight(part.table, spanWidth(p.widths, whole(part.spans)))));
     return {
-      head: HEADING_PT + Math.max(...parts.map((part) => headerHeight(part, p.widths))),
+      heading,
+      head: heading + Math.max(...parts.map((part) => headerHeight(part, p.widths))),
       rows: Array.from({ length: n }, (_, i) => Math.max(...bodies.map((b) => b[i] ?? 0))),
       gap: GAP_PT,
     };
@@ -260,8 +283,9 @@ function paint(p: Painter, r: Report): void {
         row += block.rows.length;
         continue;
       }
-      p.ws.getRow(row).height = HEADING_PT;
-      p.ws.getRow(row + 1).height = block.head - HEADING_PT;
+      const heading = block.heading ?? HEADING_PT;
+      p.ws.getRow(row).height = heading;
+      p.ws.getRow(row + 1).height = block.head - heading;
       for (const part of parts) p.head(part, row, c.continued);
       for (let i = c.from; i < c.to; i++) {
         const at = row + 2 + i - c.from;
