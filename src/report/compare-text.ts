@@ -259,7 +259,7 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
-  if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: m.awardsBecause.map((i) => `[${i + 1}]`).join("") }) : awards);
+  if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: fewRefs(w, m.awardsBecause) }) : awards);
   return parts.length ? parts : lines;
 }
 
@@ -290,6 +290,30 @@ function likelyRenames(changes: readonly InputChange[]): ReadonlyMap<string, str
 
 const renames = new WeakMap<readonly InputChange[], Map<string, string>>();
 
+/** Causes named one by one at most: past that, a unit's own and the others' counted. */
+const REFS_SHOWN = 10;
+
+/** Numbers of changes ([3][7]), the first few of many and their count. */
+function fewRefs(w: Words, refs: readonly number[]): string {
+  const shown = refs.slice(0, REFS_SHOWN).map((i) => `[${i + 1}]`).join("");
+  return refs.length <= REFS_SHOWN ? shown : w.t("diff.refs-many", { refs: shown, count: refs.length });
+}
+
+/**
+ * A unit's causes as their numbers ([3][7]); where there are more than a few (an item scored
+ * against its group: every unit's change moves every other's points), its own changes named and
+ * the other units' counted — 1,500 numbers made a cell ten printed pages long.
+ */
+export function causeRefs(w: Words, because: readonly number[], changes: readonly InputChange[], unit: string): string {
+  const ref = (i: number): string => `[${i + 1}]`;
+  if (because.length <= REFS_SHOWN) return because.map(ref).join("");
+  const own = because.filter((i) => changes[i]?.unit === unit);
+  const others = because.length - own.length;
+  const ownText = own.length <= REFS_SHOWN ? own.map(ref).join("") : w.t("diff.refs-own-many", { refs: own.slice(0, REFS_SHOWN).map(ref).join(""), count: own.length });
+  if (!others) return ownText;
+  return own.length ? w.t("diff.refs-own-and-others", { own: ownText, count: others }) : w.t("diff.refs-others", { count: others });
+}
+
 /** `byRubric`: whether the rubrics' differences moved a unit (its results under the two differ). */
 export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], byRubric: (m: UnitMove) => boolean = () => false): string[] {
   const out: string[] = [];
@@ -304,7 +328,7 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
   for (const m of moved.slice(0, SHOWN)) {
     // Its changes, and where the rubric's changes move it too, that (how much each moved it is not
     // told apart).
-    const refs = m.because.map((i) => `[${i + 1}]`).join("");
+    const refs = causeRefs(w, m.because, changes, m.name);
     const rubricToo = byRubric(m);
     const because = m.because.length ? `  ${w.t(rubricToo ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricToo ? `  ${w.t("diff.because-rubric")}` : "";
     const summary = moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric]);

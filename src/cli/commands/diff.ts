@@ -8,7 +8,7 @@ import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
-import { changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
+import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -122,7 +122,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       .filter((m) => m.moved)
       .map((m) => {
         // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
-        const refs = m.because.map((i) => `[${i + 1}]`).join("");
+        const refs = causeRefs(ctx, m.because, changes, m.name);
         const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
         return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
       });
