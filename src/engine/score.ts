@@ -8,7 +8,7 @@ import { isMeasured, isRelative, levelRank } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
-import type { Award, Certainty, Gap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto, WithheldAward } from "../model/results.js";
+import type { Award, Certainty, Gap, GradeGap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto, WithheldAward } from "../model/results.js";
 import { leafScorer, type LeafScorer } from "./leaf.js";
 import { divRound } from "../rubric/formulas.js";
 import { lowerIsBetter, reaches } from "../rubric/targets.js";
@@ -17,7 +17,7 @@ import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { compareKeys, ranked } from "./rank.js";
 import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
-import { bandAt, bandReach, countBetter, gapToNextTier, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -35,6 +35,7 @@ interface Building extends UnitResult {
   ledger: UnitResult["ledger"];
   certainty?: Certainty;
   gap?: Gap | null;
+  gradeGap?: GradeGap | null;
 }
 
 const NO_ROWS: readonly LedgerEntry[] = [];
@@ -727,6 +728,20 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       const mine = awards.get(u);
       if (mine) mine.push(...list);
       else awards.set(u, list);
+    }
+    // What each graded unit lacks for a better grade, in the first ranking that grades it.
+    if (r.grades) {
+      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects));
+      for (const p of placed) {
+        const unit = units[p.u] as Building;
+        if (unit.gradeGap !== undefined) continue;
+        const found = gapOf(p);
+        const rival = found?.quota ? placed[found.quota.rival] : undefined;
+        const quota = found?.quota && rival ? { quota: { count: found.quota.count, unit: units[rival.u]?.name ?? "", score: rival.keys[0] ?? 0, pass: found.quota.pass } } : {};
+        unit.gradeGap = found ? { ranking: r.id, rankingName: r.name, grade: found.grade, points: found.points, from: found.from, ...quota } : null;
+      }
+      // Units not ranked here (vetoed) are graded in none of its grades.
+      for (const u of unranked) if ((units[u] as Building).gradeGap === undefined) (units[u] as Building).gradeGap = null;
     }
     // Where others' claims could move a unit across a grade quota's cut, or into the last place (or
     // out of it), though its own band and rank range say nothing of it.

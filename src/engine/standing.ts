@@ -4,7 +4,7 @@
 import type { Ranking, RankTier, VetoEffect } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import { compareKeys as compare } from "./rank.js";
-import { decideGrades, gradeNames } from "./outcomes.js";
+import { decideGrades, gradeNames, quotaOf } from "./outcomes.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {
@@ -143,6 +143,78 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   // Past the rival's score by 0.01, not level with it: the tie-breaker that keeps it behind, said.
   const key = behindAtEqual && need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
   return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival } } : {}) };
+}
+
+/** What a unit lacks for a better grade (gradeGaps). */
+export interface GradeGapFound {
+  readonly grade: string;
+  readonly points: Points;
+  /** The grade's mark. */
+  readonly from: Points;
+  /** Where the grade's quota is taken by as many others that reach it: how many it takes, the last of them (its place in `placed`), and whether it must pass that one or level is enough. */
+  readonly quota?: { readonly count: number; readonly rival: number; readonly pass: boolean };
+}
+
+/**
+ * The points of its ranking's key a unit lacks for a better grade than the one it holds, others
+ * unchanged: of each better band, its mark, and where as many others as its quota reach it (those
+ * not graded better, nor held out of it by a veto), past the last of them — level is enough where
+ * the tie-breakers put it ahead, or where the rubric gives a tie at the cut to all. The least of
+ * these, the better band where two are alike (graded best band first, it gets that one). Undefined
+ * at the best grade, ungraded, or where a veto sets its grade or holds it at the one it has.
+ * `placed`: the ranking's graded units in ranking order; `gradeOf` their grades as decided. Each
+ * band's contenders are listed once, for every unit asked of.
+ */
+export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
+  const g = r.grades;
+  const names = gradeNames(r);
+  /** Each band with a quota: its contenders' places in `placed`, in ranking order, and each one's place in that list. */
+  const lists = new Map<number, { at: number[]; index: Map<number, number> }>();
+  const contenders = (j: number, from: number): { at: number[]; index: Map<number, number> } => {
+    let list = lists.get(j);
+    if (!list) {
+      const at: number[] = [];
+      const index = new Map<number, number>();
+      placed.forEach((p, i) => {
+        if ((p.keys[0] ?? 0) < from || held(p.u, j) || names.indexOf(gradeOf(p.u) ?? "") < j) return;
+        index.set(p.u, at.length);
+        at.push(i);
+      });
+      lists.set(j, (list = { at, index }));
+    }
+    return list;
+  };
+  return (x) => {
+    if (!g) return undefined;
+    const now = names.indexOf(gradeOf(x.u) ?? "");
+    if (now <= 0) return undefined;
+    const own = x.keys[0] ?? 0;
+    let best: GradeGapFound | undefined;
+    for (let j = Math.min(now, g.bands.length) - 1; j >= 0; j--) {
+      const band = g.bands[j];
+      if (!band || held(x.u, j)) continue;
+      let points = Math.max(0, band.from - own);
+      let quota: GradeGapFound["quota"];
+      const count = quotaOf(band, placed.length);
+      if (count === 0) continue;
+      if (Number.isFinite(count)) {
+        // The others that take the band's places before it: the count-th of them, itself not counted.
+        const { at, index } = contenders(j, band.from);
+        const mine = index.get(x.u);
+        const rivalAt = at[mine !== undefined && mine < count ? count : count - 1];
+        const rival = rivalAt === undefined ? undefined : placed[rivalAt];
+        if (rivalAt !== undefined && rival) {
+          // Level with it on the score: ahead or behind on the tie-breakers, or level on every key.
+          const level = compare([rival.keys[0] ?? 0, ...x.keys.slice(1)], rival.keys);
+          const behind = level > 0 || (level === 0 && g.ties === "none");
+          points = Math.max(points, (rival.keys[0] ?? 0) - own + (behind ? 1 : 0));
+          quota = { count, rival: rivalAt, pass: behind };
+        }
+      }
+      if (!best || points <= best.points) best = { grade: band.name, points, from: band.from, ...(quota ? { quota } : {}) };
+    }
+    return best;
+  };
 }
 
 /** A contender's ranking score (its first key) at its lowest and highest outcome. */

@@ -144,6 +144,18 @@ export interface Gap {
   readonly tie?: { readonly key: string; readonly own: Points; readonly theirs: Points; readonly units: { readonly names: readonly string[]; readonly count: number } };
 }
 
+/** What a unit lacks for a better grade than its own, in a ranking that grades. */
+export interface GradeGap {
+  readonly ranking: string;
+  readonly rankingName: string;
+  readonly grade: string;
+  readonly points: Points;
+  /** The grade's mark. */
+  readonly from: Points;
+  /** Its quota taken by as many others that reach it: how many places, and the last of those others, whom it must pass (or reach, where level is enough). */
+  readonly quota?: { readonly count: number; readonly unit: string; readonly score: Points; readonly pass: boolean };
+}
+
 export interface UnitResult {
   readonly name: string;
   readonly kind: string;
@@ -182,6 +194,11 @@ export interface UnitResult {
    * top tier or when vetoed; absent when it is in no ranking with prizes.
    */
   readonly gap?: Gap | null;
+  /**
+   * In the first ranking with grades it is graded in: what it lacks for a better grade; null at the
+   * best grade or where a veto sets or holds its grade; absent where it is graded in none.
+   */
+  readonly gradeGap?: GradeGap | null;
 }
 
 export interface RankingEntry {

@@ -7,7 +7,7 @@ import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWin
 import { targetSource } from "./explain.js";
 import { allItems, type Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
-import type { Gap, Results } from "../model/results.js";
+import type { Gap, GradeGap, Results } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
@@ -43,6 +43,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks || ctx.t("status.no-ranking", { kind: kindName })}`);
   out.push(...tieLines(ctx, rubric, results, index));
   if (u.gap) out.push(gapLine(ctx, rubric, u.kind, u.gap));
+  if (u.gradeGap) out.push(gradeGapLine(ctx, u.gradeGap));
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
@@ -234,6 +235,13 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   const { names, count } = gap.tie.units;
   const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");
   return ctx.t("explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
+}
+
+/** What it lacks for a better grade: the grade's mark, or where its quota is taken, the unit it must pass (or reach). */
+function gradeGapLine(ctx: Words, gap: GradeGap): string {
+  const data = { ranking: gap.rankingName, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
+  if (!gap.quota) return ctx.t("explain.grade-gap", data);
+  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, unit: gap.quota.unit, score: formatPoints(gap.quota.score) });
 }
 
 /**

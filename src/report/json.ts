@@ -2,7 +2,7 @@
 // decimal numbers, rates as fractions, ranks null when a unit is not ranked.
 import { cellRef } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
-import type { Award, Gap, Results, UnitResult } from "../model/results.js";
+import type { Award, Gap, GradeGap, Results, UnitResult } from "../model/results.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
@@ -73,6 +73,7 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
     // A vetoed unit's single-item awards recognized in the ledger and not given: where they went.
     ...(u.withheld.length ? { withheld: u.withheld.map((w) => ({ kind: "single", ranking: w.ranking, code: w.code, name: w.name, level: w.level, basis: cellRef(w.basis.sheet, w.basis.cell) })) } : {}),
     ...(u.gap !== undefined ? { gap: u.gap ? gapJson(u.gap) : null } : {}),
+    ...(u.gradeGap !== undefined ? { gradeGap: u.gradeGap ? gradeGapJson(u.gradeGap) : null } : {}),
     ...(pending ? { certainty: certaintyJson(u) } : {}),
   };
 }
@@ -80,6 +81,11 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
 function gapJson(gap: Gap): Record<string, unknown> {
   const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs), units: [...gap.tie.units.names], level: gap.tie.units.count } } : {};
   return { ranking: gap.ranking, tier: gap.tier, points: pointsToNumber(gap.points), ...tie };
+}
+
+function gradeGapJson(gap: GradeGap): Record<string, unknown> {
+  const quota = gap.quota ? { quota: { count: gap.quota.count, unit: gap.quota.unit, score: pointsToNumber(gap.quota.score), pass: gap.quota.pass } } : {};
+  return { ranking: gap.ranking, grade: gap.grade, points: pointsToNumber(gap.points), from: pointsToNumber(gap.from), ...quota };
 }
 
 /** One unit with every item and ledger row, as `assess explain --json` prints it. */

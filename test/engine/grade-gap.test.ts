@@ -1,0 +1,125 @@
+// What a unit lacks for a better grade (docs/rules.md, "The gap to a better grade"): the grade's
+// mark, or past the last of as many others as its quota where they reach it; a veto's grade has none.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { score } from "../../src/engine/index.js";
+import type { Results } from "../../src/model/results.js";
+import { rubricFrom, submission } from "../helpers/builders.js";
+
+/** One judged item K1 (max 100) decides the total; 优秀 ≥ 90 (at most `quota`), 良好 ≥ 80, else 合格. */
+function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false): ReturnType<typeof rubricFrom> {
+  // Split: K1 (60) and K3 (40), a tie-breaker to rank by.
+  const work = split ? "      - { code: K1, name: 工作, max: 60, step: 0.01 }\n      - { code: K3, name: 作风, max: 40, step: 0.01 }" : "      - { code: K1, name: 工作, max: 100, step: 0.01 }";
+  return rubricFrom(`id: gaps
+version: "1"
+effective: "2026-01-01"
+title: 等次差距
+unit_kinds:
+  - { id: town, name: 乡镇, labels: [镇, 乡], scale: 100, lines: [K] }
+indicators:
+  - { code: ZB1, name: 安全事故, unit: number, display: 起, direction: lower }
+lines:
+  - code: K
+    name: 考核
+    max: 100
+    items:
+${work}
+      - { code: K2, name: 安全, max: 0, kind: gate, indicator: ZB1, target: 0, veto: { ranked: true, grade_at_most: 良好 } }
+ledger:
+  statuses: { counted: [已认定], pending: [], rejected: [] }
+  flag_words: { yes: [是], no: [否] }
+  codes: []
+rankings:
+  - id: all
+    name: 综合排名
+    unit_kind: town
+    by: total${more}
+    grades:
+      bands:
+        - { name: 优秀, from: 90${quota} }
+        - { name: 良好, from: 80 }
+      otherwise: 合格
+      ties: ${ties}
+`);
+}
+
+/** Each unit's grade and gap (points, grade, and the unit to pass where a quota is taken). */
+function gaps(r: Results): Record<string, string> {
+  return Object.fromEntries(
+    r.units.map((u) => {
+      const g = u.gradeGap;
+      const said = g ? `${g.grade} +${g.points / 100}${g.quota ? ` ${g.quota.pass ? ">" : "="}${g.quota.unit}` : ""}` : String(g);
+      return [u.name, `${u.grades.all ?? "-"} ${said}`];
+    }),
+  );
+}
+
+describe("the gap to a better grade", () => {
+  it("is the mark where the grade has no quota, or its quota has room", () => {
+    const R = graded("");
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 85.5 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 61 }, measures: { ZB1: 0 } }]));
+    // 乙 85.5 needs 4.5 for 优秀; 丙 61 needs 19 for 良好 (the next; 优秀 needs more).
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +4.5", 丙镇: "合格 良好 +19" });
+  });
+
+  it("is past the last of as many others as the quota where they reach it (0.01 past level, ties at the cut given to none)", () => {
+    // 优秀 at most 1: 甲 95 holds it. 乙 92 reaches 90 but is cut: it needs 95.01 − 92 = 3.01.
+    const R = graded(", quota: 1");
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 85 }, measures: { ZB1: 0 } }]));
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >甲镇", 丙镇: "良好 优秀 +10.01 >甲镇" });
+  });
+
+  it("is level with the last of them where a tie at the cut is given to all", () => {
+    const R = graded(", quota: 1", "all");
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }]));
+    expect(gaps(r)["乙镇"]).toBe("良好 优秀 +3 =甲镇");
+  });
+
+  it("is level where the tie-breakers put it ahead at that level, and 0.01 past where they put it behind", () => {
+    const R = graded(", quota: 1", "none", "\n    tie_breakers: [K3]", true);
+    // 甲 95 (K3 35) holds 优秀; 乙 92 with K3 40 is ahead of it at 95: 3 is enough.
+    const ahead = score(R, submission(R, [{ name: "甲镇", scores: { K1: 60, K3: 35 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 52, K3: 40 }, measures: { ZB1: 0 } }]));
+    expect(gaps(ahead)["乙镇"]).toBe("良好 优秀 +3 =甲镇");
+    // 乙 92 with K3 32 against 甲's 40: behind at 95, 0.01 past.
+    const behind = score(R, submission(R, [{ name: "甲镇", scores: { K1: 55, K3: 40 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 60, K3: 32 }, measures: { ZB1: 0 } }]));
+    expect(gaps(behind)["乙镇"]).toBe("良好 优秀 +3.01 >甲镇");
+  });
+
+  it("counts a unit cut at the quota by a tie given to none, and passes the one it was level with", () => {
+    // 优秀 at most 2: 甲 96; 乙 and 丙 level at 93 at the cut, neither gets it. 乙 needs 93.01.
+    const R = graded(", quota: 2");
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 96 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }]));
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +0.01 >丙镇", 丙镇: "良好 优秀 +0.01 >乙镇" });
+  });
+
+  it("is none where a veto holds the unit at the grade it has; others' counts leave it out", () => {
+    // 乙 vetoed (an accident), held at 良好 at most: no gap. 丙 needs only the mark: 乙 takes no 优秀 place.
+    const R = graded(", quota: 1");
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 89 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 97 }, measures: { ZB1: 1 } }, { name: "丙镇", scores: { K1: 80 }, measures: { ZB1: 0 } }]));
+    expect(gaps(r)).toEqual({ 甲镇: "良好 优秀 +1", 乙镇: "良好 null", 丙镇: "良好 优秀 +10" });
+  });
+
+  it("raises the unit to the grade it names, others unchanged (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 6000, max: 10000 }), { minLength: 2, maxLength: 9 }), fc.constantFrom("", ", quota: 1", ", quota: 2", ", quota: 40%"), fc.constantFrom("all" as const, "none" as const), (hundredths, quota, ties) => {
+        const R = graded(quota, ties);
+        const units = hundredths.map((h, i) => ({ name: `镇${i}`, scores: { K1: h / 100 }, measures: { ZB1: 0 } }));
+        const r = score(R, submission(R, units));
+        r.units.forEach((u, i) => {
+          const g = u.gradeGap;
+          if (!g) return;
+          const raised = units.map((x, j) => (j === i ? { ...x, scores: { K1: (hundredths[i]! + g.points) / 100 } } : x));
+          if ((hundredths[i]! + g.points) > 10000) return; // past the item's max: not to be typed
+          const again = score(R, submission(R, raised));
+          expect(again.units[i]?.grades.all).toBe(g.grade);
+          // And not a hundredth less.
+          if (g.points > 0) {
+            const short = units.map((x, j) => (j === i ? { ...x, scores: { K1: (hundredths[i]! + g.points - 1) / 100 } } : x));
+            expect(score(R, submission(R, short)).units[i]?.grades.all).not.toBe(g.grade);
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
