@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile } from "./files.js";
 import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
+import { writtenAsOurs } from "../xlsx/write/worksheet.js";
 import { nodeHost } from "./host.js";
 import { reportDiagnostics, type Ctx } from "./io.js";
 
@@ -117,13 +118,21 @@ export async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
   return (await openExisting(bytes))?.sheets.map((s) => s.name) ?? [];
 }
 
-/** An existing workbook's sheet names, and the rows of those `named` passes; undefined for anything we cannot read as a workbook (or a sheet of it). */
-export async function sheetsNamed(bytes: Uint8Array, named: (name: string) => boolean): Promise<{ names: string[]; read: { name: string; rows: RawCell[][] }[] } | undefined> {
+/**
+ * An existing workbook's sheet names, and the rows of those `named` passes, each with whether it
+ * is as we write a sheet (`asWritten`: no other program saved the workbook since); undefined for
+ * anything we cannot read as a workbook (or a sheet of it).
+ */
+export async function sheetsNamed(bytes: Uint8Array, named: (name: string) => boolean): Promise<{ names: string[]; read: { name: string; rows: RawCell[][]; asWritten: boolean }[] } | undefined> {
   const book = await openExisting(bytes);
   if (!book) return undefined;
   try {
-    const read: { name: string; rows: RawCell[][] }[] = [];
-    for (const sheet of book.sheets) if (named(sheet.name)) read.push({ name: sheet.name, rows: (await book.sheet(sheet)).rows });
+    const read: { name: string; rows: RawCell[][]; asWritten: boolean }[] = [];
+    for (const sheet of book.sheets) {
+      if (!named(sheet.name)) continue;
+      const xml = await book.sheetXml(sheet);
+      read.push({ name: sheet.name, rows: (await book.sheet(sheet)).rows, asWritten: xml !== undefined && writtenAsOurs(xml) });
+    }
     return { names: book.sheets.map((s) => s.name), read };
   } catch {
     return undefined;

@@ -270,6 +270,25 @@ describe("assess score on the sample", () => {
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });
 
+  it("does not replace an earlier result saved since by another program (a note typed in it would be lost) without --force", async () => {
+    const result = join(dir, "批注.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    // Scored again as it was written: replaced.
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    // A note typed into its ranking and saved (by exceljs here; Excel, WPS, LibreOffice and openpyxl each save it otherwise than we write it).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.worksheets.find((w) => w.name.includes("排名"))!.getCell("K3").value = "领导批示:第2名需复核";
+    await wb.xlsx.writeFile(result);
+    const before = readFileSync(result);
+    const refused = await cli(["score", input, "-o", result]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但计分后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.result-saved-since]`]);
+    expect(readFileSync(result).equals(before)).toBe(true);
+    expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
+    // Written by us again: replaced as before.
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+  });
+
   it("does not replace a result open in a spreadsheet program (its lock file beside it) without --force", async () => {
     const result = join(dir, "打开中.xlsx");
     expect((await cli(["score", input, "-o", result])).code).toBe(0);

@@ -42,6 +42,8 @@ interface EarlierResult {
   listed: readonly string[];
   /** Its sheets' names. */
   sheets: readonly string[];
+  /** Saved since by another program (Excel, WPS…): it may hold changes made by hand. */
+  savedSince?: boolean;
   /** Its provenance sheet's rows (what rubric file scored it). */
   infoRows?: readonly (readonly RawCell[])[];
   /** Its bytes as checked, until the sheets scoring again would lose are looked for (not read twice: a province's result is large). */
@@ -59,7 +61,7 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
   // pipe's is this one's as much (the district still tells another district's apart).
   const piped = isStream(input);
   const same = (recorded: string): boolean => recorded === basename(input) || (piped && !/\.xlsx$/i.test(recorded));
-  return async (bytes) => {
+  return async (bytes): Promise<boolean | Refusal> => {
     // The provenance sheet of its last run (not a copy of one kept beside it).
     const found = await sheetsNamed(bytes, isInfoSheetName);
     const info = found ? currentInfoSheet(found.read) : undefined;
@@ -72,8 +74,12 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     seen.infoRows = info.rows;
     seen.sheets = found.names;
     const ours = seen.input === "" || same(seen.input);
-    if (ours) seen.bytes = bytes;
-    return ours ? true : { code: "file.result-of-other", data: { input: seen.input } };
+    if (!ours) return { code: "file.result-of-other", data: { input: seen.input } };
+    // Saved since by a spreadsheet program: what was typed into it (a note, a number mended) would
+    // be lost. Said once the workbook is read (a sheet added to it is said by name, before this).
+    seen.savedSince = !info.asWritten;
+    seen.bytes = bytes;
+    return true;
   };
 }
 
@@ -140,6 +146,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     }
   }
   earlierResult.bytes = undefined;
+  if (!o.force && earlierResult.savedSince) {
+    progress.done();
+    return stop({ code: "file.result-saved-since", severity: "error", data: {}, location: { file: target } }, 2);
+  }
   // The result replaced made from another file of this rubric's id and version (the rubric edited,
   // its version kept): said, unless the workbook (a result itself) said it already.
   const late: Diagnostic[] = [];

@@ -202,6 +202,12 @@ export class WorkbookReader {
     return part === undefined ? undefined : findEntry(this.pkg.zip, part)?.usize;
   }
 
+  /** A sheet's part as XML bytes, unparsed (how it was written tells which program wrote it); undefined where it has none. */
+  async sheetXml(sheet: SheetInfo): Promise<Uint8Array | undefined> {
+    const part = this.info.sheets[sheet.index]?.part;
+    return part === undefined || findEntry(this.pkg.zip, part) === undefined ? undefined : (await partXml(this.pkg.zip, part, this.pkg.codec)).bytes;
+  }
+
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
   async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
     const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, ...(sheet.veryHidden ? { veryHidden: sheet.veryHidden } : {}), rows: [], hiddenRows: new Set(), merges: [] };

@@ -107,6 +107,25 @@ export type SheetLayout = Omit<Worksheet, "rows">;
  * A worksheet's XML piece by piece: its head, each row in turn, then its tail (which closes the
  * filter over the rows written). The one writer of our worksheets, on whichever thread writes them.
  */
+/** How every sheet we write begins. */
+const SHEET_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+const START_BYTES = new TextEncoder().encode(SHEET_START);
+const INLINE = new TextEncoder().encode('t="inlineStr"');
+
+/**
+ * Whether a sheet's XML is as we write it: our opening, and words in the cells themselves. A
+ * workbook saved since by Excel, WPS or LibreOffice (every sheet's words moved to the shared
+ * table, other namespaces) or by openpyxl (no declaration) is not.
+ */
+export function writtenAsOurs(xml: Uint8Array): boolean {
+  if (xml.length < START_BYTES.length || START_BYTES.some((b, i) => xml[i] !== b)) return false;
+  const first = INLINE[0];
+  for (let i = xml.indexOf(first ?? 0); i >= 0 && i + INLINE.length <= xml.length; i = xml.indexOf(first ?? 0, i + 1)) {
+    if (INLINE.every((b, k) => xml[i + k] === b)) return true;
+  }
+  return false;
+}
+
 export class WorksheetWriter {
   private r = 0;
   private lastCol = 0;
@@ -122,8 +141,7 @@ export class WorksheetWriter {
         `<selection pane="${freeze.cols && freeze.rows ? "bottomRight" : freeze.rows ? "bottomLeft" : "topRight"}" activeCell="${topLeft}" sqref="${topLeft}"/>`
       : "";
     return (
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      SHEET_START +
       (ws.pagesWide > 0 && !ws.breaks ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
       `<sheetViews><sheetView${ws.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
