@@ -270,6 +270,15 @@ describe("assess score on the sample", () => {
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });
 
+  it("never writes over the rubric file it was given, even with --force (a rubric named .xlsx by a slip)", async () => {
+    const rubric = join(dir, "方案.xlsx");
+    copyFileSync("rubric/district-popplan-2022.1.yaml", rubric);
+    const before = readFileSync(rubric);
+    const r = await cli(["score", input, "--rubric", rubric, "-o", rubric, "--force"]);
+    expect([r.code, r.err.trim().split("\n").at(-1)]).toEqual([2, `${rubric}: 错误: 输出文件不能与输入工作簿相同,输入文件绝不会被修改;请用 -o 指定其他文件名 [file.output-is-input]`]);
+    expect(readFileSync(rubric).equals(before)).toBe(true);
+  });
+
   it("does not replace an earlier result saved since by another program (a note typed in it would be lost) without --force", async () => {
     const result = join(dir, "批注.xlsx");
     expect((await cli(["score", input, "-o", result])).code).toBe(0);

@@ -18,7 +18,7 @@ import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
-import { checkTarget, sayWritten, writeAtomic } from "../write.js";
+import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
 import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
 
@@ -44,7 +44,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   if (o.output && !format) return isFolder(o.output) ? folderGiven(ctx, o.output, example) : usageError(ctx, "usage.diff-extension", { file: o.output, example });
   if (o.output) {
-    const bad = await checkTarget(o.output, [older, newer], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
+    const bad = await checkTarget(o.output, [older, newer, ...givenFile(o.rubric)], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);
   }
   // Each read with its progress (a province's takes a while), then the comparing.

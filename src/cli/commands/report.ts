@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, hasSheet, turn, sayWritten, writeAtomic } from "../write.js";
+import { checkTarget, givenFile, hasSheet, turn, sayWritten, writeAtomic } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -70,7 +70,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   }
   const bad = [];
   for (const t of targets) {
-    const refused = await checkTarget(t.path, [file], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
+    const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
     // Both formats from one -o: its ending replaced per format, the Excel one may be the input's
     // own name (-o 青山区.report writes 青山区.xlsx): said so, or the refusal reads as false.
     if (refused?.code === "file.output-is-input" && o.output && targets.length > 1) bad.push({ ...refused, code: "report.output-is-input-both", data: { given: o.output, file: basename(t.path), example: `${basename(t.path, extname(t.path))}${ctx.lang === "en" ? "-report" : "-报告"}` } });

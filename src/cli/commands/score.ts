@@ -11,7 +11,7 @@ import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
 import { coverYear } from "../../model/submission.js";
@@ -110,7 +110,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
   const earlierResult: EarlierResult = { input: "", district: "", year: "", info: "", listed: [], sheets: [] };
-  const bad = await checkTarget(target, [file], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
+  const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json);

@@ -6,7 +6,7 @@ import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
-import { checkTarget, sayWritten, writeAtomic } from "../write.js";
+import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
 
 interface Opts {
   output?: string;
@@ -54,7 +54,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const misnamed = requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A template is never written over an existing file (a filled one would be lost) without --force.
-  const bad = await checkTarget(target, o.units ? [o.units] : [], { force: o.force === true, refusal: "file.exists" });
+  const bad = await checkTarget(target, [...(o.units ? [o.units] : []), ...givenFile(o.rubric)], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
   const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang, created: new Date(made.getFullYear(), made.getMonth(), made.getDate()) }));
