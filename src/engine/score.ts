@@ -375,7 +375,11 @@ export interface Scoring {
   /** Each unit's result, its ranks, grades, awards, gap and certainty still to come. */
   readonly units: readonly UnitResult[];
   /** The rankings and what each decides: the results, whole (the same units, completed). */
-  finish(): Results;
+  /**
+   * The rankings and what they decide. `gradeGaps: false` leaves out what each unit lacks for a
+   * better grade (a province's result sheets do not show it; explain and the JSON do).
+   */
+  finish(o?: { readonly gradeGaps?: boolean }): Results;
 }
 
 export function score(rubric: Rubric, sub: Submission): Results {
@@ -517,7 +521,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   return {
     rubric: about,
     units,
-    finish: () => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, pendingRows, about })),
+    finish: (o) => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: o?.gradeGaps !== false })),
   };
 }
 
@@ -529,10 +533,12 @@ interface Scored {
   readonly outcomes: ReadonlyMap<number, Pending>;
   readonly pendingRows: number;
   readonly about: Results["rubric"];
+  /** Whether to work out each unit's gap to a better grade. */
+  readonly gradeGaps: boolean;
 }
 
 /** 4. The rankings, and what each decides; then each unit's certainty and awards. */
-function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about }: Scored): Results {
+function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: withGradeGaps }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   /** Holder of a single-item award given to so many → others' pending claims to it (which may take it). */
@@ -730,7 +736,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       else awards.set(u, list);
     }
     // What each graded unit lacks for a better grade, in the first ranking that grades it.
-    if (r.grades) {
+    if (r.grades && withGradeGaps) {
       const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects));
       for (const p of placed) {
         const unit = units[p.u] as Building;

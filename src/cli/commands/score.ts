@@ -177,7 +177,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   let written: Written = {};
   try {
     await turn();
-    results = scoring.finish();
+    // What a unit lacks for a better grade is in the JSON, and in no sheet: worked out for it alone.
+    results = scoring.finish({ gradeGaps: o.json === true });
     // And what ranking left (its sort keys and ranges), before the other sheets are made.
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
