@@ -41,7 +41,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const twice = repeatedOption(argv, valueOptions(program));
   if (twice) {
     const said = twice.option === "--lang" ? (detectLang(undefined, io.env) ?? "zh-CN") : lang;
-    io.err(message(said, "usage.error", { detail: message(said, "usage.repeated-option", twice) }) + "\n" + message(said, "help.hint", { command: "assess" }) + "\n");
+    io.err(message(said, "usage.error", { detail: message(said, "usage.repeated-option", twice) }) + "\n" + message(said, "help.hint", { command: commandNamed(program, argv) }) + "\n");
     usageJson({ ...makeCtx(io, said), json: ctx.json }, "usage.repeated-option", twice);
     return 2;
   }
@@ -204,6 +204,16 @@ function valueOptions(program: Command): ReadonlyMap<string, { long: string; sai
 }
 
 /** The first option given twice with different values, and those values; undefined where none is. */
+/** The command the arguments name (assess score, assess rubric diff), for the help to point at; assess where none. */
+function commandNamed(program: Command, argv: readonly string[]): string {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const at = words.findIndex((w) => program.commands.some((c) => c.name() === w));
+  const command = at < 0 ? undefined : program.commands.find((c) => c.name() === words[at]);
+  if (!command) return "assess";
+  const sub = command.commands.find((c) => c.name() === words[at + 1]);
+  return ["assess", command.name(), ...(sub ? [sub.name()] : [])].join(" ");
+}
+
 function repeatedOption(argv: readonly string[], options: ReadonlyMap<string, { long: string; said: string }>): { option: string; values: string } | undefined {
   const end = argv.indexOf("--");
   const words = end < 0 ? argv : argv.slice(0, end);

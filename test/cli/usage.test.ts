@@ -108,11 +108,13 @@ describe("did you mean", () => {
   });
 
   // One of the two would win unsaid (the first --lang, the last -o): which was meant cannot be told.
-  it("refuses an option given twice with two values, in the locale's language where it is --lang; the same value twice is one", async () => {
+  it("refuses an option given twice with two values, in the locale's language where it is --lang, pointing at the command's help; the same value twice is one", async () => {
     const lang = await cli(["--lang", "en", "validate", "samples/qingshan-2026.xlsx", "--lang=zh-CN"], { LANG: "en_US.UTF-8" });
-    expect([lang.code, lang.err]).toEqual([2, "usage: --lang is given more than once (en, zh-CN), and which is meant cannot be told: give it once\nrun assess --help for usage\n"]);
+    expect([lang.code, lang.err]).toEqual([2, "usage: --lang is given more than once (en, zh-CN), and which is meant cannot be told: give it once\nrun assess validate --help for usage\n"]);
     const out = await cli(["score", "samples/qingshan-2026.xlsx", "-o", "a.xlsx", "--output", "b.xlsx", "--json"]);
-    expect([out.code, out.err, JSON.parse(out.out).diagnostics[0].code]).toEqual([2, "用法错误:-o/--output 给了不止一次(a.xlsx, b.xlsx),不知用哪一个:只给一次\n运行 assess --help 查看用法\n", "usage.repeated-option"]);
+    expect([out.code, out.err, JSON.parse(out.out).diagnostics[0].code]).toEqual([2, "用法错误:-o/--output 给了不止一次(a.xlsx, b.xlsx),不知用哪一个:只给一次\n运行 assess score --help 查看用法\n", "usage.repeated-option"]);
+    // The command's help named however deep: assess rubric diff.
+    expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "--on", "x.xlsx", "--on", "y.xlsx"])).err.split("\n")[1]).toBe("运行 assess rubric diff --help 查看用法");
     expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "en"])).code).toBe(0);
     // (A language however written is one: en and EN.)
     expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "EN"])).code).toBe(0);
