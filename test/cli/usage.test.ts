@@ -120,6 +120,13 @@ describe("did you mean", () => {
     expect((await cli(["--lang", "en", "rubric", "show", "district-popplan", "--lang", "EN"])).code).toBe(0);
   });
 
+  it("says an empty -o is empty (a script's variable left unset), not a name lacking .xlsx", async () => {
+    for (const command of [["score", "samples/qingshan-2026.xlsx"], ["template"]]) {
+      const r = await cli([...command, "-o", ""]);
+      expect([r.code, r.err.split("\n")[0]]).toEqual([2, "用法错误:-o 后的文件名是空的(脚本中的变量是否未赋值?);请写输出文件的名称,如 -o 结果.xlsx"]);
+    }
+  });
+
   it("refuses a --district too long to be a name before anything is written (a 40,000-character cover title Excel would cut)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-district-"));
     try {
