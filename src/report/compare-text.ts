@@ -242,7 +242,7 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
  * where none but lines did (a bonus charged to a line instead of the total, say), those lines.
  * `rubrics`: the two versions, the newer first, which name the lines.
  */
-export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = []): string[] {
+export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = [], o: { readonly ledger?: boolean } = {}): string[] {
   const kind = (m.new ?? m.old)?.kind;
   const several = (has: (x: Rubric["rankings"][number]) => boolean): boolean => rubrics.some((r) => r.rankings.filter(has).length > 1);
   const named: Naming = { prizes: several((x) => x.tiers.length > 0), grades: several((x) => x.unitKind === kind && (x.grades !== undefined || x.yellowCard !== undefined)) };
@@ -256,7 +256,11 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // place): another unit's correction moves its points so, and this says how.
   // (A kind of one line: its line moves as its total does, unsaid.)
   const lines = changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
-  if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...relativeParts(w, m.old, m.new, rubrics));
+  // `ledger`: its bonus and deduction on the total where they moved, for two versions of a rubric
+  // (a cap lowered: 加分 5 → 4, said nowhere else; between two workbooks the rows that moved them are listed).
+  const ledger = (u: UnitResult): Map<string, string> => new Map([[w.t("out.bonus"), formatPoints(u.bonus)], [w.t("out.deduction"), formatPoints(u.deduction)]]);
+  const totals = o.ledger && m.old && m.new ? changed(w, ledger(m.old), ledger(m.new)) : [];
+  if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...totals, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
   if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: fewRefs(w, m.awardsBecause) }) : awards);

@@ -965,6 +965,17 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  柳河镇: 奖惩 等次:优秀 → 等次:优秀等次;名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n");
   });
 
+  it("says a unit's bonus moved where a cap was lowered (said nowhere else)", async () => {
+    const next = join(dir, "v2-cap.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    expect(text).toContain("  caps:\n    - kind: bonus\n      max: 5\n");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 3\n"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    // 柳河镇's 3.5 of bonus held to 3: its total 0.5 lower, and why.
+    expect(r.out).toMatch(/\n {2}柳河镇: 总分 102\.05 → 101\.55;加分 3\.5 → 3[;\n]/);
+  });
+
   it("says which line moved where the total, ranks and awards did not", async () => {
     // JF2 charged to 人口计生线 instead of the total: 东湖街道's +5 moves from one to the other.
     const next = join(dir, "popplan-charge.yaml");

@@ -136,7 +136,7 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   for (const m of compareResults(before.results, after.results, [])) {
     if (!m.moved) continue;
     moved++;
-    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric]).join(ctx.t("list.parts"))}\n`);
+    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
   }
   if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   // What the revision says of this workbook that the version before did not (its cover's year now
