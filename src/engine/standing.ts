@@ -151,8 +151,12 @@ export interface GradeGapFound {
   readonly points: Points;
   /** The grade's mark. */
   readonly from: Points;
-  /** Where the grade's quota is taken by as many others that reach it: how many it takes, the last of them (its place in `placed`), and whether it must pass that one or level is enough. */
-  readonly quota?: { readonly count: number; readonly rival: number; readonly pass: boolean };
+  /**
+   * Where the grade's quota is taken by as many others that reach it: how many it takes, how many
+   * others reach it, the last within the places (its place in `placed`), and whether it must pass
+   * that one or level is enough.
+   */
+  readonly quota?: { readonly count: number; readonly others: number; readonly rival: number; readonly pass: boolean };
 }
 
 /**
@@ -208,7 +212,7 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
           const level = compare([rival.keys[0] ?? 0, ...x.keys.slice(1)], rival.keys);
           const behind = level > 0 || (level === 0 && g.ties === "none");
           points = Math.max(points, (rival.keys[0] ?? 0) - own + (behind ? 1 : 0));
-          quota = { count, rival: rivalAt, pass: behind };
+          quota = { count, others: at.length - (mine === undefined ? 0 : 1), rival: rivalAt, pass: behind };
         }
       }
       if (!best || points <= best.points) best = { grade: band.name, points, from: band.from, ...(quota ? { quota } : {}) };

@@ -152,8 +152,11 @@ export interface GradeGap {
   readonly points: Points;
   /** The grade's mark. */
   readonly from: Points;
-  /** Its quota taken by as many others that reach it: how many places, and the last of those others, whom it must pass (or reach, where level is enough). */
-  readonly quota?: { readonly count: number; readonly unit: string; readonly score: Points; readonly pass: boolean };
+  /**
+   * Its quota taken by as many others that reach it: how many places, how many others reach it,
+   * the lowest score within the places, which it must pass (or reach, where level is enough).
+   */
+  readonly quota?: { readonly count: number; readonly others: number; readonly score: Points; readonly pass: boolean };
 }
 
 export interface UnitResult {

@@ -237,11 +237,11 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   return ctx.t("explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
 }
 
-/** What it lacks for a better grade: the grade's mark, or where its quota is taken, the unit it must pass (or reach). */
+/** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */
 function gradeGapLine(ctx: Words, gap: GradeGap): string {
   const data = { ranking: gap.rankingName, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
-  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, unit: gap.quota.unit, score: formatPoints(gap.quota.score) });
+  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, others: gap.quota.others, score: formatPoints(gap.quota.score) });
 }
 
 /**

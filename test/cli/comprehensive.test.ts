@@ -385,19 +385,19 @@ describe("the comprehensive sample", () => {
     expect(s.out).toMatch(/JJ1 地区生产总值增长 {2}0\/20 −20 {2}ZB1 -1\.5%/);
   });
 
-  it("explain says what a unit lacks for a better grade: past the last of the quota's holders, or the mark; a department with no prize has it alone", async () => {
-    // 优秀 for 2 of 11 towns (20%), held by 柳河镇 102.05 and 石桥镇 99.03, ties at the cut to none: 99.03 − 89.61 + 0.01.
+  it("explain says what a unit lacks for a better grade: past the lowest score within the quota's places, or the mark; a department with no prize has it alone", async () => {
+    // 优秀 for 2 of 11 towns (20%), held by 柳河镇 102.05 and 石桥镇 99.03 (5 others reach 90), ties at the cut to none: 99.03 − 89.61 + 0.01.
     const q = await cli(["explain", input, "青龙乡"]);
     expect(q.out.split("\n").slice(2, 4)).toEqual([
       "距乡镇组排名二等奖还差 1.58 分(与 双河乡、杨柳镇 同分时按同分比较 DJ 党的建设(95 对 97)仍排在其后,须高出 0.01 分;其他单位不变)",
-      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,已有 2 个其他单位达到:须超过其中最后的石桥镇(99.03 分);其他单位不变)",
+      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,已有 5 个其他单位达到:须超过名额内最低的 99.03 分;其他单位不变)",
     ]);
     // 凤凰街道 50.55 不合格: 合格's mark, 60.
     expect((await cli(["explain", input, "凤凰街道"])).out).toContain("距乡镇(街道)综合排名等次“合格”还差 9.45 分(合格须达 60 分;其他单位不变)\n");
     // Held at 合格 by its veto (河西街道), or set 不合格 (白马镇), or at the best grade (柳河镇): none.
     for (const u of ["河西街道", "白马镇", "柳河镇"]) expect((await cli(["explain", input, u])).out).not.toContain("等次“");
     const dept = await cli(["explain", input, "区市场监管局", "--json"]);
-    expect((JSON.parse(dept.out) as { gradeGap: unknown }).gradeGap).toEqual({ ranking: "departments", grade: "优秀", points: 10.54, from: 90, quota: { count: 1, unit: "区财政局", score: 99.5, pass: true } });
+    expect((JSON.parse(dept.out) as { gradeGap: unknown }).gradeGap).toEqual({ ranking: "departments", grade: "优秀", points: 10.54, from: 90, quota: { count: 1, others: 5, score: 99.5, pass: true } });
   });
 
   it("explain says where a unit's target came from: its own cell, or the rubric's default where none is entered", async () => {

@@ -43,12 +43,12 @@ rankings:
 `);
 }
 
-/** Each unit's grade and gap (points, grade, and the unit to pass where a quota is taken). */
+/** Each unit's grade and gap (points, grade, and where a quota is taken the score to pass or reach, and how many others reach the grade). */
 function gaps(r: Results): Record<string, string> {
   return Object.fromEntries(
     r.units.map((u) => {
       const g = u.gradeGap;
-      const said = g ? `${g.grade} +${g.points / 100}${g.quota ? ` ${g.quota.pass ? ">" : "="}${g.quota.unit}` : ""}` : String(g);
+      const said = g ? `${g.grade} +${g.points / 100}${g.quota ? ` ${g.quota.pass ? ">" : "="}${g.quota.score / 100} of ${g.quota.others}` : ""}` : String(g);
       return [u.name, `${u.grades.all ?? "-"} ${said}`];
     }),
   );
@@ -66,30 +66,30 @@ describe("the gap to a better grade", () => {
     // 优秀 at most 1: 甲 95 holds it. 乙 92 reaches 90 but is cut: it needs 95.01 − 92 = 3.01.
     const R = graded(", quota: 1");
     const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 85 }, measures: { ZB1: 0 } }]));
-    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >甲镇", 丙镇: "良好 优秀 +10.01 >甲镇" });
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >95 of 1", 丙镇: "良好 优秀 +10.01 >95 of 2" });
   });
 
   it("is level with the last of them where a tie at the cut is given to all", () => {
     const R = graded(", quota: 1", "all");
     const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }]));
-    expect(gaps(r)["乙镇"]).toBe("良好 优秀 +3 =甲镇");
+    expect(gaps(r)["乙镇"]).toBe("良好 优秀 +3 =95 of 1");
   });
 
   it("is level where the tie-breakers put it ahead at that level, and 0.01 past where they put it behind", () => {
     const R = graded(", quota: 1", "none", "\n    tie_breakers: [K3]", true);
     // 甲 95 (K3 35) holds 优秀; 乙 92 with K3 40 is ahead of it at 95: 3 is enough.
     const ahead = score(R, submission(R, [{ name: "甲镇", scores: { K1: 60, K3: 35 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 52, K3: 40 }, measures: { ZB1: 0 } }]));
-    expect(gaps(ahead)["乙镇"]).toBe("良好 优秀 +3 =甲镇");
+    expect(gaps(ahead)["乙镇"]).toBe("良好 优秀 +3 =95 of 1");
     // 乙 92 with K3 32 against 甲's 40: behind at 95, 0.01 past.
     const behind = score(R, submission(R, [{ name: "甲镇", scores: { K1: 55, K3: 40 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 60, K3: 32 }, measures: { ZB1: 0 } }]));
-    expect(gaps(behind)["乙镇"]).toBe("良好 优秀 +3.01 >甲镇");
+    expect(gaps(behind)["乙镇"]).toBe("良好 优秀 +3.01 >95 of 1");
   });
 
   it("counts a unit cut at the quota by a tie given to none, and passes the one it was level with", () => {
     // 优秀 at most 2: 甲 96; 乙 and 丙 level at 93 at the cut, neither gets it. 乙 needs 93.01.
     const R = graded(", quota: 2");
     const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 96 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }]));
-    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +0.01 >丙镇", 丙镇: "良好 优秀 +0.01 >乙镇" });
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +0.01 >93 of 2", 丙镇: "良好 优秀 +0.01 >93 of 2" });
   });
 
   it("is none where a veto holds the unit at the grade it has; others' counts leave it out", () => {
