@@ -113,7 +113,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // The command to ask as typed here, the workbook and all (a path with spaces quoted).
   const quoted = (arg: string): string => (/\s/.test(arg) ? `"${arg}"` : arg);
   // With a unit of the table's that it moves (a placeholder typed as given names no unit).
-  const example = units.find(({ u }) => u.certainty !== undefined && (!u.certainty.settled || Object.keys(u.certainty.ranks).length > 0))?.u.name ?? units[0]?.u.name ?? "";
+  // One whose awards may change, else one whose rank may move (not one the claims leave as it is).
+  const example = (units.find(({ u }) => u.certainty !== undefined && !u.certainty.settled) ?? units.find(({ u }) => Object.values(u.certainty?.ranks ?? {}).some((r) => r[0] !== r[1])) ?? units[0])?.u.name ?? "";
   const said = { file: quoted(file), unit: quoted(example) };
   // Marks anywhere in the ranking (not only the rows shown); none: its awards are said not to move.
   const marked = ranking.entries.some((e) => {

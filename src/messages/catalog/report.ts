@@ -54,7 +54,7 @@ export const reportMessages: Catalog = {
   "out.title.full": { "zh-CN": "{district}{year}年度{name}", en: "{name}, {district} {year}" },
   "out.title.year": { "zh-CN": "{year}年度{name}", en: "{name}, {year}" },
   "out.title.district": { "zh-CN": "{district}{name}", en: "{name}, {district}" },
-  "out.pending-note-totals": { "zh-CN": "加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 {notes} 表", en: "Claims are pending: the totals of {units} may move, no rank or award in this table can; the pending claims are listed on the {notes} sheet" },
+  "out.pending-note-totals": { "zh-CN": "加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 {notes} 表", en: "Claims are pending: the totals of {units} may move, but no rank or award in this table can; the pending claims are listed on the {notes} sheet" },
   "out.pending-note": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次,标“待定”的奖惩可能随认定改变;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end, and awards marked pending may change as they are decided; the pending claims are listed on the {notes} sheet" },
   "out.pending-note-settled": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end; however they are decided, no award in this table changes; the pending claims are listed on the {notes} sheet" },
   "out.pending-note-ranks": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;待认定的记录见 {notes} 表", en: "Claims are pending: the rank range is where each unit could end; the pending claims are listed on the {notes} sheet" },
