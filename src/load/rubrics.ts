@@ -49,7 +49,7 @@ export interface RubricSource {
 
 /** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */
 export function rubricContent(r: Rubric): string {
-  return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "file" ? undefined : value));
+  return JSON.stringify(r, (key, value: unknown) => (key === "at" || key === "sha256" || key === "sameText" || key === "file" ? undefined : value));
 }
 
 /**

@@ -10,6 +10,7 @@ import { zodIssueToDiagnostic } from "./zod-issues.js";
 import { INVISIBLE, invisibleIn, invisibleKey, ZERO_WIDTH } from "./invisible.js";
 import { buildRubric } from "./build.js";
 import { MAX_RUBRIC_BYTES, type Rubric } from "./model.js";
+import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
@@ -195,6 +196,26 @@ function utf16WithoutMark(bytes: Uint8Array): boolean {
   return Math.max(even, odd) >= (n / 2) * 0.8 && Math.min(even, odd) === 0;
 }
 
+/**
+ * The SHA-256 of a rubric file's text saved otherwise: its line ends the other way (CRLF, LF) and
+ * a byte-order mark added or dropped (a Windows editor, git), the file's own `sha256` left out.
+ */
+function savedOtherwise(bytes: Uint8Array, sha256: string): string[] {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = new TextDecoder().decode(bom ? bytes.subarray(3) : bytes);
+  const lf = text.replace(/\r\n/g, "\n");
+  const encode = (t: string, withBom: boolean): Uint8Array => {
+    const body = new TextEncoder().encode(t);
+    if (!withBom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  };
+  const shas = [lf, lf.replace(/\n/g, "\r\n")].flatMap((t) => [false, true].map((b) => sha256Hex(encode(t, b))));
+  return [...new Set(shas)].filter((s) => s !== sha256);
+}
+
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
   if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
@@ -316,7 +337,8 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   // What the rubric's parts mean together is said where each part is used (an alias's block may
   // be right in one place and not in another).
   const uses = pos.atUses();
-  const built = buildRubric(parsed.data, uses, { file, sha256 });
+  const made = buildRubric(parsed.data, uses, { file, sha256 });
+  const built = made.rubric ? { ...made, rubric: { ...made.rubric, sameText: savedOtherwise(bytes, sha256) } } : made;
   const diagnostics = sameAtAnchor(built.diagnostics, uses);
   return built.rubric ? { ...built, diagnostics, advice: sameAtAnchor([...(built.advice ?? []), ...unranked(built.rubric, pos)], uses) } : { ...built, diagnostics };
 }

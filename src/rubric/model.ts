@@ -296,6 +296,11 @@ export interface Rubric {
   readonly rankings: readonly Ranking[];
   /** SHA-256 of the rubric file's bytes, recorded in every result. */
   readonly sha256: string;
+  /**
+   * SHA-256 of the same text saved otherwise (other line ends, a byte-order mark added or
+   * dropped): a result recording one of these was scored from this rubric all the same.
+   */
+  readonly sameText?: readonly string[];
   readonly file: string;
 }
 

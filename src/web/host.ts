@@ -5,7 +5,7 @@ import { Deflate, inflateSync } from "fflate";
 import type { Host } from "../load/index.js";
 import { crc32, InflateTooLarge, type Deflater } from "../xlsx/codec.js";
 import { concatBytes } from "../xlsx/bytes.js";
-import { sha256Hex } from "./sha256.js";
+import { sha256Hex } from "../model/sha256.js";
 
 function deflater(): Deflater {
   // One deflate stream per zip entry: each piece pushed in, what it yields collected.

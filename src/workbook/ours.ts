@@ -124,13 +124,14 @@ function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
  * (its SHA-256 another: the rubric edited and its version kept), the SHA-256 it records and the cell
  * holding it; else undefined. Two results so made carry one name and different points.
  */
-export function rubricChangedSince(rows: readonly (readonly RawCell[])[], rubric: { readonly id: string; readonly version: string; readonly sha256: string }): { sha256: string; ref: string } | undefined {
+export function rubricChangedSince(rows: readonly (readonly RawCell[])[], rubric: { readonly id: string; readonly version: string; readonly sha256: string; readonly sameText?: readonly string[] }): { sha256: string; ref: string } | undefined {
   if (recorded(rows, "out.info.rubric").replace(/\s+/g, " ") !== `${rubric.id} ${rubric.version}`) return undefined;
   const labels = LANGS.map((l) => message(l, "out.info.rubric-sha"));
   for (const [a, b] of rows) {
     if (a?.col !== 1 || b?.col !== 2 || a.value.t !== "s" || !labels.includes(a.value.v.trim()) || b.value.t !== "s") continue;
     const sha = b.value.v.trim().toLowerCase();
-    return /^[0-9a-f]{64}$/.test(sha) && sha !== rubric.sha256 ? { sha256: sha, ref: b.ref } : undefined;
+    // (The same text saved with other line ends, or a byte-order mark, is the same rubric.)
+    return /^[0-9a-f]{64}$/.test(sha) && sha !== rubric.sha256 && !(rubric.sameText?.includes(sha) ?? false) ? { sha256: sha, ref: b.ref } : undefined;
   }
   return undefined;
 }

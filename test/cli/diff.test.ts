@@ -1165,6 +1165,14 @@ describe("assess rubric diff --on", () => {
     expect(r.out.split("\n").slice(0, 2)).toEqual(["district-popplan 2022.10 → district-popplan 2022.1", "注意:先写的 2022.10 比后写的 2022.1 新,两个文件可能写反了(先写旧版,再写新版):下面的新增、删除和 → 都是从 2022.10 到 2022.1 说的"]);
     // The right way round (2022.10 after 2022.9, 2022.1: numbers, not letters): nothing noted.
     expect((await cli(["rubric", "diff", "rubric/district-popplan-2022.1.yaml", next])).out).not.toContain("注意");
+    // Versions with words in them (v9, v10; 1.0-rc1, 1.0) tell nothing of their order: nothing noted, the same day of taking effect.
+    const text = readFileSync(next, "utf8");
+    for (const [x, y] of [["v9", "v10"], ["1.0-rc1", "1.0"]]) {
+      const [fx, fy] = [join(dir, `popplan-${x}.yaml`), join(dir, `popplan-${y}.yaml`)];
+      writeFileSync(fx, text.replace('version: "2022.10"', `version: "${x}"`));
+      writeFileSync(fy, text.replace('version: "2022.10"', `version: "${y}"`).replace("            step: 0.1\n", ""));
+      expect((await cli(["rubric", "diff", fx, fy])).out).not.toContain("写反");
+    }
   });
 
   it("says that two rubrics of different ids are two schemes, not two versions", async () => {

@@ -365,5 +365,8 @@ describe("a rubric of the office's own edited without a new version", () => {
     expect((JSON.parse(again.out) as { diagnostics: { code: string }[] }).diagnostics.map((w) => w.code)).toContain("file.rubric-changed-since-scored");
     // Now made from the file as it is: nothing more to say.
     expect((await cli(["validate", out, "--rubric", own])).err).not.toContain("rubric-changed-since-scored");
+    // Nor once saved with Windows line ends and a byte-order mark (an editor, git): the same rubric.
+    writeFileSync(own, "\ufeff" + edited.replace(/\n/g, "\r\n"));
+    expect((await cli(["validate", out, "--rubric", own])).err).not.toContain("rubric-changed-since-scored");
   });
 });

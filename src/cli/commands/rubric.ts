@@ -67,6 +67,17 @@ function asked(ctx: Ctx, d: Diagnostic): string[] {
   return [String(d.data.code ?? "")].filter(Boolean);
 }
 
+/**
+ * Whether the first of two versions of a scheme is surely the later: versions of numbers alone
+ * (2026.10 after 2026.9), or where they are not, the first taking effect after the second. A word
+ * in a version (v10, 1.0-rc1, final) tells nothing of its order.
+ */
+function laterFirst(a: Rubric, b: Rubric): boolean {
+  const numeric = (v: string): boolean => /^\d+(?:[.-]\d+)*$/.test(v);
+  if (numeric(a.version) && numeric(b.version)) return compareVersions(a.version, b.version) > 0;
+  return a.effective > b.effective;
+}
+
 export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
   const a = loadRubricFile(olderFile, loadRubric);
   const b = loadRubricFile(newerFile, loadRubric);
@@ -80,7 +91,7 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   const sameVersion = a.rubric.id === b.rubric.id && a.rubric.version === b.rubric.version;
   if (sameVersion && changes.length) ctx.io.out(ctx.t("rubric.diff-same-version", { version: a.rubric.version }) + "\n");
   // The later version given first (the files swapped): every change below reads the wrong way round.
-  if (a.rubric.id === b.rubric.id && compareVersions(a.rubric.version, b.rubric.version) > 0) ctx.io.out(ctx.t("rubric.diff-backwards", { old: a.rubric.version, new: b.rubric.version }) + "\n");
+  if (a.rubric.id === b.rubric.id && laterFirst(a.rubric, b.rubric)) ctx.io.out(ctx.t("rubric.diff-backwards", { old: a.rubric.version, new: b.rubric.version }) + "\n");
   if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;

@@ -1,5 +1,6 @@
-// SHA-256 in JavaScript (FIPS 180-4), for a browser that keeps Web Crypto from a page opened as a
-// file. Only used there: the CLI and most browsers hash natively.
+// SHA-256 in JavaScript (FIPS 180-4), synchronous: for a browser that keeps Web Crypto from a page
+// opened as a file, and for a rubric's text saved otherwise (a few kilobytes, as it is loaded).
+// Files are hashed natively elsewhere.
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
