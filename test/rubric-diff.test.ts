@@ -147,6 +147,14 @@ describe("rubric diff", () => {
     // Each by its name and max: the other side has no line of it to read them in.
     // Of one name: said to be one item whose code changed, likely (last year's header names the old code).
     expect(diffLines(mini(), c, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10),与新增的 BM2 同名:可能只是改了代码", "+ 新增 项目 BM2 职责(满分 10),与删除的 BM1 同名:如只是改了代码,工作簿中 BM1 的列头要改成新代码"]);
+    // A ledger code renumbered: its rows in the ledger take the new code (it heads no column).
+    const ledger = mini((t) => t.replace("    - code: KF1\n      kind: deduction\n      name: 问题\n", "    - code: KF2\n      kind: deduction\n      name: 问题\n"));
+    expect(diffLines(mini(), ledger, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 加扣分代码 KF1 问题(分值 20),与新增的 KF2 同名:可能只是改了代码", "+ 新增 加扣分代码 KF2 问题(分值 20),与删除的 KF1 同名:如只是改了代码,加扣分表中代码为 KF1 的行要改成新代码"]);
+    // Two items of one name in two lines (满意率 in JS and in BM), both renumbered: each paired within its line.
+    const twice = (t: string): string => t.replace("code: BM1\n        name: 职责", "code: BM1\n        name: 满意率");
+    const both = mini((t) => twice(t).replace("code: BM1\n", "code: BM2\n").replace("      - code: JS2\n", "      - code: JS9\n"));
+    const lines2 = diffLines(mini(twice), both, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""));
+    expect(lines2.filter((l) => l.startsWith("+"))).toEqual([expect.stringMatching(/^\+ 新增 项目 JS9 满意率.*与删除的 JS2 同名/), expect.stringMatching(/^\+ 新增 项目 BM2 满意率.*与删除的 BM1 同名/)]);
     // Named otherwise: two items.
     const other = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 履职"));
     expect(diffLines(mini(), other, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10)", "+ 新增 项目 BM2 履职(满分 10)"]);

@@ -164,7 +164,9 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       const field = c.about?.field !== undefined ? t(`diff.field.${c.about.field}`) : undefined;
       const reads = c.about?.reads;
       const about = field !== undefined ? (reads && name !== undefined ? t("diff.about-named-reads", { name, field, value: c.about?.value ?? "", kind: reads.kind, indicator: reads.indicator }) : t(name !== undefined ? "diff.about-named" : "diff.about", { name: name ?? "", field, value: c.about?.value ?? "" })) : name !== undefined ? ` ${name}` : "";
-      const same = c.sameName !== undefined ? t(c.kind === "added" ? "diff.same-name-removed" : "diff.same-name-added", { code: c.sameName }) : "";
+      // What to change in last year's workbook, where it holds the code: a column's heading, or the ledger's rows.
+      const held = c.area === "ledger" ? "-ledger" : c.area === "item" || c.area === "indicator" || c.area === "target" ? "" : "-other";
+      const same = c.sameName !== undefined ? t(c.kind === "added" ? `diff.same-name-removed${held}` : "diff.same-name-added", { code: c.sameName }) : "";
       return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}${same}  [${effect}]`;
     }
     const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];

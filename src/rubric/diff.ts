@@ -353,12 +353,20 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
       }
     }
   }
-  return pairedByName(out);
+  return pairedByName(out, a, b);
 }
 
-/** Each removed thing and added one that alone share an area and a name, told of the other (a code changed, likely). */
-function pairedByName(changes: readonly Change[]): Change[] {
-  const key = (c: Change): string | undefined => (c.kind !== "changed" && c.about?.name !== undefined ? `${c.area}\u0000${c.about.name}` : undefined);
+/**
+ * Each removed thing and added one that alone share an area and a name, told of the other (a code
+ * changed, likely); items within one line (a name may stand in several: 综合评价).
+ */
+function pairedByName(changes: readonly Change[], a: Rubric, b: Rubric): Change[] {
+  const lineOf = (c: Change): string => {
+    if (c.area !== "item") return "";
+    const r = c.kind === "removed" ? a : b;
+    return r.lines.find((l) => allItems(l.items).some((i) => i.code === c.code))?.code ?? "";
+  };
+  const key = (c: Change): string | undefined => (c.kind !== "changed" && c.about?.name !== undefined ? `${c.area}\u0000${lineOf(c)}\u0000${c.about.name}` : undefined);
   const counts = new Map<string, { removed: Change[]; added: Change[] }>();
   for (const c of changes) {
     const k = key(c);

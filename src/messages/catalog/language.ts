@@ -123,6 +123,8 @@ export const languageMessages: Catalog = {
   "diff.about-named-reads": { "zh-CN": " {name}({field} {value};{kind},读 {indicator})", en: " {name} ({field} {value}; {kind}, reads {indicator})" },
   "diff.about": { "zh-CN": "({field} {value})", en: " ({field} {value})" },
   "diff.same-name-removed": { "zh-CN": ",与删除的 {code} 同名:如只是改了代码,工作簿中 {code} 的列头要改成新代码", en: ", named as {code} removed: if only its code changed, a workbook's {code} heading takes the new code" },
+  "diff.same-name-removed-ledger": { "zh-CN": ",与删除的 {code} 同名:如只是改了代码,加扣分表中代码为 {code} 的行要改成新代码", en: ", named as {code} removed: if only its code changed, the ledger's rows under {code} take the new code" },
+  "diff.same-name-removed-other": { "zh-CN": ",与删除的 {code} 同名:可能只是改了代码", en: ", named as {code} removed: perhaps only its code changed" },
   "diff.same-name-added": { "zh-CN": ",与新增的 {code} 同名:可能只是改了代码", en: ", named as {code} added: perhaps only its code changed" },
   "diff.cover-year-backwards": { "zh-CN": "先写的是后一年的工作簿,两个文件可能写反了(先写旧的,再写新的)", en: "the later year's workbook is given first: the files may be the wrong way round (the old one first, then the new)" },
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
