@@ -180,7 +180,8 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
       const at: number[] = [];
       const index = new Map<number, number>();
       placed.forEach((p, i) => {
-        if ((p.keys[0] ?? 0) < from || held(p.u, j) || names.indexOf(gradeOf(p.u) ?? "") < j) return;
+        const grade = gradeOf(p.u);
+        if ((p.keys[0] ?? 0) < from || held(p.u, j) || (grade !== undefined && names.indexOf(grade) < j)) return;
         index.set(p.u, at.length);
         at.push(i);
       });
@@ -190,7 +191,9 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
   };
   return (x) => {
     if (!g) return undefined;
-    const now = names.indexOf(gradeOf(x.u) ?? "");
+    // Below every band of a rubric that gives the rest no grade: every band is better.
+    const graded = gradeOf(x.u);
+    const now = graded === undefined ? g.bands.length : names.indexOf(graded);
     if (now <= 0) return undefined;
     const own = x.keys[0] ?? 0;
     let best: GradeGapFound | undefined;

@@ -7,7 +7,7 @@ import type { Results } from "../../src/model/results.js";
 import { rubricFrom, submission } from "../helpers/builders.js";
 
 /** One judged item K1 (max 100) decides the total; 优秀 ≥ 90 (at most `quota`), 良好 ≥ 80, else 合格. */
-function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false): ReturnType<typeof rubricFrom> {
+function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false, otherwise = true): ReturnType<typeof rubricFrom> {
   // Split: K1 (60) and K3 (40), a tie-breaker to rank by.
   const work = split ? "      - { code: K1, name: 工作, max: 60, step: 0.01 }\n      - { code: K3, name: 作风, max: 40, step: 0.01 }" : "      - { code: K1, name: 工作, max: 100, step: 0.01 }";
   return rubricFrom(`id: gaps
@@ -38,8 +38,7 @@ rankings:
       bands:
         - { name: 优秀, from: 90${quota} }
         - { name: 良好, from: 80 }
-      otherwise: 合格
-      ties: ${ties}
+${otherwise ? "      otherwise: 合格\n" : ""}      ties: ${ties}
 `);
 }
 
@@ -99,10 +98,16 @@ describe("the gap to a better grade", () => {
     expect(gaps(r)).toEqual({ 甲镇: "良好 优秀 +1", 乙镇: "良好 null", 丙镇: "良好 优秀 +10" });
   });
 
+  it("is a band's mark for a unit below every band where the rubric gives the rest no grade", () => {
+    const R = graded(", quota: 1", "none", "", false, false);
+    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 70 }, measures: { ZB1: 0 } }]));
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "- 良好 +10" });
+  });
+
   it("raises the unit to the grade it names, others unchanged (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 6000, max: 10000 }), { minLength: 2, maxLength: 9 }), fc.constantFrom("", ", quota: 1", ", quota: 2", ", quota: 40%"), fc.constantFrom("all" as const, "none" as const), (hundredths, quota, ties) => {
-        const R = graded(quota, ties);
+      fc.property(fc.array(fc.integer({ min: 6000, max: 10000 }), { minLength: 2, maxLength: 9 }), fc.constantFrom("", ", quota: 1", ", quota: 2", ", quota: 40%"), fc.constantFrom("all" as const, "none" as const), fc.boolean(), (hundredths, quota, ties, otherwise) => {
+        const R = graded(quota, ties, "", false, otherwise);
         const units = hundredths.map((h, i) => ({ name: `镇${i}`, scores: { K1: h / 100 }, measures: { ZB1: 0 } }));
         const r = score(R, submission(R, units));
         r.units.forEach((u, i) => {
