@@ -259,6 +259,8 @@ const cases: Case[] = [
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: ≥95%, share: 100% }\n"),
     expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%") + 1}:${"          - { from: ".length + 1}`],
   },
+  { name: "target-with-comparison-words-around", text: replace("        target: 90%\n", "        target: 90%(含)以上\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
+  { name: "target-code-with-comparison-sign", text: replace("        target: MB1\n", "        target: ≥MB1\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "grade-mark-with-comparison-sign", text: replace("    last_place: true\n    below: 60\n", "    last_place: true\n    below: 低于60分\n"), expected: [`rubric.points-comparison r.yaml:${lineOf("    below: 60")}:12`] },
   { name: "percent-with-space", text: replace("        target: 90%\n", "        target: 90 %\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },

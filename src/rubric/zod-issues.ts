@@ -288,7 +288,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const unit = indicatorUnit(data, path);
         const nf = written.normalize("NFKC").trim();
         const bare = withoutComparison(written);
-        if (bare !== undefined) return [err("rubric.comparison-sign", { value: written, number: unit === "percent" || unit === undefined ? bare : bare.replace(/%$/, "") })];
+        // (A step, per: ≥1%, compares nothing: the value alone, said as for any key.)
+        if (bare !== undefined) return [err(path.at(-1) === "per" ? "rubric.points-comparison" : "rubric.comparison-sign", { value: written, number: unit === "percent" || unit === undefined ? bare : bare.replace(/%$/, "") })];
         const spaced = spacedPercent(written);
         if (spaced !== undefined) return [err("rubric.write-as", { value: written, number: spaced })];
         // 1个百分点 (每低 1 个百分点) is 1%.
@@ -329,7 +330,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const v = valueAt(data, path);
       // A target written as the 办法 says it (≤1%, 不低于 95%): the value alone, the way its indicator's direction.
       const bare = typeof v === "string" ? withoutComparison(v) : undefined;
-      if (bare !== undefined) return [err("rubric.comparison-sign", { value: v as string, number: bare })];
+      // (A percentage on a count or an amount is wrong for another reason: said as that, below.)
+      const counted = indicatorUnit(data, path);
+      if (bare !== undefined && !(bare.endsWith("%") && (counted === "number" || counted === "amount"))) return [err("rubric.comparison-sign", { value: v as string, number: bare })];
       // A percentage with a space before its sign (5 %): 5%.
       const spaced = typeof v === "string" ? spacedPercent(v) : undefined;
       if (spaced !== undefined) return [err("rubric.write-as", { value: v as string, number: spaced })];
@@ -403,10 +406,12 @@ function spacedPercent(v: string): string | undefined {
  */
 function withoutComparison(v: string): string | undefined {
   const nf = v.normalize("NFKC").trim();
-  const m = /^(?:[<>=≤≥≦≧⩽⩾]+|不(?:低|高|少|多)于|不超过|低于|高于|小于|大于|达到)\s*(.+?)$/.exec(nf) ?? /^(.+?)\s*(?:以上|以下|以内|及以上|及以下)$/.exec(nf);
+  const m = /^(?:[<>=≤≥≦≧⩽⩾]+|(?:大于|小于|高于|低于)(?:或)?等于|不(?:低|高|少|多|小|大)于|不超过|低于|高于|小于|大于|达到)\s*(.+?)$/.exec(nf) ?? /^(.+?)\s*(?:\(含\))?\s*(?:以上|以下|以内|及以上|及以下)$/.exec(nf);
   const rest = m?.[1]?.trim();
   if (rest === undefined) return undefined;
   if (/^-?\d+(?:\.\d+)?%?$/.test(rest)) return rest;
+  // A target column's code (≥MB1): the code alone.
+  if (CODE_PATTERN.test(rest.toUpperCase())) return rest.toUpperCase();
   return spacedPercent(rest) ?? numberBeforeUnit(rest);
 }
 

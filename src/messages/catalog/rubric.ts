@@ -112,7 +112,7 @@ export const rubricMessages: Catalog = {
   "invisible.u200d": { "zh-CN": "零宽字符(U+200D)", en: "a zero-width joiner (U+200D)" },
   "invisible.u2060": { "zh-CN": "零宽字符(U+2060)", en: "a word joiner (U+2060)" },
   "invisible.ufeff": { "zh-CN": "字节顺序标记(U+FEFF)", en: "a byte-order mark (U+FEFF)" },
-  "rubric.comparison-sign": { "zh-CN": "{key}:“{value}” 请写作 {number},只写数值:比较的方向由指标定,默认越高越好(≥),越低越好(≤)的指标写 direction: lower", en: "{key}: write {number} for \"{value}\", the value alone: the way of comparing is the indicator's, higher is better (≥) unless it says direction: lower (≤)" },
+  "rubric.comparison-sign": { "zh-CN": "{key}:“{value}” 请写作 {number},不写比较的词或符号:比较的方向由指标定,默认越高越好(≥),越低越好(≤)的指标写 direction: lower", en: "{key}: write {number} for \"{value}\", without the comparison: the way of comparing is the indicator's, higher is better (≥) unless it says direction: lower (≤)" },
   "rubric.points-comparison": { "zh-CN": "{key}:“{value}” 请写作 {number},只写数值:怎样比较由这个键本身表示", en: "{key}: write {number} for \"{value}\", the number alone: the key itself says how it compares" },
   "rubric.write-as": { "zh-CN": "{key}:“{value}” 请写作 {number}", en: "{key}: write {number} for \"{value}\"" },
   "rubric.number-with-unit": { "zh-CN": "{key} 写数字,不带单位:“{value}” 请写作 {number}(单位由指标的 display 给出)", en: "{key}: write the number alone, without its unit: {number} for \"{value}\" (the indicator's display gives the unit)" },
