@@ -154,6 +154,20 @@ export async function hasSheet(bytes: Uint8Array, named: (name: string) => boole
   return false;
 }
 
+/**
+ * Whether an existing workbook of ours is as we wrote it, its parts stamped with its created time
+ * (a report's): false once another program saved it (a signature typed in, say). True for anything
+ * that cannot be told.
+ */
+export async function stampedAsWritten(bytes: Uint8Array): Promise<boolean> {
+  const book = await openExisting(bytes);
+  try {
+    return book ? await book.stampedAsCreated() : true;
+  } catch {
+    return true;
+  }
+}
+
 /** A part past this size (unpacked), named as ours, is not looked into: no sheet of the user's own is that large. */
 const LARGE_LISTED_PART = 2 << 20;
 

@@ -294,6 +294,23 @@ describe("assess report", () => {
     expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess report">');
   });
 
+  it("does not replace an earlier report saved since by another program (a signature typed in it) without --force", async () => {
+    expect((await run(["report", input, "--format", "xlsx"])).code).toBe(0);
+    const report = join(dir, "青山区.report.xlsx");
+    // As written, it is replaced (again and again, the same day or not).
+    expect((await run(["report", input, "--format", "xlsx"])).code).toBe(0);
+    expect((await run(["report", input, "--format", "xlsx"], { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789516800" })).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    wb.worksheets[0]!.getCell("A80").value = "审核人签字:张三";
+    await wb.xlsx.writeFile(report);
+    const before = readFileSync(report);
+    const refused = await run(["report", input, "--format", "xlsx"]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${report}: 错误: 文件已存在,是以前生成的报告,但生成后又被 Excel、WPS 等程序保存过,可能有手工修改(签字、批注),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.report-saved-since]`]);
+    expect(readFileSync(report).equals(before)).toBe(true);
+    expect((await run(["report", input, "--format", "xlsx", "--force"])).code).toBe(0);
+  });
+
   it("names the report as the rubric names it: its tab and the line under its title", async () => {
     // The bundled district scheme calls it 九月排名报告; a rubric that gives no name gets 排名报告.
     const liuhe = join(dir, "柳河区.xlsx");

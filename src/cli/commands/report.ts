@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, givenFile, hasSheet, turn, sayWritten, writeAtomic } from "../write.js";
+import { checkTarget, givenFile, hasSheet, stampedAsWritten, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -35,7 +35,7 @@ export function reportTargets(input: string, formats: readonly Format[], output:
  * report, and may have named it otherwise last time). A workbook of the user's own, whatever its
  * sheet's name, is not.
  */
-function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
+function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   if (format === "html") return async (bytes) => pageKind(bytes) === "report";
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
   const closing = (c: RawCell): boolean => {
@@ -43,7 +43,11 @@ function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean> {
     return tool.some((w) => text.startsWith(w));
   };
   const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some(closing));
-  return (bytes) => hasSheet(bytes, () => true, ours, true);
+  return async (bytes) => {
+    if (!(await hasSheet(bytes, () => true, ours, true))) return false;
+    // Saved since by a spreadsheet program: what was typed into it (a signature, a note) would be lost.
+    return (await stampedAsWritten(bytes)) ? true : { code: "file.report-saved-since", data: {} };
+  };
 }
 
 export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {

@@ -208,6 +208,26 @@ export class WorkbookReader {
     return part === undefined || findEntry(this.pkg.zip, part) === undefined ? undefined : (await partXml(this.pkg.zip, part, this.pkg.codec)).bytes;
   }
 
+  /**
+   * Whether every part of the package was stamped when it was created (its document properties'
+   * created time, as `stampZip` stamps a file it writes): false once another program saved it,
+   * which stamps its parts otherwise (Excel with 1980, others with the time saved). True where it
+   * says no created time.
+   */
+  async stampedAsCreated(): Promise<boolean> {
+    if (findEntry(this.pkg.zip, "docProps/core.xml") === undefined) return true;
+    const core = new TextDecoder().decode((await partXml(this.pkg.zip, "docProps/core.xml", this.pkg.codec)).bytes);
+    const created = /<dcterms:created[^>]*>([^<]+)</.exec(core)?.[1];
+    const when = created === undefined ? Number.NaN : Date.parse(created);
+    if (Number.isNaN(when)) return true;
+    const d = new Date(when);
+    const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
+    const date = ((Math.max(1980, d.getUTCFullYear()) - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
+    const { buf } = this.pkg.zip;
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    return [...this.pkg.zip.entries.values()].every((e) => e.central + 16 > buf.length || (view.getUint16(e.central + 12, true) === time && view.getUint16(e.central + 14, true) === date));
+  }
+
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
   async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
     const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, ...(sheet.veryHidden ? { veryHidden: sheet.veryHidden } : {}), rows: [], hiddenRows: new Set(), merges: [] };
