@@ -358,6 +358,9 @@ describe("a rubric of the office's own edited without a new version", () => {
     // Read, the result says it was made from the other file, at the cell recording that file's SHA-256.
     const read = await cli(["validate", out, "--rubric", own]);
     expect(read.err).toContain(`${out}: 计分信息!B6: 警告: 这份结果上次按方案 liuhe-own 2026.1 计分时,方案文件与现在的不同(SHA-256 ${sha(text)}…,现为 ${sha(edited)}…),版本号却相同`);
+    // Compared with the workbook it was scored from, the result's points are not the ones compared: said.
+    const compared = await cli(["diff", out, "samples/liuhe-2026.xlsx", "--rubric", own]);
+    expect(compared.err).toContain(`${out}: 计分信息!B6: 警告: 这份结果上次按方案 liuhe-own 2026.1 计分时,方案文件与现在的不同`);
     // Replaced, the result is said to have been made from the other file.
     const again = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out, "--json"]);
     expect(again.code).toBe(0);

@@ -62,10 +62,12 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics.filter((d) => !seen.has(key(d)))];
     return notDone(ctx, all, o.json === true, "summary.not-compared");
   }
-  // A rubric file beside either workbook that is not used though it says something else: said
-  // (diff says no other warning: it compares, it does not validate), once.
+  // A rubric file beside either workbook that is not used though it says something else, and a
+  // result scored from another file of the rubric's id and version (its published points are not
+  // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
   if (!o.json) {
-    const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => d.code === "rubric.shadowed");
+    const said = new Set(["rubric.shadowed", "workbook.rubric-changed-since-scored"]);
+    const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
     const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
     reportDiagnostics(ctx, [...once.values()]);
   }
