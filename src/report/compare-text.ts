@@ -242,7 +242,7 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
  * where none but lines did (a bonus charged to a line instead of the total, say), those lines.
  * `rubrics`: the two versions, the newer first, which name the lines.
  */
-export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = [], o: { readonly ledger?: boolean } = {}): string[] {
+export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics: readonly Rubric[] = [], o: { readonly ledger?: boolean; readonly rubricToo?: boolean } = {}): string[] {
   const kind = (m.new ?? m.old)?.kind;
   const several = (has: (x: Rubric["rankings"][number]) => boolean): boolean => rubrics.some((r) => r.rankings.filter(has).length > 1);
   const named: Naming = { prizes: several((x) => x.tiers.length > 0), grades: several((x) => x.unitKind === kind && (x.grades !== undefined || x.yellowCard !== undefined)) };
@@ -263,7 +263,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...totals, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
-  if (awards) parts.push(m.awardsBecause ? w.t("diff.awards-because", { awards, refs: fewRefs(w, m.awardsBecause) }) : awards);
+  // (Where the rubric's changes move it too, they may be what moved its awards: said with them.)
+  if (awards) parts.push(m.awardsBecause ? w.t(o.rubricToo ? "diff.awards-because-and-rubric" : "diff.awards-because", { awards, refs: fewRefs(w, m.awardsBecause) }) : awards);
   return parts.length ? parts : lines;
 }
 
@@ -272,8 +273,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
  * (its values those of the removed one), is also compared with that one: what the rename is
  * worth, where the line alone says only "— → 49.95".
  */
-export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[], rubrics: readonly Rubric[] = []): string {
-  const parts = moveParts(w, a, b, m, rubrics).join(w.t("list.parts"));
+export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[], rubrics: readonly Rubric[] = [], rubricToo = false): string {
+  const parts = moveParts(w, a, b, m, rubrics, { rubricToo }).join(w.t("list.parts"));
   const like = m.old === undefined && m.new !== undefined ? likelyRenames(changes).get(m.name) : undefined;
   const was = like === undefined ? undefined : a.units.find((u) => u.name === like); // a rename or two: found by name
   if (like === undefined || !was) return parts;
@@ -335,7 +336,7 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
     const refs = causeRefs(w, m.because, changes, m.name);
     const rubricToo = byRubric(m);
     const because = m.because.length ? `  ${w.t(rubricToo ? "diff.because-and-rubric" : "diff.because", { refs })}` : rubricToo ? `  ${w.t("diff.because-rubric")}` : "";
-    const summary = moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric]);
+    const summary = moveSummary(w, ra, rb, m, changes, [b.rubric, a.rubric], rubricToo);
     ranged ||= rangesShown(summary);
     out.push(`  ${m.name}: ${summary}${because}`);
   }

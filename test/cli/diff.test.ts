@@ -965,6 +965,13 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  柳河镇: 奖惩 等次:优秀 → 等次:优秀等次;名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n");
   });
 
+  it("says with a unit's awards that the rubric changed too, where its changes may be what moved them (year on year, a veto's place left empty)", async () => {
+    // 2027.1 beside its workbook: SH1's veto leaves the place empty (2026.1 passed it on), among other changes.
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n {2}杨柳镇: .*奖惩 名次奖:乡镇组排名二等奖\(递补为第 3 名\),30,000元 → \(待定\)可能获乡镇组排名二等奖\(奖惩的变化因 \[\d+\].* 等 \d+ 处变化,方案也有变化\) {2}因 .*\(方案也有变化\)\n/);
+  });
+
   it("says a unit's bonus moved where a cap was lowered (said nowhere else)", async () => {
     const next = join(dir, "v2-cap.yaml");
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

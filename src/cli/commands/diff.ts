@@ -126,7 +126,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
         // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
         const refs = causeRefs(ctx, m.because, changes, m.name);
         const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
-        return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric])] };
+        return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric], byRubric(m))] };
       });
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),

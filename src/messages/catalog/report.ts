@@ -115,6 +115,7 @@ export const reportMessages: Catalog = {
   "diff.refs-own-and-others": { "zh-CN": "{own} 及其他单位的 {count} 处变化", en: "{own} and {count} changes of other units" },
   "diff.refs-own-many": { "zh-CN": "{refs} 等本单位 {count} 处变化", en: "{refs} and more, {count} changes of its own" },
   "diff.because": { "zh-CN": "因 {refs}", en: "because of {refs}" },
+  "diff.awards-because-and-rubric": { "zh-CN": "{awards}(奖惩的变化因 {refs},方案也有变化)", en: "{awards} (the awards' change because of {refs}, and the rubric changed too)" },
   "diff.awards-because": { "zh-CN": "{awards}(奖惩的变化因 {refs})", en: "{awards} (the awards' change because of {refs})" },
   "diff.more": { "zh-CN": "……另有 {count} 处(全部见 -o 写出的变更说明或 --json)", en: "… and {count} more (all of them with -o or --json)" },
   "diff.more-units": { "zh-CN": "(只列出前 300 个;另有 {count} 个单位,全部见 -o 写出的变更说明或 --json)", en: "(the first 300 only; {count} more units with -o or --json)" },
