@@ -67,7 +67,10 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${was}`;
   }
   const code = c.code ?? "";
-  const name = codeName(b.rubric, code) ?? codeName(a.rubric, code);
+  // Named as each workbook's rubric names it: a value gone by the older's (SH7 民生实事: 19.5 → —,
+  // the code now another item's), a new one by the newer's, one kept by both where they differ.
+  const [na, nb] = [codeName(a.rubric, code), codeName(b.rubric, code)];
+  const name = c.new === undefined ? (na ?? nb) : c.old === undefined ? (nb ?? na) : na !== undefined && nb !== undefined && na !== nb ? `${na} → ${nb}` : (nb ?? na);
   const value = `${code}${name ? ` ${name}` : ""}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
   return withUnit ? `${c.unit} ${value}` : value;
 }
