@@ -451,6 +451,14 @@ function kindsOf(c: Change, r: Rubric): readonly string[] | undefined {
       return r.ledger.find((l) => l.code === c.code)?.unitKinds ?? [];
     case "ranking":
       return r.rankings.filter((x) => x.id === c.code).map((x) => x.unitKind);
+    case "cap": {
+      // A cap on named codes (JF1+JF2): their kinds; one on all of a kind's rows (加分): the kinds
+      // that have codes of that kind (the rubric's caps of a kind, where it cannot tell which).
+      const named = r.caps.find((x) => !x.kind && x.codes.join("+") === c.code);
+      const ofKinds = new Set(named ? [] : r.caps.flatMap((x) => (x.kind ? [x.kind] : [])));
+      const codes = r.ledger.filter((l) => (named ? named.codes.includes(l.code) : (l.kind === "bonus" || l.kind === "deduction") && ofKinds.has(l.kind)));
+      return [...new Set(codes.flatMap((l) => l.unitKinds))];
+    }
     default:
       return undefined;
   }

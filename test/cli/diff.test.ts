@@ -969,6 +969,8 @@ describe("assess rubric diff --on", () => {
     // 2027.1 beside its workbook: SH1's veto leaves the place empty (2026.1 passed it on), among other changes.
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx"]);
     expect(r.code).toBe(0);
+    // The enterprises have no bonus code: the bonus cap lowered (5 → 4) reaches none of them.
+    expect(r.out).toMatch(/\n {2}区交通投资公司: 区属国有企业排名 2 → 3 {2}因 \[\d+\]\n/);
     // SH7 now reads another item (火灾防控); last year's 民生实事 value, gone, is named as it was.
     expect(r.out).toContain("] 柳河镇 SH7 民生实事: 19.5 → —  [");
     expect(r.out).toMatch(/\n {2}杨柳镇: .*奖惩 名次奖:乡镇组排名二等奖\(递补为第 3 名\),30,000元 → \(待定\)可能获乡镇组排名二等奖\(奖惩的变化因 \[\d+\].* 等 \d+ 处变化,方案也有变化\) {2}因 .*\(方案也有变化\)\n/);
