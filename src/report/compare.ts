@@ -84,7 +84,15 @@ interface Like {
  */
 function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[]): Map<string, Like> {
   const kinds = new Set(come.map(([, x]) => x.u.kind));
-  const codes = new Map([...kinds].map((k) => [k, [...new Set([...codesOf(a.rubric, k), ...codesOf(b.rubric, k)])]]));
+  // The codes both rubrics read for the kind (two years under two versions: a column only one has
+  // is no value that differs); every code either reads where they share none.
+  const codes = new Map(
+    [...kinds].map((k) => {
+      const [ca, cb] = [codesOf(a.rubric, k), codesOf(b.rubric, k)];
+      const both = ca.filter((c) => cb.includes(c));
+      return [k, both.length ? both : [...new Set([...ca, ...cb])]];
+    }),
+  );
   /** Every value a unit entered, by its kind's codes. */
   const values = (s: Side, kind: string, i: number): (number | undefined)[] =>
     (codes.get(kind) ?? []).map((code) => {

@@ -969,11 +969,15 @@ describe("assess rubric diff --on", () => {
     // 2027.1 beside its workbook: SH1's veto leaves the place empty (2026.1 passed it on), among other changes.
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx"]);
     expect(r.code).toBe(0);
+    // 双河乡 become 双河街道 (撤乡设街道), its values as before but SH6 rescaled: asked whether renamed,
+    // the columns only one year's rubric reads (ZB14, SH8) no differences.
+    expect(r.out).toContain("新增单位 双河街道(所填各项除 SH6 19.5 → 14.5 外与删除的 双河乡 相同,分组由 乡镇组 改为 街道组,是否改名?)");
     // The enterprises have no bonus code: the bonus cap lowered (5 → 4) reaches none of them.
     expect(r.out).toMatch(/\n {2}区交通投资公司: 区属国有企业排名 2 → 3 {2}因 \[\d+\]\n/);
     // SH7 now reads another item (火灾防控); last year's 民生实事 value, gone, is named as it was.
     expect(r.out).toContain("] 柳河镇 SH7 民生实事: 19.5 → —  [");
-    expect(r.out).toMatch(/\n {2}杨柳镇: .*奖惩 名次奖:乡镇组排名二等奖\(递补为第 3 名\),30,000元 → \(待定\)可能获乡镇组排名二等奖\(奖惩的变化因 \[\d+\].* 等 \d+ 处变化,方案也有变化\) {2}因 .*\(方案也有变化\)\n/);
+    // 文昌街道's prize lost: among its causes that could move it (双河街道 joined its group), and the rubric's changes.
+    expect(r.out).toMatch(/\n {2}文昌街道: .*奖惩 失去 名次奖:街道组排名二等奖,30,000元\(奖惩的变化因 (\[\d+\])+,方案也有变化\) {2}因 .*\(方案也有变化\)\n/);
   });
 
   it("says a unit's bonus moved where a cap was lowered (said nowhere else)", async () => {
