@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { nodeHost } from "../src/cli/host.js";
 import { score } from "../src/engine/index.js";
-import { loadWorkbook, type RubricSource } from "../src/load/index.js";
+import { compareVersions, loadWorkbook, type RubricSource } from "../src/load/index.js";
 import { loadRubric } from "../src/rubric/load.js";
 import { fillToBuffer } from "./helpers/fill.js";
 import { unitNamed } from "./helpers/results.js";
@@ -82,5 +82,19 @@ describe("a damaged part that no sheet needs", () => {
     }
     const whole = await loadWorkbook({ file: "q.xlsx", bytes: readFileSync("samples/qingshan-2026.xlsx"), rubrics, host: nodeHost });
     expect(whole.submission?.units.length).toBe(22);
+  });
+});
+
+describe("versions of a scheme, in order", () => {
+  it("compares numbers as numbers, a word's number too, a pre-release before its release, a revision after", () => {
+    const later = (a: string, b: string): boolean => compareVersions(a, b) > 0;
+    expect(later("2022.10", "2022.9")).toBe(true);
+    expect(later("v10", "v9")).toBe(true);
+    expect(later("1.0", "1.0-rc1")).toBe(true);
+    expect(later("1.0-rc2", "1.0-rc1")).toBe(true);
+    expect(later("2026.1.1", "2026.1")).toBe(true);
+    expect(compareVersions("2026.01", "2026.1")).toBe(0);
+    // Each the other way round too.
+    for (const [a, b] of [["2022.10", "2022.9"], ["v10", "v9"], ["1.0", "1.0-rc1"], ["2026.1.1", "2026.1"]] as const) expect(compareVersions(b, a)).toBeLessThan(0);
   });
 });

@@ -62,9 +62,15 @@ export function saySame(a: Rubric, b: Rubric): boolean {
   return rubricContent(a) === rubricContent(b) || diffRubrics(a, b, literal).length === 0;
 }
 
+/**
+ * How a version in a file's name begins: a digit, or v and a digit (v10). (A word of the id, as
+ * comprehensive in township-comprehensive-2026.1, begins otherwise.)
+ */
+const VERSION_START = "(?:\\d|[vV]\\d)";
+
 /** A rubric file's name, ID-VERSION.yaml (district-popplan-2022.1.yaml): its id and version; undefined for any other name. */
 export function rubricFileName(name: string): { id: string; version: string } | undefined {
-  const m = /^([a-z0-9-]+?)-(\d[0-9A-Za-z.-]*)\.ya?ml$/.exec(name);
+  const m = new RegExp(`^([a-z0-9-]+?)-(${VERSION_START}[0-9A-Za-z.-]*)\\.ya?ml$`).exec(name);
   return m ? { id: m[1] ?? "", version: m[2] ?? "" } : undefined;
 }
 
@@ -79,7 +85,7 @@ export function rubricFileNames(name: string): { id: string; version: string }[]
   for (let i = stem.indexOf("-"); i > 0; i = stem.indexOf("-", i + 1)) {
     const id = stem.slice(0, i);
     const version = stem.slice(i + 1);
-    if (/^[a-z0-9][a-z0-9-]*$/.test(id) && /^\d[0-9A-Za-z.-]*$/.test(version)) out.push({ id, version });
+    if (/^[a-z0-9][a-z0-9-]*$/.test(id) && new RegExp(`^${VERSION_START}[0-9A-Za-z.-]*$`).test(version)) out.push({ id, version });
   }
   return out;
 }
@@ -100,16 +106,28 @@ export function adviceWhenUsed(load: RubricLoad): Diagnostic[] {
   return (load.advice ?? []).filter((d) => SAID_WHEN_USED.has(d.code));
 }
 
-/** Compares dotted versions numerically where both parts are numbers ("2022.10" > "2022.9"). */
+/**
+ * Compares dotted versions part by part: numbers as numbers ("2022.10" > "2022.9"), words by
+ * their numbers too ("v10" > "v9"); a word after the parts of another is its pre-release
+ * ("1.0-rc1" < "1.0"), a number after them its revision ("2026.1.1" > "2026.1"), and a number is
+ * later than a word in its place.
+ */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);
   const pb = b.split(/[.-]/);
+  const isNumber = (p: string): boolean => /^\d+$/.test(p);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? "";
-    const y = pb[i] ?? "";
-    const nx = Number(x);
-    const ny = Number(y);
-    const c = Number.isFinite(nx) && Number.isFinite(ny) && x !== "" && y !== "" ? nx - ny : x.localeCompare(y);
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    if (x === undefined) return y !== undefined && isNumber(y) ? -1 : 1;
+    if (y === undefined) return isNumber(x) ? 1 : -1;
+    if (isNumber(x) && isNumber(y)) {
+      if (Number(x) !== Number(y)) return Number(x) - Number(y);
+      continue;
+    }
+    if (isNumber(x) !== isNumber(y)) return isNumber(x) ? 1 : -1;
+    const c = x.localeCompare(y, "en", { numeric: true });
     if (c !== 0) return c;
   }
   return 0;

@@ -338,6 +338,15 @@ describe("grade and card marks of a 百分制 in a scheme out of 1000", () => {
   });
 });
 
+describe("a rubric of the office's own whose version is v and a number (v10)", () => {
+  it("is found beside the workbook by its name mini-v10.yaml", async () => {
+    const dir = scratchDir("assess-own-v-");
+    const rubric = join(dir, "mini-v10.yaml");
+    writeFileSync(rubric, readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace(/^version: .*$/m, 'version: "v10"'));
+    await expectRubricFound(await templateBeside(rubric));
+  });
+});
+
 describe("a rubric of the office's own edited without a new version", () => {
   it("is said where a result made from its earlier file is replaced or read: two results of one name would differ", async () => {
     const dir = scratchDir("assess-own-edited-");
