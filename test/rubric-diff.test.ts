@@ -155,6 +155,18 @@ describe("rubric diff", () => {
     const both = mini((t) => twice(t).replace("code: BM1\n", "code: BM2\n").replace("      - code: JS2\n", "      - code: JS9\n"));
     const lines2 = diffLines(mini(twice), both, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""));
     expect(lines2.filter((l) => l.startsWith("+"))).toEqual([expect.stringMatching(/^\+ 新增 项目 JS9 满意率.*与删除的 JS2 同名/), expect.stringMatching(/^\+ 新增 项目 BM2 满意率.*与删除的 BM1 同名/)]);
+    // An item moved to another line takes that line's code: paired across lines where its name is alone.
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const sh7 = "      - code: SH7\n        name: 民生实事\n        max: 20\n        text: 由区政府督查室对照年度民生实事项目评定,以0.5分为单位。\n";
+    expect(text).toContain(sh7);
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const movedText = text
+      .replace(sh7, "")
+      .replace("      - code: SH6\n        name: 生态环境保护\n        max: 20\n", "      - code: SH6\n        name: 生态环境保护\n        max: 40\n")
+      .replace("      - code: DJ1\n        name: 党建工作责任制\n        max: 30\n", "      - code: DJ1\n        name: 党建工作责任制\n        max: 10\n")
+      .replace("  - code: BM\n", `${sh7.replace("SH7", "DJ5")}  - code: BM\n`);
+    const movedLines = diffLines(load(text), load(movedText), "zh-CN").lines;
+    expect(movedLines.filter((l) => /^[+−]/.test(l))).toEqual([expect.stringMatching(/^− 删除 项目 SH7 民生实事.*与新增的 DJ5 同名/), expect.stringMatching(/^\+ 新增 项目 DJ5 民生实事.*与删除的 SH7 同名/)]);
     // Named otherwise: two items.
     const other = mini((t) => t.replace("code: BM1\n        name: 职责", "code: BM2\n        name: 履职"));
     expect(diffLines(mini(), other, "zh-CN").lines.map((l) => l.replace(/ {2}\[.*\]$/, ""))).toEqual(["− 删除 项目 BM1 职责(满分 10)", "+ 新增 项目 BM2 履职(满分 10)"]);

@@ -358,7 +358,8 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
 
 /**
  * Each removed thing and added one that alone share an area and a name, told of the other (a code
- * changed, likely); items within one line (a name may stand in several: 综合评价).
+ * changed, likely): items first within one line (a name may stand in several: 综合评价), then
+ * those left across lines (an item moved to another line takes that line's code).
  */
 function pairedByName(changes: readonly Change[], a: Rubric, b: Rubric): Change[] {
   const lineOf = (c: Change): string => {
@@ -366,20 +367,28 @@ function pairedByName(changes: readonly Change[], a: Rubric, b: Rubric): Change[
     const r = c.kind === "removed" ? a : b;
     return r.lines.find((l) => allItems(l.items).some((i) => i.code === c.code))?.code ?? "";
   };
-  const key = (c: Change): string | undefined => (c.kind !== "changed" && c.about?.name !== undefined ? `${c.area}\u0000${lineOf(c)}\u0000${c.about.name}` : undefined);
-  const counts = new Map<string, { removed: Change[]; added: Change[] }>();
-  for (const c of changes) {
-    const k = key(c);
-    if (k === undefined || c.kind === "changed") continue;
-    let both = counts.get(k);
-    if (!both) counts.set(k, (both = { removed: [], added: [] }));
-    both[c.kind].push(c);
-  }
+  const paired = new Map<Change, string>();
+  const pair = (key: (c: Change) => string | undefined): void => {
+    const groups = new Map<string, { removed: Change[]; added: Change[] }>();
+    for (const c of changes) {
+      const k = c.kind === "changed" || paired.has(c) ? undefined : key(c);
+      if (k === undefined || c.kind === "changed") continue;
+      let both = groups.get(k);
+      if (!both) groups.set(k, (both = { removed: [], added: [] }));
+      both[c.kind].push(c);
+    }
+    for (const { removed, added } of groups.values()) {
+      const [gone, come] = [removed[0], added[0]];
+      if (removed.length !== 1 || added.length !== 1 || !gone || !come) continue;
+      paired.set(gone, come.code);
+      paired.set(come, gone.code);
+    }
+  };
+  const named = (c: Change): string | undefined => c.about?.name;
+  pair((c) => (named(c) === undefined ? undefined : `${c.area}\u0000${lineOf(c)}\u0000${named(c) ?? ""}`));
+  pair((c) => (named(c) === undefined ? undefined : `${c.area}\u0000${named(c) ?? ""}`));
   return changes.map((c) => {
-    const k = key(c);
-    const both = k === undefined ? undefined : counts.get(k);
-    if (!both || both.removed.length !== 1 || both.added.length !== 1) return c;
-    const other = c.kind === "removed" ? both.added[0] : both.removed[0];
-    return other ? { ...c, sameName: other.code } : c;
+    const other = paired.get(c);
+    return other === undefined ? c : { ...c, sameName: other };
   });
 }
