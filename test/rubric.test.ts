@@ -260,6 +260,7 @@ const cases: Case[] = [
     expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%") + 1}:${"          - { from: ".length + 1}`],
   },
   { name: "target-with-comparison-words-around", text: replace("        target: 90%\n", "        target: 90%(含)以上\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
+  { name: "target-with-comparison-words-both-sides", text: replace("        target: 90%\n", "        target: 达到90%以上\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "target-code-with-comparison-sign", text: replace("        target: MB1\n", "        target: ≥MB1\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "grade-mark-with-comparison-sign", text: replace("    last_place: true\n    below: 60\n", "    last_place: true\n    below: 低于60分\n"), expected: [`rubric.points-comparison r.yaml:${lineOf("    below: 60")}:12`] },
   { name: "percent-with-space", text: replace("        target: 90%\n", "        target: 90 %\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
@@ -886,6 +887,12 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     // A count's number quoted: unquoted (not "write a rate").
     const quoted = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", '        indicator: ZB6\n        target: 0\n        per: "1"\n');
     expect(said(quoted)).toEqual([`rubric.number-quoted ${at(quoted, 'per: "1"', '"1"')} per (SH4) 是数字,不加引号:“1” 请写作 1(加引号的是文字,如 version)`]);
+    // A step written with a sign (per: ≥1%): the step alone (it compares nothing: no direction said).
+    const signed = text.replace("        per: 1%\n", "        per: ≥1%\n");
+    expect(said(signed)).toEqual([`rubric.write-as ${at(signed, "per: ≥1%", "≥1%")} per (SH4):“≥1%” 请写作 1%`]);
+    // A count's target with a sign and a % (≤8% where 8 起 is meant): the number alone.
+    const countSigned = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: ≤8%\n        per: 1\n");
+    expect(said(countSigned).map((x) => x.split(" ").slice(0, 1).concat(x.includes("请写作 8,") ? ["8"] : []).join(" "))).toEqual(["rubric.comparison-sign 8"]);
     const percentOnCount = text.replace("        indicator: ZB7\n        target: 95%\n        per: 1%\n", "        indicator: ZB6\n        target: 0\n        per: 100%\n");
     expect(said(percentOnCount).map((x) => x.split(" ")[0])).toEqual(["rubric.bad-number"]);
   });

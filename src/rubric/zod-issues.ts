@@ -289,7 +289,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const nf = written.normalize("NFKC").trim();
         const bare = withoutComparison(written);
         // (A step, per: ≥1%, compares nothing: the value alone, said as for any key.)
-        if (bare !== undefined) return [err(path.at(-1) === "per" ? "rubric.points-comparison" : "rubric.comparison-sign", { value: written, number: unit === "percent" || unit === undefined ? bare : bare.replace(/%$/, "") })];
+        if (bare !== undefined) {
+          const number = unit === "percent" || unit === undefined ? bare : bare.replace(/%$/, "");
+          return [path.at(-1) === "per" ? err("rubric.write-as", { value: written, number }) : err("rubric.comparison-sign", { value: written, number })];
+        }
         const spaced = spacedPercent(written);
         if (spaced !== undefined) return [err("rubric.write-as", { value: written, number: spaced })];
         // 1个百分点 (每低 1 个百分点) is 1%.
@@ -330,9 +333,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const v = valueAt(data, path);
       // A target written as the 办法 says it (≤1%, 不低于 95%): the value alone, the way its indicator's direction.
       const bare = typeof v === "string" ? withoutComparison(v) : undefined;
-      // (A percentage on a count or an amount is wrong for another reason: said as that, below.)
-      const counted = indicatorUnit(data, path);
-      if (bare !== undefined && !(bare.endsWith("%") && (counted === "number" || counted === "amount"))) return [err("rubric.comparison-sign", { value: v as string, number: bare })];
+      // (On a count or an amount, the number alone: ≤8% written where 8 起 is meant.)
+      const counted = indicatorUnit(data, path) === "number" || indicatorUnit(data, path) === "amount";
+      if (bare !== undefined) return [err("rubric.comparison-sign", { value: v as string, number: counted ? bare.replace(/%$/, "") : bare })];
       // A percentage with a space before its sign (5 %): 5%.
       const spaced = typeof v === "string" ? spacedPercent(v) : undefined;
       if (spaced !== undefined) return [err("rubric.write-as", { value: v as string, number: spaced })];
@@ -406,9 +409,19 @@ function spacedPercent(v: string): string | undefined {
  */
 function withoutComparison(v: string): string | undefined {
   const nf = v.normalize("NFKC").trim();
-  const m = /^(?:[<>=≤≥≦≧⩽⩾]+|(?:大于|小于|高于|低于)(?:或)?等于|不(?:低|高|少|多|小|大)于|不超过|低于|高于|小于|大于|达到)\s*(.+?)$/.exec(nf) ?? /^(.+?)\s*(?:\(含\))?\s*(?:以上|以下|以内|及以上|及以下)$/.exec(nf);
-  const rest = m?.[1]?.trim();
-  if (rest === undefined) return undefined;
+  // The words and signs before it, after it, and a bracket saying whether the mark itself counts
+  // (达到95%以上, 95%(含)以上, 95%以上(含95%)), taken off until none is left.
+  let rest = nf;
+  for (let i = 0; i < 4; i++) {
+    const before = rest;
+    rest = rest
+      .replace(/^(?:[<>=≤≥≦≧⩽⩾]+|(?:大于|小于|高于|低于)(?:或)?等于|不(?:低|高|少|多|小|大)于|不超过|低于|高于|小于|大于|达到)\s*/, "")
+      .replace(/\s*\((?:不)?含[^)]*\)\s*$/, "")
+      .replace(/\s*(?:及以上|及以下|以上|以下|以内)$/, "")
+      .trim();
+    if (rest === before) break;
+  }
+  if (rest === nf || rest === "") return undefined;
   if (/^-?\d+(?:\.\d+)?%?$/.test(rest)) return rest;
   // A target column's code (≥MB1): the code alone.
   if (CODE_PATTERN.test(rest.toUpperCase())) return rest.toUpperCase();
