@@ -107,12 +107,11 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 }
 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
-export function requireXlsx(ctx: Ctx, target: string): number | undefined {
+export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en" ? "result.xlsx" : "结果.xlsx"): number | undefined {
   if (/\.xlsx$/i.test(target)) return undefined;
   // -o "" (a script's variable left unset): said as that, not as a name lacking .xlsx.
-  const example = ctx.lang === "en" ? "result.xlsx" : "结果.xlsx";
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example });
-  return isFolder(target) ? folderGiven(ctx, target, ctx.lang === "en" ? "result.xlsx" : "结果.xlsx") : usageError(ctx, "usage.xlsx-extension", { file: target });
+  return isFolder(target) ? folderGiven(ctx, target, example) : usageError(ctx, "usage.xlsx-extension", { file: target });
 }
 
 /** A folder given where an output file's name belongs: said with a file in it (its slash not doubled: out/ → out/结果.xlsx). */

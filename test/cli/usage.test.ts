@@ -121,9 +121,9 @@ describe("did you mean", () => {
   });
 
   it("says an empty -o is empty (a script's variable left unset), not a name lacking .xlsx", async () => {
-    for (const command of [["score", "samples/qingshan-2026.xlsx"], ["template"]]) {
+    for (const [command, example] of [[["score", "samples/qingshan-2026.xlsx"], "结果.xlsx"], [["template", "--year", "2026"], "district-popplan-2026.xlsx"], [["web"], "assess.html"]] as const) {
       const r = await cli([...command, "-o", ""]);
-      expect([r.code, r.err.split("\n")[0]]).toEqual([2, "用法错误:-o 后的文件名是空的(脚本中的变量是否未赋值?);请写输出文件的名称,如 -o 结果.xlsx"]);
+      expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:-o 后的文件名是空的(脚本中的变量是否未赋值?);请写输出文件的名称,如 -o ${example}`]);
     }
   });
 

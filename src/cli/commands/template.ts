@@ -51,7 +51,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
-  const misnamed = requireXlsx(ctx, target);
+  const misnamed = requireXlsx(ctx, target, `${rubric.id}-${year}.xlsx`);
   if (misnamed !== undefined) return misnamed;
   // A template is never written over an existing file (a filled one would be lost) without --force.
   const bad = await checkTarget(target, [...(o.units ? [o.units] : []), ...givenFile(o.rubric)], { force: o.force === true, refusal: "file.exists" });

@@ -17,6 +17,8 @@ async function isOurPage(bytes: Uint8Array): Promise<boolean> {
 
 export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Promise<number> {
   const target = o.output ?? "assess.html";
+  // -o "" (a script's variable left unset): said as that.
+  if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example: "assess.html" });
   if (!/\.html?$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, "assess.html") : usageError(ctx, "usage.web-extension", { file: target, example: "assess.html" });
   const bad = await checkTarget(target, [], { force: o.force === true, ours: isOurPage, refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad);
