@@ -190,3 +190,17 @@ describe("a long ranking's head in the terminal", () => {
     expect(text).toContain("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
   });
 });
+
+describe("the hint under a table while claims are pending", () => {
+  it("names, for explain, a unit whose awards the claims may change (not one they leave as it is)", async () => {
+    // A 1000-point scheme of the office's own: 西城镇, first listed with a pending claim of its own, keeps its
+    // rank and awards whatever is decided; 南关街道's may change.
+    const r = await cli(["score", "test/fixtures/jiangbei/jiangbei-2026.xlsx", "-o", join(scratchDir("assess-hint-"), "out.xlsx")]);
+    expect(r.code).toBe(0);
+    const unit = /assess explain \S+ (\S+?)\)/.exec(r.out)?.[1] ?? "";
+    expect(unit).not.toBe("西城镇");
+    const explained = await cli(["explain", "test/fixtures/jiangbei/jiangbei-2026.xlsx", unit]);
+    expect(explained.out).toMatch(/名次可能为|奖惩也可能改变|奖惩可能/);
+  });
+});
+
