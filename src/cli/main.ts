@@ -203,7 +203,6 @@ function valueOptions(program: Command): ReadonlyMap<string, { long: string; sai
   return out;
 }
 
-/** The first option given twice with different values, and those values; undefined where none is. */
 /** The command the arguments name (assess score, assess rubric diff), for the help to point at; assess where none. */
 function commandNamed(program: Command, argv: readonly string[]): string {
   const words = argv.filter((a) => !a.startsWith("-"));
@@ -214,6 +213,7 @@ function commandNamed(program: Command, argv: readonly string[]): string {
   return ["assess", command.name(), ...(sub ? [sub.name()] : [])].join(" ");
 }
 
+/** The first option given twice with different values, and those values; undefined where none is. */
 function repeatedOption(argv: readonly string[], options: ReadonlyMap<string, { long: string; said: string }>): { option: string; values: string } | undefined {
   const end = argv.indexOf("--");
   const words = end < 0 ? argv : argv.slice(0, end);
