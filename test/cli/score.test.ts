@@ -265,7 +265,7 @@ describe("assess score on the sample", () => {
     const result = await annotatedResult("批示.xlsx");
     const before = readFileSync(result);
     const refused = await cli(["score", input, "-o", result]);
-    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后加 --force 再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
     expect(readFileSync(result).equals(before)).toBe(true);
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });

@@ -111,8 +111,8 @@ export const common: Catalog = {
     en: "the file exists and is an earlier report, but it was saved since by Excel, WPS or another program and may hold changes made by hand (a signature, notes), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know they are not needed",
   },
   "file.result-has-own-sheets": {
-    "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后再计分,或换个文件名,或加 --force 覆盖",
-    en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), which overwriting would lose, so it was not overwritten; copy them into the input workbook and score again, choose another name, or add --force to overwrite it",
+    "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后加 --force 再计分,或换个文件名,或加 --force 覆盖",
+    en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), which overwriting would lose, so it was not overwritten; copy them into the input workbook and score again with --force, choose another name, or add --force to overwrite it",
   },
   "file.input-open": {
     "zh-CN": "工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行",
@@ -183,7 +183,7 @@ export const common: Catalog = {
     en: "the unit \"{unit}\" has no group, and its name does not settle which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
   },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
-  "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier is replaced without it)" },
+  "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出、之后未经其他程序保存的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier, not saved since by another program, is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },
   "carry.zip64": { "zh-CN": "工作簿使用 ZIP64 格式,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook is a ZIP64 package that cannot be extended safely; the result file holds the result sheets only" },
   "carry.layout": { "zh-CN": "工作簿的压缩包结构不常见,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook's package has an unusual layout and cannot be extended safely; the result file holds the result sheets only" },
