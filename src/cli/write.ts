@@ -227,15 +227,15 @@ function sameSeen(a: Seen, b: Seen): boolean {
   return a.there === b.there && (!a.there || !b.there || (a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs));
 }
 
-/**
- * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
- * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
- */
 /** A rubric file given as a path (not a bundled rubric's name), to be kept from being written over as any input is. */
 export function givenFile(path: string | undefined): string[] {
   return path !== undefined && existsSync(path) ? [path] : [];
 }
 
+/**
+ * Refuses an output that is an input, in a missing folder, a folder itself, or an existing file
+ * that is not an earlier output of ours (unless forced); returns a diagnostic or undefined.
+ */
 export async function checkTarget(target: string, inputs: readonly string[], overwrite: Overwrite): Promise<Diagnostic | undefined> {
   const bad = await targetProblem(target, inputs, overwrite);
   // To be written: an interruption from now on (while the workbook is read, scored) says it was not.

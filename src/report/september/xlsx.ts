@@ -229,7 +229,7 @@ const NOTE_LINE_PT = 12;
  * more as the note wraps to, the heading's width taken at the note's size (the wider of a
  * table's first page and its continued pages' headings).
  */
-export function headingHeight(t: Table, width: number): number {
+function headingHeight(t: Table, width: number): number {
   if (!t.note) return HEADING_PT;
   const heading = Math.max(textWidth(t.heading), textWidth(t.continued));
   // The heading as CJK characters as wide, at the note's size.
@@ -237,6 +237,7 @@ export function headingHeight(t: Table, width: number): number {
   const lines = linesFor(`${lead} ${t.note}`, (width * BODY_SIZE) / NOTE_SIZE);
   return lines > 1 ? HEADING_PT + (lines - 1) * NOTE_LINE_PT : HEADING_PT;
 }
+
 /** The closing lines' type size (the body's is BODY_SIZE). */
 const CLOSING_SIZE = 9;
 const GAP_PT = 10;
