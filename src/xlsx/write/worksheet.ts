@@ -103,10 +103,6 @@ const CHUNK_ROWS = 16;
 /** A worksheet without its rows: what a writer needs before and after them. */
 export type SheetLayout = Omit<Worksheet, "rows">;
 
-/**
- * A worksheet's XML piece by piece: its head, each row in turn, then its tail (which closes the
- * filter over the rows written). The one writer of our worksheets, on whichever thread writes them.
- */
 /** How every sheet we write begins. */
 const SHEET_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 const START_BYTES = new TextEncoder().encode(SHEET_START);
@@ -126,6 +122,10 @@ export function writtenAsOurs(xml: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * A worksheet's XML piece by piece: its head, each row in turn, then its tail (which closes the
+ * filter over the rows written). The one writer of our worksheets, on whichever thread writes them.
+ */
 export class WorksheetWriter {
   private r = 0;
   private lastCol = 0;
