@@ -965,6 +965,22 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  柳河镇: 奖惩 等次:优秀 → 等次:优秀等次;名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n");
   });
 
+  it("does not write over an earlier 变更说明 workbook saved since by another program (a note typed in it) without --force", async () => {
+    const out = join(dir, "变更说明-批注.xlsx");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+    // As written: replaced.
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    wb.worksheets[0]!.getCell("A40").value = "审核:张三";
+    await wb.xlsx.writeFile(out);
+    const before = readFileSync(out);
+    const refused = await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${out}: 错误: 文件已存在,是以前写出的变更说明,但之后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、签字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.changes-saved-since]`]);
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
+  });
+
   it("says with a unit's awards that the rubric changed too, where its changes may be what moved them (year on year, a veto's place left empty)", async () => {
     // 2027.1 beside its workbook: SH1's veto leaves the place empty (2026.1 passed it on), among other changes.
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx"]);

@@ -18,7 +18,7 @@ import { concatBytes } from "../../xlsx/bytes.js";
 import { folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
-import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
+import { checkTarget, givenFile, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { nodeHost } from "../host.js";
 import { TOOL } from "../version.js";
 
@@ -29,12 +29,17 @@ interface Opts {
   force?: boolean;
 }
 
-/** An earlier 变更说明 of ours: the page names us; the workbook has our one sheet. */
-async function isOurs(bytes: Uint8Array): Promise<boolean> {
+/**
+ * An earlier 变更说明 of ours: the page names us; the workbook has our one sheet, as we wrote it
+ * (saved since by a spreadsheet program, what was typed into it would be lost: refused).
+ */
+async function isOurs(bytes: Uint8Array): Promise<boolean | Refusal> {
   if (pageKind(bytes) === "diff") return true;
-  const { sheetNamesOf } = await import("../write.js");
-  const names = await sheetNamesOf(bytes);
-  return names.length === 1 && (names[0] === "变更说明" || names[0] === "Changes");
+  const { sheetsNamed } = await import("../write.js");
+  const found = await sheetsNamed(bytes, (name) => name === "变更说明" || name === "Changes");
+  const sheet = found?.names.length === 1 ? found.read[0] : undefined;
+  if (!sheet) return false;
+  return sheet.asWritten ? true : { code: "file.changes-saved-since", data: {} };
 }
 
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
