@@ -94,6 +94,9 @@ describe("versions of a scheme, in order", () => {
     expect(later("1.0-rc2", "1.0-rc1")).toBe(true);
     expect(later("2026.1.1", "2026.1")).toBe(true);
     expect(compareVersions("2026.01", "2026.1")).toBe(0);
+    expect(compareVersions("2026.1.0", "2026.1")).toBe(0);
+    // A letter after a part's number, a revision after the parts: later (2026.1a was called older).
+    for (const [a, b] of [["2026.1a", "2026.1"], ["2026.1a", "2026.0"], ["2026.1-r2", "2026.1"], ["2026.1-final", "2026.1"], ["v2", "1"], ["2026.10a", "2026.9"]] as const) expect(later(a, b), `${a} after ${b}`).toBe(true);
     // Each the other way round too.
     for (const [a, b] of [["2022.10", "2022.9"], ["v10", "v9"], ["1.0", "1.0-rc1"], ["2026.1.1", "2026.1"]] as const) expect(compareVersions(b, a)).toBeLessThan(0);
   });

@@ -106,27 +106,45 @@ export function adviceWhenUsed(load: RubricLoad): Diagnostic[] {
   return (load.advice ?? []).filter((d) => SAID_WHEN_USED.has(d.code));
 }
 
+/** A tag that marks a version before its release (1.0-rc1, 2026.1-draft). */
+const PRE_RELEASE = /^(?:rc|alpha|beta|pre|preview|dev|draft)\d*$/i;
+
 /**
- * Compares dotted versions part by part: numbers as numbers ("2022.10" > "2022.9"), words by
- * their numbers too ("v10" > "v9"); a word after the parts of another is its pre-release
- * ("1.0-rc1" < "1.0"), a number after them its revision ("2026.1.1" > "2026.1"), and a number is
- * later than a word in its place.
+ * Compares dotted versions part by part: a part's leading number as a number ("2022.10" >
+ * "2022.9", "v10" > "v9", "2026.1a" > "2026.1"), then what follows it; a part after the parts of
+ * another is a revision ("2026.1.1", "2026.1-r2", "2026.1-final" after "2026.1"; a trailing 0 the
+ * same), but a pre-release tag's ("1.0-rc1" before "1.0"); a number is later than a word in its place.
  */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/);
   const pb = b.split(/[.-]/);
-  const isNumber = (p: string): boolean => /^\d+$/.test(p);
+  const parse = (p: string): { num?: number; rest: string } => {
+    const m = /^[vV]?(\d+)(.*)$/.exec(p);
+    return m ? { num: Number(m[1]), rest: m[2] ?? "" } : { rest: p };
+  };
+  // A part only one has: later for a revision, earlier for a pre-release tag, nothing for a 0.
+  const extra = (p: string): number => (/^0+$/.test(p) ? 0 : PRE_RELEASE.test(p) ? -1 : 1);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i];
     const y = pb[i];
     if (x === y) continue;
-    if (x === undefined) return y !== undefined && isNumber(y) ? -1 : 1;
-    if (y === undefined) return isNumber(x) ? 1 : -1;
-    if (isNumber(x) && isNumber(y)) {
-      if (Number(x) !== Number(y)) return Number(x) - Number(y);
+    if (x === undefined) {
+      const c = -extra(y ?? "");
+      if (c !== 0) return c;
       continue;
     }
-    if (isNumber(x) !== isNumber(y)) return isNumber(x) ? 1 : -1;
+    if (y === undefined) {
+      const c = extra(x);
+      if (c !== 0) return c;
+      continue;
+    }
+    const [px, py] = [parse(x), parse(y)];
+    if (px.num !== undefined && py.num !== undefined) {
+      if (px.num !== py.num) return px.num - py.num;
+      if (px.rest === py.rest) continue;
+      if (px.rest === "") return PRE_RELEASE.test(py.rest) ? 1 : -1;
+      if (py.rest === "") return PRE_RELEASE.test(px.rest) ? -1 : 1;
+    } else if (px.num !== undefined || py.num !== undefined) return px.num !== undefined ? 1 : -1;
     const c = x.localeCompare(y, "en", { numeric: true });
     if (c !== 0) return c;
   }

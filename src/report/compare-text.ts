@@ -9,6 +9,7 @@ import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
+import { LANGS, message } from "../messages/index.js";
 import { awardText, EVERY_RANKING, mayEndOtherwise, mayWin, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
@@ -453,9 +454,11 @@ function kindsOf(c: Change, r: Rubric): readonly string[] | undefined {
       return r.rankings.filter((x) => x.id === c.code).map((x) => x.unitKind);
     case "cap": {
       // A cap on named codes (JF1+JF2): their kinds; one on all of a kind's rows (加分): the kinds
-      // that have codes of that kind (the rubric's caps of a kind, where it cannot tell which).
+      // that have codes of that kind.
       const named = r.caps.find((x) => !x.kind && x.codes.join("+") === c.code);
-      const ofKinds = new Set(named ? [] : r.caps.flatMap((x) => (x.kind ? [x.kind] : [])));
+      // (A cap of a kind is said by the kind's word, in the language the changes were worded in.)
+      const worded = (kind: "bonus" | "deduction"): boolean => LANGS.some((l) => message(l, `word.ledger-kind.${kind}`) === c.code);
+      const ofKinds = new Set(named ? [] : r.caps.flatMap((x) => (x.kind && worded(x.kind) ? [x.kind] : [])));
       const codes = r.ledger.filter((l) => (named ? named.codes.includes(l.code) : (l.kind === "bonus" || l.kind === "deduction") && ofKinds.has(l.kind)));
       return [...new Set(codes.flatMap((l) => l.unitKinds))];
     }

@@ -18,6 +18,7 @@ import { readSharedStrings } from "./strings.js";
 import { readStyles, type CellStyles } from "./styles.js";
 import { DEFAULT_LIMITS, type PulledSheet, type RawCell, type RawRow, type RawSheet, type XlsxLimits, type XlsxResult } from "./types.js";
 import { findEntry, openZip, type Pkg, type ZipEntry } from "./zip.js";
+import { dosStamp } from "../write/zip-stamp.js";
 
 export { DEFAULT_LIMITS } from "./types.js";
 export type { CellValue, NumberFormat, PulledSheet, RawBook, RawCell, RawRow, RawSheet, XlsxLimits, XlsxResult } from "./types.js";
@@ -220,9 +221,7 @@ export class WorkbookReader {
     const created = /<dcterms:created[^>]*>([^<]+)</.exec(core)?.[1];
     const when = created === undefined ? Number.NaN : Date.parse(created);
     if (Number.isNaN(when)) return true;
-    const d = new Date(when);
-    const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-    const date = ((Math.max(1980, d.getUTCFullYear()) - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
+    const { date, time } = dosStamp(new Date(when));
     const { buf } = this.pkg.zip;
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     return [...this.pkg.zip.entries.values()].every((e) => e.central + 16 > buf.length || (view.getUint16(e.central + 12, true) === time && view.getUint16(e.central + 14, true) === date));

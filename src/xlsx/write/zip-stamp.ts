@@ -6,6 +6,20 @@ const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
+/**
+ * A time as a zip entry's DOS date and time (UTC, to two seconds). Before 1980, which DOS cannot
+ * say, and at its very first instant (the stamp Excel gives every entry it saves, by which a file
+ * saved since is told from ours): 1980-01-01 00:00:02.
+ */
+export function dosStamp(when: Date): { date: number; time: number } {
+  const first = Date.UTC(1980, 0, 1, 0, 0, 2);
+  const d = when.getTime() < first ? new Date(first) : when;
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
 /** The zip's bytes, every entry's DOS date and time set to `when` (in place; returned). */
 export function stampZip(bytes: Uint8Array, when: Date): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -18,9 +32,7 @@ export function stampZip(bytes: Uint8Array, when: Date): Uint8Array {
     }
   }
   if (end < 0) return bytes;
-  const year = Math.max(1980, when.getUTCFullYear());
-  const time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
-  const date = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  const { date, time } = dosStamp(when);
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   for (let i = 0; i < count && at + 46 <= bytes.length && view.getUint32(at, true) === CENTRAL; i++) {
