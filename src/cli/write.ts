@@ -140,31 +140,25 @@ export async function sheetsNamed(bytes: Uint8Array, named: (name: string) => bo
 }
 
 /**
- * Whether an existing workbook has a sheet whose name passes `named` and whose rows pass `test`
- * (`alone`: and no other sheet); false for anything that is not a workbook we can read.
+ * An existing workbook of one sheet whose rows pass `test` (a report of ours), opened once: whether
+ * it is as we wrote it, its parts stamped with its created time (false once another program saved
+ * it: a signature typed in, say; true where that cannot be told); undefined for anything else,
+ * or anything that is not a workbook we can read.
  */
-export async function hasSheet(bytes: Uint8Array, named: (name: string) => boolean, test: (rows: RawCell[][]) => boolean, alone = false): Promise<boolean> {
+export async function oneSheetOfOurs(bytes: Uint8Array, test: (rows: RawCell[][]) => boolean): Promise<{ asWritten: boolean } | undefined> {
   const book = await openExisting(bytes);
-  if (!book || (alone && book.sheets.length !== 1)) return false;
+  const only = book?.sheets.length === 1 ? book.sheets[0] : undefined;
+  if (!book || !only) return undefined;
   try {
-    for (const sheet of book.sheets) if (named(sheet.name) && test((await book.sheet(sheet)).rows)) return true;
+    if (!test((await book.sheet(only)).rows)) return undefined;
   } catch {
     // A sheet that cannot be read: not a result of ours.
+    return undefined;
   }
-  return false;
-}
-
-/**
- * Whether an existing workbook of ours is as we wrote it, its parts stamped with its created time
- * (a report's): false once another program saved it (a signature typed in, say). True for anything
- * that cannot be told.
- */
-export async function stampedAsWritten(bytes: Uint8Array): Promise<boolean> {
-  const book = await openExisting(bytes);
   try {
-    return book ? await book.stampedAsCreated() : true;
+    return { asWritten: await book.stampedAsCreated() };
   } catch {
-    return true;
+    return { asWritten: true };
   }
 }
 

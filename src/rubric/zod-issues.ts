@@ -334,7 +334,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // A target written as the 办法 says it (≤1%, 不低于 95%): the value alone, the way its indicator's direction.
       const bare = typeof v === "string" ? withoutComparison(v) : undefined;
       // (On a count or an amount, the number alone: ≤8% written where 8 起 is meant.)
-      const counted = indicatorUnit(data, path) === "number" || indicatorUnit(data, path) === "amount";
+      const measured = indicatorUnit(data, path);
+      const counted = measured === "number" || measured === "amount";
       if (bare !== undefined) return [err("rubric.comparison-sign", { value: v as string, number: counted ? bare.replace(/%$/, "") : bare })];
       // A percentage with a space before its sign (5 %): 5%.
       const spaced = typeof v === "string" ? spacedPercent(v) : undefined;

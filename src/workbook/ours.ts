@@ -105,13 +105,18 @@ export function isOurResultSheet(rows: readonly (readonly RawCell[])[]): boolean
   return false;
 }
 
-/** What our provenance sheet records under a label (in any language), as written; undefined where it records nothing. */
-function recordedText(rows: readonly (readonly RawCell[])[], code: string): string | undefined {
+/** What our provenance sheet records under a label (in any language), as written, and its cell; undefined where it records nothing. */
+function recordedCell(rows: readonly (readonly RawCell[])[], code: string): { text: string; cell: RawCell } | undefined {
   const labels = LANGS.map((l) => message(l, code));
   for (const [a, b] of rows) {
-    if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return b.value.v;
+    if (a?.col === 1 && b?.col === 2 && a.value.t === "s" && labels.includes(a.value.v.trim()) && b.value.t === "s") return { text: b.value.v, cell: b };
   }
   return undefined;
+}
+
+/** What our provenance sheet records under a label (in any language), as written; undefined where it records nothing. */
+function recordedText(rows: readonly (readonly RawCell[])[], code: string): string | undefined {
+  return recordedCell(rows, code)?.text;
 }
 
 /** What our provenance sheet records under a label, trimmed; "" where it records nothing. */
@@ -126,14 +131,10 @@ function recorded(rows: readonly (readonly RawCell[])[], code: string): string {
  */
 export function rubricChangedSince(rows: readonly (readonly RawCell[])[], rubric: { readonly id: string; readonly version: string; readonly sha256: string; readonly sameText?: readonly string[] }): { sha256: string; ref: string } | undefined {
   if (recorded(rows, "out.info.rubric").replace(/\s+/g, " ") !== `${rubric.id} ${rubric.version}`) return undefined;
-  const labels = LANGS.map((l) => message(l, "out.info.rubric-sha"));
-  for (const [a, b] of rows) {
-    if (a?.col !== 1 || b?.col !== 2 || a.value.t !== "s" || !labels.includes(a.value.v.trim()) || b.value.t !== "s") continue;
-    const sha = b.value.v.trim().toLowerCase();
-    // (The same text saved with other line ends, or a byte-order mark, is the same rubric.)
-    return /^[0-9a-f]{64}$/.test(sha) && sha !== rubric.sha256 && !(rubric.sameText?.includes(sha) ?? false) ? { sha256: sha, ref: b.ref } : undefined;
-  }
-  return undefined;
+  const found = recordedCell(rows, "out.info.rubric-sha");
+  const sha = found?.text.trim().toLowerCase() ?? "";
+  // (The same text saved with other line ends, or a byte-order mark, is the same rubric.)
+  return found && /^[0-9a-f]{64}$/.test(sha) && sha !== rubric.sha256 && !(rubric.sameText?.includes(sha) ?? false) ? { sha256: sha, ref: found.cell.ref } : undefined;
 }
 
 /** Between the names of the sheets a run wrote, as its provenance sheet lists them ("/" is in no sheet's name). */

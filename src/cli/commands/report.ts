@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, givenFile, hasSheet, stampedAsWritten, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -44,9 +44,10 @@ function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean | Refu
   };
   const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some(closing));
   return async (bytes) => {
-    if (!(await hasSheet(bytes, () => true, ours, true))) return false;
+    const found = await oneSheetOfOurs(bytes, ours);
+    if (!found) return false;
     // Saved since by a spreadsheet program: what was typed into it (a signature, a note) would be lost.
-    return (await stampedAsWritten(bytes)) ? true : { code: "file.report-saved-since", data: {} };
+    return found.asWritten ? true : { code: "file.report-saved-since", data: {} };
   };
 }
 
