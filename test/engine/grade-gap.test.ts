@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
 import type { Results } from "../../src/model/results.js";
-import { rubricFrom, submission } from "../helpers/builders.js";
+import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 
 /** One judged item K1 (max 100) decides the total; 优秀 ≥ 90 (at most `quota`), 良好 ≥ 80, else 合格. */
 function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false, otherwise = true): ReturnType<typeof rubricFrom> {
@@ -53,10 +53,15 @@ function gaps(r: Results): Record<string, string> {
   );
 }
 
+/** A town with its K1 (and K3) points, and ZB1 accidents (0: no veto). */
+function town(name: string, k1: number, o: { k3?: number; accidents?: number } = {}): UnitSpec {
+  return { name, scores: { K1: k1, ...(o.k3 !== undefined ? { K3: o.k3 } : {}) }, measures: { ZB1: o.accidents ?? 0 } };
+}
+
 describe("the gap to a better grade", () => {
   it("is the mark where the grade has no quota, or its quota has room", () => {
     const R = graded("");
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 85.5 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 61 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 85.5), town("丙镇", 61)]));
     // 乙 85.5 needs 4.5 for 优秀; 丙 61 needs 19 for 良好 (the next; 优秀 needs more).
     expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +4.5", 丙镇: "合格 良好 +19" });
   });
@@ -64,43 +69,43 @@ describe("the gap to a better grade", () => {
   it("is past the last of as many others as the quota where they reach it (0.01 past level, ties at the cut given to none)", () => {
     // 优秀 at most 1: 甲 95 holds it. 乙 92 reaches 90 but is cut: it needs 95.01 − 92 = 3.01.
     const R = graded(", quota: 1");
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 85 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 92), town("丙镇", 85)]));
     expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >95 of 1", 丙镇: "良好 优秀 +10.01 >95 of 2" });
   });
 
   it("is level with the last of them where a tie at the cut is given to all", () => {
     const R = graded(", quota: 1", "all");
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 92 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 92)]));
     expect(gaps(r)["乙镇"]).toBe("良好 优秀 +3 =95 of 1");
   });
 
   it("is level where the tie-breakers put it ahead at that level, and 0.01 past where they put it behind", () => {
     const R = graded(", quota: 1", "none", "\n    tie_breakers: [K3]", true);
     // 甲 95 (K3 35) holds 优秀; 乙 92 with K3 40 is ahead of it at 95: 3 is enough.
-    const ahead = score(R, submission(R, [{ name: "甲镇", scores: { K1: 60, K3: 35 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 52, K3: 40 }, measures: { ZB1: 0 } }]));
+    const ahead = score(R, submission(R, [town("甲镇", 60, { k3: 35 }), town("乙镇", 52, { k3: 40 })]));
     expect(gaps(ahead)["乙镇"]).toBe("良好 优秀 +3 =95 of 1");
     // 乙 92 with K3 32 against 甲's 40: behind at 95, 0.01 past.
-    const behind = score(R, submission(R, [{ name: "甲镇", scores: { K1: 55, K3: 40 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 60, K3: 32 }, measures: { ZB1: 0 } }]));
+    const behind = score(R, submission(R, [town("甲镇", 55, { k3: 40 }), town("乙镇", 60, { k3: 32 })]));
     expect(gaps(behind)["乙镇"]).toBe("良好 优秀 +3.01 >95 of 1");
   });
 
   it("counts a unit cut at the quota by a tie given to none, and passes the one it was level with", () => {
     // 优秀 at most 2: 甲 96; 乙 and 丙 level at 93 at the cut, neither gets it. 乙 needs 93.01.
     const R = graded(", quota: 2");
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 96 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 93 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 96), town("乙镇", 93), town("丙镇", 93)]));
     expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +0.01 >93 of 2", 丙镇: "良好 优秀 +0.01 >93 of 2" });
   });
 
   it("is none where a veto holds the unit at the grade it has; others' counts leave it out", () => {
     // 乙 vetoed (an accident), held at 良好 at most: no gap. 丙 needs only the mark: 乙 takes no 优秀 place.
     const R = graded(", quota: 1");
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 89 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 97 }, measures: { ZB1: 1 } }, { name: "丙镇", scores: { K1: 80 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 89), town("乙镇", 97, { accidents: 1 }), town("丙镇", 80)]));
     expect(gaps(r)).toEqual({ 甲镇: "良好 优秀 +1", 乙镇: "良好 null", 丙镇: "良好 优秀 +10" });
   });
 
   it("is a band's mark for a unit below every band where the rubric gives the rest no grade", () => {
     const R = graded(", quota: 1", "none", "", false, false);
-    const r = score(R, submission(R, [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 0 } }, { name: "乙镇", scores: { K1: 70 }, measures: { ZB1: 0 } }]));
+    const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 70)]));
     expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "- 良好 +10" });
   });
 
