@@ -113,7 +113,7 @@ describe("the gap to a better grade", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 6000, max: 10000 }), { minLength: 2, maxLength: 9 }), fc.constantFrom("", ", quota: 1", ", quota: 2", ", quota: 40%"), fc.constantFrom("all" as const, "none" as const), fc.boolean(), (hundredths, quota, ties, otherwise) => {
         const R = graded(quota, ties, "", false, otherwise);
-        const units = hundredths.map((h, i) => ({ name: `镇${i}`, scores: { K1: h / 100 }, measures: { ZB1: 0 } }));
+        const units = hundredths.map((h, i) => town(`镇${i}`, h / 100));
         const r = score(R, submission(R, units));
         r.units.forEach((u, i) => {
           const g = u.gradeGap;
