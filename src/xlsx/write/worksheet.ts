@@ -105,8 +105,6 @@ export type SheetLayout = Omit<Worksheet, "rows">;
 
 /** How every sheet we write begins. */
 const SHEET_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
-const START_BYTES = new TextEncoder().encode(SHEET_START);
-const INLINE = new TextEncoder().encode('t="inlineStr"');
 
 /**
  * Whether a sheet's XML is as we write it: our opening, and words in the cells themselves. A
@@ -114,12 +112,8 @@ const INLINE = new TextEncoder().encode('t="inlineStr"');
  * table, other namespaces) or by openpyxl (no declaration) is not.
  */
 export function writtenAsOurs(xml: Uint8Array): boolean {
-  if (xml.length < START_BYTES.length || START_BYTES.some((b, i) => xml[i] !== b)) return false;
-  const first = INLINE[0];
-  for (let i = xml.indexOf(first ?? 0); i >= 0 && i + INLINE.length <= xml.length; i = xml.indexOf(first ?? 0, i + 1)) {
-    if (INLINE.every((b, k) => xml[i + k] === b)) return true;
-  }
-  return false;
+  const text = new TextDecoder().decode(xml);
+  return text.startsWith(SHEET_START) && text.includes('t="inlineStr"');
 }
 
 /**
