@@ -12,8 +12,11 @@ import { resultSheetName } from "../workbook/ours.js";
  * The headings of a kind's 加分 and 扣分 columns. Those columns hold what is charged to the total;
  * where the rubric charges some of the kind's codes to a line or an item instead (在社会治理中扣2分),
  * they are in that line's or item's points, and the heading says the column is the total's alone.
+ * None where no bonus or deduction code is the kind's (不适用加扣分): its columns would read 0 for
+ * every unit, as if its bonuses had been looked at and none earned.
  */
-export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonus: string; deduction: string } {
+export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonus: string; deduction: string } | undefined {
+  if (!rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind))) return undefined;
   const elsewhere = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.charge !== "total" && c.unitKinds.includes(kind));
   return {
     bonus: message(lang, elsewhere("bonus") ? "out.bonus-on-total" : "out.bonus"),

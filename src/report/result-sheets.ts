@@ -347,8 +347,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: headingWidth(lineHeading(kind, l), 9, 14) })),
-          col(heads.bonus, "points", pointsColumnOf(units, "bonus", false, headWidth(heads.bonus))),
-          col(heads.deduction, "points", pointsColumnOf(units, "deduction", false, headWidth(heads.deduction))),
+          ...(heads ? [col(heads.bonus, "points", pointsColumnOf(units, "bonus", false, headWidth(heads.bonus))), col(heads.deduction, "points", pointsColumnOf(units, "deduction", false, headWidth(heads.deduction)))] : []),
           col(t(lang, "out.total"), "subtotal", pointsColumnOf(units, "total", true, 9)),
         ]
       : [
@@ -395,8 +394,10 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         if (groupRankings.length) cells[k++] = groupPlace(u);
         if (isTotal) {
           for (const code of lineCodes) cells[k++] = pointsToNumber(u.subtotals[code] ?? 0);
-          cells[k++] = pointsToNumber(u.bonus);
-          cells[k++] = pointsToNumber(u.deduction);
+          if (heads) {
+            cells[k++] = pointsToNumber(u.bonus);
+            cells[k++] = pointsToNumber(u.deduction);
+          }
           cells[k++] = pointsToNumber(u.total);
         } else {
           cells[k++] = pointsToNumber(e.value);
@@ -476,8 +477,6 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     // of its items shows (SH 87.20 over items of 89.20 read as a slip): a column beside it says
     // how much, where any unit has some. (One charged to an item is in the item's own points.)
     const charged = (plan?.nodes ?? []).map((n) => (!n.item || n.item.kind === "group") && scored.some((u) => (u.charges[n.code] ?? 0) !== 0));
-    // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
-    const hasLedger = rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind.id));
     const bracketed = ranking ? bracketLines(ranking.name) : [];
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
@@ -508,7 +507,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         return [column, col(breakBeforeBracket(h), "points", Math.min(16, Math.max(Math.min(10, headWidth(h)), word)))];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
-      ...(hasLedger
+      // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
+      ...(heads
         ? (
             [
               [heads.bonus, "bonus"],
@@ -531,7 +531,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
             cells[k++] = pointsToNumber(u.points[i] ?? 0);
             if (charged[i]) cells[k++] = pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0);
           }
-          if (hasLedger) {
+          if (heads) {
             cells[k++] = pointsToNumber(u.bonus);
             cells[k++] = pointsToNumber(u.deduction);
           }
@@ -550,7 +550,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       else if (n.parent !== i - 1) starts.push({ col: at, level: n.depth });
       at += charged[i] ? 2 : 1;
     });
-    if (hasLedger) starts.push({ col: at, level: 0 });
+    if (heads) starts.push({ col: at, level: 0 });
     const name = t(lang, "out.sheet.detail-kind", { kind: kind.name });
     return {
       sheet: { kind: "detail", unitKind: kind.id, unitKindName: kind.name },

@@ -173,6 +173,26 @@ describe("the report workbook", () => {
     expect(bar?.ref.startsWith(`G${first}:`)).toBe(true);
   });
 
+  it("puts no data bar on a vetoed unit's row (its red total above the first's read as the best), every other unit's has one", () => {
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    // Every sheet row a bar covers, over every range of every table.
+    const barred = new Set<number>();
+    for (const cf of cfs.filter((x) => x.rules.some((r) => r.type === "dataBar")))
+      for (const range of cf.ref.split(" ")) {
+        const [from, to] = range.split(":").map((ref) => Number(/\d+/.exec(ref)?.[0]));
+        for (let r = from ?? 0; r <= (to ?? -1); r++) barred.add(r);
+      }
+    const overall = scored.results.rankings.find((r) => r.id === "overall");
+    const vetoed = overall?.entries.filter((e) => scored.results.units[e.unit]?.vetoed) ?? [];
+    expect(vetoed.length).toBeGreaterThan(0);
+    const rowOf = (name: string): number => rows.findIndex((r) => r?.[1] === name) + 1;
+    for (const e of overall?.entries ?? []) {
+      const u = scored.results.units[e.unit];
+      if (!u) continue;
+      expect(barred.has(rowOf(u.name)), u.name).toBe(!u.vetoed);
+    }
+  });
+
   it("styles the header rows bold with a fill and thin borders, in a CJK font", () => {
     const head = ws.getRow(rows.findIndex((r) => r?.[0] === "名次") + 1).getCell(1);
     expect(head.font?.bold).toBe(true);

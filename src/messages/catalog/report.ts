@@ -186,6 +186,7 @@ export const reportMessages: Catalog = {
   "explain.pending-settled": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间,{rankWord} {ranges};无论如何认定,奖惩不变", en: "Claims still pending: the total may end between {lo} and {hi}, {rankWord} {ranges}; the awards stay the same however the claims are decided" },
   "out.rank-range": { "zh-CN": "名次区间", en: "Rank range" },
   "explain.total": { "zh-CN": "总分 = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}", en: "Total = {sum} + {bonusName} {bonus} − {deductionName} {deduction} {eq} {total}" },
+  "explain.total-plain": { "zh-CN": "总分 = {sum} {eq} {total}", en: "Total = {sum} {eq} {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
   "unit.unknown": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
   "unit.unknown-near": { "zh-CN": "工作簿中没有单位 “{unit}”;是否为 {units}?", en: "the workbook has no unit \"{unit}\"; did you mean {units}?" },

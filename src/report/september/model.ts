@@ -166,8 +166,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     ...lines.map((l) => ({ header: l.name, kind: "points" as const })),
-    { header: heads.bonus, kind: "points" },
-    { header: heads.deduction, kind: "points" },
+    ...(heads ? [{ header: heads.bonus, kind: "points" as const }, { header: heads.deduction, kind: "points" as const }] : []),
     { header: message(lang, "out.total"), kind: "points" },
     { header: message(lang, "out.awards"), kind: "text" },
   ];
@@ -187,8 +186,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
       e.rank ?? statusText(u, lang),
       xmlSafe(u.name),
       ...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)),
-      pointsToNumber(u.bonus),
-      pointsToNumber(u.deduction),
+      ...(heads ? [pointsToNumber(u.bonus), pointsToNumber(u.deduction)] : []),
       pointsToNumber(u.total),
       xmlSafe(remark),
     ];

@@ -162,15 +162,31 @@ class Painter {
     });
   }
 
-  bar(p: Part, first: number, last: number): void {
+  /**
+   * The data bars of a table's rows `from` to `to` (not included), put at sheet rows from `first`
+   * on. A vetoed unit's row has none (its total, in red, may be above every ranked unit's: a bar
+   * longer than the first's read as the best), as the HTML report's chart gives it a dot.
+   */
+  bar(p: Part, first: number, from: number, to: number): void {
     const col = p.table.bar;
     const s = col !== undefined ? p.spans[col] : undefined;
-    if (!s || col === undefined || last < first || p.table.rows.length === 0) return;
-    const ref = `${colLetter(s[0])}${first}:${colLetter(s[0])}${last}`;
+    if (!s || col === undefined || p.table.rows.length === 0) return;
+    const refs: string[] = [];
+    let start: number | undefined;
+    const end = Math.min(to, p.table.rows.length);
+    for (let i = from; i <= end; i++) {
+      const barred = i < end && p.table.rows[i]?.mark !== "veto";
+      if (barred && start === undefined) start = i;
+      if (!barred && start !== undefined) {
+        refs.push(`${colLetter(s[0])}${first + start - from}:${colLetter(s[0])}${first + i - 1 - from}`);
+        start = undefined;
+      }
+    }
+    if (!refs.length) return;
     const totals = p.table.rows.map((r) => r.cells[col]).filter((v): v is number => typeof v === "number");
     const prev = this.bars.find((b) => b.table === p.table);
-    if (prev) prev.refs.push(ref);
-    else this.bars.push({ table: p.table, refs: [ref], bottom: totalsRange(totals).bottom });
+    if (prev) prev.refs.push(...refs);
+    else this.bars.push({ table: p.table, refs, bottom: totalsRange(totals).bottom });
   }
 
   /** Data bars per table (a kind's totals are not drawn against another's), from the chart's bottom. */
@@ -293,7 +309,7 @@ function paint(p: Painter, r: Report): void {
         p.ws.getRow(at).height = block.rows[i] ?? MIN_ROW;
         for (const part of parts) p.body(part, at, i);
       }
-      for (const part of parts) p.bar(part, row + 2, row + 1 + Math.min(c.to, part.table.rows.length) - c.from);
+      for (const part of parts) p.bar(part, row + 2, c.from, c.to);
       row += 2 + c.to - c.from;
       if (c.to === block.rows.length) p.ws.getRow(row++).height = block.gap;
     }
