@@ -96,7 +96,16 @@ export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>):
   };
 }
 
-/** A band's quota for `n` ranked units: a count, or a share rounded down; Infinity where it has none. */
+/**
+ * How many units a ranking's grade quotas are shares of: those it ranks (`ranked`), or, where the
+ * rubric says so (quota_of: assessed, a 办法's 参评单位总数), every unit of it (`assessed`), those a
+ * veto takes out of the ranking too.
+ */
+export function quotaBase(r: Ranking, ranked: number, assessed: number): number {
+  return r.grades?.quotaOf === "assessed" ? assessed : ranked;
+}
+
+/** A band's quota for `n` units (quotaBase): a count, or a share rounded down; Infinity where it has none. */
 export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShare?: number; readonly quotaMin?: number }, n: number): number {
   if (band.quotaCount !== undefined) return band.quotaCount;
   if (band.quotaShare === undefined) return Number.POSITIVE_INFINITY;
@@ -111,7 +120,7 @@ export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShar
  */
 type Graded = { grade: string; held: boolean; atMost?: boolean; cut?: GradeCut; over?: { quota: number; given: number } };
 
-export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>): Map<number, Graded> {
+export function decideGrades(r: Ranking, placed: readonly Placed[], effects: ReadonlyMap<number, VetoEffect>, base: number = placed.length): Map<number, Graded> {
   const out = new Map<number, Graded>();
   /** Units that reached a band but were left out by its quota: the best such band. */
   const cutFrom = new Map<number, GradeCut>();
@@ -119,7 +128,7 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
   if (!g) return out;
   const held = heldOutOf(r, effects);
   let left = placed.filter((p) => !out.has(p.u));
-  const n = placed.length;
+  const n = base;
   /** Units kept out of a band they reach by their veto. */
   const kept = new Set<number>();
   g.bands.forEach((band, bi) => {
@@ -209,7 +218,7 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
       const e = effects.get(u);
       if (e) memberEffects.set(u, e);
     }
-    const grades = decideGrades(r, placed, memberEffects);
+    const grades = decideGrades(r, placed, memberEffects, quotaBase(r, placed.length, members.length));
     // Units with a grade in rank order, then unranked ones holding one (a veto's grade).
     const isPlaced = new Set(placed.map((p) => p.u));
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];

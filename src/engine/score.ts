@@ -15,7 +15,7 @@ import { lowerIsBetter, reaches } from "../rubric/targets.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { compareKeys, ranked } from "./rank.js";
-import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaOf, type Placed } from "./outcomes.js";
+import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaBase, quotaOf, type Placed } from "./outcomes.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 
@@ -599,6 +599,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     const value = (u: number): Points => readBy(units[u] as Building);
     unranked.sort((a, b) => value(b) - value(a) || compareNames(units[a]?.name ?? "", units[b]?.name ?? ""));
     const placed: Placed[] = order.map(({ item, rank }) => ({ u: item.u, rank, keys: item.keys }));
+    // How many units its grade quotas are shares of.
+    const base = quotaBase(r, placed.length, members.length);
     // Where it could end up while claims are pending, and what it lacks for the next prize.
     // Each key spans its lowest and highest as the unit's pending rows are decided (the total's, or
     // a line's or an item's: they need not move together, a bonus on the total confirmed may take
@@ -657,7 +659,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         bandReach(
           r,
           contenders,
-          (r.grades?.bands ?? []).map((b) => quotaOf(b, placed.length)),
+          (r.grades?.bands ?? []).map((b) => quotaOf(b, base)),
           heldOutOf(r, effects),
         );
       // Its own claims move its score across a band's line (judged below).
@@ -665,7 +667,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       const gradesWorked = r.grades !== undefined && contenders.filter(crossesBand).length <= GRADES_WORKED_MAX;
       // Where the pending rows are few enough, every unit's grade under every way they may be
       // decided: exact, the approximations below not needed.
-      exact = r.grades ? gradesEveryWay(r, contenders, readers, outcomes, effects) : undefined;
+      exact = r.grades ? gradesEveryWay(r, contenders, readers, outcomes, effects, base) : undefined;
       contenders.forEach((c, i) => {
         const best = ranks.best[i] ?? 0;
         const worst = ranks.worst[i] ?? 0;
@@ -687,7 +689,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           // every grade between): where few, each worked out against the others' opposite (a quota
           // filled by a tie may keep it from the band its best reaches); else by the quotas' reach.
           const names = gradeNames(r);
-          if (lowest !== highest) open(c.u, r, "grade", gradesWorked ? gradesAtEnds(r, contenders, c.u, effects) : [names[highest] ?? "", names[lowest] ?? ""]);
+          if (lowest !== highest) open(c.u, r, "grade", gradesWorked ? gradesAtEnds(r, contenders, c.u, effects, base) : [names[highest] ?? "", names[lowest] ?? ""]);
         }
         // Its card at its lowest (and worst place) and at its highest (and best): open only where
         // it may be given or not; last whatever is decided, it has it either way, though its score
@@ -737,7 +739,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     // What each graded unit lacks for a better grade, in the first ranking that grades it.
     if (r.grades && withGradeGaps) {
-      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects));
+      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base);
       for (const p of placed) {
         const unit = units[p.u] as Building;
         if (unit.gradeGap !== undefined) continue;
@@ -766,7 +768,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           open(c.u, r, "grade", names.filter((n) => had.has(n)));
         }
       } else if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
-        const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, placed.length) }));
+        const bands = grades.bands.map((b) => ({ from: b.from, quota: quotaOf(b, base) }));
         const graded = (u: number, bi: number): boolean => (units[u] as Building).grades[r.id] === grades.bands[bi]?.name;
         const unsettledHere = quotaUnsettled(bands, contenders, heldOutOf(r, effects), graded);
         // The grades each may end with, worked out where they are few (a district's): each a
@@ -779,7 +781,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
             continue;
           }
           const now = (units[u] as Building).grades[r.id];
-          const may = new Set([...gradesAtEnds(r, contenders, u, effects), ...(now !== undefined ? [now] : [])]);
+          const may = new Set([...gradesAtEnds(r, contenders, u, effects, base), ...(now !== undefined ? [now] : [])]);
           open(u, r, "grade", names.filter((n) => may.has(n)));
         }
       }
@@ -889,7 +891,7 @@ const GRADE_UNITS_MAX = 2_000;
  * "" where a way gives it none; undefined where a claimant's rows were not decided every way, or
  * the combinations (or units graded in all) are too many. Exact: a grade said to move does.
  */
-function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: readonly ((u: Keyed) => Points)[], outcomes: ReadonlyMap<number, Pending>, effects: ReadonlyMap<number, VetoEffect>): Map<number, Set<string>> | undefined {
+function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: readonly ((u: Keyed) => Points)[], outcomes: ReadonlyMap<number, Pending>, effects: ReadonlyMap<number, VetoEffect>, base: number): Map<number, Set<string>> | undefined {
   if (contenders.length > GRADE_UNITS_MAX) return undefined;
   const options: { readonly u: number; readonly keys: readonly (readonly number[])[] }[] = [];
   let combos = 1;
@@ -915,7 +917,7 @@ function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: r
       keysOf.set(o.u, o.keys[x % o.keys.length] ?? []);
       x = Math.floor(x / o.keys.length);
     }
-    const graded = gradedWith(r, contenders, (c) => keysOf.get(c.u) ?? c.keys, effects);
+    const graded = gradedWith(r, contenders, (c) => keysOf.get(c.u) ?? c.keys, effects, base);
     for (const c of contenders) out.get(c.u)?.add(graded.get(c.u) ?? "");
   }
   return out;

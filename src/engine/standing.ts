@@ -169,7 +169,7 @@ export interface GradeGapFound {
  * `placed`: the ranking's graded units in ranking order; `gradeOf` their grades as decided. Each
  * band's contenders are listed once, for every unit asked of.
  */
-export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
+export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean, base: number = placed.length): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
   const g = r.grades;
   const names = gradeNames(r);
   /** Each band with a quota: its contenders' places in `placed`, in ranking order, and each one's place in that list. */
@@ -202,7 +202,7 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
       if (!band || held(x.u, j)) continue;
       let points = Math.max(0, band.from - own);
       let quota: GradeGapFound["quota"];
-      const count = quotaOf(band, placed.length);
+      const count = quotaOf(band, base);
       if (count === 0) continue;
       if (Number.isFinite(count)) {
         // The others that take the band's places before it: the count-th of them, itself not counted.
@@ -309,9 +309,9 @@ export function quotaUnsettled(bands: readonly QuotaBand[], contenders: readonly
  * The ranking graded afresh with each contender's keys as `keysOf` gives them (one way the pending
  * rows may be decided): unit → its grade, none where it gets none.
  */
-export function gradedWith(r: Ranking, contenders: readonly Contender[], keysOf: (c: Contender) => readonly number[], effects: ReadonlyMap<number, VetoEffect>): Map<number, string> {
+export function gradedWith(r: Ranking, contenders: readonly Contender[], keysOf: (c: Contender) => readonly number[], effects: ReadonlyMap<number, VetoEffect>, base: number = contenders.length): Map<number, string> {
   const placed = contenders.map((c) => ({ u: c.u, rank: 0, keys: keysOf(c) })).sort((a, b) => compare(a.keys, b.keys));
-  return new Map([...decideGrades(r, placed, effects)].map(([u, g]) => [u, g.grade]));
+  return new Map([...decideGrades(r, placed, effects, base)].map(([u, g]) => [u, g.grade]));
 }
 
 /**
@@ -320,8 +320,8 @@ export function gradedWith(r: Ranking, contenders: readonly Contender[], keysOf:
  * is what some decision of the pending rows gives (every unit's rows are its own). Best first;
  * a grade between the two (a third band) is not said.
  */
-export function gradesAtEnds(r: Ranking, contenders: readonly Contender[], u: number, effects: ReadonlyMap<number, VetoEffect>): string[] {
-  const at = (best: boolean): string | undefined => gradedWith(r, contenders, (c) => (c.u === u ? (best ? c.hi : c.lo) : best ? c.lo : c.hi), effects).get(u);
+export function gradesAtEnds(r: Ranking, contenders: readonly Contender[], u: number, effects: ReadonlyMap<number, VetoEffect>, base: number = contenders.length): string[] {
+  const at = (best: boolean): string | undefined => gradedWith(r, contenders, (c) => (c.u === u ? (best ? c.hi : c.lo) : best ? c.lo : c.hi), effects, base).get(u);
   const found = new Set([at(true), at(false)]);
   return gradeNames(r).filter((n) => found.has(n));
 }

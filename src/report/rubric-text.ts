@@ -3,7 +3,7 @@
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
 import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
 import { isMeasured } from "../rubric/model.js";
-import { diffRubrics, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
+import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
 
@@ -128,7 +128,8 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : x)).join(" > ") }) : "" })}`);
     for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: formatAmount(tier.amount) }) : ""}`);
     if (k.grades) {
-      const bands = k.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w("quota-min", { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w("quota", { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" }));
+      const grades = k.grades;
+      const bands = grades.bands.map((g) => gradeBandText(g, grades, w));
       const listed = [...bands, ...(k.grades.otherwise ? [k.grades.otherwise] : [])].join(w("sep"));
       // How ties at a quota's cut are settled, only where a band has a quota (no cut, nothing to settle).
       const quota = k.grades.bands.some((g) => g.quotaShare !== undefined || g.quotaCount !== undefined);

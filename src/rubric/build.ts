@@ -500,7 +500,9 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
   if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
   // Ties are settled only at a quota's cut: without a quota every unit in a band gets it, whatever is written.
   if (g.ties !== undefined && bands.every((x) => x.quotaCount === undefined && x.quotaShare === undefined)) b.warning("rubric.ties-without-quota", [...path, "ties"], { ranking, ties: g.ties });
-  return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all" };
+  // What a share is of means nothing where no band's quota is a share.
+  if (g.quota_of !== undefined && bands.every((x) => x.quotaShare === undefined)) b.warning("rubric.quota-of-without-share", [...path, "quota_of"], { ranking, value: g.quota_of });
+  return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all", ...(g.quota_of === "assessed" ? { quotaOf: "assessed" as const } : {}) };
 }
 
 function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]["yellow_card"]>, path: Path): YellowCard {

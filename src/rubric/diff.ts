@@ -201,6 +201,13 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
 }
 
 /** When a ranking's yellow card is shown: last place, a total (or the score it ranks by) below a mark, or either. */
+/** A grade's band in words: its mark and its quota (a share of the units assessed, where the rubric counts them: 至多参评单位的 30%). */
+export function gradeBandText(g: NonNullable<Ranking["grades"]>["bands"][number], grades: NonNullable<Ranking["grades"]>, w: Words): string {
+  const of = grades.quotaOf === "assessed" ? "-assessed" : "";
+  const quota = g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w(`quota-min${of}`, { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w(`quota${of}`, { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "";
+  return w("grade-band", { name: g.name, from: formatPoints(g.from), quota });
+}
+
 export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
   const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w(r.by === "total" ? "below-total" : "below", { below: formatPoints(y.below) })] : [])];
   return when.join(w(y.both === true ? "and" : "or"));
@@ -209,6 +216,7 @@ export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yello
 function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   // Single-item awards by code: the order written means nothing.
   const singles = [...r.single].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const grades = r.grades;
   return fields([
     ["name", r.name, "words"],
     ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
@@ -219,7 +227,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
-    ["grades", r.grades ? [...r.grades.bands.map((g) => w("grade-band", { name: g.name, from: formatPoints(g.from), quota: g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w("quota-min", { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w("quota", { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "" })), r.grades.otherwise ?? "", w(`ties.${r.grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
+    ["grades", grades ? [...grades.bands.map((g) => gradeBandText(g, grades, w)), grades.otherwise ?? "", w(`ties.${grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
     ["single", singles.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", singles.map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);

@@ -233,6 +233,11 @@ export interface Grades {
   readonly otherwise?: string;
   /** Units still tied at a quota's cut: all of them get the grade, or none. */
   readonly ties: "all" | "none";
+  /**
+   * What a share quota is of: the units the ranking ranks (the default), or every unit assessed in
+   * it (参评单位), those a veto takes out of the ranking too.
+   */
+  readonly quotaOf?: "assessed";
 }
 
 export interface SingleAward {

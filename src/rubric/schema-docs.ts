@@ -117,6 +117,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, string>> = {
   "rankings/grades/bands/quota": "名额:参与排名单位的比例(20%,向下取整)或个数(3)。 Quota: a share of the ranked units (20%, rounded down) or a count (3).",
   "rankings/grades/bands/quota_min": "按比例的名额至少几个(如 1:不足 5 个单位的也评 1 个)。 A share's places at the least (1: a ranking of fewer than 5 units still gets one).",
   "rankings/grades/otherwise": "低于各档的等次(不合格)。 The grade below every band (不合格).",
+  "rankings/grades/quota_of": "按比例的名额以谁为基数:ranked(参加排名的单位,默认)或 assessed(全部参评单位,含一票否决不参加排名的)。 What a share quota is of: the units ranked (the default), or every unit assessed, vetoed ones out of the ranking too.",
   "rankings/grades/ties": "同分比较后仍并列于名额线上:all(都评)或 none(都不评)。 Units still tied at a quota's line: all get the grade, or none.",
   "rankings/single": "单项奖:按加扣分表中 single 代码的认定。 Single-item awards, from the ledger's single codes recognized.",
   "rankings/single/code": "单项奖认定的加扣分代码(DX1)。 The ledger's single code it is won by (DX1).",

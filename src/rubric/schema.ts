@@ -140,6 +140,8 @@ const gradesSchema = z.strictObject({
   otherwise: text.optional(),
   /** Units still tied at a quota's cut after the tie-breakers: all get the grade, or none. */
   ties: z.enum(["all", "none"]).optional(),
+  /** What a share quota is of: the units ranked (the default), or every unit assessed (参评单位), vetoed ones out of the ranking too. */
+  quota_of: z.enum(["ranked", "assessed"]).optional(),
 });
 
 const rankingSchema = z.strictObject({

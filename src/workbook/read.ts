@@ -1360,7 +1360,17 @@ export class SubmissionReader {
       // The units the ranking ranks, as a quota counts them: a veto that takes a unit out of the ranking takes it out of the count.
       unranked ??= vetoedOut(this.rubric, units, values);
       const out = unranked;
-      const ranked = units.filter((u, i) => u.kind === r.unitKind && (r.group === undefined || u.group === r.group) && !out.has(i)).length;
+      let assessed = 0;
+      let ranked = 0;
+      units.forEach((u, i) => {
+        if (u.kind !== r.unitKind || (r.group !== undefined && u.group !== r.group)) return;
+        assessed++;
+        if (!out.has(i)) ranked++;
+      });
+      // What a share is of: the units ranked, or (quota_of: assessed) every unit of the ranking.
+      const ofAll = r.grades?.quotaOf === "assessed";
+      const base = ofAll ? assessed : ranked;
+      const places = (share: number, n: number): number => Math.floor((n * share) / 10000);
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
@@ -1370,9 +1380,13 @@ export class SubmissionReader {
           this.p.take({ code: "workbook.quota-min-of-all", severity: "warning", data: { ranking: r.name, grade: b.name, min, count: ranked }, location: b.at ?? { file: this.rubric.file } });
           continue;
         }
-        if (ranked < 1 || Math.floor((ranked * (b.quotaShare ?? 0)) / 10000) >= 1 || min >= 1) continue;
-        const data = { ranking: r.name, grade: b.name, quota: formatRate(b.quotaShare ?? 0), count: ranked };
-        this.p.take({ code: "workbook.quota-share-none", severity: "warning", data, location: b.at ?? { file: this.rubric.file } });
+        const share = b.quotaShare ?? 0;
+        if (ranked < 1 || places(share, base) >= 1 || min >= 1) continue;
+        const data = { ranking: r.name, grade: b.name, quota: formatRate(share), count: base };
+        // Where the units a veto takes out of the ranking would have given it a place, counted
+        // (参评单位总数): said so, and how to count them.
+        const code = ofAll ? "workbook.quota-share-none-assessed" : places(share, assessed) >= 1 ? "workbook.quota-share-none-vetoed" : "workbook.quota-share-none";
+        this.p.take({ code, severity: "warning", data: code === "workbook.quota-share-none-vetoed" ? { ...data, vetoed: assessed - ranked, all: assessed } : data, location: b.at ?? { file: this.rubric.file } });
       }
       for (const b of counted) {
         const quota = b.quotaCount ?? 0;

@@ -736,6 +736,29 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     expect(r.err).not.toContain("乡镇(街道)综合排名的优秀名额");
   });
 
+  it("says where a share of the ranked units leaves no place that a share of every unit assessed would give, and quota_of: assessed counts them", async () => {
+    // 40% of the 2 enterprises ranked is none; of the 3 assessed (区文旅集团 vetoed out of the ranking), one.
+    const dir = scratchDir("assess-quota-of-");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90, quota: 40% }");
+    const byRanked = join(dir, "township-comprehensive-2026.1.yaml");
+    writeFileSync(byRanked, text);
+    const r = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", byRanked, "-o", join(dir, "r.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `${quotaAt(byRanked, "40%")}: 警告: 方案规定区属国有企业排名的优秀名额为参加排名单位的 40%(quota: 40%),而参加该排名的单位只有 2 个(另有 1 个单位因一票否决不参加排名,不计入),向下取整为 0 个:没有单位能评为优秀;如办法按全部参评单位(3 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1 [workbook.quota-share-none-vetoed]\n`,
+    );
+    type Doc = { units: { name: string; kind: string; awards: { kind: string; grade?: string }[] }[] };
+    const grades = (out: string): string[] => (JSON.parse(out) as Doc).units.filter((u) => u.kind === "enterprise").map((u) => `${u.name} ${u.awards.find((a) => a.kind === "grade")?.grade ?? "-"}`);
+    expect(grades(r.out).filter((g) => g.endsWith(" 优秀"))).toEqual([]);
+    const sub = join(scratchDir("assess-quota-of-"), "township-comprehensive-2026.1.yaml");
+    writeFileSync(sub, text.replace("      bands:\n        - { name: 优秀, from: 90, quota: 40% }", "      quota_of: assessed\n      bands:\n        - { name: 优秀, from: 90, quota: 40% }"));
+    const all = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", sub, "-o", join(dir, "all.xlsx"), "--json"]);
+    expect(all.code).toBe(0);
+    expect(all.err).not.toContain("quota-share-none");
+    // One 优秀 of the ranked two; the vetoed unit keeps no grade of a place.
+    expect(grades(all.out).filter((g) => g.endsWith(" 优秀"))).toHaveLength(1);
+  });
+
   // A share of so few units that it leaves no place (10% of 6 departments rounds down to none):
   // said once, at the quota, as each department's own grade says it (a 办法 giving none is a slip).
   it("a share that rounds down to no place is said at the quota", async () => {

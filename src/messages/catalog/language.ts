@@ -97,6 +97,8 @@ export const languageMessages: Catalog = {
   "word.grade-band": { "zh-CN": "{name} ≥ {from}{quota}", en: "{name} ≥ {from}{quota}" },
   "word.quota": { "zh-CN": "(至多 {quota})", en: " (at most {quota})" },
   "word.quota-min": { "zh-CN": "(至多 {quota},至少 {min} 个)", en: " (at most {quota}, at least {min})" },
+  "word.quota-assessed": { "zh-CN": "(至多参评单位的 {quota})", en: " (at most {quota} of the units assessed)" },
+  "word.quota-min-assessed": { "zh-CN": "(至多参评单位的 {quota},至少 {min} 个)", en: " (at most {quota} of the units assessed, at least {min})" },
   "word.single": { "zh-CN": "单项奖 {code} {name}{amount}{count}{linked}", en: "single-item award {code} {name}{amount}{count}{linked}" },
   "word.tier": { "zh-CN": "{name} {place}{amount}", en: "{name} {place}{amount}" },
   "word.place": { "zh-CN": "第 {rank} 名", en: "rank {rank}" },

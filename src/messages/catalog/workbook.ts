@@ -114,6 +114,14 @@ export const workbookMessages: Catalog = {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
     en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; where the scheme gives it all the same (one for fewer than five, say), write quota_min: 1 beside the quota, or write the quota as a count (quota: 1)",
   },
+  "workbook.quota-share-none-vetoed": {
+    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个(另有 {vetoed} 个单位因一票否决不参加排名,不计入),向下取整为 0 个:没有单位能评为{grade};如办法按全部参评单位({all} 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1",
+    en: "the rubric gives {ranking} {quota} of its ranked units as places for {grade} (quota: {quota}), but that ranking ranks only {count} unit{count@s} ({vetoed} more are out of it by a veto, and not counted): rounded down, that is no place, and no unit can get {grade}; where the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; where it gives the grade all the same, write quota_min: 1 beside the quota",
+  },
+  "workbook.quota-share-none-assessed": {
+    "zh-CN": "方案规定{ranking}的{grade}名额为参评单位的 {quota}(quota: {quota}),而参评单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
+    en: "the rubric gives {ranking} {quota} of the units assessed as places for {grade} (quota: {quota}), but it assesses only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; where the scheme gives it all the same (one for fewer than five, say), write quota_min: 1 beside the quota, or write the quota as a count (quota: 1)",
+  },
   "workbook.quota-min-of-all": {
     "zh-CN": "方案规定{ranking}的{grade}名额至少 {min} 个(quota_min: {min}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的 quota_min",
     en: "the rubric gives {ranking} at least {min} places for {grade} (quota_min: {min}), but that ranking has only {count} unit{count@s}, so the quota limits no one; check quota_min in the rubric",
