@@ -405,7 +405,7 @@ function replacedOf(rubric: Rubric, sheetNames: readonly string[], infoAt: numbe
 /** A sheet's rows pulled into the reader one at a time; `done` gets its first rows and whether its tab is selected. */
 async function streamSheet(book: Book, info: SheetInfo, reader: SubmissionReader, probablyOurs: boolean, done: (head: RawCell[][], selected: boolean) => void): Promise<void> {
   const rows = await book.rows(info);
-  const consumer = reader.sheet(info.name, info.hidden, probablyOurs);
+  const consumer = reader.sheet(info.name, info.hidden, probablyOurs, info.totalRows);
   const head: RawCell[][] = [];
   for (const row of rows ?? []) {
     consumer.row(row);

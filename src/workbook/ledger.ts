@@ -193,9 +193,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   const headings = new Map((sheet.rows.find((row) => row[0]?.row === header.row) ?? []).map((c) => [c.col, cellText(c)]));
   /** The columns of a claim's own cells (struck through, they strike it out). */
   const claimCols = new Set(LEDGER_CLAIM_FIELDS.flatMap((f) => header.cols.get(f) ?? []));
+  const totalRows = new Set(sheet.totalRows);
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
+    // An Excel Table's total row (汇总行: a count of the claims, a sum of their points): no claim.
+    if (totalRows.has(r)) {
+      if (row.some((c) => !isBlank(c))) p.warn("workbook.table-total-row", s, `${colName(header.cols.get("unit") ?? 1)}${r}`, {});
+      continue;
+    }
     if (r === header.row + 1 && row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || cellText(c) === headings.get(c.col))) continue;
     const byCol = new Map(row.map((c) => [c.col, c]));
     const get = (f: LedgerField): RawCell | undefined => {

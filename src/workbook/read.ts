@@ -335,7 +335,10 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number, g
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, groupOf?: (text: string) => string | undefined): RowHandler {
+/** A sheet with no Excel Table total row. */
+const NO_TOTAL_ROWS: ReadonlySet<number> = new Set();
+
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, totalRows: ReadonlySet<number>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()].sort((a, b) => a - b);
   // unit name → the row it was first on, and where its cells are kept.
@@ -369,6 +372,13 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) return;
+    // An Excel Table's total row (表格工具 → 汇总行: 平均值, 计数 under the columns, no name beside
+    // them): no unit, said as a summary row is, whatever it holds.
+    if (totalRows.has(r)) {
+      if (row.some((c) => !isBlank(c))) p.warn("workbook.table-total-row", sheet, refOf(nameCol, r), {});
+      columnTotals.restart();
+      return;
+    }
     const cells = rowCells(row);
     const nameCell = cells[nameCol];
     const name = cellText(nameCell);
@@ -659,6 +669,8 @@ export class SubmissionReader {
   private readonly headlessValues = new Map<string, Set<number>>();
   /** Rows of a unit's empty first copy on a sheet (its filled one further down): their blanks are not asked for. */
   private readonly emptyTwins = new Set<string>();
+  /** Each sheet's rows that are an Excel Table's total row, where it has any. */
+  private readonly tableTotals = new Map<string, ReadonlySet<number>>();
   /** What is said once a located sheet's rows are all read (by its index among those located). */
   private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, to be said once the columns are checked. */
@@ -733,6 +745,11 @@ export class SubmissionReader {
     for (const n of names) this.veryHidden.add(n);
   }
 
+  /** A sheet's rows that are an Excel Table's total row. */
+  private totalRowsOf(sheet: string): ReadonlySet<number> {
+    return this.tableTotals.get(sheet) ?? NO_TOTAL_ROWS;
+  }
+
   /** A hidden sheet's problem: told how it is to be seen again (a very hidden one, not by Unhide). */
   private hiddenCode(code: string, sheet: string): string {
     return `${code}${this.veryHidden.has(sheet) ? "-very-hidden" : "-hidden"}`;
@@ -741,7 +758,7 @@ export class SubmissionReader {
   /** A whole sheet at once (a sheet read before the rubric was known, tests). */
   addSheet(sheet: RawSheet, ignore = false): void {
     if (sheet.veryHidden) this.veryHidden.add(sheet.name);
-    const consumer = this.sheet(sheet.name, sheet.hidden, ignore);
+    const consumer = this.sheet(sheet.name, sheet.hidden, ignore, sheet.totalRows);
     for (const cells of sheet.rows) consumer.row({ cells, hidden: sheet.hiddenRows.has(cells[0]?.row ?? 0) });
     consumer.end(sheet.merges, sheet.hiddenCols);
   }
@@ -751,8 +768,9 @@ export class SubmissionReader {
    * ours); a line or rate sheet's rows are then read as they come and dropped; the ledger is kept.
    * probablyOurs: a sheet named as a result of ours: taken for one only where it says so.
    */
-  sheet(name: string, hidden: boolean, probablyOurs = false): SheetConsumer {
+  sheet(name: string, hidden: boolean, probablyOurs = false, totalRows?: readonly number[]): SheetConsumer {
     if (this.sheetCount++ === 0) this.firstSheet = name;
+    if (totalRows?.length) this.tableTotals.set(name, new Set(totalRows));
     return probablyOurs ? this.oursOrInput(name, hidden) : this.input(name, hidden);
   }
 
@@ -796,7 +814,8 @@ export class SubmissionReader {
 
   private input(name: string, hidden: boolean): SheetConsumer {
     if (name === LISTS_SHEET) return this.listsSheet(name);
-    const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [] };
+    const totalRows = this.tableTotals.get(name);
+    const head: RawSheet = { name, hidden, rows: [], hiddenRows: new Set(), merges: [], ...(totalRows ? { totalRows: [...totalRows] } : {}) };
     let handle: RowHandler | undefined;
     /** Its index among the located sheets, once located. */
     let index: number | undefined;
@@ -1071,7 +1090,7 @@ export class SubmissionReader {
       // shift stays.
       shifted.row(u.cells, words, u.row);
       totals.row(u.cells, u.name);
-    }, this.emptyTwins, (text) => (kind ? groupNamed(kind, text)?.id : undefined));
+    }, this.emptyTwins, this.totalRowsOf(sheet), (text) => (kind ? groupNamed(kind, text)?.id : undefined));
   }
 
   /**
@@ -1283,7 +1302,7 @@ export class SubmissionReader {
       }
       p.unit = p.item = undefined;
       shifted.row(u.cells, words, u.row);
-    }, this.emptyTwins);
+    }, this.emptyTwins, this.totalRowsOf(sheet));
   }
 
   /**

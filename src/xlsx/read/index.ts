@@ -33,6 +33,8 @@ export interface SheetInfo {
   readonly veryHidden?: true;
   /** Its place in the workbook, from 0. */
   readonly index: number;
+  /** Rows that are an Excel Table's total row (汇总行), where it has any. */
+  readonly totalRows?: readonly number[];
 }
 
 /** Cell-level problems past this many are counted in one line. */
@@ -82,7 +84,7 @@ export class WorkbookReader {
     private readonly info: WorkbookInfo,
     private readonly limits: XlsxLimits,
   ) {
-    this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, ...(s.veryHidden ? { veryHidden: s.veryHidden } : {}), index }));
+    this.sheets = info.sheets.map((s, index) => ({ name: s.name, hidden: s.hidden, ...(s.veryHidden ? { veryHidden: s.veryHidden } : {}), index, ...(s.totalRows ? { totalRows: s.totalRows } : {}) }));
     this.problems = new Problems(file, CELL_PROBLEM_CAP);
     this.manualCalculation = info.manualCalculation;
     this.date1904 = info.date1904;
@@ -229,7 +231,7 @@ export class WorkbookReader {
 
   /** A whole sheet at once (small sheets: a cover, a ledger), rows in order. */
   async sheet(sheet: SheetInfo, maxRows = Number.POSITIVE_INFINITY): Promise<RawSheet> {
-    const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, ...(sheet.veryHidden ? { veryHidden: sheet.veryHidden } : {}), rows: [], hiddenRows: new Set(), merges: [] };
+    const out: RawSheet = { name: sheet.name, hidden: sheet.hidden, ...(sheet.veryHidden ? { veryHidden: sheet.veryHidden } : {}), rows: [], hiddenRows: new Set(), merges: [], ...(sheet.totalRows ? { totalRows: sheet.totalRows } : {}) };
     const rows = await this.rows(sheet);
     if (!rows) return out;
     const taken: RawRow[] = [];

@@ -79,6 +79,8 @@ export interface SheetRef {
   veryHidden?: true;
   /** The worksheet part, or undefined for a chartsheet/dialogsheet (listed, never parsed). */
   part: string | undefined;
+  /** Rows that are an Excel Table's total row (表格工具 → 汇总行), where the sheet has any. */
+  totalRows?: number[];
 }
 
 export interface WorkbookInfo {
@@ -145,14 +147,49 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
   if (entries.length === 0) fail("xlsx.no-sheets");
   const { zip } = pkg;
   const rels = await readRels(pkg, part);
-  const sheets = entries.map((s): SheetRef => {
+  const sheets: SheetRef[] = [];
+  for (const s of entries) {
     const rel = rels.get(s.rid);
     if (rel === undefined || rel.external) return fail("xlsx.missing-part", { entry: `${relsPartOf(part)}#${s.rid}` });
     const isWorksheet = rel.type.endsWith("/worksheet");
     if (isWorksheet && findEntry(zip, rel.target) === undefined) fail("xlsx.missing-part", { entry: rel.target });
-    return { name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined };
-  });
+    const totalRows = isWorksheet ? await tableTotalRows(pkg, rel.target) : [];
+    sheets.push({ name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined, ...(totalRows.length ? { totalRows } : {}) });
+  }
   return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles") };
+}
+
+const TABLE_NAMES = ["table", "ref", "totalsRowCount"] as const;
+const T = nameIds(TABLE_NAMES);
+const TABLE_TABLE = new NameTable(TABLE_NAMES);
+
+/**
+ * The rows of a sheet's Excel Tables (插入 → 表格) that are their total rows (汇总行: 合计, 平均值,
+ * 计数 under the columns), by each table's range and its count of total rows. A table part that
+ * cannot be read gives none: it holds no cell, and the cells are read all the same.
+ */
+async function tableTotalRows(pkg: Pkg, sheetPart: string): Promise<number[]> {
+  const rows: number[] = [];
+  try {
+    const rels = await readRels(pkg, sheetPart);
+    for (const rel of rels.values()) {
+      if (rel.external || !rel.type.endsWith("/table") || findEntry(pkg.zip, rel.target) === undefined) continue;
+      const handler: XmlHandler = {
+        open(id: number, x: XmlReader) {
+          if (id !== T.table) return;
+          const last = Number(/(\d+)$/.exec(x.attrValue(T.ref) ?? "")?.[1]);
+          const count = Number(x.attrValue(T.totalsRowCount) ?? 0);
+          if (Number.isInteger(last) && Number.isInteger(count) && count > 0 && count < last) for (let r = last - count + 1; r <= last; r++) rows.push(r);
+        },
+        close() {},
+        text() {},
+      };
+      await parsePart(pkg.zip, rel.target, pkg.codec, TABLE_TABLE, handler);
+    }
+  } catch {
+    return [];
+  }
+  return rows;
 }
 
 /** A part found through the rels, else at its usual name; undefined when the package has none. */

@@ -124,6 +124,8 @@ export interface RawSheet {
   selected?: boolean;
   /** Hidden columns, as pairs of first and last column numbers. */
   hiddenCols?: readonly number[];
+  /** Rows that are an Excel Table's total row (汇总行). */
+  totalRows?: readonly number[];
 }
 
 /** A non-empty row as the reader pulls it: its cells in column order, one per column. */
