@@ -305,7 +305,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         if (read.selected) selected.push(info.name);
         if (reader) reader.addSheet(read, notInput(info.name));
         else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
-          seeCover(readCover(read));
+          seeCover(readCover(read, book.date1904 === true));
           waiting.push(read);
         }
         continue;
@@ -314,14 +314,14 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         if (rubricDiagnostics.some((d) => d.severity === "error")) break;
         const sheet = await book.sheet(info);
         if (sheet.selected) selected.push(info.name);
-        seeCover(readCover(sheet));
+        seeCover(readCover(sheet, book.date1904 === true));
         waiting.push(sheet);
         continue;
       }
       await streamSheet(book, info, reader, notInput(info.name), (head, isSelected) => {
         if (isSelected) selected.push(info.name);
         // With a rubric given, a cover behind other sheets is still read (for its district, year).
-        seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }));
+        seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }, book.date1904 === true));
       });
     }
     if (!reader && !rubricDiagnostics.some((d) => d.severity === "error")) start();

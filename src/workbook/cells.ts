@@ -68,6 +68,15 @@ function struckThrough(p: Problems, sheet: string, c: RawCell): void {
 const struckRows = new WeakMap<Problems, Set<string>>();
 
 /**
+ * The number a date-formatted cell holds, as Excel shows it once formatted 常规, from the serial
+ * read (counted from 1900): in a 1904 workbook (a Mac's), 1462 less; to ten places (0.068, not
+ * 0.06799999999999999 nor, less 1462, 0.0679999999999836).
+ */
+export function storedNumber(serial: number, date1904: boolean): string {
+  return String(Math.round((date1904 ? serial - DAYS_1900_TO_1904 : serial) * 1e10) / 1e10);
+}
+
+/**
  * Problems every numeric cell shares: error values, formulas never calculated, dates, booleans;
  * a cell the package reader refused has been reported already.
  */
@@ -82,10 +91,7 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
   else if (v.t === "n" && v.fmt === "date") {
     // Below a day (0, 0.1) there is no date to say: each program shows its own (1900-01-00, 1899-12-30).
     const date = serialToIsoDate(v.v);
-    // The number the cell holds, as Excel shows it once formatted 常规: in a 1904 workbook, the serial
-    // less 1462; to ten places (0.068, not 0.06799999999999999 nor, less 1462, 0.0679999999999836).
-    const stored = p.date1904 ? v.v - DAYS_1900_TO_1904 : v.v;
-    p.error(date ? "workbook.date-not-number" : "workbook.date-not-number-nodate", sheet, c.ref, { value: String(Math.round(stored * 1e10) / 1e10), date });
+    p.error(date ? "workbook.date-not-number" : "workbook.date-not-number-nodate", sheet, c.ref, { value: storedNumber(v.v, p.date1904), date });
   }
   // Shown scaled (0!.0000"万元", #,##0,): what the user sees is not the number stored.
   else if (v.t === "n" && v.fmt === "scaled") p.error("workbook.scaled-format", sheet, c.ref, { value: String(v.v) });

@@ -3,7 +3,7 @@
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 import { coverYear, type CellAt, type Cover } from "../model/submission.js";
 import type { RawSheet } from "../xlsx/read/index.js";
-import { cellText } from "./cells.js";
+import { cellText, storedNumber } from "./cells.js";
 import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
 
 /** The cover's labels are looked for in this many rows of a sheet. */
@@ -26,7 +26,7 @@ export function isYear(text: string): boolean {
 const LABEL_COLUMNS = 3;
 
 /** The cover's fields when this sheet is the cover (it has the rubric label), else undefined. */
-export function readCover(sheet: RawSheet): Cover | undefined {
+export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined {
   const found: Record<string, string> = {};
   let at: CellAt | undefined;
   let versionAt: CellAt | undefined;
@@ -48,7 +48,11 @@ export function readCover(sheet: RawSheet): Cover | undefined {
       if (field === "rubricId") at = cell;
       if (field === "rubricVersion") {
         versionAt = cell;
-        if (value?.value.t === "n" && value.value.fmt === "date") versionDated = serialToIsoDate(value.value.v) || undefined;
+        if (value?.value.t === "n" && value.value.fmt === "date") {
+          versionDated = serialToIsoDate(value.value.v) || undefined;
+          // The number it holds, as the message shows it (in a 1904 workbook, 1462 less than the serial read).
+          found.rubricVersion = storedNumber(value.value.v, date1904);
+        }
       }
       if (field === "year") yearAt = cell;
       if (field === "district") districtAt = cell;

@@ -10,7 +10,7 @@ import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
 import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
-import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, type MeasureSpec } from "./cells.js";
+import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, storedNumber, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
@@ -463,7 +463,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       if (first !== undefined && held) {
         // A date shown (a score typed into a date-formatted cell shows as a day of 1900): the number in it too.
         const dated = held.value.t === "n" && held.value.fmt === "date";
-        const data = { value: name, shown: shownText(held), more: numbered.length - 1, ...(dated ? { number: String(held.value.v) } : {}) };
+        const data = { value: name, shown: shownText(held), more: numbered.length - 1, ...(dated ? { number: storedNumber(held.value.v, p.date1904) } : {}) };
         const code = `workbook.footer-${dated ? "date" : "values"}${numbered.length > 1 ? "-more" : ""}`;
         p.warn(code, sheet, refOf(first, r), data);
       }

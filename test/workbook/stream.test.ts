@@ -36,7 +36,7 @@ describe("reading by the row", () => {
       const problems = new Problems(file);
       const reader = new SubmissionReader(rubric, problems);
       for (const sheet of book.sheets) reader.addSheet(sheet);
-      const cover = book.sheets.map(readCover).find((c) => c !== undefined);
+      const cover = book.sheets.map((s) => readCover(s)).find((c) => c !== undefined);
       const whole = reader.finish({ file, sha256: pulled.sha256, cover: cover ?? {} });
       expect(pulled.diagnostics.map(where)).toEqual(problems.list.map(where));
       expect(pulled.diagnostics.length).toBeGreaterThan(0);

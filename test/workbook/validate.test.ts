@@ -1368,6 +1368,17 @@ describe("the cover names a rubric we do not have", () => {
     expect(said(diagnostics)).toEqual([`in.xlsx: 封面!${at} 封面的方案版本单元格是日期格式,其中是日期 2022-01-01(数 44562),不是版本号:请把单元格格式改为“文本”,再填写所用的版本号(这里有 2022.1)`]);
   });
 
+  it("a version held as a date in a workbook counting from 1904 says the number the cell holds (43100, not 44562)", async () => {
+    let at = "";
+    const { diagnostics } = await diagnose({
+      edit: (wb) => {
+        at = setCover(wb, "方案版本", new Date(Date.UTC(2022, 0, 1)));
+        Object.defineProperty(wb, "date1904", { value: true });
+      },
+    });
+    expect(said(diagnostics)).toEqual([`in.xlsx: 封面!${at} 封面的方案版本单元格是日期格式,其中是日期 2022-01-01(数 43100),不是版本号:请把单元格格式改为“文本”,再填写所用的版本号(这里有 2022.1)`]);
+  });
+
   // Named as a line's sheet is: by the template's name and its codes, with what it must hold (it was "缺少指标数据表").
   it("a deleted 指标数据 sheet is said by its name in the template, its codes and what it holds", async () => {
     const { diagnostics } = await diagnose({ edit: (wb) => wb.removeSheet("指标数据") });
@@ -1434,6 +1445,11 @@ describe("what a clerk types around the figures", () => {
     Object.defineProperty(book, "date1904", { value: true });
     const text = said((await readMemBook(book)).diagnostics);
     expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 1904-01-21,其中的数为 20),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    // Under a form's footer too (it said 1481.5 for 19.5).
+    const footer = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    footer.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", { shown: 1462 + 19.5, fmt: "date" });
+    Object.defineProperty(footer, "date1904", { value: true });
+    expect(said((await readMemBook(footer)).diagnostics).join("\n")).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1904-01-20(单元格是日期格式,其中的数为 19.5)不计入");
     // A fraction there, less 1462, without the noise the subtraction leaves (0.0679999999999836).
     const fraction = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     fraction.sheetNamed("党政线").set("B2", { shown: 1462 + 0.068, fmt: "date" });
