@@ -31,8 +31,15 @@ import { isRowTotal, rowSums, TotalsWatch, type TotalOff, type UnreadColumn } fr
 const WEIGHT_LABEL = /权重|weight/i;
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; passed?: readonly number[] }
-  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; passed?: readonly number[] };
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; passed?: readonly number[]; twice?: readonly Twice[] }
+  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; passed?: readonly number[]; twice?: readonly Twice[] };
+
+/** A column whose code an earlier one has (said an error at once; said hidden, where it is, once the sheet's hidden columns are known). */
+interface Twice {
+  readonly col: number;
+  readonly code: string;
+  readonly first: string;
+}
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
 export interface HeaderCell {
@@ -216,10 +223,12 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const kinds = new Set<string>();
     // Columns of the other version compared (rubric diff --on): that version reads them, this one passes them over.
     const passed: number[] = [];
+    const twice: Twice[] = [];
     for (const { c, code } of coded) {
       if (passOver.has(code)) passed.push(c.col);
       if (seen.has(code)) {
         p.error("workbook.duplicate-column", sheet.name, c.ref, { code, first: seen.get(code) ?? "" });
+        twice.push({ col: c.col, code, first: seen.get(code) ?? "" });
         continue;
       }
       seen.set(code, c.ref);
@@ -264,7 +273,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
     // Headers with no code (a missing column's, its code deleted or the header retyped).
     const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
-    const others = passed.length ? { passed } : {};
+    const others = { ...(passed.length ? { passed } : {}), ...(twice.length ? { twice } : {}) };
     if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...others };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);
@@ -1010,6 +1019,9 @@ export class SubmissionReader {
     // A hidden column that holds nothing (an indicator no unit of the district has) moves nothing.
     const cells = this.filled[index];
     for (const [col, code] of [...named, ...codes]) if (inHiddenColumns(hiddenCols, col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
+    // A second column of a code, refused, out of sight (last year's figures kept beside this year's):
+    // the clerk sent to it is told it is hidden, and how to see it.
+    for (const t of role.twice ?? []) if (inHiddenColumns(hiddenCols, t.col)) this.p.warn("workbook.duplicate-column-hidden", at.sheet, refOf(t.col, role.headerRow), { code: t.code, first: t.first });
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */

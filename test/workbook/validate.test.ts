@@ -594,6 +594,17 @@ const cases: Case[] = [
     expected: ["warning workbook.hidden-column 党政线!C1", "warning workbook.hidden-column 部门!A1", "warning workbook.hidden-column-ledger 加扣分!G1"],
   },
   {
+    // Last year's figures kept beside this year's, the column hidden: the second column of the code
+    // is refused, and said to be hidden (the clerk was sent to a cell out of sight).
+    name: "a second column of a code, hidden, is said to be hidden where it is refused",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.set("Z1", "DZ2 决策(2025年)").set("Z2", 10);
+      ws.hiddenCols.push(26, 26);
+    },
+    expected: ["workbook.duplicate-column 党政线!Z1", "warning workbook.duplicate-column-hidden 党政线!Z1"],
+  },
+  {
     // Excel's Move or Copy puts a copy of the cover first: the original is read (its year on the
     // report's title), and the copy saying another year is said.
     name: "a copy of the cover put before it, saying another year, is said; the original is read",
