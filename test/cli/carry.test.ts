@@ -553,5 +553,11 @@ describe("a workbook saved macro-enabled", () => {
     const r = await cli(["score", book, "-o", join(dir, "out.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(`${book}: 警告: 工作簿是启用宏的格式(.xlsm),为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请另存为 .xlsx 后再计分 [carry.macro]`);
+    // Renamed .xlsx, it is still macro-enabled inside: to save it as .xlsx is to choose the type, not the name.
+    const renamed = join(dir, "青山区.xlsx");
+    writeFileSync(renamed, zipSync(parts));
+    const again = await cli(["score", renamed, "-o", join(dir, "again.xlsx")]);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`${renamed}: 警告: 工作簿实际是启用宏的格式(.xlsm),只是文件名改成了 .xlsx;为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请用“另存为”,保存类型选“Excel 工作簿(*.xlsx)”,再计分 [carry.macro-named-xlsx]`);
   });
 });

@@ -217,7 +217,9 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     ahead?.offload.close();
   }
   if (written.notCarried) {
-    reportDiagnostics(ctx, [{ code: `carry.${written.notCarried}`, severity: "warning", data: {}, location: { file } }]);
+    // A macro-enabled workbook renamed .xlsx: to save it as .xlsx is to choose the file type, not the name.
+    const code = written.notCarried === "macro" && /\.xlsx$/i.test(file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`;
+    reportDiagnostics(ctx, [{ code, severity: "warning", data: {}, location: { file } }]);
   }
   if (o.json) {
     // With the cover, and the warnings as data (they went to standard error as text too).
