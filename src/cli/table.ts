@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving } from "../report/labels.js";
+import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -105,7 +105,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   ];
   // Every vetoed unit, whether its veto keeps its rank or not (those ranked were counted as none).
   const vetoed = ranking.entries.filter((e) => results.units[e.unit]?.vetoed === true).length;
-  const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" : "";
+  const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" + beyond(ctx, results, ranking, shown.length) : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
   // The rank range said only where the table shows one (its own, or a group's in 组内名次).
   const ranges = moving || groupRankings.some((g) => ranksMove(results, g));
@@ -132,6 +132,26 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const notes = `${more}${narrow}${tieNote}${pending}`;
   const wrapped = Number.isFinite(limit) && notes ? notes.split("\n").map((line) => (line ? fill(line, limit).join("\n") : line)).join("\n") : notes;
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${wrapped}`;
+}
+
+/** Units named past the rows shown, at most. */
+const BEYOND_NAMED = 20;
+
+/**
+ * The units past the rows a long table shows that hold a prize (a group's too), a single-item
+ * award, a card or a veto, each with them (grades aside: most units hold one): a clerk reading the
+ * terminal to a leader drops none of them. A line under the table; none where there are none.
+ */
+function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number): string {
+  const held: string[] = [];
+  for (const e of ranking.entries.slice(from)) {
+    const u = results.units[e.unit];
+    const awards = u?.awards.filter((a) => a.kind !== "grade") ?? [];
+    if (u && awards.length) held.push(`${u.name}(${awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.items"))})`);
+  }
+  if (!held.length) return "";
+  const units = held.slice(0, BEYOND_NAMED).join(ctx.t("list.parts"));
+  return (held.length > BEYOND_NAMED ? ctx.t("table.beyond-more", { units, count: held.length }) : ctx.t("table.beyond", { units })) + "\n";
 }
 
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */

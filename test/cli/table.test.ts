@@ -189,6 +189,28 @@ describe("a long ranking's head in the terminal", () => {
     const text = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx");
     expect(text).toContain("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
   });
+
+  it("names under it the units not shown that hold a prize, a single-item award, a card or a veto (a group's prize winner 38th overall was nowhere)", async () => {
+    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    const overall = results.rankings[0];
+    if (!overall) throw new Error("no ranking");
+    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    const copies = (n: number): typeof results => ({ ...results, rankings: [{ ...overall, entries: Array.from({ length: n }, () => overall.entries).flat() }] });
+    const line = (text: string): string => text.split("\n").find((l) => l.startsWith("(未显示的单位")) ?? "";
+    // 25 entries past the 30 shown: each awarded one with its awards, the grades left out.
+    const some = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(5), false, "x.xlsx"));
+    expect(some).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的:/);
+    expect(some).toContain("柳河镇(名次奖:乡镇组排名一等奖,50,000元、单项奖:经济发展突出贡献奖(省级),20,000元)");
+    expect(some).toContain("白马镇(一票否决:SH1 安全生产底线,ZB5 1起 高于目标 0起)");
+    expect(some).toContain("凤凰街道(黄牌警告:总分低于 60)");
+    expect(some).not.toContain("等次");
+    // Past twenty such units: the first twenty, how many, and where they all are.
+    const many = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(10), false, "x.xlsx"));
+    expect(many).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的共 \d+ 个:.*等;全部见结果工作簿的奖惩名单\)$/);
+    expect(many.split(";").length).toBe(20 + 1);
+    // A table shown whole has no such line.
+    expect(line(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx"))).toBe("");
+  });
 });
 
 describe("the hint under a table while claims are pending", () => {
