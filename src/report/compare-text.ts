@@ -7,6 +7,7 @@ import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
 import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
+import { planOf } from "../rubric/plan.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
@@ -215,12 +216,24 @@ function lineParts(u: UnitResult | undefined, rubrics: readonly Rubric[]): Map<s
   return m;
 }
 
-/** Its relative items' bases that moved: `JJ3 乡镇组最优值 15% → 14%`, `JJ4 在乡镇组中排第 3 → 4 名`. */
+/** A unit's points on an item of the rubric it was scored under; undefined where that rubric has none for its kind. */
+function itemPoints(rubric: Rubric | undefined, u: UnitResult, code: string): number | undefined {
+  const i = rubric ? planOf(rubric, u.kind)?.index.get(code) : undefined;
+  return i === undefined ? undefined : u.points[i];
+}
+
+/**
+ * Its relative items' bases that moved: `JJ3 乡镇组最优值 15% → 14%`, `JJ4 在乡镇组中排第 3 → 4 名`;
+ * not where the item's points did not move with it (a place below the last that scores): that moved
+ * nothing of the unit. `rubrics`: the newer first.
+ */
 function relativeParts(w: Words, x: UnitResult, y: UnitResult, rubrics: readonly Rubric[]): string[] {
   const out: string[] = [];
   for (const [code, after] of Object.entries(y.relative)) {
     const before = x.relative[code];
     if (!before || before.group !== after.group) continue;
+    const was = itemPoints(rubrics.at(-1), x, code);
+    if (was !== undefined && was === itemPoints(rubrics[0], y, code)) continue;
     const item = rubrics.map((r) => allItems(r.lines.flatMap((l) => l.items)).find((i) => i.code === code)).find((i) => i !== undefined);
     const indicator = item && "indicator" in item ? item.indicator : undefined;
     const display = (indicator !== undefined ? rubrics.map((r) => measureOf(r, indicator)?.display).find((d) => d !== undefined) : undefined) ?? "%";

@@ -157,18 +157,27 @@ function renamed(a: Side, b: Side, gone: readonly Named[], come: readonly Named[
   return out;
 }
 
-/** The input codes each relative item of these rubrics reads (its indicator), by item code. */
-export function relativeReads(...rubrics: readonly Rubric[]): Map<string, RelativeReads> {
-  const out = new Map<string, { codes: string[]; vetoes: boolean }>();
-  for (const r of rubrics)
+/**
+ * The input codes each relative item of the two rubrics (the earlier's, the later's) reads (its
+ * indicator), by item code; and where its points are in each unit's, by unit kind, under each.
+ */
+export function relativeReads(before: Rubric, after: Rubric): Map<string, RelativeReads> {
+  type Reads = { codes: string[]; vetoes: boolean; at: [Map<string, number>, Map<string, number>] };
+  const out = new Map<string, Reads>();
+  [before, after].forEach((r, side) => {
     for (const item of r.lines.flatMap((l) => leaves(l.items)))
       if (isRelative(item) && "indicator" in item) {
-        const reads = out.get(item.code) ?? { codes: [], vetoes: false };
+        const reads: Reads = out.get(item.code) ?? { codes: [], vetoes: false, at: [new Map(), new Map()] };
         if (!reads.codes.includes(item.indicator)) reads.codes.push(item.indicator);
         // Vetoed units left out: a veto given or lifted changes who the best or the places are among.
         if (!item.includeVetoed) reads.vetoes = true;
+        for (const kind of r.unitKinds) {
+          const node = planOf(r, kind.id)?.index.get(item.code);
+          if (node !== undefined) reads.at[side]?.set(kind.id, node);
+        }
         out.set(item.code, reads);
       }
+  });
   return out;
 }
 
@@ -238,6 +247,8 @@ function readsOf(item: LeafItem): string[] {
 export interface RelativeReads {
   readonly codes: readonly string[];
   readonly vetoes: boolean;
+  /** Where its points are in a unit's, by unit kind: under the earlier rubric, and the later. */
+  readonly at?: readonly [ReadonlyMap<string, number>, ReadonlyMap<string, number>];
 }
 
 /** A ledger row's content, everything but where it is; `unit`: the name its unit is compared under. */
@@ -462,6 +473,12 @@ export function compareResults(
       for (const [item, basis] of Object.entries(y.relative)) {
         const before = x.relative[item];
         if (before && before.best === basis.best && before.place === basis.place) continue;
+        // Its points on the item as they were (a place moved below the last that scores): what
+        // moved the place moved nothing of the unit.
+        const at = reads.get(item)?.at;
+        const was = at?.[0].get(x.kind);
+        const now = at?.[1].get(y.kind);
+        if (before && was !== undefined && now !== undefined && x.points[was] === y.points[now]) continue;
         // The group it is scored against now: a unit that changed group moved by that (its own
         // change), and by what happened in its new group, not in the one it left.
         for (const i of groupCauses(item).get(basis.group) ?? []) because.add(i);
