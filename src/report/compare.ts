@@ -337,13 +337,29 @@ export interface UnitMove {
  */
 function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
-  // Nor how a grade's quota was filled around it (the note on a tie at the cut): the grade is what it is.
-  // Nor a yellow card's score on its ranking (the ranks and points say it).
-  // An award is known by its ranking's id, not its name (a revised 办法 may rename the ranking).
-  const award = (a: Award): unknown => (a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a);
   // And where pending claims leave it (a claim decided settles them: a change worth saying, though
   // no number moved).
-  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(award), pendingKey(u)]);
+  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(awardOutcome), pendingKey(u)]);
+}
+
+/**
+ * An award as a comparison looks at it: not how a grade's quota was filled around it (the note on
+ * a tie at the cut; the grade is what it is), nor a yellow card's score on its ranking (the ranks
+ * and points say it); known by its ranking's id, not its name (a revised 办法 may rename the ranking).
+ */
+function awardOutcome(a: Award): unknown {
+  return a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a;
+}
+
+/**
+ * The units moved, those whose awards changed (a prize, a grade, a card or a veto given, lost or
+ * changed; a unit added or removed that holds any) first, each part in the order given: a
+ * province's list of a hundred one-place moves buried the few that a leader asks about.
+ */
+export function awardsFirst(moves: readonly UnitMove[]): UnitMove[] {
+  const key = (u: UnitResult | undefined): string => JSON.stringify(u?.awards.map(awardOutcome) ?? []);
+  const changed = (m: UnitMove): boolean => key(m.old) !== key(m.new);
+  return [...moves.filter(changed), ...moves.filter((m) => !changed(m))];
 }
 
 /**

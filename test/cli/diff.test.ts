@@ -160,6 +160,11 @@ describe("assess diff", () => {
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
     expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
     expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3 → 4 {2}因 \[1\]\[2\]\[3\]\n/);
+    // The units whose awards changed first (a veto lifted, a prize lost), then those that only moved.
+    const listed = r.out.split("结果有变化的单位")[1]?.split("\n").filter((l) => l.startsWith("  ")) ?? [];
+    const awarded = listed.map((l) => l.includes(";奖惩 ") || l.includes(": 奖惩 "));
+    expect(awarded.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(awarded).toEqual([...awarded].sort((x, y) => Number(y) - Number(x)));
   });
 
   it("cites no change of a vetoed unit for a rank range that closed: its totals reach no one's rank", async () => {

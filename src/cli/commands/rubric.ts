@@ -4,7 +4,7 @@ import { basename, resolve } from "node:path";
 import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
-import { compareResults } from "../../report/compare.js";
+import { awardsFirst, compareResults } from "../../report/compare.js";
 import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
@@ -144,7 +144,7 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   }
   ctx.io.out(ctx.t("diff.on", { file: o.on }) + "\n");
   let moved = 0;
-  for (const m of compareResults(before.results, after.results, [])) {
+  for (const m of awardsFirst(compareResults(before.results, after.results, []))) {
     if (!m.moved) continue;
     moved++;
     ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
