@@ -197,7 +197,7 @@ export function awardContent(a: Award, lang: Lang): string {
   }
 }
 
-const AWARD_KINDS = ["rank", "grade", "single", "warning", "veto"] as const;
+const AWARD_KINDS = ["rank", "single", "warning", "veto", "grade"] as const;
 
 /**
  * The award lists' categories, in their order: each kind's word, but the rubric's own for its

@@ -1,0 +1,23 @@
+// The award lists (奖惩名单 and the report's) give the prizes, single-item awards, cards and vetoes
+// first and the grades last: a province's 300 grade rows put the few a leader asks about on the last page.
+import { describe, expect, it } from "vitest";
+import { resultTables } from "../../src/report/result-sheets.js";
+import { buildReport } from "../../src/report/september/index.js";
+import { DATE, scoreFile } from "./helpers.js";
+
+describe("an award list's order", async () => {
+  const { rubric, submission, results, cover } = await scoreFile("samples/liuhe-2026.xlsx");
+  /** Each category once, in the order its rows come. */
+  const categories = (rows: Iterable<{ cells: readonly unknown[] }>): string[] => [...new Set([...rows].map((r) => String(r.cells[0] ?? "")).filter(Boolean))];
+
+  it("is prizes, single-item awards, cards, vetoes, then grades on 奖惩名单", () => {
+    const sheet = resultTables(rubric, submission, results, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    expect(categories(sheet?.rows ?? [])).toEqual(["名次奖", "单项奖", "黄牌警告", "一票否决", "等次"]);
+  });
+
+  it("is the same in the report", () => {
+    const report = buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" });
+    const awards = report.tables.find((t) => t.kind === "awards");
+    expect(categories(awards?.rows ?? [])).toEqual(["名次奖", "单项奖", "黄牌警告", "一票否决", "等次"]);
+  });
+});
