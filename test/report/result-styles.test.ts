@@ -169,12 +169,15 @@ describe("the result sheets as written", () => {
     const header = [...(/<row r="3"[^>]*>([\s\S]*?)<\/row>/.exec(ws)?.[1] ?? "").matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] ?? "");
     const before = [...ws.matchAll(/<brk id="(\d+)"[^>]*man="1"\/>/g)].map((m) => header[Number(m[1])]?.split(/\s/)[0]);
     expect(before).toEqual(["JS", "JS3", "JS4", "JS5"]);
+    // Printed across, then down: a unit's later lines on the page after its first (down first put them a dozen pages on).
+    expect(ws).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
   });
 
   it("lay out a 得分明细 that fits one page to the page's width (no breaks of its own)", () => {
     const ws = sheetOf("得分明细(责任部门)");
     expect(ws).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
     expect(ws).not.toContain("<colBreaks");
+    expect(ws).not.toContain("pageOrder");
   });
 });
 

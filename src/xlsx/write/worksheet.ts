@@ -173,7 +173,9 @@ export class WorksheetWriter {
       // A page header of two lines (title, subtitle) needs the room above the table.
       `<pageMargins left="0.4" right="0.4" top="${ws.header ? "0.85" : "0.5"}" bottom="0.55" header="0.25" footer="0.25"/>` +
       // Each sheet's pages numbered from 1 (printed with the whole workbook, the numbers would run on from the sheet before).
-      `<pageSetup paperSize="9"${ws.breaks ? ` scale="${ws.breaks.scale}"` : ""} firstPageNumber="1" orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 && !ws.breaks ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>` +
+      // Printed several pages across: across, then down (a unit's later lines on the page after its
+      // first, not a dozen pages on).
+      `<pageSetup paperSize="9"${ws.breaks ? ` scale="${ws.breaks.scale}"` : ""} firstPageNumber="1"${ws.pagesWide > 1 || ws.breaks ? ` pageOrder="overThenDown"` : ""} orientation="${ws.landscape ? "landscape" : "portrait"}"${ws.pagesWide > 0 && !ws.breaks ? ` fitToWidth="${ws.pagesWide}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>` +
       headerFooter(ws) +
       colBreaks(ws) +
       "</worksheet>"
