@@ -48,6 +48,11 @@ describe("the report HTML", () => {
     expect(out).toContain(".t-overall td.k-text:last-child, .t-line td.k-text:last-child { min-width: 12em; }");
   });
 
+  it("keeps a long table's heading row in view on a screen as it scrolls; printed, it repeats on every page", () => {
+    expect(html).toContain("@media screen { thead th { position: sticky; top: 0; z-index: 2; } }");
+    expect(html).toMatch(/<thead><tr><th scope="col"/);
+  });
+
   it("gives a line's share of its max to 0.01%, as exact as the points", () => {
     const rows = sectionRows("line");
     expect(rows.length).toBeGreaterThan(0);

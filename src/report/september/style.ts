@@ -82,6 +82,9 @@ tr.warning td { background: #fff2cc; }
 table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row td:last-child { border: none; padding: 0; background: none; min-width: 0; white-space: normal; }
 .closing p { margin: 2px 0; }
 .seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
+/* On a screen, a long table's heading row stays in view as it scrolls (220 towns scrolled it away);
+   printed, it repeats on every page instead. */
+@media screen { thead th { position: sticky; top: 0; z-index: 2; } }
 /* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
 @media screen and (max-width: 1000px) {
   th { white-space: normal; word-break: keep-all; }
