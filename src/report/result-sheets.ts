@@ -337,6 +337,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // What each unit lacks for the next better prize here, others unchanged (explain says how), on
   // the ranking its gap is worked on: a leader asks how far each town is from the next prize.
   const gapped = units.some((u) => u.gap?.ranking === r.id);
+  const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
   const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
@@ -357,6 +358,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         ]),
     ...tieCols,
     ...(gapped ? [col(t(lang, "out.gap"), "text", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
+    // The grade this ranking gives, a value of its own (优秀, 良好): filtered and counted in a
+    // spreadsheet, where the awards cell says it in a sentence with its reasons.
+    ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield u.grades[r.id] ?? ""; })(), 7, 16))] : []),
     {
       header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",
@@ -406,6 +410,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         }
         for (const c of ties) cells[k++] = pointsToNumber(c.points(u));
         if (gapped) cells[k++] = gapOf(u);
+        if (graded) cells[k++] = xmlSafe(u.grades[r.id] ?? "");
         cells[k++] = text;
         cells.length = k;
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };
