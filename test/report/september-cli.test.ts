@@ -75,7 +75,8 @@ describe("assess report", () => {
     // towns' last), and where a unit carded on another ranking is shown yellow (凤凰街道 in 街道组排名,
     // which gives none: its yellow row went unexplained).
     expect(text).toMatch(/街道组排名 +\(共 4 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位\)/);
-    expect(text).toMatch(/乡镇\(街道\)综合排名 +\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位\)/);
+    // (And, where pending claims may move a rank there, what the brackets after it are.)
+    expect(text).toMatch(/乡镇\(街道\)综合排名 +\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;名次后括号内是加扣分认定后可能的名次\)/);
     // A ranking without a vetoed unit: no red rows said (its last department's yellow one is).
     expect(text).toMatch(/区直部门排名 +\(共 6 个单位;标黄的为受黄牌警告单位\)/);
   });
@@ -83,18 +84,20 @@ describe("assess report", () => {
   it("says under a ranking whose awards are marked pending what the mark means (said only at the report's end, pages later)", async () => {
     const text = await provincialReport("柳河区-待定", "zh-CN");
     // 文昌街道's 二等奖 and 河东街道's possible one are on the towns' and the 街道组's rankings; the departments' has none.
-    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末\\)`));
+    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末(;名次后括号内是加扣分认定后可能的名次)?\\)`));
     expect(text).toContain("(待定)");
     expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
-    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end\)/);
+    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give where it may end once the claims are decided)?\)/);
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, "");
-    expect(text).toContain("名次可能变动的单位(表中为现有名次):青龙乡(乡镇(街道)综合排名 8–9)、河东街道(乡镇(街道)综合排名 8–9)。");
+    expect(text).toContain("名次可能变动的单位:青龙乡(乡镇(街道)综合排名 8–9)、河东街道(乡镇(街道)综合排名 8–9)。");
+    // And in the tables, each such rank with where it may end (the report is signed: no rank presented as final that is not).
+    expect(text).toMatch(/>?8\(8–9\)\s*青龙乡|8\(8–9\)青龙乡/);
     // Ranks that cannot move: no such line.
     const q = join(dir, "qingshan.html");
     expect((await run(["report", SAMPLE, "--format", "html", "-o", q])).code).toBe(0);

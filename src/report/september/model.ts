@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -183,7 +183,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const carded = u.awards.filter((a) => a.kind === "warning").map((a) => awardText(a, lang, r.id));
     const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
     const cells: Cell[] = [
-      e.rank ?? statusText(u, lang),
+      rankCell(u, e.rank, r.id, lang),
       xmlSafe(u.name),
       ...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)),
       ...(heads ? [pointsToNumber(u.bonus), pointsToNumber(u.deduction)] : []),
@@ -212,8 +212,15 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang));
+  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
+}
+
+/** A unit's rank on a table: with where pending claims may still take it (8(8–9)), its status where it has none. */
+function rankCell(u: UnitResult, rank: number | null, ranking: string, lang: Lang): Cell {
+  if (rank === null) return statusText(u, lang);
+  const range = u.certainty?.ranks[ranking];
+  return range && range[0] !== range[1] ? `${rank}(${range[0]}–${range[1]})` : rank;
 }
 
 /**
@@ -221,12 +228,14 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
  * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end);
  * then what broke a tie, where one was (`tie`), in the same brackets (two pairs side by side read as a slip).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined): string {
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean): string {
   const legend = [
     ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
     // Yellow rows: the units the ranking's card went to, by the card's own name.
     ...(card !== undefined && rows.some((x) => x.mark === "warning") ? [message(lang, "report.legend-warned", { card })] : []),
     ...(pending ? [message(lang, "report.legend-pending")] : []),
+    // A rank pending claims may still move is printed with where it may end (8(8–9)): the signed report does not present it as final.
+    ...(ranges ? [message(lang, "report.legend-ranges")] : []),
     ...(tie !== undefined ? [tie] : []),
   ];
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
@@ -254,11 +263,11 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     const u = units[e.unit];
     if (!u) return [];
     const share = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
-    const cells: Cell[] = [e.rank ?? statusText(u, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
+    const cells: Cell[] = [rankCell(u, e.rank, r.id, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang));
+  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang), ranksMove({ units }, r));
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
