@@ -226,8 +226,11 @@ export function listedAward(a: Award, lang: Lang, category: string): string {
  * The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first);
  * `own`: those of the ranking `shown` alone.
  */
-export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = false, between = message(lang, "list.parts")): string {
+export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boolean | "grades" = false, between = message(lang, "list.parts")): string {
   const open = u.certainty?.open ?? NONE_OPEN;
+  // `own`: the shown ranking's awards alone; "grades": its own grade, but every other award (a group's
+  // table under the whole kind's, which gives the grade).
+  const kept = (a: { readonly kind: string; readonly ranking: string }): boolean => (own === true ? a.ranking === shown : own === "grades" ? a.kind !== "grade" || a.ranking === shown : true);
   // Joined by hand: every ranking sheet of a province asks for every unit. (`between`: what
   // parts them, a line break where a sheet's column is too narrow for them on one line.)
   let out = "";
@@ -238,14 +241,14 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own = fals
     for (const a of u.awards) if (a.kind === "veto") add(awardText(a, lang, shown));
     // A single-item award recognized but withheld by the veto (a leader asks where it went): on a
     // ranking showing its own awards, those it gives.
-    for (const w of withheldSingles(u, lang, own ? shown : undefined)) add(w);
+    for (const w of withheldSingles(u, lang, own === true ? shown : undefined)) add(w);
   }
   if (open.length) {
     const mark = message(lang, "award.unsettled");
-    for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && isOpen(open, a)) add(mark + openAwardText(u, a, lang, shown));
-    for (const o of unheld(u)) if (!own || o.ranking === shown) add(mayWin(o, lang, u));
+    for (const a of u.awards) if (a.kind !== "veto" && kept(a) && isOpen(open, a)) add(mark + openAwardText(u, a, lang, shown));
+    for (const o of unheld(u)) if (kept(o)) add(mayWin(o, lang, u));
   }
-  for (const a of u.awards) if (a.kind !== "veto" && (!own || a.ranking === shown) && !isOpen(open, a)) add(awardText(a, lang, shown));
+  for (const a of u.awards) if (a.kind !== "veto" && kept(a) && !isOpen(open, a)) add(awardText(a, lang, shown));
   return out;
 }
 

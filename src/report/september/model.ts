@@ -1,6 +1,6 @@
 // The September ranking report as plain data (title, date, tables, chart bars, closing block),
 // built once from the results and rendered alike by the Excel and the HTML writers.
-import type { RankingResult, Results, UnitResult } from "../../model/results.js";
+import type { Award, RankingResult, Results, UnitResult } from "../../model/results.js";
 import { message, type Lang } from "../../messages/index.js";
 import { coverYear, type Cover } from "../../model/submission.js";
 import type { Rubric } from "../../rubric/model.js";
@@ -172,16 +172,22 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   ];
   // The yellow cards whose units are marked: the legend says them by their names.
   const cards = new Set<string>();
+  // A group's table, where the report ranks the whole kind by the total too (that table gives every
+  // award of the unit): the group's own awards, and any veto. (Its grade on the whole kind's ranking,
+  // said on each of 175 rows, buried the group's prizes.)
+  // (Its cards and single-item awards, few, stay: a row shaded yellow says why.)
+  const own = r.group !== undefined && rubric.rankings.some((x) => x.unitKind === r.unitKind && x.group === undefined && x.by === "total");
+  const mine = (a: Award): boolean => !own || a.kind !== "grade" || a.ranking === r.id;
   const rows = r.entries.flatMap((e): Row[] => {
     const u = units[e.unit];
     if (!u) return [];
     // A vetoed unit: each failed gate with its value and target, as every other output says it (the
     // gate alone read as another reason), then the grade its veto holds it to (where it keeps a rank).
     const vetoes = u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang, r.id));
-    const held = u.awards.filter((a) => a.kind === "grade").map((a) => awardText(a, lang, r.id));
+    const held = u.awards.filter((a) => a.kind === "grade" && mine(a)).map((a) => awardText(a, lang, r.id));
     // A yellow card it still gets, kept ranked (last place): as its award list and the result sheets say.
     const carded = u.awards.filter((a) => a.kind === "warning").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id);
+    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id, own ? "grades" : false);
     const cells: Cell[] = [
       rankCell(u, e.rank, r.id, lang),
       xmlSafe(u.name),
