@@ -265,7 +265,9 @@ describe("assess score on the sample", () => {
     const result = await annotatedResult("批示.xlsx");
     const before = readFileSync(result);
     const refused = await cli(["score", input, "-o", result]);
-    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后加 --force 再计分,或换个文件名,或加 --force 覆盖 [file.result-has-own-sheets]`]);
+    // (Saved by another program to add it, the result may hold notes typed into its rankings too: both said,
+    // for copying the sheet over and scoring with --force would lose a note unsaid.)
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${result}: 错误: 文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表(领导批示),且计分后又被 Excel、WPS 等程序保存过,计分结果的工作表中可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请把这些工作表复制到输入工作簿、把需要保留的手工修改另行记下后加 --force 再计分,或换个文件名(-o) [file.result-has-own-sheets-saved-since]`]);
     expect(readFileSync(result).equals(before)).toBe(true);
     expect((await cli(["score", input, "-o", result, "--force"])).code).toBe(0);
   });
@@ -643,7 +645,7 @@ describe("usage", () => {
     }
     // So too for a result of ours that a sheet of the user's was added to (refused, exit 2).
     const refused = await cli(["score", input, "-o", await annotatedResult("批示json.xlsx"), "--json"]);
-    expect([refused.code, (JSON.parse(refused.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["file.result-has-own-sheets", ...inputWarnings]]);
+    expect([refused.code, (JSON.parse(refused.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["file.result-has-own-sheets-saved-since", ...inputWarnings]]);
     // Help asked for by name is help too: the same text, exit 0.
     const byName = await cli(["help", "score"]);
     expect([byName.code, byName.out]).toEqual([0, help.out]);

@@ -142,7 +142,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     const own = await sheetsLostFrom(target, inputSheets, rubric, earlierResult);
     if (own.length) {
       progress.done();
-      return stop({ code: "file.result-has-own-sheets", severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, 2);
+      // Saved since too (a note typed into a ranking): both said, for copying the sheets over and
+      // scoring with --force would lose the note unsaid.
+      const code = earlierResult.savedSince ? "file.result-has-own-sheets-saved-since" : "file.result-has-own-sheets";
+      return stop({ code, severity: "error", data: { sheets: own.join(" / ") }, location: { file: target } }, 2);
     }
   }
   earlierResult.bytes = undefined;

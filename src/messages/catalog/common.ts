@@ -118,6 +118,10 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),覆盖会丢失它们,未写入;请把它们复制到输入工作簿后加 --force 再计分,或换个文件名,或加 --force 覆盖",
     en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), which overwriting would lose, so it was not overwritten; copy them into the input workbook and score again with --force, choose another name, or add --force to overwrite it",
   },
+  "file.result-has-own-sheets-saved-since": {
+    "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但其中有输入工作簿没有的工作表({sheets}),且计分后又被 Excel、WPS 等程序保存过,计分结果的工作表中可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请把这些工作表复制到输入工作簿、把需要保留的手工修改另行记下后加 --force 再计分,或换个文件名(-o)",
+    en: "the file exists and is an earlier result of this workbook, but it holds sheets the input workbook does not ({sheets}), and it was saved since by Excel, WPS or another program, so its result sheets may hold changes made by hand (notes, numbers changed): overwriting would lose them, so it was not overwritten; copy those sheets into the input workbook and note elsewhere any change by hand to keep, then score again with --force, or choose another name (-o)",
+  },
   "file.input-open": {
     "zh-CN": "工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}):这里读的是上次保存的内容,尚未保存的修改不会计入;如有修改,请先保存再运行",
     en: "the workbook seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it): what is read is what was last saved, and changes not saved yet are left out; save it first if you changed it",
