@@ -311,6 +311,13 @@ describe("assess report", () => {
     const refused = await run(["report", input, "--format", "xlsx"]);
     expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${report}: 错误: 文件已存在,是以前生成的报告,但生成后又被 Excel、WPS 等程序保存过,可能有手工修改(签字、批注),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.report-saved-since]`]);
     expect(readFileSync(report).equals(before)).toBe(true);
+    // Both formats asked for: the HTML report, not refused itself, is said not written either.
+    const html = join(dir, "青山区.report.html");
+    const htmlBefore = existsSync(html) ? readFileSync(html) : undefined;
+    const both = await run(["report", input]);
+    expect(both.code).toBe(2);
+    expect(both.err.trim().split("\n").slice(-2)).toEqual([`${report}: 错误: 文件已存在,是以前生成的报告,但生成后又被 Excel、WPS 等程序保存过,可能有手工修改(签字、批注),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.report-saved-since]`, `${html}: 警告: 也未写入:两种格式同时生成,有一种未写入时另一种也不写 [report.not-written-either]`]);
+    expect(existsSync(html) ? readFileSync(html) : undefined).toEqual(htmlBefore);
     expect((await run(["report", input, "--format", "xlsx", "--force"])).code).toBe(0);
   });
 

@@ -10,6 +10,7 @@ import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
 import type { RawCell } from "../../xlsx/read/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 
 export type Format = "xlsx" | "html";
 const FORMATS: Readonly<Record<string, readonly Format[]>> = { xlsx: ["xlsx"], html: ["html"], both: ["xlsx", "html"] };
@@ -73,7 +74,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     const named = `${ctx.lang === "en" ? "report" : "报告"}.${misnamed.format}`;
     return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "usage.report-extension", { file: misnamed.path, format: misnamed.format, example: named });
   }
-  const bad = [];
+  const bad: Diagnostic[] = [];
   for (const t of targets) {
     const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
     // Both formats from one -o: its ending replaced per format, the Excel one may be the input's
@@ -82,7 +83,11 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     else if (refused) bad.push(refused);
   }
   if (bad.length) {
-    reportDiagnostics(ctx, bad);
+    // Both formats are written or neither: the one not refused is said not written either (a
+    // clerk took the HTML for updated).
+    const either = targets.filter((t) => !bad.some((d) => d.location && "file" in d.location && d.location.file === t.path));
+    const notes: Diagnostic[] = either.map((t) => ({ code: "report.not-written-either", severity: "warning", data: {}, location: { file: t.path } }));
+    reportDiagnostics(ctx, [...bad, ...notes]);
     return refusedExit(bad);
   }
   const loaded = await loadForScoring(ctx, file, o.rubric);
