@@ -444,7 +444,7 @@ describe("carrying the user's workbook", () => {
     expect(out.getWorksheet("综合排名 (3)")).toBeUndefined();
     // Scoring the sample onto it: the copies would be lost, so it is refused.
     const refused = await cli(["score", "samples/qingshan-2026.xlsx", "-o", file]);
-    expect([refused.code, refused.err.includes("[file.result-has-own-sheets]")]).toEqual([2, true]);
+    expect([refused.code, refused.err.includes("[file.result-has-own-sheets-saved-since]")]).toEqual([2, true]);
     // A list retyped past reading (、 between the names) is read as an earlier version's: nothing doubled.
     const garbled = await opened(join(dir, "titled.plain.xlsx"));
     const info = garbled.getWorksheet("计分信息")!;

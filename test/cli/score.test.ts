@@ -300,6 +300,23 @@ describe("assess score on the sample", () => {
     expect((await cli(["score", input, "-o", result])).code).toBe(0);
   });
 
+  it("says where a result given as the workbook was saved since (a note typed into its ranking), which the new result does not carry", async () => {
+    const result = join(dir, "再计分.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    // As we wrote it: scored again with nothing said.
+    const plain = await cli(["score", result, "-o", join(dir, "再计分-1.xlsx")]);
+    expect([plain.code, plain.err]).toEqual([0, expect.not.stringContaining("result-input-saved-since")]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.worksheets.find((w) => w.name.includes("排名"))!.getCell("K3").value = "领导批示:第2名需复核";
+    await wb.xlsx.writeFile(result);
+    const before = readFileSync(result);
+    const noted = await cli(["score", result, "-o", join(dir, "再计分-2.xlsx")]);
+    expect(noted.code).toBe(0);
+    expect(noted.err).toContain(`${result}: 警告: 这个工作簿是以前的计分结果,计分后又被 Excel、WPS 等程序保存过,其计分结果工作表中可能有手工修改(批注、改动的数字);新结果重新生成这些工作表,手工修改不会带入(这个工作簿本身不会被修改) [workbook.result-input-saved-since]\n`);
+    expect(readFileSync(result).equals(before)).toBe(true);
+  });
+
   it("does not replace a result open in a spreadsheet program (its lock file beside it) without --force", async () => {
     const result = join(dir, "打开中.xlsx");
     expect((await cli(["score", input, "-o", result])).code).toBe(0);

@@ -13,7 +13,8 @@ import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageEr
 import { loadForScoring } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
-import { DEFAULT_LIMITS } from "../../xlsx/read/index.js";
+import { DEFAULT_LIMITS, type WorkbookReader } from "../../xlsx/read/index.js";
+import { writtenAsOurs } from "../../xlsx/write/worksheet.js";
 import { coverYear } from "../../model/submission.js";
 import { nodeHost } from "../host.js";
 import { stepEnded } from "../memory.js";
@@ -100,6 +101,18 @@ async function sheetsLostFrom(target: string, inputSheets: readonly string[], ru
   });
 }
 
+/** Whether the workbook holds an earlier run's result sheets (`earlier`) that a program saved since: its first such sheet not as we write it. */
+async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) => boolean): Promise<boolean> {
+  const ours = book.sheets.find((s) => earlier(s.name));
+  if (!ours) return false;
+  try {
+    const xml = await book.sheetXml(ours);
+    return xml !== undefined && !writtenAsOurs(xml);
+  } catch {
+    return false;
+  }
+}
+
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
   // Read from a pipe, the result has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" });
@@ -160,6 +173,11 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (changed && !loaded.diagnostics.some((d) => d.code === "workbook.rubric-changed-since-scored")) {
     late.push({ code: "file.rubric-changed-since-scored", severity: "warning", data: shaChange(rubric, changed.sha256), location: { file: target } });
     reportDiagnostics(ctx, late);
+  }
+  // A result given as the workbook, saved since it was scored (a note typed into its ranking): the
+  // new result makes those sheets afresh, without the note; said, the input itself being left as it is.
+  if (workbookReader && earlier && (await resultSavedSince(workbookReader, earlier))) {
+    reportDiagnostics(ctx, [{ code: "workbook.result-input-saved-since", severity: "warning", data: {}, location: { file } }]);
   }
   progress.step("progress.scoring");
   await turn();
