@@ -38,7 +38,9 @@ export type SheetRole =
 interface Twice {
   readonly col: number;
   readonly code: string;
+  /** The first column of the code: its header's reference, and its number. */
   readonly first: string;
+  readonly firstCol: number;
 }
 
 /** A header cell with no code (统筹决策(20分) with its DZ2 deleted): where a missing column may be. */
@@ -224,14 +226,16 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     // Columns of the other version compared (rubric diff --on): that version reads them, this one passes them over.
     const passed: number[] = [];
     const twice: Twice[] = [];
+    const seenCol = new Map<string, number>();
     for (const { c, code } of coded) {
       if (passOver.has(code)) passed.push(c.col);
       if (seen.has(code)) {
         p.error("workbook.duplicate-column", sheet.name, c.ref, { code, first: seen.get(code) ?? "" });
-        twice.push({ col: c.col, code, first: seen.get(code) ?? "" });
+        twice.push({ col: c.col, code, first: seen.get(code) ?? "", firstCol: seenCol.get(code) ?? 0 });
         continue;
       }
       seen.set(code, c.ref);
+      seenCol.set(code, c.col);
       if (isRates) {
         if (rateCodes.has(code)) {
           rateCols.set(c.col, code);
@@ -1021,7 +1025,12 @@ export class SubmissionReader {
     for (const [col, code] of [...named, ...codes]) if (inHiddenColumns(hiddenCols, col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
     // A second column of a code, refused, out of sight (last year's figures kept beside this year's):
     // the clerk sent to it is told it is hidden, and how to see it.
-    for (const t of role.twice ?? []) if (inHiddenColumns(hiddenCols, t.col)) this.p.warn("workbook.duplicate-column-hidden", at.sheet, refOf(t.col, role.headerRow), { code: t.code, first: t.first });
+    // The first of the two hidden (last year's at the left): said at it, and that the one refused
+    // in sight is not the one to delete.
+    for (const t of role.twice ?? []) {
+      if (inHiddenColumns(hiddenCols, t.col)) this.p.warn("workbook.duplicate-column-hidden", at.sheet, refOf(t.col, role.headerRow), { code: t.code, first: t.first });
+      else if (inHiddenColumns(hiddenCols, t.firstCol)) this.p.warn("workbook.duplicate-column-first-hidden", at.sheet, t.first, { code: t.code, other: refOf(t.col, role.headerRow) });
+    }
   }
 
   /** Merged cells over the unit rows of a located sheet (its names, groups and coded columns). */

@@ -1,8 +1,8 @@
 // `assess diff` end to end on real files: what people change in a workbook, what does not count as
 // a change (a file re-saved, rows reordered, a sheet renamed), two years under two rubric versions,
 // the JSON, the 变更说明 sheet and page, and both files' problems when one is invalid.
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -937,6 +937,23 @@ describe("assess rubric diff: a veto's effect", () => {
 });
 
 describe("assess rubric diff --on", () => {
+  it("says no problem as new to the revision that both versions find, located in each version's own file (a quota's warning)", async () => {
+    // Both versions give 区直部门排名 10% of its 6 departments (no place), said at the quota in each file.
+    const base = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("{ name: 优秀, from: 90, quota: 30% }", "{ name: 优秀, from: 90, quota: 10% }");
+    expect(base).toContain("quota: 10% }");
+    const one = join(dir, "quota-a", "township-comprehensive-2026.1.yaml");
+    const two = join(dir, "quota-b", "township-comprehensive-2026.2.yaml");
+    mkdirSync(dirname(one), { recursive: true });
+    mkdirSync(dirname(two), { recursive: true });
+    writeFileSync(one, base);
+    writeFileSync(two, base.replace('version: "2026.1"', 'version: "2026.2"').replace(/^title: (.*)$/m, "title: $1(修订)"));
+    const r = await cli(["rubric", "diff", one, two, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    // (Said by validate; here, what the revision says anew alone: not this, found under both.)
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", two])).err).toContain("[workbook.quota-share-none]");
+    expect(r.err).not.toContain("[workbook.quota-share-none]");
+  });
+
   it("scores one workbook under both versions and lists whose results change", async () => {
     const next = join(dir, "v2.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));

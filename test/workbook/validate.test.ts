@@ -605,6 +605,17 @@ const cases: Case[] = [
     expected: ["workbook.duplicate-column 党政线!Z1", "warning workbook.duplicate-column-hidden 党政线!Z1"],
   },
   {
+    // The hidden one the first (last year's kept at the left, this year's added after it): the one
+    // refused is in sight and is this year's; said at the hidden one, not to delete the other.
+    name: "a first column of a code, hidden, with a second in sight, is said at the hidden one",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      ws.set("Z1", "DZ2 决策(本年度)").set("Z2", 10);
+      ws.hiddenCols.push(2, 2);
+    },
+    expected: ["workbook.duplicate-column 党政线!Z1", "warning workbook.hidden-column 党政线!B1", "warning workbook.duplicate-column-first-hidden 党政线!B1"],
+  },
+  {
     // Excel's Move or Copy puts a copy of the cover first: the original is read (its year on the
     // report's title), and the copy saying another year is said.
     name: "a copy of the cover put before it, saying another year, is said; the original is read",

@@ -7,7 +7,7 @@ import { loadRubric } from "../../rubric/load.js";
 import { awardsFirst, compareResults } from "../../report/compare.js";
 import { moveParts } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
-import type { Diagnostic } from "../../diagnostics/index.js";
+import { isTextLocation, type Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { bundledFiles, displayPath, loadRubricFile, rubricPath, rubricSource } from "../rubric-source.js";
 import { compareVersions, namedFor, resolveRubric, saySame } from "../../load/rubrics.js";
@@ -100,7 +100,8 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   const before = await scoreUnder(o.on, read.bytes, a.rubric, b.rubric);
   const after = await scoreUnder(o.on, read.bytes, b.rubric, a.rubric);
   // A problem found under both versions is said once; one found under a single version, with it.
-  const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location]);
+  // (One located in a rubric is at each version's own file and line: the same problem all the same.)
+  const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location && isTextLocation(d.location) ? "rubric" : d.location]);
   const inBefore = new Set(before.diagnostics.map(key));
   const inAfter = new Set(after.diagnostics.map(key));
   // Each rubric by its version, or by its id and version where that alone does not tell them apart.
