@@ -197,9 +197,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   for (const row of sheet.rows) {
     const r = row[0]?.row ?? 0;
     if (r <= header.row) continue;
-    // An Excel Table's total row (汇总行: a count of the claims, a sum of their points): no claim.
+    // An Excel Table's total row (汇总行: a count of the claims, a sum of their points): no claim,
+    // nor the unit's on the row above.
     if (totalRows.has(r)) {
-      if (row.some((c) => !isBlank(c))) p.warn("workbook.table-total-row", s, `${colName(header.cols.get("unit") ?? 1)}${r}`, {});
+      p.unit = undefined;
+      if (row.some((c) => !isBlank(c))) p.warn("workbook.table-total-row-ledger", s, `${colName(header.cols.get("unit") ?? 1)}${r}`, {});
       continue;
     }
     if (r === header.row + 1 && row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || cellText(c) === headings.get(c.col))) continue;

@@ -83,7 +83,9 @@ describe("an Excel Table's total row", () => {
     expect(diagnosticLines(before.diagnostics).filter((l) => !l.startsWith("warning "))).not.toEqual([]);
     const r = await load("in.xlsx", await withTotalRow(ledger, true, "加扣分", "A1:I23"));
     const lines = diagnosticLines(r.diagnostics);
-    expect(lines).toContain("warning workbook.table-total-row 加扣分!A23");
+    expect(lines).toContain("warning workbook.table-total-row-ledger 加扣分!A23");
     expect(lines.filter((l) => !l.startsWith("warning "))).toEqual([]);
+    // No unit's: not the claim's above it.
+    expect(r.diagnostics.find((d) => d.code === "workbook.table-total-row-ledger")?.unit).toBeUndefined();
   });
 });
