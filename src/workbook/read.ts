@@ -476,7 +476,9 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       if (first !== undefined && held) {
         // A date shown (a score typed into a date-formatted cell shows as a day of 1900): the number in it too.
         const dated = held.value.t === "n" && held.value.fmt === "date";
-        const data = { value: name, shown: shownText(held), more: numbered.length - 1, ...(dated ? { number: storedNumber(held.value.v, p.date1904) } : {}) };
+        // The line's label as it shows: a date where a name goes (日期 2026-12-31), not its serial.
+        const label = nameCell && nameCell.value.t === "n" && nameCell.value.fmt === "date" ? shownText(nameCell) : name;
+        const data = { value: label, shown: shownText(held), more: numbered.length - 1, ...(dated ? { number: storedNumber(held.value.v, p.date1904) } : {}) };
         const code = `workbook.footer-${dated ? "date" : "values"}${numbered.length > 1 ? "-more" : ""}`;
         p.warn(code, sheet, refOf(first, r), data);
       }

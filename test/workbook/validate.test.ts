@@ -1472,6 +1472,11 @@ describe("what a clerk types around the figures", () => {
     footer.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", { shown: 1462 + 19.5, fmt: "date" });
     Object.defineProperty(footer, "date1904", { value: true });
     expect(said((await readMemBook(footer)).diagnostics).join("\n")).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1904-01-20(单元格是日期格式,其中的数为 19.5)不计入");
+    // A signing date alone where the name goes: the line named by the date it shows, not its serial.
+    const dated = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
+    dated.sheetNamed("人口计生线").set("A6", { shown: 46387, fmt: "date" }).set("C6", { shown: 1462 + 19.5, fmt: "date" });
+    Object.defineProperty(dated, "date1904", { value: true });
+    expect(said((await readMemBook(dated)).diagnostics).join("\n")).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“2026-12-31”(填表人、注等)");
     // A fraction there, less 1462, without the noise the subtraction leaves (0.0679999999999836).
     const fraction = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     fraction.sheetNamed("党政线").set("B2", { shown: 1462 + 0.068, fmt: "date" });
