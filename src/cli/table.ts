@@ -65,7 +65,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     ...(isTotal
       ? [
           ...lines.map((l) => col(lineHeading(kind, l), units.map(({ u }) => formatPoints(u.subtotals[l.code] ?? 0)), { drop: 1 })),
-          ...(heads ? [col(heads.bonus, units.map(({ u }) => formatPoints(u.bonus)), { drop: 2 }), col(heads.deduction, units.map(({ u }) => formatPoints(u.deduction)), { drop: 2 })] : []),
+          ...heads.map(([key, head]) => col(head, units.map(({ u }) => formatPoints(u[key])), { drop: 2 })),
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
           ...ties,
           // The mark first: a narrow terminal wraps the text, the first award on its first line.

@@ -167,10 +167,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const heads = ledgerHeadings(rubric, u.kind, ctx.lang);
   // In a sentence, not as a column's heading (Total = 259 + 588 + bonus 0 − deduction 0).
   const inline = (heading: string): string => (ctx.lang === "en" ? heading.charAt(0).toLowerCase() + heading.slice(1) : heading);
-  // (Without 加分 0 − 扣分 0 where the kind has no bonus or deduction codes.)
-  const total = heads
-    ? ctx.t("explain.total", { sum, bonusName: inline(heads.bonus), bonus: formatPoints(u.bonus), deductionName: inline(heads.deduction), deduction: formatPoints(u.deduction), total: formatPoints(u.total), eq: exact ? "=" : "≈" })
-    : ctx.t("explain.total-plain", { sum, total: formatPoints(u.total), eq: exact ? "=" : "≈" });
+  // (Without 加分 0 or 扣分 0 where the kind has no such codes; a sum that is the total, said once.)
+  const ledger = heads.map(([key, head]) => ctx.t(`explain.total-${key}`, { name: inline(head), points: formatPoints(u[key]) })).join("");
+  const total = !ledger && exact && sum === formatPoints(u.total) ? ctx.t("explain.total-sum", { total: sum }) : ctx.t("explain.total", { sum, ledger, total: formatPoints(u.total), eq: exact ? "=" : "≈" });
   out.push(total + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   // Each award (marked where pending claims could still change it), then what the unit could win
   // that it does not hold.

@@ -9,19 +9,16 @@ import type { CellAt } from "../model/submission.js";
 import { resultSheetName } from "../workbook/ours.js";
 
 /**
- * The headings of a kind's 加分 and 扣分 columns. Those columns hold what is charged to the total;
+ * The headings of a kind's 加分 and 扣分 columns, each where a code of its kind applies to the kind
+ * (不适用加扣分, or deductions alone: a column of 0 for every unit read as if its bonuses had been
+ * looked at and none earned), in that order. Those columns hold what is charged to the total;
  * where the rubric charges some of the kind's codes to a line or an item instead (在社会治理中扣2分),
  * they are in that line's or item's points, and the heading says the column is the total's alone.
- * None where no bonus or deduction code is the kind's (不适用加扣分): its columns would read 0 for
- * every unit, as if its bonuses had been looked at and none earned.
  */
-export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): { bonus: string; deduction: string } | undefined {
-  if (!rubric.ledger.some((c) => c.kind !== "single" && c.unitKinds.includes(kind))) return undefined;
+export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): readonly (readonly ["bonus" | "deduction", string])[] {
+  const has = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.unitKinds.includes(kind));
   const elsewhere = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.charge !== "total" && c.unitKinds.includes(kind));
-  return {
-    bonus: message(lang, elsewhere("bonus") ? "out.bonus-on-total" : "out.bonus"),
-    deduction: message(lang, elsewhere("deduction") ? "out.deduction-on-total" : "out.deduction"),
-  };
+  return (["bonus", "deduction"] as const).filter(has).map((k) => [k, message(lang, `out.${k}${elsewhere(k) ? "-on-total" : ""}`)] as const);
 }
 
 /**

@@ -348,7 +348,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(isTotal
       ? [
           ...lines.map((l): Column => ({ header: lineHeading(kind, l), kind: "points", width: headingWidth(lineHeading(kind, l), 9, 14) })),
-          ...(heads ? [col(heads.bonus, "points", pointsColumnOf(units, "bonus", false, headWidth(heads.bonus))), col(heads.deduction, "points", pointsColumnOf(units, "deduction", false, headWidth(heads.deduction)))] : []),
+          ...heads.map(([key, head]) => col(head, "points", pointsColumnOf(units, key, false, headWidth(head)))),
           col(t(lang, "out.total"), "subtotal", pointsColumnOf(units, "total", true, 9)),
         ]
       : [
@@ -398,10 +398,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         if (groupRankings.length) cells[k++] = groupPlace(u);
         if (isTotal) {
           for (const code of lineCodes) cells[k++] = pointsToNumber(u.subtotals[code] ?? 0);
-          if (heads) {
-            cells[k++] = pointsToNumber(u.bonus);
-            cells[k++] = pointsToNumber(u.deduction);
-          }
+          for (const [key] of heads) cells[k++] = pointsToNumber(u[key]);
           cells[k++] = pointsToNumber(u.total);
         } else {
           cells[k++] = pointsToNumber(e.value);
@@ -513,14 +510,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
-      ...(heads
-        ? (
-            [
-              [heads.bonus, "bonus"],
-              [heads.deduction, "deduction"],
-            ] as const
-          ).map(([h, key]) => col(breakBeforeBracket(h), "points", pointsColumnOf(scored, key, false, Math.min(10, headWidth(h)))))
-        : []),
+      ...heads.map(([key, h]) => col(breakBeforeBracket(h), "points", pointsColumnOf(scored, key, false, Math.min(10, headWidth(h))))),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {
@@ -536,10 +526,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
             cells[k++] = pointsToNumber(u.points[i] ?? 0);
             if (charged[i]) cells[k++] = pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0);
           }
-          if (heads) {
-            cells[k++] = pointsToNumber(u.bonus);
-            cells[k++] = pointsToNumber(u.deduction);
-          }
+          for (const [key] of heads) cells[k++] = pointsToNumber(u[key]);
           cells.length = k;
           yield { cells, row: u.vetoed ? "vetoed" : "normal" };
         }
@@ -555,7 +542,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       else if (n.parent !== i - 1) starts.push({ col: at, level: n.depth });
       at += charged[i] ? 2 : 1;
     });
-    if (heads) starts.push({ col: at, level: 0 });
+    if (heads.length) starts.push({ col: at, level: 0 });
     const name = t(lang, "out.sheet.detail-kind", { kind: kind.name });
     return {
       sheet: { kind: "detail", unitKind: kind.id, unitKindName: kind.name },

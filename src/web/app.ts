@@ -296,7 +296,7 @@ export function start(doc: Document): void {
       ...(moving ? [t("out.rank-range")] : []),
       t("out.unit"),
       ...(groups.length ? [t("out.group-rank")] : []),
-      ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), ...(heads ? [heads.bonus, heads.deduction] : []), t("out.total")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
+      ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), ...heads.map(([, head]) => head), t("out.total")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
       ...ties.map((c) => c.heading),
       ...(awarding ? [t("out.awards")] : []),
     ];
@@ -320,7 +320,7 @@ export function start(doc: Document): void {
         name,
         ...(groups.length ? [groupRank(u)] : []),
         // Two decimals, as the sheets and the report show points: a column's decimal points line up.
-        ...(isTotal ? [...lines.map((l) => formatPointsFixed(u.subtotals[l.code] ?? 0)), ...(heads ? [formatPointsFixed(u.bonus), formatPointsFixed(u.deduction)] : []), formatPointsFixed(u.total)] : [formatPointsFixed(e.value)]),
+        ...(isTotal ? [...lines.map((l) => formatPointsFixed(u.subtotals[l.code] ?? 0)), ...heads.map(([key]) => formatPointsFixed(u[key])), formatPointsFixed(u.total)] : [formatPointsFixed(e.value)]),
         ...ties.map((c) => formatPointsFixed(c.points(u))),
         // Awards pending claims could still change: marked, as in the terminal and the result sheets.
         // By the total: every award of the unit; by a line or an item, this ranking's own.

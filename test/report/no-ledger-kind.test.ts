@@ -52,8 +52,37 @@ describe("a unit kind without bonus or deduction codes", () => {
 
   it("says its total in explain without 加分 0 − 扣分 0", () => {
     const dept = renderExplain({ lang: "zh-CN", t }, PLAIN, rubric, sub, results, 2);
-    expect(dept).toContain("\n总分 = 9 = 9\n");
+    expect(dept).toContain("\n总分 = 9\n");
     const town = renderExplain({ lang: "zh-CN", t }, PLAIN, rubric, sub, results, 0);
     expect(town).toMatch(/\n总分 = .* \+ 加分 20 − 扣分 0 = /);
   });
 });
+
+describe("a unit kind with deduction codes alone (the comprehensive scheme's enterprises)", async () => {
+  const { scoreFile } = await import("./helpers.js");
+  const { rubric: comprehensive, submission: liuhe, results: scored } = await scoreFile("samples/liuhe-2026.xlsx");
+
+  it("has a 扣分 column but no 加分 column of 0 on its ranking sheet, its 得分明细 and in the terminal", () => {
+    const tables = resultTables(comprehensive, liuhe, scored, "zh-CN", "t");
+    const ranking = tables.find((x) => x.sheet.kind === "ranking" && x.sheet.id === "enterprises")?.columns.map((c) => c.header.replace(/\n/g, "")) ?? [];
+    expect(ranking).toContain("扣分");
+    expect(ranking).not.toContain("加分");
+    const details = tables.find((x) => x.sheet.kind === "detail" && x.sheet.unitKind === "enterprise")?.columns.map((c) => c.header.replace(/\n/g, "")) ?? [];
+    expect(details).toContain("扣分");
+    expect(details).not.toContain("加分");
+    // The towns, with bonus codes, keep both.
+    expect(tables.find((x) => x.sheet.kind === "ranking" && x.sheet.id === "towns")?.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["加分", "扣分(计入总分)"]));
+    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    const enterprises = rankingTables(makeCtx(io, "zh-CN"), comprehensive, scored, true, "x.xlsx").split("区属国有企业排名")[1] ?? "";
+    expect(enterprises).toContain("扣分");
+    expect(enterprises).not.toContain("加分");
+  });
+
+  it("says its total in explain with its deduction alone", () => {
+    const i = scored.units.findIndex((u) => u.kind === "enterprise");
+    const text = renderExplain({ lang: "zh-CN", t }, PLAIN, comprehensive, liuhe, scored, i);
+    expect(text).toMatch(/\n总分 = [^\n]* − 扣分 [\d.]+ = [\d.]+\n/);
+    expect(text).not.toMatch(/\n总分 = [^\n]*加分/);
+  });
+});
+

@@ -166,7 +166,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     ...lines.map((l) => ({ header: l.name, kind: "points" as const })),
-    ...(heads ? [{ header: heads.bonus, kind: "points" as const }, { header: heads.deduction, kind: "points" as const }] : []),
+    ...heads.map(([, header]) => ({ header, kind: "points" as const })),
     { header: message(lang, "out.total"), kind: "points" },
     { header: message(lang, "out.awards"), kind: "text" },
   ];
@@ -192,7 +192,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
       rankCell(u, e.rank, r.id, lang),
       xmlSafe(u.name),
       ...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)),
-      ...(heads ? [pointsToNumber(u.bonus), pointsToNumber(u.deduction)] : []),
+      ...heads.map(([key]) => pointsToNumber(u[key])),
       pointsToNumber(u.total),
       xmlSafe(remark),
     ];
