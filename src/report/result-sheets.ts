@@ -338,6 +338,11 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // the ranking its gap is worked on: a leader asks how far each town is from the next prize.
   const gapped = units.some((u) => u.gap?.ranking === r.id);
   const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
+  // Marked where pending claims may still change it (优秀(待定)): counted as final, it was not.
+  const gradeOf = (u: UnitResult): string => {
+    const grade = u.grades[r.id] ?? "";
+    return grade && u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "grade") ? t(lang, "out.grade-pending", { grade }) : grade;
+  };
   const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
@@ -360,7 +365,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(gapped ? [col(t(lang, "out.gap"), "text", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
     // The grade this ranking gives, a value of its own (优秀, 良好): filtered and counted in a
     // spreadsheet, where the awards cell says it in a sentence with its reasons.
-    ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield u.grades[r.id] ?? ""; })(), 7, 16))] : []),
+    ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield gradeOf(u); })(), 7, 16))] : []),
     {
       header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",
@@ -407,7 +412,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         }
         for (const c of ties) cells[k++] = pointsToNumber(c.points(u));
         if (gapped) cells[k++] = gapOf(u);
-        if (graded) cells[k++] = xmlSafe(u.grades[r.id] ?? "");
+        if (graded) cells[k++] = xmlSafe(gradeOf(u));
         cells[k++] = text;
         cells.length = k;
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };

@@ -4,6 +4,13 @@ import { describe, expect, it } from "vitest";
 import { resultTables } from "../../src/report/result-sheets.js";
 import { scoreFile } from "./helpers.js";
 
+/** A sheet's rows, each cells array copied as it comes (a sheet reuses one array for every row). */
+function copied(rows: Iterable<{ readonly cells: readonly unknown[] }> | undefined): unknown[][] {
+  const out: unknown[][] = [];
+  for (const r of rows ?? []) out.push([...r.cells]);
+  return out;
+}
+
 describe("a ranking sheet's 等次 column", async () => {
   const { rubric, submission, results } = await scoreFile("samples/liuhe-2026.xlsx");
   const tables = resultTables(rubric, submission, results, "zh-CN", "t");
@@ -14,7 +21,7 @@ describe("a ranking sheet's 等次 column", async () => {
     const heads = towns?.columns.map((c) => c.header) ?? [];
     expect(heads.slice(-2)).toEqual(["等次", "奖惩"]);
     const at = heads.indexOf("单位");
-    const rows = [...(towns?.rows ?? [])].map((r) => [r.cells[at], r.cells[heads.length - 2]]);
+    const rows = copied(towns?.rows).map((cells) => [cells[at], cells[heads.length - 2]]);
     const ranking = results.rankings.find((r) => r.id === "towns");
     expect(rows).toHaveLength(ranking?.entries.length ?? -1);
     for (const [name, grade] of rows) {
@@ -30,3 +37,28 @@ describe("a ranking sheet's 等次 column", async () => {
     expect(heads).not.toContain("等次");
   });
 });
+
+describe("a pending grade in the 等次 column", () => {
+  it("is marked (待定), as its awards cell says it, not counted as final", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { join } = await import("node:path");
+    const { scratchDir } = await import("../helpers/tmp.js");
+    // 区财政局, 优秀, with a pending deduction (KF1) that would take it below the line.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getRow(ledger.rowCount + 1).values = ["区财政局", "KF1", 3, null, null, "待审核", null, "通报"];
+    const file = join(scratchDir("assess-grade-"), "pending.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { rubric, submission, results } = await scoreFile(file);
+    const u = results.units.find((x) => x.name === "区财政局");
+    expect(u?.certainty?.open.some((o) => o.kind === "grade")).toBe(true);
+    const sheet = resultTables(rubric, submission, results, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "departments");
+    const heads = sheet?.columns.map((c) => c.header) ?? [];
+    const rows = copied(sheet?.rows);
+    expect(rows.find((cells) => cells[heads.indexOf("单位")] === "区财政局")?.[heads.indexOf("等次")]).toBe("优秀(待定)");
+    // A settled one, plain.
+    expect(rows.find((cells) => cells[heads.indexOf("单位")] === "区市场监管局")?.[heads.indexOf("等次")]).toBe("良好");
+  });
+});
+

@@ -45,6 +45,7 @@ export const reportMessages: Catalog = {
   "out.award-kind.single": { "zh-CN": "单项奖", en: "Single-item award" },
   "out.award-kind.warning": { "zh-CN": "黄牌警告", en: "Yellow card" },
   "out.award-kind.grade": { "zh-CN": "等次", en: "Grade" },
+  "out.grade-pending": { "zh-CN": "{grade}(待定)", en: "{grade} (pending)" },
   "out.grade-unranked": { "zh-CN": "一票否决,不参加{ranking},直接定为{grade}", en: "one-vote veto: not ranked in {ranking}, graded {grade}" },
   "out.ranking-rank": { "zh-CN": "{ranking}第 {rank} 名", en: "{ranking}: rank {rank}" },
   "out.ranking-place": { "zh-CN": "{ranking}第 {rank} 名,前列一票否决单位不得奖,递补为第 {place} 名奖次", en: "{ranking}: rank {rank}; vetoed units ahead win nothing, so it holds prize place {place}" },
