@@ -173,6 +173,17 @@ describe("the report workbook", () => {
     expect(bar?.ref.startsWith(`G${first}:`)).toBe(true);
   });
 
+  it("widens its first column for a rank with where pending claims may take it (165(165–179) was shrunk to 60%)", async () => {
+    const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+    const overall = report.tables.find((t) => t.kind === "overall");
+    if (!overall) throw new Error("no table");
+    const wide = { ...report, tables: report.tables.map((t) => (t === overall ? { ...t, rows: t.rows.map((r, i) => (i === 0 ? { ...r, cells: ["165(165–179)", ...r.cells.slice(1)] } : r)) } : t)) };
+    const sheet = (await readBook(await reportXlsx(wide, DATE))).getWorksheet("九月排名报告")!;
+    expect(sheet.getColumn(1).width ?? 0).toBeGreaterThanOrEqual(12);
+    // As ranks stand, the column as it was.
+    expect(ws.getColumn(1).width ?? 0).toBeLessThan(12);
+  });
+
   it("puts no data bar on a vetoed unit's row (its red total above the first's read as the best), every other unit's has one", () => {
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     // Every sheet row a bar covers, over every range of every table.

@@ -331,7 +331,9 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   // Its first column as wide as the award list's categories need (Single-item award), within reason.
   const categories = r.tables.filter((t) => t.kind === "awards").flatMap((t) => t.rows.map((row) => row.cells[0]));
   // Folded, not spread: a province's award list has a row for every unit graded.
-  const first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
+  let first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
+  // And as wide as a rank with where pending claims may take it (165(165–179)), not shrunk to fit.
+  for (const t of r.tables) if (t.kind !== "awards") for (const row of t.rows) if (typeof row.cells[0] === "string" && /^\d+\(/.test(row.cells[0])) first = Math.max(first, textWidth(row.cells[0]));
   const overall = r.tables.filter((t) => t.kind === "overall");
   const columns = Math.max(8, ...overall.map((t) => t.columns.length));
   // The awards of the widest overall tables (whose awards span the grid's last columns).
