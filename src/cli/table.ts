@@ -147,7 +147,7 @@ function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number
   for (const e of ranking.entries.slice(from)) {
     const u = results.units[e.unit];
     const awards = u?.awards.filter((a) => a.kind !== "grade") ?? [];
-    if (u && awards.length) held.push(`${u.name}(${awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.items"))})`);
+    if (u && awards.length) held.push(ctx.t("table.beyond-unit", { unit: u.name, awards: awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.items")) }));
   }
   if (!held.length) return "";
   const units = held.slice(0, BEYOND_NAMED).join(ctx.t("list.parts"));

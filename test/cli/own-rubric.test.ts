@@ -181,7 +181,7 @@ describe("a units list of names alone", () => {
     const r = await cli(["template", "--rubric", "rubric/township-comprehensive-2026.1.yaml", "--units", join(dir, "units.csv"), "-o", join(dir, "t.xlsx")]);
     expect(r.code).toBe(0);
     // The list as read, by kind and group, before the file written.
-    expect(r.err.trim().split("\n").slice(-2)).toEqual(["单位名单共 3 个:乡镇(街道) 2 个(乡镇组 1 个、未分组 1 个)、区直部门 1 个", `已写入 ${join(dir, "t.xlsx")}`]);
+    expect(r.err.trim().split("\n").slice(-2)).toEqual(["单位名单共 3 个:乡镇(街道) 2 个(乡镇组 1 个、未分组 1 个);区直部门 1 个", `已写入 ${join(dir, "t.xlsx")}`]);
     expect(r.err.trim().split("\n")[0]).toBe(`${join(dir, "units.csv")}:4:1: 警告: 单位 “青山公园” 未写类型,按名称也定不了是哪一类,已列为乡镇(街道),分组留空;如不是,请在名称后写上类型,如 “青山公园,部门”(可用:乡镇、镇、乡、街道、部门、区直部门、局、委、办、企业、国有企业、国企、公司);如是,请写上分组或在模板的分组列中选择 [units.kind-guessed-group]`);
   });
 });

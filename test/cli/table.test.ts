@@ -208,6 +208,9 @@ describe("a long ranking's head in the terminal", () => {
     const many = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(10), false, "x.xlsx"));
     expect(many).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的共 \d+ 个:.*等;全部见结果工作簿的奖惩名单\)$/);
     expect(many.split(";").length).toBe(20 + 1);
+    // In English, a unit's awards after a space, as English sets brackets.
+    const en = rankingTables(makeCtx(io, "en"), rubric, copies(5), false, "x.xlsx").split("\n").find((l) => l.startsWith("(of the units not shown")) ?? "";
+    expect(en).toContain("柳河镇 (");
     // A table shown whole has no such line.
     expect(line(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx"))).toBe("");
   });

@@ -80,5 +80,6 @@ function unitCounts(ctx: Ctx, rubric: Rubric, units: readonly TemplateUnit[]): s
     if (ungrouped) groups.push(ctx.t("template.units-ungrouped", { count: ungrouped }));
     return [ctx.t(groups.length ? "template.units-kind-groups" : "template.units-kind", { kind: k.name, count: of.length, groups: groups.join(ctx.t("list.items")) })];
   });
-  return ctx.t("template.units-read", { count: units.length, kinds: kinds.join(ctx.t("list.items")) });
+  // Kinds parted as a list's parts: a kind's own name may hold 、 (镇、街道).
+  return ctx.t("template.units-read", { count: units.length, kinds: kinds.join(ctx.t("list.parts")) });
 }

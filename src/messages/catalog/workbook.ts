@@ -116,7 +116,7 @@ export const workbookMessages: Catalog = {
   },
   "workbook.quota-share-none-vetoed": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个(另有 {vetoed} 个单位因一票否决不参加排名,不计入),向下取整为 0 个:没有单位能评为{grade};如办法按全部参评单位({all} 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1",
-    en: "the rubric gives {ranking} {quota} of its ranked units as places for {grade} (quota: {quota}), but that ranking ranks only {count} unit{count@s} ({vetoed} more are out of it by a veto, and not counted): rounded down, that is no place, and no unit can get {grade}; where the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; where it gives the grade all the same, write quota_min: 1 beside the quota",
+    en: "the rubric gives {ranking} {quota} of its ranked units as places for {grade} (quota: {quota}), but that ranking ranks only {count} unit{count@s}, not counting {vetoed} vetoed out of it: rounded down, that is no place, and no unit can get {grade}; where the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; where it gives the grade all the same, write quota_min: 1 beside the quota",
   },
   "workbook.quota-share-none-assessed": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参评单位的 {quota}(quota: {quota}),而参评单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
