@@ -83,8 +83,9 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
 .closing p { margin: 2px 0; }
 .seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
 /* On a screen, a long table's heading row stays in view as it scrolls (220 towns scrolled it away);
-   printed, it repeats on every page instead. */
-@media screen { thead th { position: sticky; top: 0; z-index: 2; } }
+   printed, it repeats on every page instead. Its lines drawn by a shadow (a collapsed border stays
+   with the table), a strip above it covering the rows that scroll past (their glyphs showed there). */
+@media screen { thead th { position: sticky; top: -1px; z-index: 2; box-shadow: 0 -3px 0 var(--head), inset 0 1px 0 var(--line), inset 0 -1px 0 var(--line); } }
 /* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
 @media screen and (max-width: 1000px) {
   th { white-space: normal; word-break: keep-all; }
