@@ -317,6 +317,23 @@ describe("assess score on the sample", () => {
     expect(readFileSync(result).equals(before)).toBe(true);
   });
 
+  it("says where a sheet of the user's reads an earlier result's sheets by formula, their columns being made afresh", async () => {
+    const result = join(dir, "汇报.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    const ranking = wb.worksheets.find((w) => w.name.includes("排名"))!.name;
+    const report = wb.addWorksheet("汇报");
+    report.getCell("A2").value = "柳河镇奖惩";
+    report.getCell("B2").value = { formula: `INDEX('${ranking}'!$A$1:$Z$40,4,11)`, result: "一等奖" } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(result);
+    const r = await cli(["score", result, "-o", join(dir, "汇报-2.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${result}: 汇报!B2: 警告: 此工作表的公式引用了以前的计分结果工作表(${ranking});新结果重新生成这些工作表,列的位置可能与原来不同(如“名次区间”“等次”列随计分出现或消失),请在新结果中核对这些公式 [workbook.formula-reads-result]\n`);
+    // A workbook with no earlier result in it: nothing to say.
+    expect((await cli(["score", input, "-o", join(dir, "汇报-3.xlsx")])).err).not.toContain("formula-reads-result");
+  });
+
   it("does not replace a result open in a spreadsheet program (its lock file beside it) without --force", async () => {
     const result = join(dir, "打开中.xlsx");
     expect((await cli(["score", input, "-o", result])).code).toBe(0);

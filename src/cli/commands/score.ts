@@ -113,6 +113,46 @@ async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) =
   }
 }
 
+/** Formulas at most looked through, a sheet (a province's data sheet holds hundreds of thousands of cells). */
+const FORMULAS_SEEN = 100_000;
+
+/**
+ * Where a sheet of the user's has a formula reading one of the earlier result's sheets (made afresh
+ * by this run): one warning a sheet, at its first such formula, naming the sheets it reads.
+ */
+async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: string) => boolean, file: string): Promise<Diagnostic[]> {
+  const results = book.sheets.filter((s) => earlier(s.name)).map((s) => s.name);
+  if (!results.length) return [];
+  // A sheet named in a formula: quoted ('综合排名 (2)'!A1, '' for ') or bare (综合排名!A1).
+  const named = (formula: string): string[] => results.filter((n) => formula.includes(`'${n.replaceAll("'", "''")}'!`) || formula.includes(`${n}!`));
+  const out: Diagnostic[] = [];
+  for (const sheet of book.sheets) {
+    if (earlier(sheet.name)) continue;
+    let xml: string;
+    try {
+      const bytes = await book.sheetXml(sheet);
+      if (!bytes) continue;
+      xml = new TextDecoder().decode(bytes);
+    } catch {
+      continue;
+    }
+    if (!xml.includes("<f")) continue;
+    let seen = 0;
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*?<f[^>]*>([^<]*)<\/f>/gs)) {
+      if (++seen > FORMULAS_SEEN) break;
+      const read = named(unescapeXml(m[2] ?? ""));
+      if (!read.length) continue;
+      out.push({ code: "workbook.formula-reads-result", severity: "warning", data: { sheets: read.join("、") }, location: { file, sheet: sheet.name, cell: m[1] ?? "" } });
+      break;
+    }
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
+}
+
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {
   // Read from a pipe, the result has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" });
@@ -179,6 +219,9 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (workbookReader && earlier && (await resultSavedSince(workbookReader, earlier))) {
     reportDiagnostics(ctx, [{ code: "workbook.result-input-saved-since", severity: "warning", data: {}, location: { file } }]);
   }
+  // A sheet of the user's whose formulas read an earlier result's sheets (a 汇报 linking to 综合排名):
+  // those sheets are made afresh, their columns where this run puts them (名次区间, 等次 come and go).
+  if (workbookReader && earlier) reportDiagnostics(ctx, await formulasReadingResults(workbookReader, earlier, file));
   progress.step("progress.scoring");
   await turn();
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
