@@ -775,13 +775,17 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // grading of the whole ranking, twice. A province's are marked (待定) alone.
         const names = gradeNames(r);
         for (const u of unsettledHere) {
-          others.add(u);
           if (unsettledHere.length > GRADES_WORKED_MAX) {
+            others.add(u);
             open(u, r, "grade");
             continue;
           }
           const now = (units[u] as Building).grades[r.id];
           const may = new Set([...gradesAtEnds(r, contenders, u, effects, base), ...(now !== undefined ? [now] : [])]);
+          // Graded alike at its best and its worst (two tied at the cut, neither given it, either
+          // way): nothing pending moves it, and it is not said pending.
+          if (may.size < 2) continue;
+          others.add(u);
           open(u, r, "grade", names.filter((n) => may.has(n)));
         }
       }

@@ -103,3 +103,27 @@ describe("a share quota's base", () => {
     expect((counted.advice ?? []).map((d) => [d.code, d.location?.file, d.location && "line" in d.location ? d.location.line : 0])).toContainEqual(["rubric.quota-of-without-share", "q.yaml", line]);
   });
 });
+
+describe("a grade pending claims cannot move", () => {
+  it("is not said pending: two tied at the cut, neither given it, either way another's claim is decided", () => {
+    // 优秀 at most 2 (ties: none): 市委办 98; 市政府办 and 市财政局 tied at 95 at the cut, neither 优秀;
+    // 市商务局 94 with a pending +2: confirmed, 96 takes the second place; either way the tied two are 良好.
+    // Nine more, far below, each with a claim of its own: too many ways to grade every one (512), so
+    // each is judged at its best and its worst.
+    const rubric = rubricFrom(text("", "2", true));
+    const far = Array.from({ length: 9 }, (_, i) => `第${i + 1}局`);
+    const sub = submission(
+      rubric,
+      [dept("市委办", 98), dept("市政府办", 95), dept("市财政局", 95), dept("市商务局", 94), ...far.map((n) => dept(n, 70))],
+      [{ unit: "市商务局", code: "JF1", status: "申报中" }, ...far.map((unit) => ({ unit, code: "JF1", status: "申报中" }))],
+    );
+    const r = score(rubric, sub);
+    expect(Object.fromEntries(Object.entries(grades(r)).filter(([n]) => !far.includes(n)))).toEqual({ 市委办: "优秀", 市政府办: "良好", 市财政局: "良好", 市商务局: "良好" });
+    const open = (name: string): string[] => r.units.find((u) => u.name === name)?.certainty?.open.filter((o) => o.kind === "grade").map((o) => (o.grades ?? []).join("/")) ?? [];
+    expect(open("市政府办")).toEqual([]);
+    expect(open("市财政局")).toEqual([]);
+    // Its own claim may: 优秀 or 良好.
+    expect(open("市商务局")).toEqual(["优秀/良好"]);
+  });
+});
+
