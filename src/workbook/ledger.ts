@@ -8,7 +8,7 @@ import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
-import { footerField, footerLabel } from "./footer.js";
+import { footerField, footerLabel, signingDate } from "./footer.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, nearestWord } from "./near.js";
 import { comparableName } from "../model/names.js";
@@ -226,9 +226,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // The form's footer (注:…, 填表人:张三 审核人:李四; 日期: | 2026-09-30 or 电话: | 0571-8888888 on a
     // line of its own), in the unit column or alone on its row: no claim. Said only where a code of
     // the rubric stands beside it (someone's claim, not read).
-    const footer = isFooterText(unitName) || (unitName === "" && row.every((c) => isBlank(c) || footerLabel(c) || footerField(byCol.get(c.col - 1), c)));
+    // (A date alone where the unit goes, a signing line's 2027-01-12, is one too, as under a score sheet.)
+    const footer = isFooterText(unitName) || signingDate(get("unit")) || (unitName === "" && row.every((c) => isBlank(c) || footerLabel(c) || footerField(byCol.get(c.col - 1), c)));
     if (footer) {
-      if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: unitName });
+      if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: signingDate(get("unit")) ? shownText(get("unit") as RawCell) : unitName });
       continue;
     }
     // A numbered heading over a part of the claims (一、加分, （二）扣分), with no code or status

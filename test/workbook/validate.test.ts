@@ -738,6 +738,16 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Under the claims too: 填表人, then the date it was signed alone on its line (it was read as a
+    // claim of a unit named 46399, with no code or status, and stopped scoring).
+    name: "the footer under the claims, a signing date alone on its line, is no claim",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("加扣分");
+      ws.set("A10", "填表人:李四").set("A11", new Date(Date.UTC(2027, 0, 12)));
+    },
+    expected: [],
+  },
+  {
     // A number or a date under a score column may be a score misplaced: said. Words there (a date
     // written out, a name) are the footer's own.
     name: "a footer's line with a date typed under a score column is not a unit either, and is said",
