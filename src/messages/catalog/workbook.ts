@@ -131,7 +131,7 @@ export const workbookMessages: Catalog = {
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; check the quota in the rubric",
   },
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
-  "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first}):两列都以 {code} 开头,无法确定读哪一列。如本列是核对用的辅助列,请把表头中的代码改掉(如写成 “核对”)或删去本列", en: "the column for {code} appears twice (first at {first}): both headings begin with {code}, so which to read is not known. If this one is a helper column (a check), take the code out of its heading (write “核对”, say) or delete it" },
+  "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first}):两列都以 {code} 开头,无法确定读哪一列。请保留要计分的那一列;另一列如是核对用的辅助列或留作对照的往年数据,请把它表头中的代码改掉(如写成 “核对”)或删去它", en: "the column for {code} appears twice (first at {first}): both headings begin with {code}, so which to read is not known. Keep the one to be scored; if the other is a helper column (a check) or figures kept for comparison (last year's), take the code out of its heading (write “核对”, say) or delete it" },
   "workbook.unknown-header-code": { "zh-CN": "表头代码 {code} 不在考核方案中", en: "the header code {code} is not in the rubric" },
   "workbook.subtotal-column": { "zh-CN": "{code} {name} 是小计项目,由其下各项相加得出:本列不读取", en: "{code} {name} is a subtotal, the sum of the items under it: this column is not read" },
   "workbook.computed-column": { "zh-CN": "{code} 由指标 {indicator} 自动计分,不应在此填写;请删除此列,在“指标数据”表填写 {indicator}", en: "{code} is scored from {indicator} and is not entered here; remove this column and fill {indicator} on the indicators sheet" },
