@@ -81,7 +81,8 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, say: Say
   // the sheet before).
   ws.pageSetup =
     values.length > WIDE_COLUMNS
-      ? { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true, firstPageNumber: 1 }
+      ? // Across, then down: a unit's later columns on the page after its first, not a dozen pages on.
+        { paperSize: 9, orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:A", showGridLines: true, firstPageNumber: 1, pageOrder: "overThenDown" }
       : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", showGridLines: true, firstPageNumber: 1 };
   ws.headerFooter = { oddFooter: say("tpl.footer") };
 }

@@ -180,7 +180,9 @@ describe("assess template", () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
     expect(dz.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "1:1" });
-    expect(wb.getWorksheet("人口计生线")!.pageSetup).toMatchObject({ printTitlesColumn: "A:A" });
+    // A sheet wider than the page prints across, then down (a unit's later columns on the next page, not pages on).
+    expect(wb.getWorksheet("人口计生线")!.pageSetup).toMatchObject({ printTitlesColumn: "A:A", pageOrder: "overThenDown" });
+    expect(dz.pageSetup.pageOrder).not.toBe("overThenDown");
   });
 
   it("never overwrites a file unless asked", async () => {
