@@ -766,7 +766,7 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `${quotaAt(rubric, "10%")}: 警告: 方案规定区直部门排名的优秀名额为参加单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1) [workbook.quota-share-none]\n`,
+      `${quotaAt(rubric, "10%")}: 警告: 方案规定区直部门排名的优秀名额为参加排名单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1) [workbook.quota-share-none]\n`,
     );
     expect(r.err.match(/quota-share-none/g)).toHaveLength(1);
   });

@@ -111,7 +111,7 @@ export const workbookMessages: Catalog = {
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
   },
   "workbook.quota-share-none": {
-    "zh-CN": "方案规定{ranking}的{grade}名额为参加单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
+    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
     en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; where the scheme gives it all the same (one for fewer than five, say), write quota_min: 1 beside the quota, or write the quota as a count (quota: 1)",
   },
   "workbook.quota-share-none-vetoed": {
