@@ -315,6 +315,9 @@ describe("assess score on the sample", () => {
     expect(noted.code).toBe(0);
     expect(noted.err).toContain(`${result}: 警告: 这个工作簿是以前的计分结果,计分后又被 Excel、WPS 等程序保存过,其计分结果工作表中可能有手工修改(批注、改动的数字);新结果重新生成这些工作表,手工修改不会带入(这个工作簿本身不会被修改) [workbook.result-input-saved-since]\n`);
     expect(readFileSync(result).equals(before)).toBe(true);
+    // And among the JSON's diagnostics, as the other warnings are.
+    const json = await cli(["score", result, "-o", join(dir, "再计分-3.xlsx"), "--json"]);
+    expect((JSON.parse(json.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain("workbook.result-input-saved-since");
   });
 
   it("says where a sheet of the user's reads an earlier result's sheets by formula, their columns being made afresh", async () => {

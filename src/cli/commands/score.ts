@@ -216,12 +216,18 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   }
   // A result given as the workbook, saved since it was scored (a note typed into its ranking): the
   // new result makes those sheets afresh, without the note; said, the input itself being left as it is.
+  // (Said on standard error, and among the JSON's warnings, as the one above.)
+  const asInput: Diagnostic[] = [];
   if (workbookReader && earlier && (await resultSavedSince(workbookReader, earlier))) {
-    reportDiagnostics(ctx, [{ code: "workbook.result-input-saved-since", severity: "warning", data: {}, location: { file } }]);
+    asInput.push({ code: "workbook.result-input-saved-since", severity: "warning", data: {}, location: { file } });
   }
   // A sheet of the user's whose formulas read an earlier result's sheets (a 汇报 linking to 综合排名):
   // those sheets are made afresh, their columns where this run puts them (名次区间, 等次 come and go).
-  if (workbookReader && earlier) reportDiagnostics(ctx, await formulasReadingResults(workbookReader, earlier, file));
+  if (workbookReader && earlier) asInput.push(...(await formulasReadingResults(workbookReader, earlier, file)));
+  if (asInput.length) {
+    reportDiagnostics(ctx, asInput);
+    late.push(...asInput);
+  }
   progress.step("progress.scoring");
   await turn();
   // What reading left (the sheets read on the second thread come over as blocks of typed arrays).
