@@ -385,7 +385,7 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
   return ({ cells: row, hidden }) => {
     const r = row[0]?.row ?? 0;
     if (r <= headerRow) return;
-    // An Excel Table's total row (表格工具 → 汇总行: 平均值, 计数 under the columns, no name beside
+    // An Excel Table's total row (表设计 → 汇总行: 平均值, 计数 under the columns, no name beside
     // them): no unit, said as a summary row is, whatever it holds.
     if (totalRows.has(r)) {
       if (row.some((c) => !isBlank(c))) p.warn("workbook.table-total-row", sheet, refOf(nameCol, r), {});

@@ -1,4 +1,4 @@
-// A form turned into an Excel Table (插入 → 表格) with its total row switched on (表格工具 → 汇总行):
+// A form turned into an Excel Table (插入 → 表格) with its total row switched on (表设计 → 汇总行):
 // the row under the units holds 平均值 or 计数 beside no name. It is the table's, not a unit's: said
 // once at its row and not read, whatever it holds (an average is no column's sum, a count stood in
 // the name column and was taken for a name).

@@ -293,8 +293,8 @@ export const workbookMessages: Catalog = {
   "workbook.measure-units-row": { "zh-CN": "“{value}” 行是各列的计量单位,不是单位,不读取", en: "the row \"{value}\" holds the columns' units of measure, not a unit, and is not read" },
   "workbook.scale-row": { "zh-CN": "“{value}” 行是各项的满分(分值),不是单位,不读取", en: "the row \"{value}\" holds the items' full marks, not a unit, and is not read" },
   "workbook.code-note-row": { "zh-CN": "“{value}” 行以项目代码 {code} 开头,是说明,不是单位,不读取", en: "the row \"{value}\" begins with the item code {code}: a note, not a unit, and is not read" },
-  "workbook.table-total-row": { "zh-CN": "此行是 Excel 表格的汇总行(表格工具 → 汇总行),不是单位,不参加计分", en: "this row is an Excel Table's total row (Table Design → Total Row), not a unit, and is not scored" },
-  "workbook.table-total-row-ledger": { "zh-CN": "此行是 Excel 表格的汇总行(表格工具 → 汇总行),不是加扣分记录,不计分", en: "this row is an Excel Table's total row (Table Design → Total Row), not a claim, and is not counted" },
+  "workbook.table-total-row": { "zh-CN": "此行是 Excel 表格的汇总行(表设计 → 汇总行),不是单位,不参加计分", en: "this row is an Excel Table's total row (Table Design → Total Row), not a unit, and is not scored" },
+  "workbook.table-total-row-ledger": { "zh-CN": "此行是 Excel 表格的汇总行(表设计 → 汇总行),不是加扣分记录,不计分", en: "this row is an Excel Table's total row (Table Design → Total Row), not a claim, and is not counted" },
   "workbook.summary-row": { "zh-CN": "“{value}” 行是汇总行,不是单位,不参加计分", en: "the row \"{value}\" is a summary row, not a unit, and is not scored" },
   "workbook.missing-line-sheet": {
     "zh-CN": "找不到 {line} 的工作表(模板中为 “{sheet}”,列头以 {codes} 等代码开头),各单位的 {line} 无法计分;是否删除了该工作表或改动了它的列头?",

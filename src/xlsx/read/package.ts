@@ -79,7 +79,7 @@ export interface SheetRef {
   veryHidden?: true;
   /** The worksheet part, or undefined for a chartsheet/dialogsheet (listed, never parsed). */
   part: string | undefined;
-  /** Rows that are an Excel Table's total row (表格工具 → 汇总行), where the sheet has any. */
+  /** Rows that are an Excel Table's total row (表设计 → 汇总行), where the sheet has any. */
   totalRows?: number[];
 }
 
