@@ -173,9 +173,8 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
   // The yellow cards whose units are marked: the legend says them by their names.
   const cards = new Set<string>();
   // A group's table, where the report ranks the whole kind by the total too (that table gives every
-  // award of the unit): the group's own awards, and any veto. (Its grade on the whole kind's ranking,
-  // said on each of 175 rows, buried the group's prizes.)
-  // (Its cards and single-item awards, few, stay: a row shaded yellow says why.)
+  // award of the unit): every award but the whole kind's grade (said on each of 175 rows, it buried
+  // the group's prizes); cards and single-item awards, few, stay (a row shaded yellow says why).
   const own = r.group !== undefined && rubric.rankings.some((x) => x.unitKind === r.unitKind && x.group === undefined && x.by === "total");
   const mine = (a: Award): boolean => !own || a.kind !== "grade" || a.ranking === r.id;
   const rows = r.entries.flatMap((e): Row[] => {
