@@ -180,6 +180,9 @@ describe("the report workbook", () => {
     const wide = { ...report, tables: report.tables.map((t) => (t === overall ? { ...t, rows: t.rows.map((r, i) => (i === 0 ? { ...r, cells: ["165(165–179)", ...r.cells.slice(1)] } : r)) } : t)) };
     const sheet = (await readBook(await reportXlsx(wide, DATE))).getWorksheet("九月排名报告")!;
     expect(sheet.getColumn(1).width ?? 0).toBeGreaterThanOrEqual(12);
+    // And the right-hand line ranking's rank column (G) too.
+    expect(sheet.getColumn(7).width ?? 0).toBeGreaterThanOrEqual(12);
+    expect(ws.getColumn(7).width ?? 0).toBeLessThan(12);
     // As ranks stand, the column as it was.
     expect(ws.getColumn(1).width ?? 0).toBeLessThan(12);
   });

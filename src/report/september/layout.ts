@@ -25,11 +25,14 @@ const AWARDS_EXTRA_MAX = 20;
  * The grid; `first`: the widest text the first column holds on one line (the award list's
  * categories); `awards`: the overall tables' awards texts (those of a table of `overallColumns`
  * columns), for which one more column is added where their span would wrap one onto more than
- * two lines (an English award's words run longer than its Chinese); `unit`: the widest unit name.
+ * two lines (an English award's words run longer than its Chinese); `unit`: the widest unit name;
+ * `ranks`: the widest rank with its range (165(165–179)), for the first column and the right-hand
+ * line ranking's.
  */
-export function gridWidths(overallColumns: number, first = 0, awards: readonly string[] = [], unit = 0): number[] {
+export function gridWidths(overallColumns: number, first = 0, awards: readonly string[] = [], unit = 0, ranks = 0): number[] {
   const w = [...BASE];
-  w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(first + 1.2)));
+  w[0] = Math.max(w[0] ?? 10, Math.min(FIRST_MAX, Math.ceil(Math.max(first, ranks) + 1.2)));
+  if (ranks > 0) w[RIGHT_OFFSET] = Math.max(w[RIGHT_OFFSET] ?? 10, Math.min(FIRST_MAX, Math.ceil(ranks + 1.2)));
   // The unit columns (B, and H of the line ranking beside) as wide as the longest name, within
   // reason (某某镇人民政府（含开发区管委会） wraps onto two lines, not three or four).
   // (Less the indent and padding as linesFor measures: 8 characters, 16 units, in a column of 17 took two lines.)

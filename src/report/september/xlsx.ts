@@ -331,9 +331,11 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   // Its first column as wide as the award list's categories need (Single-item award), within reason.
   const categories = r.tables.filter((t) => t.kind === "awards").flatMap((t) => t.rows.map((row) => row.cells[0]));
   // Folded, not spread: a province's award list has a row for every unit graded.
-  let first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
-  // And as wide as a rank with where pending claims may take it (165(165–179)), not shrunk to fit.
-  for (const t of r.tables) if (t.kind !== "awards") for (const row of t.rows) if (typeof row.cells[0] === "string" && /^\d+\(/.test(row.cells[0])) first = Math.max(first, textWidth(row.cells[0]));
+  const first = categories.reduce((w: number, c) => Math.max(w, typeof c === "string" ? textWidth(c) : 0), 0);
+  // The rank columns (the first, and the right-hand line ranking's) as wide as a rank with where
+  // pending claims may take it (165(165–179)), not shrunk to fit.
+  let ranges = 0;
+  for (const t of r.tables) if (t.kind !== "awards") for (const row of t.rows) if (typeof row.cells[0] === "string" && /^\d+\(/.test(row.cells[0])) ranges = Math.max(ranges, textWidth(row.cells[0]));
   const overall = r.tables.filter((t) => t.kind === "overall");
   const columns = Math.max(8, ...overall.map((t) => t.columns.length));
   // The awards of the widest overall tables (whose awards span the grid's last columns).
@@ -344,7 +346,7 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
     const at = t.kind === "awards" ? -1 : t.columns.findIndex((c) => c.kind === "name");
     if (at >= 0) for (const row of t.rows) if (typeof row.cells[at] === "string") unit = Math.max(unit, textWidth(row.cells[at]));
   }
-  const widths = gridWidths(columns, first, awards, unit);
+  const widths = gridWidths(columns, first, awards, unit, ranges);
   // An overall table's heading's longest word on one line (bold, a tenth wider): English
   // Deduction broke as Deductio / n. (Its last column, the awards, spans the grid's end.)
   for (const t of overall) {
