@@ -116,6 +116,9 @@ async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) =
 /** Formulas at most looked through, a sheet (a province's data sheet holds hundreds of thousands of cells). */
 const FORMULAS_SEEN = 100_000;
 
+/** Sheets larger than this (unpacked) are not looked through: a province's data, not a summary of ours. */
+const FORMULA_SHEET_MAX = 8 << 20;
+
 /**
  * Where a sheet of the user's has a formula reading one of the earlier result's sheets (made afresh
  * by this run): one warning a sheet, at its first such formula, naming the sheets it reads.
@@ -127,7 +130,7 @@ async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: str
   const named = (formula: string): string[] => results.filter((n) => formula.includes(`'${n.replaceAll("'", "''")}'!`) || formula.includes(`${n}!`));
   const out: Diagnostic[] = [];
   for (const sheet of book.sheets) {
-    if (earlier(sheet.name)) continue;
+    if (earlier(sheet.name) || (book.partSize(sheet) ?? 0) > FORMULA_SHEET_MAX) continue;
     let xml: string;
     try {
       const bytes = await book.sheetXml(sheet);
