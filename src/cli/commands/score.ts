@@ -101,9 +101,13 @@ async function sheetsLostFrom(target: string, inputSheets: readonly string[], ru
   });
 }
 
-/** Whether the workbook holds an earlier run's result sheets (`earlier`) that a program saved since: its first such sheet not as we write it. */
+/**
+ * Whether the workbook holds an earlier run's result sheets (`earlier`) that a program saved since:
+ * its provenance sheet (small: a province's rankings are not unpacked again for it), else its first
+ * such sheet, not as we write it.
+ */
 async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) => boolean): Promise<boolean> {
-  const ours = book.sheets.find((s) => earlier(s.name));
+  const ours = book.sheets.find((s) => earlier(s.name) && isInfoSheetName(s.name)) ?? book.sheets.find((s) => earlier(s.name));
   if (!ours) return false;
   try {
     const xml = await book.sheetXml(ours);
