@@ -365,7 +365,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     ...(gapped ? [col(t(lang, "out.gap"), "text", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
     // The grade this ranking gives, a value of its own (优秀, 良好): filtered and counted in a
     // spreadsheet, where the awards cell says it in a sentence with its reasons.
-    ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield gradeOf(u); })(), 7, 16))] : []),
+    // (Its heading on one line at the least: Grade broke as Grad / e in a column fitted to 优秀.)
+    ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield gradeOf(u); })(), Math.max(7, headWidth(t(lang, "out.award-kind.grade"))), 16))] : []),
     {
       header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
       kind: "wrap",

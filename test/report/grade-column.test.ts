@@ -62,3 +62,23 @@ describe("a pending grade in the 等次 column", () => {
   });
 });
 
+describe("in English", async () => {
+  const { rubric, submission, results, cover } = await scoreFile("samples/liuhe-2026.xlsx");
+
+  it("keeps the Grade heading on one line (it broke as Grad / e in a column fitted to 优秀)", () => {
+    const sheet = resultTables(rubric, submission, results, "en", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "towns");
+    const grade = sheet?.columns.find((c) => c.header === "Grade");
+    expect(grade?.width ?? 0).toBeGreaterThanOrEqual(8);
+  });
+
+  it("prints a rank pending claims may move with a space before its range in the report, as English sets brackets", async () => {
+    const { buildReport } = await import("../../src/report/september/index.js");
+    const { DATE } = await import("./helpers.js");
+    const report = buildReport(rubric, results, { lang: "en", cover, date: DATE, tool: "t" });
+    const towns = report.tables.find((t) => t.kind === "overall");
+    expect(towns?.rows.find((r) => r.cells[1] === "青龙乡")?.cells[0]).toBe("8 (8–9)");
+    const zh = buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" });
+    expect(zh.tables.find((t) => t.kind === "overall")?.rows.find((r) => r.cells[1] === "青龙乡")?.cells[0]).toBe("8(8–9)");
+  });
+});
+

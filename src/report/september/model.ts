@@ -225,7 +225,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
 function rankCell(u: UnitResult, rank: number | null, ranking: string, lang: Lang): Cell {
   if (rank === null) return statusText(u, lang);
   const range = u.certainty?.ranks[ranking];
-  return range && range[0] !== range[1] ? `${rank}(${range[0]}–${range[1]})` : rank;
+  return range && range[0] !== range[1] ? message(lang, "report.rank-range", { rank, from: range[0], to: range[1] }) : rank;
 }
 
 /**

@@ -335,7 +335,7 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
   // The rank columns (the first, and the right-hand line ranking's) as wide as a rank with where
   // pending claims may take it (165(165–179)), not shrunk to fit.
   let ranges = 0;
-  for (const t of r.tables) if (t.kind !== "awards") for (const row of t.rows) if (typeof row.cells[0] === "string" && /^\d+\(/.test(row.cells[0])) ranges = Math.max(ranges, textWidth(row.cells[0]));
+  for (const t of r.tables) if (t.kind !== "awards") for (const row of t.rows) if (typeof row.cells[0] === "string" && /^\d+ ?\(/.test(row.cells[0])) ranges = Math.max(ranges, textWidth(row.cells[0]));
   const overall = r.tables.filter((t) => t.kind === "overall");
   const columns = Math.max(8, ...overall.map((t) => t.columns.length));
   // The awards of the widest overall tables (whose awards span the grid's last columns).
