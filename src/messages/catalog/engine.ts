@@ -92,7 +92,7 @@ export const engineMessages: Catalog = {
   "why.ledger-capped-all-own-deduction": { "zh-CN": "{how@why.ledger-how}{per}{level} × {count} = 扣 {asked},受 {code} 年度上限 {own} 及扣分合计上限 {cap} 所限,本行只计扣 {points}", en: "{how@why.ledger-how}{per}{level@sp} × {count} = −{asked}, held by {code}'s yearly cap {own} and the cap {cap} on all deductions together: this row removes {points}" },
   "why.ledger-capped-group-own-bonus": { "zh-CN": "{how@why.ledger-how}{per}{level} × {count} = 加 {asked},受 {code} 年度上限 {own} 及 {codes} 合计上限 {cap} 所限,本行只计加 {points}", en: "{how@why.ledger-how}{per}{level@sp} × {count} = +{asked}, held by {code}'s yearly cap {own} and the cap {cap} on {codes} together: this row adds {points}" },
   "why.ledger-capped-group-own-deduction": { "zh-CN": "{how@why.ledger-how}{per}{level} × {count} = 扣 {asked},受 {code} 年度上限 {own} 及 {codes} 合计上限 {cap} 所限,本行只计扣 {points}", en: "{how@why.ledger-how}{per}{level@sp} × {count} = −{asked}, held by {code}'s yearly cap {own} and the cap {cap} on {codes} together: this row removes {points}" },
-  "award.tier-passed": { "zh-CN": "{tier}(递补为第 {place} 名)", en: "{tier} (moved up to place {place})" },
+  "award.tier-passed": { "zh-CN": "{tier}(递补为第 {place} 名)", en: "{tier} (prize place {place}, as vetoed units ahead win nothing)" },
   "award.rank": { "zh-CN": "名次奖:{tier}", en: "rank prize: {tier}" },
   "award.rank-in": { "zh-CN": "名次奖:{ranking}{tier}", en: "rank prize: {tier} in {ranking}" },
   "award.rank-amount": { "zh-CN": "名次奖:{tier},{amount}元", en: "rank prize: {tier}, {amount} yuan" },
