@@ -49,3 +49,12 @@ describe("totals pending claims may move where no rank can", () => {
     expect(totalsMoving({ units: [unit("丙镇", [9000, 9100])] }, { ...ranking(1), by: "DZ" }, "zh-CN")).toBeUndefined();
   });
 });
+
+describe("a prize place passed on by a vetoed unit ahead", () => {
+  it("says the place it holds and why, not that the unit moved up (its rank beside it did not)", () => {
+    const passed: Award = { kind: "rank", ranking: "rural", rankingName: "乡镇组排名", tier: "二等奖", amount: 30000, place: 3 };
+    expect(awardContent(passed, "zh-CN")).toContain("二等奖(递补为第 3 名)");
+    expect(awardContent(passed, "en")).toContain("二等奖 (prize place 3, as vetoed units ahead win nothing)");
+  });
+});
+
