@@ -1,6 +1,6 @@
 // Award words for the award lists: what was given, briefly, in either language.
 import { describe, expect, it } from "vitest";
-import { awardContent, totalsMoving } from "../../src/report/labels.js";
+import { awardContent, awardText, totalsMoving } from "../../src/report/labels.js";
 import type { Award, UnitResult } from "../../src/model/results.js";
 
 const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: number; tiedWith?: number }): Award => ({ kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "良好", held: false, cut: { grade: "优秀", ...cut } });
@@ -53,8 +53,8 @@ describe("totals pending claims may move where no rank can", () => {
 describe("a prize place passed on by a vetoed unit ahead", () => {
   it("says the place it holds and why, not that the unit moved up (its rank beside it did not)", () => {
     const passed: Award = { kind: "rank", ranking: "rural", rankingName: "乡镇组排名", tier: "二等奖", amount: 30000, place: 3 };
-    expect(awardContent(passed, "zh-CN")).toContain("二等奖(递补为第 3 名)");
-    expect(awardContent(passed, "en")).toContain("二等奖 (prize place 3, as vetoed units ahead win nothing)");
+    expect(awardText(passed, "zh-CN")).toContain("二等奖(递补为第 3 名)");
+    expect(awardText(passed, "en")).toContain("二等奖 (prize place 3, as vetoed units ahead win nothing)");
   });
 });
 
