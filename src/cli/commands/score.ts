@@ -117,9 +117,6 @@ async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) =
   }
 }
 
-/** Formulas at most looked through, a sheet (a province's data sheet holds hundreds of thousands of cells). */
-const FORMULAS_SEEN = 100_000;
-
 /** Sheets larger than this (unpacked) are not looked through: a province's data, not a summary of ours. */
 const FORMULA_SHEET_MAX = 8 << 20;
 
@@ -135,29 +132,11 @@ async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: str
   const out: Diagnostic[] = [];
   for (const sheet of book.sheets) {
     if (earlier(sheet.name) || (book.partSize(sheet) ?? 0) > FORMULA_SHEET_MAX) continue;
-    let xml: string;
-    try {
-      const bytes = await book.sheetXml(sheet);
-      if (!bytes) continue;
-      xml = new TextDecoder().decode(bytes);
-    } catch {
-      continue;
-    }
-    if (!xml.includes("<f")) continue;
-    let seen = 0;
-    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*?<f[^>]*>([^<]*)<\/f>/gs)) {
-      if (++seen > FORMULAS_SEEN) break;
-      const read = named(unescapeXml(m[2] ?? ""));
-      if (!read.length) continue;
-      out.push({ code: "workbook.formula-reads-result", severity: "warning", data: { sheets: read.join("、") }, location: { file, sheet: sheet.name, cell: m[1] ?? "" } });
-      break;
-    }
+    // A sheet that cannot be read was said so as it was read: nothing more to say of it here.
+    const found = await book.findFormula(sheet, (f) => named(f).length > 0).catch(() => undefined);
+    if (found) out.push({ code: "workbook.formula-reads-result", severity: "warning", data: { sheets: named(found.formula).join("、") }, location: { file, sheet: sheet.name, cell: found.cell } });
   }
   return out;
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
 }
 
 export async function score(ctx: Ctx, file: string, o: { output?: string; rubric?: string; json?: boolean; force?: boolean; wide?: boolean }): Promise<number> {

@@ -11,7 +11,10 @@ import { checkRest, dataRange } from "./entry.js";
 import { XlsxFailure } from "../fail.js";
 import { ValueCache } from "./cells.js";
 import { findWorkbookPart, readWorkbook, type WorkbookInfo } from "./package.js";
-import { partXml } from "./part.js";
+import { parsePart, partXml } from "./part.js";
+import { NameTable, nameIds } from "../names.js";
+import { expandEntities } from "../text.js";
+import type { XmlHandler } from "../xml.js";
 import { inColumnOrder, SheetRows } from "./sheet.js";
 import { sniff } from "./sniff.js";
 import { readSharedStrings } from "./strings.js";
@@ -36,6 +39,13 @@ export interface SheetInfo {
   /** Rows that are an Excel Table's total row (汇总行), where it has any. */
   readonly totalRows?: readonly number[];
 }
+
+const FORMULA_TAGS = ["c", "f", "r"] as const;
+const F = nameIds(FORMULA_TAGS);
+const FORMULA_NAMES = new NameTable(FORMULA_TAGS);
+/** Thrown to stop reading a sheet once its formula is found. */
+const FOUND = new Error("found");
+const DECODER = new TextDecoder();
 
 /** Cell-level problems past this many are counted in one line. */
 const CELL_PROBLEM_CAP = 100;
@@ -203,6 +213,46 @@ export class WorkbookReader {
   partSize(sheet: SheetInfo): number | undefined {
     const part = this.info.sheets[sheet.index]?.part;
     return part === undefined ? undefined : findEntry(this.pkg.zip, part)?.usize;
+  }
+
+  /**
+   * The first formula of a sheet that `wanted` takes (its text as written, =-less), with its cell;
+   * undefined where none does, or the sheet has no part. Its cells' values are not read.
+   */
+  async findFormula(sheet: SheetInfo, wanted: (formula: string) => boolean): Promise<{ cell: string; formula: string } | undefined> {
+    const part = this.info.sheets[sheet.index]?.part;
+    if (part === undefined) return undefined;
+    let cell = "";
+    let text = "";
+    let found: { cell: string; formula: string } | undefined;
+    const handler: XmlHandler = {
+      open(id, x) {
+        if (id === F.c) cell = x.attrValue(F.r) ?? "";
+        else if (id === F.f) {
+          text = "";
+          x.wantText = true;
+        }
+      },
+      close(id, x) {
+        if (id !== F.f) return;
+        x.wantText = false;
+        const formula = expandEntities(text);
+        // (A shared formula's children carry no text of their own: their first cell's said it.)
+        if (formula !== "" && cell !== "" && wanted(formula)) {
+          found = { cell, formula };
+          throw FOUND;
+        }
+      },
+      text(x, start, end) {
+        text += DECODER.decode(x.b.subarray(start, end));
+      },
+    };
+    try {
+      await parsePart(this.pkg.zip, part, this.pkg.codec, FORMULA_NAMES, handler);
+    } catch (e) {
+      if (e !== FOUND) throw e;
+    }
+    return found;
   }
 
   /** A sheet's part as XML bytes, unparsed (how it was written tells which program wrote it); undefined where it has none. */
