@@ -3,6 +3,7 @@
 // prize place is left empty or passed on, and its grade held, as the rubric declares.
 import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
 import { levelRank } from "../rubric/model.js";
+import { quotaBase, quotaOf } from "../rubric/quota.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { Award, EmptiedPlace, GradeCut, UnitResult, WithheldAward } from "../model/results.js";
@@ -96,22 +97,8 @@ export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>):
   };
 }
 
-/**
- * How many units a ranking's grade quotas are shares of: those it ranks (`ranked`), or, where the
- * rubric says so (quota_of: assessed, a 办法's 参评单位总数), every unit of it (`assessed`), those a
- * veto takes out of the ranking too.
- */
-export function quotaBase(r: Ranking, ranked: number, assessed: number): number {
-  return r.grades?.quotaOf === "assessed" ? assessed : ranked;
-}
-
-/** A band's quota for `n` units (quotaBase): a count, or a share rounded down; Infinity where it has none. */
-export function quotaOf(band: { readonly quotaCount?: number; readonly quotaShare?: number; readonly quotaMin?: number }, n: number): number {
-  if (band.quotaCount !== undefined) return band.quotaCount;
-  if (band.quotaShare === undefined) return Number.POSITIVE_INFINITY;
-  // At least quota_min places (not more than there are units).
-  return Math.max(Math.floor((n * band.quotaShare) / 10000), Math.min(band.quotaMin ?? 0, n));
-}
+// A grade's quota, as the workbook's checks count it too.
+export { quotaBase, quotaOf };
 
 /**
  * Grades by the ranking's score: best band first, each taking the units not yet graded that reach

@@ -7,6 +7,7 @@ import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js"
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
 import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
+import { quotaBase, quotaOf } from "../rubric/quota.js";
 import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
@@ -1025,10 +1026,9 @@ export class SubmissionReader {
     // A hidden column that holds nothing (an indicator no unit of the district has) moves nothing.
     const cells = this.filled[index];
     for (const [col, code] of [...named, ...codes]) if (inHiddenColumns(hiddenCols, col) && (cells?.any(col) ?? false)) this.p.warn("workbook.hidden-column", at.sheet, refOf(col, role.headerRow), { code });
-    // A second column of a code, refused, out of sight (last year's figures kept beside this year's):
-    // the clerk sent to it is told it is hidden, and how to see it.
-    // The first of the two hidden (last year's at the left): said at it, and that the one refused
-    // in sight is not the one to delete.
+    // A column of a code twice, one of the two out of sight (last year's figures kept beside this
+    // year's): said at the hidden one, with how to see it; where that is the first, that the one
+    // refused in sight is not the one to delete.
     for (const t of role.twice ?? []) {
       if (inHiddenColumns(hiddenCols, t.col)) this.p.warn("workbook.duplicate-column-hidden", at.sheet, refOf(t.col, role.headerRow), { code: t.code, first: t.first });
       else if (inHiddenColumns(hiddenCols, t.firstCol)) this.p.warn("workbook.duplicate-column-first-hidden", at.sheet, t.first, { code: t.code, other: refOf(t.col, role.headerRow) });
@@ -1411,8 +1411,8 @@ export class SubmissionReader {
       });
       // What a share is of: the units ranked, or (quota_of: assessed) every unit of the ranking.
       const ofAll = r.grades?.quotaOf === "assessed";
-      const base = ofAll ? assessed : ranked;
-      const places = (share: number, n: number): number => Math.floor((n * share) / 10000);
+      const base = quotaBase(r, ranked, assessed);
+      const places = (share: number, n: number): number => quotaOf({ quotaShare: share }, n);
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
