@@ -397,10 +397,17 @@ export function start(doc: Document): void {
     announce.textContent = announce.textContent === said ? `${said}\u00a0` : said;
   };
 
-  /** Each ranking wider than the window a stop for the keyboard, its arrow keys scrolling it; the others not. */
+  /**
+   * Each ranking wider than the window a stop for the keyboard, its arrow keys scrolling it; the
+   * others not, their heading rows kept in view (`fits`), and what the keyboard's focus goes to
+   * brought into view below the tallest of them.
+   */
   const scrollable = (): void => {
+    let heading = 0;
     for (const section of out.querySelectorAll<HTMLElement>("section.ranking")) {
       const wide = section.scrollWidth > section.clientWidth;
+      section.classList.toggle("fits", !wide);
+      if (!wide) heading = Math.max(heading, section.querySelector("thead")?.getBoundingClientRect().height ?? 0);
       if (wide === (section.tabIndex === 0)) continue;
       if (wide) {
         section.tabIndex = 0;
@@ -412,6 +419,7 @@ export function start(doc: Document): void {
         section.removeAttribute("aria-label");
       }
     }
+    doc.documentElement.style.scrollPaddingTop = heading ? `${Math.ceil(heading) + 8}px` : "";
   };
   doc.defaultView?.addEventListener("resize", scrollable);
 

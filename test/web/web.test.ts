@@ -12,6 +12,9 @@ import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { floodedWorkbook } from "../helpers/flooded.js";
 import { townsInGroupsOnly } from "../helpers/rubric-edits.js";
+import { generate } from "../../bench/generate.mjs";
+import { loadRubric } from "../../src/rubric/load.js";
+import { leaves } from "../../src/rubric/model.js";
 
 const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const PAGE = resolve("dist/web/assess.html");
@@ -822,6 +825,59 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(heads).toContain("BM1 重点工作任务(同分时比较)");
     const first = await departments.locator("tbody tr").first().locator("td").allTextContents();
     expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40.00");
+  });
+
+  it("keeps a long ranking's heading row at the top of the window as its rows scroll, and the keyboard's focus below it; a ranking wider than the window scrolls sideways as before", async () => {
+    const f = "rubric/district-popplan-2022.1.yaml";
+    const rubric = loadRubric(f, readFileSync(f), "test").rubric;
+    const judged = Object.fromEntries((rubric?.lines ?? []).map((l) => [l.code, leaves(l.items).filter((i) => i.kind === "judged").map((i) => ({ code: i.code, name: i.name, max: i.max / 100 }))]));
+    const file = join(dir, "long.xlsx");
+    generate(file, 150, judged);
+    const heading = (p: Page): Promise<{ top: number; bottom: number }> =>
+      p.evaluate(() => {
+        const r = document.querySelector("section.ranking thead th")?.getBoundingClientRect();
+        return { top: r?.top ?? NaN, bottom: r?.bottom ?? NaN };
+      });
+    for (const width of [1366, 360]) {
+      const view = await browser.newPage({ viewport: { width, height: 700 }, locale: "zh-CN" });
+      try {
+        await view.goto(pathToFileURL(PAGE).href);
+        await view.setInputFiles("#workbook", file);
+        await view.waitForSelector("section.ranking table", { timeout: 60_000 });
+        const wide = await view.evaluate(() => {
+          const s = document.querySelector("section.ranking");
+          return s ? s.scrollWidth > s.clientWidth : false;
+        });
+        expect(wide, String(width)).toBe(width === 360);
+        // Scrolled to its 100th row: the heading row at the window's top where the ranking fits, gone where it scrolls sideways.
+        await view.evaluate(() => document.querySelectorAll("section.ranking tbody tr")[100]?.scrollIntoView({ block: "center" }));
+        const head = await heading(view);
+        if (wide) {
+          expect(head.bottom, String(width)).toBeLessThan(0);
+          continue;
+        }
+        expect(head.top).toBeGreaterThanOrEqual(-1);
+        expect(head.top).toBeLessThanOrEqual(0);
+        // The row under the heading focused, then the one before it (hidden under the heading): brought into view below it.
+        const units = view.locator("section.ranking button.unit");
+        await units.nth(100).focus();
+        await view.evaluate((top) => {
+          const r = document.activeElement?.getBoundingClientRect();
+          window.scrollBy(0, (r?.top ?? 0) - top - 2);
+        }, head.bottom);
+        await view.keyboard.press("Shift+Tab");
+        const focused = await view.evaluate(() => ({ name: document.activeElement?.textContent ?? "", top: document.activeElement?.getBoundingClientRect().top ?? NaN }));
+        expect(focused.name).toBe(await units.nth(99).textContent());
+        expect(focused.top).toBeGreaterThanOrEqual((await heading(view)).bottom);
+        // The wheel scrolls the page, not a box of the ranking's own.
+        const before = await view.evaluate(() => window.scrollY);
+        await view.mouse.move(width / 2, 400);
+        await view.mouse.wheel(0, 400);
+        await view.waitForFunction((y) => window.scrollY > y, before, { timeout: 5000 });
+      } finally {
+        await view.close();
+      }
+    }
   });
 
   it("keeps a laptop's ranking whole at 175% and 200% zoom (731 and 640 px); narrower, it scrolls sideways from the keyboard, its names kept in sight", async () => {
