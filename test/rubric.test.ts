@@ -282,6 +282,20 @@ const cases: Case[] = [
     text: replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 90%, share: 50% }\n          - { from: 95%, share: 80% }\n          - { from: 98%, share: 100% }\n"),
     expected: [`rubric.bands-reversed r.yaml:${lineOf("        kind: threshold") + 3}:13`],
   },
+  // Bands of an indicator where lower is better (万人发案率 ≤3 full, ≤5 70%, ≤8 40%), its direction left
+  // out: the direction to write said, once (reversed, as bands-reversed said, they paid more for worse).
+  ...[
+    ["bands-lower-without-direction", ["3", "5", "8"], ["100%", "70%", "40%"], "rubric.bands-other-direction"],
+    ["bands-lower-without-direction-two", ["3", "5"], ["100%", "50%"], "rubric.bands-other-direction"],
+    ["bands-lower-without-direction-reversed", ["8", "5", "3"], ["40%", "70%", "100%"], "rubric.bands-other-direction-reversed"],
+  ].map(([name, marks, shares, code]) => ({
+    name: name as string,
+    text: replace(
+      "        kind: threshold\n        indicator: ZB2\n        target: 90%\n",
+      `        kind: bands\n        indicator: ZB2\n        bands:\n${(marks as string[]).map((m, i) => `          - { from: ${m}%, share: ${(shares as string[])[i]} }\n`).join("")}`,
+    ),
+    expected: [`${code as string} r.yaml:${lineOf("        kind: threshold") + 3}:13`],
+  })),
   // One band out of order among others in order: said at it.
   {
     name: "bands-one-out-of-order",
@@ -341,10 +355,29 @@ describe("every broken rubric gets one located line per problem", () => {
   });
 
   it("names a unit kind by its name where a charge is not its own (镇街, not its id)", () => {
-    const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: BM\n");
+    const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      unit_kinds: [town]\n      charge: BM\n");
     const r = load(text);
-    expect(found(text)).toEqual([`rubric.unknown-charge r.yaml:${lineOf("      name: 创新\n") + 2}:15`]);
+    expect(found(text)).toEqual([`rubric.unknown-charge r.yaml:${lineOf("      name: 创新\n") + 3}:15`]);
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目(可写 total,或其考核线 DZ 党政线、JS 计生线 及其项目的代码)");
+  });
+
+  it("says a cap takes no unit_kinds, and which codes to list instead (moving it to the top, where the kinds are defined, meant nothing)", () => {
+    const dept = "    - { code: JF9, kind: bonus, name: 部门表彰, points: 2, unit_kinds: [department] }\n    - { code: KF9, kind: deduction, name: 部门通报, points: 2, unit_kinds: [department] }\n";
+    for (const [capKinds, code, codes] of [["[department]", "rubric.cap-unit-kinds", "JF9"], ["[town]", "rubric.cap-unit-kinds", "JF1, JF2"], ["[village]", "rubric.cap-unit-kinds-none", ""]] as const) {
+      const text = replace("    - code: DX1\n", `${dept}    - code: DX1\n`).replace("ledger:\n", `ledger:\n  caps:\n    - { kind: bonus, max: 5, unit_kinds: ${capKinds} }\n`);
+      const r = load(text);
+      expect(found(text)).toEqual([`${code} r.yaml:${text.split("\n").findIndex((l) => l.includes("max: 5, unit_kinds")) + 1}:${"    - { kind: bonus, max: 5, ".length + 1}`]);
+      expect(r.diagnostics[0]?.data).toEqual({ codes });
+    }
+  });
+
+  it("says to write unit_kinds where a code naming none is charged to another kind's line or item (the first kind's lines were no answer)", () => {
+    for (const [charge, line] of [["BM", 2], ["BM1", 2]] as const) {
+      const text = replace("      name: 创新\n      points: 20\n", `      name: 创新\n      points: 20\n      charge: ${charge}\n`);
+      const r = load(text);
+      expect(found(text)).toEqual([`rubric.charge-other-kind r.yaml:${lineOf("      name: 创新\n") + line}:15`]);
+      expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe(`计入对象 ${charge} 是单位类型 部门 的考核线或项目,而 JF1 未写 unit_kinds,只用于镇街:若它用于部门,请写 unit_kinds: [department]`);
+    }
   });
 
   it("refuses a charge to an item made of items (its points are their sum), naming its items and line", () => {

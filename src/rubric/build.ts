@@ -341,7 +341,19 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     const same = (i: number): boolean => !unread.has(i) && !unread.has(i - 1) && bands[i]?.from === bands[i - 1]?.from;
     // Written worst first throughout: said once, at the first band.
     const reversed = pairs.length > 0 && pairs.every((i) => misordered(i) && !same(i));
-    if (reversed) b.error("rubric.bands-reversed", [...path, "bands", 0], { code: input.code });
+    // What a band pays, to compare with its neighbours.
+    const worth = (x: Band | undefined): number => (x?.points !== undefined ? x.points * 10000 : base.max * (x?.share ?? 0));
+    const read = pairs.every((i) => !unread.has(i) && !unread.has(i - 1));
+    const paysLess = read && pairs.every((i) => worth(bands[i]) <= worth(bands[i - 1])) && pairs.some((i) => worth(bands[i]) < worth(bands[i - 1]));
+    const paysMore = read && pairs.every((i) => worth(bands[i]) >= worth(bands[i - 1])) && pairs.some((i) => worth(bands[i]) > worth(bands[i - 1]));
+    // Bands of an indicator better the other way (万人发案率 ≤3 full, ≤5 70%, ≤8 40%, its direction
+    // left out): reversing them, as bands-reversed says, only gave bands that pay more for worse.
+    // Said once, with the direction to write, whether they are in its order or reversed (three
+    // bands or more: two paying more for less are as likely two shares swapped).
+    const other = direction === "higher" ? "lower" : "higher";
+    const otherWay = reversed && paysLess ? "rubric.bands-other-direction" : !reversed && paysMore && pairs.length > 1 && pairs.every((i) => !misordered(i) && !same(i)) ? "rubric.bands-other-direction-reversed" : undefined;
+    if (otherWay) b.error(otherWay, [...path, "bands", 0], { code: input.code, indicator: input.indicator ?? "", direction: other });
+    else if (reversed) b.error("rubric.bands-reversed", [...path, "bands", 0], { code: input.code });
     for (const i of pairs) {
       if (same(i)) {
         b.error("rubric.bands-same-mark", [...path, "bands", i, "from"], { code: input.code, band: i + 1, other: i });
@@ -352,8 +364,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
         continue;
       }
       // And pays no more than it: a lower mark worth more would score 99% below 96%.
-      const worth = (x: Band | undefined): number => (x?.points !== undefined ? x.points * 10000 : base.max * (x?.share ?? 0));
-      if (worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
+      if (!otherWay && worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
     }
     item.bands = bands;
   }
@@ -398,7 +409,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
 }
 
 /** What a value is said to be where its indicator's unit is known: not said where it is not. */
-const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.number-too-fine", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-same-mark"]);
+const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "rubric.bad-rate-bare", "rubric.bad-number", "rubric.number-too-fine", "rubric.measure-unreachable", "rubric.per-bare-percent", "rubric.per-positive", "rubric.floor-share-of-target", "rubric.bands-order", "rubric.bands-reversed", "rubric.bands-other-direction", "rubric.bands-other-direction-reversed", "rubric.bands-same-mark"]);
 
 /** Each line's max times its weight, as the sum is worked (100 × 30% + 20 × 100%). */
 function weightedTerms(lines: readonly string[], lineByCode: ReadonlyMap<string, { readonly max: Points }>, weights: Readonly<Record<string, number>>): string {
@@ -692,6 +703,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       // The total by another word (Total, 总分), a code in lower case, a line's or item's name: the one meant.
       if (/^\s*(total|总分|总计|总得分)\s*$/i.test(written)) {
         b.error("rubric.charge-total-word", at, { value: written });
+        continue;
+      }
+      // A line or item of another kind, the code naming no kinds (a department's deduction charged to
+      // its line, unit_kinds left out): it is for the first kind alone, and unit_kinds is what to write
+      // (the first kind's lines, which the message listed, were no answer).
+      const owner = "line" in charge ? kindOfLine(charge.line) : unitKinds.find((x) => itemsOfKind(x.id).has(charge.item));
+      if (owner && owner.id !== k && input.ledger.codes[i]?.unit_kinds === undefined) {
+        b.error("rubric.charge-other-kind", at, { code: written, ledgerCode: c.code, kind: kindName, other: owner.name, otherId: owner.id });
         continue;
       }
       const kindLines = lines.filter((l) => kindOfLine(l.code)?.id === k);

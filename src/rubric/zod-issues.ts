@@ -180,6 +180,24 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (within !== undefined) return { code: "rubric.key-belongs-within", severity: "error" as const, data: { key: k, where: keyName(path, data), within }, location: pos.ofKey(path, k) };
         // A key of a place around this one (ties under a grade band, for the grades'), or of one
         // within it (place beside a gate's veto, for the veto's): where it belongs.
+        // unit_kinds on a cap (部门加分累计不超过 5 分): the rubric's top level has a unit_kinds, the kinds
+        // themselves, where moving it means nothing. A cap is counted for each unit its codes are
+        // for: the kinds' own codes are what to list.
+        if (k === "unit_kinds" && path[0] === "ledger" && path[1] === "caps") {
+          const kinds = valueAt(data, [...path, k]);
+          const named = new Set(Array.isArray(kinds) ? kinds.filter((x): x is string => typeof x === "string") : []);
+          const capKind = valueAt(data, [...path, "kind"]);
+          const codes = valueAt(data, ["ledger", "codes"]);
+          // (A code naming no kinds is the first kind's.)
+          const first = valueAt(data, ["unit_kinds", 0, "id"]);
+          const own = (Array.isArray(codes) ? codes : []).flatMap((c: unknown) => {
+            const code = valueAt(c, ["code"]);
+            const of = valueAt(c, ["unit_kinds"]) ?? [first];
+            const kind = valueAt(c, ["kind"]);
+            return typeof code === "string" && Array.isArray(of) && of.length > 0 && of.every((x) => named.has(x as string)) && (capKind === undefined || kind === capKind) ? [code] : [];
+          });
+          return { code: own.length ? "rubric.cap-unit-kinds" : "rubric.cap-unit-kinds-none", severity: "error" as const, data: { codes: own.join(", ") }, location: pos.ofKey(path, k) };
+        }
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {
             if (!rubricKeysAt(path.slice(0, d))?.includes(k)) continue;

@@ -157,6 +157,14 @@ export const rubricMessages: Catalog = {
   "rubric.ties-without-quota": { "zh-CN": "{ranking} 的等次都没有名额(quota),不会有单位因名额在分数线上并列,ties: {ties} 不起作用:限名额的,在等次上写 quota;否则删去 ties", en: "no grade of {ranking} has a quota, so no units are ever tied at a quota's cut and ties: {ties} does nothing: to limit a grade, give it a quota; else remove ties" },
   "rubric.quota-of-without-share": { "zh-CN": "{ranking} 的等次都没有按比例的名额(如 quota: 20%),quota_of: {value} 不起作用:按比例限名额的,在等次上写比例;否则删去 quota_of", en: "no grade of {ranking} has a quota written as a share (such as quota: 20%), so quota_of: {value} does nothing: write the share on the grade, or remove quota_of" },
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
+  "rubric.bands-other-direction": {
+    "zh-CN": "{code} 的各档分数线逐档升高、得分逐档降低,是另一方向的分档:若指标 {indicator} 是这样(如发案率越低越好),请在该指标上写 direction: {direction},各档顺序不变;若不是,请把各档倒过来,从最好的一档写起",
+    en: "{code}'s bands ask more and pay less band by band, as for an indicator better the other way: if {indicator} is (a lower case rate is better, say), write direction: {direction} on that indicator and keep the bands as they are; if not, reverse them, the best first",
+  },
+  "rubric.bands-other-direction-reversed": {
+    "zh-CN": "{code} 的各档要求逐档降低,得分却逐档升高,是另一方向的分档倒着写:若指标 {indicator} 是这样(如发案率越低越好),请在该指标上写 direction: {direction},并把各档倒过来,得分最高的一档写在最前;若不是,各档得分应逐档不增",
+    en: "{code}'s bands ask less and pay more band by band, as for an indicator better the other way, written in reverse: if {indicator} is (a lower case rate is better, say), write direction: {direction} on that indicator and reverse the bands, the one paying most first; if not, each band must pay no more than the one before",
+  },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
   "rubric.bands-same-mark": { "zh-CN": "{code} 的第 {band} 档与第 {other} 档分数线相同,这一档永远达不到:请改为比上一档低的要求,或删去", en: "{code}'s band {band} asks what band {other} asks, so it is never reached: ask less than the band before, or remove it" },
   "rubric.grade-bands-same-mark": { "zh-CN": "{ranking} 的等次 {grade} 与上一档 {better} 的分数线同为 {from},{grade} 永远评不到:请改为比 {better} 低的分数线", en: "{ranking}: the grade {grade} asks {from} as {better} does, so {grade} is never given: give it a lower mark than {better}'s" },
@@ -185,6 +193,18 @@ export const rubricMessages: Catalog = {
   "rubric.ranking-one-kind": { "zh-CN": "一个排名只排一类单位:unit_kind 写一个单位类型的 id({allowed}),各类分别写排名", en: "a ranking ranks one unit kind: unit_kind names one kind's id ({allowed}); rank each kind in a ranking of its own" },
   "rubric.unknown-unit-kind": { "zh-CN": "未定义的单位类型 {kind}(本方案的单位类型:{allowed})", en: "the unit kind {kind} is not defined (this rubric's: {allowed})" },
   "rubric.unknown-group": { "zh-CN": "单位类型 {kind} 中没有分组 {group}(可用:{allowed})", en: "the unit kind {kind} has no group {group} (its groups: {allowed})" },
+  "rubric.charge-other-kind": {
+    "zh-CN": "计入对象 {code} 是单位类型 {other} 的考核线或项目,而 {ledgerCode} 未写 unit_kinds,只用于{kind}:若它用于{other},请写 unit_kinds: [{otherId}]",
+    en: "charged to {code}, a line or item of the unit kind {other}, while {ledgerCode} names no unit_kinds and so is for {kind} alone: if it is for {other}, write unit_kinds: [{otherId}]",
+  },
+  "rubric.cap-unit-kinds": {
+    "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计;只限这类单位的,请列出它们的代码:codes: [{codes}]",
+    en: "a cap takes no unit_kinds: it counts for each unit its codes are for; to cap those kinds' rows alone, list their codes: codes: [{codes}]",
+  },
+  "rubric.cap-unit-kinds-none": {
+    "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计;只限某类单位的,请用 codes 列出只用于该类单位(unit_kinds 写了它)的代码",
+    en: "a cap takes no unit_kinds: it counts for each unit its codes are for; to cap one kind's rows alone, list in codes the codes for that kind alone (those whose unit_kinds name it)",
+  },
   "rubric.unknown-charge": { "zh-CN": "计入对象 {code} 不是单位类型 {kind} 的考核线或项目(可写 total,或其考核线 {lines} 及其项目的代码)", en: "charged to {code}, which is no line or item of the unit kind {kind} (write total, or the code of one of its lines {lines} or of their items)" },
   "rubric.veto-unranked-keys": { "zh-CN": "{code} 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空、也没有按得分评的等次可限制,{keys} 不起作用:要让它仍参加排名,写 ranked: true;要直接定等次,写 grade;否则删去 {keys}", en: "the veto of {code} does not say ranked: true, so a vetoed unit is not ranked: it has no place to leave empty and no grade by its score to hold down, and {keys} would do nothing: to keep it ranked write ranked: true; to set its grade write grade; else remove {keys}" },
   "rubric.veto-unranked-place": { "zh-CN": "{code} 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空,place: empty 不起作用:要让它仍参加排名并留空其奖次,写 ranked: true;否则删去 place", en: "the veto of {code} does not say ranked: true, so a vetoed unit is not ranked and has no place to leave empty: place: empty would do nothing. To keep it ranked and its place empty write ranked: true; else remove place" },
