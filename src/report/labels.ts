@@ -164,6 +164,37 @@ export function moneyTotal(results: Results, lang: Lang): string | undefined {
 }
 
 /**
+ * Prizes a tie at a tier's last place gives more units than the tier has places (山区组 第 3 名 two
+ * units tied, both 一等奖 of places 1–3: four 一等奖, 50,000 元 more than a leader counted on), one
+ * line for all; undefined where none does. (The rules give a tied place's tier to all tied there.)
+ */
+export function tiersShared(rubric: Rubric, results: Results, lang: Lang): string | undefined {
+  const said: string[] = [];
+  for (const r of rubric.rankings) {
+    for (const t of r.tiers) {
+      const at = new Map<number, number>();
+      let given = 0;
+      for (const u of results.units) {
+        for (const a of u.awards) {
+          const rank = u.ranks[r.id];
+          if (a.kind !== "rank" || a.ranking !== r.id || a.tier !== t.name || typeof rank !== "number") continue;
+          const place = a.place ?? rank;
+          at.set(place, (at.get(place) ?? 0) + 1);
+          given++;
+        }
+      }
+      const places = t.to - t.from + 1;
+      if (given <= places) continue;
+      // The tied place that runs past the tier's last.
+      const past = [...at].filter(([place, n]) => n > 1 && place + n - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
+      if (!past) continue;
+      said.push(message(lang, "out.tier-shared", { ranking: r.name, place: past[0], count: past[1], tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, given }));
+    }
+  }
+  return said.length ? said.join(message(lang, "list.parts")) : undefined;
+}
+
+/**
  * What was given, short, where a category column beside it says which kind of award it is (the
  * award lists): 一等奖, 良好(因一票否决), 总分低于 60, DJ4 意识形态工作.
  */

@@ -194,3 +194,29 @@ describe("the report's closing note on pending claims", () => {
     expect(buildReport(withAwards, score(withAwards, submission(withAwards, [{ name: "甲", scores: { JS1: 59 } }, { name: "乙", scores: { JS1: 58 } }, { name: "丙", scores: { JS1: 40 } }, { name: "丁", scores: { JS1: 30 } }, { name: "戊", scores: { JS1: 20 } }], [{ unit: "戊", code: "KF1", status: "申报中" }])), { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }).closing.lines.join("\n")).toContain("各单位的奖惩均不变");
   });
 });
+
+describe("a tie at a prize's last place", () => {
+  const T = mini();
+  const note = (r: ReturnType<typeof score>): string | undefined => buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" }).tables.find((t) => t.kind === "awards")?.note;
+
+  it("is said where it gives the prize to more units than it has places (四个一等奖 of three: money a leader did not count on), in the award list's note", async () => {
+    const { tiersShared } = await import("../../src/report/labels.js");
+    // 丙 100, 丁 90; 甲 and 乙 level at 80, third both: 二等奖 (places 2–3) to 丁, 甲 and 乙.
+    const shared = score(T, submission(T, [{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", scores: { JS1: 30 } }, { name: "乙", scores: { JS1: 30 } }]));
+    expect(shared.units.filter((u) => u.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).map((u) => u.name)).toEqual(["丁", "甲", "乙"]);
+    expect(tiersShared(T, shared, "zh-CN")).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,共 3 个单位获得)");
+    expect(tiersShared(T, shared, "en")).toBe("2 units tie at place 3 of 综合排名 and all win 二等奖 (二等奖 is for rank 2–3 in the rubric: 3 units hold it)");
+    expect(note(shared)).toContain("综合排名第 3 名 2 个单位并列,均获二等奖");
+    // And under the 奖惩名单 sheet's title, a line of its own.
+    const { resultTables } = await import("../../src/report/result-sheets.js");
+    const sheet = resultTables(T, submission(T, []), shared, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    expect(sheet?.subtitle?.split("\n").at(-1)).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,共 3 个单位获得)");
+    // Two tied first, 一等奖 being place 1 alone: both hold it.
+    const first = score(T, submission(T, [{ name: "甲" }, { name: "乙" }, { name: "丙", scores: { JS1: 40 } }]));
+    expect(tiersShared(T, first, "zh-CN")).toBe("综合排名第 1 名 2 个单位并列,均获一等奖(一等奖为第 1 名,共 2 个单位获得)");
+    // Tied within the places (2nd both, 二等奖 places 2–3): as many as its places, nothing to say.
+    const within = score(T, submission(T, [{ name: "丙" }, { name: "甲", scores: { JS1: 30 } }, { name: "乙", scores: { JS1: 30 } }, { name: "丁", scores: { JS1: 10 } }]));
+    expect(tiersShared(T, within, "zh-CN")).toBeUndefined();
+    expect(note(within) ?? "").not.toContain("并列");
+  });
+});

@@ -134,6 +134,7 @@ export const reportMessages: Catalog = {
   "out.tier-vacant": { "zh-CN": "{tier}空缺", en: "{tier}: vacant" },
   "out.tier-vacant-kept": { "zh-CN": "{ranking}第 {rank} 名的{unit}一票否决,不得获奖,奖次空缺", en: "{unit}, rank {rank} in {ranking}, is vetoed and wins no prize; the place is left empty" },
   "out.tier-vacant-kept-place": { "zh-CN": "{ranking}第 {rank} 名的{unit}一票否决,不得获奖,其计奖名次(第 {place} 名)空缺", en: "{unit}, rank {rank} in {ranking} (place {place} for prizes), is vetoed and wins no prize; the place is left empty" },
+  "out.tier-shared": { "zh-CN": "{ranking}第 {place} 名 {count} 个单位并列,均获{tier}({tier}为第 {places} 名,共 {given} 个单位获得)", en: "{count} units tie at place {place} of {ranking} and all win {tier} ({tier} is for rank {places} in the rubric: {given} units hold it)" },
   "out.tier-vacant-tied": { "zh-CN": "{ranking}前面的单位名次并列,计奖名次第 {places} 名不设", en: "units tied above take up place {places} of {ranking}: no one holds it" },
   "out.tier-vacant-basis": { "zh-CN": "{ranking}计奖名次第 {places} 名无可获奖单位", en: "no unit may win place {places} of {ranking}" },
   "diff.unit-added-near": { "zh-CN": "新增单位 {unit}(所填各项除 {except} 外与删除的 {like} 相同,是否改名?)", en: "unit added: {unit} (every value the same as the removed {like}'s, except {except}: renamed?)" },

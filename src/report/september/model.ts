@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -287,7 +287,8 @@ function awardsTable(rubric: Rubric, results: Results, order: readonly RankingRe
     { header: message(lang, "out.basis"), kind: "text" },
   ];
   // The money it gives, in all, beside its heading (a leader's first question; a sum of the column by hand would count what pending claims may bring).
-  const note = moneyTotal(results, lang) ?? "";
+  // And where a tie at a tier's last place gave it to more units than it has places (four 一等奖 of three).
+  const note = [moneyTotal(results, lang), tiersShared(rubric, results, lang)].filter((x) => x !== undefined).join(message(lang, "list.parts"));
   const rows = awardListRows(rubric, results, order, lang);
   return { kind: "awards", ...headings(message(lang, "report.awards"), lang), note, columns, rows: money ? rows : rows.map(withoutAmount), empty: message(lang, "report.awards.none") };
 }
