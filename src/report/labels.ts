@@ -172,23 +172,26 @@ export function tiersShared(rubric: Rubric, results: Results, lang: Lang): strin
   const said: string[] = [];
   for (const r of rubric.rankings) {
     for (const t of r.tiers) {
-      const at = new Map<number, number>();
+      // Place for prizes → its holders and their rank (a place passed on by a vetoed unit ahead is not their rank).
+      const at = new Map<number, { count: number; rank: number }>();
       let given = 0;
       for (const u of results.units) {
         for (const a of u.awards) {
           const rank = u.ranks[r.id];
           if (a.kind !== "rank" || a.ranking !== r.id || a.tier !== t.name || typeof rank !== "number") continue;
           const place = a.place ?? rank;
-          at.set(place, (at.get(place) ?? 0) + 1);
+          at.set(place, { count: (at.get(place)?.count ?? 0) + 1, rank });
           given++;
         }
       }
       const places = t.to - t.from + 1;
       if (given <= places) continue;
       // The tied place that runs past the tier's last.
-      const past = [...at].filter(([place, n]) => n > 1 && place + n - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
+      const past = [...at].filter(([place, h]) => h.count > 1 && place + h.count - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
       if (!past) continue;
-      said.push(message(lang, "out.tier-shared", { ranking: r.name, place: past[0], count: past[1], tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, given }));
+      const [place, { count, rank }] = past;
+      const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, given };
+      said.push(message(lang, place === rank ? "out.tier-shared" : "out.tier-shared-passed", data));
     }
   }
   return said.length ? said.join(message(lang, "list.parts")) : undefined;
