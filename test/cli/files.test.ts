@@ -102,6 +102,24 @@ describe("an output of ours given back as the input", () => {
     expect((await cli(["validate", english, "--lang", "en"])).err).toBe(`${english}: Changes: error: this is a list of changes made by assess diff, not a filled-in assessment workbook; use the workbook that was filled in instead [workbook.our-diff]\n`);
   });
 
+  it("is said to be our JSON where it is score's, diff's or validate's --json (the browser edition's results file, named as the workbook, picked for it: it was told to save a CSV as .xlsx)", async () => {
+    const dir = scratchDir("assess-json-back-");
+    const outputs: [string, string[]][] = [
+      ["results.json", ["score", "samples/qingshan-2026.xlsx", "--json", "-o", join(dir, "s.xlsx")]],
+      ["changes.json", ["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "--json"]],
+      ["problems.json", ["validate", "samples/broken/typos.xlsx", "--json"]],
+    ];
+    for (const [name, args] of outputs) {
+      const file = join(dir, name);
+      writeFileSync(file, (await cli(args)).out);
+      expect((await cli(["validate", file])).err, name).toBe(`${file}: 错误: 这是 assess 输出的 JSON 数据(如网页版下载的结果数据),不是考核工作簿;请改用填报的工作簿(.xlsx),或计分后的结果工作簿 [xlsx.our-json]\n`);
+    }
+    // Another program's JSON: JSON, not a CSV to save as .xlsx.
+    const other = join(dir, "other.xlsx");
+    writeFileSync(other, '{"towns": [{"name": "城关镇", "score": 95}]}\n');
+    expect((await cli(["score", other, "--lang", "en"])).err).toBe(`${other}: error: this is a JSON data file, not an Excel workbook; use the filled-in workbook (.xlsx) instead [xlsx.json-file]\n`);
+  });
+
   it("is told by its content, not its name: a user's own sheet named 变更说明 is no list of ours", async () => {
     const file = join(scratchDir("assess-own-changes-"), "变更.xlsx");
     const wb = new ExcelJS.Workbook();

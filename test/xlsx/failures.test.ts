@@ -47,6 +47,8 @@ describe("file-level failures", () => {
     { case: "UTF-8 CSV", bytes: strToU8("姓名,得分\r\n张三,95\r\n"), code: "xlsx.text-file", data: {} },
     { case: "GBK CSV", bytes: new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xb5, 0xc3, 0xb7, 0xd6, 0x0a]), code: "xlsx.text-file", data: {} },
     { case: "TSV", bytes: strToU8("a\tb\n1\t2\n"), code: "xlsx.text-file", data: {} },
+    { case: "JSON list", bytes: strToU8('[{"单位": "城关镇", "得分": 95}]'), code: "xlsx.json-file", data: {} },
+    { case: "a CSV whose first cell is bracketed", bytes: strToU8("[注]说明,得分\n城关镇,95\n"), code: "xlsx.text-file", data: {} },
     { case: "a rubric given for the workbook", bytes: strToU8('%YAML 1.2\n---\n# 方案\nid: my-scheme\nversion: "2026.1"\ntitle: 考核办法\n'), code: "xlsx.rubric-file", data: {} },
     { case: "other YAML", bytes: strToU8("name: x\nversion: 1\n"), code: "xlsx.text-file", data: {} },
     // A table another system exported as a web page or as Excel 2003's XML, named .xls: said as that (it may hold every sheet: not a CSV's words).

@@ -45,6 +45,14 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是 assess web 生成的网页版(在浏览器中打开它,再在其中选择工作簿),不是考核工作簿;请改用填报的工作簿(.xlsx)",
     en: "this is the browser edition made by assess web (open it in a browser and choose the workbook there), not an assessment workbook; use the filled-in workbook (.xlsx) instead",
   },
+  "xlsx.our-json": {
+    "zh-CN": "这是 assess 输出的 JSON 数据(如网页版下载的结果数据),不是考核工作簿;请改用填报的工作簿(.xlsx),或计分后的结果工作簿",
+    en: "this is JSON data written by assess (such as the results the browser edition hands out), not an assessment workbook; use the filled-in workbook (.xlsx), or the scored result workbook, instead",
+  },
+  "xlsx.json-file": {
+    "zh-CN": "这是 JSON 数据文件,不是 Excel 工作簿;请改用填报的工作簿(.xlsx)",
+    en: "this is a JSON data file, not an Excel workbook; use the filled-in workbook (.xlsx) instead",
+  },
   "xlsx.rubric-file": {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",

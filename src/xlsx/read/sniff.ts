@@ -52,6 +52,17 @@ function looksLikeRubric(bytes: Uint8Array): boolean {
   return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
 }
 
+/**
+ * JSON, as the problem that says so: ours (score's, explain's, diff's --json, or the results the
+ * browser edition hands out beside the workbook, named alike: picked for it by mistake), or
+ * another's. Not a CSV: its words about one sheet kept would not be true.
+ */
+function jsonFile(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE)).replace(/^\uFEFF/, "").trimStart();
+  if (!/^[{[]\s*("|\{|\[|\]|\}|-?\d|$)/.test(head)) return undefined;
+  return /^\{\s*"(rubric|unit|old|diagnostics|errors|file)"\s*:/.test(head) && /"sha256"|"errors"|"diagnostics"/.test(head) ? "xlsx.our-json" : "xlsx.json-file";
+}
+
 /** A page of ours (the HTML report, diff's page, the browser edition), as the problem that says so. */
 function ourPage(bytes: Uint8Array): string | undefined {
   const kind = pageKind(bytes);
@@ -85,6 +96,6 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
   if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
   if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
-  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? "xlsx.text-file"));
+  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? jsonFile(buf) ?? "xlsx.text-file"));
   fail("xlsx.not-zip");
 }
