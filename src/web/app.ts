@@ -489,9 +489,13 @@ export function start(doc: Document): void {
   };
 
   /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */
+  /** The line above a refused rubric's problems, where it is on the page. */
+  let rejectedNotice: HTMLElement | undefined;
   const showRejected = (): void => {
+    rejectedNotice = undefined;
     if (!rejected) return;
-    out.append(el("p", rejectedLine(rejected.name), "notice"));
+    rejectedNotice = el("p", rejectedLine(rejected.name), "notice");
+    out.append(rejectedNotice);
     showDiagnostics(rejected.diagnostics, out);
   };
   /** A refused rubric is not used: the bundled rubrics are, and the user's earlier valid one if any. */
@@ -571,6 +575,8 @@ export function start(doc: Document): void {
           // Not scored: said as that (the refused file's line is above), and the cover's asking is
           // for that very file, to mend, not to fetch and choose again.
           say(t("web.rubric-invalid-not-scored", { file: refused.name, workbook: file.name }) + note);
+          // Nor is it the bundled rubrics that are used, as the line above its problems said: nothing is.
+          if (rejectedNotice) rejectedNotice.textContent = t("web.rubric-invalid-needed", { file: refused.name });
           // (Where its file's name says it is that rubric: a name that says nothing may be another's.)
           const exact = rubricFileName(refused.name) !== undefined;
           const mend = (d: Diagnostic): Diagnostic => (d === asked && exact ? { ...d, code: "web.rubric-asked-invalid", data: { rubric: `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim(), file: refused.name } } : d);

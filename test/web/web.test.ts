@@ -577,7 +577,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/有问题/);
       // Not scored, said once (the refused file's line stands above its problems, not repeated).
       expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 district-popplan-2026.1.yaml 有问题,未采用(见下)`);
-      expect(await page.locator("#output p.notice").allTextContents()).toEqual(["方案文件 district-popplan-2026.1.yaml 有问题,未采用(仍用内置方案):"]);
+      // Nor "the bundled rubrics are still used" above its problems: the workbook is scored under none.
+      expect(await page.locator("#output p.notice").allTextContents()).toEqual(["方案文件 district-popplan-2026.1.yaml 有问题,未采用;这个工作簿要用它计分,请改正后重新选择:"]);
       // The rubric's problems first; the workbook's asking for it after them, as for that file, to mend.
       const first = await page.locator("ul.diagnostics li").allTextContents();
       expect(first[0]).not.toContain("封面写的是方案");
@@ -587,6 +588,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/有问题/);
       await choose(workbook);
       expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 district-popplan-2026.1.yaml 有问题,未采用(见下)`);
+      expect(await page.locator("#output p.notice").allTextContents()).toEqual(["方案文件 district-popplan-2026.1.yaml 有问题,未采用;这个工作簿要用它计分,请改正后重新选择:"]);
       const shown = await page.locator("ul.diagnostics li").allTextContents();
       expect(shown.at(-1)).toContain("即上面有问题的方案文件 district-popplan-2026.1.yaml");
       expect(shown.length).toBeGreaterThan(1);
