@@ -1448,6 +1448,27 @@ export class SubmissionReader {
   }
 
   /** Every sheet given: the submission, or undefined when an error was found. */
+  /**
+   * A template with its units listed and nothing else filled in (the blank one picked for the
+   * filled one): one error, at its first blank cell, rather than one for each (218 for a district,
+   * the first 20 shown). Targets the office filled in beforehand are no unit's values.
+   */
+  private nothingFilled(units: number, values: Values): void {
+    if (!units) return;
+    const own = [...this.rubric.indicators.map((i) => i.code), ...this.rubric.lines.flatMap((l) => leaves(l.items).filter(isEntered).map((i) => i.code))];
+    for (const code of own) {
+      const slot = values.slot(code);
+      if (slot === undefined) continue;
+      for (let u = 0; u < units; u++) if (values.get(u, slot) !== undefined) return;
+    }
+    const blanks = this.p.list.filter((d) => BLANK_VALUE.has(d.code));
+    const first = blanks[0];
+    if (!first) return;
+    this.p.withdraw(new Set(blanks));
+    const at = first.location && "sheet" in first.location ? first.location : undefined;
+    this.p.error("workbook.nothing-filled", at?.sheet, at?.cell, { units });
+  }
+
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
     const units = this.units.map((u) => {
@@ -1477,6 +1498,7 @@ export class SubmissionReader {
       const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");
       p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && this.emptyTwins.has(at(d)))));
     }
+    this.nothingFilled(units.length, values);
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
@@ -1521,6 +1543,9 @@ export class SubmissionReader {
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
 }
+
+/** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
+const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);
 
 /**
  * The units (by index) a veto takes out of their kind's rankings: a gate of theirs failed (its

@@ -147,3 +147,26 @@ describe("an output of ours given back as the input", () => {
     expect((await cli(["validate", file, "--rubric", "township-comprehensive"])).err).toContain("表头应以方案中的代码开头(如 JJ5、ZB1)");
   });
 });
+
+describe("a template with its units listed and nothing else filled in (the blank one picked for the filled one)", () => {
+  it("is said once, at its first blank cell, not as a blank for every cell; one value filled, each blank is said again", async () => {
+    const dir = scratchDir("assess-unfilled-");
+    const units = join(dir, "units.txt");
+    writeFileSync(units, "城关镇\n东湖街道\n西山镇\n");
+    const blank = join(dir, "blank.xlsx");
+    expect((await cli(["template", "--units", units, "--district", "青山区", "--year", "2026", "-o", blank])).code).toBe(0);
+    const r = await cli(["validate", blank]);
+    expect(r.err.trim().split("\n")).toEqual([`${blank}: 党政线!B2: 错误: 工作簿列出了 3 个单位,但还没有填写任何得分或指标数据:请先填写考核工作表(或改选已填写的工作簿) [workbook.nothing-filled]`]);
+    expect(r.code).toBe(1);
+    expect((await cli(["score", blank, "--lang", "en"])).err).toContain(`${blank}: 党政线!B2: error: the workbook lists 3 units but no points or indicator values are filled in yet`);
+    // One unit's one item filled: the rest are blanks to fill, each said where it is.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    wb.getWorksheet("党政线")!.getCell("B2").value = 18;
+    const one = join(dir, "one.xlsx");
+    await wb.xlsx.writeFile(one);
+    const some = (await cli(["validate", one])).err;
+    expect(some).not.toContain("workbook.nothing-filled");
+    expect(some).toContain(`${one}: 党政线!C2: 错误: 城关镇 DZ3.1 未填写(满分 20);没有得分请填 0 [workbook.blank-points]`);
+  });
+});
