@@ -48,10 +48,10 @@ async function templateBeside(rubric: string): Promise<string> {
   return book;
 }
 
-/** Validated without --rubric: its blank cells are errors, but the rubric is found (no rubric.not-found). */
+/** Validated without --rubric: nothing is filled in (an error), but the rubric is found (no rubric.not-found) and the sheets read by it. */
 async function expectRubricFound(book: string): Promise<void> {
   const found = await cli(["validate", book]);
-  expect(found.err).toContain("[workbook.blank-points]");
+  expect(found.err).toContain("[workbook.nothing-filled]");
   expect(found.err).not.toContain("rubric.not-found");
 }
 
