@@ -361,6 +361,19 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 BM 不是单位类型 镇街 的考核线或项目(可写 total,或其考核线 DZ 党政线、JS 计生线 及其项目的代码)");
   });
 
+  it("names the direction to write for bands going the other way: lower where none is written, higher where lower is (满意率 ≥98% full written on a rate better low)", () => {
+    const banded = (marks: string[], shares: string[]): string => replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", `        kind: bands\n        indicator: ZB2\n        bands:\n${marks.map((m, i) => `          - { from: ${m}%, share: ${shares[i]} }\n`).join("")}`);
+    const lower = load(banded(["3", "5", "8"], ["100%", "70%", "40%"]));
+    expect(lower.diagnostics.map((d) => [d.code, d.data.direction, d.data.indicator])).toEqual([["rubric.bands-other-direction", "lower", "ZB2"]]);
+    const lowerWritten = (text: string): string => text.replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    direction: lower\n");
+    const higher = load(lowerWritten(banded(["90", "95", "98"], ["50%", "80%", "100%"])));
+    expect(higher.diagnostics.map((d) => [d.code, d.data.direction])).toEqual([["rubric.bands-other-direction-reversed", "higher"]]);
+    const higherAsWritten = load(lowerWritten(banded(["98", "95", "90"], ["100%", "80%", "50%"])));
+    expect(higherAsWritten.diagnostics.map((d) => [d.code, d.data.direction])).toEqual([["rubric.bands-other-direction", "higher"]]);
+    // Written right for its direction: nothing said.
+    expect(load(lowerWritten(banded(["3", "5", "8"], ["100%", "70%", "40%"]))).diagnostics).toEqual([]);
+  });
+
   it("says a cap takes no unit_kinds, and which codes to list instead (moving it to the top, where the kinds are defined, meant nothing)", () => {
     const dept = "    - { code: JF9, kind: bonus, name: 部门表彰, points: 2, unit_kinds: [department] }\n    - { code: KF9, kind: deduction, name: 部门通报, points: 2, unit_kinds: [department] }\n";
     for (const [capKinds, code, codes] of [["[department]", "rubric.cap-unit-kinds", "JF9"], ["[town]", "rubric.cap-unit-kinds", "JF1, JF2"], ["[village]", "rubric.cap-unit-kinds-none", ""]] as const) {

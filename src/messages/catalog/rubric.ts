@@ -158,12 +158,12 @@ export const rubricMessages: Catalog = {
   "rubric.quota-of-without-share": { "zh-CN": "{ranking} 的等次都没有按比例的名额(如 quota: 20%),quota_of: {value} 不起作用:按比例限名额的,在等次上写比例;否则删去 quota_of", en: "no grade of {ranking} has a quota written as a share (such as quota: 20%), so quota_of: {value} does nothing: write the share on the grade, or remove quota_of" },
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-other-direction": {
-    "zh-CN": "{code} 的各档分数线逐档升高、得分逐档降低,是另一方向的分档:若指标 {indicator} 是这样(如发案率越低越好),请在该指标上写 direction: {direction},各档顺序不变;若不是,请把各档倒过来,从最好的一档写起",
-    en: "{code}'s bands ask more and pay less band by band, as for an indicator better the other way: if {indicator} is (a lower case rate is better, say), write direction: {direction} on that indicator and keep the bands as they are; if not, reverse them, the best first",
+    "zh-CN": "{code} 的各档要求逐档提高、得分逐档降低,是按与指标 {indicator} 相反的方向写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},各档顺序不变;若不是,请把各档倒过来,从最好的一档写起",
+    en: "{code}'s bands ask more and pay less band by band, as for an indicator going the other way from {indicator}: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and keep the bands as they are; if not, reverse them, the best first",
   },
   "rubric.bands-other-direction-reversed": {
-    "zh-CN": "{code} 的各档要求逐档降低,得分却逐档升高,是另一方向的分档倒着写:若指标 {indicator} 是这样(如发案率越低越好),请在该指标上写 direction: {direction},并把各档倒过来,得分最高的一档写在最前;若不是,各档得分应逐档不增",
-    en: "{code}'s bands ask less and pay more band by band, as for an indicator better the other way, written in reverse: if {indicator} is (a lower case rate is better, say), write direction: {direction} on that indicator and reverse the bands, the one paying most first; if not, each band must pay no more than the one before",
+    "zh-CN": "{code} 的各档要求逐档降低,得分却逐档升高,像是按与指标 {indicator} 相反的方向倒着写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},并把各档倒过来,得分最高的一档写在最前;若不是,各档得分应逐档不增",
+    en: "{code}'s bands ask less and pay more band by band, as for an indicator going the other way from {indicator}, written in reverse: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and reverse the bands, the one paying most first; if not, each band must pay no more than the one before",
   },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
   "rubric.bands-same-mark": { "zh-CN": "{code} 的第 {band} 档与第 {other} 档分数线相同,这一档永远达不到:请改为比上一档低的要求,或删去", en: "{code}'s band {band} asks what band {other} asks, so it is never reached: ask less than the band before, or remove it" },
