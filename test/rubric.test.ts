@@ -364,7 +364,7 @@ describe("every broken rubric gets one located line per problem", () => {
   it("names the direction to write for bands going the other way: lower where none is written, higher where lower is (满意率 ≥98% full written on a rate better low)", () => {
     const banded = (marks: string[], shares: string[]): string => replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", `        kind: bands\n        indicator: ZB2\n        bands:\n${marks.map((m, i) => `          - { from: ${m}%, share: ${shares[i]} }\n`).join("")}`);
     const lower = load(banded(["3", "5", "8"], ["100%", "70%", "40%"]));
-    expect(lower.diagnostics.map((d) => [d.code, d.data.direction, d.data.indicator])).toEqual([["rubric.bands-other-direction", "lower", "ZB2"]]);
+    expect(lower.diagnostics.map((d) => [d.code, d.data.direction, d.data.indicator])).toEqual([["rubric.bands-other-direction", "lower", "ZB2 满意率"]]);
     const lowerWritten = (text: string): string => text.replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    direction: lower\n");
     const higher = load(lowerWritten(banded(["90", "95", "98"], ["50%", "80%", "100%"])));
     expect(higher.diagnostics.map((d) => [d.code, d.data.direction])).toEqual([["rubric.bands-other-direction-reversed", "higher"]]);
@@ -376,12 +376,25 @@ describe("every broken rubric gets one located line per problem", () => {
 
   it("says a cap takes no unit_kinds, and which codes to list instead (moving it to the top, where the kinds are defined, meant nothing)", () => {
     const dept = "    - { code: JF9, kind: bonus, name: 部门表彰, points: 2, unit_kinds: [department] }\n    - { code: KF9, kind: deduction, name: 部门通报, points: 2, unit_kinds: [department] }\n";
-    for (const [capKinds, code, codes] of [["[department]", "rubric.cap-unit-kinds", "JF9"], ["[town]", "rubric.cap-unit-kinds", "JF1, JF2"], ["[village]", "rubric.cap-unit-kinds-none", ""]] as const) {
-      const text = replace("    - code: DX1\n", `${dept}    - code: DX1\n`).replace("ledger:\n", `ledger:\n  caps:\n    - { kind: bonus, max: 5, unit_kinds: ${capKinds} }\n`);
+    // (JF8 is for both kinds: listed, the departments' JF8 rows are capped too; left out, the kind's are not: said.)
+    const both = "    - { code: JF8, kind: bonus, name: 共同表彰, points: 1, unit_kinds: [town, department] }\n";
+    const cases: [string, string, string, Record<string, string>][] = [
+      ["[department]", "", "rubric.cap-unit-kinds", { codes: "JF9" }],
+      ["[town]", "", "rubric.cap-unit-kinds", { codes: "JF1, JF2" }],
+      ["[village]", "", "rubric.cap-unit-kinds-none", { codes: "" }],
+      ["[department]", both, "rubric.cap-unit-kinds-shared", { codes: "JF9", shared: "JF8" }],
+      ["[department, town]", both, "rubric.cap-unit-kinds", { codes: "JF1, JF2, JF9, JF8" }],
+    ];
+    for (const [capKinds, more, code, data] of cases) {
+      const text = replace("    - code: DX1\n", `${dept}${more}    - code: DX1\n`).replace("ledger:\n", `ledger:\n  caps:\n    - { kind: bonus, max: 5, unit_kinds: ${capKinds} }\n`);
       const r = load(text);
-      expect(found(text)).toEqual([`${code} r.yaml:${text.split("\n").findIndex((l) => l.includes("max: 5, unit_kinds")) + 1}:${"    - { kind: bonus, max: 5, ".length + 1}`]);
-      expect(r.diagnostics[0]?.data).toEqual({ codes });
+      expect(found(text), capKinds).toEqual([`${code} r.yaml:${text.split("\n").findIndex((l) => l.includes("max: 5, unit_kinds")) + 1}:${"    - { kind: bonus, max: 5, ".length + 1}`]);
+      expect(r.diagnostics[0]?.data, capKinds).toEqual(data);
     }
+    // Only codes shared with other kinds: said without an empty list of the kind's own.
+    const onlyShared = replace("    - code: DX1\n", `${both}    - code: DX1\n`).replace("ledger:\n", "ledger:\n  caps:\n    - { kind: bonus, max: 5, unit_kinds: [department] }\n");
+    const r = load(onlyShared);
+    expect([r.diagnostics[0]?.code, r.diagnostics[0]?.data]).toEqual(["rubric.cap-unit-kinds-shared-only", { shared: "JF8" }]);
   });
 
   it("says to write unit_kinds where a code naming none is charged to another kind's line or item (the first kind's lines were no answer)", () => {

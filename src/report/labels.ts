@@ -190,7 +190,7 @@ export function tiersShared(rubric: Rubric, results: Results, lang: Lang): strin
       const past = [...at].filter(([place, h]) => h.count > 1 && place + h.count - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
       if (!past) continue;
       const [place, { count, rank }] = past;
-      const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, given };
+      const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, span: places, given };
       said.push(message(lang, place === rank ? "out.tier-shared" : "out.tier-shared-passed", data));
     }
   }

@@ -352,7 +352,9 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     // bands or more: two paying more for less are as likely two shares swapped).
     const other = direction === "higher" ? "lower" : "higher";
     const otherWay = reversed && paysLess ? "rubric.bands-other-direction" : !reversed && paysMore && pairs.length > 1 && pairs.every((i) => !misordered(i) && !same(i)) ? "rubric.bands-other-direction-reversed" : undefined;
-    if (otherWay) b.error(otherWay, [...path, "bands", 0], { code: input.code, indicator: input.indicator ?? "", direction: other });
+    // (The indicator by its name too: what it counts says which way it goes.)
+    const named = indicator ? `${input.indicator ?? ""} ${indicator.name}` : (input.indicator ?? "");
+    if (otherWay) b.error(otherWay, [...path, "bands", 0], { code: input.code, indicator: named, direction: other });
     else if (reversed) b.error("rubric.bands-reversed", [...path, "bands", 0], { code: input.code });
     for (const i of pairs) {
       if (same(i)) {

@@ -190,13 +190,22 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           const codes = valueAt(data, ["ledger", "codes"]);
           // (A code naming no kinds is the first kind's.)
           const first = valueAt(data, ["unit_kinds", 0, "id"]);
-          const own = (Array.isArray(codes) ? codes : []).flatMap((c: unknown) => {
+          // The codes for these kinds alone, and those for them and others too (a cap listing one of
+          // those caps the others' rows as well; left out, it leaves these kinds' uncapped: both said).
+          const own: string[] = [];
+          const shared: string[] = [];
+          for (const c of Array.isArray(codes) ? codes : []) {
             const code = valueAt(c, ["code"]);
             const of = valueAt(c, ["unit_kinds"]) ?? [first];
             const kind = valueAt(c, ["kind"]);
-            return typeof code === "string" && Array.isArray(of) && of.length > 0 && of.every((x) => named.has(x as string)) && (capKind === undefined || kind === capKind) ? [code] : [];
-          });
-          return { code: own.length ? "rubric.cap-unit-kinds" : "rubric.cap-unit-kinds-none", severity: "error" as const, data: { codes: own.join(", ") }, location: pos.ofKey(path, k) };
+            if (typeof code !== "string" || !Array.isArray(of) || (capKind !== undefined && kind !== capKind)) continue;
+            const mine = of.filter((x) => named.has(x as string)).length;
+            if (mine === of.length && mine > 0) own.push(code);
+            else if (mine > 0) shared.push(code);
+          }
+          const said = shared.length ? (own.length ? "rubric.cap-unit-kinds-shared" : "rubric.cap-unit-kinds-shared-only") : own.length ? "rubric.cap-unit-kinds" : "rubric.cap-unit-kinds-none";
+          const listed = { ...(own.length || !shared.length ? { codes: own.join(", ") } : {}), ...(shared.length ? { shared: shared.join(", ") } : {}) };
+          return { code: said, severity: "error" as const, data: listed, location: pos.ofKey(path, k) };
         }
         if (!text && !meant) {
           for (let d = path.length - 1; d >= 0; d--) {

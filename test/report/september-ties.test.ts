@@ -204,16 +204,16 @@ describe("a tie at a prize's last place", () => {
     // 丙 100, 丁 90; 甲 and 乙 level at 80, third both: 二等奖 (places 2–3) to 丁, 甲 and 乙.
     const shared = score(T, submission(T, [{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", scores: { JS1: 30 } }, { name: "乙", scores: { JS1: 30 } }]));
     expect(shared.units.filter((u) => u.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).map((u) => u.name)).toEqual(["丁", "甲", "乙"]);
-    expect(tiersShared(T, shared, "zh-CN")).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,共 3 个单位获得)");
-    expect(tiersShared(T, shared, "en")).toBe("2 units tie at rank 3 of 综合排名 and all win 二等奖 (二等奖 is for rank 2–3 in the rubric: 3 units hold it)");
+    expect(tiersShared(T, shared, "zh-CN")).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)");
+    expect(tiersShared(T, shared, "en")).toBe("2 units tie at rank 3 of 综合排名 and all win 二等奖 (二等奖 is for 2 places in the rubric, 2–3: 3 units hold it)");
     expect(note(shared)).toContain("综合排名第 3 名 2 个单位并列,均获二等奖");
     // And under the 奖惩名单 sheet's title, a line of its own.
     const { resultTables } = await import("../../src/report/result-sheets.js");
     const sheet = resultTables(T, submission(T, []), shared, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
-    expect(sheet?.subtitle?.split("\n").at(-1)).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,共 3 个单位获得)");
+    expect(sheet?.subtitle?.split("\n").at(-1)).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)");
     // Two tied first, 一等奖 being place 1 alone: both hold it.
     const first = score(T, submission(T, [{ name: "甲" }, { name: "乙" }, { name: "丙", scores: { JS1: 40 } }]));
-    expect(tiersShared(T, first, "zh-CN")).toBe("综合排名第 1 名 2 个单位并列,均获一等奖(一等奖为第 1 名,共 2 个单位获得)");
+    expect(tiersShared(T, first, "zh-CN")).toBe("综合排名第 1 名 2 个单位并列,均获一等奖(一等奖为第 1 名,1 个名次,共 2 个单位获得)");
     // Tied within the places (2nd both, 二等奖 places 2–3): as many as its places, nothing to say.
     const within = score(T, submission(T, [{ name: "丙" }, { name: "甲", scores: { JS1: 30 } }, { name: "乙", scores: { JS1: 30 } }, { name: "丁", scores: { JS1: 10 } }]));
     expect(tiersShared(T, within, "zh-CN")).toBeUndefined();

@@ -158,12 +158,12 @@ export const rubricMessages: Catalog = {
   "rubric.quota-of-without-share": { "zh-CN": "{ranking} 的等次都没有按比例的名额(如 quota: 20%),quota_of: {value} 不起作用:按比例限名额的,在等次上写比例;否则删去 quota_of", en: "no grade of {ranking} has a quota written as a share (such as quota: 20%), so quota_of: {value} does nothing: write the share on the grade, or remove quota_of" },
   "rubric.quota-zero": { "zh-CN": "{grade} 的名额为 0,任何单位都得不到;不限名额请删去 quota", en: "the quota of {grade} is 0: no unit could get it; for no quota, leave quota out" },
   "rubric.bands-other-direction": {
-    "zh-CN": "{code} 的各档要求逐档提高、得分逐档降低,是按与指标 {indicator} 相反的方向写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},各档顺序不变;若不是,请把各档倒过来,从最好的一档写起",
-    en: "{code}'s bands ask more and pay less band by band, as for an indicator going the other way from {indicator}: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and keep the bands as they are; if not, reverse them, the best first",
+    "zh-CN": "{code} 的各档要求逐档提高、得分逐档降低,是按与指标 {indicator} 相反的方向写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},各档不变;若不是,是分数线与得分配反了:请保持各档得分的顺序,把分数线(from)倒过来,最好的分数线写在最前",
+    en: "{code}'s bands ask more and pay less band by band, as for an indicator going the other way from {indicator}: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and keep the bands; if not, the marks and the pay are paired the wrong way round: keep the pay in its order and reverse the marks (from), the best mark first",
   },
   "rubric.bands-other-direction-reversed": {
-    "zh-CN": "{code} 的各档要求逐档降低,得分却逐档升高,像是按与指标 {indicator} 相反的方向倒着写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},并把各档倒过来,得分最高的一档写在最前;若不是,各档得分应逐档不增",
-    en: "{code}'s bands ask less and pay more band by band, as for an indicator going the other way from {indicator}, written in reverse: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and reverse the bands, the one paying most first; if not, each band must pay no more than the one before",
+    "zh-CN": "{code} 的各档要求逐档降低,得分却逐档升高,像是按与指标 {indicator} 相反的方向倒着写的:若该指标确是另一方向(direction 漏写或写反),请在指标上写 direction: {direction},并把各档整行倒过来,得分最高的一档写在最前;若不是,是分数线与得分配反了:请保持分数线的顺序,把各档得分倒过来,逐档不增",
+    en: "{code}'s bands ask less and pay more band by band, as for an indicator going the other way from {indicator}, written in reverse: if it does go the other way (its direction left out or wrong), write direction: {direction} on it and reverse the bands, whole, the one paying most first; if not, the marks and the pay are paired the wrong way round: keep the marks in their order and reverse the pay, each band paying no more than the one before",
   },
   "rubric.bands-reversed": { "zh-CN": "{code} 的各档是从最差的一档写起的:请倒过来,从最好的一档写起,逐档降低要求", en: "{code}'s bands are written worst first: reverse them, best first, each asking less than the one before" },
   "rubric.bands-same-mark": { "zh-CN": "{code} 的第 {band} 档与第 {other} 档分数线相同,这一档永远达不到:请改为比上一档低的要求,或删去", en: "{code}'s band {band} asks what band {other} asks, so it is never reached: ask less than the band before, or remove it" },
@@ -200,6 +200,14 @@ export const rubricMessages: Catalog = {
   "rubric.cap-unit-kinds": {
     "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计;只限这类单位的,请列出它们的代码:codes: [{codes}]",
     en: "a cap takes no unit_kinds: it counts for each unit its codes are for; to cap those kinds' rows alone, list their codes: codes: [{codes}]",
+  },
+  "rubric.cap-unit-kinds-shared": {
+    "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计,请用 codes 列出代码;其中 {shared} 也用于其他类型的单位,列入则那些单位的这些记录也受此上限限制,不列入则这类单位的这些记录不受限制(只限这类单位,可为它们另设代码;只用于这类单位的代码:{codes})",
+    en: "a cap takes no unit_kinds: it counts for each unit its codes are for; list the codes in codes. {shared} is for other kinds too: listed, their rows of it are capped as well; left out, these kinds' rows of it are not capped (to cap these kinds alone, give them codes of their own; the codes for these kinds alone: {codes})",
+  },
+  "rubric.cap-unit-kinds-shared-only": {
+    "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计,请用 codes 列出代码;{shared} 也用于其他类型的单位,列入则那些单位的这些记录也受此上限限制(只限这类单位,可为它们另设代码)",
+    en: "a cap takes no unit_kinds: it counts for each unit its codes are for; list the codes in codes. {shared} is for other kinds too: listed, their rows of it are capped as well (to cap these kinds alone, give them codes of their own)",
   },
   "rubric.cap-unit-kinds-none": {
     "zh-CN": "加扣分上限不写 unit_kinds:上限对其代码所用于的每个单位各自计;只限某类单位的,请用 codes 列出只用于该类单位(unit_kinds 写了它)的代码",
