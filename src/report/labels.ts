@@ -169,28 +169,33 @@ export function moneyTotal(results: Results, lang: Lang): string | undefined {
  * line for all; undefined where none does. (The rules give a tied place's tier to all tied there.)
  */
 export function tiersShared(rubric: Rubric, results: Results, lang: Lang): string | undefined {
+  // Ranking and tier → each place for prizes, its holders and their rank (a place passed on by a
+  // vetoed unit ahead is not their rank), and how many hold the tier: one pass over a province's units.
+  const held = new Map<string, { at: Map<number, { count: number; rank: number }>; given: number }>();
+  for (const u of results.units) {
+    for (const a of u.awards) {
+      if (a.kind !== "rank") continue;
+      const rank = u.ranks[a.ranking];
+      if (typeof rank !== "number") continue;
+      const key = `${a.ranking}\u0000${a.tier}`;
+      let h = held.get(key);
+      if (!h) held.set(key, (h = { at: new Map(), given: 0 }));
+      const place = a.place ?? rank;
+      h.at.set(place, { count: (h.at.get(place)?.count ?? 0) + 1, rank });
+      h.given++;
+    }
+  }
   const said: string[] = [];
   for (const r of rubric.rankings) {
     for (const t of r.tiers) {
-      // Place for prizes → its holders and their rank (a place passed on by a vetoed unit ahead is not their rank).
-      const at = new Map<number, { count: number; rank: number }>();
-      let given = 0;
-      for (const u of results.units) {
-        for (const a of u.awards) {
-          const rank = u.ranks[r.id];
-          if (a.kind !== "rank" || a.ranking !== r.id || a.tier !== t.name || typeof rank !== "number") continue;
-          const place = a.place ?? rank;
-          at.set(place, { count: (at.get(place)?.count ?? 0) + 1, rank });
-          given++;
-        }
-      }
+      const h = held.get(`${r.id}\u0000${t.name}`);
       const places = t.to - t.from + 1;
-      if (given <= places) continue;
+      if (!h || h.given <= places) continue;
       // The tied place that runs past the tier's last.
-      const past = [...at].filter(([place, h]) => h.count > 1 && place + h.count - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
+      const past = [...h.at].filter(([place, p]) => p.count > 1 && place + p.count - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
       if (!past) continue;
       const [place, { count, rank }] = past;
-      const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, span: places, given };
+      const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, span: places, given: h.given };
       said.push(message(lang, place === rank ? "out.tier-shared" : "out.tier-shared-passed", data));
     }
   }
