@@ -829,6 +829,23 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(first[heads.indexOf("BM1 重点工作任务(同分时比较)")]).toBe("40.00");
   });
 
+  it("grows its text with the browser's text size (a clerk's browser set to larger text: px sizes kept it small)", async () => {
+    const view = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
+    try {
+      await view.goto(pathToFileURL(PAGE).href);
+      await view.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+      await view.waitForSelector("section.ranking table", { timeout: 60_000 });
+      const sizes = (): Promise<number[]> => view.evaluate(() => ["body", "section.ranking td", "section.ranking h2", "#status"].map((q) => parseFloat(getComputedStyle(document.querySelector(q) ?? document.body).fontSize)));
+      const normal = await sizes();
+      expect(normal.slice(0, 2)).toEqual([14, 13]);
+      // The browser's text size at 20 px rather than 16: every size a quarter larger.
+      await view.addStyleTag({ content: "html { font-size: 20px; }" });
+      expect(await sizes()).toEqual(normal.map((x) => x * 1.25));
+    } finally {
+      await view.close();
+    }
+  });
+
   it("keeps a long ranking's heading row at the top of the window as its rows scroll, and the keyboard's focus below it; a ranking wider than the window scrolls sideways as before", async () => {
     const f = "rubric/district-popplan-2022.1.yaml";
     const rubric = loadRubric(f, readFileSync(f), "test").rubric;
