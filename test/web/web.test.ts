@@ -846,6 +846,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("makes the HTML report and the page of changes grow their text with the browser's text size too", async () => {
+    const report = join(dir, "grow-report.html");
+    const changes = join(dir, "grow-changes.html");
+    expect((await cli(["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", changes]);
+    for (const file of [report, changes]) {
+      const view = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
+      try {
+        await view.goto(pathToFileURL(file).href);
+        const sizes = (): Promise<number[]> => view.evaluate(() => ["body", "h1", "td"].map((q) => parseFloat(getComputedStyle(document.querySelector(q) ?? document.body).fontSize)));
+        const normal = await sizes();
+        expect(normal[0], file).toBe(14);
+        await view.addStyleTag({ content: "html { font-size: 20px; }" });
+        expect(await sizes(), file).toEqual(normal.map((x) => x * 1.25));
+      } finally {
+        await view.close();
+      }
+    }
+  });
+
   it("keeps a long ranking's heading row at the top of the window as its rows scroll, and the keyboard's focus below it; a ranking wider than the window scrolls sideways as before", async () => {
     const f = "rubric/district-popplan-2022.1.yaml";
     const rubric = loadRubric(f, readFileSync(f), "test").rubric;

@@ -219,15 +219,15 @@ function changesHtml(lang: string, title: string, subtitle: string, head: readon
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
 <style>
-body { font-family: ${FONTS}; font-size: 14px; max-width: 1100px; margin: 24px auto; padding: 0 20px; color: #222; }
-h1 { font-size: 22px; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; border-bottom: 2px solid #333; padding-bottom: 6px; }
+body { font-family: ${FONTS}; font-size: 0.875rem; max-width: 1100px; margin: 24px auto; padding: 0 20px; color: #222; }
+h1 { font-size: 1.375rem; margin: 0 0 4px; } p.sub { margin: 0 0 12px; color: #555; border-bottom: 2px solid #333; padding-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8c8c8c; padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 13px; background: #f6f6f6; padding: 8px; }
+th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 0.8125rem; background: #f6f6f6; padding: 8px; }
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
 ${printedPages(`${title}\u3000${dated}`, footer)}
 thead { display: table-header-group; } tr, tbody.last-rows { break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } th, td { padding: 2px 6px; } }
-@media screen and (max-width: 640px) { body { margin: 12px auto; padding: 0 6px; font-size: 13px; } h1 { font-size: 18px; } th, td { padding: 3px 4px; } td:nth-child(2) { min-width: 4em; } }
+@media screen and (max-width: 640px) { body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; } h1 { font-size: 1.125rem; } th, td { padding: 3px 4px; } td:nth-child(2) { min-width: 4em; } }
 </style>
 </head>
 <body>

@@ -44,13 +44,14 @@ export function stylesheet(footerTemplate: string, runningHead: string): string 
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* Text sized in rem on a screen: a browser set to larger text enlarges the report's too. */
 body { font-family: ${FONTS};
-  font-size: 14px; line-height: 1.45; color: #222; max-width: 1240px; margin: 24px auto; padding: 0 20px; }
-header h1 { font-size: 22px; text-align: center; margin: 0 0 8px; letter-spacing: 0.02em; }
+  font-size: 0.875rem; line-height: 1.45; color: #222; max-width: 1240px; margin: 24px auto; padding: 0 20px; }
+header h1 { font-size: 1.375rem; text-align: center; margin: 0 0 8px; letter-spacing: 0.02em; }
 header .meta { display: flex; justify-content: space-between; border-bottom: 2px solid #333; padding-bottom: 6px; margin-bottom: 8px; }
 header .meta .subtitle { font-weight: bold; }
-h2 { font-size: 16px; margin: 20px 0 6px; }
-h2 small { font-weight: normal; font-size: 12px; color: #666; margin-left: 6px; }
+h2 { font-size: 1rem; margin: 20px 0 6px; }
+h2 small { font-weight: normal; font-size: 0.75rem; color: #666; margin-left: 6px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: middle; }
 th { background: var(--head); font-weight: bold; text-align: center; white-space: nowrap; }
@@ -77,11 +78,11 @@ tr.warning td { background: #fff2cc; }
 .swipe { display: none; }
 .chart text { fill: #222; }
 .chart .vetoed text { fill: var(--veto); }
-.closing { margin-top: 22px; font-size: 12px; color: #555; }
+.closing { margin-top: 22px; font-size: 0.75rem; color: #555; }
 /* The closing block in the award list's last row group: no cell around it. */
 table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row td:last-child { border: none; padding: 0; background: none; min-width: 0; white-space: normal; }
 .closing p { margin: 2px 0; }
-.seal { text-align: right; margin-top: 26px; font-size: 15px; color: #222; line-height: 2.2; }
+.seal { text-align: right; margin-top: 26px; font-size: 0.9375rem; color: #222; line-height: 2.2; }
 /* On a screen, a long table's heading row stays in view as it scrolls (220 towns scrolled it away);
    printed, it repeats on every page instead. Its lines drawn by a shadow (a collapsed border stays
    with the table), a strip above it covering the rows that scroll past (their glyphs showed there). */
@@ -96,16 +97,16 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
    scrolls sideways in its own box, the unit's name staying in sight; a chart kept at a size its
    labels can be read at, scrolled sideways too. */
 @media screen and (max-width: 640px) {
-  body { margin: 12px auto; padding: 0 6px; font-size: 13px; }
-  header h1 { font-size: 18px; }
+  body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; }
+  header h1 { font-size: 1.125rem; }
   header .meta { flex-wrap: wrap; gap: 0 12px; }
-  table { font-size: 12px; }
+  table { font-size: 0.75rem; }
   th, td { padding: 2px 4px; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
   td.k-name { min-width: 4em; position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
   th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
   .chart { min-width: 720px; }
-  .swipe { display: block; margin: 0 0 4px; font-size: 12px; color: #555; }
+  .swipe { display: block; margin: 0 0 4px; font-size: 0.75rem; color: #555; }
 }
 ${printedPages(runningHead, footerTemplate)}
 @media print {
