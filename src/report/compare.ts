@@ -658,9 +658,11 @@ export function compareResults(
           if (other === name || renamedFrom.has(other)) continue;
           const ox = ua.get(renamedAs.get(other) ?? other);
           const oy = ub.get(other);
-          if (!ox || !oy || !(id in ox.ranks) || !(id in oy.ranks)) continue;
+          // (A unit added or removed is on the ranking on one side alone: its totals reach this one's
+          // there only; its range opened by a unit joining had no cause said.)
+          if (!(ox && id in ox.ranks) && !(oy && id in oy.ranks)) continue;
           // Only while it is ranked there: a vetoed unit's totals reach no one's rank.
-          const ranked = (u: UnitResult): boolean => u.ranks[id] !== null && u.ranks[id] !== undefined;
+          const ranked = (u: UnitResult | undefined): u is UnitResult => u !== undefined && u.ranks[id] !== null && u.ranks[id] !== undefined;
           if ((ranked(ox) && overlaps(span(x), span(ox))) === (ranked(oy) && overlaps(span(y), span(oy)))) continue;
           for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) addOn(id, i);
         }

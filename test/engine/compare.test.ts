@@ -87,6 +87,23 @@ describe("comparing two submissions", () => {
     expect(r.moves).toEqual(["乙 2→3 二等奖→二等奖 [0]", "丙 3→4 二等奖→— [0]", "丁 4→5 —→— [0]", "戊 —→2 —→二等奖 [0]"]);
   });
 
+  it("a unit added within the totals a pending claim leaves another open opens its rank range, and is said as the cause (it was said with none)", () => {
+    // 乙 80 with a claim of 5 pending (80–85), 2nd; 戊 added at 78 with a claim of 5 of its own
+    // (78–83) may end ahead of it: 乙 2nd as scored, 2–3 as the claims are decided.
+    const units: UnitSpec[] = [{ name: "甲" }, { name: "乙", scores: { JS1: 30 } }, { name: "丙", scores: { JS1: 20 } }];
+    const added: UnitSpec[] = [...units, { name: "戊", scores: { JS1: 28 } }];
+    const claim: EntrySpec[] = [{ unit: "乙", code: "JF2", level: "市级", status: "申报中" }];
+    const claims: EntrySpec[] = [...claim, { unit: "戊", code: "JF2", level: "市级", status: "申报中" }];
+    const r = run(units, added, claim, claims);
+    expect(r.changes).toEqual(["戊  unit", "戊 JF2 ledger"]);
+    // (The unit added and its claim: both put its totals within 乙's.)
+    expect(r.moves.find((m) => m.startsWith("乙"))).toBe("乙 2→2 二等奖→二等奖 [0,1]");
+    expect(r.ranges.find((m) => m.startsWith("乙"))).toBe("乙 — → 2–3");
+    // And removed again, its range closing: by the removal.
+    const back = run(added, units, claims, claim);
+    expect(back.moves.find((m) => m.startsWith("乙"))).toBe("乙 2→2 二等奖→二等奖 [0]");
+  });
+
   it("the same inputs in another order are no change at all", () => {
     const ledger: EntrySpec[] = [{ unit: "甲", code: "KF1" }, { unit: "乙", code: "JF1" }];
     const r = run(BASE, [...BASE].reverse(), ledger, [...ledger].reverse());
