@@ -99,9 +99,9 @@ describe("comparing two submissions", () => {
     // (The unit added and its claim: both put its totals within 乙's.)
     expect(r.moves.find((m) => m.startsWith("乙"))).toBe("乙 2→2 二等奖→二等奖 [0,1]");
     expect(r.ranges.find((m) => m.startsWith("乙"))).toBe("乙 — → 2–3");
-    // And removed again, its range closing: by the removal.
+    // And removed again, its range closing: by the removal (the unit and its claim).
     const back = run(added, units, claims, claim);
-    expect(back.moves.find((m) => m.startsWith("乙"))).toBe("乙 2→2 二等奖→二等奖 [0]");
+    expect(back.moves.find((m) => m.startsWith("乙"))).toBe("乙 2→2 二等奖→二等奖 [0,1]");
   });
 
   it("the same inputs in another order are no change at all", () => {
