@@ -5,13 +5,13 @@ import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import type { Award, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
-import { formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
-import { awardText, EVERY_RANKING, mayEndOtherwise, mayWin, pendingMark, unheld } from "./labels.js";
+import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -358,8 +358,26 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
     out.push(`  ${m.name}: ${summary}${because}`);
   }
   if (ranged) out.push(w.t("diff.ranges-note"));
+  const money = moneyLine(w, a, b, ra, rb);
+  if (money) out.push(money);
   // A name or note with a line break typed in its cell stays on its line.
   return out.map(oneLineText);
+}
+
+/** The money both workbooks' awards give in all, where a scheme gives any (yuan), undefined where neither does. */
+export function moneyBoth(a: Side, b: Side, ra: Results, rb: Results): { old: number; new: number } | undefined {
+  return givesMoney(a.rubric) || givesMoney(b.rubric) ? { old: moneyOf(ra), new: moneyOf(rb) } : undefined;
+}
+
+/**
+ * How the prize money moved in all (奖金合计 12,000 元 → 15,000 元(+3,000 元)): a leader's first
+ * question of a re-scoring, left to adding up the units' lines by hand. Undefined where it did not.
+ */
+export function moneyLine(w: Words, a: Side, b: Side, ra: Results, rb: Results): string | undefined {
+  const m = moneyBoth(a, b, ra, rb);
+  if (!m || m.old === m.new) return undefined;
+  const d = m.new - m.old;
+  return w.t("diff.money", { old: formatAmount(m.old), new: formatAmount(m.new), change: `${d > 0 ? "+" : "−"}${formatAmount(Math.abs(d))}` });
 }
 
 /**
@@ -414,6 +432,8 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     new: side(rb, b),
     ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, code: c.code === "" ? null : c.code, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
+    // The prize money in all, before and after, where a scheme gives any.
+    ...(moneyBoth(a, b, ra, rb) ? { money: moneyBoth(a, b, ra, rb) } : {}),
     units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);

@@ -142,6 +142,13 @@ export function withoutAmount<R extends { readonly cells: readonly unknown[] }>(
 /** The awards that carry money (awardAmount), in the award list's order. */
 const MONEY_KINDS = ["rank", "single"] as const;
 
+/** The money a district's awards give, in all (yuan), as counted now: what `diff` compares. */
+export function moneyOf(results: Results): number {
+  let total = 0;
+  for (const u of results.units) for (const a of u.awards) total += awardAmount(a) ?? 0;
+  return total;
+}
+
 /**
  * The money the award list gives, in all and by kind (奖金合计 210,000 元:名次奖 170,000 元、单项奖
  * 40,000 元), as its amount column would add up (what pending claims may yet bring is not in it,

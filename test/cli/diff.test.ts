@@ -31,6 +31,36 @@ describe("assess diff", () => {
     expect(r.out).toContain("没有单位的结果发生变化");
   });
 
+  it("says how the prize money moved in all, in the terminal, the sheet, the page and the JSON (a leader's first question, left to adding up units' lines)", async () => {
+    // 金水街道's JF2 省级 (+7) confirmed: 944.5, past 白沙街道 (944): 三等奖 (3,000 元) passes to it, and
+    // its DX3 recognition confirmed gives it a single-item award of 3,000 元: 15,000 元 in all.
+    const claims = (status: string) => (wb: ExcelJS.Workbook) => {
+      const l = wb.getWorksheet("加扣分")!;
+      const at = l.rowCount + 1;
+      l.getRow(at).values = ["金水街道", "JF2", null, "省级", null, status];
+      l.getRow(at + 1).values = ["金水街道", "DX3", null, "市级", null, status];
+    };
+    const before = await edited("samples/qingshan-2026.xlsx", "money-pending.xlsx", claims("不予认定"));
+    const after = await edited("samples/qingshan-2026.xlsx", "money-confirmed.xlsx", claims("已认定"));
+    const r = await cli(["diff", before, after]);
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe("奖金合计 12,000 元 → 15,000 元(+3,000 元)");
+    expect((await cli(["diff", after, before, "--lang", "en"])).out.trimEnd().split("\n").at(-1)).toBe("Prize money in all: 15,000 yuan → 12,000 yuan (−3,000 yuan)");
+    const json = JSON.parse((await cli(["diff", before, after, "--json"])).out) as { money?: { old: number; new: number } };
+    expect(json.money).toEqual({ old: 12000, new: 15000 });
+    const sheet = join(dir, "money.xlsx");
+    const page = join(dir, "money.html");
+    expect((await cli(["diff", before, after, "-o", sheet])).code).toBe(0);
+    expect((await cli(["diff", before, after, "-o", page])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const rows: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? "")).join("|")));
+    expect(rows).toContain("奖金|||奖金合计 12,000 元 → 15,000 元(+3,000 元)");
+    expect(readFileSync(page, "utf8")).toContain("奖金合计 12,000 元 → 15,000 元(+3,000 元)");
+    // Nothing moved: no line.
+    expect((await cli(["diff", before, before])).out).not.toContain("奖金合计");
+  });
+
   it("cites, for a unit passed by another, only the other's changes that could move a rank (not a single-item recognition)", async () => {
     // 金水街道's JF2 省级 (+7) and its DX3 recognition, pending, then both confirmed: it passes 白沙街道.
     const claims = (status: string) => (wb: ExcelJS.Workbook) => {

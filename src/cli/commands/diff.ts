@@ -8,7 +8,7 @@ import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
-import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
+import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -123,6 +123,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
   }
+  const money = moneyLine(ctx, sa, sb, ra, rb);
   if (o.output && format) {
     // A unit the rubric's changes move too: said in the causes' column, as the terminal says it.
     const resultRows = moves
@@ -136,6 +137,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...resultRows,
+      // How the prize money moved in all, under the units' lines, as the terminal says it.
+      ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
       // What a bracketed range is, where one is shown, last, as the terminal says it under its list.
       ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
     ];

@@ -151,6 +151,8 @@ export const reportMessages: Catalog = {
   "diff.row-result": { "zh-CN": "结果", en: "Result" },
   "diff.compared-on": { "zh-CN": "比较日期:{date}", en: "Compared on {date}" },
   "diff.footer-dated": { "zh-CN": "&L比较日期:{date}&C&A 第 &P 页,共 &N 页", en: "&LCompared on {date}&C&9&A page &P of &N" },
+  "diff.money": { "zh-CN": "奖金合计 {old} 元 → {new} 元({change} 元)", en: "Prize money in all: {old} yuan → {new} yuan ({change} yuan)" },
+  "diff.row-money": { "zh-CN": "奖金", en: "Money" },
   "diff.row-note": { "zh-CN": "注", en: "Note" },
   "diff.row-rubric": { "zh-CN": "方案", en: "Rubric" },
   "diff.col.what": { "zh-CN": "类别", en: "What" },
