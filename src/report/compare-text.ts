@@ -18,9 +18,15 @@ import { valueJson, valueText, type InputChange, type Side, type UnitMove } from
 /** Lines of changes and of moved units a terminal shows at most. */
 const SHOWN = 300;
 
-function ledgerText(w: Words, e: LedgerEntry): string {
-  const parts = [e.code, e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? formatPoints(e.points) : "", e.status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
+/** A ledger row in words: its code (with the code's name, where given: 被上级通报批评 read aloud, not KF1), count, level, points, status, flag. */
+function ledgerText(w: Words, e: LedgerEntry, name?: string): string {
+  const parts = [e.code, name ?? "", e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? formatPoints(e.points) : "", e.status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
   return parts.join(" ");
+}
+
+/** A ledger code's name under a side's rubric. */
+function ledgerName(s: Side, code: string): string | undefined {
+  return s.rubric.ledger.find((l) => l.code === code)?.name;
 }
 
 /** A group's name under a side's rubric ("—": none). */
@@ -54,6 +60,8 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     const n = c.new as LedgerEntry | undefined;
     if (o && n) {
       let [old, now] = [ledgerText(w, o), ledgerText(w, n)];
+      // (Named once, on the earlier side, where the code is the same: it is the same claim.)
+      const named = (t: string): string => (o.code === n.code ? t.replace(o.code, `${o.code} ${ledgerName(a, o.code) ?? ""}`.trimEnd()) : t);
       // The 说明 or 依据 typed in the row, where it changed: alone, where nothing that scores did, and
       // beside a change that scores (不予认定 with its 说明 撤回通报: the why of the change).
       const note = o.note !== n.note;
@@ -61,12 +69,12 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
       const alike = old === now;
       const words = (e: LedgerEntry): string => [(alike || note) && e.note ? `${w.t("diff.ledger-note")} “${e.note}”` : "", (alike || evidence) && e.evidence ? `${w.t("diff.ledger-evidence")} “${e.evidence}”` : ""].filter(Boolean).join(" ");
       if (alike || note || evidence) [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
-      return `${w.t("diff.ledger-changed", { unit: c.unit, old, new: now })}${where}`;
+      return `${w.t("diff.ledger-changed", { unit: c.unit, old: named(old), new: now })}${where}`;
     }
-    if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n) })}${where}`;
+    if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n, ledgerName(b, n.code)) })}${where}`;
     // Where the row was, in the earlier workbook (the cells of the others are the later one's).
     const was = c.where ? `  [${w.t("diff.where-old", { cell: cellRef(c.where.sheet, c.where.cell) })}]` : "";
-    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o) : "" })}${was}`;
+    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o, ledgerName(a, o.code)) : "" })}${was}`;
   }
   const code = c.code ?? "";
   // Named as each workbook's rubric names it: a value gone by the older's (SH7 民生实事: 19.5 → —,

@@ -72,8 +72,8 @@ describe("assess diff", () => {
     const before = await edited("samples/qingshan-2026.xlsx", "claims-pending.xlsx", claims("申报中"));
     const after = await edited("samples/qingshan-2026.xlsx", "claims-confirmed.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
-    expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 省级 申报中 → JF2 省级 已认定/);
-    expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 市级 申报中 → DX3 市级 已认定/);
+    expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
+    expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 流动人口服务管理 市级 申报中 → DX3 市级 已认定/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
     // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\);.* 因 \[1\]\n/);
@@ -210,8 +210,8 @@ describe("assess diff", () => {
     const before = await edited("samples/qingshan-2026.xlsx", "vetoed-pending.xlsx", claims("申报中"));
     const after = await edited("samples/qingshan-2026.xlsx", "vetoed-decided.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
-    expect(r.out).toMatch(/\[1\] 加扣分 河口镇 KF3 ×2 30 申报中 → KF3 ×2 30 已认定/);
-    expect(r.out).toMatch(/\[2\] 加扣分 北川镇 JF2 国家级 申报中 → JF2 国家级 已认定/);
+    expect(r.out).toMatch(/\[1\] 加扣分 河口镇 KF3 越级上访 ×2 30 申报中 → KF3 ×2 30 已认定/);
+    expect(r.out).toMatch(/\[2\] 加扣分 北川镇 JF2 经验介绍、获奖 国家级 申报中 → JF2 国家级 已认定/);
     expect(r.out).toMatch(/ {2}河口镇: 总分 893\(833–893\) → 833;综合排名 10\(10–11\) → 11.* 因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}龙泉镇: 综合排名 11\(10–11\) → 10.* 因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}北川镇: 总分 847\(847–857\) → 857 {2}因 \[2\]\n/);
@@ -223,7 +223,7 @@ describe("assess diff", () => {
     const rejected = await edited("samples/liuhe-2026.xlsx", "claim-rejected.xlsx", (wb) => void (wb.getWorksheet("加扣分")!.getCell("F11").value = "不予认定"));
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", rejected]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("  [1] 加扣分 河东街道 JF1 市级 待审核 → JF1 市级 不予认定  [加扣分!B11]\n");
+    expect(r.out).toContain("  [1] 加扣分 河东街道 JF1 工作创新获上级推广 市级 待审核 → JF1 市级 不予认定  [加扣分!B11]\n");
     expect(r.out).toContain("  青龙乡: 乡镇(街道)综合排名 8(8–9) → 8  因 [1]\n");
     // What the claim could have brought its total is gone too.
     expect(r.out).toMatch(/ {2}河东街道: 总分 89\.5\(89\.5–90\.5\) → 89\.5;乡镇\(街道\)综合排名 9\(8–9\) → 9.* 因 \[1\]\n/);
@@ -398,7 +398,7 @@ describe("assess diff", () => {
     const rubric = join(dir, "township-comprehensive-2026.1.yaml");
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("        linked_item: JJ5\n", "        linked_item: JJ5\n        count: 2\n"));
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", more, "--rubric", rubric]);
-    expect(r.out).toMatch(/\[1\] 加扣分 新增 青龙乡 DX1 国家级 已认定/);
+    expect(r.out).toMatch(/\[1\] 加扣分 新增 青龙乡 DX1 经济发展突出贡献 国家级 已认定/);
     // Award by award: what it lost, not its whole list before and after.
     expect(r.out).toContain("  石桥镇: 奖惩 失去 单项奖:经济发展突出贡献奖(市级),20,000元  因 [1]\n");
   });
@@ -411,7 +411,7 @@ describe("assess diff", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", fixed]);
     expect(r.out).toContain("[1] 东湖街道 DZ2 统筹决策: 19 → 20  [党政线!B3]");
-    expect(r.out).toContain("[2] 加扣分 青石镇 JF2 国家级 申报中 → JF2 国家级 已认定  [加扣分!B7]");
+    expect(r.out).toContain("[2] 加扣分 青石镇 JF2 经验介绍、获奖 国家级 申报中 → JF2 国家级 已认定  [加扣分!B7]");
     // 东湖街道 and 西山镇 were tied second: 东湖街道 alone now, 西山镇 third.
     expect(r.out).toContain("西山镇: 综合排名 2 → 3;党政线排名 2 → 3  因 [1]");
     const j = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", fixed, "--json"])).out) as {
@@ -437,8 +437,8 @@ describe("assess diff", () => {
       l.spliceRows(12, 1);
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", withdrawn]);
-    expect(r.out).toMatch(/\[\d\] 加扣分 河口镇 KF1 已认定( 说明 “[^”]*”)? → KF1 不予认定 说明 “来函撤回通报” {2}\[加扣分!B9\]\n/);
-    expect(r.out).toMatch(/\[\d\] 加扣分 删除 龙泉镇 KF4 ×2 已认定 {2}\[原表 加扣分!B12\]\n/);
+    expect(r.out).toMatch(/\[\d\] 加扣分 河口镇 KF1 重要工作、考核抽查中出现较大问题 已认定( 说明 “[^”]*”)? → KF1 不予认定 说明 “来函撤回通报” {2}\[加扣分!B9\]\n/);
+    expect(r.out).toMatch(/\[\d\] 加扣分 删除 龙泉镇 KF4 弄虚作假,瞒报、漏报、虚报 ×2 已认定 {2}\[原表 加扣分!B12\]\n/);
   });
 
   it("says what changed in a ledger row where only its 说明 did (both sides read the same otherwise)", async () => {
@@ -446,7 +446,7 @@ describe("assess diff", () => {
       wb.getWorksheet("加扣分")!.getCell("H2").value = "流动人口服务创新(已推广)";
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", noted]);
-    expect(r.out).toContain("[1] 加扣分 城关镇 JF1 已认定 说明 “流动人口“一站式”服务创新” 依据 “局务会纪要〔2026〕3号” → JF1 已认定 说明 “流动人口服务创新(已推广)” 依据 “局务会纪要〔2026〕3号”  [加扣分!B2]");
+    expect(r.out).toContain("[1] 加扣分 城关镇 JF1 创新 已认定 说明 “流动人口“一站式”服务创新” 依据 “局务会纪要〔2026〕3号” → JF1 已认定 说明 “流动人口服务创新(已推广)” 依据 “局务会纪要〔2026〕3号”  [加扣分!B2]");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", noted, "--lang", "en"]);
     expect(en.out).toContain("note “流动人口服务创新(已推广)”");
   });
@@ -818,7 +818,7 @@ describe("assess diff: a rank that stays where its range closes", () => {
       l.getCell(`F${n}`).value = "已认定";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  [3] 加扣分 新增 文昌街道 KF1 已认定  [加扣分!B32]\n");
+    expect(r.out).toContain("  [3] 加扣分 新增 文昌街道 KF1 被上级通报批评 已认定  [加扣分!B32]\n");
     expect(r.out).toContain("  青龙乡: 乡镇(街道)综合排名 8(8–9) → 8  因 [1][2][3]\n");
   });
 });
@@ -1312,7 +1312,7 @@ describe("a single-item recognition still pending", () => {
       l.getCell(`F${l.rowCount}`).value = "已认定";
     });
     const moved = await cli(["diff", both, bothDecided]);
-    expect(moved.out).toContain("  [1] 加扣分 北川镇 DX2 国家级 申报中 → DX2 国家级 已认定");
+    expect(moved.out).toContain("  [1] 加扣分 北川镇 DX2 移民地区综合治理 国家级 申报中 → DX2 国家级 已认定");
     expect(moved.out).toMatch(/ {2}河口镇: 奖惩 .* 因 \[2\]\n/);
   });
 });
