@@ -245,10 +245,12 @@ function relativeParts(w: Words, x: UnitResult, y: UnitResult, rubrics: readonly
     const item = rubrics.map((r) => allItems(r.lines.flatMap((l) => l.items)).find((i) => i.code === code)).find((i) => i !== undefined);
     const indicator = item && "indicator" in item ? item.indicator : undefined;
     const display = (indicator !== undefined ? rubrics.map((r) => measureOf(r, indicator)?.display).find((d) => d !== undefined) : undefined) ?? "%";
+    // Named as its points beside it are (JJ4 招商引资, not JJ4 alone, read aloud).
+    const named = item ? `${code} ${item.name}` : code;
     if (before.best !== undefined && after.best !== undefined && before.best !== after.best) {
-      out.push(w.t("diff.relative-best", { code, group: after.group, old: formatMeasure(before.best, display), new: formatMeasure(after.best, display) }));
+      out.push(w.t("diff.relative-best", { code: named, group: after.group, old: formatMeasure(before.best, display), new: formatMeasure(after.best, display) }));
     } else if (before.place !== undefined && after.place !== undefined && before.place !== after.place) {
-      out.push(w.t("diff.relative-place", { code, group: after.group, old: before.place, new: after.place }));
+      out.push(w.t("diff.relative-place", { code: named, group: after.group, old: before.place, new: after.place }));
     }
   }
   return out;

@@ -163,8 +163,8 @@ describe("assess diff", () => {
       ws.getCell(2, col).value = 0.14;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lower]);
-    expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;经济发展 94.04 → 95.03;JJ3 的乡镇组最优值 15% → 14%  因 [1]\n");
-    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6  因 [1]\n");
+    expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;经济发展 94.04 → 95.03;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%  因 [1]\n");
+    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6  因 [1]\n");
     // 文昌街道 (街道组: its best unchanged) moved by those passing it alone.
     expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8  因 [1]\n");
   });
@@ -183,8 +183,8 @@ describe("assess diff", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [3] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
-    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 在乡镇组中排第 6 → 7 名  因 [3]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 招商引资 在乡镇组中排第 6 → 7 名  因 [3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
     // Its prize place no longer passed down to 杨柳镇 by the veto lifted alone: 白马镇 was ahead either way.
     expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
@@ -715,7 +715,7 @@ describe("assess diff: a unit moved to another group", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("输入的变化(1 处):\n  [1] 金山镇 分组:乡镇组 → 街道组  [经济发展!B8]\n");
-    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 88.9(88.9–89.9);经济发展 84 → 82.5;JJ4 在街道组中排第 2 → 3 名  因 [1]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 88.9(88.9–89.9);经济发展 84 → 82.5;JJ4 招商引资 在街道组中排第 2 → 3 名  因 [1]\n");
     expect(r.out).toMatch(/ {2}金山镇: 总分 72\.55 → 74\.95;.*因 \[1\]\n/);
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", next, "--json"])).out) as { changes: unknown[] };
     expect(json.changes).toEqual([{ unit: "金山镇", code: null, old: { group: "rural" }, new: { group: "urban" }, where: { sheet: "经济发展", cell: "B8" } }]);
@@ -769,7 +769,7 @@ describe("assess diff: a unit moved to another group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next, "--lang", "en"]);
     expect(r.out).toContain("  [2] unit added: 金山街道 (every value the same as the removed 金山镇 had, its group 乡镇组 → 街道组: renamed?)\n");
-    expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9); 经济发展: 84 → 82.5; JJ4: place in 街道组 2 → 3  because of [2]\n");
+    expect(r.out).toContain("  河东街道: Total: 89.5 (89.5–90.5) → 88.9 (88.9–89.9); 经济发展: 84 → 82.5; JJ4 招商引资: place in 街道组 2 → 3  because of [2]\n");
   });
 
   it("cites a unit renamed and regrouped for the ranks it moved: it left one group and joined another (a rename with the same values moves nobody only in the same group)", async () => {
@@ -798,8 +798,8 @@ describe("assess diff: a unit scored against its group", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [1] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
-    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 在乡镇组中排第 6 → 7 名  因 [1]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
+    expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 招商引资 在乡镇组中排第 6 → 7 名  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
   });
 });
 
@@ -865,7 +865,7 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
     expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
-    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展 84.28 → 82.78;JJ4 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
+    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展 84.28 → 82.78;JJ4 招商引资 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
     expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35;经济发展 46.24 → 48.24  因 [2]\n");
   });
 });

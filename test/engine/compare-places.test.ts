@@ -69,6 +69,6 @@ describe("a place on an item scored by place", () => {
 
   it("moved with its points is said, and its cause cited", () => {
     // 乙: 2nd → 3rd on K1, 10 → 0.
-    expect(said("乙镇")).toBe("总分 90 → 80;K1 在乡镇组中排第 2 → 3 名 [否决镇]");
+    expect(said("乙镇")).toBe("总分 90 → 80;K1 招商 在乡镇组中排第 2 → 3 名 [否决镇]");
   });
 });
