@@ -1,5 +1,6 @@
 // Reading the user's files: every failure becomes a located diagnostic, never an exception.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { open, readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/index.js";
 
 export type ReadResult = { bytes: Uint8Array; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
@@ -30,26 +31,72 @@ function readCapped(file: string, limit: number, tooLarge: string): ReadResult {
   }
 }
 
-/** `tooLarge`: the message for a file past `maxBytes` (a workbook's, by default). */
-export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): ReadResult {
-  // An empty name (a script's variable left unset: assess score "$FILE") names no file at all.
-  if (file.trim() === "") return { diagnostics: [fileError(file, "file.empty-name")] };
+/**
+ * As readUserFile, the reading done off this thread: a read that hangs (a share that stopped
+ * answering, a pipe nobody writes to) leaves Ctrl-C answered, where a read on this thread kept it
+ * from being heard until the bytes came.
+ */
+export async function readUserFileAsync(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): Promise<ReadResult> {
+  const checked = checkUserFile(file, maxBytes, tooLarge);
+  if (checked.diagnostics) return checked;
+  try {
+    if (checked.regular) return { bytes: await readFile(file) };
+    const handle = await open(file, "r");
+    try {
+      const limit = maxBytes ?? UNSIZED_LIMIT;
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(1 << 20);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > limit) return { diagnostics: [fileError(file, tooLarge, { size: total, limit })] };
+        chunks.push(chunk.subarray(0, bytesRead));
+      }
+      return { bytes: Buffer.concat(chunks, total) };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return { diagnostics: [readFailure(file, e)] };
+  }
+}
+
+/** What a file given is before it is read: refused as the reading would refuse it, or regular (its size checked) or not. */
+function checkUserFile(file: string, maxBytes: number | undefined, tooLarge: string): { diagnostics: Diagnostic[]; regular?: undefined } | { diagnostics?: undefined; regular: boolean } {
+  // An empty name (a script's variable left unset: assess score "$FILE") names no file at all;
   // "-" for standard input, as many tools take it: said as such, not as a file not found.
+  if (file.trim() === "") return { diagnostics: [fileError(file, "file.empty-name")] };
   if (file === "-" && !existsSync(file)) return { diagnostics: [fileError(file, "file.dash-stdin")] };
   try {
     const st = statSync(file);
     if (st.isDirectory()) return { diagnostics: [fileError(file, "file.is-directory")] };
-    if (maxBytes !== undefined && st.size > maxBytes) {
-      return { diagnostics: [fileError(file, tooLarge, { size: st.size, limit: maxBytes })] };
-    }
+    if (maxBytes !== undefined && st.size > maxBytes) return { diagnostics: [fileError(file, tooLarge, { size: st.size, limit: maxBytes })] };
+    return { regular: st.isFile() };
+  } catch (e) {
+    return { diagnostics: [readFailure(file, e)] };
+  }
+}
+
+/** A file that could not be read, said as what kept it from being read. */
+function readFailure(file: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  // A name with U+FFFD: bytes that were no UTF-8 (a GBK name from a zip unpacked elsewhere), lost on the way in.
+  if (code === "ENOENT") return fileError(file, file.includes("\uFFFD") ? "file.not-found-undecodable" : "file.not-found");
+  // Permission to read is what is missing here, not to write (the writing words would mislead).
+  return fileError(file, "file.unreadable", { detail: code === "EACCES" ? "EACCES-read" : (code ?? "?") });
+}
+
+/** `tooLarge`: the message for a file past `maxBytes` (a workbook's, by default). */
+export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.too-large"): ReadResult {
+  const checked = checkUserFile(file, maxBytes, tooLarge);
+  if (checked.diagnostics) return checked;
+  try {
     // A device or a pipe (/dev/zero, <(…)) has no size to check first: read up to the limit, and no further.
-    if (!st.isFile()) return readCapped(file, maxBytes ?? UNSIZED_LIMIT, tooLarge);
+    if (!checked.regular) return readCapped(file, maxBytes ?? UNSIZED_LIMIT, tooLarge);
     return { bytes: readFileSync(file) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    // A name with U+FFFD: bytes that were no UTF-8 (a GBK name from a zip unpacked elsewhere), lost on the way in.
-    if (code === "ENOENT") return { diagnostics: [fileError(file, file.includes("\uFFFD") ? "file.not-found-undecodable" : "file.not-found")] };
-    // Permission to read is what is missing here, not to write (the writing words would mislead).
-    return { diagnostics: [fileError(file, "file.unreadable", { detail: code === "EACCES" ? "EACCES-read" : (code ?? "?") })] };
+    return { diagnostics: [readFailure(file, e)] };
   }
 }

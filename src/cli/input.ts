@@ -11,7 +11,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Results } from "../model/results.js";
 import { score as scoreEngine } from "../engine/index.js";
 import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
-import { readUserFile } from "./files.js";
+import { readUserFileAsync } from "./files.js";
 import { lockOf } from "./write.js";
 import { nodeHost } from "./host.js";
 import { rubricSource } from "./rubric-source.js";
@@ -22,7 +22,7 @@ export type Input = Loaded & { readonly bytes?: Uint8Array };
 
 /** The workbook at `file` loaded, with every diagnostic (a file that cannot be read is one). */
 export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
-  const read = readUserFile(file, DEFAULT_LIMITS.maxFileBytes);
+  const read = await readUserFileAsync(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics, sha256: "" };
   // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
   const rubrics = await rubricSource(rubricFlag, [dirname(file), process.cwd()]);

@@ -58,6 +58,11 @@ function installCleanup(): void {
       }
     }
     process.exitCode = SIGNAL_EXIT[signal] ?? 143;
+    // Ended by the signal itself, its default action restored (the listener that got it is gone):
+    // at once, though a read hangs on another thread (a share that stopped answering, which an
+    // exit waits for), and a shell sees the run ended by Ctrl-C (130 as $?, a loop over files
+    // stopped). Windows has no such signals to raise: there, the exit code.
+    if (process.platform !== "win32" && process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     process.exit();
   };
   // SIGHUP does not exist on Windows (closing the console there ends the process outright).

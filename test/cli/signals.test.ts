@@ -1,10 +1,11 @@
 // Interrupting a write with real signals: Ctrl-C (SIGINT), termination (SIGTERM), a closed terminal
 // (SIGHUP) or kill -9 (SIGKILL) mid-write never leaves a partial or empty result and never touches
 // the input; all but SIGKILL also remove the temp file.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { constants } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.mjs";
 import { loadRubric } from "../../src/rubric/load.js";
@@ -16,6 +17,8 @@ const dir = scratchDir("assess-signals-");
 let input: string;
 let inputHash: string;
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+/** The exit status as a shell gives it ($?): 128 and the signal's number for a run the signal ended. */
+const shellCode = (code: number | null, signal: NodeJS.Signals | null): number | null => code ?? (signal ? 128 + constants.signals[signal] : null);
 
 beforeAll(() => {
   input = join(dir, "big.xlsx");
@@ -43,7 +46,7 @@ function interrupt(signal: NodeJS.Signals, out: string): Promise<{ code: number 
     }, 5);
     child.on("close", (code, sig) => {
       clearInterval(poll);
-      resolve({ code, signal: sig, sawTemp, err });
+      resolve({ code: shellCode(code, sig), signal: sig, sawTemp, err });
     });
   });
 }
@@ -59,7 +62,7 @@ function interruptAfter(ms: number, out: string): Promise<{ code: number | null;
       sawTemp = readdirSync(dir).some((f) => f.startsWith(`.${out.split("/").pop()}.`) && f.endsWith(".tmp"));
       child.kill("SIGINT");
     }, ms);
-    child.on("close", (code) => resolve({ code, err, sawTemp }));
+    child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err, sawTemp }));
   });
 }
 
@@ -108,7 +111,7 @@ describe("an interrupted score", () => {
         const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
         let err = "";
         child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-        child.on("close", (code) => resolve({ code, err }));
+        child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
       });
     const r = await run();
     expect(r.code).toBe(130);
@@ -135,7 +138,7 @@ describe("an interrupted score", () => {
       const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
       let err = "";
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.on("close", (code) => resolve({ code, err }));
+      child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
     });
     expect(r.code).toBe(130);
     expect(existsSync(out)).toBe(false);
@@ -152,4 +155,32 @@ describe("an interrupted score", () => {
     expect((await readXlsx(out, readFileSync(out))).book?.sheets.length).toBeGreaterThan(6);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp") && f.includes("SIGKILL")));
   });
+});
+
+describe.skipIf(process.platform === "win32")("an interrupted score whose workbook does not come (a share that stopped answering)", () => {
+  it("ends at Ctrl-C while the read waits, saying the output was not written (the read on the main thread kept Ctrl-C unheard until the bytes came)", async () => {
+    const fifo = join(dir, "stalled.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    const out = join(dir, "stalled-out.xlsx");
+    const r = await new Promise<{ code: number | null; err: string; ms: number }>((resolve) => {
+      const child = spawn(process.execPath, ["bin/assess.js", "score", fifo, "-o", out, "--lang", "en"], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      let sent = 0;
+      setTimeout(() => {
+        sent = Date.now();
+        child.kill("SIGINT");
+      }, 800);
+      // Should it not end, a writer opens the pipe and closes it (the read ends) after 10 s.
+      const unblock = setTimeout(() => writeFileSync(fifo, ""), 10_000);
+      child.on("close", (code, sig) => {
+        clearTimeout(unblock);
+        resolve({ code: shellCode(code, sig), err, ms: Date.now() - sent });
+      });
+    });
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(5000);
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe(`${out}: error: interrupted: this file was not written (nothing half-written is left) [file.interrupted-new]`);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 });
