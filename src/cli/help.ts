@@ -1,5 +1,7 @@
 // Help and usage errors in the user's language: commander's own words ("Usage:", "unknown
 // command") are replaced by catalog messages.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command, CommanderError, Help } from "commander";
 import type { Ctx } from "./io.js";
 import { editDistance, nearestNames } from "../workbook/near.js";
@@ -113,7 +115,9 @@ export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { comma
   const near = e.code === "commander.unknownCommand" ? nearestNames(name, known.commands.filter((n) => n !== name), 3) : e.code === "commander.unknownOption" && name ? nearOptions(option, (own ?? known.options).filter((n) => n !== option)) : [];
   // An option of a command below, given to the command above it (assess --json, assess rubric --on): where it goes.
   const of = e.code === "commander.unknownOption" ? under?.get(option) : undefined;
-  const hint = of !== undefined ? `${ctx.t("usage.option-of-command", { name: option, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "";
+  // A file whose name begins with a dash (-青山区.xlsx, as the last run said it wrote): how to give it.
+  const file = e.code === "commander.unknownOption" && name.startsWith("-") && isFileHere(ctx, name) ? `${ctx.t("usage.dash-file", { name, example: `./${name}` })}\n` : "";
+  const hint = file || (of !== undefined ? `${ctx.t("usage.option-of-command", { name: option, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "");
   return `${text}\n${hint}${ctx.t("help.hint", { command })}\n`;
 }
 
@@ -132,4 +136,13 @@ function nearOptions(typed: string, options: readonly string[]): string[] {
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map((x) => x.o);
+}
+
+/** Whether a name is a file or folder there, from where the command was run. */
+function isFileHere(ctx: Ctx, name: string): boolean {
+  try {
+    return existsSync(resolve(ctx.io.cwd, name));
+  } catch {
+    return false;
+  }
 }

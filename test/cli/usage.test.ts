@@ -1,6 +1,6 @@
 // A mistyped command or option gets the nearest ones there are, in the user's language.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -20,6 +20,23 @@ describe("did you mean", () => {
     expect(far.code).toBe(2);
     expect(far.err).not.toContain("是否要输入");
     expect((await cli(["scroe"], { LANG: "en_US.UTF-8" })).err).toContain("did you mean score?");
+  });
+
+  it("says how to give a file whose name begins with a dash, where the option refused is a file there (the name the last run said it wrote)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-dash-"));
+    try {
+      writeFileSync(join(dir, "-青山区.xlsx"), "");
+      let err = "";
+      const io: Io = { out: () => undefined, err: (s) => (err += s), env: { LANG: "zh_CN.UTF-8" }, cwd: dir, outIsTTY: false, errIsTTY: false };
+      expect(await main(["score", "-青山区.xlsx"], io)).toBe(2);
+      expect(err).toBe("用法错误:没有 “-青山区.xlsx” 这个选项\n“-青山区.xlsx” 是一个文件:文件名以 - 开头会被当作选项,请写作 ./-青山区.xlsx\n运行 assess score --help 查看用法\n");
+      // Not a file there: no such word.
+      err = "";
+      expect(await main(["score", "-西山区.xlsx"], io)).toBe(2);
+      expect(err).not.toContain("是一个文件");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("wraps each description to the terminal's width under its column (a 200-character line ran on at the left edge), and leaves piped help unwrapped", async () => {

@@ -35,6 +35,7 @@ export const common: Catalog = {
   "list.parts": { "zh-CN": ";", en: "; " },
   "list.items": { "zh-CN": "、", en: ", " },
   "list.and-more": { "zh-CN": "{list} 等 {more} 个单位", en: "{list} and {more} more" },
+  "usage.dash-file": { "zh-CN": "“{name}” 是一个文件:文件名以 - 开头会被当作选项,请写作 {example}", en: "\"{name}\" is a file: a name beginning with - is taken for an option; write it as {example}" },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
   "usage.missing-argument": { "zh-CN": "缺少参数:{name@word.arg}", en: "missing argument: {name@word.arg}" },
   "word.arg.unit": { "zh-CN": "单位名称(unit)", en: "the unit's name (unit)" },
