@@ -150,10 +150,10 @@ export function targetError(ctx: Ctx, diag: Diagnostic, json = false): number {
 
 /**
  * The exit code of outputs refused before the work: 2, a usage error, but for folders not
- * writable, outputs that could not be written (1), as they are when found after it.
+ * writable and names too long, outputs that could not be written (1), as they are when found after it.
  */
 export function refusedExit(refused: readonly Diagnostic[]): number {
-  return refused.every((d) => d.code === "file.unwritable") ? 1 : 2;
+  return refused.every((d) => d.code === "file.unwritable" || d.code === "file.unwritable-name") ? 1 : 2;
 }
 
 /** Prints diagnostics to stderr (or JSON to stdout); returns the exit code they imply. */

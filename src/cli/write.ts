@@ -256,6 +256,10 @@ async function targetProblem(target: string, inputs: readonly string[], overwrit
   } catch {
     return fileError(target, "file.output-dir-missing", { dir });
   }
+  // A name longer than a file system takes (255 bytes here, 255 characters on Windows: 82 Chinese
+  // characters and .scored.xlsx) is said now too, not once a province is scored.
+  const name = basename(target);
+  if ((process.platform === "win32" ? name.length : Buffer.byteLength(name)) > NAME_MAX) return fileError(target, "file.unwritable-name", { detail: "ENAMETOOLONG" });
   // A folder not writable is said now, not after the work (a province's scoring).
   try {
     accessSync(dirname(resolve(target)), constants.W_OK);
@@ -374,6 +378,9 @@ function localDay(d: Date): string {
 const TEMP_STEM_BYTES = 120;
 
 /** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
+/** The longest file name most file systems take (bytes; characters on Windows). */
+const NAME_MAX = 255;
+
 function tempStem(name: string): string {
   let out = "";
   let bytes = 0;
