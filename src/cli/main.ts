@@ -18,8 +18,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (!lang) {
     // Said in the language of the locale, the one the user would have had without the flag.
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
-    io.err(message(fallback, "usage.error", { detail: message(fallback, "usage.bad-lang", { value: langFlag ?? "" }) }) + "\n" + message(fallback, "help.hint", { command: "assess" }) + "\n");
-    usageJson({ ...makeCtx(io, fallback), json: jsonAsked(argv) }, "usage.bad-lang", { value: langFlag ?? "" });
+    // --lang last, with nothing after it, or an option after it: its value missing, as for any option
+    // (not 不支持的语言 “” or “--json”).
+    const missing = argv.includes("--lang") && ((langFlag === "" && argv.at(-1) === "--lang") || (langFlag ?? "").startsWith("-"));
+    const [code, data] = missing ? ["usage.option-missing-argument", { name: "--lang <lang>" }] : ["usage.bad-lang", { value: langFlag ?? "" }];
+    io.err(message(fallback, "usage.error", { detail: message(fallback, code, data) }) + "\n" + message(fallback, "help.hint", { command: "assess" }) + "\n");
+    usageJson({ ...makeCtx(io, fallback), json: jsonAsked(argv) }, code, data);
     return 2;
   }
   const ctx = makeCtx(io, lang);

@@ -693,6 +693,10 @@ describe("usage", () => {
     // An unknown --lang is said in the locale's language.
     expect(await cli(["score", input, "--lang", "fr"])).toMatchObject({ code: 2, err: "用法错误:不支持的语言 “fr”,可用:zh-CN、en\n运行 assess --help 查看用法\n" });
     expect(await cli(["score", input, "--lang", "fr"], { LANG: "en_GB.UTF-8" })).toMatchObject({ code: 2, err: 'usage: unsupported language "fr"; use zh-CN or en\nrun assess --help for usage\n' });
+    // --lang with no value after it (last, or another option next): its value missing, as for any option (it was 不支持的语言 “”).
+    expect(await cli(["score", input, "--lang"])).toMatchObject({ code: 2, err: "用法错误:选项 --lang <lang> 需要一个值\n运行 assess --help 查看用法\n" });
+    const next = await cli(["score", input, "--lang", "--json"]);
+    expect([next.code, (JSON.parse(next.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["usage.option-missing-argument"]]);
   });
 
   it("score --json on an invalid workbook answers with the diagnostics document on stdout", async () => {
