@@ -1,6 +1,7 @@
 // Reading the user's files: every failure becomes a located diagnostic, never an exception.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 
 export type ReadResult = { bytes: Uint8Array; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
@@ -83,7 +84,13 @@ function checkUserFile(file: string, maxBytes: number | undefined, tooLarge: str
 function readFailure(file: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code;
   // A name with U+FFFD: bytes that were no UTF-8 (a GBK name from a zip unpacked elsewhere), lost on the way in.
-  if (code === "ENOENT") return fileError(file, file.includes("\uFFFD") ? "file.not-found-undecodable" : "file.not-found");
+  if (code === "ENOENT") {
+    if (file.includes("\uFFFD")) return fileError(file, "file.not-found-undecodable");
+    // A name as pasted (a space after it, quotes around it, a file:// address) or without its
+    // .xlsx: the file it names, where that is there.
+    const near = nearFile(file);
+    return near === undefined ? fileError(file, "file.not-found") : fileError(file, "file.not-found-near", { near });
+  }
   // Permission to read is what is missing here, not to write (the writing words would mislead).
   return fileError(file, "file.unreadable", { detail: code === "EACCES" ? "EACCES-read" : (code ?? "?") });
 }
@@ -99,4 +106,21 @@ export function readUserFile(file: string, maxBytes?: number, tooLarge = "xlsx.t
   } catch (e) {
     return { diagnostics: [readFailure(file, e)] };
   }
+}
+
+/** The file a name not found most likely means, where it is there: trimmed, unquoted, a file:// address's path, or with .xlsx. */
+function nearFile(file: string): string | undefined {
+  const unquoted = file.trim().replace(/^["'“‘「『](.*)["'”’」』]$/u, "$1").trim();
+  let path = unquoted;
+  if (/^file:\/\//i.test(path)) {
+    try {
+      path = fileURLToPath(path);
+    } catch {
+      return undefined;
+    }
+  }
+  for (const c of [path, `${path}.xlsx`]) {
+    if (c !== file && c !== "" && existsSync(c) && statSync(c).isFile()) return c;
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
 // until memory ran out).
 import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readUserFile } from "../../src/cli/files.js";
@@ -168,5 +169,18 @@ describe("a template with its units listed and nothing else filled in (the blank
     const some = (await cli(["validate", one])).err;
     expect(some).not.toContain("workbook.nothing-filled");
     expect(some).toContain(`${one}: 党政线!C2: 错误: 城关镇 DZ3.1 未填写(满分 20);没有得分请填 0 [workbook.blank-points]`);
+  });
+});
+
+describe("a file named as pasted", () => {
+  it("not found, says the file it most likely names where that is there: a space after it, quotes around it, a file:// address, .xlsx left off", async () => {
+    const dir = scratchDir("assess-near-");
+    const book = join(dir, "青山区.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", book);
+    for (const given of [`${book} `, `"${book}"`, `“${book}”`, pathToFileURL(book).href, join(dir, "青山区")]) {
+      expect((await cli(["validate", given])).err, given).toBe(`${given}: 错误: 找不到文件;是指 ${book} 吗? [file.not-found-near]\n`);
+    }
+    // None there: as before.
+    expect((await cli(["validate", join(dir, "西山区.xlsx")])).err).toContain("[file.not-found]");
   });
 });

@@ -56,6 +56,7 @@ export const common: Catalog = {
   "cli.help-command": { "zh-CN": "显示某个命令的帮助", en: "show help for a command" },
   "usage.error": { "zh-CN": "用法错误:{detail}", en: "usage: {detail}" },
   "file.not-found": { "zh-CN": "找不到文件;请核对文件名和所在的文件夹(把文件拖进命令行窗口可得到它的完整路径)", en: "file not found; check the file's name and its folder (dragging the file into the terminal window gives its full path)" },
+  "file.not-found-near": { "zh-CN": "找不到文件;是指 {near} 吗?", en: "file not found; is {near} meant?" },
   "file.not-found-undecodable": { "zh-CN": "找不到文件:文件名中有无法识别的字符(�),多是在别的系统上打包的压缩文件解压后文件名编码不同所致;请把文件重新命名后再试", en: "file not found: its name has characters that could not be read (�), as when a zip made on another system is unpacked; rename the file and try again" },
   "file.dash-stdin": { "zh-CN": "“-”(标准输入)不能作为文件名:请写出文件的路径;确需从管道读入,写 /dev/stdin", en: "\"-\" (standard input) is not taken as a file name: give the file's path; to read from a pipe, write /dev/stdin" },
   "file.empty-name": { "zh-CN": "文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?)", en: "the file name is empty: no file to read was given (a script's variable left unset?)" },
