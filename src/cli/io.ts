@@ -108,7 +108,8 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en" ? "result.xlsx" : "结果.xlsx"): number | undefined {
-  if (/\.xlsx$/i.test(target)) return undefined;
+  // A folder named like a workbook (out.xlsx/) given: said as a folder, with a file in it, as any folder is.
+  if (/\.xlsx$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, example) : undefined;
   // -o "" (a script's variable left unset): said as that, not as a name lacking .xlsx.
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   return isFolder(target) ? folderGiven(ctx, target, example) : usageError(ctx, "usage.xlsx-extension", { file: target });

@@ -1,6 +1,6 @@
 // A mistyped command or option gets the nearest ones there are, in the user's language.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -165,6 +165,20 @@ describe("did you mean", () => {
       ] as const) {
         const r = await cli([...args]);
         expect([r.code, r.err.split("\n")[0]]).toEqual([2, `用法错误:${dir} 是一个文件夹;请给出输出文件的名字,如 ${dir}/${example}`]);
+      }
+      // A folder named like the file (out.xlsx, out.html): said as a folder too, with a file in it
+      // (it was said as an input file is, "write the name of the file in the folder", with no example).
+      for (const name of ["out.xlsx", "out.html"]) mkdirSync(join(dir, name));
+      const xlsx = join(dir, "out.xlsx");
+      for (const [args, at, example] of [
+        [["score", "samples/qingshan-2026.xlsx", "-o", xlsx], xlsx, "结果.xlsx"],
+        [["template", "--year", "2026", "-o", xlsx], xlsx, "district-popplan-2026.xlsx"],
+        [["report", "samples/qingshan-2026.xlsx", "-o", xlsx], xlsx, "报告.xlsx"],
+        [["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", xlsx], xlsx, "变更.xlsx"],
+        [["web", "-o", join(dir, "out.html")], join(dir, "out.html"), "assess.html"],
+      ] as const) {
+        const r = await cli([...args]);
+        expect([r.code, r.err.split("\n")[0]], args[0]).toEqual([2, `用法错误:${at} 是一个文件夹;请给出输出文件的名字,如 ${at}/${example}`]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

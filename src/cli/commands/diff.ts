@@ -47,7 +47,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // An empty name (a script's variable left unset): no file, said (it printed to the terminal alone).
   const example = ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx";
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
-  if (o.output && !format) return isFolder(o.output) ? folderGiven(ctx, o.output, example) : usageError(ctx, "usage.diff-extension", { file: o.output, example });
+  // A folder, whatever its name (out.xlsx/ too), is said as one.
+  if (o.output && isFolder(o.output)) return folderGiven(ctx, o.output, example);
+  if (o.output && !format) return usageError(ctx, "usage.diff-extension", { file: o.output, example });
   if (o.output) {
     const bad = await checkTarget(o.output, [older, newer, ...givenFile(o.rubric)], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);

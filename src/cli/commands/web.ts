@@ -19,7 +19,9 @@ export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Pr
   const target = o.output ?? "assess.html";
   // -o "" (a script's variable left unset): said as that.
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example: "assess.html" });
-  if (!/\.html?$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, "assess.html") : usageError(ctx, "usage.web-extension", { file: target, example: "assess.html" });
+  // A folder, whatever its name (out.html/ too), is said as one.
+  if (isFolder(target)) return folderGiven(ctx, target, "assess.html");
+  if (!/\.html?$/i.test(target)) return usageError(ctx, "usage.web-extension", { file: target, example: "assess.html" });
   const bad = await checkTarget(target, [], { force: o.force === true, ours: isOurPage, refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad);
   let page: Uint8Array;
