@@ -321,7 +321,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   program
     .command("template")
     .description(t("cli.template"))
-    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("-o, --output <file>", t("cli.opt.template-output"))
     .option("--units <file>", t("cli.opt.units"))
     .option("--year <year>", t("cli.opt.year"))
     .option("--district <name>", t("cli.opt.district"))
@@ -348,7 +348,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   program
     .command("score <workbook>")
     .description(t("cli.score"))
-    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("-o, --output <file>", t("cli.opt.score-output"))
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--json", t("cli.opt.json"))
     .option("--wide", t("cli.opt.wide"))
@@ -373,7 +373,7 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
   program
     .command("report <workbook>")
     .description(t("cli.report"))
-    .option("-o, --output <file>", t("cli.opt.output"))
+    .option("-o, --output <file>", t("cli.opt.report-output"))
     .option("--format <format>", t("cli.opt.format"), "both")
     .option("--rubric <file>", t("cli.opt.rubric"))
     .option("--force", t("cli.opt.force-result"))

@@ -156,6 +156,17 @@ describe("did you mean", () => {
     }
   });
 
+  it("says in each command's help where its output goes by default (score's and report's did not; web's did)", async () => {
+    for (const [command, said] of [
+      ["score", "默认在工作簿旁,名为 工作簿名.scored.xlsx"],
+      ["report", "默认在工作簿旁,名为 工作簿名.report.xlsx 或 工作簿名.report.html"],
+      ["template", "默认 方案编号-年度.xlsx"],
+      ["web", "默认 assess.html"],
+    ] as const) {
+      expect((await cli([command, "--help"])).out, command).toContain(said);
+    }
+  });
+
   it("says a folder given as the output once, without its slash doubled in the example (web -o out/ offered out//assess.html)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-folder-"));
     try {
