@@ -422,7 +422,12 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   // The later year given first (the files swapped): every change reads the wrong way round.
   const [ya, yb] = [Number(coverYear(ca.year)), Number(coverYear(cb.year))];
   if (ya > 0 && yb > 0 && ya > yb) out.push(w.t("diff.cover-year-backwards"));
-  if (differ(ca.district, cb.district)) out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
+  if (differ(ca.district, cb.district)) {
+    out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
+    // Both named, and not alike: two districts' workbooks, most likely one picked by mistake (its
+    // 区财政局 paired with the other's as one unit, three hundred lines of it read as changes).
+    if ((ca.district ?? "").trim() && (cb.district ?? "").trim()) out.push(w.t("diff.cover-other-district"));
+  }
   return out.map(oneLineText);
 }
 

@@ -323,13 +323,14 @@ describe("assess diff", () => {
       wb.getWorksheet("封面")!.getCell("B6").value = "白云区";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", other]);
-    expect(r.out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区");
+    // (Two districts named: most likely a file picked by mistake, said so.)
+    expect(r.out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区;这是两个地区的工作簿,多半选错了文件:两地同名的单位会被当作同一单位比较");
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", other, "--json"])).out) as { old: { cover: unknown }; new: { cover: unknown } };
     expect([json.old.cover, json.new.cover]).toEqual([{ district: "柳河区", year: "2026" }, { district: "白云区", year: "2027" }]);
     const html = join(dir, "other-cover.html");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", other, "-o", html])).code).toBe(0);
     // In the page, before the table (and before a rubric's changes), as in the terminal.
-    expect(readFileSync(html, "utf8")).toContain("<pre>两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区</pre>");
+    expect(readFileSync(html, "utf8")).toContain("<pre>两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区;这是两个地区的工作簿,多半选错了文件:两地同名的单位会被当作同一单位比较</pre>");
     // Both years in its title (no district: they differ).
     expect(readFileSync(html, "utf8")).toContain("<h1>2026–2027年度变更说明</h1>");
     // The same year written otherwise (２０２６, 2026年度) is no difference.

@@ -128,6 +128,7 @@ export const languageMessages: Catalog = {
   "diff.same-name-removed-ledger": { "zh-CN": ",与删除的 {code} 同名:如只是改了代码,加扣分表中代码为 {code} 的行要改成新代码", en: ", named as {code} removed: if only its code changed, the ledger's rows under {code} take the new code" },
   "diff.same-name-removed-other": { "zh-CN": ",与删除的 {code} 同名:可能只是改了代码", en: ", named as {code} removed: perhaps only its code changed" },
   "diff.same-name-added": { "zh-CN": ",与新增的 {code} 同名:可能只是改了代码", en: ", named as {code} added: perhaps only its code changed" },
+  "diff.cover-other-district": { "zh-CN": "这是两个地区的工作簿,多半选错了文件:两地同名的单位会被当作同一单位比较", en: "these are two districts' workbooks, most likely a file picked by mistake: units of the same name in both are compared as one" },
   "diff.cover-year-backwards": { "zh-CN": "先写的是后一年的工作簿,两个文件可能写反了(先写旧的,再写新的)", en: "the later year's workbook is given first: the files may be the wrong way round (the old one first, then the new)" },
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
   "diff.none-value": { "zh-CN": "(无)", en: "(none)" },
