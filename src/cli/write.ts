@@ -377,10 +377,10 @@ function localDay(d: Date): string {
 /** Bytes of a target's name kept in its temporary file's name: a name near the system's limit (255) still leaves room for the rest. */
 const TEMP_STEM_BYTES = 120;
 
-/** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
 /** The longest file name most file systems take (bytes; characters on Windows). */
 const NAME_MAX = 255;
 
+/** The target's name as its temporary file's name begins, cut (by whole characters) to TEMP_STEM_BYTES. */
 function tempStem(name: string): string {
   let out = "";
   let bytes = 0;

@@ -1447,7 +1447,6 @@ export class SubmissionReader {
     return [...new Set([...this.units.map((u) => u.name), ...(this.roster?.names.map((n) => n.name) ?? [])])];
   }
 
-  /** Every sheet given: the submission, or undefined when an error was found. */
   /**
    * A template with its units listed and nothing else filled in (the blank one picked for the
    * filled one): one error, at its first blank cell, rather than one for each (218 for a district,
@@ -1469,6 +1468,7 @@ export class SubmissionReader {
     this.p.error("workbook.nothing-filled", at?.sheet, at?.cell, { units });
   }
 
+  /** Every sheet given: the submission, or undefined when an error was found. */
   finish(meta: { file: string; sha256: string; cover: Cover }): Submission | undefined {
     const p = this.p;
     const units = this.units.map((u) => {
