@@ -442,13 +442,14 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
     return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like, ...(c.likeExcept ? { likeExcept: c.likeExcept } : {}) } : {}) };
   };
+  const money = moneyBoth(a, b, ra, rb);
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
     ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, code: c.code === "" ? null : c.code, text: rubric.lines[i] ?? "" })) } } : {}),
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
-    ...(moneyBoth(a, b, ra, rb) ? { money: moneyBoth(a, b, ra, rb) } : {}),
+    ...(money ? { money } : {}),
     units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
