@@ -20,7 +20,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const fallback = detectLang(undefined, io.env) ?? "zh-CN";
     // --lang last, with nothing after it, or an option after it: its value missing, as for any option
     // (not 不支持的语言 “” or “--json”).
-    const missing = argv.includes("--lang") && ((langFlag === "" && argv.at(-1) === "--lang") || (langFlag ?? "").startsWith("-"));
+    // (--lang "" too: a script's variable left unset.)
+    const missing = langFlag === "" || (langFlag ?? "").startsWith("-");
     const [code, data] = missing ? ["usage.option-missing-argument", { name: "--lang <lang>" }] : ["usage.bad-lang", { value: langFlag ?? "" }];
     io.err(message(fallback, "usage.error", { detail: message(fallback, code, data) }) + "\n" + message(fallback, "help.hint", { command: "assess" }) + "\n");
     usageJson({ ...makeCtx(io, fallback), json: jsonAsked(argv) }, code, data);

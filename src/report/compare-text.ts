@@ -425,8 +425,9 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   if (differ(ca.district, cb.district)) {
     out.push(w.t("diff.part", { name: w.t("diff.cover-district"), old: ca.district?.trim() || "—", new: cb.district?.trim() || "—" }));
     // Both named, and not alike: two districts' workbooks, most likely one picked by mistake (its
-    // 区财政局 paired with the other's as one unit, three hundred lines of it read as changes).
-    if ((ca.district ?? "").trim() && (cb.district ?? "").trim()) out.push(w.t("diff.cover-other-district"));
+    // 区财政局 paired with the other's as one unit, three hundred lines of it read as changes). Not
+    // where one is the other written short (青山 for 青山区).
+    if (otherDistrict(ca.district, cb.district)) out.push(w.t("diff.cover-other-district"));
   }
   return out.map(oneLineText);
 }
@@ -527,3 +528,10 @@ function codeName(rubric: Rubric, code: string): string | undefined {
 }
 
 const codeNames = new WeakMap<Rubric, Map<string, string>>();
+
+/** Two districts named, neither the other written short or long (青山 and 青山区 are one; 青山区 and 柳河区 two). */
+function otherDistrict(a: string | undefined, b: string | undefined): boolean {
+  const bare = (x: string | undefined): string => (x ?? "").normalize("NFKC").replace(/\s+/g, "").replace(/(人民政府)?$/, "");
+  const [x, y] = [bare(a), bare(b)];
+  return x !== "" && y !== "" && !x.includes(y) && !y.includes(x);
+}

@@ -325,6 +325,11 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", other]);
     // (Two districts named: most likely a file picked by mistake, said so.)
     expect(r.out.split("\n")[1]).toBe("两个工作簿的封面不同:考核年度 2026 → 2027;地区 柳河区 → 白云区;这是两个地区的工作簿,多半选错了文件:两地同名的单位会被当作同一单位比较");
+    // The district written short (柳河 for 柳河区): the same district, no such word (it read as a file picked by mistake).
+    const short = await edited("samples/liuhe-2026.xlsx", "short-district.xlsx", (wb) => {
+      wb.getWorksheet("封面")!.getCell("B6").value = "柳河";
+    });
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", short])).out.split("\n")[1]).toBe("两个工作簿的封面不同:地区 柳河区 → 柳河");
     const json = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", other, "--json"])).out) as { old: { cover: unknown }; new: { cover: unknown } };
     expect([json.old.cover, json.new.cover]).toEqual([{ district: "柳河区", year: "2026" }, { district: "白云区", year: "2027" }]);
     const html = join(dir, "other-cover.html");

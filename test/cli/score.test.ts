@@ -695,6 +695,8 @@ describe("usage", () => {
     expect(await cli(["score", input, "--lang", "fr"], { LANG: "en_GB.UTF-8" })).toMatchObject({ code: 2, err: 'usage: unsupported language "fr"; use zh-CN or en\nrun assess --help for usage\n' });
     // --lang with no value after it (last, or another option next): its value missing, as for any option (it was 不支持的语言 “”).
     expect(await cli(["score", input, "--lang"])).toMatchObject({ code: 2, err: "用法错误:选项 --lang <lang> 需要一个值\n运行 assess --help 查看用法\n" });
+    // (--lang "": a script's variable left unset, likewise.)
+    expect(await cli(["score", input, "--lang", ""])).toMatchObject({ code: 2, err: "用法错误:选项 --lang <lang> 需要一个值\n运行 assess --help 查看用法\n" });
     const next = await cli(["score", input, "--lang", "--json"]);
     expect([next.code, (JSON.parse(next.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)]).toEqual([2, ["usage.option-missing-argument"]]);
   });

@@ -159,7 +159,7 @@ describe("did you mean", () => {
   it("says in each command's help where its output goes by default (score's and report's did not; web's did)", async () => {
     for (const [command, said] of [
       ["score", "默认在工作簿旁,名为 工作簿名.scored.xlsx"],
-      ["report", "默认在工作簿旁,名为 工作簿名.report.xlsx 或 工作簿名.report.html"],
+      ["report", "默认在工作簿旁,名为 工作簿名.report.xlsx 和 工作簿名.report.html,按 --format 写出其一或两者"],
       ["template", "默认 方案编号-年度.xlsx"],
       ["web", "默认 assess.html"],
     ] as const) {
@@ -187,6 +187,10 @@ describe("did you mean", () => {
         [["report", "samples/qingshan-2026.xlsx", "-o", xlsx], xlsx, "报告.xlsx"],
         [["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", xlsx], xlsx, "变更.xlsx"],
         [["web", "-o", join(dir, "out.html")], join(dir, "out.html"), "assess.html"],
+        // Offered a file of the format asked for (a page where a page was asked for).
+        [["report", "samples/qingshan-2026.xlsx", "-o", join(dir, "out.html")], join(dir, "out.html"), "报告.html"],
+        [["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", dir], dir, "报告.html"],
+        [["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", join(dir, "out.html")], join(dir, "out.html"), "变更.html"],
       ] as const) {
         const r = await cli([...args]);
         expect([r.code, r.err.split("\n")[0]], args[0]).toEqual([2, `用法错误:${at} 是一个文件夹;请给出输出文件的名字,如 ${at}/${example}`]);

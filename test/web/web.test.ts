@@ -835,7 +835,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await view.goto(pathToFileURL(PAGE).href);
       await view.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
       await view.waitForSelector("section.ranking table", { timeout: 60_000 });
-      const sizes = (): Promise<number[]> => view.evaluate(() => ["body", "section.ranking td", "section.ranking h2", "#status"].map((q) => parseFloat(getComputedStyle(document.querySelector(q) ?? document.body).fontSize)));
+      const sizes = (): Promise<number[]> => view.evaluate(() => ["body", "section.ranking td", "section.ranking h2", "#status", "#workbook"].map((q) => parseFloat(getComputedStyle(document.querySelector(q) ?? document.body).fontSize)));
       const normal = await sizes();
       expect(normal.slice(0, 2)).toEqual([14, 13]);
       // The browser's text size at 20 px rather than 16: every size a quarter larger.
@@ -863,6 +863,40 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       } finally {
         await view.close();
       }
+    }
+  });
+
+  it("fits the HTML report in an 800 px window whose browser is set to larger text (20 px), its narrow layout begun sooner (its 奖惩 ran past the window's edge)", async () => {
+    const report = join(dir, "larger-text.html");
+    expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    // The browser's own text size, as its settings set it (not the page's CSS): a profile's preference.
+    const profile = join(dir, "profile-20");
+    mkdirSync(join(profile, "Default"), { recursive: true });
+    writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ webkit: { webprefs: { default_font_size: 20 } } }));
+    const larger = await chromium.launchPersistentContext(profile, { executablePath: BROWSER, args: ["--no-sandbox"], viewport: { width: 800, height: 600 } });
+    try {
+      const view = await larger.newPage();
+      await view.goto(pathToFileURL(report).href);
+      const [root, wide] = await view.evaluate(() => [parseFloat(getComputedStyle(document.documentElement).fontSize), document.documentElement.scrollWidth]);
+      expect(root).toBe(20);
+      expect(wide).toBeLessThanOrEqual(800);
+    } finally {
+      await larger.close();
+    }
+  });
+
+  it("keeps the page of changes' heading row at the top of the window as a long list scrolls", async () => {
+    const changes = join(dir, "long-changes.html");
+    await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", changes]);
+    const view = await browser.newPage({ viewport: { width: 1366, height: 600 }, locale: "zh-CN" });
+    try {
+      await view.goto(pathToFileURL(changes).href);
+      await view.evaluate(() => document.querySelectorAll("tbody tr")[60]?.scrollIntoView({ block: "center" }));
+      const top = await view.evaluate(() => document.querySelector("thead th")?.getBoundingClientRect().top ?? NaN);
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThanOrEqual(0);
+    } finally {
+      await view.close();
     }
   });
 

@@ -45,7 +45,8 @@ async function isOurs(bytes: Uint8Array): Promise<boolean | Refusal> {
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
   const format = o.output ? (/\.html?$/i.test(o.output) ? "html" : /\.xlsx$/i.test(o.output) ? "xlsx" : undefined) : undefined;
   // An empty name (a script's variable left unset): no file, said (it printed to the terminal alone).
-  const example = ctx.lang === "en" ? "changes.xlsx" : "变更.xlsx";
+  // (A page where the name asks for one: a folder named out.html given is offered out.html/变更.html.)
+  const example = `${ctx.lang === "en" ? "changes" : "变更"}.${o.output && /\.html?$/i.test(o.output) ? "html" : "xlsx"}`;
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   // A folder, whatever its name (out.xlsx/ too), is said as one.
   if (o.output && isFolder(o.output)) return folderGiven(ctx, o.output, example);
@@ -139,10 +140,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),
       ...resultRows,
-      // How the prize money moved in all, under the units' lines, as the terminal says it.
-      ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
-      // What a bracketed range is, where one is shown, last, as the terminal says it under its list.
+      // What a bracketed range is, where one is shown, as the terminal says it under its list.
       ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
+      // How the prize money moved in all, last, as the terminal says it.
+      ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
@@ -231,8 +232,10 @@ th { background: #ddebf7; } pre { white-space: pre-wrap; font-size: 0.8125rem; b
 td:nth-child(1), td:nth-child(3), th { white-space: nowrap; } td:nth-child(2) { min-width: 7.5em; max-width: 12em; overflow-wrap: anywhere; }
 ${printedPages(`${title}\u3000${dated}`, footer)}
 thead { display: table-header-group; } tr, tbody.last-rows { break-inside: avoid; }
+/* On a screen, the heading row stays in view as a long list scrolls (every town of a group moved by its best value); printed, it repeats on every page. */
+@media screen { thead th { position: sticky; top: -1px; box-shadow: 0 -3px 0 #ddebf7, inset 0 1px 0 #8c8c8c, inset 0 -1px 0 #8c8c8c; } }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } th, td { padding: 2px 6px; } }
-@media screen and (max-width: 640px) { body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; } h1 { font-size: 1.125rem; } th, td { padding: 3px 4px; } td:nth-child(2) { min-width: 4em; } }
+@media screen and (max-width: 40em) { body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; } h1 { font-size: 1.125rem; } th, td { padding: 3px 4px; } td:nth-child(2) { min-width: 4em; } }
 </style>
 </head>
 <body>

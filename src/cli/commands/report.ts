@@ -64,7 +64,9 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const example = `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}`;
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   if (o.output === "-") return usageError(ctx, "usage.output-no-file", { file: o.output, example });
-  if (o.output !== undefined && isFolder(o.output)) return folderGiven(ctx, o.output, ctx.lang === "en" ? "report.xlsx" : "报告.xlsx");
+  // (Of the format asked for: --format html, or a folder named out.html, is offered 报告.html.)
+  const asked = formats.length === 1 ? formats[0] : o.output !== undefined && /\.html?$/i.test(o.output) ? "html" : "xlsx";
+  if (o.output !== undefined && isFolder(o.output)) return folderGiven(ctx, o.output, `${ctx.lang === "en" ? "report" : "报告"}.${asked}`);
   // Read from a pipe, the report has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example });
   const targets = reportTargets(file, formats, o.output);

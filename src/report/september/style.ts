@@ -44,7 +44,8 @@ export function stylesheet(footerTemplate: string, runningHead: string): string 
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-/* Text sized in rem on a screen: a browser set to larger text enlarges the report's too. */
+/* Text sized in rem on a screen: a browser set to larger text enlarges the report's too, and reaches
+   the narrower layouts (widths in em) sooner. */
 body { font-family: ${FONTS};
   font-size: 0.875rem; line-height: 1.45; color: #222; max-width: 1240px; margin: 24px auto; padding: 0 20px; }
 header h1 { font-size: 1.375rem; text-align: center; margin: 0 0 8px; letter-spacing: 0.02em; }
@@ -88,7 +89,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
    with the table), a strip above it covering the rows that scroll past (their glyphs showed there). */
 @media screen { thead th { position: sticky; top: -1px; z-index: 2; box-shadow: 0 -3px 0 var(--head), inset 0 1px 0 var(--line), inset 0 -1px 0 var(--line); } }
 /* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
-@media screen and (max-width: 1000px) {
+@media screen and (max-width: 62.5em) {
   th { white-space: normal; word-break: keep-all; }
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
@@ -96,7 +97,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
 /* A phone (a report forwarded and opened there): smaller cells; a table wider than the screen
    scrolls sideways in its own box, the unit's name staying in sight; a chart kept at a size its
    labels can be read at, scrolled sideways too. */
-@media screen and (max-width: 640px) {
+@media screen and (max-width: 40em) {
   body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; }
   header h1 { font-size: 1.125rem; }
   header .meta { flex-wrap: wrap; gap: 0 12px; }
