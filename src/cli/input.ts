@@ -124,7 +124,7 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
  * and whose names of the codes both have head their columns as well as this version's.
  */
 export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric, other?: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
-  const beside = other ? { other: { codes: columnCodesOnly(other, rubric), names: columnNames(other) } } : {};
+  const beside = other ? { other: { codes: columnCodesOnly(other, rubric), names: columnNames(other), ledgerCodes: ledgerCodesOnly(other, rubric) } } : {};
   const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost, ...beside });
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
   const cover = loaded.cover ? { cover: loaded.cover } : {};
@@ -135,6 +135,12 @@ export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric
 function columnCodesOnly(r: Rubric, not: Rubric): ReadonlySet<string> {
   const known = new Set(columnNames(not).keys());
   return new Set([...columnNames(r).keys()].filter((c) => !known.has(c)));
+}
+
+/** The ledger codes of `r` that `not` has not (a bonus a revision added). */
+function ledgerCodesOnly(r: Rubric, not: Rubric): ReadonlySet<string> {
+  const known = new Set(not.ledger.map((c) => c.code));
+  return new Set(r.ledger.map((c) => c.code).filter((c) => !known.has(c)));
 }
 
 /** Each code a workbook's column may have under `r`, with its name. */

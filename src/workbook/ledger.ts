@@ -162,7 +162,10 @@ const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const 
 /** The cells of a claim that, struck through, strike the claim out. */
 const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status"] as const satisfies readonly LedgerField[];
 
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false): LedgerEntry[] {
+const NO_CODES: ReadonlySet<string> = new Set();
+
+/** `passOver`: codes of another version of the rubric only (`rubric diff --on`): their rows are that version's, passed over here. */
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn(veryHidden ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
@@ -223,6 +226,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const codeText = named ?? written.replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
     const code = codes.get(codeText);
+    // A code the other version alone has (a bonus the revision added, a claim under it tried on a
+    // copy): scored under that version, passed over under this one (it was an error here, and
+    // neither version's results could be compared).
+    if (!code && passOver.has((withName?.[1] ?? written).replace(/\s+/g, "").toUpperCase())) continue;
     // The form's footer (注:…, 填表人:张三 审核人:李四; 日期: | 2026-09-30 or 电话: | 0571-8888888 on a
     // line of its own), in the unit column or alone on its row: no claim. Said only where a code of
     // the rubric stands beside it (someone's claim, not read).

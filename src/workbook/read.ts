@@ -104,6 +104,8 @@ function onlyOne<T>(xs: readonly T[] | undefined): T | undefined {
 export interface OtherVersion {
   readonly codes: ReadonlySet<string>;
   readonly names: ReadonlyMap<string, string>;
+  /** Its ledger codes this rubric has not (a bonus the revision added): their rows are that version's alone, passed over. */
+  readonly ledgerCodes?: ReadonlySet<string>;
 }
 
 /**
@@ -1504,7 +1506,7 @@ export class SubmissionReader {
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();
     this.unusedRefusals();
-    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name)) : [];
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name), this.other.ledgerCodes) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {

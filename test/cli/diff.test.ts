@@ -1002,6 +1002,27 @@ describe("assess rubric diff --on", () => {
     expect(r.out).not.toContain("柳河镇:");
   });
 
+  it("scores a claim under a bonus code the revision added under the new version, and passes it over under the old (it was an error there, and nothing compared)", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const at = text.indexOf("    - code: JF2\n");
+    expect(at).toBeGreaterThan(0);
+    const next = join(dir, "v2-new-code.yaml");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').slice(0, at) + "    - { code: JF3, kind: bonus, name: 招商引资重大项目落地, points: 0.5, cap: 1, unit_kinds: [town] }\n" + text.replace('version: "2026.1"', 'version: "2026.2"').slice(at));
+    // A copy of the district with a claim under it: 文昌街道, 3 of 0.5, capped at 1.
+    const copy = await edited("samples/liuhe-2026.xlsx", "new-code-claim.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["文昌街道", "JF3", 3, null, null, "已认定"];
+    });
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", copy]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("JF3");
+    expect(r.out).toMatch(/ {2}文昌街道: 总分 90\.51 → 91\.51;加分 0 → 1/);
+    // And the other way round (the code retired): counted under the older, passed over under the newer.
+    const back = await cli(["rubric", "diff", next, "rubric/township-comprehensive-2026.1.yaml", "--on", copy]);
+    expect(back.code).toBe(0);
+    expect(back.out).toMatch(/ {2}文昌街道: 总分 91\.51 → 90\.51;加分 1 → 0/);
+  });
+
   it("names a prize's amount where a revision changes only that (the unit's line said nothing)", async () => {
     const next = join(dir, "v2-amount.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("{ name: 二等奖, ranks: [2, 3], amount: 30000 }", "{ name: 二等奖, ranks: [2, 3], amount: 35000 }"));
