@@ -13,7 +13,8 @@ export function findUnit(names: readonly string[], name: string, file: string): 
   if (exact >= 0) return exact;
   const same = names.flatMap((x, i) => (wide(x) === wide(name) ? [i] : []));
   if (same.length === 1) return same[0] ?? -1;
-  const near = name === "" ? [] : nearest(wide(name), names);
+  // (And one of the same name but its kind: 白沙镇 for 白沙街道, a town become a 街道.)
+  const near = name === "" ? [] : nearestOrSameStem(wide(name), names);
   // Of many alike (镇: every town), the first few, and how many there are.
   const alike = name === "" ? 0 : names.filter((n) => n.includes(wide(name))).length;
   const list = (near.length ? near : names.slice(0, 30)).join("、");
@@ -21,4 +22,15 @@ export function findUnit(names: readonly string[], name: string, file: string): 
   // Near names asked about, as validate asks (是否为 城关镇?); none near: every name there is to choose from.
   const code = more ? "unit.unknown-many" : near.length ? "unit.unknown-near" : "unit.unknown";
   return { code, severity: "error", data: { unit: name, units: list, ...(more ? { count: alike } : {}) }, location: { file } };
+}
+
+/** A unit's name without the word for its kind (白沙 of 白沙街道 and of 白沙镇). */
+const stem = (s: string): string => wide(s).replace(/(街道办事处|街道|镇|乡|村|社区|居委会)$/u, "");
+
+/** The names near one, or else those of the same name with another kind's word (白沙街道 for 白沙镇). */
+function nearestOrSameStem(name: string, names: readonly string[]): string[] {
+  const near = nearest(name, names);
+  if (near.length) return near;
+  const own = stem(name);
+  return own === "" || own === name ? [] : names.filter((n) => stem(n) === own);
 }

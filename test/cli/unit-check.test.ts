@@ -74,6 +74,8 @@ describe("validate --unit", () => {
     const r = await cli(["validate", input, "--unit", "东湖"]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`${input}: 错误: 工作簿中没有单位 “东湖”;是否为 东湖街道? [unit.unknown-near]\n`);
+    // Its name with another kind's word (白沙镇 for 白沙街道, the README's example on the sample): asked about too, not the whole list.
+    expect((await cli(["validate", input, "--unit", "白沙镇"])).err).toBe(`${input}: 错误: 工作簿中没有单位 “白沙镇”;是否为 白沙街道? [unit.unknown-near]\n`);
   });
 });
 
