@@ -3,6 +3,7 @@
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
 import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
 import { isMeasured } from "../rubric/model.js";
+import { rankKey } from "../rubric/plan.js";
 import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
@@ -125,7 +126,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const kind = r.unitKinds.find((x) => x.id === k.unitKind);
     const group = k.group ? kind?.groups.find((g) => g.id === k.group)?.name : undefined;
     const by = k.by === "total" ? w("by.total") : k.by;
-    out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : x)).join(" > ") }) : "" })}`);
+    out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : [x, rankKey(r, k.unitKind, x)?.name ?? ""].join(" ").trim())).join(t("list.items")) }) : "" })}`);
     for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: formatAmount(tier.amount) }) : ""}`);
     if (k.grades) {
       const grades = k.grades;

@@ -27,7 +27,7 @@ export const languageMessages: Catalog = {
   "show.all-cap-deduction": { "zh-CN": "扣分合计不超过 {cap}", en: "all deductions together at most {cap}" },
   "show.group-cap": { "zh-CN": "{codes} 合计不超过 {cap}", en: "{codes} together at most {cap}" },
   "show.ranking": { "zh-CN": "{name}({kind},按 {by}{ties})", en: "{name} ({kind}, by {by}{ties})" },
-  "show.tie-breakers": { "zh-CN": ",同分依次比 {keys}", en: ", ties broken by {keys}" },
+  "show.tie-breakers": { "zh-CN": ",同分时依次按 {keys} 比较", en: ", ties broken by {keys}, in turn" },
   "show.rank": { "zh-CN": "第 {rank} 名", en: "rank {rank}" },
   "show.ranks": { "zh-CN": "第 {from}–{to} 名", en: "ranks {from}–{to}" },
   "show.amount": { "zh-CN": ",{amount} 元", en: ", {amount} yuan" },
