@@ -29,6 +29,11 @@ describe("rubric diff", () => {
     expect(diffRubrics(a, a)).toEqual([]);
   });
 
+  it("names a ledger code added by its points, where it has points and a cap (its cap alone told a reviewer nothing of what a row gives)", () => {
+    const added = mini((t) => t.replace("    - code: DX1\n", "    - { code: JF3, kind: bonus, name: 招商, points: 0.5, cap: 1 }\n    - code: DX1\n"));
+    expect(diffLines(a, added, "zh-CN").lines).toEqual(["+ 新增 加扣分代码 JF3 招商(分值 0.5)  [改变得分;改变工作簿的填写与检查]"]);
+  });
+
   it("says each change in the reader's language", () => {
     expect(diffLines(a, b, "zh-CN").lines).toEqual([
       "~ 项目 DZ2.1 名称: 决策甲 → 决策甲(新)  [只改文字]",
