@@ -53,9 +53,10 @@ function looksLikeRubric(bytes: Uint8Array): boolean {
 }
 
 /**
- * JSON, as the problem that says so: ours (score's, explain's, diff's --json, or the results the
+ * JSON, as the problem that says so: ours (score's, diff's or validate's --json, or the results the
  * browser edition hands out beside the workbook, named alike: picked for it by mistake), or
- * another's. Not a CSV: its words about one sheet kept would not be true.
+ * another's (explain's among them: it names no rubric). Not a CSV: its words about one sheet kept
+ * would not be true.
  */
 function jsonFile(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE)).replace(/^\uFEFF/, "").trimStart();
