@@ -14,6 +14,14 @@ const dir = scratchDir("assess-diff-");
 
 const edited = (from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> => editedCopy(dir, from, to, edit);
 
+/** 金水街道's claims of JF2 省级 (+7) and a DX3 recognition, under the status given, added to the ledger. */
+const claims = (status: string) => (wb: ExcelJS.Workbook) => {
+  const l = wb.getWorksheet("加扣分")!;
+  const at = l.rowCount + 1;
+  l.getRow(at).values = ["金水街道", "JF2", null, "省级", null, status];
+  l.getRow(at + 1).values = ["金水街道", "DX3", null, "市级", null, status];
+};
+
 describe("assess diff", () => {
   it("sees no change in a file re-saved with its ledger rows reordered, a sheet renamed and a number re-formatted", async () => {
     const same = await edited("samples/qingshan-2026.xlsx", "same.xlsx", (wb) => {
@@ -34,12 +42,6 @@ describe("assess diff", () => {
   it("says how the prize money moved in all, in the terminal, the sheet, the page and the JSON (a leader's first question, left to adding up units' lines)", async () => {
     // 金水街道's JF2 省级 (+7) confirmed: 944.5, past 白沙街道 (944): 三等奖 (3,000 元) passes to it, and
     // its DX3 recognition confirmed gives it a single-item award of 3,000 元: 15,000 元 in all.
-    const claims = (status: string) => (wb: ExcelJS.Workbook) => {
-      const l = wb.getWorksheet("加扣分")!;
-      const at = l.rowCount + 1;
-      l.getRow(at).values = ["金水街道", "JF2", null, "省级", null, status];
-      l.getRow(at + 1).values = ["金水街道", "DX3", null, "市级", null, status];
-    };
     const before = await edited("samples/qingshan-2026.xlsx", "money-pending.xlsx", claims("不予认定"));
     const after = await edited("samples/qingshan-2026.xlsx", "money-confirmed.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
@@ -63,12 +65,6 @@ describe("assess diff", () => {
 
   it("cites, for a unit passed by another, only the other's changes that could move a rank (not a single-item recognition)", async () => {
     // 金水街道's JF2 省级 (+7) and its DX3 recognition, pending, then both confirmed: it passes 白沙街道.
-    const claims = (status: string) => (wb: ExcelJS.Workbook) => {
-      const l = wb.getWorksheet("加扣分")!;
-      const at = l.rowCount + 1;
-      l.getRow(at).values = ["金水街道", "JF2", null, "省级", null, status];
-      l.getRow(at + 1).values = ["金水街道", "DX3", null, "市级", null, status];
-    };
     const before = await edited("samples/qingshan-2026.xlsx", "claims-pending.xlsx", claims("申报中"));
     const after = await edited("samples/qingshan-2026.xlsx", "claims-confirmed.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
