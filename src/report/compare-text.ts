@@ -8,6 +8,7 @@ import { coverYear, type LedgerEntry } from "../model/submission.js";
 import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
+import { quotaBase, quotaOf } from "../rubric/quota.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
@@ -534,4 +535,34 @@ function otherDistrict(a: string | undefined, b: string | undefined): boolean {
   const bare = (x: string | undefined): string => (x ?? "").normalize("NFKC").replace(/\s+/g, "").replace(/(人民政府)?$/, "");
   const [x, y] = [bare(a), bare(b)];
   return x !== "" && y !== "" && !x.includes(y) && !y.includes(x);
+}
+
+/**
+ * Where a revision changed a grade's quota and, on this workbook, it moved no one (优秀 3 places for
+ * 2, the third empty: two tied at the cut and the rubric grades none of them): said, with why, for a
+ * clerk who raised the quota and read "no unit's results change" as the edit not taken.
+ */
+export function quotaUnused(w: Words, older: Rubric, newer: Rubric, before: Results, after: Results): string[] {
+  const out: string[] = [];
+  for (const r of newer.rankings) {
+    const was = older.rankings.find((x) => x.id === r.id);
+    const [ea, eb] = [before.rankings.find((x) => x.id === r.id), after.rankings.find((x) => x.id === r.id)];
+    if (!r.grades || !was?.grades || !ea || !eb) continue;
+    const places = (rk: typeof r, e: typeof ea, name: string): number => {
+      const band = rk.grades?.bands.find((b) => b.name === name);
+      return band ? quotaOf(band, quotaBase(rk, e.entries.filter((x) => x.rank !== null).length, e.entries.length)) : Number.POSITIVE_INFINITY;
+    };
+    for (const band of r.grades.bands) {
+      const [old, now] = [places(was, ea, band.name), places(r, eb, band.name)];
+      if (old === now || !Number.isFinite(old) || !Number.isFinite(now)) continue;
+      const graded = (x: Results): number => x.units.filter((u) => u.grades[r.id] === band.name).length;
+      const given = graded(after);
+      if (graded(before) !== given) continue;
+      // Those ranked who reach its line: more than it gave, places left: a tie at the cut the rubric gives none of.
+      const reached = eb.entries.filter((e) => e.rank !== null && e.value >= band.from).length;
+      const why = reached > given && given < now ? w.t("diff.on-quota-tied", { grade: band.name }) : w.t("diff.on-quota-few", { grade: band.name, reached });
+      out.push(w.t("diff.on-quota-unused", { ranking: r.name, grade: band.name, old, new: now, given, why }));
+    }
+  }
+  return out;
 }

@@ -1019,6 +1019,18 @@ describe("assess rubric diff --on", () => {
     expect(back.out).toMatch(/ {2}文昌街道: 总分 91\.51 → 90\.51;加分 1 → 0/);
   });
 
+  it("says why a grade's quota raised moved no one on the workbook (a tie at the cut, or too few at its line): \"no unit's results change\" read as the edit not taken", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
+    const next = join(dir, "v2-quotas.yaml");
+    writeFileSync(next, text.replace("- { name: 优秀, from: 90, quota: 20% }", "- { name: 优秀, from: 90, quota: 30% }").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90, quota: 2 }"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    // 双河乡 and 杨柳镇, level at 91.18 for the third place (ties: none); one enterprise alone reaches 90.
+    expect(r.out).toContain("  没有单位的总分、名次或奖惩发生变化\n");
+    expect(r.out).toContain("  乡镇(街道)综合排名的优秀名额 2 → 3 个,本工作簿中获优秀的仍为 2 个:名额线上的单位分数并列,按方案并列者均不评为优秀,余下的名额空出\n");
+    expect(r.out).toContain("  区属国有企业排名的优秀名额 1 → 2 个,本工作簿中获优秀的仍为 1 个:达到优秀分数线的单位只有 1 个\n");
+  });
+
   it("names a prize's amount where a revision changes only that (the unit's line said nothing)", async () => {
     const next = join(dir, "v2-amount.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("{ name: 二等奖, ranks: [2, 3], amount: 30000 }", "{ name: 二等奖, ranks: [2, 3], amount: 35000 }"));
