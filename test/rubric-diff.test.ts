@@ -32,6 +32,9 @@ describe("rubric diff", () => {
   it("names a ledger code added by its points, where it has points and a cap (its cap alone told a reviewer nothing of what a row gives)", () => {
     const added = mini((t) => t.replace("    - code: DX1\n", "    - { code: JF3, kind: bonus, name: 招商, points: 0.5, cap: 1 }\n    - code: DX1\n"));
     expect(diffLines(a, added, "zh-CN").lines).toEqual(["+ 新增 加扣分代码 JF3 招商(分值 0.5)  [改变得分;改变工作簿的填写与检查]"]);
+    // By its levels' points, or its range, where it has those.
+    const levels = mini((t) => t.replace("    - code: DX1\n", "    - { code: JF4, kind: bonus, name: 表彰, levels: { 市级: 0.5, 省级: 1 } }\n    - { code: KF9, kind: deduction, name: 区间, range: [1, 4] }\n    - code: DX1\n"));
+    expect(diffLines(a, levels, "zh-CN").lines).toEqual(["+ 新增 加扣分代码 JF4 表彰(级别 省级 1, 市级 0.5)  [改变得分;改变工作簿的填写与检查]", "+ 新增 加扣分代码 KF9 区间(分值范围 1–4)  [改变得分;改变工作簿的填写与检查]"]);
   });
 
   it("says each change in the reader's language", () => {

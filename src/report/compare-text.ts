@@ -558,10 +558,20 @@ export function quotaUnused(w: Words, older: Rubric, newer: Rubric, before: Resu
       const graded = (x: Results): number => x.units.filter((u) => u.grades[r.id] === band.name).length;
       const given = graded(after);
       if (graded(before) !== given) continue;
-      // Those ranked who reach its line: more than it gave, places left: a tie at the cut the rubric gives none of.
-      const reached = eb.entries.filter((e) => e.rank !== null && e.value >= band.from).length;
-      const why = reached > given && given < now ? w.t("diff.on-quota-tied", { grade: band.name }) : w.t("diff.on-quota-few", { grade: band.name, reached });
-      out.push(w.t("diff.on-quota-unused", { ranking: r.name, grade: band.name, old, new: now, given, why }));
+      // Those ranked who reach its line and may be given it (a vetoed unit is held below it), best first.
+      const reach = eb.entries.filter((e) => e.rank !== null && e.value >= band.from && after.units[e.unit]?.vetoed !== true);
+      // Why no more: as many given as its places already (units tied at the old cut all given it); too
+      // few reach its line; or those next at its cut tied, the rubric giving none of them it. Else unsaid.
+      const next = reach[given];
+      const why =
+        given >= now
+          ? w.t("diff.on-quota-filled", { grade: band.name })
+          : reach.length <= given
+            ? w.t("diff.on-quota-few", { grade: band.name, reached: reach.length })
+            : next && reach.filter((e) => e.rank === next.rank).length > 1
+              ? w.t("diff.on-quota-tied", { grade: band.name })
+              : undefined;
+      if (why !== undefined) out.push(w.t("diff.on-quota-unused", { ranking: r.name, grade: band.name, old, new: now, given, why }));
     }
   }
   return out;

@@ -126,7 +126,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
     const kind = r.unitKinds.find((x) => x.id === k.unitKind);
     const group = k.group ? kind?.groups.find((g) => g.id === k.group)?.name : undefined;
     const by = k.by === "total" ? w("by.total") : k.by;
-    out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t("show.tie-breakers", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : [x, rankKey(r, k.unitKind, x)?.name ?? ""].join(" ").trim())).join(t("list.items")) }) : "" })}`);
+    out.push(`  ${t("show.ranking", { name: k.name, kind: group ?? kind?.name ?? k.unitKind, by, ties: k.tieBreakers.length ? t(k.tieBreakers.length > 1 ? "show.tie-breakers" : "show.tie-breaker", { keys: k.tieBreakers.map((x) => (x === "total" ? w("by.total") : [x, rankKey(r, k.unitKind, x)?.name ?? ""].join(" ").trim())).join(t("list.items")) }) : "" })}`);
     for (const tier of k.tiers) out.push(`    ${tier.name}: ${tier.from === tier.to ? t("show.rank", { rank: tier.from }) : t("show.ranks", { from: tier.from, to: tier.to })}${tier.amount !== undefined ? t("show.amount", { amount: formatAmount(tier.amount) }) : ""}`);
     if (k.grades) {
       const grades = k.grades;

@@ -1028,7 +1028,22 @@ describe("assess rubric diff --on", () => {
     // 双河乡 and 杨柳镇, level at 91.18 for the third place (ties: none); one enterprise alone reaches 90.
     expect(r.out).toContain("  没有单位的总分、名次或奖惩发生变化\n");
     expect(r.out).toContain("  乡镇(街道)综合排名的优秀名额 2 → 3 个,本工作簿中获优秀的仍为 2 个:名额线上的单位分数并列,按方案并列者均不评为优秀,余下的名额空出\n");
-    expect(r.out).toContain("  区属国有企业排名的优秀名额 1 → 2 个,本工作簿中获优秀的仍为 1 个:达到优秀分数线的单位只有 1 个\n");
+    expect(r.out).toContain("  区属国有企业排名的优秀名额 1 → 2 个,本工作簿中获优秀的仍为 1 个:达到优秀分数线、未被一票否决的单位只有 1 个\n");
+    // The departments' 30% → 40% (1 → 2 places): 区财政局 and 区发展改革局, tied at the old cut, both 优秀
+    // already (ties: all) — not "too few reach the line" (five do).
+    const filled = join(dir, "v2-filled.yaml");
+    writeFileSync(filled, text.replace("- { name: 优秀, from: 90, quota: 30% }", "- { name: 优秀, from: 90, quota: 40% }"));
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", filled, "--on", "samples/liuhe-2026.xlsx"])).out).toContain(
+      "  区直部门排名的优秀名额 1 → 2 个,本工作簿中获优秀的仍为 2 个:原名额线上并列的单位按方案均评为优秀,新增的名额已被占用\n",
+    );
+    // The towns' line at 93, 20% → 30%: the third to reach it is 河西街道, held below 优秀 by its veto — no tie (it said one).
+    const at93 = (share: string): string => text.replace("- { name: 优秀, from: 90, quota: 20% }", `- { name: 优秀, from: 93, quota: ${share} }`);
+    const [v93a, v93b] = [join(dir, "v93a.yaml"), join(dir, "v93b.yaml")];
+    writeFileSync(v93a, at93("20%").replace('version: "2026.2"', 'version: "2026.3"'));
+    writeFileSync(v93b, at93("30%").replace('version: "2026.2"', 'version: "2026.4"'));
+    expect((await cli(["rubric", "diff", v93a, v93b, "--on", "samples/liuhe-2026.xlsx"])).out).toContain(
+      "  乡镇(街道)综合排名的优秀名额 2 → 3 个,本工作簿中获优秀的仍为 2 个:达到优秀分数线、未被一票否决的单位只有 2 个\n",
+    );
   });
 
   it("names a prize's amount where a revision changes only that (the unit's line said nothing)", async () => {

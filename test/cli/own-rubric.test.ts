@@ -204,7 +204,10 @@ describe("a bundled rubric named with --rubric", () => {
     // A kind's own name keeps its 、 in English (镇、街道 is one kind, not two).
     expect((await cli(["rubric", "show", "district-popplan", "--lang", "en"])).out).toContain("  JF1 创新  +20  (at most once a year, charged to the total, for 镇、街道)\n");
     // Tie-breakers in turn, each with its name (DJ > JJ read as "DJ is more than JJ").
-    expect((await cli(["rubric", "show", "township-comprehensive-2026.1"])).out).toContain("  乡镇组排名(乡镇组,按 总分,同分时依次按 DJ 党的建设、JJ 经济发展 比较)\n");
+    const comprehensive = (await cli(["rubric", "show", "township-comprehensive-2026.1"])).out;
+    expect(comprehensive).toContain("  乡镇组排名(乡镇组,按 总分,同分时依次按 DJ 党的建设、JJ 经济发展 比较)\n");
+    // One alone: not "in turn".
+    expect(comprehensive).toContain("  区直部门排名(区直部门,按 总分,同分时按 BM1 重点工作任务 比较)\n");
     // A scheme of judged items alone: no heading over indicators it has none of (it printed 指标与目标: over nothing).
     const judgedOnly = (await cli(["rubric", "show", "test/fixtures/judged-only-rubric.yaml"])).out;
     expect(judgedOnly).toContain("加分、扣分与单项:");
