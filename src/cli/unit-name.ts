@@ -27,10 +27,24 @@ export function findUnit(names: readonly string[], name: string, file: string): 
 /** A unit's name without the word for its kind (白沙 of 白沙街道 and of 白沙镇). */
 const stem = (s: string): string => wide(s).replace(/(街道办事处|街道|镇|乡|村|社区|居委会)$/u, "");
 
-/** The names near one, or else those of the same name with another kind's word (白沙街道 for 白沙镇). */
+/**
+ * The names near one (those of its own name with another kind's word first: 双河乡 before 柳河镇 for
+ * 双河镇), or else those of the same name with another kind's word (白沙街道 for 白沙镇), or else the
+ * few that hold its characters in order (区交通运输局 for 交通局).
+ */
 function nearestOrSameStem(name: string, names: readonly string[]): string[] {
-  const near = nearest(name, names);
-  if (near.length) return near;
   const own = stem(name);
-  return own === "" || own === name ? [] : names.filter((n) => stem(n) === own);
+  const sameStem = own === "" || own === name ? [] : names.filter((n) => stem(n) === own);
+  const near = nearest(name, names);
+  if (near.length) return [...near.filter((n) => sameStem.includes(n)), ...near.filter((n) => !sameStem.includes(n))];
+  if (sameStem.length) return sameStem;
+  const within = [...name].length >= 2 ? names.filter((n) => inOrder(name, wide(n))) : [];
+  return within.length <= 3 ? within : [];
+}
+
+/** Whether every character of `short` is in `long`, in order (交通局 in 区交通运输局). */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
 }

@@ -76,6 +76,10 @@ describe("validate --unit", () => {
     expect(r.err).toBe(`${input}: 错误: 工作簿中没有单位 “东湖”;是否为 东湖街道? [unit.unknown-near]\n`);
     // Its name with another kind's word (白沙镇 for 白沙街道, the README's example on the sample): asked about too, not the whole list.
     expect((await cli(["validate", input, "--unit", "白沙镇"])).err).toBe(`${input}: 错误: 工作簿中没有单位 “白沙镇”;是否为 白沙街道? [unit.unknown-near]\n`);
+    // Its own name first among near ones (双河乡 before 柳河镇 for 双河镇); a short name held in order in one (交通局 in 区交通运输局).
+    const liuhe = "samples/liuhe-2026.xlsx";
+    expect((await cli(["explain", liuhe, "双河镇"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “双河镇”;是否为 双河乡、柳河镇? [unit.unknown-near]\n`);
+    expect((await cli(["explain", liuhe, "交通局"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “交通局”;是否为 区交通运输局? [unit.unknown-near]\n`);
   });
 });
 
