@@ -97,9 +97,6 @@ export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>):
   };
 }
 
-// A grade's quota, as the workbook's checks count it too.
-export { quotaBase, quotaOf };
-
 /**
  * Grades by the ranking's score: best band first, each taking the units not yet graded that reach
  * it, in ranking order, up to its quota; units tied at the cut (on every key) all get it or none

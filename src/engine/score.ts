@@ -15,7 +15,8 @@ import { lowerIsBetter, reaches } from "../rubric/targets.js";
 import { scoreRelative, type Member } from "./relative.js";
 import { scoreLedger, type ChargeRoom, type ChargeWeight } from "./ledger.js";
 import { compareKeys, ranked } from "./rank.js";
-import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, quotaBase, quotaOf, type Placed } from "./outcomes.js";
+import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, type Placed } from "./outcomes.js";
+import { quotaBase, quotaOf } from "../rubric/quota.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
 

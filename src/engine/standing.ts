@@ -4,7 +4,8 @@
 import type { Ranking, RankTier, VetoEffect } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import { compareKeys as compare } from "./rank.js";
-import { decideGrades, gradeNames, quotaOf } from "./outcomes.js";
+import { decideGrades, gradeNames } from "./outcomes.js";
+import { quotaOf } from "../rubric/quota.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {

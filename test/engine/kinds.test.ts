@@ -2,7 +2,7 @@
 // (max 20) under test in a small rubric, the rest of the line judged.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quotaOf } from "../../src/engine/outcomes.js";
+import { quotaOf } from "../../src/rubric/quota.js";
 import { score } from "../../src/engine/index.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
