@@ -143,15 +143,19 @@ const BEYOND_NAMED = 20;
  * terminal to a leader drops none of them. A line under the table; none where there are none.
  */
 function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number): string {
-  const held: string[] = [];
-  for (const e of ranking.entries.slice(from)) {
-    const u = results.units[e.unit];
+  // Counted all, said for the first few alone (a province's thousands of holders were each put in words).
+  const named: string[] = [];
+  let count = 0;
+  for (let i = from; i < ranking.entries.length; i++) {
+    const u = results.units[ranking.entries[i]?.unit ?? -1];
     const awards = u?.awards.filter((a) => a.kind !== "grade") ?? [];
-    if (u && awards.length) held.push(ctx.t("table.beyond-unit", { unit: u.name, awards: awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.items")) }));
+    if (!u || !awards.length) continue;
+    count++;
+    if (named.length < BEYOND_NAMED) named.push(ctx.t("table.beyond-unit", { unit: u.name, awards: awards.map((a) => awardText(a, ctx.lang, ranking.id)).join(ctx.t("list.items")) }));
   }
-  if (!held.length) return "";
-  const units = held.slice(0, BEYOND_NAMED).join(ctx.t("list.parts"));
-  return (held.length > BEYOND_NAMED ? ctx.t("table.beyond-more", { units, count: held.length }) : ctx.t("table.beyond", { units })) + "\n";
+  if (!count) return "";
+  const units = named.join(ctx.t("list.parts"));
+  return (count > BEYOND_NAMED ? ctx.t("table.beyond-more", { units, count }) : ctx.t("table.beyond", { units })) + "\n";
 }
 
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */
