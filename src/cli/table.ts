@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving } from "../report/labels.js";
+import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -128,8 +128,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // Units level on what it ranks by ranked apart: by what (the table may not show it).
   const broken = tieBreakNote(rubric, ranking, ctx.lang, "table.tie-note");
   const tieNote = broken ? broken + "\n" : "";
+  // The prizes nobody holds, with why (a vetoed unit's place kept empty).
+  const vacant = vacancyNote(rubric, results, ranking, ctx.lang);
   // The notes under it wrapped to the terminal's width, as the table is (a line of 200 columns wrapped at the edge, mid-word).
-  const notes = `${more}${narrow}${tieNote}${pending}`;
+  const notes = `${more}${narrow}${tieNote}${vacant ? vacant + "\n" : ""}${pending}`;
   const wrapped = Number.isFinite(limit) && notes ? notes.split("\n").map((line) => (line ? fill(line, limit).join("\n") : line)).join("\n") : notes;
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${wrapped}`;
 }

@@ -656,6 +656,26 @@ export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: st
 }
 
 /**
+ * The prize tiers nobody holds on the rankings whose awards a table of `r` shows, each with why, on
+ * a line under it ("" where none): a leader reading 文昌街道 二等奖 under a vetoed 河西街道 asks
+ * where 街道组's 一等奖 went (the award list's 奖次空缺 rows say it too). A table by the total shows
+ * every award of its units (their groups' rankings and the kind's others); one by a line or an item, its own.
+ */
+export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: string; readonly by: string; readonly unitKind: string; readonly group?: string | undefined }, lang: Lang): string {
+  if (!showsAwards(rubric, r)) return "";
+  const names = new Set(rubric.rankings.filter((x) => (r.by === "total" ? x.unitKind === r.unitKind && (r.group === undefined || x.group === undefined || x.group === r.group) : x.id === r.id) && x.tiers.length > 0).map((x) => x.name));
+  if (!names.size) return "";
+  const items = vacancies(rubric, results)
+    .filter((v) => names.has(v.ranking))
+    .map((v) => {
+      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.unit ?? "" };
+      const code = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
+      return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, code, said);
+    });
+  return items.length ? message(lang, "table.vacant", { items: items.join(message(lang, "list.parts")) }) : "";
+}
+
+/**
  * A unit's place in its ranking group (乡镇组 4), with where pending claims could take it there
  * (乡镇组 4(3–6)); "" where it is in no group ranking.
  */

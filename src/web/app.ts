@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, KEEP_ROWS, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -348,6 +348,9 @@ export function start(doc: Document): void {
     // Units level on what it ranks by ranked apart: by what, as the terminal says it.
     const broken = tieBreakNote(s.rubric, r, lang, "table.tie-note");
     if (broken) section.append(el("p", broken, "note"));
+    // The prizes nobody holds, with why, as the terminal says it.
+    const vacant = vacancyNote(s.rubric, s.results, r, lang);
+    if (vacant) section.append(el("p", vacant, "note"));
     // What the range and the marks mean, under a table that shows either, as the terminal says it.
     // The rank range said only where the table shows one (its own, or a group's in 组内名次).
     const ranges = moving || groups.some((g) => ranksMove(s.results, g));

@@ -63,6 +63,28 @@ describe("the comprehensive sample", () => {
     ]);
   });
 
+  it("says under the towns' table which prize nobody holds and why (街道组's 一等奖: 河西街道 first, its veto keeping the place empty), in both languages, and not under the departments' or where the place is passed on", async () => {
+    const blocks = scored.out.split("\n\n");
+    const towns = blocks.find((b) => b.startsWith("乡镇(街道)综合排名"));
+    // Under the table, before what the pending claims mean.
+    const under = towns?.split("\n").slice(-2);
+    expect(under?.[0]).toBe("(奖次空缺:街道组排名一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
+    expect(under?.[1]).toMatch(/^\(加扣分尚有待认定/);
+    expect(scored.out.match(/奖次空缺/g)).toHaveLength(1);
+    const en = await cli(["score", input, "--wide", "--lang", "en", "-o", join(dir, "vacant-en.xlsx")]);
+    expect(en.out).toContain("(prizes nobody holds: 街道组排名 一等奖: 河西街道, rank 1, is vetoed and wins no prize; its place is left empty)");
+    // Its place passed on: 文昌街道 takes 一等奖 and nothing is vacant.
+    const rubric = join(dir, "passed.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("place: empty", "place: passed"));
+    const passed = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "passed.xlsx")]);
+    expect(passed.out).toMatch(/文昌街道.*街道组排名一等奖/);
+    expect(passed.out).not.toContain("奖次空缺");
+    // Four places of 二等奖 in 街道组 and three streets left to win: place 5 has no one (and the vacancy is said once).
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 二等奖, ranks: [2, 2], amount: 30000 }", "- { name: 二等奖, ranks: [2, 5], amount: 30000 }"));
+    const short = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "short.xlsx")]);
+    expect(short.out).toContain("(奖次空缺:街道组排名一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出;街道组排名二等奖,计奖名次第 5 名无可获奖单位)");
+  });
+
   it("says under a ranking where units level on the total were ranked apart by its tie-breakers, in the terminal and on its sheet (河东街道 and 文昌街道 both 89.50: the report alone said DJ decided)", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);
