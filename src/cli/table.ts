@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote } from "../report/labels.js";
+import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -131,7 +131,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // The prizes nobody holds, with why (a vetoed unit's place kept empty).
   const vacant = vacancyNote(rubric, results, ranking, ctx.lang);
   // The notes under it wrapped to the terminal's width, as the table is (a line of 200 columns wrapped at the edge, mid-word).
-  const notes = `${more}${narrow}${tieNote}${vacant ? vacant + "\n" : ""}${pending}`;
+  // How the weighted lines' columns make the total (they hold each line's points before its weight).
+  const weighted = isTotal ? weightsNote(rubric, ranking.unitKind, ctx.lang) : "";
+  const notes = `${more}${narrow}${weighted ? weighted + "\n" : ""}${tieNote}${vacant ? vacant + "\n" : ""}${pending}`;
   const wrapped = Number.isFinite(limit) && notes ? notes.split("\n").map((line) => (line ? fill(line, limit).join("\n") : line)).join("\n") : notes;
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${wrapped}`;
 }

@@ -57,10 +57,13 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
   const step = item.step ?? 0;
   const values = counted.map((m) => m.value).sort((a, b) => (lower ? a - b : b - a));
   for (const m of members) {
-    const place = countAhead(values, m.value, lower) + 1;
+    const ahead = countAhead(values, m.value, lower);
+    const place = ahead + 1;
     points.push(Math.max(0, item.max - step * (place - 1)));
     const out = m.counts ? leftOut(m.value) : undefined;
-    bases.push({ place, group, ...alone, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }), ...(out ? { leftOut: out } : {}) });
+    // Sharing its place with another that counts (its own value among them where it counts itself).
+    const tied = (fallback || m.counts) && values[ahead + 1] === m.value ? { tied: true } : {};
+    bases.push({ place, group, ...alone, ...tied, ...(fallback ? { amongVetoed: true } : m.counts ? {} : { aside: true }), ...(out ? { leftOut: out } : {}) });
   }
   return { points, bases };
 }

@@ -85,6 +85,8 @@ export interface WithheldAward {
 export interface RelativeBasis {
   readonly best?: number;
   readonly place?: number;
+  /** Others of the group that count with the same value: the place shared (并列第 2 名). */
+  readonly tied?: boolean;
   /** The group's name (or the unit kind's, without groups). */
   readonly group: string;
   /** The only unit of its group in the workbook: the best, and first, with no other to be compared with. */

@@ -159,11 +159,13 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       data.step = formatPoints(item.step ?? 0);
       if (basis?.alone) return reason("why.relative-alone");
       // Whether vetoed units take places is the rubric's choice: said where it bears on this place.
+      // A place shared with others at the same value: 并列第 2 名 (a town told 第 2 名 asked who was 1st).
       if (basis?.leftOut) {
         leftOutData(data, basis.leftOut, show);
-        return reason(basis.leftOut.count > 1 ? "why.rank-points-left-out-more" : "why.rank-points-left-out");
+        return reason(`${basis.leftOut.count > 1 ? "why.rank-points-left-out-more" : "why.rank-points-left-out"}${basis.tied ? "-tied" : ""}`);
       }
-      return reason(basis?.amongVetoed ? "why.rank-points-vetoed" : basis?.aside ? "why.rank-points-aside" : item.includeVetoed ? "why.rank-points-with-vetoed" : "why.rank-points");
+      if (basis?.aside) return reason("why.rank-points-aside");
+      return reason(`${basis?.amongVetoed ? "why.rank-points-vetoed" : item.includeVetoed ? "why.rank-points-with-vetoed" : "why.rank-points"}${basis?.tied ? "-tied" : ""}`);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Award, OpenAward, RankingResult, Results, UnitResult, WithheldAward } from "../model/results.js";
 import { measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
-import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, type Points } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, formatRate, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
 import { cellRef } from "../diagnostics/index.js";
 import type { CellAt } from "../model/submission.js";
@@ -19,6 +19,23 @@ export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): readon
   const has = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.unitKinds.includes(kind));
   const elsewhere = (k: "bonus" | "deduction"): boolean => rubric.ledger.some((c) => c.kind === k && c.charge !== "total" && c.unitKinds.includes(kind));
   return (["bonus", "deduction"] as const).filter(has).map((k) => [k, message(lang, `out.${k}${elsewhere(k) ? "-on-total" : ""}`)] as const);
+}
+
+/**
+ * How a weighted kind's total is made from the columns of its ranking (总分 = 经济发展 × 40% + … + 加分
+ * − 扣分), said under the table: the lines' columns hold their points before the weight (98 of
+ * 100, headed 经济发展 ×40%), read by a leader as weighted, and then they did not add up. "" for
+ * a kind without weights.
+ */
+export function weightsNote(rubric: Rubric, kind: string, lang: Lang, code: "table.weights" | "out.weights" = "table.weights"): string {
+  const plan = planOf(rubric, kind);
+  const weights = plan?.kind.weights;
+  if (!plan || !weights) return "";
+  const terms = plan.lines.map(({ line }) => `${line.name} × ${formatRate(weights[line.code] ?? 0)}`).join(" + ");
+  const ledger = ledgerHeadings(rubric, kind, lang)
+    .map(([key, head]) => `${key === "bonus" ? "+" : "−"} ${head}`)
+    .join(" ");
+  return message(lang, code, { terms: ledger ? `${terms} ${ledger}` : terms });
 }
 
 /**

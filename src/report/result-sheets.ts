@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -426,7 +426,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // Units level on the total ranked apart (河东街道 2nd, 文昌街道 3rd, both 89.50): by what, said.
   const broken = tieBreakNote(rubric, r, lang, "out.tie-note");
   const tieLine = broken === undefined ? undefined : xmlSafe(broken);
-  const head = withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), tieLine);
+  // How the weighted lines' columns make the total (each holds its line's points before the weight).
+  const weighted = isTotal ? weightsNote(rubric, r.unitKind, lang, "out.weights") : "";
+  const head = withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine);
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(head, shadingLegend(units, awarding, isTotal ? undefined : r.id, lang)), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 

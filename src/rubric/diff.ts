@@ -204,7 +204,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
 /** A grade's band in words: its mark and its quota (a share of the units assessed, where the rubric counts them: 至多参评单位的 30%). */
 export function gradeBandText(g: NonNullable<Ranking["grades"]>["bands"][number], grades: NonNullable<Ranking["grades"]>, w: Words): string {
   const of = grades.quotaOf === "assessed" ? "-assessed" : "";
-  const quota = g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w(`quota-min${of}`, { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w(`quota${of}`, { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota", { quota: g.quotaCount }) : "";
+  const quota = g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w(`quota-min${of}`, { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w(`quota${of}`, { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota-count", { quota: g.quotaCount }) : "";
   return w("grade-band", { name: g.name, from: formatPoints(g.from), quota });
 }
 

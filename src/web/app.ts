@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, KEEP_ROWS, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -345,6 +345,9 @@ export function start(doc: Document): void {
     } else section.classList.add("keep");
     table.append(body);
     section.append(table);
+    // How the weighted lines' columns make the total, as the terminal says it.
+    const weighted = isTotal ? weightsNote(s.rubric, r.unitKind, lang) : "";
+    if (weighted) section.append(el("p", weighted, "note"));
     // Units level on what it ranks by ranked apart: by what, as the terminal says it.
     const broken = tieBreakNote(s.rubric, r, lang, "table.tie-note");
     if (broken) section.append(el("p", broken, "note"));

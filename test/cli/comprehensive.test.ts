@@ -63,6 +63,19 @@ describe("the comprehensive sample", () => {
     ]);
   });
 
+  it("says how the weighted lines make the total under the towns' table and in their ranking sheets' subtitle, whose line columns hold points before the weight (98 under 经济发展 ×40% read as weighted did not add up to 102.05)", async () => {
+    const line = "总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分";
+    const blocks = scored.out.split("\n\n");
+    expect(blocks.find((b) => b.startsWith("乡镇(街道)综合排名"))?.split("\n")).toContain(`(${line})`);
+    // Once: not under the departments' (no weights) nor the enterprises'.
+    expect(scored.out.split(line)).toHaveLength(2);
+    // And it adds up: 柳河镇 98 × 40% + 98.5 × 35% + 99.5 × 25% + 3.5 = 102.05.
+    expect(scored.out).toMatch(/│ 柳河镇 +│ 乡镇组 1 +│ 98 +│ 98\.5 +│ 99\.5 +│ 3\.5 +│ 0 +│ 102\.05 /);
+    const book = await scoredSample("weights-note");
+    for (const name of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名"]) expect(String(book.getWorksheet(name)!.getCell("A2").value).split("\n"), name).toContain(line);
+    for (const name of ["经济发展单项排名", "区直部门排名", "区属国有企业排名"]) expect(String(book.getWorksheet(name)!.getCell("A2").value), name).not.toContain("总分 =");
+  });
+
   it("says under the towns' table which prize nobody holds and why (街道组's 一等奖: 河西街道 first, its veto keeping the place empty), in both languages, and not under the departments' or where the place is passed on", async () => {
     const blocks = scored.out.split("\n\n");
     const towns = blocks.find((b) => b.startsWith("乡镇(街道)综合排名"));
@@ -355,7 +368,8 @@ describe("the comprehensive sample", () => {
       const v = w.getCell("A2").value;
       // (The award list's second line is its money.)
       // (Nor what its shading means.)
-      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:")) : [];
+      // (Nor how the weighted lines make the total.)
+      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:") && !l.startsWith("总分 =")) : [];
       return notes.map((n) => `${w.name}: ${n}`);
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.

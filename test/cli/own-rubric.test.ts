@@ -217,6 +217,14 @@ describe("a bundled rubric named with --rubric", () => {
     writeFileSync(noQuota, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90 }"));
     const grades = (await cli(["rubric", "show", noQuota])).out.split("\n").filter((l) => l.includes("等次:"));
     expect(grades).toEqual(["    等次:优秀 ≥ 90(至多 20%);良好 ≥ 80;合格 ≥ 60;不合格;临界并列:并列者均不入该等次", "    等次:优秀 ≥ 90(至多 30%);良好 ≥ 80;合格 ≥ 60;不合格;临界并列:并列者均入该等次", "    等次:优秀 ≥ 90;合格 ≥ 60;不合格"]);
+    // A quota of a number of units says so (至多 1 read as 1 point or 1%), in show and in diff.
+    expect(comprehensive).toContain("    等次:优秀 ≥ 90(至多 1 个);合格 ≥ 60;不合格;临界并列:并列者均不入该等次\n");
+    expect((await cli(["rubric", "show", "township-comprehensive-2026.1", "--lang", "en"])).out).toContain("grades: 优秀 ≥ 90 (at most 1 unit); 合格 ≥ 60");
+    const three = join(dir, "three.yaml");
+    writeFileSync(three, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90, quota: 3 }").replace("- { name: 优秀, from: 90, quota: 20% }", "- { name: 优秀, from: 90, quota: 3 }"));
+    const changed = (await cli(["rubric", "diff", "township-comprehensive-2026.1", three])).out;
+    expect(changed).toContain("优秀 ≥ 90(至多 20%) → 优秀 ≥ 90(至多 3 个)");
+    expect(changed).toContain("优秀 ≥ 90(至多 1 个) → 优秀 ≥ 90(至多 3 个)");
     const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);
     expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
   });

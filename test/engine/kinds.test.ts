@@ -292,6 +292,12 @@ describe("relative kinds: against the others of the ranking group", () => {
     ];
     // Places 1, 2, 2, 4: 20, 18.5, 18.5, 15.5.
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙镇: 1850, 丁镇: 1550 });
+    // A shared place said shared (乙镇 told 第 2 名 asked who else was 2nd; 丁镇 4th of 4 read as a slip).
+    const item = "kind: rank-points, indicator: ZB3, per_place: 1.5";
+    expect(k1Why(item, units, "乙镇")).toBe("ZB3 300万元 在乡镇组中并列第 2 名,第 1 名 20,每降一名减 1.5,得 18.5");
+    expect(k1Why(item, units, "丙镇", undefined, "en")).toBe("ZB3 300万元 is placed joint 2nd in 乡镇组: 20 for first place, 1.5 less for each place below, 18.5");
+    expect(k1Why(item, units, "甲镇")).toBe("ZB3 500万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20");
+    expect(k1Why(item, units, "丁镇")).toBe("ZB3 100万元 在乡镇组中排第 4 名,第 1 名 20,每降一名减 1.5,得 15.5");
   });
 
   it("a vetoed unit sets no best value unless the rubric says so, and is still scored against the others", () => {

@@ -97,6 +97,7 @@ export const languageMessages: Catalog = {
   "word.ties.none": { "zh-CN": "并列者均不入该等次", en: "no tied unit gets it" },
   "word.grade-band": { "zh-CN": "{name} ≥ {from}{quota}", en: "{name} ≥ {from}{quota}" },
   "word.quota": { "zh-CN": "(至多 {quota})", en: " (at most {quota})" },
+  "word.quota-count": { "zh-CN": "(至多 {quota} 个)", en: " (at most {quota} unit{quota@s})" },
   "word.quota-min": { "zh-CN": "(至多 {quota},至少 {min} 个)", en: " (at most {quota}, at least {min})" },
   "word.quota-assessed": { "zh-CN": "(至多参评单位的 {quota})", en: " (at most {quota} of the units assessed)" },
   "word.quota-min-assessed": { "zh-CN": "(至多参评单位的 {quota},至少 {min} 个)", en: " (at most {quota} of the units assessed, at least {min})" },

@@ -18,6 +18,7 @@ export const reportMessages: Catalog = {
   "out.legend-vetoed": { "zh-CN": "红色为一票否决单位", en: "red, vetoed" },
   "out.legend-prize": { "zh-CN": "绿色为获奖单位", en: "green, a prize or award won" },
   "out.legend-warned": { "zh-CN": "黄色为受{card}单位", en: "yellow, given a {card}" },
+  "out.weights": { "zh-CN": "总分 = {terms};各线一栏为乘权重前的得分", en: "Total = {terms}; each line's column holds its points before the weight" },
   "out.tie-note": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次", en: "Units with equal scores are ranked apart by {keys}, in that order" },
   "out.tie-note-one": { "zh-CN": "同分的单位按 {keys} 比较排定名次", en: "Units with equal scores are ranked apart by {keys}" },
   "out.tie-breaker": { "zh-CN": "{name}(同分时比较)", en: "{name} (tie-breaker)" },
