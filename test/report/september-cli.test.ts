@@ -70,13 +70,16 @@ describe("assess report", () => {
     const out = join(dir, "liuhe.html");
     expect((await run(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", out])).code).toBe(0);
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ");
-    for (const ranking of ["乡镇组排名", "区属国有企业排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} +\\(共 \\d+ 个单位;标红的为一票否决单位\\)`));
+    // (The towns' with how their weighted lines make the total: their columns hold the points before the weight.)
+    const weights = "总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分),各线为乘权重前的得分";
+    expect(text).toMatch(new RegExp(`乡镇组排名 +\\(共 7 个单位;标红的为一票否决单位;${weights.replace(/[()+]/g, "\\$&")}\\)`));
+    expect(text).toMatch(/区属国有企业排名 +\(共 \d+ 个单位;标红的为一票否决单位\)/);
     // And the yellow rows, by the card's name: where the ranking gives a yellow card (凤凰街道's, the
     // towns' last), and where a unit carded on another ranking is shown yellow (凤凰街道 in 街道组排名,
     // which gives none: its yellow row went unexplained).
-    expect(text).toMatch(/街道组排名 +\(共 4 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位\)/);
+    expect(text).toMatch(new RegExp(`街道组排名 +\\(共 4 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;${weights.replace(/[()+]/g, "\\$&")}\\)`));
     // (And, where pending claims may move a rank there, what the brackets after it are.)
-    expect(text).toMatch(/乡镇\(街道\)综合排名 +\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;名次后括号内是加扣分认定后可能的名次\)/);
+    expect(text).toMatch(new RegExp(`乡镇\\(街道\\)综合排名 +\\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;名次后括号内是加扣分认定后可能的名次;${weights.replace(/[()+]/g, "\\$&")}\\)`));
     // A ranking without a vetoed unit: no red rows said (its last department's yellow one is).
     expect(text).toMatch(/区直部门排名 +\(共 6 个单位;标黄的为受黄牌警告单位\)/);
   });
@@ -84,11 +87,11 @@ describe("assess report", () => {
   it("says under a ranking whose awards are marked pending what the mark means (said only at the report's end, pages later)", async () => {
     const text = await provincialReport("柳河区-待定", "zh-CN");
     // 文昌街道's 二等奖 and 河东街道's possible one are on the towns' and the 街道组's rankings; the departments' has none.
-    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末(;名次后括号内是加扣分认定后可能的名次)?\\)`));
+    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末(;名次后括号内是加扣分认定后可能的名次)?;总分 = [^)]+\\)`));
     expect(text).toContain("(待定)");
     expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
-    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give where it may end once the claims are decided)?\)/);
+    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give where it may end once the claims are decided)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), the points of each line before its weight\)/);
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {

@@ -23,6 +23,7 @@ export const septemberMessages: Catalog = {
   "report.not-written-either": { "zh-CN": "也未写入:两种格式同时生成,有一种未写入时另一种也不写", en: "not written either: both formats are written together, or neither" },
   "report.legend-ranges": { "zh-CN": "名次后括号内是加扣分认定后可能的名次", en: "the brackets after a rank give where it may end once the claims are decided" },
   "report.legend-pending": { "zh-CN": "标“待定”的奖惩视待认定加扣分的认定而定,见文末", en: "awards marked pending hang on claims still to be decided, listed at the end" },
+  "report.weights": { "zh-CN": "总分 = {terms},各线为乘权重前的得分", en: "total = {terms}, the points of each line before its weight" },
   "report.tie-note": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次", en: "units with equal scores are ranked apart by {keys}, in that order" },
   "report.tie-note-one": { "zh-CN": "同分的单位按 {keys} 比较排定名次", en: "units with equal scores are ranked apart by {keys}" },
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, weightsNote, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -217,7 +217,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r));
+  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
@@ -233,7 +233,7 @@ function rankCell(u: UnitResult, rank: number | null, ranking: string, lang: Lan
  * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end);
  * then what broke a tie, where one was (`tie`), in the same brackets (two pairs side by side read as a slip).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean): string {
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean, weights = ""): string {
   const legend = [
     ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
     // Yellow rows: the units the ranking's card went to, by the card's own name.
@@ -242,6 +242,8 @@ function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: str
     // A rank pending claims may still move is printed with where it may end (8(8–9)): the signed report does not present it as final.
     ...(ranges ? [message(lang, "report.legend-ranges")] : []),
     ...(tie !== undefined ? [tie] : []),
+    // How a weighted kind's lines make the total (their columns hold points before the weight).
+    ...(weights ? [weights] : []),
   ];
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
