@@ -288,6 +288,8 @@ describe("assess template for the comprehensive rubric", () => {
     expect(text).toContain("表头标“扣分”的列填写扣去的分数");
     expect(text).toContain("经济发展表的“分组”列填写乡镇(街道)所在的组:乡镇组、街道组");
     expect(text).toContain("只有状态为“已认定”的记录计分");
+    // And how to check it where the command line cannot be installed (the cover named commands alone).
+    expect(text).toContain("不能安装软件的电脑上,用浏览器打开浏览器版(assess.html)并选择本工作簿,同样可以检查和计分");
     expect(text).not.toMatch(/DZ3\.2|人口/);
   });
 
@@ -320,6 +322,7 @@ describe("assess template in English", () => {
     const texts: string[] = [];
     cover.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
     expect(texts).toContain("How to fill it in:");
+    expect(texts.some((t) => t.endsWith("open the browser edition (assess.html) in a web browser and choose this workbook to check and score it there."))).toBe(true);
     expect(texts.some((t) => t.startsWith("4. 加扣分: one row for each bonus, deduction or single-item recognition; only rows whose status is \"已认定\" count."))).toBe(true);
     // Nothing Chinese of ours in the instructions: only the rubric's and the workbook's own words.
     const ours = texts.slice(texts.indexOf("How to fill it in:")).join("\n").replace(/乡镇\(街道\)|乡镇组|街道组|经济发展|分组|指标数据|加扣分|已认定|扣分|万元|起\/万人|起/g, "");

@@ -29,7 +29,7 @@ export const templateMessages: Catalog = {
   "tpl.word-deduction": { "zh-CN": "扣分", en: "deduction" },
   "tpl.word-single": { "zh-CN": "单项奖认定", en: "single-item recognition" },
   "tpl.or": { "zh-CN": "或", en: " or " },
-  "tpl.howto-end": { "zh-CN": "填好后运行 assess validate 检查,再运行 assess score 计分。", en: "Once it is filled in, run assess validate to check it, then assess score to score it." },
+  "tpl.howto-end": { "zh-CN": "填好后运行 assess validate 检查,再运行 assess score 计分;不能安装软件的电脑上,用浏览器打开浏览器版(assess.html)并选择本工作簿,同样可以检查和计分。", en: "Once it is filled in, run assess validate to check it, then assess score to score it; on a computer where nothing may be installed, open the browser edition (assess.html) in a web browser and choose this workbook to check and score it there." },
   "tpl.points-error": { "zh-CN": "请填写 0 到 {max} 之间的分值,最小单位 {step} 分", en: "enter points from 0 to {max}, in steps of {step}" },
   "tpl.deducted-error": { "zh-CN": "请填写 0 到 {max} 之间的扣分,最小单位 {step} 分", en: "enter the points taken off, from 0 to {max}, in steps of {step}" },
   "tpl.points-title": { "zh-CN": "{code} 满分 {max}", en: "{code}: full marks {max}" },
