@@ -354,20 +354,21 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
 
 /**
  * The money an award a unit may yet win would bring: a single-item award its own pending
- * recognitions claim (one award, with money), or the prize at its best place; else null. As text
- * in brackets, (3,000), not won yet: a column's sum counts only the money awarded (a
- * spreadsheet's SUM passes over text).
+ * recognitions claim (one award, with money), or the prize at its best place; else null. As text,
+ * 待定 3,000, not won yet: a column's sum counts only the money awarded (a spreadsheet's SUM passes
+ * over text). (In brackets, (3,000), finance staff read a negative amount: a fine.)
  */
-export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult): string | null {
+export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult, lang: Lang): string | null {
+  const said = (amount: number): string => message(lang, "out.amount-pending", { amount: formatAmount(amount) });
   if (o.kind === "rank") {
     const amount = rubric.rankings.find((r) => r.id === o.ranking)?.tiers.find((t) => t.name === o.tier)?.amount;
-    return amount !== undefined ? `(${formatAmount(amount)})` : null;
+    return amount !== undefined ? said(amount) : null;
   }
   if (o.kind !== "single") return null;
   const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single ?? [];
   const amounts = new Set(pendingSingles(u, o.ranking).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));
   const [amount] = amounts;
-  return amounts.size === 1 && amount !== undefined ? `(${formatAmount(amount)})` : null;
+  return amounts.size === 1 && amount !== undefined ? said(amount) : null;
 }
 
 /** Pending recognitions as an award's basis says them: 市级申报中,见 加扣分!B6. */

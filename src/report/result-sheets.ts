@@ -753,7 +753,7 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       byKind.get("single")?.push({ cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
-    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u), xmlSafe(mayWinBasis(o, lang, u))] });
+    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
   for (const v of vacancies(rubric, results)) {

@@ -1329,9 +1329,9 @@ describe("a single-item recognition still pending", () => {
     book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1)));
     const maybe = listed.find((r) => r[1] === "河口镇" && String(r[2]).startsWith("(待定)"));
     expect(maybe?.[4]).toBe("市级申报中,见 加扣分!B23");
-    // And the money at stake, as a prize that may be won shows its own: as text in brackets, not
-    // won yet, so that the column's sum counts only the money awarded.
-    expect(maybe?.[3]).toBe("(3,000)");
+    // And the money at stake, as a prize that may be won shows its own: as text, not won yet, so
+    // that the column's sum counts only the money awarded (in brackets, (3,000), read as a fine).
+    expect(maybe?.[3]).toBe("待定 3,000");
     const explained = await cli(["explain", pending, "河口镇"]);
     expect(explained.out).toContain("  DX2 移民地区综合治理  不计分  状态为“申报中”,尚未认定,不计分;认定后按市级参评移民地区综合治理单项奖  [加扣分!B23]");
     expect(explained.out).toContain("奖惩:\n  (待定)可能获单项奖:移民地区综合治理单项奖(市级)\n");

@@ -258,7 +258,7 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const rows: string[] = [];
     for (const row of list?.rows ?? []) if (row.cells[1] === "戊街道") rows.push(row.cells.map((c) => String(c ?? "")).join("|"));
     // Its basis, its place now and the best it may reach (the ranking's name alone read as unfinished).
-    expect(rows).toContain("名次奖|戊街道|(待定)可能获街道组排名二等奖|(30,000)|街道组排名第 3 名,视待定加扣分的认定可至第 2 名");
+    expect(rows).toContain("名次奖|戊街道|(待定)可能获街道组排名二等奖|待定 30,000|街道组排名第 3 名,视待定加扣分的认定可至第 2 名");
   });
 });
 

@@ -132,6 +132,7 @@ export const reportMessages: Catalog = {
   "diff.unit-added-like": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had: renamed?)" },
   "diff.group-changed": { "zh-CN": "{unit} 分组:{old} → {new}", en: "{unit} group: {old} → {new}" },
   "diff.unit-added-like-regrouped": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had, its group {old} → {new}: renamed?)" },
+  "out.amount-pending": { "zh-CN": "待定 {amount}", en: "pending {amount}" },
   "out.tier-vacant": { "zh-CN": "{tier}空缺", en: "{tier}: vacant" },
   "out.tier-vacant-kept": { "zh-CN": "{ranking}第 {rank} 名的{unit}一票否决,不得获奖,奖次空缺", en: "{unit}, rank {rank} in {ranking}, is vetoed and wins no prize; the place is left empty" },
   "out.tier-vacant-kept-place": { "zh-CN": "{ranking}第 {rank} 名的{unit}一票否决,不得获奖,其计奖名次(第 {place} 名)空缺", en: "{unit}, rank {rank} in {ranking} (place {place} for prizes), is vetoed and wins no prize; the place is left empty" },

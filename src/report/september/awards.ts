@@ -40,7 +40,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
     for (const i of could) {
       const u = results.units[i];
       if (!u) continue;
-      for (const o of unheld(u)) if (o.kind === kind) rows.push({ cells: [category, xmlSafe(u.name), xmlSafe(mayWin(o, lang, u)), mayWinAmount(rubric, o, u), xmlSafe(mayWinBasis(o, lang, u))] });
+      for (const o of unheld(u)) if (o.kind === kind) rows.push({ cells: [category, xmlSafe(u.name), xmlSafe(mayWin(o, lang, u)), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
     }
     // The prize tiers nobody holds, after the prizes given (奖次空缺).
     if (kind === "rank")
