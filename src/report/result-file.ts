@@ -14,6 +14,8 @@ import { linesIn } from "../model/width.js";
 
 /** Points a line of wrapped body text takes. */
 const LINE_HEIGHT = 14;
+/** The share of a wrapped column's width its text is measured against (see the rows' heights). */
+const FONT_SLACK = 0.92;
 
 /** The workbook the results go into: its opened package, and what the loader learned of it. */
 export interface SourceWorkbook {
@@ -115,7 +117,10 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
           for (const c of wrapped) {
             const v = r.cells[c];
             // (A short name with a line break typed in it, 西山↵镇, takes two lines too.)
-            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, table.columns[c]?.width ?? 10));
+            // Measured a little narrower than the column: where the reader lacks the sheet's font
+            // (LibreOffice without 等线 draws Noto and DejaVu, a few per cent wider), a long cell needs
+            // a line more than measured, and its last line was cut off.
+            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, (table.columns[c]?.width ?? 10) * FONT_SLACK));
           }
           yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }

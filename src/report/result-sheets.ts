@@ -591,7 +591,11 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
       const sign = r.kind === "deduction" ? -1 : 1;
       const codeName = ledgerNames.get(r.entry.code) ?? "";
       const said = xmlSafe(r.entry.note);
-      note(cells, name, r.entry.code, said && said !== codeName && codeName ? message(lang, "out.ledger-item", { name: codeName, note: said }) : codeName, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, ledgerWhy(lang, r, u), cellRef(r.entry.at.sheet, r.entry.at.cell));
+      // The row's own 说明 after how it counts, in the wide column (in brackets after the code's name, in
+      // the narrow 项目 column, a paragraph of it made a row nine lines tall).
+      const why = ledgerWhy(lang, r, u);
+      const item = codeName || said;
+      note(cells, name, r.entry.code, item, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, said && said !== item ? message(lang, "out.ledger-why-note", { why, note: said }) : why, cellRef(r.entry.at.sheet, r.entry.at.cell));
       yield normal;
     }
     if (u.floored) {

@@ -149,7 +149,7 @@ describe("assess score on the sample", () => {
     const notes = await sheetRows(out, "计分说明");
     const text = notes.map((r) => r.join("|"));
     expect(text).toContain("北川镇|DZ1|基本人口指标|0|100|ZB1 93.5% < 95%,完不成指标:一票否决(目标取自 指标数据!F6)|指标数据!B6");
-    expect(text).toContain("新华街道|KF5|两个年度内超生举报查实(超生举报查实,未如实上报)|-10||未如实上报,加倍扣分:5 × 2 × 1 = 扣 10|加扣分!B13");
+    expect(text).toContain("新华街道|KF5|两个年度内超生举报查实|-10||未如实上报,加倍扣分:5 × 2 × 1 = 扣 10(说明:超生举报查实,未如实上报)|加扣分!B13");
   });
 
   it("says a hidden column it reads, at its header, in a workbook saved by a spreadsheet program", async () => {

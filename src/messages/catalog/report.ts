@@ -25,7 +25,7 @@ export const reportMessages: Catalog = {
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
   "out.code": { "zh-CN": "代码", en: "Code" },
   "out.item": { "zh-CN": "项目", en: "Item" },
-  "out.ledger-item": { "zh-CN": "{name}({note})", en: "{name} ({note})" },
+  "out.ledger-why-note": { "zh-CN": "{why}(说明:{note})", en: "{why} (note: {note})" },
   "out.points": { "zh-CN": "得分", en: "Points" },
   "out.max": { "zh-CN": "满分", en: "Max" },
   "out.why": { "zh-CN": "说明", en: "Why" },
