@@ -50,7 +50,18 @@ describe("the report HTML", () => {
 
   it("keeps a long table's heading row in view on a screen as it scrolls; printed, it repeats on every page", () => {
     expect(html).toMatch(/@media screen \{ thead th \{ position: sticky; top: -1px; z-index: 2; box-shadow: [^}]+\} \}/);
-    expect(html).toMatch(/<thead><tr><th scope="col"/);
+    expect(html).toMatch(/<\/tr><tr><th scope="col"/);
+  });
+
+  it("prints each table's heading as its head's first row, repeated with it on every page (a loose page of 乡镇组排名 could not be told from 综合排名), the heading above left out", () => {
+    const overall = scored.results.rankings.find((r) => r.id === "overall");
+    expect(html).toContain(`<thead><tr class="print-title"><th colspan="8">${overall?.name} <small>(共 `);
+    // Every table's, with the note its heading carries.
+    const headings = [...html.matchAll(/<section class="block t-[^"]+">\n<h2>([^\n]*)<\/h2>\n<table[^>]*>\n<thead><tr class="print-title"><th colspan="\d+">([^\n]*?)<\/th><\/tr><tr>/g)];
+    expect(headings.length).toBe(html.match(/<table[ >]/g)?.length);
+    for (const h of headings) expect(h[2]).toBe(h[1]);
+    expect(html).toMatch(/tr\.print-title \{ display: none; \}/);
+    expect(html).toMatch(/@media print \{[^]*section\.block:not\(\.chart-block\) > h2 \{ display: none; \}\s*tr\.print-title \{ display: table-row; \}/);
   });
 
   it("gives a line's share of its max to 0.01%, as exact as the points", () => {
@@ -84,7 +95,7 @@ describe("the report HTML", () => {
     expect(lines.length).toBeGreaterThanOrEqual(14);
     // Every ranking with red rows says what they are (the towns' overall and their two lines have
     // vetoed towns; the departments' none).
-    expect(html.match(/标红的为一票否决单位/g)?.length).toBe(3);
+    expect(html.match(/<h2>[^\n]*标红的为一票否决单位/g)?.length).toBe(3);
     const awards = sectionRows("awards").map((r) => r.join(" "));
     expect(awards).toContain("一票否决 北川镇 DZ1 基本人口指标  ZB1 出生政策符合率 实际 93.5%,目标 95%");
     expect(awards).toContain("一票否决 石门镇 JS4.2 统计合格率  ZB2 统计合格率 实际 96.5%,目标 98%");
@@ -174,7 +185,7 @@ describe("the report HTML", () => {
     const section = /<section class="block t-overall">[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
     // Its head row, then a group of its first three rows printed whole, then the rest.
     expect(section).toMatch(/<\/thead>\n<tbody class="first-rows">\n(<tr[^>]*>.*<\/tr>\n){3}<\/tbody>\n<tbody>\n<tr/);
-    expect([...section.matchAll(/<tr[^>]*>/g)]).toHaveLength(1 + 56);
+    expect([...section.matchAll(/<tr(?! class="print-title")[^>]*>/g)]).toHaveLength(1 + 56);
     expect(page).toMatch(/tbody\.first-rows \{ break-inside: avoid/);
     // A table kept on one page whole has no such group.
     expect(html).not.toContain("first-rows\">");

@@ -76,9 +76,14 @@ function table(full: Table, closing?: string): string {
   const note = t.note ? ` <small>${esc(t.note)}</small>` : "";
   // A table printed over several pages begins with its first rows in a group printed whole: its
   // heading and head row never stand at a page's foot over a row or two (they go to the next page).
+  // Printed, the heading is the head's first row instead: repeated with it on every page the table
+  // runs on (a loose page of 乡镇组排名 could not be told from one of 综合排名, their columns alike),
+  // and never left at a page's foot apart from its rows (as a heading of its own was).
+  // (With its note: in a row of the body it stood between the head row and the first units.)
+  const title = `<tr class="print-title"><th colspan="${t.columns.length}">${esc(t.heading)}${note}</th></tr>`;
   const first = keep(t) || split <= FIRST_ROWS * 2 ? 0 : FIRST_ROWS;
   const opening = first ? [`<tbody class="first-rows">`, ...rows.slice(0, first), `</tbody>`] : [];
-  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead><tr>${head}</tr></thead>`, ...opening, `<tbody>`, ...rows.slice(first, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
+  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead>${title}<tr>${head}</tr></thead>`, ...opening, `<tbody>`, ...rows.slice(first, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
 }
 
 function tables(r: Report): string {

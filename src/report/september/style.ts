@@ -73,6 +73,8 @@ td.empty { text-align: center; font-style: italic; color: #666; }
 tr.veto td { color: var(--veto); background: #fce4e4; }
 tr.veto td.k-rank { font-weight: bold; }
 tr.warning td { background: #fff2cc; }
+/* A table's heading as its head's first row: for print alone (see there). */
+tr.print-title { display: none; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; align-items: start; }
 .chart { display: block; max-width: 1000px; margin: 0 auto; }
 /* Said only on a phone, where the chart is kept wider than the screen. */
@@ -116,6 +118,12 @@ ${printedPages(runningHead, footerTemplate)}
   h2 { font-size: 12pt; margin: 10px 0 4px; break-after: avoid; page-break-after: avoid; }
   th, td { padding: 1px 6px; }
   thead { display: table-header-group; }
+  /* A table's heading printed as its head's first row, on every page it runs on and never apart
+     from its rows; the heading above it left out (a chart's stays). */
+  section.block:not(.chart-block) > h2 { display: none; }
+  tr.print-title { display: table-row; }
+  tr.print-title th { border: none; background: none; text-align: left; white-space: normal; font-size: 12pt; padding: 10px 0 4px; }
+  tr.print-title small { font-weight: normal; font-size: 8pt; color: #666; margin-left: 6px; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
   .keep, .closing, tbody.closing-group, tbody.first-rows { break-inside: avoid; page-break-inside: avoid; }
   .chart { max-width: 660px; max-height: 160mm; }
