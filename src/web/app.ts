@@ -585,7 +585,10 @@ export function start(doc: Document): void {
           if (rejectedNotice) rejectedNotice.textContent = t("web.rubric-invalid-needed", { file: refused.name });
           // (Where its file's name says it is that rubric: a name that says nothing may be another's.)
           const exact = rubricFileName(refused.name) !== undefined;
-          const mend = (d: Diagnostic): Diagnostic => (d === asked && exact ? { ...d, code: "web.rubric-asked-invalid", data: { rubric: `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim(), file: refused.name } } : d);
+          // A name that says nothing (方案.yaml): that file to mend if it is that rubric, else the file to ask
+          // for (asking alone sent a clerk for the very file they had just chosen).
+          const rubric = `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim();
+          const mend = (d: Diagnostic): Diagnostic => (d === asked ? { ...d, code: exact ? "web.rubric-asked-invalid" : "web.rubric-asked-maybe-invalid", data: { ...d.data, rubric, file: refused.name } } : d);
           showDiagnostics(loaded.diagnostics.map(mend), out, file.name);
           return;
         }

@@ -596,6 +596,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const shown = await page.locator("ul.diagnostics li").allTextContents();
       expect(shown.at(-1)).toContain("即上面有问题的方案文件 district-popplan-2026.1.yaml");
       expect(shown.length).toBeGreaterThan(1);
+      // Under a name that says nothing (方案.yaml): that file to mend if it is the one, else the file to ask
+      // for (asking alone sent a clerk for the very file they had just chosen).
+      const plain = join(dir, "broken", "方案.yaml");
+      writeFileSync(plain, readFileSync(broken, "utf8"));
+      await act(() => page.setInputFiles("#rubric", plain));
+      await settled(/有问题/);
+      await choose(workbook);
+      expect(await page.textContent("#status")).toBe(`工作簿 ${basename(workbook)} 未计分;方案文件 方案.yaml 有问题,未采用(见下)`);
+      expect((await page.locator("ul.diagnostics li").allTextContents()).at(-1)).toBe("封面!B4: 错误: 封面写的是方案 district-popplan 2026.1:如果上面有问题的方案文件 方案.yaml 就是它,请改正其中的问题后重新选择它;如果不是,请向下发考核办法的部门要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它 [web.rubric-asked-maybe-invalid]");
     });
 
     it("is not used in place of a bundled rubric of the same id and version, and says why", async () => {
@@ -644,8 +653,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/有问题/);
       // The workbook on the page (which names a rubric not built in) is read again: not scored, and why.
       expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 未计分;方案文件 bad.yaml 有问题,未采用(见下)");
-      // Its file's name says nothing of which rubric it is: the cover's asking is as it was.
-      expect((await page.locator("ul.diagnostics li").allTextContents()).at(-1)).toContain("[web.rubric-version-not-found]");
+      // Its file's name says nothing of which rubric it is: that file to mend if it is the one the cover
+      // names, else the file to ask for (asking alone sent a clerk for the file just chosen).
+      expect((await page.locator("ul.diagnostics li").allTextContents()).at(-1)).toContain("如果上面有问题的方案文件 bad.yaml 就是它,请改正其中的问题后重新选择它;如果不是,请向下发考核办法的部门要方案文件 district-popplan-2026.1.yaml");
       await choose("samples/qingshan-2026.xlsx");
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
       expect(await page.textContent("#status")).not.toContain("所选方案");
