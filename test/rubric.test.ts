@@ -1074,6 +1074,19 @@ describe("a workbook given as the rubric", () => {
     expect(said(strToU8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"))).toEqual(["rubric.is-pdf 方案.yaml:1:1"]);
     expect(said(zipSync({ "a.yaml": strToU8("id: a") }))).toEqual(["rubric.is-zip 方案.yaml:1:1"]);
   });
+
+  // A screenshot of the 办法 chosen in the page's rubric picker was told to be saved again as UTF-8.
+  it("and so is a picture, and any other program's file (no text holds a NUL byte), not text in the wrong encoding", () => {
+    const said = (bytes: Uint8Array): string[] => loadRubric("方案.yaml", bytes, "test").diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`);
+    expect(said(readFileSync("docs/web.png"))).toEqual(["rubric.is-image 方案.yaml:1:1"]);
+    expect(said(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]))).toEqual(["rubric.is-image 方案.yaml:1:1"]);
+    expect(said(strToU8("GIF89a\u0001\u0000"))).toEqual(["rubric.is-image 方案.yaml:1:1"]);
+    expect(said(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xc8, 0x99]))).toEqual(["rubric.is-binary 方案.yaml:1:1"]);
+    // Text that begins as a picture's mark might is text all the same.
+    expect(said(strToU8("BMI: 1\n"))).not.toContain("rubric.is-image 方案.yaml:1:1");
+    // UTF-16 (with NUL bytes) and GBK are still said as such.
+    expect(said(new Uint8Array([0xff, 0xfe, 0x69, 0, 0x64, 0, 0x3a, 0]))).toEqual(["rubric.utf16 方案.yaml:1:1"]);
+  });
 });
 
 describe("prose pasted from Word", () => {

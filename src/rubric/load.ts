@@ -41,8 +41,10 @@ function isWorkbookStart(b: Uint8Array): boolean {
  * document (word/), another Office file (the old .doc or .xls), a PDF; undefined for text.
  */
 function notText(b: Uint8Array): string | undefined {
-  const head = new TextDecoder("latin1").decode(b.subarray(0, 5));
-  if (head === "%PDF-") return "rubric.is-pdf";
+  const head = new TextDecoder("latin1").decode(b.subarray(0, 12));
+  if (head.startsWith("%PDF-")) return "rubric.is-pdf";
+  // A picture (a scan or a screenshot of the 办法, chosen by mistake): PNG, JPEG, GIF, BMP, WebP.
+  if (head.startsWith("\x89PNG") || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || /^GIF8[79]a/.test(head) || (head.startsWith("BM") && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) || (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP")) return "rubric.is-image";
   if (!isWorkbookStart(b)) return undefined;
   if (b[0] === 0xd0) return "rubric.is-office";
   // A zip names its parts in its directory at its end, and before each part: looked for as bytes.
@@ -170,7 +172,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
  * GB18030 with Chinese in them), at the line of the first byte that is no UTF-8.
  */
 function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutMark(bytes)) return fail(file, "rubric.utf16");
+  if (isUtf16(bytes)) return fail(file, "rubric.utf16");
   // The first byte that is no UTF-8 shows as U+FFFD when read leniently.
   const lenient = new TextDecoder("utf-8").decode(bytes);
   const line = lenient.slice(0, Math.max(0, lenient.indexOf("\ufffd"))).split("\n").length;
@@ -181,6 +183,11 @@ function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
     // not GBK either
   }
   return fail(file, gbk ? "rubric.gbk" : "rubric.not-utf8", line, 1);
+}
+
+/** UTF-16, by its byte-order mark or without one. */
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutMark(bytes);
 }
 
 /** UTF-16 saved without its byte-order mark: every other byte of its first ones 0 (ASCII keys: id, version). */
@@ -222,6 +229,8 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   // A workbook given where the rubric goes (rubric show 青山区.xlsx), a Word document or a PDF renamed: said as such.
   const other = notText(bytes);
   if (other !== undefined) return fail(file, other);
+  // NUL bytes, in no text but UTF-16's: some program's own file (it was told to save as UTF-8).
+  if (bytes.subarray(0, 4096).includes(0) && !isUtf16(bytes)) return fail(file, "rubric.is-binary");
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
