@@ -339,6 +339,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await choose("samples/qingshan-2026.xlsx");
     expect(await page.locator("section.ranking table").first().getAttribute("aria-label")).toBe("综合排名");
     expect(await page.getAttribute("#lang", "lang")).toBe("en");
+    // One main landmark, with the files, the rankings and the explanation in it: a screen reader jumps to it.
+    expect(await page.locator("main").count()).toBe(1);
+    expect(await page.locator("main #drop, main #output, main #explain").count()).toBe(3);
   });
 
   it("says a rubric chosen after a file that is no workbook was loaded (the file's error took its place)", async () => {
