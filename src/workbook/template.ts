@@ -416,6 +416,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   const widths: Record<string, number> = { unit: nameWidth(opts.units), code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
   columns.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
+    // A long 说明 or 依据 wraps within its column (it ran over the next one, and was cut off where printed).
+    if (f === "note" || f === "evidence") ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
   });
   ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
   const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));

@@ -236,6 +236,9 @@ describe("assess template for the comprehensive rubric", () => {
     expect(String(ledger.getCell("E2").dataValidation.formulae?.[0])).toContain("$B2");
     expect(ledger.getCell("G2").dataValidation).toBeUndefined();
     expect(wb.getWorksheet("加扣分")!.getRow(1).values).toContain("未如实上报");
+    // A long 说明 or 依据 wraps in its column, typed in any row (it ran over the next column, cut off where printed).
+    for (const col of ["G", "H"]) expect(ledger.getColumn(col).alignment).toMatchObject({ wrapText: true });
+    expect(ledger.getColumn("F").alignment?.wrapText).toBeUndefined();
   });
 
   it("lists the units of a line with nothing to enter, under a header naming the line", () => {
