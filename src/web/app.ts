@@ -274,6 +274,8 @@ export function start(doc: Document): void {
     const r = s.results.rankings.find((x) => x.id === rankingId);
     const section = el("section", undefined, "ranking");
     if (!r) return section;
+    // Reached from the links above the problems (a keyboard tabbed through them, and 2,000 names, to get here).
+    section.id = `ranking-${s.results.rankings.indexOf(r)}`;
     const kind = s.rubric.unitKinds.find((k) => k.id === r.unitKind);
     const lines = planOf(s.rubric, r.unitKind)?.lines.map((l) => l.line) ?? [];
     // Each unit's place in its group, on a ranking of the whole kind (a group's own ranking is one).
@@ -466,11 +468,23 @@ export function start(doc: Document): void {
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // What was scored, for the printed page (the screen has the status line above).
     out.append(el("h2", model.title, "print-only"));
+    // Links to each ranking shown, above the problems: a keyboard reaches a ranking without tabbing
+    // through every problem and every unit of the ones before it.
+    const jump = el("nav", undefined, "jump");
+    jump.setAttribute("aria-label", t("web.jump"));
+    jump.append(el("span", t("web.jump")));
+    out.append(jump);
     showProblems(s.loaded.diagnostics, s.loaded.unitNames ?? [], s.file);
     // Each kind's main ranking (by the total where it has one; each group's where it is ranked
     // only in groups), as the terminal shows them.
     for (const kind of s.rubric.unitKinds) {
-      for (const r of mainRankings(s.results, kind.id)) out.append(rankingTable(s, r.id));
+      for (const r of mainRankings(s.results, kind.id)) {
+        const section = rankingTable(s, r.id);
+        out.append(section);
+        const link = el("a", r.name);
+        link.setAttribute("href", `#${section.id}`);
+        jump.append(link);
+      }
       // A kind no ranking ranks: said where its table would be.
       const note = unrankedNote(s.results, kind, lang);
       if (note) out.append(el("p", note, "note"));

@@ -339,6 +339,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await choose("samples/qingshan-2026.xlsx");
     expect(await page.locator("section.ranking table").first().getAttribute("aria-label")).toBe("综合排名");
     expect(await page.getAttribute("#lang", "lang")).toBe("en");
+    // Links to each ranking above the problems: the keyboard reaches the departments' without tabbing
+    // through every problem and every town's name.
+    const links = page.locator("nav.jump a");
+    expect(await links.allTextContents()).toEqual(await page.locator("section.ranking > h2").allTextContents());
+    await links.nth(1).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("section.ranking")?.querySelector("h2")?.textContent)).toBe("部门排名");
     // One main landmark, with the files, the rankings and the explanation in it: a screen reader jumps to it.
     expect(await page.locator("main").count()).toBe(1);
     expect(await page.locator("main #drop, main #output, main #explain").count()).toBe(3);

@@ -290,6 +290,7 @@ export const common: Catalog = {
   "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
   "web.rubric-invalid-not-scored": { "zh-CN": "工作簿 {workbook} 未计分;方案文件 {file} 有问题,未采用(见下)", en: "{workbook} is not scored; the rubric file {file} has problems and is not used (below)" },
   "web.rubric-asked-invalid": { "zh-CN": "封面写的是方案 {rubric},即上面有问题的方案文件 {file}:请改正其中的问题后重新选择它", en: "the cover names the rubric {rubric}, which is the file {file} with the problems above: mend them and choose it again" },
+  "web.jump": { "zh-CN": "跳到排名:", en: "Go to a ranking:" },
   "web.rubric-asked-maybe-invalid": { "zh-CN": "封面写的是方案 {rubric}:如果上面有问题的方案文件 {file} 就是它,请改正其中的问题后重新选择它;如果不是,请向下发考核办法的部门要方案文件 {id}-{version}.yaml,在“自己的考核方案文件”处选择它", en: "the cover names the rubric {rubric}: if it is the file {file} with the problems above, mend them and choose it again; if not, ask the office that issued the scheme for the file {id}-{version}.yaml and choose it under \"Your own rubric file\"" },
   "web.rubric-invalid-needed": { "zh-CN": "方案文件 {file} 有问题,未采用;这个工作簿要用它计分,请改正后重新选择:", en: "The rubric file {file} has problems and is not used; this workbook is scored under it: correct it and choose it again. Its problems:" },
   "web.rubric-invalid-kept": { "zh-CN": "方案文件 {file} 有问题,未采用(仍用此前载入的方案 {rubric} 和内置方案):", en: "The rubric file {file} has problems and is not used (the rubric {rubric} loaded before, and the bundled rubrics, are still used). Its problems:" },
