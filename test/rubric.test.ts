@@ -1084,8 +1084,10 @@ describe("a workbook given as the rubric", () => {
     expect(said(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xc8, 0x99]))).toEqual(["rubric.is-binary 方案.yaml:1:1"]);
     // Text that begins as a picture's mark might is text all the same.
     expect(said(strToU8("BMI: 1\n"))).not.toContain("rubric.is-image 方案.yaml:1:1");
-    // UTF-16 (with NUL bytes) and GBK are still said as such.
+    // UTF-16 (with NUL bytes) is still said as such: with its mark, or without it and Chinese first (no NUL in its first line).
     expect(said(new Uint8Array([0xff, 0xfe, 0x69, 0, 0x64, 0, 0x3a, 0]))).toEqual(["rubric.utf16 方案.yaml:1:1"]);
+    const utf16 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, "utf16le"));
+    expect(said(utf16(readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace(/^[^\n]*/, "# 人口和计划生育目标管理责任制考核(刀)")))).toEqual(["rubric.utf16 方案.yaml:1:1"]);
   });
 });
 

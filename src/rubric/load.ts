@@ -41,7 +41,8 @@ function isWorkbookStart(b: Uint8Array): boolean {
  * document (word/), another Office file (the old .doc or .xls), a PDF; undefined for text.
  */
 function notText(b: Uint8Array): string | undefined {
-  const head = new TextDecoder("latin1").decode(b.subarray(0, 12));
+  // Byte for byte (a browser's "latin1" decoder is windows-1252: 0x89 of PNG's mark read as ‰).
+  const head = String.fromCharCode(...b.subarray(0, 12));
   if (head.startsWith("%PDF-")) return "rubric.is-pdf";
   // A picture (a scan or a screenshot of the 办法, chosen by mistake): PNG, JPEG, GIF, BMP, WebP.
   if (head.startsWith("\x89PNG") || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || /^GIF8[79]a/.test(head) || (head.startsWith("BM") && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) || (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP")) return "rubric.is-image";
@@ -187,7 +188,23 @@ function notUtf8(file: string, bytes: Uint8Array): RubricLoad {
 
 /** UTF-16, by its byte-order mark or without one. */
 function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutMark(bytes);
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutMark(bytes) || nulsOnOneSide(bytes);
+}
+
+/**
+ * UTF-16 whose first line is Chinese (no byte of it 0): the NUL bytes of its ASCII (line ends,
+ * spaces, keys) nearly all at even offsets or at odd ones (a character such as U+5200 has one at
+ * the other), where another program's file has them at both.
+ */
+function nulsOnOneSide(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.min(even, odd) * 10 <= Math.max(even, odd) && Math.max(even, odd) >= 8;
 }
 
 /** UTF-16 saved without its byte-order mark: every other byte of its first ones 0 (ASCII keys: id, version). */

@@ -596,9 +596,9 @@ export function start(doc: Document): void {
           // for that very file, to mend, not to fetch and choose again.
           say(t("web.rubric-invalid-not-scored", { file: refused.name, workbook: file.name }) + note);
           // Nor is it the bundled rubrics that are used, as the line above its problems said: nothing is.
-          if (rejectedNotice) rejectedNotice.textContent = t("web.rubric-invalid-needed", { file: refused.name });
           // (Where its file's name says it is that rubric: a name that says nothing may be another's.)
           const exact = rubricFileName(refused.name) !== undefined;
+          if (rejectedNotice) rejectedNotice.textContent = t(exact ? "web.rubric-invalid-needed" : "web.rubric-invalid-maybe-needed", { file: refused.name });
           // A name that says nothing (方案.yaml): that file to mend if it is that rubric, else the file to ask
           // for (asking alone sent a clerk for the very file they had just chosen).
           const rubric = `${asked.data.id ?? ""} ${asked.data.version ?? ""}`.trim();

@@ -667,6 +667,12 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       // Its file's name says nothing of which rubric it is: that file to mend if it is the one the cover
       // names, else the file to ask for (asking alone sent a clerk for the file just chosen).
       expect((await page.locator("ul.diagnostics li").allTextContents()).at(-1)).toContain("如果上面有问题的方案文件 bad.yaml 就是它,请改正其中的问题后重新选择它;如果不是,请向下发考核办法的部门要方案文件 district-popplan-2026.1.yaml");
+      // And the line above its problems hedges alike (it said the workbook is scored under it).
+      expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用;如果这个工作簿要用的就是它,请改正后重新选择:");
+      // A picture chosen as the rubric is said to be one (the page's decoder read PNG's mark otherwise).
+      await act(() => page.setInputFiles("#rubric", "docs/web.png"));
+      await settled(/web\.png 有问题/);
+      expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("web.png:1:1: 错误: 这是图片,不是考核方案");
       await choose("samples/qingshan-2026.xlsx");
       expect(await page.textContent("#status")).toContain("已计分 qingshan-2026.xlsx:22 个单位,方案 district-popplan 2022.1");
       expect(await page.textContent("#status")).not.toContain("所选方案");
