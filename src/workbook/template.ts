@@ -412,13 +412,14 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   // 未如实上报 only where a code doubles when it is marked (a column nothing reads invites work
   // that earns only a warning).
   const columns = LEDGER_COLUMNS.filter(([, f]) => f !== "flag" || rubric.ledger.some((c) => c.doubleWhenFlagged));
-  header(ledger, columns.map(([w]) => w), 1, say, 24);
   const widths: Record<string, number> = { unit: nameWidth(opts.units), code: 10, count: 8, level: 10, points: 8, status: 12, flag: 12, note: 40, evidence: 30 };
   columns.forEach(([, f], i) => {
     ledger.getColumn(i + 1).width = widths[f] ?? 12;
     // A long 说明 or 依据 wraps within its column (it ran over the next one, and was cut off where printed).
+    // (Before the header: a column's style is given to the cells it has, the header's centring lost.)
     if (f === "note" || f === "evidence") ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
   });
+  header(ledger, columns.map(([w]) => w), 1, say, 24);
   ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
   const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
   const lists = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });

@@ -239,6 +239,8 @@ describe("assess template for the comprehensive rubric", () => {
     // A long 说明 or 依据 wraps in its column, typed in any row (it ran over the next column, cut off where printed).
     for (const col of ["G", "H"]) expect(ledger.getColumn(col).alignment).toMatchObject({ wrapText: true });
     expect(ledger.getColumn("F").alignment?.wrapText).toBeUndefined();
+    // Their headers centred as the others are.
+    for (const cell of ["G1", "H1"]) expect(ledger.getCell(cell).alignment).toEqual(ledger.getCell("A1").alignment);
   });
 
   it("lists the units of a line with nothing to enter, under a header naming the line", () => {
