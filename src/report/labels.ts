@@ -32,7 +32,9 @@ export function weightsNote(rubric: Rubric, kind: string, lang: Lang, code: "tab
   const weights = plan?.kind.weights;
   if (!plan || !weights) return "";
   const terms = plan.lines.map(({ line }) => `${line.name} × ${formatRate(weights[line.code] ?? 0)}`).join(" + ");
+  // The ledger's columns where some code of theirs is charged to the total (one charged to a line is in its points).
   const ledger = ledgerHeadings(rubric, kind, lang)
+    .filter(([key]) => rubric.ledger.some((c) => c.kind === key && c.charge === "total" && c.unitKinds.includes(kind)))
     .map(([key, head]) => `${key === "bonus" ? "+" : "−"} ${head}`)
     .join(" ");
   return message(lang, code, { terms: ledger ? `${terms} ${ledger}` : terms });
@@ -656,11 +658,23 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       for (const [place, n] of at) for (let k = 0; k < n; k++) taken.add(place + k);
       const rest = Array.from({ length: t.to - t.from + 1 }, (_, k) => t.from + k).filter((p) => !kept.has(p) && !taken.has(p));
       if (!rest.length) return rows;
-      const first = rest[0] ?? t.from;
-      const last = rest[rest.length - 1] ?? t.to;
-      const places = rest.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : rest.join("、");
-      const below = result.entries.some((e) => e.rank !== null && e.rank > t.to && results.units[e.unit]?.vetoed === false);
-      return [...rows, { ranking: r.name, tier: t.name, places, ...(below ? { tied: true } : {}), ...pending }];
+      // Those a tie above used up are places some unit would hold but for the tie: each unit that may
+      // win, and each place a vetoed unit keeps, takes one (1, 1, 3: the 2nd is the first 1's second);
+      // those past them no unit reaches (fewer units than places). Said apart: 4 used up by a tie at 3,
+      // 7–9 reached by none, were all "no unit may win 4、7、8、9".
+      const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + (result.emptied?.length ?? 0);
+      const said = (ps: readonly number[]): string => {
+        const first = ps[0] ?? t.from;
+        const last = ps[ps.length - 1] ?? t.to;
+        return ps.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : ps.join("、");
+      };
+      const tied = rest.filter((p) => p <= takers);
+      const none = rest.filter((p) => p > takers);
+      return [
+        ...rows,
+        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...pending }] : []),
+        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...pending }] : []),
+      ];
     });
   });
 }
@@ -683,8 +697,17 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
   if (!showsAwards(rubric, r)) return "";
   const names = new Set(rubric.rankings.filter((x) => (r.by === "total" ? x.unitKind === r.unitKind && (r.group === undefined || x.group === undefined || x.group === r.group) : x.id === r.id) && x.tiers.length > 0).map((x) => x.name));
   if (!names.size) return "";
+  // A kind ranked only in groups has a table for each: a vacancy of a ranking of the whole kind (经济发展先进)
+  // under the table of the group of the vetoed unit that keeps it, else under the first group's alone.
+  const firstGroup = rubric.rankings.find((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === "total")?.id;
+  const here = (v: Vacancy): boolean => {
+    if (!names.has(v.ranking)) return false;
+    if (r.group === undefined || rubric.rankings.find((x) => x.name === v.ranking)?.group !== undefined) return true;
+    const keeper = v.kept ? results.units.find((u) => u.name === v.kept?.unit.split("、")[0]) : undefined;
+    return keeper ? keeper.group === r.group : r.id === firstGroup;
+  };
   const items = vacancies(rubric, results)
-    .filter((v) => names.has(v.ranking))
+    .filter(here)
     .map((v) => {
       const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.unit ?? "" };
       const code = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";

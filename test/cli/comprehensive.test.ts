@@ -81,7 +81,7 @@ describe("the comprehensive sample", () => {
     const towns = blocks.find((b) => b.startsWith("乡镇(街道)综合排名"));
     // Under the table, before what the pending claims mean.
     const under = towns?.split("\n").slice(-2);
-    expect(under?.[0]).toBe("(奖次空缺:街道组排名一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
+    expect(under?.[0]).toBe("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
     expect(under?.[1]).toMatch(/^\(加扣分尚有待认定/);
     expect(scored.out.match(/奖次空缺/g)).toHaveLength(1);
     const en = await cli(["score", input, "--wide", "--lang", "en", "-o", join(dir, "vacant-en.xlsx")]);
@@ -95,7 +95,25 @@ describe("the comprehensive sample", () => {
     // Four places of 二等奖 in 街道组 and three streets left to win: place 5 has no one (and the vacancy is said once).
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 二等奖, ranks: [2, 2], amount: 30000 }", "- { name: 二等奖, ranks: [2, 5], amount: 30000 }"));
     const short = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "short.xlsx")]);
-    expect(short.out).toContain("(奖次空缺:街道组排名一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出;街道组排名二等奖,计奖名次第 5 名无可获奖单位)");
+    expect(short.out).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出;街道组排名 二等奖,计奖名次第 5 名无可获奖单位)");
+    // 乡镇组's 三等奖 for places 4–9: the 4th used up by the tie at 3 (双河乡, 杨柳镇), the 7th–9th reached
+    // by no one (six towns may win): said apart (all four were "no unit may win"), here and in 奖惩名单.
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n", "      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 三等奖, ranks: [4, 9], amount: 10000 }\n"));
+    const third = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "third.xlsx")]);
+    expect(third.out).toContain("乡镇组排名 三等奖,前面的单位名次并列,计奖名次第 4 名不设;乡镇组排名 三等奖,计奖名次第 7–9 名无可获奖单位;");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "third.xlsx"));
+    const listed: string[] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1).join("|")));
+    expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名前面的单位名次并列,计奖名次第 4 名不设");
+    expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名计奖名次第 7–9 名无可获奖单位");
+    // Towns ranked only in groups, a table each, and 经济发展单项排名 giving prizes for places 1–2 (河西街道
+    // first, keeping it empty): its vacancy under 街道组排名, 河西街道's group, not under 乡镇组排名 too.
+    writeFileSync(rubric, townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace("    tie_breakers: [JJ4]\n", "    tie_breakers: [JJ4]\n    tiers:\n      - { name: 经济发展先进, ranks: [1, 2], amount: 10000 }\n"));
+    const groups = (await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "groups.xlsx")])).out.split("\n\n");
+    const noteUnder = (name: string): string => groups.find((b) => b.startsWith(name))?.split("\n").find((l) => l.startsWith("(奖次空缺")) ?? "";
+    expect(noteUnder("街道组排名")).toContain("经济发展单项排名 经济发展先进,第 1 名的河西街道一票否决,不得获奖,名次空出");
+    expect(noteUnder("乡镇组排名")).not.toContain("经济发展单项排名");
   });
 
   it("says under a ranking where units level on the total were ranked apart by its tie-breakers, in the terminal and on its sheet (河东街道 and 文昌街道 both 89.50: the report alone said DJ decided)", async () => {

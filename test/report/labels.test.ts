@@ -1,6 +1,9 @@
 // Award words for the award lists: what was given, briefly, in either language.
 import { describe, expect, it } from "vitest";
-import { awardContent, awardText, totalsMoving } from "../../src/report/labels.js";
+import { readFileSync } from "node:fs";
+import { awardContent, awardText, totalsMoving, weightsNote } from "../../src/report/labels.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import type { Rubric } from "../../src/rubric/model.js";
 import type { Award, UnitResult } from "../../src/model/results.js";
 
 const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: number; tiedWith?: number }): Award => ({ kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "良好", held: false, cut: { grade: "优秀", ...cut } });
@@ -58,3 +61,24 @@ describe("a prize place passed on by a vetoed unit ahead", () => {
   });
 });
 
+
+describe("how a weighted kind's total is made, under its ranking", () => {
+  const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  const rubricOf = (text: string): Rubric => {
+    const r = loadRubric("township-comprehensive-2026.1.yaml", new TextEncoder().encode(text), "test").rubric;
+    if (!r) throw new Error("rubric refused");
+    return r;
+  };
+  it("names the ledger's columns where a code of theirs is charged to the total, and none where every one is charged to a line", () => {
+    expect(weightsNote(rubricOf(comprehensive), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分)");
+    // The towns' bonuses charged to 经济发展, their deductions to their items: the total gets none (加分 0 always, said added).
+    const lines = comprehensive
+      .replace("      unit_kinds: [town, department]\n      text: 工作创新", "      unit_kinds: [department]\n      text: 工作创新")
+      .replace("      cap: 2\n      unit_kinds: [town]\n", "      cap: 2\n      unit_kinds: [town]\n      charge: JJ\n")
+      .replace("      points: 1\n      unit_kinds: [town, department, enterprise]\n", "      points: 1\n      unit_kinds: [department, enterprise]\n");
+    expect(lines).not.toBe(comprehensive);
+    expect(weightsNote(rubricOf(lines), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25%;各线一栏为乘权重前的得分)");
+    // A kind without weights: nothing to say.
+    expect(weightsNote(rubricOf(comprehensive), "department", "zh-CN")).toBe("");
+  });
+});
