@@ -642,7 +642,21 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
       // another: such a row is as pending as the prizes beside it.
       const pending = movingBest <= t.to ? { pending: true as const } : {};
-      const rows: Vacancy[] = [...kept].map(([place, k]) => ({ ranking: r.name, tier: t.name, places: String(place), kept: { unit: k.units.join("、"), rank: k.rank }, ...pending }));
+      const said = (ps: readonly number[]): string => {
+        const first = ps[0] ?? t.from;
+        const last = ps[ps.length - 1] ?? t.to;
+        return ps.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : ps.join("、");
+      };
+      // The places the same vetoed units keep, said once (two tied 5th keep the 5th and 6th: one row, 5–6).
+      const byKeepers = new Map<string, { unit: string; rank: number; places: number[] }>();
+      for (const [place, k] of [...kept].sort((a, b) => a[0] - b[0])) {
+        const unit = k.units.join("、");
+        const key = `${k.rank}\u0000${unit}`;
+        const had = byKeepers.get(key);
+        if (had) had.places.push(place);
+        else byKeepers.set(key, { unit, rank: k.rank, places: [place] });
+      }
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { unit: k.unit, rank: k.rank }, ...pending }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -663,11 +677,6 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       // those past them no unit reaches (fewer units than places). Said apart: 4 used up by a tie at 3,
       // 7–9 reached by none, were all "no unit may win 4、7、8、9".
       const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + (result.emptied?.length ?? 0);
-      const said = (ps: readonly number[]): string => {
-        const first = ps[0] ?? t.from;
-        const last = ps[ps.length - 1] ?? t.to;
-        return ps.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : ps.join("、");
-      };
       const tied = rest.filter((p) => p <= takers);
       const none = rest.filter((p) => p > takers);
       return [
