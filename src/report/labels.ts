@@ -702,7 +702,7 @@ export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: st
  * where 街道组's 一等奖 went (the award list's 奖次空缺 rows say it too). A table by the total shows
  * every award of its units (their groups' rankings and the kind's others); one by a line or an item, its own.
  */
-export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: string; readonly by: string; readonly unitKind: string; readonly group?: string | undefined }, lang: Lang): string {
+export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: string; readonly by: string; readonly unitKind: string; readonly group?: string | undefined }, lang: Lang, code: "table.vacant" | "out.vacant" | "report.vacant" = "table.vacant"): string {
   if (!showsAwards(rubric, r)) return "";
   const names = new Set(rubric.rankings.filter((x) => (r.by === "total" ? x.unitKind === r.unitKind && (r.group === undefined || x.group === undefined || x.group === r.group) : x.id === r.id) && x.tiers.length > 0).map((x) => x.name));
   if (!names.size) return "";
@@ -722,7 +722,7 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
       const code = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
       return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, code, said);
     });
-  return items.length ? message(lang, "table.vacant", { items: items.join(message(lang, "list.parts")) }) : "";
+  return items.length ? message(lang, code, { items: items.join(message(lang, "list.parts")) }) : "";
 }
 
 /**

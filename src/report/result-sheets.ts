@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, weightsNote, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -428,7 +428,9 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const tieLine = broken === undefined ? undefined : xmlSafe(broken);
   // How the weighted lines' columns make the total (each holds its line's points before the weight).
   const weighted = isTotal ? weightsNote(rubric, r.unitKind, lang, "out.weights") : "";
-  const head = withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine);
+  // The prizes nobody holds, with why (街道组's 一等奖, its first vetoed and its place kept empty).
+  const vacant = vacancyNote(rubric, results, r, lang, "out.vacant");
+  const head = withLine(withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine), vacant ? xmlSafe(vacant) : undefined);
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(head, shadingLegend(units, awarding, isTotal ? undefined : r.id, lang)), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 

@@ -64,7 +64,7 @@ describe("the comprehensive sample", () => {
   });
 
   it("says how the weighted lines make the total under the towns' table and in their ranking sheets' subtitle, whose line columns hold points before the weight (98 under 经济发展 ×40% read as weighted did not add up to 102.05)", async () => {
-    const line = "总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分";
+    const line = "总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01";
     const blocks = scored.out.split("\n\n");
     expect(blocks.find((b) => b.startsWith("乡镇(街道)综合排名"))?.split("\n")).toContain(`(${line})`);
     // Once: not under the departments' (no weights) nor the enterprises'.
@@ -74,6 +74,11 @@ describe("the comprehensive sample", () => {
     const book = await scoredSample("weights-note");
     for (const name of ["乡镇(街道)综合排名", "乡镇组排名", "街道组排名"]) expect(String(book.getWorksheet(name)!.getCell("A2").value).split("\n"), name).toContain(line);
     for (const name of ["经济发展单项排名", "区直部门排名", "区属国有企业排名"]) expect(String(book.getWorksheet(name)!.getCell("A2").value), name).not.toContain("总分 =");
+    // And the prize nobody holds, under the titles of the towns' sheets and 街道组's (a leader holding 街道组's page
+    // saw its first in red and a 二等奖 below, no 一等奖 anywhere): not under 乡镇组's.
+    const vacant = "奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出";
+    for (const name of ["乡镇(街道)综合排名", "街道组排名"]) expect(String(book.getWorksheet(name)!.getCell("A2").value).split("\n"), name).toContain(vacant);
+    expect(String(book.getWorksheet("乡镇组排名")!.getCell("A2").value)).not.toContain("奖次空缺");
   });
 
   it("says under the towns' table which prize nobody holds and why (街道组's 一等奖: 河西街道 first, its veto keeping the place empty), in both languages, and not under the departments' or where the place is passed on", async () => {
@@ -386,8 +391,8 @@ describe("the comprehensive sample", () => {
       const v = w.getCell("A2").value;
       // (The award list's second line is its money.)
       // (Nor what its shading means.)
-      // (Nor how the weighted lines make the total.)
-      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:") && !l.startsWith("总分 =")) : [];
+      // (Nor how the weighted lines make the total, nor which prizes nobody holds: said apart.)
+      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:") && !l.startsWith("总分 =") && !l.startsWith("奖次空缺:")) : [];
       return notes.map((n) => `${w.name}: ${n}`);
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.

@@ -70,14 +70,14 @@ describe("how a weighted kind's total is made, under its ranking", () => {
     return r;
   };
   it("names the ledger's columns where a code of theirs is charged to the total, and none where every one is charged to a line", () => {
-    expect(weightsNote(rubricOf(comprehensive), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分)");
+    expect(weightsNote(rubricOf(comprehensive), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01)");
     // The towns' bonuses charged to 经济发展, their deductions to their items: the total gets none (加分 0 always, said added).
     const lines = comprehensive
       .replace("      unit_kinds: [town, department]\n      text: 工作创新", "      unit_kinds: [department]\n      text: 工作创新")
       .replace("      cap: 2\n      unit_kinds: [town]\n", "      cap: 2\n      unit_kinds: [town]\n      charge: JJ\n")
       .replace("      points: 1\n      unit_kinds: [town, department, enterprise]\n", "      points: 1\n      unit_kinds: [department, enterprise]\n");
     expect(lines).not.toBe(comprehensive);
-    expect(weightsNote(rubricOf(lines), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25%;各线一栏为乘权重前的得分)");
+    expect(weightsNote(rubricOf(lines), "town", "zh-CN")).toBe("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25%;各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01)");
     // A kind without weights: nothing to say.
     expect(weightsNote(rubricOf(comprehensive), "department", "zh-CN")).toBe("");
   });

@@ -218,7 +218,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // And the prize nobody holds, with why (河西街道 first in 街道组, its veto keeping the place empty).
     expect(notes).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
     // And how the weighted lines make the total (their columns hold each line's points before the weight).
-    expect(notes).toContain("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分)");
+    expect(notes).toContain("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01)");
     // The terminal says the same under its table.
     expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
   });

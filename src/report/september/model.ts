@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, weightsNote, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -159,7 +159,7 @@ function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string
   return (planOf(rubric, r.unitKind)?.lines ?? []).map(({ line }) => ({ code: line.code, name: lineHeading(kind, line), max: line.max }));
 }
 
-function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang, charted: boolean): Table {
+function overallTable(rubric: Rubric, results: Results, r: RankingResult, units: readonly UnitResult[], lang: Lang, charted: boolean): Table {
   const lines = linesOf(rubric, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const columns: Column[] = [
@@ -217,7 +217,7 @@ function overallTable(rubric: Rubric, r: RankingResult, units: readonly UnitResu
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
   });
-  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")));
+  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
 }
 
@@ -233,7 +233,7 @@ function rankCell(u: UnitResult, rank: number | null, ranking: string, lang: Lan
  * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end);
  * then what broke a tie, where one was (`tie`), in the same brackets (two pairs side by side read as a slip).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean, weights = ""): string {
+function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean, weights = "", vacant = ""): string {
   const legend = [
     ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
     // Yellow rows: the units the ranking's card went to, by the card's own name.
@@ -244,6 +244,8 @@ function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: str
     ...(tie !== undefined ? [tie] : []),
     // How a weighted kind's lines make the total (their columns hold points before the weight).
     ...(weights ? [weights] : []),
+    // The prizes nobody holds, with why (a vetoed unit's place kept empty).
+    ...(vacant ? [vacant] : []),
   ];
   return legend.length ? message(lang, "report.count-legend", { count: rows.length, legend: legend.join(message(lang, "list.parts")) }) : message(lang, "report.count", { count: rows.length });
 }
@@ -253,7 +255,7 @@ function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string | undefin
   return tieBreakNote(rubric, r, lang, "report.tie-note");
 }
 
-function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
+function lineTable(rubric: Rubric, results: Results, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
   const max = rankKey(rubric, r.unitKind, r.by)?.max ?? 0;
   // A ranking by a line or an item that decides awards (经济发展单项排名's single-item award) says
   // who won them, its own awards alone, as its result sheet does.
@@ -274,7 +276,7 @@ function lineTable(rubric: Rubric, r: RankingResult, units: readonly UnitResult[
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang), ranksMove({ units }, r));
+  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), "", xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
@@ -395,8 +397,8 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
   const kinds = [...new Set(results.rankings.map((r) => r.unitKind))];
   const ordered = kinds.flatMap((k) => others.filter((r) => r.unitKind === k));
   const tables: Table[] = [
-    ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, r, units, lang, mainRankings(results, r.unitKind).includes(r))),
-    ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, r, units, lang)),
+    ...totals.filter((r) => r.entries.length > 0).map((r) => overallTable(rubric, results, r, units, lang, mainRankings(results, r.unitKind).includes(r))),
+    ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, results, r, units, lang)),
     awardsTable(rubric, results, [...totals, ...ordered], lang),
   ];
   const fileName = clean(results.input.file.split(/[\\/]/).pop());
