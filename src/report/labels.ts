@@ -500,8 +500,11 @@ export function tieBreakNote(rubric: Rubric, r: RankingResult, lang: Lang, note:
   if (!keys.length) return undefined;
   const ranked = r.entries.filter((e) => e.rank !== null);
   const split = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank !== e.rank);
-  if (!split) return undefined;
-  return message(lang, keys.length > 1 ? note : `${note}-one`, { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) });
+  // Level on the tie-breakers too, they share a rank: said so (双河乡 and 杨柳镇 both 5th, a leader asked
+  // whether the tie-breakers had been looked at).
+  const level = ranked.some((e, i) => i > 0 && ranked[i - 1]?.value === e.value && ranked[i - 1]?.rank === e.rank);
+  if (!split && !level) return undefined;
+  return message(lang, `${note}${keys.length > 1 ? "" : "-one"}${level ? "-level" : ""}`, { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) });
 }
 
 /** What a ranking ranks or breaks ties by, named: 总分, or a line's or item's code and name. */

@@ -133,7 +133,8 @@ describe("the comprehensive sample", () => {
     const out = join(dir, "tied-streets.scored.xlsx");
     const r = await cli(["score", file, "-o", out]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+    // (The towns' table has 双河乡 and 杨柳镇 level on them too: they share 5th, said so.)
+    expect(r.out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次)");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const streets = book.getWorksheet("街道组排名")!;
@@ -141,8 +142,12 @@ describe("the comprehensive sample", () => {
     const [hedong, wenchang] = [4, 5, 6, 7].map(names).filter((v) => v.includes("河东街道") || v.includes("文昌街道"));
     expect(hedong?.includes(89.5) && wenchang?.includes(89.5)).toBe(true);
     expect(String(streets.getCell("A2").value).split("\n")).toContain("同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次");
-    // The departments' ranking, no tie broken there: no such line.
-    expect(String(book.getWorksheet("区直部门排名")!.getCell("A2").value)).not.toContain("同分的单位");
+    // Where units level on the tie-breakers too share a rank (双河乡, 杨柳镇 in 乡镇组, nothing ranked apart), that is said.
+    expect(String(book.getWorksheet("乡镇组排名")!.getCell("A2").value).split("\n")).toContain("同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次");
+    // The departments' ranking, no tie broken there, 区财政局 and 区发展改革局 level on BM1 too: they share 1st, said so.
+    expect(String(book.getWorksheet("区直部门排名")!.getCell("A2").value).split("\n")).toContain("同分的单位按 BM1 重点工作任务 比较排定名次;比较项也都相同的并列同一名次");
+    // The enterprises' (no tie-breaker, no tie): nothing.
+    expect(String(book.getWorksheet("区属国有企业排名")!.getCell("A2").value)).not.toContain("同分的单位");
   });
 
   it("gives 得分明细 its 加分 and 扣分 columns wherever the kind may have them, though no row was recorded (as its ranking sheet shows 0.00)", async () => {
@@ -392,7 +397,7 @@ describe("the comprehensive sample", () => {
       // (The award list's second line is its money.)
       // (Nor what its shading means.)
       // (Nor how the weighted lines make the total, nor which prizes nobody holds: said apart.)
-      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:") && !l.startsWith("总分 =") && !l.startsWith("奖次空缺:")) : [];
+      const notes = typeof v === "string" ? v.split("\n").slice(1).filter((l) => !l.includes("奖金合计") && !l.startsWith("底色:") && !l.startsWith("总分 =") && !l.startsWith("奖次空缺:") && !l.startsWith("同分的单位")) : [];
       return notes.map((n) => `${w.name}: ${n}`);
     });
     // 河东街道's pending claim moves ranks on the towns' ranking alone (8–9); no award waits on it.

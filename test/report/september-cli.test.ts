@@ -72,7 +72,9 @@ describe("assess report", () => {
     const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ");
     // (The towns' with how their weighted lines make the total: their columns hold the points before the weight.)
     const weights = "总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分),各线为乘权重前的得分,加权合计在相加后四舍五入到 0.01";
-    expect(text).toMatch(new RegExp(`乡镇组排名 +\\(共 7 个单位;标红的为一票否决单位;${weights.replace(/[()+]/g, "\\$&")}\\)`));
+    // (And that 双河乡 and 杨柳镇, level on the tie-breakers too, share a rank.)
+    const tie = "同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次";
+    expect(text).toMatch(new RegExp(`乡镇组排名 +\\(共 7 个单位;标红的为一票否决单位;${tie};${weights.replace(/[()+]/g, "\\$&")}\\)`));
     expect(text).toMatch(/区属国有企业排名 +\(共 \d+ 个单位;标红的为一票否决单位\)/);
     // And the yellow rows, by the card's name: where the ranking gives a yellow card (凤凰街道's, the
     // towns' last), and where a unit carded on another ranking is shown yellow (凤凰街道 in 街道组排名,
@@ -81,19 +83,19 @@ describe("assess report", () => {
     const vacant = "奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出";
     expect(text).toMatch(new RegExp(`街道组排名 +\\(共 4 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;${weights.replace(/[()+]/g, "\\$&")};${vacant}\\)`));
     // (And, where pending claims may move a rank there, what the brackets after it are.)
-    expect(text).toMatch(new RegExp(`乡镇\\(街道\\)综合排名 +\\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;名次后括号内是加扣分认定后可能的名次;${weights.replace(/[()+]/g, "\\$&")};${vacant}\\)`));
+    expect(text).toMatch(new RegExp(`乡镇\\(街道\\)综合排名 +\\(共 11 个单位;标红的为一票否决单位;标黄的为受黄牌警告单位;名次后括号内是加扣分认定后可能的名次;${tie};${weights.replace(/[()+]/g, "\\$&")};${vacant}\\)`));
     // A ranking without a vetoed unit: no red rows said (its last department's yellow one is).
-    expect(text).toMatch(/区直部门排名 +\(共 6 个单位;标黄的为受黄牌警告单位\)/);
+    expect(text).toMatch(/区直部门排名 +\(共 6 个单位;标黄的为受黄牌警告单位;同分的单位按 BM1 重点工作任务 比较排定名次;比较项也都相同的并列同一名次\)/);
   });
 
   it("says under a ranking whose awards are marked pending what the mark means (said only at the report's end, pages later)", async () => {
     const text = await provincialReport("柳河区-待定", "zh-CN");
     // 文昌街道's 二等奖 and 河东街道's possible one are on the towns' and the 街道组's rankings; the departments' has none.
-    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末(;名次后括号内是加扣分认定后可能的名次)?;总分 = [^)]+\\)`));
+    for (const ranking of ["乡镇(街道)综合排名", "街道组排名"]) expect(text).toMatch(new RegExp(`${ranking.replace(/[()]/g, "\\$&")} *\\(共 \\d+ 个单位;标红的为一票否决单位;(标黄的为受黄牌警告单位;)?标“待定”的奖惩视待认定加扣分的认定而定,见文末(;名次后括号内是加扣分认定后可能的名次)?(;同分的单位[^;]*;[^;]*)?;总分 = [^)]+\\)`));
     expect(text).toContain("(待定)");
-    expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位\)/);
+    expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位(;同分的单位[^;]*;[^;)]*)?\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
-    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give where it may end once the claims are decided)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), the points of each line before its weight, the weighted sum rounded to 0.01 once added up(; prizes nobody holds: [^)]*\)\))?/);
+    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give where it may end once the claims are decided)?(; units with equal scores[^;]*; those equal[^;]*)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), the points of each line before its weight, the weighted sum rounded to 0.01 once added up(; prizes nobody holds: [^)]*\)\))?/);
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {

@@ -214,13 +214,13 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await wb.xlsx.writeFile(file);
     await choose(file);
     const notes = await page.locator("section.ranking").first().locator("p.note").allTextContents();
-    expect(notes).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+    expect(notes).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次)");
     // And the prize nobody holds, with why (河西街道 first in 街道组, its veto keeping the place empty).
     expect(notes).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
     // And how the weighted lines make the total (their columns hold each line's points before the weight).
     expect(notes).toContain("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01)");
     // The terminal says the same under its table.
-    expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次)");
+    expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次)");
   });
 
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {

@@ -260,6 +260,8 @@ export const common: Catalog = {
   "table.vacant-none": { "zh-CN": "{ranking} {tier},计奖名次第 {places} 名无可获奖单位", en: "{ranking} {tier}: no unit may win place {places}" },
   "table.tie-note": { "zh-CN": "(同分的单位依次按 {keys} 比较排定名次)", en: "(units with equal scores are ranked apart by {keys}, in that order)" },
   "table.tie-note-one": { "zh-CN": "(同分的单位按 {keys} 比较排定名次)", en: "(units with equal scores are ranked apart by {keys})" },
+  "table.tie-note-level": { "zh-CN": "(同分的单位依次按 {keys} 比较排定名次;比较项也都相同的并列同一名次)", en: "(units with equal scores are ranked apart by {keys}, in that order; those equal on all of them share a rank)" },
+  "table.tie-note-one-level": { "zh-CN": "(同分的单位按 {keys} 比较排定名次;比较项也都相同的并列同一名次)", en: "(units with equal scores are ranked apart by {keys}; those equal on it too share a rank)" },
   "table.pending-totals": { "zh-CN": "(加扣分尚有待认定:{units} 的总分可能变动,本表名次和奖惩均不变;要查看取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the totals of {units} may move, but no rank or award in this table can; to see which claims they depend on, run e.g. assess explain {file} {unit})" },
   "table.pending-marks": { "zh-CN": "(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;要查看单位的奖惩取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: awards marked pending may change as they are decided, but no rank can; to see which claims a unit's awards depend on, run e.g. assess explain {file} {unit})" },
   "table.kind-unranked": { "zh-CN": "({kind} {count} 个单位不参加排名:方案未对{kind}排名;得分见结果工作簿的 {sheet})", en: "({count} {kind} not ranked: the rubric ranks no {kind}; their scores are in the result workbook's {sheet})" },

@@ -22,6 +22,8 @@ export const reportMessages: Catalog = {
   "out.weights": { "zh-CN": "总分 = {terms};各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01", en: "Total = {terms}; each line's column holds its points before the weight, and the weighted sum is rounded to 0.01 once added up" },
   "out.tie-note": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次", en: "Units with equal scores are ranked apart by {keys}, in that order" },
   "out.tie-note-one": { "zh-CN": "同分的单位按 {keys} 比较排定名次", en: "Units with equal scores are ranked apart by {keys}" },
+  "out.tie-note-level": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次;比较项也都相同的并列同一名次", en: "Units with equal scores are ranked apart by {keys}, in that order; those equal on all of them share a rank" },
+  "out.tie-note-one-level": { "zh-CN": "同分的单位按 {keys} 比较排定名次;比较项也都相同的并列同一名次", en: "Units with equal scores are ranked apart by {keys}; those equal on it too share a rank" },
   "out.tie-breaker": { "zh-CN": "{name}(同分时比较)", en: "{name} (tie-breaker)" },
   "out.awards": { "zh-CN": "奖惩", en: "Awards" },
   "out.code": { "zh-CN": "代码", en: "Code" },

@@ -27,6 +27,8 @@ export const septemberMessages: Catalog = {
   "report.weights": { "zh-CN": "总分 = {terms},各线为乘权重前的得分,加权合计在相加后四舍五入到 0.01", en: "total = {terms}, the points of each line before its weight, the weighted sum rounded to 0.01 once added up" },
   "report.tie-note": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次", en: "units with equal scores are ranked apart by {keys}, in that order" },
   "report.tie-note-one": { "zh-CN": "同分的单位按 {keys} 比较排定名次", en: "units with equal scores are ranked apart by {keys}" },
+  "report.tie-note-level": { "zh-CN": "同分的单位依次按 {keys} 比较排定名次;比较项也都相同的并列同一名次", en: "units with equal scores are ranked apart by {keys}, in that order; those equal on all of them share a rank" },
+  "report.tie-note-one-level": { "zh-CN": "同分的单位按 {keys} 比较排定名次;比较项也都相同的并列同一名次", en: "units with equal scores are ranked apart by {keys}; those equal on it too share a rank" },
   "report.chart": { "zh-CN": "{ranking}得分", en: "{ranking}: totals" },
   "report.chart.label": { "zh-CN": "{ranking}各单位得分", en: "Each unit's total: {ranking}" },
   "report.chart.ranked": { "zh-CN": "参与排名", en: "Ranked" },
