@@ -679,7 +679,8 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       // win, and each place a vetoed unit keeps, takes one (1, 1, 3: the 2nd is the first 1's second);
       // those past them no unit reaches (fewer units than places). Said apart: 4 used up by a tie at 3,
       // 7–9 reached by none, were all "no unit may win 4、7、8、9".
-      const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + (result.emptied?.length ?? 0);
+      // (A vetoed unit keeping places is one taker: tied with another, each is listed at both places.)
+      const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + new Set((result.emptied ?? []).map((e) => e.unit)).size;
       const tied = rest.filter((p) => p <= takers);
       const none = rest.filter((p) => p > takers);
       return [
@@ -722,8 +723,8 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
     .filter(here)
     .map((v) => {
       const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.unit ?? "" };
-      const code = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
-      return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, code, said);
+      const why = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
+      return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, why, said);
     });
   return items.length ? message(lang, code, { items: items.join(message(lang, "list.parts")) }) : "";
 }

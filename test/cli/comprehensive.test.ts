@@ -112,6 +112,20 @@ describe("the comprehensive sample", () => {
     book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1).join("|")));
     expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名前面的单位名次并列,计奖名次第 4 名不设");
     expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名计奖名次第 7–9 名无可获奖单位");
+    // 白马镇 3rd, 双河乡 and 杨柳镇 tied 5th all vetoed, their places kept empty (place: empty), with 三等奖 for
+    // places 4–9: seven units take places (four that may win, three kept), so 8th–9th are no one's (the
+    // two tied were counted twice, one per place each keeps, and 8th–9th said used up by a tie).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const rates = wb.getWorksheet("指标数据")!;
+    rates.eachRow((row) => {
+      if (["双河乡", "杨柳镇"].includes(String(row.getCell(1).value))) row.getCell("F").value = 1;
+    });
+    const vetoed = join(dir, "three-vetoed.xlsx");
+    await wb.xlsx.writeFile(vetoed);
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("          place: passed\n", "          place: empty\n").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n", "      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 三等奖, ranks: [4, 9], amount: 10000 }\n"));
+    const kept = await cli(["score", vetoed, "--wide", "--rubric", rubric, "-o", join(dir, "three-vetoed.scored.xlsx")]);
+    expect(kept.out).toContain("乡镇组排名 三等奖,第 5 名的双河乡、杨柳镇一票否决,不得获奖,其计奖名次第 5–6 名空出;乡镇组排名 三等奖,计奖名次第 8–9 名无可获奖单位;");
     // Towns ranked only in groups, a table each, and 经济发展单项排名 giving prizes for places 1–2 (河西街道
     // first, keeping it empty): its vacancy under 街道组排名, 河西街道's group, not under 乡镇组排名 too.
     writeFileSync(rubric, townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace("    tie_breakers: [JJ4]\n", "    tie_breakers: [JJ4]\n    tiers:\n      - { name: 经济发展先进, ranks: [1, 2], amount: 10000 }\n"));
