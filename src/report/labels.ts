@@ -620,14 +620,38 @@ export interface Vacancy {
  * the award lists, as the rubric's 奖次空缺.
  */
 export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
+  // Asked for by each ranking's sheet, table and report note: a province's units walked once, not a dozen times.
+  const had = vacanciesOf.get(results);
+  if (had?.rubric === rubric) return had.vacancies;
+  const found = findVacancies(rubric, results);
+  vacanciesOf.set(results, { rubric, vacancies: found });
+  return found;
+}
+
+const vacanciesOf = new WeakMap<Results, { readonly rubric: Rubric; readonly vacancies: Vacancy[] }>();
+
+function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
   return rubric.rankings.flatMap((r) => {
-    const result = results.rankings.find((x) => x.id === r.id && x.entries.length > 0);
+    const result = r.tiers.length ? results.rankings.find((x) => x.id === r.id && x.entries.length > 0) : undefined;
     if (!result) return [];
-    // The best rank pending claims may take a unit to, of the units whose rank may move at all.
+    // The best rank pending claims may take a unit to, of the units whose rank may move at all; and
+    // each tier's places its holders hold, with how many hold each (the ranking's own units, once).
     let movingBest = Infinity;
-    for (const u of results.units) {
+    const held = new Map<string, Map<number, number>>();
+    for (const e of result.entries) {
+      const u = results.units[e.unit];
+      if (!u) continue;
       const range = u.certainty?.ranks[r.id];
       if (range !== undefined && range[0] !== range[1]) movingBest = Math.min(movingBest, range[0]);
+      const rank = u.ranks[r.id];
+      if (typeof rank !== "number") continue;
+      for (const a of u.awards) {
+        if (a.kind !== "rank" || a.ranking !== r.id) continue;
+        const place = a.place ?? rank;
+        const at = held.get(a.tier) ?? new Map<number, number>();
+        at.set(place, (at.get(place) ?? 0) + 1);
+        held.set(a.tier, at);
+      }
     }
     return r.tiers.flatMap((t): Vacancy[] => {
       // Places of it kept empty by vetoed units, said with the units and their rank (a place
@@ -664,15 +688,7 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
       const taken = new Set<number>();
-      const at = new Map<number, number>();
-      for (const u of results.units)
-        for (const a of u.awards) {
-          const rank = u.ranks[r.id];
-          if (a.kind !== "rank" || a.ranking !== r.id || a.tier !== t.name || typeof rank !== "number") continue;
-          const place = a.place ?? rank;
-          at.set(place, (at.get(place) ?? 0) + 1);
-        }
-      for (const [place, n] of at) for (let k = 0; k < n; k++) taken.add(place + k);
+      for (const [place, n] of held.get(t.name) ?? []) for (let k = 0; k < n; k++) taken.add(place + k);
       const rest = Array.from({ length: t.to - t.from + 1 }, (_, k) => t.from + k).filter((p) => !kept.has(p) && !taken.has(p));
       if (!rest.length) return rows;
       // Those a tie above used up are places some unit would hold but for the tie: each unit that may

@@ -90,7 +90,7 @@ describe("the comprehensive sample", () => {
     expect(under?.[1]).toMatch(/^\(加扣分尚有待认定/);
     expect(scored.out.match(/奖次空缺/g)).toHaveLength(1);
     const en = await cli(["score", input, "--wide", "--lang", "en", "-o", join(dir, "vacant-en.xlsx")]);
-    expect(en.out).toContain("(prizes nobody holds: 街道组排名 一等奖: rank 1, 河西街道, vetoed and so without a prize; the place is left empty)");
+    expect(en.out).toContain("(vacant prizes: 街道组排名 一等奖: 河西街道, ranked 1, is vetoed and wins no prize, so the place stays empty)");
     // Its place passed on: 文昌街道 takes 一等奖 and nothing is vacant.
     const rubric = join(dir, "passed.yaml");
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("place: empty", "place: passed"));
