@@ -197,13 +197,7 @@ function isUtf16(bytes: Uint8Array): boolean {
  * the other), where another program's file has them at both.
  */
 function nulsOnOneSide(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
-  }
+  const [even, odd] = nulsAt(bytes, 4096);
   return Math.min(even, odd) * 10 <= Math.max(even, odd) && Math.max(even, odd) >= 8;
 }
 
@@ -211,13 +205,20 @@ function nulsOnOneSide(bytes: Uint8Array): boolean {
 function utf16WithoutMark(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64) & ~1;
   if (n < 8) return false;
+  const [even, odd] = nulsAt(bytes, 64);
+  return Math.max(even, odd) >= (n / 2) * 0.8 && Math.min(even, odd) === 0;
+}
+
+/** The NUL bytes of a file's first `limit` bytes (an even count of them) at even offsets, and at odd ones. */
+function nulsAt(bytes: Uint8Array, limit: number): [number, number] {
+  const n = Math.min(bytes.length, limit) & ~1;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  return Math.max(even, odd) >= (n / 2) * 0.8 && Math.min(even, odd) === 0;
+  return [even, odd];
 }
 
 /**
