@@ -606,7 +606,8 @@ export interface Vacancy {
   readonly ranking: string;
   readonly tier: string;
   readonly places: string;
-  readonly kept?: { readonly unit: string; readonly rank: number };
+  /** The vetoed units keeping it (tied, several) and their rank: joined in the reader's language where said. */
+  readonly kept?: { readonly units: readonly string[]; readonly rank: number };
   /** Its places used up by units tied above them (1, 1, 3), a unit that may win ranked below. */
   readonly tied?: boolean;
   /** Pending claims may move a unit to or from the tier's places: (待定), as the prizes beside it. */
@@ -675,15 +676,14 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         return ps.length === last - first + 1 ? (first === last ? String(first) : `${first}–${last}`) : ps.join("、");
       };
       // The places the same vetoed units keep, said once (two tied 5th keep the 5th and 6th: one row, 5–6).
-      const byKeepers = new Map<string, { unit: string; rank: number; places: number[] }>();
+      const byKeepers = new Map<string, { units: readonly string[]; rank: number; places: number[] }>();
       for (const [place, k] of [...kept].sort((a, b) => a[0] - b[0])) {
-        const unit = k.units.join("、");
-        const key = `${k.rank}\u0000${unit}`;
+        const key = `${k.rank}\u0000${k.units.join("\u0000")}`;
         const had = byKeepers.get(key);
         if (had) had.places.push(place);
-        else byKeepers.set(key, { unit, rank: k.rank, places: [place] });
+        else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { unit: k.unit, rank: k.rank }, ...pending }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...pending }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -711,7 +711,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
 /** A vacancy as the award lists show it: what, and why. */
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   const basis = v.kept
-    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.unit, place: v.places })
+    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.units.join(message(lang, "list.items")), place: v.places })
     : message(lang, v.tied ? "out.tier-vacant-tied" : "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
   return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis };
 }
@@ -732,13 +732,13 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
   const here = (v: Vacancy): boolean => {
     if (!names.has(v.ranking)) return false;
     if (r.group === undefined || rubric.rankings.find((x) => x.name === v.ranking)?.group !== undefined) return true;
-    const keeper = v.kept ? results.units.find((u) => u.name === v.kept?.unit.split("、")[0]) : undefined;
+    const keeper = v.kept ? results.units.find((u) => u.name === v.kept?.units[0]) : undefined;
     return keeper ? keeper.group === r.group : r.id === firstGroup;
   };
   const items = vacancies(rubric, results)
     .filter(here)
     .map((v) => {
-      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.unit ?? "" };
+      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.units.join(message(lang, "list.items")) ?? "" };
       const why = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
       return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, why, said);
     });
