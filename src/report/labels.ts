@@ -286,13 +286,16 @@ export function listedAward(a: Award, lang: Lang, category: string): string {
 
 /**
  * The awards column of a ranking's row: prizes and warnings, joined (a vetoed unit's veto first);
- * `own`: those of the ranking `shown` alone.
+ * `own`: those of the ranking `shown` alone. `graded`: a column beside it gives the grade `shown`
+ * gives, so that grade is said here only with its reason (良好(达到优秀分数线,但名额已满)), not
+ * again as 等次:优秀 beside 优秀.
  */
-export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boolean | "grades" = false, between = message(lang, "list.parts")): string {
+export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boolean | "grades" = false, between = message(lang, "list.parts"), graded = false): string {
   const open = u.certainty?.open ?? NONE_OPEN;
   // `own`: the shown ranking's awards alone; "grades": its own grade, but every other award (a group's
   // table under the whole kind's, which gives the grade).
   const kept = (a: { readonly kind: string; readonly ranking: string }): boolean => (own === true ? a.ranking === shown : own === "grades" ? a.kind !== "grade" || a.ranking === shown : true);
+  const inColumn = (a: Award): boolean => graded && a.kind === "grade" && a.ranking === shown && !a.cut && !a.over && !a.held;
   // Joined by hand: every ranking sheet of a province asks for every unit. (`between`: what
   // parts them, a line break where a sheet's column is too narrow for them on one line.)
   let out = "";
@@ -310,7 +313,7 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boole
     for (const a of u.awards) if (a.kind !== "veto" && kept(a) && isOpen(open, a)) add(mark + openAwardText(u, a, lang, shown));
     for (const o of unheld(u)) if (kept(o)) add(mayWin(o, lang, u));
   }
-  for (const a of u.awards) if (a.kind !== "veto" && kept(a) && !isOpen(open, a)) add(awardText(a, lang, shown));
+  for (const a of u.awards) if (a.kind !== "veto" && kept(a) && !isOpen(open, a) && !inColumn(a)) add(awardText(a, lang, shown));
   return out;
 }
 

@@ -314,7 +314,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // sheet before it), for its width and then its rows, and let go once written.
   let awardsTexts: string[] | undefined;
   let awardsWidth: number | undefined;
-  const textsOfAwards = (): string[] => (awardsTexts ??= units.map((u) => (awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal) : "")));
+  const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
+  const textsOfAwards = (): string[] => (awardsTexts ??= units.map((u) => (awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal, undefined, graded) : "")));
   const widthOfAwards = (): number => (awardsWidth ??= fit(textsOfAwards(), 14, 56));
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
@@ -337,7 +338,6 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // What each unit lacks for the next better prize here, others unchanged (explain says how), on
   // the ranking its gap is worked on: a leader asks how far each town is from the next prize.
   const gapped = units.some((u) => u.gap?.ranking === r.id);
-  const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
   // Marked where pending claims may still change it (优秀(待定)): counted as final, it was not.
   const gradeOf = (u: UnitResult): string => {
     const grade = u.grades[r.id] ?? "";
@@ -394,7 +394,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         // one ran onto the next line: a lone ")").
         const said = texts[i] ?? "";
         // (Made again with line breaks, not split at the list's mark: an award's own reason may hold one.)
-        const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? awardsCell(u, lang, r.id, !isTotal, "\n") : said;
+        const text = said.length * 2 > room && textUnits(said) > room && said.includes(between) ? awardsCell(u, lang, r.id, !isTotal, "\n", graded) : said;
         const mark = text ? remarkMark(u) : undefined;
         // Set in place, not emptied and pushed again (that gives the array new storage every row).
         let k = 0;

@@ -235,6 +235,21 @@ describe("the comprehensive sample", () => {
     expect(cells.filter((c) => c.includes("\n"))).toEqual([]);
   });
 
+  it("gives a graded ranking's grade in its 等次 column and says it again in the awards cell only with its reason (等次:优秀 beside 优秀 read twice)", async () => {
+    const book = await scoredSample("grade-once");
+    const ws = book.getWorksheet("乡镇(街道)综合排名")!;
+    const heads = ws.getRow(3);
+    const col = (name: string): number => [...Array(heads.cellCount).keys()].map((i) => i + 1).find((c) => heads.getCell(c).value === name) ?? 0;
+    const rowOf = (unit: string): ExcelJS.Row | undefined => ws.getRows(4, ws.rowCount - 3)?.find((r) => r.getCell(col("单位")).value === unit);
+    // 柳河镇 优秀 on the quota: the column says it, the awards its prizes alone.
+    expect(rowOf("柳河镇")?.getCell(col("等次")).value).toBe("优秀");
+    expect(String(rowOf("柳河镇")?.getCell(col("奖惩")).value)).not.toContain("等次");
+    // 双河乡 短 of 优秀 by the quota, 白马镇 held by its veto: the reason is in the awards cell.
+    expect(rowOf("双河乡")?.getCell(col("等次")).value).toBe("良好");
+    expect(String(rowOf("双河乡")?.getCell(col("奖惩")).value)).toContain("等次:良好(达到优秀分数线,但优秀名额 2 个已满)");
+    expect(String(rowOf("白马镇")?.getCell(col("奖惩")).value)).toContain("等次:不合格(因一票否决)");
+  });
+
   it("says where a kind no ranking ranks has its units: rubric check warns, the terminal says where their scores are, explain says it is not ranked", async () => {
     const drop = (y: string): string => {
       const at = y.indexOf("  - id: enterprises\n");
