@@ -50,8 +50,11 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
   return fill(entry[lang], lang === "en" ? inEnglish(data) : data, lang);
 }
 
-/** Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in the reader's language already: kept as written. */
-const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value", "key"]);
+/**
+ * Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in
+ * the reader's language already, or a ledger row said in it (JF2 经验介绍、获奖 国家级): kept as written.
+ */
+const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value", "key", "row", "rowWas", "rowNow"]);
 
 /** Lists of things with their names (JF1 创新;JF2 经验介绍、获奖), joined with ";": each name keeps its own 、. */
 const NAMED_LISTS: ReadonlySet<string> = new Set(["named"]);

@@ -70,7 +70,7 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
       const alike = old === now;
       const words = (e: LedgerEntry): string => [(alike || note) && e.note ? `${w.t("diff.ledger-note")} “${e.note}”` : "", (alike || evidence) && e.evidence ? `${w.t("diff.ledger-evidence")} “${e.evidence}”` : ""].filter(Boolean).join(" ");
       if (alike || note || evidence) [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
-      return `${w.t("diff.ledger-changed", { unit: c.unit, old: named(old), new: now })}${where}`;
+      return `${w.t("diff.ledger-changed", { unit: c.unit, rowWas: named(old), rowNow: now })}${where}`;
     }
     if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n, ledgerName(b, n.code)) })}${where}`;
     // Where the row was, in the earlier workbook (the cells of the others are the later one's).

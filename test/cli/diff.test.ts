@@ -70,6 +70,8 @@ describe("assess diff", () => {
     const r = await cli(["diff", before, after]);
     expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
     expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 流动人口服务管理 市级 申报中 → DX3 市级 已认定/);
+    // In English the code's name is the rubric's, 、 and all (经验介绍, 获奖 read as two things, and matched no name).
+    expect((await cli(["diff", before, after, "--lang", "en"])).out).toMatch(/\[1\] claim changed: 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
     // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\);.* 因 \[1\]\n/);

@@ -150,7 +150,7 @@ export const reportMessages: Catalog = {
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "claim removed: {unit} {row}" },
   "diff.ledger-note": { "zh-CN": "说明", en: "note" },
   "diff.ledger-evidence": { "zh-CN": "依据", en: "evidence" },
-  "diff.ledger-changed": { "zh-CN": "加扣分 {unit} {old} → {new}", en: "claim changed: {unit} {old} → {new}" },
+  "diff.ledger-changed": { "zh-CN": "加扣分 {unit} {rowWas} → {rowNow}", en: "claim changed: {unit} {rowWas} → {rowNow}" },
   "diff.flagged": { "zh-CN": "未如实上报", en: "not reported truthfully" },
   "diff.row-input": { "zh-CN": "输入", en: "Input" },
   "diff.row-result": { "zh-CN": "结果", en: "Result" },
