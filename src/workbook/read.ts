@@ -220,6 +220,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const headed = (starts: (text: string) => boolean): RawCell | undefined => row.find((c) => c.value.t === "s" && starts(cellText(c))) ?? over.find((c) => c.value.t === "s" && starts(cellText(c)));
     const nameCell = headed((text) => text.startsWith(UNIT_HEADER.slice(0, 2)));
     const nameCol = nameCell?.col ?? 1;
+    // Codes in the names' own column head no column of points: a list of items down it (a 说明 or
+    // 评分分工 sheet, 项目代码 | 项目名称 | 牵头评分单位, its last code with none under it; a single
+    // line JS1.1 由卫健局评定) is the office's note, not a sheet to score.
+    if (!coded.some(({ c, code }) => c.col !== nameCol && (judged.has(code) || rateCodes.has(code))) && !listed.length) continue;
     const groupCol = headed((text) => GROUP_HEADERS.some((w) => text.startsWith(w)))?.col;
     const isRates = coded.some(({ code }) => rateCodes.has(code));
     const lineCols = new Map<number, JudgedItem>();

@@ -531,6 +531,20 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // An office's own notes: who scores which item (项目代码 | 项目名称 | 牵头评分单位, the last code
+    // with none under it), or one line of them. Read as a line sheet headed by its last code, it
+    // stopped the workbook ("BM1 的列已在 部门!B1 出现"); put first, the real sheet went unread.
+    name: "an office's sheet of notes listing item codes down the first column is not read as a line sheet, first or last",
+    edit: (wb) => {
+      wb.addSheet("评分分工").set("A1", "项目代码").set("B1", "项目名称").set("C1", "牵头评分单位").set("A2", "JS1").set("B2", "计生工作").set("C2", "区卫健局").set("A3", "DZ2").set("B3", "统筹决策").set("C3", "区委办");
+      wb.addSheet("说明").set("A1", "DZ2 由组织部评定");
+      const first = wb.addSheet("分工说明").set("A1", "JS1 由卫健局评定").set("A2", "DZ2 统筹决策 由组织部评定");
+      wb.list.splice(wb.list.indexOf(first), 1);
+      wb.list.unshift(first);
+    },
+    expected: [],
+  },
+  {
     // Hidden, the copy is out of sight: the error says so (and how to show it).
     name: "a hidden copy of a line sheet says it is hidden",
     edit: (wb) => {
