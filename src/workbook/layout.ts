@@ -197,12 +197,25 @@ const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));
 /** A date written alone where a name goes (2026年12月20日, 2026-12-20, 2026.12.20): a signature line's. */
 const DATE_LINE = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$/;
 
+/**
+ * A signature's label that ends in its word (考核组签字:, 组长签名, 单位(盖章), 主要负责人:): the
+ * word may follow whose it is, where a footer's first word starts the others.
+ */
+const SIGN_OFF = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*[:：]?$/;
+/** The last characters a signature's label ends with (its word's, a bracket's, a colon's). */
+const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "导", ")", "）", ":", "："]);
+
 export function isFooterText(name: string): boolean {
   // Every row's name is asked: most are units, whose first character starts no footer word, and
   // are not normalized (a province's 280,000 rows). Compatibility forms (⽇, 﨑, full-width) are.
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
   if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
+  // A sentence (新华街道因机构调整,部分工作由区统筹。): a note, never a unit's name.
+  const trimmed = name.trimEnd();
+  const last = trimmed.charAt(trimmed.length - 1);
+  if (last === "。") return true;
+  if (SIGN_OFF_LAST.has(last) && trimmed.length <= 16 && SIGN_OFF.test(trimmed.normalize("NFKC"))) return true;
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());

@@ -752,6 +752,17 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // A signature's label whose word ends it (考核组签字:, 单位(盖章)) with the name beside, and a
+    // sentence of the office's under the table: each was read as a unit, with a dozen errors.
+    name: "signature labels ending in their word, a sentence: footer",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "考核组签字:").set("C6", "王五").set("D6", "审核:").set("E6", "赵六");
+      wb.sheetNamed("人口计生线").set("A6", "新华街道因机构调整,部分工作由区统筹。");
+      wb.sheetNamed("部门").set("A6", "考核单位(盖章)");
+    },
+    expected: [],
+  },
+  {
     // Under the claims too: 填表人, then the date it was signed alone on its line (it was read as a
     // claim of a unit named 46399, with no code or status, and stopped scoring).
     name: "the footer under the claims, a signing date alone on its line, is no claim",
