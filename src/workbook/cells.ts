@@ -330,6 +330,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (typedFraction && typeof r === "number" && max > 10000) {
     p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
   }
+  // 1 with no % where rates stop at 100%: 100% read, where one typing whole percentages (96.7, asked
+  // about above) meant 1%: said, as that 1 may lift a one-vote veto.
+  if (typedFraction && r === 10000 && max <= 10000) p.warn("workbook.rate-one", sheet, c.ref, { value: asShown(raw) });
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
     // 百分之96.8, 百分之九十六点八 (copied from a document's text): the percentage to type, said.

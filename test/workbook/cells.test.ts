@@ -33,6 +33,27 @@ describe("a bare number where a rate belongs", () => {
   });
 });
 
+describe("1 typed where a rate belongs", () => {
+  // 1 is 100% as a fraction, or 1% to one who types whole percentages (96.7 is asked about): read
+  // as 100% with no word, it lifted a one-vote veto (93.5% typed again as 1).
+  const read = (c: RawCell, spec = { code: "ZB1", unit: "percent" as const, display: "%" }): { read: number | undefined; said: string[] } => {
+    const p = new Problems("in.xlsx");
+    const r = readMeasure(p, "指标数据", c, 2, 2, spec);
+    return { read: r, said: p.list.map((d) => `${d.severity} ${d.location?.sheet}!${d.location?.cell} ${message("zh-CN", d.code, d.data)}`) };
+  };
+  const number = (v: number, fmt = "general"): RawCell => ({ row: 2, col: 2, ref: "B2", value: { t: "n", v, fmt }, formula: false });
+  it("is read as 100% and said, typed as a number or as text, for 1% to be typed where it was meant", () => {
+    expect(read(number(1))).toEqual({ read: 10000, said: ["warning 指标数据!B2 1 按 100% 计;如是 1%,请填写 1%;是 100% 的,填写 100% 即不再提示"] });
+    expect(read(cell("1"))).toEqual({ read: 10000, said: ["warning 指标数据!B2 1 按 100% 计;如是 1%,请填写 1%;是 100% 的,填写 100% 即不再提示"] });
+  });
+  it("is not said where the cell says 100% (its format or a % typed), nor where a formula gives it", () => {
+    expect(read(number(1, "percent"))).toEqual({ read: 10000, said: [] });
+    expect(read(cell("100%"))).toEqual({ read: 10000, said: [] });
+    expect(read({ ...number(1), formula: true })).toEqual({ read: 10000, said: [] });
+    expect(read(number(0.95))).toEqual({ read: 9500, said: [] });
+  });
+});
+
 describe("a bare number below -1 where a growth rate belongs", () => {
   // −5 in a column of growth rates (−50% to 300%) was read as −500% and refused as out of range;
   // −0.8 is −80%, a fraction, and read (warned: the range passes 100%).

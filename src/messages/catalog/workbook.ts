@@ -63,6 +63,7 @@ export const workbookMessages: Catalog = {
   "workbook.number-space": { "zh-CN": "“{value}” 数字中间有空格,可作不同的数解;请只填一个数", en: "\"{value}\" has a space between its digits and can be read as different numbers: type one number" },
   "workbook.rate-bare-unclear": { "zh-CN": "比率 {value} 大于 1,当作百分数也超出 {min}–{max};请按实际填写百分比(如 95%)或小数(如 0.95)", en: "the rate {value} is above 1, and as a percentage it is outside {min}–{max}; type the rate as a percentage (95%) or a fraction (0.95)" },
   "workbook.rate-percent-typed": { "zh-CN": "比率 {value} 超出 {min}–{max}:单元格是百分比格式,所填的数显示时乘了 100;是否应为 {suggestion}?如是,请填写 {suggestion}", en: "the rate {value} is outside {min}–{max}: the cell is formatted as a percentage, which shows the number typed times 100; was {suggestion} meant? If so, type {suggestion}" },
+  "workbook.rate-one": { "zh-CN": "{value} 按 100% 计;如是 1%,请填写 1%;是 100% 的,填写 100% 即不再提示", en: "{value} is read as 100%; if 1% was meant, type 1%; type 100% for 100% and this is not said again" },
   "workbook.rate-large": { "zh-CN": "{value} 按 {read} 计;如是 {suggestion},请填写 {suggestion}", en: "{value} is read as {read}; if {suggestion} was meant, type {suggestion}" },
   "workbook.not-a-quantity": { "zh-CN": "“{value}” 不是数值(应填数字)", en: "\"{value}\" is not a number (a number belongs here)" },
   "workbook.quantity-other-unit": { "zh-CN": "“{value}” 的单位是 {found},而此处以 {unit} 计:{value} 即 {meant}{unit},请填 {meant}", en: "\"{value}\" is in {found}, and this column is in {unit}: {value} is {meant}{unit}; enter {meant}" },
