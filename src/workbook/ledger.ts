@@ -164,8 +164,11 @@ const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status
 
 const NO_CODES: ReadonlySet<string> = new Set();
 
-/** `passOver`: codes of another version of the rubric only (`rubric diff --on`): their rows are that version's, passed over here. */
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES): LedgerEntry[] {
+/**
+ * `passOver`: codes of another version of the rubric only (`rubric diff --on`): their rows are that
+ * version's, passed over here. `listed`: the units on the template's list, the names to keep.
+ */
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES, listed: ReadonlySet<string> = NO_CODES): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn(veryHidden ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
@@ -299,7 +302,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
         const twin = near.find((n) => comparableName(n) === comparableName(unitName));
-        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? near.join("、") });
+        // The row's name on the template's list, the sheets' like it not: the sheets' is the slip
+        // (东湖街到 typed on every sheet), not the row's to change to it.
+        const keep = twin === undefined && near.length > 0 && listed.has(unitName) && !near.some((n) => listed.has(n));
+        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : keep ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? near.join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
         const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");

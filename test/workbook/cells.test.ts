@@ -4,6 +4,7 @@ import { Problems } from "../../src/diagnostics/problems.js";
 import { readMeasure, readPoints } from "../../src/workbook/cells.js";
 import { message } from "../../src/messages/index.js";
 import type { RawCell } from "../../src/xlsx/read/index.js";
+import type { NumberFormat } from "../../src/xlsx/read/types.js";
 
 const cell = (text: string): RawCell => ({ row: 2, col: 2, ref: "B2", value: { t: "s", v: text }, formula: false });
 
@@ -39,9 +40,9 @@ describe("1 typed where a rate belongs", () => {
   const read = (c: RawCell, spec = { code: "ZB1", unit: "percent" as const, display: "%" }): { read: number | undefined; said: string[] } => {
     const p = new Problems("in.xlsx");
     const r = readMeasure(p, "指标数据", c, 2, 2, spec);
-    return { read: r, said: p.list.map((d) => `${d.severity} ${d.location?.sheet}!${d.location?.cell} ${message("zh-CN", d.code, d.data)}`) };
+    return { read: r, said: p.list.map((d) => `${d.severity} ${d.location && "cell" in d.location ? `${d.location.sheet}!${d.location.cell}` : ""} ${message("zh-CN", d.code, d.data)}`) };
   };
-  const number = (v: number, fmt = "general"): RawCell => ({ row: 2, col: 2, ref: "B2", value: { t: "n", v, fmt }, formula: false });
+  const number = (v: number, fmt: NumberFormat = "general"): RawCell => ({ row: 2, col: 2, ref: "B2", value: { t: "n", v, fmt }, formula: false });
   it("is read as 100% and said, typed as a number or as text, for 1% to be typed where it was meant", () => {
     expect(read(number(1))).toEqual({ read: 10000, said: ["warning 指标数据!B2 1 按 100% 计;如是 1%,请填写 1%;是 100% 的,填写 100% 即不再提示"] });
     expect(read(cell("1"))).toEqual({ read: 10000, said: ["warning 指标数据!B2 1 按 100% 计;如是 1%,请填写 1%;是 100% 的,填写 100% 即不再提示"] });

@@ -431,6 +431,16 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3"],
   },
   {
+    // Misspelt on every sheet (乙街到), its claim rightly named as the list names it: the claim's
+    // name is the one to keep (it was asked whether 乙街到 was meant, the slip spread to the ledger).
+    name: "a unit misspelt on every sheet, its claim named as listed",
+    ledger: [row("乙街道", "KF1")],
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙街到");
+    },
+    expected: ["warning workbook.roster-unit-renamed 党政线!A3", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");

@@ -324,6 +324,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-blank": { "zh-CN": "“{column}” 未填写", en: "\"{column}\" is blank" },
   "workbook.ledger-unknown-unit": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;请补上该单位在各工作表中的行,或删去这条记录", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets: add the unit's rows on every sheet, or delete this row" },
   "workbook.ledger-unknown-unit-width": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;它与 “{near}” 只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; it differs from \"{near}\" only in full- and half-width characters, spaces or a line break in the cell (such as （） and (); ↵ is a line break): spell both alike" },
+  "workbook.ledger-unknown-unit-listed": { "zh-CN": "加扣分记录中的单位 “{unit}” 在模板的单位名单上,各工作表中却没有它的行,只有相近的 {near}:如是同一单位,请把各工作表中的 {near} 改为 {unit},不要改这条记录", en: "the unit \"{unit}\" of this ledger row is on the template's list of units, yet the sheets have no rows of it, only of {near}, a name like it: if they are one unit, change {near} to {unit} on the sheets, not this row" },
   "workbook.ledger-unknown-unit-near": { "zh-CN": "加扣分记录中的单位 “{unit}” 不在考核工作表中;是否为 {near}?", en: "the unit \"{unit}\" of this ledger row is not on the assessment sheets; did you mean {near}?" },
   "workbook.ledger-wrong-kind": { "zh-CN": "“{unit}” 属于{kind},{code} 只适用于 {allowed}", en: "\"{unit}\" is of the kind {kind}; {code} applies to {allowed} only" },
   "workbook.more-problems": {
