@@ -1205,9 +1205,8 @@ export class SubmissionReader {
     });
     // And the other way: a unit on the sheets the template was not made for (a row that crept in
     // from another copy) is scored and ranked, and moves the others: said at its first row, unless
-    // said above as a listed unit's new name. Only against the list of every unit (an older
-    // template's lists the ledger's units alone).
-    if (roster.col !== LISTS_ALL_UNITS) return;
+    // said above as a listed unit's new name. (An older template's list, the ledger's units, holds
+    // every unit of the kinds the ledger is for: a unit of those not on it, 新设街道, is said too.)
     // Nor one said to be missing from a sheet where a unit of a name like it is (凤凰路街道 on two
     // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
     const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" ? [String(d.data.unit)] : [])));

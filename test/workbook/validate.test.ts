@@ -458,6 +458,21 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-absent _lists!A3"],
   },
   {
+    // The older template's list is the ledger's units, every unit of the kinds the ledger is for: a
+    // town added on every sheet was scored and ranked, moving nine others down, with no word.
+    name: "a unit not on an older template list, with its rows on every sheet",
+    edit: (wb) => {
+      const lists = wb.sheetNamed("_lists");
+      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
+        const ws = wb.sheetNamed(sheet);
+        const row = [...(ws.rows.get(2)?.entries() ?? [])];
+        for (const [c, cell] of row) ws.setAt(5, c, c === 1 ? "新设街道" : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+      }
+    },
+    expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
+  },
+  {
     name: "a name on the indicator sheet that is no unit, near none missing there",
     edit: (wb) => {
       wb.sheetNamed("指标数据").set("A6", "戊乡");
