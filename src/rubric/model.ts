@@ -27,7 +27,7 @@ interface ItemBase {
   readonly code: string;
   readonly name: string;
   readonly max: Points;
-  /** The clause text of the scheme, shown in templates and explanations. */
+  /** The clause text of the scheme: a note on an entered item's heading in the template. */
   readonly text: string;
   readonly at: TextLocation;
 }

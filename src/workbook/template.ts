@@ -238,8 +238,9 @@ function instructions(rubric: Rubric, say: Say): string[] {
   const byStep = (): string => steps.map((s) => say("tpl.step-codes", { step: s, codes: all.filter((i) => isEntered(i) && formatPoints(i.step) === s).map((i) => i.code).join(say("list.items")) })).join(say("list.parts"));
   const grouped = rubric.unitKinds.filter((k) => k.groups.length);
   const out = [say("tpl.howto")];
+  let stepCount = 0;
   const step = (s: string): void => {
-    out.push(`${out.length}. ${s}`);
+    out.push(`${++stepCount}. ${s}`);
   };
   if (steps.length) {
     const deducted = all.some((i) => i.kind === "deducted");
@@ -272,6 +273,9 @@ function instructions(rubric: Rubric, say: Say): string[] {
     ).flatMap(([kind, word]) => (rubric.ledger.some((c) => c.kind === kind) ? [say(word)] : []));
     const what = held.length > 1 ? `${held.slice(0, -1).join(say("list.items"))}${say("tpl.or")}${held.at(-1) ?? ""}` : (held[0] ?? "");
     step(say("tpl.howto-ledger", { sheet: SHEET.ledger, what, counted }));
+    // Each code with its clause (市级加1分、省级加2分…): what the clerk filling the rows goes by
+    // (the rubric's words were in no sheet of the template, the codes' names alone in a note).
+    for (const c of rubric.ledger) out.push(say(c.text && c.text !== c.name ? "tpl.code-clause" : "tpl.code-named", { code: c.code, name: c.name, text: c.text }));
   }
   step(say("tpl.howto-end"));
   return out;

@@ -283,7 +283,7 @@ describe("assess template for the comprehensive rubric", () => {
 
   it("writes instructions from this rubric's own codes, steps, groups and statuses", () => {
     const cover = wb2.getWorksheet("封面")!;
-    const text = [...Array(20).keys()].map((i) => String(cover.getCell(i + 1, 1).value ?? "")).join("\n");
+    const text = [...Array(40).keys()].map((i) => String(cover.getCell(i + 1, 1).value ?? "")).join("\n");
     // Each step with the columns it is for, not "1 或 0.1 或 0.5 分" (which column is which?).
     expect(text).toContain("最小单位 1 分:JJ5、BM1;0.1 分:SH3;0.5 分:SH6、SH7、DJ1、DJ2、DJ3、BM2、BM4");
     // As tall as its three wrapped lines (a fixed two-line row cut off its end).
@@ -293,6 +293,11 @@ describe("assess template for the comprehensive rubric", () => {
     expect(text).toContain("表头标“扣分”的列填写扣去的分数");
     expect(text).toContain("经济发展表的“分组”列填写乡镇(街道)所在的组:乡镇组、街道组");
     expect(text).toContain("只有状态为“已认定”的记录计分");
+    // Under it, each code with the rubric's clause: what the rows are filled by (the clauses were
+    // in no sheet, the codes' names alone in a note on 代码).
+    expect(text).toContain("只有状态为“已认定”的记录计分。\n  JF1 工作创新获上级推广:工作创新经验被上级推广的,市级加1分、省级加2分、国家级加3分。加分累计不超过5分。\n  JF2 争取上级资金:每争取上级专项资金1000万元加0.5分,最多加2分。\n");
+    // (The steps numbered on after them.)
+    expect(text).toMatch(/\n {2}DX1 经济发展突出贡献:[^\n]*\n5\. 填好后运行/);
     // And how to check it where the command line cannot be installed (the cover named commands alone).
     expect(text).toContain("不能安装软件的电脑上,用浏览器打开浏览器版(assess.html)并选择本工作簿,同样可以检查和计分");
     expect(text).not.toMatch(/DZ3\.2|人口/);
@@ -330,7 +335,9 @@ describe("assess template in English", () => {
     expect(texts.some((t) => t.endsWith("open the browser edition (assess.html) in a web browser and choose this workbook to check and score it there."))).toBe(true);
     expect(texts.some((t) => t.startsWith("4. 加扣分: one row for each bonus, deduction or single-item recognition; only rows whose status is \"已认定\" count."))).toBe(true);
     // Nothing Chinese of ours in the instructions: only the rubric's and the workbook's own words.
-    const ours = texts.slice(texts.indexOf("How to fill it in:")).join("\n").replace(/乡镇\(街道\)|乡镇组|街道组|经济发展|分组|指标数据|加扣分|已认定|扣分|万元|起\/万人|起/g, "");
+    // (The ledger codes' clauses under step 4 are the rubric's words.)
+    expect(texts.some((t) => t.startsWith("  JF1 工作创新获上级推广: 工作创新经验被上级推广的"))).toBe(true);
+    const ours = texts.slice(texts.indexOf("How to fill it in:")).filter((t) => !/^ {2}[A-Z]+\d /.test(t)).join("\n").replace(/乡镇\(街道\)|乡镇组|街道组|经济发展|分组|指标数据|加扣分|已认定|扣分|万元|起\/万人|起/g, "");
     expect(ours).not.toMatch(/[\u4e00-\u9fff]/);
     const jj = book.getWorksheet("经济发展")!;
     // (In 9 points: a sheet's name in Chinese beside English words stood taller than the footer's room in LibreOffice, cut at the page's foot.)
