@@ -653,6 +653,21 @@ describe("a veto that does not keep the unit ranked", () => {
   });
 });
 
+describe("a veto's place where no ranking of the kind gives prizes", () => {
+  it("is warned at place, as doing nothing; with prize tiers, or unwritten, nothing is said", () => {
+    const held = MINI.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: passed }\n");
+    const untiered = held.replace("  tiers:\n    - name: 一等奖\n      ranks: [1, 1]\n    - name: 二等奖\n      ranks: [2, 3]\n", "");
+    expect(untiered).not.toBe(held);
+    const advice = (t: string): string[] => (loadRubric("r.yaml", Buffer.from(t), "x").advice ?? []).map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    const line = lineOf("veto: { ranked: true", held);
+    const col = (held.split("\n")[line - 1] ?? "").indexOf("passed") + 1;
+    expect(advice(untiered)).toEqual([`rubric.veto-place-no-prizes r.yaml:${line}:${col} DZ1 的 place: passed 只对设奖次的排名起作用(被否决单位的计奖名次空出或由后一名递补),而镇街的排名都不设奖次,此项不起作用:可删去,或给排名加上 tiers`]);
+    expect(loadRubric("r.yaml", Buffer.from(untiered), "x").diagnostics).toEqual([]);
+    expect(advice(held)).toEqual([]);
+    expect(advice(untiered.replace("veto: { ranked: true, place: passed }", "veto: { ranked: true }"))).toEqual([]);
+  });
+});
+
 describe("a grade's quota", () => {
   it("of 0 is an error at its line (no unit could get the grade)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

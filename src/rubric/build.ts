@@ -930,10 +930,15 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const graded = rankings.filter((r) => r.unitKind === kind?.id && r.grades !== undefined);
     const namesOf = (r: Ranking): string[] => [...(r.grades?.bands.map((g) => g.name) ?? []), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
     const grades = new Set(graded.flatMap(namesOf));
-    const walk = (list: readonly Item[], path: Path): void =>
+    // A place left empty or passed on is a prize place's: where no ranking of the kind gives prizes,
+    // the key does nothing (as ties without a quota).
+    const prized = rankings.some((r) => r.unitKind === kind?.id && r.tiers.length > 0);
+    const walk = (list: readonly Item[], path: Path, written: readonly ItemInput[] | undefined): void =>
       list.forEach((it, ii) => {
-        if (it.kind === "group") walk(it.children, [...path, ii, "items"]);
+        if (it.kind === "group") walk(it.children, [...path, ii, "items"], written?.[ii]?.items);
         else if (isMeasured(it) && it.veto) {
+          const place = written?.[ii]?.veto?.place;
+          if (place !== undefined && it.veto.ranked && !prized) b.warning("rubric.veto-place-no-prizes", [...path, ii, "veto", "place"], { code: it.code, place, kind: kind.name });
           for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
             if (g === undefined) continue;
             if (!graded.length) b.error("rubric.veto-grade-no-grades", [...path, ii, "veto", key], { grade: g, kind: kind.name, key });
@@ -945,7 +950,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
           }
         }
       });
-    walk(l.items, ["lines", li, "items"]);
+    walk(l.items, ["lines", li, "items"], input.lines[li]?.items);
   });
 
   // Two columns of 指标数据 of one name (a copy whose name was not changed): a header is told from
