@@ -136,7 +136,7 @@ describe("lists in messages", () => {
     expect(message("zh-CN", "workbook.ledger-unknown-status-near", { ...data, value: "认定", near: "已认定" })).toBe("状态 “认定” 无效,是否为 已认定?可用:已认定、已确认(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分)");
     expect(message("zh-CN", "workbook.ledger-unknown-status", data)).toBe("状态 “已批准” 无效,可用:已认定、已确认(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分)");
     // Each kind of status with what it does: 已认定 alone tells an English reader nothing.
-    expect(message("en", "workbook.ledger-unknown-status", data)).toBe('the status "已批准" is not valid; use one of: 已认定, 已确认 (counted); 申报中, 待审核 (pending: not counted yet); 不予认定 (refused: not counted)');
+    expect(message("en", "workbook.ledger-unknown-status", data)).toBe('the status "已批准" is not valid; use one of: 已认定, 已确认 (recognized: counted); 申报中, 待审核 (pending: not counted until recognized); 不予认定 (rejected: not counted)');
   });
 
   it("leave a name that holds a 、 of its own as written: a kind named 镇、街道 is one kind", () => {

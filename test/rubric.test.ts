@@ -570,7 +570,7 @@ describe("a max its parts do not add up to", () => {
   it("names each part's max, so that the one changed is seen (it was said at the whole's max alone)", () => {
     const d = load(replace("            max: 7.5", "            max: 8")).diagnostics.find((x) => x.code === "rubric.max-mismatch");
     expect(d && message("zh-CN", d.code, d.data)).toBe("DZ2 的满分为 20,但其下各项满分之和为 20.5(DZ2.1 12.5、DZ2.2 8):请改正其中一项或 DZ2 的满分");
-    expect(d && message("en", d.code, d.data)).toBe("DZ2 has max 20 but its parts add up to 20.5 (DZ2.1 12.5, DZ2.2 8): mend one of them or the max of DZ2");
+    expect(d && message("en", d.code, d.data)).toBe("DZ2 has max 20 but its parts add up to 20.5 (DZ2.1 12.5, DZ2.2 8): correct one of them, or change the max of DZ2");
   });
 });
 

@@ -124,7 +124,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const settled = showsAwards(rubric, ranking) ? "table.pending-settled" : "table.pending-ranks";
   // Totals alone that may move (no rank, no award): whose, and where to (the table gives one total each).
   const totals = results.pendingRows > 0 && !ranges && !marked ? totalsMoving(results, ranking, ctx.lang) : undefined;
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, file: said.file, unit: quoted(totals.first) }) + "\n" : "") : "";
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, n: totals.n, file: said.file, unit: quoted(totals.first) }) + "\n" : "") : "";
   // Units level on what it ranks by ranked apart: by what (the table may not show it).
   const broken = tieBreakNote(rubric, ranking, ctx.lang, "table.tie-note");
   const tieNote = broken ? broken + "\n" : "";

@@ -137,8 +137,9 @@ function wordFor(lang: Lang, prefix: string, id: string | number | undefined): s
   if (prefix === "size" && typeof id === "number") return fileSize(id);
   // A word in brackets set off by a space in English ({per}{level@sp}: 5 (市级), where 5(市级) reads in Chinese).
   if (prefix === "sp") return id === "" ? "" : ` (${String(id).replace(/^[(（]|[)）]$/g, "")})`;
-  // An English plural's ending ({count} unit{count@s}): none for one.
-  if (prefix === "s") return Number(id) === 1 ? "" : "s";
+  // An English plural's ending ({count} unit{count@s}): none for one, nor in Chinese, which has none
+  // (a Chinese message names the count it is given, or leaves it: {units}{n@s} 的总分).
+  if (prefix === "s") return lang === "en" && Number(id) !== 1 ? "s" : "";
   // An English ordinal ({place@th}: 1st, 2nd, 3rd, 4th, 11th, 21st).
   if (prefix === "th") return ordinal(Number(id));
   const entry = catalog[`${prefix}.${id}`];

@@ -568,7 +568,7 @@ const TOTALS_NAMED = 5;
  * (青石镇(954.5–964.5)), where no rank there can move: at most a few named, the rest counted.
  * Undefined where there are none, or a rank can move (its 名次区间 says more).
  */
-export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: string; readonly by: string; readonly entries: readonly { readonly unit: number }[] }, lang: Lang): { units: string; first: string } | undefined {
+export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: string; readonly by: string; readonly entries: readonly { readonly unit: number }[] }, lang: Lang): { units: string; first: string; n: number } | undefined {
   if (r.by !== "total" || ranksMove(results, r)) return undefined;
   const moving = r.entries.flatMap((e) => {
     const u = results.units[e.unit];
@@ -581,7 +581,7 @@ export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: 
     .slice(0, TOTALS_NAMED)
     .map(({ name, span }) => `${name}${message(lang, "table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) })}`)
     .join(message(lang, "list.items"));
-  return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first: first.name };
+  return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first: first.name, n: moving.length };
 }
 
 /** A unit's 名次区间 cell: where it could end (2–5), else its rank, which cannot move (a number), else nothing. */

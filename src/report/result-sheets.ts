@@ -86,12 +86,12 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
  * The rubric's line; where the sheet shows what claims still pending could change, what that means
  * under it: `ranks`, a 名次区间 column (and maybe (待定) marks); `marks`, (待定) marks alone.
  */
-function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks" | { readonly totals: string }): string {
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks" | { readonly totals: string; readonly n: number }): string {
   const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
   if (!pending) return line;
   const notes = resultSheetName({ kind: "notes", part: 1 }, lang);
   // Totals alone that may move: whose, and where to.
-  if (typeof pending === "object") return `${line}\n${t(lang, "out.pending-note-totals", { units: xmlSafe(pending.totals), notes })}`;
+  if (typeof pending === "object") return `${line}\n${t(lang, "out.pending-note-totals", { units: xmlSafe(pending.totals), n: pending.n, notes })}`;
   const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : pending === "ranks-only" ? "out.pending-note-ranks" : "out.pending-note-marks";
   return `${line}\n${t(lang, code, { notes })}`;
 }
@@ -430,7 +430,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const weighted = isTotal ? weightsNote(rubric, r.unitKind, lang, "out.weights") : "";
   // The prizes nobody holds, with why (街道组's 一等奖, its first vetoed and its place kept empty).
   const vacant = vacancyNote(rubric, results, r, lang, "out.vacant");
-  const head = withLine(withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine), vacant ? xmlSafe(vacant) : undefined);
+  const head = withLine(withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units, n: totals.n } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine), vacant ? xmlSafe(vacant) : undefined);
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(head, shadingLegend(units, awarding, isTotal ? undefined : r.id, lang)), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 

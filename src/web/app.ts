@@ -368,7 +368,7 @@ export function start(doc: Document): void {
     const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang) : undefined;
     if (s.results.pendingRows > 0 && (ranges || marked() || totals)) {
       // What clicking shows is for the screen: not printed.
-      const note = el("p", totals ? t("web.pending-totals", { units: totals.units }) : t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
+      const note = el("p", totals ? t("web.pending-totals", { units: totals.units, n: totals.n }) : t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
       note.append(el("span", t("web.pending-click"), "screen-only"));
       section.append(note);
     }

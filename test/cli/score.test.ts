@@ -556,7 +556,7 @@ describe("assess explain", () => {
     expect(chengguan.out).toContain("JF1 创新  +20");
     expect(chengguan.out).toContain("JF1 创新  不计分  JF1 每年至多计一次,计入分值最高的 加扣分!B2");
     const jinshui = await cli(["explain", input, "金水街道", "--lang", "en"]);
-    expect(jinshui.out).toContain("KF3 越级上访  not counted  status \"申报中\": not yet approved, not counted");
+    expect(jinshui.out).toContain("KF3 越级上访  not counted  status \"申报中\": not yet recognized, not counted");
     // Points by level: the level that gave them is said.
     const donghu = await cli(["explain", input, "东湖街道"]);
     expect(donghu.out).toContain("JF2 经验介绍、获奖  +5  5(市级) × 1 = 加 5  [加扣分!B4]");

@@ -147,7 +147,7 @@ describe("pending claims: which of a unit's awards they could change", () => {
     expect(unitNamed(r, "甲镇").certainty?.open).toEqual([{ ranking: "towns", kind: "grade", rankingName: "乡镇(街道)综合排名", grades: ["优秀", "良好"] }]);
     // Within the note its grade has (a second bracket after it read as two asides).
     expect(awardsCell(unitNamed(r, "丙街道"), "zh-CN", "towns")).toBe("(待定)等次:良好(达到优秀分数线,但优秀名额 1 个已满;视待定加扣分的认定,也可能为优秀);名次奖:街道组排名一等奖,50,000元");
-    expect(awardsCell(unitNamed(r, "丙街道"), "en", "towns")).toBe("(pending) grade: 良好 (reached the 优秀 line; 优秀's quota of 1 is filled; may be 优秀 once the pending claims are decided); rank prize: 一等奖 in 街道组排名, 50,000 yuan");
+    expect(awardsCell(unitNamed(r, "丙街道"), "en", "towns")).toBe("(pending) grade: 良好 (reached the 优秀 mark; 优秀's quota of 1 is filled; may be 优秀 once the pending claims are decided); rank prize: 一等奖 in 街道组排名, 50,000 yuan");
     // Decided, 甲镇 loses 优秀 and keeps its prize, as said.
     const counted = run(units, [{ unit: "丙街道", code: "JF1", level: "国家级", status: "已认定" }]);
     expect(awardsOf(counted, "甲镇")).toEqual(["towns:良好", "rural:一等奖:50000"]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { awardContent, awardText, totalsMoving, weightsNote } from "../../src/report/labels.js";
+import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import type { Award, UnitResult } from "../../src/model/results.js";
@@ -10,17 +11,17 @@ const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: nu
 
 describe("a grade short of the band its score reached", () => {
   it("says the band is full, in English without a plural to get wrong", () => {
-    expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 line; 优秀's quota of 1 is filled)");
-    expect(awardContent(grade({ quota: 1, given: 2 }), "en")).toBe("良好 (reached the 优秀 line; 优秀's quota of 1 is filled, and the units tied at its last place all got it: 2 units)");
+    expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 mark; 优秀's quota of 1 is filled)");
+    expect(awardContent(grade({ quota: 1, given: 2 }), "en")).toBe("良好 (reached the 优秀 mark; 优秀's quota of 1 is filled, and the units tied at its last place all got it: 2 units)");
     expect(awardContent(grade({ quota: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 2 个已满)");
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
-    expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 line, but 优秀's quota comes to none, rounded down)");
+    expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 mark, but 优秀's quota comes to none, rounded down)");
     expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案并列单位均不评为优秀)");
     // With how many it was tied, for the places left at the tie: the whole quota, or what those above it left.
     expect(awardContent(grade({ quota: 1, tied: true, unused: 1, tiedWith: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 1 个单位并列争优秀的 1 个名额,按方案并列单位均不评为优秀)");
     expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 2 个单位并列争优秀余下的 1 个名额(名额共 2 个),按方案并列单位均不评为优秀)");
-    expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 1 }), "en")).toBe("良好 (reached the 优秀 line, but tied with 1 other unit for the 1 优秀 place left of its quota of 2: the rubric gives it to none of those tied)");
+    expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 1 }), "en")).toBe("良好 (reached the 优秀 mark, but tied with 1 other unit for the 1 优秀 place left of its quota of 2: the rubric gives it to none of those tied)");
     // Behind a tie that got none (ties: none), the band is not full: its place is left empty.
     expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额(1 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
   });
@@ -41,8 +42,15 @@ describe("totals pending claims may move where no rank can", () => {
 
   it("names at most five, with where each may end, and counts the rest", () => {
     const units = Array.from({ length: 7 }, (_, i) => unit(`${i + 1}镇`, [9000 + i * 100, 9100 + i * 100]));
-    expect(totalsMoving({ units }, ranking(7), "zh-CN")).toEqual({ units: "1镇(90–91)、2镇(91–92)、3镇(92–93)、4镇(93–94)、5镇(94–95) 等 2 个单位", first: "1镇" });
+    expect(totalsMoving({ units }, ranking(7), "zh-CN")).toEqual({ units: "1镇(90–91)、2镇(91–92)、3镇(92–93)、4镇(93–94)、5镇(94–95) 等 2 个单位", first: "1镇", n: 7 });
     expect(totalsMoving({ units }, ranking(7), "en")?.units).toBe("1镇 (90–91), 2镇 (91–92), 3镇 (92–93), 4镇 (93–94), 5镇 (94–95) and 2 more");
+    // One unit's total: said as one in English (the totals of 青石镇 may move), as many in Chinese.
+    const one = totalsMoving({ units: units.slice(0, 1) }, ranking(1), "en");
+    expect(one && message("en", "web.pending-totals", one)).toBe("Claims are pending: the total of 1镇 (90–91) may move, but no rank or award in this table can.");
+    const all = totalsMoving({ units }, ranking(7), "en");
+    expect(all && message("en", "web.pending-totals", all)).toMatch(/^Claims are pending: the totals of 1镇/);
+    const zh = totalsMoving({ units: units.slice(0, 1) }, ranking(1), "zh-CN");
+    expect(zh && message("zh-CN", "web.pending-totals", zh)).toBe("加扣分尚有待认定:1镇(90–91) 的总分可能变动,本表名次和奖惩均不变。");
   });
 
   it("says nothing where no total moves, a rank can, or the ranking is by a line", () => {
@@ -57,7 +65,7 @@ describe("a prize place passed on by a vetoed unit ahead", () => {
   it("says the place it holds and why, not that the unit moved up (its rank beside it did not)", () => {
     const passed: Award = { kind: "rank", ranking: "rural", rankingName: "乡镇组排名", tier: "二等奖", amount: 30000, place: 3 };
     expect(awardText(passed, "zh-CN")).toContain("二等奖(递补为第 3 名)");
-    expect(awardText(passed, "en")).toContain("二等奖 (prize place 3, as vetoed units ahead win nothing)");
+    expect(awardText(passed, "en")).toContain("二等奖 (moved up to prize place 3: vetoed units above win nothing)");
   });
 });
 

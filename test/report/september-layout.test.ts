@@ -189,7 +189,7 @@ describe("the report grid's unit columns", () => {
 });
 
 describe("the overall table's awards", () => {
-  const english = "grade: 良好 (reached the 优秀 line; 优秀's quota of 2 is filled); rank prize: 二等奖 in 乡镇组排名";
+  const english = "grade: 良好 (reached the 优秀 mark; 优秀's quota of 2 is filled); rank prize: 二等奖 in 乡镇组排名";
   it("get one more column where the grid's would wrap one onto three lines (an English award), and none otherwise", () => {
     // Nine columns (three lines): the awards span the grid's last three, 34 wide.
     const base = gridWidths(9);

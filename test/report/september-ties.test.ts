@@ -207,7 +207,7 @@ describe("a tie at a prize's last place", () => {
     const shared = score(T, submission(T, [{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", scores: { JS1: 30 } }, { name: "乙", scores: { JS1: 30 } }]));
     expect(shared.units.filter((u) => u.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).map((u) => u.name)).toEqual(["丁", "甲", "乙"]);
     expect(tiersShared(T, shared, "zh-CN")).toBe("综合排名第 3 名 2 个单位并列,均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)");
-    expect(tiersShared(T, shared, "en")).toBe("2 units tie at rank 3 of 综合排名 and all win 二等奖 (二等奖 is for 2 places in the rubric, 2–3: 3 units hold it)");
+    expect(tiersShared(T, shared, "en")).toBe("2 units tie at rank 3 of 综合排名 and each wins 二等奖 (二等奖 covers 2 places, 2–3, in the rubric: 3 units hold it)");
     expect(note(shared)).toContain("综合排名第 3 名 2 个单位并列,均获二等奖");
     // And under the 奖惩名单 sheet's title, a line of its own.
     const { resultTables } = await import("../../src/report/result-sheets.js");
