@@ -509,7 +509,9 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         const weight = n.item ? undefined : kind.weights?.[n.code];
         const max = `(${formatPoints(n.max)})${weight === undefined ? "" : ` ×${formatRate(weight)}`}`;
         // A line's code and name on one line where they fit in 14 (BM 区直部门: its 门 stood alone on a second).
-        const width = Math.max(n.item ? 7 : 8, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14), n.item ? 0 : headingWidth(head, 8, 14));
+        // And its code whole on a line, bold (JS3.3.4.1 broke as JS3.3. / 4.1 in a column of 7).
+        const code = headingWidth(n.code, 0, 14);
+        const width = Math.max(n.item ? 7 : 8, code, pointsWidth(pointsToNumber(n.max), !n.item), weight === undefined ? 0 : headingWidth(max, 8, 14), n.item ? 0 : headingWidth(head, 8, 14));
         const column: Column = { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
         if (!charged[at]) return [column];
         // By the line's or item's name, as a leader reads it (计入 SH named a code).

@@ -156,6 +156,17 @@ describe("the result sheets as written", () => {
     expect(Math.abs([...a].length - [...b].length)).toBeLessThanOrEqual(2);
   });
 
+  it("give each item of 得分明细 a column its code fits on one line of, bold (JS3.3.4.1 broke as JS3.3. / 4.1)", async () => {
+    const { linesIn } = await import("../../src/model/width.js");
+    const ws = sheetOf("得分明细(镇、街道)");
+    const header = [...(/<row r="3"[^>]*>([\s\S]*?)<\/row>/.exec(ws)?.[1] ?? "").matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] ?? "");
+    const widths = new Map<number, number>();
+    for (const m of ws.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)) for (let c = Number(m[1]); c <= Number(m[2]); c++) widths.set(c, Number(m[3]));
+    const codes = header.flatMap((h, i) => (/^[A-Z]+\d+(\.\d+)+ /.test(h) ? [{ code: h.split(" ")[0] ?? "", width: widths.get(i + 1) ?? 0 }] : []));
+    expect(codes.map((c) => c.code)).toContain("JS3.3.4.1");
+    expect(codes.filter((c) => linesIn(c.code, c.width / 1.1) > 1)).toEqual([]);
+  });
+
   it("lay out 得分明细 to print across at most 5 pages for the sample (its 58 columns), each page begun at a line or one of its items, never inside one", () => {
     const ws = sheetOf("得分明细(镇、街道)");
     expect(ws).toMatch(/<pane [^>]*state="frozen"/);
