@@ -52,9 +52,10 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
 
 /**
  * Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in
- * the reader's language already, or a ledger row said in it (JF2 经验介绍、获奖 国家级): kept as written.
+ * the reader's language already, or a ledger row said in it (JF2 经验介绍、获奖 国家级), or a clause
+ * of the rubric (分别加5分、7分、10分): kept as written.
  */
-const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value", "key", "row", "rowWas", "rowNow"]);
+const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "district", "value", "key", "row", "rowWas", "rowNow", "clause"]);
 
 /** Lists of things with their names (JF1 创新;JF2 经验介绍、获奖), joined with ";": each name keeps its own 、. */
 const NAMED_LISTS: ReadonlySet<string> = new Set(["named"]);
@@ -140,6 +141,9 @@ function wordFor(lang: Lang, prefix: string, id: string | number | undefined): s
   // An English plural's ending ({count} unit{count@s}): none for one, nor in Chinese, which has none
   // (a Chinese message names the count it is given, or leaves it: {units}{n@s} 的总分).
   if (prefix === "s") return lang === "en" && Number(id) !== 1 ? "s" : "";
+  // An English verb agreeing with a count ({n@is} vetoed and win{n@verb-s}: is … wins, are … win); none in Chinese.
+  if (prefix === "is") return lang === "en" ? (Number(id) === 1 ? "is" : "are") : "";
+  if (prefix === "verb-s") return lang === "en" && Number(id) === 1 ? "s" : "";
   // An English ordinal ({place@th}: 1st, 2nd, 3rd, 4th, 11th, 21st).
   if (prefix === "th") return ordinal(Number(id));
   const entry = catalog[`${prefix}.${id}`];

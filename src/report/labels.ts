@@ -714,7 +714,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
 /** A vacancy as the award lists show it: what, and why. */
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   const basis = v.kept
-    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.units.join(message(lang, "list.items")), place: v.places })
+    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.units.join(message(lang, "list.items")), n: v.kept.units.length, place: v.places })
     : message(lang, v.tied ? "out.tier-vacant-tied" : "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
   return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis };
 }
@@ -741,7 +741,7 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
   const items = vacancies(rubric, results)
     .filter(here)
     .map((v) => {
-      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.units.join(message(lang, "list.items")) ?? "" };
+      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.units.join(message(lang, "list.items")) ?? "", n: v.kept?.units.length ?? 1 };
       const why = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
       return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, why, said);
     });

@@ -204,6 +204,10 @@ const DATE_LINE = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日
 const SIGN_OFF = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*[:：]?$/;
 /** The last characters a signature's label ends with (its word's, a bracket's, a colon's). */
 const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "导", ")", "）", ":", "："]);
+/** The same label with the name after it in its cell, set off by a colon or a space (考核组签字:张三, 组长签名 李四). */
+const SIGN_OFF_NAMED = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*(?:[:：]|\s)\s*\p{Script=Han}{2,4}$/u;
+/** A sentence: its inner punctuation (a unit's name has none, and a slip's stray 。 ends a name, 河口镇。). */
+const SENTENCE_INSIDE = /[,，;；:：、]/;
 
 export function isFooterText(name: string): boolean {
   // Every row's name is asked: most are units, whose first character starts no footer word, and
@@ -211,11 +215,13 @@ export function isFooterText(name: string): boolean {
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
   if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
-  // A sentence (新华街道因机构调整,部分工作由区统筹。): a note, never a unit's name.
+  // A sentence (新华街道因机构调整,部分工作由区统筹。): a note, never a unit's name (a name with a
+  // 。 slipped on its end, 河口镇。, is a name still: asked about as one).
   const trimmed = name.trimEnd();
   const last = trimmed.charAt(trimmed.length - 1);
-  if (last === "。") return true;
+  if (last === "。" && SENTENCE_INSIDE.test(trimmed)) return true;
   if (SIGN_OFF_LAST.has(last) && trimmed.length <= 16 && SIGN_OFF.test(trimmed.normalize("NFKC"))) return true;
+  if (trimmed.length <= 20 && /[:：\s]/.test(trimmed) && SIGN_OFF_NAMED.test(trimmed.normalize("NFKC"))) return true;
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());

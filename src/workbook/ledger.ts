@@ -304,8 +304,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         const twin = near.find((n) => comparableName(n) === comparableName(unitName));
         // The row's name on the template's list, the sheets' like it not: the sheets' is the slip
         // (东湖街到 typed on every sheet), not the row's to change to it.
-        const keep = twin === undefined && near.length > 0 && listed.has(unitName) && !near.some((n) => listed.has(n));
-        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : keep ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? near.join("、") });
+        // (Of the names like it, those on no list: a listed one, 河西街道 beside 河东街到, is another unit.)
+        const unlisted = twin === undefined && listed.has(unitName) ? near.filter((n) => !listed.has(n)) : [];
+        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : unlisted.length ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? (unlisted.length ? unlisted : near).join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
         const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");

@@ -8,9 +8,10 @@ import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/mo
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
 import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
 import { quotaBase, quotaOf } from "../rubric/quota.js";
-import { formatMeasure, formatPoints, formatRate, numberText } from "../model/numbers.js";
+import { formatMeasure, formatPoints, formatRate, normalizeWidth, numberText } from "../model/numbers.js";
 import { ValueStore } from "./values.js";
 import type { RawCell, RawRow, RawSheet } from "../xlsx/read/index.js";
+import { isGeneralFormat } from "../xlsx/read/types.js";
 import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, storedNumber, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
@@ -738,6 +739,12 @@ export class SubmissionReader {
   private readonly shown: ShownRate[] = [];
   /** Counts and amounts typed more finely than their hundredths (as ShownRate: held, and as typed). */
   private readonly finer: ShownRate[] = [];
+  /**
+   * Rates typed as 1 (warned: 100%, or 1% to one typing whole percentages) by their sheet and column,
+   * and the columns where fractions are typed (0.95): there, 1 is 100%, and the warnings are withdrawn.
+   */
+  private readonly ones = new Map<string, Diagnostic[]>();
+  private readonly fractionColumns = new Set<string>();
 
   /**
    * `other`: another version of the rubric the workbook is read beside (OtherVersion).
@@ -1177,9 +1184,9 @@ export class SubmissionReader {
       return near;
     });
     // One unit alone gone, one alone come, of a kind (or of all, where the list says no kinds):
-    // that one, however unlike (乙街道 → 乙镇, 区财政局 → 区财政事务中心); not where the list is the
-    // ledger's units alone (the others are not on it).
-    if (roster.col === LISTS_ALL_UNITS) {
+    // that one, however unlike (乙街道 → 乙镇, 区财政局 → 区财政事务中心). (An older template's list,
+    // the ledger's units, says no kinds: one gone and one come of the kinds it holds, in all.)
+    {
       const kindOf = new Map(this.units.map((u) => [u.name, u.kind]));
       const gone = absent.flatMap(({ kind }, i) => (nears[i]?.length ? [] : [{ i, kind }]));
       const come = unlisted.filter((n) => !named.has(n));
@@ -1319,6 +1326,15 @@ export class SubmissionReader {
           (rate, text) => (seen = { rate, text }),
           (exact, text) => (typed = { exact, text }),
         );
+        if (v !== undefined && c !== undefined) {
+          const where = `${sheet}\u0000${col}`;
+          const typedFraction = c.value.t === "n" ? isGeneralFormat(c.value.fmt) && c.value.v > 0 && c.value.v < 1 && !c.formula : c.value.t === "s" && /^\s*0?\.\d+\s*$/.test(normalizeWidth(c.value.v));
+          if (typedFraction) this.fractionColumns.add(where);
+          for (let i = before; i < p.list.length; i++) {
+            const d = p.list[i];
+            if (d?.code === "workbook.rate-one") this.ones.set(where, [...(this.ones.get(where) ?? []), d]);
+          }
+        }
         if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v !== undefined && typed !== undefined) this.finer.push({ unit: u.name, code, value: v, shown: typed.exact, shownText: typed.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v === undefined) {
@@ -1509,6 +1525,9 @@ export class SubmissionReader {
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
     this.checkRoster();
     this.unusedRefusals();
+    // A 1 in a column of fractions (0.95, 0.988) is 100% as they are: not asked about.
+    const ones = [...this.ones].filter(([where]) => this.fractionColumns.has(where)).flatMap(([, ds]) => ds);
+    if (ones.length) p.withdraw(new Set(ones));
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name), this.other.ledgerCodes, new Set(this.roster?.names.map((n) => n.name))) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);

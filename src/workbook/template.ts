@@ -275,7 +275,7 @@ function instructions(rubric: Rubric, say: Say): string[] {
     step(say("tpl.howto-ledger", { sheet: SHEET.ledger, what, counted }));
     // Each code with its clause (市级加1分、省级加2分…): what the clerk filling the rows goes by
     // (the rubric's words were in no sheet of the template, the codes' names alone in a note).
-    for (const c of rubric.ledger) out.push(say(c.text && c.text !== c.name ? "tpl.code-clause" : "tpl.code-named", { code: c.code, name: c.name, text: c.text }));
+    for (const c of rubric.ledger) out.push(say(c.text && c.text !== c.name ? "tpl.code-clause" : "tpl.code-named", { code: c.code, name: c.name, clause: c.text }));
   }
   step(say("tpl.howto-end"));
   return out;
@@ -310,7 +310,8 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     cover.mergeCells(r, 1, r, 2);
     // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
-    cover.getRow(r).height = i === 0 ? 18 : Math.max(2, Math.ceil(displayWidth(h) / 70)) * 16 + 2;
+    // (A ledger code's clause under its step, indented, one line where it fits one.)
+    cover.getRow(r).height = i === 0 ? 18 : Math.max(h.startsWith("  ") ? 1 : 2, Math.ceil(displayWidth(h) / 70)) * 16 + 2;
   });
   // As wide as its longest label (Effective from, bold, in English), 16 at least.
   cover.getColumn(1).width = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));

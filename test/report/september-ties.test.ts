@@ -104,7 +104,8 @@ describe("空缺 rows", () => {
     // Two tied take two places: 2 and 3, both 二等奖's, both kept empty, said once (two rows read alike).
     expect(said(tied)).toEqual(["二等奖空缺 | 综合排名第 2 名的甲、乙一票否决,不得获奖,其计奖名次(第 2–3 名)空缺"]);
     // In English the tied units are listed as English lists them (they were joined with 、 there too).
-    expect(vacancies(T, tied).map((v) => vacancyCells(v, "en").basis)).toEqual([expect.stringContaining("甲, 乙")]);
+    // (and said as two: are vetoed and win no prize, not "is … wins").
+    expect(vacancies(T, tied).map((v) => vacancyCells(v, "en").basis)).toEqual(["甲, 乙, rank 2 in 综合排名 (place 2–3 for prizes), are vetoed and win no prize; the place is left empty"]);
     // Two tied at 3rd with 三等奖 from place 4: places 3 and 4, of two tiers (the 三等奖 kept went unsaid).
     const W = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n").replace("      ranks: [2, 3]\n", "      ranks: [2, 3]\n    - { name: 三等奖, ranks: [4, 4] }\n"));
     const across = score(W, submission(W, [{ name: "丙" }, { name: "丁", scores: { JS1: 45 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", rates: { ZB1: 0.9 } }, { name: "戊", scores: { JS1: 10 } }]));

@@ -441,6 +441,17 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-renamed 党政线!A3", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
   },
   {
+    // Another listed unit like it too (乙街道 beside 丙街道, names a character apart, as 河东 and
+    // 河西 are): that one is another unit; the sheets' unlisted one is still the one to mend.
+    name: "a unit misspelt on every sheet, a listed unit like it beside",
+    ledger: [row("丙街道", "KF1")],
+    edit: (wb) => {
+      wb.sheetNamed("_lists").set("A3", "丙街道").set("F3", "丙街道");
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A4", "丙街到");
+    },
+    expected: ["warning workbook.roster-unit-renamed 党政线!A4", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
+  },
+  {
     name: "a unit renamed on every sheet",
     edit: (wb) => {
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙镇");
@@ -471,6 +482,23 @@ const cases: Case[] = [
       }
     },
     expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
+  },
+  {
+    // Renamed on every sheet of an older template: one gone, one come, paired as under today's
+    // (two warnings, one saying it merged away, one that it is new, read as two units).
+    name: "a unit renamed on every sheet of an older template",
+    edit: (wb) => {
+      const lists = wb.sheetNamed("_lists");
+      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "城南街道");
+    },
+    expected: ["warning workbook.roster-unit-renamed 党政线!A3"],
+  },
+  {
+    // 1 among fractions typed as such (0.95): 100%, as they are; among percentages, asked about.
+    name: "a rate typed as 1 in a column of fractions",
+    values: { 甲镇: { ZB3: 1 }, 乙街道: { ZB3: 0.95 }, 丙镇: { ZB4: 1 } },
+    expected: ["warning workbook.rate-one 指标数据!E4"],
   },
   {
     name: "a name on the indicator sheet that is no unit, near none missing there",
@@ -786,6 +814,24 @@ const cases: Case[] = [
       wb.sheetNamed("部门").set("A6", "考核单位(盖章)");
     },
     expected: [],
+  },
+  {
+    // With the name in the label's cell, after a colon or a space (each the first line under a form:
+    // what follows a footer's first line is the footer's anyway).
+    name: "signature labels with a name in their cell",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "考核组签字:张三");
+      wb.sheetNamed("人口计生线").set("A6", "考核组组长签名 李四");
+    },
+    expected: [],
+  },
+  {
+    // A 。 slipped onto a unit's name is a slip of the name, not a sentence: asked about as a name
+    // (taken for a footer, a claim of −20 was dropped and a town left the ranking, unsaid).
+    name: "a name with a stray 。 is a unit's or a claim's still",
+    ledger: [row("甲镇。", "KF1")],
+    edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道。"),
+    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
   },
   {
     // Under the claims too: 填表人, then the date it was signed alone on its line (it was read as a

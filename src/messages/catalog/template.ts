@@ -24,7 +24,7 @@ export const templateMessages: Catalog = {
   "tpl.howto-rates": { "zh-CN": "比率填写为百分数(如 95% 或 0.95)", en: "rates as percentages (95% or 0.95)" },
   "tpl.howto-others": { "zh-CN": "数量和金额按表头所示单位填写数字({units})", en: "counts and amounts as numbers in the unit the header shows ({units})" },
   "tpl.howto-targets": { "zh-CN": "目标按责任书下达的指标填写", en: "targets as the responsibility letter sets them" },
-  "tpl.code-clause": { "zh-CN": "  {code} {name}:{text}", en: "  {code} {name}: {text}" },
+  "tpl.code-clause": { "zh-CN": "  {code} {name}:{clause}", en: "  {code} {name}: {clause}" },
   "tpl.code-named": { "zh-CN": "  {code} {name}", en: "  {code} {name}" },
   "tpl.howto-ledger": { "zh-CN": "{sheet}:每条{what}一行;只有状态为“{counted}”的记录计分。", en: "{sheet}: one row for each {what}; only rows whose status is \"{counted}\" count." },
   "tpl.word-bonus": { "zh-CN": "加分", en: "bonus" },
