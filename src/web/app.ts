@@ -489,6 +489,9 @@ export function start(doc: Document): void {
       const note = unrankedNote(s.results, kind, lang);
       if (note) out.append(el("p", note, "note"));
     }
+    // The first ranking printed goes on under the title, whatever its length: kept whole, a table a
+    // little taller than the rest of the first page left that page blank but for the title.
+    out.querySelector("section.ranking")?.classList.remove("keep");
     scrollable();
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
