@@ -75,6 +75,21 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
+/** A unit the template was not made for, with a row on every sheet (甲镇's values), as row 5. */
+function addedEverywhere(wb: MemBook, name: string): void {
+  for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
+    const ws = wb.sheetNamed(sheet);
+    const row = [...(ws.rows.get(2)?.entries() ?? [])];
+    for (const [c, cell] of row) ws.setAt(5, c, c === 1 ? name : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+  }
+}
+
+/** The lists sheet as templates made it before its column of every unit: the ledger's units alone (column A). */
+function asOlderTemplate(wb: MemBook): void {
+  const lists = wb.sheetNamed("_lists");
+  for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+}
+
 
 /** A 合计 column after 党政线's items, each row's sum of them, plus `off` on 甲镇's row (row 2). */
 function lineTotals(off: number): (wb: MemBook) => void {
@@ -404,11 +419,7 @@ const cases: Case[] = [
     // and ranked, moving the others, and nothing said.
     name: "a unit not on the template's list, with its rows on every sheet",
     edit: (wb) => {
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
-        const ws = wb.sheetNamed(sheet);
-        const row = [...(ws.rows.get(2)?.entries() ?? [])];
-        for (const [c, cell] of row) ws.setAt(5, c, c === 1 ? "高新区管委会" : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
-      }
+      addedEverywhere(wb, "高新区管委会");
     },
     expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
   },
@@ -462,8 +473,7 @@ const cases: Case[] = [
     // A template made before the lists sheet had its column of every unit: the ledger's units.
     name: "a unit deleted from every sheet of an older template",
     edit: (wb) => {
-      const lists = wb.sheetNamed("_lists");
-      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+      asOlderTemplate(wb);
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).deleteRow(4);
     },
     expected: ["warning workbook.roster-unit-absent _lists!A3"],
@@ -473,13 +483,8 @@ const cases: Case[] = [
     // town added on every sheet was scored and ranked, moving nine others down, with no word.
     name: "a unit not on an older template list, with its rows on every sheet",
     edit: (wb) => {
-      const lists = wb.sheetNamed("_lists");
-      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
-        const ws = wb.sheetNamed(sheet);
-        const row = [...(ws.rows.get(2)?.entries() ?? [])];
-        for (const [c, cell] of row) ws.setAt(5, c, c === 1 ? "新设街道" : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
-      }
+      asOlderTemplate(wb);
+      addedEverywhere(wb, "新设街道");
     },
     expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
   },
@@ -488,8 +493,7 @@ const cases: Case[] = [
     // (two warnings, one saying it merged away, one that it is new, read as two units).
     name: "a unit renamed on every sheet of an older template",
     edit: (wb) => {
-      const lists = wb.sheetNamed("_lists");
-      for (let r = 1; r <= 4; r++) lists.set(`F${r}`, null).set(`G${r}`, null);
+      asOlderTemplate(wb);
       for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "城南街道");
     },
     expected: ["warning workbook.roster-unit-renamed 党政线!A3"],
