@@ -206,8 +206,11 @@ const SIGN_OFF = /(签字|签名|签章|盖章|审核人?|负责人|领导|填�
 const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "导", ")", "）", ":", "："]);
 /** The same label with the name after it in its cell, set off by a colon or a space (考核组签字:张三, 组长签名 李四). */
 const SIGN_OFF_NAMED = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*(?:[:：]|\s)\s*\p{Script=Han}{2,4}$/u;
-/** A sentence: its inner punctuation (a unit's name has none, and a slip's stray 。 ends a name, 河口镇。). */
-const SENTENCE_INSIDE = /[,，;；:：、]/;
+/**
+ * A sentence: its inner punctuation, or a note's first words (以上数据真实有效。本表一式两份。); a
+ * unit's name has neither, and a slip's stray 。 ends a name (河口镇。).
+ */
+const SENTENCE_INSIDE = /[,，;；:：、]|^(以上|上述|本表|此表|表中|各项|所填|所列|数据|如有)/;
 
 export function isFooterText(name: string): boolean {
   // Every row's name is asked: most are units, whose first character starts no footer word, and

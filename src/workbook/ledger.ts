@@ -7,7 +7,7 @@ import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
-import { HEADER_SCAN_ROWS, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
+import { HEADER_SCAN_ROWS, headerCode, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, nearestWord } from "./near.js";
@@ -86,6 +86,28 @@ export function isLedgerSheet(sheet: RawSheet): boolean {
 /** Whether a ledger sheet's header has a 代码 column (a sheet of drop-down lists, 单位/级别/状态, has none). */
 export function ledgerHasCode(sheet: RawSheet): boolean {
   return ledgerHeader(sheet)?.cols.has("code") ?? false;
+}
+
+/**
+ * Whether a sheet headed as a ledger lists the rubric's items instead (an office's 评分分工: 项目代码 |
+ * 项目名称 | 分值 | 牵头评分单位): every code under its 代码 is an item's or an indicator's, none a
+ * ledger code's. Such a sheet is the office's note, no second ledger (it stopped scoring as one).
+ */
+export function listsItems(sheet: RawSheet, itemCodes: ReadonlySet<string>, ledgerCodes: ReadonlySet<string>): boolean {
+  const header = ledgerHeader(sheet);
+  const col = header?.cols.get("code");
+  if (!header || col === undefined) return false;
+  let items = 0;
+  for (const row of sheet.rows) {
+    if ((row[0]?.row ?? 0) <= header.row) continue;
+    const c = row.find((x) => x.col === col);
+    const text = c ? cellText(c).trim() : "";
+    if (text === "") continue;
+    const code = headerCode(text) ?? text.toUpperCase();
+    if (ledgerCodes.has(code) || !itemCodes.has(code)) return false;
+    items++;
+  }
+  return items > 0;
 }
 
 /** Where a ledger sheet's header begins (its first column's cell), or undefined: not a ledger. */

@@ -17,11 +17,11 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
-import { ledgerHasCode, ledgerHeaderAt, readLedger } from "./ledger.js";
+import { ledgerHasCode, ledgerHeaderAt, listsItems, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
@@ -744,6 +744,15 @@ export class SubmissionReader {
    * and the columns where fractions are typed (0.95): there, 1 is 100%, and the warnings are withdrawn.
    */
   private readonly ones = new Map<string, Diagnostic[]>();
+  /** The rubric's items', indicators' and targets' codes, and its ledger codes: what a sheet's 代码 column holds tells an office's list of items from a ledger. */
+  private get itemCodes(): ReadonlySet<string> {
+    return (this.itemCodesOnce ??= new Set([...this.rubric.lines.flatMap((l) => allItems(l.items).map((i) => i.code)), ...this.rubric.indicators.map((m) => m.code), ...this.rubric.targets.map((m) => m.code)]));
+  }
+  private itemCodesOnce: ReadonlySet<string> | undefined;
+  private get ledgerCodes(): ReadonlySet<string> {
+    return (this.ledgerCodesOnce ??= new Set(this.rubric.ledger.map((c) => c.code)));
+  }
+  private ledgerCodesOnce: ReadonlySet<string> | undefined;
   private readonly fractionColumns = new Set<string>();
 
   /**
@@ -858,6 +867,11 @@ export class SubmissionReader {
     };
     const decide = (): void => {
       decided = true;
+      // An office's sheet headed as a ledger that lists the rubric's items (评分分工): its note, passed over.
+      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && listsItems(head, this.itemCodes, this.ledgerCodes)) {
+        head.rows = [];
+        return;
+      }
       const ledgerAt = ledgerHeaderAt(head);
       const coded = ledgerAt !== undefined && ledgerHasCode(head);
       // Of two sheets with a ledger's headings, one without a 代码 column (the lists a ledger's

@@ -346,7 +346,7 @@ describe("assess template in English", () => {
     const header = (jj.getRow(1).values as unknown[]).map(String);
     expect(header.some((h) => h.startsWith("JJ5 "))).toBe(true);
     const ledger = book.getWorksheet("加扣分")!;
-    expect(ledger.getCell("C2").dataValidation).toMatchObject({ error: "The count must be a whole number from 1 to 10000." });
+    expect(ledger.getCell("C2").dataValidation).toMatchObject({ error: "enter a whole number from 1 to 10000" });
     // Made in English, it is read as a Chinese one is: nothing about its cover.
     const v = await cli(["validate", en]);
     expect(v.err).not.toContain("cover");

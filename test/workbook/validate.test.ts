@@ -602,6 +602,15 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Headed as a ledger is (项目代码, 分值, 牵头评分单位: a code, points and a unit), its codes the
+    // items': the office's list of who scores what, no second ledger (it stopped scoring as one).
+    name: "an office's list of items headed like a ledger is no second ledger",
+    edit: (wb) => {
+      wb.addSheet("评分分工").set("A1", "序号").set("B1", "项目代码").set("C1", "项目名称").set("D1", "分值").set("E1", "牵头评分单位").set("F1", "状态").set("A2", 1).set("B2", "DZ2").set("C2", "统筹决策").set("D2", 20).set("E2", "区委办").set("F2", "已分工").set("A3", 2).set("B3", "JS1.1").set("C3", "婚育文明").set("D3", 40).set("E3", "区卫健局");
+    },
+    expected: [],
+  },
+  {
     // Hidden, the copy is out of sight: the error says so (and how to show it).
     name: "a hidden copy of a line sheet says it is hidden",
     edit: (wb) => {
@@ -816,6 +825,8 @@ const cases: Case[] = [
       wb.sheetNamed("党政线").set("A6", "考核组签字:").set("C6", "王五").set("D6", "审核:").set("E6", "赵六");
       wb.sheetNamed("人口计生线").set("A6", "新华街道因机构调整,部分工作由区统筹。");
       wb.sheetNamed("部门").set("A6", "考核单位(盖章)");
+      // A sentence with no inner punctuation, begun as a note is.
+      wb.sheetNamed("指标数据").set("A6", "以上数据已经考核组核实无误。");
     },
     expected: [],
   },

@@ -53,11 +53,11 @@ export const templateMessages: Catalog = {
     "zh-CN": "单位不在制作模板时的单位名单中:如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择",
     en: "the unit is not in the list the template was made with: if it is a unit added since, make sure it is in every sheet; if it is a slip, choose from the list",
   },
-  "tpl.ledger-code": { "zh-CN": "代码不在方案中", en: "This code is not in the rubric: choose one from the list." },
+  "tpl.ledger-code": { "zh-CN": "代码不在方案中", en: "this code is not in the rubric: choose one from the list" },
   "tpl.ledger-level": { "zh-CN": "级别只能为:{levels}", en: "the level is one of: {levels}" },
   "tpl.ledger-status": { "zh-CN": "状态只能为:{statuses}", en: "the status is one of: {statuses}" },
   "tpl.ledger-flag": { "zh-CN": "请填 {words}(也可填 {also},不分大小写)", en: "enter {words} (also read: {also}, in upper or lower case)" },
   "tpl.ledger-flag-plain": { "zh-CN": "请填 {words}", en: "enter {words}" },
   "tpl.flag-also": { "zh-CN": "{words} 表示“{word}”", en: "{words} for {word}" },
-  "tpl.ledger-count": { "zh-CN": "数量为 1 到 {max} 的整数", en: "The count must be a whole number from 1 to {max}." },
+  "tpl.ledger-count": { "zh-CN": "数量为 1 到 {max} 的整数", en: "enter a whole number from 1 to {max}" },
 };
