@@ -218,14 +218,22 @@ export function isFooterText(name: string): boolean {
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
   if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
-  // A sentence (新华街道因机构调整,部分工作由区统筹。): a note, never a unit's name (a name with a
-  // 。 slipped on its end, 河口镇。, is a name still: asked about as one).
-  const trimmed = name.trimEnd();
-  const last = trimmed.charAt(trimmed.length - 1);
-  if (last === "。" && SENTENCE_INSIDE.test(trimmed)) return true;
-  if (SIGN_OFF_LAST.has(last) && trimmed.length <= 16 && SIGN_OFF.test(trimmed.normalize("NFKC"))) return true;
-  if (trimmed.length <= 20 && /[:：\s]/.test(trimmed) && SIGN_OFF_NAMED.test(trimmed.normalize("NFKC"))) return true;
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());
+}
+
+/**
+ * A footer's line told by its words alone where no unit's figure stands beside it (the caller
+ * asks): a sentence (新华街道因机构调整,部分工作由区统筹。以上数据真实有效。), a signature's label
+ * ending in its word (考核组签字:, 考核单位(盖章)) or with the name after it (考核组签字:张三). A
+ * unit's name may look so (数据资源管理局。 with a 。 slipped on, 区乡村振兴领导↵小组办): with its
+ * scores beside it, it is a unit's row still.
+ */
+export function isFooterNote(name: string): boolean {
+  const trimmed = name.trim();
+  const last = trimmed.charAt(trimmed.length - 1);
+  if (last === "。") return SENTENCE_INSIDE.test(trimmed);
+  if (SIGN_OFF_LAST.has(last) && trimmed.length <= 16 && SIGN_OFF.test(trimmed.normalize("NFKC"))) return true;
+  return trimmed.length <= 20 && /[:：\s]/.test(trimmed) && SIGN_OFF_NAMED.test(trimmed.normalize("NFKC"));
 }

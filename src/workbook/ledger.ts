@@ -7,7 +7,7 @@ import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
-import { HEADER_SCAN_ROWS, headerCode, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
+import { HEADER_SCAN_ROWS, headerCode, isFooterNote, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_NEAR_SEARCHES, nearestNames, nearestWord } from "./near.js";
@@ -90,24 +90,30 @@ export function ledgerHasCode(sheet: RawSheet): boolean {
 
 /**
  * Whether a sheet headed as a ledger lists the rubric's items instead (an office's 评分分工: 项目代码 |
- * 项目名称 | 分值 | 牵头评分单位): every code under its 代码 is an item's or an indicator's, none a
- * ledger code's. Such a sheet is the office's note, no second ledger (it stopped scoring as one).
+ * 项目名称 | 分值 | 牵头评分单位): no row holds one of the rubric's statuses (every claim has one), and
+ * the codes under its 代码 are items' or indicators' at least as often as ledger codes' (the list
+ * may name who confirms each ledger code too); its notes, headings and totals there, and a code of
+ * last year's list, are passed over. Such a sheet is the office's note, no second ledger (it
+ * stopped scoring as one).
  */
-export function listsItems(sheet: RawSheet, itemCodes: ReadonlySet<string>, ledgerCodes: ReadonlySet<string>): boolean {
+export function listsItems(sheet: RawSheet, itemCodes: ReadonlySet<string>, ledgerCodes: ReadonlySet<string>, statuses: ReadonlySet<string>): boolean {
   const header = ledgerHeader(sheet);
   const col = header?.cols.get("code");
   if (!header || col === undefined) return false;
+  const statusCol = header.cols.get("status");
   let items = 0;
+  let claims = 0;
   for (const row of sheet.rows) {
     if ((row[0]?.row ?? 0) <= header.row) continue;
+    const status = statusCol === undefined ? undefined : row.find((x) => x.col === statusCol);
+    if (status && statuses.has(cellText(status).trim())) return false;
     const c = row.find((x) => x.col === col);
-    const text = c ? cellText(c).trim() : "";
-    if (text === "") continue;
-    const code = headerCode(text) ?? text.toUpperCase();
-    if (ledgerCodes.has(code) || !itemCodes.has(code)) return false;
-    items++;
+    const code = c ? headerCode(cellText(c)) : undefined;
+    if (code === undefined) continue;
+    if (itemCodes.has(code)) items++;
+    else if (ledgerCodes.has(code)) claims++;
   }
-  return items > 0;
+  return items > 0 && items >= claims;
 }
 
 /** Where a ledger sheet's header begins (its first column's cell), or undefined: not a ledger. */
@@ -185,12 +191,15 @@ const LEDGER_TEXT_FIELDS = ["unit", "code", "level", "status", "flag"] as const 
 const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status"] as const satisfies readonly LedgerField[];
 
 const NO_CODES: ReadonlySet<string> = new Set();
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
 /**
  * `passOver`: codes of another version of the rubric only (`rubric diff --on`): their rows are that
- * version's, passed over here. `listed`: the units on the template's list, the names to keep.
+ * version's, passed over here. `listed`: the units on the template's list, the names to keep;
+ * `renamed`: a listed unit's name → the one the sheets give it instead (金山镇 → 金山街道), where
+ * the list and the sheets were paired so.
  */
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES, listed: ReadonlySet<string> = NO_CODES): LedgerEntry[] {
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES, listed: ReadonlySet<string> = NO_CODES, renamed: ReadonlyMap<string, string> = NO_RENAMES): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn(veryHidden ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
@@ -259,7 +268,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // line of its own), in the unit column or alone on its row: no claim. Said only where a code of
     // the rubric stands beside it (someone's claim, not read).
     // (A date alone where the unit goes, a signing line's 2027-01-12, is one too, as under a score sheet.)
-    const footer = isFooterText(unitName) || signingDate(get("unit")) || (unitName === "" && row.every((c) => isBlank(c) || footerLabel(c) || footerField(byCol.get(c.col - 1), c)));
+    // (A sentence or a signature told by its words alone, where no code or status says a claim: 柳河镇。 with its KF1 is a claim's.)
+    const footer = isFooterText(unitName) || (codeText === "" && status === "" && isFooterNote(unitName)) || signingDate(get("unit")) || (unitName === "" && row.every((c) => isBlank(c) || footerLabel(c) || footerField(byCol.get(c.col - 1), c)));
     if (footer) {
       if (code) p.warn("workbook.footer-ledger", s, ref("unit"), { value: signingDate(get("unit")) ? shownText(get("unit") as RawCell) : unitName });
       continue;
@@ -327,7 +337,10 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         // The row's name on the template's list, the sheets' like it not: the sheets' is the slip
         // (东湖街到 typed on every sheet), not the row's to change to it.
         // (Of the names like it, those on no list: a listed one, 河西街道 beside 河东街到, is another unit.)
-        const unlisted = twin === undefined && listed.has(unitName) ? near.filter((n) => !listed.has(n)) : [];
+        // (And the sheets' name for it where the list and the sheets were paired: 金山街道 for 金山镇, no
+        // name like it.)
+        const paired = renamed.get(unitName);
+        const unlisted = twin === undefined && listed.has(unitName) ? (paired !== undefined ? [paired] : near.filter((n) => !listed.has(n))) : [];
         p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : unlisted.length ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? (unlisted.length ? unlisted : near).join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;

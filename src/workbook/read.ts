@@ -17,7 +17,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -469,7 +469,15 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // A footer's line (填表人:张三) is never a unit, whatever stands beside it (a date typed under
     // a score column): said, where it holds anything there, and passed over.
     // (A date alone in the name's column, a signature line's, is one too: typed, or a date cell.)
-    if (isFooterText(name) || signingDate(nameCell)) {
+    // (A line told by its words alone, a sentence or a signature, only with no figure under a score
+    // column: 数据资源管理局。 with its scores is a unit's row, its name asked about.)
+    const noted = (): boolean =>
+      isFooterNote(name) &&
+      codedCols.every((col) => {
+        const c = cells[col];
+        return isBlank(c) || (c?.value.t === "s" && numberText(c.value.v.replace(/[%％]\s*$/, "")) === undefined) || footerField(cells[col - 1], c);
+      });
+    if (isFooterText(name) || signingDate(nameCell) || noted()) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
       // Said at the first such cell, with what it shows (it is what to check: a score misplaced),
@@ -868,7 +876,8 @@ export class SubmissionReader {
     const decide = (): void => {
       decided = true;
       // An office's sheet headed as a ledger that lists the rubric's items (评分分工): its note, passed over.
-      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && listsItems(head, this.itemCodes, this.ledgerCodes)) {
+      // (Not a result sheet of ours, whose 计分说明 names items under 代码 too: said as an old result below.)
+      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && !isOurResultSheet(head.rows) && !ourOutputSheet(head.rows) && listsItems(head, this.itemCodes, this.ledgerCodes, new Set([...this.rubric.statuses.counted, ...this.rubric.statuses.pending, ...this.rubric.statuses.rejected]))) {
         head.rows = [];
         return;
       }
@@ -1168,6 +1177,13 @@ export class SubmissionReader {
         if (once.size) this.roster = { sheet, col, names: [...once.values()] };
       },
     };
+  }
+
+  /** The listed units the sheets name otherwise, as the list's check paired them (金山镇 → 金山街道). */
+  private renamed(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const d of this.p.list) if (d.code === "workbook.roster-unit-renamed" && typeof d.data.listed === "string" && typeof d.data.unit === "string") out.set(d.data.listed, d.data.unit);
+    return out;
   }
 
   /**
@@ -1542,7 +1558,7 @@ export class SubmissionReader {
     // A 1 in a column of fractions (0.95, 0.988) is 100% as they are: not asked about.
     const ones = [...this.ones].filter(([where]) => this.fractionColumns.has(where)).flatMap(([, ds]) => ds);
     if (ones.length) p.withdraw(new Set(ones));
-    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name), this.other.ledgerCodes, new Set(this.roster?.names.map((n) => n.name))) : [];
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name), this.other.ledgerCodes, new Set(this.roster?.names.map((n) => n.name)), this.renamed()) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {

@@ -489,6 +489,26 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-unlisted 党政线!A5"],
   },
   {
+    // Renamed on every sheet (撤镇设街道: 丙镇 → 城南街道) and its claim still under the listed name:
+    // the list's pairing said at the claim too, either name to keep (it was told to add rows for
+    // 丙镇 or delete the claim: a confirmed deduction escaped).
+    name: "a unit renamed on every sheet, its claim under the listed name",
+    ledger: [row("丙镇", "KF1")],
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A4", "城南街道");
+    },
+    expected: ["warning workbook.roster-unit-renamed 党政线!A4", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
+  },
+  {
+    // A unit's name that looks like a note (数据资源管理局。 with a 。 slipped on; two units named as
+    // one with a 、) with its scores beside it, and a claim under such a name: a unit's row and a
+    // claim still (taken for the footer, the unit left the ranking and the claim was dropped, unsaid).
+    name: "a name like a note, with figures or a claim, is a unit's",
+    ledger: [row("甲镇、乙街道。", "KF1")],
+    edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "数据乙街道。"),
+    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
+  },
+  {
     // Renamed on every sheet of an older template: one gone, one come, paired as under today's
     // (two warnings, one saying it merged away, one that it is new, read as two units).
     name: "a unit renamed on every sheet of an older template",
@@ -607,6 +627,8 @@ const cases: Case[] = [
     name: "an office's list of items headed like a ledger is no second ledger",
     edit: (wb) => {
       wb.addSheet("评分分工").set("A1", "序号").set("B1", "项目代码").set("C1", "项目名称").set("D1", "分值").set("E1", "牵头评分单位").set("F1", "状态").set("A2", 1).set("B2", "DZ2").set("C2", "统筹决策").set("D2", 20).set("E2", "区委办").set("F2", "已分工").set("A3", 2).set("B3", "JS1.1").set("C3", "婚育文明").set("D3", 40).set("E3", "区卫健局");
+      // With a line's heading, last year's code, a ledger code with who confirms it, a total and a note in its 代码 column.
+      wb.addSheet("评分分工(二)").set("A1", "代码").set("B1", "项目").set("C1", "分值").set("D1", "评分单位").set("A2", "DZ 党政线").set("A3", "DZ2").set("C3", 20).set("D3", "区委办").set("A4", "DZ9").set("D4", "区委办").set("A5", "JF1").set("D5", "区委办").set("A6", "合计").set("C6", 20).set("A7", "注:各牵头单位于1月10日前报送评分结果。");
     },
     expected: [],
   },
