@@ -752,16 +752,22 @@ export class SubmissionReader {
    * and the columns where fractions are typed (0.95): there, 1 is 100%, and the warnings are withdrawn.
    */
   private readonly ones = new Map<string, Diagnostic[]>();
-  /** The rubric's items', indicators' and targets' codes, and its ledger codes: what a sheet's 代码 column holds tells an office's list of items from a ledger. */
-  private get itemCodes(): ReadonlySet<string> {
-    return (this.itemCodesOnce ??= new Set([...this.rubric.lines.flatMap((l) => allItems(l.items).map((i) => i.code)), ...this.rubric.indicators.map((m) => m.code), ...this.rubric.targets.map((m) => m.code)]));
-  }
-  private itemCodesOnce: ReadonlySet<string> | undefined;
-  private get ledgerCodes(): ReadonlySet<string> {
-    return (this.ledgerCodesOnce ??= new Set(this.rubric.ledger.map((c) => c.code)));
-  }
-  private ledgerCodesOnce: ReadonlySet<string> | undefined;
   private readonly fractionColumns = new Set<string>();
+
+  /**
+   * Whether a sheet headed as a ledger is an office's list of the rubric's items (评分分工), told by
+   * what its 代码 and 状态 columns hold: the rubric's codes and statuses, made once.
+   */
+  private listsItems(sheet: RawSheet): boolean {
+    const r = this.rubric;
+    this.codeSets ??= {
+      items: new Set([...r.lines.flatMap((l) => allItems(l.items).map((i) => i.code)), ...r.indicators.map((m) => m.code), ...r.targets.map((m) => m.code)]),
+      ledger: new Set(r.ledger.map((c) => c.code)),
+      statuses: new Set([...r.statuses.counted, ...r.statuses.pending, ...r.statuses.rejected]),
+    };
+    return listsItems(sheet, this.codeSets.items, this.codeSets.ledger, this.codeSets.statuses);
+  }
+  private codeSets: { readonly items: ReadonlySet<string>; readonly ledger: ReadonlySet<string>; readonly statuses: ReadonlySet<string> } | undefined;
 
   /**
    * `other`: another version of the rubric the workbook is read beside (OtherVersion).
@@ -877,7 +883,7 @@ export class SubmissionReader {
       decided = true;
       // An office's sheet headed as a ledger that lists the rubric's items (评分分工): its note, passed over.
       // (Not a result sheet of ours, whose 计分说明 names items under 代码 too: said as an old result below.)
-      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && !isOurResultSheet(head.rows) && !ourOutputSheet(head.rows) && listsItems(head, this.itemCodes, this.ledgerCodes, new Set([...this.rubric.statuses.counted, ...this.rubric.statuses.pending, ...this.rubric.statuses.rejected]))) {
+      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && !isOurResultSheet(head.rows) && !ourOutputSheet(head.rows) && this.listsItems(head)) {
         head.rows = [];
         return;
       }
@@ -1356,13 +1362,16 @@ export class SubmissionReader {
           (rate, text) => (seen = { rate, text }),
           (exact, text) => (typed = { exact, text }),
         );
+        // A fraction typed as such (0.95) tells the column's 1s are 100%; a 1 warned is kept by its column.
         if (v !== undefined && c !== undefined) {
-          const where = `${sheet}\u0000${col}`;
           const typedFraction = c.value.t === "n" ? isGeneralFormat(c.value.fmt) && c.value.v > 0 && c.value.v < 1 && !c.formula : c.value.t === "s" && /^\s*0?\.\d+\s*$/.test(normalizeWidth(c.value.v));
-          if (typedFraction) this.fractionColumns.add(where);
-          for (let i = before; i < p.list.length; i++) {
-            const d = p.list[i];
-            if (d?.code === "workbook.rate-one") this.ones.set(where, [...(this.ones.get(where) ?? []), d]);
+          if (typedFraction) this.fractionColumns.add(`${sheet}\u0000${col}`);
+          const one = p.list.length > before ? p.list.slice(before).find((d) => d.code === "workbook.rate-one") : undefined;
+          if (one) {
+            const where = `${sheet}\u0000${col}`;
+            const had = this.ones.get(where);
+            if (had) had.push(one);
+            else this.ones.set(where, [one]);
           }
         }
         if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
