@@ -377,6 +377,25 @@ export function start(doc: Document): void {
 
   // The unit explained last, explained again when the page changes language.
   let explained: string | undefined;
+  /**
+   * The explanation as the terminal prints it, each line a block of its own whose wrapped lines go on
+   * under its text, past its indent (at a narrow window, an item's wrapped reason ran back to the
+   * left edge, and the tree of items could not be followed). Its text is the terminal's, line for line.
+   */
+  const explainLines = (text: string): HTMLPreElement => {
+    const pre = el("pre");
+    const lines = text.split("\n");
+    lines.forEach((line, i) => {
+      const span = el("span", i < lines.length - 1 ? `${line}\n` : line, "line");
+      const indent = line.length - line.trimStart().length;
+      // (Set through the style object: the page's policy allows no style written in its markup.)
+      span.style.paddingLeft = `${indent + 2}ch`;
+      span.style.textIndent = `-${indent + 2}ch`;
+      pre.append(span);
+    });
+    return pre;
+  };
+
   // The unit whose problems alone a workbook with problems shows, chosen again when the page changes language.
   let picked: string | undefined;
   // (`scroll`: brought into view when asked for; not when shown again, in another language or
@@ -385,7 +404,7 @@ export function start(doc: Document): void {
     explained = s.results.units[index]?.name;
     const heading = el("h2", t("web.explain"));
     heading.tabIndex = -1;
-    explainBox.replaceChildren(heading, el("pre", renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
+    explainBox.replaceChildren(heading, explainLines(renderExplain({ lang, t }, PLAIN, s.rubric, s.submission, s.results, index)));
     // Back to the unit's button in its ranking (Tab goes on from there to the next unit); shown
     // again in the other language, the button of its name in the rankings shown now.
     const button = from ?? [...out.querySelectorAll<HTMLElement>("button.unit")].find((b) => b.textContent === explained);

@@ -306,6 +306,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // The unit explained before the switch is explained still, in English.
     const cliText = (await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇", "--lang", "en"])).out;
     expect((await page.textContent("#explain pre"))?.trim()).toBe(cliText.trim());
+    // Each line a block whose wrapped lines go on past its indent (they ran back to the left edge).
+    const item = page.locator("#explain pre span.line").filter({ hasText: /^ {4}DZ3\.1 / });
+    expect(await item.evaluate((e) => [getComputedStyle(e).display, e.style.paddingLeft, e.style.textIndent])).toEqual(["block", "6ch", "-6ch"]);
     await page.click("#lang");
   });
 
