@@ -334,11 +334,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
         const twin = near.find((n) => comparableName(n) === comparableName(unitName));
-        // The row's name on the template's list, the sheets' like it not: the sheets' is the slip
-        // (东湖街到 typed on every sheet), not the row's to change to it.
-        // (Of the names like it, those on no list: a listed one, 河西街道 beside 河东街到, is another unit.)
-        // (And the sheets' name for it where the list and the sheets were paired: 金山街道 for 金山镇, no
-        // name like it.)
+        // The row's name on the template's list, the sheets' name for it not: either may be the one to
+        // keep (the sheets' a slip, 东湖街到 on every sheet; or the unit renamed, 双河乡 → 双河镇), said
+        // so, not "did you mean" the sheets' (the slip spread to the ledger, or a renamed unit's
+        // confirmed deduction was deleted). The sheets' name: one like it on no list (a listed one,
+        // 河西街道 beside 河东街到, is another unit), or the one the list was paired with (金山街道 for
+        // 金山镇, no name like it).
         const paired = renamed.get(unitName);
         const unlisted = twin === undefined && listed.has(unitName) ? (paired !== undefined ? [paired] : near.filter((n) => !listed.has(n))) : [];
         p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : unlisted.length ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? (unlisted.length ? unlisted : near).join("、") });
