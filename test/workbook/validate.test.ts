@@ -84,6 +84,11 @@ function addedEverywhere(wb: MemBook, name: string): void {
   }
 }
 
+/** A unit's name written otherwise in its cell on every sheet (a rename, or a slip copied down). */
+function namedEverywhere(wb: MemBook, cell: string, name: string): void {
+  for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set(cell, name);
+}
+
 /** The lists sheet as templates made it before its column of every unit: the ledger's units alone (column A). */
 function asOlderTemplate(wb: MemBook): void {
   const lists = wb.sheetNamed("_lists");
@@ -442,12 +447,12 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3"],
   },
   {
-    // Misspelt on every sheet (乙街到), its claim rightly named as the list names it: the claim's
-    // name is the one to keep (it was asked whether 乙街到 was meant, the slip spread to the ledger).
+    // Misspelt on every sheet (乙街到), its claim rightly named as the list names it: either name
+    // may be the one to keep, said so (it was asked whether 乙街到 was meant: the slip spread to the ledger).
     name: "a unit misspelt on every sheet, its claim named as listed",
     ledger: [row("乙街道", "KF1")],
     edit: (wb) => {
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "乙街到");
+      namedEverywhere(wb, "A3", "乙街到");
     },
     expected: ["warning workbook.roster-unit-renamed 党政线!A3", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
   },
@@ -458,7 +463,7 @@ const cases: Case[] = [
     ledger: [row("丙街道", "KF1")],
     edit: (wb) => {
       wb.sheetNamed("_lists").set("A3", "丙街道").set("F3", "丙街道");
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A4", "丙街到");
+      namedEverywhere(wb, "A4", "丙街到");
     },
     expected: ["warning workbook.roster-unit-renamed 党政线!A4", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
   },
@@ -495,7 +500,7 @@ const cases: Case[] = [
     name: "a unit renamed on every sheet, its claim under the listed name",
     ledger: [row("丙镇", "KF1")],
     edit: (wb) => {
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A4", "城南街道");
+      namedEverywhere(wb, "A4", "城南街道");
     },
     expected: ["warning workbook.roster-unit-renamed 党政线!A4", "workbook.ledger-unknown-unit-listed 加扣分!A2"],
   },
@@ -514,7 +519,7 @@ const cases: Case[] = [
     name: "a unit renamed on every sheet of an older template",
     edit: (wb) => {
       asOlderTemplate(wb);
-      for (const sheet of ["党政线", "人口计生线", "指标数据"]) wb.sheetNamed(sheet).set("A3", "城南街道");
+      namedEverywhere(wb, "A3", "城南街道");
     },
     expected: ["warning workbook.roster-unit-renamed 党政线!A3"],
   },
