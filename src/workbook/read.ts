@@ -332,6 +332,15 @@ function groupColOf(role: SheetRole): number | undefined {
   return role.role === "line" ? role.groupCol : undefined;
 }
 
+/**
+ * A figure on a footer's line under a score column (a number or a date; a number typed as text, '45
+ * or 45%, as everywhere else), not the value of a field of the footer's own (联系电话: | 0571…).
+ */
+function footerFigure(cells: readonly (RawCell | undefined)[], col: number): boolean {
+  const c = cells[col];
+  return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined) && !footerField(cells[col - 1], c);
+}
+
 /** Words in a cell, not a number typed as text (缺, 见说明, a name; not '18.5). */
 function isWords(c: RawCell | undefined): c is RawCell {
   return c?.value.t === "s" && cellText(c) !== "" && numberText(cellText(c)) === undefined;
@@ -471,22 +480,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
     // (A date alone in the name's column, a signature line's, is one too: typed, or a date cell.)
     // (A line told by its words alone, a sentence or a signature, only with no figure under a score
     // column: 数据资源管理局。 with its scores is a unit's row, its name asked about.)
-    const noted = (): boolean =>
-      isFooterNote(name) &&
-      codedCols.every((col) => {
-        const c = cells[col];
-        return isBlank(c) || (c?.value.t === "s" && numberText(c.value.v.replace(/[%％]\s*$/, "")) === undefined) || footerField(cells[col - 1], c);
-      });
-    if (isFooterText(name) || signingDate(nameCell) || noted()) {
+    if (isFooterText(name) || signingDate(nameCell) || (isFooterNote(name) && !codedCols.some((col) => footerFigure(cells, col)))) {
       // Words beside a footer's label are its signature (填表人: | 王晓明), not scores: said only
       // where a number or a date stands under a score column.
       // Said at the first such cell, with what it shows (it is what to check: a score misplaced),
       // and how many more the line holds.
-      const numbered = [...codedCols].sort((a, b) => a - b).filter((col) => {
-        const c = cells[col];
-        // A number typed as text ('45', 45%) is read as a number elsewhere: so it is here.
-        return !isBlank(c) && (c?.value.t !== "s" || numberText(c.value.v.replace(/[%％]\s*$/, "")) !== undefined) && !footerField(cells[col - 1], c);
-      });
+      const numbered = [...codedCols].sort((a, b) => a - b).filter((col) => footerFigure(cells, col));
       const first = numbered[0];
       const held = first === undefined ? undefined : cells[first];
       if (first !== undefined && held) {
