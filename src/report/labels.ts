@@ -711,12 +711,21 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
   });
 }
 
+/**
+ * Why a vacancy is, as its messages say it (the award lists' and the notes under the tables, each
+ * in words of its own): vetoed units keep it at their rank or at a prize place past it, a tie above
+ * used it up, or no unit reaches it; with what those say.
+ */
+function vacancyWhy(v: Vacancy, lang: Lang): { why: "kept" | "kept-place" | "tied" | "none"; data: Record<string, string | number> } {
+  const data = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.units.join(message(lang, "list.items")) ?? "", n: v.kept?.units.length ?? 1 };
+  return { why: v.kept ? (String(v.kept.rank) === v.places ? "kept" : "kept-place") : v.tied ? "tied" : "none", data };
+}
+
 /** A vacancy as the award lists show it: what, and why. */
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
-  const basis = v.kept
-    ? message(lang, String(v.kept.rank) === v.places ? "out.tier-vacant-kept" : "out.tier-vacant-kept-place", { ranking: v.ranking, rank: v.kept.rank, unit: v.kept.units.join(message(lang, "list.items")), n: v.kept.units.length, place: v.places })
-    : message(lang, v.tied ? "out.tier-vacant-tied" : "out.tier-vacant-basis", { ranking: v.ranking, places: v.places });
-  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis };
+  const { why, data } = vacancyWhy(v, lang);
+  const code = { kept: "out.tier-vacant-kept", "kept-place": "out.tier-vacant-kept-place", tied: "out.tier-vacant-tied", none: "out.tier-vacant-basis" }[why];
+  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis: message(lang, code, data) };
 }
 
 /**
@@ -741,9 +750,8 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
   const items = vacancies(rubric, results)
     .filter(here)
     .map((v) => {
-      const said = { ranking: v.ranking, tier: v.tier, places: v.places, place: v.places, rank: v.kept?.rank ?? 0, unit: v.kept?.units.join(message(lang, "list.items")) ?? "", n: v.kept?.units.length ?? 1 };
-      const why = v.kept ? (String(v.kept.rank) === v.places ? "table.vacant-kept" : "table.vacant-kept-place") : v.tied ? "table.vacant-tied" : "table.vacant-none";
-      return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, why, said);
+      const { why, data } = vacancyWhy(v, lang);
+      return (v.pending ? message(lang, "award.unsettled") : "") + message(lang, `table.vacant-${why}`, data);
     });
   return items.length ? message(lang, code, { items: items.join(message(lang, "list.parts")) }) : "";
 }
