@@ -230,17 +230,23 @@ function linesOf(rubric: Rubric, kind: UnitKind) {
   return rubric.lines.filter((l) => kind.lines.includes(l.code));
 }
 
+/** A line of the cover's instructions; `sub`: under a step, one line tall where it fits one (a ledger code's clause). */
+interface Instruction {
+  readonly text: string;
+  readonly sub?: true;
+}
+
 /** The cover's instructions, from what this rubric asks for. */
-function instructions(rubric: Rubric, say: Say): string[] {
+function instructions(rubric: Rubric, say: Say): Instruction[] {
   const all = rubric.lines.flatMap((l) => leaves(l.items));
   const steps = [...new Set(all.filter(isEntered).map((i) => formatPoints(i.step)))];
   // Several steps: each with the columns it is for (1 分:JJ5、BM1;0.1 分:SH3), not "1 或 0.1 分".
   const byStep = (): string => steps.map((s) => say("tpl.step-codes", { step: s, codes: all.filter((i) => isEntered(i) && formatPoints(i.step) === s).map((i) => i.code).join(say("list.items")) })).join(say("list.parts"));
   const grouped = rubric.unitKinds.filter((k) => k.groups.length);
-  const out = [say("tpl.howto")];
+  const out: Instruction[] = [{ text: say("tpl.howto") }];
   let stepCount = 0;
   const step = (s: string): void => {
-    out.push(`${++stepCount}. ${s}`);
+    out.push({ text: `${++stepCount}. ${s}` });
   };
   if (steps.length) {
     const deducted = all.some((i) => i.kind === "deducted");
@@ -275,7 +281,7 @@ function instructions(rubric: Rubric, say: Say): string[] {
     step(say("tpl.howto-ledger", { sheet: SHEET.ledger, what, counted }));
     // Each code with its clause (市级加1分、省级加2分…): what the clerk filling the rows goes by
     // (the rubric's words were in no sheet of the template, the codes' names alone in a note).
-    for (const c of rubric.ledger) out.push(say(c.text && c.text !== c.name ? "tpl.code-clause" : "tpl.code-named", { code: c.code, name: c.name, clause: c.text }));
+    for (const c of rubric.ledger) out.push({ text: say(c.text && c.text !== c.name ? "tpl.code-clause" : "tpl.code-named", { code: c.code, name: c.name, clause: c.text }), sub: true });
   }
   step(say("tpl.howto-end"));
   return out;
@@ -304,14 +310,14 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     cover.getCell(i + 3, 1).font = { ...FONT, bold: true };
     cover.getCell(i + 3, 2).value = v;
   });
-  instructions(rubric, say).forEach((h, i) => {
+  instructions(rubric, say).forEach(({ text, sub }, i) => {
     const r = coverRows.length + 4 + i;
-    cover.getCell(r, 1).value = h;
+    cover.getCell(r, 1).value = text;
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     cover.mergeCells(r, 1, r, 2);
     // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
-    // (A ledger code's clause under its step, indented, one line where it fits one.)
-    cover.getRow(r).height = i === 0 ? 18 : Math.max(h.startsWith("  ") ? 1 : 2, Math.ceil(displayWidth(h) / 70)) * 16 + 2;
+    // (A ledger code's clause under its step, one line where it fits one.)
+    cover.getRow(r).height = i === 0 ? 18 : Math.max(sub ? 1 : 2, Math.ceil(displayWidth(text) / 70)) * 16 + 2;
   });
   // As wide as its longest label (Effective from, bold, in English), 16 at least.
   cover.getColumn(1).width = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));

@@ -296,6 +296,9 @@ describe("assess template for the comprehensive rubric", () => {
     // Under it, each code with the rubric's clause: what the rows are filled by (the clauses were
     // in no sheet, the codes' names alone in a note on 代码).
     expect(text).toContain("只有状态为“已认定”的记录计分。\n  JF1 工作创新获上级推广:工作创新经验被上级推广的,市级加1分、省级加2分、国家级加3分。加分累计不超过5分。\n  JF2 争取上级资金:每争取上级专项资金1000万元加0.5分,最多加2分。\n");
+    // Each one line tall where it fits one (at two, the short ones stood in rows half blank).
+    const clauseRow = [...Array(front.rowCount).keys()].map((i) => i + 1).find((r) => String(front.getCell(r, 1).value ?? "").startsWith("  KF1 "))!;
+    expect(front.getRow(clauseRow).height).toBe(18);
     // (The steps numbered on after them.)
     expect(text).toMatch(/\n {2}DX1 经济发展突出贡献:[^\n]*\n5\. 填好后运行/);
     // And how to check it where the command line cannot be installed (the cover named commands alone).
