@@ -96,9 +96,9 @@ function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks
   return `${line}\n${t(lang, code, { notes })}`;
 }
 
-/** A subtitle with a line more, where there is one. */
-function withLine(subtitle: string, line: string | undefined): string {
-  return line === undefined ? subtitle : `${subtitle}\n${line}`;
+/** A subtitle with the lines more there are (none where a line is undefined or empty). */
+function withLine(subtitle: string, ...lines: (string | undefined)[]): string {
+  return [subtitle, ...lines.filter((l): l is string => l !== undefined && l !== "")].join("\n");
 }
 
 /** A unit whose rank or awards pending claims could still change. */
@@ -425,13 +425,13 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const totals = !pending && !marked && results.pendingRows > 0 ? totalsMoving(results, r, lang) : undefined;
   // Units level on the total ranked apart (河东街道 2nd, 文昌街道 3rd, both 89.50): by what, said.
   const broken = tieBreakNote(rubric, r, lang, "out.tie-note");
-  const tieLine = broken === undefined ? undefined : xmlSafe(broken);
   // How the weighted lines' columns make the total (each holds its line's points before the weight).
   const weighted = isTotal ? weightsNote(rubric, r.unitKind, lang, "out.weights") : "";
   // The prizes nobody holds, with why (街道组's 一等奖, its first vetoed and its place kept empty).
   const vacant = vacancyNote(rubric, results, r, lang, "out.vacant");
-  const head = withLine(withLine(withLine(subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units, n: totals.n } : undefined), weighted ? xmlSafe(weighted) : undefined), tieLine), vacant ? xmlSafe(vacant) : undefined);
-  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: withLine(head, shadingLegend(units, awarding, isTotal ? undefined : r.id, lang)), columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
+  const said = subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units, n: totals.n } : undefined);
+  const head = withLine(said, xmlSafe(weighted), broken === undefined ? undefined : xmlSafe(broken), xmlSafe(vacant), shadingLegend(units, awarding, isTotal ? undefined : r.id, lang));
+  return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: head, columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
 
 /** The width of a column of the units' totals (or bonuses, or deductions), at least `least`. */
@@ -703,7 +703,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     title: sheetTitle(lang, cover, name),
     // The money it gives, in all, under the title (a row of it would be sorted with the list).
     // And where a tie at a tier's last place gave it to more units than it has places (four 一等奖 of three).
-    subtitle: withLine(withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang)), tiersShared(rubric, results, lang)),
+    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang), tiersShared(rubric, results, lang)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
