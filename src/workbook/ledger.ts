@@ -193,13 +193,19 @@ const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
-/**
- * `passOver`: codes of another version of the rubric only (`rubric diff --on`): their rows are that
- * version's, passed over here. `listed`: the units on the template's list, the names to keep;
- * `renamed`: a listed unit's name → the one the sheets give it instead (金山镇 → 金山街道), where
- * the list and the sheets were paired so.
- */
-export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, veryHidden = false, passOver: ReadonlySet<string> = NO_CODES, listed: ReadonlySet<string> = NO_CODES, renamed: ReadonlyMap<string, string> = NO_RENAMES): LedgerEntry[] {
+/** What the ledger is read beside. */
+export interface LedgerContext {
+  /** Its sheet is very hidden (said as such where it is hidden). */
+  readonly veryHidden?: boolean;
+  /** Codes of another version of the rubric only (`rubric diff --on`): their rows are that version's, passed over here. */
+  readonly passOver?: ReadonlySet<string>;
+  /** The units on the template's list: the names to keep. */
+  readonly listed?: ReadonlySet<string>;
+  /** A listed unit's name → the one the sheets give it instead (金山镇 → 金山街道), where the list and the sheets were paired so. */
+  readonly renamed?: ReadonlyMap<string, string>;
+}
+
+export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<string, Unit>, p: Problems, { veryHidden = false, passOver = NO_CODES, listed = NO_CODES, renamed = NO_RENAMES }: LedgerContext = {}): LedgerEntry[] {
   const header = ledgerHeader(sheet);
   if (!header) return [];
   if (sheet.hidden) p.warn(veryHidden ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);

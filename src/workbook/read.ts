@@ -1566,7 +1566,7 @@ export class SubmissionReader {
     // A 1 in a column of fractions (0.95, 0.988) is 100% as they are: not asked about.
     const ones = [...this.ones].filter(([where]) => this.fractionColumns.has(where)).flatMap(([, ds]) => ds);
     if (ones.length) p.withdraw(new Set(ones));
-    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, this.veryHidden.has(this.ledgerSheet.name), this.other.ledgerCodes, new Set(this.roster?.names.map((n) => n.name)), this.renamed()) : [];
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed() }) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
