@@ -1185,11 +1185,7 @@ export class SubmissionReader {
   }
 
   /** The listed units the sheets name otherwise, as the list's check paired them (金山镇 → 金山街道). */
-  private renamed(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const d of this.p.list) if (d.code === "workbook.roster-unit-renamed" && typeof d.data.listed === "string" && typeof d.data.unit === "string") out.set(d.data.listed, d.data.unit);
-    return out;
-  }
+  private readonly renamed = new Map<string, string>();
 
   /**
    * A unit the template was made for that is on none of the sheets (its rows deleted everywhere, or
@@ -1241,7 +1237,10 @@ export class SubmissionReader {
     absent.forEach(({ name, row }, i) => {
       const near = nears[i] ?? [];
       const at = near.length === 1 ? firstRow.get(near[0] ?? "") : undefined;
-      if (at) return this.p.warn("workbook.roster-unit-renamed", at.sheet, at.cell, { unit: near[0] ?? "", listed: name, lists: roster.sheet });
+      if (at) {
+        this.renamed.set(name, near[0] ?? "");
+        return this.p.warn("workbook.roster-unit-renamed", at.sheet, at.cell, { unit: near[0] ?? "", listed: name, lists: roster.sheet });
+      }
       const data = { unit: name, near: near.join("、"), lists: roster.sheet };
       this.p.warn(near.length ? "workbook.roster-unit-absent-near" : "workbook.roster-unit-absent", roster.sheet, refOf(roster.col, row), data);
     });
@@ -1566,7 +1565,7 @@ export class SubmissionReader {
     // A 1 in a column of fractions (0.95, 0.988) is 100% as they are: not asked about.
     const ones = [...this.ones].filter(([where]) => this.fractionColumns.has(where)).flatMap(([, ds]) => ds);
     if (ones.length) p.withdraw(new Set(ones));
-    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed() }) : [];
+    const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed }) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
     for (const t of this.totalsOff) {
