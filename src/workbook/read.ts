@@ -880,13 +880,13 @@ export class SubmissionReader {
     };
     const decide = (): void => {
       decided = true;
+      const ledgerAt = ledgerHeaderAt(head);
       // An office's sheet headed as a ledger that lists the rubric's items (评分分工): its note, passed over.
       // (Not a result sheet of ours, whose 计分说明 names items under 代码 too: said as an old result below.)
-      if (head.name !== SHEET.ledger && ledgerHeaderAt(head) !== undefined && !isOurResultSheet(head.rows) && !ourOutputSheet(head.rows) && this.listsItems(head)) {
+      if (head.name !== SHEET.ledger && ledgerAt !== undefined && !isOurResultSheet(head.rows) && !ourOutputSheet(head.rows) && this.listsItems(head)) {
         head.rows = [];
         return;
       }
-      const ledgerAt = ledgerHeaderAt(head);
       const coded = ledgerAt !== undefined && ledgerHasCode(head);
       // Of two sheets with a ledger's headings, one without a 代码 column (the lists a ledger's
       // drop-downs read: 单位名单, 级别, 状态) is no ledger beside one with it: the one with it is
