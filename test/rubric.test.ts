@@ -406,6 +406,13 @@ describe("every broken rubric gets one located line per problem", () => {
     }
   });
 
+  it("says to give each kind a code of its own where a code for two kinds is charged to one kind's line (its lines alone were no answer)", () => {
+    const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      unit_kinds: [town, department]\n      charge: DZ\n");
+    const r = load(text);
+    expect(found(text)).toEqual([`rubric.charge-kinds-split r.yaml:${lineOf("      name: 创新\n") + 3}:15`]);
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ 是镇街的考核线或项目,而 JF1 也用于部门,部门没有它:一个代码的记录只能计入一类单位的考核线或项目;请为部门另设代码(unit_kinds 只写它),计入其考核线 BM 部门职责 或其项目,或把本代码计入 total");
+  });
+
   it("refuses a charge to an item made of items (its points are their sum), naming its items and line", () => {
     const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      charge: DZ2\n");
     const r = load(text);
@@ -1004,7 +1011,15 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
 
   it("says of a deducted item whose max is no whole number of steps that all of it can never be taken off", () => {
     const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: deducted\n        step: 0.4\n");
-    expect(said(odd)).toEqual([`rubric.max-not-steps-deducted ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,扣分无法扣到 15(扣完为止)`]);
+    expect(said(odd)).toEqual([`rubric.max-not-steps-deducted ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,扣分无法扣到 15(扣完为止);请把 step 改为 0.25 或 0.5,或改满分`]);
+  });
+
+  it("says which steps a judged item's max is a whole number of (a max of 15 in steps of 0.4)", () => {
+    const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: judged\n        step: 0.4\n");
+    expect(said(odd)).toEqual([`rubric.max-not-steps ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,满分无法填出;请把 step 改为 0.25 或 0.5,或改满分`]);
+    // A max of 0.7 in steps of 0.4: no common step above 0.4 fits it, 0.1 below does.
+    const small = odd.replace(/(- code: SH3\n(?:.*\n)*?        max: )15\n/, (_, head: string) => `${head}0.7\n`);
+    expect(said(small).filter((l) => l.startsWith("rubric.max-not-steps"))).toEqual([`rubric.max-not-steps-one ${at(small, "step: 0.4", "0.4")} SH3 的满分 0.7 不是评分单位 0.4 的整数倍,满分无法填出;请把 step 改为 0.1,或改满分`]);
   });
 
   it("asks for points and money unquoted and without a unit: a cap of 2分, an amount quoted, a level's points quoted", () => {

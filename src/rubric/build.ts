@@ -272,7 +272,11 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (base.max < 0 || (base.max === 0 && kind !== "gate")) b.error("rubric.leaf-zero", [...path, "max"], { code: input.code });
   if (kind === "judged" || kind === "deducted") {
     const step = input.step === undefined ? 50 : b.points(input.step, [...path, "step"]);
-    if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) b.error(kind === "deducted" ? "rubric.max-not-steps-deducted" : "rubric.max-not-steps", [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step) });
+    if (step > 0 && Number.isFinite(base.max) && base.max % step !== 0) {
+      const { below, above } = stepsDividing(base.max, step);
+      const code = `rubric.max-not-steps${kind === "deducted" ? "-deducted" : ""}${above === undefined ? "-one" : ""}`;
+      b.error(code, [...path, "step"], { code: input.code, max: formatPoints(base.max), step: formatPoints(step), below: formatPoints(below), above: above === undefined ? "" : formatPoints(above) });
+    }
     return { ...base, kind, step };
   }
   const indicator = input.indicator === undefined ? undefined : ctx.measures.get(input.indicator);
@@ -416,6 +420,17 @@ const UNREAD_WITHOUT_UNIT: ReadonlySet<string> = new Set(["rubric.bad-rate", "ru
 /** Each line's max times its weight, as the sum is worked (100 × 30% + 20 × 100%). */
 function weightedTerms(lines: readonly string[], lineByCode: ReadonlyMap<string, { readonly max: Points }>, weights: Readonly<Record<string, number>>): string {
   return lines.map((lc) => `${formatPoints(lineByCode.get(lc)?.max ?? 0)} × ${formatPoints(weights[lc] ?? 0)}%`).join(" + ");
+}
+
+/** Steps an office marks in (hundredths: 0.01 … 5 points). */
+const COMMON_STEPS = [1, 5, 10, 20, 25, 50, 100, 200, 500];
+
+/** The common steps nearest to `step` on either side that a max of `max` is a whole number of (0.01 always is). */
+function stepsDividing(max: Points, step: Points): { below: Points; above?: Points } {
+  const fits = COMMON_STEPS.filter((s) => s <= max && max % s === 0);
+  const below = fits.filter((s) => s < step).pop() ?? 1;
+  const above = fits.find((s) => s > step);
+  return above === undefined ? { below } : { below, above };
 }
 
 function checkSum(b: Builder, max: Points, children: readonly { code: string; max: Points }[], path: Path, code: string): void {
@@ -716,6 +731,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
         continue;
       }
       const kindLines = lines.filter((l) => kindOfLine(l.code)?.id === k);
+      // A code for several kinds charged to one kind's line or item: the others have none of it,
+      // and the way out is a code per kind (their lines alone were no answer).
+      if (owner && owner.id !== k && c.unitKinds.includes(owner.id)) {
+        b.error("rubric.charge-kinds-split", at, { code: written, ledgerCode: c.code, kind: kindName, other: owner.name, lines: kindLines.map((l) => `${l.code} ${l.name}`).join("、") });
+        continue;
+      }
       const targets = [...kindLines.map((l) => ({ code: l.code, name: l.name })), ...itemsOfKind(k).values()];
       const meant = targets.find((x) => x.code.toUpperCase() === written.trim().toUpperCase() || x.name === written.trim());
       if (meant) b.error("rubric.unknown-charge-meant", at, { code: written, kind: kindName, meant: `${meant.code} ${meant.name}` });
