@@ -1018,7 +1018,7 @@ describe("a shortfall's per and a cap's codes, mistyped", () => {
     const odd = text.replace("        kind: deducted\n        step: 0.1\n", "        kind: judged\n        step: 0.4\n");
     expect(said(odd)).toEqual([`rubric.max-not-steps ${at(odd, "step: 0.4", "0.4")} SH3 的满分 15 不是评分单位 0.4 的整数倍,满分无法填出;请把 step 改为 0.25 或 0.5,或改满分`]);
     // A max of 0.7 in steps of 0.4: no common step above 0.4 fits it, 0.1 below does.
-    const small = odd.replace(/(- code: SH3\n(?:.*\n)*?        max: )15\n/, (_, head: string) => `${head}0.7\n`);
+    const small = odd.replace(/(- code: SH3\n(?:.*\n)*? {8}max: )15\n/, (_, head: string) => `${head}0.7\n`);
     expect(said(small).filter((l) => l.startsWith("rubric.max-not-steps"))).toEqual([`rubric.max-not-steps-one ${at(small, "step: 0.4", "0.4")} SH3 的满分 0.7 不是评分单位 0.4 的整数倍,满分无法填出;请把 step 改为 0.1,或改满分`]);
   });
 
