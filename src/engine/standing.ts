@@ -353,15 +353,19 @@ export function lastPlaceUnsettled(contenders: readonly Contender[]): number[] {
   };
   const highs = two((c) => c.hi);
   const lows = two((c) => c.lo);
+  // The best of the units' lowest keys, and the next: one surely ahead of a unit, if any is.
+  const bestLows = two((c) => c.lo.map((k) => -k));
   const movers = contenders.filter(moves);
   const out: number[] = [];
   contenders.forEach((c, i) => {
     // Could end last: none of the others surely behind it (their highest behind its lowest).
     const otherHigh = i === highs.at ? highs.next : highs.worst;
     if (otherHigh && compare(otherHigh, c.lo) > 0) return;
-    // Surely last alone: every other surely ahead of it (their lowest ahead of its highest).
+    // Surely last, alone or level: none of the others ever behind it (their lowest not behind its
+    // highest), and one always ahead, so that the last place is never the first (all level).
     const otherLow = i === lows.at ? lows.next : lows.worst;
-    if (otherLow && compare(otherLow, c.hi) < 0) return;
+    const otherBest = i === bestLows.at ? bestLows.next : bestLows.worst;
+    if (otherLow && otherBest && compare(otherLow, c.hi) <= 0 && compare(otherBest.map((k) => -k), c.hi) < 0) return;
     if (moves(c) || movers.some((v) => v.u !== c.u && compare(v.hi, c.lo) <= 0 && compare(v.lo, c.hi) >= 0)) out.push(c.u);
   });
   return out;

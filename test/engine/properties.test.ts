@@ -386,6 +386,25 @@ describe("the ledger where its order could matter: caps over rows charged to wei
       { numRuns: 150 },
     );
   });
+
+  it("keeps a card for the last place not marked (待定) whichever way the rows go (a unit level with the last at its best is carded)", () => {
+    const C = rubricFrom(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      last_place: false\n      below: 60\n", "      last_place: true\n"));
+    const runC = (rows: EntrySpec[]): Results => score(C, submission(C, units, rows));
+    const cards = (u: Results["units"][number]): boolean => u.awards.some((a) => a.kind === "warning");
+    fc.assert(
+      fc.property(entries, (es) => {
+        const pending = es.filter((e) => e.pending).length;
+        const claimed = runC(asRows(es));
+        const decided = Array.from({ length: 1 << pending }, (_, bits) => runC(asRows(es, (k) => (bits & (1 << k) ? "已认定" : "不予认定"))));
+        for (const u of claimed.units) {
+          const ways = decided.map((r) => cards(r.units.find((x) => x.name === u.name)!));
+          const open = u.certainty?.open.some((o) => o.kind === "warning") === true;
+          if (!open) expect(ways.every((w) => w === cards(u)), `${u.name}`).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
 

@@ -433,10 +433,37 @@ describe("whether a claim could change who is last", () => {
   it("judges on every key: level on the total, the unit the tie-breaker puts ahead is not last whatever its claim", () => {
     // 0 and 1 level at 73.30, 0 ahead on the tie-breaker (72.60 to 70.00), a +3 pending on 0's total.
     expect(lastPlaceUnsettled([unit(0, [7330, 7260], [7630, 7260]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([]);
-    // Level on both keys at its lowest: 0 and 1 could share the last place, or 1 be last alone.
-    expect(lastPlaceUnsettled([unit(0, [7330, 7000], [7630, 7000]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0, 1]);
+    // Level on both keys at its lowest: 0 and 1 could share the last place, or 1 be last alone: 1
+    // is carded either way, 0 as its claim goes.
+    expect(lastPlaceUnsettled([unit(0, [7330, 7000], [7630, 7000]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0]);
     // Behind on the tie-breaker at its lowest: 0 could be last, or pass 1.
     expect(lastPlaceUnsettled([unit(0, [7330, 6900], [7630, 6900]), unit(1, [7330, 7000]), unit(2, [8000, 7000])])).toEqual([0, 1]);
+  });
+
+  it("leaves out only units carded alike whichever end each unit's range takes (fast-check, every way tried)", () => {
+    // Last with others behind none and ahead of one at least: a competition ranking's last place, not the first.
+    const carded = (keys: readonly number[]): boolean[] => {
+      const worst = Math.min(...keys);
+      return keys.map((k) => k === worst && keys.some((o) => o > worst));
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 })), { minLength: 2, maxLength: 5 }), (specs) => {
+        const cs = specs.map(([lo, up], u) => unit(u, [lo], [lo + up]));
+        const open = new Set(lastPlaceUnsettled(cs));
+        const ways = Array.from({ length: 1 << cs.length }, (_, bits) => carded(cs.map((c, i) => ((bits >> i) & 1 ? c.hi[0]! : c.lo[0]!))));
+        cs.forEach((c, i) => {
+          if (!open.has(c.u)) expect(new Set(ways.map((w) => w[i])).size, JSON.stringify(specs)).toBe(1);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("counts a unit level with the last at its best as surely last (柳林镇 at 911 at most, 桃源镇 at 911: carded either way)", () => {
+    // 0 at 881 or 911, 1 at 911, 2 ahead: 0 is last alone or level; only 1's card hangs on 0's claim.
+    expect(lastPlaceUnsettled([unit(0, [88100], [91100]), unit(1, [91100]), unit(2, [100000])])).toEqual([1]);
+    // The two alone, level at 0's best: the last place is then the first, and no card is given.
+    expect(lastPlaceUnsettled([unit(0, [88100], [91100]), unit(1, [91100])])).toEqual([0, 1]);
   });
 });
 

@@ -49,8 +49,12 @@ export const FIRST_ROWS = 3;
 /** Rows of the award list printed with the closing block, on its page (a seal page with no table on it). */
 const CLOSING_ROWS = 3;
 
-/** `closing`: the report's closing block, printed under the table's last rows, the two never parted. */
-function table(full: Table, closing?: string): string {
+/**
+ * `closing`: the report's closing block, printed under the table's last rows, the two never parted.
+ * `opening`: the report's first table, which goes on under the title rather than being kept whole
+ * (kept whole, a table a little taller than the rest of the first page left it blank but the title).
+ */
+function table(full: Table, closing?: string, opening = false): string {
   // An award list's amount column with nothing in it (a scheme without money) is left out: empty,
   // it took the basis's room, and every basis wrapped.
   const unused = full.kind === "awards" ? full.columns.flatMap((c, i) => (c.kind === "money" && full.rows.every((r) => r.cells[i] === null || r.cells[i] === undefined || r.cells[i] === "") ? [i] : [])) : [];
@@ -81,9 +85,10 @@ function table(full: Table, closing?: string): string {
   // and never left at a page's foot apart from its rows (as a heading of its own was).
   // (With its note: in a row of the body it stood between the head row and the first units.)
   const title = `<tr class="print-title"><th colspan="${t.columns.length}">${esc(t.heading)}${note}</th></tr>`;
-  const first = keep(t) || split <= FIRST_ROWS * 2 ? 0 : FIRST_ROWS;
-  const opening = first ? [`<tbody class="first-rows">`, ...rows.slice(0, first), `</tbody>`] : [];
-  return [`<section class="block t-${t.kind}${keep(t)}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead>${title}<tr>${head}</tr></thead>`, ...opening, `<tbody>`, ...rows.slice(first, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
+  const kept = opening ? "" : keep(t);
+  const first = kept || split <= FIRST_ROWS * 2 ? 0 : FIRST_ROWS;
+  const firstRows = first ? [`<tbody class="first-rows">`, ...rows.slice(0, first), `</tbody>`] : [];
+  return [`<section class="block t-${t.kind}${kept}">`, `<h2>${esc(t.heading)}${note}</h2>`, `<table${tableClass}>`, `<thead>${title}<tr>${head}</tr></thead>`, ...firstRows, `<tbody>`, ...rows.slice(first, split), ...last, `</tbody>`, `</table>`, `</section>`].join("\n");
 }
 
 function tables(r: Report): string {
@@ -94,11 +99,11 @@ function tables(r: Report): string {
   for (const t of r.tables) {
     if (t.kind === "awards") continue;
     if (t.awards) {
-      out.push(table(t));
+      out.push(table(t, undefined, out.length === 0));
       continue;
     }
     if (t.kind === "overall") {
-      out.push(table(t));
+      out.push(table(t, undefined, out.length === 0));
       // A long one in parts, each on the same scale, the heading said again on each after the first.
       const chart = t.chart;
       if (chart)
