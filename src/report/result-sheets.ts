@@ -158,6 +158,15 @@ export function bracketLines(name: string): string[] {
 const BRACKET_LINE_UNITS = 19;
 
 /** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
+/**
+ * The width a heading's longest English word needs on a line of its own, bold (Bonus/deduction broke
+ * as deductio / n, and Deduction as Deductio / n); 0 where it has none.
+ */
+function longestWord(heading: string): number {
+  const words = heading.split(/[\s(（]+/).filter((w) => /^[\x21-\x7e]+$/.test(w));
+  return words.length ? headingWidth(words.reduce((a, b) => (b.length > a.length ? b : a)), 0, 16) : 0;
+}
+
 function headWidth(heading: string): number {
   return headingWidth(heading, 7, 16);
 }
@@ -516,13 +525,11 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         if (!charged[at]) return [column];
         // By the line's or item's name, as a leader reads it (计入 SH named a code).
         const h = t(lang, "out.charged-to", { name: xmlSafe(n.name) });
-        // As wide as its longest word at least (Bonus/deduction broke as deductio / n).
-        const word = Math.max(0, ...h.split(/[\s(（]+/).filter((w) => /^[\x21-\x7e]+$/.test(w)).map((w) => w.length + 1));
-        return [column, col(breakBeforeBracket(h), "points", Math.min(16, Math.max(Math.min(10, headWidth(h)), word)))];
+        return [column, col(breakBeforeBracket(h), "points", Math.min(16, Math.max(Math.min(10, headWidth(h)), longestWord(h))))];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).
-      ...heads.map(([key, h]) => col(breakBeforeBracket(h), "points", pointsColumnOf(scored, key, false, Math.min(10, headWidth(h))))),
+      ...heads.map(([key, h]) => col(breakBeforeBracket(h), "points", pointsColumnOf(scored, key, false, Math.max(Math.min(10, headWidth(h)), longestWord(h))))),
     ];
     const rows: Iterable<Row> = {
       *[Symbol.iterator]() {

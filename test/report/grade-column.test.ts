@@ -72,6 +72,18 @@ describe("in English", async () => {
     expect(grade?.width ?? 0).toBeGreaterThanOrEqual(8);
   });
 
+  it("holds each English word of 得分明细's headings on one line, bold (Deduction broke as Deductio / n in a column of 10)", async () => {
+    const { linesIn } = await import("../../src/model/width.js");
+    const details = resultTables(rubric, submission, results, "en", "t").filter((t) => t.sheet.kind === "detail");
+    expect(details).toHaveLength(3);
+    for (const d of details) {
+      const heads = d.columns.filter((c) => /^(Bonus|Deduction)/.test(c.header));
+      expect(heads.length, d.name).toBeGreaterThan(0);
+      // Each word whole on a line, bold (about a tenth wider than it measures).
+      for (const c of heads) for (const w of c.header.split(/[\s(]+/).filter((x) => /^[A-Za-z]+$/.test(x))) expect(linesIn(w, c.width / 1.1), `${c.header}: ${w}`).toBe(1);
+    }
+  });
+
   it("prints a rank pending claims may move with a space before its range in the report, as English sets brackets", async () => {
     const { buildReport } = await import("../../src/report/september/index.js");
     const { DATE } = await import("./helpers.js");
