@@ -93,6 +93,22 @@ describe("the English Excel report's overall table", () => {
   });
 });
 
+describe("the English Excel report's line rankings", () => {
+  it("give a header row the lines its bold words take (% of max took two lines in a row of one, its top cut off)", async () => {
+    const { buildReport: build, reportXlsx } = await import("../../src/report/september/index.js");
+    const { linesFor, rowHeight } = await import("../../src/report/september/layout.js");
+    const { readBook, scoreFile, SAMPLE } = await import("./helpers.js");
+    const scored = await scoreFile(SAMPLE);
+    const ws = (await readBook(await reportXlsx(build(scored.rubric, scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "t" }), DATE))).worksheets[0]!;
+    const heads: { text: string; width: number; height: number }[] = [];
+    ws.eachRow((row) => row.eachCell((c, n) => void (typeof c.value === "string" && c.value.replace("\n", " ") === "% of max" ? heads.push({ text: c.value, width: ws.getColumn(n).width ?? 0, height: row.height }) : undefined)));
+    expect(heads.length).toBeGreaterThanOrEqual(3);
+    // Bold Latin a tenth wider than it measures.
+    for (const h of heads) expect(h.height).toBeGreaterThanOrEqual(rowHeight(linesFor(h.text, h.width / 1.1)));
+    expect(heads.some((h) => linesFor(h.text, h.width / 1.1) > 1)).toBe(true);
+  });
+});
+
 describe("空缺 rows", () => {
   const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
 

@@ -49,9 +49,19 @@ function rowLines(columns: readonly Column[], r: Row, spans: readonly Span[], wi
   }, 1);
 }
 
+/**
+ * A header's span measured for its bold text: its Latin a tenth wider than the body's ("% of max"
+ * took two lines in a row of one); bold CJK is as wide as plain.
+ */
+function headSpan(widths: readonly number[], span: Span, header: string): number {
+  const all = textWidth(header);
+  const latin = all - textWidth(header.replace(/[^\u2e80-\uffff]/g, ""));
+  return spanWidth(widths, span) / (all > 0 ? 1 + (0.1 * latin) / all : 1);
+}
+
 function headerHeight(p: Part, widths: readonly number[]): number {
   return Math.max(...p.table.columns.map((c, i) => {
-    const width = spanWidth(widths, p.spans[i] ?? [0, 0]);
+    const width = headSpan(widths, p.spans[i] ?? [0, 0], c.header);
     return rowHeight(linesFor(headingLines(c.header, width), width));
   }));
 }
@@ -137,7 +147,7 @@ class Painter {
     this.put(row, whole(p.spans), { richText: [{ text: continued ? t.continued : t.heading, font: font({ size: HEADING_SIZE, bold: true }) }, ...note] }, { alignment: { horizontal: "left", vertical: "bottom", wrapText: true } });
     t.columns.forEach((c, i) => {
       const span = p.spans[i] ?? whole(p.spans);
-      this.put(row + 1, span, headingLines(c.header, spanWidth(this.widths, span)), { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
+      this.put(row + 1, span, headingLines(c.header, headSpan(this.widths, span, c.header)), { font: font({ bold: true }), fill: HEADER_FILL, border: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true } });
     });
   }
 
