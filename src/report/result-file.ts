@@ -16,6 +16,8 @@ import { linesIn } from "../model/width.js";
 const LINE_HEIGHT = 14;
 /** The share of a wrapped column's width its text is measured against (see the rows' heights). */
 const FONT_SLACK = 0.92;
+/** Text of CJK characters alone (a unit's name), measured as it is drawn in any CJK font. */
+const CJK_ONLY = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+$/u;
 
 /** The workbook the results go into: its opened package, and what the loader learned of it. */
 export interface SourceWorkbook {
@@ -120,7 +122,9 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
             // Measured a little narrower than the column: where the reader lacks the sheet's font
             // (LibreOffice without 等线 draws Noto and DejaVu, a few per cent wider), a long cell needs
             // a line more than measured, and its last line was cut off.
-            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, (table.columns[c]?.width ?? 10) * FONT_SLACK));
+            // (Not a name of Chinese alone: its characters are as wide in every CJK font, and 区卫生健康局
+            // took two lines' height in a column that holds it on one.)
+            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, (table.columns[c]?.width ?? 10) * (table.columns[c]?.kind === "name" && CJK_ONLY.test(v) ? 1 : FONT_SLACK)));
           }
           yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }

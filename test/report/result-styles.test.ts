@@ -156,6 +156,15 @@ describe("the result sheets as written", () => {
     expect(Math.abs([...a].length - [...b].length)).toBeLessThanOrEqual(2);
   });
 
+  it("give a row of a Chinese name that fits its column one line's height (区卫生健康局 stood in a row of two)", () => {
+    const ws = sheetOf("部门排名");
+    const row = (name: string): string => new RegExp(`<row [^>]*>(?:(?!</row>)[\\s\\S])*?<t>${name}</t>`).exec(ws)?.[0] ?? "";
+    for (const name of ["区卫生健康局", "区农业农村局"]) {
+      expect(row(name), name).not.toBe("");
+      expect(row(name), name).not.toMatch(/^<row [^>]*ht=/);
+    }
+  });
+
   it("give each item of 得分明细 a column its code fits on one line of, bold (JS3.3.4.1 broke as JS3.3. / 4.1)", async () => {
     const { linesIn } = await import("../../src/model/width.js");
     const ws = sheetOf("得分明细(镇、街道)");
