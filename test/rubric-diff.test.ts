@@ -108,6 +108,9 @@ describe("rubric diff", () => {
     // The first counted status is the one the template names: said, as words alone.
     const swapped = text.replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定]");
     expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);
+    // A status taken out: the statuses shown as each version writes them (申报中, 待审核 read 待审核, 申报中).
+    const fewer = text.replace("pending: [申报中, 待审核]", "pending: [申报中]").replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定, 审定]");
+    expect(diffRubrics(load(text), load(fewer)).map((c) => `${c.field}: ${c.old} → ${c.new}`)).toEqual(["counted: 已认定, 已确认 → 已确认, 已认定, 审定", "pending: 申报中, 待审核 → 申报中", "counted-word: 已认定 → 已确认"]);
   });
 
   it("says weights and tie-breakers with their lines' and items' names, and each band with ≥ or ≤ (a lower-is-better 2起→70% read as exactly 2)", () => {

@@ -43,14 +43,23 @@ export interface Change {
  * other things (a ranking's unit kind, its tie-breakers) has them by id too, in `ids`: where only
  * their names changed, the change is to words alone (a kind renamed ranks the same units).
  */
-type Fields = Map<string, { value: string; effect: Effect; ids?: string }>;
+type Fields = Map<string, { value: string; effect: Effect; ids?: string; shown?: string }>;
+
+/** Words compared as a set (sorted) and shown as written. */
+interface WordSet {
+  readonly value: string;
+  readonly shown: string;
+}
 
 /** Words for the rubric's own terms (an item's kind, a direction…) in the reader's language. */
 export type Words = (key: string, data?: Readonly<Record<string, string | number>>) => string;
 
-function fields(entries: readonly (readonly [string, string | undefined, Effect, string?])[]): Fields {
+function fields(entries: readonly (readonly [string, string | WordSet | undefined, Effect, string?])[]): Fields {
   const m: Fields = new Map();
-  for (const [k, v, effect, ids] of entries) if (v !== undefined && v !== "") m.set(k, { value: v, effect, ...(ids !== undefined ? { ids } : {}) });
+  for (const [k, v, effect, ids] of entries) {
+    const value = typeof v === "string" ? v : v?.value;
+    if (value !== undefined && value !== "") m.set(k, { value, effect, ...(ids !== undefined ? { ids } : {}), ...(typeof v === "object" && v.shown !== value ? { shown: v.shown } : {}) });
+  }
   return m;
 }
 
@@ -149,9 +158,9 @@ function byLevel<T>(entries: readonly (readonly [string, T])[]): (readonly [stri
 
 const LEVEL_WORDS = ["国家级", "部级", "省级", "市级", "区级", "县级", "乡镇级", "镇级", "乡级"];
 
-/** Words whose order means nothing (statuses, flag words, unit kinds): compared as a set. */
-function set(words: readonly string[]): string {
-  return [...words].sort().join(", ");
+/** Words whose order means nothing (statuses, flag words, unit kinds): compared as a set, shown as written. */
+function set(words: readonly string[]): WordSet {
+  return { value: [...words].sort().join(", "), shown: words.join(", ") };
 }
 
 /** A unit kind, and a group of it, by the name the rubric gives it (乡镇(街道), 乡镇组), not its id. */
@@ -175,7 +184,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
     ["doubled", w(c.doubleWhenFlagged ? "yes" : "no"), "scores"],
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
-    ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation", set(c.unitKinds)],
+    ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation", set(c.unitKinds).value],
     ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
@@ -358,7 +367,7 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // header is warned of as not the code's.
         const takesName = field === "name" && y !== undefined && headed(area, f) && ((oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code || (x !== undefined && unrelatedName(x.value, y.value)));
         const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
-        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.value } : {}), ...(y ? { new: y.value } : {}), effect });
+        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.shown ?? x.value } : {}), ...(y ? { new: y.shown ?? y.value } : {}), effect });
       }
     }
   }
