@@ -148,7 +148,9 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   // A deducted item's cell holds the points taken off: said as such.
   const deducted = item.kind === "deducted";
   if (!c || isBlank(c)) {
-    p.error(deducted ? "workbook.blank-deduction" : "workbook.blank-points", sheet, colName(col) + row, { code, max: formatPoints(max) });
+    // A formula giving "" (=IF(Z3="","",Z3)): what it refers to is blank, not the cell.
+    const said = `${deducted ? "workbook.blank-deduction" : "workbook.blank-points"}${c?.formula === true ? "-formula" : ""}`;
+    p.error(said, sheet, colName(col) + row, { code, max: formatPoints(max) });
     return undefined;
   }
   // TRUE or FALSE (a checkbox, a comparison typed for a number): said as the item's points.
@@ -251,9 +253,13 @@ export interface MeasureSpec {
   readonly target?: { readonly default?: string };
 }
 
-/** A measured value left blank, said as its unit asks: a rate, a count (none happened: 0), an amount (nil: 0). */
-export function blankMeasure(p: Problems, sheet: string, ref: string, code: string, m: { readonly unit: string; readonly display: string }): void {
-  if (m.unit === "percent") p.error("workbook.blank-rate", sheet, ref, { code });
+/**
+ * A measured value left blank, said as its unit asks: a rate, a count (none happened: 0), an amount
+ * (nil: 0); a formula's result blank (=IF(Z3="","",Z3)) as the formula's.
+ */
+export function blankMeasure(p: Problems, sheet: string, ref: string, code: string, m: { readonly unit: string; readonly display: string }, formula = false): void {
+  if (formula) p.error("workbook.blank-measure-formula", sheet, ref, { code });
+  else if (m.unit === "percent") p.error("workbook.blank-rate", sheet, ref, { code });
   else p.error(m.unit === "amount" ? "workbook.blank-amount" : "workbook.blank-quantity", sheet, ref, { code, unit: m.display });
 }
 
@@ -276,7 +282,7 @@ function asShown(raw: number | string): string {
  */
 export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, col: number, row: number, spec: MeasureSpec, shown?: (rate: number, text: string) => void, finer?: (exact: number, text: string) => void): number | undefined {
   if (!c || isBlank(c)) {
-    blankMeasure(p, sheet, colName(col) + row, spec.code, spec);
+    blankMeasure(p, sheet, colName(col) + row, spec.code, spec, c?.formula === true);
     return undefined;
   }
   if (commonRefusal(p, sheet, c)) return undefined;

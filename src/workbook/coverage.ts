@@ -35,6 +35,8 @@ export interface Gathered {
   readonly groupColumns: ReadonlySet<string>;
   /** "unit\0code" of measured values that were there but refused. */
   readonly refused: ReadonlySet<string>;
+  /** "unit\0code" of measured values a formula gave blank. */
+  readonly blankFormulas?: ReadonlySet<string>;
   /** Sheet → the first unit's name on it that is a formula's error (#N/A): where a unit missing there may be. */
   readonly brokenNames?: ReadonlyMap<string, { readonly cell: string; readonly value: string }>;
 }
@@ -511,7 +513,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           ? () => p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name })
           : () => {
               p.unit = u.name;
-              blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" });
+              blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" }, g.blankFormulas?.has(`${u.name}\u0000${code}`) === true);
               p.unit = undefined;
             };
         blanks.push({ at: col.at, row, col: col.col, say });

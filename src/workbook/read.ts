@@ -738,6 +738,8 @@ export class SubmissionReader {
   private readonly groupColumns = new Set<string>();
   /** "unit\0code" of measured values that were there but refused (reported already). */
   private readonly refused = new Set<string>();
+  /** "unit\0code" of measured values a formula gave blank (=IF(Z3="","",Z3)): said as the formula's. */
+  private readonly blankFormulas = new Set<string>();
   /** Each refused measured value, with what was said of it. */
   private readonly refusals: { unit: string; code: string; at: { sheet: string; cell: string }; said: Diagnostic[] }[] = [];
   /** The merges of the rates sheets, said once their blanks are (in finish). */
@@ -1345,7 +1347,10 @@ export class SubmissionReader {
       for (const { col, code, spec, slot } of columns) {
         const c = u.cells[col];
         // A blank is judged once the unit's kind is known: only what its items need must be there.
-        if (isBlank(c)) continue;
+        if (isBlank(c)) {
+          if (c?.formula === true) this.blankFormulas.add(`${u.name}\u0000${code}`);
+          continue;
+        }
         const before = p.list.length;
         p.item = code;
         let seen: { rate: number; text: string } | undefined;
@@ -1539,7 +1544,7 @@ export class SubmissionReader {
     // A unit's name that is a formula's error (#N/A): a unit missing on that sheet may be its row.
     const brokenNames = new Map<string, { cell: string; value: string }>();
     for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, brokenNames }, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, blankFormulas: this.blankFormulas, brokenNames }, values, p);
     this.mergedAcrossSaid();
     this.unreadColumnsSaid();
     for (const { sheet, cell, unit } of this.lonePast) {
@@ -1606,7 +1611,7 @@ export class SubmissionReader {
 }
 
 /** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
-const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);
+const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-points-formula", "workbook.blank-deduction-formula", "workbook.blank-measure-formula", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);
 
 /**
  * The units (by index) a veto takes out of their kind's rankings: a gate of theirs failed (its

@@ -161,6 +161,8 @@ const cases: Case[] = [
   { name: "an error value from a formula", values: { 甲镇: { "JS1.1": { formula: "1/0", result: { error: "#DIV/0!" } } } }, expected: ["workbook.error-value 人口计生线!B2"] },
   { name: "#N/A typed as a value", values: { 乙街道: { "JS1.2": { error: "#N/A" } } }, expected: ["workbook.error-value 人口计生线!C3"] },
   { name: "a formula never calculated", values: { 甲镇: { JS8: { formula: "SUM(X1:X2)" } } }, expected: ["workbook.formula-no-result 人口计生线!AA2"] },
+  // Said as the formula's: the cell is not blank, what it refers to is (=IF(Z3="","",19)).
+  { name: "a formula giving nothing for points", values: { 丙镇: { "DZ3.1": { formula: 'IF(Z4="","",19)', result: "" } } }, expected: ["workbook.blank-points-formula 党政线!C4"] },
   // A heading's full marks not the rubric's (a form made from another version's template, its limits
   // that version's too): warned at the heading. The template's own (20分), (扣分,满分15分) agree.
   {
@@ -338,6 +340,7 @@ const cases: Case[] = [
   // Copied from a document's text: the percentage to type is said (it said only "not a rate").
   { name: "a percentage written out (百分之96.8, 百分之九十六点八)", values: { 甲镇: { ZB1: "百分之96.8" }, 丙镇: { ZB4: "百分之九十六点八" } }, expected: ["workbook.rate-in-words 指标数据!B2", "workbook.rate-in-words 指标数据!E4"] },
   { name: "a blank measured rate", values: { 甲镇: { ZB2: null } }, expected: ["workbook.blank-rate 指标数据!C2"] },
+  { name: "a formula giving nothing for a rate", values: { 甲镇: { ZB2: { formula: "汇总!C5", result: "" } } }, expected: ["workbook.blank-measure-formula 指标数据!C2"] },
   { name: "a missing target", values: { 乙街道: { MB1: null } }, expected: ["workbook.missing-target 指标数据!F3"] },
   {
     name: "a duplicate unit",
