@@ -664,7 +664,11 @@ export function compareResults(
           // Only while it is ranked there: a vetoed unit's totals reach no one's rank.
           const ranked = (u: UnitResult | undefined): u is UnitResult => u !== undefined && u.ranks[id] !== null && u.ranks[id] !== undefined;
           if ((ranked(ox) && overlaps(span(x), span(ox))) === (ranked(oy) && overlaps(span(y), span(oy)))) continue;
-          for (const i of causesOf.get(other) ?? []) if (!awardOnly(changes[i])) addOn(id, i);
+          // (Not its rename where it entered the same values: it stood where it stood.)
+          for (const i of causesOf.get(other) ?? []) {
+            const c = changes[i];
+            if (!awardOnly(c) && !(c?.what === "unit" && sameAsBefore.has(c.unit))) addOn(id, i);
+          }
         }
       }
       // Where its last place or a grade cut by a quota changed on a ranking: who joined or left that

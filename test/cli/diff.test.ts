@@ -934,6 +934,17 @@ describe("assess diff: several changes at once", () => {
     });
     const r3 = await cli(["diff", "samples/liuhe-2026.xlsx", moved]);
     expect(r3.out.split("\n").find((l) => l.startsWith("  金山镇:"))).toMatch(/ {2}因 \[2\]$/);
+    // [1]/[2] 桃源镇 renamed 桃源街道, [3] 金水街道's JS1.1 38 → 30: its possible totals (a pending
+    // KF3) come to reach 桃源街道's 911 by its own change, not by the rename.
+    const reached = await edited("samples/qingshan-2026.xlsx", "reached.xlsx", (wb) => {
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.value === "桃源镇" && (c.value = "桃源街道")))));
+      const js = wb.getWorksheet("人口计生线")!.getCell("B12");
+      expect(js.value).toBe(38);
+      js.value = 30;
+    });
+    const r4 = await cli(["diff", "samples/qingshan-2026.xlsx", reached]);
+    expect(r4.out).toContain("  [2] 新增单位 桃源街道(所填各项与删除的 桃源镇 完全相同,是否改名?)\n");
+    expect(r4.out.split("\n").find((l) => l.startsWith("  金水街道:"))).toMatch(/(909\.5–929\.5)[^\n]* {2}因 \[3\]$/);
   });
 
   it("cites nothing of two units that passed a unit one way and the other, its rank the same", async () => {
