@@ -207,8 +207,18 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       arrowed = true;
     } else out.push(w.t(penalty(b) ? "diff.penalty-new" : "diff.award-won", { award: now(b) }));
   }
-  for (const [key, text] of mayBefore) if (!mayAfter.has(key) && !came.has(key)) out.push(w.t("diff.award-lost", { award: text }));
-  for (const [key, text] of mayAfter) if (!mayBefore.has(key) && !went.has(key)) out.push(w.t("diff.award-won", { award: text }));
+  // What it may still come to, gone or new: as the old and new of one (失去 (待定)可能获… read as
+  // an award lost, not a chance).
+  for (const [key, text] of mayBefore) {
+    if (mayAfter.has(key) || came.has(key)) continue;
+    out.push(w.t("diff.award-changed", { old: text, new: "—" }));
+    arrowed = true;
+  }
+  for (const [key, text] of mayAfter) {
+    if (mayBefore.has(key) || went.has(key)) continue;
+    out.push(w.t("diff.award-changed", { old: "—", new: text }));
+    arrowed = true;
+  }
   // An award's old → new beside another's reads as one chain joined by 、: they are parted by ; then.
   const arrows = out.length > 1 && arrowed;
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "diff.awards-join")) }) : undefined;
