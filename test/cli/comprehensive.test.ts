@@ -437,7 +437,7 @@ describe("the comprehensive sample", () => {
       "街道组排名: 加扣分尚有待认定:河东街道(89.5–90.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表",
       // Two level on 乡镇组排名 at its 二等奖's last place (4th, the vetoed 白马镇's 3rd passed on), even on its
       // tie-breakers: both hold it, three of two places.
-      "奖惩名单: 乡镇组排名第 4 名(递补为第 3 名奖次)2 个单位并列,均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)",
+      "奖惩名单: 乡镇组排名第 4 名 2 个单位并列(递补为第 3 名奖次),均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)",
     ]);
   });
 
