@@ -310,18 +310,20 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     cover.getCell(i + 3, 1).font = { ...FONT, bold: true };
     cover.getCell(i + 3, 2).value = v;
   });
+  // As wide as its longest label (Effective from, bold, in English), 16 at least.
+  const labels = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));
+  cover.getColumn(1).width = labels;
+  cover.getColumn(2).width = 60;
   instructions(rubric, say).forEach(({ text, sub }, i) => {
     const r = coverRows.length + 4 + i;
     cover.getCell(r, 1).value = text;
     cover.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     cover.mergeCells(r, 1, r, 2);
-    // As tall as its wrapped lines in the two merged columns (76 units, a CJK character two).
-    // (A ledger code's clause under its step, one line where it fits one.)
-    cover.getRow(r).height = i === 0 ? 18 : Math.max(sub ? 1 : 2, Math.ceil(displayWidth(text) / 70)) * 16 + 2;
+    // As tall as its wrapped lines in the two merged columns (a line's height each), a step set
+    // apart from the one before by a little room; a ledger code's clause under its step, close
+    // under it (an estimate by characters gave a line too many to some: a gap under JF1, DX2).
+    cover.getRow(r).height = i === 0 ? 18 : linesIn(text, labels + 60) * 16 + (sub ? 2 : 8);
   });
-  // As wide as its longest label (Effective from, bold, in English), 16 at least.
-  cover.getColumn(1).width = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));
-  cover.getColumn(2).width = 60;
 }
 
 function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
