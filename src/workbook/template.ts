@@ -53,8 +53,8 @@ function lastBoxed(units: readonly TemplateUnit[]): number {
 }
 /** Rows of the ledger prepared with validation. */
 const LEDGER_ROWS = 500;
-/** Blank rows of the ledger printed as a form. */
-const LEDGER_PRINTED = 30;
+/** Blank rows of the ledger printed as a form: one page of them (thirty ran two rows onto a second). */
+const LEDGER_PRINTED = 25;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
 const FONT = { name: "等线", size: 11 };
 /** An item's column on a line's sheet. */

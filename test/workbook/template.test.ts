@@ -139,7 +139,7 @@ describe("assess template", () => {
     expect(dz.getCell("B61").dataValidation).toBeTruthy();
   });
 
-  it("prints each sheet as a form: boxes for its units and 3 rows more, 30 claims' boxes, the sheet's name and page at the foot", async () => {
+  it("prints each sheet as a form: boxes for its units and 3 rows more, 25 claims' boxes, the sheet's name and page at the foot", async () => {
     const dz = wb.getWorksheet("党政线")!;
     expect(dz.pageSetup.showGridLines).toBe(true);
     expect(dz.headerFooter.oddFooter).toBe("&C&A 第 &P 页");
@@ -159,8 +159,9 @@ describe("assess template", () => {
     expect(measures.getCell("B6").border?.bottom?.style).toBe("thin");
     expect(measures.getCell("B7").border?.bottom).toBeUndefined();
     const ledger = wb.getWorksheet("加扣分")!;
-    expect(ledger.getCell("I31").border?.bottom?.style).toBe("thin");
-    expect(ledger.getCell("I32").border?.bottom).toBeUndefined();
+    // 25 claims' boxes: one printed page (30 ran two rows onto a second).
+    expect(ledger.getCell("I26").border?.bottom?.style).toBe("thin");
+    expect(ledger.getCell("I27").border?.bottom).toBeUndefined();
   });
 
   it("prepares 20 rows with validation below a long list of units", async () => {
