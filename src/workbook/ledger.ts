@@ -1,7 +1,7 @@
 // The 加扣分 ledger sheet: one row per bonus, deduction or single-item recognition. Columns are
 // found by their header words; every row is checked against the rubric's ledger codes.
 import { cellRef, type Problems } from "../diagnostics/index.js";
-import { levelRank, type Rubric } from "../rubric/model.js";
+import { levelRank, type LedgerCode, type Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
@@ -460,6 +460,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       else if ((flagged || unknown) && code && !code.doubleWhenFlagged) p.warn("workbook.ledger-flag-ignored", s, ref("flag"), { code: code.code });
     }
     if (p.list.slice(before).some((d) => d.severity === "error") || !code || count === undefined) continue;
+    countPastCap(p, rubric, code, { sheet: s, cell: ref("count") }, unitName, count, level);
     // A row the same as an earlier one in every column (a claim pasted twice): both count, so it is
     // said, at the later row (once-a-year codes are said below: only one of them counts).
     const key = JSON.stringify([unitName, code.code, count, level ?? null, points ?? null, status, flagged, cellText(get("note")), cellText(get("evidence"))]);
@@ -513,4 +514,20 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
 /** A words cell (说明, 依据) as it shows: a date as its date, a number as shown. */
 function words(c: RawCell | undefined): string {
   return c ? shownText(c) : "";
+}
+
+/** A count whose points come to this many times the least cap over its code is asked about. */
+const PAST_CAP_TIMES = 10;
+
+/**
+ * A count that scores many times what a cap over the code lets count (1500 for JF2's 每 1000 万元
+ * 加 0.5 分, capped at 2: the amount typed where the clause's units belong): asked at its cell, or
+ * it counted as the cap allows, unsaid.
+ */
+function countPastCap(p: Problems, rubric: Rubric, code: LedgerCode, at: { sheet: string; cell: string }, unit: string, count: number, level: string | undefined): void {
+  if (count <= 1 || code.kind === "single") return;
+  const each = code.points ?? (level === undefined ? undefined : code.levels?.[level]);
+  const cap = Math.min(code.cap ?? Number.POSITIVE_INFINITY, ...rubric.caps.filter((c) => c.codes.includes(code.code) || c.kind === code.kind).map((c) => c.max));
+  if (each === undefined || each <= 0 || !Number.isFinite(cap) || count * each < PAST_CAP_TIMES * cap) return;
+  p.warn("workbook.ledger-count-past-cap", at.sheet, at.cell, { unit, code: code.code, count, points: formatPoints(each), raw: formatPoints(count * each), cap: formatPoints(cap) });
 }

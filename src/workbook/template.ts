@@ -7,7 +7,7 @@ import type { DataValidation, Worksheet } from "exceljs";
 import type { Indicator, JudgedItem, MeasureUnit, Rubric, Target, UnitKind, UnitKindId } from "../rubric/model.js";
 import { isEntered, isMeasured, leaves, measuredInputs } from "../rubric/model.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
-import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER } from "./layout.js";
+import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
 import { displayWidth, linesIn } from "../model/width.js";
@@ -433,7 +433,14 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     if (f === "note" || f === "evidence") ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
   });
   header(ledger, columns.map(([w]) => w), 1, say, 24);
-  ledger.getCell(1, 2).note = { texts: [{ text: xmlSafe(rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n")) }] };
+  // What each column holds, as a note on its header: the codes by name; what a count counts, which
+  // codes take a level or points, what each status does, what marking a row does (a clerk filled
+  // them by trial and error, validate by validate: an amount typed as a count scored 750).
+  const notes = ledgerNotes(rubric, say);
+  columns.forEach(([, f], i) => {
+    const text = notes[f];
+    if (text) ledger.getCell(1, i + 1).note = { texts: [{ text: xmlSafe(text) }] };
+  });
   const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
   const lists = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
   const listCols: string[][] = [
@@ -474,6 +481,24 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
   });
   // The first rows print as boxes to fill by hand (the rest are prepared, not printed blank).
   boxes(ledger, columns.length, LEDGER_PRINTED + 1);
+}
+
+/** The notes on the ledger's headers, by column: what each holds under this rubric. */
+function ledgerNotes(rubric: Rubric, say: Say): Partial<Record<LedgerField, string>> {
+  const items = say("list.items");
+  const leveled = rubric.ledger.filter((c) => c.levels && c.kind !== "single").map((c) => `${c.code} ${Object.entries(c.levels ?? {}).map(([l, v]) => `${l} ${formatPoints(v)}`).join(items)}`);
+  const singles = rubric.ledger.filter((c) => c.kind === "single").map((c) => c.code);
+  const ranged = rubric.ledger.flatMap((c) => (c.range ? [`${c.code} ${formatPoints(c.range.min)}–${formatPoints(c.range.max)}`] : []));
+  const flagged = rubric.ledger.filter((c) => c.doubleWhenFlagged).map((c) => c.code);
+  const { counted, pending, rejected } = rubric.statuses;
+  return {
+    code: rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n"),
+    count: say("tpl.ledger-note-count"),
+    ...(leveled.length || singles.length ? { level: say(singles.length ? "tpl.ledger-note-level-single" : "tpl.ledger-note-level", { levels: leveled.join("\n"), singles: singles.join(items) }) } : {}),
+    ...(ranged.length ? { points: say("tpl.ledger-note-points", { ranges: ranged.join(items) }) } : {}),
+    status: say(pending.length ? "tpl.ledger-note-status" : "tpl.ledger-note-status-no-pending", { counted: counted.join(items), pending: pending.join(items), rejected: rejected.join(items) }),
+    ...(flagged.length ? { flag: say("tpl.ledger-note-flag", { codes: flagged.join(items), yes: rubric.flaggedWords.yes[0] ?? "" }) } : {}),
+  };
 }
 
 /**

@@ -59,5 +59,12 @@ export const templateMessages: Catalog = {
   "tpl.ledger-flag": { "zh-CN": "请填 {words}(也可填 {also},不分大小写)", en: "enter {words} (also read: {also}, in upper or lower case)" },
   "tpl.ledger-flag-plain": { "zh-CN": "请填 {words}", en: "enter {words}" },
   "tpl.flag-also": { "zh-CN": "{words} 表示“{word}”", en: "{words} for {word}" },
+  "tpl.ledger-note-count": { "zh-CN": "数量:本行按条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计", en: "数量: how many times the clause scores on this row (an amount or a headcount converted as the clause says, e.g. one for each 10 million yuan); blank counts 1" },
+  "tpl.ledger-note-level": { "zh-CN": "级别:按级别计分的代码填写(每个的分值):\n{levels}\n其他代码不填", en: "级别: filled in for the codes scored by level (points each):\n{levels}\nleft blank for other codes" },
+  "tpl.ledger-note-level-single": { "zh-CN": "级别:按级别计分的代码和单项奖({singles})填写:\n{levels}\n其他代码不填", en: "级别: filled in for the codes scored by level and the single-item awards ({singles}):\n{levels}\nleft blank for other codes" },
+  "tpl.ledger-note-points": { "zh-CN": "分值:以下代码填写认定的分值(在范围内):{ranges};其他代码按方案规定的分值计,不填", en: "分值: the points recognized, within the range, for {ranges}; other codes score the rubric's points, left blank" },
+  "tpl.ledger-note-status": { "zh-CN": "状态:{counted} 计分;{pending} 尚待认定,暂不计分;{rejected} 不计分", en: "状态: {counted} counts; {pending} awaits recognition and counts nothing yet; {rejected} counts nothing" },
+  "tpl.ledger-note-status-no-pending": { "zh-CN": "状态:{counted} 计分;{rejected} 不计分{pending}", en: "状态: {counted} counts; {rejected} counts nothing{pending}" },
+  "tpl.ledger-note-flag": { "zh-CN": "未如实上报:{codes} 的记录未如实上报的填 {yes},扣分加倍", en: "未如实上报: {yes} on a row of {codes} not reported truthfully doubles its deduction" },
   "tpl.ledger-count": { "zh-CN": "数量为 1 到 {max} 的整数", en: "enter a whole number from 1 to {max}" },
 };

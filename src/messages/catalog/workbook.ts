@@ -345,6 +345,10 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-points-required": { "zh-CN": "{code} 需要填写分值({min}–{max})", en: "{code} needs the points ({min}–{max})" },
   "workbook.ledger-points-range": { "zh-CN": "{code} 的分值 {value} 超出 {min}–{max};请填 {min} 到 {max} 之间的分数", en: "{code}: the points {value} are outside {min}–{max}; enter points from {min} to {max}" },
   "workbook.ledger-points-by-level": { "zh-CN": "{code} 按级别计分({levels}),此处填写的分值不起作用,请填写级别", en: "{code} scores by level ({levels}); the points entered here are ignored: enter the level" },
+  "workbook.ledger-count-past-cap": {
+    "zh-CN": "“{unit}” 的 {code} 数量 {count} 按每个 {points} 分计为 {raw} 分,远超上限 {cap} 分:“数量”填按条款计分的次数或个数(金额、人数等须按条款折算,如每 1000 万元计 1 个),不填原始数值;如确为 {count},可忽略本提示",
+    en: "\"{unit}\"'s {code}: a count of {count} at {points} each comes to {raw}, far past its cap of {cap}; 数量 holds how many times the clause scores (an amount or a headcount converted as the clause says, e.g. one for each 10 million yuan), not the figure itself; if {count} is right, ignore this",
+  },
   "workbook.ledger-points-count": { "zh-CN": "{code} 每次按固定分值 {points} 计,此处填写的分值不起作用;如是 {times} 次,请在 “数量” 列填 {times}", en: "{code} counts {points} each time, so the points entered here are ignored; if it happened {times} times, enter {times} in the count column" },
   "workbook.ledger-blank-status": { "zh-CN": "“状态” 未填写;可填:{counted}{c@word.status}{pending}{p@word.status}{rejected}{r@word.status}", en: "the status is blank; it may be: {counted}{c@word.status}{pending}{p@word.status}{rejected}{r@word.status}" },
   "workbook.ledger-points-ignored": { "zh-CN": "{code} 按固定分值计,此处填写的分值不起作用", en: "{code} has fixed points; the points entered here are ignored" },
