@@ -99,6 +99,15 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
     case "linear":
       if (met) return reason("why.linear-full");
       data.floor = show(m.floor ?? 0);
+      if (points !== 0) {
+        // The sum to redo, as a ratio's is said: the way from the floor, of the way to the target, of
+        // the max (≈ where the quotient was rounded); from a floor of 0, the value and target alone.
+        const f = m.floor ?? 0;
+        const term = (v: number): string => (v < 0 ? `(${show(v)})` : show(v));
+        const way = (to: number): string => (lower ? `(${term(f)} − ${term(to)})` : `(${term(to)} − ${term(f)})`);
+        data.formula = f === 0 && !lower ? `${show(m.value)} ÷ ${show(m.target)} × ${max}` : `${way(m.value)} ÷ ${way(m.target)} × ${max}`;
+        data.eq = (item.max * Math.abs(m.value - f)) % Math.abs(m.target - f) === 0 ? "=" : "≈";
+      }
       return reason(points === 0 ? "why.linear-floor" : "why.linear-part");
     case "ratio":
       if (met) return reason("why.ratio-full");

@@ -510,7 +510,7 @@ describe("the comprehensive sample", () => {
     expect(own.out).toContain("JJ2 一般公共预算收入  20/20  ZB2 12000万元 ≥ 11500万元,得满分 20(目标取自 指标数据!P2)  [指标数据!C2]");
     // A floor of each unit's own (QY1: 保底值 MB4) is cited with the target.
     const floor = await cli(["explain", input, "区交通投资公司"]);
-    expect(floor.out).toContain("QY1 营业收入  14/30 −16  ZB11 52000万元 介于 45000万元(0 分)与 60000万元(满分 30)之间,按比例得 14(目标取自 指标数据!Q20,下限取自 指标数据!R20)  [指标数据!L20]");
+    expect(floor.out).toContain("QY1 营业收入  14/30 −16  ZB11 52000万元 介于 45000万元(0 分)与 60000万元(满分 30)之间,按比例得 (52000万元 − 45000万元) ÷ (60000万元 − 45000万元) × 30 = 14(目标取自 指标数据!Q20,下限取自 指标数据!R20)  [指标数据!L20]");
   });
 
   it("explain --json gives a unit's standing while a claim is pending, as score --json does", async () => {

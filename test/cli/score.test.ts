@@ -544,7 +544,7 @@ describe("assess explain", () => {
     const r = await cli(["explain", input, "北川镇"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 = 93.5%,低于目标 95%(单元格 指标数据!B6)");
-    expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,扣 1.5)  [党政线!B6]");
+    expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,失 1.5 分)  [党政线!B6]");
     expect(r.out).toContain("DX2 移民地区综合治理  已记录  移民地区综合治理(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
     expect(r.out).toContain("总分 = 259 + 588 + 加分 0 − 扣分 0 = 847");
   });

@@ -128,12 +128,17 @@ describe("linear (按比例计分)", () => {
       { name: "丙", measures: { ZB1: "60%", MB1: "90%" } },
       { name: "丁", measures: { ZB1: "72.5%", MB1: "80%" } }, // 20 × 12.5 ÷ 20 = 12.5
     ])).toEqual({ 甲: 1000, 乙: 2000, 丙: 0, 丁: 1250 });
+    // The sum said to redo (a town head could not, from "按比例得 18.46"), ≈ where it was rounded.
+    expect(k1Why(item, [{ name: "甲", measures: { ZB1: "70%", MB1: "90%" } }], "甲")).toBe("ZB1 70% 介于 60%(0 分)与 90%(满分 20)之间,按比例得 (70% − 60%) ÷ (90% − 60%) × 20 ≈ 6.67");
+    expect(k1Why("kind: linear, indicator: ZB1, target: MB1, floor: 0%", [{ name: "甲", measures: { ZB1: "6%", MB1: "6.5%" } }], "甲", undefined, "en")).toBe("ZB1 6% between 0% (0) and 6.5% (full 20): pro rata, 6% ÷ 6.5% × 20 ≈ 18.46");
   });
 
   it("lower is better: the floor is the worst value, above the target", () => {
     // 20 × (10 − 7) ÷ (10 − 2) = 7.5
     const item = "kind: linear, indicator: ZB2, target: 2, floor: 10";
     expect(k1(item, [{ name: "甲", measures: { ZB2: 7 } }, { name: "乙", measures: { ZB2: 1 } }, { name: "丙", measures: { ZB2: 12 } }])).toEqual({ 甲: 750, 乙: 2000, 丙: 0 });
+    // The sum said to redo, the way from the floor: = where it comes out whole.
+    expect(k1Why(item, [{ name: "甲", measures: { ZB2: 7 } }], "甲")).toBe("ZB2 7起 介于 10起(0 分)与 2起(满分 20)之间,按比例得 (10起 − 7起) ÷ (10起 − 2起) × 20 = 7.5");
     // At or past the floor the explanation says no better than it, in either direction (12 is
     // worse than 10 here; it does "exceed" it).
     expect(k1Why(item, [{ name: "丙", measures: { ZB2: 12 } }], "丙")).toBe("ZB2 12起,未优于计分起点 10起,得 0");

@@ -45,7 +45,7 @@ describe("assess template", () => {
     const notes = new Map<string, string>();
     ledger.getRow(1).eachCell((c) => {
       const note = c.note;
-      if (note) notes.set(String(c.value), typeof note === "string" ? note : note.texts.map((t) => t.text).join(""));
+      if (note) notes.set(String(c.value), typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
     });
     expect(notes.get("数量")).toBe("数量:本行按条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计");
     expect(notes.get("级别")).toBe("级别:按级别计分的代码和单项奖(DX1、DX2、DX3)填写:\nJF2 市级 5、省级 7、国家级 10\n其他代码不填");

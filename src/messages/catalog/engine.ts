@@ -4,7 +4,7 @@ import type { Catalog } from "./types.js";
 export const engineMessages: Catalog = {
   "why.missing": { "zh-CN": "未填写,按 0 分计", en: "not entered; counted as 0" },
   "why.judged-full": { "zh-CN": "评定满分 {max}", en: "judged {max} of {max} (full marks)" },
-  "why.judged-partial": { "zh-CN": "评定 {points} 分(满分 {max},扣 {lost})", en: "judged {points} of {max} ({lost} lost)" },
+  "why.judged-partial": { "zh-CN": "评定 {points} 分(满分 {max},失 {lost} 分)", en: "judged {points} of {max} ({lost} lost)" },
   "why.threshold-met": { "zh-CN": "{indicator} {value} {op} {target},达标得 {max}", en: "{indicator} {value} {op} {target}: met, {max}" },
   "why.threshold-missed": { "zh-CN": "{indicator} {value} {miss} {target},未达标不得分", en: "{indicator} {value} {miss} {target}: missed, 0" },
   "why.gate-passed": { "zh-CN": "{indicator} {value} {op} {target},完成指标得 {max}", en: "{indicator} {value} {op} {target}: passed, {max}" },
@@ -12,7 +12,7 @@ export const engineMessages: Catalog = {
   "why.gate-failed": { "zh-CN": "{indicator} {value} {miss} {target},完不成指标:一票否决", en: "{indicator} {value} {miss} {target}: failed, one-vote veto" },
   "why.linear-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full marks, {max}" },
   "why.linear-floor": { "zh-CN": "{indicator} {value},未优于计分起点 {floor},得 0", en: "{indicator} {value} is no better than {floor}, where scoring starts: 0" },
-  "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor}(0 分)与 {target}(满分 {max})之间,按比例得 {points}", en: "{indicator} {value} between {floor} (0) and {target} (full {max}): {points} pro rata" },
+  "why.linear-part": { "zh-CN": "{indicator} {value} 介于 {floor}(0 分)与 {target}(满分 {max})之间,按比例得 {formula} {eq} {points}", en: "{indicator} {value} between {floor} (0) and {target} (full {max}): pro rata, {formula} {eq} {points}" },
   "why.ratio-full": { "zh-CN": "{indicator} {value} {op} {target},得满分 {max}", en: "{indicator} {value} {op} {target}: full marks, {max}" },
   "why.ratio-none": { "zh-CN": "{indicator} {value} ÷ {target}:实际值不大于 0,得 0", en: "{indicator} {value} ÷ {target}: the value is not above 0, so 0" },
   "why.ratio-target-none": { "zh-CN": "{indicator} {value} {miss} {target}:目标不大于 0,无法按比例计分,未达目标得 0", en: "{indicator} {value} {miss} {target}: a target not above 0 leaves no ratio to take; short of it, 0" },
