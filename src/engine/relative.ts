@@ -46,7 +46,8 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
     if (!counted.length) return { points, bases };
     const best = counted.reduce((x, m) => (better(m.value, x) ? m.value : x), counted[0]?.value ?? 0);
     const out = leftOut(best);
-    const basis: RelativeBasis = { best, group, ...alone, ...(fallback ? { amongVetoed: true } : {}), ...(out ? { leftOut: out } : {}) };
+    const holder = counted.find((m) => m.value === best)?.name;
+    const basis: RelativeBasis = { best, ...(holder !== undefined ? { holder } : {}), group, ...alone, ...(fallback ? { amongVetoed: true } : {}), ...(out ? { leftOut: out } : {}) };
     for (const m of members) {
       points.push(againstBest(item.max, lower, m.value, best));
       bases.push(basis);

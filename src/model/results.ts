@@ -84,6 +84,8 @@ export interface WithheldAward {
 /** What a relative item was scored against: the group's best value, or the unit's place. */
 export interface RelativeBasis {
   readonly best?: number;
+  /** The unit whose value is the best (the first of them, where several share it). */
+  readonly holder?: string;
   readonly place?: number;
   /** Others of the group that count with the same value: the place shared (并列第 2 名). */
   readonly tied?: boolean;

@@ -153,12 +153,16 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
     case "relative-best":
       data.best = show(basis?.best ?? 0);
       data.group = basis?.group ?? "";
+      // Whose value the best is (a town disputing it searched the sheet for it).
+      data.holder = basis?.holder ?? "";
       if (!lower && m.value <= 0) return reason("why.relative-none");
       if (basis?.alone) return reason("why.relative-alone");
       // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
       // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
       if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
+      // The best itself, nothing left out above it: said so (not as its own value ÷ itself, named as another's).
+      if (basis?.best !== undefined && m.value === basis.best && !basis.leftOut && !basis.amongVetoed) return reason("why.relative-is-best");
       data.eq = basis?.best !== undefined && basis.best !== 0 && m.value !== 0 && (item.max * (lower ? basis.best : m.value)) % (lower ? m.value : basis.best) !== 0 ? "≈" : "=";
       if (basis?.leftOut) leftOutData(data, basis.leftOut, show);
       return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : basis?.leftOut ? (basis.leftOut.count > 1 ? "-left-out-more" : "-left-out") : ""}`);

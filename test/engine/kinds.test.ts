@@ -278,7 +278,9 @@ describe("relative kinds: against the others of the ranking group", () => {
     ];
     expect(k1("kind: relative-best, indicator: ZB2", units)).toEqual({ 甲镇: 2000, 乙镇: 1333 });
     // 20 × 2 ÷ 3 is 13.333…: said ≈, not =.
-    expect(k1Why("kind: relative-best, indicator: ZB2", units, "乙镇")).toBe("ZB2 乡镇组最优值 2起 ÷ 3起 × 20 ≈ 13.33(越低越好)");
+    // The best's unit named (a town disputing it searched the sheet for it); the best itself said so.
+    expect(k1Why("kind: relative-best, indicator: ZB2", units, "乙镇")).toBe("ZB2 乡镇组最优值 2起(甲镇) ÷ 3起 × 20 ≈ 13.33(越低越好)");
+    expect(k1Why("kind: relative-best, indicator: ZB2", units, "甲镇")).toBe("ZB2 2起 即乡镇组最优值,得满分 20");
     // A best of 0 起: the unit at it has full marks, said without a 0 ÷ 0.
     const none: UnitSpec[] = [
       { name: "甲镇", group: "rural", measures: { ZB2: 0 } },
@@ -353,13 +355,13 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1Why(rank, units, "丙街道", gate)).toBe("ZB3 50万元:本项与街道组的其他单位比较计分,而工作簿中街道组只有本单位,按最优计 20");
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "丙街道", gate, "en")).toBe("ZB4 2%: this item is scored against the other units of 街道组, and the workbook has no other: counted as the best, 20");
     // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
-    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
-    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% (甲镇) × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
     // Two vetoed units better than the best: both counted (又否镇 at 9% too).
     const two = units.map((x) => (x.name === "又否镇" ? { ...x, measures: { ...x.measures, ZB4: "9%" } } : x));
-    expect(k1Why("kind: relative-best, indicator: ZB4", two, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8% × 20 = 10(一票否决的否决镇 16% 等 2 个值更好的单位按方案不作为最优值)");
+    expect(k1Why("kind: relative-best, indicator: ZB4", two, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 等 2 个值更好的单位按方案不作为最优值)");
     // Counted in, they set the best: nothing to say.
-    expect(k1Why("kind: relative-best, indicator: ZB4, include_vetoed: true", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 16% × 20 = 5");
+    expect(k1Why("kind: relative-best, indicator: ZB4, include_vetoed: true", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 16%(否决镇) × 20 = 5");
   });
 
   it("relative-best gives nothing for a value of 0 or less where higher is better, the group's best's included", () => {
@@ -395,7 +397,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     // 乡镇组 all vetoed: 80% is its best, 20 × 40 ÷ 80 = 10 (it scored 0 against a best of none);
     // 街道组's unit is its own best.
     expect(k1("kind: relative-best, indicator: ZB1", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1000, 丙街道: 2000 });
-    expect(k1Why("kind: relative-best, indicator: ZB1", units, "乙镇", gate)).toBe("ZB1 40% ÷ 乡镇组最优值 80% × 20 = 10(乡镇组单位均被一票否决,最优值在被否决的单位中取)");
+    expect(k1Why("kind: relative-best, indicator: ZB1", units, "乙镇", gate)).toBe("ZB1 40% ÷ 乡镇组最优值 80%(甲镇) × 20 = 10(乡镇组单位均被一票否决,最优值在被否决的单位中取)");
     // Places 1 and 2 among the two (each was placed 1st against nobody).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(
