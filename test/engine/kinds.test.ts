@@ -331,7 +331,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     ];
     // Left out: 否决镇 stands 1st by its value without moving 甲镇 from 1st (20, 20, 18.5).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 否决镇: 2000, 甲镇: 2000, 乙镇: 1850 });
-    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "否决镇", gate)).toBe("ZB3 500万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(本单位被一票否决,按方案不占名次:排在其值所在的位置,其他单位的名次不变)");
+    expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "否决镇", gate)).toBe("ZB3 500万元 按其值在乡镇组中应排第 1 名,第 1 名 20,每降一名减 1.5,得 20(本单位被一票否决,按方案不占名次,其他单位的名次不因它改变)");
     // 甲镇 is 1st with 300 though 否决镇 has 500: said, or the place reads as a slip to whoever sorts the column.
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "甲镇", gate)).toBe("ZB3 300万元 在乡镇组中排第 1 名,第 1 名 20,每降一名减 1.5,得 20(一票否决的否决镇 500万元 按方案不占名次)");
     // Counted in: 甲镇 is 2nd behind the vetoed unit, and says why.
