@@ -201,6 +201,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
   // The header is looked for on the first line that holds anything (blank lines above it are nothing).
   let headerLooked = false;
+  /** The name column's heading, where the list has one: a line repeating it is a heading again. */
+  let headerName: string | undefined;
   // The lines a name's line break ran on to (said at its first line).
   let skipThrough = -1;
   // Where the name, the kind and the group are: the first three fields, or where a header line says
@@ -273,6 +275,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");
         at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt };
+        headerName = fields[nameAt] ?? "";
         return;
       }
     }
@@ -282,7 +285,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // Where a field of the line stands in it: a problem's column is that field's.
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
     // A line that is no unit (a heading over part of the list, a summary), left out and said at the word.
-    const leftOut = (code: "units.summary" | "units.heading", value: string): void => void diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
+    const leftOut = (code: "units.summary" | "units.heading" | "units.repeated-heading", value: string): void => void diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
     if (name === "" && label === "") {
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
       // in the name's column (a line dropped without a word read as a unit lost).
@@ -303,6 +306,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // 合计 in the first column (序号) as often as in the name's.
     const summary = isSummaryName(name) ? name : at.name > 0 && isSummaryName(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
     if (summary !== undefined) return leftOut("units.summary", summary);
+    // The list's heading again (lists of two sheets put one under the other): no unit.
+    if (name === headerName || NAME_EXACT.test(name)) return leftOut("units.repeated-heading", name);
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.
     if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";

@@ -31,6 +31,12 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("leaves out the list's heading where it comes again (two sheets' lists one under the other), said at its line", () => {
+    const r = parse("单位名称,类型\n城关镇,镇\n东湖街道,街道\n单位名称,类型\n区公安分局,部门\n名称,类型\n区财政局,部门\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.repeated-heading units.csv:4:1", "units.repeated-heading units.csv:6:1"]);
+    expect(r.units.map((u) => u.name)).toEqual(["城关镇", "东湖街道", "区公安分局", "区财政局"]);
+  });
+
   it("leaves out a summary line copied with the list (合计, 乡镇小计 with its count), said at its line", () => {
     const r = parse("城关镇,镇\n乡镇小计,2\n区公安分局,部门\n合计\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:2:1", "units.summary units.csv:4:1"]);
