@@ -5,7 +5,8 @@ import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
-import { allItems, type Rubric } from "../rubric/model.js";
+import { heldPrizes } from "./held-prizes.js";
+import type { Rubric } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import type { Gap, GradeGap, Results } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
@@ -285,54 +286,3 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
   return out;
 }
 
-/**
- * A prize a vetoed unit that keeps its rank would have won: its ranking, rank, prize place and
- * tier; `tied`, one it would have shared with the units tied with it, and `kept`, the place it
- * keeps empty then (their places run on past it: 1, 1, 1 takes 1–3, its own the last).
- */
-interface HeldPrize {
-  readonly ranking: string;
-  readonly rank: number;
-  readonly place: number;
-  readonly tier: string;
-  readonly empty: boolean;
-  readonly tied?: boolean;
-  readonly kept?: { readonly place: number; readonly tier: string };
-}
-
-/**
- * The prizes a vetoed unit that keeps its rank would have won by its rank, on each ranking with
- * prizes: said with where they went (left empty, or passed to the unit behind), as the unit's line
- * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
- */
-function heldPrizes(rubric: Rubric, results: Results, index: number): HeldPrize[] {
-  const u = results.units[index];
-  if (!u?.vetoed) return [];
-  // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
-  // its place empty if any gate says so.
-  const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
-  const effects = u.vetoes.map((v) => gates.get(v.gate));
-  if (!effects.every((e) => e?.ranked === true)) return [];
-  const empty = effects.some((e) => e?.placeEmpty === true);
-  return results.rankings.flatMap((r): HeldPrize[] => {
-    const ranking = rubric.rankings.find((x) => x.id === r.id);
-    const rank = u.ranks[r.id];
-    if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
-    // Its place kept empty: the prize place it holds (after units passed theirs on), as the award
-    // list's 空缺 row says; none where that place gives no prize.
-    if (empty) {
-      const kept = r.emptied?.find((e) => e.unit === index);
-      // Where a unit tied with it holds their first place: the prize it would have shared.
-      if (kept?.shared !== undefined) return [{ ranking: r.name, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true, kept: { place: kept.place, tier: kept.tier } }];
-      if (kept) return [{ ranking: r.name, rank, place: kept.place, tier: kept.tier, empty }];
-      // Its own place past the prizes, but tied with a unit that won one there (三等奖 at 5th, it
-      // 5th too, its place the 6th): the prize it would have shared, no place kept empty.
-      const shared = results.units.flatMap((o, i) => (i !== index && o.ranks[r.id] === rank ? o.awards.filter((a) => a.kind === "rank" && a.ranking === r.id) : []))[0];
-      return shared?.kind === "rank" ? [{ ranking: r.name, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true }] : [];
-    }
-    // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
-    // vetoed, each vetoed unit said alike, whatever the others ahead of it.
-    const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
-    return tier ? [{ ranking: r.name, rank, place: rank, tier: tier.name, empty }] : [];
-  });
-}

@@ -9,6 +9,7 @@ import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { vacancies } from "./labels.js";
+import { heldPrizes, type HeldPrize } from "./held-prizes.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
 function measureJson(v: number, display: string): number {
@@ -55,7 +56,8 @@ function certaintyJson(u: UnitResult): Record<string, unknown> {
   };
 }
 
-export function unitJson(u: UnitResult, pending = false): Record<string, unknown> {
+/** `held`: the prizes its veto kept it from where it keeps its rank (heldPrizes), given with its withheld single-item awards. */
+export function unitJson(u: UnitResult, pending = false, held: readonly HeldPrize[] = []): Record<string, unknown> {
   return {
     name: u.name,
     kind: u.kind,
@@ -71,7 +73,15 @@ export function unitJson(u: UnitResult, pending = false): Record<string, unknown
     ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
     awards: u.awards.map(awardJson),
     // A vetoed unit's single-item awards recognized in the ledger and not given: where they went.
-    ...(u.withheld.length ? { withheld: u.withheld.map((w) => ({ kind: "single", ranking: w.ranking, code: w.code, name: w.name, level: w.level, basis: cellRef(w.basis.sheet, w.basis.cell) })) } : {}),
+    // And the prize its place would have brought (passed: to the unit behind; else its place left empty).
+    ...(u.withheld.length || held.length
+      ? {
+          withheld: [
+            ...held.map((h) => ({ kind: "rank", ranking: h.rankingId, tier: h.tier, rank: h.rank, place: h.place, passed: !h.empty, ...(h.tied ? { tied: true } : {}) })),
+            ...u.withheld.map((w) => ({ kind: "single", ranking: w.ranking, code: w.code, name: w.name, level: w.level, basis: cellRef(w.basis.sheet, w.basis.cell) })),
+          ],
+        }
+      : {}),
     ...(u.gap !== undefined ? { gap: u.gap ? gapJson(u.gap) : null } : {}),
     ...(u.gradeGap !== undefined ? { gradeGap: u.gradeGap ? gradeGapJson(u.gradeGap) : null } : {}),
     ...(pending ? { certainty: certaintyJson(u) } : {}),
@@ -95,7 +105,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
   const lines = explainUnit(rubric, sub, unit, u);
   return {
     // Its standing while claims are pending, as `score --json` gives it.
-    ...unitJson(unit, results.pendingRows > 0),
+    ...unitJson(unit, results.pendingRows > 0, heldPrizes(rubric, results, u)),
     items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
     ledger: unit.ledger.map((r) => ({
       row: r.entry.row,
@@ -159,7 +169,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
       : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
     rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...tieBreakers(x.id), ...prizes(x.id) })),
-    units: r.units.map((u) => unitJson(u, r.pendingRows > 0)),
+    units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, rubric ? heldPrizes(rubric, r, i) : [])),
     ...(warnings ? { diagnostics: warnings } : {}),
   };
   return JSON.stringify(doc, null, 2);

@@ -920,6 +920,12 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect(empty.out).toContain("  街道组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次空缺\n");
     const passed = await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"]);
     expect(passed.out).toContain("  乡镇组排名第 3 名本应获二等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
+    // The JSON says it too, with its withheld single-item award (a notice made from it dropped it).
+    const json = async (unit: string): Promise<unknown> => (JSON.parse((await cli(["explain", "samples/liuhe-2026.xlsx", unit, "--json"])).out) as { withheld?: unknown }).withheld;
+    expect(await json("河西街道")).toEqual([{ kind: "rank", ranking: "urban", tier: "一等奖", rank: 1, place: 1, passed: false }]);
+    expect(await json("白马镇")).toEqual([{ kind: "rank", ranking: "rural", tier: "二等奖", rank: 3, place: 3, passed: true }, { kind: "single", ranking: "economy", code: "DX1", name: "经济发展突出贡献奖", level: "国家级", basis: "加扣分!B17" }]);
+    const all = JSON.parse((await cli(["score", "samples/liuhe-2026.xlsx", "--json"])).out) as { units: { name: string; withheld?: unknown }[] };
+    expect(all.units.find((u) => u.name === "河西街道")?.withheld).toEqual(await json("河西街道"));
     // With the unit ahead vetoed too, each says the prize of its own rank (第 2 名 → 二等奖), not the 一等奖 both would claim.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
