@@ -40,6 +40,9 @@ function itemJson(i: ItemView, lang: Lang): Record<string, unknown> {
     kind: i.kind,
     why: whyText(lang, i),
     ...(i.source ? { cell: cellRef(i.source.sheet, i.source.cell) } : {}),
+    // The unit's own target and floor, where read from its row (the text says 目标取自 指标数据!O5).
+    ...(i.measured?.targetAt ? { targetCell: cellRef(i.measured.targetAt.sheet, i.measured.targetAt.cell) } : {}),
+    ...(i.measured?.floorAt ? { floorCell: cellRef(i.measured.floorAt.sheet, i.measured.floorAt.cell) } : {}),
   };
 }
 

@@ -511,6 +511,9 @@ describe("the comprehensive sample", () => {
     // A floor of each unit's own (QY1: 保底值 MB4) is cited with the target.
     const floor = await cli(["explain", input, "区交通投资公司"]);
     expect(floor.out).toContain("QY1 营业收入  14/30 −16  ZB11 52000万元 介于 45000万元(0 分)与 60000万元(满分 30)之间,按比例得 (52000万元 − 45000万元) ÷ (60000万元 − 45000万元) × 30 = 14(目标取自 指标数据!Q20,下限取自 指标数据!R20)  [指标数据!L20]");
+    // The JSON names the two cells too (its why left them out).
+    const item = (JSON.parse((await cli(["explain", input, "区交通投资公司", "--json"])).out) as { items: { code: string }[] }).items.find((i) => i.code === "QY1");
+    expect(item).toMatchObject({ cell: "指标数据!L20", targetCell: "指标数据!Q20", floorCell: "指标数据!R20" });
   });
 
   it("explain --json gives a unit's standing while a claim is pending, as score --json does", async () => {
