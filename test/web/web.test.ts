@@ -212,6 +212,13 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await narrow.setInputFiles("#workbook", file);
       await narrow.waitForSelector("section.ranking table", { timeout: 60_000 });
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      // The awards, past the screen's edge whatever their width, given room to read once scrolled
+      // to: squeezed to 77 px, every row was ten lines tall. 城关镇's row (two awards) three lines at most.
+      const ranking = narrow.locator("section.ranking").first();
+      expect((await ranking.locator("td.awards").first().boundingBox())?.width).toBeGreaterThan(200);
+      const row = await ranking.locator("tbody tr").first().boundingBox();
+      const lineHeight = await ranking.locator("tbody td").first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.4);
+      expect(row?.height).toBeLessThanOrEqual(lineHeight * 3 + 8);
       await narrow.getByRole("button", { name: "西山镇", exact: true }).first().click();
       // DZ3.1's line (indented 4) wraps there: its second line starts past the indent, not at the edge.
       const line = narrow.locator("#explain pre span.line").filter({ hasText: /^ {4}DZ3\.1 / });
