@@ -410,7 +410,7 @@ describe("every broken rubric gets one located line per problem", () => {
     const text = replace("      name: 创新\n      points: 20\n", "      name: 创新\n      points: 20\n      unit_kinds: [town, department]\n      charge: DZ\n");
     const r = load(text);
     expect(found(text)).toEqual([`rubric.charge-kinds-split r.yaml:${lineOf("      name: 创新\n") + 3}:15`]);
-    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ 是镇街的考核线或项目,而 JF1 也用于部门,部门没有它:一个代码的记录只能计入一类单位的考核线或项目;请为部门另设代码(unit_kinds 只写它),计入其考核线 BM 部门职责 或其项目,或把本代码计入 total");
+    expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ 是镇街的考核线或项目,而 JF1 也用于部门,部门没有它:一个代码的记录只能计入一类单位的考核线或项目;请为部门另设代码(unit_kinds 只写它),计入其考核线 BM 部门职责 或其项目,或本代码写 charge: total");
   });
 
   it("refuses a charge to an item made of items (its points are their sum), naming its items and line", () => {

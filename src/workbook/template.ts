@@ -488,7 +488,7 @@ function ledgerNotes(rubric: Rubric, say: Say): Partial<Record<LedgerField, stri
   const items = say("list.items");
   const leveled = rubric.ledger.filter((c) => c.levels && c.kind !== "single").map((c) => `${c.code} ${Object.entries(c.levels ?? {}).map(([l, v]) => `${l} ${formatPoints(v)}`).join(items)}`);
   const singles = rubric.ledger.filter((c) => c.kind === "single").map((c) => c.code);
-  const ranged = rubric.ledger.flatMap((c) => (c.range ? [`${c.code} ${formatPoints(c.range.min)}–${formatPoints(c.range.max)}`] : []));
+  const ranged = rubric.ledger.flatMap((c) => (c.range ? [say("tpl.ledger-note-range", { code: c.code, min: formatPoints(c.range.min), max: formatPoints(c.range.max) })] : []));
   const flagged = rubric.ledger.filter((c) => c.doubleWhenFlagged).map((c) => c.code);
   const { counted, pending, rejected } = rubric.statuses;
   return {

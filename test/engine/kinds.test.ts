@@ -130,7 +130,7 @@ describe("linear (按比例计分)", () => {
     ])).toEqual({ 甲: 1000, 乙: 2000, 丙: 0, 丁: 1250 });
     // The sum said to redo (a town head could not, from "按比例得 18.46"), ≈ where it was rounded.
     expect(k1Why(item, [{ name: "甲", measures: { ZB1: "70%", MB1: "90%" } }], "甲")).toBe("ZB1 70% 介于 60%(0 分)与 90%(满分 20)之间,按比例得 (70% − 60%) ÷ (90% − 60%) × 20 ≈ 6.67");
-    expect(k1Why("kind: linear, indicator: ZB1, target: MB1, floor: 0%", [{ name: "甲", measures: { ZB1: "6%", MB1: "6.5%" } }], "甲", undefined, "en")).toBe("ZB1 6% between 0% (0) and 6.5% (full 20): pro rata, 6% ÷ 6.5% × 20 ≈ 18.46");
+    expect(k1Why("kind: linear, indicator: ZB1, target: MB1, floor: 0%", [{ name: "甲", measures: { ZB1: "6%", MB1: "6.5%" } }], "甲", undefined, "en")).toBe("ZB1 6% is between 0% (0 points) and 6.5% (full marks, 20): pro rata, 6% ÷ 6.5% × 20 ≈ 18.46");
   });
 
   it("lower is better: the floor is the worst value, above the target", () => {
@@ -356,7 +356,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "丙街道", gate, "en")).toBe("ZB4 2%: this item is scored against the other units of 街道组, and the workbook has no other: counted as the best, 20");
     // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
-    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ the best of 乡镇组 8% (甲镇) × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ 8% (best in 乡镇组, held by 甲镇) × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
     // Two vetoed units better than the best: both counted (又否镇 at 9% too).
     const two = units.map((x) => (x.name === "又否镇" ? { ...x, measures: { ...x.measures, ZB4: "9%" } } : x));
     expect(k1Why("kind: relative-best, indicator: ZB4", two, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 等 2 个值更好的单位按方案不作为最优值)");

@@ -47,9 +47,9 @@ describe("assess template", () => {
       const note = c.note;
       if (note) notes.set(String(c.value), typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
     });
-    expect(notes.get("数量")).toBe("数量:本行按条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计");
+    expect(notes.get("数量")).toBe("数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计");
     expect(notes.get("级别")).toBe("级别:按级别计分的代码和单项奖(DX1、DX2、DX3)填写:\nJF2 市级 5、省级 7、国家级 10\n其他代码不填");
-    expect(notes.get("分值")).toBe("分值:以下代码填写认定的分值(在范围内):KF3 10–30;其他代码按方案规定的分值计,不填");
+    expect(notes.get("分值")).toBe("分值:KF3(10–30 分)填写认定的分值;其他代码按方案规定的分值计,不填");
     expect(notes.get("状态")).toBe("状态:已认定 计分;申报中 尚待认定,暂不计分;不予认定 不计分");
     expect(notes.get("未如实上报")).toBe("未如实上报:KF5 的记录未如实上报的填 是,扣分加倍");
     expect(notes.get("代码")).toMatch(/^JF1 创新\nJF2 经验介绍、获奖\n/);

@@ -152,7 +152,7 @@ export const common: Catalog = {
   "usage.output-needed": { "zh-CN": "{file} 不是普通的文件路径(管道、/dev/stdin 之类),结果无法写在它旁边;请用 -o 指定输出文件,如 -o {example}", en: "{file} is no ordinary file path (a pipe, /dev/stdin and the like), so nothing can be written beside it; name the output with -o, such as -o {example}" },
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
-  "units.repeated-heading": { "zh-CN": "“{value}” 是名单的表头(又出现一次,如两张表的名单接在一起),不是单位,未列入模板", en: "\"{value}\" is the list's heading (again: two lists put one under the other), not a unit, and is left out of the template" },
+  "units.repeated-heading": { "zh-CN": "“{value}” 是名单的表头(又出现一次,如两张表的名单接在一起),不是单位,未列入模板", en: "\"{value}\" is the list's heading again (as when two lists are pasted one under the other), not a unit; it is left out of the template" },
   "units.heading": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template" },
   "units.control-char": { "zh-CN": "这一行有看不见的控制字符(常是从别的程序复制粘贴带来的):请在记事本或 Excel 中删去它们后重试", en: "this line holds invisible control characters (often brought in by copying from another program): delete them in Notepad or Excel and try again" },
   "units.bad-bytes": { "zh-CN": "这一行有无法识别的字符(文件编码有误或已损坏):请在 Excel 或记事本中把名单另存为“CSV UTF-8”后重试", en: "this line holds characters that cannot be read (a wrong encoding, or a damaged file): save the list again as \"CSV UTF-8\" in Excel or Notepad and try again" },
