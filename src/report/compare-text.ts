@@ -14,6 +14,7 @@ import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
 import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld } from "./labels.js";
 import { unitJson } from "./json.js";
+import { heldPrizeReader, type HeldPrize } from "./held-prizes.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
 /** Lines of changes and of moved units a terminal shows at most. */
@@ -455,6 +456,13 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     return { unit: c.unit, code: c.code, old: value(a, c.old), new: value(b, c.new), where: c.where ? { sheet: c.where.sheet, cell: c.where.cell } : null, ...(c.like !== undefined ? { like: c.like, ...(c.likeExcept ? { likeExcept: c.likeExcept } : {}) } : {}) };
   };
   const money = moneyBoth(a, b, ra, rb);
+  // The prizes a vetoed unit's veto kept it from, as score --json gives them, on each side.
+  const heldOf = (s: Side, r: Results): ((u: UnitResult) => HeldPrize[]) => {
+    const read = heldPrizeReader(s.rubric, r);
+    const at = new Map(r.units.map((u, i) => [u, i]));
+    return (u) => read(at.get(u) ?? -1);
+  };
+  const [heldOld, heldNew] = [heldOf(a, ra), heldOf(b, rb)];
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
@@ -462,7 +470,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

@@ -1,7 +1,7 @@
 // The prizes a vetoed unit that keeps its rank would have won by its place, and where each went
 // (left empty, or passed to the unit behind): said by explain, and given in the JSON.
 import { allItems, type Rubric } from "../rubric/model.js";
-import type { Results } from "../model/results.js";
+import type { Award, Results } from "../model/results.js";
 
 /**
  * A prize a vetoed unit that keeps its rank would have won: its ranking, rank, prize place and
@@ -26,33 +26,62 @@ export interface HeldPrize {
  * in 奖惩名单 says nothing of it (it holds no prize) and the units that were passed one say it.
  */
 export function heldPrizes(rubric: Rubric, results: Results, index: number): HeldPrize[] {
-  const u = results.units[index];
-  if (!u?.vetoed) return [];
-  // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
-  // its place empty if any gate says so.
+  return heldPrizeReader(rubric, results)(index);
+}
+
+/**
+ * heldPrizes for any unit of the results, what every unit's reading needs worked out once: the
+ * gates' veto effects, and by ranking its places kept empty and the prize each rank was given (a
+ * province's JSON asks it of every unit: looked up afresh, thousands of vetoed units took seconds).
+ */
+export function heldPrizeReader(rubric: Rubric, results: Results): (index: number) => HeldPrize[] {
   const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
-  const effects = u.vetoes.map((v) => gates.get(v.gate));
-  if (!effects.every((e) => e?.ranked === true)) return [];
-  const empty = effects.some((e) => e?.placeEmpty === true);
-  return results.rankings.flatMap((r): HeldPrize[] => {
-    const ranking = rubric.rankings.find((x) => x.id === r.id);
-    const rank = u.ranks[r.id];
-    if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
-    // Its place kept empty: the prize place it holds (after units passed theirs on), as the award
-    // list's 空缺 row says; none where that place gives no prize.
-    if (empty) {
-      const kept = r.emptied?.find((e) => e.unit === index);
-      // Where a unit tied with it holds their first place: the prize it would have shared.
-      if (kept?.shared !== undefined) return [{ ranking: r.name, rankingId: r.id, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true, kept: { place: kept.place, tier: kept.tier } }];
-      if (kept) return [{ ranking: r.name, rankingId: r.id, rank, place: kept.place, tier: kept.tier, empty }];
-      // Its own place past the prizes, but tied with a unit that won one there (三等奖 at 5th, it
-      // 5th too, its place the 6th): the prize it would have shared, no place kept empty.
-      const shared = results.units.flatMap((o, i) => (i !== index && o.ranks[r.id] === rank ? o.awards.filter((a) => a.kind === "rank" && a.ranking === r.id) : []))[0];
-      return shared?.kind === "rank" ? [{ ranking: r.name, rankingId: r.id, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true }] : [];
+  const emptied = new Map(results.rankings.map((r) => [r.id, new Map((r.emptied ?? []).map((e) => [e.unit, e]))]));
+  // The first prize given at each rank of a ranking, made where first asked for.
+  const given = new Map<string, Map<number, Extract<Award, { kind: "rank" }>>>();
+  const prizeAt = (id: string, rank: number): Extract<Award, { kind: "rank" }> | undefined => {
+    let byRank = given.get(id);
+    if (!byRank) {
+      byRank = new Map();
+      for (const o of results.units) {
+        const at = o.ranks[id];
+        if (at === null || at === undefined || byRank.has(at)) continue;
+        const a = o.awards.find((x): x is Extract<Award, { kind: "rank" }> => x.kind === "rank" && x.ranking === id);
+        if (a) byRank.set(at, a);
+      }
+      given.set(id, byRank);
     }
-    // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
-    // vetoed, each vetoed unit said alike, whatever the others ahead of it.
-    const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
-    return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty }] : [];
-  });
+    return byRank.get(rank);
+  };
+  return (index) => {
+    const u = results.units[index];
+    if (!u?.vetoed) return [];
+    // Its veto effects, as the engine merges them: ranked where every gate failed keeps it ranked,
+    // its place empty if any gate says so.
+    const effects = u.vetoes.map((v) => gates.get(v.gate));
+    if (!effects.every((e) => e?.ranked === true)) return [];
+    const empty = effects.some((e) => e?.placeEmpty === true);
+    return results.rankings.flatMap((r): HeldPrize[] => {
+      const ranking = rubric.rankings.find((x) => x.id === r.id);
+      const rank = u.ranks[r.id];
+      if (!ranking?.tiers.length || rank === null || rank === undefined) return [];
+      // Its place kept empty: the prize place it holds (after units passed theirs on), as the award
+      // list's 空缺 row says; none where that place gives no prize.
+      if (empty) {
+        const kept = emptied.get(r.id)?.get(index);
+        // Where a unit tied with it holds their first place: the prize it would have shared.
+        if (kept?.shared !== undefined) return [{ ranking: r.name, rankingId: r.id, rank, place: kept.shared.place, tier: kept.shared.tier, empty, tied: true, kept: { place: kept.place, tier: kept.tier } }];
+        if (kept) return [{ ranking: r.name, rankingId: r.id, rank, place: kept.place, tier: kept.tier, empty }];
+        // Its own place past the prizes, but tied with a unit that won one there (三等奖 at 5th, it
+        // 5th too, its place the 6th): the prize it would have shared, no place kept empty. (Its
+        // own awards hold no prize: it is vetoed.)
+        const shared = prizeAt(r.id, rank);
+        return shared ? [{ ranking: r.name, rankingId: r.id, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true }] : [];
+      }
+      // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
+      // vetoed, each vetoed unit said alike, whatever the others ahead of it.
+      const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
+      return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty }] : [];
+    });
+  };
 }

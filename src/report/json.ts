@@ -9,7 +9,7 @@ import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { vacancies } from "./labels.js";
-import { heldPrizes, type HeldPrize } from "./held-prizes.js";
+import { heldPrizeReader, heldPrizes, type HeldPrize } from "./held-prizes.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
 function measureJson(v: number, display: string): number {
@@ -141,6 +141,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   // Each ranking's prize tiers (what a unit's rank prize names), and those nobody holds (奖次空缺):
   // the award list read from the JSON alone.
   const vacant = rubric ? vacancies(rubric, r) : [];
+  const held = rubric ? heldPrizeReader(rubric, r) : undefined;
   // What a ranking breaks ties by, in turn (total, a line's or an item's code), where it does.
   const tieBreakers = (id: string): Record<string, unknown> => {
     const keys = rubric?.rankings.find((y) => y.id === id)?.tieBreakers ?? [];
@@ -172,7 +173,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
       : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
     rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...tieBreakers(x.id), ...prizes(x.id) })),
-    units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, rubric ? heldPrizes(rubric, r, i) : [])),
+    units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, held?.(i))),
     ...(warnings ? { diagnostics: warnings } : {}),
   };
   return JSON.stringify(doc, null, 2);

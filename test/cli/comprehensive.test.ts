@@ -929,6 +929,16 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect(await json("白马镇")).toEqual([{ kind: "rank", ranking: "rural", tier: "二等奖", rank: 3, place: 3, passed: true }, { kind: "single", ranking: "economy", code: "DX1", name: "经济发展突出贡献奖", level: "国家级", basis: "加扣分!B17" }]);
     const all = JSON.parse((await cli(["score", "samples/liuhe-2026.xlsx", "--json"])).out) as { units: { name: string; withheld?: unknown }[] };
     expect(all.units.find((u) => u.name === "河西街道")?.withheld).toEqual(await json("河西街道"));
+    // And diff --json, of a unit it lists (白马镇's JJ5 30 → 29).
+    const lower = new ExcelJS.Workbook();
+    await lower.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const jj = lower.getWorksheet("经济发展")!;
+    jj.eachRow((row) => void (row.getCell(1).value === "白马镇" && (row.getCell(3).value = 29)));
+    const lowered = join(dir, "baima-29.xlsx");
+    await lower.xlsx.writeFile(lowered);
+    const moved = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", lowered, "--json"])).out) as { units: { name: string; old: { withheld?: unknown }; new: { withheld?: unknown } }[] };
+    const baima = moved.units.find((u) => u.name === "白马镇");
+    expect([baima?.old.withheld, baima?.new.withheld]).toEqual([await json("白马镇"), await json("白马镇")]);
     // With the unit ahead vetoed too, each says the prize of its own rank (第 2 名 → 二等奖), not the 一等奖 both would claim.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
