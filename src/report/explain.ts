@@ -102,10 +102,12 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (points !== 0) {
         // The sum to redo, as a ratio's is said: the way from the floor, of the way to the target, of
         // the max (≈ where the quotient was rounded); from a floor of 0, the value and target alone.
+        // (The values as said already: a province's notes make one of these for every unit.)
         const f = m.floor ?? 0;
-        const term = (v: number): string => (v < 0 ? `(${show(v)})` : show(v));
-        const way = (to: number): string => (lower ? `(${term(f)} − ${term(to)})` : `(${term(to)} − ${term(f)})`);
-        data.formula = f === 0 && !lower ? `${show(m.value)} ÷ ${show(m.target)} × ${max}` : `${way(m.value)} ÷ ${way(m.target)} × ${max}`;
+        const [value, target, floor] = [String(data.value), String(data.target), String(data.floor)];
+        const term = (v: number, shown: string): string => (v < 0 ? `(${shown})` : shown);
+        const way = (to: number, shown: string): string => (lower ? `(${term(f, floor)} − ${term(to, shown)})` : `(${term(to, shown)} − ${term(f, floor)})`);
+        data.formula = f === 0 && !lower ? `${value} ÷ ${target} × ${max}` : `${way(m.value, value)} ÷ ${way(m.target, target)} × ${max}`;
         data.eq = (item.max * Math.abs(m.value - f)) % Math.abs(m.target - f) === 0 ? "=" : "≈";
       }
       return reason(points === 0 ? "why.linear-floor" : "why.linear-part");
@@ -161,8 +163,12 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
       // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
       if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
-      // The best itself, nothing left out above it: said so (not as its own value ÷ itself, named as another's).
-      if (basis?.best !== undefined && m.value === basis.best && !basis.leftOut && !basis.amongVetoed) return reason("why.relative-is-best");
+      // The best itself: said so (not as its own value ÷ itself, named as another's), with the
+      // vetoed units better than it that were left out, or the group's units all vetoed.
+      if (basis?.best !== undefined && m.value === basis.best) {
+        if (basis.leftOut) leftOutData(data, basis.leftOut, show);
+        return reason(`why.relative-is-best${basis.amongVetoed ? "-vetoed" : basis.leftOut ? (basis.leftOut.count > 1 ? "-left-out-more" : "-left-out") : ""}`);
+      }
       data.eq = basis?.best !== undefined && basis.best !== 0 && m.value !== 0 && (item.max * (lower ? basis.best : m.value)) % (lower ? m.value : basis.best) !== 0 ? "≈" : "=";
       if (basis?.leftOut) leftOutData(data, basis.leftOut, show);
       return reason(`${lower ? "why.relative-best-lower" : "why.relative-best"}${basis?.amongVetoed ? "-vetoed" : basis?.leftOut ? (basis.leftOut.count > 1 ? "-left-out-more" : "-left-out") : ""}`);

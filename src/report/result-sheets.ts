@@ -157,7 +157,6 @@ export function bracketLines(name: string): string[] {
 /** A ranking's name in brackets up to this wide stays on one line ((区属国有企业排名)). */
 const BRACKET_LINE_UNITS = 19;
 
-/** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
 /**
  * The width a heading's longest English word needs on a line of its own, bold (Bonus/deduction broke
  * as deductio / n, and Deduction as Deductio / n); 0 where it has none.
@@ -167,6 +166,7 @@ function longestWord(heading: string): number {
   return words.length ? headingWidth(words.reduce((a, b) => (b.length > a.length ? b : a)), 0, 16) : 0;
 }
 
+/** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
 function headWidth(heading: string): number {
   return headingWidth(heading, 7, 16);
 }

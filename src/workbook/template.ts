@@ -51,6 +51,8 @@ const SPARE_PRINTED = 3;
 function lastBoxed(units: readonly TemplateUnit[]): number {
   return units.length ? units.length + SPARE_PRINTED + 1 : SPARE_ROWS + 1;
 }
+/** The share of the cover's two columns its instructions are measured against (see their rows' heights). */
+const COVER_SLACK = 0.95;
 /** Rows of the ledger prepared with validation. */
 const LEDGER_ROWS = 500;
 /** Blank rows of the ledger printed as a form: one page of them (thirty ran two rows onto a second). */
@@ -322,7 +324,9 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
     // As tall as its wrapped lines in the two merged columns (a line's height each), a step set
     // apart from the one before by a little room; a ledger code's clause under its step, close
     // under it (an estimate by characters gave a line too many to some: a gap under JF1, DX2).
-    cover.getRow(r).height = i === 0 ? 18 : linesIn(text, labels + 60) * 16 + (sub ? 2 : 8);
+    // (Measured a little narrower than the columns: the cover's 11 pt runs wider than the body text
+    // measured, and Excel's fonts than LibreOffice's: a last line cut off is worse than a gap.)
+    cover.getRow(r).height = i === 0 ? 18 : linesIn(text, (labels + 60) * COVER_SLACK) * 16 + (sub ? 2 : 8);
   });
 }
 
@@ -484,19 +488,26 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
 }
 
 /** The notes on the ledger's headers, by column: what each holds under this rubric. */
-function ledgerNotes(rubric: Rubric, say: Say): Partial<Record<LedgerField, string>> {
+export function ledgerNotes(rubric: Rubric, say: Say): Partial<Record<LedgerField, string>> {
   const items = say("list.items");
-  const leveled = rubric.ledger.filter((c) => c.levels && c.kind !== "single").map((c) => `${c.code} ${Object.entries(c.levels ?? {}).map(([l, v]) => `${l} ${formatPoints(v)}`).join(items)}`);
-  const singles = rubric.ledger.filter((c) => c.kind === "single").map((c) => c.code);
+  // Each code that takes a level, with its levels: a bonus's with their points, a single-item award's by name.
+  const leveled = rubric.ledger.filter((c) => c.levels).map((c) => `${c.code} ${Object.entries(c.levels ?? {}).map(([l, v]) => (c.kind === "single" ? l : `${l} ${formatPoints(v)}`)).join(items)}`);
   const ranged = rubric.ledger.flatMap((c) => (c.range ? [say("tpl.ledger-note-range", { code: c.code, min: formatPoints(c.range.min), max: formatPoints(c.range.max) })] : []));
   const flagged = rubric.ledger.filter((c) => c.doubleWhenFlagged).map((c) => c.code);
   const { counted, pending, rejected } = rubric.statuses;
   return {
     code: rubric.ledger.map((c) => `${c.code} ${c.name}`).join("\n"),
     count: say("tpl.ledger-note-count"),
-    ...(leveled.length || singles.length ? { level: say(singles.length ? "tpl.ledger-note-level-single" : "tpl.ledger-note-level", { levels: leveled.join("\n"), singles: singles.join(items) }) } : {}),
+    ...(leveled.length ? { level: say("tpl.ledger-note-level", { levels: leveled.join("\n") }) } : {}),
     ...(ranged.length ? { points: say("tpl.ledger-note-points", { ranges: ranged.join(items) }) } : {}),
-    status: say(pending.length ? "tpl.ledger-note-status" : "tpl.ledger-note-status-no-pending", { counted: counted.join(items), pending: pending.join(items), rejected: rejected.join(items) }),
+    // Each kind of status the rubric has, what it does (none said of a kind it has none of).
+    status: say("tpl.ledger-note-status", {
+      statuses: [
+        say("tpl.ledger-note-counted", { words: counted.join(items) }),
+        ...(pending.length ? [say("tpl.ledger-note-pending", { words: pending.join(items) })] : []),
+        ...(rejected.length ? [say("tpl.ledger-note-rejected", { words: rejected.join(items) })] : []),
+      ].join(say("list.parts")),
+    }),
     ...(flagged.length ? { flag: say("tpl.ledger-note-flag", { codes: flagged.join(items), yes: rubric.flaggedWords.yes[0] ?? "" }) } : {}),
   };
 }

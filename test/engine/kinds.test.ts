@@ -357,6 +357,8 @@ describe("relative kinds: against the others of the ranking group", () => {
     // The best is 甲镇's 8%, not 否决镇's 16%; 又否镇's 1% is worse and not said.
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 按方案不作为最优值)");
     expect(k1Why("kind: relative-best, indicator: ZB4", units, "乙镇", gate, "en")).toBe("ZB4 4% ÷ 8% (best in 乡镇组, held by 甲镇) × 20 = 10 (否决镇's 16% does not set the best: vetoed, as the rubric says)");
+    // 甲镇, at the best, is told so, with the vetoed unit better than it (it read 8% ÷ 最优值 8%(甲镇)).
+    expect(k1Why("kind: relative-best, indicator: ZB4", units, "甲镇", gate)).toBe("ZB4 8% 即乡镇组最优值,得满分 20(一票否决的否决镇 16% 按方案不作为最优值)");
     // Two vetoed units better than the best: both counted (又否镇 at 9% too).
     const two = units.map((x) => (x.name === "又否镇" ? { ...x, measures: { ...x.measures, ZB4: "9%" } } : x));
     expect(k1Why("kind: relative-best, indicator: ZB4", two, "乙镇", gate)).toBe("ZB4 4% ÷ 乡镇组最优值 8%(甲镇) × 20 = 10(一票否决的否决镇 16% 等 2 个值更好的单位按方案不作为最优值)");
@@ -398,6 +400,7 @@ describe("relative kinds: against the others of the ranking group", () => {
     // 街道组's unit is its own best.
     expect(k1("kind: relative-best, indicator: ZB1", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1000, 丙街道: 2000 });
     expect(k1Why("kind: relative-best, indicator: ZB1", units, "乙镇", gate)).toBe("ZB1 40% ÷ 乡镇组最优值 80%(甲镇) × 20 = 10(乡镇组单位均被一票否决,最优值在被否决的单位中取)");
+    expect(k1Why("kind: relative-best, indicator: ZB1", units, "甲镇", gate)).toBe("ZB1 80% 即乡镇组最优值,得满分 20(乡镇组单位均被一票否决,最优值在被否决的单位中取)");
     // Places 1 and 2 among the two (each was placed 1st against nobody).
     expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units, gate)).toEqual({ 甲镇: 2000, 乙镇: 1850, 丙街道: 2000 });
     expect(k1Why("kind: rank-points, indicator: ZB3, per_place: 1.5", units, "乙镇", gate, "en")).toBe(

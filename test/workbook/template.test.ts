@@ -36,11 +36,12 @@ describe("assess template", () => {
     // JF1's clause: 58 characters, two lines of the 76 the columns hold; KF3's one.
     expect(cover.getRow(rowOf("  JF1 ")).height).toBe(2 * 16 + 2);
     expect(cover.getRow(rowOf("  KF3 ")).height).toBe(16 + 2);
-    // A step, a little apart from the one above: 指标数据's one line.
-    expect(cover.getRow(rowOf("2. ")).height).toBe(16 + 8);
+    // A step, a little apart from the one above: 指标数据's, 74 characters' width, measured with a
+    // twentieth to spare (Excel's fonts run wider than LibreOffice's): two lines.
+    expect(cover.getRow(rowOf("2. ")).height).toBe(2 * 16 + 8);
   });
 
-  it("says on each ledger header what its column holds under this rubric: a count's units, which codes take a level or points, each status, the mark", () => {
+  it("says on each ledger header what its column holds under this rubric: a count's units, which codes take a level or points, each status, the mark", async () => {
     const ledger = wb.getWorksheet("加扣分")!;
     const notes = new Map<string, string>();
     ledger.getRow(1).eachCell((c) => {
@@ -48,11 +49,18 @@ describe("assess template", () => {
       if (note) notes.set(String(c.value), typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
     });
     expect(notes.get("数量")).toBe("数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计");
-    expect(notes.get("级别")).toBe("级别:按级别计分的代码和单项奖(DX1、DX2、DX3)填写:\nJF2 市级 5、省级 7、国家级 10\n其他代码不填");
+    expect(notes.get("级别")).toBe("级别:以下代码填写级别(按级别计分的,附每个的分值):\nJF2 市级 5、省级 7、国家级 10\nDX1 市级、省级、国家级\nDX2 市级、省级、国家级\nDX3 市级、省级、国家级\n其他代码不填");
     expect(notes.get("分值")).toBe("分值:KF3(10–30 分)填写认定的分值;其他代码按方案规定的分值计,不填");
     expect(notes.get("状态")).toBe("状态:已认定 计分;申报中 尚待认定,暂不计分;不予认定 不计分");
     expect(notes.get("未如实上报")).toBe("未如实上报:KF5 的记录未如实上报的填 是,扣分加倍");
     expect(notes.get("代码")).toMatch(/^JF1 创新\nJF2 经验介绍、获奖\n/);
+    // A rubric whose statuses have no pending or rejected words: those left unsaid (it read "; 不计分").
+    const { ledgerNotes } = await import("../../src/workbook/template.js");
+    const { loadRubric } = await import("../../src/rubric/load.js");
+    const { message } = await import("../../src/messages/index.js");
+    const district = loadRubric("r.yaml", readFileSync("rubric/district-popplan-2022.1.yaml"), "x").rubric!;
+    const bare = { ...district, statuses: { counted: ["已认定"], pending: [], rejected: [] } };
+    expect(ledgerNotes(bare, (k, d) => message("zh-CN", k, d ?? {})).status).toBe("状态:已认定 计分");
   });
 
   it("has the cover, one sheet per line, the rates sheet and the ledger", () => {
