@@ -308,8 +308,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (summary !== undefined) return leftOut("units.summary", summary);
     // The list's heading again (lists of two sheets put one under the other): no unit.
     if (name === headerName || NAME_EXACT.test(name)) return leftOut("units.repeated-heading", name);
-    // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit.
-    if (label === "" && (parts[2] ?? "") === "" && heading.test(name)) return leftOut("units.heading", name);
+    // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit; nor a kind's
+    // word or a group's name alone on its line (乡镇, 区直部门, 乡镇组: each was listed as a unit).
+    // (Not a group's labels: a rubric may list its units' names there.)
+    if (label === "" && (parts[2] ?? "") === "" && (heading.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
     let guessed = false;

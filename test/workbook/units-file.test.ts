@@ -31,6 +31,17 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("leaves out a kind's or a group's word alone on its line (乡镇, 区直部门, 乡镇组 were listed as units)", () => {
+    const r = parse("镇\n城关镇\n部门\n区公安分局\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1", "units.kind-by-name units.csv:4:1"]);
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
+    // A group's name: 乡镇组 over its towns.
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const grouped = parseUnitsFile("units.csv", "单位,类型,分组\n乡镇组\n柳河镇,乡镇,乡镇组\n", loadRubric(C, readFileSync(C), "test").rubric!);
+    expect(grouped.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1"]);
+    expect(grouped.units.map((u) => u.name)).toEqual(["柳河镇"]);
+  });
+
   it("leaves out the list's heading where it comes again (two sheets' lists one under the other), said at its line", () => {
     const r = parse("单位名称,类型\n城关镇,镇\n东湖街道,街道\n单位名称,类型\n区公安分局,部门\n名称,类型\n区财政局,部门\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.repeated-heading units.csv:4:1", "units.repeated-heading units.csv:6:1"]);
