@@ -722,7 +722,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
         const gap = gapToNextTier(tiers, prizeKeys, c);
-        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(prizes, prizeKeys, gap.tie.rival, (u) => units[u]?.name ?? "") } : undefined;
+        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(prizes, prizeKeys, gap.tie.rival, (u) => units[u]?.name ?? ""), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.

@@ -122,7 +122,7 @@ export function bandAt(r: Ranking, score: number): string | undefined {
  * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
  * keys of its prize contenders, best first.
  */
-export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[] } } | undefined {
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
@@ -141,9 +141,11 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   // it past next to a better tier (二等奖 for place 2 is no one's: 8.71 more makes it first).
   const reached = 1 + countBetter(order, [own + points, ...x.keys.slice(1)]);
   const tier = tiers.find((t) => reached >= t.from && reached <= t.to) ?? next;
-  // Past the rival's score by 0.01, not level with it: the tie-breaker that keeps it behind, said.
-  const key = behindAtEqual && need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
-  return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival } } : {}) };
+  // Past the rival's score by 0.01, not level with it: the tie-breaker that keeps it behind, said;
+  // or level with it enough, the tie-breaker putting it ahead (two towns 1.01 and 1.02 short of
+  // the same prize asked which was miscounted).
+  const key = need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
+  return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival, ...(behindAtEqual ? {} : { ahead: true as const }) } } : {}) };
 }
 
 /** What a unit lacks for a better grade (gradeGaps). */

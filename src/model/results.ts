@@ -144,8 +144,11 @@ export interface Gap {
   readonly rankingName: string;
   readonly tier: string;
   readonly points: Points;
-  /** Where it must pass the score it lacks by 0.01, level being behind: the tie-breaker (a ranking key) and both values on it. */
-  readonly tie?: { readonly key: string; readonly own: Points; readonly theirs: Points; readonly units: { readonly names: readonly string[]; readonly count: number } };
+  /**
+   * Where the tie-breakers part it from the unit it must pass, level on the score: the key and both
+   * values on it; behind there, it must pass the score by 0.01; `ahead`, level is enough.
+   */
+  readonly tie?: { readonly key: string; readonly own: Points; readonly theirs: Points; readonly units: { readonly names: readonly string[]; readonly count: number }; readonly ahead?: true };
 }
 
 /** What a unit lacks for a better grade than its own, in a ranking that grades. */

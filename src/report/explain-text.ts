@@ -238,7 +238,7 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   if (!gap.tie) return ctx.t("explain.gap", data);
   const { names, count } = gap.tie.units;
   const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");
-  return ctx.t("explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
+  return ctx.t(gap.tie.ahead ? "explain.gap-tie-ahead" : "explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
 }
 
 /** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */
