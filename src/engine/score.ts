@@ -746,7 +746,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (unit.gradeGap !== undefined) continue;
         const found = gapOf(p);
         const rival = found?.quota ? placed[found.quota.rival] : undefined;
-        const quota = found?.quota && rival ? { quota: { count: found.quota.count, others: found.quota.others, score: rival.keys[0] ?? 0, pass: found.quota.pass } } : {};
+        const quota = found?.quota && rival ? { quota: { count: found.quota.count, others: found.quota.others, score: rival.keys[0] ?? 0, pass: found.quota.pass, tied: found.quota.tied } } : {};
         unit.gradeGap = found ? { ranking: r.id, rankingName: r.name, grade: found.grade, points: found.points, from: found.from, ...quota } : null;
       }
       // Units not ranked here (vetoed) are graded in none of its grades.

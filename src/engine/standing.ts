@@ -159,7 +159,8 @@ export interface GradeGapFound {
    * others reach it, the last within the places (its place in `placed`), and whether it must pass
    * that one or level is enough.
    */
-  readonly quota?: { readonly count: number; readonly others: number; readonly rival: number; readonly pass: boolean };
+  /** `tied`: level with the rival on the score, what decides: the tie-breakers, or the rubric's rule for ties at the cut. */
+  readonly quota?: { readonly count: number; readonly others: number; readonly rival: number; readonly pass: boolean; readonly tied: "tie-breakers" | "ties" };
 }
 
 /**
@@ -218,7 +219,7 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
           const level = compare([rival.keys[0] ?? 0, ...x.keys.slice(1)], rival.keys);
           const behind = level > 0 || (level === 0 && g.ties === "none");
           points = Math.max(points, (rival.keys[0] ?? 0) - own + (behind ? 1 : 0));
-          quota = { count, others: at.length - (mine === undefined ? 0 : 1), rival: rivalAt, pass: behind };
+          quota = { count, others: at.length - (mine === undefined ? 0 : 1), rival: rivalAt, pass: behind, tied: level === 0 ? "ties" : "tie-breakers" };
         }
       }
       if (!best || points <= best.points) best = { grade: band.name, points, from: band.from, ...(quota ? { quota } : {}) };

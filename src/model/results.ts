@@ -163,7 +163,7 @@ export interface GradeGap {
    * Its quota taken by as many others that reach it: how many places, how many others reach it,
    * the lowest score within the places, which it must pass (or reach, where level is enough).
    */
-  readonly quota?: { readonly count: number; readonly others: number; readonly score: Points; readonly pass: boolean };
+  readonly quota?: { readonly count: number; readonly others: number; readonly score: Points; readonly pass: boolean; readonly tied: "tie-breakers" | "ties" };
 }
 
 export interface UnitResult {

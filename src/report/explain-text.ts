@@ -245,7 +245,9 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
 function gradeGapLine(ctx: Words, gap: GradeGap): string {
   const data = { ranking: gap.rankingName, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
-  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, others: gap.quota.others, score: formatPoints(gap.quota.score) });
+  // Why reaching it is enough, or passing it needed: the tie-breakers level on the score, or the rubric's rule for ties at the cut.
+  const why = ctx.t(`explain.grade-gap-${gap.quota.pass ? "behind" : "ahead"}-${gap.quota.tied}`, { grade: gap.grade });
+  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, others: gap.quota.others, score: formatPoints(gap.quota.score), why });
 }
 
 /**
