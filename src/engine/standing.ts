@@ -340,24 +340,25 @@ export function gradesAtEnds(r: Ranking, contenders: readonly Contender[], u: nu
 export function lastPlaceUnsettled(contenders: readonly Contender[]): number[] {
   if (contenders.length < 2) return [];
   // The two worst of the units' highest keys (and of their lowest): the worst among the others of any unit.
-  const two = (f: (c: Contender) => readonly number[]): { worst?: readonly number[]; next?: readonly number[]; at: number } => {
+  // (`sign` 1: the worst and the next; −1: the best and the next.)
+  const two = (f: (c: Contender) => readonly number[], sign = 1): { worst?: readonly number[]; next?: readonly number[]; at: number } => {
     let worst: readonly number[] | undefined;
     let next: readonly number[] | undefined;
     let at = -1;
     contenders.forEach((c, i) => {
       const v = f(c);
-      if (worst === undefined || compare(v, worst) > 0) {
+      if (worst === undefined || sign * compare(v, worst) > 0) {
         next = worst;
         worst = v;
         at = i;
-      } else if (next === undefined || compare(v, next) > 0) next = v;
+      } else if (next === undefined || sign * compare(v, next) > 0) next = v;
     });
     return { ...(worst ? { worst } : {}), ...(next ? { next } : {}), at };
   };
   const highs = two((c) => c.hi);
   const lows = two((c) => c.lo);
   // The best of the units' lowest keys, and the next: one surely ahead of a unit, if any is.
-  const bestLows = two((c) => c.lo.map((k) => -k));
+  const bestLows = two((c) => c.lo, -1);
   const movers = contenders.filter(moves);
   const out: number[] = [];
   contenders.forEach((c, i) => {
@@ -368,7 +369,7 @@ export function lastPlaceUnsettled(contenders: readonly Contender[]): number[] {
     // highest), and one always ahead, so that the last place is never the first (all level).
     const otherLow = i === lows.at ? lows.next : lows.worst;
     const otherBest = i === bestLows.at ? bestLows.next : bestLows.worst;
-    if (otherLow && otherBest && compare(otherLow, c.hi) <= 0 && compare(otherBest.map((k) => -k), c.hi) < 0) return;
+    if (otherLow && otherBest && compare(otherLow, c.hi) <= 0 && compare(otherBest, c.hi) < 0) return;
     if (moves(c) || movers.some((v) => v.u !== c.u && compare(v.hi, c.lo) <= 0 && compare(v.lo, c.hi) >= 0)) out.push(c.u);
   });
   return out;
