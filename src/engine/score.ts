@@ -718,11 +718,19 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     if (r.tiers.length) {
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
+      // The units level with each rival, found once: every unit short of a tier has the same rival
+      // (a province's tens of thousands each held their own copy of the same names).
+      const levels = new Map<readonly number[], ReturnType<typeof levelWith>>();
+      const levelAt = (rival: readonly number[]): ReturnType<typeof levelWith> => {
+        let found = levels.get(rival);
+        if (!found) levels.set(rival, (found = levelWith(prizes, prizeKeys, rival, (u) => units[u]?.name ?? "")));
+        return found;
+      };
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
         const gap = gapToNextTier(tiers, prizeKeys, c);
-        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelWith(prizes, prizeKeys, gap.tie.rival, (u) => units[u]?.name ?? ""), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
+        const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelAt(gap.tie.rival), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
