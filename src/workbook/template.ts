@@ -51,6 +51,8 @@ const SPARE_PRINTED = 3;
 function lastBoxed(units: readonly TemplateUnit[]): number {
   return units.length ? units.length + SPARE_PRINTED + 1 : SPARE_ROWS + 1;
 }
+/** The cover's 16 pt bold title against the body's 11 pt column units (its first line held 51 of them in 76, in LibreOffice). */
+const TITLE_SCALE = 1.5;
 /** The share of the cover's two columns its instructions are measured against (see their rows' heights). */
 const COVER_SLACK = 0.95;
 /** Rows of the ledger prepared with validation. */
@@ -293,7 +295,7 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
   const cover = wb.addWorksheet(SHEET.cover);
   // 青山区2026年度完善…办法, as the result sheets' titles read (a Latin or English prefix set apart).
   const { prefix, title } = coverPrefix(opts.district, opts.year, rubric.title, say);
-  cover.getCell("A1").value = say("tpl.cover-title", { prefix: xmlSafe(/[\x21-\x7e]$/.test(prefix) ? `${prefix} ` : prefix), title });
+  const named = { prefix: xmlSafe(/[\x21-\x7e]$/.test(prefix) ? `${prefix} ` : prefix), title };
   cover.getCell("A1").font = { ...FONT, size: 16, bold: true };
   cover.getCell("A1").alignment = { vertical: "middle", wrapText: true };
   cover.mergeCells("A1:B1");
@@ -316,6 +318,9 @@ function writeCover(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templa
   const labels = Math.max(16, ...coverRows.map(([k]) => displayWidth(k) + 3));
   cover.getColumn(1).width = labels;
   cover.getColumn(2).width = 60;
+  // A title too long for a line goes on to the second before 考核工作簿, not inside it (簿 stood alone).
+  const oneLine = say("tpl.cover-title", { ...named, sep: " " });
+  cover.getCell("A1").value = displayWidth(oneLine) * TITLE_SCALE <= labels + 60 ? oneLine : say("tpl.cover-title", { ...named, sep: "\n" });
   instructions(rubric, say).forEach(({ text, sub }, i) => {
     const r = coverRows.length + 4 + i;
     cover.getCell(r, 1).value = text;

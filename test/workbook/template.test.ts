@@ -80,7 +80,8 @@ describe("assess template", () => {
       ["考核年度", "2026"],
       ["地区", "青山区"],
     ]);
-    expect(cover.getCell("A1").value).toBe("青山区2026年度完善人口计生目标管理责任制考核办法 考核工作簿");
+    // Too long for one line at 16 pt: 考核工作簿 on the second, whole (簿 stood alone there).
+    expect(cover.getCell("A1").value).toBe("青山区2026年度完善人口计生目标管理责任制考核办法\n考核工作簿");
   });
 
   it("says on the cover what this rubric's ledger holds: no 单项奖认定 where it has none", async () => {
@@ -355,14 +356,15 @@ describe("assess template in English", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(en) as unknown as ArrayBuffer);
     const cover = book.getWorksheet("封面")!;
-    expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
+    // Too long for one line: parted after its colon, not inside "workbook".
+    expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法:\nassessment workbook");
     expect([3, 4, 5, 6].map((row) => cover.getCell(row, 1).value)).toEqual(["方案编号", "方案版本", "考核年度", "地区"]);
     // A Chinese district's name and the English year set apart too (柳河区2026 ran together).
     const zhDistrict = join(dir, "liuhe-en.xlsx");
     expect((await cli(["template", "--rubric", "township-comprehensive", "--district", "柳河区", "--year", "2026", "-o", zhDistrict, "--lang", "en"])).code).toBe(0);
     const liuhe = new ExcelJS.Workbook();
     await liuhe.xlsx.load(readFileSync(zhDistrict) as unknown as ArrayBuffer);
-    expect(liuhe.getWorksheet("封面")!.getCell("A1").value).toBe("柳河区 2026 乡镇(街道)和区直部门综合考核办法: assessment workbook");
+    expect(liuhe.getWorksheet("封面")!.getCell("A1").value).toBe("柳河区 2026 乡镇(街道)和区直部门综合考核办法:\nassessment workbook");
     // Its labels' column as wide as "Effective from" needs (it ran into the date).
     expect(cover.getCell(8, 1).value).toBe("Effective from");
     expect(cover.getColumn(1).width).toBeGreaterThanOrEqual("Effective from".length + 2);

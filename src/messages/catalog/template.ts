@@ -4,7 +4,7 @@
 import type { Catalog } from "./types.js";
 
 export const templateMessages: Catalog = {
-  "tpl.cover-title": { "zh-CN": "{prefix}{title} 考核工作簿", en: "{prefix}{title}: assessment workbook" },
+  "tpl.cover-title": { "zh-CN": "{prefix}{title}{sep}考核工作簿", en: "{prefix}{title}:{sep}assessment workbook" },
   "tpl.cover-year": { "zh-CN": "{year}年度", en: "{year}" },
   "tpl.cover-year-nian": { "zh-CN": "{year}年", en: "{year}" },
   "tpl.cover-scheme": { "zh-CN": "方案名称", en: "Scheme" },
