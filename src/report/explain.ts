@@ -161,10 +161,9 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       if (basis?.alone) return reason("why.relative-alone");
       // Better than the best: the best was found without this unit (a vetoed one, where the rubric leaves them out).
       if (basis?.best !== undefined && (lower ? m.value < basis.best : m.value > basis.best)) return reason("why.relative-beyond-best");
-      // The best itself (0 起 where 0 is the best: no 0 ÷ 0 to show).
-      if (lower && basis?.best !== undefined && m.value === basis.best && m.value <= 0) return reason("why.relative-is-best");
-      // The best itself: said so (not as its own value ÷ itself, named as another's), with the
-      // vetoed units better than it that were left out, or the group's units all vetoed.
+      // The best itself: said so (not as its own value ÷ itself, named as another's; nor 0 ÷ 0 where
+      // 0 起 is the best), with the vetoed units better than it that were left out, or the group's
+      // units all vetoed.
       if (basis?.best !== undefined && m.value === basis.best) {
         if (basis.leftOut) leftOutData(data, basis.leftOut, show);
         return reason(`why.relative-is-best${basis.amongVetoed ? "-vetoed" : basis.leftOut ? (basis.leftOut.count > 1 ? "-left-out-more" : "-left-out") : ""}`);

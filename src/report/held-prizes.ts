@@ -36,7 +36,14 @@ export function heldPrizes(rubric: Rubric, results: Results, index: number): Hel
  */
 export function heldPrizeReader(rubric: Rubric, results: Results): (index: number) => HeldPrize[] {
   const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
-  const emptied = new Map(results.rankings.map((r) => [r.id, new Map((r.emptied ?? []).map((e) => [e.unit, e]))]));
+  // Each unit's first place kept empty (units tied keep one each, in turn: its first is its own).
+  const emptied = new Map(
+    results.rankings.map((r) => {
+      const first = new Map<number, NonNullable<typeof r.emptied>[number]>();
+      for (const e of r.emptied ?? []) if (!first.has(e.unit)) first.set(e.unit, e);
+      return [r.id, first] as const;
+    }),
+  );
   // The first prize given at each rank of a ranking, made where first asked for.
   const given = new Map<string, Map<number, Extract<Award, { kind: "rank" }>>>();
   const prizeAt = (id: string, rank: number): Extract<Award, { kind: "rank" }> | undefined => {

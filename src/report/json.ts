@@ -97,7 +97,7 @@ function gapJson(gap: Gap): Record<string, unknown> {
 }
 
 function gradeGapJson(gap: GradeGap): Record<string, unknown> {
-  const quota = gap.quota ? { quota: { count: gap.quota.count, others: gap.quota.others, score: pointsToNumber(gap.quota.score), pass: gap.quota.pass } } : {};
+  const quota = gap.quota ? { quota: { count: gap.quota.count, others: gap.quota.others, score: pointsToNumber(gap.quota.score), pass: gap.quota.pass, tied: gap.quota.tied } } : {};
   return { ranking: gap.ranking, grade: gap.grade, points: pointsToNumber(gap.points), from: pointsToNumber(gap.from), ...quota };
 }
 

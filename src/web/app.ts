@@ -432,6 +432,8 @@ export function start(doc: Document): void {
   const scrollable = (): void => {
     let heading = 0;
     for (const section of out.querySelectorAll<HTMLElement>("section.ranking")) {
+      // Measured as it would fit (a phone's wider awards column is for a ranking that does not).
+      section.classList.add("fits");
       const wide = section.scrollWidth > section.clientWidth;
       section.classList.toggle("fits", !wide);
       if (!wide) heading = Math.max(heading, section.querySelector("thead")?.getBoundingClientRect().height ?? 0);

@@ -162,6 +162,12 @@ function quoteOpenAfter(line: string, open: boolean): boolean {
   return quoted;
 }
 
+/**
+ * The words lists head their parts with, whatever kinds the rubric labels (a district's rubric
+ * says 镇 and 部门; its list says 乡镇 and 区直部门): alone on a line, no unit.
+ */
+const KIND_WORDS = /^(?:乡镇|乡镇街道|镇街|乡镇[(（]街道[)）]|街道|街道办事处|部门|(?:[区县市]直)?(?:部门|单位|机关)|企业|国企|国有企业|(?:[区县市]属)?国有企业|乡镇组|街道组)$/;
+
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
@@ -311,7 +317,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit; nor a kind's
     // word or a group's name alone on its line (乡镇, 区直部门, 乡镇组: each was listed as a unit).
     // (Not a group's labels: a rubric may list its units' names there.)
-    if (label === "" && (parts[2] ?? "") === "" && (heading.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
+    if (label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
     let guessed = false;

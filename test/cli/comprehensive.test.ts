@@ -502,7 +502,7 @@ describe("the comprehensive sample", () => {
     // Held at 合格 by its veto (河西街道), or set 不合格 (白马镇), or at the best grade (柳河镇): none.
     for (const u of ["河西街道", "白马镇", "柳河镇"]) expect((await cli(["explain", input, u])).out).not.toContain("等次“");
     const dept = await cli(["explain", input, "区市场监管局", "--json"]);
-    expect((JSON.parse(dept.out) as { gradeGap: unknown }).gradeGap).toEqual({ ranking: "departments", grade: "优秀", points: 10.54, from: 90, quota: { count: 1, others: 5, score: 99.5, pass: true } });
+    expect((JSON.parse(dept.out) as { gradeGap: unknown }).gradeGap).toEqual({ ranking: "departments", grade: "优秀", points: 10.54, from: 90, quota: { count: 1, others: 5, score: 99.5, pass: true, tied: "tie-breakers" } });
   });
 
   it("explain says where a unit's target came from: its own cell, or the rubric's default where none is entered", async () => {
@@ -962,6 +962,23 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect((await cli(["explain", two, "柳河镇"])).out).toContain("  乡镇组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
     // A unit vetoed out of the ranking has no place to speak of.
     expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
+    // Two tied, vetoed, their places kept empty (双河乡 and 杨柳镇 at 91.18, by DJ4, its place empty;
+    // the three ahead vetoed by SH1, theirs passed on): each would have shared the first prize place,
+    // in the text and the JSON (the last of the places the tie keeps was said: 第 2 名, 二等奖).
+    const tied = new ExcelJS.Workbook();
+    await tied.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const rates = tied.getWorksheet("指标数据")!;
+    const colOf = (code: string): number => (rates.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith(code));
+    rates.eachRow((row) => {
+      const name = row.getCell(1).value;
+      if (name === "柳河镇" || name === "石桥镇" || name === "青龙乡") row.getCell(colOf("ZB5")).value = 1;
+      if (name === "双河乡" || name === "杨柳镇") row.getCell(colOf("ZB9")).value = 1;
+    });
+    const both = join(dir, "tied-vetoed.xlsx");
+    await tied.xlsx.writeFile(both);
+    expect((await cli(["explain", both, "双河乡"])).out).toMatch(/乡镇组排名第 \d+ 名[^\n]*计奖为第 1 名[^\n]*本应获一等奖/);
+    const tiedJson = JSON.parse((await cli(["explain", both, "杨柳镇", "--json"])).out) as { withheld?: { tier: string; place: number }[] };
+    expect(tiedJson.withheld?.map((w) => [w.tier, w.place])).toEqual([["一等奖", 1]]);
   });
 
   it("says the prize place it keeps empty, after the units ahead passed theirs on, and the award list and JSON say that place vacant where others hold the rest of the tier", async () => {

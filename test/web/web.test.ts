@@ -219,6 +219,15 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const row = await ranking.locator("tbody tr").first().boundingBox();
       const lineHeight = await ranking.locator("tbody td").first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.4);
       expect(row?.height).toBeLessThanOrEqual(lineHeight * 3 + 8);
+      // A ranking that fits the screen keeps fitting, its heading row in view, no sideways scroll:
+      // 柳河区's 区属国有企业排名, with its awards (given the wider column, it scrolled 121 px).
+      await narrow.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+      await narrow.waitForFunction(() => document.querySelector("section.ranking:last-of-type h2")?.textContent === "区属国有企业排名", undefined, { timeout: 60_000 });
+      const last = narrow.locator("section.ranking").last();
+      expect(await last.locator("td.awards").count()).toBeGreaterThan(0);
+      expect(await last.evaluate((e) => [e.classList.contains("fits"), e.scrollWidth <= e.clientWidth])).toEqual([true, true]);
+      await narrow.setInputFiles("#workbook", file);
+      await narrow.waitForFunction(() => document.querySelector("section.ranking:last-of-type h2")?.textContent === "部门排名", undefined, { timeout: 60_000 });
       await narrow.getByRole("button", { name: "西山镇", exact: true }).first().click();
       // DZ3.1's line (indented 4) wraps there: its second line starts past the indent, not at the edge.
       const line = narrow.locator("#explain pre span.line").filter({ hasText: /^ {4}DZ3\.1 / });

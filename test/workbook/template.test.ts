@@ -33,7 +33,7 @@ describe("assess template", () => {
   it("gives each of the cover's lines of instructions the lines its text wraps to in the two columns, no more (a gap under JF1's two)", () => {
     const cover = wb.getWorksheet("封面")!;
     const rowOf = (start: string): number => [...Array(cover.rowCount).keys()].map((i) => i + 1).find((r) => String(cover.getCell(r, 1).value ?? "").startsWith(start)) ?? 0;
-    // JF1's clause: 58 characters, two lines of the 76 the columns hold; KF3's one.
+    // JF1's clause: 58 characters, two lines of the 72 measured of the columns' 76; KF3's one.
     expect(cover.getRow(rowOf("  JF1 ")).height).toBe(2 * 16 + 2);
     expect(cover.getRow(rowOf("  KF3 ")).height).toBe(16 + 2);
     // A step, a little apart from the one above: 指标数据's, 74 characters' width, measured with a

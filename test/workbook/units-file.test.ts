@@ -35,6 +35,10 @@ describe("units file", () => {
     const r = parse("镇\n城关镇\n部门\n区公安分局\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1", "units.kind-by-name units.csv:4:1"]);
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
+    // The words lists use, whatever the rubric labels its kinds (镇 and 部门 here): 乡镇, 区直部门.
+    const words = parse("单位名称\n乡镇\n城关镇\n区直部门\n区公安分局\n");
+    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.kind-by-name units.csv:5:1"]);
+    expect(words.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
     // A group's name: 乡镇组 over its towns.
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const grouped = parseUnitsFile("units.csv", "单位,类型,分组\n乡镇组\n柳河镇,乡镇,乡镇组\n", loadRubric(C, readFileSync(C), "test").rubric!);

@@ -220,7 +220,7 @@ export const rubricMessages: Catalog = {
   },
   "rubric.charge-kinds-split": {
     "zh-CN": "计入对象 {code} 是{other}的考核线或项目,而 {ledgerCode} 也用于{kind},{kind}没有它:一个代码的记录只能计入一类单位的考核线或项目;请为{kind}另设代码(unit_kinds 只写它),计入其考核线 {lines} 或其项目,或本代码写 charge: total",
-    en: "charged to {code}, a line or item of {other}, while {ledgerCode} is for {kind} too, which has no {code}: a code's rows can be charged to the lines or items of only one kind; give {kind} a code of its own (with unit_kinds naming only it) charged to its line {lines} or one of its items, or write charge: total on this code",
+    en: "charged to {code}, a line or item of {other}, while {ledgerCode} is for {kind} too, which has no {code}: a code's rows can be charged to the lines or items of only one kind; give {kind} a code of its own (with unit_kinds naming only it) charged to one of its lines ({lines}) or one of their items, or write charge: total on this code",
   },
   "rubric.unknown-charge": { "zh-CN": "计入对象 {code} 不是单位类型 {kind} 的考核线或项目(可写 total,或其考核线 {lines} 及其项目的代码)", en: "charged to {code}, which is no line or item of the unit kind {kind} (write total, or the code of one of its lines {lines} or of their items)" },
   "rubric.veto-unranked-keys": { "zh-CN": "{code} 的 veto 未写 ranked: true,被否决的单位不参加排名,没有名次可留空、也没有按得分评的等次可限制,{keys} 不起作用:要让它仍参加排名,写 ranked: true;要直接定等次,写 grade;否则删去 {keys}", en: "the veto of {code} does not say ranked: true, so a vetoed unit is not ranked: it has no place to leave empty and no grade by its score to hold down, and {keys} would do nothing: to keep it ranked write ranked: true; to set its grade write grade; else remove {keys}" },
