@@ -156,10 +156,10 @@ export interface GradeGapFound {
   readonly from: Points;
   /**
    * Where the grade's quota is taken by as many others that reach it: how many it takes, how many
-   * others reach it, the last within the places (its place in `placed`), and whether it must pass
-   * that one or level is enough.
+   * others reach it, the last within the places (its place in `placed`), whether it must pass
+   * that one or level is enough, and (`tied`) what decides level with it on the score: the
+   * tie-breakers, or the rubric's rule for ties at the cut.
    */
-  /** `tied`: level with the rival on the score, what decides: the tie-breakers, or the rubric's rule for ties at the cut. */
   readonly quota?: { readonly count: number; readonly others: number; readonly rival: number; readonly pass: boolean; readonly tied: "tie-breakers" | "ties" };
 }
 
