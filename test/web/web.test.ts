@@ -245,6 +245,25 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("gives the HTML report's overall ranking on a phone room for its awards (squeezed, its rows were six lines tall)", async () => {
+    const report = join(dir, "phone-report.html");
+    expect((await cli(["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    const narrow = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: "zh-CN" });
+    try {
+      await narrow.goto(pathToFileURL(report).href);
+      const overall = narrow.locator("section.t-overall").first();
+      expect((await overall.locator("td.k-text").last().boundingBox())?.width).toBeGreaterThan(200);
+      // 城关镇's row (a prize and a single-item award): three lines at most.
+      const row = await overall.locator("tbody tr").first().boundingBox();
+      const lineHeight = await overall.locator("tbody td").first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.4);
+      expect(row?.height).toBeLessThanOrEqual(lineHeight * 3 + 8);
+      // The page itself no wider than the phone: the table scrolls in its own box.
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it("says under a ranking by what units level on the total were ranked apart, as the terminal does", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile("samples/liuhe-2026.xlsx");

@@ -111,6 +111,11 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   .chart { min-width: 720px; }
   .swipe { display: block; margin: 0 0 4px; font-size: 0.75rem; color: #555; }
 }
+/* A phone's width (375 px): an overall ranking is wider than the screen whatever its awards' width,
+   and squeezed to 11em they made its rows six lines tall: room to read them once scrolled to. */
+@media screen and (max-width: 30em) {
+  .t-overall td.k-text:last-child { min-width: 20em; }
+}
 ${printedPages(runningHead, footerTemplate)}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.3; }
