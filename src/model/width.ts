@@ -54,6 +54,17 @@ export function textUnits(s: string): number {
   return w;
 }
 
+/** Column units bold text takes on one line: its Latin a tenth wider than plain, its CJK as wide. */
+export function boldTextUnits(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    w += c >= 0x2e80 ? 2 : charUnits(c) * 1.1;
+  }
+  return w;
+}
+
 /** Lines one paragraph takes wrapped greedily at `usable` units (a word longer than a line broken where it must). */
 function wrappedLines(part: string, usable: number): number {
   let lines = 1;

@@ -6,6 +6,7 @@ import { colName } from "../../xlsx/refs.js";
 import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { totalsRange } from "./chart.js";
 import { stampZip } from "../../xlsx/write/zip-stamp.js";
+import { boldTextUnits } from "../../model/width.js";
 import { POINTS_FORMAT } from "../sheet-style.js";
 
 const FONT = "宋体";
@@ -54,9 +55,8 @@ function rowLines(columns: readonly Column[], r: Row, spans: readonly Span[], wi
  * took two lines in a row of one); bold CJK is as wide as plain.
  */
 function headSpan(widths: readonly number[], span: Span, header: string): number {
-  const all = textWidth(header);
-  const latin = all - textWidth(header.replace(/[^\u2e80-\uffff]/g, ""));
-  return spanWidth(widths, span) / (all > 0 ? 1 + (0.1 * latin) / all : 1);
+  const plain = textWidth(header);
+  return plain > 0 ? (spanWidth(widths, span) * plain) / boldTextUnits(header) : spanWidth(widths, span);
 }
 
 function headerHeight(p: Part, widths: readonly number[]): number {
