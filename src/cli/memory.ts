@@ -8,7 +8,7 @@
 // worker once it has read, keep the peak where it was (380–400 MiB).
 // Node gives no way to ask for one but the --expose-gc flag: set here, where the function is
 // taken, and unset at once, so that nothing else sees a `gc`.
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { COMPACT_UNITS } from "../report/result-file.js";
 
@@ -37,4 +37,24 @@ export function collectNow(): void {
 /** Where a step of a run of `units` units has ended: its garbage is collected now, if the run is a province's (as large as a compact result's). */
 export function stepEnded(units: number): void {
   if (units >= COMPACT_UNITS) collector()?.();
+}
+
+/** How far the heap may grow within a step before its garbage is collected in the middle of it. */
+const GROWN = 48 * 1024 * 1024;
+
+/**
+ * For the parts of a long step of a province's run (its rankings, each leaving its sort keys and
+ * ranges behind): collects between two parts where the heap has grown by GROWN since the step
+ * began or was last collected (a rubric of few rankings, or small ones, is never collected in
+ * between). Undefined for a run too small to need it.
+ */
+export function betweenParts(units: number): (() => void) | undefined {
+  if (units < COMPACT_UNITS) return undefined;
+  const used = (): number => getHeapStatistics().used_heap_size;
+  let mark = used();
+  return () => {
+    if (used() - mark < GROWN) return;
+    collector()?.();
+    mark = used();
+  };
 }

@@ -378,9 +378,10 @@ export interface Scoring {
   /** The rankings and what each decides: the results, whole (the same units, completed). */
   /**
    * The rankings and what they decide. `gradeGaps: false` leaves out what each unit lacks for a
-   * better grade (a province's result sheets do not show it; explain and the JSON do).
+   * better grade (a province's result sheets do not show it; explain and the JSON do). `between`:
+   * called before each ranking (the CLI collects a province's garbage there, where it has piled up).
    */
-  finish(o?: { readonly gradeGaps?: boolean }): Results;
+  finish(o?: { readonly gradeGaps?: boolean; readonly between?: () => void }): Results;
 }
 
 export function score(rubric: Rubric, sub: Submission): Results {
@@ -522,7 +523,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   return {
     rubric: about,
     units,
-    finish: (o) => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: o?.gradeGaps !== false })),
+    finish: (o) => (results ??= rank(rubric, sub, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: o?.gradeGaps !== false, ...(o?.between ? { between: o.between } : {}) })),
   };
 }
 
@@ -536,10 +537,12 @@ interface Scored {
   readonly about: Results["rubric"];
   /** Whether to work out each unit's gap to a better grade. */
   readonly gradeGaps: boolean;
+  /** Called before each ranking. */
+  readonly between?: () => void;
 }
 
 /** 4. The rankings, and what each decides; then each unit's certainty and awards. */
-function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: withGradeGaps }: Scored): Results {
+function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: withGradeGaps, between }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
   /** Holder of a single-item award given to so many → others' pending claims to it (which may take it). */
@@ -574,6 +577,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     else ofKind.set(unit.kind, [u]);
   });
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
+    // What the ranking before left behind is garbage now.
+    between?.();
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const readers = keys.map((key) => keyReader(key, plan));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { stepEnded } from "../../src/cli/memory.js";
+import { betweenParts, stepEnded } from "../../src/cli/memory.js";
 import { COMPACT_UNITS } from "../../src/report/result-file.js";
 
-/** Garbage enough to see: a million small objects, made, kept through a collection or two, then dropped. */
-function garbage(): void {
+/** Garbage enough to see: `count` small objects (a million: some 60 MB), made, kept through a collection or two, then dropped. */
+function garbage(count = 1_000_000): void {
   let keep: { i: number; s: string }[] | undefined = [];
-  for (let i = 0; i < 1_000_000; i++) keep.push({ i, s: `x${i}` });
-  expect(keep.length).toBe(1_000_000);
+  for (let i = 0; i < count; i++) keep.push({ i, s: `x${i}` });
+  expect(keep.length).toBe(count);
   keep = undefined;
 }
 
@@ -26,5 +26,24 @@ describe("memory between a province's steps", () => {
     const before = process.memoryUsage().heapUsed;
     stepEnded(COMPACT_UNITS - 1);
     expect(before - process.memoryUsage().heapUsed).toBeLessThan(30 * 1024 * 1024);
+  });
+
+  it("collects between a step's parts only once the heap has grown well past where it stood", () => {
+    expect(betweenParts(COMPACT_UNITS - 1)).toBeUndefined();
+    const between = betweenParts(COMPACT_UNITS);
+    if (!between) throw new Error("no collector for a province");
+    // Little grown since it began: nothing collected (a few small objects left lying).
+    let some: { i: number }[] | undefined = Array.from({ length: 1000 }, (_, i) => ({ i }));
+    some = undefined;
+    const little = process.memoryUsage().heapUsed;
+    between();
+    expect(little - process.memoryUsage().heapUsed).toBeLessThan(30 * 1024 * 1024);
+    expect(some).toBeUndefined();
+    // A part's garbage piled up (well past the growth it waits for): collected.
+    garbage(2_000_000);
+    const before = process.memoryUsage().heapUsed;
+    between();
+    expect(before - process.memoryUsage().heapUsed).toBeGreaterThan(30 * 1024 * 1024);
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
   });
 });

@@ -17,7 +17,10 @@ describe("scoring begun, then finished", () => {
       const scoring = startScoring(rubric, submission);
       // Read before finish(): the rows are made from the units as they stand now.
       const early = notesTables(rubric, submission, scoring, "zh-CN").map((t) => ({ ...t, rows: rowsOf(t.rows) }));
-      const results = scoring.finish();
+      // Called before each ranking (the CLI collects a province's garbage there): it changes nothing.
+      let calls = 0;
+      const results = scoring.finish({ between: () => calls++ });
+      expect(calls).toBe(rubric.rankings.length);
       expect(scoring.finish()).toBe(results);
       expect(results.units).toBe(scoring.units);
       const whole = score(rubric, submission);

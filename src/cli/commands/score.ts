@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, type WorkbookReader } from "../../xlsx/read/index.js";
 import { writtenAsOurs } from "../../xlsx/write/worksheet.js";
 import { coverYear } from "../../model/submission.js";
 import { nodeHost } from "../host.js";
-import { stepEnded } from "../memory.js";
+import { betweenParts, stepEnded } from "../memory.js";
 import { SheetWriterStopped } from "../sheet-deflater.js";
 import { shaChange, type Host } from "../../load/index.js";
 import type { RawCell } from "../../xlsx/read/index.js";
@@ -234,7 +234,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   try {
     await turn();
     // What a unit lacks for a better grade is in the JSON, and in no sheet: worked out for it alone.
-    results = scoring.finish({ gradeGaps: o.json === true });
+    const between = betweenParts(scoring.units.length);
+    results = scoring.finish({ gradeGaps: o.json === true, ...(between ? { between } : {}) });
     // And what ranking left (its sort keys and ranges), before the other sheets are made.
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
