@@ -940,6 +940,37 @@ describe("two indicators or targets of one name", () => {
   });
 });
 
+describe("an indicator or a target no item reads", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  it("warns at the indicator's code once the one item reading it is deleted (its column is still on the template, filled for nothing)", () => {
+    const item = "      - code: SH5\n        name: 社会治安\n        max: 10\n        kind: threshold\n        indicator: ZB8\n        target: 8\n        text: 刑事案件万人发案率不高于8起/万人的得满分,高于的不得分。\n";
+    const sh7 = "        name: 民生实事\n        max: 20\n";
+    expect(text).toContain(item);
+    expect(text).toContain(sh7);
+    const written = text.replace(item, "").replace(sh7, "        name: 民生实事\n        max: 30\n");
+    const r = load(written);
+    expect(r.rubric).toBeDefined();
+    expect(withMessages(r.advice)).toEqual([`rubric.indicator-unread r.yaml:${lineOf("  - code: ZB8", written)}:11 没有项目读取指标 ZB8(刑事案件万人发案率):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再考核,请删去它`]);
+    expect(load(text).advice ?? []).toEqual([]);
+  });
+
+  it("warns at a target's code no item reads", () => {
+    const target = "  - code: MB1\n    name: 地区生产总值增长目标(责任书下达)\n";
+    expect(text).toContain(target);
+    const written = text.replace(target, "  - code: MB9\n    name: 备用目标\n    unit: percent\n" + target);
+    const r = load(written);
+    expect(withMessages(r.advice)).toEqual([`rubric.target-unread r.yaml:${lineOf("  - code: MB9", written)}:11 没有项目读取目标 MB9(备用目标):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再使用,请删去它`]);
+  });
+
+  it("is not said beside an error in an item that may be the one meant to read it (ZB66 for ZB6)", () => {
+    const written = text.replace("indicator: ZB8\n", "indicator: ZB88\n");
+    expect(written).not.toBe(text);
+    const codes = load(written).diagnostics.map((d) => d.code);
+    expect(codes).toContain("rubric.unknown-indicator");
+    expect(codes).not.toContain("rubric.indicator-unread");
+  });
+});
+
 describe("points in Chinese numerals", () => {
   it("asks for a max or a cap in digits, as a workbook's cell is asked (max: 四十 → 40), not just 'the wrong type'", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

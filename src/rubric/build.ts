@@ -26,7 +26,7 @@ import type {
   VetoEffect,
   YellowCard,
 } from "./model.js";
-import { ALL_KINDS, allItems, isMeasured } from "./model.js";
+import { ALL_KINDS, allItems, isMeasured, leaves, measuredInputs } from "./model.js";
 import { formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
@@ -241,6 +241,22 @@ function unitMismatches(b: Builder, ctx: Context): void {
     }
     for (const m of list) b.error("rubric.unit-mismatch", m.path, { code, unit, indicator: m.indicator, expected: m.expected });
   }
+}
+
+/**
+ * Indicators and targets no item reads (the one item reading it deleted): the template still
+ * gives each a column on 指标数据, which units fill for nothing. Said at its code, as advice.
+ */
+function unread(b: Builder, input: RubricInput, lines: readonly Line[]): void {
+  // An item in error (an indicator misspelt) may be the one meant to read it: that is said first.
+  if (b.diags.some((d) => d.severity === "error")) return;
+  const read = new Set(lines.flatMap((l) => leaves(l.items).filter(isMeasured).flatMap(measuredInputs)));
+  (input.indicators ?? []).forEach((m, i) => {
+    if (!read.has(m.code)) b.warning("rubric.indicator-unread", ["indicators", i, "code"], { code: m.code, name: m.name });
+  });
+  (input.targets ?? []).forEach((m, i) => {
+    if (!read.has(m.code)) b.warning("rubric.target-unread", ["targets", i, "code"], { code: m.code, name: m.name });
+  });
 }
 
 function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, ctx: Context): Item {
@@ -596,6 +612,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     return { code: l.code, name: l.name, sheet: l.sheet ?? l.name, max, ...(l.text !== undefined ? { text: l.text } : {}), items };
   });
   unitMismatches(b, ctx);
+  unread(b, input, lines);
   const lineByCode = new Map(lines.map((l) => [l.code, l]));
   const sheets = new Map<string, number>();
   input.lines.forEach((l, li) => {

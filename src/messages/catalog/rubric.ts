@@ -282,6 +282,8 @@ export const rubricMessages: Catalog = {
   "rubric.ledger-points-ways": { "zh-CN": "加扣分代码 {code} 必须且只能用 points、levels(级别→分值)或 range 之一给出分值", en: "the ledger code {code} must give its points in exactly one way: points, levels (level → points) or range" },
   "rubric.status-repeated": { "zh-CN": "状态词 “{word}” 写了两次", en: "the status word \"{word}\" is listed twice" },
   "rubric.status-twice": { "zh-CN": "状态词 “{word}” 出现在多个类别中(计分、待定、不计只能选一)", en: "the status word \"{word}\" appears in more than one category (counted, pending, rejected: one only)" },
+  "rubric.indicator-unread": { "zh-CN": "没有项目读取指标 {code}({name}):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再考核,请删去它", en: "no item reads the indicator {code} ({name}): the template's indicators sheet still has a column for it, and what units enter there counts for nothing; if it is no longer assessed, delete it" },
+  "rubric.target-unread": { "zh-CN": "没有项目读取目标 {code}({name}):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再使用,请删去它", en: "no item reads the target {code} ({name}): the template's indicators sheet still has a column for it, and what units enter there counts for nothing; if it is no longer used, delete it" },
   "rubric.same-name": { "zh-CN": "{code} 与 {other} 同名(“{name}”):指标数据表上它们的列只能靠代码区分;如是复制后漏改了名称,请改正", en: "{code} has the same name as {other} (\"{name}\"): their columns on the indicators sheet can be told apart by their codes alone; if it was copied and its name left unchanged, correct it" },
   "rubric.rank-key-name": { "zh-CN": "排名依据写代码,不写名称:“{key}” 请写作 {code}", en: "a ranking key is a code, not a name: write {code} for \"{key}\"" },
   "rubric.tie-breaker-name": { "zh-CN": "并列时的比较依据(tie_breakers)写代码,不写名称:“{key}” 请写作 {code}", en: "a tie-breaker is a code, not a name: write {code} for \"{key}\"" },
