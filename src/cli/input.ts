@@ -124,7 +124,7 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
  * and whose names of the codes both have head their columns as well as this version's.
  */
 export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric, other?: Rubric): Promise<{ results?: Results; diagnostics: readonly Diagnostic[]; cover?: Cover }> {
-  const beside = other ? { other: { codes: columnCodesOnly(other, rubric), names: columnNames(other), ledgerCodes: ledgerCodesOnly(other, rubric) } } : {};
+  const beside = other ? { other: { codes: columnCodesOnly(other, rubric), names: columnNames(other), ledgerCodes: ledgerCodesOnly(other, rubric), groups: groupWordsOnly(other, rubric) } } : {};
   const loaded = await loadWorkbook({ file, bytes, rubrics: { given: { rubric, diagnostics: [] }, bundled: [] }, host: nodeHost, ...beside });
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== "workbook.cover-rubric-mismatch");
   const cover = loaded.cover ? { cover: loaded.cover } : {};
@@ -135,6 +135,25 @@ export async function scoreUnder(file: string, bytes: Uint8Array, rubric: Rubric
 function columnCodesOnly(r: Rubric, not: Rubric): ReadonlySet<string> {
   const known = new Set(columnNames(not).keys());
   return new Set([...columnNames(r).keys()].filter((c) => !known.has(c)));
+}
+
+/**
+ * By unit kind, the words `r` names a group by (its name, id and labels) that name no group of
+ * `here`'s kind, each with `here`'s group of the same id: a 分组 column filled as one version
+ * names a group is read as the same group under the other (乡镇组 renamed 镇乡组).
+ */
+function groupWordsOnly(r: Rubric, here: Rubric): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const kind of here.unitKinds) {
+    const theirs = r.unitKinds.find((k) => k.id === kind.id);
+    const words = new Map<string, string>();
+    for (const g of theirs?.groups ?? []) {
+      if (!kind.groups.some((x) => x.id === g.id)) continue;
+      for (const word of [g.name, g.id, ...g.labels]) if (!kind.groups.some((x) => x.name === word || x.id === word || x.labels.includes(word))) words.set(word, g.id);
+    }
+    if (words.size) out.set(kind.id, words);
+  }
+  return out;
 }
 
 /** The ledger codes of `r` that `not` has not (a bonus a revision added). */

@@ -107,6 +107,8 @@ export interface OtherVersion {
   readonly names: ReadonlyMap<string, string>;
   /** Its ledger codes this rubric has not (a bonus the revision added): their rows are that version's alone, passed over. */
   readonly ledgerCodes?: ReadonlySet<string>;
+  /** By unit kind: the words it names a group by (name, id, label) that name none here, each with the group of the same id here. */
+  readonly groups?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /**
@@ -322,9 +324,15 @@ interface UnitRow {
 
 type RowHandler = (row: RawRow) => void;
 
-/** The group a 分组 cell names: by its name, id or one of its labels (乡镇组, rural, 乡镇). */
-function groupNamed(kind: UnitKind, text: string): UnitKind["groups"][number] | undefined {
-  return kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+/**
+ * The group a 分组 cell names: by its name, id or one of its labels (乡镇组, rural, 乡镇); or, read
+ * beside another version, as that version names the group of the same id (乡镇组 renamed 镇乡组).
+ */
+function groupNamed(kind: UnitKind, text: string, other: OtherVersion = NO_OTHER): UnitKind["groups"][number] | undefined {
+  const found = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+  if (found) return found;
+  const id = other.groups?.get(kind.id)?.get(text);
+  return id === undefined ? undefined : kind.groups.find((x) => x.id === id);
 }
 
 /** A line sheet's 分组 column, where it has one. */
@@ -1156,7 +1164,7 @@ export class SubmissionReader {
       // shift stays.
       shifted.row(u.cells, words, u.row);
       totals.row(u.cells, u.name);
-    }, this.emptyTwins, this.totalRowsOf(sheet), (text) => (kind ? groupNamed(kind, text)?.id : undefined));
+    }, this.emptyTwins, this.totalRowsOf(sheet), (text) => (kind ? groupNamed(kind, text, this.other)?.id : undefined));
   }
 
   /**
@@ -1307,7 +1315,7 @@ export class SubmissionReader {
       }
       return;
     }
-    const g = groupNamed(kind, text);
+    const g = groupNamed(kind, text, this.other);
     if (!g) {
       // A group's short form (执法组 for 执法部门组), or a slip of one, named.
       const near = nearestNames(text, kind.groups.map((x) => x.name), 1)[0];

@@ -1019,6 +1019,37 @@ describe("assess rubric diff --on", () => {
     expect(r.out).not.toContain("柳河镇:");
   });
 
+  it("reads a 分组 column filled with either version's name of a group the revision renamed (乡镇组 → 镇乡组), under both", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const group = "        name: 乡镇组\n        labels: [乡镇, 镇, 乡]\n";
+    expect(text).toContain(group);
+    const next = join(dir, "v2-group-renamed.yaml");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace(group, "        name: 镇乡组\n        labels: [乡镇, 镇, 乡]\n"));
+    // The sample as filled (乡镇组), and a copy filled as the revision names it (镇乡组).
+    let renamed = 0;
+    const copy = await edited("samples/liuhe-2026.xlsx", "group-renamed.xlsx", (wb) => {
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (c.value === "乡镇组") {
+              c.value = "镇乡组";
+              renamed++;
+            }
+          }),
+        ),
+      );
+    });
+    expect(renamed).toBeGreaterThan(3);
+    for (const file of ["samples/liuhe-2026.xlsx", copy]) {
+      const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", file]);
+      expect(r.err).not.toContain("[workbook.unknown-group");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("没有单位的总分、名次或奖惩发生变化");
+    }
+    // Under one version alone, the other's name is still not a group of it.
+    expect((await cli(["validate", copy, "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).toContain("[workbook.unknown-group");
+  });
+
   it("scores a claim under a bonus code the revision added under the new version, and passes it over under the old (it was an error there, and nothing compared)", async () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const at = text.indexOf("    - code: JF2\n");
