@@ -172,7 +172,9 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}${same}  [${effect}]`;
     }
     const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];
-    return `${sign.changed} ${what} ${t(`diff.field.${c.field ?? ""}`)}: ${old ?? t("diff.none-value")} → ${now ?? t("diff.none-value")}  [${effect}]`;
+    // A combined cap's one field is the cap it is (合计上限 加分: 5 → 6, not 加分 上限 again).
+    const field = c.area === "cap" && c.field === "cap" ? "" : ` ${t(`diff.field.${c.field ?? ""}`)}`;
+    return `${sign.changed} ${what}${field}: ${old ?? t("diff.none-value")} → ${now ?? t("diff.none-value")}  [${effect}]`;
   });
   return { changes, lines };
 }

@@ -249,6 +249,11 @@ describe("assess report", () => {
       { format: "xlsx", path: join("c", "d.e.xlsx") },
       { format: "html", path: join("c", "d.e.html") },
     ]);
+    // A name ending in a date's digits keeps them: two days' reports are two files.
+    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/报告2026.09.15")).toEqual([
+      { format: "xlsx", path: join("c", "报告2026.09.15.xlsx") },
+      { format: "html", path: join("c", "报告2026.09.15.html") },
+    ]);
   });
 
   it("says why -o NAME.report is refused where both formats are written: its Excel report would be the input's own name", async () => {

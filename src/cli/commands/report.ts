@@ -20,12 +20,16 @@ function besideInput(input: string, format: Format): string {
   return join(dirname(input), `${basename(input, extname(input))}.report.${format}`);
 }
 
-/** The targets per format: -o as given for one format; for both, -o's extension replaced per format. */
+/**
+ * The targets per format: -o as given for one format; for both, -o's extension replaced per format.
+ * An extension begins with a letter (.pdf, .report): a name ending in a date's digits
+ * (报告2026.09.15) keeps them, or two reports named for two days would be one file.
+ */
 export function reportTargets(input: string, formats: readonly Format[], output: string | undefined): { format: Format; path: string }[] {
   return formats.map((format) => {
     if (!output) return { format, path: besideInput(input, format) };
     if (formats.length === 1) return { format, path: output };
-    const ext = extname(output);
+    const ext = /^\.\p{L}/u.test(extname(output)) ? extname(output) : "";
     return { format, path: join(dirname(output), `${basename(output, ext)}.${format}`) };
   });
 }
