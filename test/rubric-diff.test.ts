@@ -59,8 +59,21 @@ describe("rubric diff", () => {
     expect(diffLines(one, two, "zh-CN").lines).toEqual([
       "~ 方案 文件依据: 迷政〔2026〕1号 → 迷政〔2026〕2号  [只改文字]",
       "~ 考核线 DZ 条文: 党政线占 40 分。 → 党政线占 40 分,按权重 40% 计入总分。  [只改文字]",
-      "~ 合计上限 加分 上限: 5 → 6  [改变得分]",
+      "~ 合计上限 加分: 5 → 6  [改变得分]",
     ]);
+  });
+
+  it("says what a grade's ties setting is about: the units tied at a quota's cut (read alone, 并列者均不入该等次 seemed any tie)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const at = text.indexOf("      ties: none\n");
+    expect(at).toBeGreaterThan(0);
+    const load = (t: string): Rubric => {
+      const r = loadRubric("r.yaml", new TextEncoder().encode(t), "test").rubric;
+      if (!r) throw new Error("rubric did not load");
+      return r;
+    };
+    const lines = diffLines(load(text), load(text.slice(0, at) + "      ties: all\n" + text.slice(at + "      ties: none\n".length)), "zh-CN").lines;
+    expect(lines).toEqual(["~ 排名 乡镇(街道)综合排名(towns) 等次: 名额线上:并列者均不入该等次 → 名额线上:并列者均入该等次  [改变奖惩]"]);
   });
 
   it("says a new date of taking effect changes what is checked, not words alone (a cover's year before it is warned; the newer version beside is chosen by it)", () => {

@@ -236,7 +236,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
-    ["grades", grades ? [...grades.bands.map((g) => gradeBandText(g, grades, w)), grades.otherwise ?? "", w(`ties.${grades.ties}`)].filter(Boolean).join(w("sep")) : undefined, "awards"],
+    ["grades", grades ? [...grades.bands.map((g) => gradeBandText(g, grades, w)), grades.otherwise ?? "", w("ties-at-cut", { ties: w(`ties.${grades.ties}`) })].filter(Boolean).join(w("sep")) : undefined, "awards"],
     ["single", singles.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", singles.map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);

@@ -95,6 +95,7 @@ export const languageMessages: Catalog = {
   "word.veto.place-passed": { "zh-CN": "其名次奖依次递补", en: "its prize place passes to the next" },
   "word.ties.all": { "zh-CN": "并列者均入该等次", en: "all tied units get it" },
   "word.ties.none": { "zh-CN": "并列者均不入该等次", en: "no tied unit gets it" },
+  "word.ties-at-cut": { "zh-CN": "名额线上:{ties}", en: "at a quota's cut: {ties}" },
   "word.grade-band": { "zh-CN": "{name} ≥ {from}{quota}", en: "{name} ≥ {from}{quota}" },
   "word.quota": { "zh-CN": "(至多 {quota})", en: " (at most {quota})" },
   "word.quota-count": { "zh-CN": "(至多 {quota} 个)", en: " (at most {quota} unit{quota@s})" },
