@@ -834,5 +834,9 @@ export function start(doc: Document): void {
   });
 
   words();
+  // A page saved with its results (保存网页, complete) opens with them still in it: results of no
+  // file loaded, their downloads dead links. Nothing is shown until a workbook is chosen.
+  clear();
+  rubricClear.hidden = true;
   say(t("web.ready"));
 }

@@ -284,6 +284,25 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次)");
   });
 
+  it("opens a copy saved with its results (保存网页) empty, not with results of no file loaded whose downloads are dead links", async () => {
+    await choose("samples/qingshan-2026.xlsx");
+    expect(await page.locator("#downloads a").count()).toBeGreaterThan(0);
+    const saved = join(dir, "saved-with-results.html");
+    writeFileSync(saved, await page.content());
+    const other = await page.context().newPage();
+    try {
+      await other.goto(pathToFileURL(saved).href);
+      await other.waitForFunction(() => document.getElementById("status")?.textContent === "请选择工作簿。");
+      const left = await other.evaluate(() => ["output", "downloads", "explain"].map((id) => document.getElementById(id)?.childElementCount ?? -1));
+      expect(left).toEqual([0, 0, 0]);
+      // And it still works: a workbook chosen is scored.
+      await other.setInputFiles("#workbook", "samples/qingshan-2026.xlsx");
+      await other.waitForFunction(() => document.querySelectorAll("#downloads a").length > 0, undefined, { timeout: 60_000 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     // Totals its pending claims may move, no rank or award: whose, and where to, as the terminal says.
