@@ -372,6 +372,17 @@ export function start(doc: Document): void {
       note.append(el("span", t("web.pending-click"), "screen-only"));
       section.append(note);
     }
+    // Its heading and the notes under it kept in view while the table scrolls sideways (they were
+    // read in halves, their left part past the edge). Moved, not laid out again: each is as wide as
+    // the box it scrolls in.
+    section.addEventListener(
+      "scroll",
+      () => {
+        const x = section.scrollLeft;
+        for (const kept of section.querySelectorAll<HTMLElement>(":scope > h2, :scope > p.note")) kept.style.transform = x ? `translateX(${x}px)` : "";
+      },
+      { passive: true },
+    );
     return section;
   };
 

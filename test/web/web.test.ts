@@ -1176,6 +1176,57 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps a long unit name on one line where the window has room (高新技术产业开发 / 区街道 broke beside an awards column half empty)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    let renamed = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.value === "西山镇" ? ((c.value = "高新技术产业开发区街道"), renamed++) : undefined))));
+    expect(renamed).toBeGreaterThan(1);
+    const file = join(dir, "long-name-one-line.xlsx");
+    await wb.xlsx.writeFile(file);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await choose(file);
+      // The lines its text is laid out in (the button is one box however many).
+      const lines = await page
+        .locator("section.ranking")
+        .first()
+        .locator("button.unit", { hasText: "高新技术产业开发区街道" })
+        .evaluate((b) => {
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+      expect(lines).toBe(1);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it("keeps a ranking's heading and the notes under it in view as the table scrolls sideways on a phone (they were read in halves)", async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: "zh-CN" });
+    try {
+      await phone.goto(pathToFileURL(PAGE).href);
+      await phone.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+      await phone.waitForFunction(() => document.querySelectorAll("section.ranking p.note").length > 0, undefined, { timeout: 60_000 });
+      const placed = await phone.evaluate(async () => {
+        const section = document.querySelector("section.ranking") as HTMLElement;
+        section.scrollLeft = 300;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const box = section.getBoundingClientRect();
+        return { scrolled: section.scrollLeft, box: [box.left, box.right], kept: [...section.querySelectorAll(":scope > h2, :scope > p.note")].map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().right]) };
+      });
+      expect(placed.scrolled).toBeGreaterThan(100);
+      expect(placed.kept.length).toBeGreaterThan(2);
+      for (const [left, right] of placed.kept) {
+        expect(left).toBeGreaterThanOrEqual((placed.box[0] ?? 0) - 1);
+        expect(right).toBeLessThanOrEqual((placed.box[1] ?? 0) + 1);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
