@@ -41,8 +41,8 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
-/** What a problem quotes of the user's own text (a unit's name, a cell's value), cut past LONGEST_QUOTED characters. */
-const QUOTED: ReadonlySet<string> = new Set(["unit", "value", "near", "like", "name", "text"]);
+/** What a problem quotes of the user's own text (a unit's name, a cell's value, a cover's rubric id and version), cut past LONGEST_QUOTED characters. */
+const QUOTED: ReadonlySet<string> = new Set(["unit", "value", "near", "like", "name", "text", "id", "version"]);
 const LONGEST_QUOTED = 200;
 const CUT_TO = 60;
 

@@ -797,6 +797,22 @@ describe("a name far longer than any real one", () => {
     expect(r.err).toContain(`“东湖街道${"很".repeat(56)}…”`);
     expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
   });
+
+  it("is cut short where a cover's rubric id holds it (the line quoting it twice was 197 KB)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const cover = wb.getWorksheet("封面")!;
+    let at = "";
+    cover.eachRow((row) => row.eachCell((c) => void (c.value === "district-popplan" ? (at = c.address) : undefined)));
+    expect(at).not.toBe("");
+    cover.getCell(at).value = "很".repeat(32767);
+    const file = join(dir, "long-id.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`封面!${at}: 错误: 找不到方案 ${"很".repeat(60)}… `);
+    expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
+  });
 });
 
 describe("a short name with a line break typed in it (桃源↵镇), a unit with no awards", () => {
