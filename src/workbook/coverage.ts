@@ -39,6 +39,8 @@ export interface Gathered {
   readonly blankFormulas?: ReadonlySet<string>;
   /** Sheet → the first unit's name on it that is a formula's error (#N/A): where a unit missing there may be. */
   readonly brokenNames?: ReadonlyMap<string, { readonly cell: string; readonly value: string }>;
+  /** A sheet's first unit name too long to read (said at its cell): by sheet, that cell. */
+  readonly unreadNames?: ReadonlyMap<string, string>;
 }
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
@@ -442,6 +444,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         }
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
+        else if (g.unreadNames?.has(sheet)) p.error("workbook.unit-missing-on-unread", firstSheet, firstRef, { unit: u.name, sheet, at: g.unreadNames.get(sheet) ?? "" });
         else if (g.brokenNames?.has(sheet)) p.error("workbook.unit-missing-on-broken", firstSheet, firstRef, { unit: u.name, sheet, at: g.brokenNames.get(sheet)?.cell ?? "", value: g.brokenNames.get(sheet)?.value ?? "" });
         else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);

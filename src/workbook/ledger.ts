@@ -331,6 +331,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (failed.length) continue;
     // Blank, or a formula never calculated (its text not saved): said as what it is.
     const blank = (f: LedgerField, column: string): void => {
+      // Too long to read: said at its cell already.
+      if (get(f)?.value.t === "refused") return;
       if (get(f)?.value.t === "formula-no-result") p.error("workbook.formula-no-result", s, ref(f));
       else p.error("workbook.ledger-blank", s, ref(f), { column });
     };

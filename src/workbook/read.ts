@@ -376,7 +376,7 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number, g
 /** A sheet with no Excel Table total row. */
 const NO_TOTAL_ROWS: ReadonlySet<number> = new Set();
 
-function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, totalRows: ReadonlySet<number>, groupOf?: (text: string) => string | undefined): RowHandler {
+function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, unreadNames: Map<string, string>, totalRows: ReadonlySet<number>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()].sort((a, b) => a - b);
   // unit name → the row it was first on, and where its cells are kept.
@@ -463,6 +463,12 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
       // A second header row (2025年得分 | 2026年得分 under a heading merged over both): words alone
       // under the codes, right under the header: no unit, nothing to say.
       if (r === headerRow + 1 && codedCols.every((col) => isBlank(cells[col]) || isWords(cells[col]))) return;
+      // A name too long to read (said at its cell as that): not "no name" as well. A unit missing
+      // on this sheet may be its row.
+      if (nameCell?.value.t === "refused") {
+        if (!unreadNames.has(sheet)) unreadNames.set(sheet, refOf(nameCol, r));
+        return;
+      }
       // A name made by a formula never calculated (a file written by a program): that, not "no name".
       if (valued && nameCell?.value.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, refOf(nameCol, r));
       // The name one column on (the row pasted from a list with a column more): said so.
@@ -707,6 +713,8 @@ export class SubmissionReader {
   private readonly headlessValues = new Map<string, Set<number>>();
   /** Rows of a unit's empty first copy on a sheet (its filled one further down): their blanks are not asked for. */
   private readonly emptyTwins = new Set<string>();
+  /** By sheet, its first unit name too long to read (said at its cell): a unit missing there may be its row. */
+  private readonly unreadNames = new Map<string, string>();
   /** Each sheet's rows that are an Excel Table's total row, where it has any. */
   private readonly tableTotals = new Map<string, ReadonlySet<number>>();
   /** What is said once a located sheet's rows are all read (by its index among those located). */
@@ -1164,7 +1172,7 @@ export class SubmissionReader {
       // shift stays.
       shifted.row(u.cells, words, u.row);
       totals.row(u.cells, u.name);
-    }, this.emptyTwins, this.totalRowsOf(sheet), (text) => (kind ? groupNamed(kind, text, this.other)?.id : undefined));
+    }, this.emptyTwins, this.unreadNames, this.totalRowsOf(sheet), (text) => (kind ? groupNamed(kind, text, this.other)?.id : undefined));
   }
 
   /**
@@ -1396,7 +1404,7 @@ export class SubmissionReader {
       }
       p.unit = p.item = undefined;
       shifted.row(u.cells, words, u.row);
-    }, this.emptyTwins, this.totalRowsOf(sheet));
+    }, this.emptyTwins, this.unreadNames, this.totalRowsOf(sheet));
   }
 
   /**
@@ -1552,7 +1560,7 @@ export class SubmissionReader {
     // A unit's name that is a formula's error (#N/A): a unit missing on that sheet may be its row.
     const brokenNames = new Map<string, { cell: string; value: string }>();
     for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, blankFormulas: this.blankFormulas, brokenNames }, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, blankFormulas: this.blankFormulas, brokenNames, unreadNames: this.unreadNames }, values, p);
     this.mergedAcrossSaid();
     this.unreadColumnsSaid();
     for (const { sheet, cell, unit } of this.lonePast) {

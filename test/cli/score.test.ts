@@ -798,6 +798,23 @@ describe("a name far longer than any real one", () => {
     expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
   });
 
+  it("past Excel's limit, is said too long at its cell alone: not also as no name, or as a blank ledger unit; a unit missing on its sheet is said perhaps to be it", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const sheet = wb.getWorksheet("党政线")!;
+    expect(sheet.getCell("A2").value).toBe("城关镇");
+    sheet.getCell("A2").value = `城关镇${"很".repeat(40000)}`;
+    const ledger = wb.getWorksheet("加扣分")!;
+    ledger.getCell("A2").value = "很".repeat(40000);
+    const file = join(dir, "name-past-limit.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    const errors = r.err.split("\n").filter((l) => l.includes(": 错误: "));
+    expect(errors.map((l) => l.replace(`${file}: `, "").replace(/:.*\[/, " [").replace(/\].*/, "]"))).toEqual(["党政线!A2 [xlsx.string-too-long]", "加扣分!A2 [xlsx.string-too-long]", "人口计生线!A2 [workbook.unit-missing-on-unread]"]);
+    expect(r.err).toContain("人口计生线!A2: 错误: 单位 “城关镇” 在工作表 “党政线” 中没有对应行;该表 A2 的单位名称过长,未能读取,如那是它的行,请改正那里的名称");
+  });
+
   it("is cut short where a cover's rubric id holds it (the line quoting it twice was 197 KB)", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE);
