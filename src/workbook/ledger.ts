@@ -5,7 +5,7 @@ import { levelRank, type LedgerCode, type Rubric } from "../rubric/model.js";
 import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
-import { cellText, inHiddenColumns, isBlank, readCount, readEnteredPoints, shownText } from "./cells.js";
+import { cellText, inHiddenColumns, isBlank, MAX_COUNT, readCount, readEnteredPoints, shownText } from "./cells.js";
 import { isNumbered } from "./heading.js";
 import { HEADER_SCAN_ROWS, headerCode, isFooterNote, isFooterText, isSummaryName, LEDGER_COLUMNS, noteCode, type LedgerField } from "./layout.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
@@ -426,7 +426,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         const typed = pointsCell?.value.t === "n" ? pointsCell.value.v : Number(numberText(cellText(pointsCell)) ?? Number.NaN);
         const each = code.points ?? 0;
         const times = each !== 0 && Number.isFinite(typed) ? Math.round((Math.abs(typed) * 100) / each) : 0;
-        if (times > 1 && Math.abs(times * each - Math.abs(typed) * 100) < 1) p.warn("workbook.ledger-points-count", s, ref("points"), { code: code.code, points: formatPoints(each), times });
+        // (A count past what a 数量 cell takes is no count to suggest: the points are simply ignored.)
+        if (times > 1 && times <= MAX_COUNT && Math.abs(times * each - Math.abs(typed) * 100) < 1) p.warn("workbook.ledger-points-count", s, ref("points"), { code: code.code, points: formatPoints(each), times });
         else p.warn("workbook.ledger-points-ignored", s, ref("points"), { code: code.code });
       }
     }

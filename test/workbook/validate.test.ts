@@ -1306,6 +1306,8 @@ const cases: Case[] = [
   { name: "ledger: points typed for a code by level, and for one of fixed points", ledger: [row("甲镇", "JF2", { level: "省级", points: 7 }), row("乙街道", "KF1", { points: 20 })], expected: ["warning workbook.ledger-points-by-level 加扣分!E2", "warning workbook.ledger-points-ignored 加扣分!E3"] },
   // 40 where KF1 counts 20 each time: two of them, the count asked for (the row counted once).
   { name: "ledger: points typed as a multiple of a fixed code's", ledger: [row("乙街道", "KF1", { points: 40 })], expected: ["warning workbook.ledger-points-count 加扣分!E2"] },
+  // 1e300 is a multiple too, but no count a 数量 cell takes (5e+298 次 was suggested): ignored, said as that.
+  { name: "ledger: points typed far past any count", ledger: [row("乙街道", "KF1", { points: 1e300 })], expected: ["warning workbook.ledger-points-ignored 加扣分!E2"] },
   // A code copied with its name from the header's list is the code; with another name, said with both
   // names (it was "unknown code", though KF1 stood in the list offered).
   { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-code-name-differs 加扣分!B3"] },
