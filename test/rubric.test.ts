@@ -144,6 +144,8 @@ const cases: Case[] = [
   // A Chinese input method's full-width ＃, － and letters: each said as what to write, at it.
   { name: "full-width-hash-comment", text: replace("    lines: [DZ, JS]\n", "    lines: [DZ, JS]  ＃ 两条线\n    scale2: 1\n"), expected: [`rubric.yaml.FULLWIDTH_HASH r.yaml:${lineOf("    lines: [DZ, JS]")}:22`] },
   { name: "full-width-list-dash", text: replace("  - id: department\n", "  － id: department\n"), expected: [`rubric.yaml.FULLWIDTH_DASH r.yaml:${lineOf("  - id: department")}:3`] },
+  // A word processor's dash for the list's - (it was "a key: value expected here", the dash unsaid).
+  { name: "em-dash-list-entry", text: replace("  - id: department\n", "  — id: department\n"), expected: [`rubric.yaml.LONG_DASH r.yaml:${lineOf("  - id: department")}:3`] },
   { name: "full-width-letters-in-a-key", text: replace("            max: 12.5", "            ｍａｘ: 12.5"), expected: [`rubric.fullwidth-key r.yaml:${lineOf("max: 12.5")}:13`] },
   { name: "duplicate-code", text: replace("code: DZ2.2", "code: DZ2.1"), expected: [`rubric.duplicate-code r.yaml:${lineOf("code: DZ2.2")}:19`] },
   { name: "code-of-another-line", text: replace("code: BM1\n", "code: DZ9\n"), expected: [`rubric.code-prefix r.yaml:${lineOf("code: BM1\n")}:15`] },
@@ -214,6 +216,8 @@ const cases: Case[] = [
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
   { name: "full-width-space", text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n"), expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`] },
+  // A no-break space in the indent (pasted from a web page): it looks like a space; it was "keys not aligned".
+  { name: "no-break-space-indent", text: replace("        name: 决策\n", "      \u00a0 name: 决策\n"), expected: [`rubric.yaml.ODD_SPACE_INDENT r.yaml:${lineOf("        name: 决策\n")}:7`] },
   { name: "colon-no-space", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max:20\n"), expected: [`rubric.yaml.COLON_NO_SPACE r.yaml:${lineOf("        name: 决策\n") + 1}:12`] },
   // A text elsewhere holding key:value words (a block scalar's line) is no colon missing its space: the error is what it is.
   { name: "colon-in-text-elsewhere", text: replace("title: 迷你方案\n", "title: |\n  迷你方案\n  note:see\n").replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]") + 2}:${"    lines: [".length}`] },

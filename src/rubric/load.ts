@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -109,9 +109,15 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   if (hash) return { code: "FULLWIDTH_HASH", at: hash.index + hash[0].length - 1 };
   const dash = near(/^[ \t]*(－)[ \t]/gm);
   if (dash) return { code: "FULLWIDTH_DASH", at: dash.index + dash[0].length - 2 };
+  // …or with a dash (— or –, a word processor's autocorrect of -).
+  const longDash = near(/^[ \t]*([—–])[ \t]/gm);
+  if (longDash) return { code: "LONG_DASH", at: longDash.index + longDash[0].length - 2 };
   // A line indented with full-width spaces (U+3000, typed with a Chinese input method): no indentation to YAML.
   const ideographic = near(/^[ \t]*\u3000/gm);
   if (ideographic) return { code: "FULLWIDTH_SPACE", at: ideographic.index + ideographic[0].length - 1 };
+  // …or with a no-break or other odd space (pasted from a web page or Word): it looks like a space and is none.
+  const oddIndent = near(/^[ \t]*[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/gm);
+  if (oddIndent) return { code: "ODD_SPACE_INDENT", at: oddIndent.index + oddIndent[0].length - 1 };
   // A key whose colon a full-width or no-break space follows (max: then U+3000 and 20, pasted from Word): no space
   // to YAML, so one word, which yaml says is a key across lines.
   const oddSpace = near(/(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[A-Za-z_][\w-]*:(?:\u3000|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)/gm);

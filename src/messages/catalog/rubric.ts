@@ -34,6 +34,8 @@ export const rubricMessages: Catalog = {
   "rubric.yaml.MISSING_CHAR": { "zh-CN": "YAML 缺少配对的字符(如引号、] 或 })", en: "YAML is missing a closing character (a quote, ] or })" },
   "rubric.yaml.BLOCK_AS_IMPLICIT_KEY": { "zh-CN": "YAML 结构不对:此处应为 “键: 值”;请检查本行的缩进是否与同级的行对齐,或上一行是否少了冒号", en: "bad YAML structure: a \"key: value\" belongs here; check that this line is indented as the lines at its level are, or whether the line above lacks its colon" },
   "rubric.yaml.FULLWIDTH_COLON": { "zh-CN": "键后用了全角冒号“：”,YAML 须用半角冒号“:”", en: "a key is followed by a full-width colon (：); YAML needs the ASCII colon (:)" },
+  "rubric.yaml.ODD_SPACE_INDENT": { "zh-CN": "这一行的缩进含有不换行空格之类的特殊空格(多从网页或 Word 粘贴而来,看上去与空格无异);YAML 只认半角空格,请删去本行开头的空白,重新输入空格", en: "this line is indented with a no-break or other special space (pasted from a web page or Word, it looks like a space); YAML takes ASCII spaces only: delete the line's leading blanks and type spaces again" },
+  "rubric.yaml.LONG_DASH": { "zh-CN": "列表项前用了破折号“—”或“–”(多为文字处理软件自动替换);YAML 的列表项以半角 - 开头,请改为 -", en: "the list entry begins with a dash (— or –, often a word processor's replacement for -); a YAML list entry begins with -: replace it" },
   "rubric.yaml.FULLWIDTH_SPACE": { "zh-CN": "这一行用全角空格“　”缩进;YAML 只认半角空格,请把它换成半角空格", en: "this line is indented with a full-width space (U+3000); YAML takes ASCII spaces only: replace it with spaces" },
   "rubric.yaml.FULLWIDTH_COMMA": { "zh-CN": "这里用了全角逗号“，”;[ ] 或 { } 里的各项须用半角逗号“,”分隔", en: "a full-width comma (，) here; the items in [ ] or { } are parted by ASCII commas (,)" },
   "rubric.yaml.FULLWIDTH_HASH": { "zh-CN": "注释用了全角井号“＃”;YAML 的注释以半角 # 开头,请改为 #", en: "the comment begins with a full-width ＃; a YAML comment begins with #: replace it" },
