@@ -57,6 +57,14 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",
   },
+  "xlsx.pdf-file": {
+    "zh-CN": "这是 PDF 文件,不是 Excel 工作簿;PDF 不能转回工作簿:请改用原来的 .xlsx 工作簿",
+    en: "this is a PDF, not an Excel workbook; a PDF cannot be turned back into a workbook: use the original .xlsx workbook",
+  },
+  "xlsx.image-file": {
+    "zh-CN": "这是图片文件(例如表格的照片或截图),不是 Excel 工作簿;请改用原来的 .xlsx 工作簿",
+    en: "this is an image (a photo or screenshot of a form, perhaps), not an Excel workbook; use the original .xlsx workbook",
+  },
   "xlsx.text-file": {
     "zh-CN": "这是文本文件(例如 CSV 或网页),不是 Excel 工作簿;CSV 只保存了一个工作表,另存回 .xlsx 也找不回其他工作表:请改用原来的 .xlsx 工作簿(若只有这个文件,请在 Excel 或 WPS 中打开,另存为 .xlsx,再补齐其他工作表)",
     en: "this is a text file (such as CSV or a web page), not an Excel workbook; a CSV keeps one sheet only, and saving it as .xlsx again does not bring the others back: use the original .xlsx workbook (where this file is all there is, open it in Excel or WPS, save it as .xlsx and add the other sheets)",

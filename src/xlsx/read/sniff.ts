@@ -9,6 +9,9 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const TEXT_SAMPLE = 8192;
+/** A PDF (%PDF-), and the images a form is photographed or captured as (PNG, JPEG, GIF, BMP). */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
+const IMAGE_MAGICS = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x42, 0x4d]];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   if (bytes.length < magic.length) return false;
@@ -97,6 +100,10 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   if (buf.length > limits.maxFileBytes) fail("xlsx.too-large", { size: buf.length, limit: limits.maxFileBytes });
   if (startsWith(buf, CFB_MAGIC)) fail(isEncryptedOoxml(buf) ? "xlsx.encrypted" : "xlsx.legacy-xls");
   if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) return;
+  // A PDF (the report printed, a scan) or a picture of the form: said as that, not as a text file
+  // to save again as .xlsx, which neither can be.
+  if (startsWith(buf, PDF_MAGIC)) fail("xlsx.pdf-file");
+  if (IMAGE_MAGICS.some((m) => startsWith(buf, m)) && !looksLikeText(buf)) fail("xlsx.image-file");
   if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? jsonFile(buf) ?? "xlsx.text-file"));
   fail("xlsx.not-zip");
 }
