@@ -218,10 +218,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const heading = sectionHeading(rubric);
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
-  const KIND_HEADER = /^(单位)?(类型|类别)|^(unit\s*)?(kind|type)/i;
-  const GROUP_HEADER = /^(单位)?(分组|组别)|^所属组|^(unit\s*)?group/i;
-  const NAME_HEADER = /^(单位|名称|name|unit)/i;
-  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name)$/i;
+  // (A school's list heads them 学校名称, 学校类型: a kind's own word before 名称 heads the names too.)
+  const KIND_HEADER = /^(单位|学校)?(类型|类别)|^(unit\s*)?(kind|type)/i;
+  const GROUP_HEADER = /^(单位|学校)?(分组|组别)|^所属组|^(unit\s*)?group/i;
+  const NAME_HEADER = /^(单位|名称|学校|name|unit)/i;
+  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name|[\p{Script=Han}（）()]{1,8}(名称|全称))$/iu;
   /** Other columns' headings a list kept in Excel has beside the name's. */
   const HEADING_WORD = /^(序号|编号|no\.?|#|备注|说明|联系人|联系电话|电话|排序|地区|所属片区|片区|remarks?|notes?|contact)$/i;
   /** Headings beginning 单位 that head another detail of the unit. */
@@ -262,7 +263,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       headerLooked = true;
       // The name's heading: 单位名称 where there is one, else the first heading beginning 单位 or 名称
       // that heads no code, number or other detail (单位代码,单位名称,类型: the names, not 001).
-      const exact = fields.findIndex((f) => NAME_EXACT.test(f));
+      const exact = fields.findIndex((f) => NAME_EXACT.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
       const nameAt = exact >= 0 ? exact : fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f) && !NOT_NAME.test(f));
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
@@ -270,7 +271,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
       const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
       // 单位 alone on the line, the list's heading whatever a kind is labeled.
-      const alone = fields.filter((f) => f !== "").length === 1 && /^(单位名称|单位|名称|name|unit( name)?)$/i.test(fields[nameAt] ?? "");
+      const alone = fields.filter((f) => f !== "").length === 1 && (/^(单位|学校|unit)$/i.test(fields[nameAt] ?? "") || NAME_EXACT.test(fields[nameAt] ?? ""));
       // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
       // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
       const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));

@@ -191,6 +191,22 @@ rankings:
     for (const head of ["排序", "所属片区", "联系人", "序"]) expect(parse(`${head},单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n`).units.map((u) => u.name), head).toEqual(["城关镇", "区公安分局"]);
   });
 
+  it("reads a list headed by its units' own word (学校名称, 部门名称, 学校) as headed, not 序号 for the names and the names for kinds", () => {
+    const expected = [
+      { name: "城关镇", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+    ];
+    for (const list of ["序号,学校名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n", "学校名称,类型\n城关镇,镇\n区公安分局,部门\n", "学校,类型\n城关镇,镇\n区公安分局,部门\n", "序号,部门名称,学校类型\n1,城关镇,镇\n2,区公安分局,部门\n", "乡镇(部门)名称,类型\n城关镇,镇\n区公安分局,部门\n"]) {
+      const r = parse(list);
+      expect(r.diagnostics, list).toEqual([]);
+      expect(r.units, list).toEqual(expected);
+    }
+    // Alone on its line: a heading, not a unit named 学校名称 (listed as a 初中 with a warning).
+    const alone = parse("学校名称\n城关镇\n东湖街道\n");
+    expect(alone.units.map((u) => u.name)).toEqual(["城关镇", "东湖街道"]);
+    expect(alone.diagnostics).toEqual([]);
+  });
+
   it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {
     const expected = [
       { name: "城关镇", kind: "town" },
