@@ -449,6 +449,23 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
  * change as `rubric diff` finds it, with the words of the reader's language) and whether that can
  * move results; each unit they move is marked `byRubric`, as the terminal says 因方案变化.
  */
+/** A rubric change as the JSON gives it: every key there, null where it has no value. */
+function rubricChangeJson(c: Change, text: string): Record<string, unknown> {
+  return {
+    kind: c.kind,
+    area: c.area,
+    code: c.code === "" ? null : c.code,
+    field: c.field ?? null,
+    old: c.old ?? null,
+    new: c.new ?? null,
+    effect: c.effect,
+    workbook: c.workbook === true,
+    about: c.about ? { name: c.about.name ?? null, field: c.about.field ?? null, value: c.about.value ?? null, reads: c.about.reads ?? null } : null,
+    sameName: c.sameName ?? null,
+    text,
+  };
+}
+
 export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean; readonly byRubric: (m: UnitMove) => boolean }): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
@@ -466,7 +483,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
-    ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => ({ ...c, code: c.code === "" ? null : c.code, text: rubric.lines[i] ?? "" })) } } : {}),
+    ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => rubricChangeJson(c, rubric.lines[i] ?? "")) } } : {}),
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),

@@ -152,6 +152,8 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   const sign = { added: "+", removed: "−", changed: "~" } as const;
   // Unit kinds and rankings by their names (their ids are the rubric's own words): 排名 综合排名(overall).
   const named = (area: string, code: string): string => {
+    // A cap on a kind of row by the kind's word (加分), not the rubric's (bonus).
+    if (area === "cap" && (code === "bonus" || code === "deduction")) return t(`word.ledger-kind.${code}`);
     const name = area === "ranking" ? (b.rankings.find((r) => r.id === code) ?? a.rankings.find((r) => r.id === code))?.name : area === "unit-kind" ? (b.unitKinds.find((k) => k.id === code) ?? a.unitKinds.find((k) => k.id === code))?.name : undefined;
     return name && name !== code ? t("diff.named", { name, code }) : code;
   };

@@ -254,7 +254,8 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
     ["ledger", new Map(r.ledger.map((c) => [c.code, ledgerFields(r, c, w)]))],
     // A cap on a kind of row (all bonuses) is named by that kind, not by the codes it covers today.
-    ["cap", new Map(r.caps.map((c) => [c.kind ? w(`ledger-kind.${c.kind}`) : c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
+    // (By the rubric's own word, bonus or deduction, as written: said by its label where shown.)
+    ["cap", new Map(r.caps.map((c) => [c.kind ?? c.codes.join("+"), fields([["cap", formatPoints(c.max), "scores"]])]))],
     [
       "statuses",
       new Map([

@@ -557,6 +557,16 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}石桥镇: 总分 99\.03 → [^\n]* {2}因方案变化\n/);
   });
 
+  it("gives the rubric's changes in its JSON the same in either language, but for their text (a cap's code, 评定 → 比例 and 是/否 came out in English)", async () => {
+    const run = async (lang: string): Promise<{ rubric: { changes: Record<string, unknown>[] } }> => JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "--json", "--lang", lang])).out);
+    const [zh, en] = [await run("zh-CN"), await run("en")];
+    const values = (j: { rubric: { changes: Record<string, unknown>[] } }): unknown[] => j.rubric.changes.map((c) => ({ ...c, text: undefined }));
+    expect(values(zh).length).toBeGreaterThan(50);
+    expect(values(en)).toEqual(values(zh));
+    expect(zh.rubric.changes).toContainEqual(expect.objectContaining({ kind: "added", area: "cap", code: "bonus", field: null, old: null, new: null }));
+    expect(zh.rubric.changes.find((c) => c.area === "item" && c.field === "kind")).toMatchObject({ old: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
   it("compares two years under two rubric versions, and writes the 变更说明 as a sheet and a page", async () => {
     const y2027 = await nextVersionYear();
     const r = await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.xlsx")]);
@@ -575,6 +585,13 @@ describe("assess diff", () => {
     };
     expect(j.rubric?.movesResults).toBe(true);
     expect(j.rubric?.changes).toContainEqual(expect.objectContaining({ kind: "changed", area: "item", code: "JJ4", old: "1.5", new: "2", effect: "scores", text: "~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]" }));
+    // The same in English but for each change's text: its values (and a cap's code) are no words of the reader's language.
+    const en = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json", "--lang", "en"])).out) as typeof j;
+    const valuesOf = (x: typeof j): unknown[] => (x.rubric?.changes ?? []).map((c) => ({ ...c, text: undefined }));
+    expect(valuesOf(en)).toEqual(valuesOf(j));
+    expect(en.rubric?.changes.every((c) => c.text.startsWith("~ ") || c.text.startsWith("+ ") || c.text.startsWith("− "))).toBe(true);
+    // Every key there, null where a change has no value.
+    expect(Object.keys(j.rubric?.changes[0] ?? {})).toEqual(["kind", "area", "code", "field", "old", "new", "effect", "workbook", "about", "sameName", "text"]);
     expect(j.units.find((u) => u.name === "石桥镇")).toMatchObject({ because: [], byRubric: true });
     expect(j.units.find((u) => u.name === "柳河镇")).toMatchObject({ because: [0] });
     expect(j.units.find((u) => u.name === "柳河镇")?.byRubric).toBeUndefined();

@@ -118,7 +118,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const covers = coverChanges(ctx, sa, sb);
   const coversLine = covers.length ? ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) }) : undefined;
   // The JSON document only once the file asked for is written: a write that fails is the document then.
-  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricDiff ? { ...rubricDiff, moves: rubricMoves, byRubric } : undefined) + "\n" : undefined;
+  // The JSON's rubric changes the same whatever the language (their values in the rubric's own,
+  // Chinese, words: 评定, 是, 总分), only their text in the reader's.
+  const rubricJson = rubricDiff && ctx.lang !== "zh-CN" ? { ...rubricDiff, changes: diffLines(a.rubric, b.rubric, "zh-CN").changes } : rubricDiff;
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric } : undefined) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
