@@ -13,7 +13,7 @@ import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
 import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld } from "./labels.js";
-import { unitJson } from "./json.js";
+import { gradedByReader, unitJson } from "./json.js";
 import { heldPrizeReader, type HeldPrize } from "./held-prizes.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -480,6 +480,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     return (u) => read(at.get(u) ?? -1);
   };
   const [heldOld, heldNew] = [heldOf(a, ra), heldOf(b, rb)];
+  const [gradedOld, gradedNew] = [gradedByReader(a.rubric, ra), gradedByReader(b.rubric, rb)];
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
@@ -487,7 +488,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

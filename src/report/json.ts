@@ -59,8 +59,32 @@ function certaintyJson(u: UnitResult): Record<string, unknown> {
   };
 }
 
-/** `held`: the prizes its veto kept it from where it keeps its rank (heldPrizes), given with its withheld single-item awards. */
-export function unitJson(u: UnitResult, pending = false, held: readonly HeldPrize[] = []): Record<string, unknown> {
+/**
+ * The rankings that grade each unit (those ranking its kind or group that have grades), by unit: a
+ * unit one of them leaves unranked (vetoed) is graded null there, not left out.
+ */
+export function gradedByReader(rubric: Rubric | undefined, r: Results): (u: UnitResult) => readonly string[] {
+  const by = new Map<UnitResult, string[]>();
+  if (rubric)
+    for (const x of r.rankings) {
+      if (!rubric.rankings.find((y) => y.id === x.id)?.grades) continue;
+      for (const e of x.entries) {
+        const u = r.units[e.unit];
+        if (!u) continue;
+        const list = by.get(u);
+        if (list) list.push(x.id);
+        else by.set(u, [x.id]);
+      }
+    }
+  return (u) => by.get(u) ?? [];
+}
+
+/**
+ * `held`: the prizes its veto kept it from where it keeps its rank (heldPrizes), given with its
+ * withheld single-item awards. `graded`: the rankings that grade it (gradedByReader).
+ */
+export function unitJson(u: UnitResult, pending = false, held: readonly HeldPrize[] = [], graded: readonly string[] = []): Record<string, unknown> {
+  const grade = { ...Object.fromEntries(graded.map((id) => [id, u.grades[id] ?? null])), ...u.grades };
   return {
     name: u.name,
     kind: u.kind,
@@ -73,7 +97,7 @@ export function unitJson(u: UnitResult, pending = false, held: readonly HeldPriz
     // What ledger rows charged to a line or an item changed there (already in its lines), by code.
     ...(Object.keys(u.charges).length ? { charged: Object.fromEntries(Object.entries(u.charges).map(([k, v]) => [k, pointsToNumber(v)])) } : {}),
     rank: { ...u.ranks },
-    ...(Object.keys(u.grades).length ? { grade: { ...u.grades } } : {}),
+    ...(Object.keys(grade).length ? { grade } : {}),
     awards: u.awards.map(awardJson),
     // A vetoed unit's single-item awards recognized in the ledger and not given: where they went.
     // And the prize its place would have brought (passed: to the unit behind; else its place left empty).
@@ -108,7 +132,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
   const lines = explainUnit(rubric, sub, unit, u);
   return {
     // Its standing while claims are pending, as `score --json` gives it.
-    ...unitJson(unit, results.pendingRows > 0, heldPrizes(rubric, results, u)),
+    ...unitJson(unit, results.pendingRows > 0, heldPrizes(rubric, results, u), gradedByReader(rubric, results)(unit)),
     items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
     ledger: unit.ledger.map((r) => ({
       row: r.entry.row,
@@ -142,6 +166,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   // the award list read from the JSON alone.
   const vacant = rubric ? vacancies(rubric, r) : [];
   const held = rubric ? heldPrizeReader(rubric, r) : undefined;
+  const graded = gradedByReader(rubric, r);
   // What a ranking breaks ties by, in turn (total, a line's or an item's code), where it does.
   const tieBreakers = (id: string): Record<string, unknown> => {
     const keys = rubric?.rankings.find((y) => y.id === id)?.tieBreakers ?? [];
@@ -173,7 +198,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
       : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
     rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...tieBreakers(x.id), ...prizes(x.id) })),
-    units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, held?.(i))),
+    units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, held?.(i), graded(u))),
     ...(warnings ? { diagnostics: warnings } : {}),
   };
   return JSON.stringify(doc, null, 2);

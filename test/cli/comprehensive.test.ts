@@ -33,7 +33,7 @@ async function scoredSample(name: string, ...args: string[]): Promise<ExcelJS.Wo
   return book;
 }
 let scored: Run;
-let json: { units: { name: string; group?: string; total: number; rank: Record<string, number | null>; grade?: Record<string, string>; awards: { kind: string; ranking?: string; tier?: string }[] }[] };
+let json: { units: { name: string; group?: string; total: number; rank: Record<string, number | null>; grade?: Record<string, string | null>; awards: { kind: string; ranking?: string; tier?: string }[] }[] };
 
 beforeAll(async () => {
   copyFileSync("samples/liuhe-2026.xlsx", input);
@@ -50,6 +50,15 @@ const unit = (name: string) => {
 const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "rank").map((a) => `${a.ranking}:${a.tier}`);
 
 describe("the comprehensive sample", () => {
+  it("gives every unit a grade for each ranking that grades it in the JSON: null where its veto leaves it unranked (区文旅集团 had no grade key at all)", async () => {
+    expect(unit("区文旅集团").rank).toEqual({ enterprises: null });
+    expect(unit("区文旅集团").grade).toEqual({ enterprises: null });
+    // A vetoed town that keeps its rank keeps its grade; an ungraded group ranking is not named.
+    expect(unit("白马镇").grade).toEqual({ towns: "不合格" });
+    const explained = JSON.parse((await cli(["explain", input, "区文旅集团", "--json"])).out) as { grade?: unknown };
+    expect(explained.grade).toEqual({ enterprises: null });
+  });
+
   it("lists a card the rubric names otherwise (全区通报) under its own name in 奖惩名单, not under 黄牌警告, a word its 办法 never uses", async () => {
     const { book } = await scoredUnder("card-named", (y) => y.replaceAll("      name: 黄牌警告\n", "      name: 全区通报\n"));
     const rows: unknown[][] = [];
