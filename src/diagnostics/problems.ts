@@ -35,7 +35,8 @@ export class Problems {
 
   /**
    * The unit whose row is being read, while it is: named with what is said of its cells (their
-   * messages name the item, a clerk's list is by unit). Not where the message names it already.
+   * messages name the item, a clerk's list is by unit). Kept where the message names it too (the
+   * JSON gives it always); the line printed names it only where the message does not.
    */
   unit: string | undefined;
 
@@ -77,8 +78,7 @@ export class Problems {
       return;
     }
     const location: Location = sheet === undefined ? { file: this.file } : { file: this.file, sheet, ...(cell ? { cell } : {}) };
-    // (A message's own unit may be another's name, or a measure's: 起, 万元.)
-    const unit = this.unit !== undefined && data.unit !== this.unit ? this.unit : undefined;
+    const unit = this.unit;
     const item = this.item;
     this.list.push(unit === undefined && item === undefined ? { code, severity, data, location } : { code, severity, data, location, ...(unit !== undefined ? { unit } : {}), ...(item !== undefined ? { item } : {}) });
   }

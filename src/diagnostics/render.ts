@@ -11,7 +11,9 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
   const place = !l ? "" : withFile ? formatLocation(l) : isCellLocation(l) ? cellRef(l.sheet, l.cell) : isTextLocation(l) ? `${l.line}:${l.col}` : "";
   const sev = message(lang, d.severity === "error" ? "severity.error" : "severity.warning", {});
   const item = d.item !== undefined && !says(lang, d.code, d.data, d.item) ? d.item : undefined;
-  const unit = d.unit === undefined ? (item === undefined ? "" : message(lang, "diag.item", { item })) : message(lang, item === undefined ? "diag.unit" : "diag.unit-item", oneLine({ unit: d.unit, item: item ?? "" }));
+  // The unit named where the message does not name it (a message's own unit may be another's name, or a measure's: 起, 万元).
+  const named = d.unit !== undefined && d.data.unit !== d.unit ? d.unit : undefined;
+  const unit = named === undefined ? (item === undefined ? "" : message(lang, "diag.item", { item })) : message(lang, item === undefined ? "diag.unit" : "diag.unit-item", oneLine({ unit: named, item: item ?? "" }));
   return { where: place ? `${place}: ` : "", what: `${sev}: ${unit}${message(lang, d.code, oneLine(d.data))}`, code: d.code };
 }
 
