@@ -44,3 +44,23 @@ describe("sanitising what we write", () => {
     expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
   });
 });
+
+describe("a cell's control characters printed to a terminal", () => {
+  it("are shown as their pictures by diff and explain, never sent as they are (an escape in a ledger note coloured the terminal)", async () => {
+    const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+    const sst = strFromU8(parts["xl/sharedStrings.xml"]!);
+    expect(sst).toContain(">国家级示范申报<");
+    // _x001B_ is OOXML's escape for ESC inside text: ESC [31m turns a terminal's text red.
+    parts["xl/sharedStrings.xml"] = strToU8(sst.split(">国家级示范申报<").join(">国家级_x001B_[31m示范_x0007_申报<"));
+    const file = join(dir, "escape-in-note.xlsx");
+    writeFileSync(file, zipSync(parts));
+    const diffed = await cli(["diff", "samples/qingshan-2026.xlsx", file]);
+    expect(diffed.code).toBe(0);
+    expect(diffed.out).toContain("“国家级␛[31m示范␇申报”");
+    expect([...diffed.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
+    const explained = await cli(["explain", file, "青石镇"]);
+    expect(explained.code).toBe(0);
+    expect(explained.out).toContain("国家级␛[31m示范␇申报");
+    expect([...explained.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
+  });
+});

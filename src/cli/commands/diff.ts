@@ -6,7 +6,7 @@ import { coverYear } from "../../model/submission.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
-import type { Diagnostic } from "../../diagnostics/index.js";
+import { pictured, type Diagnostic } from "../../diagnostics/index.js";
 import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
 import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
@@ -127,7 +127,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // What the covers say differently first (another year, another district), then the rubrics.
     if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
-    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
+    // (A cell's control characters shown as their pictures: sent as they are, they drive the terminal.)
+    ctx.io.out(pictured(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n")) + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);
   if (o.output && format) {
