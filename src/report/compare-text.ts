@@ -466,7 +466,8 @@ function rubricChangeJson(c: Change, text: string): Record<string, unknown> {
   };
 }
 
-export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean; readonly byRubric: (m: UnitMove) => boolean }): string {
+/** `output`: the file written with -o (its name in the document, as score's). */
+export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean; readonly byRubric: (m: UnitMove) => boolean }, output?: string): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>
       v === undefined ? null : c.what === "ledger" ? ledgerJson(v as LedgerEntry) : c.what === "unit" ? { kind: v } : c.what === "group" ? { group: v } : valueJson(s.rubric, c.code ?? "", v as number);
@@ -484,6 +485,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
   const doc = {
     old: side(ra, a),
     new: side(rb, b),
+    ...(output !== undefined ? { output: { file: output } } : {}),
     ...(rubric ? { rubric: { movesResults: rubric.moves, changes: rubric.changes.map((c, i) => rubricChangeJson(c, rubric.lines[i] ?? "")) } } : {}),
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.

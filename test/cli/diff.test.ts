@@ -53,6 +53,10 @@ describe("assess diff", () => {
     const page = join(dir, "money.html");
     expect((await cli(["diff", before, after, "-o", sheet])).code).toBe(0);
     expect((await cli(["diff", before, after, "-o", page])).code).toBe(0);
+    // With --json, the file written named in the document, as score's is (without -o, none).
+    const written = join(dir, "money-json.html");
+    expect((JSON.parse((await cli(["diff", before, after, "--json", "-o", written])).out) as { output?: unknown }).output).toEqual({ file: written });
+    expect((json as { output?: unknown }).output).toBeUndefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sheet);
     const rows: string[] = [];

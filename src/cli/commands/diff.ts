@@ -121,7 +121,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // The JSON's rubric changes the same whatever the language (their values in the rubric's own,
   // Chinese, words: 评定, 是, 总分), only their text in the reader's.
   const rubricJson = rubricDiff && ctx.lang !== "zh-CN" ? { ...rubricDiff, changes: diffLines(a.rubric, b.rubric, "zh-CN").changes } : rubricDiff;
-  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric } : undefined) + "\n" : undefined;
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric } : undefined, o.output) + "\n" : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
