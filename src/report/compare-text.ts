@@ -396,7 +396,12 @@ export function moneyBoth(a: Side, b: Side, ra: Results, rb: Results): { old: nu
  * question of a re-scoring, left to adding up the units' lines by hand. Undefined where it did not.
  */
 export function moneyLine(w: Words, a: Side, b: Side, ra: Results, rb: Results): string | undefined {
-  const m = moneyBoth(a, b, ra, rb);
+  return moneyChange(w, a.rubric, b.rubric, ra, rb);
+}
+
+/** The same, of results under two rubrics (`rubric diff --on`: one workbook under two versions). */
+export function moneyChange(w: Words, a: Rubric, b: Rubric, ra: Results, rb: Results): string | undefined {
+  const m = givesMoney(a) || givesMoney(b) ? { old: moneyOf(ra), new: moneyOf(rb) } : undefined;
   if (!m || m.old === m.new) return undefined;
   const d = m.new - m.old;
   return w.t("diff.money", { old: formatAmount(m.old), new: formatAmount(m.new), change: `${d > 0 ? "+" : "−"}${formatAmount(Math.abs(d))}` });

@@ -1040,6 +1040,24 @@ describe("assess rubric diff --on", () => {
     expect(r.out).not.toContain("柳河镇:");
   });
 
+  it("says the prize money in all where the revision moves it (a tier's amount): a leader's first question", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const next = join(dir, "v2-prize.yaml");
+    const raised = text.replace('version: "2026.1"', 'version: "2026.2"').replace(/(name: 乡镇组排名[\s\S]*?一等奖[^\n]*?amount: )50000/, "$160000");
+    expect(raised).not.toBe(text.replace('version: "2026.1"', 'version: "2026.2"'));
+    writeFileSync(next, raised);
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  柳河镇: 奖惩 名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n  奖金合计 210,000 元 → 220,000 元(+10,000 元)\n");
+    // A revision that moves no money says none (an item's points by place: 石桥镇 moves, no prize does).
+    const other = join(dir, "v2-no-money.yaml");
+    writeFileSync(other, text.replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
+    const same = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", other, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(same.code).toBe(0);
+    expect(same.out).toContain("  石桥镇: 总分 99.03 → 98.83");
+    expect(same.out).not.toContain("奖金合计");
+  });
+
   it("reads a 分组 column filled with either version's name of a group the revision renamed (乡镇组 → 镇乡组), under both", async () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const group = "        name: 乡镇组\n        labels: [乡镇, 镇, 乡]\n";

@@ -5,7 +5,7 @@ import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
 import { awardsFirst, compareResults } from "../../report/compare.js";
-import { moveParts, quotaUnused } from "../../report/compare-text.js";
+import { moneyChange, moveParts, quotaUnused } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import { isTextLocation, type Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
@@ -151,6 +151,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
     ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
   }
   if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
+  // The prize money in all, where the revision moved it (a tier's amount, a place's tier): a leader's first question.
+  const money = moneyChange(ctx, a.rubric, b.rubric, before.results, after.results);
+  if (money) ctx.io.out(`  ${money}\n`);
   // A grade's quota changed that gave no one another grade here: why (a tie at the cut, or too few at its line).
   for (const line of quotaUnused(ctx, a.rubric, b.rubric, before.results, after.results)) ctx.io.out(`  ${line}\n`);
   // What the revision says of this workbook that the version before did not (its cover's year now
