@@ -1,7 +1,7 @@
 // `assess report` end to end through main() with a fake Io: default and -o targets, formats,
 // usage errors (exit 2, nothing written), invalid input (exit 1), the input never a target.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cli, type Run } from "../helpers/cli.js";
 import { reportTargets } from "../../src/cli/commands/report.js";
@@ -307,6 +307,26 @@ describe("assess report", () => {
     expect(readFileSync(book).equals(readFileSync(input))).toBe(true);
     expect((await run(["report", input, "--format", "html", "-o", page, "--force"])).code).toBe(0);
     expect(readFileSync(page, "utf8")).toContain('<meta name="generator" content="assess report">');
+  });
+
+  it("does not replace another workbook's report (another district's, under the same -o name) without --force, in either format or language", async () => {
+    const stem = join(dir, "九月报告");
+    expect((await run(["report", input, "-o", stem, "--lang", "en"])).code).toBe(0);
+    const [xlsx, html] = [readFileSync(`${stem}.xlsx`), readFileSync(`${stem}.html`)];
+    // The same workbook again: replaced.
+    expect((await run(["report", input, "-o", stem])).code).toBe(0);
+    const other = await run(["report", "samples/liuhe-2026.xlsx", "-o", stem]);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain(`${stem}.xlsx: 错误: 文件已存在,是另一个工作簿(${basename(input)})的排名报告,为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.report-of-other]`);
+    expect(other.err).toContain(`${stem}.html: 错误: 文件已存在,是另一个工作簿(${basename(input)})的排名报告`);
+    expect(readFileSync(`${stem}.xlsx`).equals(xlsx)).toBe(false);
+    const kept = [readFileSync(`${stem}.xlsx`), readFileSync(`${stem}.html`)];
+    const again = await run(["report", "samples/liuhe-2026.xlsx", "-o", stem]);
+    expect(again.code).toBe(2);
+    expect(readFileSync(`${stem}.xlsx`).equals(kept[0]!)).toBe(true);
+    expect(readFileSync(`${stem}.html`).equals(kept[1]!)).toBe(true);
+    expect(html.length).toBeGreaterThan(0);
+    expect((await run(["report", "samples/liuhe-2026.xlsx", "-o", stem, "--force"])).code).toBe(0);
   });
 
   it("does not replace an earlier report saved since by another program (a signature typed in it) without --force", async () => {

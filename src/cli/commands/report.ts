@@ -40,20 +40,52 @@ export function reportTargets(input: string, formats: readonly Format[], output:
  * report, and may have named it otherwise last time). A workbook of the user's own, whatever its
  * sheet's name, is not.
  */
-function isReport(format: Format): (bytes: Uint8Array) => Promise<boolean | Refusal> {
-  if (format === "html") return async (bytes) => pageKind(bytes) === "report";
+function isReport(format: Format, input: string): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+  // Another workbook's report (its closing block's 数据来源 names it): another district's, say,
+  // written under the same -o name; not replaced unsaid, as score keeps another workbook's result.
+  const other = (recorded: string | undefined): Refusal | undefined => (recorded !== undefined && !isStream(input) && recorded !== basename(input) ? { code: "file.report-of-other", data: { input: recorded } } : undefined);
+  if (format === "html")
+    return async (bytes) => {
+      if (pageKind(bytes) !== "report") return false;
+      return other(recordedInput(unescapeHtml(new TextDecoder().decode(bytes)))) ?? true;
+    };
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
   const closing = (c: RawCell): boolean => {
     const text = c.value.t === "s" ? c.value.v.trim() : "";
     return tool.some((w) => text.startsWith(w));
   };
-  const ours = (rows: RawCell[][]): boolean => rows.some((r) => r.some(closing));
+  let recorded: string | undefined;
+  const ours = (rows: RawCell[][]): boolean => {
+    for (const r of rows) for (const c of r) recorded ??= c.value.t === "s" ? recordedInput(c.value.v) : undefined;
+    return rows.some((r) => r.some(closing));
+  };
   return async (bytes) => {
     const found = await oneSheetOfOurs(bytes, ours);
     if (!found) return false;
+    const refused = other(recorded);
+    if (refused) return refused;
     // Saved since by a spreadsheet program: what was typed into it (a signature, a note) would be lost.
     return found.asWritten ? true : { code: "file.report-saved-since", data: {} };
   };
+}
+
+/** The workbook a report's closing block names as its data (数据来源:青山区2026.xlsx(SHA-256 …)), in either language. */
+function recordedInput(text: string): string | undefined {
+  for (const l of LANGS) {
+    const [before, after] = message(l, "report.closing.input", { file: "\u0000", sha: "\u0001" }).split("\u0000");
+    const start = before ? text.indexOf(before) : -1;
+    if (start < 0 || after === undefined) continue;
+    const tail = after.slice(0, after.indexOf("\u0001"));
+    const from = start + (before?.length ?? 0);
+    const end = text.indexOf(tail, from);
+    if (end > from) return text.slice(from, end);
+  }
+  return undefined;
+}
+
+/** A page's text as read (its few entities). */
+function unescapeHtml(text: string): string {
+  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
 }
 
 export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {
@@ -82,7 +114,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   }
   const bad: Diagnostic[] = [];
   for (const t of targets) {
-    const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format), refusal: "file.exists-not-result" });
+    const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format, file), refusal: "file.exists-not-result" });
     // Both formats from one -o: its ending replaced per format, the Excel one may be the input's
     // own name (-o 青山区.report writes 青山区.xlsx): said so, or the refusal reads as false.
     if (refused?.code === "file.output-is-input" && o.output && targets.length > 1) bad.push({ ...refused, code: "report.output-is-input-both", data: { given: o.output, file: basename(t.path), example: `${basename(t.path, extname(t.path))}${ctx.lang === "en" ? "-report" : "-报告"}` } });
