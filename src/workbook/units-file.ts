@@ -286,6 +286,18 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         return;
       }
     }
+    // The list's heading again with its columns in another order (a second list pasted under the
+    // first, 类型,单位名称 under 单位名称,类型): no unit (类型 of the kind 单位名称), and the lines
+    // under it read by its columns.
+    const again = fields.findIndex((f) => NAME_EXACT.test(f) || (NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f) && !NOT_NAME.test(f)));
+    if (again >= 0 && again !== at.name && fields.filter((f) => f !== "").length > 1 && fields.every((f) => f === "" || NAME_HEADER.test(f) || NAME_EXACT.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f) || HEADING_WORD.test(f))) {
+      const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
+      const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
+      at = { name: again, kind: kindAt, group: groupAt };
+      headerName = fields[again] ?? "";
+      diagnostics.push({ code: "units.repeated-heading", severity: "warning", data: { value: headerName }, location: { file, line, col: Math.max(1, raw.indexOf(headerName) + 1) } });
+      return;
+    }
     const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
     const name = parts[0] ?? "";
     const label = parts[1] ?? "";

@@ -52,6 +52,17 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "东湖街道", "区公安分局", "区财政局"]);
   });
 
+  it("reads the lines under a heading that comes again with its columns in another order by that heading (类型 was a unit of the kind 单位名称)", () => {
+    const r = parse("单位名称,类型\n城关镇,镇\n东湖街道,街道\n序号,类型,单位名称\n1,部门,区公安分局\n2,部门,区财政局\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.repeated-heading units.csv:4:7"]);
+    expect(r.units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "东湖街道", kind: "town" },
+      { name: "区公安分局", kind: "department" },
+      { name: "区财政局", kind: "department" },
+    ]);
+  });
+
   it("leaves out a summary line copied with the list (合计, 乡镇小计 with its count), said at its line", () => {
     const r = parse("城关镇,镇\n乡镇小计,2\n区公安分局,部门\n合计\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:2:1", "units.summary units.csv:4:1"]);
