@@ -954,7 +954,7 @@ describe("an indicator or a target no item reads", () => {
     const written = text.replace(item, "").replace(sh7, "        name: 民生实事\n        max: 30\n");
     const r = load(written);
     expect(r.rubric).toBeDefined();
-    expect(withMessages(r.advice)).toEqual([`rubric.indicator-unread r.yaml:${lineOf("  - code: ZB8", written)}:11 没有项目读取指标 ZB8(刑事案件万人发案率):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再考核,请删去它`]);
+    expect(withMessages(r.advice)).toEqual([`rubric.indicator-unread r.yaml:${lineOf("  - code: ZB8", written)}:11 没有项目读取指标 ZB8(刑事案件万人发案率):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再考核,请从方案中删去它`]);
     expect(load(text).advice ?? []).toEqual([]);
   });
 
@@ -963,7 +963,7 @@ describe("an indicator or a target no item reads", () => {
     expect(text).toContain(target);
     const written = text.replace(target, "  - code: MB9\n    name: 备用目标\n    unit: percent\n" + target);
     const r = load(written);
-    expect(withMessages(r.advice)).toEqual([`rubric.target-unread r.yaml:${lineOf("  - code: MB9", written)}:11 没有项目读取目标 MB9(备用目标):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再使用,请删去它`]);
+    expect(withMessages(r.advice)).toEqual([`rubric.target-unread r.yaml:${lineOf("  - code: MB9", written)}:11 没有项目读取目标 MB9(备用目标):模板的指标数据表仍有它的列,各单位填写的值不计入;如已不再使用,请从方案中删去它`]);
   });
 
   it("is not said beside an error in an item that may be the one meant to read it (ZB66 for ZB6)", () => {

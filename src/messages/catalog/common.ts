@@ -106,7 +106,7 @@ export const common: Catalog = {
   },
   "file.report-of-other": {
     "zh-CN": "文件已存在,是另一个工作簿({input})的排名报告,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
-    en: "the file exists and is the report of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",
+    en: "the file exists and is the ranking report of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",
   },
   "file.result-saved-since": {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但计分后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",

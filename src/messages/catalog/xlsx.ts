@@ -63,7 +63,7 @@ export const xlsxMessages: Catalog = {
   },
   "xlsx.image-file": {
     "zh-CN": "这是图片文件(例如表格的照片或截图),不是 Excel 工作簿;请改用原来的 .xlsx 工作簿",
-    en: "this is an image (a photo or screenshot of a form, perhaps), not an Excel workbook; use the original .xlsx workbook",
+    en: "this is an image file (such as a photo or screenshot of the form), not an Excel workbook; use the original .xlsx workbook",
   },
   "xlsx.text-file": {
     "zh-CN": "这是文本文件(例如 CSV 或网页),不是 Excel 工作簿;CSV 只保存了一个工作表,另存回 .xlsx 也找不回其他工作表:请改用原来的 .xlsx 工作簿(若只有这个文件,请在 Excel 或 WPS 中打开,另存为 .xlsx,再补齐其他工作表)",
