@@ -132,7 +132,7 @@ export interface JsonDiagnostic {
   col?: number;
   sheet?: string;
   cell?: string;
-  /** The unit whose row the cell is on, where the message does not name it. */
+  /** The unit whose row the cell is on (whether or not the message names it). */
   unit?: string;
   /** The item's (or indicator's) code whose column the cell is in. */
   item?: string;

@@ -513,7 +513,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         if (g.refused.has(`${u.name}\u0000${code}`)) continue;
         const ref = refOf(col.col, row);
         const say = isTarget
-          ? () => p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name })
+          ? () => {
+              p.unit = u.name;
+              p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name });
+              p.unit = undefined;
+            }
           : () => {
               p.unit = u.name;
               blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" }, g.blankFormulas?.has(`${u.name}\u0000${code}`) === true);

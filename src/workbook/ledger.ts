@@ -500,8 +500,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const code = codes.get(e.code);
     if (!code?.oncePerYear || !counted(e)) return;
     const other = instead.get(i);
+    // (Said of its unit, as the row's other problems are.)
+    p.unit = units.has(e.unit) ? e.unit : undefined;
     if (other !== undefined) p.warn("workbook.ledger-once-again", s, e.at.cell, { unit: e.unit, code: e.code, first: out[other] ? cellRef(out[other].at.sheet, out[other].at.cell) : "" });
     else if (e.count > 1) p.warn("workbook.ledger-once-count", s, `${colName(header.cols.get("count") ?? 1)}${e.row}`, { code: e.code, count: e.count });
+    p.unit = undefined;
   });
   if (sheet.merges.length) {
     const rows = new Map(sheet.rows.map((cells) => [cells[0]?.row ?? 0, cells]));

@@ -218,11 +218,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const heading = sectionHeading(rubric);
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
-  // (A school's list heads them 学校名称, 学校类型: a kind's own word before 名称 heads the names too.)
-  const KIND_HEADER = /^(单位|学校)?(类型|类别)|^(unit\s*)?(kind|type)/i;
-  const GROUP_HEADER = /^(单位|学校)?(分组|组别)|^所属组|^(unit\s*)?group/i;
-  const NAME_HEADER = /^(单位|名称|学校|name|unit)/i;
-  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name|[\p{Script=Han}（）()]{1,8}(名称|全称))$/iu;
+  // (A school's or a hospital's list heads them 学校名称, 学校类型: a word for what the units are
+  // before 名称 heads the names too; a unit's name ending 名称 (区地名称) is no heading.)
+  const KIND_HEADER = /^(单位|学校|机构)?(类型|类别)|^(unit\s*)?(kind|type)/i;
+  const GROUP_HEADER = /^(单位|学校|机构)?(分组|组别)|^所属组|^(unit\s*)?group/i;
+  const NAME_HEADER = /^(单位|名称|name|unit)/i;
+  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name|学校|机构|(单位|学校|机构|部门|乡镇|街道|镇街|医院|卫生院|企业|被考核单位|考核对象)([(（][^)）]*[)）])?(名称|全称))$/iu;
   /** Other columns' headings a list kept in Excel has beside the name's. */
   const HEADING_WORD = /^(序号|编号|no\.?|#|备注|说明|联系人|联系电话|电话|排序|地区|所属片区|片区|remarks?|notes?|contact)$/i;
   /** Headings beginning 单位 that head another detail of the unit. */
@@ -271,7 +272,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
       const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
       // 单位 alone on the line, the list's heading whatever a kind is labeled.
-      const alone = fields.filter((f) => f !== "").length === 1 && (/^(单位|学校|unit)$/i.test(fields[nameAt] ?? "") || NAME_EXACT.test(fields[nameAt] ?? ""));
+      const alone = fields.filter((f) => f !== "").length === 1 && (/^(单位|unit)$/i.test(fields[nameAt] ?? "") || NAME_EXACT.test(fields[nameAt] ?? ""));
       // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
       // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
       const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));

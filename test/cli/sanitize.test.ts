@@ -58,6 +58,16 @@ describe("a cell's control characters printed to a terminal", () => {
     expect(diffed.code).toBe(0);
     expect(diffed.out).toContain("“国家级␛[31m示范␇申报”");
     expect([...diffed.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
+    // The cover's too, in the line saying what the covers say differently.
+    const cover = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+    const strings = strFromU8(cover["xl/sharedStrings.xml"]!);
+    expect(strings).toContain(">青山区<");
+    cover["xl/sharedStrings.xml"] = strToU8(strings.split(">青山区<").join(">青山_x001B_[41m区<"));
+    const district = join(dir, "escape-in-cover.xlsx");
+    writeFileSync(district, zipSync(cover));
+    const covers = await cli(["diff", "samples/qingshan-2026.xlsx", district]);
+    expect(covers.out).toContain("青山␛[41m区");
+    expect([...covers.out].some((c) => c === "\u001b")).toBe(false);
     const explained = await cli(["explain", file, "青石镇"]);
     expect(explained.code).toBe(0);
     expect(explained.out).toContain("国家级␛[31m示范␇申报");

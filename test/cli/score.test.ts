@@ -896,3 +896,15 @@ describe("a yellow card while claims are pending", () => {
     expect(text).not.toContain("(待定)黄牌警告");
   });
 });
+
+describe("a problem at a unit's cell found once every sheet is read", () => {
+  it("has its unit in the JSON as those found cell by cell do (a target left blank, a once-a-year code again), its line naming it once", async () => {
+    const j = JSON.parse((await cli(["validate", "samples/broken/typos.xlsx", "--json"])).out) as { diagnostics: { code: string; unit?: string; sheet?: string; cell?: string; message: string }[] };
+    const of = (code: string) => j.diagnostics.find((d) => d.code === code);
+    expect(of("workbook.missing-target")).toMatchObject({ unit: "西山镇", sheet: "指标数据", cell: "G4" });
+    expect(of("workbook.ledger-once-again")).toMatchObject({ unit: "城关镇", sheet: "加扣分", cell: "B3" });
+    const lines = (await cli(["validate", "samples/broken/typos.xlsx"])).err;
+    expect(lines).toContain("指标数据!G4: 错误: “西山镇” 的目标 MB2 未填写");
+    expect(lines).toContain("加扣分!B3: 警告: “城关镇” 的 JF1 每年至多计一次");
+  });
+});

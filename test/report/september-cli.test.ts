@@ -327,6 +327,12 @@ describe("assess report", () => {
     expect(readFileSync(`${stem}.html`).equals(kept[1]!)).toBe(true);
     expect(html.length).toBeGreaterThan(0);
     expect((await run(["report", "samples/liuhe-2026.xlsx", "-o", stem, "--force"])).code).toBe(0);
+    // A workbook whose name has a full-width or a double space (recorded squeezed to one): its own, run again.
+    const spaced = join(dir, "青山区　2026  复核.xlsx");
+    copyFileSync(input, spaced);
+    expect((await run(["report", spaced])).code).toBe(0);
+    const rerun = await run(["report", spaced]);
+    expect(rerun.code, rerun.err).toBe(0);
   });
 
   it("does not replace an earlier report saved since by another program (a signature typed in it) without --force", async () => {

@@ -1198,6 +1198,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
         });
       expect(lines).toBe(1);
+      // At 800 px, a long name without punctuation wraps rather than scroll the ranking sideways.
+      await page.setViewportSize({ width: 800, height: 900 });
+      const long = join(dir, "long-name-no-stops.xlsx");
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.value === "高新技术产业开发区街道" ? (c.value = "高新技术产业开发区管理委员会下辖城东新区第一街道") : undefined))));
+      await wb.xlsx.writeFile(long);
+      await choose(long);
+      const [scroll, client] = await page.locator("section.ranking").first().evaluate((s) => [s.scrollWidth, s.clientWidth]);
+      expect(scroll).toBeLessThanOrEqual(client ?? 0);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

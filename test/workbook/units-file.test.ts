@@ -216,6 +216,12 @@ rankings:
     const alone = parse("学校名称\n城关镇\n东湖街道\n");
     expect(alone.units.map((u) => u.name)).toEqual(["城关镇", "东湖街道"]);
     expect(alone.diagnostics).toEqual([]);
+    // Another detail's heading ending 名称 before the names' is not taken for it (主管部门名称, 所属乡镇名称).
+    for (const list of ["序号,主管部门名称,单位名称,类型\n1,区人民政府,城关镇,镇\n2,区卫健委,区公安分局,部门\n", "所属乡镇名称,学校名称,类型\n城关镇,城关镇,镇\n城关镇,区公安分局,部门\n", "区县名称,单位名称,类型\n青山区,城关镇,镇\n青山区,区公安分局,部门\n"]) expect(parse(list).units.map((u) => u.name), list).toEqual(["城关镇", "区公安分局"]);
+    // A unit whose name ends 名称 or begins 学校 is a unit, first on a list without a heading or further down.
+    const units = parse("学校后勤服务中心,部门\n城关镇,镇\n区地名称,部门\n");
+    expect(units.units.map((u) => u.name)).toEqual(["学校后勤服务中心", "城关镇", "区地名称"]);
+    expect(units.diagnostics.map((d) => d.code)).not.toContain("units.repeated-heading");
   });
 
   it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {

@@ -125,9 +125,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
-    if (coversLine) ctx.io.out(`${coversLine}\n`);
-    if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
-    // (A cell's control characters shown as their pictures: sent as they are, they drive the terminal.)
+    // (A cell's control characters, the cover's as a note's, shown as their pictures: sent as they
+    // are, they drive the terminal.)
+    if (coversLine) ctx.io.out(`${pictured(coversLine)}\n`);
+    if (rubricLines.length) ctx.io.out(pictured(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}`) + "\n");
     ctx.io.out(pictured(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n")) + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);

@@ -9,6 +9,7 @@ import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomic, 
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
+import { reportInputName } from "../../report/september/model.js";
 import type { RawCell } from "../../xlsx/read/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 
@@ -43,7 +44,7 @@ export function reportTargets(input: string, formats: readonly Format[], output:
 function isReport(format: Format, input: string): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   // Another workbook's report (its closing block's 数据来源 names it): another district's, say,
   // written under the same -o name; not replaced unsaid, as score keeps another workbook's result.
-  const other = (recorded: string | undefined): Refusal | undefined => (recorded !== undefined && !isStream(input) && recorded !== basename(input) ? { code: "file.report-of-other", data: { input: recorded } } : undefined);
+  const other = (recorded: string | undefined): Refusal | undefined => (recorded !== undefined && !isStream(input) && recorded !== reportInputName(input) ? { code: "file.report-of-other", data: { input: recorded } } : undefined);
   if (format === "html")
     return async (bytes) => {
       if (pageKind(bytes) !== "report") return false;

@@ -76,6 +76,11 @@ function clean(s: string | undefined): string {
   return xmlSafe(s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
+/** The input's name as a report's closing block records it (数据来源:…): its file name, spaces squeezed. */
+export function reportInputName(file: string): string {
+  return clean(file.split(/[\\/]/).pop());
+}
+
 /**
  * Fills a rubric's words ({district}, {year}) from the cover; where the cover lacks one, the
  * placeholder goes, with the 年度 or 年 that follows a year.
@@ -401,7 +406,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
     ...ordered.filter((r) => r.entries.length > 0).map((r) => lineTable(rubric, results, r, units, lang)),
     awardsTable(rubric, results, [...totals, ...ordered], lang),
   ];
-  const fileName = clean(results.input.file.split(/[\\/]/).pop());
+  const fileName = reportInputName(results.input.file);
   return {
     lang,
     sheetName: legalSheetName(rubric.report.name ? clean(rubric.report.name) : message(lang, "report.sheet")),
