@@ -160,6 +160,8 @@ const cases: Case[] = [
   { name: "unknown-line-in-unit-kind", text: replace("lines: [BM]", "lines: [BX]"), expected: [`rubric.unknown-line r.yaml:${lineOf("lines: [BM]")}:13`, `rubric.scale-mismatch r.yaml:${lineOf("scale: 10\n")}:12`, `rubric.line-owner r.yaml:${lineOf("code: BM\n")}:11`, `rubric.unknown-rank-key r.yaml:${lineOf("    by: BM")}:9`] },
   { name: "ledger-two-ways-of-points", text: replace("      points: 20\n      once_per_year: true", "      points: 20\n      range: [1, 2]\n      once_per_year: true"), expected: [`rubric.ledger-points-ways r.yaml:${lineOf("    - code: JF1")}:7`] },
   // An indicator's key written on the item that reads it: where it goes, not "did you mean direction?".
+  // A cap written on an item (超额完成最多按 120% 计): no item scores past its max; not sent to the ledger's cap.
+  { name: "cap-on-item", text: replace("        kind: threshold\n        indicator: ZB2\n", "        kind: threshold\n        indicator: ZB2\n        cap: 120%\n"), expected: [`rubric.cap-on-item r.yaml:${lineOf("        kind: threshold\n        indicator: ZB2\n") + 2}:9`] },
   { name: "direction-on-item", text: replace("        kind: threshold\n        indicator: ZB2\n", "        kind: threshold\n        indicator: ZB2\n        direction: lower\n"), expected: [`rubric.key-on-indicator r.yaml:${lineOf("        kind: threshold\n        indicator: ZB2\n") + 2}:9`] },
   // A bonus's levels listed as a single-item award lists them: each level needs its points.
   { name: "levels-without-points", text: replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }", "      levels: [市级, 省级, 国家级]"), expected: [`rubric.levels-need-points r.yaml:${lineOf("      levels: { 市级: 5")}:15`] },

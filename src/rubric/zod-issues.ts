@@ -166,6 +166,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           const said: Diagnostic = { code: "rubric.key-on-indicator", severity: "error", data: { key: k, indicator: typeof indicator === "string" ? indicator : "" }, location: pos.ofKey(path, k) };
           return said;
         }
+        // A cap on an item (超额完成最多按 120% 计, cap: 120%): an item never scores past its max, and
+        // the ledger's cap (a code's most points) is another thing: said so, not sent there.
+        if (item && (k === "cap" || k === "上限")) return { code: "rubric.cap-on-item", severity: "error" as const, data: { key: k }, location: pos.ofKey(path, k) };
         // A key of those that may stand here, near it (unit_kind at the top for unit_kinds); else
         // one of the rubric's anywhere, but a key it has elsewhere is no misspelling of itself.
         const here = rubricKeysAt(path)?.filter((x) => x !== k);
