@@ -87,6 +87,20 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   const slots = checked.map((m) => values.slot(m.indicator));
   // Indicators a gate reads: their warning says the unit would be vetoed, whichever item comes first.
   const gated = new Set(checked.filter((m) => m.kind === "gate").map((m) => m.indicator));
+  // Where other items read it, 0% is asked about only where it stands out: the indicator may not go
+  // below 0 (a growth rate of 0% is ordinary) and most units entered half or more (a 参与率 many
+  // units have at 0 is scored as it is).
+  const standsOut = new Map<string, boolean>();
+  const zeroStandsOut = (indicator: string, slot: number): boolean => {
+    let out = standsOut.get(indicator);
+    if (out === undefined) {
+      const min = rubric.indicators.find((i) => i.code === indicator)?.min;
+      const entered = members.map((u) => values.get(u, slot)).filter((v): v is number => v !== undefined);
+      out = (min === undefined || min >= 0) && entered.filter((v) => v >= HIGH_TARGET).length * 2 > entered.length;
+      standsOut.set(indicator, out);
+    }
+    return out;
+  };
   for (const u of members) {
     let warned: Set<string> | undefined;
     for (let k = 0; k < checked.length; k++) {
@@ -95,15 +109,16 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       if (slot === undefined || warned?.has(m.indicator)) continue;
       const value = values.get(u, slot);
       const lower = lowerOf.get(m.indicator) === true;
-      // 0 where a gate asks for half or more: a value not filled in, or a formula's result not
+      // 0 where an item asks for half or more: a value not filled in, or a formula's result not
       // calculated (saved by a program that does not calculate, or opened and saved in LibreOffice
-      // without recalculating): the unit vetoed by it is asked about.
-      if (value === 0 && !lower && m.kind === "gate") {
-        const target = targetOf(rubric, m, values, u)?.value;
+      // without recalculating): asked about, a gate's with the veto it brings (any other item's
+      // points went silently: a unit's grade and prize with them).
+      if (value === 0 && !lower && (gated.has(m.indicator) ? m.kind === "gate" : zeroStandsOut(m.indicator, slot))) {
+        const target = m.kind === "bands" ? lowestBand(m) : targetOf(rubric, m, values, u)?.value;
         const at = cellOf(values, u, m.indicator);
         if (target === undefined || target < HIGH_TARGET || !at) continue;
         (warned ??= new Set()).add(m.indicator);
-        p.about(m.indicator, () => p.warn("workbook.rate-zero-gate", at.sheet, at.cell, { code: m.indicator, unit: units[u]?.name ?? "", target: formatRate(target) }));
+        p.about(m.indicator, () => p.warn(gated.has(m.indicator) ? "workbook.rate-zero-gate" : "workbook.rate-zero", at.sheet, at.cell, { code: m.indicator, unit: units[u]?.name ?? "", target: formatRate(target) }));
         continue;
       }
       if (value === undefined || (lower ? value < IMPLAUSIBLE_BELOW || value % 100 !== 0 : value <= 0 || value >= IMPLAUSIBLE_BELOW)) continue;

@@ -1248,6 +1248,13 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // ZB3 (96% for the others, a threshold of 95%): a lone 0% stands out, a value left unfilled or a
+    // formula never calculated; it cost its item's points unsaid.
+    name: "a 0% on an indicator no gate reads, where the other units have half or more, is asked about",
+    values: { 丙镇: { ZB3: 0 } },
+    expected: ["warning workbook.rate-zero 指标数据!D4"],
+  },
+  {
     name: "a deleted ledger sheet is a warning",
     edit: (wb) => {
       wb.removeSheet("加扣分");

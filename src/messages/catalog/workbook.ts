@@ -235,6 +235,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 0%,低于目标 {target},将被一票否决;是漏填,还是公式未重新计算(打开后按 F9 或 Ctrl+Shift+F9 重算并保存)?如确为 0%,可忽略本提示",
     en: "{code} of \"{unit}\" is 0%, below its target {target}, and vetoes the unit; is it left unfilled, or a formula not recalculated (open it, recalculate with F9 or Ctrl+Shift+F9, and save)? If 0% is right, ignore this warning",
   },
+  "workbook.rate-zero": {
+    "zh-CN": "“{unit}” 的 {code} 为 0%,远低于目标 {target};是漏填,还是公式未重新计算(打开后按 F9 或 Ctrl+Shift+F9 重算并保存)?如确为 0%,可忽略本提示",
+    en: "{code} of \"{unit}\" is 0%, far below its target {target}; is it left unfilled, or a formula not recalculated (open it, recalculate with F9 or Ctrl+Shift+F9, and save)? If 0% is right, ignore this warning",
+  },
   "workbook.rate-implausible-gate": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},远低于目标 {target},将被一票否决;是否应为 {suggestion}?如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, far below its target {target}, and vetoes the unit; did you mean {suggestion}? If {value} is right, ignore this warning",
