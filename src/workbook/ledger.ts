@@ -193,6 +193,10 @@ const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
+/** A code, then a name (KF5 两个年度内超生举报查实; JF2争取上级资金, no space, where the name is not ASCII). */
+// eslint-disable-next-line no-control-regex
+const CODE_THEN_NAME = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)(?:\s+|(?=[^\x00-\x7f]))(\S.*)$/;
+
 /** What the ledger is read beside. */
 export interface LedgerContext {
   /** Its sheet is very hidden (said as such where it is hidden). */
@@ -261,7 +265,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const written = normalizeWidth(cellText(get("code"))).trim();
     // A code copied with its name from the header's list (KF5 两个年度内超生举报查实): the code, where
     // the rest is its name; else the whole, as written, for the unknown-code message.
-    const withName = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)\s+(\S.*)$/.exec(written);
+    // (Written without a space too, JF2争取上级资金: the name begins where the code's characters end.)
+    const withName = CODE_THEN_NAME.exec(written);
     const named = withName && codes.get((withName[1] ?? "").toUpperCase())?.name === withName[2]?.trim() ? (withName[1] ?? "").toUpperCase() : undefined;
     const codeText = named ?? written.replace(/\s+/g, "").toUpperCase();
     const status = cellText(get("status"));
@@ -365,9 +370,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else if (!code) {
       // A code, then a name other than the rubric's for it (KF1 考核抽查出现问题): which was meant
       // cannot be told; said with both names, not as a code unknown (KF1 stood in the list offered).
-      const lead = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)\s+(\S.*)$/.exec(normalizeWidth(written).trim());
+      const lead = CODE_THEN_NAME.exec(normalizeWidth(written).trim());
+      // Two codes or more in one cell (JF2、JF1): a row is one claim.
+      const several = written.split(/\s*[、,，;；/]\s*|\s+/).filter((x) => x !== "");
+      const each = several.map((x) => codes.get(x.toUpperCase()));
       const known = lead ? codes.get((lead[1] ?? "").toUpperCase()) : undefined;
-      if (known && lead) p.error("workbook.ledger-code-name-differs", s, ref("code"), { code: known.code, written: lead[2] ?? "", name: known.name });
+      if (several.length > 1 && each.every((c) => c !== undefined)) p.error("workbook.ledger-codes-in-one", s, ref("code"), { written, codes: each.map((c) => c?.code ?? "").join("、") });
+      else if (known && lead) p.error("workbook.ledger-code-name-differs", s, ref("code"), { code: known.code, written: lead[2] ?? "", name: known.name });
       else {
         // Each with its name (a clerk who mistyped KF3 cannot tell the codes apart bare), those of
         // the unit's kind where the unit is known.

@@ -1318,6 +1318,8 @@ const cases: Case[] = [
   // A code copied with its name from the header's list is the code; with another name, said with both
   // names (it was "unknown code", though KF1 stood in the list offered).
   { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-code-name-differs 加扣分!B3"] },
+  // …with no space between (KF1重要工作…: the clerk saw their own words listed as the code's), and two codes in one cell.
+  { name: "ledger: a code written with its name and no space, and two codes in one cell", ledger: [row("甲镇", "KF1重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1越级上访"), row("甲镇", "KF1、KF2")], expected: ["workbook.ledger-code-name-differs 加扣分!B3", "workbook.ledger-codes-in-one 加扣分!B4"] },
   // 文件依据 and 事由 are the ledger's 依据 and 说明 (they were "not a column of the ledger").
   { name: "ledger: 文件依据 and 事由 headings", ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("I1", "文件依据").set("H1", "事由"), expected: [] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
