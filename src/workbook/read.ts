@@ -373,6 +373,14 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number, g
  * for a row: a row without a name but with values there is reported; helper columns, summary rows
  * (合计) and the footer under a form (注:…, 填表人:…) are not units.
  */
+/** Values out of an item's range: under a header naming another item, the header's doing. */
+const OUT_OF_RANGE: ReadonlySet<string> = new Set(["workbook.points-out-of-range", "workbook.deduction-out-of-range"]);
+
+/** A problem's sheet and column ("" where it has no cell). */
+function columnAt(d: Diagnostic): string {
+  return d.location && "cell" in d.location && d.location.cell !== undefined ? `${d.location.sheet}\u0000${d.location.cell.replace(/\d+$/, "")}` : "";
+}
+
 /** A sheet with no Excel Table total row. */
 const NO_TOTAL_ROWS: ReadonlySet<number> = new Set();
 
@@ -1577,6 +1585,11 @@ export class SubmissionReader {
       const at = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell?.replace(/^[A-Z]+/, "") ?? ""}` : "");
       p.withdraw(new Set(p.list.filter((d) => BLANK_UNDER_MERGE.has(d.code) && this.emptyTwins.has(at(d)))));
     }
+    // A column whose header names another item (DJ3 headed with DJ2's name): its values out of DJ3's
+    // range are that header's doing, said once at it (eleven "DJ3 的扣分 29.5 超出范围" had the clerk
+    // mend right scores).
+    const misheaded = new Set(p.list.filter((d) => d.code === "workbook.header-name-other").map((d) => columnAt(d)));
+    if (misheaded.size) p.withdraw(new Set(p.list.filter((d) => OUT_OF_RANGE.has(d.code) && misheaded.has(columnAt(d)))));
     this.nothingFilled(units.length, values);
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);

@@ -199,6 +199,19 @@ const cases: Case[] = [
     expected: ["workbook.header-name-other 党政线!B1", "workbook.header-name-other 党政线!C1"],
   },
   {
+    // …and a value under such a heading out of its code's range but within the named item's (45 under
+    // DZ3.4 headed as DZ5): the heading's doing, said once at it, not as a score to mend.
+    name: "a value out of range under a heading naming another item",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      setHeading(ws, "DZ3.4", "DZ3.4 经费保障");
+      setHeading(ws, "DZ5", "DZ5 出生人口性别比综合治理");
+      const col = [...ws.codeColumns()].find(([code]) => code === "DZ3.4")?.[1] ?? 0;
+      ws.setAt(2, col, 45);
+    },
+    expected: ["workbook.header-name-other 党政线!F1", "workbook.header-name-other 党政线!H1"],
+  },
+  {
     // Indicators' names swapped on the indicator sheet: said as figures taken for another indicator's.
     name: "indicator headings whose names are swapped",
     edit: (wb) => {
