@@ -215,6 +215,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   // (序号,单位名称,类型,分组,备注 as a list kept in Excel has it: columns it does not head as one of
   // these are left alone; a kind column without a heading follows the name's).
   let at = { name: 0, kind: 1, group: 2 };
+  /** The group column's heading, where a heading line names one (所属组): a blank group is asked of it. */
+  let groupHeading: string | undefined;
   const heading = sectionHeading(rubric);
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
@@ -283,6 +285,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");
         at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt };
+        groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
         headerName = fields[nameAt] ?? "";
         return;
       }
@@ -295,6 +298,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
       at = { name: again, kind: kindAt, group: groupAt };
+      groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
       headerName = fields[again] ?? "";
       diagnostics.push({ code: "units.repeated-heading", severity: "warning", data: { value: headerName }, location: { file, line, col: Math.max(1, raw.indexOf(headerName) + 1) } });
       return;
@@ -408,7 +412,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // Not where the kind itself was guessed: a group of a kind it may not be (区城投集团,乡镇组) is no advice.
     if (groups.length && group === undefined && !guessed) {
       const first = groups[0]?.name ?? "";
-      diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });
+      // (Where the list has a group column, that column is what to fill: a group typed after the name would shift the others.)
+      if (groupHeading !== undefined) diagnostics.push({ code: "units.group-unknown-column", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), heading: groupHeading }, location: { file, line, col: 1 } });
+      else diagnostics.push({ code: "units.group-unknown", severity: "warning", data: { unit: name, groups: groups.map((g) => g.name).join("、"), example: first }, location: { file, line, col: 1 } });
     }
     // A group given that its name's ending says is another's (石桥街道,乡镇组): said here, as validate
     // would say it at its 分组 cell later.

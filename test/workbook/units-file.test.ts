@@ -157,6 +157,10 @@ rankings:
     ]);
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.group-unknown units.csv:2:1", "warning units.group-unknown units.csv:4:1"]);
     expect(renderLine(r.diagnostics[0]!, "zh-CN")).toContain("“县城管执法大队,综合部门组”");
+    // A list with a group column left blank: that column is what to fill (a group typed after the name shifts the others).
+    const headed = parseUnitsFile("units.csv", "序号,单位名称,所属组,备注\n1,县城管执法大队,,\n", oneKind);
+    expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.group-unknown-column units.csv:2:1"]);
+    expect(renderLine(headed.diagnostics[0]!, "zh-CN")).toContain("请在名单的 “所属组” 列填上分组");
     // The kind given, its group is still the one its name's ending says.
     expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
       units: [

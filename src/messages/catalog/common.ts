@@ -193,6 +193,10 @@ export const common: Catalog = {
     en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}, its group left blank; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels}); if it is, write its group or choose it in the template's group column",
   },
   "units.group-unlike-name": { "zh-CN": "“{unit}” 分在 {group},但名称以 “{label}” 结尾,像是 {other} 的单位:请核对分组(分组决定与谁比较、评哪一组的奖)", en: "\"{unit}\" is in {group}, but its name ends in \"{label}\" as {other}'s units do: check its group (it decides whom the unit is compared with and which group's prizes it may win)" },
+  "units.group-unknown-column": {
+    "zh-CN": "单位 “{unit}” 的 “{heading}” 一栏是空的,名称也看不出属哪一组,模板中其分组留空;请在名单的 “{heading}” 列填上分组,或在模板的分组列中选择(可用:{groups})",
+    en: "the unit \"{unit}\" has its \"{heading}\" column blank, and its name does not settle which group: its group is left blank in the template; fill in the list's \"{heading}\" column, or choose it in the template's group column (one of: {groups})",
+  },
   "units.group-unknown": {
     "zh-CN": "单位 “{unit}” 未写分组,名称也看不出属哪一组,模板中其分组留空;请在名称后写上分组,如 “{unit},{example}”,或在模板的分组列中选择(可用:{groups})",
     en: "the unit \"{unit}\" has no group, and its name does not settle which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
