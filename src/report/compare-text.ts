@@ -176,6 +176,9 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
   const now = (a: Award): string => pendingMark(y, w.lang, a) + mayEndOtherwise(y, a, w.lang, awardPhrase(w, a, named));
   const ends = (u: UnitResult, a: Award): string => mayEndOtherwise(u, a, w.lang, "");
   const out: string[] = [];
+  // Lost and won after the changes (失去 X;名次奖 10,000 → 12,000 read as both lost).
+  const lost: string[] = [];
+  const won: string[] = [];
   let arrowed = false;
   // What pending claims could still bring it (可能获…), where it holds nothing of that kind, by
   // kind and ranking. A claim decided turns one into an award held (or back): said as one change,
@@ -192,7 +195,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       out.push(w.t("diff.award-changed", { old: old(a), new: may }));
       went.add(held(a));
       arrowed = true;
-    } else if (!b) out.push(w.t(penalty(a) ? "diff.penalty-lifted" : "diff.award-lost", { award: old(a) }));
+    } else if (!b) lost.push(w.t(penalty(a) ? "diff.penalty-lifted" : "diff.award-lost", { award: old(a) }));
     // The same award, pending once and settled now (or the other way): said too.
     else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b) || ends(x, a) !== ends(y, b)) {
       out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
@@ -206,7 +209,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       out.push(w.t("diff.award-changed", { old: may, new: now(b) }));
       came.add(held(b));
       arrowed = true;
-    } else out.push(w.t(penalty(b) ? "diff.penalty-new" : "diff.award-won", { award: now(b) }));
+    } else won.push(w.t(penalty(b) ? "diff.penalty-new" : "diff.award-won", { award: now(b) }));
   }
   // What it may still come to, gone or new: as the old and new of one (失去 (待定)可能获… read as
   // an award lost, not a chance).
@@ -220,6 +223,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
     out.push(w.t("diff.award-changed", { old: "—", new: text }));
     arrowed = true;
   }
+  out.push(...lost, ...won);
   // An award's old → new beside another's reads as one chain joined by 、: they are parted by ; then.
   const arrows = out.length > 1 && arrowed;
   return out.length ? w.t("diff.part-awards", { name: w.t("out.awards"), changes: out.join(w.t(arrows ? "list.parts" : "diff.awards-join")) }) : undefined;

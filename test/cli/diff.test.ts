@@ -1049,6 +1049,13 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("  柳河镇: 奖惩 名次奖:乡镇组排名一等奖,50,000元 → 名次奖:乡镇组排名一等奖,60,000元\n  奖金合计 210,000 元 → 220,000 元(+10,000 元)\n");
+    // An award lost beside one changed: the change first, the loss after it (失去 X;Y → Z read as both lost).
+    const mixed = join(dir, "v2-prize-and-single.yaml");
+    const tiers = "    tie_breakers: [DJ, JJ]\n    tiers:\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n  - id: urban\n";
+    expect(text).toContain(tiers);
+    writeFileSync(mixed, text.replace('version: "2026.1"', 'version: "2026.2"').replace(tiers, "    tie_breakers: [DJ, JJ]\n  - id: urban\n").replace("        amount: 20000\n        linked_item: JJ5\n", "        amount: 25000\n        linked_item: JJ5\n"));
+    const both = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", mixed, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(both.out).toContain("  柳河镇: 奖惩 单项奖:经济发展突出贡献奖(省级),20,000元 → 单项奖:经济发展突出贡献奖(省级),25,000元;失去 名次奖:乡镇组排名一等奖,50,000元\n");
     // A revision that moves no money says none (an item's points by place: 石桥镇 moves, no prize does).
     const other = join(dir, "v2-no-money.yaml");
     writeFileSync(other, text.replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
