@@ -11,15 +11,24 @@ import { scratchDir } from "../helpers/tmp.js";
 
 const dir = scratchDir("assess-sanitize-");
 
-/** The sample with two unit names changed everywhere (they are shared strings). */
-function renamed(): string {
+/** The sample written as `name` with texts of its shared strings replaced, each everywhere it stands (`_x0007_`: OOXML's escape for a control inside text). */
+function withTexts(name: string, texts: Readonly<Record<string, string>>): string {
   const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
-  const sst = strFromU8(parts["xl/sharedStrings.xml"]!);
-  // _x0007_ and _xFFFE_ are OOXML's escapes for a BEL control and U+FFFE inside text.
-  parts["xl/sharedStrings.xml"] = strToU8(sst.split(">城关镇<").join(">城关_x0007_镇_xFFFE_<").split(">东湖街道<").join(">=1+1<"));
-  const file = join(dir, "odd-names.xlsx");
+  let sst = strFromU8(parts["xl/sharedStrings.xml"]!);
+  for (const [was, now] of Object.entries(texts)) {
+    expect(sst).toContain(`>${was}<`);
+    sst = sst.split(`>${was}<`).join(`>${now}<`);
+  }
+  parts["xl/sharedStrings.xml"] = strToU8(sst);
+  const file = join(dir, name);
   writeFileSync(file, zipSync(parts));
   return file;
+}
+
+/** The sample with two unit names changed everywhere (they are shared strings). */
+function renamed(): string {
+  // _x0007_ and _xFFFE_ are OOXML's escapes for a BEL control and U+FFFE inside text.
+  return withTexts("odd-names.xlsx", { 城关镇: "城关_x0007_镇_xFFFE_", 东湖街道: "=1+1" });
 }
 
 describe("sanitising what we write", () => {
@@ -47,24 +56,14 @@ describe("sanitising what we write", () => {
 
 describe("a cell's control characters printed to a terminal", () => {
   it("are shown as their pictures by diff and explain, never sent as they are (an escape in a ledger note coloured the terminal)", async () => {
-    const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
-    const sst = strFromU8(parts["xl/sharedStrings.xml"]!);
-    expect(sst).toContain(">国家级示范申报<");
     // _x001B_ is OOXML's escape for ESC inside text: ESC [31m turns a terminal's text red.
-    parts["xl/sharedStrings.xml"] = strToU8(sst.split(">国家级示范申报<").join(">国家级_x001B_[31m示范_x0007_申报<"));
-    const file = join(dir, "escape-in-note.xlsx");
-    writeFileSync(file, zipSync(parts));
+    const file = withTexts("escape-in-note.xlsx", { 国家级示范申报: "国家级_x001B_[31m示范_x0007_申报" });
     const diffed = await cli(["diff", "samples/qingshan-2026.xlsx", file]);
     expect(diffed.code).toBe(0);
     expect(diffed.out).toContain("“国家级␛[31m示范␇申报”");
     expect([...diffed.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
     // The cover's too, in the line saying what the covers say differently.
-    const cover = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
-    const strings = strFromU8(cover["xl/sharedStrings.xml"]!);
-    expect(strings).toContain(">青山区<");
-    cover["xl/sharedStrings.xml"] = strToU8(strings.split(">青山区<").join(">青山_x001B_[41m区<"));
-    const district = join(dir, "escape-in-cover.xlsx");
-    writeFileSync(district, zipSync(cover));
+    const district = withTexts("escape-in-cover.xlsx", { 青山区: "青山_x001B_[41m区" });
     const covers = await cli(["diff", "samples/qingshan-2026.xlsx", district]);
     expect(covers.out).toContain("青山␛[41m区");
     expect([...covers.out].some((c) => c === "\u001b")).toBe(false);
