@@ -144,7 +144,8 @@ export function toJson(d: Diagnostic, lang: Lang): JsonDiagnostic {
   return {
     code: d.code,
     severity: d.severity,
-    message: message(lang, d.code, d.data),
+    // Said as the line says it (a name of thousands of characters cut short); `data` holds it whole.
+    message: message(lang, d.code, oneLine(d.data)),
     ...(d.unit !== undefined ? { unit: d.unit } : {}),
     ...(d.item !== undefined ? { item: d.item } : {}),
     location: loc ? formatLocation(loc) : null,

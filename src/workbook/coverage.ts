@@ -89,14 +89,15 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   const gated = new Set(checked.filter((m) => m.kind === "gate").map((m) => m.indicator));
   // Where other items read it, 0% is asked about only where it stands out: the indicator may not go
   // below 0 (a growth rate of 0% is ordinary) and most units entered half or more (a 参与率 many
-  // units have at 0 is scored as it is).
+  // units have at 0 is scored as it is), or every unit entered 0 (a column of formulas never
+  // recalculated, saved as 0 by LibreOffice).
   const standsOut = new Map<string, boolean>();
   const zeroStandsOut = (indicator: string, slot: number): boolean => {
     let out = standsOut.get(indicator);
     if (out === undefined) {
       const min = rubric.indicators.find((i) => i.code === indicator)?.min;
       const entered = members.map((u) => values.get(u, slot)).filter((v): v is number => v !== undefined);
-      out = (min === undefined || min >= 0) && entered.filter((v) => v >= HIGH_TARGET).length * 2 > entered.length;
+      out = (min === undefined || min >= 0) && (entered.filter((v) => v >= HIGH_TARGET).length * 2 > entered.length || (entered.length > 1 && entered.every((v) => v === 0)));
       standsOut.set(indicator, out);
     }
     return out;

@@ -829,6 +829,11 @@ describe("a name far longer than any real one", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`封面!${at}: 错误: 找不到方案 ${"很".repeat(60)}… `);
     expect(Math.max(...r.err.split("\n").map((l) => l.length))).toBeLessThan(1000);
+    // The JSON's message as the line says it; its data holds the cell whole.
+    const j = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { code: string; message: string; data: { id?: string } }[] };
+    const d = j.diagnostics.find((x) => x.code === "rubric.not-found");
+    expect(d?.message.length).toBeLessThan(1000);
+    expect(d?.data.id).toBe("很".repeat(32767));
   });
 });
 

@@ -1268,6 +1268,12 @@ const cases: Case[] = [
     expected: ["warning workbook.rate-zero 指标数据!D4"],
   },
   {
+    // …and where every unit has 0%: a column of formulas never recalculated (LibreOffice saves 0).
+    name: "a 0% on an indicator no gate reads, for every unit, is asked about at each",
+    values: { 甲镇: { ZB3: 0 }, 乙街道: { ZB3: 0 }, 丙镇: { ZB3: 0 } },
+    expected: ["warning workbook.rate-zero 指标数据!D2", "warning workbook.rate-zero 指标数据!D3", "warning workbook.rate-zero 指标数据!D4"],
+  },
+  {
     name: "a deleted ledger sheet is a warning",
     edit: (wb) => {
       wb.removeSheet("加扣分");
