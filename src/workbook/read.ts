@@ -1588,8 +1588,24 @@ export class SubmissionReader {
     // A column whose header names another item (DJ3 headed with DJ2's name): its values out of DJ3's
     // range are that header's doing, said once at it (eleven "DJ3 的扣分 29.5 超出范围" had the clerk
     // mend right scores).
-    const misheaded = new Set(p.list.filter((d) => d.code === "workbook.header-name-other").map((d) => columnAt(d)));
-    if (misheaded.size) p.withdraw(new Set(p.list.filter((d) => OUT_OF_RANGE.has(d.code) && misheaded.has(columnAt(d)))));
+    // So are, where its code stands twice and the item it names is missing, the other column's
+    // "code twice" (it is the real one: deleting it as told lost its scores), the named item's
+    // "column missing", and its marks unlike its code's (they are the named item's).
+    const heads = p.list.filter((d) => d.code === "workbook.header-name-other");
+    const misheaded = new Set(heads.map((d) => columnAt(d)));
+    if (misheaded.size) {
+      const cellOf = (d: Diagnostic): string => (d.location && "cell" in d.location ? `${d.location.sheet}\u0000${d.location.cell ?? ""}` : "");
+      const sheetOf = (d: Diagnostic): string => (d.location && "sheet" in d.location ? (d.location.sheet ?? "") : "");
+      const at = new Set(heads.map(cellOf));
+      const twice = new Set(heads.map((d) => `${sheetOf(d)}\u0000${String(d.data.code)}`));
+      const named = new Set(heads.map((d) => `${sheetOf(d)}\u0000${String(d.data.other)}`));
+      const followed = (d: Diagnostic): boolean =>
+        (OUT_OF_RANGE.has(d.code) && misheaded.has(columnAt(d))) ||
+        (d.code === "workbook.header-max-differs" && at.has(cellOf(d))) ||
+        (d.code === "workbook.duplicate-column" && twice.has(`${sheetOf(d)}\u0000${String(d.data.code)}`)) ||
+        (d.code === "workbook.missing-column" && named.has(`${sheetOf(d)}\u0000${String(d.data.code)}`));
+      p.withdraw(new Set(p.list.filter(followed)));
+    }
     this.nothingFilled(units.length, values);
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);

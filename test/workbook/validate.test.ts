@@ -212,6 +212,14 @@ const cases: Case[] = [
     expected: ["workbook.header-name-other 党政线!F1", "workbook.header-name-other 党政线!H1"],
   },
   {
+    // A code mistyped over an item's own name (DZ5 出生人口性别比综合治理 for DZ3.4): said once, at
+    // it; not also the real DZ5 column as twice (deleting it as told lost its scores), DZ3.4 as
+    // missing, or its marks as another version's.
+    name: "a heading's code mistyped, its name the item's own",
+    edit: (wb) => setHeading(wb.sheetNamed("党政线"), "DZ3.4", "DZ5 出生人口性别比综合治理(10分)"),
+    expected: ["workbook.header-name-other 党政线!F1"],
+  },
+  {
     // Indicators' names swapped on the indicator sheet: said as figures taken for another indicator's.
     name: "indicator headings whose names are swapped",
     edit: (wb) => {
