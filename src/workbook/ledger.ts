@@ -193,9 +193,12 @@ const LEDGER_CLAIM_FIELDS = ["unit", "code", "count", "level", "points", "status
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
-/** A code, then a name (KF5 两个年度内超生举报查实; JF2争取上级资金, no space, where the name is not ASCII). */
+/**
+ * A code, then a name (KF5 两个年度内超生举报查实; JF2争取上级资金, no space, where the name is not
+ * ASCII; JF2(争取上级资金), JF2:争取上级资金, JF2-争取上级资金).
+ */
 // eslint-disable-next-line no-control-regex
-const CODE_THEN_NAME = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)(?:\s+|(?=[^\x00-\x7f]))(\S.*)$/;
+const CODE_THEN_NAME = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)(?:\s*[(（:：\-－—–·]\s*|\.\s*(?=\D)|\s+|(?=[^\x00-\x7f]))(\S.*?)[)）]?$/;
 
 /** What the ledger is read beside. */
 export interface LedgerContext {
@@ -372,10 +375,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       // cannot be told; said with both names, not as a code unknown (KF1 stood in the list offered).
       const lead = CODE_THEN_NAME.exec(normalizeWidth(written).trim());
       // Two codes or more in one cell (JF2、JF1): a row is one claim.
-      const several = written.split(/\s*[、,，;；/]\s*|\s+/).filter((x) => x !== "");
+      const several = written.split(/\s*(?:[、,，;；/]|和|及|与)\s*|\s+/).filter((x) => x !== "");
       const each = several.map((x) => codes.get(x.toUpperCase()));
       const known = lead ? codes.get((lead[1] ?? "").toUpperCase()) : undefined;
+      // A count typed after the code (KF1×2): the count column's.
+      const times = known && lead ? /^[×xX*]\s*(\d+)$/.exec(lead[2] ?? "") : null;
       if (several.length > 1 && each.every((c) => c !== undefined)) p.error("workbook.ledger-codes-in-one", s, ref("code"), { written, codes: each.map((c) => c?.code ?? "").join("、") });
+      else if (known && times) p.error("workbook.ledger-count-in-code", s, ref("code"), { written, code: known.code, count: times[1] ?? "" });
       else if (known && lead) p.error("workbook.ledger-code-name-differs", s, ref("code"), { code: known.code, written: lead[2] ?? "", name: known.name });
       else {
         // Each with its name (a clerk who mistyped KF3 cannot tell the codes apart bare), those of

@@ -1347,6 +1347,8 @@ const cases: Case[] = [
   { name: "ledger: a code written with its name", ledger: [row("甲镇", "KF1 重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1 越级上访")], expected: ["workbook.ledger-code-name-differs 加扣分!B3"] },
   // …with no space between (KF1重要工作…: the clerk saw their own words listed as the code's), and two codes in one cell.
   { name: "ledger: a code written with its name and no space, and two codes in one cell", ledger: [row("甲镇", "KF1重要工作、考核抽查中出现较大问题"), row("乙街道", "KF1越级上访"), row("甲镇", "KF1、KF2")], expected: ["workbook.ledger-code-name-differs 加扣分!B3", "workbook.ledger-codes-in-one 加扣分!B4"] },
+  // The name in brackets or after a colon, a dash or a full stop is the code's too; 和 joins two codes; ×2 is a count.
+  { name: "ledger: a code with its name in brackets or after a colon, two codes joined by 和, a count after the code", ledger: [row("甲镇", "KF1(重要工作、考核抽查中出现较大问题)"), row("乙街道", "KF1:重要工作、考核抽查中出现较大问题"), row("甲镇", "KF1-重要工作、考核抽查中出现较大问题", { count: 2 }), row("乙街道", "KF1.重要工作、考核抽查中出现较大问题", { count: 2 }), row("甲镇", "KF1和KF2"), row("乙街道", "KF1×2")], expected: ["workbook.ledger-codes-in-one 加扣分!B6", "workbook.ledger-count-in-code 加扣分!B7"] },
   // 文件依据 and 事由 are the ledger's 依据 and 说明 (they were "not a column of the ledger").
   { name: "ledger: 文件依据 and 事由 headings", ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("I1", "文件依据").set("H1", "事由"), expected: [] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },

@@ -340,6 +340,7 @@ export const workbookMessages: Catalog = {
     en: "past {cap} problems, {count} more are not recorded one by one (a column filled down to the sheet's end, most likely); mend those listed first",
   },
   "workbook.ledger-wrong-kind-use": { "zh-CN": "“{unit}” 属于{kind},{code} 只适用于 {allowed};{kind}的同名代码是 {use}", en: "\"{unit}\" is of the kind {kind}; {code} applies to {allowed} only: the code of that name for {kind} is {use}" },
+  "workbook.ledger-count-in-code": { "zh-CN": "“{written}” 在代码后写了次数:代码一栏只填 {code},{count} 填在 “数量” 列", en: "\"{written}\" has a count after the code: enter {code} alone in the code column, and {count} in the count column" },
   "workbook.ledger-codes-in-one": { "zh-CN": "“{written}” 写了几个代码:加扣分表一行只记一项,请把 {codes} 分行填写,各写数量和状态", en: "\"{written}\" holds more than one code: a ledger row is one claim; put {codes} on rows of their own, each with its count and status" },
   "workbook.ledger-code-name-differs": { "zh-CN": "代码 {code} 后写的名称 “{written}” 与方案中 {code} 的名称 “{name}” 不同:如指的就是 {code},请只填 {code};否则请核对应填哪个代码", en: "the code {code} is followed by the name \"{written}\", and the rubric names {code} \"{name}\": if {code} is meant, enter {code} alone; otherwise check which code is meant" },
   "workbook.ledger-unknown-code-near": { "zh-CN": "未知代码 “{code}”,是否为 {near}({name})?可用:{named}", en: "unknown code \"{code}\": is it {near} ({name})? Use one of: {named}" },
