@@ -37,19 +37,6 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
   return out ?? data;
 }
 
-/**
- * Text printed to a terminal with a cell's control characters (an escape, a bell: _x001B_ in the
- * file) as their pictures (␛, ␇): sent as they are, they drive the terminal (colour, a cleared
- * line). Line breaks and tabs are the text's own, kept.
- */
-export function pictured(text: string): string {
-  return TERMINAL_CONTROL.test(text) ? text.replace(TERMINAL_CONTROL_ALL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0))) : text;
-}
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL_ALL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
 /** Control characters (C0 and DEL; a tab aside), line breaks among them. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;

@@ -4,10 +4,13 @@
 
 /**
  * Characters that show nothing, dropped wherever they are in a cell's text: zero-width spaces and
- * joiners, a BOM, a word joiner, a soft hyphen, and the marks that set the direction of text
- * (LRM, RLM and their kin, pasted from Word or a web page along with a name).
+ * joiners, a BOM, a word joiner, a soft hyphen, the marks that set the direction of text (LRM, RLM
+ * and their kin, pasted from Word or a web page along with a name), and control characters other
+ * than a tab or a line break (a bell, an escape: _x0007_ in the file, from another program's export;
+ * 新华␇街道 was a unit of its own nobody could type).
  */
-export const SHOWS_NOTHING = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// eslint-disable-next-line no-control-regex
+export const SHOWS_NOTHING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 export const SHOWS_NOTHING_ALL = new RegExp(SHOWS_NOTHING.source, "g");
 
 /** A name as headers are compared with the rubric's: in one width, without spaces. */

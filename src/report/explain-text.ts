@@ -1,7 +1,7 @@
 // `assess explain` in words: a unit's lines and items with the cell each came from, its vetoes,
 // ledger rows, total and awards — the text the terminal prints and the browser edition shows.
 import { oneLineText } from "../model/width.js";
-import { cellRef, pictured } from "../diagnostics/index.js";
+import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
 import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
@@ -143,7 +143,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
       const pts = r.counted && r.kind !== "single" ? `${sign}${formatPoints(r.points)}` : ctx.t(r.counted ? "explain.recorded" : "explain.not-counted");
       // The code's name beside it, as items are shown (KF2 alone sent a reader to the rubric).
       const name = rubric.ledger.find((x) => x.code === r.entry.code)?.name;
-      out.push(`  ${r.entry.code}${name ? ` ${name}` : ""}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${pictured(r.entry.note)}` : ""}`);
+      out.push(`  ${r.entry.code}${name ? ` ${name}` : ""}  ${pts}  ${ledgerWhy(ctx.lang, r, u)}  [${cellRef(r.entry.sheet, r.entry.at.cell)}]${r.entry.note ? `  ${r.entry.note}` : ""}`);
     }
   }
   out.push("");

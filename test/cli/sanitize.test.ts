@@ -54,22 +54,25 @@ describe("sanitising what we write", () => {
   });
 });
 
-describe("a cell's control characters printed to a terminal", () => {
-  it("are shown as their pictures by diff and explain, never sent as they are (an escape in a ledger note coloured the terminal)", async () => {
+describe("a cell's control characters", () => {
+  it("show nothing, and are dropped as characters that show nothing are: never sent to a terminal (an escape in a ledger note coloured it), and a unit's name with a bell is the unit", async () => {
     // _x001B_ is OOXML's escape for ESC inside text: ESC [31m turns a terminal's text red.
-    const file = withTexts("escape-in-note.xlsx", { 国家级示范申报: "国家级_x001B_[31m示范_x0007_申报" });
+    const file = withTexts("escape-in-note.xlsx", { 国家级示范申报: "国家级_x001B_[31m示范_x0007_申报", 新华街道: "新华_x0007_街道" });
     const diffed = await cli(["diff", "samples/qingshan-2026.xlsx", file]);
     expect(diffed.code).toBe(0);
-    expect(diffed.out).toContain("“国家级␛[31m示范␇申报”");
+    expect(diffed.out).toContain("→ JF2 国家级 申报中 说明 “国家级[31m示范申报”");
     expect([...diffed.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
-    // The cover's too, in the line saying what the covers say differently.
+    // The unit is 新华街道 as before (it was a unit of its own, named with a character nobody can type).
+    expect(diffed.out).not.toContain("新增单位");
+    expect((await cli(["explain", file, "新华街道"])).code).toBe(0);
+    // The cover's too.
     const district = withTexts("escape-in-cover.xlsx", { 青山区: "青山_x001B_[41m区" });
     const covers = await cli(["diff", "samples/qingshan-2026.xlsx", district]);
-    expect(covers.out).toContain("青山␛[41m区");
+    expect(covers.out).toContain("青山[41m区");
     expect([...covers.out].some((c) => c === "\u001b")).toBe(false);
     const explained = await cli(["explain", file, "青石镇"]);
     expect(explained.code).toBe(0);
-    expect(explained.out).toContain("国家级␛[31m示范␇申报");
+    expect(explained.out).toContain("国家级[31m示范申报");
     expect([...explained.out].some((c) => c === "\u0007" || c === "\u001b")).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { coverYear } from "../../model/submission.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
-import { pictured, type Diagnostic } from "../../diagnostics/index.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
 import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
@@ -125,11 +125,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
-    // (A cell's control characters, the cover's as a note's, shown as their pictures: sent as they
-    // are, they drive the terminal.)
-    if (coversLine) ctx.io.out(`${pictured(coversLine)}\n`);
-    if (rubricLines.length) ctx.io.out(pictured(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}`) + "\n");
-    ctx.io.out(pictured(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n")) + "\n");
+    if (coversLine) ctx.io.out(`${coversLine}\n`);
+    if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
+    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);
   if (o.output && format) {
