@@ -225,7 +225,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const KIND_HEADER = /^(单位|学校|机构)?(类型|类别)|^(unit\s*)?(kind|type)/i;
   const GROUP_HEADER = /^(单位|学校|机构)?(分组|组别)|^所属组|^(unit\s*)?group/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
-  const NAME_EXACT = /^(单位名称|单位全称|被考核单位|名称|unit name|name|学校|机构|(单位|学校|机构|部门|乡镇|街道|镇街|医院|卫生院|企业|被考核单位|考核对象)([(（][^)）]*[)）])?(名称|全称))$/iu;
+  const NAME_EXACT = /^(单位名称|单位全称|单位名|被考核单位|名称|unit name|name|学校|机构|(单位|学校|机构|部门|乡镇|街道|镇街|医院|卫生院|企业|被考核单位|考核对象)([(（][^)）]*[)）])?(名称|全称))$/iu;
   /** Other columns' headings a list kept in Excel has beside the name's. */
   const HEADING_WORD = /^(序号|编号|no\.?|#|备注|说明|联系人|联系电话|电话|排序|地区|所属片区|片区|remarks?|notes?|contact)$/i;
   /** Headings beginning 单位 that head another detail of the unit. */
@@ -280,7 +280,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));
       // Every field a heading's word (序号,单位; 单位,备注): a heading, whatever a kind is labeled.
       const allHeadings = fields.every((f) => f === "" || NAME_HEADER.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f) || HEADING_WORD.test(f));
-      if (nameAt >= 0 && !unitBefore && (kindHeaded || alone || allHeadings || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
+      // Alone on its line, only a heading's own words (单位, 单位名称, 学校名称): a list without a
+      // heading may begin with a unit named 单位工会.
+      const single = fields.filter((f) => f !== "").length === 1;
+      if (nameAt >= 0 && !unitBefore && (single ? alone : kindHeaded || allHeadings || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
         // Without a 类型 heading, the column after the name is its kind only where nothing heads it
         // (单位 alone); a column headed otherwise (备注) is left alone.
         const headed = fields.some((f, k) => k > nameAt && f !== "");

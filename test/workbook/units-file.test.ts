@@ -226,6 +226,8 @@ rankings:
     const units = parse("学校后勤服务中心,部门\n城关镇,镇\n区地名称,部门\n");
     expect(units.units.map((u) => u.name)).toEqual(["学校后勤服务中心", "城关镇", "区地名称"]);
     expect(units.diagnostics.map((d) => d.code)).not.toContain("units.repeated-heading");
+    // So is one beginning 单位, first on a list of names alone (it was taken for the heading, unsaid).
+    expect(parse("单位工会\n城关镇\n").units.map((u) => u.name)).toEqual(["单位工会", "城关镇"]);
   });
 
   it("reads 单位类型 as the kind's heading, not the name's, wherever it stands (the names were lost, the kinds made units)", () => {
