@@ -80,6 +80,26 @@ const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
   return el as T;
 };
 
+/**
+ * An awards cell's text with each amount and its 元, and each short bracket of Chinese, kept on one
+ * line (3,000 at a line's end and 元 alone on the next; (省 / 级)), as the HTML report keeps them.
+ */
+function amountsKept(doc: Document, text: string): (string | HTMLElement)[] {
+  const parts: (string | HTMLElement)[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/[(（][^()（）]{1,8}[)）]|\d[\d,]*(?:\.\d+)?万?元/g)) {
+    if (/^[(（]/.test(m[0]) && !/[\u3400-\u9fff]/.test(m[0])) continue;
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    const span = doc.createElement("span");
+    span.className = "nb";
+    span.textContent = m[0];
+    parts.push(span);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
 /** Yields to the browser so that a status line is painted before long work. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -331,8 +351,10 @@ export function start(doc: Document): void {
       // The unit's name and its awards read left to right; the numbers align right.
       const nameAt = moving ? 2 : 1;
       cells.forEach((c, i) => {
-        const td = el("td", undefined, i === nameAt ? "name" : awarding && i === cells.length - 1 ? "awards" : undefined);
-        td.append(c);
+        const awards = awarding && i === cells.length - 1;
+        const td = el("td", undefined, i === nameAt ? "name" : awards ? "awards" : undefined);
+        if (awards && typeof c === "string") td.append(...amountsKept(doc, c));
+        else td.append(c);
         tr.append(td);
       });
       body.append(tr);

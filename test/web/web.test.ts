@@ -1235,6 +1235,22 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps an amount with its 元 and a short bracket of Chinese on one line in a ranking's awards (3,000 / 元 and (省 / 级) broke at 800 px)", async () => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    try {
+      await choose("samples/qingshan-2026.xlsx");
+      const kept = await page.locator("section.ranking").first().locator("td.awards .nb").evaluateAll((spans) => spans.map((s) => [s.textContent ?? "", s.getClientRects().length]));
+      expect(kept).toContainEqual(["3,000元", 1]);
+      expect(kept).toContainEqual(["(省级)", 1]);
+      expect(kept.every(([, lines]) => lines === 1)).toBe(true);
+      // The text the cell says is the same (the terminal's and the sheets').
+      const text = await page.locator("section.ranking").first().locator("td.awards").first().textContent();
+      expect(text).toBe("名次奖:一等奖;单项奖:全员人口信息化建设单项奖(省级),3,000元");
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("made no network request at all", () => {
     writeFileSync(join(dir, "requests.txt"), requests.join("\n"));
     expect(requests).toEqual([]);
