@@ -281,7 +281,7 @@ describe("assess diff", () => {
     // In English too, where a space sets the range off (89.5 (89.5–90.5)).
     const en = await cli(["diff", "samples/liuhe-2026.xlsx", added, "--lang", "en"]);
     expect(en.out).toMatch(/\d \(\d+(\.\d+)?–\d+(\.\d+)?\)/);
-    expect(en.out.endsWith("\nIn brackets: where a total or a rank may end while claims are pending\n")).toBe(true);
+    expect(en.out.endsWith("\nIn brackets: the range a total or a rank could end up in while claims are pending\n")).toBe(true);
     const sheet = join(dir, "claim-added-变更.xlsx");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", sheet])).code).toBe(0);
     const book = new ExcelJS.Workbook();

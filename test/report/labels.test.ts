@@ -16,7 +16,7 @@ describe("a grade short of the band its score reached", () => {
     expect(awardContent(grade({ quota: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 2 个已满)");
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
-    expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 mark, but 优秀's quota comes to none, rounded down)");
+    expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 mark, but its quota rounds down to no 优秀 place)");
     expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案并列单位均不评为优秀)");
     // With how many it was tied, for the places left at the tie: the whole quota, or what those above it left.
     expect(awardContent(grade({ quota: 1, tied: true, unused: 1, tiedWith: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 1 个单位并列争优秀的 1 个名额,按方案并列单位均不评为优秀)");

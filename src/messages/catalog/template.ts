@@ -65,8 +65,8 @@ export const templateMessages: Catalog = {
   "tpl.ledger-note-range": { "zh-CN": "{code}({min}–{max} 分)", en: "{code} ({min}–{max})" },
   "tpl.ledger-note-status": { "zh-CN": "状态:{statuses}", en: "状态: {statuses}" },
   "tpl.ledger-note-counted": { "zh-CN": "{words} 计分", en: "{words} (recognized) counts" },
-  "tpl.ledger-note-pending": { "zh-CN": "{words} 尚待认定,暂不计分", en: "{words} (pending) does not count until recognized" },
-  "tpl.ledger-note-rejected": { "zh-CN": "{words} 不计分", en: "{words} (rejected) does not count" },
+  "tpl.ledger-note-pending": { "zh-CN": "{words} 尚待认定,暂不计分", en: "{words} (pending): not counted until recognized" },
+  "tpl.ledger-note-rejected": { "zh-CN": "{words} 不计分", en: "{words} (rejected): not counted" },
   "tpl.ledger-note-flag": { "zh-CN": "未如实上报:{codes} 的记录未如实上报的填 {yes},扣分加倍", en: "未如实上报: enter {yes} on a {codes} row that was not reported truthfully; its deduction is doubled" },
   "tpl.ledger-count": { "zh-CN": "数量为 1 到 {max} 的整数", en: "enter a whole number from 1 to {max}" },
 };

@@ -117,15 +117,15 @@ export const workbookMessages: Catalog = {
   },
   "workbook.quota-share-none": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
-    en: "the rubric gives {ranking} {quota} of its units as places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; where the scheme gives it all the same (one for fewer than five, say), write quota_min: 1 beside the quota, or write the quota as a count (quota: 1)",
+    en: "{ranking}'s quota for {grade} is {quota} of its units (quota: {quota}), but the ranking has only {count} unit{count@s}: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
   },
   "workbook.quota-share-none-vetoed": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个(另有 {vetoed} 个单位因一票否决不参加排名,不计入),向下取整为 0 个:没有单位能评为{grade};如办法按全部参评单位({all} 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1",
-    en: "the rubric gives {ranking} {quota} of its ranked units as places for {grade} (quota: {quota}), but that ranking ranks only {count} unit{count@s}, not counting {vetoed} vetoed out of it: rounded down, that is no place, and no unit can get {grade}; where the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; where it gives the grade all the same, write quota_min: 1 beside the quota",
+    en: "{ranking}'s quota for {grade} is {quota} of its ranked units (quota: {quota}), but the ranking ranks only {count} unit{count@s}, not counting {vetoed} vetoed out of it: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; if it still gives the grade, add quota_min: 1 beside the quota",
   },
   "workbook.quota-share-none-assessed": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参评单位的 {quota}(quota: {quota}),而参评单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
-    en: "the rubric gives {ranking} {quota} of the units assessed as places for {grade} (quota: {quota}), but it assesses only {count} unit{count@s}: rounded down, that is no place, and no unit can get {grade}; where the scheme gives it all the same (one for fewer than five, say), write quota_min: 1 beside the quota, or write the quota as a count (quota: 1)",
+    en: "{ranking}'s quota for {grade} is {quota} of the units assessed (quota: {quota}), but it assesses only {count} unit{count@s}: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
   },
   "workbook.quota-min-of-all": {
     "zh-CN": "方案规定{ranking}的{grade}名额至少 {min} 个(quota_min: {min}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的 quota_min",
@@ -368,7 +368,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-row-again-pending": { "zh-CN": "“{unit}” 的 {code} 与第 {first} 行各列完全相同,两行认定后都会计分;如是重复粘贴,请删去一行;如确是两次,请在说明中写明各自的事由", en: "{code} of \"{unit}\" is the same as row {first} in every column, and both rows will count once confirmed: if it was pasted twice, delete one; if it happened twice, say what each was in the note column" },
   "workbook.ledger-once-again": { "zh-CN": "“{unit}” 的 {code} 每年至多计一次,计入分值最高的 {first},本行不计分", en: "{code} of \"{unit}\" counts at most once a year: the row worth most, {first}, counts; this row does not" },
   "workbook.ledger-once-count": { "zh-CN": "{code} 每年至多计一次,数量 {count} 按 1 计", en: "{code} counts at most once a year: the count {count} counts as 1" },
-  "workbook.ledger-pending": { "zh-CN": "“{unit}” 的 {code} 状态为 “{status}”,尚未认定,本次不计分", en: "{code} of \"{unit}\" is \"{status}\", not yet recognized; it is not counted" },
+  "workbook.ledger-pending": { "zh-CN": "“{unit}” 的 {code} 状态为 “{status}”,尚未认定,本次不计分", en: "{code} of \"{unit}\" is still \"{status}\" (pending): not counted until recognized" },
   "workbook.ledger-bad-flag": { "zh-CN": "“未如实上报” 应填 {yes} 或 {no},而不是 “{value}”", en: "\"未如实上报\" takes {yes} or {no}, not \"{value}\"" },
   "workbook.ledger-flag-ignored": { "zh-CN": "{code} 不因“未如实上报”加倍,此标记不起作用", en: "{code} is not doubled for 未如实上报; the flag is ignored" },
   "workbook.cover-bad-year": { "zh-CN": "封面的年度 “{value}” 不是四位数的年份(如 2026),结果表和报告的标题会照此写出;请改正", en: "the cover's year \"{value}\" is no four-digit year (such as 2026); the result sheets' and the report's titles would say it as it is; correct it" },
