@@ -21,7 +21,7 @@ import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
-import { FIRST_ROWS, KEEP_ROWS, reportHtml } from "../report/september/html.js";
+import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
 import { pageNumbers } from "../report/september/style.js";
@@ -84,11 +84,13 @@ const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
  * An awards cell's text with each amount and its 元, and each short bracket of Chinese, kept on one
  * line (3,000 at a line's end and 元 alone on the next; (省 / 级)), as the HTML report keeps them.
  */
+const KEPT_TOGETHER = new RegExp(`${KEPT_BRACKET.source}|${KEPT_AMOUNT.source}`, "g");
+
 function amountsKept(doc: Document, text: string): (string | HTMLElement)[] {
   const parts: (string | HTMLElement)[] = [];
   let at = 0;
-  for (const m of text.matchAll(/[(（][^()（）]{1,8}[)）]|\d[\d,]*(?:\.\d+)?万?元/g)) {
-    if (/^[(（]/.test(m[0]) && !/[\u3400-\u9fff]/.test(m[0])) continue;
+  for (const m of text.matchAll(KEPT_TOGETHER)) {
+    if (/^[(（]/.test(m[0]) && !HAN.test(m[0])) continue;
     if (m.index > at) parts.push(text.slice(at, m.index));
     const span = doc.createElement("span");
     span.className = "nb";

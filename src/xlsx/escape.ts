@@ -20,3 +20,10 @@ export function escapeXml(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
   return xmlSafe(s).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
+
+const UNESCAPED: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ENTITIES).map(([c, entity]) => [entity, c]));
+
+/** Text escaped by escapeXml read back (a page of ours, to read what it says). */
+export function unescapeXml(s: string): string {
+  return s.includes("&") ? s.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => UNESCAPED[entity] ?? entity) : s;
+}

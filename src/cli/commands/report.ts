@@ -9,6 +9,7 @@ import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomic, 
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
+import { unescapeXml } from "../../xlsx/escape.js";
 import { reportInputName } from "../../report/september/model.js";
 import type { RawCell } from "../../xlsx/read/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
@@ -48,7 +49,7 @@ function isReport(format: Format, input: string): (bytes: Uint8Array) => Promise
   if (format === "html")
     return async (bytes) => {
       if (pageKind(bytes) !== "report") return false;
-      return other(recordedInput(unescapeHtml(new TextDecoder().decode(bytes)))) ?? true;
+      return other(recordedInput(unescapeXml(new TextDecoder().decode(bytes)))) ?? true;
     };
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
   const closing = (c: RawCell): boolean => {
@@ -82,11 +83,6 @@ function recordedInput(text: string): string | undefined {
     if (end > from) return text.slice(from, end);
   }
   return undefined;
-}
-
-/** A page's text as read (its few entities). */
-function unescapeHtml(text: string): string {
-  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
 }
 
 export async function report(ctx: Ctx, file: string, o: { output?: string; format: string; rubric?: string; force?: boolean }): Promise<number> {

@@ -18,6 +18,11 @@ const keep = (...ts: Table[]): string => (ts.every((t) => t.rows.length <= KEEP_
 /** Escapes text for HTML element content and quoted attribute values. */
 export const esc = escapeXml;
 
+/** A short bracket (kept whole where it holds Chinese), and an amount with its 元: what a line never breaks inside (the browser page keeps them too). */
+export const KEPT_BRACKET = /[(（][^()（）<>]{1,8}[)）]/;
+export const KEPT_AMOUNT = /\d[\d,]*(?:\.\d+)?万?元/;
+export const HAN = /[\u3400-\u9fff]/;
+
 /**
  * A short bracket of Chinese kept on one line (经济发展突出贡献奖(省级) broke as (省 / 级)); a longer
  * one may wrap inside. An amount with its unit likewise (20,000元 left 元 alone on the next line),
@@ -25,8 +30,8 @@ export const esc = escapeXml;
  */
 function keepBrackets(html: string): string {
   return html
-    .replace(/[(（][^()（）<>]{1,8}[)）]/g, (b) => (/[\u3400-\u9fff]/.test(b) ? `<span class="nb">${b}</span>` : b))
-    .replace(/\d[\d,]*(?:\.\d+)?万?元/g, (m) => `<span class="nb">${m}</span>`)
+    .replace(new RegExp(KEPT_BRACKET.source, "g"), (b) => (HAN.test(b) ? `<span class="nb">${b}</span>` : b))
+    .replace(new RegExp(KEPT_AMOUNT.source, "g"), (m) => `<span class="nb">${m}</span>`)
     .replace(/[^\s!<>;,，、:：]{1,31}![A-Z]{1,3}\d{1,7}/g, (m) => `<span class="nb">${m}</span>`);
 }
 
