@@ -1,5 +1,6 @@
 // What score, validate, explain and report load: the workbook's file, read and handed to the
 // loading library with the rubrics on disk; diagnostics printed; a valid submission or an exit code.
+import { namesGroup } from "../workbook/group-name.js";
 import { turn } from "./write.js";
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -149,7 +150,7 @@ function groupWordsOnly(r: Rubric, here: Rubric): ReadonlyMap<string, ReadonlyMa
     const words = new Map<string, string>();
     for (const g of theirs?.groups ?? []) {
       if (!kind.groups.some((x) => x.id === g.id)) continue;
-      for (const word of [g.name, g.id, ...g.labels]) if (!kind.groups.some((x) => x.name === word || x.id === word || x.labels.includes(word))) words.set(word, g.id);
+      for (const word of [g.name, g.id, ...g.labels]) if (!kind.groups.some((x) => namesGroup(x, word))) words.set(word, g.id);
     }
     if (words.size) out.set(kind.id, words);
   }

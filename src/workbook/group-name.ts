@@ -20,3 +20,8 @@ export function groupByEnding(kind: UnitKind, name: string): { group: UnitGroup;
     }
   return ambiguous ? undefined : best;
 }
+
+/** Whether a 分组 cell's words name the group: its name, its id or one of its labels (乡镇组, rural, 乡镇). */
+export function namesGroup(group: UnitGroup, text: string): boolean {
+  return group.name === text || group.id === text || group.labels.includes(text);
+}

@@ -15,7 +15,7 @@ import { isGeneralFormat } from "../xlsx/read/types.js";
 import { cellText, cleanText, inHiddenColumns, isBlank, readMeasure, readPoints, shownText, storedNumber, type MeasureSpec } from "./cells.js";
 import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
-import { groupByEnding } from "./group-name.js";
+import { groupByEnding, namesGroup } from "./group-name.js";
 import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
@@ -329,7 +329,7 @@ type RowHandler = (row: RawRow) => void;
  * beside another version, as that version names the group of the same id (乡镇组 renamed 镇乡组).
  */
 function groupNamed(kind: UnitKind, text: string, other: OtherVersion = NO_OTHER): UnitKind["groups"][number] | undefined {
-  const found = kind.groups.find((x) => x.name === text || x.id === text || x.labels.includes(text));
+  const found = kind.groups.find((x) => namesGroup(x, text));
   if (found) return found;
   const id = other.groups?.get(kind.id)?.get(text);
   return id === undefined ? undefined : kind.groups.find((x) => x.id === id);
