@@ -226,12 +226,20 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     });
     candidates.sort((a, b) => a.level - b.level || b.score - a.score || compareNames(units[a.u]?.name ?? "", units[b.u]?.name ?? ""));
     let winners = candidates;
+    // Past its count by a tie at its last place: each of those tied says so (限 2 个,共 3 个).
+    let over: ((c: (typeof candidates)[number]) => { count: number; given: number } | undefined) | undefined;
     if (s.count !== undefined && candidates.length > s.count) {
-      const last = candidates[s.count - 1];
+      const count = s.count;
+      const last = candidates[count - 1];
       // Candidates tied with the last place on level and linked score win too.
       winners = last ? candidates.filter((c) => c.level < last.level || (c.level === last.level && c.score >= last.score)) : [];
+      const given = winners.length;
+      if (last && given > count) over = (c) => (c.level === last.level && c.score === last.score ? { count, given } : undefined);
     }
-    for (const w of winners) push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), level: w.best.entry.level ?? "", basis: w.best.entry.at });
+    for (const w of winners) {
+      const beyond = over?.(w);
+      push(w.u, { kind: "single", ranking: r.id, rankingName: r.name, code: s.code, name: s.name, ...(s.amount !== undefined ? { amount: s.amount } : {}), level: w.best.entry.level ?? "", basis: w.best.entry.at, ...(beyond ? { over: beyond } : {}) });
+    }
     // A vetoed unit's recognition of it (ranked or not): withheld, by the award's name, at its best level.
     if (o.withhold)
       for (const u of members) {

@@ -67,7 +67,18 @@ export type Award =
       /** One of the units tied at the band's last place that all got it (ties: all): the quota, and how many got it. */
       readonly over?: { readonly quota: number; readonly given: number };
     }
-  | { readonly kind: "single"; readonly ranking: string; readonly rankingName: string; readonly code: string; readonly name: string; readonly amount?: number; readonly level: string; readonly basis: CellAt }
+  | {
+      readonly kind: "single";
+      readonly ranking: string;
+      readonly rankingName: string;
+      readonly code: string;
+      readonly name: string;
+      readonly amount?: number;
+      readonly level: string;
+      readonly basis: CellAt;
+      /** One of the units tied at the last place of an award limited to `count` that all won it: the limit, and how many won. */
+      readonly over?: { readonly count: number; readonly given: number };
+    }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points; /** A ranking by a line or an item: its code and name, and the unit's score there. */ readonly of?: string; readonly score?: Points }
   | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
 

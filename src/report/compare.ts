@@ -343,12 +343,12 @@ function outcomeKey(u: UnitResult | undefined): string {
 }
 
 /**
- * An award as a comparison looks at it: not how a grade's quota was filled around it (the note on
+ * An award as a comparison looks at it: not how a grade's quota (or a single-item award's limit) was filled around it (the note on
  * a tie at the cut; the grade is what it is), nor a yellow card's score on its ranking (the ranks
  * and points say it); known by its ranking's id, not its name (a revised 办法 may rename the ranking).
  */
 function awardOutcome(a: Award): unknown {
-  return a.kind === "single" ? { ...a, basis: null, rankingName: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a;
+  return a.kind === "single" ? { ...a, basis: null, rankingName: null, over: null } : a.kind === "rank" ? [a.ranking, a.tier, a.amount ?? null] : a.kind === "grade" ? [a.ranking, a.grade, a.held ?? false] : a.kind === "warning" ? [a.ranking, a.name, a.reasons] : a;
 }
 
 /**

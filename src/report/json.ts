@@ -23,7 +23,7 @@ function awardJson(a: Award): Record<string, unknown> {
     case "grade":
       return { kind: "grade", ranking: a.ranking, grade: a.grade, ...(a.held ? { held: true } : {}), ...(a.cut ? { cut: a.cut } : {}), ...(a.over ? { over: a.over } : {}) };
     case "single":
-      return { kind: "single", ranking: a.ranking, code: a.code, name: a.name, ...(a.amount !== undefined ? { amount: a.amount } : {}), level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell) };
+      return { kind: "single", ranking: a.ranking, code: a.code, name: a.name, ...(a.amount !== undefined ? { amount: a.amount } : {}), level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell), ...(a.over ? { over: a.over } : {}) };
     case "warning":
       return { kind: "warning", ranking: a.ranking, name: a.name, reasons: a.reasons };
     case "veto":

@@ -95,7 +95,7 @@ function say(a: Award, lang: Lang, named: boolean): string {
       return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
     }
     case "single":
-      return a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level });
+      return (a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level })) + singleOver(a, lang);
     case "grade":
       return message(lang, named ? "award.grade-in" : "award.grade", { grade: awardContent(a, lang), ranking: a.rankingName });
     case "warning":
@@ -228,6 +228,11 @@ export function tiersShared(rubric: Rubric, results: Results, lang: Lang): strin
   return said.length ? said.join(message(lang, "list.parts")) : undefined;
 }
 
+/** Of a single-item award won past its limit by a tie at its last place: said after it, with how many won. */
+function singleOver(a: Extract<Award, { kind: "single" }>, lang: Lang): string {
+  return a.over ? message(lang, "award.single-over", { count: a.over.count, given: a.over.given }) : "";
+}
+
 /**
  * What was given, short, where a category column beside it says which kind of award it is (the
  * award lists): 一等奖, 良好(因一票否决), 总分低于 60, DJ4 意识形态工作.
@@ -237,7 +242,7 @@ export function awardContent(a: Award, lang: Lang): string {
     case "rank":
       return a.tier;
     case "single":
-      return message(lang, "report.award.single", { name: a.name, level: a.level });
+      return message(lang, "report.award.single", { name: a.name, level: a.level }) + singleOver(a, lang);
     case "grade":
       // Held by a veto, or short of the band its score reached: the words say why.
       if (a.cut && !a.held) {
