@@ -391,6 +391,8 @@ describe("the comprehensive sample", () => {
     expect(scored.out).toMatch(/│ 2\s+│ 2\s+│ 石桥镇\s+│ 乡镇组 2\s+│ 94\.04\s+│ 91\.9\s+│ 97\s+│ 5\s+│ 0\s+│ 99\.03\s+│ 等次:优秀;名次奖:乡镇组排名二等奖/);
     expect(scored.out).toContain("区属国有企业排名");
     expect(scored.out).toMatch(/│ 一票否决 │ 区文旅集团/);
+    // The rankings not printed are named, with where they are (经济发展单项排名 decides a single-item award).
+    expect(scored.out).toContain("(另有排名未在此列出,见结果工作簿:乡镇组排名、街道组排名、经济发展单项排名)\n");
   });
 
   it("keeps 白马镇 ranked with its grade held to 不合格, and passes its prize on", () => {
