@@ -568,7 +568,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     else list.push(award);
   };
   /** Ranking id → the contenders whose rank could move there, those with claims of their own, and those a quota or the last place could move. */
-  const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[] }>();
+  const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[]; size: number }>();
   // Each kind's units, in input order: every ranking of the kind picks its members from these.
   const ofKind = new Map<string, number[]>();
   units.forEach((unit, u) => {
@@ -719,7 +719,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         }
       });
       if (movers.length) pendingRanks.set(r.id, ranges);
-      moving.set(r.id, { movers, claimants: contenders.filter((c) => outcomes.has(c.u)), others: [] });
+      moving.set(r.id, { movers, claimants: contenders.filter((c) => outcomes.has(c.u)), others: [], size: contenders.length });
     }
     if (r.tiers.length) {
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
@@ -944,21 +944,25 @@ function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: r
 /** Units a quota may move on a ranking whose possible grades are worked out (each grades the ranking twice). */
 const GRADES_WORKED_MAX = 64;
 
-/** Other units' pending rows listed for a unit, at most (a province's dense ranking has hundreds). */
+/**
+ * Other units' pending rows listed for a unit, at most, on a ranking of more than GRADE_UNITS_MAX
+ * units (a province's dense ranking has hundreds whose range meets a unit's): the nearest. A
+ * district's are listed all (cut to three, the one deciding a town's 优秀 was left out unsaid).
+ */
 const MAX_OTHERS = 3;
 
 /**
  * Every unit's certainty, where some rows are pending: its total range, its rank range on each
  * ranking, whether its awards are settled, and the pending rows that could move it — its own,
- * and those of the units (the nearest few) whose range meets its own on a ranking where it could
- * move.
+ * and those of the units whose range meets its own on a ranking where it could move (the nearest
+ * few on a province's ranking).
  */
 function certainties(
   units: Building[],
   outcomes: ReadonlyMap<number, Pending>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlyMap<number, readonly OpenAward[]>,
-  moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[] }>,
+  moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[]; readonly size: number }>,
   takers: ReadonlyMap<number, readonly LedgerEntry[]>,
 ): void {
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many); and
@@ -976,8 +980,11 @@ function certainties(
     into(pendingOf, u, rows);
     if (ranking === undefined || (unsettled.get(u)?.some((a) => a.ranking === ranking) ?? false)) into(forAwards, u, rows);
   };
-  for (const [ranking, { movers, claimants: all, others }] of moving) {
+  let largest = 0;
+  for (const [ranking, { movers, claimants: all, others, size }] of moving) {
+    largest = Math.max(largest, size);
     if (!movers.length && !others.length) continue;
+    const most = size > GRADE_UNITS_MAX ? MAX_OTHERS : Number.POSITIVE_INFINITY;
     // Every unit with claims of its own (its rank may stay where it moves others), by its lowest
     // key; a range is never wider than `span`.
     // Those whose claims can move their keys at all (a single-item recognition alone moves none, and
@@ -999,7 +1006,7 @@ function certainties(
       }
       i = a - 1;
       let found = 0;
-      for (; i >= 0 && found < MAX_OTHERS; i--) {
+      for (; i >= 0 && found < most; i--) {
         const o = claimants[i];
         if (!o) break;
         if ((o.lo[0] ?? 0) + span < lo) break;
@@ -1012,7 +1019,7 @@ function certainties(
       // Moved by a quota's cut from further off (no range meets its own): the nearest above it.
       if (!found && !outcomes.has(c.u)) {
         for (const o of claimants) {
-          if (found >= MAX_OTHERS) break;
+          if (found >= most) break;
           if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
             add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking);
             found++;
@@ -1047,10 +1054,10 @@ function certainties(
     // Its own rows where they can move it: its total or a line or item a ranking may read, or a
     // single-item award it claims (rows past a cap, or charged to an item at its bound, move
     // nothing, and are not named); the others' where it may move; others' claims to a
-    // single-item award it holds (the nearest few).
+    // single-item award it holds (the nearest few, where a ranking is a province's).
     if (own && (own.moves() || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
     const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
-    if (taking?.length) add(u, taking.slice(0, MAX_OTHERS));
+    if (taking?.length) add(u, largest > GRADE_UNITS_MAX ? taking.slice(0, MAX_OTHERS) : taking);
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
     unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };

@@ -300,6 +300,18 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unitNamed(score(T, submission(T, units, rows("已认定"))), "甲").awards.some((a) => a.kind === "single")).toBe(false);
   });
 
+  it("names every other unit's claim that could pass a unit in a district's ranking, not the nearest three alone", () => {
+    // 甲 at 90; five others at 85–89, each with a pending 国家级 +10 that would put it ahead.
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40 } }, ...[35, 36, 37, 38, 39].map((js1, i) => ({ name: `乙${i + 1}`, scores: { JS1: js1 } }))];
+    const rows: EntrySpec[] = units.slice(1).map((u) => ({ unit: u.name, code: "JF2", level: "国家级", status: "申报中" }));
+    const sub = submission(R, units, rows);
+    const scored = score(R, sub);
+    const first = unitNamed(scored, "甲").certainty;
+    expect(first?.ranks.overall).toEqual([1, 6]);
+    // (Cut to the nearest three, 乙1's and 乙2's were left out: a clerk asked which claims decide 甲's place.)
+    expect(first?.pending).toEqual(sub.ledger.map((e) => e.at));
+  });
+
   it("holds where it goes to two: a claim opens only the holders it could pass, and names itself to them alone", () => {
     const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 2\n"));
     check(T, undefined, "JS1", 50);
