@@ -549,9 +549,10 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const takers = new Map<number, LedgerEntry[]>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
-  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string, worst?: string | null): void => {
+  // (A single-item award's by its code: a claim to one award leaves another held on the ranking settled.)
+  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string, worst?: string | null, code?: string): void => {
     const list = unsettled.get(u);
-    const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind) ?? -1;
+    const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind && a.code === code) ?? -1;
     if (list && at >= 0) {
       // Others' claims may move it across a quota's cut too: the grades either way, best first.
       const had = list[at]?.grades;
@@ -563,10 +564,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       return;
     }
     const card = kind === "warning" ? r.yellowCard?.name : undefined;
-    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}), ...(worst !== undefined ? { worst } : {}) };
+    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(code !== undefined ? { code } : {}), ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}), ...(worst !== undefined ? { worst } : {}) };
     if (!list) unsettled.set(u, [award]);
     else list.push(award);
   };
+  const openSingle = (u: number, r: Ranking, code: string): void => open(u, r, "single", undefined, undefined, undefined, code);
   /** Ranking id → the contenders whose rank could move there, those with claims of their own, and those a quota or the last place could move. */
   const moving = new Map<string, { movers: Contender[]; claimants: Contender[]; others: Contender[]; size: number }>();
   // Each kind's units, in input order: every ranking of the kind picks its members from these.
@@ -709,7 +711,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (cardLo !== cardHi) open(c.u, r, "warning");
         // A single-item claim of its own to an award given to all it is recorded for (a vetoed
         // unit wins none, whatever is recorded); one given to so many is judged below.
-        if (!(units[c.u] as Building).vetoed && (outcomes.get(c.u)?.rows.some((e) => r.single.some((s) => s.code === e.code && s.count === undefined)) ?? false)) open(c.u, r, "single");
+        if (!(units[c.u] as Building).vetoed) for (const s of r.single) if (s.count === undefined && (outcomes.get(c.u)?.rows.some((e) => e.code === s.code) ?? false)) openSingle(c.u, r, s.code);
         if (best !== worst) {
           const key = best * 4194304 + worst;
           let range = shared.get(key);
@@ -833,7 +835,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         for (const c of claimants) {
           const best = linked(c.u, "hi");
           const surely = [...held].filter(([u, at]) => u !== c.u && !claiming.has(u) && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
-          if (held.has(c.u) || surely < count) open(c.u, r, "single");
+          if (held.has(c.u) || surely < count) openSingle(c.u, r, s.code);
         }
         for (const [h, level] of held) {
           const worst = linked(h, "lo");
@@ -841,7 +843,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           const passers = claimants.filter((c) => ahead(c.u, c.level));
           const holdersAhead = [...held].filter(([u, at]) => !claiming.has(u) && ahead(u, at)).length;
           if (!passers.length || holdersAhead + passers.length < count) continue;
-          open(h, r, "single");
+          openSingle(h, r, s.code);
           const claims = passers.flatMap((c) => c.rows);
           const mine = takers.get(h);
           if (mine) mine.push(...claims);
@@ -1099,7 +1101,7 @@ class Interned {
     if (!list.length) return NO_OPEN;
     let key = "";
     // (A grade's possible grades and a prize's best and worst tiers are the unit's own: part of what makes two lists alike.)
-    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000${a.grades?.join("\u0001") ?? ""}\u0000${a.tier ?? ""}\u0000${a.worst === null ? "\u0001" : (a.worst ?? "")}\u0000`;
+    for (const a of list) key += `${a.ranking}\u0000${a.kind}\u0000${a.code ?? ""}\u0000${a.grades?.join("\u0001") ?? ""}\u0000${a.tier ?? ""}\u0000${a.worst === null ? "\u0001" : (a.worst ?? "")}\u0000`;
     const seen = this.opens.get(key);
     if (seen) return seen;
     this.opens.set(key, list);

@@ -138,6 +138,8 @@ export interface Certainty {
 export interface OpenAward {
   readonly ranking: string;
   readonly kind: "rank" | "grade" | "single" | "warning";
+  /** A single-item award's code (a ranking may give several: a claim to one leaves another settled). */
+  readonly code?: string;
   /** The ranking's name, and a yellow card's own (黄牌警告): for saying what a unit could get. */
   readonly rankingName: string;
   readonly card?: string;

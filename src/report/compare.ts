@@ -371,7 +371,7 @@ function pendingKey(u: UnitResult | undefined): string {
   if (!c) return "";
   const total = c.total[0] !== c.total[1] ? c.total : null;
   const ranks = Object.entries(c.ranks).sort(([a], [b]) => (a < b ? -1 : 1));
-  return total || ranks.length || c.open.length ? JSON.stringify([total, ranks, c.open.map((o) => `${o.kind}\u0000${o.ranking}`).sort()]) : "";
+  return total || ranks.length || c.open.length ? JSON.stringify([total, ranks, c.open.map((o) => `${o.kind}\u0000${o.ranking}\u0000${o.code ?? ""}`).sort()]) : "";
 }
 
 /** Units with changes of their own beyond which others' moves are not traced to them. */
@@ -727,7 +727,7 @@ function byMembership(u: UnitResult, ranking: string): string {
  */
 function awardsOn(u: UnitResult, ranking?: string): string {
   const held = u.awards.flatMap((a) => (a.kind === "veto" || (ranking !== undefined && a.ranking !== ranking) ? [] : [[a.kind, a.ranking, a.kind === "rank" ? a.tier : a.kind === "grade" ? a.grade : a.kind === "single" ? `${a.code}:${a.level}` : a.name]]));
-  const open = (u.certainty?.open ?? []).flatMap((o) => (ranking !== undefined && o.ranking !== ranking ? [] : [[o.kind, o.ranking, o.tier ?? null, o.worst ?? null, o.grades ?? null]]));
+  const open = (u.certainty?.open ?? []).flatMap((o) => (ranking !== undefined && o.ranking !== ranking ? [] : [[o.kind, o.ranking, o.code ?? null, o.tier ?? null, o.worst ?? null, o.grades ?? null]]));
   return JSON.stringify([held, open]);
 }
 

@@ -123,8 +123,8 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
       const evidence = u.ledger.find((r) => r.entry.at.sheet === a.basis.sheet && r.entry.at.cell === a.basis.cell)?.entry.evidence.trim() ?? "";
       const given = message(lang, evidence ? "report.basis.single-evidence" : "report.basis.single", { level: a.level, cell: cellRef(a.basis.sheet, a.basis.cell), evidence });
       // Held, and a claim of its own for it pending (at a higher level, say): that claim too.
-      const open = u.certainty?.open.some((o) => o.kind === "single" && o.ranking === a.ranking) ?? false;
-      const claims = open ? claimsSaid(pendingSingles(u, a.ranking), lang) : [];
+      const open = u.certainty?.open.some((o) => opens(o, a)) ?? false;
+      const claims = open ? claimsSaid(pendingSingles(u, a.ranking, a.code), lang) : [];
       return [given, ...claims].join(lang === "en" ? "; " : ";");
     }
     case "warning": {
@@ -345,7 +345,7 @@ export function withheldListed(w: WithheldAward, u: UnitResult, lang: Lang): { a
 /** The awards pending claims could bring a unit that it holds nothing of (that kind, on that ranking). */
 export function unheld(u: UnitResult): readonly OpenAward[] {
   const open = u.certainty?.open ?? NONE_OPEN;
-  return open.length ? open.filter((o) => !u.awards.some((a) => a.kind === o.kind && a.ranking === o.ranking)) : NONE_OPEN;
+  return open.length ? open.filter((o) => !u.awards.some((a) => a.kind !== "veto" && opens(o, a))) : NONE_OPEN;
 }
 
 /** What a unit could still win (or be given) on a ranking where it holds nothing of that kind. */
@@ -354,7 +354,7 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
     // The awards its own pending recognitions are entered for, by name and level (a scheme may have
     // several single-item awards on one ranking: 可能获综合排名单项奖 named none of them).
     const awards = new Set<string>();
-    for (const r of pendingSingles(u, o.ranking)) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
+    for (const r of pendingSingles(u, o.ranking, o.code)) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
     if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
   }
   // A prize: the tier at its best place (可能获街道组排名二等奖; 名次奖 alone named no tier or money).
@@ -376,7 +376,7 @@ export function mayWinAmount(rubric: Rubric, o: OpenAward, u: UnitResult, lang: 
   }
   if (o.kind !== "single") return null;
   const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single ?? [];
-  const amounts = new Set(pendingSingles(u, o.ranking).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));
+  const amounts = new Set(pendingSingles(u, o.ranking, o.code).map((row) => awards.find((s) => s.code === row.entry.code)?.amount));
   const [amount] = amounts;
   return amounts.size === 1 && amount !== undefined ? said(amount) : null;
 }
@@ -386,9 +386,9 @@ function claimsSaid(rows: UnitResult["ledger"], lang: Lang): string[] {
   return rows.map((r) => message(lang, "report.basis.single-pending", { level: String(r.reason.data.level), cell: cellRef(r.entry.at.sheet, r.entry.at.cell) }));
 }
 
-/** A unit's own single-item recognitions pending for an award on a ranking. */
-function pendingSingles(u: UnitResult, ranking: string): UnitResult["ledger"] {
-  return u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === ranking);
+/** A unit's own single-item recognitions pending for the awards on a ranking (or the one of that code). */
+function pendingSingles(u: UnitResult, ranking: string, code?: string): UnitResult["ledger"] {
+  return u.ledger.filter((r) => r.reason.code === "why.ledger-pending-single" && r.reason.data.ranking === ranking && (code === undefined || r.entry.code === code));
 }
 
 /**
@@ -404,7 +404,7 @@ export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
   // (None found for its awards, though one is open: every row that may move it, rather than none.)
   const claims = c.awardClaims.length ? c.awardClaims : c.pending;
   if (!c.open.length || !c.open.every(ownSingle)) return claims;
-  const rows = c.open.flatMap((o) => pendingSingles(u, o.ranking)).map((r) => r.entry.at);
+  const rows = c.open.flatMap((o) => pendingSingles(u, o.ranking, o.code)).map((r) => r.entry.at);
   return rows.length ? rows : claims;
 }
 
@@ -415,7 +415,7 @@ export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
  */
 export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
   if (o.kind === "single") {
-    const rows = pendingSingles(u, o.ranking);
+    const rows = pendingSingles(u, o.ranking, o.code);
     if (rows.length) return claimsSaid(rows, lang).join(lang === "en" ? "; " : ";");
   }
   // A prize: its place now and the best it may reach (the ranking's name alone read as unfinished).
@@ -446,7 +446,7 @@ export function listedOpen(u: UnitResult, a: Award, lang: Lang, category: string
  */
 export function mayEndOtherwise(u: UnitResult, a: Award, lang: Lang, text: string): string {
   if (a.kind !== "grade" && a.kind !== "rank") return text;
-  const o = u.certainty?.open.find((x) => x.kind === a.kind && x.ranking === a.ranking);
+  const o = u.certainty?.open.find((x) => opens(x, a));
   if (!o) return text;
   // A grade's other grades; a prize's tier at its best place and its worst's (null: none there), less the one it holds.
   const others = a.kind === "grade" ? (o.grades?.filter((g) => g !== a.grade) ?? []) : [...new Set([o.tier, o.worst].filter((t): t is string => typeof t === "string" && t !== a.tier))];
@@ -458,7 +458,12 @@ export function mayEndOtherwise(u: UnitResult, a: Award, lang: Lang, text: strin
 }
 
 function isOpen(open: readonly OpenAward[], a: Award): boolean {
-  return a.kind !== "veto" && open.some((o) => o.kind === a.kind && o.ranking === a.ranking);
+  return a.kind !== "veto" && open.some((o) => opens(o, a));
+}
+
+/** Whether claims may change this award: its kind on its ranking (a single-item award, that award itself, by its code). */
+function opens(o: OpenAward, a: { readonly kind: string; readonly ranking: string; readonly code?: string }): boolean {
+  return o.kind === a.kind && o.ranking === a.ranking && (o.kind !== "single" || o.code === undefined || o.code === a.code);
 }
 
 /**

@@ -9,6 +9,7 @@ import { resultTables } from "../../src/report/result-sheets.js";
 import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/builders.js";
 import { unitNamed } from "../helpers/results.js";
 import type { Award } from "../../src/model/results.js";
+import { mayWin, pendingMark, unheld } from "../../src/report/labels.js";
 
 const R = mini();
 const UNITS: UnitSpec[] = [
@@ -310,6 +311,30 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(first?.ranks.overall).toEqual([1, 6]);
     // (Cut to the nearest three, 乙1's and 乙2's were left out: a clerk asked which claims decide 甲's place.)
     expect(first?.pending).toEqual(sub.ledger.map((e) => e.at));
+  });
+
+  it("keeps a single-item award held settled where a claim is pending for another award on the same ranking, and says the one it may win", () => {
+    // DX1 recognized (given to all recognized), DX2 claimed: DX1 is the unit's whatever is decided.
+    const T = mini((t) =>
+      t
+        .replace("      levels: [市级, 省级, 国家级]\nrankings:", "      levels: [市级, 省级, 国家级]\n    - code: DX2\n      kind: single\n      name: 综治\n      levels: [市级, 省级, 国家级]\nrankings:")
+        .replace("      linked_item: JS1\n", "      linked_item: JS1\n    - code: DX2\n      name: 综治单项奖\n      amount: 2000\n"),
+    );
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "DX1", level: "市级", status: "已认定" },
+      { unit: "甲", code: "DX2", level: "市级", status: "申报中" },
+    ];
+    const sub = submission(T, [{ name: "甲" }, { name: "乙", scores: { JS1: 40 } }], rows);
+    const r = score(T, sub);
+    const u = unitNamed(r, "甲");
+    expect(u.certainty?.open).toEqual([expect.objectContaining({ ranking: "overall", kind: "single", code: "DX2" })]);
+    const held = u.awards.find((a) => a.kind === "single");
+    expect(held).toMatchObject({ code: "DX1" });
+    // (DX1 was marked 待定, and DX2, which it may win, said nowhere.)
+    if (held) expect(pendingMark(u, "zh-CN", held)).toBe("");
+    expect(unheld(u).map((o) => mayWin(o, "zh-CN", u))).toEqual(["(待定)可能获单项奖:综治单项奖(市级)"]);
+    const json = JSON.parse(resultsJson(r)) as { units: { name: string; certainty?: { open: unknown[] } }[] };
+    expect(json.units.find((x) => x.name === "甲")?.certainty?.open).toEqual([{ ranking: "overall", kind: "single", code: "DX2" }]);
   });
 
   it("holds where it goes to two: a claim opens only the holders it could pass, and names itself to them alone", () => {
