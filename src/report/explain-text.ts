@@ -90,10 +90,12 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // differ (after the ranks, the claims read as the awards' alone).
     const ranksMove = Object.values(u.certainty.ranks).some(([best, worst]) => best !== worst);
     // Its own total fixed: what may move it are the claims of others.
+    // (Rows that move its total but none of its ranks: said with the total, its ranks as they are
+    // — 视 B7 的认定,名次可能为 综合排名 4 read as if B7 could move it.)
     const code = fixedTotal
       ? u.certainty.settled
         ? "explain.pending-others-settled"
-        : rankCells
+        : rankCells && ranksMove
           ? "explain.pending-others-ranks"
           : ranksMove
             ? "explain.pending-others-both"
@@ -103,7 +105,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
           ? "explain.pending-settled-others"
           : "explain.pending-settled"
         : rankCells
-          ? "explain.pending-ranks"
+          ? ranksMove
+            ? "explain.pending-ranks"
+            : "explain.pending-total"
           : ranksMove
             ? "explain.pending-both"
             : "explain.pending";

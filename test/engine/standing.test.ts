@@ -10,6 +10,8 @@ import { mini, submission, type EntrySpec, type UnitSpec } from "../helpers/buil
 import { unitNamed } from "../helpers/results.js";
 import type { Award } from "../../src/model/results.js";
 import { mayWin, pendingMark, unheld } from "../../src/report/labels.js";
+import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
+import { message } from "../../src/messages/index.js";
 
 const R = mini();
 const UNITS: UnitSpec[] = [
@@ -335,6 +337,24 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unheld(u).map((o) => mayWin(o, "zh-CN", u))).toEqual(["(待定)可能获单项奖:综治单项奖(市级)"]);
     const json = JSON.parse(resultsJson(r)) as { units: { name: string; certainty?: { open: unknown[] } }[] };
     expect(json.units.find((x) => x.name === "甲")?.certainty?.open).toEqual([{ ranking: "overall", kind: "single", code: "DX2" }]);
+  });
+
+  it("explain says its own claim moves the total alone where its ranks stay, not that the rank 'may be' what it is", () => {
+    // 甲 at 60, last, with a pending 国家级 +10 (70: last still) and a pending DX2 recognition.
+    const T = mini((t) =>
+      t
+        .replace("      levels: [市级, 省级, 国家级]\nrankings:", "      levels: [市级, 省级, 国家级]\n    - code: DX2\n      kind: single\n      name: 综治\n      levels: [市级, 省级, 国家级]\nrankings:")
+        .replace("      linked_item: JS1\n", "      linked_item: JS1\n    - code: DX2\n      name: 综治单项奖\n      amount: 2000\n"),
+    );
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 10 } }, { name: "乙" }, { name: "丙", scores: { JS1: 45 } }];
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "JF2", level: "国家级", status: "申报中" },
+      { unit: "甲", code: "DX2", level: "市级", status: "申报中" },
+    ];
+    const sub = submission(T, units, rows);
+    const r = score(T, sub);
+    const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, T, sub, r, 0);
+    expect(text).toContain("尚有待认定的加扣分:视 L!B2 的认定,总分可能在 60–70 之间,名次 综合排名 3 · 党政线排名 1 · 计生线排名 3 不变;奖惩可能因 L!B3 的认定而变\n");
   });
 
   it("holds where it goes to two: a claim opens only the holders it could pass, and names itself to them alone", () => {
