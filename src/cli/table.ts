@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -165,18 +165,12 @@ function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number
 /** Each unit kind's main ranking (by total where it has one; each group's where it is ranked only in groups), one table each. */
 export function rankingTables(ctx: Ctx, rubric: Rubric, results: Results, wide: boolean, file: string): string {
   const out: string[] = [];
-  const shown = new Set<string>();
   for (const kind of rubric.unitKinds) {
-    for (const r of mainRankings(results, kind.id)) {
-      out.push(rankingTable(ctx, rubric, results, r, wide, file) + "\n");
-      shown.add(r.id);
-    }
+    for (const r of mainRankings(results, kind.id)) out.push(rankingTable(ctx, rubric, results, r, wide, file) + "\n");
     const note = unrankedNote(results, kind, ctx.lang);
     if (note) out.push(note + "\n\n");
   }
-  // The rankings not printed (a group's, a line's, an item's): named, with where they are, not left
-  // out unsaid (the one deciding a single-item award among them).
-  const others = results.rankings.filter((r) => !shown.has(r.id) && r.entries.length > 0);
-  if (others.length) out.push(ctx.t("table.other-rankings", { rankings: others.map((r) => r.name).join(ctx.t("list.items")) }) + "\n\n");
+  const others = otherRankingsNote(results, rubric.unitKinds, ctx.lang);
+  if (others) out.push(others + "\n\n");
   return out.join("");
 }

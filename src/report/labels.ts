@@ -547,6 +547,17 @@ export function mainRankings(results: Pick<Results, "rankings">, kind: string): 
 }
 
 /**
+ * The rankings neither the terminal nor the browser page shows (a group's, a line's, an item's,
+ * beside each kind's main one): named, and where they are, rather than left out unsaid (the one
+ * deciding a single-item award among them). Undefined where every ranking is shown.
+ */
+export function otherRankingsNote(results: Pick<Results, "rankings">, kinds: readonly { readonly id: string }[], lang: Lang): string | undefined {
+  const shown = new Set(kinds.flatMap((k) => mainRankings(results, k.id).map((r) => r.id)));
+  const others = results.rankings.filter((r) => !shown.has(r.id) && r.entries.length > 0);
+  return others.length ? message(lang, "table.other-rankings", { rankings: others.map((r) => r.name).join(message(lang, "list.items")) }) : undefined;
+}
+
+/**
  * Where a kind no ranking ranks (its mainRankings none) has units: what the terminal and the
  * browser page say in place of its table, so that its units are not left out unsaid.
  */

@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -545,6 +545,8 @@ export function start(doc: Document): void {
       const note = unrankedNote(s.results, kind, lang);
       if (note) out.append(el("p", note, "note"));
     }
+    const others = otherRankingsNote(s.results, s.rubric.unitKinds, lang);
+    if (others) out.append(el("p", others, "note"));
     // The first ranking printed goes on under the title, whatever its length: kept whole, a table a
     // little taller than the rest of the first page left that page blank but for the title.
     out.querySelector("section.ranking")?.classList.remove("keep");

@@ -280,6 +280,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(notes).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出)");
     // And how the weighted lines make the total (their columns hold each line's points before the weight).
     expect(notes).toContain("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);各线一栏为乘权重前的得分,加权合计在相加后四舍五入到 0.01)");
+    // And the rankings the page does not show, named with where they are (as the terminal does).
+    expect(await page.locator("#output > p.note").allTextContents()).toContain("(另有排名未在此列出,见结果工作簿:乡镇组排名、街道组排名、经济发展单项排名)");
     // The terminal says the same under its table.
     expect((await cli(["score", file, "-o", join(dir, "tied-streets.scored.xlsx")])).out).toContain("(同分的单位依次按 DJ 党的建设、JJ 经济发展 比较排定名次;比较项也都相同的并列同一名次)");
   });
