@@ -524,6 +524,8 @@ export function start(doc: Document): void {
     const model = buildReport(s.rubric, s.results, { lang, cover: s.submission.cover, date: new Date(), tool: TOOL });
     // What was scored, for the printed page (the screen has the status line above).
     out.append(el("h2", model.title, "print-only"));
+    // And the day it was scored (a copy printed for a leader went undated).
+    out.append(el("p", model.dateLine, "print-only dated"));
     // Links to each ranking shown, above the problems: a keyboard reaches a ranking without tabbing
     // through every problem and every unit of the ones before it.
     const jump = el("nav", undefined, "jump");

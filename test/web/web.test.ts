@@ -851,6 +851,11 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.locator("#downloads").isVisible()).toBe(false);
       expect(await page.locator("h2.print-only").textContent()).toBe("柳河区2026年度乡镇(街道)和区直部门综合考核结果");
       expect(await page.locator("h2.print-only").isVisible()).toBe(true);
+      // Dated, as the report is (a copy printed for a leader went undated).
+      expect(await page.locator("p.dated").textContent()).toMatch(/^报告日期:\d{4}年\d{1,2}月\d{1,2}日$/);
+      expect(await page.locator("p.dated").isVisible()).toBe(true);
+      // A ranking's notes under its table are not parted from its last rows.
+      expect(await page.locator("section.ranking > table + p.note").first().evaluate((e) => getComputedStyle(e).breakBefore)).toBe("avoid");
       // The status line's "click a unit's name" is for the screen; headings wrap between their
       // characters (kept whole, a long line's name took the awards column's width); landscape.
       expect(await page.locator("#status").isVisible()).toBe(false);
@@ -866,6 +871,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // On the screen the title is the status line's: the heading is for paper only.
     expect(await page.locator("h2.print-only").isVisible()).toBe(false);
+    expect(await page.locator("p.dated").isVisible()).toBe(false);
     // Printed, each page numbered in the page's language; a short table printed whole (a heading
     // and two rows of 部门排名 stood at a page's foot), and a short heading kept on one line.
     const printed = await page.evaluate(() => document.getElementById("print-footer")?.textContent ?? "");
