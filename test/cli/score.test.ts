@@ -1,7 +1,8 @@
 // `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
 // back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
 import { copyFileSync, chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
+import { unzipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -318,6 +319,34 @@ describe("assess score on the sample", () => {
     // And among the JSON's diagnostics, as the other warnings are.
     const json = await cli(["score", result, "-o", join(dir, "再计分-3.xlsx"), "--json"]);
     expect((JSON.parse(json.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain("workbook.result-input-saved-since");
+  });
+
+  it("leaves no part of an earlier result's sheets behind when scoring it again (a note typed into its ranking went out inside the file), and keeps the user's own", async () => {
+    const result = join(dir, "批注.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.getWorksheet("综合排名")!.getCell("C4").note = "书记:排名需复核";
+    wb.getWorksheet("党政线")!.getCell("A1").note = "填表说明:按责任书";
+    await wb.xlsx.writeFile(result);
+    const again = join(dir, "批注.again.xlsx");
+    expect((await cli(["score", result, "-o", again])).code).toBe(0);
+    const parts = unzipSync(readFileSync(again));
+    const text = (name: string): string => new TextDecoder().decode(parts[name]);
+    const comments = Object.keys(parts).filter((n) => /comments\d*\.xml$/.test(n));
+    // The user's note kept, ours gone with the sheet it was on: no part holds it.
+    expect(comments.map(text).some((x) => x.includes("填表说明:按责任书"))).toBe(true);
+    expect(Object.values(parts).some((b) => new TextDecoder().decode(b).includes("书记:排名需复核"))).toBe(false);
+    // Every part the content types name is there, and every relationship's target.
+    const types = text("[Content_Types].xml");
+    for (const [, name] of types.matchAll(/PartName="\/([^"]+)"/g)) expect(parts[name ?? ""], name).toBeDefined();
+    for (const rels of Object.keys(parts).filter((n) => n.endsWith(".rels") && n !== "_rels/.rels")) {
+      const base = rels.replace(/_rels\/[^/]+\.rels$/, "");
+      for (const [, target] of text(rels).matchAll(/Target="([^"]+)"/g)) {
+        const path = posix.normalize(target?.startsWith("/") ? target.slice(1) : base + (target ?? ""));
+        expect(parts[path], `${rels} → ${target}`).toBeDefined();
+      }
+    }
   });
 
   it("says where a sheet of the user's reads an earlier result's sheets by formula, their columns being made afresh", async () => {

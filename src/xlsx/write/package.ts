@@ -137,6 +137,48 @@ async function partTree(pkg: Pkg, entry: ZipEntry): Promise<{ bytes: Uint8Array;
   return parseTree(await readEntry(pkg.zip, entry, pkg.codec));
 }
 
+/** The part a relationships part belongs to: xl/worksheets/_rels/sheet9.xml.rels → xl/worksheets/sheet9.xml. */
+function sourceOfRels(rels: string): string {
+  const m = /^(.*?)_rels\/([^/]+)\.rels$/i.exec(rels);
+  return m ? `${m[1] ?? ""}${m[2] ?? ""}` : rels;
+}
+
+/**
+ * With the sheets of an earlier run removed (`sheets`, their parts), the parts that were theirs
+ * alone go too — their comments (a note typed by hand into a ranking), drawings, charts, images —
+ * where no part kept refers to them: left in the package, a note deleted with its sheet still
+ * went out inside the file. Adds each to `removed`, with its relationships part.
+ */
+async function removeWithSheets(pkg: Pkg, sheets: readonly string[], removed: Set<string>): Promise<void> {
+  if (!sheets.length) return;
+  const { zip } = pkg;
+  // Every relationships part's internal targets; and, for each target, the parts referring to it.
+  const targetsOf = new Map<string, string[]>();
+  const referrers = new Map<string, string[]>();
+  for (const entry of zip.entries.values()) {
+    if (!/\.rels$/i.test(entry.name)) continue;
+    const { root } = await partTree(pkg, entry);
+    const source = sourceOfRels(entry.name);
+    const targets = childrenNamed(root, "Relationship", NS_PKG_REL)
+      .filter((r) => attribute(r, "TargetMode")?.value !== "External")
+      .map((r) => findEntry(zip, resolveTarget(source, attribute(r, "Target")?.value ?? ""))?.name)
+      .filter((t): t is string => t !== undefined);
+    targetsOf.set(entry.name, targets);
+    for (const t of targets) referrers.set(t, [...(referrers.get(t) ?? []), entry.name]);
+  }
+  const queue = [...sheets];
+  for (let part = queue.pop(); part !== undefined; part = queue.pop()) {
+    const rels = findEntry(zip, relsPartOf(part))?.name;
+    if (rels === undefined) continue;
+    removed.add(rels);
+    for (const t of targetsOf.get(rels) ?? []) {
+      if (removed.has(t) || (referrers.get(t) ?? []).some((r) => !removed.has(r))) continue;
+      removed.add(t);
+      queue.push(t);
+    }
+  }
+}
+
 /** The folder of a part: xl/workbook.xml → xl. */
 function folderOf(part: string): string {
   return part.slice(0, Math.max(0, part.lastIndexOf("/")));
@@ -176,6 +218,8 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     const typeEdits = new Edits();
     const patched = new Map<string, Uint8Array>();
     const removed = new Set<string>();
+    // The parts of the earlier run's sheets removed.
+    const gone: string[] = [];
     const relById = new Map(childrenNamed(rels.root, "Relationship", NS_PKG_REL).map((r) => [attribute(r, "Id")?.value ?? "", r]));
     const overrides = childrenNamed(types.root, "Override", NS_CONTENT_TYPES);
 
@@ -201,9 +245,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       if (entry) removed.add(entry.name);
       const partRels = findEntry(zip, relsPartOf(part));
       if (partRels) removed.add(partRels.name);
-      const o = overrides.find((x) => attribute(x, "PartName")?.value.replace(/^\//, "").toLowerCase() === part.toLowerCase());
-      if (o) typeEdits.remove(o.start, o.end);
+      if (entry) gone.push(entry.name);
     }
+    await removeWithSheets(pkg, gone, removed);
 
     // Excel's calculation chain names cells of the sheets removed (by their sheetId): a chain that
     // points at formulas no longer there is "repaired" away with a warning on opening. It is only
@@ -215,10 +259,11 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
         relEdits.remove(rel.start, rel.end);
         const entry = findEntry(zip, part);
         if (entry) removed.add(entry.name);
-        const o = overrides.find((x) => attribute(x, "PartName")?.value.replace(/^\//, "").toLowerCase() === part.toLowerCase());
-        if (o) typeEdits.remove(o.start, o.end);
       }
     }
+    // Each part removed, out of the content types (a writer may list a relationships part too).
+    const removedNames = new Set([...removed].map((n) => n.toLowerCase()));
+    for (const o of overrides) if (removedNames.has(attribute(o, "PartName")?.value.replace(/^\//, "").toLowerCase() ?? "")) typeEdits.remove(o.start, o.end);
 
     // Print titles and other sheet-local names follow their sheet's new place; those of removed sheets go.
     const namesEl = childNamed(wb.root, "definedNames", NS_MAIN);
