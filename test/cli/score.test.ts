@@ -364,6 +364,17 @@ describe("assess score on the sample", () => {
     expect(r.err).toContain(`${result}: 汇报!B2: 警告: 此工作表的公式引用了以前的计分结果工作表(${ranking});新结果重新生成这些工作表,列的位置可能与原来不同(如“名次区间”“等次”列随计分出现或消失),请在新结果中核对这些公式 [workbook.formula-reads-result]\n`);
     // A workbook with no earlier result in it: nothing to say.
     expect((await cli(["score", input, "-o", join(dir, "汇报-3.xlsx")])).err).not.toContain("formula-reads-result");
+    // Scored again in English, the result has no 奖惩名单 (its Awards sheet is named in English): a
+    // formula reading it will be an error, not a column moved; said at it.
+    const awards = new ExcelJS.Workbook();
+    await awards.xlsx.readFile(result);
+    awards.getWorksheet("汇报")!.getCell("B3").value = { formula: "'奖惩名单'!B5", result: "东湖街道" } as ExcelJS.CellFormulaValue;
+    await awards.xlsx.writeFile(result);
+    const en = await cli(["score", result, "-o", join(dir, "汇报-4.xlsx"), "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.err).toContain(`${result}: 汇报!B3: warning: this sheet's formulas read sheets of an earlier result (奖惩名单) that this run does not write (its result's sheets are named in the other language, or a kind has no units this year): they will give an error once worked out again; point them at the new result's sheets [workbook.formula-reads-result-gone]\n`);
+    // In Chinese it is written again: the columns alone may have moved.
+    expect((await cli(["score", result, "-o", join(dir, "汇报-5.xlsx")])).err).toContain(`${result}: 汇报!B2: 警告: 此工作表的公式引用了以前的计分结果工作表(${ranking})`);
   });
 
   it("does not replace a result open in a spreadsheet program (its lock file beside it) without --force", async () => {

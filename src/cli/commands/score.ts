@@ -122,17 +122,26 @@ const FORMULA_SHEET_MAX = 8 << 20;
 
 /**
  * Where a sheet of the user's has a formula reading one of the earlier result's sheets (made afresh
- * by this run): one warning a sheet, at its first such formula, naming the sheets it reads.
+ * by this run): one warning a sheet, at its first such formula, naming the sheets it reads — or,
+ * first, at a formula reading one this run does not write (`written`: the new result's sheets;
+ * the result written in the other language, a kind with no units this year), which will not be
+ * there: its figure stays the old one until worked out again, then an error.
  */
-async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: string) => boolean, file: string): Promise<Diagnostic[]> {
+async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: string) => boolean, file: string, written: ReadonlySet<string>): Promise<Diagnostic[]> {
   const results = book.sheets.filter((s) => earlier(s.name)).map((s) => s.name);
   if (!results.length) return [];
   // A sheet named in a formula: quoted ('综合排名 (2)'!A1, '' for ') or bare (综合排名!A1).
   const named = (formula: string): string[] => results.filter((n) => formula.includes(`'${n.replaceAll("'", "''")}'!`) || formula.includes(`${n}!`));
+  const gone = new Set(results.filter((n) => !written.has(n)));
   const out: Diagnostic[] = [];
   for (const sheet of book.sheets) {
     if (earlier(sheet.name) || (book.partSize(sheet) ?? 0) > FORMULA_SHEET_MAX) continue;
     // A sheet that cannot be read was said so as it was read: nothing more to say of it here.
+    const lost = gone.size ? await book.findFormula(sheet, (f) => named(f).some((n) => gone.has(n))).catch(() => undefined) : undefined;
+    if (lost) {
+      out.push({ code: "workbook.formula-reads-result-gone", severity: "warning", data: { sheets: named(lost.formula).filter((n) => gone.has(n)).join("、") }, location: { file, sheet: sheet.name, cell: lost.cell } });
+      continue;
+    }
     const found = await book.findFormula(sheet, (f) => named(f).length > 0).catch(() => undefined);
     if (found) out.push({ code: "workbook.formula-reads-result", severity: "warning", data: { sheets: named(found.formula).join("、") }, location: { file, sheet: sheet.name, cell: found.cell } });
   }
@@ -207,9 +216,6 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   if (workbookReader && earlier && (await resultSavedSince(workbookReader, earlier))) {
     asInput.push({ code: "workbook.result-input-saved-since", severity: "warning", data: {}, location: { file } });
   }
-  // A sheet of the user's whose formulas read an earlier result's sheets (a 汇报 linking to 综合排名):
-  // those sheets are made afresh, their columns where this run puts them (名次区间, 等次 come and go).
-  if (workbookReader && earlier) asInput.push(...(await formulasReadingResults(workbookReader, earlier, file)));
   if (asInput.length) {
     reportDiagnostics(ctx, asInput);
     late.push(...asInput);
@@ -231,6 +237,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   stepEnded(scoring.units.length);
   let results: Results;
   let written: Written = {};
+  let reading: Diagnostic[] = [];
   try {
     await turn();
     // What a unit lacks for a better grade is in the JSON, and in no sheet: worked out for it alone.
@@ -241,6 +248,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     progress.step("progress.writing", { file: target });
     await turn();
     const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept, scoredOn });
+    // A sheet of the user's whose formulas read an earlier result's sheets (a 汇报 linking to 综合排名):
+    // those sheets are made afresh, their columns where this run puts them (名次区间, 等次 come and
+    // go), or not made at all (said once the workbook is written, with what else is said then).
+    if (workbookReader && earlier) reading = await formulasReadingResults(workbookReader, earlier, file, new Set(tables.map((t) => t.name)));
     // A province's sheets are written on a second thread; should it stop (it should not), the
     // workbook is written again on this one, without what it had written ahead.
     let host: Host = nodeHost;
@@ -269,6 +280,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     }
     progress.done();
     if (failed) return stop(failed, 1);
+    if (reading.length) {
+      reportDiagnostics(ctx, reading);
+      late.push(...reading);
+    }
   } finally {
     // The workbook's writer closes the thread it takes; this one, should it never get there.
     ahead?.offload.close();
