@@ -478,13 +478,29 @@ export function compareResults(
   const awardOnly = (c: InputChange | undefined): boolean => c !== undefined && c.what === "ledger" && single(ua.get(c.unit), c.old) && single(ub.get(c.unit), c.new) && (typeof c.old === "object" || typeof c.new === "object");
   // Whether each unit's results moved, worked out once.
   const moves = new Map(names.map((name) => [name, outcomeKey(ua.get(name)) !== outcomeKey(ub.get(name))]));
+  // A unit added that is most likely one removed, renamed (撤镇设街道): compared with its old self,
+  // it passed a unit only where it moved; its rename moves nobody where it entered the same values
+  // in the same group.
+  const renamedAs = new Map<string, string>();
+  const sameAsBefore = new Set<string>();
+  for (const c of changes) {
+    if (c.what !== "unit" || c.like === undefined || !ub.has(c.unit) || ua.has(c.unit)) continue;
+    renamedAs.set(c.unit, c.like);
+    // (Not one regrouped with it, 撤镇设街道: it left one group's rankings and joined another's.)
+    if (!c.likeExcept?.length && ua.get(c.like)?.group === ub.get(c.unit)?.group) sameAsBefore.add(c.unit).add(c.like);
+  }
+  const renamedFrom = new Set(renamedAs.values());
   // A unit's own changes, and for one scored against its group (ratio to the best, points by
   // place) whose basis changed, the others' changes that moved the best or its place: their values
   // on what it is scored on, and who joined or left (a unit regrouped, added or removed).
   const direct = (name: string): Set<number> => {
     const x = ua.get(name);
     const y = ub.get(name);
-    const because = new Set(own.get(name) ?? []);
+    // (One renamed, most likely: its changes under its old name too — a row deleted with it there —
+    // but the old name's removal, which the rename is.)
+    const was = renamedAs.get(name);
+    const before = was !== undefined ? (own.get(was) ?? []).filter((i) => changes[i]?.what !== "unit") : [];
+    const because = new Set([...(own.get(name) ?? []), ...before]);
     if (x && y && moves.get(name) === true) {
       for (const [item, basis] of Object.entries(y.relative)) {
         const before = x.relative[item];
@@ -514,18 +530,6 @@ export function compareResults(
   const movers = [...causesOf.keys()];
   // The rankings by the total (a unit's possible totals are what its rank range is made from).
   const byTotal = new Set([...a.rankings, ...b.rankings].filter((r) => r.by === "total").map((r) => r.id));
-  // A unit added that is most likely one removed, renamed (撤镇设街道): compared with its old self,
-  // it passed a unit only where it moved; its rename moves nobody where it entered the same values
-  // in the same group.
-  const renamedAs = new Map<string, string>();
-  const sameAsBefore = new Set<string>();
-  for (const c of changes) {
-    if (c.what !== "unit" || c.like === undefined || !ub.has(c.unit) || ua.has(c.unit)) continue;
-    renamedAs.set(c.unit, c.like);
-    // (Not one regrouped with it, 撤镇设街道: it left one group's rankings and joined another's.)
-    if (!c.likeExcept?.length && ua.get(c.like)?.group === ub.get(c.unit)?.group) sameAsBefore.add(c.unit).add(c.like);
-  }
-  const renamedFrom = new Set(renamedAs.values());
   // A ledger row's cell (the earlier row's, or the row's now) → the change made to it, made when
   // first asked (two years: millions of changes).
   let rowChanges: Map<CellAt, number> | undefined;

@@ -690,6 +690,19 @@ describe("assess diff: a unit renamed", () => {
     expect(json.changes.filter((c) => c.like !== undefined)).toEqual([expect.objectContaining({ unit: "青石街道", like: "青石镇" })]);
   });
 
+  it("cites the rename's own ledger change for the units it passed: a row deleted under its old name (柳林镇's KF2, −15) moved 桃源镇, which said no cause", async () => {
+    const next = await edited("samples/qingshan-2026.xlsx", "renamed-row-deleted.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      expect([ledger.getCell("A10").value, ledger.getCell("B10").value]).toEqual(["柳林镇", "KF2"]);
+      ledger.spliceRows(10, 1);
+      rename("柳林镇", "柳林街道")(wb);
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.out).toContain("  [3] 加扣分 删除 柳林镇 KF2 执法不当引发恶性事件、行政诉讼 已认定  [原表 加扣分!B10]\n");
+    expect(r.out).toContain("  桃源镇: 综合排名 8 → 9  因 [3]\n");
+    expect(r.out).toContain("(如是 柳林镇 改名:总分 911 → 926;综合排名 8 → 8(7–8))  因 [2][3]\n");
+  });
+
   it("says so too where a value or two changed with the name, naming them", async () => {
     const changed = await edited("samples/qingshan-2026.xlsx", "renamed-and-changed.xlsx", (wb) => {
       rename("青石镇", "青石街道")(wb);
