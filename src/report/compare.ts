@@ -181,6 +181,11 @@ export function relativeReads(before: Rubric, after: Rubric): Map<string, Relati
   return out;
 }
 
+/** The single-item awards the rubrics give to so many (a count): another unit's recognition may take one. */
+export function limitedSingles(...rubrics: readonly Rubric[]): Set<string> {
+  return new Set(rubrics.flatMap((r) => r.rankings.flatMap((k) => k.single.filter((s) => s.count !== undefined).map((s) => s.code))));
+}
+
 /** The input codes the rubrics' gates read: a change to one may give or lift a veto. */
 export function gateReads(...rubrics: readonly Rubric[]): Set<string> {
   return new Set(rubrics.flatMap((r) => r.lines.flatMap((l) => leaves(l.items)).flatMap((i) => (i.kind === "gate" ? readsOf(i) : []))));
@@ -391,6 +396,7 @@ export function compareResults(
   nodes?: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>,
   gates?: ReadonlySet<string>,
   underOne?: readonly SameRubric[],
+  limited?: ReadonlySet<string>,
 ): UnitMove[] {
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
@@ -629,7 +635,8 @@ export function compareResults(
         // (On the rankings its single-item awards of that code are on.)
         const rankingsOf = (code: string): string[] => [...new Set([...x.awards, ...y.awards].flatMap((a) => (a.kind === "single" && a.code === code ? [a.ranking] : [])))];
         changes.forEach((c, i) => {
-          if (c.unit === name || c.code === null || !codes.has(c.code) || !awardOnly(c)) return;
+          // (An award given to every unit recognized, with no count, is taken by nobody's: not its cause.)
+          if (c.unit === name || c.code === null || !codes.has(c.code) || !awardOnly(c) || (limited !== undefined && !limited.has(c.code))) return;
           if (holds(ua.get(renamedAs.get(c.unit) ?? c.unit), c.code) || holds(ub.get(c.unit), c.code)) for (const id of rankingsOf(c.code)) addOn(id, i);
         });
       }

@@ -67,6 +67,20 @@ describe("assess diff", () => {
     expect((await cli(["diff", before, before])).out).not.toContain("奖金合计");
   });
 
+  it("does not cite one unit's recognition for another's award given to all recognized (DX3 has no count): each moved by its own alone", async () => {
+    const next = await edited("samples/qingshan-2026.xlsx", "dx3-swapped.xlsx", (wb) => {
+      const ledger = wb.getWorksheet("加扣分")!;
+      expect([ledger.getCell("A21").value, ledger.getCell("B21").value, ledger.getCell("A22").value, ledger.getCell("B22").value]).toEqual(["白沙街道", "DX3", "东湖街道", "DX3"]);
+      ledger.getCell("F21").value = "不予认定";
+      ledger.getCell("F22").value = "已认定";
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.out).toContain("  [1] 加扣分 白沙街道 DX3 流动人口服务管理 市级 已认定 → DX3 市级 不予认定  [加扣分!B21]\n");
+    // (Both were cited for both: 白沙街道 read as losing its 3,000 元 to 东湖街道's claim.)
+    expect(r.out).toContain("  白沙街道: 奖惩 失去 单项奖:流动人口服务管理单项奖(市级),3,000元  因 [1]\n");
+    expect(r.out).toContain("  东湖街道: 奖惩 新获 单项奖:流动人口服务管理单项奖(省级),3,000元  因 [2]\n");
+  });
+
   it("cites, for a unit passed by another, only the other's changes that could move a rank (not a single-item recognition)", async () => {
     // 金水街道's JF2 省级 (+7) and its DX3 recognition, pending, then both confirmed: it passes 白沙街道.
     const before = await edited("samples/qingshan-2026.xlsx", "claims-pending.xlsx", claims("申报中"));

@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, type Side, type UnitMove } from "../../report/compare.js";
+import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, limitedSingles, type Side, type UnitMove } from "../../report/compare.js";
 import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
@@ -97,7 +97,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   const earlierUnderLater = rubricDiff && a.bytes ? (await scoreUnder(older, a.bytes, b.rubric, a.rubric)).results : undefined;
   const readsB = leafReads(b.rubric);
   const underOne = laterUnderEarlier && earlierUnderLater ? [{ a: ra, b: laterUnderEarlier, nodes: leafReads(a.rubric) }, { a: earlierUnderLater, b: rb, nodes: readsB }] : undefined;
-  const moves = awardsFirst(compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), readsB, gateReads(a.rubric, b.rubric), underOne));
+  const moves = awardsFirst(compareResults(ra, rb, changes, relativeReads(a.rubric, b.rubric), rankingReads(a.rubric, b.rubric), readsB, gateReads(a.rubric, b.rubric), underOne, limitedSingles(a.rubric, b.rubric)));
   // Which units the rubric moved: each unit whose results differ with the later workbook under the
   // two rubrics (where it cannot be scored under the earlier, every unit moved may be the rubric's
   // doing). A unit moved by no change of its inputs is the rubric's.
