@@ -549,6 +549,29 @@ export function compareResults(
     }
     return rowChanges;
   };
+  // A band's quota on a ranking, as the units cut by it or given it past it say (undefined where none is).
+  const quotas = new Map<string, number | undefined>();
+  const quotaIn = (side: ReadonlyMap<string, UnitResult>, key: string, ranking: string, grade: string): number | undefined => {
+    if (quotas.has(key)) return quotas.get(key);
+    let found: number | undefined;
+    for (const u of side.values()) {
+      for (const aw of u.awards) {
+        if (aw.kind !== "grade" || aw.ranking !== ranking) continue;
+        if (aw.cut?.grade === grade) found = aw.cut.quota;
+        else if (aw.over && aw.grade === grade) found = aw.over.quota;
+      }
+      if (found !== undefined) break;
+    }
+    quotas.set(key, found);
+    return found;
+  };
+  const sameQuotas = (x: UnitResult, y: UnitResult, ranking: string): boolean => {
+    const cuts = [...x.awards, ...y.awards].flatMap((aw) => (aw.kind === "grade" && aw.ranking === ranking && aw.cut ? [aw.cut.grade] : []));
+    return cuts.every((grade) => {
+      const before = quotaIn(ua, `a\u0000${ranking}\u0000${grade}`, ranking, grade);
+      return before !== undefined && before === quotaIn(ub, `b\u0000${ranking}\u0000${grade}`, ranking, grade);
+    });
+  };
   return names.map((name): UnitMove => {
     const x = ua.get(name);
     const y = ub.get(name);
@@ -687,6 +710,10 @@ export function compareResults(
       // place and a quota's size without passing anyone.
       for (const id of Object.keys(y.ranks)) {
         if (byMembership(x, id) === byMembership(y, id)) continue;
+        // A grade cut alone, by a quota of the same size either side: the unit crossed the band's
+        // line itself (青龙乡 raised to 90, past the 优秀 mark with the 2 places taken); who left
+        // the ranking did not move it (2 of 11 or of 10 alike).
+        if (lastCard(x, id) === lastCard(y, id) && sameQuotas(x, y, id)) continue;
         for (const other of changedUnits) {
           // A unit renamed with the same values neither left nor joined.
           if (other === name || sameAsBefore.has(other)) continue;
@@ -725,6 +752,11 @@ function ledgerEffect(u: UnitResult | undefined): string {
     }
   }
   return JSON.stringify([[...sums].sort(), recognised.sort()]);
+}
+
+/** Whether a unit holds a ranking's last-place card. */
+function lastCard(u: UnitResult, ranking: string): boolean {
+  return u.awards.some((a) => a.kind === "warning" && a.ranking === ranking && a.reasons.includes("last"));
 }
 
 /** A unit's awards on a ranking that who is ranked there decides, passing nobody: a last place's card, a grade a quota cut. */

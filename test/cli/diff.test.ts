@@ -487,6 +487,26 @@ describe("assess diff", () => {
     expect(line("区公安分局")).toMatch(/因 \[3\]$/);
   });
 
+  it("does not cite a unit leaving a ranking for a grade cut by a quota of the same size (2 of 11 or of 10): the unit crossed the mark itself", async () => {
+    // 凤凰街道 (街道组, last) removed; 柳河镇's ZB3 15% → 10% lowers 乡镇组's best, raising 青龙乡 to 90.00,
+    // past the 优秀 mark with both places taken.
+    const next = await edited("samples/liuhe-2026.xlsx", "fenghuang-gone.xlsx", (wb) => {
+      for (const ws of wb.worksheets) {
+        const rows: number[] = [];
+        ws.eachRow((r, i) => {
+          if (r.getCell(1).value === "凤凰街道") rows.push(i);
+        });
+        for (const i of rows.reverse()) ws.spliceRows(i, 1);
+      }
+      const zb3 = wb.getWorksheet("指标数据")!.getCell("D2");
+      expect([wb.getWorksheet("指标数据")!.getCell("A2").value, wb.getWorksheet("指标数据")!.getCell("D1").value]).toEqual(["柳河镇", expect.stringContaining("ZB3")]);
+      zb3.value = 0.1;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
+    expect(r.out).toContain("  [1] 删除单位 凤凰街道\n");
+    expect(r.out).toMatch(/\n {2}青龙乡: 总分 89\.61 → 90;[^\n]*因 \[2\]\n/);
+  });
+
   it("lists a unit removed from every sheet without an empty \"奖惩 — → —\" where it had no awards", async () => {
     const without = await edited("samples/qingshan-2026.xlsx", "without.xlsx", (wb) => {
       for (const ws of wb.worksheets) {
