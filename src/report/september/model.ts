@@ -329,7 +329,8 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   const ranks = results.units.some((u) => Object.values(u.certainty?.ranks ?? {}).some(([a, b]) => a !== b));
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
   // Whose ranks may move, and where they may end (the tables show each rank as it stands).
-  const moving = ranks ? rankRanges(results, lang) : totals ? totalRanges(results, lang) : [];
+  // (And whose totals may move, ranks moving or not: the tables give each total as it stands.)
+  const moving = ranks ? [...rankRanges(results, lang), ...totalRanges(results, lang)] : totals ? totalRanges(results, lang) : [];
   // A scheme that gives no awards at all (no prize, grade, card or single-item award): nothing said of awards.
   const gives = rubric.rankings.some(givesAwards);
   const none = ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals";
