@@ -31,6 +31,9 @@ import { formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoint
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
+/** The most characters Excel allows a sheet's name (a line's input sheet is read by it). */
+const SHEET_NAME_MAX = 31;
+
 type Data = Record<string, string | number>;
 
 /** The words of the 未如实上报 column where the rubric gives none. */
@@ -624,6 +627,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       b.error("rubric.sheet-twice", ["lines", li, l.sheet ? "sheet" : "name"], { sheet, other: input.lines[first]?.code ?? "", code: l.code, suggestion: `${kind ?? l.code}${sheet}` });
     }
     sheets.set(sheet, li);
+    // The workbook is read by it: a name Excel cannot give a sheet (a character it refuses, past 31
+    // characters) made no template (exceljs's own words, blaming the output folder), or one Excel
+    // would cut on opening, and then not find.
+    const at: Path = ["lines", li, l.sheet ? "sheet" : "name"];
+    const bad = /[[\]:*?/\\]/.exec(sheet);
+    const plain = sheet.replace(/[[\]:*?/\\]/g, "");
+    if (bad) b.error("rubric.sheet-name-character", at, { sheet, char: bad[0], suggestion: [...plain].slice(0, SHEET_NAME_MAX).join("") || l.code });
+    else if ([...sheet].length > SHEET_NAME_MAX) b.error("rubric.sheet-name-long", at, { sheet, count: [...sheet].length, max: SHEET_NAME_MAX, suggestion: [...sheet].slice(0, SHEET_NAME_MAX).join("") });
   });
 
   const kindIds = new Map<string, Path>();
