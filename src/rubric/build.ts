@@ -1012,6 +1012,13 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     else named.set(m.name.trim(), m.code);
   }
 
+  // The report's words fill {district} and {year} from the cover, and no other: {county} was printed
+  // as it stands in a signed report's title.
+  for (const key of ["title", "name", "issuer"] as const) {
+    const words = input.report?.[key];
+    const other = words === undefined ? undefined : [...words.matchAll(/[{｛]([^{}｛｝]*)[}｝]/g)].find((m) => m[1] !== "district" && m[1] !== "year");
+    if (other) b.error("rubric.report-placeholder", ["report", key], { key, placeholder: other[0] });
+  }
   // Warnings (an order assumed) do not make a rubric invalid: they are its advice.
   const warnings = b.diags.filter((d) => d.severity === "warning");
   if (b.diags.length > warnings.length) return { diagnostics: b.diags };
