@@ -27,7 +27,7 @@ import type {
   YellowCard,
 } from "./model.js";
 import { ALL_KINDS, allItems, isMeasured, leaves, measuredInputs } from "./model.js";
-import { formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
+import { formatPoints, formatRate, normalizeWidth, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
@@ -806,6 +806,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const inOne = categories.find(([, words]) => words.indexOf(twice) !== words.lastIndexOf(twice));
     const key = inOne?.[0] ?? categories.filter(([, words]) => words.includes(twice)).at(-1)?.[0] ?? "counted";
     b.error(inOne ? "rubric.status-repeated" : "rubric.status-twice", ["ledger", "statuses", key], { word: twice });
+  }
+  // A flag word both yes and no (1 in both) reads as yes: a deduction doubled that the office meant not to.
+  const fw = input.ledger.flag_words;
+  if (fw) {
+    const asRead = (w: string): string => normalizeWidth(w).trim().toLowerCase();
+    const no = new Set(fw.no.map(asRead));
+    const both = fw.yes.find((w) => no.has(asRead(w)));
+    if (both !== undefined) b.error("rubric.flag-word-both", ["ledger", "flag_words", "no"], { word: both });
   }
   const levelOrder = input.level_order ?? input.awards?.level_order ?? assumedLevelOrder(b, ledger);
 
