@@ -63,7 +63,7 @@ const cases: Case[] = [
   // A placeholder the report does not fill ({county}) was printed as it stands in the signed report's title.
   { name: "report-placeholder", text: replace("unit_kinds:\n", 'report:\n  title: "{county}{year}年度考核"\nunit_kinds:\n'), expected: [`rubric.report-placeholder r.yaml:${lineOf("unit_kinds:\n") + 1}:10`] },
   // A flag word in both lists (１ in yes, 1 in no, as read alike) read as yes: a deduction doubled unsaid.
-  { name: "flag-word-both", text: replace("    yes: [是]\n    no: [否]\n", "    yes: [是, １]\n    no: [否, 1]\n"), expected: [`rubric.flag-word-both r.yaml:${lineOf("    no: [否]")}:9`] },
+  { name: "flag-word-both", text: replace("    yes: [是]\n    no: [否]\n", '    yes: [是, "１"]\n    no: [否, "1"]\n'), expected: [`rubric.flag-word-both r.yaml:${lineOf("    no: [否]")}:9`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
