@@ -690,6 +690,19 @@ describe("a veto's place where no ranking of the kind gives prizes", () => {
   });
 });
 
+describe("a grade's name", () => {
+  it("given twice is said by name at the second (a band's, or otherwise's), not at the bands' key", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const band = text.replace("        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n", "        - { name: 良好, from: 80 }\n        - { name: 良好, from: 60 }\n      otherwise: 不合格\n");
+    expect(band).not.toBe(text);
+    const line = lineOf("        - { name: 合格, from: 60 }", text);
+    // (合格, no longer a grade of the towns', is said where a veto gives it.)
+    expect(withMessages(load(band).diagnostics)).toContain(`rubric.grade-twice r.yaml:${line}:19 等次名 “良好” 出现了两次(各档和 otherwise 的等次名要各不相同)`);
+    const otherwise = text.replace("        - { name: 合格, from: 60 }\n      otherwise: 不合格\n", "        - { name: 合格, from: 60 }\n      otherwise: 合格\n");
+    expect(found(otherwise)).toEqual([`rubric.grade-twice r.yaml:${line + 1}:18`]);
+  });
+});
+
 describe("a grade's quota", () => {
   it("of 0 is an error at its line (no unit could get the grade)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

@@ -543,8 +543,10 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
       if (same(i)) b.error("rubric.grade-bands-same-mark", [...path, "bands", i, "from"], { ...data, from: formatPoints(bands[i]?.from ?? 0) });
       else if (misordered(i)) b.error("rubric.grade-bands-order", [...path, "bands", i, "from"], data);
     }
+  // Said at the second, by name (the otherwise grade last: 合格 both a band and what the rest get).
   const names = [...bands.map((x) => x.name), ...(g.otherwise ? [g.otherwise] : [])];
-  if (new Set(names).size !== names.length) b.error("rubric.grade-twice", path, {});
+  const again = names.findIndex((n, i) => names.indexOf(n) !== i);
+  if (again >= 0) b.error("rubric.grade-twice", again < bands.length ? [...path, "bands", again, "name"] : [...path, "otherwise"], { grade: names[again] ?? "" });
   // Ties are settled only at a quota's cut: without a quota every unit in a band gets it, whatever is written.
   if (g.ties !== undefined && bands.every((x) => x.quotaCount === undefined && x.quotaShare === undefined)) b.warning("rubric.ties-without-quota", [...path, "ties"], { ranking, ties: g.ties });
   // What a share is of means nothing where no band's quota is a share.

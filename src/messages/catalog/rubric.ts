@@ -238,7 +238,7 @@ export const rubricMessages: Catalog = {
   "rubric.cap-codes-or-kind": { "zh-CN": "上限须且只能给出 codes(哪些代码)或 kind(全部加分或全部扣分)之一", en: "a cap gives exactly one of codes (which codes) or kind (all bonuses or all deductions)" },
   "rubric.unknown-ledger-code": { "zh-CN": "{code} 是单项奖代码,不计分,无需封顶", en: "{code} is a single-item award's code, which scores nothing to cap" },
   "rubric.cap-unknown-code": { "zh-CN": "没有加扣分代码 {code}(本方案的加扣分代码:{codes})", en: "there is no ledger code {code} (this rubric's: {codes})" },
-  "rubric.grade-twice": { "zh-CN": "同一个等次名出现了两次", en: "a grade's name appears twice" },
+  "rubric.grade-twice": { "zh-CN": "等次名 “{grade}” 出现了两次(各档和 otherwise 的等次名要各不相同)", en: "the grade name \"{grade}\" appears twice (the bands' names and otherwise's must all differ)" },
   "rubric.outcomes-twice": { "zh-CN": "排名 {id} 的奖项在 awards 和 rankings 中各写了一遍,请只留一处", en: "the ranking {id} has its outcomes both under awards and under rankings; keep one" },
   "rubric.veto-grade-no-grades": { "zh-CN": "{kind}的排名都不评等次,否决所定的等次 “{grade}” 无处可用;请删去 {key},或给{kind}的排名加上 grades", en: "no ranking of {kind} gives grades, so the grade \"{grade}\" the veto sets has nowhere to apply; remove {key}, or give a ranking of {kind} grades" },
   "rubric.unknown-grade": { "zh-CN": "等次 “{grade}” 未在该单位类型的排名 grades 中定义(可用:{allowed})", en: "the grade \"{grade}\" is not defined in the grades of a ranking of this unit kind (defined: {allowed})" },
