@@ -64,6 +64,8 @@ const cases: Case[] = [
   { name: "report-placeholder", text: replace("unit_kinds:\n", 'report:\n  title: "{county}{year}年度考核"\nunit_kinds:\n'), expected: [`rubric.report-placeholder r.yaml:${lineOf("unit_kinds:\n") + 1}:10`] },
   // A flag word in both lists (１ in yes, 1 in no, as read alike) read as yes: a deduction doubled unsaid.
   { name: "flag-word-both", text: replace("    yes: [是]\n    no: [否]\n", '    yes: [是, "１"]\n    no: [否, "1"]\n'), expected: [`rubric.flag-word-both r.yaml:${lineOf("    no: [否]")}:9`] },
+  // Two tiers of one name refused.
+  { name: "tier-name-twice", text: replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 一等奖\n      ranks: [2, 3]\n"), expected: [`rubric.tier-name-twice r.yaml:${lineOf("    - name: 二等奖")}:13`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
@@ -687,6 +689,15 @@ describe("a veto's place where no ranking of the kind gives prizes", () => {
     expect(loadRubric("r.yaml", Buffer.from(untiered), "x").diagnostics).toEqual([]);
     expect(advice(held)).toEqual([]);
     expect(advice(untiered.replace("veto: { ranked: true, place: passed }", "veto: { ranked: true }"))).toEqual([]);
+  });
+});
+
+describe("prize tiers", () => {
+  it("leaving a place between them (二等奖 from the 3rd: the 2nd wins nothing) are asked about at the later, the rubric valid", () => {
+    const r = load(replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 二等奖\n      ranks: [3, 4]\n"));
+    expect(r.rubric).toBeDefined();
+    expect(r.diagnostics).toEqual([]);
+    expect(withMessages(r.advice)).toEqual([`rubric.tiers-gap r.yaml:${lineOf("      ranks: [2, 3]")}:14 一等奖 与 二等奖 之间的第 2 名不属于任何奖次,这些名次不获奖;如非有意,请把某个奖次的 ranks 接上`]);
   });
 });
 

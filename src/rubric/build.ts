@@ -511,6 +511,14 @@ function buildTiers(b: Builder, tiers: NonNullable<RubricInput["rankings"][numbe
   built.forEach((t, ti) => {
     const earlier = built.slice(0, ti).find((o) => o.from <= t.to && t.from <= o.to);
     if (earlier && t.from <= t.to) b.error("rubric.tiers-overlap", [...path, ti, "ranks"], { code: t.name, other: earlier.name, places: placesText(Math.max(t.from, earlier.from), Math.min(t.to, earlier.to)) });
+    // Two tiers of one name (一等奖 at 50,000 and at 30,000): the lists and the report could not tell them apart.
+    else if (built.slice(0, ti).some((o) => o.name === t.name)) b.error("rubric.tier-name-twice", [...path, ti, "name"], { tier: t.name });
+  });
+  // Places left between tiers (一等奖 1st, 二等奖 3rd–4th: the 2nd wins nothing): asked, at the tier after the gap.
+  const sorted = built.map((t, ti) => ({ t, ti })).filter(({ t }) => t.from <= t.to).sort((x, y) => x.t.from - y.t.from);
+  sorted.forEach(({ t, ti }, k) => {
+    const before = sorted[k - 1]?.t;
+    if (before && t.from > before.to + 1) b.warning("rubric.tiers-gap", [...path, ti, "ranks"], { code: t.name, other: before.name, places: placesText(before.to + 1, t.from - 1) });
   });
   return built;
 }
