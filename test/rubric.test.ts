@@ -66,6 +66,11 @@ const cases: Case[] = [
   { name: "flag-word-both", text: replace("    yes: [是]\n    no: [否]\n", '    yes: [是, "１"]\n    no: [否, "1"]\n'), expected: [`rubric.flag-word-both r.yaml:${lineOf("    no: [否]")}:9`] },
   // Two tiers of one name refused.
   { name: "tier-name-twice", text: replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 一等奖\n      ranks: [2, 3]\n"), expected: [`rubric.tier-name-twice r.yaml:${lineOf("    - name: 二等奖")}:13`] },
+  // A clause's text with ": " in it, or begun with a quote or a bracket closed before its end: said at
+  // the value as that, with the way out (quote it whole), not as an indentation or "unexpected character".
+  { name: "text-colon", text: replace("    name: 党政线\n", "    name: 党政线\n    text: 评分标准: 由区委组织部评定。\n"), expected: [`rubric.yaml.TEXT_COLON r.yaml:${lineOf("    name: 党政线\n") + 1}:${"    text: 评分标准".length + 1}`] },
+  { name: "text-quote-first", text: replace("    name: 党政线\n", '    name: 党政线\n    text: "民生实事"由区政府督查室评定。\n'), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
+  { name: "text-bracket-first", text: replace("    name: 党政线\n", "    name: 党政线\n    text: [注] 由区政府督查室评定。\n"), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },

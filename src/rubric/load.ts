@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -158,6 +158,19 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return deeperAt(errorLine);
     const twoAbove = startAbove(lineAbove);
     if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return deeperAt(lineAbove);
+  }
+  // A clause's text as YAML reads it otherwise than as text: a ": " in it (评分标准: 由…, a key
+  // within the value), or begun with a quote or a bracket that closes before its end ("民生实事"由…,
+  // [注] 由…: what follows is left over). Said at the value, with the way out: quote it whole.
+  if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY" || code === "UNEXPECTED_TOKEN") {
+    const m = /^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(.*)$/.exec(lineFrom(errorLine));
+    const value = m?.[2] ?? "";
+    const at = errorLine + (m?.[1]?.length ?? 0);
+    if (m && /^["'[{]/.test(value)) {
+      const close = { '"': '"', "'": "'", "[": "]", "{": "}" }[value[0] ?? ""] ?? "";
+      const end = value.indexOf(close, 1);
+      if (end > 0 && !/^\s*(#.*)?$/.test(value.slice(end + 1))) return { code: "TEXT_AFTER_CLOSE", at };
+    } else if (m && /:(\s|$)/.test(value)) return { code: "TEXT_COLON", at: at + value.search(/:(\s|$)/) };
   }
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };
