@@ -71,6 +71,9 @@ const cases: Case[] = [
   { name: "text-colon", text: replace("    name: 党政线\n", "    name: 党政线\n    text: 评分标准: 由区委组织部评定。\n"), expected: [`rubric.yaml.TEXT_COLON r.yaml:${lineOf("    name: 党政线\n") + 1}:${"    text: 评分标准".length + 1}`] },
   { name: "text-quote-first", text: replace("    name: 党政线\n", '    name: 党政线\n    text: "民生实事"由区政府督查室评定。\n'), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
   { name: "text-bracket-first", text: replace("    name: 党政线\n", "    name: 党政线\n    text: [注] 由区政府督查室评定。\n"), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
+  // An item without its "- ": said once as that, at the line (its code, name, max… each said "twice"
+  // before, and deleting them as told lost the item).
+  { name: "dash-missing", text: replace("        target: MB1\n      - code: DZ2\n", "        target: MB1\n        code: DZ2\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("      - code: DZ2\n")}:7`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },

@@ -187,6 +187,32 @@ function yamlError(code: string, text: string, offset: number, source: string): 
 }
 
 /**
+ * An item (or ranking) written without its "- " reads as the item above's keys again: code, name,
+ * max… each "twice", and deleting them as told lost the item. Where an item's code (or a ranking's
+ * id) is found twice at a line with no dash, said once as that, its keys below it not again.
+ */
+function dashMissing(diags: Diagnostic[], source: string): void {
+  const lines = source.split("\n");
+  const indent = (l: string): number => /^ */.exec(l)?.[0].length ?? 0;
+  for (const d of [...diags]) {
+    if (d.code !== "rubric.duplicate-key" || (d.data.key !== "code" && d.data.key !== "id") || !d.location || !("line" in d.location)) continue;
+    const at = d.location.line - 1;
+    const text = lines[at] ?? "";
+    if (/^\s*-\s/.test(text)) continue;
+    // Its keys: the lines after it at its indentation, up to a dash or a line further out.
+    const own = indent(text);
+    let end = at + 1;
+    while (end < lines.length && (lines[end]?.trim() === "" || (indent(lines[end] ?? "") >= own && !/^\s*-\s/.test(lines[end] ?? "")))) end++;
+    const first = d.location.line;
+    for (let i = diags.length - 1; i >= 0; i--) {
+      const o = diags[i];
+      if (o?.code === "rubric.duplicate-key" && o.location && "line" in o.location && o.location.line >= first && o.location.line <= end) diags.splice(i, 1);
+    }
+    diags.push({ code: "rubric.dash-missing", severity: "error", data: { key: String(d.data.key) }, location: { ...d.location, col: Math.max(1, own - 1) } });
+  }
+}
+
+/**
  * A rubric not in UTF-8, said with what it looks like and how to save it again: Notepad's
  * "Unicode" (UTF-16, by its byte-order mark) or "ANSI" (GBK on a Chinese system: the bytes read as
  * GB18030 with Chinese in them), at the line of the first byte that is no UTF-8.
@@ -320,6 +346,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   for (const w of doc.warnings) {
     diags.push({ code: "rubric.yaml-warning", severity: "error", data: { detail: w.code }, location: loc(w.pos[0]) });
   }
+  dashMissing(diags, source);
   // Past a syntax error (a file indented with tabs) the keys yaml finds twice are mostly its
   // misreading of the structure: the syntax error alone is said.
   if (syntax) return { diagnostics: diags.filter((d) => d.code !== "rubric.duplicate-key") };
