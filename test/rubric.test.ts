@@ -709,6 +709,25 @@ describe("prize tiers", () => {
   });
 });
 
+describe("what would score nothing as meant", () => {
+  it("is asked about at the key, the rubric valid: a cap under one row's points, a place's step as large as the item", () => {
+    const advice = (t: string): string[] => {
+      const r = load(t);
+      expect(r.diagnostics).toEqual([]);
+      return withMessages(r.advice);
+    };
+    // JF2 worth 5 at the least (市级): a cap of 2 cuts every row.
+    expect(advice(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n      cap: 2\n"))).toEqual([
+      `rubric.cap-under-a-row r.yaml:${lineOf("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n") + 1}:12 JF2 的上限 2 分小于一条记录的分值 5 分:每条记录都会被截到 2 分;如非有意,请核对 cap`,
+    ]);
+    expect(advice(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n      cap: 5\n"))).toEqual([]);
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const line = lineOf("        per_place: 1.5", text);
+    const r = loadRubric("r.yaml", Buffer.from(text.replace("        per_place: 1.5", "        per_place: 15")), "x");
+    expect(withMessages(r.advice).filter((a) => a.startsWith("rubric.per-place-whole"))).toEqual([`rubric.per-place-whole r.yaml:${line}:20 JJ4 每降一名减 15 分,不小于满分 15:除第 1 名外所有单位都得 0 分;如非有意,请改小 per_place`]);
+  });
+});
+
 describe("a grade's name", () => {
   it("given twice is said by name at the second (a band's, or otherwise's), not at the bands' key", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");

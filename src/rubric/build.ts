@@ -405,7 +405,11 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   }
   if (input.deduct !== undefined) item.deduct = b.points(input.deduct, [...path, "deduct"]);
   if (input.whole_steps) item.wholeSteps = true;
-  if (input.per_place !== undefined) item.step = b.points(input.per_place, [...path, "per_place"]);
+  if (input.per_place !== undefined) {
+    item.step = b.points(input.per_place, [...path, "per_place"]);
+    // A place's step as large as the item: every unit but the first scores 0 (per_place: 20 on 15 points).
+    if (item.step >= base.max && base.max > 0) b.warning("rubric.per-place-whole", [...path, "per_place"], { code: input.code, step: formatPoints(item.step), max: formatPoints(base.max) });
+  }
   if (input.include_vetoed) item.includeVetoed = true;
   if (input.veto) {
     const v = input.veto;
@@ -480,17 +484,24 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
     b.error("rubric.ledger-points-ways", path, { code: c.code });
   }
   const charge: LedgerCode["charge"] = c.charge === undefined || c.charge === "total" ? "total" : /^[A-Z]{1,4}$/.test(c.charge) ? { line: c.charge } : { item: c.charge };
+  // A cap under what one row of the code is worth (cap: 0.25 on 0.5 a row): every row clipped.
+  const points = c.points !== undefined ? b.points(c.points, [...path, "points"]) : undefined;
+  const cap = c.cap !== undefined ? b.points(c.cap, [...path, "cap"]) : undefined;
+  if (cap !== undefined) {
+    const least = Math.min(...[points ?? Number.POSITIVE_INFINITY, ...Object.values(levels ?? {}).filter((v) => v > 0), range && range.min > 0 ? range.min : Number.POSITIVE_INFINITY]);
+    if (Number.isFinite(least) && cap > 0 && cap < least) b.warning("rubric.cap-under-a-row", [...path, "cap"], { code: c.code, cap: formatPoints(cap), row: formatPoints(least) });
+  }
   return {
     code: c.code,
     name: c.name,
     kind: c.kind,
     text: c.text ?? c.name,
-    ...(c.points !== undefined ? { points: b.points(c.points, [...path, "points"]) } : {}),
+    ...(points !== undefined ? { points } : {}),
     ...(levels ? { levels } : {}),
     ...(range ? { range } : {}),
     ...(c.double_when_flagged ? { doubleWhenFlagged: true } : {}),
     ...(c.once_per_year ? { oncePerYear: true } : {}),
-    ...(c.cap !== undefined ? { cap: b.points(c.cap, [...path, "cap"]) } : {}),
+    ...(cap !== undefined ? { cap } : {}),
     unitKinds: c.unit_kinds ?? [defaultKind],
     charge,
     at: b.pos.of(path),

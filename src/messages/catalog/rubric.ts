@@ -52,6 +52,8 @@ export const rubricMessages: Catalog = {
   "rubric.yaml.BAD_SCALAR_START": { "zh-CN": "此值不能以这个字符开头,请加引号", en: "a value cannot start with this character; quote it" },
   "rubric.yaml.BAD_ALIAS": { "zh-CN": "YAML 别名(*)引用了不存在的锚点(&)", en: "a YAML alias (*) refers to an anchor (&) that does not exist" },
   "rubric.yaml.KEY_OVER_1024_CHARS": { "zh-CN": "YAML 的键过长(超过 1024 个字符)", en: "a YAML key is longer than 1024 characters" },
+  "rubric.cap-under-a-row": { "zh-CN": "{code} 的上限 {cap} 分小于一条记录的分值 {row} 分:每条记录都会被截到 {cap} 分;如非有意,请核对 cap", en: "{code}'s cap of {cap} is less than one row's {row}: every row would be cut to {cap}; if that is not meant, check the cap" },
+  "rubric.per-place-whole": { "zh-CN": "{code} 每降一名减 {step} 分,不小于满分 {max}:除第 1 名外所有单位都得 0 分;如非有意,请改小 per_place", en: "{code} takes {step} a place, no less than its max of {max}: every unit but the first scores 0; if that is not meant, make per_place smaller" },
   "rubric.dash-missing": { "zh-CN": "“{key}” 在这一项里又出现了一次:这像是新的一项,开头少了 “- ”;请在这一行写成 “- {key}: …”,与上一项的 “- ” 对齐", en: "\"{key}\" appears again in this entry: this looks like a new entry missing its \"- \"; begin this line with \"- {key}: …\", lined up with the entry above's \"- \"" },
   "rubric.duplicate-key": { "zh-CN": "重复的键 “{key}”:同一层级中已出现过", en: "duplicate key \"{key}\": it already appears at this level" },
   "rubric.too-many-aliases": { "zh-CN": "YAML 别名(*)过多({count} 个,上限 {limit}),拒绝展开", en: "too many YAML aliases ({count}; the limit is {limit}); refusing to expand them" },
