@@ -74,6 +74,8 @@ const cases: Case[] = [
   // An item without its "- ": said once as that, at the line (its code, name, max… each said "twice"
   // before, and deleting them as told lost the item).
   { name: "dash-missing", text: replace("        target: MB1\n      - code: DZ2\n", "        target: MB1\n        code: DZ2\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("      - code: DZ2\n")}:7`] },
+  // A target's default below the least it may hold: the way to let it be negative (min on it), not "no unit could reach it".
+  { name: "target-below-min", text: replace("    name: 符合率目标\n", "    name: 符合率目标\n    default: -5%\n"), expected: [`rubric.target-below-min r.yaml:${lineOf("    name: 符合率目标\n") + 1}:14`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },

@@ -142,7 +142,10 @@ class Builder {
     const max = spec.max ?? (spec.unit === "percent" ? 10000 : undefined);
     if (v < min || (max !== undefined && v > max)) {
       const show = (x: number): string => (spec.unit === "percent" ? formatRate(x) : formatPoints(x));
-      this.error("rubric.measure-unreachable", path, { value: String(value), min: show(min), max: max === undefined ? "∞" : show(max) });
+      // A target's own value below the least it may hold (a growth rate's −5% with no min): the way
+      // to let it be negative, not "no unit could reach it".
+      if (path[0] === "targets" && v < min && v < 0) this.error("rubric.target-below-min", path, { value: String(value), min: show(min), example: spec.unit === "percent" ? "-50%" : formatPoints(v * 10) });
+      else this.error("rubric.measure-unreachable", path, { value: String(value), min: show(min), max: max === undefined ? "∞" : show(max) });
     }
     return v;
   }
