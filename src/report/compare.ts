@@ -697,7 +697,12 @@ export function compareResults(
           if (!(ox && id in ox.ranks) && !(oy && id in oy.ranks)) continue;
           // Only while it is ranked there: a vetoed unit's totals reach no one's rank.
           const ranked = (u: UnitResult | undefined): u is UnitResult => u !== undefined && u.ranks[id] !== null && u.ranks[id] !== undefined;
-          if ((ranked(ox) && overlaps(span(x), span(ox))) === (ranked(oy) && overlaps(span(y), span(oy)))) continue;
+          const meets = (u: UnitResult, o: UnitResult | undefined): boolean => ranked(o) && overlaps(span(u), span(o));
+          if (meets(x, ox) === meets(y, oy)) continue;
+          // The other's own move changed whether they meet, this unit's range held as it was or as it
+          // is: not this unit's range opening onto one that stood within reach anyway (西山镇's own
+          // pending −20 reaching 青石镇, whose changes it was then said to be moved by).
+          if (ox && oy && meets(x, ox) === meets(x, oy) && meets(y, ox) === meets(y, oy)) continue;
           // (Not its rename where it entered the same values: it stood where it stood.)
           for (const i of causesOf.get(other) ?? []) {
             const c = changes[i];

@@ -67,6 +67,24 @@ describe("assess diff", () => {
     expect((await cli(["diff", before, before])).out).not.toContain("奖金合计");
   });
 
+  it("does not cite for a unit whose own new claim opened its range the changes of one that stood within reach of it either way (青石镇's, for 西山镇)", async () => {
+    const next = await edited("samples/qingshan-2026.xlsx", "xishan-claim.xlsx", (wb) => {
+      const dz = wb.getWorksheet("党政线")!;
+      expect([dz.getCell("A8").value, dz.getCell("H8").value]).toEqual(["青石镇", 58.5]);
+      dz.getCell("H8").value = 60;
+      const ledger = wb.getWorksheet("加扣分")!;
+      expect([ledger.getCell("A7").value, ledger.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
+      ledger.getCell("F7").value = "已认定";
+      ledger.getRow(ledger.rowCount + 1).values = ["西山镇", "KF1", null, null, null, "申报中"];
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.out).toContain("  [3] 加扣分 新增 西山镇 KF1 重要工作、考核抽查中出现较大问题 申报中  [加扣分!B23]\n");
+    // (It was 因 [1][2][3]: 青石镇 at 954.5–964.5, now 966, was within its 951.5–971.5 either way.)
+    expect(r.out).toMatch(/\n {2}西山镇: 总分 971\.5 → 971\.5\(951\.5–971\.5\);[^\n]* {2}因 \[3\]\n/);
+    // 青石镇's own changes move it, and so does 西山镇's claim (its 4 opened to 3–4).
+    expect(r.out).toMatch(/\n {2}青石镇: [^\n]* {2}因 \[1\]\[2\]\[3\]\n/);
+  });
+
   it("does not cite one unit's recognition for another's award given to all recognized (DX3 has no count): each moved by its own alone", async () => {
     const next = await edited("samples/qingshan-2026.xlsx", "dx3-swapped.xlsx", (wb) => {
       const ledger = wb.getWorksheet("加扣分")!;
