@@ -349,6 +349,21 @@ describe("assess score on the sample", () => {
     }
   });
 
+  it("keeps a result sheet the user hid hidden when the result is scored again (计分说明 out of the way), never the one it opens on", async () => {
+    const result = join(dir, "隐藏.xlsx");
+    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    wb.getWorksheet("计分说明")!.state = "hidden";
+    wb.getWorksheet("综合排名")!.state = "hidden";
+    await wb.xlsx.writeFile(result);
+    const again = join(dir, "隐藏.again.xlsx");
+    expect((await cli(["score", result, "-o", again])).code).toBe(0);
+    const book = new TextDecoder().decode(unzipSync(readFileSync(again))["xl/workbook.xml"]);
+    const state = (name: string): string | undefined => / state="(\w+)"/.exec(new RegExp(`<sheet name="${name}"[^>]*/>`).exec(book)?.[0] ?? "")?.[1];
+    expect([state("计分说明"), state("综合排名"), state("奖惩名单")]).toEqual(["hidden", undefined, undefined]);
+  });
+
   it("says where a sheet of the user's reads an earlier result's sheets by formula, their columns being made afresh", async () => {
     const result = join(dir, "汇报.xlsx");
     expect((await cli(["score", input, "-o", result])).code).toBe(0);

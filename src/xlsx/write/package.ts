@@ -218,8 +218,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     const typeEdits = new Edits();
     const patched = new Map<string, Uint8Array>();
     const removed = new Set<string>();
-    // The parts of the earlier run's sheets removed.
+    // The parts of the earlier run's sheets removed, and the names of those the user had hidden.
     const gone: string[] = [];
+    const hiddenBefore = new Set<string>();
     const relById = new Map(childrenNamed(rels.root, "Relationship", NS_PKG_REL).map((r) => [attribute(r, "Id")?.value ?? "", r]));
     const overrides = childrenNamed(types.root, "Override", NS_CONTENT_TYPES);
 
@@ -239,6 +240,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
         continue;
       }
       keptIndex.push(undefined);
+      // Hidden by the user (a province's notes out of the way): ours of its name hidden again.
+      const state = attribute(el, "state")?.value;
+      if (state === "hidden" || state === "veryHidden") hiddenBefore.add(name.toLowerCase());
       wbEdits.remove(el.start, el.end);
       relEdits.remove(rel.start, rel.end);
       const entry = findEntry(zip, part);
@@ -304,7 +308,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       for (let k = 2; usedIds.has(rid); k++) rid = `rIdAssess${i + 1}_${k}`;
       usedIds.add(rid);
       const idAttr = rp === undefined ? `xmlns:r="${NS_REL}" r:id="${rid}"` : `${rp}id="${rid}"`;
-      sheetXml += `<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" ${idAttr}/>`;
+      // (Never the one it opens on: a workbook cannot open on a hidden sheet.)
+      const hidden = hiddenBefore.has(name.toLowerCase()) && !(sheet.active && active === undefined);
+      sheetXml += `<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}"${hidden ? ' state="hidden"' : ""} ${idAttr}/>`;
       relXml += `<${relPrefix}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeXml(rel)}"/>`;
       typeXml += `<${ctPrefix}Override PartName="/${escapeXml(part)}" ContentType="${CT_WORKSHEET}"/>`;
       if (sheet.printTitles) names += printTitlesName(p, name, kept.length + i, sheet.printTitles);
