@@ -388,6 +388,17 @@ describe("assess score on the sample", () => {
     const en = await cli(["score", result, "-o", join(dir, "汇报-4.xlsx"), "--lang", "en"]);
     expect(en.code).toBe(0);
     expect(en.err).toContain(`${result}: 汇报!B3: warning: this sheet's formulas read sheets of an earlier result (奖惩名单) that this run does not write (its result's sheets are named in the other language, or a kind has no units this year): they will give an error once worked out again; point them at the new result's sheets [workbook.formula-reads-result-gone]\n`);
+    // A name of the user's reading the result (名称管理器: 冠军 = 综合排名!$B$4) is said too: formulas use it unseen.
+    const named = new ExcelJS.Workbook();
+    await named.xlsx.readFile(result);
+    named.definedNames.add(`'${ranking}'!$B$4`, "冠军");
+    named.definedNames.add("'奖惩名单'!$B$5", "获奖单位");
+    await named.xlsx.writeFile(result);
+    const byName = await cli(["score", result, "-o", join(dir, "汇报-6.xlsx")]);
+    expect(byName.err).toContain(`${result}: 警告: 名称 “冠军” 引用了以前的计分结果工作表(${ranking});新结果重新生成这些工作表,列的位置可能与原来不同,请在名称管理器中核对它(用到它的公式也随之变化) [workbook.name-reads-result]\n`);
+    // In English, 奖惩名单 is not written again: the name will give an error.
+    const gone = await cli(["score", result, "-o", join(dir, "汇报-7.xlsx"), "--lang", "en"]);
+    expect(gone.err).toContain(`${result}: warning: the name "获奖单位" refers to sheets of an earlier result (奖惩名单) that this run does not write: the formulas using it will give an error once worked out again; point it at the new result's sheets in the Name Manager [workbook.name-reads-result-gone]\n`);
     // In Chinese it is written again: the columns alone may have moved.
     expect((await cli(["score", result, "-o", join(dir, "汇报-5.xlsx")])).err).toContain(`${result}: 汇报!B2: 警告: 此工作表的公式引用了以前的计分结果工作表(${ranking})`);
   });

@@ -145,6 +145,15 @@ async function formulasReadingResults(book: WorkbookReader, earlier: (sheet: str
     const found = await book.findFormula(sheet, (f) => named(f).length > 0).catch(() => undefined);
     if (found) out.push({ code: "workbook.formula-reads-result", severity: "warning", data: { sheets: named(found.formula).join("、") }, location: { file, sheet: sheet.name, cell: found.cell } });
   }
+  // And a name of the user's (名称管理器: 冠军 = 综合排名!$B$4) reading them, which formulas use
+  // unseen (one local to a sheet of the earlier result goes with it; Excel's own print names aside).
+  for (const n of book.definedNames) {
+    if (n.name.startsWith("_xlnm.") || (n.local !== undefined && earlier(book.sheets[n.local]?.name ?? ""))) continue;
+    const read = named(n.formula);
+    if (!read.length) continue;
+    const lost = read.filter((r) => gone.has(r));
+    out.push({ code: lost.length ? "workbook.name-reads-result-gone" : "workbook.name-reads-result", severity: "warning", data: { name: n.name, sheets: (lost.length ? lost : read).join("、") }, location: { file } });
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@ import { PackedRows, type AheadJob } from "./ahead.js";
 import { checkRest, dataRange } from "./entry.js";
 import { XlsxFailure } from "../fail.js";
 import { ValueCache } from "./cells.js";
-import { findWorkbookPart, readWorkbook, type WorkbookInfo } from "./package.js";
+import { findWorkbookPart, readWorkbook, type DefinedName, type WorkbookInfo } from "./package.js";
 import { parsePart, partXml } from "./part.js";
 import { NameTable, nameIds } from "../names.js";
 import { expandEntities } from "../text.js";
@@ -80,6 +80,8 @@ export class WorkbookReader {
   readonly manualCalculation: boolean;
   /** Its dates counted from 1904 (a Mac's old Excel): a date cell's number stored is 1462 less than the serial read. */
   readonly date1904: boolean;
+  /** Its defined names (名称管理器), with what each refers to. */
+  readonly definedNames: readonly DefinedName[];
   private shared: Shared | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
@@ -98,6 +100,7 @@ export class WorkbookReader {
     this.problems = new Problems(file, CELL_PROBLEM_CAP);
     this.manualCalculation = info.manualCalculation;
     this.date1904 = info.date1904;
+    this.definedNames = info.definedNames;
   }
 
   /** Opens a package: throws XlsxFailure when the file is no workbook we can read. */

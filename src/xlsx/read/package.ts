@@ -93,9 +93,17 @@ export interface WorkbookInfo {
   manualCalculation: boolean;
   sharedStrings: string | undefined;
   styles: string | undefined;
+  /** Its defined names (名称管理器): each with what it refers to, and the sheet it is local to (its index), if any. */
+  definedNames: DefinedName[];
 }
 
-const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904", "calcPr", "calcMode", "calcOnSave"] as const;
+export interface DefinedName {
+  readonly name: string;
+  readonly formula: string;
+  readonly local?: number;
+}
+
+const WB_NAMES = ["workbook", "sheets", "sheet", "name", "state", "id", "workbookPr", "date1904", "calcPr", "calcMode", "calcOnSave", "definedName", "localSheetId"] as const;
 const W = nameIds(WB_NAMES);
 const WB_TABLE = new NameTable(WB_NAMES);
 
@@ -114,6 +122,8 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
   let manualCalculation = false;
   let inSheets = false;
   let root = true;
+  const definedNames: DefinedName[] = [];
+  let defining: { name: string; local: number | undefined; text: string } | undefined;
   const handler: XmlHandler = {
     open(id: number, x: XmlReader) {
       // A DOCX's or PPTX's main part is a <document> or a <presentation>: stop at once.
@@ -131,12 +141,23 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
         const rid = x.attrValue(W.id);
         if (name === undefined || rid === undefined) throw new XmlError(x.tagStart);
         entries.push({ name, rid, state: x.attrValue(W.state) ?? "visible" });
+      } else if (id === W.definedName) {
+        const local = x.attrValue(W.localSheetId);
+        defining = { name: x.attrValue(W.name) ?? "", local: local === undefined ? undefined : Number(local), text: "" };
+        x.wantText = true;
       }
     },
-    close(id: number) {
+    close(id: number, x: XmlReader) {
       if (id === W.sheets) inSheets = false;
+      else if (id === W.definedName && defining) {
+        definedNames.push({ name: defining.name, formula: defining.text, ...(defining.local !== undefined && Number.isInteger(defining.local) ? { local: defining.local } : {}) });
+        defining = undefined;
+        x.wantText = false;
+      }
     },
-    text() {},
+    text(x: XmlReader, start: number, end: number, flags: number) {
+      if (defining) defining.text += x.textValue(start, end, flags);
+    },
   };
   try {
     await parsePart(pkg.zip, part, pkg.codec, WB_TABLE, handler);
@@ -156,7 +177,7 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
     const totalRows = isWorksheet ? await tableTotalRows(pkg, rel.target) : [];
     sheets.push({ name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined, ...(totalRows.length ? { totalRows } : {}) });
   }
-  return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles") };
+  return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles"), definedNames };
 }
 
 const TABLE_NAMES = ["table", "ref", "totalsRowCount"] as const;
