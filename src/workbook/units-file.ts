@@ -217,6 +217,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   let at = { name: 0, kind: 1, group: 2 };
   /** The group column's heading, where a heading line names one (所属组): a blank group is asked of it. */
   let groupHeading: string | undefined;
+  /** The kind column's heading, where a heading line names one (类型): a blank kind is asked of it. */
+  let kindHeading: string | undefined;
   const heading = sectionHeading(rubric);
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
@@ -289,6 +291,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         const headed = fields.some((f, k) => k > nameAt && f !== "");
         at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt };
         groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
+        kindHeading = kindAt >= 0 ? fields[kindAt] : undefined;
         headerName = fields[nameAt] ?? "";
         return;
       }
@@ -301,6 +304,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
       const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
       at = { name: again, kind: kindAt, group: groupAt };
+      kindHeading = kindAt >= 0 ? fields[kindAt] : undefined;
       groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
       headerName = fields[again] ?? "";
       diagnostics.push({ code: "units.repeated-heading", severity: "warning", data: { value: headerName }, location: { file, line, col: Math.max(1, raw.indexOf(headerName) + 1) } });
@@ -368,8 +372,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         // an office's (部门), the likelier other.
         const other = company ? (rubric.unitKinds.find((k, i) => i > 0 && k !== company) ?? rubric.unitKinds[0]) : office ? (rubric.unitKinds.find((k) => k !== office && k.groups.length === 0) ?? rubric.unitKinds.find((k) => k !== office)) : rubric.unitKinds[1];
         const example = other?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
-        const code = `${named ? "units.kind-by-name" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${at.kind < 0 ? "-column" : ""}`;
-        diagnostics.push({ code, severity: "warning", data: { unit: name, kind: listed?.name ?? kind, labels, example }, location: { file, line, col: 1 } });
+        // (In the list's own 类型 column where it has one, left blank: to be filled there.)
+        const where = at.kind < 0 ? "-column" : kindHeading !== undefined ? "-cell" : "";
+        const code = `${named ? "units.kind-by-name" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${where}`;
+        diagnostics.push({ code, severity: "warning", data: { unit: name, kind: listed?.name ?? kind, labels, example, heading: kindHeading ?? "" }, location: { file, line, col: 1 } });
         guessed = true;
       }
     }

@@ -161,6 +161,11 @@ rankings:
     const headed = parseUnitsFile("units.csv", "序号,单位名称,所属组,备注\n1,县城管执法大队,,\n", oneKind);
     expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.group-unknown-column units.csv:2:1"]);
     expect(renderLine(headed.diagnostics[0]!, "zh-CN")).toContain("请在名单的 “所属组” 列填上分组");
+    // A list with a 类型 column left blank for a unit: that column is what to fill (writing the kind after the name shifts the columns).
+    const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
+    const typed = parseUnitsFile("units.csv", "序号,单位名称,类型,备注\n1,县政务服务中心,,\n2,清水镇,乡镇,\n", comprehensive);
+    expect(typed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.kind-by-name-cell units.csv:2:1"]);
+    expect(renderLine(typed.diagnostics[0]!, "zh-CN")).toContain("的 “类型” 一栏是空的,按名称列为区直部门;如不是,请在这一栏填写类型,如 “企业”");
     // The kind given, its group is still the one its name's ending says.
     expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
       units: [

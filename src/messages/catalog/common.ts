@@ -176,6 +176,18 @@ export const common: Catalog = {
     "zh-CN": "单位 “{unit}” 未写类型,按名称也定不了是哪一类,已列为{kind};如不是,请在名单中加一列,表头写“类型”,在这一行写上它的类型,如 {example}(可用:{labels})",
     en: "the unit \"{unit}\" has no kind, and its name does not settle which: it is listed as {kind}; if it is not, add a column headed 类型 to the list and write its kind on this line, such as {example} (one of: {labels})",
   },
+  "units.kind-guessed-cell": {
+    "zh-CN": "单位 “{unit}” 的 “{heading}” 一栏是空的,按名称也定不了是哪一类,已列为{kind};如不是,请在这一栏填写类型,如 “{example}”(可用:{labels})",
+    en: "the unit \"{unit}\" has its \"{heading}\" column blank, and its name does not settle which kind it is: it is listed as {kind}; if it is not, fill in that column, such as \"{example}\" (possible: {labels})",
+  },
+  "units.kind-by-name-cell": {
+    "zh-CN": "单位 “{unit}” 的 “{heading}” 一栏是空的,按名称列为{kind};如不是,请在这一栏填写类型,如 “{example}”(可用:{labels})",
+    en: "the unit \"{unit}\" has its \"{heading}\" column blank: by its name it is listed as {kind}; if it is not, fill in that column, such as \"{example}\" (possible: {labels})",
+  },
+  "units.kind-guessed-group-cell": {
+    "zh-CN": "单位 “{unit}” 的 “{heading}” 一栏是空的,按名称也定不了是哪一类,已列为{kind},分组留空;如不是,请在这一栏填写类型,如 “{example}”(可用:{labels})",
+    en: "the unit \"{unit}\" has its \"{heading}\" column blank, and its name does not settle which kind it is: it is listed as {kind}, its group left blank; if it is not, fill in that column, such as \"{example}\" (possible: {labels})",
+  },
   "units.kind-by-name": {
     "zh-CN": "单位 “{unit}” 未写类型,按名称列为{kind};如不是,请在名称后写上类型,如 “{unit},{example}”(可用:{labels})",
     en: "the unit \"{unit}\" has no kind: by its name it is listed as {kind}; if it is not, write its kind after the name, as \"{unit},{example}\" (one of: {labels})",
