@@ -76,6 +76,10 @@ const cases: Case[] = [
   { name: "dash-missing", text: replace("        target: MB1\n      - code: DZ2\n", "        target: MB1\n        code: DZ2\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("      - code: DZ2\n")}:7`] },
   // A target's default below the least it may hold: the way to let it be negative (min on it), not "no unit could reach it".
   { name: "target-below-min", text: replace("    name: 符合率目标\n", "    name: 符合率目标\n    default: -5%\n"), expected: [`rubric.target-below-min r.yaml:${lineOf("    name: 符合率目标\n") + 1}:14`] },
+  // Written with full-width braces, ｛year｝ is not filled in either.
+  { name: "report-placeholder-fullwidth", text: replace("unit_kinds:\n", 'report:\n  title: "{district}｛year｝年度考核"\nunit_kinds:\n'), expected: [`rubric.report-placeholder r.yaml:${lineOf("unit_kinds:\n") + 1}:10`] },
+  // A target's min written but above its default: lower it (not "write a min").
+  { name: "target-below-min-written", text: replace("    name: 符合率目标\n", "    name: 符合率目标\n    min: -10%\n    default: -60%\n"), expected: [`rubric.target-below-min-written r.yaml:${lineOf("    name: 符合率目标\n") + 2}:14`] },
   { name: "empty-file", text: "", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "only-comments", text: "# nothing\n\n", expected: ["rubric.empty r.yaml:1:1"] },
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
@@ -702,12 +706,20 @@ describe("a veto's place where no ranking of the kind gives prizes", () => {
   });
 });
 
+describe("a list closed before its line's end", () => {
+  it("is not told to be quoted as text (levels: [市级, 省级] 国家级): only a key of free text is", () => {
+    const codes = found(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: [市级, 省级] 国家级\n")).map((c) => c.split(" ")[0]);
+    expect(codes).not.toContain("rubric.yaml.TEXT_AFTER_CLOSE");
+    expect(codes.length).toBeGreaterThan(0);
+  });
+});
+
 describe("prize tiers", () => {
   it("leaving a place between them (二等奖 from the 3rd: the 2nd wins nothing) are asked about at the later, the rubric valid", () => {
     const r = load(replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 二等奖\n      ranks: [3, 4]\n"));
     expect(r.rubric).toBeDefined();
     expect(r.diagnostics).toEqual([]);
-    expect(withMessages(r.advice)).toEqual([`rubric.tiers-gap r.yaml:${lineOf("      ranks: [2, 3]")}:14 一等奖 与 二等奖 之间的第 2 名不属于任何奖次,这些名次不获奖;如非有意,请把某个奖次的 ranks 接上`]);
+    expect(withMessages(r.advice)).toEqual([`rubric.tiers-gap r.yaml:${lineOf("      ranks: [2, 3]")}:14 一等奖 与 二等奖 之间的第 2 名不属于任何奖次,不获奖;如非有意,请把某个奖次的 ranks 接上`]);
   });
 });
 
@@ -720,13 +732,16 @@ describe("what would score nothing as meant", () => {
     };
     // JF2 worth 5 at the least (市级): a cap of 2 cuts every row.
     expect(advice(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n      cap: 2\n"))).toEqual([
-      `rubric.cap-under-a-row r.yaml:${lineOf("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n") + 1}:12 JF2 的上限 2 分小于一条记录的分值 5 分:每条记录都会被截到 2 分;如非有意,请核对 cap`,
+      `rubric.cap-under-a-row r.yaml:${lineOf("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n") + 1}:12 JF2 的上限 2 分小于一条记录的分值 5 分:每个单位从 JF2 至多得 2 分,一条记录就会被截去;如非有意,请核对 cap`,
     ]);
     expect(advice(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n      cap: 5\n"))).toEqual([]);
+    // In English too, a single place said as such.
+    const gap = load(replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 二等奖\n      ranks: [3, 4]\n")).advice?.[0];
+    expect(gap && message("en", gap.code, gap.data)).toBe("no tier covers place(s) 2, between 一等奖 and 二等奖: they win nothing; if that is not meant, make one tier's ranks reach them");
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const line = lineOf("        per_place: 1.5", text);
     const r = loadRubric("r.yaml", Buffer.from(text.replace("        per_place: 1.5", "        per_place: 15")), "x");
-    expect(withMessages(r.advice).filter((a) => a.startsWith("rubric.per-place-whole"))).toEqual([`rubric.per-place-whole r.yaml:${line}:20 JJ4 每降一名减 15 分,不小于满分 15:除第 1 名外所有单位都得 0 分;如非有意,请改小 per_place`]);
+    expect(withMessages(r.advice).filter((a) => a.startsWith("rubric.per-place-whole"))).toEqual([`rubric.per-place-whole r.yaml:${line}:20 JJ4 每降一名减 15 分,已达到或超过满分 15 分:除第 1 名外所有单位都得 0 分;如非有意,请改小 per_place`]);
   });
 });
 

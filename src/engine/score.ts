@@ -844,7 +844,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           const holdersAhead = [...held].filter(([u, at]) => !claiming.has(u) && ahead(u, at)).length;
           if (!passers.length || holdersAhead + passers.length < count) continue;
           openSingle(h, r, s.code);
-          const claims = passers.flatMap((c) => c.rows);
+          // (On a province's ranking, the nearest few: a district's are listed all.)
+          const all = passers.flatMap((c) => c.rows);
+          const claims = contenders.length > GRADE_UNITS_MAX ? all.slice(0, MAX_OTHERS) : all;
           const mine = takers.get(h);
           if (mine) mine.push(...claims);
           else takers.set(h, claims);
@@ -982,9 +984,7 @@ function certainties(
     into(pendingOf, u, rows);
     if (ranking === undefined || (unsettled.get(u)?.some((a) => a.ranking === ranking) ?? false)) into(forAwards, u, rows);
   };
-  let largest = 0;
   for (const [ranking, { movers, claimants: all, others, size }] of moving) {
-    largest = Math.max(largest, size);
     if (!movers.length && !others.length) continue;
     const most = size > GRADE_UNITS_MAX ? MAX_OTHERS : Number.POSITIVE_INFINITY;
     // Every unit with claims of its own (its rank may stay where it moves others), by its lowest
@@ -1059,7 +1059,7 @@ function certainties(
     // single-item award it holds (the nearest few, where a ranking is a province's).
     if (own && (own.moves() || (unsettled.get(u)?.some((a) => a.kind === "single") ?? false))) add(u, own.rows);
     const taking = takers.get(u)?.filter((e) => !own?.rows.includes(e));
-    if (taking?.length) add(u, largest > GRADE_UNITS_MAX ? taking.slice(0, MAX_OTHERS) : taking);
+    if (taking?.length) add(u, taking);
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
     unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };

@@ -114,6 +114,11 @@ export function numberText(text: string): string | undefined {
   return undefined;
 }
 
+/** A 未如实上报 word as the ledger reads it and the rubric's lists are compared: one width, no spaces at its ends, any case (是, Y, y). */
+export function flagWord(w: string): string {
+  return normalizeWidth(w).trim().toLowerCase();
+}
+
 /**
  * Full-width digits, signs and punctuation (９５％, ．) to their ASCII forms; the minus sign (−, from
  * Word) to "-", and so a dash that stands for one before a number (–2%: Word makes one of a hyphen).

@@ -400,7 +400,12 @@ function pendingSingles(u: UnitResult, ranking: string, code?: string): UnitResu
 export function awardClaims(rubric: Rubric, u: UnitResult): readonly CellAt[] {
   const c = u.certainty;
   if (!c) return [];
-  const ownSingle = (o: OpenAward): boolean => o.kind === "single" && !(rubric.rankings.find((r) => r.id === o.ranking)?.single.some((s) => s.count !== undefined) ?? true);
+  // (By the award's own code where the open award names it: another award of the ranking may have a count.)
+  const ownSingle = (o: OpenAward): boolean => {
+    const awards = rubric.rankings.find((r) => r.id === o.ranking)?.single;
+    if (o.kind !== "single" || !awards) return false;
+    return o.code !== undefined ? awards.find((s) => s.code === o.code)?.count === undefined : !awards.some((s) => s.count !== undefined);
+  };
   // (None found for its awards, though one is open: every row that may move it, rather than none.)
   const claims = c.awardClaims.length ? c.awardClaims : c.pending;
   if (!c.open.length || !c.open.every(ownSingle)) return claims;

@@ -27,7 +27,7 @@ import type {
   YellowCard,
 } from "./model.js";
 import { ALL_KINDS, allItems, isMeasured, leaves, measuredInputs } from "./model.js";
-import { formatPoints, formatRate, normalizeWidth, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
+import { flagWord, formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
@@ -144,7 +144,11 @@ class Builder {
       const show = (x: number): string => (spec.unit === "percent" ? formatRate(x) : formatPoints(x));
       // A target's own value below the least it may hold (a growth rate's −5% with no min): the way
       // to let it be negative, not "no unit could reach it".
-      if (path[0] === "targets" && v < min && v < 0) this.error("rubric.target-below-min", path, { value: String(value), min: show(min), example: spec.unit === "percent" ? "-50%" : formatPoints(v * 10) });
+      if (path[0] === "targets" && v < min && v < 0) {
+        // A least at or below the value: −50% for a few points, the next ten points down past that.
+        const least = spec.unit === "percent" ? Math.min(-5000, Math.floor(v / 1000) * 1000) : v * 10;
+        this.error(spec.min === undefined ? "rubric.target-below-min" : "rubric.target-below-min-written", path, { value: String(value), min: show(min), example: show(least) });
+      }
       else this.error("rubric.measure-unreachable", path, { value: String(value), min: show(min), max: max === undefined ? "∞" : show(max) });
     }
     return v;
@@ -834,9 +838,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   // A flag word both yes and no (1 in both) reads as yes: a deduction doubled that the office meant not to.
   const fw = input.ledger.flag_words;
   if (fw) {
-    const asRead = (w: string): string => normalizeWidth(w).trim().toLowerCase();
-    const no = new Set(fw.no.map(asRead));
-    const both = fw.yes.find((w) => no.has(asRead(w)));
+    const no = new Set(fw.no.map(flagWord));
+    const both = fw.yes.find((w) => no.has(flagWord(w)));
     if (both !== undefined) b.error("rubric.flag-word-both", ["ledger", "flag_words", "no"], { word: both });
   }
   const levelOrder = input.level_order ?? input.awards?.level_order ?? assumedLevelOrder(b, ledger);
@@ -1048,7 +1051,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   // as it stands in a signed report's title.
   for (const key of ["title", "name", "issuer"] as const) {
     const words = input.report?.[key];
-    const other = words === undefined ? undefined : [...words.matchAll(/[{｛]([^{}｛｝]*)[}｝]/g)].find((m) => m[1] !== "district" && m[1] !== "year");
+    // (Written with full-width braces, ｛year｝ is not filled in either.)
+    const other = words === undefined ? undefined : [...words.matchAll(/[{｛][^{}｛｝]*[}｝]/g)].find((m) => m[0] !== "{district}" && m[0] !== "{year}");
     if (other) b.error("rubric.report-placeholder", ["report", key], { key, placeholder: other[0] });
   }
   // Warnings (an order assumed) do not make a rubric invalid: they are its advice.

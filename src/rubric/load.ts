@@ -163,7 +163,8 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // within the value), or begun with a quote or a bracket that closes before its end ("民生实事"由…,
   // [注] 由…: what follows is left over). Said at the value, with the way out: quote it whole.
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY" || code === "UNEXPECTED_TOKEN") {
-    const m = /^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(.*)$/.exec(lineFrom(errorLine));
+    // (A key of free text alone: a list's ] with an entry after it is no text to quote.)
+    const m = /^([ \t]*(?:-[ \t]+)?(?:text|name|title|issuer|source):[ \t]+)(.*)$/.exec(lineFrom(errorLine));
     const value = m?.[2] ?? "";
     const at = errorLine + (m?.[1]?.length ?? 0);
     if (m && /^["'[{]/.test(value)) {

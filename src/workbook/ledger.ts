@@ -2,7 +2,7 @@
 // found by their header words; every row is checked against the rubric's ledger codes.
 import { cellRef, type Problems } from "../diagnostics/index.js";
 import { levelRank, type LedgerCode, type Rubric } from "../rubric/model.js";
-import { formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
+import { flagWord, formatPoints, normalizeWidth, numberText } from "../model/numbers.js";
 import type { LedgerEntry, Unit } from "../model/submission.js";
 import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, inHiddenColumns, isBlank, MAX_COUNT, readCount, readEnteredPoints, shownText } from "./cells.js";
@@ -226,7 +226,6 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
   }
   const codes = new Map(rubric.ledger.map((c) => [c.code, c]));
   // Yes, YES and Ｙ are the rubric's yes, whatever their case or width.
-  const flagWord = (w: string): string => normalizeWidth(w).trim().toLowerCase();
   const yesWords = new Set(rubric.flaggedWords.yes.map(flagWord));
   const noWords = new Set(rubric.flaggedWords.no.map(flagWord));
   const s = sheet.name;

@@ -387,7 +387,7 @@ describe("assess score on the sample", () => {
     await awards.xlsx.writeFile(result);
     const en = await cli(["score", result, "-o", join(dir, "汇报-4.xlsx"), "--lang", "en"]);
     expect(en.code).toBe(0);
-    expect(en.err).toContain(`${result}: 汇报!B3: warning: this sheet's formulas read sheets of an earlier result (奖惩名单) that this run does not write (its result's sheets are named in the other language, or a kind has no units this year): they will give an error once worked out again; point them at the new result's sheets [workbook.formula-reads-result-gone]\n`);
+    expect(en.err).toContain(`${result}: 汇报!B3: warning: this sheet's formulas read sheets of an earlier result (奖惩名单) that this run does not write (this run names its sheets in the other language, or a kind of unit has no units this year): they will give an error once worked out again; point them at the new result's sheets [workbook.formula-reads-result-gone]\n`);
     // A name of the user's reading the result (名称管理器: 冠军 = 综合排名!$B$4) is said too: formulas use it unseen.
     const named = new ExcelJS.Workbook();
     await named.xlsx.readFile(result);

@@ -384,7 +384,7 @@ describe("awards (§8)", () => {
       expect(a).toMatchObject({ code: "DX1", level: "市级", over: { count: 1, given: 2 } });
       if (!a) continue;
       expect(awardText(a, "zh-CN")).toBe("单项奖:信息化单项奖(市级),3,000元(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)");
-      expect(awardText(a, "en")).toBe("single-item award: 信息化单项奖 (市级), 3,000 yuan (tied for its last place; all tied units win it: 2 won against a limit of 1)");
+      expect(awardText(a, "en")).toBe("single-item award: 信息化单项奖 (市级), 3,000 yuan (tied at the award's last place, so all tied units win it: 2 winners against a limit of 1)");
       // The award lists (奖惩名单, the report) say it too, and the JSON gives it.
       expect(awardContent(a, "zh-CN")).toBe("信息化单项奖(市级)(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)");
     }

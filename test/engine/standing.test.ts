@@ -354,7 +354,7 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     const sub = submission(T, units, rows);
     const r = score(T, sub);
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, T, sub, r, 0);
-    expect(text).toContain("尚有待认定的加扣分:视 L!B2 的认定,总分可能在 60–70 之间,名次 综合排名 3 · 党政线排名 1 · 计生线排名 3 不变;奖惩可能因 L!B3 的认定而变\n");
+    expect(text).toContain("尚有待认定的加扣分:视 L!B2 的认定,总分可能在 60–70 之间,名次不变(综合排名 3 · 党政线排名 1 · 计生线排名 3);奖惩可能因 L!B3 的认定而变\n");
   });
 
   it("holds where it goes to two: a claim opens only the holders it could pass, and names itself to them alone", () => {

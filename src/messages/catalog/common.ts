@@ -285,7 +285,7 @@ export const common: Catalog = {
   "table.tie-note-one-level": { "zh-CN": "(同分的单位按 {keys} 比较排定名次;比较项也都相同的并列同一名次)", en: "(units with equal scores are ranked apart by {keys}; those equal on it too share a rank)" },
   "table.pending-totals": { "zh-CN": "(加扣分尚有待认定:{units}{n@s} 的总分可能变动,本表名次和奖惩均不变;要查看取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: the total{n@s} of {units} may move, but no rank or award in this table can; to see which claims they depend on, run e.g. assess explain {file} {unit})" },
   "table.pending-marks": { "zh-CN": "(加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动;要查看单位的奖惩取决于哪些记录,可运行如 assess explain {file} {unit})", en: "(claims are pending: awards marked pending may change as they are decided, but no rank can; to see which claims a unit's awards depend on, run e.g. assess explain {file} {unit})" },
-  "table.other-rankings": { "zh-CN": "(另有排名未在此列出,见结果工作簿:{rankings})", en: "(Other rankings, not shown here, are in the result workbook: {rankings})" },
+  "table.other-rankings": { "zh-CN": "(另有排名未在此列出,见结果工作簿:{rankings})", en: "(other rankings, not shown here, are in the result workbook: {rankings})" },
   "table.kind-unranked": { "zh-CN": "({kind} {count} 个单位不参加排名:方案未对{kind}排名;得分见结果工作簿的 {sheet})", en: "({count} {kind} not ranked: the rubric ranks no {kind}; their scores are in the result workbook's {sheet})" },
   "table.group-unranked": { "zh-CN": "({groups} {count} 个单位不在以上排名中:方案未对{groups}按总分排名;得分见结果工作簿的 {sheet})", en: "({count} of {groups} in none of the rankings above: the rubric ranks no {groups} by the total; their scores are in the result workbook's {sheet})" },
   "table.dropped": { "zh-CN": "(终端较窄,未显示 {columns};加 --wide 可全部显示)", en: "(narrow terminal: {columns} not shown; --wide shows all)" },

@@ -106,7 +106,7 @@ export const engineMessages: Catalog = {
   "award.rank-amount": { "zh-CN": "名次奖:{tier},{amount}元", en: "rank prize: {tier}, {amount} yuan" },
   "award.rank-in-amount": { "zh-CN": "名次奖:{ranking}{tier},{amount}元", en: "rank prize: {tier} in {ranking}, {amount} yuan" },
   "award.single-honour": { "zh-CN": "单项奖:{name}({level})", en: "single-item award: {name} ({level})" },
-  "award.single-over": { "zh-CN": "(与其他单位并列于名额线上,均获奖:限 {count} 个,共 {given} 个)", en: " (tied for its last place; all tied units win it: {given} won against a limit of {count})" },
+  "award.single-over": { "zh-CN": "(与其他单位并列于名额线上,均获奖:限 {count} 个,共 {given} 个)", en: " (tied at the award's last place, so all tied units win it: {given} winners against a limit of {count})" },
   "award.single": { "zh-CN": "单项奖:{name}({level}),{amount}元", en: "single-item award: {name} ({level}), {amount} yuan" },
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
   "award.grade-in": { "zh-CN": "{ranking}等次:{grade}", en: "grade in {ranking}: {grade}" },

@@ -192,7 +192,7 @@ export const reportMessages: Catalog = {
   "explain.rank-may-one": { "zh-CN": "名次可能为", en: "the rank may be" },
   "explain.rank-may-many": { "zh-CN": "名次可能为", en: "the ranks may be" },
   "explain.claim-of": { "zh-CN": "{cell}({unit} {code})", en: "{cell} ({unit}'s {code})" },
-  "explain.pending-total": { "zh-CN": "尚有待认定的加扣分:视 {rankCells} 的认定,总分可能在 {lo}–{hi} 之间,{rankWord} {ranges} 不变;奖惩可能因 {cells} 的认定而变", en: "Claims still pending: depending on the outcome of {rankCells}, the total may end between {lo} and {hi}, {rankWord} {ranges} either way; the awards may change with {cells}" },
+  "explain.pending-total": { "zh-CN": "尚有待认定的加扣分:视 {rankCells} 的认定,总分可能在 {lo}–{hi} 之间,名次不变({ranges});奖惩可能因 {cells} 的认定而变", en: "Claims still pending: depending on the outcome of {rankCells}, the total may end between {lo} and {hi}, but the ranks stay as they are ({ranges}); the awards may change with {cells}" },
   "explain.pending-ranks": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间;视 {rankCells} 的认定,{mayWord} {ranges};奖惩可能因 {cells} 的认定而变", en: "Claims still pending: the total may end between {lo} and {hi}; depending on the outcome of {rankCells}, {mayWord} {ranges}; the awards may change with {cells}" },
   "explain.pending-others-ranks": { "zh-CN": "总分已定,但尚有待认定的加扣分:视 {rankCells} 的认定,{mayWord} {ranges};奖惩可能因 {cells} 的认定而变", en: "The total is settled, but claims are pending: depending on the outcome of {rankCells}, {mayWord} {ranges}; the awards may change with {cells}" },
   "explain.pending-both": { "zh-CN": "尚有待认定的加扣分:总分可能在 {lo}–{hi} 之间;视 {cells} 的认定,{mayWord} {ranges},奖惩也可能改变", en: "Claims still pending: the total may end between {lo} and {hi}; depending on the outcome of {cells}, {mayWord} {ranges}, and the awards may change" },
