@@ -574,6 +574,10 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: codes.join(", "), sheet: SHEET.indicators, first: codes[0] ?? "" });
   }
   strangers(g, missing, p);
+  // One unit alone (a town checking its own sheet before sending it): its ranks, grades and prizes
+  // are its alone among none, not the district's — said, as the results would read as real.
+  const only = units.length === 1 ? units[0] : undefined;
+  if (only) p.warn("workbook.one-unit", only.at.sheet, only.at.cell, { unit: only.name });
 }
 
 /** Names near enough to suggest are looked for only among this many units missing on a sheet. */

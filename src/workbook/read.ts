@@ -1481,6 +1481,8 @@ export class SubmissionReader {
    * limits no one, and was most likely meant as a share (20%). Said once per band.
    */
   private quotasOfAll(units: readonly { kind: string; group?: string }[], values: Values): void {
+    // One unit alone (a self-check) is said as that: its quotas of a share are none, by it.
+    if (units.length === 1) return;
     let unranked: ReadonlySet<number> | undefined;
     for (const r of this.rubric.rankings) {
       const counted = r.grades?.bands.filter((b) => b.quotaCount !== undefined && b.quotaCount < 100) ?? [];
