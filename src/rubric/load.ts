@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -172,6 +172,14 @@ function yamlError(code: string, text: string, offset: number, source: string): 
       const end = value.indexOf(close, 1);
       if (end > 0 && !/^\s*(#.*)?$/.test(value.slice(end + 1))) return { code: "TEXT_AFTER_CLOSE", at };
     } else if (m && /:(\s|$)/.test(value)) return { code: "TEXT_COLON", at: at + value.search(/:(\s|$)/) };
+    // A list or a map of another key with something after its closing ] or } (levels: [市级, 省级] 国家级):
+    // an entry left outside it.
+    const list = /^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)([[{].*)$/.exec(lineFrom(errorLine));
+    if (!m && list) {
+      const v = list[2] ?? "";
+      const end = v.lastIndexOf(v[0] === "[" ? "]" : "}");
+      if (end > 0 && !/^\s*(#.*)?$/.test(v.slice(end + 1))) return { code: "LIST_AFTER_CLOSE", at: errorLine + (list[1]?.length ?? 0) + end + 1 };
+    }
   }
   if (code !== "MISSING_CHAR") return { code, at: offset };
   if (/^Sequence item without/.test(text)) return { code: "SEQ_INDENT", at: offset };

@@ -47,6 +47,7 @@ export const rubricMessages: Catalog = {
   "rubric.yaml.MULTILINE_IMPLICIT_KEY": { "zh-CN": "YAML 的键不能跨行,请检查是否漏了冒号", en: "a YAML key cannot span lines; is a colon missing?" },
   "rubric.yaml.TEXT_COLON": { "zh-CN": "这段文字里有半角冒号加空格(“: ”),YAML 把它当成了又一个“键: 值”:请把整段文字用引号括起来(如 text: \"评分标准: 由…评定\"),或改用全角冒号 “：”", en: "this text has a colon and a space (\": \") in it, which YAML reads as another \"key: value\": put the whole text in quotes (text: \"评分标准: 由…评定\"), or use a full-width colon \"：\"" },
   "rubric.yaml.TEXT_AFTER_CLOSE": { "zh-CN": "这段文字以引号或方括号开头,YAML 只把到对应的收尾引号(或 ])为止的部分当作值,后面的文字就多余了:请把整段文字再用另一种引号括起来(如 text: '\"民生实事\"由…评定'),或改用中文引号 “ ” 和中文括号 【】", en: "this text begins with a quote or a bracket, and YAML takes only what is up to its closing mark as the value, leaving the rest over: put the whole text in the other kind of quotes (text: '\"民生实事\"由…评定'), or use Chinese quotes “ ” and brackets 【】" },
+  "rubric.yaml.LIST_AFTER_CLOSE": { "zh-CN": "列表的 ] (或 })之后还有内容:每一项都要写在括号之内,用半角逗号隔开(如 levels: [市级, 省级, 国家级])", en: "something follows the list's closing ] (or }): every entry goes inside the brackets, parted by half-width commas (levels: [市级, 省级, 国家级])" },
   "rubric.yaml.UNEXPECTED_TOKEN": { "zh-CN": "YAML 此处出现了意外的字符", en: "unexpected character in YAML here" },
   "rubric.yaml.BAD_DQ_ESCAPE": { "zh-CN": "双引号字符串中的转义(\\)无效", en: "invalid escape (\\) in a double-quoted string" },
   "rubric.yaml.BAD_SCALAR_START": { "zh-CN": "此值不能以这个字符开头,请加引号", en: "a value cannot start with this character; quote it" },
