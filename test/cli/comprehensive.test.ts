@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cli, type Run } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { townsInGroupsOnly } from "../helpers/rubric-edits.js";
+import { editedCopy, withoutUnits } from "../helpers/edit.js";
 
 const dir = scratchDir("assess-liuhe-");
 const input = join(dir, "柳河区.xlsx");
@@ -52,15 +53,7 @@ const prizes = (name: string) => unit(name).awards.filter((a) => a.kind === "ran
 describe("the comprehensive sample", () => {
   it("says a workbook of one unit alone (a town's self-check) is no district's result: at its name, and in its report, whose prizes would read as real", async () => {
     const others = new Set(json.units.map((u) => u.name).filter((n) => n !== "柳河镇"));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(input);
-    for (const ws of book.worksheets) {
-      const rows: number[] = [];
-      ws.eachRow((row, i) => void (others.has(String(row.getCell(1).value ?? "").trim()) && rows.push(i)));
-      for (const i of rows.reverse()) ws.spliceRows(i, 1);
-    }
-    const alone = join(dir, "柳河镇自查.xlsx");
-    await book.xlsx.writeFile(alone);
+    const alone = await editedCopy(dir, input, "柳河镇自查.xlsx", (wb) => withoutUnits(wb, (name) => others.has(name)));
     const checked = await cli(["validate", alone]);
     expect(checked.err).toContain(`${alone}: 经济发展!A2: 警告: 工作簿中只有 1 个单位(“柳河镇”):名次、等次名额和奖项要全区所有单位一起计分才作数,本次的名次和奖项只是它独自排出的,仅供自查 [workbook.one-unit]\n`);
     // Not also its quotas of a share as leaving no place (20% of 1): that is the one unit said.

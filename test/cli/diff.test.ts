@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
-import { editedCopy } from "../helpers/edit.js";
+import { editedCopy, withoutUnits } from "../helpers/edit.js";
 import { groupCellOf, MapValues, type Submission } from "../../src/model/submission.js";
 
 const dir = scratchDir("assess-diff-");
@@ -509,13 +509,7 @@ describe("assess diff", () => {
     // 凤凰街道 (街道组, last) removed; 柳河镇's ZB3 15% → 10% lowers 乡镇组's best, raising 青龙乡 to 90.00,
     // past the 优秀 mark with both places taken.
     const next = await edited("samples/liuhe-2026.xlsx", "fenghuang-gone.xlsx", (wb) => {
-      for (const ws of wb.worksheets) {
-        const rows: number[] = [];
-        ws.eachRow((r, i) => {
-          if (r.getCell(1).value === "凤凰街道") rows.push(i);
-        });
-        for (const i of rows.reverse()) ws.spliceRows(i, 1);
-      }
+      withoutUnits(wb, (name) => name === "凤凰街道");
       const zb3 = wb.getWorksheet("指标数据")!.getCell("D2");
       expect([wb.getWorksheet("指标数据")!.getCell("A2").value, wb.getWorksheet("指标数据")!.getCell("D1").value]).toEqual(["柳河镇", expect.stringContaining("ZB3")]);
       zb3.value = 0.1;
@@ -526,15 +520,7 @@ describe("assess diff", () => {
   });
 
   it("lists a unit removed from every sheet without an empty \"奖惩 — → —\" where it had no awards", async () => {
-    const without = await edited("samples/qingshan-2026.xlsx", "without.xlsx", (wb) => {
-      for (const ws of wb.worksheets) {
-        const rows: number[] = [];
-        ws.eachRow((r, i) => {
-          if (r.getCell(1).value === "桃源镇") rows.push(i);
-        });
-        for (const i of rows.reverse()) ws.spliceRows(i, 1);
-      }
-    });
+    const without = await edited("samples/qingshan-2026.xlsx", "without.xlsx", (wb) => withoutUnits(wb, (name) => name === "桃源镇"));
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", without]);
     const line = r.out.split("\n").find((l) => l.trim().startsWith("桃源镇:"));
     expect(line).toContain("总分");
