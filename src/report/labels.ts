@@ -641,6 +641,8 @@ export interface Vacancy {
   readonly tied?: boolean;
   /** Pending claims may move a unit to or from the tier's places: (待定), as the prizes beside it. */
   readonly pending?: boolean;
+  /** Units hold the tier's other places: its places said with it (二等奖第 2 名空缺), not the tier as if nobody won it. */
+  readonly partly?: boolean;
 }
 
 /**
@@ -698,7 +700,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       }
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
       // another: such a row is as pending as the prizes beside it.
-      const pending = movingBest <= t.to ? { pending: true as const } : {};
+      const pending = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...((held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {}) };
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
         const last = ps[ps.length - 1] ?? t.to;
@@ -751,7 +753,7 @@ function vacancyWhy(v: Vacancy, lang: Lang): { why: "kept" | "kept-place" | "tie
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   const { why, data } = vacancyWhy(v, lang);
   const code = { kept: "out.tier-vacant-kept", "kept-place": "out.tier-vacant-kept-place", tied: "out.tier-vacant-tied", none: "out.tier-vacant-basis" }[why];
-  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, "out.tier-vacant", { tier: v.tier }), basis: message(lang, code, data) };
+  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, v.partly ? "out.tier-vacant-places" : "out.tier-vacant", { tier: v.tier, places: v.places }), basis: message(lang, code, data) };
 }
 
 /**

@@ -132,8 +132,8 @@ describe("the comprehensive sample", () => {
     await book.xlsx.readFile(join(dir, "third.xlsx"));
     const listed: string[] = [];
     book.getWorksheet("奖惩名单")!.eachRow((row) => void listed.push((row.values as unknown[]).slice(1).join("|")));
-    expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名前面的单位名次并列,计奖名次第 4 名不设");
-    expect(listed).toContain("名次奖||三等奖空缺||乡镇组排名计奖名次第 7–9 名无可获奖单位");
+    expect(listed).toContain("名次奖||三等奖第 4 名空缺||乡镇组排名前面的单位名次并列,计奖名次第 4 名不设");
+    expect(listed).toContain("名次奖||三等奖第 7–9 名空缺||乡镇组排名计奖名次第 7–9 名无可获奖单位");
     // 白马镇 3rd, 双河乡 and 杨柳镇 tied 5th all vetoed, their places kept empty (place: empty), with 三等奖 for
     // places 4–9: seven units take places (four that may win, three kept), so 8th–9th are no one's (the
     // two tied were counted twice, one per place each keeps, and 8th–9th said used up by a tie).
@@ -1041,7 +1041,7 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     const rows: unknown[][] = [];
     wb.getWorksheet("奖惩名单")?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
     expect(rows.filter((r) => String(r[2]).includes("空缺")).map((r) => [r[2], r[4]])).toEqual([
-      ["二等奖空缺", "乡镇组排名第 2 名的石桥镇一票否决,不得获奖,奖次空缺"],
+      ["二等奖第 2 名空缺", "乡镇组排名第 2 名的石桥镇一票否决,不得获奖,奖次空缺"],
       ["一等奖空缺", "街道组排名第 1 名的河西街道一票否决,不得获奖,奖次空缺"],
     ]);
     // Behind a unit that passed its place on, the place is said as a prize place, not as a rank

@@ -126,7 +126,7 @@ describe("空缺 rows", () => {
     const W = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n").replace("      ranks: [2, 3]\n", "      ranks: [2, 3]\n    - { name: 三等奖, ranks: [4, 4] }\n"));
     const across = score(W, submission(W, [{ name: "丙" }, { name: "丁", scores: { JS1: 45 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", rates: { ZB1: 0.9 } }, { name: "戊", scores: { JS1: 10 } }]));
     expect(vacancies(W, across).map((v) => `${vacancyCells(v, "zh-CN").award} | ${vacancyCells(v, "zh-CN").basis}`)).toEqual([
-      "二等奖空缺 | 综合排名第 3 名的甲、乙一票否决,不得获奖,奖次空缺",
+      "二等奖第 3 名空缺 | 综合排名第 3 名的甲、乙一票否决,不得获奖,奖次空缺",
       "三等奖空缺 | 综合排名第 3 名的甲、乙一票否决,不得获奖,其计奖名次(第 4 名)空缺",
     ]);
     // One unit alone: 二等奖's places 2–3 reach no one.
@@ -146,9 +146,9 @@ describe("空缺 rows", () => {
     // may take it to 100, past 甲: then 甲 is third and place 3 is the one kept empty.
     const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 }, scores: { JS1: 45 } }, { name: "乙", scores: { JS1: 40 } }];
     const pending = score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "申报中" }]));
-    expect(said(pending)).toEqual(["(待定)二等奖空缺"]);
+    expect(said(pending)).toEqual(["(待定)二等奖第 3 名空缺"]);
     // Decided, or a claim that moves nobody near the prizes: not.
-    expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖空缺"]);
+    expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖第 3 名空缺"]);
   });
 });
 
