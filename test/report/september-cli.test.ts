@@ -7,7 +7,7 @@ import { cli, type Run } from "../helpers/cli.js";
 import { reportTargets } from "../../src/cli/commands/report.js";
 import ExcelJS from "exceljs";
 import { readBook, SAMPLE, tempDir } from "./helpers.js";
-import { editedCopy } from "../helpers/edit.js";
+import { editedCopy, withoutUnits } from "../helpers/edit.js";
 
 /** The CLI in-process, on a fixed report date. */
 const run = (args: string[], env: NodeJS.ProcessEnv = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789430400" }): Promise<Run> => cli(args, env);
@@ -96,6 +96,22 @@ describe("assess report", () => {
     expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位(;同分的单位[^;]*;[^;)]*)?\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
     expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give the ranks it could end up with once the claims are decided)?(; units with equal scores[^;]*; those equal[^;]*)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), with the column of each line showing its points before weighting and the weighted sum rounded to 0.01 after adding up/);
+  });
+
+  it("says where the scheme's kind of unit has none in the workbook (its section left out unsaid read as lost)", async () => {
+    const scored = JSON.parse((await run(["score", input, "--json", "-o", join(dir, "s.xlsx")])).out) as { units: { name: string; kind: string }[] };
+    const departments = new Set(scored.units.filter((u) => u.kind === "department").map((u) => u.name));
+    expect(departments.size).toBeGreaterThan(0);
+    const none = await editedCopy(dir, input, "无部门.xlsx", (wb) => withoutUnits(wb, (name) => departments.has(name)));
+    const out = join(dir, "无部门.html");
+    expect((await run(["report", none, "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toContain("工作簿中没有责任部门,本报告无其排名。");
+    expect(text).not.toContain("部门排名");
+    // With every kind there, nothing of the kind said.
+    const whole = join(dir, "全.html");
+    expect((await run(["report", input, "--format", "html", "-o", whole])).code).toBe(0);
+    expect(readFileSync(whole, "utf8")).not.toContain("工作簿中没有");
   });
 
   it("names the units whose ranks pending claims may move, with their ranges (the tables give one rank each; the terminal and sheets gave the range, the report nothing)", async () => {

@@ -56,6 +56,7 @@ export const septemberMessages: Catalog = {
   "report.pending-open": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分和名次可能变动;以下单位的奖惩可能随之改变(表中标“待定”):", en: "Some ledger claims are still pending: the totals and ranks of the units concerned may still move, and the awards of these units may change (marked pending in the tables):" },
   "report.pending-open-ranks": { "zh-CN": "尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;以下单位的奖惩可能随之改变(表中标“待定”):", en: "Some ledger claims are still pending: the totals of the units concerned may still move, but not their ranks; the awards of these units may change (marked pending in the tables):" },
   "report.pending-open-totals": { "zh-CN": "尚有待认定的加扣分记录,各单位的总分和名次均不变;以下单位的奖惩可能随之改变(表中标“待定”):", en: "Some ledger claims are still pending: no unit's total or rank changes, but the awards of these units may (marked pending in the tables):" },
+  "report.kind-absent": { "zh-CN": "工作簿中没有{kind},本报告无其排名。", en: "The workbook has no {kind}: this report has no ranking of them." },
   "report.one-unit": { "zh-CN": "本报告只含 1 个单位(“{unit}”):名次和奖项是它独自排出的,仅供自查,不是考核结果。", en: "This report holds one unit alone (\"{unit}\"): its ranks and prizes are its own among none, for a self-check only, and no result of the assessment." },
   "report.pending-ranges": { "zh-CN": "名次可能变动的单位:{units}。", en: "Units whose ranks may move: {units}." },
   "report.pending-ranges-more": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units},另有 {more} 个单位。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}, and {more} more." },
