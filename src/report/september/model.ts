@@ -420,9 +420,9 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
       lines: [
         // One unit alone (a town's self-check): its ranks and prizes are no result to sign.
         ...(results.units.length === 1 ? [message(lang, "report.one-unit", { unit: xmlSafe(results.units[0]?.name ?? "") })] : []),
+        ...pendingLines(rubric, results, lang),
         // A kind of the scheme with no units this year: its section left out, said (not lost unsaid).
         ...rubric.unitKinds.filter((k) => !results.units.some((u) => u.kind === k.id)).map((k) => message(lang, "report.kind-absent", { kind: xmlSafe(k.name) })),
-        ...pendingLines(rubric, results, lang),
         message(lang, "report.closing.rubric", { id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version), title: xmlSafe(results.rubric.title) }),
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),
