@@ -157,7 +157,14 @@ async function removeWithSheets(pkg: Pkg, sheets: readonly string[], removed: Se
   const referrers = new Map<string, string[]>();
   for (const entry of zip.entries.values()) {
     if (!/\.rels$/i.test(entry.name)) continue;
-    const { root } = await partTree(pkg, entry);
+    // One that cannot be read may refer to anything: nothing more is taken out (the package is
+    // written as it was before, the earlier sheets' own parts alone removed).
+    let root: XmlElement;
+    try {
+      root = (await partTree(pkg, entry)).root;
+    } catch {
+      return;
+    }
     const source = sourceOfRels(entry.name);
     const targets = childrenNamed(root, "Relationship", NS_PKG_REL)
       .filter((r) => attribute(r, "TargetMode")?.value !== "External")
