@@ -370,13 +370,17 @@ describe("awards (§8)", () => {
   });
 
   it("single-item awards with a count: a tie at the last place wins it for all tied, and each of them says so", () => {
-    // Limited to 1: 乙 and 丙 both 市级 with 45 on JS1 (the linked item), 甲 市级 on 40 behind them.
-    const one = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 1\n"));
-    const r = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 45 } }], [
-      { unit: "甲", code: "DX1", level: "市级" },
+    // 乙 and 丙 both 市级 with 45 on JS1 (the linked item), 甲 on 40 behind them, at the level given.
+    const limited = (count: number) => mini((t) => t.replace("      amount: 3000\n", `      amount: 3000\n      count: ${count}\n`));
+    const units = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 45 } }];
+    const rows = (first: string): EntrySpec[] => [
+      { unit: "甲", code: "DX1", level: first },
       { unit: "乙", code: "DX1", level: "市级" },
       { unit: "丙", code: "DX1", level: "市级" },
-    ], one);
+    ];
+    // Limited to 1: both tied win it.
+    const one = limited(1);
+    const r = run(units, rows("市级"), one);
     const single = (name: string) => unit(r, name).awards.find((a) => a.kind === "single");
     expect(single("甲")).toBeUndefined();
     for (const name of ["乙", "丙"]) {
@@ -390,26 +394,15 @@ describe("awards (§8)", () => {
     }
     const json = JSON.parse(resultsJson(r)) as { units: { name: string; awards: { kind: string; over?: unknown }[] }[] };
     expect(json.units.map((u) => u.awards.find((a) => a.kind === "single")?.over)).toEqual([undefined, { count: 1, given: 2 }, { count: 1, given: 2 }]);
+    // And explain, among 乙's awards.
     const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
-    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, one, submission(one, [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 45 } }], [
-      { unit: "甲", code: "DX1", level: "市级" },
-      { unit: "乙", code: "DX1", level: "市级" },
-      { unit: "丙", code: "DX1", level: "市级" },
-    ]), r, 1)).toContain("限 1 个,共 2 个");
+    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, one, submission(one, units, rows("市级")), r, 1)).toContain("\n  单项奖:信息化单项奖(市级),3,000元(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)\n");
     // Within its limit (count: 2, the same three): no tie past it, nothing more said.
-    const two = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 2\n"));
-    const r2 = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 45 } }], [
-      { unit: "甲", code: "DX1", level: "市级" },
-      { unit: "乙", code: "DX1", level: "市级" },
-      { unit: "丙", code: "DX1", level: "市级" },
-    ], two);
+    const two = limited(2);
+    const r2 = run(units, rows("市级"), two);
     expect(r2.units.flatMap((u) => u.awards.filter((a) => a.kind === "single").map((a) => [u.name, "over" in a]))).toEqual([["乙", false], ["丙", false]]);
     // A 国家级 winner ahead of the tie (count: 2, 甲 国家级): the tie is for the one place left; 甲 is not of it.
-    const r3 = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 45 } }], [
-      { unit: "甲", code: "DX1", level: "国家级" },
-      { unit: "乙", code: "DX1", level: "市级" },
-      { unit: "丙", code: "DX1", level: "市级" },
-    ], two);
+    const r3 = run(units, rows("国家级"), two);
     expect(r3.units.map((u) => u.awards.find((a) => a.kind === "single"))).toEqual([
       expect.not.objectContaining({ over: expect.anything() }),
       expect.objectContaining({ over: { count: 2, given: 3 } }),
