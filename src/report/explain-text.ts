@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
+import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
@@ -220,11 +220,12 @@ function singlesLost(rubric: Rubric, results: Results, index: number, unsettled:
       if (s.count === undefined) continue;
       const entered = u.ledger.some((x) => x.counted && x.kind === "single" && x.entry.code === s.code);
       const holds = u.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code);
-      const open = u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single" && (o.code === undefined || o.code === s.code)) ?? false;
+      const award = { kind: "single", ranking: r.id, code: s.code };
+      const open = u.certainty?.open.some((o) => opens(o, award)) ?? false;
       if (!entered || holds || open) continue;
       const winners = results.units
         .filter((w) => w.awards.some((a) => a.kind === "single" && a.ranking === r.id && a.code === s.code))
-        .map((w) => ((w.certainty?.open.some((o) => o.ranking === r.id && o.kind === "single" && (o.code === undefined || o.code === s.code)) ?? false) ? unsettled(w.name) : w.name));
+        .map((w) => ((w.certainty?.open.some((o) => opens(o, award)) ?? false) ? unsettled(w.name) : w.name));
       const linked = s.linkedItem === undefined ? undefined : rankKey(rubric, u.kind, s.linkedItem);
       const data = { name: s.name, ranking: r.name, count: s.count, winners: winners.join("、") };
       out.push(linked ? { code: "explain.single-lost", data: { ...data, by: `${linked.code} ${linked.name}` } } : { code: "explain.single-lost-level", data });

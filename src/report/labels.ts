@@ -467,7 +467,7 @@ function isOpen(open: readonly OpenAward[], a: Award): boolean {
 }
 
 /** Whether claims may change this award: its kind on its ranking (a single-item award, that award itself, by its code). */
-function opens(o: OpenAward, a: { readonly kind: string; readonly ranking: string; readonly code?: string }): boolean {
+export function opens(o: OpenAward, a: { readonly kind: string; readonly ranking: string; readonly code?: string }): boolean {
   return o.kind === a.kind && o.ranking === a.ranking && (o.kind !== "single" || o.code === undefined || o.code === a.code);
 }
 
@@ -699,8 +699,9 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         else kept.set(e.place, { units: [u.name], rank });
       }
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
-      // another: such a row is as pending as the prizes beside it.
-      const pending = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...((held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {}) };
+      // another: such a row is as pending as the prizes beside it. And where units hold the tier's
+      // other places, its rows name their places.
+      const marks = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...((held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {}) };
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
         const last = ps[ps.length - 1] ?? t.to;
@@ -714,7 +715,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (had) had.places.push(place);
         else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...pending }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...marks }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -732,8 +733,8 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       const none = rest.filter((p) => p > takers);
       return [
         ...rows,
-        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...pending }] : []),
-        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...pending }] : []),
+        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...marks }] : []),
+        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...marks }] : []),
       ];
     });
   });

@@ -31,7 +31,10 @@ import { flagWord, formatPoints, formatRate, numberText, parseRate, rateAsWritte
 import type { Path, Positions } from "./positions.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
-/** The most characters Excel allows a sheet's name (a line's input sheet is read by it). */
+/**
+ * The most characters Excel allows a sheet's name (a line's input sheet is read by it), as the
+ * writer's xlsx/write/sheet-names.ts has it with the characters refused (a rubric may not reach it).
+ */
 const SHEET_NAME_MAX = 31;
 
 type Data = Record<string, string | number>;
