@@ -220,6 +220,13 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   /** The kind column's heading, where a heading line names one (类型): a blank kind is asked of it. */
   let kindHeading: string | undefined;
   const heading = sectionHeading(rubric);
+  /**
+   * A kind's label that may be a unit's whole name: of three characters or more, not a word for
+   * units of a kind (乡镇, 区直部门), nor part of a kind's or a group's name (股室 of 局机关股室, 中心学校
+   * of 乡镇中心学校): 办公室, 教研室.
+   */
+  const unitLikeLabel = (name: string): boolean =>
+    [...name].length >= 3 && !heading.test(name) && !KIND_WORDS.test(name) && !rubric.unitKinds.some((k) => k.name.includes(name) || k.groups.some((g) => g.name.includes(name)));
   // 单位类型 and 单位分组 head a kind and a group, not the name (单位名称, 单位, 名称).
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
   // (A school's or a hospital's list heads them 学校名称, 学校类型: a word for what the units are
@@ -342,15 +349,23 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A heading over a part of the list (一、乡镇, （二）街道), nothing beside it: no unit; nor a kind's
     // word or a group's name alone on its line (乡镇, 区直部门, 乡镇组: each was listed as a unit).
     // (Not a group's labels: a rubric may list its units' names there.)
-    if (label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
+    // A kind's label that could be a unit's own name (办公室 labeling 局机关股室): listed, as a unit
+    // of that kind, and said (a real unit left out unseen is worse than a heading listed and seen).
+    const asUnit = label === "" && (parts[2] ?? "") === "" && unitLikeLabel(name) ? rubric.unitKinds.find((k) => k.labels.includes(name))?.id : undefined;
+    if (asUnit === undefined && label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
     let guessed = false;
+    if (asUnit !== undefined) {
+      kind = asUnit;
+      const named = rubric.unitKinds.find((k) => k.id === asUnit);
+      diagnostics.push({ code: "units.label-as-unit", severity: "warning", data: { value: name, kind: named?.name ?? asUnit }, location: { file, line, col: colOf(name) } });
+    }
     // (A group column names the kind itself.) One kind alone: its group may still be in the name.
     if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") group = byName(name)?.group;
     // (A kind's word in the group column, no kind column beside it (区城投集团,企业): the kind.)
     const kindInGroup = label === "" && parts[2] !== undefined && parts[2] !== "" && groupOf(parts[2]) === undefined ? kindOf(parts[2]) : undefined;
-    if (label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
+    if (asUnit === undefined && label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
       // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
       const named = byName(name);
       if (named) ({ kind, group } = named);

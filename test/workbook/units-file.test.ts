@@ -46,6 +46,17 @@ describe("units file", () => {
     expect(grouped.units.map((u) => u.name)).toEqual(["柳河镇"]);
   });
 
+  it("lists a kind's label that may be a unit's whole name (办公室) as a unit of that kind, said at its line; a kind's word stays a heading", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const text = readFileSync(C, "utf8").replace("labels: [部门, 区直部门, 局, 委, 办]", "labels: [部门, 区直部门, 局, 委, 办, 办公室, 直部门]");
+    const own = loadRubric(C, Buffer.from(text), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "柳河镇\n办公室\n直部门\n局\n区财政局\n", own);
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([["柳河镇", "town"], ["办公室", "department"], ["区财政局", "department"]]);
+    // 直部门 is part of the kind's name (区直部门), 局 a word of one character: headings.
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.label-as-unit units.csv:2:1", "units.heading units.csv:3:1", "units.heading units.csv:4:1"]);
+    expect(message("zh-CN", "units.label-as-unit", r.diagnostics[0]!.data)).toBe("“办公室” 是方案中区直部门的类型词,也像单位名称:已作为区直部门列入模板;如它是分类标题,请删去此行");
+  });
+
   it("leaves out the list's heading where it comes again (two sheets' lists one under the other), said at its line", () => {
     const r = parse("单位名称,类型\n城关镇,镇\n东湖街道,街道\n单位名称,类型\n区公安分局,部门\n名称,类型\n区财政局,部门\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.repeated-heading units.csv:4:1", "units.repeated-heading units.csv:6:1"]);
