@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, marksPending, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -115,11 +115,14 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // One whose awards may change, else one whose rank may move (not one the claims leave as it is).
   const example = (units.find(({ u }) => u.certainty !== undefined && !u.certainty.settled) ?? units.find(({ u }) => Object.values(u.certainty?.ranks ?? {}).some((r) => r[0] !== r[1])) ?? units[0])?.u.name ?? "";
   const said = { file: quoted(file), unit: quoted(example) };
-  // Marks anywhere in the ranking (not only the rows shown); none: its awards are said not to move.
-  const marked = ranking.entries.some((e) => {
-    const u = results.units[e.unit];
-    return u !== undefined && pendingMark(u, ctx.lang) !== "";
-  });
+  // Marks anywhere in the ranking's awards column (not only the rows shown; by a line or an item,
+  // this ranking's own awards); none: its awards are said not to move.
+  const marked =
+    (isTotal || showsAwards(rubric, ranking)) &&
+    ranking.entries.some((e) => {
+      const u = results.units[e.unit];
+      return u !== undefined && marksPending(u, ranking.id, !isTotal);
+    });
   // (A table with no awards column says nothing of awards.)
   const settled = showsAwards(rubric, ranking) ? "table.pending-settled" : "table.pending-ranks";
   // Totals alone that may move (no rank, no award): whose, and where to (the table gives one total each).

@@ -325,6 +325,17 @@ export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boole
 const NONE_OPEN: readonly OpenAward[] = [];
 
 /**
+ * Whether the unit's awards cell (awardsCell with the same `shown` and `own`) marks something
+ * pending: a table's legend explains the mark where one of its rows carries it, not where a unit
+ * has an award pending on another ranking the table leaves out.
+ */
+export function marksPending(u: UnitResult, shown: string, own: boolean | "grades" = false): boolean {
+  const c = u.certainty;
+  if (!c || c.settled) return false;
+  return c.open.some((o) => (own === true ? o.ranking === shown : own === "grades" ? o.kind !== "grade" || o.ranking === shown : true));
+}
+
+/**
  * The single-item awards a vetoed unit was recognized for and may not win, in words, by the award's
  * name (单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予); `ranking`: those it gives alone.
  */

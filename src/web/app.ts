@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, pendingMark, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -383,10 +383,12 @@ export function start(doc: Document): void {
     // What the range and the marks mean, under a table that shows either, as the terminal says it.
     // The rank range said only where the table shows one (its own, or a group's in 组内名次).
     const ranges = moving || groups.some((g) => ranksMove(s.results, g));
+    // (Marks in its awards column, as shown there: by a line or an item, this ranking's own.)
     const marked = (): boolean =>
+      awarding &&
       r.entries.some((e) => {
         const u = s.results.units[e.unit];
-        return u !== undefined && pendingMark(u, lang) !== "";
+        return u !== undefined && marksPending(u, r.id, !isTotal);
       });
     // Totals alone that may move (no rank, no award): whose, and where to.
     const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang) : undefined;

@@ -98,6 +98,22 @@ describe("assess report", () => {
     expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give the ranks it could end up with once the claims are decided)?(; units with equal scores[^;]*; those equal[^;]*)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), with the column of each line showing its points before weighting and the weighted sum rounded to 0.01 after adding up/);
   });
 
+  it("explains the pending mark under a group's table only where one of its rows carries it (青石镇's 优秀 pending on the whole kind's table, which alone gives grades)", async () => {
+    const out = join(dir, "qinghe.html");
+    const F = "test/fixtures/county-edu";
+    expect((await run(["report", `${F}/qinghe-2026.xlsx`, "--rubric", `${F}/county-edu-2026.1.yaml`, "--format", "html", "-o", out])).code).toBe(0);
+    const text = readFileSync(out, "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    // Each ranking's table, up to the next one's heading.
+    const order = ["乡镇中心学校综合排名", "城区组排名", "农村组排名", "县直学校排名"];
+    const section = (name: string): string => text.slice(text.indexOf(`${name} (共`), text.indexOf(`${order[order.indexOf(name) + 1]} (共`));
+    expect(section("乡镇中心学校综合排名")).toContain("标“待定”的奖惩视待认定加扣分的认定而定");
+    expect(section("乡镇中心学校综合排名")).toContain("(待定)");
+    for (const group of ["农村组排名", "城区组排名"]) {
+      expect(section(group)).not.toContain("(待定)");
+      expect(section(group)).not.toContain("标“待定”");
+    }
+  });
+
   it("says where the scheme's kind of unit has none in the workbook (its section left out unsaid read as lost)", async () => {
     const scored = JSON.parse((await run(["score", input, "--json", "-o", join(dir, "s.xlsx")])).out) as { units: { name: string; kind: string }[] };
     const departments = new Set(scored.units.filter((u) => u.kind === "department").map((u) => u.name));

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, pendingMark, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -220,7 +220,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
   // (A vetoed unit's cell says its veto, unmarked.)
   const pending = r.entries.some((e) => {
     const u = units[e.unit];
-    return u !== undefined && !u.vetoed && pendingMark(u, lang) !== "";
+    return u !== undefined && !u.vetoed && marksPending(u, r.id, own ? "grades" : false);
   });
   const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
