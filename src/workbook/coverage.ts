@@ -41,6 +41,8 @@ export interface Gathered {
   readonly brokenNames?: ReadonlyMap<string, { readonly cell: string; readonly value: string }>;
   /** A sheet's first unit name too long to read (said at its cell): by sheet, that cell. */
   readonly unreadNames?: ReadonlyMap<string, string>;
+  /** The units the template was made for (its hidden list of units), where it has one. */
+  readonly listed?: ReadonlySet<string>;
 }
 
 const refOf = (col: number, row: number): string => `${colName(col)}${row}`;
@@ -611,6 +613,12 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     // Spelt alike but for width or spaces (looking the same on screen): said so.
     const twin = near.find((n) => comparableName(n) === comparableName(name));
     const data = { unit: name, sheet: at.sheet, near: twin ?? near.join("、") };
+    // A unit the template was made for, its rows gone from every sheet of items but this one (and
+    // no other name there it may be): it would go unscored and unranked, read as a row of no account.
+    if (!near.length && g.listed?.has(name)) {
+      p.error("workbook.listed-unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
+      continue;
+    }
     p.warn(twin !== undefined ? "workbook.unit-only-on-width" : near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
   }
 }

@@ -1570,7 +1570,7 @@ export class SubmissionReader {
     // A unit's name that is a formula's error (#N/A): a unit missing on that sheet may be its row.
     const brokenNames = new Map<string, { cell: string; value: string }>();
     for (const d of p.list) if (d.code === "workbook.name-error-value" && d.location && "sheet" in d.location && !brokenNames.has(d.location.sheet)) brokenNames.set(d.location.sheet, { cell: d.location.cell ?? "", value: String(d.data.value ?? "") });
-    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, blankFormulas: this.blankFormulas, brokenNames, unreadNames: this.unreadNames }, values, p);
+    checkCoverage(this.rubric, { located: this.located, units, presence: this.presence, judgedColumns: this.judgedColumns, headerMerges: this.headerMerges, headlessValues: this.headlessValues, groupColumns: this.groupColumns, refused: this.refused, blankFormulas: this.blankFormulas, brokenNames, unreadNames: this.unreadNames, ...(this.roster ? { listed: new Set(this.roster.names.map((n) => n.name)) } : {}) }, values, p);
     this.mergedAcrossSaid();
     this.unreadColumnsSaid();
     for (const { sheet, cell, unit } of this.lonePast) {

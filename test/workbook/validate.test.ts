@@ -427,6 +427,15 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-absent _lists!F3"],
   },
   {
+    // Its rows deleted from the sheets of items alone, its 指标数据 row left: it went unranked, said
+    // only as a row that counts for nothing.
+    name: "a unit of the template's list deleted from every sheet of items but the indicator sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线"]) wb.sheetNamed(sheet).deleteRow(4);
+    },
+    expected: ["workbook.listed-unit-only-on 指标数据!A4"],
+  },
+  {
     // The same name with a line break typed in it (Alt+Enter) on every sheet: the template's unit,
     // scored and ranked; the roster said it had no rows and would get no score.
     name: "a unit's name with a line break typed in it on every sheet",
