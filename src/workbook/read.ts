@@ -492,7 +492,11 @@ function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, 
           if (row.every((c) => isBlank(c) || (c.value.t === "n" && c.value.v === 0))) {
             if (!zerosSaid) p.warn("workbook.zeros-without-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "" });
             zerosSaid = true;
-          } else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
+          }
+          // Formulas never calculated (a totals row of =SUM written by a program): what they hold is
+          // not known, a totals row's or a unit's; that said, at the first, not "no name".
+          else if (held?.value.t === "formula-no-result") p.error("workbook.formula-no-result", sheet, held.ref);
+          else p.error("workbook.missing-unit-name", sheet, refOf(nameCol, r), { at: held?.ref ?? "", value: held ? shownText(held) : "" });
         }
       }
       return;

@@ -837,6 +837,15 @@ const cases: Case[] = [
     expected: ["workbook.header-without-code 指标数据!C1"],
   },
   {
+    // A totals row of =SUM written by a program, never calculated, no label: asked for a unit's
+    // name with an empty value ("B6 为 "); what its formulas give is not known.
+    name: "a row without a name of formulas with no saved result is said so, at its first formula",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("B6", { formula: "SUM(B2:B5)" }).set("C6", { formula: "SUM(C2:C5)" });
+    },
+    expected: ["workbook.formula-no-result 党政线!B6"],
+  },
+  {
     // A file written by a program: the names and the claim's words are formulas never calculated.
     name: "a name or a ledger word made by a formula with no saved result is said so, not as blank",
     ledger: [row("甲镇", "KF1")],
