@@ -59,6 +59,10 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
     }
   }
   if (found.rubricId === undefined) return undefined;
+  // Typed as a clerk types them (District-Popplan, ２０２２．１): an id is lower case, and
+  // full-width letters and digits are the same ones.
+  found.rubricId = plainCode(found.rubricId);
+  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC");
   return {
     ...(found.rubricId ? { rubricId: found.rubricId } : {}),
     ...(found.rubricVersion ? { rubricVersion: found.rubricVersion } : {}),
@@ -70,4 +74,10 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
     ...(yearAt ? { yearAt } : {}),
     ...(districtAt ? { districtAt } : {}),
   };
+}
+
+/** A rubric id as written in the rubric: full-width forms made plain, and lower case where it is of Latin letters, digits and hyphens. */
+function plainCode(text: string): string {
+  const plain = text.normalize("NFKC");
+  return /^[A-Za-z0-9-]+$/.test(plain) ? plain.toLowerCase() : plain;
 }

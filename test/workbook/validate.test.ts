@@ -1592,6 +1592,18 @@ describe("the cover names a rubric we do not have", () => {
     expect(ok).toBe(false);
   });
 
+  // Typed as a clerk types them: refused as a rubric not found ("District-Popplan 2022.1").
+  it("takes the rubric's id in capitals and the version in full-width digits as the rubric's own", async () => {
+    const { lines, ok } = await diagnose({
+      edit: (wb) => {
+        setCover(wb, "方案编号", "District-Popplan");
+        setCover(wb, "方案版本", "２０２２．１");
+      },
+    });
+    expect(lines).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
   // 2022.1 typed where the cell took it for a date (January 2022): said as a date, not as version 44562.
   it("a version the cell holds as a date is said as that, at the version cell", async () => {
     let at = "";
