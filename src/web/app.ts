@@ -325,7 +325,9 @@ export function start(doc: Document): void {
       ...(awarding ? [t("out.awards")] : []),
     ];
     // A short heading kept on one line when printed (人口计生/线 left 线 alone); a long one wraps.
-    for (const c of cols) head.append(el("th", c, textUnits(c) <= SHORT_HEADING ? "short" : undefined));
+    // (The unit's heading pinned with its names, where a narrow window scrolls the table sideways.)
+    const nameHead = moving ? 2 : 1;
+    cols.forEach((c, i) => head.append(el("th", c, [textUnits(c) <= SHORT_HEADING ? "short" : "", i === nameHead ? "name" : ""].filter(Boolean).join(" ") || undefined)));
     table.append(el("thead"));
     table.tHead?.append(head);
     const body = el("tbody");
@@ -351,7 +353,7 @@ export function start(doc: Document): void {
         ...(awarding ? [awardsCell(u, lang, r.id, !isTotal)] : []),
       ];
       // The unit's name and its awards read left to right; the numbers align right.
-      const nameAt = moving ? 2 : 1;
+      const nameAt = nameHead;
       cells.forEach((c, i) => {
         const awards = awarding && i === cells.length - 1;
         const td = el("td", undefined, i === nameAt ? "name" : awards ? "awards" : undefined);

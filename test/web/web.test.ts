@@ -203,6 +203,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps the unit's heading over the names pinned at the left of a ranking scrolled sideways on a phone (the names stood under 加分, hiding its points)", async () => {
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    try {
+      await narrow.goto(pathToFileURL(PAGE).href);
+      await narrow.setInputFiles("#workbook", "samples/liuhe-2026.xlsx");
+      await narrow.waitForSelector("section.ranking table", { timeout: 60_000 });
+      const [scrolled, head, name] = await narrow.evaluate(() => {
+        const section = document.querySelector("section.ranking")!;
+        section.scrollLeft = 400;
+        const left = (e: Element | null): number => e?.getBoundingClientRect().left ?? Number.NaN;
+        return [section.scrollLeft, left(section.querySelector("th.name")), left(section.querySelector("td.name"))];
+      });
+      expect(scrolled).toBeGreaterThan(100);
+      expect(head).toBe(name);
+      expect(await narrow.locator("section.ranking").first().locator("th.name").textContent()).toBe("单位");
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it("keeps a phone's window of 375 px wide with a long file name (its status line widened the page) and wraps an explanation's lines under their indent", async () => {
     const file = join(dir, "qingshan_2026_final_v3_revised_by_zhangsan_20261205_checked_for_the_district_office.xlsx");
     copyFileSync("samples/qingshan-2026.xlsx", file);
