@@ -55,6 +55,8 @@ describe("file-level failures", () => {
     { case: "JSON list", bytes: strToU8('[{"单位": "城关镇", "得分": 95}]'), code: "xlsx.json-file", data: {} },
     { case: "a CSV whose first cell is bracketed", bytes: strToU8("[注]说明,得分\n城关镇,95\n"), code: "xlsx.text-file", data: {} },
     { case: "a rubric given for the workbook", bytes: strToU8('%YAML 1.2\n---\n# 方案\nid: my-scheme\nversion: "2026.1"\ntitle: 考核办法\n'), code: "xlsx.rubric-file", data: {} },
+    // The docs' page on writing one (docs/rubric.md), picked by mistake: no rubric to load, a text file.
+    { case: "notes quoting a rubric in a code block", bytes: strToU8('# Writing a rubric\n\n```yaml\nid: my-scheme\nversion: "2026.1"\n```\n'), code: "xlsx.text-file", data: {} },
     { case: "other YAML", bytes: strToU8("name: x\nversion: 1\n"), code: "xlsx.text-file", data: {} },
     // A table another system exported as a web page or as Excel 2003's XML, named .xls: said as that (it may hold every sheet: not a CSV's words).
     { case: "HTML saved as .xls", bytes: strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"), code: "xlsx.html-file", data: {} },

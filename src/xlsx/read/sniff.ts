@@ -52,7 +52,8 @@ export function looksLikeText(bytes: Uint8Array): boolean {
 /** Text opening as a rubric does: its id and version among the top-level keys of its first lines. */
 function looksLikeRubric(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE));
-  return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head);
+  // (Not a page of notes that quotes one in its code blocks: docs/rubric.md, picked by mistake.)
+  return /^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && !/^(```|~~~)/m.test(head);
 }
 
 /**
