@@ -530,6 +530,8 @@ export function start(doc: Document): void {
     out.append(el("h2", model.title, "print-only"));
     // And the day it was scored (a copy printed for a leader went undated).
     out.append(el("p", model.dateLine, "print-only dated"));
+    // And from what: two printouts of a workbook revised read alike (the status line is not printed).
+    out.append(el("p", t("web.printed-from", { file: s.file, rubric: `${s.rubric.id} ${s.rubric.version}` }), "print-only dated"));
     // Links to each ranking shown, above the problems: a keyboard reaches a ranking without tabbing
     // through every problem and every unit of the ones before it.
     const jump = el("nav", undefined, "jump");

@@ -872,8 +872,11 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.locator("h2.print-only").textContent()).toBe("柳河区2026年度乡镇(街道)和区直部门综合考核结果");
       expect(await page.locator("h2.print-only").isVisible()).toBe(true);
       // Dated, as the report is (a copy printed for a leader went undated).
-      expect(await page.locator("p.dated").textContent()).toMatch(/^报告日期:\d{4}年\d{1,2}月\d{1,2}日$/);
-      expect(await page.locator("p.dated").isVisible()).toBe(true);
+      expect(await page.locator("p.dated").first().textContent()).toMatch(/^报告日期:\d{4}年\d{1,2}月\d{1,2}日$/);
+      expect(await page.locator("p.dated").first().isVisible()).toBe(true);
+      // And from what (two printouts of a workbook revised read alike: the status line is not printed).
+      expect(await page.locator("p.dated").nth(1).textContent()).toBe("工作簿 liuhe-2026.xlsx,方案 township-comprehensive 2026.1");
+      expect(await page.locator("p.dated").nth(1).isVisible()).toBe(true);
       // A ranking's notes under its table are not parted from its last rows.
       expect(await page.locator("section.ranking > table + p.note").first().evaluate((e) => getComputedStyle(e).breakBefore)).toBe("avoid");
       // The status line's "click a unit's name" is for the screen; headings wrap between their
@@ -891,7 +894,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
     // On the screen the title is the status line's: the heading is for paper only.
     expect(await page.locator("h2.print-only").isVisible()).toBe(false);
-    expect(await page.locator("p.dated").isVisible()).toBe(false);
+    expect(await page.locator("p.dated").first().isVisible()).toBe(false);
+    expect(await page.locator("p.dated").nth(1).isVisible()).toBe(false);
     // Printed, each page numbered in the page's language; a short table printed whole (a heading
     // and two rows of 部门排名 stood at a page's foot), and a short heading kept on one line.
     const printed = await page.evaluate(() => document.getElementById("print-footer")?.textContent ?? "");
