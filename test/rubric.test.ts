@@ -193,6 +193,8 @@ const cases: Case[] = [
   // Written as a list of pairs (in brackets or as - lines): one { } is meant.
   { name: "levels-as-list", text: replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }", "      levels:\n        - 市级: 5\n        - 省级: 7"), expected: [`rubric.levels-as-list r.yaml:${lineOf("      levels: { 市级: 5") + 1}:9`] },
   { name: "single-without-levels", text: replace("      levels: [市级, 省级, 国家级]", "      points: 3"), expected: [`rubric.single-needs-levels r.yaml:${lineOf("    - code: DX1")}:7`, `rubric.single-has-points r.yaml:${lineOf("    - code: DX1")}:7`] },
+  // A cap meant as the award's count of winners: nothing to cap, it did nothing unsaid.
+  { name: "single-with-cap", text: replace("      name: 信息化\n      levels: [市级, 省级, 国家级]\n", "      name: 信息化\n      levels: [市级, 省级, 国家级]\n      cap: 2\n"), expected: [`rubric.single-has-cap r.yaml:${lineOf("    - code: DX1\n      kind: single") + 4}:12`] },
   { name: "ranking-by-unknown-line", text: replace("    by: JS\n", "    by: XX\n"), expected: [`rubric.unknown-rank-key r.yaml:${lineOf("    by: JS\n")}:9`] },
   { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
   { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-linked-item r.yaml:${lineOf("linked_item: JS1")}:20`] },

@@ -291,6 +291,7 @@ export const rubricMessages: Catalog = {
   "rubric.range-reversed": { "zh-CN": "{code} 的范围写反了(下限大于上限):请写作 [{from}, {to}]", en: "{code}'s range is written the wrong way round (its lower end above its upper): write [{from}, {to}]" },
   "rubric.range-order": { "zh-CN": "{code} 的范围下限大于上限", en: "{code}: the range's lower end is above its upper end" },
   "rubric.single-needs-levels": { "zh-CN": "单项奖代码 {code} 需要以列表给出 levels(如 [市级, 省级, 国家级])", en: "the single-award code {code} needs levels as a list (like [市级, 省级, 国家级])" },
+  "rubric.single-has-cap": { "zh-CN": "单项奖代码 {code} 不计分,cap 对它不起作用:请删去 cap;如要限定获奖单位个数,请在排名的 single 下该单项奖中写 count,如 count: 2", en: "the single-award code {code} carries no points, so a cap does nothing to it: delete the cap; to limit how many units win the award, give the award (under the ranking's single) a count, such as count: 2" },
   "rubric.single-has-points": { "zh-CN": "单项奖代码 {code} 不计分,不能有 points 或 range", en: "the single-award code {code} carries no points, so it may not have points or range" },
   "rubric.levels-need-points": { "zh-CN": "加扣分代码 {code} 的 levels 要写出每个级别的分值:levels: {levels}(只列级别的列表是单项奖 single 的写法)", en: "the ledger code {code}'s levels need each level's points: levels: {levels} (a list of levels alone is for a single-item award)" },
   "rubric.levels-points": { "zh-CN": "{key} 中每个级别的分值写数字,不加引号、不带单位:levels: {levels}", en: "{key}: each level's points are a plain number, unquoted and without a unit: levels: {levels}" },
