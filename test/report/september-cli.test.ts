@@ -274,7 +274,7 @@ describe("assess report", () => {
     expect((await run(["report", input, "--format", "html", "-o", one])).code).toBe(0);
     expect(existsSync(one)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(["九月.htm", "青山区.xlsx"]);
-    const both = join(dir, "out", "..", "报告.pdf");
+    const both = join(dir, "out", "..", "报告.final");
     const r = await run(["report", input, "-o", both]);
     expect(r.code, r.err).toBe(0);
     expect(existsSync(join(dir, "报告.xlsx"))).toBe(true);
@@ -294,6 +294,15 @@ describe("assess report", () => {
     const r = await run(["report", input, "-o", join(dir, "青山区.report")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("-o " + join(dir, "青山区.report") + " 写出两种格式,各换上其扩展名:Excel 报告即为 青山区.xlsx,与输入工作簿相同,输入文件绝不会被修改;请另取名称,如 -o 青山区-报告 [report.output-is-input-both]");
+  });
+
+  it("refuses -o NAME.csv (.xls, .pdf) where both formats are written, writing nothing (y.xlsx and y.html were written for y.csv)", async () => {
+    for (const name of ["y.csv", "y.xls", "y.pdf"]) {
+      const r = await run(["report", input, "-o", join(dir, name)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`报告只写成 .xlsx 和 .html 两种文件,不能写成 ${join(dir, name)};请用 -o 给出不带扩展名或以 .xlsx 结尾的名称,如 -o y.xlsx(同时写出同名的 .html)`);
+    }
+    expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);
   });
 
   it("refuses an unknown --format with a usage error (exit 2) and writes nothing", async () => {

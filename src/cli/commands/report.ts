@@ -27,6 +27,9 @@ function besideInput(input: string, format: Format): string {
  * An extension begins with a letter (.pdf, .report): a name ending in a date's digits
  * (报告2026.09.15) keeps them, or two reports named for two days would be one file.
  */
+/** Endings of files of other types a report cannot be (a spreadsheet, a document, a table as text). */
+const OTHER_TYPES = /^\.(csv|tsv|txt|xls|xlsm|xlsb|xltx|ods|et|pdf|doc|docx|wps|odt|json|xml|md)$/i;
+
 export function reportTargets(input: string, formats: readonly Format[], output: string | undefined): { format: Format; path: string }[] {
   return formats.map((format) => {
     if (!output) return { format, path: besideInput(input, format) };
@@ -102,6 +105,9 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (o.output !== undefined && isFolder(o.output)) return folderGiven(ctx, o.output, `${ctx.lang === "en" ? "report" : "报告"}.${asked}`);
   // Read from a pipe, the report has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example });
+  // Both formats from one -o NAME.csv (.xls, .pdf…): a file of another type asked for, not a name
+  // whose ending is ours to replace (y.xlsx and y.html were written for y.csv).
+  if (o.output !== undefined && formats.length > 1 && OTHER_TYPES.test(extname(o.output))) return usageError(ctx, "usage.report-extension-both", { file: o.output, example: `${basename(o.output, extname(o.output))}.xlsx` });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
