@@ -397,47 +397,85 @@ function tempStem(name: string): string {
  * (or returns bytes to write there).
  */
 export async function writeAtomic(target: string, produce: (tmp: string) => Promise<Uint8Array | void>): Promise<Diagnostic | undefined> {
+  return writeAtomicAll([{ target, produce }]);
+}
+
+/**
+ * Writes several files that belong together (a report's Excel and HTML) atomically, and together:
+ * each is made in full first, then every earlier file of their names is replaced at once. A signal,
+ * a failure or a file changed meanwhile before then leaves every earlier one as it was (an HTML
+ * report of last run's beside the Excel one of this run's read as one report).
+ */
+export async function writeAtomicAll(files: readonly { readonly target: string; readonly produce: (tmp: string) => Promise<Uint8Array | void> }[]): Promise<Diagnostic | undefined> {
   installCleanup();
-  const dir = dirname(resolve(target));
-  // A name no other run picks at the same moment (the process id), without loading crypto.
-  const tmp = join(dir, `.${tempStem(basename(target))}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
-  pendingTemps.set(tmp, target);
-  try {
-    const bytes = await produce(tmp);
-    if (bytes) writeFileSync(tmp, bytes, { flag: "wx" });
-    const fd = openSync(tmp, "r+");
+  const made: { target: string; tmp: string }[] = [];
+  const drop = (): void => {
+    for (const { tmp } of made) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Never made (its folder refused it): nothing to remove.
+      }
+      pendingTemps.delete(tmp);
+    }
+  };
+  for (const { target, produce } of files) {
+    const dir = dirname(resolve(target));
+    // A name no other run picks at the same moment (the process id), without loading crypto.
+    const tmp = join(dir, `.${tempStem(basename(target))}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
+    pendingTemps.set(tmp, target);
+    made.push({ target, tmp });
     try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const bytes = await produce(tmp);
+      if (bytes) writeFileSync(tmp, bytes, { flag: "wx" });
+      const fd = openSync(tmp, "r+");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      drop();
+      return writeError(target, e);
     }
-    // A signal that came while it was made (an HTML report is made in one go, the event loop not
-    // turning) is answered now, before the earlier file is replaced: this one is not written.
+  }
+  try {
+    // A signal that came while they were made (an HTML report is made in one go, the event loop not
+    // turning) is answered now, before any earlier file is replaced: none is written.
     await turn();
-    const before = seenAtCheck.get(resolve(target));
-    if (before && !sameSeen(before, seen(target))) {
-      rmSync(tmp, { force: true });
-      return fileError(target, "file.changed-meanwhile");
+    // Any changed meanwhile: none replaced.
+    for (const { target } of made) {
+      const before = seenAtCheck.get(resolve(target));
+      if (before && !sameSeen(before, seen(target))) {
+        drop();
+        return fileError(target, "file.changed-meanwhile");
+      }
     }
-    const replaced = keepMode(target, tmp);
-    renameSync(tmp, target);
-    announced.delete(resolve(target));
-    writtenWhole.push({ file: target, replaced });
-    // What it is now, for a second write of the same run (a report's two formats, a retry).
-    if (before) seenAtCheck.set(resolve(target), seen(target));
+    // Renamed one after the other with no turn of the event loop between: no signal is answered
+    // between them.
+    for (const { target, tmp } of made) {
+      const before = seenAtCheck.get(resolve(target));
+      const replaced = keepMode(target, tmp);
+      renameSync(tmp, target);
+      pendingTemps.delete(tmp);
+      announced.delete(resolve(target));
+      writtenWhole.push({ file: target, replaced });
+      // What it is now, for a second write of the same run (a retry).
+      if (before) seenAtCheck.set(resolve(target), seen(target));
+    }
     return undefined;
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Never made (its folder refused it): nothing to remove.
-    }
-    const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    // "The earlier file is unchanged" only where there is one.
-    if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, existsSync(target) ? "file.disk-full" : "file.disk-full-new", {});
-    // A name too long is mended by a shorter one; anything else (no permission, a full disk) by another folder.
-    return fileError(target, code === "ENAMETOOLONG" ? "file.unwritable-name" : "file.unwritable", { detail: code });
-  } finally {
-    pendingTemps.delete(tmp);
+    const failed = made.find(({ tmp }) => pendingTemps.has(tmp))?.target ?? made[0]?.target ?? "";
+    drop();
+    return writeError(failed, e);
   }
+}
+
+/** A file that could not be written, said as what mends it. */
+function writeError(target: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+  // "The earlier file is unchanged" only where there is one.
+  if (code === "ENOSPC" || code === "EDQUOT") return fileError(target, existsSync(target) ? "file.disk-full" : "file.disk-full-new", {});
+  // A name too long is mended by a shorter one; anything else (no permission, a full disk) by another folder.
+  return fileError(target, code === "ENAMETOOLONG" ? "file.unwritable-name" : "file.unwritable", { detail: code });
 }

@@ -146,6 +146,31 @@ describe("an interrupted score", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(".made.html."))).toEqual([]);
   });
 
+  it("a signal that comes while the second of two files written together is made (a report's HTML) leaves both earlier files as they were", async () => {
+    const xlsx = join(dir, "pair.xlsx");
+    const html = join(dir, "pair.html");
+    writeFileSync(xlsx, "last run's Excel report");
+    writeFileSync(html, "last run's HTML report");
+    const script = join(dir, "pair.mjs");
+    writeFileSync(
+      script,
+      `import { writeAtomicAll, onInterrupted } from ${JSON.stringify(join(process.cwd(), "dist/cli/write.js"))};\n` +
+        `onInterrupted((targets, whole) => JSON.stringify({ targets, whole: whole.map((w) => w.file) }) + "\\n");\n` +
+        `await writeAtomicAll([{ target: ${JSON.stringify(xlsx)}, produce: async () => new TextEncoder().encode("new") }, { target: ${JSON.stringify(html)}, produce: async () => { process.kill(process.pid, "SIGTERM"); const t = Date.now(); while (Date.now() - t < 100); return new TextEncoder().encode("new"); } }]);\n` +
+        `setTimeout(() => {}, 5000);\n`,
+    );
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
+    });
+    expect(r.code).toBe(143);
+    expect([readFileSync(xlsx, "utf8"), readFileSync(html, "utf8")]).toEqual(["last run's Excel report", "last run's HTML report"]);
+    expect(JSON.parse(r.err)).toEqual({ targets: [xlsx, html], whole: [] });
+    expect(readdirSync(dir).filter((f) => f.startsWith(".pair."))).toEqual([]);
+  });
+
   it("an uninterrupted run writes the whole file", async () => {
     const out = join(dir, "whole.xlsx");
     const code = await new Promise<number | null>((resolve) => {

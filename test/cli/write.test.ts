@@ -4,7 +4,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkTarget, writeAtomic } from "../../src/cli/write.js";
+import { checkTarget, writeAtomic, writeAtomicAll } from "../../src/cli/write.js";
 import { refusedExit } from "../../src/cli/io.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
@@ -46,6 +46,23 @@ describe("a result that cannot be written", () => {
     const d = await writeAtomic(target, async () => new Uint8Array([1]));
     expect(d).toMatchObject({ code: "file.unwritable", data: { detail: "ENOENT" } });
     expect(message("zh-CN", d!.code, d!.data)).toBe("无法写入(此处不能新建文件:路径不存在,或是系统文件夹);可用 -o 写到别的文件夹");
+  });
+
+  it("writes two files that belong together (a report's Excel and HTML) both or neither: the second failing, the first's earlier file stays", async () => {
+    const first = join(dir, "pair.xlsx");
+    const second = join(dir, "pair.html");
+    writeFileSync(first, "last run's");
+    const d = await writeAtomicAll([
+      { target: first, produce: async () => new TextEncoder().encode("this run's") },
+      { target: second, produce: failing("ENOSPC") },
+    ]);
+    expect(d).toMatchObject({ code: "file.disk-full-new", location: { file: second } });
+    expect(readFileSync(first, "utf8")).toBe("last run's");
+    expect(existsSync(second)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // Neither failing: both written.
+    expect(await writeAtomicAll([first, second].map((target) => ({ target, produce: async () => new TextEncoder().encode("this run's") })))).toBeUndefined();
+    expect([readFileSync(first, "utf8"), readFileSync(second, "utf8")]).toEqual(["this run's", "this run's"]);
   });
 
   it("says any other failure in words (its code where there are none)", async () => {

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
+import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -141,13 +141,23 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const m = await import("../../report/september/index.js");
   const date = runDate(ctx.io.env);
   const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
-  for (const t of targets) {
-    progress.step("progress.writing", { file: t.path });
-    await turn();
-    const failed = await writeAtomic(t.path, async () => (t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model))));
-    progress.done();
-    if (failed) return reportDiagnostics(ctx, [failed]);
-    sayWritten(ctx, t.path);
+  // Both made before either replaces an earlier one: an interruption or a failure leaves the two
+  // as they were (this run's Excel report beside last run's HTML one read as one report).
+  const failed = await writeAtomicAll(
+    targets.map((t) => ({
+      target: t.path,
+      produce: async () => {
+        progress.step("progress.writing", { file: t.path });
+        await turn();
+        return t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model));
+      },
+    })),
+  );
+  progress.done();
+  if (failed) {
+    const notes: Diagnostic[] = targets.filter((t) => !(failed.location && "file" in failed.location && failed.location.file === t.path)).map((t) => ({ code: "report.not-written-either", severity: "warning", data: {}, location: { file: t.path } }));
+    return reportDiagnostics(ctx, [failed, ...notes]);
   }
+  for (const t of targets) sayWritten(ctx, t.path);
   return 0;
 }
