@@ -4,7 +4,7 @@
 // run's start-up.
 import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -118,6 +118,10 @@ export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
   const file = rubricPath(path);
   const shown = displayPath(file);
   const read = readUserFile(file, MAX_RUBRIC_BYTES, "rubric.too-large");
+  // A workbook (a result of 2,000 towns), a PDF or a picture given where the rubric goes, too large
+  // for one: said as what it is, by its first bytes, as a small one is.
+  const head = read.diagnostics?.some((d) => d.code === "rubric.too-large") ? headOf(file) : undefined;
+  if (head && (head.subarray(0, 4096).includes(0) || new TextDecoder("latin1").decode(head.subarray(0, 5)) === "%PDF-")) return parse(shown, head, "");
   if (!read.bytes) {
     // Not there: the bundled ones are named, as a rubric may be named by them.
     const names = bundledFiles().map((f) => `${f.id}-${f.version}`).sort().join(", ");
@@ -209,4 +213,19 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
     };
   });
   return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}) };
+}
+
+/** A file's first 256 KiB (a zip's first parts name what it is), or undefined where it cannot be read. */
+function headOf(file: string): Uint8Array | undefined {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const b = new Uint8Array(256 * 1024);
+      return b.subarray(0, readSync(fd, b, 0, b.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }

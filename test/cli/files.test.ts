@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { strToU8, zipSync } from "fflate";
 import { readUserFile } from "../../src/cli/files.js";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
@@ -34,6 +35,21 @@ describe("a rubric file too large", () => {
       expect(r.err.startsWith(`${file}: 错误: 方案文件过大(${mb} MB,上限 1 MB):`)).toBe(true);
       expect(r.err.endsWith(" [rubric.too-large]\n")).toBe(true);
       expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    }
+  });
+});
+
+describe("a workbook too large for a rubric given as one", () => {
+  it("is said to be a workbook, as a small one is (a province's result was told the rubric limit)", async () => {
+    const dir = scratchDir("assess-big-workbook-");
+    const file = join(dir, "青山区.scored.xlsx");
+    // Incompressible: past the rubric limit once zipped.
+    const noise = Uint8Array.from({ length: 1536 * 1024 }, (_, i) => (i * 2654435761) >>> 24);
+    writeFileSync(file, zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/media/image1.png": noise }, { level: 0 }));
+    for (const args of [["rubric", "check", file], ["validate", "samples/qingshan-2026.xlsx", "--rubric", file]]) {
+      const r = await cli(args);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toBe(`${file}:1:1: 错误: 这是 Excel 工作簿,不是考核方案:方案是 YAML 文本文件(如 my-scheme-2026.1.yaml) [rubric.is-workbook]\n`);
     }
   });
 });
