@@ -581,6 +581,9 @@ describe("every broken rubric gets one located line per problem", () => {
 
   it("refuses oversized files and non-UTF-8 bytes", () => {
     expect(loadRubric("big.yaml", new Uint8Array(2 * 1024 * 1024).fill(0x20), "test").diagnostics[0]?.code).toBe("rubric.too-large");
+    // A workbook as large (a province's result chosen on the page): said as a workbook.
+    const big = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/media/image1.png": Uint8Array.from({ length: 1536 * 1024 }, (_, i) => (i * 2654435761) >>> 24) }, { level: 0 });
+    expect(loadRubric("青山区.scored.xlsx", big, "test").diagnostics[0]?.code).toBe("rubric.is-workbook");
     expect(loadRubric("x.yaml", new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]), "test").diagnostics[0]).toMatchObject({ code: "rubric.not-utf8", location: { line: 1 } });
   });
 

@@ -297,7 +297,11 @@ function savedOtherwise(bytes: Uint8Array, sha256: string): string[] {
 
 /** sha256: of the file's bytes (the host hashes them), recorded in every result. */
 export function loadRubric(file: string, bytes: Uint8Array, sha256: string): RubricLoad {
-  if (bytes.length > MAX_RUBRIC_BYTES) return fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
+  if (bytes.length > MAX_RUBRIC_BYTES) {
+    // A workbook too large for a rubric (a province's result), said as what it is by its first parts.
+    const other = notText(bytes.subarray(0, 256 * 1024));
+    return other !== undefined ? fail(file, other) : fail(file, "rubric.too-large", 1, 1, { size: bytes.length, limit: MAX_RUBRIC_BYTES });
+  }
   // A workbook given where the rubric goes (rubric show 青山区.xlsx), a Word document or a PDF renamed: said as such.
   const other = notText(bytes);
   if (other !== undefined) return fail(file, other);
