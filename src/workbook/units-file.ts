@@ -27,6 +27,9 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
   }
   const mixed = mixedEncodingLine(bytes);
   if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
+  // A rubric given for the list (its every line said an unknown kind): said once.
+  const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
+  if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
   return undefined;
 }
 

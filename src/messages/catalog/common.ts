@@ -147,6 +147,7 @@ export const common: Catalog = {
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
   "usage.template-district-too-long": { "zh-CN": "地区名称过长({length} 个字符,最多 {max} 个):--district 写地区的名称,如 青山区", en: "the district's name is too long ({length} characters; at most {max}): --district takes the district's name, such as 青山区" },
   "usage.template-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
+  "units.is-rubric": { "zh-CN": "这是考核方案文件,不是单位名单:--units 要的是每行一个单位的文本或 CSV 文件(方案用 --rubric 指定)", en: "this is a rubric file, not a units list: --units takes a text or CSV file with one unit per line (a rubric is given with --rubric)" },
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
   "units.too-large": { "zh-CN": "单位名单文件过大({size@size},上限 {limit@size});请确认选对了文件", en: "the units list is too large ({size@size}; the limit is {limit@size}); check that this is the right file" },
