@@ -237,8 +237,11 @@ export function linePages(columns: readonly Column[], frozen: number, starts: re
   finer((a, b) => Array.from({ length: b - a - 1 }, (_, i) => a + 1 + i));
   const widths = cuts.slice(1).map((end, i) => width(cuts[i] ?? frozen, end));
   // (As many pages as fitting to the page's width would take, at the least: no smaller print to save a page.)
-  for (let pages = Math.min(fitted.pagesAcross, widths.length); pages <= widths.length; pages++) {
-    const groups = packed(widths, pages);
+  // Fewer than the fewest that hold every run within the room never fit: begun there (tried one by
+  // one, a rubric of thousands of items took minutes).
+  const fewest = fewestRuns(widths, room);
+  for (let pages = Math.max(Math.min(fitted.pagesAcross, widths.length), Math.min(fewest, widths.length)); pages <= widths.length; pages++) {
+    const groups = pages * widths.length * widths.length <= EXACT_PACKING ? packed(widths, pages) : packedWithin(widths, pages);
     const widest = fixed + Math.max(...groups.map(([a, b]) => widths.slice(a, b).reduce((s, w) => s + w, 0)));
     const scale = Math.min(100, Math.floor((100 * PAGE_UNITS) / (widest * PRINT_SLACK)));
     if (scale >= MIN_SCALE) return { pagesAcross: groups.length, breaks: { scale, before: groups.slice(1).map(([a]) => cuts[a] ?? n) } };
@@ -246,8 +249,53 @@ export function linePages(columns: readonly Column[], frozen: number, starts: re
   return fitted;
 }
 
+/** Work (pages × widths²) up to which runs are packed exactly; past it, to within a thousandth of a unit. */
+const EXACT_PACKING = 4_000_000;
+
+/** The fewest runs `widths` can be cut into, none wider than `room` (Infinity where one width alone is). */
+function fewestRuns(widths: readonly number[], room: number): number {
+  let runs = 0;
+  let used = Number.POSITIVE_INFINITY;
+  for (const w of widths) {
+    if (w > room) return Number.POSITIVE_INFINITY;
+    if (used + w > room) {
+      runs++;
+      used = 0;
+    }
+    used += w;
+  }
+  return runs;
+}
+
+/**
+ * `widths` cut into at most `pages` runs, the widest as narrow as can be to within a thousandth of
+ * a unit (the widest a run may be searched for by halves, each tried by filling runs in order).
+ */
+export function packedWithin(widths: readonly number[], pages: number): [number, number][] {
+  let lo = Math.max(0, ...widths);
+  let hi = widths.reduce((a, w) => a + w, 0);
+  while (hi - lo > 0.001) {
+    const mid = (lo + hi) / 2;
+    if (fewestRuns(widths, mid) <= pages) hi = mid;
+    else lo = mid;
+  }
+  const runs: [number, number][] = [];
+  let start = 0;
+  let used = 0;
+  widths.forEach((w, i) => {
+    if (i > start && used + w > hi) {
+      runs.push([start, i]);
+      start = i;
+      used = 0;
+    }
+    used += w;
+  });
+  if (widths.length) runs.push([start, widths.length]);
+  return runs;
+}
+
 /** `widths` cut into at most `pages` runs, the widest as narrow as can be: each run as [first, end). */
-function packed(widths: readonly number[], pages: number): [number, number][] {
+export function packed(widths: readonly number[], pages: number): [number, number][] {
   const n = widths.length;
   // Each run's width from the running sums (a wide group parted at its columns has dozens of runs).
   const upTo = [0];

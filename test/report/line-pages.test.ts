@@ -1,7 +1,8 @@
 // 得分明细 printed several pages across: each page begins at a line (or, where a line is too wide
 // for a page, at one of its items), at a scale that prints the widest page whole.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { linePages } from "../../src/report/result-sheets.js";
+import { linePages, packed, packedWithin } from "../../src/report/result-sheets.js";
 import type { Column } from "../../src/report/result-sheets.js";
 
 const cols = (widths: readonly number[]): Column[] => widths.map((width, i) => ({ header: `c${i}`, kind: "points", width }));
@@ -53,5 +54,24 @@ describe("linePages", () => {
     // Never inside A (columns 3–5) or C (16–18).
     for (const b of before) expect([4, 5, 17, 18]).not.toContain(b);
     expect(r.breaks?.scale).toBeGreaterThanOrEqual(70);
+  });
+
+  it("packs a rubric of thousands of items as narrow as exact packing would, to within a thousandth (exactly, it took minutes)", () => {
+    const widest = (widths: readonly number[], runs: readonly [number, number][]): number => Math.max(...runs.map(([a, b]) => widths.slice(a, b).reduce((x, w) => x + w, 0)));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 30 }), (widths, asked) => {
+        const pages = Math.min(asked, widths.length);
+        const runs = packedWithin(widths, pages);
+        // In order, each column once, in no more runs than pages.
+        expect(runs.flat()).toEqual(runs.flatMap((_, i) => [i === 0 ? 0 : runs[i - 1]![1], runs[i]![1]]));
+        expect(runs.at(-1)![1]).toBe(widths.length);
+        expect(runs.length).toBeLessThanOrEqual(pages);
+        expect(widest(widths, runs)).toBeLessThanOrEqual(widest(widths, packed(widths, pages)) + 0.001);
+      }),
+    );
+    // 10,000 items of 8 units, past the frozen 30: pages of at most the room, as few as hold them.
+    const many = linePages(cols([10, 10, 10, ...Array<number>(10_000).fill(8)]), 3, []);
+    expect(many.breaks?.before.length).toBe(many.pagesAcross - 1);
+    expect(many.pagesAcross).toBeGreaterThan(100);
   });
 });
