@@ -90,7 +90,8 @@ function isFileDescriptor(fd: number): boolean {
 }
 
 export function makeCtx(io: Io, lang: Lang): Ctx {
-  const color = io.outIsTTY && !("NO_COLOR" in io.env) && io.env.TERM !== "dumb";
+  // As the conventions have it: NO_COLOR set to anything but nothing (no-color.org), FORCE_COLOR=0 or false.
+  const color = io.outIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb" && !/^(0|false)$/i.test(io.env.FORCE_COLOR ?? "");
   return { io, lang, color, all: false, json: false, t: (code, data = {}) => message(lang, code, data) };
 }
 
