@@ -780,7 +780,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         for (const c of contenders) {
           const had = exact.get(c.u);
           if (!had || had.size < 2) continue;
-          if (!outcomes.has(c.u)) others.add(c.u);
+          // (One with claims of its own too: others' may decide it where its rank cannot move.)
+          others.add(c.u);
           open(c.u, r, "grade", names.filter((n) => had.has(n)));
         }
       } else if (grades?.bands.some((b) => b.quotaCount !== undefined || b.quotaShare !== undefined)) {
@@ -831,11 +832,21 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (!claimants.length) continue;
         const claiming = new Set(claimants.map((c) => c.u));
         // A claimant may win it unless as many holders as it goes to are surely ahead of it at its
-        // best (a holder's claim may change the level it holds it at).
+        // best: each at the level it holds it at (its own claim may raise that, never lower it).
+        // Where it may, the other claims that may end ahead of it decide it too: its pending rows
+        // include them.
         for (const c of claimants) {
           const best = linked(c.u, "hi");
-          const surely = [...held].filter(([u, at]) => u !== c.u && !claiming.has(u) && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
-          if (held.has(c.u) || surely < count) openSingle(c.u, r, s.code);
+          const surely = [...held].filter(([u, at]) => u !== c.u && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
+          if (!held.has(c.u) && surely >= count) continue;
+          openSingle(c.u, r, s.code);
+          const worst = linked(c.u, "lo");
+          const rivals = claimants.filter((d) => d.u !== c.u && (d.level < c.level || (d.level === c.level && linked(d.u, "hi") > worst))).flatMap((d) => d.rows);
+          if (!rivals.length) continue;
+          const claims = contenders.length > GRADE_UNITS_MAX ? rivals.slice(0, MAX_OTHERS) : rivals;
+          const mine = takers.get(c.u);
+          if (mine) mine.push(...claims.filter((e) => !mine.includes(e)));
+          else takers.set(c.u, claims);
         }
         for (const [h, level] of held) {
           const worst = linked(h, "lo");

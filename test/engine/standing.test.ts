@@ -379,6 +379,61 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unitNamed(passing, "丙").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "single" }));
   });
 
+  it("counts a holder with a claim of its own as surely ahead at the level it holds: a claimant behind two such cannot win (said 可能获, with 2,000 元 待定)", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 2\n"));
+    // 甲 holds it at 市级 (JS1 40) and claims 省级; 乙 holds it at 省级; 丙 claims 市级 with JS1 30:
+    // both holders stay ahead of it whatever is decided.
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "DX1", level: "市级", status: "已认定" },
+      { unit: "乙", code: "DX1", level: "省级", status: "已认定" },
+      { unit: "甲", code: "DX1", level: "省级", status: "申报中" },
+      { unit: "丙", code: "DX1", level: "市级", status: "申报中" },
+    ];
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 35 } }, { name: "丙", scores: { JS1: 30 } }];
+    const r = score(T, submission(T, units, rows));
+    expect(unitNamed(r, "丙").certainty?.open ?? []).not.toContainEqual(expect.objectContaining({ kind: "single" }));
+    for (const status of ["已认定", "不予认定"]) {
+      const decided = score(T, submission(T, units, rows.map((e) => (e.status === "申报中" ? { ...e, status } : e))));
+      expect(unitNamed(decided, "丙").awards.some((a) => a.kind === "single")).toBe(false);
+    }
+  });
+
+  it("lists for a claimant that may win the other claims that may end ahead of it (城关's win turned on 马坪's 国家级, unlisted)", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 1\n"));
+    // 甲 claims 市级, 乙 国家级, 丙 市级 with less on JS1: 乙's claim decides 甲's; 丙's cannot pass it.
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "DX1", level: "市级", status: "申报中" },
+      { unit: "乙", code: "DX1", level: "国家级", status: "申报中" },
+      { unit: "丙", code: "DX1", level: "市级", status: "申报中" },
+    ];
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 10 } }, { name: "丙", scores: { JS1: 20 } }];
+    const sub = submission(T, units, rows);
+    const r = score(T, sub);
+    const at = (unit: string) => sub.ledger.find((e) => e.unit === unit)?.at;
+    expect(unitNamed(r, "甲").certainty?.open).toContainEqual(expect.objectContaining({ kind: "single" }));
+    expect(unitNamed(r, "甲").certainty?.pending).toEqual([at("甲"), at("乙")]);
+    // 乙 at 国家级 is ahead of both: only its own claim decides it.
+    expect(unitNamed(r, "乙").certainty?.pending).toEqual([at("乙")]);
+  });
+
+  it("lists another's claim that decides a unit's grade where its rank cannot move (tied at the top, ties: none: 县第一中学's deduction made 县实验小学 优秀)", () => {
+    const T = mini((t) => t.replace("  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n", "  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 50, quota: 1 }\n      otherwise: 良好\n      ties: none\n"));
+    // 甲 and 乙 level at the top (neither 优秀, ties: none); 甲 claims +5, 乙 has a deduction pending.
+    const rows: EntrySpec[] = [
+      { unit: "甲", code: "JF2", level: "市级", status: "申报中" },
+      { unit: "乙", code: "KF5", status: "申报中" },
+    ];
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40, DZ1: 20 } }, { name: "乙", scores: { JS1: 40, DZ1: 20 } }, { name: "丙", scores: { JS1: 10 } }];
+    const sub = submission(T, units, rows);
+    const r = score(T, sub);
+    const at = (unit: string) => sub.ledger.find((e) => e.unit === unit)?.at;
+    expect(unitNamed(r, "甲").certainty?.open).toContainEqual(expect.objectContaining({ ranking: "overall", kind: "grade" }));
+    expect(unitNamed(r, "甲").certainty?.pending).toEqual([at("甲"), at("乙")]);
+    // 乙's deduction alone makes 甲 优秀.
+    const alone = score(T, submission(T, units, rows.map((e) => ({ ...e, status: e.unit === "乙" ? "已认定" : "不予认定" }))));
+    expect(unitNamed(alone, "甲").grades.overall).toBe("优秀");
+  });
+
   for (const ties of ["all", "none"]) {
     it(`holds on grades with quotas (30% 优秀, two 良好 by the total, ties: ${ties})`, () => {
       const T = mini((t) => t.replace("  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n", `  - id: overall\n    name: 综合排名\n    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 85, quota: 30% }\n        - { name: 良好, from: 70, quota: 2 }\n      otherwise: 一般\n      ties: ${ties}\n`));
