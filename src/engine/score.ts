@@ -838,7 +838,10 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         for (const c of claimants) {
           const best = linked(c.u, "hi");
           const surely = [...held].filter(([u, at]) => u !== c.u && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
-          if (!held.has(c.u) && surely >= count) continue;
+          // (A holder's own claim changes its award only where it claims a higher level than it
+          // holds; others' claims that may pass it are weighed below.)
+          const holds = held.get(c.u);
+          if (holds !== undefined ? c.level >= holds : surely >= count) continue;
           openSingle(c.u, r, s.code);
           const worst = linked(c.u, "lo");
           const rivals = claimants.filter((d) => d.u !== c.u && (d.level < c.level || (d.level === c.level && linked(d.u, "hi") > worst))).flatMap((d) => d.rows);

@@ -398,6 +398,18 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     }
   });
 
+  it("keeps a holder's award settled where its own claim is at a level no higher than it holds (市级 claimed, 省级 held: nothing can change)", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 2\n"));
+    const rows = (claim: string): EntrySpec[] => [
+      { unit: "甲", code: "DX1", level: "省级", status: "已认定" },
+      { unit: "甲", code: "DX1", level: claim, status: "申报中" },
+    ];
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 40 } }, { name: "乙" }, { name: "丙" }];
+    expect(unitNamed(score(T, submission(T, units, rows("市级"))), "甲").certainty?.open ?? []).not.toContainEqual(expect.objectContaining({ kind: "single" }));
+    // A higher level claimed may change the award's level: open.
+    expect(unitNamed(score(T, submission(T, units, rows("国家级"))), "甲").certainty?.open).toContainEqual(expect.objectContaining({ kind: "single" }));
+  });
+
   it("lists for a claimant that may win the other claims that may end ahead of it (城关's win turned on 马坪's 国家级, unlisted)", () => {
     const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 1\n"));
     // 甲 claims 市级, 乙 国家级, 丙 市级 with less on JS1: 乙's claim decides 甲's; 丙's cannot pass it.
