@@ -822,6 +822,9 @@ export function start(doc: Document): void {
     // the workbook goes is.
     if (f && !isRubricName(f.name) && isWorkbookName(f.name)) {
       rubricInput.value = "";
+      // A rubric refused in this picker before is no longer its choice: its problems go (they
+      // stood beside this workbook's good result).
+      rejected = undefined;
       void run(f);
       return;
     }

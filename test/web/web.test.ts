@@ -476,6 +476,17 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await choose("samples/qingshan-2026.xlsx");
   });
 
+  it("lets a workbook chosen in the rubric's picker take the place of a rubric refused there (its problems stood beside the good result)", async () => {
+    const photo = join(dir, "photo.png");
+    writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    await act(() => page.setInputFiles("#rubric", photo));
+    await page.waitForFunction(() => /photo\.png/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await act(() => page.setInputFiles("#rubric", "samples/qingshan-2026.xlsx"));
+    await page.waitForFunction(() => /已计分 qingshan-2026\.xlsx/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.textContent("#status")).not.toContain("photo.png");
+    expect(await page.locator("#output").textContent()).not.toContain("photo.png");
+  });
+
   it("says of a workbook without a cover to restore it, not to give --rubric (no option on the page)", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
