@@ -193,8 +193,6 @@ const cases: Case[] = [
   // Written as a list of pairs (in brackets or as - lines): one { } is meant.
   { name: "levels-as-list", text: replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }", "      levels:\n        - 市级: 5\n        - 省级: 7"), expected: [`rubric.levels-as-list r.yaml:${lineOf("      levels: { 市级: 5") + 1}:9`] },
   { name: "single-without-levels", text: replace("      levels: [市级, 省级, 国家级]", "      points: 3"), expected: [`rubric.single-needs-levels r.yaml:${lineOf("    - code: DX1")}:7`, `rubric.single-has-points r.yaml:${lineOf("    - code: DX1")}:7`] },
-  // A cap meant as the award's count of winners: nothing to cap, it did nothing unsaid.
-  { name: "single-with-cap", text: replace("      name: 信息化\n      levels: [市级, 省级, 国家级]\n", "      name: 信息化\n      levels: [市级, 省级, 国家级]\n      cap: 2\n"), expected: [`rubric.single-has-cap r.yaml:${lineOf("    - code: DX1\n      kind: single") + 4}:12`] },
   { name: "ranking-by-unknown-line", text: replace("    by: JS\n", "    by: XX\n"), expected: [`rubric.unknown-rank-key r.yaml:${lineOf("    by: JS\n")}:9`] },
   { name: "award-ranking-missing", text: replace("  ranking: overall", "  ranking: nowhere"), expected: [`rubric.unknown-ranking r.yaml:${lineOf("  ranking: overall")}:12`] },
   { name: "linked-item-missing", text: replace("linked_item: JS1", "linked_item: JS9"), expected: [`rubric.unknown-linked-item r.yaml:${lineOf("linked_item: JS1")}:20`] },
@@ -741,6 +739,10 @@ describe("what would score nothing as meant", () => {
       `rubric.cap-under-a-row r.yaml:${lineOf("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n") + 1}:12 JF2 的上限 2 分小于一条记录的分值 5 分:每个单位从 JF2 至多得 2 分,一条记录就会被截去;如非有意,请核对 cap`,
     ]);
     expect(advice(replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n", "      levels: { 市级: 5, 省级: 7, 国家级: 10 }\n      cap: 5\n"))).toEqual([]);
+    // A cap on a single-item recognition, meant as the award's count of winners: nothing to cap, it did nothing unsaid.
+    expect(advice(replace("      name: 信息化\n      levels: [市级, 省级, 国家级]\n", "      name: 信息化\n      levels: [市级, 省级, 国家级]\n      cap: 2\n"))).toEqual([
+      `rubric.single-has-cap r.yaml:${lineOf("    - code: DX1\n      kind: single") + 4}:12 单项奖代码 DX1 不计分,cap 对它不起作用(已忽略):请删去 cap;如要限定获奖单位个数,请在排名的 single 下该单项奖中写 count,如 count: 2`,
+    ]);
     // In English too, a single place said as such.
     const gap = load(replace("    - name: 二等奖\n      ranks: [2, 3]\n", "    - name: 二等奖\n      ranks: [3, 4]\n")).advice?.[0];
     expect(gap && message("en", gap.code, gap.data)).toBe("no tier covers place(s) 2, between 一等奖 and 二等奖: they win nothing; if that is not meant, make one tier's ranks reach them");

@@ -487,8 +487,9 @@ function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], 
     if (!Array.isArray(c.levels)) b.error("rubric.single-needs-levels", path, { code: c.code });
     if (c.points !== undefined || range) b.error("rubric.single-has-points", path, { code: c.code });
     if (c.charge !== undefined) b.error("rubric.key-not-for-kind", [...path, "charge"], { key: "charge", kind: "single" });
-    // Nothing to cap (a cap meant as the award's count of winners did nothing, unsaid).
-    if (c.cap !== undefined) b.error("rubric.single-has-cap", [...path, "cap"], { code: c.code });
+    // Nothing to cap (a cap meant as the award's count of winners did nothing, unsaid): asked
+    // about, the rubric still valid (one that loaded before still does).
+    if (c.cap !== undefined) b.warning("rubric.single-has-cap", [...path, "cap"], { code: c.code });
   } else if (Array.isArray(c.levels) && c.points === undefined && range === undefined) {
     // The levels listed as a single-item award lists them (levels: [市级, 省级]): each needs its points.
     b.error("rubric.levels-need-points", [...path, "levels"], { code: c.code, levels: `{ ${c.levels.map((l) => `${l}: …`).join(", ")} }` });
