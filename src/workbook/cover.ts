@@ -62,7 +62,8 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
   // Typed as a clerk types them (District-Popplan, ２０２２．１): an id is lower case, and
   // full-width letters and digits are the same ones.
   found.rubricId = plainCode(found.rubricId);
-  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC");
+  // (2022。1: the full stop a Chinese input method types.)
+  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC").replaceAll("。", ".");
   return {
     ...(found.rubricId ? { rubricId: found.rubricId } : {}),
     ...(found.rubricVersion ? { rubricVersion: found.rubricVersion } : {}),

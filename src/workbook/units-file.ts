@@ -29,7 +29,7 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
   if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
   // A rubric given for the list (its every line said an unknown kind): said once.
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
-  if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
+  if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head) && !/^(```|~~~)/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
   return undefined;
 }
 

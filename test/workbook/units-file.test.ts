@@ -439,6 +439,8 @@ describe("units file for a rubric with ranking groups", () => {
     expect([problem(xlsx), problem(xls), problem(binary)]).toEqual(["units.is-workbook units.csv", "units.is-workbook units.csv", "units.not-text units.csv"]);
     // A rubric given for the list: said once (each of its lines was an unknown kind, 14 KB of them).
     expect(problem(readFileSync("rubric/district-popplan-2022.1.yaml"))).toBe("units.is-rubric units.csv");
+    // Not the page on writing one, quoting one in its code blocks (docs/rubric.md): text, read as a list.
+    expect(problem(readFileSync("docs/rubric.md"))).toBeUndefined();
     // Text in every encoding Windows saves is not refused.
     const text = "城关镇,镇\n";
     for (const b of [Buffer.from(text), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a])]) expect(problem(b)).toBeUndefined();

@@ -1597,7 +1597,7 @@ describe("the cover names a rubric we do not have", () => {
     const { lines, ok } = await diagnose({
       edit: (wb) => {
         setCover(wb, "方案编号", "District-Popplan");
-        setCover(wb, "方案版本", "２０２２．１");
+        setCover(wb, "方案版本", "２０２２。１");
       },
     });
     expect(lines).toEqual([]);

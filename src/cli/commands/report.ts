@@ -107,7 +107,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example });
   // Both formats from one -o NAME.csv (.xls, .pdf…): a file of another type asked for, not a name
   // whose ending is ours to replace (y.xlsx and y.html were written for y.csv).
-  if (o.output !== undefined && formats.length > 1 && OTHER_TYPES.test(extname(o.output))) return usageError(ctx, "usage.report-extension-both", { file: o.output, example: `${basename(o.output, extname(o.output))}.xlsx` });
+  if (o.output !== undefined && formats.length > 1 && OTHER_TYPES.test(extname(o.output))) return usageError(ctx, "usage.report-extension-both", { file: o.output, example: join(dirname(o.output), `${basename(o.output, extname(o.output))}.xlsx`) });
   const targets = reportTargets(file, formats, o.output);
   // An HTML report in a file named .xlsx (or the reverse) would not open: refuse the name.
   const misnamed = targets.find((t) => !new RegExp(t.format === "html" ? "\\.html?$" : "\\.xlsx$", "i").test(t.path));
