@@ -471,6 +471,11 @@ export async function writeAtomicAll(files: readonly { readonly target: string; 
   }
 }
 
+/** Whether this run has written `target` whole (a file of several written together may have been, where a later one's renaming failed). */
+export function writtenThisRun(target: string): boolean {
+  return writtenWhole.some((w) => w.file === target);
+}
+
 /** A file that could not be written, said as what mends it. */
 function writeError(target: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkTarget, writeAtomic, writeAtomicAll } from "../../src/cli/write.js";
+import { checkTarget, writeAtomic, writeAtomicAll, writtenThisRun } from "../../src/cli/write.js";
 import { refusedExit } from "../../src/cli/io.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { message } from "../../src/messages/index.js";
@@ -63,6 +63,18 @@ describe("a result that cannot be written", () => {
     // Neither failing: both written.
     expect(await writeAtomicAll([first, second].map((target) => ({ target, produce: async () => new TextEncoder().encode("this run's") })))).toBeUndefined();
     expect([readFileSync(first, "utf8"), readFileSync(second, "utf8")]).toEqual(["this run's", "this run's"]);
+  });
+
+  it("says which of two files written together was written where the second's renaming fails after the first's (it was said not written)", async () => {
+    const first = join(dir, "half.xlsx");
+    const second = join(dir, "half.html");
+    // A folder of that name with a file in it: nothing can be renamed onto it.
+    mkdirSync(join(second, "inside"), { recursive: true });
+    const d = await writeAtomicAll([first, second].map((target) => ({ target, produce: async () => new TextEncoder().encode("this run's") })));
+    expect(d?.location).toEqual({ file: second });
+    expect([writtenThisRun(first), writtenThisRun(second)]).toEqual([true, false]);
+    expect(readFileSync(first, "utf8")).toBe("this run's");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("says any other failure in words (its code where there are none)", async () => {

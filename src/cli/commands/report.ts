@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, type Refusal } from "../write.js";
+import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -155,8 +155,13 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   );
   progress.done();
   if (failed) {
-    const notes: Diagnostic[] = targets.filter((t) => !(failed.location && "file" in failed.location && failed.location.file === t.path)).map((t) => ({ code: "report.not-written-either", severity: "warning", data: {}, location: { file: t.path } }));
-    return reportDiagnostics(ctx, [failed, ...notes]);
+    // The other said not written either; or, where its renaming came first and the failure after
+    // it (the HTML open in another program on Windows), written.
+    const others = targets.filter((t) => !(failed.location && "file" in failed.location && failed.location.file === t.path));
+    const notes: Diagnostic[] = others.filter((t) => !writtenThisRun(t.path)).map((t) => ({ code: "report.not-written-either", severity: "warning", data: {}, location: { file: t.path } }));
+    const code = reportDiagnostics(ctx, [failed, ...notes]);
+    for (const t of others) if (writtenThisRun(t.path)) sayWritten(ctx, t.path);
+    return code;
   }
   for (const t of targets) sayWritten(ctx, t.path);
   return 0;
