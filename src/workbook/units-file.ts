@@ -171,6 +171,9 @@ function quoteOpenAfter(line: string, open: boolean): boolean {
  */
 const KIND_WORDS = /^(?:乡镇|乡镇街道|镇街|乡镇[(（]街道[)）]|街道|街道办事处|部门|(?:[区县市]直)?(?:部门|单位|机关)|企业|国企|国有企业|(?:[区县市]属)?国有企业|乡镇组|街道组)$/;
 
+/** Lines looked at under a kind's label alone on its line, for names it heads. */
+const HEADED_LOOKAHEAD = 5;
+
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
@@ -244,6 +247,23 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const NOT_NAME = /(代码|编号|编码|序号|性质|级别|地址|负责人|联系人|电话|code|number|no\.?)$/i;
   /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
   const PLACE_ENDING = /(公司|集团|镇|乡|街道|社区|村)$/;
+  /**
+   * Whether a label alone on line i heads the names under it: one of the next few ends as it does
+   * (幼儿园 over 县第一幼儿园; not 办公室 over 人事股).
+   */
+  const headsNames = (i: number, label: string): boolean => {
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && seen < HEADED_LOOKAHEAD; j++) {
+      const l = lines[j] ?? "";
+      if (l.trim() === "") continue;
+      seen++;
+      const f = splitFields(l);
+      const n = (f[at.name] ?? f[0] ?? "").trim();
+      // (Or ends as it does: 职业学校 over 县职业技术学校, both …学校.)
+      if (n !== label && n.length > 2 && n.endsWith(label.slice(-2))) return true;
+    }
+    return false;
+  };
   lines.forEach((raw, i) => {
     const line = i + 1;
     // A line a name's line break ran on to: said at the name's first line.
@@ -354,7 +374,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // (Not a group's labels: a rubric may list its units' names there.)
     // A kind's label that could be a unit's own name (办公室 labeling 局机关股室): listed, as a unit
     // of that kind, and said (a real unit left out unseen is worse than a heading listed and seen).
-    const asUnit = label === "" && (parts[2] ?? "") === "" && unitLikeLabel(name) ? rubric.unitKinds.find((k) => k.labels.includes(name))?.id : undefined;
+    const asUnit = label === "" && (parts[2] ?? "") === "" && unitLikeLabel(name) && !headsNames(i, name) ? rubric.unitKinds.find((k) => k.labels.includes(name))?.id : undefined;
     if (asUnit === undefined && label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;

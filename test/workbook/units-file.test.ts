@@ -54,6 +54,10 @@ describe("units file", () => {
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["柳河镇", "town"], ["办公室", "department"], ["区财政局", "department"]]);
     // 直部门 is part of the kind's name (区直部门), 局 a word of one character: headings.
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.label-as-unit units.csv:2:1", "units.heading units.csv:3:1", "units.heading units.csv:4:1"]);
+    // A label over names ending in it heads them (幼儿园 over 县第一幼儿园): left out, as a heading.
+    const headed = parseUnitsFile("units.csv", "办公室\n县第一办公室\n区财政局\n", own);
+    expect(headed.units.map((u) => u.name)).toEqual(["县第一办公室", "区财政局"]);
+    expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1"]);
     expect(message("zh-CN", "units.label-as-unit", r.diagnostics[0]!.data)).toBe("“办公室” 是方案中区直部门的类型词,也像单位名称:已作为区直部门列入模板;如它是分类标题,请删去此行");
   });
 
