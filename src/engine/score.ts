@@ -831,24 +831,45 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         });
         if (!claimants.length) continue;
         const claiming = new Set(claimants.map((c) => c.u));
+        // The claimants by how far ahead they may end: the best level first, then the most on the
+        // linked item at their best. Those that may end ahead of a unit are a run at the front.
+        const byReach = claimants.map((c) => ({ ...c, hi: linked(c.u, "hi") })).sort((a, b) => a.level - b.level || b.hi - a.hi);
+        const reachAhead = (level: number, worst: number): number => {
+          let a = 0;
+          let b = byReach.length;
+          while (a < b) {
+            const mid = (a + b) >> 1;
+            const d = byReach[mid];
+            if (d && (d.level < level || (d.level === level && d.hi > worst))) a = mid + 1;
+            else b = mid;
+          }
+          return a;
+        };
+        const heldOnly = [...held].filter(([u]) => !claiming.has(u));
         // A claimant may win it unless as many holders as it goes to are surely ahead of it at its
         // best: each at the level it holds it at (its own claim may raise that, never lower it).
-        // Where it may, the other claims that may end ahead of it decide it too: its pending rows
-        // include them.
-        for (const c of claimants) {
-          const best = linked(c.u, "hi");
+        for (const c of byReach) {
+          const best = c.hi;
           const surely = [...held].filter(([u, at]) => u !== c.u && (at < c.level || (at === c.level && linked(u, "lo") > best))).length;
           // (A holder's own claim changes its award only where it claims a higher level than it
           // holds; others' claims that may pass it are weighed below.)
           const holds = held.get(c.u);
           if (holds !== undefined ? c.level >= holds : surely >= count) continue;
           openSingle(c.u, r, s.code);
+          // Where as many holders and other claimants as it goes to may end ahead of it at its
+          // worst, their claims decide it too: its pending rows include them (the nearest few on a
+          // province's ranking). Fewer: it wins once its own is recognized, whatever theirs.
           const worst = linked(c.u, "lo");
-          const rivals = claimants.filter((d) => d.u !== c.u && (d.level < c.level || (d.level === c.level && linked(d.u, "hi") > worst))).flatMap((d) => d.rows);
-          if (!rivals.length) continue;
-          const claims = contenders.length > GRADE_UNITS_MAX ? rivals.slice(0, MAX_OTHERS) : rivals;
+          const end = reachAhead(c.level, worst);
+          // (Itself among them where its own claim may lift it past its worst.)
+          const self = c.hi > worst ? 1 : 0;
+          const rivals = end - self;
+          const heldAhead = heldOnly.filter(([u, at]) => at < c.level || (at === c.level && linked(u, "hi") > worst)).length;
+          if (!rivals || heldAhead + rivals < count) continue;
+          const near = contenders.length > GRADE_UNITS_MAX ? byReach.slice(Math.max(0, end - MAX_OTHERS - self), end) : byReach.slice(0, end);
+          const claims = near.filter((d) => d.u !== c.u).slice(-(contenders.length > GRADE_UNITS_MAX ? MAX_OTHERS : near.length)).flatMap((d) => d.rows);
           const mine = takers.get(c.u);
-          if (mine) mine.push(...claims.filter((e) => !mine.includes(e)));
+          if (mine) mine.push(...claims);
           else takers.set(c.u, claims);
         }
         for (const [h, level] of held) {

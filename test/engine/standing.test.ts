@@ -426,6 +426,10 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unitNamed(r, "甲").certainty?.pending).toEqual([at("甲"), at("乙")]);
     // 乙 at 国家级 is ahead of both: only its own claim decides it.
     expect(unitNamed(r, "乙").certainty?.pending).toEqual([at("乙")]);
+    // Given to two, 甲 wins once its own is recognized, whatever 乙's (only 乙 may end ahead of it): its own alone.
+    const two = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 2\n"));
+    const sub2 = submission(two, units, rows.slice(0, 2));
+    expect(unitNamed(score(two, sub2), "甲").certainty?.pending).toEqual([sub2.ledger.find((e) => e.unit === "甲")?.at]);
   });
 
   it("lists another's claim that decides a unit's grade where its rank cannot move (tied at the top, ties: none: 县第一中学's deduction made 县实验小学 优秀)", () => {
