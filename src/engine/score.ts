@@ -875,13 +875,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         for (const [h, level] of held) {
           const worst = linked(h, "lo");
           const ahead = (u: number, at: number): boolean => u !== h && (at < level || (at === level && linked(u, "hi") > worst));
-          const passers = claimants.filter((c) => ahead(c.u, c.level));
+          // (In order of reach: the nearest last.)
+          const passers = byReach.filter((c) => ahead(c.u, c.level));
           const holdersAhead = [...held].filter(([u, at]) => !claiming.has(u) && ahead(u, at)).length;
           if (!passers.length || holdersAhead + passers.length < count) continue;
           openSingle(h, r, s.code);
           // (On a province's ranking, the nearest few: a district's are listed all.)
-          const all = passers.flatMap((c) => c.rows);
-          const claims = contenders.length > GRADE_UNITS_MAX ? all.slice(0, MAX_OTHERS) : all;
+          const claims = (contenders.length > GRADE_UNITS_MAX ? passers.slice(-MAX_OTHERS) : passers).flatMap((c) => c.rows);
           const mine = takers.get(h);
           if (mine) mine.push(...claims);
           else takers.set(h, claims);

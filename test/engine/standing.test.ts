@@ -410,6 +410,18 @@ describe("a settled unit's awards, for any district with pending claims (fast-ch
     expect(unitNamed(score(T, submission(T, units, rows("国家级"))), "甲").certainty?.open).toContainEqual(expect.objectContaining({ kind: "single" }));
   });
 
+  it("lists on a province's ranking the three claims nearest to passing a holder, not the first three in the workbook", () => {
+    const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 1\n"));
+    // 2,100 towns; 甲 holds it at 市级 with JS1 20; five claim 市级 with JS1 25, 24, 23, 22, 21 (each would pass it).
+    const claimers = [25, 24, 23, 22, 21].map((js1) => ({ name: `乙${js1}`, scores: { JS1: js1 } }));
+    const units: UnitSpec[] = [{ name: "甲", scores: { JS1: 20 } }, ...claimers, ...Array.from({ length: 2094 }, (_, i) => ({ name: `镇${i}`, scores: { JS1: 5 } }))];
+    const rows: EntrySpec[] = [{ unit: "甲", code: "DX1", level: "市级", status: "已认定" }, ...claimers.map((c) => ({ unit: c.name, code: "DX1", level: "市级", status: "申报中" }))];
+    const sub = submission(T, units, rows);
+    const r = score(T, sub);
+    const at = (unit: string) => sub.ledger.find((e) => e.unit === unit && e.status === "申报中")?.at;
+    expect(unitNamed(r, "甲").certainty?.pending).toEqual(["乙23", "乙22", "乙21"].map(at));
+  });
+
   it("lists for a claimant that may win the other claims that may end ahead of it (城关's win turned on 马坪's 国家级, unlisted)", () => {
     const T = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS1\n      count: 1\n"));
     // 甲 claims 市级, 乙 国家级, 丙 市级 with less on JS1: 乙's claim decides 甲's; 丙's cannot pass it.
