@@ -283,6 +283,8 @@ describe("assess report", () => {
       { format: "xlsx", path: join("c", "d.e.xlsx") },
       { format: "html", path: join("c", "d.e.html") },
     ]);
+    // A name whose last part is Chinese keeps it (报告.终稿 wrote 报告.xlsx).
+    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/报告.终稿").map((t) => t.path)).toEqual([join("c", "报告.终稿.xlsx"), join("c", "报告.终稿.html")]);
     // A name ending in a date's digits keeps them: two days' reports are two files.
     expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/报告2026.09.15")).toEqual([
       { format: "xlsx", path: join("c", "报告2026.09.15.xlsx") },

@@ -34,7 +34,8 @@ export function reportTargets(input: string, formats: readonly Format[], output:
   return formats.map((format) => {
     if (!output) return { format, path: besideInput(input, format) };
     if (formats.length === 1) return { format, path: output };
-    const ext = /^\.\p{L}/u.test(extname(output)) ? extname(output) : "";
+    // (An ending of Latin letters and digits, begun by a letter: not 报告.终稿's, a name's own part.)
+    const ext = /^\.[A-Za-z][A-Za-z0-9]*$/.test(extname(output)) ? extname(output) : "";
     return { format, path: join(dirname(output), `${basename(output, ext)}.${format}`) };
   });
 }
