@@ -582,6 +582,10 @@ describe("every broken rubric gets one located line per problem", () => {
     // A workbook as large (a province's result chosen on the page): said as a workbook.
     const big = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/media/image1.png": Uint8Array.from({ length: 1536 * 1024 }, (_, i) => (i * 2654435761) >>> 24) }, { level: 0 });
     expect(loadRubric("青山区.scored.xlsx", big, "test").diagnostics[0]?.code).toBe("rubric.is-workbook");
+    // The page on writing one (docs/rubric.md), given as one: said as a document, at its first code block (it was a key spanning lines in the prose).
+    const doc = readFileSync("docs/rubric.md");
+    const fence = doc.toString("utf8").split("\n").findIndex((l) => l.startsWith("```")) + 1;
+    expect(loadRubric("rubric.md", doc, "test").diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual([`rubric.is-markdown rubric.md:${fence}:1`]);
     expect(loadRubric("x.yaml", new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]), "test").diagnostics[0]).toMatchObject({ code: "rubric.not-utf8", location: { line: 1 } });
   });
 

@@ -321,6 +321,10 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   const CTRL_Z = String.fromCharCode(0x1a);
   while (source.trimEnd().endsWith(CTRL_Z)) source = source.trimEnd().slice(0, -1);
   if (source.trim() === "") return fail(file, "rubric.empty");
+  // A page of notes (docs/rubric.md) with its code blocks: no YAML begins a line with ``` (it was
+  // told a key could not span lines, somewhere in the prose).
+  const fence = /^(```|~~~)/m.exec(source);
+  if (fence) return fail(file, "rubric.is-markdown", source.slice(0, fence.index).split("\n").length, 1);
 
   // %YAML 1.2 says what the rubric is read as anyway; any other (1.1) would change what yes and 010 mean.
   const directive = /^%YAML.*$/m.exec(source);
