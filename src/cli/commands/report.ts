@@ -22,19 +22,19 @@ function besideInput(input: string, format: Format): string {
   return join(dirname(input), `${basename(input, extname(input))}.report.${format}`);
 }
 
-/**
- * The targets per format: -o as given for one format; for both, -o's extension replaced per format.
- * An extension begins with a letter (.pdf, .report): a name ending in a date's digits
- * (报告2026.09.15) keeps them, or two reports named for two days would be one file.
- */
 /** Endings of files of other types a report cannot be (a spreadsheet, a document, a table as text). */
 const OTHER_TYPES = /^\.(csv|tsv|txt|xls|xlsm|xlsb|xltx|ods|et|pdf|doc|docx|wps|odt|json|xml|md)$/i;
 
+/**
+ * The targets per format: -o as given for one format; for both, -o's extension replaced per format.
+ * An extension is Latin letters and digits begun by a letter (.report, .v2): a name ending in a
+ * date's digits (报告2026.09.15) keeps them, or two reports named for two days would be one file,
+ * and one ending in Chinese (报告.终稿) keeps that.
+ */
 export function reportTargets(input: string, formats: readonly Format[], output: string | undefined): { format: Format; path: string }[] {
   return formats.map((format) => {
     if (!output) return { format, path: besideInput(input, format) };
     if (formats.length === 1) return { format, path: output };
-    // (An ending of Latin letters and digits, begun by a letter: not 报告.终稿's, a name's own part.)
     const ext = /^\.[A-Za-z][A-Za-z0-9]*$/.test(extname(output)) ? extname(output) : "";
     return { format, path: join(dirname(output), `${basename(output, ext)}.${format}`) };
   });
