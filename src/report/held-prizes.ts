@@ -16,6 +16,8 @@ export interface HeldPrize {
   readonly place: number;
   readonly tier: string;
   readonly empty: boolean;
+  /** Passed on, but no unit behind it to take it (the last ranked, or only vetoed units after it): left empty. */
+  readonly noneBehind?: boolean;
   readonly tied?: boolean;
   readonly kept?: { readonly place: number; readonly tier: string };
 }
@@ -88,7 +90,9 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
       // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
       // vetoed, each vetoed unit said alike, whatever the others ahead of it.
       const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
-      return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty }] : [];
+      // (Passed on to a unit behind it, where there is one that may win.)
+      const behind = r.entries.some((e) => e.rank !== null && e.rank > rank && results.units[e.unit]?.vetoed === false);
+      return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty, ...(behind ? {} : { noneBehind: true }) }] : [];
     });
   };
 }

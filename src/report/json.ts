@@ -104,7 +104,7 @@ export function unitJson(u: UnitResult, pending = false, held: readonly HeldPriz
     ...(u.withheld.length || held.length
       ? {
           withheld: [
-            ...held.map((h) => ({ kind: "rank", ranking: h.rankingId, tier: h.tier, rank: h.rank, place: h.place, passed: !h.empty, ...(h.tied ? { tied: true } : {}) })),
+            ...held.map((h) => ({ kind: "rank", ranking: h.rankingId, tier: h.tier, rank: h.rank, place: h.place, passed: !h.empty && h.noneBehind !== true, ...(h.tied ? { tied: true } : {}) })),
             ...u.withheld.map((w) => ({ kind: "single", ranking: w.ranking, code: w.code, name: w.name, level: w.level, basis: cellRef(w.basis.sheet, w.basis.cell) })),
           ],
         }

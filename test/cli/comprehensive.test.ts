@@ -986,6 +986,17 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     await wb.xlsx.writeFile(two);
     expect((await cli(["explain", two, "石桥镇"])).out).toContain("  乡镇组排名第 2 名本应获二等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
     expect((await cli(["explain", two, "柳河镇"])).out).toContain("  乡镇组排名第 1 名本应获一等奖,因一票否决不得获奖,奖次由其后的单位递补\n");
+    // With every unit behind it vetoed too, none may take it: left empty, said so (it said the unit behind took it).
+    const last = new ExcelJS.Workbook();
+    await last.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const zb = last.getWorksheet("指标数据")!;
+    zb.eachRow((row) => {
+      if (["杨柳镇", "双河乡", "青龙乡", "金山镇"].includes(String(row.getCell(1).value))) row.getCell(col).value = 1;
+    });
+    const behind = join(dir, "none-behind.xlsx");
+    await last.xlsx.writeFile(behind);
+    expect((await cli(["explain", behind, "白马镇"])).out).toContain("  乡镇组排名第 3 名本应获二等奖,因一票否决不得获奖,其后没有可递补的单位,奖次空缺\n");
+    expect((JSON.parse((await cli(["explain", behind, "白马镇", "--json"])).out) as { withheld?: unknown[] }).withheld?.[0]).toEqual({ kind: "rank", ranking: "rural", tier: "二等奖", rank: 3, place: 3, passed: false });
     // A unit vetoed out of the ranking has no place to speak of.
     expect((await cli(["explain", "samples/qingshan-2026.xlsx", "北川镇"])).out).not.toContain("本应获");
     // Two tied, vetoed, their places kept empty (双河乡 and 杨柳镇 at 91.18, by DJ4, its place empty;
