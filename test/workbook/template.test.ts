@@ -48,7 +48,7 @@ describe("assess template", () => {
       const note = c.note;
       if (note) notes.set(String(c.value), typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
     });
-    expect(notes.get("数量")).toBe("数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如每 1000 万元计 1 个);不填按 1 计");
+    expect(notes.get("数量")).toBe("数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如条款为每 100 万元计 1 个,300 万元填 3);不填按 1 计");
     expect(notes.get("级别")).toBe("级别:以下代码填写级别(按级别计分的,附每个的分值):\nJF2 市级 5、省级 7、国家级 10\nDX1 市级、省级、国家级\nDX2 市级、省级、国家级\nDX3 市级、省级、国家级\n其他代码不填");
     expect(notes.get("分值")).toBe("分值:KF3(10–30 分)填写认定的分值;其他代码按方案规定的分值计,不填");
     expect(notes.get("状态")).toBe("状态:已认定 计分;申报中 尚待认定,暂不计分;不予认定 不计分");

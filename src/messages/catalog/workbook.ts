@@ -100,6 +100,7 @@ export const workbookMessages: Catalog = {
   "workbook.quantity-one-or-dash": { "zh-CN": "“{value}” 不是数字:若是 1 请填 1;若表示没有(为零)请填 0", en: "\"{value}\" is not a number: enter 1 for one, or 0 for none" },
   "workbook.quantity-chinese-numeral": { "zh-CN": "“{value}” 请写成阿拉伯数字 {number}", en: "\"{value}\": write it as the number {number}" },
   "workbook.count-chinese-numeral": { "zh-CN": "数量 “{value}” 请写成阿拉伯数字 {number}", en: "the count \"{value}\": write it as the number {number}" },
+  "workbook.count-is-amount": { "zh-CN": "数量 “{value}” 是金额、人数之类的数值,不是计分的次数:请按本行代码的条款把它折算成次数或个数后填写(如条款为每 100 万元计 1 个,300万元 填 3),不要照填 {number}", en: "the count \"{value}\" is an amount or a headcount, not how many times the code scores: convert it as the code's clause says and write that (for one per 1 million yuan, 300万元 is 3), not {number}" },
   "workbook.count-with-word": { "zh-CN": "数量 “{value}” 请只填数字 {number},不带单位", en: "the count \"{value}\": write the number {number} alone, without its word" },
   "workbook.bad-count": { "zh-CN": "数量 “{value}” 应为正整数", en: "the count \"{value}\" must be a whole number of at least 1" },
   "workbook.ledger-points-negative": { "zh-CN": "{code} 的分值不带负号(加分、扣分由代码决定):“{value}” 请填 {number}", en: "{code}'s points take no minus sign (the code says bonus or deduction): enter {number} for \"{value}\"" },
@@ -358,8 +359,8 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-points-range": { "zh-CN": "{code} 的分值 {value} 超出 {min}–{max};请填 {min} 到 {max} 之间的分数", en: "{code}: the points {value} are outside {min}–{max}; enter points from {min} to {max}" },
   "workbook.ledger-points-by-level": { "zh-CN": "{code} 按级别计分({levels}),此处填写的分值不起作用,请填写级别", en: "{code} scores by level ({levels}); the points entered here are ignored: enter the level" },
   "workbook.ledger-count-past-cap": {
-    "zh-CN": "“{unit}” 的 {code} 数量 {count} 按每个 {points} 分计为 {raw} 分,远超上限 {cap} 分:“数量”填按条款计分的次数或个数(金额、人数等须按条款折算,如每 1000 万元计 1 个),不填原始数值;如确为 {count},可忽略本提示",
-    en: "{code} of \"{unit}\": 数量 {count} at {points} points each comes to {raw} points, far past its cap of {cap}; 数量 is how many times the clause scores (an amount or a headcount converted as the clause says, e.g. one for each 10 million yuan), not the raw figure; if {count} is right, ignore this",
+    "zh-CN": "“{unit}” 的 {code} 数量 {count} 按每个 {points} 分计为 {raw} 分,远超上限 {cap} 分:“数量”填按条款计分的次数或个数(金额、人数等须按条款折算,如条款为每 100 万元计 1 个,300 万元填 3),不填原始数值;如确为 {count},可忽略本提示",
+    en: "{code} of \"{unit}\": 数量 {count} at {points} points each comes to {raw} points, far past its cap of {cap}; 数量 is how many times the clause scores (an amount or a headcount converted as the clause says, for one per 1 million yuan, 300万元 is 3), not the raw figure; if {count} is right, ignore this",
   },
   "workbook.ledger-points-count": { "zh-CN": "{code} 每次按固定分值 {points} 计,此处填写的分值不起作用;如是 {times} 次,请在 “数量” 列填 {times}", en: "{code} counts {points} each time, so the points entered here are ignored; if it happened {times} times, enter {times} in the count column" },
   "workbook.ledger-blank-status": { "zh-CN": "“状态” 未填写;可填:{counted}{c@word.status}{pending}{p@word.status}{rejected}{r@word.status}", en: "the status is blank; it may be: {counted}{c@word.status}{pending}{p@word.status}{rejected}{r@word.status}" },
