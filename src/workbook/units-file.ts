@@ -352,7 +352,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // in the name's column (a line dropped without a word read as a unit lost).
       const other = fields.find((f) => f !== "");
       if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
-      else if (other !== undefined && heading.test(other)) leftOut("units.heading", other);
+      // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
+      else if (other !== undefined && (heading.test(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
       return;
     }
     if (name === "") {

@@ -302,7 +302,7 @@ describe("assess report", () => {
     for (const name of ["y.csv", "y.xls", "y.pdf"]) {
       const r = await run(["report", input, "-o", join(dir, name)]);
       expect(r.code).toBe(2);
-      expect(r.err).toContain(`报告只写成 .xlsx 和 .html 两种文件,不能写成 ${join(dir, name)};请用 -o 给出不带扩展名或以 .xlsx 结尾的名称,如 -o ${join(dir, "y.xlsx")}(同时写出同名的 .html)`);
+      expect(r.err).toContain(`报告只写成 .xlsx 和 .html 两种文件,不能写成 ${join(dir, name)};请用 -o 给出不带扩展名或以 .xlsx、.html 结尾的名称,如 -o ${join(dir, "y.xlsx")}(同时写出同名的 .html)`);
     }
     expect(readdirSync(dir)).toEqual(["青山区.xlsx"]);
   });

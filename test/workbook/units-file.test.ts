@@ -275,6 +275,10 @@ rankings:
 
   it("says a heading or a summary in the 序号 column with the name's blank, at the field (it was dropped without a word)", () => {
     const r = parse("序号,单位名称,类型,备注\n一、镇街,,,\n1,城关镇,镇,\n,二、部门,,\n2,区公安分局,部门,\n合计,,,\n,三、,,\n");
+    // A kind's word alone in the 序号 column (区直部门,,,): a heading too, said (it was left out unsaid).
+    const word = parse("序号,单位名称,类型,备注\n区直部门,,,\n1,区公安分局,部门,\n");
+    expect(word.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1"]);
+    expect(word.units.map((u) => u.name)).toEqual(["区公安分局"]);
     // A numbering left alone (三、) is a heading too, not a unit named 三、.
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:2", "units.summary units.csv:6:1", "units.heading units.csv:7:2"]);
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);

@@ -3,7 +3,7 @@
 import type { Catalog } from "./types.js";
 
 export const septemberMessages: Catalog = {
-  "usage.report-extension-both": { "zh-CN": "报告只写成 .xlsx 和 .html 两种文件,不能写成 {file};请用 -o 给出不带扩展名或以 .xlsx 结尾的名称,如 -o {example}(同时写出同名的 .html)", en: "a report is written as .xlsx and .html only, not as {file}; give -o a name without an ending or ending in .xlsx, such as -o {example} (the .html of that name is written beside it)" },
+  "usage.report-extension-both": { "zh-CN": "报告只写成 .xlsx 和 .html 两种文件,不能写成 {file};请用 -o 给出不带扩展名或以 .xlsx、.html 结尾的名称,如 -o {example}(同时写出同名的 .html)", en: "a report is written as .xlsx and .html only, not as {file}; give -o a name without an ending or ending in .xlsx or .html, such as -o {example} (the .html of that name is written beside it)" },
   "usage.report-extension": { "zh-CN": "{format} 格式的报告文件名应以 .{format} 结尾:{file}", en: "a report written with --format {format} needs a file name ending in .{format}: {file}" },
   "usage.report-format": { "zh-CN": "不支持的报告格式 “{value}”,可用:xlsx、html 或 both", en: "unsupported report format \"{value}\"; use xlsx, html or both" },
   "report.sheet": { "zh-CN": "排名报告", en: "Ranking report" },
