@@ -11,6 +11,15 @@ export function isNumbered(text: string): boolean {
   return NUMBERED.test(text);
 }
 
+/** A heading's words without its numbering, its count and its colon: （二）县直学校(6个): → 县直学校. */
+export function headingWords(text: string): string {
+  return text
+    .trim()
+    .replace(NUMBERED, "")
+    .replace(/\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$/, "")
+    .trim();
+}
+
 /** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
 const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单位", "企业", "国企", "组", "类", "片区"];
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
-import { sectionHeading } from "./heading.js";
+import { headingWords, isNumbered, sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
 import { isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
@@ -264,6 +264,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     return false;
   };
+  /** The kind (and group) a heading names, for the units under it: 一、乡镇 → town; 乡镇组: → town in 乡镇组. */
+  const sectionOf = (text: string): { kind: UnitKindId; group?: string } | undefined => {
+    const words = headingWords(text);
+    const g = groupOf(words);
+    if (g) return g;
+    const k = kindOf(words);
+    return k !== undefined ? { kind: k } : byName(words);
+  };
+  let section: { kind: UnitKindId; group?: string } | undefined;
   lines.forEach((raw, i) => {
     const line = i + 1;
     // A line a name's line break ran on to: said at the name's first line.
@@ -346,14 +355,19 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // Where a field of the line stands in it: a problem's column is that field's.
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
     // A line that is no unit (a heading over part of the list, a summary), left out and said at the word.
-    const leftOut = (code: "units.summary" | "units.heading" | "units.repeated-heading", value: string): void => void diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
+    const leftOut = (code: "units.summary" | "units.heading" | "units.repeated-heading", value: string): void => {
+      diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
+      // The units under a heading that names a kind or a group (（二）县直学校) are of it, where
+      // nothing else says their kind; a heading naming none, or a summary line, ends that.
+      section = code === "units.heading" ? sectionOf(value) : code === "units.summary" ? undefined : section;
+    };
     if (name === "" && label === "") {
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
       // in the name's column (a line dropped without a word read as a unit lost).
       const other = fields.find((f) => f !== "");
       if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
       // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
-      else if (other !== undefined && (heading.test(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
+      else if (other !== undefined && (heading.test(other) || isNumbered(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
       return;
     }
     if (name === "") {
@@ -391,7 +405,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const kindInGroup = label === "" && parts[2] !== undefined && parts[2] !== "" && groupOf(parts[2]) === undefined ? kindOf(parts[2]) : undefined;
     if (asUnit === undefined && label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
       // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
-      const named = byName(name);
+      const named = byName(name) ?? section;
       if (named) ({ kind, group } = named);
       else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");

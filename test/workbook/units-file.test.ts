@@ -33,11 +33,12 @@ describe("units file", () => {
 
   it("leaves out a kind's or a group's word alone on its line (乡镇, 区直部门, 乡镇组 were listed as units)", () => {
     const r = parse("镇\n城关镇\n部门\n区公安分局\n");
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1", "units.kind-by-name units.csv:4:1"]);
+    // (The units under a heading naming a kind are of it: 区公安分局 under 部门, no kind guessed by its name.)
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1"]);
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
     // The words lists use, whatever the rubric labels its kinds (镇 and 部门 here): 乡镇, 区直部门.
     const words = parse("单位名称\n乡镇\n城关镇\n区直部门\n区公安分局\n");
-    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.kind-by-name units.csv:5:1"]);
+    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1"]);
     expect(words.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
     // A group's name: 乡镇组 over its towns.
     const C = "rubric/township-comprehensive-2026.1.yaml";
@@ -59,6 +60,15 @@ describe("units file", () => {
     expect(headed.units.map((u) => u.name)).toEqual(["县第一办公室", "区财政局"]);
     expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1"]);
     expect(message("zh-CN", "units.label-as-unit", r.diagnostics[0]!.data)).toBe("“办公室” 是方案中区直部门的类型词,也像单位名称:已作为区直部门列入模板;如它是分类标题,请删去此行");
+  });
+
+  it("gives the units under a heading naming a kind or a group that kind, where nothing else says it ((二)县直学校 over units listed as the first kind)", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const comp = loadRubric(C, readFileSync(C), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "序号,单位名称,类型,分组,备注\n一、街道组,,,,\n1,文昌路,,,\n（二）区直部门:,,,,\n2,区投资促进服务,,,\n3,城关镇,,,\n三、其他,,,,\n4,城北新区,,,\n", comp);
+    // 文昌路 in 街道组 by its heading; 区投资促进服务 of the departments; 城关镇 by its own name still; 城北新区 after a heading naming nothing: guessed, and said.
+    expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["文昌路", "town", "urban"], ["区投资促进服务", "department", ""], ["城关镇", "town", "rural"], ["城北新区", "town", ""]]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.heading units.csv:7:1", "units.kind-guessed-group-cell units.csv:8:1"]);
   });
 
   it("leaves out the list's heading where it comes again (two sheets' lists one under the other), said at its line", () => {
