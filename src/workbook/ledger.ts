@@ -365,7 +365,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         // item): the code is what to change, and said at its cell.
         const twins = rubric.ledger.filter((c) => c !== code && c.kind === code.kind && c.name === code.name && c.unitKinds.includes(unit.kind)).map((c) => c.code);
         if (twins.length) p.error("workbook.ledger-wrong-kind-use", s, ref("code"), { unit: unitName, kind, code: code.code, allowed, use: twins.join("、") });
-        else p.error("workbook.ledger-wrong-kind", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed });
+        else {
+          // Else the codes of its sort (bonus, deduction, recognition) that its kind may use, by name;
+          // or that it has none (the row is another unit's, or not to be there).
+          const others = rubric.ledger.filter((c) => c.kind === code.kind && c.unitKinds.includes(unit.kind)).map((c) => `${c.code} ${c.name}`);
+          p.error(others.length ? "workbook.ledger-wrong-kind-others" : "workbook.ledger-wrong-kind-none", s, ref("unit"), { unit: unitName, kind, code: code.code, allowed, others: others.join("、") });
+        }
       }
     }
     if (codeText === "") blank("code", "代码");

@@ -579,7 +579,8 @@ const cases: Case[] = [
   // 亿 and 元 are units of money too: said with the number in 万元 (it said "not a number").
   { name: "an amount in 亿 or in 元 where 万元 is the unit", values: { 柳河镇: { ZB2: "1.2亿" }, 石桥镇: { ZB2: "52000元" } }, expected: ["workbook.quantity-other-unit 指标数据!C2", "workbook.quantity-other-unit 指标数据!C3"] },
   { name: "an enterprise's target left blank", values: { 区城投集团: { MB3: null } }, expected: ["workbook.missing-target 指标数据!Q19"] },
-  { name: "a bonus for a kind it is not for", ledger: [row("区城投集团", "JF1", { level: "市级" }), row("区财政局", "JF2")], expected: ["workbook.ledger-wrong-kind 加扣分!A2", "workbook.ledger-wrong-kind 加扣分!A3"] },
+  // Said with the codes of its sort the unit's kind may use, or that it has none (it said only whom the code was for).
+  { name: "a bonus for a kind it is not for", ledger: [row("区城投集团", "JF1", { level: "市级" }), row("区财政局", "JF2")], expected: ["workbook.ledger-wrong-kind-none 加扣分!A2", "workbook.ledger-wrong-kind-others 加扣分!A3"] },
   // JF2 加 0.5 分 for each 1000 万元, capped at 2: 1500 (the amount typed for its count) comes to
   // 750, asked at its cell; 3 (3000 万元) is the count meant, and 4 reaches the cap exactly.
   { name: "a ledger count far past its code's cap (an amount typed for it)", ledger: [row("柳河镇", "JF2", { count: 1500 }), row("石桥镇", "JF2", { count: 3 }), row("青龙乡", "JF2", { count: 4 })], expected: ["warning workbook.ledger-count-past-cap 加扣分!C2"] },

@@ -1373,7 +1373,7 @@ const cases: Case[] = [
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
-  { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind 加扣分!A2"] },
+  { name: "ledger: a department", ledger: [row("丁局", "KF1")], expected: ["workbook.ledger-wrong-kind-none 加扣分!A2"] },
   // Last year's points beside this year's under one heading merged over both: the first alone is
   // read (last year's, where it comes first), and nothing said of the other.
   {
@@ -2160,8 +2160,15 @@ describe("a ledger code for another kind where its kind has one of the same name
     const book = fill(await templateBook(twin, units), values, [row("丁局", "KF1"), row("甲镇", "KF6"), row("丁局", "JF1")]);
     const { lines: said, diagnostics } = await readMemBook(book, "in.xlsx", file);
     // JF1 has no department twin: said at the unit, as before.
-    expect(said.filter((l) => l.includes("ledger-wrong-kind"))).toEqual(["workbook.ledger-wrong-kind-use 加扣分!B2", "workbook.ledger-wrong-kind-use 加扣分!B3", "workbook.ledger-wrong-kind 加扣分!A4"]);
+    expect(said.filter((l) => l.includes("ledger-wrong-kind"))).toEqual(["workbook.ledger-wrong-kind-use 加扣分!B2", "workbook.ledger-wrong-kind-use 加扣分!B3", "workbook.ledger-wrong-kind-none 加扣分!A4"]);
     const d = diagnostics.find((x) => x.code === "workbook.ledger-wrong-kind-use");
     expect(message("zh-CN", d!.code, d!.data)).toBe("“丁局” 属于部门,KF1 只适用于 镇街;部门的同名代码是 KF6");
+    // No bonus code for a department at all: said, with what to do.
+    const none = diagnostics.find((x) => x.code === "workbook.ledger-wrong-kind-none");
+    expect(message("zh-CN", none!.code, none!.data)).toBe("“丁局” 属于部门,JF1 只适用于 镇街;部门没有同类代码:请核对单位名称,或删去这一行");
+    // A deduction for a town under KF6 (the departments'): the town's deductions named, KF1 among them (said as the twin above).
+    const towns = fill(await templateBook(twin, units), values, [row("甲镇", "KF6"), row("丁局", "KF5")]);
+    const other = (await readMemBook(towns, "in.xlsx", file)).diagnostics.find((x) => x.code === "workbook.ledger-wrong-kind-others");
+    expect(other && message("zh-CN", other.code, other.data)).toBe("“丁局” 属于部门,KF5 只适用于 镇街;部门可用的同类代码:KF6 问题");
   });
 });
