@@ -164,7 +164,7 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
   const v = c.value;
   if (v.t === "n") {
     if (isPercentFormat(v.fmt) || v.fmt === "shown-percent") {
-      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${isPercentFormat(v.fmt) ? v.v * 100 : v.v}%`, code });
+      p.error("workbook.percent-in-points", sheet, c.ref, { value: `${isPercentFormat(v.fmt) ? v.v * 100 : v.v}%`, code, max: formatPoints(max) });
       return undefined;
     }
     n = v.v;
@@ -397,7 +397,7 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   else if (word === "满分" && !deducted) p.error("workbook.points-full-word", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
   // 53.5% (or 53.5%%) typed where points go: said as a percentage in a points cell is.
-  else if (/^[+-]?\d[\d.]*\s*%+$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text });
+  else if (/^[+-]?\d[\d.]*\s*%+$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 

@@ -189,7 +189,7 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
   it("a % typed twice, a per-mille figure where a percentage goes, a percentage where points go: each asked about", () => {
     expect(rate("30.5%%")).toBe("workbook.number-percent-twice “30.5%%” 多写了 %;百分数只写一个 %(如 30.5%)");
     expect(rate("305‰")).toBe("workbook.rate-per-mille “305‰” 是千分数,此处填百分数;是否应为 30.5%?");
-    expect(points("53.5%")).toBe("workbook.percent-in-points DZ2 应填分值,不是百分数(53.5%)");
+    expect(points("53.5%")).toBe("workbook.percent-in-points DZ2 应填分值,不是百分数(53.5%):请填 0 到 20 之间的分数,不带 %");
     // Twice in a points cell: said as a percentage where points go (asked for one %, it was refused again).
     expect(points("18.5%%")).toMatch(/^workbook\.percent-in-points /);
   });
