@@ -66,6 +66,16 @@ function interruptAfter(ms: number, out: string): Promise<{ code: number | null;
   });
 }
 
+
+/** A script run with node: its exit code as a shell gives it and what it wrote to standard error. */
+function runScript(script: string): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
+  });
+}
 describe("an interrupted score", () => {
   it("said at the output while the workbook is still read or scored (nothing was said before its write began)", async () => {
     // The first interruption that lands after the output was checked and before its write began.
@@ -134,12 +144,7 @@ describe("an interrupted score", () => {
         `await writeAtomic(${JSON.stringify(out)}, async () => { process.kill(process.pid, "SIGINT"); const t = Date.now(); while (Date.now() - t < 100); return new TextEncoder().encode("<html></html>"); });\n` +
         `setTimeout(() => {}, 5000);\n`,
     );
-    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
-      let err = "";
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
-    });
+    const r = await runScript(script);
     expect(r.code).toBe(130);
     expect(existsSync(out)).toBe(false);
     expect(JSON.parse(r.err)).toEqual({ targets: [out], whole: [] });
@@ -159,12 +164,7 @@ describe("an interrupted score", () => {
         `await writeAtomicAll([{ target: ${JSON.stringify(xlsx)}, produce: async () => new TextEncoder().encode("new") }, { target: ${JSON.stringify(html)}, produce: async () => { process.kill(process.pid, "SIGTERM"); const t = Date.now(); while (Date.now() - t < 100); return new TextEncoder().encode("new"); } }]);\n` +
         `setTimeout(() => {}, 5000);\n`,
     );
-    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [script], { stdio: ["ignore", "ignore", "pipe"] });
-      let err = "";
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.on("close", (code, sig) => resolve({ code: shellCode(code, sig), err }));
-    });
+    const r = await runScript(script);
     expect(r.code).toBe(143);
     expect([readFileSync(xlsx, "utf8"), readFileSync(html, "utf8")]).toEqual(["last run's Excel report", "last run's HTML report"]);
     expect(JSON.parse(r.err)).toEqual({ targets: [xlsx, html], whole: [] });
