@@ -27,8 +27,10 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
   }
   const mixed = mixedEncodingLine(bytes);
   if (mixed !== undefined) return { code: "units.mixed-encoding", severity: "error", data: { line: mixed }, location: { file, line: mixed, col: 1 } };
-  // A rubric given for the list (its every line said an unknown kind): said once.
+  // A rubric given for the list (its every line said an unknown kind), or a page of notes with its
+  // code blocks (docs/rubric.md: hundreds of errors): said once.
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
+  if (/^(```|~~~)/m.test(head)) return { code: "units.is-document", severity: "error", data: {}, location: { file } };
   if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head) && !/^(```|~~~)/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
   return undefined;
 }
@@ -171,9 +173,6 @@ function quoteOpenAfter(line: string, open: boolean): boolean {
  */
 const KIND_WORDS = /^(?:乡镇|乡镇街道|镇街|乡镇[(（]街道[)）]|街道|街道办事处|部门|(?:[区县市]直)?(?:部门|单位|机关)|企业|国企|国有企业|(?:[区县市]属)?国有企业|乡镇组|街道组)$/;
 
-/** Lines looked at under a kind's label alone on its line, for names it heads. */
-const HEADED_LOOKAHEAD = 5;
-
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
@@ -248,29 +247,27 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
   const PLACE_ENDING = /(公司|集团|镇|乡|街道|社区|村)$/;
   /**
-   * Whether a label alone on line i heads the names under it: one of the next few ends as it does
-   * (幼儿园 over 县第一幼儿园; not 办公室 over 人事股).
+   * Whether a label alone on line i heads the names under it: the next name ends with it (幼儿园
+   * over 县第一幼儿园; not 办公室 over 人事股).
    */
   const headsNames = (i: number, label: string): boolean => {
-    let seen = 0;
-    for (let j = i + 1; j < lines.length && seen < HEADED_LOOKAHEAD; j++) {
+    for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j] ?? "";
       if (l.trim() === "") continue;
-      seen++;
       const f = splitFields(l);
       const n = (f[at.name] ?? f[0] ?? "").trim();
-      // (Or ends as it does: 职业学校 over 县职业技术学校, both …学校.)
-      if (n !== label && n.length > 2 && n.endsWith(label.slice(-2))) return true;
+      return n !== label && n.endsWith(label);
     }
     return false;
   };
   /** The kind (and group) a heading names, for the units under it: 一、乡镇 → town; 乡镇组: → town in 乡镇组. */
   const sectionOf = (text: string): { kind: UnitKindId; group?: string } | undefined => {
+    // (The words whole, as a kind or a group is named: not 部门和国企 by its ending.)
     const words = headingWords(text);
     const g = groupOf(words);
     if (g) return g;
     const k = kindOf(words);
-    return k !== undefined ? { kind: k } : byName(words);
+    return k !== undefined ? { kind: k } : undefined;
   };
   let section: { kind: UnitKindId; group?: string } | undefined;
   lines.forEach((raw, i) => {
@@ -347,6 +344,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
       headerName = fields[again] ?? "";
       diagnostics.push({ code: "units.repeated-heading", severity: "warning", data: { value: headerName }, location: { file, line, col: Math.max(1, raw.indexOf(headerName) + 1) } });
+      // (A second list: no heading of the first reaches into it.)
+      section = undefined;
       return;
     }
     const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
@@ -356,10 +355,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
     // A line that is no unit (a heading over part of the list, a summary), left out and said at the word.
     const leftOut = (code: "units.summary" | "units.heading" | "units.repeated-heading", value: string): void => {
-      diagnostics.push({ code, severity: "warning", data: { value }, location: { file, line, col: colOf(value) } });
       // The units under a heading that names a kind or a group (（二）县直学校) are of it, where
-      // nothing else says their kind; a heading naming none, or a summary line, ends that.
-      section = code === "units.heading" ? sectionOf(value) : code === "units.summary" ? undefined : section;
+      // nothing else says their kind, and said so; a heading naming none, a summary line or the
+      // list's heading again ends that.
+      section = code === "units.heading" ? sectionOf(value) : undefined;
+      const k = section ? rubric.unitKinds.find((x) => x.id === section?.kind) : undefined;
+      // (A group's name says its kind too: 乡镇组.)
+      const named = k ? (section?.group !== undefined ? (k.groups.find((g) => g.id === section?.group)?.name ?? section.group) : k.name) : "";
+      diagnostics.push({ code: named ? "units.heading-kind" : code, severity: "warning", data: named ? { value, kind: named } : { value }, location: { file, line, col: colOf(value) } });
     };
     if (name === "" && label === "") {
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
@@ -405,16 +408,24 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const kindInGroup = label === "" && parts[2] !== undefined && parts[2] !== "" && groupOf(parts[2]) === undefined ? kindOf(parts[2]) : undefined;
     if (asUnit === undefined && label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {
       // No kind given: the one its name says (城关镇, 市教育局), else the first, and said.
-      const named = byName(name) ?? section;
-      if (named) ({ kind, group } = named);
-      else {
+      const named = byName(name);
+      // A name like an office's (区投资促进中心, 区人武部: ending in 中心, 局, 部…) where the rubric
+      // has a kind of offices, or like a company's (区城投集团, 区农商银行) where it has a kind of
+      // companies (neither ranked in groups).
+      const office = !named && OFFICE_ENDING.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
+      const company = !named && !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(name) && !OFFICE_ENDING.test(name))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+      const like = office ?? company;
+      if (named) {
+        ({ kind, group } = named);
+        // (Its group from the heading over it, where its name says its kind but not its group.)
+        if (group === undefined && section?.kind === kind) group = section.group;
+      } else if (section && (!like || like.id === section.kind)) {
+        // Under a heading naming its kind (（二）县直学校), where its name says no other.
+        ({ kind, group } = section);
+      } else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
-        // A name like an office's (区投资促进中心, 区人武部: ending in 中心, 局, 部…) where the rubric
-        // has a kind of offices, or like a company's (区城投集团, 区农商银行) where it has a kind of
-        // companies (neither ranked in groups): listed as one, and said. Else the first kind.
-        const office = OFFICE_ENDING.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
-        const company = !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(name) && !OFFICE_ENDING.test(name))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
-        const named = office ?? company;
+        // Like an office or a company: listed as one, and said. Else the first kind.
+        const named = like;
         const listed = named ?? rubric.unitKinds[0];
         if (named) kind = named.id;
         // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)

@@ -27,23 +27,23 @@ describe("units file", () => {
 
   it("leaves out a heading line over part of the list (一、镇, （二）部门:), said at its line; a unit named like one stays", () => {
     const r = parse("一、镇\n城关镇\n（二）部门:\n区公安分局,部门\n二、三产业办公室,部门\n");
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1"]);
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
   it("leaves out a kind's or a group's word alone on its line (乡镇, 区直部门, 乡镇组 were listed as units)", () => {
     const r = parse("镇\n城关镇\n部门\n区公安分局\n");
     // (The units under a heading naming a kind are of it: 区公安分局 under 部门, no kind guessed by its name.)
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1", "units.heading units.csv:3:1"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1"]);
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
     // The words lists use, whatever the rubric labels its kinds (镇 and 部门 here): 乡镇, 区直部门.
     const words = parse("单位名称\n乡镇\n城关镇\n区直部门\n区公安分局\n");
-    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1"]);
+    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.kind-by-name units.csv:5:1"]);
     expect(words.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
     // A group's name: 乡镇组 over its towns.
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const grouped = parseUnitsFile("units.csv", "单位,类型,分组\n乡镇组\n柳河镇,乡镇,乡镇组\n", loadRubric(C, readFileSync(C), "test").rubric!);
-    expect(grouped.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1"]);
+    expect(grouped.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1"]);
     expect(grouped.units.map((u) => u.name)).toEqual(["柳河镇"]);
   });
 
@@ -54,21 +54,43 @@ describe("units file", () => {
     const r = parseUnitsFile("units.csv", "柳河镇\n办公室\n直部门\n局\n区财政局\n", own);
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["柳河镇", "town"], ["办公室", "department"], ["区财政局", "department"]]);
     // 直部门 is part of the kind's name (区直部门), 局 a word of one character: headings.
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.label-as-unit units.csv:2:1", "units.heading units.csv:3:1", "units.heading units.csv:4:1"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.label-as-unit units.csv:2:1", "units.heading-kind units.csv:3:1", "units.heading-kind units.csv:4:1"]);
+    // 办公室 over 人事股 and 安全办公室 (the next name not ending with it): a unit still.
+    const office = parseUnitsFile("units.csv", "办公室\n人事股\n安全办公室\n", own);
+    expect(office.units.map((u) => u.name)).toEqual(["办公室", "人事股", "安全办公室"]);
     // A label over names ending in it heads them (幼儿园 over 县第一幼儿园): left out, as a heading.
     const headed = parseUnitsFile("units.csv", "办公室\n县第一办公室\n区财政局\n", own);
     expect(headed.units.map((u) => u.name)).toEqual(["县第一办公室", "区财政局"]);
-    expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:1:1"]);
+    expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1"]);
     expect(message("zh-CN", "units.label-as-unit", r.diagnostics[0]!.data)).toBe("“办公室” 是方案中区直部门的类型词,也像单位名称:已作为区直部门列入模板;如它是分类标题,请删去此行");
   });
 
   it("gives the units under a heading naming a kind or a group that kind, where nothing else says it ((二)县直学校 over units listed as the first kind)", () => {
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const comp = loadRubric(C, readFileSync(C), "test").rubric!;
-    const r = parseUnitsFile("units.csv", "序号,单位名称,类型,分组,备注\n一、街道组,,,,\n1,文昌路,,,\n（二）区直部门:,,,,\n2,区投资促进服务,,,\n3,城关镇,,,\n三、其他,,,,\n4,城北新区,,,\n", comp);
-    // 文昌路 in 街道组 by its heading; 区投资促进服务 of the departments; 城关镇 by its own name still; 城北新区 after a heading naming nothing: guessed, and said.
-    expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["文昌路", "town", "urban"], ["区投资促进服务", "department", ""], ["城关镇", "town", "rural"], ["城北新区", "town", ""]]);
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.heading units.csv:7:1", "units.kind-guessed-group-cell units.csv:8:1"]);
+    const r = parseUnitsFile("units.csv", "序号,单位名称,类型,分组,备注\n一、街道组,,,,\n1,文昌路,,,\n（二）区直部门:,,,,\n2,区政务服务,,,\n3,城关镇,,,\n三、其他,,,,\n4,城北新区,,,\n", comp);
+    // 文昌路 in 街道组 by its heading; 区政务服务 of the departments; 城关镇 by its own name still; 城北新区 after a heading naming nothing: guessed, and said.
+    expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["文昌路", "town", "urban"], ["区政务服务", "department", ""], ["城关镇", "town", "rural"], ["城北新区", "town", ""]]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:1", "units.heading units.csv:7:1", "units.kind-guessed-group-cell units.csv:8:1"]);
+  });
+
+  it("takes no kind from a heading that names none whole, nor past the list's heading again, nor over a name like another kind's (each was a kind given unsaid)", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const comp = loadRubric(C, readFileSync(C), "test").rubric!;
+    const kinds = (text: string) => parseUnitsFile("units.csv", text, comp);
+    // 部门和国企 names two kinds: its units by their own names, each said.
+    const two = kinds("单位名称,类型\n二、部门和国企\n区档案馆\n区城投集团\n");
+    expect(two.units.map((u) => [u.name, u.kind])).toEqual([["区档案馆", "department"], ["区城投集团", "enterprise"]]);
+    expect(two.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.kind-by-name-cell units.csv:3:1", "units.kind-by-name-cell units.csv:4:1"]);
+    // A second list pasted under the first: 二、部门 reaches no further than its heading again.
+    const pasted = kinds("序号,单位名称,类型,分组,备注\n二、部门,,,,\n3,区教育局,,,\n序号,单位名称,类型,分组,备注\n1,区城投集团,,,\n");
+    expect(pasted.units.map((u) => [u.name, u.kind])).toEqual([["区教育局", "department"], ["区城投集团", "enterprise"]]);
+    expect(pasted.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.repeated-heading units.csv:4:4", "units.kind-by-name-cell units.csv:5:1"]);
+    // Under 街道组:, an office's and a company's names keep their own kinds, said.
+    const under = kinds("单位名称\n街道组:\n东城街道\n\n区人武部\n区城投集团\n");
+    expect(under.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["东城街道", "town", "urban"], ["区人武部", "department", ""], ["区城投集团", "enterprise", ""]]);
+    expect(under.diagnostics.map((d) => d.code)).toEqual(["units.heading-kind", "units.kind-by-name", "units.kind-by-name"]);
+    expect(message("zh-CN", "units.heading-kind", under.diagnostics[0]!.data)).toBe("“街道组:” 是分类标题,不是单位,未列入模板;其下未写类型的单位按街道组列入");
   });
 
   it("leaves out the list's heading where it comes again (two sheets' lists one under the other), said at its line", () => {
@@ -290,7 +312,7 @@ rankings:
     expect(word.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1"]);
     expect(word.units.map((u) => u.name)).toEqual(["区公安分局"]);
     // A numbering left alone (三、) is a heading too, not a unit named 三、.
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:2", "units.summary units.csv:6:1", "units.heading units.csv:7:2"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:2", "units.summary units.csv:6:1", "units.heading units.csv:7:2"]);
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
   });
 
@@ -457,8 +479,8 @@ describe("units file for a rubric with ranking groups", () => {
     expect([problem(xlsx), problem(xls), problem(binary)]).toEqual(["units.is-workbook units.csv", "units.is-workbook units.csv", "units.not-text units.csv"]);
     // A rubric given for the list: said once (each of its lines was an unknown kind, 14 KB of them).
     expect(problem(readFileSync("rubric/district-popplan-2022.1.yaml"))).toBe("units.is-rubric units.csv");
-    // Not the page on writing one, quoting one in its code blocks (docs/rubric.md): text, read as a list.
-    expect(problem(readFileSync("docs/rubric.md"))).toBeUndefined();
+    // Nor the page on writing one, quoting one in its code blocks (docs/rubric.md): a document, said once (hundreds of errors).
+    expect(problem(readFileSync("docs/rubric.md"))).toBe("units.is-document units.csv");
     // Text in every encoding Windows saves is not refused.
     const text = "城关镇,镇\n";
     for (const b of [Buffer.from(text), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a])]) expect(problem(b)).toBeUndefined();

@@ -158,6 +158,8 @@ export const common: Catalog = {
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.repeated-heading": { "zh-CN": "“{value}” 是名单的表头(又出现一次,如两张表的名单接在一起),不是单位,未列入模板", en: "\"{value}\" is the list's heading again (as when two lists are pasted one under the other), not a unit; it is left out of the template" },
+  "units.heading-kind": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板;其下未写类型的单位按{kind}列入", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template; the units under it with no kind written are listed as {kind}" },
+  "units.is-document": { "zh-CN": "这是说明文档(Markdown,其中有 ``` 代码块),不是单位名单:--units 要的是每行一个单位的文本或 CSV 文件", en: "this is a document of notes (Markdown, with ``` code blocks), not a units list: --units takes a text or CSV file with one unit per line" },
   "units.heading": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template" },
   "units.label-as-unit": { "zh-CN": "“{value}” 是方案中{kind}的类型词,也像单位名称:已作为{kind}列入模板;如它是分类标题,请删去此行", en: "\"{value}\" is one of the rubric's words for a {kind}, and is also like a unit's name: it is listed in the template as a {kind}; if it is a heading over part of the list, delete this line" },
   "units.control-char": { "zh-CN": "这一行有看不见的控制字符(常是从别的程序复制粘贴带来的):请在记事本或 Excel 中删去它们后重试", en: "this line holds invisible control characters (often brought in by copying from another program): delete them in Notepad or Excel and try again" },
