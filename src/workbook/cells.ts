@@ -561,6 +561,9 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
   return h;
 }
 
+/** An amount's or a measure's word after a count (300万元, 5亿元, 20亩): a figure to convert as the clause says, not a count. */
+const AMOUNT_WORD = /^(?:元|千元|万元|百万元|亿元|万|亿|亩|公顷|吨|千克|公斤|米|千米|公里|平方米|平米|千瓦|度)$/;
+
 /** The largest count a ledger row may give: beyond it, a slip (and points stay exact). */
 export const MAX_COUNT = 10_000;
 
@@ -576,7 +579,7 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
     const spelled = c.value.t === "s" ? /^([零〇一二两三四五六七八九十百]+)[次项件个起条]?$/.exec(c.value.v.trim()) : null;
     const number = spelled?.[1] ? chineseNumber(spelled[1]) : undefined;
     // (Not a count's word but an amount's or a headcount's, 300万元: converted as the clause says, not typed as 300.)
-    const amount = counted ? !/^[次项件个起条处家批篇期场份例人户名]$/.test(normalizeWidth(c.value.t === "s" ? c.value.v : "").trim().replace(/^\d+\s*/, "")) : false;
+    const amount = counted ? AMOUNT_WORD.test(normalizeWidth(c.value.t === "s" ? c.value.v : "").trim().replace(/^\d+\s*/, "")) : false;
     if (counted?.[1] && Number(counted[1]) >= 1) p.error(amount ? "workbook.count-is-amount" : "workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
     else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-chinese-numeral", sheet, c.ref, { value: cellText(c), number });
     else p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });

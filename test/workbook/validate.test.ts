@@ -1414,8 +1414,8 @@ const cases: Case[] = [
   },
   // 2次: the number without its word is asked for, as 15分 is in a points cell.
   { name: "ledger: a count typed with its word", ledger: [row("甲镇", "KF1", { count: "2次" }), row("甲镇", "KF1", { count: "0次" })], expected: ["workbook.count-with-word 加扣分!C2", "workbook.bad-count 加扣分!C3"] },
-  // An amount's word (300万元, 5亿元; not a headcount's 12人): to be converted as the clause says, not typed as 300 (that gave the cap's points).
-  { name: "ledger: a count typed as an amount with its unit", ledger: [row("甲镇", "KF1", { count: "300万元" }), row("甲镇", "KF1", { count: "5亿元" }), row("甲镇", "KF1", { count: "12人" })], expected: ["workbook.count-is-amount 加扣分!C2", "workbook.count-is-amount 加扣分!C3", "workbook.count-with-word 加扣分!C4"] },
+  // An amount's word (300万元, 5亿元; not a headcount's 12人 nor a count's 3所): to be converted as the clause says, not typed as 300 (that gave the cap's points).
+  { name: "ledger: a count typed as an amount with its unit", ledger: [row("甲镇", "KF1", { count: "300万元" }), row("甲镇", "KF1", { count: "5亿元" }), row("甲镇", "KF1", { count: "12人" }), row("甲镇", "KF1", { count: "3所" })], expected: ["workbook.count-is-amount 加扣分!C2", "workbook.count-is-amount 加扣分!C3", "workbook.count-with-word 加扣分!C4", "workbook.count-with-word 加扣分!C5"] },
   // In Chinese numerals, with its word or without: the number asked for, as 2次's is.
   { name: "ledger: a count in Chinese numerals", ledger: [row("甲镇", "KF1", { count: "两次" }), row("乙街道", "KF1", { count: "三" }), row("丙镇", "KF1", { count: "零次" })], expected: ["workbook.count-chinese-numeral 加扣分!C2", "workbook.count-chinese-numeral 加扣分!C3", "workbook.bad-count 加扣分!C4"] },
   {

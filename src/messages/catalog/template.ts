@@ -59,7 +59,7 @@ export const templateMessages: Catalog = {
   "tpl.ledger-flag": { "zh-CN": "请填 {words}(也可填 {also},不分大小写)", en: "enter {words} (also read: {also}, in upper or lower case)" },
   "tpl.ledger-flag-plain": { "zh-CN": "请填 {words}", en: "enter {words}" },
   "tpl.flag-also": { "zh-CN": "{words} 表示“{word}”", en: "{words} for {word}" },
-  "tpl.ledger-note-count": { "zh-CN": "数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如条款为每 100 万元计 1 个,300 万元填 3);不填按 1 计", en: "数量: how many times this row's code scores under its clause (convert an amount or a headcount as the clause says, for one per 1 million yuan, 300万元 is 3); blank counts as 1" },
+  "tpl.ledger-note-count": { "zh-CN": "数量:本行代码按其条款计分的次数或个数(金额、人数等按条款折算,如条款为每 100 万元计 1 个,300 万元填 3);不填按 1 计", en: "数量: how many times this row's code scores under its clause (convert an amount or a headcount as the clause says, where the clause gives one per 100万元, 300万元 is 3); blank counts as 1" },
   "tpl.ledger-note-level": { "zh-CN": "级别:以下代码填写级别(按级别计分的,附每个的分值):\n{levels}\n其他代码不填", en: "级别: filled in for these codes (with the points each level scores, where it does):\n{levels}\nleft blank for other codes" },
   "tpl.ledger-note-points": { "zh-CN": "分值:{ranges}填写认定的分值;其他代码按方案规定的分值计,不填", en: "分值: for {ranges}, enter the points recognized; leave it blank for other codes, which score the points the rubric sets" },
   "tpl.ledger-note-range": { "zh-CN": "{code}({min}–{max} 分)", en: "{code} ({min}–{max})" },
