@@ -274,15 +274,17 @@ describe("assess report", () => {
     expect((await run(["report", input, "--format", "html", "-o", one])).code).toBe(0);
     expect(existsSync(one)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(["九月.htm", "青山区.xlsx"]);
-    const both = join(dir, "out", "..", "报告.final");
+    const both = join(dir, "out", "..", "报告.xlsx");
     const r = await run(["report", input, "-o", both]);
     expect(r.code, r.err).toBe(0);
     expect(existsSync(join(dir, "报告.xlsx"))).toBe(true);
     expect(existsSync(join(dir, "报告.html"))).toBe(true);
-    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/d.e.f")).toEqual([
+    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/d.e.html")).toEqual([
       { format: "xlsx", path: join("c", "d.e.xlsx") },
       { format: "html", path: join("c", "d.e.html") },
     ]);
+    // Any other ending is kept: 九月报告.v1 and .v2 are two reports (both were 九月报告.xlsx).
+    expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/九月报告.v2").map((t) => t.path)).toEqual([join("c", "九月报告.v2.xlsx"), join("c", "九月报告.v2.html")]);
     // A name whose last part is Chinese keeps it (报告.终稿 wrote 报告.xlsx).
     expect(reportTargets("a/b.xlsx", ["xlsx", "html"], "c/报告.终稿").map((t) => t.path)).toEqual([join("c", "报告.终稿.xlsx"), join("c", "报告.终稿.html")]);
     // A name ending in a date's digits keeps them: two days' reports are two files.
@@ -292,10 +294,15 @@ describe("assess report", () => {
     ]);
   });
 
-  it("says why -o NAME.report is refused where both formats are written: its Excel report would be the input's own name", async () => {
-    const r = await run(["report", input, "-o", join(dir, "青山区.report")]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("-o " + join(dir, "青山区.report") + " 写出两种格式,各换上其扩展名:Excel 报告即为 青山区.xlsx,与输入工作簿相同,输入文件绝不会被修改;请另取名称,如 -o 青山区-报告 [report.output-is-input-both]");
+  it("says why -o NAME (or NAME.html) is refused where both formats are written: its Excel report would be the input's own name", async () => {
+    for (const given of ["青山区", "青山区.html"]) {
+      const r = await run(["report", input, "-o", join(dir, given)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("-o " + join(dir, given) + " 写出两种格式,各换上其扩展名:Excel 报告即为 青山区.xlsx,与输入工作簿相同,输入文件绝不会被修改;请另取名称,如 -o 青山区-报告 [report.output-is-input-both]");
+    }
+    // 青山区.report keeps its ending now: 青山区.report.xlsx, not the input.
+    expect((await run(["report", input, "-o", join(dir, "青山区.report")])).code).toBe(0);
+    expect(existsSync(join(dir, "青山区.report.xlsx"))).toBe(true);
   });
 
   it("refuses -o NAME.csv (.xls, .pdf) where both formats are written, writing nothing (y.xlsx and y.html were written for y.csv)", async () => {

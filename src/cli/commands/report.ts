@@ -26,16 +26,15 @@ function besideInput(input: string, format: Format): string {
 const OTHER_TYPES = /^\.(csv|tsv|txt|xls|xlsm|xlsb|xltx|ods|et|pdf|doc|docx|wps|odt|json|xml|md)$/i;
 
 /**
- * The targets per format: -o as given for one format; for both, -o's extension replaced per format.
- * An extension is Latin letters and digits begun by a letter (.report, .v2): a name ending in a
- * date's digits (报告2026.09.15) keeps them, or two reports named for two days would be one file,
- * and one ending in Chinese (报告.终稿) keeps that.
+ * The targets per format: -o as given for one format; for both, -o with each format's ending: an
+ * ending of ours (.xlsx, .html, .htm) replaced, any other kept (报告.v2, 报告2026.09.15, 报告.终稿:
+ * two versions or two days named apart were one file).
  */
 export function reportTargets(input: string, formats: readonly Format[], output: string | undefined): { format: Format; path: string }[] {
   return formats.map((format) => {
     if (!output) return { format, path: besideInput(input, format) };
     if (formats.length === 1) return { format, path: output };
-    const ext = /^\.[A-Za-z][A-Za-z0-9]*$/.test(extname(output)) ? extname(output) : "";
+    const ext = /^\.(xlsx|html?)$/i.test(extname(output)) ? extname(output) : "";
     return { format, path: join(dirname(output), `${basename(output, ext)}.${format}`) };
   });
 }
@@ -120,7 +119,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   for (const t of targets) {
     const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format, file), refusal: "file.exists-not-result" });
     // Both formats from one -o: its ending replaced per format, the Excel one may be the input's
-    // own name (-o 青山区.report writes 青山区.xlsx): said so, or the refusal reads as false.
+    // own name (-o 青山区 or 青山区.html writes 青山区.xlsx): said so, or the refusal reads as false.
     if (refused?.code === "file.output-is-input" && o.output && targets.length > 1) bad.push({ ...refused, code: "report.output-is-input-both", data: { given: o.output, file: basename(t.path), example: `${basename(t.path, extname(t.path))}${ctx.lang === "en" ? "-report" : "-报告"}` } });
     else if (refused) bad.push(refused);
   }
