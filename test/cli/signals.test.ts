@@ -171,6 +171,29 @@ describe("an interrupted score", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(".pair."))).toEqual([]);
   });
 
+  it("says a report's HTML left from the run before where it cannot be replaced once the Excel report was (open in another program)", () => {
+    const base = join(dir, "stale");
+    // The run before's report, both files.
+    execFileSync(process.execPath, ["bin/assess.js", "report", "samples/qingshan-2026.xlsx", "-o", base], { stdio: "ignore" });
+    const before = readFileSync(`${base}.html`);
+    // Renaming onto an .html fails, as onto a file another program holds on Windows.
+    const preload = join(dir, "busy-html.mjs");
+    writeFileSync(
+      preload,
+      'import fs from "node:fs";\nimport { syncBuiltinESMExports } from "node:module";\nconst rename = fs.renameSync;\n' +
+        'fs.renameSync = (a, b) => { if (String(b).endsWith(".html")) throw Object.assign(new Error("EBUSY: resource busy or locked"), { code: "EBUSY" }); return rename(a, b); };\nsyncBuiltinESMExports();\n',
+    );
+    let err = "";
+    try {
+      execFileSync(process.execPath, ["--import", preload, "bin/assess.js", "report", "samples/qingshan-2026.xlsx", "-o", base], { env: { ...process.env, LANG: "zh_CN.UTF-8" }, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+      err = String((e as { stderr?: Buffer }).stderr ?? "");
+    }
+    expect(err).toContain(`${base}.html: 警告: 此文件仍是此前的报告,与新写的 stale.xlsx 不是同一次的结果:请关闭占用它的程序后再运行一次 [report.other-stale]`);
+    expect(readFileSync(`${base}.html`).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith(".stale."))).toEqual([]);
+  });
+
   it("an uninterrupted run writes the whole file", async () => {
     const out = join(dir, "whole.xlsx");
     const code = await new Promise<number | null>((resolve) => {

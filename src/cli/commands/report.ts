@@ -1,6 +1,7 @@
 // assess report WORKBOOK: validate and score as `score` does, then write the ranking report (named
 // as the rubric names it: the bundled scheme's 九月排名报告) as NAME.report.xlsx and/or
 // NAME.report.html, each atomically.
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
@@ -141,8 +142,10 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const m = await import("../../report/september/index.js");
   const date = runDate(ctx.io.env);
   const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
-  // Both made before either replaces an earlier one: an interruption or a failure leaves the two
-  // as they were (this run's Excel report beside last run's HTML one read as one report).
+  // Both made before either replaces an earlier one: an interruption, or a failure while they are
+  // made, leaves the two as they were (this run's Excel report beside last run's HTML one read as
+  // one report); the second failing to replace its earlier file once the first has (open in
+  // another program) is said.
   const failed = await writeAtomicAll(
     targets.map((t) => ({
       target: t.path,
@@ -159,8 +162,13 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     // it (the HTML open in another program on Windows), written.
     const others = targets.filter((t) => !(failed.location && "file" in failed.location && failed.location.file === t.path));
     const notes: Diagnostic[] = others.filter((t) => !writtenThisRun(t.path)).map((t) => ({ code: "report.not-written-either", severity: "warning", data: {}, location: { file: t.path } }));
-    const code = reportDiagnostics(ctx, [failed, ...notes]);
-    for (const t of others) if (writtenThisRun(t.path)) sayWritten(ctx, t.path);
+    // And where the one not written holds an earlier report: that it is not this run's (a new Excel
+    // report beside last run's HTML one read as one report).
+    const written = others.filter((t) => writtenThisRun(t.path));
+    const failedAt = failed.location && "file" in failed.location ? failed.location.file : undefined;
+    const stale: Diagnostic[] = written.length && failedAt !== undefined && existsSync(failedAt) ? [{ code: "report.other-stale", severity: "warning", data: { written: written.map((t) => basename(t.path)).join("、") }, location: { file: failedAt } }] : [];
+    const code = reportDiagnostics(ctx, [failed, ...notes, ...stale]);
+    for (const t of written) sayWritten(ctx, t.path);
     return code;
   }
   for (const t of targets) sayWritten(ctx, t.path);

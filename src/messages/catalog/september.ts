@@ -21,6 +21,7 @@ export const septemberMessages: Catalog = {
   "report.legend-vetoed": { "zh-CN": "标红的为一票否决单位", en: "those in red are vetoed" },
   "report.legend-warned": { "zh-CN": "标黄的为受{card}单位", en: "those in yellow got a {card}" },
   "report.rank-range": { "zh-CN": "{rank}({from}–{to})", en: "{rank} ({from}–{to})" },
+  "report.other-stale": { "zh-CN": "此文件仍是此前的报告,与新写的 {written} 不是同一次的结果:请关闭占用它的程序后再运行一次", en: "this file is still the earlier report, not of the same run as {written}, which was written: close the program holding it and run again" },
   "report.not-written-either": { "zh-CN": "也未写入:两种格式同时生成,有一种未写入时另一种也不写", en: "not written either: both formats are written together, or neither" },
   "report.legend-ranges": { "zh-CN": "名次后括号内是加扣分认定后可能的名次", en: "the brackets after a rank give the ranks it could end up with once the claims are decided" },
   "report.legend-pending": { "zh-CN": "标“待定”的奖惩视待认定加扣分的认定而定,见文末", en: "awards marked pending hang on claims still to be decided, listed at the end" },
