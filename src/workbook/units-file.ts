@@ -31,7 +31,7 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
   // code blocks (docs/rubric.md: hundreds of errors): said once.
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
   if (/^(```|~~~)/m.test(head)) return { code: "units.is-document", severity: "error", data: {}, location: { file } };
-  if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head) && !/^(```|~~~)/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
+  if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
   return undefined;
 }
 
