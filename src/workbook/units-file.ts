@@ -32,6 +32,8 @@ export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | 
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
   if (/^(```|~~~)/m.test(head)) return { code: "units.is-document", severity: "error", data: {}, location: { file } };
   if (/^id:[ \t]/m.test(head) && /^version:[ \t]/m.test(head) && /^(lines|unit_kinds|rankings):/m.test(head)) return { code: "units.is-rubric", severity: "error", data: {}, location: { file } };
+  // (Or one begun by a Markdown heading, docs/rules.md: no list begins "# ".)
+  if (/^#{1,6} \S/.test(head.replace(/^\ufeff/, "").trimStart())) return { code: "units.is-document", severity: "error", data: {}, location: { file } };
   return undefined;
 }
 
@@ -261,15 +263,20 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     return false;
   };
   /** The kind (and group) a heading names, for the units under it: 一、乡镇 → town; 乡镇组: → town in 乡镇组. */
-  const sectionOf = (text: string): { kind: UnitKindId; group?: string } | undefined => {
+  const sectionOf = (text: string): { kind: UnitKindId; group?: string; heading: string } | undefined => {
     // (The words whole, as a kind or a group is named: not 部门和国企 by its ending.)
     const words = headingWords(text);
     const g = groupOf(words);
-    if (g) return g;
+    if (g) return { ...g, heading: text };
     const k = kindOf(words);
-    return k !== undefined ? { kind: k } : undefined;
+    return k !== undefined ? { kind: k, heading: text } : undefined;
   };
-  let section: { kind: UnitKindId; group?: string } | undefined;
+  /** A heading naming several kinds (二、区直部门、国有企业; 中心学校和县直学校): each part a kind's or a group's word. */
+  const kindsHeading = (text: string): boolean => {
+    const parts = headingWords(text).split(/[、和及与,，/]/).map((x) => x.trim());
+    return parts.length > 1 && parts.every((x) => x !== "" && (KIND_WORDS.test(x) || kindOf(x) !== undefined || groupOf(x) !== undefined));
+  };
+  let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
   lines.forEach((raw, i) => {
     const line = i + 1;
     // A line a name's line break ran on to: said at the name's first line.
@@ -393,7 +400,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A kind's label that could be a unit's own name (办公室 labeling 局机关股室): listed, as a unit
     // of that kind, and said (a real unit left out unseen is worse than a heading listed and seen).
     const asUnit = label === "" && (parts[2] ?? "") === "" && unitLikeLabel(name) && !headsNames(i, name) ? rubric.unitKinds.find((k) => k.labels.includes(name))?.id : undefined;
-    if (asUnit === undefined && label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)))) return leftOut("units.heading", name);
+    if (asUnit === undefined && label === "" && (parts[2] ?? "") === "" && (heading.test(name) || KIND_WORDS.test(name) || kindOf(name) !== undefined || rubric.unitKinds.some((k) => k.groups.some((g) => g.name === name)) || kindsHeading(name))) return leftOut("units.heading", name);
     let kind: UnitKindId = rubric.unitKinds[0]?.id ?? "";
     let group: string | undefined;
     let guessed = false;
@@ -419,9 +426,16 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         ({ kind, group } = named);
         // (Its group from the heading over it, where its name says its kind but not its group.)
         if (group === undefined && section?.kind === kind) group = section.group;
+        // Under a heading naming another kind or group (县第三小学 under 四、股室): listed by its name, and said
+        // (the heading's line had said its units would go there).
+        else if (section && (section.kind !== kind || (section.group !== undefined && group !== undefined && section.group !== group))) {
+          const own = rubric.unitKinds.find((k) => k.id === kind);
+          const shown = group !== undefined ? (own?.groups.find((g) => g.id === group)?.name ?? group) : (own?.name ?? kind);
+          diagnostics.push({ code: "units.kind-not-heading", severity: "warning", data: { unit: name, kind: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
+        }
       } else if (section && (!like || like.id === section.kind)) {
         // Under a heading naming its kind (（二）县直学校), where its name says no other.
-        ({ kind, group } = section);
+        ({ kind, group } = { kind: section.kind, ...(section.group !== undefined ? { group: section.group } : {}) });
       } else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         // Like an office or a company: listed as one, and said. Else the first kind.

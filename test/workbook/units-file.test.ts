@@ -71,7 +71,13 @@ describe("units file", () => {
     const r = parseUnitsFile("units.csv", "序号,单位名称,类型,分组,备注\n一、街道组,,,,\n1,文昌路,,,\n（二）区直部门:,,,,\n2,区政务服务,,,\n3,城关镇,,,\n三、其他,,,,\n4,城北新区,,,\n", comp);
     // 文昌路 in 街道组 by its heading; 区政务服务 of the departments; 城关镇 by its own name still; 城北新区 after a heading naming nothing: guessed, and said.
     expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["文昌路", "town", "urban"], ["区政务服务", "department", ""], ["城关镇", "town", "rural"], ["城北新区", "town", ""]]);
-    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:1", "units.heading units.csv:7:1", "units.kind-guessed-group-cell units.csv:8:1"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:1", "units.kind-not-heading units.csv:6:3", "units.heading units.csv:7:1", "units.kind-guessed-group-cell units.csv:8:1"]);
+    // 城关镇 under （二）区直部门: by its own name, and said (the heading's line had said otherwise).
+    expect(message("zh-CN", "units.kind-not-heading", r.diagnostics[2]!.data)).toBe("“城关镇” 在标题 “（二）区直部门:” 下,但按名称是乡镇组:已列为乡镇组;如不是,请在名称后写上类型");
+    // A heading naming two kinds (二、区直部门、国有企业; 中心学校和县直学校) is a heading, no unit.
+    const two = parseUnitsFile("units.csv", "二、区直部门、国有企业\n区财政局\n三、部门和国企\n区城投集团\n", comp);
+    expect(two.units.map((u) => u.name)).toEqual(["区财政局", "区城投集团"]);
+    expect(two.diagnostics.filter((d) => d.code === "units.heading").map((d) => formatLocation(d.location!))).toEqual(["units.csv:1:1", "units.csv:3:1"]);
   });
 
   it("takes no kind from a heading that names none whole, nor past the list's heading again, nor over a name like another kind's (each was a kind given unsaid)", () => {
@@ -481,6 +487,8 @@ describe("units file for a rubric with ranking groups", () => {
     expect(problem(readFileSync("rubric/district-popplan-2022.1.yaml"))).toBe("units.is-rubric units.csv");
     // Nor the page on writing one, quoting one in its code blocks (docs/rubric.md): a document, said once (hundreds of errors).
     expect(problem(readFileSync("docs/rubric.md"))).toBe("units.is-document units.csv");
+    // Or begun by a Markdown heading with no code block in it (docs/rules.md).
+    expect(problem(Buffer.from("# How it scores\n\nSome prose, 城关镇, and more.\n"))).toBe("units.is-document units.csv");
     // Text in every encoding Windows saves is not refused.
     const text = "城关镇,镇\n";
     for (const b of [Buffer.from(text), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a])]) expect(problem(b)).toBeUndefined();
