@@ -578,7 +578,7 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
     // 两次, 三项: in Chinese numerals, with or without their word.
     const spelled = c.value.t === "s" ? /^([零〇一二两三四五六七八九十百]+)[次项件个起条]?$/.exec(c.value.v.trim()) : null;
     const number = spelled?.[1] ? chineseNumber(spelled[1]) : undefined;
-    // (Not a count's word but an amount's or a headcount's, 300万元: converted as the clause says, not typed as 300.)
+    // (Not a count's word but an amount's or a measure's, 300万元: converted as the clause says, not typed as 300.)
     const amount = counted ? AMOUNT_WORD.test(normalizeWidth(c.value.t === "s" ? c.value.v : "").trim().replace(/^\d+\s*/, "")) : false;
     if (counted?.[1] && Number(counted[1]) >= 1) p.error(amount ? "workbook.count-is-amount" : "workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
     else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-chinese-numeral", sheet, c.ref, { value: cellText(c), number });
