@@ -217,6 +217,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       });
       expect(scrolled).toBeGreaterThan(100);
       expect(head).toBe(name);
+      // Its left border's pixel covered in the cell's colour (the text scrolled under showed through), red rows too.
+      const covers = await narrow.evaluate(() => [...document.querySelectorAll("section.ranking td.name")].slice(0, 6).map((td) => getComputedStyle(td, "::before").backgroundColor === getComputedStyle(td).backgroundColor && getComputedStyle(td, "::before").content !== "none"));
+      expect(covers).toEqual([true, true, true, true, true, true]);
       expect(await narrow.locator("section.ranking").first().locator("th.name").textContent()).toBe("单位");
     } finally {
       await narrow.close();
