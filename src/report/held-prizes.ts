@@ -62,6 +62,18 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
     }
     return byRank.get(rank);
   };
+  // Each ranking's last rank a unit not vetoed holds, worked out where first asked for (not the
+  // whole ranking again for each of a province's vetoed units).
+  const last = new Map<string, number>();
+  const lastUnvetoed = (r: (typeof results.rankings)[number]): number => {
+    let at = last.get(r.id);
+    if (at === undefined) {
+      at = 0;
+      for (const e of r.entries) if (e.rank !== null && e.rank > at && results.units[e.unit]?.vetoed === false) at = e.rank;
+      last.set(r.id, at);
+    }
+    return at;
+  };
   return (index) => {
     const u = results.units[index];
     if (!u?.vetoed) return [];
@@ -91,7 +103,7 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
       // vetoed, each vetoed unit said alike, whatever the others ahead of it.
       const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
       // (Passed on to a unit behind it, where there is one that may win.)
-      const behind = r.entries.some((e) => e.rank !== null && e.rank > rank && results.units[e.unit]?.vetoed === false);
+      const behind = rank < lastUnvetoed(r);
       return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty, ...(behind ? {} : { noneBehind: true }) }] : [];
     });
   };

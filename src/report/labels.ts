@@ -297,9 +297,7 @@ export function listedAward(a: Award, lang: Lang, category: string): string {
  */
 export function awardsCell(u: UnitResult, lang: Lang, shown?: string, own: boolean | "grades" = false, between = message(lang, "list.parts"), graded = false): string {
   const open = u.certainty?.open ?? NONE_OPEN;
-  // `own`: the shown ranking's awards alone; "grades": its own grade, but every other award (a group's
-  // table under the whole kind's, which gives the grade).
-  const kept = (a: { readonly kind: string; readonly ranking: string }): boolean => (own === true ? a.ranking === shown : own === "grades" ? a.kind !== "grade" || a.ranking === shown : true);
+  const kept = shownIn(shown, own);
   const inColumn = (a: Award): boolean => graded && a.kind === "grade" && a.ranking === shown && !a.cut && !a.over && !a.held;
   // Joined by hand: every ranking sheet of a province asks for every unit. (`between`: what
   // parts them, a line break where a sheet's column is too narrow for them on one line.)
@@ -331,8 +329,16 @@ const NONE_OPEN: readonly OpenAward[] = [];
  */
 export function marksPending(u: UnitResult, shown: string, own: boolean | "grades" = false): boolean {
   const c = u.certainty;
-  if (!c || c.settled) return false;
-  return c.open.some((o) => (own === true ? o.ranking === shown : own === "grades" ? o.kind !== "grade" || o.ranking === shown : true));
+  return c !== undefined && !c.settled && c.open.some(shownIn(shown, own));
+}
+
+/**
+ * Which awards (held or open) a ranking's awards cell shows: `own`, the shown ranking's alone;
+ * "grades", its own grade but every other award (a group's table under the whole kind's, which
+ * gives the grade); else all.
+ */
+function shownIn(shown: string | undefined, own: boolean | "grades"): (a: { readonly kind: string; readonly ranking: string }) => boolean {
+  return (a) => (own === true ? a.ranking === shown : own === "grades" ? a.kind !== "grade" || a.ranking === shown : true);
 }
 
 /**

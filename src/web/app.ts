@@ -353,10 +353,9 @@ export function start(doc: Document): void {
         ...(awarding ? [awardsCell(u, lang, r.id, !isTotal)] : []),
       ];
       // The unit's name and its awards read left to right; the numbers align right.
-      const nameAt = nameHead;
       cells.forEach((c, i) => {
         const awards = awarding && i === cells.length - 1;
-        const td = el("td", undefined, i === nameAt ? "name" : awards ? "awards" : undefined);
+        const td = el("td", undefined, i === nameHead ? "name" : awards ? "awards" : undefined);
         if (awards && typeof c === "string") td.append(...amountsKept(doc, c));
         else td.append(c);
         tr.append(td);

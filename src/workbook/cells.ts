@@ -574,12 +574,12 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
   const n = c.value.t === "n" ? c.value.v : Number(numberText(cellText(c)) ?? Number.NaN);
   if (!Number.isInteger(n) || n < 1) {
     // 2次, 3项: the number without its word is asked for (not taken: the cell is the user's to fix).
-    const counted = c.value.t === "s" ? /^(\d+)\s*[\u3400-\u9fff]{1,2}$/.exec(normalizeWidth(c.value.v).trim()) : null;
+    const counted = c.value.t === "s" ? /^(\d+)\s*([\u3400-\u9fff]{1,2})$/.exec(normalizeWidth(c.value.v).trim()) : null;
     // 两次, 三项: in Chinese numerals, with or without their word.
     const spelled = c.value.t === "s" ? /^([零〇一二两三四五六七八九十百]+)[次项件个起条]?$/.exec(c.value.v.trim()) : null;
     const number = spelled?.[1] ? chineseNumber(spelled[1]) : undefined;
     // (Not a count's word but an amount's or a measure's, 300万元: converted as the clause says, not typed as 300.)
-    const amount = counted ? AMOUNT_WORD.test(normalizeWidth(c.value.t === "s" ? c.value.v : "").trim().replace(/^\d+\s*/, "")) : false;
+    const amount = AMOUNT_WORD.test(counted?.[2] ?? "");
     if (counted?.[1] && Number(counted[1]) >= 1) p.error(amount ? "workbook.count-is-amount" : "workbook.count-with-word", sheet, c.ref, { value: cellText(c), number: counted[1] });
     else if (number !== undefined && Number.isInteger(number) && number >= 1) p.error("workbook.count-chinese-numeral", sheet, c.ref, { value: cellText(c), number });
     else p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.bad-count", sheet, c.ref, { value: cellText(c) });

@@ -439,9 +439,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       } else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         // Like an office or a company: listed as one, and said. Else the first kind.
-        const named = like;
-        const listed = named ?? rubric.unitKinds[0];
-        if (named) kind = named.id;
+        const listed = like ?? rubric.unitKinds[0];
+        if (like) kind = like.id;
         // (Its 分组 left blank, where that kind is ranked in groups: said in the same line.)
         const grouped = (listed?.groups.length ?? 0) > 0;
         // Its kind written as it would be: after the name, or, where headings name the columns and
@@ -452,7 +451,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         const example = other?.labels[0] ?? rubric.unitKinds[0]?.labels[0] ?? "";
         // (In the list's own 类型 column where it has one, left blank: to be filled there.)
         const where = at.kind < 0 ? "-column" : kindHeading !== undefined ? "-cell" : "";
-        const code = `${named ? "units.kind-by-name" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${where}`;
+        const code = `${like ? "units.kind-by-name" : grouped ? "units.kind-guessed-group" : "units.kind-guessed"}${where}`;
         diagnostics.push({ code, severity: "warning", data: { unit: name, kind: listed?.name ?? kind, labels, example, heading: kindHeading ?? "" }, location: { file, line, col: 1 } });
         guessed = true;
       }
