@@ -739,8 +739,12 @@ export class SubmissionReader {
   private readonly veryHidden = new Set<string>();
   /** Totals typed beside a row's items that are not what they add up to (said once the ledger is read). */
   private readonly totalsOff: TotalOff[] = [];
-  /** Columns of numbers among a line sheet's items that nothing reads (see TotalsWatch.unread). */
-  private readonly unreadColumns: (UnreadColumn & { sheet: string; headerRow: number })[] = [];
+  /**
+   * Columns of numbers among a sheet's items or indicators that nothing reads (see
+   * TotalsWatch.unread); on the indicators sheet with one of its codes (`indicator`), to show how
+   * a heading is written.
+   */
+  private readonly unreadColumns: (UnreadColumn & { sheet: string; headerRow: number; indicator?: string })[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
@@ -1065,7 +1069,10 @@ export class SubmissionReader {
     for (const c of this.unreadColumns) {
       if (headed.has(`${c.sheet}\u0000${c.headerRow}`)) continue;
       const at = refOf(c.col, c.headerRow);
-      if (c.header !== undefined) this.p.warn("workbook.column-not-read", c.sheet, at, { header: c.header, count: c.count });
+      if (c.indicator !== undefined) {
+        if (c.header !== undefined) this.p.warn("workbook.column-not-read-rate", c.sheet, at, { header: c.header, count: c.count, example: c.indicator });
+        else this.p.warn("workbook.column-not-read-rate-unheaded", c.sheet, at, { count: c.count, example: c.indicator });
+      } else if (c.header !== undefined) this.p.warn("workbook.column-not-read", c.sheet, at, { header: c.header, count: c.count });
       else this.p.warn("workbook.column-not-read-unheaded", c.sheet, at, { count: c.count });
     }
   }
@@ -1367,8 +1374,20 @@ export class SubmissionReader {
       return { col, code, spec, slot: this.store.place(code, sheet, col) };
     });
     const shifted = this.shiftWatch(sheet, role, true);
+    // A column of numbers among the indicators that nothing reads (上年符合率 beside ZB1, an
+    // indicator's code left off): said at its heading, as on a line sheet. Its totals are none.
+    const unread = new TotalsWatch(sheet, role, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])), undefined);
+    const index = this.located.length - 1;
+    const ended = this.sheetEnds.get(index);
+    this.sheetEnds.set(index, () => {
+      ended?.();
+      unread.end();
+      const example = role.columns.values().next().value ?? "";
+      for (const c of unread.unread()) this.unreadColumns.push({ sheet, headerRow: role.headerRow, ...c, indicator: example });
+    });
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
+      unread.row(u.cells, u.name);
       const id = this.storageOf(u.name);
       let words: RawCell | undefined;
       p.unit = u.name;

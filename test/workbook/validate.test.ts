@@ -593,6 +593,14 @@ const cases: Case[] = [
   // Stored as text (a column formatted 文本): numbers all the same, as an item's cell reads them.
   { name: "a column of numbers stored as text inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D2", "5").set("D3", " 5 "), expected: ["warning workbook.column-not-read-unheaded 党政线!D1"] },
   { name: "a column of words inserted among the items", edit: (wb) => void wb.sheetNamed("党政线").insertColumn(4).set("D2", "见说明"), expected: [] },
+  // The same on the indicators sheet (上年符合率 kept beside ZB1): its numbers went unread unsaid.
+  {
+    name: "a column of numbers inserted among the indicators under a heading of no code",
+    edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C1", "上年符合率").set("C2", 0.9).set("C3", 0.8),
+    expected: ["warning workbook.column-not-read-rate 指标数据!C1"],
+  },
+  { name: "a column of numbers inserted among the indicators with no heading", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C2", 0.9), expected: ["warning workbook.column-not-read-rate-unheaded 指标数据!C1"] },
+  { name: "a column of words inserted among the indicators", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C1", "备注").set("C2", "核实中"), expected: [] },
   {
     name: "a column for a computed item",
     edit: (wb) => {
