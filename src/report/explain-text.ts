@@ -193,9 +193,11 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     for (const a of u.awards) if (a.kind !== "veto" && !open(a)) out.push(line(a));
     // A veto that keeps its rank: the prize its place would have brought, and where it went.
     for (const h of heldPrizes(rubric, results, index)) {
-      const code = !h.empty ? (h.noneBehind ? "explain.prize-held-none-behind" : "explain.prize-held-passed") : h.tied ? (h.place !== h.rank ? "explain.prize-held-tied-place" : "explain.prize-held-tied") : h.place !== h.rank ? "explain.prize-held-empty-place" : "explain.prize-held-empty";
+      // Tied, its place passed on: the prize it would have shared, then what the units behind got.
+      const tiedPassed = !h.empty && h.tied === true;
+      const code = tiedPassed ? (h.place !== h.rank ? "explain.prize-held-tied-place" : "explain.prize-held-tied") : !h.empty ? (h.noneBehind ? "explain.prize-held-none-behind" : "explain.prize-held-passed") : h.tied ? (h.place !== h.rank ? "explain.prize-held-tied-place" : "explain.prize-held-tied") : h.place !== h.rank ? "explain.prize-held-empty-place" : "explain.prize-held-empty";
       // Tied, the place it keeps empty said too (the award list's 空缺 row).
-      const kept = h.kept ? ctx.t("explain.prize-kept-empty", { place: h.kept.place, tier: h.kept.tier }) : "";
+      const kept = h.kept ? ctx.t("explain.prize-kept-empty", { place: h.kept.place, tier: h.kept.tier }) : tiedPassed ? ctx.t(h.noneBehind ? "explain.prize-tied-none-behind" : "explain.prize-tied-passed", {}) : "";
       out.push(`  ${ctx.t(code, { ranking: h.ranking, rank: h.rank, place: h.place, tier: h.tier })}${kept}`);
     }
   }

@@ -16,7 +16,10 @@ export interface HeldPrize {
   readonly place: number;
   readonly tier: string;
   readonly empty: boolean;
-  /** Passed on, but no unit behind it to take it (the last ranked, or only vetoed units after it): left empty. */
+  /**
+   * Passed on, but no unit behind it to take it (the last ranked, or only vetoed units after it):
+   * left empty; tied, no unit behind won a prize by moving up.
+   */
   readonly noneBehind?: boolean;
   readonly tied?: boolean;
   readonly kept?: { readonly place: number; readonly tier: string };
@@ -62,17 +65,30 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
     }
     return byRank.get(rank);
   };
-  // Each ranking's last rank a unit not vetoed holds, worked out where first asked for (not the
-  // whole ranking again for each of a province's vetoed units).
-  const last = new Map<string, number>();
-  const lastUnvetoed = (r: (typeof results.rankings)[number]): number => {
-    let at = last.get(r.id);
-    if (at === undefined) {
-      at = 0;
-      for (const e of r.entries) if (e.rank !== null && e.rank > at && results.units[e.unit]?.vetoed === false) at = e.rank;
-      last.set(r.id, at);
+  // Each ranking's ranks that units not vetoed hold, in order, worked out where first asked for
+  // (not the whole ranking again for each of a province's vetoed units).
+  const held = new Map<string, number[]>();
+  const unvetoedRanks = (r: (typeof results.rankings)[number]): number[] => {
+    let ranks = held.get(r.id);
+    if (!ranks) {
+      const seen = new Set<number>();
+      for (const e of r.entries) if (e.rank !== null && results.units[e.unit]?.vetoed === false) seen.add(e.rank);
+      ranks = [...seen].sort((a, b) => a - b);
+      held.set(r.id, ranks);
     }
-    return at;
+    return ranks;
+  };
+  // The first rank behind `rank` a unit not vetoed holds (the units its place passes to).
+  const nextRank = (r: (typeof results.rankings)[number], rank: number): number | undefined => {
+    const ranks = unvetoedRanks(r);
+    let a = 0;
+    let b = ranks.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((ranks[mid] ?? 0) <= rank) a = mid + 1;
+      else b = mid;
+    }
+    return ranks[a];
   };
   return (index) => {
     const u = results.units[index];
@@ -99,12 +115,20 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
         const shared = prizeAt(r.id, rank);
         return shared ? [{ ranking: r.name, rankingId: r.id, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true }] : [];
       }
+      const next = nextRank(r, rank);
+      // Tied with a unit that won a prize there: the prize it would have shared. The units tied
+      // keep theirs; its place passed on moves the units behind up one, which may bring them
+      // none (tied at the last prize place: the next place gives none).
+      const shared = prizeAt(r.id, rank);
+      if (shared) {
+        const gained = next !== undefined && prizeAt(r.id, next) !== undefined;
+        return [{ ranking: r.name, rankingId: r.id, rank, place: shared.place ?? rank, tier: shared.tier, empty, tied: true, ...(gained ? {} : { noneBehind: true }) }];
+      }
       // The prize of its rank as it stands (第 2 名 → 二等奖): what it would have won had it not been
       // vetoed, each vetoed unit said alike, whatever the others ahead of it.
       const tier = ranking.tiers.find((t) => rank >= t.from && rank <= t.to);
       // (Passed on to a unit behind it, where there is one that may win.)
-      const behind = rank < lastUnvetoed(r);
-      return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty, ...(behind ? {} : { noneBehind: true }) }] : [];
+      return tier ? [{ ranking: r.name, rankingId: r.id, rank, place: rank, tier: tier.name, empty, ...(next !== undefined ? {} : { noneBehind: true }) }] : [];
     });
   };
 }

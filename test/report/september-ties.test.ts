@@ -7,6 +7,8 @@ import { DATE } from "./helpers.js";
 import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { vacancies, vacancyCells } from "../../src/report/labels.js";
 import { message } from "../../src/messages/index.js";
+import { unitJson } from "../../src/report/json.js";
+import { heldPrizes } from "../../src/report/held-prizes.js";
 
 describe("the report's ranking tables", () => {
   it("say the tie-breakers where units level on the total are ranked apart by them, and nothing where none are", () => {
@@ -53,6 +55,34 @@ describe("a vetoed unit whose place stays empty, tied with units that win a priz
     expect(r.units[at("乙")]?.awards.some((a) => a.kind === "rank" && a.tier === "二等奖")).toBe(true);
     expect(explained("甲")).toContain("  综合排名第 3 名本应与并列的单位同获二等奖,因一票否决不得获奖\n");
     expect(vacancies(T, r)).toEqual([]);
+  });
+});
+
+describe("a vetoed unit whose place passes on, tied with a unit that wins a prize", () => {
+  const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true }\n"));
+  const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+  const scored = (units: Parameters<typeof submission>[1]) => {
+    const r = score(T, submission(T, units));
+    const at = (n: string): number => r.units.findIndex((u) => u.name === n);
+    return { r, at, explained: (n: string): string => renderExplain(words, PLAIN, T, submission(T, []), r, at(n)) };
+  };
+  const withheld = (r: ReturnType<typeof score>, i: number): unknown => (unitJson(r.units[i]!, false, heldPrizes(T, r, i)) as { withheld?: unknown }).withheld;
+
+  it("at a prize's last place: the unit tied keeps it, the unit behind moves up to a place that gives none, and explain does not say the prize passed on", () => {
+    // 丙 100, 丁 90; 甲 vetoed (80) level with 乙 (80): 3rd both, 二等奖's last place 3 to 乙; 戊 (70) 5th, moved up to place 4: nothing.
+    const { r, at, explained } = scored([{ name: "丙" }, { name: "丁", scores: { JS1: 40 } }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }, { name: "戊", scores: { JS1: 20 } }]);
+    expect(["丁", "甲", "乙", "戊"].map((n) => r.units[at(n)]?.ranks.overall)).toEqual([2, 3, 3, 5]);
+    expect(r.units[at("戊")]?.awards.some((a) => a.kind === "rank")).toBe(false);
+    expect(explained("甲")).toContain("  综合排名第 3 名本应与并列的单位同获二等奖,因一票否决不得获奖;并列的单位照常获奖,其后没有单位因递补而获奖\n");
+    expect(withheld(r, at("甲"))).toEqual([{ kind: "rank", ranking: "overall", tier: "二等奖", rank: 3, place: 3, passed: false, tied: true }]);
+  });
+
+  it("above a prize's last place: the unit behind moves up into it, said so", () => {
+    // 丙 100; 甲 vetoed (80) level with 乙 (80): 2nd both, 乙 place 2; 戊 (70) 4th, moved up to place 3: 二等奖.
+    const { r, at, explained } = scored([{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 30 } }, { name: "戊", scores: { JS1: 20 } }]);
+    expect(r.units[at("戊")]?.awards.find((a) => a.kind === "rank")).toMatchObject({ tier: "二等奖", place: 3 });
+    expect(explained("甲")).toContain("  综合排名第 2 名本应与并列的单位同获二等奖,因一票否决不得获奖;并列的单位照常获奖,其后的单位依次递补一个名次\n");
+    expect(withheld(r, at("甲"))).toEqual([{ kind: "rank", ranking: "overall", tier: "二等奖", rank: 2, place: 2, passed: true, tied: true }]);
   });
 });
 
