@@ -1296,6 +1296,60 @@ export class SubmissionReader {
   }
 
   /**
+   * A unit on a sheet of another kind than the template's list gives it (a department's row pasted
+   * onto a town sheet): read as that kind it is scored and ranked as one, takes their prizes and
+   * moves their relative points (the best, the places). An error at each such row, in place of
+   * what reading it there found (its points out of that kind's ranges, that kind's indicators blank,
+   * its ledger codes not for that kind: mending those made it that kind), and of "a unit of one
+   * kind only" said at whichever row came second.
+   */
+  private kindsAgainstList(): void {
+    const roster = this.roster;
+    if (!roster) return;
+    const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
+    const gone = new Set<Diagnostic>();
+    const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
+    for (const { name, kind } of roster.names) {
+      const own = kind === undefined ? undefined : this.rubric.unitKinds.find((k) => k.id === kind);
+      const rows = this.presence.get(name);
+      if (!own || !rows) continue;
+      const wrong: { sheet: string; cell: string; kind: string }[] = [];
+      const right: string[] = [];
+      rows.forEach((row, i) => {
+        const at = this.located[i];
+        if (at?.role.role !== "line") return;
+        const cell = refOf(at.role.nameCol, row);
+        if (at.role.kind === own.id) right.push(cellRef(at.sheet, cell));
+        else wrong.push({ sheet: at.sheet, cell, kind: at.role.kind });
+      });
+      if (!wrong.length) continue;
+      // Read as another kind (its first row on such a sheet): what that kind asks of it is no problem of its.
+      const misread = this.unitByName.get(name)?.kind !== own.id;
+      const wrongSheets = new Set(wrong.map((w) => w.sheet));
+      const rates = new Set(this.located.filter((l) => l.role.role === "rates").map((l) => l.sheet));
+      const ledger = this.ledgerSheet?.name;
+      for (const d of this.p.list) {
+        if (d.unit !== name && d.data.unit !== name) continue;
+        const sheet = d.location && "sheet" in d.location ? d.location.sheet : undefined;
+        const followed =
+          d.code === "workbook.unit-two-kinds" ||
+          (sheet !== undefined && wrongSheets.has(sheet)) ||
+          (misread && (d.code.startsWith("workbook.unit-missing-on") || (sheet !== undefined && rates.has(sheet)) || (sheet === ledger && LEDGER_WRONG_KIND.has(d.code))));
+        if (followed) gone.add(d);
+      }
+      const located = this.located.flatMap((l) => (l.role.role === "line" && l.role.kind === own.id ? [l.sheet] : []));
+      const sheets = located.length ? located : this.rubric.lines.filter((l) => own.lines.includes(l.code)).map((l) => l.sheet);
+      for (const w of wrong) {
+        const data = { unit: name, listed: own.name, kind: kindName(w.kind), lists: roster.sheet };
+        if (right.length) found.push({ sheet: w.sheet, cell: w.cell, code: "workbook.unit-kind-not-listed-also", data: { ...data, other: right[0] ?? "" } });
+        else found.push({ sheet: w.sheet, cell: w.cell, code: "workbook.unit-kind-not-listed", data: { ...data, sheets: [...new Set(sheets)].join("、") } });
+      }
+    }
+    if (gone.size) this.p.withdraw(gone);
+    for (const f of found) this.p.error(f.code, f.sheet, f.cell, f.data);
+  }
+
+  /**
    * A value refused in a cell the unit's kind reads nothing from (a town's indicator on a
    * department's row): not an error that stops scoring, since it counts for nothing; said so.
    */
@@ -1662,6 +1716,7 @@ export class SubmissionReader {
       if (t.header) p.warn(`workbook.total-differs${more}`, t.sheet, t.cell.ref, { ...data, header: t.header });
       else p.warn(`workbook.total-differs-unheaded${more}`, t.sheet, t.cell.ref, data);
     }
+    this.kindsAgainstList();
     const output = this.ourOutputs[0];
     if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
@@ -1679,6 +1734,9 @@ export class SubmissionReader {
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
 }
+
+/** A ledger row's code not for its unit's kind. */
+const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);
 
 /** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
 const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-points-formula", "workbook.blank-deduction-formula", "workbook.blank-measure-formula", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);

@@ -12,6 +12,7 @@ import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { fill, numbered, templateBook, type LedgerRow, type MemBook, type Value } from "../helpers/membook.js";
 import { liuheSpec } from "../../scripts/sample-liuhe.js";
+import { LISTS_UNIT_KINDS } from "../../src/workbook/layout.js";
 
 const FILE = "rubric/township-comprehensive-2026.1.yaml";
 const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
@@ -886,18 +887,62 @@ describe("a count typed more finely than it is held, at a gate", () => {
 });
 
 describe("a unit on the sheets of two kinds", () => {
-  it("is said naming both rows and both kinds as the rubric names them (it said 镇街和部门, one row alone)", async () => {
-    // 区城投集团's row pasted under the departments, read first: its own row on 区属国企 is the second.
+  /** The template filled as the sample is, 区城投集团's row pasted under the departments (read first: its own row on 区属国企 is the second); that row's number. */
+  const pasted = async (): Promise<{ book: MemBook; last: number }> => {
     const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
     const ws = book.sheetNamed("区直部门");
-    const last = Math.max(...ws.rows.keys());
-    for (const [col, c] of ws.rows.get(2) ?? []) ws.setAt(last + 1, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
-    ws.setAt(last + 1, 1, "区城投集团");
+    const last = Math.max(...ws.rows.keys()) + 1;
+    for (const [col, c] of ws.rows.get(2) ?? []) ws.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+    ws.setAt(last, 1, "区城投集团");
+    return { book, last };
+  };
+
+  it("is said at the row on the sheet of the kind the template's list does not give it, naming its own row (it was said at its own row, to delete the one in the wrong place)", async () => {
+    const { book, last } = await pasted();
+    const { diagnostics, ok } = await readMemBook(book);
+    expect(ok).toBe(false);
+    expect(diagnostics.filter((d) => d.code === "workbook.unit-two-kinds")).toEqual([]);
+    const said = diagnostics.filter((d) => d.code.startsWith("workbook.unit-kind-not-listed"));
+    expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual([`workbook.unit-kind-not-listed-also in.xlsx: 区直部门!A${last}`]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("“区城投集团” 在模板的单位名单(_lists 工作表)中是区属国有企业,它的行在 区属国企!A2 等处,这一行却在区直部门的工作表上;一个单位只能属于一类:请删去这一行(其中如有它的得分,先填到区属国有企业的工作表上)");
+  });
+
+  it("in a template whose list gives no kinds, is said naming both rows and both kinds as the rubric names them (it said 镇街和部门, one row alone)", async () => {
+    const { book, last } = await pasted();
+    const lists = book.sheetNamed("_lists");
+    for (const r of lists.rows.keys()) lists.setAt(r, LISTS_UNIT_KINDS, null);
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.filter((d) => d.code === "workbook.unit-two-kinds");
     expect(said.map((d) => formatLocation(d.location!))).toEqual(["in.xlsx: 区属国企!A2"]);
-    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe(`“区城投集团” 已作为区直部门出现在 区直部门!A${last + 1},这里又出现在区属国有企业的工作表中;一个单位只能属于一类,请删去放错的那一行`);
-    expect(message("en", said[0]!.code, said[0]!.data)).toBe(`"区城投集团" is on 区直部门!A${last + 1} as one of the 区直部门, and here on a sheet of the 区属国有企业; a unit is of one kind only: delete the row that is in the wrong place`);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe(`“区城投集团” 已作为区直部门出现在 区直部门!A${last},这里又出现在区属国有企业的工作表中;一个单位只能属于一类,请删去放错的那一行`);
+    expect(message("en", said[0]!.code, said[0]!.data)).toBe(`"区城投集团" is on 区直部门!A${last} as one of the 区直部门, and here on a sheet of the 区属国有企业; a unit is of one kind only: delete the row that is in the wrong place`);
+  });
+});
+
+describe("a unit on the sheets of another kind than the template's list gives it", () => {
+  it("is an error at each of its rows there, in place of what reading it as that kind found (a department pasted onto the town sheets was scored as a town, and took a 街道组 prize)", async () => {
+    // 区财政局's values moved from 区直部门 onto the three town sheets, as a town (街道组), its indicators left as a department's.
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
+    const depts = book.sheetNamed("区直部门");
+    const at = [...depts.rows].find(([, cells]) => {
+      const v = cells.get(1)?.value;
+      return v?.t === "s" && v.v === "区财政局";
+    })?.[0];
+    expect(at).toBeDefined();
+    depts.deleteRow(at!);
+    const rows: Record<string, number> = {};
+    for (const sheet of ["经济发展", "社会治理", "党的建设"]) {
+      const ws = book.sheetNamed(sheet);
+      const last = Math.max(...ws.rows.keys()) + 1;
+      for (const [col, c] of ws.rows.get(2) ?? []) ws.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+      ws.setAt(last, 1, "区财政局");
+      rows[sheet] = last;
+    }
+    const { diagnostics, ok } = await readMemBook(book);
+    expect(ok).toBe(false);
+    expect(diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["经济发展", "社会治理", "党的建设"].map((s) => `workbook.unit-kind-not-listed in.xlsx: ${s}!A${rows[s]}`));
+    const d = diagnostics.find((x) => x.code === "workbook.unit-kind-not-listed")!;
+    expect(message("zh-CN", d.code, d.data)).toBe("“区财政局” 在模板的单位名单(_lists 工作表)中是区直部门,这一行却在乡镇(街道)的工作表上,会按乡镇(街道)计分、排名和评奖:区直部门的行应填在工作表 区直部门 中,请把它移过去;如它确已改为乡镇(街道),请用新的单位名单重新生成模板,再把数据复制过去");
   });
 });
 
