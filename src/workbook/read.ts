@@ -1221,6 +1221,9 @@ export class SubmissionReader {
     };
   }
 
+  /** 分组 words read as the other version of the rubric names a group, each said once. */
+  private readonly otherGroupSaid = new Set<string>();
+
   /** The listed units the sheets name otherwise, as the list's check paired them (金山镇 → 金山街道). */
   private readonly renamed = new Map<string, string>();
 
@@ -1409,6 +1412,12 @@ export class SubmissionReader {
       else if (byName) this.p.error("workbook.unknown-group-name", sheet, ref, { value: text, allowed, ...byName });
       else this.p.error("workbook.unknown-group", sheet, ref, { value: text, allowed });
       return;
+    }
+    // Named as the other version of the rubric names it (read beside it: rubric diff --on): read so
+    // here, and said once a word, as scoring under this version alone would refuse it.
+    if (!kind.groups.some((x) => namesGroup(x, text)) && !this.otherGroupSaid.has(text)) {
+      this.otherGroupSaid.add(text);
+      this.p.warn("workbook.group-other-version", sheet, ref, { value: text, group: g.name });
     }
     const prev = this.groups.get(u.name);
     if (prev && prev.group !== g.id) this.p.error("workbook.group-conflict", sheet, ref, { unit: u.name, first: prev.at });

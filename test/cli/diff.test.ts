@@ -1142,6 +1142,10 @@ describe("assess rubric diff --on", () => {
       expect(r.err).not.toContain("[workbook.unknown-group");
       expect(r.code).toBe(0);
       expect(r.out).toContain("没有单位的总分、名次或奖惩发生变化");
+      // Filled with the old name: said once, at its first cell, that the new version alone refuses it
+      // (nothing said it: the office adopted the revision, and the month's workbook did not score).
+      const said = r.err.split("\n").filter((l) => l.includes("[workbook.group-other-version]"));
+      expect(said).toEqual(file === copy ? [] : ["samples/liuhe-2026.xlsx (2026.2): 经济发展!B2: 警告: 柳河镇 分组 “乡镇组” 是另一版本方案中的名称,本版本中为 “镇乡组”,这里按 镇乡组 读取;按本版本计分前,请把分组列中的 “乡镇组” 改为 “镇乡组”(否则会被判为无效的分组) [workbook.group-other-version]"]);
     }
     // Under one version alone, the other's name is still not a group of it.
     expect((await cli(["validate", copy, "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).toContain("[workbook.unknown-group");
