@@ -107,7 +107,8 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
 /**
  * A workbook filled in on another version's form that has errors under the version given
  * (--rubric): how to score it under either (its own, or the given one's form with the values
- * carried over). Undefined where its cover names another scheme altogether, or nothing is wrong.
+ * carried over); filled in on another scheme's altogether, to leave --rubric out. Undefined where
+ * nothing is wrong.
  */
 export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[]): string | undefined {
   const mismatch = diagnostics.find((d) => d.code === "workbook.cover-rubric-mismatch");
@@ -115,7 +116,9 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
   const cover = String(mismatch.data.cover ?? "");
   const rubric = String(mismatch.data.rubric ?? "");
   const idOf = (s: string): string => s.split(" ")[0] ?? "";
-  return idOf(cover) === idOf(rubric) && cover !== idOf(cover) ? ctx.t("summary.other-version", { cover, rubric }) : undefined;
+  if (idOf(cover) === "" || cover === idOf(cover)) return undefined;
+  // Another scheme altogether (a --rubric slip): its errors are that scheme's form, not the workbook's.
+  return ctx.t(idOf(cover) === idOf(rubric) ? "summary.other-version" : "summary.other-scheme", { cover, rubric });
 }
 
 /**

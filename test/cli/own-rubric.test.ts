@@ -15,8 +15,10 @@ describe("a rubric given that the cover does not name", () => {
     const lines = r.err.trim().split("\n");
     expect(lines[0]).toBe("samples/qingshan-2026.xlsx: 封面!B3: 警告: 封面写的方案是 district-popplan 2022.1,但本次使用 township-comprehensive 2026.1 [workbook.cover-rubric-mismatch]");
     expect(lines.filter((l) => l.includes(": 错误: ")).length).toBeGreaterThan(20);
-    // Another scheme altogether: no advice to carry the values over.
+    // Another scheme altogether: no advice to carry the values over, but to leave --rubric out (it
+    // said to correct the errors: every cell of a workbook filled as its own scheme asks).
     expect(r.out).not.toContain("assess template");
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe("这份工作簿是按另一个方案 district-popplan 2022.1 的表填的,以上问题是用 township-comprehensive 2026.1 读它所致:去掉 --rubric(按封面找方案),或用 --rubric 给出 district-popplan 2022.1 的方案文件");
   });
 
   it("says, where a workbook on last version's form has errors under the next, how to score it under either", async () => {
