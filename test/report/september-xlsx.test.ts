@@ -187,6 +187,18 @@ describe("the report workbook", () => {
     expect(ws.getColumn(1).width ?? 0).toBeLessThan(12);
   });
 
+  it("widens the award list's amount column for a pending amount (待定 30,000 lost its 待 past the border)", async () => {
+    const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+    const awards = report.tables.find((t) => t.kind === "awards");
+    const at = awards?.columns.findIndex((c) => c.kind === "money") ?? -1;
+    expect(at).toBeGreaterThan(0);
+    const pending = { ...report, tables: report.tables.map((t) => (t === awards ? { ...t, rows: t.rows.map((r, i) => (i === 0 ? { ...r, cells: r.cells.map((c, k) => (k === at ? "待定 30,000" : c)) } : r)) } : t)) };
+    const sheet = (await readBook(await reportXlsx(pending, DATE))).getWorksheet("九月排名报告")!;
+    // 11 columns' worth of text (two each for 待定), and the cell's padding.
+    expect(sheet.getColumn(7).width ?? 0).toBeGreaterThanOrEqual(13);
+    expect(ws.getColumn(7).width ?? 0).toBeLessThan(13);
+  });
+
   it("puts no data bar on a vetoed unit's row (its red total above the first's read as the best), every other unit's has one", () => {
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     // Every sheet row a bar covers, over every range of every table.

@@ -59,12 +59,15 @@ export function lineSpans(n: number, offset: number): Span[] {
   return Array.from({ length: n }, (_, i): Span => [offset + i, offset + i]);
 }
 
+/** The grid column an award list's amounts are in (G). */
+export const AWARD_AMOUNT_COLUMN = 6;
+
 /** Award list: category, unit, text (C–F), amount (G), basis (H to the end; G too, without amounts: a scheme that gives no money). */
 export function awardSpans(grid: number, money = true): Span[] {
   const basis: Span[] = money
     ? [
-        [6, 6],
-        [7, grid - 1],
+        [AWARD_AMOUNT_COLUMN, AWARD_AMOUNT_COLUMN],
+        [AWARD_AMOUNT_COLUMN + 1, grid - 1],
       ]
     : [[6, grid - 1]];
   return [[0, 0], [1, 1], [2, 5], ...basis];

@@ -3,7 +3,7 @@
 import type { Alignment, Borders, Cell as XCell, CellValue, Color, DataBarRuleType, Fill, Font, Style, Worksheet } from "exceljs";
 import type { Cell, Column, Report, Row, Table } from "./model.js";
 import { colName } from "../../xlsx/refs.js";
-import { awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
+import { AWARD_AMOUNT_COLUMN, awardSpans, BODY_SIZE, gridWidths, textWidth, headingLines, linesFor, lineSpans, MIN_ROW_PT as MIN_ROW, overallSpans, pageCapacity, planPages, RIGHT_OFFSET, rowHeight, spanWidth, type Block, type Span } from "./layout.js";
 import { totalsRange } from "./chart.js";
 import { stampZip } from "../../xlsx/write/zip-stamp.js";
 import { boldTextUnits } from "../../model/width.js";
@@ -365,6 +365,18 @@ export async function reportXlsx(r: Report, created: Date): Promise<Uint8Array> 
       const longest = Math.max(0, ...(c.header.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+/g) ?? []).map((w) => textWidth(w)));
       widths[i] = Math.max(widths[i] ?? 0, Math.ceil(longest * 1.1 + 1.5));
     });
+  }
+  // The award list's amounts (its grid column G) whole on their line: 待定 30,000 lost its 待 past
+  // the border in a column sized by the overall table's, the one word that says it is not awarded.
+  for (const t of r.tables) {
+    const at = t.kind === "awards" ? t.columns.findIndex((c) => c.kind === "money") : -1;
+    if (at < 0) continue;
+    let most = 0;
+    for (const row of t.rows) {
+      const c = row.cells[at];
+      most = Math.max(most, typeof c === "number" ? textWidth(c.toLocaleString("en")) : typeof c === "string" ? textWidth(c) : 0);
+    }
+    widths[AWARD_AMOUNT_COLUMN] = Math.max(widths[AWARD_AMOUNT_COLUMN] ?? 0, Math.ceil(most + 2));
   }
   const ws = wb.addWorksheet(r.sheetName, {
     views: [{ showGridLines: false }],
