@@ -269,3 +269,16 @@ describe("a tie at a prize's last place", () => {
     expect(note(within) ?? "").not.toContain("并列");
   });
 });
+
+describe("the report's seal line", () => {
+  it("is the rubric's issuer with (盖章) after it, or as written where the issuer ends with a seal of its own (it read …考核办(盖章)(盖章))", () => {
+    const line = (issuer: string): string => {
+      const T = mini((t) => `${t}report:\n  issuer: "${issuer}"\n`);
+      const r = score(T, submission(T, [{ name: "甲" }]));
+      return buildReport(T, r, { lang: "zh-CN", cover: { district: "柳河县" }, date: DATE, tool: "t" }).closing.office;
+    };
+    expect(line("中共{district}委考核办")).toBe("中共柳河县委考核办(盖章)");
+    expect(line("中共{district}委考核办(盖章)")).toBe("中共柳河县委考核办(盖章)");
+    expect(line("中共{district}委考核办（盖章）")).toBe("中共柳河县委考核办（盖章）");
+  });
+});

@@ -427,10 +427,18 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),
       ],
-      office: message(lang, "report.closing.office", { issuer: issuer(o.cover, rubric) }).trim(),
+      office: sealLine(issuer(o.cover, rubric), lang),
       date: message(lang, "report.closing.date"),
     },
     footer: message(lang, "report.footer"),
   };
 }
 
+/** A seal already written in the rubric's issuer (…考核办(盖章)) is its seal line as it is: (盖章)(盖章) is not. */
+const SEALED = /[(（]\s*(?:盖章|印章|公章|签章|章|seal)\s*[)）]$/i;
+
+/** The seal line: the issuer with (盖章) after it, unless the issuer ends with one. */
+function sealLine(issuer: string, lang: Lang): string {
+  const text = issuer.trim();
+  return SEALED.test(text) ? text : message(lang, "report.closing.office", { issuer: text }).trim();
+}
