@@ -13,11 +13,16 @@ export function isNumbered(text: string): boolean {
 
 /** A heading's words without its numbering, its count and its colon: （二）县直学校(6个): → 县直学校. */
 export function headingWords(text: string): string {
-  return text
-    .trim()
-    .replace(NUMBERED, "")
-    .replace(/\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$/, "")
-    .trim();
+  return (
+    text
+      .trim()
+      .replace(NUMBERED, "")
+      .replace(/\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$/, "")
+      .trim()
+      // Brackets as Word writes them (乡镇（街道）): as the rubric names its kinds.
+      .replace(/（/g, "(")
+      .replace(/）/g, ")")
+  );
 }
 
 /** Words a heading over a part of a list ends with, whatever the rubric calls its kinds. */
@@ -31,7 +36,8 @@ const HEADING_WORDS = ["镇", "乡", "街道", "社区", "村", "部门", "单�
 export function sectionHeading(rubric: Rubric): RegExp {
   const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // The rubric's own kinds and groups by their names and labels (乡镇(街道), 区属国有企业, 站所).
-  const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]);
+  // (Their brackets either way: Word writes 乡镇（街道）.)
+  const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]).flatMap((w) => [w, w.replace(/\(/g, "（").replace(/\)/g, "）"), w.replace(/（/g, "(").replace(/）/g, ")")]);
   const words = [...new Set([...HEADING_WORDS, ...own].filter((w) => w.trim() !== ""))].sort((a, b) => b.length - a.length).map(escape).join("|");
   const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
   return new RegExp(

@@ -178,6 +178,12 @@ const KIND_WORDS = /^(?:乡镇|乡镇街道|镇街|乡镇[(（]街道[)）]|街�
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
+/** A 序号 cell's text: a number or a numbering, no name. */
+const NUMBERING_ONLY = /^[\s\d一二三四五六七八九十百、.．()（）]+$/;
+
+/** Lines above a list's heading looked through for it (附件1, a title, a line of who filled it). */
+const PREAMBLE_MAX = 4;
+
 export function parseUnitsFile(file: string, text: string, rubric: Rubric): { units: TemplateUnit[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const units: TemplateUnit[] = [];
@@ -196,7 +202,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
    * The longest label the name ends with (城关镇: 镇; 东城街道办: 街道办), a kind's or one of its
    * groups': that kind, and the group its ending names; undefined where none, or two kinds' alike.
    */
-  const byName = (name: string): { kind: UnitKindId; group?: string } | undefined => {
+  const byName = (full: string): { kind: UnitKindId; group?: string } | undefined => {
+    // A town's or a street's official name (城南街道办事处, 柳河镇人民政府): by the place it names.
+    const name = full.replace(/(?<=(?:街道|镇|乡))(?:办事处|人民政府|政府)$/, "");
     let best: { kind: UnitKindId; length: number } | undefined;
     let ambiguous = false;
     for (const k of rubric.unitKinds)
@@ -248,6 +256,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const NOT_NAME = /(代码|编号|编码|序号|性质|级别|地址|负责人|联系人|电话|code|number|no\.?)$/i;
   /** How a town's or a company's name ends, where no label of the rubric's says it (城关镇, 区城投集团). */
   const PLACE_ENDING = /(公司|集团|镇|乡|街道|社区|村)$/;
+  /** A text ending as a unit's name does: a kind's label, an office's or a place's. */
+  const looksLikeUnit = (f: string): boolean => byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f);
   /**
    * Whether a label alone on line i heads the names under it: the next name ends with it (幼儿园
    * over 县第一幼儿园; not 办公室 over 人事股).
@@ -276,6 +286,60 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const parts = headingWords(text).split(/[、和及与,，/]/).map((x) => x.trim());
     return parts.length > 1 && parts.every((x) => x !== "" && (KIND_WORDS.test(x) || kindOf(x) !== undefined || groupOf(x) !== undefined));
   };
+  /**
+   * The list's heading line (序号,单位名称,类型): where its columns are, or undefined where the line
+   * is no heading (a unit and its kind, 区统计局,单位).
+   */
+  const headerOf = (fields: readonly string[]): { at: { name: number; kind: number; group: number }; groupHeading: string | undefined; kindHeading: string | undefined; headerName: string } | undefined => {
+    // The name's heading: 单位名称 where there is one, else the first heading beginning 单位 or 名称
+    // that heads no code, number or other detail (单位代码,单位名称,类型: the names, not 001).
+    const exact = fields.findIndex((f) => NAME_EXACT.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
+    const nameAt = exact >= 0 ? exact : fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f) && !NOT_NAME.test(f));
+    const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
+    const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
+    // A header line (no field of it a kind or a group; or one heading a kind's column with a word
+    // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
+    const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
+    // 单位 alone on the line, the list's heading whatever a kind is labeled.
+    const alone = fields.filter((f) => f !== "").length === 1 && (/^(单位|unit)$/i.test(fields[nameAt] ?? "") || NAME_EXACT.test(fields[nameAt] ?? ""));
+    // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
+    // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
+    const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && looksLikeUnit(f));
+    // Every field a heading's word (序号,单位; 单位,备注): a heading, whatever a kind is labeled.
+    const allHeadings = fields.every((f) => f === "" || NAME_HEADER.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f) || HEADING_WORD.test(f));
+    // Alone on its line, only a heading's own words (单位, 单位名称, 学校名称): a list without a
+    // heading may begin with a unit named 单位工会.
+    const single = fields.filter((f) => f !== "").length === 1;
+    if (nameAt < 0 || unitBefore || !(single ? alone : kindHeaded || allHeadings || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) return undefined;
+    // Without a 类型 heading, the column after the name is its kind only where nothing heads it
+    // (单位 alone); a column headed otherwise (备注) is left alone.
+    const headed = fields.some((f, k) => k > nameAt && f !== "");
+    return {
+      at: { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt },
+      groupHeading: groupAt >= 0 ? fields[groupAt] : undefined,
+      kindHeading: kindAt >= 0 ? fields[kindAt] : undefined,
+      headerName: fields[nameAt] ?? "",
+    };
+  };
+  /**
+   * Where the list's heading comes after a few lines above it (附件1, the list's title, as a list
+   * kept in Word or Excel begins): its line's index, the lines above it no units; else -1. Those
+   * lines each one field, and none like a unit's name (a list without a heading whose second list
+   * has one keeps its first units).
+   */
+  const preambleEnd = ((): number => {
+    let above = 0;
+    for (let j = 0; j < lines.length && above <= PREAMBLE_MAX; j++) {
+      const f = splitFields(lines[j] ?? "");
+      const filled = f.filter((x) => x !== "");
+      if (!filled.length) continue;
+      if (headerOf(f)) return above > 0 ? j : -1;
+      const only = filled[0] ?? "";
+      if (filled.length !== 1 || looksLikeUnit(only) || heading.test(only) || isSummaryName(only)) return -1;
+      above++;
+    }
+    return -1;
+  })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -307,35 +371,17 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     if (!headerLooked && fields.every((f) => f === "")) return;
+    if (i < preambleEnd) {
+      // Above the list's heading (附件1, the list's title): no unit, said.
+      const value = fields.find((f) => f !== "");
+      if (value !== undefined) diagnostics.push({ code: "units.preamble", severity: "warning", data: { value }, location: { file, line, col: Math.max(1, raw.indexOf(value) + 1) } });
+      return;
+    }
     if (!headerLooked) {
       headerLooked = true;
-      // The name's heading: 单位名称 where there is one, else the first heading beginning 单位 or 名称
-      // that heads no code, number or other detail (单位代码,单位名称,类型: the names, not 001).
-      const exact = fields.findIndex((f) => NAME_EXACT.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f));
-      const nameAt = exact >= 0 ? exact : fields.findIndex((f) => NAME_HEADER.test(f) && !KIND_HEADER.test(f) && !GROUP_HEADER.test(f) && !NOT_NAME.test(f));
-      const kindAt = fields.findIndex((f) => KIND_HEADER.test(f));
-      const groupAt = fields.findIndex((f) => GROUP_HEADER.test(f));
-      // A header line (no field of it a kind or a group; or one heading a kind's column with a word
-      // no kind is labeled, 单位,类型 where a kind is labeled 单位): skipped, once its columns are known.
-      const kindHeaded = kindAt >= 0 && kindOf(fields[kindAt] ?? "") === undefined;
-      // 单位 alone on the line, the list's heading whatever a kind is labeled.
-      const alone = fields.filter((f) => f !== "").length === 1 && (/^(单位|unit)$/i.test(fields[nameAt] ?? "") || NAME_EXACT.test(fields[nameAt] ?? ""));
-      // Before the name's heading, no unit's name (区统计局,单位 is a unit and its kind, not a heading;
-      // 序号, 排序, 所属片区, 联系人 head columns): one ending as a kind's label or an office's does.
-      const unitBefore = fields.slice(0, Math.max(0, nameAt)).some((f) => f !== "" && (byName(f) !== undefined || kindOf(f) !== undefined || OFFICE_ENDING.test(f) || PLACE_ENDING.test(f)));
-      // Every field a heading's word (序号,单位; 单位,备注): a heading, whatever a kind is labeled.
-      const allHeadings = fields.every((f) => f === "" || NAME_HEADER.test(f) || KIND_HEADER.test(f) || GROUP_HEADER.test(f) || HEADING_WORD.test(f));
-      // Alone on its line, only a heading's own words (单位, 单位名称, 学校名称): a list without a
-      // heading may begin with a unit named 单位工会.
-      const single = fields.filter((f) => f !== "").length === 1;
-      if (nameAt >= 0 && !unitBefore && (single ? alone : kindHeaded || allHeadings || fields.every((f) => f === "" || (kindOf(f) === undefined && groupOf(f) === undefined)))) {
-        // Without a 类型 heading, the column after the name is its kind only where nothing heads it
-        // (单位 alone); a column headed otherwise (备注) is left alone.
-        const headed = fields.some((f, k) => k > nameAt && f !== "");
-        at = { name: nameAt, kind: kindAt >= 0 ? kindAt : groupAt >= 0 || headed ? -1 : nameAt + 1, group: groupAt };
-        groupHeading = groupAt >= 0 ? fields[groupAt] : undefined;
-        kindHeading = kindAt >= 0 ? fields[kindAt] : undefined;
-        headerName = fields[nameAt] ?? "";
+      const header = headerOf(fields);
+      if (header) {
+        ({ at, groupHeading, kindHeading, headerName } = header);
         return;
       }
     }
@@ -371,6 +417,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const named = k ? (section?.group !== undefined ? (k.groups.find((g) => g.id === section?.group)?.name ?? section.group) : k.name) : "";
       diagnostics.push({ code: named ? "units.heading-kind" : code, severity: "warning", data: named ? { value, kind: named } : { value }, location: { file, line, col: colOf(value) } });
     };
+    /** A name in a column before the name's: an error at it, naming the column the names are in. */
+    const misplaced = (value: string): void => {
+      diagnostics.push({ code: "units.name-before-column", severity: "error", data: { value, heading: headerName ?? "" }, location: { file, line, col: colOf(value) } });
+    };
     if (name === "" && label === "") {
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
       // in the name's column (a line dropped without a word read as a unit lost).
@@ -378,9 +428,18 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
       // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
       else if (other !== undefined && (heading.test(other) || isNumbered(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
+      // A name in a column before the name's (序号): the line pasted a column out of place; it was dropped unsaid.
+      else if (other !== undefined && fields.indexOf(other) < at.name && !NUMBERING_ONLY.test(other)) misplaced(other);
       return;
     }
+    // A unit's name in the 序号 column and its kind in the name's (柳河镇,乡镇 under 序号,单位名称,类别):
+    // a column out of place, not a heading (every unit of the list was taken for one).
+    const before = at.name > 0 ? fields.slice(0, at.name).find((f) => f !== "" && !NUMBERING_ONLY.test(f)) : undefined;
+    if (before !== undefined && looksLikeUnit(before) && (KIND_WORDS.test(name) || kindOf(name) !== undefined || groupOf(name) !== undefined)) return misplaced(before);
     if (name === "") {
+      // 合计 in the 序号 column with the count beside it (合计,,22个): a summary, as without the count.
+      const first = fields.find((f) => f !== "");
+      if (first !== undefined && isSummaryName(first)) return leftOut("units.summary", first);
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;
     }
@@ -513,5 +572,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     units.push(group !== undefined ? { name, kind, group } : { name, kind });
   });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
+  // Lines, but none a unit (each taken for a heading or a summary): no template of no units.
+  else if (!units.length && !diagnostics.some((d) => d.severity === "error")) diagnostics.push({ code: headerName ? "units.none-read" : "units.none-read-unheaded", severity: "error", data: { heading: headerName ?? "" }, location: { file, line: 1, col: 1 } });
   return { units, diagnostics };
 }

@@ -122,6 +122,53 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
   });
 
+  describe("as lists kept in Word and Excel begin and end", () => {
+    const C = "rubric/township-comprehensive-2026.1.yaml";
+    const comprehensive = loadRubric(C, readFileSync(C), "test").rubric!;
+    const read = (text: string) => parseUnitsFile("units.csv", text, comprehensive);
+    const said = (r: ReturnType<typeof read>): string[] => r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`);
+
+    it("leaves out the lines above the list's heading (附件1, its title), said at each (both were listed as towns, and the heading said to come again)", () => {
+      const r = read("附件1\n\n2026年度乡镇(街道)和区直部门综合考核单位名单\n序号\t单位名称\t类别\n1\t柳河镇\t乡镇\n2\t区财政局\t区直部门\n");
+      expect(said(r)).toEqual(["units.preamble units.csv:1:1", "units.preamble units.csv:3:1"]);
+      expect(r.units.map((u) => u.name)).toEqual(["柳河镇", "区财政局"]);
+      // Units above a heading that comes again (a list without one, another list under it): kept.
+      const two = read("柳河镇\n石桥镇\n单位名称,类型\n区财政局,部门\n");
+      expect(two.units.map((u) => u.name)).toEqual(["柳河镇", "石桥镇", "区财政局"]);
+      expect(said(two)).toEqual(["units.repeated-heading units.csv:3:1"]);
+    });
+
+    it("leaves out 合计 in the 序号 column with a count beside it (合计,,22个 was a blank name, an error)", () => {
+      const r = read("序号,单位名称,类别\n1,柳河镇,乡镇\n合计,,1个\n");
+      expect(said(r)).toEqual(["units.summary units.csv:3:1"]);
+      expect(r.units.map((u) => u.name)).toEqual(["柳河镇"]);
+    });
+
+    it("says a name a column out of place, in the 序号 column, at it (each line was a heading or dropped unsaid, and a list of no units written)", () => {
+      const kinds = read("序号,单位名称,类别\n柳河镇,乡镇\n区财政局,区直部门\n");
+      expect(said(kinds)).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
+      expect(message("zh-CN", kinds.diagnostics[0]!.code, kinds.diagnostics[0]!.data)).toBe("“柳河镇” 不在 “单位名称” 列,而在它前面的列(如序号列):这一行错了一列,未列入模板;请把单位名称移到 “单位名称” 列,类型移到其后");
+      expect(said(read("序号,单位名称\n柳河镇\n石桥镇\n"))).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
+      // Headings alone: no template of no units.
+      expect(said(read("一、乡镇\n二、街道\n"))).toContain("units.none-read-unheaded units.csv:1:1");
+    });
+
+    it("lists a street or a town by its official name as one (城南街道办事处 was a department, by its 处)", () => {
+      const r = read("城南街道办事处\n柳河镇人民政府\n区财政局\n");
+      expect(r.units).toEqual([
+        { name: "城南街道办事处", kind: "town", group: "urban" },
+        { name: "柳河镇人民政府", kind: "town", group: "rural" },
+        { name: "区财政局", kind: "department" },
+      ]);
+    });
+
+    it("reads a heading's kind in Word's full-width brackets (一、乡镇（街道） was a unit on the first line, and gave no kind below the heading)", () => {
+      const r = read("一、乡镇（街道）\n柳河镇\n二、区直部门\n区财政局\n");
+      expect(said(r)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1"]);
+      expect(r.units.map((u) => [u.name, u.kind])).toEqual([["柳河镇", "town"], ["区财政局", "department"]]);
+    });
+  });
+
   it("places a unit named among a group's labels in that group (城关镇 among 街道组's), over its ending", () => {
     const C = "rubric/township-comprehensive-2026.1.yaml";
     const r = loadRubric(C, Buffer.from(readFileSync(C, "utf8").replace("        labels: [街道]\n", "        labels: [街道, 城关镇]\n")), "test").rubric!;
