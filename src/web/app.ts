@@ -828,6 +828,10 @@ export function start(doc: Document): void {
       return;
     }
     if (f) {
+      // Emptied, as the workbook's picker is: the same file chosen again (corrected, saved over the
+      // district's first one) is taken again; else the browser says nothing of it, and the page
+      // went on showing the results and downloads of the file as it was.
+      rubricInput.value = "";
       void takeRubric(f);
       return;
     }

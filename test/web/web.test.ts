@@ -627,6 +627,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
     });
 
+    it("is taken again when the same file is chosen again, corrected meanwhile (the picker is emptied after each choice: the page kept the first file's results)", async () => {
+      const again = join(dir, "again", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "again"), { recursive: true });
+      const text = readFileSync(rubric, "utf8");
+      writeFileSync(again, text);
+      await act(() => page.setInputFiles("#rubric", again));
+      await settled(/已载入方案|已计分/);
+      await choose(workbook);
+      expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx");
+      expect(await page.locator("#rubric").inputValue()).toBe("");
+      // The district's corrected file saved over the first: a single-item award's amount changed.
+      expect(text).toContain("      amount: 3000\n");
+      writeFileSync(again, text.replace("      amount: 3000\n", "      amount: 5000\n"));
+      await act(() => page.setInputFiles("#rubric", again));
+      await settled(/已计分 qingshan-v2026/);
+      expect(await page.textContent("#status")).toContain("内容却不同;现按 district-popplan-2026.1.yaml 计分");
+      await act(() => page.setInputFiles("#rubric", []));
+      await settled(/已计分|有 \d+ 个错误|请选择/);
+    });
+
     it("is put aside with its button, the workbook on the page scored again under the built-in rubrics (a picker not emptied by choosing nothing kept it)", async () => {
       await dropFiles([workbook, rubric]);
       await settled(/已计分 qingshan-v2026/);
