@@ -9,6 +9,7 @@ import { compareVersions, loadWorkbook, type RubricSource } from "../src/load/in
 import { loadRubric } from "../src/rubric/load.js";
 import { fillToBuffer } from "./helpers/fill.js";
 import { unitNamed } from "./helpers/results.js";
+import { rubricFrom } from "./helpers/builders.js";
 
 const RUBRIC = "rubric/district-popplan-2022.1.yaml";
 const rubricBytes = readFileSync(RUBRIC);
@@ -99,5 +100,25 @@ describe("versions of a scheme, in order", () => {
     for (const [a, b] of [["2026.1a", "2026.1"], ["2026.1a", "2026.0"], ["2026.1-r2", "2026.1"], ["2026.1-final", "2026.1"], ["v2", "1"], ["2026.10a", "2026.9"]] as const) expect(later(a, b), `${a} after ${b}`).toBe(true);
     // Each the other way round too.
     for (const [a, b] of [["2022.10", "2022.9"], ["v10", "v9"], ["1.0", "1.0-rc1"], ["2026.1.1", "2026.1"]] as const) expect(compareVersions(b, a)).toBeLessThan(0);
+  });
+});
+
+describe("a workbook without a cover, among rubrics its headers fit alike", () => {
+  it("is scored under the one that asks for fewest codes it has not (an office's scheme of the district's codes, not the district's, which asks for forty more)", async () => {
+    const { resolveRubric } = await import("../src/load/rubrics.js");
+    const district = loadRubric(RUBRIC, rubricBytes, sha);
+    const own = rubricFrom(readFileSync("test/fixtures/mini-rubric.yaml", "utf8").replace("id: mini", "id: zz-own"));
+    const source: RubricSource = {
+      bundled: [
+        { id: "district-popplan", version: "2022.1", load: () => district },
+        { id: "zz-own", version: "1", own: "zz-own-1.yaml", load: () => ({ rubric: own, diagnostics: [] }) },
+      ],
+    };
+    // The office's template's headers: codes of its own that are every one the district's too.
+    const codes = new Set(["DZ1", "JS1", "JS2", "BM1", "ZB1", "ZB2", "MB1"]);
+    expect([...codes].every((c) => district.rubric!.lines.some((l) => JSON.stringify(l.items).includes(`"code":"${c}"`)) || district.rubric!.indicators.some((i) => i.code === c) || district.rubric!.targets.some((t) => t.code === c))).toBe(true);
+    expect(resolveRubric(source, undefined, "b.xlsx", codes).rubric?.id).toBe("zz-own");
+    // Headers none fits (a payroll): the first listed, as before.
+    expect(resolveRubric(source, undefined, "b.xlsx", new Set()).rubric?.id).toBe("district-popplan");
   });
 });

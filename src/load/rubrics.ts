@@ -158,20 +158,25 @@ export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
 
 /**
  * Without a cover: of the newest version of each bundled rubric, the one whose item and indicator
- * codes the workbook's headers use most (the first listed on a tie). A file of the user's own is
+ * codes the workbook's headers use most (then the one asking for fewest it has not; the first listed
+ * on a tie). A file of the user's own is
  * a candidate only for a scheme none is bundled of: a draft of a new version beside the workbook
  * is never taken for a workbook that does not name it.
  */
 function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>): BundledRubric | undefined {
   const latest = new Map<string, BundledRubric>();
   for (const b of byVersion(list)) if (!b.own || !list.some((x) => !x.own && x.id === b.id)) latest.set(b.id, b);
-  let best: { b: BundledRubric; score: number } | undefined;
+  let best: { b: BundledRubric; score: number; missing: number } | undefined;
   for (const b of latest.values()) {
     const r = b.load().rubric;
     if (!r) continue;
     const codes = [...r.lines.flatMap((l) => codesOf(l.items)), ...r.indicators.map((i) => i.code), ...r.targets.map((t) => t.code)];
     const score = codes.filter((c) => headerCodes.has(c)).length;
-    if (!best || score > best.score) best = { b, score };
+    // Alike on those, the one that asks for fewer codes the workbook has not (an office's scheme of
+    // the comprehensive one's codes fits its own workbook whole, the bundled one a part of it).
+    const missing = codes.length - score;
+    // (A workbook none fits, a payroll: the first listed, as before.)
+    if (!best || score > best.score || (score > 0 && score === best.score && missing < best.missing)) best = { b, score, missing };
   }
   return best?.b;
 }
