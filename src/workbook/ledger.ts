@@ -462,7 +462,9 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       // 认定 for 已认定, 审核中 for 待审核: the one it most likely is, asked; never one of another
       // sense than its words say (待认定, 未认定, 认定中 are not 已认定; 已审核 is not 待审核).
       const near = nearestWord(status, statusesLike(status, rubric.statuses));
-      p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value: status, ...statuses, ...(near ? { near } : {}) });
+      // (Quoted as the cell shows it: a date as its date, not its serial 46346.)
+      const cell = get("status");
+      p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value: cell ? shownText(cell) : status, ...statuses, ...(near ? { near } : {}) });
     }
     // (Not a row whose code is missing: said already, and "的  状态" named nothing.)
     else if (rubric.statuses.pending.includes(status) && codeText !== "") p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });

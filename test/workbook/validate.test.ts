@@ -1435,6 +1435,13 @@ const cases: Case[] = [
   // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
+  // A date typed where the status goes: quoted as the cell shows it, not its serial (“46346”).
+  {
+    name: "ledger: a date where the status goes",
+    edit: (wb) => void wb.sheetNamed("加扣分").set("F2", { shown: 46346, fmt: "date" }),
+    ledger: [row("甲镇", "KF1")],
+    expected: ["workbook.ledger-unknown-status 加扣分!F2"],
+  },
   // A word written otherwise: the one it most likely is asked (认定: 已认定, the closest of the two
   // that hold it; 省部级: 省级); 县级 is none of 国家级, 省级, 市级.
   { name: "ledger: a status or a level written otherwise", ledger: [row("甲镇", "KF1", { status: "认定" }), row("乙街道", "JF2", { level: "省部级" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2", "workbook.ledger-unknown-level-near 加扣分!D3"] },
@@ -2178,5 +2185,15 @@ describe("a ledger code for another kind where its kind has one of the same name
     const towns = fill(await templateBook(twin, units), values, [row("甲镇", "KF6"), row("丁局", "KF5")]);
     const other = (await readMemBook(towns, "in.xlsx", file)).diagnostics.find((x) => x.code === "workbook.ledger-wrong-kind-others");
     expect(other && message("zh-CN", other.code, other.data)).toBe("“丁局” 属于部门,KF5 只适用于 镇街;部门可用的同类代码:KF6 问题");
+  });
+});
+
+describe("a date where a ledger row's status goes", () => {
+  it("is quoted as the cell shows it, not as its serial (状态 “46346” 无效)", async () => {
+    const book = fill(await templateBook(rubric, UNITS), {}, [row("甲镇", "KF1")]);
+    book.sheetNamed("加扣分").set("F2", { shown: 46346, fmt: "date" });
+    const { diagnostics } = await readMemBook(book);
+    const d = diagnostics.find((x) => x.code === "workbook.ledger-unknown-status");
+    expect(d?.data.value).toBe("2026-11-20");
   });
 });
