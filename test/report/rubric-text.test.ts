@@ -77,7 +77,7 @@ describe("rubric show: relative kinds", () => {
     if (!rubric) throw new Error("no rubric");
     const js2 = (lang: "zh-CN" | "en") => rubricTree(rubric, lang).split("\n").find((l) => l.startsWith("    JS2 "));
     expect(js2("zh-CN")).toContain("ZB2 镇街中排名:第 1 名满分,每降一名减 1 分");
-    expect(js2("en")).toContain("ZB2 by place among 镇街: full marks for the first, 1 fewer for each place below");
+    expect(js2("en")).toContain("ZB2 by place among 镇街: full marks for the first, 1 less for each place below");
   });
 });
 
