@@ -87,6 +87,19 @@ describe("rubric diff", () => {
     expect(diffLines(one, two, "zh-CN").lines).toEqual(["~ 报告 发文单位: 迷你办 → 迷你考核办  [只改文字]", "~ 报告 名称: (无) → 年度考核通报  [只改文字]"]);
   });
 
+  it("says flag words that differ in case or width alone as words (Yes, YES dropped beside yes were said to change scores: a cell is read in any case)", () => {
+    const with_ = mini((t) => t.replace("    yes: [是]\n", "    yes: [是, yes, Yes, YES]\n"));
+    const without = mini((t) => t.replace("    yes: [是]\n", "    yes: [是, yes]\n"));
+    expect(diffRubrics(with_, without).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["flag-yes: 是, yes, Yes, YES → 是, yes [words]"]);
+    // A word taken out: it changes scores, as before.
+    expect(diffRubrics(with_, mini()).map((c) => `${c.field} [${c.effect}]`)).toEqual(["flag-yes [scores]"]);
+  });
+
+  it("names a single-item award's linked item changed where it has no count, as changing nothing (it said there was no difference)", () => {
+    const other = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS2\n"));
+    expect(diffRubrics(mini(), other, rubricWords("en")).map((c) => `${c.area} ${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["ranking single: single-item award DX1 信息化单项奖, 3,000 yuan, ties at a level by JS1 → single-item award DX1 信息化单项奖, 3,000 yuan, ties at a level by JS2 [words]"]);
+  });
+
   it("sees no change in the order of what has none: weights, a code's levels, statuses, flag words, a code's unit kinds", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("counted: [已认定]", "counted: [已认定, 已确认]");
     const load = (t: string): Rubric => {

@@ -5,7 +5,7 @@
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
 import { allItems, isMeasured, isRelative, kindOfLine } from "./model.js";
 import { unrelatedName } from "../model/names.js";
-import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
+import { flagWord, formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { rankKey } from "./plan.js";
 
 /** What a change can alter, from the most to the least consequential. */
@@ -163,6 +163,11 @@ function set(words: readonly string[]): WordSet {
   return { value: [...words].sort().join(", "), shown: words.join(", ") };
 }
 
+/** Flag words as a cell is read against them (case and width aside): the same set reads every cell alike. */
+function flagIds(words: readonly string[]): string {
+  return [...new Set(words.map(flagWord))].sort().join(", ");
+}
+
 /** A unit kind, and a group of it, by the name the rubric gives it (乡镇(街道), 乡镇组), not its id. */
 function kindName(r: Rubric, id: string): string {
   return r.unitKinds.find((k) => k.id === id)?.name ?? id;
@@ -237,7 +242,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     // Tiers by their places, single-item awards by code: the order written means nothing.
     ["tiers", [...r.tiers].sort((a, b) => a.from - b.from).map((t) => w("tier", { name: t.name, place: t.from === t.to ? w("place", { rank: t.from }) : w("places", { from: t.from, to: t.to }), amount: t.amount !== undefined ? w("tier-amount", { amount: formatAmount(t.amount) }) : "" })).join(w("sep")), "awards"],
     ["grades", grades ? [...grades.bands.map((g) => gradeBandText(g, grades, w)), grades.otherwise ?? "", w("ties-at-cut", { ties: w(`ties.${grades.ties}`) })].filter(Boolean).join(w("sep")) : undefined, "awards"],
-    ["single", singles.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem && s.count !== undefined ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", singles.map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
+    ["single", singles.map((s) => w("single", { code: s.code, name: s.name, amount: s.amount !== undefined ? w("tier-amount", { amount: formatAmount(s.amount) }) : "", count: s.count !== undefined ? w("count", { count: s.count }) : "", linked: s.linkedItem ? w("linked", { item: s.linkedItem }) : "" })).join(w("sep")), "awards", singles.map((s) => [s.code, s.amount ?? "", s.count ?? "", s.count !== undefined ? (s.linkedItem ?? "") : ""].join(" ")).join(",")],
     ["yellow-card", r.yellowCard ? w("yellow", { name: r.yellowCard.name, when: yellowWhen(r, r.yellowCard, w) }) : undefined, "awards"],
   ]);
 }
@@ -265,8 +270,9 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
             ["counted", set(r.statuses.counted), "scores"],
             ["pending", set(r.statuses.pending), "validation"],
             ["rejected", set(r.statuses.rejected), "validation"],
-            ["flag-yes", set(r.flaggedWords.yes), "scores"],
-            ["flag-no", set(r.flaggedWords.no), "validation"],
+            // (Read in any case and width: Yes and YES dropped beside yes change no cell's reading.)
+            ["flag-yes", set(r.flaggedWords.yes), "scores", flagIds(r.flaggedWords.yes)],
+            ["flag-no", set(r.flaggedWords.no), "validation", flagIds(r.flaggedWords.no)],
             // The first of each is the one the template and messages name (只有状态为“已认定”的记录计分).
             ["counted-word", r.statuses.counted[0], "words"],
             ["flag-words", `${r.flaggedWords.yes[0] ?? ""}/${r.flaggedWords.no[0] ?? ""}`, "words"],
