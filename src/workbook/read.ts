@@ -1734,6 +1734,18 @@ export class SubmissionReader {
       for (const kind of this.rubric.unitKinds) {
         if (this.located.some((l) => l.role.role === "line" && l.role.kind === kind.id)) continue;
         const lines = this.rubric.lines.filter((l) => kind.lines.includes(l.code)).map((l) => l.sheet);
+        // Its units on the template's list with rows left elsewhere (指标数据, the ledger): the sheet
+        // was deleted or renamed, not the kind left out this year; said once, with them, in place of
+        // an error at each of their rows that named no sheet.
+        const listed = new Set(this.roster?.names.filter((n) => n.kind === kind.id).map((n) => n.name));
+        const only = p.list.filter((d) => d.code === "workbook.listed-unit-only-on" && listed.has(String(d.data.unit)));
+        if (only.length) {
+          const units = new Set(only.map((d) => String(d.data.unit)));
+          p.withdraw(new Set([...only, ...p.list.filter((d) => d.code === "workbook.ledger-unknown-unit" && units.has(String(d.data.unit)))]));
+          const names = [...units];
+          p.error("workbook.no-line-sheet-listed", undefined, undefined, { line: lines.join("、"), kind: kind.name, count: names.length, units: names.slice(0, 3).join("、") + (names.length > 3 ? "…" : "") });
+          continue;
+        }
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
       if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);

@@ -65,6 +65,9 @@ function totalsColumn(header: string | null, off: Record<number, number>, add = 
 
 const cases: Case[] = [
   { name: "the sample as it is", expected: [] },
+  // The departments' sheet deleted, their 指标数据 rows left: one error naming the sheet, not one
+  // for each department that named none (and a warning that read as the kind left out this year).
+  { name: "the departments' sheet deleted, their rows left elsewhere", edit: (wb) => wb.removeSheet("区直部门"), expected: ["workbook.no-line-sheet-listed in.xlsx"] },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
   { name: "0.05 off where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.deduction-step 社会治理!B3"] },
   { name: "more taken off than the item's max", values: { 柳河镇: { SH3: 16 } }, expected: ["workbook.deduction-out-of-range 社会治理!B2"] },
