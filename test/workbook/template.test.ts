@@ -414,3 +414,17 @@ describe("a template made twice", () => {
     expect(c.equals(d)).toBe(true);
   });
 });
+
+describe("a units list of another bundled scheme's kinds, --rubric forgotten", () => {
+  it("says, after the unknown kinds, which bundled rubric has them and what to add (18 unknown kinds said nothing of the other scheme)", async () => {
+    const list = join(dir, "comprehensive-units.csv");
+    writeFileSync(list, "柳河镇,乡镇\n区财政局,区直部门\n区城投集团,国有企业\n");
+    const r = await cli(["template", "--units", list, "-o", join(dir, "forgot.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[units.unknown-kind]");
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("名单中的单位类型 乡镇、区直部门、国有企业 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive");
+    // Named outright, a rubric is not second-guessed.
+    const named = await cli(["template", "--rubric", "district-popplan", "--units", list, "-o", join(dir, "forgot2.xlsx")]);
+    expect(named.err).not.toContain("--rubric township-comprehensive");
+  });
+});

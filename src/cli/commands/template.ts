@@ -45,8 +45,16 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
     const unreadable = unitsFileProblem(o.units, read.bytes);
     if (unreadable) return reportDiagnostics(ctx, [unreadable]);
-    const parsed = parseUnitsFile(o.units, decodeUnitsFile(read.bytes), rubric);
-    if (parsed.diagnostics.some((d) => d.severity === "error")) return reportDiagnostics(ctx, parsed.diagnostics);
+    const text = decodeUnitsFile(read.bytes);
+    const parsed = parseUnitsFile(o.units, text, rubric);
+    if (parsed.diagnostics.some((d) => d.severity === "error")) {
+      const code = reportDiagnostics(ctx, parsed.diagnostics);
+      // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
+      // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
+      const other = o.rubric === undefined ? await kindsOfAnother(o.units, text, rubric) : undefined;
+      if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
+      return code;
+    }
     // Warnings (a kind guessed) are said, and the template is made.
     if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
     units = parsed.units;
@@ -82,4 +90,20 @@ function unitCounts(ctx: Ctx, rubric: Rubric, units: readonly TemplateUnit[]): s
   });
   // Kinds parted as a list's parts: a kind's own name may hold 、 (镇、街道).
   return ctx.t("template.units-read", { count: units.length, kinds: kinds.join(ctx.t("list.parts")) });
+}
+
+/**
+ * Where a units list's kinds are unknown to the rubric used by default, another bundled rubric
+ * that knows every one of them: its id and title, and the kinds; else undefined.
+ */
+async function kindsOfAnother(file: string, text: string, used: Rubric): Promise<{ kinds: string; rubric: string; other: string; title: string } | undefined> {
+  const unknown = (ds: readonly { code: string; data: Readonly<Record<string, string | number>> }[]): string[] => [...new Set(ds.filter((d) => d.code === "units.unknown-kind").map((d) => String(d.data.kind)))];
+  const kinds = unknown(parseUnitsFile(file, text, used).diagnostics);
+  if (!kinds.length) return undefined;
+  for (const b of (await rubricSource(undefined)).bundled) {
+    if (b.own !== undefined || b.id === used.id) continue;
+    const other = b.load().rubric;
+    if (other && !unknown(parseUnitsFile(file, text, other).diagnostics).length) return { kinds: kinds.slice(0, 3).join("、") + (kinds.length > 3 ? "…" : ""), rubric: used.id, other: other.id, title: other.title };
+  }
+  return undefined;
 }

@@ -236,6 +236,7 @@ export const common: Catalog = {
   "progress.sheet": { "zh-CN": "正在读取工作表 {sheet}…", en: "reading the sheet {sheet}…" },
   "progress.scoring": { "zh-CN": "正在计分、排名…", en: "scoring and ranking…" },
   "progress.writing": { "zh-CN": "正在写出 {file}…", en: "writing {file}…" },
+  "template.kinds-of-other-rubric": { "zh-CN": "名单中的单位类型 {kinds} 不是方案 {rubric} 的,而是内置方案 {other}《{title}》的:要按它生成模板,请加上 --rubric {other}", en: "the list's unit kinds {kinds} are not {rubric}'s but those of the bundled rubric {other} \"{title}\": to make its template, add --rubric {other}" },
   "template.units-read": { "zh-CN": "单位名单共 {count} 个:{kinds}", en: "the units list has {count} unit{count@s}: {kinds}" },
   "template.units-kind": { "zh-CN": "{kind} {count} 个", en: "{kind} {count}" },
   "template.units-kind-groups": { "zh-CN": "{kind} {count} 个({groups})", en: "{kind} {count} ({groups})" },
