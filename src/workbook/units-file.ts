@@ -402,7 +402,10 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     const parts = [fields[at.name] ?? "", fields[at.kind] ?? "", fields[at.group] ?? ""];
-    const name = parts[0] ?? "";
+    // A name spaced out to line up in a table (柳河镇 spaced by full-width spaces, 区 财 政 局): its characters, closed up
+    // (explain and the other files name it 柳河镇), said where it is listed.
+    const written = parts[0] ?? "";
+    const name = written.replace(/(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu, "");
     const label = parts[1] ?? "";
     // Where a field of the line stands in it: a problem's column is that field's.
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
@@ -569,6 +572,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const given = ownKind?.groups.find((g) => g.id === group)?.name ?? group ?? "";
       diagnostics.push({ code: "units.group-unlike-name", severity: "warning", data: { unit: name, group: given, label: byEnding.label, other: byEnding.group.name }, location: { file, line, col: 1 } });
     }
+    if (name !== written) diagnostics.push({ code: "units.name-spaced", severity: "warning", data: { value: written, name }, location: { file, line, col: colOf(written) } });
     units.push(group !== undefined ? { name, kind, group } : { name, kind });
   });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });

@@ -153,6 +153,12 @@ describe("units file", () => {
       expect(said(read("一、乡镇\n二、街道\n"))).toContain("units.none-read-unheaded units.csv:1:1");
     });
 
+    it("closes up a name spaced out to line up in a table (柳　河　镇 was listed so, and explain 柳河镇 found no unit), said at its line", () => {
+      const r = read("柳　河　镇,乡镇\n区 财 政 局,区直部门\n");
+      expect(r.units.map((u) => u.name)).toEqual(["柳河镇", "区财政局"]);
+      expect(said(r)).toEqual(["units.name-spaced units.csv:1:1", "units.name-spaced units.csv:2:1"]);
+    });
+
     it("lists a street or a town by its official name as one (城南街道办事处 was a department, by its 处)", () => {
       const r = read("城南街道办事处\n柳河镇人民政府\n区财政局\n");
       expect(r.units).toEqual([

@@ -152,6 +152,7 @@ export const common: Catalog = {
   "units.is-workbook": { "zh-CN": "单位名单是 Excel 工作簿,不是文本:请在 Excel 中“另存为”CSV(逗号分隔)或文本文件,每行一个单位", en: "the units list is an Excel workbook, not text: in Excel, Save As CSV (comma delimited) or text, one unit per line" },
   "units.not-text": { "zh-CN": "单位名单不是文本文件:请用 CSV 或文本文件,每行一个单位", en: "the units list is not a text file: use a CSV or text file, one unit per line" },
   "units.too-large": { "zh-CN": "单位名单文件过大({size@size},上限 {limit@size});请确认选对了文件", en: "the units list is too large ({size@size}; the limit is {limit@size}); check that this is the right file" },
+  "units.name-spaced": { "zh-CN": "“{value}” 字间的空格已去掉,按 “{name}” 列入模板", en: "the spaces between the characters of \"{value}\" are taken out: listed as \"{name}\"" },
   "units.preamble": { "zh-CN": "“{value}” 在名单的表头之前(附件号、标题等),不是单位,未列入模板", en: "\"{value}\" comes before the list's heading (an attachment number or a title, say): not a unit, not listed" },
   "units.name-before-column": { "zh-CN": "“{value}” 不在 “{heading}” 列,而在它前面的列(如序号列):这一行错了一列,未列入模板;请把单位名称移到 “{heading}” 列,类型移到其后", en: "\"{value}\" is not in the \"{heading}\" column but in one before it (the 序号 column, say): the line is a column out of place and is not listed; move the name into \"{heading}\" and its kind after it" },
   "units.none-read": { "zh-CN": "名单中没有读到单位:各行都被当作标题、汇总行或表头;请检查单位名称是否都填在 “{heading}” 列", en: "no unit was read from the list: every line was taken for a heading, a summary or the list's heading; check that the units' names are in the \"{heading}\" column" },
