@@ -264,8 +264,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   /** The user's own file the rubric was taken from, for a workbook without a cover. */
   let ownFile: string | undefined;
   const start = (): void => {
-    const headerCodes = new Set(waiting.flatMap((s) => s.rows.slice(0, HEADER_SCAN_ROWS).flatMap((r) => r.flatMap(codeOf))));
-    const resolved = resolveRubric(o.rubrics, cover, file, headerCodes);
+    // The headings' codes, and each code's first heading (BM1 统筹决策(20分)): what a rubric names it is told by.
+    const headerTexts = new Map<string, string>();
+    for (const s of waiting) for (const r of s.rows.slice(0, HEADER_SCAN_ROWS)) for (const c of r) for (const code of codeOf(c)) if (!headerTexts.has(code) && c.value.t === "s") headerTexts.set(code, c.value.v);
+    const resolved = resolveRubric(o.rubrics, cover, file, new Set(headerTexts.keys()), headerTexts);
     // What `rubric check` advises that changes every result (marks of a 百分制 on a scale of
     // 1000: every unit the best grade) is said wherever the rubric is used.
     rubricDiagnostics = [...resolved.diagnostics, ...adviceWhenUsed(resolved)];

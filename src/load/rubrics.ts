@@ -158,35 +158,35 @@ export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
 
 /**
  * Without a cover: of the newest version of each bundled rubric, the one whose item and indicator
- * codes the workbook's headers use most (then the one asking for fewest it has not; the first listed
- * on a tie). A file of the user's own is
- * a candidate only for a scheme none is bundled of: a draft of a new version beside the workbook
- * is never taken for a workbook that does not name it.
+ * codes the workbook's headers use most; alike on those, the one whose names the headers say with
+ * them most (BM1 统筹决策: an office's scheme reusing the comprehensive one's codes for its own
+ * items); the first listed on a tie. A file of the user's own is a candidate only for a scheme
+ * none is bundled of: a draft of a new version beside the workbook is never taken for a workbook
+ * that does not name it.
  */
-function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>): BundledRubric | undefined {
+function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): BundledRubric | undefined {
   const latest = new Map<string, BundledRubric>();
   for (const b of byVersion(list)) if (!b.own || !list.some((x) => !x.own && x.id === b.id)) latest.set(b.id, b);
-  let best: { b: BundledRubric; score: number; missing: number } | undefined;
+  let best: { b: BundledRubric; score: number; named: number } | undefined;
   for (const b of latest.values()) {
     const r = b.load().rubric;
     if (!r) continue;
-    const codes = [...r.lines.flatMap((l) => codesOf(l.items)), ...r.indicators.map((i) => i.code), ...r.targets.map((t) => t.code)];
-    const score = codes.filter((c) => headerCodes.has(c)).length;
-    // Alike on those, the one that asks for fewer codes the workbook has not (an office's scheme of
-    // the comprehensive one's codes fits its own workbook whole, the bundled one a part of it).
-    const missing = codes.length - score;
-    // (A workbook none fits, a payroll: the first listed, as before.)
-    if (!best || score > best.score || (score > 0 && score === best.score && missing < best.missing)) best = { b, score, missing };
+    const names = new Map<string, string>([...r.lines.flatMap((l) => namesOf(l.items)), ...r.indicators.map((i) => [i.code, i.name] as const), ...r.targets.map((t) => [t.code, t.name] as const)]);
+    const matched = [...names.keys()].filter((c) => headerCodes.has(c));
+    const score = matched.length;
+    const named = matched.filter((c) => (headerTexts.get(c) ?? "").includes(names.get(c) ?? "\u0000")).length;
+    if (!best || score > best.score || (score === best.score && named > best.named)) best = { b, score, named };
   }
   return best?.b;
 }
 
-function codesOf(items: Rubric["lines"][number]["items"]): string[] {
-  return items.flatMap((i) => [i.code, ...(i.kind === "group" ? codesOf(i.children) : [])]);
+/** Each item's code with its name, those under a group's too. */
+function namesOf(items: Rubric["lines"][number]["items"]): (readonly [string, string])[] {
+  return items.flatMap((i) => [[i.code, i.name] as const, ...(i.kind === "group" ? namesOf(i.children) : [])]);
 }
 
-/** headerCodes: the codes found in the workbook's header rows (used only when there is no cover). */
-export function resolveRubric(source: RubricSource, cover: Cover | undefined, file: string, headerCodes: ReadonlySet<string> = new Set()): RubricLoad {
+/** headerCodes: the codes found in the workbook's header rows, headerTexts their headings (used only when there is no cover). */
+export function resolveRubric(source: RubricSource, cover: Cover | undefined, file: string, headerCodes: ReadonlySet<string> = new Set(), headerTexts: ReadonlyMap<string, string> = new Map()): RubricLoad {
   if (source.given) return source.given;
   const all = source.bundled;
   let pick: BundledRubric | undefined;
@@ -208,7 +208,7 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
       return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion ?? "", available }, location }] };
     }
   } else {
-    pick = likeliest(all, headerCodes);
+    pick = likeliest(all, headerCodes, headerTexts);
   }
   if (!pick) return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: "", version: "", available: "" } }] };
   const loaded = pick.load();
