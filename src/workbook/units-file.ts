@@ -181,6 +181,17 @@ const MAX_CELL_CHARS = 32767;
 /** A 序号 cell's text: a number or a numbering, no name. */
 const NUMBERING_ONLY = /^[\s\d一二三四五六七八九十百、.．()（）]+$/;
 
+/**
+ * What a line above a list's heading says where it is no unit: an attachment's number, the list's
+ * title, who made it and when (附件1; 2026年度…考核单位名单; 填报单位:…). A name like 区科协 is none.
+ */
+const TITLE_LIKE = /附件|名单|名录|目录|一览|清单|考核|年度|\d{4}\s*年|填报|制表|日期|[表册]$|[:：]|^[(（].*[)）]$/;
+
+/** Brackets as half-width ones: 乡镇（街道） as 乡镇(街道). */
+function halfBrackets(s: string): string {
+  return s.replace(/（/g, "(").replace(/）/g, ")");
+}
+
 /** Lines above a list's heading looked through for it (附件1, a title, a line of who filled it). */
 const PREAMBLE_MAX = 4;
 
@@ -188,12 +199,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const diagnostics: Diagnostic[] = [];
   const units: TemplateUnit[] = [];
   const seen = new Map<string, number>();
+  // (Brackets either width, on either side: Word writes 乡镇（街道）, a rubric may name a kind 区直部门（单位）.)
+  const same = (a: string, b: string): boolean => a === b || halfBrackets(a) === halfBrackets(b);
   const kindOf = (label: string): UnitKindId | undefined =>
-    rubric.unitKinds.find((k) => k.labels.includes(label) || k.id === label.toLowerCase() || k.name === label)?.id;
+    rubric.unitKinds.find((k) => k.labels.some((l) => same(l, label)) || k.id === label.toLowerCase() || same(k.name, label))?.id;
   const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
     for (const k of rubric.unitKinds) {
       if (within !== undefined && k.id !== within) continue;
-      const g = k.groups.find((x) => x.name === word || x.id === word.toLowerCase() || x.labels.includes(word));
+      const g = k.groups.find((x) => same(x.name, word) || x.id === word.toLowerCase() || x.labels.some((l) => same(l, word)));
       if (g) return { kind: k.id, group: g.id };
     }
     return undefined;
@@ -324,8 +337,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   /**
    * Where the list's heading comes after a few lines above it (附件1, the list's title, as a list
    * kept in Word or Excel begins): its line's index, the lines above it no units; else -1. Those
-   * lines each one field, and none like a unit's name (a list without a heading whose second list
-   * has one keeps its first units).
+   * lines each one field, none like a unit's name and each like a title (a list without a heading
+   * whose second list has one keeps its first units: 区科协, 区残联).
    */
   const preambleEnd = ((): number => {
     let above = 0;
@@ -335,7 +348,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (!filled.length) continue;
       if (headerOf(f)) return above > 0 ? j : -1;
       const only = filled[0] ?? "";
-      if (filled.length !== 1 || looksLikeUnit(only) || heading.test(only) || isSummaryName(only)) return -1;
+      if (filled.length !== 1 || looksLikeUnit(only) || heading.test(only) || isSummaryName(only) || !TITLE_LIKE.test(only)) return -1;
       above++;
     }
     return -1;
@@ -431,8 +444,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
       // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
       else if (other !== undefined && (heading.test(other) || isNumbered(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
-      // A name in a column before the name's (序号): the line pasted a column out of place; it was dropped unsaid.
-      else if (other !== undefined && fields.indexOf(other) < at.name && !NUMBERING_ONLY.test(other)) misplaced(other);
+      // A unit's name in a column before the name's (序号): the line pasted a column out of place; it
+      // was dropped unsaid. (Not a note there, 制表人:张三 or 东片区: left out, as before.)
+      else if (other !== undefined && fields.indexOf(other) < at.name && !NUMBERING_ONLY.test(other) && looksLikeUnit(other)) misplaced(other);
       return;
     }
     // A unit's name in the 序号 column and its kind in the name's (柳河镇,乡镇 under 序号,单位名称,类别):

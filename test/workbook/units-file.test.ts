@@ -132,10 +132,12 @@ describe("units file", () => {
       const r = read("附件1\n\n2026年度乡镇(街道)和区直部门综合考核单位名单\n序号\t单位名称\t类别\n1\t柳河镇\t乡镇\n2\t区财政局\t区直部门\n");
       expect(said(r)).toEqual(["units.preamble units.csv:1:1", "units.preamble units.csv:3:1"]);
       expect(r.units.map((u) => u.name)).toEqual(["柳河镇", "区财政局"]);
-      // Units above a heading that comes again (a list without one, another list under it): kept.
+      // Units above a heading that comes again (a list without one, another list under it): kept,
+      // whatever their names end with (区科协, 区残联: no title's words, a reviewer's find).
       const two = read("柳河镇\n石桥镇\n单位名称,类型\n区财政局,部门\n");
       expect(two.units.map((u) => u.name)).toEqual(["柳河镇", "石桥镇", "区财政局"]);
       expect(said(two)).toEqual(["units.repeated-heading units.csv:3:1"]);
+      expect(read("区科协\n区残联\n单位名称,类型\n城关镇,镇\n").units.map((u) => u.name)).toEqual(["区科协", "区残联", "城关镇"]);
     });
 
     it("leaves out 合计 in the 序号 column with a count beside it (合计,,22个 was a blank name, an error)", () => {
@@ -149,6 +151,10 @@ describe("units file", () => {
       expect(said(kinds)).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
       expect(message("zh-CN", kinds.diagnostics[0]!.code, kinds.diagnostics[0]!.data)).toBe("“柳河镇” 不在 “单位名称” 列,而在它前面的列(如序号列):这一行错了一列,未列入模板;请把单位名称移到 “单位名称” 列,类型移到其后");
       expect(said(read("序号,单位名称\n柳河镇\n石桥镇\n"))).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
+      // A note there, no unit's name (制表人:张三, a region's line, 1-3): left out, as before (a reviewer's find: they were errors).
+      const notes = read("序号,单位名称,类别\n东片区,,\n1,柳河镇,乡镇\n1-3,,\n制表人:张三,,\n");
+      expect(said(notes)).toEqual([]);
+      expect(notes.units.map((u) => u.name)).toEqual(["柳河镇"]);
       // Headings alone: no template of no units.
       expect(said(read("一、乡镇\n二、街道\n"))).toContain("units.none-read-unheaded units.csv:1:1");
     });
@@ -166,6 +172,13 @@ describe("units file", () => {
         { name: "柳河镇人民政府", kind: "town", group: "rural" },
         { name: "区财政局", kind: "department" },
       ]);
+    });
+
+    it("reads a heading naming a kind the rubric writes with full-width brackets (区直部门（单位）: its units were listed as the first kind)", () => {
+      const own = rubricFrom(readFileSync(C, "utf8").replace("name: 区直部门\n", "name: 区直部门（单位）\n"));
+      expect(own.unitKinds.some((k) => k.name === "区直部门（单位）")).toBe(true);
+      const r = parseUnitsFile("units.csv", "一、乡镇\n柳河镇\n二、区直部门（单位）\n区科协\n", own);
+      expect(r.units.map((u) => [u.name, u.kind])).toEqual([["柳河镇", "town"], ["区科协", "department"]]);
     });
 
     it("reads a heading's kind in Word's full-width brackets (一、乡镇（街道） was a unit on the first line, and gave no kind below the heading)", () => {
