@@ -1312,8 +1312,13 @@ export class SubmissionReader {
     const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
     const gone = new Set<Diagnostic>();
     const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
-    for (const { name, kind } of roster.names) {
+    // The sheets' name of a listed unit written in another width there (区财政局(本级) listed,
+    // 区财政局（本级） on the sheets: the listed unit, as the list's check takes it).
+    const onSheets = new Map<string, string>();
+    for (const n of this.presence.keys()) if (!onSheets.has(comparableName(n))) onSheets.set(comparableName(n), n);
+    for (const { name: listed, kind } of roster.names) {
       const own = kind === undefined ? undefined : this.rubric.unitKinds.find((k) => k.id === kind);
+      const name = this.presence.has(listed) ? listed : (onSheets.get(comparableName(listed)) ?? listed);
       const rows = this.presence.get(name);
       if (!own || !rows) continue;
       const wrong: { sheet: string; cell: string; kind: string }[] = [];
@@ -1337,7 +1342,10 @@ export class SubmissionReader {
         const followed =
           d.code === "workbook.unit-two-kinds" ||
           (sheet !== undefined && wrongSheets.has(sheet)) ||
-          (misread && (d.code.startsWith("workbook.unit-missing-on") || (sheet !== undefined && rates.has(sheet)) || (sheet === ledger && LEDGER_WRONG_KIND.has(d.code))));
+          // Read as another kind, what that kind asks and passes over: its blanks on 指标数据, a value
+          // there said not to be used (its own kind uses it), its codes not for that kind. Not what
+          // would be so as its own kind too (a row twice, a value that reads as nothing).
+          (misread && (d.code.startsWith("workbook.unit-missing-on") || (sheet !== undefined && rates.has(sheet) && AS_OTHER_KIND.has(d.code)) || (sheet === ledger && LEDGER_WRONG_KIND.has(d.code))));
         if (followed) gone.add(d);
       }
       const located = this.located.flatMap((l) => (l.role.role === "line" && l.role.kind === own.id ? [l.sheet] : []));
@@ -1755,6 +1763,9 @@ export class SubmissionReader {
     return { file: meta.file, sha256: meta.sha256, cover: meta.cover, units, values, ledger, ...(this.groupColumnOf.size ? { groupColumns: this.groupColumnOf } : {}) };
   }
 }
+
+/** What reading a unit's 指标数据 row as another kind than its own says: blanks it needs, values it passes over. */
+const AS_OTHER_KIND: ReadonlySet<string> = new Set(["workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target", "workbook.blank-measure-formula", "workbook.value-not-used", "workbook.values-not-used", "workbook.bad-value-not-used"]);
 
 /** A ledger row's code not for its unit's kind. */
 const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { scratchDir } from "../helpers/tmp.js";
-import { formatLocation } from "../../src/diagnostics/index.js";
+import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { describe, expect, it } from "vitest";
 import { readMemBook } from "../helpers/load.js";
 import { message } from "../../src/messages/index.js";
@@ -923,8 +923,8 @@ describe("a unit on the sheets of two kinds", () => {
 });
 
 describe("a unit on the sheets of another kind than the template's list gives it", () => {
-  it("is an error at each of its rows there, in place of what reading it as that kind found (a department pasted onto the town sheets was scored as a town, and took a 街道组 prize)", async () => {
-    // 区财政局's values moved from 区直部门 onto the three town sheets, as a town (街道组), its indicators left as a department's.
+  /** The sample's book, 区财政局's values moved from 区直部门 onto the three town sheets under `name`, its indicators left as a department's; the rows it went to. */
+  const moved = async (name = "区财政局"): Promise<{ book: MemBook; rows: Record<string, number> }> => {
     const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
     const depts = book.sheetNamed("区直部门");
     const at = [...depts.rows].find(([, cells]) => {
@@ -938,14 +938,43 @@ describe("a unit on the sheets of another kind than the template's list gives it
       const ws = book.sheetNamed(sheet);
       const last = Math.max(...ws.rows.keys()) + 1;
       for (const [col, c] of ws.rows.get(2) ?? []) ws.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
-      ws.setAt(last, 1, "区财政局");
+      ws.setAt(last, 1, name);
       rows[sheet] = last;
     }
+    return { book, rows };
+  };
+  const errors = (ds: readonly Diagnostic[]): string[] => ds.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`);
+
+  it("is an error at each of its rows there, in place of what reading it as that kind found (a department pasted onto the town sheets was scored as a town, and took a 街道组 prize)", async () => {
+    const { book, rows } = await moved();
     const { diagnostics, ok } = await readMemBook(book);
     expect(ok).toBe(false);
-    expect(diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["经济发展", "社会治理", "党的建设"].map((s) => `workbook.unit-kind-not-listed in.xlsx: ${s}!A${rows[s]}`));
+    expect(errors(diagnostics)).toEqual(["经济发展", "社会治理", "党的建设"].map((s) => `workbook.unit-kind-not-listed in.xlsx: ${s}!A${rows[s]}`));
     const d = diagnostics.find((x) => x.code === "workbook.unit-kind-not-listed")!;
     expect(message("zh-CN", d.code, d.data)).toBe("“区财政局” 在模板的单位名单(_lists 工作表)中是区直部门,这一行却在乡镇(街道)的工作表上,会按乡镇(街道)计分、排名和评奖:区直部门的行应填在工作表 区直部门 中,请把它移过去;如它确已改为乡镇(街道),请用新的单位名单重新生成模板,再把数据复制过去");
+  });
+
+  it("keeps what is so of it as its own kind too: a second row of it on 指标数据 that differs (a reviewer's find: it was withdrawn)", async () => {
+    const { book } = await moved();
+    const rates = book.sheetNamed("指标数据");
+    const first = [...rates.rows].find(([, cells]) => {
+      const v = cells.get(1)?.value;
+      return v?.t === "s" && v.v === "区财政局";
+    })?.[0];
+    const last = Math.max(...rates.rows.keys()) + 1;
+    for (const [col, c] of rates.rows.get(first!) ?? []) rates.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+    rates.set(`K${last}`, { percent: 0.9 });
+    const { diagnostics } = await readMemBook(book);
+    expect(errors(diagnostics)).toContain(`workbook.duplicate-unit-differs in.xlsx: 指标数据!A${last}`);
+  });
+
+  it("is found where the list writes its name in another width (区财政局(本级) listed, 区财政局（本级） on the sheets: a reviewer's find, scored as a town unsaid)", async () => {
+    const { book, rows } = await moved("区财政局（本级）");
+    for (const ws of [book.sheetNamed("指标数据"), book.sheetNamed("_lists")])
+      for (const [r, cells] of ws.rows)
+        for (const [col, c] of cells) if (c.value.t === "s" && c.value.v === "区财政局") ws.setAt(r, col, ws === book.sheetNamed("_lists") ? "区财政局(本级)" : "区财政局（本级）");
+    const { diagnostics } = await readMemBook(book);
+    expect(errors(diagnostics)).toEqual(["经济发展", "社会治理", "党的建设"].map((s) => `workbook.unit-kind-not-listed in.xlsx: ${s}!A${rows[s]}`));
   });
 });
 
