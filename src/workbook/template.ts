@@ -22,6 +22,8 @@ export interface TemplateUnit {
   readonly kind: UnitKindId;
   /** The unit's ranking group (an id of its kind's groups), when the units list names one. */
   readonly group?: string;
+  /** Its kind guessed (by its name's ending, or the first kind), not written in the list: not recorded as the list's word. */
+  readonly guessed?: true;
 }
 
 export interface TemplateOptions {
@@ -459,9 +461,10 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected],
     [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"],
     // Columns LISTS_ALL_UNITS and LISTS_UNIT_KINDS: every unit and its kind, read back to miss a
-    // unit deleted everywhere.
+    // unit deleted everywhere, or one on another kind's sheets. A kind guessed is left blank: the
+    // clerk moving such a unit's rows to its own kind's sheets is mending the guess.
     opts.units.map((u) => xmlSafe(u.name)),
-    opts.units.map((u) => u.kind),
+    opts.units.map((u) => (u.guessed ? "" : u.kind)),
   ];
   listCols.forEach((vals, i) => vals.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v)));
   const listRef = (i: number): string => {

@@ -587,7 +587,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       diagnostics.push({ code: "units.group-unlike-name", severity: "warning", data: { unit: name, group: given, label: byEnding.label, other: byEnding.group.name }, location: { file, line, col: 1 } });
     }
     if (name !== written) diagnostics.push({ code: "units.name-spaced", severity: "warning", data: { value: written, name }, location: { file, line, col: colOf(written) } });
-    units.push(group !== undefined ? { name, kind, group } : { name, kind });
+    units.push({ name, kind, ...(group !== undefined ? { group } : {}), ...(guessed ? { guessed: true as const } : {}) });
   });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
   // Lines, but none a unit (each taken for a heading or a summary): no template of no units.

@@ -428,3 +428,23 @@ describe("a units list of another bundled scheme's kinds, --rubric forgotten", (
     expect(named.err).not.toContain("--rubric township-comprehensive");
   });
 });
+
+describe("a unit whose kind the template guessed", () => {
+  it("has no kind in the template's list, so that moving its rows to its own kind's sheets is no error (a reviewer's find: the guess was held against the clerk's mend)", async () => {
+    const list = join(dir, "guessed-units.csv");
+    writeFileSync(list, "城关镇\n区科协\n");
+    const out = join(dir, "guessed.xlsx");
+    const r = await cli(["template", "--rubric", "township-comprehensive", "--units", list, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("区科协");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const lists = wb.getWorksheet("_lists")!;
+    const kinds = new Map<string, string>();
+    lists.eachRow((row) => {
+      const name = row.getCell(6).text;
+      if (name) kinds.set(name, row.getCell(7).text);
+    });
+    expect(Object.fromEntries(kinds)).toEqual({ 城关镇: "town", 区科协: "" });
+  });
+});

@@ -222,10 +222,11 @@ describe("units file", () => {
       { name: "东湖街道", kind: "town", group: "urban" },
       // 集团 is no label, but a company's word: listed as an enterprise (it was listed as a town,
       // then said to be unknown, with 企业 as the kind to write), and said.
-      { name: "区城投集团", kind: "enterprise" },
+      // (Guessed: the template's list records no kind for either.)
+      { name: "区城投集团", kind: "enterprise", guessed: true },
       // No label ends it, but an office's name does (部): listed as a department (it was listed as a
       // town, the first kind), and said.
-      { name: "区人武部", kind: "department" },
+      { name: "区人武部", kind: "department", guessed: true },
     ]);
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)}`)).toEqual(["warning units.kind-by-name units.csv:5:1", "warning units.kind-by-name units.csv:6:1"]);
     // The kind to write if not, by example: an office's for a name listed as a company's, a company's for an office's.
@@ -300,7 +301,7 @@ rankings:
     // department (with a warning).
     expect(parse("序号,单位名称\n1,城关镇\n2,区公安分局\n").units).toEqual([
       { name: "城关镇", kind: "town" },
-      { name: "区公安分局", kind: "department" },
+      { name: "区公安分局", kind: "department", guessed: true },
     ]);
     expect(parse("序号,单位名称,类型\n1,城关镇,镇\n2,区公安分局,部门\n").units).toEqual([
       { name: "城关镇", kind: "town" },
