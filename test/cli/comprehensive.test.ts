@@ -122,12 +122,12 @@ describe("the comprehensive sample", () => {
     // Four places of 二等奖 in 街道组 and three streets left to win: place 5 has no one (and the vacancy is said once).
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 二等奖, ranks: [2, 2], amount: 30000 }", "- { name: 二等奖, ranks: [2, 5], amount: 30000 }"));
     const short = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "short.xlsx")]);
-    expect(short.out).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出;街道组排名 计奖名次第 5 名(二等奖):无可获奖单位)");
+    expect(short.out).toContain("(奖次空缺:街道组排名 一等奖,第 1 名的河西街道一票否决,不得获奖,名次空出;街道组排名 计奖名次第 5 名(二等奖)无可获奖单位)");
     // 乡镇组's 三等奖 for places 4–9: the 4th used up by the tie at 3 (双河乡, 杨柳镇), the 7th–9th reached
     // by no one (six towns may win): said apart (all four were "no unit may win"), here and in 奖惩名单.
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n", "      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 三等奖, ranks: [4, 9], amount: 10000 }\n"));
     const third = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "third.xlsx")]);
-    expect(third.out).toContain("乡镇组排名 计奖名次第 4 名(三等奖):前面的单位名次并列,此名次不设;乡镇组排名 计奖名次第 7–9 名(三等奖):无可获奖单位;");
+    expect(third.out).toContain("乡镇组排名 计奖名次第 4 名(三等奖),因前面的单位名次并列而不设;乡镇组排名 计奖名次第 7–9 名(三等奖)无可获奖单位;");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "third.xlsx"));
     const listed: string[] = [];
@@ -147,7 +147,7 @@ describe("the comprehensive sample", () => {
     await wb.xlsx.writeFile(vetoed);
     writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("          place: passed\n", "          place: empty\n").replace("      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n", "      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 三等奖, ranks: [4, 9], amount: 10000 }\n"));
     const kept = await cli(["score", vetoed, "--wide", "--rubric", rubric, "-o", join(dir, "three-vetoed.scored.xlsx")]);
-    expect(kept.out).toContain("乡镇组排名 三等奖,第 5 名的双河乡、杨柳镇一票否决,不得获奖,其计奖名次第 5–6 名空出;乡镇组排名 计奖名次第 8–9 名(三等奖):无可获奖单位;");
+    expect(kept.out).toContain("乡镇组排名 三等奖,第 5 名的双河乡、杨柳镇一票否决,不得获奖,其计奖名次第 5–6 名空出;乡镇组排名 计奖名次第 8–9 名(三等奖)无可获奖单位;");
     // Towns ranked only in groups, a table each, and 经济发展单项排名 giving prizes for places 1–2 (河西街道
     // first, keeping it empty): its vacancy under 街道组排名, 河西街道's group, not under 乡镇组排名 too.
     writeFileSync(rubric, townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace("    tie_breakers: [JJ4]\n", "    tie_breakers: [JJ4]\n    tiers:\n      - { name: 经济发展先进, ranks: [1, 2], amount: 10000 }\n"));
