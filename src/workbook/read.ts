@@ -1447,7 +1447,7 @@ export class SubmissionReader {
     const shifted = this.shiftWatch(sheet, role, true);
     // A column of numbers among the indicators that nothing reads (上年符合率 beside ZB1, an
     // indicator's code left off): said at its heading, as on a line sheet. Its totals are none.
-    const unread = new TotalsWatch(sheet, role, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])), undefined);
+    const unread = new TotalsWatch(sheet, role, new Map((role.uncoded ?? []).map((h) => [h.col, cleanText(h.text)])), undefined, false);
     const index = this.located.length - 1;
     const ended = this.sheetEnds.get(index);
     this.sheetEnds.set(index, () => {

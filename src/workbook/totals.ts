@@ -35,6 +35,9 @@ export function rowSums(cells: readonly (RawCell | undefined)[], cols: ReadonlyM
   return { sum, net, points };
 }
 
+/** No sums: where totals are not looked for. */
+const NO_SUMS: RowSums = { sum: 0, net: 0, points: 0 };
+
 /** A number (not 0) that is its row's items added up one of the ways: a total typed beside them. */
 export function isRowTotal(sums: RowSums | undefined, value: number): boolean {
   const h = Math.round(value * 100);
@@ -110,6 +113,8 @@ export class TotalsWatch {
     private readonly role: { readonly nameCol: number; readonly groupCol?: number | undefined; readonly columns: ReadonlyMap<number, JudgedItem | string>; readonly passed?: readonly number[] | undefined },
     private readonly headers: ReadonlyMap<number, string>,
     private readonly line: string | undefined,
+    /** Totals looked for (a line sheet's); not among indicators, where its unread columns alone are (a rate typed as text 95% stops no row). */
+    private readonly totals = true,
   ) {
     const coded = [...role.columns.keys()];
     this.firstCoded = Math.min(...coded);
@@ -135,6 +140,12 @@ export class TotalsWatch {
         if (col > this.firstCoded && col < this.lastCoded) this.others.set(col, (this.others.get(col) ?? 0) + 1);
         continue;
       }
+      if (!this.totals) {
+        let list = this.columns.get(col);
+        if (!list) this.columns.set(col, (list = []));
+        list.push({ cell: c, unit, value: Math.round(c.value.v * 100), sums: NO_SUMS });
+        continue;
+      }
       if (sums === null) sums = rowSums(cells, columns);
       if (sums === undefined) return;
       const value = Math.round(c.value.v * 100);
@@ -149,6 +160,7 @@ export class TotalsWatch {
   /** The rows whose typed total disagrees, in a column that is the rows' totals. */
   end(): TotalOff[] {
     const out: TotalOff[] = [];
+    if (!this.totals) return out;
     for (const [col, typed] of this.columns) {
       const header = this.headers.get(col);
       const whole = typed.every((t) => t.value % 100 === 0);
