@@ -399,3 +399,18 @@ describe("a rubric of the office's own edited without a new version", () => {
     expect((await cli(["validate", out, "--rubric", own])).err).not.toContain("rubric-changed-since-scored");
   });
 });
+
+describe("a version typed where the cover's rubric id goes", () => {
+  it("is said to be one, at its cell, not asked for as a file (2026.2-2026.1.yaml, which cannot be)", async () => {
+    const dir = scratchDir("assess-cover-id-");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B3").value = "2026.2";
+    const book = join(dir, "版本错.xlsx");
+    await wb.xlsx.writeFile(book);
+    const r = await cli(["validate", book]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${book}: 封面!B3: 错误: 封面的方案编号 “2026.2” 像是版本号,不是方案编号(可用的方案:district-popplan 2022.1, township-comprehensive 2026.1);请核对封面:方案编号与方案版本各填其格 [rubric.cover-id-is-version]`);
+    expect(r.err).not.toContain("2026.2-2026.1.yaml");
+  });
+});
