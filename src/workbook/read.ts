@@ -1314,13 +1314,21 @@ export class SubmissionReader {
     const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
     // The sheets' name of a listed unit written in another width there (区财政局(本级) listed,
     // 区财政局（本级） on the sheets: the listed unit, as the list's check takes it).
-    const onSheets = new Map<string, string>();
-    for (const n of this.presence.keys()) if (!onSheets.has(comparableName(n))) onSheets.set(comparableName(n), n);
+    // (Made where first needed: a province's list names its units as its sheets do.)
+    let onSheets: Map<string, string> | undefined;
+    const widthOf = (listed: string): string | undefined => {
+      if (!onSheets) {
+        onSheets = new Map();
+        for (const n of this.presence.keys()) if (!onSheets.has(comparableName(n))) onSheets.set(comparableName(n), n);
+      }
+      return onSheets.get(comparableName(listed));
+    };
     for (const { name: listed, kind } of roster.names) {
       const own = kind === undefined ? undefined : this.rubric.unitKinds.find((k) => k.id === kind);
-      const name = this.presence.has(listed) ? listed : (onSheets.get(comparableName(listed)) ?? listed);
+      if (!own) continue;
+      const name = this.presence.has(listed) ? listed : (widthOf(listed) ?? listed);
       const rows = this.presence.get(name);
-      if (!own || !rows) continue;
+      if (!rows) continue;
       const wrong: { sheet: string; cell: string; kind: string }[] = [];
       const right: string[] = [];
       rows.forEach((row, i) => {
