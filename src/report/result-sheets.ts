@@ -355,8 +355,30 @@ function shadingLegend(units: readonly UnitResult[], awarding: boolean, own: str
     if (warning?.kind === "warning") card ??= warning.name;
     else if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) prize = true;
   }
+  return legend(vetoed, prize, card, lang);
+}
+
+/** 底色:红色为一票否决单位;绿色为获奖单位;黄色为受…单位 — the colours there are, or undefined. */
+function legend(vetoed: boolean, prize: boolean, card: string | undefined, lang: Lang): string | undefined {
   const parts = [...(vetoed ? [t(lang, "out.legend-vetoed")] : []), ...(prize ? [t(lang, "out.legend-prize")] : []), ...(card !== undefined ? [t(lang, "out.legend-warned", { card: xmlSafe(card) })] : [])];
   return parts.length ? t(lang, "out.legend", { parts: parts.join(t(lang, "list.parts")) }) : undefined;
+}
+
+/**
+ * What the award list's shading means, where it has any (its veto rows red, a prize's or an
+ * award's cell green, a card's yellow, and no word of it under the title as the rankings have).
+ */
+function awardsLegend(results: Results, lang: Lang): string | undefined {
+  let vetoed = false;
+  let prize = false;
+  let card: string | undefined;
+  for (const u of results.units)
+    for (const a of u.awards) {
+      if (a.kind === "veto") vetoed = true;
+      else if (a.kind === "rank" || a.kind === "single") prize = true;
+      else if (a.kind === "warning") card ??= a.name;
+    }
+  return legend(vetoed, prize, card, lang);
 }
 
 function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover: Cover, lang: Lang, active: boolean): SheetTable {
@@ -758,7 +780,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     title: sheetTitle(lang, cover, name),
     // The money it gives, in all, under the title (a row of it would be sorted with the list).
     // And where a tie at a tier's last place gave it to more units than it has places (four 一等奖 of three).
-    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang), tiersShared(rubric, results, lang)),
+    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang), tiersShared(rubric, results, lang), awardsLegend(results, lang)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },
