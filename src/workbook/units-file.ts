@@ -178,8 +178,8 @@ const KIND_WORDS = /^(?:乡镇|乡镇街道|镇街|乡镇[(（]街道[)）]|街�
 /** Characters a cell holds at most (Excel's limit): a longer name would be cut by Excel on opening. */
 const MAX_CELL_CHARS = 32767;
 
-/** A 序号 cell's text: a number or a numbering, no name. */
-const NUMBERING_ONLY = /^[\s\d一二三四五六七八九十百、.．()（）]+$/;
+/** A 序号 cell's text: a number or a numbering (3, 一、, (2), 1-3, ①, No.3), no name. */
+const NUMBERING_ONLY = /^[\s\d一二三四五六七八九十百、.．()（）\-–—_/①-⑳]+$|^(?:no|#)\.?\s*\d+$/i;
 
 /**
  * What a line above a list's heading says where it is no unit: an attachment's number, the list's
@@ -444,9 +444,13 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
       // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
       else if (other !== undefined && (heading.test(other) || isNumbered(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
-      // A unit's name in a column before the name's (序号): the line pasted a column out of place; it
-      // was dropped unsaid. (Not a note there, 制表人:张三 or 东片区: left out, as before.)
-      else if (other !== undefined && fields.indexOf(other) < at.name && !NUMBERING_ONLY.test(other) && looksLikeUnit(other)) misplaced(other);
+      // Text in a column before the name's (序号), the name's blank: a unit's name there is the line
+      // a column out of place (an error); anything else (制表人:张三, 东片区, 石桥) is left out, said,
+      // as a line dropped without a word may be a unit lost.
+      else if (other !== undefined && fields.indexOf(other) < at.name && !NUMBERING_ONLY.test(other)) {
+        if (looksLikeUnit(other)) misplaced(other);
+        else diagnostics.push({ code: "units.left-out", severity: "warning", data: { value: other, heading: headerName ?? "" }, location: { file, line, col: colOf(other) } });
+      }
       return;
     }
     // A unit's name in the 序号 column and its kind in the name's (柳河镇,乡镇 under 序号,单位名称,类别):

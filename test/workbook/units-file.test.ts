@@ -151,9 +151,10 @@ describe("units file", () => {
       expect(said(kinds)).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
       expect(message("zh-CN", kinds.diagnostics[0]!.code, kinds.diagnostics[0]!.data)).toBe("“柳河镇” 不在 “单位名称” 列,而在它前面的列(如序号列):这一行错了一列,未列入模板;请把单位名称移到 “单位名称” 列,类型移到其后");
       expect(said(read("序号,单位名称\n柳河镇\n石桥镇\n"))).toEqual(["units.name-before-column units.csv:2:1", "units.name-before-column units.csv:3:1"]);
-      // A note there, no unit's name (制表人:张三, a region's line, 1-3): left out, as before (a reviewer's find: they were errors).
-      const notes = read("序号,单位名称,类别\n东片区,,\n1,柳河镇,乡镇\n1-3,,\n制表人:张三,,\n");
-      expect(said(notes)).toEqual([]);
+      // A note there, no unit's name (制表人:张三, a region's line): left out with a warning (a reviewer's
+      // find: they were errors), as a name like none (石桥) is, not unsaid; a numbering alone (1-3) unsaid.
+      const notes = read("序号,单位名称,类别\n东片区,,\n1,柳河镇,乡镇\n1-3,,\n制表人:张三,,\n石桥,,\n");
+      expect(said(notes)).toEqual(["units.left-out units.csv:2:1", "units.left-out units.csv:5:1", "units.left-out units.csv:6:1"]);
       expect(notes.units.map((u) => u.name)).toEqual(["柳河镇"]);
       // Headings alone: no template of no units.
       expect(said(read("一、乡镇\n二、街道\n"))).toContain("units.none-read-unheaded units.csv:1:1");

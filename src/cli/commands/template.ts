@@ -93,17 +93,22 @@ function unitCounts(ctx: Ctx, rubric: Rubric, units: readonly TemplateUnit[]): s
 }
 
 /**
- * Where a units list's kinds are unknown to the rubric used by default, another bundled rubric
- * that knows every one of them: its id and title, and the kinds; else undefined.
+ * Where a units list's kinds are unknown to the rubric used by default, the bundled rubric that
+ * knows most of them (more than half): its id and title, and the kinds it knows; else undefined.
  */
 async function kindsOfAnother(file: string, text: string, used: Rubric): Promise<{ kinds: string; rubric: string; other: string; title: string } | undefined> {
   const unknown = (ds: readonly { code: string; data: Readonly<Record<string, string | number>> }[]): string[] => [...new Set(ds.filter((d) => d.code === "units.unknown-kind").map((d) => String(d.data.kind)))];
   const kinds = unknown(parseUnitsFile(file, text, used).diagnostics);
   if (!kinds.length) return undefined;
+  // The one that knows most of them, most of them at least (a list's 事业单位 that neither knows leaves 乡镇, 区直部门 the other's).
+  let best: { known: string[]; rubric: Rubric } | undefined;
   for (const b of (await rubricSource(undefined)).bundled) {
     if (b.own !== undefined || b.id === used.id) continue;
     const other = b.load().rubric;
-    if (other && !unknown(parseUnitsFile(file, text, other).diagnostics).length) return { kinds: kinds.slice(0, 3).join("、") + (kinds.length > 3 ? "…" : ""), rubric: used.id, other: other.id, title: other.title };
+    if (!other) continue;
+    const still = new Set(unknown(parseUnitsFile(file, text, other).diagnostics));
+    const known = kinds.filter((k) => !still.has(k));
+    if (known.length * 2 > kinds.length && known.length > (best?.known.length ?? 0)) best = { known, rubric: other };
   }
-  return undefined;
+  return best ? { kinds: best.known.slice(0, 3).join("、") + (best.known.length > 3 ? "…" : ""), rubric: used.id, other: best.rubric.id, title: best.rubric.title } : undefined;
 }
