@@ -31,6 +31,8 @@ export const LISTS_SHEET = "_lists";
 export const LISTS_LEDGER_UNITS = 1;
 export const LISTS_ALL_UNITS = 6;
 export const LISTS_UNIT_KINDS = 7;
+/** The eighth marks a kind the template guessed (by the name's ending, or the first kind): not held against rows moved to another kind's sheets. */
+export const LISTS_KIND_GUESSED = 8;
 
 /** The header of a line sheet's group column (乡镇组, 街道组…), where the unit kind has groups. */
 export const GROUP_HEADER = "分组";

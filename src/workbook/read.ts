@@ -17,7 +17,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding, namesGroup } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, UNIT_HEADER, headerCode, headerName, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, LISTS_KIND_GUESSED, UNIT_HEADER, headerCode, headerName, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -698,6 +698,8 @@ interface Listed {
   readonly name: string;
   readonly row: number;
   readonly kind?: string;
+  /** The template guessed the kind (the list did not say it). */
+  readonly guessed?: boolean;
 }
 
 /** unit name → the row it is on in each located sheet, by the sheet's index (absent: not there). */
@@ -1205,12 +1207,14 @@ export class SubmissionReader {
       row: ({ cells }) => {
         let name = "";
         let kind: string | undefined;
+        let guessed = false;
         for (const c of cells) {
           if (c.col === LISTS_LEDGER_UNITS && cellText(c) !== "") ledger.push({ name: cellText(c), row: c.row });
           else if (c.col === LISTS_ALL_UNITS) name = cellText(c);
           else if (c.col === LISTS_UNIT_KINDS) kind = cellText(c);
+          else if (c.col === LISTS_KIND_GUESSED) guessed = cellText(c) !== "";
         }
-        if (name !== "") all.push({ name, row: cells[0]?.row ?? 0, ...(kind ? { kind } : {}) });
+        if (name !== "") all.push({ name, row: cells[0]?.row ?? 0, ...(kind ? { kind } : {}), ...(guessed ? { guessed } : {}) });
       },
       end: () => {
         const col = all.length ? LISTS_ALL_UNITS : LISTS_LEDGER_UNITS;
@@ -1323,8 +1327,9 @@ export class SubmissionReader {
       }
       return onSheets.get(comparableName(listed));
     };
-    for (const { name: listed, kind } of roster.names) {
-      const own = kind === undefined ? undefined : this.rubric.unitKinds.find((k) => k.id === kind);
+    for (const { name: listed, kind, guessed } of roster.names) {
+      // (A kind the template guessed is not held against the clerk's moving the unit's rows.)
+      const own = kind === undefined || guessed ? undefined : this.rubric.unitKinds.find((k) => k.id === kind);
       if (!own) continue;
       const name = this.presence.has(listed) ? listed : (widthOf(listed) ?? listed);
       const rows = this.presence.get(name);
@@ -1753,12 +1758,12 @@ export class SubmissionReader {
         // Its units on the template's list with rows left elsewhere (指标数据, the ledger): the sheet
         // was deleted or renamed, not the kind left out this year; said once, with them, in place of
         // an error at each of their rows that named no sheet.
-        const listed = new Set(this.roster?.names.filter((n) => n.kind === kind.id).map((n) => n.name));
-        const only = p.list.filter((d) => d.code === "workbook.listed-unit-only-on" && listed.has(String(d.data.unit)));
+        // (Its names as the sheets may write them, in another width: 区财政局（本级）.)
+        const listed = new Set(this.roster?.names.filter((n) => n.kind === kind.id).map((n) => comparableName(n.name)));
+        const only = p.list.filter((d) => (d.code === "workbook.listed-unit-only-on" || d.code === "workbook.ledger-unknown-unit" || d.code === "workbook.unit-only-on") && listed.has(comparableName(String(d.data.unit))));
         if (only.length) {
-          const units = new Set(only.map((d) => String(d.data.unit)));
-          p.withdraw(new Set([...only, ...p.list.filter((d) => d.code === "workbook.ledger-unknown-unit" && units.has(String(d.data.unit)))]));
-          const names = [...units];
+          p.withdraw(new Set(only));
+          const names = [...new Set(only.map((d) => String(d.data.unit)))];
           p.error("workbook.no-line-sheet-listed", undefined, undefined, { line: lines.join("、"), kind: kind.name, count: names.length, units: names.slice(0, 3).join("、") + (names.length > 3 ? "…" : "") });
           continue;
         }

@@ -460,11 +460,13 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     [...new Set([...rubric.levelOrder, ...rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {}))])],
     [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected],
     [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"],
-    // Columns LISTS_ALL_UNITS and LISTS_UNIT_KINDS: every unit and its kind, read back to miss a
-    // unit deleted everywhere, or one on another kind's sheets. A kind guessed is left blank: the
-    // clerk moving such a unit's rows to its own kind's sheets is mending the guess.
+    // Columns LISTS_ALL_UNITS, LISTS_UNIT_KINDS and LISTS_KIND_GUESSED: every unit, its kind, and
+    // whether that was guessed; read back to miss a unit deleted everywhere, or one on another
+    // kind's sheets (not where the kind was guessed: moving its rows to its own kind's sheets
+    // mends the guess).
     opts.units.map((u) => xmlSafe(u.name)),
-    opts.units.map((u) => (u.guessed ? "" : u.kind)),
+    opts.units.map((u) => u.kind),
+    opts.units.map((u) => (u.guessed ? "guessed" : "")),
   ];
   listCols.forEach((vals, i) => vals.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v)));
   const listRef = (i: number): string => {

@@ -434,7 +434,7 @@ describe("a units list of another bundled scheme's kinds, --rubric forgotten", (
 });
 
 describe("a unit whose kind the template guessed", () => {
-  it("has no kind in the template's list, so that moving its rows to its own kind's sheets is no error (a reviewer's find: the guess was held against the clerk's mend)", async () => {
+  it("is marked guessed in the template's list, so that moving its rows to its own kind's sheets is no error (a reviewer's find: the guess was held against the clerk's mend)", async () => {
     const list = join(dir, "guessed-units.csv");
     writeFileSync(list, "城关镇\n区科协\n");
     const out = join(dir, "guessed.xlsx");
@@ -447,8 +447,8 @@ describe("a unit whose kind the template guessed", () => {
     const kinds = new Map<string, string>();
     lists.eachRow((row) => {
       const name = row.getCell(6).text;
-      if (name) kinds.set(name, row.getCell(7).text);
+      if (name) kinds.set(name, `${row.getCell(7).text} ${row.getCell(8).text}`.trim());
     });
-    expect(Object.fromEntries(kinds)).toEqual({ 城关镇: "town", 区科协: "" });
+    expect(Object.fromEntries(kinds)).toEqual({ 城关镇: "town", 区科协: "town guessed" });
   });
 });

@@ -68,6 +68,21 @@ const cases: Case[] = [
   // The departments' sheet deleted, their 指标数据 rows left: one error naming the sheet, not one
   // for each department that named none (and a warning that read as the kind left out this year).
   { name: "the departments' sheet deleted, their rows left elsewhere", edit: (wb) => wb.removeSheet("区直部门"), expected: ["workbook.no-line-sheet-listed in.xlsx"] },
+  // Their 指标数据 rows deleted too, a claim of one left on the ledger: the same (a reviewer's find: two ledger errors and a warning).
+  {
+    name: "the departments' sheet deleted, a claim of one left on the ledger",
+    edit: (wb) => {
+      wb.removeSheet("区直部门");
+      const rates = wb.sheetNamed("指标数据");
+      const departments = new Set(spec.units.filter((u) => u.kind === "department").map((u) => u.name));
+      for (const r of [...rates.rows.keys()].sort((a, b) => b - a)) {
+        const v = rates.rows.get(r)?.get(1)?.value;
+        if (v?.t === "s" && departments.has(v.v)) rates.deleteRow(r);
+      }
+    },
+    ledger: [row("区财政局", "KF1")],
+    expected: ["workbook.no-line-sheet-listed in.xlsx"],
+  },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
   { name: "0.05 off where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.deduction-step 社会治理!B3"] },
   { name: "more taken off than the item's max", values: { 柳河镇: { SH3: 16 } }, expected: ["workbook.deduction-out-of-range 社会治理!B2"] },
