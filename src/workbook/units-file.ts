@@ -7,7 +7,7 @@ import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
 import { headingWords, isNumbered, sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
-import { isSummaryName } from "./layout.js";
+import { isFooterText, isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
 /** How an office's name ends (区投资促进中心, 区人武部, 区政府办): no company, whatever words it holds. */
@@ -192,6 +192,12 @@ function halfBrackets(s: string): string {
   return s.replace(/（/g, "(").replace(/）/g, ")");
 }
 
+/** A date alone on a line (2026-03-01, 2026年3月1日). */
+const DATE_ONLY = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$|^(19|20)\d{2}\s*年\s*\d{1,2}\s*月$/;
+
+/** A district's or a county's name alone (柳河区, 青山县): whose list, above it. */
+const PLACE_ONLY = /^\p{Script=Han}{2,6}[区县市旗]$/u;
+
 /** Lines above a list's heading looked through for it (附件1, a title, a line of who filled it). */
 const PREAMBLE_MAX = 4;
 
@@ -335,23 +341,27 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     };
   };
   /**
-   * Where the list's heading comes after a few lines above it (附件1, the list's title, as a list
-   * kept in Word or Excel begins): its line's index, the lines above it no units; else -1. Those
-   * lines each one field, none like a unit's name and each like a title (a list without a heading
-   * whose second list has one keeps its first units: 区科协, 区残联).
+   * A line above the list's heading that is no unit: an attachment's number, the list's title, a
+   * date, the district's name, who filled it (附件1, 2026年度…名单, 2026-03-01, 柳河区, 填报单位:…).
    */
-  const preambleEnd = ((): number => {
-    let above = 0;
-    for (let j = 0; j < lines.length && above <= PREAMBLE_MAX; j++) {
+  const titleLine = (t: string): boolean => isFooterText(t) || DATE_ONLY.test(t) || PLACE_ONLY.test(t) || (!looksLikeUnit(t) && TITLE_LIKE.test(t));
+  /**
+   * The lines above the list's heading, where it comes within the first few lines (as a list kept
+   * in Word or Excel begins), that are titles and the like: no units, each said. Others there are
+   * read as units (区科协, 区残联: a list without a heading whose second list has one).
+   */
+  const preamble = ((): ReadonlySet<number> => {
+    const above: number[] = [];
+    for (let j = 0; j < lines.length && above.length <= PREAMBLE_MAX; j++) {
       const f = splitFields(lines[j] ?? "");
       const filled = f.filter((x) => x !== "");
       if (!filled.length) continue;
-      if (headerOf(f)) return above > 0 ? j : -1;
+      if (headerOf(f)) return new Set(above.filter((k) => titleLine((splitFields(lines[k] ?? "").find((x) => x !== "") ?? ""))));
       const only = filled[0] ?? "";
-      if (filled.length !== 1 || looksLikeUnit(only) || heading.test(only) || isSummaryName(only) || !TITLE_LIKE.test(only)) return -1;
-      above++;
+      if (filled.length !== 1 || heading.test(only) || isSummaryName(only)) return new Set();
+      above.push(j);
     }
-    return -1;
+    return new Set();
   })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
   lines.forEach((raw, i) => {
@@ -384,7 +394,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       return;
     }
     if (!headerLooked && fields.every((f) => f === "")) return;
-    if (i < preambleEnd) {
+    if (preamble.has(i)) {
       // Above the list's heading (附件1, the list's title): no unit, said.
       const value = fields.find((f) => f !== "");
       if (value !== undefined) diagnostics.push({ code: "units.preamble", severity: "warning", data: { value }, location: { file, line, col: Math.max(1, raw.indexOf(value) + 1) } });

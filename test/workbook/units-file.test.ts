@@ -138,6 +138,10 @@ describe("units file", () => {
       expect(two.units.map((u) => u.name)).toEqual(["柳河镇", "石桥镇", "区财政局"]);
       expect(said(two)).toEqual(["units.repeated-heading units.csv:3:1"]);
       expect(read("区科协\n区残联\n单位名称,类型\n城关镇,镇\n").units.map((u) => u.name)).toEqual(["区科协", "区残联", "城关镇"]);
+      // A date, the district's name, who filled it: titles too (a reviewer's find: one such line made every line above a unit).
+      const dated = read("附件2\n2026-03-01\n柳河区\n填报单位:区卫健局\n序号,单位名称,类型\n1,柳河镇,乡镇\n");
+      expect(said(dated)).toEqual(["units.preamble units.csv:1:1", "units.preamble units.csv:2:1", "units.preamble units.csv:3:1", "units.preamble units.csv:4:1"]);
+      expect(dated.units.map((u) => u.name)).toEqual(["柳河镇"]);
     });
 
     it("leaves out 合计 in the 序号 column with a count beside it (合计,,22个 was a blank name, an error)", () => {
