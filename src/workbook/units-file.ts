@@ -192,6 +192,12 @@ function halfBrackets(s: string): string {
   return s.replace(/（/g, "(").replace(/）/g, ")");
 }
 
+/** A name without a note in brackets after it (区发改委（区粮食局）, 城南街道(筹)), where something is left. */
+function withoutSuffix(name: string): string {
+  const core = name.replace(/\s*[(（][^()（）]*[)）]$/, "");
+  return core === "" ? name : core;
+}
+
 /** A date alone on a line (2026-03-01, 2026年3月1日). */
 const DATE_ONLY = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$|^(19|20)\d{2}\s*年\s*\d{1,2}\s*月$/;
 
@@ -222,8 +228,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
    * groups': that kind, and the group its ending names; undefined where none, or two kinds' alike.
    */
   const byName = (full: string): { kind: UnitKindId; group?: string } | undefined => {
-    // A town's or a street's official name (城南街道办事处, 柳河镇人民政府): by the place it names.
-    const name = full.replace(/(?<=(?:街道|镇|乡))(?:办事处|人民政府|政府)$/, "");
+    // A town's or a street's official name (城南街道办事处, 柳河镇人民政府): by the place it names;
+    // a note in brackets after it (区发改委（区粮食局）, 城南街道(筹)) set aside.
+    const name = withoutSuffix(full).replace(/(?<=(?:街道|镇|乡))(?:办事处|人民政府|政府)$/, "");
     let best: { kind: UnitKindId; length: number } | undefined;
     let ambiguous = false;
     for (const k of rubric.unitKinds)
@@ -509,9 +516,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // A name like an office's (区投资促进中心, 区人武部: ending in 中心, 局, 部…) where the rubric
       // has a kind of offices, or like a company's (区城投集团, 区农商银行) where it has a kind of
       // companies (neither ranked in groups).
-      const office = !named && OFFICE_ENDING.test(name) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
-      const company = !named && !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(name) && !OFFICE_ENDING.test(name))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
-      const like = office ?? company;
+      const core = withoutSuffix(name);
+      const office = !named && OFFICE_ENDING.test(core) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
+      const company = !named && !office && (/集团|公司|银行|控股/.test(core) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+      // Under a heading naming a kind of offices or companies, an office's ending is no match for it
+      // (区国有资产运营中心 under 三、区属国有企业); under one of towns it is (区人武部 under 街道组), as a
+      // company's is under any: said with the heading.
+      const placeKind = (id: UnitKindId): boolean => rubric.unitKinds.some((k) => k.id === id && (k.groups.length > 0 || k.labels.some((l) => /镇|乡|街道/.test(l))));
+      const like = section && office && !company && !placeKind(section.kind) ? undefined : (office ?? company);
       if (named) {
         ({ kind, group } = named);
         // (Its group from the heading over it, where its name says its kind but not its group.)
@@ -526,6 +538,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       } else if (section && (!like || like.id === section.kind)) {
         // Under a heading naming its kind (（二）县直学校), where its name says no other.
         ({ kind, group } = { kind: section.kind, ...(section.group !== undefined ? { group: section.group } : {}) });
+      } else if (section && like) {
+        // Like a company under a heading naming another kind: listed as one, and said with the heading.
+        kind = like.id;
+        diagnostics.push({ code: "units.kind-not-heading", severity: "warning", data: { unit: name, kind: like.name, heading: section.heading }, location: { file, line, col: colOf(name) } });
+        guessed = true;
       } else {
         const labels = [...new Set(rubric.unitKinds.flatMap((k) => [...k.labels, ...k.groups.flatMap((g) => g.labels)]))].join("、");
         // Like an office or a company: listed as one, and said. Else the first kind.

@@ -92,10 +92,12 @@ describe("units file", () => {
     const pasted = kinds("序号,单位名称,类型,分组,备注\n二、部门,,,,\n3,区教育局,,,\n序号,单位名称,类型,分组,备注\n1,区城投集团,,,\n");
     expect(pasted.units.map((u) => [u.name, u.kind])).toEqual([["区教育局", "department"], ["区城投集团", "enterprise"]]);
     expect(pasted.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.repeated-heading units.csv:4:4", "units.kind-by-name-cell units.csv:5:1"]);
-    // Under 街道组:, an office's and a company's names keep their own kinds, said.
+    // Under 街道组:, an office's and a company's names keep their own kinds, said with the heading.
     const under = kinds("单位名称\n街道组:\n东城街道\n\n区人武部\n区城投集团\n");
     expect(under.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["东城街道", "town", "urban"], ["区人武部", "department", ""], ["区城投集团", "enterprise", ""]]);
-    expect(under.diagnostics.map((d) => d.code)).toEqual(["units.heading-kind", "units.kind-by-name", "units.kind-by-name"]);
+    expect(under.diagnostics.map((d) => d.code)).toEqual(["units.heading-kind", "units.kind-not-heading", "units.kind-not-heading"]);
+    // Under a heading of enterprises, an office's ending yields to it (区国有资产运营中心 was a department).
+    expect(kinds("单位名称\n三、区属国有企业\n区国有资产运营中心\n").units.map((u) => [u.name, u.kind])).toEqual([["区国有资产运营中心", "enterprise"]]);
     expect(message("zh-CN", "units.heading-kind", under.diagnostics[0]!.data)).toBe("“街道组:” 是分类标题,不是单位,未列入模板;其下未写类型的单位按街道组列入");
   });
 
@@ -168,6 +170,16 @@ describe("units file", () => {
       const r = read("柳　河　镇,乡镇\n区 财 政 局,区直部门\n");
       expect(r.units.map((u) => u.name)).toEqual(["柳河镇", "区财政局"]);
       expect(said(r)).toEqual(["units.name-spaced units.csv:1:1", "units.name-spaced units.csv:2:1"]);
+    });
+
+    it("reads a name's kind past a note in brackets after it (区发改委（区粮食局） and 城南街道(筹) were towns with no group)", () => {
+      const r = read("区住房和城乡建设局（区人防办）\n区发改委(区粮食局)\n城南街道(筹)\n柳河镇（含工业园区）\n");
+      expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([
+        ["区住房和城乡建设局（区人防办）", "department", ""],
+        ["区发改委(区粮食局)", "department", ""],
+        ["城南街道(筹)", "town", "urban"],
+        ["柳河镇（含工业园区）", "town", "rural"],
+      ]);
     });
 
     it("lists a street or a town by its official name as one (城南街道办事处 was a department, by its 处)", () => {
