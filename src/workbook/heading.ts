@@ -45,11 +45,12 @@ export function sectionHeading(rubric: Rubric): RegExp {
       // A numbering alone (一、 / （二）): a heading left without its words, no unit.
       String.raw`^${NUMBERING}\s*[:：]?$`,
       // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
-      String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})${count}\s*[:：]?$`,
+      // (And a kind's other word in brackets after it, as a district writes its towns: 一、镇（街道）.)
+      String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})(?:\s*[(（](?:${words})[)）])?${count}\s*[:：]?$`,
       // 第一组 / 第2类 / 第一部分 村
       String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
       // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
-      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
+      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})(?:\s*[(（](?:${words})[)）])?\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
     ].join("|"),
   );
 }

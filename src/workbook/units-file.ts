@@ -7,7 +7,7 @@ import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
 import { headingWords, isNumbered, sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
-import { isFooterText, isSummaryName } from "./layout.js";
+import { isFooterNote, isFooterText, isSummaryName } from "./layout.js";
 import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 
 /** How an office's name ends (区投资促进中心, 区人武部, 区政府办): no company, whatever words it holds. */
@@ -198,6 +198,20 @@ function withoutSuffix(name: string): string {
   return core === "" ? name : core;
 }
 
+/** The number before a name in a list Word numbered (1. 2、 （3） (4)), in Arabic digits, a name after it. */
+const ARABIC_NUMBERING = /^\s*(?:\d{1,3}\s*[.、．](?!\d)|[(（]\s*\d{1,3}\s*[)）])\s*(?=\p{Script=Han})/u;
+
+/**
+ * A summary line: 合计, 乡镇小计, and with its count in the same cell (合计:22个, 总计22个, 合计 22,
+ * 共计22个单位, 以上共22个单位): no unit.
+ */
+function summaryLine(text: string): boolean {
+  if (isSummaryName(text)) return true;
+  const m = /^(.*?)[\s:：]*共?\s*\d+\s*(?:个|家)?\s*(?:单位)?\s*[)）]?$/.exec(text.trim());
+  const head = m?.[1]?.replace(/[\s:：(（]+$/, "") ?? "";
+  return m !== null && (/^(以上|共|总共)$/.test(head) || (head !== "" && isSummaryName(head)));
+}
+
 /** A date alone on a line (2026-03-01, 2026年3月1日). */
 const DATE_ONLY = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$|^(19|20)\d{2}\s*年\s*\d{1,2}\s*月$/;
 
@@ -305,7 +319,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const g = groupOf(words);
     if (g) return { ...g, heading: text };
     const k = kindOf(words);
-    return k !== undefined ? { kind: k, heading: text } : undefined;
+    if (k !== undefined) return { kind: k, heading: text };
+    // Words of one kind together (镇(街道), 各镇、街道): that kind.
+    const parts = words.replace(/^各/, "").split(/[()、和及与,，/]/).map((x) => x.trim()).filter((x) => x !== "");
+    const of = new Set(parts.map((x) => kindOf(x) ?? groupOf(x)?.kind));
+    const only = of.size === 1 ? [...of][0] : undefined;
+    return parts.length > 1 && only !== undefined ? { kind: only, heading: text } : undefined;
   };
   /** A heading naming several kinds (二、区直部门、国有企业; 中心学校和县直学校): each part a kind's or a group's word. */
   const kindsHeading = (text: string): boolean => {
@@ -365,12 +384,15 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (!filled.length) continue;
       if (headerOf(f)) return new Set(above.filter((k) => titleLine((splitFields(lines[k] ?? "").find((x) => x !== "") ?? ""))));
       const only = filled[0] ?? "";
-      if (filled.length !== 1 || heading.test(only) || isSummaryName(only)) return new Set();
+      if (filled.length !== 1 || heading.test(only) || summaryLine(only)) return new Set();
       above.push(j);
     }
     return new Set();
   })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
+  // Names numbered as a Word list numbers them: the first of them, and how many units they are (said once).
+  const numberedNames: { line: number; value: string }[] = [];
+  let numberedUnits = 0;
   lines.forEach((raw, i) => {
     const line = i + 1;
     // A line a name's line break ran on to: said at the name's first line.
@@ -415,6 +437,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         return;
       }
     }
+    // A note or a signature line under the list (注:…, 制表人:张三, 审核人:李四, 联系电话:…), in any
+    // column: no unit (联系电话:1234567 was listed as a town; 制表人 a blank name's error), said.
+    const first = fields.find((f) => f !== "");
+    if (first !== undefined && (isFooterText(first) || isFooterNote(first))) {
+      section = undefined;
+      diagnostics.push({ code: "units.footer", severity: "warning", data: { value: first }, location: { file, line, col: Math.max(1, raw.indexOf(first) + 1) } });
+      return;
+    }
     // The list's heading again with its columns in another order (a second list pasted under the
     // first, 类型,单位名称 under 单位名称,类型): no unit (类型 of the kind 单位名称), and the lines
     // under it read by its columns.
@@ -435,7 +465,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A name spaced out to line up in a table (柳河镇 spaced by full-width spaces, 区 财 政 局): its characters, closed up
     // (explain and the other files name it 柳河镇), said where it is listed.
     const written = parts[0] ?? "";
-    const name = written.replace(/(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu, "");
+    // And the number a Word list numbered it by (1.城关镇, 2、白沙镇, （3）东湖街道): no part of it
+    // (a heading's numbering is in Chinese numerals, 一、镇, and stays).
+    const numbered = ARABIC_NUMBERING.exec(written);
+    const name = written.slice(numbered?.[0].length ?? 0).replace(/(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu, "");
+    if (numbered && name !== "") numberedNames.push({ line, value: written });
     const label = parts[1] ?? "";
     // Where a field of the line stands in it: a problem's column is that field's.
     const colOf = (value: string): number => Math.max(1, raw.indexOf(value) + 1);
@@ -458,7 +492,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // A heading or a summary in the 序号 column (一、镇街,,, or 合计,,,), the name's blank: said, as
       // in the name's column (a line dropped without a word read as a unit lost).
       const other = fields.find((f) => f !== "");
-      if (other !== undefined && isSummaryName(other)) leftOut("units.summary", other);
+      if (other !== undefined && summaryLine(other)) leftOut("units.summary", other);
       // (A kind's word or a group's name there too, 区直部门: left out unsaid, it read as lost.)
       else if (other !== undefined && (heading.test(other) || isNumbered(other) || KIND_WORDS.test(other) || kindOf(other) !== undefined || groupOf(other) !== undefined)) leftOut("units.heading", other);
       // Text in a column before the name's (序号), the name's blank: a unit's name there is the line
@@ -477,7 +511,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (name === "") {
       // 合计 in the 序号 column with the count beside it (合计,,22个): a summary, as without the count.
       const first = fields.find((f) => f !== "");
-      if (first !== undefined && isSummaryName(first)) return leftOut("units.summary", first);
+      if (first !== undefined && summaryLine(first)) return leftOut("units.summary", first);
       diagnostics.push({ code: "units.blank-name", severity: "error", data: {}, location: { file, line, col: 1 } });
       return;
     }
@@ -487,7 +521,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     // A summary line copied with the list (合计, 乡镇小计 and its count): no unit. Excel's lists put
     // 合计 in the first column (序号) as often as in the name's.
-    const summary = isSummaryName(name) ? name : at.name > 0 && isSummaryName(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
+    const summary = summaryLine(name) ? name : at.name > 0 && summaryLine(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
     if (summary !== undefined) return leftOut("units.summary", summary);
     // The list's heading again (lists of two sheets put one under the other): no unit.
     if (name === headerName || NAME_EXACT.test(name)) return leftOut("units.repeated-heading", name);
@@ -617,9 +651,12 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const given = ownKind?.groups.find((g) => g.id === group)?.name ?? group ?? "";
       diagnostics.push({ code: "units.group-unlike-name", severity: "warning", data: { unit: name, group: given, label: byEnding.label, other: byEnding.group.name }, location: { file, line, col: 1 } });
     }
-    if (name !== written) diagnostics.push({ code: "units.name-spaced", severity: "warning", data: { value: written, name }, location: { file, line, col: colOf(written) } });
+    if (name !== written.slice(numbered?.[0].length ?? 0)) diagnostics.push({ code: "units.name-spaced", severity: "warning", data: { value: written, name }, location: { file, line, col: colOf(written) } });
+    if (numbered) numberedUnits++;
     units.push({ name, kind, ...(group !== undefined ? { group } : {}), ...(guessed ? { guessed: true as const } : {}) });
   });
+  const firstNumbered = numberedNames[0];
+  if (firstNumbered && numberedUnits) diagnostics.push({ code: "units.numbering-removed", severity: "warning", data: { value: firstNumbered.value, count: numberedUnits }, location: { file, line: firstNumbered.line, col: 1 } });
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
   // Lines, but none a unit (each taken for a heading or a summary): no template of no units.
   else if (!units.length && !diagnostics.some((d) => d.severity === "error")) diagnostics.push({ code: headerName ? "units.none-read" : "units.none-read-unheaded", severity: "error", data: { heading: headerName ?? "" }, location: { file, line: 1, col: 1 } });

@@ -160,7 +160,7 @@ describe("units file", () => {
       // A note there, no unit's name (制表人:张三, a region's line): left out with a warning (a reviewer's
       // find: they were errors), as a name like none (石桥) is, not unsaid; a numbering alone (1-3) unsaid.
       const notes = read("序号,单位名称,类别\n东片区,,\n1,柳河镇,乡镇\n1-3,,\n制表人:张三,,\n石桥,,\n");
-      expect(said(notes)).toEqual(["units.left-out units.csv:2:1", "units.left-out units.csv:5:1", "units.left-out units.csv:6:1"]);
+      expect(said(notes)).toEqual(["units.left-out units.csv:2:1", "units.footer units.csv:5:1", "units.left-out units.csv:6:1"]);
       expect(notes.units.map((u) => u.name)).toEqual(["柳河镇"]);
       // Headings alone: no template of no units.
       expect(said(read("一、乡镇\n二、街道\n"))).toContain("units.none-read-unheaded units.csv:1:1");
@@ -170,6 +170,19 @@ describe("units file", () => {
       const r = read("柳　河　镇,乡镇\n区 财 政 局,区直部门\n");
       expect(r.units.map((u) => u.name)).toEqual(["柳河镇", "区财政局"]);
       expect(said(r)).toEqual(["units.name-spaced units.csv:1:1", "units.name-spaced units.csv:2:1"]);
+    });
+
+    it("lists units numbered as Word numbers a list (1.城关镇, 2、白沙镇, （3）东湖街道 were taken for headings and dropped), by name, said once; a heading's Chinese numbering stays", () => {
+      const r = parseUnitsFile("units.csv", "一、镇（街道）\n1.城关镇\n2、白沙镇\n（3）东湖街道\n二、部门\n1.区卫健局\n", rubric);
+      expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["白沙镇", "town"], ["东湖街道", "town"], ["区卫健局", "department"]]);
+      expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:5:1", "units.numbering-removed units.csv:2:1"]);
+      expect(message("zh-CN", "units.numbering-removed", r.diagnostics[2]!.data)).toBe("名单中 4 个单位名称前的编号(如 “1.城关镇”)已去掉,按名称列入模板");
+    });
+
+    it("leaves out a summary with its count in the same cell (合计:2个, 共计2个单位 were listed as towns) and a note or a signature line under the list (联系电话:1234567 was a town)", () => {
+      const r = parse("序号\t单位名称\t类别\n1\t城关镇\t镇\n合计：1个\n以上共1个单位\n注：区法院不参加排名。\n制表人：张三\t\t审核人：李四\n制表人：王丽\t联系电话：1234567\n");
+      expect(r.units.map((u) => u.name)).toEqual(["城关镇"]);
+      expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:3:1", "units.summary units.csv:4:1", "units.footer units.csv:5:1", "units.footer units.csv:6:1", "units.footer units.csv:7:1"]);
     });
 
     it("reads a name's kind past a note in brackets after it (区发改委（区粮食局） and 城南街道(筹) were towns with no group)", () => {
