@@ -212,6 +212,9 @@ function summaryLine(text: string): boolean {
   return m !== null && (/^(以上|共|总共)$/.test(head) || (head !== "" && isSummaryName(head)));
 }
 
+/** A list's title or attachment number beyond doubt (…考核单位名单, 附件1): above a list without a heading too. */
+const STRICT_TITLE = /名单|名录|一览表|^附件\s*\d*$|考核对象/;
+
 /** A date alone on a line (2026-03-01, 2026年3月1日). */
 const DATE_ONLY = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$|^(19|20)\d{2}\s*年\s*\d{1,2}\s*月$/;
 
@@ -378,16 +381,26 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
    */
   const preamble = ((): ReadonlySet<number> => {
     const above: number[] = [];
+    const first = (k: number): string => splitFields(lines[k] ?? "").find((x) => x !== "") ?? "";
+    // A list without a heading: its first lines where each is plainly its title (…单位名单, 附件1).
+    const titled = (): ReadonlySet<number> => {
+      const out = new Set<number>();
+      for (const k of above) {
+        if (!STRICT_TITLE.test(first(k)) || looksLikeUnit(first(k))) break;
+        out.add(k);
+      }
+      return out;
+    };
     for (let j = 0; j < lines.length && above.length <= PREAMBLE_MAX; j++) {
       const f = splitFields(lines[j] ?? "");
       const filled = f.filter((x) => x !== "");
       if (!filled.length) continue;
-      if (headerOf(f)) return new Set(above.filter((k) => titleLine((splitFields(lines[k] ?? "").find((x) => x !== "") ?? ""))));
+      if (headerOf(f)) return new Set(above.filter((k) => titleLine(first(k))));
       const only = filled[0] ?? "";
-      if (filled.length !== 1 || heading.test(only) || summaryLine(only)) return new Set();
+      if (filled.length !== 1 || heading.test(only) || summaryLine(only)) return titled();
       above.push(j);
     }
-    return new Set();
+    return titled();
   })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
   // Names numbered as a Word list numbers them: the first of them, and how many units they are (said once).
@@ -552,7 +565,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // companies (neither ranked in groups).
       const core = withoutSuffix(name);
       const office = !named && OFFICE_ENDING.test(core) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
-      const company = !named && !office && (/集团|公司|银行|控股/.test(core) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core))) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) : undefined;
+      const companyName = !named && !office && (/集团|公司|银行|控股/.test(core) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core)));
+      // (A rubric without a kind of companies: among its offices, not its towns (区城投集团有限公司 under the district scheme).)
+      const company = companyName ? (rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) ?? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l)))) : undefined;
       // Under a heading naming a kind of offices or companies, an office's ending is no match for it
       // (区国有资产运营中心 under 三、区属国有企业); under one of towns it is (区人武部 under 街道组), as a
       // company's is under any: said with the heading.

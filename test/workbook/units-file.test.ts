@@ -185,6 +185,12 @@ describe("units file", () => {
       expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.summary units.csv:3:1", "units.summary units.csv:4:1", "units.footer units.csv:5:1", "units.footer units.csv:6:1", "units.footer units.csv:7:1"]);
     });
 
+    it("leaves out the title over a list without a heading (县教育局…考核单位名单 was listed as a school), and lists a company among the offices where the rubric has no kind of companies (区城投集团有限公司 was a town)", () => {
+      const r = parse("2026年度人口计生目标考核单位名单\n城关镇\n区城投集团有限公司\n");
+      expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区城投集团有限公司", "department"]]);
+      expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.preamble units.csv:1:1", "units.kind-by-name units.csv:3:1"]);
+    });
+
     it("reads a name's kind past a note in brackets after it (区发改委（区粮食局） and 城南街道(筹) were towns with no group)", () => {
       const r = read("区住房和城乡建设局（区人防办）\n区发改委(区粮食局)\n城南街道(筹)\n柳河镇（含工业园区）\n");
       expect(r.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([
