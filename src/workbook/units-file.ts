@@ -219,7 +219,7 @@ const STRICT_TITLE = /名单|名录|一览表|^附件\s*\d*$|考核对象/;
 const DATE_ONLY = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$|^(19|20)\d{2}\s*年\s*\d{1,2}\s*月$/;
 
 /** A district's or a county's name alone (柳河区, 青山县): whose list, above it. */
-const PLACE_ONLY = /^\p{Script=Han}{2,6}[区县市旗]$/u;
+const PLACE_ONLY = /^(?!.*(?:高新|经开|开发|园|新区|工业|保税|自贸|景区|管理))\p{Script=Han}{2,6}[区县市旗]$/u;
 
 /** Lines above a list's heading looked through for it (附件1, a title, a line of who filled it). */
 const PREAMBLE_MAX = 4;
@@ -403,6 +403,22 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     return titled();
   })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
+  // Each line's Arabic number before its first words (1.城关镇: 1), where it has one.
+  const numberOf = lines.map((l) => {
+    const f = splitFields(l).find((x) => x !== "") ?? "";
+    const m = ARABIC_NUMBERING.exec(f);
+    return m ? Number(/\d+/.exec(m[0])?.[0]) : undefined;
+  });
+  /** Whether line i's number runs on from the line before it or into the line after it (1, 2, 3). */
+  const inNumberedRun = (i: number): boolean => {
+    const n = numberOf[i];
+    if (n === undefined) return false;
+    const near = (step: number): number | undefined => {
+      for (let j = i + step; j >= 0 && j < lines.length; j += step) if ((lines[j] ?? "").trim() !== "") return numberOf[j];
+      return undefined;
+    };
+    return near(-1) === n - 1 || near(1) === n + 1;
+  };
   // Names numbered as a Word list numbers them: the first of them, and how many units they are (said once).
   const numberedNames: { line: number; value: string }[] = [];
   let numberedUnits = 0;
@@ -453,8 +469,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // A note or a signature line under the list (注:…, 制表人:张三, 审核人:李四, 联系电话:…), in any
     // column: no unit (联系电话:1234567 was listed as a town; 制表人 a blank name's error), said.
     const first = fields.find((f) => f !== "");
-    if (first !== undefined && (isFooterText(first) || isFooterNote(first))) {
-      section = undefined;
+    // (A signature's label at its end only with a colon or a sentence's stop: 区委（联系人）, 驻区领导 are units.)
+    // (Under a heading, a note on its units, 注:含垂直管理单位, leaves the heading's kind to those after it.)
+    if (first !== undefined && (isFooterText(first) || (/[:：。]/.test(first) && isFooterNote(first)))) {
       diagnostics.push({ code: "units.footer", severity: "warning", data: { value: first }, location: { file, line, col: Math.max(1, raw.indexOf(first) + 1) } });
       return;
     }
@@ -480,7 +497,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     const written = parts[0] ?? "";
     // And the number a Word list numbered it by (1.城关镇, 2、白沙镇, （3）东湖街道): no part of it
     // (a heading's numbering is in Chinese numerals, 一、镇, and stays).
-    const numbered = ARABIC_NUMBERING.exec(written);
+    // A line numbered so that reads as a heading (1、农村乡镇, 2、各街道) is one, unless the lines beside
+    // it run on its number (1.城关镇 above 2、白沙镇: a numbered list of units).
+    const numbered = ARABIC_NUMBERING.exec(written) && (!heading.test(written) || inNumberedRun(i)) ? ARABIC_NUMBERING.exec(written) : null;
     const name = written.slice(numbered?.[0].length ?? 0).replace(/(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu, "");
     if (numbered && name !== "") numberedNames.push({ line, value: written });
     const label = parts[1] ?? "";
@@ -565,14 +584,13 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // companies (neither ranked in groups).
       const core = withoutSuffix(name);
       const office = !named && OFFICE_ENDING.test(core) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
-      const companyName = !named && !office && (/集团|公司|银行|控股/.test(core) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core)));
-      // (A rubric without a kind of companies: among its offices, not its towns (区城投集团有限公司 under the district scheme).)
-      const company = companyName ? (rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) ?? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l)))) : undefined;
-      // Under a heading naming a kind of offices or companies, an office's ending is no match for it
-      // (区国有资产运营中心 under 三、区属国有企业); under one of towns it is (区人武部 under 街道组), as a
-      // company's is under any: said with the heading.
-      const placeKind = (id: UnitKindId): boolean => rubric.unitKinds.some((k) => k.id === id && (k.groups.length > 0 || k.labels.some((l) => /镇|乡|街道/.test(l))));
-      const like = section && office && !company && !placeKind(section.kind) ? undefined : (office ?? company);
+      // (Its company's words in a note after it too: 区水务（集团）.)
+      const companyName = !named && !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core)));
+      // (A rubric without a kind of companies: among its offices, not its towns (区城投集团有限公司
+      // under the district scheme), where no heading over it says its kind (红旗农场有限公司 under 一、镇、街道).)
+      const company = companyName ? (rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /企业|公司|国企/.test(l))) ?? (section ? undefined : rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))))) : undefined;
+      // Under a heading naming another kind, an office's or a company's name keeps its own, said with the heading.
+      const like = office ?? company;
       if (named) {
         ({ kind, group } = named);
         // (Its group from the heading over it, where its name says its kind but not its group.)

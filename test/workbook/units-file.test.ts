@@ -96,8 +96,11 @@ describe("units file", () => {
     const under = kinds("单位名称\n街道组:\n东城街道\n\n区人武部\n区城投集团\n");
     expect(under.units.map((u) => [u.name, u.kind, u.group ?? ""])).toEqual([["东城街道", "town", "urban"], ["区人武部", "department", ""], ["区城投集团", "enterprise", ""]]);
     expect(under.diagnostics.map((d) => d.code)).toEqual(["units.heading-kind", "units.kind-not-heading", "units.kind-not-heading"]);
-    // Under a heading of enterprises, an office's ending yields to it (区国有资产运营中心 was a department).
-    expect(kinds("单位名称\n三、区属国有企业\n区国有资产运营中心\n").units.map((u) => [u.name, u.kind])).toEqual([["区国有资产运营中心", "enterprise"]]);
+    // Under a heading of enterprises, an office's name keeps its kind, said naming the heading (an
+    // unrecognised heading after it, 四、事业单位及其他, must not make its offices enterprises unsaid).
+    const offices = kinds("单位名称\n三、区属国有企业\n区国有资产运营中心\n");
+    expect(offices.units.map((u) => [u.name, u.kind])).toEqual([["区国有资产运营中心", "department"]]);
+    expect(offices.diagnostics.map((d) => d.code)).toEqual(["units.heading-kind", "units.kind-not-heading"]);
     expect(message("zh-CN", "units.heading-kind", under.diagnostics[0]!.data)).toBe("“街道组:” 是分类标题,不是单位,未列入模板;其下未写类型的单位按街道组列入");
   });
 
@@ -189,6 +192,20 @@ describe("units file", () => {
       const r = parse("2026年度人口计生目标考核单位名单\n城关镇\n区城投集团有限公司\n");
       expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区城投集团有限公司", "department"]]);
       expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.preamble units.csv:1:1", "units.kind-by-name units.csv:3:1"]);
+    });
+
+    it("keeps headings numbered in Arabic digits headings where no numbered run of units goes through them (1、农村乡镇 and 2、各街道 were listed as units)", () => {
+      const r = read("1、农村乡镇\n城关镇\n2、城区街道\n东湖街道\n3、区直各部门\n区财政局\n");
+      expect(r.units.map((u) => u.name)).toEqual(["城关镇", "东湖街道", "区财政局"]);
+      // Nor does a note under a heading end its kind (注:含垂直管理单位 made the next units towns), nor is a name ending 领导 or (联系人) a signature line.
+      const noted = read("二、区直部门\n注:含垂直管理单位\n区税务\n驻区领导\n区委（联系人）\n");
+      expect(noted.units.map((u) => [u.name, u.kind])).toEqual([["区税务", "department"], ["驻区领导", "department"], ["区委（联系人）", "department"]]);
+      // A company under a heading of towns, where the rubric has no kind of companies: the heading's.
+      expect(parse("一、镇、街道\n城关镇\n红旗农场有限公司\n").units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["红旗农场有限公司", "town"]]);
+      // A company's word in a note after the name: a company.
+      expect(read("区水务（集团）\n").units.map((u) => u.kind)).toEqual(["enterprise"]);
+      // 高新区 above a list's heading: a unit, not the district's name.
+      expect(read("高新区\n单位名称,类型\n城关镇,镇\n").units.map((u) => u.name)).toEqual(["高新区", "城关镇"]);
     });
 
     it("reads a name's kind past a note in brackets after it (区发改委（区粮食局） and 城南街道(筹) were towns with no group)", () => {

@@ -155,7 +155,7 @@ export const common: Catalog = {
   "units.name-spaced": { "zh-CN": "“{value}” 字间的空格已去掉,按 “{name}” 列入模板", en: "the spaces between the characters of \"{value}\" are taken out: listed as \"{name}\"" },
   "units.left-out": { "zh-CN": "这一行 “{heading}” 列为空,只在它前面的列写了 “{value}”:未列入模板;如 “{value}” 是单位,请把它移到 “{heading}” 列", en: "this line's \"{heading}\" column is blank, and only a column before it holds \"{value}\": not listed; if \"{value}\" is a unit, move it into the \"{heading}\" column" },
   "units.numbering-removed": { "zh-CN": "名单中 {count} 个单位名称前的编号(如 “{value}”)已去掉,按名称列入模板", en: "the numbers before {count} unit name{count@s} (\"{value}\", say) are taken off: listed by name" },
-  "units.footer": { "zh-CN": "“{value}” 是表尾的说明或签名行,不是单位,未列入模板", en: "\"{value}\" is a note or a signature line under the list, not a unit: not listed" },
+  "units.footer": { "zh-CN": "“{value}” 是说明或签名行,不是单位,未列入模板", en: "\"{value}\" is a note or a signature line, not a unit: not listed" },
   "units.preamble": { "zh-CN": "“{value}” 在名单的表头之前(附件号、标题等),不是单位,未列入模板", en: "\"{value}\" comes before the list's heading (an attachment number or a title, say): not a unit, not listed" },
   "units.name-before-column": { "zh-CN": "“{value}” 不在 “{heading}” 列,而在它前面的列(如序号列):这一行错了一列,未列入模板;请把单位名称移到 “{heading}” 列,类型移到其后", en: "\"{value}\" is not in the \"{heading}\" column but in one before it (the 序号 column, say): the line is a column out of place and is not listed; move the name into \"{heading}\" and its kind after it" },
   "units.none-read": { "zh-CN": "名单中没有读到单位:各行都被当作标题、汇总行或表头;请检查单位名称是否都填在 “{heading}” 列", en: "no unit was read from the list: every line was taken for a heading, a summary or the list's heading; check that the units' names are in the \"{heading}\" column" },
