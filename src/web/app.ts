@@ -798,7 +798,9 @@ export function start(doc: Document): void {
     const before = given?.load.rubric;
     const replacing = before && before.id === id && before.version === version && !saySame(before, load.rubric);
     const data = { rubric: `${id} ${version}`, file: f.name, earlier: given?.name ?? "" };
-    const replaced = replacing ? t("web.rubric-replaced", data) : "";
+    // (The same file's name chosen again, corrected: said as that, not as two files of one name.)
+    const again = given?.name === f.name ? "-again" : "";
+    const replaced = replacing ? t(`web.rubric-replaced${again}`, data) : "";
     clear();
     given = { name: f.name, load };
     rubricClear.hidden = false;
@@ -808,7 +810,7 @@ export function start(doc: Document): void {
     // is it on the page any more, for a language switch to bring back.)
     if (last?.unread) last = undefined;
     if (rerun && last) {
-      replacedSaid = replacing ? { used: replaced, unused: t("web.rubric-replaced-later", data) } : undefined;
+      replacedSaid = replacing ? { used: replaced, unused: t(`web.rubric-replaced-later${again}`, data) } : undefined;
       await run(last.file, undefined, "", undefined, last.bytes);
     }
     return true;

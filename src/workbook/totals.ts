@@ -35,6 +35,9 @@ export function rowSums(cells: readonly (RawCell | undefined)[], cols: ReadonlyM
   return { sum, net, points };
 }
 
+/** A rate typed as text (95%, 95 ％). */
+const TEXT_RATE = /^\s*-?\d+(?:\.\d+)?\s*[%％]\s*$/;
+
 /** No sums: where totals are not looked for. */
 const NO_SUMS: RowSums = { sum: 0, net: 0, points: 0 };
 
@@ -129,7 +132,8 @@ export class TotalsWatch {
       if (c === undefined || columns.has(col) || col === groupCol || passed?.includes(col)) continue;
       // A number stored as text (a column formatted 文本, pasted from another system) is one too, as an item's cell reads it;
       // it is no typed total to compare, but it goes unread as a number would.
-      if (c.value.t === "s" && col > this.firstCoded && col < this.lastCoded && numberText(c.value.v) !== undefined) {
+      // (Among indicators, a rate typed as text too: 95%.)
+      if (c.value.t === "s" && col > this.firstCoded && col < this.lastCoded && (numberText(c.value.v) !== undefined || (!this.totals && TEXT_RATE.test(c.value.v)))) {
         this.textNumbers.set(col, (this.textNumbers.get(col) ?? 0) + 1);
         continue;
       }

@@ -282,5 +282,6 @@ describe("the report's seal line", () => {
     expect(line("中共{district}委考核办（盖章）")).toBe("中共柳河县委考核办（盖章）");
     expect(line("中共{district}委考核办(代章)")).toBe("中共柳河县委考核办(代章)");
     expect(line("中共{district}委考核办【盖章】")).toBe("中共柳河县委考核办【盖章】");
+    expect(line("中共{district}委考核办(盖章】")).toBe("中共柳河县委考核办(盖章】(盖章)");
   });
 });

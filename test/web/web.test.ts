@@ -642,7 +642,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       writeFileSync(again, text.replace("      amount: 3000\n", "      amount: 5000\n"));
       await act(() => page.setInputFiles("#rubric", again));
       await settled(/已计分 qingshan-v2026/);
-      expect(await page.textContent("#status")).toContain("内容却不同;现按 district-popplan-2026.1.yaml 计分");
+      expect(await page.textContent("#status")).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;现按新选择的文件计分。");
       await act(() => page.setInputFiles("#rubric", []));
       await settled(/已计分|有 \d+ 个错误|请选择/);
     });
@@ -686,7 +686,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       writeFileSync(corrected, readFileSync(rubric, "utf8").replace(/title: (.*)/, "title: $1(更正)"));
       await act(() => page.setInputFiles("#rubric", corrected));
       await settled(/注意/);
-      expect(await page.textContent("#status")).toContain("注意:district-popplan-2026.1.yaml 与此前载入的 district-popplan-2026.1.yaml 编号和版本相同(district-popplan 2026.1),内容却不同;现按 district-popplan-2026.1.yaml 计分。");
+      // (Of one name, said as the file chosen again: it named the same file twice.)
+      expect(await page.textContent("#status")).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;现按新选择的文件计分。");
       // The same file again says nothing of the kind.
       await dropFiles([corrected]);
       await settled(/已计分 qingshan-v2026/);
@@ -705,7 +706,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const status = await page.textContent("#status");
       expect(status).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
       expect(status).not.toContain("现按");
-      expect(status).toContain("注意:district-popplan-2026.1.yaml 与此前载入的 district-popplan-2026.1.yaml 编号和版本相同(district-popplan 2026.1),内容却不同;此后封面写明该方案的工作簿按 district-popplan-2026.1.yaml 计分。");
+      expect(status).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;此后封面写明该方案的工作簿按新选择的文件计分。");
     });
 
     it("scores only the workbooks whose cover names it: another workbook keeps its own rubric", async () => {

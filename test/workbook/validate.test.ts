@@ -601,6 +601,8 @@ const cases: Case[] = [
   },
   { name: "a column of numbers inserted among the indicators with no heading", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C2", 0.9), expected: ["warning workbook.column-not-read-rate-unheaded 指标数据!C1"] },
   // (A rate typed as text on the row, 95%, stops nothing: a reviewer's find.)
+  // (Its numbers typed as text rates, 95%: numbers all the same.)
+  { name: "a column of rates typed as text among the indicators", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C2", "95%").set("C3", "90 %"), expected: ["warning workbook.column-not-read-rate-unheaded 指标数据!C1"] },
   { name: "a column of numbers among the indicators on a row whose rate is typed as text", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C2", 0.9).set("B2", "95%"), expected: ["warning workbook.column-not-read-rate-unheaded 指标数据!C1"] },
   { name: "a column of words inserted among the indicators", edit: (wb) => void wb.sheetNamed("指标数据").insertColumn(3).set("C1", "备注").set("C2", "核实中"), expected: [] },
   {

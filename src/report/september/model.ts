@@ -435,7 +435,7 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
 }
 
 /** A seal already written in the rubric's issuer (…考核办(盖章)) is its seal line as it is: (盖章)(盖章) is not. */
-const SEALED = /[(（【[]\s*(?:盖章|印章|公章|签章|代章|章|seal)\s*[)）】\]]$/i;
+const SEALED = /(?:[(（]\s*(?:盖章|印章|公章|签章|代章|章|seal)\s*[)）]|【\s*(?:盖章|印章|公章|签章|代章|章)\s*】|\[\s*(?:盖章|印章|公章|签章|代章|章|seal)\s*\])$/i;
 
 /** The seal line: the issuer with (盖章) after it, unless the issuer ends with one. */
 function sealLine(issuer: string, lang: Lang): string {
