@@ -1316,6 +1316,8 @@ export class SubmissionReader {
     const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
     const gone = new Set<Diagnostic>();
     const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
+    // The units on another kind's sheets: whether read as that kind, and the sheets of their rows there.
+    const misplaced = new Map<string, { misread: boolean; sheets: ReadonlySet<string> }>();
     // The sheets' name of a listed unit written in another width there (区财政局(本级) listed,
     // 区财政局（本级） on the sheets: the listed unit, as the list's check takes it).
     // (Made where first needed: a province's list names its units as its sheets do.)
@@ -1345,28 +1347,31 @@ export class SubmissionReader {
       });
       if (!wrong.length) continue;
       // Read as another kind (its first row on such a sheet): what that kind asks of it is no problem of its.
-      const misread = this.unitByName.get(name)?.kind !== own.id;
-      const wrongSheets = new Set(wrong.map((w) => w.sheet));
-      const rates = new Set(this.located.filter((l) => l.role.role === "rates").map((l) => l.sheet));
-      const ledger = this.ledgerSheet?.name;
-      for (const d of this.p.list) {
-        if (d.unit !== name && d.data.unit !== name) continue;
-        const sheet = d.location && "sheet" in d.location ? d.location.sheet : undefined;
-        const followed =
-          d.code === "workbook.unit-two-kinds" ||
-          (sheet !== undefined && wrongSheets.has(sheet)) ||
-          // Read as another kind, what that kind asks and passes over: its blanks on 指标数据, a value
-          // there said not to be used (its own kind uses it), its codes not for that kind. Not what
-          // would be so as its own kind too (a row twice, a value that reads as nothing).
-          (misread && (d.code.startsWith("workbook.unit-missing-on") || (sheet !== undefined && rates.has(sheet) && AS_OTHER_KIND.has(d.code)) || (sheet === ledger && LEDGER_WRONG_KIND.has(d.code))));
-        if (followed) gone.add(d);
-      }
+      misplaced.set(name, { misread: this.unitByName.get(name)?.kind !== own.id, sheets: new Set(wrong.map((w) => w.sheet)) });
       const located = this.located.flatMap((l) => (l.role.role === "line" && l.role.kind === own.id ? [l.sheet] : []));
       const sheets = located.length ? located : this.rubric.lines.filter((l) => own.lines.includes(l.code)).map((l) => l.sheet);
       for (const w of wrong) {
         const data = { unit: name, listed: own.name, kind: kindName(w.kind), lists: roster.sheet };
         if (right.length) found.push({ sheet: w.sheet, cell: w.cell, code: "workbook.unit-kind-not-listed-also", data: { ...data, other: right[0] ?? "" } });
         else found.push({ sheet: w.sheet, cell: w.cell, code: "workbook.unit-kind-not-listed", data: { ...data, sheets: [...new Set(sheets)].join("、") } });
+      }
+    }
+    // What reading them there said, withdrawn: looked for once over every problem (a province's are many).
+    if (misplaced.size) {
+      const rates = new Set(this.located.filter((l) => l.role.role === "rates").map((l) => l.sheet));
+      const ledger = this.ledgerSheet?.name;
+      for (const d of this.p.list) {
+        const m = misplaced.get(d.unit ?? "") ?? misplaced.get(String(d.data.unit ?? ""));
+        if (!m) continue;
+        const sheet = d.location && "sheet" in d.location ? d.location.sheet : undefined;
+        const followed =
+          d.code === "workbook.unit-two-kinds" ||
+          (sheet !== undefined && m.sheets.has(sheet)) ||
+          // Read as another kind, what that kind asks and passes over: its blanks on 指标数据, a value
+          // there said not to be used (its own kind uses it), its codes not for that kind. Not what
+          // would be so as its own kind too (a row twice, a value that reads as nothing).
+          (m.misread && (d.code.startsWith("workbook.unit-missing-on") || (sheet !== undefined && rates.has(sheet) && AS_OTHER_KIND.has(d.code)) || (sheet === ledger && LEDGER_WRONG_KIND.has(d.code))));
+        if (followed) gone.add(d);
       }
     }
     if (gone.size) this.p.withdraw(gone);
