@@ -206,7 +206,7 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
       }
       const available = byVersion(all).map((b) => `${b.id} ${b.version}`).join(", ");
       // A version where the id goes (2026.2 typed over 方案编号): no file is to be fetched for it, the cover is to mend.
-      if (/^\d+(?:[.．]\d+)*$/.test(cover.rubricId)) return { diagnostics: [{ code: "rubric.cover-id-is-version", severity: "error", data: { id: cover.rubricId, available }, location }] };
+      if (/^\d+(?:[.．]\d+)*$|^\d{4}-\d{2}-\d{2}$/.test(cover.rubricId)) return { diagnostics: [{ code: "rubric.cover-id-is-version", severity: "error", data: { id: cover.rubricId, available }, location }] };
       return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: cover.rubricId, version: cover.rubricVersion ?? "", available }, location }] };
     }
   } else {

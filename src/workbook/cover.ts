@@ -43,7 +43,9 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
       if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;
       const value = row.find((c) => c.col === labelCell.col + 1);
       // A year typed into a cell formatted as a date (yyyy"年" shows 2026年 but holds 2026-01-01's serial): its year.
-      found[field] = field === "year" && value?.value.t === "n" && value.value.fmt === "date" ? String(yearOfSerial(value.value.v)) : cellText(value);
+      // And an id typed as a version there (2026.2) that the cell took for a date: as the date it shows, not its serial.
+      const dated = value?.value.t === "n" && value.value.fmt === "date";
+      found[field] = field === "year" && dated ? String(yearOfSerial(value.value.v)) : field === "rubricId" && dated ? serialToIsoDate(value.value.v) || cellText(value) : cellText(value);
       const cell = { sheet: sheet.name, cell: `${colName(labelCell.col + 1)}${row[0]?.row ?? 1}` };
       if (field === "rubricId") at = cell;
       if (field === "rubricVersion") {

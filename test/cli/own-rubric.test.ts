@@ -412,5 +412,12 @@ describe("a version typed where the cover's rubric id goes", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${book}: 封面!B3: 错误: 封面的方案编号 “2026.2” 像是版本号,不是方案编号(可用的方案:district-popplan 2022.1, township-comprehensive 2026.1);请核对封面:方案编号与方案版本各填其格 [rubric.cover-id-is-version]`);
     expect(r.err).not.toContain("2026.2-2026.1.yaml");
+    // Taken by the cell for a date (2026.2 as February 2026): quoted as the date it shows, not its serial.
+    wb.getWorksheet("封面")!.getCell("B3").value = new Date(Date.UTC(2026, 1, 1));
+    wb.getWorksheet("封面")!.getCell("B3").numFmt = "yyyy-mm-dd";
+    await wb.xlsx.writeFile(book);
+    const dated = await cli(["validate", book]);
+    expect(dated.err).toContain("封面的方案编号 “2026-02-01” 像是版本号");
+    expect(dated.err).not.toContain("46054");
   });
 });
