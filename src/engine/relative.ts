@@ -6,6 +6,7 @@ import type { Measure, MeasuredItem } from "../rubric/model.js";
 import type { Points } from "../model/numbers.js";
 import type { RelativeBasis } from "../model/results.js";
 import { divRound } from "../rubric/formulas.js";
+import { partitionPoint } from "../model/search.js";
 
 export interface Member {
   /** The unit's index. */
@@ -71,15 +72,10 @@ export function scoreRelative(item: MeasuredItem, lower: boolean, members: reado
 
 /** Values strictly better than v, in a list sorted best first. */
 function countAhead(sorted: readonly Measure[], v: Measure, lower: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const x = sorted[mid] ?? 0;
-    if (lower ? x < v : x > v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => {
+    const x = sorted[i] ?? 0;
+    return lower ? x < v : x > v;
+  });
 }
 
 /**

@@ -19,6 +19,7 @@ import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, type Placed } fro
 import { quotaBase, quotaOf } from "../rubric/quota.js";
 import { compareNames } from "./order.js";
 import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { partitionPoint } from "../model/search.js";
 
 /** A unit's result while it is being made: filled in step by step. */
 interface Building extends UnitResult {
@@ -834,17 +835,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         // The claimants by how far ahead they may end: the best level first, then the most on the
         // linked item at their best. Those that may end ahead of a unit are a run at the front.
         const byReach = claimants.map((c) => ({ ...c, hi: linked(c.u, "hi") })).sort((a, b) => a.level - b.level || b.hi - a.hi);
-        const reachAhead = (level: number, worst: number): number => {
-          let a = 0;
-          let b = byReach.length;
-          while (a < b) {
-            const mid = (a + b) >> 1;
-            const d = byReach[mid];
-            if (d && (d.level < level || (d.level === level && d.hi > worst))) a = mid + 1;
-            else b = mid;
-          }
-          return a;
-        };
+        const reachAhead = (level: number, worst: number): number =>
+          partitionPoint(byReach.length, (i) => {
+            const d = byReach[i];
+            return d !== undefined && (d.level < level || (d.level === level && d.hi > worst));
+          });
         const heldOnly = [...held].filter(([u]) => !claiming.has(u));
         // A claimant may win it unless as many holders as it goes to are surely ahead of it at its
         // best: each at the level it holds it at (its own claim may raise that, never lower it).
@@ -1033,15 +1028,7 @@ function certainties(
       const lo = c.lo[0] ?? 0;
       const hi = c.hi[0] ?? 0;
       // The last claimant whose lowest is within this unit's range, then back while any could reach it.
-      let i = claimants.length - 1;
-      let a = 0;
-      let b = claimants.length;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if ((claimants[mid]?.lo[0] ?? 0) <= hi) a = mid + 1;
-        else b = mid;
-      }
-      i = a - 1;
+      let i = partitionPoint(claimants.length, (k) => (claimants[k]?.lo[0] ?? 0) <= hi) - 1;
       let found = 0;
       for (; i >= 0 && found < most; i--) {
         const o = claimants[i];

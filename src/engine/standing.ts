@@ -6,6 +6,7 @@ import type { Points } from "../model/numbers.js";
 import { compareKeys as compare } from "./rank.js";
 import { decideGrades, gradeNames } from "./outcomes.js";
 import { quotaOf } from "../rubric/quota.js";
+import { partitionPoint } from "../model/search.js";
 
 /** A ranked unit's ranking keys as scored, and at its lowest and highest outcome. */
 export interface Contender {
@@ -22,14 +23,7 @@ export interface Contender {
 
 /** How many of `sorted` (best first) are strictly better than k. */
 export function countBetter(sorted: readonly (readonly number[])[], k: readonly number[]): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(sorted[mid] ?? [], k) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => compare(sorted[i] ?? [], k) < 0);
 }
 
 /**
@@ -97,13 +91,7 @@ export function bandReach(r: Ranking, contenders: readonly Contender[], quotas: 
       const sorted = lows[i];
       if (!sorted) break;
       // Units whose lowest is above the score: after the last at or below it.
-      let a = 0;
-      let z = sorted.length;
-      while (a < z) {
-        const mid = (a + z) >> 1;
-        if ((sorted[mid] ?? 0) <= score) a = mid + 1;
-        else z = mid;
-      }
+      const a = partitionPoint(sorted.length, (k) => (sorted[k] ?? 0) <= score);
       if (sorted.length - a < (quotas[i] ?? 0)) break;
     }
     return i;
@@ -236,15 +224,10 @@ const moves = (c: Contender): boolean => compare(c.lo, c.hi) !== 0;
 
 /** How many of `sorted` (ascending) are below `x`. */
 function below(sorted: ArrayLike<number>, x: number, orEqual: boolean): number {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    const v = sorted[mid] ?? 0;
-    if (v < x || (orEqual && v === x)) a = mid + 1;
-    else b = mid;
-  }
-  return a;
+  return partitionPoint(sorted.length, (i) => {
+    const v = sorted[i] ?? 0;
+    return v < x || (orEqual && v === x);
+  });
 }
 
 /** A grade band as the quota check needs it: its line, and how many units it takes at most (Infinity: no quota). */

@@ -2,6 +2,7 @@
 // (left empty, or passed to the unit behind): said by explain, and given in the JSON.
 import { allItems, type Rubric } from "../rubric/model.js";
 import type { Award, Results } from "../model/results.js";
+import { partitionPoint } from "../model/search.js";
 
 /**
  * A prize a vetoed unit that keeps its rank would have won: its ranking, rank, prize place and
@@ -81,14 +82,7 @@ export function heldPrizeReader(rubric: Rubric, results: Results): (index: numbe
   // The first rank behind `rank` a unit not vetoed holds (the units its place passes to).
   const nextRank = (r: (typeof results.rankings)[number], rank: number): number | undefined => {
     const ranks = unvetoedRanks(r);
-    let a = 0;
-    let b = ranks.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if ((ranks[mid] ?? 0) <= rank) a = mid + 1;
-      else b = mid;
-    }
-    return ranks[a];
+    return ranks[partitionPoint(ranks.length, (i) => (ranks[i] ?? 0) <= rank)];
   };
   return (index) => {
     const u = results.units[index];
