@@ -1769,7 +1769,9 @@ export class SubmissionReader {
         if (only.length) {
           p.withdraw(new Set(only));
           const names = [...new Set(only.map((d) => String(d.data.unit)))];
-          p.error("workbook.no-line-sheet-listed", undefined, undefined, { line: lines.join("、"), kind: kind.name, count: names.length, units: names.slice(0, 3).join("、") + (names.length > 3 ? "…" : "") });
+          // Said at the first of their rows left (on 指标数据 or the ledger): the sheet is gone, they are what is there.
+          const at = only.map((d) => d.location).find((l) => l !== undefined && "sheet" in l);
+          p.error("workbook.no-line-sheet-listed", at?.sheet, at?.cell, { line: lines.join("、"), kind: kind.name, count: names.length, units: names.slice(0, 3).join("、") + (names.length > 3 ? "…" : "") });
           continue;
         }
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });

@@ -499,7 +499,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     // (a heading's numbering is in Chinese numerals, 一、镇, and stays).
     // A line numbered so that reads as a heading (1、农村乡镇, 2、各街道) is one, unless the lines beside
     // it run on its number (1.城关镇 above 2、白沙镇: a numbered list of units).
-    const numbered = ARABIC_NUMBERING.exec(written) && (!heading.test(written) || inNumberedRun(i)) ? ARABIC_NUMBERING.exec(written) : null;
+    const numbering = ARABIC_NUMBERING.exec(written);
+    const numbered = numbering && (!heading.test(written) || inNumberedRun(i)) ? numbering : null;
     const name = written.slice(numbered?.[0].length ?? 0).replace(/(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu, "");
     if (numbered && name !== "") numberedNames.push({ line, value: written });
     const label = parts[1] ?? "";

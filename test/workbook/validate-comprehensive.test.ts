@@ -65,9 +65,10 @@ function totalsColumn(header: string | null, off: Record<number, number>, add = 
 
 const cases: Case[] = [
   { name: "the sample as it is", expected: [] },
-  // The departments' sheet deleted, their 指标数据 rows left: one error naming the sheet, not one
-  // for each department that named none (and a warning that read as the kind left out this year).
-  { name: "the departments' sheet deleted, their rows left elsewhere", edit: (wb) => wb.removeSheet("区直部门"), expected: ["workbook.no-line-sheet-listed in.xlsx"] },
+  // The departments' sheet deleted, their 指标数据 rows left: one error naming the sheet, at the first
+  // of those rows, not one for each department that named none (and a warning that read as the
+  // kind left out this year).
+  { name: "the departments' sheet deleted, their rows left elsewhere", edit: (wb) => wb.removeSheet("区直部门"), expected: ["workbook.no-line-sheet-listed 指标数据!A13"] },
   // Their 指标数据 rows deleted too, a claim of one left on the ledger: the same (a reviewer's find: two ledger errors and a warning).
   {
     name: "the departments' sheet deleted, a claim of one left on the ledger",
@@ -81,7 +82,8 @@ const cases: Case[] = [
       }
     },
     ledger: [row("区财政局", "KF1")],
-    expected: ["workbook.no-line-sheet-listed in.xlsx"],
+    // (At the first of their rows left: the claim's unit.)
+    expected: ["workbook.no-line-sheet-listed 加扣分!A2"],
   },
   { name: "half a point where the step is 1", values: { 柳河镇: { JJ5: 28.5 } }, expected: ["workbook.points-step 经济发展!C2"] },
   { name: "0.05 off where the step is 0.1", values: { 石桥镇: { SH3: 0.05 } }, expected: ["workbook.deduction-step 社会治理!B3"] },

@@ -7,6 +7,7 @@ import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
 
 interface Opts {
@@ -51,7 +52,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
       const code = reportDiagnostics(ctx, parsed.diagnostics);
       // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
       // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
-      const other = o.rubric === undefined ? await kindsOfAnother(o.units, text, rubric) : undefined;
+      const other = o.rubric === undefined ? await kindsOfAnother(o.units, text, rubric, parsed.diagnostics) : undefined;
       if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
       return code;
     }
@@ -93,12 +94,13 @@ function unitCounts(ctx: Ctx, rubric: Rubric, units: readonly TemplateUnit[]): s
 }
 
 /**
- * Where a units list's kinds are unknown to the rubric used by default, the bundled rubric that
+ * Where a units list's kinds are unknown to the rubric used by default (`said`: what reading it
+ * under that rubric found), the bundled rubric that
  * knows most of them (more than half): its id and title, and the kinds it knows; else undefined.
  */
-async function kindsOfAnother(file: string, text: string, used: Rubric): Promise<{ kinds: string; rubric: string; other: string; title: string } | undefined> {
-  const unknown = (ds: readonly { code: string; data: Readonly<Record<string, string | number>> }[]): string[] => [...new Set(ds.filter((d) => d.code === "units.unknown-kind").map((d) => String(d.data.kind)))];
-  const kinds = unknown(parseUnitsFile(file, text, used).diagnostics);
+async function kindsOfAnother(file: string, text: string, used: Rubric, said: readonly Diagnostic[]): Promise<{ kinds: string; rubric: string; other: string; title: string } | undefined> {
+  const unknown = (ds: readonly Diagnostic[]): string[] => [...new Set(ds.filter((d) => d.code === "units.unknown-kind").map((d) => String(d.data.kind)))];
+  const kinds = unknown(said);
   if (!kinds.length) return undefined;
   // The one that knows most of them, most of them at least (a list's 事业单位 that neither knows leaves 乡镇, 区直部门 the other's).
   let best: { known: string[]; rubric: Rubric } | undefined;
