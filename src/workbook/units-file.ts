@@ -403,18 +403,18 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     return titled();
   })();
   let section: { kind: UnitKindId; group?: string; heading: string } | undefined;
-  // Each line's Arabic number before its first words (1.城关镇: 1), where it has one.
-  const numberOf = lines.map((l) => {
-    const f = splitFields(l).find((x) => x !== "") ?? "";
-    const m = ARABIC_NUMBERING.exec(f);
+  // A line's Arabic number before its first words (1.城关镇: 1), where it has one: asked only
+  // beside a numbered line that reads as a heading.
+  const numberOf = (j: number): number | undefined => {
+    const m = ARABIC_NUMBERING.exec(splitFields(lines[j] ?? "").find((x) => x !== "") ?? "");
     return m ? Number(/\d+/.exec(m[0])?.[0]) : undefined;
-  });
+  };
   /** Whether line i's number runs on from the line before it or into the line after it (1, 2, 3). */
   const inNumberedRun = (i: number): boolean => {
-    const n = numberOf[i];
+    const n = numberOf(i);
     if (n === undefined) return false;
     const near = (step: number): number | undefined => {
-      for (let j = i + step; j >= 0 && j < lines.length; j += step) if ((lines[j] ?? "").trim() !== "") return numberOf[j];
+      for (let j = i + step; j >= 0 && j < lines.length; j += step) if ((lines[j] ?? "").trim() !== "") return numberOf(j);
       return undefined;
     };
     return near(-1) === n - 1 || near(1) === n + 1;

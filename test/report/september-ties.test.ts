@@ -29,15 +29,19 @@ describe("the report's ranking tables", () => {
   });
 });
 
-describe("a vetoed unit whose place stays empty, tied with units that win a prize", () => {
-  const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+/** Under rubric T: the results of these units, a unit's index by name, and its explanation. */
+function scoredUnder(T: ReturnType<typeof mini>) {
   const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
-  /** The results of these units, a unit's index by name, and its explanation. */
-  const scored = (units: Parameters<typeof submission>[1]) => {
+  return (units: Parameters<typeof submission>[1]) => {
     const r = score(T, submission(T, units));
     const at = (n: string): number => r.units.findIndex((u) => u.name === n);
     return { r, at, explained: (n: string): string => renderExplain(words, PLAIN, T, submission(T, []), r, at(n)) };
   };
+}
+
+describe("a vetoed unit whose place stays empty, tied with units that win a prize", () => {
+  const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: empty }\n"));
+  const scored = scoredUnder(T);
 
   it("loses the prize it would have shared: explain says so, and that the place the tie took beyond it is 空缺 (two 二等奖, one given), as the award list does", () => {
     // 丙 100; 甲 vetoed (DZ1's 20 lost: 80) level with 乙 (JS1 30: 80): 2nd both, 二等奖 places 2–3.
@@ -60,12 +64,7 @@ describe("a vetoed unit whose place stays empty, tied with units that win a priz
 
 describe("a vetoed unit whose place passes on, tied with a unit that wins a prize", () => {
   const T = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true }\n"));
-  const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
-  const scored = (units: Parameters<typeof submission>[1]) => {
-    const r = score(T, submission(T, units));
-    const at = (n: string): number => r.units.findIndex((u) => u.name === n);
-    return { r, at, explained: (n: string): string => renderExplain(words, PLAIN, T, submission(T, []), r, at(n)) };
-  };
+  const scored = scoredUnder(T);
   const withheld = (r: ReturnType<typeof score>, i: number): unknown => (unitJson(r.units[i]!, false, heldPrizes(T, r, i)) as { withheld?: unknown }).withheld;
 
   it("at a prize's last place: the unit tied keeps it, the unit behind moves up to a place that gives none, and explain does not say the prize passed on", () => {
