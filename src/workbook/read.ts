@@ -727,6 +727,8 @@ export class SubmissionReader {
   private readonly headlessValues = new Map<string, Set<number>>();
   /** Rows of a unit's empty first copy on a sheet (its filled one further down): their blanks are not asked for. */
   private readonly emptyTwins = new Set<string>();
+  /** The rows of a unit on a sheet of another kind than its first row's, each to check should that be its kind. */
+  private readonly secondKindRows: { unit: string; kind: string; check: () => void }[] = [];
   /** By sheet, its first unit name too long to read (said at its cell): a unit missing there may be its row. */
   private readonly unreadNames = new Map<string, string>();
   /** Each sheet's rows that are an Excel Table's total row, where it has any. */
@@ -1153,6 +1155,16 @@ export class SubmissionReader {
     const headless = role.headless ?? [];
     const numbered = new Set<number>();
     if (headless.length) this.headlessValues.set(sheet, numbered);
+    // A row's group and points checked, nothing kept (a unit read as another kind first).
+    const checkValues = (u: UnitRow): void => {
+      p.unit = u.name;
+      if (kind && groupCol !== undefined) this.readGroup(kind, sheet, u, groupCol);
+      for (const { col, item } of columns) {
+        p.item = item.code;
+        readPoints(p, sheet, u.cells[col], col, u.row, item);
+      }
+      p.unit = p.item = undefined;
+    };
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       for (const col of headless) if (u.cells[col]?.value.t === "n") numbered.add(col);
@@ -1161,6 +1173,9 @@ export class SubmissionReader {
         // Both rows named, each with its kind as the rubric names it: which is the slip is the clerk's to see.
         const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
         p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name, first: cellRef(existing.at.sheet, existing.at.cell), firstKind: kindName(existing.kind), kind: kindName(role.kind) });
+        // Its values here are checked later, should the template's list give it this kind (the row
+        // read first was the one pasted onto another kind's sheet): a slip in them is said then.
+        this.secondKindRows.push({ unit: u.name, kind: role.kind, check: () => checkValues(u) });
         return;
       }
       if (!existing) {
@@ -1317,7 +1332,7 @@ export class SubmissionReader {
     const gone = new Set<Diagnostic>();
     const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
     // The units on another kind's sheets: whether read as that kind, and the sheets of their rows there.
-    const misplaced = new Map<string, { misread: boolean; sheets: ReadonlySet<string> }>();
+    const misplaced = new Map<string, { misread: boolean; sheets: ReadonlySet<string>; kind: string }>();
     // The sheets' name of a listed unit written in another width there (区财政局(本级) listed,
     // 区财政局（本级） on the sheets: the listed unit, as the list's check takes it).
     // (Made where first needed: a province's list names its units as its sheets do.)
@@ -1347,7 +1362,7 @@ export class SubmissionReader {
       });
       if (!wrong.length) continue;
       // Read as another kind (its first row on such a sheet): what that kind asks of it is no problem of its.
-      misplaced.set(name, { misread: this.unitByName.get(name)?.kind !== own.id, sheets: new Set(wrong.map((w) => w.sheet)) });
+      misplaced.set(name, { misread: this.unitByName.get(name)?.kind !== own.id, sheets: new Set(wrong.map((w) => w.sheet)), kind: own.id });
       const located = this.located.flatMap((l) => (l.role.role === "line" && l.role.kind === own.id ? [l.sheet] : []));
       const sheets = located.length ? located : this.rubric.lines.filter((l) => own.lines.includes(l.code)).map((l) => l.sheet);
       for (const w of wrong) {
@@ -1376,6 +1391,11 @@ export class SubmissionReader {
     }
     if (gone.size) this.p.withdraw(gone);
     for (const f of found) this.p.error(f.code, f.sheet, f.cell, f.data);
+    // Its rows on its own kind's sheets, read past for the row first read: their slips said now.
+    for (const r of this.secondKindRows) {
+      const m = misplaced.get(r.unit);
+      if (m?.misread && m.kind === r.kind) r.check();
+    }
   }
 
   /**

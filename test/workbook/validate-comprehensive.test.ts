@@ -927,6 +927,23 @@ describe("a unit on the sheets of two kinds", () => {
     expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("“区城投集团” 在模板的单位名单(_lists 工作表)中是区属国有企业,它的行在 区属国企!A2 等处,这一行却在区直部门的工作表上;一个单位只能属于一类:请删去这一行(其中如有它的得分,先填到区属国有企业的工作表上)");
   });
 
+  it("still says the slips in its own row, read second (a tester's find: 28分 there went unsaid until the pasted row was deleted)", async () => {
+    // 区财政局 pasted onto 经济发展 (read first), its own row on 区直部门 kept, with two slips in it.
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
+    const towns = book.sheetNamed("经济发展");
+    const last = Math.max(...towns.rows.keys()) + 1;
+    for (const [col, c] of towns.rows.get(2) ?? []) towns.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+    towns.setAt(last, 1, "区财政局");
+    const depts = book.sheetNamed("区直部门");
+    const own = [...depts.rows].find(([, cells]) => cells.get(1)?.value.t === "s" && cells.get(1)?.value.v === "区财政局")?.[0];
+    expect(own).toBeDefined();
+    depts.setAt(own!, 2, 999);
+    depts.setAt(own!, 3, "28分");
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`);
+    expect(said.sort()).toEqual([`workbook.points-out-of-range in.xlsx: 区直部门!B${own}`, `workbook.points-with-unit in.xlsx: 区直部门!C${own}`, `workbook.unit-kind-not-listed-also in.xlsx: 经济发展!A${last}`]);
+  });
+
   it("in a template whose list gives no kinds, is said naming both rows and both kinds as the rubric names them (it said 镇街和部门, one row alone)", async () => {
     const { book, last } = await pasted();
     const lists = book.sheetNamed("_lists");
