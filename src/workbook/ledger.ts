@@ -357,7 +357,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         // 金山镇, no name like it).
         const paired = renamed.get(unitName);
         const unlisted = twin === undefined && listed.has(unitName) ? (paired !== undefined ? [paired] : near.filter((n) => !listed.has(n))) : [];
-        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : unlisted.length ? "workbook.ledger-unknown-unit-listed" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? (unlisted.length ? unlisted : near).join("、") });
+        // On the list, and no name on the sheets that may be it (the names like it are other listed
+        // units): its rows are what is missing, not this row's spelling (西城街道 offered for a
+        // deleted 东城街道 moved its bonus to another unit).
+        const rowsGone = twin === undefined && !unlisted.length && listed.has(unitName);
+        p.error(twin !== undefined ? "workbook.ledger-unknown-unit-width" : unlisted.length ? "workbook.ledger-unknown-unit-listed" : rowsGone ? "workbook.ledger-listed-unit-no-rows" : near.length ? "workbook.ledger-unknown-unit-near" : "workbook.ledger-unknown-unit", s, ref("unit"), { unit: unitName, near: twin ?? (unlisted.length ? unlisted : near).join("、") });
       } else if (code && !code.unitKinds.includes(unit.kind)) {
         const kind = rubric.unitKinds.find((k) => k.id === unit.kind)?.name ?? unit.kind;
         const allowed = code.unitKinds.map((id) => rubric.unitKinds.find((k) => k.id === id)?.name ?? id).join("、");

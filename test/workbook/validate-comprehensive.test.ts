@@ -935,7 +935,10 @@ describe("a unit on the sheets of two kinds", () => {
     for (const [col, c] of towns.rows.get(2) ?? []) towns.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
     towns.setAt(last, 1, "区财政局");
     const depts = book.sheetNamed("区直部门");
-    const own = [...depts.rows].find(([, cells]) => cells.get(1)?.value.t === "s" && cells.get(1)?.value.v === "区财政局")?.[0];
+    const own = [...depts.rows].find(([, cells]) => {
+      const v = cells.get(1)?.value;
+      return v?.t === "s" && v.v === "区财政局";
+    })?.[0];
     expect(own).toBeDefined();
     depts.setAt(own!, 2, 999);
     depts.setAt(own!, 3, "28分");

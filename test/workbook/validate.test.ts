@@ -436,6 +436,16 @@ const cases: Case[] = [
     expected: ["workbook.listed-unit-only-on 指标数据!A4"],
   },
   {
+    // With a claim of its: the claim's unit is no slip (甲镇 was offered for it, which moved its
+    // deduction onto another town): its rows are to add back, the row left as it is.
+    name: "a unit of the template's list deleted from the sheets of items, with a claim",
+    ledger: [row("丙镇", "KF1")],
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线"]) wb.sheetNamed(sheet).deleteRow(4);
+    },
+    expected: ["workbook.listed-unit-only-on 指标数据!A4", "workbook.ledger-listed-unit-no-rows 加扣分!A2"],
+  },
+  {
     // The same name with a line break typed in it (Alt+Enter) on every sheet: the template's unit,
     // scored and ranked; the roster said it had no rows and would get no score.
     name: "a unit's name with a line break typed in it on every sheet",
