@@ -432,6 +432,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       return n;
     };
     const memberNames = new Set(members.map((i) => units[i]?.name ?? ""));
+    const listed = g.listed;
+    // A name not on the template's list, said once with the sheets it is missing from.
+    const unlistedSpelling = new Map<string, { near: string; sheets: string[]; sheet: string; cell: string }>();
     const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
     for (const ui of members) {
       const u = units[ui];
@@ -460,6 +463,23 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
           continue;
         }
+        // The template's list says which of two spellings is the unit's (青溪 on one sheet, 青溪镇
+        // listed and on the others): the listed one is not said missing, as if it were to rename;
+        // the other is said once, naming the listed one (it was said at both, each offered the other).
+        if (twin === undefined && near.length && listed) {
+          if (listed.has(u.name) && near.length === 1 && near.every((n) => memberNames.has(n) && !listed.has(n))) {
+            (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
+            continue;
+          }
+          const named = near.filter((n) => memberNames.has(n) && listed.has(n));
+          if (!listed.has(u.name) && named.length === 1) {
+            const was = unlistedSpelling.get(u.name);
+            if (was) was.sheets.push(sheet);
+            else unlistedSpelling.set(u.name, { near: named[0] ?? "", sheets: [sheet], sheet: firstSheet, cell: firstRef });
+            (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
+            continue;
+          }
+        }
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
         else if (g.unreadNames?.has(sheet)) p.error("workbook.unit-missing-on-unread", firstSheet, firstRef, { unit: u.name, sheet, at: g.unreadNames.get(sheet) ?? "" });
@@ -468,6 +488,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
     }
+    for (const [unit, { near, sheets: where, sheet, cell }] of unlistedSpelling) p.error("workbook.unit-unlisted-spelling", sheet, cell, { unit, near, sheets: where.join("、") });
     for (const line of lines) {
       const judged: JudgedItem[] = leaves(line.items).filter(isEntered);
       const found = judged.find((i) => judgedColumns.has(i.code));

@@ -1309,7 +1309,7 @@ export class SubmissionReader {
     // every unit of the kinds the ledger is for: a unit of those not on it, 新设街道, is said too.)
     // Nor one said to be missing from a sheet where a unit of a name like it is (凤凰路街道 on two
     // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
-    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" ? [String(d.data.unit)] : [])));
+    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" || d.code === "workbook.unit-unlisted-spelling" ? [String(d.data.unit)] : [])));
     const unlistedNow = new Set(unlisted.filter((n) => !named.has(n) && !spelt.has(n)));
     for (const u of this.units) {
       if (!unlistedNow.delete(u.name)) continue;
@@ -1785,7 +1785,7 @@ export class SubmissionReader {
         // an error at each of their rows that named no sheet.
         // (Its names as the sheets may write them, in another width: 区财政局（本级）.)
         const listed = new Set(this.roster?.names.filter((n) => n.kind === kind.id).map((n) => comparableName(n.name)));
-        const only = p.list.filter((d) => (d.code === "workbook.listed-unit-only-on" || d.code === "workbook.ledger-unknown-unit" || d.code === "workbook.unit-only-on") && listed.has(comparableName(String(d.data.unit))));
+        const only = p.list.filter((d) => (d.code === "workbook.listed-unit-only-on" || d.code === "workbook.ledger-unknown-unit" || d.code === "workbook.ledger-listed-unit-no-rows" || d.code === "workbook.unit-only-on") && listed.has(comparableName(String(d.data.unit))));
         if (only.length) {
           p.withdraw(new Set(only));
           const names = [...new Set(only.map((d) => String(d.data.unit)))];

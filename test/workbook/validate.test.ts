@@ -487,7 +487,8 @@ const cases: Case[] = [
     // new unit the template was not made for.
     name: "a unit renamed on one sheet, like its name on the others",
     edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道办"),
-    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3"],
+    // The template's list holds 乙街道: 乙街道办 is the one to mend, said once (乙街道 was said too, to be renamed 乙街道办).
+    expected: ["workbook.unit-unlisted-spelling 人口计生线!A3"],
   },
   {
     // Misspelt on every sheet (乙街到), its claim rightly named as the list names it: either name
@@ -554,7 +555,7 @@ const cases: Case[] = [
     name: "a name like a note, with figures or a claim, is a unit's",
     ledger: [row("甲镇、乙街道。", "KF1")],
     edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "数据乙街道。"),
-    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
+    expected: ["workbook.unit-unlisted-spelling 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
   },
   {
     // Renamed on every sheet of an older template: one gone, one come, paired as under today's
@@ -937,7 +938,7 @@ const cases: Case[] = [
     name: "a name with a stray 。 is a unit's or a claim's still",
     ledger: [row("甲镇。", "KF1")],
     edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道。"),
-    expected: ["workbook.unit-missing-on-near 党政线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.unit-missing-on-near 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
+    expected: ["workbook.unit-unlisted-spelling 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
   },
   {
     // Under the claims too: 填表人, then the date it was signed alone on its line (it was read as a
@@ -1544,6 +1545,12 @@ describe("validate finds each mistake at its cell", () => {
     const { lines, ok } = await diagnose(c);
     expect(lines).toEqual(c.expected);
     expect(ok).toBe(c.expected.every((e) => e.startsWith("warning")));
+  });
+
+  it("says a name off the template's list, spelt two ways on the sheets, once: the sheets it is missing from and the listed name to write", async () => {
+    const { diagnostics } = await diagnose({ edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道办") });
+    const d = diagnostics.find((x) => x.code === "workbook.unit-unlisted-spelling");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("单位 “乙街道办” 不在模板的单位名单上,工作表 党政线、指标数据 中也没有它的行,而名单上的 “乙街道” 在那里有行;是否就是 乙街道?是的话请把各工作表中的 “乙街道办” 改为 “乙街道”");
   });
 
   const ONE_PASS = {
