@@ -108,6 +108,12 @@ const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 const LANG_KEY = "assess.lang";
 /** Problems of one kind listed at a time when their hidden rest is opened. */
 const MORE_PAGE = 1000;
+/**
+ * Problems behind the kinds' lines listed in full before the page prints, where no more than
+ * this many in all: a printout handed to the units lists every cell (it listed 20 of 140 blanks).
+ * A province's thousands stay counted, as on the screen.
+ */
+const PRINT_ALL_MAX = 3000;
 
 /** The language kept by the switch, where the browser keeps anything for a page opened from a file. */
 function keptLang(doc: Document): Lang | undefined {
@@ -184,6 +190,9 @@ export function start(doc: Document): void {
 
   // The downloads of the last run, released when the next one starts.
   let urls: string[] = [];
+  // What lists the problems shown behind their kinds' lines before printing (none shown: nothing).
+  let beforePrint: (() => void) | undefined;
+  doc.defaultView?.addEventListener("beforeprint", () => beforePrint?.());
   const clear = (): void => {
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
@@ -239,6 +248,11 @@ export function start(doc: Document): void {
     };
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
     // (thousands of lines would freeze the page and bury the first ones).
+    const rests: { open: () => void; count: number }[] = [];
+    beforePrint = () => {
+      if (!into.isConnected || rests.reduce((n, r) => n + r.count, 0) > PRINT_ALL_MAX) return;
+      for (const r of rests) r.open();
+    };
     for (const x of shorten(diags, LISTED_PER_KIND, "web.more").items) {
       if ("d" in x) {
         list.append(item(x.d));
@@ -250,26 +264,32 @@ export function start(doc: Document): void {
       const summary = el("summary", `${where}${what}`);
       summary.append(el("span", t("web.more-click"), "screen-only"));
       more.append(summary);
+      let rest: HTMLUListElement | undefined;
+      let shown = 0;
+      let button: HTMLButtonElement | undefined;
+      // A page at a time, a button for the next (90,000 at once froze the page for 18 s); or all.
+      const next = (all: boolean): void => {
+        if (!rest) more.append((rest = el("ul", undefined, "diagnostics")));
+        button?.remove();
+        button = undefined;
+        const end = all ? u.rest.length : Math.min(u.rest.length, shown + MORE_PAGE);
+        for (; shown < end; shown++) rest.append(item(u.rest[shown] as Diagnostic));
+        if (shown >= u.rest.length) return;
+        // (For the screen: not printed.)
+        const b = el("button", t("web.more-next", { count: Math.min(MORE_PAGE, u.rest.length - shown), left: u.rest.length - shown }), "screen-only");
+        b.type = "button";
+        b.addEventListener("click", () => next(false));
+        rest.append((button = b));
+      };
       more.addEventListener("toggle", () => {
-        if (!more.open || more.querySelector("ul")) return;
-        const rest = el("ul", undefined, "diagnostics");
-        more.append(rest);
-        // A page at a time, a button for the next (90,000 at once froze the page for 18 s).
-        let shown = 0;
-        const next = (): void => {
-          const end = Math.min(u.rest.length, shown + MORE_PAGE);
-          for (; shown < end; shown++) rest.append(item(u.rest[shown] as Diagnostic));
-          if (shown >= u.rest.length) return;
-          // (For the screen: not printed.)
-          const button = el("button", t("web.more-next", { count: Math.min(MORE_PAGE, u.rest.length - shown), left: u.rest.length - shown }), "screen-only");
-          button.type = "button";
-          button.addEventListener("click", () => {
-            button.remove();
-            next();
-          });
-          rest.append(button);
-        };
-        next();
+        if (more.open && !rest) next(false);
+      });
+      rests.push({
+        count: u.rest.length,
+        open: () => {
+          next(true);
+          more.open = true;
+        },
       });
       const li = el("li", undefined, u.summary.severity === "error" ? "error" : "warning");
       li.append(more);

@@ -174,6 +174,18 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.textContent("#status")).toContain("26 个错误");
   });
 
+  it("prints every problem, the rest of each kind listed before it prints (a printout handed to the units listed 20 of 140)", async () => {
+    const file = await floodedWorkbook(dir, 1525, "flooded-print.xlsx");
+    await choose(file);
+    expect(await page.locator("ul.diagnostics details li").count()).toBe(0);
+    await page.pdf({ format: "A4" });
+    expect(await page.locator("ul.diagnostics details li").count()).toBe(1505);
+    expect(await page.locator("ul.diagnostics details button").count()).toBe(0);
+    expect(await page.locator("ul.diagnostics details").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const all = (await cli(["validate", file, "--all"])).err.trim().split("\n").map((l) => l.replace(`${file}: `, ""));
+    expect(await page.locator("ul.diagnostics details li").last().textContent()).toBe(all[1524]);
+  });
+
   it("lists a kind's thousands of problems a thousand at a time, a button for the next (90,000 at once froze the page)", async () => {
     const file = await floodedWorkbook(dir, 1525, "flooded-many.xlsx");
     await choose(file);
