@@ -718,7 +718,10 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
       // another: such a row is as pending as the prizes beside it. And where units hold the tier's
       // other places, its rows name their places.
-      const marks = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...((held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {}) };
+      // (A place a vetoed unit keeps empty, only by a unit that may reach its rank: one that may reach
+      // a later place of the tier leaves it as it is, and it was marked 待定 beside a unit settled.)
+      const partly = (held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {};
+      const marks = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...partly };
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
         const last = ps[ps.length - 1] ?? t.to;
@@ -732,7 +735,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (had) had.places.push(place);
         else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...marks }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...(movingBest <= k.rank ? { pending: true as const } : {}), ...partly }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.

@@ -179,6 +179,15 @@ describe("空缺 rows", () => {
     // Decided, or a claim that moves nobody near the prizes: not.
     expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖第 3 名空缺"]);
   });
+
+  it("are not (待定) where a place a vetoed unit keeps is out of every pending claim's reach, though a later place of the tier is not (a tester's find: marked beside a settled unit)", async () => {
+    const { vacancies, vacancyCells } = await import("../../src/report/labels.js");
+    // 丙 100; 甲 vetoed at 80 keeps place 2; 乙 75 holds place 3; 丁 70, its pending 市级 +5 reaching 乙's 75, not 甲's 80.
+    const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 25 } }, { name: "丁", scores: { JS1: 20 } }];
+    const r = score(T, submission(T, units, [{ unit: "丁", code: "JF2", level: "市级", status: "申报中" }]));
+    expect(r.units.find((u) => u.name === "丁")?.certainty?.ranks[T.rankings[0]!.id]).toEqual([3, 4]);
+    expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").award)).toEqual(["二等奖第 2 名空缺"]);
+  });
 });
 
 describe("a grade a veto gives a unit not ranked", () => {
