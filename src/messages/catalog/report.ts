@@ -53,7 +53,7 @@ export const reportMessages: Catalog = {
   "out.grade-pending": { "zh-CN": "{grade}(待定)", en: "{grade} (pending)" },
   "out.grade-unranked": { "zh-CN": "一票否决,不参加{ranking},直接定为{grade}", en: "one-vote veto: not ranked in {ranking}, graded {grade}" },
   "out.ranking-rank": { "zh-CN": "{ranking}第 {rank} 名", en: "{ranking}: rank {rank}" },
-  "out.ranking-place": { "zh-CN": "{ranking}第 {rank} 名,前列一票否决单位不得奖,递补为第 {place} 名奖次", en: "{ranking}: rank {rank}; vetoed units ahead win nothing, so it holds prize place {place}" },
+  "out.ranking-place": { "zh-CN": "{ranking}第 {rank} 名,前列一票否决单位不得获奖,递补为第 {place} 名奖次", en: "{ranking}: rank {rank}; vetoed units ahead win nothing, so it holds prize place {place}" },
   "out.award-kind.veto": { "zh-CN": "一票否决", en: "One-vote veto" },
   "out.gap": { "zh-CN": "距更高奖次", en: "To the next prize" },
   "out.gap-cell": { "zh-CN": "{tier}还差 {points} 分", en: "{points} short of {tier}" },
