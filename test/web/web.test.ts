@@ -294,6 +294,17 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(row?.height).toBeLessThanOrEqual(lineHeight * 3 + 8);
       // The page itself no wider than the phone: the table scrolls in its own box.
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      // The closing block under the award list within the screen, before and after the list is
+      // scrolled sideways (as wide as the list, it ran past the edge: "…领导小组办", the date's 年 alone).
+      const closing = narrow.locator("footer.closing");
+      const within = async (): Promise<void> => {
+        const box = await closing.boundingBox();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+      };
+      await within();
+      await narrow.locator("section.t-awards table").last().evaluate((t) => (t.scrollLeft = 200));
+      await within();
     } finally {
       await narrow.close();
     }

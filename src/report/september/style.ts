@@ -110,6 +110,9 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
   .chart { min-width: 720px; }
   .swipe { display: block; margin: 0 0 4px; font-size: 0.75rem; color: #555; }
+  /* The closing block, in the award list's last row: as wide as the screen and kept in sight as
+     the table scrolls (as wide as the table, its lines ran past the screen's edge: "…领导小组办"). */
+  tr.closing-row footer.closing { position: sticky; left: 0; width: calc(100vw - 20px); box-sizing: border-box; }
 }
 /* A phone's width (375 px): an overall ranking is wider than the screen whatever its awards' width,
    and squeezed to 11em they made its rows six lines tall: room to read them once scrolled to. */
