@@ -58,7 +58,7 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
  * workbook scored under another rubric than its cover names, or under the one its headers fit best
  * where it has no cover (every cell that does not fit that rubric follows).
  */
-const HEADLINES: ReadonlySet<string> = new Set(["workbook.cover-rubric-mismatch", "workbook.no-cover", "workbook.no-cover-own", "web.no-cover", "web.no-cover-own"]);
+const HEADLINES: ReadonlySet<string> = new Set(["workbook.cover-rubric-mismatch", "workbook.no-cover", "workbook.no-cover-own", "web.no-cover", "web.no-cover-own", "workbook.cover-blank-id", "workbook.cover-blank-id-own", "web.cover-blank-id", "web.cover-blank-id-own"]);
 
 /** A stable id for a diagnostic's place, for tests and JSON: "FILE:LINE:COL", "FILE: SHEET!CELL" or "FILE". */
 export function formatLocation(l: Location): string {

@@ -300,7 +300,8 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     book.readAhead?.((name) => written.has(name.trim()));
     for (const info of book.sheets) {
       await o.progress?.("progress.sheet", { sheet: info.name });
-      if (!reader && !rubricDiagnostics.some((d) => d.severity === "error") && (cover || o.rubrics.given)) start();
+      // (A cover whose id is blank names no rubric: the sheets tell, as without a cover.)
+      if (!reader && !rubricDiagnostics.some((d) => d.severity === "error") && (cover?.rubricId !== undefined || o.rubrics.given)) start();
       const read = infoRead.get(info);
       if (read) {
         // Read already: taken as it was read (its cells are not read, nor their problems said, twice).
@@ -372,10 +373,12 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (book.manualCalculation && problems.firstFormula) diagnostics.push({ code: "workbook.manual-calculation", severity: "warning", data: {}, location: { file, ...problems.firstFormula } });
   // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
   // sheet was found at all (a payroll, another form), which nothing is scored under.
-  if (!cover && !o.rubrics.given && !problems.list.some((d) => NOTHING_TO_SCORE.has(d.code))) {
+  if (!cover?.rubricId && !o.rubrics.given && !problems.list.some((d) => NOTHING_TO_SCORE.has(d.code))) {
     // (From a file of the user's own, where no scheme of its id is bundled: named as theirs.)
     const data = { rubric: `${rubric.id} ${rubric.version}`, title: rubric.title };
-    diagnostics.push(ownFile !== undefined ? { code: "workbook.no-cover-own", severity: "warning", data: { ...data, file: ownFile }, location: { file } } : { code: "workbook.no-cover", severity: "warning", data, location: { file } });
+    // A cover whose 方案编号 is blank (cleared by a slip): said at that cell, with the scheme the sheets fit.
+    if (cover) diagnostics.push({ code: ownFile !== undefined ? "workbook.cover-blank-id-own" : "workbook.cover-blank-id", severity: "warning", data: { ...data, file: ownFile ?? "" }, location: cover.at ? { file, ...cover.at } : { file } });
+    else diagnostics.push(ownFile !== undefined ? { code: "workbook.no-cover-own", severity: "warning", data: { ...data, file: ownFile }, location: { file } } : { code: "workbook.no-cover", severity: "warning", data, location: { file } });
   }
   // Results of ours that stay (renamed, copied, or of a run whose provenance sheet is gone): kept
   // as they are, never input, and not brought up to date: said, so that nobody reads them for new

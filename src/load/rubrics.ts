@@ -214,5 +214,5 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
   }
   if (!pick) return { diagnostics: [{ code: "rubric.not-found", severity: "error", data: { id: "", version: "", available: "" } }] };
   const loaded = pick.load();
-  return !cover && pick.own !== undefined ? { ...loaded, own: pick.own } : loaded;
+  return !cover?.rubricId && pick.own !== undefined ? { ...loaded, own: pick.own } : loaded;
 }

@@ -131,6 +131,31 @@ describe("a workbook without a cover, beside a file of the office's own", () => 
   });
 });
 
+describe("a cover whose 方案编号 is blank", () => {
+  it("is scored under the scheme its sheets fit, said at the blank cell (it took the first bundled scheme: 72 errors, each a wrong fix)", async () => {
+    const dir = scratchDir("assess-blank-id-");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const cover = wb.getWorksheet("封面")!;
+    expect(cover.getCell("A3").value).toBe("方案编号");
+    cover.getCell("B3").value = null;
+    const book = join(dir, "no-id.xlsx");
+    await wb.xlsx.writeFile(book);
+    const r = await cli(["validate", book]);
+    expect(r.code).toBe(0);
+    expect(r.err.split("\n")[0]).toBe(`${book}: 封面!B3: 警告: 封面的方案编号是空的:按各工作表的表头,选用内置方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》计分;如不是此方案,请在这里填上方案编号(和方案版本),或用 --rubric 指定 [workbook.cover-blank-id]`);
+    // The district's workbook so too: its own scheme, not the other.
+    const q = new ExcelJS.Workbook();
+    await q.xlsx.readFile("samples/qingshan-2026.xlsx");
+    q.getWorksheet("封面")!.getCell("B3").value = "";
+    const other = join(dir, "q-no-id.xlsx");
+    await q.xlsx.writeFile(other);
+    const s = await cli(["validate", other, "--json"]);
+    expect(s.code).toBe(0);
+    expect((JSON.parse(s.out) as { diagnostics: { code: string; message: string }[] }).diagnostics.find((d) => d.code === "workbook.cover-blank-id")?.message).toContain("district-popplan 2022.1");
+  });
+});
+
 describe("a file beside the workbook named as a bundled rubric", () => {
   it("is not used in its place, and says so where it says anything else; saved again unchanged, nothing is said", async () => {
     const dir = scratchDir("assess-shadow-");
