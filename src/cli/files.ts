@@ -10,6 +10,27 @@ export function fileError(file: string, code: string, data: Record<string, strin
   return { code, severity: "error", data, location: { file } };
 }
 
+/**
+ * A regular file that is no .xlsx at all (not a zip: an .et, an .xls, a text file named .xlsx):
+ * what reading it says is said before anything about where its result would go (an earlier
+ * result there to --force over, for a file that cannot be scored). Anything else, false.
+ */
+export function notAZip(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    const fd = openSync(file, "r");
+    try {
+      const head = Buffer.alloc(4);
+      const n = readSync(fd, head, 0, 4, 0);
+      return n < 4 || head.readUInt32LE(0) !== 0x04034b50;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** The most read from a file that is not a regular file (a pipe, a device) where no limit is given. */
 const UNSIZED_LIMIT = 256 * 1024 * 1024;
 

@@ -94,6 +94,19 @@ describe("a file picked by mistake that its name tells", () => {
     const r = await cli(["validate", file, "--lang", "en"]);
     expect(r.err).toBe(`${file}: error: this is a WPS Spreadsheets .et file; in WPS, save it as an Excel workbook (.xlsx) and try again [xlsx.wps-et]\n`);
   });
+
+  it("is said to be that by score and report beside the result of the .xlsx of its name, not as a result to --force over", async () => {
+    const dir = scratchDir("assess-et-beside-");
+    copyFileSync("samples/qingshan-2026.xlsx", join(dir, "青山.xlsx"));
+    expect((await cli(["score", join(dir, "青山.xlsx")])).code).toBe(0);
+    expect((await cli(["report", join(dir, "青山.xlsx")])).code).toBe(0);
+    const file = join(dir, "青山.et");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
+    for (const command of ["score", "report"]) {
+      const r = await cli([command, file]);
+      expect([command, r.code, r.err]).toEqual([command, 1, `${file}: 错误: 这是 WPS 表格的 .et 文件,请在 WPS 中“另存为” Excel 工作簿(.xlsx)后重试 [xlsx.wps-et]\n`]);
+    }
+  });
 });
 
 describe("an output of ours given back as the input", () => {
