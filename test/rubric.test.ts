@@ -1,7 +1,7 @@
 // The rubric loader: a located diagnostic (code and LINE:COL) for every kind of broken rubric,
 // and the bundled rubric matches the scheme clause by clause.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadRubric } from "../src/rubric/load.js";
 import { formatLocation, type Diagnostic } from "../src/diagnostics/index.js";
 import { message } from "../src/messages/index.js";
@@ -575,6 +575,21 @@ describe("every broken rubric gets one located line per problem", () => {
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
     expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");
+  });
+
+  it("says a key written as a list at its line, and nothing more: the parser's own warning, in English, went to standard error", () => {
+    const warned: unknown[] = [];
+    const keep = (w: unknown): void => void warned.push(w);
+    process.on("warning", keep);
+    const emit = vi.spyOn(process, "emitWarning");
+    try {
+      const d = load(`? [a, b]\n: 1\n${MINI}`).diagnostics;
+      expect(d.map((x) => `${x.code} ${formatLocation(x.location!)}`)).toContain("rubric.unknown-key r.yaml:1:1");
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+      process.off("warning", keep);
+    }
   });
 
   it("refuses oversized files and non-UTF-8 bytes", () => {

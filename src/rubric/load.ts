@@ -334,7 +334,8 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   }
 
   const lc = new LineCounter();
-  const docs = parseAllDocuments(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+  // (logLevel: the parser's own warnings, written by Node in English, are ours to say or not: a key written as a list is said at its line.)
+  const docs = parseAllDocuments(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, version: "1.2", logLevel: "error" });
   if (!Array.isArray(docs)) return fail(file, "rubric.empty");
   const diags: Diagnostic[] = [];
   const loc = (offset: number) => {
