@@ -75,6 +75,8 @@ function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | unde
     // A revision saved under the old file name says its own version: said as that, not as a copy to renumber.
     const says = shadow.says?.();
     if (says && (says.id !== id || says.version !== version)) out.push(saysOther(shadow.file, shadow, says.id, says.version));
+    // No rubric read from it at all (empty, a folder, a YAML slip): said so, not as other content of the same version.
+    else if (shadow.says && !says) out.push({ code: "rubric.shadowed-invalid", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
     else out.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
   }
   // A rubric given (--rubric) with a bundled one's id and version but other content: its results

@@ -1,7 +1,7 @@
 // An office's own rubric: once the template is made with --rubric, the cover names it, and the
 // file named ID-VERSION.yaml beside the workbook is found without --rubric again.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -179,6 +179,21 @@ describe("a file beside the workbook named as a bundled rubric", () => {
     // The same rubric with a comment and Windows line endings: the same.
     writeFileSync(file, ("# 本区存档\n" + text).replaceAll("\n", "\r\n"));
     expect((await cli(["validate", book])).err).not.toContain("rubric.shadowed");
+  });
+
+  it("empty, a folder or with errors, is said to be no valid rubric (it was said to differ in content under the same version)", async () => {
+    const dir = scratchDir("assess-shadow-bad-");
+    const book = join(dir, "青山区.xlsx");
+    copyFileSync("samples/qingshan-2026.xlsx", book);
+    const file = join(dir, "district-popplan-2022.1.yaml");
+    const said = `${file}: 警告: 此文件与内置方案 district-popplan 2022.1 同名,却不是有效的方案(空文件、文件夹或有错误),未采用(用的是内置方案);它的问题可用 assess rubric check ${file} 查看,不需要的可删去 [rubric.shadowed-invalid]`;
+    for (const make of [() => writeFileSync(file, ""), () => writeFileSync(file, "id: district-popplan\nversion: [\n"), () => mkdirSync(file)]) {
+      rmSync(file, { recursive: true, force: true });
+      make();
+      const r = await cli(["validate", book]);
+      expect(r.code).toBe(0);
+      expect(r.err.split("\n")[0]).toBe(said);
+    }
   });
 });
 

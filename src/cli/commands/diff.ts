@@ -74,7 +74,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // result scored from another file of the rubric's id and version (its published points are not
   // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
   if (!o.json) {
-    const said = new Set(["rubric.shadowed", "workbook.rubric-changed-since-scored"]);
+    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored"]);
     const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
     const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
     reportDiagnostics(ctx, [...once.values()]);
