@@ -519,7 +519,28 @@ export function compareResults(
         if (before && was !== undefined && now !== undefined && x.points[was] === y.points[now]) continue;
         // The group it is scored against now: a unit that changed group moved by that (its own
         // change), and by what happened in its new group, not in the one it left.
-        for (const i of groupCauses(item).get(basis.group) ?? []) because.add(i);
+        // Only the changes of a unit that could move its best or its place: by place, one ahead of
+        // it or level with it on the item before or after (金山镇 leaving 乡镇组 from its last place
+        // was said to move 杨柳镇's 4th, and with it a prize); by the best, the one that held it or holds it.
+        const byPlace = before?.place !== undefined || basis.place !== undefined;
+        const mine = [was === undefined ? undefined : x.points[was], now === undefined ? undefined : y.points[now]];
+        const could = (other: string): boolean => {
+          if (other === name) return true;
+          if (!byPlace) return other === before?.holder || other === basis.holder || (renamedAs.has(other) && renamedAs.get(other) === before?.holder);
+          // (On a side where the other is of the group: one in another group there was scored among others.)
+          const sides: [UnitResult | undefined, ReadonlyMap<string, number> | undefined, number | undefined, string | undefined][] = [
+            [ua.get(renamedAs.get(other) ?? other), at?.[0], mine[0], before?.group],
+            [ub.get(other), at?.[1], mine[1], basis.group],
+          ];
+          // (Where its points or the other's are not known on a side, it may have: kept.)
+          return sides.every(([o]) => o === undefined) || sides.some(([o, index, own, group]) => {
+            if (!o || o.relative[item]?.group !== group) return false;
+            const k = index?.get(o.kind);
+            const theirs = k === undefined ? undefined : o.points[k];
+            return theirs === undefined || own === undefined || theirs >= own;
+          });
+        };
+        for (const i of groupCauses(item).get(basis.group) ?? []) if (could(changes[i]?.unit ?? "")) because.add(i);
       }
     }
     return because;
@@ -625,7 +646,7 @@ export function compareResults(
             : Object.keys(y.ranks).filter((id) => {
                 const [a, b, p, q] = [x.ranks[id], y.ranks[id], ox.ranks[id], oy.ranks[id]];
                 if (a === null || a === undefined || b === null || b === undefined || p === null || p === undefined || q === null || q === undefined) return false;
-                return (order(a, p) >= 0 || order(b, q) >= 0) && placedAwards(x, id) !== placedAwards(y, id);
+                return (order(a, p) >= 0 || order(b, q) >= 0) && contestedAwards(x, id) !== contestedAwards(y, id);
               });
         const vetoFlipped = vetoFlippedOn.length > 0;
         // Only its changes that could move a rank: a single-item recognition moves none, and a change
@@ -782,6 +803,15 @@ function awardsOn(u: UnitResult, ranking?: string): string {
 /** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
 function placedAwards(u: UnitResult, ranking: string): string {
   return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking ? [["grade", a.grade]] : [])));
+}
+
+/**
+ * Of a unit's awards on a ranking, those another unit ahead of it can take or give back: its prize,
+ * and a grade a quota cut or gave past the quota (a grade of a band without a quota is its score's
+ * alone: 文昌街道's 合格 → 良好 was traced to a town's veto).
+ */
+function contestedAwards(u: UnitResult, ranking: string): string {
+  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking && (a.cut !== undefined || a.over !== undefined) ? [["grade", a.grade]] : [])));
 }
 
 /** -1 when a unit ranks ahead of another, 1 behind, 0 level (an unranked unit is behind). */
