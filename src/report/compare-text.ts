@@ -280,6 +280,9 @@ function changed(w: Words, x: ReadonlyMap<string, string>, y: ReadonlyMap<string
   });
 }
 
+/** Units named as those a unit now stands behind or ahead of, at most; the rest counted. */
+const PASSING_NAMED = 3;
+
 /**
  * The results that moved, as "名称 旧 → 新" phrases: total, the lines that moved, ranks and awards;
  * where none but lines did (a bonus charged to a line instead of the total, say), those lines.
@@ -293,7 +296,21 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   const both = m.old !== undefined && m.new !== undefined;
   const names = new Map([...a.rankings, ...b.rankings].map((r) => [r.id, r.name]));
   const rankingName = (id: string): string => names.get(id) ?? id;
-  const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), outcomeParts(w, b, m.new, rankingName, named, !both));
+  const after = outcomeParts(w, b, m.new, rankingName, named, !both);
+  // Its rank moved on a ranking: the units it now stands behind or ahead of, that moved too (who passed 青龙乡).
+  for (const [id, p] of m.passing ?? []) {
+    const key = rankingName(id);
+    const now = after.get(key);
+    if (now === undefined) continue;
+    // (In their order there now, as compared.)
+    const units = (names: readonly string[]): string => {
+      const shown = names.slice(0, PASSING_NAMED).join(w.t("list.items"));
+      return names.length > PASSING_NAMED ? w.t("diff.passing-more", { units: shown, count: names.length }) : shown;
+    };
+    const said = p.by.length && p.over.length ? w.t("diff.now-between", { behind: units(p.by), ahead: units(p.over) }) : p.by.length ? w.t("diff.now-behind", { units: units(p.by) }) : w.t("diff.now-ahead", { units: units(p.over) });
+    after.set(key, `${now}${said}`);
+  }
+  const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), after);
   // The lines that moved, after its total (a deduction charged to 社会治理 said where it went), and
   // what it is scored against that moved (its group's best value, its place on an item scored by
   // place): another unit's correction moves its points so, and this says how.
@@ -499,7 +516,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.passing ? { passing: Object.fromEntries([...m.passing].map(([id, p]) => [id, { behind: p.by, ahead: p.over }])) } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

@@ -333,6 +333,11 @@ export interface UnitMove {
   readonly awardsBecause?: readonly number[];
   /** Whether any result differs. */
   readonly moved: boolean;
+  /**
+   * By ranking, the units moved by changes that came ahead of it (`by`) or fell behind it (`over`)
+   * there, where its rank moved: who passed 青龙乡 from 7th to 9th. Absent where none did.
+   */
+  readonly passing?: ReadonlyMap<string, { readonly by: readonly string[]; readonly over: readonly string[] }>;
 }
 
 /**
@@ -609,6 +614,7 @@ export function compareResults(
       if (set) set.add(i);
       else onRanking.set(id, new Set([i]));
     };
+    const passing = new Map<string, { by: string[]; over: string[] }>();
     if (moved && x && y) {
       // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
       for (const other of movers) {
@@ -664,6 +670,29 @@ export function compareResults(
         const theirs = [...(causesOf.get(other) ?? [])];
         const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
         for (const id of flipped ? flippedOn : vetoFlippedOn) for (const i of vetoing.length ? vetoing : theirs) if (movingOn(i, id)) addOn(id, i);
+      }
+    }
+    if (moved && x && y) {
+      // Where its rank moved, the units it now stands behind that stood level or ahead of it before,
+      // and ahead of that stood behind or level (who passed 青龙乡 from 7th to 9th): each ranked there
+      // both times (level either side is neither). Among every unit of a district; a province's, those moved by changes.
+      for (const id of Object.keys(y.ranks)) {
+        const [mine, now] = [x.ranks[id], y.ranks[id]];
+        if (mine === now || mine === null || mine === undefined || now === null || now === undefined) continue;
+        for (const other of names.length <= MAX_CITED ? names : movers) {
+          if (other === name || renamedFrom.has(other)) continue;
+          const [theirs, then] = [ua.get(renamedAs.get(other) ?? other)?.ranks[id], ub.get(other)?.ranks[id]];
+          if (theirs === null || theirs === undefined || then === null || then === undefined) continue;
+          const [was, is] = [order(mine, theirs), order(now, then)];
+          const side = was !== 1 && is === 1 ? "by" : was === 1 && is !== 1 ? "over" : undefined;
+          if (!side) continue;
+          const at = passing.get(id) ?? { by: [], over: [] };
+          at[side].push(other);
+          passing.set(id, at);
+        }
+        // In their order there now.
+        const rank = (n: string): number => ub.get(n)?.ranks[id] ?? Number.POSITIVE_INFINITY;
+        for (const list of Object.values(passing.get(id) ?? {})) list.sort((p, q) => rank(p) - rank(q));
       }
     }
     if (moved && x && y) {
@@ -760,7 +789,7 @@ export function compareResults(
       }
       if (on.size && on.size < because.size && awardsOn(x) !== awardsOn(y)) awardsBecause = [...on].sort((p, q) => p - q);
     }
-    return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), ...(awardsBecause ? { awardsBecause } : {}), moved };
+    return { name, ...(x ? { old: x } : {}), ...(y ? { new: y } : {}), because: [...because].sort((p, q) => p - q), ...(awardsBecause ? { awardsBecause } : {}), moved, ...(passing.size ? { passing } : {}) };
   });
 }
 

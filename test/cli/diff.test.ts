@@ -110,7 +110,7 @@ describe("assess diff", () => {
     expect((await cli(["diff", before, after, "--lang", "en"])).out).toMatch(/\[1\] claim changed: 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
     // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
-    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\);.* 因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\)\(排到 金水街道 之后\);.* 因 \[1\]\n/);
   });
 
   it("traces a rank range that opened or closed, the unit's own total unchanged, to the change of the unit that came into or out of its reach", async () => {
@@ -124,7 +124,7 @@ describe("assess diff", () => {
       ws.getCell(row, col).value = 2;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", better]);
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7(排到 文昌街道 之前)  因 [1]\n");
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
@@ -141,10 +141,10 @@ describe("assess diff", () => {
       l.getRow(18).values = ["文昌街道", "KF1", null, null, null, "已认定", null, "被市级通报批评一次", "市政府通报"];
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", round2]);
-    expect(r.out).toContain("  文昌街道: 总分 90.51 → 89.51;乡镇(街道)综合排名 7 → 9;街道组排名 2 → 3;奖惩 失去 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
+    expect(r.out).toContain("  文昌街道: 总分 90.51 → 89.51;乡镇(街道)综合排名 7 → 9(排到 青龙乡、河东街道 之后);街道组排名 2 → 3(排到 河东街道 之后);奖惩 失去 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
     expect(r.out).toContain(";奖惩 新获 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
     // All of 青龙乡's causes could move what changed of its (no award changed): nothing more said.
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7  因 [1][2][3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7(排到 文昌街道 之前)  因 [1][2][3]\n");
     const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", round2, "--json"])).out) as { units: { name: string; because: number[]; awardsBecause?: number[] }[] };
     expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
   });
@@ -160,7 +160,7 @@ describe("assess diff", () => {
     const cause = (unit: string, code: string): number => Number(new RegExp(`\\[(\\d+)\\] 加扣分 [^\\n]*${unit} ${code}`).exec(r.out)?.[1]);
     const [withdrawn, bonus] = [cause("青龙乡", "JF1"), cause("文昌街道", "JF1")];
     expect([withdrawn, bonus].every(Number.isInteger)).toBe(true);
-    expect(r.out).toContain(`  杨柳镇: 乡镇(街道)综合排名 5(5–6) → 6;乡镇组排名 4(4–5) → 4;奖惩 (待定)名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(视待定加扣分的认定,也可能不获名次奖) → 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(奖惩的变化因 [${withdrawn}])`);
+    expect(r.out).toContain(`  杨柳镇: 乡镇(街道)综合排名 5(5–6) → 6(排到 文昌街道 之后);乡镇组排名 4(4–5) → 4;奖惩 (待定)名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(视待定加扣分的认定,也可能不获名次奖) → 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元(奖惩的变化因 [${withdrawn}])`);
   });
 
   it("leaves out of an award's causes another's claim that moves only the unit's overall rank range (河东街道's, for 青龙乡's 乡镇组 prize)", async () => {
@@ -198,9 +198,9 @@ describe("assess diff", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lower]);
     expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;经济发展 94.04 → 95.03;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%  因 [1]\n");
-    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6  因 [1]\n");
+    expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6(排到 文昌街道 之前)  因 [1]\n");
     // 文昌街道 (街道组: its best unchanged) moved by those passing it alone.
-    expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8  因 [1]\n");
+    expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8(排到 杨柳镇、双河乡 之后)  因 [1]\n");
   });
 
   it("traces a unit's points by place, moved by another's veto lifted, to the change that lifted it, not that unit's other changes", async () => {
@@ -218,12 +218,12 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [3] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
     expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 招商引资 在乡镇组中排第 6 → 7 名  因 [3]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [3]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9(排到 河东街道 之后)  因 [3]\n");
     // Its prize place no longer passed down to 杨柳镇 by the veto lifted alone: 白马镇 was ahead either way.
     expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
     expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
-    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3 → 4 {2}因 \[1\]\[2\]\[3\]\n/);
+    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3 → 4\(排到 白马镇 之后\) {2}因 \[1\]\[2\]\[3\]\n/);
     // The units whose awards changed first (a veto lifted, a prize lost), then those that only moved.
     const listed = r.out.split("结果有变化的单位")[1]?.split("\n").filter((l) => l.startsWith("  ")) ?? [];
     const awarded = listed.map((l) => l.includes(";奖惩 ") || l.includes(": 奖惩 "));
@@ -397,7 +397,7 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", both]);
     expect(r.out).toContain("  [1] 桃源镇 DZ2 统筹决策: 16.5 → 20  [党政线!B10]\n  [2] 柳林镇 ZB4 男性参与率: 34% → 35%  [指标数据!E11]\n");
     // 柳林镇 moved because 桃源镇 passed it, not by its own change (its points are as they were).
-    expect(r.out).toContain("  柳林镇: 综合排名 8 → 9  因 [1]\n");
+    expect(r.out).toContain("  柳林镇: 综合排名 8 → 9(排到 桃源镇 之后)  因 [1]\n");
     // A vetoed unit's failing value changed: its points are as they were (its gates fail either
     // way), but its veto is said with the value: that change is its cause.
     const vetoed = await edited("samples/qingshan-2026.xlsx", "veto-value.xlsx", (wb) => {
@@ -418,7 +418,7 @@ describe("assess diff", () => {
       s.getCell("B3").value = 18;
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", fell]);
-    expect(r.out).toContain("  西山镇: 党政线排名 2 → 1  因 [1]\n");
+    expect(r.out).toContain("  西山镇: 党政线排名 2 → 1(排到 城关镇 之前)  因 [1]\n");
   });
 
   it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
@@ -453,7 +453,7 @@ describe("assess diff", () => {
     expect(r.out).toContain("[1] 东湖街道 DZ2 统筹决策: 19 → 20  [党政线!B3]");
     expect(r.out).toContain("[2] 加扣分 青石镇 JF2 经验介绍、获奖 国家级 申报中 → JF2 国家级 已认定  [加扣分!B7]");
     // 东湖街道 and 西山镇 were tied second: 东湖街道 alone now, 西山镇 third.
-    expect(r.out).toContain("西山镇: 综合排名 2 → 3;党政线排名 2 → 3  因 [1]");
+    expect(r.out).toContain("西山镇: 综合排名 2 → 3(排到 东湖街道 之后);党政线排名 2 → 3(排到 东湖街道 之后)  因 [1]");
     const j = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", fixed, "--json"])).out) as {
       old: { rubric: { id: string } };
       changes: { unit: string; code: string; old: unknown; new: unknown; where: { sheet: string; cell: string } }[];
@@ -676,6 +676,32 @@ describe("assess diff", () => {
   });
 });
 
+describe("assess diff: who a unit now stands behind or ahead of", () => {
+  it("names them with a rank that moved, three at most, the rest counted; and in the JSON (why did it drop from 1st to 7th?)", async () => {
+    // 城关镇's four 党政线 items cleared: first to seventh overall, eleventh on 党政线.
+    const dropped = await edited("samples/qingshan-2026.xlsx", "dropped.xlsx", (wb) => {
+      const ws = wb.getWorksheet("党政线")!;
+      expect(ws.getCell("A2").value).toBe("城关镇");
+      for (const c of ["B2", "C2", "D2", "E2"]) ws.getCell(c).value = 0;
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", dropped]);
+    const line = (name: string): string => r.out.split("\n").find((l) => l.startsWith(`  ${name}:`)) ?? "";
+    expect(line("城关镇")).toContain("综合排名 1 → 7(6–7)(排到 东湖街道、西山镇、青石镇 等 6 个单位 之后);党政线排名 1 → 11(排到 东湖街道、西山镇、青石镇 等 10 个单位 之后)");
+    expect(line("东湖街道")).toContain("综合排名 2 → 1(排到 城关镇 之前)");
+    const en = await cli(["diff", "samples/qingshan-2026.xlsx", dropped, "--lang", "en"]);
+    expect(en.out).toContain("综合排名: 1 → 7 (6–7) (now behind 东湖街道, 西山镇, 青石镇 and others, 6 in all)");
+    const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", dropped, "--json"])).out) as { units: { name: string; passing?: Record<string, { behind: string[]; ahead: string[] }> }[] };
+    const passing = json.units.find((u) => u.name === "城关镇")?.passing;
+    expect(passing?.overall?.ahead).toEqual([]);
+    // In their order now (东湖街道 and 西山镇 tied first).
+    expect(passing?.overall?.behind.slice(2)).toEqual(["青石镇", "南岭镇", "白沙街道", "金水街道"]);
+    expect(passing?.overall?.behind.slice(0, 2).sort()).toEqual(["东湖街道", "西山镇"]);
+    expect(json.units.find((u) => u.name === "东湖街道")?.passing?.overall).toEqual({ behind: [], ahead: ["城关镇"] });
+    // A unit whose rank did not move names nobody.
+    expect(json.units.filter((u) => u.passing && !u.passing.overall && !u.passing.DZ)).toEqual([]);
+  });
+});
+
 describe("assess diff: a unit renamed", () => {
   /** Every cell naming `from` names `to` instead. */
   const rename = (from: string, to: string) => (wb: ExcelJS.Workbook) => {
@@ -737,7 +763,7 @@ describe("assess diff: a unit renamed", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
     expect(r.out).toContain("  [3] 加扣分 删除 柳林镇 KF2 执法不当引发恶性事件、行政诉讼 已认定  [原表 加扣分!B10]\n");
-    expect(r.out).toContain("  桃源镇: 综合排名 8 → 9  因 [3]\n");
+    expect(r.out).toContain("  桃源镇: 综合排名 8 → 9(排到 柳林街道 之后)  因 [3]\n");
     expect(r.out).toContain("(如是 柳林镇 改名:总分 911 → 926;综合排名 8 → 8(7–8))  因 [2][3]\n");
   });
 
@@ -857,7 +883,7 @@ describe("assess diff: a unit moved to another group", () => {
       group.value = "街道组";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  石桥镇: 经济发展单项排名 3 → 4  因 [2]\n");
+    expect(r.out).toContain("  石桥镇: 经济发展单项排名 3 → 4(排到 青龙街道 之后)  因 [2]\n");
     const lines = r.out.split("\n").filter((l) => / {2}[^ :]+: /.test(l) && !l.startsWith("  青龙"));
     // Every unit moved is moved by the regroup: none is left without a cause.
     expect(lines.length).toBeGreaterThan(0);
@@ -875,7 +901,7 @@ describe("assess diff: a unit scored against its group", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", lifted]);
     expect(r.out).toContain("  [1] 白马镇 ZB5 较大及以上生产安全事故: 1起 → 0起  [指标数据!F4]\n");
     expect(r.out).toContain("  金山镇: 总分 72.55 → 71.95;经济发展 44.59 → 43.09;JJ4 招商引资 在乡镇组中排第 6 → 7 名  因 [1]\n");
-    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9  因 [1]\n");
+    expect(r.out).toContain("  青龙乡: 总分 89.61 → 89.01;经济发展 88.34 → 86.84;JJ4 招商引资 在乡镇组中排第 3 → 4 名;乡镇(街道)综合排名 8(8–9) → 9(排到 河东街道 之后)  因 [1]\n");
   });
 });
 
@@ -908,7 +934,7 @@ describe("assess diff: awards compared one by one", () => {
       wb.getWorksheet("加扣分")!.getCell("F11").value = "已认定";
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", next]);
-    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 90.5;乡镇(街道)综合排名 9(8–9) → 7;街道组排名 3 → 2;奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
+    expect(r.out).toContain("  河东街道: 总分 89.5(89.5–90.5) → 90.5;乡镇(街道)综合排名 9(8–9) → 7(排到 文昌街道、青龙乡 之前);街道组排名 3 → 2(排到 文昌街道 之前);奖惩 新获 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     expect(r.out).toContain(";奖惩 失去 名次奖:街道组排名二等奖,30,000元  因 [1][2]\n");
     // An award claims still pending could change is marked so, as its result marks it: 文昌街道's
     // 二等奖 while 河东街道's claim at 省级 is pending.
@@ -949,7 +975,7 @@ describe("assess diff: a veto lifted on a unit that keeps its rank", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", both]);
     expect(r.out).toContain("  [2] 凤凰街道 JJ5 重点项目建设: 8 → 10  [经济发展!C12]\n");
-    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展 84.28 → 82.78;JJ4 招商引资 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8;奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
+    expect(r.out).toContain("  双河乡: 总分 91.18 → 90.58;经济发展 84.28 → 82.78;JJ4 招商引资 在乡镇组中排第 4 → 5 名;经济发展单项排名 7 → 8(排到 河东街道 之后);奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元  因 [1]\n");
     expect(r.out).toContain("  凤凰街道: 总分 50.55 → 51.35;经济发展 46.24 → 48.24  因 [2]\n");
   });
 });
@@ -972,8 +998,8 @@ describe("assess diff: several changes at once", () => {
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", many]);
     const line = (name: string): string => r.out.split("\n").find((l) => l.startsWith(`  ${name}:`)) ?? "";
-    expect(line("金山镇")).toMatch(/经济发展单项排名 11 → 10 {2}因 \[2\]\[3\]$/);
-    expect(line("凤凰街道")).toMatch(/经济发展单项排名 10 → 11 {2}因 \[3\]\[5\]$/);
+    expect(line("金山镇")).toMatch(/经济发展单项排名 11 → 10\(排到 凤凰街道 之前\) {2}因 \[2\]\[3\]$/);
+    expect(line("凤凰街道")).toMatch(/经济发展单项排名 10 → 11\(排到 金山镇 之后\) {2}因 \[3\]\[5\]$/);
     expect(line("文昌街道")).toMatch(/ {2}因 \[3\]\[4\]$/);
   });
 
