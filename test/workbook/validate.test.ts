@@ -1714,7 +1714,7 @@ describe("what a clerk types around the figures", () => {
     book.sheetNamed("部门").set("A6", "注:").set("C6", "95%").set("E6", 9.5);
     const { diagnostics } = await readMemBook(book);
     const text = said(diagnostics);
-    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(日期 2026-03-01,其中的数为 46082),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
     expect(text).toContain("in.xlsx: 人口计生线!C6 这一行是表尾“审核人:李四”(填表人、注等),不是单位:其中的 1900-03-18(单元格是日期格式,其中的数为 78)不计入;如是某单位的数据,请填到该单位的行");
     expect(text).toContain("in.xlsx: 部门!C6 这一行是表尾“注:”(填表人、注等),不是单位:其中的 95% 及其后另 1 格数字不计入;如是某单位的数据,请填到该单位的行");
   });
@@ -1725,7 +1725,7 @@ describe("what a clerk types around the figures", () => {
     book.sheetNamed("党政线").set("B2", new Date(Date.UTC(1904, 0, 21)));
     Object.defineProperty(book, "date1904", { value: true });
     const text = said((await readMemBook(book)).diagnostics);
-    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(显示为 1904-01-21,其中的数为 20),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
+    expect(text).toContain("in.xlsx: 党政线!B2 单元格是日期格式(日期 1904-01-21,其中的数为 20),应为数字;请把单元格格式改为“常规”或“数值”,再核对这个数:如不是要填的数,请重新填写");
     // Under a form's footer too (it said 1481.5 for 19.5).
     const footer = fill(await templateBook(rubric, UNITS), valuesOf({}), []);
     footer.sheetNamed("人口计生线").set("A6", "审核人:李四").set("C6", { shown: 1462 + 19.5, fmt: "date" });
