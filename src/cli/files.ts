@@ -11,18 +11,23 @@ export function fileError(file: string, code: string, data: Record<string, strin
 }
 
 /**
- * A regular file that is no .xlsx at all (not a zip: an .et, an .xls, a text file named .xlsx):
- * what reading it says is said before anything about where its result would go (an earlier
- * result there to --force over, for a file that cannot be scored). Anything else, false.
+ * A regular file that is plainly no .xlsx (not a zip: an .et, an .xls, a text file named .xlsx; or
+ * a zip whose directory, at its end, names no part under xl/: an .ods, a .docx, a zip cut short):
+ * what reading it says is said before anything about where its result would go (an earlier result
+ * there to --force over, for a file that cannot be scored). Anything else, false.
  */
-export function notAZip(file: string): boolean {
+export function plainlyNoWorkbook(file: string): boolean {
   try {
-    if (!statSync(file).isFile()) return false;
+    const size = statSync(file);
+    if (!size.isFile()) return false;
     const fd = openSync(file, "r");
     try {
       const head = Buffer.alloc(4);
-      const n = readSync(fd, head, 0, 4, 0);
-      return n < 4 || head.readUInt32LE(0) !== 0x04034b50;
+      if (readSync(fd, head, 0, 4, 0) < 4 || head.readUInt32LE(0) !== 0x04034b50) return true;
+      const length = Math.min(size.size, TAIL_BYTES);
+      const tail = Buffer.alloc(length);
+      readSync(fd, tail, 0, length, size.size - length);
+      return !tail.includes("xl/", 0, "latin1");
     } finally {
       closeSync(fd);
     }
@@ -30,6 +35,9 @@ export function notAZip(file: string): boolean {
     return false;
   }
 }
+
+/** A zip's end looked at for its directory's names: a workbook's lists its parts in far less. */
+const TAIL_BYTES = 1 << 20;
 
 /** The most read from a file that is not a regular file (a pipe, a device) where no limit is given. */
 const UNSIZED_LIMIT = 256 * 1024 * 1024;

@@ -307,8 +307,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
       const shown = names.slice(0, PASSING_NAMED).join(w.t("list.items"));
       return names.length > PASSING_NAMED ? w.t("diff.passing-more", { units: shown, count: names.length }) : shown;
     };
-    const said = p.by.length && p.over.length ? w.t("diff.now-between", { behind: units(p.by), ahead: units(p.over) }) : p.by.length ? w.t("diff.now-behind", { units: units(p.by) }) : w.t("diff.now-ahead", { units: units(p.over) });
-    after.set(key, `${now}${said}`);
+    const said = [...(p.by.length ? [w.t("diff.now-behind", { units: units(p.by) })] : []), ...(p.level.length ? [w.t("diff.now-level", { units: units(p.level) })] : []), ...(p.over.length ? [w.t("diff.now-ahead", { units: units(p.over) })] : [])];
+    after.set(key, `${now}${w.t("diff.now-where", { said: said.join(w.t("diff.now-join")) })}`);
   }
   const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), after);
   // The lines that moved, after its total (a deduction charged to 社会治理 said where it went), and
@@ -516,7 +516,7 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),
-    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.passing ? { passing: Object.fromEntries([...m.passing].map(([id, p]) => [id, { behind: p.by, ahead: p.over }])) } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
+    units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.passing ? { passing: Object.fromEntries([...m.passing].map(([id, p]) => [id, { behind: p.by, ahead: p.over, level: p.level }])) } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
 }

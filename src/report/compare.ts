@@ -334,10 +334,10 @@ export interface UnitMove {
   /** Whether any result differs. */
   readonly moved: boolean;
   /**
-   * By ranking, the units moved by changes that came ahead of it (`by`) or fell behind it (`over`)
-   * there, where its rank moved: who passed 青龙乡 from 7th to 9th. Absent where none did.
+   * By ranking, where its rank moved, the units it now stands behind (`by`), ahead of (`over`) or
+   * level with (`level`) that it did not before: who passed 青龙乡 from 7th to 9th. Absent where none.
    */
-  readonly passing?: ReadonlyMap<string, { readonly by: readonly string[]; readonly over: readonly string[] }>;
+  readonly passing?: ReadonlyMap<string, { readonly by: readonly string[]; readonly over: readonly string[]; readonly level: readonly string[] }>;
 }
 
 /**
@@ -614,7 +614,7 @@ export function compareResults(
       if (set) set.add(i);
       else onRanking.set(id, new Set([i]));
     };
-    const passing = new Map<string, { by: string[]; over: string[] }>();
+    const passing = new Map<string, { by: string[]; over: string[]; level: string[] }>();
     if (moved && x && y) {
       // Another unit moved by changes that passed this one, or fell behind it, on a ranking: its causes.
       for (const other of movers) {
@@ -683,10 +683,11 @@ export function compareResults(
           if (other === name || renamedFrom.has(other)) continue;
           const [theirs, then] = [ua.get(renamedAs.get(other) ?? other)?.ranks[id], ub.get(other)?.ranks[id]];
           if (theirs === null || theirs === undefined || then === null || then === undefined) continue;
+          // (Now level with units it was behind: level, not ahead of them; a tester's find.)
           const [was, is] = [order(mine, theirs), order(now, then)];
-          const side = was !== 1 && is === 1 ? "by" : was === 1 && is !== 1 ? "over" : undefined;
+          const side = was === is ? undefined : is === 1 ? "by" : is === -1 ? "over" : "level";
           if (!side) continue;
-          const at = passing.get(id) ?? { by: [], over: [] };
+          const at = passing.get(id) ?? { by: [], over: [], level: [] };
           at[side].push(other);
           passing.set(id, at);
         }

@@ -353,6 +353,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
   const rateSheets = located.filter((l) => l.role.role === "rates");
   /** Sheet index → the units missing there (what a name found there alone may have meant). */
   const missing = new Map<number, string[]>();
+  // Listed names a unit off the list was said to be (not then offered that unit's name in turn).
+  const spoken = new Set<string>();
   /** Sheet index → the names on it by their one-width form (made when first asked). */
   const twins = new Map<number, Map<string, string[]>>();
   const widthTwins = (sheet: number): Map<string, string[]> => {
@@ -435,6 +437,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const listed = g.listed;
     // A name not on the template's list, said once with the sheets it is missing from.
     const unlistedSpelling = new Map<string, { near: string; sheets: string[]; sheet: string; cell: string }>();
+    // A listed unit missing where a unit off the list is, taken for its other spelling: by sheet.
+    const listedSpelt: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
+    const unlistedPairs: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
     const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
     for (const ui of members) {
       const u = units[ui];
@@ -467,11 +472,14 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // listed and on the others): the listed one is not said missing, as if it were to rename;
         // the other is said once, naming the listed one (it was said at both, each offered the other).
         if (twin === undefined && near.length && listed) {
+          // (Said as before, should the other not be said so: kept until the end of the kind.)
           if (listed.has(u.name) && near.length === 1 && near.every((n) => memberNames.has(n) && !listed.has(n))) {
+            listedSpelt.push({ unit: u.name, near: near[0] ?? "", sheet, at: [firstSheet, firstRef] });
             (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
             continue;
           }
-          const named = near.filter((n) => memberNames.has(n) && listed.has(n));
+          // (The listed one a unit of the kind, or a name found there alone: 青溪镇 on 指标数据 only.)
+          const named = near.filter((n) => listed.has(n));
           if (!listed.has(u.name) && named.length === 1) {
             const was = unlistedSpelling.get(u.name);
             if (was) was.sheets.push(sheet);
@@ -481,6 +489,8 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           }
         }
         if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
+        // (Two names off the list, each taken for the other here: said in the end, unless both are said to be one listed unit.)
+        else if (near.length && listed && !listed.has(u.name) && near.length === 1 && !listed.has(near[0] ?? "")) unlistedPairs.push({ unit: u.name, near: near[0] ?? "", sheet, at: [firstSheet, firstRef] });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
         else if (g.unreadNames?.has(sheet)) p.error("workbook.unit-missing-on-unread", firstSheet, firstRef, { unit: u.name, sheet, at: g.unreadNames.get(sheet) ?? "" });
         else if (g.brokenNames?.has(sheet)) p.error("workbook.unit-missing-on-broken", firstSheet, firstRef, { unit: u.name, sheet, at: g.brokenNames.get(sheet)?.cell ?? "", value: g.brokenNames.get(sheet)?.value ?? "" });
@@ -488,7 +498,17 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
     }
-    for (const [unit, { near, sheets: where, sheet, cell }] of unlistedSpelling) p.error("workbook.unit-unlisted-spelling", sheet, cell, { unit, near, sheets: where.join("、") });
+    for (const [unit, { near, sheets: where, sheet, cell }] of unlistedSpelling) {
+      p.error("workbook.unit-unlisted-spelling", sheet, cell, { unit, near, sheets: where.join("、") });
+      spoken.add(near);
+    }
+    // A listed unit passed over for the other spelling, which was not said so after all (it had
+    // other names like it): said missing, as before (a reviewer's find: its row then went unsaid).
+    for (const l of listedSpelt) if (unlistedSpelling.get(l.near)?.near !== l.unit) p.error("workbook.unit-missing-on-near", l.at[0], l.at[1], { unit: l.unit, sheet: l.sheet, near: l.near });
+    for (const l of unlistedPairs) {
+      const one = unlistedSpelling.get(l.unit)?.near;
+      if (one === undefined || one !== unlistedSpelling.get(l.near)?.near) p.error("workbook.unit-missing-on-near", l.at[0], l.at[1], { unit: l.unit, sheet: l.sheet, near: l.near });
+    }
     for (const line of lines) {
       const judged: JudgedItem[] = leaves(line.items).filter(isEntered);
       const found = judged.find((i) => judgedColumns.has(i.code));
@@ -596,7 +616,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const codes = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((t) => t.code)].filter((c) => ratesNeeded.has(c));
     p.error("workbook.missing-rates-sheet", undefined, undefined, { codes: codes.join(", "), sheet: SHEET.indicators, first: codes[0] ?? "" });
   }
-  strangers(g, missing, p);
+  strangers(g, missing, p, spoken);
   // One unit alone (a town checking its own sheet before sending it): its ranks, grades and prizes
   // are its alone among none, not the district's — said, as the results would read as real.
   const only = units.length === 1 ? units[0] : undefined;
@@ -611,11 +631,12 @@ const MAX_NEAR = 1000;
  * typo, a unit not assessed): its row counts for nothing, which is said at its name, with the
  * unit missing there it may have meant.
  */
-function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>, p: Problems): void {
+function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>, p: Problems, spoken: ReadonlySet<string> = new Set()): void {
   const names = new Set(g.units.map((u) => u.name));
   const found: { name: string; row: number; s: number }[] = [];
   for (const [name, rows] of g.presence) {
-    if (names.has(name)) continue;
+    // (A listed name the unit spelt otherwise was said to be: its row is that unit's, not to rename.)
+    if (names.has(name) || spoken.has(name)) continue;
     rows.forEach((row, s) => {
       if (row !== undefined) found.push({ name, row, s });
     });

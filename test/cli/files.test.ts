@@ -106,6 +106,13 @@ describe("a file picked by mistake that its name tells", () => {
       const r = await cli([command, file]);
       expect([command, r.code, r.err]).toEqual([command, 1, `${file}: 错误: 这是 WPS 表格的 .et 文件,请在 WPS 中“另存为” Excel 工作簿(.xlsx)后重试 [xlsx.wps-et]\n`]);
     }
+    // A zip that holds no workbook (a Word document, named as a workbook's twin) likewise (a reviewer's find).
+    const docx = join(dir, "青山.docx");
+    writeFileSync(docx, zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }));
+    for (const command of ["score", "report"]) {
+      const r = await cli([command, docx]);
+      expect([command, r.code, r.err]).toEqual([command, 1, expect.stringContaining("[xlsx.docx]")]);
+    }
   });
 });
 

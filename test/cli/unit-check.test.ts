@@ -64,10 +64,10 @@ describe("validate --unit", () => {
     const r = await cli(["validate", file, "--unit", "东湖街道"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file}: 人口计生线!B3: 错误: 東湖街道 JS1.1 的分值 999 超出范围 0–40;请填 0 到 40 之间的分数 [workbook.points-out-of-range]`);
-    expect(r.err).toContain(`${file}: 人口计生线!A3: 错误: 单位 “東湖街道” 在工作表 “党政线” 中没有对应行;该表中的 东湖街道 是否就是它(名称写法不同)? [workbook.unit-missing-on-near]`);
-    expect(r.out).toBe("东湖街道:4 个错误,0 个警告;其他单位另有 0 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
+    expect(r.err).toContain(`${file}: 人口计生线!A3: 错误: 单位 “東湖街道” 不在模板的单位名单上,工作表 党政线、指标数据 中也没有它的行,而名单上的 “东湖街道” 在那里有行;是否就是 东湖街道?是的话请把 “東湖街道” 改为 “东湖街道” [workbook.unit-unlisted-spelling]`);
+    expect(r.out).toBe("东湖街道:2 个错误,0 个警告;其他单位另有 0 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
     // Another unit sees none of them.
-    expect((await cli(["validate", file, "--unit", "西山镇"])).out).toBe("西山镇:未发现问题;其他单位另有 4 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
+    expect((await cli(["validate", file, "--unit", "西山镇"])).out).toBe("西山镇:未发现问题;其他单位另有 2 个错误、3 个警告,未列出(不加 --unit 可看全部)\n");
   });
 
   it("a name of no unit is an error asking about the near ones, as explain's, under a code of neither command (it was explain.unknown-unit-near in validate too)", async () => {

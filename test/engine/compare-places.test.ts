@@ -64,7 +64,7 @@ describe("a place on an item scored by place", () => {
 
   it("moved with no points is neither said nor a cause", () => {
     expect(changes.map((c) => `${c.unit} ${c.code}`)).toEqual(["丁镇 K2", "否决镇 ZB5"]);
-    expect(said("丙镇")).toBe("综合排名 3 → 4 [丁镇]");
+    expect(said("丙镇")).toBe("综合排名 3 → 4(排到 丁镇 之后) [丁镇]");
   });
 
   it("moved with its points is said, and its cause cited", () => {

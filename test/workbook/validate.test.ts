@@ -75,6 +75,12 @@ async function diagnose(c: Omit<Case, "name" | "expected">): Promise<{ lines: st
 
 const row = (unit: string, code: string, more: Partial<LedgerRow> = {}): LedgerRow => ({ unit, code, status: "已认定", ...more });
 
+/** A copy of row `from` of a sheet as row `to`, named `name`. */
+function addedRow(wb: MemBook, sheet: string, from: number, to: number, name: string): void {
+  const ws = wb.sheetNamed(sheet);
+  for (const [c, cell] of ws.rows.get(from) ?? []) ws.setAt(to, c, c === 1 ? name : cell.value.t === "s" || cell.value.t === "n" ? cell.value.v : null);
+}
+
 /** A unit the template was not made for, with a row on every sheet (甲镇's values), as row 5. */
 function addedEverywhere(wb: MemBook, name: string): void {
   for (const sheet of ["党政线", "人口计生线", "指标数据"]) {
@@ -489,6 +495,35 @@ const cases: Case[] = [
     edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道办"),
     // The template's list holds 乙街道: 乙街道办 is the one to mend, said once (乙街道 was said too, to be renamed 乙街道办).
     expected: ["workbook.unit-unlisted-spelling 人口计生线!A3"],
+  },
+  {
+    // Spelt off the list on both sheets of items, the listed name on 指标数据 alone: one error, at
+    // the name to mend (指标数据's row, the listed one, was offered the slip: "是否为 乙街道办?").
+    name: "a unit spelt off the list on the sheets of items, as listed on the indicator sheet",
+    edit: (wb) => {
+      for (const sheet of ["党政线", "人口计生线"]) wb.sheetNamed(sheet).set("A3", "乙街道办");
+    },
+    expected: ["workbook.unit-unlisted-spelling 党政线!A3"],
+  },
+  {
+    // Two spellings off the list, one on each sheet of items: each said once, as the listed one
+    // (they were also each offered the other).
+    name: "a unit spelt two ways off the list, as listed on the indicator sheet",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A3", "乙街道办");
+      wb.sheetNamed("人口计生线").set("A3", "乙街道办事处");
+    },
+    expected: ["workbook.unit-unlisted-spelling 党政线!A3", "workbook.unit-unlisted-spelling 人口计生线!A3"],
+  },
+  {
+    // The listed spelling missing where one off the list is, that one not said to be it (it has a
+    // row of its own there too): the listed one's missing row still said (a reviewer's find).
+    name: "a listed unit missing where a unit off the list with rows of its own is",
+    edit: (wb) => {
+      wb.sheetNamed("指标数据").set("A3", "乙街道办");
+      addedRow(wb, "人口计生线", 3, 6, "乙街道办");
+    },
+    expected: ["workbook.unit-missing-on 人口计生线!A6", "workbook.unit-missing-on-near 党政线!A3", "warning workbook.roster-unit-unlisted 人口计生线!A6"],
   },
   {
     // Misspelt on every sheet (乙街到), its claim rightly named as the list names it: either name
@@ -1550,7 +1585,7 @@ describe("validate finds each mistake at its cell", () => {
   it("says a name off the template's list, spelt two ways on the sheets, once: the sheets it is missing from and the listed name to write", async () => {
     const { diagnostics } = await diagnose({ edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "乙街道办") });
     const d = diagnostics.find((x) => x.code === "workbook.unit-unlisted-spelling");
-    expect(message("zh-CN", d!.code, d!.data)).toBe("单位 “乙街道办” 不在模板的单位名单上,工作表 党政线、指标数据 中也没有它的行,而名单上的 “乙街道” 在那里有行;是否就是 乙街道?是的话请把各工作表中的 “乙街道办” 改为 “乙街道”");
+    expect(message("zh-CN", d!.code, d!.data)).toBe("单位 “乙街道办” 不在模板的单位名单上,工作表 党政线、指标数据 中也没有它的行,而名单上的 “乙街道” 在那里有行;是否就是 乙街道?是的话请把 “乙街道办” 改为 “乙街道”");
   });
 
   const ONE_PASS = {

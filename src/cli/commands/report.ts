@@ -6,7 +6,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
-import { notAZip } from "../files.js";
+import { plainlyNoWorkbook } from "../files.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
@@ -118,7 +118,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "usage.report-extension", { file: misnamed.path, format: misnamed.format, example: named });
   }
   // (Not for a file that is no workbook: what it is comes first, not a report to --force over.)
-  if (notAZip(file)) {
+  if (plainlyNoWorkbook(file)) {
     const loaded = await loadForScoring(ctx, file, o.rubric);
     if (typeof loaded === "number") return loaded;
   }

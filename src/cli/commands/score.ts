@@ -12,7 +12,7 @@ import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, li
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
-import { notAZip, readUserFile } from "../files.js";
+import { plainlyNoWorkbook, readUserFile } from "../files.js";
 import { DEFAULT_LIMITS, type WorkbookReader } from "../../xlsx/read/index.js";
 import { writtenAsOurs } from "../../xlsx/write/worksheet.js";
 import { coverYear } from "../../model/submission.js";
@@ -168,7 +168,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
   const earlierResult: EarlierResult = { input: "", district: "", year: "", info: "", listed: [], sheets: [] };
   // (Not for a file that is no workbook: what it is comes first, not a result to --force over.)
-  if (notAZip(file)) {
+  if (plainlyNoWorkbook(file)) {
     const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
     if (typeof loaded === "number") return loaded;
   }
