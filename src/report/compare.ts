@@ -335,7 +335,8 @@ export interface UnitMove {
   readonly moved: boolean;
   /**
    * By ranking, where its rank moved, the units it now stands behind (`by`), ahead of (`over`) or
-   * level with (`level`) that it did not before: who passed 青龙乡 from 7th to 9th. Absent where none.
+   * level with (`level`) that it did not before: who passed 青龙乡 from 7th to 9th (of a province's,
+   * those moved by changes of their own). Absent where none.
    */
   readonly passing?: ReadonlyMap<string, { readonly by: readonly string[]; readonly over: readonly string[]; readonly level: readonly string[] }>;
 }

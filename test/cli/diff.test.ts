@@ -418,7 +418,7 @@ describe("assess diff", () => {
       s.getCell("B3").value = 18;
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", fell]);
-    expect(r.out).toContain("  西山镇: 党政线排名 2 → 1(排到 城关镇 之前)  因 [1]\n");
+    expect(r.out).toContain("  西山镇: 党政线排名 2 → 1(排到 城关镇、东湖街道 之前)  因 [1]\n");
   });
 
   it("says a broken --rubric's problems once, though it is read for each workbook", async () => {
@@ -696,7 +696,19 @@ describe("assess diff: who a unit now stands behind or ahead of", () => {
     // In their order now (东湖街道 and 西山镇 tied first).
     expect(passing?.overall?.behind.slice(2)).toEqual(["青石镇", "南岭镇", "白沙街道", "金水街道"]);
     expect(passing?.overall?.behind.slice(0, 2).sort()).toEqual(["东湖街道", "西山镇"]);
-    expect(json.units.find((u) => u.name === "东湖街道")?.passing?.overall).toEqual({ behind: [], ahead: ["城关镇"] });
+    expect(json.units.find((u) => u.name === "东湖街道")?.passing?.overall).toEqual({ behind: [], ahead: ["城关镇"], level: [] });
+    // Now level with units it was behind: level, not ahead (a tester's find: 青石镇 4 → 2 was "排到 东湖街道、西山镇 之前").
+    const level = await edited("samples/qingshan-2026.xlsx", "level.xlsx", (wb) => {
+      // Its pending JF2 (+10) confirmed and JS5.2 43 → 50: 954.5 to 971.5, level with both.
+      const ws = wb.getWorksheet("人口计生线")!;
+      expect([ws.getCell("A8").value, ws.getCell("T8").value]).toEqual(["青石镇", 43]);
+      ws.getCell("T8").value = 50;
+      const l = wb.getWorksheet("加扣分")!;
+      expect([l.getCell("A7").value, l.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
+      l.getCell("F7").value = "已认定";
+    });
+    const l = await cli(["diff", "samples/qingshan-2026.xlsx", level]);
+    expect(l.out).toContain("综合排名 4 → 2(与 东湖街道、西山镇 并列)");
     // A unit whose rank did not move names nobody.
     expect(json.units.filter((u) => u.passing && !u.passing.overall && !u.passing.DZ)).toEqual([]);
   });
