@@ -1332,7 +1332,7 @@ export class SubmissionReader {
     const gone = new Set<Diagnostic>();
     const found: { sheet: string; cell: string; code: string; data: Record<string, string> }[] = [];
     // The units on another kind's sheets: whether read as that kind, and the sheets of their rows there.
-    const misplaced = new Map<string, { misread: boolean; sheets: ReadonlySet<string>; kind: string }>();
+    const misplaced = new Map<string, { misread: boolean; sheets: ReadonlySet<string> }>();
     // The sheets' name of a listed unit written in another width there (区财政局(本级) listed,
     // 区财政局（本级） on the sheets: the listed unit, as the list's check takes it).
     // (Made where first needed: a province's list names its units as its sheets do.)
@@ -1362,7 +1362,7 @@ export class SubmissionReader {
       });
       if (!wrong.length) continue;
       // Read as another kind (its first row on such a sheet): what that kind asks of it is no problem of its.
-      misplaced.set(name, { misread: this.unitByName.get(name)?.kind !== own.id, sheets: new Set(wrong.map((w) => w.sheet)), kind: own.id });
+      misplaced.set(name, { misread: this.unitByName.get(name)?.kind !== own.id, sheets: new Set(wrong.map((w) => w.sheet)) });
       const located = this.located.flatMap((l) => (l.role.role === "line" && l.role.kind === own.id ? [l.sheet] : []));
       const sheets = located.length ? located : this.rubric.lines.filter((l) => own.lines.includes(l.code)).map((l) => l.sheet);
       for (const w of wrong) {
@@ -1391,10 +1391,20 @@ export class SubmissionReader {
     }
     if (gone.size) this.p.withdraw(gone);
     for (const f of found) this.p.error(f.code, f.sheet, f.cell, f.data);
-    // Its rows on its own kind's sheets, read past for the row first read: their slips said now.
+  }
+
+  /**
+   * A unit's rows on a sheet of another kind than its first row's, read past: their slips said
+   * where the template's list gives the unit their kind (the row read first was the one pasted), or
+   * gives it none (which row is in the wrong place is the clerk's to see: a slip in either is said).
+   */
+  private secondRows(): void {
+    if (!this.secondKindRows.length) return;
+    const listed = new Map<string, string>();
+    for (const n of this.roster?.names ?? []) if (n.kind !== undefined && !n.guessed) listed.set(comparableName(n.name), n.kind);
     for (const r of this.secondKindRows) {
-      const m = misplaced.get(r.unit);
-      if (m?.misread && m.kind === r.kind) r.check();
+      const own = listed.get(comparableName(r.unit));
+      if (own === undefined || own === r.kind) r.check();
     }
   }
 
@@ -1772,6 +1782,7 @@ export class SubmissionReader {
       else p.warn(`workbook.total-differs-unheaded${more}`, t.sheet, t.cell.ref, data);
     }
     this.kindsAgainstList();
+    this.secondRows();
     const output = this.ourOutputs[0];
     if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);

@@ -947,6 +947,26 @@ describe("a unit on the sheets of two kinds", () => {
     expect(said.sort()).toEqual([`workbook.points-out-of-range in.xlsx: 区直部门!B${own}`, `workbook.points-with-unit in.xlsx: 区直部门!C${own}`, `workbook.unit-kind-not-listed-also in.xlsx: 经济发展!A${last}`]);
   });
 
+  it("in a template whose list gives no kinds, still says the slips in the row read second (which row is in the wrong place is the clerk's to see: a reviewer's find)", async () => {
+    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
+    const lists = book.sheetNamed("_lists");
+    for (const r of lists.rows.keys()) lists.setAt(r, LISTS_UNIT_KINDS, null);
+    const towns = book.sheetNamed("经济发展");
+    const last = Math.max(...towns.rows.keys()) + 1;
+    for (const [col, c] of towns.rows.get(2) ?? []) towns.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
+    towns.setAt(last, 1, "区财政局");
+    const depts = book.sheetNamed("区直部门");
+    const own = [...depts.rows].find(([, cells]) => {
+      const v = cells.get(1)?.value;
+      return v?.t === "s" && v.v === "区财政局";
+    })?.[0];
+    depts.setAt(own!, 3, "28分");
+    const { diagnostics } = await readMemBook(book);
+    const said = diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`);
+    expect(said).toContain(`workbook.unit-two-kinds in.xlsx: 区直部门!A${own}`);
+    expect(said).toContain(`workbook.points-with-unit in.xlsx: 区直部门!C${own}`);
+  });
+
   it("in a template whose list gives no kinds, is said naming both rows and both kinds as the rubric names them (it said 镇街和部门, one row alone)", async () => {
     const { book, last } = await pasted();
     const lists = book.sheetNamed("_lists");
