@@ -685,13 +685,14 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
     if (!result) return [];
     // The best rank pending claims may take a unit to, of the units whose rank may move at all; and
     // each tier's places its holders hold, with how many hold each (the ranking's own units, once).
-    let movingBest = Infinity;
+    // The ranks pending claims may take each unit between, of the units whose rank may move at all.
+    const moving: (readonly [number, number])[] = [];
     const held = new Map<string, Map<number, number>>();
     for (const e of result.entries) {
       const u = results.units[e.unit];
       if (!u) continue;
       const range = u.certainty?.ranks[r.id];
-      if (range !== undefined && range[0] !== range[1]) movingBest = Math.min(movingBest, range[0]);
+      if (range !== undefined && range[0] !== range[1]) moving.push(range);
       const rank = u.ranks[r.id];
       if (typeof rank !== "number") continue;
       for (const a of u.awards) {
@@ -718,10 +719,12 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       // Pending claims that may move a unit to or from the tier's places may fill a place or empty
       // another: such a row is as pending as the prizes beside it. And where units hold the tier's
       // other places, its rows name their places.
-      // (A place a vetoed unit keeps empty, only by a unit that may reach its rank: one that may reach
-      // a later place of the tier leaves it as it is, and it was marked 待定 beside a unit settled.)
+      // (A place a vetoed unit keeps empty, only by a unit whose ranks may take in its rank: one that
+      // may reach a later place of the tier, or move among those above it, leaves it as it is; it was
+      // marked 待定 beside a unit settled. Another, by a unit whose ranks may take in a place of the tier.)
       const partly = (held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {};
-      const marks = { ...(movingBest <= t.to ? { pending: true as const } : {}), ...partly };
+      const reaches = (from: number, to: number): boolean => moving.some(([best, worst]) => best <= to && worst >= from);
+      const marks = { ...(reaches(t.from, t.to) ? { pending: true as const } : {}), ...partly };
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
         const last = ps[ps.length - 1] ?? t.to;
@@ -735,7 +738,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (had) had.places.push(place);
         else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...(movingBest <= k.rank ? { pending: true as const } : {}), ...partly }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...(reaches(k.rank, k.rank) ? { pending: true as const } : {}), ...partly }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.

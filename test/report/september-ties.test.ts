@@ -171,13 +171,18 @@ describe("空缺 rows", () => {
   it("are (待定) where a pending claim may move a unit to or from the tier's places, as the prizes beside them are", async () => {
     const { vacancies, vacancyCells } = await import("../../src/report/labels.js");
     const said = (r: ReturnType<typeof score>): string[] => vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").award);
-    // 丙 100 first; 甲 vetoed at 95 keeps place 2 empty; 乙 at 90 third. 乙's pending 国家级 +10
-    // may take it to 100, past 甲: then 甲 is third and place 3 is the one kept empty.
-    const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 }, scores: { JS1: 45 } }, { name: "乙", scores: { JS1: 40 } }];
+    // 丙 100 first; 甲 vetoed at 80 keeps place 2 empty; 乙 at 75 third. 乙's pending 国家级 +10
+    // may take it to 85, past 甲: then 甲 is third and place 3 is the one kept empty.
+    const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 25 } }];
     const pending = score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "申报中" }]));
-    expect(said(pending)).toEqual(["(待定)二等奖第 3 名空缺"]);
+    expect(pending.units.map((u) => [u.name, u.ranks[T.rankings[0]!.id], u.certainty?.ranks[T.rankings[0]!.id]])).toEqual([
+      ["丙", 1, undefined],
+      ["甲", 2, [2, 3]],
+      ["乙", 3, [2, 3]],
+    ]);
+    expect(said(pending)).toEqual(["(待定)二等奖第 2 名空缺"]);
     // Decided, or a claim that moves nobody near the prizes: not.
-    expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖第 3 名空缺"]);
+    expect(said(score(T, submission(T, units, [{ unit: "乙", code: "JF2", level: "国家级", status: "不予认定" }])))).toEqual(["二等奖第 2 名空缺"]);
   });
 
   it("are not (待定) where a place a vetoed unit keeps is out of every pending claim's reach, though a later place of the tier is not (a tester's find: marked beside a settled unit)", async () => {
@@ -187,6 +192,12 @@ describe("空缺 rows", () => {
     const r = score(T, submission(T, units, [{ unit: "丁", code: "JF2", level: "市级", status: "申报中" }]));
     expect(r.units.find((u) => u.name === "丁")?.certainty?.ranks[T.rankings[0]!.id]).toEqual([3, 4]);
     expect(vacancies(T, r).map((v) => vacancyCells(v, "zh-CN").award)).toEqual(["二等奖第 2 名空缺"]);
+    // Units moving among the places above it leave it as it is (a reviewer's find): 丙 100 and 乙 95,
+    // 乙's pending 国家级 +10 taking it past 丙; 甲 vetoed at 80 keeps place 3.
+    const above = [{ name: "丙" }, { name: "乙", scores: { JS1: 45 } }, { name: "甲", rates: { ZB1: 0.9 } }];
+    const swap = score(T, submission(T, above, [{ unit: "乙", code: "JF2", level: "国家级", status: "申报中" }]));
+    expect(swap.units.find((u) => u.name === "乙")?.certainty?.ranks[T.rankings[0]!.id]).toEqual([1, 2]);
+    expect(vacancies(T, swap).map((v) => vacancyCells(v, "zh-CN").award)).toEqual(["二等奖第 3 名空缺"]);
   });
 });
 
