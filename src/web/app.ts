@@ -47,6 +47,8 @@ function onThePage(d: Diagnostic): Diagnostic {
 }
 const PAGE_WORDS: Readonly<Record<string, string>> = {
   "rubric.not-found": "web.rubric-not-found",
+  "rubric.none-fits": "web.none-fits",
+  "rubric.none-fits-cover": "web.none-fits-cover",
   "rubric.version-not-found": "web.rubric-version-not-found",
   "xlsx.rubric-file": "web.rubric-file",
   // No --rubric on the page: the cover to restore.

@@ -7,6 +7,11 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
+import { readMemBook } from "../helpers/load.js";
+import { templateBook } from "../helpers/membook.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { formatLocation } from "../../src/diagnostics/index.js";
+import { message } from "../../src/messages/index.js";
 
 describe("a rubric given that the cover does not name", () => {
   it("is said first, before every cell that does not fit it", async () => {
@@ -153,6 +158,31 @@ describe("a cover whose 方案编号 is blank", () => {
     const s = await cli(["validate", other, "--json"]);
     expect(s.code).toBe(0);
     expect((JSON.parse(s.out) as { diagnostics: { code: string; message: string }[] }).diagnostics.find((d) => d.code === "workbook.cover-blank-id")?.message).toContain("district-popplan 2022.1");
+  });
+});
+
+describe("a workbook of an office's own scheme, its file not beside it, that names no scheme", () => {
+  it("is an error saying no scheme fits its headings, at the blank 方案编号 or for the workbook without a cover (the likeliest bundled one was taken: 37 errors, each a wrong fix)", async () => {
+    const file = "test/fixtures/county-edu/county-edu-2026.1.yaml";
+    const own = loadRubric(file, readFileSync(file), "test").rubric!;
+    const units = [
+      { name: "城关中心学校", kind: "school", group: "urban" },
+      { name: "河口中心学校", kind: "school", group: "rural" },
+      { name: "县教研室", kind: "county" },
+    ];
+    const book = await templateBook(own, units, "2026", "清河县");
+    const cover = book.sheetNamed("封面");
+    const idRow = cover.raw().rows.find((r) => r[0]?.value.t === "s" && r[0].value.v === "方案编号");
+    expect(idRow?.[1]?.value).toEqual({ t: "s", v: "county-edu" });
+    const at = idRow?.[1]?.ref ?? "";
+    cover.set(at, null);
+    const blank = await readMemBook(book);
+    expect(blank.ok).toBe(false);
+    expect(blank.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual([`rubric.none-fits-cover in.xlsx: 封面!${at}`]);
+    book.removeSheet("封面");
+    const none = await readMemBook(book);
+    expect(none.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["rubric.none-fits in.xlsx"]);
+    expect(message("zh-CN", none.diagnostics[0]!.code, none.diagnostics[0]!.data)).toMatch(/^工作簿没有封面,表头的代码\(如 \S+\)也与内置方案和工作簿旁的方案文件都对不上,无从知道按哪个方案计分:请补回封面并写明方案编号和版本,或用 --rubric 指定方案文件\(内置方案:district-popplan 2022\.1, township-comprehensive 2026\.1\)$/);
   });
 });
 
