@@ -267,23 +267,29 @@ export function start(doc: Document): void {
       const { where, what } = parts(u.summary);
       const summary = el("summary", `${where}${what}`);
       summary.append(el("span", t("web.more-click"), "screen-only"));
+      // Printed while not listed, said so (a printout handed to the units read as the whole list).
+      const unprinted = el("span", t("web.more-unprinted"), "print-only");
+      summary.append(unprinted);
       more.append(summary);
       let rest: HTMLUListElement | undefined;
       let shown = 0;
       let button: HTMLButtonElement | undefined;
+      let left: HTMLLIElement | undefined;
       // A page at a time, a button for the next (90,000 at once froze the page for 18 s); or all.
       const next = (all: boolean): void => {
         if (!rest) more.append((rest = el("ul", undefined, "diagnostics")));
+        unprinted.remove();
         button?.remove();
+        left?.remove();
         button = undefined;
         const end = all ? u.rest.length : Math.min(u.rest.length, shown + MORE_PAGE);
         for (; shown < end; shown++) rest.append(item(u.rest[shown] as Diagnostic));
         if (shown >= u.rest.length) return;
-        // (For the screen: not printed.)
+        // (For the screen: not printed; printed, how many are not.)
         const b = el("button", t("web.more-next", { count: Math.min(MORE_PAGE, u.rest.length - shown), left: u.rest.length - shown }), "screen-only");
         b.type = "button";
         b.addEventListener("click", () => next(false));
-        rest.append((button = b));
+        rest.append((button = b), (left = el("li", t("web.more-left-unprinted", { left: u.rest.length - shown }), "print-only")));
       };
       more.addEventListener("toggle", () => {
         if (more.open && !rest) next(false);

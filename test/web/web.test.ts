@@ -165,7 +165,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // 20 unknown units (rows 2–21), the unknown code, then the line that counts rows 22–26.
     await expect.poll(() => items.count()).toBe(22);
     const more = page.locator("ul.diagnostics details summary");
-    expect(await more.textContent()).toBe("错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点击展开或收起");
+    expect(await more.innerText()).toBe("错误: 同类问题 [workbook.ledger-unknown-unit] 另有 5 处,点击展开或收起");
     await more.click();
     await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(5);
     const rest = await page.locator("ul.diagnostics details li").allTextContents();
@@ -186,11 +186,32 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.locator("ul.diagnostics details li").last().textContent()).toBe(all[1524]);
   });
 
+  it("says on paper how many of a kind it does not print, past 3,000 (a printout of 1,020 read as the whole list)", async () => {
+    const file = await floodedWorkbook(dir, 3220, "flooded-3220.xlsx");
+    await choose(file);
+    const printed = async (): Promise<string> => {
+      await page.emulateMedia({ media: "print" });
+      const text = await page.locator("ul.diagnostics").first().innerText();
+      await page.emulateMedia({ media: "screen" });
+      return text;
+    };
+    await page.pdf({ format: "A4" });
+    expect(await page.locator("ul.diagnostics details li").count()).toBe(0);
+    expect(await printed()).toContain("同类问题 [workbook.ledger-unknown-unit] 另有 3200 处(打印件中未列出;在页面上点开列出后再打印)");
+    await page.locator("ul.diagnostics details summary").click();
+    await expect.poll(() => page.locator("ul.diagnostics details li:not(.print-only)").count()).toBe(1000);
+    const paper = await printed();
+    expect(paper).not.toContain("打印件中未列出");
+    expect(paper).toContain("另有 2200 处未列出(在页面上点“再列出”后再打印)");
+    expect(paper).not.toContain("再列出 1000 处");
+  });
+
   it("lists a kind's thousands of problems a thousand at a time, a button for the next (90,000 at once froze the page)", async () => {
     const file = await floodedWorkbook(dir, 1525, "flooded-many.xlsx");
     await choose(file);
     await page.locator("ul.diagnostics details summary").click();
-    await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(1000);
+    // (Besides a line for paper alone, saying how many are not listed.)
+    await expect.poll(() => page.locator("ul.diagnostics details li:not(.print-only)").count()).toBe(1000);
     const next = page.locator("ul.diagnostics details button");
     expect(await next.textContent()).toBe("再列出 505 处(还有 505 处)");
     await next.click();

@@ -9,6 +9,8 @@ export const common: Catalog = {
   "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
   "web.more-next": { "zh-CN": "再列出 {count} 处(还有 {left} 处)", en: "List {count} more ({left} left)" },
   "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处", en: "[{code}]: {count} more of this kind" },
+  "web.more-unprinted": { "zh-CN": "(打印件中未列出;在页面上点开列出后再打印)", en: " (not in this printout: list them on the page, then print)" },
+  "web.more-left-unprinted": { "zh-CN": "另有 {left} 处未列出(在页面上点“再列出”后再打印)", en: "{left} more not listed (list them on the page, then print)" },
   "web.more-click": { "zh-CN": ",点击展开或收起", en: "; click to show or hide them" },
   "severity.warning": { "zh-CN": "警告", en: "warning" },
   "summary.counts": { "zh-CN": "{errors} 个错误,{warnings} 个警告", en: "{errors} error{errors@s}, {warnings} warning{warnings@s}" },
