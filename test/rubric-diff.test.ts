@@ -162,7 +162,7 @@ describe("rubric diff", () => {
     // QY4 is the enterprises': their ranking gives grades, no prize places.
     const revised = text.replace("        target: 0\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。", "        target: 0\n        veto: { ranked: true, grade: 不合格 }\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。");
     expect(revised).not.toBe(text);
-    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名、不得奖;直接定为不合格  [改变排名]"]);
+    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名、不得获奖;直接定为不合格  [改变排名]"]);
   });
 
   it("lists a code's levels highest first, as 办法 do, under either version (国家级 10, 市级 5, 省级 7 read as jumbled)", () => {

@@ -67,7 +67,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, string>> = {
   "item/whole_steps": "shortfall:true 时不足一个 per 的部分不扣。 shortfall: true takes off whole steps only (a part of a step left over takes nothing).",
   "item/per_place": "rank-points:名次每降一名减的分数。 rank-points: the points less for each place below the first.",
   "item/include_vetoed": "relative-best 和 rank-points:被否决单位是否参与比较(默认否)。 relative-best and rank-points: whether vetoed units take part (default: no).",
-  "item/veto": "gate:否决的后果(默认:不参与排名、不得奖)。 gate: what the veto does (default: the unit is not ranked and wins nothing).",
+  "item/veto": "gate:否决的后果(默认:不参与排名、不得获奖)。 gate: what the veto does (default: the unit is not ranked and wins nothing).",
   "item/veto/ranked": "true:被否决单位仍参与排名。 true: the vetoed unit keeps its rank.",
   "item/veto/grade": "直接定为此等次(不合格)。 Its grade is set to this one (直接定为不合格).",
   "item/veto/grade_at_most": "等次不得高于此等次(不得评为优秀:写 良好)。 Its grade is at most this one (不得评为优秀: write 良好).",

@@ -194,12 +194,18 @@ export function start(doc: Document): void {
 
   // The downloads of the last run, released when the next one starts.
   let urls: string[] = [];
-  // What lists the problems shown behind their kinds' lines before printing (none shown: nothing).
-  let beforePrint: (() => void) | undefined;
-  doc.defaultView?.addEventListener("beforeprint", () => beforePrint?.());
+  // The problems behind their kinds' lines on the page (each list's: a rubric's and a workbook's),
+  // listed before printing where no more than PRINT_ALL_MAX in all.
+  const hiddenRests: { readonly open: () => void; readonly count: number; readonly on: HTMLElement }[] = [];
+  doc.defaultView?.addEventListener("beforeprint", () => {
+    const shown = hiddenRests.filter((r) => r.on.isConnected);
+    if (shown.reduce((n, r) => n + r.count, 0) > PRINT_ALL_MAX) return;
+    for (const r of shown) r.open();
+  });
   const clear = (): void => {
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
+    hiddenRests.length = 0;
     out.replaceChildren();
     explainBox.replaceChildren();
     announce.textContent = "";
@@ -252,11 +258,6 @@ export function start(doc: Document): void {
     };
     // The first of each kind; the rest of a kind behind a line that counts them, listed when opened
     // (thousands of lines would freeze the page and bury the first ones).
-    const rests: { open: () => void; count: number }[] = [];
-    beforePrint = () => {
-      if (!into.isConnected || rests.reduce((n, r) => n + r.count, 0) > PRINT_ALL_MAX) return;
-      for (const r of rests) r.open();
-    };
     for (const x of shorten(diags, LISTED_PER_KIND, "web.more").items) {
       if ("d" in x) {
         list.append(item(x.d));
@@ -294,7 +295,8 @@ export function start(doc: Document): void {
       more.addEventListener("toggle", () => {
         if (more.open && !rest) next(false);
       });
-      rests.push({
+      hiddenRests.push({
+        on: more,
         count: u.rest.length,
         open: () => {
           next(true);

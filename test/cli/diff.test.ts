@@ -1092,12 +1092,12 @@ describe("assess rubric diff: a veto's effect", () => {
     writeFileSync(empty, text.replace("          grade: 不合格\n          place: passed\n", "          grade: 不合格\n          place: empty\n"));
     const unranked = join(dir, "veto-unranked.yaml");
     writeFileSync(unranked, text.replace("          ranked: true\n          grade: 不合格\n          place: passed\n", "          ranked: false\n"));
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", empty])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得奖;直接定为不合格;其名次奖依次递补 → 否决后仍排名、不得奖;直接定为不合格;其名次奖空缺  [改变奖惩]\n");
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", unranked])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", empty])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后仍排名、不得获奖;直接定为不合格;其名次奖空缺  [改变奖惩]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", unranked])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
     // The block taken out: the veto then does what it does by default, said so; written out, the same is no change.
     const dropped = join(dir, "veto-dropped.yaml");
     writeFileSync(dropped, text.replace("        veto:\n          ranked: true\n          grade: 不合格\n          place: passed\n", ""));
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", dropped])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", dropped])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
     expect((await cli(["rubric", "diff", unranked, dropped])).out).not.toContain("否决效果");
   });
 });

@@ -348,7 +348,7 @@ describe("a single-item award a kind may claim that no ranking of the kind gives
     expect(adviceWhenUsed(loaded).map((d) => d.code)).toEqual(["rubric.single-not-given"]);
     const L = rubricFrom(text);
     const why = saysOf(score(L, submission(L, [town("甲镇", "rural"), dept("甲局"), dept("乙局")], [{ unit: "甲局", code: "DX1", level: "省级" }, { unit: "乙局", code: "DX1", level: "省级", status: "申报中" }])));
-    expect(why("甲局")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
+    expect(why("甲局")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得获奖");
     expect(why("乙局")).toBe("状态为“申报中”,尚未认定,不计分;本单位参加的排名也都不颁发此奖");
   });
 
@@ -359,7 +359,7 @@ describe("a single-item award a kind may claim that no ranking of the kind gives
     const L = rubricFrom(text.replace(single, "").replace("    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n", `    group: rural\n    by: total\n    tie_breakers: [DJ, JJ]\n${single}`));
     const why = saysOf(score(L, submission(L, [town("甲镇", "rural"), town("甲街道", "urban")], [{ unit: "甲镇", code: "DX1", level: "省级" }, { unit: "甲街道", code: "DX1", level: "省级" }])));
     expect(why("甲镇")).toBe("经济发展突出贡献(省级),参评单项奖");
-    expect(why("甲街道")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得奖");
+    expect(why("甲街道")).toBe("经济发展突出贡献(省级),但本单位参加的排名都不颁发此奖,不得获奖");
   });
 });
 

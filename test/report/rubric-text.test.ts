@@ -56,7 +56,7 @@ describe("rubric show in English", () => {
     expect(lines).toContain("  groups: 乡镇组 [乡镇, 镇, 乡]; 街道组 [街道]");
     expect(lines).toContain("    一等奖: rank 1, 50,000 yuan");
     expect(lines.find((l) => l.startsWith("    SH1 "))).toMatch(/and a veto \(still ranked when vetoed, no prize; /);
-    expect(tree(TEXT).find((l) => l.startsWith("    SH1 "))).toContain("并否决(否决后仍排名、不得奖;");
+    expect(tree(TEXT).find((l) => l.startsWith("    SH1 "))).toContain("并否决(否决后仍排名、不得获奖;");
   });
 });
 

@@ -80,7 +80,7 @@ export const engineMessages: Catalog = {
   "why.ledger-single-vetoed": { "zh-CN": "{name}({level}),但一票否决的单位不得评单项奖", en: "{name} ({level}), but a vetoed unit wins no single-item award" },
   "why.ledger-pending-single-vetoed": { "zh-CN": "状态为“{status}”,尚未认定,不计分;认定后也因一票否决不得评{award}", en: "status \"{status}\": not yet recognized, not counted; once recognized, {award} is withheld all the same by the veto" },
   "why.ledger-pending-single": { "zh-CN": "状态为“{status}”,尚未认定,不计分;认定后按{level}参评{award}", en: "status \"{status}\": not yet recognized, not counted; once recognized, entered for {award} ({level})" },
-  "why.ledger-single-not-given": { "zh-CN": "{name}({level}),但本单位参加的排名都不颁发此奖,不得奖", en: "{name} ({level}), but no ranking this unit is in gives the award: nothing won" },
+  "why.ledger-single-not-given": { "zh-CN": "{name}({level}),但本单位参加的排名都不颁发此奖,不得获奖", en: "{name} ({level}), but no ranking this unit is in gives the award: nothing won" },
   "why.ledger-pending-single-not-given": { "zh-CN": "状态为“{status}”,尚未认定,不计分;本单位参加的排名也都不颁发此奖", en: "status \"{status}\": not yet recognized, not counted; and no ranking this unit is in gives the award" },
   "why.ledger-single": { "zh-CN": "{name}({level}),参评单项奖", en: "{name} ({level}): entered for the single-item award" },
   "why.ledger-once": { "zh-CN": "{code} 每年至多计一次,计入分值最高的 {cell}", en: "{code} counts at most once a year: the row worth most, {cell}, counts" },
