@@ -583,8 +583,10 @@ describe("every broken rubric gets one located line per problem", () => {
     process.on("warning", keep);
     const emit = vi.spyOn(process, "emitWarning");
     try {
-      const d = load(`? [a, b]\n: 1\n${MINI}`).diagnostics;
-      expect(d.map((x) => `${x.code} ${formatLocation(x.location!)}`)).toContain("rubric.unknown-key r.yaml:1:1");
+      // (At its line, where the list is: a tester's find, it was said at the map's first line.)
+      const d = load(`${MINI}? [a, b]\n: 1\n`).diagnostics;
+      const line = MINI.split("\n").length;
+      expect(d.map((x) => `${x.code} ${formatLocation(x.location!)}`)).toContain(`rubric.unknown-key r.yaml:${line}:3`);
       expect(emit).not.toHaveBeenCalled();
     } finally {
       emit.mockRestore();

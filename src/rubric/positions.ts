@@ -96,7 +96,11 @@ export class Positions {
     if (!whole) return this.of(path);
     if (isMap(parent)) {
       for (const pair of parent.items) {
-        if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return this.kept(this.at(pair.key.range[0]), () => this.through().ofKey(path, key));
+        // (A key written as a list or a map, ? [a, b]: named as the parser writes it out, [ a, b ],
+        // told apart by what it holds, its spaces and quotes aside.)
+        const bare = (t: string): string => t.replace(/[\s"']/g, "");
+        const named = isScalar(pair.key) ? String(pair.key.value) === key : isNode(pair.key) && bare(String(pair.key)) === bare(key);
+        if (named && isNode(pair.key) && pair.key.range) return this.kept(this.at(pair.key.range[0]), () => this.through().ofKey(path, key));
       }
     }
     return this.of(path);

@@ -216,7 +216,7 @@ describe("a file beside the workbook named as a bundled rubric", () => {
     const book = join(dir, "青山区.xlsx");
     copyFileSync("samples/qingshan-2026.xlsx", book);
     const file = join(dir, "district-popplan-2022.1.yaml");
-    const said = `${file}: 警告: 此文件与内置方案 district-popplan 2022.1 同名,却不是有效的方案(空文件、文件夹或有错误),未采用(用的是内置方案);它的问题可用 assess rubric check ${file} 查看,不需要的可删去 [rubric.shadowed-invalid]`;
+    const said = `${file}: 警告: 此文件与内置方案 district-popplan 2022.1 同名,却不是有效的方案(空文件、文件夹或有错误),未采用(用的是内置方案);它的问题可用 assess rubric check "${file}" 查看,不需要的可删去 [rubric.shadowed-invalid]`;
     for (const make of [() => writeFileSync(file, ""), () => writeFileSync(file, "id: district-popplan\nversion: [\n"), () => mkdirSync(file)]) {
       rmSync(file, { recursive: true, force: true });
       make();

@@ -2,7 +2,7 @@
 import type { Catalog } from "./types.js";
 
 export const rubricMessages: Catalog = {
-  "rubric.shadowed-invalid": { "zh-CN": "此文件与内置方案 {rubric} 同名,却不是有效的方案(空文件、文件夹或有错误),未采用(用的是内置方案);它的问题可用 assess rubric check {file} 查看,不需要的可删去", en: "this file is named as the bundled rubric {rubric}, but is no valid rubric (empty, a folder, or with errors): not used (the bundled one is); assess rubric check {file} says what is wrong with it; delete it if it is not needed" },
+  "rubric.shadowed-invalid": { "zh-CN": "此文件与内置方案 {rubric} 同名,却不是有效的方案(空文件、文件夹或有错误),未采用(用的是内置方案);它的问题可用 assess rubric check \"{file}\" 查看,不需要的可删去", en: "this file is named as the bundled rubric {rubric}, but is no valid rubric (empty, a folder, or with errors): not used (the bundled one is); assess rubric check \"{file}\" says what is wrong with it; delete it if it is not needed" },
   "rubric.shadowed": {
     "zh-CN": "此文件的编号和版本与内置方案 {rubric} 相同,内容却不同,未采用(用的是内置方案);修订后的方案请改用新的版本号(文件名和封面上的方案版本都改),或用 --rubric 指定此文件",
     en: "this file has the id and version of the bundled rubric {rubric} but other content, and is not used (the bundled one is); give a revised scheme a new version (in the file's name and on the cover), or name this file with --rubric",
