@@ -510,17 +510,17 @@ describe("the comprehensive sample", () => {
     // 优秀 for 2 of 11 towns (20%), held by 柳河镇 102.05 and 石桥镇 99.03 (5 others reach 90), ties at the cut to none: 99.03 − 89.61 + 0.01.
     const q = await cli(["explain", input, "青龙乡"]);
     expect(q.out.split("\n").slice(2, 4)).toEqual([
-      "距乡镇组排名二等奖还差 1.58 分(与 双河乡、杨柳镇 同分时按同分比较 DJ 党的建设(95 对 97)仍排在其后,须高出 0.01 分;其他单位不变)",
-      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,另有 5 个可占此名额的单位达到:须超过名额内最低的 99.03 分(同分时按同分比较排在其后);其他单位不变)",
+      "距乡镇组排名二等奖还差 1.58 分(与 双河乡、杨柳镇 同分时比较 DJ 党的建设(95 对 97)仍排在其后,须高出 0.01 分;其他单位不变)",
+      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,另有 5 个可占此名额的单位达到:须超过名额内最低的 99.03 分(同分时按同分比较项排在其后);其他单位不变)",
     ]);
     // 河东街道 1.01 short of 文昌街道 for 二等奖: level is enough, DJ putting it ahead — said, as the
     // 0.01 past level is (two towns comparing their gaps took one for a slip), and in the JSON.
-    expect((await cli(["explain", input, "河东街道"])).out).toContain("距街道组排名二等奖还差 1.01 分(与 文昌街道 同分时按同分比较 DJ 党的建设(99 对 95.5)排在其前,追平即可;其他单位不变)\n");
+    expect((await cli(["explain", input, "河东街道"])).out).toContain("距街道组排名二等奖还差 1.01 分(与 文昌街道 同分时比较 DJ 党的建设(99 对 95.5)排在其前,追平即可;其他单位不变)\n");
     const ahead = JSON.parse((await cli(["explain", input, "河东街道", "--json"])).out) as { gap: unknown };
     expect(ahead.gap).toEqual({ ranking: "urban", tier: "二等奖", points: 1.01, tie: { key: "DJ", own: 99, theirs: 95.5, units: ["文昌街道"], level: 1, ahead: true } });
     // Reaching the lowest within the quota enough, and why: DJ puts 河东街道 ahead of 石桥镇 level on
     // 99.03; 区住房城乡建设局 level with 区市场监管局 on every key, the rubric gives 优秀 to all tied.
-    expect((await cli(["explain", input, "河东街道"])).out).toContain("须达到名额内最低的 99.03 分(同分时按同分比较排在其前);其他单位不变)\n");
+    expect((await cli(["explain", input, "河东街道"])).out).toContain("须达到名额内最低的 99.03 分(同分时按同分比较项排在其前);其他单位不变)\n");
     expect((await cli(["explain", input, "区住房城乡建设局"])).out).toContain("须达到名额内最低的 99.5 分(同分并列时按方案均评为优秀);其他单位不变)\n");
     // 凤凰街道 50.55 不合格: 合格's mark, 60.
     expect((await cli(["explain", input, "凤凰街道"])).out).toContain("距乡镇(街道)综合排名等次“合格”还差 9.45 分(合格须达 60 分;其他单位不变)\n");

@@ -263,8 +263,8 @@ describe("rankings (§7)", () => {
     const sub = submission(tb, [{ name: "甲", scores: { JS1: 45, "DZ2.1": 12.5 } }, { name: "乙", scores: { JS1: 50, "DZ2.1": 7.5 } }, { name: "丙", scores: { JS1: 50, "DZ2.1": 7.5 } }], []);
     const said = (i: number): string[] => renderExplain({ lang: "zh-CN", t }, PLAIN, tb, sub, r, i).split("\n").filter((l) => l.startsWith("综合排名:"));
     const total = formatPoints(unit(r, "甲").total);
-    expect(said(0)).toEqual([`综合排名:与 丙 同分 ${total},按同分比较 JS 计生线(55 对 60)排在其后`, `综合排名:与 乙 同分 ${total},按同分比较 JS 计生线(55 对 60)排在其后`]);
-    expect(said(1)).toEqual([`综合排名:与 丙 同分 ${total},同分比较项 JS 计生线 也相同,并列第 1 名`, `综合排名:与 甲 同分 ${total},按同分比较 JS 计生线(60 对 55)排在其前`]);
+    expect(said(0)).toEqual([`综合排名:与 丙 同分 ${total},比较 JS 计生线(55 对 60)排在其后`, `综合排名:与 乙 同分 ${total},比较 JS 计生线(55 对 60)排在其后`]);
+    expect(said(1)).toEqual([`综合排名:与 丙 同分 ${total},同分比较项 JS 计生线 也相同,并列第 1 名`, `综合排名:与 甲 同分 ${total},比较 JS 计生线(60 对 55)排在其前`]);
   });
 });
 

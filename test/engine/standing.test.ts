@@ -177,7 +177,7 @@ describe("the gap to the next prize", () => {
     const r = score(T, sub);
     const words = (lang: "zh-CN" | "en") => ({ lang, t: (code: string, data?: Readonly<Record<string, string | number>>) => message(lang, code, data ?? {}) });
     const at = r.units.findIndex((u) => u.name === "丁");
-    expect(renderExplain(words("zh-CN"), PLAIN, T, sub, r, at)).toContain("\n距综合排名二等奖还差 2.01 分(与 丙 同分时按同分比较 JS 计生线(50 对 52)仍排在其后,须高出 0.01 分;其他单位不变)\n");
+    expect(renderExplain(words("zh-CN"), PLAIN, T, sub, r, at)).toContain("\n距综合排名二等奖还差 2.01 分(与 丙 同分时比较 JS 计生线(50 对 52)仍排在其后,须高出 0.01 分;其他单位不变)\n");
     expect(renderExplain(words("en"), PLAIN, T, sub, r, at)).toContain("2.01 points short of 二等奖 in 综合排名 (level with 丙, it would stay behind on the tie-breaker JS 计生线, 50 against 52: 0.01 more is needed; others unchanged)");
     const json = JSON.parse(resultsJson(r, { rubric: T })) as { units: { name: string; gap?: unknown }[] };
     expect(json.units.find((u) => u.name === "丁")?.gap).toEqual({ ranking: "overall", tier: "二等奖", points: 2.01, tie: { key: "JS", own: 50, theirs: 52, units: ["丙"], level: 1 } });
