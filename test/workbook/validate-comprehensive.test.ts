@@ -927,8 +927,8 @@ describe("a unit on the sheets of two kinds", () => {
     expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("“区城投集团” 在模板的单位名单(_lists 工作表)中是区属国有企业,它的行在 区属国企!A2 等处,这一行却在区直部门的工作表上;一个单位只能属于一类:请删去这一行(其中如有它的得分,先填到区属国有企业的工作表上)");
   });
 
-  it("still says the slips in its own row, read second (a tester's find: 28分 there went unsaid until the pasted row was deleted)", async () => {
-    // 区财政局 pasted onto 经济发展 (read first), its own row on 区直部门 kept, with two slips in it.
+  /** The sample's book, 区财政局's row pasted onto 经济发展 (read before 区直部门, where its own row stays): that row's number, and its own's. */
+  const deptOnTowns = async (): Promise<{ book: MemBook; last: number; own: number }> => {
     const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
     const towns = book.sheetNamed("经济发展");
     const last = Math.max(...towns.rows.keys()) + 1;
@@ -940,27 +940,25 @@ describe("a unit on the sheets of two kinds", () => {
       return v?.t === "s" && v.v === "区财政局";
     })?.[0];
     expect(own).toBeDefined();
-    depts.setAt(own!, 2, 999);
-    depts.setAt(own!, 3, "28分");
+    return { book, last, own: own! };
+  };
+
+  it("still says the slips in its own row, read second (a tester's find: 28分 there went unsaid until the pasted row was deleted)", async () => {
+    // 区财政局 pasted onto 经济发展 (read first), its own row on 区直部门 kept, with two slips in it.
+    const { book, last, own } = await deptOnTowns();
+    const depts = book.sheetNamed("区直部门");
+    depts.setAt(own, 2, 999);
+    depts.setAt(own, 3, "28分");
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`);
     expect(said.sort()).toEqual([`workbook.points-out-of-range in.xlsx: 区直部门!B${own}`, `workbook.points-with-unit in.xlsx: 区直部门!C${own}`, `workbook.unit-kind-not-listed-also in.xlsx: 经济发展!A${last}`]);
   });
 
   it("in a template whose list gives no kinds, still says the slips in the row read second (which row is in the wrong place is the clerk's to see: a reviewer's find)", async () => {
-    const book = fill(await templateBook(rubric, spec.units, "2026", "柳河区"), structuredClone(spec.values) as Record<string, Record<string, Value>>, []);
+    const { book, own } = await deptOnTowns();
     const lists = book.sheetNamed("_lists");
     for (const r of lists.rows.keys()) lists.setAt(r, LISTS_UNIT_KINDS, null);
-    const towns = book.sheetNamed("经济发展");
-    const last = Math.max(...towns.rows.keys()) + 1;
-    for (const [col, c] of towns.rows.get(2) ?? []) towns.setAt(last, col, c.value.t === "n" || c.value.t === "s" ? c.value.v : null);
-    towns.setAt(last, 1, "区财政局");
-    const depts = book.sheetNamed("区直部门");
-    const own = [...depts.rows].find(([, cells]) => {
-      const v = cells.get(1)?.value;
-      return v?.t === "s" && v.v === "区财政局";
-    })?.[0];
-    depts.setAt(own!, 3, "28分");
+    book.sheetNamed("区直部门").setAt(own, 3, "28分");
     const { diagnostics } = await readMemBook(book);
     const said = diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${formatLocation(d.location!)}`);
     expect(said).toContain(`workbook.unit-two-kinds in.xlsx: 区直部门!A${own}`);
