@@ -1173,8 +1173,8 @@ export class SubmissionReader {
         // Both rows named, each with its kind as the rubric names it: which is the slip is the clerk's to see.
         const kindName = (id: string): string => this.rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
         p.error("workbook.unit-two-kinds", sheet, refOf(role.nameCol, u.row), { unit: u.name, first: cellRef(existing.at.sheet, existing.at.cell), firstKind: kindName(existing.kind), kind: kindName(role.kind) });
-        // Its values here are checked later, should the template's list give it this kind (the row
-        // read first was the one pasted onto another kind's sheet): a slip in them is said then.
+        // Its values here are checked once the template's list is read, unless the list gives it
+        // the other kind (then this row is the one pasted): a slip in them is said then.
         this.secondKindRows.push({ unit: u.name, kind: role.kind, check: () => checkValues(u) });
         return;
       }
