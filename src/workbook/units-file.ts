@@ -323,6 +323,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     if (g) return { ...g, heading: text };
     const k = kindOf(words);
     if (k !== undefined) return { kind: k, heading: text };
+    // A kind's word after the level a city or a county writes (市直部门, 县属国有企业, 市级部门, 各部门):
+    // that kind, as the word alone (部门) gives it (a city's 市直部门 gave none: its units went to the towns).
+    const bare = words.replace(/^(?:[市县区旗州盟](?:直|属|级)|各)/, "");
+    const level = bare !== words && bare !== "" ? kindOf(bare) : undefined;
+    if (level !== undefined) return { kind: level, heading: text };
     // Words of one kind together (镇(街道), 各镇、街道): that kind.
     const parts = words.replace(/^各/, "").split(/[()、和及与,，/]/).map((x) => x.trim()).filter((x) => x !== "");
     const of = new Set(parts.map((x) => kindOf(x) ?? groupOf(x)?.kind));

@@ -31,6 +31,19 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("gives the units under a heading of a city's or a county's level and a kind's word (市直部门, 县属国有企业) that kind (a city's 市直部门 gave none: 16 offices went to the towns)", () => {
+    const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "单位名称\n一、乡镇(街道)\n柳河镇\n二、市直部门\n市妇联\n市科协\n三、市属国有企业\n市城投集团\n四、县级部门\n县老年大学\n", comprehensive);
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:1", "units.heading-kind units.csv:7:1", "units.heading-kind units.csv:9:1"]);
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([
+      ["柳河镇", "town"],
+      ["市妇联", "department"],
+      ["市科协", "department"],
+      ["市城投集团", "enterprise"],
+      ["县老年大学", "department"],
+    ]);
+  });
+
   it("leaves out a kind's or a group's word alone on its line (乡镇, 区直部门, 乡镇组 were listed as units)", () => {
     const r = parse("镇\n城关镇\n部门\n区公安分局\n");
     // (The units under a heading naming a kind are of it: 区公安分局 under 部门, no kind guessed by its name.)
@@ -38,7 +51,8 @@ describe("units file", () => {
     expect(r.units.map((u) => [u.name, u.kind])).toEqual([["城关镇", "town"], ["区公安分局", "department"]]);
     // The words lists use, whatever the rubric labels its kinds (镇 and 部门 here): 乡镇, 区直部门.
     const words = parse("单位名称\n乡镇\n城关镇\n区直部门\n区公安分局\n");
-    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading units.csv:4:1", "units.kind-by-name units.csv:5:1"]);
+    // (区直部门: a kind's word, 部门, after the district's level: that kind for the units under it.)
+    expect(words.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1", "units.heading-kind units.csv:4:1"]);
     expect(words.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局"]);
     // A group's name: 乡镇组 over its towns.
     const C = "rubric/township-comprehensive-2026.1.yaml";
@@ -435,7 +449,7 @@ rankings:
     const r = parse("序号,单位名称,类型,备注\n一、镇街,,,\n1,城关镇,镇,\n,二、部门,,\n2,区公安分局,部门,\n合计,,,\n,三、,,\n");
     // A kind's word alone in the 序号 column (区直部门,,,): a heading too, said (it was left out unsaid).
     const word = parse("序号,单位名称,类型,备注\n区直部门,,,\n1,区公安分局,部门,\n");
-    expect(word.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading units.csv:2:1"]);
+    expect(word.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1"]);
     expect(word.units.map((u) => u.name)).toEqual(["区公安分局"]);
     // A numbering left alone (三、) is a heading too, not a unit named 三、.
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:2:1", "units.heading-kind units.csv:4:2", "units.summary units.csv:6:1", "units.heading units.csv:7:2"]);
