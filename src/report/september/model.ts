@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, withoutAmount } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -167,11 +167,13 @@ function linesOf(rubric: Rubric, r: RankingResult): { code: string; name: string
 function overallTable(rubric: Rubric, results: Results, r: RankingResult, units: readonly UnitResult[], lang: Lang, charted: boolean): Table {
   const lines = linesOf(rubric, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
+  const ties = brokenTies(rubric, r, lang);
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     ...lines.map((l) => ({ header: l.name, kind: "points" as const })),
     ...heads.map(([, header]) => ({ header, kind: "points" as const })),
+    ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
     { header: message(lang, "out.total"), kind: "points" },
     { header: message(lang, "out.awards"), kind: "text" },
   ];
@@ -197,6 +199,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
       xmlSafe(u.name),
       ...lines.map((l) => pointsToNumber(u.subtotals[l.code] ?? 0)),
       ...heads.map(([key]) => pointsToNumber(u[key])),
+      ...ties.map((t) => pointsToNumber(t.points(u))),
       pointsToNumber(u.total),
       xmlSafe(remark),
     ];
@@ -260,24 +263,35 @@ function tieNote(rubric: Rubric, r: RankingResult, lang: Lang): string | undefin
   return tieBreakNote(rubric, r, lang, "report.tie-note");
 }
 
+/**
+ * The tie-breakers a table shows nowhere else (an item), each a column, where they parted units
+ * level on the ranking's value: five departments at 89.00 ranked 104th to 108th by BM1, which the
+ * report did not show, the note naming it alone.
+ */
+function brokenTies(rubric: Rubric, r: RankingResult, lang: Lang): TieColumn[] {
+  return tieNote(rubric, r, lang) === undefined ? [] : tieColumns(rubric, r, lang);
+}
+
 function lineTable(rubric: Rubric, results: Results, r: RankingResult, units: readonly UnitResult[], lang: Lang): Table {
   const max = rankKey(rubric, r.unitKind, r.by)?.max ?? 0;
   // A ranking by a line or an item that decides awards (经济发展单项排名's single-item award) says
   // who won them, its own awards alone, as its result sheet does.
   const awards = showsAwards(rubric, r);
+  const ties = brokenTies(rubric, r, lang);
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     { header: message(lang, "report.col.score"), kind: "points" },
     { header: message(lang, "report.col.max"), kind: "points" },
     { header: message(lang, "report.col.share"), kind: "share" },
+    ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
     ...(awards ? [{ header: message(lang, "out.awards"), kind: "text" as const }] : []),
   ];
   const rows = r.entries.flatMap((e): Row[] => {
     const u = units[e.unit];
     if (!u) return [];
     const share = max > 0 ? Math.round((e.value / max) * 10000) / 10000 : null;
-    const cells: Cell[] = [rankCell(u, e.rank, r.id, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
+    const cells: Cell[] = [rankCell(u, e.rank, r.id, lang), xmlSafe(u.name), pointsToNumber(e.value), pointsToNumber(max), share, ...ties.map((t) => pointsToNumber(t.points(u))), ...(awards ? [xmlSafe(awardsCell(u, lang, r.id, true))] : [])];
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
