@@ -368,7 +368,9 @@ function awardOutcome(a: Award): unknown {
  * province's list of a hundred one-place moves buried the few that a leader asks about.
  */
 export function awardsFirst(moves: readonly UnitMove[]): UnitMove[] {
-  const key = (u: UnitResult | undefined): string => JSON.stringify(u?.awards.map(awardOutcome) ?? []);
+  // (And where pending claims could still change its awards, or bring it one: a (待定) prize settled,
+  // a 可能获 gone, were listed among the one-place moves.)
+  const key = (u: UnitResult | undefined): string => JSON.stringify([u?.awards.map(awardOutcome) ?? [], u?.certainty?.settled ?? true, (u?.certainty?.open ?? []).map((o) => [o.kind, o.ranking, o.code ?? ""])]);
   const changed = (m: UnitMove): boolean => key(m.old) !== key(m.new);
   return [...moves.filter(changed), ...moves.filter((m) => !changed(m))];
 }

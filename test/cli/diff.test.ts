@@ -676,6 +676,21 @@ describe("assess diff", () => {
   });
 });
 
+describe("assess diff: units whose awards changed first", () => {
+  it("counts a (待定) prize settled and a 可能获 gone as awards changed (they were listed among the one-place moves)", async () => {
+    // 青龙乡's pending 国家级 JF1 (+3), which could take it to a 乡镇组 prize, rejected.
+    const claim = (status: string) => (wb: ExcelJS.Workbook) => {
+      wb.getWorksheet("加扣分")!.getRow(18).values = ["青龙乡", "JF1", null, "国家级", null, status];
+    };
+    const before = await edited("samples/liuhe-2026.xlsx", "open-before.xlsx", claim("申报中"));
+    const after = await edited("samples/liuhe-2026.xlsx", "open-after.xlsx", claim("不予认定"));
+    const r = await cli(["diff", before, after]);
+    const names = r.out.split("\n").filter((l) => /^ {2}\S+: /.test(l)).map((l) => l.trim().split(":")[0]);
+    // 白马镇 (a rank range closing, its awards as they were) after the three whose awards moved; then in the workbook's order.
+    expect(names).toEqual(["青龙乡", "杨柳镇", "双河乡", "白马镇", "文昌街道"]);
+  });
+});
+
 describe("assess diff: who a unit now stands behind or ahead of", () => {
   it("names them with a rank that moved, three at most, the rest counted; and in the JSON (why did it drop from 1st to 7th?)", async () => {
     // 城关镇's four 党政线 items cleared: first to seventh overall, eleventh on 党政线.
