@@ -1466,6 +1466,8 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("~ 排名 区直部门综合排名(departments) 名称: 区直部门排名 → 区直部门综合排名  [只改文字]\n");
     // Its last place keeps its yellow card (named by the ranking's old and new name before).
     const moves = r.out.slice(r.out.indexOf("按两个版本分别计分"));
+    // Counted, as diff counts them (a city's 300 lines had no count).
+    expect(moves.split("\n")[0]).toMatch(/^按两个版本分别计分 samples\/liuhe-2026\.xlsx,结果有变化的单位\(\d+ 个\):$/);
     expect(moves).toContain("  区市场监管局: 总分 88.97 → 89.5\n");
     expect(moves).not.toContain("排名");
     expect(moves).not.toContain("黄牌");

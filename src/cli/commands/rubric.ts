@@ -143,14 +143,11 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (cover?.rubricVersion !== undefined && cover.rubricId === a.rubric.id && cover.rubricVersion !== a.rubric.version && cover.rubricVersion !== b.rubric.version) {
     ctx.io.out(ctx.t("rubric.diff-on-third-version", { cover: `${cover.rubricId} ${cover.rubricVersion}`, old: a.rubric.version, new: b.rubric.version }) + "\n");
   }
-  ctx.io.out(ctx.t("diff.on", { file: o.on }) + "\n");
-  let moved = 0;
-  for (const m of awardsFirst(compareResults(before.results, after.results, []))) {
-    if (!m.moved) continue;
-    moved++;
-    ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
-  }
-  if (!moved) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
+  // How many, as diff says it (a city's 300 lines had no count).
+  const moved = awardsFirst(compareResults(before.results, after.results, [])).filter((m) => m.moved);
+  ctx.io.out(ctx.t(moved.length ? "diff.on-count" : "diff.on", { file: o.on, count: moved.length }) + "\n");
+  for (const m of moved) ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
+  if (!moved.length) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   // The prize money in all, where the revision moved it (a tier's amount, a place's tier): a leader's first question.
   const money = moneyChange(ctx, a.rubric, b.rubric, before.results, after.results);
   if (money) ctx.io.out(`  ${money}\n`);
