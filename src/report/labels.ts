@@ -683,9 +683,8 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
   return rubric.rankings.flatMap((r) => {
     const result = r.tiers.length ? results.rankings.find((x) => x.id === r.id && x.entries.length > 0) : undefined;
     if (!result) return [];
-    // The best rank pending claims may take a unit to, of the units whose rank may move at all; and
-    // each tier's places its holders hold, with how many hold each (the ranking's own units, once).
-    // The ranks pending claims may take each unit between, of the units whose rank may move at all.
+    // The ranks pending claims may take each unit between, of the units whose rank may move at all;
+    // and each tier's places its holders hold, with how many hold each (the ranking's own units, once).
     const moving: (readonly [number, number])[] = [];
     const held = new Map<string, Map<number, number>>();
     for (const e of result.entries) {
