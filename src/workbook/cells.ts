@@ -205,7 +205,11 @@ export function readPoints(p: Problems, sheet: string, c: RawCell | undefined, c
     const typed = cellText(c);
     const plain = Number.isFinite(n) && !/e/i.test(String(n));
     const value = exact ? formatPoints(pts) : plain ? String(n) : typed.length > 24 ? `${typed.slice(0, 24)}…` : typed;
-    p.error(said, sheet, c.ref, { value, max: formatPoints(max), code, off: Number.isFinite(n) ? formatPoints(Math.abs(exact ? pts : Math.round(n * 100))) : value });
+    // (The points taken off, as they are written where hundredths hold them; a number past that is
+    // said as the value is, without its sign: 1e+22, not 1e+22.84 nor Infinity.NaN.)
+    const hundredths = exact ? pts : Math.round(n * 100);
+    const off = Number.isSafeInteger(hundredths) ? formatPoints(Math.abs(hundredths)) : value.replace(/^[-−]/, "");
+    p.error(said, sheet, c.ref, { value, max: formatPoints(max), code, off });
     return undefined;
   }
   if (pts === undefined || pts % step !== 0) {
@@ -495,7 +499,13 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
     n = Number(numberText(s) ?? Number.NaN);
   }
   const h = Number.isFinite(n) ? Math.round(n * 100) : undefined;
-  if (h === undefined || !Number.isSafeInteger(h)) {
+  // A number too large to count to 0.01 (a pasted ID, 1e15万元): said so, not as no number at all.
+  if (h !== undefined && !Number.isSafeInteger(h)) {
+    const value = typeof raw === "string" ? raw.trim() : String(raw);
+    p.error(spec.display ? "workbook.quantity-too-large-in" : "workbook.quantity-too-large", sheet, c.ref, { value, unit: spec.display ?? "" });
+    return undefined;
+  }
+  if (h === undefined) {
     // 无 (none happened, nothing received) where a number belongs: the 0 it means asked for.
     if (typeof raw === "string" && saysNone(raw)) {
       p.error(spec.unit === "amount" ? "workbook.none-word-amount" : "workbook.none-word", sheet, c.ref, { value: raw.trim(), code: spec.code });
@@ -596,7 +606,7 @@ export function readCount(p: Problems, sheet: string, c: RawCell | undefined): n
 const MAX_ENTERED_POINTS = 100_000_000;
 
 /** Points typed in a ledger row (KF3): a positive number exact to 0.01, at most 1,000,000. */
-export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string): Points | undefined {
+export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: string, range?: { readonly min: Points; readonly max: Points }): Points | undefined {
   if (commonRefusal(p, sheet, c)) return undefined;
   const text = cellText(c);
   // 10分: the number without its 分 is asked for, as in a points cell.
@@ -612,7 +622,12 @@ export function readEnteredPoints(p: Problems, sheet: string, c: RawCell, code: 
     p.error("workbook.ledger-points-negative", sheet, c.ref, { value: cellText(c), code, number: formatPoints(-pts) });
     return undefined;
   }
-  // Beyond a million points a typed value is a slip, and sums of it would not stay exact.
+  // Beyond a million points a typed value is a slip, and sums of it would not stay exact: said as
+  // out of the code's range, where it has one (it was called no valid number, "请填不小于 0 的数").
+  if (range && Number.isFinite(n) && n > 0 && (pts === undefined || pts > MAX_ENTERED_POINTS)) {
+    p.error("workbook.ledger-points-range", sheet, c.ref, { code, value: text, min: formatPoints(range.min), max: formatPoints(range.max) });
+    return undefined;
+  }
   if (pts === undefined || pts < 0 || pts > MAX_ENTERED_POINTS) {
     p.error((c.value.t === "s" ? ambiguous(c.value.v) : undefined) ?? "workbook.ledger-bad-points", sheet, c.ref, { value: cellText(c), code });
     return undefined;

@@ -434,7 +434,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         if (header.cols.has("points")) p.error("workbook.ledger-points-required", s, ref("points"), { code: code.code, min: formatPoints(code.range.min), max: formatPoints(code.range.max) });
       }
       else {
-        points = readEnteredPoints(p, s, pointsCell, code.code);
+        points = readEnteredPoints(p, s, pointsCell, code.code, code.range);
         if (points !== undefined && (points < code.range.min || points > code.range.max)) {
           p.error("workbook.ledger-points-range", s, ref("points"), { code: code.code, value: formatPoints(points), min: formatPoints(code.range.min), max: formatPoints(code.range.max) });
           points = undefined;

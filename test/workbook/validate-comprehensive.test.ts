@@ -1059,3 +1059,17 @@ describe("an amount typed more finely than 0.01 where an item scores it by rank"
     expect((await read({ values: { 柳河镇: { ZB4: other + 0.504 } } })).diagnostics.filter((d) => d.code.startsWith("workbook.finer"))).toEqual([]);
   });
 });
+
+describe("a number far too large for its cell (a pasted ID, a slip of many digits)", () => {
+  const said = async (c: Omit<Case, "name" | "expected">, prefix: string): Promise<string[]> => {
+    const r = await read(c);
+    return r.diagnostics.filter((d) => d.code.startsWith(prefix)).map((d) => `${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+  };
+
+  it("is said as the number it is, not as digits invented or Infinity.NaN (a deduction), nor as no number (an amount), nor as no valid points (a claim's)", async () => {
+    expect(await said({ values: { 柳河镇: { SH3: -1e22 } } }, "workbook.deduction")).toEqual(["in.xlsx: 社会治理!B2 SH3 是扣分制,填扣除的分数,不带负号:扣 1e+22 分请填 1e+22(0 到 15)"]);
+    expect(await said({ values: { 柳河镇: { SH3: -1e307 } } }, "workbook.deduction")).toEqual(["in.xlsx: 社会治理!B2 SH3 是扣分制,填扣除的分数,不带负号:扣 1e+307 分请填 1e+307(0 到 15)"]);
+    expect(await said({ values: { 柳河镇: { ZB2: 1e15 } } }, "workbook.quantity-too-large")).toEqual(["in.xlsx: 指标数据!C2 “1000000000000000” 过大,不像是这一项的数(无法精确到 0.01 计算);请核对所填的数(单位:万元)"]);
+    expect(await said({ ledger: [{ unit: "柳河镇", code: "KF3", points: 10_000_000, status: "已认定" }] }, "workbook.ledger-points")).toEqual(["in.xlsx: 加扣分!E2 KF3 的分值 10000000 超出 0.5–3;请填 0.5 到 3 之间的分数"]);
+  });
+});
