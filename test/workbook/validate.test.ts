@@ -1481,7 +1481,8 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1", { count: 10_000 }), row("甲镇", "KF1", { count: 10_001 }), row("乙街道", "JF2", { level: "国家级", count: 1e300 }), row("丙镇", "KF1", { count: "２００００" })],
     expected: ["workbook.count-too-large 加扣分!C3", "workbook.count-too-large 加扣分!C4", "workbook.count-too-large 加扣分!C5"],
   },
-  { name: "ledger: KF3 points past a million", ledger: [row("甲镇", "KF3", { points: 1e300 })], expected: ["workbook.ledger-bad-points 加扣分!E2"] },
+  // (Said out of the code's range, as a smaller number past it is: it was "no valid number, 请填不小于 0 的数".)
+  { name: "ledger: KF3 points past a million", ledger: [row("甲镇", "KF3", { points: 1e300 })], expected: ["workbook.ledger-points-range 加扣分!E2"] },
   // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
