@@ -676,9 +676,9 @@ export function compareResults(
       }
     }
     if (moved && x && y) {
-      // Where its rank moved, the units it now stands behind that stood level or ahead of it before,
-      // and ahead of that stood behind or level (who passed 青龙乡 from 7th to 9th): each ranked there
-      // both times (level either side is neither). Among every unit of a district; a province's, those moved by changes.
+      // Where its rank moved, the units it now stands behind, level with or ahead of that it did not
+      // before (who passed 青龙乡 from 7th to 9th): each ranked there both times. Among every unit of
+      // a district; a province's, those moved by changes.
       for (const id of Object.keys(y.ranks)) {
         const [mine, now] = [x.ranks[id], y.ranks[id]];
         if (mine === now || mine === null || mine === undefined || now === null || now === undefined) continue;
@@ -834,8 +834,8 @@ function awardsOn(u: UnitResult, ranking?: string): string {
 }
 
 /** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */
-function placedAwards(u: UnitResult, ranking: string): string {
-  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking ? [["grade", a.grade]] : [])));
+function placedAwards(u: UnitResult, ranking: string, contested = false): string {
+  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking && (!contested || a.cut !== undefined || a.over !== undefined) ? [["grade", a.grade]] : [])));
 }
 
 /**
@@ -844,7 +844,7 @@ function placedAwards(u: UnitResult, ranking: string): string {
  * alone: 文昌街道's 合格 → 良好 was traced to a town's veto).
  */
 function contestedAwards(u: UnitResult, ranking: string): string {
-  return JSON.stringify(u.awards.flatMap((a) => (a.kind === "rank" && a.ranking === ranking ? [["rank", a.tier, a.amount ?? null]] : a.kind === "grade" && a.ranking === ranking && (a.cut !== undefined || a.over !== undefined) ? [["grade", a.grade]] : [])));
+  return placedAwards(u, ranking, true);
 }
 
 /** -1 when a unit ranks ahead of another, 1 behind, 0 level (an unranked unit is behind). */
