@@ -12,7 +12,7 @@ import type { Cover, Submission } from "../model/submission.js";
 import type { Results } from "../model/results.js";
 import { score as scoreEngine } from "../engine/index.js";
 import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
-import { readUserFileAsync } from "./files.js";
+import { plainlyNoWorkbook, readUserFileAsync } from "./files.js";
 import { lockOf } from "./write.js";
 import { nodeHost } from "./host.js";
 import { rubricSource } from "./rubric-source.js";
@@ -85,6 +85,17 @@ export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string 
   if (!rubric || !submission) return notDone(ctx, diagnostics, json, "summary.not-scored");
   reportDiagnostics(ctx, shown(input));
   return { ...input, rubric, submission, progress };
+}
+
+/**
+ * Before a command's output path is checked: a file that is plainly no workbook (an .et, a .docx
+ * beside the result of the .xlsx of its name) is said to be that, its exit code returned, rather
+ * than its would-be result refused as another's (which asked for --force). Undefined otherwise.
+ */
+export async function noWorkbookFirst(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false): Promise<number | undefined> {
+  if (!plainlyNoWorkbook(file)) return undefined;
+  const loaded = await loadForScoring(ctx, file, rubricFlag, json);
+  return typeof loaded === "number" ? loaded : undefined;
 }
 
 /**

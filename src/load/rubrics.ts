@@ -164,10 +164,10 @@ export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
  * none is bundled of: a draft of a new version beside the workbook is never taken for a workbook
  * that does not name it.
  */
-function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): { readonly b: BundledRubric; readonly score: number; readonly misnamed: number } | undefined {
+function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): { readonly b: BundledRubric; readonly score: number; readonly misnamed: number; readonly known: ReadonlySet<string> } | undefined {
   const latest = new Map<string, BundledRubric>();
   for (const b of byVersion(list)) if (!b.own || !list.some((x) => !x.own && x.id === b.id)) latest.set(b.id, b);
-  let best: { b: BundledRubric; score: number; named: number; misnamed: number } | undefined;
+  let best: { b: BundledRubric; score: number; named: number; misnamed: number; known: ReadonlySet<string> } | undefined;
   for (const b of latest.values()) {
     const r = b.load().rubric;
     if (!r) continue;
@@ -180,20 +180,13 @@ function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<stri
       const text = headerTexts.get(c) ?? "";
       return !text.includes(names.get(c) ?? "\u0000") && (text.replace(c, "").match(/[\u4e00-\u9fff]/g) ?? []).length >= 2;
     }).length;
-    if (!best || score > best.score || (score === best.score && named > best.named)) best = { b, score, named, misnamed };
+    if (!best || score > best.score || (score === best.score && named > best.named)) best = { b, score, named, misnamed, known: new Set(matched) };
   }
   return best;
 }
 
 /** Header codes from which a workbook is held to fit no scheme when fewer than half are a scheme's. */
 const NONE_FITS_MIN = 4;
-
-/** Whether a code is one of a rubric's (an item's, an indicator's, a target's). */
-function fitsCode(b: BundledRubric, code: string): boolean {
-  const r = b.load().rubric;
-  if (!r) return false;
-  return r.lines.some((l) => namesOf(l.items).some(([c]) => c === code)) || r.indicators.some((i) => i.code === code) || r.targets.some((t) => t.code === code);
-}
 
 /** Each item's code with its name, those under a group's too. */
 function namesOf(items: Rubric["lines"][number]["items"]): (readonly [string, string])[] {
@@ -231,8 +224,10 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
     // (a blank 方案编号 on a county's workbook: 37 errors, each a wrong fix).
     // Nor where most of the codes it knows are headed by other names than its own (a county's own
     // scheme reusing the codes ZB1, BM1 for other things).
-    if (found && headerCodes.size >= NONE_FITS_MIN && (found.score * 2 < headerCodes.size || found.misnamed * 2 > found.score)) {
-      const codes = [...headerCodes].filter((c) => !fitsCode(found.b, c) || found.misnamed * 2 > found.score).slice(0, 5).join("、");
+    const misnamed = found !== undefined && found.misnamed * 2 > found.score;
+    if (found && headerCodes.size >= NONE_FITS_MIN && (found.score * 2 < headerCodes.size || misnamed)) {
+      // (The codes it does not know; misnamed, any of them.)
+      const codes = [...headerCodes].filter((c) => misnamed || !found.known.has(c)).slice(0, 5).join("、");
       const available = byVersion(all).map((b) => `${b.id} ${b.version}`).join(", ");
       return { diagnostics: [{ code: cover ? "rubric.none-fits-cover" : "rubric.none-fits", severity: "error", data: { codes, available }, location: cover?.at ? { file, ...cover.at } : { file } }] };
     }

@@ -5,8 +5,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
 import { folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
-import { loadForScoring } from "../input.js";
-import { plainlyNoWorkbook } from "../files.js";
+import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
@@ -118,10 +117,8 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
     return isFolder(misnamed.path) ? folderGiven(ctx, misnamed.path, named) : usageError(ctx, "usage.report-extension", { file: misnamed.path, format: misnamed.format, example: named });
   }
   // (Not for a file that is no workbook: what it is comes first, not a report to --force over.)
-  if (plainlyNoWorkbook(file)) {
-    const loaded = await loadForScoring(ctx, file, o.rubric);
-    if (typeof loaded === "number") return loaded;
-  }
+  const notOne = await noWorkbookFirst(ctx, file, o.rubric);
+  if (notOne !== undefined) return notOne;
   const bad: Diagnostic[] = [];
   for (const t of targets) {
     const refused = await checkTarget(t.path, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: isReport(t.format, file), refusal: "file.exists-not-result" });

@@ -10,9 +10,9 @@ import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
-import { loadForScoring } from "../input.js";
+import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
-import { plainlyNoWorkbook, readUserFile } from "../files.js";
+import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS, type WorkbookReader } from "../../xlsx/read/index.js";
 import { writtenAsOurs } from "../../xlsx/write/worksheet.js";
 import { coverYear } from "../../model/submission.js";
@@ -168,10 +168,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // work. Any other existing file (another district's workbook or result, say) is not, without --force.
   const earlierResult: EarlierResult = { input: "", district: "", year: "", info: "", listed: [], sheets: [] };
   // (Not for a file that is no workbook: what it is comes first, not a result to --force over.)
-  if (plainlyNoWorkbook(file)) {
-    const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
-    if (typeof loaded === "number") return loaded;
-  }
+  const notOne = await noWorkbookFirst(ctx, file, o.rubric, o.json);
+  if (notOne !== undefined) return notOne;
   const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
