@@ -687,6 +687,9 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
     // and each tier's places its holders hold, with how many hold each (the ranking's own units, once).
     const moving: (readonly [number, number])[] = [];
     const held = new Map<string, Map<number, number>>();
+    // The units holding a prize place together (tied), by the place, with their rank: the places
+    // past the first their tie uses up.
+    const blocks = new Map<number, { n: number; rank: number }>();
     for (const e of result.entries) {
       const u = results.units[e.unit];
       if (!u) continue;
@@ -700,6 +703,9 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         const at = held.get(a.tier) ?? new Map<number, number>();
         at.set(place, (at.get(place) ?? 0) + 1);
         held.set(a.tier, at);
+        const block = blocks.get(place);
+        if (block) block.n++;
+        else blocks.set(place, { n: 1, rank });
       }
     }
     return r.tiers.flatMap((t): Vacancy[] => {
@@ -720,10 +726,9 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       // other places, its rows name their places.
       // (A place a vetoed unit keeps empty, only by a unit whose ranks may take in its rank: one that
       // may reach a later place of the tier, or move among those above it, leaves it as it is; it was
-      // marked 待定 beside a unit settled. Another, by a unit whose ranks may take in a place of the tier.)
+      // marked 待定 beside a unit settled. A place a tie used up, and one no unit reaches: below.)
       const partly = (held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {};
       const reaches = (from: number, to: number): boolean => moving.some(([best, worst]) => best <= to && worst >= from);
-      const marks = { ...(reaches(t.from, t.to) ? { pending: true as const } : {}), ...partly };
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
         const last = ps[ps.length - 1] ?? t.to;
@@ -753,10 +758,18 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + new Set((result.emptied ?? []).map((e) => e.unit)).size;
       const tied = rest.filter((p) => p <= takers);
       const none = rest.filter((p) => p > takers);
+      // A place a tie used up, only by a unit whose ranks may take in the tie's (one reaching it, or
+      // leaving it, may part it or join it): a unit moving below it leaves it as it is (ranks are not
+      // prize places where a vetoed unit passed its place on: 5–7 was taken for places 3–5). And
+      // places past every unit that may win, by none: no claim adds a unit.
+      const tiedPending = tied.some((p) => {
+        const block = [...blocks].find(([place, b]) => place <= p && p < place + b.n)?.[1];
+        return block ? reaches(block.rank, block.rank + block.n - 1) : reaches(t.from, t.to);
+      });
       return [
         ...rows,
-        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...marks }] : []),
-        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...marks }] : []),
+        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly }] : []),
+        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...partly }] : []),
       ];
     });
   });

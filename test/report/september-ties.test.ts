@@ -199,6 +199,40 @@ describe("空缺 rows", () => {
     expect(swap.units.find((u) => u.name === "乙")?.certainty?.ranks[T.rankings[0]!.id]).toEqual([1, 2]);
     expect(vacancies(T, swap).map((v) => vacancyCells(v, "zh-CN").award)).toEqual(["二等奖第 3 名空缺"]);
   });
+
+  it("are not (待定) where a tie above used the place up and no pending claim may reach the tie (a tester's find: ranks compared with prize places past a place passed on)", async () => {
+    const { vacancies, vacancyCells } = await import("../../src/report/labels.js");
+    // 甲's place passes on: 丙 100 (一等奖); 甲 vetoed at 80; 乙 and 丁 tied at 75 take 二等奖's place 2
+    // and 三等奖's place 3; 戊 70 place 4; 己 67, its pending 市级 +5 reaching 戊's 70 (ranks 5–6,
+    // prize places 4–5), not the tie's 75: place 3 stays empty however it is decided.
+    const P = mini((t) => t.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: passed }\n").replace("      ranks: [2, 3]\n", "      ranks: [2, 2]\n    - { name: 三等奖, ranks: [3, 5] }\n"));
+    const units = [{ name: "丙" }, { name: "甲", rates: { ZB1: 0.9 } }, { name: "乙", scores: { JS1: 25 } }, { name: "丁", scores: { JS1: 25 } }, { name: "戊", scores: { JS1: 20 } }, { name: "己", scores: { JS1: 17 } }];
+    const said = (r: ReturnType<typeof score>): string[] => vacancies(P, r).map((v) => vacancyCells(v, "zh-CN").award);
+    const r = score(P, submission(P, units, [{ unit: "己", code: "JF2", level: "市级", status: "申报中" }]));
+    expect(r.units.map((u) => [u.name, u.ranks[P.rankings[0]!.id], u.certainty?.ranks[P.rankings[0]!.id]])).toEqual([
+      ["丙", 1, undefined],
+      ["甲", 2, undefined],
+      ["乙", 3, undefined],
+      ["丁", 3, undefined],
+      ["戊", 5, [5, 6]],
+      ["己", 6, [5, 6]],
+    ]);
+    expect(said(r)).toEqual(["三等奖第 3 名空缺"]);
+    // A claim that may reach the tie (国家级 +10: 77) may part it: then it is.
+    expect(said(score(P, submission(P, units, [{ unit: "己", code: "JF2", level: "国家级", status: "申报中" }])))).toEqual(["(待定)三等奖第 3 名空缺"]);
+    // Places past every unit that may win (fewer units than places) no claim fills: never (待定),
+    // though a claim moves 乙 (75, +5 level with 甲's 80: ranks 2–3) into the tier's ranks.
+    const few = units.slice(0, 3);
+    const fewer = score(P, submission(P, few, [{ unit: "乙", code: "JF2", level: "市级", status: "申报中" }]));
+    expect(fewer.units.find((u) => u.name === "乙")?.certainty?.ranks[P.rankings[0]!.id]).toEqual([2, 3]);
+    expect(said(fewer)).toEqual(["三等奖空缺"]);
+    // And with a tie that claim may part (乙 and 丁 at 75, 丁's +5): the place the tie used up is, those past every unit not.
+    const parted = score(P, submission(P, units.slice(0, 4), [{ unit: "丁", code: "JF2", level: "市级", status: "申报中" }]));
+    expect(vacancies(P, parted).map((v) => `${vacancyCells(v, "zh-CN").award} | ${vacancyCells(v, "zh-CN").basis}`)).toEqual([
+      "(待定)三等奖空缺 | 综合排名前面的单位名次并列,计奖名次第 3 名不设",
+      "三等奖空缺 | 综合排名计奖名次第 4–5 名无可获奖单位",
+    ]);
+  });
 });
 
 describe("a grade a veto gives a unit not ranked", () => {
