@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
 import { plainlyNoWorkbook, readUserFileAsync } from "./files.js";
 import { lockOf } from "./write.js";
 import { nodeHost } from "./host.js";
-import { rubricSource } from "./rubric-source.js";
+import { bundledFromHere, rubricSource } from "./rubric-source.js";
 import { progressFor, type Progress } from "./progress.js";
 import { reportDiagnostics, type Ctx } from "./io.js";
 
@@ -37,7 +37,15 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   const lock = lockOf(file);
   // (A lock file read by mistake is not its own lock.)
   const open: Diagnostic[] = lock && lock !== basename(file) ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
-  return { ...loaded, diagnostics: [...open, ...loaded.diagnostics], bytes: read.bytes };
+  return { ...loaded, diagnostics: [...open, ...loaded.diagnostics.map(fromHere)], bytes: read.bytes };
+}
+
+/** A diagnostic at a bundled rubric's line (a quota its few units round to none), at that file as it is found from here. */
+function fromHere(d: Diagnostic): Diagnostic {
+  const file = d.location?.file;
+  const shown = file === undefined ? file : bundledFromHere(file);
+  if (!d.location || shown === file || shown === undefined) return d;
+  return { ...d, location: { ...d.location, file: shown }, ...(d.data.file === file ? { data: { ...d.data, file: shown } } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
@@ -38,6 +38,21 @@ function cached(path: string, bytes: Uint8Array): Rubric | undefined {
 /** Relative display path: the user sees their own spelling, bundled files as rubric/NAME. */
 export function displayPath(path: string): string {
   return path.startsWith(BUNDLED_DIR) ? join("rubric", path.slice(BUNDLED_DIR.length)) : path;
+}
+
+/**
+ * A bundled rubric's file as the build and the loader name it (rubric/NAME, in assess's own
+ * folder), as it is found from the current folder: rubric/NAME there, else its whole path (a
+ * warning at rubric/NAME:412 beside a workbook elsewhere named no file to open or copy). Any other
+ * file, or one of that name here, as it is.
+ */
+export function bundledFromHere(file: string): string {
+  const name = /^rubric[\\/]([^\\/]+)$/.exec(file)?.[1];
+  if (name === undefined || existsSync(resolve(file))) return file;
+  const path = join(BUNDLED_DIR, name);
+  if (!existsSync(path)) return file;
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith("..") || isAbsolute(shown) ? path : shown;
 }
 
 /** The rubric files of a folder, named ID-VERSION.yaml. */

@@ -390,6 +390,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // One by one: a province read against the wrong rubric has more problems than a call takes arguments.
   for (const d of book.problems.all()) diagnostics.push(d);
   for (const d of problems.all()) diagnostics.push(d);
+  // What to write in the rubric (quota_min: 1 beside a quota its few units round to none), said of
+  // a bundled one: at a file of ours, which is not edited in place (its path is the package's).
+  // How to change it, said once.
+  const rubricFile = rubric.file;
+  if (bundledRubric && diagnostics.some((d) => d.location?.file === rubricFile && d.severity === "warning")) {
+    diagnostics.push({ code: "workbook.bundled-rubric-advice", severity: "warning", data: { rubric: `${id} ${version}`, file: rubricFile }, location: { file: rubricFile } });
+  }
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}), unitNames: reader.unitNames, ...(bundledRubric ? { bundledRubric } : {}) };
 }

@@ -56,6 +56,8 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
   "workbook.no-cover-own": "web.no-cover-own",
   "workbook.cover-blank-id": "web.cover-blank-id",
   "workbook.cover-blank-id-own": "web.cover-blank-id-own",
+  // No --rubric on the page: a rubric file dropped with the workbook.
+  "workbook.bundled-rubric-advice": "web.bundled-rubric-advice",
   // No `assess template` on a clerk's PC: the office's template to fill.
   "workbook.no-sheets-found": "web.no-sheets-found",
   // The later version is the file chosen here, not one beside the workbook.

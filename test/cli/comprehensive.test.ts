@@ -1,7 +1,8 @@
 // The second bundled rubric end to end on its sample (柳河区): what a clerk reads in the terminal,
 // in the result workbook and in `explain` — groups, weights, held vetoes, an empty prize, quotas.
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, type Run } from "../helpers/cli.js";
@@ -905,6 +906,33 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
       `${quotaAt(rubric, "10%")}: 警告: 方案规定区直部门排名的优秀名额为参加排名单位的 10%(quota: 10%),而参加该排名的单位只有 6 个,向下取整为 0 个:没有单位能评为优秀;如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1) [workbook.quota-share-none]\n`,
     );
     expect(r.err.match(/quota-share-none/g)).toHaveLength(1);
+    // A file of the office's own: mended where it is, nothing more said.
+    expect(r.err).not.toContain("bundled-rubric-advice");
+  });
+
+  it("under the bundled rubric is said at its file as found from where assess runs, with how to change a rubric of ours (a tester's find: rubric/NAME:412 beside a workbook elsewhere, no file to open)", async () => {
+    // Three departments: 30% of them rounds down to none.
+    const dir = scratchDir("assess-quota-bundled-");
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "三个部门.xlsx", (wb) => withoutUnits(wb, (n) => ["区住房城乡建设局", "区交通运输局", "区市场监管局"].includes(n)));
+    const bundled = "rubric/township-comprehensive-2026.1.yaml";
+    const advice = (path: string): string =>
+      `${path}: 警告: township-comprehensive 2026.1 是 assess 自带的方案,不要直接修改:要按上面的提示改方案,请把 ${path} 复制一份,另取方案编号(id),改好后计分时用 --rubric 指定这份文件(方案的写法见 docs/rubric.md) [workbook.bundled-rubric-advice]\n`;
+    // In assess's own folder: rubric/NAME.
+    const here = await cli(["validate", file]);
+    expect(here.err).toContain(`${quotaAt(bundled, "30%")}: 警告: 方案规定区直部门排名的优秀名额为参加排名单位的 30%(quota: 30%),而参加该排名的单位只有 3 个,向下取整为 0 个`);
+    expect(here.err).toContain(advice(bundled));
+    expect(here.err.match(/bundled-rubric-advice/g)).toHaveLength(1);
+    // Run in the workbook's folder: its whole path, in the text and the JSON alike.
+    const run = (args: string[]): string => {
+      const r = spawnSync(process.execPath, [resolve("bin/assess.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "zh_CN.UTF-8" } });
+      return r.stderr + r.stdout;
+    };
+    const whole = resolve(bundled);
+    const text = run(["validate", "三个部门.xlsx"]);
+    expect(text).toContain(`\n${quotaAt(whole, "30%")}: 警告: 方案规定区直部门排名的优秀名额`);
+    expect(text).toContain(advice(whole));
+    const doc = JSON.parse(run(["validate", "三个部门.xlsx", "--json"])) as { diagnostics: { code: string; file?: string }[] };
+    expect(doc.diagnostics.filter((d) => d.file === whole).map((d) => d.code)).toEqual(["workbook.quota-share-none", "workbook.bundled-rubric-advice"]);
   });
 
   // 优秀 at most 10%, and at least one (不足 10 个的评 1 个): 10% of 6 departments is one place.
