@@ -89,10 +89,11 @@ function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
     case "rank": {
       // Passed on by vetoed units ahead (递补): said, or a unit reading its own line cannot tell why its rank won another tier's prize.
-      if (a.place !== undefined) return say({ ...a, tier: message(lang, "award.tier-passed", { tier: a.tier, place: a.place }), place: undefined }, lang, named);
+      // (After the tier in Chinese; in English after the whole, not between 二等奖 and "in 乡镇组排名".)
+      const passed = a.place !== undefined ? message(lang, "award.tier-passed", { place: a.place }) : "";
       // With its amount, as a single-item award says its own (a leader reads the prize money off the same cell).
-      if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { tier: a.tier, ranking: a.rankingName, amount: formatAmount(a.amount) }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount) });
-      return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName }) : message(lang, "award.rank", { tier: a.tier });
+      if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { tier: a.tier, ranking: a.rankingName, amount: formatAmount(a.amount), passed }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount), passed });
+      return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName, passed }) : message(lang, "award.rank", { tier: a.tier, passed });
     }
     case "single":
       return (a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level })) + singleOver(a, lang);

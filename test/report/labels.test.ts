@@ -64,8 +64,10 @@ describe("totals pending claims may move where no rank can", () => {
 describe("a prize place passed on by a vetoed unit ahead", () => {
   it("says the place it holds and why, not that the unit moved up (its rank beside it did not)", () => {
     const passed: Award = { kind: "rank", ranking: "rural", rankingName: "乡镇组排名", tier: "二等奖", amount: 30000, place: 3 };
-    expect(awardText(passed, "zh-CN")).toContain("二等奖(递补为第 3 名)");
-    expect(awardText(passed, "en")).toContain("二等奖 (moved up to prize place 3: vetoed units above win nothing)");
+    expect(awardText(passed, "zh-CN")).toBe("名次奖:二等奖(递补为第 3 名),30,000元");
+    // In English after the prize and its money, not between 二等奖 and "in 乡镇组排名" (a tester's find).
+    expect(awardText(passed, "en")).toBe("rank prize: 二等奖, 30,000 yuan (moved up to prize place 3: vetoed units above win nothing)");
+    expect(awardText({ ...passed, amount: undefined }, "en")).toBe("rank prize: 二等奖 (moved up to prize place 3: vetoed units above win nothing)");
   });
 });
 
