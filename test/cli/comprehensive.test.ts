@@ -246,7 +246,7 @@ describe("the comprehensive sample", () => {
     // In English each kind's name set off by a colon, not run into the sentence as a capitalised word.
     const enBook = await scoredSample("money-en", "--lang", "en");
     const list = enBook.worksheets.find((w) => String(w.getCell("A1").value).includes("Awards"));
-    expect(String(list?.getCell("A2").value).split("\n")[1]).toBe("Prize money in all: 210,000 yuan (rank prizes 170,000 yuan, single-item awards 40,000 yuan)");
+    expect(String(list?.getCell("A2").value).split("\n")[1]).toBe("Total prize money: 210,000 yuan (rank prizes 170,000 yuan, single-item awards 40,000 yuan)");
   });
 
   it("keeps an award whole in a ranking's awards cell: a grade's reason with a semicolon of its own is not split across lines as two awards", async () => {

@@ -46,7 +46,7 @@ describe("assess diff", () => {
     const after = await edited("samples/qingshan-2026.xlsx", "money-confirmed.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
     expect(r.out.trimEnd().split("\n").at(-1)).toBe("奖金合计 12,000 元 → 15,000 元(+3,000 元)");
-    expect((await cli(["diff", after, before, "--lang", "en"])).out.trimEnd().split("\n").at(-1)).toBe("Prize money in all: 15,000 yuan → 12,000 yuan (−3,000 yuan)");
+    expect((await cli(["diff", after, before, "--lang", "en"])).out.trimEnd().split("\n").at(-1)).toBe("Total prize money: 15,000 yuan → 12,000 yuan (−3,000 yuan)");
     const json = JSON.parse((await cli(["diff", before, after, "--json"])).out) as { money?: { old: number; new: number } };
     expect(json.money).toEqual({ old: 12000, new: 15000 });
     const sheet = join(dir, "money.xlsx");

@@ -53,7 +53,7 @@ describe("validate --unit", () => {
     expect(json.others).toEqual({ errors: 1, warnings: 3 });
 
     const en = await cli(["validate", file, "--unit", "东湖街道", "--lang", "en"]);
-    expect(en.out).toBe("东湖街道: 1 error, 0 warnings; the other units: 1 error, 3 warnings, not listed (without --unit: all of them)\n");
+    expect(en.out).toBe("东湖街道: 1 error, 0 warnings; the other units have 1 error and 3 warnings, not listed here (run without --unit to see them)\n");
   });
 
   it("counts as the unit's the rows of another spelling of it the workbook asks about (東湖街道 on one sheet), a score over the max there too", async () => {

@@ -217,7 +217,7 @@ describe("did you mean", () => {
     // (--on is not offered: json is two edits from on, as far as can be in four letters.)
     expect(json.err).toBe("用法错误:没有 “--json” 这个选项\n运行 assess rubric diff --help 查看用法\n");
     // A missing argument is named in words, as the help's arguments say it.
-    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("usage: missing argument: the workbook file (workbook)\nrun assess score --help for usage\n");
+    expect((await cli(["score"], { LANG: "en_US.UTF-8" })).err).toBe("usage: missing argument: <workbook> (the workbook file)\nrun assess score --help for usage\n");
     expect((await cli(["explain", "x.xlsx"])).err).toBe("用法错误:缺少参数:单位名称(unit)\n运行 assess explain --help 查看用法\n");
     // The rubric is 方案 in every Chinese word of the tool, its file too.
     expect((await cli(["rubric", "check"])).err).toBe("用法错误:缺少参数:方案文件(file)\n运行 assess rubric check --help 查看用法\n");
@@ -226,7 +226,7 @@ describe("did you mean", () => {
     expect([empty.code, empty.err]).toEqual([1, "错误: 文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?) [file.empty-name]\n"]);
     // The command's own help also where --lang comes before it.
     expect((await cli(["--lang", "en", "score", "--bogus"])).err).toBe('usage: there is no option "--bogus"\nrun assess score --help for usage\n');
-    expect((await cli(["--lang=en", "diff", "a.xlsx"])).err).toBe("usage: missing argument: the newer workbook (new)\nrun assess diff --help for usage\n");
+    expect((await cli(["--lang=en", "diff", "a.xlsx"])).err).toBe("usage: missing argument: <new> (the newer workbook)\nrun assess diff --help for usage\n");
     expect((await cli(["rubric", "diff", "a.yaml", "b.yaml", "-o", "x.html"])).err).not.toContain("--output");
     expect((await cli(["diff", "a.xlsx", "b.xlsx", "--out", "x.xlsx"])).err).toContain("是否要输入:--output?");
     // Before any command, a command's option is said to go after one (it was offered rubric diff's --on);

@@ -99,7 +99,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await act(() => page.click("#lang"));
     await page.waitForFunction(() => /errors/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.inputValue("#unit")).toBe("东湖街道");
-    expect(await page.textContent("p.unit-counts")).toBe("东湖街道: 1 error, 0 warnings; the other units: 1 error, 3 warnings, not listed (choose \"all units\" to see them)");
+    expect(await page.textContent("p.unit-counts")).toBe("东湖街道: 1 error, 0 warnings; the other units have 1 error and 3 warnings, not listed here (choose \"all units\" to see them)");
     await act(() => page.click("#lang"));
     await page.waitForFunction(() => /错误/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.inputValue("#unit")).toBe("东湖街道");

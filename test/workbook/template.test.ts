@@ -357,14 +357,14 @@ describe("assess template in English", () => {
     await book.xlsx.load(readFileSync(en) as unknown as ArrayBuffer);
     const cover = book.getWorksheet("封面")!;
     // Too long for one line: parted after its colon, not inside "workbook".
-    expect(cover.getCell("A1").value).toBe("Green Hill 2026 乡镇(街道)和区直部门综合考核办法:\nassessment workbook");
+    expect(cover.getCell("A1").value).toBe("Green Hill 2026 assessment workbook:\n乡镇(街道)和区直部门综合考核办法");
     expect([3, 4, 5, 6].map((row) => cover.getCell(row, 1).value)).toEqual(["方案编号", "方案版本", "考核年度", "地区"]);
     // A Chinese district's name and the English year set apart too (柳河区2026 ran together).
     const zhDistrict = join(dir, "liuhe-en.xlsx");
     expect((await cli(["template", "--rubric", "township-comprehensive", "--district", "柳河区", "--year", "2026", "-o", zhDistrict, "--lang", "en"])).code).toBe(0);
     const liuhe = new ExcelJS.Workbook();
     await liuhe.xlsx.load(readFileSync(zhDistrict) as unknown as ArrayBuffer);
-    expect(liuhe.getWorksheet("封面")!.getCell("A1").value).toBe("柳河区 2026 乡镇(街道)和区直部门综合考核办法:\nassessment workbook");
+    expect(liuhe.getWorksheet("封面")!.getCell("A1").value).toBe("柳河区 2026 assessment workbook:\n乡镇(街道)和区直部门综合考核办法");
     // Its labels' column as wide as "Effective from" needs (it ran into the date).
     expect(cover.getCell(8, 1).value).toBe("Effective from");
     expect(cover.getColumn(1).width).toBeGreaterThanOrEqual("Effective from".length + 2);
@@ -381,11 +381,11 @@ describe("assess template in English", () => {
     const jj = book.getWorksheet("经济发展")!;
     // (In 9 points: a sheet's name in Chinese beside English words stood taller than the footer's room in LibreOffice, cut at the page's foot.)
     expect(jj.headerFooter.oddFooter).toBe("&C&9&A page &P");
-    expect(jj.getCell("B2").dataValidation).toMatchObject({ errorTitle: "分组", error: "choose one of: 乡镇组, 街道组" });
+    expect(jj.getCell("B2").dataValidation).toMatchObject({ errorTitle: "分组", error: "Choose one of: 乡镇组, 街道组" });
     const header = (jj.getRow(1).values as unknown[]).map(String);
     expect(header.some((h) => h.startsWith("JJ5 "))).toBe(true);
     const ledger = book.getWorksheet("加扣分")!;
-    expect(ledger.getCell("C2").dataValidation).toMatchObject({ error: "enter a whole number from 1 to 10000" });
+    expect(ledger.getCell("C2").dataValidation).toMatchObject({ error: "Enter a whole number from 1 to 10000" });
     // Made in English, it is read as a Chinese one is: nothing about its cover.
     const v = await cli(["validate", en]);
     expect(v.err).not.toContain("cover");
