@@ -1117,6 +1117,18 @@ describe("assess rubric diff: a veto's effect", () => {
   });
 });
 
+describe("assess rubric diff of two schemes alike", () => {
+  it("says their content is the same, not two versions (it said so after saying they are two schemes, a docs reader's find)", async () => {
+    const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8");
+    const mine = join(dir, "my-scheme-2026.1.yaml");
+    writeFileSync(mine, text.replace("id: district-popplan", "id: my-scheme").replace('version: "2022.1"', 'version: "2026.1"'));
+    expect(readFileSync(mine, "utf8")).toContain("id: my-scheme\n");
+    const r = await cli(["rubric", "diff", "district-popplan-2022.1", mine]);
+    expect(r.out.split("\n").slice(0, 3)).toEqual(["district-popplan 2022.1 → my-scheme 2026.1", expect.stringContaining("两个不同的方案"), "两个方案的内容没有差别"]);
+    expect((await cli(["rubric", "diff", "district-popplan-2022.1", "district-popplan-2022.1"])).out).toContain("两个版本没有差别\n");
+  });
+});
+
 describe("assess rubric diff --on", () => {
   it("says no problem as new to the revision that both versions find, located in each version's own file (a quota's warning)", async () => {
     // Both versions give 区直部门排名 10% of its 6 departments (no place), said at the quota in each file.

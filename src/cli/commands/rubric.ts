@@ -92,7 +92,8 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (sameVersion && changes.length) ctx.io.out(ctx.t("rubric.diff-same-version", { version: a.rubric.version }) + "\n");
   // The later version given first (the files swapped): every change below reads the wrong way round.
   if (a.rubric.id === b.rubric.id && laterFirst(a.rubric, b.rubric)) ctx.io.out(ctx.t("rubric.diff-backwards", { old: a.rubric.version, new: b.rubric.version }) + "\n");
-  if (!changes.length) ctx.io.out(ctx.t("diff.none") + "\n");
+  // (Two schemes alike: their content, not two versions.)
+  if (!changes.length) ctx.io.out(ctx.t(a.rubric.id !== b.rubric.id ? "diff.none-schemes" : "diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;
   const read = readUserFile(o.on, DEFAULT_LIMITS.maxFileBytes);

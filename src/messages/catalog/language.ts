@@ -129,6 +129,7 @@ export const languageMessages: Catalog = {
   "diff.penalty-new": { "zh-CN": "新增 {award}", en: "new: {award}" },
   "diff.award-changed": { "zh-CN": "{old} → {new}", en: "{old} → {new}" },
   "diff.none": { "zh-CN": "两个版本没有差别", en: "the two versions are the same" },
+  "diff.none-schemes": { "zh-CN": "两个方案的内容没有差别", en: "the two schemes say the same" },
   "diff.added": { "zh-CN": "新增 {what}", en: "added {what}" },
   "diff.about-named": { "zh-CN": " {name}({field} {value})", en: " {name} ({field} {value})" },
   "diff.about-named-reads": { "zh-CN": " {name}({field} {value};{kind},读 {indicator})", en: " {name} ({field} {value}; {kind}, reads {indicator})" },
