@@ -28,10 +28,31 @@ function spellings(diagnostics: readonly Diagnostic[], unit: string): Set<string
 /** Units of the template's list shown by name in the note of those absent, at most. */
 const ABSENT_NAMED = 5;
 
-/** What is said for one unit: its own problems and the workbook's; of the others', how many. */
+interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** What is said for one unit: its own problems and the workbook's; of each, and of the others', how many. */
 export interface ForUnit {
   readonly shown: readonly Diagnostic[];
-  readonly others: { readonly errors: number; readonly warnings: number };
+  /** Of those shown, the unit's own (at its rows, or naming it). */
+  readonly own: Counts;
+  /** Of those shown, the workbook's as a whole (a ledger row naming no unit of it, a sheet missing). */
+  readonly whole: Counts;
+  readonly others: Counts;
+}
+
+/**
+ * The line under a unit's problems: its own counted, the workbook's as a whole apart (a ledger row
+ * naming a unit the workbook has not, counted as the unit's, sent a town looking through its own
+ * rows), and the others' (`web`: how the page shows them all).
+ */
+export function unitSummary(say: (code: string, data: Readonly<Record<string, string | number>>) => string, unit: string, mine: ForUnit, web = false): string {
+  const counts = mine.own.errors + mine.own.warnings ? say("summary.counts", { ...mine.own }) : say("summary.ok", {});
+  const whole = mine.whole.errors + mine.whole.warnings ? say("summary.unit-whole", { ...mine.whole }) : "";
+  const code = mine.others.errors + mine.others.warnings ? (web ? "summary.unit-others-web" : "summary.unit-others") : "summary.unit-alone";
+  return say(code, { unit, counts, whole, errors: mine.others.errors, warnings: mine.others.warnings });
 }
 
 /**
@@ -44,24 +65,31 @@ export function forUnit(diagnostics: readonly Diagnostic[], unit: string, names:
   const known = new Set(names);
   // Another unit's: said at its row, or naming it (a unit listed on the template but given no rows);
   // `known` tells a unit's name from a measure's (a blank 万元 cell's data names its unit of measure too).
+  const about = (d: Diagnostic): string | undefined => d.unit ?? (typeof d.data.unit === "string" && known.has(d.data.unit) ? d.data.unit : undefined);
   const other = (d: Diagnostic): boolean => {
-    const named = typeof d.data.unit === "string" && known.has(d.data.unit) ? d.data.unit : undefined;
-    const about = d.unit ?? named;
-    return about !== undefined && !mine.has(about);
+    const of = about(d);
+    return of !== undefined && !mine.has(of);
   };
   const shown: Diagnostic[] = [];
   const absent: string[] = [];
   let errors = 0;
   let warnings = 0;
+  const own = { errors: 0, warnings: 0 };
+  const whole = { errors: 0, warnings: 0 };
   for (const d of diagnostics) {
-    if (!other(d)) shown.push(d);
-    else if (d.code === "workbook.roster-unit-absent" || d.code === "workbook.roster-unit-absent-near") absent.push(String(d.data.unit));
+    if (!other(d)) {
+      shown.push(d);
+      const of = about(d) === undefined ? whole : own;
+      if (d.severity === "error") of.errors++;
+      else of.warnings++;
+    } else if (d.code === "workbook.roster-unit-absent" || d.code === "workbook.roster-unit-absent-near") absent.push(String(d.data.unit));
     else if (d.severity === "error") errors++;
     else warnings++;
   }
   if (absent.length) {
     const units = absent.slice(0, ABSENT_NAMED).join("、") + (absent.length > ABSENT_NAMED ? "…" : "");
     shown.push({ code: "unit.roster-absent", severity: "warning", data: { count: absent.length, units }, location: { file } });
+    whole.warnings++;
   }
-  return { shown, others: { errors, warnings } };
+  return { shown, own, whole, others: { errors, warnings } };
 }

@@ -8,7 +8,7 @@ import { namedFor, rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { diagnosticsJson } from "../diagnostics/render.js";
-import { forUnit } from "../diagnostics/for-unit.js";
+import { forUnit, unitSummary } from "../diagnostics/for-unit.js";
 import { message, type Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import type { Results, UnitResult } from "../model/results.js";
@@ -541,9 +541,7 @@ export function start(doc: Document): void {
             list.replaceChildren();
             if (chosen === "") return showDiagnostics(diagnostics, list, file);
             const mine = forUnit(diagnostics, chosen, names, file);
-            const own = mine.shown.filter((d) => d.severity === "error").length;
-            const counts = mine.shown.length ? t("summary.counts", { errors: own, warnings: mine.shown.length - own }) : t("summary.ok");
-            const line = t(mine.others.errors + mine.others.warnings ? "summary.unit-others-web" : "summary.unit-alone", { unit: chosen, counts, errors: mine.others.errors, warnings: mine.others.warnings });
+            const line = unitSummary(t, chosen, mine, true);
             list.append(el("p", line, "unit-counts"));
             // Said to a screen reader too: the list under the choice changed.
             announce.textContent = line;

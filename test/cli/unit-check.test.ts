@@ -56,6 +56,16 @@ describe("validate --unit", () => {
     expect(en.out).toBe("东湖街道: 1 error, 0 warnings; the other units have 1 error and 3 warnings, not listed here (run without --unit to see them)\n");
   });
 
+  it("counts the workbook's problems as a whole apart from the unit's own: a ledger row naming a unit the workbook has not was 白沙街道's one error (a docs reader's find)", async () => {
+    const r = await cli(["validate", "samples/broken/typos.xlsx", "--unit", "白沙街道"]);
+    // Still listed, and still failing the check: the workbook is not ready to hand in.
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("samples/broken/typos.xlsx: 加扣分!A10: 错误: 加扣分记录中的单位 “不存在镇” 不在考核工作表中");
+    expect(r.out).toBe("白沙街道:未发现问题;工作簿整体另有 1 个错误、0 个警告(已列出,不属于哪个单位的行);其他单位另有 15 个错误、1 个警告,未列出(不加 --unit 可看全部)\n");
+    const en = await cli(["validate", "samples/broken/typos.xlsx", "--unit", "白沙街道", "--lang", "en"]);
+    expect(en.out).toBe("白沙街道: no problems found; the workbook as a whole has 1 error and 0 warnings (listed, of no unit's rows); the other units have 15 errors and 1 warning, not listed here (run without --unit to see them)\n");
+  });
+
   it("counts as the unit's the rows of another spelling of it the workbook asks about (東湖街道 on one sheet), a score over the max there too", async () => {
     const file = await editedCopy(dir, input, "另一写法.xlsx", (wb) => {
       wb.getWorksheet("人口计生线")!.getCell("A3").value = "東湖街道";

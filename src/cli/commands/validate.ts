@@ -7,7 +7,7 @@ import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadInput, otherVersionAdvice } from "../input.js";
 import { progressFor } from "../progress.js";
-import { forUnit } from "../../diagnostics/for-unit.js";
+import { forUnit, unitSummary, type ForUnit } from "../../diagnostics/for-unit.js";
 import { findUnit } from "../unit-name.js";
 
 export async function validate(ctx: Ctx, file: string, o: { rubric?: string; json?: boolean; unit?: string }): Promise<number> {
@@ -15,7 +15,7 @@ export async function validate(ctx: Ctx, file: string, o: { rubric?: string; jso
   const input = await loadInput(file, o.rubric, progress);
   progress.done();
   let diagnostics = input.diagnostics;
-  let others: { errors: number; warnings: number } | undefined;
+  let mine: ForUnit | undefined;
   let unit: string | undefined;
   // A workbook not read at all (no rubric, not a workbook) has no units to choose from: its problems are said whole.
   if (o.unit !== undefined && input.rubric && input.unitNames) {
@@ -23,19 +23,18 @@ export async function validate(ctx: Ctx, file: string, o: { rubric?: string; jso
     const at = findUnit(names, cleanText(o.unit), file);
     if (typeof at !== "number") return reportDiagnostics(ctx, [at], o.json === true);
     unit = names[at] ?? "";
-    const mine = forUnit(diagnostics, unit, names, file);
+    mine = forUnit(diagnostics, unit, names, file);
     diagnostics = mine.shown;
-    others = mine.others;
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (o.json) {
-    ctx.io.out((others ? JSON.stringify({ diagnostics: diagnosticsJson(diagnostics, ctx.lang), unit, others }, null, 2) : renderJson(diagnostics, ctx.lang)) + "\n");
+    ctx.io.out((mine ? JSON.stringify({ diagnostics: diagnosticsJson(diagnostics, ctx.lang), unit, others: mine.others }, null, 2) : renderJson(diagnostics, ctx.lang)) + "\n");
     return errors ? 1 : 0;
   }
   reportDiagnostics(ctx, diagnostics, false, { counted: true });
   const counts = diagnostics.length ? ctx.t("summary.counts", { errors, warnings }) : ctx.t("summary.ok");
-  ctx.io.out((unit === undefined || !others ? counts : ctx.t(others.errors + others.warnings ? "summary.unit-others" : "summary.unit-alone", { unit, counts, errors: others.errors, warnings: others.warnings })) + "\n");
+  ctx.io.out((unit === undefined || !mine ? counts : unitSummary(ctx.t, unit, mine)) + "\n");
   const advice = otherVersionAdvice(ctx, diagnostics);
   if (advice) ctx.io.out(advice + "\n");
   return errors ? 1 : 0;
