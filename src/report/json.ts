@@ -175,8 +175,18 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   const prizes = (id: string): Record<string, unknown> => {
     const x = rubric?.rankings.find((y) => y.id === id);
     if (!x?.tiers.length) return {};
-    const none = [...new Set(vacant.filter((v) => v.ranking === x.name).map((v) => v.tier))];
-    return { tiers: x.tiers.map((t) => ({ name: t.name, ranks: [t.from, t.to], ...(t.amount !== undefined ? { amount: t.amount } : {}) })), ...(none.length ? { vacant: none } : {}) };
+    const here = vacant.filter((v) => v.ranking === x.name);
+    const none = [...new Set(here.map((v) => v.tier))];
+    // And each empty place or run of places, as the award list's 空缺 rows say them: which, why, and
+    // whether pending claims may change it.
+    const vacancies = here.map((v) => ({
+      tier: v.tier,
+      places: [...v.at],
+      why: v.kept ? "vetoed" : v.tied ? "tie-above" : "no-unit",
+      ...(v.kept ? { units: [...v.kept.units], rank: v.kept.rank } : {}),
+      ...(v.pending ? { pending: true } : {}),
+    }));
+    return { tiers: x.tiers.map((t) => ({ name: t.name, ranks: [t.from, t.to], ...(t.amount !== undefined ? { amount: t.amount } : {}) })), ...(none.length ? { vacant: none, vacancies } : {}) };
   };
   const doc = {
     rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.rubric.sha256 },

@@ -653,6 +653,8 @@ export interface Vacancy {
   readonly ranking: string;
   readonly tier: string;
   readonly places: string;
+  /** Its places, as numbers (the JSON's). */
+  readonly at: readonly number[];
   /** The vetoed units keeping it (tied, several) and their rank: joined in the reader's language where said. */
   readonly kept?: { readonly units: readonly string[]; readonly rank: number };
   /** Its places used up by units tied above them (1, 1, 3), a unit that may win ranked below. */
@@ -743,7 +745,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (had) had.places.push(place);
         else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), kept: { units: k.units, rank: k.rank }, ...(reaches(k.rank, k.rank) ? { pending: true as const } : {}), ...partly }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), at: k.places, kept: { units: k.units, rank: k.rank }, ...(reaches(k.rank, k.rank) ? { pending: true as const } : {}), ...partly }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -769,8 +771,8 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       });
       return [
         ...rows,
-        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly }] : []),
-        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), ...partly }] : []),
+        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), at: tied, tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly }] : []),
+        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), at: none, ...partly }] : []),
       ];
     });
   });

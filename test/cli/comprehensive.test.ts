@@ -1074,6 +1074,7 @@ describe("explain of a vetoed unit that keeps its rank", () => {
     expect(scored.code).toBe(0);
     const doc = JSON.parse(scored.out) as { rankings: { id: string; vacant?: string[] }[]; units: { name: string; awards: { tier?: string; ranking: string }[] }[] };
     expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toEqual(["二等奖"]);
+    expect((doc.rankings.find((x) => x.id === "rural") as { vacancies?: unknown }).vacancies).toEqual([{ tier: "二等奖", places: [2], why: "vetoed", units: ["石桥镇"], rank: 2 }]);
     // The rest of the tier held, as before: place 3 by the two tied there.
     expect(doc.units.filter((u) => u.awards.some((a) => a.ranking === "rural" && a.tier === "二等奖")).map((u) => u.name).sort()).toEqual(["双河乡", "杨柳镇"].sort());
     const wb = new ExcelJS.Workbook();
@@ -1103,6 +1104,8 @@ describe("score --json", () => {
     const urban = doc.rankings.find((x) => x.id === "urban");
     expect(urban?.tiers).toEqual([{ name: "一等奖", ranks: [1, 1], amount: 50000 }, { name: "二等奖", ranks: [2, 2], amount: 30000 }]);
     expect(urban?.vacant).toEqual(["一等奖"]);
+    // Each empty place, why and by whom, as the award list's 空缺 row says it (the JSON named the tier alone, a tester's find).
+    expect((urban as { vacancies?: unknown }).vacancies).toEqual([{ tier: "一等奖", places: [1], why: "vetoed", units: ["河西街道"], rank: 1 }]);
     expect(doc.rankings.find((x) => x.id === "rural")?.vacant).toBeUndefined();
     // Each kind's lines by name, max and weight (a dashboard heads a unit's lines by them).
     // Its ranking groups by name too (a unit's `group` is an id: rural, urban).

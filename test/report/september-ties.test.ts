@@ -219,7 +219,13 @@ describe("空缺 rows", () => {
     ]);
     expect(said(r)).toEqual(["三等奖第 3 名空缺"]);
     // A claim that may reach the tie (国家级 +10: 77) may part it: then it is.
-    expect(said(score(P, submission(P, units, [{ unit: "己", code: "JF2", level: "国家级", status: "申报中" }])))).toEqual(["(待定)三等奖第 3 名空缺"]);
+    const reaching = score(P, submission(P, units, [{ unit: "己", code: "JF2", level: "国家级", status: "申报中" }]));
+    expect(said(reaching)).toEqual(["(待定)三等奖第 3 名空缺"]);
+    // The JSON says the same of each: the place, why, and whether a claim may change it.
+    const { resultsJson } = await import("../../src/report/json.js");
+    const vacanciesIn = (x: ReturnType<typeof score>): unknown => (JSON.parse(resultsJson(x, { rubric: P })) as { rankings: { vacancies?: unknown }[] }).rankings[0]?.vacancies;
+    expect(vacanciesIn(r)).toEqual([{ tier: "三等奖", places: [3], why: "tie-above" }]);
+    expect(vacanciesIn(reaching)).toEqual([{ tier: "三等奖", places: [3], why: "tie-above", pending: true }]);
     // Places past every unit that may win (fewer units than places) no claim fills: never (待定),
     // though a claim moves 乙 (75, +5 level with 甲's 80: ranks 2–3) into the tier's ranks.
     const few = units.slice(0, 3);
