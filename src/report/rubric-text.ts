@@ -7,6 +7,7 @@ import { rankKey } from "../rubric/plan.js";
 import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
+import { reportTitle } from "./september/model.js";
 
 /** The rubric's own terms in a language (item kinds, directions, units…). */
 export function rubricWords(lang: Lang): Words {
@@ -67,7 +68,10 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   const w = rubricWords(lang);
   const out: string[] = [`${r.title}  [${r.id} ${r.version}, ${r.effective}]`];
-  if (r.report.title || r.report.name || r.report.issuer) out.push(t("show.report", { title: r.report.title ?? "—", name: r.report.name ?? message(lang, "report.subtitle"), issuer: r.report.issuer ?? "—" }));
+  // Where the rubric gives no title (or issuer), the one the report makes of the scheme's name, with
+  // the cover's district and year as placeholders: what a rubric's author checks (it said —).
+  const cover = { district: "{district}", year: "{year}" };
+  out.push(t("show.report", { title: r.report.title ?? reportTitle(lang, cover, r), name: r.report.name ?? message(lang, "report.subtitle"), issuer: r.report.issuer ?? "{district}" }));
   for (const k of r.unitKinds) {
     const lines = r.lines.filter((l) => k.lines.includes(l.code));
     const sum = lines.map((l) => (k.weights ? `${l.code} ${formatPoints(l.max)}×${formatRate(k.weights[l.code] ?? 0)}` : `${l.code} ${formatPoints(l.max)}`)).join(" + ");

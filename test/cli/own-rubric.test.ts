@@ -284,6 +284,10 @@ describe("a bundled rubric named with --rubric", () => {
     const judgedOnly = (await cli(["rubric", "show", "test/fixtures/judged-only-rubric.yaml"])).out;
     expect(judgedOnly).toContain("加分、扣分与单项:");
     expect(judgedOnly).not.toContain("指标与目标");
+    // No report block: the title and issuer the report makes, the cover's words as placeholders (it said — or nothing, a tester's find).
+    expect(judgedOnly.split("\n")[1]).toBe("报告标题:{district}{year}年度部门考核(仅评分项)结果;报告名称:排名报告;发文单位:{district}");
+    // Given: as written.
+    expect(comprehensive.split("\n")[1]).toBe("报告标题:{district}{year}年度乡镇(街道)和区直部门综合考核结果;报告名称:排名报告;发文单位:{district}综合考核工作领导小组办公室");
     // How ties at a quota's cut are settled, only where a band has a quota (the enterprises' has none here).
     const noQuota = join(dir, "township-comprehensive-2026.1.yaml");
     writeFileSync(noQuota, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("- { name: 优秀, from: 90, quota: 1 }", "- { name: 优秀, from: 90 }"));
