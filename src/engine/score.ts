@@ -296,8 +296,8 @@ function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Arra
       const slot = sub.values.slot(item.indicator);
       const at = slot === undefined ? undefined : sub.values.at(u, slot);
       if (at) {
-        const display = rubric.indicators.find((i) => i.code === item.indicator)?.display ?? "%";
-        vetoes.push({ gate: item.code, gateName: item.name, indicator: item.indicator, value: m.value, target: m.target, display, lower: leaf.lower, at });
+        const indicator = rubric.indicators.find((i) => i.code === item.indicator);
+        vetoes.push({ gate: item.code, gateName: item.name, indicator: item.indicator, indicatorName: indicator?.name ?? "", value: m.value, target: m.target, display: indicator?.display ?? "%", lower: leaf.lower, at });
         effects.push(item.veto ?? { ranked: false, placeEmpty: false });
       }
     }
@@ -901,7 +901,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
 
   if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving, takers);
   units.forEach((u, i) => {
-    const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, value: v.value, target: v.target, display: v.display, lower: v.lower }));
+    const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, indicatorName: v.indicatorName, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     const decided = awards.get(i);
     u.awards = vetoAwards.length ? [...vetoAwards, ...(decided ?? [])] : (decided ?? NO_AWARDS);
   });

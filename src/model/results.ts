@@ -26,6 +26,8 @@ export interface Veto {
   readonly gate: string;
   readonly gateName: string;
   readonly indicator: string;
+  /** The indicator's name (出生政策符合率). */
+  readonly indicatorName: string;
   readonly value: Rate;
   readonly target: Rate;
   /** The indicator's display unit ("%", "起"…). */
@@ -80,7 +82,7 @@ export type Award =
       readonly over?: { readonly count: number; readonly given: number };
     }
   | { readonly kind: "warning"; readonly ranking: string; readonly rankingName: string; readonly name: string; readonly reasons: readonly ("last" | "below")[]; readonly below?: Points; /** A ranking by a line or an item: its code and name, and the unit's score there. */ readonly of?: string; readonly score?: Points }
-  | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
+  | { readonly kind: "veto"; readonly gate: string; readonly gateName: string; readonly indicator: string; readonly indicatorName: string; readonly value: Rate; readonly target: Rate; readonly display: string; readonly lower: boolean };
 
 /** A single-item award a vetoed unit's ledger recognizes, withheld by its veto: the award's name, the level, and the row. */
 export interface WithheldAward {

@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, withheldSingles } from "./labels.js";
+import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
@@ -115,7 +115,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending.filter(movesRanks)) : "" }));
   }
   for (const v of u.vetoes) {
-    out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
+    out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, indicatorName: vetoIndicatorName(v), value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));
   }
   const row = (i: ItemView, depth: number): void => {
     const pts = `${formatPoints(i.points)}/${formatPoints(i.max)}`;

@@ -28,7 +28,7 @@ function awardJson(a: Award): Record<string, unknown> {
       return { kind: "warning", ranking: a.ranking, name: a.name, reasons: a.reasons };
     case "veto":
       // display: the indicator's unit (% with value and target as fractions; 起, 万元… as numbers).
-      return { kind: "veto", gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: measureJson(a.value, a.display), target: measureJson(a.target, a.display), display: a.display };
+      return { kind: "veto", gate: a.gate, gateName: a.gateName, indicator: a.indicator, indicatorName: a.indicatorName, value: measureJson(a.value, a.display), target: measureJson(a.target, a.display), display: a.display };
   }
 }
 

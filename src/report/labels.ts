@@ -85,6 +85,15 @@ function tierSaysRanking(tier: string, rankingName: string): boolean {
   return topic.length >= 2 && topic !== rankingName && tier.includes(topic);
 }
 
+/**
+ * A failed gate's indicator named after its code, as a leader reads it (ZB9 alone meant nothing to
+ * one), unless the gate's name already says it (JS4.1 出生政策符合率 on ZB1 出生政策符合率).
+ */
+export function vetoIndicatorName(v: { readonly gateName: string; readonly indicatorName: string }): string {
+  const name = v.indicatorName.trim();
+  return name === "" || v.gateName.includes(name) ? "" : ` ${name}`;
+}
+
 function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
     case "rank": {
@@ -102,7 +111,7 @@ function say(a: Award, lang: Lang, named: boolean): string {
     case "warning":
       return message(lang, named ? "award.warning-in" : "award.warning", { name: a.name, reason: awardContent(a, lang), ranking: a.rankingName });
     case "veto":
-      return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
+      return message(lang, a.lower ? "award.veto-lower" : "award.veto", { gate: a.gate, gateName: a.gateName, indicator: a.indicator, indicatorName: vetoIndicatorName(a), value: formatMeasure(a.value, a.display), target: formatMeasure(a.target, a.display) });
   }
 }
 

@@ -960,7 +960,7 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
 describe("a vetoed unit's single-item award recognized in the ledger", () => {
   it("is said withheld by the award's name wherever the veto is: explain, the ranking that gives it, the award list", async () => {
     const said = "单项奖:经济发展突出贡献奖(国家级)因一票否决不予授予";
-    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"])).out).toContain(`  一票否决:SH1 安全生产底线,ZB5 1起 高于目标 0起\n  ${said}\n`);
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "白马镇"])).out).toContain(`  一票否决:SH1 安全生产底线,ZB5 较大及以上生产安全事故 1起,高于目标 0起\n  ${said}\n`);
     const out = join(scratchDir("assess-withheld-"), "r.xlsx");
     expect((await cli(["score", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();

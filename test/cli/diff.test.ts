@@ -297,9 +297,9 @@ describe("assess diff", () => {
     expect(out).toContain("  金水街道: 综合排名 7 → 8;");
     expect(out).not.toContain("括号内是");
     // A veto is lifted (解除), not lost (失去 read as a loss); the other's is new.
-    expect(out).toContain("奖惩 解除 一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%、解除 一票否决:JS4.1 出生政策符合率");
-    expect(out).toContain("、新增 一票否决:DZ1 基本人口指标,ZB1 94% 低于目标 95%");
-    expect((await cli(["diff", "samples/qingshan-2026.xlsx", swapped, "--lang", "en"])).out).toContain("Awards: lifted: one-vote veto: DZ1 基本人口指标, ZB1 93.5% below the target 95%");
+    expect(out).toContain("奖惩 解除 一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93.5%,低于目标 95%、解除 一票否决:JS4.1 出生政策符合率");
+    expect(out).toContain("、新增 一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 94%,低于目标 95%");
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", swapped, "--lang", "en"])).out).toContain("Awards: lifted: one-vote veto: DZ1 基本人口指标, ZB1 出生政策符合率 93.5%, below the target 95%");
   });
 
   it("traces a pending claim added to the units whose ranges it opens", async () => {
@@ -406,7 +406,7 @@ describe("assess diff", () => {
       m.getCell("B6").value = 0.94;
     });
     const v = await cli(["diff", "samples/qingshan-2026.xlsx", vetoed]);
-    expect(v.out).toMatch(/\n {2}北川镇: 奖惩 一票否决:DZ1 基本人口指标,ZB1 93\.5% 低于目标 95% → [^\n]* {2}因 \[1\]\n/);
+    expect(v.out).toMatch(/\n {2}北川镇: 奖惩 一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93\.5%,低于目标 95% → [^\n]* {2}因 \[1\]\n/);
   });
 
   it("does not cite a unit that went from level with another to behind it, where that moved no rank", async () => {

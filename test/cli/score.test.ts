@@ -102,9 +102,9 @@ describe("assess score on the sample", () => {
     // column on a line together: each on its own line, not wrapped where the column ends).
     const last = overall.slice(-2);
     expect(last.map((r) => [r[0], r[1], r[7], r[8]])).toEqual([
-      ["一票否决", "石门镇", undefined, "一票否决:JS4.2 统计合格率,ZB2 96.5% 低于目标 98%"],
+      ["一票否决", "石门镇", undefined, "一票否决:JS4.2 统计合格率,ZB2 96.5%,低于目标 98%"],
       // With the single-item award it was recognized for and may not win (a leader asks where it went).
-      ["一票否决", "北川镇", undefined, "一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%\n单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予"],
+      ["一票否决", "北川镇", undefined, "一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93.5%,低于目标 95%\n一票否决:JS4.1 出生政策符合率,ZB1 93.5%,低于目标 95%\n单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予"],
     ]);
     const dept = await sheetRows(out, "部门排名");
     expect(dept[2]).toEqual(["名次", "单位", "部门职责", "满分", "得分率", "备注"]);
@@ -612,7 +612,7 @@ describe("assess explain", () => {
   it("accounts for every item of a vetoed town, with cells, gates and ledger rows", async () => {
     const r = await cli(["explain", input, "北川镇"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 = 93.5%,低于目标 95%(单元格 指标数据!B6)");
+    expect(r.out).toContain("一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93.5%,低于目标 95%(单元格 指标数据!B6)");
     expect(r.out).toContain("DZ2 统筹决策  18.5/20 −1.5  评定 18.5 分(满分 20,失 1.5 分)  [党政线!B6]");
     expect(r.out).toContain("DX2 移民地区综合治理  已记录  移民地区综合治理(国家级),但一票否决的单位不得评单项奖  [加扣分!B19]");
     expect(r.out).toContain("总分 = 259 + 588 + 加分 0 − 扣分 0 = 847");

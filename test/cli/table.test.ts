@@ -205,7 +205,7 @@ describe("a long ranking's head in the terminal", () => {
     const some = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(5), false, "x.xlsx"));
     expect(some).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的:/);
     expect(some).toContain("柳河镇(名次奖:乡镇组排名一等奖,50,000元、单项奖:经济发展突出贡献奖(省级),20,000元)");
-    expect(some).toContain("白马镇(一票否决:SH1 安全生产底线,ZB5 1起 高于目标 0起)");
+    expect(some).toContain("白马镇(一票否决:SH1 安全生产底线,ZB5 较大及以上生产安全事故 1起,高于目标 0起)");
     expect(some).toContain("凤凰街道(黄牌警告:总分低于 60)");
     expect(some).not.toContain("等次");
     // Past twenty such units: the first twenty, how many, and where they all are.

@@ -94,7 +94,7 @@ describe("a vetoed unit kept ranked, last", () => {
     expect(甲?.awards.map((a) => a.kind)).toContain("warning");
     const report = buildReport(T, r, { lang: "zh-CN", cover: {}, date: DATE, tool: "t" });
     const row = report.tables[0]?.rows.find((x) => x.cells[1] === "甲");
-    expect(row?.cells.at(-1)).toBe("一票否决:DZ1 基本指标,ZB1 90% 低于目标 95%;黄牌警告:综合排名末位,且总分低于 60");
+    expect(row?.cells.at(-1)).toBe("一票否决:DZ1 基本指标,ZB1 符合率 90%,低于目标 95%;黄牌警告:综合排名末位,且总分低于 60");
     expect(row?.mark).toBe("veto");
   });
 });

@@ -96,7 +96,7 @@ describe("the report workbook", () => {
     const vetoRow = ws.getRow(rows.findIndex((r) => r?.[1] === "北川镇" && r[0] === "一票否决") + 1);
     expect(vetoRow.getCell(1).font?.color?.argb).toBe("FFC00000");
     // Its veto with the value and target, as the award list, the sheets and explain say it (the gate alone read as all there was).
-    expect(body.find((r) => r[1] === "北川镇")?.[7]).toBe("一票否决:DZ1 基本人口指标,ZB1 93.5% 低于目标 95%;一票否决:JS4.1 出生政策符合率,ZB1 93.5% 低于目标 95%;单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予");
+    expect(body.find((r) => r[1] === "北川镇")?.[7]).toBe("一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93.5%,低于目标 95%;一票否决:JS4.1 出生政策符合率,ZB1 93.5%,低于目标 95%;单项奖:移民地区综合治理单项奖(国家级)因一票否决不予授予");
   });
 
   it("has the 党政线, 人口计生线 and department rankings as the engine ranked them", () => {
