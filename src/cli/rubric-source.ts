@@ -25,13 +25,17 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function cached(path: string, bytes: Uint8Array): Rubric | undefined {
+/**
+ * A bundled rubric as the build compiled it, where its file is as it was then; `edited` where the
+ * build compiled it and the file says something else since (edited in place after installing).
+ */
+function cached(path: string, bytes: Uint8Array): { rubric?: Rubric; edited?: true } {
   try {
     const entry = JSON.parse(readFileSync(join(CACHE_DIR, `${basename(path)}.json`), "utf8")) as { sha256: string; rubric: Rubric };
     const sha = sha256(bytes);
-    return entry.sha256 === sha && entry.rubric.sha256 === sha ? entry.rubric : undefined;
+    return entry.sha256 === sha && entry.rubric.sha256 === sha ? { rubric: entry.rubric } : { edited: true };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -180,10 +184,12 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   const found = flag === undefined ? ownFiles(near, shipped) : { own: [], shadows: [] };
   const files = [...shipped, ...found.own];
   const hits = new Map<string, Rubric>();
+  const edited = new Set<string>();
   for (const f of files) {
     try {
       const hit = cached(f.path, readFileSync(f.path));
-      if (hit) hits.set(f.path, hit);
+      if (hit.rubric) hits.set(f.path, hit.rubric);
+      else if (hit.edited && f.path.startsWith(BUNDLED_DIR)) edited.add(f.path);
     } catch {
       // unreadable: the full loader will say so
     }
@@ -196,6 +202,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       id: f.id,
       version: f.version,
       ...(own.has(f.path) ? { own: displayPath(f.path) } : {}),
+      ...(edited.has(f.path) ? { edited: true as const } : {}),
       load: () => {
         const hit = hits.get(f.path);
         loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };

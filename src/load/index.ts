@@ -354,7 +354,11 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   for (const d of rubricAdvice(o.rubrics, rubric, cover, file)) diagnostics.push(d);
   // A result scored before under this id and version from another file (the rubric edited, its version kept).
   const { id, version } = rubric;
-  const bundledRubric = !o.rubrics.given && o.rubrics.bundled.some((b) => b.own === undefined && b.id === id && b.version === version);
+  const bundled = o.rubrics.given ? undefined : o.rubrics.bundled.find((b) => b.own === undefined && b.id === id && b.version === version);
+  const bundledRubric = bundled !== undefined;
+  // Assess's own file of it edited in place since installing: its results recorded as that version's,
+  // though they are not what that version gives (last year's result replaced with other points, unsaid).
+  if (bundled?.edited) diagnostics.push({ code: "rubric.bundled-edited", severity: "warning", data: { rubric: `${id} ${version}`, file: rubric.file }, location: { file: rubric.file } });
   const changed = current && !bundledRubric ? rubricChangedSince(current.rows, rubric) : undefined;
   if (current && changed) diagnostics.push({ code: "workbook.rubric-changed-since-scored", severity: "warning", data: shaChange(rubric, changed.sha256), location: { file, sheet: current.name, cell: changed.ref } });
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.

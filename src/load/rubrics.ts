@@ -22,6 +22,8 @@ export interface BundledRubric {
   readonly version: string;
   /** A file of the user's own (beside the workbook, or chosen on the page): its name as they see it. */
   readonly own?: string;
+  /** A bundled rubric's file edited since assess was installed (its version scored otherwise before). */
+  readonly edited?: true;
   /** Loaded when chosen (the CLI reads a file, the browser has it inline). */
   load(): RubricLoad;
 }

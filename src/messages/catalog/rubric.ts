@@ -330,6 +330,7 @@ export const rubricMessages: Catalog = {
   "rubric.diff-on-group-column": { "zh-CN": "“分组”列", en: "the 分组 column" },
   "rubric.diff-on-not-scored": { "zh-CN": "{file} 有错误(见上),未能按两个版本分别计分;以上只是方案本身的变化", en: "{file} has errors (above), so it could not be scored under both versions; the changes above are the rubric's alone" },
   "rubric.diff-on-other-scheme": { "zh-CN": "这份工作簿的封面写的方案是 {cover},不是 {rubric}:它不是按这个方案填的,看不出改版对得分的影响。请用 --on 给出按 {rubric} 填的工作簿", en: "this workbook's cover names the rubric {cover}, not {rubric}: it was not filled in under this scheme, so it cannot show what the revision does to scores. Give --on a workbook filled in under {rubric}" },
+  "rubric.bundled-edited": { "zh-CN": "{file} 是 assess 自带的方案 {rubric},安装后被改动过:本次按改动后的内容计分,结果却仍记为 {rubric},与按原方案算出的不同。请恢复这个文件(重新安装 assess),把改动写进另取方案编号(id)的副本,计分时用 --rubric 指定", en: "{file} is the rubric {rubric} bundled with assess, edited since it was installed: this run scores by the edited content, yet records the results as {rubric}, which they are not. Restore the file (install assess again), write the changes into a copy with an id of its own, and give that copy with --rubric" },
   "rubric.diff-two-schemes": { "zh-CN": "注意:两个方案的编号不同({old}、{new}),这是两个不同的方案,而不是同一方案的两个版本", en: "note: the two rubrics have different ids ({old}, {new}): they are two schemes, not two versions of one" },
   "rubric.diff-backwards": {
     "zh-CN": "注意:先写的 {old} 比后写的 {new} 新,两个文件可能写反了(先写旧版,再写新版):下面的新增、删除和 → 都是从 {old} 到 {new} 说的",

@@ -1,0 +1,37 @@
+// A bundled rubric's file edited in place after installing (an office changing 2026.1's money
+// there, not in a copy of its own): said wherever a workbook is scored under it, as its results
+// are recorded under that version though they are not what it gives.
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../helpers/tmp.js";
+
+describe("a bundled rubric edited since assess was installed", () => {
+  it("is said where a workbook is validated or scored under it, at its file, and not where it is as installed", () => {
+    // An installed copy of assess (its build and rubrics), whose comprehensive rubric is then edited.
+    const dir = scratchDir("assess-bundled-edit-");
+    const home = join(dir, "assess");
+    for (const part of ["bin", "dist", "rubric", "package.json"]) cpSync(part, join(home, part), { recursive: true });
+    symlinkSync(resolve("node_modules"), join(home, "node_modules"), "dir");
+    cpSync("samples/liuhe-2026.xlsx", join(dir, "liuhe-2026.xlsx"));
+    const run = (args: string[]): { code: number | null; err: string } => {
+      const r = spawnSync(process.execPath, [join(home, "bin", "assess.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "zh_CN.UTF-8" } });
+      return { code: r.status, err: r.stderr };
+    };
+    expect(run(["validate", "liuhe-2026.xlsx"]).err).not.toContain("bundled-edited");
+    const file = join(home, "rubric", "township-comprehensive-2026.1.yaml");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("amount: 50000");
+    writeFileSync(file, text.replace("amount: 50000", "amount: 60000"));
+    // (Named as found from the folder it runs in.)
+    const shown = join("assess", "rubric", "township-comprehensive-2026.1.yaml");
+    const said = `${shown}: 警告: ${shown} 是 assess 自带的方案 township-comprehensive 2026.1,安装后被改动过:本次按改动后的内容计分,结果却仍记为 township-comprehensive 2026.1,与按原方案算出的不同。请恢复这个文件(重新安装 assess),把改动写进另取方案编号(id)的副本,计分时用 --rubric 指定 [rubric.bundled-edited]\n`;
+    const validated = run(["validate", "liuhe-2026.xlsx"]);
+    expect(validated.code).toBe(0);
+    expect(validated.err).toContain(said);
+    const scored = run(["score", "liuhe-2026.xlsx"]);
+    expect(scored.code).toBe(0);
+    expect(scored.err).toContain(said);
+  });
+});
