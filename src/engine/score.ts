@@ -546,6 +546,8 @@ interface Scored {
 function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes, pendingRows, about, gradeGaps: withGradeGaps, between }: Scored): Results {
   const awards = new Map<number, Award[]>();
   const pendingRanks = new Map<string, Map<number, readonly [number, number]>>();
+  /** Ranking with prizes → the prize places pending claims may take units between, where they differ. */
+  const pendingPlaces = new Map<string, Map<number, readonly [number, number]>>();
   /** Holder of a single-item award given to so many → others' pending claims to it (which may take it). */
   const takers = new Map<number, LedgerEntry[]>();
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
@@ -658,6 +660,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       // Prize places only where the ranking gives prizes; elsewhere no tier can change.
       const prizePlaces = r.tiers.length ? placeRanges(contenders, (c) => c.prize, prizeKeys, prizeAhead) : ranks;
       const ranges = new Map<number, readonly [number, number]>();
+      const places = new Map<number, readonly [number, number]>();
       // One array per distinct range (a province's tied units share theirs): results are read-only.
       const shared = new Map<number, readonly [number, number]>();
       const movers: Contender[] = [];
@@ -720,8 +723,17 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
           ranges.set(c.u, range);
           movers.push(c);
         }
+        // Its prize place, where it may hold one (a vetoed unit whose place passes on holds none,
+        // and units passed its place are not moved by its rank).
+        if (r.tiers.length && c.prize && placeBest !== placeWorst) {
+          const key = placeBest * 4194304 + placeWorst;
+          let range = shared.get(key);
+          if (!range) shared.set(key, (range = [placeBest, placeWorst]));
+          places.set(c.u, range);
+        }
       });
       if (movers.length) pendingRanks.set(r.id, ranges);
+      if (places.size) pendingPlaces.set(r.id, places);
       moving.set(r.id, { movers, claimants: contenders.filter((c) => outcomes.has(c.u)), others: [], size: contenders.length });
     }
     if (r.tiers.length) {
@@ -899,7 +911,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries, ...(emptied.length ? { emptied } : {}) };
   });
 
-  if (outcomes.size) certainties(units, outcomes, pendingRanks, unsettled, moving, takers);
+  if (outcomes.size) certainties(units, outcomes, pendingRanks, pendingPlaces, unsettled, moving, takers);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, indicatorName: v.indicatorName, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     const decided = awards.get(i);
@@ -995,6 +1007,7 @@ function certainties(
   units: Building[],
   outcomes: ReadonlyMap<number, Pending>,
   ranks: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
+  places: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>,
   unsettled: ReadonlyMap<number, readonly OpenAward[]>,
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[]; readonly size: number }>,
   takers: ReadonlyMap<number, readonly LedgerEntry[]>,
@@ -1071,6 +1084,15 @@ function certainties(
         ranksKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
       }
     }
+    let placesKey = "";
+    const unitPlaces: Record<string, readonly [number, number]> = {};
+    for (const [id, byUnit] of places) {
+      const range = byUnit.get(u);
+      if (range) {
+        unitPlaces[id] = range;
+        placesKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
+      }
+    }
     // Its ends, lowest first (a row that takes both a shared cap and a line's last points can move a
     // total against its kind: the range still spans both ways).
     const [lo, hi] = own ? own.total : [unit.total, unit.total];
@@ -1084,7 +1106,7 @@ function certainties(
     if (taking?.length) add(u, taking);
     if (!moves && lo === hi) continue;
     const awards = unsettled.get(u) ?? [];
-    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };
+    unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), ...(placesKey ? { places: interned.ranks(placesKey, unitPlaces) } : {}), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };
   }
 }
 

@@ -126,6 +126,11 @@ export interface Certainty {
   readonly total: readonly [Points, Points];
   /** Ranking id → its best and worst rank, where these differ (elsewhere: its rank). */
   readonly ranks: Readonly<Record<string, readonly [number, number]>>;
+  /**
+   * Ranking id (of one with prizes) → its best and worst prize place, where these differ and it may
+   * hold one: counted after vetoed units ahead that pass theirs on, as the tiers' places are.
+   */
+  readonly places?: Readonly<Record<string, readonly [number, number]>>;
   /** Its prize tiers, grade bands, yellow cards and single-item awards are the same whatever is decided (open is empty). */
   readonly settled: boolean;
   /** The awards the pending rows could still change (gain, lose or alter): each as its ranking and kind. */

@@ -1,6 +1,6 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, OpenAward, RankingResult, Results, UnitResult, WithheldAward } from "../model/results.js";
-import { measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
+import { allItems, measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, formatRate, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
@@ -692,21 +692,28 @@ export function vacancies(rubric: Rubric, results: Results): Vacancy[] {
 const vacanciesOf = new WeakMap<Results, { readonly rubric: Rubric; readonly vacancies: Vacancy[] }>();
 
 function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
+  // A vetoed unit takes a prize place only where a gate it failed keeps that place empty: one whose
+  // place passes on moves no prize place, however pending claims move its rank.
+  const keepsPlace = new Set(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" && i.veto?.placeEmpty === true ? [i.code] : [])));
   return rubric.rankings.flatMap((r) => {
     const result = r.tiers.length ? results.rankings.find((x) => x.id === r.id && x.entries.length > 0) : undefined;
     if (!result) return [];
     // The ranks pending claims may take each unit between, of the units whose rank may move at all;
     // and each tier's places its holders hold, with how many hold each (the ranking's own units, once).
     const moving: (readonly [number, number])[] = [];
+    // And the prize places they may take (a vetoed unit's place passed on moves the others' ranks, not their places).
+    const placesMoving: (readonly [number, number])[] = [];
     const held = new Map<string, Map<number, number>>();
     // The units holding a prize place together (tied), by the place, with their rank: the places
     // past the first their tie uses up.
-    const blocks = new Map<number, { n: number; rank: number }>();
+    const blocks = new Map<number, number>();
     for (const e of result.entries) {
       const u = results.units[e.unit];
       if (!u) continue;
       const range = u.certainty?.ranks[r.id];
-      if (range !== undefined && range[0] !== range[1]) moving.push(range);
+      if (range !== undefined && range[0] !== range[1] && (!u.vetoed || u.vetoes.some((v) => keepsPlace.has(v.gate)))) moving.push(range);
+      const places = u.certainty?.places?.[r.id];
+      if (places !== undefined) placesMoving.push(places);
       const rank = u.ranks[r.id];
       if (typeof rank !== "number") continue;
       for (const a of u.awards) {
@@ -715,9 +722,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         const at = held.get(a.tier) ?? new Map<number, number>();
         at.set(place, (at.get(place) ?? 0) + 1);
         held.set(a.tier, at);
-        const block = blocks.get(place);
-        if (block) block.n++;
-        else blocks.set(place, { n: 1, rank });
+        blocks.set(place, (blocks.get(place) ?? 0) + 1);
       }
     }
     return r.tiers.flatMap((t): Vacancy[] => {
@@ -770,13 +775,14 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       const takers = result.entries.filter((e) => e.rank !== null && results.units[e.unit]?.vetoed === false).length + new Set((result.emptied ?? []).map((e) => e.unit)).size;
       const tied = rest.filter((p) => p <= takers);
       const none = rest.filter((p) => p > takers);
-      // A place a tie used up, only by a unit whose ranks may take in the tie's (one reaching it, or
-      // leaving it, may part it or join it): a unit moving below it leaves it as it is (ranks are not
-      // prize places where a vetoed unit passed its place on: 5–7 was taken for places 3–5). And
-      // places past every unit that may win, by none: no claim adds a unit.
+      // A place a tie used up, only by a unit whose prize places may take in the tie's (one reaching
+      // it, or leaving it, may part it or join it): a unit moving below it leaves it as it is, and so
+      // does a vetoed unit whose place passes on (its rank moves the others' ranks, not their places:
+      // ranks 5–7 were taken for places 3–5). And places past every unit that may win, by none: no
+      // claim adds a unit.
       const tiedPending = tied.some((p) => {
-        const block = [...blocks].find(([place, b]) => place <= p && p < place + b.n)?.[1];
-        return block ? reaches(block.rank, block.rank + block.n - 1) : reaches(t.from, t.to);
+        const block = [...blocks].find(([place, n]) => place <= p && p < place + n);
+        return block ? placesMoving.some(([best, worst]) => best <= block[0] + block[1] - 1 && worst >= block[0]) : reaches(t.from, t.to);
       });
       return [
         ...rows,

@@ -226,6 +226,11 @@ describe("空缺 rows", () => {
     const vacanciesIn = (x: ReturnType<typeof score>): unknown => (JSON.parse(resultsJson(x, { rubric: P })) as { rankings: { vacancies?: unknown }[] }).rankings[0]?.vacancies;
     expect(vacanciesIn(r)).toEqual([{ tier: "三等奖", places: [3], why: "tie-above" }]);
     expect(vacanciesIn(reaching)).toEqual([{ tier: "三等奖", places: [3], why: "tie-above", pending: true }]);
+    // A vetoed unit whose place passes on, its pending deduction taking it through the tie (甲 80 − 20 = 60):
+    // it holds no prize place wherever it ends, and the place stays empty (a re-tester's find).
+    const joining = score(P, submission(P, units, [{ unit: "甲", code: "KF1", status: "申报中" }]));
+    expect(joining.units.find((u) => u.name === "甲")?.certainty?.ranks[P.rankings[0]!.id]).toEqual([2, 6]);
+    expect(said(joining)).toEqual(["三等奖第 3 名空缺"]);
     // Places past every unit that may win (fewer units than places) no claim fills: never (待定),
     // though a claim moves 乙 (75, +5 level with 甲's 80: ranks 2–3) into the tier's ranks.
     const few = units.slice(0, 3);
