@@ -523,6 +523,8 @@ describe("the comprehensive sample", () => {
     // 99.03; 区住房城乡建设局 level with 区市场监管局 on every key, the rubric gives 优秀 to all tied.
     expect((await cli(["explain", input, "河东街道"])).out).toContain("须达到名额内最低的 99.03 分(同分时按同分比较项排在其前);其他单位不变)\n");
     expect((await cli(["explain", input, "区住房城乡建设局"])).out).toContain("须达到名额内最低的 99.5 分(同分并列时按方案均评为优秀);其他单位不变)\n");
+    // In English as one reads it (a tester's find: "may fill that quota … the lowest score within it"; "level on every key").
+    expect((await cli(["explain", input, "区住房城乡建设局", "--lang", "en"])).out).toContain("that reached it compete for the 1 place: it must reach 99.5, the lowest score holding one; tied on the score and every tie-breaker, the rubric gives all of the tied units 优秀; others unchanged)\n");
     // 凤凰街道 50.55 不合格: 合格's mark, 60.
     expect((await cli(["explain", input, "凤凰街道"])).out).toContain("距乡镇(街道)综合排名等次“合格”还差 9.45 分(合格须达 60 分;其他单位不变)\n");
     // Held at 合格 by its veto (河西街道), or set 不合格 (白马镇), or at the best grade (柳河镇): none.
@@ -916,7 +918,7 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "三个部门.xlsx", (wb) => withoutUnits(wb, (n) => ["区住房城乡建设局", "区交通运输局", "区市场监管局"].includes(n)));
     const bundled = "rubric/township-comprehensive-2026.1.yaml";
     const advice = (path: string): string =>
-      `${path}: 警告: township-comprehensive 2026.1 是 assess 自带的方案,不要直接修改:要按上面的提示改方案,请把 ${path} 复制一份,另取方案编号(id),改好后计分时用 --rubric 指定这份文件(方案的写法见 docs/rubric.md) [workbook.bundled-rubric-advice]\n`;
+      `${path}: 警告: township-comprehensive 2026.1 是 assess 自带的方案,不要直接修改:要按上面的提示改方案,请把 ${path} 复制一份,另取方案编号(id),改好后计分时用 --rubric 指定这份文件(方案的写法见 assess 的 docs/rubric.md) [workbook.bundled-rubric-advice]\n`;
     // In assess's own folder: rubric/NAME.
     const here = await cli(["validate", file]);
     expect(here.err).toContain(`${quotaAt(bundled, "30%")}: 警告: 方案规定区直部门排名的优秀名额为参加排名单位的 30%(quota: 30%),而参加该排名的单位只有 3 个,向下取整为 0 个`);

@@ -1126,6 +1126,8 @@ describe("assess rubric diff of two schemes alike", () => {
     const r = await cli(["rubric", "diff", "district-popplan-2022.1", mine]);
     expect(r.out.split("\n").slice(0, 3)).toEqual(["district-popplan 2022.1 → my-scheme 2026.1", expect.stringContaining("两个不同的方案"), "两个方案的内容没有差别"]);
     expect((await cli(["rubric", "diff", "district-popplan-2022.1", "district-popplan-2022.1"])).out).toContain("两个版本没有差别\n");
+    // Scored under both: "under the two schemes", not versions (a re-tester's find).
+    expect((await cli(["rubric", "diff", "district-popplan-2022.1", mine, "--on", "samples/qingshan-2026.xlsx"])).out).toContain("\n按两个方案分别计分 samples/qingshan-2026.xlsx,结果有变化的单位:\n");
   });
 });
 

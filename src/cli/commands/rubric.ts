@@ -146,7 +146,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   }
   // How many, as diff says it (a city's 300 lines had no count).
   const moved = awardsFirst(compareResults(before.results, after.results, [])).filter((m) => m.moved);
-  ctx.io.out(ctx.t(moved.length ? "diff.on-count" : "diff.on", { file: o.on, count: moved.length }) + "\n");
+  // (Two schemes, not two versions of one, said as such: the note above says so.)
+  const schemes = a.rubric.id !== b.rubric.id ? "-schemes" : "";
+  ctx.io.out(ctx.t(moved.length ? `diff.on-count${schemes}` : `diff.on${schemes}`, { file: o.on, count: moved.length }) + "\n");
   for (const m of moved) ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
   if (!moved.length) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
   // The prize money in all, where the revision moved it (a tier's amount, a place's tier): a leader's first question.

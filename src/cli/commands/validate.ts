@@ -29,7 +29,7 @@ export async function validate(ctx: Ctx, file: string, o: { rubric?: string; jso
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (o.json) {
-    ctx.io.out((mine ? JSON.stringify({ diagnostics: diagnosticsJson(diagnostics, ctx.lang), unit, others: mine.others }, null, 2) : renderJson(diagnostics, ctx.lang)) + "\n");
+    ctx.io.out((mine ? JSON.stringify({ diagnostics: diagnosticsJson(diagnostics, ctx.lang), unit, others: mine.others, workbook: mine.whole }, null, 2) : renderJson(diagnostics, ctx.lang)) + "\n");
     return errors ? 1 : 0;
   }
   reportDiagnostics(ctx, diagnostics, false, { counted: true });

@@ -143,6 +143,8 @@ export const languageMessages: Catalog = {
   "diff.removed": { "zh-CN": "删除 {what}", en: "removed {what}" },
   "diff.none-value": { "zh-CN": "(无)", en: "(none)" },
   "diff.on": { "zh-CN": "按两个版本分别计分 {file},结果有变化的单位:", en: "{file} scored under each version; the units whose results change:" },
+  "diff.on-schemes": { "zh-CN": "按两个方案分别计分 {file},结果有变化的单位:", en: "{file} scored under each scheme; the units whose results change:" },
+  "diff.on-count-schemes": { "zh-CN": "按两个方案分别计分 {file},结果有变化的单位({count} 个):", en: "{file} scored under each scheme; the units whose results change ({count}):" },
   "diff.on-count": { "zh-CN": "按两个版本分别计分 {file},结果有变化的单位({count} 个):", en: "{file} scored under each version; the units whose results change ({count}):" },
   "diff.on-quota-unused": { "zh-CN": "{ranking}的{grade}名额 {old} → {new} 个,本工作簿中获{grade}的仍为 {given} 个:{why}", en: "{ranking}: {grade}'s quota {old} → {new}; units holding it in this workbook: still {given}, as {why}" },
   "diff.on-quota-tied": { "zh-CN": "名额线上的单位分数并列,按方案并列者均不评为{grade},余下的名额空出", en: "the units at the cut are tied, the rubric grades none of them {grade}, and the places left stay empty" },

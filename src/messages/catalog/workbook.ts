@@ -120,8 +120,8 @@ export const workbookMessages: Catalog = {
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; if {quota}% was meant, write quota: {quota}% in the rubric",
   },
   "workbook.bundled-rubric-advice": {
-    "zh-CN": "{rubric} 是 assess 自带的方案,不要直接修改:要按上面的提示改方案,请把 {file} 复制一份,另取方案编号(id),改好后计分时用 --rubric 指定这份文件(方案的写法见 docs/rubric.md)",
-    en: "{rubric} is a rubric bundled with assess, not to be edited in place: to change the scheme as said above, copy {file}, give the copy an id of your own, edit it, and score with --rubric and that file (how a rubric is written: docs/rubric.md)",
+    "zh-CN": "{rubric} 是 assess 自带的方案,不要直接修改:要按上面的提示改方案,请把 {file} 复制一份,另取方案编号(id),改好后计分时用 --rubric 指定这份文件(方案的写法见 assess 的 docs/rubric.md)",
+    en: "{rubric} is a rubric bundled with assess, not to be edited in place: to change the scheme as said above, copy {file}, give the copy an id of your own, edit it, and score with --rubric and that file (how a rubric is written: docs/rubric.md in assess)",
   },
   "workbook.quota-share-none": {
     "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
