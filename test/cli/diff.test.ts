@@ -1395,6 +1395,18 @@ describe("assess rubric diff --on", () => {
     expect(both.err).not.toContain("错误");
     // 柳河镇: SH7 19.5 → SH8 0 on 社会治理 (35%): 98.5 → 79, 102.05 − 6.825 = 95.225 → 95.23 (rounded once, half away from zero).
     expect(both.out).toContain("  柳河镇: 总分 102.05 → 95.23");
+    // Filled in on the new form (SH7's column gone): what the old version lacks is said, as the new one's is (it said "add SH7 as the template has it", a tester's find).
+    const newForm = await edited(copy, "liuhe-2027-form.xlsx", (wb) => {
+      const ws = wb.getWorksheet("社会治理");
+      if (!ws) throw new Error("no 社会治理");
+      let col = 0;
+      ws.getRow(1).eachCell((c, at) => void (String(c.value).startsWith("SH7") && (col = at)));
+      if (col < 1) throw new Error("no SH7 column");
+      ws.spliceColumns(col, 1);
+    });
+    const onNew = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", newForm]);
+    expect(onNew.code).toBe(1);
+    expect(onNew.err.trimEnd().split("\n").at(-1)).toBe(`${newForm} 按新版 2027.1 有效,但缺少旧版 2026.1 要填的 SH7(是按新版的模板填的):要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称,同旧版模板)并按旧版填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误`);
   });
 
   it("says nothing of a column among the items that only the other version reads (an item's code changed): it is headed, and read", async () => {

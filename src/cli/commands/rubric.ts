@@ -136,6 +136,15 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
       const code = added.length ? (mend ? "rubric.diff-on-add-columns-mend" : "rubric.diff-on-add-columns") : "rubric.diff-on-new-only";
       ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: added.join(ctx.t("list.items")) }) + "\n");
     }
+    if (after.results && !before.results) {
+      // Filled in on the new version's form: the columns the revision removed (a judged item dropped)
+      // are what the old version misses; a copy with them filled in as the old version asks scores under both.
+      const oldOnly = before.diagnostics.filter((d) => d.severity === "error" && !inAfter.has(key(d)));
+      const removed = [...new Set(oldOnly.filter((d) => MISSING_PARTS.has(d.code)).flatMap((d) => asked(ctx, d)))];
+      const mend = oldOnly.some((d) => !MISSING_PARTS.has(d.code));
+      const code = removed.length ? (mend ? "rubric.diff-on-old-columns-mend" : "rubric.diff-on-old-columns") : "rubric.diff-on-old-only";
+      ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: removed.join(ctx.t("list.items")) }) + "\n");
+    }
     return 1;
   }
   ctx.io.out("\n");
