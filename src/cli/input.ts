@@ -130,8 +130,12 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
  * nothing is wrong.
  */
 export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[]): string | undefined {
+  if (!diagnostics.some((d) => d.severity === "error")) return undefined;
+  // Scored under the version the cover names, a later one beside it: the form may be the later one's.
+  const later = diagnostics.find((d) => d.code === "rubric.newer-beside");
+  if (later) return ctx.t("summary.newer-version", { rubric: String(later.data.rubric ?? ""), newer: String(later.data.newer ?? "") });
   const mismatch = diagnostics.find((d) => d.code === "workbook.cover-rubric-mismatch");
-  if (!mismatch || !diagnostics.some((d) => d.severity === "error")) return undefined;
+  if (!mismatch) return undefined;
   const cover = String(mismatch.data.cover ?? "");
   const rubric = String(mismatch.data.rubric ?? "");
   const idOf = (s: string): string => s.split(" ")[0] ?? "";

@@ -48,8 +48,12 @@ export function isCellLocation(l: Location): l is CellLocation {
 
 /** Errors first, then warnings; within each, the order they were found. */
 export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
-  const first = diags.filter((d) => HEADLINES.has(d.code));
-  const rest = diags.filter((d) => !HEADLINES.has(d.code));
+  // A later version beside the workbook may explain its errors (filled in on the new form, the
+  // cover's version left as last year's): said first where there are any.
+  const errors = diags.some((d) => d.severity === "error");
+  const headline = (d: Diagnostic): boolean => HEADLINES.has(d.code) || (errors && LATER_VERSION.has(d.code));
+  const first = diags.filter(headline);
+  const rest = diags.filter((d) => !headline(d));
   return [...first, ...rest.filter((d) => d.severity === "error"), ...rest.filter((d) => d.severity === "warning")];
 }
 
@@ -59,6 +63,9 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
  * where it has no cover (every cell that does not fit that rubric follows).
  */
 const HEADLINES: ReadonlySet<string> = new Set(["workbook.cover-rubric-mismatch", "workbook.no-cover", "workbook.no-cover-own", "web.no-cover", "web.no-cover-own", "workbook.cover-blank-id", "workbook.cover-blank-id-own", "web.cover-blank-id", "web.cover-blank-id-own"]);
+
+/** A later version of the rubric beside the workbook (or chosen on the page). */
+const LATER_VERSION: ReadonlySet<string> = new Set(["rubric.newer-beside", "web.newer-chosen"]);
 
 /** A stable id for a diagnostic's place, for tests and JSON: "FILE:LINE:COL", "FILE: SHEET!CELL" or "FILE". */
 export function formatLocation(l: Location): string {

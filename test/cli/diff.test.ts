@@ -1406,6 +1406,12 @@ describe("assess rubric diff --on", () => {
     });
     const onNew = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", newForm]);
     expect(onNew.code).toBe(1);
+    // Validated with its cover's version left as last year's, 2027.1 and 2027.2 beside it: the latest said first, and what to do last
+    // (seven errors of 2026.1's form came first, a clerk mending the groups backwards, a tester's find).
+    const checked = await cli(["validate", newForm]);
+    expect(checked.code).toBe(1);
+    expect(checked.err.split("\n")[0]).toMatch(/: 警告: 封面写的是方案 township-comprehensive 2026\.1,按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 2027\.2/);
+    expect(checked.out.trimEnd().split("\n").at(-1)).toBe("以上按封面写的 township-comprehensive 2026.1 检查;工作簿旁边有新版 2027.2:如工作簿是按新版的模板填的(本年度按新版考核),请先把封面的方案版本改为 2027.2,再检查");
     expect(onNew.err.trimEnd().split("\n").at(-1)).toBe(`${newForm} 按新版 2027.1 有效,但缺少旧版 2026.1 要填的 SH7(是按新版的模板填的):要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称,同旧版模板)并按旧版填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误`);
   });
 
