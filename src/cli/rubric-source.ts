@@ -99,10 +99,13 @@ export function bundledFiles(): { id: string; version: string; path: string }[] 
  * named ID-VERSION.yaml beside the workbook, in a rubric/ folder beside it, in the current folder
  * or its rubric/ folder. A bundled rubric of the same id and version is used before them.
  */
-function ownFiles(near: readonly string[], bundled: readonly { id: string; version: string }[]): { own: { id: string; version: string; path: string }[]; shadows: { id: string; version: string; path: string }[] } {
+function ownFiles(near: readonly string[], bundled: readonly { id: string; version: string }[]): { own: { id: string; version: string; path: string }[]; shadows: { id: string; version: string; path: string }[]; twins: { id: string; version: string; path: string }[] } {
   const seen = new Set([resolve(BUNDLED_DIR)]);
   const own: { id: string; version: string; path: string }[] = [];
   const shadows: { id: string; version: string; path: string }[] = [];
+  // Another file of the office's own of an id and version found first (beside the workbook, then
+  // in the current folder): not used; said where it says something else.
+  const twins: { id: string; version: string; path: string }[] = [];
   for (const dir of near.flatMap((d) => [d, join(d, "rubric")])) {
     const abs = resolve(dir);
     if (seen.has(abs)) continue;
@@ -110,9 +113,10 @@ function ownFiles(near: readonly string[], bundled: readonly { id: string; versi
     for (const f of rubricFilesIn(dir)) {
       if (bundled.some((b) => b.id === f.id && b.version === f.version)) shadows.push(f);
       else if (!own.some((o) => o.id === f.id && o.version === f.version)) own.push(f);
+      else twins.push(f);
     }
   }
-  return { own, shadows };
+  return { own, shadows, twins };
 }
 
 /**
@@ -181,7 +185,7 @@ function asNamed(f: { id: string; version: string; path: string }, load: RubricL
  */
 export async function rubricSource(flag: string | undefined, near: readonly string[] = []): Promise<RubricSource> {
   const shipped = bundledFiles();
-  const found = flag === undefined ? ownFiles(near, shipped) : { own: [], shadows: [] };
+  const found = flag === undefined ? ownFiles(near, shipped) : { own: [], shadows: [], twins: [] };
   const files = [...shipped, ...found.own];
   const hits = new Map<string, Rubric>();
   const edited = new Set<string>();
@@ -194,7 +198,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       // unreadable: the full loader will say so
     }
   }
-  const full = flag !== undefined || hits.size < files.length || found.shadows.length ? await fullParser() : undefined;
+  const full = flag !== undefined || hits.size < files.length || found.shadows.length || found.twins.length ? await fullParser() : undefined;
   const own = new Set(found.own.map((f) => f.path));
   const bundled: BundledRubric[] = files.map((f) => {
     let loaded: RubricLoad | undefined;
@@ -211,9 +215,10 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       },
     };
   });
-  // A file of the user's own named as a bundled rubric: the bundled one is used; whether the file
-  // says anything else is read only when a workbook is scored under that one (it is then said).
-  const shadows: ShadowRubric[] = found.shadows.map((f) => {
+  // A file of the user's own named as a bundled rubric (or as one of its own found first): the one
+  // before it is used; whether the file says anything else is read only when a workbook is scored
+  // under that one (it is then said).
+  const passedOver = (f: { id: string; version: string; path: string }): ShadowRubric => {
     let mine: RubricLoad | undefined;
     const read = (): RubricLoad | undefined => (mine ??= full ? loadRubricFile(f.path, full) : undefined);
     let differs: boolean | undefined;
@@ -233,8 +238,10 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
         return r ? { id: r.id, version: r.version } : undefined;
       },
     };
-  });
-  return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}) };
+  };
+  const shadows = found.shadows.map(passedOver);
+  const twins = found.twins.map(passedOver);
+  return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}), ...(twins.length ? { twins } : {}) };
 }
 
 /** A file's first 256 KiB (a zip's first parts name what it is), or undefined where it cannot be read. */

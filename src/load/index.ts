@@ -79,6 +79,12 @@ function rubricAdvice(rubrics: RubricSource, rubric: Rubric, cover: Cover | unde
     else if (shadow.says && !says) out.push({ code: "rubric.shadowed-invalid", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
     else out.push({ code: "rubric.shadowed", severity: "warning", data: { file: shadow.file, rubric: `${id} ${version}` }, location: { file: shadow.file } });
   }
+  // Two files of the office's own of this id and version (beside the workbook, in the current
+  // folder, a rubric/ folder in either), saying different things: the one used named, the other said.
+  const used = rubrics.given ? undefined : rubrics.bundled.find((b) => b.own !== undefined && b.id === id && b.version === version)?.own;
+  for (const twin of used === undefined ? [] : (rubrics.twins ?? []).filter((s) => s.id === id && s.version === version && s.differs())) {
+    out.push({ code: "rubric.own-twin-differs", severity: "warning", data: { file: twin.file, used: used ?? "", rubric: `${id} ${version}` }, location: { file: twin.file } });
+  }
   // A rubric given (--rubric) with a bundled one's id and version but other content: its results
   // would be recorded as the bundled scheme's, which they are not.
   if (rubrics.given) {

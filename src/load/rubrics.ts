@@ -47,6 +47,8 @@ export interface RubricSource {
   readonly bundled: readonly BundledRubric[];
   /** Files of the user's own that a bundled rubric of the same id and version is used before. */
   readonly shadows?: readonly ShadowRubric[];
+  /** Files of the user's own of an id and version another file of theirs, found first, is used for. */
+  readonly twins?: readonly ShadowRubric[];
 }
 
 /** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */

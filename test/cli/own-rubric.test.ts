@@ -78,6 +78,23 @@ describe("a rubric of the office's own", () => {
     expect(lost.err).toContain("封面!B3: 错误: 找不到方案 mini 1");
     expect(lost.err).toContain("请把方案文件 mini-1.yaml 放在工作簿旁边");
   });
+
+  it("found twice, beside the workbook and in its rubric/ folder, saying different things: the one used named, the other said (a tester's find: the stale copy's money, unsaid)", async () => {
+    const dir = scratchDir("assess-own-twin-");
+    const rubric = join(dir, "mini-1.yaml");
+    copyFileSync("test/fixtures/mini-rubric.yaml", rubric);
+    const book = await templateBeside(rubric);
+    mkdirSync(join(dir, "rubric"));
+    const other = join(dir, "rubric", "mini-1.yaml");
+    // The same, saved again: nothing said.
+    copyFileSync(rubric, other);
+    expect((await cli(["validate", book])).err).not.toContain("own-twin-differs");
+    const text = readFileSync(rubric, "utf8");
+    expect(text).toContain("amount: 3000");
+    writeFileSync(other, text.replace("amount: 3000", "amount: 4000"));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain(`${other}: 警告: 这里有两个方案 mini 1 的文件,内容不同:本次按 ${rubric} 计分(先找工作簿旁边,再找当前文件夹),${other} 未用。请删去或改名其中一个,免得按错的那个计分 [rubric.own-twin-differs]\n`);
+  });
 });
 
 describe("a rubric of the office's own whose id holds a hyphen and a digit (xian-2)", () => {
