@@ -163,7 +163,7 @@ export async function fullParser(): Promise<ParseRubric> {
  * another id or version inside: not used, and said (scoring under it would record a version the
  * cover does not name, a guess either way).
  */
-function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad): RubricLoad {
+function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad, shipped: readonly { id: string; version: string }[]): RubricLoad {
   const r = load.rubric;
   if (!r || (r.id === f.id && r.version === f.version)) return load;
   // Said at the line of the key that disagrees (id:, else version:), read again on this error alone.
@@ -175,7 +175,10 @@ function asNamed(f: { id: string; version: string; path: string }, load: RubricL
     // unreadable now: said at the file
   }
   const location = line > 0 ? { file: displayPath(f.path), line, col: 1 } : { file: displayPath(f.path) };
-  const diagnostic: Diagnostic = { code: "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml` }, location };
+  // Saying a bundled rubric's id and version (a revision whose version: line was not changed): to
+  // rename it so is no way out (that name is the bundled one's); its version line is to mend.
+  const bundled = shipped.some((b) => b.id === r.id && b.version === r.version);
+  const diagnostic: Diagnostic = { code: bundled ? "rubric.file-says-bundled" : "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml`, key }, location };
   return { diagnostics: [...load.diagnostics, diagnostic] };
 }
 
@@ -210,7 +213,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
       load: () => {
         const hit = hits.get(f.path);
         loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };
-        if (own.has(f.path)) loaded = asNamed(f, loaded);
+        if (own.has(f.path)) loaded = asNamed(f, loaded, shipped);
         return loaded;
       },
     };

@@ -123,6 +123,34 @@ describe("a file of the office's own whose name and content disagree", () => {
     expect(r.err).toContain(`${join(dir, "mini-1.yaml")}:2:1: 错误: 文件名表明它是 mini 1,文件里写的却是 mini 2,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-2.yaml 并在封面写上这个编号和版本 [rubric.file-says-other]`);
     expect(r.err).not.toContain("workbook.blank-points");
   });
+
+  it("is not offered as the version its name says where the cover names another (mini-2.yaml saying 3: 2 was offered), and one saying a bundled rubric's version is asked to mend its version line, not to take that name", async () => {
+    const dir = scratchDir("assess-own-says-");
+    const book = join(dir, "2026.xlsx");
+    writeFileSync(join(dir, "units.csv"), "甲镇,镇\n");
+    const text = readFileSync("test/fixtures/mini-rubric.yaml", "utf8");
+    const given = join(dir, "given.yaml");
+    writeFileSync(given, text.replace('version: "1"', 'version: "3"'));
+    expect((await cli(["template", "--rubric", given, "--units", join(dir, "units.csv"), "-o", book])).code).toBe(0);
+    copyFileSync("test/fixtures/mini-rubric.yaml", join(dir, "mini-1.yaml"));
+    writeFileSync(join(dir, "mini-2.yaml"), text.replace('version: "1"', 'version: "3"'));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain("封面写的是方案 mini 的 3 版,这里只有 1 版;");
+    expect(r.err).toContain(`${join(dir, "mini-2.yaml")}:2:1: 警告: 文件名表明它是 mini 2,文件里写的却是 mini 3,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-3.yaml`);
+    // The comprehensive scheme's 2027.1, its version line left as 2026.1 (the bundled one's).
+    const next = join(dir, "next");
+    mkdirSync(next);
+    const comprehensive = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    writeFileSync(join(next, "given.yaml"), comprehensive.replace('version: "2026.1"', 'version: "2027.1"'));
+    writeFileSync(join(next, "units.csv"), "石桥镇,镇\n");
+    expect((await cli(["template", "--rubric", join(next, "given.yaml"), "--units", join(next, "units.csv"), "-o", join(next, "2027.xlsx")])).code).toBe(0);
+    const stale = join(next, "township-comprehensive-2027.1.yaml");
+    writeFileSync(stale, comprehensive);
+    const line = comprehensive.split("\n").findIndex((l) => l.startsWith("version:")) + 1;
+    const asked = await cli(["validate", join(next, "2027.xlsx")]);
+    expect(asked.code).toBe(1);
+    expect(asked.err).toContain(`${stale}:${line}:1: 错误: 文件名表明它是 township-comprehensive 2027.1,文件里写的却是 township-comprehensive 2026.1,即 assess 自带方案的编号和版本,未使用:如它是新版,请把文件里的 version: 一行改得与文件名一致 [rubric.file-says-bundled]`);
+  });
 });
 
 describe("a workbook without a cover, beside a file of the office's own", () => {

@@ -353,6 +353,10 @@ export const rubricMessages: Catalog = {
     "zh-CN": "封面写的是方案 {rubric},按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 {newer}({file},生效日期 {effective}):如本年度按新版考核,请用 assess template 按新版重新生成工作簿(新版的表头、满分和下拉列表),或至少把封面的方案版本改为 {newer}",
     en: "the cover names the rubric {rubric}, and it is scored under that version; beside the workbook or in the current folder is a later version of the same scheme, {newer} ({file}, effective {effective}): if this year is assessed under it, make the workbook again with assess template under it (its headings, full marks and drop-downs), or at least write {newer} as the cover's rubric version",
   },
+  "rubric.file-says-bundled": {
+    "zh-CN": "文件名表明它是 {named},文件里写的却是 {says},即 assess 自带方案的编号和版本,未使用:如它是新版,请把文件里的 {key}: 一行改得与文件名一致",
+    en: "the file's name says {named} but the file says {says}, the id and version of a rubric bundled with assess, so it is not used: if it is a new version, make its {key}: line match the file's name",
+  },
   "rubric.file-says-other": {
     "zh-CN": "文件名表明它是 {named},文件里写的却是 {says},未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 {name} 并在封面写上这个编号和版本",
     en: "the file's name says {named} but the file says {says}, so it is not used: make its id and version match the file's name, or rename it {name} and name that id and version on the cover",
