@@ -128,6 +128,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
+    // A result given, scored from another file of the rubric's id and version (said above): what it
+    // records is not what is compared (it said no unit changed of two results recording other totals).
+    if ([...a.diagnostics, ...b.diagnostics].some((d) => d.code === "workbook.rubric-changed-since-scored")) ctx.io.out(ctx.t("diff.recomputed") + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);
   if (o.output && format) {
