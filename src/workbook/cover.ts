@@ -65,7 +65,8 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
   // full-width letters and digits are the same ones.
   found.rubricId = plainCode(found.rubricId);
   // (2022。1: the full stop a Chinese input method types.)
-  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC").replaceAll("。", ".");
+  // And 2027.1版, 第2027.1版 as a document names a version: the version (it was echoed as "2027.1版 版", a file named …-2027.1版.yaml asked for).
+  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC").replaceAll("。", ".").replace(/^第\s*(?=\d)/, "").replace(/(?<=\d)\s*版本?$/, "");
   return {
     ...(found.rubricId ? { rubricId: found.rubricId } : {}),
     ...(found.rubricVersion ? { rubricVersion: found.rubricVersion } : {}),

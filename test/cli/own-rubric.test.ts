@@ -525,6 +525,23 @@ describe("a rubric of the office's own edited without a new version", () => {
   });
 });
 
+describe("a cover's version written as a document names it (2026.1版)", () => {
+  it("is that version (it was said as 2026.1版 版, and a file named …-2026.1版.yaml asked for: a tester's find)", async () => {
+    const dir = scratchDir("assess-cover-ban-");
+    for (const [typed, name] of [["2026.1版", "ban.xlsx"], ["第2026.1版", "di.xlsx"], ["2026.1 版本", "banben.xlsx"]] as const) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+      const cover = wb.getWorksheet("封面");
+      if (!cover) throw new Error("no cover");
+      expect(cover.getCell("A4").value).toBe("方案版本");
+      cover.getCell("B4").value = typed;
+      await wb.xlsx.writeFile(join(dir, name));
+      const r = await cli(["validate", join(dir, name)]);
+      expect([typed, r.code, r.err.includes("version-not-found")]).toEqual([typed, 0, false]);
+    }
+  });
+});
+
 describe("a version typed where the cover's rubric id goes", () => {
   it("is said to be one, at its cell, not asked for as a file (2026.2-2026.1.yaml, which cannot be)", async () => {
     const dir = scratchDir("assess-cover-id-");
