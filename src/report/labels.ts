@@ -725,6 +725,8 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         blocks.set(place, (blocks.get(place) ?? 0) + 1);
       }
     }
+    // The places held together, in order: each tie's first place and how many it takes.
+    const ties = [...blocks].sort((a, b) => a[0] - b[0]);
     return r.tiers.flatMap((t): Vacancy[] => {
       // Places of it kept empty by vetoed units, said with the units and their rank (a place
       // counted after units that passed theirs on is no rank).
@@ -780,10 +782,25 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       // does a vetoed unit whose place passes on (its rank moves the others' ranks, not their places:
       // ranks 5–7 were taken for places 3–5). And places past every unit that may win, by none: no
       // claim adds a unit.
-      const tiedPending = tied.some((p) => {
-        const block = [...blocks].find(([place, n]) => place <= p && p < place + n);
-        return block ? placesMoving.some(([best, worst]) => best <= block[0] + block[1] - 1 && worst >= block[0]) : reaches(t.from, t.to);
-      });
+      // (The tied places in order, each tie looked at once: a province's tie of thousands across a
+      // tier's places was looked for place by place.)
+      let tiedPending = false;
+      if (placesMoving.length) {
+        const looked = new Set<number>();
+        let k = 0;
+        for (const p of tied) {
+          while (k + 1 < ties.length && (ties[k + 1]?.[0] ?? Infinity) <= p) k++;
+          const tie = ties[k];
+          // (One no tie of holders covers, were there any: the tier's places.)
+          const [from, to] = tie && tie[0] <= p && p < tie[0] + tie[1] ? [tie[0], tie[0] + tie[1] - 1] : [t.from, t.to];
+          if (looked.has(from)) continue;
+          looked.add(from);
+          if (placesMoving.some(([best, worst]) => best <= to && worst >= from)) {
+            tiedPending = true;
+            break;
+          }
+        }
+      }
       return [
         ...rows,
         ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), at: tied, tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly }] : []),
