@@ -4,7 +4,7 @@
 // run's start-up.
 import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -52,11 +52,22 @@ export function displayPath(path: string): string {
  */
 export function bundledFromHere(file: string): string {
   const name = /^rubric[\\/]([^\\/]+)$/.exec(file)?.[1];
-  if (name === undefined || existsSync(resolve(file))) return file;
+  if (name === undefined) return file;
   const path = join(BUNDLED_DIR, name);
   if (!existsSync(path)) return file;
+  // rubric/NAME here is assess's own only where it is that file: an office's rubric/ folder of its own
+  // (a copy there, not used) is not the file a warning at a bundled rubric's line is of.
+  if (existsSync(resolve(file)) && sameFile(resolve(file), path)) return file;
   const shown = relative(process.cwd(), path);
   return shown.startsWith("..") || isAbsolute(shown) ? path : shown;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** The rubric files of a folder, named ID-VERSION.yaml. */

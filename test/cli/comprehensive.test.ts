@@ -1,6 +1,6 @@
 // The second bundled rubric end to end on its sample (柳河区): what a clerk reads in the terminal,
 // in the result workbook and in `explain` — groups, weights, held vetoes, an empty prize, quotas.
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -935,6 +935,13 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     expect(text).toContain(advice(whole));
     const doc = JSON.parse(run(["validate", "三个部门.xlsx", "--json"])) as { diagnostics: { code: string; file?: string }[] };
     expect(doc.diagnostics.filter((d) => d.file === whole).map((d) => d.code)).toEqual(["workbook.quota-share-none", "workbook.bundled-rubric-advice"]);
+    // An office's own rubric/ folder there holding a copy of that name (not used: the bundled one is):
+    // the warning is still at assess's file, not at the copy (a reviewer's find).
+    mkdirSync(join(dir, "rubric"));
+    writeFileSync(join(dir, bundled), "# 本办公室的副本\n" + readFileSync(bundled, "utf8"));
+    const beside = run(["validate", "三个部门.xlsx"]);
+    expect(beside).toContain(`\n${quotaAt(whole, "30%")}: 警告: 方案规定区直部门排名的优秀名额`);
+    expect(beside).toContain(advice(whole));
   });
 
   // 优秀 at most 10%, and at least one (不足 10 个的评 1 个): 10% of 6 departments is one place.
