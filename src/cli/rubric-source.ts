@@ -26,17 +26,32 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * A bundled rubric as the build compiled it, where its file is as it was then; `edited` where the
- * build compiled it and the file says something else since (edited in place after installing).
+ * A bundled rubric as the build compiled it, where its file is as it was then; where its bytes
+ * changed since, the rubric as installed (`installed`), to tell whether it says anything else.
  */
-function cached(path: string, bytes: Uint8Array): { rubric?: Rubric; edited?: true } {
+function cached(path: string, bytes: Uint8Array): { rubric?: Rubric; installed?: Rubric } {
   try {
     const entry = JSON.parse(readFileSync(join(CACHE_DIR, `${basename(path)}.json`), "utf8")) as { sha256: string; rubric: Rubric };
     const sha = sha256(bytes);
-    return entry.sha256 === sha && entry.rubric.sha256 === sha ? { rubric: entry.rubric } : { edited: true };
+    return entry.sha256 === sha && entry.rubric.sha256 === sha ? { rubric: entry.rubric } : { installed: entry.rubric };
   } catch {
     return {};
   }
+}
+
+/**
+ * Whether a bundled rubric's file, loaded as `load` gives it, says something else than as installed
+ * (a comment added, or saved with Windows line ends, is no edit: its results are the same).
+ */
+function editedSince(installed: Rubric | undefined, load: () => RubricLoad): () => boolean {
+  let said: boolean | undefined;
+  return () => {
+    if (said === undefined) {
+      const now = installed ? load().rubric : undefined;
+      said = installed !== undefined && now !== undefined && !saySame(now, installed);
+    }
+    return said;
+  };
 }
 
 /** Relative display path: the user sees their own spelling, bundled files as rubric/NAME. */
@@ -202,12 +217,12 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   const found = flag === undefined ? ownFiles(near, shipped) : { own: [], shadows: [], twins: [] };
   const files = [...shipped, ...found.own];
   const hits = new Map<string, Rubric>();
-  const edited = new Set<string>();
+  const installed = new Map<string, Rubric>();
   for (const f of files) {
     try {
       const hit = cached(f.path, readFileSync(f.path));
       if (hit.rubric) hits.set(f.path, hit.rubric);
-      else if (hit.edited && f.path.startsWith(BUNDLED_DIR)) edited.add(f.path);
+      else if (hit.installed && f.path.startsWith(BUNDLED_DIR)) installed.set(f.path, hit.installed);
     } catch {
       // unreadable: the full loader will say so
     }
@@ -216,17 +231,18 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   const own = new Set(found.own.map((f) => f.path));
   const bundled: BundledRubric[] = files.map((f) => {
     let loaded: RubricLoad | undefined;
+    const load = (): RubricLoad => {
+      const hit = hits.get(f.path);
+      loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };
+      if (own.has(f.path)) loaded = asNamed(f, loaded, shipped);
+      return loaded;
+    };
     return {
       id: f.id,
       version: f.version,
       ...(own.has(f.path) ? { own: displayPath(f.path) } : {}),
-      ...(edited.has(f.path) ? { edited: true as const } : {}),
-      load: () => {
-        const hit = hits.get(f.path);
-        loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };
-        if (own.has(f.path)) loaded = asNamed(f, loaded, shipped);
-        return loaded;
-      },
+      ...(installed.has(f.path) ? { edited: editedSince(installed.get(f.path), load) } : {}),
+      load,
     };
   });
   // A file of the user's own named as a bundled rubric (or as one of its own found first): the one
@@ -255,7 +271,18 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   };
   const shadows = found.shadows.map(passedOver);
   const twins = found.twins.map(passedOver);
-  return { bundled, ...(flag !== undefined && full ? { given: loadRubricFile(flag, full) } : {}), ...(shadows.length ? { shadows } : {}), ...(twins.length ? { twins } : {}) };
+  const given = flag !== undefined && full ? loadRubricFile(flag, full) : undefined;
+  // A bundled rubric's file given by its path (--rubric rubric/NAME), edited since installing: as edited.
+  const givenAt = flag === undefined ? undefined : rubricPath(flag);
+  const shippedGiven = givenAt === undefined ? undefined : shipped.find((f) => sameFile(givenAt, f.path));
+  const givenInstalled = shippedGiven ? installed.get(shippedGiven.path) : undefined;
+  return {
+    bundled,
+    ...(given ? { given } : {}),
+    ...(given && givenInstalled ? { givenEdited: editedSince(givenInstalled, () => given) } : {}),
+    ...(shadows.length ? { shadows } : {}),
+    ...(twins.length ? { twins } : {}),
+  };
 }
 
 /** A file's first 256 KiB (a zip's first parts name what it is), or undefined where it cannot be read. */

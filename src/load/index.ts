@@ -364,7 +364,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const bundledRubric = bundled !== undefined;
   // Assess's own file of it edited in place since installing: its results recorded as that version's,
   // though they are not what that version gives (last year's result replaced with other points, unsaid).
-  if (bundled?.edited) diagnostics.push({ code: "rubric.bundled-edited", severity: "warning", data: { rubric: `${id} ${version}`, file: rubric.file }, location: { file: rubric.file } });
+  if (bundled?.edited?.() === true || o.rubrics.givenEdited?.() === true) diagnostics.push({ code: "rubric.bundled-edited", severity: "warning", data: { rubric: `${id} ${version}`, file: rubric.file }, location: { file: rubric.file } });
   const changed = current && !bundledRubric ? rubricChangedSince(current.rows, rubric) : undefined;
   if (current && changed) diagnostics.push({ code: "workbook.rubric-changed-since-scored", severity: "warning", data: shaChange(rubric, changed.sha256), location: { file, sheet: current.name, cell: changed.ref } });
   // The year heads every result sheet and the report (青山区2026年度): one that is no year is said at its cell.
@@ -404,7 +404,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // a bundled one: at a file of ours, which is not edited in place (its path is the package's).
   // How to change it, said once.
   const rubricFile = rubric.file;
-  if (bundledRubric && diagnostics.some((d) => d.location?.file === rubricFile && d.severity === "warning")) {
+  if (bundledRubric && diagnostics.some((d) => d.location?.file === rubricFile && d.severity === "warning" && d.code !== "rubric.bundled-edited")) {
     diagnostics.push({ code: "workbook.bundled-rubric-advice", severity: "warning", data: { rubric: `${id} ${version}`, file: rubricFile }, location: { file: rubricFile } });
   }
   const invalid = book.problems.hasErrors || problems.hasErrors;

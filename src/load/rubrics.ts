@@ -22,8 +22,8 @@ export interface BundledRubric {
   readonly version: string;
   /** A file of the user's own (beside the workbook, or chosen on the page): its name as they see it. */
   readonly own?: string;
-  /** A bundled rubric's file edited since assess was installed (its version scored otherwise before). */
-  readonly edited?: true;
+  /** A bundled rubric's file edited since assess was installed (its version scored otherwise before): whether it says anything else. */
+  readonly edited?: () => boolean;
   /** Loaded when chosen (the CLI reads a file, the browser has it inline). */
   load(): RubricLoad;
 }
@@ -49,6 +49,8 @@ export interface RubricSource {
   readonly shadows?: readonly ShadowRubric[];
   /** Files of the user's own of an id and version another file of theirs, found first, is used for. */
   readonly twins?: readonly ShadowRubric[];
+  /** The rubric given is a bundled one's file (--rubric rubric/NAME): whether it was edited since installing. */
+  readonly givenEdited?: () => boolean;
 }
 
 /** What a rubric says, whatever its file's bytes: its checksum, its file's name and where each key stands in it aside. */

@@ -512,6 +512,10 @@ describe("a rubric of the office's own edited without a new version", () => {
     expect(compared.err).toContain(`${out}: 计分信息!B6: 警告: 这份结果上次按方案 liuhe-own 2026.1 计分时,方案文件与现在的不同`);
     // And the comparison says it is of the two scored again (it said no unit changed, of a result recording other totals: a tester's find).
     expect(compared.out.trimEnd().split("\n").at(-1)).toBe("(以上是两份工作簿按现在的方案文件重新计分后的比较;其中记录的结果是按改动前的方案内容算的,见上面的警告,可能与此不同)");
+    // And in the 变更说明 written, which is what is handed on.
+    const page = join(dir, "变更说明.html");
+    expect((await cli(["diff", out, "samples/liuhe-2026.xlsx", "--rubric", own, "-o", page])).code).toBe(0);
+    expect(readFileSync(page, "utf8")).toContain("以上是两份工作簿按现在的方案文件重新计分后的比较");
     // Replaced, the result is said to have been made from the other file.
     const again = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out, "--json"]);
     expect(again.code).toBe(0);

@@ -74,7 +74,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // result scored from another file of the rubric's id and version (its published points are not
   // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
   if (!o.json) {
-    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored"]);
+    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs"]);
     const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
     const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
     reportDiagnostics(ctx, [...once.values()]);
@@ -122,15 +122,18 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // Chinese, words: 评定, 是, 总分), only their text in the reader's.
   const rubricJson = rubricDiff && ctx.lang !== "zh-CN" ? { ...rubricDiff, changes: diffLines(a.rubric, b.rubric, "zh-CN").changes } : rubricDiff;
   const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric } : undefined, o.output) + "\n" : undefined;
+  // A result given, scored from another file of the rubric's id and version, or under a bundled
+  // rubric's file edited since (said above): what it records is not what is compared (it said no
+  // unit changed, of two results recording other totals). Said last, and in the file written.
+  const both = [...a.diagnostics, ...b.diagnostics];
+  const recomputed = both.some((d) => d.code === "workbook.rubric-changed-since-scored") ? ctx.t("diff.recomputed") : both.some((d) => d.code === "rubric.bundled-edited") ? ctx.t("diff.recomputed-edited") : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
     if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
     ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
-    // A result given, scored from another file of the rubric's id and version (said above): what it
-    // records is not what is compared (it said no unit changed of two results recording other totals).
-    if ([...a.diagnostics, ...b.diagnostics].some((d) => d.code === "workbook.rubric-changed-since-scored")) ctx.io.out(ctx.t("diff.recomputed") + "\n");
+    if (recomputed) ctx.io.out(recomputed + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);
   if (o.output && format) {
@@ -150,6 +153,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
       // How the prize money moved in all, last, as the terminal says it.
       ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
+      ...(recomputed ? [{ cells: [ctx.t("diff.row-note"), "", "", recomputed] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];

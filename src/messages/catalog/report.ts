@@ -113,6 +113,7 @@ export const reportMessages: Catalog = {
   "diff.count-inputs": { "zh-CN": "输入的变化 {count} 处", en: "{count} change{count@s} in the inputs" },
   "diff.count-results": { "zh-CN": "结果有变化的单位 {count} 个", en: "{count} unit{count@s} whose results changed" },
   "diff.recomputed": { "zh-CN": "(以上是两份工作簿按现在的方案文件重新计分后的比较;其中记录的结果是按改动前的方案内容算的,见上面的警告,可能与此不同)", en: "(the above compares the two workbooks scored again under the rubric file as it is now; the results recorded in them were worked out under its content before it was edited, as the warning above says, and may differ)" },
+  "diff.recomputed-edited": { "zh-CN": "(以上按现在的方案文件计分比较;assess 自带的这个方案文件安装后被改动过,见上面的警告,结果与按原方案算出的可能不同)", en: "(the above compares the two workbooks scored under the rubric file as it is now; that bundled rubric's file was edited since assess was installed, as the warning above says, and the results may differ from those the rubric as installed gives)" },
   "diff.results-none": { "zh-CN": "没有单位的结果发生变化", en: "No unit's results changed" },
   "diff.count-inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "no change in the inputs (formats, row order and sheet names do not count)" },
   "diff.count-results-none": { "zh-CN": "没有单位的结果发生变化", en: "no unit's results changed" },
