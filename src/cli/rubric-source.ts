@@ -189,7 +189,7 @@ export async function fullParser(): Promise<ParseRubric> {
  * another id or version inside: not used, and said (scoring under it would record a version the
  * cover does not name, a guess either way).
  */
-function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad, shipped: readonly { id: string; version: string }[]): RubricLoad {
+function asNamed(f: { id: string; version: string; path: string }, load: RubricLoad, shipped: readonly { id: string; version: string }[], others: readonly { id: string; version: string; path: string }[] = []): RubricLoad {
   const r = load.rubric;
   if (!r || (r.id === f.id && r.version === f.version)) return load;
   // Said at the line of the key that disagrees (id:, else version:), read again on this error alone.
@@ -201,10 +201,13 @@ function asNamed(f: { id: string; version: string; path: string }, load: RubricL
     // unreadable now: said at the file
   }
   const location = line > 0 ? { file: displayPath(f.path), line, col: 1 } : { file: displayPath(f.path) };
-  // Saying a bundled rubric's id and version (a revision whose version: line was not changed): to
-  // rename it so is no way out (that name is the bundled one's); its version line is to mend.
-  const bundled = shipped.some((b) => b.id === r.id && b.version === r.version);
-  const diagnostic: Diagnostic = { code: bundled ? "rubric.file-says-bundled" : "rubric.file-says-other", severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml`, key }, location };
+  // Saying a bundled rubric's id and version, or another file's of the office's own beside it (a
+  // revision whose version: line was not changed): to rename it so is no way out (that name is
+  // taken); its lines are to mend, each that disagrees (id: and version: both, where both do).
+  const taken = shipped.some((b) => b.id === r.id && b.version === r.version) ? "bundled" : others.some((o) => o.path !== f.path && o.id === r.id && o.version === r.version) ? "taken" : undefined;
+  const keys = [...(r.id !== f.id ? ["id"] : []), ...(r.version !== f.version ? ["version"] : [])].map((k) => `${k}:`).join(" / ");
+  const code = taken ? `rubric.file-says-${taken}` : "rubric.file-says-other";
+  const diagnostic: Diagnostic = { code, severity: "error", data: { named: `${f.id} ${f.version}`, says: `${r.id} ${r.version}`, name: `${r.id}-${r.version}.yaml`, key: keys }, location };
   return { diagnostics: [...load.diagnostics, diagnostic] };
 }
 
@@ -234,7 +237,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
     const load = (): RubricLoad => {
       const hit = hits.get(f.path);
       loaded ??= hit ? { rubric: hit, diagnostics: [] } : full ? loadRubricFile(f.path, full) : { diagnostics: [] };
-      if (own.has(f.path)) loaded = asNamed(f, loaded, shipped);
+      if (own.has(f.path)) loaded = asNamed(f, loaded, shipped, found.own);
       return loaded;
     };
     return {

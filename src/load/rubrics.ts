@@ -216,7 +216,7 @@ export function resolveRubric(source: RubricSource, cover: Cover | undefined, fi
         // (Not those of a file of the office's own named for one version and saying another: it is
         // not used, and is said as what it is; 2027 offered for township-comprehensive-2027.yaml saying 2027.1.)
         // (Every one misnamed: each named all the same, the list being no empty "这里有 ".)
-        const named = same.filter((b) => b.own === undefined || !b.load().diagnostics.some((d) => d.code === "rubric.file-says-other" || d.code === "rubric.file-says-bundled"));
+        const named = same.filter((b) => b.own === undefined || !b.load().diagnostics.some((d) => d.code.startsWith("rubric.file-says-")));
         const versions = (named.length ? named : same).map((b) => b.version).join("、");
         // A date, not a version (2022.1 typed where the cell took it for January 2022): said as that.
         if (cover.versionDated !== undefined) return { diagnostics: [{ code: "rubric.version-date", severity: "error", data: { shown: cover.versionDated, version: cover.rubricVersion, versions }, location }] };

@@ -1411,7 +1411,22 @@ describe("assess rubric diff --on", () => {
     const checked = await cli(["validate", newForm]);
     expect(checked.code).toBe(1);
     expect(checked.err.split("\n")[0]).toMatch(/: 警告: 封面写的是方案 township-comprehensive 2026\.1,按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 2027\.2/);
-    expect(checked.out.trimEnd().split("\n").at(-1)).toBe("以上按封面写的 township-comprehensive 2026.1 检查;工作簿旁边有新版 2027.2:如工作簿是按新版的模板填的(本年度按新版考核),请先把封面的方案版本改为 2027.2,再检查");
+    expect(checked.out.trimEnd().split("\n").at(-1)).toBe("以上按封面写的 township-comprehensive 2026.1 检查;工作簿旁边或当前文件夹中有新版 2027.2:如工作簿是按新版的模板填的(本年度按新版考核),请先把封面的方案版本改为 2027.2,再检查");
+    // A workbook of the old version (its cover says so) with an error of its own there, which the new allows
+    // (JJ5 32 of 2026.1's 30, 2027.3 raising it to 35): not said to be filled in under the new (a reviewer's find).
+    const raised = join(dir, "township-comprehensive-2027.3.yaml");
+    writeFileSync(raised, readFileSync(next, "utf8").replace('version: "2027.1"', 'version: "2027.3"').replace("        name: 重点项目建设\n        max: 30\n", "        name: 重点项目建设\n        max: 35\n").replace("        name: 地区生产总值增长\n        max: 20\n", "        name: 地区生产总值增长\n        max: 15\n"));
+    const over = await edited(copy, "jj5-32.xlsx", (wb) => {
+      const ws = wb.getWorksheet("经济发展");
+      if (!ws) throw new Error("no 经济发展");
+      let col = 0;
+      ws.getRow(1).eachCell((c, at) => void (String(c.value).startsWith("JJ5") && (col = at)));
+      ws.eachRow((row) => void (row.getCell(1).text.trim() === "柳河镇" && (row.getCell(col).value = 32)));
+    });
+    const ownError = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", raised, "--on", over]);
+    expect(ownError.code).toBe(1);
+    expect(ownError.err).toContain("[workbook.points-out-of-range]");
+    expect(ownError.err).not.toContain("按新版 2027.3 有效");
     expect(onNew.err.trimEnd().split("\n").at(-1)).toBe(`${newForm} 按新版 2027.1 有效,但缺少旧版 2026.1 要填的 SH7(是按新版的模板填的):要看改版对各单位的影响,可在它的副本中加上这些列(表头写代码和名称,同旧版模板)并按旧版填好,再用 --on 比较那份副本;两个版本各读自己的列,另一版才有的列不会被当作错误`);
   });
 

@@ -93,7 +93,7 @@ describe("a rubric of the office's own", () => {
     expect(text).toContain("amount: 3000");
     writeFileSync(other, text.replace("amount: 3000", "amount: 4000"));
     const r = await cli(["validate", book]);
-    expect(r.err).toContain(`${other}: 警告: 这里有两个方案 mini 1 的文件,内容不同:本次按 ${rubric} 计分(先找工作簿旁边,再找当前文件夹),${other} 未用。请删去或改名其中一个,免得按错的那个计分 [rubric.own-twin-differs]\n`);
+    expect(r.err).toContain(`${other}: 警告: ${other} 也是方案 mini 1 的文件,内容却与所用的 ${rubric} 不同:本次按 ${rubric} 计分(依次找工作簿旁边、其中的 rubric 文件夹、当前文件夹、其中的 rubric 文件夹),${other} 未用。请删去或改名多余的文件,免得按错的那个计分 [rubric.own-twin-differs]\n`);
   });
 });
 
@@ -137,6 +137,11 @@ describe("a file of the office's own whose name and content disagree", () => {
     const r = await cli(["validate", book]);
     expect(r.err).toContain("封面写的是方案 mini 的 3 版,这里只有 1 版;");
     expect(r.err).toContain(`${join(dir, "mini-2.yaml")}:2:1: 警告: 文件名表明它是 mini 2,文件里写的却是 mini 3,未使用:请把文件里的 id 和 version 改得与文件名一致,或把文件改名为 mini-3.yaml`);
+    // mini-3.yaml, the cover's, saying 1 (its version line left as last year's): mini-1.yaml is there, so
+    // renaming it so would overwrite that (it was asked to; a re-tester's find): its version line to mend.
+    writeFileSync(join(dir, "mini-3.yaml"), text);
+    const taken = await cli(["validate", book]);
+    expect(taken.err).toContain(`${join(dir, "mini-3.yaml")}:2:1: 错误: 文件名表明它是 mini 3,文件里写的却是 mini 1,而 mini 1 已另有文件,未使用:如它是新版,请把文件里的 version: 行改得与文件名一致 [rubric.file-says-taken]`);
     // The comprehensive scheme's 2027.1, its version line left as 2026.1 (the bundled one's).
     const next = join(dir, "next");
     mkdirSync(next);
@@ -149,7 +154,7 @@ describe("a file of the office's own whose name and content disagree", () => {
     const line = comprehensive.split("\n").findIndex((l) => l.startsWith("version:")) + 1;
     const asked = await cli(["validate", join(next, "2027.xlsx")]);
     expect(asked.code).toBe(1);
-    expect(asked.err).toContain(`${stale}:${line}:1: 错误: 文件名表明它是 township-comprehensive 2027.1,文件里写的却是 township-comprehensive 2026.1,即 assess 自带方案的编号和版本,未使用:如它是新版,请把文件里的 version: 一行改得与文件名一致 [rubric.file-says-bundled]`);
+    expect(asked.err).toContain(`${stale}:${line}:1: 错误: 文件名表明它是 township-comprehensive 2027.1,文件里写的却是 township-comprehensive 2026.1,即 assess 自带方案的编号和版本,未使用:如它是新版,请把文件里的 version: 行改得与文件名一致 [rubric.file-says-bundled]`);
   });
 });
 

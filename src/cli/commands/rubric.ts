@@ -143,7 +143,11 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
       const removed = [...new Set(oldOnly.filter((d) => MISSING_PARTS.has(d.code)).flatMap((d) => asked(ctx, d)))];
       const mend = oldOnly.some((d) => !MISSING_PARTS.has(d.code));
       const code = removed.length ? (mend ? "rubric.diff-on-old-columns-mend" : "rubric.diff-on-old-columns") : "rubric.diff-on-old-only";
-      ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: removed.join(ctx.t("list.items")) }) + "\n");
+      // Said so where its cover names the new version (or none), or where all it lacks under the old
+      // is the old version's columns: a workbook whose cover names the old, with errors of its own
+      // under it (a ledger code the new allows), is not "filled in under the new" (a reviewer's find).
+      const coverNew = before.cover?.rubricVersion === undefined || (before.cover.rubricId === b.rubric.id && before.cover.rubricVersion === b.rubric.version);
+      if (coverNew || (removed.length > 0 && !mend)) ctx.io.err(ctx.t(code, { file: o.on, old: label(older), new: label(newer), codes: removed.join(ctx.t("list.items")) }) + "\n");
     }
     return 1;
   }
