@@ -339,7 +339,13 @@ describe("a bundled rubric named with --rubric", () => {
     // A scheme's name saying its district and year (柳河区2026年度…): the report's title is that name's, as it is.
     const named = join(dir, "named-2026.1.yaml");
     writeFileSync(named, readFileSync("test/fixtures/judged-only-rubric.yaml", "utf8").replace("title: 部门考核(仅评分项)", "title: 柳河区2026年度部门考核办法"));
-    expect((await cli(["rubric", "show", named])).out.split("\n")[1]).toBe("报告标题:柳河区2026年度部门考核结果;报告名称:排名报告;发文单位:{district}");
+    expect((await cli(["rubric", "show", named])).out.split("\n")[1]).toBe("报告标题:{district}{year}年度部门考核结果;报告名称:排名报告;发文单位:{district}");
+    // (The report: the cover's district and year in their place, as the placeholders say.)
+    const { reportTitle } = await import("../../src/report/september/model.js");
+    expect(reportTitle("zh-CN", { district: "柳河区", year: "2026" }, loadRubric(named, readFileSync(named), "x").rubric!)).toBe("柳河区2026年度部门考核结果");
+    writeFileSync(named, readFileSync("test/fixtures/judged-only-rubric.yaml", "utf8").replace("title: 部门考核(仅评分项)", "title: 2025年度部门考核办法"));
+    expect((await cli(["rubric", "show", named])).out.split("\n")[1]).toBe("报告标题:{district}{year}年度部门考核结果;报告名称:排名报告;发文单位:{district}");
+    expect(reportTitle("zh-CN", { district: "柳河区", year: "2026" }, loadRubric(named, readFileSync(named), "x").rubric!)).toBe("柳河区2026年度部门考核结果");
     // Given: as written.
     expect(comprehensive.split("\n")[1]).toBe("报告标题:{district}{year}年度乡镇(街道)和区直部门综合考核结果;报告名称:排名报告;发文单位:{district}综合考核工作领导小组办公室");
     // How ties at a quota's cut are settled, only where a band has a quota (the enterprises' has none here).
