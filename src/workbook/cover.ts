@@ -66,7 +66,7 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
   found.rubricId = plainCode(found.rubricId);
   // (2022。1: the full stop a Chinese input method types.)
   // And 2027.1版, 第2027.1版 as a document names a version: the version (it was echoed as "2027.1版 版", a file named …-2027.1版.yaml asked for).
-  if (found.rubricVersion !== undefined) found.rubricVersion = found.rubricVersion.normalize("NFKC").replaceAll("。", ".").replace(/^第\s*(?=\d)/, "").replace(/(?<=\d)\s*版本?$/, "");
+  if (found.rubricVersion !== undefined) found.rubricVersion = plainVersion(found.rubricVersion.normalize("NFKC").replaceAll("。", "."));
   return {
     ...(found.rubricId ? { rubricId: found.rubricId } : {}),
     ...(found.rubricVersion ? { rubricVersion: found.rubricVersion } : {}),
@@ -84,4 +84,14 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
 function plainCode(text: string): string {
   const plain = text.normalize("NFKC");
   return /^[A-Za-z0-9-]+$/.test(plain) ? plain.toLowerCase() : plain;
+}
+
+/**
+ * A version as a document or a clerk writes one around its number (2026.1版, 第2026.1版, “2026.1”,
+ * 2026.1(版本), 2026.1.): the number; anything else as it is (it is said not found, as typed; v10 is
+ * a version of its own, as a rubric may name one).
+ */
+function plainVersion(text: string): string {
+  const m = /^[\s"'“”‘’「」《》]*(?:第)?\s*(\d+(?:\.\d+)*)[\s"'“”‘’「」《》]*(?:[(（]?\s*版本?\s*[)）]?)?[\s.]*$/u.exec(text);
+  return m?.[1] ?? text;
 }

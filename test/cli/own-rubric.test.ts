@@ -543,7 +543,7 @@ describe("a rubric of the office's own edited without a new version", () => {
 describe("a cover's version written as a document names it (2026.1版)", () => {
   it("is that version (it was said as 2026.1版 版, and a file named …-2026.1版.yaml asked for: a tester's find)", async () => {
     const dir = scratchDir("assess-cover-ban-");
-    for (const [typed, name] of [["2026.1版", "ban.xlsx"], ["第2026.1版", "di.xlsx"], ["2026.1 版本", "banben.xlsx"]] as const) {
+    for (const [typed, name] of [["2026.1版", "ban.xlsx"], ["第2026.1版", "di.xlsx"], ["2026.1 版本", "banben.xlsx"], ["2026.1版.", "dot.xlsx"], ["“2026.1”版", "quoted.xlsx"], ["2026.1(版)", "bracket.xlsx"]] as const) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
       const cover = wb.getWorksheet("封面");
