@@ -1075,24 +1075,8 @@ function certainties(
     const unit = units[u];
     if (!unit) continue;
     const own = outcomes.get(u);
-    let ranksKey = "";
-    const unitRanks: Record<string, readonly [number, number]> = {};
-    for (const [id, byUnit] of ranks) {
-      const range = byUnit.get(u);
-      if (range) {
-        unitRanks[id] = range;
-        ranksKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
-      }
-    }
-    let placesKey = "";
-    const unitPlaces: Record<string, readonly [number, number]> = {};
-    for (const [id, byUnit] of places) {
-      const range = byUnit.get(u);
-      if (range) {
-        unitPlaces[id] = range;
-        placesKey += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
-      }
-    }
+    const { key: ranksKey, ranges: unitRanks } = rangesOf(ranks, u);
+    const { key: placesKey, ranges: unitPlaces } = rangesOf(places, u);
     // Its ends, lowest first (a row that takes both a shared cap and a line's last points can move a
     // total against its kind: the range still spans both ways).
     const [lo, hi] = own ? own.total : [unit.total, unit.total];
@@ -1108,6 +1092,20 @@ function certainties(
     const awards = unsettled.get(u) ?? [];
     unit.certainty = { total: interned.total(lo, hi), ranks: interned.ranks(ranksKey, unitRanks), ...(placesKey ? { places: interned.ranks(placesKey, unitPlaces) } : {}), settled: awards.length === 0, open: interned.open(awards), pending: interned.cells((pendingOf.get(u) ?? []).sort(byPlace)), awardClaims: interned.cells((forAwards.get(u) ?? []).sort(byPlace)) };
   }
+}
+
+/** A unit's ranges on each ranking they are kept for (ranks, or prize places), with a key telling them apart. */
+function rangesOf(byRanking: ReadonlyMap<string, ReadonlyMap<number, readonly [number, number]>>, u: number): { key: string; ranges: Record<string, readonly [number, number]> } {
+  let key = "";
+  const ranges: Record<string, readonly [number, number]> = {};
+  for (const [id, byUnit] of byRanking) {
+    const range = byUnit.get(u);
+    if (range) {
+      ranges[id] = range;
+      key += `${id}\u0000${range[0]}\u0000${range[1]}\u0000`;
+    }
+  }
+  return { key, ranges };
 }
 
 const NO_OPEN: readonly OpenAward[] = [];
