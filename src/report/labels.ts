@@ -704,8 +704,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
     // And the prize places they may take (a vetoed unit's place passed on moves the others' ranks, not their places).
     const placesMoving: (readonly [number, number])[] = [];
     const held = new Map<string, Map<number, number>>();
-    // The units holding a prize place together (tied), by the place, with their rank: the places
-    // past the first their tie uses up.
+    // How many units hold each prize place (tied, several: the places past it that their tie uses up).
     const blocks = new Map<number, number>();
     for (const e of result.entries) {
       const u = results.units[e.unit];
