@@ -37,8 +37,15 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   const lock = lockOf(file);
   // (A lock file read by mistake is not its own lock.)
   const open: Diagnostic[] = lock && lock !== basename(file) ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
-  return { ...loaded, diagnostics: [...open, ...loaded.diagnostics.map(fromHere)], bytes: read.bytes };
+  // (Only where the rubric used is a bundled one, and only what is said of it: a file of the
+  // office's own spelt the same, rubric/NAME in the current folder, is another file.)
+  const bundledAt = loaded.bundledRubric ? loaded.rubric?.file : undefined;
+  const ofIt = (d: Diagnostic): boolean => bundledAt !== undefined && d.location?.file === bundledAt && !OF_OTHER_FILES.has(d.code) && !d.code.startsWith("rubric.file-says-");
+  return { ...loaded, diagnostics: [...open, ...loaded.diagnostics.map((d) => (ofIt(d) ? fromHere(d) : d))], bytes: read.bytes };
 }
+
+/** What is said of another rubric file than the one used (a copy of the bundled one's name, a twin). */
+const OF_OTHER_FILES: ReadonlySet<string> = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "rubric.own-twin-differs", "rubric.given-as-bundled"]);
 
 /** A diagnostic at a bundled rubric's line (a quota its few units round to none), at that file as it is found from here. */
 function fromHere(d: Diagnostic): Diagnostic {

@@ -938,10 +938,18 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     // An office's own rubric/ folder there holding a copy of that name (not used: the bundled one is):
     // the warning is still at assess's file, not at the copy (a reviewer's find).
     mkdirSync(join(dir, "rubric"));
-    writeFileSync(join(dir, bundled), "# 本办公室的副本\n" + readFileSync(bundled, "utf8"));
+    writeFileSync(join(dir, bundled), "# 本办公室的副本\n" + readFileSync(bundled, "utf8").replace("amount: 50000", "amount: 60000"));
     const beside = run(["validate", "三个部门.xlsx"]);
     expect(beside).toContain(`\n${quotaAt(whole, "30%")}: 警告: 方案规定区直部门排名的优秀名额`);
     expect(beside).toContain(advice(whole));
+    // …and what is said of the copy (not used) at the copy, as found from here (it was moved to assess's file: a re-tester's find).
+    expect(`\n${beside}`).toContain(`\n${bundled}: 警告: `);
+    expect(beside).toContain("[rubric.shadowed]");
+    expect(beside).not.toContain(`${whole}: 警告: 此文件`);
+    // Given with --rubric, the copy is the rubric used: its own line, as typed (the mend is there).
+    const given = run(["validate", "三个部门.xlsx", "--rubric", bundled]);
+    expect(given).toContain(`\n${quotaAt(join(dir, bundled), "30%").replace(join(dir, bundled), bundled)}: 警告: 方案规定区直部门排名的优秀名额`);
+    expect(given).not.toContain(whole);
   });
 
   // 优秀 at most 10%, and at least one (不足 10 个的评 1 个): 10% of 6 departments is one place.
