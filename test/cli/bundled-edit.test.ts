@@ -47,5 +47,8 @@ describe("a bundled rubric edited since assess was installed", () => {
     const compared = run(["diff", "去年.xlsx", "liuhe-2026.xlsx"]);
     expect(compared.err).toContain(said);
     expect(compared.out.trimEnd().split("\n").at(-1)).toBe("(以上按现在的方案文件计分比较;assess 自带的这个方案文件安装后被改动过,见上面的警告,结果与按原方案算出的可能不同)");
+    // On paper, with no warning above it: the file named.
+    expect(run(["diff", "去年.xlsx", "liuhe-2026.xlsx", "-o", "变更说明.html"]).code).toBe(0);
+    expect(readFileSync(join(dir, "变更说明.html"), "utf8")).toContain(`以上按现在的方案文件 ${shown}(township-comprehensive 2026.1)计分比较;assess 自带的这个方案文件安装后被改动过`);
   });
 });

@@ -526,7 +526,7 @@ describe("a rubric of the office's own edited without a new version", () => {
     // And in the 变更说明 written, which is what is handed on.
     const page = join(dir, "变更说明.html");
     expect((await cli(["diff", out, "samples/liuhe-2026.xlsx", "--rubric", own, "-o", page])).code).toBe(0);
-    expect(readFileSync(page, "utf8")).toContain("以上是两份工作簿按现在的方案文件重新计分后的比较");
+    expect(readFileSync(page, "utf8")).toContain(`以上是两份工作簿按现在的方案文件 ${own}(liuhe-own 2026.1)重新计分后的比较;其中记录的结果是按该文件改动前的内容算的`);
     // Replaced, the result is said to have been made from the other file.
     const again = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", own, "-o", out, "--json"]);
     expect(again.code).toBe(0);

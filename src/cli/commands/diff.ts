@@ -126,7 +126,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // rubric's file edited since (said above): what it records is not what is compared (it said no
   // unit changed, of two results recording other totals). Said last, and in the file written.
   const both = [...a.diagnostics, ...b.diagnostics];
-  const recomputed = both.some((d) => d.code === "workbook.rubric-changed-since-scored") ? ctx.t("diff.recomputed") : both.some((d) => d.code === "rubric.bundled-edited") ? ctx.t("diff.recomputed-edited") : undefined;
+  const recomputedCode = both.some((d) => d.code === "workbook.rubric-changed-since-scored") ? "diff.recomputed" : both.some((d) => d.code === "rubric.bundled-edited") ? "diff.recomputed-edited" : undefined;
+  const recomputed = recomputedCode ? ctx.t(recomputedCode) : undefined;
   if (!json) {
     ctx.io.out(`${older} → ${newer}\n`);
     // What the covers say differently first (another year, another district), then the rubrics.
@@ -153,7 +154,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
       // How the prize money moved in all, last, as the terminal says it.
       ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
-      ...(recomputed ? [{ cells: [ctx.t("diff.row-note"), "", "", recomputed] }] : []),
+      // (On paper without the warning the terminal said: the rubric's file named.)
+      ...(recomputedCode ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t(`${recomputedCode}-file`, { file: String(both.find((d) => d.code === "rubric.bundled-edited")?.data.file ?? sb.rubric.file), rubric: `${sb.rubric.id} ${sb.rubric.version}` })] }] : []),
     ];
     // Titled as the result sheets are: the district and the year, each where both workbooks share it.
     const [ca, cb] = [a.submission.cover, b.submission.cover];
