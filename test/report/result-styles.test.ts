@@ -248,5 +248,10 @@ describe("a result sheet's title", () => {
     // And the report's title the same (it said 青山区二〇二六年度…).
     const { reportTitle } = await import("../../src/report/september/model.js");
     expect(reportTitle("zh-CN", { district: "青山区", year: "二〇二六" }, { title: "人口和计划生育目标管理责任制考核", report: {} })).toBe("青山区2026年度人口和计划生育目标管理责任制考核结果");
+    // A note in brackets after the 办法 is no part of the results' name (…考核办法(2020年修订)结果, a re-tester's find);
+    // one that is part of the scheme's own name stays.
+    expect(reportTitle("zh-CN", { district: "柳河区", year: "2026" }, { title: "乡镇考核办法(2020年修订)", report: {} })).toBe("柳河区2026年度乡镇考核结果");
+    expect(reportTitle("zh-CN", { district: "柳河区", year: "2026" }, { title: "乡镇综合考核实施办法（试行）", report: {} })).toBe("柳河区2026年度乡镇综合考核结果");
+    expect(reportTitle("zh-CN", { district: "柳河区", year: "2026" }, { title: "部门考核(仅评分项)", report: {} })).toBe("柳河区2026年度部门考核(仅评分项)结果");
   });
 });

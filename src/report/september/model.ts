@@ -92,7 +92,8 @@ function fillCover(template: string, district: string, year: string): string {
 
 /** A scheme's name without the word for a document (办法, 实施细则…): what its results are called. */
 function schemeName(title: string): string {
-  return title.replace(/(实施)?(办法|方案|细则|规定|意见)$/, "");
+  // (Less a note in brackets after the word, 办法(试行), 办法(2020年修订): the results are no trial's or revision's.)
+  return title.replace(/(?<=办法|方案|细则|规定|意见)\s*[(（][^()（）]*[)）]\s*$/u, "").replace(/(实施)?(办法|方案|细则|规定|意见)$/, "");
 }
 
 /**
