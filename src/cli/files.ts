@@ -1,5 +1,6 @@
 // Reading the user's files: every failure becomes a located diagnostic, never an exception.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { open, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -152,4 +153,23 @@ function nearFile(file: string): string | undefined {
     if (c !== file && c !== "" && existsSync(c) && statSync(c).isFile()) return c;
   }
   return undefined;
+}
+
+/** Whether two paths are one file: the same once links are followed, or by its device and inode (a hard link, a folder mounted twice). */
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  if (real(a) === real(b)) return true;
+  // The same file by another name: a hard link, or a folder mounted twice (its device and inode).
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+  } catch {
+    return false;
+  }
 }

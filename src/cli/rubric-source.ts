@@ -4,14 +4,14 @@
 // run's start-up.
 import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
 import { rubricFileNames, saySame, type ShadowRubric } from "../load/rubrics.js";
 import type { Rubric } from "../rubric/model.js";
-import { readUserFile } from "./files.js";
+import { readUserFile, samePath } from "./files.js";
 
 /** Parses rubric bytes (the full YAML + schema loader). */
 export type ParseRubric = (file: string, bytes: Uint8Array, sha256: string) => RubricLoad;
@@ -72,17 +72,9 @@ export function bundledFromHere(file: string): string {
   if (!existsSync(path)) return file;
   // rubric/NAME here is assess's own only where it is that file: an office's rubric/ folder of its own
   // (a copy there, not used) is not the file a warning at a bundled rubric's line is of.
-  if (existsSync(resolve(file)) && sameFile(resolve(file), path)) return file;
+  if (existsSync(resolve(file)) && samePath(resolve(file), path)) return file;
   const shown = relative(process.cwd(), path);
   return shown.startsWith("..") || isAbsolute(shown) ? path : shown;
-}
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
 }
 
 /** The rubric files of a folder, named ID-VERSION.yaml. */
@@ -277,7 +269,7 @@ export async function rubricSource(flag: string | undefined, near: readonly stri
   const given = flag !== undefined && full ? loadRubricFile(flag, full) : undefined;
   // A bundled rubric's file given by its path (--rubric rubric/NAME), edited since installing: as edited.
   const givenAt = flag === undefined ? undefined : rubricPath(flag);
-  const shippedGiven = givenAt === undefined ? undefined : shipped.find((f) => sameFile(givenAt, f.path));
+  const shippedGiven = givenAt === undefined ? undefined : shipped.find((f) => samePath(givenAt, f.path));
   const givenInstalled = shippedGiven ? installed.get(shippedGiven.path) : undefined;
   return {
     bundled,

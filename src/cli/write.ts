@@ -1,10 +1,10 @@
 // Writing results the safe way: into a temporary file in the target's folder, flushed to disk,
 // then renamed over the target, so an interrupted run leaves either nothing or a whole file.
 // The input workbook is never a target.
-import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { fileError, readUserFile } from "./files.js";
+import { fileError, readUserFile, samePath } from "./files.js";
 import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
 import { writtenAsOurs } from "../xlsx/write/worksheet.js";
@@ -67,24 +67,6 @@ function installCleanup(): void {
   };
   // SIGHUP does not exist on Windows (closing the console there ends the process outright).
   for (const signal of ["SIGINT", "SIGTERM", ...(process.platform === "win32" ? [] : ["SIGHUP"])] as NodeJS.Signals[]) process.once(signal, clean);
-}
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  if (real(a) === real(b)) return true;
-  // The same file by another name: a hard link, or a folder mounted twice (its device and inode).
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
-  } catch {
-    return false;
-  }
 }
 
 /** Why an existing output of ours is not replaced: a message code and its data. */
