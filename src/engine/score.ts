@@ -4,7 +4,7 @@
 // submission always give the same results. Each unit's points are computed once, into one shared
 // integer array.
 import type { LedgerCode, Ranking, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
-import { isMeasured, isRelative, levelRank } from "../rubric/model.js";
+import { DEFAULT_VETO, isMeasured, isRelative, levelRank } from "../rubric/model.js";
 import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
@@ -298,7 +298,7 @@ function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Arra
       if (at) {
         const indicator = rubric.indicators.find((i) => i.code === item.indicator);
         vetoes.push({ gate: item.code, gateName: item.name, indicator: item.indicator, indicatorName: indicator?.name ?? "", value: m.value, target: m.target, display: indicator?.display ?? "%", lower: leaf.lower, at });
-        effects.push(item.veto ?? { ranked: false, placeEmpty: false });
+        effects.push(item.veto ?? DEFAULT_VETO);
       }
     }
   }

@@ -1,6 +1,6 @@
 // The prizes a vetoed unit that keeps its rank would have won by its place, and where each went
 // (left empty, or passed to the unit behind): said by explain, and given in the JSON.
-import { allItems, type Rubric } from "../rubric/model.js";
+import { gateVetoes, type Rubric } from "../rubric/model.js";
 import type { Award, Results } from "../model/results.js";
 import { partitionPoint } from "../model/search.js";
 
@@ -41,7 +41,7 @@ export function heldPrizes(rubric: Rubric, results: Results, index: number): Hel
  * province's JSON asks it of every unit: looked up afresh, thousands of vetoed units took seconds).
  */
 export function heldPrizeReader(rubric: Rubric, results: Results): (index: number) => HeldPrize[] {
-  const gates = new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto] as const] : [])));
+  const gates = gateVetoes(rubric);
   // Each unit's first place kept empty (units tied keep one each, in turn: its first is its own).
   const emptied = new Map(
     results.rankings.map((r) => {

@@ -1,6 +1,6 @@
 // Words shared by every output: award texts, statuses, rates and points for people.
 import type { Award, OpenAward, RankingResult, Results, UnitResult, WithheldAward } from "../model/results.js";
-import { allItems, measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
+import { gateVetoes, measureOf, type Rubric, type UnitKind } from "../rubric/model.js";
 import { message, type Lang } from "../messages/index.js";
 import { formatAmount, formatMeasure, formatPoints, formatPointsFixed, formatRate, type Points } from "../model/numbers.js";
 import { planOf, rankKey } from "../rubric/plan.js";
@@ -694,7 +694,7 @@ const vacanciesOf = new WeakMap<Results, { readonly rubric: Rubric; readonly vac
 function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
   // A vetoed unit takes a prize place only where a gate it failed keeps that place empty: one whose
   // place passes on moves no prize place, however pending claims move its rank.
-  const keepsPlace = new Set(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" && i.veto?.placeEmpty === true ? [i.code] : [])));
+  const gates = gateVetoes(rubric);
   return rubric.rankings.flatMap((r) => {
     const result = r.tiers.length ? results.rankings.find((x) => x.id === r.id && x.entries.length > 0) : undefined;
     if (!result) return [];
@@ -710,7 +710,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       const u = results.units[e.unit];
       if (!u) continue;
       const range = u.certainty?.ranks[r.id];
-      if (range !== undefined && range[0] !== range[1] && (!u.vetoed || u.vetoes.some((v) => keepsPlace.has(v.gate)))) moving.push(range);
+      if (range !== undefined && range[0] !== range[1] && (!u.vetoed || u.vetoes.some((v) => gates.get(v.gate)?.placeEmpty === true))) moving.push(range);
       const places = u.certainty?.places?.[r.id];
       if (places !== undefined) placesMoving.push(places);
       const rank = u.ranks[r.id];

@@ -2,7 +2,7 @@
 // parameters, indicators, the ledger and its caps, every ranking and what it decides) and for
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
 import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
-import { isMeasured } from "../rubric/model.js";
+import { DEFAULT_VETO, isMeasured } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -55,7 +55,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     ? t("show.kind.ratio-none", data)
     : t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
   // A gate's veto said as it acts, written or not (by default the unit is not ranked).
-  const veto = m.kind === "gate" ? (m.veto ?? { ranked: false, placeEmpty: false }) : m.veto;
+  const veto = m.kind === "gate" ? (m.veto ?? DEFAULT_VETO) : m.veto;
   return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang), itemHasPrizes(r, m)) }) : rule;
 }
 

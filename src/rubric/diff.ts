@@ -3,7 +3,7 @@
 // that were added, removed or changed, each with what the change affects (scores, ranks, awards,
 // validation or only words). Pure data; report/rubric-text.ts words it.
 import type { Indicator, Item, LedgerCode, Ranking, Rubric, Target, TargetSpec, UnitKind, VetoEffect } from "./model.js";
-import { allItems, isMeasured, isRelative, kindOfLine } from "./model.js";
+import { allItems, DEFAULT_VETO, isMeasured, isRelative, kindOfLine } from "./model.js";
 import { unrelatedName } from "../model/names.js";
 import { flagWord, formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { rankKey } from "./plan.js";
@@ -97,12 +97,11 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
     // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
-    ["veto", i.kind === "gate" ? vetoText(i.veto ?? UNRANKED, w, itemHasPrizes(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
+    ["veto", i.kind === "gate" ? vetoText(i.veto ?? DEFAULT_VETO, w, itemHasPrizes(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
   ]);
 }
 
 /** What a veto does where a gate declares nothing. */
-const UNRANKED: VetoEffect = { ranked: false, placeEmpty: false };
 
 /** Whether a ranking of the kind an item is scored for gives prize places (a veto's place can then be empty or passed on). */
 export function itemHasPrizes(r: Rubric, i: Item): boolean {

@@ -328,6 +328,14 @@ export function leaves(items: readonly Item[]): LeafItem[] {
   return out;
 }
 
+/** A gate's veto effect where it writes none: the unit is not ranked (and so holds no place). */
+export const DEFAULT_VETO: VetoEffect = { ranked: false, placeEmpty: false };
+
+/** Each gate's veto effect, by its code: its own, or the default. */
+export function gateVetoes(rubric: Pick<Rubric, "lines">): ReadonlyMap<string, VetoEffect> {
+  return new Map(rubric.lines.flatMap((l) => allItems(l.items)).flatMap((i) => (i.kind === "gate" ? [[i.code, i.veto ?? DEFAULT_VETO] as const] : [])));
+}
+
 export function allItems(items: readonly Item[]): Item[] {
   const out: Item[] = [];
   const walk = (list: readonly Item[]): void => {
