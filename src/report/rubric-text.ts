@@ -7,7 +7,7 @@ import { rankKey } from "../rubric/plan.js";
 import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
-import { reportTitle } from "./september/model.js";
+import { reportTitleTemplate } from "./september/model.js";
 
 /** The rubric's own terms in a language (item kinds, directions, units…). */
 export function rubricWords(lang: Lang): Words {
@@ -68,13 +68,7 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   const w = rubricWords(lang);
   const out: string[] = [`${r.title}  [${r.id} ${r.version}, ${r.effective}]`];
-  // Where the rubric gives no title (or issuer), the one the report makes of the scheme's name, with
-  // the cover's district and year as placeholders: what a rubric's author checks (it said —).
-  // (A scheme's name that begins with a district and year, 柳河区2026年度…, or a year, 2025年度…: the
-  // report puts the cover's there, as the placeholders say.)
-  const cover = { district: "{district}", year: "{year}" };
-  const scheme = r.title.replace(/^\S{1,12}?[区县市旗](?=(19|20)\d{2})/u, "").replace(/^(19|20)\d{2}\s*(年度|年)?\s*/u, "");
-  out.push(t("show.report", { title: r.report.title ?? reportTitle(lang, cover, { ...r, title: scheme }), name: r.report.name ?? message(lang, "report.subtitle"), issuer: r.report.issuer ?? "{district}" }));
+  out.push(t("show.report", { title: reportTitleTemplate(lang, r), name: r.report.name ?? message(lang, "report.subtitle"), issuer: r.report.issuer ?? "{district}" }));
   for (const k of r.unitKinds) {
     const lines = r.lines.filter((l) => k.lines.includes(l.code));
     const sum = lines.map((l) => (k.weights ? `${l.code} ${formatPoints(l.max)}×${formatRate(k.weights[l.code] ?? 0)}` : `${l.code} ${formatPoints(l.max)}`)).join(" + ");
