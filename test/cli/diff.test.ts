@@ -14,6 +14,13 @@ const dir = scratchDir("assess-diff-");
 
 const edited = (from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> => editedCopy(dir, from, to, edit);
 
+/** The sample's pending claim of 青石镇 (加扣分 row 7, JF2 申报中) decided: the status written. */
+const decided = (wb: ExcelJS.Workbook, status: string): void => {
+  const l = wb.getWorksheet("加扣分")!;
+  expect([l.getCell("A7").value, l.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
+  l.getCell("F7").value = status;
+};
+
 /** 金水街道's claims of JF2 省级 (+7) and a DX3 recognition, under the status given, added to the ledger. */
 const claims = (status: string) => (wb: ExcelJS.Workbook) => {
   const l = wb.getWorksheet("加扣分")!;
@@ -72,9 +79,8 @@ describe("assess diff", () => {
       const dz = wb.getWorksheet("党政线")!;
       expect([dz.getCell("A8").value, dz.getCell("H8").value]).toEqual(["青石镇", 58.5]);
       dz.getCell("H8").value = 60;
+      decided(wb, "已认定");
       const ledger = wb.getWorksheet("加扣分")!;
-      expect([ledger.getCell("A7").value, ledger.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
-      ledger.getCell("F7").value = "已认定";
       ledger.getRow(ledger.rowCount + 1).values = ["西山镇", "KF1", null, null, null, "申报中"];
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
@@ -265,9 +271,7 @@ describe("assess diff", () => {
     // A claim refused that could have moved no rank nor award: what it could have brought is said
     // (the unit's line was empty).
     const refused = await edited("samples/qingshan-2026.xlsx", "claim-refused.xlsx", (wb) => {
-      const l = wb.getWorksheet("加扣分")!;
-      expect([l.getCell("A7").value, l.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
-      l.getCell("F7").value = "不予认定";
+      decided(wb, "不予认定");
     });
     const q = await cli(["diff", "samples/qingshan-2026.xlsx", refused]);
     expect(q.out).toContain("结果有变化的单位(1 个):\n  青石镇: 总分 954.5(954.5–964.5) → 954.5  因 [1]\n");
@@ -718,9 +722,7 @@ describe("assess diff: who a unit now stands behind or ahead of", () => {
       const ws = wb.getWorksheet("人口计生线")!;
       expect([ws.getCell("A8").value, ws.getCell("T8").value]).toEqual(["青石镇", 43]);
       ws.getCell("T8").value = 50;
-      const l = wb.getWorksheet("加扣分")!;
-      expect([l.getCell("A7").value, l.getCell("F7").value]).toEqual(["青石镇", "申报中"]);
-      l.getCell("F7").value = "已认定";
+      decided(wb, "已认定");
     });
     const l = await cli(["diff", "samples/qingshan-2026.xlsx", level]);
     expect(l.out).toContain("综合排名 4 → 2(与 东湖街道、西山镇 并列)");
