@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli.js";
+import { editedCopy, withoutUnits } from "../helpers/edit.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { floodedWorkbook } from "../helpers/flooded.js";
 import { townsInGroupsOnly } from "../helpers/rubric-edits.js";
@@ -127,6 +128,18 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.locator("table").count()).toBeGreaterThan(0);
     await page.selectOption("#unit", "");
     expect(await page.locator("ul.diagnostics li").count()).toBe(3);
+  });
+
+  it("says, of a warning at a rubric it carries (a quota three departments round to none), that the office changes a copy of assess's file, not the page", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "三个部门.xlsx", (wb) => withoutUnits(wb, (n) => ["区住房城乡建设局", "区交通运输局", "区市场监管局"].includes(n)));
+    await choose(file);
+    const items = await page.locator("ul.diagnostics li").allTextContents();
+    expect(items.some((t) => t.includes("向下取整为 0 个"))).toBe(true);
+    expect(items.filter((t) => t.includes("是本页自带的方案,不能在本页修改"))).toEqual([
+      expect.stringContaining("township-comprehensive 2026.1 是本页自带的方案,不能在本页修改:要按上面的提示改方案,需由装有 assess 的考核办复制其方案文件 rubric/township-comprehensive-2026.1.yaml、另取方案编号(id)改好,再把改好的文件与工作簿一起拖入本页"),
+    ]);
+    // Not the command line's --rubric, which the page has not.
+    expect(items.some((t) => t.includes("--rubric"))).toBe(false);
   });
 
   it("says a file that is no workbook (an .xls, a CSV renamed, an empty file) cannot be read, not that it has errors to correct", async () => {
