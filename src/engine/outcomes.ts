@@ -148,7 +148,7 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
       // The keys tied at the line, where the rubric gives the grade to none of them.
       const line = take.length < Math.min(quota, reach.length) ? reach[quota - 1]?.keys : undefined;
       // Behind such a tie the quota is not full: its places are left empty, not passed on.
-      const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}), ...(line ? { unused: quota - take.length } : {}) };
+      const full: GradeCut = { grade: band.name, quota, ...(take.length > quota ? { given: take.length } : {}), ...(line ? { unused: quota - take.length } : {}), ...(quota === 0 && band.quotaRound === "nearest" ? { round: "nearest" as const } : {}) };
       // Those tied at it: how many, and for how many places (the quota less those given above the tie).
       const tiedAt = line ? reach.filter((p) => sameKeys(p.keys, line)).length : 0;
       const tied: GradeCut = { grade: band.name, quota, tied: true, unused: quota - take.length, tiedWith: tiedAt - 1 };

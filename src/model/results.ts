@@ -51,6 +51,8 @@ export interface GradeCut {
   readonly unused?: number;
   /** Of a unit tied at the edge (tied): how many others were tied with it there. */
   readonly tiedWith?: number;
+  /** A share quota of no place (quota 0) rounded half up (四舍五入), not down. */
+  readonly round?: "nearest";
 }
 
 /** A prize, grade or sanction, on the ranking it was decided on (a veto on none). */

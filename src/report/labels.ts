@@ -256,10 +256,10 @@ export function awardContent(a: Award, lang: Lang): string {
     case "grade":
       // Held by a veto, or short of the band its score reached: the words say why.
       if (a.cut && !a.held) {
-        // A quota of none (20% of a unit or two, rounded down) is no full quota: said as it is.
+        // A quota of none (20% of a unit or two, rounded down or half up) is no full quota: said as it is.
         // Tied at the edge: with how many, for the places left there (not the whole quota, where some went above).
         const tied = a.cut.tied ? (a.cut.unused !== undefined && a.cut.tiedWith !== undefined ? (a.cut.unused < a.cut.quota ? "award.grade-cut-tied-left" : "award.grade-cut-tied-all") : "award.grade-cut-tied") : undefined;
-        const key = a.cut.quota === 0 ? "award.grade-cut-none" : (tied ?? (a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut"));
+        const key = a.cut.quota === 0 ? (a.cut.round === "nearest" ? "award.grade-cut-none-nearest" : "award.grade-cut-none") : (tied ?? (a.cut.unused ? "award.grade-cut-unused" : a.cut.given !== undefined ? "award.grade-cut-more" : "award.grade-cut"));
         return message(lang, key, { grade: a.grade, better: a.cut.grade, quota: a.cut.quota, given: a.cut.given ?? 0, unused: a.cut.unused ?? 0, others: a.cut.tiedWith ?? 0 });
       }
       if (a.over && !a.held) return message(lang, "award.grade-over", { grade: a.grade, quota: a.over.quota, given: a.over.given });

@@ -558,7 +558,9 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     // A least number of places is a share's (a count is its own least and most).
     const min = band.quota_min;
     if (min !== undefined && share === undefined) b.error("rubric.quota-min-without-share", [...at, "quota_min"], { grade: band.name, min });
-    return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q, ...(min !== undefined && share !== undefined ? { quotaMin: min } : {}), at: b.pos.of(quota === undefined ? at : [...at, "quota"]) };
+    // A share's rounding, where not down (四舍五入, 进一): the grades' one setting, held by each share.
+    const round = share !== undefined && (g.quota_round === "nearest" || g.quota_round === "up") ? { quotaRound: g.quota_round } : {};
+    return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q, ...(min !== undefined && share !== undefined ? { quotaMin: min } : {}), ...round, at: b.pos.of(quota === undefined ? at : [...at, "quota"]) };
   });
   // A mark under one point beside marks of points (from: 0.9 above from: 80) is a share written for
   // a mark, said as that where the scale is known: not also as out of order.
@@ -583,6 +585,8 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
   if (g.ties !== undefined && bands.every((x) => x.quotaCount === undefined && x.quotaShare === undefined)) b.warning("rubric.ties-without-quota", [...path, "ties"], { ranking, ties: g.ties });
   // What a share is of means nothing where no band's quota is a share.
   if (g.quota_of !== undefined && bands.every((x) => x.quotaShare === undefined)) b.warning("rubric.quota-of-without-share", [...path, "quota_of"], { ranking, value: g.quota_of });
+  // Nor how a share is rounded.
+  if (g.quota_round !== undefined && bands.every((x) => x.quotaShare === undefined)) b.warning("rubric.quota-round-without-share", [...path, "quota_round"], { ranking, value: g.quota_round });
   return { bands, ...(g.otherwise !== undefined ? { otherwise: g.otherwise } : {}), ties: g.ties ?? "all", ...(g.quota_of === "assessed" ? { quotaOf: "assessed" as const } : {}) };
 }
 

@@ -217,7 +217,9 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
 /** A grade's band in words: its mark and its quota (a share of the units assessed, where the rubric counts them: 至多参评单位的 30%). */
 export function gradeBandText(g: NonNullable<Ranking["grades"]>["bands"][number], grades: NonNullable<Ranking["grades"]>, w: Words): string {
   const of = grades.quotaOf === "assessed" ? "-assessed" : "";
-  const quota = g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w(`quota-min${of}`, { quota: formatRate(g.quotaShare), min: g.quotaMin }) : w(`quota${of}`, { quota: formatRate(g.quotaShare) })) : g.quotaCount !== undefined ? w("quota-count", { quota: g.quotaCount }) : "";
+  // (Its rounding beside the share, where not down: 至多 20%,四舍五入.)
+  const share = g.quotaShare !== undefined ? formatRate(g.quotaShare) + (g.quotaRound ? w(`quota-round.${g.quotaRound}`) : "") : "";
+  const quota = g.quotaShare !== undefined ? (g.quotaMin !== undefined ? w(`quota-min${of}`, { quota: share, min: g.quotaMin }) : w(`quota${of}`, { quota: share })) : g.quotaCount !== undefined ? w("quota-count", { quota: g.quotaCount }) : "";
   return w("grade-band", { name: g.name, from: formatPoints(g.from), quota });
 }
 

@@ -223,9 +223,14 @@ export interface GradeBand {
   readonly quotaCount?: number;
   /** A share's places at the least (quota: 20% of 3 units rounds down to none; quota_min: 1 gives one). */
   readonly quotaMin?: number;
+  /** How a share's places are rounded where not down (the grades' quota_round: 四舍五入, 进一). */
+  readonly quotaRound?: QuotaRound;
   /** Where the band is written in the rubric: its quota, where it has one. */
   readonly at?: TextLocation;
 }
+
+/** A share quota's rounding other than down (the default). */
+export type QuotaRound = "nearest" | "up";
 
 export interface Grades {
   readonly bands: readonly GradeBand[];

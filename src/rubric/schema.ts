@@ -142,6 +142,8 @@ const gradesSchema = z.strictObject({
   ties: z.enum(["all", "none"]).optional(),
   /** What a share quota is of: the units ranked (the default), or every unit assessed (参评单位), vetoed ones out of the ranking too. */
   quota_of: z.enum(["ranked", "assessed"]).optional(),
+  /** How a share quota's places are rounded: down (the default, 20% of 8 is 1), to the nearest (四舍五入: 2), or up (进一: 2). */
+  quota_round: z.enum(["down", "nearest", "up"]).optional(),
 });
 
 const rankingSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
-import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
+import type { GradeBand, JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
 import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
@@ -1643,7 +1643,7 @@ export class SubmissionReader {
       // What a share is of: the units ranked, or (quota_of: assessed) every unit of the ranking.
       const ofAll = r.grades?.quotaOf === "assessed";
       const base = quotaBase(r, ranked, assessed);
-      const places = (share: number, n: number): number => quotaOf({ quotaShare: share }, n);
+      const places = (b: GradeBand, n: number): number => quotaOf({ quotaShare: b.quotaShare ?? 0, ...(b.quotaRound ? { quotaRound: b.quotaRound } : {}) }, n);
       // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
@@ -1654,11 +1654,11 @@ export class SubmissionReader {
           continue;
         }
         const share = b.quotaShare ?? 0;
-        if (ranked < 1 || places(share, base) >= 1 || min >= 1) continue;
-        const data = { ranking: r.name, grade: b.name, quota: formatRate(share), count: base };
+        if (ranked < 1 || places(b, base) >= 1 || min >= 1) continue;
+        const data = { ranking: r.name, grade: b.name, quota: formatRate(share), count: base, round: b.quotaRound ?? "down" };
         // Where the units a veto takes out of the ranking would have given it a place, counted
         // (参评单位总数): said so, and how to count them.
-        const code = ofAll ? "workbook.quota-share-none-assessed" : places(share, assessed) >= 1 ? "workbook.quota-share-none-vetoed" : "workbook.quota-share-none";
+        const code = ofAll ? "workbook.quota-share-none-assessed" : places(b, assessed) >= 1 ? "workbook.quota-share-none-vetoed" : "workbook.quota-share-none";
         this.p.take({ code, severity: "warning", data: code === "workbook.quota-share-none-vetoed" ? { ...data, vetoed: assessed - ranked, all: assessed } : data, location: b.at ?? { file: this.rubric.file } });
       }
       for (const b of counted) {

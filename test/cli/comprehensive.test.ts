@@ -972,6 +972,57 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     expect(checked.code).toBe(1);
     expect(checked.err).toMatch(/:\d+:\d+: 错误: 优秀 的 quota_min: 1 只用于按比例的名额\(如 quota: 20%\),请写上比例,或删去 quota_min \[rubric\.quota-min-without-share\]/);
   });
+
+  // 区直部门 (six, ties: all), scored 99.5, 99.5, 97.98, 97.5, 96.73, 88.97: how a share's places
+  // are rounded (quota_round) decides who is 优秀. 60% of 6 is 3.6 places: down 3, half up 4;
+  // 40% is 2.4: down 2, up 3; 5% is 0.3: half up none.
+  const withRound = (quota: string, round: string): string => {
+    const file = withQuota(quota);
+    const text = readFileSync(file, "utf8");
+    const band = `      bands:\n        - { name: 优秀, from: 90, quota: ${quota} }`;
+    expect(text).toContain(band);
+    writeFileSync(file, text.replace(band, `      quota_round: ${round}\n${band}`));
+    return file;
+  };
+  const departmentGrades = async (rubric: string): Promise<string[]> => {
+    const r = await cli(["score", "samples/liuhe-2026.xlsx", "--rubric", rubric, "-o", join(scratchDir("assess-quota-round-"), "r.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { units: { name: string; kind: string; awards: { kind: string; grade?: string }[] }[] };
+    return doc.units.filter((u) => u.kind === "department").map((u) => `${u.name} ${u.awards.find((a) => a.kind === "grade")?.grade ?? "-"}`);
+  };
+  it("a share rounded half up (四舍五入) or up (进一), as quota_round says, gives those places, and is shown and compared", async () => {
+    const excellent = (grades: string[]): string[] => grades.filter((g) => g.endsWith(" 优秀")).map((g) => g.split(" ")[0] ?? "");
+    const down = withQuota("60%");
+    const nearest = withRound("60%", "nearest");
+    expect(excellent(await departmentGrades(down))).toEqual(["区发展改革局", "区财政局", "区生态环境分局"]);
+    expect(excellent(await departmentGrades(nearest))).toEqual(["区发展改革局", "区财政局", "区住房城乡建设局", "区生态环境分局"]);
+    expect(excellent(await departmentGrades(withRound("40%", "up")))).toEqual(["区发展改革局", "区财政局", "区生态环境分局"]);
+    expect(excellent(await departmentGrades(withQuota("40%")))).toEqual(["区发展改革局", "区财政局"]);
+    // Shown beside the share, in either language; said in a revision, with the unit it moves.
+    expect((await cli(["rubric", "show", nearest])).out).toContain("优秀 ≥ 90(至多 60%,四舍五入);");
+    expect((await cli(["rubric", "show", withRound("40%", "up"), "--lang", "en"])).out).toContain("优秀 ≥ 90 (at most 40%, rounded up);");
+    const diff = await cli(["rubric", "diff", down, nearest, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(diff.out).toContain("~ 排名 区直部门排名(departments) 等次: 优秀 ≥ 90(至多 60%) → 优秀 ≥ 90(至多 60%,四舍五入)  [改变奖惩]\n");
+    expect(diff.out).toContain("结果有变化的单位(1 个):\n  区住房城乡建设局: 奖惩 等次:良好(达到优秀分数线,但优秀名额 3 个已满) → 等次:优秀\n");
+  });
+
+  it("a share that rounds half up to no place is said so at the quota and in the unit's grade, and quota_round beside counts alone at its key", async () => {
+    const rubric = withRound("5%", "nearest");
+    const r = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${quotaAt(rubric, "5%")}: 警告: 方案规定区直部门排名的优秀名额为参加排名单位的 5%(quota: 5%),而参加该排名的单位只有 6 个,四舍五入为 0 个:没有单位能评为优秀;`);
+    const en = await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", rubric, "--lang", "en"]);
+    expect(en.err).toContain(`${quotaAt(rubric, "5%")}: warning: 区直部门排名's quota for 优秀 is 5% of its units (quota: 5%), but the ranking has only 6 units: 5% of 6 rounds half up to 0, so no unit can get 优秀;`);
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "区财政局", "--rubric", rubric])).out).toContain("  等次:良好(达到优秀分数线,但按比例优秀名额为 0,四舍五入)\n");
+    // 10% of 6 is 0.6: half up, one place, nothing said.
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", withRound("10%", "nearest")])).err).not.toContain("quota-share-none");
+    // Where every quota is a count, rounding does nothing: said at the key.
+    const counted = withRound("2", "up");
+    const checked = await cli(["rubric", "check", counted]);
+    expect(checked.code).toBe(0);
+    const line = readFileSync(counted, "utf8").split("\n").findIndex((l) => l.includes("quota_round: up")) + 1;
+    expect(checked.err).toContain(`${counted}:${line}:20: 警告: 区直部门排名 的等次都没有按比例的名额(如 quota: 20%),quota_round: up 不起作用:按个数写的名额不用取整;按比例限名额的,在等次上写比例;否则删去 quota_round [rubric.quota-round-without-share]\n`);
+  });
 });
 
 describe("a vetoed unit's single-item award recognized in the ledger", () => {

@@ -424,4 +424,23 @@ describe("a grade's quota", () => {
       }),
     );
   });
+
+  it("is rounded half up (四舍五入) or up (进一) where the rubric says, never past the units (property)", () => {
+    // 20% of 8 is 1.6 places, 20% of 7 is 1.4, 25% of 2 is 0.5, 30% of 5 is 1.5.
+    expect([8, 7, 2].map((n) => quotaOf({ quotaShare: 2000 }, n))).toEqual([1, 1, 0]);
+    expect([8, 7, 2].map((n) => quotaOf({ quotaShare: 2000, quotaRound: "nearest" }, n))).toEqual([2, 1, 0]);
+    expect(quotaOf({ quotaShare: 2500, quotaRound: "nearest" }, 2)).toBe(1);
+    expect(quotaOf({ quotaShare: 3000, quotaRound: "nearest" }, 5)).toBe(2);
+    expect([8, 7, 2, 5].map((n) => quotaOf({ quotaShare: 2000, quotaRound: "up" }, n))).toEqual([2, 2, 1, 1]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10000 }), fc.integer({ min: 0, max: 500 }), (share, n) => {
+        const down = quotaOf({ quotaShare: share }, n);
+        const nearest = quotaOf({ quotaShare: share, quotaRound: "nearest" }, n);
+        const up = quotaOf({ quotaShare: share, quotaRound: "up" }, n);
+        const exact = (n * share) / 10000;
+        // Each within a place of the exact share, in order, up never past the units; half up as a clerk rounds it.
+        return down <= nearest && nearest <= up && up - down <= 1 && up <= n && nearest === (exact - down >= 0.5 ? down + 1 : down) && (up === down) === (exact === down);
+      }),
+    );
+  });
 });

@@ -111,6 +111,7 @@ export const engineMessages: Catalog = {
   "award.grade": { "zh-CN": "等次:{grade}", en: "grade: {grade}" },
   "award.grade-in": { "zh-CN": "{ranking}等次:{grade}", en: "grade in {ranking}: {grade}" },
   "award.grade-cut": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满)", en: "{grade} (reached the {better} mark; {better}'s quota of {quota} is filled)" },
+  "award.grade-cut-none-nearest": { "zh-CN": "{grade}(达到{better}分数线,但按比例{better}名额为 0,四舍五入)", en: "{grade} (reached the {better} mark, but its quota rounds half up to no {better} place)" },
   "award.grade-cut-none": { "zh-CN": "{grade}(达到{better}分数线,但按比例{better}名额为 0,向下取整)", en: "{grade} (reached the {better} mark, but its quota rounds down to no {better} place)" },
   "award.grade-cut-more": { "zh-CN": "{grade}(达到{better}分数线,但{better}名额 {quota} 个已满;并列于名额线上的单位均评为{better},共 {given} 个)", en: "{grade} (reached the {better} mark; {better}'s quota of {quota} is filled, and the units tied at its last place all got it: {given} units)" },
   "award.unsettled": { "zh-CN": "(待定)", en: "(pending) " },

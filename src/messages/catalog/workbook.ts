@@ -124,16 +124,16 @@ export const workbookMessages: Catalog = {
     en: "{rubric} is a rubric bundled with assess, not to be edited in place: to change the scheme as said above, copy {file}, give the copy an id of your own, edit it, and score with --rubric and that file (how a rubric is written: docs/rubric.md in assess)",
   },
   "workbook.quota-share-none": {
-    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
-    en: "{ranking}'s quota for {grade} is {quota} of its units (quota: {quota}), but the ranking has only {count} unit{count@s}: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
+    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个,{round@word.rounds}为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
+    en: "{ranking}'s quota for {grade} is {quota} of its units (quota: {quota}), but the ranking has only {count} unit{count@s}: {quota} of {count} {round@word.rounds} to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
   },
   "workbook.quota-share-none-vetoed": {
-    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个(另有 {vetoed} 个单位因一票否决不参加排名,不计入),向下取整为 0 个:没有单位能评为{grade};如办法按全部参评单位({all} 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1",
-    en: "{ranking}'s quota for {grade} is {quota} of its ranked units (quota: {quota}), but the ranking ranks only {count} unit{count@s}, not counting {vetoed} vetoed out of it: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; if it still gives the grade, add quota_min: 1 beside the quota",
+    "zh-CN": "方案规定{ranking}的{grade}名额为参加排名单位的 {quota}(quota: {quota}),而参加该排名的单位只有 {count} 个(另有 {vetoed} 个单位因一票否决不参加排名,不计入),{round@word.rounds}为 0 个:没有单位能评为{grade};如办法按全部参评单位({all} 个)计算名额,请在 grades 下写 quota_of: assessed;如办法规定不足时也评,请在 quota 旁写上 quota_min: 1",
+    en: "{ranking}'s quota for {grade} is {quota} of its ranked units (quota: {quota}), but the ranking ranks only {count} unit{count@s}, not counting {vetoed} vetoed out of it: {quota} of {count} {round@word.rounds} to 0, so no unit can get {grade}; if the scheme counts every unit assessed ({all}), write quota_of: assessed under grades; if it still gives the grade, add quota_min: 1 beside the quota",
   },
   "workbook.quota-share-none-assessed": {
-    "zh-CN": "方案规定{ranking}的{grade}名额为参评单位的 {quota}(quota: {quota}),而参评单位只有 {count} 个,向下取整为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
-    en: "{ranking}'s quota for {grade} is {quota} of the units assessed (quota: {quota}), but it assesses only {count} unit{count@s}: {quota} of {count} rounds down to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
+    "zh-CN": "方案规定{ranking}的{grade}名额为参评单位的 {quota}(quota: {quota}),而参评单位只有 {count} 个,{round@word.rounds}为 0 个:没有单位能评为{grade};如办法规定不足时也评(如“不足 5 个的评 1 个”),请在 quota 旁写上 quota_min: 1,或按个数写名额(如 quota: 1)",
+    en: "{ranking}'s quota for {grade} is {quota} of the units assessed (quota: {quota}), but it assesses only {count} unit{count@s}: {quota} of {count} {round@word.rounds} to 0, so no unit can get {grade}; if the scheme still gives one (\"one where there are fewer than five\", say), add quota_min: 1 beside the quota, or give the quota as a count (quota: 1)",
   },
   "workbook.quota-min-of-all": {
     "zh-CN": "方案规定{ranking}的{grade}名额至少 {min} 个(quota_min: {min}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的 quota_min",
