@@ -75,6 +75,13 @@ function keyName(path: Path, data: unknown): string {
   return rest ? `${rest} (${owner})` : owner;
 }
 
+/** A share's rounding as a 办法 words it, and the word quota_round takes for it. */
+const QUOTA_ROUND_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^四舍五入(法)?$/, "nearest"],
+  [/^(进一(法)?|向上取整)$/, "up"],
+  [/^(向下取整|去尾(法)?|舍去(小数)?)$/, "down"],
+];
+
 export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, data: unknown): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const key = keyName(path, data);
@@ -87,6 +94,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   // A quota or a weight not read: what it may be, with the value written (45 meant as 45%).
   const last = path.at(-1);
   if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
+  // A rounding written as the 办法 says it (四舍五入, 进一法): its word here.
+  const rounding = last === "quota_round" ? QUOTA_ROUND_WORDS.find(([re]) => re.test(String(valueAt(data, path)).trim())) : undefined;
+  if (rounding) return [err("rubric.quota-round-word", { value: String(valueAt(data, path)).trim(), fixed: rounding[1] })];
   // Several kinds for one ranking ([department, enterprise]), or all of them (All, 全部): a ranking
   // is of one kind; one kind in brackets ([department]) is that kind, written without them.
   const ranked = last === "unit_kind" && path[0] === "rankings" ? valueAt(data, path) : undefined;

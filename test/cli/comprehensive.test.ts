@@ -1021,6 +1021,13 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     const checked = await cli(["rubric", "check", counted]);
     expect(checked.code).toBe(0);
     const line = readFileSync(counted, "utf8").split("\n").findIndex((l) => l.includes("quota_round: up")) + 1;
+    // Written as the 办法 words it: the word to write, at the key.
+    const worded = withRound("60%", "四舍五入");
+    const bad = await cli(["rubric", "check", worded]);
+    expect(bad.code).toBe(1);
+    const at = readFileSync(worded, "utf8").split("\n").findIndex((l) => l.includes("quota_round: 四舍五入")) + 1;
+    expect(bad.err).toContain(`${worded}:${at}:20: 错误: grades.quota_round (departments) 写取整方式的英文代号:“四舍五入”请写 nearest(down 向下取整,nearest 四舍五入,up 进一) [rubric.quota-round-word]\n`);
+    expect((await cli(["rubric", "check", withRound("60%", "进一法"), "--lang", "en"])).err).toContain(": error: grades.quota_round (departments) takes the rounding's word: for “进一法” write up (down, nearest: half up, up) [rubric.quota-round-word]\n");
     expect(checked.err).toContain(`${counted}:${line}:20: 警告: 区直部门排名 的等次都没有按比例的名额(如 quota: 20%),quota_round: up 不起作用:按个数写的名额不用取整;按比例限名额的,在等次上写比例;否则删去 quota_round [rubric.quota-round-without-share]\n`);
   });
 });
