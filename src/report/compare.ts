@@ -409,6 +409,13 @@ export function compareResults(
   const byName = (r: Results): Map<string, UnitResult> => new Map(r.units.map((u) => [u.name, u]));
   const ua = byName(a);
   const ub = byName(b);
+  // Each ranking's units now, by name, at their place in its table (found once a ranking).
+  const orders = new Map<string, Map<string, number>>();
+  const tableOrder = (id: string): Map<string, number> => {
+    let m = orders.get(id);
+    if (!m) orders.set(id, (m = new Map((b.rankings.find((r) => r.id === id)?.entries ?? []).map((e, i) => [b.units[e.unit]?.name ?? "", i]))));
+    return m;
+  };
   const own = new Map<string, number[]>();
   // A claim that counts in neither year (pending, or rejected, in both) moves nothing: never a cause.
   const counted = (u: UnitResult | undefined, e: InputChange["old"]): boolean => typeof e === "object" && (u?.ledger.some((r) => r.entry === e && r.counted) ?? false);
@@ -694,9 +701,10 @@ export function compareResults(
           at[side].push(other);
           passing.set(id, at);
         }
-        // In their order there now.
-        const rank = (n: string): number => ub.get(n)?.ranks[id] ?? Number.POSITIVE_INFINITY;
-        for (const list of Object.values(passing.get(id) ?? {})) list.sort((p, q) => rank(p) - rank(q));
+        // In their order there now, as its table lists them (tied ones by name, not as the workbook has them).
+        const at = tableOrder(id);
+        const place = (n: string): number => at.get(n) ?? Number.POSITIVE_INFINITY;
+        for (const list of Object.values(passing.get(id) ?? {})) list.sort((p, q) => place(p) - place(q));
       }
     }
     if (moved && x && y) {

@@ -365,7 +365,11 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
     const meant = r / 100;
     // (A fall too: −5 so typed shows −500%, and −5% is asked about.)
-    const typed = v.t === "n" && isPercentFormat(v.fmt) && (r > max || r < min) && Number.isInteger(meant) && meant >= min && meant <= max;
+    // Only where what it shows is far past the range (9680% of a 0–100% rate): 105% shown is what
+    // was meant, past the range as it is (the 1.05% asked about, typed, read silently as a rate
+    // failing its item; a tester's find).
+    const far = r > max ? max <= 0 || r >= 10 * max : min >= 0 || r <= 10 * min;
+    const typed = v.t === "n" && isPercentFormat(v.fmt) && far && Number.isInteger(meant) && meant >= min && meant <= max;
     // A formula's result so shown (=B3*100): the formula is to give the fraction, not typed over.
     const code = typed ? (c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed") : "workbook.rate-out-of-range";
     p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(typed && c.formula ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });

@@ -83,6 +83,25 @@ describe("a bare number below -1 where a growth rate belongs", () => {
   });
 });
 
+describe("a rate past 100% in a cell formatted as a percentage", () => {
+  // 参保率 (0–100%): 105% shown is what the clerk meant, and past the range; 1.05% (asked about
+  // before) typed in its place was read as a rate failing its item, unsaid. 96.8 typed into the
+  // cell (9680% shown) is the 96.8% meant.
+  const rate = { code: "ZB7", unit: "percent" as const, display: "%" };
+  const said = (stored: number): string[] => {
+    const p = new Problems("in.xlsx");
+    const c: RawCell = { row: 4, col: 8, ref: "H4", value: { t: "n", v: stored, fmt: "percent" }, formula: false };
+    expect(readMeasure(p, "指标数据", c, 4, 8, rate)).toBeUndefined();
+    return p.list.map((d) => `${d.location && "cell" in d.location ? d.location.cell : ""} ${d.code} ${message("zh-CN", d.code, d.data)}`);
+  };
+  it("is said out of the range where shown as meant, and asked about divided by 100 only far past it", () => {
+    expect(said(1.05)).toEqual(["H4 workbook.rate-out-of-range 比率 105% 超出方案规定的范围 0%–100%(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
+    expect(said(5)).toEqual(["H4 workbook.rate-out-of-range 比率 500% 超出方案规定的范围 0%–100%(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
+    expect(said(96.8)).toEqual(["H4 workbook.rate-percent-typed 比率 9680% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 96.8%?如是,请填写 96.8%"]);
+    expect(said(10)).toEqual(["H4 workbook.rate-percent-typed 比率 1000% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 10%?如是,请填写 10%"]);
+  });
+});
+
 describe("points typed in Chinese numerals", () => {
   it("are read for what to ask for (十八 is 18, 一百零五 105, 十八点五 18.5), and nothing else is taken for one", async () => {
     const { chineseNumber } = await import("../../src/model/numbers.js");
