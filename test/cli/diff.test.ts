@@ -134,6 +134,20 @@ describe("assess diff", () => {
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
   });
 
+  it("names the units a unit now stands ahead of that are tied as their table lists them (by name), not as the workbook has them (an auditor's find)", async () => {
+    // 文昌街道 vetoed (ZB5 0 → 1) takes no JJ4 place: 河东街道's JJ goes 84 → 85.5, past 文昌街道
+    // (84.5) and the tied 杨柳镇 and 双河乡 (84.28; the ranking lists 双河乡 first, the workbook 杨柳镇).
+    const vetoed = await edited("samples/liuhe-2026.xlsx", "wenchang-vetoed.xlsx", (wb) => {
+      const ws = wb.getWorksheet("指标数据")!;
+      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "文昌街道")!;
+      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB5"));
+      expect(ws.getCell(row, col).value).toBe(0);
+      ws.getCell(row, col).value = 1;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", vetoed]);
+    expect(r.out).toMatch(/\n {2}河东街道: [^\n]*;经济发展单项排名 9 → 6\(排到 文昌街道、双河乡、杨柳镇 之前\)/);
+  });
+
   it("names, with a unit's awards, the causes that could move them where only some of its causes could (a 乡镇组 town's correction moved 文昌街道's overall rank, not its 街道组 prize)", async () => {
     // [1] 青龙乡 (乡镇组) 3起 → 2起; [2] 河东街道's claim confirmed; [3] a deduction for 文昌街道.
     const round2 = await edited("samples/liuhe-2026.xlsx", "round-2.xlsx", (wb) => {
