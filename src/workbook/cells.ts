@@ -334,10 +334,10 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
       return undefined;
     }
   }
-  // A growth rate (its range past 0–100%) typed as a plain fraction, 0.8: 80%, or 0.8% meant? Read
-  // as a fraction, and said (a formula's result is a fraction computed, and left alone).
-  // (Only where rates above 100% are allowed: below it, 0.072 is 7.2% however the range goes.)
-  if (typedFraction && typeof r === "number" && max > 10000) {
+  // A growth rate (its range past 0–100%: above 100%, or below 0) typed as a plain fraction, 0.8:
+  // 80%, or 0.8% meant? Read as a fraction, and said (a formula's result is a fraction computed, and
+  // left alone). (Within 0–100%, 0.072 is 7.2% however it is meant: a share is no growth.)
+  if (typedFraction && typeof r === "number" && (max > 10000 || min < 0)) {
     p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
   }
   // 1 with no % where rates stop at 100%: 100% read, where one typing whole percentages (96.7, asked

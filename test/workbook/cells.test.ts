@@ -102,6 +102,23 @@ describe("a rate past 100% in a cell formatted as a percentage", () => {
   });
 });
 
+describe("a growth rate that may fall below 0, typed as a plain fraction", () => {
+  // 地区生产总值增长率 (−50% to 100%): 0.8 typed by a clerk who types whole percentages (3.6 for
+  // 3.6%) meant 0.8%; read as 80% it took full marks, unsaid (a tester's find). Read, and asked about,
+  // as where rates above 100% are allowed; a share (0–100%) is no growth, and 0.8 is 80% there.
+  const read = (typed: number, range: { min?: number; max?: number }): { value: number | undefined; said: string[] } => {
+    const p = new Problems("in.xlsx");
+    const c: RawCell = { row: 6, col: 2, ref: "B6", value: { t: "n", v: typed, fmt: "general" }, formula: false };
+    const value = readMeasure(p, "指标数据", c, 6, 2, { code: "ZB1", unit: "percent", display: "%", ...range });
+    return { value, said: p.list.map((d) => `${d.location && "cell" in d.location ? d.location.cell : ""} ${d.code} ${message("zh-CN", d.code, d.data)}`) };
+  };
+  it("is read as the fraction and asked about at its cell", () => {
+    expect(read(0.8, { min: -5000 })).toEqual({ value: 8000, said: ["B6 workbook.rate-large 0.8 按 80% 计;如是 0.8%,请填写 0.8%"] });
+    expect(read(-0.3, { min: -5000 })).toEqual({ value: -3000, said: ["B6 workbook.rate-large -0.3 按 -30% 计;如是 -0.3%,请填写 -0.3%"] });
+    expect(read(0.8, {})).toEqual({ value: 8000, said: [] });
+  });
+});
+
 describe("points typed in Chinese numerals", () => {
   it("are read for what to ask for (十八 is 18, 一百零五 105, 十八点五 18.5), and nothing else is taken for one", async () => {
     const { chineseNumber } = await import("../../src/model/numbers.js");
