@@ -11,7 +11,7 @@ import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, 
 import { SubmissionReader, type OtherVersion } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
-import { adviceWhenUsed, byVersion, compareVersions, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
+import { adviceWhenUsed, byVersion, compareVersions, otherSchemeFits, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
@@ -271,10 +271,14 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   let recorded: string[] | undefined;
   /** The user's own file the rubric was taken from, for a workbook without a cover. */
   let ownFile: string | undefined;
+  // The headings' codes, and each code's first heading (BM1 统筹决策(20分)): what a rubric names it
+  // is told by (every sheet's, the rubric being known or not).
+  const headerTexts = new Map<string, string>();
+  const seeHeadings = (rows: readonly (readonly RawCell[])[]): void => {
+    for (const r of rows.slice(0, HEADER_SCAN_ROWS)) for (const c of r) for (const code of codeOf(c)) if (!headerTexts.has(code) && c.value.t === "s") headerTexts.set(code, c.value.v);
+  };
   const start = (): void => {
-    // The headings' codes, and each code's first heading (BM1 统筹决策(20分)): what a rubric names it is told by.
-    const headerTexts = new Map<string, string>();
-    for (const s of waiting) for (const r of s.rows.slice(0, HEADER_SCAN_ROWS)) for (const c of r) for (const code of codeOf(c)) if (!headerTexts.has(code) && c.value.t === "s") headerTexts.set(code, c.value.v);
+    for (const s of waiting) seeHeadings(s.rows);
     const resolved = resolveRubric(o.rubrics, cover, file, new Set(headerTexts.keys()), headerTexts);
     // What `rubric check` advises that changes every result (marks of a 百分制 on a scale of
     // 1000: every unit the best grade) is said wherever the rubric is used.
@@ -314,7 +318,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       if (read) {
         // Read already: taken as it was read (its cells are not read, nor their problems said, twice).
         if (read.selected) selected.push(info.name);
-        if (reader) reader.addSheet(read, notInput(info.name));
+        if (reader) {
+          reader.addSheet(read, notInput(info.name));
+          if (!notInput(info.name)) seeHeadings(read.rows);
+        }
         else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
           seeCover(readCover(read, book.date1904 === true));
           waiting.push(read);
@@ -331,6 +338,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       }
       await streamSheet(book, info, reader, notInput(info.name), (head, isSelected) => {
         if (isSelected) selected.push(info.name);
+        if (!notInput(info.name)) seeHeadings(head);
         // With a rubric given, a cover behind other sheets is still read (for its district, year).
         seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }, book.date1904 === true));
       });
@@ -347,6 +355,16 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
     // name (the revision kept its old file name): that file named, as what it is.
     if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) diagnostics.push(...misnamedAs(o.rubrics, cover.rubricId, cover.rubricVersion));
     return { diagnostics, sha256 };
+  }
+  // The cover naming one scheme, the headings another's (last year's cover kept on the other
+  // scheme's template, or a template of the wrong scheme filled in): one error at the cover, not
+  // one at each cell the named scheme's limits refuse (72, each a wrong fix; a tester's find).
+  const used = rubric;
+  const named = !o.rubrics.given && cover?.rubricId && problems.hasErrors ? o.rubrics.bundled.find((b) => b.id === used.id && b.version === used.version) : undefined;
+  const other = named ? otherSchemeFits(o.rubrics.bundled, named, new Set(headerTexts.keys()), headerTexts) : undefined;
+  if (other) {
+    const data = { cover: `${rubric.id} ${rubric.version}`, fits: `${other.b.id} ${other.b.version}`, title: other.b.load().rubric?.title ?? "", codes: other.codes };
+    return { diagnostics: [...diagnostics, { code: "rubric.cover-names-other", severity: "error", data, location: cover?.at ? { file, ...cover.at } : { file } }], sha256 };
   }
   if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
     diagnostics.push({

@@ -191,6 +191,21 @@ function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<stri
   return best;
 }
 
+/**
+ * Where the scheme a cover names (`named`) knows fewer than half the headings' codes and another
+ * scheme (of another id) knows half or more, and more than it: that scheme, and a few of the codes
+ * the named one does not know.
+ */
+export function otherSchemeFits(all: readonly BundledRubric[], named: BundledRubric, headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): { readonly b: BundledRubric; readonly codes: string } | undefined {
+  if (headerCodes.size < NONE_FITS_MIN) return undefined;
+  const own = likeliest([named], headerCodes, headerTexts);
+  const mine = own?.score ?? 0;
+  if (mine * 2 >= headerCodes.size) return undefined;
+  const found = likeliest(all.filter((b) => b.id !== named.id), headerCodes, headerTexts);
+  if (!found || found.score * 2 < headerCodes.size || found.score <= mine || found.misnamed * 2 > found.score) return undefined;
+  return { b: found.b, codes: [...headerCodes].filter((c) => !own?.known.has(c) && found.known.has(c)).slice(0, 5).join("、") };
+}
+
 /** Header codes from which a workbook is held to fit no scheme when fewer than half are a scheme's. */
 const NONE_FITS_MIN = 4;
 

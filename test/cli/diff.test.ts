@@ -220,7 +220,7 @@ describe("assess diff", () => {
     expect(r.out).toContain("  石桥镇: 总分 99.03 → 99.43;经济发展 94.04 → 95.03;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%  因 [1]\n");
     expect(r.out).toContain("  杨柳镇: 总分 91.18 → 91.47;经济发展 84.28 → 85.01;JJ3 固定资产投资增长 的乡镇组最优值 15% → 14%;经济发展单项排名 7 → 6(排到 文昌街道 之前)  因 [1]\n");
     // 文昌街道 (街道组: its best unchanged) moved by those passing it alone.
-    expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8(排到 杨柳镇、双河乡 之后)  因 [1]\n");
+    expect(r.out).toContain("  文昌街道: 经济发展单项排名 6 → 8(排到 双河乡、杨柳镇 之后)  因 [1]\n");
   });
 
   it("traces a unit's points by place, moved by another's veto lifted, to the change that lifted it, not that unit's other changes", async () => {

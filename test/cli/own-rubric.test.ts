@@ -211,6 +211,37 @@ describe("a cover whose 方案编号 is blank", () => {
   });
 });
 
+describe("a cover that names the other scheme than its sheets are of", () => {
+  it("is one error at its 方案编号 naming the scheme the headings fit, not one at every cell the named scheme refuses (72 errors, a tester's find)", async () => {
+    const dir = scratchDir("assess-other-cover-");
+    const swapped = async (from: string, id: string, version: string, to: string): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(from);
+      const cover = wb.getWorksheet("封面")!;
+      expect([cover.getCell("A3").value, cover.getCell("A4").value]).toEqual(["方案编号", "方案版本"]);
+      cover.getCell("B3").value = id;
+      cover.getCell("B4").value = version;
+      const book = join(dir, to);
+      await wb.xlsx.writeFile(book);
+      return book;
+    };
+    const liuhe = await swapped("samples/liuhe-2026.xlsx", "district-popplan", "2022.1", "柳河区.xlsx");
+    const r = await cli(["validate", liuhe]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `${liuhe}: 封面!B3: 错误: 封面的方案是 district-popplan 2022.1,但各工作表的表头是方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》的(JJ5、SH3、SH6、SH7、DJ1 等不在 district-popplan 2022.1 中):是否沿用了另一方案的封面,或用错了模板?请把封面的方案编号和版本改为 township-comprehensive 2026.1;如确按 district-popplan 2022.1 考核,请用该方案生成的模板填写 [rubric.cover-names-other]\n`,
+    );
+    expect(r.out).toContain("1 个错误,0 个警告");
+    const qingshan = await swapped("samples/qingshan-2026.xlsx", "township-comprehensive", "2026.1", "青山区.xlsx");
+    const s = await cli(["score", qingshan, "--json", "-o", join(dir, "q.xlsx")]);
+    expect(s.code).toBe(1);
+    const doc = JSON.parse(s.out) as { diagnostics: { code: string; location: string }[] };
+    expect(doc.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual([`rubric.cover-names-other ${qingshan}: 封面!B3`]);
+    // Named right, the sheets fit: nothing said; a cover of the named scheme with a few strange headings is read as it is.
+    expect((await cli(["validate", "samples/liuhe-2026.xlsx"])).err).not.toContain("cover-names-other");
+  });
+});
+
 describe("a workbook of an office's own scheme, its file not beside it, that names no scheme", () => {
   it("is an error saying no scheme fits its headings, at the blank 方案编号 or for the workbook without a cover (the likeliest bundled one was taken: 37 errors, each a wrong fix)", async () => {
     const file = "test/fixtures/county-edu/county-edu-2026.1.yaml";
