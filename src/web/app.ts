@@ -110,6 +110,22 @@ function amountsKept(doc: Document, text: string): (string | HTMLElement)[] {
 
 /** Yields to the browser so that a status line is painted before long work. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * A frame drawn before going on (a timer alone may run before the next frame: the rankings shown
+ * stayed undrawn while the downloads were made, the page still for seconds at 2,000 towns). Not
+ * waited on past a tenth of a second: a tab out of sight draws no frames.
+ */
+const frameDrawn = (view: Window | null): Promise<void> =>
+  new Promise((resolve) => {
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    view?.requestAnimationFrame(go);
+    setTimeout(go, 100);
+  });
 
 const LANG_KEY = "assess.lang";
 /** Problems of one kind listed at a time when their hidden rest is opened. */
@@ -503,13 +519,19 @@ export function start(doc: Document): void {
    */
   const scrollable = (): void => {
     let heading = 0;
-    for (const section of out.querySelectorAll<HTMLElement>("section.ranking")) {
-      // Measured as it would fit (a phone's wider awards column is for a ranking that does not).
-      section.classList.add("fits");
-      const wide = section.scrollWidth > section.clientWidth;
-      section.classList.toggle("fits", !wide);
-      if (!wide) heading = Math.max(heading, section.querySelector("thead")?.getBoundingClientRect().height ?? 0);
-      if (wide === (section.tabIndex === 0)) continue;
+    const sections = [...out.querySelectorAll<HTMLElement>("section.ranking")];
+    // Measured as each would fit (a phone's wider awards column is for a ranking that does not):
+    // all set first, then all measured, then all set again, then the headings measured — the page
+    // laid out twice in all (once for each ranking, twice over, took a second at 2,000 towns).
+    for (const section of sections) section.classList.add("fits");
+    const wides = sections.map((section) => section.scrollWidth > section.clientWidth);
+    sections.forEach((section, i) => section.classList.toggle("fits", !wides[i]));
+    sections.forEach((section, i) => {
+      if (!wides[i]) heading = Math.max(heading, section.querySelector("thead")?.getBoundingClientRect().height ?? 0);
+    });
+    sections.forEach((section, i) => {
+      const wide = wides[i] === true;
+      if (wide === (section.tabIndex === 0)) return;
       if (wide) {
         section.tabIndex = 0;
         section.setAttribute("role", "region");
@@ -519,7 +541,7 @@ export function start(doc: Document): void {
         section.removeAttribute("role");
         section.removeAttribute("aria-label");
       }
-    }
+    });
     doc.documentElement.style.scrollPaddingTop = heading ? `${Math.ceil(heading) + 8}px` : "";
   };
   doc.defaultView?.addEventListener("resize", scrollable);
@@ -590,6 +612,11 @@ export function start(doc: Document): void {
     // little taller than the rest of the first page left that page blank but for the title.
     out.querySelector("section.ranking")?.classList.remove("keep");
     scrollable();
+    // The rankings drawn before the downloads are made (a province's workbook takes seconds): the
+    // clerk reads them meanwhile, told what is still coming.
+    say(t("web.preparing-downloads"));
+    await frameDrawn(doc.defaultView);
+    if (!live()) return;
     const base = s.file.replace(/\.xlsx$/i, "");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;

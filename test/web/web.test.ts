@@ -57,8 +57,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   };
   const choose = async (file: string): Promise<void> => {
     await act(() => page.setInputFiles("#workbook", file));
-    await page.waitForFunction(() => !/正在|reading|scoring/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => !/正在|reading|scoring|making/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
   };
+
+  it("shows the rankings before it makes the downloads, saying so (a province's page stood still for seconds, the rankings undrawn: a tester's find)", async () => {
+    // Each status the page says, with what it shows by then.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const status = document.getElementById("status")!;
+      new MutationObserver(() => w.seen.push(`${status.textContent ?? ""} | ${document.querySelectorAll("section.ranking").length} | ${document.querySelectorAll("#downloads a").length}`)).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await choose("samples/liuhe-2026.xlsx");
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.slice(-2)).toEqual(["排名已列出;正在生成计分结果工作簿和报告,供下载… | 3 | 0", "已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。点击单位名称查看逐项说明。 | 3 | 3"]);
+  });
 
   it("is one self-contained file of at most 2 MB, with a policy that forbids the network", () => {
     const html = readFileSync(PAGE, "utf8");
