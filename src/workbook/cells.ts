@@ -107,6 +107,10 @@ function ambiguous(text: string): string | undefined {
   const typed = normalizeWidth(text).trim();
   // 53。5: a full stop typed for the decimal point (a Chinese input method's 。).
   if (/^[+-]?\d+。\d+\s*%?$/.test(typed)) return "workbook.number-full-stop";
+  // 19.5。, 96.8%; (a sentence's full stop or comma after the number, pasted from a report).
+  if (/^[+-]?\d[\d.,]*\s*%?\s*[。.,,;;、]+$/.test(typed) && !/^[+-]?\d+(\.\d+)?%?$/.test(typed)) return "workbook.number-trailing-mark";
+  // ≥19.5, ≤5, >90%: a bound, as a 办法 writes a target, not the figure reached.
+  if (/^[≥≤><]=?\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return "workbook.number-comparison";
   // 约96%, 53.5(估), 15左右: an estimate, not the figure.
   if (APPROXIMATE.test(typed)) return "workbook.number-approximate";
   // 30.5%%: a sign typed twice.

@@ -145,6 +145,21 @@ describe("signs and units as clerks type them", () => {
     expect(read("2–3%", growth).value).toBeUndefined();
   });
 
+  it("names a punctuation mark after the number, or a comparison sign before it, as what to delete (a generic 不是数值 left the clerk looking: a tester's find)", () => {
+    const rate = { code: "ZB7", unit: "percent" as const, display: "%" };
+    const money = { code: "ZB2", unit: "amount" as const, display: "万元" };
+    expect(read("96.8%。", rate)).toEqual({ value: undefined, said: ["workbook.number-trailing-mark “96.8%。” 的数字后面多了标点:请删去标点,只填数字"] });
+    expect(read("12000。", money).said).toEqual(["workbook.number-trailing-mark “12000。” 的数字后面多了标点:请删去标点,只填数字"]);
+    expect(read("12000;", money).said).toEqual(["workbook.number-trailing-mark “12000;” 的数字后面多了标点:请删去标点,只填数字"]);
+    expect(read("≥95%", rate).said).toEqual(["workbook.number-comparison “≥95%” 带有比较符号(≥、≤、>、<),像是写了目标或标准:请只填实际的数,不带符号"]);
+    const p = new Problems("in.xlsx");
+    expect(readPoints(p, "党政线", cell("19.5。"), 2, 2, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();
+    expect(readPoints(p, "党政线", { ...cell("≥19.5"), row: 3, ref: "B3" }, 2, 3, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();
+    expect(p.list.map((d) => `${d.location && "cell" in d.location ? d.location.cell : ""} ${d.code}`)).toEqual(["B2 workbook.number-trailing-mark", "B3 workbook.number-comparison"]);
+    // A plain number is read as it was (no mark after it).
+    expect(read("96.8%", rate)).toEqual({ value: 9680, said: [] });
+  });
+
   it("asks for no number out of a sum of money typed where a count belongs (3.5万元 is no count of accidents)", () => {
     const accidents = { code: "ZB6", unit: "number" as const, display: "起" };
     expect(read("3.5万元", accidents)).toEqual({ value: undefined, said: ["workbook.not-a-quantity-in “3.5万元” 不是数值(应填数字,单位:起)"] });
