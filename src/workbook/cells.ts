@@ -556,7 +556,9 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       return undefined;
     }
     const plain = typeof raw === "string" ? ambiguous(s) : undefined;
-    p.error(plain ?? (spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
+    // 5.2% in a column of 起/万人 or 万元: a percentage is no count nor amount (its column asks for its unit).
+    const percent = plain === undefined && typeof raw === "string" && /^[+-]?\d+(\.\d+)?\s*[%％]$/.test(normalizeWidth(raw).trim()) && spec.display !== "";
+    p.error(plain ?? (percent ? "workbook.quantity-percent" : spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });
     return undefined;
   }
   const min = spec.min ?? 0;

@@ -60,6 +60,7 @@ export const workbookMessages: Catalog = {
   "workbook.number-brackets": { "zh-CN": "“{value}” 是括号写的负数吗?负数请去掉括号、在数前写负号(-);不是负数的,去掉括号", en: "is \"{value}\" a negative in brackets? Write a negative without the brackets, with a minus sign before it; if it is not one, remove the brackets" },
   "workbook.number-trailing-mark": { "zh-CN": "“{value}” 的数字后面多了标点:请删去标点,只填数字", en: "\"{value}\" has a punctuation mark after the number: delete it, and type the number alone" },
   "workbook.number-comparison": { "zh-CN": "“{value}” 带有比较符号(≥、≤、>、<),像是写了目标或标准:请只填实际的数,不带符号", en: "\"{value}\" has a comparison sign (≥, ≤, >, <), as a target or a standard is written: type the figure itself, without the sign" },
+  "workbook.quantity-percent": { "zh-CN": "“{value}” 是百分数,本列不填百分数:请填数值(单位:{unit})", en: "\"{value}\" is a percentage, which this column does not take: type the figure in {unit}" },
   "workbook.number-full-stop": { "zh-CN": "“{value}” 中的 “。” 是句号;小数请用小数点 .(如 53.5)", en: "\"{value}\" has a Chinese full stop (。) where a decimal point goes: write it with a point (such as 53.5)" },
   "workbook.number-approximate": { "zh-CN": "“{value}” 是约数(约、左右、估等);请填核实后的确切数值,只填数字", en: "\"{value}\" is an estimate (约, 左右, 估…): enter the exact figure once checked, as a number alone" },
   "workbook.number-apostrophe": { "zh-CN": "“{value}” 开头多了一个撇号;请删去撇号,只留数字", en: "\"{value}\" begins with an apostrophe: delete it, and keep the number alone" },
