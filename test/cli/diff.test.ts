@@ -21,6 +21,14 @@ const decided = (wb: ExcelJS.Workbook, status: string): void => {
   l.getCell("F7").value = status;
 };
 
+/** A unit's cell on 指标数据 under the indicator `code` (the liuhe sample's layout: names in column A, codes heading row 1). */
+const indicatorCell = (wb: ExcelJS.Workbook, unit: string, code: string): ExcelJS.Cell => {
+  const ws = wb.getWorksheet("指标数据")!;
+  const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === unit)!;
+  const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith(code));
+  return ws.getCell(row, col);
+};
+
 /** 金水街道's claims of JF2 省级 (+7) and a DX3 recognition, under the status given, added to the ledger. */
 const claims = (status: string) => (wb: ExcelJS.Workbook) => {
   const l = wb.getWorksheet("加扣分")!;
@@ -123,11 +131,9 @@ describe("assess diff", () => {
     // 青龙乡 3起 → 2起 of ZB6 (a better band): 91.18, past the 90.5 河东街道 can reach with its pending
     // claim: 河东街道's 8–9 closes to 9 by 青龙乡's change (it was listed without a cause).
     const better = await edited("samples/liuhe-2026.xlsx", "band-crossed.xlsx", (wb) => {
-      const ws = wb.getWorksheet("指标数据")!;
-      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "青龙乡")!;
-      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB6"));
-      expect(ws.getCell(row, col).value).toBe(3);
-      ws.getCell(row, col).value = 2;
+      const cell = indicatorCell(wb, "青龙乡", "ZB6");
+      expect(cell.value).toBe(3);
+      cell.value = 2;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", better]);
     expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7(排到 文昌街道 之前)  因 [1]\n");
@@ -138,11 +144,9 @@ describe("assess diff", () => {
     // 文昌街道 vetoed (ZB5 0 → 1) takes no JJ4 place: 河东街道's JJ goes 84 → 85.5, past 文昌街道
     // (84.5) and the tied 杨柳镇 and 双河乡 (84.28; the ranking lists 双河乡 first, the workbook 杨柳镇).
     const vetoed = await edited("samples/liuhe-2026.xlsx", "wenchang-vetoed.xlsx", (wb) => {
-      const ws = wb.getWorksheet("指标数据")!;
-      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "文昌街道")!;
-      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB5"));
-      expect(ws.getCell(row, col).value).toBe(0);
-      ws.getCell(row, col).value = 1;
+      const cell = indicatorCell(wb, "文昌街道", "ZB5");
+      expect(cell.value).toBe(0);
+      cell.value = 1;
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", vetoed]);
     expect(r.out).toMatch(/\n {2}河东街道: [^\n]*;经济发展单项排名 9 → 6\(排到 文昌街道、双河乡、杨柳镇 之前\)/);
@@ -151,10 +155,8 @@ describe("assess diff", () => {
   it("names, with a unit's awards, the causes that could move them where only some of its causes could (a 乡镇组 town's correction moved 文昌街道's overall rank, not its 街道组 prize)", async () => {
     // [1] 青龙乡 (乡镇组) 3起 → 2起; [2] 河东街道's claim confirmed; [3] a deduction for 文昌街道.
     const round2 = await edited("samples/liuhe-2026.xlsx", "round-2.xlsx", (wb) => {
-      const ws = wb.getWorksheet("指标数据")!;
-      const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "青龙乡")!;
-      const col = (ws.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB6"));
-      ws.getCell(row, col).value = 2;
+      const cell = indicatorCell(wb, "青龙乡", "ZB6");
+      cell.value = 2;
       const l = wb.getWorksheet("加扣分")!;
       expect([l.getCell("A11").value, l.getCell("F11").value]).toEqual(["河东街道", "待审核"]);
       l.getCell("F11").value = "已认定";
