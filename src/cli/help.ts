@@ -105,7 +105,7 @@ export function usageOf(e: CommanderError): { code: string; data: Record<string,
  * command's are looked at); `under`: given to a command with commands below it, the command each
  * of their options belongs to (the option is said to go after it).
  */
-export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [], optionOf: new Map() }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>): string {
+export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { commands: [], options: [], optionOf: new Map() }, own?: readonly string[], command = "assess", under?: ReadonlyMap<string, string>, argv: readonly string[] = []): string {
   const { code, data } = usageOf(e);
   const name = data.name ?? "";
   // Said as a usage error, as the tool's own checks of the command line are (用法错误:…).
@@ -116,7 +116,9 @@ export function usageMessage(ctx: Ctx, e: CommanderError, known: Known = { comma
   // An option of a command below, given to the command above it (assess --json, assess rubric --on): where it goes.
   const of = e.code === "commander.unknownOption" ? under?.get(option) : undefined;
   // A file whose name begins with a dash (-青山区.xlsx, as the last run said it wrote): how to give it.
-  const file = e.code === "commander.unknownOption" && name.startsWith("-") && isFileHere(ctx, name) ? `${ctx.t("usage.dash-file", { name, example: `./${name}` })}\n` : "";
+  // Or one taken for an option with its value (-o.xlsx: -o, .xlsx), the workbook then missing.
+  const dashed = e.code === "commander.unknownOption" && name.startsWith("-") && isFileHere(ctx, name) ? name : e.code === "commander.missingArgument" ? argv.find((a) => /^-[^-]/.test(a) && isFileHere(ctx, a)) : undefined;
+  const file = dashed !== undefined ? `${ctx.t("usage.dash-file", { name: dashed, example: `./${dashed}` })}\n` : "";
   const hint = file || (of !== undefined ? `${ctx.t("usage.option-of-command", { name: option, command: of })}\n` : near.length ? `${ctx.t("usage.did-you-mean", { names: near.join(ctx.t("list.or")) })}\n` : "");
   return `${text}\n${hint}${ctx.t("help.hint", { command })}\n`;
 }

@@ -1,7 +1,7 @@
 // What a command may touch of the outside world besides files: its streams, environment and
 // language. Tests pass their own to run commands in-process.
 import { fstatSync, statSync, writeSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -110,6 +110,8 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en" ? "result.xlsx" : "结果.xlsx"): number | undefined {
   // A folder named like a workbook (out.xlsx/) given: said as a folder, with a file in it, as any folder is.
+  // A name that is the extension alone (-o.xlsx read as -o with .xlsx): a hidden file nobody meant.
+  if (/^\.xlsx$/i.test(basename(target))) return usageError(ctx, "usage.output-extension-only", { file: target, example });
   if (/\.xlsx$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, example) : undefined;
   // -o "" (a script's variable left unset): said as that, not as a name lacking .xlsx.
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example });

@@ -95,7 +95,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const group = own.commands.length > 0;
     const ownOptions = group ? own.options.flatMap((o) => (o.long ? [o.long] : [])) : knownWords(own).options;
     const under = group ? new Map([...knownWords(own).optionOf].map(([flag, sub]) => [flag, [...path, sub].join(" ")])) : undefined;
-    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, command, under));
+    io.err(usageMessage(ctx, e, knownWords(program), e.code === "commander.unknownOption" ? ownOptions : undefined, command, under, argv));
     const { code: usage, data } = usageOf(e);
     usageJson(ctx, usage, data);
     return 2;

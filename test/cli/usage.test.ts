@@ -1,6 +1,6 @@
 // A mistyped command or option gets the nearest ones there are, in the user's language.
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -34,6 +34,20 @@ describe("did you mean", () => {
       err = "";
       expect(await main(["score", "-西山区.xlsx"], io)).toBe(2);
       expect(err).not.toContain("是一个文件");
+      // One taken for an option with its value (-o.xlsx: -o and .xlsx), the workbook then missing
+      // (an integrator's find: only 缺少参数 was said).
+      writeFileSync(join(dir, "-o.xlsx"), "");
+      err = "";
+      expect(await main(["score", "-o.xlsx", "--json"], io)).toBe(2);
+      expect(err).toBe("用法错误:缺少参数:工作簿文件(workbook)\n“-o.xlsx” 是一个文件:文件名以 - 开头会被当作选项,请写作 ./-o.xlsx\n运行 assess score --help 查看用法\n");
+      // And -o.xlsx after a workbook: an output named .xlsx alone, a hidden file, refused, nothing written.
+      err = "";
+      expect(await main(["score", "-青山区.xlsx", "-o.xlsx"], { ...io, cwd: dir })).toBe(2);
+      expect(err).toContain("用法错误:没有 “-青山区.xlsx” 这个选项");
+      err = "";
+      expect(await main(["score", "./-青山区.xlsx", "-o.xlsx"], io)).toBe(2);
+      expect(err.split("\n")[0]).toBe("用法错误:输出文件名 “.xlsx” 只有扩展名,会写成隐藏文件:文件名请写在 -o 后面并以空格隔开(如 -o 结果.xlsx);名为 -o.xlsx 之类的工作簿请写作 ./-o.xlsx");
+      expect(existsSync(join(dir, ".xlsx"))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
