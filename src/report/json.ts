@@ -8,7 +8,7 @@ import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { vacancies } from "./labels.js";
+import { mainRankings, vacancies } from "./labels.js";
 import { heldPrizeReader, heldPrizes, type HeldPrize } from "./held-prizes.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
@@ -167,6 +167,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   const vacant = rubric ? vacancies(rubric, r) : [];
   const held = rubric ? heldPrizeReader(rubric, r) : undefined;
   const graded = gradedByReader(rubric, r);
+  const main = new Set([...new Set(r.rankings.map((x) => x.unitKind))].flatMap((kind) => mainRankings(r, kind).map((x) => x.id)));
   // What a ranking breaks ties by, in turn (total, a line's or an item's code), where it does.
   const tieBreakers = (id: string): Record<string, unknown> => {
     const keys = rubric?.rankings.find((y) => y.id === id)?.tieBreakers ?? [];
@@ -207,7 +208,8 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
         }
       : {}),
     // Each ranking's id (what a unit's rank and awards are keyed by) with its name and kind.
-    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...tieBreakers(x.id), ...prizes(x.id) })),
+    // (Each kind's main one marked, as the terminal and the page show it: by the total, or each group's, or its first.)
+    rankings: r.rankings.map((x) => ({ id: x.id, name: x.name, unitKind: x.unitKind, ...(x.group !== undefined ? { group: x.group } : {}), by: x.by, ...(main.has(x.id) ? { main: true } : {}), ...tieBreakers(x.id), ...prizes(x.id) })),
     units: r.units.map((u, i) => unitJson(u, r.pendingRows > 0, held?.(i), graded(u))),
     ...(warnings ? { diagnostics: warnings } : {}),
   };

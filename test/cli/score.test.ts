@@ -192,7 +192,10 @@ describe("assess score on the sample", () => {
     // script keeps them without a second run of validate).
     const more = JSON.parse(r.out) as { cover: unknown; rankings: unknown[]; diagnostics: { code: string; severity: string; sheet: string; cell: string }[] };
     expect(more.cover).toEqual({ district: "青山区", year: "2026" });
-    expect(more.rankings[0]).toEqual({ id: "overall", name: "综合排名", unitKind: "town", by: "total", tiers: [{ name: "一等奖", ranks: [1, 1] }, { name: "二等奖", ranks: [2, 3] }, { name: "三等奖", ranks: [4, 6] }] });
+    expect(more.rankings[0]).toEqual({ id: "overall", name: "综合排名", unitKind: "town", by: "total", main: true, tiers: [{ name: "一等奖", ranks: [1, 1] }, { name: "二等奖", ranks: [2, 3] }, { name: "三等奖", ranks: [4, 6] }] });
+    // Each kind's main ranking marked, as the terminal shows it: the departments' is by their line
+    // (a script taking "by the total, no group" found none for them: an integrator's find).
+    expect((more.rankings as { id: string; main?: true }[]).filter((x) => x.main).map((x) => x.id)).toEqual(["overall", "BM"]);
     expect(more.diagnostics.map((d) => `${d.severity} ${d.code} ${d.sheet}!${d.cell}`)).toEqual(["warning workbook.ledger-pending 加扣分!F7", "warning workbook.ledger-pending 加扣分!F16", "warning workbook.ledger-once-again 加扣分!B3"]);
     expect(Object.keys(more)).toEqual(["rubric", "input", "output", "cover", "kinds", "rankings", "units", "diagnostics"]);
     // The workbook written, named (a script need not work out the name chosen).
