@@ -147,6 +147,8 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
   const rubric = String(mismatch.data.rubric ?? "");
   const idOf = (s: string): string => s.split(" ")[0] ?? "";
   if (idOf(cover) === "" || cover === idOf(cover)) return undefined;
+  // The headings fit the rubric given (the cover a slip): the errors are the workbook's own.
+  if (mismatch.data.form === rubric) return undefined;
   // Another scheme altogether (a --rubric slip): its errors are that scheme's form, not the workbook's.
   return ctx.t(idOf(cover) === idOf(rubric) ? "summary.other-version" : "summary.other-scheme", { cover, rubric });
 }

@@ -6,12 +6,12 @@ import { Problems, type Diagnostic } from "../diagnostics/index.js";
 import { coverYear, type CellAt, type Cover, type Submission } from "../model/submission.js";
 import type { Rubric } from "../rubric/model.js";
 import { isYear, readCover, COVER_ROWS } from "../workbook/cover.js";
-import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, SHEET } from "../workbook/layout.js";
+import { COVER_LABELS, headerCode, HEADER_SCAN_ROWS, LISTS_SHEET, SHEET } from "../workbook/layout.js";
 import { baseName, currentInfoSheet, earlierResults, isInfoSheetName, listedBy, probablyOurs, rubricChangedSince } from "../workbook/ours.js";
 import { SubmissionReader, type OtherVersion } from "../workbook/read.js";
 import type { Codec } from "../xlsx/codec.js";
 import { DEFAULT_LIMITS, failureDiagnostic, WorkbookReader, type RawCell, type RawRow, type RawSheet, type SheetInfo, type XlsxLimits } from "../xlsx/read/index.js";
-import { adviceWhenUsed, byVersion, compareVersions, otherSchemeFits, resolveRubric, saySame, type RubricSource } from "./rubrics.js";
+import { adviceWhenUsed, byVersion, compareVersions, headingsScheme, otherSchemeFits, resolveRubric, saySame, type BundledRubric, type RubricSource } from "./rubrics.js";
 
 export type { BundledRubric, RubricLoad, RubricSource } from "./rubrics.js";
 export { compareVersions, byVersion } from "./rubrics.js";
@@ -274,11 +274,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // The headings' codes, and each code's first heading (BM1 统筹决策(20分)): what a rubric names it
   // is told by (every sheet's, the rubric being known or not).
   const headerTexts = new Map<string, string>();
-  const seeHeadings = (rows: readonly (readonly RawCell[])[]): void => {
+  // (Not the template's hidden lists: its codes are the drop-downs' choices, no heading.)
+  const seeHeadings = (rows: readonly (readonly RawCell[])[], sheet: string): void => {
+    if (sheet === LISTS_SHEET) return;
     for (const r of rows.slice(0, HEADER_SCAN_ROWS)) for (const c of r) for (const code of codeOf(c)) if (!headerTexts.has(code) && c.value.t === "s") headerTexts.set(code, c.value.v);
   };
   const start = (): void => {
-    for (const s of waiting) seeHeadings(s.rows);
+    for (const s of waiting) seeHeadings(s.rows, s.name);
     const resolved = resolveRubric(o.rubrics, cover, file, new Set(headerTexts.keys()), headerTexts);
     // What `rubric check` advises that changes every result (marks of a 百分制 on a scale of
     // 1000: every unit the best grade) is said wherever the rubric is used.
@@ -320,7 +322,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         if (read.selected) selected.push(info.name);
         if (reader) {
           reader.addSheet(read, notInput(info.name));
-          if (!notInput(info.name)) seeHeadings(read.rows);
+          if (!notInput(info.name)) seeHeadings(read.rows, info.name);
         }
         else if (!rubricDiagnostics.some((d) => d.severity === "error")) {
           seeCover(readCover(read, book.date1904 === true));
@@ -338,7 +340,7 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       }
       await streamSheet(book, info, reader, notInput(info.name), (head, isSelected) => {
         if (isSelected) selected.push(info.name);
-        if (!notInput(info.name)) seeHeadings(head);
+        if (!notInput(info.name)) seeHeadings(head, info.name);
         // With a rubric given, a cover behind other sheets is still read (for its district, year).
         seeCover(readCover({ name: info.name, hidden: info.hidden, rows: head, hiddenRows: new Set(), merges: [] }, book.date1904 === true));
       });
@@ -359,19 +361,23 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // The cover naming one scheme, the headings another's (last year's cover kept on the other
   // scheme's template, or a template of the wrong scheme filled in): one error at the cover, not
   // one at each cell the named scheme's limits refuse (72, each a wrong fix; a tester's find).
+  // (So too where the rubric given is the one the cover names: the headings tell.)
   const used = rubric;
-  const named = !o.rubrics.given && cover?.rubricId && problems.hasErrors ? o.rubrics.bundled.find((b) => b.id === used.id && b.version === used.version) : undefined;
-  const other = named ? otherSchemeFits(o.rubrics.bundled, named, new Set(headerTexts.keys()), headerTexts) : undefined;
+  const given = o.rubrics.given;
+  const usedAs: BundledRubric | undefined = given ? { id: used.id, version: used.version, load: () => given } : o.rubrics.bundled.find((b) => b.id === used.id && b.version === used.version);
+  const codes = new Set(headerTexts.keys());
+  const other = usedAs && cover?.rubricId === used.id && problems.hasErrors ? otherSchemeFits(o.rubrics.bundled, usedAs, codes, headerTexts) : undefined;
   if (other) {
     const data = { cover: `${rubric.id} ${rubric.version}`, fits: `${other.b.id} ${other.b.version}`, title: other.b.load().rubric?.title ?? "", codes: other.codes };
-    return { diagnostics: [...diagnostics, { code: "rubric.cover-names-other", severity: "error", data, location: cover?.at ? { file, ...cover.at } : { file } }], sha256 };
+    return { diagnostics: [...diagnostics, { code: given ? "rubric.given-headings-other" : "rubric.cover-names-other", severity: "error", data, location: cover?.at ? { file, ...cover.at } : { file } }], sha256 };
   }
   if (o.rubrics.given && cover?.rubricId && (cover.rubricId !== rubric.id || (cover.rubricVersion && cover.rubricVersion !== rubric.version))) {
     diagnostics.push({
       code: "workbook.cover-rubric-mismatch",
       severity: "warning",
       // (A version held as a date, said as the date it shows, not its serial; at the version's cell where the id agrees.)
-      data: { cover: `${cover.rubricId} ${cover.versionDated ?? cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}` },
+      // With the scheme the headings fit, where known ("" else): the rubric given, whatever the cover says, or another.
+      data: { cover: `${cover.rubricId} ${cover.versionDated ?? cover.rubricVersion ?? ""}`.trim(), rubric: `${rubric.id} ${rubric.version}`, form: formOf(usedAs && problems.hasErrors ? headingsScheme(o.rubrics.bundled, usedAs, codes, headerTexts) : undefined, rubric) },
       location: cover.rubricId === rubric.id && cover.versionAt ? { file, ...cover.versionAt } : cover.at ? { file, ...cover.at } : { file },
     });
   }
@@ -427,6 +433,11 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   }
   const invalid = book.problems.hasErrors || problems.hasErrors;
   return { rubric, ...(submission && !invalid ? { submission } : {}), diagnostics, earlier, selected, sha256, ...(cover ? { cover } : {}), unitNames: reader.unitNames, ...(bundledRubric ? { bundledRubric } : {}) };
+}
+
+/** The scheme a workbook's headings fit, as its id and version ("" where not known). */
+function formOf(found: BundledRubric | "used" | undefined, used: Rubric): string {
+  return found === "used" ? `${used.id} ${used.version}` : found ? `${found.id} ${found.version}` : "";
 }
 
 /** What a rubric changed under one version is said with: it, and the start of each file's SHA-256. */

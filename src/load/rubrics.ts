@@ -170,7 +170,7 @@ export function byVersion(list: readonly BundledRubric[]): BundledRubric[] {
  * none is bundled of: a draft of a new version beside the workbook is never taken for a workbook
  * that does not name it.
  */
-function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): { readonly b: BundledRubric; readonly score: number; readonly misnamed: number; readonly known: ReadonlySet<string> } | undefined {
+function likeliest(list: readonly BundledRubric[], headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): { readonly b: BundledRubric; readonly score: number; readonly named: number; readonly misnamed: number; readonly known: ReadonlySet<string> } | undefined {
   const latest = new Map<string, BundledRubric>();
   for (const b of byVersion(list)) if (!b.own || !list.some((x) => !x.own && x.id === b.id)) latest.set(b.id, b);
   let best: { b: BundledRubric; score: number; named: number; misnamed: number; known: ReadonlySet<string> } | undefined;
@@ -200,10 +200,28 @@ export function otherSchemeFits(all: readonly BundledRubric[], named: BundledRub
   if (headerCodes.size < NONE_FITS_MIN) return undefined;
   const own = likeliest([named], headerCodes, headerTexts);
   const mine = own?.score ?? 0;
-  if (mine * 2 >= headerCodes.size) return undefined;
+  // Its codes, but most of them headed by other names (a sheet whose codes both schemes have,
+  // BM1 重点工作任务 where the named one's BM1 is another item): the headings' names tell.
+  const renamed = own !== undefined && own.misnamed * 2 > own.score;
+  if (mine * 2 >= headerCodes.size && !renamed) return undefined;
   const found = likeliest(all.filter((b) => b.id !== named.id), headerCodes, headerTexts);
-  if (!found || found.score * 2 < headerCodes.size || found.score <= mine || found.misnamed * 2 > found.score) return undefined;
-  return { b: found.b, codes: [...headerCodes].filter((c) => !own?.known.has(c) && found.known.has(c)).slice(0, 5).join("、") };
+  if (!found || found.score * 2 < headerCodes.size || found.misnamed * 2 > found.score) return undefined;
+  if (renamed ? found.named * 2 < found.score || found.named <= (own?.named ?? 0) : found.score <= mine) return undefined;
+  // The codes the named one has not; where it has them all, those it names otherwise.
+  const strange = [...headerCodes].filter((c) => !own?.known.has(c) && found.known.has(c));
+  const codes = strange.length ? strange : [...headerCodes].filter((c) => found.known.has(c));
+  return { b: found.b, codes: codes.slice(0, 5).join("、") };
+}
+
+/**
+ * The scheme a workbook's headings fit, where they fit one other than `used` (the rubric given):
+ * as otherSchemeFits, and where they fit `used` itself, "used".
+ */
+export function headingsScheme(all: readonly BundledRubric[], used: BundledRubric, headerCodes: ReadonlySet<string>, headerTexts: ReadonlyMap<string, string>): BundledRubric | "used" | undefined {
+  const other = otherSchemeFits(all, used, headerCodes, headerTexts);
+  if (other) return other.b;
+  const own = likeliest([used], headerCodes, headerTexts);
+  return own && headerCodes.size >= NONE_FITS_MIN && own.score * 2 >= headerCodes.size && own.misnamed * 2 <= own.score ? "used" : undefined;
 }
 
 /** Header codes from which a workbook is held to fit no scheme when fewer than half are a scheme's. */

@@ -77,9 +77,9 @@ function keyName(path: Path, data: unknown): string {
 
 /** A share's rounding as a 办法 words it, and the word quota_round takes for it. */
 const QUOTA_ROUND_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/^四舍五入(法)?$/, "nearest"],
-  [/^(进一(法)?|向上取整)$/, "up"],
-  [/^(向下取整|去尾(法)?|舍去(小数)?)$/, "down"],
+  [/^(四舍五入(法|取整)?|round|half[ _-]?up)$/i, "nearest"],
+  [/^(进一(法|位)?|进位(法)?|收尾(法)?|向上取整|ceil(ing)?)$/i, "up"],
+  [/^(向下取整|去尾(法)?|截尾(法)?|舍去(小数)?|只舍不入|floor|truncate)$/i, "down"],
 ];
 
 export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, data: unknown): Diagnostic[] {

@@ -108,7 +108,8 @@ function ambiguous(text: string): string | undefined {
   // 53。5: a full stop typed for the decimal point (a Chinese input method's 。).
   if (/^[+-]?\d+。\d+\s*%?$/.test(typed)) return "workbook.number-full-stop";
   // 19.5。, 96.8%; (a sentence's full stop or comma after the number, pasted from a report).
-  if (/^[+-]?\d[\d.,]*\s*%?\s*[。.,,;;、]+$/.test(typed) && !/^[+-]?\d+(\.\d+)?%?$/.test(typed)) return "workbook.number-trailing-mark";
+  // (After a unit's word too: 1起。)
+  if (/^[+-]?\d[\d.,]*\s*(?:%|[\u4e00-\u9fff/]+)?\s*[。.,,;;、]+$/.test(typed) && !/^[+-]?\d+(\.\d+)?%?$/.test(typed)) return "workbook.number-trailing-mark";
   // ≥19.5, ≤5, >90%: a bound, as a 办法 writes a target, not the figure reached.
   if (/^[≥≤><]=?\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return "workbook.number-comparison";
   // 约96%, 53.5(估), 15左右: an estimate, not the figure.
@@ -342,11 +343,19 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   // 80%, or 0.8% meant? Read as a fraction, and said (a formula's result is a fraction computed, and
   // left alone). (Within 0–100%, 0.072 is 7.2% however it is meant: a share is no growth.)
   if (typedFraction && typeof r === "number" && (max > 10000 || min < 0)) {
+    // Past the range as a fraction, within it as a percentage (−0.8 of a rate not below −50%): one
+    // error asking for the percentage, not an error beside a warning saying otherwise.
+    const meant = r / 100;
+    if ((r < min || r > max) && Number.isInteger(meant) && meant >= min && meant <= max) {
+      p.error("workbook.rate-fraction-out-of-range", sheet, c.ref, { value: asShown(raw), read: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant) });
+      return undefined;
+    }
     p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
   }
   // 1 with no % where rates stop at 100%: 100% read, where one typing whole percentages (96.7, asked
   // about above) meant 1%: said, as that 1 may lift a one-vote veto.
-  if (typedFraction && r === 10000 && max <= 10000) p.warn("workbook.rate-one", sheet, c.ref, { value: asShown(raw) });
+  // (Where the warning above is said, it says so already.)
+  if (typedFraction && r === 10000 && max <= 10000 && min >= 0) p.warn("workbook.rate-one", sheet, c.ref, { value: asShown(raw) });
   // Past a trillion percent a rate is no measure but a slip, and its hundredths are no longer exact.
   if (r === undefined || !Number.isSafeInteger(r)) {
     // 百分之96.8, 百分之九十六点八 (copied from a document's text): the percentage to type, said.

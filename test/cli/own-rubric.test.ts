@@ -229,7 +229,7 @@ describe("a cover that names the other scheme than its sheets are of", () => {
     const r = await cli(["validate", liuhe]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `${liuhe}: 封面!B3: 错误: 封面的方案是 district-popplan 2022.1,但各工作表的表头是方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》的(JJ5、SH3、SH6、SH7、DJ1 等不在 district-popplan 2022.1 中):是否沿用了另一方案的封面,或用错了模板?请把封面的方案编号和版本改为 township-comprehensive 2026.1;如确按 district-popplan 2022.1 考核,请用该方案生成的模板填写 [rubric.cover-names-other]\n`,
+      `${liuhe}: 封面!B3: 错误: 封面的方案是 district-popplan 2022.1,但各工作表的表头是方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》的(JJ5、SH3、SH6、SH7、DJ1 等按 township-comprehensive 2026.1 的写法,district-popplan 2022.1 中没有或名称不同):是否沿用了另一方案的封面,或用错了模板?请把封面的方案编号和版本改为 township-comprehensive 2026.1;如确按 district-popplan 2022.1 考核,请用该方案生成的模板填写 [rubric.cover-names-other]\n`,
     );
     expect(r.out).toContain("1 个错误,0 个警告");
     const qingshan = await swapped("samples/qingshan-2026.xlsx", "township-comprehensive", "2026.1", "青山区.xlsx");
@@ -239,6 +239,42 @@ describe("a cover that names the other scheme than its sheets are of", () => {
     expect(doc.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual([`rubric.cover-names-other ${qingshan}: 封面!B3`]);
     // Named right, the sheets fit: nothing said; a cover of the named scheme with a few strange headings is read as it is.
     expect((await cli(["validate", "samples/liuhe-2026.xlsx"])).err).not.toContain("cover-names-other");
+    // Its departments' sheet alone, whose codes both schemes have (BM1–BM4): told by what the headings name them.
+    const few = new ExcelJS.Workbook();
+    await few.xlsx.readFile(qingshan);
+    for (const name of ["党政线", "人口计生线", "指标数据", "加扣分"]) few.removeWorksheet(few.getWorksheet(name)!.id);
+    const alone = join(dir, "部门.xlsx");
+    await few.xlsx.writeFile(alone);
+    const f = await cli(["validate", alone]);
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/^\S+: 封面!B3: 错误: 封面的方案是 township-comprehensive 2026\.1,但各工作表的表头是方案 district-popplan 2022\.1《[^》]+》的\(BM1、BM2、BM3、BM4 等按 district-popplan 2022\.1 的写法,township-comprehensive 2026\.1 中没有或名称不同\)[^\n]*\[rubric\.cover-names-other\]\n$/);
+    // The rubric given the one the cover names: the headings still tell (72 errors came back: a re-tester's find).
+    const given = await cli(["validate", liuhe, "--rubric", "district-popplan"]);
+    expect(given.code).toBe(1);
+    expect(given.err).toBe(
+      `${liuhe}: 封面!B3: 错误: 所给方案 district-popplan 2022.1 与封面一致,但各工作表的表头是方案 township-comprehensive 2026.1《乡镇(街道)和区直部门综合考核办法》的(JJ5、SH3、SH6、SH7、DJ1 等按 township-comprehensive 2026.1 的写法,district-popplan 2022.1 中没有或名称不同):是否用错了模板?如按 township-comprehensive 2026.1 考核,请把封面的方案编号和版本改为 township-comprehensive 2026.1,并去掉 --rubric;如确按 district-popplan 2022.1 考核,请用该方案生成的模板填写 [rubric.given-headings-other]\n`,
+    );
+  });
+
+  it("given the rubric its headings fit while its cover names the other, says no more than its own errors (it said they came of reading it under the rubric given: a re-tester's find)", async () => {
+    const dir = scratchDir("assess-other-cover-given-");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B3").value = "township-comprehensive";
+    wb.getWorksheet("封面")!.getCell("B4").value = "2026.1";
+    const sheet = wb.getWorksheet("党政线")!;
+    expect(sheet.getCell("A2").value).toBe("城关镇");
+    sheet.getCell("C2").value = 999;
+    const book = join(dir, "青山区.xlsx");
+    await wb.xlsx.writeFile(book);
+    const r = await cli(["validate", book, "--rubric", "district-popplan"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${book}: 封面!B3: 警告: 封面写的方案是 township-comprehensive 2026.1,但本次使用 district-popplan 2022.1 [workbook.cover-rubric-mismatch]\n`);
+    expect(r.err).toContain(`${book}: 党政线!C2: 错误: 城关镇 DZ3.1 的分值 999 超出范围 0–20;`);
+    expect(r.err + r.out).not.toContain("以上问题是用");
+    // Its JSON says which scheme the headings are of.
+    const doc = JSON.parse((await cli(["validate", book, "--rubric", "district-popplan", "--json"])).out) as { diagnostics: { code: string; data: Record<string, unknown> }[] };
+    expect(doc.diagnostics.find((d) => d.code === "workbook.cover-rubric-mismatch")?.data).toEqual({ cover: "township-comprehensive 2026.1", rubric: "district-popplan 2022.1", form: "district-popplan 2022.1" });
   });
 });
 

@@ -95,8 +95,8 @@ describe("a rate past 100% in a cell formatted as a percentage", () => {
     return p.list.map((d) => `${d.location && "cell" in d.location ? d.location.cell : ""} ${d.code} ${message("zh-CN", d.code, d.data)}`);
   };
   it("is said out of the range where shown as meant, and asked about divided by 100 only far past it", () => {
-    expect(said(1.05)).toEqual(["H4 workbook.rate-out-of-range 比率 105% 超出方案规定的范围 0%–100%(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
-    expect(said(5)).toEqual(["H4 workbook.rate-out-of-range 比率 500% 超出方案规定的范围 0%–100%(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
+    expect(said(1.05)).toEqual(["H4 workbook.rate-out-of-range 比率 105% 超出方案规定的范围 0%–100%:请核对所填的数(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
+    expect(said(5)).toEqual(["H4 workbook.rate-out-of-range 比率 500% 超出方案规定的范围 0%–100%:请核对所填的数(确属实际值的,请考核办提出修订方案中该指标的 min/max)"]);
     expect(said(96.8)).toEqual(["H4 workbook.rate-percent-typed 比率 9680% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 96.8%?如是,请填写 96.8%"]);
     expect(said(10)).toEqual(["H4 workbook.rate-percent-typed 比率 1000% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 10%?如是,请填写 10%"]);
   });
@@ -116,6 +116,11 @@ describe("a growth rate that may fall below 0, typed as a plain fraction", () =>
     expect(read(0.8, { min: -5000 })).toEqual({ value: 8000, said: ["B6 workbook.rate-large 0.8 按 80% 计;如是 0.8%,请填写 0.8%"] });
     expect(read(-0.3, { min: -5000 })).toEqual({ value: -3000, said: ["B6 workbook.rate-large -0.3 按 -30% 计;如是 -0.3%,请填写 -0.3%"] });
     expect(read(0.8, {})).toEqual({ value: 8000, said: [] });
+    // 1 is one warning, not this and the one asking about 1 where rates stop at 100% (a re-tester's find).
+    expect(read(1, { min: -5000 })).toEqual({ value: 10000, said: ["B6 workbook.rate-large 1 按 100% 计;如是 1%,请填写 1%"] });
+  });
+  it("past the range as a fraction, within it as a percentage, is one error asking for the percentage (an error and a warning said opposite things)", () => {
+    expect(read(-0.8, { min: -5000 })).toEqual({ value: undefined, said: ["B6 workbook.rate-fraction-out-of-range -0.8 按 -80% 计,超出方案规定的范围 -50%–100%;是否应为 -0.8%?如是,请填写 -0.8%"] });
   });
 });
 
@@ -148,9 +153,10 @@ describe("signs and units as clerks type them", () => {
   it("names a punctuation mark after the number, or a comparison sign before it, as what to delete (a generic 不是数值 left the clerk looking: a tester's find)", () => {
     const rate = { code: "ZB7", unit: "percent" as const, display: "%" };
     const money = { code: "ZB2", unit: "amount" as const, display: "万元" };
-    expect(read("96.8%。", rate)).toEqual({ value: undefined, said: ["workbook.number-trailing-mark “96.8%。” 的数字后面多了标点:请删去标点,只填数字"] });
-    expect(read("12000。", money).said).toEqual(["workbook.number-trailing-mark “12000。” 的数字后面多了标点:请删去标点,只填数字"]);
-    expect(read("12000;", money).said).toEqual(["workbook.number-trailing-mark “12000;” 的数字后面多了标点:请删去标点,只填数字"]);
+    expect(read("96.8%。", rate)).toEqual({ value: undefined, said: ["workbook.number-trailing-mark “96.8%。” 末尾多了标点:请删去末尾的标点"] });
+    expect(read("12000。", money).said).toEqual(["workbook.number-trailing-mark “12000。” 末尾多了标点:请删去末尾的标点"]);
+    expect(read("12000;", money).said).toEqual(["workbook.number-trailing-mark “12000;” 末尾多了标点:请删去末尾的标点"]);
+    expect(read("1起。", { code: "ZB5", unit: "number" as const, display: "起" }).said).toEqual(["workbook.number-trailing-mark “1起。” 末尾多了标点:请删去末尾的标点"]);
     expect(read("≥95%", rate).said).toEqual(["workbook.number-comparison “≥95%” 带有比较符号(≥、≤、>、<),像是写了目标或标准:请只填实际的数,不带符号"]);
     const p = new Problems("in.xlsx");
     expect(readPoints(p, "党政线", cell("19.5。"), 2, 2, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();
