@@ -1504,6 +1504,15 @@ export class SubmissionReader {
       const example = role.columns.values().next().value ?? "";
       for (const c of unread.unread()) this.unreadColumns.push({ sheet, headerRow: role.headerRow, ...c, indicator: example });
     });
+    // What a cell shows rounded, or holds more finely, as readMeasure tells it: set by two functions
+    // made once a sheet (two a cell were a province's millions).
+    let seen: { rate: number; text: string } | undefined;
+    let typed: { exact: number; text: string } | undefined;
+    const onShown = (rate: number, text: string): void => void (seen = { rate, text });
+    const onFiner = (exact: number, text: string): void => void (typed = { exact, text });
+    // (Read through functions: what they were set to by the call, not what they were set to before it.)
+    const shownOf = (): typeof seen => seen;
+    const finerOf = (): typeof typed => typed;
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       unread.row(u.cells, u.name);
@@ -1519,18 +1528,11 @@ export class SubmissionReader {
         }
         const before = p.list.length;
         p.item = code;
-        let seen: { rate: number; text: string } | undefined;
-        let typed: { exact: number; text: string } | undefined;
-        const v = readMeasure(
-          p,
-          sheet,
-          c,
-          col,
-          u.row,
-          spec,
-          (rate, text) => (seen = { rate, text }),
-          (exact, text) => (typed = { exact, text }),
-        );
+        seen = undefined;
+        typed = undefined;
+        const v = readMeasure(p, sheet, c, col, u.row, spec, onShown, onFiner);
+        const shownNow = shownOf();
+        const finerNow = finerOf();
         // A fraction typed as such (0.95) tells the column's 1s are 100%; a 1 warned is kept by its column.
         if (v !== undefined && c !== undefined) {
           const typedFraction = c.value.t === "n" ? isGeneralFormat(c.value.fmt) && c.value.v > 0 && c.value.v < 1 && !c.formula : c.value.t === "s" && /^\s*0?\.\d+\s*$/.test(normalizeWidth(c.value.v));
@@ -1543,8 +1545,8 @@ export class SubmissionReader {
             else this.ones.set(where, [one]);
           }
         }
-        if (v !== undefined && seen !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: seen.rate, shownText: seen.text, at: { sheet, cell: refOf(col, u.row) } });
-        if (v !== undefined && typed !== undefined) this.finer.push({ unit: u.name, code, value: v, shown: typed.exact, shownText: typed.text, at: { sheet, cell: refOf(col, u.row) } });
+        if (v !== undefined && shownNow !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: shownNow.rate, shownText: shownNow.text, at: { sheet, cell: refOf(col, u.row) } });
+        if (v !== undefined && finerNow !== undefined) this.finer.push({ unit: u.name, code, value: v, shown: finerNow.exact, shownText: finerNow.text, at: { sheet, cell: refOf(col, u.row) } });
         if (v === undefined) {
           if (c?.value.t === "s") words ??= c;
           this.refused.add(`${u.name}\u0000${code}`);
