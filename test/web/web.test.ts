@@ -70,7 +70,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     });
     await choose("samples/liuhe-2026.xlsx");
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    expect(seen.slice(-2)).toEqual(["排名已列出;正在生成计分结果工作簿和报告,供下载… | 3 | 0", "已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。点击单位名称查看逐项说明。 | 3 | 3"]);
+    expect(seen.slice(-2)).toEqual(["排名已列出;正在生成计分结果工作簿和报告,供下载… | 3 | 0", "已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。计分结果工作簿、报告和 JSON 可在下方下载;点击单位名称查看逐项说明。 | 3 | 3"]);
   });
 
   it("is one self-contained file of at most 2 MB, with a policy that forbids the network", () => {
@@ -894,7 +894,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await choose("samples/liuhe-2026.xlsx");
       await act(() => page.setInputFiles("#rubric", bad));
       await settled(/已计分 liuhe-2026.xlsx.*bad.yaml 有问题/);
-      expect(await page.textContent("#status")).toBe("已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。点击单位名称查看逐项说明。方案文件 bad.yaml 有问题,未采用,其问题见下方。");
+      expect(await page.textContent("#status")).toBe("已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。计分结果工作簿、报告和 JSON 可在下方下载;点击单位名称查看逐项说明。方案文件 bad.yaml 有问题,未采用,其问题见下方。");
       expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用内置方案):");
       expect(await page.locator("table").count()).toBeGreaterThan(0);
       await act(() => page.click("#lang"));

@@ -318,7 +318,7 @@ export const common: Catalog = {
   "web.unreadable": { "zh-CN": "无法再次读取 {file}:文件可能已被修改、移动或删除。请重新选择它。", en: "{file} could not be read again: it may have been changed, moved or deleted. Choose it again." },
   "web.printed-from": { "zh-CN": "工作簿 {file},方案 {rubric}", en: "Workbook {file}, rubric {rubric}" },
   "web.preparing-downloads": { "zh-CN": "排名已列出;正在生成计分结果工作簿和报告,供下载…", en: "The rankings are shown; making the scored workbook and the report to download…" },
-  "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. Click a unit's name for its explanation." },
+  "web.scored": { "zh-CN": "已计分 {file}:{units} 个单位,方案 {rubric}。计分结果工作簿、报告和 JSON 可在下方下载;点击单位名称查看逐项说明。", en: "Scored {file}: {units} units under {rubric}. The scored workbook, the report and the JSON are ready to download below; click a unit's name for its explanation." },
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
   "web.explain-shown": { "zh-CN": "已在排名下方显示“{unit}”的逐项说明。", en: "The explanation of {unit} is shown below the rankings." },
   "web.explain-back": { "zh-CN": "返回排名中的“{unit}”", en: "Back to {unit} in the ranking" },
