@@ -148,8 +148,11 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
   const idOf = (s: string): string => s.split(" ")[0] ?? "";
   if (idOf(cover) === "" || cover === idOf(cover)) return undefined;
   // The headings fit the rubric given (the cover a slip): the errors are the workbook's own.
-  if (mismatch.data.form === rubric) return undefined;
-  // Another scheme altogether (a --rubric slip): its errors are that scheme's form, not the workbook's.
+  const form = String(mismatch.data.form ?? "");
+  if (form === rubric) return undefined;
+  // Another scheme altogether (a --rubric slip): its errors are that scheme's form, not the workbook's
+  // — the scheme the headings fit where known, else the cover's (a third: neither the cover's nor the one given).
+  if (form !== "" && idOf(form) !== idOf(rubric)) return ctx.t("summary.other-scheme", { cover: form, rubric });
   return ctx.t(idOf(cover) === idOf(rubric) ? "summary.other-version" : "summary.other-scheme", { cover, rubric });
 }
 

@@ -110,12 +110,20 @@ export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
 export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en" ? "result.xlsx" : "结果.xlsx"): number | undefined {
   // A folder named like a workbook (out.xlsx/) given: said as a folder, with a file in it, as any folder is.
-  // A name that is the extension alone (-o.xlsx read as -o with .xlsx): a hidden file nobody meant.
-  if (/^\.xlsx$/i.test(basename(target))) return usageError(ctx, "usage.output-extension-only", { file: target, example });
+  const bare = extensionOnly(ctx, target, example);
+  if (bare !== undefined) return bare;
   if (/\.xlsx$/i.test(target)) return isFolder(target) ? folderGiven(ctx, target, example) : undefined;
   // -o "" (a script's variable left unset): said as that, not as a name lacking .xlsx.
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   return isFolder(target) ? folderGiven(ctx, target, example) : usageError(ctx, "usage.xlsx-extension", { file: target });
+}
+
+/**
+ * An output named by an extension alone (-o.xlsx read as -o with .xlsx; -o.html): a hidden file
+ * nobody meant (.xlsx, or a report's .xlsx.xlsx and .xlsx.html), refused as a usage error.
+ */
+export function extensionOnly(ctx: Ctx, target: string, example: string): number | undefined {
+  return /^\.(xlsx|html?)$/i.test(basename(target)) ? usageError(ctx, "usage.output-extension-only", { file: target, example }) : undefined;
 }
 
 /** A folder given where an output file's name belongs: said with a file in it (its slash not doubled: out/ → out/结果.xlsx). */

@@ -366,7 +366,9 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   const given = o.rubrics.given;
   const usedAs: BundledRubric | undefined = given ? { id: used.id, version: used.version, load: () => given } : o.rubrics.bundled.find((b) => b.id === used.id && b.version === used.version);
   const codes = new Set(headerTexts.keys());
-  const other = usedAs && cover?.rubricId === used.id && problems.hasErrors ? otherSchemeFits(o.rubrics.bundled, usedAs, codes, headerTexts) : undefined;
+  // (The rubric used the very one the cover names, its version too where the cover gives one: else the cover's mismatch is said.)
+  const coverNamesUsed = cover?.rubricId === used.id && (!cover.rubricVersion || cover.rubricVersion === used.version);
+  const other = usedAs && coverNamesUsed && problems.hasErrors ? otherSchemeFits(o.rubrics.bundled, usedAs, codes, headerTexts) : undefined;
   if (other) {
     const data = { cover: `${rubric.id} ${rubric.version}`, fits: `${other.b.id} ${other.b.version}`, title: other.b.load().rubric?.title ?? "", codes: other.codes };
     return { diagnostics: [...diagnostics, { code: given ? "rubric.given-headings-other" : "rubric.cover-names-other", severity: "error", data, location: cover?.at ? { file, ...cover.at } : { file } }], sha256 };

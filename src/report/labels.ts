@@ -567,9 +567,10 @@ export function keyPoints(rubric: Rubric, kind: string, key: string): (u: UnitRe
  * A kind's standing as the terminal, the browser page and 得分明细 show it: its whole ranking by
  * the total; where the kind is ranked by the total only in groups (综合部门组 and 执法部门组
  * ranked apart, no ranking of them all), each group's, in rubric order; else its first ranking.
+ * (`emptyToo`: of the rankings the rubric has, whether or not they rank a unit this year.)
  */
-export function mainRankings(results: Pick<Results, "rankings">, kind: string): RankingResult[] {
-  const of = results.rankings.filter((r) => r.unitKind === kind && r.entries.length > 0);
+export function mainRankings(results: Pick<Results, "rankings">, kind: string, emptyToo = false): RankingResult[] {
+  const of = results.rankings.filter((r) => r.unitKind === kind && (emptyToo || r.entries.length > 0));
   const whole = of.find((r) => r.by === "total" && r.group === undefined);
   if (whole) return [whole];
   const groups = of.filter((r) => r.by === "total");

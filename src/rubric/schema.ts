@@ -129,7 +129,7 @@ const gradesSchema = z.strictObject({
       z.strictObject({
         name: text,
         from: points,
-        /** At most this share of the ranked units ("20%", rounded down) or this many (3). */
+        /** At most this share of the ranked units ("20%", rounded down unless quota_round says otherwise) or this many (3). */
         quota: z.union([share, z.number().int().positive()]).optional(),
         /** A share's places at the least (不足 5 个的评 1 个): quota: 20% with quota_min: 1. */
         quota_min: z.number().int().positive().optional(),

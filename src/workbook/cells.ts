@@ -345,9 +345,10 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   if (typedFraction && typeof r === "number" && (max > 10000 || min < 0)) {
     // Past the range as a fraction, within it as a percentage (−0.8 of a rate not below −50%): one
     // error asking for the percentage, not an error beside a warning saying otherwise.
-    const meant = r / 100;
-    if ((r < min || r > max) && Number.isInteger(meant) && meant >= min && meant <= max) {
-      p.error("workbook.rate-fraction-out-of-range", sheet, c.ref, { value: asShown(raw), read: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant) });
+    // (As typed, with a %: −0.805 for −0.805%, held to 0.01 pp as any rate is.)
+    const meant = Math.round(r / 100);
+    if ((r < min || r > max) && meant >= min && meant <= max) {
+      p.error("workbook.rate-fraction-out-of-range", sheet, c.ref, { value: asShown(raw), read: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
       return undefined;
     }
     p.warn("workbook.rate-large", sheet, c.ref, { value: asShown(raw), read: formatRate(r), suggestion: `${numberText(asShown(raw)) ?? asShown(raw)}%` });
@@ -378,14 +379,15 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     // 95 typed into a cell formatted as a percentage shows 9500%: the 95% it would be is asked about.
     const meant = r / 100;
     // (A fall too: −5 so typed shows −500%, and −5% is asked about.)
-    // Only where what it shows is far past the range (9680% of a 0–100% rate): 105% shown is what
-    // was meant, past the range as it is (the 1.05% asked about, typed, read silently as a rate
-    // failing its item; a tester's find).
+    // Asked about as that where what it shows is far past the range (9680% of a 0–100% rate); near
+    // it (105%, or 500% for a 5 typed), what it shows may be what was meant: both readings said,
+    // the range first (1.05% was asked about alone, typed, and read silently as a rate failing its
+    // item; a tester's find).
     const far = r > max ? max <= 0 || r >= 10 * max : min >= 0 || r <= 10 * min;
-    const typed = v.t === "n" && isPercentFormat(v.fmt) && far && Number.isInteger(meant) && meant >= min && meant <= max;
+    const typed = v.t === "n" && isPercentFormat(v.fmt) && Number.isInteger(meant) && meant >= min && meant <= max;
     // A formula's result so shown (=B3*100): the formula is to give the fraction, not typed over.
-    const code = typed ? (c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed") : "workbook.rate-out-of-range";
-    p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(typed && c.formula ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
+    const code = !typed ? "workbook.rate-out-of-range" : !far ? "workbook.rate-percent-near" : c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed";
+    p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(code === "workbook.rate-percent-formula" ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
     return undefined;
   }
   // A rate its format shows rounded (0%, 0.0%; a fraction read as one shown 0.00, 0.000).

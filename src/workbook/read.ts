@@ -707,6 +707,9 @@ type Presence = Map<string, number[]>;
 
 const NO_OTHER: OtherVersion = { codes: new Set(), names: new Map() };
 
+/** Plain fractions read as rates past 0–100% in one column from which they are said once, with their count. */
+const LARGE_COLUMN_MIN = 3;
+
 export class SubmissionReader {
   private readonly located: LocatedSheet[] = [];
   private readonly units: Unit[] = [];
@@ -789,6 +792,8 @@ export class SubmissionReader {
    * and the columns where fractions are typed (0.95): there, 1 is 100%, and the warnings are withdrawn.
    */
   private readonly ones = new Map<string, Diagnostic[]>();
+  /** By column: its plain fractions read as rates past 0–100% (a growth rate's 0.8, read as 80%), warned. */
+  private readonly larges = new Map<string, Diagnostic[]>();
   private readonly fractionColumns = new Set<string>();
 
   /**
@@ -1537,12 +1542,14 @@ export class SubmissionReader {
         if (v !== undefined && c !== undefined) {
           const typedFraction = c.value.t === "n" ? isGeneralFormat(c.value.fmt) && c.value.v > 0 && c.value.v < 1 && !c.formula : c.value.t === "s" && /^\s*0?\.\d+\s*$/.test(normalizeWidth(c.value.v));
           if (typedFraction) this.fractionColumns.add(`${sheet}\u0000${col}`);
-          const one = p.list.length > before ? p.list.slice(before).find((d) => d.code === "workbook.rate-one") : undefined;
-          if (one) {
+          const said = p.list.length > before ? p.list.slice(before) : [];
+          for (const [wanted, kept] of [["workbook.rate-one", this.ones], ["workbook.rate-large", this.larges]] as const) {
+            const d = said.find((x) => x.code === wanted);
+            if (!d) continue;
             const where = `${sheet}\u0000${col}`;
-            const had = this.ones.get(where);
-            if (had) had.push(one);
-            else this.ones.set(where, [one]);
+            const had = kept.get(where);
+            if (had) had.push(d);
+            else kept.set(where, [d]);
           }
         }
         if (v !== undefined && shownNow !== undefined) this.shown.push({ unit: u.name, code, value: v, shown: shownNow.rate, shownText: shownNow.text, at: { sheet, cell: refOf(col, u.row) } });
@@ -1761,6 +1768,13 @@ export class SubmissionReader {
     // A 1 in a column of fractions (0.95, 0.988) is 100% as they are: not asked about.
     const ones = [...this.ones].filter(([where]) => this.fractionColumns.has(where)).flatMap(([, ds]) => ds);
     if (ones.length) p.withdraw(new Set(ones));
+    // A column of them (a province's growth rates pasted as fractions: one warning a town) said once, at its first.
+    for (const ds of this.larges.values()) {
+      const first = ds[0];
+      if (ds.length < LARGE_COLUMN_MIN || !first?.location || !("sheet" in first.location)) continue;
+      p.withdraw(new Set(ds));
+      p.warn("workbook.rate-large-column", first.location.sheet, first.location.cell, { ...first.data, count: ds.length });
+    }
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed }) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);

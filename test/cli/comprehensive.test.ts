@@ -1028,7 +1028,7 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     const at = readFileSync(worded, "utf8").split("\n").findIndex((l) => l.includes("quota_round: 四舍五入")) + 1;
     expect(bad.err).toContain(`${worded}:${at}:20: 错误: grades.quota_round (departments) 写取整方式的英文代号:“四舍五入”请写 nearest(down 向下取整,nearest 四舍五入,up 进一) [rubric.quota-round-word]\n`);
     for (const [word, fixed] of [["四舍五入取整", "nearest"], ["只舍不入", "down"], ["进位", "up"], ["ceil", "up"]] as const) expect((await cli(["rubric", "check", withRound("60%", word)])).err).toContain(`“${word}”请写 ${fixed}(`);
-    expect((await cli(["rubric", "check", withRound("60%", "进一法"), "--lang", "en"])).err).toContain(": error: grades.quota_round (departments) takes one of the words down, nearest (half up) and up: for “进一法” write up [rubric.quota-round-word]\n");
+    expect((await cli(["rubric", "check", withRound("60%", "进一法"), "--lang", "en"])).err).toContain(": error: grades.quota_round (departments) takes one of the words down, nearest (half up) and up: for \"进一法\" write up [rubric.quota-round-word]\n");
     expect(checked.err).toContain(`${counted}:${line}:20: 警告: 区直部门排名 的等次都没有按比例的名额(如 quota: 20%),quota_round: up 不起作用:按个数写的名额不用取整;按比例限名额的,在等次上写比例;否则删去 quota_round [rubric.quota-round-without-share]\n`);
   });
 });
@@ -1197,6 +1197,11 @@ describe("score --json", () => {
     expect(Object.keys(doc.rankings.find((x) => x.id === "enterprises") ?? {})).toEqual(["id", "name", "unitKind", "by", "main"]);
     // Each kind's main ranking marked: the towns' by the total of them all, not a group's nor 经济发展单项排名.
     expect(doc.rankings.filter((x) => (x as { main?: true }).main).map((x) => x.id)).toEqual(["towns", "departments", "enterprises"]);
+    // So too where a kind has no units this year (by the rubric, not the data: a reviewer's find).
+    const noEnterprises = await editedCopy(scratchDir("assess-main-"), "samples/liuhe-2026.xlsx", "无企业.xlsx", (wb) => withoutUnits(wb, (n) => ["区城投集团", "区文旅集团", "区交通投资公司"].includes(n)));
+    const none = JSON.parse((await cli(["score", noEnterprises, "--json", "-o", join(scratchDir("assess-main-out-"), "r.xlsx")])).out) as { rankings: { id: string; main?: true }[]; units: { kind: string }[] };
+    expect(none.units.filter((u) => u.kind === "enterprise")).toEqual([]);
+    expect(none.rankings.filter((x) => x.main).map((x) => x.id)).toEqual(["towns", "departments", "enterprises"]);
     // What a ledger row charged to a line or an item took there (青龙乡's −2 on SH: its SH is its items' less 2).
     const units = (JSON.parse(r.out) as { units: { name: string; charged?: Record<string, number> }[] }).units;
     expect(units.find((u) => u.name === "青龙乡")?.charged).toEqual({ SH: -2 });

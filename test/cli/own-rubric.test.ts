@@ -272,6 +272,19 @@ describe("a cover that names the other scheme than its sheets are of", () => {
     expect(r.err).toContain(`${book}: 封面!B3: 警告: 封面写的方案是 township-comprehensive 2026.1,但本次使用 district-popplan 2022.1 [workbook.cover-rubric-mismatch]\n`);
     expect(r.err).toContain(`${book}: 党政线!C2: 错误: 城关镇 DZ3.1 的分值 999 超出范围 0–20;`);
     expect(r.err + r.out).not.toContain("以上问题是用");
+    // The cover naming another version of the rubric given, the headings a third scheme's: the
+    // version's mismatch said (not "the rubric given is the cover's"), and the closing line names the
+    // scheme the headings are of, not the cover's (a reviewer's finds).
+    const third = new ExcelJS.Workbook();
+    await third.xlsx.readFile("samples/qingshan-2026.xlsx");
+    third.getWorksheet("封面")!.getCell("B3").value = "township-comprehensive";
+    third.getWorksheet("封面")!.getCell("B4").value = "2025.1";
+    const old = join(dir, "青山区2025.xlsx");
+    await third.xlsx.writeFile(old);
+    const t = await cli(["validate", old, "--rubric", "township-comprehensive"]);
+    expect(t.err).toContain(`${old}: 封面!B4: 警告: 封面写的方案是 township-comprehensive 2025.1,但本次使用 township-comprehensive 2026.1 [workbook.cover-rubric-mismatch]\n`);
+    expect(t.err).not.toContain("given-headings-other");
+    expect((t.err + t.out).trimEnd().split("\n").at(-1)).toBe("这份工作簿是按另一个方案 district-popplan 2022.1 的表填的,以上问题是用 township-comprehensive 2026.1 读它所致:去掉 --rubric(按封面找方案),或用 --rubric 给出 district-popplan 2022.1 的方案文件");
     // Its JSON says which scheme the headings are of.
     const doc = JSON.parse((await cli(["validate", book, "--rubric", "district-popplan", "--json"])).out) as { diagnostics: { code: string; data: Record<string, unknown> }[] };
     expect(doc.diagnostics.find((d) => d.code === "workbook.cover-rubric-mismatch")?.data).toEqual({ cover: "township-comprehensive 2026.1", rubric: "district-popplan 2022.1", form: "district-popplan 2022.1" });

@@ -814,6 +814,17 @@ describe("a growth rate held as a plain fraction", () => {
   it("is said as the cell shows it (0.138 pasted as a value holds 0.13799999999999998)", async () => {
     expect(await said({ values: { 柳河镇: { ZB3: 1.38 / 10 } } }, "workbook.rate-large")).toEqual({ at: "in.xlsx: 指标数据!D2", zh: "0.138 按 13.8% 计;如是 0.138%,请填写 0.138%" });
   });
+
+  it("in a whole column of them is said once, at its first, with how many (one warning a town: a reviewer's find)", async () => {
+    // ZB1 (地区生产总值增长率, −50% to 100%) pasted as plain fractions for three towns; ZB3 for two (each said).
+    const r = await read({ values: { 柳河镇: { ZB1: 0.072, ZB3: 0.12 }, 石桥镇: { ZB1: 0.068, ZB3: 0.11 }, 白马镇: { ZB1: 0.061 } } });
+    const large = r.diagnostics.filter((d) => d.code.startsWith("workbook.rate-large")).map((d) => `${d.location ? formatLocation(d.location) : ""} ${d.code} ${message("zh-CN", d.code, d.data)}`);
+    expect(large).toEqual([
+      "in.xlsx: 指标数据!D2 workbook.rate-large 0.12 按 12% 计;如是 0.12%,请填写 0.12%",
+      "in.xlsx: 指标数据!D3 workbook.rate-large 0.11 按 11% 计;如是 0.11%,请填写 0.11%",
+      "in.xlsx: 指标数据!B2 workbook.rate-large-column 本列有 3 个数按小数读作百分数(如此处 0.072 按 7.2% 计);如本列填的是百分数(如 0.072 指 0.072%),请在各数后加 %",
+    ]);
+  });
 });
 
 describe("a number typed in another unit of the column's kind", () => {

@@ -40,7 +40,7 @@ export const common: Catalog = {
   "list.parts": { "zh-CN": ";", en: "; " },
   "list.items": { "zh-CN": "、", en: ", " },
   "list.and-more": { "zh-CN": "{list} 等 {more} 个单位", en: "{list} and {more} more" },
-  "usage.output-extension-only": { "zh-CN": "输出文件名 “{file}” 只有扩展名,会写成隐藏文件:文件名请写在 -o 后面并以空格隔开(如 -o {example});名为 -o.xlsx 之类的工作簿请写作 ./-o.xlsx", en: "the output's name \"{file}\" is an extension alone, which would make a hidden file: give the name after -o with a space between (-o {example}); a workbook named like -o.xlsx is given as ./-o.xlsx" },
+  "usage.output-extension-only": { "zh-CN": "输出文件名 “{file}” 只有扩展名,会写成隐藏文件:文件名请写在 -o 后面并以空格隔开(如 -o {example})", en: "the output's name \"{file}\" is an extension alone, which would make a hidden file: give the name after -o with a space between (-o {example})" },
   "usage.dash-file": { "zh-CN": "“{name}” 是一个文件:文件名以 - 开头会被当作选项,请写作 {example}", en: "\"{name}\" is a file: a name beginning with - is taken for an option; write it as {example}" },
   "usage.unknown-option": { "zh-CN": "没有 “{name}” 这个选项", en: "there is no option \"{name}\"" },
   "usage.missing-argument": { "zh-CN": "缺少参数:{name@word.arg}", en: "missing argument: {name@word.arg}" },
