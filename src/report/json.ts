@@ -167,7 +167,8 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
   const vacant = rubric ? vacancies(rubric, r) : [];
   const held = rubric ? heldPrizeReader(rubric, r) : undefined;
   const graded = gradedByReader(rubric, r);
-  // (By the rankings the rubric has, whether or not the kind has units this year: an integrator tells "no main ranking" from "no units".)
+  // (By the rankings the rubric has, whether or not the kind has units this year: a kind without a
+  // main ranking and a kind without units are told apart.)
   const main = new Set([...new Set(r.rankings.map((x) => x.unitKind))].flatMap((kind) => mainRankings(r, kind, true).map((x) => x.id)));
   // What a ranking breaks ties by, in turn (total, a line's or an item's code), where it does.
   const tieBreakers = (id: string): Record<string, unknown> => {
