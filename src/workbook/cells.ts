@@ -386,7 +386,8 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     const far = r > max ? max <= 0 || r >= 10 * max : min >= 0 || r <= 10 * min;
     const typed = v.t === "n" && isPercentFormat(v.fmt) && Number.isInteger(meant) && meant >= min && meant <= max;
     // A formula's result so shown (=B3*100): the formula is to give the fraction, not typed over.
-    const code = !typed ? "workbook.rate-out-of-range" : !far ? "workbook.rate-percent-near" : c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed";
+    // (A formula's result near the range: checked as any figure is; nothing to type over it.)
+    const code = !typed || (!far && c.formula) ? "workbook.rate-out-of-range" : !far ? "workbook.rate-percent-near" : c.formula ? "workbook.rate-percent-formula" : "workbook.rate-percent-typed";
     p.error(code, sheet, c.ref, { value: formatRate(r), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), ...(code === "workbook.rate-percent-formula" ? { result: formatPoints(Math.round(meant)), fraction: String(meant / 10000) } : {}) });
     return undefined;
   }

@@ -98,6 +98,10 @@ describe("a rate past 100% in a cell formatted as a percentage", () => {
     // Near the range, both readings, the range first (5 typed for 5% shows 500%: a reviewer's find that its hint was lost).
     expect(said(1.05)).toEqual(["H4 workbook.rate-percent-near 比率 105% 超出方案规定的范围 0%–100%:请核对所填的数。单元格是百分比格式,所填的数显示时乘了 100:如本意是 1.05%,请填写 1.05%;确属实际值的,请考核办提出修订方案中该指标的 min/max"]);
     expect(said(5)).toEqual(["H4 workbook.rate-percent-near 比率 500% 超出方案规定的范围 0%–100%:请核对所填的数。单元格是百分比格式,所填的数显示时乘了 100:如本意是 5%,请填写 5%;确属实际值的,请考核办提出修订方案中该指标的 min/max"]);
+    // A formula's result near the range: the figure to check, nothing to type over the formula.
+    const p = new Problems("in.xlsx");
+    expect(readMeasure(p, "指标数据", { row: 4, col: 8, ref: "H4", value: { t: "n", v: 1.05, fmt: "percent" }, formula: true }, 4, 8, rate)).toBeUndefined();
+    expect(p.list.map((d) => d.code)).toEqual(["workbook.rate-out-of-range"]);
     expect(said(96.8)).toEqual(["H4 workbook.rate-percent-typed 比率 9680% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 96.8%?如是,请填写 96.8%"]);
     expect(said(10)).toEqual(["H4 workbook.rate-percent-typed 比率 1000% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 10%?如是,请填写 10%"]);
   });
