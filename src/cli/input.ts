@@ -152,7 +152,8 @@ export function otherVersionAdvice(ctx: Ctx, diagnostics: readonly Diagnostic[])
   if (form === rubric) return undefined;
   // Another scheme altogether (a --rubric slip): its errors are that scheme's form, not the workbook's
   // — the scheme the headings fit where known, else the cover's (a third: neither the cover's nor the one given).
-  if (form !== "" && idOf(form) !== idOf(rubric)) return ctx.t("summary.other-scheme", { cover: form, rubric });
+  // (Where the cover names yet another scheme, leaving --rubric out is no way: the cover is to change too.)
+  if (form !== "" && idOf(form) !== idOf(rubric)) return ctx.t(idOf(form) === idOf(cover) ? "summary.other-scheme" : "summary.other-scheme-cover-too", { cover: form, rubric, named: cover });
   return ctx.t(idOf(cover) === idOf(rubric) ? "summary.other-version" : "summary.other-scheme", { cover, rubric });
 }
 

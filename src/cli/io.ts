@@ -123,7 +123,9 @@ export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en
  * nobody meant (.xlsx, or a report's .xlsx.xlsx and .xlsx.html), refused as a usage error.
  */
 export function extensionOnly(ctx: Ctx, target: string, example: string): number | undefined {
-  return /^\.(xlsx|html?)$/i.test(basename(target)) ? usageError(ctx, "usage.output-extension-only", { file: target, example }) : undefined;
+  // (The example with the extension given: -o.html is offered 报告.html.)
+  const ext = /^\.(xlsx|html?)$/i.exec(basename(target))?.[0];
+  return ext ? usageError(ctx, "usage.output-extension-only", { file: target, example: example.replace(/\.[^.]+$/, ext.toLowerCase()) }) : undefined;
 }
 
 /** A folder given where an output file's name belongs: said with a file in it (its slash not doubled: out/ → out/结果.xlsx). */

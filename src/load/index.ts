@@ -331,7 +331,18 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
         continue;
       }
       if (!reader) {
-        if (rubricDiagnostics.some((d) => d.severity === "error")) break;
+        if (rubricDiagnostics.some((d) => d.severity === "error")) {
+          // A version of the cover's scheme not here: the headings read on (the sheets' first rows
+          // alone kept), to tell whether they are another scheme's (then it is named, not the version).
+          if (!rubricDiagnostics.some((d) => d.code === "rubric.version-not-found")) break;
+          try {
+            const sheet = await book.sheet(info);
+            seeHeadings(sheet.rows, info.name);
+          } catch {
+            break;
+          }
+          continue;
+        }
         const sheet = await book.sheet(info);
         if (sheet.selected) selected.push(info.name);
         seeCover(readCover(sheet, book.date1904 === true));
@@ -355,7 +366,18 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   if (!rubric || !reader) {
     // A version the cover names that a file of the user's own says, saved under the bundled one's
     // name (the revision kept its old file name): that file named, as what it is.
-    if (cover?.rubricId && cover.rubricVersion && diagnostics.some((d) => d.code === "rubric.version-not-found")) diagnostics.push(...misnamedAs(o.rubrics, cover.rubricId, cover.rubricVersion));
+    const lost = diagnostics.find((d) => d.code === "rubric.version-not-found");
+    if (cover?.rubricId && cover.rubricVersion && lost) {
+      // The headings another scheme's, which the cover's scheme in none of its versions here fits
+      // (last year's cover of the other scheme): that scheme named, not a version asked for first.
+      const latest = byVersion(o.rubrics.bundled.filter((b) => b.id === cover?.rubricId)).at(-1);
+      const other = latest ? otherSchemeFits(o.rubrics.bundled, latest, new Set(headerTexts.keys()), headerTexts) : undefined;
+      if (other) {
+        const data = { cover: `${cover.rubricId} ${cover.versionDated ?? cover.rubricVersion}`, fits: `${other.b.id} ${other.b.version}`, title: other.b.load().rubric?.title ?? "", codes: other.codes };
+        return { diagnostics: [...diagnostics.filter((d) => d !== lost), { code: "rubric.cover-names-other", severity: "error", data, location: cover.at ? { file, ...cover.at } : { file } }], sha256 };
+      }
+      diagnostics.push(...misnamedAs(o.rubrics, cover.rubricId, cover.rubricVersion));
+    }
     return { diagnostics, sha256 };
   }
   // The cover naming one scheme, the headings another's (last year's cover kept on the other

@@ -46,13 +46,15 @@ describe("did you mean", () => {
       expect(err).toContain("用法错误:没有 “-青山区.xlsx” 这个选项");
       err = "";
       expect(await main(["score", "./-青山区.xlsx", "-o.xlsx"], io)).toBe(2);
-      expect(err.split("\n")[0]).toBe("用法错误:输出文件名 “.xlsx” 只有扩展名,会写成隐藏文件:文件名请写在 -o 后面并以空格隔开(如 -o 结果.xlsx)");
+      expect(err.split("\n")[0]).toBe("用法错误:输出文件名 “.xlsx” 只有扩展名,会写成隐藏文件:请给出文件名,如 -o 结果.xlsx(-o 与文件名之间隔一个空格)");
       expect(existsSync(join(dir, ".xlsx"))).toBe(false);
       // So too where diff, report and web write (a reviewer's find: they wrote .xlsx, .xlsx.xlsx and .xlsx.html, .html).
       for (const args of [["diff", "./-青山区.xlsx", "./-青山区.xlsx", "-o.xlsx"], ["report", "./-青山区.xlsx", "-o.xlsx"], ["report", "./-青山区.xlsx", "-o.html"], ["web", "-o.html"]]) {
         err = "";
         expect(await main(args, io), args.join(" ")).toBe(2);
         expect(err, args.join(" ")).toMatch(/^用法错误:输出文件名 “\.(xlsx|html)” 只有扩展名,会写成隐藏文件/);
+        // (Offered a name of the kind typed: -o.html a page's.)
+        expect(err.split("\n")[0]?.endsWith(`.${args.at(-1)?.split(".").at(-1)}(-o 与文件名之间隔一个空格)`), args.join(" ")).toBe(true);
       }
       expect(readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
     } finally {

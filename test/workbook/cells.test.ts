@@ -79,7 +79,7 @@ describe("a bare number below -1 where a growth rate belongs", () => {
     const p = new Problems("in.xlsx");
     const c: RawCell = { row: 2, col: 2, ref: "B2", value: { t: "n", v: -5, fmt: "percent" }, formula: false };
     expect(readMeasure(p, "指标数据", c, 2, 2, growth)).toBeUndefined();
-    expect(p.list.map((d) => [d.code, d.location, message("zh-CN", d.code, d.data)])).toEqual([["workbook.rate-percent-typed", { file: "in.xlsx", sheet: "指标数据", cell: "B2" }, "比率 -500% 超出允许的范围 -50%–300%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 -5%?如是,请填写 -5%"]]);
+    expect(p.list.map((d) => [d.code, d.location, message("zh-CN", d.code, d.data)])).toEqual([["workbook.rate-percent-typed", { file: "in.xlsx", sheet: "指标数据", cell: "B2" }, "比率 -500% 超出方案规定的范围 -50%–300%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 -5%?如是,请填写 -5%"]]);
   });
 });
 
@@ -102,8 +102,8 @@ describe("a rate past 100% in a cell formatted as a percentage", () => {
     const p = new Problems("in.xlsx");
     expect(readMeasure(p, "指标数据", { row: 4, col: 8, ref: "H4", value: { t: "n", v: 1.05, fmt: "percent" }, formula: true }, 4, 8, rate)).toBeUndefined();
     expect(p.list.map((d) => d.code)).toEqual(["workbook.rate-out-of-range"]);
-    expect(said(96.8)).toEqual(["H4 workbook.rate-percent-typed 比率 9680% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 96.8%?如是,请填写 96.8%"]);
-    expect(said(10)).toEqual(["H4 workbook.rate-percent-typed 比率 1000% 超出允许的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 10%?如是,请填写 10%"]);
+    expect(said(96.8)).toEqual(["H4 workbook.rate-percent-typed 比率 9680% 超出方案规定的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 96.8%?如是,请填写 96.8%"]);
+    expect(said(10)).toEqual(["H4 workbook.rate-percent-typed 比率 1000% 超出方案规定的范围 0%–100%:单元格是百分比格式,所填的数显示时乘了 100;是否应为 10%?如是,请填写 10%"]);
   });
 });
 
