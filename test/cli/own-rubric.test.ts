@@ -248,6 +248,8 @@ describe("a cover that names the other scheme than its sheets are of", () => {
     const version = await swapped("samples/liuhe-2026.xlsx", "township-comprehensive", "2025.1", "柳河区2025.xlsx");
     const o2 = await cli(["validate", version]);
     expect(o2.err).toContain("[rubric.version-not-found]");
+    // (An older version than any here is not called new: a re-tester's find.)
+    expect(o2.err).toContain("如确是 2025.1 版,请把方案文件 township-comprehensive-2025.1.yaml 放在工作簿旁边");
     expect(o2.err).not.toContain("cover-names-other");
     // Its departments' sheet alone, whose codes both schemes have (BM1–BM4): told by what the headings name them.
     const few = new ExcelJS.Workbook();
