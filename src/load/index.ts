@@ -332,12 +332,13 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
       }
       if (!reader) {
         if (rubricDiagnostics.some((d) => d.severity === "error")) {
-          // A version of the cover's scheme not here: the headings read on (the sheets' first rows
-          // alone kept), to tell whether they are another scheme's (then it is named, not the version).
+          // A version of the cover's scheme not here: the headings read on (each sheet's first rows
+          // alone pulled), to tell whether they are another scheme's (then it is named, not the version).
           if (!rubricDiagnostics.some((d) => d.code === "rubric.version-not-found")) break;
           try {
-            const sheet = await book.sheet(info);
-            seeHeadings(sheet.rows, info.name);
+            const head: RawCell[][] = [];
+            for (const row of (await book.rows(info)) ?? []) if (head.push(row.cells) >= HEADER_SCAN_ROWS) break;
+            seeHeadings(head, info.name);
           } catch {
             break;
           }

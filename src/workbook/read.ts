@@ -3,7 +3,7 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
-import type { GradeBand, JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
+import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
 import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
@@ -1510,14 +1510,11 @@ export class SubmissionReader {
       for (const c of unread.unread()) this.unreadColumns.push({ sheet, headerRow: role.headerRow, ...c, indicator: example });
     });
     // What a cell shows rounded, or holds more finely, as readMeasure tells it: set by two functions
-    // made once a sheet (two a cell were a province's millions).
-    let seen: { rate: number; text: string } | undefined;
-    let typed: { exact: number; text: string } | undefined;
-    const onShown = (rate: number, text: string): void => void (seen = { rate, text });
-    const onFiner = (exact: number, text: string): void => void (typed = { exact, text });
-    // (Read through functions: what they were set to by the call, not what they were set to before it.)
-    const shownOf = (): typeof seen => seen;
-    const finerOf = (): typeof typed => typed;
+    // made once a sheet (two a cell were a province's millions), emptied before each cell.
+    const got: { shown?: { rate: number; text: string } | undefined; finer?: { exact: number; text: string } | undefined } = {};
+    const onShown = (rate: number, text: string): void => void (got.shown = { rate, text });
+    const onFiner = (exact: number, text: string): void => void (got.finer = { exact, text });
+    const empty = (): void => void (got.shown = got.finer = undefined);
     return unitRows(sheet, role, p, this.heading, this.codes, (u) => {
       this.present(u);
       unread.row(u.cells, u.name);
@@ -1533,11 +1530,9 @@ export class SubmissionReader {
         }
         const before = p.list.length;
         p.item = code;
-        seen = undefined;
-        typed = undefined;
+        empty();
         const v = readMeasure(p, sheet, c, col, u.row, spec, onShown, onFiner);
-        const shownNow = shownOf();
-        const finerNow = finerOf();
+        const { shown: shownNow, finer: finerNow } = got;
         // A fraction typed as such (0.95) tells the column's 1s are 100%; a 1 warned is kept by its column.
         if (v !== undefined && c !== undefined) {
           const typedFraction = c.value.t === "n" ? isGeneralFormat(c.value.fmt) && c.value.v > 0 && c.value.v < 1 && !c.formula : c.value.t === "s" && /^\s*0?\.\d+\s*$/.test(normalizeWidth(c.value.v));
@@ -1652,8 +1647,7 @@ export class SubmissionReader {
       // What a share is of: the units ranked, or (quota_of: assessed) every unit of the ranking.
       const ofAll = r.grades?.quotaOf === "assessed";
       const base = quotaBase(r, ranked, assessed);
-      const places = (b: GradeBand, n: number): number => quotaOf({ quotaShare: b.quotaShare ?? 0, ...(b.quotaRound ? { quotaRound: b.quotaRound } : {}) }, n);
-      // A share of so few units that, rounded down, it leaves no place (30% of 3): nobody can get
+      // A share of so few units that, rounded (down, or as quota_round says), it leaves no place (30% of 3): nobody can get
       // the grade, as each unit's own grade then says; said once, at the quota, where it is mended.
       for (const b of shared) {
         // A least number of places every unit is within (quota_min: 10 of 10 towns, meant as 10%?): it lifts the quota off.
@@ -1663,11 +1657,12 @@ export class SubmissionReader {
           continue;
         }
         const share = b.quotaShare ?? 0;
-        if (ranked < 1 || places(b, base) >= 1 || min >= 1) continue;
+        // (Its places as the engine counts them: quota_min is 0 here, any other having gone on above.)
+        if (ranked < 1 || min >= 1 || quotaOf(b, base) >= 1) continue;
         const data = { ranking: r.name, grade: b.name, quota: formatRate(share), count: base, round: b.quotaRound ?? "down" };
         // Where the units a veto takes out of the ranking would have given it a place, counted
         // (参评单位总数): said so, and how to count them.
-        const code = ofAll ? "workbook.quota-share-none-assessed" : places(b, assessed) >= 1 ? "workbook.quota-share-none-vetoed" : "workbook.quota-share-none";
+        const code = ofAll ? "workbook.quota-share-none-assessed" : quotaOf(b, assessed) >= 1 ? "workbook.quota-share-none-vetoed" : "workbook.quota-share-none";
         this.p.take({ code, severity: "warning", data: code === "workbook.quota-share-none-vetoed" ? { ...data, vetoed: assessed - ranked, all: assessed } : data, location: b.at ?? { file: this.rubric.file } });
       }
       for (const b of counted) {

@@ -29,6 +29,14 @@ const indicatorCell = (wb: ExcelJS.Workbook, unit: string, code: string): ExcelJ
   return ws.getCell(row, col);
 };
 
+/** The liuhe sample with one unit's indicator changed from `was` (checked) to `now`, saved as `name`. */
+const indicatorChanged = (name: string, unit: string, code: string, was: number, now: number): Promise<string> =>
+  edited("samples/liuhe-2026.xlsx", name, (wb) => {
+    const cell = indicatorCell(wb, unit, code);
+    expect(cell.value).toBe(was);
+    cell.value = now;
+  });
+
 /** 金水街道's claims of JF2 省级 (+7) and a DX3 recognition, under the status given, added to the ledger. */
 const claims = (status: string) => (wb: ExcelJS.Workbook) => {
   const l = wb.getWorksheet("加扣分")!;
@@ -130,11 +138,7 @@ describe("assess diff", () => {
   it("traces a rank range that opened or closed, the unit's own total unchanged, to the change of the unit that came into or out of its reach", async () => {
     // 青龙乡 3起 → 2起 of ZB6 (a better band): 91.18, past the 90.5 河东街道 can reach with its pending
     // claim: 河东街道's 8–9 closes to 9 by 青龙乡's change (it was listed without a cause).
-    const better = await edited("samples/liuhe-2026.xlsx", "band-crossed.xlsx", (wb) => {
-      const cell = indicatorCell(wb, "青龙乡", "ZB6");
-      expect(cell.value).toBe(3);
-      cell.value = 2;
-    });
+    const better = await indicatorChanged("band-crossed.xlsx", "青龙乡", "ZB6", 3, 2);
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", better]);
     expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7(排到 文昌街道 之前)  因 [1]\n");
     expect(r.out).toContain("  河东街道: 乡镇(街道)综合排名 9(8–9) → 9  因 [1]\n");
@@ -143,11 +147,7 @@ describe("assess diff", () => {
   it("names the units a unit now stands ahead of that are tied as their table lists them (by name), not as the workbook has them (an auditor's find)", async () => {
     // 文昌街道 vetoed (ZB5 0 → 1) takes no JJ4 place: 河东街道's JJ goes 84 → 85.5, past 文昌街道
     // (84.5) and the tied 杨柳镇 and 双河乡 (84.28; the ranking lists 双河乡 first, the workbook 杨柳镇).
-    const vetoed = await edited("samples/liuhe-2026.xlsx", "wenchang-vetoed.xlsx", (wb) => {
-      const cell = indicatorCell(wb, "文昌街道", "ZB5");
-      expect(cell.value).toBe(0);
-      cell.value = 1;
-    });
+    const vetoed = await indicatorChanged("wenchang-vetoed.xlsx", "文昌街道", "ZB5", 0, 1);
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", vetoed]);
     expect(r.out).toMatch(/\n {2}河东街道: [^\n]*;经济发展单项排名 9 → 6\(排到 文昌街道、双河乡、杨柳镇 之前\)/);
   });
