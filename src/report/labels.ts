@@ -837,9 +837,12 @@ export function vacancyNote(rubric: Rubric, results: Results, r: { readonly id: 
   if (!showsAwards(rubric, r)) return "";
   const names = new Set(rubric.rankings.filter((x) => (r.by === "total" ? x.unitKind === r.unitKind && (r.group === undefined || x.group === undefined || x.group === r.group) : x.id === r.id) && x.tiers.length > 0).map((x) => x.name));
   if (!names.size) return "";
-  // A kind ranked only in groups has a table for each: a vacancy of a ranking of the whole kind (经济发展先进)
-  // under the table of the group of the vetoed unit that keeps it, else under the first group's alone.
-  const firstGroup = rubric.rankings.find((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === "total")?.id;
+  // A kind ranked in groups has a table for each: a vacancy of a ranking of the whole kind (经济发展先进)
+  // under the table of the group of the vetoed unit that keeps it; one nobody keeps (places no unit
+  // may win), under the first group's alone where the kind is ranked only in groups, else under
+  // the whole kind's table alone (the first group's readers took it for theirs).
+  const wholeKind = rubric.rankings.some((x) => x.unitKind === r.unitKind && x.group === undefined && x.by === "total");
+  const firstGroup = wholeKind ? undefined : rubric.rankings.find((x) => x.unitKind === r.unitKind && x.group !== undefined && x.by === "total")?.id;
   const here = (v: Vacancy): boolean => {
     if (!names.has(v.ranking)) return false;
     if (r.group === undefined || rubric.rankings.find((x) => x.name === v.ranking)?.group !== undefined) return true;

@@ -157,6 +157,21 @@ describe("the comprehensive sample", () => {
     const noteUnder = (name: string): string => groups.find((b) => b.startsWith(name))?.split("\n").find((l) => l.startsWith("(奖次空缺")) ?? "";
     expect(noteUnder("街道组排名")).toContain("经济发展单项排名 经济发展先进,第 1 名的河西街道一票否决,不得获奖,名次空出");
     expect(noteUnder("乡镇组排名")).not.toContain("经济发展单项排名");
+    // Prizes on the whole kind's ranking too, more places than towns: the places nobody may win said under
+    // 乡镇(街道)综合排名 alone (they were under 乡镇组排名 too, and not under 街道组排名), here and on the sheets.
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("    tie_breakers: [DJ, JJ]\n    grades:\n", "    tie_breakers: [DJ, JJ]\n    tiers:\n      - { name: 综合先进, ranks: [1, 20], amount: 10000 }\n    grades:\n"));
+    const whole = await cli(["score", input, "--wide", "--rubric", rubric, "-o", join(dir, "whole.xlsx")]);
+    const wholeUnder = (name: string): string => whole.out.split("\n\n").find((b) => b.startsWith(name))?.split("\n").find((l) => l.startsWith("(奖次空缺")) ?? "";
+    const nobody = "乡镇(街道)综合排名 计奖名次第 11–20 名(综合先进)无可获奖单位";
+    expect(wholeUnder("乡镇(街道)综合排名")).toContain(nobody);
+    const sheets = new ExcelJS.Workbook();
+    await sheets.xlsx.readFile(join(dir, "whole.xlsx"));
+    expect(String(sheets.getWorksheet("乡镇(街道)综合排名")!.getCell("A2").value)).toContain(nobody);
+    for (const name of ["乡镇组排名", "街道组排名"]) expect(String(sheets.getWorksheet(name)!.getCell("A2").value), name).not.toContain(nobody);
+    // (The place 河西街道 keeps empty stays under its group's table: the unit is there.)
+    expect(String(sheets.getWorksheet("街道组排名")!.getCell("A2").value)).toContain("乡镇(街道)综合排名 综合先进,第 3 名的河西街道一票否决");
+    expect(String(sheets.getWorksheet("乡镇组排名")!.getCell("A2").value)).not.toContain("综合先进");
+    expect(wholeUnder("乡镇组排名")).not.toContain("综合先进");
   });
 
   it("says under a ranking where units level on the total were ranked apart by its tie-breakers, in the terminal and on its sheet (河东街道 and 文昌街道 both 89.50: the report alone said DJ decided)", async () => {
