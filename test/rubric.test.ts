@@ -364,7 +364,54 @@ const cases: Case[] = [
   },
   { name: "range-of-nothing", text: replace("      range: [10, 30]\n", "      range: [0, 0]\n"), expected: [`rubric.too-small-exclusive r.yaml:${lineOf("      range: [10, 30]")}:18`] },
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-reversed r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
+  // Values as a 办法 words them (扣分制, 越低越好, 递补): the word each stands for, at the value.
+  { name: "kind-word", text: replace("kind: threshold", "kind: 扣分制"), expected: [`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15`] },
+  { name: "direction-word", text: replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 符合率") + 1}:16`] },
+  { name: "place-word", text: replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: 依次递补 }\n"), expected: [`rubric.value-word r.yaml:${lineOf("        target: MB1") + 1}:38`] },
+  // veto: true (the gate vetoes of itself), and a gate's max left out (a veto worth no points is max: 0).
+  { name: "veto-true", text: replace("        target: MB1\n", "        target: MB1\n        veto: true\n"), expected: [`rubric.veto-not-block r.yaml:${lineOf("        target: MB1") + 1}:15`] },
+  { name: "gate-max-missing", text: replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n"), expected: [`rubric.missing-key-gate-max r.yaml:${lineOf("      - code: DZ1")}:9`] },
 ];
+
+describe("a value as the 办法 words it", () => {
+  const graded = (veto: string): string =>
+    replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    grades:\n      bands:\n        - { name: 优秀, from: 90 }\n        - { name: 良好, from: 80 }\n      otherwise: 合格\n").replace("        target: MB1\n", `        target: MB1\n        veto: ${veto}\n`);
+  const at = (text: string): string => `r.yaml:${lineOf("        target: MB1", text) + 1}`;
+
+  it("says the word to write, in both languages", () => {
+    const text = replace("kind: threshold", "kind: 扣分制");
+    expect(withMessages(load(text).diagnostics)).toEqual([`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15 kind (JS2) 写英文代号:“扣分制”请写 deducted(可用:judged, deducted, threshold, gate, linear, ratio, bands, shortfall, relative-best, rank-points)`]);
+    const d = load(replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n")).diagnostics[0];
+    expect(d && message("en", d.code, d.data)).toBe('direction (ZB1) takes one of the words higher, lower: for "越低越好" write lower');
+    const veto = load(replace("        target: MB1\n", "        target: MB1\n        veto: true\n")).diagnostics[0];
+    expect(veto && message("zh-CN", veto.code, veto.data)).toBe("veto (DZ1) 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “true”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖");
+    const max = load(replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n")).diagnostics[0];
+    expect(max && message("zh-CN", max.code, max.data)).toBe("缺少必填的 max (DZ1):一票否决而不计分的项写 max: 0");
+  });
+
+  it("reads a veto's grade worded as the 办法 does: the grade to write, and under which key", () => {
+    for (const [written, fixed] of [
+      ["不得评为优秀", "grade_at_most: 良好"],
+      ["不得评优", "grade_at_most: 良好"],
+      ["不得评为优秀、良好", "grade_at_most: 合格"],
+      ["直接定为合格", "grade: 合格"],
+    ] as const) {
+      const text = graded(`{ ranked: true, grade_at_most: ${written} }`);
+      expect(withMessages(load(text).diagnostics), written).toEqual([`rubric.veto-grade-words ${at(text)}:46 等次写等次的名称:“${written}”即写 ${fixed}(grade_at_most 写可评的最高等次,grade 写直接定的等次)`]);
+    }
+    // A grade the rubric has not: the grades it has, as before.
+    const text = graded("{ ranked: true, grade_at_most: 不得评为卓越 }");
+    expect(found(text)).toEqual([`rubric.unknown-grade ${at(text)}:46`]);
+  });
+
+  it("warns at a tie-breaker worth no points (a gate that only vetoes): it parts no tie", () => {
+    const text = MINI.replace("    scale: 100\n", "    scale: 80\n").replace("    name: 党政线\n    max: 40\n", "    name: 党政线\n    max: 20\n").replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n        max: 0\n").replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [DZ1, JS]\n");
+    const r = load(text);
+    expect(r.rubric).toBeDefined();
+    expect(r.diagnostics).toEqual([]);
+    expect(withMessages(r.advice)).toEqual([`rubric.tie-breaker-worth-nothing r.yaml:${lineOf("    by: total", text) + 1}:20 DZ1 满分为 0(只管一票否决),各单位在此都是 0 分,作为比较项分不开任何并列`]);
+  });
+});
 
 describe("every broken rubric gets one located line per problem", () => {
   it.each(cases)("$name", ({ text, expected }) => {

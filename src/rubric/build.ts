@@ -885,6 +885,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       if (!keys.has(t)) badKey(t, [...at, "tie_breakers", ti], true);
       // A key met again separates nothing the first did not.
       else if (t === r.by || (r.tie_breakers ?? []).indexOf(t) < ti) b.error("rubric.tie-breaker-again", [...at, "tie_breakers", ti], { key: t });
+      // An item worth nothing (a gate that only vetoes): every unit has 0 there, and no tie is parted.
+      else if (items.get(t)?.max === 0) b.warning("rubric.tie-breaker-worth-nothing", [...at, "tie_breakers", ti], { key: t });
     });
     const grades = r.grades ? buildGrades(b, r.grades, [...at, "grades"], r.name ?? r.id) : undefined;
     const yellowCard = r.yellow_card ? buildYellow(b, r.yellow_card, [...at, "yellow_card"]) : undefined;
@@ -1036,7 +1038,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
           for (const [g, key] of [[it.veto.grade, "grade"], [it.veto.gradeAtMost, "grade_at_most"]] as const) {
             if (g === undefined) continue;
             if (!graded.length) b.error("rubric.veto-grade-no-grades", [...path, ii, "veto", key], { grade: g, kind: kind.name, key });
-            else if (!grades.has(g)) b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+            else if (!grades.has(g)) {
+              // As the 办法 words it (不得评为优秀、良好): the best grade it may still have, or (定为不合格) the grade.
+              const meant = vetoGradeWords(g, graded[0] ? namesOf(graded[0]) : []);
+              if (meant !== undefined) b.error("rubric.veto-grade-words", [...path, ii, "veto", key], { grade: g, fixed: meant.fixed, key: meant.key });
+              else b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+            }
             else {
               const without = graded.find((r) => !namesOf(r).includes(g));
               if (without) b.error("rubric.veto-grade-not-in", [...path, ii, "veto", key], { grade: g, ranking: without.name, allowed: namesOf(without).join("、") });
@@ -1111,4 +1118,22 @@ function assumedLevelOrder(b: Builder, ledger: readonly LedgerCode[]): string[] 
   const byPoints = [...most.values()].some((p) => p !== 0);
   if (order.length > 1) b.warning(byPoints ? "rubric.level-order-assumed" : "rubric.level-order-listed", ["ledger", "codes", first, "levels"], { levels: order.join(" > "), written: order.join(", ") });
   return order;
+}
+
+/**
+ * A veto's grade as a 办法 words it, for the grades best first: 不得评为优秀、良好 (or 不得评优) is
+ * grade_at_most the grade after the last named; 直接定为不合格 (定为, 评为) is grade: 不合格.
+ */
+function vetoGradeWords(written: string, names: readonly string[]): { fixed: string; key: "grade" | "grade_at_most" } | undefined {
+  const text = written.trim();
+  const barred = /^(?:年度考核)?不得(?:评为|评定为|定为|评)(.+?)(?:等次)?$/.exec(text);
+  if (barred) {
+    const listed = (barred[1] ?? "").split(/[、,,和及或与]/).map((x) => x.trim()).filter((x) => x !== "");
+    const at = listed.map((x) => names.findIndex((n) => n === x || (x.length === 1 && n.startsWith(x)))).filter((i) => i >= 0);
+    const next = at.length === listed.length && at.length ? names[Math.max(...at) + 1] : undefined;
+    return next !== undefined ? { fixed: next, key: "grade_at_most" } : undefined;
+  }
+  const set = /^(?:年度考核)?(?:直接)?(?:评|定)为(.+?)(?:等次)?$/.exec(text);
+  const grade = set?.[1]?.trim();
+  return grade !== undefined && names.includes(grade) ? { fixed: grade, key: "grade" } : undefined;
 }

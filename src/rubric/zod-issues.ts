@@ -82,6 +82,30 @@ const QUOTA_ROUND_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^(向下取整|去尾(法)?|截尾(法)?|舍去(小数)?|只舍不入|floor|truncate)$/i, "down"],
 ];
 
+/** Values of a few keys as a 办法 words them, and the word each key takes for them. */
+const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]>> = {
+  kind: [
+    [/^(扣分(制|法|项)?|倒扣(分)?)$/, "deducted"],
+    [/^(评分|评定|打分|定性(评价|评分)?|主观(评分)?|评议)$/, "judged"],
+    [/^(达标(得分|计分)?)$/, "threshold"],
+    [/^(一票否决(项)?|否决(项)?)$/, "gate"],
+    [/^(线性(插值|计分)?)$/, "linear"],
+    [/^(比值(计分)?|比率)$/, "ratio"],
+    [/^(分档(计分)?|档次|阶梯(计分)?)$/, "bands"],
+    [/^(每低扣分|差额扣分|扣完为止)$/, "shortfall"],
+    [/^(与?最优值?(比|相比|比较)|对标最优)$/, "relative-best"],
+    [/^(排名计分|按名次(计分)?|名次计分)$/, "rank-points"],
+  ],
+  direction: [
+    [/^(越(低|小|少)越(好|优)|逆向(指标)?|反向(指标)?|负向(指标)?)$/, "lower"],
+    [/^(越(高|大|多)越(好|优)|正向(指标)?)$/, "higher"],
+  ],
+  place: [
+    [/^((依次|顺序|由下一名)?(递补|顺延|顺补)|名次递补)$/, "passed"],
+    [/^((名次|奖次)?(空缺|空出|空置)|不(再)?递补)$/, "empty"],
+  ],
+};
+
 export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, data: unknown): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const key = keyName(path, data);
@@ -257,7 +281,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => invisibleIn(k) !== undefined && k.split(":")[0]?.trim() === name)) return [];
         // Or in full-width letters (ｍａｘ): said at that key.
         if (owner && typeof owner === "object" && Object.keys(owner).some((k) => k !== name && k.normalize("NFKC") === name)) return [];
-        return [err("rubric.missing-key", {})];
+        // A gate's max left out, as a veto worth no points is (an event, not a measure): written max: 0
+        // (not where a key of its own may be it: 满分：20).
+        const gate = owner && typeof owner === "object" && (owner as { kind?: unknown }).kind === "gate" && Object.keys(owner).every((k) => rubricKeys().includes(k));
+        return [err(name === "max" && gate ? "rubric.missing-key-gate-max" : "rubric.missing-key", {})];
       }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
       if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
@@ -287,6 +314,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         const han = chineseNumber(v.trim());
         if (han !== undefined) return [err("rubric.write-as", { value: v, number: String(han) })];
       }
+      // veto: true (一票否决 said twice): a gate vetoes of itself; veto is what the veto does, as keys.
+      if (last === "veto" && issue.expected === "object") return [err("rubric.veto-not-block", { value: String(valueAt(data, path)) })];
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
     case "invalid_value": {
@@ -301,6 +330,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (/%|％|百分/.test(v)) return [err("rubric.unit-is-percent", { value: v })];
         return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number" })];
       }
+      // A value as the 办法 words it (扣分制, 越低越好, 递补): the word that means it here.
+      const word = typeof v === "string" && typeof last === "string" ? ENUM_WORDS[last]?.find(([re]) => re.test(v.trim()))?.[1] : undefined;
+      if (word !== undefined && allowed.includes(word)) return [err("rubric.value-word", { value: String(v).trim(), fixed: word, allowed: allowed.join(", ") })];
       // The value as written (deductd), said with its key: which of several values is meant is plain.
       const written = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : v === null ? "null" : "{…}";
       return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { value: written, allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
