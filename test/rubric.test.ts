@@ -367,6 +367,9 @@ const cases: Case[] = [
   // Values as a 办法 words them (扣分制, 越低越好, 递补): the word each stands for, at the value.
   { name: "kind-word", text: replace("kind: threshold", "kind: 扣分制"), expected: [`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15`] },
   { name: "direction-word", text: replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 符合率") + 1}:16`] },
+  // (kind of a ledger code is another key's words: 扣分 is a deduction there, not an item deducted.)
+  { name: "ledger-kind-word", text: replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n"), expected: [`rubric.value-word r.yaml:${lineOf("    - code: KF1") + 1}:13`] },
+  { name: "unit-word", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: 数量\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 满意率") + 1}:11`] },
   { name: "place-word", text: replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: 依次递补 }\n"), expected: [`rubric.value-word r.yaml:${lineOf("        target: MB1") + 1}:38`] },
   // veto: true (the gate vetoes of itself), and a gate's max left out (a veto worth no points is max: 0).
   { name: "veto-true", text: replace("        target: MB1\n", "        target: MB1\n        veto: true\n"), expected: [`rubric.veto-not-block r.yaml:${lineOf("        target: MB1") + 1}:15`] },
@@ -385,6 +388,8 @@ describe("a value as the 办法 words it", () => {
     expect(d && message("en", d.code, d.data)).toBe('direction (ZB1) takes one of the words higher, lower: for "越低越好" write lower');
     const veto = load(replace("        target: MB1\n", "        target: MB1\n        veto: true\n")).diagnostics[0];
     expect(veto && message("zh-CN", veto.code, veto.data)).toBe("veto (DZ1) 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “true”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖");
+    const ledger = load(replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n")).diagnostics[0];
+    expect(ledger && message("zh-CN", ledger.code, ledger.data)).toBe("kind (KF1) 写英文代号:“扣分”请写 deduction(可用:bonus, deduction, single)");
     const max = load(replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n")).diagnostics[0];
     expect(max && message("zh-CN", max.code, max.data)).toBe("缺少必填的 max (DZ1):一票否决而不计分的项写 max: 0");
   });

@@ -95,6 +95,18 @@ const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]
     [/^(每低扣分|差额扣分|扣完为止)$/, "shortfall"],
     [/^(与?最优值?(比|相比|比较)|对标最优)$/, "relative-best"],
     [/^(排名计分|按名次(计分)?|名次计分)$/, "rank-points"],
+    // (A ledger code's kind: the same key.)
+    [/^(加分(项)?|奖励加分)$/, "bonus"],
+    [/^(扣分(项)?|减分(项)?)$/, "deduction"],
+    [/^(单项奖(励)?|单项)$/, "single"],
+  ],
+  unit: [
+    [/^(数量|个数|次数|件数|人数|计数)$/, "number"],
+    [/^(金额|资金|数额)$/, "amount"],
+  ],
+  ties: [
+    [/^(全部|均(给|评|可|得)|都(给|评|可|得)|并列(均|都)(给|评|得))$/, "all"],
+    [/^(都不(给|评)|均不(给|评)|全不(给|评)?|不(给|评))$/, "none"],
   ],
   direction: [
     [/^(越(低|小|少)越(好|优)|逆向(指标)?|反向(指标)?|负向(指标)?)$/, "lower"],
@@ -324,15 +336,15 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // A value misspelt (kind: shortfal, unit: Amount) or cut short (direction: low, place: pass): the one meant.
       const cut = typeof v === "string" && v.length >= 3 ? allowed.filter((a) => a.startsWith(v.toLowerCase())) : [];
       const meant = typeof v === "string" ? (cut.length === 1 ? cut[0] : meantKey(v, allowed)) : undefined;
+      // A value as the 办法 words it (扣分制, 越低越好, 递补): the word that means it here.
+      const word = typeof v === "string" && typeof last === "string" ? ENUM_WORDS[last]?.find(([re, w]) => allowed.includes(w) && re.test(v.trim()))?.[1] : undefined;
+      if (word !== undefined) return [err("rubric.value-word", { value: String(v).trim(), fixed: word, allowed: allowed.join(", ") })];
       // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display
       // (a percentage takes none). Words (unit: money) are not units: the choices are listed.
       if (!meant && last === "unit" && typeof v === "string" && allowed.includes("amount") && !/^[a-z]+$/i.test(v)) {
         if (/%|％|百分/.test(v)) return [err("rubric.unit-is-percent", { value: v })];
         return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number" })];
       }
-      // A value as the 办法 words it (扣分制, 越低越好, 递补): the word that means it here.
-      const word = typeof v === "string" && typeof last === "string" ? ENUM_WORDS[last]?.find(([re]) => re.test(v.trim()))?.[1] : undefined;
-      if (word !== undefined && allowed.includes(word)) return [err("rubric.value-word", { value: String(v).trim(), fixed: word, allowed: allowed.join(", ") })];
       // The value as written (deductd), said with its key: which of several values is meant is plain.
       const written = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : v === null ? "null" : "{…}";
       return [err(meant ? "rubric.not-allowed-near" : "rubric.not-allowed", { value: written, allowed: allowed.join(", "), ...(meant ? { meant } : {}) })];
