@@ -101,7 +101,9 @@ export function rubricTree(r: Rubric, lang: Lang): string {
   // A target says its unit as an indicator does (金额(万元)).
   for (const g of r.targets) out.push(`  ${g.code} ${g.name}  ${unitOf(g)}${bounds(g)}${g.default !== undefined ? t("show.default", { value: formatMeasure(g.default, g.display) }) : ""}`);
   out.push("", t("show.ledger"));
-  out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
+  // A scheme without a ledger: said so, not its default statuses for rows it has none of.
+  if (!r.ledger.length) out.push(`  ${t("show.ledger-none")}`);
+  else out.push(`  ${t("show.statuses", { counted: r.statuses.counted.join("、"), pending: r.statuses.pending.join("、") || "—", rejected: r.statuses.rejected.join("、") || "—" })}`);
   for (const c of r.ledger) {
     let pts = "";
     if (c.points !== undefined) pts = `${c.kind === "deduction" ? "−" : "+"}${formatPoints(c.points)}`;

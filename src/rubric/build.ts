@@ -474,7 +474,7 @@ function checkSum(b: Builder, max: Points, children: readonly { code: string; ma
   if (sum !== max) b.error("rubric.max-mismatch", path, { code, max: formatPoints(max), sum: formatPoints(sum), parts });
 }
 
-function buildLedgerCode(b: Builder, c: RubricInput["ledger"]["codes"][number], path: Path, defaultKind: string): LedgerCode {
+function buildLedgerCode(b: Builder, c: NonNullable<RubricInput["ledger"]>["codes"][number], path: Path, defaultKind: string): LedgerCode {
   b.define(c.code, [...path, "code"]);
   let levels: Record<string, Points> | undefined;
   if (Array.isArray(c.levels)) levels = Object.fromEntries(c.levels.map((l) => [l, 0]));
@@ -597,6 +597,9 @@ function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]
   else if (yc.both === true && (yc.last_place !== true || yc.below === undefined)) b.error("rubric.yellow-both-needs-two", [...path, "both"], { name: yc.name });
   return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}), ...(yc.both === true ? { both: true } : {}) };
 }
+
+/** A scheme with no ledger (no bonus, deduction or single-item codes): none, its rows counted as 已认定 were there any. */
+const NO_LEDGER: NonNullable<RubricInput["ledger"]> = { statuses: { counted: ["已认定"], pending: [], rejected: [] }, codes: [] };
 
 export function buildRubric(input: RubricInput, pos: Positions, meta: { file: string; sha256: string }): { rubric?: Rubric; diagnostics: Diagnostic[]; advice?: Diagnostic[] } {
   const b = new Builder(pos);
@@ -758,7 +761,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   const itemsOfKind = (kind: string): Map<string, Item> => new Map(lines.filter((l) => kindOfLine(l.code)?.id === kind).flatMap((l) => allItems(l.items).map((i) => [i.code, i] as const)));
 
   const defaultKind = unitKinds[0]?.id ?? "";
-  const ledger = input.ledger.codes.map((c, i) => buildLedgerCode(b, c, ["ledger", "codes", i], defaultKind));
+  const ledgerIn = input.ledger ?? NO_LEDGER;
+  const ledger = ledgerIn.codes.map((c, i) => buildLedgerCode(b, c, ["ledger", "codes", i], defaultKind));
   ledger.forEach((c, i) => {
     c.unitKinds.forEach((k, ki) => {
       if (!kindIds.has(k)) b.error("rubric.unknown-unit-kind", ["ledger", "codes", i, "unit_kinds", ki], { kind: k, allowed: kindsText });
@@ -792,7 +796,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       // its line, unit_kinds left out): it is for the first kind alone, and unit_kinds is what to write
       // (the first kind's lines, which the message listed, were no answer).
       const owner = "line" in charge ? kindOfLine(charge.line) : unitKinds.find((x) => itemsOfKind(x.id).has(charge.item));
-      if (owner && owner.id !== k && input.ledger.codes[i]?.unit_kinds === undefined) {
+      if (owner && owner.id !== k && ledgerIn.codes[i]?.unit_kinds === undefined) {
         b.error("rubric.charge-other-kind", at, { code: written, ledgerCode: c.code, kind: kindName, other: owner.name, otherId: owner.id });
         continue;
       }
@@ -810,7 +814,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     }
   });
   const ledgerByCode = new Map(ledger.map((l) => [l.code, l]));
-  const caps: LedgerCap[] = (input.ledger.caps ?? []).map((cap, i) => {
+  const caps: LedgerCap[] = (ledgerIn.caps ?? []).map((cap, i) => {
     const at = ["ledger", "caps", i];
     if ((cap.codes === undefined) === (cap.kind === undefined)) b.error("rubric.cap-codes-or-kind", at, {});
     (cap.codes ?? []).forEach((c, ci) => {
@@ -836,7 +840,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     if (earlier) b.error("rubric.caps-overlap", ["ledger", "caps", i, "codes"], { codes: c.codes.join("、"), other: earlier.codes.join("、") });
   });
   // A word in two categories (counted and pending) decides nothing; one listed twice in one is a slip.
-  const st = input.ledger.statuses;
+  const st = ledgerIn.statuses;
   const categories = [["counted", st.counted], ["pending", st.pending], ["rejected", st.rejected]] as const;
   const statusWords = [...st.counted, ...st.pending, ...st.rejected];
   const twice = statusWords.find((w, i) => statusWords.indexOf(w) !== i);
@@ -846,7 +850,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     b.error(inOne ? "rubric.status-repeated" : "rubric.status-twice", ["ledger", "statuses", key], { word: twice });
   }
   // A flag word both yes and no (1 in both) reads as yes: a deduction doubled that the office meant not to.
-  const fw = input.ledger.flag_words;
+  const fw = ledgerIn.flag_words;
   if (fw) {
     const no = new Set(fw.no.map(flagWord));
     const both = fw.yes.find((w) => no.has(flagWord(w)));
@@ -1013,7 +1017,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const idle = lc.unitKinds.filter((k) => unitKinds.some((x) => x.id === k) && !rankings.some((r) => r.unitKind === k && r.single.some((s) => s.code === lc.code)));
     if (!idle.length) return;
     const named = idle.map((k) => unitKinds.find((x) => x.id === k)?.name ?? k).join("、");
-    const at: Path = input.ledger.codes[li]?.unit_kinds ? ["ledger", "codes", li, "unit_kinds"] : ["ledger", "codes", li, "code"];
+    const at: Path = ledgerIn.codes[li]?.unit_kinds ? ["ledger", "codes", li, "unit_kinds"] : ["ledger", "codes", li, "code"];
     b.warning("rubric.single-not-given", at, { code: lc.code, name: lc.name, kinds: named });
   });
 
@@ -1088,8 +1092,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     targets,
     ledger,
     caps,
-    statuses: input.ledger.statuses,
-    flaggedWords: input.ledger.flag_words ?? DEFAULT_FLAG_WORDS,
+    statuses: ledgerIn.statuses,
+    flaggedWords: ledgerIn.flag_words ?? DEFAULT_FLAG_WORDS,
     levelOrder,
     rankings,
     sha256: meta.sha256,

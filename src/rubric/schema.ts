@@ -212,7 +212,7 @@ export const rubricSchema = z.strictObject({
     /** Caps over several codes, or over all of a unit's bonuses or deductions. */
     caps: z.array(z.strictObject({ codes: z.array(code).min(1).optional(), kind: z.enum(["bonus", "deduction"]).optional(), max: some })).optional(),
     codes: z.array(ledgerCodeSchema),
-  }),
+  }).optional(),
   /** Levels of recognition, highest first (single-item awards compare them). */
   level_order: z.array(text).min(1).optional(),
   rankings: z.array(rankingSchema).min(1),

@@ -403,6 +403,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         const typed = normalizeWidth(written).trim().toUpperCase();
         const like = offered.filter((c) => looksLike(typed, c.code));
         if (like.length === 1 && like[0]) p.error("workbook.ledger-unknown-code-near", s, ref("code"), { code: written, near: like[0].code, name: like[0].name, named });
+        // A scheme with no codes at all: nothing to pick; the row is not for this scheme.
+        else if (!rubric.ledger.length) p.error("workbook.ledger-no-codes", s, ref("code"), { code: written });
         else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named });
       }
     }

@@ -1818,7 +1818,7 @@ export class SubmissionReader {
         }
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
-      if (!this.ledgerSheet) p.warn("workbook.no-ledger-sheet", undefined, undefined);
+      if (!this.ledgerSheet && this.rubric.ledger.length) p.warn("workbook.no-ledger-sheet", undefined, undefined);
       this.quotasOfAll(units, values);
     }
     if (p.hasErrors) return undefined;

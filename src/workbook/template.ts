@@ -563,7 +563,8 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   writeCover(wb, rubric, opts, say);
   writeLineSheets(wb, rubric, opts, say);
   writeMeasures(wb, rubric, opts, say);
-  writeLedger(wb, rubric, opts, say);
+  // (A scheme with no ledger codes has no rows to fill: no sheet for them.)
+  if (rubric.ledger.length) writeLedger(wb, rubric, opts, say);
   if (!opts.created) return new Uint8Array(await wb.xlsx.writeBuffer());
   wb.created = opts.created;
   wb.modified = opts.created;

@@ -5,6 +5,7 @@ import type { Catalog } from "./types.js";
 export const languageMessages: Catalog = {
   "show.indicators": { "zh-CN": "指标与目标:", en: "Indicators and targets:" },
   "show.ledger": { "zh-CN": "加分、扣分与单项:", en: "Bonus, deduction and single-item codes:" },
+  "show.ledger-none": { "zh-CN": "无(本方案不设加分、扣分或单项奖)", en: "none (this scheme has no bonus, deduction or single-item codes)" },
   "show.rankings": { "zh-CN": "排名与奖惩:", en: "Rankings and what they decide:" },
   "show.report": { "zh-CN": "报告标题:{title};报告名称:{name};发文单位:{issuer}", en: "report title: {title}; report name: {name}; issued by: {issuer}" },
   "show.groups": { "zh-CN": "分组:{groups}", en: "groups: {groups}" },

@@ -1,0 +1,82 @@
+// A scheme with no bonus, deduction or single-item events (a school's, judged items and grades
+// alone): its rubric leaves the ledger out, its template has no 加扣分 sheet, nothing warns of the
+// sheet missing, and a row typed into one is said to count nothing.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+import { scratchDir } from "../helpers/tmp.js";
+
+const RUBRIC = `id: school-min
+version: "2026.1"
+effective: "2026-01-01"
+title: 学校办学质量考核办法
+unit_kinds:
+  - { id: school, name: 学校, labels: [小学, 中学], scale: 100, lines: [BX] }
+lines:
+  - code: BX
+    name: 办学质量
+    max: 100
+    items:
+      - { code: BX1, name: 教学管理, max: 40 }
+      - { code: BX2, name: 师资建设, max: 30 }
+      - { code: BX3, name: 校园安全, max: 30 }
+rankings:
+  - id: schools
+    name: 学校排名
+    unit_kind: school
+    by: total
+    grades:
+      bands:
+        - { name: 优秀, from: 90 }
+      otherwise: 合格
+`;
+
+describe("a scheme without a ledger", () => {
+  const dir = scratchDir("assess-no-ledger-");
+  const rubric = join(dir, "school-min-2026.1.yaml");
+  writeFileSync(rubric, RUBRIC);
+  writeFileSync(join(dir, "units.csv"), "第一小学,小学\n实验中学,中学\n");
+  const book = join(dir, "2026.xlsx");
+
+  it("is valid, and rubric show says it has none", async () => {
+    const checked = await cli(["rubric", "check", rubric]);
+    expect(checked.code).toBe(0);
+    expect(checked.err).toBe("");
+    const shown = await cli(["rubric", "show", rubric]);
+    expect(shown.out).toContain("加分、扣分与单项:\n  无(本方案不设加分、扣分或单项奖)\n");
+    expect(shown.out).not.toContain("计分的状态");
+  });
+
+  it("makes a template without a 加扣分 sheet, which scores without a warning of it", async () => {
+    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "--district", "青松县", "-o", book])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.worksheets.filter((s) => s.state !== "veryHidden" && s.state !== "hidden").map((s) => s.name)).toEqual(["封面", "办学质量"]);
+    const sheet = wb.getWorksheet("办学质量")!;
+    [
+      [36, 27, 28],
+      [40, 30, 25],
+    ].forEach((points, i) => points.forEach((p, j) => (sheet.getCell(i + 2, j + 2).value = p)));
+    await wb.xlsx.writeFile(book);
+    const scored = await cli(["score", book, "-o", join(dir, "out.xlsx")]);
+    expect(scored.code).toBe(0);
+    expect(scored.err).not.toContain("workbook.no-ledger-sheet");
+    expect(scored.err).not.toContain("警告");
+    expect(scored.out).toMatch(/│ 1 +│ 实验中学 +│ 95 +│ 95 +│ 等次:优秀 │/);
+  });
+
+  it("says of a row typed into a 加扣分 sheet that the scheme has no codes, at its cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const ledger = wb.addWorksheet("加扣分");
+    ledger.addRow(["单位", "代码", "数量", "级别", "分值", "状态", "说明", "依据"]);
+    ledger.addRow(["第一小学", "JF1", 1, null, null, "已认定", "市级表彰"]);
+    const withRow = join(dir, "with-row.xlsx");
+    await wb.xlsx.writeFile(withRow);
+    const r = await cli(["validate", withRow]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${withRow}: 加扣分!B2: 错误: 第一小学 本方案没有加分、扣分或单项奖代码,“JF1” 这一行不计分:请删除这一行(或核对封面的方案编号) [workbook.ledger-no-codes]`);
+  });
+});
