@@ -592,18 +592,19 @@ export function otherRankingsNote(results: Pick<Results, "rankings">, kinds: rea
 
 /**
  * Where a kind no ranking ranks (its mainRankings none) has units: what the terminal and the
- * browser page say in place of its table, so that its units are not left out unsaid.
+ * browser page say in place of its table, and the report among its closing lines, so that its
+ * units are not left out unsaid.
  */
-export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: Pick<UnitKind, "id" | "name" | "groups">, lang: Lang): string | undefined {
+export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: Pick<UnitKind, "id" | "name" | "groups">, lang: Lang, said: "table" | "report" = "table"): string | undefined {
   const main = mainRankings(results, kind.id);
   const listed = new Set(main.flatMap((r) => r.entries.map((e) => e.unit)));
   const left = results.units.filter((u, i) => u.kind === kind.id && !listed.has(i));
   if (!left.length) return undefined;
   const sheet = resultSheetName({ kind: "detail", unitKind: kind.id, unitKindName: kind.name }, lang);
-  if (!main.length) return message(lang, "table.kind-unranked", { kind: kind.name, count: left.length, sheet });
+  if (!main.length) return message(lang, `${said}.kind-unranked`, { kind: kind.name, count: left.length, sheet });
   // Ranked by the total in groups, one of them in none (街道组's ranking left out of a copied scheme).
   const groups = [...new Set(left.map((u) => kind.groups.find((g) => g.id === u.group)?.name ?? kind.name))].join(message(lang, "list.items"));
-  return message(lang, "table.group-unranked", { groups, count: left.length, sheet });
+  return message(lang, `${said}.group-unranked`, { groups, count: left.length, sheet });
 }
 
 /** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */

@@ -307,6 +307,10 @@ describe("the comprehensive sample", () => {
     await book.xlsx.readFile(join(dir, "no-enterprises-2.xlsx"));
     const sheet = book.getWorksheet("得分明细(区属国有企业)")!;
     expect([4, 5, 6].map((r) => sheet.getCell(r, 2).value)).toEqual(["不参加排名", "不参加排名", "不参加排名"]);
+    // And the report, among its closing lines (a leader reading it could not tell they were assessed).
+    const html = join(dir, "no-enterprises.report.html");
+    expect((await cli(["report", input, "--rubric", rubric, "--format", "html", "-o", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toContain("区属国有企业 3 个单位不参加排名:方案未对区属国有企业排名,本报告无其排名;各单位得分见计分结果工作簿的 得分明细(区属国有企业) 表。");
   });
 
   it("says of a group no ranking ranks by the total, where its kind is ranked only in groups, that its units are in none (they vanished)", async () => {
@@ -320,6 +324,14 @@ describe("the comprehensive sample", () => {
     expect((await cli(["rubric", "check", rubric])).err).toContain(`${rubric}:${groupLine}:13: 警告: 乡镇(街道)只按组排名,但街道组(urban)没有按总分的排名:这一组的单位不出现在终端、报告和网页的排名表中;请在 rankings 中加一个 unit_kind: town、group: urban、by: total 的排名 [rubric.group-unranked]`);
     const r = await cli(["score", input, "--rubric", rubric, "-o", join(dir, "one-group-2.xlsx")]);
     expect(r.out).toContain("(街道组 4 个单位不在以上排名中:方案未对街道组按总分排名;得分见结果工作簿的 得分明细(乡镇(街道)))");
+    const report = join(dir, "one-group.report.xlsx");
+    expect((await cli(["report", input, "--rubric", rubric, "-o", report])).code).toBe(0);
+    const said: string[] = [];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    // (A closing line is a merged cell: its first cell's text.)
+    wb.worksheets[0]!.eachRow((row) => void said.push(String((row.values as unknown[]).find((v) => typeof v === "string") ?? "")));
+    expect(said).toContain("街道组 4 个单位不在本报告的排名中:方案未对街道组按总分排名;各单位得分见计分结果工作簿的 得分明细(乡镇(街道)) 表。");
     // Ranked in both groups, nothing of the kind is said.
     expect((await cli(["rubric", "check", (await scoredUnder("both-groups", townsInGroupsOnly)).rubric])).err).not.toContain("group-unranked");
   });

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, withoutAmount, type TieColumn } from "../labels.js";
+import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -450,6 +450,11 @@ export function buildReport(rubric: Rubric, results: Results, o: ReportOptions):
         ...pendingLines(rubric, results, lang),
         // A kind of the scheme with no units this year: its section left out, said (not lost unsaid).
         ...rubric.unitKinds.filter((k) => !results.units.some((u) => u.kind === k.id)).map((k) => message(lang, "report.kind-absent", { kind: xmlSafe(k.name) })),
+        // And one whose units no ranking here ranks (幼儿园 assessed, not ranked): said, not left out unsaid.
+        ...rubric.unitKinds.flatMap((k) => {
+          const note = unrankedNote(results, k, lang, "report");
+          return note ? [xmlSafe(note)] : [];
+        }),
         message(lang, "report.closing.rubric", { id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version), title: xmlSafe(results.rubric.title) }),
         message(lang, "report.closing.input", { file: fileName, sha: results.input.sha256.slice(0, 16) }),
         message(lang, "report.closing.tool", { tool: o.tool }),
