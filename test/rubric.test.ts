@@ -366,6 +366,15 @@ const cases: Case[] = [
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-reversed r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
   // Values as a 办法 words them (扣分制, 越低越好, 递补): the word each stands for, at the value.
   { name: "kind-word", text: replace("kind: threshold", "kind: 扣分制"), expected: [`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15`] },
+  { name: "kind-word-judged", text: replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣分制\n"), expected: [`rubric.value-word r.yaml:${lineOf("        name: 宣传") + 2}:15`] },
+  // A rate as the 办法 names its unit (达标率), yes as 是, no veto (否), the total as 总分, a target by its name.
+  { name: "unit-rate-word", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: 达标率\n"), expected: [`rubric.unit-is-percent r.yaml:${lineOf("    name: 满意率") + 1}:11`] },
+  { name: "boolean-word", text: replace("      once_per_year: true\n", "      once_per_year: 是\n"), expected: [`rubric.value-word r.yaml:${lineOf("      once_per_year: true")}:22`] },
+  { name: "veto-no", text: replace("        target: MB1\n", "        target: MB1\n        veto: 否\n"), expected: [`rubric.veto-false r.yaml:${lineOf("        target: MB1") + 1}:15`] },
+  { name: "by-total-word", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: 总分\n"), expected: [`rubric.rank-key-name r.yaml:${lineOf("    by: total")}:9`] },
+  { name: "target-name", text: replace("        target: MB1\n", "        target: 符合率目标\n"), expected: [`rubric.target-name r.yaml:${lineOf("        target: MB1")}:17`] },
+  { name: "target-words", text: replace("        target: 90%\n", "        target: 百分之九十\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
+  { name: "target-shape", text: replace("        target: 90%\n", "        target: 见附件\n"), expected: [`rubric.target-shape r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "direction-word", text: replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 符合率") + 1}:16`] },
   // (kind of a ledger code is another key's words: 扣分 is a deduction there, not an item deducted.)
   { name: "ledger-kind-word", text: replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n"), expected: [`rubric.value-word r.yaml:${lineOf("    - code: KF1") + 1}:13`] },
@@ -382,8 +391,15 @@ describe("a value as the 办法 words it", () => {
   const at = (text: string): string => `r.yaml:${lineOf("        target: MB1", text) + 1}`;
 
   it("says the word to write, in both languages", () => {
+    // (On an item measured against a target, 扣分 is a shortfall's; on one entered by hand, a deduction's.)
     const text = replace("kind: threshold", "kind: 扣分制");
-    expect(withMessages(load(text).diagnostics)).toEqual([`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15 kind (JS2) 写英文代号:“扣分制”请写 deducted(可用:judged, deducted, threshold, gate, linear, ratio, bands, shortfall, relative-best, rank-points)`]);
+    expect(withMessages(load(text).diagnostics)).toEqual([`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15 kind (JS2) 写英文代号:“扣分制”请写 shortfall(可用:judged, deducted, threshold, gate, linear, ratio, bands, shortfall, relative-best, rank-points)`]);
+    const judged = load(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣分制\n")).diagnostics[0];
+    expect(judged && message("zh-CN", judged.code, judged.data)).toContain("“扣分制”请写 deducted");
+    const no = load(replace("        target: MB1\n", "        target: MB1\n        veto: 否\n")).diagnostics[0];
+    expect(no && message("zh-CN", no.code, no.data)).toBe("veto (DZ1) 不能写 “否”:kind: gate 的项总是一票否决;达不到只是不得分、不否决的项写 kind: threshold(达标得满分,否则 0 分)");
+    const named = load(replace("        target: MB1\n", "        target: 符合率目标\n")).diagnostics[0];
+    expect(named && message("zh-CN", named.code, named.data)).toBe("target (DZ1) 写目标的代码:“符合率目标” 是 MB1 的名称,请写 MB1");
     const d = load(replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n")).diagnostics[0];
     expect(d && message("en", d.code, d.data)).toBe('direction (ZB1) takes one of the words higher, lower: for "越低越好" write lower');
     const veto = load(replace("        target: MB1\n", "        target: MB1\n        veto: true\n")).diagnostics[0];
@@ -398,12 +414,25 @@ describe("a value as the 办法 words it", () => {
     for (const [written, fixed] of [
       ["不得评为优秀", "grade_at_most: 良好"],
       ["不得评优", "grade_at_most: 良好"],
+      ["不得评先评优", "grade_at_most: 良好"],
       ["不得评为优秀、良好", "grade_at_most: 合格"],
+      ["最高为良好", "grade_at_most: 良好"],
       ["直接定为合格", "grade: 合格"],
+      ["年度考核为合格", "grade: 合格"],
     ] as const) {
       const text = graded(`{ ranked: true, grade_at_most: ${written} }`);
-      expect(withMessages(load(text).diagnostics), written).toEqual([`rubric.veto-grade-words ${at(text)}:46 等次写等次的名称:“${written}”即写 ${fixed}(grade_at_most 写可评的最高等次,grade 写直接定的等次)`]);
+      expect(withMessages(load(text).diagnostics), written).toEqual([`rubric.veto-grade-words ${at(text)}:46 DZ1 的等次写等次的名称:“${written}”即写 ${fixed}(grade_at_most 写可评的最高等次,grade 写直接定的等次)`]);
     }
+    // Not ranked: grade_at_most needs ranked: true, said at the same place in the same run.
+    const unranked = graded("{ grade_at_most: 不得评为优秀 }");
+    expect(found(unranked)).toEqual([`rubric.veto-unranked-keys ${at(unranked)}:32`, `rubric.veto-grade-words ${at(unranked)}:32`]);
+    // A step down is no grade: said so.
+    const step = graded("{ ranked: true, grade_at_most: 降一档 }");
+    expect(found(step)).toEqual([`rubric.veto-grade-step ${at(step)}:46`]);
+    // Which share a quota is of, as the 办法 says it (参评单位总数).
+    const quota = graded("{ ranked: true }").replace("      otherwise: 合格\n", "      otherwise: 合格\n      quota_of: 参评单位总数\n");
+    const q = load(quota).diagnostics[0];
+    expect(q && message("zh-CN", q.code, q.data)).toBe("grades.quota_of (overall) 写英文代号:“参评单位总数”请写 assessed(可用:ranked, assessed)");
     // A grade the rubric has not: the grades it has, as before.
     const text = graded("{ ranked: true, grade_at_most: 不得评为卓越 }");
     expect(found(text)).toEqual([`rubric.unknown-grade ${at(text)}:46`]);

@@ -598,6 +598,9 @@ function buildYellow(b: Builder, yc: NonNullable<RubricInput["rankings"][number]
   return { name: yc.name, lastPlace: yc.last_place ?? false, ...(yc.below !== undefined ? { below: b.points(yc.below, [...path, "below"]) } : {}), ...(yc.both === true ? { both: true } : {}) };
 }
 
+/** The total as a 办法 names a ranking's key (总分): written total. */
+const TOTAL_WORDS: readonly string[] = ["总分", "总得分", "综合得分", "综合总分", "考核总分"];
+
 /** A scheme with no ledger (no bonus, deduction or single-item codes): none, its rows counted as 已认定 were there any. */
 const NO_LEDGER: NonNullable<RubricInput["ledger"]> = { statuses: { counted: ["已认定"], pending: [], rejected: [] }, codes: [] };
 
@@ -788,7 +791,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       const at = ["ledger", "codes", i, "charge"];
       const kindName = unitKinds.find((x) => x.id === k)?.name ?? k;
       // The total by another word (Total, 总分), a code in lower case, a line's or item's name: the one meant.
-      if (/^\s*(total|总分|总计|总得分)\s*$/i.test(written)) {
+      if (/^\s*(total|(计入|扣减|扣)?(总分|总计|总得分|综合得分)|从总分中?(扣除|扣减|减去)?)\s*$/i.test(written)) {
         b.error("rubric.charge-total-word", at, { value: written });
         continue;
       }
@@ -875,7 +878,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const allowed = list(codes);
     // A tie-breaker that could part units: not the ranking's own key, nor an item worth nothing (a gate's veto alone).
     const tieAllowed = list(codes.filter((k) => k !== r.by && items.get(k)?.max !== 0));
-    const named = new Map([...lines.filter((l) => kind?.lines.includes(l.code)).map((l) => [l.name, l.code] as const), ...[...items.values()].map((i) => [i.name, i.code] as const)]);
+    // (And the total by its words: 总分, 综合得分.)
+    const named = new Map([...TOTAL_WORDS.map((w) => [w, "total"] as const), ...lines.filter((l) => kind?.lines.includes(l.code)).map((l) => [l.name, l.code] as const), ...[...items.values()].map((i) => [i.name, i.code] as const)]);
     // Said as what it is: the ranking's key, or one of its tie-breakers.
     const badKey = (key: string, path: Path, tie: boolean): void => {
       const code = named.get(key);
@@ -1045,7 +1049,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
             else if (!grades.has(g)) {
               // As the 办法 words it (不得评为优秀、良好): the best grade it may still have, or (定为不合格) the grade.
               const meant = vetoGradeWords(g, graded[0] ? namesOf(graded[0]) : []);
-              if (meant !== undefined) b.error("rubric.veto-grade-words", [...path, ii, "veto", key], { grade: g, fixed: meant.fixed, key: meant.key });
+              if (meant && "step" in meant) b.error("rubric.veto-grade-step", [...path, ii, "veto", key], { code: it.code, grade: g });
+              else if (meant) b.error("rubric.veto-grade-words", [...path, ii, "veto", key], { code: it.code, grade: g, fixed: meant.fixed, key: meant.key });
               else b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
             }
             else {
@@ -1125,19 +1130,24 @@ function assumedLevelOrder(b: Builder, ledger: readonly LedgerCode[]): string[] 
 }
 
 /**
- * A veto's grade as a 办法 words it, for the grades best first: 不得评为优秀、良好 (or 不得评优) is
- * grade_at_most the grade after the last named; 直接定为不合格 (定为, 评为) is grade: 不合格.
+ * A veto's grade as a 办法 words it, for the grades best first: 不得评为优秀、良好 (不得评优, 不得评先评优)
+ * is grade_at_most the grade after the last named; 最高为良好 is grade_at_most: 良好; 直接定为不合格
+ * (年度考核为不合格) is grade: 不合格; 降一档 is no grade at all (said so: `step`).
  */
-function vetoGradeWords(written: string, names: readonly string[]): { fixed: string; key: "grade" | "grade_at_most" } | undefined {
-  const text = written.trim();
-  const barred = /^(?:年度考核)?不得(?:评为|评定为|定为|评)(.+?)(?:等次)?$/.exec(text);
+function vetoGradeWords(written: string, names: readonly string[]): { fixed: string; key: "grade" | "grade_at_most" } | { step: true } | undefined {
+  const text = written.trim().replace(/^年度(考核)?(等次)?/, "");
+  if (/^降(低)?(一|1|两|2)?(档|级|个等次|等)/.test(text)) return { step: true };
+  // 先进 and 优秀 alike: the best grade.
+  if (/^(不得|不能|不可|不予)(参加)?(评先评优|评优评先|评先|评优|评先进)$/.test(text)) return names[1] !== undefined ? { fixed: names[1], key: "grade_at_most" } : undefined;
+  const barred = /^(?:不得|不能|不可|不予)(?:评为|评定为|定为|评)(.+?)(?:等次)?$/.exec(text);
   if (barred) {
     const listed = (barred[1] ?? "").split(/[、,,和及或与]/).map((x) => x.trim()).filter((x) => x !== "");
     const at = listed.map((x) => names.findIndex((n) => n === x || (x.length === 1 && n.startsWith(x)))).filter((i) => i >= 0);
     const next = at.length === listed.length && at.length ? names[Math.max(...at) + 1] : undefined;
     return next !== undefined ? { fixed: next, key: "grade_at_most" } : undefined;
   }
-  const set = /^(?:年度考核)?(?:直接)?(?:评|定)为(.+?)(?:等次)?$/.exec(text);
-  const grade = set?.[1]?.trim();
-  return grade !== undefined && names.includes(grade) ? { fixed: grade, key: "grade" } : undefined;
+  const most = /^(?:最高|至多|最多|只能|仅能)(?:评为|定为|评定为|为|评)?(.+?)(?:等次)?$/.exec(text)?.[1]?.trim();
+  if (most !== undefined && names.includes(most)) return { fixed: most, key: "grade_at_most" };
+  const set = /^(?:直接|一律)?(?:评定|确定|评|定)?为(.+?)(?:等次)?$/.exec(text)?.[1]?.trim();
+  return set !== undefined && names.includes(set) ? { fixed: set, key: "grade" } : undefined;
 }

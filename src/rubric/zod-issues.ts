@@ -82,6 +82,10 @@ const QUOTA_ROUND_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^(向下取整|去尾(法)?|截尾(法)?|舍去(小数)?|只舍不入|floor|truncate)$/i, "down"],
 ];
 
+/** Yes and no as a 办法 or a clerk writes them, for true and false. */
+const YES_WORDS = /^(是|对|有|要|需要|实行|参与|参加|保留(名次)?|√|✓|y|yes)$/i;
+const NO_WORDS = /^(否|不|无|不要|不需要|不实行(一票否决)?|不参与|不参加|不否决|×|✗|n|no)$/i;
+
 /** Values of a few keys as a 办法 words them, and the word each key takes for them. */
 const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]>> = {
   kind: [
@@ -97,12 +101,16 @@ const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]
     [/^(排名计分|按名次(计分)?|名次计分)$/, "rank-points"],
     // (A ledger code's kind: the same key.)
     [/^(加分(项)?|奖励加分)$/, "bonus"],
-    [/^(扣分(项)?|减分(项)?)$/, "deduction"],
+    [/^(扣分(制|项)?|减分(项)?)$/, "deduction"],
     [/^(单项奖(励)?|单项)$/, "single"],
   ],
   unit: [
     [/^(数量|个数|次数|件数|人数|计数)$/, "number"],
     [/^(金额|资金|数额)$/, "amount"],
+  ],
+  quota_of: [
+    [/^(参评单位(总数)?|全部参评单位|全部单位|所有单位|考核单位(总数)?)$/, "assessed"],
+    [/^(排名单位|参加排名(的)?单位|参与排名(的)?单位|排名的单位)$/, "ranked"],
   ],
   ties: [
     [/^(全部|均(给|评|可|得)|都(给|评|可|得)|并列(均|都)(给|评|得))$/, "all"],
@@ -113,7 +121,7 @@ const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]
     [/^(越(高|大|多)越(好|优)|正向(指标)?)$/, "higher"],
   ],
   place: [
-    [/^((依次|顺序|由下一名)?(递补|顺延|顺补)|名次递补)$/, "passed"],
+    [/^((依次|顺序|由(下|后)一名|(下|后)一名)?(递补|顺延|顺补)|名次递补)$/, "passed"],
     [/^((名次|奖次)?(空缺|空出|空置)|不(再)?递补)$/, "empty"],
   ],
 };
@@ -327,7 +335,14 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (han !== undefined) return [err("rubric.write-as", { value: v, number: String(han) })];
       }
       // veto: true (一票否决 said twice): a gate vetoes of itself; veto is what the veto does, as keys.
-      if (last === "veto" && issue.expected === "object") return [err("rubric.veto-not-block", { value: String(valueAt(data, path)) })];
+      // veto: false (不实行一票否决): an item scoring full or nothing without a veto is a threshold.
+      const vetoed = valueAt(data, path);
+      if (last === "veto" && issue.expected === "object") return [err(vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim())) ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
+      // 是 or 否 for true or false.
+      if (issue.expected === "boolean" && typeof vetoed === "string") {
+        const yes = YES_WORDS.test(vetoed.trim());
+        if (yes || NO_WORDS.test(vetoed.trim())) return [err("rubric.value-word", { value: vetoed.trim(), fixed: yes ? "true" : "false", allowed: "true, false" })];
+      }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
     case "invalid_value": {
@@ -337,13 +352,21 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const cut = typeof v === "string" && v.length >= 3 ? allowed.filter((a) => a.startsWith(v.toLowerCase())) : [];
       const meant = typeof v === "string" ? (cut.length === 1 ? cut[0] : meantKey(v, allowed)) : undefined;
       // A value as the 办法 words it (扣分制, 越低越好, 递补): the word that means it here.
-      const word = typeof v === "string" && typeof last === "string" ? ENUM_WORDS[last]?.find(([re, w]) => allowed.includes(w) && re.test(v.trim()))?.[1] : undefined;
+      let word = typeof v === "string" && typeof last === "string" ? ENUM_WORDS[last]?.find(([re, w]) => allowed.includes(w) && re.test(v.trim()))?.[1] : undefined;
+      // 扣分 on an item measured against a target (indicator, per, deduct): the points taken off per shortfall.
+      const owner = valueAt(data, path.slice(0, -1));
+      if (word === "deducted" && owner !== null && typeof owner === "object" && "indicator" in owner) word = "shortfall";
       if (word !== undefined) return [err("rubric.value-word", { value: String(v).trim(), fixed: word, allowed: allowed.join(", ") })];
       // A display unit written for a measure's unit (unit: 万元): the unit is amount, 万元 its display
       // (a percentage takes none). Words (unit: money) are not units: the choices are listed.
       if (!meant && last === "unit" && typeof v === "string" && allowed.includes("amount") && !/^[a-z]+$/i.test(v)) {
-        if (/%|％|百分/.test(v)) return [err("rubric.unit-is-percent", { value: v })];
-        return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number" })];
+        // A rate as a 办法 names it (率, 比率, 占比, 达标率): a percentage; a per-mille one (千分率) is a number shown with ‰.
+        if (/千分|‰/.test(v)) return [err("rubric.unit-is-display", { value: v, suggestion: "number", display: "‰" })];
+        if (/%|％|百分|率$|^(比例|占比)$/.test(v.trim())) return [err("rubric.unit-is-percent", { value: v })];
+        // Words of what is measured, not units (数值, 得分): its kind alone.
+        if (/^(数值|数字|得分|分值|分数)$/.test(v.trim())) return [err("rubric.value-word", { value: v.trim(), fixed: "number", allowed: allowed.join(", ") })];
+        if (/^(货币|钱|经费|产值|收入)$/.test(v.trim())) return [err("rubric.value-word", { value: v.trim(), fixed: "amount", allowed: allowed.join(", ") })];
+        return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number", display: v })];
       }
       // The value as written (deductd), said with its key: which of several values is meant is plain.
       const written = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : v === null ? "null" : "{…}";
@@ -442,6 +465,23 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (joined) return [err("rubric.fullwidth-colon-key", { key: joined[0], fixed: halfWidth(joined[0]) }, pos.ofKey(path, joined[0]))];
         const fixed = entries.map(([k, n]) => [k, typeof n === "number" ? String(n) : typeof n === "string" ? (/^\s*\d+(\.\d+)?\s*$/.test(n) ? n.trim() : numberBeforeUnit(n)) : undefined] as const);
         if (entries.length && fixed.every(([, n]) => n !== undefined)) return [err("rubric.levels-points", { levels: `{ ${fixed.map(([k, n]) => `${k}: ${n ?? ""}`).join(", ")} }` })];
+      }
+      // A target or floor written in words: a target's name (its code meant), a number in Chinese, a
+      // share of the target (a column of its own); else the forms it takes, with the codes there are.
+      if (last === "target" || last === "floor") {
+        const targets = valueAt(data, ["targets"]);
+        const listed = Array.isArray(targets) ? targets.filter((t): t is { code: unknown; name: unknown } => t !== null && typeof t === "object") : [];
+        const codes = listed.map((t) => String(t.code)).join("、") || "—";
+        if (typeof v === "string") {
+          const said = v.trim();
+          const plain = (x: string): string => x.replace(/[(（].*?[)）]/g, "").trim();
+          const named = listed.find((t) => typeof t.name === "string" && (t.name.trim() === said || plain(t.name) === plain(said)));
+          if (named) return [err("rubric.target-name", { value: said, code: String(named.code) })];
+          const han = chineseNumber(said.replace(/^百分之/, ""));
+          if (han !== undefined) return [err("rubric.write-as", { value: said, number: said.startsWith("百分之") ? `${han}%` : String(han) })];
+          if (/目标(值)?的?\s*\d/.test(said)) return [err("rubric.floor-of-target-words", { value: said })];
+        }
+        return [err("rubric.target-shape", { codes })];
       }
       return [err("rubric.wrong-shape", {})];
     }
