@@ -602,9 +602,21 @@ export function start(doc: Document): void {
         link.setAttribute("href", `#${section.id}`);
         jump.append(link);
       }
-      // A kind no ranking ranks: said where its table would be.
+      // A kind no ranking ranks: said where its table would be, with its units' names to explain
+      // (a kindergarten's clerk could not see its own points: only ranked names were buttons).
       const note = unrankedNote(s.results, kind, lang);
-      if (note) out.append(el("p", note, "note"));
+      if (note) {
+        const para = el("p", note, "note");
+        const listed = new Set(mainRankings(s.results, kind.id).flatMap((r) => r.entries.map((e) => e.unit)));
+        s.results.units.forEach((u, i) => {
+          if (u.kind !== kind.id || listed.has(i)) return;
+          const name = el("button", u.name, "unit");
+          name.type = "button";
+          name.addEventListener("click", () => explain(s, i, true, name));
+          para.append(" ", name);
+        });
+        out.append(para);
+      }
     }
     const others = otherRankingsNote(s.results, s.rubric.unitKinds, lang);
     if (others) out.append(el("p", others, "note"));

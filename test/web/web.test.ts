@@ -1032,6 +1032,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.setInputFiles("#rubric", []);
   });
 
+  it("lets a unit of a kind no ranking ranks be explained: its name is a button beside the note that says it is not ranked (only ranked names were)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B4").value = "2026.8";
+    const book = join(dir, "liuhe-unranked.xlsx");
+    await wb.xlsx.writeFile(book);
+    mkdirSync(join(dir, "unranked"), { recursive: true });
+    const own = join(dir, "unranked", "township-comprehensive-2026.8.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.8"');
+    writeFileSync(own, text.slice(0, text.indexOf("  - id: enterprises\n")));
+    await dropFiles([book, own]);
+    await settled(/已计分 liuhe-unranked/);
+    const note = page.locator("p.note").filter({ hasText: "区属国有企业 3 个单位不参加排名" });
+    expect(await note.locator("button.unit").allTextContents()).toEqual(["区城投集团", "区交通投资公司", "区文旅集团"]);
+    await note.getByRole("button", { name: "区城投集团" }).click();
+    const cliText = (await cli(["explain", book, "区城投集团", "--rubric", own])).out;
+    expect((await page.textContent("#explain pre"))?.trim()).toBe(cliText.trim());
+    await page.setInputFiles("#rubric", []);
+  });
+
   it("marks awards that pending claims could still change (待定), as the terminal and the result sheets do", async () => {
     // 河东街道's claim at 省级 (+2): it could pass 文昌街道 for 街道组's 二等奖.
     const wb = new ExcelJS.Workbook();
