@@ -5,7 +5,7 @@
 // integer array.
 import type { LedgerCode, Ranking, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
 import { DEFAULT_VETO, isMeasured, isRelative, levelRank } from "../rubric/model.js";
-import { plans as plansOf, type KindPlan } from "../rubric/plan.js";
+import { plans as plansOf, rankKey, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Award, Certainty, Gap, GradeGap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto, WithheldAward } from "../model/results.js";
@@ -746,10 +746,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (!found) levels.set(rival, (found = levelWith(prizes, prizeKeys, rival, (u) => units[u]?.name ?? "")));
         return found;
       };
+      // A ranking by an item judged in steps: what a unit lacks there is so many steps.
+      const byItem = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.item;
+      const step = byItem && (byItem.kind === "judged" || byItem.kind === "deducted") ? byItem.step : 1;
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
-        const gap = gapToNextTier(tiers, prizeKeys, c);
+        const gap = gapToNextTier(tiers, prizeKeys, c, step);
         const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelAt(gap.tie.rival), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
       }

@@ -110,7 +110,7 @@ export function bandAt(r: Ranking, score: number): string | undefined {
  * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
  * keys of its prize contenders, best first.
  */
-export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender, step: Points = 1): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
@@ -124,7 +124,9 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   const own = x.keys[0] ?? 0;
   // Level on the key, it stays behind where the tie-breakers favour the rival.
   const behindAtEqual = compare([need, ...x.keys.slice(1)], rival) > 0;
-  const points = Math.max(0, need - own + (behindAtEqual ? 1 : 0));
+  // In whole steps where the key is an item judged in steps (0.5 more, not 0.01: no score between).
+  const short = need - own + (behindAtEqual ? 1 : 0);
+  const points = short <= 0 ? 0 : Math.ceil(short / step) * step;
   // The tier it would then hold: where units ahead are tied (1, 1, 3), passing the rival may take
   // it past next to a better tier (二等奖 for place 2 is no one's: 8.71 more makes it first).
   const reached = 1 + countBetter(order, [own + points, ...x.keys.slice(1)]);

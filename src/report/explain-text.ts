@@ -245,7 +245,12 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   if (!gap.tie) return ctx.t("explain.gap", data);
   const { names, count } = gap.tie.units;
   const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");
-  return ctx.t(gap.tie.ahead ? "explain.gap-tie-ahead" : "explain.gap-tie", { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs) });
+  // Ranked by an item judged in steps: passing the score is a step more, not 0.01.
+  const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by;
+  const item = by === undefined || by === "total" ? undefined : rankKey(rubric, kind, by)?.item;
+  const step = item && (item.kind === "judged" || item.kind === "deducted") && item.step > 1 ? item.step : undefined;
+  const code = gap.tie.ahead ? "explain.gap-tie-ahead" : step !== undefined ? "explain.gap-tie-step" : "explain.gap-tie";
+  return ctx.t(code, { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs), step: formatPoints(step ?? 1) });
 }
 
 /** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */

@@ -169,6 +169,18 @@ describe("the gap to the next prize", () => {
     expect(unitNamed(r, "丁").gap?.tie?.units).toEqual({ names: ["丙"], count: 1 });
   });
 
+  it("counts in steps where the ranking is by an item judged in steps: 0.5 more on 宣传, not 0.01 (a score no one can be given)", () => {
+    const T = mini((t) => t.replace("    by: total\n", "    by: JS1\n    tie_breakers: [DZ]\n").replace("    below: 60\n", "    below: 30\n"));
+    // 丙 and 丁 level on 宣传 (42), 丁 behind on 党政线 (39.5 against 40).
+    const sub = submission(T, [{ name: "甲" }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 42 } }, { name: "丁", scores: { JS1: 42, "DZ2.1": 12 } }, { name: "戊", scores: { JS1: 40.5 } }]);
+    const r = score(T, sub);
+    expect(unitNamed(r, "丁").gap).toMatchObject({ tier: "二等奖", points: 50, tie: { key: "DZ", own: 3950, theirs: 4000 } });
+    // 1.5 short of 42, level enough where nothing parts them (戊's DZ is level with 丙's): three steps.
+    expect(unitNamed(r, "戊").gap).toMatchObject({ tier: "二等奖", points: 150 });
+    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+    expect(renderExplain(words, PLAIN, T, sub, r, r.units.findIndex((u) => u.name === "丁"))).toContain("\n距综合排名二等奖还差 0.5 分(与 丙 同分时比较 DZ 党政线(39.5 对 40)仍排在其后,须高出:该项按 0.5 分一档评定,至少高出一档;其他单位不变)\n");
+  });
+
   it("says in explain and the JSON why it is 0.01 past the score it must reach (2.01 where 92 − 90 is 2)", async () => {
     const { renderExplain, PLAIN } = await import("../../src/report/explain-text.js");
     const { message } = await import("../../src/messages/index.js");
