@@ -127,7 +127,13 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
     case "grade":
       // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
-      return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
+      {
+        // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade
+        // is by the score (88.5 ≥ 80), its quota alone by the place.
+        const by = rubric.rankings.find((x) => x.id === a.ranking)?.by ?? "total";
+        const points = formatPointsFixed(keyPoints(rubric, u.kind, by)(u));
+        return message(lang, "out.grade-basis", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, key: rankKeyName(rubric, u.kind, by, lang), points });
+      }
     case "single": {
       // The document it was recognized by, where the row's 依据 names one (a leader reads no cell).
       const evidence = u.ledger.find((r) => r.entry.at.sheet === a.basis.sheet && r.entry.at.cell === a.basis.cell)?.entry.evidence.trim() ?? "";

@@ -73,6 +73,17 @@ describe("the comprehensive sample", () => {
     expect(explained.grade).toEqual({ enterprises: null });
   });
 
+  it("gives a grade's basis in 奖惩名单 with the score it is read against, not the place alone (a grade is by the score: 88.5 ≥ 80)", async () => {
+    const book = await scoredSample("grade-basis");
+    const rows: string[] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1);
+      if (v[0] === "等次") rows.push(v.map((c) => (c === null || c === undefined ? "" : String(c))).join("|"));
+    });
+    expect(rows).toContain("等次|柳河镇|优秀||乡镇(街道)综合排名第 1 名,总分 102.05");
+    expect(rows).toContain("等次|青龙乡|良好||乡镇(街道)综合排名第 8 名,总分 89.61");
+  });
+
   it("lists a card the rubric names otherwise (全区通报) under its own name in 奖惩名单, not under 黄牌警告, a word its 办法 never uses", async () => {
     const { book } = await scoredUnder("card-named", (y) => y.replaceAll("      name: 黄牌警告\n", "      name: 全区通报\n"));
     const rows: unknown[][] = [];
