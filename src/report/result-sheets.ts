@@ -660,12 +660,14 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
   const cells: Value[] = [];
   const normal: Row = { cells, row: "normal" };
   const vetoed: Row = { cells, row: "vetoed" };
+  let any = false;
   for (const index of members) {
     const u = results.units[index];
     if (!u) continue;
     const name = xmlSafe(u.name);
     for (const n of notes(u, index)) {
       note(cells, name, n.item.code, n.item.name, pointsToNumber(n.points), pointsToNumber(n.item.max), n.why, n.source ? cellRef(n.source.sheet, n.source.cell) : "");
+      any = true;
       yield n.vetoes ? vetoed : normal;
     }
     for (const r of u.ledger) {
@@ -677,12 +679,19 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
       const why = ledgerWhy(lang, r, u);
       const item = codeName || said;
       note(cells, name, r.entry.code, item, r.counted && r.kind !== "single" ? sign * pointsToNumber(r.points) : null, null, said && said !== item ? message(lang, "out.ledger-why-note", { why, note: said }) : why, cellRef(r.entry.at.sheet, r.entry.at.cell));
+      any = true;
       yield normal;
     }
     if (u.floored) {
       note(cells, name, t(lang, "out.total"), "", pointsToNumber(u.total), null, t(lang, "total.floored"), "");
+      any = true;
       yield normal;
     }
+  }
+  // Nothing to note (every item judged, no ledger row): said, not a sheet of headings printed blank.
+  if (!any) {
+    note(cells, "", "", "", null, null, t(lang, "out.notes-none"), "");
+    yield normal;
   }
 }
 

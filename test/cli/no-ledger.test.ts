@@ -65,6 +65,12 @@ describe("a scheme without a ledger", () => {
     expect(scored.err).not.toContain("workbook.no-ledger-sheet");
     expect(scored.err).not.toContain("警告");
     expect(scored.out).toMatch(/│ 1 +│ 实验中学 +│ 95 +│ 95 +│ 等次:优秀 │/);
+    // Its 计分说明 has nothing to note: said in its one row, not headings over a blank page.
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, "out.xlsx"));
+    const notes = out.getWorksheet("计分说明")!;
+    expect(notes.rowCount).toBe(4);
+    expect(notes.getCell("F4").value).toBe("本次没有需要说明的计分:没有按数据计算的项目、计入项目的加扣分或加扣分记录;各项得分见得分明细表");
   });
 
   it("says of a row typed into a 加扣分 sheet that the scheme has no codes, at its cell", async () => {
