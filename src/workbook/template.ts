@@ -480,7 +480,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     // Each refuses at entry what validate would refuse (a level the rubric has not, 20000 of a thing,
     // a negative 分值), as the code and status lists do; a unit not listed is asked about (one added
     // to the sheets' spare rows later is a unit all the same).
-    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, errorStyle: "warning", error: say("tpl.ledger-unit") } } : {}),
+    // (Where some kinds have no ledger codes, their units are left out of the list: said too.)
+    ...(listCols[0]?.length ? { unit: { type: "list", allowBlank: true, formulae: [listRef(0)], showErrorMessage: true, errorStyle: "warning", error: ledgerKinds.size < rubric.unitKinds.length ? say("tpl.ledger-unit-kinds", { kinds: rubric.unitKinds.filter((k) => !ledgerKinds.has(k.id)).map((k) => xmlSafe(k.name)).join(say("list.items")) }) : say("tpl.ledger-unit") } } : {}),
     ...(listCols[1]?.length ? { code: { type: "list", allowBlank: true, formulae: [listRef(1)], showErrorMessage: true, error: say("tpl.ledger-code") } } : {}),
     ...(listCols[2]?.length ? { level: { type: "list", allowBlank: true, formulae: [listRef(2)], showErrorMessage: true, error: say("tpl.ledger-level", { levels: listCols[2].join(say("list.items")) }) } } : {}),
     status: { type: "list", allowBlank: true, formulae: [listRef(3)], showErrorMessage: true, error: say("tpl.ledger-status", { statuses }) },

@@ -452,3 +452,17 @@ describe("a unit whose kind the template guessed", () => {
     expect(Object.fromEntries(kinds)).toEqual({ 城关镇: "town", 区科协: "town guessed" });
   });
 });
+
+describe("a unit kind no ledger code is for", () => {
+  it("is left out of the 加扣分 unit list, and the cell's warning says why, not that the unit is not in the list the template was made with", async () => {
+    const rubric = join(dir, "township-comprehensive-2026.7.yaml");
+    writeFileSync(rubric, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.7"').replace("      unit_kinds: [town, department, enterprise]\n", "      unit_kinds: [town, department]\n"));
+    const list = join(dir, "kinds-units.csv");
+    writeFileSync(list, "柳河镇,乡镇\n区财政局,区直部门\n区城投集团,国有企业\n");
+    const out = join(dir, "kinds.xlsx");
+    expect((await cli(["template", "--rubric", rubric, "--units", list, "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("加扣分")!.getCell("A2").dataValidation).toMatchObject({ type: "list", formulae: ["_lists!$A$1:$A$2"], errorStyle: "warning", error: "单位不在下拉列表中:区属国有企业没有适用的加扣分代码,不在此填写;如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择" });
+  });
+});

@@ -53,6 +53,10 @@ export const templateMessages: Catalog = {
     "zh-CN": "单位不在制作模板时的单位名单中:如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择",
     en: "The unit is not in the list the template was made with: if it is a unit added since, make sure it is in every sheet; if it is a slip, choose from the list",
   },
+  "tpl.ledger-unit-kinds": {
+    "zh-CN": "单位不在下拉列表中:{kinds}没有适用的加扣分代码,不在此填写;如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择",
+    en: "The unit is not in the list: {kinds} have no ledger code and are not entered here; if it is a unit added since, make sure it is in every sheet; if it is a slip, choose from the list",
+  },
   "tpl.ledger-code": { "zh-CN": "代码不在方案中", en: "This code is not in the rubric: choose one from the list" },
   "tpl.ledger-level": { "zh-CN": "级别只能为:{levels}", en: "The level is one of: {levels}" },
   "tpl.ledger-status": { "zh-CN": "状态只能为:{statuses}", en: "The status is one of: {statuses}" },
