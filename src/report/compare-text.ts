@@ -83,7 +83,9 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
   // the code now another item's), a new one by the newer's, one kept by both where they differ.
   const [na, nb] = [codeName(a.rubric, code), codeName(b.rubric, code)];
   const name = c.new === undefined ? (na ?? nb) : c.old === undefined ? (nb ?? na) : na !== undefined && nb !== undefined && na !== nb ? `${na} → ${nb}` : (nb ?? na);
-  const value = `${code}${name ? ` ${name}` : ""}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
+  // A deducted item's value is the points taken off (0 → 0.5 is half a point lost): said so.
+  const off = deducted(b.rubric, code) || deducted(a.rubric, code) ? w.t("diff.deducted") : "";
+  const value = `${code}${name ? ` ${name}` : ""}${off}: ${valueText(a.rubric, code, c.old as number | undefined)} → ${valueText(b.rubric, code, c.new as number | undefined)}${where}`;
   return withUnit ? `${c.unit} ${value}` : value;
 }
 
@@ -593,6 +595,11 @@ function codeName(rubric: Rubric, code: string): string | undefined {
 }
 
 const codeNames = new WeakMap<Rubric, Map<string, string>>();
+
+/** Whether a code is an item of 扣分制 (its value the points taken off). */
+function deducted(rubric: Rubric, code: string): boolean {
+  return rubric.lines.some((l) => allItems(l.items).some((i) => i.code === code && i.kind === "deducted"));
+}
 
 /** Two districts named, neither the other written short or long (青山 and 青山区 are one; 青山区 and 柳河区 two). */
 function otherDistrict(a: string | undefined, b: string | undefined): boolean {

@@ -46,6 +46,17 @@ const claims = (status: string) => (wb: ExcelJS.Workbook) => {
 };
 
 describe("assess diff", () => {
+  it("says of a deducted item (扣分制) that its value is the points taken off: 0 → 0.5 is half a point lost, not gained", async () => {
+    const later = await edited("samples/liuhe-2026.xlsx", "deducted-later.xlsx", (wb) => {
+      const ws = wb.getWorksheet("社会治理")!;
+      expect([ws.getCell("A2").value, ws.getCell("B2").value]).toEqual(["柳河镇", 0]);
+      ws.getCell("B2").value = 0.5;
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", later]);
+    expect(r.out).toContain("  [1] 柳河镇 SH3 信访稳定(扣分): 0 → 0.5  [社会治理!B2]\n");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", later, "--lang", "en"])).out).toContain("柳河镇 SH3 信访稳定 (points off): 0 → 0.5");
+  });
+
   it("sees no change in a file re-saved with its ledger rows reordered, a sheet renamed and a number re-formatted", async () => {
     const same = await edited("samples/qingshan-2026.xlsx", "same.xlsx", (wb) => {
       const l = wb.getWorksheet("加扣分")!;

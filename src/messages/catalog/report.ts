@@ -107,6 +107,7 @@ export const reportMessages: Catalog = {
   "diff.cover-district": { "zh-CN": "地区", en: "district" },
   "diff.row-cover": { "zh-CN": "封面", en: "Cover" },
   "diff.rubrics": { "zh-CN": "两个工作簿所用方案不同:", en: "The two workbooks are scored under different rubrics:" },
+  "diff.deducted": { "zh-CN": "(扣分)", en: " (points off)" },
   "diff.inputs": { "zh-CN": "输入的变化({count} 处):", en: "Changes in the inputs ({count}):" },
   "diff.inputs-none": { "zh-CN": "输入没有变化(格式、行序、工作表名称的不同不算变化)", en: "No change in the inputs (formats, row order and sheet names do not count)" },
   "diff.results": { "zh-CN": "结果有变化的单位({count} 个):", en: "Units whose results changed ({count}):" },
