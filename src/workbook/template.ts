@@ -431,6 +431,32 @@ function writeMeasures(wb: import("exceljs").Workbook, rubric: Rubric, opts: Tem
   boxes(ws, cols.length + 1, Math.min(last, lastBoxed(units)));
 }
 
+/**
+ * The hidden lists sheet: the ledger's choices (its units, codes, levels, statuses and flag words)
+ * and the roster (every unit, its kind, whether that was guessed). Written for every template (a
+ * scheme without a ledger has a roster all the same: a unit deleted everywhere is missed by it).
+ */
+function writeLists(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions): string[][] {
+  const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
+  const lists = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  const listCols: string[][] = [
+    opts.units.filter((u) => ledgerKinds.has(u.kind)).map((u) => xmlSafe(u.name)),
+    rubric.ledger.map((c) => c.code),
+    rubric.ledger.length ? [...new Set([...rubric.levelOrder, ...rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {}))])] : [],
+    rubric.ledger.length ? [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected] : [],
+    rubric.ledger.length ? [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"] : [],
+    // Columns LISTS_ALL_UNITS, LISTS_UNIT_KINDS and LISTS_KIND_GUESSED: every unit, its kind, and
+    // whether that was guessed; read back to miss a unit deleted everywhere, or one on another
+    // kind's sheets (not where the kind was guessed: moving its rows to its own kind's sheets
+    // mends the guess).
+    opts.units.map((u) => xmlSafe(u.name)),
+    opts.units.map((u) => u.kind),
+    opts.units.map((u) => (u.guessed ? "guessed" : "")),
+  ];
+  listCols.forEach((vals, i) => vals.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v)));
+  return listCols;
+}
+
 function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: TemplateOptions, say: Say): void {
   const ledger = wb.addWorksheet(SHEET.ledger);
   // 未如实上报 only where a code doubles when it is marked (a column nothing reads invites work
@@ -453,22 +479,7 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     if (text) ledger.getCell(1, i + 1).note = { texts: [{ text: xmlSafe(text) }] };
   });
   const ledgerKinds = new Set(rubric.ledger.flatMap((c) => c.unitKinds));
-  const lists = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
-  const listCols: string[][] = [
-    opts.units.filter((u) => ledgerKinds.has(u.kind)).map((u) => xmlSafe(u.name)),
-    rubric.ledger.map((c) => c.code),
-    [...new Set([...rubric.levelOrder, ...rubric.ledger.flatMap((c) => Object.keys(c.levels ?? {}))])],
-    [...rubric.statuses.counted, ...rubric.statuses.pending, ...rubric.statuses.rejected],
-    [rubric.flaggedWords.yes[0] ?? "是", rubric.flaggedWords.no[0] ?? "否"],
-    // Columns LISTS_ALL_UNITS, LISTS_UNIT_KINDS and LISTS_KIND_GUESSED: every unit, its kind, and
-    // whether that was guessed; read back to miss a unit deleted everywhere, or one on another
-    // kind's sheets (not where the kind was guessed: moving its rows to its own kind's sheets
-    // mends the guess).
-    opts.units.map((u) => xmlSafe(u.name)),
-    opts.units.map((u) => u.kind),
-    opts.units.map((u) => (u.guessed ? "guessed" : "")),
-  ];
-  listCols.forEach((vals, i) => vals.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v)));
+  const listCols = writeLists(wb, rubric, opts);
   const listRef = (i: number): string => {
     const col = colName(i + 1);
     return `_lists!$${col}$1:$${col}$${Math.max(1, listCols[i]?.length ?? 1)}`;
@@ -564,8 +575,9 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   writeCover(wb, rubric, opts, say);
   writeLineSheets(wb, rubric, opts, say);
   writeMeasures(wb, rubric, opts, say);
-  // (A scheme with no ledger codes has no rows to fill: no sheet for them.)
+  // (A scheme with no ledger codes has no rows to fill: no sheet for them, its roster all the same.)
   if (rubric.ledger.length) writeLedger(wb, rubric, opts, say);
+  else writeLists(wb, rubric, opts);
   if (!opts.created) return new Uint8Array(await wb.xlsx.writeBuffer());
   wb.created = opts.created;
   wb.modified = opts.created;

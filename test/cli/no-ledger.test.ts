@@ -37,8 +37,29 @@ describe("a scheme without a ledger", () => {
   const dir = scratchDir("assess-no-ledger-");
   const rubric = join(dir, "school-min-2026.1.yaml");
   writeFileSync(rubric, RUBRIC);
-  writeFileSync(join(dir, "units.csv"), "第一小学,小学\n实验中学,中学\n");
-  const book = join(dir, "2026.xlsx");
+  writeFileSync(join(dir, "units.csv"), "第一小学,小学\n实验中学,中学\n第二中学,中学\n");
+
+  /** A template of the three schools, filled (第二中学's row left out where `without`), as `name`. */
+  const filled = async (name: string, o: { without?: boolean; ledgerRow?: boolean } = {}): Promise<string> => {
+    const book = join(dir, name);
+    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "--district", "青松县", "-o", book])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const sheet = wb.getWorksheet("办学质量")!;
+    [
+      [36, 27, 28],
+      [40, 30, 25],
+      [30, 20, 15],
+    ].forEach((points, i) => points.forEach((p, j) => (sheet.getCell(i + 2, j + 2).value = p)));
+    if (o.without) sheet.spliceRows(4, 1);
+    if (o.ledgerRow) {
+      const ledger = wb.addWorksheet("加扣分");
+      ledger.addRow(["单位", "代码", "数量", "级别", "分值", "状态", "说明", "依据"]);
+      ledger.addRow(["第一小学", "JF1", 1, null, null, "已认定", "市级表彰"]);
+    }
+    await wb.xlsx.writeFile(book);
+    return book;
+  };
 
   it("is valid, and rubric show says it has none", async () => {
     const checked = await cli(["rubric", "check", rubric]);
@@ -49,17 +70,11 @@ describe("a scheme without a ledger", () => {
     expect(shown.out).not.toContain("计分的状态");
   });
 
-  it("makes a template without a 加扣分 sheet, which scores without a warning of it", async () => {
-    expect((await cli(["template", "--rubric", rubric, "--units", join(dir, "units.csv"), "--district", "青松县", "-o", book])).code).toBe(0);
+  it("makes a template without a 加扣分 sheet (its hidden roster kept), which scores without a warning of it", async () => {
+    const book = await filled("2026.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
-    expect(wb.worksheets.filter((s) => s.state !== "veryHidden" && s.state !== "hidden").map((s) => s.name)).toEqual(["封面", "办学质量"]);
-    const sheet = wb.getWorksheet("办学质量")!;
-    [
-      [36, 27, 28],
-      [40, 30, 25],
-    ].forEach((points, i) => points.forEach((p, j) => (sheet.getCell(i + 2, j + 2).value = p)));
-    await wb.xlsx.writeFile(book);
+    expect(wb.worksheets.map((s) => `${s.name}${s.state === "visible" ? "" : ` (${s.state})`}`)).toEqual(["封面", "办学质量", "_lists (hidden)"]);
     const scored = await cli(["score", book, "-o", join(dir, "out.xlsx")]);
     expect(scored.code).toBe(0);
     expect(scored.err).not.toContain("workbook.no-ledger-sheet");
@@ -73,14 +88,13 @@ describe("a scheme without a ledger", () => {
     expect(notes.getCell("F4").value).toBe("本次没有需要说明的计分:没有按数据计算的项目、计入项目的加扣分或加扣分记录;各项得分见得分明细表");
   });
 
+  it("misses a unit whose row was deleted, by the template's roster, as a scheme with a ledger does", async () => {
+    const r = await cli(["validate", await filled("deleted.xlsx", { without: true })]);
+    expect(r.err).toContain("单位 “第二中学” 在模板的单位名单(模板中隐藏的 _lists 工作表)中,但各工作表中都没有它的行");
+  });
+
   it("says of a row typed into a 加扣分 sheet that the scheme has no codes, at its cell", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
-    const ledger = wb.addWorksheet("加扣分");
-    ledger.addRow(["单位", "代码", "数量", "级别", "分值", "状态", "说明", "依据"]);
-    ledger.addRow(["第一小学", "JF1", 1, null, null, "已认定", "市级表彰"]);
-    const withRow = join(dir, "with-row.xlsx");
-    await wb.xlsx.writeFile(withRow);
+    const withRow = await filled("with-row.xlsx", { ledgerRow: true });
     const r = await cli(["validate", withRow]);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${withRow}: 加扣分!B2: 错误: 第一小学 本方案没有加分、扣分或单项奖代码,“JF1” 这一行不计分:请删除这一行(或核对封面的方案编号) [workbook.ledger-no-codes]`);
