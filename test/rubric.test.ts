@@ -375,6 +375,12 @@ const cases: Case[] = [
   { name: "target-name", text: replace("        target: MB1\n", "        target: 符合率目标\n"), expected: [`rubric.target-name r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "target-words", text: replace("        target: 90%\n", "        target: 百分之九十\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "target-shape", text: replace("        target: 90%\n", "        target: 见附件\n"), expected: [`rubric.target-shape r.yaml:${lineOf("        target: 90%")}:17`] },
+  // (A share of the target is a floor's matter: a target so written is said as a target, with its forms.)
+  { name: "target-share-words", text: replace("        target: 90%\n", "        target: 目标值的80%\n"), expected: [`rubric.target-shape r.yaml:${lineOf("        target: 90%")}:17`] },
+  // veto on an item that is no gate: said as that, not as a gate's veto.
+  { name: "veto-true-not-gate", text: replace("        target: 90%\n", "        target: 90%\n        veto: true\n"), expected: [`rubric.veto-not-gate r.yaml:${lineOf("        target: 90%") + 1}:15`] },
+  // 总分 as a tie-breaker of a ranking by the total: the key again.
+  { name: "tie-breaker-total-word", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [总分]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:20`] },
   { name: "direction-word", text: replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 符合率") + 1}:16`] },
   // (kind of a ledger code is another key's words: 扣分 is a deduction there, not an item deducted.)
   { name: "ledger-kind-word", text: replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n"), expected: [`rubric.value-word r.yaml:${lineOf("    - code: KF1") + 1}:13`] },
@@ -398,6 +404,12 @@ describe("a value as the 办法 words it", () => {
     expect(judged && message("zh-CN", judged.code, judged.data)).toContain("“扣分制”请写 deducted");
     const no = load(replace("        target: MB1\n", "        target: MB1\n        veto: 否\n")).diagnostics[0];
     expect(no && message("zh-CN", no.code, no.data)).toBe("veto (DZ1) 不能写 “否”:kind: gate 的项总是一票否决;达不到只是不得分、不否决的项写 kind: threshold(达标得满分,否则 0 分)");
+    // 扣完为止 is how a 办法 says 扣分制: on an item entered by hand, deducted.
+    const until = load(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣完为止\n")).diagnostics[0];
+    expect(until && message("zh-CN", until.code, until.data)).toContain("“扣完为止”请写 deducted");
+    // 九十 on a percentage: 90%, as bare 90 is refused there.
+    const han = load(replace("        target: 90%\n", "        target: 九十\n")).diagnostics[0];
+    expect(han && message("zh-CN", han.code, han.data)).toBe("target (JS2):“九十” 请写作 90%");
     const named = load(replace("        target: MB1\n", "        target: 符合率目标\n")).diagnostics[0];
     expect(named && message("zh-CN", named.code, named.data)).toBe("target (DZ1) 写目标的代码:“符合率目标” 是 MB1 的名称,请写 MB1");
     const d = load(replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n")).diagnostics[0];

@@ -584,6 +584,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     // What the ranking before left behind is garbage now.
     between?.();
+    // A ranking by an item judged in steps: what a unit lacks there, for a prize or a grade, is so many steps.
+    const byItem = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.item;
+    const step = byItem && (byItem.kind === "judged" || byItem.kind === "deducted") ? byItem.step : 1;
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const readers = keys.map((key) => keyReader(key, plan));
@@ -746,9 +749,6 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         if (!found) levels.set(rival, (found = levelWith(prizes, prizeKeys, rival, (u) => units[u]?.name ?? "")));
         return found;
       };
-      // A ranking by an item judged in steps: what a unit lacks there is so many steps.
-      const byItem = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.item;
-      const step = byItem && (byItem.kind === "judged" || byItem.kind === "deducted") ? byItem.step : 1;
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
@@ -771,7 +771,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     // What each graded unit lacks for a better grade, in the first ranking that grades it.
     if (r.grades && withGradeGaps) {
-      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base);
+      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base, step);
       for (const p of placed) {
         const unit = units[p.u] as Building;
         if (unit.gradeGap !== undefined) continue;

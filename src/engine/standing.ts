@@ -163,7 +163,7 @@ export interface GradeGapFound {
  * `placed`: the ranking's graded units in ranking order; `gradeOf` their grades as decided. Each
  * band's contenders are listed once, for every unit asked of.
  */
-export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean, base: number = placed.length): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
+export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean, base: number = placed.length, step: Points = 1): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
   const g = r.grades;
   const names = gradeNames(r);
   /** Each band with a quota: its contenders' places in `placed`, in ranking order, and each one's place in that list. */
@@ -212,6 +212,8 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
           quota = { count, others: at.length - (mine === undefined ? 0 : 1), rival: rivalAt, pass: behind, tied: level === 0 ? "ties" : "tie-breakers" };
         }
       }
+      // In whole steps where the key is an item judged in steps (as the gap to a prize is).
+      points = points <= 0 ? 0 : Math.ceil(points / step) * step;
       if (!best || points <= best.points) best = { grade: band.name, points, from: band.from, ...(quota ? { quota } : {}) };
     }
     return best;

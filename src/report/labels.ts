@@ -127,6 +127,8 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
     case "grade":
       // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
+      // A grade a veto sets (直接定为不合格) is no score's: its place alone.
+      if (a.held && !a.atMost) return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
       {
         // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade
         // is by the score (88.5 ≥ 80), its quota alone by the place.

@@ -883,7 +883,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     // Said as what it is: the ranking's key, or one of its tie-breakers.
     const badKey = (key: string, path: Path, tie: boolean): void => {
       const code = named.get(key);
-      if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
+      // (总分 as a tie-breaker of a ranking by the total: the key met again, said as that.)
+      if (tie && code === r.by) b.error("rubric.tie-breaker-again", path, { key });
+      else if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
       else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed: tie ? tieAllowed : allowed });
     };
     // (Of a kind not known, its keys are not: said at the kind alone.)

@@ -89,14 +89,14 @@ const NO_WORDS = /^(否|不|无|不要|不需要|不实行(一票否决)?|不参
 /** Values of a few keys as a 办法 words them, and the word each key takes for them. */
 const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]>> = {
   kind: [
-    [/^(扣分(制|法|项)?|倒扣(分)?)$/, "deducted"],
+    [/^(扣分(制|法|项)?|倒扣(分)?|扣完为止)$/, "deducted"],
     [/^(评分|评定|打分|定性(评价|评分)?|主观(评分)?|评议)$/, "judged"],
     [/^(达标(得分|计分)?)$/, "threshold"],
     [/^(一票否决(项)?|否决(项)?)$/, "gate"],
     [/^(线性(插值|计分)?)$/, "linear"],
     [/^(比值(计分)?|比率)$/, "ratio"],
     [/^(分档(计分)?|档次|阶梯(计分)?)$/, "bands"],
-    [/^(每低扣分|差额扣分|扣完为止)$/, "shortfall"],
+    [/^(每低扣分|差额扣分|按差距扣分)$/, "shortfall"],
     [/^(与?最优值?(比|相比|比较)|对标最优)$/, "relative-best"],
     [/^(排名计分|按名次(计分)?|名次计分)$/, "rank-points"],
     // (A ledger code's kind: the same key.)
@@ -337,7 +337,12 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // veto: true (一票否决 said twice): a gate vetoes of itself; veto is what the veto does, as keys.
       // veto: false (不实行一票否决): an item scoring full or nothing without a veto is a threshold.
       const vetoed = valueAt(data, path);
-      if (last === "veto" && issue.expected === "object") return [err(vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim())) ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
+      if (last === "veto" && issue.expected === "object") {
+        // (On an item of another kind: a veto is a gate's; the item is not one.)
+        const kind = (valueAt(data, path.slice(0, -1)) as { kind?: unknown } | null)?.kind;
+        if (kind !== "gate") return [err("rubric.veto-not-gate", { kind: typeof kind === "string" ? kind : "judged" })];
+        return [err(vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim())) ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
+      }
       // 是 or 否 for true or false.
       if (issue.expected === "boolean" && typeof vetoed === "string") {
         const yes = YES_WORDS.test(vetoed.trim());
@@ -361,7 +366,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // (a percentage takes none). Words (unit: money) are not units: the choices are listed.
       if (!meant && last === "unit" && typeof v === "string" && allowed.includes("amount") && !/^[a-z]+$/i.test(v)) {
         // A rate as a 办法 names it (率, 比率, 占比, 达标率): a percentage; a per-mille one (千分率) is a number shown with ‰.
-        if (/千分|‰/.test(v)) return [err("rubric.unit-is-display", { value: v, suggestion: "number", display: "‰" })];
+        // (出生率, 死亡率, 自然增长率: per mille as a 办法 gives them.)
+        if (/千分|‰|(出生|死亡|自然增长|发病|患病)率$/.test(v)) return [err("rubric.unit-is-display", { value: v, suggestion: "number", display: "‰" })];
         if (/%|％|百分|率$|^(比例|占比)$/.test(v.trim())) return [err("rubric.unit-is-percent", { value: v })];
         // Words of what is measured, not units (数值, 得分): its kind alone.
         if (/^(数值|数字|得分|分值|分数)$/.test(v.trim())) return [err("rubric.value-word", { value: v.trim(), fixed: "number", allowed: allowed.join(", ") })];
@@ -477,9 +483,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           const plain = (x: string): string => x.replace(/[(（].*?[)）]/g, "").trim();
           const named = listed.find((t) => typeof t.name === "string" && (t.name.trim() === said || plain(t.name) === plain(said)));
           if (named) return [err("rubric.target-name", { value: said, code: String(named.code) })];
+          // (On a percentage, a percentage: 九十 of a rate is 90%, as bare 90 is refused there.)
           const han = chineseNumber(said.replace(/^百分之/, ""));
-          if (han !== undefined) return [err("rubric.write-as", { value: said, number: said.startsWith("百分之") ? `${han}%` : String(han) })];
-          if (/目标(值)?的?\s*\d/.test(said)) return [err("rubric.floor-of-target-words", { value: said })];
+          if (han !== undefined) return [err("rubric.write-as", { value: said, number: said.startsWith("百分之") || indicatorUnit(data, path) === "percent" ? `${han}%` : String(han) })];
+          if (last === "floor" && /目标(值)?的?\s*\d/.test(said)) return [err("rubric.floor-of-target-words", { value: said })];
         }
         return [err("rubric.target-shape", { codes })];
       }
