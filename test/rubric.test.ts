@@ -18,6 +18,12 @@ function withMessages(ds: readonly Diagnostic[] | undefined): string[] {
   return (ds ?? []).map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
 }
 
+/** The first problem said of a rubric, in words. */
+function firstSaid(text: string, lang: "zh-CN" | "en" = "zh-CN"): string {
+  const d = load(text).diagnostics[0];
+  return d ? message(lang, d.code, d.data) : "";
+}
+
 function found(text: string): string[] {
   return load(text).diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`);
 }
@@ -400,26 +406,17 @@ describe("a value as the 办法 words it", () => {
     // (On an item measured against a target, 扣分 is a shortfall's; on one entered by hand, a deduction's.)
     const text = replace("kind: threshold", "kind: 扣分制");
     expect(withMessages(load(text).diagnostics)).toEqual([`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15 kind (JS2) 写英文代号:“扣分制”请写 shortfall(可用:judged, deducted, threshold, gate, linear, ratio, bands, shortfall, relative-best, rank-points)`]);
-    const judged = load(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣分制\n")).diagnostics[0];
-    expect(judged && message("zh-CN", judged.code, judged.data)).toContain("“扣分制”请写 deducted");
-    const no = load(replace("        target: MB1\n", "        target: MB1\n        veto: 否\n")).diagnostics[0];
-    expect(no && message("zh-CN", no.code, no.data)).toBe("veto (DZ1) 不能写 “否”:kind: gate 的项总是一票否决;达不到只是不得分、不否决的项写 kind: threshold(达标得满分,否则 0 分)");
+    expect(firstSaid(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣分制\n"))).toContain("“扣分制”请写 deducted");
+    expect(firstSaid(replace("        target: MB1\n", "        target: MB1\n        veto: 否\n"))).toBe("veto (DZ1) 不能写 “否”:kind: gate 的项总是一票否决;达不到只是不得分、不否决的项写 kind: threshold(达标得满分,否则 0 分)");
     // 扣完为止 is how a 办法 says 扣分制: on an item entered by hand, deducted.
-    const until = load(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣完为止\n")).diagnostics[0];
-    expect(until && message("zh-CN", until.code, until.data)).toContain("“扣完为止”请写 deducted");
+    expect(firstSaid(replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣完为止\n"))).toContain("“扣完为止”请写 deducted");
     // 九十 on a percentage: 90%, as bare 90 is refused there.
-    const han = load(replace("        target: 90%\n", "        target: 九十\n")).diagnostics[0];
-    expect(han && message("zh-CN", han.code, han.data)).toBe("target (JS2):“九十” 请写作 90%");
-    const named = load(replace("        target: MB1\n", "        target: 符合率目标\n")).diagnostics[0];
-    expect(named && message("zh-CN", named.code, named.data)).toBe("target (DZ1) 写目标的代码:“符合率目标” 是 MB1 的名称,请写 MB1");
-    const d = load(replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n")).diagnostics[0];
-    expect(d && message("en", d.code, d.data)).toBe('direction (ZB1) takes one of the words higher, lower: for "越低越好" write lower');
-    const veto = load(replace("        target: MB1\n", "        target: MB1\n        veto: true\n")).diagnostics[0];
-    expect(veto && message("zh-CN", veto.code, veto.data)).toBe("veto (DZ1) 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “true”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖");
-    const ledger = load(replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n")).diagnostics[0];
-    expect(ledger && message("zh-CN", ledger.code, ledger.data)).toBe("kind (KF1) 写英文代号:“扣分”请写 deduction(可用:bonus, deduction, single)");
-    const max = load(replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n")).diagnostics[0];
-    expect(max && message("zh-CN", max.code, max.data)).toBe("缺少必填的 max (DZ1):一票否决而不计分的项写 max: 0");
+    expect(firstSaid(replace("        target: 90%\n", "        target: 九十\n"))).toBe("target (JS2):“九十” 请写作 90%");
+    expect(firstSaid(replace("        target: MB1\n", "        target: 符合率目标\n"))).toBe("target (DZ1) 写目标的代码:“符合率目标” 是 MB1 的名称,请写 MB1");
+    expect(firstSaid(replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), "en")).toBe('direction (ZB1) takes one of the words higher, lower: for "越低越好" write lower');
+    expect(firstSaid(replace("        target: MB1\n", "        target: MB1\n        veto: true\n"))).toBe("veto (DZ1) 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “true”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖");
+    expect(firstSaid(replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n"))).toBe("kind (KF1) 写英文代号:“扣分”请写 deduction(可用:bonus, deduction, single)");
+    expect(firstSaid(replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n"))).toBe("缺少必填的 max (DZ1):一票否决而不计分的项写 max: 0");
   });
 
   it("reads a veto's grade worded as the 办法 does: the grade to write, and under which key", () => {
@@ -443,8 +440,7 @@ describe("a value as the 办法 words it", () => {
     expect(found(step)).toEqual([`rubric.veto-grade-step ${at(step)}:46`]);
     // Which share a quota is of, as the 办法 says it (参评单位总数).
     const quota = graded("{ ranked: true }").replace("      otherwise: 合格\n", "      otherwise: 合格\n      quota_of: 参评单位总数\n");
-    const q = load(quota).diagnostics[0];
-    expect(q && message("zh-CN", q.code, q.data)).toBe("grades.quota_of (overall) 写英文代号:“参评单位总数”请写 assessed(可用:ranked, assessed)");
+    expect(firstSaid(quota)).toBe("grades.quota_of (overall) 写英文代号:“参评单位总数”请写 assessed(可用:ranked, assessed)");
     // A grade the rubric has not: the grades it has, as before.
     const text = graded("{ ranked: true, grade_at_most: 不得评为卓越 }");
     expect(found(text)).toEqual([`rubric.unknown-grade ${at(text)}:46`]);

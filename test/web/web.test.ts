@@ -55,6 +55,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     });
     await action();
   };
+  /**
+   * The liuhe sample as version `version` of its scheme, and that version's rubric (the bundled one
+   * edited by `edit`) in a folder of its own: the page takes a same-id rubric only as another version.
+   */
+  const ownVersion = async (name: string, version: string, edit: (yaml: string) => string): Promise<[string, string]> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    wb.getWorksheet("封面")!.getCell("B4").value = version;
+    const book = join(dir, `liuhe-${name}.xlsx`);
+    await wb.xlsx.writeFile(book);
+    mkdirSync(join(dir, name), { recursive: true });
+    const own = join(dir, name, `township-comprehensive-${version}.yaml`);
+    writeFileSync(own, edit(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace('version: "2026.1"', `version: "${version}"`));
+    return [book, own];
+  };
   const choose = async (file: string): Promise<void> => {
     await act(() => page.setInputFiles("#workbook", file));
     await page.waitForFunction(() => !/正在|reading|scoring|making/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
@@ -1016,14 +1031,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   });
 
   it("shows each group's ranking where the rubric ranks a kind only in groups (none of them was shown)", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
-    wb.getWorksheet("封面")!.getCell("B4").value = "2026.9";
-    const book = join(dir, "liuhe-groups.xlsx");
-    await wb.xlsx.writeFile(book);
-    mkdirSync(join(dir, "groups"), { recursive: true });
-    const own = join(dir, "groups", "township-comprehensive-2026.9.yaml");
-    writeFileSync(own, townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8")).replace('version: "2026.1"', 'version: "2026.9"'));
+    const [book, own] = await ownVersion("groups", "2026.9", townsInGroupsOnly);
     await dropFiles([book, own]);
     await settled(/已计分 liuhe-groups/);
     expect(await page.locator("section.ranking h2").allTextContents()).toEqual(["乡镇组排名", "街道组排名", "区直部门排名", "区属国有企业排名"]);
@@ -1033,15 +1041,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   });
 
   it("lets a unit of a kind no ranking ranks be explained: its name is a button beside the note that says it is not ranked (only ranked names were)", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
-    wb.getWorksheet("封面")!.getCell("B4").value = "2026.8";
-    const book = join(dir, "liuhe-unranked.xlsx");
-    await wb.xlsx.writeFile(book);
-    mkdirSync(join(dir, "unranked"), { recursive: true });
-    const own = join(dir, "unranked", "township-comprehensive-2026.8.yaml");
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.8"');
-    writeFileSync(own, text.slice(0, text.indexOf("  - id: enterprises\n")));
+    const [book, own] = await ownVersion("unranked", "2026.8", (y) => y.slice(0, y.indexOf("  - id: enterprises\n")));
     await dropFiles([book, own]);
     await settled(/已计分 liuhe-unranked/);
     const note = page.locator("p.note").filter({ hasText: "区属国有企业 3 个单位不参加排名" });
