@@ -385,6 +385,8 @@ const cases: Case[] = [
   { name: "target-share-words", text: replace("        target: 90%\n", "        target: 目标值的80%\n"), expected: [`rubric.target-shape r.yaml:${lineOf("        target: 90%")}:17`] },
   // veto on an item that is no gate: said as that, not as a gate's veto.
   { name: "veto-true-not-gate", text: replace("        target: 90%\n", "        target: 90%\n        veto: true\n"), expected: [`rubric.veto-not-gate r.yaml:${lineOf("        target: 90%") + 1}:15`] },
+  // veto: false there (不实行一票否决): the item never vetoes; delete it (not "make it a gate").
+  { name: "veto-false-not-gate", text: replace("        target: 90%\n", "        target: 90%\n        veto: false\n"), expected: [`rubric.veto-false-not-gate r.yaml:${lineOf("        target: 90%") + 1}:15`] },
   // 总分 as a tie-breaker of a ranking by the total: the key again.
   { name: "tie-breaker-total-word", text: replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: [总分]\n"), expected: [`rubric.tie-breaker-again r.yaml:${lineOf("    by: total") + 1}:20`] },
   { name: "direction-word", text: replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 符合率\n    direction: 越低越好\n"), expected: [`rubric.value-word r.yaml:${lineOf("    name: 符合率") + 1}:16`] },

@@ -587,6 +587,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     // A ranking by an item judged in steps: what a unit lacks there, for a prize or a grade, is so many steps.
     const byItem = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.item;
     const step = byItem && (byItem.kind === "judged" || byItem.kind === "deducted") ? byItem.step : 1;
+    // And the most its key may be (a line's or an item's max): a gap past it is none to be had there.
+    const most = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.max;
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const readers = keys.map((key) => keyReader(key, plan));
@@ -752,9 +754,9 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
-        const gap = gapToNextTier(tiers, prizeKeys, c, step);
+        const gap = gapToNextTier(tiers, prizeKeys, c, step, most);
         const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelAt(gap.tie.rival), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
-        unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(tie ? { tie } : {}) } : null;
+        unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(gap.beyond ? { beyond: true as const } : {}), ...(tie ? { tie } : {}) } : null;
       }
       // Units not ranked here (vetoed) have no gap to speak of.
       for (const u of unranked) if ((units[u] as Building).gap === undefined) (units[u] as Building).gap = null;

@@ -110,7 +110,7 @@ export function bandAt(r: Ranking, score: number): string | undefined {
  * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
  * keys of its prize contenders, best first.
  */
-export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender, step: Points = 1): { tier: string; points: Points; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender, step: Points = 1, most?: Points): { tier: string; points: Points; beyond?: true; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
@@ -135,7 +135,9 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   // or level with it enough, the tie-breaker putting it ahead (two towns 1.01 and 1.02 short of
   // the same prize asked which was miscounted).
   const key = need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
-  return { tier: tier.name, points, ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival, ...(behindAtEqual ? {} : { ahead: true as const }) } } : {}) };
+  // More than the key allows (the rival at an item's max and ahead on a tie-breaker): not to be had on it.
+  const beyond = most !== undefined && own + points > most;
+  return { tier: tier.name, points, ...(beyond ? { beyond: true as const } : {}), ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival, ...(behindAtEqual ? {} : { ahead: true as const }) } } : {}) };
 }
 
 /** What a unit lacks for a better grade (gradeGaps). */

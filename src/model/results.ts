@@ -166,6 +166,8 @@ export interface Gap {
   readonly rankingName: string;
   readonly tier: string;
   readonly points: Points;
+  /** The points would take its ranking's line or item past its max: the tier is not to be had on it alone. */
+  readonly beyond?: true;
   /**
    * Where the tie-breakers part it from the unit it must pass, level on the score: the key and both
    * values on it; behind there, it must pass the score by 0.01; `ahead`, level is enough.

@@ -242,6 +242,11 @@ const TIES_SAID = 5;
 /** What it lacks for the next prize; where level is not enough, the tie-breaker that keeps it behind (1.58 where 91.18 − 89.61 is 1.57). */
 function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
+  // Past the key's max: said so, not promised.
+  if (gap.beyond) {
+    const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
+    return ctx.t("explain.gap-beyond", { ...data, key: rankKeyName(rubric, kind, by, ctx.lang), max: formatPoints(rankKey(rubric, kind, by)?.max ?? 0) });
+  }
   if (!gap.tie) return ctx.t("explain.gap", data);
   const { names, count } = gap.tie.units;
   const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");

@@ -117,7 +117,7 @@ export function unitJson(u: UnitResult, pending = false, held: readonly HeldPriz
 
 function gapJson(gap: Gap): Record<string, unknown> {
   const tie = gap.tie ? { tie: { key: gap.tie.key, own: pointsToNumber(gap.tie.own), theirs: pointsToNumber(gap.tie.theirs), units: [...gap.tie.units.names], level: gap.tie.units.count, ...(gap.tie.ahead ? { ahead: true } : {}) } } : {};
-  return { ranking: gap.ranking, tier: gap.tier, points: pointsToNumber(gap.points), ...tie };
+  return { ranking: gap.ranking, tier: gap.tier, points: pointsToNumber(gap.points), ...(gap.beyond ? { beyond: true } : {}), ...tie };
 }
 
 function gradeGapJson(gap: GradeGap): Record<string, unknown> {

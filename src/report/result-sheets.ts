@@ -422,7 +422,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     const grade = u.grades[r.id] ?? "";
     return grade && u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "grade") ? t(lang, "out.grade-pending", { grade }) : grade;
   };
-  const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
+  const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, u.gap.beyond ? "out.gap-cell-beyond" : "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },
     ...(pending ? [col(t(lang, "out.rank-range"), "rank", 9)] : []),
@@ -690,7 +690,7 @@ function* notesRows(rubric: Rubric, sub: Submission, results: ScoredUnits, membe
   }
   // Nothing to note (every item judged, no ledger row): said, not a sheet of headings printed blank.
   if (!any) {
-    note(cells, "", "", "", null, null, t(lang, "out.notes-none"), "");
+    note(cells, "", "", "", null, null, t(lang, rubric.ledger.length ? "out.notes-none" : "out.notes-none-no-ledger"), "");
     yield normal;
   }
 }

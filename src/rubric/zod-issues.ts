@@ -340,8 +340,10 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       if (last === "veto" && issue.expected === "object") {
         // (On an item of another kind: a veto is a gate's; the item is not one.)
         const kind = (valueAt(data, path.slice(0, -1)) as { kind?: unknown } | null)?.kind;
-        if (kind !== "gate") return [err("rubric.veto-not-gate", { kind: typeof kind === "string" ? kind : "judged" })];
-        return [err(vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim())) ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
+        const no = vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim()));
+        // (veto: false on an item that never vetoes: nothing to do but delete it.)
+        if (kind !== "gate") return [err(no ? "rubric.veto-false-not-gate" : "rubric.veto-not-gate", { kind: typeof kind === "string" ? kind : "judged", value: String(vetoed) })];
+        return [err(no ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
       }
       // 是 or 否 for true or false.
       if (issue.expected === "boolean" && typeof vetoed === "string") {

@@ -265,6 +265,15 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     const before = p.list.length;
     const unitName = cellText(get("unit"));
     const written = normalizeWidth(cellText(get("code"))).trim();
+    // A scheme with no ledger codes: a row is none of its, whatever it holds (its code, its status
+    // asked for would send the clerk looking for codes there are not).
+    if (!rubric.ledger.length) {
+      p.unit = units.has(unitName) ? unitName : undefined;
+      if (written) p.error("workbook.ledger-no-codes", s, ref("code"), { code: written });
+      else p.error("workbook.ledger-no-codes-row", s, ref("code"), {});
+      p.unit = undefined;
+      continue;
+    }
     // A code copied with its name from the header's list (KF5 两个年度内超生举报查实): the code, where
     // the rest is its name; else the whole, as written, for the unknown-code message.
     // (Written without a space too, JF2争取上级资金: the name begins where the code's characters end.)
@@ -403,8 +412,6 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
         const typed = normalizeWidth(written).trim().toUpperCase();
         const like = offered.filter((c) => looksLike(typed, c.code));
         if (like.length === 1 && like[0]) p.error("workbook.ledger-unknown-code-near", s, ref("code"), { code: written, near: like[0].code, name: like[0].name, named });
-        // A scheme with no codes at all: nothing to pick; the row is not for this scheme.
-        else if (!rubric.ledger.length) p.error("workbook.ledger-no-codes", s, ref("code"), { code: written });
         else p.error("workbook.ledger-unknown-code", s, ref("code"), { code: written, named });
       }
     }

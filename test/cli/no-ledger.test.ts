@@ -55,7 +55,8 @@ describe("a scheme without a ledger", () => {
     if (o.ledgerRow) {
       const ledger = wb.addWorksheet("加扣分");
       ledger.addRow(["单位", "代码", "数量", "级别", "分值", "状态", "说明", "依据"]);
-      ledger.addRow(["第一小学", "JF1", 1, null, null, "已认定", "市级表彰"]);
+      ledger.addRow(["第一小学", "JF1", 1, null, null, null, "市级表彰"]);
+      ledger.addRow(["实验中学", null, null, null, 2, null, "区级表彰"]);
     }
     await wb.xlsx.writeFile(book);
     return book;
@@ -85,7 +86,7 @@ describe("a scheme without a ledger", () => {
     await out.xlsx.readFile(join(dir, "out.xlsx"));
     const notes = out.getWorksheet("计分说明")!;
     expect(notes.rowCount).toBe(4);
-    expect(notes.getCell("F4").value).toBe("本次没有需要说明的计分:没有按数据计算的项目、计入项目的加扣分或加扣分记录;各项得分见得分明细表");
+    expect(notes.getCell("F4").value).toBe("本次没有需要说明的计分:各项都是评定分值,没有按数据计算的项目;各项得分见得分明细表");
   });
 
   it("misses a unit whose row was deleted, by the template's roster, as a scheme with a ledger does", async () => {
@@ -97,6 +98,10 @@ describe("a scheme without a ledger", () => {
     const withRow = await filled("with-row.xlsx", { ledgerRow: true });
     const r = await cli(["validate", withRow]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${withRow}: 加扣分!B2: 错误: 第一小学 本方案没有加分、扣分或单项奖代码,“JF1” 这一行不计分:请删除这一行(或核对封面的方案编号) [workbook.ledger-no-codes]`);
+    // One error a row, whatever it lacks (its blank status and code were asked for, codes there are none of).
+    expect(r.err.split("\n").filter((l) => l.includes("加扣分!"))).toEqual([
+      `${withRow}: 加扣分!B2: 错误: 第一小学 本方案没有加分、扣分或单项奖代码,“JF1” 这一行不计分:请删除这一行(或核对封面的方案编号) [workbook.ledger-no-codes]`,
+      `${withRow}: 加扣分!B3: 错误: 实验中学 本方案没有加分、扣分或单项奖代码,这一行不计分:请删除这一行(或核对封面的方案编号) [workbook.ledger-no-codes-row]`,
+    ]);
   });
 });

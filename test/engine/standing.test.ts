@@ -179,6 +179,14 @@ describe("the gap to the next prize", () => {
     expect(unitNamed(r, "戊").gap).toMatchObject({ tier: "二等奖", points: 150 });
     const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
     expect(renderExplain(words, PLAIN, T, sub, r, r.units.findIndex((u) => u.name === "丁"))).toContain("\n距综合排名二等奖还差 0.5 分(与 丙 同分时比较 DZ 党政线(39.5 对 40)仍排在其后,须高出:该项按 0.5 分一档评定,至少高出一档;其他单位不变)\n");
+    // Level with 甲 at 宣传's max (50) but behind on 党政线: 0.5 more is past the max, not to be had there.
+    const top = submission(T, [{ name: "甲" }, { name: "己", scores: { "DZ2.1": 12 } }, { name: "乙", scores: { JS1: 45 } }]);
+    const beyond = score(T, top);
+    expect(unitNamed(beyond, "己").gap).toMatchObject({ tier: "一等奖", points: 50, beyond: true });
+    expect(unitNamed(beyond, "乙").gap).not.toHaveProperty("beyond");
+    expect(renderExplain(words, PLAIN, T, top, beyond, beyond.units.findIndex((u) => u.name === "己"))).toContain("\n距综合排名一等奖还差 0.5 分,超过 JS1 宣传 的满分 50:仅凭本项达不到(其他单位不变)\n");
+    const json = JSON.parse(resultsJson(beyond, { rubric: T })) as { units: { name: string; gap?: unknown }[] };
+    expect(json.units.find((u) => u.name === "己")?.gap).toMatchObject({ tier: "一等奖", points: 0.5, beyond: true });
     // And to a better grade: 44.2 for 优秀 from 42 is 2.2, five steps of 0.5 (2.5).
     const G = mini((t) => t.replace("    by: total\n", "    by: JS1\n    grades:\n      bands:\n        - { name: 优秀, from: 44.2 }\n      otherwise: 合格\n").replace("    below: 60\n", "    below: 30\n"));
     expect(unitNamed(score(G, submission(G, UNITS)), "丙").gradeGap).toMatchObject({ grade: "优秀", points: 250 });

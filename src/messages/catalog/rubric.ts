@@ -74,6 +74,7 @@ export const rubricMessages: Catalog = {
   "rubric.unknown-key": { "zh-CN": "未知的键 “{key}”(位于 {where@where});是否拼写错误?", en: "unknown key \"{key}\" (in {where@where}); is it misspelled?" },
   "rubric.missing-key": { "zh-CN": "缺少必填的 {key}", en: "{key} is required but missing" },
   "rubric.missing-key-gate-max": { "zh-CN": "缺少必填的 {key}:一票否决而不计分的项写 max: 0", en: "{key} is required but missing: a veto worth no points is written max: 0" },
+  "rubric.veto-false-not-gate": { "zh-CN": "{key}:{kind} 类型的项目本就不实行一票否决,删去 veto: {value} 即可", en: "{key}: an item of kind {kind} never vetoes; just remove veto: {value}" },
   "rubric.veto-false": { "zh-CN": "{key} 不能写 “{value}”:kind: gate 的项总是一票否决;达不到只是不得分、不否决的项写 kind: threshold(达标得满分,否则 0 分)", en: "{key} cannot be \"{value}\": an item of kind: gate always vetoes; one that only scores nothing when missed, without a veto, is kind: threshold (full marks when met, else 0)" },
   "rubric.veto-not-block": { "zh-CN": "{key} 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “{value}”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖", en: "{key} says what the veto does, as keys (ranked, grade, grade_at_most, place), not \"{value}\": an item of kind: gate vetoes of itself; without veto the unit is not ranked and wins nothing" },
   "rubric.value-word": { "zh-CN": "{key} 写英文代号:“{value}”请写 {fixed}(可用:{allowed})", en: "{key} takes one of the words {allowed}: for \"{value}\" write {fixed}" },

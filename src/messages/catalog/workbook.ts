@@ -374,6 +374,7 @@ export const workbookMessages: Catalog = {
   "workbook.ledger-code-name-differs": { "zh-CN": "代码 {code} 后写的名称 “{written}” 与方案中 {code} 的名称 “{name}” 不同:如指的就是 {code},请只填 {code};否则请核对应填哪个代码", en: "the code {code} is followed by the name \"{written}\", and the rubric names {code} \"{name}\": if {code} is meant, enter {code} alone; otherwise check which code is meant" },
   "workbook.ledger-unknown-code-near": { "zh-CN": "未知代码 “{code}”,是否为 {near}({name})?可用:{named}", en: "unknown code \"{code}\": is it {near} ({name})? Use one of: {named}" },
   "workbook.ledger-no-codes": { "zh-CN": "本方案没有加分、扣分或单项奖代码,“{code}” 这一行不计分:请删除这一行(或核对封面的方案编号)", en: "this scheme has no bonus, deduction or single-item codes: the row of \"{code}\" counts nothing; delete it (or check the cover's scheme id)" },
+  "workbook.ledger-no-codes-row": { "zh-CN": "本方案没有加分、扣分或单项奖代码,这一行不计分:请删除这一行(或核对封面的方案编号)", en: "this scheme has no bonus, deduction or single-item codes: this row counts nothing; delete it (or check the cover's scheme id)" },
   "workbook.ledger-unknown-code": { "zh-CN": "未知代码 “{code}”,可用:{named}", en: "unknown code \"{code}\"; use one of: {named}" },
   "workbook.ledger-level-required": { "zh-CN": "{code} 需要填写级别:{allowed}", en: "{code} needs a level: {allowed}" },
   "workbook.ledger-unknown-level-near": { "zh-CN": "级别 “{value}” 无效,是否为 {near}?可用:{allowed}", en: "the level \"{value}\" is not valid: is it {near}? Use one of: {allowed}" },
