@@ -778,7 +778,10 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
   let made: { rows: Row[]; award: number; basis: number } | undefined;
   const make = (): { rows: Row[]; award: number; basis: number } => {
     if (made) return made;
-    const rows = awardRows(rubric, results, lang, kinds, category);
+    const given = awardRows(rubric, results, lang, kinds, category);
+    // None at all (a ranking of grades alone with no units, or no awards in the scheme): said in its one
+    // row, not headings over a blank printed page.
+    const rows: Row[] = given.length ? given : [{ cells: ["", "", t(lang, "out.awards-none"), null, ""] }];
     made = { rows: money ? rows : rows.map(withoutAmount), award: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50), basis: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) };
     return made;
   };

@@ -497,7 +497,9 @@ export function start(doc: Document): void {
     // again in the other language, the button of its name in the rankings shown now.
     const button = from ?? [...out.querySelectorAll<HTMLElement>("button.unit")].find((b) => b.textContent === explained);
     if (button) {
-      const back = el("button", t("web.explain-back", { unit: explained ?? "" }), "screen-only");
+      // (A unit no ranking ranks: back to its name beside the note that says so.)
+      const ranked = button.closest("section.ranking") !== null;
+      const back = el("button", t(ranked ? "web.explain-back" : "web.explain-back-unranked", { unit: explained ?? "" }), "screen-only");
       back.type = "button";
       back.addEventListener("click", () => button.focus());
       explainBox.append(back);

@@ -1,7 +1,7 @@
 // A scheme with no bonus, deduction or single-item events (a school's, judged items and grades
 // alone): its rubric leaves the ledger out, its template has no 加扣分 sheet, nothing warns of the
 // sheet missing, and a row typed into one is said to count nothing.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -87,6 +87,20 @@ describe("a scheme without a ledger", () => {
     const notes = out.getWorksheet("计分说明")!;
     expect(notes.rowCount).toBe(4);
     expect(notes.getCell("F4").value).toBe("本次没有需要说明的计分:各项都是评定分值,没有按数据计算的项目;各项得分见得分明细表");
+  });
+
+  it("says in 奖惩名单's one row that nothing was awarded, where the ranking decides nothing (headings over a blank page)", async () => {
+    const plain = join(dir, "plain", "school-min-2026.1.yaml");
+    mkdirSync(join(dir, "plain"), { recursive: true });
+    writeFileSync(plain, RUBRIC.slice(0, RUBRIC.indexOf("    grades:\n")));
+    const book = await filled("plain.xlsx");
+    const out = join(dir, "plain-out.xlsx");
+    expect((await cli(["score", book, "--rubric", plain, "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const awards = wb.getWorksheet("奖惩名单")!;
+    expect(awards.rowCount).toBe(4);
+    expect(awards.getCell("C4").value).toBe("本次没有奖项、等次、黄牌或一票否决");
   });
 
   it("misses a unit whose row was deleted, by the template's roster, as a scheme with a ledger does", async () => {

@@ -1049,6 +1049,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await note.getByRole("button", { name: "区城投集团" }).click();
     const cliText = (await cli(["explain", book, "区城投集团", "--rubric", own])).out;
     expect((await page.textContent("#explain pre"))?.trim()).toBe(cliText.trim());
+    // Back to its name, not "in the ranking" it is in none of.
+    expect(await page.locator("#explain button").last().textContent()).toBe("返回“区城投集团”");
     await page.setInputFiles("#rubric", []);
   });
 

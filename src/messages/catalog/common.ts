@@ -323,6 +323,7 @@ export const common: Catalog = {
   "web.explain": { "zh-CN": "逐项说明", en: "Explanation" },
   "web.explain-shown": { "zh-CN": "已在排名下方显示“{unit}”的逐项说明。", en: "The explanation of {unit} is shown below the rankings." },
   "web.explain-back": { "zh-CN": "返回排名中的“{unit}”", en: "Back to {unit} in the ranking" },
+  "web.explain-back-unranked": { "zh-CN": "返回“{unit}”", en: "Back to {unit}" },
   "web.pending-totals": { "zh-CN": "加扣分尚有待认定:{units}{n@s} 的总分可能变动,本表名次和奖惩均不变。", en: "Claims are pending: the total{n@s} of {units} may move, but no rank or award in this table can." },
   "web.pending-marks": { "zh-CN": "加扣分尚有待认定:标“待定”的奖惩可能随认定改变,名次不会变动。", en: "Claims are pending: awards marked pending may change as they are decided, but no rank can." },
   "web.pending-settled": { "zh-CN": "加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变。", en: "Claims are pending: the rank range shows the ranks each unit could end up with; however they are decided, no award in this table changes." },

@@ -54,6 +54,7 @@ export const reportMessages: Catalog = {
   "out.grade-unranked": { "zh-CN": "一票否决,不参加{ranking},直接定为{grade}", en: "one-vote veto: not ranked in {ranking}, graded {grade}" },
   "out.notes-none": { "zh-CN": "本次没有需要说明的计分:没有按数据计算的项目、计入项目的加扣分或加扣分记录;各项得分见得分明细表", en: "nothing to note this time: no item worked out from data, no ledger row charged to an item, no ledger row; each item's points are in the score detail sheet" },
   "out.notes-none-no-ledger": { "zh-CN": "本次没有需要说明的计分:各项都是评定分值,没有按数据计算的项目;各项得分见得分明细表", en: "nothing to note this time: every item is judged, none worked out from data; each item's points are in the score detail sheet" },
+  "out.awards-none": { "zh-CN": "本次没有奖项、等次、黄牌或一票否决", en: "no prize, grade, yellow card or veto this time" },
   "out.grade-basis": { "zh-CN": "{ranking}第 {rank} 名,{key} {points}", en: "{ranking}: rank {rank}, {key} {points}" },
   "out.ranking-rank": { "zh-CN": "{ranking}第 {rank} 名", en: "{ranking}: rank {rank}" },
   "out.ranking-place": { "zh-CN": "{ranking}第 {rank} 名,前列一票否决单位不得获奖,递补为第 {place} 名奖次", en: "{ranking}: rank {rank}; vetoed units ahead win nothing, so it holds prize place {place}" },
