@@ -584,11 +584,11 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   const rankings: RankingResult[] = rubric.rankings.map((r) => {
     // What the ranking before left behind is garbage now.
     between?.();
-    // A ranking by an item judged in steps: what a unit lacks there, for a prize or a grade, is so many steps.
-    const byItem = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.item;
-    const step = byItem && (byItem.kind === "judged" || byItem.kind === "deducted") ? byItem.step : 1;
-    // And the most its key may be (a line's or an item's max): a gap past it is none to be had there.
-    const most = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.max;
+    // A ranking by an item judged in steps: what a unit lacks there, for a prize or a grade, is so
+    // many steps; and by a line or an item, the most its key may be (a gap past it is none to be had).
+    const byNode = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by);
+    const step = byNode?.item && (byNode.item.kind === "judged" || byNode.item.kind === "deducted") ? byNode.item.step : 1;
+    const most = byNode?.max;
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const readers = keys.map((key) => keyReader(key, plan));
